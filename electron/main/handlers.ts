@@ -1,0 +1,16 @@
+import type { IpcHandlers } from './ipc-router';
+import type { AppInfoService } from './services/app-info';
+
+export type MainServices = {
+  readonly appInfo: AppInfoService;
+};
+
+/**
+ * Binds each channel of the contract to a service. Plain Node: `electron/main/index.ts` passes in
+ * services built over Electron's pieces, the harness passes in the same services over test folders.
+ */
+export function createIpcHandlers(services: MainServices): IpcHandlers {
+  return {
+    'app:get-info': async () => ({ ok: true, value: services.appInfo.getInfo() }),
+  };
+}

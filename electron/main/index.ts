@@ -1,0 +1,58 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { createIpcHandlers } from './handlers';
+import { registerIpc } from './ipc';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { createAppInfoService } from './services/app-info';
+import { createMainWindow, denyAllPermissions, preloadPath } from './window';
+
+// Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
+// and the harness run without Electron.
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+function log(message: string, detail?: unknown): void {
+  console.error(`[family-links] ${message}`, detail ?? '');
+}
+
+process.on('uncaughtException', (error) => log('Uncaught exception in the main process', error));
+process.on('unhandledRejection', (reason) => log('Unhandled promise rejection in the main process', reason));
+
+// Development keeps its own profile, so trying things out never touches a home's real records.
+if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-development`);
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('render-process-gone', (_e, details) => log('The window’s renderer stopped', details));
+  });
+
+  void app.whenReady().then(() => {
+    denyAllPermissions();
+    serveRenderer({ rendererRoot: join(mainDir, '../renderer'), ...(devServerUrl ? { devServerUrl } : {}) });
+    const appInfo = createAppInfoService({
+      name: app.getName(),
+      version: app.getVersion(),
+      runtime: 'electron',
+      platform: process.platform,
+      versions: { node: process.versions.node, chrome: process.versions.chrome, electron: process.versions.electron },
+    });
+    registerIpc(createIpcHandlers({ appInfo }), log);
+    createMainWindow({ preloadPath: preloadPath(mainDir), log });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

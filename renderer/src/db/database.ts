@@ -1,0 +1,63 @@
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { AcademicYear } from '@shared/schemas/academic-year';
+import type { AuditEntry, VisitorEntry } from '@shared/schemas/registers';
+import { fail, ok, type Result } from '@shared/result';
+import type { SealedRow } from './sealed-codec';
+import { declareSchemaVersions, latestSchemaVersion } from './schema-versions';
+
+export const databaseName = 'family-links';
+
+/** A settings row: one JSON-able value per key (`home`, ...). Settings hold no personal data. */
+export type SettingRow = { readonly key: string; readonly value: unknown };
+
+/** Stored academic years carry their span as plain columns so a date range finds them by index. */
+export type AcademicYearRow = AcademicYear & { readonly startsOn: string; readonly endsOn: string };
+
+export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey>;
+export type VisitorLogPlainKey = 'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
+
+/**
+ * The one database. Only repositories touch its tables. Rows for tables not yet used by a screen
+ * are declared here so the schema's shape is settled from version 1.
+ */
+export class FamilyLinksDb extends Dexie {
+  declare settings: EntityTable<SettingRow, 'key'>;
+  declare academicYears: EntityTable<AcademicYearRow, 'id'>;
+  declare visitorLog: Table<VisitorLogRow, string>;
+  declare audit: Table<AuditEntry, number>;
+
+  constructor(name = databaseName, options: { upToVersion?: number; indexedDB?: IDBFactory } = {}) {
+    super(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: globalThis.IDBKeyRange } : {});
+    declareSchemaVersions(this, options.upToVersion);
+  }
+}
+
+export type OpenFailureCode = 'newer-schema' | 'open-failed';
+
+/**
+ * Opens the database and refuses one made by a newer version of the app: Dexie would otherwise
+ * open it anyway and this build would read and write a schema it does not know.
+ */
+export async function openFamilyLinksDb(db: FamilyLinksDb): Promise<Result<FamilyLinksDb, OpenFailureCode>> {
+  try {
+    await db.open();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'VersionError') return newerSchema();
+    return fail('open-failed', 'Family Links could not open its records on this computer. Close other Family Links windows and try again.');
+  }
+  // Dexie stores version n as n * 10 in IndexedDB.
+  const installed = Math.round(db.backendDB().version / 10);
+  if (installed > latestSchemaVersion) {
+    db.close();
+    return newerSchema();
+  }
+  return ok(db);
+}
+
+function newerSchema() {
+  return fail(
+    'newer-schema',
+    'These records were last opened by a newer version of Family Links. Install that version (or a later one) to open them; nothing has been changed.',
+  );
+}

@@ -1,0 +1,47 @@
+import type { Dexie, Transaction } from 'dexie';
+
+/**
+ * Every schema version the app has ever shipped, oldest first. A shipped entry is never edited:
+ * a change is a new version at the end, with its data changes in `migrations/000N-what.ts` and an
+ * upgrade test that opens a database made at the version before. Indexed fields hold no personal
+ * data (ids, dates, states): names and notes live in each row's sealed part.
+ */
+export type SchemaVersion = {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (transaction: Transaction) => Promise<void>;
+};
+
+export const schemaVersions: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      settings: 'key',
+      academicYears: 'id, &label, startsOn',
+      staff: 'id, &username',
+      youngPeople: 'id, &caseNumber',
+      people: 'id',
+      relationships: 'id, youngPersonId, personId',
+      restrictions: 'id, youngPersonId, personId, reviewOn, effectiveTo',
+      visitorLog: 'id, arrivedAt, departedAt, *visitingYoungPersonIds, amendsEntryId',
+      rooms: 'id',
+      visits: 'id, startsAt, endsAt, *youngPersonIds, *staffIds, roomId, status, seriesId',
+      contactForms: 'id, &reference, youngPersonId, authorId, dueAt, status',
+      panGroups: 'id, &youngPersonId',
+      outbox: 'id, state, createdAt, nextAttemptAt',
+      declarations: 'id, staffId, recordedAt',
+      audit: '++seq, at, actorId, action',
+    },
+  },
+];
+
+export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;
+
+/** Declares versions 1..`upTo` on a Dexie instance; tests use `upTo` to build an older database. */
+export function declareSchemaVersions(db: Dexie, upTo = latestSchemaVersion): void {
+  for (const entry of schemaVersions) {
+    if (entry.version > upTo) break;
+    const declared = db.version(entry.version).stores(entry.stores);
+    if (entry.upgrade) declared.upgrade(entry.upgrade);
+  }
+}

@@ -1,0 +1,56 @@
+import { ipcChannels, ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from './contract';
+import { fieldMessages, ipcEnvelopeSchema, type IpcResult } from './ipc-result';
+
+/** `window.api`: one method per channel, typed from the contract. */
+export type FamilyLinksApi = {
+  readonly [Channel in IpcChannel]: (request: IpcRequest<Channel>) => Promise<IpcResult<IpcReply<Channel>>>;
+};
+
+/** Sends one request and resolves with whatever came back, unchecked; the transport varies. */
+export type RawInvoke = (channel: IpcChannel, request: unknown) => Promise<unknown>;
+
+/**
+ * Builds the API object from the contract over any transport: `ipcRenderer.invoke` in the
+ * preload, a Playwright binding in the harness. Requests are checked before they leave, and
+ * replies are checked when they arrive, so neither side trusts the other blindly.
+ */
+export function buildApi(invoke: RawInvoke): FamilyLinksApi {
+  const entries = ipcChannels.map((channel) => {
+    const call = async (request: unknown): Promise<IpcResult<unknown>> => {
+      const spec = ipcContract[channel];
+      const parsedRequest = spec.request.safeParse(request);
+      if (!parsedRequest.success) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-request',
+            message: 'The app tried to send something it should not. Nothing was changed.',
+            fields: fieldMessages(parsedRequest.error),
+          },
+        };
+      }
+      let raw: unknown;
+      try {
+        raw = await invoke(channel, parsedRequest.data);
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: 'The app could not reach its background service. Try again; if it keeps happening, restart Family Links.' },
+        };
+      }
+      const envelope = ipcEnvelopeSchema.safeParse(raw);
+      if (!envelope.success) {
+        return { ok: false, error: { code: 'invalid-reply', message: 'The app’s background service gave an answer it could not read.' } };
+      }
+      if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
+      const reply = spec.reply.safeParse(envelope.data.value);
+      if (!reply.success) {
+        return { ok: false, error: { code: 'invalid-reply', message: 'The app’s background service gave an answer it could not read.' } };
+      }
+      return { ok: true, value: reply.data };
+    };
+    return [channel, call] as const;
+  });
+  // The mapped type above is what each entry is; TypeScript cannot follow a map over a union of keys.
+  return Object.freeze(Object.fromEntries(entries)) as unknown as FamilyLinksApi;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Every channel between the renderer and the main process, named `area:verb`, with the zod
+ * schemas of its request and reply. The preload builds `window.api` from this object, the main
+ * process registers its handlers from it, and the end-to-end harness builds the same `window.api`
+ * over a Playwright binding: add a channel here and all three follow.
+ */
+export const ipcContract = {
+  'app:get-info': {
+    request: z.object({}).strict(),
+    reply: z.object({
+      name: z.string(),
+      version: z.string(),
+      /** `electron` in the desktop app, `harness` when the renderer runs under the test harness. */
+      runtime: z.enum(['electron', 'harness']),
+      platform: z.string(),
+      versions: z.object({ node: z.string(), chrome: z.string().optional(), electron: z.string().optional() }),
+    }),
+  },
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<Channel extends IpcChannel> = z.input<IpcContract[Channel]['request']>;
+export type IpcReply<Channel extends IpcChannel> = z.infer<IpcContract[Channel]['reply']>;
+export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
+
+export function isIpcChannel(name: unknown): name is IpcChannel {
+  return typeof name === 'string' && Object.hasOwn(ipcContract, name);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Record ids are random UUIDs made where the record is created. */
+export const idSchema = z.uuid({ message: 'This record has no valid identifier.' });
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real calendar date written as YYYY-MM-DD (so 2026-02-30 is not). */
+export function isCalendarDate(text: string): boolean {
+  const match = isoDatePattern.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * A calendar date with no time of day, as YYYY-MM-DD. Term dates and dates of birth are dates,
+ * not instants: storing them as text keeps them free of time-zone shifts, and the text sorts in
+ * date order, so IndexedDB ranges work on it directly.
+ */
+export const isoDateSchema = z
+  .string({ message: 'Enter a date.' })
+  .trim()
+  .min(1, { message: 'Enter a date.' })
+  .refine(isCalendarDate, { message: 'Enter a real date, for example 2026-09-03.' });
+
+/** An instant, as an ISO 8601 UTC timestamp (what `Date.prototype.toISOString` writes). */
+export const isoDateTimeSchema = z.iso.datetime({ message: 'Enter a date and time.' });
+
+/** Free text a person must fill in: trimmed, not empty, and not absurdly long. */
+export const requiredText = (what: string, max = 200) =>
+  z
+    .string({ message: `Enter ${what}.` })
+    .trim()
+    .min(1, { message: `Enter ${what}.` })
+    .max(max, { message: `Keep ${what} to ${max} characters or fewer.` });
+
+/** Free text a person may leave empty. */
+export const optionalText = (what: string, max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `Keep ${what} to ${max} characters or fewer.` })
+    .default('');
+
+export const emailSchema = z.email({ message: 'Enter an email address, like name@example.org.' });

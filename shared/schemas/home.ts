@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { requiredText } from './common';
+
+/** True when the runtime knows `zone` as an IANA time zone (for example Europe/London). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const defaultTimeZone = 'Europe/London';
+export const defaultContactFormDueHours = 48;
+
+/**
+ * The home's own details. Ofsted gives each registered children's home a unique reference number
+ * (URN): "SC" and six digits for a children's home, six or seven digits for a school.
+ */
+export const homeSettingsSchema = z.object({
+  name: requiredText('the home’s name', 120),
+  ofstedUrn: z
+    .string({ message: 'Enter the Ofsted URN.' })
+    .trim()
+    .toUpperCase()
+    .regex(/^(SC)?\d{6,7}$/, { message: 'Enter the Ofsted URN as it appears on the registration certificate, for example SC123456.' }),
+  timeZone: z
+    .string()
+    .trim()
+    .min(1, { message: 'Choose a time zone.' })
+    .refine(isKnownTimeZone, { message: 'Choose a time zone from the list.' })
+    .default(defaultTimeZone),
+});
+export type HomeSettings = z.infer<typeof homeSettingsSchema>;
+export type HomeSettingsInput = z.input<typeof homeSettingsSchema>;

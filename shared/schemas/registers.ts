@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+
+export const restrictionKinds = [
+  'noContact',
+  'supervisedOnly',
+  'indirectOnly',
+  'noPhoneContact',
+  'noUnsupervisedOutings',
+  'namedPlaceOnly',
+  'noOvernightStays',
+  'notToCollect',
+  'other',
+] as const;
+export const restrictionAuthorities = ['courtOrder', 'carePlan', 'placingAuthority', 'police', 'other'] as const;
+
+/**
+ * A contact restriction. The restricted person need not be in the people list: a name, aliases
+ * and a description are enough for the door check.
+ */
+export const restrictionSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  personId: idSchema.optional(),
+  name: requiredText('the restricted person’s name', 120),
+  aliases: z.array(z.string().trim().min(1)).default([]),
+  description: optionalText('the description', 1000),
+  kind: z.enum(restrictionKinds),
+  conditions: optionalText('the conditions', 2000),
+  authority: z.enum(restrictionAuthorities),
+  authorityReference: optionalText('the reference', 120),
+  effectiveFrom: isoDateSchema,
+  effectiveTo: isoDateSchema.optional(),
+  reviewOn: isoDateSchema.optional(),
+  recordedById: idSchema,
+  approvedById: idSchema.optional(),
+  endedAt: isoDateTimeSchema.optional(),
+  endedReason: optionalText('the reason for ending it', 1000),
+});
+export type Restriction = z.infer<typeof restrictionSchema>;
+
+/**
+ * One line of the visitor register (Children's Homes Regulations 2015, Sch. 4 para 5). A legal
+ * record: never edited in place; a correction is a new entry that names the one it amends.
+ */
+export const visitorEntrySchema = z.object({
+  id: idSchema,
+  visitorName: requiredText('the visitor’s name', 120),
+  personId: idSchema.optional(),
+  organisationOrRelationship: optionalText('the organisation or relationship', 120),
+  visitingYoungPersonIds: z.array(idSchema).default([]),
+  reason: requiredText('the reason for the visit', 500),
+  arrivedAt: isoDateTimeSchema,
+  departedAt: isoDateTimeSchema.optional(),
+  isIdChecked: z.boolean(),
+  vehicle: optionalText('the vehicle', 40),
+  badgeNumber: optionalText('the badge number', 20),
+  admittedById: idSchema,
+  restrictionCheck: z.enum(['clear', 'warn', 'block', 'overridden']),
+  amendsEntryId: idSchema.optional(),
+});
+export type VisitorEntry = z.infer<typeof visitorEntrySchema>;
+
+export const roomSchema = z.object({
+  id: idSchema,
+  name: requiredText('the room’s name', 80),
+  isActive: z.boolean(),
+});
+export type Room = z.infer<typeof roomSchema>;
+
+export const visitKinds = [
+  'familyVisit',
+  'homeVisit',
+  'contactCentre',
+  'outing',
+  'phoneCall',
+  'videoCall',
+  'pepMeeting',
+  'learningConsultation',
+  'reviewMeeting',
+] as const;
+export const visitStatuses = ['planned', 'confirmed', 'completed', 'cancelled', 'didNotAttend'] as const;
+
+export const visitSchema = z.object({
+  id: idSchema,
+  youngPersonIds: z.array(idSchema).min(1, { message: 'Choose at least one young person.' }),
+  kind: z.enum(visitKinds),
+  personIds: z.array(idSchema).default([]),
+  staffIds: z.array(idSchema).default([]),
+  roomId: idSchema.optional(),
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  transport: optionalText('the transport', 200),
+  notes: optionalText('the notes', 4000),
+  status: z.enum(visitStatuses),
+  cancelledReason: optionalText('the reason for cancelling', 500),
+  seriesId: idSchema.optional(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+
+export const contactKinds = [
+  'visit',
+  'homeVisit',
+  'phoneCall',
+  'email',
+  'letter',
+  'videoCall',
+  'meeting',
+  'chanceEncounter',
+] as const;
+
+/** The record made after any contact; filed forms are signed and never change. */
+export const contactFormSchema = z.object({
+  id: idSchema,
+  reference: requiredText('the reference', 40),
+  youngPersonId: idSchema,
+  visitId: idSchema.optional(),
+  kind: z.enum(contactKinds),
+  contactStartedAt: isoDateTimeSchema,
+  contactEndedAt: isoDateTimeSchema,
+  dueAt: isoDateTimeSchema,
+  authorId: idSchema,
+  personIds: z.array(idSchema).default([]),
+  staffIds: z.array(idSchema).default([]),
+  whatHappened: optionalText('what happened', 20000),
+  youngPersonViews: optionalText('the young person’s views', 20000),
+  familyViews: optionalText('the family’s views', 20000),
+  concerns: optionalText('the concerns', 20000),
+  isSafeguardingConcern: z.boolean(),
+  status: z.enum(['draft', 'filed']),
+  filedAt: isoDateTimeSchema.optional(),
+});
+export type ContactForm = z.infer<typeof contactFormSchema>;
+
+export const panEvents = [
+  'formFiled',
+  'safeguardingConcern',
+  'visitBookedOrCancelled',
+  'restrictionChanged',
+  'formOverdue',
+] as const;
+
+export const panGroupSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  members: z.array(
+    z.object({
+      staffId: idSchema.optional(),
+      name: requiredText('the member’s name', 120),
+      role: requiredText('the member’s role', 80),
+      email: z.email({ message: 'Enter an email address.' }),
+      events: z.array(z.enum(panEvents)),
+    }),
+  ),
+});
+export type PanGroup = z.infer<typeof panGroupSchema>;
+
+export const outboxMessageSchema = z.object({
+  id: idSchema,
+  state: z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled']),
+  to: z.array(z.email()).min(1),
+  subject: requiredText('the subject', 200),
+  body: requiredText('the message', 20000),
+  createdAt: isoDateTimeSchema,
+  attempts: z.number().int().min(0),
+  nextAttemptAt: isoDateTimeSchema.optional(),
+  lastError: optionalText('the error', 2000),
+  serverMessageId: z.string().optional(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+export const declarationKinds = [
+  'giftOffered',
+  'giftAccepted',
+  'giftDeclined',
+  'formerCareLeaverContact',
+  'privateWorkApproach',
+  'socialMediaContact',
+  'otherBoundaryConcern',
+] as const;
+
+export const declarationSchema = z.object({
+  id: idSchema,
+  staffId: idSchema,
+  kind: z.enum(declarationKinds),
+  happenedOn: isoDateSchema,
+  whatHappened: requiredText('what happened', 4000),
+  whoWasInvolved: optionalText('who was involved', 400),
+  lineManagerId: idSchema,
+  recordedAt: isoDateTimeSchema,
+  reviewedAt: isoDateTimeSchema.optional(),
+  supervisionOn: isoDateSchema.optional(),
+  outcome: optionalText('the outcome', 4000),
+});
+export type Declaration = z.infer<typeof declarationSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int().positive().optional(),
+  at: isoDateTimeSchema,
+  actorId: z.string().optional(),
+  action: requiredText('the action', 80),
+  recordType: z.string().optional(),
+  recordId: z.string().optional(),
+  detail: optionalText('the detail', 1000),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
