@@ -20,8 +20,11 @@ function log(message: string, detail?: unknown): void {
 process.on('uncaughtException', (error) => log('Uncaught exception in the main process', error));
 process.on('unhandledRejection', (reason) => log('Unhandled promise rejection in the main process', reason));
 
-// Development keeps its own profile, so trying things out never touches a home's real records.
-if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-development`);
+// Development keeps its own profile, so trying things out never touches a home's real records;
+// the end-to-end specs give each run a fresh one.
+const userDataOverride = process.env['FAMILY_LINKS_USER_DATA'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+else if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-development`);
 
 registerAppScheme();
 
