@@ -27,6 +27,8 @@ if (userDataOverride) app.setPath('userData', userDataOverride);
 else if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-development`);
 
 registerAppScheme();
+// Dates in forms read day/month/year on every computer: the app is for homes in the UK.
+app.commandLine.appendSwitch('lang', 'en-GB');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -1,0 +1,104 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { academicYearFormSchema, termLabels, termNames, type AcademicYear, type AcademicYearForm as FormValues } from '@shared/schemas/academic-year';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
+
+type Props = {
+  readonly repository: AcademicYearRepository;
+  /** The year being edited, or a suggested label for a new one. */
+  readonly editing: AcademicYear | { readonly suggestedLabel: string };
+  readonly onDone: (saved: AcademicYear | undefined) => void;
+};
+
+// A tuple's positions, typed as literals so each field path is one the form knows.
+const termIndexes = [0, 1, 2] as const;
+
+function emptyYear(label: string): FormValues {
+  return {
+    label,
+    terms: [
+      { name: 'autumn', startsOn: '', endsOn: '', halfTermStartsOn: '', halfTermEndsOn: '' },
+      { name: 'spring', startsOn: '', endsOn: '', halfTermStartsOn: '', halfTermEndsOn: '' },
+      { name: 'summer', startsOn: '', endsOn: '', halfTermStartsOn: '', halfTermEndsOn: '' },
+    ],
+  };
+}
+
+/** One academic year's three terms and half terms. Nothing is saved unless all of it is sound. */
+export function AcademicYearForm({ repository, editing, onDone }: Props) {
+  const existing = 'id' in editing ? editing : undefined;
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useForm<FormValues>({
+    resolver: zodResolver(academicYearFormSchema),
+    defaultValues: existing ? { label: existing.label, terms: existing.terms } : emptyYear('suggestedLabel' in editing ? editing.suggestedLabel : ''),
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      const result = await repository.save(values, existing?.id);
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      onDone(result.value);
+    },
+    () => setFailure('Some dates need correcting. Each problem is shown beside its field.'),
+  );
+
+  const title = existing ? `Edit ${existing.label}` : 'Add an academic year';
+  return (
+    <section className="panel" aria-labelledby="academic-year-form-title">
+      <h2 id="academic-year-form-title" ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form">
+        {failure ? <Banner tone="error">{failure}</Banner> : null}
+        <Field label="Academic year" hint="For example 2026/27." error={errors.label?.message}>
+          {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('label')} />}
+        </Field>
+        <div className="term-grid">
+          {termIndexes.map((index) => {
+            const name = termNames[index];
+            const termErrors = errors.terms?.[index];
+            const termLabel = termLabels[name];
+            return (
+              <fieldset key={name} className="fieldset">
+                <legend>{termLabel}</legend>
+                <input type="hidden" {...form.register(`terms.${index}.name`)} />
+                <Field label={`${termLabel} starts`} error={termErrors?.startsOn?.message ?? termErrors?.name?.message}>
+                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.startsOn`)} />}
+                </Field>
+                <Field label={`${termLabel} ends`} error={termErrors?.endsOn?.message}>
+                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.endsOn`)} />}
+                </Field>
+                <Field label="Half term starts" error={termErrors?.halfTermStartsOn?.message}>
+                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermStartsOn`)} />}
+                </Field>
+                <Field label="Half term ends" error={termErrors?.halfTermEndsOn?.message}>
+                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermEndsOn`)} />}
+                </Field>
+              </fieldset>
+            );
+          })}
+        </div>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Save academic year
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { defaultTimeZone, homeSettingsSchema, type HomeSettings, type HomeSettingsInput } from '@shared/schemas/home';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
+
+const timeZones = (() => {
+  const all = Intl.supportedValuesOf('timeZone');
+  return [defaultTimeZone, ...all.filter((zone) => zone !== defaultTimeZone)];
+})();
+
+type Props = {
+  readonly initial: HomeSettings | undefined;
+  readonly repository: HomeSettingsRepository;
+  readonly onSaved?: (home: HomeSettings) => void;
+};
+
+/** The home's name, Ofsted URN and time zone; used at first run and in Settings. */
+export function HomeDetailsForm({ initial, repository, onSaved }: Props) {
+  const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
+  const form = useForm<HomeSettingsInput, unknown, HomeSettings>({
+    resolver: zodResolver(homeSettingsSchema),
+    defaultValues: initial ?? { name: '', ofstedUrn: '', timeZone: defaultTimeZone },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    const result = await repository.save(values);
+    if (!result.ok) {
+      applyFieldErrors(result.error.fields, form.setError);
+      setOutcome({ tone: 'error', message: result.error.message });
+      return;
+    }
+    form.reset(result.value);
+    setOutcome({ tone: 'success', message: 'Home details saved.' });
+    onSaved?.(result.value);
+  });
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Home details">
+      {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
+      <Field label="Home name" error={errors.name?.message}>
+        {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('name')} />}
+      </Field>
+      <Field label="Ofsted URN" hint="On the home’s registration certificate, for example SC123456." error={errors.ofstedUrn?.message}>
+        {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('ofstedUrn')} />}
+      </Field>
+      <Field label="Time zone" hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes." error={errors.timeZone?.message}>
+        {(wiring) => (
+          <select className="input" {...wiring} {...form.register('timeZone')}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone.replaceAll('_', ' ')}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={isSubmitting}>
+          Save home details
+        </button>
+      </div>
+    </form>
+  );
+}
