@@ -7,7 +7,7 @@ import react from '@vitejs/plugin-react';
 const nodeTarget = 'node22';
 const chromeTarget = 'chrome142';
 
-const sharedAlias = { '@shared': resolve(__dirname, 'shared') };
+const sharedAlias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 export default defineConfig({
   main: {
@@ -15,7 +15,7 @@ export default defineConfig({
     build: {
       target: nodeTarget,
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
@@ -26,7 +26,7 @@ export default defineConfig({
       // A sandboxed renderer cannot load an ES-module preload: bundle everything into one CommonJS file.
       externalizeDeps: false,
       rolldownOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -38,7 +38,7 @@ export default defineConfig({
     build: {
       target: chromeTarget,
       outDir: 'out/renderer',
-      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },
 });

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@shared': resolve(__dirname, 'shared') };
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 // Two projects: the domain and the main-process services run in plain Node; the renderer's
 // database and components run in jsdom with fake-indexeddb.
