@@ -26,8 +26,12 @@ export class FamilyLinksDb extends Dexie {
   declare visitorLog: Table<VisitorLogRow, string>;
   declare audit: Table<AuditEntry, number>;
 
+  /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
+  readonly factory: IDBFactory;
+
   constructor(name = databaseName, options: { upToVersion?: number; indexedDB?: IDBFactory } = {}) {
     super(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: globalThis.IDBKeyRange } : {});
+    this.factory = options.indexedDB ?? globalThis.indexedDB;
     declareSchemaVersions(this, options.upToVersion);
   }
 }
@@ -39,6 +43,9 @@ export type OpenFailureCode = 'newer-schema' | 'open-failed';
  * open it anyway and this build would read and write a schema it does not know.
  */
 export async function openFamilyLinksDb(db: FamilyLinksDb): Promise<Result<FamilyLinksDb, OpenFailureCode>> {
+  // Look before opening: Dexie 4 opens a newer database anyway and may even add tables to it.
+  const installed = await installedNativeVersion(db.factory, db.name);
+  if (installed !== undefined && installed > latestSchemaVersion * 10) return newerSchema();
   try {
     await db.open();
   } catch (error) {
@@ -46,13 +53,13 @@ export async function openFamilyLinksDb(db: FamilyLinksDb): Promise<Result<Famil
     if (name === 'VersionError') return newerSchema();
     return fail('open-failed', 'Family Links could not open its records on this computer. Close other Family Links windows and try again.');
   }
-  // Dexie stores version n as n * 10 in IndexedDB.
-  const installed = Math.round(db.backendDB().version / 10);
-  if (installed > latestSchemaVersion) {
-    db.close();
-    return newerSchema();
-  }
   return ok(db);
+}
+
+/** The version IndexedDB holds for `name` (Dexie writes version n as n * 10), without opening it. */
+async function installedNativeVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
+  const databases = await factory.databases();
+  return databases.find((database) => database.name === name)?.version;
 }
 
 function newerSchema() {

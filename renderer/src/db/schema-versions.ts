@@ -33,6 +33,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
       audit: '++seq, at, actorId, action',
     },
   },
+  {
+    // The security core: each account's wrapped keys and sign-in state, drafts kept while the
+    // screen is locked, and sign-in events that happen before anyone holds the audit key.
+    version: 2,
+    stores: {
+      accountKeys: 'staffId',
+      drafts: 'id, ownerId, updatedAt',
+      pendingAudit: '++id, at',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -1,0 +1,78 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { latestSchemaVersion, schemaVersions } from '../../../../renderer/src/db/schema-versions';
+import { FamilyLinksDb, openFamilyLinksDb } from '../../../../renderer/src/db/database';
+import { freshDatabase } from './test-database';
+
+/**
+ * Every version's upgrade, from data made at the version before: each table that exists at
+ * version n-1 gets rows, the database is closed, opened at n, and every row must be there, the
+ * same. This stays for every later version; a version with a data migration adds its own
+ * assertions about the changed rows beside this.
+ */
+function sampleRow(table: string, primaryKey: string, index: number): Record<string, unknown> {
+  const row: Record<string, unknown> = { note: `${table} row ${index}`, at: `2026-0${(index % 9) + 1}-01T10:00:00.000Z` };
+  if (primaryKey.startsWith('++')) return row;
+  const key = primaryKey.replace(/^&/, '');
+  row[key] = `${table}-${index}`;
+  return row;
+}
+
+const opened: Dexie[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) => entry.version))('upgrading to version %i', (version) => {
+  it('keeps every row of every table that existed before', async () => {
+    const factory = new IDBFactory();
+    const before = freshDatabase({ factory, upToVersion: version - 1 });
+    opened.push(before);
+    await before.open();
+    const seeded = new Map<string, unknown[]>();
+    for (const table of before.tables) {
+      const rows = [0, 1, 2].map((index) => sampleRow(table.name, table.schema.primKey.src, index));
+      await table.bulkAdd(rows);
+      seeded.set(table.name, await table.toArray());
+    }
+    before.close();
+
+    const after = freshDatabase({ factory, upToVersion: version });
+    opened.push(after);
+    await after.open();
+    expect(after.verno).toBe(version);
+    for (const [name, rows] of seeded) {
+      expect(await after.table(name).toArray(), `table ${name}`).toEqual(rows);
+    }
+  });
+});
+
+describe('opening the database', () => {
+  it('opens at the latest version', async () => {
+    const db = freshDatabase();
+    opened.push(db);
+    const result = await openFamilyLinksDb(db);
+    expect(result.ok).toBe(true);
+    expect(db.verno).toBe(latestSchemaVersion);
+  });
+
+  it('refuses, in plain words, a database left by a newer version of the app', async () => {
+    const factory = new IDBFactory();
+    const newer = new Dexie('family-links-test', { indexedDB: factory, IDBKeyRange: globalThis.IDBKeyRange });
+    newer.version(latestSchemaVersion + 1).stores({ settings: 'key', futureTable: 'id' });
+    await newer.open();
+    newer.close();
+
+    const db = new FamilyLinksDb('family-links-test', { indexedDB: factory });
+    opened.push(db);
+    const result = await openFamilyLinksDb(db);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('newer-schema');
+      expect(result.error.message).toContain('newer version of Family Links');
+    }
+    const untouched = new Dexie('family-links-test', { indexedDB: factory, IDBKeyRange: globalThis.IDBKeyRange });
+    opened.push(untouched);
+    await untouched.open();
+    expect(untouched.tables.map((table) => table.name).sort()).toEqual(['futureTable', 'settings']);
+  });
+});
