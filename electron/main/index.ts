@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, powerMonitor } from 'electron';
+import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/contract';
 import { createIpcHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -56,7 +57,14 @@ if (!app.requestSingleInstanceLock()) {
       versions: { node: process.versions.node, chrome: process.versions.chrome, electron: process.versions.electron },
     });
     registerIpc(createIpcHandlers({ appInfo }), log);
-    createMainWindow({ preloadPath: preloadPath(mainDir), log });
+    const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
+    const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {
+      if (!window.isDestroyed()) window.webContents.send(name, payload);
+    };
+    // When the computer locks or sleeps, Family Links locks too (DESIGN: auto-lock).
+    powerMonitor.on('lock-screen', () => send('system:lock-requested', { reason: 'screen-locked' }));
+    powerMonitor.on('suspend', () => send('system:lock-requested', { reason: 'suspended' }));
+    powerMonitor.on('shutdown', () => send('system:lock-requested', { reason: 'shutdown' }));
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -1,20 +1,35 @@
-import { ipcChannels, ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from './contract';
+import {
+  ipcChannels,
+  ipcContract,
+  ipcEvents,
+  type IpcChannel,
+  type IpcEventName,
+  type IpcEventPayload,
+  type IpcReply,
+  type IpcRequest,
+} from './contract';
 import { fieldMessages, ipcEnvelopeSchema, type IpcResult } from './ipc-result';
 
-/** `window.api`: one method per channel, typed from the contract. */
+/** `window.api`: one method per channel, typed from the contract, and `onEvent` for pushes. */
 export type FamilyLinksApi = {
   readonly [Channel in IpcChannel]: (request: IpcRequest<Channel>) => Promise<IpcResult<IpcReply<Channel>>>;
+} & {
+  /** Listens for one event from the main process; returns a function that stops listening. */
+  readonly onEvent: <Name extends IpcEventName>(name: Name, listener: (payload: IpcEventPayload<Name>) => void) => () => void;
 };
 
 /** Sends one request and resolves with whatever came back, unchecked; the transport varies. */
 export type RawInvoke = (channel: IpcChannel, request: unknown) => Promise<unknown>;
+
+/** Subscribes to one event's raw payloads; returns the unsubscribe function. */
+export type RawSubscribe = (name: IpcEventName, listener: (payload: unknown) => void) => () => void;
 
 /**
  * Builds the API object from the contract over any transport: `ipcRenderer.invoke` in the
  * preload, a Playwright binding in the harness. Requests are checked before they leave, and
  * replies are checked when they arrive, so neither side trusts the other blindly.
  */
-export function buildApi(invoke: RawInvoke): FamilyLinksApi {
+export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): FamilyLinksApi {
   const entries = ipcChannels.map((channel) => {
     const call = async (request: unknown): Promise<IpcResult<unknown>> => {
       const spec = ipcContract[channel];
@@ -51,6 +66,14 @@ export function buildApi(invoke: RawInvoke): FamilyLinksApi {
     };
     return [channel, call] as const;
   });
+  const onEvent = (name: IpcEventName, listener: (payload: unknown) => void): (() => void) => {
+    if (!Object.hasOwn(ipcEvents, name)) throw new Error(`Unknown event ${String(name)}`);
+    return subscribe(name, (raw) => {
+      const payload = ipcEvents[name].safeParse(raw);
+      // A malformed push is dropped: acting on it could lock or unlock on a forged signal.
+      if (payload.success) listener(payload.data);
+    });
+  };
   // The mapped type above is what each entry is; TypeScript cannot follow a map over a union of keys.
-  return Object.freeze(Object.fromEntries(entries)) as unknown as FamilyLinksApi;
+  return Object.freeze(Object.fromEntries([...entries, ['onEvent', onEvent]])) as unknown as FamilyLinksApi;
 }

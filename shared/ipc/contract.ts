@@ -20,6 +20,19 @@ export const ipcContract = {
   },
 } as const;
 
+/**
+ * Events the main process sends to the renderer, with their payload schemas. The renderer checks
+ * each payload before acting on it, like every reply.
+ */
+export const ipcEvents = {
+  /** The computer is locking or going to sleep: lock Family Links too (drafts are kept). */
+  'system:lock-requested': z.object({ reason: z.enum(['screen-locked', 'suspended', 'shutdown']) }),
+} as const;
+
+export type IpcEvents = typeof ipcEvents;
+export type IpcEventName = keyof IpcEvents;
+export type IpcEventPayload<Name extends IpcEventName> = z.infer<IpcEvents[Name]>;
+
 export type IpcContract = typeof ipcContract;
 export type IpcChannel = keyof IpcContract;
 export type IpcRequest<Channel extends IpcChannel> = z.input<IpcContract[Channel]['request']>;

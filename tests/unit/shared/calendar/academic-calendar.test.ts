@@ -57,7 +57,8 @@ describe('years beside each other', () => {
 });
 
 describe('where a date falls', () => {
-  it.each([
+  type Expected = { kind: 'inTerm' | 'holiday' | 'outsideCalendar'; term?: string; isHalfTerm?: boolean };
+  it.each<[string, string, Expected]>([
     ['the first day of term', '2026-09-03', { kind: 'inTerm', term: 'autumn', isHalfTerm: false }],
     ['the last day of term', '2026-12-18', { kind: 'inTerm', term: 'autumn', isHalfTerm: false }],
     ['a half-term day', '2027-02-17', { kind: 'inTerm', term: 'spring', isHalfTerm: true }],
