@@ -1,13 +1,16 @@
 import { AppErrorBoundary } from './app/AppErrorBoundary';
 import { DatabaseGate } from './app/DatabaseGate';
 import { AppShell } from './app/AppShell';
+import { SessionProvider } from './security/SessionProvider';
 
-/** Opens the records, then shows the app; each layer shows a plain message if it cannot. */
+/** Opens the records, then the session, then the app; each layer explains itself if it cannot. */
 export function App() {
   return (
     <AppErrorBoundary>
       <DatabaseGate>
-        <AppShell />
+        <SessionProvider>
+          <AppShell />
+        </SessionProvider>
       </DatabaseGate>
     </AppErrorBoundary>
   );

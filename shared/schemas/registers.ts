@@ -193,14 +193,3 @@ export const declarationSchema = z.object({
   outcome: optionalText('the outcome', 4000),
 });
 export type Declaration = z.infer<typeof declarationSchema>;
-
-export const auditEntrySchema = z.object({
-  seq: z.number().int().positive().optional(),
-  at: isoDateTimeSchema,
-  actorId: z.string().optional(),
-  action: requiredText('the action', 80),
-  recordType: z.string().optional(),
-  recordId: z.string().optional(),
-  detail: optionalText('the detail', 1000),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;

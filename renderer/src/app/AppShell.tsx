@@ -1,9 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useRef } from 'react';
+import { can } from '@shared/rules/access';
+import type { HomeSettings } from '@shared/schemas/home';
 import { AboutScreen } from '../features/settings/AboutScreen';
 import { AcademicCalendarScreen } from '../features/settings/AcademicCalendarScreen';
 import { FirstRunSetup } from '../features/settings/FirstRunSetup';
 import { HomeDetailsScreen } from '../features/settings/HomeDetailsScreen';
-import { useHomeSettings } from '../features/settings/useHomeSettings';
+import { SignInScreen } from '../features/accounts/SignInScreen';
+import { LockScreen } from '../features/accounts/LockScreen';
+import { ChangePasswordScreen } from '../features/accounts/ChangePasswordScreen';
+import { StaffScreen } from '../features/accounts/StaffScreen';
+import { AuditLogScreen } from '../features/audit/AuditLogScreen';
+import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
+import { staffRepository } from '../db/repositories/staff-repository';
+import { useSessionApi } from '../security/session-context';
+import type { Session } from '../security/session';
+import { useDatabase } from './database-context';
 import { routes, type RouteId } from './routes';
 import { useRoute } from './useRoute';
 
@@ -11,8 +23,14 @@ function Screen({ route }: { route: RouteId }) {
   switch (route) {
     case 'calendar':
       return <AcademicCalendarScreen />;
+    case 'staff':
+      return <StaffScreen />;
+    case 'audit':
+      return <AuditLogScreen />;
     case 'home-details':
       return <HomeDetailsScreen />;
+    case 'account':
+      return <ChangePasswordScreen isRequired={false} />;
     case 'about':
       return <AboutScreen />;
     default: {
@@ -22,17 +40,50 @@ function Screen({ route }: { route: RouteId }) {
   }
 }
 
-/** The frame around every screen: the home's name, the navigation, and the screen itself. */
+/**
+ * What the app shows depends first on who is signed in: a new install sets up the home, a
+ * signed-out or locked app shows only the sign-in or unlock form, and only a signed-in person
+ * sees the frame with the navigation their roles allow.
+ */
 export function AppShell() {
-  const { state } = useHomeSettings();
+  const db = useDatabase();
+  const { state } = useSessionApi();
+  const setup = useLiveQuery(async () => {
+    const [home, accounts] = await Promise.all([homeSettingsRepository(db).get(), staffRepository(db).count()]);
+    return { home, hasAccounts: accounts > 0 };
+  }, [db]);
+
+  if (setup === undefined) return <p role="status" className="page">Loading…</p>;
+  if (!setup.hasAccounts) return <FirstRunSetup existingHome={setup.home} />;
+  switch (state.kind) {
+    case 'signedOut':
+      return <SignInScreen homeName={setup.home?.name ?? 'Family Links'} />;
+    case 'locked':
+      return <LockScreen username={state.username} reason={state.reason} />;
+    case 'signedIn':
+      return state.mustChangePassword ? (
+        <main className="page page--narrow">
+          <ChangePasswordScreen isRequired />
+        </main>
+      ) : (
+        <SignedInFrame session={state.session} home={setup.home} />
+      );
+    default: {
+      const unreachable: never = state;
+      return unreachable;
+    }
+  }
+}
+
+function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
+  const { lock, signOut } = useSessionApi();
   const [route, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
+  const allowed = useMemo(() => routes.filter((item) => item.needs === undefined || can(session.roles, item.needs)), [session.roles]);
+  const current = allowed.find((item) => item.id === route)?.id ?? 'calendar';
 
   // Moving focus to the new screen tells keyboard and screen-reader users that it changed.
-  useEffect(() => mainRef.current?.focus(), [route]);
-
-  if (state.isLoading) return <p role="status" className="page">Loading…</p>;
-  if (!state.home) return <FirstRunSetup />;
+  useEffect(() => mainRef.current?.focus(), [current]);
 
   return (
     <div className="shell">
@@ -41,15 +92,26 @@ export function AppShell() {
       </a>
       <header className="shell__header">
         <span className="shell__product">Family Links</span>
-        <span className="shell__home">{state.home.name}</span>
+        <span className="shell__home">{home?.name}</span>
+        <div className="shell__header-actions">
+          <span>
+            Signed in as <strong>{session.staff.name}</strong>
+          </span>
+          <button type="button" className="button button--secondary" onClick={() => void lock('button')}>
+            Lock
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
       </header>
       <nav className="shell__nav" aria-label="Main">
         <ul>
-          {routes.map((item) => (
+          {allowed.map((item) => (
             <li key={item.id}>
               <a
                 href={`#/${item.id}`}
-                aria-current={item.id === route ? 'page' : undefined}
+                aria-current={item.id === current ? 'page' : undefined}
                 onClick={(event) => {
                   event.preventDefault();
                   go(item.id);
@@ -62,7 +124,7 @@ export function AppShell() {
         </ul>
       </nav>
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
-        <Screen route={route} />
+        <Screen route={current} />
       </main>
     </div>
   );

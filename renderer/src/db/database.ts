@@ -1,8 +1,12 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AcademicYear } from '@shared/schemas/academic-year';
-import type { AuditEntry, VisitorEntry } from '@shared/schemas/registers';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
+import type { StaffMember } from '@shared/schemas/staff';
+import type { AccountKeys } from '@shared/schemas/keyring';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
+import type { SealedBox } from './encryption/record-cipher';
 import { declareSchemaVersions, latestSchemaVersion } from './schema-versions';
 
 export const databaseName = 'family-links';
@@ -16,6 +20,15 @@ export type AcademicYearRow = AcademicYear & { readonly startsOn: string; readon
 export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey>;
 export type VisitorLogPlainKey = 'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
 
+export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
+export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
+
+/** Something typed but not yet saved, sealed, kept while the screen is locked. */
+export type DraftRow = { readonly id: string; readonly ownerId: string; readonly updatedAt: string; readonly sealed: SealedBox };
+
+/** A sign-in event from before anyone held the audit key; chained into the log at the next sign-in. */
+export type PendingAuditRow = { readonly id?: number; readonly at: string; readonly action: string; readonly recordType?: string; readonly recordId?: string; readonly detail?: string };
+
 /**
  * The one database. Only repositories touch its tables. Rows for tables not yet used by a screen
  * are declared here so the schema's shape is settled from version 1.
@@ -24,13 +37,22 @@ export class FamilyLinksDb extends Dexie {
   declare settings: EntityTable<SettingRow, 'key'>;
   declare academicYears: EntityTable<AcademicYearRow, 'id'>;
   declare visitorLog: Table<VisitorLogRow, string>;
-  declare audit: Table<AuditEntry, number>;
+  declare audit: Table<ChainedAuditEntry, number>;
+  declare staff: Table<StaffRow, string>;
+  declare drafts: Table<DraftRow, string>;
+  declare pendingAudit: Table<PendingAuditRow, number>;
+  declare accountKeys: Table<AccountKeys, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;
 
   constructor(name = databaseName, options: { upToVersion?: number; indexedDB?: IDBFactory } = {}) {
-    super(name, options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: globalThis.IDBKeyRange } : {});
+    // Strict durability everywhere: a transaction counts as done only once it is on disk. These
+    // are legal records and the audit chain; a power cut must not lose an acknowledged save.
+    super(name, {
+      chromeTransactionDurability: 'strict',
+      ...(options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: globalThis.IDBKeyRange } : {}),
+    });
     this.factory = options.indexedDB ?? globalThis.indexedDB;
     declareSchemaVersions(this, options.upToVersion);
   }

@@ -1,10 +1,14 @@
 import { academicYearFormSchema, academicYearSchema, type AcademicYear } from '@shared/schemas/academic-year';
 import { academicYearOverlaps, academicYearSpan } from '@shared/rules/academic-calendar';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Result } from '@shared/result';
+import { fail, ok, type Failure, type Result } from '@shared/result';
+import { can } from '@shared/rules/access';
 import type { AcademicYearRow, FamilyLinksDb } from '../database';
+import type { Session } from '../../security/session';
+import { auditLog } from './audit-log-repository';
+import { Refusal } from './refusal';
 
-export type AcademicYearSaveError = 'invalid' | 'overlap' | 'duplicate-label' | 'not-found';
+export type AcademicYearSaveError = 'invalid' | 'overlap' | 'duplicate-label' | 'not-found' | 'forbidden';
 
 function toRecord(row: AcademicYearRow): AcademicYear {
   const { startsOn: _startsOn, endsOn: _endsOn, ...record } = row;
@@ -12,7 +16,8 @@ function toRecord(row: AcademicYearRow): AcademicYear {
 }
 
 /** The home's academic years and their terms: what every "termly" figure counts against. */
-export function academicYearRepository(db: FamilyLinksDb, newId: () => string = () => crypto.randomUUID()) {
+export function academicYearRepository(db: FamilyLinksDb, newId: () => string = () => crypto.randomUUID(), clock: () => Date = () => new Date()) {
+  const audit = auditLog(db);
   return {
     /** Every year, earliest first. */
     async list(): Promise<AcademicYear[]> {
@@ -21,11 +26,12 @@ export function academicYearRepository(db: FamilyLinksDb, newId: () => string = 
     },
 
     /**
-     * Adds a year (no `id`) or replaces one (with `id`). The dates are checked on their own and
-     * against every other year in the same transaction, so two windows cannot save overlapping
-     * years between the check and the write.
+     * Adds a year (no `id`) or replaces one (with `id`). Manager only. The dates are checked on
+     * their own and against every other year inside the same transaction as the write and its
+     * audit entry, so nothing can slip in between the check and the write.
      */
-    async save(input: unknown, id?: string): Promise<Result<AcademicYear, AcademicYearSaveError>> {
+    async save(session: Session, input: unknown, id?: string): Promise<Result<AcademicYear, AcademicYearSaveError>> {
+      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change the academic calendar.');
       const parsed = academicYearFormSchema.safeParse(input);
       if (!parsed.success) {
         return fail('invalid', 'Some dates need correcting before the year can be saved.', fieldMessages(parsed.error));
@@ -33,23 +39,29 @@ export function academicYearRepository(db: FamilyLinksDb, newId: () => string = 
       const record: AcademicYear = { id: id ?? newId(), ...parsed.data };
       const span = academicYearSpan(record);
       if (!span) return fail('invalid', 'A year needs its three terms.');
-      return db.transaction('rw', db.academicYears, async (): Promise<Result<AcademicYear, AcademicYearSaveError>> => {
-        if (id !== undefined && (await db.academicYears.get(id)) === undefined) {
-          return fail('not-found', 'That academic year is no longer in the calendar. Reload the page and try again.');
-        }
-        const others = (await db.academicYears.toArray()).filter((row) => row.id !== record.id);
-        const sameLabel = others.find((row) => row.label === record.label);
-        if (sameLabel) {
-          return fail('duplicate-label', `There is already an academic year ${record.label}.`, { label: `There is already an academic year ${record.label}. Edit that one instead.` });
-        }
-        const overlapping = academicYearOverlaps(record, others)[0];
-        if (overlapping) {
-          const message = `These dates overlap ${overlapping.label} (${overlapping.startsOn} to ${overlapping.endsOn}). Years cannot share any days.`;
-          return fail('overlap', message, { 'terms.0.startsOn': message });
-        }
-        await db.academicYears.put({ ...record, ...span });
-        return ok(record);
-      });
+      const event = { action: id === undefined ? 'academic-year.created' : 'academic-year.updated', recordType: 'academicYear', recordId: record.id, detail: record.label };
+      try {
+        await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [event], [db.academicYears], async () => {
+          if (id !== undefined && (await db.academicYears.get(id)) === undefined) {
+            throw new Refusal(fail('not-found', 'That academic year is no longer in the calendar. Reload the page and try again.').error);
+          }
+          const others = (await db.academicYears.toArray()).filter((row) => row.id !== record.id);
+          if (others.some((row) => row.label === record.label)) {
+            const message = `There is already an academic year ${record.label}. Edit that one instead.`;
+            throw new Refusal(fail('duplicate-label', message, { label: message }).error);
+          }
+          const overlapping = academicYearOverlaps(record, others)[0];
+          if (overlapping) {
+            const message = `These dates overlap ${overlapping.label} (${overlapping.startsOn} to ${overlapping.endsOn}). Years cannot share any days.`;
+            throw new Refusal(fail('overlap', message, { 'terms.0.startsOn': message }).error);
+          }
+          await db.academicYears.put({ ...record, ...span });
+        }, clock());
+      } catch (error) {
+        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<AcademicYearSaveError> };
+        throw error;
+      }
+      return ok(record);
     },
   };
 }

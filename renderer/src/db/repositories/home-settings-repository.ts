@@ -1,12 +1,18 @@
 import { homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
+import { securitySettingsSchema, defaultAutoLockMinutes, type SecuritySettings } from '@shared/schemas/security-settings';
+import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
+import type { Session } from '../../security/session';
+import { auditLog } from './audit-log-repository';
 
 const homeKey = 'home';
+const securityKey = 'security';
 
-/** The home's own details (name, Ofsted URN, time zone). */
-export function homeSettingsRepository(db: FamilyLinksDb) {
+/** The home's own details (name, Ofsted URN, time zone) and its security settings. */
+export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const audit = auditLog(db);
   return {
     /** The saved details, or undefined before first-run setup. A damaged row reads as missing. */
     async get(): Promise<HomeSettings | undefined> {
@@ -15,13 +21,44 @@ export function homeSettingsRepository(db: FamilyLinksDb) {
       return parsed.success ? parsed.data : undefined;
     },
 
-    /** Checks the input with the shared schema and saves it whole, or saves nothing. */
-    async save(input: unknown): Promise<Result<HomeSettings, 'invalid'>> {
+    /** Checks the input with the shared schema and saves it whole, or saves nothing. Manager only. */
+    async save(session: Session, input: unknown): Promise<Result<HomeSettings, 'invalid' | 'forbidden'>> {
+      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change the home’s details.');
       const parsed = homeSettingsSchema.safeParse(input);
       if (!parsed.success) {
         return fail('invalid', 'Some details need correcting before they can be saved.', fieldMessages(parsed.error));
       }
-      await db.settings.put({ key: homeKey, value: parsed.data });
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'settings.home-updated', recordType: 'settings', recordId: homeKey }],
+        [db.settings],
+        async () => {
+          await db.settings.put({ key: homeKey, value: parsed.data });
+        },
+        clock(),
+      );
+      return ok(parsed.data);
+    },
+
+    async getSecurity(): Promise<SecuritySettings> {
+      const parsed = securitySettingsSchema.safeParse((await db.settings.get(securityKey))?.value);
+      return parsed.success ? parsed.data : { autoLockMinutes: defaultAutoLockMinutes };
+    },
+
+    /** How soon an unattended screen locks (1 to 30 minutes). Manager only. */
+    async saveSecurity(session: Session, input: unknown): Promise<Result<SecuritySettings, 'invalid' | 'forbidden'>> {
+      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change when Family Links locks.');
+      const parsed = securitySettingsSchema.safeParse(input);
+      if (!parsed.success) return fail('invalid', 'Check the number of minutes.', fieldMessages(parsed.error));
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'settings.security-updated', recordType: 'settings', recordId: securityKey, detail: `auto-lock ${parsed.data.autoLockMinutes} min` }],
+        [db.settings],
+        async () => {
+          await db.settings.put({ key: securityKey, value: parsed.data });
+        },
+        clock(),
+      );
       return ok(parsed.data);
     },
   };

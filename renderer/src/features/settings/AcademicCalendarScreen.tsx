@@ -4,6 +4,8 @@ import { formatUkDate, formatUkDayMonth } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
 import { AcademicYearForm } from './AcademicYearForm';
 import { useAcademicYears } from './useAcademicYears';
+import { can } from '@shared/rules/access';
+import { useSession } from '../../security/session-context';
 
 type Editing = AcademicYear | { readonly suggestedLabel: string } | undefined;
 
@@ -20,6 +22,7 @@ export function nextYearLabel(years: readonly AcademicYear[], today = new Date()
  */
 export function AcademicCalendarScreen() {
   const { years, repository } = useAcademicYears();
+  const canEdit = can(useSession().roles, 'settings:manage');
   const [editing, setEditing] = useState<Editing>();
   const [saved, setSaved] = useState<string | undefined>();
 
@@ -38,11 +41,11 @@ export function AcademicCalendarScreen() {
             setSaved(year ? `${year.label} saved.` : undefined);
           }}
         />
-      ) : (
+      ) : canEdit ? (
         <button type="button" className="button" onClick={() => { setSaved(undefined); setEditing({ suggestedLabel: nextYearLabel(years ?? []) }); }} disabled={years === undefined}>
           Add academic year
         </button>
-      )}
+      ) : null}
       {years === undefined ? (
         <p role="status">Loading the calendar…</p>
       ) : years.length === 0 ? (
@@ -77,9 +80,11 @@ export function AcademicCalendarScreen() {
                   </td>
                 ))}
                 <td>
-                  <button type="button" className="button button--secondary" onClick={() => { setSaved(undefined); setEditing(year); }} aria-label={`Edit ${year.label}`}>
-                    Edit
-                  </button>
+                  {canEdit ? (
+                    <button type="button" className="button button--secondary" onClick={() => { setSaved(undefined); setEditing(year); }} aria-label={`Edit ${year.label}`}>
+                      Edit
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

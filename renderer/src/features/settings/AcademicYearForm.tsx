@@ -6,6 +6,8 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
+import { useSession } from '../../security/session-context';
+import { useDraft } from '../../security/useDraft';
 
 type Props = {
   readonly repository: AcademicYearRepository;
@@ -30,6 +32,7 @@ function emptyYear(label: string): FormValues {
 
 /** One academic year's three terms and half terms. Nothing is saved unless all of it is sound. */
 export function AcademicYearForm({ repository, editing, onDone }: Props) {
+  const session = useSession();
   const existing = 'id' in editing ? editing : undefined;
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -38,17 +41,19 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
     defaultValues: existing ? { label: existing.label, terms: existing.terms } : emptyYear('suggestedLabel' in editing ? editing.suggestedLabel : ''),
   });
   const { errors, isSubmitting } = form.formState;
+  const draft = useDraft(existing ? `academic-year:${existing.id}` : 'academic-year:new', form);
 
   useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
     async (values) => {
-      const result = await repository.save(values, existing?.id);
+      const result = await repository.save(session, values, existing?.id);
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);
         return;
       }
+      await draft.clear();
       onDone(result.value);
     },
     () => setFailure('Some dates need correcting. Each problem is shown beside its field.'),
@@ -62,6 +67,7 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
       </h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="form">
         {failure ? <Banner tone="error">{failure}</Banner> : null}
+        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
         <Field label="Academic year" hint="For example 2026/27." error={errors.label?.message}>
           {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('label')} />}
         </Field>
@@ -94,7 +100,13 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
           <button type="submit" className="button" disabled={isSubmitting}>
             Save academic year
           </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              void draft.clear().then(() => onDone(undefined));
+            }}
+          >
             Cancel
           </button>
         </div>

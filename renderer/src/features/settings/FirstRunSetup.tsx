@@ -1,15 +1,94 @@
-import { HomeDetailsForm } from './HomeDetailsForm';
-import { useHomeSettings } from './useHomeSettings';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
+import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@shared/schemas/first-run';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { useDatabase } from '../../app/database-context';
+import { authService } from '../../security/auth-service';
+import { useSessionApi } from '../../security/session-context';
+import { TimeZoneSelect } from './TimeZoneSelect';
 
-/** What a new install shows: the home's details first, because every record belongs to a home. */
-export function FirstRunSetup() {
-  const { repository } = useHomeSettings();
+/**
+ * What a new install shows: the home's details and the first account, a Registered Manager, who
+ * then adds everyone else. The home's keys are made here, so this is all-or-nothing.
+ */
+export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | undefined }) {
+  const db = useDatabase();
+  const auth = useMemo(() => authService(db), [db]);
+  const { begin } = useSessionApi();
+  const [failure, setFailure] = useState<string | undefined>();
+  const form = useForm<FirstRunFormInput, unknown, FirstRunForm>({
+    resolver: zodResolver(firstRunFormSchema),
+    defaultValues: {
+      home: existingHome ?? { name: '', ofstedUrn: '', timeZone: defaultTimeZone },
+      manager: { name: '', username: '', email: '', password: '', confirmPassword: '' },
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      setFailure(undefined);
+      const result = await auth.setUpHome({ home: values.home, manager: { ...values.manager } });
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      begin(result.value.session, false);
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
   return (
     <main className="page page--narrow" aria-labelledby="first-run-title">
       <p className="shell__product">Family Links</p>
       <h1 id="first-run-title">Set up your home</h1>
-      <p className="lede">Family Links keeps your home’s family-contact records on this computer. Start with the home’s details; you can change them later in Home details.</p>
-      <HomeDetailsForm initial={undefined} repository={repository} />
+      <p className="lede">
+        Family Links keeps your home’s family-contact records on this computer, encrypted. Start with the home’s details and your own account as
+        Registered Manager; you will add everyone else’s accounts next.
+      </p>
+      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Set up your home">
+        <fieldset className="fieldset">
+          <legend>The home</legend>
+          <Field label="Home name" error={errors.home?.name?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('home.name')} />}
+          </Field>
+          <Field label="Ofsted URN" hint="On the home’s registration certificate, for example SC123456." error={errors.home?.ofstedUrn?.message}>
+            {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('home.ofstedUrn')} />}
+          </Field>
+          <Field label="Time zone" hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes." error={errors.home?.timeZone?.message}>
+            {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('home.timeZone')} />}
+          </Field>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>Your account (Registered Manager)</legend>
+          <Field label="Full name" error={errors.manager?.name?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="name" {...form.register('manager.name')} />}
+          </Field>
+          <Field label="Username" hint="What you type to sign in: letters, digits, dots or dashes." error={errors.manager?.username?.message}>
+            {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} autoComplete="username" {...form.register('manager.username')} />}
+          </Field>
+          <Field label="Work email" error={errors.manager?.email?.message}>
+            {(wiring) => <TextInput {...wiring} type="email" autoComplete="email" {...form.register('manager.email')} />}
+          </Field>
+          <Field label="Password" hint="At least 12 characters and hard to guess: three or four random words work well." error={errors.manager?.password?.message}>
+            {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('manager.password')} />}
+          </Field>
+          <Field label="Type the password again" error={errors.manager?.confirmPassword?.message}>
+            {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('manager.confirmPassword')} />}
+          </Field>
+        </fieldset>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {isSubmitting ? 'Setting up…' : 'Set up the home'}
+          </button>
+        </div>
+      </form>
     </main>
   );
 }

@@ -6,42 +6,42 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
-
-const timeZones = (() => {
-  const all = Intl.supportedValuesOf('timeZone');
-  return [defaultTimeZone, ...all.filter((zone) => zone !== defaultTimeZone)];
-})();
+import { useSession } from '../../security/session-context';
+import { useDraft } from '../../security/useDraft';
+import { TimeZoneSelect } from './TimeZoneSelect';
 
 type Props = {
   readonly initial: HomeSettings | undefined;
   readonly repository: HomeSettingsRepository;
-  readonly onSaved?: (home: HomeSettings) => void;
 };
 
-/** The home's name, Ofsted URN and time zone; used at first run and in Settings. */
-export function HomeDetailsForm({ initial, repository, onSaved }: Props) {
+/** The home's name, Ofsted URN and time zone (the manager changes them in Home details). */
+export function HomeDetailsForm({ initial, repository }: Props) {
+  const session = useSession();
   const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
   const form = useForm<HomeSettingsInput, unknown, HomeSettings>({
     resolver: zodResolver(homeSettingsSchema),
     defaultValues: initial ?? { name: '', ofstedUrn: '', timeZone: defaultTimeZone },
   });
   const { errors, isSubmitting } = form.formState;
+  const draft = useDraft('home-details', form);
 
   const submit = form.handleSubmit(async (values) => {
-    const result = await repository.save(values);
+    const result = await repository.save(session, values);
     if (!result.ok) {
       applyFieldErrors(result.error.fields, form.setError);
       setOutcome({ tone: 'error', message: result.error.message });
       return;
     }
+    await draft.clear();
     form.reset(result.value);
     setOutcome({ tone: 'success', message: 'Home details saved.' });
-    onSaved?.(result.value);
   });
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Home details">
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
+      {draft.restoredAt && !outcome ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
       <Field label="Home name" error={errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('name')} />}
       </Field>
@@ -49,15 +49,7 @@ export function HomeDetailsForm({ initial, repository, onSaved }: Props) {
         {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('ofstedUrn')} />}
       </Field>
       <Field label="Time zone" hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes." error={errors.timeZone?.message}>
-        {(wiring) => (
-          <select className="input" {...wiring} {...form.register('timeZone')}>
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
-        )}
+        {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('timeZone')} />}
       </Field>
       <div className="form__actions">
         <button type="submit" className="button" disabled={isSubmitting}>

@@ -1,0 +1,127 @@
+import type { Table } from 'dexie';
+import { appendAuditEntry, headOf, verifyAuditChain, type AuditHead, type AuditVerification, type ChainedAuditEntry } from '@shared/rules/audit-chain';
+import { can } from '@shared/rules/access';
+import type { StaffRole } from '@shared/schemas/staff';
+import type { FamilyLinksDb, PendingAuditRow } from '../database';
+
+/** Who is acting, and the key that lets them add to the chain. */
+export type Auditor = { readonly actorId: string; readonly auditKey: CryptoKey };
+
+/** What happened: an action, and the record it concerns. Never names, notes or form text. */
+export type AuditEventInput = {
+  readonly action: string;
+  readonly recordType?: string;
+  readonly recordId?: string;
+  readonly detail?: string;
+};
+
+const headKey = 'auditHead';
+
+class AuditHeadMoved extends Error {}
+
+function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
+  return a === b || (a !== null && b !== null && a.seq === b.seq && a.mac === b.mac);
+}
+
+// One queue per database: appends from this window go one at a time, so the chain never forks.
+const queues = new WeakMap<FamilyLinksDb, Promise<unknown>>();
+function serialised<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(db) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  queues.set(db, next.catch(() => undefined));
+  return next;
+}
+
+/**
+ * The audit and disclosure log (DESIGN rule 10: every change attributable). Entries are chained
+ * with a keyed hash (`shared/rules/audit-chain.ts`); the chain's head is kept apart, so cutting off
+ * the last entries shows. The MACs are computed before the transaction (WebCrypto cannot be awaited
+ * inside one); inside it, the head is read again, and if another append got in first the whole
+ * thing is redone, so the change and its entries are always one transaction.
+ */
+export function auditLog(db: FamilyLinksDb) {
+  async function readHead(): Promise<AuditHead | null> {
+    const row = await db.settings.get(headKey);
+    return (row?.value as AuditHead | undefined) ?? null;
+  }
+
+  return {
+    /**
+     * Runs `change` (plain IndexedDB writes: no WebCrypto inside) and appends `events` in one
+     * strict transaction. With `includePending`, sign-in events recorded before anyone held the
+     * audit key are chained in first, in the order they happened.
+     */
+    async write(
+      auditor: Auditor,
+      events: readonly AuditEventInput[],
+      tables: readonly Table[],
+      change: () => Promise<void>,
+      now: Date,
+      options: { includePending?: boolean } = {},
+    ): Promise<void> {
+      await serialised(db, async () => {
+        for (let attempt = 0; attempt < 5; attempt += 1) {
+          const head = await readHead();
+          const pending = options.includePending ? await db.pendingAudit.orderBy('id').toArray() : [];
+          const toChain = [
+            ...pending.map((row) => pendingToEvent(row)),
+            ...events.map((event) => ({ ...event, at: now.toISOString(), actorId: auditor.actorId })),
+          ];
+          const entries: ChainedAuditEntry[] = [];
+          let nextHead = head;
+          for (const event of toChain) {
+            const entry = await appendAuditEntry(nextHead, event, auditor.auditKey);
+            entries.push(entry);
+            nextHead = headOf(entry);
+          }
+          const scope = [...new Set([...tables, db.audit, db.settings, db.pendingAudit])];
+          try {
+            await db.transaction('rw', scope, async () => {
+              if (!sameHead(await readHead(), head)) throw new AuditHeadMoved();
+              await change();
+              if (entries.length > 0) {
+                await db.audit.bulkAdd(entries);
+                await db.settings.put({ key: headKey, value: nextHead });
+              }
+              if (pending.length > 0) await db.pendingAudit.bulkDelete(pending.flatMap((row) => (row.id === undefined ? [] : [row.id])));
+            });
+            return;
+          } catch (error) {
+            if (!(error instanceof AuditHeadMoved)) throw error;
+          }
+        }
+        throw new Error('The audit log kept changing while writing to it');
+      });
+    },
+
+    /** Records a sign-in event when nobody holds the audit key yet (a failed or refused sign-in). */
+    async recordPending(event: AuditEventInput, now: Date): Promise<void> {
+      await db.pendingAudit.add({ ...event, at: now.toISOString() });
+    },
+
+    /** The newest entries first, a page at a time, keyed by `seq` (never by offset). Manager only. */
+    async page(roles: readonly StaffRole[], options: { beforeSeq?: number; limit: number }): Promise<ChainedAuditEntry[] | undefined> {
+      if (!can(roles, 'audit:view')) return undefined;
+      const collection = options.beforeSeq === undefined ? db.audit.orderBy('seq') : db.audit.where('seq').below(options.beforeSeq);
+      return collection.reverse().limit(options.limit).toArray();
+    },
+
+    /** Checks every entry against the chain and the head. Manager only. */
+    async verify(roles: readonly StaffRole[], auditKey: CryptoKey): Promise<AuditVerification | undefined> {
+      if (!can(roles, 'audit:view')) return undefined;
+      const [entries, head] = await Promise.all([db.audit.orderBy('seq').toArray(), readHead()]);
+      return verifyAuditChain(entries, head, auditKey);
+    },
+  };
+}
+export type AuditLog = ReturnType<typeof auditLog>;
+
+function pendingToEvent(row: PendingAuditRow) {
+  return {
+    at: row.at,
+    action: row.action,
+    ...(row.recordType ? { recordType: row.recordType } : {}),
+    ...(row.recordId ? { recordId: row.recordId } : {}),
+    ...(row.detail ? { detail: row.detail } : {}),
+  };
+}

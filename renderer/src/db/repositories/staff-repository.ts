@@ -1,0 +1,39 @@
+import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
+import type { FamilyLinksDb, StaffPlainKey, StaffRow } from '../database';
+import type { RecordCipher } from '../encryption/record-cipher';
+import { createSealedCodec } from '../sealed-codec';
+
+/**
+ * Staff rows keep their id, username, roles and whether they are active in the clear: the
+ * sign-in screen must find an account before anyone has a key. Names and emails are sealed.
+ */
+export const staffCodec = createSealedCodec('staff', staffMemberSchema, ['id', 'username', 'roles', 'isActive'] satisfies StaffPlainKey[]);
+
+/** The account's plain part: enough to sign in, nothing about the person. */
+export type StaffLogin = Pick<StaffMember, 'id' | 'username' | 'roles' | 'isActive'>;
+
+export function staffRepository(db: FamilyLinksDb) {
+  return {
+    async findLogin(username: string): Promise<StaffLogin | undefined> {
+      const row = await db.staff.where('username').equals(username.trim().toLowerCase()).first();
+      return row ? { id: row.id, username: row.username, roles: row.roles, isActive: row.isActive } : undefined;
+    },
+
+    async count(): Promise<number> {
+      return db.staff.count();
+    },
+
+    async get(id: string, cipher: RecordCipher): Promise<StaffMember | undefined> {
+      const row = await db.staff.get(id);
+      return row ? staffCodec.decode(row, cipher) : undefined;
+    },
+
+    /** Everyone, by name: every role needs colleagues' names (who admitted a visitor, who is PT). */
+    async list(cipher: RecordCipher): Promise<StaffMember[]> {
+      const rows = await db.staff.toArray();
+      const staff = await Promise.all(rows.map((row) => staffCodec.decode(row, cipher)));
+      return staff.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    },
+  };
+}
+export type StaffRepository = ReturnType<typeof staffRepository>;

@@ -1,0 +1,72 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { changePasswordFormSchema, type ChangePasswordForm } from '@shared/schemas/account-forms';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { useSession, useSessionApi } from '../../security/session-context';
+import { useAuthService } from '../../security/useAuthService';
+
+/**
+ * The person's own password. After a manager's reset this is the only screen shown until the
+ * temporary password is replaced (`isRequired`).
+ */
+export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
+  const session = useSession();
+  const auth = useAuthService();
+  const { passwordChanged, signOut } = useSessionApi();
+  const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
+  const form = useForm<ChangePasswordForm>({
+    resolver: zodResolver(changePasswordFormSchema),
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    const result = await auth.changeOwnPassword(session, values.currentPassword, values.newPassword);
+    if (!result.ok) {
+      applyFieldErrors(result.error.fields, form.setError);
+      setOutcome({ tone: 'error', message: result.error.message });
+      return;
+    }
+    form.reset();
+    setOutcome({ tone: 'success', message: 'Your password has been changed.' });
+    passwordChanged();
+  });
+
+  return (
+    <div className="page page--narrow">
+      <h1>{isRequired ? 'Choose a new password' : 'My account'}</h1>
+      {isRequired ? (
+        <Banner tone="info">Your password was reset by the manager. Choose a new one that only you know before you carry on.</Banner>
+      ) : (
+        <p className="lede">
+          Signed in as {session.staff.name} ({session.staff.username}).
+        </p>
+      )}
+      {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Change password">
+        <Field label={isRequired ? 'Temporary password' : 'Current password'} error={errors.currentPassword?.message}>
+          {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" {...form.register('currentPassword')} />}
+        </Field>
+        <Field label="New password" hint="At least 12 characters and hard to guess: three or four random words work well." error={errors.newPassword?.message}>
+          {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
+        </Field>
+        <Field label="Type the new password again" error={errors.confirmPassword?.message}>
+          {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('confirmPassword')} />}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Change password
+          </button>
+          {isRequired ? (
+            <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { useSessionApi, type LockReason } from '../../security/session-context';
+
+const reasons: Readonly<Record<LockReason, string>> = {
+  button: 'You locked Family Links.',
+  idle: 'Family Links locked because nobody used it for a while.',
+  'screen-locked': 'Family Links locked because the computer was locked.',
+  suspended: 'Family Links locked because the computer went to sleep.',
+  shutdown: 'Family Links locked because the computer is shutting down.',
+};
+
+/**
+ * Shown while locked: no records on screen, no keys in memory. The same person unlocks with their
+ * password and finds what they were typing; anyone else signs in as themselves.
+ */
+export function LockScreen({ username, reason }: { username: string; reason: LockReason }) {
+  const { signIn, signOut } = useSessionApi();
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<string | undefined>();
+  const [isBusy, setBusy] = useState(false);
+
+  const unlock = async () => {
+    if (!password) {
+      setFailure('Enter your password.');
+      return;
+    }
+    setBusy(true);
+    const result = await signIn(username, password);
+    setBusy(false);
+    if (!result.ok) {
+      setPassword('');
+      setFailure(result.error.message);
+    }
+  };
+
+  return (
+    <main className="page page--narrow" aria-labelledby="locked-title">
+      <p className="shell__product">Family Links</p>
+      <h1 id="locked-title">Locked</h1>
+      <Banner tone="info">{reasons[reason]} Anything you were typing has been kept.</Banner>
+      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      <form
+        className="form"
+        aria-label="Unlock"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void unlock();
+        }}
+      >
+        <p>
+          Signed in as <strong>{username}</strong>.
+        </p>
+        <Field label="Password">
+          {(wiring) => (
+            <TextInput {...wiring} type="password" autoComplete="current-password" autoFocus value={password} onChange={(event) => setPassword(event.target.value)} />
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isBusy}>
+            {isBusy ? 'Unlocking…' : 'Unlock'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+            Sign in as someone else
+          </button>
+        </div>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { staffRoleLabels, type StaffMember } from '@shared/schemas/staff';
+import { Banner } from '../../ui/Banner';
+import { useSession } from '../../security/session-context';
+import { useAuthService } from '../../security/useAuthService';
+import { AddStaffForm } from './AddStaffForm';
+import { ResetPasswordForm } from './ResetPasswordForm';
+import { useStaffAccounts } from './useStaffAccounts';
+
+type Panel = { kind: 'add' } | { kind: 'reset'; member: StaffMember } | undefined;
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** The manager's list of accounts: add, reset a password, switch an account off or on. */
+export function StaffScreen() {
+  const session = useSession();
+  const auth = useAuthService();
+  const accounts = useStaffAccounts(session, auth);
+  const [panel, setPanel] = useState<Panel>();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+
+  const toggleActive = async (member: StaffMember) => {
+    const result = await auth.updateAccount(session, member.id, { isActive: !member.isActive });
+    setMessage(result.ok ? { tone: 'success', text: `${member.name}’s account is now ${result.value.isActive ? 'on' : 'off'}.` } : { tone: 'error', text: result.error.message });
+  };
+
+  return (
+    <div className="page">
+      <h1>Staff accounts</h1>
+      <p className="lede">Everyone signs in as themselves, so every record and every change says who made it.</p>
+      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {panel?.kind === 'add' ? (
+        <AddStaffForm
+          onDone={(added) => {
+            setPanel(undefined);
+            if (added) setMessage({ tone: 'success', text: `${added.name} can now sign in as ${added.username} with the temporary password.` });
+          }}
+        />
+      ) : null}
+      {panel?.kind === 'reset' ? (
+        <ResetPasswordForm
+          member={panel.member}
+          onDone={(didReset) => {
+            setPanel(undefined);
+            if (didReset) setMessage({ tone: 'success', text: `${panel.member.name}’s password was reset. They will choose a new one when they sign in.` });
+          }}
+        />
+      ) : null}
+      {panel === undefined ? (
+        <button type="button" className="button" onClick={() => { setMessage(undefined); setPanel({ kind: 'add' }); }}>
+          Add a staff member
+        </button>
+      ) : null}
+      {accounts === undefined ? (
+        <p role="status">Loading accounts…</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Staff accounts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Username</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map(({ member, state }) => {
+              const lockedUntil = state?.lockedUntil && new Date(state.lockedUntil) > new Date() ? state.lockedUntil : undefined;
+              return (
+                <tr key={member.id}>
+                  <th scope="row">{member.name}</th>
+                  <td>{member.username}</td>
+                  <td>{member.roles.map((role) => staffRoleLabels[role]).join(', ')}</td>
+                  <td>
+                    {member.isActive ? 'Active' : <span className="badge">Switched off</span>}
+                    {lockedUntil ? <span className="badge badge--warn"> Locked until {timeFormat.format(new Date(lockedUntil))}</span> : null}
+                    {state?.passwordChangeRequired ? <span className="muted"> · must choose a new password</span> : null}
+                  </td>
+                  <td className="toolbar">
+                    {member.id === session.staff.id ? (
+                      <span className="muted">You</span>
+                    ) : (
+                      <>
+                        <button type="button" className="button button--secondary" aria-label={`Reset ${member.name}’s password`} onClick={() => { setMessage(undefined); setPanel({ kind: 'reset', member }); }}>
+                          Reset password
+                        </button>
+                        <button type="button" className="button button--secondary" aria-label={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`} onClick={() => void toggleActive(member)}>
+                          {member.isActive ? 'Switch off' : 'Switch on'}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** Plain words for the audit log's action codes; an unknown code is shown as it is. */
+const labels: Readonly<Record<string, string>> = {
+  'home.set-up': 'Set up the home',
+  'account.created': 'Created an account',
+  'account.updated': 'Changed an account',
+  'account.password-reset': 'Reset a password',
+  'account.password-changed': 'Changed their password',
+  'account.locked-out': 'Account locked after wrong passwords',
+  'session.signed-in': 'Signed in',
+  'session.sign-in-failed': 'Failed sign-in',
+  'session.sign-in-refused': 'Sign-in refused',
+  'session.locked': 'Locked the screen',
+  'session.signed-out': 'Signed out',
+  'settings.home-updated': 'Changed the home’s details',
+  'settings.security-updated': 'Changed the auto-lock time',
+  'academic-year.created': 'Added an academic year',
+  'academic-year.updated': 'Changed an academic year',
+  'audit.verified': 'Checked the audit log',
+};
+
+export function auditActionLabel(action: string): string {
+  return labels[action] ?? action;
+}

@@ -1,0 +1,267 @@
+import { fail, ok, type Result } from '@shared/result';
+import { homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
+import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
+import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
+import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
+import { assessPassword } from '@shared/rules/password-strength';
+import { afterFailedAttempt, signInGate } from '@shared/rules/sign-in-lockout';
+import { can } from '@shared/rules/access';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import type { FamilyLinksDb } from '../db/database';
+import { createRecordCipher, generateDataKey } from '../db/encryption/record-cipher';
+import { createAccountKeys, generateAuditKey, rewrapForNewPassword, unlockAccountKeys, type HomeKeys } from '../db/encryption/key-wrapping';
+import { auditLog } from '../db/repositories/audit-log-repository';
+import { staffCodec, staffRepository } from '../db/repositories/staff-repository';
+import type { Session } from './session';
+
+export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
+
+const notRecognised = 'That username and password do not match an account. Check them and try again.';
+
+function sessionFrom(staff: StaffMember, keys: HomeKeys): Session {
+  return { staff, roles: staff.roles, dataKey: keys.dataKey, auditKey: keys.auditKey, cipher: createRecordCipher(keys.dataKey) };
+}
+
+/** The password rules, with the person's own details as things a guesser would try first. */
+function passwordProblem(password: string, who: { name: string; username: string; email: string }, homeName: string): string | undefined {
+  const verdict = assessPassword(password, { ...who, homeName });
+  switch (verdict.kind) {
+    case 'acceptable':
+      return undefined;
+    case 'tooShort':
+      return verdict.message;
+    case 'tooGuessable':
+      return verdict.message;
+    default: {
+      const unreachable: never = verdict;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * Accounts and sign-in. Argon2id and WebCrypto run before each transaction opens; each action's
+ * writes and its audit entries are one transaction.
+ */
+export function authService(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const staff = staffRepository(db);
+  const audit = auditLog(db);
+
+  async function homeName(): Promise<string> {
+    const row = await db.settings.get('home');
+    const home = homeSettingsSchema.safeParse(row?.value);
+    return home.success ? home.data.name : '';
+  }
+
+  return {
+    async hasAccounts(): Promise<boolean> {
+      return (await staff.count()) > 0;
+    },
+
+    /**
+     * First run: the home's details and its first account, a Registered Manager, in one
+     * transaction. The home's data key and audit key are made here, once.
+     */
+    async setUpHome(input: { home: unknown; manager: unknown }): Promise<Result<SignedIn, 'invalid' | 'already-set-up'>> {
+      const home = homeSettingsSchema.safeParse(input.home);
+      const manager = newAccountFormSchema.safeParse({ ...(input.manager as object), roles: ['registeredManager'] });
+      if (!home.success || !manager.success) {
+        const fields = {
+          ...(home.success ? {} : prefixed('home', fieldMessages(home.error))),
+          ...(manager.success ? {} : prefixed('manager', fieldMessages(manager.error))),
+        };
+        return fail('invalid', 'Some details need correcting before the home can be set up.', fields);
+      }
+      const weak = passwordProblem(manager.data.password, manager.data, home.data.name);
+      if (weak) return fail('invalid', 'Choose a stronger password.', { 'manager.password': weak });
+      if (await this.hasAccounts()) return fail('already-set-up', 'This home is already set up. Sign in instead.');
+
+      const now = clock();
+      const member = staffMemberSchema.parse({
+        id: crypto.randomUUID(),
+        name: manager.data.name,
+        username: manager.data.username,
+        email: manager.data.email,
+        roles: ['registeredManager'],
+        isActive: true,
+        createdAt: now.toISOString(),
+      });
+      const keys: HomeKeys = { dataKey: await generateDataKey(), auditKey: await generateAuditKey() };
+      const accountKeys = await createAccountKeys({ staffId: member.id, password: manager.data.password, keys, passwordChangeRequired: false });
+      const session = sessionFrom(member, keys);
+      const staffRow = await staffCodec.encode(member, session.cipher);
+      await audit.write(
+        { actorId: member.id, auditKey: keys.auditKey },
+        [
+          { action: 'home.set-up', recordType: 'settings', recordId: 'home' },
+          { action: 'account.created', recordType: 'staff', recordId: member.id, detail: 'roles: registeredManager' },
+          { action: 'session.signed-in', recordType: 'staff', recordId: member.id },
+        ],
+        [db.settings, db.staff, db.accountKeys],
+        async () => {
+          if ((await db.staff.count()) > 0) throw new Error('A first account appeared while setting up');
+          await db.settings.put({ key: 'home', value: home.data satisfies HomeSettings });
+          await db.staff.add(staffRow);
+          await db.accountKeys.add(accountKeys);
+        },
+        now,
+      );
+      return ok({ session, mustChangePassword: false });
+    },
+
+    /**
+     * Checks the lockout gate, then the password. Failures count towards the lockout and are
+     * recorded (chained into the audit log at the next successful sign-in, when a key is at hand).
+     */
+    async signIn(username: string, password: string): Promise<Result<SignedIn, 'not-recognised' | 'locked' | 'inactive'>> {
+      const now = clock();
+      const login = await staff.findLogin(username);
+      const stored = login ? accountKeysSchema.safeParse(await db.accountKeys.get(login.id)) : undefined;
+      if (!login || !stored?.success) {
+        await audit.recordPending({ action: 'session.sign-in-failed', detail: 'unknown username' }, now);
+        return fail('not-recognised', notRecognised);
+      }
+      const keysRecord = stored.data;
+      const gate = signInGate(lockoutStateOf(keysRecord), now);
+      if (gate.kind === 'locked') return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+      const unlocked = await unlockAccountKeys(keysRecord, password);
+      if (!unlocked.ok) {
+        const outcome = afterFailedAttempt(lockoutStateOf(keysRecord), now);
+        const { lockedUntil: _previous, ...rest } = keysRecord;
+        await db.accountKeys.put({ ...rest, failedAttempts: [...outcome.state.failedAttempts], ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}) });
+        await audit.recordPending({ action: 'session.sign-in-failed', recordType: 'staff', recordId: login.id }, now);
+        switch (outcome.kind) {
+          case 'counted':
+            return fail('not-recognised', notRecognised);
+          case 'nowLocked':
+            await audit.recordPending({ action: 'account.locked-out', recordType: 'staff', recordId: login.id, detail: `until ${outcome.until}` }, now);
+            return fail('locked', 'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.');
+          case 'alreadyLocked':
+            return fail('locked', 'This account is locked after too many wrong passwords. Try again in a few minutes.');
+          default: {
+            const unreachable: never = outcome;
+            return unreachable;
+          }
+        }
+      }
+      if (!login.isActive) {
+        await audit.recordPending({ action: 'session.sign-in-refused', recordType: 'staff', recordId: login.id, detail: 'account inactive' }, now);
+        return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
+      }
+      const cipher = createRecordCipher(unlocked.value.dataKey);
+      const member = await staff.get(login.id, cipher);
+      if (!member) return fail('not-recognised', notRecognised);
+      const session = sessionFrom(member, unlocked.value);
+      const { lockedUntil: _cleared, ...withoutLock } = keysRecord;
+      await audit.write(
+        { actorId: member.id, auditKey: session.auditKey },
+        [{ action: 'session.signed-in', recordType: 'staff', recordId: member.id }],
+        [db.accountKeys],
+        async () => {
+          await db.accountKeys.put({ ...withoutLock, failedAttempts: [] });
+        },
+        now,
+        { includePending: true },
+      );
+      return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
+    },
+
+    async recordSessionEvent(session: Session, action: 'session.locked' | 'session.signed-out', detail?: string): Promise<void> {
+      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action, recordType: 'staff', recordId: session.staff.id, ...(detail ? { detail } : {}) }], [], async () => {}, clock());
+    },
+
+    /** The manager adds a colleague; the temporary password must be changed at first sign-in. */
+    async createAccount(session: Session, input: unknown): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'username-taken'>> {
+      if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can add staff accounts.');
+      const form = newAccountFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const weak = passwordProblem(form.data.password, form.data, await homeName());
+      if (weak) return fail('invalid', 'Choose a stronger password.', { password: weak });
+      if (await staff.findLogin(form.data.username)) {
+        return fail('username-taken', 'That username is taken.', { username: 'Someone already has this username. Choose another.' });
+      }
+      const now = clock();
+      const member = staffMemberSchema.parse({ id: crypto.randomUUID(), ...pickAccount(form.data), isActive: true, createdAt: now.toISOString() });
+      const keys = await createAccountKeys({ staffId: member.id, password: form.data.password, keys: session, passwordChangeRequired: true });
+      const row = await staffCodec.encode(member, session.cipher);
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'account.created', recordType: 'staff', recordId: member.id, detail: `roles: ${member.roles.join(', ')}` }],
+        [db.staff, db.accountKeys],
+        async () => {
+          await db.staff.add(row);
+          await db.accountKeys.add(keys);
+        },
+        now,
+      );
+      return ok(member);
+    },
+
+    /** Changes roles, email or name, or switches an account on or off. */
+    async updateAccount(session: Session, id: string, changes: Partial<Pick<StaffMember, 'name' | 'email' | 'roles' | 'isActive'>>): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found'>> {
+      if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can change staff accounts.');
+      const current = await staff.get(id, session.cipher);
+      if (!current) return fail('not-found', 'That account no longer exists.');
+      if (id === session.staff.id && (changes.isActive === false || (changes.roles && !changes.roles.includes('registeredManager')))) {
+        return fail('invalid', 'You cannot switch off your own account or remove your own manager role: ask another manager.');
+      }
+      const next = staffMemberSchema.safeParse({ ...current, ...changes });
+      if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
+      const row = await staffCodec.encode(next.data, session.cipher);
+      const changed = Object.keys(changes).join(', ');
+      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` }], [db.staff], async () => {
+        await db.staff.put(row);
+      }, clock());
+      return ok(next.data);
+    },
+
+    /** The manager sets a temporary password; the owner must choose a new one at next sign-in. */
+    async resetPassword(session: Session, staffId: string, temporaryPassword: string): Promise<Result<void, 'forbidden' | 'invalid' | 'not-found'>> {
+      if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can reset passwords.');
+      const member = await staff.get(staffId, session.cipher);
+      const stored = accountKeysSchema.safeParse(await db.accountKeys.get(staffId));
+      if (!member || !stored.success) return fail('not-found', 'That account no longer exists.');
+      const weak = passwordProblem(temporaryPassword, member, await homeName());
+      if (weak) return fail('invalid', 'Choose a stronger temporary password.', { temporaryPassword: weak });
+      const next = await rewrapForNewPassword(stored.data, { newPassword: temporaryPassword, keys: session, setBy: 'manager-reset' });
+      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.password-reset', recordType: 'staff', recordId: staffId }], [db.accountKeys], async () => {
+        await db.accountKeys.put(next);
+      }, clock());
+      return ok(undefined);
+    },
+
+    /** The signed-in person changes their own password, proving the current one first. */
+    async changeOwnPassword(session: Session, currentPassword: string, newPassword: string): Promise<Result<void, 'wrong-password' | 'invalid'>> {
+      const stored = accountKeysSchema.parse(await db.accountKeys.get(session.staff.id));
+      const check = await unlockAccountKeys(stored, currentPassword);
+      if (!check.ok) return fail('wrong-password', 'Your current password is not right.', { currentPassword: 'This is not your current password.' });
+      const weak = passwordProblem(newPassword, session.staff, await homeName());
+      if (weak) return fail('invalid', 'Choose a stronger password.', { newPassword: weak });
+      const next = await rewrapForNewPassword(stored, { newPassword, keys: session, setBy: 'self' });
+      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id }], [db.accountKeys], async () => {
+        await db.accountKeys.put(next);
+      }, clock());
+      return ok(undefined);
+    },
+
+    /** Sign-in state of every account (manager's staff screen): locked until, must change password. */
+    async accountStates(session: Session): Promise<Map<string, Pick<AccountKeys, 'passwordChangeRequired' | 'lockedUntil'>>> {
+      if (!can(session.roles, 'staff:manage')) return new Map();
+      const rows = await db.accountKeys.toArray();
+      return new Map(rows.map((row) => [row.staffId, { passwordChangeRequired: row.passwordChangeRequired, ...(row.lockedUntil ? { lockedUntil: row.lockedUntil } : {}) }]));
+    },
+  };
+}
+export type AuthService = ReturnType<typeof authService>;
+
+function lockoutStateOf(record: AccountKeys) {
+  return { failedAttempts: record.failedAttempts, ...(record.lockedUntil ? { lockedUntil: record.lockedUntil } : {}) };
+}
+
+function pickAccount(form: NewAccountForm) {
+  return { name: form.name, username: form.username, email: form.email, roles: form.roles };
+}
+
+function prefixed(prefix: string, fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([key, message]) => [`${prefix}.${key}`, message]));
+}
