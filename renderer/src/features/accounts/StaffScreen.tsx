@@ -80,18 +80,18 @@ export function StaffScreen() {
                     {lockedUntil ? <span className="badge badge--warn"> Locked until {timeFormat.format(new Date(lockedUntil))}</span> : null}
                     {state?.passwordChangeRequired ? <span className="muted"> · must choose a new password</span> : null}
                   </td>
-                  <td className="toolbar">
+                  <td>
                     {member.id === session.staff.id ? (
                       <span className="muted">You</span>
                     ) : (
-                      <>
+                      <div className="row-actions">
                         <button type="button" className="button button--secondary" aria-label={`Reset ${member.name}’s password`} onClick={() => { setMessage(undefined); setPanel({ kind: 'reset', member }); }}>
                           Reset password
                         </button>
                         <button type="button" className="button button--secondary" aria-label={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`} onClick={() => void toggleActive(member)}>
                           {member.isActive ? 'Switch off' : 'Switch on'}
                         </button>
-                      </>
+                      </div>
                     )}
                   </td>
                 </tr>
