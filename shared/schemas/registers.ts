@@ -56,10 +56,34 @@ export const visitorEntrySchema = z.object({
   vehicle: optionalText('the vehicle', 40),
   badgeNumber: optionalText('the badge number', 20),
   admittedById: idSchema,
+  /** What the restriction check said at the door, and which restrictions it matched. */
   restrictionCheck: z.enum(['clear', 'warn', 'block', 'overridden']),
+  matchedRestrictionIds: z.array(idSchema).default([]),
+  /** For a supervised-only visitor: the member of staff who supervises. */
+  supervisingStaffId: idSchema.optional(),
+  /** A manager's override of a block: who, and why (also in the audit log). */
+  overriddenById: idSchema.optional(),
+  overrideReason: optionalText('the reason for the override', 1000),
+  /** A correction is a new entry naming the one it corrects; the original is kept as it was. */
   amendsEntryId: idSchema.optional(),
+  amendmentReason: optionalText('the reason for the correction', 1000),
+  recordedAt: isoDateTimeSchema,
 });
 export type VisitorEntry = z.infer<typeof visitorEntrySchema>;
+
+/** What the door's sign-in form collects; the rest of the entry is filled in by the app. */
+export const visitorSignInFormSchema = z.object({
+  visitorName: requiredText('the visitor’s name', 120),
+  personId: idSchema.optional(),
+  organisationOrRelationship: optionalText('the organisation or relationship', 120),
+  visitingYoungPersonIds: z.array(idSchema).default([]),
+  reason: requiredText('the reason for the visit', 500),
+  isIdChecked: z.boolean(),
+  vehicle: optionalText('the vehicle', 40),
+  badgeNumber: optionalText('the badge number', 20),
+  supervisingStaffId: idSchema.optional(),
+});
+export type VisitorSignInForm = z.infer<typeof visitorSignInFormSchema>;
 
 export const roomSchema = z.object({
   id: idSchema,

@@ -17,7 +17,8 @@ export type SettingRow = { readonly key: string; readonly value: unknown };
 /** Stored academic years carry their span as plain columns so a date range finds them by index. */
 export type AcademicYearRow = AcademicYear & { readonly startsOn: string; readonly endsOn: string };
 
-export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey>;
+/** `isOnSite` is 1 until the visitor signs out (IndexedDB cannot index booleans). */
+export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey> & { readonly isOnSite?: 0 | 1 };
 export type VisitorLogPlainKey = 'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
 
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';

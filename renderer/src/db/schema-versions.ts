@@ -1,4 +1,5 @@
 import type { Dexie, Transaction } from 'dexie';
+import { markVisitorsOnSite } from './migrations/0003-visitor-on-site';
 
 /**
  * Every schema version the app has ever shipped, oldest first. A shipped entry is never edited:
@@ -42,6 +43,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
       drafts: 'id, ownerId, updatedAt',
       pendingAudit: '++id, at',
     },
+  },
+  {
+    // The door: who is on site is found by index, not by scanning years of entries, and each
+    // restriction keeps every earlier version of itself.
+    version: 3,
+    stores: {
+      visitorLog: 'id, arrivedAt, departedAt, *visitingYoungPersonIds, amendsEntryId, isOnSite',
+      restrictionHistory: 'id, restrictionId, at',
+    },
+    upgrade: markVisitorsOnSite,
   },
 ];
 
