@@ -1,0 +1,163 @@
+import { fail, ok, type Result } from '@shared/result';
+import {
+  defaultKdfParams,
+  strongerKdfParams,
+  type AccountKeys,
+  type KdfParams,
+  type WrappedKey,
+} from '@shared/schemas/keyring';
+import { deriveKeyEncryptionKey, newSalt } from './key-derivation';
+
+/**
+ * The home has one data key (AES-GCM-256, seals every field no index needs) and one audit key
+ * (HMAC-SHA-256, chains the audit log). Neither is ever stored in the clear: each account keeps
+ * both wrapped by its own password-derived key (issue: "the data key is wrapped by each account's
+ * password-derived key; changing or resetting a password re-wraps it").
+ *
+ * All of this awaits WebCrypto and Argon2id, so it runs before any IndexedDB transaction opens;
+ * the caller writes the returned record inside one afterwards.
+ */
+
+const encoder = new TextEncoder();
+
+/** Additional data binding a wrapped key to its purpose and its account, so blobs cannot be swapped. */
+export const dataKeyContext = (staffId: string) => `data-key:${staffId}`;
+export const auditKeyContext = (staffId: string) => `audit-key:${staffId}`;
+
+export type UnwrapFailureCode = 'wrong-password';
+
+const wrongPassword = () =>
+  fail<UnwrapFailureCode>('wrong-password', 'That password is not right. Check Caps Lock is off and try again.');
+
+/** Seals `key` under `kek` with a fresh IV; `context` must be given again to unwrap it. */
+export async function wrapKey(key: CryptoKey, kek: CryptoKey, context: string): Promise<WrappedKey> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv, additionalData: encoder.encode(context) });
+  return { iv, data };
+}
+
+async function unwrap(
+  wrapped: WrappedKey,
+  kek: CryptoKey,
+  context: string,
+  algorithm: AesKeyAlgorithm | HmacImportParams,
+  usages: KeyUsage[],
+): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+  try {
+    // Extractable only so that the key can be wrapped again: for a new account, or a new password.
+    const key = await crypto.subtle.unwrapKey(
+      'raw',
+      wrapped.data,
+      kek,
+      { name: 'AES-GCM', iv: wrapped.iv, additionalData: encoder.encode(context) },
+      algorithm,
+      true,
+      usages,
+    );
+    return ok(key);
+  } catch (error) {
+    // GCM's tag check fails the same way for a wrong password, a wrong context and a damaged blob:
+    // to the person signing in, all three mean this password does not open this account.
+    if (error instanceof Error && error.name === 'OperationError') return wrongPassword();
+    throw error;
+  }
+}
+
+/** The home's data key, if `kek` (from the password typed) is this account's. */
+export function unwrapDataKey(wrapped: WrappedKey, kek: CryptoKey, staffId: string): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+  return unwrap(wrapped, kek, dataKeyContext(staffId), { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+}
+
+/** The home's audit key, if `kek` (from the password typed) is this account's. */
+export function unwrapAuditKey(wrapped: WrappedKey, kek: CryptoKey, staffId: string): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+  return unwrap(wrapped, kek, auditKeyContext(staffId), { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign', 'verify']);
+}
+
+/** A new random audit key (HMAC-SHA-256, 256 bits), made once when the home is first set up. */
+export function generateAuditKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, true, ['sign', 'verify']);
+}
+
+export type HomeKeys = { readonly dataKey: CryptoKey; readonly auditKey: CryptoKey };
+
+/**
+ * The keyring record for an account: a new salt, the given (or default) Argon2id parameters, and the
+ * home's keys wrapped for this person. For the very first account, pass freshly generated keys
+ * (`generateDataKey`, `generateAuditKey`); for every later one, the keys of the manager's session.
+ */
+export async function createAccountKeys(input: {
+  readonly staffId: string;
+  readonly password: string;
+  readonly keys: HomeKeys;
+  readonly passwordChangeRequired: boolean;
+  readonly kdf?: KdfParams;
+}): Promise<AccountKeys> {
+  const salt = newSalt();
+  const kdf = input.kdf ?? defaultKdfParams;
+  const kek = await deriveKeyEncryptionKey(input.password, salt, kdf);
+  const [wrappedDataKey, wrappedAuditKey] = await Promise.all([
+    wrapKey(input.keys.dataKey, kek, dataKeyContext(input.staffId)),
+    wrapKey(input.keys.auditKey, kek, auditKeyContext(input.staffId)),
+  ]);
+  return {
+    staffId: input.staffId,
+    salt,
+    kdf,
+    wrappedDataKey,
+    wrappedAuditKey,
+    passwordChangeRequired: input.passwordChangeRequired,
+    failedAttempts: [],
+  };
+}
+
+/**
+ * Opens an account's keys with the password typed at sign-in. A wrong password is a value
+ * (`wrong-password`), not an exception. Check the lockout gate before calling this.
+ */
+export async function unlockAccountKeys(record: AccountKeys, password: string): Promise<Result<HomeKeys, UnwrapFailureCode>> {
+  const kek = await deriveKeyEncryptionKey(password, record.salt, record.kdf);
+  const dataKey = await unwrapDataKey(record.wrappedDataKey, kek, record.staffId);
+  if (!dataKey.ok) return dataKey;
+  const auditKey = await unwrapAuditKey(record.wrappedAuditKey, kek, record.staffId);
+  if (!auditKey.ok) return auditKey;
+  return ok({ dataKey: dataKey.value, auditKey: auditKey.value });
+}
+
+/**
+ * Who set the new password. A person changing their own has just proved the old one; a manager
+ * resetting a colleague's gives a temporary password, which must be changed at the next sign-in.
+ */
+export type PasswordSetBy = 'self' | 'manager-reset';
+
+/**
+ * The account's record re-wrapped for a new password: new salt, parameters raised to at least
+ * the current defaults, and the lockout cleared (a reset is how a locked-out person gets back in).
+ * The keys come from a signed-in session (the person's own, or the manager's for a reset), never
+ * from the old password, which the manager does not know.
+ */
+export async function rewrapForNewPassword(
+  current: AccountKeys,
+  input: { readonly newPassword: string; readonly keys: HomeKeys; readonly setBy: PasswordSetBy },
+): Promise<AccountKeys> {
+  const next = await createAccountKeys({
+    staffId: current.staffId,
+    password: input.newPassword,
+    keys: input.keys,
+    passwordChangeRequired: passwordChangeRequiredAfter(input.setBy),
+    kdf: strongerKdfParams(current.kdf),
+  });
+  return next;
+}
+
+function passwordChangeRequiredAfter(setBy: PasswordSetBy): boolean {
+  switch (setBy) {
+    case 'self':
+      return false;
+    case 'manager-reset':
+      return true;
+    default: {
+      const unexpected: never = setBy;
+      throw new Error(`Unknown password setter: ${String(unexpected)}`);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { fail, ok, type Result } from '../result';
+import type { Restriction } from '../schemas/registers';
+import { staffRoleLabels, staffRoles, type StaffRole } from '../schemas/staff';
+
+/**
+ * Need to know (DESIGN.md rule 8; issue: "repositories check the signed-in person's roles ... a
+ * care-staff session cannot read another person's declarations or the authority and reference of
+ * a restriction").
+ *
+ * The matrix below is the policy: each permission lists the roles that hold it. A person with
+ * several roles holds everything any of them holds. Repositories ask `can`/`requirePermission`
+ * before reading or writing, and strip what the person may not see (`visibleRestriction`).
+ */
+
+export type Permission =
+  | 'staff:manage'
+  | 'settings:manage'
+  | 'audit:view'
+  | 'restriction:read-instruction'
+  | 'restriction:read-authority'
+  | 'restriction:record'
+  | 'restriction:approve'
+  | 'restriction:override'
+  | 'declaration:read-all'
+  | 'declaration:read-own'
+  | 'declaration:record-own'
+  | 'visitor-log:sign-in'
+  | 'contact-form:file'
+  | 'review:view-own-young-people'
+  | 'review:view-all'
+  | 'sample:monitor';
+
+const everyone = staffRoles;
+const managerOnly = ['registeredManager'] as const;
+/** Those whose work needs the legal basis of a restriction: they arrange and review contact. */
+const contactLeads = ['personalTutor', 'caseCoordinator', 'registeredManager'] as const;
+
+export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = {
+  // Accounts, settings and the audit log are the registered manager's.
+  'staff:manage': managerOnly,
+  'settings:manage': managerOnly,
+  'audit:view': managerOnly,
+  // At the door everyone must see that a restriction applies and what to do (rule 6 and 8) ...
+  'restriction:read-instruction': everyone,
+  // ... but only those who arrange contact see the authority, its reference and the description.
+  'restriction:read-authority': contactLeads,
+  'restriction:record': contactLeads,
+  // Approving a restriction, and overriding one at the door, are the manager's alone (rule 6).
+  'restriction:approve': managerOnly,
+  'restriction:override': managerOnly,
+  // Declarations (seeds 000-002): each person their own; the manager all.
+  'declaration:read-all': managerOnly,
+  'declaration:read-own': everyone,
+  'declaration:record-own': everyone,
+  'visitor-log:sign-in': everyone,
+  // After any contact, whoever took part files the form.
+  'contact-form:file': everyone,
+  // Termly figures: the CC for their own young people; the manager across the home.
+  'review:view-own-young-people': ['caseCoordinator'],
+  'review:view-all': managerOnly,
+  'sample:monitor': managerOnly,
+};
+
+export function can(roles: readonly StaffRole[], permission: Permission): boolean {
+  return accessMatrix[permission].some((role) => roles.includes(role));
+}
+
+export type AccessFailureCode = 'not-permitted';
+
+/** For repositories: a value to return when the person may not do this, with who can. */
+export function requirePermission(roles: readonly StaffRole[], permission: Permission): Result<void, AccessFailureCode> {
+  if (can(roles, permission)) return ok(undefined);
+  const holders = accessMatrix[permission].map((role) => `${role === 'registeredManager' ? 'the' : 'a'} ${staffRoleLabels[role]}`);
+  return fail('not-permitted', `Only ${joinWithOr(holders)} can do this.`);
+}
+
+function joinWithOr(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? 'nobody';
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
+}
+
+/** Always visible: enough to act on at the door ("restricted: supervised only, speak to the duty manager"). */
+export const restrictionInstructionFields = [
+  'id',
+  'youngPersonId',
+  'personId',
+  'name',
+  'aliases',
+  'kind',
+  'conditions',
+  'effectiveFrom',
+  'effectiveTo',
+  'reviewOn',
+  'endedAt',
+] as const satisfies readonly (keyof Restriction)[];
+
+/** Only with `restriction:read-authority`: the legal basis and the background. */
+export const restrictionAuthorityFields = [
+  'authority',
+  'authorityReference',
+  'description',
+  'recordedById',
+  'approvedById',
+  'endedReason',
+] as const satisfies readonly (keyof Restriction)[];
+
+export type RestrictionField = (typeof restrictionInstructionFields)[number] | (typeof restrictionAuthorityFields)[number];
+
+export function visibleRestrictionFields(roles: readonly StaffRole[]): readonly RestrictionField[] {
+  return can(roles, 'restriction:read-authority')
+    ? [...restrictionInstructionFields, ...restrictionAuthorityFields]
+    : restrictionInstructionFields;
+}
+
+/** A restriction as this person may see it: what is not theirs to know is not there at all. */
+export type VisibleRestriction =
+  | ({ readonly view: 'full' } & Restriction)
+  | ({ readonly view: 'instruction' } & Pick<Restriction, (typeof restrictionInstructionFields)[number]>);
+
+export function visibleRestriction(restriction: Restriction, roles: readonly StaffRole[]): VisibleRestriction {
+  if (can(roles, 'restriction:read-authority')) return { view: 'full', ...restriction };
+  const shown: Partial<Restriction> = {};
+  for (const field of restrictionInstructionFields) {
+    if (restriction[field] !== undefined) Object.assign(shown, { [field]: restriction[field] });
+  }
+  return { view: 'instruction', ...(shown as Pick<Restriction, (typeof restrictionInstructionFields)[number]>) };
+}
+
+export type Scope = { readonly kind: 'all' } | { readonly kind: 'own' } | { readonly kind: 'none' };
+
+/** Whose declarations this person may read: everyone's (manager) or their own. */
+export function declarationScope(roles: readonly StaffRole[]): Scope {
+  if (can(roles, 'declaration:read-all')) return { kind: 'all' };
+  if (can(roles, 'declaration:read-own')) return { kind: 'own' };
+  return { kind: 'none' };
+}
+
+/** Whose termly review figures this person may see: the home's (manager), their own young people's (CC), or none. */
+export function reviewScope(roles: readonly StaffRole[]): Scope {
+  if (can(roles, 'review:view-all')) return { kind: 'all' };
+  if (can(roles, 'review:view-own-young-people')) return { kind: 'own' };
+  return { kind: 'none' };
+}

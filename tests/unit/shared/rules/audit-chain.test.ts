@@ -1,0 +1,202 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  appendAuditEntry,
+  canonicalJson,
+  genesisMac,
+  headOf,
+  verifyAuditChain,
+  type AuditEvent,
+  type AuditHead,
+  type AuditKey,
+  type AuditTamperReason,
+  type ChainedAuditEntry,
+} from '../../../../shared/rules/audit-chain';
+
+const newAuditKey = () => crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, true, ['sign', 'verify']);
+
+const events: readonly AuditEvent[] = [
+  { at: '2026-11-20T08:00:00.000Z', actorId: 'manager-1', action: 'sign-in' },
+  { at: '2026-11-20T08:05:00.000Z', actorId: 'manager-1', action: 'create', recordType: 'restriction', recordId: 'r-1' },
+  { at: '2026-11-20T09:10:00.000Z', action: 'sign-in-failed', detail: 'unknown-username' },
+  { at: '2026-11-20T09:12:00.000Z', actorId: 'carer-2', action: 'sign-in' },
+  { at: '2026-11-20T09:30:00.000Z', actorId: 'carer-2', action: 'create', recordType: 'visitorLog', recordId: 'v-9' },
+  { at: '2026-11-20T10:00:00.000Z', actorId: 'manager-1', action: 'override', recordType: 'visitorLog', recordId: 'v-9', detail: 'reason-recorded' },
+];
+
+async function buildChain(key: AuditKey, from: readonly AuditEvent[] = events) {
+  const entries: ChainedAuditEntry[] = [];
+  let head: AuditHead | null = null;
+  for (const event of from) {
+    const entry = await appendAuditEntry(head, event, key);
+    entries.push(entry);
+    head = headOf(entry);
+  }
+  return { entries, head };
+}
+
+let key: AuditKey;
+let chain: { entries: ChainedAuditEntry[]; head: AuditHead | null };
+
+beforeAll(async () => {
+  key = await newAuditKey();
+  chain = await buildChain(key);
+});
+
+const at = (entries: readonly ChainedAuditEntry[], index: number): ChainedAuditEntry => {
+  const entry = entries[index];
+  if (!entry) throw new Error(`no entry at ${index}`);
+  return entry;
+};
+
+describe('appending to the audit log', () => {
+  it('numbers entries from 1 and links each to the one before', () => {
+    expect(chain.entries.map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(at(chain.entries, 0).previousMac).toBe(genesisMac);
+    expect(at(chain.entries, 3).previousMac).toBe(at(chain.entries, 2).mac);
+    expect(chain.head).toEqual({ seq: 6, mac: at(chain.entries, 5).mac });
+  });
+
+  it('gives a different MAC to the same event at another place in the chain', async () => {
+    const again = await appendAuditEntry(chain.head, { ...events[0]! }, key);
+    expect(again.mac).not.toBe(at(chain.entries, 0).mac);
+    expect(again.mac).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('canonical form', () => {
+  it('does not depend on property order and leaves out missing fields', () => {
+    expect(canonicalJson({ b: 1, a: 'x', c: undefined })).toBe(canonicalJson({ a: 'x', b: 1 }));
+    expect(canonicalJson({ a: { z: [1, 'two'], y: null } })).toBe('{"a":{"y":null,"z":[1,"two"]}}');
+  });
+
+  it('verifies an entry whose properties come back in another order (as from a backup)', async () => {
+    const reordered = chain.entries.map((entry) => Object.fromEntries(Object.entries(entry).reverse()) as ChainedAuditEntry);
+    await expect(verifyAuditChain(reordered, chain.head, key)).resolves.toEqual({ kind: 'intact', count: 6 });
+  });
+});
+
+type Tampering = (entries: ChainedAuditEntry[], head: AuditHead | null) => Promise<{ entries: ChainedAuditEntry[]; head: AuditHead | null }> | { entries: ChainedAuditEntry[]; head: AuditHead | null };
+
+const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
+  [
+    'a field of a middle entry is edited (who did it)',
+    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 3 ? { ...entry, actorId: 'someone-else' } : entry)), head }),
+    'edited',
+    3,
+  ],
+  [
+    'the time of the first entry is edited',
+    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 1 ? { ...entry, at: '2026-11-19T08:00:00.000Z' } : entry)), head }),
+    'edited',
+    1,
+  ],
+  [
+    'an optional field is removed from an entry (which record)',
+    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 2 ? { ...entry, recordId: undefined } : entry)), head }),
+    'edited',
+    2,
+  ],
+  [
+    'a field is added to an entry',
+    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 5 ? { ...entry, detail: 'added later' } : entry)), head }),
+    'edited',
+    5,
+  ],
+  [
+    'an entry is renumbered to hide a deletion',
+    (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 2).map((entry) => (entry.seq > 2 ? { ...entry, seq: entry.seq - 1 } : entry)), head }),
+    'edited',
+    2,
+  ],
+  ['a middle entry is deleted', (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3), head }), 'missing', 3],
+  ['two middle entries are deleted', (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3 && entry.seq !== 4), head }), 'missing', 3],
+  ['the first entry is deleted', (entries, head) => ({ entries: entries.slice(1), head }), 'missing', 1],
+  [
+    'two entries are swapped',
+    (entries, head) => ({ entries: [entries[0]!, entries[1]!, entries[3]!, entries[2]!, entries[4]!, entries[5]!], head }),
+    'reordered',
+    3,
+  ],
+  [
+    'an old entry is copied to the end again',
+    (entries, head) => ({ entries: [...entries, entries[1]!], head }),
+    'reordered',
+    7,
+  ],
+  ['the last entry is deleted', (entries, head) => ({ entries: entries.slice(0, -1), head }), 'truncated', 6],
+  ['the last three entries are deleted', (entries, head) => ({ entries: entries.slice(0, 3), head }), 'truncated', 4],
+  ['every entry is deleted', (_entries, head) => ({ entries: [], head }), 'truncated', 1],
+  [
+    'an entry is forged onto the end without the key (its MAC made up)',
+    (entries) => {
+      const last = entries[entries.length - 1]!;
+      const forged: ChainedAuditEntry = { seq: 7, at: '2026-11-20T11:00:00.000Z', actorId: 'manager-1', action: 'export', previousMac: last.mac, mac: 'ab'.repeat(32) };
+      return { entries: [...entries, forged], head: { seq: 7, mac: forged.mac } };
+    },
+    'edited',
+    7,
+  ],
+  [
+    'an entry is forged onto the end with a different key',
+    async (entries) => {
+      const forged = await appendAuditEntry(headOf(entries[entries.length - 1]!), { at: '2026-11-20T11:00:00.000Z', action: 'export' }, await newAuditKey());
+      return { entries: [...entries, forged], head: headOf(forged) };
+    },
+    'edited',
+    7,
+  ],
+  [
+    'a garbled MAC',
+    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 4 ? { ...entry, mac: 'not hex' } : entry)), head }),
+    'edited',
+    4,
+  ],
+  [
+    'entries are appended but the head is left behind',
+    async (entries, head) => {
+      const extra = await appendAuditEntry(head, { at: '2026-11-20T11:00:00.000Z', action: 'sign-out' }, key);
+      return { entries: [...entries, extra], head };
+    },
+    'head-mismatch',
+    7,
+  ],
+  ['the head is lost while entries remain', (entries) => ({ entries, head: null }), 'head-mismatch', 1],
+  ['the head names another MAC', (entries, head) => ({ entries, head: head && { ...head, mac: 'cd'.repeat(32) } }), 'head-mismatch', 6],
+];
+
+describe('verifying the audit log', () => {
+  it('finds an intact chain intact', async () => {
+    await expect(verifyAuditChain(chain.entries, chain.head, key)).resolves.toEqual({ kind: 'intact', count: 6 });
+  });
+
+  it('finds an empty log intact when nothing was ever written', async () => {
+    await expect(verifyAuditChain([], null, key)).resolves.toEqual({ kind: 'intact', count: 0 });
+  });
+
+  it.each(tamperings)('detects it when %s', async (_case, tamper, reason, atSeq) => {
+    const copy = chain.entries.map((entry) => ({ ...entry }));
+    const { entries, head } = await tamper(copy, chain.head);
+    const result = await verifyAuditChain(entries, head, key);
+    expect(result).toMatchObject({ kind: 'tampered', reason, atSeq });
+    if (result.kind === 'tampered') expect(result.message).toMatch(new RegExp(`\\b${atSeq}\\b`));
+  });
+
+  it('refuses a chain checked with another key, saying so in plain words', async () => {
+    const result = await verifyAuditChain(chain.entries, chain.head, await newAuditKey());
+    expect(result).toMatchObject({ kind: 'tampered', reason: 'edited', atSeq: 1 });
+    if (result.kind === 'tampered') expect(result.message).toContain('None of the audit log’s entries match');
+  });
+
+  it('tells the manager what was found and what to do', async () => {
+    const result = await verifyAuditChain(chain.entries.slice(0, 4), chain.head, key);
+    expect(result.kind === 'tampered' && result.message).toMatch(/cut short.*entries from 5 onwards.*report it/s);
+  });
+
+  it('checks a long log (2,000 entries) in one pass', async () => {
+    const many = Array.from({ length: 2000 }, (_, index) => ({ at: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(), actorId: 'carer-2', action: 'update', recordType: 'visit', recordId: `v-${index}` }));
+    const long = await buildChain(key, many);
+    await expect(verifyAuditChain(long.entries, long.head, key)).resolves.toEqual({ kind: 'intact', count: 2000 });
+    const edited = long.entries.map((entry) => (entry.seq === 1501 ? { ...entry, recordId: 'v-0' } : entry));
+    await expect(verifyAuditChain(edited, long.head, key)).resolves.toMatchObject({ kind: 'tampered', reason: 'edited', atSeq: 1501 });
+  });
+});
