@@ -25,6 +25,8 @@ export type Permission =
   | 'declaration:read-own'
   | 'declaration:record-own'
   | 'visitor-log:sign-in'
+  | 'visitor-log:amend'
+  | 'people:manage'
   | 'contact-form:file'
   | 'review:view-own-young-people'
   | 'review:view-all'
@@ -53,6 +55,11 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   'declaration:read-own': everyone,
   'declaration:record-own': everyone,
   'visitor-log:sign-in': everyone,
+  // A correction to the register is an amendment with a reason; any member of staff on duty may
+  // make one, because the person who admitted the visitor is the one who knows what was wrong.
+  'visitor-log:amend': everyone,
+  // Young people's and families' details are kept by those who lead contact.
+  'people:manage': contactLeads,
   // After any contact, whoever took part files the form.
   'contact-form:file': everyone,
   // Termly figures: the CC for their own young people; the manager across the home.
