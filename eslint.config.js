@@ -1,0 +1,169 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import js from '@eslint/js';
+import { createNodeResolver } from 'eslint-plugin-import-x';
+import importX from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const root = import.meta.dirname;
+
+/**
+ * The only files that may import `electron`. Everything else in `electron/main` (the router, the
+ * services) is plain Node, so the unit tests and the end-to-end harness can run it without the
+ * Electron binary (which cannot be downloaded on the build machines, and `require('electron')`
+ * from plain Node tries to download it and throws).
+ */
+const electronEntryFiles = [
+  'electron/main/index.ts',
+  'electron/main/window.ts',
+  'electron/main/protocol.ts',
+  'electron/main/ipc.ts',
+  'electron/preload/**/*.ts',
+];
+
+const electronImportBan = {
+  name: 'electron',
+  message:
+    'Only electron/main/{index,window,protocol,ipc}.ts and the preload may import electron. Pass what you need in as a small interface (see DESIGN: main process services).',
+};
+
+// shared/ runs in the renderer, the main process, the harness and the tests: nothing that exists in
+// only one of those places. Node built-ins are listed both bare and with `node:`.
+const sharedImportBans = {
+  paths: [
+    electronImportBan,
+    ...['react', 'react-dom', 'react-hook-form', 'dexie', 'dexie-react-hooks'].map((name) => ({
+      name,
+      message: 'shared/ runs everywhere: no React, no Dexie. Put UI code in renderer/ and storage in renderer/src/db.',
+    })),
+    ...builtinModules
+      .filter((name) => !name.startsWith('_'))
+      .map((name) => ({ name, message: 'shared/ runs in the browser too: no Node built-ins. Put this in electron/main.' })),
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'shared/ runs in the browser too: no Node built-ins. Put this in electron/main.' },
+    { group: ['react/*', 'react-dom/*', 'dexie/*', 'electron/*'], message: 'shared/ runs everywhere: no React, Dexie or Electron.' },
+  ],
+};
+
+// Node's globals, for the few plain JavaScript files (this config, scripts/*.mjs). TypeScript files
+// get their globals from their tsconfig's `types`, so `no-undef` is off for them.
+const nodeGlobals = {
+  process: 'readonly',
+  console: 'readonly',
+  URL: 'readonly',
+  Buffer: 'readonly',
+  setTimeout: 'readonly',
+  clearTimeout: 'readonly',
+};
+
+export default defineConfig([
+  globalIgnores(['out/', 'node_modules/', 'release/', 'dist/', 'tests/e2e/artifacts/', 'test-results/', 'playwright-report/', 'tests/bench/out/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        // The project service finds, for each file, the tsconfig that includes it (tsconfig.json
+        // refers to tsconfig.node.json and tsconfig.web.json). Files no tsconfig includes (plain JS)
+        // are type-checked with default options; keep that list short, it is slow.
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'], defaultProject: 'tsconfig.node.json' },
+        tsconfigRootDir: root,
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // STYLE: no `@ts-ignore`; an `@ts-expect-error` needs a written reason.
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, 'ts-nocheck': true }],
+      'no-restricted-imports': ['error', { paths: [electronImportBan] }],
+    },
+  },
+
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: nodeGlobals },
+  },
+
+  // Where code may run is decided by its folder (STYLE: the layout). Imports are resolved like the
+  // bundler does (TypeScript extensions, the `@shared` alias) so that the zones see real paths.
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.mts', '.js', '.mjs', '.cjs', '.json'],
+          alias: { '@shared': [resolve(root, 'shared')] },
+        }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            {
+              target: './shared',
+              from: ['./renderer', './electron', './tests'],
+              message: 'shared/ runs everywhere and depends on nothing else in the app.',
+            },
+            {
+              target: './renderer',
+              from: './electron',
+              message: 'The renderer reaches the main process only through window.api (shared/ipc/contract.ts).',
+            },
+            {
+              target: './electron',
+              from: './renderer',
+              message: 'The main process never runs renderer code; share it through shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', sharedImportBans] },
+  },
+
+  {
+    files: electronEntryFiles,
+    rules: { 'no-restricted-imports': 'off' },
+  },
+
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/unit/renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+
+  // A focused or skipped test that reaches main silently stops the rest of the suite guarding
+  // anything: `.only` and `.skip` in any form (test.describe.only, it.skip.each...) are refused.
+  {
+    files: ['tests/**/*.{ts,tsx}', '**/*.test.{ts,tsx}', '**/*.spec.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[property.name=/^(only|skip|fixme)$/][object.name=/^(test|it|describe|suite|bench)$/]',
+          message: 'Do not commit a focused or skipped test (.only/.skip): fix it or delete it.',
+        },
+        {
+          selector:
+            'MemberExpression[property.name=/^(only|skip|fixme)$/][object.type="MemberExpression"][object.object.name=/^(test|it|describe|suite|bench)$/]',
+          message: 'Do not commit a focused or skipped test (.only/.skip): fix it or delete it.',
+        },
+      ],
+    },
+  },
+]);

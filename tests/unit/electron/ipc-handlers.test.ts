@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ipcChannels, ipcContract } from '../../../shared/ipc/contract';
+import { appEntryUrl, isAppUrl } from '../../../electron/main/app-origin';
+import { createIpcHandlers } from '../../../electron/main/handlers';
+import { createIpcRouter } from '../../../electron/main/ipc-router';
+import { createAppInfoService } from '../../../electron/main/services/app-info';
+
+// The real contract, the real handlers and the real router, wired as electron/main/index.ts wires
+// them (minus Electron itself).
+function realRouter() {
+  const appInfo = createAppInfoService({
+    name: 'Family Links',
+    version: '0.1.0',
+    runtime: 'electron',
+    platform: 'linux',
+    versions: { node: '22.0.0', chrome: '142.0.0.0', electron: '45.4.1' },
+  });
+  const log = vi.fn<(message: string, detail?: unknown) => void>();
+  const handlers = createIpcHandlers({ appInfo });
+  return { handlers, log, router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }) };
+}
+
+describe('the main process handles every channel of the contract', () => {
+  it('has exactly one handler per channel', () => {
+    const { handlers } = realRouter();
+    expect(Object.keys(handlers).sort()).toEqual([...ipcChannels].sort());
+    expect(ipcChannels.length).toBeGreaterThan(0);
+  });
+
+  it('answers app:get-info within its contract', async () => {
+    const { router, log } = realRouter();
+    const result = await router.dispatch('app:get-info', {}, { url: appEntryUrl });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ name: 'Family Links', version: '0.1.0', runtime: 'electron' }) as unknown,
+    });
+    if (result.ok) expect(ipcContract['app:get-info'].reply.safeParse(result.value).success).toBe(true);
+    expect(log).not.toHaveBeenCalled();
+  });
+
+  it('refuses app:get-info with anything in its request', async () => {
+    const { router } = realRouter();
+    const result = await router.dispatch('app:get-info', { includeSecrets: true }, { url: appEntryUrl });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+
+// Lints small probe sources, as if they were files in each folder, with the project's own
+// eslint.config.js, to show that the import rules (STYLE: "the folder says where code may run")
+// really bite. Type-aware rules are switched off for the probes: those files do not exist, so no
+// tsconfig includes them, and the import rules need no types.
+
+const projectRoot = resolve(import.meta.dirname, '../../..');
+const eslint = new ESLint({
+  cwd: projectRoot,
+  overrideConfig: [tseslint.configs.disableTypeChecked, { languageOptions: { parserOptions: { projectService: false } } }],
+});
+
+const restrictedPaths = 'import-x/no-restricted-paths';
+const restrictedImports = 'no-restricted-imports';
+const rulesUnderTest = new Set([restrictedPaths, restrictedImports, 'no-restricted-syntax']);
+
+/** The boundary rules (and any parse error) each line of `source` breaks, as `line:rule`. */
+async function violations(filePath: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: resolve(projectRoot, filePath) });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === null || rulesUnderTest.has(message.ruleId))
+    .map((message) => `${message.line}:${message.ruleId ?? message.message}`);
+}
+
+// Loading the config and the TypeScript parser takes a few seconds on a busy machine.
+const slow = { timeout: 30_000 };
+
+// The probes' relative paths must point at files that exist: an import the resolver cannot find
+// is not checked by no-restricted-paths at all.
+describe('shared/ runs anywhere, so it imports nothing that runs in one place only', () => {
+  it.each([
+    ["import '../../renderer/src/App';", restrictedPaths],
+    ["import '../../electron/main/app-origin';", restrictedPaths],
+    ["import '../../tests/unit/tooling/launch-electron.test';", restrictedPaths],
+    ["import { readFile } from 'node:fs/promises';", restrictedImports],
+    ["import path from 'path';", restrictedImports],
+    ["import { app } from 'electron';", restrictedImports],
+    ["import { useState } from 'react';", restrictedImports],
+    ["import { createRoot } from 'react-dom/client';", restrictedImports],
+    ["import Dexie from 'dexie';", restrictedImports],
+  ])('%s is refused', slow, async (source, rule) => {
+    expect(await violations('shared/rules/probe.ts', source)).toEqual([`1:${rule}`]);
+  });
+
+  it('may import zod and other shared modules', slow, async () => {
+    expect(await violations('shared/rules/probe.ts', "import { z } from 'zod';\nimport { ok } from '../result';\nexport const x = [z, ok];\n")).toEqual([]);
+  });
+});
+
+describe('the renderer and the main process meet only in shared/', () => {
+  it.each([
+    ['renderer/src/features/probe.ts', "import '../../../electron/main/app-origin';", restrictedPaths],
+    ['renderer/src/features/probe.tsx', "import { ipcRenderer } from 'electron';", restrictedImports],
+    ['electron/main/probe.ts', "import '../../renderer/src/App';", restrictedPaths],
+    ['electron/preload/probe.ts', "import '../../renderer/src/db/database';", restrictedPaths],
+  ])('%s: %s is refused', slow, async (file, source, rule) => {
+    expect(await violations(file, source)).toEqual([`1:${rule}`]);
+  });
+
+  it.each([
+    ['renderer/src/features/probe.ts', "import { ok } from '@shared/result';\nexport const x = ok;\n"],
+    ['electron/main/probe.ts', "import { ok } from '../../shared/result';\nexport const x = ok;\n"],
+  ])('%s may import shared/', slow, async (file, source) => {
+    expect(await violations(file, source)).toEqual([]);
+  });
+});
+
+describe('only the Electron entry files import electron', () => {
+  it.each(['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/protocol.ts', 'electron/main/ipc.ts', 'electron/preload/index.ts', 'electron/preload/bridge.ts'])(
+    '%s may',
+    slow,
+    async (file) => {
+      expect(await violations(file, "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+    },
+  );
+
+  it.each(['electron/main/ipc-router.ts', 'electron/main/services/case-files.ts', 'tests/unit/electron/probe.test.ts', 'tests/e2e/harness.ts', 'scripts/probe.mjs'])(
+    '%s may not (plain Node: importing electron there tries to download it)',
+    slow,
+    async (file) => {
+      expect(await violations(file, "import { app } from 'electron';\nexport const x = app;\n")).toEqual([`1:${restrictedImports}`]);
+    },
+  );
+});
+
+describe('tests cannot be committed focused or skipped', () => {
+  it.each([
+    "test.only('x', () => {});",
+    "it.only('x', () => {});",
+    "describe.only('x', () => {});",
+    "test.skip('x', () => {});",
+    "it.skip('x', () => {});",
+    "describe.skip('x', () => {});",
+    "it.skip.each([1])('x', () => {});",
+    "test.describe.only('x', () => {});",
+    "test.describe.skip('x', () => {});",
+    "test.fixme('x', () => {});",
+  ])('%s is refused', slow, async (line) => {
+    const source = `import { describe, it, test } from 'vitest';\n${line}\nexport const x = [describe, it, test];\n`;
+    expect(await violations('tests/unit/shared/probe.test.ts', source)).toEqual(['2:no-restricted-syntax']);
+  });
+
+  it('plain and table-driven tests are fine', slow, async () => {
+    const source = "import { describe, it, test } from 'vitest';\ndescribe('x', () => { it.each([1])('y', () => {}); test('z', () => {}); });\n";
+    expect(await violations('tests/unit/shared/probe.test.ts', source)).toEqual([]);
+  });
+});
