@@ -39,6 +39,22 @@ export const restrictionSchema = z.object({
 });
 export type Restriction = z.infer<typeof restrictionSchema>;
 
+/** What a PT, CC or manager fills in to record a restriction; who recorded it is the app's to add. */
+export const restrictionFormSchema = restrictionSchema
+  .omit({ id: true, recordedById: true, approvedById: true, endedAt: true, endedReason: true })
+  .superRefine((form, context) => {
+    if (form.effectiveTo && form.effectiveTo < form.effectiveFrom) {
+      context.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'It ends before it starts. Check the dates.' });
+    }
+    if (form.kind === 'other' && !form.conditions) {
+      context.addIssue({ code: 'custom', path: ['conditions'], message: 'Say what the restriction is: “other” needs its conditions written out.' });
+    }
+    if (form.authority !== 'carePlan' && !form.authorityReference) {
+      context.addIssue({ code: 'custom', path: ['authorityReference'], message: 'Enter the reference (for example the court order’s case number).' });
+    }
+  });
+export type RestrictionForm = z.infer<typeof restrictionFormSchema>;
+
 /**
  * One line of the visitor register (Children's Homes Regulations 2015, Sch. 4 para 5). A legal
  * record: never edited in place; a correction is a new entry that names the one it amends.

@@ -3,6 +3,8 @@ import type { AcademicYear } from '@shared/schemas/academic-year';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
 import type { StaffMember } from '@shared/schemas/staff';
+import type { Person, Relationship, YoungPerson } from '@shared/schemas/people';
+import type { Restriction } from '@shared/schemas/registers';
 import type { AccountKeys } from '@shared/schemas/keyring';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
@@ -20,6 +22,14 @@ export type AcademicYearRow = AcademicYear & { readonly startsOn: string; readon
 /** `isOnSite` is 1 until the visitor signs out (IndexedDB cannot index booleans). */
 export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey> & { readonly isOnSite?: 0 | 1 };
 export type VisitorLogPlainKey = 'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
+
+export type YoungPersonPlainKey = 'id' | 'caseNumber';
+export type PersonPlainKey = 'id';
+export type RelationshipPlainKey = 'id' | 'youngPersonId' | 'personId';
+export type RestrictionPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewOn' | 'effectiveTo';
+
+/** A restriction as it was before a change: who changed it, when, and the earlier version, sealed. */
+export type RestrictionHistoryRow = { readonly id: string; readonly restrictionId: string; readonly at: string; readonly sealed: SealedBox };
 
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
 export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
@@ -43,6 +53,11 @@ export class FamilyLinksDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare pendingAudit: Table<PendingAuditRow, number>;
   declare accountKeys: Table<AccountKeys, string>;
+  declare youngPeople: Table<SealedRow<YoungPerson, YoungPersonPlainKey>, string>;
+  declare people: Table<SealedRow<Person, PersonPlainKey>, string>;
+  declare relationships: Table<SealedRow<Relationship, RelationshipPlainKey>, string>;
+  declare restrictions: Table<SealedRow<Restriction, RestrictionPlainKey>, string>;
+  declare restrictionHistory: Table<RestrictionHistoryRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

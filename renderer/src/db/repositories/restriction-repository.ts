@@ -1,0 +1,169 @@
+import { restrictionFormSchema, restrictionSchema, type Restriction } from '@shared/schemas/registers';
+import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { fail, ok, type Failure, type Result } from '@shared/result';
+import type { FamilyLinksDb, RestrictionPlainKey } from '../database';
+import { createSealedCodec } from '../sealed-codec';
+import { sealedStore } from '../sealed-store';
+import type { Session } from '../../security/session';
+import { auditLog } from './audit-log-repository';
+import { Refusal } from './refusal';
+
+export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, ['id', 'youngPersonId', 'personId', 'reviewOn', 'effectiveTo'] satisfies RestrictionPlainKey[]);
+
+export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
+
+/** True while a restriction applies on `today` (YYYY-MM-DD in the home's zone): started, not lapsed, not ended. */
+export function isInForce(restriction: Pick<Restriction, 'effectiveFrom' | 'effectiveTo' | 'endedAt'>, today: string): boolean {
+  return restriction.endedAt === undefined && restriction.effectiveFrom <= today && (restriction.effectiveTo === undefined || restriction.effectiveTo >= today);
+}
+
+/**
+ * The contact-restriction register. Reading strips what the person may not know (a care worker
+ * sees the kind and the instruction, not the court order). Every change keeps the version before
+ * it, sealed, in `restrictionHistory`; nothing is ever deleted: a restriction is ended, with a reason.
+ */
+export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const store = sealedStore(db.restrictions, restrictionCodec);
+  const audit = auditLog(db);
+  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+
+  async function historyRow(session: Session, previous: Restriction, at: string) {
+    const id = crypto.randomUUID();
+    const sealed = await session.cipher.seal(`restrictionHistory:${id}`, previous);
+    return { id, restrictionId: previous.id, at, sealed };
+  }
+
+  async function change(
+    session: Session,
+    id: string,
+    action: string,
+    next: (current: Restriction) => Result<Restriction, RestrictionChangeError>,
+  ): Promise<Result<Restriction, RestrictionChangeError>> {
+    const currentRow = await db.restrictions.get(id);
+    if (!currentRow) return fail('not-found', 'That restriction is no longer in the register.');
+    const current = await restrictionCodec.decode(currentRow, session.cipher);
+    const updated = next(current);
+    if (!updated.ok) return updated;
+    const now = clock();
+    const [row] = await store.seal([updated.value], session.cipher);
+    const history = await historyRow(session, current, now.toISOString());
+    if (!row) throw new Error('Sealing returned nothing');
+    try {
+      await audit.write(auditor(session), [{ action, recordType: 'restriction', recordId: id }], [db.restrictions, db.restrictionHistory], async () => {
+        // Refuse if someone changed it since it was read (every seal has a fresh IV): their change would be lost.
+        const stored = await db.restrictions.get(id);
+        if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+          throw new Refusal(fail('not-found', 'Someone else changed this restriction a moment ago. Open it again to see their change.').error);
+        }
+        await db.restrictionHistory.add(history);
+        await db.restrictions.put(row);
+      }, now);
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RestrictionChangeError> };
+      throw error;
+    }
+    return ok(updated.value);
+  }
+
+  return {
+    /** Every restriction, as this person may see it. The door check uses the instruction view. */
+    async listAll(session: Session): Promise<VisibleRestriction[]> {
+      const all = await store.all(session.cipher);
+      return all.map((restriction) => visibleRestriction(restriction, session.roles));
+    },
+
+    /** Whole records, for the restriction check only: its answer is what leaves the data layer. */
+    async listForCheck(session: Session, today: string): Promise<Restriction[]> {
+      if (!can(session.roles, 'restriction:read-instruction')) return [];
+      return (await store.all(session.cipher)).filter((restriction) => isInForce(restriction, today));
+    },
+
+    async listForYoungPerson(session: Session, youngPersonId: string): Promise<VisibleRestriction[]> {
+      const rows = await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray();
+      return (await store.open(rows, session.cipher)).map((restriction) => visibleRestriction(restriction, session.roles));
+    },
+
+    /** Earlier versions of one restriction, newest first. Only for those who may read its authority. */
+    async history(session: Session, id: string): Promise<{ at: string; version: Restriction }[] | undefined> {
+      if (!can(session.roles, 'restriction:read-authority')) return undefined;
+      const rows = await db.restrictionHistory.where('restrictionId').equals(id).sortBy('at');
+      const versions = await Promise.all(
+        rows.map(async (row) => ({ at: row.at, version: restrictionSchema.parse(await session.cipher.open(`restrictionHistory:${row.id}`, row.sealed)) })),
+      );
+      return versions.reverse();
+    },
+
+    /** Restrictions to look at: a review due within `days`, or lapsed without being ended. */
+    async needingAttention(session: Session, today: string, dueWithin: string): Promise<{ dueForReview: VisibleRestriction[]; lapsed: VisibleRestriction[] }> {
+      const [dueRows, lapsedRows] = await Promise.all([
+        db.restrictions.where('reviewOn').belowOrEqual(dueWithin).toArray(),
+        db.restrictions.where('effectiveTo').below(today).toArray(),
+      ]);
+      const [due, lapsed] = await Promise.all([store.open(dueRows, session.cipher), store.open(lapsedRows, session.cipher)]);
+      const open = (restriction: Restriction) => restriction.endedAt === undefined;
+      return {
+        dueForReview: due.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
+        lapsed: lapsed.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
+      };
+    },
+
+    /**
+     * Records a restriction. A manager's own is approved at once; a PT's or CC's applies at once
+     * too (a child's safety cannot wait for a signature) and shows as awaiting approval.
+     */
+    async record(session: Session, input: unknown): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can record a restriction.');
+      const form = restrictionFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const restriction = restrictionSchema.parse({
+        ...form.data,
+        id: crypto.randomUUID(),
+        recordedById: session.staff.id,
+        ...(can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {}),
+      });
+      const [row] = await store.seal([restriction], session.cipher);
+      if (!row) throw new Error('Sealing returned nothing');
+      await audit.write(auditor(session), [{ action: 'restriction.recorded', recordType: 'restriction', recordId: restriction.id, detail: restriction.kind }], [db.restrictions], async () => {
+        await db.restrictions.add(row);
+      }, clock());
+      return ok(restriction);
+    },
+
+    /** Changes a restriction's details; the version before is kept. */
+    async update(session: Session, id: string, input: unknown): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change a restriction.');
+      const form = restrictionFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      return change(session, id, 'restriction.updated', (current) => {
+        if (current.endedAt) return fail('already-ended', 'This restriction has ended. Record a new one instead.');
+        // A change made by someone who cannot approve needs the manager's approval again.
+        const approval = can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {};
+        const { approvedById: _previous, ...rest } = current;
+        return ok(restrictionSchema.parse({ ...rest, ...form.data, ...approval }));
+      });
+    },
+
+    /** The manager approves a restriction recorded by a PT or CC. */
+    async approve(session: Session, id: string): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:approve')) return fail('forbidden', 'Only the Registered Manager can approve a restriction.');
+      return change(session, id, 'restriction.approved', (current) => ok({ ...current, approvedById: session.staff.id }));
+    },
+
+    /** Ends a restriction, with the reason; it stays in the register and its history. */
+    async end(session: Session, id: string, reason: string): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can end a restriction.');
+      const trimmed = reason.trim();
+      if (!trimmed) return fail('invalid', 'Say why the restriction is ending.', { endedReason: 'Say why the restriction is ending, for example “court order discharged on 3 March”.' });
+      return change(session, id, 'restriction.ended', (current) => {
+        if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
+        return ok({ ...current, endedAt: clock().toISOString(), endedReason: trimmed });
+      });
+    },
+  };
+}
+export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { isInForce, restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
+import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
+import { freshDatabase } from './test-database';
+import { testSession } from './test-session';
+
+let db: FamilyLinksDb;
+afterEach(() => db?.close());
+
+const courtOrder = {
+  youngPersonId: crypto.randomUUID(),
+  name: 'John Smith',
+  aliases: ['Jack Smith'],
+  description: 'Tall, grey beard',
+  kind: 'noContact',
+  conditions: '',
+  authority: 'courtOrder',
+  authorityReference: 'ZW24C00123',
+  effectiveFrom: '2026-01-01',
+  reviewOn: '2026-12-01',
+};
+
+async function setUp() {
+  db = freshDatabase();
+  const manager = await testSession(['registeredManager']);
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const tutor = await testSession(['personalTutor'], keys);
+  const careWorker = await testSession(['careStaff'], keys);
+  return { manager, tutor, careWorker, restrictions: restrictionRepository(db) };
+}
+
+describe('the restriction register', () => {
+  it('shows a care worker the instruction but not the court order', async () => {
+    const { manager, careWorker, restrictions } = await setUp();
+    await restrictions.record(manager, courtOrder);
+    const [seen] = await restrictions.listAll(careWorker);
+    expect(seen).toMatchObject({ view: 'instruction', name: 'John Smith', kind: 'noContact' });
+    expect(seen).not.toHaveProperty('authorityReference');
+    expect(seen).not.toHaveProperty('description');
+    const [full] = await restrictions.listAll(manager);
+    expect(full).toMatchObject({ view: 'full', authorityReference: 'ZW24C00123' });
+  });
+
+  it('keeps a tutor’s restriction in force while it waits for the manager’s approval', async () => {
+    const { manager, tutor, restrictions } = await setUp();
+    const recorded = await restrictions.record(tutor, courtOrder);
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    expect(recorded.value.approvedById).toBeUndefined();
+    expect(await restrictions.listForCheck(tutor, '2026-06-01')).toHaveLength(1);
+    const approved = await restrictions.approve(manager, recorded.value.id);
+    expect(approved.ok && approved.value.approvedById).toBe(manager.staff.id);
+    const refused = await restrictions.approve(tutor, recorded.value.id);
+    expect(refused.ok ? undefined : refused.error.code).toBe('forbidden');
+  });
+
+  it('a care worker cannot record one', async () => {
+    const { careWorker, restrictions } = await setUp();
+    const result = await restrictions.record(careWorker, courtOrder);
+    expect(result.ok ? undefined : result.error.code).toBe('forbidden');
+  });
+
+  it('needs a reference for a court order, and an end date after the start', async () => {
+    const { manager, restrictions } = await setUp();
+    const result = await restrictions.record(manager, { ...courtOrder, authorityReference: '', effectiveTo: '2025-12-31' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['authorityReference', 'effectiveTo']);
+  });
+
+  it('ends only with a reason, keeps every earlier version, and stays in the register', async () => {
+    const { manager, restrictions } = await setUp();
+    const recorded = await restrictions.record(manager, courtOrder);
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    const noReason = await restrictions.end(manager, recorded.value.id, '  ');
+    expect(noReason.ok ? undefined : noReason.error.code).toBe('invalid');
+    await restrictions.update(manager, recorded.value.id, { ...courtOrder, kind: 'supervisedOnly', conditions: 'Supervised by two staff' });
+    const ended = await restrictions.end(manager, recorded.value.id, 'Order discharged 3 March');
+    expect(ended.ok && ended.value.endedReason).toBe('Order discharged 3 March');
+    const history = await restrictions.history(manager, recorded.value.id);
+    expect(history?.map((entry) => entry.version.kind)).toEqual(['supervisedOnly', 'noContact']);
+    expect(await restrictions.listAll(manager)).toHaveLength(1);
+    expect(await restrictions.listForCheck(manager, '2026-06-01')).toHaveLength(0);
+  });
+
+  it.each([
+    ['before it starts', '2025-12-31', false],
+    ['on its first day', '2026-01-01', true],
+    ['on its last day', '2026-06-30', true],
+    ['the day after it lapses', '2026-07-01', false],
+  ])('is in force %s: %s', (_case, today, expected) => {
+    expect(isInForce({ effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }, today)).toBe(expected);
+  });
+
+  it('lists reviews due soon and restrictions that lapsed without being ended', async () => {
+    const { manager, restrictions } = await setUp();
+    await restrictions.record(manager, { ...courtOrder, reviewOn: '2026-11-30' });
+    await restrictions.record(manager, { ...courtOrder, name: 'Old Order', reviewOn: undefined, effectiveTo: '2026-10-01' });
+    const attention = await restrictions.needingAttention(manager, '2026-11-23', '2026-12-07');
+    expect(attention.dueForReview.map((item) => item.name)).toEqual(['John Smith']);
+    expect(attention.lapsed.map((item) => item.name)).toEqual(['Old Order']);
+  });
+});
+
+describe('young people and their families', () => {
+  const child = { caseNumber: 'FL-0042', firstName: 'Kayden', lastName: 'Morris', preferredName: 'Kay', dateOfBirth: '2012-04-09', placementStartsOn: '2024-09-01' };
+
+  it('refuses a second young person with the same case number', async () => {
+    const { manager } = await setUp();
+    const youngPeople = youngPeopleRepository(db);
+    expect((await youngPeople.save(manager, child)).ok).toBe(true);
+    const again = await youngPeople.save(manager, { ...child, firstName: 'Other' });
+    expect(again.ok ? undefined : again.error.code).toBe('duplicate-case-number');
+    expect(await youngPeople.list(manager)).toHaveLength(1);
+  });
+
+  it('one parent is family to two siblings placed apart', async () => {
+    const { manager } = await setUp();
+    const youngPeople = youngPeopleRepository(db);
+    const first = await youngPeople.save(manager, child);
+    const second = await youngPeople.save(manager, { ...child, caseNumber: 'FL-0043', firstName: 'Mia', preferredName: '' });
+    if (!first.ok || !second.ok) throw new Error('setup');
+    const people = peopleRepository(db);
+    const saved = await people.savePerson(manager, {
+      person: { firstName: 'Dawn', lastName: 'Morris', aliases: ['Dawn Clarke'] },
+      relationships: [
+        { youngPersonId: first.value.id, relationship: 'Mum', category: 'parent', hasParentalResponsibility: true },
+        { youngPersonId: second.value.id, relationship: 'Mum', category: 'parent', hasParentalResponsibility: true },
+      ],
+    });
+    expect(saved.ok).toBe(true);
+    expect((await people.familyOf(manager, first.value.id)).map((entry) => entry.person.firstName)).toEqual(['Dawn']);
+    expect((await people.familyOf(manager, second.value.id)).map((entry) => entry.relationship.relationship)).toEqual(['Mum']);
+  });
+});
