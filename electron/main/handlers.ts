@@ -11,6 +11,6 @@ export type MainServices = {
  */
 export function createIpcHandlers(services: MainServices): IpcHandlers {
   return {
-    'app:get-info': async () => ({ ok: true, value: services.appInfo.getInfo() }),
+    'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
   };
 }

@@ -75,5 +75,6 @@ export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): FamilyLink
     });
   };
   // The mapped type above is what each entry is; TypeScript cannot follow a map over a union of keys.
-  return Object.freeze(Object.fromEntries([...entries, ['onEvent', onEvent]])) as unknown as FamilyLinksApi;
+  const api: unknown = Object.freeze(Object.fromEntries([...entries, ['onEvent', onEvent]]));
+  return api as FamilyLinksApi;
 }

@@ -19,8 +19,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const auth = useMemo(() => authService(db), [db]);
   const draftKeeper = useMemo(() => createDraftKeeper(), []);
   const [state, setState] = useState<SessionState>({ kind: 'signedOut' });
+  // Callbacks read the latest state through a ref, so they stay stable for the idle timer and
+  // the system-lock listener instead of re-subscribing on every change.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
 
   const autoLockMinutes = useLiveQuery(async () => {
     const parsed = securitySettingsSchema.safeParse((await db.settings.get('security'))?.value);

@@ -13,13 +13,13 @@ export type SessionState =
 export type SessionApi = {
   readonly state: SessionState;
   readonly draftKeeper: DraftKeeper;
-  signIn(username: string, password: string): Promise<Result<void>>;
+  readonly signIn: (username: string, password: string) => Promise<Result<void>>;
   /** Begins a session made elsewhere (first-run setup signs the new manager straight in). */
-  begin(session: Session, mustChangePassword: boolean): void;
-  lock(reason: LockReason): Promise<void>;
-  signOut(): Promise<void>;
+  readonly begin: (session: Session, mustChangePassword: boolean) => void;
+  readonly lock: (reason: LockReason) => Promise<void>;
+  readonly signOut: () => Promise<void>;
   /** After the person changed their own password. */
-  passwordChanged(): void;
+  readonly passwordChanged: () => void;
 };
 
 export const SessionContext = createContext<SessionApi | undefined>(undefined);

@@ -1,5 +1,5 @@
 import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
-import type { FamilyLinksDb, StaffPlainKey, StaffRow } from '../database';
+import type { FamilyLinksDb, StaffPlainKey } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { createSealedCodec } from '../sealed-codec';
 

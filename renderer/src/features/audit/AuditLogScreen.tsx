@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AuditVerification, ChainedAuditEntry } from '@shared/rules/audit-chain';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import type { AuditVerification } from '@shared/rules/audit-chain';
 import { Banner } from '../../ui/Banner';
 import { useDatabase } from '../../app/database-context';
 import { auditLog } from '../../db/repositories/audit-log-repository';
@@ -18,34 +19,18 @@ export function AuditLogScreen() {
   const db = useDatabase();
   const session = useSession();
   const log = useMemo(() => auditLog(db), [db]);
-  const [entries, setEntries] = useState<ChainedAuditEntry[] | undefined>();
-  const [hasMore, setHasMore] = useState(false);
-  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [limit, setLimit] = useState(pageSize);
   const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
-
-  const loadPage = useCallback(
-    async (beforeSeq?: number) => {
-      const page = await log.page(session.roles, { limit: pageSize, ...(beforeSeq === undefined ? {} : { beforeSeq }) });
-      if (!page) return;
-      setEntries((current) => (beforeSeq === undefined ? page : [...(current ?? []), ...page]));
-      setHasMore(page.length === pageSize);
-    },
-    [log, session.roles],
-  );
-
-  useEffect(() => {
-    void loadPage();
-    void staffRepository(db)
-      .list(session.cipher)
-      .then((staff) => setNames(new Map(staff.map((member) => [member.id, member.name]))));
-  }, [db, loadPage, session.cipher]);
+  // Live: new entries (including this screen's own "checked the log") appear without a reload.
+  const entries = useLiveQuery(() => log.page(session.roles, { limit }), [log, session.roles, limit]);
+  const names = useLiveQuery(async () => new Map((await staffRepository(db).list(session.cipher)).map((member) => [member.id, member.name])), [db, session.cipher]) ?? new Map<string, string>();
+  const hasMore = entries !== undefined && entries.length === limit;
 
   const verify = async () => {
     setVerification('checking');
     const result = await log.verify(session.roles, session.auditKey);
     setVerification(result);
-    await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'audit.verified', detail: result?.kind ?? 'not allowed' }], [], async () => {}, new Date());
-    await loadPage();
+    await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'audit.verified', detail: result?.kind ?? 'not allowed' }], [], () => Promise.resolve(), new Date());
   };
 
   return (
@@ -95,7 +80,7 @@ export function AuditLogScreen() {
         </table>
       )}
       {hasMore && entries ? (
-        <button type="button" className="button button--secondary" onClick={() => void loadPage(entries[entries.length - 1]?.seq)}>
+        <button type="button" className="button button--secondary" onClick={() => setLimit((current) => current + pageSize)}>
           Show older entries
         </button>
       ) : null}

@@ -10,14 +10,13 @@ type AboutState =
 
 /** Version and runtime, asked of the main process over the IPC contract (support calls need them). */
 export function AboutScreen() {
-  const [state, setState] = useState<AboutState>({ kind: 'loading' });
+  const [state, setState] = useState<AboutState>(() =>
+    windowApi() ? { kind: 'loading' } : { kind: 'failed', message: 'This window is not connected to Family Links’ background service.' },
+  );
 
   useEffect(() => {
     const api = windowApi();
-    if (!api) {
-      setState({ kind: 'failed', message: 'This window is not connected to Family Links’ background service.' });
-      return;
-    }
+    if (!api) return;
     let isCurrent = true;
     void api['app:get-info']({}).then((result) => {
       if (!isCurrent) return;
