@@ -1,7 +1,14 @@
-import { visitorEntrySchema, type VisitorEntry } from '@shared/schemas/registers';
+import { visitorEntrySchema, visitorSignInFormSchema, type Restriction, type VisitorEntry } from '@shared/schemas/registers';
+import { can } from '@shared/rules/access';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitorLogPlainKey, VisitorLogRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { createSealedCodec } from '../sealed-codec';
+import type { Session } from '../../security/session';
+import { auditLog, type AuditEventInput } from './audit-log-repository';
+import { Refusal } from './refusal';
+import { restrictionRepository } from './restriction-repository';
 
 export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
   'id',
@@ -11,24 +18,199 @@ export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchem
   'amendsEntryId',
 ] satisfies VisitorLogPlainKey[]);
 
+/** What the restriction check says about one visitor: the door acts on this. */
+export type DoorVerdict = {
+  readonly kind: 'clear' | 'warn' | 'block';
+  readonly restrictionIds: readonly string[];
+  /** A supervised-only match: a member of staff must be named to supervise. */
+  readonly needsSupervisor: boolean;
+};
+
+/** The restriction check, passed in (it lives in shared/rules); the repository runs it itself. */
+export type DoorChecker = (
+  visitor: { readonly name: string; readonly personId?: string | undefined },
+  youngPersonIds: readonly string[],
+  restrictionsInForce: readonly Restriction[],
+) => DoorVerdict;
+
+export type SignInError = 'forbidden' | 'invalid' | 'blocked' | 'needs-supervisor';
+export type RegisterChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-signed-out' | 'superseded';
+
+async function encodeRow(entry: VisitorEntry, cipher: RecordCipher): Promise<VisitorLogRow> {
+  return { ...(await visitorLogCodec.encode(entry, cipher)), isOnSite: entry.departedAt ? 0 : 1 };
+}
+
 /**
- * The visitor register. Entries are only ever added: a correction is a new entry naming the one
- * it amends (the register is a legal record), so there is no update or delete here.
+ * The visitor register (Children's Homes Regulations 2015, Sch. 4 para 5), a legal record. An
+ * entry is added at sign-in and completed once at sign-out; it is never otherwise changed or
+ * deleted. A correction is a new entry that names the one it corrects, with a reason; lists show
+ * the latest version of each, and the original stays as it was.
  */
-export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher) {
+export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, clock: () => Date = () => new Date()) {
+  const audit = auditLog(db);
+  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const open = (rows: readonly VisitorLogRow[]) => Promise.all(rows.map((row) => visitorLogCodec.decode(row, cipher)));
+
+  /** Drops entries that a later correction replaces. */
+  async function latestVersions(entries: VisitorEntry[]): Promise<VisitorEntry[]> {
+    if (entries.length === 0) return entries;
+    const corrected = new Set(await db.visitorLog.where('amendsEntryId').anyOf(entries.map((entry) => entry.id)).toArray().then((rows) => rows.map((row) => row.amendsEntryId)));
+    return entries.filter((entry) => !corrected.has(entry.id));
+  }
+
   return {
-    /** Adds many entries in one transaction: all of them or, on any failure, none. */
+    /** Adds many entries in one transaction: all of them or, on any failure, none (imports, fixtures). */
     async addMany(entries: readonly VisitorEntry[]): Promise<void> {
       const checked = entries.map((entry) => visitorEntrySchema.parse(entry));
       // Seal first: awaiting WebCrypto inside the transaction would let IndexedDB commit it early.
-      const rows: VisitorLogRow[] = await Promise.all(checked.map((entry) => visitorLogCodec.encode(entry, cipher)));
+      const rows = await Promise.all(checked.map((entry) => encodeRow(entry, cipher)));
       await db.transaction('rw', db.visitorLog, () => db.visitorLog.bulkAdd(rows));
     },
 
     /** Entries whose arrival falls in [from, to), earliest first, read by the `arrivedAt` index. */
     async listArrivedBetween(fromIso: string, toIso: string): Promise<VisitorEntry[]> {
       const rows = await db.visitorLog.where('arrivedAt').between(fromIso, toIso, true, false).toArray();
-      return Promise.all(rows.map((row) => visitorLogCodec.decode(row, cipher)));
+      return open(rows);
+    },
+
+    /** The register for a period as staff read it: latest versions only, earliest first. */
+    async registerBetween(fromIso: string, toIso: string): Promise<VisitorEntry[]> {
+      return latestVersions(await this.listArrivedBetween(fromIso, toIso));
+    },
+
+    /** Everyone signed in and not yet out (the fire roll), by arrival. */
+    async onSite(): Promise<VisitorEntry[]> {
+      const rows = await db.visitorLog.where('isOnSite').equals(1).toArray();
+      const entries = await latestVersions(await open(rows));
+      return entries.sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt));
+    },
+
+    /** Every version of one entry, original first: what the register shows for a corrected line. */
+    async versions(id: string): Promise<VisitorEntry[]> {
+      const chain: VisitorEntry[] = [];
+      let current = await db.visitorLog.get(id);
+      while (current) {
+        chain.unshift(await visitorLogCodec.decode(current, cipher));
+        current = current.amendsEntryId ? await db.visitorLog.get(current.amendsEntryId) : undefined;
+      }
+      let next = await db.visitorLog.where('amendsEntryId').equals(id).first();
+      while (next) {
+        chain.push(await visitorLogCodec.decode(next, cipher));
+        next = await db.visitorLog.where('amendsEntryId').equals(next.id).first();
+      }
+      return chain;
+    },
+
+    /**
+     * Signs a visitor in. The restriction check is run here again, on the register's own data, so
+     * no screen can skip it: a block needs a manager's override with a reason (written to the audit
+     * log), and a supervised-only match needs the supervising member of staff.
+     */
+    async signIn(
+      session: Session,
+      input: unknown,
+      check: DoorChecker,
+      today: string,
+      override?: { readonly reason: string },
+    ): Promise<Result<VisitorEntry, SignInError>> {
+      if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors in.');
+      const form = visitorSignInFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const restrictions = await restrictionRepository(db).listForCheck(session, today);
+      const verdict = check({ name: form.data.visitorName, personId: form.data.personId }, form.data.visitingYoungPersonIds, restrictions);
+      let outcome: VisitorEntry['restrictionCheck'] = verdict.kind;
+      const events: AuditEventInput[] = [];
+      const now = clock();
+      const id = crypto.randomUUID();
+      if (verdict.kind === 'block') {
+        if (!override) return fail('blocked', 'Do not admit this visitor. Speak to the duty manager.');
+        if (!can(session.roles, 'restriction:override')) return fail('forbidden', 'Only the Registered Manager can override a restriction at the door.');
+        if (!override.reason.trim()) return fail('invalid', 'Say why you are overriding the restriction.', { overrideReason: 'Say why you are overriding the restriction.' });
+        outcome = 'overridden';
+        events.push({ action: 'visitor.override', recordType: 'visitorLog', recordId: id, detail: `restrictions: ${verdict.restrictionIds.join(', ')}` });
+      }
+      if (verdict.needsSupervisor && !form.data.supervisingStaffId) {
+        return fail('needs-supervisor', 'This visit must be supervised. Name the member of staff who will supervise.', { supervisingStaffId: 'Choose who will supervise this visit.' });
+      }
+      const entry = visitorEntrySchema.parse({
+        ...form.data,
+        id,
+        arrivedAt: now.toISOString(),
+        admittedById: session.staff.id,
+        restrictionCheck: outcome,
+        matchedRestrictionIds: [...verdict.restrictionIds],
+        recordedAt: now.toISOString(),
+        ...(outcome === 'overridden' && override ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() } : {}),
+      });
+      const row = await encodeRow(entry, cipher);
+      events.unshift({ action: 'visitor.signed-in', recordType: 'visitorLog', recordId: id, detail: `check: ${outcome}` });
+      await audit.write(auditor(session), events, [db.visitorLog], async () => {
+        await db.visitorLog.add(row);
+      }, now);
+      return ok(entry);
+    },
+
+    /** Records the time a visitor left: the one change an entry ever gets. */
+    async signOut(session: Session, id: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
+      if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors out.');
+      const row = await db.visitorLog.get(id);
+      if (!row) return fail('not-found', 'That register entry is not here.');
+      const entry = await visitorLogCodec.decode(row, cipher);
+      if (entry.departedAt) return fail('already-signed-out', 'This visitor has already been signed out.');
+      const now = clock();
+      const completed = { ...entry, departedAt: now.toISOString() };
+      const updated = await encodeRow(completed, cipher);
+      try {
+        await audit.write(auditor(session), [{ action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id }], [db.visitorLog], async () => {
+          const stored = await db.visitorLog.get(id);
+          if (!stored || stored.departedAt) throw new Refusal(fail('already-signed-out', 'This visitor has already been signed out.').error);
+          if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
+            throw new Refusal(fail('superseded', 'This entry has been corrected: sign out the corrected entry.').error);
+          }
+          await db.visitorLog.put(updated);
+        }, now);
+      } catch (error) {
+        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RegisterChangeError> };
+        throw error;
+      }
+      return ok(completed);
+    },
+
+    /**
+     * Corrects an entry: a new entry with the corrected details and the reason, naming the one it
+     * corrects. The original is kept exactly as it was, and only the latest version can be corrected.
+     */
+    async amend(session: Session, id: string, corrected: unknown, reason: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
+      if (!can(session.roles, 'visitor-log:amend')) return fail('forbidden', 'You cannot correct the register.');
+      if (!reason.trim()) return fail('invalid', 'Say what was wrong with the entry.', { amendmentReason: 'Say what was wrong, for example “wrong badge number”.' });
+      const row = await db.visitorLog.get(id);
+      if (!row) return fail('not-found', 'That register entry is not here.');
+      const original = await visitorLogCodec.decode(row, cipher);
+      const form = visitorSignInFormSchema.safeParse(corrected);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const now = clock();
+      const amendment = visitorEntrySchema.parse({
+        ...original,
+        ...form.data,
+        id: crypto.randomUUID(),
+        amendsEntryId: id,
+        amendmentReason: reason.trim(),
+        recordedAt: now.toISOString(),
+      });
+      const amendmentRow = await encodeRow(amendment, cipher);
+      try {
+        await audit.write(auditor(session), [{ action: 'visitor.amended', recordType: 'visitorLog', recordId: amendment.id, detail: `corrects ${id}` }], [db.visitorLog], async () => {
+          if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
+            throw new Refusal(fail('superseded', 'This entry has already been corrected. Correct the latest version instead.').error);
+          }
+          // The original is kept as it was; the correction takes its place in every list.
+          await db.visitorLog.add(amendmentRow);
+        }, now);
+      } catch (error) {
+        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RegisterChangeError> };
+        throw error;
+      }
+      return ok(amendment);
     },
   };
 }

@@ -1,0 +1,98 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { visitorLogRepository, type DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
+import { freshDatabase } from './test-database';
+import { testSession } from './test-session';
+
+let db: FamilyLinksDb;
+afterEach(() => db?.close());
+
+const today = '2026-11-23';
+const child = crypto.randomUUID();
+const visit = { visitorName: 'Dawn Morris', organisationOrRelationship: 'Mum', visitingYoungPersonIds: [child], reason: 'Family visit', isIdChecked: true, vehicle: '', badgeNumber: '7' };
+
+/** A stand-in for the shared check: blocks or warns on restrictions naming the visitor exactly. */
+const exactNameCheck: DoorChecker = (visitor, _youngPersonIds, restrictions) => {
+  const matches = restrictions.filter((restriction) => restriction.name === visitor.name);
+  const blocks = matches.some((restriction) => restriction.kind === 'noContact');
+  return {
+    kind: blocks ? 'block' : matches.length > 0 ? 'warn' : 'clear',
+    restrictionIds: matches.map((restriction) => restriction.id),
+    needsSupervisor: matches.some((restriction) => restriction.kind === 'supervisedOnly'),
+  };
+};
+
+async function setUp() {
+  db = freshDatabase();
+  const manager = await testSession(['registeredManager']);
+  const careWorker = await testSession(['careStaff'], { dataKey: manager.dataKey, auditKey: manager.auditKey });
+  const register = visitorLogRepository(db, manager.cipher);
+  const restrict = (name: string, kind: string) =>
+    restrictionRepository(db).record(manager, { youngPersonId: child, name, aliases: [], kind, conditions: kind === 'supervisedOnly' ? 'Two staff present' : '', authority: 'carePlan', authorityReference: '', effectiveFrom: '2026-01-01' });
+  return { manager, careWorker, register, restrict };
+}
+
+describe('signing visitors in at the door', () => {
+  it('admits a visitor with no restriction and shows them on site', async () => {
+    const { careWorker, register } = await setUp();
+    const result = await register.signIn(careWorker, visit, exactNameCheck, today);
+    expect(result.ok && result.value.restrictionCheck).toBe('clear');
+    expect((await register.onSite()).map((entry) => entry.visitorName)).toEqual(['Dawn Morris']);
+  });
+
+  it('refuses a barred visitor, whatever the screen did, and only a manager can override with a reason', async () => {
+    const { manager, careWorker, register, restrict } = await setUp();
+    await restrict('Dawn Morris', 'noContact');
+    const refused = await register.signIn(careWorker, visit, exactNameCheck, today);
+    expect(refused.ok ? undefined : refused.error.message).toBe('Do not admit this visitor. Speak to the duty manager.');
+    const careOverride = await register.signIn(careWorker, visit, exactNameCheck, today, { reason: 'She said it was fine' });
+    expect(careOverride.ok ? undefined : careOverride.error.code).toBe('forbidden');
+    const noReason = await register.signIn(manager, visit, exactNameCheck, today, { reason: ' ' });
+    expect(noReason.ok ? undefined : noReason.error.code).toBe('invalid');
+    expect(await register.onSite()).toHaveLength(0);
+    const overridden = await register.signIn(manager, visit, exactNameCheck, today, { reason: 'Court order varied this morning; social worker confirmed by phone' });
+    expect(overridden.ok && overridden.value.restrictionCheck).toBe('overridden');
+    const log = (await auditLog(db).page(manager.roles, { limit: 5 })) ?? [];
+    expect(log.map((entry) => entry.action)).toContain('visitor.override');
+  });
+
+  it('needs a supervising member of staff for a supervised-only visitor', async () => {
+    const { manager, careWorker, register, restrict } = await setUp();
+    await restrict('Dawn Morris', 'supervisedOnly');
+    const unsupervised = await register.signIn(careWorker, visit, exactNameCheck, today);
+    expect(unsupervised.ok ? undefined : unsupervised.error.code).toBe('needs-supervisor');
+    const supervised = await register.signIn(careWorker, { ...visit, supervisingStaffId: manager.staff.id }, exactNameCheck, today);
+    expect(supervised.ok && supervised.value.restrictionCheck).toBe('warn');
+  });
+});
+
+describe('the register is a record', () => {
+  it('signs out once, and only once', async () => {
+    const { careWorker, register } = await setUp();
+    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    expect((await register.signOut(careWorker, signedIn.value.id)).ok).toBe(true);
+    const again = await register.signOut(careWorker, signedIn.value.id);
+    expect(again.ok ? undefined : again.error.code).toBe('already-signed-out');
+    expect(await register.onSite()).toHaveLength(0);
+  });
+
+  it('a correction keeps the original entry exactly as it was, and takes its place in lists', async () => {
+    const { careWorker, register } = await setUp();
+    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const noReason = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, '');
+    expect(noReason.ok).toBe(false);
+    const corrected = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, 'Wrong badge number');
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    const versions = await register.versions(corrected.value.id);
+    expect(versions.map((entry) => entry.badgeNumber)).toEqual(['7', '12']);
+    expect(versions[0]).toEqual(signedIn.value);
+    expect((await register.onSite()).map((entry) => entry.id)).toEqual([corrected.value.id]);
+    const twice = await register.amend(careWorker, signedIn.value.id, visit, 'Again');
+    expect(twice.ok ? undefined : twice.error.code).toBe('superseded');
+    expect(await db.visitorLog.count()).toBe(2);
+  });
+});
