@@ -1,0 +1,32 @@
+import type { Page } from '@playwright/test';
+import type { IpcChannel, IpcEventName, IpcEventPayload, IpcReply, IpcRequest } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/ipc/ipc-result';
+import type { MainProcessLogEntry } from './harness-services';
+
+export type FixtureSize = 'small' | 'large';
+
+/** What a spec drives: the same object whether the app runs in the harness or in Electron. */
+export type AppDriver = {
+  /** `harness` (Chromium with the bridge) or `electron` (the real app). */
+  readonly runtime: 'harness' | 'electron';
+  /** The app's window. */
+  readonly page: Page;
+  /** A folder for this test only, deleted afterwards; services write here in the harness. */
+  readonly tempDir: string;
+  /** What the main-process side logged (refused calls...); empty in Electron mode. */
+  readonly mainProcessLog: readonly MainProcessLogEntry[];
+  /** Opens the app on an empty profile (no database yet). */
+  startEmpty(): Promise<void>;
+  /** Fills the profile with the fixture seeder, then opens the app; resolves with its summary. */
+  startWithFixture(options: { size: FixtureSize; seed: number }): Promise<unknown>;
+  /** Reloads the window, as a person pressing Ctrl+R (or reopening) would. */
+  reload(): Promise<void>;
+  /** Saves a full-page screenshot under tests/e2e/artifacts/screens/<test>/<name>.png. */
+  screenshot(name: string): Promise<string>;
+  /** Runs axe (WCAG 2.1 A and AA) on what is on screen; fails on serious or critical problems. */
+  expectAccessible(screenName: string): Promise<void>;
+  /** Calls one channel through `window.api`, from the page, exactly as the renderer would. */
+  api<Channel extends IpcChannel>(channel: Channel, request: IpcRequest<Channel>): Promise<IpcResult<IpcReply<Channel>>>;
+  /** Plays the main process pushing an event to the window (the computer locking...). */
+  emit<Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>): Promise<void>;
+};

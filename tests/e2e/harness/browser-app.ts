@@ -1,0 +1,66 @@
+import type { BrowserContext, TestInfo } from '@playwright/test';
+import type { AppDriver } from './app-driver';
+import { emitHookName, invokeBindingName, type HarnessGlobal } from './bridge-globals';
+import { bridgeBundle, bundlePath, seederBundlePath } from './bundles';
+import { createHarnessMainProcess } from './harness-services';
+import { blankPagePath, type HarnessServer } from './harness-server';
+import { callApi, expectAccessible, runSeeder, saveScreenshot } from './page-actions';
+
+/**
+ * The app in Debian's Chromium: the built renderer from the harness server, on the context's own
+ * (fresh, empty) IndexedDB, with `window.api` over a binding to the main process's own router.
+ */
+export async function openBrowserApp(options: {
+  context: BrowserContext;
+  server: HarnessServer;
+  tempDir: string;
+  testInfo: TestInfo;
+}): Promise<AppDriver> {
+  const { context, server, tempDir, testInfo } = options;
+  const main = createHarnessMainProcess({ appOrigin: server.origin, tempDir, chromeVersion: context.browser()?.version() ?? 'unknown' });
+
+  // Context-wide, like ipcMain: every page and frame in the context can call, so the router's
+  // sender check is what keeps other origins and subframes out. As electron/main/ipc.ts does,
+  // a subframe is reported as not-top-frame whatever its URL.
+  await context.exposeBinding(invokeBindingName, (source, channel: unknown, payload: unknown) =>
+    main.router.dispatch(channel, payload, { url: source.frame.parentFrame() === null ? source.frame.url() : 'about:blank#not-top-frame' }),
+  );
+  await context.addInitScript({ path: bundlePath(bridgeBundle) });
+  const page = await context.newPage();
+  const appUrl = `${server.origin}/`;
+
+  return {
+    runtime: 'harness',
+    page,
+    tempDir,
+    mainProcessLog: main.log,
+    async startEmpty() {
+      await page.goto(appUrl);
+    },
+    async startWithFixture(seedOptions) {
+      const seeder = await seederBundlePath();
+      // The blank page shares the app's origin, so the seeded IndexedDB is the app's own.
+      await page.goto(server.origin + blankPagePath);
+      const summary = await runSeeder(page, seeder, seedOptions);
+      await page.goto(appUrl);
+      return summary;
+    },
+    async reload() {
+      await page.reload();
+    },
+    screenshot: (name) => saveScreenshot(page, testInfo, name),
+    expectAccessible: (screenName) => expectAccessible(page, testInfo, screenName),
+    api: (channel, request) => callApi(page, channel, request),
+    async emit(name, payload) {
+      await page.evaluate(
+        ([eventName, eventPayload]) => {
+          const harness: typeof globalThis & HarnessGlobal = globalThis;
+          const emit = harness[emitHookName];
+          if (!emit) throw new Error('The harness bridge is not installed in this page.');
+          emit(eventName, eventPayload);
+        },
+        [name, payload] as const,
+      );
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { isAppUrl } from '../../../electron/main/app-origin';
+import { createIpcHandlers, type MainServices } from '../../../electron/main/handlers';
+import { createIpcRouter, type IpcRouter } from '../../../electron/main/ipc-router';
+import { createAppInfoService } from '../../../electron/main/services/app-info';
+import { projectRoot } from './project-paths';
+
+const packageJsonSchema = z.object({ version: z.string(), name: z.string(), productName: z.string().optional() });
+
+/** The app's name and version as the desktop app reports them (Electron reads package.json too). */
+export function packageInfo(): { name: string; version: string } {
+  const parsed = packageJsonSchema.parse(JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')));
+  return { name: parsed.productName ?? parsed.name, version: parsed.version };
+}
+
+export type MainProcessLogEntry = { readonly message: string; readonly detail: unknown };
+
+/**
+ * The main process's side of the bridge, built from the same factories as electron/main/index.ts
+ * (handlers, router, services), with the Electron-only pieces replaced. Any service that writes
+ * files gets a folder under `tempDir`, which the fixture deletes after the test.
+ */
+export function createHarnessMainProcess(options: { appOrigin: string; tempDir: string; chromeVersion: string }): {
+  router: IpcRouter;
+  log: MainProcessLogEntry[];
+} {
+  const log: MainProcessLogEntry[] = [];
+  const services: MainServices = {
+    appInfo: createAppInfoService({
+      ...packageInfo(),
+      runtime: 'harness',
+      platform: process.platform,
+      versions: { node: process.versions.node, chrome: options.chromeVersion },
+    }),
+  };
+  const router = createIpcRouter(createIpcHandlers(services), {
+    // As in electron/main/ipc.ts: only the app's own origin may call, and only its top frame
+    // (the binding hands over other frames' URLs as not-top-frame, see browser-app.ts).
+    isTrustedSender: (sender) => isAppUrl(sender.url, options.appOrigin),
+    log: (message, detail) => log.push({ message, detail }),
+  });
+  return { router, log };
+}

@@ -1,0 +1,81 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from '../../../shared/ipc/contract';
+import { ipcEnvelopeSchema, type IpcResult } from '../../../shared/ipc/ipc-result';
+import type { FixtureSize } from './app-driver';
+import type { HarnessGlobal } from './bridge-globals';
+import { screensRoot } from './project-paths';
+
+// What both runtimes do the same way once there is a window: screenshots, axe, calls through
+// window.api and seeding. Only how the window is made differs (browser-app.ts, electron-app.ts).
+
+/** Lower-case words and dashes: safe as a folder or file name on every system. */
+export function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'unnamed';
+}
+
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
+  const folder = resolve(screensRoot, slug(testInfo.title) + (testInfo.retry > 0 ? `-retry-${testInfo.retry}` : ''));
+  await mkdir(folder, { recursive: true });
+  const path = resolve(folder, `${slug(name)}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+  return path;
+}
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe on the whole window. Serious and critical problems fail the test, each listed with the
+ * elements it found; every finding (minor ones too) is attached to the report for a closer look.
+ */
+export async function expectAccessible(page: Page, testInfo: TestInfo, screenName: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  await testInfo.attach(`axe ${screenName}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  const blocking = results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  expect(blocking, `Serious accessibility problems on the "${screenName}" screen`).toEqual([]);
+}
+
+/**
+ * One call through `window.api` in the page. The reply is checked in Node against the same
+ * contract, so a test can rely on its type rather than assume it.
+ */
+export async function callApi<Channel extends IpcChannel>(
+  page: Page,
+  channel: Channel,
+  request: IpcRequest<Channel>,
+): Promise<IpcResult<IpcReply<Channel>>> {
+  const raw: unknown = await page.evaluate(
+    async ([name, payload]) => {
+      const harness: typeof globalThis & HarnessGlobal = globalThis;
+      if (!harness.api) throw new Error('window.api is missing: the bridge was not installed in this page.');
+      // Each channel's method takes its own request type; the request was typed by the caller.
+      const call = harness.api[name] as (request: unknown) => Promise<unknown>;
+      return call(payload);
+    },
+    [channel, request] as const,
+  );
+  const envelope = ipcEnvelopeSchema.parse(raw);
+  if (!envelope.ok) return envelope;
+  // The reply schema is the channel's own; TypeScript cannot tie a parsed union back to Channel.
+  return { ok: true, value: ipcContract[channel].reply.parse(envelope.value) as IpcReply<Channel> };
+}
+
+type SeederGlobal = { familyLinksSeed?: (options: { size: FixtureSize; seed: number }) => Promise<unknown> };
+
+/**
+ * Runs the fixture seeder in the page. The bundle is evaluated over the DevTools protocol rather
+ * than added as a <script>: the page's Content-Security-Policy (rightly) refuses inline script.
+ */
+export async function runSeeder(page: Page, bundlePath: string, options: { size: FixtureSize; seed: number }): Promise<unknown> {
+  await page.evaluate(await readFile(bundlePath, 'utf8'));
+  return page.evaluate(async (seedOptions) => {
+    const seeder: typeof globalThis & SeederGlobal = globalThis;
+    if (typeof seeder.familyLinksSeed !== 'function') throw new Error('The seeder bundle did not define globalThis.familyLinksSeed.');
+    return seeder.familyLinksSeed(seedOptions);
+  }, options);
+}
