@@ -52,14 +52,15 @@ export async function openBrowserApp(options: {
     expectAccessible: (screenName) => expectAccessible(page, testInfo, screenName),
     api: (channel, request) => callApi(page, channel, request),
     async emit(name, payload) {
+      // The function runs in the page: everything it uses must be passed in, the hook's name too.
       await page.evaluate(
-        ([eventName, eventPayload]) => {
+        ([hookName, eventName, eventPayload]) => {
           const harness: typeof globalThis & HarnessGlobal = globalThis;
-          const emit = harness[emitHookName];
+          const emit = harness[hookName];
           if (!emit) throw new Error('The harness bridge is not installed in this page.');
           emit(eventName, eventPayload);
         },
-        [name, payload] as const,
+        [emitHookName, name, payload] as const,
       );
     },
   };

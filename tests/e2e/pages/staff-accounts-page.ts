@@ -1,0 +1,34 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type NewStaff = { name: string; username: string; email: string; role: string; temporaryPassword: string };
+
+/** The manager's staff accounts: the list, and the "Add a staff member" form. */
+export class StaffAccountsPage {
+  readonly heading: Locator;
+  readonly addButton: Locator;
+  readonly table: Locator;
+  readonly confirmation: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Staff accounts' });
+    this.addButton = page.getByRole('button', { name: 'Add a staff member' });
+    this.table = page.getByRole('table', { name: 'Staff accounts' });
+    this.confirmation = page.getByRole('status');
+  }
+
+  async add(staff: NewStaff): Promise<void> {
+    await this.addButton.click();
+    const form = this.page.getByRole('form', { name: 'Add a staff member' });
+    await form.getByLabel('Full name').fill(staff.name);
+    await form.getByLabel('Username').fill(staff.username);
+    await form.getByLabel('Work email').fill(staff.email);
+    await form.getByLabel(staff.role, { exact: true }).check();
+    await form.getByLabel('Temporary password').fill(staff.temporaryPassword);
+    await form.getByLabel('Type the password again').fill(staff.temporaryPassword);
+    await form.getByRole('button', { name: 'Add staff member' }).click();
+  }
+
+  row(name: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
+  }
+}

@@ -1,0 +1,163 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunSetupPage } from './pages/first-run-setup-page';
+import { LockScreenPage } from './pages/lock-screen-page';
+import { SignInPage } from './pages/sign-in-page';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
+
+const home = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
+const manager = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
+const careWorker = { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', role: 'Care staff', temporaryPassword: 'copper kettle drizzle harbour' };
+
+async function setUpHome(page: Page): Promise<void> {
+  const setup = new FirstRunSetupPage(page);
+  await setup.fill(home, manager);
+  await setup.submit();
+  await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
+}
+
+/**
+ * Every object store's rows as text, read with IndexedDB directly and no key at all. Bytes are
+ * decoded as text too, so a name hidden in a buffer would still be found. It runs in the page, and
+ * this project's Node tsconfig has no DOM types, so it is written as plain JavaScript.
+ */
+const readWholeDatabase = `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('family-links');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const decoder = new TextDecoder();
+  const asText = (_key, value) => (value instanceof ArrayBuffer || value instanceof Uint8Array ? decoder.decode(value) : value);
+  const texts = [];
+  for (const name of Array.from(db.objectStoreNames)) {
+    const rows = await new Promise((resolve) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    texts.push(JSON.stringify(rows, asText));
+  }
+  db.close();
+  return texts.join('\\n');
+})()`;
+
+async function rawDatabaseText(page: Page): Promise<string> {
+  const text: unknown = await page.evaluate(readWholeDatabase);
+  if (typeof text !== 'string') throw new Error('The database could not be read');
+  return text;
+}
+
+test.describe('the security core', () => {
+  test('a manager sets up the home, adds a care worker, and the care worker must choose their own password', async ({ app, page }) => {
+    await app.startEmpty();
+    const setup = new FirstRunSetupPage(page);
+    await expect(setup.heading).toBeVisible();
+    await app.expectAccessible('first-run setup');
+    await setUpHome(page);
+
+    const frame = new AppFrame(page);
+    await frame.open('Staff accounts');
+    const staff = new StaffAccountsPage(page);
+    await staff.add(careWorker);
+    await expect(staff.confirmation).toContainText('Tom Hughes can now sign in as thughes');
+    await expect(staff.row('Tom Hughes')).toContainText('must choose a new password');
+    await app.expectAccessible('staff accounts');
+    await app.screenshot('staff accounts with a new care worker');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const signIn = new SignInPage(page);
+    await expect(signIn.heading).toBeVisible();
+    await expect(page.getByText('Tom Hughes')).toHaveCount(0);
+    await app.expectAccessible('sign in');
+
+    await signIn.signIn(careWorker.username, careWorker.temporaryPassword);
+    await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+    await app.screenshot('forced password change');
+    await page.getByLabel('Temporary password').fill(careWorker.temporaryPassword);
+    await page.getByLabel('New password', { exact: true }).fill('velvet thunder orchid canal');
+    await page.getByLabel('Type the new password again').fill('velvet thunder orchid canal');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(frame.signedInAs).toContainText('Tom Hughes');
+    // A care worker's navigation has no staff, audit or settings screens.
+    await expect(frame.navigation.getByRole('link', { name: 'Staff accounts' })).toHaveCount(0);
+    await expect(frame.navigation.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
+  });
+
+  test('five wrong passwords lock the account, and the manager sees it in the audit log', async ({ app, page }) => {
+    await page.clock.install();
+    await app.startEmpty();
+    await setUpHome(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const signIn = new SignInPage(page);
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      await signIn.signIn(manager.username, `wrong guess number ${attempt}`);
+      await expect(page.getByRole('alert')).toContainText('do not match an account');
+    }
+    await signIn.signIn(manager.username, 'wrong guess number 5');
+    await expect(page.getByRole('alert')).toContainText('locked for 5 minutes');
+    await app.screenshot('locked out after five wrong passwords');
+    await signIn.signIn(manager.username, manager.password);
+    await expect(page.getByRole('alert')).toContainText('locked');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+    // Five minutes later the right password works, and the log says what happened meanwhile.
+    await page.clock.fastForward('05:01');
+    await signIn.signIn(manager.username, manager.password);
+    const frame = new AppFrame(page);
+    await frame.open('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    await expect(log.getByRole('row').filter({ hasText: 'Failed sign-in' })).toHaveCount(5);
+    await expect(log.getByRole('row').filter({ hasText: 'Account locked after wrong passwords' })).toHaveCount(1);
+    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
+    await app.expectAccessible('audit log');
+    await app.screenshot('audit log after a lockout');
+  });
+
+  test('the screen locks itself when nobody uses it, and what was being typed comes back', async ({ app, page }) => {
+    await page.clock.install();
+    await app.startEmpty();
+    await setUpHome(page);
+    const frame = new AppFrame(page);
+    await frame.open('Home settings');
+    await page.getByLabel('Home name').fill('Oakfield House and Annexe');
+    // Nobody touches the computer for six minutes (the default lock is five).
+    await page.clock.fastForward('06:00');
+    const lock = new LockScreenPage(page);
+    await expect(lock.heading).toBeVisible();
+    await expect(page.getByText('nobody used it for a while')).toBeVisible();
+    await expect(page.getByLabel('Home name')).toHaveCount(0);
+    await app.expectAccessible('locked');
+    await app.screenshot('locked after being left');
+
+    expect(await rawDatabaseText(page)).not.toContain('Annexe');
+
+    await lock.unlock(manager.password);
+    await expect(page.getByText('We kept what you were typing')).toBeVisible();
+    await expect(page.getByLabel('Home name')).toHaveValue('Oakfield House and Annexe');
+    await app.screenshot('draft back after unlocking');
+  });
+
+  test('locking the computer locks Family Links', async ({ app, page }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    await app.emit('system:lock-requested', { reason: 'screen-locked' });
+    await expect(new LockScreenPage(page).heading).toBeVisible();
+    await expect(page.getByText('because the computer was locked')).toBeVisible();
+  });
+
+  test('nothing readable about people sits in the browser’s database', async ({ app, page }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    await new AppFrame(page).open('Staff accounts');
+    await new StaffAccountsPage(page).add(careWorker);
+    await expect(page.getByRole('status')).toContainText('can now sign in');
+    const raw = await rawDatabaseText(page);
+    for (const secret of ['Priya', 'Raman', 'priya.raman@', 'Tom Hughes', 'tom.hughes@', manager.password, careWorker.temporaryPassword]) {
+      expect(raw, `"${secret}" must not be readable`).not.toContain(secret);
+    }
+    // The check is real: the home's name (not personal data) is stored as it is, and is found.
+    expect(raw).toContain('Oakfield House');
+  });
+});
