@@ -9,6 +9,7 @@ import { createDraftKeeper } from './draft-keeper';
 import type { Session } from './session';
 import { SessionContext, type LockReason, type SessionApi, type SessionState } from './session-context';
 import { useIdleTimer } from './useIdleTimer';
+import { mark, unlockMarks } from './performance-marks';
 
 /**
  * Holds who is signed in. Locking keeps drafts first, records the lock, then drops the session
@@ -73,6 +74,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const current = stateRef.current;
     if (current.kind === 'signedIn') setState({ ...current, mustChangePassword: false });
   }, []);
+
+  // Marks when the first signed-in screen has been painted: the effect runs after React commits,
+  // the first animation frame is before the next paint, the second is after it.
+  useEffect(() => {
+    if (state.kind !== 'signedIn') return;
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => mark(unlockMarks.firstScreenDrawn));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [state.kind]);
 
   const onIdle = useCallback(() => void lock('idle'), [lock]);
   useIdleTimer(autoLockMinutes ?? defaultAutoLockMinutes, onIdle, state.kind === 'signedIn');

@@ -13,6 +13,7 @@ import { createAccountKeys, generateAuditKey, rewrapForNewPassword, unlockAccoun
 import { auditLog } from '../db/repositories/audit-log-repository';
 import { staffCodec, staffRepository } from '../db/repositories/staff-repository';
 import type { Session } from './session';
+import { mark, unlockMarks } from './performance-marks';
 
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
 
@@ -124,7 +125,9 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       const keysRecord = stored.data;
       const gate = signInGate(lockoutStateOf(keysRecord), now);
       if (gate.kind === 'locked') return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+      mark(unlockMarks.kdfStarted);
       const unlocked = await unlockAccountKeys(keysRecord, password);
+      mark(unlockMarks.kdfFinished);
       if (!unlocked.ok) {
         const outcome = afterFailedAttempt(lockoutStateOf(keysRecord), now);
         const { lockedUntil: _previous, ...rest } = keysRecord;
