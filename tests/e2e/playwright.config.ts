@@ -1,19 +1,8 @@
 import { resolve } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumEnvironment, chromiumPath } from './harness/chromium';
 
 const here = import.meta.dirname;
-
-// Debian's Chromium (apt) stands in for Playwright's download, which these machines cannot
-// fetch. The switches keep it from phoning home or needing a GPU or a user namespace.
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   testDir: here,
@@ -30,10 +19,7 @@ export default defineConfig({
   retries: 0,
   reporter: [['list'], ['html', { outputFolder: resolve(here, 'artifacts/report'), open: 'never' }]],
   use: {
-    launchOptions: {
-      executablePath: process.env['FAMILY_LINKS_CHROMIUM'] ?? '/usr/bin/chromium',
-      args: chromiumArgs,
-    },
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs, env: chromiumEnvironment },
     // The size of the desktop window (electron/main/window.ts), and a UK office computer.
     viewport: { width: 1280, height: 840 },
     locale: 'en-GB',

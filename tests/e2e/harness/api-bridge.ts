@@ -12,7 +12,8 @@ const page: typeof globalThis & HarnessGlobal = globalThis;
 function install(): void {
   // Init scripts run in every frame, but Electron runs the preload in the top frame only
   // (nodeIntegrationInSubFrames is off), so subframes get no window.api here either.
-  if (page.top !== globalThis) return;
+  const topFrame: unknown = page.top;
+  if (topFrame !== globalThis) return;
   // A realm that already has the bridge keeps it.
   if (Object.hasOwn(page, 'api')) return;
   // Taken now, before page script runs, so later changes to the global cannot redirect calls.

@@ -1,10 +1,10 @@
-import type { BrowserContext, TestInfo } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { AppDriver } from './app-driver';
 import { emitHookName, invokeBindingName, type HarnessGlobal } from './bridge-globals';
 import { bridgeBundle, bundlePath, seederBundlePath } from './bundles';
 import { createHarnessMainProcess } from './harness-services';
 import { blankPagePath, type HarnessServer } from './harness-server';
-import { callApi, expectAccessible, runSeeder, saveScreenshot } from './page-actions';
+import { callApi, expectAccessible, runSeeder, saveScreenshot, type ArtifactSink } from './page-actions';
 
 /**
  * The app in Debian's Chromium: the built renderer from the harness server, on the context's own
@@ -14,9 +14,9 @@ export async function openBrowserApp(options: {
   context: BrowserContext;
   server: HarnessServer;
   tempDir: string;
-  testInfo: TestInfo;
+  artifacts: ArtifactSink;
 }): Promise<AppDriver> {
-  const { context, server, tempDir, testInfo } = options;
+  const { context, server, tempDir, artifacts } = options;
   const main = createHarnessMainProcess({ appOrigin: server.origin, tempDir, chromeVersion: context.browser()?.version() ?? 'unknown' });
 
   // Context-wide, like ipcMain: every page and frame in the context can call, so the router's
@@ -48,8 +48,8 @@ export async function openBrowserApp(options: {
     async reload() {
       await page.reload();
     },
-    screenshot: (name) => saveScreenshot(page, testInfo, name),
-    expectAccessible: (screenName) => expectAccessible(page, testInfo, screenName),
+    screenshot: (name) => saveScreenshot(page, artifacts, name),
+    expectAccessible: (screenName) => expectAccessible(page, artifacts, screenName),
     api: (channel, request) => callApi(page, channel, request),
     async emit(name, payload) {
       // The function runs in the page: everything it uses must be passed in, the hook's name too.

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ElectronApplication, TestInfo } from '@playwright/test';
+import type { ElectronApplication } from '@playwright/test';
 import type { AppDriver } from './app-driver';
 import { seederBundlePath } from './bundles';
-import { callApi, expectAccessible, runSeeder, saveScreenshot } from './page-actions';
+import { callApi, expectAccessible, runSeeder, saveScreenshot, type ArtifactSink } from './page-actions';
 import { projectRoot } from './project-paths';
 
 /** process.env without its unset entries, as Electron's launcher wants plain strings. */
@@ -18,9 +18,9 @@ function currentEnvironment(): Record<string, string> {
 export async function launchElectronApp(options: {
   executablePath: string;
   tempDir: string;
-  testInfo: TestInfo;
+  artifacts: ArtifactSink;
 }): Promise<{ app: AppDriver; electronApp: ElectronApplication }> {
-  const { executablePath, tempDir, testInfo } = options;
+  const { executablePath, tempDir, artifacts } = options;
   const userData = join(tempDir, 'user-data');
   await mkdir(userData, { recursive: true });
   // Imported here, and only in this mode; always with executablePath, because without it
@@ -53,8 +53,8 @@ export async function launchElectronApp(options: {
     async reload() {
       await page.reload();
     },
-    screenshot: (name) => saveScreenshot(page, testInfo, name),
-    expectAccessible: (screenName) => expectAccessible(page, testInfo, screenName),
+    screenshot: (name) => saveScreenshot(page, artifacts, name),
+    expectAccessible: (screenName) => expectAccessible(page, artifacts, screenName),
     api: (channel, request) => callApi(page, channel, request),
     async emit(name, payload) {
       await electronApp.evaluate(

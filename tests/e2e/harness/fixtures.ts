@@ -6,6 +6,7 @@ import type { AppDriver } from './app-driver';
 import { openBrowserApp } from './browser-app';
 import { launchElectronApp } from './electron-app';
 import { startHarnessServer, type HarnessServer } from './harness-server';
+import { testArtifacts } from './page-actions';
 import { rendererRoot } from './project-paths';
 
 export { expect } from '@playwright/test';
@@ -54,7 +55,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   app: electronBinary
     ? async ({ tempDir }, use, testInfo) => {
-        const { app, electronApp } = await launchElectronApp({ executablePath: electronBinary, tempDir, testInfo });
+        const { app, electronApp } = await launchElectronApp({ executablePath: electronBinary, tempDir, artifacts: testArtifacts(testInfo) });
         try {
           await use(app);
           // Playwright's own failure screenshot covers browser contexts only, not Electron windows.
@@ -64,7 +65,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         }
       }
     : async ({ context, harnessServer, tempDir }, use, testInfo) => {
-        const app = await openBrowserApp({ context, server: harnessServer, tempDir, testInfo });
+        const app = await openBrowserApp({ context, server: harnessServer, tempDir, artifacts: testArtifacts(testInfo) });
         await use(app);
         if (app.mainProcessLog.length > 0) {
           await testInfo.attach('main process log', { body: JSON.stringify(app.mainProcessLog, null, 2), contentType: 'application/json' });

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from '../../../shared/ipc/contract';
 import { ipcEnvelopeSchema, type IpcResult } from '../../../shared/ipc/ipc-result';
 import type { FixtureSize } from './app-driver';
@@ -16,12 +16,31 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'unnamed';
 }
 
-export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<string> {
-  const folder = resolve(screensRoot, slug(testInfo.title) + (testInfo.retry > 0 ? `-retry-${testInfo.retry}` : ''));
-  await mkdir(folder, { recursive: true });
-  const path = resolve(folder, `${slug(name)}.png`);
+/**
+ * Where a run's screenshots and reports go: a test's own folder and report, or, for a script,
+ * a folder of its own name and nowhere else.
+ */
+export type ArtifactSink = {
+  readonly screensFolder: string;
+  attach(name: string, content: { path: string; contentType: string } | { body: string; contentType: string }): Promise<void>;
+};
+
+export function testArtifacts(testInfo: TestInfo): ArtifactSink {
+  return {
+    screensFolder: resolve(screensRoot, slug(testInfo.title) + (testInfo.retry > 0 ? `-retry-${testInfo.retry}` : '')),
+    attach: (name, content) => testInfo.attach(name, content),
+  };
+}
+
+export function scriptArtifacts(scriptName: string): ArtifactSink {
+  return { screensFolder: resolve(screensRoot, `script-${slug(scriptName)}`), attach: () => Promise.resolve() };
+}
+
+export async function saveScreenshot(page: Page, artifacts: ArtifactSink, name: string): Promise<string> {
+  await mkdir(artifacts.screensFolder, { recursive: true });
+  const path = resolve(artifacts.screensFolder, `${slug(name)}.png`);
   await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
+  await artifacts.attach(name, { path, contentType: 'image/png' });
   return path;
 }
 
@@ -31,13 +50,14 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * axe on the whole window. Serious and critical problems fail the test, each listed with the
  * elements it found; every finding (minor ones too) is attached to the report for a closer look.
  */
-export async function expectAccessible(page: Page, testInfo: TestInfo, screenName: string): Promise<void> {
+export async function expectAccessible(page: Page, artifacts: ArtifactSink, screenName: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  await testInfo.attach(`axe ${screenName}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  await artifacts.attach(`axe ${screenName}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  expect(blocking, `Serious accessibility problems on the "${screenName}" screen`).toEqual([]);
+    .map((violation) => `- ${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}, at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  // A plain error, not expect(), so scripts outside the test runner can call this too.
+  if (blocking.length > 0) throw new Error(`Serious accessibility problems on the "${screenName}" screen:\n${blocking.join('\n')}`);
 }
 
 /**

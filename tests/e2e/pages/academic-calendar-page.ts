@@ -1,0 +1,64 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type TermName = 'Autumn' | 'Spring' | 'Summer';
+/** Dates as YYYY-MM-DD, what a date input takes. */
+export type TermDates = { startsOn: string; endsOn: string; halfTermStartsOn: string; halfTermEndsOn: string };
+export type AcademicYearDates = { label: string; terms: Record<TermName, TermDates> };
+
+/** The academic calendar: the list of years, and the form to add or edit one. */
+export class AcademicCalendarPage {
+  readonly heading: Locator;
+  readonly addYearButton: Locator;
+  readonly emptyMessage: Locator;
+  readonly table: Locator;
+  /** "2026/27 saved." and other confirmations. */
+  readonly confirmation: Locator;
+  readonly form: Locator;
+  readonly yearLabel: Locator;
+  readonly saveButton: Locator;
+  readonly cancelButton: Locator;
+  readonly formError: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Academic calendar' });
+    this.addYearButton = page.getByRole('button', { name: 'Add academic year' });
+    this.emptyMessage = page.getByText('No academic years yet.');
+    this.table = page.getByRole('table', { name: 'Academic years and their terms' });
+    this.confirmation = page.getByRole('status').filter({ hasText: 'saved' });
+    this.form = page.getByRole('region', { name: /academic year|^Edit / });
+    this.yearLabel = this.form.getByLabel('Academic year');
+    this.saveButton = this.form.getByRole('button', { name: 'Save academic year' });
+    this.cancelButton = this.form.getByRole('button', { name: 'Cancel' });
+    this.formError = this.form.getByRole('alert');
+  }
+
+  /** The fieldset for one term: its four dates are labelled the same in each term. */
+  term(name: TermName): Locator {
+    return this.form.getByRole('group', { name: `${name} term` });
+  }
+
+  termField(name: TermName, field: 'starts' | 'ends' | 'half term starts' | 'half term ends'): Locator {
+    const label = field === 'starts' || field === 'ends' ? `${name} term ${field}` : field === 'half term starts' ? 'Half term starts' : 'Half term ends';
+    return this.term(name).getByLabel(label, { exact: true });
+  }
+
+  async fillYear(year: AcademicYearDates): Promise<void> {
+    await this.yearLabel.fill(year.label);
+    for (const name of ['Autumn', 'Spring', 'Summer'] as const) {
+      const dates = year.terms[name];
+      await this.termField(name, 'starts').fill(dates.startsOn);
+      await this.termField(name, 'ends').fill(dates.endsOn);
+      await this.termField(name, 'half term starts').fill(dates.halfTermStartsOn);
+      await this.termField(name, 'half term ends').fill(dates.halfTermEndsOn);
+    }
+  }
+
+  async save(): Promise<void> {
+    await this.saveButton.click();
+  }
+
+  /** The year's row in the list, found by its label ("2026/27"). */
+  row(label: string): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
+  }
+}

@@ -1,0 +1,38 @@
+// Drives the app from a plain script (no test runner): sets up a home, adds an academic year,
+// and saves screenshots. Run it with
+//   npx electron-vite build && npx tsx tests/e2e/scripts/set-up-a-home.ts
+// and look in tests/e2e/artifacts/screens/script-set-up-a-home/.
+import { openAppForScript } from '../harness/script-session';
+import { AcademicCalendarPage } from '../pages/academic-calendar-page';
+import { AppFrame } from '../pages/app-frame';
+import { FirstRunSetupPage } from '../pages/first-run-setup-page';
+
+const { app, close } = await openAppForScript({ name: 'set up a home' });
+try {
+  await app.startEmpty();
+  const setup = new FirstRunSetupPage(app.page);
+  await setup.fill(
+    { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' },
+    { name: 'Priya Shah', username: 'priya.shah', email: 'priya.shah@oakfield.example', password: 'lantern orbit pebble saffron' },
+  );
+  await setup.submit();
+  await new AppFrame(app.page).signedInAs.waitFor();
+
+  const calendar = new AcademicCalendarPage(app.page);
+  await calendar.addYearButton.click();
+  await calendar.fillYear({
+    label: '2026/27',
+    terms: {
+      Autumn: { startsOn: '2026-09-03', endsOn: '2026-12-18', halfTermStartsOn: '2026-10-26', halfTermEndsOn: '2026-10-30' },
+      Spring: { startsOn: '2027-01-05', endsOn: '2027-03-26', halfTermStartsOn: '2027-02-15', halfTermEndsOn: '2027-02-19' },
+      Summer: { startsOn: '2027-04-12', endsOn: '2027-07-21', halfTermStartsOn: '2027-05-31', halfTermEndsOn: '2027-06-04' },
+    },
+  });
+  await calendar.save();
+  await calendar.row('2026/27').waitFor();
+  console.log('Saved:', await app.screenshot('academic calendar'));
+  await app.expectAccessible('academic calendar');
+  console.log('The app says:', await app.api('app:get-info', {}));
+} finally {
+  await close();
+}
