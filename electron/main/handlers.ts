@@ -1,8 +1,10 @@
 import type { IpcHandlers } from './ipc-router';
 import type { AppInfoService } from './services/app-info';
+import type { AuditAnchorService } from './services/audit-anchor';
 
 export type MainServices = {
   readonly appInfo: AppInfoService;
+  readonly auditAnchor: AuditAnchorService;
 };
 
 /**
@@ -12,5 +14,7 @@ export type MainServices = {
 export function createIpcHandlers(services: MainServices): IpcHandlers {
   return {
     'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
+    'audit:anchor-head': async (head) => ({ ok: true, value: await services.auditAnchor.anchorHead(head) }),
+    'audit:read-anchor': async () => ({ ok: true, value: await services.auditAnchor.readAnchor() }),
   };
 }

@@ -6,6 +6,7 @@ import { createIpcHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createAppInfoService } from './services/app-info';
+import { createAuditAnchorService } from './services/audit-anchor';
 import { createMainWindow, denyAllPermissions, preloadPath } from './window';
 
 // Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
@@ -56,7 +57,8 @@ if (!app.requestSingleInstanceLock()) {
       platform: process.platform,
       versions: { node: process.versions.node, chrome: process.versions.chrome, electron: process.versions.electron },
     });
-    registerIpc(createIpcHandlers({ appInfo }), log);
+    const auditAnchor = createAuditAnchorService({ folder: app.getPath('userData'), log });
+    registerIpc(createIpcHandlers({ appInfo, auditAnchor }), log);
     const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
     const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {
       if (!window.isDestroyed()) window.webContents.send(name, payload);

@@ -32,6 +32,16 @@ export type RawSubscribe = (name: IpcEventName, listener: (payload: unknown) => 
 export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): FamilyLinksApi {
   const entries = ipcChannels.map((channel) => {
     const call = async (request: unknown): Promise<IpcResult<unknown>> => {
+      try {
+        return await checkedCall(request);
+      } catch (error) {
+        // A bug in this file must reach the screen as a failure to show, not as an exception
+        // that leaves a half-finished action waiting for ever.
+        console.error(`The call to ${channel} failed unexpectedly`, error);
+        return { ok: false, error: { code: 'failed', message: 'Something went wrong talking to the background service. Try again.' } };
+      }
+    };
+    const checkedCall = async (request: unknown): Promise<IpcResult<unknown>> => {
       const spec = ipcContract[channel];
       const parsedRequest = spec.request.safeParse(request);
       if (!parsedRequest.success) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zod-setup';
 
 /**
  * Every channel between the renderer and the main process, named `area:verb`, with the zod
@@ -17,6 +18,19 @@ export const ipcContract = {
       platform: z.string(),
       versions: z.object({ node: z.string(), chrome: z.string().optional(), electron: z.string().optional() }),
     }),
+  },
+  /**
+   * The audit chain's head, copied to a file the main process keeps outside IndexedDB. Someone who
+   * can edit the browser's database could cut off the last entries and set the head back to an
+   * earlier entry's values without any key; they would have to change this file too.
+   */
+  'audit:anchor-head': {
+    request: z.object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    reply: z.object({ outcome: z.enum(['stored', 'older-than-stored']) }),
+  },
+  'audit:read-anchor': {
+    request: z.object({}).strict(),
+    reply: z.object({ anchor: z.object({ seq: z.number().int().positive(), mac: z.string(), storedAt: z.string() }).nullable() }),
   },
 } as const;
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
@@ -111,6 +113,11 @@ test.describe('the security core', () => {
     await expect(log.getByRole('row').filter({ hasText: 'Account locked after wrong passwords' })).toHaveCount(1);
     await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
+    // The main process holds its own copy of the log's end, outside the browser's database.
+    if (app.runtime === 'harness') {
+      const anchor = JSON.parse(await readFile(join(app.tempDir, 'user-data', 'audit-anchor.json'), 'utf8')) as { seq: number };
+      expect(anchor.seq).toBeGreaterThanOrEqual(11);
+    }
     await app.expectAccessible('audit log');
     await app.screenshot('audit log after a lockout');
   });

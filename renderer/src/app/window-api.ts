@@ -9,5 +9,6 @@ declare global {
 
 /** The bridge to the main process's services, or undefined when the page runs without one. */
 export function windowApi(): FamilyLinksApi | undefined {
-  return window.api;
+  // Repositories run in unit tests under Node too, where there is no window at all.
+  return typeof window === 'undefined' ? undefined : window.api;
 }

@@ -5,6 +5,7 @@ import { isAppUrl } from '../../../electron/main/app-origin';
 import { createIpcHandlers, type MainServices } from '../../../electron/main/handlers';
 import { createIpcRouter, type IpcRouter } from '../../../electron/main/ipc-router';
 import { createAppInfoService } from '../../../electron/main/services/app-info';
+import { createAuditAnchorService } from '../../../electron/main/services/audit-anchor';
 import { projectRoot } from './project-paths';
 
 const packageJsonSchema = z.object({ version: z.string(), name: z.string(), productName: z.string().optional() });
@@ -34,6 +35,7 @@ export function createHarnessMainProcess(options: { appOrigin: string; tempDir: 
       platform: process.platform,
       versions: { node: process.versions.node, chrome: options.chromeVersion },
     }),
+    auditAnchor: createAuditAnchorService({ folder: resolve(options.tempDir, 'user-data'), log: (message, detail) => log.push({ message, detail }) }),
   };
   const router = createIpcRouter(createIpcHandlers(services), {
     // As in electron/main/ipc.ts: only the app's own origin may call, and only its top frame

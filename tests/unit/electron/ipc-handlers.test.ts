@@ -4,6 +4,10 @@ import { appEntryUrl, isAppUrl } from '../../../electron/main/app-origin';
 import { createIpcHandlers } from '../../../electron/main/handlers';
 import { createIpcRouter } from '../../../electron/main/ipc-router';
 import { createAppInfoService } from '../../../electron/main/services/app-info';
+import { createAuditAnchorService } from '../../../electron/main/services/audit-anchor';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // The real contract, the real handlers and the real router, wired as electron/main/index.ts wires
 // them (minus Electron itself).
@@ -16,7 +20,8 @@ function realRouter() {
     versions: { node: '22.0.0', chrome: '142.0.0.0', electron: '45.4.1' },
   });
   const log = vi.fn<(message: string, detail?: unknown) => void>();
-  const handlers = createIpcHandlers({ appInfo });
+  const auditAnchor = createAuditAnchorService({ folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-')) });
+  const handlers = createIpcHandlers({ appInfo, auditAnchor });
   return { handlers, log, router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }) };
 }
 

@@ -3,6 +3,7 @@ import { appendAuditEntry, headOf, verifyAuditChain, type AuditHead, type AuditV
 import { can } from '@shared/rules/access';
 import type { StaffRole } from '@shared/schemas/staff';
 import type { FamilyLinksDb, PendingAuditRow } from '../database';
+import { mainProcessAnchor, type AuditAnchorPort } from './audit-anchor-port';
 
 /** Who is acting, and the key that lets them add to the chain. */
 export type Auditor = { readonly actorId: string; readonly auditKey: CryptoKey };
@@ -39,7 +40,7 @@ function serialised<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
  * inside one); inside it, the head is read again, and if another append got in first the whole
  * thing is redone, so the change and its entries are always one transaction.
  */
-export function auditLog(db: FamilyLinksDb) {
+export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProcessAnchor()) {
   async function readHead(): Promise<AuditHead | null> {
     const row = await db.settings.get(headKey);
     return (row?.value as AuditHead | undefined) ?? null;
@@ -85,6 +86,7 @@ export function auditLog(db: FamilyLinksDb) {
               }
               if (pending.length > 0) await db.pendingAudit.bulkDelete(pending.flatMap((row) => (row.id === undefined ? [] : [row.id])));
             });
+            if (nextHead) await anchor.anchor(nextHead);
             return;
           } catch (error) {
             if (!(error instanceof AuditHeadMoved)) throw error;
@@ -106,11 +108,35 @@ export function auditLog(db: FamilyLinksDb) {
       return collection.reverse().limit(options.limit).toArray();
     },
 
-    /** Checks every entry against the chain and the head. Manager only. */
+    /**
+     * Checks every entry against the chain and the head, then against the copy of the head the
+     * main process keeps: the log may have grown past it (a copy can lag), never fallen short of it.
+     * Manager only.
+     */
     async verify(roles: readonly StaffRole[], auditKey: CryptoKey): Promise<AuditVerification | undefined> {
       if (!can(roles, 'audit:view')) return undefined;
-      const [entries, head] = await Promise.all([db.audit.orderBy('seq').toArray(), readHead()]);
-      return verifyAuditChain(entries, head, auditKey);
+      const [entries, head, anchored] = await Promise.all([db.audit.orderBy('seq').toArray(), readHead(), anchor.read()]);
+      const verdict = await verifyAuditChain(entries, head, auditKey);
+      if (verdict.kind !== 'intact' || anchored === 'unavailable' || anchored === null) return verdict;
+      const last = entries[entries.length - 1]?.seq ?? 0;
+      if (anchored.seq > last) {
+        return {
+          kind: 'tampered',
+          atSeq: last + 1,
+          reason: 'truncated',
+          message: `Entries after number ${last} have been removed: Family Links' own record says the log reached entry ${anchored.seq}. Keep this computer as it is and tell the registered manager.`,
+        };
+      }
+      const anchoredEntry = entries.find((entry) => entry.seq === anchored.seq);
+      if (anchoredEntry?.mac !== anchored.mac) {
+        return {
+          kind: 'tampered',
+          atSeq: anchored.seq,
+          reason: 'edited',
+          message: `Entry ${anchored.seq} is not the one Family Links recorded: the log has been rewritten from there. Keep this computer as it is and tell the registered manager.`,
+        };
+      }
+      return verdict;
     },
   };
 }
