@@ -129,6 +129,7 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
   const frame = new AppFrame(app.page);
 
   // A term that ends before it starts: the year is refused and the problem shown at the field.
+  await frame.open('Academic calendar');
   const calendar = new AcademicCalendarPage(app.page);
   await calendar.addYearButton.click();
   await calendar.fillYear({ ...year2026, terms: { ...year2026.terms, Autumn: { ...year2026.terms.Autumn, endsOn: '2026-08-20' } } });

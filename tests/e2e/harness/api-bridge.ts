@@ -1,3 +1,5 @@
+// First: it must run before any schema is built (see the file).
+import './zod-without-jit';
 import { buildApi } from '../../../shared/ipc/client';
 import type { IpcEventName } from '../../../shared/ipc/contract';
 import { emitHookName, invokeBindingName, type HarnessGlobal } from './bridge-globals';
