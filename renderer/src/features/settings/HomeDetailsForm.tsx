@@ -33,8 +33,10 @@ export function HomeDetailsForm({ initial, repository }: Props) {
       setOutcome({ tone: 'error', message: result.error.message });
       return;
     }
-    await draft.clear();
+    // Reset first: a reset counts as a change, so clearing after it also cancels the draft save
+    // that change would otherwise schedule.
     form.reset(result.value);
+    await draft.clear();
     setOutcome({ tone: 'success', message: 'Home details saved.' });
   });
 
