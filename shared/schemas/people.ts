@@ -54,3 +54,60 @@ export const relationshipSchema = z.object({
   hasParentalResponsibility: z.boolean(),
 });
 export type Relationship = z.infer<typeof relationshipSchema>;
+
+/** Plain words for each category, as staff would say them. */
+export const relationshipCategoryLabels: Readonly<Record<(typeof relationshipCategories)[number], string>> = {
+  parent: 'Parent',
+  stepParent: 'Step-parent',
+  sibling: 'Brother or sister',
+  grandparent: 'Grandparent',
+  otherRelative: 'Other relative',
+  carer: 'Carer (not a parent)',
+  friend: 'Friend',
+  significantOther: 'Other significant person',
+  professional: 'Professional',
+};
+
+/** What staff fill in to add or change a young person; the id is the app's to make. */
+export const youngPersonFormSchema = youngPersonSchema.omit({ id: true }).refine((form) => !form.placementEndsOn || form.placementEndsOn >= form.placementStartsOn, {
+  path: ['placementEndsOn'],
+  message: 'The placement ends before it starts. Check the dates.',
+});
+export type YoungPersonForm = z.infer<typeof youngPersonFormSchema>;
+
+/** Other names as staff type them, "Jack, Johnny Smith": split at the commas, blanks dropped. */
+export function aliasesFromText(text: string): string[] {
+  return text
+    .split(',')
+    .map((alias) => alias.trim())
+    .filter((alias) => alias.length > 0);
+}
+
+/** The other way round, for a form that edits saved aliases. */
+export function aliasesAsText(aliases: readonly string[]): string {
+  return aliases.join(', ');
+}
+
+/** One row of the person form: how they relate to one young person. A new row starts unchosen (''). */
+export const relationshipFormSchema = relationshipSchema.omit({ id: true, personId: true }).extend({
+  youngPersonId: z.uuid({ message: 'Choose the young person.' }),
+  category: z.enum(['', ...relationshipCategories]).refine((category) => category !== '', { message: 'Choose what kind of relationship it is.' }),
+});
+
+/**
+ * A person with their relationships, as the person form holds them: aliases stay one line of text
+ * (`aliasesFromText` splits them when saving), so a kept draft reads back exactly as typed.
+ */
+export const personFormSchema = personSchema
+  .omit({ id: true })
+  .extend({ aliases: z.string(), relationships: z.array(relationshipFormSchema) })
+  .superRefine((form, context) => {
+    const seen = new Set<string>();
+    form.relationships.forEach((link, index) => {
+      if (seen.has(link.youngPersonId)) {
+        context.addIssue({ code: 'custom', path: ['relationships', index, 'youngPersonId'], message: 'This young person is already listed above. Keep one row for each.' });
+      }
+      seen.add(link.youngPersonId);
+    });
+  });
+export type PersonForm = z.input<typeof personFormSchema>;

@@ -11,16 +11,25 @@ import { LockScreen } from '../features/accounts/LockScreen';
 import { ChangePasswordScreen } from '../features/accounts/ChangePasswordScreen';
 import { StaffScreen } from '../features/accounts/StaffScreen';
 import { AuditLogScreen } from '../features/audit/AuditLogScreen';
+import { HomeScreen } from '../features/home/HomeScreen';
+import { PeopleScreen } from '../features/people/PeopleScreen';
+import { YoungPeopleScreen } from '../features/people/YoungPeopleScreen';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
 import type { Session } from '../security/session';
 import { useDatabase } from './database-context';
-import { routes, type RouteId } from './routes';
+import { defaultRoute, routes, type RouteId } from './routes';
 import { useRoute } from './useRoute';
 
-function Screen({ route }: { route: RouteId }) {
+function Screen({ route, recordId }: { route: RouteId; recordId: string | undefined }) {
   switch (route) {
+    case 'home':
+      return <HomeScreen />;
+    case 'young-people':
+      return <YoungPeopleScreen youngPersonId={recordId} />;
+    case 'people':
+      return <PeopleScreen />;
     case 'calendar':
       return <AcademicCalendarScreen />;
     case 'staff':
@@ -77,13 +86,14 @@ export function AppShell() {
 
 function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
   const { lock, signOut } = useSessionApi();
-  const [route, go] = useRoute();
+  const [location, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const allowed = useMemo(() => routes.filter((item) => item.needs === undefined || can(session.roles, item.needs)), [session.roles]);
-  const current = allowed.find((item) => item.id === route)?.id ?? 'calendar';
+  const current = allowed.find((item) => item.id === location.route)?.id ?? defaultRoute;
+  const recordId = current === location.route ? location.recordId : undefined;
 
-  // Moving focus to the new screen tells keyboard and screen-reader users that it changed.
-  useEffect(() => mainRef.current?.focus(), [current]);
+  // Moving focus to the new screen (or record) tells keyboard and screen-reader users that it changed.
+  useEffect(() => mainRef.current?.focus(), [current, recordId]);
 
   return (
     <div className="shell">
@@ -124,7 +134,7 @@ function SignedInFrame({ session, home }: { session: Session; home: HomeSettings
         </ul>
       </nav>
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
-        <Screen route={current} />
+        <Screen route={current} recordId={recordId} />
       </main>
     </div>
   );

@@ -2,6 +2,9 @@ import type { Permission } from '@shared/rules/access';
 
 /** The screens that work today; the navigation lists only these, and only those the person may use. */
 export const routes = [
+  { id: 'home', label: 'Home', needs: undefined },
+  { id: 'young-people', label: 'Young people', needs: undefined },
+  { id: 'people', label: 'Family and friends', needs: undefined },
   { id: 'calendar', label: 'Academic calendar', needs: undefined },
   { id: 'staff', label: 'Staff accounts', needs: 'staff:manage' },
   { id: 'audit', label: 'Audit log', needs: 'audit:view' },
@@ -11,7 +14,24 @@ export const routes = [
 ] as const satisfies readonly { id: string; label: string; needs: Permission | undefined }[];
 export type RouteId = (typeof routes)[number]['id'];
 
+export const defaultRoute: RouteId = 'home';
+
+/** A screen, and for screens that show one record (a young person's page), which record. */
+export type Location = { readonly route: RouteId; readonly recordId: string | undefined };
+
 export function routeFromHash(hash: string): RouteId {
-  const id = hash.replace(/^#\/?/, '');
-  return routes.find((route) => route.id === id)?.id ?? 'calendar';
+  return locationFromHash(hash).route;
+}
+
+/** `#/young-people/<id>` is the young people screen showing one young person. */
+export function locationFromHash(hash: string): Location {
+  const [id, recordId] = hash.replace(/^#\/?/, '').split('/');
+  const route = routes.find((item) => item.id === id)?.id;
+  if (!route) return { route: defaultRoute, recordId: undefined };
+  return { route, recordId: recordId ? decodeURIComponent(recordId) : undefined };
+}
+
+/** The hash that opens `route` (and one record in it). */
+export function hashFor(route: RouteId, recordId?: string): string {
+  return recordId ? `#/${route}/${encodeURIComponent(recordId)}` : `#/${route}`;
 }

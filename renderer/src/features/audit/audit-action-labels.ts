@@ -16,6 +16,14 @@ const labels: Readonly<Record<string, string>> = {
   'academic-year.created': 'Added an academic year',
   'academic-year.updated': 'Changed an academic year',
   'audit.verified': 'Checked the audit log',
+  'young-person.created': 'Added a young person',
+  'young-person.updated': 'Changed a young person’s details',
+  'person.created': 'Added a family member or friend',
+  'person.updated': 'Changed a family member’s or friend’s details',
+  'restriction.recorded': 'Recorded a contact restriction',
+  'restriction.updated': 'Changed a contact restriction',
+  'restriction.approved': 'Approved a contact restriction',
+  'restriction.ended': 'Ended a contact restriction',
 };
 
 export function auditActionLabel(action: string): string {

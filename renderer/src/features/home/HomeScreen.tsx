@@ -1,0 +1,23 @@
+import type { ComponentType } from 'react';
+import { useSession } from '../../security/session-context';
+import { RestrictionAttentionPanel } from './RestrictionAttentionPanel';
+
+/**
+ * The panels on the home screen, in order. Each decides for itself whether this person sees it
+ * (and renders nothing if not); add a new one here.
+ */
+const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [{ id: 'restrictions', Panel: RestrictionAttentionPanel }];
+
+/** What needs someone's attention today, first thing after signing in. */
+export function HomeScreen() {
+  const { staff } = useSession();
+  return (
+    <div className="page">
+      <h1>Home</h1>
+      <p className="lede">Hello {staff.name}. Here is what needs looking at today.</p>
+      {panels.map(({ id, Panel }) => (
+        <Panel key={id} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import { defaultTimeZone } from '@shared/schemas/home';
+import { useHomeSettings } from '../settings/useHomeSettings';
+
+/** The home's IANA time zone (Europe/London unless the manager chose another). */
+export function useHomeTimeZone(): string {
+  const { state } = useHomeSettings();
+  return state.isLoading ? defaultTimeZone : (state.home?.timeZone ?? defaultTimeZone);
+}

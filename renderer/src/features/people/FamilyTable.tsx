@@ -1,0 +1,46 @@
+import { relationshipCategoryLabels } from '@shared/schemas/people';
+import { hashFor } from '../../app/routes';
+import { displayPersonName } from './person-name';
+import { useFamilyOf } from './useFamilyOf';
+
+/** A young person's family and significant people, and how each is related to them. */
+export function FamilyTable({ youngPersonId, youngPersonName }: { youngPersonId: string; youngPersonName: string }) {
+  const family = useFamilyOf(youngPersonId);
+  return (
+    <section aria-labelledby="family-title">
+      <h2 id="family-title">Family and significant people</h2>
+      {family === undefined ? (
+        <p role="status">Loading family…</p>
+      ) : family.length === 0 ? (
+        <p className="empty">
+          Nobody is linked to {youngPersonName} yet. Add family in <a href={hashFor('people')}>Family and friends</a>.
+        </p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">{youngPersonName}’s family and significant people</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Relationship</th>
+              <th scope="col">Kind of relationship</th>
+              <th scope="col">Parental responsibility</th>
+            </tr>
+          </thead>
+          <tbody>
+            {family.map(({ person, relationship }) => (
+              <tr key={relationship.id}>
+                <th scope="row">
+                  {displayPersonName(person)}
+                  {person.aliases.length > 0 ? <span className="muted"> (also known as {person.aliases.join(', ')})</span> : null}
+                </th>
+                <td>{relationship.relationship}</td>
+                <td>{relationshipCategoryLabels[relationship.category]}</td>
+                <td>{relationship.hasParentalResponsibility ? 'Yes' : 'No'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

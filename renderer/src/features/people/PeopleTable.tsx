@@ -1,0 +1,71 @@
+import type { Relationship } from '@shared/schemas/people';
+import type { PersonWithRelationships } from '../../db/repositories/people-repository';
+import { hashFor } from '../../app/routes';
+import { displayPersonName } from './person-name';
+
+type Props = {
+  readonly people: readonly PersonWithRelationships[];
+  readonly youngPersonNames: ReadonlyMap<string, string>;
+  readonly onEdit: ((entry: PersonWithRelationships) => void) | undefined;
+};
+
+function RelationshipLine({ link, names }: { link: Relationship; names: ReadonlyMap<string, string> }) {
+  return (
+    <li>
+      {link.relationship} of <a href={hashFor('young-people', link.youngPersonId)}>{names.get(link.youngPersonId) ?? 'a young person no longer listed'}</a>
+      {link.hasParentalResponsibility ? <span className="muted"> (parental responsibility)</span> : null}
+    </li>
+  );
+}
+
+/** Family and significant people, with who each is family to. */
+export function PeopleTable({ people, youngPersonNames, onEdit }: Props) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Family and significant people</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Other names</th>
+          <th scope="col">Related to</th>
+          <th scope="col">Phone</th>
+          {onEdit ? (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {people.map((entry) => {
+          const name = displayPersonName(entry.person);
+          return (
+            <tr key={entry.person.id}>
+              <th scope="row">{name}</th>
+              <td>{entry.person.aliases.length > 0 ? entry.person.aliases.join(', ') : <span className="muted">None</span>}</td>
+              <td>
+                {entry.relationships.length === 0 ? (
+                  <span className="muted">Not linked to a young person</span>
+                ) : (
+                  <ul>
+                    {entry.relationships.map((link) => (
+                      <RelationshipLine key={link.id} link={link} names={youngPersonNames} />
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>{entry.person.phone || <span className="muted">Not given</span>}</td>
+              {onEdit ? (
+                <td>
+                  <button type="button" className="button button--secondary" aria-label={`Edit ${name}’s details`} onClick={() => onEdit(entry)}>
+                    Edit
+                  </button>
+                </td>
+              ) : null}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

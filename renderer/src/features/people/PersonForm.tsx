@@ -1,0 +1,114 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { aliasesAsText, aliasesFromText, personFormSchema, type Person, type PersonForm as FormValues, type YoungPerson } from '@shared/schemas/people';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
+import { useSession } from '../../security/session-context';
+import { useDraft } from '../../security/useDraft';
+import { displayPersonName } from './person-name';
+import { RelationshipRows } from './RelationshipRows';
+
+type Props = {
+  readonly repository: PeopleRepository;
+  /** The person being changed, or undefined to add someone. */
+  readonly existing: PersonWithRelationships | undefined;
+  readonly youngPeople: readonly YoungPerson[];
+  readonly onDone: (saved: Person | undefined) => void;
+};
+
+const newPerson: FormValues = {
+  firstName: '',
+  lastName: '',
+  aliases: '',
+  phone: '',
+  email: '',
+  address: '',
+  notes: '',
+  relationships: [{ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false }],
+};
+
+function valuesOf({ person: { id: _id, aliases, ...details }, relationships }: PersonWithRelationships): FormValues {
+  return {
+    ...details,
+    aliases: aliasesAsText(aliases),
+    relationships: relationships.map(({ youngPersonId, relationship, category, hasParentalResponsibility }) => ({ youngPersonId, relationship, category, hasParentalResponsibility })),
+  };
+}
+
+/** Adds a family member or significant person, or changes their details and who they are family to. */
+export function PersonForm({ repository, existing, youngPeople, onDone }: Props) {
+  const session = useSession();
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useForm<FormValues>({ resolver: zodResolver(personFormSchema), defaultValues: existing ? valuesOf(existing) : newPerson });
+  const { errors, isSubmitting } = form.formState;
+  const draft = useDraft(existing ? `person:${existing.person.id}` : 'person:new', form);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = form.handleSubmit(
+    async ({ relationships, aliases, ...details }) => {
+      const result = await repository.savePerson(session, { person: { ...details, aliases: aliasesFromText(aliases) }, relationships }, existing?.person.id);
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      await draft.clear();
+      onDone(result.value.person);
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
+  const title = existing ? `Edit ${displayPersonName(existing.person)}’s details` : 'Add a family member or friend';
+  return (
+    <section className="panel" aria-labelledby="person-form-title">
+      <h2 id="person-form-title" ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
+        {failure ? <Banner tone="error">{failure}</Banner> : null}
+        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        <fieldset className="fieldset">
+          <legend>Name</legend>
+          <Field label="First name" error={errors.firstName?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('firstName')} />}
+          </Field>
+          <Field label="Last name (optional)" error={errors.lastName?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('lastName')} />}
+          </Field>
+          <Field label="Other names (optional)" hint="Nicknames or other surnames they use, separated by commas." error={errors.aliases?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('aliases')} />}
+          </Field>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>Contact details</legend>
+          <Field label="Phone (optional)" error={errors.phone?.message}>
+            {(wiring) => <TextInput type="tel" {...wiring} className="input input--short" autoComplete="off" {...form.register('phone')} />}
+          </Field>
+          <Field label="Email (optional)" error={errors.email?.message}>
+            {(wiring) => <TextInput type="email" {...wiring} autoComplete="off" spellCheck={false} {...form.register('email')} />}
+          </Field>
+          <Field label="Address (optional)" error={errors.address?.message}>
+            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('address')} />}
+          </Field>
+          <Field label="Notes (optional)" hint="Anything that helps arrange contact, for example the best time to call." error={errors.notes?.message}>
+            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
+          </Field>
+        </fieldset>
+        <RelationshipRows form={form} youngPeople={youngPeople} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {existing ? 'Save changes' : 'Add person'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void draft.clear().then(() => onDone(undefined))}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

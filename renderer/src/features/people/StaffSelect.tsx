@@ -1,0 +1,33 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { StaffMember, StaffRole } from '@shared/schemas/staff';
+import { Field } from '../../ui/Field';
+import { staffHolding } from './staff-names';
+
+type Props = {
+  readonly label: string;
+  readonly role: StaffRole;
+  readonly staff: readonly StaffMember[];
+  readonly currentId: string | undefined;
+  readonly registration: UseFormRegisterReturn;
+  readonly error: string | undefined;
+};
+
+/** Choose a colleague who holds `role`, or nobody yet. */
+export function StaffSelect({ label, role, staff, currentId, registration, error }: Props) {
+  const choices = staffHolding(staff, role, currentId);
+  return (
+    <Field label={label} error={error} hint={choices.length === 0 ? 'Nobody has this role yet. The manager adds it in Staff accounts.' : undefined}>
+      {(wiring) => (
+        <select className="input" {...wiring} {...registration}>
+          <option value="">Not set</option>
+          {choices.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+              {member.isActive ? '' : ' (account switched off)'}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { can } from '@shared/rules/access';
+import type { YoungPerson } from '@shared/schemas/people';
+import { Banner } from '../../ui/Banner';
+import { displayName } from '../../db/repositories/young-people-repository';
+import { useSession } from '../../security/session-context';
+import { useHomeToday } from '../home/useHomeToday';
+import { staffNamesById } from './staff-names';
+import { useStaffMembers } from './useStaffMembers';
+import { useYoungPeople } from './useYoungPeople';
+import { YoungPeopleTable } from './YoungPeopleTable';
+import { YoungPersonForm } from './YoungPersonForm';
+import { YoungPersonPage } from './YoungPersonPage';
+
+type Editing = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson } | undefined;
+
+/** The young people placed at the home, or (with an id in the address) one young person's page. */
+export function YoungPeopleScreen({ youngPersonId }: { youngPersonId: string | undefined }) {
+  return youngPersonId ? <YoungPersonPage key={youngPersonId} id={youngPersonId} /> : <YoungPeopleList />;
+}
+
+function YoungPeopleList() {
+  const { youngPeople, repository } = useYoungPeople();
+  const staff = useStaffMembers();
+  const today = useHomeToday();
+  const canManage = can(useSession().roles, 'people:manage');
+  const [editing, setEditing] = useState<Editing>();
+  const [saved, setSaved] = useState<string | undefined>();
+  const startEditing = (next: Editing) => {
+    setSaved(undefined);
+    setEditing(next);
+  };
+
+  return (
+    <div className="page">
+      <h1>Young people</h1>
+      <p className="lede">Everyone placed at the home. Choose a name to see their family and any contact restrictions.</p>
+      {saved ? <Banner tone="success">{saved}</Banner> : null}
+      {editing && staff ? (
+        <YoungPersonForm
+          key={editing.kind === 'edit' ? editing.youngPerson.id : 'new'}
+          repository={repository}
+          existing={editing.kind === 'edit' ? editing.youngPerson : undefined}
+          staff={staff}
+          onDone={(youngPerson) => {
+            setEditing(undefined);
+            setSaved(youngPerson ? `${displayName(youngPerson)}’s details are saved.` : undefined);
+          }}
+        />
+      ) : canManage ? (
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => startEditing({ kind: 'add' })} disabled={staff === undefined}>
+            Add a young person
+          </button>
+        </div>
+      ) : null}
+      {youngPeople === undefined ? (
+        <p role="status">Loading young people…</p>
+      ) : youngPeople.length === 0 ? (
+        <p className="empty">No young people yet.{canManage ? ' Add the first with “Add a young person”.' : ' A Personal Tutor, Case Co-ordinator or the manager adds them.'}</p>
+      ) : (
+        <YoungPeopleTable
+          youngPeople={youngPeople}
+          staffNames={staffNamesById(staff)}
+          today={today}
+          onEdit={canManage ? (youngPerson) => startEditing({ kind: 'edit', youngPerson }) : undefined}
+        />
+      )}
+    </div>
+  );
+}

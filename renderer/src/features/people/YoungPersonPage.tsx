@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { can } from '@shared/rules/access';
+import { Banner } from '../../ui/Banner';
+import { hashFor } from '../../app/routes';
+import { displayName } from '../../db/repositories/young-people-repository';
+import { useSession } from '../../security/session-context';
+import { useHomeToday } from '../home/useHomeToday';
+import { RestrictionsSection } from '../restrictions/RestrictionsSection';
+import { FamilyTable } from './FamilyTable';
+import { staffNamesById } from './staff-names';
+import { useStaffMembers } from './useStaffMembers';
+import { useYoungPerson } from './useYoungPerson';
+import { YoungPersonDetails } from './YoungPersonDetails';
+import { YoungPersonForm } from './YoungPersonForm';
+
+function BackLink() {
+  return (
+    <nav aria-label="Breadcrumb">
+      <a href={hashFor('young-people')}>All young people</a>
+    </nav>
+  );
+}
+
+/** One young person: their details, their family, and the contact restrictions that protect them. */
+export function YoungPersonPage({ id }: { id: string }) {
+  const { state, repository } = useYoungPerson(id);
+  const staff = useStaffMembers();
+  const today = useHomeToday();
+  const canManage = can(useSession().roles, 'people:manage');
+  const [isEditing, setIsEditing] = useState(false);
+  const [saved, setSaved] = useState<string | undefined>();
+
+  if (state.isLoading) return <p role="status" className="page">Loading…</p>;
+  const { youngPerson } = state;
+  if (!youngPerson) {
+    return (
+      <div className="page">
+        <BackLink />
+        <h1>Young person not found</h1>
+        <p>This record is not here. It may be a link from an old screen.</p>
+      </div>
+    );
+  }
+  const name = displayName(youngPerson);
+  return (
+    <div className="page">
+      <BackLink />
+      <h1>{name}</h1>
+      <p className="lede">Case number {youngPerson.caseNumber}</p>
+      {saved ? <Banner tone="success">{saved}</Banner> : null}
+      {isEditing && staff ? (
+        <YoungPersonForm
+          repository={repository}
+          existing={youngPerson}
+          staff={staff}
+          onDone={(updated) => {
+            setIsEditing(false);
+            setSaved(updated ? `${displayName(updated)}’s details are saved.` : undefined);
+          }}
+        />
+      ) : null}
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">Details</h2>
+        <YoungPersonDetails youngPerson={youngPerson} staffNames={staffNamesById(staff)} today={today} />
+        {canManage && !isEditing ? (
+          <div className="toolbar">
+            <button type="button" className="button button--secondary" disabled={staff === undefined} onClick={() => { setSaved(undefined); setIsEditing(true); }}>
+              Edit details
+            </button>
+          </div>
+        ) : null}
+      </section>
+      <FamilyTable youngPersonId={id} youngPersonName={name} />
+      <RestrictionsSection youngPersonId={id} youngPersonName={name} />
+    </div>
+  );
+}

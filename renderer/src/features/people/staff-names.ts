@@ -1,0 +1,14 @@
+import type { StaffMember, StaffRole } from '@shared/schemas/staff';
+
+/** Names by staff id, to show who a young person's PT, CC and mentor are. */
+export function staffNamesById(staff: readonly StaffMember[] | undefined): ReadonlyMap<string, string> {
+  return new Map((staff ?? []).map((member) => [member.id, member.name]));
+}
+
+/**
+ * Who can be chosen for a role: active accounts holding it, and whoever holds the post now even
+ * if their account has since been switched off (so editing does not silently drop them).
+ */
+export function staffHolding(staff: readonly StaffMember[] | undefined, role: StaffRole, currentId: string | undefined): StaffMember[] {
+  return (staff ?? []).filter((member) => member.roles.includes(role) && (member.isActive || member.id === currentId));
+}

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { can, type VisibleRestriction } from '@shared/rules/access';
+import { Banner } from '../../ui/Banner';
+import { useSession } from '../../security/session-context';
+import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { useHomeToday } from '../home/useHomeToday';
+import { staffNamesById } from '../people/staff-names';
+import { useFamilyOf } from '../people/useFamilyOf';
+import { useStaffMembers } from '../people/useStaffMembers';
+import { RecordRestrictionForm } from './RecordRestrictionForm';
+import { RestrictionCard } from './RestrictionCard';
+import { restrictionStatus, type RestrictionStatus } from './restriction-status';
+import { useRestrictions } from './useRestrictions';
+
+// What applies now comes first; what has ended goes last.
+const statusOrder: Readonly<Record<RestrictionStatus['kind'], number>> = { inForce: 0, lapsed: 1, notYetInForce: 2, ended: 3 };
+
+function inReadingOrder(restrictions: readonly VisibleRestriction[], today: string): VisibleRestriction[] {
+  const rank = (restriction: VisibleRestriction) => statusOrder[restrictionStatus(restriction, today).kind];
+  return [...restrictions].sort((a, b) => rank(a) - rank(b) || b.effectiveFrom.localeCompare(a.effectiveFrom));
+}
+
+type Props = { readonly youngPersonId: string; readonly youngPersonName: string };
+
+/** The contact restrictions that protect one young person, on their page. */
+export function RestrictionsSection({ youngPersonId, youngPersonName }: Props) {
+  const session = useSession();
+  const { restrictions, repository } = useRestrictions(youngPersonId);
+  const family = useFamilyOf(youngPersonId);
+  const staff = useStaffMembers();
+  const today = useHomeToday();
+  const timeZone = useHomeTimeZone();
+  const canRecord = can(session.roles, 'restriction:record');
+  const [isRecording, setIsRecording] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+
+  return (
+    <section aria-labelledby="restrictions-title">
+      <h2 id="restrictions-title">Contact restrictions</h2>
+      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {isRecording && family ? (
+        <RecordRestrictionForm
+          repository={repository}
+          youngPersonId={youngPersonId}
+          youngPersonName={youngPersonName}
+          today={today}
+          family={family}
+          onDone={(recorded) => {
+            setIsRecording(false);
+            if (!recorded) return;
+            const waiting = recorded.approvedById === undefined ? ' It applies now and is waiting for the manager’s approval.' : '';
+            setMessage({ tone: 'success', text: `The restriction on ${recorded.name} is recorded.${waiting}` });
+          }}
+        />
+      ) : canRecord ? (
+        <div className="toolbar">
+          <button type="button" className="button" disabled={family === undefined} onClick={() => { setMessage(undefined); setIsRecording(true); }}>
+            Record a restriction
+          </button>
+        </div>
+      ) : null}
+      {restrictions === undefined ? (
+        <p role="status">Loading restrictions…</p>
+      ) : restrictions.length === 0 ? (
+        <p className="empty">No contact restrictions are recorded for {youngPersonName}.</p>
+      ) : (
+        inReadingOrder(restrictions, today).map((restriction) => (
+          <RestrictionCard
+            key={restriction.id}
+            restriction={restriction}
+            repository={repository}
+            today={today}
+            timeZone={timeZone}
+            staffNames={staffNamesById(staff)}
+            onMessage={setMessage}
+          />
+        ))
+      )}
+    </section>
+  );
+}
