@@ -1,5 +1,6 @@
 import { restrictionFormSchema, restrictionSchema, type Restriction } from '@shared/schemas/registers';
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
+import { isRestrictionInForce } from '@shared/rules/restriction-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, RestrictionPlainKey } from '../database';
@@ -13,10 +14,8 @@ export const restrictionCodec = createSealedCodec('restrictions', restrictionSch
 
 export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
 
-/** True while a restriction applies on `today` (YYYY-MM-DD in the home's zone): started, not lapsed, not ended. */
-export function isInForce(restriction: Pick<Restriction, 'effectiveFrom' | 'effectiveTo' | 'endedAt'>, today: string): boolean {
-  return restriction.endedAt === undefined && restriction.effectiveFrom <= today && (restriction.effectiveTo === undefined || restriction.effectiveTo >= today);
-}
+/** True while a restriction applies on `today` (YYYY-MM-DD in the home's zone); the rule lives in shared/. */
+export const isInForce = isRestrictionInForce;
 
 /**
  * The contact-restriction register. Reading strips what the person may not know (a care worker
