@@ -9,6 +9,7 @@ import type { Session } from '../../security/session';
 import { auditLog, type AuditEventInput } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { restrictionRepository } from './restriction-repository';
+import { peopleRepository } from './people-repository';
 
 export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
   'id',
@@ -28,7 +29,12 @@ export type DoorVerdict = {
 
 /** The restriction check, passed in (it lives in shared/rules); the repository runs it itself. */
 export type DoorChecker = (
-  visitor: { readonly name: string; readonly personId?: string | undefined },
+  visitor: {
+    readonly name: string;
+    readonly personId?: string | undefined;
+    /** For a registered person: every name they are known by (name and aliases), for the check. */
+    readonly knownNames?: readonly string[];
+  },
   youngPersonIds: readonly string[],
   restrictionsInForce: readonly Restriction[],
 ) => DoorVerdict;
@@ -117,7 +123,10 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       const form = visitorSignInFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const restrictions = await restrictionRepository(db).listForCheck(session, today);
-      const verdict = check({ name: form.data.visitorName, personId: form.data.personId }, form.data.visitingYoungPersonIds, restrictions);
+      // A registered visitor is checked under every name they are known by, not just as typed.
+      const person = form.data.personId ? await peopleRepository(db).getPerson(session, form.data.personId) : undefined;
+      const knownNames = person ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases] : undefined;
+      const verdict = check({ name: form.data.visitorName, personId: form.data.personId, ...(knownNames ? { knownNames } : {}) }, form.data.visitingYoungPersonIds, restrictions);
       let outcome: VisitorEntry['restrictionCheck'] = verdict.kind;
       const events: AuditEventInput[] = [];
       const now = clock();
