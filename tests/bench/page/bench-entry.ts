@@ -1,0 +1,26 @@
+import type { BenchContext, RegisteredBenchmark } from './benchmark-registry';
+import type { BenchPage } from './bench-protocol';
+import { fixtureLoadLarge } from './fixture-load-benchmark';
+import { visitorLogTermRead } from './visitor-log-read-benchmark';
+
+/**
+ * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
+ * this order, and later ones reuse what earlier ones made (the load leaves its database for the
+ * reads). Add new ones to the list.
+ */
+const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead];
+
+const context: BenchContext = new Map();
+
+declare global {
+  var familyLinksBench: BenchPage | undefined;
+}
+
+globalThis.familyLinksBench = {
+  names: benchmarks.map((benchmark) => benchmark.name),
+  run(name) {
+    const benchmark = benchmarks.find((candidate) => candidate.name === name);
+    if (!benchmark) return Promise.reject(new Error(`No benchmark called ${name}`));
+    return benchmark.execute(context);
+  },
+};

@@ -1,0 +1,61 @@
+import { chromium, type Browser } from 'playwright-core';
+import { bundleForBrowser } from '../support/browser-bundle';
+import { startBenchServer, type BenchServer } from './bench-server';
+import type { BenchPage, BenchResult } from './page/bench-protocol';
+
+/**
+ * `npm run bench`: runs each benchmark in headless Chromium (IndexedDB and WebCrypto as the app
+ * meets them) and prints one JSON line per benchmark to stdout:
+ *   {"name":"...","n":<rows>,"median_ms":..,"floor_ms":..,"ratio":..}
+ * where the floor is the bare IndexedDB operation on the same rows, measured in the same run, and
+ * ratio = median_ms / floor_ms. Progress goes to stderr, so stdout stays machine-readable.
+ * `npm run bench -- visitor-log-term-read` runs only the benchmarks named.
+ */
+
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+type BenchGlobal = typeof globalThis & { familyLinksBench?: BenchPage };
+
+function isBenchResult(value: unknown): value is BenchResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.name === 'string' && ['n', 'median_ms', 'floor_ms', 'ratio'].every((key) => typeof record[key] === 'number');
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  process.stderr.write('[bench] bundling the benchmark page\n');
+  const bundle = await bundleForBrowser('tests/bench/page/bench-entry.ts', 'bench-page.js');
+  let server: BenchServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startBenchServer(bundle);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+    const page = await browser.newPage();
+    page.on('console', (message) => process.stderr.write(`${message.text()}\n`));
+    page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
+    await page.goto(server.url);
+    const names = await page.evaluate(() => (globalThis as BenchGlobal).familyLinksBench?.names ?? []);
+    if (names.length === 0) throw new Error('The benchmark page did not register any benchmarks');
+    const unknown = wanted.filter((name) => !names.includes(name));
+    if (unknown.length > 0) throw new Error(`No benchmark called ${unknown.join(', ')}. There are: ${names.join(', ')}`);
+    for (const name of names) {
+      if (wanted.length > 0 && !wanted.includes(name)) continue;
+      const result: unknown = await page.evaluate(async (benchName) => {
+        const bench = (globalThis as BenchGlobal).familyLinksBench;
+        if (!bench) throw new Error('The benchmark page is not loaded');
+        return bench.run(benchName);
+      }, name);
+      if (!isBenchResult(result)) throw new Error(`${name} returned something other than a result: ${JSON.stringify(result)}`);
+      process.stdout.write(`${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio })}\n`);
+    }
+  } finally {
+    await browser?.close();
+    await server?.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,97 @@
+import type { ContactForm, Restriction, Room, Visit, VisitorEntry } from '@shared/schemas/registers';
+
+/**
+ * Builders for the registers. Each fills every field its schema defaults, so a built record is
+ * already in the form the schema returns (`schema.parse(record)` equals `record`), and tests can
+ * compare what they wrote with what they read back.
+ */
+
+/** A supervised-only restriction on a named person, recorded and approved, in force from 2026. */
+export function buildRestriction(overrides: Partial<Restriction> = {}): Restriction {
+  return {
+    id: crypto.randomUUID(),
+    youngPersonId: crypto.randomUUID(),
+    name: 'Dean Hughes',
+    aliases: ['Deano'],
+    description: 'Tall, short dark hair, often wears a grey tracksuit.',
+    kind: 'supervisedOnly',
+    conditions: 'Contact in the family room only, with a member of staff present throughout.',
+    authority: 'courtOrder',
+    authorityReference: 'LS26C01234',
+    effectiveFrom: '2026-01-12',
+    reviewOn: '2026-07-12',
+    recordedById: crypto.randomUUID(),
+    approvedById: crypto.randomUUID(),
+    endedReason: '',
+    ...overrides,
+  };
+}
+
+/** A parent who came in the afternoon, was checked against the register (clear) and signed out. */
+export function buildVisitorEntry(overrides: Partial<VisitorEntry> = {}): VisitorEntry {
+  return {
+    id: crypto.randomUUID(),
+    visitorName: 'Karen Hughes',
+    organisationOrRelationship: 'Mum',
+    visitingYoungPersonIds: [crypto.randomUUID()],
+    reason: 'Family visit',
+    arrivedAt: '2026-10-14T14:05:00.000Z',
+    departedAt: '2026-10-14T15:40:00.000Z',
+    isIdChecked: true,
+    vehicle: '',
+    badgeNumber: 'V12',
+    admittedById: crypto.randomUUID(),
+    restrictionCheck: 'clear',
+    matchedRestrictionIds: [],
+    overrideReason: '',
+    amendmentReason: '',
+    recordedAt: '2026-10-14T14:05:00.000Z',
+    ...overrides,
+  };
+}
+
+export function buildRoom(overrides: Partial<Room> = {}): Room {
+  return { id: crypto.randomUUID(), name: 'Family room', isActive: true, ...overrides };
+}
+
+/** A family visit at the home, completed, in the family room. */
+export function buildVisit(overrides: Partial<Visit> = {}): Visit {
+  return {
+    id: crypto.randomUUID(),
+    youngPersonIds: [crypto.randomUUID()],
+    kind: 'familyVisit',
+    personIds: [crypto.randomUUID()],
+    staffIds: [crypto.randomUUID()],
+    startsAt: '2026-10-14T14:00:00.000Z',
+    endsAt: '2026-10-14T15:30:00.000Z',
+    transport: '',
+    notes: '',
+    status: 'completed',
+    cancelledReason: '',
+    ...overrides,
+  };
+}
+
+/** A phone call with mum, filed the next morning (well inside the 48 hours). */
+export function buildContactForm(overrides: Partial<ContactForm> = {}): ContactForm {
+  return {
+    id: crypto.randomUUID(),
+    reference: `CF-${crypto.randomUUID().slice(0, 8).toUpperCase()}`,
+    youngPersonId: crypto.randomUUID(),
+    kind: 'phoneCall',
+    contactStartedAt: '2026-10-14T18:00:00.000Z',
+    contactEndedAt: '2026-10-14T18:20:00.000Z',
+    dueAt: '2026-10-16T18:20:00.000Z',
+    authorId: crypto.randomUUID(),
+    personIds: [crypto.randomUUID()],
+    staffIds: [],
+    whatHappened: 'Millie phoned her mum after tea and told her about her week at school.',
+    youngPersonViews: 'Millie said she enjoyed the call.',
+    familyViews: 'Mum was pleased to hear from her.',
+    concerns: '',
+    isSafeguardingConcern: false,
+    status: 'filed',
+    filedAt: '2026-10-15T09:10:00.000Z',
+    ...overrides,
+  };
+}
