@@ -2,13 +2,14 @@ import type { BenchContext, RegisteredBenchmark } from './benchmark-registry';
 import type { BenchPage } from './bench-protocol';
 import { fixtureLoadLarge } from './fixture-load-benchmark';
 import { visitorLogTermRead } from './visitor-log-read-benchmark';
+import { keyDerivation } from './key-derivation-benchmark';
 
 /**
  * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
  * this order, and later ones reuse what earlier ones made (the load leaves its database for the
  * reads). Add new ones to the list.
  */
-const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead];
+const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation];
 
 const context: BenchContext = new Map();
 
