@@ -41,6 +41,11 @@ export function FamilyTable({ youngPersonId, youngPersonName }: { youngPersonId:
           </tbody>
         </table>
       )}
+      {family && family.length > 0 ? (
+        <p className="muted">
+          To add someone or change their details, go to <a href={hashFor('people')}>Family and friends</a>.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -17,34 +17,37 @@ export function RestrictionHistory({ restrictionId, name, timeZone }: { restrict
   if (history.kind === 'not-permitted') return null;
   if (history.versions.length === 0) return <p className="muted">No earlier versions: this restriction has not changed since it was recorded.</p>;
   return (
-    <table className="table">
-      <caption>Earlier versions of the restriction on {name}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Replaced on</th>
-          <th scope="col">Restriction</th>
-          <th scope="col">Authority</th>
-          <th scope="col">Dates</th>
-          <th scope="col">Approved</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.versions.map(({ at, version }) => (
-          <tr key={at}>
-            <th scope="row">{formatUkDateTime(at, timeZone)}</th>
-            <td>
-              {restrictionKindLabels[version.kind]}
-              {version.conditions ? <div className="muted">{version.conditions}</div> : null}
-            </td>
-            <td>
-              {restrictionAuthorityLabels[version.authority]}
-              {version.authorityReference ? <div className="muted">Ref. {version.authorityReference}</div> : null}
-            </td>
-            <td>{datesOf(version)}</td>
-            <td>{version.approvedById ? 'Yes' : 'Not yet'}</td>
+    <>
+      <h4>Earlier versions</h4>
+      <table className="table">
+        <caption className="visually-hidden">Earlier versions of the restriction on {name}, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Replaced on</th>
+            <th scope="col">Restriction</th>
+            <th scope="col">Authority</th>
+            <th scope="col">Dates</th>
+            <th scope="col">Approved</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {history.versions.map(({ at, version }) => (
+            <tr key={at}>
+              <th scope="row">{formatUkDateTime(at, timeZone)}</th>
+              <td>
+                {restrictionKindLabels[version.kind]}
+                {version.conditions ? <div className="muted">{version.conditions}</div> : null}
+              </td>
+              <td>
+                {restrictionAuthorityLabels[version.authority]}
+                {version.authorityReference ? <div className="muted">Ref. {version.authorityReference}</div> : null}
+              </td>
+              <td>{datesOf(version)}</td>
+              <td>{version.approvedById ? 'Yes' : 'Not yet'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
