@@ -12,6 +12,8 @@ import { ChangePasswordScreen } from '../features/accounts/ChangePasswordScreen'
 import { StaffScreen } from '../features/accounts/StaffScreen';
 import { AuditLogScreen } from '../features/audit/AuditLogScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
+import { DoorScreen } from '../features/door/DoorScreen';
+import { RegisterScreen } from '../features/register/RegisterScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { YoungPeopleScreen } from '../features/people/YoungPeopleScreen';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
@@ -26,6 +28,10 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
   switch (route) {
     case 'home':
       return <HomeScreen />;
+    case 'door':
+      return <DoorScreen />;
+    case 'register':
+      return <RegisterScreen />;
     case 'young-people':
       return <YoungPeopleScreen youngPersonId={recordId} />;
     case 'people':

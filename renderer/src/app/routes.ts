@@ -3,8 +3,10 @@ import type { Permission } from '@shared/rules/access';
 /** The screens that work today; the navigation lists only these, and only those the person may use. */
 export const routes = [
   { id: 'home', label: 'Home', needs: undefined },
+  { id: 'door', label: 'Front door', needs: undefined },
   { id: 'young-people', label: 'Young people', needs: undefined },
   { id: 'people', label: 'Family and friends', needs: undefined },
+  { id: 'register', label: 'Visitor register', needs: undefined },
   { id: 'calendar', label: 'Academic calendar', needs: undefined },
   { id: 'staff', label: 'Staff accounts', needs: 'staff:manage' },
   { id: 'audit', label: 'Audit log', needs: 'audit:view' },

@@ -24,6 +24,10 @@ const labels: Readonly<Record<string, string>> = {
   'restriction.updated': 'Changed a contact restriction',
   'restriction.approved': 'Approved a contact restriction',
   'restriction.ended': 'Ended a contact restriction',
+  'visitor.signed-in': 'Signed a visitor in',
+  'visitor.signed-out': 'Signed a visitor out',
+  'visitor.amended': 'Corrected the visitor register',
+  'visitor.override': 'Overrode a restriction at the door',
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,12 +1,13 @@
 import type { ComponentType } from 'react';
 import { useSession } from '../../security/session-context';
 import { RestrictionAttentionPanel } from './RestrictionAttentionPanel';
+import { DoorAttentionPanel } from './DoorAttentionPanel';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
  * (and renders nothing if not); add a new one here.
  */
-const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [{ id: 'restrictions', Panel: RestrictionAttentionPanel }];
+const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [{ id: 'restrictions', Panel: RestrictionAttentionPanel }, { id: 'door', Panel: DoorAttentionPanel }];
 
 /** What needs someone's attention today, first thing after signing in. */
 export function HomeScreen() {

@@ -1,0 +1,48 @@
+import type { RestrictionMatch } from '@shared/rules/restriction-check';
+import { visibleRestriction } from '@shared/rules/access';
+import type { Restriction } from '@shared/schemas/registers';
+import type { StaffRole } from '@shared/schemas/staff';
+import { restrictionAuthorityLabels, restrictionKindLabels } from '../restrictions/restriction-labels';
+import { nameMatchText } from './name-match-text';
+
+type Props = {
+  readonly matches: readonly RestrictionMatch[];
+  readonly byId: ReadonlyMap<string, Restriction>;
+  readonly roles: readonly StaffRole[];
+  readonly youngPersonName: (id: string) => string;
+};
+
+/**
+ * Each restriction the visitor matched: for whom, what kind, how the name matched and what to do.
+ * Need to know (DESIGN rule 8): the authority and its reference only for those who arrange contact.
+ */
+export function MatchList({ matches, byId, roles, youngPersonName }: Props) {
+  return (
+    <ul className="door-matches">
+      {matches.map((match) => {
+        const restriction = byId.get(match.restrictionId);
+        const shown = restriction ? visibleRestriction(restriction, roles) : undefined;
+        return (
+          <li key={match.restrictionId}>
+            <p className="door-matches__kind">
+              {restrictionKindLabels[match.kind]}: {youngPersonName(match.youngPersonId)}
+            </p>
+            <p>{nameMatchText(match.name, shown?.name ?? match.name.restrictedName)}</p>
+            {match.effect.kind === 'warn' ? (
+              <p>
+                {match.effect.condition} {match.effect.instruction}
+              </p>
+            ) : null}
+            {match.effect.kind === 'block' ? <p>{match.effect.reason}</p> : null}
+            {shown?.view === 'full' ? (
+              <p className="muted">
+                On the authority of: {restrictionAuthorityLabels[shown.authority]}
+                {shown.authorityReference ? `, reference ${shown.authorityReference}` : ''}.
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,35 @@
+import { useId } from 'react';
+import type { StaffMember } from '@shared/schemas/staff';
+import type { DoorForm } from './door-form';
+import { SupervisorSelect } from './SupervisorSelect';
+
+type Props = {
+  readonly form: DoorForm;
+  readonly needsSupervisor: boolean;
+  readonly staff: readonly StaffMember[];
+  readonly hasRead: boolean;
+  readonly readError: string | undefined;
+  readonly onRead: (hasRead: boolean) => void;
+};
+
+/** Under a warning: who will supervise (for supervised-only contact), and "I have read this". */
+export function WarnActions({ form, needsSupervisor, staff, hasRead, readError, onRead }: Props) {
+  const readId = useId();
+  return (
+    <div className="door-panel__actions">
+      {needsSupervisor ? <SupervisorSelect form={form} staff={staff} /> : null}
+      <div className={readError ? 'field field--error' : 'field'}>
+        {readError ? (
+          <p id={`${readId}-error`} className="field__error">
+            <span className="visually-hidden">Error: </span>
+            {readError}
+          </p>
+        ) : null}
+        <label className="checkbox">
+          <input type="checkbox" checked={hasRead} aria-required="true" aria-describedby={readError ? `${readId}-error` : undefined} aria-invalid={readError ? true : undefined} onChange={(event) => onRead(event.target.checked)} />
+          I have read this
+        </label>
+      </div>
+    </div>
+  );
+}

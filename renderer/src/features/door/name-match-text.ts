@@ -1,0 +1,24 @@
+import type { NameMatch } from '@shared/rules/restriction-check';
+
+/**
+ * How the visitor's name matched a restricted person, in a sentence staff can check against the
+ * person in front of them: "Jon Smyth was matched to John Smith (near spelling)."
+ */
+export function nameMatchText(match: NameMatch, restrictedPersonName: string): string {
+  switch (match.how) {
+    case 'same person':
+      return `${match.matchedText} is the registered person this restriction names (${restrictedPersonName}).`;
+    case 'exact name':
+      return `${match.matchedText} was matched to ${restrictedPersonName} (same name).`;
+    case 'alias':
+      return `${match.matchedText} was matched to ${restrictedPersonName} (also known as ${match.restrictedName}).`;
+    case 'short form':
+      return `${match.matchedText} was matched to ${match.restrictedName} (short form of the name).`;
+    case 'near spelling':
+      return `${match.matchedText} was matched to ${match.restrictedName} (near spelling).`;
+    default: {
+      const unknown: never = match.how;
+      throw new Error(`Unknown name match: ${String(unknown)}`);
+    }
+  }
+}

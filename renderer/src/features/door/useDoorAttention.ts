@@ -1,0 +1,30 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { shiftDate, startOfDayInstant } from './door-time';
+import { useVisitorLog } from './useVisitorLog';
+
+/** How far back the home screen lists overrides at the door. */
+export const overrideWindowDays = 7;
+
+export type DoorAttention = {
+  /** Still on the register from an earlier day: not signed out. */
+  readonly notSignedOut: readonly VisitorEntry[];
+  /** Visitors the manager admitted against a restriction, newest first. */
+  readonly overrides: readonly VisitorEntry[];
+};
+
+/** What at the door needs someone's attention, as of `today` in `timeZone`; kept live, undefined while loading. */
+export function useDoorAttention(today: string, timeZone: string): DoorAttention | undefined {
+  const visitorLog = useVisitorLog();
+  return useLiveQuery(async () => {
+    const startOfToday = startOfDayInstant(today, timeZone);
+    const [onSite, recent] = await Promise.all([
+      visitorLog.onSite(),
+      visitorLog.registerBetween(startOfDayInstant(shiftDate(today, -(overrideWindowDays - 1)), timeZone), startOfDayInstant(shiftDate(today, 1), timeZone)),
+    ]);
+    return {
+      notSignedOut: onSite.filter((entry) => entry.arrivedAt < startOfToday),
+      overrides: recent.filter((entry) => entry.restrictionCheck === 'overridden').reverse(),
+    };
+  }, [visitorLog, today, timeZone]);
+}

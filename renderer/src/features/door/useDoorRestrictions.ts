@@ -1,0 +1,21 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { prepareRestrictionIndex, type RestrictionIndex } from '@shared/rules/restriction-check';
+import type { Restriction } from '@shared/schemas/registers';
+import { useDatabase } from '../../app/database-context';
+import { restrictionRepository } from '../../db/repositories/restriction-repository';
+import { useSession } from '../../security/session-context';
+
+export type DoorRestrictions = { readonly index: RestrictionIndex; readonly byId: ReadonlyMap<string, Restriction> };
+
+/**
+ * The restrictions in force today, read once and indexed for the check that runs as a name is
+ * typed; kept live, so one recorded a minute ago is checked at once. Undefined while loading.
+ */
+export function useDoorRestrictions(today: string): DoorRestrictions | undefined {
+  const db = useDatabase();
+  const session = useSession();
+  return useLiveQuery(async () => {
+    const inForce = await restrictionRepository(db).listForCheck(session, today);
+    return { index: prepareRestrictionIndex(inForce), byId: new Map(inForce.map((restriction) => [restriction.id, restriction])) };
+  }, [db, session, today]);
+}

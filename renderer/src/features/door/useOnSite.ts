@@ -1,0 +1,9 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { useVisitorLog } from './useVisitorLog';
+
+/** Everyone signed in and not yet out, by arrival (the fire roll); kept live, undefined while loading. */
+export function useOnSite(): VisitorEntry[] | undefined {
+  const visitorLog = useVisitorLog();
+  return useLiveQuery(() => visitorLog.onSite(), [visitorLog]);
+}

@@ -1,0 +1,56 @@
+import { hashFor } from '../../app/routes';
+import { dayAndTime } from '../door/door-time';
+import { notSignedOutText } from '../door/not-signed-out';
+import { useDoorAttention, overrideWindowDays } from '../door/useDoorAttention';
+import { useDoorDirectory } from '../door/useDoorDirectory';
+import { useHomeClock } from '../door/useHomeClock';
+
+/** At the door: visitors never signed out on an earlier day, and restrictions overridden this week. */
+export function DoorAttentionPanel() {
+  const clock = useHomeClock();
+  const attention = useDoorAttention(clock.today, clock.timeZone);
+  const directory = useDoorDirectory();
+
+  return (
+    <section className="panel" aria-labelledby="door-attention-title">
+      <h2 id="door-attention-title">At the front door</h2>
+      {attention === undefined || directory === undefined ? (
+        <p role="status">Checking the visitor register…</p>
+      ) : attention.notSignedOut.length === 0 && attention.overrides.length === 0 ? (
+        <p className="empty">Nothing to look at: every visitor from earlier days was signed out, and no restriction was overridden in the last {overrideWindowDays} days.</p>
+      ) : (
+        <>
+          {attention.notSignedOut.length > 0 ? (
+            <>
+              <h3>Not signed out</h3>
+              <p className="muted">
+                Check whether they left, then sign them out on the <a href={hashFor('door')}>Front door</a> screen.
+              </p>
+              <ul>
+                {attention.notSignedOut.map((entry) => (
+                  <li key={entry.id}>
+                    <strong>{entry.visitorName}</strong>, arrived {dayAndTime(entry.arrivedAt, clock.timeZone)}.{' '}
+                    <span className="badge badge--warn">{notSignedOutText(entry, clock.today, clock.timeZone)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {attention.overrides.length > 0 ? (
+            <>
+              <h3>Restrictions overridden in the last {overrideWindowDays} days</h3>
+              <ul>
+                {attention.overrides.map((entry) => (
+                  <li key={entry.id}>
+                    <strong>{entry.visitorName}</strong> admitted {dayAndTime(entry.arrivedAt, clock.timeZone)} by {directory.staffName(entry.overriddenById)}
+                    {entry.visitingYoungPersonIds.length > 0 ? ` to see ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}` : ''}. Reason: {entry.overrideReason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { requiredText } from '@shared/schemas/common';
+import { visitorSignInFormSchema, type VisitorEntry } from '@shared/schemas/registers';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { useSession } from '../../security/session-context';
+import type { DoorDirectory } from '../door/useDoorDirectory';
+import { useVisitorLog } from '../door/useVisitorLog';
+import { VisitingChoices } from '../door/VisitingChoices';
+
+/** The entry's details as corrected, and what was wrong with them. */
+const correctionSchema = visitorSignInFormSchema.extend({ amendmentReason: requiredText('what was wrong', 1000) });
+type CorrectionValues = z.input<typeof correctionSchema>;
+
+type Props = { readonly entry: VisitorEntry; readonly directory: DoorDirectory; readonly onDone: (corrected: VisitorEntry | undefined) => void };
+
+/**
+ * Corrects a register entry. The register is a legal record: the original stays exactly as it
+ * was, and the correction is a new version with the reason, shown under "Amended".
+ */
+export function CorrectEntryForm({ entry, directory, onDone }: Props) {
+  const session = useSession();
+  const visitorLog = useVisitorLog();
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useForm<CorrectionValues, unknown, z.output<typeof correctionSchema>>({
+    resolver: zodResolver(correctionSchema),
+    defaultValues: {
+      visitorName: entry.visitorName,
+      personId: entry.personId,
+      organisationOrRelationship: entry.organisationOrRelationship,
+      visitingYoungPersonIds: entry.visitingYoungPersonIds,
+      reason: entry.reason,
+      isIdChecked: entry.isIdChecked,
+      vehicle: entry.vehicle,
+      badgeNumber: entry.badgeNumber,
+      supervisingStaffId: entry.supervisingStaffId,
+      amendmentReason: '',
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = form.handleSubmit(
+    async ({ amendmentReason, ...corrected }) => {
+      const result = await visitorLog.amend(session, entry.id, corrected, amendmentReason);
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      onDone(result.value);
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="correct-entry-title">
+      <h2 id="correct-entry-title" ref={headingRef} tabIndex={-1}>
+        Correct the entry for {entry.visitorName}
+      </h2>
+      <p className="lede">The original entry is kept as it was. Your correction and your reason are added to it, with your name and the time.</p>
+      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Correct this entry">
+        <Field label="What was wrong?" hint="For example “wrong badge number” or “name misspelt”." error={errors.amendmentReason?.message}>
+          {(wiring) => <TextInput {...wiring} {...form.register('amendmentReason')} />}
+        </Field>
+        <Field label="Visitor’s name" error={errors.visitorName?.message}>
+          {(wiring) => <TextInput {...wiring} {...form.register('visitorName')} />}
+        </Field>
+        <Field label="Organisation or relationship" error={errors.organisationOrRelationship?.message}>
+          {(wiring) => <TextInput {...wiring} {...form.register('organisationOrRelationship')} />}
+        </Field>
+        <Controller
+          control={form.control}
+          name="visitingYoungPersonIds"
+          render={({ field, fieldState }) => (
+            <VisitingChoices youngPeople={directory.youngPeople} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} hint="Tick each young person they came to see." />
+          )}
+        />
+        <Field label="Reason for the visit" error={errors.reason?.message}>
+          {(wiring) => <TextInput {...wiring} {...form.register('reason')} />}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('isIdChecked')} />
+          ID checked
+        </label>
+        <Field label="Vehicle registration" error={errors.vehicle?.message}>
+          {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('vehicle')} />}
+        </Field>
+        <Field label="Badge number" error={errors.badgeNumber?.message}>
+          {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('badgeNumber')} />}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {isSubmitting ? 'Saving…' : 'Save the correction'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useRef } from 'react';
+import { formatUkDate } from '@shared/format-dates';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { dayAndTime } from '../door/door-time';
+import type { DoorDirectory } from '../door/useDoorDirectory';
+import { restrictionCheckLabels } from './register-lines';
+
+type Props = {
+  readonly entries: readonly VisitorEntry[];
+  readonly directory: DoorDirectory;
+  readonly homeName: string;
+  readonly timeZone: string;
+  readonly from: string;
+  readonly to: string;
+  readonly printedAt: string;
+  readonly onClose: () => void;
+};
+
+/** The register for a period, as paper: opening it asks the browser to print (door.css hides the app's frame). */
+export function RegisterPrintView({ entries, directory, homeName, timeZone, from, to, printedAt, onClose }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const hasPrinted = useRef(false);
+  useEffect(() => {
+    headingRef.current?.focus();
+    // Once per opening, even where React runs effects twice (StrictMode in development).
+    if (hasPrinted.current) return;
+    hasPrinted.current = true;
+    window.print();
+  }, []);
+  const period = from === to ? formatUkDate(from) : `${formatUkDate(from)} to ${formatUkDate(to)}`;
+
+  return (
+    <div className="print-view">
+      <div className="print-view__controls">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print again
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Back to the register
+        </button>
+      </div>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Visitor register: {homeName}
+      </h1>
+      <p>
+        {period}. Printed {dayAndTime(printedAt, timeZone)}. {entries.length === 1 ? '1 visit' : `${entries.length} visits`}.
+      </p>
+      <table className="table print-view__table">
+        <caption className="visually-hidden">Visitor register, {period}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Visitor</th>
+            <th scope="col">Arrived</th>
+            <th scope="col">Left</th>
+            <th scope="col">Visiting</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Badge</th>
+            <th scope="col">Admitted by</th>
+            <th scope="col">Check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <th scope="row">
+                {entry.visitorName}
+                {entry.amendsEntryId ? ' (amended)' : ''}
+              </th>
+              <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
+              <td>{entry.departedAt ? dayAndTime(entry.departedAt, timeZone) : 'Still on site'}</td>
+              <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
+              <td>{entry.reason}</td>
+              <td>{entry.badgeNumber}</td>
+              <td>{directory.staffName(entry.admittedById)}</td>
+              <td>{restrictionCheckLabels[entry.restrictionCheck]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

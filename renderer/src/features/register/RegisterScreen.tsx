@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { visitorRegisterCsv } from '@shared/export/visitor-register-csv';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { Banner } from '../../ui/Banner';
+import '../door/door.css';
+import './register.css';
+import { clockTime } from '../door/door-time';
+import { useDoorDirectory } from '../door/useDoorDirectory';
+import { useHomeClock } from '../door/useHomeClock';
+import { CorrectEntryForm } from './CorrectEntryForm';
+import { downloadTextFile } from './download-file';
+import { csvLineOf } from './register-lines';
+import { RegisterPrintView } from './RegisterPrintView';
+import { RegisterTable } from './RegisterTable';
+import { useRegister } from './useRegister';
+
+/**
+ * The visitor register for a period (today unless another is chosen): every visit, corrections
+ * with every version kept, printable and exportable.
+ */
+export function RegisterScreen() {
+  const clock = useHomeClock();
+  const directory = useDoorDirectory();
+  const [range, setRange] = useState({ from: clock.today, to: clock.today });
+  const isRangeValid = range.from !== '' && range.to !== '' && range.from <= range.to;
+  const entries = useRegister(range.from, isRangeValid ? range.to : range.from, clock.timeZone);
+  const [correcting, setCorrecting] = useState<VisitorEntry | undefined>();
+  const [printedAt, setPrintedAt] = useState<string | undefined>();
+  const [message, setMessage] = useState<string | undefined>();
+
+  if (printedAt && entries && directory) {
+    return <RegisterPrintView entries={entries} directory={directory} homeName={clock.homeName} timeZone={clock.timeZone} from={range.from} to={range.to} printedAt={printedAt} onClose={() => setPrintedAt(undefined)} />;
+  }
+
+  const exportCsv = () => {
+    if (!entries || !directory) return;
+    // The disclosure log (who took a copy out of the app, to whom and why) comes with the
+    // declarations and disclosure issue; until then an export is not recorded anywhere.
+    const csv = visitorRegisterCsv(entries.map((entry) => csvLineOf(entry, directory)), clock.timeZone);
+    downloadTextFile(`visitor-register-${range.from}-to-${range.to}.csv`, csv, 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <div className="page page--wide">
+      <h1>Visitor register</h1>
+      <p className="lede">Every visit, as recorded at the front door. Entries are never changed or deleted: a correction is added, and the original stays.</p>
+      {message ? <Banner tone="success">{message}</Banner> : null}
+      <form className="toolbar register-range" aria-label="Dates to show" onSubmit={(event) => event.preventDefault()}>
+        <label className="field">
+          <span className="field__label">From</span>
+          <input type="date" className="input input--short" value={range.from} max={range.to || undefined} onChange={(event) => setRange({ ...range, from: event.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field__label">To</span>
+          <input type="date" className="input input--short" value={range.to} min={range.from || undefined} onChange={(event) => setRange({ ...range, to: event.target.value })} />
+        </label>
+        <button type="button" className="button button--secondary" disabled={!entries || !isRangeValid} onClick={() => setPrintedAt(new Date().toISOString())}>
+          Print
+        </button>
+        <button type="button" className="button button--secondary" disabled={!entries || !directory || !isRangeValid} onClick={exportCsv}>
+          Export CSV
+        </button>
+      </form>
+      {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
+      {correcting && directory ? (
+        <CorrectEntryForm
+          entry={correcting}
+          directory={directory}
+          onDone={(corrected) => {
+            setCorrecting(undefined);
+            if (corrected) setMessage(`The entry for ${corrected.visitorName} was corrected at ${clockTime(corrected.recordedAt, clock.timeZone)}. The original is kept under “Amended”.`);
+          }}
+        />
+      ) : null}
+      {entries === undefined || directory === undefined ? (
+        <p role="status">Loading the register…</p>
+      ) : entries.length === 0 ? (
+        <p className="empty">No visitors were signed in on these dates.</p>
+      ) : (
+        <RegisterTable
+          entries={entries}
+          directory={directory}
+          timeZone={clock.timeZone}
+          onCorrect={(entry) => {
+            setMessage(undefined);
+            setCorrecting(entry);
+          }}
+        />
+      )}
+    </div>
+  );
+}

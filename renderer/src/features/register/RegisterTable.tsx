@@ -1,0 +1,93 @@
+import { Fragment, useState } from 'react';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { calendarDateOf, clockTime, dayAndTime } from '../door/door-time';
+import type { DoorDirectory } from '../door/useDoorDirectory';
+import { EntryVersions } from './EntryVersions';
+import { restrictionCheckLabels } from './register-lines';
+
+type Props = {
+  readonly entries: readonly VisitorEntry[];
+  readonly directory: DoorDirectory;
+  readonly timeZone: string;
+  readonly onCorrect: (entry: VisitorEntry) => void;
+};
+
+/** When they left: the time if the same day as they arrived, else the day too. */
+function leftText(entry: VisitorEntry, timeZone: string): string {
+  if (!entry.departedAt) return 'Still on site';
+  const sameDay = calendarDateOf(entry.departedAt, timeZone) === calendarDateOf(entry.arrivedAt, timeZone);
+  return sameDay ? clockTime(entry.departedAt, timeZone) : dayAndTime(entry.departedAt, timeZone);
+}
+
+/** The register for a period, one line per visit (its latest version); a corrected line opens to show every version. */
+export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props) {
+  const [openId, setOpenId] = useState<string | undefined>();
+  return (
+    <table className="table register-table">
+      <caption className="visually-hidden">Visitor register entries, earliest first</caption>
+      <thead>
+        <tr>
+          <th scope="col">Visitor</th>
+          <th scope="col">Arrived</th>
+          <th scope="col">Left</th>
+          <th scope="col">Visiting</th>
+          <th scope="col">Reason</th>
+          <th scope="col">Badge</th>
+          <th scope="col">ID checked</th>
+          <th scope="col">Admitted by</th>
+          <th scope="col">Restriction check</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => {
+          const isOpen = openId === entry.id;
+          const versionsId = `versions-${entry.id}`;
+          return (
+            <Fragment key={entry.id}>
+              <tr>
+                <th scope="row">
+                  {entry.visitorName}
+                  {entry.organisationOrRelationship ? <span className="muted"> · {entry.organisationOrRelationship}</span> : null}
+                  {entry.amendsEntryId ? (
+                    <div>
+                      <button type="button" className="badge register-amended" aria-expanded={isOpen} aria-controls={isOpen ? versionsId : undefined} onClick={() => setOpenId(isOpen ? undefined : entry.id)}>
+                        Amended<span className="visually-hidden">: {isOpen ? 'hide' : 'show'} every version of {entry.visitorName}’s entry</span>
+                      </button>
+                    </div>
+                  ) : null}
+                </th>
+                <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
+                <td>{leftText(entry, timeZone)}</td>
+                <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
+                <td>{entry.reason}</td>
+                <td>{entry.badgeNumber}</td>
+                <td>{entry.isIdChecked ? 'Yes' : 'No'}</td>
+                <td>{directory.staffName(entry.admittedById)}</td>
+                <td>
+                  <span className={entry.restrictionCheck === 'clear' ? undefined : 'badge badge--warn'}>{restrictionCheckLabels[entry.restrictionCheck]}</span>
+                  {entry.supervisingStaffId ? <div className="muted">Supervised by {directory.staffName(entry.supervisingStaffId)}</div> : null}
+                  {entry.overrideReason ? <div className="muted">Reason: {entry.overrideReason}</div> : null}
+                </td>
+                <td>
+                  <button type="button" className="button button--secondary button--small" onClick={() => onCorrect(entry)}>
+                    Correct this entry<span className="visually-hidden"> for {entry.visitorName}</span>
+                  </button>
+                </td>
+              </tr>
+              {isOpen ? (
+                <tr id={versionsId}>
+                  <td colSpan={10}>
+                    <EntryVersions entryId={entry.id} directory={directory} timeZone={timeZone} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

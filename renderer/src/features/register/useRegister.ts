@@ -1,0 +1,16 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { shiftDate, startOfDayInstant } from '../door/door-time';
+import { useVisitorLog } from '../door/useVisitorLog';
+
+/**
+ * The register from the start of `from` to the end of `to` (dates in the home's zone), latest
+ * versions only, earliest first; kept live. Undefined while loading.
+ */
+export function useRegister(from: string, to: string, timeZone: string): VisitorEntry[] | undefined {
+  const visitorLog = useVisitorLog();
+  return useLiveQuery(
+    () => visitorLog.registerBetween(startOfDayInstant(from, timeZone), startOfDayInstant(shiftDate(to, 1), timeZone)),
+    [visitorLog, from, to, timeZone],
+  );
+}

@@ -1,0 +1,93 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DoorScreen } from '../../../../../renderer/src/features/door/DoorScreen';
+import { staffCodec } from '../../../../../renderer/src/db/repositories/staff-repository';
+import { visitorLogRepository } from '../../../../../renderer/src/db/repositories/visitor-log-repository';
+import { closeTestHome, openTestHome, renderSignedIn, type TestHome } from '../render-signed-in';
+import { seedRestriction, seedYoungPerson } from '../seed-home';
+
+let home: TestHome | undefined;
+afterEach(() => closeTestHome(home));
+
+const barred = { name: 'John Smith', aliases: [], kind: 'noContact', conditions: '', authority: 'courtOrder', authorityReference: 'LS26C09999', description: 'Do not discuss.' } as const;
+
+async function openDoor(as: 'careWorker' | 'manager' | 'tutor') {
+  home = await openTestHome();
+  const millie = await seedYoungPerson(home);
+  // The colleagues' accounts, so the door can name who supervises and who admitted a visitor.
+  for (const session of [home.manager, home.tutor, home.careWorker]) await home.db.staff.put(await staffCodec.encode(session.staff, session.cipher));
+  return { home, millie, user: userEvent.setup(), view: renderSignedIn(<DoorScreen />, { db: home.db, session: home[as] }) };
+}
+
+describe('the front door', () => {
+  it('stops a care worker signing in a barred visitor typed with a near spelling, without showing the court order', async () => {
+    const { home, millie, user } = await openDoor('careWorker');
+    await seedRestriction(home, { ...barred, youngPersonId: millie.id });
+    const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
+
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'Jon Smyth');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Do not admit. Speak to the duty manager.');
+    expect(alert).toHaveTextContent('Jon Smyth was matched to John Smith (near spelling).');
+    expect(alert).not.toHaveTextContent('LS26C09999');
+    expect(alert).not.toHaveTextContent('Court order');
+    expect(within(form).getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    expect(within(form).queryByRole('group', { name: 'Override and admit' })).not.toBeInTheDocument();
+
+    // Someone else's name is quietly clear.
+    await user.clear(within(form).getByLabelText('Visitor’s name'));
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'Dawn Morris');
+    expect(await screen.findByText('No restrictions found for this name.')).toBeInTheDocument();
+    expect(within(form).getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
+  it('lets the manager override a block only with a reason and a confirmation, and shows them the authority', async () => {
+    const { home, millie, user } = await openDoor('manager');
+    await seedRestriction(home, { ...barred, youngPersonId: millie.id });
+    const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'John Smith');
+    await user.type(within(form).getByLabelText('Reason for the visit'), 'Says he has a parcel');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Court order, reference LS26C09999');
+
+    await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
+    expect(await within(form).findByText('Say why you are overriding the restriction.')).toBeInTheDocument();
+    await user.type(within(form).getByLabelText('Why are you overriding the restriction?'), 'Order discharged this morning; social worker confirmed by phone');
+    await user.click(within(form).getByLabelText(/I have checked who this is/));
+    await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
+
+    expect(await screen.findByText(/^John Smith signed in at \d\d:\d\d\.$/)).toBeInTheDocument();
+    const [entry] = await visitorLogRepository(home.db, home.manager.cipher).onSite();
+    expect(entry?.restrictionCheck).toBe('overridden');
+    expect(entry?.overrideReason).toBe('Order discharged this morning; social worker confirmed by phone');
+  });
+
+  it('needs a supervisor and “I have read this” for a supervised-only visitor', async () => {
+    const { home, millie, user } = await openDoor('careWorker');
+    await seedRestriction(home, { youngPersonId: millie.id, name: 'Dean Hughes', aliases: ['Deano'], kind: 'supervisedOnly' });
+    const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
+
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'Deano');
+    await user.click(within(form).getByLabelText('Millie Hughes'));
+    await user.type(within(form).getByLabelText('Reason for the visit'), 'Supervised contact');
+    const panel = await screen.findByRole('region', { name: 'Restricted: read before signing in' });
+    expect(panel).toHaveTextContent('Deano was matched to Dean Hughes (also known as Deano).');
+    expect(panel).toHaveTextContent('Supervised contact only.');
+
+    await user.click(within(form).getByRole('button', { name: 'Sign in' }));
+    expect(await within(form).findByText('Tick “I have read this” once you have read the restriction.')).toBeInTheDocument();
+    await user.click(within(panel).getByLabelText('I have read this'));
+    await user.click(within(form).getByRole('button', { name: 'Sign in' }));
+    expect(await within(form).findByText('Choose who will supervise this visit.')).toBeInTheDocument();
+    expect(await visitorLogRepository(home.db, home.manager.cipher).onSite()).toHaveLength(0);
+
+    await user.selectOptions(within(panel).getByLabelText('Who will supervise?'), home.manager.staff.id);
+    await user.click(within(form).getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/^Deano signed in at/)).toBeInTheDocument();
+    await waitFor(async () => {
+      const [entry] = await visitorLogRepository(home.db, home.manager.cipher).onSite();
+      expect(entry?.supervisingStaffId).toBe(home.manager.staff.id);
+    });
+    expect(await screen.findByRole('table', { name: 'Visitors on site now' })).toHaveTextContent('Deano');
+  });
+});
