@@ -24,10 +24,12 @@ export async function seedYoungPerson(home: TestHome, overrides: Partial<Omit<Yo
  * Records a restriction through the repository (as the manager unless another session is given):
  * by default a court order for supervised contact only, in force since January 2026.
  */
-export async function seedRestriction(home: TestHome, form: Partial<RestrictionForm> & Pick<RestrictionForm, 'youngPersonId'>, recordedBy = home.manager): Promise<Restriction> {
+type SeedRestriction = Partial<Omit<RestrictionForm, 'aliases'>> & Pick<RestrictionForm, 'youngPersonId'> & { readonly aliases?: readonly string[] };
+
+export async function seedRestriction(home: TestHome, { aliases = ['Deano'], ...form }: SeedRestriction, recordedBy = home.manager): Promise<Restriction> {
   const recorded = await restrictionRepository(home.db).record(recordedBy, {
     name: 'Dean Hughes',
-    aliases: ['Deano'],
+    aliases: [...aliases],
     description: 'Tall, short dark hair.',
     kind: 'supervisedOnly',
     conditions: 'Family room only, with a member of staff present throughout.',

@@ -34,6 +34,7 @@ describe('the home screen’s restrictions to look at', () => {
   it('says so when there is nothing to look at', async () => {
     const home = await openTestHome();
     renderSignedIn(<HomeScreen />, { db: home.db, session: home.careWorker });
-    expect(await screen.findByText(/Nothing to look at/)).toBeInTheDocument();
+    const panel = await screen.findByRole('region', { name: 'Restrictions to look at' });
+    expect(await within(panel).findByText(/Nothing to look at: no reviews due in the next 14 days/)).toBeInTheDocument();
   });
 });
