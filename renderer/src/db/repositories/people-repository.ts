@@ -47,7 +47,7 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       session: Session,
       input: { person: unknown; relationships: readonly unknown[] },
       id?: string,
-    ): Promise<Result<PersonWithRelationships, 'forbidden' | 'invalid'>> {
+    ): Promise<Result<PersonWithRelationships, 'forbidden' | 'invalid' | 'not-found'>> {
       if (!can(session.roles, 'people:manage')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change family details.');
       const personId = id ?? crypto.randomUUID();
       const person = personSchema.safeParse({ ...(input.person as object), id: personId });
@@ -59,8 +59,14 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           const fields = Object.fromEntries(Object.entries(fieldMessages(parsed.error)).map(([key, message]) => [`relationships.${index}.${key}`, message]));
           return fail('invalid', 'Check how this person is related to each young person.', fields);
         }
+        if (links.some((link) => link.youngPersonId === parsed.data.youngPersonId)) {
+          return fail('invalid', 'Each young person can be listed once for this person.', { [`relationships.${index}.youngPersonId`]: 'This young person is already listed above.' });
+        }
         links.push(parsed.data);
       }
+      if (id !== undefined && !(await db.people.get(id))) return fail('not-found', 'That person’s record is no longer here. Reload and try again.');
+      const missing = await Promise.all(links.map(async (link) => ((await db.youngPeople.get(link.youngPersonId)) ? undefined : link.youngPersonId)));
+      if (missing.some((youngPersonId) => youngPersonId !== undefined)) return fail('invalid', 'One of the young people chosen is no longer in the records. Reload and try again.');
       const [personRow] = await people.seal([person.data], session.cipher);
       const linkRows = await relationships.seal(links, session.cipher);
       if (!personRow) throw new Error('Sealing returned nothing');

@@ -101,8 +101,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       ]);
       const [due, lapsed] = await Promise.all([store.open(dueRows, session.cipher), store.open(lapsedRows, session.cipher)]);
       const open = (restriction: Restriction) => restriction.endedAt === undefined;
+      // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
+      const hasLapsed = (restriction: Restriction) => restriction.effectiveTo !== undefined && restriction.effectiveTo < today;
       return {
-        dueForReview: due.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
+        dueForReview: due.filter((restriction) => open(restriction) && !hasLapsed(restriction)).map((restriction) => visibleRestriction(restriction, session.roles)),
         lapsed: lapsed.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
       };
     },

@@ -133,3 +133,25 @@ describe('young people and their families', () => {
     expect((await people.familyOf(manager, second.value.id)).map((entry) => entry.relationship.relationship)).toEqual(['Mum']);
   });
 });
+
+describe('keeping family records straight', () => {
+  it('refuses the same young person twice for one person, and an edit of a person who is not there', async () => {
+    const { manager } = await setUp();
+    const child = await youngPeopleRepository(db).save(manager, { caseNumber: 'FL-0100', firstName: 'Ava', lastName: 'Jones', preferredName: '', dateOfBirth: '2013-02-01', placementStartsOn: '2025-01-01' });
+    if (!child.ok) throw new Error('setup');
+    const link = { youngPersonId: child.value.id, relationship: 'Nan', category: 'grandparent', hasParentalResponsibility: false };
+    const twice = await peopleRepository(db).savePerson(manager, { person: { firstName: 'Rose', lastName: 'Jones', aliases: [] }, relationships: [link, link] });
+    expect(twice.ok ? undefined : twice.error.fields?.['relationships.1.youngPersonId']).toBe('This young person is already listed above.');
+    const ghost = await peopleRepository(db).savePerson(manager, { person: { firstName: 'Rose', lastName: 'Jones', aliases: [] }, relationships: [link] }, crypto.randomUUID());
+    expect(ghost.ok ? undefined : ghost.error.code).toBe('not-found');
+    expect(await db.people.count()).toBe(0);
+  });
+
+  it('lists a lapsed restriction once, as lapsed, even when its review date has passed too', async () => {
+    const { manager, restrictions } = await setUp();
+    await restrictions.record(manager, { ...courtOrder, name: 'Both Ways', reviewOn: '2026-09-01', effectiveTo: '2026-10-01' });
+    const attention = await restrictions.needingAttention(manager, '2026-11-23', '2026-12-07');
+    expect(attention.dueForReview).toEqual([]);
+    expect(attention.lapsed.map((item) => item.name)).toEqual(['Both Ways']);
+  });
+});
