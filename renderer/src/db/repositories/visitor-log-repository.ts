@@ -9,6 +9,7 @@ import type { Session } from '../../security/session';
 import { auditLog, type AuditEventInput } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { restrictionRepository } from './restriction-repository';
+import { addToVisitorSearchIndex, buildVisitorSearchIndex, searchVisitors, type VisitorSearchIndex } from '@shared/rules/visitor-search';
 import { peopleRepository } from './people-repository';
 
 export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
@@ -41,6 +42,10 @@ export type DoorChecker = (
 
 export type SignInError = 'forbidden' | 'invalid' | 'blocked' | 'needs-supervisor';
 export type RegisterChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-signed-out' | 'superseded';
+
+// One search index per signed-in session: keyed by the session's cipher, so it goes when the
+// session (and its keys) go, and a locked screen leaves no names in memory.
+const searchIndexes = new WeakMap<RecordCipher, Promise<VisitorSearchIndex>>();
 
 async function encodeRow(entry: VisitorEntry, cipher: RecordCipher): Promise<VisitorLogRow> {
   return { ...(await visitorLogCodec.encode(entry, cipher)), isOnSite: entry.departedAt ? 0 : 1 };
@@ -82,6 +87,31 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
     /** The register for a period as staff read it: latest versions only, earliest first. */
     async registerBetween(fromIso: string, toIso: string): Promise<VisitorEntry[]> {
       return latestVersions(await this.listArrivedBetween(fromIso, toIso));
+    },
+
+    /**
+     * The register's names, opened once per session in the background and kept in memory only.
+     * Building it reads and opens every entry (about 2 s for 100,000 on an office computer).
+     */
+    searchIndex(): Promise<VisitorSearchIndex> {
+      let index = searchIndexes.get(cipher);
+      if (!index) {
+        index = (async () => {
+          const rows = await db.visitorLog.toArray();
+          const entries = await open(rows);
+          return buildVisitorSearchIndex(entries);
+        })();
+        searchIndexes.set(cipher, index);
+        index.catch(() => searchIndexes.delete(cipher));
+      }
+      return index;
+    },
+
+    /** Past visitors whose name matches what has been typed so far, newest first (latest versions only). */
+    async search(query: string, limit = 50): Promise<VisitorEntry[]> {
+      const ids = searchVisitors(await this.searchIndex(), query, limit);
+      const rows = (await db.visitorLog.bulkGet(ids)).filter((row): row is VisitorLogRow => row !== undefined);
+      return latestVersions(await open(rows));
     },
 
     /** Everyone signed in and not yet out (the fire roll), by arrival. */
@@ -156,6 +186,8 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       await audit.write(auditor(session), events, [db.visitorLog], async () => {
         await db.visitorLog.add(row);
       }, now);
+      const index = searchIndexes.get(cipher);
+      if (index) addToVisitorSearchIndex(await index, entry);
       return ok(entry);
     },
 
@@ -207,6 +239,7 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
         recordedAt: now.toISOString(),
       });
       const amendmentRow = await encodeRow(amendment, cipher);
+      const index = searchIndexes.get(cipher);
       try {
         await audit.write(auditor(session), [{ action: 'visitor.amended', recordType: 'visitorLog', recordId: amendment.id, detail: `corrects ${id}` }], [db.visitorLog], async () => {
           if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
@@ -219,6 +252,7 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
         if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RegisterChangeError> };
         throw error;
       }
+      if (index) addToVisitorSearchIndex(await index, amendment);
       return ok(amendment);
     },
   };

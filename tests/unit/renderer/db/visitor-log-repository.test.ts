@@ -96,3 +96,17 @@ describe('the register is a record', () => {
     expect(await db.visitorLog.count()).toBe(2);
   });
 });
+
+describe('finding past visitors', () => {
+  it('finds a visitor by the start of their name, including one signed in after the search began, and shows corrections not originals', async () => {
+    const { careWorker, register } = await setUp();
+    const first = await register.signIn(careWorker, { ...visit, visitorName: 'Siobhán O’Brien' }, exactNameCheck, today);
+    if (!first.ok) throw new Error(first.error.message);
+    expect((await register.search('siobhan')).map((entry) => entry.visitorName)).toEqual(['Siobhán O’Brien']);
+    await register.signIn(careWorker, { ...visit, visitorName: 'Sion Evans' }, exactNameCheck, today);
+    expect((await register.search('sio')).map((entry) => entry.visitorName).sort()).toEqual(['Siobhán O’Brien', 'Sion Evans']);
+    await register.amend(careWorker, first.value.id, { ...visit, visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge');
+    const found = await register.search('obrien');
+    expect(found.map((entry) => entry.badgeNumber)).toEqual(['99']);
+  });
+});
