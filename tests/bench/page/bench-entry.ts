@@ -3,13 +3,15 @@ import type { BenchPage } from './bench-protocol';
 import { fixtureLoadLarge } from './fixture-load-benchmark';
 import { visitorLogTermRead } from './visitor-log-read-benchmark';
 import { keyDerivation } from './key-derivation-benchmark';
+import { doorCheckP95 } from './door-check-benchmark';
+import { visitorSearchP95 } from './visitor-search-benchmark';
 
 /**
  * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
  * this order, and later ones reuse what earlier ones made (the load leaves its database for the
  * reads). Add new ones to the list.
  */
-const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation];
+const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95];
 
 const context: BenchContext = new Map();
 

@@ -9,7 +9,7 @@ import type { Session } from '../../security/session';
 import { auditLog, type AuditEventInput } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { restrictionRepository } from './restriction-repository';
-import { addToVisitorSearchIndex, buildVisitorSearchIndex, searchVisitors, type VisitorSearchIndex } from '@shared/rules/visitor-search';
+import { addToVisitorSearchIndex, buildVisitorSearchIndex, searchVisitors, type VisitorSearchHit, type VisitorSearchIndex } from '@shared/rules/visitor-search';
 import { peopleRepository } from './people-repository';
 
 export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
@@ -107,11 +107,9 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       return index;
     },
 
-    /** Past visitors whose name matches what has been typed so far, newest first (latest versions only). */
-    async search(query: string, limit = 50): Promise<VisitorEntry[]> {
-      const ids = searchVisitors(await this.searchIndex(), query, limit);
-      const rows = (await db.visitorLog.bulkGet(ids)).filter((row): row is VisitorLogRow => row !== undefined);
-      return latestVersions(await open(rows));
+    /** Past visitors whose name matches what has been typed so far, newest first; corrections, not originals. */
+    async search(query: string, limit = 20): Promise<VisitorSearchHit[]> {
+      return searchVisitors(await this.searchIndex(), query, limit);
     },
 
     /** Everyone signed in and not yet out (the fire roll), by arrival. */

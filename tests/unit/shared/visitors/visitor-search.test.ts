@@ -19,7 +19,7 @@ describe('finding a past visitor as the name is typed', () => {
     ['either half of a double-barrelled name', 'hale', ['joanna']],
     ['in capitals with extra spaces', '  TOM   ', ['tom']],
   ])('finds %s', (_case, query, expected) => {
-    expect(searchVisitors(index, query)).toEqual(expected);
+    expect(searchVisitors(index, query).map((hit) => hit.id)).toEqual(expected);
   });
 
   it.each([
@@ -31,12 +31,18 @@ describe('finding a past visitor as the name is typed', () => {
   });
 
   it('stops at the limit', () => {
-    expect(searchVisitors(index, 'j', 2)).toEqual(['new-john', 'tom']);
+    expect(searchVisitors(index, 'j', 2).map((hit) => hit.id)).toEqual(['new-john', 'tom']);
+  });
+
+  it('finds a correction and not the entry it replaced', () => {
+    const live = buildVisitorSearchIndex(entries);
+    addToVisitorSearchIndex(live, { id: 'tom-corrected', visitorName: 'Tom Jones', arrivedAt: '2026-02-01T10:00:00.000Z', amendsEntryId: 'tom' });
+    expect(searchVisitors(live, 'tom').map((hit) => hit.id)).toEqual(['tom-corrected']);
   });
 
   it('puts a visitor who has just signed in first', () => {
     const live = buildVisitorSearchIndex(entries);
     addToVisitorSearchIndex(live, { id: 'now', visitorName: 'Jo Smart', arrivedAt: '2026-11-23T09:00:00.000Z' });
-    expect(searchVisitors(live, 'jo s')[0]).toBe('now');
+    expect(searchVisitors(live, 'jo s')[0]?.id).toBe('now');
   });
 });
