@@ -5,6 +5,8 @@ import { MatchList } from './MatchList';
 import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
 
+const blockHeading = 'Do not admit. Speak to the duty manager.';
+
 type Props = {
   readonly check: LiveDoorCheck;
   readonly restrictions: DoorRestrictions | undefined;
@@ -31,6 +33,8 @@ export function DoorCheckPanel({ check, restrictions, roles, youngPersonName, wa
           ? 'A restriction applies to this visitor. Read it before signing them in.'
           : '';
   const byId = restrictions?.byId ?? new Map();
+  // The heading already says not to admit; anything more (a close-name note) goes under it.
+  const blockNote = result?.kind === 'block' ? doorInstruction(result).replace(blockHeading, '').trim() : '';
 
   return (
     <div className="door-check">
@@ -41,15 +45,15 @@ export function DoorCheckPanel({ check, restrictions, roles, youngPersonName, wa
         <section className="door-panel door-panel--warn" aria-labelledby="door-warn-title">
           <h2 id="door-warn-title">Restricted: read before signing in</h2>
           <p className="door-panel__instruction">{doorInstruction(result)}</p>
-          <MatchList matches={result.matches} byId={byId} roles={roles} youngPersonName={youngPersonName} />
+          <MatchList matches={result.matches} byId={byId} roles={roles} youngPersonName={youngPersonName} showsEffect={false} />
           {warnActions}
         </section>
       ) : null}
       {result?.kind === 'block' ? (
         <section className="door-panel door-panel--block" role="alert" aria-labelledby="door-block-title">
-          <h2 id="door-block-title">Do not admit. Speak to the duty manager.</h2>
-          {doorInstruction(result) !== 'Do not admit. Speak to the duty manager.' ? <p className="door-panel__instruction">{doorInstruction(result)}</p> : null}
-          <MatchList matches={result.matches} byId={byId} roles={roles} youngPersonName={youngPersonName} />
+          <h2 id="door-block-title">{blockHeading}</h2>
+          {blockNote ? <p className="door-panel__instruction">{blockNote}</p> : null}
+          <MatchList matches={result.matches} byId={byId} roles={roles} youngPersonName={youngPersonName} showsEffect />
           {blockActions}
         </section>
       ) : null}

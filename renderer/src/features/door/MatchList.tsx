@@ -10,13 +10,15 @@ type Props = {
   readonly byId: ReadonlyMap<string, Restriction>;
   readonly roles: readonly StaffRole[];
   readonly youngPersonName: (id: string) => string;
+  /** Each match's condition and instruction; off where the panel already says them once for all. */
+  readonly showsEffect: boolean;
 };
 
 /**
  * Each restriction the visitor matched: for whom, what kind, how the name matched and what to do.
  * Need to know (DESIGN rule 8): the authority and its reference only for those who arrange contact.
  */
-export function MatchList({ matches, byId, roles, youngPersonName }: Props) {
+export function MatchList({ matches, byId, roles, youngPersonName, showsEffect }: Props) {
   return (
     <ul className="door-matches">
       {matches.map((match) => {
@@ -28,12 +30,12 @@ export function MatchList({ matches, byId, roles, youngPersonName }: Props) {
               {restrictionKindLabels[match.kind]}: {youngPersonName(match.youngPersonId)}
             </p>
             <p>{nameMatchText(match.name, shown?.name ?? match.name.restrictedName)}</p>
-            {match.effect.kind === 'warn' ? (
+            {showsEffect && match.effect.kind === 'warn' ? (
               <p>
                 {match.effect.condition} {match.effect.instruction}
               </p>
             ) : null}
-            {match.effect.kind === 'block' ? <p>{match.effect.reason}</p> : null}
+            {showsEffect && match.effect.kind === 'block' ? <p>{match.effect.reason}</p> : null}
             {shown?.view === 'full' ? (
               <p className="muted">
                 On the authority of: {restrictionAuthorityLabels[shown.authority]}

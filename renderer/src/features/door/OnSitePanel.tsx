@@ -44,44 +44,48 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
       ) : onSite.length === 0 ? (
         <p className="empty">No visitors are signed in.</p>
       ) : (
-        <table className="table door-table">
-          <caption className="visually-hidden">Visitors on site now</caption>
-          <thead>
-            <tr>
-              <th scope="col">Visitor</th>
-              <th scope="col">Arrived</th>
-              <th scope="col">Visiting</th>
-              <th scope="col">Badge</th>
-              <th scope="col">Admitted by</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {onSite.map((entry) => {
-              const overdue = notSignedOutText(entry, today, timeZone);
-              return (
-                <tr key={entry.id} className={overdue ? 'door-table__overdue' : undefined}>
-                  <th scope="row">
-                    {entry.visitorName}
-                    {entry.organisationOrRelationship ? <span className="muted"> · {entry.organisationOrRelationship}</span> : null}
-                    {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
-                  </th>
-                  <td>{overdue ? dayAndTime(entry.arrivedAt, timeZone) : clockTime(entry.arrivedAt, timeZone)}</td>
-                  <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ') || <span className="muted">Nobody named</span>}</td>
-                  <td>{entry.badgeNumber || <span className="muted">None</span>}</td>
-                  <td>{directory.staffName(entry.admittedById)}</td>
-                  <td>
-                    <button type="button" className="button button--secondary button--small" onClick={() => void signOut(entry)}>
-                      Sign out<span className="visually-hidden"> {entry.visitorName}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="door-table__scroll">
+          <table className="table door-table">
+            <caption className="visually-hidden">Visitors on site now</caption>
+            <thead>
+              <tr>
+                <th scope="col">Visitor</th>
+                <th scope="col">Arrived</th>
+                <th scope="col">Badge</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {onSite.map((entry) => {
+                const overdue = notSignedOutText(entry, today, timeZone);
+                return (
+                  <tr key={entry.id} className={overdue ? 'door-table__overdue' : undefined}>
+                    <th scope="row">
+                      {entry.visitorName}
+                      {entry.organisationOrRelationship ? <span className="muted"> · {entry.organisationOrRelationship}</span> : null}
+                      <div className="door-table__visiting">
+                        {entry.visitingYoungPersonIds.length > 0 ? `Visiting ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}` : 'Not visiting a young person'}
+                      </div>
+                      {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
+                    </th>
+                    <td>
+                      {overdue ? dayAndTime(entry.arrivedAt, timeZone) : clockTime(entry.arrivedAt, timeZone)}
+                      <div className="muted">Admitted by {directory.staffName(entry.admittedById)}</div>
+                    </td>
+                    <td>{entry.badgeNumber || <span className="muted">None</span>}</td>
+                    <td>
+                      <button type="button" className="button button--secondary button--small" onClick={() => void signOut(entry)}>
+                        Sign out<span className="visually-hidden"> {entry.visitorName}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

@@ -1,0 +1,261 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test, type AppDriver } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { DoorPage } from './pages/door-page';
+import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
+import { RegisterPage } from './pages/register-page';
+import { SignInPage } from './pages/sign-in-page';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
+
+const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
+const manager: ManagerAccount = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
+const careWorker = { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', role: 'Care staff', temporaryPassword: 'copper kettle drizzle harbour' };
+const careWorkerPassword = 'velvet thunder orchid canal';
+
+type Restriction = { name: string; otherNames?: string; kind: string; conditions?: string; authority: string; reference: string };
+const barredJohn: Restriction = { name: 'John Smith', otherNames: 'Johnny Boy', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' };
+
+async function setUpHome(page: Page): Promise<void> {
+  const setup = new FirstRunSetupPage(page);
+  await setup.fill(home, manager);
+  await setup.submit();
+  await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
+}
+
+/** The manager adds Millie through the young people screen, and opens her page. */
+async function addMillie(page: Page): Promise<void> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('button', { name: 'Add a young person' }).click();
+  const form = page.getByRole('form', { name: 'Add a young person' });
+  await form.getByLabel('First name').fill('Amelia');
+  await form.getByLabel('Last name').fill('Hughes');
+  await form.getByLabel('Preferred name (optional)').fill('Millie');
+  await form.getByLabel('Date of birth').fill('2012-03-14');
+  await form.getByLabel('Case number').fill('FL-0001');
+  await form.getByLabel('Placement started').fill('2025-09-01');
+  await form.getByRole('button', { name: 'Add young person' }).click();
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+}
+
+/** On Millie's page, records a restriction as the manager would. */
+async function recordRestriction(page: Page, restriction: Restriction): Promise<void> {
+  await page.getByRole('button', { name: 'Record a restriction' }).click();
+  const form = page.getByRole('form', { name: 'Record a restriction' });
+  await form.getByLabel('Name', { exact: true }).fill(restriction.name);
+  if (restriction.otherNames) await form.getByLabel('Other names (optional)').fill(restriction.otherNames);
+  await form.getByLabel('What is restricted').selectOption({ label: restriction.kind });
+  if (restriction.conditions) await form.getByLabel('Conditions (optional unless “Other”)').fill(restriction.conditions);
+  await form.getByLabel('Authority').selectOption({ label: restriction.authority });
+  await form.getByLabel('Reference').fill(restriction.reference);
+  await form.getByRole('button', { name: 'Record restriction' }).click();
+  await expect(form).toHaveCount(0);
+}
+
+/** A home with Millie and one restriction for her, the manager signed in on the front door. */
+async function homeWithRestriction(app: AppDriver, restriction: Restriction): Promise<DoorPage> {
+  await app.startEmpty();
+  await setUpHome(app.page);
+  await addMillie(app.page);
+  await recordRestriction(app.page, restriction);
+  await new AppFrame(app.page).open('Front door');
+  const door = new DoorPage(app.page);
+  await expect(door.heading).toBeVisible();
+  return door;
+}
+
+async function switchUser(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await new SignInPage(page).signIn(username, password);
+}
+
+test.describe('the front door', () => {
+  test('a care worker signs in a visitor who is barred', async ({ app, page }) => {
+    const door = await homeWithRestriction(app, barredJohn);
+    await new AppFrame(page).open('Staff accounts');
+    await new StaffAccountsPage(page).add(careWorker);
+    await switchUser(page, careWorker.username, careWorker.temporaryPassword);
+    await page.getByLabel('Temporary password').fill(careWorker.temporaryPassword);
+    await page.getByLabel('New password', { exact: true }).fill(careWorkerPassword);
+    await page.getByLabel('Type the new password again').fill(careWorkerPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const frame = new AppFrame(page);
+    await expect(frame.signedInAs).toContainText(careWorker.name);
+
+    // Front door is the second screen in everyone's navigation.
+    await expect(frame.navigation.getByRole('link').nth(1)).toHaveText('Front door');
+    await frame.open('Front door');
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says he is dropping off a present', badge: '3' });
+    await expect(door.blocked).toContainText('Do not admit. Speak to the duty manager.');
+    await expect(door.blocked).toContainText('John Smith was matched to John Smith (same name).');
+    await expect(door.blocked).toContainText('No contact: Millie Hughes');
+    // Need to know: the care worker is not shown the court order or its reference.
+    await expect(door.blocked).not.toContainText('LS26C09999');
+    await expect(door.blocked).not.toContainText('Court order');
+    await expect(door.signInButton).toBeDisabled();
+    await expect(door.overrideAndAdmitButton).toHaveCount(0);
+    await app.expectAccessible('front door: a barred visitor, care worker');
+    await app.screenshot('care worker sees do not admit');
+
+    // The duty manager comes to the door.
+    await switchUser(page, manager.username, manager.password);
+    await frame.open('Front door');
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says he is dropping off a present', badge: '3' });
+    await expect(door.blocked).toContainText('Court order, reference LS26C09999');
+    await door.overrideAndAdmitButton.click();
+    await expect(door.form.getByText('Say why you are overriding the restriction.')).toBeVisible();
+    await door.overrideReason.fill('Order discharged at court this morning; social worker confirmed by phone at 13:40');
+    await door.overrideConfirmation.check();
+    await app.expectAccessible('front door: the manager overriding');
+    await app.screenshot('manager overriding with a reason');
+    await door.overrideAndAdmitButton.click();
+    await expect(door.announcement).toContainText(/John Smith signed in at \d\d:\d\d/);
+    await expect(door.onSiteRow('John Smith')).toContainText('Millie Hughes');
+    await expect(door.visitorName).toHaveValue('');
+
+    await frame.open('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    await expect(log.getByRole('row').filter({ hasText: 'Overrode a restriction at the door' })).toHaveCount(1);
+    await expect(log.getByRole('row').filter({ hasText: 'Signed a visitor in' })).toHaveCount(1);
+    await app.screenshot('audit log shows the override');
+
+    await frame.open('Home');
+    const attention = page.getByRole('region', { name: 'At the front door' });
+    await expect(attention).toContainText('John Smith admitted');
+    await expect(attention).toContainText('Order discharged at court this morning');
+    await app.expectAccessible('home with an override');
+    await app.screenshot('home lists the override');
+  });
+
+  test('a supervised-only visitor needs a supervisor', async ({ app, page }) => {
+    const door = await homeWithRestriction(app, { name: 'Dean Hughes', kind: 'Supervised contact only', conditions: 'Family room only', authority: 'Court order', reference: 'LS26C01234' });
+    await door.fill({ name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '5' });
+    await expect(door.warning).toContainText('Supervised contact only. Family room only.');
+    await expect(door.whoWillSupervise).toBeVisible();
+    await app.expectAccessible('front door: a supervised-only visitor');
+    await app.screenshot('supervised only warning');
+
+    await door.signInButton.click();
+    await expect(door.form.getByText('Tick “I have read this” once you have read the restriction.')).toBeVisible();
+    await door.hasReadThis.check();
+    await door.signInButton.click();
+    await expect(door.form.getByText('Choose who will supervise this visit.')).toBeVisible();
+    await expect(door.onSite).toHaveCount(0);
+
+    await door.whoWillSupervise.selectOption({ label: manager.name });
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText(/Dean Hughes signed in at/);
+    await expect(door.onSiteRow('Dean Hughes')).toContainText('5');
+
+    await new AppFrame(page).open('Visitor register');
+    const register = new RegisterPage(page);
+    await expect(register.row('Dean Hughes')).toContainText(`Supervised by ${manager.name}`);
+    await expect(register.row('Dean Hughes')).toContainText('Restriction: conditions');
+  });
+
+  test('an alias and a near-spelling are caught', async ({ app }) => {
+    const door = await homeWithRestriction(app, barredJohn);
+    await door.visitorName.fill('Jon Smyth');
+    await expect(door.blocked).toContainText('Jon Smyth was matched to John Smith (near spelling).');
+    await expect(door.blocked).toContainText('check their ID');
+    await app.screenshot('near spelling caught');
+
+    await door.visitorName.fill('Johnny Boy');
+    await expect(door.blocked).toContainText('Johnny Boy was matched to John Smith (also known as Johnny Boy).');
+
+    await door.visitorName.fill('Dawn Morris');
+    await expect(door.clear).toBeVisible();
+    await expect(door.blocked).toHaveCount(0);
+    await expect(door.signInButton).toBeEnabled();
+    await app.expectAccessible('front door: a clear name');
+  });
+
+  test('a correction keeps the original entry', async ({ app, page }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    const frame = new AppFrame(page);
+    await frame.open('Front door');
+    const door = new DoorPage(page);
+    await door.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText('Dawn Morris signed in at');
+
+    await frame.open('Visitor register');
+    const register = new RegisterPage(page);
+    await expect(register.row('Dawn Morris')).toContainText('7');
+    await register.correct('Dawn Morris', { whatWasWrong: 'Wrong badge number: she has badge 12', badge: '12' });
+    await expect(register.confirmation).toContainText('The entry for Dawn Morris was corrected');
+    await expect(register.table.getByRole('row')).toHaveCount(2);
+    await expect(register.row('Dawn Morris')).toContainText('12');
+
+    await register.amended('Dawn Morris').click();
+    const versions = register.table.getByRole('listitem');
+    await expect(versions).toHaveCount(2);
+    await expect(versions.nth(0)).toContainText('Original entry');
+    await expect(versions.nth(0)).toContainText('Badge7');
+    await expect(versions.nth(1)).toContainText('What was wrong: Wrong badge number: she has badge 12');
+    await expect(versions.nth(1)).toContainText('Badge12');
+    await app.expectAccessible('visitor register with a correction');
+    await app.screenshot('register with the versions open');
+
+    const download = page.waitForEvent('download');
+    await register.exportButton.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^visitor-register-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile(await file.path(), 'utf8');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Visitor,Organisation or relationship,Visiting,Reason for visit,Arrived,Left,ID checked,Vehicle,Badge,Admitted by,Supervised by,Restriction check,Override reason,Correction');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('Dawn Morris,Mum,,Family visit,');
+    expect(lines[1]).toContain(',12,Priya Raman,');
+    expect(lines[1]).toContain('Wrong badge number: she has badge 12');
+
+    // The door still shows her once, with the corrected badge; signing out ends the visit.
+    await frame.open('Front door');
+    await expect(door.onSiteRow('Dawn Morris')).toContainText('12');
+    await door.signOut('Dawn Morris');
+    await expect(door.announcement).toContainText('Dawn Morris signed out at');
+    await expect(page.getByText('No visitors are signed in.')).toBeVisible();
+  });
+
+  test('the fire roll prints', async ({ app, page }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    const frame = new AppFrame(page);
+    await frame.open('Front door');
+    const door = new DoorPage(page);
+    await door.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText('Dawn Morris signed in at');
+    await door.fill({ name: 'Gary Price', organisation: 'Plumber', reason: 'Boiler repair', badge: '8', vehicle: 'AB12 CDE' });
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText('Gary Price signed in at');
+    await expect(door.onSite.getByRole('row')).toHaveCount(3);
+    await app.expectAccessible('front door with two visitors on site');
+    await app.screenshot('front door with two on site');
+
+    // Count the print requests rather than open the browser's print dialogue. (Plain JavaScript
+    // run in the page: this project's Node tsconfig has no DOM types.)
+    await page.evaluate('window.printRequests = 0; window.print = () => { window.printRequests += 1; }');
+    await door.printFireRollButton.click();
+    await expect(door.fireRollHeading).toHaveText('Fire roll: Oakfield House');
+    expect(await page.evaluate('window.printRequests')).toBe(1);
+    await expect(page.getByText(/^Printed \d{1,2} \w{3} \d{4}, \d\d:\d\d\. 2 visitors on site\.$/)).toBeVisible();
+    await expect(door.fireRollTable.getByRole('columnheader')).toHaveText(['Name', 'Badge', 'Arrived', 'Visiting']);
+    await expect(door.fireRollRow('Dawn Morris')).toContainText('7');
+    await expect(door.fireRollRow('Gary Price')).toContainText('8');
+    // Nothing else: not the vehicle, not the reason.
+    await expect(door.fireRollTable).not.toContainText('AB12 CDE');
+    await expect(door.fireRollTable).not.toContainText('Boiler repair');
+    await app.expectAccessible('fire roll');
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(frame.navigation).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print again' })).toBeHidden();
+    await app.screenshot('fire roll as printed');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByRole('button', { name: 'Back to the front door' }).click();
+    await expect(door.heading).toBeVisible();
+  });
+});

@@ -1,0 +1,83 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type Visitor = {
+  readonly name: string;
+  readonly visiting?: readonly string[];
+  readonly organisation?: string;
+  readonly reason: string;
+  readonly badge?: string;
+  readonly vehicle?: string;
+  readonly isIdChecked?: boolean;
+};
+
+/** The front door: "Sign a visitor in", the restriction check's answer, "On site now" and the fire roll. */
+export class DoorPage {
+  readonly heading: Locator;
+  readonly form: Locator;
+  readonly visitorName: Locator;
+  readonly reason: Locator;
+  readonly badge: Locator;
+  readonly signInButton: Locator;
+  readonly overrideAndAdmitButton: Locator;
+  /** The red "Do not admit" panel (role="alert"). */
+  readonly blocked: Locator;
+  /** The amber panel for a restriction with conditions. */
+  readonly warning: Locator;
+  readonly hasReadThis: Locator;
+  readonly whoWillSupervise: Locator;
+  readonly overrideReason: Locator;
+  readonly overrideConfirmation: Locator;
+  /** "No restrictions found for this name." */
+  readonly clear: Locator;
+  /** "<name> signed in at 14:05." and the like. */
+  readonly announcement: Locator;
+  readonly onSite: Locator;
+  readonly printFireRollButton: Locator;
+  readonly fireRollHeading: Locator;
+  readonly fireRollTable: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Front door' });
+    this.form = page.getByRole('form', { name: 'Sign a visitor in' });
+    this.visitorName = this.form.getByLabel('Visitor’s name');
+    this.reason = this.form.getByLabel('Reason for the visit');
+    this.badge = this.form.getByLabel('Badge number');
+    this.signInButton = this.form.getByRole('button', { name: 'Sign in', exact: true });
+    this.overrideAndAdmitButton = this.form.getByRole('button', { name: 'Override and admit' });
+    this.blocked = page.getByRole('alert').filter({ hasText: 'Do not admit' });
+    this.warning = page.getByRole('region', { name: 'Restricted: read before signing in' });
+    this.hasReadThis = this.warning.getByLabel('I have read this');
+    this.whoWillSupervise = this.form.getByLabel('Who will supervise?');
+    this.overrideReason = this.form.getByLabel('Why are you overriding the restriction?');
+    this.overrideConfirmation = this.form.getByLabel(/I have checked who this is/);
+    this.clear = page.getByRole('status').filter({ hasText: 'No restrictions found for this name.' });
+    this.announcement = page.getByRole('status').filter({ hasText: /signed (in|out) at \d\d:\d\d/ });
+    this.onSite = page.getByRole('table', { name: 'Visitors on site now' });
+    this.printFireRollButton = page.getByRole('button', { name: 'Print fire roll' });
+    this.fireRollHeading = page.getByRole('heading', { level: 1, name: /^Fire roll: / });
+    this.fireRollTable = page.getByRole('table', { name: 'Visitors on site' });
+  }
+
+  /** Fills in the form as the person at the door would; the name last, as the check runs on it. */
+  async fill(visitor: Visitor): Promise<void> {
+    for (const youngPerson of visitor.visiting ?? []) await this.form.getByRole('checkbox', { name: youngPerson, exact: true }).check();
+    if (visitor.organisation) await this.form.getByLabel('Organisation or relationship').fill(visitor.organisation);
+    await this.reason.fill(visitor.reason);
+    if (visitor.isIdChecked ?? true) await this.form.getByRole('checkbox', { name: 'ID checked' }).check();
+    if (visitor.vehicle) await this.form.getByLabel('Vehicle registration').fill(visitor.vehicle);
+    if (visitor.badge) await this.badge.fill(visitor.badge);
+    await this.visitorName.fill(visitor.name);
+  }
+
+  onSiteRow(name: string): Locator {
+    return this.onSite.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
+  }
+
+  async signOut(name: string): Promise<void> {
+    await this.onSiteRow(name).getByRole('button', { name: `Sign out ${name}` }).click();
+  }
+
+  fireRollRow(name: string): Locator {
+    return this.fireRollTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+}
