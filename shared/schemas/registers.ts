@@ -83,6 +83,8 @@ export const visitorEntrySchema = z.object({
   /** A correction is a new entry naming the one it corrects; the original is kept as it was. */
   amendsEntryId: idSchema.optional(),
   amendmentReason: optionalText('the reason for the correction', 1000),
+  /** Who made the correction (the entry's own admittedById stays the original admitter's). */
+  amendedById: idSchema.optional(),
   recordedAt: isoDateTimeSchema,
 });
 export type VisitorEntry = z.infer<typeof visitorEntrySchema>;

@@ -135,6 +135,20 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       return chain;
     },
 
+    /** The restriction check on the register's own data, for a visitor as the form describes them. */
+    async checkVisitor(
+      session: Session,
+      visitor: { readonly visitorName: string; readonly personId?: string | undefined; readonly visitingYoungPersonIds: readonly string[] },
+      check: DoorChecker,
+      today: string,
+    ): Promise<DoorVerdict> {
+      const restrictions = await restrictionRepository(db).listForCheck(session, today);
+      // A registered visitor is checked under every name they are known by, not just as typed.
+      const person = visitor.personId ? await peopleRepository(db).getPerson(session, visitor.personId) : undefined;
+      const knownNames = person ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases] : undefined;
+      return check({ name: visitor.visitorName, personId: visitor.personId, ...(knownNames ? { knownNames } : {}) }, visitor.visitingYoungPersonIds, restrictions);
+    },
+
     /**
      * Signs a visitor in. The restriction check is run here again, on the register's own data, so
      * no screen can skip it: a block needs a manager's override with a reason (written to the audit
@@ -150,11 +164,7 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors in.');
       const form = visitorSignInFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const restrictions = await restrictionRepository(db).listForCheck(session, today);
-      // A registered visitor is checked under every name they are known by, not just as typed.
-      const person = form.data.personId ? await peopleRepository(db).getPerson(session, form.data.personId) : undefined;
-      const knownNames = person ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases] : undefined;
-      const verdict = check({ name: form.data.visitorName, personId: form.data.personId, ...(knownNames ? { knownNames } : {}) }, form.data.visitingYoungPersonIds, restrictions);
+      const verdict = await this.checkVisitor(session, form.data, check, today);
       let outcome: VisitorEntry['restrictionCheck'] = verdict.kind;
       const events: AuditEventInput[] = [];
       const now = clock();
@@ -219,7 +229,7 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
      * Corrects an entry: a new entry with the corrected details and the reason, naming the one it
      * corrects. The original is kept exactly as it was, and only the latest version can be corrected.
      */
-    async amend(session: Session, id: string, corrected: unknown, reason: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
+    async amend(session: Session, id: string, corrected: unknown, reason: string, check: DoorChecker, today: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
       if (!can(session.roles, 'visitor-log:amend')) return fail('forbidden', 'You cannot correct the register.');
       if (!reason.trim()) return fail('invalid', 'Say what was wrong with the entry.', { amendmentReason: 'Say what was wrong, for example “wrong badge number”.' });
       const row = await db.visitorLog.get(id);
@@ -228,18 +238,34 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       const form = visitorSignInFormSchema.safeParse(corrected);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const now = clock();
+      // The register must say what really happened, so a correction is never refused for naming
+      // someone restricted; but who came and whom they saw are checked again, the result is
+      // recorded on the correction, and a restricted match gets an audit entry of its own.
+      const whoChanged =
+        form.data.visitorName !== original.visitorName ||
+        form.data.personId !== original.personId ||
+        form.data.visitingYoungPersonIds.join() !== original.visitingYoungPersonIds.join();
+      const recheck = whoChanged ? await this.checkVisitor(session, form.data, check, today) : undefined;
       const amendment = visitorEntrySchema.parse({
         ...original,
         ...form.data,
         id: crypto.randomUUID(),
         amendsEntryId: id,
         amendmentReason: reason.trim(),
+        amendedById: session.staff.id,
         recordedAt: now.toISOString(),
+        ...(recheck && recheck.kind !== 'clear' && original.restrictionCheck !== 'overridden'
+          ? { restrictionCheck: recheck.kind, matchedRestrictionIds: [...recheck.restrictionIds] }
+          : {}),
       });
       const amendmentRow = await encodeRow(amendment, cipher);
       const index = searchIndexes.get(cipher);
       try {
-        await audit.write(auditor(session), [{ action: 'visitor.amended', recordType: 'visitorLog', recordId: amendment.id, detail: `corrects ${id}` }], [db.visitorLog], async () => {
+        const events: AuditEventInput[] = [{ action: 'visitor.amended', recordType: 'visitorLog', recordId: amendment.id, detail: `corrects ${id}` }];
+        if (recheck && recheck.kind !== 'clear') {
+          events.push({ action: 'visitor.restriction-on-correction', recordType: 'visitorLog', recordId: amendment.id, detail: `${recheck.kind}: ${recheck.restrictionIds.join(', ')}` });
+        }
+        await audit.write(auditor(session), events, [db.visitorLog], async () => {
           if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
             throw new Refusal(fail('superseded', 'This entry has already been corrected. Correct the latest version instead.').error);
           }

@@ -16,6 +16,7 @@ const labels: Readonly<Record<string, string>> = {
   'academic-year.created': 'Added an academic year',
   'academic-year.updated': 'Changed an academic year',
   'audit.verified': 'Checked the audit log',
+  'visitor.restriction-on-correction': 'Corrected a register entry to name someone restricted',
   'young-person.created': 'Added a young person',
   'young-person.updated': 'Changed a young person’s details',
   'person.created': 'Added a family member or friend',

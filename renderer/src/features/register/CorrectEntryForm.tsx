@@ -11,6 +11,8 @@ import { useSession } from '../../security/session-context';
 import type { DoorDirectory } from '../door/useDoorDirectory';
 import { useVisitorLog } from '../door/useVisitorLog';
 import { VisitingChoices } from '../door/VisitingChoices';
+import { doorChecker } from '../door/door-checker';
+import { useHomeClock } from '../door/useHomeClock';
 
 /** The entry's details as corrected, and what was wrong with them. */
 const correctionSchema = visitorSignInFormSchema.extend({ amendmentReason: requiredText('what was wrong', 1000) });
@@ -43,11 +45,12 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
     },
   });
   const { errors, isSubmitting } = form.formState;
+  const clock = useHomeClock();
   useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
     async ({ amendmentReason, ...corrected }) => {
-      const result = await visitorLog.amend(session, entry.id, corrected, amendmentReason);
+      const result = await visitorLog.amend(session, entry.id, corrected, amendmentReason, doorChecker(clock.today), clock.today);
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);

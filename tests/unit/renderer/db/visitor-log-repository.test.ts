@@ -83,17 +83,32 @@ describe('the register is a record', () => {
     const { careWorker, register } = await setUp();
     const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
-    const noReason = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, '');
+    const noReason = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, '', exactNameCheck, today);
     expect(noReason.ok).toBe(false);
-    const corrected = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, 'Wrong badge number');
+    const corrected = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, 'Wrong badge number', exactNameCheck, today);
     if (!corrected.ok) throw new Error(corrected.error.message);
     const versions = await register.versions(corrected.value.id);
     expect(versions.map((entry) => entry.badgeNumber)).toEqual(['7', '12']);
     expect(versions[0]).toEqual(signedIn.value);
     expect((await register.onSite()).map((entry) => entry.id)).toEqual([corrected.value.id]);
-    const twice = await register.amend(careWorker, signedIn.value.id, visit, 'Again');
+    const twice = await register.amend(careWorker, signedIn.value.id, visit, 'Again', exactNameCheck, today);
     expect(twice.ok ? undefined : twice.error.code).toBe('superseded');
     expect(await db.visitorLog.count()).toBe(2);
+  });
+});
+
+describe('a correction that names someone restricted', () => {
+  it('is kept (the register must say what happened), records the check and who corrected it, and is audited', async () => {
+    const { manager, careWorker, register, restrict } = await setUp();
+    await restrict('Gary Morris', 'noContact');
+    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const corrected = await register.amend(careWorker, signedIn.value.id, { ...visit, visitorName: 'Gary Morris' }, 'Gave his partner’s name at the door', exactNameCheck, today);
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    expect(corrected.value).toMatchObject({ restrictionCheck: 'block', amendedById: careWorker.staff.id, admittedById: careWorker.staff.id });
+    expect(corrected.value.matchedRestrictionIds).toHaveLength(1);
+    const log = (await auditLog(db).page(manager.roles, { limit: 5 })) ?? [];
+    expect(log.map((entry) => entry.action)).toContain('visitor.restriction-on-correction');
   });
 });
 
@@ -105,7 +120,7 @@ describe('finding past visitors', () => {
     expect((await register.search('siobhan')).map((entry) => entry.visitorName)).toEqual(['Siobhán O’Brien']);
     await register.signIn(careWorker, { ...visit, visitorName: 'Sion Evans' }, exactNameCheck, today);
     expect((await register.search('sio')).map((entry) => entry.visitorName).sort()).toEqual(['Siobhán O’Brien', 'Sion Evans']);
-    await register.amend(careWorker, first.value.id, { ...visit, visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge');
+    await register.amend(careWorker, first.value.id, { ...visit, visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge', exactNameCheck, today);
     const found = await register.search('obrien');
     expect(found).toHaveLength(1);
     expect((await register.versions(found[0]?.id ?? '')).at(-1)?.badgeNumber).toBe('99');
