@@ -13,6 +13,7 @@ import { csvLineOf } from './register-lines';
 import { RegisterPrintView } from './RegisterPrintView';
 import { RegisterTable } from './RegisterTable';
 import { useRegister } from './useRegister';
+import { PastVisitorSearch } from './PastVisitorSearch';
 
 /**
  * The visitor register for a period (today unless another is chosen): every visit, corrections
@@ -62,6 +63,7 @@ export function RegisterScreen() {
         </button>
       </form>
       {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
+      {directory ? <PastVisitorSearch directory={directory} timeZone={clock.timeZone} /> : null}
       {correcting && directory ? (
         <CorrectEntryForm
           entry={correcting}
