@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * The safety net under every button: an action that fails in a way nobody planned for (a bug, a
+ * storage error) would otherwise leave the screen waiting in silence. This says so in plain words
+ * and leaves the form as it was, so nothing typed is lost and the person can try again. The error
+ * itself is logged (the main process keeps the console).
+ */
+export function UnexpectedErrorBanner() {
+  const [isShown, setShown] = useState(false);
+
+  useEffect(() => {
+    const onRejection = (event: PromiseRejectionEvent) => {
+      console.error('An action failed unexpectedly', event.reason);
+      setShown(true);
+    };
+    const onError = (event: ErrorEvent) => {
+      console.error('An unexpected error', event.error);
+      setShown(true);
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    window.addEventListener('error', onError);
+    return () => {
+      window.removeEventListener('unhandledrejection', onRejection);
+      window.removeEventListener('error', onError);
+    };
+  }, []);
+
+  if (!isShown) return null;
+  return (
+    <div className="banner banner--error unexpected-error" role="alert">
+      <p>
+        Something went wrong and that last action may not have finished. What you typed is still here: check it and try again. If it keeps
+        happening, note the time and tell the manager.
+      </p>
+      <button type="button" className="button button--secondary" onClick={() => setShown(false)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
