@@ -6,6 +6,8 @@ import type { StaffMember } from '@shared/schemas/staff';
 import type { Person, Relationship, YoungPerson } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
 import type { AccountKeys } from '@shared/schemas/keyring';
+import type { Declaration } from '@shared/schemas/declarations';
+import type { Disclosure } from '@shared/schemas/disclosures';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
 import type { SealedBox } from './encryption/record-cipher';
@@ -30,6 +32,9 @@ export type RestrictionPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewO
 
 /** A restriction as it was before a change: who changed it, when, and the earlier version, sealed. */
 export type RestrictionHistoryRow = { readonly id: string; readonly restrictionId: string; readonly at: string; readonly sealed: SealedBox };
+
+export type DeclarationPlainKey = 'id' | 'staffId' | 'recordedAt' | 'status';
+export type DisclosurePlainKey = 'id' | 'at' | 'youngPersonId' | 'byId';
 
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
 export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
@@ -58,6 +63,8 @@ export class FamilyLinksDb extends Dexie {
   declare relationships: Table<SealedRow<Relationship, RelationshipPlainKey>, string>;
   declare restrictions: Table<SealedRow<Restriction, RestrictionPlainKey>, string>;
   declare restrictionHistory: Table<RestrictionHistoryRow, string>;
+  declare declarations: Table<SealedRow<Declaration, DeclarationPlainKey>, string>;
+  declare disclosures: Table<SealedRow<Disclosure, DisclosurePlainKey>, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

@@ -54,6 +54,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: markVisitorsOnSite,
   },
+  {
+    // Staff declarations and the disclosure log: the manager's list of open declarations is found
+    // by status, and the log by date, young person and who took the copy. No declaration was ever
+    // stored before this version, so no rows need changing.
+    version: 4,
+    stores: {
+      declarations: 'id, staffId, recordedAt, status',
+      disclosures: 'id, at, youngPersonId, byId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;
