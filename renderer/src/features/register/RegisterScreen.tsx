@@ -13,6 +13,10 @@ import { csvLineOf } from './register-lines';
 import { RegisterPrintView } from './RegisterPrintView';
 import { RegisterTable } from './RegisterTable';
 import { useRegister } from './useRegister';
+import { formatUkDate } from '@shared/format-dates';
+import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
+import { useDisclosure } from '../disclosures/useDisclosure';
+import { sha256Hex } from '../disclosures/sha256-hex';
 import { PastVisitorSearch } from './PastVisitorSearch';
 
 /**
@@ -28,16 +32,18 @@ export function RegisterScreen() {
   const [correcting, setCorrecting] = useState<VisitorEntry | undefined>();
   const [printedAt, setPrintedAt] = useState<string | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  const disclosure = useDisclosure();
 
   if (printedAt && entries && directory) {
     return <RegisterPrintView entries={entries} directory={directory} homeName={clock.homeName} timeZone={clock.timeZone} from={range.from} to={range.to} printedAt={printedAt} onClose={() => setPrintedAt(undefined)} />;
   }
 
-  const exportCsv = () => {
+  const exportCsv = async () => {
     if (!entries || !directory) return;
-    // The disclosure log (who took a copy out of the app, to whom and why) comes with the
-    // declarations and disclosure issue; until then an export is not recorded anywhere.
     const csv = visitorRegisterCsv(entries.map((entry) => csvLineOf(entry, directory)), clock.timeZone);
+    // Every copy that leaves the app is asked about and logged first; cancelling stops it.
+    const what = `Visitor register, ${formatUkDate(range.from)} to ${formatUkDate(range.to)}`;
+    if (!(await disclosure.ask({ what, kind: 'csv', sha256: await sha256Hex(csv) }))) return;
     downloadTextFile(`visitor-register-${range.from}-to-${range.to}.csv`, csv, 'text/csv;charset=utf-8');
   };
 
@@ -58,10 +64,11 @@ export function RegisterScreen() {
         <button type="button" className="button button--secondary" disabled={!entries || !isRangeValid} onClick={() => setPrintedAt(new Date().toISOString())}>
           Print
         </button>
-        <button type="button" className="button button--secondary" disabled={!entries || !directory || !isRangeValid} onClick={exportCsv}>
+        <button type="button" className="button button--secondary" disabled={!entries || !directory || !isRangeValid} onClick={() => void exportCsv()}>
           Export CSV
         </button>
       </form>
+      <DisclosureReasonDialog {...disclosure.dialogProps} />
       {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
       {directory ? <PastVisitorSearch directory={directory} timeZone={clock.timeZone} /> : null}
       {correcting && directory ? (

@@ -1,0 +1,96 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type DefaultValues } from 'react-hook-form';
+import { disclosureKindLabels, disclosureReasonFormSchema, disclosureReasonLabels, disclosureReasons, type DisclosureReasonForm } from '@shared/schemas/disclosures';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import type { DisclosureDialogProps } from './useDisclosure';
+import './disclosures.css';
+
+// No reason is chosen for the person: it is theirs to pick each time ("Choose…" until they do).
+const blank: DefaultValues<DisclosureReasonForm> = { recipient: '', reasonDetail: '' };
+
+/**
+ * "Why is this leaving the app?": asked every time a copy is made (seed 003: disclosures are noted
+ * and confirmed in writing). A modal <dialog>, so focus stays in it and Escape cancels; cancelling
+ * stops the export.
+ */
+export function DisclosureReasonDialog({ request, onAnswer, onCancel }: DisclosureDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [failure, setFailure] = useState<string | undefined>();
+  const form = useForm<DisclosureReasonForm>({ resolver: zodResolver(disclosureReasonFormSchema), defaultValues: blank });
+  const { errors, isSubmitting } = form.formState;
+  const isOther = useWatch({ control: form.control, name: 'reason' }) === 'other';
+  const isOpen = request !== undefined;
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) {
+      form.reset(blank);
+      setFailure(undefined);
+      dialog.showModal();
+    }
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen, form]);
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      const result = await onAnswer(values);
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+      }
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="disclosure-dialog"
+      aria-labelledby="disclosure-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onCancel();
+      }}
+    >
+      {request ? (
+        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Why is this leaving the app?">
+          <h2 id="disclosure-dialog-title">Why is this leaving the app?</h2>
+          <p>
+            <span className="disclosure-dialog__what">{request.what}</span> ({disclosureKindLabels[request.kind]}). Your answer goes in the disclosure log with your name and the time.
+          </p>
+          {failure ? <Banner tone="error">{failure}</Banner> : null}
+          <Field label="Who is it for, or where is it going?" hint="For example “Ofsted inspector” or “case file, shared drive”." error={errors.recipient?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('recipient')} />}
+          </Field>
+          <Field label="Why" error={errors.reason?.message}>
+            {(wiring) => (
+              <select className="input" {...wiring} {...form.register('reason')}>
+                <option value="">Choose…</option>
+                {disclosureReasons.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {disclosureReasonLabels[reason]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={isOther ? 'The reason' : 'More about the reason (optional)'} error={errors.reasonDetail?.message}>
+            {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('reasonDetail')} />}
+          </Field>
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={isSubmitting}>
+              Record and continue
+            </button>
+            <button type="button" className="button button--secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </dialog>
+  );
+}
