@@ -16,6 +16,8 @@ import { DoorScreen } from '../features/door/DoorScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { YoungPeopleScreen } from '../features/people/YoungPeopleScreen';
+import { DeclarationsScreen } from '../features/declarations/DeclarationsScreen';
+import { DisclosureLogScreen } from '../features/disclosures/DisclosureLogScreen';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
@@ -36,6 +38,10 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <YoungPeopleScreen youngPersonId={recordId} />;
     case 'people':
       return <PeopleScreen />;
+    case 'declarations':
+      return <DeclarationsScreen />;
+    case 'disclosures':
+      return <DisclosureLogScreen />;
     case 'calendar':
       return <AcademicCalendarScreen />;
     case 'staff':

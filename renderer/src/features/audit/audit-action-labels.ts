@@ -29,6 +29,9 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.signed-out': 'Signed a visitor out',
   'visitor.amended': 'Corrected the visitor register',
   'visitor.override': 'Overrode a restriction at the door',
+  'declaration.recorded': 'Made a staff declaration',
+  'declaration.reviewed': 'Reviewed a staff declaration',
+  'disclosure.recorded': 'Took a copy out of the app',
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,0 +1,39 @@
+import { formatUkDate } from '@shared/format-dates';
+import { can } from '@shared/rules/access';
+import { declarationKindLabels } from '@shared/schemas/declarations';
+import { hashFor } from '../../app/routes';
+import { useSession } from '../../security/session-context';
+import { useHomeToday } from '../home/useHomeToday';
+import { staffNamesById } from '../people/staff-names';
+import { useStaffMembers } from '../people/useStaffMembers';
+import { declarationStateText } from './declaration-state-text';
+import { useDeclarationsNeedingAttention } from './useDeclarationsNeedingAttention';
+
+/** For the manager's home screen: declarations waiting for a review, a supervision date or an outcome. */
+export function DeclarationAttentionPanel() {
+  const roles = useSession().roles;
+  const today = useHomeToday();
+  const attention = useDeclarationsNeedingAttention(today);
+  const names = staffNamesById(useStaffMembers());
+  if (!can(roles, 'declaration:read-all')) return null;
+
+  return (
+    <section className="panel" aria-labelledby="declaration-attention-title">
+      <h2 id="declaration-attention-title">Staff declarations to look at</h2>
+      {attention === undefined ? (
+        <p role="status">Checking staff declarations…</p>
+      ) : attention.length === 0 ? (
+        <p className="empty">Nothing to look at: every declaration has been reviewed and discussed, or has a supervision date to come.</p>
+      ) : (
+        <ul>
+          {attention.map(({ declaration, attention: state }) => (
+            <li key={declaration.id}>
+              <a href={hashFor('declarations')}>{names.get(declaration.staffId) ?? 'A member of staff'}</a>: {declarationKindLabels[declaration.kind].toLowerCase()}, {formatUkDate(declaration.happenedOn)}.{' '}
+              {declarationStateText(state)}.
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { declarationFormSchema, declarationKindLabels, declarationKinds, type Declaration, type DeclarationForm as DeclarationFormValues } from '@shared/schemas/declarations';
+import type { StaffMember } from '@shared/schemas/staff';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
+import { useSession } from '../../security/session-context';
+import { useDraft } from '../../security/useDraft';
+
+type Props = {
+  readonly repository: DeclarationRepository;
+  readonly lineManagers: readonly StaffMember[];
+  readonly today: string;
+  readonly onDone: (recorded: Declaration | undefined) => void;
+};
+
+/** A member of staff declares a gift, a contact or an approach to their line manager (seeds 000-002). */
+export function DeclarationForm({ repository, lineManagers, today, onDone }: Props) {
+  const session = useSession();
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const onlyManager = lineManagers.length === 1 ? lineManagers[0]?.id : undefined;
+  const form = useForm<DeclarationFormValues>({
+    resolver: zodResolver(declarationFormSchema),
+    defaultValues: { happenedOn: today, whatHappened: '', whoWasInvolved: '', lineManagerId: onlyManager ?? '' },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const draft = useDraft('declaration:new', form);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      const result = await repository.recordOwn(session, values);
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      await draft.clear();
+      onDone(result.value);
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="make-declaration-title">
+      <h2 id="make-declaration-title" ref={headingRef} tabIndex={-1}>
+        Make a declaration
+      </h2>
+      <p className="lede">Only you and the manager can see it. Your line manager will talk it through with you in supervision.</p>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Make a declaration">
+        {failure ? <Banner tone="error">{failure}</Banner> : null}
+        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        <Field label="What are you declaring?" error={errors.kind?.message}>
+          {(wiring) => (
+            <select className="input" {...wiring} {...form.register('kind')}>
+              <option value="">Choose…</option>
+              {declarationKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {declarationKindLabels[kind]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="When did it happen?" error={errors.happenedOn?.message}>
+          {(wiring) => <TextInput type="date" className="input input--short" max={today} {...wiring} {...form.register('happenedOn')} />}
+        </Field>
+        <Field label="What happened" hint="For a gift: what it was, its rough value, and what you did with it." error={errors.whatHappened?.message}>
+          {(wiring) => <textarea className="input" rows={4} {...wiring} {...form.register('whatHappened')} />}
+        </Field>
+        <Field label="Who was involved (optional)" hint="For example “a parent of a young person” or a former care leaver’s first name." error={errors.whoWasInvolved?.message}>
+          {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('whoWasInvolved')} />}
+        </Field>
+        <Field label="Your line manager" error={errors.lineManagerId?.message}>
+          {(wiring) => (
+            <select className="input" {...wiring} {...form.register('lineManagerId')}>
+              <option value="">Choose…</option>
+              {lineManagers.map((manager) => (
+                <option key={manager.id} value={manager.id}>
+                  {manager.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Make declaration
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

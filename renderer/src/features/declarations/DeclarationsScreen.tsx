@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { can } from '@shared/rules/access';
+import type { Declaration } from '@shared/schemas/declarations';
+import { Banner } from '../../ui/Banner';
+import { useSession } from '../../security/session-context';
+import { useHomeToday } from '../home/useHomeToday';
+import { staffHolding, staffNamesById } from '../people/staff-names';
+import { useStaffMembers } from '../people/useStaffMembers';
+import { DeclarationForm } from './DeclarationForm';
+import { DeclarationsTable } from './DeclarationsTable';
+import { filterDeclarations, type DeclarationFilter } from './declaration-filter';
+import { ReviewDeclarationForm } from './ReviewDeclarationForm';
+import { useDeclarations } from './useDeclarations';
+
+type Panel = { kind: 'declare' } | { kind: 'review'; declaration: Declaration } | undefined;
+
+/**
+ * Staff declarations (seeds 000-002). Everyone sees and makes their own; the manager sees
+ * everyone's and reviews them. Which ones arrive here is decided by the repository, not this screen.
+ */
+export function DeclarationsScreen() {
+  const session = useSession();
+  const today = useHomeToday();
+  const staff = useStaffMembers();
+  const { declarations, repository } = useDeclarations();
+  const [panel, setPanel] = useState<Panel>();
+  const [message, setMessage] = useState<string | undefined>();
+  const [filter, setFilter] = useState<DeclarationFilter>({ staffId: '', state: 'all' });
+  const isManager = can(session.roles, 'declaration:read-all');
+  const names = staffNamesById(staff);
+  const staffName = (id: string) => names.get(id) ?? 'Unknown member of staff';
+  const shown = declarations && isManager ? filterDeclarations(declarations, filter, today) : declarations;
+
+  return (
+    <div className="page page--wide">
+      <h1>{isManager ? 'Staff declarations' : 'My declarations'}</h1>
+      <p className="lede">
+        Gifts offered, accepted or declined; contact with former care leavers; approaches for private work; contact on social media. Declare them to your line manager, who records them in supervision.
+      </p>
+      {message ? <Banner tone="success">{message}</Banner> : null}
+      {panel?.kind === 'declare' && staff ? (
+        <DeclarationForm
+          repository={repository}
+          lineManagers={staffHolding(staff, 'registeredManager', undefined)}
+          today={today}
+          onDone={(recorded) => {
+            setPanel(undefined);
+            if (recorded) setMessage('Your declaration is recorded. Your line manager will see it and talk it through with you in supervision.');
+          }}
+        />
+      ) : null}
+      {panel?.kind === 'review' ? (
+        <ReviewDeclarationForm
+          repository={repository}
+          declaration={panel.declaration}
+          staffName={staffName(panel.declaration.staffId)}
+          onDone={(reviewed) => {
+            setPanel(undefined);
+            if (reviewed) setMessage(`${staffName(reviewed.staffId)}’s declaration is reviewed.`);
+          }}
+        />
+      ) : null}
+      {panel === undefined ? (
+        <button type="button" className="button" onClick={() => { setMessage(undefined); setPanel({ kind: 'declare' }); }}>
+          Make a declaration
+        </button>
+      ) : null}
+      {isManager ? (
+        <form className="toolbar" aria-label="Filter declarations" onSubmit={(event) => event.preventDefault()}>
+          <label className="field">
+            <span className="field__label">Member of staff</span>
+            <select className="input" value={filter.staffId} onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}>
+              <option value="">Everyone</option>
+              {(staff ?? []).map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">Showing</span>
+            <select className="input" value={filter.state} onChange={(event) => setFilter({ ...filter, state: event.target.value === 'needsAttention' || event.target.value === 'closed' ? event.target.value : 'all' })}>
+              <option value="all">All</option>
+              <option value="needsAttention">Needing your attention</option>
+              <option value="closed">Discussed, with an outcome</option>
+            </select>
+          </label>
+        </form>
+      ) : null}
+      {shown === undefined ? (
+        <p role="status">Loading declarations…</p>
+      ) : shown.length === 0 ? (
+        <p className="empty">{isManager ? 'No declarations match.' : 'You have not made any declarations.'}</p>
+      ) : (
+        <DeclarationsTable
+          declarations={shown}
+          today={today}
+          staffName={staffName}
+          showWho={isManager}
+          onReview={isManager ? (declaration) => { setMessage(undefined); setPanel({ kind: 'review', declaration }); } : undefined}
+        />
+      )}
+    </div>
+  );
+}

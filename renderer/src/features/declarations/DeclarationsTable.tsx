@@ -1,0 +1,64 @@
+import { formatUkDate } from '@shared/format-dates';
+import { declarationAttention } from '@shared/rules/declaration-attention';
+import { declarationKindLabels, type Declaration } from '@shared/schemas/declarations';
+import { declarationStateText } from './declaration-state-text';
+
+type Props = {
+  readonly declarations: readonly Declaration[];
+  readonly today: string;
+  /** Names by staff id; with `showWho`, a column says whose each one is (the manager's view). */
+  readonly staffName: (id: string) => string;
+  readonly showWho: boolean;
+  /** The manager's review action; absent for everyone else. */
+  readonly onReview: ((declaration: Declaration) => void) | undefined;
+};
+
+/** Declarations, newest first, with where each stands. */
+export function DeclarationsTable({ declarations, today, staffName, showWho, onReview }: Props) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">Declarations</caption>
+      <thead>
+        <tr>
+          {showWho ? <th scope="col">Who</th> : null}
+          <th scope="col">What</th>
+          <th scope="col">When</th>
+          <th scope="col">What happened</th>
+          <th scope="col">Line manager</th>
+          <th scope="col">Where it stands</th>
+          {onReview ? (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {declarations.map((declaration) => (
+          <tr key={declaration.id}>
+            {showWho ? <td>{staffName(declaration.staffId)}</td> : null}
+            <th scope="row">{declarationKindLabels[declaration.kind]}</th>
+            <td>{formatUkDate(declaration.happenedOn)}</td>
+            <td>
+              {declaration.whatHappened}
+              {declaration.whoWasInvolved ? <div className="muted">Involved: {declaration.whoWasInvolved}</div> : null}
+            </td>
+            <td>{staffName(declaration.lineManagerId)}</td>
+            <td>
+              {declarationStateText(declarationAttention(declaration, today))}
+              {declaration.outcome ? <div>Outcome: {declaration.outcome}</div> : null}
+              {declaration.action ? <div>Action: {declaration.action}</div> : null}
+            </td>
+            {onReview ? (
+              <td>
+                <button type="button" className="button button--secondary" aria-label={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`} onClick={() => onReview(declaration)}>
+                  Review
+                </button>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

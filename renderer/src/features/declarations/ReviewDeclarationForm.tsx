@@ -1,0 +1,85 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { declarationKindLabels, declarationReviewSchema, type Declaration, type DeclarationReview } from '@shared/schemas/declarations';
+import { formatUkDate } from '@shared/format-dates';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
+import { useSession } from '../../security/session-context';
+import { blankAsUndefined } from '../people/blank-as-undefined';
+
+type Props = {
+  readonly repository: DeclarationRepository;
+  readonly declaration: Declaration;
+  readonly staffName: string;
+  readonly onDone: (reviewed: Declaration | undefined) => void;
+};
+
+/** The manager notes a declaration, and records the supervision date, outcome and any action as they come. */
+export function ReviewDeclarationForm({ repository, declaration, staffName, onDone }: Props) {
+  const session = useSession();
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useForm<DeclarationReview>({
+    resolver: zodResolver(declarationReviewSchema),
+    defaultValues: { supervisionOn: declaration.supervisionOn, outcome: declaration.outcome, action: declaration.action },
+  });
+  const { errors, isSubmitting } = form.formState;
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = form.handleSubmit(
+    async (values) => {
+      const result = await repository.review(session, declaration.id, values);
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      onDone(result.value);
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="review-declaration-title">
+      <h2 id="review-declaration-title" ref={headingRef} tabIndex={-1}>
+        Review {staffName}’s declaration
+      </h2>
+      <dl className="details">
+        <dt>What</dt>
+        <dd>{declarationKindLabels[declaration.kind]}, on {formatUkDate(declaration.happenedOn)}</dd>
+        <dt>What happened</dt>
+        <dd>{declaration.whatHappened}</dd>
+        {declaration.whoWasInvolved ? (
+          <>
+            <dt>Who was involved</dt>
+            <dd>{declaration.whoWasInvolved}</dd>
+          </>
+        ) : null}
+      </dl>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Review the declaration">
+        {failure ? <Banner tone="error">{failure}</Banner> : null}
+        <p className="muted">Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has been discussed.</p>
+        <Field label="Discussed in supervision on (optional)" error={errors.supervisionOn?.message}>
+          {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('supervisionOn', { setValueAs: blankAsUndefined })} />}
+        </Field>
+        <Field label="Outcome (optional)" hint="What was agreed, for example “gift returned with thanks”." error={errors.outcome?.message}>
+          {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('outcome')} />}
+        </Field>
+        <Field label="Action (optional)" hint="Anything still to do, and by whom." error={errors.action?.message}>
+          {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('action')} />}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Save review
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

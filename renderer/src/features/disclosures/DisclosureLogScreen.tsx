@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { disclosureLogCsv } from '@shared/export/disclosure-log-csv';
+import { ukDateTime } from '@shared/export/visitor-register-csv';
+import { formatUkDate } from '@shared/format-dates';
+import { Banner } from '../../ui/Banner';
+import { useDoorDirectory } from '../door/useDoorDirectory';
+import { useHomeClock } from '../door/useHomeClock';
+import { downloadTextFile } from '../register/download-file';
+import { DisclosureLogTable } from './DisclosureLogTable';
+import { DisclosureReasonDialog } from './DisclosureReasonDialog';
+import { endOfDayIn, startOfDayIn } from './day-bounds';
+import { sha256Hex } from './sha256-hex';
+import { useDisclosure } from './useDisclosure';
+import { useDisclosureLog } from './useDisclosureLog';
+
+/**
+ * The manager's disclosure log: every copy that left the app, filtered by young person and date,
+ * and exportable. Exporting the log is itself a copy leaving the app, so it asks why too.
+ */
+export function DisclosureLogScreen() {
+  const clock = useHomeClock();
+  const directory = useDoorDirectory();
+  const [filter, setFilter] = useState({ youngPersonId: '', from: '', to: '' });
+  const isRangeValid = !filter.from || !filter.to || filter.from <= filter.to;
+  const disclosures = useDisclosureLog({
+    youngPersonId: filter.youngPersonId,
+    from: filter.from ? startOfDayIn(filter.from, clock.timeZone) : '',
+    to: filter.to && isRangeValid ? endOfDayIn(filter.to, clock.timeZone) : '',
+  });
+  const disclosure = useDisclosure();
+  const when = (at: string) => ukDateTime(at, clock.timeZone);
+
+  const exportCsv = async () => {
+    if (!disclosures || !directory) return;
+    const csv = disclosureLogCsv(
+      disclosures.map((item) => ({ ...item, youngPerson: item.youngPersonId ? directory.youngPersonName(item.youngPersonId) : '', by: directory.staffName(item.byId) })),
+      clock.timeZone,
+    );
+    const period = filter.from || filter.to ? `, ${filter.from ? formatUkDate(filter.from) : 'the start'} to ${filter.to ? formatUkDate(filter.to) : formatUkDate(clock.today)}` : '';
+    const who = filter.youngPersonId ? `, ${directory.youngPersonName(filter.youngPersonId)}` : '';
+    const request = { what: `Disclosure log${who}${period}`, kind: 'csv' as const, sha256: await sha256Hex(csv), ...(filter.youngPersonId ? { youngPersonId: filter.youngPersonId } : {}) };
+    if (!(await disclosure.ask(request))) return;
+    downloadTextFile(`disclosure-log-${clock.today}.csv`, csv, 'text/csv;charset=utf-8');
+  };
+
+  return (
+    <div className="page page--wide">
+      <h1>Disclosure log</h1>
+      <p className="lede">Every copy that has left Family Links: what it was, who it went to, why, when and who made it.</p>
+      <form className="toolbar" aria-label="Filter the log" onSubmit={(event) => event.preventDefault()}>
+        <label className="field">
+          <span className="field__label">Young person</span>
+          <select className="input" value={filter.youngPersonId} onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}>
+            <option value="">All young people</option>
+            {(directory?.youngPeople ?? []).map((youngPerson) => (
+              <option key={youngPerson.id} value={youngPerson.id}>
+                {directory?.youngPersonName(youngPerson.id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">From</span>
+          <input type="date" className="input input--short" value={filter.from} onChange={(event) => setFilter({ ...filter, from: event.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field__label">To</span>
+          <input type="date" className="input input--short" value={filter.to} onChange={(event) => setFilter({ ...filter, to: event.target.value })} />
+        </label>
+        <button type="button" className="button button--secondary" disabled={!disclosures || !directory || !isRangeValid} onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </form>
+      <DisclosureReasonDialog {...disclosure.dialogProps} />
+      {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
+      {disclosures === undefined || directory === undefined ? (
+        <p role="status">Loading the log…</p>
+      ) : disclosures.length === 0 ? (
+        <p className="empty">Nothing has left the app that matches.</p>
+      ) : (
+        <DisclosureLogTable disclosures={disclosures} when={when} staffName={(id) => directory.staffName(id)} youngPersonName={directory.youngPersonName} />
+      )}
+    </div>
+  );
+}
