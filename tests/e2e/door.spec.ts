@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DoorPage } from './pages/door-page';
 import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
 import { RegisterPage } from './pages/register-page';
@@ -200,6 +201,8 @@ test.describe('the front door', () => {
 
     const download = page.waitForEvent('download');
     await register.exportButton.click();
+    // Every export asks why first and is recorded in the disclosure log (declarations.spec.ts covers it).
+    await new DisclosureDialog(page).answer('Home’s case file', 'For the case file');
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^visitor-register-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await readFile(await file.path(), 'utf8');
