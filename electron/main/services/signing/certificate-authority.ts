@@ -44,11 +44,11 @@ function newSerialNumber(): string {
   return bytes.toString('hex');
 }
 
-/** Names as UTF-8 strings, so "Siobhán O’Neill" survives; forge expects them encoded as bytes. */
+/** Names as UTF8String, so "Siobhán O’Neill" survives (forge encodes the text itself for this tag). */
 function nameOf(commonName: string, organisation: string): forge.pki.CertificateField[] {
   return [
-    { name: 'commonName', value: forge.util.encodeUtf8(commonName), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
-    { name: 'organizationName', value: forge.util.encodeUtf8(organisation), valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    { name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    { name: 'organizationName', value: organisation, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
   ];
 }
 

@@ -45,7 +45,7 @@ export async function signContactFormPdf(options: {
 }): Promise<Result<SignedPdf, SignPdfFailure>> {
   const opened = openKey({ p12: options.p12, password: options.password });
   if (!opened.ok) return opened;
-  // forge types getField as any; the common name is a binary string of UTF-8 bytes.
+  // forge types getField as any, and hands a parsed UTF8String back as its raw UTF-8 bytes.
   const signerName = (opened.value.certificate.subject.getField('CN') as { value?: unknown } | null)?.value;
   const name = typeof signerName === 'string' ? Buffer.from(signerName, 'binary').toString('utf8') : 'Unknown signer';
 
