@@ -221,6 +221,28 @@ test.describe('the front door', () => {
     await expect(page.getByText('No visitors are signed in.')).toBeVisible();
   });
 
+  test('a correction that names a barred person is kept, and raised on the home screen', async ({ app, page }) => {
+    const door = await homeWithRestriction(app, barredJohn);
+    await door.fill({ name: 'Dawn Morris', organisation: 'Neighbour', reason: 'Dropping off a parcel', badge: '5' });
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText('Dawn Morris signed in at');
+
+    const frame = new AppFrame(page);
+    await frame.open('Visitor register');
+    const register = new RegisterPage(page);
+    await register.correct('Dawn Morris', { whatWasWrong: 'He gave a false name; staff recognised him afterwards', visitorName: 'John Smith' });
+    await expect(register.confirmation).toContainText('The entry for John Smith was corrected');
+
+    await frame.open('Home');
+    const panel = page.getByRole('region', { name: 'At the front door' });
+    await expect(panel.getByRole('heading', { name: 'Corrections that named someone restricted' })).toBeVisible();
+    await expect(panel).toContainText('John Smith');
+    await expect(panel).toContainText('He gave a false name');
+    await expect(panel).toContainText('No contact allowed');
+    await app.expectAccessible('home with a restricted correction');
+    await app.screenshot('home raises a correction that named a barred person');
+  });
+
   test('the fire roll prints', async ({ app, page }) => {
     await app.startEmpty();
     await setUpHome(page);

@@ -11,6 +11,11 @@ export type DoorAttention = {
   readonly notSignedOut: readonly VisitorEntry[];
   /** Visitors the manager admitted against a restriction, newest first. */
   readonly overrides: readonly VisitorEntry[];
+  /**
+   * Corrections that turned out to name someone restricted (the check ran again on the correction):
+   * the visit may have gone ahead without the warning or block the door would have shown.
+   */
+  readonly restrictedCorrections: readonly VisitorEntry[];
 };
 
 /** What at the door needs someone's attention, as of `today` in `timeZone`; kept live, undefined while loading. */
@@ -25,6 +30,9 @@ export function useDoorAttention(today: string, timeZone: string): DoorAttention
     return {
       notSignedOut: onSite.filter((entry) => entry.arrivedAt < startOfToday),
       overrides: recent.filter((entry) => entry.restrictionCheck === 'overridden').reverse(),
+      restrictedCorrections: recent
+        .filter((entry) => entry.amendsEntryId !== undefined && (entry.restrictionCheck === 'block' || entry.restrictionCheck === 'warn'))
+        .reverse(),
     };
   }, [visitorLog, today, timeZone]);
 }
