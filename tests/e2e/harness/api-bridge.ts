@@ -1,5 +1,5 @@
-// First: it must run before any schema is built (see the file).
-import './zod-without-jit';
+// No zod JIT here either, as the app's CSP forces (see shared/zod-setup.ts); imported before the contract.
+import '../../../shared/zod-setup';
 import { buildApi } from '../../../shared/ipc/client';
 import type { IpcEventName } from '../../../shared/ipc/contract';
 import { emitHookName, invokeBindingName, type HarnessGlobal } from './bridge-globals';

@@ -92,7 +92,7 @@ type SeederGlobal = { familyLinksSeed?: (options: { size: FixtureSize; seed: num
  * than added as a <script>: the page's Content-Security-Policy (rightly) refuses inline script.
  */
 export async function runSeeder(page: Page, bundlePath: string, options: { size: FixtureSize; seed: number }): Promise<unknown> {
-  // As zod-without-jit.ts does for the bridge: no JIT, as the app's CSP forces, set before the
+  // As shared/zod-setup.ts does for the app and the bridge: no JIT, as the CSP forces, set before the
   // bundle's schemas are built (in Electron mode no bridge has done it).
   await page.evaluate(() => {
     const realm: typeof globalThis & { __zod_globalConfig?: { jitless?: boolean } } = globalThis;
