@@ -7,6 +7,9 @@ import react from '@vitejs/plugin-react';
 const nodeTarget = 'node22';
 const chromeTarget = 'chrome142';
 
+// FAMILY_LINKS_OUT_DIR builds somewhere other than out/ (see tests/e2e/harness/project-paths.ts).
+const outDir = resolve(import.meta.dirname, process.env['FAMILY_LINKS_OUT_DIR'] ?? 'out');
+
 const sharedAlias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 export default defineConfig({
@@ -14,7 +17,8 @@ export default defineConfig({
     resolve: { alias: sharedAlias },
     build: {
       target: nodeTarget,
-      outDir: 'out/main',
+      outDir: resolve(outDir, 'main'),
+      emptyOutDir: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
@@ -22,7 +26,8 @@ export default defineConfig({
     resolve: { alias: sharedAlias },
     build: {
       target: nodeTarget,
-      outDir: 'out/preload',
+      outDir: resolve(outDir, 'preload'),
+      emptyOutDir: true,
       // A sandboxed renderer cannot load an ES-module preload: bundle everything into one CommonJS file.
       externalizeDeps: false,
       rolldownOptions: {
@@ -37,7 +42,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       target: chromeTarget,
-      outDir: 'out/renderer',
+      outDir: resolve(outDir, 'renderer'),
+      emptyOutDir: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
   },

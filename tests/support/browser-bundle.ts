@@ -9,7 +9,8 @@ const projectRoot = resolve(import.meta.dirname, '../..');
  * benchmark page. Uses the project's own Vite, so the code under test is the code that ships.
  */
 export async function bundleForBrowser(entry: string, outFile: string): Promise<string> {
-  const outDir = resolve(projectRoot, 'out/test-bundles');
+  // FAMILY_LINKS_OUT_DIR: see tests/e2e/harness/project-paths.ts.
+  const outDir = resolve(projectRoot, process.env['FAMILY_LINKS_OUT_DIR'] ?? 'out', 'test-bundles');
   await build({
     configFile: false,
     root: projectRoot,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundleForBrowser } from '../../support/browser-bundle';
-import { projectRoot } from './project-paths';
+import { buildRoot, projectRoot } from './project-paths';
 
 /**
  * The two scripts the harness puts into the page, each bundled from TypeScript with the project's
@@ -21,7 +21,7 @@ export const seederBundle = {
 
 type Bundle = typeof bridgeBundle | typeof seederBundle;
 
-const bundleDir = resolve(projectRoot, 'out/test-bundles');
+const bundleDir = resolve(buildRoot, 'test-bundles');
 
 export function bundlePath(bundle: Bundle): string {
   return resolve(bundleDir, bundle.outFile);
