@@ -1,10 +1,16 @@
 import type { IpcHandlers } from './ipc-router';
 import type { AppInfoService } from './services/app-info';
 import type { AuditAnchorService } from './services/audit-anchor';
+import type { BackupService } from './services/backup/backup-service';
+import { createBackupHandlers } from './handlers/backup-handlers';
+import { createDocumentsHandlers } from './handlers/documents-handlers';
+import type { DocumentsService } from './services/documents';
 
 export type MainServices = {
   readonly appInfo: AppInfoService;
   readonly auditAnchor: AuditAnchorService;
+  readonly backup: BackupService;
+  readonly documents: DocumentsService;
 };
 
 /**
@@ -13,6 +19,8 @@ export type MainServices = {
  */
 export function createIpcHandlers(services: MainServices): IpcHandlers {
   return {
+    ...createBackupHandlers(services.backup),
+    ...createDocumentsHandlers(services),
     'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
     'audit:anchor-head': async (head) => ({ ok: true, value: await services.auditAnchor.anchorHead(head) }),
     'audit:read-anchor': async () => ({ ok: true, value: await services.auditAnchor.readAnchor() }),

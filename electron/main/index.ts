@@ -1,12 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/contract';
 import { createIpcHandlers } from './handlers';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createAppInfoService } from './services/app-info';
 import { createAuditAnchorService } from './services/audit-anchor';
+import { createBackupService } from './services/backup/backup-service';
+import { createDocumentsService } from './services/documents';
 import { createMainWindow, denyAllPermissions, preloadPath } from './window';
 
 // Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
@@ -58,7 +60,38 @@ if (!app.requestSingleInstanceLock()) {
       versions: { node: process.versions.node, chrome: process.versions.chrome, electron: process.versions.electron },
     });
     const auditAnchor = createAuditAnchorService({ folder: app.getPath('userData'), log });
-    registerIpc(createIpcHandlers({ appInfo, auditAnchor }), log);
+    const backup = createBackupService({
+      settingsFolder: app.getPath('userData'),
+      defaultFolder: join(app.getPath('userData'), 'backups'),
+      dialogs: {
+        async chooseFolder() {
+          const result = await dialog.showOpenDialog({ title: 'Choose where backups are kept', properties: ['openDirectory', 'createDirectory'] });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+        async chooseBackupFile() {
+          const result = await dialog.showOpenDialog({ title: 'Choose a Family Links backup', properties: ['openFile'], filters: [{ name: 'Family Links backups', extensions: ['flbackup'] }] });
+          return result.canceled ? null : (result.filePaths[0] ?? null);
+        },
+      },
+      log,
+    });
+    const documents = createDocumentsService({
+      settingsFolder: app.getPath('userData'),
+      // electron-builder copies resources/fonts beside the app (extraResources); in development it is in the project.
+      fontsFolder: app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts'),
+      dialogs: {
+        async chooseFolder({ title }) {
+          const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+          return result.canceled ? undefined : result.filePaths[0];
+        },
+        async chooseSavePath({ title, defaultFileName }) {
+          const result = await dialog.showSaveDialog({ title, defaultPath: join(app.getPath('documents'), defaultFileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+          return result.canceled ? undefined : result.filePath;
+        },
+      },
+      log,
+    });
+    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents }), log);
     const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
     const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {
       if (!window.isDestroyed()) window.webContents.send(name, payload);

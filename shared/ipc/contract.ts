@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import '../zod-setup';
+import { backupChannels } from './channels/backup';
+import { documentsChannels } from './channels/documents';
+import { signingChannels } from './channels/signing';
 
 /**
  * Every channel between the renderer and the main process, named `area:verb`, with the zod
@@ -8,6 +11,9 @@ import '../zod-setup';
  * over a Playwright binding: add a channel here and all three follow.
  */
 export const ipcContract = {
+  ...backupChannels,
+  ...documentsChannels,
+  ...signingChannels,
   'app:get-info': {
     request: z.object({}).strict(),
     reply: z.object({

@@ -6,6 +6,10 @@ import { createIpcHandlers, type MainServices } from '../../../electron/main/han
 import { createIpcRouter, type IpcRouter } from '../../../electron/main/ipc-router';
 import { createAppInfoService } from '../../../electron/main/services/app-info';
 import { createAuditAnchorService } from '../../../electron/main/services/audit-anchor';
+import { createBackupService } from '../../../electron/main/services/backup/backup-service';
+import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
+import { createDocumentsService } from '../../../electron/main/services/documents';
+import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-document-dialogs';
 import { projectRoot } from './project-paths';
 
 const packageJsonSchema = z.object({ version: z.string(), name: z.string(), productName: z.string().optional() });
@@ -36,6 +40,10 @@ export function createHarnessMainProcess(options: { appOrigin: string; tempDir: 
       versions: { node: process.versions.node, chrome: options.chromeVersion },
     }),
     auditAnchor: createAuditAnchorService({ folder: resolve(options.tempDir, 'user-data'), log: (message, detail) => log.push({ message, detail }) }),
+    // The dialog "chooses" <tempDir>/backups, and picks the newest backup there to restore.
+    backup: createBackupService({ settingsFolder: resolve(options.tempDir, 'user-data'), defaultFolder: resolve(options.tempDir, 'user-data', 'backups'), dialogs: fixedBackupDialogs(resolve(options.tempDir, 'backups')), log: (message, detail) => log.push({ message, detail }) }),
+    // Case-file folder <tempDir>/documents/case-file, reports saved in <tempDir>/documents/saved (fixedDocumentFolders).
+    documents: createDocumentsService({ settingsFolder: resolve(options.tempDir, 'user-data'), fontsFolder: resolve(projectRoot, 'resources', 'fonts'), dialogs: fixedDocumentDialogs(resolve(options.tempDir, 'documents')), log: (message, detail) => log.push({ message, detail }) }),
   };
   const router = createIpcRouter(createIpcHandlers(services), {
     // As in electron/main/ipc.ts: only the app's own origin may call, and only its top frame

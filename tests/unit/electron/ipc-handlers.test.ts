@@ -5,6 +5,10 @@ import { createIpcHandlers } from '../../../electron/main/handlers';
 import { createIpcRouter } from '../../../electron/main/ipc-router';
 import { createAppInfoService } from '../../../electron/main/services/app-info';
 import { createAuditAnchorService } from '../../../electron/main/services/audit-anchor';
+import { createBackupService } from '../../../electron/main/services/backup/backup-service';
+import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
+import { createDocumentsService } from '../../../electron/main/services/documents';
+import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-document-dialogs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +25,11 @@ function realRouter() {
   });
   const log = vi.fn<(message: string, detail?: unknown) => void>();
   const auditAnchor = createAuditAnchorService({ folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-')) });
-  const handlers = createIpcHandlers({ appInfo, auditAnchor });
+  const backupRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-backup-'));
+  const backup = createBackupService({ settingsFolder: backupRoot, defaultFolder: join(backupRoot, 'backups'), dialogs: fixedBackupDialogs(join(backupRoot, 'chosen')) });
+  const documentsRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-documents-'));
+  const documents = createDocumentsService({ settingsFolder: documentsRoot, fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: fixedDocumentDialogs(documentsRoot) });
+  const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents });
   return { handlers, log, router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }) };
 }
 

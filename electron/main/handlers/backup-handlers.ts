@@ -1,0 +1,21 @@
+import type { IpcHandlers } from '../ipc-router';
+import type { BackupService } from '../services/backup/backup-service';
+
+type BackupChannel = Extract<keyof IpcHandlers, `backup:${string}`>;
+
+/** The backup channels, bound to the backup service. */
+export function createBackupHandlers(backup: BackupService): Pick<IpcHandlers, BackupChannel> {
+  return {
+    'backup:get-settings': async () => ({ ok: true, value: await backup.getSettings() }),
+    'backup:choose-folder': async () => ({ ok: true, value: await backup.chooseFolder() }),
+    'backup:set-options': async (request) => ({ ok: true, value: await backup.setOptions(request) }),
+    'backup:begin': async (request) => ({ ok: true, value: await backup.begin(request) }),
+    'backup:append': async (request) => ({ ok: true, value: await backup.append(request) }),
+    'backup:finish': async (request) => ({ ok: true, value: await backup.finish(request) }),
+    'backup:abort': async (request) => ({ ok: true, value: await backup.abort(request) }),
+    'backup:list': async () => ({ ok: true, value: await backup.list() }),
+    'backup:open': async (request) => ({ ok: true, value: await backup.open(request) }),
+    'backup:read-chunk': async (request) => ({ ok: true, value: await backup.readChunk(request) }),
+    'backup:close': async (request) => ({ ok: true, value: await backup.close(request) }),
+  };
+}

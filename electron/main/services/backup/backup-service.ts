@@ -1,0 +1,348 @@
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { IpcReply } from '../../../../shared/ipc/contract';
+import {
+  backupFileExtension,
+  backupHeaderSchema,
+  backupMagicLine,
+  backupSettingsSchema,
+  defaultBackupIntervalDays,
+  defaultBackupKeep,
+  type BackupFailure,
+  type BackupFailureCode,
+  type BackupFileSummary,
+  type BackupHeader,
+  type BackupReason,
+  type BackupSettings,
+} from '../../../../shared/schemas/backup';
+import { writeFileAtomically } from '../atomic-file';
+import { nodeBackupFileSystem, type BackupFileReader, type BackupFileSystem, type BackupFileWriter } from './backup-files';
+
+/** The system dialogs the service needs; Electron's in the app, fixed answers in the tests. */
+export type BackupDialogs = {
+  chooseFolder(): Promise<string | null>;
+  chooseBackupFile(): Promise<string | null>;
+};
+
+export type BackupServiceOptions = {
+  /** Where the service keeps its settings (userData in the app). */
+  readonly settingsFolder: string;
+  /** Used until someone chooses a folder (a folder under userData in the app). */
+  readonly defaultFolder: string;
+  readonly dialogs: BackupDialogs;
+  readonly fileSystem?: BackupFileSystem;
+  readonly now?: () => Date;
+  readonly log?: (message: string, detail?: unknown) => void;
+};
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const backupNamePattern = /^family-links-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-(manual|scheduled|before-upgrade)(-\d{1,3})?\.flbackup$/;
+const storedSettingsSchema = backupSettingsSchema.omit({ folderIsDefault: true, folder: true }).extend({ folder: z.string().min(1).optional() });
+
+const unavailableCodes = new Set(['ENOENT', 'ENOTDIR', 'EHOSTDOWN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOTCONN', 'ESTALE', 'ENETUNREACH', 'EIO']);
+const fullCodes = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
+const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+const failed = (code: BackupFailureCode, message: string): BackupFailure => ({ outcome: 'failed', code, message });
+
+/** A write failure as words a person can act on; nothing is half-written (the partial file goes). */
+export function writeFailure(error: unknown): BackupFailure {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const kept = 'Your records are safe in the app; nothing was changed.';
+  if (fullCodes.has(code)) return failed('disk-full', `The backup folder is full, so the backup could not be saved. ${kept} Free some space or choose another folder, then back up again.`);
+  if (permissionCodes.has(code)) return failed('no-permission', `This computer is not allowed to save in the backup folder. ${kept} Ask whoever manages the folder for access, or choose another folder.`);
+  if (unavailableCodes.has(code)) return failed('folder-unavailable', `The backup folder cannot be reached just now (is the network drive connected?). ${kept} Try again when it is back.`);
+  return failed('write-failed', `The backup could not be saved (${code || 'unknown error'}). ${kept} Try again.`);
+}
+
+/** `family-links-backup-2026-11-29T21-30-05Z-manual.flbackup`: sorts by time, says why it was made. */
+export function backupFileName(at: Date, reason: BackupReason, suffix = 0): string {
+  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  return `family-links-backup-${stamp}-${reason}${suffix > 0 ? `-${suffix}` : ''}${backupFileExtension}`;
+}
+
+export function isBackupFileName(name: string): boolean {
+  return backupNamePattern.test(name);
+}
+
+type OpenWrite = { readonly writer: BackupFileWriter; readonly tempPath: string; readonly folder: string; readonly hash: Hash; size: number; readonly header: BackupHeader };
+type OpenRead = { readonly reader: BackupFileReader; readonly chunks: readonly (readonly [number, number])[] };
+
+/**
+ * Backups on the main side (issue 10): settings, streaming a backup into a temporary file in the
+ * chosen folder, then flushing it and renaming it into place (so a reader never sees half a
+ * backup), keeping the last N, and checking a file whole before a restore reads it chunk by chunk.
+ * Plain Node: the dialogs and the file system are passed in.
+ */
+export function createBackupService(options: BackupServiceOptions) {
+  const fs = options.fileSystem ?? nodeBackupFileSystem;
+  const now = options.now ?? (() => new Date());
+  const settingsPath = join(options.settingsFolder, 'backup-settings.json');
+  const writes = new Map<string, OpenWrite>();
+  const reads = new Map<string, OpenRead>();
+
+  async function loadSettings(): Promise<BackupSettings> {
+    let stored: z.infer<typeof storedSettingsSchema> = { keep: defaultBackupKeep, intervalDays: defaultBackupIntervalDays };
+    try {
+      const parsed = storedSettingsSchema.safeParse(JSON.parse(await readFile(settingsPath, 'utf8')));
+      if (parsed.success) stored = parsed.data;
+      else options.log?.('The backup settings file is damaged; using the defaults', parsed.error.issues);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.log?.('Could not read the backup settings', error);
+    }
+    const { folder, ...rest } = stored;
+    return { ...rest, folder: folder ?? resolve(options.defaultFolder), folderIsDefault: folder === undefined };
+  }
+
+  async function saveSettings(settings: BackupSettings): Promise<BackupSettings> {
+    const { folder, folderIsDefault, ...rest } = settings;
+    await writeFileAtomically(settingsPath, JSON.stringify({ ...rest, ...(folderIsDefault ? {} : { folder }) }, null, 2));
+    return settings;
+  }
+
+  async function readableFolder(): Promise<{ folder: string } | BackupFailure> {
+    const { folder, folderIsDefault } = await loadSettings();
+    if (folderIsDefault) await mkdir(folder, { recursive: true });
+    if (!(await fs.isFolder(folder))) return failed('folder-unavailable', 'The backup folder cannot be reached just now (is the network drive connected?). Try again when it is back, or choose another folder.');
+    return { folder };
+  }
+
+  async function closeRead(readId: string): Promise<void> {
+    const open = reads.get(readId);
+    reads.delete(readId);
+    await open?.reader.close().catch(() => undefined);
+  }
+
+  /** Checks the whole file (magic line, header, checksum) and finds where each chunk is. */
+  async function openFile(path: string, fileName: string): Promise<IpcReply<'backup:open'>> {
+    let reader: (BackupFileReader & { readonly size: number }) | undefined;
+    try {
+      reader = await fs.openForReading(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (code === 'ENOENT') return failed('not-found', 'That backup is no longer in the folder.');
+      if (permissionCodes.has(code)) return failed('no-permission', 'This computer is not allowed to read that backup. Ask whoever manages the folder for access.');
+      return failed('folder-unavailable', 'The backup could not be read just now (is the network drive connected?). Try again.');
+    }
+    const notBackup = failed('not-a-backup', 'That file is not a Family Links backup. Choose a file whose name ends in .flbackup.');
+    const damaged = failed('damaged', 'This backup is damaged: its contents do not match the checksum written when it was made, so it cannot be trusted. Nothing was restored. Choose another (older) backup.');
+    try {
+      const magic = encoder.encode(`${backupMagicLine}\n`);
+      const start = await reader.read(0, magic.byteLength);
+      if (decoder.decode(start) !== decoder.decode(magic)) return notBackup;
+      const tailLength = Math.min(reader.size, 200);
+      const tail = decoder.decode(await reader.read(reader.size - tailLength, tailLength));
+      const endMatch = /\nEND ([0-9a-f]{64})\n$/.exec(tail);
+      if (!endMatch?.[1]) return damaged;
+      const expected = endMatch[1];
+      const bodyLength = reader.size - (endMatch[0].length - 1);
+      const hash = createHash('sha256');
+      const lines: [number, number][] = [];
+      let lineStart = 0;
+      const block = 1024 * 1024;
+      for (let position = 0; position < bodyLength; position += block) {
+        const bytes = await reader.read(position, Math.min(block, bodyLength - position));
+        hash.update(bytes);
+        for (let index = bytes.indexOf(10); index !== -1; index = bytes.indexOf(10, index + 1)) {
+          lines.push([lineStart, position + index - lineStart]);
+          lineStart = position + index + 1;
+        }
+      }
+      if (hash.digest('hex') !== expected || lineStart !== bodyLength || lines.length < 2) return damaged;
+      const [headerStart, headerLength] = lines[1] ?? [0, 0];
+      let header: BackupHeader;
+      try {
+        header = backupHeaderSchema.parse(JSON.parse(decoder.decode(await reader.read(headerStart, headerLength))));
+      } catch {
+        return damaged;
+      }
+      const readId = randomUUID();
+      reads.set(readId, { reader, chunks: lines.slice(2) });
+      // At most a few restores open at once: a forgotten one is closed when the fifth opens.
+      if (reads.size > 4) {
+        const [oldest] = reads.keys();
+        if (oldest !== undefined) await closeRead(oldest);
+      }
+      reader = undefined;
+      return { outcome: 'opened', readId, fileName, header, chunkCount: lines.length - 2 };
+    } finally {
+      await reader?.close().catch(() => undefined);
+    }
+  }
+
+  async function prune(folder: string, keep: number): Promise<string[]> {
+    const names = (await fs.list(folder)).filter(isBackupFileName).sort();
+    const excess = names.slice(0, Math.max(0, names.length - keep));
+    const removed: string[] = [];
+    for (const name of excess) {
+      try {
+        await fs.remove(join(folder, name));
+        removed.push(name);
+      } catch (error) {
+        options.log?.('Could not remove an old backup', { name, error });
+      }
+    }
+    return removed;
+  }
+
+  return {
+    getSettings: (): Promise<BackupSettings> => loadSettings(),
+
+    async chooseFolder(): Promise<IpcReply<'backup:choose-folder'>> {
+      const chosen = await options.dialogs.chooseFolder();
+      if (chosen === null) return { outcome: 'cancelled' };
+      if (!(await fs.isFolder(chosen))) return failed('folder-unavailable', 'That folder cannot be reached. Choose another one.');
+      const settings = await saveSettings({ ...(await loadSettings()), folder: resolve(chosen), folderIsDefault: false });
+      return { outcome: 'chosen', settings };
+    },
+
+    async setOptions(request: { keep: number; intervalDays: number }): Promise<BackupSettings> {
+      return saveSettings({ ...(await loadSettings()), keep: request.keep, intervalDays: request.intervalDays });
+    },
+
+    async begin(request: { header: BackupHeader }): Promise<IpcReply<'backup:begin'>> {
+      if (writes.size > 0) return failed('busy', 'A backup is already being made. Wait for it to finish, then try again.');
+      const folder = await readableFolder().catch((error: unknown) => writeFailure(error));
+      if ('outcome' in folder) return folder;
+      const tempPath = join(folder.folder, `.family-links-backup-${randomUUID()}.partial`);
+      let writer: BackupFileWriter | undefined;
+      try {
+        writer = await fs.create(tempPath);
+        const opening = encoder.encode(`${backupMagicLine}\n${JSON.stringify(request.header)}\n`);
+        await writer.write(opening);
+        const hash = createHash('sha256').update(opening);
+        const writeId = randomUUID();
+        writes.set(writeId, { writer, tempPath, folder: folder.folder, hash, size: opening.byteLength, header: request.header });
+        return { outcome: 'started', writeId };
+      } catch (error) {
+        await writer?.close().catch(() => undefined);
+        await fs.remove(tempPath).catch(() => undefined);
+        return writeFailure(error);
+      }
+    },
+
+    async append(request: { writeId: string; chunk: string }): Promise<IpcReply<'backup:append'>> {
+      const open = writes.get(request.writeId);
+      if (!open) return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
+      try {
+        const line = encoder.encode(`${request.chunk}\n`);
+        await open.writer.write(line);
+        open.hash.update(line);
+        open.size += line.byteLength;
+        return { outcome: 'appended' };
+      } catch (error) {
+        await this.abort(request);
+        return writeFailure(error);
+      }
+    },
+
+    async finish(request: { writeId: string }): Promise<IpcReply<'backup:finish'>> {
+      const open = writes.get(request.writeId);
+      if (!open) return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
+      const sha256 = open.hash.digest('hex');
+      try {
+        const trailer = encoder.encode(`END ${sha256}\n`);
+        await open.writer.write(trailer);
+        await open.writer.syncAndClose();
+        writes.delete(request.writeId);
+        const at = now();
+        const existing = new Set(await fs.list(open.folder));
+        let suffix = 0;
+        while (existing.has(backupFileName(at, open.header.reason, suffix))) suffix += 1;
+        const fileName = backupFileName(at, open.header.reason, suffix);
+        await fs.rename(open.tempPath, join(open.folder, fileName));
+        const settings = await loadSettings();
+        await saveSettings({ ...settings, lastBackupAt: at.toISOString(), lastBackupFile: fileName });
+        const removed = await prune(open.folder, settings.keep);
+        return { outcome: 'written', fileName, sizeBytes: open.size + trailer.byteLength, sha256, removed };
+      } catch (error) {
+        await this.abort(request);
+        return writeFailure(error);
+      }
+    },
+
+    async abort(request: { writeId: string }): Promise<IpcReply<'backup:abort'>> {
+      const open = writes.get(request.writeId);
+      writes.delete(request.writeId);
+      if (open) {
+        await open.writer.close().catch(() => undefined);
+        await fs.remove(open.tempPath).catch((error: unknown) => options.log?.('Could not remove a partial backup', error));
+      }
+      return { outcome: 'aborted' };
+    },
+
+    async list(): Promise<IpcReply<'backup:list'>> {
+      try {
+        const folder = await readableFolder();
+        if ('outcome' in folder) return folder;
+        const names = (await fs.list(folder.folder)).filter(isBackupFileName).sort().reverse();
+        const files: BackupFileSummary[] = [];
+        for (const fileName of names) {
+          files.push(await summarise(fs, join(folder.folder, fileName), fileName));
+        }
+        return { outcome: 'listed', files };
+      } catch (error) {
+        return writeFailure(error);
+      }
+    },
+
+    async open(request: { source: 'folder'; fileName: string } | { source: 'dialog' }): Promise<IpcReply<'backup:open'>> {
+      if (request.source === 'dialog') {
+        const chosen = await options.dialogs.chooseBackupFile();
+        if (chosen === null) return { outcome: 'cancelled' };
+        return openFile(chosen, basename(chosen));
+      }
+      // Only a name this service would have written, inside its own folder: never a path.
+      if (!isBackupFileName(request.fileName) || basename(request.fileName) !== request.fileName) return failed('not-found', 'That backup is not in the backup folder.');
+      const folder = await readableFolder().catch((error: unknown) => writeFailure(error));
+      if ('outcome' in folder) return folder;
+      return openFile(join(folder.folder, request.fileName), request.fileName);
+    },
+
+    async readChunk(request: { readId: string; index: number }): Promise<IpcReply<'backup:read-chunk'>> {
+      const open = reads.get(request.readId);
+      if (!open) return failed('unknown-id', 'This backup is no longer open. Start the restore again.');
+      const span = open.chunks[request.index];
+      if (!span) return failed('damaged', 'The backup has no part with that number.');
+      try {
+        return { outcome: 'chunk', chunk: decoder.decode(await open.reader.read(span[0], span[1])) };
+      } catch {
+        return failed('folder-unavailable', 'The backup could not be read just now (is the network drive connected?). Nothing was restored; try again.');
+      }
+    },
+
+    async close(request: { readId: string }): Promise<IpcReply<'backup:close'>> {
+      await closeRead(request.readId);
+      return { outcome: 'closed' };
+    },
+  };
+}
+export type BackupService = ReturnType<typeof createBackupService>;
+
+/** Name, size, and what its header says (when it can be read). */
+async function summarise(fs: BackupFileSystem, path: string, fileName: string): Promise<BackupFileSummary> {
+  const reader = await fs.openForReading(path);
+  try {
+    const firstBytes = decoder.decode(await reader.read(0, Math.min(reader.size, 256 * 1024)));
+    const [, headerLine] = firstBytes.split('\n');
+    const header = backupHeaderSchema.safeParse(safeJson(headerLine ?? ''));
+    return {
+      fileName,
+      sizeBytes: reader.size,
+      ...(header.success ? { createdAt: header.data.createdAt, reason: header.data.reason, schemaVersion: header.data.schemaVersion } : {}),
+    };
+  } finally {
+    await reader.close();
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
