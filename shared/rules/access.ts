@@ -28,9 +28,14 @@ export type Permission =
   | 'visitor-log:amend'
   | 'people:manage'
   | 'contact-form:file'
+  | 'contact-form:read-all'
   | 'review:view-own-young-people'
   | 'review:view-all'
-  | 'sample:monitor';
+  | 'sample:monitor'
+  | 'visit:book'
+  | 'visit:read-notes'
+  | 'pan-group:manage'
+  | 'outbox:view-all';
 
 const everyone = staffRoles;
 const managerOnly = ['registeredManager'] as const;
@@ -62,10 +67,19 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   'people:manage': contactLeads,
   // After any contact, whoever took part files the form.
   'contact-form:file': everyone,
+  // Everyone reads the forms they wrote or took part in; those who lead contact read them all.
+  'contact-form:read-all': contactLeads,
   // Termly figures: the CC for their own young people; the manager across the home.
   'review:view-own-young-people': ['caseCoordinator'],
   'review:view-all': managerOnly,
   'sample:monitor': managerOnly,
+  // Anyone on shift books and updates visits; a visit's notes are for those who lead contact and the staff on it.
+  'visit:book': everyone,
+  'visit:read-notes': contactLeads,
+  // A young person's PAN group (its members' emails included) is kept by those who lead contact.
+  'pan-group:manage': contactLeads,
+  // Every alert in the outbox, and retrying or cancelling any of them; others see the ones they raised.
+  'outbox:view-all': managerOnly,
 };
 
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {

@@ -8,6 +8,10 @@ import type { Restriction } from '@shared/schemas/registers';
 import type { AccountKeys } from '@shared/schemas/keyring';
 import type { Declaration } from '@shared/schemas/declarations';
 import type { Disclosure } from '@shared/schemas/disclosures';
+import type { Room, Visit } from '@shared/schemas/visits';
+import type { PanGroup } from '@shared/schemas/pan';
+import type { OutboxMessage } from '@shared/schemas/mail';
+import type { ContactForm } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
 import type { SealedBox } from './encryption/record-cipher';
@@ -35,6 +39,16 @@ export type RestrictionHistoryRow = { readonly id: string; readonly restrictionI
 
 export type DeclarationPlainKey = 'id' | 'staffId' | 'recordedAt' | 'status';
 export type DisclosurePlainKey = 'id' | 'at' | 'youngPersonId' | 'byId';
+/** A visit's ids, times, kind and status are plain (the calendar and the conflict check read them by index); who is coming, transport and notes are sealed. */
+export type VisitPlainKey = 'id' | 'startsAt' | 'endsAt' | 'youngPersonIds' | 'staffIds' | 'roomId' | 'status' | 'seriesId' | 'kind';
+export type PanGroupPlainKey = 'id' | 'youngPersonId';
+/** An alert's recipient, subject, body, reference and attachment are sealed; its state and times are plain. */
+export type OutboxPlainKey = 'id' | 'state' | 'youngPersonId' | 'event' | 'createdAt' | 'createdById' | 'attempts' | 'nextAttemptAt' | 'sendingSince' | 'lastError' | 'lastErrorCode' | 'sentAt' | 'sentVia' | 'serverMessageId' | 'disclosureId';
+export type ContactFormPlainKey = 'id' | 'reference' | 'youngPersonId' | 'authorId' | 'dueAt' | 'status' | 'contactEndedAt' | 'restrictionFlaggedAt' | 'amendsFormId';
+/** A filed form's signed PDF (base64, sealed); `id` is the form's id. */
+export type ContactFormFileRow = { readonly id: string; readonly sealed: SealedBox };
+/** A signed copy waiting for the case-file folder; `id` is the form's id. No personal data in the plain part. */
+export type CaseFileQueueRow = { readonly id: string; readonly nextAttemptAt: string; readonly attempts: number; readonly lastError: string; readonly queuedAt: string };
 
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
 export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
@@ -65,6 +79,13 @@ export class FamilyLinksDb extends Dexie {
   declare restrictionHistory: Table<RestrictionHistoryRow, string>;
   declare declarations: Table<SealedRow<Declaration, DeclarationPlainKey>, string>;
   declare disclosures: Table<SealedRow<Disclosure, DisclosurePlainKey>, string>;
+  declare rooms: Table<Room, string>;
+  declare visits: Table<SealedRow<Visit, VisitPlainKey>, string>;
+  declare panGroups: Table<SealedRow<PanGroup, PanGroupPlainKey>, string>;
+  declare outbox: Table<SealedRow<OutboxMessage, OutboxPlainKey>, string>;
+  declare contactForms: Table<SealedRow<ContactForm, ContactFormPlainKey>, string>;
+  declare contactFormFiles: Table<ContactFormFileRow, string>;
+  declare caseFileQueue: Table<CaseFileQueueRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

@@ -64,6 +64,35 @@ export const schemaVersions: readonly SchemaVersion[] = [
       disclosures: 'id, at, youngPersonId, byId',
     },
   },
+  {
+    // Contact forms: "forms this person owes" by [author, status, due] and a young person's forms
+    // by [young person, contact end], so neither scans the table; restricted participants by when
+    // they were flagged. Signed PDFs (sealed) and the case-file copies waiting to be retried get
+    // tables of their own. Forms were never stored before this version: no rows change.
+    version: 5,
+    stores: {
+      contactForms: 'id, &reference, youngPersonId, authorId, dueAt, status, contactEndedAt, restrictionFlaggedAt, amendsFormId, [authorId+status+dueAt], [youngPersonId+contactEndedAt]',
+      contactFormFiles: 'id',
+      caseFileQueue: 'id, nextAttemptAt',
+    },
+  },
+  {
+    // Visits (issue 5): rooms are listed in name order by index. Visits already had every index
+    // the calendar and the conflict check use (startsAt, endsAt, young people, staff, room); no
+    // room was stored before this version, so no rows change.
+    version: 6,
+    stores: {
+      rooms: 'id, name',
+    },
+  },
+  {
+    // PAN groups and the outbox (issue 7): a young person's alerts are found by index; the outbox
+    // already had state and nextAttemptAt for the sender. Nothing was stored in either before.
+    version: 7,
+    stores: {
+      outbox: 'id, state, createdAt, nextAttemptAt, youngPersonId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

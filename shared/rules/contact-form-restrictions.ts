@@ -1,0 +1,61 @@
+import type { ContactKind, RestrictedParticipant } from '../schemas/contact-forms';
+import { checkRestrictions, type CheckableRestriction, type RestrictionMatch } from './restriction-check';
+import { contactModeForContactKind } from './restriction-effects';
+
+/**
+ * Restrictions when a contact is recorded (DESIGN rule 6: "checked wherever contact is arranged or
+ * recorded"; issue #6 point 4). Each person recorded as taking part is checked against the young
+ * person's restriction register, for this kind of contact, on the day the contact happened (a
+ * restriction that started after the contact did not apply to it).
+ *
+ * - Registered people are checked by who they are and by name (a restriction may be recorded by
+ *   name only); names typed in "who else took part" are checked by name.
+ * - "Supervised" means a member of staff is recorded as taking part.
+ * - Only restrictions that stop or condition this contact are returned ("no phone contact" on a
+ *   family visit is allowed and is not an alert). Each restriction is listed once.
+ */
+export type ContactParticipants = {
+  readonly youngPersonId: string;
+  readonly kind: ContactKind;
+  /** The day of the contact (YYYY-MM-DD in the home's zone). */
+  readonly contactDay: string;
+  readonly people: readonly { readonly personId: string; readonly names: readonly string[] }[];
+  /** Free text: names separated by commas, "and" or new lines. */
+  readonly otherParticipants: string;
+  readonly hasStaff: boolean;
+};
+
+export function restrictedParticipants(contact: ContactParticipants, restrictions: readonly CheckableRestriction[]): RestrictedParticipant[] {
+  const found = new Map<string, RestrictedParticipant>();
+  const common = { youngPersonIds: [contact.youngPersonId], contact: contactModeForContactKind(contact.kind), isSupervised: contact.hasStaff } as const;
+  const add = (matches: readonly RestrictionMatch[], personId: string | undefined, name: string) => {
+    for (const match of matches) {
+      if (match.effect.kind === 'allowed' || found.has(match.restrictionId)) continue;
+      found.set(match.restrictionId, {
+        restrictionId: match.restrictionId,
+        ...(personId ? { personId } : {}),
+        name,
+        verdict: match.effect.kind,
+        summary: match.effect.kind === 'block' ? match.effect.reason : `${match.effect.condition} ${match.effect.instruction}`,
+      });
+    }
+  };
+  for (const person of contact.people) {
+    const check = checkRestrictions({ ...common, visitor: { kind: 'registered', personId: person.personId, names: person.names } }, restrictions, contact.contactDay);
+    if (check.kind !== 'clear') add(check.matches, person.personId, person.names[0] ?? 'A registered person');
+  }
+  for (const name of typedNames(contact.otherParticipants)) {
+    const check = checkRestrictions({ ...common, visitor: { kind: 'typed', name } }, restrictions, contact.contactDay);
+    if (check.kind !== 'clear') add(check.matches, undefined, name);
+  }
+  return [...found.values()];
+}
+
+/** "Ms Green (teacher), Dan and Liz" → ["Ms Green", "Dan", "Liz"]: roles in brackets are not names. */
+export function typedNames(text: string): string[] {
+  return text
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/,|;|\n|\band\b|&/i)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 1);
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+
+export const contactKinds = [
+  'visit',
+  'homeVisit',
+  'phoneCall',
+  'email',
+  'letter',
+  'videoCall',
+  'meeting',
+  'chanceEncounter',
+] as const;
+export type ContactKind = (typeof contactKinds)[number];
+
+export const contactKindLabels: Readonly<Record<ContactKind, string>> = {
+  visit: 'Family visit',
+  homeVisit: 'Home visit',
+  phoneCall: 'Phone call',
+  email: 'Email',
+  letter: 'Letter',
+  videoCall: 'Video call',
+  meeting: 'Meeting',
+  chanceEncounter: 'Chance encounter',
+};
+
+/** Who started the contact: the policy asks, because a family reaching out matters as much as the home doing so. */
+export const contactInitiators = ['youngPerson', 'family', 'staff', 'professional', 'other'] as const;
+export const contactInitiatorLabels: Readonly<Record<(typeof contactInitiators)[number], string>> = {
+  youngPerson: 'The young person',
+  family: 'The family',
+  staff: 'Staff at the home',
+  professional: 'Another professional',
+  other: 'Someone else',
+};
+
+/** An action agreed at the contact: what, who does it (a member of staff or someone named), and by when. */
+export const contactActionSchema = z.object({
+  action: requiredText('the action', 1000),
+  ownerStaffId: idSchema.optional(),
+  ownerName: optionalText('who does it', 120),
+  dueOn: isoDateSchema.optional(),
+});
+export type ContactAction = z.infer<typeof contactActionSchema>;
+
+/**
+ * A participant who is on the restriction register for this young person and whose restriction
+ * stops or conditions this kind of contact. Kept on the form (and printed on its PDF) so the record
+ * shows the contact went against a restriction; the manager is alerted.
+ */
+export const restrictedParticipantSchema = z.object({
+  restrictionId: idSchema,
+  personId: idSchema.optional(),
+  name: requiredText('the name', 120),
+  verdict: z.enum(['warn', 'block']),
+  /** The plain-words effect for this contact ("No phone contact is allowed"). */
+  summary: requiredText('the summary', 500),
+});
+export type RestrictedParticipant = z.infer<typeof restrictedParticipantSchema>;
+
+/** Where the signed copy went: written into the case-file folder, or waiting to be retried. */
+export const caseFileCopySchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('written'), relativePath: z.string().min(1), writtenAt: isoDateTimeSchema }),
+  z.object({ state: z.literal('queued'), code: z.string().min(1), message: z.string().min(1), queuedAt: isoDateTimeSchema }),
+]);
+export type CaseFileCopy = z.infer<typeof caseFileCopySchema>;
+
+/** The record made after any contact; filed forms are signed and never change. */
+export const contactFormSchema = z.object({
+  id: idSchema,
+  reference: requiredText('the reference', 40),
+  youngPersonId: idSchema,
+  visitId: idSchema.optional(),
+  kind: z.enum(contactKinds),
+  contactStartedAt: isoDateTimeSchema,
+  contactEndedAt: isoDateTimeSchema,
+  dueAt: isoDateTimeSchema,
+  authorId: idSchema,
+  personIds: z.array(idSchema).default([]),
+  staffIds: z.array(idSchema).default([]),
+  /** Anyone else who took part and is not on the register (an interpreter, a teacher). */
+  otherParticipants: optionalText('who else took part', 500),
+  initiatedBy: z.enum(contactInitiators).optional(),
+  whatHappened: optionalText('what happened', 20000),
+  youngPersonViews: optionalText('the young person’s views', 20000),
+  familyViews: optionalText('the family’s views', 20000),
+  concerns: optionalText('the concerns', 20000),
+  isSafeguardingConcern: z.boolean(),
+  actions: z.array(contactActionSchema).default([]),
+  nextContactPlanned: optionalText('the next contact planned', 1000),
+  nextContactOn: isoDateSchema.optional(),
+  restrictedParticipants: z.array(restrictedParticipantSchema).default([]),
+  /** When a restricted participant was first recorded: indexed, so the manager's panel finds them. */
+  restrictionFlaggedAt: isoDateTimeSchema.optional(),
+  status: z.enum(['draft', 'filed']),
+  filedAt: isoDateTimeSchema.optional(),
+  /** The SHA-256 (hex) of the signed PDF, once filed. */
+  signedPdfSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  caseFileCopy: caseFileCopySchema.optional(),
+  /** A correction is a new form naming the filed one it corrects, and that file's SHA-256. */
+  amendsFormId: idSchema.optional(),
+  amendsSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  amendmentReason: optionalText('the reason for the correction', 2000),
+});
+export type ContactForm = z.infer<typeof contactFormSchema>;
+
+const minutesPerDay = 24 * 60;
+
+/**
+ * What the author fills in. Times arrive as the home's wall clock (a date, a start time and a
+ * length in minutes); the screen turns them into instants before the repository sees them.
+ */
+export const contactFormEntrySchema = z
+  .object({
+    kind: z.enum(contactKinds, { message: 'Choose the kind of contact.' }),
+    contactStartedAt: isoDateTimeSchema,
+    durationMinutes: z.number({ message: 'Enter how long it lasted, in minutes.' }).int({ message: 'Enter whole minutes.' }).min(1, { message: 'Enter how long it lasted, in minutes.' }).max(minutesPerDay, { message: 'A contact lasts a day at most: record a longer one as several.' }),
+    personIds: z.array(idSchema).default([]),
+    staffIds: z.array(idSchema).default([]),
+    otherParticipants: optionalText('who else took part', 500),
+    initiatedBy: z.enum(contactInitiators).optional(),
+    whatHappened: optionalText('what happened', 20000),
+    youngPersonViews: optionalText('the young person’s views', 20000),
+    familyViews: optionalText('the family’s views', 20000),
+    concerns: optionalText('the concerns', 20000),
+    isSafeguardingConcern: z.boolean().default(false),
+    actions: z.array(contactActionSchema).default([]),
+    nextContactPlanned: optionalText('the next contact planned', 1000),
+    nextContactOn: isoDateSchema.optional(),
+  })
+  .superRefine((entry, context) => {
+    if (entry.isSafeguardingConcern && entry.concerns === '') {
+      context.addIssue({ code: 'custom', path: ['concerns'], message: 'Describe the safeguarding concern, so the manager knows what to act on.' });
+    }
+    entry.actions.forEach((action, index) => {
+      if (!action.ownerStaffId && action.ownerName === '') {
+        context.addIssue({ code: 'custom', path: ['actions', index, 'ownerName'], message: 'Say who will do this.' });
+      }
+    });
+  });
+export type ContactFormEntry = z.infer<typeof contactFormEntrySchema>;
+export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
+
+/** What must be there before a form can be signed and filed (the record a court may read). */
+export const contactFormReadyToFileSchema = z.object({
+  whatHappened: requiredText('what happened', 20000),
+  initiatedBy: z.enum(contactInitiators, { message: 'Say who started the contact.' }),
+});
+
+/** Filing: the drawn signature (PNG, base64) and the author's password again. */
+export const contactFormSigningSchema = z.object({
+  signaturePngBase64: z.string({ message: 'Sign in the box first.' }).min(100, { message: 'Sign in the box first.' }),
+  password: z.string({ message: 'Enter your password.' }).min(1, { message: 'Enter your password.' }),
+});
+export type ContactFormSigning = z.infer<typeof contactFormSigningSchema>;
+
+/** A correction to a filed form: the reason, and the corrected content. */
+export const contactFormAmendmentSchema = z.object({
+  reason: requiredText('the reason for the correction', 2000),
+});
+
+/** The home's setting for the contact-form clock (manager only). */
+export const contactFormSettingsSchema = z.object({
+  dueHours: z.number({ message: 'Enter a number of hours.' }).int({ message: 'Enter whole hours.' }).min(1, { message: 'Allow at least 1 hour.' }).max(24 * 14, { message: 'Allow at most 14 days (336 hours).' }),
+});
+export type ContactFormSettings = z.infer<typeof contactFormSettingsSchema>;
