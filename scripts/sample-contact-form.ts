@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createHomeCertificateAuthority, issueStaffCertificate } from '../electron/main/services/signing/certificate-authority';
-import { signContactFormPdf, type SignedPdf } from '../electron/main/services/signing/sign-contact-form';
+import { openSealedKey } from '../electron/main/services/signing/sealed-key';
+import { signPdf, type SignedPdf } from '../electron/main/services/signing/sign-pdf';
 import { buildContactFormDocument, type ContactFormPdfInput } from '../shared/pdf/contact-form-layout';
 import { contactFormStatus } from '../shared/rules/contact-form-deadline';
 import { staffRoleLabels } from '../shared/schemas/staff';
@@ -73,24 +75,28 @@ export type SignedSample = SignedPdf & { readonly caCertificatePem: string; read
 
 /**
  * A throwaway home CA, a certificate for the form's author, and the sample form signed with it.
- * The passwords are made up here and thrown away with the keys.
+ * The secrets are made up here and thrown away with the keys.
  */
 export async function makeSignedSample(options: { extraText?: string; homeNameForCa?: string } = {}): Promise<SignedSample> {
   const input = await sampleContactFormInput(options);
   const now = new Date(input.filedAt);
-  const ca = await createHomeCertificateAuthority({ homeName: options.homeNameForCa ?? input.homeName, password: 'sample CA password', now });
+  // Random secrets, as the app makes them; thrown away with the keys.
+  const caSecret = randomBytes(32).toString('hex');
+  const staffSecret = randomBytes(32).toString('hex');
+  const ca = await createHomeCertificateAuthority({ homeName: options.homeNameForCa ?? input.homeName, secret: caSecret, now });
   const leaf = await issueStaffCertificate({
-    ca: { p12: ca.p12, password: 'sample CA password' },
+    ca: { encryptedKey: ca.encryptedKey, certificatePem: ca.certificatePem, secret: caSecret },
     staff: { name: input.author.name, email: input.authorEmail },
     homeName: input.homeName,
-    password: 'sample staff password',
+    secret: staffSecret,
     now,
   });
   if (!leaf.ok) throw new Error(leaf.error.message);
-  const signed = await signContactFormPdf({
+  const signer = openSealedKey({ encryptedKey: leaf.value.encryptedKey, certificateChainPem: leaf.value.certificateChainPem, secret: staffSecret });
+  if (!signer.ok) throw new Error(signer.error.message);
+  const signed = await signPdf({
     pdf: await buildContactFormDocument(input),
-    p12: leaf.value.p12,
-    password: 'sample staff password',
+    signer: signer.value,
     reason: `Contact form ${input.reference} filed for the case file`,
     location: input.homeName,
     signedAt: now,

@@ -124,6 +124,50 @@ export class PageFlow {
     this.y -= height + 8;
   }
 
+  /**
+   * A simple table: a bold header row, then rows whose cells wrap in their columns. Column widths
+   * follow how much each column holds (within limits); the header is drawn again at the top of each
+   * new page, and a row is never split across pages unless it is taller than a page.
+   */
+  table(columns: readonly string[], rows: readonly (readonly string[])[]): void {
+    const size = 9.5;
+    const lineHeight = size * 1.35;
+    const padding = 4;
+    const longest = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => Math.min((row[index] ?? '').length, 60)), 4));
+    const total = longest.reduce((sum, each) => sum + each, 0);
+    const widths = longest.map((each) => (this.contentWidth * each) / total);
+    const linesOf = (cells: readonly string[], font: PDFFont) =>
+      widths.map((width, index) => wrapText(cells[index] ?? '', width - padding * 2, (part) => font.widthOfTextAtSize(part, size)));
+    const drawRow = (cells: readonly string[], isHeader: boolean) => {
+      const font = isHeader ? this.fonts.bold : this.fonts.regular;
+      const cellLines = linesOf(cells, font);
+      const height = Math.max(...cellLines.map((lines) => lines.length), 1) * lineHeight + padding * 2;
+      if (isHeader) this.page.drawRectangle({ x: margin.left, y: this.y - height, width: this.contentWidth, height, color: band });
+      let x = margin.left;
+      cellLines.forEach((lines, index) => {
+        lines.forEach((line, lineIndex) => {
+          if (line !== '') this.page.drawText(line, { x: x + padding, y: this.y - padding - size - lineIndex * lineHeight, size, font, color: isHeader ? accent : ink });
+        });
+        x += widths[index] ?? 0;
+      });
+      this.page.drawLine({ start: { x: margin.left, y: this.y - height }, end: { x: a4.width - margin.right, y: this.y - height }, thickness: 0.5, color: rule });
+      this.y -= height;
+    };
+    const heightOf = (cells: readonly string[]) => Math.max(...linesOf(cells, this.fonts.regular).map((lines) => lines.length), 1) * lineHeight + padding * 2;
+    const headerHeight = heightOf(columns);
+    this.ensureSpace(headerHeight + (rows[0] ? heightOf(rows[0]) : 0));
+    drawRow(columns, true);
+    for (const row of rows) {
+      const height = heightOf(row);
+      if (this.y - height < margin.bottom) {
+        this.addPage();
+        drawRow(columns, true);
+      }
+      drawRow(row, false);
+    }
+    this.y -= 8;
+  }
+
   /** Draws the running header and footer on every page; call once, after the last block. */
   finish(header: { left: string; right: string }, footerLeft: string): void {
     const pages = this.doc.getPages();

@@ -3,13 +3,17 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { createHomeCertificateAuthority, issueStaffCertificate } from '../../../../electron/main/services/signing/certificate-authority';
 import { openKey } from '../../../../electron/main/services/signing/pkcs12';
-import { signContactFormPdf } from '../../../../electron/main/services/signing/sign-contact-form';
+import { openSealedKey } from '../../../../electron/main/services/signing/sealed-key';
+import { signPdf } from '../../../../electron/main/services/signing/sign-pdf';
 
 const now = new Date('2026-11-23T09:00:00.000Z');
+const caSecret = 'c'.repeat(64);
+const staffSecret = '5'.repeat(64);
+const guess = 'a'.repeat(64);
 
 async function homeWithOneStaff() {
-  const ca = await createHomeCertificateAuthority({ homeName: 'Ashgrove', password: 'manager secret', now });
-  const leaf = await issueStaffCertificate({ ca: { p12: ca.p12, password: 'manager secret' }, staff: { name: 'Siobhán O’Neill', email: 'siobhan@ashgrove.example.org' }, homeName: 'Ashgrove', password: 'staff secret', now });
+  const ca = await createHomeCertificateAuthority({ homeName: 'Ashgrove', secret: caSecret, now });
+  const leaf = await issueStaffCertificate({ ca: { ...ca, secret: caSecret }, staff: { name: 'Siobhán O’Neill', email: 'siobhan@ashgrove.example.org' }, homeName: 'Ashgrove', secret: staffSecret, now });
   if (!leaf.ok) throw new Error(leaf.error.message);
   return { ca, leaf: leaf.value };
 }
@@ -18,7 +22,7 @@ describe('the home certificate authority and staff certificates', () => {
   it('makes a CA that may only sign certificates, and a leaf per person that may only sign documents', async () => {
     const { ca, leaf } = await homeWithOneStaff();
     const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
-    const leafCertificate = forge.pki.certificateFromPem(leaf.certificatePem);
+    const leafCertificate = forge.pki.certificateFromPem(leaf.certificateChainPem[0] ?? '');
     expect(caCertificate.getExtension('basicConstraints')).toMatchObject({ cA: true, critical: true });
     expect(caCertificate.getExtension('keyUsage')).toMatchObject({ keyCertSign: true, cRLSign: true, digitalSignature: false });
     expect(leafCertificate.getExtension('basicConstraints')).toMatchObject({ cA: false });
@@ -29,41 +33,50 @@ describe('the home certificate authority and staff certificates', () => {
     const fieldOf = (name: string): string => forge.util.decodeUtf8(String((leafCertificate.subject.getField(name) as { value?: unknown } | null)?.value));
     expect(fieldOf('CN')).toBe('Siobhán O’Neill');
     expect(fieldOf('O')).toBe('Ashgrove');
-    expect(leaf.sha256Fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(leaf.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(leaf.certificateChainPem[1]).toBe(ca.certificatePem);
   });
 
-  it('keeps private keys sealed: the wrong password opens nothing', async () => {
+  it('keeps private keys sealed: the key is an encrypted PKCS#8, and the wrong secret opens nothing', async () => {
     const { ca, leaf } = await homeWithOneStaff();
-    expect(openKey({ p12: leaf.p12, password: 'staff secret' }).ok).toBe(true);
-    const wrong = openKey({ p12: leaf.p12, password: 'guess' });
-    expect(wrong.ok ? 'opened' : wrong.error.code).toBe('wrong-password');
-    const wrongCa = await issueStaffCertificate({ ca: { p12: ca.p12, password: 'guess' }, staff: { name: 'X' }, homeName: 'Ashgrove', password: 'p', now });
-    expect(wrongCa.ok ? 'issued' : wrongCa.error.code).toBe('wrong-password');
+    const sealed = { encryptedKey: leaf.encryptedKey, certificateChainPem: leaf.certificateChainPem };
+    // An EncryptedPrivateKeyInfo, not a plain PrivateKeyInfo: no INTEGER version right after the outer SEQUENCE.
+    const outer = forge.asn1.fromDer(Buffer.from(leaf.encryptedKey).toString('binary'));
+    expect(forge.asn1.derToOid(((outer.value as forge.asn1.Asn1[])[0]?.value as forge.asn1.Asn1[])[0]?.value as string)).toBe('1.2.840.113549.1.5.13');
+    expect(openSealedKey({ ...sealed, secret: staffSecret }).ok).toBe(true);
+    const wrong = openSealedKey({ ...sealed, secret: guess });
+    expect(wrong.ok ? 'opened' : wrong.error.code).toBe('wrong-secret');
+    const wrongCa = await issueStaffCertificate({ ca: { ...ca, secret: guess }, staff: { name: 'X' }, homeName: 'Ashgrove', secret: staffSecret, now });
+    expect(wrongCa.ok ? 'issued' : wrongCa.error.code).toBe('wrong-secret');
   });
 
   it('refuses to issue certificates from a staff member’s key', async () => {
     const { leaf } = await homeWithOneStaff();
-    const issued = await issueStaffCertificate({ ca: { p12: leaf.p12, password: 'staff secret' }, staff: { name: 'X' }, homeName: 'Ashgrove', password: 'p', now });
+    const issued = await issueStaffCertificate({ ca: { encryptedKey: leaf.encryptedKey, certificatePem: leaf.certificateChainPem[0] ?? '', secret: staffSecret }, staff: { name: 'X' }, homeName: 'Ashgrove', secret: guess, now });
     expect(issued.ok ? 'issued' : issued.error.code).toBe('not-a-ca');
   });
 
-  it('says plainly when the password is wrong at signing time, and when the bytes are not a PDF', async () => {
-    const { leaf } = await homeWithOneStaff();
-    const wrong = await signContactFormPdf({ pdf: new Uint8Array([1, 2, 3]), p12: leaf.p12, password: 'guess', reason: 'r', location: 'l', signedAt: now });
-    expect(wrong.ok ? 'signed' : wrong.error).toMatchObject({ code: 'wrong-password' });
-    const notPdf = await signContactFormPdf({ pdf: new Uint8Array([1, 2, 3]), p12: leaf.p12, password: 'staff secret', reason: 'r', location: 'l', signedAt: now });
-    expect(notPdf.ok ? 'signed' : notPdf.error.code).toBe('not-a-pdf');
+  it('refuses a key with someone else’s certificate, and garbage as a sealed key', async () => {
+    const { ca, leaf } = await homeWithOneStaff();
+    const mismatched = openSealedKey({ encryptedKey: leaf.encryptedKey, certificateChainPem: [ca.certificatePem], secret: staffSecret });
+    expect(mismatched.ok ? 'opened' : mismatched.error.code).toBe('unreadable-key');
+    const garbage = openSealedKey({ encryptedKey: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]), certificateChainPem: leaf.certificateChainPem, secret: staffSecret });
+    expect(garbage.ok ? 'opened' : garbage.error.code).toBe('unreadable-key');
   });
 
-  it('names the signer as written, accents and all', async () => {
+  it('says plainly when the bytes are not a PDF, and names the signer as written, accents and all', async () => {
     const { leaf } = await homeWithOneStaff();
+    const signer = openSealedKey({ encryptedKey: leaf.encryptedKey, certificateChainPem: leaf.certificateChainPem, secret: staffSecret });
+    if (!signer.ok) throw new Error(signer.error.message);
+    const notPdf = await signPdf({ pdf: new Uint8Array([1, 2, 3]), signer: signer.value, reason: 'r', location: 'l', signedAt: now });
+    expect(notPdf.ok ? 'signed' : notPdf.error.code).toBe('not-a-pdf');
     const pdf = await PDFDocument.create();
     pdf.addPage();
-    const signed = await signContactFormPdf({ pdf, p12: leaf.p12, password: 'staff secret', reason: 'r', location: 'l', signedAt: now });
+    const signed = await signPdf({ pdf, signer: signer.value, reason: 'r', location: 'l', signedAt: now });
     expect(signed.ok ? signed.value.signerName : signed.error.code).toBe('Siobhán O’Neill');
   });
 
-  it('refuses garbage as a key file', () => {
+  it('still reads an organisation’s PKCS#12 only with its password, and refuses garbage as one', () => {
     const opened = openKey({ p12: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]), password: 'x' });
     expect(opened.ok ? 'opened' : opened.error.code).toBe('unreadable-key');
   });
