@@ -1,0 +1,385 @@
+import { longestVisitHours, visitBookingFormSchema, visitSchema, visitStatusChangeSchema, type Visit, type VisitBookingForm } from '@shared/schemas/visits';
+import { can } from '@shared/rules/access';
+import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
+import { describeSlot, localDateOf, visitConflicts, type BookedVisit, type ConflictNames, type Placement, type ProposedVisit, type VisitConflict } from '@shared/rules/visit-conflicts';
+import { bookingRestrictionIssues, type BookingPerson, type BookingRestrictionIssue } from '@shared/rules/visit-restrictions';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { fail, ok, type Failure, type Result } from '@shared/result';
+import type { FamilyLinksDb, VisitPlainKey } from '../database';
+import { createSealedCodec, type SealedRow } from '../sealed-codec';
+import { sealedStore } from '../sealed-store';
+import type { Session } from '../../security/session';
+import { auditLog } from './audit-log-repository';
+import { Refusal } from './refusal';
+import { displayName, youngPersonCodec } from './young-people-repository';
+import { staffCodec } from './staff-repository';
+import { personCodec } from './people-repository';
+import { restrictionCodec } from './restriction-repository';
+
+export const visitPlainKeys = ['id', 'startsAt', 'endsAt', 'youngPersonIds', 'staffIds', 'roomId', 'status', 'seriesId', 'kind'] as const satisfies readonly VisitPlainKey[];
+export const visitCodec = createSealedCodec('visits', visitSchema, visitPlainKeys);
+export type VisitRow = SealedRow<Visit, VisitPlainKey>;
+
+export type VisitError = 'forbidden' | 'invalid' | 'refused' | 'not-found' | 'changed-elsewhere' | 'not-allowed-now';
+
+/** Everything the checks found for a booking, before it is saved. `blocking` stops the save. */
+export type BookingCheck = {
+  readonly occurrences: readonly Occurrence[];
+  readonly conflicts: readonly VisitConflict[];
+  readonly restrictionIssues: readonly BookingRestrictionIssue[];
+  /** Messages that stop the booking, in plain words, each saying how to fix it. */
+  readonly blocking: readonly string[];
+  /** Messages to read before going ahead; they do not stop it. */
+  readonly warnings: readonly string[];
+};
+
+export type BookingContext = {
+  /** The home's zone: the form's times are wall-clock times there. */
+  readonly timeZone: string;
+};
+
+export type VisitFilter = { readonly youngPersonId?: string; readonly staffId?: string; readonly roomId?: string };
+
+const hourMs = 3_600_000;
+const finalStatuses = new Set<Visit['status']>(['completed', 'cancelled', 'didNotAttend']);
+
+/** The visit as this person may see it: a visit's notes are for those who lead contact, the staff on it and whoever booked it. */
+function visibleVisit(visit: Visit, session: Session): Visit {
+  const mayReadNotes = can(session.roles, 'visit:read-notes') || visit.staffIds.includes(session.staff.id) || visit.bookedById === session.staff.id;
+  return mayReadNotes ? visit : { ...visit, notes: '' };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+/**
+ * The visit schedule (issue 5). Each visit is one row: ids, times, kind and status plain (so the
+ * calendar reads a week by the `startsAt` index and the conflict check never opens a sealed row);
+ * who is coming, transport and notes sealed. A repeating booking is one row per occurrence sharing
+ * a `seriesId`, so one occurrence can be moved or cancelled on its own. Nothing is deleted: a visit
+ * is cancelled, with a reason. Every change is one transaction with its audit entries, and the
+ * clash check is run again inside it so two people booking the same room at once cannot both win.
+ */
+export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const store = sealedStore(db.visits, visitCodec);
+  const audit = auditLog(db);
+  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+
+  /**
+   * Visits that could overlap the given slots, read by index range: a visit lasts at most
+   * `longestVisitHours`, so one that overlaps [start, end) starts within that much before `start`.
+   * Only plain columns are read; nothing is opened.
+   */
+  async function candidates(slots: readonly Pick<Visit, 'startsAt' | 'endsAt'>[]): Promise<BookedVisit[]> {
+    const found = new Map<string, BookedVisit>();
+    const ranges = await Promise.all(
+      slots.map((slot) => {
+        const from = new Date(Date.parse(slot.startsAt) - longestVisitHours * hourMs).toISOString();
+        return db.visits.where('startsAt').between(from, slot.endsAt, true, false).toArray();
+      }),
+    );
+    for (const rows of ranges) {
+      for (const row of rows) found.set(row.id, row);
+    }
+    return [...found.values()];
+  }
+
+  async function namesFor(session: Session, ids: { youngPersonIds: readonly string[]; staffIds: readonly string[]; roomIds: readonly string[] }) {
+    const [youngPeopleRows, staffRows, rooms] = await Promise.all([
+      db.youngPeople.bulkGet([...ids.youngPersonIds]),
+      db.staff.bulkGet([...ids.staffIds]),
+      db.rooms.bulkGet([...ids.roomIds]),
+    ]);
+    const youngPeople = await Promise.all(youngPeopleRows.flatMap((row) => (row ? [youngPersonCodec.decode(row, session.cipher)] : [])));
+    const staff = await Promise.all(staffRows.flatMap((row) => (row ? [staffCodec.decode(row, session.cipher)] : [])));
+    const youngPersonNames = new Map(youngPeople.map((person) => [person.id, displayName(person)]));
+    const staffNames = new Map(staff.map((member) => [member.id, member.name]));
+    const roomNames = new Map(rooms.flatMap((room) => (room ? [[room.id, room.name] as const] : [])));
+    const names: ConflictNames = {
+      youngPerson: (id) => youngPersonNames.get(id) ?? 'This young person',
+      staff: (id) => staffNames.get(id) ?? 'This member of staff',
+      room: (id) => roomNames.get(id) ?? 'This room',
+    };
+    const placements: Placement[] = youngPeople.map((person) => ({ youngPersonId: person.id, startsOn: person.placementStartsOn, endsOn: person.placementEndsOn }));
+    return { names, placements, rooms: rooms.flatMap((room) => (room ? [room] : [])) };
+  }
+
+  async function bookingPeople(session: Session, personIds: readonly string[]): Promise<BookingPerson[]> {
+    const rows = await db.people.bulkGet([...personIds]);
+    const people = await Promise.all(rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])));
+    return people.map((person) => {
+      const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
+      return { personId: person.id, displayName: fullName, names: [fullName, ...person.aliases] };
+    });
+  }
+
+  /** Everyone on the visit: the supervising member of staff is always one of the staff. */
+  function staffOf(form: VisitBookingForm): string[] {
+    return [...new Set([...form.staffIds, ...(form.supervisingStaffId ? [form.supervisingStaffId] : [])])];
+  }
+
+  function proposedFrom(form: VisitBookingForm, occurrences: readonly Occurrence[]): ProposedVisit[] {
+    const staffIds = staffOf(form);
+    return occurrences.map((occurrence) => ({
+      startsAt: occurrence.startsAt,
+      endsAt: occurrence.endsAt,
+      youngPersonIds: form.youngPersonIds,
+      staffIds,
+      ...(form.roomId ? { roomId: form.roomId } : {}),
+    }));
+  }
+
+  /** Runs every check on a parsed form. */
+  async function runChecks(session: Session, form: VisitBookingForm, context: BookingContext, ignoreVisitIds: readonly string[]): Promise<Result<BookingCheck & { names: ConflictNames; proposed: ProposedVisit[]; placements: Placement[] }, VisitError>> {
+    const expanded = expandRecurrence({
+      date: form.date,
+      startTime: form.startTime,
+      endTime: form.endTime,
+      frequency: form.repeat,
+      until: form.repeatUntil || undefined,
+      timeZone: context.timeZone,
+    });
+    if (!expanded.ok) return fail('invalid', expanded.error.message, { repeatUntil: expanded.error.message });
+    const occurrences = expanded.value;
+    const proposed = proposedFrom(form, occurrences);
+    const { names, placements, rooms } = await namesFor(session, { youngPersonIds: form.youngPersonIds, staffIds: staffOf(form), roomIds: form.roomId ? [form.roomId] : [] });
+    const others = await candidates(proposed);
+    const conflicts = visitConflicts({ proposed, others, placements, names, timeZone: context.timeZone, ignoreVisitIds });
+
+    const restrictionRows = await db.restrictions.where('youngPersonId').anyOf([...form.youngPersonIds]).toArray();
+    const restrictions = await Promise.all(restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher)));
+    const people = await bookingPeople(session, form.personIds);
+    const restrictionIssues = bookingRestrictionIssues(
+      {
+        kind: form.kind,
+        youngPersonIds: form.youngPersonIds,
+        people,
+        isSupervised: form.supervisingStaffId !== '',
+        dates: occurrences.map((occurrence) => localDateOf(occurrence.startsAt, context.timeZone)),
+        youngPersonName: names.youngPerson,
+      },
+      restrictions,
+    );
+
+    const blocking: string[] = [];
+    const room = rooms.find((candidate) => candidate.id === form.roomId);
+    if (form.roomId && !room) blocking.push('That room is no longer in the rooms list. Choose another room.');
+    if (room && !room.isActive && ignoreVisitIds.length === 0) blocking.push(`${room.name} is no longer booked for visits. Choose another room.`);
+    if (occurrences.length === 0) blocking.push('Every date of this booking is left out. Choose at least one date.');
+    blocking.push(...restrictionIssues.filter((issue) => issue.severity === 'block').map((issue) => issue.message));
+    blocking.push(...conflicts.map((conflict) => conflict.message));
+    const warnings = restrictionIssues.filter((issue) => issue.severity === 'warn').map((issue) => issue.message);
+    return ok({ occurrences, conflicts, restrictionIssues, blocking: [...new Set(blocking)], warnings: [...new Set(warnings)], names, proposed, placements });
+  }
+
+  function parseForm(input: unknown): Result<VisitBookingForm, VisitError> {
+    const parsed = visitBookingFormSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid', 'Some details need correcting.', fieldMessages(parsed.error));
+    return ok(parsed.data);
+  }
+
+  /** In the transaction: the clash check again, on what is stored now. */
+  async function refuseNewClashes(proposed: readonly ProposedVisit[], placements: readonly Placement[], names: ConflictNames, timeZone: string, ignoreVisitIds: readonly string[]) {
+    const clashes = visitConflicts({ proposed, others: await candidates(proposed), placements, names, timeZone, ignoreVisitIds });
+    if (clashes.length > 0) throw new Refusal(fail('refused', `Someone booked at the same time a moment ago. ${clashes.map((clash) => clash.message).join(' ')}`).error);
+  }
+
+  async function refusalOr<Value>(work: () => Promise<Value>): Promise<Result<Value, VisitError>> {
+    try {
+      return ok(await work());
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<VisitError> };
+      throw error;
+    }
+  }
+
+  return {
+    /**
+     * Visits overlapping [fromIso, toIso), earliest first, optionally for one young person, member
+     * of staff or room: read by the `startsAt` index, filtered on plain columns, then opened.
+     */
+    async listBetween(session: Session, fromIso: string, toIso: string, filter: VisitFilter = {}): Promise<Visit[]> {
+      const from = new Date(Date.parse(fromIso) - longestVisitHours * hourMs).toISOString();
+      const rows = await db.visits.where('startsAt').between(from, toIso, true, false).toArray();
+      const wanted = rows.filter(
+        (row) =>
+          row.endsAt > fromIso &&
+          (filter.youngPersonId === undefined || row.youngPersonIds.includes(filter.youngPersonId)) &&
+          (filter.staffId === undefined || row.staffIds.includes(filter.staffId)) &&
+          (filter.roomId === undefined || row.roomId === filter.roomId),
+      );
+      const visits = await store.open(wanted, session.cipher);
+      return visits.map((visit) => visibleVisit(visit, session)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
+
+    /** One young person's visits starting in [fromIso, toIso), earliest first (for the termly review and planning help). */
+    async listForYoungPerson(session: Session, youngPersonId: string, fromIso: string, toIso: string): Promise<Visit[]> {
+      const rows = await db.visits.where('youngPersonIds').equals(youngPersonId).toArray();
+      const inRange = rows.filter((row) => row.startsAt >= fromIso && row.startsAt < toIso);
+      const visits = await store.open(inRange, session.cipher);
+      return visits.map((visit) => visibleVisit(visit, session)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
+
+    async get(session: Session, id: string): Promise<Visit | undefined> {
+      const visit = await store.get(id, session.cipher);
+      return visit ? visibleVisit(visit, session) : undefined;
+    },
+
+    /** The other visits of a series, earliest first. */
+    async listSeries(session: Session, seriesId: string): Promise<Visit[]> {
+      const visits = await store.open(await db.visits.where('seriesId').equals(seriesId).toArray(), session.cipher);
+      return visits.map((visit) => visibleVisit(visit, session)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    },
+
+    /** The clash check alone, on index-range candidates (what the benchmark times). */
+    async findConflicts(session: Session, proposed: readonly ProposedVisit[], context: BookingContext & { ignoreVisitIds?: readonly string[] }): Promise<VisitConflict[]> {
+      const ids = {
+        youngPersonIds: [...new Set(proposed.flatMap((visit) => visit.youngPersonIds))],
+        staffIds: [...new Set(proposed.flatMap((visit) => visit.staffIds))],
+        roomIds: [...new Set(proposed.flatMap((visit) => (visit.roomId ? [visit.roomId] : [])))],
+      };
+      const [{ names, placements }, others] = await Promise.all([namesFor(session, ids), candidates(proposed)]);
+      return visitConflicts({ proposed, others, placements, names, timeZone: context.timeZone, ignoreVisitIds: context.ignoreVisitIds ?? [] });
+    },
+
+    /** Every check a booking gets, before saving: what the booking screen shows as it is filled in. */
+    async checkBooking(session: Session, input: unknown, context: BookingContext, changingVisitId?: string): Promise<Result<BookingCheck, VisitError>> {
+      const form = parseForm(changingVisitId ? { ...(input as object), repeat: 'none', repeatUntil: '' } : input);
+      if (!form.ok) return form;
+      const checked = await runChecks(session, form.value, context, changingVisitId ? [changingVisitId] : []);
+      if (!checked.ok) return checked;
+      const { occurrences, conflicts, restrictionIssues, blocking, warnings } = checked.value;
+      return ok({ occurrences, conflicts, restrictionIssues, blocking, warnings });
+    },
+
+    /**
+     * Books a visit, or a series of them (one row per date). Refused, with every reason, if any
+     * check blocks; nothing is saved then.
+     */
+    async book(session: Session, input: unknown, context: BookingContext): Promise<Result<Visit[], VisitError>> {
+      if (!can(session.roles, 'visit:book')) return fail('forbidden', 'Your account cannot book visits. Ask the manager.');
+      const form = parseForm(input);
+      if (!form.ok) return form;
+      const checked = await runChecks(session, form.value, context, []);
+      if (!checked.ok) return checked;
+      const { blocking, occurrences, names, proposed, placements } = checked.value;
+      if (blocking.length > 0) return fail('refused', blocking.join(' '));
+      const now = clock();
+      const seriesId = occurrences.length > 1 ? crypto.randomUUID() : undefined;
+      const { date: _date, startTime: _start, endTime: _end, repeat, repeatUntil, supervisingStaffId, roomId, ...details } = form.value;
+      const visits = occurrences.map((occurrence) =>
+        visitSchema.parse({
+          ...details,
+          id: crypto.randomUUID(),
+          staffIds: staffOf(form.value),
+          ...(supervisingStaffId ? { supervisingStaffId } : {}),
+          ...(roomId ? { roomId } : {}),
+          startsAt: occurrence.startsAt,
+          endsAt: occurrence.endsAt,
+          status: 'planned',
+          cancelledReason: '',
+          ...(seriesId && repeat !== 'none' ? { seriesId, repeats: { frequency: repeat, until: repeatUntil } } : {}),
+          bookedById: session.staff.id,
+          bookedAt: now.toISOString(),
+        }),
+      );
+      const rows = await store.seal(visits, session.cipher);
+      const events = visits.map((visit) => ({ action: 'visit.booked', recordType: 'visit', recordId: visit.id, detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind }));
+      const saved = await refusalOr(() =>
+        audit.write(auditor(session), events, [db.visits], async () => {
+          await refuseNewClashes(proposed, placements, names, context.timeZone, []);
+          await db.visits.bulkAdd(rows);
+        }, now),
+      );
+      return saved.ok ? ok(visits) : saved;
+    },
+
+    /** Moves or changes one visit (one occurrence of a series moves on its own and stays in it). */
+    async change(session: Session, id: string, input: unknown, context: BookingContext): Promise<Result<Visit, VisitError>> {
+      if (!can(session.roles, 'visit:book')) return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
+      const currentRow = await db.visits.get(id);
+      if (!currentRow) return fail('not-found', 'That visit is no longer in the calendar.');
+      const current = await visitCodec.decode(currentRow, session.cipher);
+      if (finalStatuses.has(current.status)) {
+        return fail('not-allowed-now', `This visit is already marked “${current.status === 'didNotAttend' ? 'did not attend' : current.status}”, so it stays as it was. Book a new visit instead.`);
+      }
+      const form = parseForm({ ...(input as object), repeat: 'none', repeatUntil: '' });
+      if (!form.ok) return form;
+      const checked = await runChecks(session, form.value, context, [id]);
+      if (!checked.ok) return checked;
+      const { blocking, occurrences, names, proposed, placements } = checked.value;
+      if (blocking.length > 0) return fail('refused', blocking.join(' '));
+      const [occurrence] = occurrences;
+      if (!occurrence) return fail('invalid', 'Enter the date and times of the visit.');
+      const { date: _date, startTime: _start, endTime: _end, repeat: _repeat, repeatUntil: _until, supervisingStaffId, roomId, ...details } = form.value;
+      const { supervisingStaffId: _oldSupervisor, roomId: _oldRoom, ...kept } = current;
+      const changed = visitSchema.parse({
+        ...kept,
+        ...details,
+        staffIds: staffOf(form.value),
+        ...(supervisingStaffId ? { supervisingStaffId } : {}),
+        ...(roomId ? { roomId } : {}),
+        startsAt: occurrence.startsAt,
+        endsAt: occurrence.endsAt,
+      });
+      const [row] = await store.seal([changed], session.cipher);
+      if (!row) throw new Error('Sealing returned nothing');
+      const now = clock();
+      const saved = await refusalOr(() =>
+        audit.write(auditor(session), [{ action: 'visit.changed', recordType: 'visit', recordId: id, detail: describeSlot(changed, context.timeZone) }], [db.visits], async () => {
+          const stored = await db.visits.get(id);
+          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+            throw new Refusal(fail('changed-elsewhere', 'Someone else changed this visit a moment ago. Open it again to see their change.').error);
+          }
+          await refuseNewClashes(proposed, placements, names, context.timeZone, [id]);
+          await db.visits.put(row);
+        }, now),
+      );
+      return saved.ok ? ok(visibleVisit(changed, session)) : saved;
+    },
+
+    /**
+     * Confirms, completes, cancels (with a reason) or marks a visit not attended. A visit that is
+     * completed, cancelled or not attended stays so: it is the record of what happened. A visit is
+     * marked completed only once it has started.
+     */
+    async setStatus(session: Session, id: string, input: unknown): Promise<Result<Visit, VisitError>> {
+      if (!can(session.roles, 'visit:book')) return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
+      const change = visitStatusChangeSchema.safeParse(input);
+      if (!change.success) return fail('invalid', 'Some details need correcting.', fieldMessages(change.error));
+      const currentRow = await db.visits.get(id);
+      if (!currentRow) return fail('not-found', 'That visit is no longer in the calendar.');
+      const current = await visitCodec.decode(currentRow, session.cipher);
+      const now = clock();
+      if (finalStatuses.has(current.status)) {
+        return fail('not-allowed-now', 'This visit is already completed, cancelled or marked not attended, so its status stays as it is.');
+      }
+      const { status, reason } = change.data;
+      if ((status === 'completed' || status === 'didNotAttend') && Date.parse(current.startsAt) > now.getTime()) {
+        return fail('not-allowed-now', 'This visit has not started yet. Mark it completed or not attended once it has happened.');
+      }
+      const changed = visitSchema.parse({ ...current, status, cancelledReason: status === 'cancelled' ? reason : current.cancelledReason });
+      const [row] = await store.seal([changed], session.cipher);
+      if (!row) throw new Error('Sealing returned nothing');
+      const saved = await refusalOr(() =>
+        audit.write(auditor(session), [{ action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status }], [db.visits], async () => {
+          const stored = await db.visits.get(id);
+          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+            throw new Refusal(fail('changed-elsewhere', 'Someone else changed this visit a moment ago. Open it again to see their change.').error);
+          }
+          await db.visits.put(row);
+        }, now),
+      );
+      return saved.ok ? ok(visibleVisit(changed, session)) : saved;
+    },
+
+    /** A bulk path for imports and fixtures: visits as they are, checked and sealed, in one transaction. */
+    async addMany(session: Session, visits: readonly Visit[]): Promise<void> {
+      const checked = visits.map((visit) => visitSchema.parse(visit));
+      const rows = await store.seal(checked, session.cipher);
+      await db.transaction('rw', db.visits, () => db.visits.bulkPut(rows));
+    },
+  };
+}
+export type VisitRepository = ReturnType<typeof visitRepository>;
