@@ -1,0 +1,291 @@
+import { outboxMessageSchema, outboxStateLabels, type MailFailure, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
+import { panAlertRequestSchema, panEventLabels, panTopicLabels, type PanAlertRequest } from '@shared/schemas/pan';
+import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
+import { staffRoleLabels } from '@shared/schemas/staff';
+import { can } from '@shared/rules/access';
+import { panRecipients, panTopicOf, type PanRecipient, type PanStaffAccount } from '@shared/rules/pan-recipients';
+import { alertText, initialsOf } from '@shared/rules/alert-text';
+import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
+import { fail, ok, type Failure, type Result } from '@shared/result';
+import type { FamilyLinksDb, OutboxPlainKey } from '../database';
+import { createSealedCodec } from '../sealed-codec';
+import { sealedStore } from '../sealed-store';
+import type { Session } from '../../security/session';
+import { auditLog, type AuditEventInput } from './audit-log-repository';
+import { disclosureCodec } from './disclosure-repository';
+import { panGroupRepository } from './pan-group-repository';
+import { staffRepository } from './staff-repository';
+import { youngPersonCodec } from './young-people-repository';
+import { Refusal } from './refusal';
+
+// Who an alert goes to and what it says are sealed; its state, times and the server's answer are
+// plain so the sender and the badge work from indexes without opening anything.
+export const outboxCodec = createSealedCodec('outbox', outboxMessageSchema, [
+  'id',
+  'state',
+  'youngPersonId',
+  'event',
+  'createdAt',
+  'createdById',
+  'attempts',
+  'nextAttemptAt',
+  'sendingSince',
+  'lastError',
+  'lastErrorCode',
+  'sentAt',
+  'sentVia',
+  'serverMessageId',
+  'disclosureId',
+] satisfies OutboxPlainKey[]);
+
+export type OutboxError = 'forbidden' | 'invalid' | 'not-found' | 'wrong-state';
+
+export type QueuedAlerts = {
+  readonly messages: readonly OutboxMessage[];
+  /** Members who asked but could not be told (an account switched off or removed). */
+  readonly skippedMembers: number;
+  readonly hasNoPersonalTutor: boolean;
+};
+
+/** Tells a running sender that there is something new to send (set by the sender while it runs). */
+const listeners = new Set<() => void>();
+export function onOutboxQueued(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The outbox (issue 7): every alert the app sends, one row per recipient, with its state
+ * (queued, sending, sent, failed, cancelled) and tries. Queuing an alert writes the messages, their
+ * disclosure-log entries and the audit entries in one transaction: nothing is queued unrecorded.
+ */
+export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const store = sealedStore(db.outbox, outboxCodec);
+  const audit = auditLog(db);
+  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const mayManage = (session: Session, row: { createdById: string }) => can(session.roles, 'outbox:view-all') || row.createdById === session.staff.id;
+
+  /**
+   * Moves one message from a state it must be in to the next, with its audit entry, in one
+   * transaction. The row is opened and sealed again outside the transaction (WebCrypto inside one
+   * lets it commit); inside, a different IV or state means someone else moved it first.
+   */
+  async function transition(
+    session: Session,
+    id: string,
+    from: readonly OutboxState[],
+    changes: (message: OutboxMessage) => Partial<OutboxMessage>,
+    event: Omit<AuditEventInput, 'recordType' | 'recordId'>,
+    options: { checkManage?: boolean } = {},
+  ): Promise<Result<OutboxMessage, OutboxError>> {
+    const row = await db.outbox.get(id);
+    if (!row) return fail('not-found', 'That message is no longer in the outbox.');
+    if (options.checkManage && !mayManage(session, row)) return fail('forbidden', 'Only the manager, or whoever raised this alert, can change it.');
+    if (!from.includes(row.state)) return fail('wrong-state', `This message is ${outboxStateLabels[row.state].toLowerCase()} now, so that cannot be done.`);
+    const current = await outboxCodec.decode(row, session.cipher);
+    const next = outboxMessageSchema.parse(withoutUndefined({ ...current, ...changes(current) }));
+    const nextRow = await outboxCodec.encode(next, session.cipher);
+    try {
+      await audit.write(auditor(session), [{ ...event, recordType: 'outboxMessage', recordId: id }], [db.outbox], async () => {
+        const stored = await db.outbox.get(id);
+        if (!stored || stored.state !== row.state || !sameBytes(stored.sealed.iv, row.sealed.iv)) {
+          throw new Refusal(fail('wrong-state', 'This message changed a moment ago (it may have been sent). Look at the outbox again.').error);
+        }
+        await db.outbox.put(nextRow);
+      }, clock());
+    } catch (error) {
+      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<OutboxError> };
+      throw error;
+    }
+    return ok(next);
+  }
+
+  return {
+    /**
+     * Queues an alert about one young person to the PT and the PAN group members who asked for
+     * this event, with the least identifying text, and records each message in the disclosure log.
+     * Call it after your own change has been saved.
+     */
+    async queueAlert(session: Session, input: PanAlertRequest): Promise<Result<QueuedAlerts, OutboxError>> {
+      const parsed = panAlertRequestSchema.safeParse(input);
+      if (!parsed.success) return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
+      const request = parsed.data;
+      const youngPersonRow = await db.youngPeople.get(request.youngPersonId);
+      if (!youngPersonRow) return fail('not-found', 'That young person’s record is no longer here, so nobody was told.');
+      const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
+      const [staff, group] = await Promise.all([staffRepository(db).list(session.cipher), panGroupRepository(db, clock).forAlerts(session.cipher, request.youngPersonId)]);
+      const accounts = new Map<string, PanStaffAccount>(
+        staff.map((member) => [member.id, { id: member.id, name: member.name, email: member.email, isActive: member.isActive, roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', ') }]),
+      );
+      const who = panRecipients({ event: request.event, group, personalTutorId: youngPerson.personalTutorId, staff: accounts });
+      const text = alertText({ initials: initialsOf(youngPerson), event: request.event, reference: request.reference, summary: request.summary });
+      const now = clock();
+      const at = now.toISOString();
+
+      const pairs = who.recipients.map((recipient) => {
+        const disclosure = disclosureFor(recipient, request, session, at);
+        const message = outboxMessageSchema.parse({
+          id: crypto.randomUUID(),
+          state: 'queued',
+          youngPersonId: request.youngPersonId,
+          event: request.event,
+          reference: request.reference,
+          recipient: { name: recipient.name, role: recipient.role, email: recipient.email },
+          subject: text.subject,
+          body: text.body,
+          ...(request.contactFormId ? { attachment: { kind: 'signedContactForm', contactFormId: request.contactFormId } } : {}),
+          createdAt: at,
+          createdById: session.staff.id,
+          attempts: 0,
+          nextAttemptAt: at,
+          disclosureId: disclosure.id,
+        });
+        return { message, disclosure };
+      });
+      if (pairs.length === 0) return ok({ messages: [], skippedMembers: who.skipped.length, hasNoPersonalTutor: who.hasNoPersonalTutor });
+
+      // Seal first: awaiting WebCrypto inside the transaction would let IndexedDB commit it early.
+      const [messageRows, disclosureRows] = await Promise.all([
+        Promise.all(pairs.map((pair) => outboxCodec.encode(pair.message, session.cipher))),
+        Promise.all(pairs.map((pair) => disclosureCodec.encode(pair.disclosure, session.cipher))),
+      ]);
+      const events: AuditEventInput[] = pairs.flatMap((pair) => [
+        { action: 'outbox.queued', recordType: 'outboxMessage', recordId: pair.message.id, detail: pair.message.event },
+        { action: 'disclosure.recorded', recordType: 'disclosure', recordId: pair.disclosure.id, detail: `${pair.disclosure.kind}:${pair.disclosure.reason}` },
+      ]);
+      await audit.write(auditor(session), events, [db.outbox, db.disclosures], async () => {
+        await db.outbox.bulkAdd(messageRows);
+        await db.disclosures.bulkAdd(disclosureRows);
+      }, now);
+      for (const listener of listeners) listener();
+      return ok({ messages: pairs.map((pair) => pair.message), skippedMembers: who.skipped.length, hasNoPersonalTutor: who.hasNoPersonalTutor });
+    },
+
+    /** Newest first: every message for the manager; the ones a person raised for anyone else. */
+    async list(session: Session, filter: { youngPersonId?: string; state?: OutboxState } = {}): Promise<OutboxMessage[]> {
+      const rows = filter.youngPersonId
+        ? await db.outbox.where('youngPersonId').equals(filter.youngPersonId).toArray()
+        : filter.state
+          ? await db.outbox.where('state').equals(filter.state).toArray()
+          : await db.outbox.toArray();
+      const visible = rows.filter((row) => mayManage(session, row) && (!filter.state || row.state === filter.state));
+      visible.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+      return store.open(visible, session.cipher);
+    },
+
+    /** How many failed messages this person can act on: the number on the navigation's badge. */
+    async failedCount(session: Session): Promise<number> {
+      const failed = await db.outbox.where('state').equals('failed').toArray();
+      return failed.filter((row) => mayManage(session, row)).length;
+    },
+
+    /** Ids of the queued messages whose time has come, oldest first (plain fields only). */
+    async dueIds(): Promise<string[]> {
+      const now = clock();
+      const queued = await db.outbox.where('state').equals('queued').sortBy('createdAt');
+      return queued.filter((row) => isDue(row, now)).map((row) => row.id);
+    },
+
+    /**
+     * Takes a queued message for sending (queued → sending) and opens it; `undefined` if another
+     * window or an earlier run took it first or it was cancelled. Any signed-in session may send.
+     */
+    async claim(session: Session, id: string): Promise<OutboxMessage | undefined> {
+      const now = clock();
+      const row = await db.outbox.get(id);
+      if (!row || !isDue(row, now)) return undefined;
+      const current = await outboxCodec.decode(row, session.cipher);
+      const sending = outboxMessageSchema.parse({ ...current, state: 'sending', sendingSince: now.toISOString() });
+      const sendingRow = await outboxCodec.encode(sending, session.cipher);
+      const claimed = await db.transaction('rw', db.outbox, async () => {
+        const stored = await db.outbox.get(id);
+        if (!stored || !isDue(stored, now) || !sameBytes(stored.sealed.iv, row.sealed.iv)) return false;
+        await db.outbox.put(sendingRow);
+        return true;
+      });
+      return claimed ? sending : undefined;
+    },
+
+    /** The server accepted it: sent, with its message id. */
+    recordSent(session: Session, id: string, serverMessageId: string) {
+      const sentAt = clock().toISOString();
+      return transition(session, id, ['sending'], (message) => ({ state: 'sent', sentAt, sentVia: 'smtp', serverMessageId, attempts: message.attempts + 1, nextAttemptAt: undefined, sendingSince: undefined, lastError: '', lastErrorCode: undefined }), {
+        action: 'outbox.sent',
+        detail: serverMessageId.slice(0, 200),
+      });
+    },
+
+    /** A try failed: queued again with backoff if trying later can help, otherwise failed with the reason. */
+    recordFailure(session: Session, id: string, failure: MailFailure) {
+      const now = clock();
+      return transition(session, id, ['sending'], (message) => {
+        const attempts = message.attempts + 1;
+        const next = afterFailedAttempt(attempts, failure, now);
+        return next.state === 'queued'
+          ? { state: 'queued', attempts, nextAttemptAt: next.nextAttemptAt, sendingSince: undefined, lastError: failure.message, lastErrorCode: failure.code }
+          : { state: 'failed', attempts, nextAttemptAt: undefined, sendingSince: undefined, lastError: failure.message, lastErrorCode: failure.code };
+      }, { action: 'outbox.attempt-failed', detail: failure.code }).then((result): Result<'queued' | 'failed', OutboxError> => (result.ok ? ok(result.value.state === 'queued' ? 'queued' : 'failed') : result));
+    },
+
+    /** A person tries a failed (or waiting) message again now; the automatic tries start afresh. */
+    retry(session: Session, id: string) {
+      const at = clock().toISOString();
+      return transition(session, id, ['failed', 'queued'], () => ({ state: 'queued', attempts: 0, nextAttemptAt: at }), { action: 'outbox.retried' }, { checkManage: true });
+    },
+
+    /** A person stops a message that has not gone. It stays in the outbox, marked cancelled. */
+    cancel(session: Session, id: string) {
+      return transition(session, id, ['failed', 'queued'], () => ({ state: 'cancelled', nextAttemptAt: undefined }), { action: 'outbox.cancelled' }, { checkManage: true });
+    },
+
+    /** Without mail settings: the person sent it from their own mail client. */
+    markSentFromMailClient(session: Session, id: string) {
+      const sentAt = clock().toISOString();
+      return transition(session, id, ['failed', 'queued'], () => ({ state: 'sent', sentAt, sentVia: 'mailClient', nextAttemptAt: undefined, lastError: '', lastErrorCode: undefined }), { action: 'outbox.sent-from-mail-client' }, {
+        checkManage: true,
+      });
+    },
+
+    /**
+     * Messages left "sending" by an app that closed mid-send go back in the queue. Called when the
+     * sender starts. Returns how many were released.
+     */
+    async releaseStuck(session: Session): Promise<number> {
+      const now = clock();
+      const cutoff = new Date(now.getTime() - stuckSendingAfterMinutes * 60_000).toISOString();
+      const stuck = (await db.outbox.where('state').equals('sending').toArray()).filter((row) => (row.sendingSince ?? '') <= cutoff);
+      let released = 0;
+      for (const row of stuck) {
+        const result = await transition(session, row.id, ['sending'], () => ({ state: 'queued', nextAttemptAt: now.toISOString(), sendingSince: undefined }), {
+          action: 'outbox.released',
+          detail: 'left sending by an app that closed',
+        });
+        if (result.ok) released += 1;
+      }
+      return released;
+    },
+  };
+}
+export type OutboxRepository = ReturnType<typeof outboxRepository>;
+
+function withoutUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, index) => byte === b[index]);
+}
+
+function disclosureFor(recipient: PanRecipient, request: ReturnType<typeof panAlertRequestSchema.parse>, session: Session, at: string): Disclosure {
+  return disclosureSchema.parse({
+    id: crypto.randomUUID(),
+    what: `Email alert: ${panEventLabels[request.event]} (${request.reference})`,
+    kind: 'email',
+    recipient: `${recipient.name} (${recipient.role}) <${recipient.email}>`.slice(0, 200),
+    reason: 'other',
+    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${recipient.because === 'personalTutor' ? ' (the Personal Tutor is always told)' : ''}`,
+    youngPersonId: request.youngPersonId,
+    at,
+    byId: session.staff.id,
+  });
+}

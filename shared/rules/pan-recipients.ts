@@ -1,0 +1,93 @@
+import type { PanEvent, PanGroup, PanTopic } from '../schemas/pan';
+
+/** Which choice on the PAN group screen covers an event (a visit "booked or cancelled" is one choice). */
+export function panTopicOf(event: PanEvent): PanTopic {
+  switch (event) {
+    case 'formFiled':
+      return 'formFiled';
+    case 'safeguardingConcern':
+      return 'safeguardingConcern';
+    case 'visitBooked':
+    case 'visitCancelled':
+      return 'visitBookedOrCancelled';
+    case 'restrictionAdded':
+    case 'restrictionChanged':
+    case 'restrictionEnded':
+      return 'restrictionChanged';
+    case 'formOverdue':
+      return 'formOverdue';
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+/** What the rule needs to know about a staff account. */
+export type PanStaffAccount = { readonly id: string; readonly name: string; readonly email: string; readonly isActive: boolean; readonly roleLabel: string };
+
+export type PanRecipient = {
+  readonly name: string;
+  readonly role: string;
+  readonly email: string;
+  /** Why this person is told: the PT always is; everyone else because they asked for this topic. */
+  readonly because: 'personalTutor' | 'asked';
+};
+
+export type PanRecipientsOutcome = {
+  readonly recipients: readonly PanRecipient[];
+  /** Members who asked but cannot be told (an account switched off or gone), so a screen can say so. */
+  readonly skipped: readonly { readonly memberId: string; readonly reason: 'inactive-account' | 'unknown-account' }[];
+  /** True when the young person has no PT recorded: nobody is told by default. */
+  readonly hasNoPersonalTutor: boolean;
+};
+
+/**
+ * Who hears about an event for one young person (DESIGN: "the PT is alerted ...; the PAN group
+ * members who asked for it are alerted too"; issue 7: "the PT is in every group by default").
+ *
+ * - The young person's PT hears about every event, whether or not they are listed in the group.
+ * - Every other member hears about the events whose topic they ticked.
+ * - A staff member is reached at their account's email; an account switched off hears nothing.
+ * - Each address is told once (the same adult listed twice gets one message).
+ */
+export function panRecipients(input: {
+  readonly event: PanEvent;
+  readonly group: Pick<PanGroup, 'members'> | undefined;
+  readonly personalTutorId: string | undefined;
+  readonly staff: ReadonlyMap<string, PanStaffAccount>;
+}): PanRecipientsOutcome {
+  const topic = panTopicOf(input.event);
+  const recipients: PanRecipient[] = [];
+  const skipped: { memberId: string; reason: 'inactive-account' | 'unknown-account' }[] = [];
+  const seen = new Set<string>();
+  const add = (recipient: PanRecipient) => {
+    const key = recipient.email.trim().toLowerCase();
+    if (seen.has(key)) return;
+    seen.add(key);
+    recipients.push(recipient);
+  };
+
+  const tutor = input.personalTutorId ? input.staff.get(input.personalTutorId) : undefined;
+  if (tutor?.isActive) add({ name: tutor.name, role: 'Personal Tutor', email: tutor.email, because: 'personalTutor' });
+
+  for (const member of input.group?.members ?? []) {
+    if (!member.topics.includes(topic)) continue;
+    if (member.kind === 'outside') {
+      add({ name: member.name, role: member.role, email: member.email, because: 'asked' });
+      continue;
+    }
+    if (member.staffId === input.personalTutorId) continue;
+    const account = input.staff.get(member.staffId);
+    if (!account) {
+      skipped.push({ memberId: member.id, reason: 'unknown-account' });
+      continue;
+    }
+    if (!account.isActive) {
+      skipped.push({ memberId: member.id, reason: 'inactive-account' });
+      continue;
+    }
+    add({ name: account.name, role: account.roleLabel, email: account.email, because: 'asked' });
+  }
+  return { recipients, skipped, hasNoPersonalTutor: !tutor?.isActive };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { panEvents } from './pan';
+
+/** How the connection to the mail server is protected: there is no plain-text choice. */
+export const mailSecurityModes = ['tls', 'starttls'] as const;
+export type MailSecurityMode = (typeof mailSecurityModes)[number];
+export const mailSecurityLabels: Readonly<Record<MailSecurityMode, string>> = {
+  tls: 'TLS from the start (usually port 465)',
+  starttls: 'STARTTLS (usually port 587)',
+};
+
+const pemCertificate = z
+  .string()
+  .trim()
+  .max(20000, { message: 'That certificate is too long. Paste one PEM certificate.' })
+  .refine((text) => text === '' || /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(text), {
+    message: 'Paste the certificate as PEM text, from “-----BEGIN CERTIFICATE-----” to “-----END CERTIFICATE-----”.',
+  });
+
+/** The home's mail server, as the manager enters it. Holds no password: that stays in the main process. */
+export const mailSettingsSchema = z.object({
+  host: z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter the mail server’s name, for example smtp.example.org.' })
+    .max(253, { message: 'That server name is too long.' })
+    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, { message: 'Enter a server name such as smtp.example.org, with no spaces or “smtp://”.' }),
+  port: z.coerce.number({ message: 'Enter the port number.' }).int({ message: 'Enter a whole number.' }).min(1, { message: 'Ports run from 1 to 65535.' }).max(65535, { message: 'Ports run from 1 to 65535.' }),
+  security: z.enum(mailSecurityModes, { message: 'Choose how the connection is protected.' }),
+  username: requiredText('the user name', 200),
+  fromAddress: emailSchema,
+  fromName: optionalText('the sender’s name', 80),
+  /** The organisation's own CA certificate, trusted as well as the usual public ones. */
+  caCertificatePem: pemCertificate.default(''),
+  /** Off by default (issue 7): a manager may choose to attach the signed PDF of a filed form. */
+  attachSignedPdf: z.boolean().default(false),
+});
+export type MailSettings = z.infer<typeof mailSettingsSchema>;
+export type MailSettingsForm = z.input<typeof mailSettingsSchema>;
+
+/** How well the password is protected on this computer (Electron's safeStorage). */
+export const passwordProtections = ['os', 'weak', 'unavailable'] as const;
+export type PasswordProtection = (typeof passwordProtections)[number];
+
+/** Why a message was not sent, so the outbox can decide whether trying again later can help. */
+export const mailFailureCodes = [
+  'not-configured',
+  'no-password',
+  'unreachable',
+  'timeout',
+  'no-tls',
+  'certificate',
+  'auth',
+  'rejected-recipient',
+  'temporary',
+  'rejected',
+  'attachment-missing',
+  'unknown',
+] as const;
+export type MailFailureCode = (typeof mailFailureCodes)[number];
+
+export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type OutboxState = (typeof outboxStates)[number];
+
+export const outboxStateLabels: Readonly<Record<OutboxState, string>> = {
+  queued: 'Waiting to send',
+  sending: 'Sending',
+  sent: 'Sent',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/**
+ * One alert to one person (never several recipients on one message, so nobody learns who else
+ * was told). Everything but the id, state and times is sealed at rest.
+ */
+export const outboxMessageSchema = z.object({
+  id: idSchema,
+  state: z.enum(outboxStates),
+  youngPersonId: idSchema,
+  event: z.enum(panEvents),
+  reference: requiredText('the reference', 60),
+  recipient: z.object({ name: requiredText('the recipient’s name', 120), role: optionalText('the role', 80), email: emailSchema }),
+  subject: requiredText('the subject', 200),
+  body: requiredText('the message', 4000),
+  /** The signed PDF to attach, if the home turns attaching on: a filed contact form's id. */
+  attachment: z.object({ kind: z.literal('signedContactForm'), contactFormId: idSchema }).optional(),
+  createdAt: isoDateTimeSchema,
+  createdById: idSchema,
+  attempts: z.number().int().min(0),
+  /** Only while queued: when the next try is due. */
+  nextAttemptAt: isoDateTimeSchema.optional(),
+  /** Only while sending: when this try began (a try left over from a closed app is released later). */
+  sendingSince: isoDateTimeSchema.optional(),
+  lastError: optionalText('the error', 2000),
+  lastErrorCode: z.enum(mailFailureCodes).optional(),
+  sentAt: isoDateTimeSchema.optional(),
+  sentVia: z.enum(['smtp', 'mailClient']).optional(),
+  /** The Message-ID the server accepted the message under. */
+  serverMessageId: z.string().max(998).optional(),
+  disclosureId: idSchema,
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** What the renderer hands the main process to send. */
+export const mailMessageSchema = z.object({
+  to: z.object({ name: z.string().max(120), email: emailSchema }),
+  subject: z.string().min(1).max(200),
+  text: z.string().min(1).max(4000),
+  // Base64, so the bytes cross any bridge (Electron's structured clone and the test harness's JSON) alike.
+  attachment: z.object({ filename: z.string().regex(/^[A-Za-z0-9._-]{1,120}\.pdf$/), contentBase64: z.string().max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).optional(),
+});
+export type MailMessage = z.infer<typeof mailMessageSchema>;
+
+export const mailFailureSchema = z.object({ code: z.enum(mailFailureCodes), message: z.string(), isWorthRetrying: z.boolean() });
+export type MailFailure = z.infer<typeof mailFailureSchema>;
+
+export const mailSendOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('sent'), serverMessageId: z.string(), acceptedAt: isoDateTimeSchema }),
+  z.object({ outcome: z.literal('failed'), failure: mailFailureSchema }),
+]);
+export type MailSendOutcome = z.infer<typeof mailSendOutcomeSchema>;
+

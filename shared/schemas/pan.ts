@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { emailSchema, idSchema, isoDateTimeSchema, requiredText } from './common';
+
+/**
+ * Something that happened to a young person that their PAN group may hear about (DESIGN: the PAN
+ * group is "the key adults to alert ... and which events each is alerted about"). Other features
+ * name the event when they call `queuePanAlert`.
+ */
+export const panEvents = [
+  'formFiled',
+  'safeguardingConcern',
+  'visitBooked',
+  'visitCancelled',
+  'restrictionAdded',
+  'restrictionChanged',
+  'restrictionEnded',
+  'formOverdue',
+] as const;
+export type PanEvent = (typeof panEvents)[number];
+
+/**
+ * What a member chooses to hear about, as the issue words it: a visit "booked or cancelled" is one
+ * choice, a restriction "added, changed or ended" is one choice.
+ */
+export const panTopics = ['formFiled', 'safeguardingConcern', 'visitBookedOrCancelled', 'restrictionChanged', 'formOverdue'] as const;
+export type PanTopic = (typeof panTopics)[number];
+
+export const panTopicLabels: Readonly<Record<PanTopic, string>> = {
+  formFiled: 'A contact form is filed',
+  safeguardingConcern: 'A safeguarding concern is raised',
+  visitBookedOrCancelled: 'A visit is booked or cancelled',
+  restrictionChanged: 'A contact restriction is added, changed or ended',
+  formOverdue: 'A contact form is overdue',
+};
+
+/** Plain words for what happened, used in the message and the outbox. */
+export const panEventLabels: Readonly<Record<PanEvent, string>> = {
+  formFiled: 'a contact form was filed',
+  safeguardingConcern: 'a safeguarding concern was raised',
+  visitBooked: 'a family visit was booked',
+  visitCancelled: 'a family visit was cancelled',
+  restrictionAdded: 'a contact restriction was added',
+  restrictionChanged: 'a contact restriction was changed',
+  restrictionEnded: 'a contact restriction ended',
+  formOverdue: 'a contact form is overdue',
+};
+
+/**
+ * One member of a young person's PAN group. A staff member is named by their account (their name
+ * and email follow the account); an outside adult (social worker, therapist, ...) is written in.
+ */
+export const panMemberSchema = z.discriminatedUnion('kind', [
+  z.object({
+    id: idSchema,
+    kind: z.literal('staff'),
+    staffId: idSchema,
+    topics: z.array(z.enum(panTopics)),
+  }),
+  z.object({
+    id: idSchema,
+    kind: z.literal('outside'),
+    name: requiredText('the member’s name', 120),
+    role: requiredText('their role, for example “social worker”', 80),
+    email: emailSchema,
+    topics: z.array(z.enum(panTopics)),
+  }),
+]);
+export type PanMember = z.infer<typeof panMemberSchema>;
+
+/** A young person's PAN group (Portfolio of Achievements and Needs). The PT is always in it. */
+export const panGroupSchema = z.object({
+  id: idSchema,
+  youngPersonId: idSchema,
+  members: z.array(panMemberSchema),
+  updatedAt: isoDateTimeSchema,
+  updatedById: idSchema,
+});
+export type PanGroup = z.infer<typeof panGroupSchema>;
+
+/** What the screen sends to add or change one member (the id is the app's to make). */
+export const panMemberFormSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), staffId: z.uuid({ message: 'Choose a member of staff.' }), topics: z.array(z.enum(panTopics)) }),
+  z.object({
+    kind: z.literal('outside'),
+    name: requiredText('the member’s name', 120),
+    role: requiredText('their role, for example “social worker”', 80),
+    email: emailSchema,
+    topics: z.array(z.enum(panTopics)),
+  }),
+]);
+export type PanMemberForm = z.input<typeof panMemberFormSchema>;
+
+/** What another feature passes to `queuePanAlert` after its own change has been saved. */
+export const panAlertRequestSchema = z.object({
+  youngPersonId: idSchema,
+  event: z.enum(panEvents),
+  /** The record's reference as staff know it (a contact form's reference, a visit's date ...). */
+  reference: requiredText('the reference', 60),
+  /**
+   * A few words of what happened, with no names (they go into an email): for example
+   * "Home visit on 3 March". Kept to 140 characters.
+   */
+  summary: z.string().trim().max(140).default(''),
+  /** A filed contact form whose signed PDF may be attached, if the manager turned that on. */
+  contactFormId: idSchema.optional(),
+});
+export type PanAlertRequest = z.input<typeof panAlertRequestSchema>;
