@@ -49,7 +49,8 @@ export type RecordRef = { readonly type: 'visit' | 'contactForm'; readonly id: s
 export type Evidence = { readonly count: number; readonly records: readonly RecordRef[] };
 
 export type MinimumsVisit = Pick<Visit, 'id' | 'kind' | 'status' | 'startsAt' | 'staffIds' | 'personIds'>;
-export type MinimumsContactForm = Pick<ContactForm, 'id' | 'kind' | 'visitId' | 'contactStartedAt' | 'authorId' | 'staffIds' | 'personIds'>;
+export type MinimumsContactForm = Pick<ContactForm, 'id' | 'kind' | 'visitId' | 'contactStartedAt' | 'authorId' | 'staffIds' | 'personIds'> &
+  Partial<Pick<ContactForm, 'amendsFormId'>>;
 export type MinimumsYoungPerson = Pick<YoungPerson, 'id' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'>;
 
 export type ContactState = 'held' | 'booked' | 'cancelled' | 'didNotAttend';
@@ -80,8 +81,8 @@ function union(first: readonly string[], second: readonly string[]): string[] {
 
 /**
  * Visits and forms as contacts: a form that names a visit in the list joins it (one contact, two
- * records); a form names at most one visit, but a visit may have several forms (one per young
- * person, or an addendum), and they all join it.
+ * records); a visit may have several forms (one per young person), and they all join it. A
+ * correction (a form that amends another) is left out: its original already stands for the contact.
  */
 export function contactsFrom(visits: readonly MinimumsVisit[], forms: readonly MinimumsContactForm[]): Contact[] {
   const byVisit = new Map<string, Contact>();
@@ -98,6 +99,8 @@ export function contactsFrom(visits: readonly MinimumsVisit[], forms: readonly M
   }
   const contacts: Contact[] = [];
   for (const form of forms) {
+    // A correction is a second record of the same contact, not another contact.
+    if (form.amendsFormId !== undefined) continue;
     const visit = form.visitId === undefined ? undefined : byVisit.get(form.visitId);
     const staffIds = union(form.staffIds, [form.authorId]);
     if (visit && form.visitId !== undefined) {

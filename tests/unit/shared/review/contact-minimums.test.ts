@@ -170,3 +170,11 @@ describe('what is still owed (planning help)', () => {
     expect(dates[0]).toBe('2026-09-06');
   });
 });
+
+describe('a correction is not another contact', () => {
+  it('a form that amends a filed form is left out of the count', () => {
+    const original = buildContactForm({ contactStartedAt: '2026-09-15T10:00:00.000Z' });
+    const correction = buildContactForm({ contactStartedAt: '2026-09-15T10:00:00.000Z', amendsFormId: original.id });
+    expect(contactsFrom([], [original, correction]).map((contact) => contact.records)).toEqual([[{ type: 'contactForm', id: original.id }]]);
+  });
+});

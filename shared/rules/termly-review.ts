@@ -1,0 +1,500 @@
+import { formatUkDayMonth } from '../format-dates';
+import type { ContactForm, ContactKind } from '../schemas/contact-forms';
+import type { Relationship } from '../schemas/people';
+import type { Restriction } from '../schemas/registers';
+import { contactFormStatus, defaultContactFormDueHours } from './contact-form-deadline';
+import type { AcademicYearDates } from './academic-calendar';
+import {
+  contactMinimums,
+  contactsFrom,
+  evidenceOf,
+  familyCircle,
+  policyMinimums,
+  type Contact,
+  type ContactMinimums,
+  type Evidence,
+  type MinimumsContactForm,
+  type MinimumsVisit,
+  type MinimumsYoungPerson,
+  type RecordRef,
+  type TermMinimums,
+} from './contact-minimums';
+import { daySpan, defaultHomeTimeZone, isWithin, localDateOf, type Phase } from './termly-calendar';
+
+/**
+ * The termly review (issue 8; seed 004, 5.2 and 5.5): for one young person and one term, each of
+ * the policy's figures with a red, amber or green status and its reason in words, contact per
+ * family member, and the forms' timeliness. Pure: every figure lists the records behind it.
+ *
+ * What the colours mean (the same for every figure):
+ * - **green**: the policy's minimum is met (or on track, for a yearly minimum part-way through the year);
+ * - **amber**: not met yet but still in hand: the term is under way, something is booked, the year is
+ *   still on track, or the minimum is met only in part (a home visit without both the PT and CC);
+ * - **red**: missed: the term (or the window) ended without it, the year can no longer reach its
+ *   minimum on pace, or a form is overdue;
+ * - **notDue**: nothing is asked yet (the term has not started, or no week of it has ended).
+ *
+ * The figures, precisely:
+ * - *Home visit this term*: green with at least one held that both the PT and CC attended; amber when
+ *   held without both. None held: red once the term has ended, unless the year's home visits so far
+ *   (this term's included) still reach one a term, which is amber ("two in the autumn term and none
+ *   in spring is amber for spring"). A term under way with none is amber while one is booked or more
+ *   than three weeks remain, red after that.
+ * - *Home visits this year (3)*: green at three, or when the year so far has one a term; amber when
+ *   the terms left can still make up the shortfall; red when they cannot.
+ * - *Weekly parent updates*: weeks of term already over with no update from the PT to a parent:
+ *   none missed green, one or two amber, three or more red.
+ * - *PEP invitation* and *learning-programme update* (each term): green with one; none: amber while
+ *   the term runs, red once it has ended.
+ * - *Weekly updates offered at the start of each half term*: red if a window passed with no offer,
+ *   amber while a window is open without one, green when every window so far had one.
+ * - *Learning Mentor's family-home visit* (one a year): green once held; red once the year has ended
+ *   without it, or in the summer term with none booked; amber otherwise.
+ * - *Learning consultations offered* (three a year): counted to the end of this term against one a
+ *   term: level or ahead green; one behind amber (red once the year is over); further behind red.
+ * - *Forms*: red if any is overdue; amber if any was filed late (or its filing time is before the
+ *   contact ended, a date to check); green when all are on time or still within the 48 hours.
+ * - *Family member*: green with any contact in the term; none: red for a parent, step-parent,
+ *   brother or sister, or anyone with parental responsibility once the term has ended, amber for
+ *   wider family or while the term runs. Someone restricted during the term shows as **restricted**,
+ *   not as a gap (for "no contact", whatever the count).
+ */
+
+export type RagStatus = 'red' | 'amber' | 'green' | 'notDue';
+export type FamilyStatus = RagStatus | 'restricted';
+
+export const figureKeys = [
+  'homeVisit',
+  'homeVisitsYear',
+  'parentUpdates',
+  'pepInvitation',
+  'learningProgrammeUpdate',
+  'halfTermOffers',
+  'learningMentorHomeVisit',
+  'learningConsultations',
+  'forms',
+] as const;
+export type FigureKey = (typeof figureKeys)[number];
+
+export const figureLabels: Readonly<Record<FigureKey, string>> = {
+  homeVisit: 'Home visit this term',
+  homeVisitsYear: 'Home visits this year (minimum 3)',
+  parentUpdates: 'Weekly parent updates',
+  pepInvitation: 'PEP meeting invitation',
+  learningProgrammeUpdate: 'Learning-programme update',
+  halfTermOffers: 'Weekly updates offered each half term',
+  learningMentorHomeVisit: 'Learning Mentor’s family-home visit',
+  learningConsultations: 'Learning consultations offered (3 a year)',
+  forms: 'Contact forms on time',
+};
+
+export type ReviewFigure = {
+  readonly key: FigureKey;
+  readonly label: string;
+  /** The figure itself, short: "1 held", "12 of 14 weeks", "2 of 3". */
+  readonly value: string;
+  readonly status: RagStatus;
+  readonly reason: string;
+  readonly records: readonly RecordRef[];
+};
+
+export type ReviewFamilyMember = {
+  readonly personId: string;
+  readonly name: string;
+  readonly relationship: string;
+  readonly category: Relationship['category'];
+  readonly hasParentalResponsibility: boolean;
+};
+
+export type ReviewRestriction = Pick<Restriction, 'id' | 'personId' | 'kind' | 'effectiveFrom' | 'effectiveTo' | 'endedAt'>;
+
+export type FamilyMemberFigure = {
+  readonly personId: string;
+  readonly name: string;
+  readonly relationship: string;
+  readonly contacts: Evidence;
+  readonly status: FamilyStatus;
+  readonly reason: string;
+  readonly restrictionIds: readonly string[];
+};
+
+export type ReviewForm = Pick<ContactForm, 'id' | 'contactStartedAt' | 'contactEndedAt' | 'filedAt'> & Partial<Pick<ContactForm, 'amendsFormId'>>;
+
+export type FormTimeliness = {
+  readonly onTime: Evidence;
+  readonly late: Evidence;
+  readonly overdue: Evidence;
+  /** Not filed, still inside the time allowed. */
+  readonly due: Evidence;
+  /** Filed before the contact ended: a date entered wrongly. */
+  readonly datesToCheck: Evidence;
+};
+
+export type TermReview = {
+  readonly youngPersonId: string;
+  readonly yearLabel: string;
+  readonly termName: TermMinimums['term']['name'];
+  readonly termStartsOn: string;
+  readonly termEndsOn: string;
+  readonly phase: Phase;
+  readonly contactsByKind: readonly { readonly kind: ContactKind; readonly contacts: Evidence }[];
+  readonly figures: readonly ReviewFigure[];
+  readonly family: readonly FamilyMemberFigure[];
+  readonly forms: FormTimeliness;
+  /** The worst status among the figures and family members (restricted and notDue set aside). */
+  readonly overall: RagStatus;
+};
+
+export type TermReviewInput = {
+  readonly youngPersonId: string;
+  readonly minimums: ContactMinimums;
+  readonly termIndex: number;
+  /** The same contacts the minimums were worked out from. */
+  readonly contacts: readonly Contact[];
+  readonly forms: readonly ReviewForm[];
+  readonly family: readonly ReviewFamilyMember[];
+  readonly restrictions: readonly ReviewRestriction[];
+  readonly now: Date;
+  readonly timeZone?: string;
+  readonly dueHours?: number;
+};
+
+const termWords = { autumn: 'autumn term', spring: 'spring term', summer: 'summer term' } as const;
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function listDates(dates: readonly string[]): string {
+  const shown = dates.slice(0, 4).map(formatUkDayMonth).join(', ');
+  return dates.length > 4 ? `${shown} and ${dates.length - 4} more` : shown;
+}
+
+const visitKindAsContact: Readonly<Record<NonNullable<Contact['visitKind']>, ContactKind>> = {
+  familyVisit: 'visit',
+  homeVisit: 'homeVisit',
+  contactCentre: 'visit',
+  outing: 'visit',
+  phoneCall: 'phoneCall',
+  videoCall: 'videoCall',
+  pepMeeting: 'meeting',
+  learningConsultation: 'meeting',
+  reviewMeeting: 'meeting',
+};
+
+/** What kind a contact is on the review: its form's kind, or its booking's nearest kind. */
+export function contactKindOf(contact: Contact): ContactKind {
+  if (contact.formKind !== undefined) return contact.formKind;
+  return contact.visitKind === undefined ? 'meeting' : visitKindAsContact[contact.visitKind];
+}
+
+function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
+  const base = { key: 'homeVisit' as const, label: figureLabels.homeVisit };
+  const name = termWords[term.term.name];
+  const held = term.homeVisitsHeld;
+  if (held.count > 0) {
+    const records = held.records;
+    if (term.homeVisitsWithPtAndCc.count > 0) {
+      return { ...base, value: `${held.count} held`, status: 'green', reason: `${plural(held.count, 'home visit')} in the ${name}, with the Personal Tutor and Case Co-ordinator.`, records };
+    }
+    return {
+      ...base,
+      value: `${held.count} held`,
+      status: 'amber',
+      reason: `${plural(held.count, 'home visit')} in the ${name}, but none with both the Personal Tutor and the Case Co-ordinator (the policy expects both, usually).`,
+      records,
+    };
+  }
+  if (term.phase === 'notStarted') return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
+  if (term.phase === 'current') {
+    if (term.homeVisitsBooked.count > 0) {
+      return { ...base, value: 'booked', status: 'amber', reason: `None held yet in the ${name}; ${plural(term.homeVisitsBooked.count, 'home visit is', 'home visits are')} booked.`, records: term.homeVisitsBooked.records };
+    }
+    const status = term.weeksLeft > 3 ? 'amber' : 'red';
+    return { ...base, value: 'none', status, reason: `No home visit held or booked in the ${name}, with ${plural(term.weeksLeft, 'week')} of term left.`, records: [] };
+  }
+  const soFar = minimums.terms.slice(0, term.index + 1).reduce((total, each) => total + each.homeVisitsHeld.count, 0);
+  if (soFar >= term.index + 1) {
+    return {
+      ...base,
+      value: 'none',
+      status: 'amber',
+      reason: `No home visit in the ${name}, though ${plural(soFar, 'home visit')} so far this year keep${soFar === 1 ? 's' : ''} to one a term.`,
+      records: minimums.terms.slice(0, term.index + 1).flatMap((each) => each.homeVisitsHeld.records),
+    };
+  }
+  return { ...base, value: 'none', status: 'red', reason: `No home visit in the ${name}: the policy asks for one each term, at least ${policyMinimums.homeVisitsPerYear} a year.`, records: [] };
+}
+
+function homeVisitsYearFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
+  const base = { key: 'homeVisitsYear' as const, label: figureLabels.homeVisitsYear };
+  const upTo = minimums.terms.slice(0, term.index + 1);
+  const held = upTo.reduce((total, each) => total + each.homeVisitsHeld.count, 0);
+  const records = upTo.flatMap((each) => each.homeVisitsHeld.records);
+  const required = policyMinimums.homeVisitsPerYear;
+  const value = `${held} of ${required}`;
+  if (term.phase === 'notStarted') return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
+  if (held >= required) return { ...base, value, status: 'green', reason: `${plural(held, 'home visit')} this year: the minimum of ${required} is met.`, records };
+  const termsLeft = minimums.terms.length - term.index - (term.phase === 'ended' ? 1 : 0);
+  if (held >= term.index + 1) {
+    return { ...base, value, status: 'green', reason: `${plural(held, 'home visit')} so far this year: on track for ${required}.`, records };
+  }
+  if (required - held <= termsLeft) {
+    return { ...base, value, status: 'amber', reason: `${plural(held, 'home visit')} so far this year: ${required - held} more needed in the ${plural(termsLeft, 'term')} left.`, records };
+  }
+  return { ...base, value, status: 'red', reason: `${plural(held, 'home visit')} this year: the ${plural(termsLeft, 'term')} left cannot reach ${required} at one a term.`, records };
+}
+
+function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
+  const base = { key: 'parentUpdates' as const, label: figureLabels.parentUpdates };
+  const weeks = term.parentUpdateWeeks;
+  const over = weeks.filter((week) => week.state === 'covered' || week.state === 'missed');
+  const missed = weeks.filter((week) => week.state === 'missed');
+  const records = weeks.flatMap((week) => week.updates.records);
+  const value = `${over.length - missed.length} of ${over.length} weeks`;
+  if (over.length === 0) {
+    return { ...base, value: `${weeks.filter((week) => week.state === 'covered').length} so far`, status: 'notDue', reason: 'No week of this term has ended yet.', records };
+  }
+  if (missed.length === 0) return { ...base, value, status: 'green', reason: `The Personal Tutor updated a parent in every week of term so far (${over.length}).`, records };
+  const status = missed.length <= 2 ? 'amber' : 'red';
+  return {
+    ...base,
+    value,
+    status,
+    reason: `No update from the Personal Tutor to a parent in ${plural(missed.length, 'week')} of ${over.length}: weeks beginning ${listDates(missed.map((week) => week.weekStartsOn))}.`,
+    records,
+  };
+}
+
+function termlyOneFigure(key: 'pepInvitation' | 'learningProgrammeUpdate', term: TermMinimums, evidence: Evidence, what: string): ReviewFigure {
+  const base = { key, label: figureLabels[key] };
+  const name = termWords[term.term.name];
+  if (evidence.count > 0) return { ...base, value: `${evidence.count}`, status: 'green', reason: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in the ${name}.`, records: evidence.records };
+  if (term.phase === 'notStarted') return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
+  if (term.phase === 'current') return { ...base, value: '0', status: 'amber', reason: `No ${what} yet in the ${name}.`, records: [] };
+  return { ...base, value: '0', status: 'red', reason: `No ${what} in the ${name}: the policy asks for one each term.`, records: [] };
+}
+
+function halfTermOffersFigure(term: TermMinimums): ReviewFigure {
+  const base = { key: 'halfTermOffers' as const, label: figureLabels.halfTermOffers };
+  const offers = term.halfTermOffers;
+  const records = offers.flatMap((offer) => offer.offers.records);
+  const offered = offers.filter((offer) => offer.state === 'offered').length;
+  const due = offers.filter((offer) => offer.state !== 'notYet').length;
+  const value = `${offered} of ${offers.length}`;
+  const missed = offers.filter((offer) => offer.state === 'missed');
+  const open = offers.filter((offer) => offer.state === 'open');
+  if (missed.length > 0) {
+    return { ...base, value, status: 'red', reason: `No offer of weekly updates from the Learning Mentor at the start of the ${missed.map((offer) => `${offer.half} half (from ${formatUkDayMonth(offer.startsOn)})`).join(' or the ')}.`, records };
+  }
+  if (open.length > 0) return { ...base, value, status: 'amber', reason: `The ${open[0]?.half ?? ''} half has started: the Learning Mentor’s offer of weekly updates is due by ${formatUkDayMonth(open[0]?.windowEndsOn ?? term.term.startsOn)}.`, records };
+  if (due === 0) return { ...base, value, status: 'notDue', reason: 'No half of this term has started.', records };
+  return { ...base, value, status: 'green', reason: 'Weekly updates offered at the start of each half term so far.', records };
+}
+
+function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
+  const base = { key: 'learningMentorHomeVisit' as const, label: figureLabels.learningMentorHomeVisit };
+  const upTo = minimums.terms.slice(0, term.index + 1);
+  const held = upTo.flatMap((each) => each.learningMentorHomeVisits.records);
+  if (held.length > 0) return { ...base, value: 'held', status: 'green', reason: 'The Learning Mentor has visited the family home this year.', records: held };
+  if (term.phase === 'notStarted') return { ...base, value: '–', status: 'notDue', reason: 'This term has not started.', records: [] };
+  const booked = minimums.terms.slice(term.index).flatMap((each) => each.learningMentorHomeVisitsBooked.records);
+  const isLastTerm = term.index === minimums.terms.length - 1;
+  if (isLastTerm && term.phase === 'ended') return { ...base, value: 'none', status: 'red', reason: 'The Learning Mentor did not visit the family home this year: the policy asks for one each year.', records: [] };
+  if (booked.length > 0) return { ...base, value: 'booked', status: 'amber', reason: 'Not yet this year; a visit with the Learning Mentor is booked.', records: booked };
+  if (isLastTerm) return { ...base, value: 'none', status: 'red', reason: 'No family-home visit by the Learning Mentor this year, and none booked in the last term.', records: [] };
+  return { ...base, value: 'none', status: 'amber', reason: `Not yet this year: one is due by ${formatUkDayMonth(minimums.terms[minimums.terms.length - 1]?.term.endsOn ?? term.term.endsOn)}.`, records: [] };
+}
+
+function learningConsultationsFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
+  const base = { key: 'learningConsultations' as const, label: figureLabels.learningConsultations };
+  const upTo = minimums.terms.slice(0, term.index + 1);
+  const records = upTo.flatMap((each) => each.learningConsultationsOffered.records);
+  const offered = upTo.reduce((total, each) => total + each.learningConsultationsOffered.count, 0);
+  const required = policyMinimums.learningConsultationsPerYear;
+  const value = `${offered} of ${required}`;
+  if (term.phase === 'notStarted') return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
+  const shortfall = Math.min(required, term.index + 1) - offered;
+  const isYearOver = term.index === minimums.terms.length - 1 && term.phase === 'ended';
+  if (shortfall <= 0) return { ...base, value, status: 'green', reason: `${plural(offered, 'learning consultation')} offered this year: ${offered >= required ? 'the minimum is met' : 'on track for three'}.`, records };
+  if (shortfall === 1 && !isYearOver) return { ...base, value, status: 'amber', reason: `${plural(offered, 'learning consultation')} offered this year: one behind one a term.`, records };
+  return {
+    ...base,
+    value,
+    status: 'red',
+    reason: isYearOver ? `Only ${plural(offered, 'learning consultation')} offered this year: the policy asks for ${required}.` : `${plural(offered, 'learning consultation')} offered this year: ${shortfall} behind one a term.`,
+    records,
+  };
+}
+
+function formTimeliness(forms: readonly ReviewForm[], termSpan: { startsMs: number; endsMs: number }, now: Date, dueHours: number): FormTimeliness {
+  const buckets = { onTime: [] as RecordRef[], late: [] as RecordRef[], overdue: [] as RecordRef[], due: [] as RecordRef[], datesToCheck: [] as RecordRef[] };
+  for (const form of forms) {
+    if (form.amendsFormId !== undefined) continue;
+    if (!isWithin(Date.parse(form.contactStartedAt), termSpan)) continue;
+    const ref: RecordRef = { type: 'contactForm', id: form.id };
+    const status = contactFormStatus(form, now, dueHours);
+    switch (status.kind) {
+      case 'filedOnTime':
+        buckets.onTime.push(ref);
+        break;
+      case 'filedLate':
+        buckets.late.push(ref);
+        break;
+      case 'overdue':
+        buckets.overdue.push(ref);
+        break;
+      case 'due':
+        buckets.due.push(ref);
+        break;
+      case 'filedBeforeContactEnded':
+        buckets.datesToCheck.push(ref);
+        break;
+      default: {
+        const unreachable: never = status;
+        throw new Error(`Unknown form status ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  const asEvidence = (records: RecordRef[]): Evidence => ({ count: records.length, records });
+  return { onTime: asEvidence(buckets.onTime), late: asEvidence(buckets.late), overdue: asEvidence(buckets.overdue), due: asEvidence(buckets.due), datesToCheck: asEvidence(buckets.datesToCheck) };
+}
+
+function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number): ReviewFigure {
+  const base = { key: 'forms' as const, label: figureLabels.forms };
+  const total = forms.onTime.count + forms.late.count + forms.overdue.count + forms.due.count + forms.datesToCheck.count;
+  const value = `${forms.onTime.count} of ${total}`;
+  const all = [...forms.overdue.records, ...forms.late.records, ...forms.datesToCheck.records, ...forms.onTime.records, ...forms.due.records];
+  if (total === 0) return { ...base, value, status: term.phase === 'notStarted' ? 'notDue' : 'green', reason: 'No contact forms for this term.', records: [] };
+  if (forms.overdue.count > 0) {
+    const late = forms.late.count > 0 ? `; ${forms.late.count} filed late` : '';
+    return { ...base, value, status: 'red', reason: `${plural(forms.overdue.count, 'form is', 'forms are')} overdue (not filed within ${dueHours} hours)${late}.`, records: all };
+  }
+  if (forms.late.count > 0 || forms.datesToCheck.count > 0) {
+    const parts = [forms.late.count > 0 ? `${plural(forms.late.count, 'form was', 'forms were')} filed late` : '', forms.datesToCheck.count > 0 ? `${plural(forms.datesToCheck.count, 'form has', 'forms have')} a filing time before the contact ended (check the dates)` : ''].filter(Boolean);
+    return { ...base, value, status: 'amber', reason: `${parts.join('; ')}, of ${total}.`, records: all };
+  }
+  return { ...base, value, status: 'green', reason: `All ${total} forms filed on time${forms.due.count > 0 ? ` or still within the time allowed (${forms.due.count})` : ''}.`, records: all };
+}
+
+function isClosestFamily(member: ReviewFamilyMember): boolean {
+  return member.hasParentalResponsibility || member.category === 'parent' || member.category === 'stepParent' || member.category === 'sibling';
+}
+
+function familyFigures(input: TermReviewInput, term: TermMinimums, heldInTerm: readonly Contact[], timeZone: string): FamilyMemberFigure[] {
+  const name = termWords[term.term.name];
+  return input.family
+    .filter((member) => member.category !== 'professional')
+    .map((member): FamilyMemberFigure => {
+      const contacts = evidenceOf(heldInTerm.filter((contact) => contact.personIds.includes(member.personId)));
+      const restrictions = input.restrictions.filter(
+        (restriction) =>
+          restriction.personId === member.personId &&
+          restriction.effectiveFrom <= term.term.endsOn &&
+          (restriction.effectiveTo === undefined || restriction.effectiveTo >= term.term.startsOn) &&
+          (restriction.endedAt === undefined || localDateOf(Date.parse(restriction.endedAt), timeZone) >= term.term.startsOn),
+      );
+      const base = { personId: member.personId, name: member.name, relationship: member.relationship, contacts, restrictionIds: restrictions.map((restriction) => restriction.id) };
+      const isBarred = restrictions.some((restriction) => restriction.kind === 'noContact');
+      if (isBarred || (restrictions.length > 0 && contacts.count === 0)) {
+        return { ...base, status: 'restricted', reason: `Restricted during the ${name}${isBarred ? ' (no contact)' : ''}: not counted as a gap.` };
+      }
+      if (contacts.count > 0) return { ...base, status: 'green', reason: `${plural(contacts.count, 'contact')} in the ${name}.` };
+      if (term.phase === 'notStarted') return { ...base, status: 'notDue', reason: `The ${name} has not started.` };
+      if (term.phase === 'current') return { ...base, status: 'amber', reason: `No contact yet in the ${name}.` };
+      return { ...base, status: isClosestFamily(member) ? 'red' : 'amber', reason: `No contact with ${member.name} (${member.relationship}) in the whole ${name}.` };
+    });
+}
+
+const rank: Readonly<Record<RagStatus, number>> = { notDue: 0, green: 1, amber: 2, red: 3 };
+
+export function worstStatus(statuses: readonly FamilyStatus[]): RagStatus {
+  let worst: RagStatus = 'notDue';
+  for (const status of statuses) {
+    if (status === 'restricted') continue;
+    if (rank[status] > rank[worst]) worst = status;
+  }
+  return worst;
+}
+
+/** One young person's review for one term of the year the minimums were worked out for. */
+export function termlyReview(input: TermReviewInput): TermReview {
+  const timeZone = input.timeZone ?? defaultHomeTimeZone;
+  const term = input.minimums.terms[input.termIndex];
+  if (!term) throw new RangeError(`The year ${input.minimums.yearLabel} has no term ${input.termIndex}.`);
+  const span = daySpan(term.term.startsOn, term.term.endsOn, timeZone);
+  const heldInTerm = input.contacts.filter((contact) => contact.state === 'held' && isWithin(contact.startsMs, span));
+
+  const byKind = new Map<ContactKind, Contact[]>();
+  for (const contact of heldInTerm) {
+    const kind = contactKindOf(contact);
+    const list = byKind.get(kind) ?? [];
+    list.push(contact);
+    byKind.set(kind, list);
+  }
+  const forms = formTimeliness(input.forms, span, input.now, input.dueHours ?? defaultContactFormDueHours);
+  const figures: ReviewFigure[] = [
+    homeVisitFigure(input.minimums, term),
+    homeVisitsYearFigure(input.minimums, term),
+    parentUpdatesFigure(term),
+    termlyOneFigure('pepInvitation', term, term.pepInvitations, 'invitation to a PEP meeting'),
+    halfTermOffersFigure(term),
+    termlyOneFigure('learningProgrammeUpdate', term, term.learningProgrammeUpdates, 'learning-programme update sent home'),
+    learningMentorHomeVisitFigure(input.minimums, term),
+    learningConsultationsFigure(input.minimums, term),
+    formsFigure(forms, term, input.dueHours ?? defaultContactFormDueHours),
+  ];
+  const family = familyFigures(input, term, heldInTerm, timeZone);
+  return {
+    youngPersonId: input.youngPersonId,
+    yearLabel: input.minimums.yearLabel,
+    termName: term.term.name,
+    termStartsOn: term.term.startsOn,
+    termEndsOn: term.term.endsOn,
+    phase: term.phase,
+    contactsByKind: [...byKind.entries()].map(([kind, contacts]) => ({ kind, contacts: evidenceOf(contacts) })).sort((a, b) => b.contacts.count - a.contacts.count),
+    figures,
+    family,
+    forms,
+    overall: worstStatus([...figures.map((figure) => figure.status), ...family.map((member) => member.status)]),
+  };
+}
+
+/** The home visits held across a run of reviews (for the trend): total contacts, per term. */
+export function heldContactCount(review: TermReview): number {
+  return review.contactsByKind.reduce((total, entry) => total + entry.contacts.count, 0);
+}
+
+export type YearReviewInput = {
+  readonly youngPerson: MinimumsYoungPerson;
+  readonly year: AcademicYearDates;
+  readonly visits: readonly MinimumsVisit[];
+  readonly forms: readonly (MinimumsContactForm & ReviewForm)[];
+  readonly family: readonly ReviewFamilyMember[];
+  readonly restrictions: readonly ReviewRestriction[];
+  readonly now: Date;
+  readonly timeZone?: string;
+  readonly dueHours?: number;
+};
+
+/** Every term's review for one young person and one year, from the raw records (what the screens and exports use). */
+export function yearReview(input: YearReviewInput): { readonly minimums: ContactMinimums; readonly terms: readonly TermReview[] } {
+  const contacts = contactsFrom(input.visits, input.forms);
+  const { parentIds, familyIds } = familyCircle(input.family);
+  const minimums = contactMinimums({ youngPerson: input.youngPerson, year: input.year, contacts, parentIds, familyIds, now: input.now, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
+  const terms = minimums.terms.map((_, termIndex) =>
+    termlyReview({
+      youngPersonId: input.youngPerson.id,
+      minimums,
+      termIndex,
+      contacts,
+      forms: input.forms,
+      family: input.family,
+      restrictions: input.restrictions,
+      now: input.now,
+      ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+      ...(input.dueHours ? { dueHours: input.dueHours } : {}),
+    }),
+  );
+  return { minimums, terms };
+}
