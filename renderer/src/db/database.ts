@@ -12,6 +12,7 @@ import type { Room, Visit } from '@shared/schemas/visits';
 import type { PanGroup } from '@shared/schemas/pan';
 import type { OutboxMessage } from '@shared/schemas/mail';
 import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { ReviewSample, SampleItemReview } from '@shared/schemas/review';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
 import type { SealedBox } from './encryption/record-cipher';
@@ -47,6 +48,8 @@ export type OutboxPlainKey = 'id' | 'state' | 'youngPersonId' | 'event' | 'creat
 export type ContactFormPlainKey = 'id' | 'reference' | 'youngPersonId' | 'authorId' | 'dueAt' | 'status' | 'contactEndedAt' | 'restrictionFlaggedAt' | 'amendsFormId';
 /** A filed form's signed PDF (base64, sealed); `id` is the form's id. */
 export type ContactFormFileRow = { readonly id: string; readonly sealed: SealedBox };
+/** A sampled form's review: ids, outcome and time plain; the manager's comment sealed. */
+export type SampleItemReviewPlainKey = 'id' | 'sampleId' | 'formId' | 'outcome' | 'reviewedAt' | 'reviewedById';
 /** A signed copy waiting for the case-file folder; `id` is the form's id. No personal data in the plain part. */
 export type CaseFileQueueRow = { readonly id: string; readonly nextAttemptAt: string; readonly attempts: number; readonly lastError: string; readonly queuedAt: string };
 
@@ -86,6 +89,8 @@ export class FamilyLinksDb extends Dexie {
   declare contactForms: Table<SealedRow<ContactForm, ContactFormPlainKey>, string>;
   declare contactFormFiles: Table<ContactFormFileRow, string>;
   declare caseFileQueue: Table<CaseFileQueueRow, string>;
+  declare reviewSamples: Table<ReviewSample, string>;
+  declare reviewSampleItems: Table<SealedRow<SampleItemReview, SampleItemReviewPlainKey>, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

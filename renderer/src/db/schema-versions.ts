@@ -93,6 +93,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
       outbox: 'id, state, createdAt, nextAttemptAt, youngPersonId',
     },
   },
+  {
+    // The termly review's sample monitoring (issue 8): samples by term and by when they were
+    // drawn; each sampled form's review by its sample and by the form. New tables: no rows change.
+    version: 9,
+    stores: {
+      reviewSamples: 'id, drawnAt, [yearId+termName]',
+      reviewSampleItems: 'id, sampleId, formId',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;
