@@ -1,0 +1,106 @@
+import { createSHA256 } from 'hash-wasm';
+
+/**
+ * How stored rows travel in a backup: as JSON, with bytes (IV, sealed data, salts) tagged so they
+ * come back as the same types, and object keys sorted so the same row always gives the same text.
+ * That text is also what each table's digest is taken over, so "identical per-table hashes" after
+ * a restore means the rows are identical as IndexedDB holds them.
+ */
+
+type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const step = 0x8000;
+  for (let start = 0; start < bytes.length; start += step) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + step));
+  }
+  return btoa(binary);
+}
+
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+const tagOf = (value: unknown) => Object.prototype.toString.call(value);
+
+/** A stored value as plain JSON data (bytes and dates tagged, keys sorted). */
+export function toPlain(value: unknown): Plain {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('A stored number is not finite');
+    return value;
+  }
+  const tag = tagOf(value);
+  if (tag === '[object Uint8Array]') return { $bytes: toBase64(value as Uint8Array) };
+  if (tag === '[object ArrayBuffer]') return { $buffer: toBase64(new Uint8Array(value as ArrayBuffer)) };
+  if (tag === '[object Date]') return { $date: (value as Date).toISOString() };
+  if (Array.isArray(value)) return value.map((item) => toPlain(item ?? null));
+  if (tag === '[object Object]') {
+    const out: { [key: string]: Plain } = {};
+    for (const key of Object.keys(value as object).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined) out[key] = toPlain(item);
+    }
+    return out;
+  }
+  throw new Error(`A stored value of an unexpected kind (${tag}) cannot be backed up`);
+}
+
+/** The inverse of `toPlain`. */
+export function fromPlain(value: Plain): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(fromPlain);
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const only = value[keys[0] ?? ''];
+    if (typeof only === 'string') {
+      if (keys[0] === '$bytes') return fromBase64(only);
+      if (keys[0] === '$buffer') return fromBase64(only).buffer;
+      if (keys[0] === '$date') return new Date(only);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = fromPlain(value[key] ?? null);
+  return out;
+}
+
+/** A running SHA-256 over a table's rows, in primary-key order. */
+export async function tableDigester() {
+  const hasher = await createSHA256();
+  hasher.init();
+  let rows = 0;
+  return {
+    add(plainRow: Plain) {
+      hasher.update(`${JSON.stringify(plainRow)}\n`);
+      rows += 1;
+    },
+    finish: () => ({ rows, sha256: hasher.digest('hex') }),
+  };
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const chunkContext = (backupId: string, index: number) => encoder.encode(`family-links-backup:${backupId}:${index}`);
+
+/** A chunk sealed under the data key, bound to its backup and its place: IV then ciphertext, as base64. */
+export async function sealChunk(dataKey: CryptoKey, backupId: string, index: number, content: unknown): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: chunkContext(backupId, index) }, dataKey, encoder.encode(JSON.stringify(content)));
+  const out = new Uint8Array(12 + data.byteLength);
+  out.set(iv, 0);
+  out.set(new Uint8Array(data), 12);
+  return toBase64(out);
+}
+
+/** Opens a chunk; throws (OperationError) when the key is wrong or the chunk was changed or moved. */
+export async function openChunk(dataKey: CryptoKey, backupId: string, index: number, base64: string): Promise<unknown> {
+  const bytes = fromBase64(base64);
+  if (bytes.byteLength < 28) throw new Error('A backup chunk is too short');
+  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: chunkContext(backupId, index) }, dataKey, bytes.subarray(12));
+  return JSON.parse(decoder.decode(plain)) as unknown;
+}

@@ -1,0 +1,189 @@
+import { fail, ok, type Result } from '@shared/result';
+import type { BackupHeader } from '@shared/schemas/backup';
+import { FamilyLinksDb, type SettingRow } from '../../db/database';
+import { latestSchemaVersion } from '../../db/schema-versions';
+import { deriveKeyEncryptionKey } from '../../db/encryption/key-derivation';
+import { unwrapDataKey } from '../../db/encryption/key-wrapping';
+import { fromBase64, fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
+import type { BackupPort } from './backup-port';
+import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
+
+export type RestoreFailureCode =
+  | 'cancelled'
+  | 'not-empty'
+  | 'newer-schema'
+  | 'wrong-password'
+  | 'damaged'
+  | 'not-a-backup'
+  | 'unreadable'
+  | 'storage-full'
+  | 'write-failed';
+
+export type RestoreSource = { readonly source: 'folder'; readonly fileName: string } | { readonly source: 'dialog' };
+export type Restored = { readonly fileName: string; readonly header: BackupHeader; readonly manifest: BackupManifest };
+
+/** Marks a restore under way; an install that still has it was interrupted and is cleared. */
+export const restoreMarkerKey = 'restoreInProgress';
+
+const nothingRestored = 'Nothing was restored.';
+
+/** The data key, if `username` and `password` open the backup's keyring (a Registered Manager's). */
+async function unlockBackup(header: BackupHeader, username: string, password: string): Promise<CryptoKey | undefined> {
+  const wanted = username.trim().toLowerCase();
+  const entry = header.keyring.find((candidate) => candidate.isManager && candidate.username.toLowerCase() === wanted);
+  if (!entry) return undefined;
+  try {
+    const kek = await deriveKeyEncryptionKey(password, fromBase64(entry.salt), entry.kdf);
+    const unwrapped = await unwrapDataKey({ iv: fromBase64(entry.wrappedDataKey.iv), data: fromBase64(entry.wrappedDataKey.data).buffer }, kek, entry.staffId);
+    if (!unwrapped.ok) return undefined;
+    const check = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(header.keyCheck.iv), additionalData: keyCheckContext }, unwrapped.value, fromBase64(header.keyCheck.data));
+    return new TextDecoder().decode(check) === header.backupId ? unwrapped.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when no table of `db` holds a row: restore only ever fills an empty install. */
+export async function isEmptyInstall(db: FamilyLinksDb): Promise<boolean> {
+  for (const table of db.tables) {
+    if ((await table.limit(1).count()) > 0) return false;
+  }
+  return true;
+}
+
+function isQuotaError(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: unknown } | null)?.inner;
+  return name === 'QuotaExceededError' || (inner instanceof Error && inner.name === 'QuotaExceededError');
+}
+
+/** Each table's digest as IndexedDB now holds it (the restore marker left out). */
+export async function tableDigests(db: FamilyLinksDb): Promise<Map<string, { rows: number; sha256: string }>> {
+  const digests = new Map<string, { rows: number; sha256: string }>();
+  for (const table of db.tables) {
+    const digest = await tableDigester();
+    for await (const page of pagesOf(table)) {
+      for (const row of page) {
+        if (table.name === 'settings' && (row as SettingRow).key === restoreMarkerKey) continue;
+        digest.add(toPlain(row));
+      }
+    }
+    digests.set(table.name, digest.finish());
+  }
+  return digests;
+}
+
+/**
+ * Restores a backup into an empty install (issue 10): refused before anything is written when the
+ * file is damaged (main checks its SHA-256), comes from a newer app, or the password does not open
+ * it. The live database is then replaced by one at the backup's own schema version, filled chunk by
+ * chunk (decrypted first, then written: WebCrypto is never awaited inside a transaction), and each
+ * table's digest is compared with the backup's manifest. Any failure deletes what was written, so
+ * the install is empty again; on success the caller reloads, and opening upgrades it to this app's
+ * version with the normal upgrade code.
+ */
+export async function restoreBackup(input: {
+  readonly live: FamilyLinksDb;
+  readonly port: BackupPort;
+  readonly source: RestoreSource;
+  readonly username: string;
+  readonly password: string;
+  readonly onProgress?: (done: number, total: number) => void;
+}): Promise<Result<Restored, RestoreFailureCode>> {
+  if (!(await isEmptyInstall(input.live))) return fail('not-empty', `This install already holds records, so a backup cannot be restored over them. ${nothingRestored}`);
+  const opened = await input.port['backup:open'](input.source);
+  if (!opened.ok) return fail('unreadable', `${opened.error.message} ${nothingRestored}`);
+  const reply = opened.value;
+  if (reply.outcome === 'cancelled') return fail('cancelled', 'No backup was chosen.');
+  if (reply.outcome === 'failed') {
+    const code = reply.code === 'damaged' ? 'damaged' : reply.code === 'not-a-backup' ? 'not-a-backup' : 'unreadable';
+    return fail(code, reply.message);
+  }
+  const { readId, header, chunkCount, fileName } = reply;
+  try {
+    if (header.schemaVersion > latestSchemaVersion) {
+      return fail('newer-schema', `This backup was made by a newer version of Family Links (records version ${header.schemaVersion}; this app reads up to ${latestSchemaVersion}). Install that version or a later one to restore it. ${nothingRestored}`);
+    }
+    const dataKey = await unlockBackup(header, input.username, input.password);
+    if (!dataKey) {
+      return fail('wrong-password', `That username and password do not open this backup. Use a Registered Manager’s username and the password they had when the backup was made. ${nothingRestored}`);
+    }
+    const name = input.live.name;
+    const factory = input.live.factory;
+    // The install is empty (checked above): replace it with a database at the backup's version.
+    await input.live.delete();
+    const target = new FamilyLinksDb(name, { upToVersion: header.schemaVersion, indexedDB: factory });
+    const outcome = await fill(target, input.port, readId, header, chunkCount, dataKey, input.onProgress);
+    if (!outcome.ok) {
+      target.close();
+      await target.delete().catch(() => undefined);
+      return outcome;
+    }
+    target.close();
+    return ok({ fileName, header, manifest: outcome.value });
+  } finally {
+    await input.port['backup:close']({ readId });
+  }
+}
+
+async function fill(
+  target: FamilyLinksDb,
+  port: BackupPort,
+  readId: string,
+  header: BackupHeader,
+  chunkCount: number,
+  dataKey: CryptoKey,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Result<BackupManifest, RestoreFailureCode>> {
+  const damaged = fail<RestoreFailureCode>('damaged', `This backup is damaged: part of it cannot be read, so it cannot be trusted. ${nothingRestored} Choose another (older) backup.`);
+  try {
+    await target.open();
+    await target.settings.put({ key: restoreMarkerKey, value: { backupId: header.backupId } });
+    let manifest: BackupManifest | undefined;
+    for (let index = 0; index < chunkCount; index += 1) {
+      const read = await port['backup:read-chunk']({ readId, index });
+      if (!read.ok) return fail('unreadable', `${read.error.message} ${nothingRestored}`);
+      if (read.value.outcome !== 'chunk') return fail('unreadable', `${read.value.message} ${nothingRestored}`);
+      let content: unknown;
+      try {
+        content = await openChunk(dataKey, header.backupId, index, read.value.chunk);
+      } catch {
+        return damaged;
+      }
+      if (isManifest(content)) {
+        manifest = content.manifest;
+        continue;
+      }
+      if (!isTableChunk(content)) return damaged;
+      const table = target.tables.find((candidate) => candidate.name === content.table);
+      if (!table) return damaged;
+      const rows = content.rows.map((row) => fromPlain(row as never));
+      await target.transaction('rw', table, async () => {
+        await table.bulkAdd(rows);
+      });
+      onProgress?.(index + 1, chunkCount);
+    }
+    if (!manifest || manifest.tables.length !== header.tables.length) return damaged;
+    const digests = await tableDigests(target);
+    for (const expected of manifest.tables) {
+      const actual = digests.get(expected.name);
+      if (!actual || actual.rows !== expected.rows || actual.sha256 !== expected.sha256) return damaged;
+    }
+    await target.settings.delete(restoreMarkerKey);
+    return ok(manifest);
+  } catch (error) {
+    if (isQuotaError(error)) return fail('storage-full', `This computer ran out of space for the records while restoring. ${nothingRestored} Free some disk space and try again.`);
+    console.error('Restoring a backup failed', error);
+    return fail('write-failed', `The backup could not be written into the app. ${nothingRestored} Try again.`);
+  }
+}
+
+function isManifest(content: unknown): content is { manifest: BackupManifest } {
+  const manifest = (content as { manifest?: { tables?: unknown } } | null)?.manifest;
+  return Array.isArray(manifest?.tables);
+}
+
+function isTableChunk(content: unknown): content is { table: string; rows: unknown[] } {
+  const chunk = content as { table?: unknown; rows?: unknown } | null;
+  return typeof chunk?.table === 'string' && Array.isArray(chunk.rows);
+}

@@ -1,0 +1,135 @@
+import type { Table } from 'dexie';
+import { fail, ok, type Result } from '@shared/result';
+import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
+import { accountKeysSchema } from '@shared/schemas/keyring';
+import type { FamilyLinksDb } from '../../db/database';
+import { sealChunk, tableDigester, toBase64, toPlain } from './backup-codec';
+import type { BackupPort } from './backup-port';
+
+/** Additional data for the header's key check (the backup id sealed under the data key). */
+export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
+
+/** Rows read (and sent) at a time: about a megabyte of base64 for typical sealed rows. */
+export const backupPageSize = 1000;
+
+export type BackupManifest = { readonly tables: readonly { readonly name: string; readonly rows: number; readonly sha256: string }[] };
+export type BackupWritten = { readonly fileName: string; readonly sizeBytes: number; readonly manifest: BackupManifest; readonly removed: readonly string[] };
+
+export type BackupWriteFailureCode = 'no-accounts' | 'folder-unavailable' | 'disk-full' | 'no-permission' | 'write-failed' | 'busy' | 'unavailable' | 'read-failed';
+
+/** Every row of `table` in primary-key order, a page at a time (each page its own read). */
+export async function* pagesOf(table: Table, pageSize = backupPageSize): AsyncGenerator<unknown[]> {
+  let rows = await table.orderBy(':id').limit(pageSize).toArray();
+  let keys = await table.orderBy(':id').limit(pageSize).primaryKeys();
+  while (rows.length > 0) {
+    yield rows;
+    if (rows.length < pageSize) return;
+    const last: unknown = keys[keys.length - 1];
+    rows = await table.where(':id').above(last).limit(pageSize).toArray();
+    keys = await table.where(':id').above(last).limit(pageSize).primaryKeys();
+  }
+}
+
+async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
+  const staff = new Map((await db.staff.toArray()).map((row) => [row.id, row]));
+  const entries: BackupKeyringEntry[] = [];
+  for (const raw of await db.accountKeys.toArray()) {
+    const parsed = accountKeysSchema.safeParse(raw);
+    const member = parsed.success ? staff.get(parsed.data.staffId) : undefined;
+    if (!parsed.success || !member) continue;
+    entries.push({
+      staffId: parsed.data.staffId,
+      username: member.username,
+      isManager: member.roles.includes('registeredManager'),
+      salt: toBase64(parsed.data.salt),
+      kdf: parsed.data.kdf,
+      wrappedDataKey: { iv: toBase64(parsed.data.wrappedDataKey.iv), data: toBase64(new Uint8Array(parsed.data.wrappedDataKey.data)) },
+    });
+  }
+  return entries;
+}
+
+/**
+ * Writes a backup of every table as stored: the renderer reads a page of rows, seals it under the
+ * home's data key and streams it to the main process, which writes the file and renames it into
+ * place only once it is whole. The last chunk is a manifest of each table's row count and SHA-256,
+ * checked again after a restore. Memory stays at about one page, whatever the size of the home.
+ *
+ * Pages are separate reads, so a change made while a backup runs may be in it or not; every row
+ * in the file is a whole row as it was stored.
+ */
+export async function writeBackup(
+  db: FamilyLinksDb,
+  dataKey: CryptoKey,
+  port: BackupPort,
+  options: { readonly reason: BackupReason; readonly appVersion: string; readonly now: Date; readonly pageSize?: number },
+): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
+  const keyring = await keyringOf(db);
+  if (keyring.length === 0) return fail('no-accounts', 'There is nothing to back up yet: no one has an account.');
+  const backupId = crypto.randomUUID();
+  const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+  const counts = await Promise.all(tables.map(async (table) => ({ name: table.name, rows: await table.count() })));
+  const checkIv = crypto.getRandomValues(new Uint8Array(12));
+  const checkData = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv, additionalData: keyCheckContext }, dataKey, new TextEncoder().encode(backupId));
+  const header: BackupHeader = {
+    format: 'family-links-backup',
+    formatVersion: 1,
+    backupId,
+    createdAt: options.now.toISOString(),
+    reason: options.reason,
+    schemaVersion: db.verno,
+    appVersion: options.appVersion,
+    tables: counts,
+    keyring,
+    keyCheck: { iv: toBase64(checkIv), data: toBase64(new Uint8Array(checkData)) },
+  };
+  const begun = await port['backup:begin']({ header });
+  if (!begun.ok) return fail('unavailable', begun.error.message);
+  if (begun.value.outcome !== 'started') return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
+  const writeId = begun.value.writeId;
+  const manifest: { name: string; rows: number; sha256: string }[] = [];
+  let index = 0;
+  try {
+    for (const table of tables) {
+      const digest = await tableDigester();
+      for await (const page of pagesOf(table, options.pageSize)) {
+        const plainRows = page.map((row) => toPlain(row));
+        for (const row of plainRows) digest.add(row);
+        const chunk = await sealChunk(dataKey, backupId, index, { table: table.name, rows: plainRows });
+        index += 1;
+        const appended = await port['backup:append']({ writeId, chunk });
+        if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
+        if (appended.value.outcome !== 'appended') return fail(asWriteCode(appended.value.code), appended.value.message);
+      }
+      manifest.push({ name: table.name, ...digest.finish() });
+    }
+    const last = await sealChunk(dataKey, backupId, index, { manifest: { tables: manifest } });
+    const appended = await port['backup:append']({ writeId, chunk: last });
+    if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
+    if (appended.value.outcome !== 'appended') return fail(asWriteCode(appended.value.code), appended.value.message);
+  } catch (error) {
+    console.error('Reading the records for a backup failed', error);
+    return abandon(port, writeId, fail('read-failed', 'The records could not be read for the backup. Nothing was changed; try again.'));
+  }
+  const finished = await port['backup:finish']({ writeId });
+  if (!finished.ok) return abandon(port, writeId, fail('unavailable', finished.error.message));
+  if (finished.value.outcome !== 'written') return fail(asWriteCode(finished.value.code), finished.value.message);
+  return ok({ fileName: finished.value.fileName, sizeBytes: finished.value.sizeBytes, manifest: { tables: manifest }, removed: finished.value.removed });
+}
+
+async function abandon<Failure>(port: BackupPort, writeId: string, failure: Failure): Promise<Failure> {
+  await port['backup:abort']({ writeId });
+  return failure;
+}
+
+function asWriteCode(code: string): BackupWriteFailureCode {
+  switch (code) {
+    case 'folder-unavailable':
+    case 'disk-full':
+    case 'no-permission':
+    case 'busy':
+      return code;
+    default:
+      return 'write-failed';
+  }
+}

@@ -1,0 +1,139 @@
+// @vitest-environment node
+// (Node's own WebCrypto and byte types: jsdom's realm makes WebCrypto refuse bytes made by atob.)
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
+import { restoreBackup, tableDigests } from '../../../../renderer/src/features/backup/restore-backup';
+import { writeBackup } from '../../../../renderer/src/features/backup/write-backup';
+import type { Session } from '../../../../renderer/src/security/session';
+import { generateHome } from '../../../fixtures/generate-home';
+import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
+import { addManagerKeys, backupRig, managerPassword, openedDb, type BackupRig } from './backup-test-support';
+
+const home = generateHome({ size: 'small', seed: 3 });
+const managerUsername = home.staff[0]?.username ?? '';
+const now = new Date('2026-11-29T21:30:00Z');
+
+let source: FamilyLinksDb;
+let session: Session;
+
+beforeAll(async () => {
+  source = await openedDb('backup-source');
+  session = await fixtureSession(home);
+  await loadFixture(source, home, session);
+  await addManagerKeys(source, session);
+}, 120_000);
+
+describe('a backup restored into an empty install gives back every table as stored', () => {
+  it('has identical per-table hashes after the round trip, streamed in small chunks', async () => {
+    const rig = await backupRig();
+    // Small pages force many chunks, as 100k rows would.
+    const written = await writeBackup(source, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now, pageSize: 50 });
+    if (!written.ok) throw new Error(written.error.message);
+    expect(await rig.list()).toEqual([written.value.fileName]);
+
+    const target = await openedDb('backup-target');
+    const restored = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: managerUsername, password: managerPassword });
+    if (!restored.ok) throw new Error(restored.error.message);
+
+    const reopened = await openedDb('backup-target', target.factory);
+    const before = await tableDigests(source);
+    const after = await tableDigests(reopened);
+    expect(after).toEqual(before);
+    expect(before.get('visitorLog')?.rows).toBeGreaterThan(100);
+    expect(restored.value.header.schemaVersion).toBe(latestSchemaVersion);
+  }, 120_000);
+
+  it('keeps only the last N backups, oldest removed first', async () => {
+    const rig = await backupRig();
+    await rig.setKeep(2);
+    const names: string[] = [];
+    for (const minute of [1, 2, 3]) {
+      const at = new Date(`2026-11-29T21:0${minute}:00Z`);
+      const written = await writeBackup(source, session.dataKey, rig.at(at.toISOString()), { reason: 'scheduled', appVersion: '0.1.0', now: at });
+      if (!written.ok) throw new Error(written.error.message);
+      names.push(written.value.fileName);
+    }
+    expect(await rig.list()).toEqual(names.slice(1).sort());
+  }, 60_000);
+});
+
+describe('a restore is refused with a clear reason, and nothing is written', () => {
+  let rig: BackupRig;
+  let fileName: string;
+
+  beforeAll(async () => {
+    rig = await backupRig();
+    const written = await writeBackup(source, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now });
+    if (!written.ok) throw new Error(written.error.message);
+    fileName = written.value.fileName;
+  }, 60_000);
+
+  async function restoreInto(options: { username?: string; password?: string; name?: string } = {}) {
+    const target = await openedDb('refusal-target', new IDBFactory());
+    const result = await restoreBackup({
+      live: target,
+      port: rig.port,
+      source: { source: 'folder', fileName: options.name ?? fileName },
+      username: options.username ?? managerUsername,
+      password: options.password ?? managerPassword,
+    });
+    const reopened = await openedDb('refusal-target', target.factory);
+    const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce((sum, count) => sum + count, 0);
+    return { result, rows };
+  }
+
+  it('refuses a damaged file (one byte changed) by its checksum', async () => {
+    const bytes = await rig.read(fileName);
+    const damagedName = fileName.replace('-manual', '-manual-1');
+    const copy = bytes.slice();
+    const middle = Math.floor(copy.length / 2);
+    copy[middle] = copy[middle] === 65 ? 66 : 65;
+    await rig.write(damagedName, copy);
+    const { result, rows } = await restoreInto({ name: damagedName });
+    expect(result).toMatchObject({ ok: false, error: { code: 'damaged', message: expect.stringMatching(/damaged.*Nothing was restored/s) as unknown } });
+    expect(rows).toBe(0);
+  });
+
+  it('refuses a cut-short file', async () => {
+    const bytes = await rig.read(fileName);
+    const cutName = fileName.replace('-manual', '-manual-2');
+    await rig.write(cutName, bytes.subarray(0, bytes.length - 500));
+    const { result, rows } = await restoreInto({ name: cutName });
+    expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(rows).toBe(0);
+  });
+
+  it('refuses a password that does not open it', async () => {
+    const { result, rows } = await restoreInto({ password: 'not the password at all' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'wrong-password', message: expect.stringContaining('do not open this backup') as unknown } });
+    expect(rows).toBe(0);
+  });
+
+  it('refuses a backup from a newer version of the app, before asking for anything else', async () => {
+    const bytes = new TextDecoder().decode(await rig.read(fileName)).split('\n');
+    const header = JSON.parse(bytes[1] ?? '{}') as { schemaVersion: number };
+    header.schemaVersion = latestSchemaVersion + 1;
+    bytes[1] = JSON.stringify(header);
+    const body = `${bytes.slice(0, -2).join('\n')}\n`;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(body)));
+    const hex = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+    const newerName = fileName.replace('-manual', '-manual-3');
+    await rig.write(newerName, `${body}END ${hex}\n`);
+    const { result, rows } = await restoreInto({ name: newerName, password: 'wrong too' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'newer-schema', message: expect.stringContaining('newer version of Family Links') as unknown } });
+    expect(rows).toBe(0);
+  });
+
+  it('refuses to restore over an install that already holds records', async () => {
+    const result = await restoreBackup({ live: source, port: rig.port, source: { source: 'folder', fileName }, username: managerUsername, password: managerPassword });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-empty' } });
+    expect(await source.staff.count()).toBe(home.staff.length);
+  });
+
+  it('refuses a name that is not a backup in its folder (no paths)', async () => {
+    const { result } = await restoreInto({ name: '../user-data/backup-settings.json' });
+    expect(result).toMatchObject({ ok: false });
+  });
+});
