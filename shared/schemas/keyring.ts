@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sealedCredentialSchema } from '../ipc/channels/signing';
 import { idSchema, isoDateTimeSchema } from './common';
 
 /**
@@ -99,6 +100,14 @@ export const accountKeysSchema = z.object({
   passwordChangeRequired: z.boolean(),
   failedAttempts: z.array(isoDateTimeSchema).max(50),
   lockedUntil: isoDateTimeSchema.optional(),
+  /**
+   * The person's signing key (issue #6): the sealed key and certificates as main issued them, and
+   * the secret that opens the key wrapped by this account's password-derived key
+   * (`signing-secret:<staffId>`). Absent for an account made before certificates existed.
+   */
+  signingKey: z.object({ credential: sealedCredentialSchema, wrappedSecret: wrappedKeySchema }).optional(),
+  /** Managers only: the home CA's secret, wrapped by this account's password-derived key (`authority-secret:<staffId>`). */
+  authorityKey: z.object({ wrappedSecret: wrappedKeySchema }).optional(),
 });
 export type AccountKeys = z.infer<typeof accountKeysSchema>;
 

@@ -9,8 +9,19 @@ import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { FamilyLinksDb } from '../db/database';
 import { createRecordCipher, generateDataKey } from '../db/encryption/record-cipher';
-import { createAccountKeys, generateAuditKey, rewrapForNewPassword, unlockAccountKeys, type HomeKeys } from '../db/encryption/key-wrapping';
-import { auditLog } from '../db/repositories/audit-log-repository';
+import { createAccountKeys, generateAuditKey, rewrapForNewPassword, unlockAccount, type AccountSecrets, type HomeKeys } from '../db/encryption/key-wrapping';
+import {
+  authoritySecretOf,
+  createAuthority,
+  issueCredential,
+  parseAuthority,
+  rememberAuthoritySecret,
+  signingAuthoritySettingKey,
+  windowSigningPort,
+  type NewCredential,
+  type SigningPort,
+} from '../db/encryption/signing-keys';
+import { auditLog, type AuditEventInput } from '../db/repositories/audit-log-repository';
 import { staffCodec, staffRepository } from '../db/repositories/staff-repository';
 import type { Session } from './session';
 import { mark, unlockMarks } from './performance-marks';
@@ -44,9 +55,32 @@ function passwordProblem(password: string, who: { name: string; username: string
  * Accounts and sign-in. Argon2id and WebCrypto run before each transaction opens; each action's
  * writes and its audit entries are one transaction.
  */
-export function authService(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+export function authService(db: FamilyLinksDb, clock: () => Date = () => new Date(), signing: SigningPort | undefined = windowSigningPort()) {
   const staff = staffRepository(db);
   const audit = auditLog(db);
+
+  /**
+   * A certificate for a new account, or for an account whose key was lost in a password reset,
+   * issued with the CA secret this manager's session holds. Without a bridge to the main process
+   * (a bare browser, some unit tests) or without a home CA, the account is made without one and the
+   * audit log says why; a failure of the CA itself stops the action.
+   */
+  async function credentialFor(session: Session, member: Pick<StaffMember, 'id' | 'name' | 'email'>): Promise<Result<{ credential?: NewCredential; note?: string }, 'signing-failed'>> {
+    if (!signing) return ok({ note: 'no signing service in this window' });
+    const authority = parseAuthority((await db.settings.get(signingAuthoritySettingKey))?.value);
+    if (!authority) return ok({ note: 'the home has no signing authority yet' });
+    const authoritySecret = authoritySecretOf(session);
+    if (!authoritySecret) return ok({ note: 'this manager’s account cannot open the signing authority' });
+    const issued = await issueCredential(signing, { authority, authoritySecret, staff: { name: member.name, email: member.email }, homeName: await homeName() });
+    if (!issued.ok) return fail('signing-failed', issued.error.message);
+    return ok({ credential: issued.value });
+  }
+
+  function certificateEvent(staffId: string, issued: { credential?: NewCredential; note?: string }, action: 'certificate.issued' | 'certificate.reissued', why?: string): AuditEventInput {
+    if (!issued.credential) return { action: 'certificate.not-issued', recordType: 'staff', recordId: staffId, detail: issued.note ?? 'unknown reason' };
+    const { credential } = issued.credential;
+    return { action, recordType: 'staff', recordId: staffId, detail: `${why ? `${why}; ` : ''}serial ${credential.serialNumber}, SHA-256 ${credential.fingerprint}, valid until ${credential.notAfter.slice(0, 10)}` };
+  }
 
   async function homeName(): Promise<string> {
     const row = await db.settings.get('home');
@@ -63,7 +97,7 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
      * First run: the home's details and its first account, a Registered Manager, in one
      * transaction. The home's data key and audit key are made here, once.
      */
-    async setUpHome(input: { home: unknown; manager: unknown }): Promise<Result<SignedIn, 'invalid' | 'already-set-up'>> {
+    async setUpHome(input: { home: unknown; manager: unknown }): Promise<Result<SignedIn, 'invalid' | 'already-set-up' | 'signing-failed'>> {
       const home = homeSettingsSchema.safeParse(input.home);
       const manager = newAccountFormSchema.safeParse({ ...(input.manager as object), roles: ['registeredManager'] });
       if (!home.success || !manager.success) {
@@ -88,20 +122,42 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
         createdAt: now.toISOString(),
       });
       const keys: HomeKeys = { dataKey: await generateDataKey(), auditKey: await generateAuditKey() };
-      const accountKeys = await createAccountKeys({ staffId: member.id, password: manager.data.password, keys, passwordChangeRequired: false });
+      // The home's certificate authority and the manager's own certificate, made before anything is
+      // written: if the main process cannot make them, nothing is set up and the person can try again.
+      let secrets: AccountSecrets = {};
+      const signingEvents: AuditEventInput[] = [];
+      let authorityRow: { key: string; value: unknown } | undefined;
+      if (signing) {
+        const authority = await createAuthority(signing, home.data.name);
+        if (!authority.ok) return fail('signing-failed', `${authority.error.message} Nothing was set up; try again.`);
+        const issued = await issueCredential(signing, { authority: authority.value.authority, authoritySecret: authority.value.secret, staff: { name: member.name, email: member.email }, homeName: home.data.name });
+        if (!issued.ok) return fail('signing-failed', `${issued.error.message} Nothing was set up; try again.`);
+        secrets = { signing: issued.value, authority: authority.value.secret };
+        authorityRow = { key: signingAuthoritySettingKey, value: authority.value.authority };
+        signingEvents.push(
+          { action: 'certificate.authority-created', recordType: 'settings', recordId: signingAuthoritySettingKey, detail: `SHA-256 ${authority.value.authority.fingerprint}, valid until ${authority.value.authority.notAfter.slice(0, 10)}` },
+          certificateEvent(member.id, { credential: issued.value }, 'certificate.issued'),
+        );
+      } else {
+        signingEvents.push(certificateEvent(member.id, { note: 'no signing service in this window' }, 'certificate.issued'));
+      }
+      const accountKeys = await createAccountKeys({ staffId: member.id, password: manager.data.password, keys, passwordChangeRequired: false, secrets });
       const session = sessionFrom(member, keys);
+      rememberAuthoritySecret(session, secrets.authority);
       const staffRow = await staffCodec.encode(member, session.cipher);
       await audit.write(
         { actorId: member.id, auditKey: keys.auditKey },
         [
           { action: 'home.set-up', recordType: 'settings', recordId: 'home' },
           { action: 'account.created', recordType: 'staff', recordId: member.id, detail: 'roles: registeredManager' },
+          ...signingEvents,
           { action: 'session.signed-in', recordType: 'staff', recordId: member.id },
         ],
         [db.settings, db.staff, db.accountKeys],
         async () => {
           if ((await db.staff.count()) > 0) throw new Error('A first account appeared while setting up');
           await db.settings.put({ key: 'home', value: home.data satisfies HomeSettings });
+          if (authorityRow) await db.settings.put(authorityRow);
           await db.staff.add(staffRow);
           await db.accountKeys.add(accountKeys);
         },
@@ -126,7 +182,7 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       const gate = signInGate(lockoutStateOf(keysRecord), now);
       if (gate.kind === 'locked') return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
       mark(unlockMarks.kdfStarted);
-      const unlocked = await unlockAccountKeys(keysRecord, password);
+      const unlocked = await unlockAccount(keysRecord, password);
       mark(unlockMarks.kdfFinished);
       if (!unlocked.ok) {
         const outcome = afterFailedAttempt(lockoutStateOf(keysRecord), now);
@@ -151,10 +207,11 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
         await audit.recordPending({ action: 'session.sign-in-refused', recordType: 'staff', recordId: login.id, detail: 'account inactive' }, now);
         return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
       }
-      const cipher = createRecordCipher(unlocked.value.dataKey);
+      const cipher = createRecordCipher(unlocked.value.keys.dataKey);
       const member = await staff.get(login.id, cipher);
       if (!member) return fail('not-recognised', notRecognised);
-      const session = sessionFrom(member, unlocked.value);
+      const session = sessionFrom(member, unlocked.value.keys);
+      rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       const { lockedUntil: _cleared, ...withoutLock } = keysRecord;
       await audit.write(
         { actorId: member.id, auditKey: session.auditKey },
@@ -174,7 +231,7 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
     },
 
     /** The manager adds a colleague; the temporary password must be changed at first sign-in. */
-    async createAccount(session: Session, input: unknown): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'username-taken'>> {
+    async createAccount(session: Session, input: unknown): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'username-taken' | 'signing-failed'>> {
       if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can add staff accounts.');
       const form = newAccountFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
@@ -185,11 +242,19 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       }
       const now = clock();
       const member = staffMemberSchema.parse({ id: crypto.randomUUID(), ...pickAccount(form.data), isActive: true, createdAt: now.toISOString() });
-      const keys = await createAccountKeys({ staffId: member.id, password: form.data.password, keys: session, passwordChangeRequired: true });
+      // Every account gets its own signing key and certificate now; a new manager can issue too.
+      const issued = await credentialFor(session, member);
+      if (!issued.ok) return fail('signing-failed', `${issued.error.message} The account was not made; try again.`);
+      const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
+      const secrets: AccountSecrets = { ...(issued.value.credential ? { signing: issued.value.credential } : {}), ...(authority ? { authority } : {}) };
+      const keys = await createAccountKeys({ staffId: member.id, password: form.data.password, keys: session, passwordChangeRequired: true, secrets });
       const row = await staffCodec.encode(member, session.cipher);
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'account.created', recordType: 'staff', recordId: member.id, detail: `roles: ${member.roles.join(', ')}` }],
+        [
+          { action: 'account.created', recordType: 'staff', recordId: member.id, detail: `roles: ${member.roles.join(', ')}` },
+          certificateEvent(member.id, issued.value, 'certificate.issued'),
+        ],
         [db.staff, db.accountKeys],
         async () => {
           await db.staff.add(row);
@@ -219,15 +284,26 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
     },
 
     /** The manager sets a temporary password; the owner must choose a new one at next sign-in. */
-    async resetPassword(session: Session, staffId: string, temporaryPassword: string): Promise<Result<void, 'forbidden' | 'invalid' | 'not-found'>> {
+    async resetPassword(session: Session, staffId: string, temporaryPassword: string): Promise<Result<void, 'forbidden' | 'invalid' | 'not-found' | 'signing-failed'>> {
       if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can reset passwords.');
       const member = await staff.get(staffId, session.cipher);
       const stored = accountKeysSchema.safeParse(await db.accountKeys.get(staffId));
       if (!member || !stored.success) return fail('not-found', 'That account no longer exists.');
       const weak = passwordProblem(temporaryPassword, member, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger temporary password.', { temporaryPassword: weak });
-      const next = await rewrapForNewPassword(stored.data, { newPassword: temporaryPassword, keys: session, setBy: 'manager-reset' });
-      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.password-reset', recordType: 'staff', recordId: staffId }], [db.accountKeys], async () => {
+      // The old signing key's secret was wrapped by the forgotten password, which nobody else knows:
+      // it cannot be carried over, so the person gets a fresh key and certificate, and the log says so.
+      const issued = await credentialFor(session, member);
+      if (!issued.ok) return fail('signing-failed', `${issued.error.message} The password was not reset; try again.`);
+      const oldSerial = stored.data.signingKey?.credential.serialNumber;
+      const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
+      const secrets: AccountSecrets = { ...(issued.value.credential ? { signing: issued.value.credential } : {}), ...(authority ? { authority } : {}) };
+      const next = await rewrapForNewPassword(stored.data, { newPassword: temporaryPassword, keys: session, setBy: 'manager-reset', secrets });
+      const events: AuditEventInput[] = [{ action: 'account.password-reset', recordType: 'staff', recordId: staffId }];
+      if (oldSerial || issued.value.credential) {
+        events.push(certificateEvent(staffId, issued.value, 'certificate.reissued', oldSerial ? `password reset: the old key (serial ${oldSerial}) cannot be opened without the old password and is no longer used` : 'password reset'));
+      }
+      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, events, [db.accountKeys], async () => {
         await db.accountKeys.put(next);
       }, clock());
       return ok(undefined);
@@ -236,11 +312,12 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
     /** The signed-in person changes their own password, proving the current one first. */
     async changeOwnPassword(session: Session, currentPassword: string, newPassword: string): Promise<Result<void, 'wrong-password' | 'invalid'>> {
       const stored = accountKeysSchema.parse(await db.accountKeys.get(session.staff.id));
-      const check = await unlockAccountKeys(stored, currentPassword);
+      const check = await unlockAccount(stored, currentPassword);
       if (!check.ok) return fail('wrong-password', 'Your current password is not right.', { currentPassword: 'This is not your current password.' });
       const weak = passwordProblem(newPassword, session.staff, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger password.', { newPassword: weak });
-      const next = await rewrapForNewPassword(stored, { newPassword, keys: session, setBy: 'self' });
+      // The signing key and (for a manager) the CA's secret move to the new password unchanged.
+      const next = await rewrapForNewPassword(stored, { newPassword, keys: session, setBy: 'self', secrets: check.value.secrets });
       await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id }], [db.accountKeys], async () => {
         await db.accountKeys.put(next);
       }, clock());

@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '@shared/result';
+import type { SealedCredential } from '@shared/ipc/channels/signing';
 import {
   defaultKdfParams,
   strongerKdfParams,
@@ -23,6 +24,8 @@ const encoder = new TextEncoder();
 /** Additional data binding a wrapped key to its purpose and its account, so blobs cannot be swapped. */
 export const dataKeyContext = (staffId: string) => `data-key:${staffId}`;
 export const auditKeyContext = (staffId: string) => `audit-key:${staffId}`;
+export const signingSecretContext = (staffId: string) => `signing-secret:${staffId}`;
+export const authoritySecretContext = (staffId: string) => `authority-secret:${staffId}`;
 
 export type UnwrapFailureCode = 'wrong-password';
 
@@ -81,6 +84,42 @@ export function generateAuditKey(): Promise<CryptoKey> {
 export type HomeKeys = { readonly dataKey: CryptoKey; readonly auditKey: CryptoKey };
 
 /**
+ * Secrets that belong to one person rather than to the home: the secret that opens their own
+ * signing key, and (managers only) the home CA's secret. Each is an AES-256 key used only as
+ * 32 random bytes (see signing-keys.ts), wrapped like the home's keys but with its own context.
+ */
+export type AccountSecrets = {
+  readonly signing?: { readonly credential: SealedCredential; readonly secret: CryptoKey };
+  readonly authority?: CryptoKey;
+};
+
+/** A random secret for sealing a private key: extractable, so it can be wrapped and turned into a passphrase. */
+export function generateSealingSecret(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+}
+
+function unwrapSealingSecret(wrapped: WrappedKey, kek: CryptoKey, context: string): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+  return unwrap(wrapped, kek, context, { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+}
+
+/** The person's own secrets from their keyring entry, opened with the key their password gave. */
+export async function openAccountSecrets(record: AccountKeys, kek: CryptoKey): Promise<Result<AccountSecrets, UnwrapFailureCode>> {
+  let signing: AccountSecrets['signing'];
+  let authority: CryptoKey | undefined;
+  if (record.signingKey) {
+    const secret = await unwrapSealingSecret(record.signingKey.wrappedSecret, kek, signingSecretContext(record.staffId));
+    if (!secret.ok) return secret;
+    signing = { credential: record.signingKey.credential, secret: secret.value };
+  }
+  if (record.authorityKey) {
+    const secret = await unwrapSealingSecret(record.authorityKey.wrappedSecret, kek, authoritySecretContext(record.staffId));
+    if (!secret.ok) return secret;
+    authority = secret.value;
+  }
+  return ok({ ...(signing ? { signing } : {}), ...(authority ? { authority } : {}) });
+}
+
+/**
  * The keyring record for an account: a new salt, the given (or default) Argon2id parameters, and the
  * home's keys wrapped for this person. For the very first account, pass freshly generated keys
  * (`generateDataKey`, `generateAuditKey`); for every later one, the keys of the manager's session.
@@ -91,6 +130,7 @@ export async function createAccountKeys(input: {
   readonly keys: HomeKeys;
   readonly passwordChangeRequired: boolean;
   readonly kdf?: KdfParams;
+  readonly secrets?: AccountSecrets;
 }): Promise<AccountKeys> {
   const salt = newSalt();
   const kdf = input.kdf ?? defaultKdfParams;
@@ -99,6 +139,8 @@ export async function createAccountKeys(input: {
     wrapKey(input.keys.dataKey, kek, dataKeyContext(input.staffId)),
     wrapKey(input.keys.auditKey, kek, auditKeyContext(input.staffId)),
   ]);
+  const signing = input.secrets?.signing;
+  const authority = input.secrets?.authority;
   return {
     staffId: input.staffId,
     salt,
@@ -107,6 +149,8 @@ export async function createAccountKeys(input: {
     wrappedAuditKey,
     passwordChangeRequired: input.passwordChangeRequired,
     failedAttempts: [],
+    ...(signing ? { signingKey: { credential: signing.credential, wrappedSecret: await wrapKey(signing.secret, kek, signingSecretContext(input.staffId)) } } : {}),
+    ...(authority ? { authorityKey: { wrappedSecret: await wrapKey(authority, kek, authoritySecretContext(input.staffId)) } } : {}),
   };
 }
 
@@ -115,12 +159,20 @@ export async function createAccountKeys(input: {
  * (`wrong-password`), not an exception. Check the lockout gate before calling this.
  */
 export async function unlockAccountKeys(record: AccountKeys, password: string): Promise<Result<HomeKeys, UnwrapFailureCode>> {
+  const unlocked = await unlockAccount(record, password);
+  return unlocked.ok ? ok(unlocked.value.keys) : unlocked;
+}
+
+/** As `unlockAccountKeys`, also giving the person's own secrets (signing key, and the CA's for a manager). */
+export async function unlockAccount(record: AccountKeys, password: string): Promise<Result<{ keys: HomeKeys; secrets: AccountSecrets }, UnwrapFailureCode>> {
   const kek = await deriveKeyEncryptionKey(password, record.salt, record.kdf);
   const dataKey = await unwrapDataKey(record.wrappedDataKey, kek, record.staffId);
   if (!dataKey.ok) return dataKey;
   const auditKey = await unwrapAuditKey(record.wrappedAuditKey, kek, record.staffId);
   if (!auditKey.ok) return auditKey;
-  return ok({ dataKey: dataKey.value, auditKey: auditKey.value });
+  const secrets = await openAccountSecrets(record, kek);
+  if (!secrets.ok) return secrets;
+  return ok({ keys: { dataKey: dataKey.value, auditKey: auditKey.value }, secrets: secrets.value });
 }
 
 /**
@@ -137,12 +189,13 @@ export type PasswordSetBy = 'self' | 'manager-reset';
  */
 export async function rewrapForNewPassword(
   current: AccountKeys,
-  input: { readonly newPassword: string; readonly keys: HomeKeys; readonly setBy: PasswordSetBy },
+  input: { readonly newPassword: string; readonly keys: HomeKeys; readonly setBy: PasswordSetBy; readonly secrets?: AccountSecrets },
 ): Promise<AccountKeys> {
   const next = await createAccountKeys({
     staffId: current.staffId,
     password: input.newPassword,
     keys: input.keys,
+    ...(input.secrets ? { secrets: input.secrets } : {}),
     passwordChangeRequired: passwordChangeRequiredAfter(input.setBy),
     kdf: strongerKdfParams(current.kdf),
   });

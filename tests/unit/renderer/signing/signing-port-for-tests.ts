@@ -1,0 +1,31 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDocumentsHandlers } from '../../../../electron/main/handlers/documents-handlers';
+import { createDocumentsService } from '../../../../electron/main/services/documents';
+import { fixedDocumentDialogs } from '../../../../electron/main/services/fixed-document-dialogs';
+import { ipcContract } from '../../../../shared/ipc/contract';
+import type { SigningPort } from '../../../../renderer/src/db/encryption/signing-keys';
+
+/**
+ * The signing channels over the real documents service, each request and reply checked against
+ * the contract as the bridge does: what the renderer gets in the app, minus Electron.
+ */
+export function realSigningPort(): SigningPort & { calls: string[] } {
+  const root = mkdtempSync(join(tmpdir(), 'family-links-signing-'));
+  const handlers = createDocumentsHandlers({ documents: createDocumentsService({ settingsFolder: root, fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: fixedDocumentDialogs(root) }) });
+  const calls: string[] = [];
+  return {
+    calls,
+    async 'signing:create-authority'(request) {
+      calls.push('signing:create-authority');
+      const result = await handlers['signing:create-authority'](ipcContract['signing:create-authority'].request.parse(request));
+      return result.ok ? { ok: true, value: ipcContract['signing:create-authority'].reply.parse(result.value) } : result;
+    },
+    async 'signing:issue-certificate'(request) {
+      calls.push('signing:issue-certificate');
+      const result = await handlers['signing:issue-certificate'](ipcContract['signing:issue-certificate'].request.parse(request));
+      return result.ok ? { ok: true, value: ipcContract['signing:issue-certificate'].reply.parse(result.value) } : result;
+    },
+  };
+}
