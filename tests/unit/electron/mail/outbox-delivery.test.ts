@@ -1,0 +1,138 @@
+import 'fake-indexeddb/auto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createMailService, type MailService } from '../../../../electron/main/services/mail/mail-service';
+import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
+import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
+import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
+import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
+import { outboxSender, type MailPort } from '../../../../renderer/src/features/outbox/outbox-sender';
+import { panAlertHome } from '../../renderer/db/pan-alert-test-home';
+import { makeTestCertificates, startTestSmtpServer, type TestCertificates, type TestSmtpServer } from './smtp-test-server';
+
+/**
+ * The whole road an alert travels: queued by the renderer's data layer (fake IndexedDB), sent by
+ * the outbox sender through the main process's mail service, received by a real SMTP server on
+ * 127.0.0.1 with STARTTLS and a login.
+ */
+let certificates: TestCertificates;
+let folder = '';
+const servers: TestSmtpServer[] = [];
+const closers: (() => void)[] = [];
+beforeAll(() => {
+  certificates = makeTestCertificates();
+});
+afterEach(async () => {
+  closers.splice(0).forEach((close) => close());
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  if (folder) await rm(folder, { recursive: true, force: true });
+});
+
+const password = 'correct horse battery staple';
+
+async function mailServiceFor(port: number): Promise<MailService> {
+  folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
+  const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage(), timeouts: { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 } });
+  const saved = await mail.saveSettings({
+    settings: { host: '127.0.0.1', port, security: 'starttls', username: 'alerts@home.example', fromAddress: 'alerts@home.example', fromName: 'Family Links', caCertificatePem: certificates.caPem, attachSignedPdf: false },
+    password,
+  });
+  if (!saved.ok) throw new Error(saved.error.message);
+  return mail;
+}
+
+function portOf(mail: MailService): MailPort {
+  return {
+    async status() {
+      const view = await mail.getSettings();
+      return { isConfigured: view.settings !== null && view.hasPassword, attachSignedPdf: view.settings?.attachSignedPdf ?? false };
+    },
+    send: (message) => mail.send(message),
+  };
+}
+
+async function homeWithGroup(clock: () => Date) {
+  const home = await panAlertHome();
+  closers.push(() => home.db.close());
+  const added = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled'] });
+  if (!added.ok) throw new Error(added.error.message);
+  const alsoAdded = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, { kind: 'outside', name: 'Theo Therapist', role: 'Therapist', email: 'theo@clinic.example', topics: ['safeguardingConcern'] });
+  if (!alsoAdded.ok) throw new Error(alsoAdded.error.message);
+  return home;
+}
+
+describe('a filed form’s alert reaches the PT and the members who asked, over TLS', () => {
+  it('delivers one message each to the PT and the social worker, with no full names, and marks them sent with the server’s id', async () => {
+    const smtp = await startTestSmtpServer({ certificates, password });
+    servers.push(smtp);
+    const mail = await mailServiceFor(smtp.port);
+    const home = await homeWithGroup(() => new Date());
+    const queued = await queuePanAlert(home.db, home.careWorker, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0042', summary: 'Home visit on 3 March' });
+    expect(queued.ok).toBe(true);
+
+    const run = await outboxSender(home.db, home.careWorker, portOf(mail)).runOnce();
+    expect(run).toEqual({ sent: 2, retryLater: 0, failed: 0, notConfigured: false });
+
+    expect(smtp.received.map((mail) => mail.envelopeTo).sort()).toEqual([['sam@council.example'], ['tom.tutor@home.example']]);
+    for (const received of smtp.received) {
+      expect(received.wasEncrypted).toBe(true);
+      const everything = `${received.parsed.subject ?? ''}\n${received.parsed.text ?? ''}`;
+      expect(everything).toContain('M.H.');
+      expect(everything).toContain('CF-2026-0042');
+      expect(everything).toContain('Open Family Links to read it.');
+      expect(everything).not.toMatch(/Amelia|Hughes|Millie/);
+    }
+    const messages = await outboxRepository(home.db).list(home.manager);
+    expect(messages.map((message) => message.state)).toEqual(['sent', 'sent']);
+    expect(messages.map((message) => message.serverMessageId).sort()).toEqual(smtp.received.map((mail) => mail.parsed.messageId).sort());
+  });
+
+  it('with the server down the message stays queued, and it goes once the server is back', async () => {
+    const first = await startTestSmtpServer({ certificates, password });
+    const port = first.port;
+    await first.close();
+    const mail = await mailServiceFor(port);
+    let now = new Date('2026-11-20T10:00:00.000Z');
+    const clock = () => now;
+    const home = await homeWithGroup(clock);
+    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock);
+    const sender = outboxSender(home.db, home.manager, portOf(mail), { clock });
+
+    expect(await sender.runOnce()).toEqual({ sent: 0, retryLater: 2, failed: 0, notConfigured: false });
+    const waiting = await outboxRepository(home.db, clock).list(home.manager);
+    expect(waiting.map((message) => [message.state, message.lastErrorCode])).toEqual([['queued', 'unreachable'], ['queued', 'unreachable']]);
+    // Not due yet: nothing is tried before the backoff has passed.
+    expect(await sender.runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 0, notConfigured: false });
+
+    const back = await startTestSmtpServer({ certificates, password, port });
+    servers.push(back);
+    now = new Date(now.getTime() + 61_000);
+    expect(await sender.runOnce()).toEqual({ sent: 2, retryLater: 0, failed: 0, notConfigured: false });
+    expect(back.received.map((received) => received.envelopeTo[0]).sort()).toEqual(['sam@council.example', 'tom.tutor@home.example']);
+  });
+
+  it('a server that offers no STARTTLS gets nothing; the messages fail with the reason, for the manager to see', async () => {
+    const smtp = await startTestSmtpServer({ certificates, password, hideStartTls: true });
+    servers.push(smtp);
+    const mail = await mailServiceFor(smtp.port);
+    const home = await homeWithGroup(() => new Date());
+    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'safeguardingConcern', reference: 'CF-2' });
+    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 2, notConfigured: false });
+    expect(smtp.received).toHaveLength(0);
+    const failed = await outboxRepository(home.db).list(home.manager, { state: 'failed' });
+    expect(failed.map((message) => message.recipient.email).sort()).toEqual(['theo@clinic.example', 'tom.tutor@home.example']);
+    expect(failed[0]?.lastError).toContain('did not offer an encrypted connection');
+    expect(await outboxRepository(home.db).failedCount(home.manager)).toBe(2);
+  });
+
+  it('without mail settings nothing is sent and the messages wait in the outbox', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
+    const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage() });
+    const home = await homeWithGroup(() => new Date());
+    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-3' });
+    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 0, notConfigured: true });
+    expect((await outboxRepository(home.db).list(home.manager)).map((message) => message.state)).toEqual(['queued', 'queued']);
+  });
+});
