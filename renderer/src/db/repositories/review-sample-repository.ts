@@ -1,0 +1,143 @@
+import { can } from '@shared/rules/access';
+import { addDays, startOfLocalDay } from '@shared/rules/termly-calendar';
+import { cryptoRandomBelow, drawSample, type RandomBelow } from '@shared/rules/termly-sample';
+import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
+import {
+  reviewSampleSchema,
+  sampleDrawFormSchema,
+  sampleItemReviewSchema,
+  sampleReviewFormSchema,
+  type ReviewSample,
+  type SampleItemReview,
+} from '@shared/schemas/review';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { fail, ok, type Result } from '@shared/result';
+import type { FamilyLinksDb, SampleItemReviewPlainKey } from '../database';
+import { createSealedCodec } from '../sealed-codec';
+import type { Session } from '../../security/session';
+import { auditLog } from './audit-log-repository';
+import { contactFormCodec } from './contact-form-repository';
+
+export const sampleItemReviewCodec = createSealedCodec('reviewSampleItems', sampleItemReviewSchema, [
+  'id',
+  'sampleId',
+  'formId',
+  'outcome',
+  'reviewedAt',
+  'reviewedById',
+] satisfies SampleItemReviewPlainKey[]);
+
+export type SampleError = 'forbidden' | 'invalid' | 'not-found' | 'empty-term';
+
+export type SampleWithReviews = {
+  readonly sample: ReviewSample;
+  /** The latest review of each sampled form, by form id (a form reviewed again keeps its earlier reviews too). */
+  readonly reviews: ReadonlyMap<string, SampleItemReview>;
+};
+
+/**
+ * Sample monitoring (seed 004, 5.5.3), the manager's alone (`sample:monitor`). A sample is drawn
+ * from the term's filed contact forms with the platform's cryptographic random generator, and
+ * kept with who drew it, when, and from how many; each review of a sampled form is a new row
+ * (never overwritten), its comment sealed. Every draw and every review is in the audit log.
+ */
+export function reviewSampleRepository(db: FamilyLinksDb, clock: () => Date = () => new Date(), randomBelow: RandomBelow = cryptoRandomBelow) {
+  const audit = auditLog(db);
+  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const refused = () => fail('forbidden' as const, 'Only the Registered Manager does sample monitoring.');
+
+  async function timeZone(): Promise<string> {
+    const parsed = homeSettingsSchema.safeParse((await db.settings.get('home'))?.value);
+    return parsed.success ? parsed.data.timeZone : defaultTimeZone;
+  }
+
+  async function reviewsOf(session: Session, sampleId: string): Promise<Map<string, SampleItemReview>> {
+    const rows = await db.reviewSampleItems.where('sampleId').equals(sampleId).sortBy('reviewedAt');
+    const reviews = await Promise.all(rows.map((row) => sampleItemReviewCodec.decode(row, session.cipher)));
+    return new Map(reviews.map((review) => [review.formId, review]));
+  }
+
+  return {
+    /** Draws `size` filed forms at random from the term's (contact ended in the term), and keeps the sample. */
+    async draw(session: Session, input: unknown): Promise<Result<ReviewSample, SampleError>> {
+      if (!can(session.roles, 'sample:monitor')) return refused();
+      const form = sampleDrawFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const year = await db.academicYears.get(form.data.yearId);
+      const term = year?.terms.find((candidate) => candidate.name === form.data.termName);
+      if (!year || !term) return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
+      const zone = await timeZone();
+      const from = new Date(startOfLocalDay(term.startsOn, zone)).toISOString();
+      const to = new Date(startOfLocalDay(addDays(term.endsOn, 1), zone)).toISOString();
+      // Plain columns only: which forms were filed is not personal, so nothing is opened to draw.
+      const filed = await db.contactForms
+        .where('contactEndedAt')
+        .between(from, to, true, false)
+        .filter((row) => row.status === 'filed')
+        .primaryKeys();
+      if (filed.length === 0) return fail('empty-term', 'No forms were filed in that term, so there is nothing to sample.', { termName: 'No filed forms in this term.' });
+      const now = clock();
+      const sample = reviewSampleSchema.parse({
+        id: crypto.randomUUID(),
+        yearId: year.id,
+        yearLabel: year.label,
+        termName: term.name,
+        drawnAt: now.toISOString(),
+        drawnById: session.staff.id,
+        populationCount: filed.length,
+        formIds: drawSample(filed, form.data.size, randomBelow),
+      });
+      await audit.write(
+        auditor(session),
+        [{ action: 'review.sample-drawn', recordType: 'reviewSample', recordId: sample.id, detail: `${sample.formIds.length} of ${filed.length} filed forms, ${year.label} ${term.name} term` }],
+        [db.reviewSamples],
+        async () => {
+          await db.reviewSamples.add(sample);
+        },
+        now,
+      );
+      return ok(sample);
+    },
+
+    /** Every sample drawn, newest first. */
+    async list(session: Session): Promise<Result<ReviewSample[], SampleError>> {
+      if (!can(session.roles, 'sample:monitor')) return refused();
+      return ok((await db.reviewSamples.orderBy('drawnAt').reverse().toArray()).map((row) => reviewSampleSchema.parse(row)));
+    },
+
+    async get(session: Session, sampleId: string): Promise<Result<SampleWithReviews & { forms: ContactForm[] }, SampleError>> {
+      if (!can(session.roles, 'sample:monitor')) return refused();
+      const row = await db.reviewSamples.get(sampleId);
+      if (!row) return fail('not-found', 'That sample is no longer there.');
+      const sample = reviewSampleSchema.parse(row);
+      const formRows = await db.contactForms.bulkGet(sample.formIds);
+      const forms = await Promise.all(formRows.flatMap((formRow) => (formRow ? [contactFormCodec.decode(formRow, session.cipher)] : [])));
+      return ok({ sample, reviews: await reviewsOf(session, sampleId), forms });
+    },
+
+    /** Records the manager's judgement on one sampled form (a new review each time; earlier ones are kept). */
+    async reviewForm(session: Session, sampleId: string, formId: string, input: unknown): Promise<Result<SampleItemReview, SampleError>> {
+      if (!can(session.roles, 'sample:monitor')) return refused();
+      const form = sampleReviewFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const sample = await db.reviewSamples.get(sampleId);
+      if (!sample || !sample.formIds.includes(formId)) return fail('not-found', 'That form is not in this sample.');
+      const now = clock();
+      const review = sampleItemReviewSchema.parse({ ...form.data, id: crypto.randomUUID(), sampleId, formId, reviewedAt: now.toISOString(), reviewedById: session.staff.id });
+      const row = await sampleItemReviewCodec.encode(review, session.cipher);
+      await audit.write(
+        auditor(session),
+        [{ action: 'review.sample-form-reviewed', recordType: 'contactForm', recordId: formId, detail: review.outcome }],
+        [db.reviewSampleItems],
+        async () => {
+          await db.reviewSampleItems.add(row);
+        },
+        now,
+      );
+      return ok(review);
+    },
+  };
+}
+
+export type ReviewSampleRepository = ReturnType<typeof reviewSampleRepository>;
