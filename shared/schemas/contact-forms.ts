@@ -110,36 +110,63 @@ const minutesPerDay = 24 * 60;
  * What the author fills in. Times arrive as the home's wall clock (a date, a start time and a
  * length in minutes); the screen turns them into instants before the repository sees them.
  */
-export const contactFormEntrySchema = z
-  .object({
-    kind: z.enum(contactKinds, { message: 'Choose the kind of contact.' }),
-    contactStartedAt: isoDateTimeSchema,
-    durationMinutes: z.number({ message: 'Enter how long it lasted, in minutes.' }).int({ message: 'Enter whole minutes.' }).min(1, { message: 'Enter how long it lasted, in minutes.' }).max(minutesPerDay, { message: 'A contact lasts a day at most: record a longer one as several.' }),
-    personIds: z.array(idSchema).default([]),
-    staffIds: z.array(idSchema).default([]),
-    otherParticipants: optionalText('who else took part', 500),
-    initiatedBy: z.enum(contactInitiators).optional(),
-    whatHappened: optionalText('what happened', 20000),
-    youngPersonViews: optionalText('the young person’s views', 20000),
-    familyViews: optionalText('the family’s views', 20000),
-    concerns: optionalText('the concerns', 20000),
-    isSafeguardingConcern: z.boolean().default(false),
-    actions: z.array(contactActionSchema).default([]),
-    nextContactPlanned: optionalText('the next contact planned', 1000),
-    nextContactOn: isoDateSchema.optional(),
-  })
-  .superRefine((entry, context) => {
-    if (entry.isSafeguardingConcern && entry.concerns === '') {
-      context.addIssue({ code: 'custom', path: ['concerns'], message: 'Describe the safeguarding concern, so the manager knows what to act on.' });
+const contactFormEntryFields = z.object({
+  kind: z.enum(contactKinds, { message: 'Choose the kind of contact.' }),
+  contactStartedAt: isoDateTimeSchema,
+  durationMinutes: z
+    .number({ message: 'Enter how long it lasted, in minutes.' })
+    .int({ message: 'Enter whole minutes.' })
+    .min(1, { message: 'Enter how long it lasted, in minutes.' })
+    .max(minutesPerDay, { message: 'A contact lasts a day at most: record a longer one as several.' }),
+  personIds: z.array(idSchema).default([]),
+  staffIds: z.array(idSchema).default([]),
+  otherParticipants: optionalText('who else took part', 500),
+  initiatedBy: z.enum(contactInitiators).optional(),
+  whatHappened: optionalText('what happened', 20000),
+  youngPersonViews: optionalText('the young person’s views', 20000),
+  familyViews: optionalText('the family’s views', 20000),
+  concerns: optionalText('the concerns', 20000),
+  isSafeguardingConcern: z.boolean().default(false),
+  actions: z.array(contactActionSchema).default([]),
+  nextContactPlanned: optionalText('the next contact planned', 1000),
+  nextContactOn: isoDateSchema.optional(),
+});
+
+function refineEntry(
+  entry: { isSafeguardingConcern: boolean; concerns: string; actions: readonly { ownerStaffId?: string | undefined; ownerName: string }[] },
+  context: z.RefinementCtx,
+): void {
+  if (entry.isSafeguardingConcern && entry.concerns === '') {
+    context.addIssue({ code: 'custom', path: ['concerns'], message: 'Describe the safeguarding concern, so the manager knows what to act on.' });
+  }
+  entry.actions.forEach((action, index) => {
+    if (!action.ownerStaffId && action.ownerName === '') {
+      context.addIssue({ code: 'custom', path: ['actions', index, 'ownerName'], message: 'Say who will do this.' });
     }
-    entry.actions.forEach((action, index) => {
-      if (!action.ownerStaffId && action.ownerName === '') {
-        context.addIssue({ code: 'custom', path: ['actions', index, 'ownerName'], message: 'Say who will do this.' });
-      }
-    });
   });
+}
+
+export const contactFormEntrySchema = contactFormEntryFields.superRefine(refineEntry);
 export type ContactFormEntry = z.infer<typeof contactFormEntrySchema>;
 export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
+
+/**
+ * The same entry as the screen holds it: the young person, and the start as the home's wall-clock
+ * date and time (the screen converts them in the home's zone). Empty selects arrive as ''.
+ */
+export const contactFormScreenSchema = contactFormEntryFields
+  .omit({ contactStartedAt: true, initiatedBy: true, nextContactOn: true, actions: true })
+  .extend({
+    youngPersonId: idSchema.or(z.literal('')).refine((value) => value !== '', { message: 'Choose the young person.' }),
+    contactDate: isoDateSchema,
+    startTime: z.string().regex(/^\d{2}:\d{2}$/, { message: 'Enter the time it started, for example 18:30.' }),
+    initiatedBy: z.enum(contactInitiators).or(z.literal('')),
+    nextContactOn: isoDateSchema.or(z.literal('')),
+    actions: z.array(contactActionSchema.extend({ ownerStaffId: idSchema.or(z.literal('')), dueOn: isoDateSchema.or(z.literal('')) })).default([]),
+  })
+  .superRefine((entry, context) => refineEntry({ ...entry, actions: entry.actions.map((action) => ({ ownerName: action.ownerName, ...(action.ownerStaffId ? { ownerStaffId: action.ownerStaffId } : {}) })) }, context));
+export type ContactFormScreen = z.infer<typeof contactFormScreenSchema>;
+export type ContactFormScreenInput = z.input<typeof contactFormScreenSchema>;
 
 /** What must be there before a form can be signed and filed (the record a court may read). */
 export const contactFormReadyToFileSchema = z.object({

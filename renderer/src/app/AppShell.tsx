@@ -14,6 +14,8 @@ import { AuditLogScreen } from '../features/audit/AuditLogScreen';
 import { HomeScreen } from '../features/home/HomeScreen';
 import { DoorScreen } from '../features/door/DoorScreen';
 import { RegisterScreen } from '../features/register/RegisterScreen';
+import { ContactFormsScreen } from '../features/contact-forms/ContactFormsScreen';
+import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunner';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { YoungPeopleScreen } from '../features/people/YoungPeopleScreen';
 import { DeclarationsScreen } from '../features/declarations/DeclarationsScreen';
@@ -34,6 +36,8 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <DoorScreen />;
     case 'register':
       return <RegisterScreen />;
+    case 'contact-forms':
+      return <ContactFormsScreen formId={recordId} />;
     case 'young-people':
       return <YoungPeopleScreen youngPersonId={recordId} />;
     case 'people':
@@ -148,6 +152,7 @@ function SignedInFrame({ session, home }: { session: Session; home: HomeSettings
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
         <Screen route={current} recordId={recordId} />
       </main>
+      <CaseFileRetryRunner />
     </div>
   );
 }

@@ -7,6 +7,7 @@ export const routes = [
   { id: 'young-people', label: 'Young people', needs: undefined },
   { id: 'people', label: 'Family and friends', needs: undefined },
   { id: 'register', label: 'Visitor register', needs: undefined },
+  { id: 'contact-forms', label: 'Contact forms', needs: 'contact-form:file' },
   { id: 'declarations', label: 'Declarations', needs: 'declaration:record-own' },
   { id: 'disclosures', label: 'Disclosure log', needs: 'audit:view' },
   { id: 'calendar', label: 'Academic calendar', needs: undefined },

@@ -44,8 +44,11 @@ export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey>;
 export type ContactFormError = 'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready';
 
 /** The signed PDF kept with a filed form (sealed), and where its case-file copy went. */
-const signedFileSchema = z.object({ pdfBase64: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), caseFile: caseFileCopySchema });
-export type SignedFile = { readonly pdf: Uint8Array; readonly sha256: string; readonly caseFile: CaseFileCopy };
+/** Where the copy goes in the case-file folder (kept sealed: it holds the case number). */
+const caseFilePlaceSchema = z.object({ caseNumber: z.string().min(1), academicYear: z.string().min(1), date: z.string().min(1), kind: z.string().min(1), reference: z.string().min(1) });
+export type CaseFilePlaceRecord = z.infer<typeof caseFilePlaceSchema>;
+const signedFileSchema = z.object({ pdfBase64: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), caseFile: caseFileCopySchema, place: caseFilePlaceSchema });
+export type SignedFile = { readonly pdf: Uint8Array; readonly sha256: string; readonly caseFile: CaseFileCopy; readonly place: CaseFilePlaceRecord };
 
 export const contactFormSettingsKey = 'contactForms';
 /** How long a failed case-file copy waits before the next try: 5 minutes, doubling, at most 6 hours. */
@@ -375,7 +378,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         const ready = contactFormReadyToFileSchema.safeParse(found.form);
         if (!ready.success) return fail('not-ready', 'Some details are needed before the form can be signed.', fieldMessages(ready.error));
         const filed = contactFormSchema.parse({ ...found.form, status: 'filed', filedAt: signed.filedAt, signedPdfSha256: signed.sha256 });
-        const fileRow = { id, sealed: await session.cipher.seal(`contactFormFiles:${id}`, signedFileSchema.parse({ pdfBase64: base64Of(signed.pdf), sha256: signed.sha256, caseFile: signed.caseFile })) };
+        const fileRow = { id, sealed: await session.cipher.seal(`contactFormFiles:${id}`, signedFileSchema.parse({ pdfBase64: base64Of(signed.pdf), sha256: signed.sha256, caseFile: signed.caseFile, place: signed.place })) };
         const events = [
           { action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed', detail: `sha256 ${signed.sha256}` },
           signed.caseFile.state === 'written'
@@ -398,7 +401,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const row = await db.contactFormFiles.get(id);
       if (!row) return undefined;
       const stored = signedFileSchema.parse(await session.cipher.open(`contactFormFiles:${id}`, row.sealed));
-      return { pdf: bytesOf(stored.pdfBase64), sha256: stored.sha256, caseFile: stored.caseFile };
+      return { pdf: bytesOf(stored.pdfBase64), sha256: stored.sha256, caseFile: stored.caseFile, place: stored.place };
     },
 
     /** Copies waiting for the case-file folder, oldest first (anyone signed in may see and retry them). */
@@ -420,7 +423,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       if (!row || !fileRow) return undefined;
       const form = await contactFormCodec.decode(row, session.cipher);
       const stored = signedFileSchema.parse(await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed));
-      return { form, file: { pdf: bytesOf(stored.pdfBase64), sha256: stored.sha256, caseFile: stored.caseFile } };
+      return { form, file: { pdf: bytesOf(stored.pdfBase64), sha256: stored.sha256, caseFile: stored.caseFile, place: stored.place } };
     },
 
     /** A retry's outcome: written (the copy leaves the queue) or still failing (tried again later). */

@@ -13,6 +13,7 @@ afterEach(() => db?.close());
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const sha = 'a'.repeat(64);
+const place = { caseNumber: 'CN1', academicYear: '2026/27', date: '2026-11-20', kind: 'contact-form', reference: 'CF-1' };
 
 async function setUp() {
   db = freshDatabase();
@@ -74,7 +75,7 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
     await value(forms.start(colleague, youngPerson.id, entry()));
     expect((await forms.owedBy(careWorker)).map((form) => form.id)).toEqual([sooner.id, later.id]);
     expect(await forms.owedBy(careWorker, colleague.staff.id)).toEqual([]);
-    await value(forms.file(careWorker, sooner.id, { pdf: new Uint8Array([37, 80, 68, 70]), sha256: sha, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
+    await value(forms.file(careWorker, sooner.id, { pdf: new Uint8Array([37, 80, 68, 70]), sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
     expect((await forms.owedBy(careWorker)).map((form) => form.id)).toEqual([later.id]);
   });
 
@@ -131,7 +132,7 @@ describe('contact forms: filing, copies and corrections', () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'family' })));
     const pdf = new Uint8Array([37, 80, 68, 70, 45, 49]);
-    await value(forms.file(careWorker, form.id, { pdf, sha256: sha, filedAt: now.toISOString(), caseFile: { state: 'queued', code: 'unwritable', message: 'The case-file folder cannot be written to.', queuedAt: now.toISOString() } }));
+    await value(forms.file(careWorker, form.id, { pdf, sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'queued', code: 'unwritable', message: 'The case-file folder cannot be written to.', queuedAt: now.toISOString() } }));
     const saved = await forms.save(careWorker, form.id, entry({ whatHappened: 'Rewritten' }));
     expect(saved.ok ? 'saved' : saved.error.code).toBe('already-filed');
     expect((await forms.signedFile(careWorker, form.id))?.pdf).toEqual(pdf);
@@ -148,7 +149,7 @@ describe('contact forms: filing, copies and corrections', () => {
   it('refuses to file a form with nothing written about what happened', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ whatHappened: '' })));
-    const result = await forms.file(careWorker, form.id, { pdf: new Uint8Array([1]), sha256: sha, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } });
+    const result = await forms.file(careWorker, form.id, { pdf: new Uint8Array([1]), sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } });
     expect(result.ok ? 'filed' : result.error.code).toBe('not-ready');
     expect(await db.contactFormFiles.count()).toBe(0);
   });
@@ -156,7 +157,7 @@ describe('contact forms: filing, copies and corrections', () => {
   it('an addendum names the original form and its file’s SHA-256', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'staff' })));
-    await value(forms.file(careWorker, form.id, { pdf: new Uint8Array([1]), sha256: sha, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
+    await value(forms.file(careWorker, form.id, { pdf: new Uint8Array([1]), sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
     const addendum = await value(forms.startAddendum(careWorker, form.id, 'The call was with Mum, not Dad.'));
     expect(addendum).toMatchObject({ amendsFormId: form.id, amendsSha256: sha, reference: `${form.reference}-A1`, status: 'draft' });
     expect((await forms.addendaOf(careWorker, form.id)).map((item) => item.id)).toEqual([addendum.id]);

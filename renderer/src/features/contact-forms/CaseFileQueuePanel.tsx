@@ -1,0 +1,77 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { Banner } from '../../ui/Banner';
+import { useSession } from '../../security/session-context';
+import { dayAndTime } from '../door/door-time';
+import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { retryCaseFileCopies } from './retry-case-file-copies';
+import { useContactFormRepository } from './useContactFormRepository';
+
+/** The signed copies still waiting for the case-file folder, with a button to try them all now. */
+export function CaseFileQueuePanel() {
+  const repository = useContactFormRepository();
+  const session = useSession();
+  const timeZone = useHomeTimeZone();
+  const waiting = useLiveQuery(() => repository.waitingCopies(), [repository]);
+  const references = useLiveQuery(async () => {
+    const forms = await Promise.all((waiting ?? []).map((copy) => repository.get(session, copy.id)));
+    return new Map(forms.flatMap((form) => (form ? [[form.id, form.reference] as const] : [])));
+  }, [repository, session, waiting]);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [isTrying, setIsTrying] = useState(false);
+
+  if (!waiting || waiting.length === 0) {
+    return (
+      <section className="panel" aria-labelledby="copies-waiting-title">
+        <h2 id="copies-waiting-title">Copies waiting for the case file</h2>
+        {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+        <p className="empty">{waiting === undefined ? 'Checking…' : 'None: every signed copy is in the case-file folder.'}</p>
+      </section>
+    );
+  }
+
+  const tryNow = async () => {
+    setIsTrying(true);
+    const result = await retryCaseFileCopies(repository, session, waiting.map((copy) => copy.id));
+    setIsTrying(false);
+    setMessage(
+      result.waiting === 0
+        ? { tone: 'success', text: `Done: ${result.written === 1 ? 'the copy is' : `all ${result.written} copies are`} in the case-file folder now.` }
+        : { tone: 'error', text: `${result.waiting === 1 ? 'One copy is' : `${result.waiting} copies are`} still waiting: the case-file folder still cannot be written to. Family Links keeps trying; the forms themselves are filed and safe.` },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="copies-waiting-title">
+      <h2 id="copies-waiting-title">Copies waiting for the case file</h2>
+      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      <p className="muted">These forms are filed and signed, and kept safely here. Their copy could not be written to the case-file folder yet; Family Links tries again by itself.</p>
+      <table className="table">
+        <caption className="visually-hidden">Signed copies waiting for the case-file folder</caption>
+        <thead>
+          <tr>
+            <th scope="col">Form</th>
+            <th scope="col">Waiting since</th>
+            <th scope="col">Tries</th>
+            <th scope="col">Next try</th>
+            <th scope="col">Why it is waiting</th>
+          </tr>
+        </thead>
+        <tbody>
+          {waiting.map((copy) => (
+            <tr key={copy.id}>
+              <td>{references?.get(copy.id) ?? 'A form you cannot open'}</td>
+              <td>{dayAndTime(copy.queuedAt, timeZone)}</td>
+              <td>{copy.attempts}</td>
+              <td>{dayAndTime(copy.nextAttemptAt, timeZone)}</td>
+              <td>{copy.lastError}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" className="button button--secondary" disabled={isTrying} onClick={() => void tryNow()}>
+        {isTrying ? 'Trying…' : 'Try again now'}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { can } from '@shared/rules/access';
+import { contactKindLabels } from '@shared/schemas/contact-forms';
+import { hashFor } from '../../app/routes';
+import { useSession } from '../../security/session-context';
+import { dayAndTime } from '../door/door-time';
+import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { useYoungPeople } from '../people/useYoungPeople';
+import { staffNamesById } from '../people/staff-names';
+import { useStaffMembers } from '../people/useStaffMembers';
+import { displayName } from '../../db/repositories/young-people-repository';
+import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
+
+/**
+ * The manager's home screen (DESIGN rule 6; issue #6 point 4): contacts recorded with a restricted
+ * person taking part, like the door's overrides. A safeguarding alert: the manager checks what
+ * happened and whether anyone must be told.
+ */
+export function ContactFormAlertPanel() {
+  const { roles } = useSession();
+  const [now] = useState(() => new Date());
+  const alerts = useContactFormAlerts(now);
+  const timeZone = useHomeTimeZone();
+  const { youngPeople } = useYoungPeople();
+  const names = staffNamesById(useStaffMembers());
+  if (!can(roles, 'restriction:override')) return null;
+  const youngPersonName = (id: string) => {
+    const person = youngPeople?.find((item) => item.id === id);
+    return person ? displayName(person) : 'a young person';
+  };
+
+  return (
+    <section className="panel" aria-labelledby="contact-alerts-title">
+      <h2 id="contact-alerts-title">Safeguarding: contact with restricted people</h2>
+      {alerts === undefined ? (
+        <p role="status">Checking contact forms…</p>
+      ) : alerts.length === 0 ? (
+        <p className="empty">Nothing to look at: no contact form in the last {alertWindowDays} days records a restricted person taking part.</p>
+      ) : (
+        <>
+          <p className="muted">These contacts went against a restriction. Check what happened and whether anyone needs to be told.</p>
+          <ul>
+            {alerts.map((form) => (
+              <li key={form.id}>
+                <a href={hashFor('contact-forms', form.id)}>
+                  {contactKindLabels[form.kind]} with {youngPersonName(form.youngPersonId)}
+                </a>{' '}
+                on {dayAndTime(form.contactStartedAt, timeZone)}, recorded by {names.get(form.authorId) ?? 'a member of staff'}:{' '}
+                {form.restrictedParticipants.map((item) => (
+                  <span key={item.restrictionId} className="badge badge--warn">
+                    {item.name}: {item.verdict === 'block' ? 'not allowed' : 'with conditions'}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { can } from '@shared/rules/access';
+import { contactFormSettingsSchema, type ContactFormSettings } from '@shared/schemas/contact-forms';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { useSession } from '../../security/session-context';
+import { useContactFormRepository } from './useContactFormRepository';
+
+/** The manager's setting: how many hours after a contact its form is due (the policy says 48). */
+export function ContactFormSettingsForm() {
+  const session = useSession();
+  const repository = useContactFormRepository();
+  const current = useLiveQuery(() => repository.settings(), [repository]);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const form = useForm<ContactFormSettings>({ resolver: zodResolver(contactFormSettingsSchema), defaultValues: { dueHours: 48 } });
+  const { reset } = form;
+  useEffect(() => {
+    if (current) reset(current);
+  }, [current, reset]);
+  if (!can(session.roles, 'settings:manage')) return null;
+
+  const submit = form.handleSubmit(async (values) => {
+    const result = await repository.saveSettings(session, values);
+    if (!result.ok) {
+      applyFieldErrors(result.error.fields, form.setError);
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    setMessage({ tone: 'success', text: `Saved. Forms for contacts from now on are due ${result.value.dueHours} hours after the contact ends; forms already due keep their time.` });
+  });
+
+  return (
+    <section className="panel" aria-labelledby="contact-form-settings-title">
+      <h2 id="contact-form-settings-title">Time allowed for a contact form</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Time allowed for a contact form">
+        {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+        <Field label="Hours after the contact ends" hint="The policy says 48. Counted in real hours, so a clock change does not shorten or stretch it." error={form.formState.errors.dueHours?.message}>
+          {(wiring) => <TextInput type="number" min={1} className="input input--short" {...wiring} {...form.register('dueHours', { valueAsNumber: true })} />}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button">
+            Save
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import { contactInitiatorLabels, contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
+import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import { hashFor } from '../../app/routes';
+import { Banner } from '../../ui/Banner';
+import { Field } from '../../ui/Field';
+import { useSession } from '../../security/session-context';
+import { staffNamesById } from '../people/staff-names';
+import { useStaffMembers } from '../people/useStaffMembers';
+import { useFamilyOf } from '../people/useFamilyOf';
+import { displayPersonName } from '../people/person-name';
+import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
+import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
+import { useContactFormRepository } from './useContactFormRepository';
+
+type Props = {
+  readonly form: ContactForm;
+  readonly addenda: readonly ContactForm[];
+  readonly isCopyWaiting: boolean;
+  readonly timeZone: string;
+};
+
+/** A filed form as it was signed: read only, with its clock, its file's SHA-256 and its addenda. */
+export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Props) {
+  const session = useSession();
+  const repository = useContactFormRepository();
+  const staffNames = staffNamesById(useStaffMembers());
+  const family = useFamilyOf(form.youngPersonId);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [isAmending, setIsAmending] = useState(false);
+  const status = statusOf(form, new Date());
+  const at = (iso: string) => formatDeadlineInstant(iso, timeZone);
+  const personName = (id: string) => {
+    const found = family?.find((item) => item.person.id === id);
+    return found ? `${displayPersonName(found.person)} (${found.relationship.relationship})` : 'Someone no longer on the register';
+  };
+
+  const startAddendum = async () => {
+    const result = await repository.startAddendum(session, form.id, reason);
+    if (!result.ok) {
+      setError(result.error.fields?.reason ?? result.error.message);
+      return;
+    }
+    window.location.hash = hashFor('contact-forms', result.value.id).slice(1);
+  };
+
+  return (
+    <section className="panel contact-form" aria-labelledby="filed-form-title">
+      <h2 id="filed-form-title">
+        {form.amendsFormId ? 'Addendum' : 'Contact form'} {form.reference}
+      </h2>
+      <p>
+        <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>{statusText(form, new Date())}</span> Signed and filed by {staffNames.get(form.authorId) ?? 'a member of staff'}
+        {form.filedAt ? ` on ${at(form.filedAt)}` : ''}. It cannot be changed.
+      </p>
+      {isCopyWaiting ? (
+        <Banner tone="info">The signed copy is waiting for the case-file folder, which could not be written to. The form itself is filed and safe here; Family Links keeps trying to write the copy.</Banner>
+      ) : null}
+      <RestrictedParticipantsNotice participants={form.restrictedParticipants} />
+      <dl className="details">
+        <dt>Kind of contact</dt>
+        <dd>{contactKindLabels[form.kind]}</dd>
+        <dt>When</dt>
+        <dd>
+          {at(form.contactStartedAt)} to {at(form.contactEndedAt)}
+        </dd>
+        <dt>Due by</dt>
+        <dd>{at(form.dueAt)}</dd>
+        <dt>Who started it</dt>
+        <dd>{form.initiatedBy ? contactInitiatorLabels[form.initiatedBy] : 'Not recorded'}</dd>
+        <dt>Who took part</dt>
+        <dd>{[...form.personIds.map(personName), ...form.staffIds.map((id) => `${staffNames.get(id) ?? 'A member of staff'} (staff)`), form.otherParticipants].filter(Boolean).join(', ') || 'Not recorded'}</dd>
+        <dt>What happened</dt>
+        <dd className="contact-form__text">{form.whatHappened}</dd>
+        <dt>The young person’s own views and feelings</dt>
+        <dd className="contact-form__text contact-form__voice">{form.youngPersonViews || 'Not recorded'}</dd>
+        <dt>The family’s views</dt>
+        <dd className="contact-form__text">{form.familyViews || 'Not recorded'}</dd>
+        <dt>Concerns</dt>
+        <dd className="contact-form__text">
+          {form.isSafeguardingConcern ? <span className="badge badge--warn">Safeguarding concern</span> : null} {form.concerns || 'None recorded'}
+        </dd>
+        <dt>Actions</dt>
+        <dd>
+          {form.actions.length === 0 ? (
+            'None'
+          ) : (
+            <ul>
+              {form.actions.map((action, index) => (
+                <li key={index}>
+                  {action.action}: {[action.ownerStaffId ? staffNames.get(action.ownerStaffId) : undefined, action.ownerName].filter(Boolean).join(', ')}
+                  {action.dueOn ? `, by ${action.dueOn}` : ''}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>Next contact planned</dt>
+        <dd>{[form.nextContactPlanned, form.nextContactOn].filter(Boolean).join(', ') || 'Not recorded'}</dd>
+        {form.amendsSha256 ? (
+          <>
+            <dt>Corrects the file with SHA-256</dt>
+            <dd className="hash">{form.amendsSha256}</dd>
+            <dt>Why</dt>
+            <dd>{form.amendmentReason}</dd>
+          </>
+        ) : null}
+        <dt>Signed file’s SHA-256</dt>
+        <dd className="hash">{form.signedPdfSha256}</dd>
+      </dl>
+
+      <h3>Addenda</h3>
+      {addenda.length === 0 ? (
+        <p className="muted">No corrections.</p>
+      ) : (
+        <ul>
+          {addenda.map((addendum) => (
+            <li key={addendum.id}>
+              <a href={hashFor('contact-forms', addendum.id)}>{addendum.reference}</a> ({addendum.status === 'filed' ? 'filed' : 'being written'}): {addendum.amendmentReason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {form.amendsFormId ? null : isAmending ? (
+        <form
+          className="form"
+          aria-label="Write an addendum"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void startAddendum();
+          }}
+        >
+          <Field label="What does the addendum correct?" hint="For example “The call was with Mum, not Dad”. The original stays in the case file unchanged." error={error}>
+            {(wiring) => <textarea className="input" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} {...wiring} />}
+          </Field>
+          <div className="form__actions">
+            <button type="submit" className="button">
+              Start the addendum
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setIsAmending(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setIsAmending(true)}>
+          Write an addendum
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useRef, useState } from 'react';
+import { bytesToBase64 } from '@shared/ipc/channels/signing';
+import { windowApi } from '../../app/window-api';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { useSession } from '../../security/session-context';
+import { displayName } from '../../db/repositories/young-people-repository';
+import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
+import { useDisclosure } from '../disclosures/useDisclosure';
+import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { startOfDayInstant, shiftDate } from '../door/door-time';
+import { useYoungPeople } from '../people/useYoungPeople';
+import { useContactFormRepository } from './useContactFormRepository';
+
+type Progress = { readonly done: number; readonly total: number };
+
+/**
+ * Bulk export (issue #6 point 7): a young person's filed forms, or every form in a span such as a
+ * term, as the signed PDFs made at filing, into a folder the person picks. It asks why first and
+ * records the answer in the disclosure log; a progress bar shows each file, and Stop ends it
+ * between files (files already written stay, and the message says how many).
+ */
+export function ExportFormsPanel() {
+  const session = useSession();
+  const repository = useContactFormRepository();
+  const timeZone = useHomeTimeZone();
+  const { youngPeople } = useYoungPeople();
+  const disclosure = useDisclosure();
+  const [youngPersonId, setYoungPersonId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [progress, setProgress] = useState<Progress | undefined>();
+  const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
+  const stopRequested = useRef(false);
+
+  const run = async () => {
+    setMessage(undefined);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {
+      setMessage({ tone: 'error', text: 'Enter the first and last day of the contacts to export, the last on or after the first.' });
+      return;
+    }
+    const api = windowApi();
+    if (!api) {
+      setMessage({ tone: 'error', text: 'This window is not connected to Family Links’ background service, so nothing can be exported.' });
+      return;
+    }
+    const start = startOfDayInstant(from, timeZone);
+    const end = startOfDayInstant(shiftDate(to, 1), timeZone);
+    const forms = (youngPersonId ? await repository.listForYoungPerson(session, youngPersonId, start, end) : await repository.listBetween(session, start, end)).filter((form) => form.status === 'filed');
+    if (forms.length === 0) {
+      setMessage({ tone: 'info', text: 'No filed forms that you may read are in those dates. Nothing was exported.' });
+      return;
+    }
+    const who = youngPersonId ? (youngPeople?.find((person) => person.id === youngPersonId) ?? undefined) : undefined;
+    const recorded = await disclosure.ask({
+      what: `${forms.length} signed contact form${forms.length === 1 ? '' : 's'}${who ? ` for ${displayName(who)}` : ''}, contacts from ${from} to ${to}`,
+      kind: 'pdf',
+      ...(youngPersonId ? { youngPersonId } : {}),
+    });
+    if (!recorded) return;
+    const folder = await api['documents:choose-export-folder']({ title: 'Choose where to put the signed contact forms' });
+    if (!folder.ok || folder.value.outcome !== 'chosen') {
+      setMessage({ tone: 'info', text: folder.ok ? 'No folder was chosen, so nothing was exported.' : folder.error.message });
+      return;
+    }
+    stopRequested.current = false;
+    setProgress({ done: 0, total: forms.length });
+    let written = 0;
+    for (const form of forms) {
+      if (stopRequested.current) break;
+      const file = await repository.signedFile(session, form.id);
+      if (!file) continue;
+      const reply = await api['documents:export-file']({ exportId: folder.value.exportId, fileName: `${form.reference}.pdf`, bytes: bytesToBase64(file.pdf) });
+      if (!reply.ok || reply.value.outcome !== 'written') {
+        setProgress(undefined);
+        setMessage({ tone: 'error', text: `Stopped after ${written} of ${forms.length}: ${reply.ok && reply.value.outcome === 'failed' ? reply.value.message : 'the folder could not be written to.'} The files already written are in ${folder.value.folder}.` });
+        return;
+      }
+      written += 1;
+      setProgress({ done: written, total: forms.length });
+    }
+    setProgress(undefined);
+    setMessage(
+      stopRequested.current && written < forms.length
+        ? { tone: 'info', text: `Stopped. ${written} of ${forms.length} signed forms were written to ${folder.value.folder}.` }
+        : { tone: 'success', text: `Done: ${written} signed form${written === 1 ? '' : 's'} written to ${folder.value.folder}.` },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="export-forms-title">
+      <h2 id="export-forms-title">Export signed forms</h2>
+      <p className="muted">The signed PDFs exactly as filed, one file per form, named by reference. You will be asked why first: the export goes in the disclosure log.</p>
+      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      <form
+        className="form"
+        aria-label="Export signed forms"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <Field label="Young person">
+          {(wiring) => (
+            <select className="input" value={youngPersonId} onChange={(event) => setYoungPersonId(event.target.value)} {...wiring}>
+              <option value="">Every young person</option>
+              {(youngPeople ?? []).map((person) => (
+                <option key={person.id} value={person.id}>
+                  {displayName(person)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form__row">
+          <Field label="Contacts from">{(wiring) => <TextInput type="date" className="input input--short" value={from} onChange={(event) => setFrom(event.target.value)} {...wiring} />}</Field>
+          <Field label="Contacts to">{(wiring) => <TextInput type="date" className="input input--short" value={to} onChange={(event) => setTo(event.target.value)} {...wiring} />}</Field>
+        </div>
+        {progress ? (
+          <div>
+            <label htmlFor="export-progress">
+              Exporting: {progress.done} of {progress.total}
+            </label>
+            <progress id="export-progress" className="export-progress" max={progress.total} value={progress.done} />
+            <button type="button" className="button button--secondary" onClick={() => (stopRequested.current = true)}>
+              Stop
+            </button>
+          </div>
+        ) : (
+          <div className="form__actions">
+            <button type="submit" className="button">
+              Export…
+            </button>
+          </div>
+        )}
+      </form>
+      <DisclosureReasonDialog {...disclosure.dialogProps} />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'react';
+import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
+import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { useDatabase } from '../../app/database-context';
+import { useSession } from '../../security/session-context';
+import { useSigner } from '../signing/useSigner';
+import { queuePanAlert } from '../pan-groups/queue-pan-alert';
+import { SignaturePadField } from './SignaturePadField';
+import { fileContactForm, type FilingOutcome } from './file-contact-form';
+import { statusOf, statusText } from './contact-form-status-text';
+import { useContactFormRepository } from './useContactFormRepository';
+
+type Props = {
+  readonly form: ContactForm;
+  readonly timeZone: string;
+  readonly onFiled: (outcome: FilingOutcome) => void;
+  readonly onCancel: () => void;
+};
+
+/**
+ * Signing and filing (issue #6 point 5): the author draws their signature and enters their
+ * password again; the main process signs the PDF with their own key. Once filed, the form cannot
+ * change. The PT and the PAN group are alerted afterwards (their failure never undoes the filing).
+ */
+export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
+  const db = useDatabase();
+  const session = useSession();
+  const repository = useContactFormRepository();
+  const unlock = useSigner();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [signature, setSignature] = useState<string | undefined>();
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ signature?: string; password?: string; form?: string }>({});
+  const [isFiling, setIsFiling] = useState(false);
+  const ready = repository.readyToFile(form);
+  const now = new Date();
+  const status = statusOf(form, now);
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const file = async () => {
+    const problems: typeof errors = {};
+    if (!signature) problems.signature = 'Sign in the box first.';
+    if (password === '') problems.password = 'Enter your password.';
+    setErrors(problems);
+    if (!signature || password === '') return;
+    setIsFiling(true);
+    try {
+      const signer = await unlock(password);
+      if (!signer.ok) {
+        setErrors(signer.error.code === 'wrong-password' ? { password: 'This is not your password.', form: signer.error.message } : { form: signer.error.message });
+        return;
+      }
+      const result = await fileContactForm(db, repository, session, form, { pngBase64: signature.replace(/^data:image\/png;base64,/, ''), signer: signer.value });
+      if (!result.ok) {
+        setErrors({ form: result.error.message });
+        return;
+      }
+      setPassword('');
+      const summary = `${contactKindLabels[form.kind]} on ${formatDeadlineInstant(form.contactStartedAt, timeZone).slice(0, 15)}`;
+      const alerts = [
+        queuePanAlert(db, session, { youngPersonId: form.youngPersonId, event: 'formFiled', reference: form.reference, summary, contactFormId: form.id }),
+        ...(form.isSafeguardingConcern ? [queuePanAlert(db, session, { youngPersonId: form.youngPersonId, event: 'safeguardingConcern', reference: form.reference, summary })] : []),
+      ];
+      await Promise.allSettled(alerts);
+      onFiled(result.value);
+    } finally {
+      setIsFiling(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="filing-title">
+      <h2 id="filing-title" ref={headingRef} tabIndex={-1}>
+        Sign and file {form.reference}
+      </h2>
+      {!ready.ok ? (
+        <>
+          <Banner tone="error">
+            {ready.error.message} {Object.values(ready.error.fields ?? {}).join(' ')}
+          </Banner>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Back to the form
+          </button>
+        </>
+      ) : (
+        <form
+          className="form"
+          aria-label="Sign and file"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void file();
+          }}
+        >
+          {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
+          <p>
+            Once filed, this form cannot be changed: a correction is a signed addendum. A signed copy goes to the young person’s case file. It is {statusText(form, now)}
+            {status.kind === 'overdue' ? ': the copy will say how late it was filed.' : '.'}
+          </p>
+          <SignaturePadField onChange={setSignature} error={errors.signature} />
+          <Field label="Your password" hint="The same one you sign in with: it unlocks your own signing key." error={errors.password}>
+            {(wiring) => <TextInput type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} {...wiring} />}
+          </Field>
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={isFiling}>
+              {isFiling ? 'Signing…' : 'Sign and file'}
+            </button>
+            <button type="button" className="button button--secondary" onClick={onCancel} disabled={isFiling}>
+              Not yet
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { base64ToBytes, type SignerInput } from '@shared/ipc/channels/signing';
+import { academicYearOf, contactFormCopy } from '@shared/rules/contact-form-filing';
+import type { CaseFileCopy, ContactForm } from '@shared/schemas/contact-forms';
+import { fail, ok, type Result } from '@shared/result';
+import { windowApi } from '../../app/window-api';
+import type { FamilyLinksDb } from '../../db/database';
+import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
+import type { Session } from '../../security/session';
+import { filingNamesFor } from './filing-names';
+import { caseFilePlaceOf } from './case-file-place';
+
+export type FilingOutcome = { readonly form: ContactForm; readonly caseFile: CaseFileCopy };
+
+/**
+ * Files a saved draft: lays it out and signs it in the main process with the author's own key,
+ * tries the case-file copy, then stores the form as filed with its signed PDF. If the copy could
+ * not be written the form is still filed (it is signed and kept) and the copy waits for a retry.
+ */
+export async function fileContactForm(
+  db: FamilyLinksDb,
+  repository: ContactFormRepository,
+  session: Session,
+  form: ContactForm,
+  signature: { readonly pngBase64: string; readonly signer: SignerInput },
+  now: Date = new Date(),
+): Promise<Result<FilingOutcome, 'not-ready' | 'no-connection' | 'refused' | 'not-filed'>> {
+  const ready = repository.readyToFile(form);
+  if (!ready.ok) return ready;
+  const api = windowApi();
+  if (!api) return fail('no-connection', 'This window is not connected to Family Links’ background service, so it cannot sign. Close it and open Family Links again.');
+  const names = await filingNamesFor(db, session, form);
+  if (!names) return fail('not-filed', 'The young person’s record could not be found, so the form was not filed.');
+  const original = form.amendsFormId && form.amendsSha256 ? await repository.get(session, form.amendsFormId) : undefined;
+  const filedAt = now.toISOString();
+  const copy = contactFormCopy(form, names, filedAt, original && form.amendsSha256 ? { reference: original.reference, sha256: form.amendsSha256 } : undefined);
+  const place = caseFilePlaceOf(form, names.youngPerson.caseNumber, academicYearOf(copy.contactStartedAt.slice(0, 10)), filedAt, names.timeZone);
+  const reply = await api['contact-form:file']({ form: { ...copy, drawnSignaturePng: signature.pngBase64 }, signer: signature.signer, caseFile: place });
+  if (!reply.ok) return fail('not-filed', `The form was not filed: ${reply.error.message}`);
+  if (reply.value.outcome === 'refused') return fail('refused', reply.value.message);
+  const caseFile: CaseFileCopy =
+    reply.value.caseFile.outcome === 'written'
+      ? { state: 'written', relativePath: reply.value.caseFile.relativePath, writtenAt: filedAt }
+      : { state: 'queued', code: reply.value.caseFile.code, message: reply.value.caseFile.message, queuedAt: filedAt };
+  const filed = await repository.file(session, form.id, { pdf: base64ToBytes(reply.value.pdf.bytes), sha256: reply.value.pdf.sha256, place, filedAt, caseFile });
+  if (!filed.ok) return fail('not-filed', filed.error.message);
+  return ok({ form: filed.value, caseFile });
+}

@@ -1,0 +1,15 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useSession } from '../../security/session-context';
+import { useContactFormRepository } from './useContactFormRepository';
+
+/** One form (if this person may read it), its addenda and whether its copy is waiting; `null` when not found, undefined while loading. */
+export function useContactForm(id: string) {
+  const repository = useContactFormRepository();
+  const session = useSession();
+  return useLiveQuery(async () => {
+    const form = await repository.get(session, id);
+    if (!form) return null;
+    const [addenda, waiting, settings] = await Promise.all([repository.addendaOf(session, id), repository.waitingCopies(), repository.settings()]);
+    return { form, addenda, isCopyWaiting: waiting.some((copy) => copy.id === id), dueHours: settings.dueHours };
+  }, [repository, session, id]);
+}

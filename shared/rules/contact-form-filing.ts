@@ -1,0 +1,111 @@
+import type { ContactForm } from '../schemas/contact-forms';
+
+/**
+ * What goes onto a filed contact form's signed case-file copy (issue #6 point 5), as plain data:
+ * the caller looks the names up; this decides what the copy says. Need to know (DESIGN rule 8):
+ * the young person appears by initials and case number, never their full name.
+ */
+
+export type FilingNames = {
+  readonly homeName: string;
+  readonly youngPerson: { readonly firstName: string; readonly lastName: string; readonly caseNumber: string };
+  /** Registered people by id: "Sarah Jones (Mum)". */
+  readonly people: Readonly<Record<string, string>>;
+  /** Staff by id: "Alex Patel". */
+  readonly staff: Readonly<Record<string, string>>;
+  readonly author: { readonly name: string; readonly role: string };
+  readonly timeZone: string;
+};
+
+export type ContactFormCopy = {
+  readonly homeName: string;
+  readonly reference: string;
+  readonly kind: ContactForm['kind'];
+  readonly youngPerson: { readonly initials: string; readonly caseNumber: string };
+  readonly contactStartedAt: string;
+  readonly contactEndedAt: string;
+  readonly dueAt: string;
+  readonly filedAt: string;
+  readonly hoursLate?: number;
+  readonly participants: string[];
+  readonly whatHappened: string;
+  readonly youngPersonViews: string;
+  readonly familyViews: string;
+  readonly concerns: string;
+  readonly isSafeguardingConcern: boolean;
+  readonly actions: { action: string; owner: string; dueOn?: string }[];
+  readonly author: { readonly name: string; readonly role: string };
+  readonly addendumTo?: { readonly reference: string; readonly sha256: string; readonly reason: string };
+  readonly timeZone: string;
+};
+
+export function initialsOf(firstName: string, lastName: string): string {
+  return [firstName, lastName]
+    .flatMap((name) => name.trim().split(/[\s-]+/))
+    .filter(Boolean)
+    .map((part) => `${part[0]?.toLocaleUpperCase('en-GB') ?? ''}.`)
+    .join('');
+}
+
+/**
+ * The copy's content at `filedAt`. Lateness is measured from the form's own due moment (which
+ * already holds the home's hours), so "filed N hours late" prints exactly what the clock said.
+ * A restricted participant is marked beside their name and at the head of the concerns, so the
+ * copy shows the contact went against a restriction even to someone who reads only one part.
+ */
+export function contactFormCopy(form: ContactForm, names: FilingNames, filedAt: string, original?: { readonly reference: string; readonly sha256: string }): ContactFormCopy {
+  const restrictedById = new Map(form.restrictedParticipants.filter((item) => item.personId).map((item) => [item.personId, item]));
+  const typedRestricted = form.restrictedParticipants.filter((item) => !item.personId);
+  const participants = [
+    ...form.personIds.map((id) => {
+      const name = names.people[id] ?? 'A person no longer on the register';
+      const restricted = restrictedById.get(id);
+      return restricted ? `${name} [RESTRICTED: ${restricted.summary}]` : name;
+    }),
+    ...form.staffIds.map((id) => `${names.staff[id] ?? 'A former member of staff'} (staff)`),
+    ...(form.otherParticipants ? [form.otherParticipants] : []),
+    ...typedRestricted.map((item) => `${item.name} [RESTRICTED: ${item.summary}]`),
+  ];
+  const restrictionNote =
+    form.restrictedParticipants.length > 0
+      ? `Contact with a restricted person: ${form.restrictedParticipants.map((item) => `${item.name} (${item.summary})`).join('; ')}. The manager was alerted.`
+      : '';
+  const hoursLate = hoursLateAt(form, filedAt);
+  return {
+    homeName: names.homeName,
+    reference: form.reference,
+    kind: form.kind,
+    youngPerson: { initials: initialsOf(names.youngPerson.firstName, names.youngPerson.lastName) || '?', caseNumber: names.youngPerson.caseNumber },
+    contactStartedAt: form.contactStartedAt,
+    contactEndedAt: form.contactEndedAt,
+    dueAt: form.dueAt,
+    filedAt,
+    ...(hoursLate > 0 ? { hoursLate } : {}),
+    participants,
+    whatHappened: form.whatHappened,
+    youngPersonViews: form.youngPersonViews,
+    familyViews: form.familyViews,
+    concerns: [restrictionNote, form.concerns].filter(Boolean).join('\n\n'),
+    isSafeguardingConcern: form.isSafeguardingConcern,
+    actions: form.actions.map((item) => ({
+      action: item.action,
+      owner: [item.ownerStaffId ? (names.staff[item.ownerStaffId] ?? 'A former member of staff') : '', item.ownerName].filter(Boolean).join(', '),
+      ...(item.dueOn ? { dueOn: item.dueOn } : {}),
+    })),
+    author: names.author,
+    ...(original && form.amendsFormId ? { addendumTo: { reference: original.reference, sha256: original.sha256, reason: form.amendmentReason || 'Correction' } } : {}),
+    timeZone: names.timeZone,
+  };
+}
+
+/** "2026/27": the academic year (1 September to 31 August) a day falls in, when the home has not entered its own. */
+export function academicYearOf(isoDate: string): string {
+  const year = Number(isoDate.slice(0, 4));
+  const startYear = Number(isoDate.slice(5, 7)) >= 9 ? year : year - 1;
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** How late a filed form was, in hours (0 when on time): what "filed N hours late" reads from. */
+export function hoursLateAt(form: Pick<ContactForm, 'dueAt'>, filedAt: string): number {
+  return Math.max(0, (Date.parse(filedAt) - Date.parse(form.dueAt)) / 3_600_000);
+}
