@@ -4,6 +4,9 @@ import type { AuditAnchorService } from './services/audit-anchor';
 import type { BackupService } from './services/backup/backup-service';
 import { createBackupHandlers } from './handlers/backup-handlers';
 import { createDocumentsHandlers } from './handlers/documents-handlers';
+import { createMailHandlers } from './handlers/mail-handlers';
+import type { MailService } from './services/mail/mail-service';
+import type { MailClientOpener } from './services/mail/mail-client';
 import type { DocumentsService } from './services/documents';
 
 export type MainServices = {
@@ -11,6 +14,8 @@ export type MainServices = {
   readonly auditAnchor: AuditAnchorService;
   readonly backup: BackupService;
   readonly documents: DocumentsService;
+  readonly mail: MailService;
+  readonly mailClient: MailClientOpener;
 };
 
 /**
@@ -21,6 +26,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
   return {
     ...createBackupHandlers(services.backup),
     ...createDocumentsHandlers(services),
+    ...createMailHandlers(services),
     'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
     'audit:anchor-head': async (head) => ({ ok: true, value: await services.auditAnchor.anchorHead(head) }),
     'audit:read-anchor': async () => ({ ok: true, value: await services.auditAnchor.readAnchor() }),

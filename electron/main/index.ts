@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, safeStorage, shell } from 'electron';
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/contract';
 import { createIpcHandlers } from './handlers';
 import { registerIpc } from './ipc';
@@ -9,6 +9,9 @@ import { createAppInfoService } from './services/app-info';
 import { createAuditAnchorService } from './services/audit-anchor';
 import { createBackupService } from './services/backup/backup-service';
 import { createDocumentsService } from './services/documents';
+import { createMailService } from './services/mail/mail-service';
+import { createMailClientOpener } from './services/mail/mail-client';
+import { protectedStorageFromSafeStorage } from './services/mail/protected-storage';
 import { createMainWindow, denyAllPermissions, preloadPath } from './window';
 
 // Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
@@ -91,7 +94,10 @@ if (!app.requestSingleInstanceLock()) {
       },
       log,
     });
-    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents }), log);
+    // The mail password is encrypted by the OS (safeStorage); on Linux without a keyring that is a fixed key, and Mail settings say so.
+    const mail = createMailService({ folder: app.getPath('userData'), protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform), log });
+    const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
+    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient }), log);
     const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
     const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {
       if (!window.isDestroyed()) window.webContents.send(name, payload);

@@ -3,6 +3,7 @@ import '../zod-setup';
 import { backupChannels } from './channels/backup';
 import { documentsChannels } from './channels/documents';
 import { signingChannels } from './channels/signing';
+import { mailChannels } from './channels/mail';
 
 /**
  * Every channel between the renderer and the main process, named `area:verb`, with the zod
@@ -14,6 +15,7 @@ export const ipcContract = {
   ...backupChannels,
   ...documentsChannels,
   ...signingChannels,
+  ...mailChannels,
   'app:get-info': {
     request: z.object({}).strict(),
     reply: z.object({

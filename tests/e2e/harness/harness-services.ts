@@ -10,6 +10,9 @@ import { createBackupService } from '../../../electron/main/services/backup/back
 import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
 import { createDocumentsService } from '../../../electron/main/services/documents';
 import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-document-dialogs';
+import { createMailService } from '../../../electron/main/services/mail/mail-service';
+import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
+import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
 import { projectRoot } from './project-paths';
 
 const packageJsonSchema = z.object({ version: z.string(), name: z.string(), productName: z.string().optional() });
@@ -44,6 +47,10 @@ export function createHarnessMainProcess(options: { appOrigin: string; tempDir: 
     backup: createBackupService({ settingsFolder: resolve(options.tempDir, 'user-data'), defaultFolder: resolve(options.tempDir, 'user-data', 'backups'), dialogs: fixedBackupDialogs(resolve(options.tempDir, 'backups')), log: (message, detail) => log.push({ message, detail }) }),
     // Case-file folder <tempDir>/documents/case-file, reports saved in <tempDir>/documents/saved (fixedDocumentFolders).
     documents: createDocumentsService({ settingsFolder: resolve(options.tempDir, 'user-data'), fontsFolder: resolve(projectRoot, 'resources', 'fonts'), dialogs: fixedDocumentDialogs(resolve(options.tempDir, 'documents')), log: (message, detail) => log.push({ message, detail }) }),
+    // The mail password is encrypted with a key kept in this process's memory instead of safeStorage.
+    mail: createMailService({ folder: resolve(options.tempDir, 'user-data'), protectedStorage: inMemoryProtectedStorage(), timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10000 }, log: (message, detail) => log.push({ message, detail }) }),
+    // Opening a mail client is recorded in the main-process log ("Opened externally") instead.
+    mailClient: createMailClientOpener((url) => Promise.resolve(void log.push({ message: 'Opened externally', detail: url }))),
   };
   const router = createIpcRouter(createIpcHandlers(services), {
     // As in electron/main/ipc.ts: only the app's own origin may call, and only its top frame

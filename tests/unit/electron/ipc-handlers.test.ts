@@ -9,6 +9,9 @@ import { createBackupService } from '../../../electron/main/services/backup/back
 import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
 import { createDocumentsService } from '../../../electron/main/services/documents';
 import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-document-dialogs';
+import { createMailService } from '../../../electron/main/services/mail/mail-service';
+import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
+import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +32,9 @@ function realRouter() {
   const backup = createBackupService({ settingsFolder: backupRoot, defaultFolder: join(backupRoot, 'backups'), dialogs: fixedBackupDialogs(join(backupRoot, 'chosen')) });
   const documentsRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-documents-'));
   const documents = createDocumentsService({ settingsFolder: documentsRoot, fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: fixedDocumentDialogs(documentsRoot) });
-  const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents });
+  const mail = createMailService({ folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-mail-')), protectedStorage: inMemoryProtectedStorage() });
+  const mailClient = createMailClientOpener(() => Promise.resolve());
+  const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient });
   return { handlers, log, router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }) };
 }
 

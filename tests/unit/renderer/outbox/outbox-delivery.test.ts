@@ -1,3 +1,4 @@
+// @vitest-environment node
 import 'fake-indexeddb/auto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,8 @@ import { outboxRepository } from '../../../../renderer/src/db/repositories/outbo
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
 import { outboxSender, type MailPort } from '../../../../renderer/src/features/outbox/outbox-sender';
-import { panAlertHome } from '../../renderer/db/pan-alert-test-home';
-import { makeTestCertificates, startTestSmtpServer, type TestCertificates, type TestSmtpServer } from './smtp-test-server';
+import { panAlertHome } from '../db/pan-alert-test-home';
+import { makeTestCertificates, startTestSmtpServer, type TestCertificates, type TestSmtpServer } from '../../electron/mail/smtp-test-server';
 
 /**
  * The whole road an alert travels: queued by the renderer's data layer (fake IndexedDB), sent by

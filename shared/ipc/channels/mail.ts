@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import '../../zod-setup';
+import { emailSchema } from '../../schemas/common';
+import { mailMessageSchema, mailSendOutcomeSchema, mailSettingsSchema, passwordProtections } from '../../schemas/mail';
+
+/**
+ * Email alerts (issue 7). The main process keeps the mail settings and the password (encrypted by
+ * the OS's protected storage) in its own folder; the renderer never receives the password back,
+ * only whether one is stored. Sending and the test message reply with the outcome, never throw.
+ * The mail-client channel builds the mailto: address itself, so no request names a URL to open.
+ */
+const settingsView = z.object({
+  settings: mailSettingsSchema.nullable(),
+  hasPassword: z.boolean(),
+  passwordProtection: z.enum(passwordProtections),
+});
+
+export const mailChannels = {
+  'mail:get-settings': {
+    request: z.object({}).strict(),
+    reply: settingsView,
+  },
+  /** An empty or missing password keeps the one already stored. */
+  'mail:save-settings': {
+    request: z.object({ settings: mailSettingsSchema, password: z.string().max(1000).optional() }).strict(),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), view: settingsView }),
+      z.object({ outcome: z.literal('refused'), code: z.enum(['invalid', 'no-protected-storage']), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+    ]),
+  },
+  'mail:clear-settings': {
+    request: z.object({}).strict(),
+    reply: z.object({ cleared: z.literal(true) }),
+  },
+  'mail:send': {
+    request: mailMessageSchema.strict(),
+    reply: mailSendOutcomeSchema,
+  },
+  'mail:send-test': {
+    request: z.object({ to: emailSchema }).strict(),
+    reply: mailSendOutcomeSchema,
+  },
+  /** Opens the message in the person's own mail client (when the home has no mail settings). */
+  'mail:open-in-mail-client': {
+    request: z.object({ to: emailSchema, subject: z.string().min(1).max(200), body: z.string().min(1).max(4000) }).strict(),
+    reply: z.object({ opened: z.boolean(), message: z.string() }),
+  },
+} as const;
