@@ -4,7 +4,8 @@ import { can } from '@shared/rules/access';
 import type { HomeSettings } from '@shared/schemas/home';
 import { AboutScreen } from '../features/settings/AboutScreen';
 import { AcademicCalendarScreen } from '../features/settings/AcademicCalendarScreen';
-import { FirstRunSetup } from '../features/settings/FirstRunSetup';
+import { FirstRunWithRestore } from '../features/backup/FirstRunWithRestore';
+import { BackupScreen } from '../features/backup/BackupScreen';
 import { HomeDetailsScreen } from '../features/settings/HomeDetailsScreen';
 import { SignInScreen } from '../features/accounts/SignInScreen';
 import { LockScreen } from '../features/accounts/LockScreen';
@@ -54,6 +55,8 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <AuditLogScreen />;
     case 'home-details':
       return <HomeDetailsScreen />;
+    case 'backups':
+      return <BackupScreen />;
     case 'account':
       return <ChangePasswordScreen isRequired={false} />;
     case 'about':
@@ -79,7 +82,7 @@ export function AppShell() {
   }, [db]);
 
   if (setup === undefined) return <p role="status" className="page">Loading…</p>;
-  if (!setup.hasAccounts) return <FirstRunSetup existingHome={setup.home} />;
+  if (!setup.hasAccounts) return <FirstRunWithRestore existingHome={setup.home} />;
   switch (state.kind) {
     case 'signedOut':
       return <SignInScreen homeName={setup.home?.name ?? 'Family Links'} />;

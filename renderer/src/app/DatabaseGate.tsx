@@ -1,27 +1,76 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { FamilyLinksDb, openFamilyLinksDb } from '../db/database';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { databaseName, FamilyLinksDb, installedNativeVersion, openFamilyLinksDb } from '../db/database';
+import { latestSchemaVersion } from '../db/schema-versions';
+import { restoreMarkerKey } from '../features/backup/restore-backup';
+import { takeRestoreNotice } from '../features/backup/restore-notice';
+import { UpgradeBackupScreen } from '../features/backup/UpgradeBackupScreen';
+import { Banner } from '../ui/Banner';
 import { DatabaseContext } from './database-context';
 
 type GateState =
   | { readonly kind: 'opening' }
-  | { readonly kind: 'open'; readonly db: FamilyLinksDb }
+  | { readonly kind: 'backup-before-upgrade'; readonly old: FamilyLinksDb }
+  | { readonly kind: 'interrupted-restore'; readonly db: FamilyLinksDb }
+  | { readonly kind: 'open'; readonly db: FamilyLinksDb; readonly notice: string | undefined }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** Opens the one database before anything else renders, and explains plainly when it cannot. */
+/**
+ * The version the installed records are at, when it is older than this app's and the records hold
+ * accounts: they are then backed up before the upgrade runs (issue 10, safe upgrades).
+ */
+async function olderDatabaseWithAccounts(): Promise<FamilyLinksDb | undefined> {
+  const installed = await installedNativeVersion(globalThis.indexedDB, databaseName);
+  if (installed === undefined || installed <= 0 || installed >= latestSchemaVersion * 10) return undefined;
+  // Dexie stores version n as n * 10: opening at exactly that version runs no upgrade.
+  const old = new FamilyLinksDb(databaseName, { upToVersion: Math.floor(installed / 10) });
+  try {
+    await old.open();
+    if ((await old.staff.count()) > 0) return old;
+  } catch (error) {
+    console.error('Could not open the records at their own version to back them up first', error);
+  }
+  old.close();
+  return undefined;
+}
+
+/**
+ * Opens the one database before anything else renders, and explains plainly when it cannot.
+ * Records from an older version are backed up before they are upgraded; a restore that was cut
+ * off part-way is found and cleared, so a half-restored install is never used.
+ */
 export function DatabaseGate({ children }: { children: ReactNode }) {
   const [state, setState] = useState<GateState>({ kind: 'opening' });
+  const [attempt, setAttempt] = useState(0);
+  const [skipUpgradeBackup, setSkipUpgradeBackup] = useState(false);
 
   useEffect(() => {
-    const db = new FamilyLinksDb();
     let isCurrent = true;
-    void openFamilyLinksDb(db).then((result) => {
+    let opened: FamilyLinksDb | undefined;
+    void (async () => {
+      const old = skipUpgradeBackup ? undefined : await olderDatabaseWithAccounts();
+      if (!isCurrent) return old?.close();
+      if (old) return setState({ kind: 'backup-before-upgrade', old });
+      const db = new FamilyLinksDb();
+      opened = db;
+      const result = await openFamilyLinksDb(db);
       if (!isCurrent) return;
-      setState(result.ok ? { kind: 'open', db: result.value } : { kind: 'failed', message: result.error.message });
+      if (!result.ok) return setState({ kind: 'failed', message: result.error.message });
+      if (await db.settings.get(restoreMarkerKey)) return setState({ kind: 'interrupted-restore', db });
+      setState({ kind: 'open', db, notice: takeRestoreNotice() });
+    })().catch((error: unknown) => {
+      console.error('Opening the records failed', error);
+      if (isCurrent) setState({ kind: 'failed', message: 'Family Links could not open its records on this computer. Close other Family Links windows and try again.' });
     });
     return () => {
       isCurrent = false;
-      db.close();
+      opened?.close();
     };
+  }, [attempt, skipUpgradeBackup]);
+
+  const afterUpgradeBackup = useCallback((old: FamilyLinksDb, outcome: 'backed-up' | 'no-service') => {
+    old.close();
+    if (outcome === 'no-service') setSkipUpgradeBackup(true);
+    else setAttempt((count) => count + 1);
   }, []);
 
   switch (state.kind) {
@@ -29,6 +78,27 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       return (
         <main className="page page--narrow">
           <p role="status">Opening Family Links…</p>
+        </main>
+      );
+    case 'backup-before-upgrade':
+      return <UpgradeBackupScreen old={state.old} targetVersion={latestSchemaVersion} onDone={(outcome) => afterUpgradeBackup(state.old, outcome)} />;
+    case 'interrupted-restore':
+      return (
+        <main className="page page--narrow" aria-labelledby="interrupted-restore-title">
+          <h1 id="interrupted-restore-title">A restore did not finish</h1>
+          <p role="alert">
+            Family Links was closed while it was restoring a backup, so the records here are incomplete and will not be used. Clear them, then
+            restore the backup again (or set up a new home).
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              void state.db.delete().then(() => window.location.reload());
+            }}
+          >
+            Clear the unfinished restore
+          </button>
         </main>
       );
     case 'failed':
@@ -39,7 +109,16 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
         </main>
       );
     case 'open':
-      return <DatabaseContext.Provider value={state.db}>{children}</DatabaseContext.Provider>;
+      return (
+        <DatabaseContext.Provider value={state.db}>
+          {state.notice ? (
+            <div className="page page--narrow">
+              <Banner tone="info">{state.notice}</Banner>
+            </div>
+          ) : null}
+          {children}
+        </DatabaseContext.Provider>
+      );
     default: {
       const unreachable: never = state;
       return unreachable;

@@ -14,6 +14,7 @@ export const routes = [
   { id: 'staff', label: 'Staff accounts', needs: 'staff:manage' },
   { id: 'audit', label: 'Audit log', needs: 'audit:view' },
   { id: 'home-details', label: 'Home settings', needs: 'settings:manage' },
+  { id: 'backups', label: 'Backups', needs: 'settings:manage' },
   { id: 'account', label: 'My account', needs: undefined },
   { id: 'about', label: 'About', needs: undefined },
 ] as const satisfies readonly { id: string; label: string; needs: Permission | undefined }[];

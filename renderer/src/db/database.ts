@@ -128,7 +128,7 @@ export async function openFamilyLinksDb(db: FamilyLinksDb): Promise<Result<Famil
 }
 
 /** The version IndexedDB holds for `name` (Dexie writes version n as n * 10), without opening it. */
-async function installedNativeVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
+export async function installedNativeVersion(factory: IDBFactory, name: string): Promise<number | undefined> {
   const databases = await factory.databases();
   return databases.find((database) => database.name === name)?.version;
 }

@@ -1,0 +1,86 @@
+import { useState, type FormEvent } from 'react';
+import { accountKeysSchema } from '@shared/schemas/keyring';
+import type { FamilyLinksDb } from '../../db/database';
+import { unlockAccountKeys } from '../../db/encryption/key-wrapping';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { backUpNow } from './back-up-now';
+import { windowBackupPort } from './backup-port';
+
+const notRecognised = 'That username and password do not match an account. Check them and try again.';
+
+/**
+ * Shown when this version of Family Links finds records from an older version: before it changes
+ * them, it makes a backup. Any member of staff can do it by signing in (everyone's password opens
+ * the records); the update runs only once the backup is safely written.
+ */
+export function UpgradeBackupScreen({ old, targetVersion, onDone }: { old: FamilyLinksDb; targetVersion: number; onDone: (outcome: 'backed-up' | 'no-service') => void }) {
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<string | undefined>();
+  const [isWorking, setIsWorking] = useState(false);
+  const port = windowBackupPort();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!port) return;
+    setFailure(undefined);
+    if (username.trim() === '' || password === '') return setFailure('Enter your username and password.');
+    setIsWorking(true);
+    try {
+      const login = await old.staff.where('username').equals(username.trim().toLowerCase()).first();
+      const keys = login ? accountKeysSchema.safeParse(await old.accountKeys.get(login.id)) : undefined;
+      if (!login || !keys?.success) return setFailure(notRecognised);
+      const unlocked = await unlockAccountKeys(keys.data, password);
+      if (!unlocked.ok) return setFailure(notRecognised);
+      const result = await backUpNow(old, { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id }, port, 'before-upgrade');
+      if (!result.ok) return setFailure(`${result.error.message} The update waits until a backup has been made.`);
+      onDone('backed-up');
+    } finally {
+      setIsWorking(false);
+    }
+  };
+
+  const chooseFolder = async () => {
+    if (!port) return;
+    const chosen = await port['backup:choose-folder']({});
+    if (chosen.ok && chosen.value.outcome === 'failed') setFailure(chosen.value.message);
+  };
+
+  return (
+    <main className="page page--narrow" aria-labelledby="upgrade-backup-title">
+      <p className="shell__product">Family Links</p>
+      <h1 id="upgrade-backup-title">Family Links has been updated</h1>
+      <p className="lede">
+        Before this version updates the home’s records (from records version {old.verno} to {targetVersion}), it keeps a backup of them as they
+        are. Sign in to make that backup; then sign in again as usual.
+      </p>
+      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      {!port ? (
+        <>
+          <Banner tone="error">This window has no background service to write a backup (it is not the desktop app).</Banner>
+          <button type="button" className="button button--secondary" onClick={() => onDone('no-service')}>
+            Update without a backup
+          </button>
+        </>
+      ) : (
+        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Back up before updating">
+          <Field label="Username">
+            {(wiring) => <TextInput {...wiring} autoComplete="username" spellCheck={false} value={username} onChange={(event) => setUsername(event.target.value)} />}
+          </Field>
+          <Field label="Password">
+            {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+          </Field>
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={isWorking}>
+              {isWorking ? 'Backing up…' : 'Back up and update'}
+            </button>
+            <button type="button" className="button button--secondary" disabled={isWorking} onClick={() => void chooseFolder()}>
+              Choose the backup folder…
+            </button>
+          </div>
+        </form>
+      )}
+    </main>
+  );
+}
