@@ -19,7 +19,9 @@ import '../../zod-setup';
 export const base64Schema = z
   .string()
   .max(64 * 1024 * 1024, { message: 'That file is too large to send.' })
-  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/, { message: 'Expected base64 bytes.' });
+  // One character class and a length check: a grouped pattern costs milliseconds on a PDF's worth.
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Expected base64 bytes.' })
+  .refine((text) => text.length % 4 === 0, { message: 'Expected base64 bytes.' });
 
 /** A sealed key's passphrase: 32 random bytes as 64 lower-case hex digits, never typed by anyone. */
 export const signingSecretSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'A signing secret is 64 hex digits.' });
@@ -93,8 +95,13 @@ export const signingChannels = {
   },
 } as const;
 
+type NodeBuffer = { from(data: Uint8Array | string, encoding?: string): Uint8Array & { toString(encoding: string): string } };
+// Node's Buffer in the main process (native, ~50x faster); the renderer has none and uses btoa/atob.
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+
 /** Base64 of `bytes`, in chunks so a large PDF does not overflow the argument list. */
 export function bytesToBase64(bytes: Uint8Array): string {
+  if (nodeBuffer) return nodeBuffer.from(bytes).toString('base64');
   let binary = '';
   const chunk = 0x8000;
   for (let index = 0; index < bytes.length; index += chunk) {
@@ -104,6 +111,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  if (nodeBuffer) {
+    const decoded = nodeBuffer.from(base64, 'base64');
+    // A copy over a plain ArrayBuffer of its own (Buffer slices share a pool).
+    return new Uint8Array(decoded);
+  }
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
