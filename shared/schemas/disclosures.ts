@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
 
 /** How a copy left the app. */
-export const disclosureKinds = ['pdf', 'csv', 'email', 'print'] as const;
+export const disclosureKinds = ['pdf', 'csv', 'email', 'print', 'ics'] as const;
 export type DisclosureKind = (typeof disclosureKinds)[number];
 
 export const disclosureKindLabels: Readonly<Record<DisclosureKind, string>> = {
@@ -10,6 +10,7 @@ export const disclosureKindLabels: Readonly<Record<DisclosureKind, string>> = {
   csv: 'CSV file',
   email: 'Email',
   print: 'Print',
+  ics: 'Calendar file (.ics)',
 };
 
 /** Why a copy left the app: the usual reasons in a children's home, and "other" with words. */

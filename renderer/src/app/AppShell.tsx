@@ -21,6 +21,8 @@ import { PeopleScreen } from '../features/people/PeopleScreen';
 import { YoungPeopleScreen } from '../features/people/YoungPeopleScreen';
 import { DeclarationsScreen } from '../features/declarations/DeclarationsScreen';
 import { DisclosureLogScreen } from '../features/disclosures/DisclosureLogScreen';
+import { VisitsScreen } from '../features/visits/VisitsScreen';
+import { RoomsScreen } from '../features/settings/RoomsScreen';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
@@ -39,6 +41,10 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <RegisterScreen />;
     case 'contact-forms':
       return <ContactFormsScreen formId={recordId} />;
+    case 'visits':
+      return <VisitsScreen />;
+    case 'rooms':
+      return <RoomsScreen />;
     case 'young-people':
       return <YoungPeopleScreen youngPersonId={recordId} />;
     case 'people':

@@ -8,6 +8,7 @@ export const routes = [
   { id: 'people', label: 'Family and friends', needs: undefined },
   { id: 'register', label: 'Visitor register', needs: undefined },
   { id: 'contact-forms', label: 'Contact forms', needs: 'contact-form:file' },
+  { id: 'visits', label: 'Visits', needs: 'visit:book' },
   { id: 'declarations', label: 'Declarations', needs: 'declaration:record-own' },
   { id: 'disclosures', label: 'Disclosure log', needs: 'audit:view' },
   { id: 'calendar', label: 'Academic calendar', needs: undefined },
@@ -15,6 +16,7 @@ export const routes = [
   { id: 'audit', label: 'Audit log', needs: 'audit:view' },
   { id: 'home-details', label: 'Home settings', needs: 'settings:manage' },
   { id: 'backups', label: 'Backups', needs: 'settings:manage' },
+  { id: 'rooms', label: 'Rooms', needs: 'settings:manage' },
   { id: 'account', label: 'My account', needs: undefined },
   { id: 'about', label: 'About', needs: undefined },
 ] as const satisfies readonly { id: string; label: string; needs: Permission | undefined }[];

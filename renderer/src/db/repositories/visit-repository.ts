@@ -44,9 +44,12 @@ const hourMs = 3_600_000;
 const finalStatuses = new Set<Visit['status']>(['completed', 'cancelled', 'didNotAttend']);
 
 /** The visit as this person may see it: a visit's notes are for those who lead contact, the staff on it and whoever booked it. */
+function mayReadNotes(visit: Visit, session: Session): boolean {
+  return can(session.roles, 'visit:read-notes') || visit.staffIds.includes(session.staff.id) || visit.bookedById === session.staff.id;
+}
+
 function visibleVisit(visit: Visit, session: Session): Visit {
-  const mayReadNotes = can(session.roles, 'visit:read-notes') || visit.staffIds.includes(session.staff.id) || visit.bookedById === session.staff.id;
-  return mayReadNotes ? visit : { ...visit, notes: '' };
+  return mayReadNotes(visit, session) ? visit : { ...visit, notes: '' };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -317,6 +320,8 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       const changed = visitSchema.parse({
         ...kept,
         ...details,
+        // Someone who could not see the notes cannot have meant to clear them.
+        notes: mayReadNotes(current, session) ? details.notes : current.notes,
         staffIds: staffOf(form.value),
         ...(supervisingStaffId ? { supervisingStaffId } : {}),
         ...(roomId ? { roomId } : {}),

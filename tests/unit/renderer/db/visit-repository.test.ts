@@ -218,3 +218,15 @@ describe('the rooms list', () => {
     expect(result.ok ? '' : result.error.message).toBe('Family room is no longer booked for visits. Choose another room.');
   });
 });
+
+describe('need to know when changing a visit', () => {
+  it('a care worker who cannot see the notes moves the visit without clearing them', async () => {
+    const { manager, careWorker, visits, booking } = await setUp();
+    const booked = await visits.book(manager, booking({ date: '2026-03-09' }), context);
+    if (!booked.ok) throw new Error(booked.error.message);
+    const id = booked.value[0]?.id ?? '';
+    const moved = await visits.change(careWorker, id, booking({ date: '2026-03-10', notes: '' }), context);
+    if (!moved.ok) throw new Error(moved.error.message);
+    expect((await visits.get(manager, id))?.notes).toBe('Mum bringing photos');
+  });
+});

@@ -1,0 +1,285 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm, useWatch } from 'react-hook-form';
+import { staffRoleLabels } from '@shared/schemas/staff';
+import { repeatFrequencies, visitBookingFormSchema, visitKindLabels, visitKinds, type Visit, type VisitBookingForm as VisitBookingValues, type VisitBookingFormInput } from '@shared/schemas/visits';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { useDatabase } from '../../app/database-context';
+import type { BookingCheck, VisitRepository } from '../../db/repositories/visit-repository';
+import { useSession } from '../../security/session-context';
+import { displayPersonName } from '../people/person-name';
+import { CheckboxGroup } from './CheckboxGroup';
+import { PlanningHelpPanel } from './PlanningHelpPanel';
+import { useFamilyOfMany } from './useFamilyOfMany';
+import type { VisitDirectory } from './useVisitDirectory';
+import { afterVisitSaved } from './visit-follow-ups';
+
+const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>> = {
+  none: 'Does not repeat',
+  weekly: 'Every week',
+  fortnightly: 'Every two weeks',
+  monthly: 'Every month, on the same date',
+};
+
+type Props = {
+  readonly repository: VisitRepository;
+  readonly directory: VisitDirectory;
+  readonly timeZone: string;
+  readonly today: string;
+  readonly initial: VisitBookingFormInput;
+  /** When set, this changes (moves) one existing visit instead of booking. */
+  readonly changing?: Visit | undefined;
+  readonly onDone: (saved: { visits: readonly Visit[]; problems: readonly string[] } | undefined) => void;
+};
+
+type CheckState = { readonly kind: 'checking' } | { readonly kind: 'checked'; readonly check: BookingCheck } | { readonly kind: 'incomplete' };
+
+/**
+ * Booking a visit, or moving one (issue 5, item 2). The checks (clashes, placement, restrictions)
+ * run as the form is filled in and again on saving, and say in words what is wrong and how to fix it.
+ */
+export function VisitBookingForm({ repository, directory, timeZone, today, initial, changing, onDone }: Props) {
+  const db = useDatabase();
+  const session = useSession();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [checked, setChecked] = useState<{ readonly key: string; readonly check: BookingCheck | undefined } | undefined>();
+  const form = useForm<VisitBookingFormInput, unknown, VisitBookingValues>({ resolver: zodResolver(visitBookingFormSchema), defaultValues: initial });
+  const { errors, isSubmitting } = form.formState;
+  const values = useWatch({ control: form.control });
+  const youngPersonIds = useMemo(() => values.youngPersonIds ?? [], [values.youngPersonIds]);
+  const family = useFamilyOfMany(youngPersonIds);
+  const repeat = values.repeat ?? 'none';
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  // The checks, a moment after the person stops typing; "checking" until the answer for these values is in.
+  const valuesKey = JSON.stringify(values);
+  const parsedValues = useMemo(() => visitBookingFormSchema.safeParse(JSON.parse(valuesKey) as unknown), [valuesKey]);
+  useEffect(() => {
+    if (!parsedValues.success) return;
+    let isCurrent = true;
+    const timer = window.setTimeout(() => {
+      void repository.checkBooking(session, parsedValues.data, { timeZone }, changing?.id).then((result) => {
+        if (isCurrent) setChecked({ key: valuesKey, check: result.ok ? result.value : undefined });
+      });
+    }, 300);
+    return () => {
+      isCurrent = false;
+      window.clearTimeout(timer);
+    };
+  }, [parsedValues, valuesKey, repository, session, timeZone, changing?.id]);
+  const checkState: CheckState = !parsedValues.success
+    ? { kind: 'incomplete' }
+    : checked?.key !== valuesKey
+      ? { kind: 'checking' }
+      : checked.check
+        ? { kind: 'checked', check: checked.check }
+        : { kind: 'incomplete' };
+
+  const submit = form.handleSubmit(
+    async (parsed) => {
+      setFailure(undefined);
+      if (changing) {
+        const result = await repository.change(session, changing.id, parsed, { timeZone });
+        if (!result.ok) {
+          applyFieldErrors(result.error.fields, form.setError);
+          setFailure(result.error.message);
+          return;
+        }
+        onDone({ visits: [result.value], problems: [] });
+        return;
+      }
+      const result = await repository.book(session, parsed, { timeZone });
+      if (!result.ok) {
+        applyFieldErrors(result.error.fields, form.setError);
+        setFailure(result.error.message);
+        return;
+      }
+      const problems = await afterVisitSaved(db, session, { event: 'booked', visits: result.value, timeZone });
+      onDone({ visits: result.value, problems });
+    },
+    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  );
+
+  const staffOptions = directory.staff
+    .filter((member) => member.isActive)
+    .map((member) => ({ value: member.id, label: member.name, hint: member.roles.map((role) => staffRoleLabels[role]).join(', ') }));
+  const familyOptions = (family ?? []).map(({ person, relationships }) => ({
+    value: person.id,
+    label: displayPersonName(person),
+    hint: [...new Set(relationships.map((relationship) => relationship.relationship))].join(', '),
+  }));
+  const firstYoungPerson = youngPersonIds[0];
+  const title = changing ? 'Change or move this visit' : 'Book a visit';
+
+  return (
+    <section className="panel visit-booking" aria-labelledby="visit-booking-title">
+      <h2 id="visit-booking-title" ref={headingRef} tabIndex={-1}>
+        {title}
+      </h2>
+      {changing?.seriesId ? <p className="lede">This visit is one of a series. Changes here move this date only; the others stay as they are.</p> : null}
+      <div className="visit-booking__layout">
+        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
+          {failure ? <Banner tone="error">{failure}</Banner> : null}
+          <Controller
+            control={form.control}
+            name="youngPersonIds"
+            render={({ field }) => (
+              <CheckboxGroup
+                legend="Young people"
+                error={errors.youngPersonIds?.message}
+                options={directory.youngPeople.map((person) => ({ value: person.id, label: directory.youngPersonName(person.id) }))}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                emptyText="No young people are recorded yet."
+              />
+            )}
+          />
+          <Field label="Kind of visit" error={errors.kind?.message}>
+            {(wiring) => (
+              <select className="input" {...wiring} {...form.register('kind')}>
+                {visitKinds.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {visitKindLabels[kind]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Controller
+            control={form.control}
+            name="personIds"
+            render={({ field }) => (
+              <CheckboxGroup
+                legend="Family members coming (or on the call)"
+                options={familyOptions}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                emptyText={youngPersonIds.length === 0 ? 'Choose a young person first.' : 'No family members are recorded for this young person.'}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name="staffIds"
+            render={({ field }) => (
+              <CheckboxGroup legend="Staff going" hint="For a home visit, the Personal Tutor and the Case Co-ordinator." options={staffOptions} value={field.value ?? []} onChange={field.onChange} emptyText="No staff accounts yet." />
+            )}
+          />
+          <Field label="Supervising member of staff" hint="Needed when a family member may only be seen with staff supervising." error={errors.supervisingStaffId?.message}>
+            {(wiring) => (
+              <select className="input" {...wiring} {...form.register('supervisingStaffId')}>
+                <option value="">No one supervising</option>
+                {staffOptions.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Room" error={errors.roomId?.message}>
+            {(wiring) => (
+              <select className="input" {...wiring} {...form.register('roomId')}>
+                <option value="">No room</option>
+                {directory.rooms
+                  .filter((room) => room.isActive || room.id === changing?.roomId)
+                  .map((room) => (
+                    <option key={room.id} value={room.id}>
+                      {room.name}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <div className="form__row">
+            <Field label="Date" error={errors.date?.message}>
+              {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('date')} />}
+            </Field>
+            <Field label="Starts at" error={errors.startTime?.message}>
+              {(wiring) => <TextInput type="time" className="input input--short" step={300} {...wiring} {...form.register('startTime')} />}
+            </Field>
+            <Field label="Ends at" error={errors.endTime?.message}>
+              {(wiring) => <TextInput type="time" className="input input--short" step={300} {...wiring} {...form.register('endTime')} />}
+            </Field>
+          </div>
+          {changing ? null : (
+            <div className="form__row">
+              <Field label="Repeats" error={errors.repeat?.message}>
+                {(wiring) => (
+                  <select className="input" {...wiring} {...form.register('repeat')}>
+                    {repeatFrequencies.map((frequency) => (
+                      <option key={frequency} value={frequency}>
+                        {repeatLabels[frequency]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              {repeat === 'none' ? null : (
+                <Field label="Last date" hint="The series stops on or before this date." error={errors.repeatUntil?.message}>
+                  {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('repeatUntil')} />}
+                </Field>
+              )}
+            </div>
+          )}
+          <Field label="Transport (optional)" error={errors.transport?.message}>
+            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('transport')} />}
+          </Field>
+          <Field label="Notes (optional)" hint="Seen by those who lead contact and the staff on the visit." error={errors.notes?.message}>
+            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
+          </Field>
+          <BookingChecks state={checkState} />
+          <div className="form__actions">
+            <button type="submit" className="button" disabled={isSubmitting}>
+              {changing ? 'Save changes' : 'Book visit'}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+        <PlanningHelpPanel youngPersonId={firstYoungPerson} youngPersonName={firstYoungPerson ? directory.youngPersonName(firstYoungPerson) : ''} today={today} timeZone={timeZone} />
+      </div>
+    </section>
+  );
+}
+
+/** What the checks found, in words; announced politely as it changes. */
+function BookingChecks({ state }: { state: CheckState }) {
+  return (
+    <section className="booking-checks" aria-labelledby="booking-checks-title" aria-live="polite">
+      <h3 id="booking-checks-title">Checks before saving</h3>
+      {state.kind === 'incomplete' ? <p>Fill in the young person, the date and the times to check for clashes and restrictions.</p> : null}
+      {state.kind === 'checking' ? <p>Checking for clashes and restrictions…</p> : null}
+      {state.kind === 'checked' ? (
+        <>
+          <p>
+            {state.check.occurrences.length === 1 ? 'One visit' : `${state.check.occurrences.length} visits`} to book.{' '}
+            {state.check.blocking.length === 0 ? 'No clashes or restrictions stop it.' : 'These must be fixed before it can be saved:'}
+          </p>
+          {state.check.blocking.length > 0 ? (
+            <ul className="booking-checks__list booking-checks__list--block">
+              {state.check.blocking.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
+          {state.check.warnings.length > 0 ? (
+            <>
+              <p>Read before going ahead:</p>
+              <ul className="booking-checks__list booking-checks__list--warn">
+                {state.check.warnings.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState } from 'react';
+import { visitKindLabels, visitStatusLabels, type Visit, type VisitStatus } from '@shared/schemas/visits';
+import { describeSlot } from '@shared/rules/visit-conflicts';
+import { formatUkDate } from '@shared/format-dates';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { useDatabase } from '../../app/database-context';
+import type { VisitRepository } from '../../db/repositories/visit-repository';
+import { useSession } from '../../security/session-context';
+import { displayPersonName } from '../people/person-name';
+import { useFamilyOfMany } from './useFamilyOfMany';
+import type { VisitDirectory } from './useVisitDirectory';
+import { afterVisitSaved } from './visit-follow-ups';
+
+type Props = {
+  readonly visit: Visit;
+  readonly repository: VisitRepository;
+  readonly directory: VisitDirectory;
+  readonly timeZone: string;
+  readonly onChange: (visit: Visit) => void;
+  readonly onClose: () => void;
+};
+
+const repeatWords = { weekly: 'every week', fortnightly: 'every two weeks', monthly: 'every month' } as const;
+const isOpen = (status: VisitStatus) => status === 'planned' || status === 'confirmed';
+
+/** One visit: who, when, where, and what can happen to it next (confirm, complete, cancel, did not attend, move). */
+export function VisitDetails({ visit, repository, directory, timeZone, onChange, onClose }: Props) {
+  const db = useDatabase();
+  const session = useSession();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | undefined>();
+  const [isCancelling, setIsCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const family = useFamilyOfMany(visit.youngPersonIds);
+
+  useEffect(() => headingRef.current?.focus(), [visit.id]);
+
+  const setStatus = async (status: VisitStatus, why = '') => {
+    setMessage(undefined);
+    const result = await repository.setStatus(session, visit.id, { status, reason: why });
+    if (!result.ok) {
+      if (result.error.fields?.reason) setReasonError(result.error.fields.reason);
+      setMessage({ tone: 'error', text: result.error.message });
+      return;
+    }
+    setIsCancelling(false);
+    const event = status === 'completed' ? 'completed' : status === 'cancelled' ? 'cancelled' : undefined;
+    const problems = event ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone }) : [];
+    const done =
+      status === 'completed'
+        ? 'Marked completed. The contact form is now due: it must be filed within 48 hours of the visit’s end.'
+        : status === 'cancelled'
+          ? 'Visit cancelled. Its room and staff are free again.'
+          : `Marked ${visitStatusLabels[status].toLowerCase()}.`;
+    setMessage(problems.length > 0 ? { tone: 'error', text: `${done} ${problems.join(' ')}` } : { tone: 'success', text: done });
+  };
+
+  const people = visit.personIds.map((id) => {
+    const member = family?.find((entry) => entry.person.id === id);
+    return member ? displayPersonName(member.person) : 'Someone no longer in the family list';
+  });
+
+  return (
+    <section className="panel visit-details" aria-labelledby="visit-details-title">
+      <h2 id="visit-details-title" ref={headingRef} tabIndex={-1}>
+        {visitKindLabels[visit.kind]}: {visit.youngPersonIds.map(directory.youngPersonName).join(', ')}
+      </h2>
+      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      <dl className="details">
+        <dt>When</dt>
+        <dd>{describeSlot(visit, timeZone)}</dd>
+        <dt>Status</dt>
+        <dd>
+          {visitStatusLabels[visit.status]}
+          {visit.status === 'cancelled' && visit.cancelledReason ? `: ${visit.cancelledReason}` : ''}
+        </dd>
+        {visit.repeats ? (
+          <>
+            <dt>Repeats</dt>
+            <dd>
+              {repeatWords[visit.repeats.frequency]} until {formatUkDate(visit.repeats.until)}
+            </dd>
+          </>
+        ) : null}
+        <dt>Family coming</dt>
+        <dd>{people.length > 0 ? people.join(', ') : 'No one named'}</dd>
+        <dt>Staff</dt>
+        <dd>{visit.staffIds.length > 0 ? visit.staffIds.map(directory.staffName).join(', ') : 'No one named'}</dd>
+        <dt>Supervising</dt>
+        <dd>{visit.supervisingStaffId ? directory.staffName(visit.supervisingStaffId) : 'No one'}</dd>
+        <dt>Room</dt>
+        <dd>{visit.roomId ? directory.roomName(visit.roomId) : 'No room'}</dd>
+        <dt>Transport</dt>
+        <dd>{visit.transport || 'None given'}</dd>
+        <dt>Notes</dt>
+        <dd>{visit.notes || 'None, or not yours to see'}</dd>
+      </dl>
+      {isOpen(visit.status) ? (
+        <div className="form__actions" role="group" aria-label="What happens to this visit">
+          {visit.status === 'planned' ? (
+            <button type="button" className="button button--secondary" onClick={() => void setStatus('confirmed')}>
+              Confirm
+            </button>
+          ) : null}
+          <button type="button" className="button button--secondary" onClick={() => onChange(visit)}>
+            Change or move
+          </button>
+          <button type="button" className="button" onClick={() => void setStatus('completed')}>
+            Mark completed
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void setStatus('didNotAttend')}>
+            Did not attend
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => setIsCancelling(true)}>
+            Cancel visit…
+          </button>
+        </div>
+      ) : (
+        <p>This visit is {visitStatusLabels[visit.status].toLowerCase()}, so it stays as it is.</p>
+      )}
+      {isCancelling ? (
+        <form
+          className="form"
+          aria-label="Cancel this visit"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void setStatus('cancelled', reason.trim());
+          }}
+        >
+          <Field label="Why is it cancelled?" hint="For example “Mum unwell”. Kept with the visit." error={reasonError}>
+            {(wiring) => <TextInput {...wiring} value={reason} onChange={(event) => setReason(event.target.value)} autoComplete="off" />}
+          </Field>
+          <div className="form__actions">
+            <button type="submit" className="button button--danger">
+              Cancel the visit
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setIsCancelling(false)}>
+              Keep the visit
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Close
+      </button>
+    </section>
+  );
+}

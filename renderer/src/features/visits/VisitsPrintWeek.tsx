@@ -1,0 +1,92 @@
+import { useEffect, useRef } from 'react';
+import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
+import { formatUkDate } from '@shared/format-dates';
+import { clockTime, dayAndTime } from '../door/door-time';
+import { addDays } from './calendar-time';
+import { localDateOf } from '@shared/rules/visit-conflicts';
+import type { VisitDirectory } from './useVisitDirectory';
+
+type Props = {
+  readonly visits: readonly Visit[];
+  readonly directory: VisitDirectory;
+  readonly monday: string;
+  readonly timeZone: string;
+  readonly homeName: string;
+  readonly printedAt: string;
+  readonly onClose: () => void;
+};
+
+const dayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
+/** A week of visits on paper, Monday to Sunday, for the office wall: opening it asks the browser to print. */
+export function VisitsPrintWeek({ visits, directory, monday, timeZone, homeName, printedAt, onClose }: Props) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const hasPrinted = useRef(false);
+  useEffect(() => {
+    headingRef.current?.focus();
+    if (hasPrinted.current) return;
+    hasPrinted.current = true;
+    window.print();
+  }, []);
+  const days = Array.from({ length: 7 }, (_unused, index) => addDays(monday, index));
+
+  return (
+    <div className="print-view">
+      <div className="print-view__controls">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print again
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Back to the calendar
+        </button>
+      </div>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Visits: {homeName}
+      </h1>
+      <p>
+        Week of {formatUkDate(monday)} to {formatUkDate(addDays(monday, 6))}. Printed {dayAndTime(printedAt, timeZone)}.
+      </p>
+      {days.map((day) => {
+        const onDay = visits.filter((visit) => localDateOf(visit.startsAt, timeZone) === day);
+        return (
+          <section key={day} className="print-week__day">
+            <h2>
+              {dayName.format(new Date(`${day}T12:00:00Z`))} {formatUkDate(day)}
+            </h2>
+            {onDay.length === 0 ? (
+              <p>No visits.</p>
+            ) : (
+              <table className="table print-view__table">
+                <caption className="visually-hidden">Visits on {formatUkDate(day)}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Time</th>
+                    <th scope="col">Young people</th>
+                    <th scope="col">Visit</th>
+                    <th scope="col">Room</th>
+                    <th scope="col">Staff</th>
+                    <th scope="col">Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {onDay.map((visit) => (
+                    <tr key={visit.id}>
+                      <td>
+                        {clockTime(visit.startsAt, timeZone)}–{clockTime(visit.endsAt, timeZone)}
+                      </td>
+                      <td>{visit.youngPersonIds.map(directory.youngPersonName).join(', ')}</td>
+                      <td>{visitKindLabels[visit.kind]}</td>
+                      <td>{visit.roomId ? directory.roomName(visit.roomId) : ''}</td>
+                      <td>{visit.staffIds.map(directory.staffName).join(', ')}</td>
+                      <td>{visitStatusLabels[visit.status]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

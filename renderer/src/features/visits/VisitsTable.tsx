@@ -1,0 +1,43 @@
+import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
+import { describeSlot } from '@shared/rules/visit-conflicts';
+import type { VisitDirectory } from './useVisitDirectory';
+
+type Props = { readonly visits: readonly Visit[]; readonly directory: VisitDirectory; readonly timeZone: string; readonly caption: string; readonly onOpen: (visit: Visit) => void };
+
+/** The visits the calendar shows, as a table: every visit reachable by keyboard and read in order by a screen reader. */
+export function VisitsTable({ visits, directory, timeZone, caption, onOpen }: Props) {
+  if (visits.length === 0) return <p>No visits in this period.</p>;
+  return (
+    <table className="table visits-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Young people</th>
+          <th scope="col">Visit</th>
+          <th scope="col">Room</th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Open</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {visits.map((visit) => (
+          <tr key={visit.id}>
+            <td>{describeSlot(visit, timeZone)}</td>
+            <td>{visit.youngPersonIds.map(directory.youngPersonName).join(', ')}</td>
+            <td>{visitKindLabels[visit.kind]}</td>
+            <td>{visit.roomId ? directory.roomName(visit.roomId) : ''}</td>
+            <td>{visitStatusLabels[visit.status]}</td>
+            <td>
+              <button type="button" className="button button--secondary button--small" onClick={() => onOpen(visit)} aria-label={`Open ${visitKindLabels[visit.kind].toLowerCase()}, ${describeSlot(visit, timeZone)}`}>
+                Open
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,96 @@
+import { TZDate } from '@date-fns/tz';
+
+/**
+ * The calendar component works in the computer's own zone. The home's clock is what staff read
+ * (Europe/London by default), and an office computer may be set to anything, so visits are handed
+ * to the calendar as "wall-clock dates": Date objects whose local fields show the home's time. They
+ * never leave the calendar; everything stored is an instant.
+ */
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/** An instant as a Date whose local fields are the home's wall clock. */
+export function toWallClockDate(instant: string, timeZone: string): Date {
+  const home = new TZDate(new Date(instant).getTime(), timeZone);
+  return new Date(home.getFullYear(), home.getMonth(), home.getDate(), home.getHours(), home.getMinutes());
+}
+
+/** The instant a wall-clock Date (from the calendar) stands for in the home's zone. */
+export function fromWallClockDate(date: Date, timeZone: string): string {
+  return new Date(new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), 0, 0, timeZone).getTime()).toISOString();
+}
+
+/** YYYY-MM-DD of a wall-clock Date. */
+export function isoDateOf(date: Date): string {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** HH:mm of a wall-clock Date. */
+export function timeOf(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A wall-clock Date for YYYY-MM-DD at midnight. */
+export function wallClockDay(isoDate: string): Date {
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return new Date(year, month - 1, day);
+}
+
+export type CalendarView = 'day' | 'week' | 'month';
+
+/** Monday of the week holding `isoDate`. */
+export function mondayOf(isoDate: string): string {
+  const date = wallClockDay(isoDate);
+  const back = (date.getDay() + 6) % 7;
+  return isoDateOf(new Date(date.getFullYear(), date.getMonth(), date.getDate() - back));
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const date = wallClockDay(isoDate);
+  return isoDateOf(new Date(date.getFullYear(), date.getMonth(), date.getDate() + days));
+}
+
+/**
+ * The dates [from, to) a view shows around `isoDate`: a day; Monday to Sunday; or the month's
+ * weeks from the Monday on or before the 1st to the Sunday on or after its last day.
+ */
+export function rangeOf(view: CalendarView, isoDate: string): { from: string; to: string } {
+  switch (view) {
+    case 'day':
+      return { from: isoDate, to: addDays(isoDate, 1) };
+    case 'week': {
+      const monday = mondayOf(isoDate);
+      return { from: monday, to: addDays(monday, 7) };
+    }
+    case 'month': {
+      const day = wallClockDay(isoDate);
+      const first = isoDateOf(new Date(day.getFullYear(), day.getMonth(), 1));
+      const last = isoDateOf(new Date(day.getFullYear(), day.getMonth() + 1, 0));
+      return { from: mondayOf(first), to: addDays(mondayOf(last), 7) };
+    }
+    default: {
+      const unknown: never = view;
+      throw new Error(`Unknown view: ${String(unknown)}`);
+    }
+  }
+}
+
+/** Moves the shown date a whole view back or forward. */
+export function stepDate(view: CalendarView, isoDate: string, direction: 1 | -1): string {
+  if (view === 'day') return addDays(isoDate, direction);
+  if (view === 'week') return addDays(isoDate, 7 * direction);
+  const day = wallClockDay(isoDate);
+  return isoDateOf(new Date(day.getFullYear(), day.getMonth() + direction, 1));
+}
+
+/** The instant at which a date starts in the home's zone. */
+export function startOfDayIn(isoDate: string, timeZone: string): string {
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return new Date(new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime()).toISOString();
+}
+
+/** An instant as the form's date (YYYY-MM-DD) and time (HH:mm) in the home's zone. */
+export function instantToFormTimes(instant: string, timeZone: string): { date: string; time: string } {
+  const home = new TZDate(new Date(instant).getTime(), timeZone);
+  return { date: `${pad(home.getFullYear(), 4)}-${pad(home.getMonth() + 1)}-${pad(home.getDate())}`, time: `${pad(home.getHours())}:${pad(home.getMinutes())}` };
+}

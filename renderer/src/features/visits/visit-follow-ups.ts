@@ -1,0 +1,72 @@
+import type { ContactKind } from '@shared/schemas/contact-forms';
+import { visitKindLabels, type Visit, type VisitKind } from '@shared/schemas/visits';
+import type { PanEvent } from '@shared/schemas/pan';
+import type { FamilyLinksDb } from '../../db/database';
+import { contactFormRepository } from '../../db/repositories/contact-form-repository';
+import type { Session } from '../../security/session';
+import { queuePanAlert } from '../pan-groups/queue-pan-alert';
+
+/** The contact a visit makes, as the contact form records it. */
+export function contactKindOfVisit(kind: VisitKind): ContactKind {
+  switch (kind) {
+    case 'familyVisit':
+    case 'outing':
+    case 'contactCentre':
+      return 'visit';
+    case 'homeVisit':
+      return 'homeVisit';
+    case 'phoneCall':
+      return 'phoneCall';
+    case 'videoCall':
+      return 'videoCall';
+    case 'pepMeeting':
+    case 'learningConsultation':
+    case 'reviewMeeting':
+      return 'meeting';
+    default: {
+      const unknown: never = kind;
+      throw new Error(`Unknown visit kind: ${String(unknown)}`);
+    }
+  }
+}
+
+const shortDate = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(instant));
+
+/**
+ * What follows a visit's own saved change, each after its transaction has committed (so a failure
+ * here never undoes the booking; it is reported in words instead).
+ * - Completed: the contact form is due, its 48-hour clock starting at the visit's end (issue 5,
+ *   item 5). Owed by the supervising member of staff, else the first on the visit, else whoever
+ *   marked it completed.
+ * - Booked or cancelled: the young person's PAN group hears, with no names (DESIGN rule 9).
+ * Returns the problems, in words; empty when all went through.
+ */
+export async function afterVisitSaved(db: FamilyLinksDb, session: Session, change: { readonly event: 'booked' | 'cancelled' | 'completed'; readonly visits: readonly Visit[]; readonly timeZone: string }): Promise<string[]> {
+  const problems: string[] = [];
+  const [first] = change.visits;
+  if (!first) return problems;
+  if (change.event === 'completed') {
+    for (const visit of change.visits) {
+      const due = await contactFormRepository(db).createDueForContact(session, {
+        youngPersonIds: visit.youngPersonIds,
+        kind: contactKindOfVisit(visit.kind),
+        contactStartedAt: visit.startsAt,
+        contactEndedAt: visit.endsAt,
+        visitId: visit.id,
+        authorId: visit.supervisingStaffId ?? visit.staffIds[0] ?? session.staff.id,
+        personIds: visit.personIds,
+        staffIds: visit.staffIds,
+      });
+      if (!due.ok) problems.push(`The visit is marked completed, but its contact form could not be set up: ${due.error.message}`);
+    }
+    return problems;
+  }
+  const event: PanEvent = change.event === 'booked' ? 'visitBooked' : 'visitCancelled';
+  const when = change.visits.length > 1 ? `${shortDate(first.startsAt, change.timeZone)} (${change.visits.length} dates)` : shortDate(first.startsAt, change.timeZone);
+  const summary = `${visitKindLabels[first.kind]} on ${when} ${change.event === 'booked' ? 'booked' : 'cancelled'}`;
+  for (const youngPersonId of first.youngPersonIds) {
+    const queued = await queuePanAlert(db, session, { youngPersonId, event, reference: `Visit ${first.startsAt.slice(0, 10)}`, summary: summary.slice(0, 140) });
+    if (!queued.ok) problems.push(`The PAN group could not be told: ${queued.error.message}`);
+  }
+  return problems;
+}
