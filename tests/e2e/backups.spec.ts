@@ -1,0 +1,112 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { BackupsPage, RestorePage } from './pages/backups-page';
+import { SignInPage } from './pages/sign-in-page';
+
+// A fixture home, a backup and a restore (Argon2id twice, every row written back): give it time.
+test.describe.configure({ timeout: 240_000 });
+
+const seedSummarySchema = z.object({
+  homeName: z.string().min(1),
+  signIn: z.object({ username: z.string(), password: z.string() }),
+});
+
+/** This computer loses its records: the app's IndexedDB is deleted, as a reset store would leave it. */
+async function loseEverything(page: Page): Promise<void> {
+  const appUrl = page.url();
+  await page.goto(new URL('/__harness/blank.html', appUrl).href);
+  // Plain JavaScript: this project's Node tsconfig has no DOM types.
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('family-links');
+    request.onsuccess = () => resolve(true);
+    request.onerror = () => reject(new Error('could not delete'));
+  })`);
+  await page.goto(appUrl.split('#')[0] ?? appUrl);
+}
+
+async function backUpAsManager(app: { page: Page; expectAccessible: (name: string) => Promise<void>; screenshot: (name: string) => Promise<string> }, summary: z.infer<typeof seedSummarySchema>) {
+  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  const frame = new AppFrame(app.page);
+  await expect(frame.homeName).toHaveText(summary.homeName);
+  // No backup yet: the home screen says so.
+  await expect(app.page.getByRole('region', { name: 'Backups' })).toContainText('No backup of these records has been made yet');
+  await app.screenshot('home-reminds-no-backup');
+
+  await frame.open('Backups');
+  const backups = new BackupsPage(app.page);
+  await expect(backups.heading).toBeVisible();
+  await backups.chooseFolderButton.click();
+  await expect(backups.success).toContainText('Backups will be kept in');
+  await backups.backUpNowButton.click();
+  await expect(backups.success).toContainText(/Backed up [\d,]+ records to family-links-backup-.*-manual\.flbackup/, { timeout: 30_000 });
+  await expect(backups.filesTable.getByRole('row')).toHaveCount(2);
+  await expect(backups.filesTable).toContainText('Made by hand');
+  await app.expectAccessible('backups after a backup');
+  await app.screenshot('backups-after-backing-up');
+}
+
+test('a manager backs up, the computer loses its records, and the home is restored from the backup', async ({ app }) => {
+  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+  await backUpAsManager(app, summary);
+
+  await loseEverything(app.page);
+  const restore = new RestorePage(app.page);
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Set up your home' })).toBeVisible();
+  await expect(restore.offer).toBeVisible();
+  await app.expectAccessible('first run with the restore offer');
+  await app.screenshot('first-run-offers-restore');
+  await restore.offer.click();
+  await expect(restore.heading).toBeVisible();
+  await app.expectAccessible('restore from a backup');
+
+  // A wrong password is refused plainly, and nothing is restored.
+  await restore.restore(summary.signIn.username, 'not the right password');
+  await expect(restore.error).toContainText('do not open this backup', { timeout: 30_000 });
+  await expect(restore.error).toContainText('Nothing was restored');
+  await app.screenshot('restore-wrong-password');
+
+  await restore.password.fill(summary.signIn.password);
+  await restore.restoreButton.click();
+  const signIn = new SignInPage(app.page);
+  await expect(signIn.heading).toBeVisible({ timeout: 60_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: 'Restored' })).toContainText(/Restored [\d,]+ records from family-links-backup-/);
+  await expect(signIn.productLine).toHaveText(`Family Links · ${summary.homeName}`);
+  await app.expectAccessible('sign in after a restore');
+  await app.screenshot('sign-in-after-restore');
+  await signIn.signIn(summary.signIn.username, summary.signIn.password);
+  const frame = new AppFrame(app.page);
+  await expect(frame.homeName).toHaveText(summary.homeName);
+  await frame.open('Visitor register');
+  await expect(app.page.getByRole('table').first().getByRole('row').nth(1)).toBeVisible();
+  await app.screenshot('register-after-restore');
+});
+
+test('a damaged backup is refused with a clear reason and nothing is restored', async ({ app }) => {
+  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+  await backUpAsManager(app, summary);
+
+  // Something on the network share changes one byte of the file.
+  const folder = join(app.tempDir, 'backups');
+  const [name] = (await readdir(folder)).filter((file) => file.endsWith('.flbackup'));
+  if (!name) throw new Error('no backup was written');
+  const bytes = await readFile(join(folder, name));
+  const middle = Math.floor(bytes.length / 2);
+  bytes[middle] = bytes[middle] === 0x41 ? 0x42 : 0x41;
+  await writeFile(join(folder, name), bytes);
+
+  await loseEverything(app.page);
+  const restore = new RestorePage(app.page);
+  await restore.offer.click();
+  await restore.restore(summary.signIn.username, summary.signIn.password);
+  await expect(restore.error).toContainText('This backup is damaged', { timeout: 30_000 });
+  await expect(restore.error).toContainText('Nothing was restored');
+  await app.expectAccessible('restore refused: damaged backup');
+  await app.screenshot('restore-refused-damaged');
+  // Still an empty install: going back offers setting up a new home.
+  await app.page.getByRole('button', { name: 'Set up a new home instead' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Set up your home' })).toBeVisible();
+});
