@@ -7,6 +7,7 @@ import { AcademicCalendarScreen } from '../features/settings/AcademicCalendarScr
 import { FirstRunWithRestore } from '../features/backup/FirstRunWithRestore';
 import { BackupScreen } from '../features/backup/BackupScreen';
 import { HomeDetailsScreen } from '../features/settings/HomeDetailsScreen';
+import { CaseFileFolderScreen } from '../features/settings/CaseFileFolderScreen';
 import { SignInScreen } from '../features/accounts/SignInScreen';
 import { LockScreen } from '../features/accounts/LockScreen';
 import { ChangePasswordScreen } from '../features/accounts/ChangePasswordScreen';
@@ -20,9 +21,15 @@ import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunn
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { YoungPeopleScreen } from '../features/people/YoungPeopleScreen';
 import { DeclarationsScreen } from '../features/declarations/DeclarationsScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
+import { SampleMonitoringScreen } from '../features/review/SampleMonitoringScreen';
 import { DisclosureLogScreen } from '../features/disclosures/DisclosureLogScreen';
 import { VisitsScreen } from '../features/visits/VisitsScreen';
 import { RoomsScreen } from '../features/settings/RoomsScreen';
+import { MailSettingsScreen } from '../features/settings/MailSettingsScreen';
+import { OutboxScreen } from '../features/outbox/OutboxScreen';
+import { OutboxBadge } from '../features/outbox/OutboxBadge';
+import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
@@ -49,10 +56,18 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <YoungPeopleScreen youngPersonId={recordId} />;
     case 'people':
       return <PeopleScreen />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'sampling':
+      return <SampleMonitoringScreen />;
     case 'declarations':
       return <DeclarationsScreen />;
     case 'disclosures':
       return <DisclosureLogScreen />;
+    case 'outbox':
+      return <OutboxScreen />;
+    case 'mail-settings':
+      return <MailSettingsScreen />;
     case 'calendar':
       return <AcademicCalendarScreen />;
     case 'staff':
@@ -61,6 +76,8 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <AuditLogScreen />;
     case 'home-details':
       return <HomeDetailsScreen />;
+    case 'case-file':
+      return <CaseFileFolderScreen />;
     case 'backups':
       return <BackupScreen />;
     case 'account':
@@ -153,6 +170,7 @@ function SignedInFrame({ session, home }: { session: Session; home: HomeSettings
                 }}
               >
                 {item.label}
+                {item.id === 'outbox' ? <OutboxBadge /> : null}
               </a>
             </li>
           ))}
@@ -162,6 +180,7 @@ function SignedInFrame({ session, home }: { session: Session; home: HomeSettings
         <Screen route={current} recordId={recordId} />
       </main>
       <CaseFileRetryRunner />
+      <OutboxSenderRunner />
     </div>
   );
 }

@@ -7,12 +7,13 @@ import { useHomeToday } from '../home/useHomeToday';
 import { staffHolding, staffNamesById } from '../people/staff-names';
 import { useStaffMembers } from '../people/useStaffMembers';
 import { DeclarationForm } from './DeclarationForm';
+import { DeclarationsPdfPanel } from './DeclarationsPdfPanel';
 import { DeclarationsTable } from './DeclarationsTable';
 import { filterDeclarations, type DeclarationFilter } from './declaration-filter';
 import { ReviewDeclarationForm } from './ReviewDeclarationForm';
 import { useDeclarations } from './useDeclarations';
 
-type Panel = { kind: 'declare' } | { kind: 'review'; declaration: Declaration } | undefined;
+type Panel = { kind: 'declare' } | { kind: 'review'; declaration: Declaration } | { kind: 'pdf'; staffId: string } | undefined;
 
 /**
  * Staff declarations (seeds 000-002). Everyone sees and makes their own; the manager sees
@@ -30,6 +31,9 @@ export function DeclarationsScreen() {
   const names = staffNamesById(staff);
   const staffName = (id: string) => names.get(id) ?? 'Unknown member of staff';
   const shown = declarations && isManager ? filterDeclarations(declarations, filter, today) : declarations;
+  // The staff-file PDF: the manager's for whoever is chosen in the filter, anyone's for themselves.
+  const pdfFor = isManager ? (staff ?? []).find((member) => member.id === filter.staffId) : session.staff;
+  const pdfMember = panel?.kind === 'pdf' ? (panel.staffId === session.staff.id ? session.staff : (staff ?? []).find((member) => member.id === panel.staffId)) : undefined;
 
   return (
     <div className="page page--wide">
@@ -60,10 +64,29 @@ export function DeclarationsScreen() {
           }}
         />
       ) : null}
+      {panel?.kind === 'pdf' && pdfMember && declarations ? (
+        <DeclarationsPdfPanel
+          member={pdfMember}
+          declarations={declarations.filter((declaration) => declaration.staffId === pdfMember.id)}
+          staffName={staffName}
+          today={today}
+          onDone={(done) => {
+            setPanel(undefined);
+            setMessage(done);
+          }}
+        />
+      ) : null}
       {panel === undefined ? (
-        <button type="button" className="button" onClick={() => { setMessage(undefined); setPanel({ kind: 'declare' }); }}>
-          Make a declaration
-        </button>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => { setMessage(undefined); setPanel({ kind: 'declare' }); }}>
+            Make a declaration
+          </button>
+          {pdfFor ? (
+            <button type="button" className="button button--secondary" onClick={() => { setMessage(undefined); setPanel({ kind: 'pdf', staffId: pdfFor.id }); }}>
+              {pdfFor.id === session.staff.id ? 'Signed PDF of my declarations' : `Signed PDF for ${pdfFor.name}’s staff file`}
+            </button>
+          ) : null}
+        </div>
       ) : null}
       {isManager ? (
         <form className="toolbar" aria-label="Filter declarations" onSubmit={(event) => event.preventDefault()}>

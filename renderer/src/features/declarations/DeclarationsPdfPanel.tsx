@@ -1,0 +1,134 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { fail, type Result } from '@shared/result';
+import type { Declaration } from '@shared/schemas/declarations';
+import { disclosureReasonFormSchema, type Disclosure, type DisclosureReasonForm, type DisclosureRequest } from '@shared/schemas/disclosures';
+import type { StaffMember } from '@shared/schemas/staff';
+import type { SignerInput } from '@shared/ipc/channels/signing';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { useDatabase } from '../../app/database-context';
+import { windowApi } from '../../app/window-api';
+import { auditLog } from '../../db/repositories/audit-log-repository';
+import { disclosureRepository, type DisclosureError } from '../../db/repositories/disclosure-repository';
+import { useSession } from '../../security/session-context';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
+import { useHomeSettings } from '../settings/useHomeSettings';
+import { useSigner } from '../signing/useSigner';
+import { declarationsFileName, declarationsReport } from './declarations-report';
+
+/**
+ * "Signed PDF for the staff file" (issue #9 point 4): the signer types their password again, says
+ * why the copy is leaving the app (the disclosure dialog), then main lays the report out, signs it
+ * with their own certificate and asks where to save it. Only once it is saved are the disclosure
+ * (with the file's SHA-256) and the audit entry recorded: a cancelled save leaves nothing behind.
+ */
+export function DeclarationsPdfPanel(props: {
+  readonly member: Pick<StaffMember, 'id' | 'name' | 'roles'>;
+  readonly declarations: readonly Declaration[];
+  readonly staffName: (id: string) => string;
+  readonly today: string;
+  readonly onDone: (message: string | undefined) => void;
+}) {
+  const db = useDatabase();
+  const session = useSession();
+  const unlock = useSigner();
+  const { state } = useHomeSettings();
+  const disclosures = useMemo(() => disclosureRepository(db), [db]);
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [passwordError, setPasswordError] = useState<string | undefined>();
+  const [isWorking, setIsWorking] = useState(false);
+  const [signer, setSigner] = useState<SignerInput | undefined>();
+  const api = windowApi();
+  const home = state.isLoading ? undefined : state.home;
+  const what = `Signed PDF of ${props.member.name}’s declarations (${props.declarations.length}) for the staff file`;
+  const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
+
+  const begin = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(undefined);
+    setPasswordError(undefined);
+    if (password === '') {
+      setPasswordError('Enter your password to sign.');
+      return;
+    }
+    setIsWorking(true);
+    const unlocked = await unlock(password);
+    setIsWorking(false);
+    if (!unlocked.ok) {
+      if (unlocked.error.code === 'wrong-password') setPasswordError(unlocked.error.fields?.['password'] ?? unlocked.error.message);
+      setProblem(unlocked.error.message);
+      return;
+    }
+    setPassword('');
+    setSigner(unlocked.value);
+  };
+
+  const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
+    const why = disclosureReasonFormSchema.safeParse(answer);
+    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    if (!api || !signer || !home) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
+    const signedAt = new Date().toISOString();
+    const report = declarationsReport({ homeName: home.name, member: props.member, declarations: props.declarations, staffName: props.staffName, signedBy: session.staff, signedAt, today: props.today, timeZone: home.timeZone });
+    const reply = await api['documents:sign-report']({ report, signer, suggestedFileName: declarationsFileName(props.member.name, props.today), reason: `Declarations of ${props.member.name} for the staff file` });
+    if (!reply.ok) return fail('invalid', reply.error.message);
+    const outcome = reply.value;
+    switch (outcome.outcome) {
+      case 'cancelled':
+        setSigner(undefined);
+        props.onDone('Nothing was saved: the save was cancelled.');
+        return fail('invalid', 'Nothing was saved.');
+      case 'refused':
+      case 'failed':
+        return fail('invalid', `${outcome.message} Nothing was saved.`);
+      case 'saved': {
+        const recorded = await disclosures.record(session, { what, kind: 'pdf', sha256: outcome.sha256 }, answer);
+        if (!recorded.ok) return recorded;
+        await auditLog(db).write(
+          { actorId: session.staff.id, auditKey: session.auditKey },
+          [{ action: 'declarations.pdf-signed', recordType: 'staff', recordId: props.member.id, detail: `SHA-256 ${outcome.sha256}; saved as ${outcome.fileName}; signed by ${outcome.signerName}; disclosure ${recorded.value.id}` }],
+          [],
+          async () => {},
+          new Date(),
+        );
+        setSigner(undefined);
+        props.onDone(`Signed PDF saved as ${outcome.fileName}. It is recorded in the disclosure log.`);
+        return recorded;
+      }
+      default: {
+        const unreachable: never = outcome;
+        return unreachable;
+      }
+    }
+  };
+
+  if (!api) {
+    return <Banner tone="error">Signed PDFs need the Family Links desktop app: this window has no background service to sign or save files.</Banner>;
+  }
+
+  return (
+    <section className="panel" aria-labelledby="declarations-pdf-title">
+      <h2 id="declarations-pdf-title">Signed PDF for {props.member.name}’s staff file</h2>
+      <p>
+        {props.declarations.length === 0 ? `${props.member.name} has no declarations; the PDF will say so.` : `All ${props.declarations.length} of ${props.member.name}’s declarations, with their reviews.`} It is signed with your own
+        certificate, so any later change to the file shows.
+      </p>
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      <form className="form" aria-label="Sign the declarations PDF" noValidate onSubmit={(event) => void begin(event)}>
+        <Field label="Your password" hint="Signing needs your password again." error={passwordError}>
+          {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isWorking || signer !== undefined}>
+            {isWorking ? 'Checking…' : 'Sign and save PDF'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => props.onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => setSigner(undefined)} />
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseFileFolderStatus } from '@shared/ipc/channels/documents';
+import { can } from '@shared/rules/access';
+import { useDatabase } from '../../app/database-context';
+import { windowApi } from '../../app/window-api';
+import { auditLog } from '../../db/repositories/audit-log-repository';
+import { useSession } from '../../security/session-context';
+import { Banner } from '../../ui/Banner';
+
+const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
+  reachable: 'Reachable: signed copies are being saved there.',
+  'not-set': 'Not set: signed forms wait in the app until a folder is chosen.',
+  'folder-unavailable': 'Cannot be reached just now.',
+  'disk-full': 'Full.',
+  'no-permission': 'This computer is not allowed to save there.',
+  'write-failed': 'Saving there failed.',
+};
+
+/**
+ * The manager chooses the case-file folder (issue #6 point 6; a network share is normal) and can
+ * see at once whether this computer can save there now. Signed forms never wait on it: if it is
+ * unreachable, the copies queue in the app and are tried again.
+ */
+export function CaseFileFolderScreen() {
+  const db = useDatabase();
+  const session = useSession();
+  const api = windowApi();
+  const [status, setStatus] = useState<CaseFileFolderStatus | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [isWorking, setIsWorking] = useState(false);
+  const [saved, setSaved] = useState<string | undefined>();
+  const mayChange = can(session.roles, 'settings:manage');
+
+  const check = useCallback(async () => {
+    if (!api) return;
+    setIsWorking(true);
+    const reply = await api['case-file:folder-status']({});
+    setIsWorking(false);
+    if (reply.ok) {
+      setStatus(reply.value);
+      setProblem(undefined);
+    } else setProblem(reply.error.message);
+  }, [api]);
+
+  // The first check as the screen opens; state is set only when the answer arrives.
+  useEffect(() => {
+    if (!api) return;
+    let isLive = true;
+    void api['case-file:folder-status']({}).then((reply) => {
+      if (!isLive) return;
+      if (reply.ok) setStatus(reply.value);
+      else setProblem(reply.error.message);
+    });
+    return () => {
+      isLive = false;
+    };
+  }, [api]);
+
+  if (!api) {
+    return (
+      <div className="page page--narrow">
+        <h1>Case-file folder</h1>
+        <Banner tone="error">The case-file folder needs the Family Links desktop app: this window has no background service to save files.</Banner>
+      </div>
+    );
+  }
+
+  const choose = async () => {
+    if (!mayChange) return;
+    setSaved(undefined);
+    setIsWorking(true);
+    const reply = await api['case-file:choose-folder']({});
+    setIsWorking(false);
+    if (!reply.ok) {
+      setProblem(reply.error.message);
+      return;
+    }
+    if (reply.value.outcome === 'cancelled') return;
+    const chosen = reply.value.status;
+    setStatus(chosen);
+    setProblem(undefined);
+    await auditLog(db).write(
+      { actorId: session.staff.id, auditKey: session.auditKey },
+      [{ action: 'settings.case-file-folder-changed', recordType: 'settings', recordId: 'case-file-folder', detail: `${chosen.folder ?? ''} (${chosen.state})` }],
+      [],
+      async () => {},
+      new Date(),
+    );
+    setSaved(chosen.state === 'reachable' ? 'Case-file folder saved. Signed copies will be saved there.' : 'Case-file folder saved, but it cannot be written to just now: see below.');
+  };
+
+  return (
+    <div className="page page--narrow">
+      <h1>Case-file folder</h1>
+      <p className="lede">
+        Every signed contact form is also saved in the case-file folder, as case number / academic year / date-kind-reference.pdf. A folder on the
+        network share is normal. If the folder cannot be reached, forms stay signed and safe in the app and their copies are tried again.
+      </p>
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      {saved ? <Banner tone="success">{saved}</Banner> : null}
+      <section className="panel" aria-labelledby="case-file-folder-title">
+        <h2 id="case-file-folder-title">Where signed copies go</h2>
+        {status === undefined ? (
+          <p role="status">Checking the folder…</p>
+        ) : (
+          <dl className="details">
+            <dt>Folder</dt>
+            <dd>{status.folder ? <code>{status.folder}</code> : 'None chosen yet'}</dd>
+            <dt>Can this computer save there now?</dt>
+            <dd>
+              <span className={status.state === 'reachable' ? 'badge' : 'badge badge--warn'} data-testid="case-file-state">
+                {status.state === 'reachable' ? 'Yes' : 'No'}
+              </span>{' '}
+              {stateText[status.state]} {status.state !== 'reachable' && status.state !== 'not-set' ? status.message : ''}
+            </dd>
+          </dl>
+        )}
+        <div className="toolbar">
+          {mayChange ? (
+            <button type="button" className="button" disabled={isWorking} onClick={() => void choose()}>
+              Choose folder…
+            </button>
+          ) : null}
+          <button type="button" className="button button--secondary" disabled={isWorking} onClick={() => void check()}>
+            Check again
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
