@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * How long each kind of record is kept (issue 10, point 7). Defaults, chosen by us and open to the
+ * manager to change in Settings:
+ * - case records (a young person's record and what hangs off it: family, restrictions, visits,
+ *   contact forms): 75 years from the young person's date of birth (Children's Homes (England)
+ *   Regulations 2015, reg. 37; DESIGN);
+ * - the visitor register: 15 years from the visit (the home's other records under reg. 37 and
+ *   Schedule 4 are kept at least 15 years from the last entry);
+ * - staff declarations: 15 years from when recorded (kept with staff records);
+ * - the disclosure log: 15 years from the disclosure (it answers for copies that left the home).
+ * Nothing is ever deleted by the app on its own: records past these periods are listed for the
+ * Registered Manager to decide.
+ */
+export const retentionSettingsSchema = z
+  .object({
+    caseRecordsYearsFromBirth: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(25, { message: 'Case records are kept at least 25 years from birth.' }).max(150),
+    visitorRegisterYears: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(1).max(100),
+    declarationsYears: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(1).max(100),
+    disclosuresYears: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(1).max(100),
+  })
+  .strict();
+export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
+
+export const defaultRetentionSettings: RetentionSettings = {
+  caseRecordsYearsFromBirth: 75,
+  visitorRegisterYears: 15,
+  declarationsYears: 15,
+  disclosuresYears: 15,
+};
+
+export const retainedRecordKinds = ['caseRecord', 'visitorRegister', 'declaration', 'disclosure'] as const;
+export type RetainedRecordKind = (typeof retainedRecordKinds)[number];
+
+export const retentionDecisionSchema = z
+  .object({
+    decision: z.enum(['keep', 'approve-destruction']),
+    reason: z.string().trim().min(1, { message: 'Say why.' }).max(500, { message: 'Keep the reason to 500 characters or fewer.' }),
+  })
+  .strict();
+export type RetentionDecision = z.infer<typeof retentionDecisionSchema>;
