@@ -32,6 +32,7 @@ export type Permission =
   | 'review:view-own-young-people'
   | 'review:view-all'
   | 'sample:monitor'
+  | 'review:open'
   | 'visit:book'
   | 'visit:read-notes'
   | 'pan-group:manage'
@@ -73,6 +74,8 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   'review:view-own-young-people': ['caseCoordinator'],
   'review:view-all': managerOnly,
   'sample:monitor': managerOnly,
+  // Opening the termly review at all: whose figures are shown is `reviewScope`'s to decide.
+  'review:open': ['caseCoordinator', 'registeredManager'],
   // Anyone on shift books and updates visits; a visit's notes are for those who lead contact and the staff on it.
   'visit:book': everyone,
   'visit:read-notes': contactLeads,

@@ -19,6 +19,7 @@ import { displayName, youngPersonCodec } from './young-people-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 import { staffCodec } from './staff-repository';
+import { auditLog } from './audit-log-repository';
 
 export type ReviewError = 'forbidden' | 'not-found';
 
@@ -58,6 +59,7 @@ const dayMs = 86_400_000;
  * in shared/rules/termly-review.ts.
  */
 export function reviewRepository(db: FamilyLinksDb) {
+  const audit = auditLog(db);
   async function timeZone(): Promise<string> {
     const parsed = homeSettingsSchema.safeParse((await db.settings.get('home'))?.value);
     return parsed.success ? parsed.data.timeZone : defaultTimeZone;
@@ -116,13 +118,12 @@ export function reviewRepository(db: FamilyLinksDb) {
     const visitsBy = groupBy(visits, (visit) => visit.youngPersonIds);
     const relationshipsBy = groupBy(relationships, (link) => [link.youngPersonId]);
     const restrictionsBy = groupBy(restrictions, (restriction) => [restriction.youngPersonId]);
-    const shownYear = { ...year, terms: year.terms };
 
     return youngPeople.map((youngPerson) => {
       const family = (relationshipsBy.get(youngPerson.id) ?? []).map((link) => familyMember(link, names));
       const review = yearReview({
         youngPerson,
-        year: shownYear,
+        year,
         visits: visitsBy.get(youngPerson.id) ?? [],
         forms: formsBy.get(youngPerson.id) ?? [],
         family,
@@ -201,6 +202,22 @@ export function reviewRepository(db: FamilyLinksDb) {
       ];
       records.sort((a, b) => startOf(a).localeCompare(startOf(b)));
       return ok(records);
+    },
+
+    /**
+     * Notes in the audit log that the termly report left the app, with the file's SHA-256 (the
+     * disclosure itself is recorded first, through the disclosure log).
+     */
+    async recordReportExport(session: Session, report: { kind: 'csv' | 'pdf'; yearLabel: string; termName: TermName; sha256: string; disclosureId: string }): Promise<Result<void, ReviewError>> {
+      if (reviewScope(session.roles).kind === 'none') return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'review.report-exported', recordType: 'disclosure', recordId: report.disclosureId, detail: `${report.kind.toUpperCase()} ${report.yearLabel} ${report.termName} term, SHA-256 ${report.sha256}` }],
+        [],
+        () => Promise.resolve(),
+        new Date(),
+      );
+      return ok(undefined);
     },
 
     /** Staff names, for showing who took part in a record. */

@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RecordRef } from '@shared/rules/contact-minimums';
+import type { FamilyStatus } from '@shared/rules/termly-review';
+import { contactFormStatus, describeContactFormStatus, formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import { contactKindLabels } from '@shared/schemas/contact-forms';
+import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
+import { Banner } from '../../ui/Banner';
+import { useDatabase } from '../../app/database-context';
+import { reviewRepository, type ReviewRecord } from '../../db/repositories/review-repository';
+import { useSession } from '../../security/session-context';
+import { RagBadge } from './RagBadge';
+
+export type DrillDownSubject = {
+  readonly title: string;
+  readonly status: FamilyStatus;
+  readonly value?: string;
+  readonly reason: string;
+  readonly records: readonly RecordRef[];
+};
+
+type Loaded = { records: ReviewRecord[]; staff: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
+
+/**
+ * The records behind one figure: each visit and form it counted, with when, what, who took part
+ * and (for a form) whether it was filed on time. The repository opens only records of young people
+ * this person may review. Focus moves to the heading when it opens, and back when it closes.
+ */
+export function DrillDown({ subject, timeZone, onClose }: { subject: DrillDownSubject; timeZone: string; onClose: () => void }) {
+  const db = useDatabase();
+  const session = useSession();
+  const repository = useMemo(() => reviewRepository(db), [db]);
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+    let isCurrent = true;
+    void (async () => {
+      const result = await repository.recordsBehind(session, subject.records);
+      if (!result.ok) {
+        if (isCurrent) setFailure(result.error.message);
+        return;
+      }
+      const personIds = result.value.flatMap((record) => (record.type === 'visit' ? record.visit.personIds : record.form.personIds));
+      const [staff, people] = await Promise.all([repository.staffNames(session), repository.peopleNames(session, personIds)]);
+      if (isCurrent) setLoaded({ records: result.value, staff, people });
+    })();
+    return () => {
+      isCurrent = false;
+    };
+  }, [repository, session, subject]);
+
+  const names = (ids: readonly string[], from: ReadonlyMap<string, string>) => ids.map((id) => from.get(id) ?? 'Someone not on file').join(', ') || '—';
+
+  return (
+    <section className="panel drill-down" aria-labelledby="drill-down-heading">
+      <h2 id="drill-down-heading" ref={headingRef} tabIndex={-1}>
+        {subject.title}
+      </h2>
+      <p>
+        <RagBadge status={subject.status} {...(subject.value ? { value: subject.value } : {})} /> {subject.reason}
+      </p>
+      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      {!loaded && !failure ? <p className="muted">Opening the records…</p> : null}
+      {loaded && loaded.records.length === 0 ? <p className="empty">No records stand behind this figure: nothing was recorded.</p> : null}
+      {loaded && loaded.records.length > 0 ? (
+        <table className="table" aria-label={`Records behind: ${subject.title}`}>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Record</th>
+              <th scope="col">Kind</th>
+              <th scope="col">With</th>
+              <th scope="col">Staff</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.records.map((record) =>
+              record.type === 'visit' ? (
+                <tr key={`visit-${record.visit.id}`}>
+                  <td>{formatDeadlineInstant(record.visit.startsAt, timeZone)}</td>
+                  <td>Visit in the schedule</td>
+                  <td>{visitKindLabels[record.visit.kind]}</td>
+                  <td>{names(record.visit.personIds, loaded.people)}</td>
+                  <td>{names(record.visit.staffIds, loaded.staff)}</td>
+                  <td>{visitStatusLabels[record.visit.status]}</td>
+                </tr>
+              ) : (
+                <tr key={`form-${record.form.id}`}>
+                  <td>{formatDeadlineInstant(record.form.contactStartedAt, timeZone)}</td>
+                  <td>Contact form {record.form.reference}</td>
+                  <td>{contactKindLabels[record.form.kind]}</td>
+                  <td>{names(record.form.personIds, loaded.people)}</td>
+                  <td>{names([record.form.authorId, ...record.form.staffIds.filter((id) => id !== record.form.authorId)], loaded.staff)}</td>
+                  <td>{record.form.status === 'draft' && !record.form.filedAt ? `Not filed: ${describeContactFormStatus(contactFormStatus(record.form, new Date()))}` : describeContactFormStatus(contactFormStatus(record.form, new Date()))}</td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      ) : null}
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Close the records
+      </button>
+    </section>
+  );
+}

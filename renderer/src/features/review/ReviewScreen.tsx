@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { termLabels, type TermName } from '@shared/schemas/academic-year';
+import { Banner } from '../../ui/Banner';
+import { useHomeClock } from '../door/useHomeClock';
+import { DrillDown, type DrillDownSubject } from './DrillDown';
+import { ReviewCharts } from './ReviewCharts';
+import { ReviewExports } from './ReviewExports';
+import { ReviewTable } from './ReviewTable';
+import { YoungPersonReviewPanel } from './YoungPersonReviewPanel';
+import { defaultTermChoice, useAcademicYears, useTermlyOverview, type TermChoice } from './useTermlyOverview';
+import './review.css';
+
+/**
+ * The termly review (issue 8; seed 004, 5.5): for a Case Co-ordinator their own young people, for
+ * the manager everyone (the repository decides which). Each figure against the policy's minimums,
+ * with its status and reason, opening the records behind it.
+ */
+export function ReviewScreen() {
+  const clock = useHomeClock();
+  const years = useAcademicYears();
+  const [chosen, setChosen] = useState<TermChoice | undefined>();
+  const choice = chosen ?? (years ? defaultTermChoice(years, clock.today) : undefined);
+  const overview = useTermlyOverview(choice);
+  const [subject, setSubject] = useState<DrillDownSubject | undefined>();
+  const [youngPersonId, setYoungPersonId] = useState<string | undefined>();
+
+  const choose = (next: TermChoice) => {
+    setChosen(next);
+    setSubject(undefined);
+    setYoungPersonId(undefined);
+  };
+  const termOptions = (years ?? []).flatMap((year) => year.terms.map((term) => ({ value: `${year.id}|${term.name}`, label: `${termLabels[term.name]} ${year.label}` })));
+
+  return (
+    <div className="page page--wide">
+      <h1>Termly review</h1>
+      <p className="lede">
+        Family contact this term against the policy’s minimums: a home visit each term (three a year) with the Personal Tutor and Case Co-ordinator, weekly updates to parents, the Learning Mentor’s contacts, contact with every family member, and forms within 48 hours.
+      </p>
+      {years && years.length === 0 ? <Banner tone="info">The home has no academic years yet. Add the term dates under Academic calendar first.</Banner> : null}
+      {choice ? (
+        <form className="toolbar" aria-label="Choose the term" onSubmit={(event) => event.preventDefault()}>
+          <label className="field">
+            <span className="field__label">Term</span>
+            <select
+              className="input"
+              value={`${choice.yearId}|${choice.termName}`}
+              onChange={(event) => {
+                const [yearId, termName] = event.target.value.split('|');
+                if (yearId && termName) choose({ yearId, termName: termName as TermName });
+              }}
+            >
+              {termOptions.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </form>
+      ) : null}
+      {choice && !overview ? <p className="muted">Working out the figures…</p> : null}
+      {overview && !overview.ok ? <Banner tone="error">{overview.error.message}</Banner> : null}
+      {overview && overview.ok ? (
+        <>
+          <p className="muted">
+            {overview.value.scope === 'all' ? `Everyone at the home: ${overview.value.rows.length} young people.` : `Your young people as Case Co-ordinator: ${overview.value.rows.length}.`}
+          </p>
+          <ReviewExports overview={overview.value} homeName={clock.homeName} timeZone={clock.timeZone} />
+          {subject ? <DrillDown key={`${subject.title}|${subject.records.length}`} subject={subject} timeZone={clock.timeZone} onClose={() => setSubject(undefined)} /> : null}
+          {youngPersonId && choice ? (
+            <YoungPersonReviewPanel key={`${youngPersonId}|${choice.yearId}|${choice.termName}`} youngPersonId={youngPersonId} yearId={choice.yearId} termName={choice.termName} onOpenFigure={setSubject} onClose={() => setYoungPersonId(undefined)} />
+          ) : null}
+          {overview.value.rows.length === 0 ? (
+            <p className="empty">{overview.value.scope === 'own' ? 'No young people have you as their Case Co-ordinator.' : 'No young people are recorded yet.'}</p>
+          ) : (
+            <>
+              <h2>This term, per young person</h2>
+              <ReviewTable rows={overview.value.rows} termIndex={overview.value.termIndex} onOpenFigure={setSubject} onOpenYoungPerson={setYoungPersonId} />
+              <h2>Charts</h2>
+              <ReviewCharts rows={overview.value.rows} termIndex={overview.value.termIndex} yearLabel={overview.value.year.label} />
+            </>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}

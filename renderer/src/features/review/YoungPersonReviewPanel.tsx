@@ -1,0 +1,155 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { TermName } from '@shared/schemas/academic-year';
+import { contactKindLabels } from '@shared/schemas/contact-forms';
+import { formatUkDate } from '@shared/format-dates';
+import { Banner } from '../../ui/Banner';
+import { useDatabase } from '../../app/database-context';
+import { reviewRepository, type YoungPersonReview } from '../../db/repositories/review-repository';
+import { useSession } from '../../security/session-context';
+import type { DrillDownSubject } from './DrillDown';
+import { RagBadge } from './RagBadge';
+import { figureSubject } from './ReviewTable';
+
+/**
+ * One young person's term in full: every figure with its reason, contacts by kind, contact per
+ * family member (a restricted person shown as restricted, not as a gap), what is still owed this
+ * year, each opening the records behind it.
+ */
+export function YoungPersonReviewPanel({
+  youngPersonId,
+  yearId,
+  termName,
+  onOpenFigure,
+  onClose,
+}: {
+  youngPersonId: string;
+  yearId: string;
+  termName: TermName;
+  onOpenFigure: (subject: DrillDownSubject) => void;
+  onClose: () => void;
+}) {
+  const db = useDatabase();
+  const session = useSession();
+  const repository = useMemo(() => reviewRepository(db), [db]);
+  const [loaded, setLoaded] = useState<YoungPersonReview | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void repository.youngPersonReview(session, youngPersonId, yearId, termName, new Date()).then((result) => {
+      if (!isCurrent) return;
+      if (result.ok) setLoaded(result.value);
+      else setFailure(result.error.message);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [repository, session, youngPersonId, yearId, termName]);
+
+  useEffect(() => {
+    if (loaded) headingRef.current?.focus();
+  }, [loaded]);
+
+  if (failure) return <Banner tone="error">{failure}</Banner>;
+  if (!loaded) return <p className="muted">Working out the review…</p>;
+  const review = loaded.terms[loaded.terms.length - 1];
+  if (!review) return null;
+  const name = loaded.youngPerson.name;
+
+  return (
+    <section className="panel" aria-labelledby="young-person-review-heading">
+      <h2 id="young-person-review-heading" ref={headingRef} tabIndex={-1}>
+        {name}: {review.termName} term {review.yearLabel}
+      </h2>
+      <p>
+        Overall <RagBadge status={review.overall} /> <span className="muted">({formatUkDate(review.termStartsOn)} to {formatUkDate(review.termEndsOn)})</span>
+      </p>
+      <h3>The policy’s minimums</h3>
+      <ul className="figure-list" aria-label={`${name}’s figures`}>
+        {review.figures.map((figure) => (
+          <li key={figure.key}>
+            <strong>{figure.label}</strong>
+            <RagBadge status={figure.status} value={figure.value} />
+            <span>{figure.reason}</span>
+            <button type="button" className="button button--secondary" aria-label={`Open the records behind ${figure.label}`} onClick={() => onOpenFigure(figureSubject(name, figure))}>
+              Records ({figure.records.length})
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h3>Contact per family member</h3>
+      {review.family.length === 0 ? (
+        <p className="empty">No family members are recorded for {name}.</p>
+      ) : (
+        <table className="table" aria-label={`Contact per family member for ${name}`}>
+          <thead>
+            <tr>
+              <th scope="col">Family member</th>
+              <th scope="col">Relationship</th>
+              <th scope="col">Status</th>
+              <th scope="col">Why</th>
+              <th scope="col">Records</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.family.map((member) => (
+              <tr key={member.personId}>
+                <th scope="row">{member.name}</th>
+                <td>{member.relationship}</td>
+                <td>
+                  <RagBadge status={member.status} value={`${member.contacts.count} contacts`} />
+                </td>
+                <td>{member.reason}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={`Open the contacts with ${member.name}`}
+                    onClick={() => onOpenFigure({ title: `${name}: contact with ${member.name} (${member.relationship})`, status: member.status, value: `${member.contacts.count}`, reason: member.reason, records: member.contacts.records })}
+                  >
+                    {member.contacts.count}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>Contacts by kind this term</h3>
+      {review.contactsByKind.length === 0 ? (
+        <p className="empty">No contacts were recorded this term.</p>
+      ) : (
+        <ul>
+          {review.contactsByKind.map((entry) => (
+            <li key={entry.kind}>
+              <button
+                type="button"
+                className="review-name"
+                onClick={() => onOpenFigure({ title: `${name}: ${contactKindLabels[entry.kind]}`, status: 'green', value: String(entry.contacts.count), reason: `${entry.contacts.count} this term.`, records: entry.contacts.records })}
+              >
+                {contactKindLabels[entry.kind]}: {entry.contacts.count}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Still to do this year</h3>
+      {loaded.minimums.stillOwed.length === 0 ? (
+        <p className="empty">Nothing more is owed this year.</p>
+      ) : (
+        <ul>
+          {loaded.minimums.stillOwed.map((item) => (
+            <li key={item.key}>
+              {item.what}, by {formatUkDate(item.byDate)}
+              {item.booked.count > 0 ? ` (booked: ${item.booked.count})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Back to everyone
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
+import type { Result } from '@shared/result';
+import { termAt } from '@shared/rules/academic-calendar';
+import { useDatabase } from '../../app/database-context';
+import { academicYearRepository } from '../../db/repositories/academic-year-repository';
+import { reviewRepository, type ReviewError, type TermlyOverview } from '../../db/repositories/review-repository';
+import { useSession } from '../../security/session-context';
+
+export type TermChoice = { readonly yearId: string; readonly termName: TermName };
+
+/** The term to open on: the one today falls in, else the last one that has started. */
+export function defaultTermChoice(years: readonly AcademicYear[], today: string): TermChoice | undefined {
+  const at = termAt(today, years);
+  if (at.kind === 'inTerm' || at.kind === 'holiday') {
+    const year = years.find((candidate) => candidate.label === at.yearLabel);
+    const term = at.kind === 'inTerm' ? at.term : at.after;
+    if (year) return { yearId: year.id, termName: term.name };
+  }
+  const started = years.flatMap((year) => year.terms.filter((term) => term.startsOn <= today).map((term) => ({ yearId: year.id, termName: term.name, startsOn: term.startsOn })));
+  started.sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const last = started[started.length - 1] ?? (years[0] && years[0].terms[0] ? { yearId: years[0].id, termName: years[0].terms[0].name } : undefined);
+  return last ? { yearId: last.yearId, termName: last.termName } : undefined;
+}
+
+/** The academic years, for the term picker. */
+export function useAcademicYears(): AcademicYear[] | undefined {
+  const db = useDatabase();
+  const [years, setYears] = useState<AcademicYear[] | undefined>();
+  useEffect(() => {
+    let isCurrent = true;
+    void academicYearRepository(db)
+      .list()
+      .then((list) => {
+        if (isCurrent) setYears(list);
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, [db]);
+  return years;
+}
+
+/** The overview for a term: recomputed when the term changes; the repository decides whose young people are in it. */
+export function useTermlyOverview(choice: TermChoice | undefined): Result<TermlyOverview, ReviewError> | undefined {
+  const db = useDatabase();
+  const session = useSession();
+  const repository = useMemo(() => reviewRepository(db), [db]);
+  const [result, setResult] = useState<{ key: string; value: Result<TermlyOverview, ReviewError> } | undefined>();
+  const key = choice ? `${choice.yearId}:${choice.termName}` : '';
+  useEffect(() => {
+    if (!choice) return;
+    let isCurrent = true;
+    void repository.termlyOverview(session, choice.yearId, choice.termName, new Date()).then((value) => {
+      if (isCurrent) setResult({ key: `${choice.yearId}:${choice.termName}`, value });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [repository, session, choice]);
+  return result && result.key === key ? result.value : undefined;
+}

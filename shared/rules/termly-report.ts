@@ -1,0 +1,80 @@
+import type { ReportContent } from '../ipc/channels/documents';
+import { formatUkDate } from '../format-dates';
+import { statusWords } from '../export/termly-review-csv';
+import type { TermReview } from './termly-review';
+
+/**
+ * The termly report as the content of a signed PDF (laid out by shared/pdf/report-layout.ts and
+ * signed through `documents:sign-report`): a summary table of every young person's term, then a
+ * section per young person with each figure's status and reason and contact per family member.
+ * Only what the review shows: names, statuses and reasons, never a form's text.
+ */
+
+export type TermlyReportRow = { readonly youngPersonName: string; readonly caseNumber: string; readonly review: TermReview };
+
+export type TermlyReportMeta = {
+  readonly homeName: string;
+  readonly yearLabel: string;
+  readonly termName: TermReview['termName'];
+  readonly termStartsOn: string;
+  readonly termEndsOn: string;
+  /** Whose young people: "all young people" or "young people of <CC's name>". */
+  readonly coverage: string;
+  readonly signedBy: { readonly name: string; readonly role: string };
+  readonly signedAt: string;
+  readonly timeZone: string;
+};
+
+const termTitles = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
+
+export function termlyReportContent(rows: readonly TermlyReportRow[], meta: TermlyReportMeta): ReportContent {
+  const term = `${termTitles[meta.termName]} ${meta.yearLabel}`;
+  const summary = {
+    heading: 'Summary',
+    note: `${formatUkDate(meta.termStartsOn)} to ${formatUkDate(meta.termEndsOn)}, ${meta.coverage}. Red: the policy’s minimum was missed; amber: not yet met, or met only in part; green: met.`,
+    blocks: [
+      {
+        kind: 'table' as const,
+        columns: ['Young person', 'Case number', 'Overall', 'Home visit', 'Parent updates', 'Forms on time', 'Family not reached'],
+        rows: rows.map(({ youngPersonName, caseNumber, review }) => {
+          const figure = (key: string) => review.figures.find((each) => each.key === key);
+          const cell = (key: string) => {
+            const found = figure(key);
+            return found ? `${statusWords[found.status]}: ${found.value}` : '';
+          };
+          const gaps = review.family.filter((member) => member.status === 'red').length;
+          return [youngPersonName, caseNumber, statusWords[review.overall], cell('homeVisit'), cell('parentUpdates'), cell('forms'), String(gaps)];
+        }),
+        emptyText: 'No young people to report on.',
+      },
+    ],
+  };
+  const perYoungPerson = rows.map(({ youngPersonName, caseNumber, review }) => ({
+    heading: `${youngPersonName} (${caseNumber})`,
+    note: `Overall: ${statusWords[review.overall]}`,
+    blocks: [
+      {
+        kind: 'table' as const,
+        columns: ['Figure', 'Value', 'Status', 'Reason'],
+        rows: review.figures.map((figure) => [figure.label, figure.value, statusWords[figure.status], figure.reason]),
+      },
+      {
+        kind: 'table' as const,
+        columns: ['Family member', 'Relationship', 'Contacts', 'Status', 'Reason'],
+        rows: review.family.map((member) => [member.name, member.relationship, String(member.contacts.count), statusWords[member.status], member.reason]),
+        emptyText: 'No family members are recorded.',
+      },
+    ],
+  }));
+  return {
+    homeName: meta.homeName,
+    title: 'Termly review of family contact',
+    subtitle: term,
+    reference: `Termly review · ${term}`,
+    footer: 'Confidential: family contact monitoring (Partnership with Families policy, 5.5)',
+    sections: [summary, ...perYoungPerson],
+    signedBy: { name: meta.signedBy.name, role: meta.signedBy.role },
+    signedAt: meta.signedAt,
+    timeZone: meta.timeZone,
+  };
+}
