@@ -47,6 +47,9 @@ export type QueuedAlerts = {
   readonly hasNoPersonalTutor: boolean;
 };
 
+/** Settings key: ids of overdue contact forms the PAN group has already been told about. */
+const overdueAlertedKey = 'panOverdueAlerted';
+
 /** Tells a running sender that there is something new to send (set by the sender while it runs). */
 const listeners = new Set<() => void>();
 export function onOutboxQueued(listener: () => void): () => void {
@@ -101,6 +104,16 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
   }
 
   return {
+    /**
+     * Records a change to the mail settings the main process keeps (they are not in IndexedDB, so
+     * the audit entry is all there is to write here). The manager's only.
+     */
+    async recordMailSettingsChange(session: Session, action: 'mail-settings.saved' | 'mail-settings.cleared' | 'mail-settings.test-sent' | 'mail-settings.test-failed', detail = ''): Promise<Result<void, OutboxError>> {
+      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change the mail settings.');
+      await audit.write(auditor(session), [{ action, recordType: 'mailSettings', recordId: 'mail', detail }], [], () => Promise.resolve(), clock());
+      return ok(undefined);
+    },
+
     /**
      * Queues an alert about one young person to the PT and the PAN group members who asked for
      * this event, with the least identifying text, and records each message in the disclosure log.
@@ -159,6 +172,32 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       }, now);
       for (const listener of listeners) listener();
       return ok({ messages: pairs.map((pair) => pair.message), skippedMembers: who.skipped.length, hasNoPersonalTutor: who.hasNoPersonalTutor });
+    },
+
+    /**
+     * Alerts the PAN group once about each contact form whose 48 hours have passed unfiled (issue
+     * 7: "a form overdue"). Reads only the forms' plain fields (status, due time, young person,
+     * reference); which forms were already alerted is kept in the settings table (ids only).
+     * Returns how many forms were newly alerted.
+     */
+    async queueOverdueFormAlerts(session: Session): Promise<number> {
+      const now = clock().toISOString();
+      const overdue = (await db.contactForms.where('dueAt').below(now).toArray()).filter((form) => form.status === 'draft');
+      const alertedRow = await db.settings.get(overdueAlertedKey);
+      const alreadyAlerted = new Set(Array.isArray(alertedRow?.value) ? alertedRow.value.filter((id): id is string => typeof id === 'string') : []);
+      const stillOverdue = new Set(overdue.map((form) => form.id));
+      let alerted = 0;
+      for (const form of overdue) {
+        if (alreadyAlerted.has(form.id)) continue;
+        const queued = await this.queueAlert(session, { youngPersonId: form.youngPersonId, event: 'formOverdue', reference: form.reference });
+        if (!queued.ok && queued.error.code !== 'not-found') continue;
+        alreadyAlerted.add(form.id);
+        alerted += 1;
+      }
+      // Keep only forms that are still overdue, so the list never grows past today's overdue forms.
+      const kept = [...alreadyAlerted].filter((id) => stillOverdue.has(id));
+      if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0)) await db.settings.put({ key: overdueAlertedKey, value: kept });
+      return alerted;
     },
 
     /** Newest first: every message for the manager; the ones a person raised for anyone else. */
@@ -267,6 +306,24 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
   };
 }
 export type OutboxRepository = ReturnType<typeof outboxRepository>;
+
+/**
+ * For other repositories: queue a PAN alert after their own change has committed. Anything that
+ * goes wrong is logged, never thrown: the change is saved whatever happens to the alert.
+ */
+export async function alertPanGroupAfterChange(db: FamilyLinksDb, session: Session, request: PanAlertRequest, clock?: () => Date): Promise<void> {
+  try {
+    const queued = await outboxRepository(db, clock).queueAlert(session, request);
+    if (!queued.ok && queued.error.code !== 'not-found') console.error('A PAN alert could not be queued', queued.error.message);
+  } catch (error) {
+    console.error('A PAN alert could not be queued', error);
+  }
+}
+
+/** How a restriction is named in an alert: not its authority's reference (need to know), a short code of its id. */
+export function restrictionAlertReference(restrictionId: string): string {
+  return `R-${restrictionId.slice(0, 8).toUpperCase()}`;
+}
 
 function withoutUndefined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;

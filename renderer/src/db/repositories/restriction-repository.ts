@@ -9,6 +9,7 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../../security/session';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
+import { alertPanGroupAfterChange, restrictionAlertReference } from './outbox-repository';
 
 export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, ['id', 'youngPersonId', 'personId', 'reviewOn', 'effectiveTo'] satisfies RestrictionPlainKey[]);
 
@@ -31,6 +32,12 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     const id = crypto.randomUUID();
     const sealed = await session.cipher.seal(`restrictionHistory:${id}`, previous);
     return { id, restrictionId: previous.id, at, sealed };
+  }
+
+  /** Tells the young person's PAN group about a saved change (issue 7), then hands the result back unchanged. */
+  async function alertAfter(session: Session, event: 'restrictionChanged' | 'restrictionEnded', result: Result<Restriction, RestrictionChangeError>) {
+    if (result.ok) await alertPanGroupAfterChange(db, session, { youngPersonId: result.value.youngPersonId, event, reference: restrictionAlertReference(result.value.id) }, clock);
+    return result;
   }
 
   async function change(
@@ -128,6 +135,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       await audit.write(auditor(session), [{ action: 'restriction.recorded', recordType: 'restriction', recordId: restriction.id, detail: restriction.kind }], [db.restrictions], async () => {
         await db.restrictions.add(row);
       }, clock());
+      await alertPanGroupAfterChange(db, session, { youngPersonId: restriction.youngPersonId, event: 'restrictionAdded', reference: restrictionAlertReference(restriction.id) }, clock);
       return ok(restriction);
     },
 
@@ -136,13 +144,13 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change a restriction.');
       const form = restrictionFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      return change(session, id, 'restriction.updated', (current) => {
+      return alertAfter(session, 'restrictionChanged', await change(session, id, 'restriction.updated', (current) => {
         if (current.endedAt) return fail('already-ended', 'This restriction has ended. Record a new one instead.');
         // A change made by someone who cannot approve needs the manager's approval again.
         const approval = can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {};
         const { approvedById: _previous, ...rest } = current;
         return ok(restrictionSchema.parse({ ...rest, ...form.data, ...approval }));
-      });
+      }));
     },
 
     /** The manager approves a restriction recorded by a PT or CC. */
@@ -156,10 +164,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can end a restriction.');
       const trimmed = reason.trim();
       if (!trimmed) return fail('invalid', 'Say why the restriction is ending.', { endedReason: 'Say why the restriction is ending, for example “court order discharged on 3 March”.' });
-      return change(session, id, 'restriction.ended', (current) => {
+      return alertAfter(session, 'restrictionEnded', await change(session, id, 'restriction.ended', (current) => {
         if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
         return ok({ ...current, endedAt: clock().toISOString(), endedReason: trimmed });
-      });
+      }));
     },
   };
 }

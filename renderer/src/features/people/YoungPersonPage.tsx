@@ -6,6 +6,7 @@ import { displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useHomeToday } from '../home/useHomeToday';
 import { RestrictionsSection } from '../restrictions/RestrictionsSection';
+import { PanGroupSection } from '../pan-groups/PanGroupSection';
 import { FamilyTable } from './FamilyTable';
 import { staffNamesById } from './staff-names';
 import { useStaffMembers } from './useStaffMembers';
@@ -72,6 +73,7 @@ export function YoungPersonPage({ id }: { id: string }) {
       </section>
       <FamilyTable youngPersonId={id} youngPersonName={name} />
       <RestrictionsSection youngPersonId={id} youngPersonName={name} />
+      <PanGroupSection youngPersonId={id} youngPersonName={name} personalTutorId={youngPerson.personalTutorId} />
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { contactFormRepository } from '../../../../renderer/src/db/repositories/contact-form-repository';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { disclosureRepository } from '../../../../renderer/src/db/repositories/disclosure-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
@@ -158,5 +160,48 @@ describe('the outbox’s states', () => {
     const later = outboxRepository(db!, () => new Date(now.getTime() + 11 * 60_000));
     expect(await later.releaseStuck(manager)).toBe(1);
     expect(await later.dueIds()).toEqual([message!.id]);
+  });
+});
+
+describe('a contact form overdue', () => {
+  it('alerts the PAN group once when its 48 hours pass unfiled, and not again on the next look', async () => {
+    const { manager, tutor, youngPerson } = await setUp();
+    const made = await contactFormRepository(db!, clock).createDueForContact(manager, { youngPersonIds: [youngPerson.id], kind: 'phoneCall', contactEndedAt: '2026-11-20T09:00:00.000Z', authorId: tutor.staff.id });
+    const [form] = value(made);
+    const early = outboxRepository(db!, () => new Date('2026-11-22T08:59:00.000Z'));
+    expect(await early.queueOverdueFormAlerts(manager)).toBe(0);
+
+    const late = outboxRepository(db!, () => new Date('2026-11-22T09:01:00.000Z'));
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
+    const messages = await late.list(manager);
+    expect(messages.map((message) => [message.event, message.reference, message.recipient.email])).toEqual([['formOverdue', form!.reference, 'tom.tutor@home.example']]);
+  });
+});
+
+describe('restriction changes reach the PAN group', () => {
+  it('adding, changing and ending a restriction each alert the PT, with a short code and not the authority’s reference', async () => {
+    const { manager, youngPerson, outbox } = await setUp();
+    const restrictions = restrictionRepository(db!, clock);
+    const form = {
+      youngPersonId: youngPerson.id,
+      name: 'Dean Hughes',
+      aliases: [],
+      description: 'Tall',
+      kind: 'supervisedOnly',
+      conditions: 'Family room only.',
+      authority: 'courtOrder',
+      authorityReference: 'LS26C01234',
+      effectiveFrom: '2026-01-12',
+    };
+    const recorded = value(await restrictions.record(manager, form));
+    value(await restrictions.update(manager, recorded.id, { ...form, conditions: 'Family room only, with staff.' }));
+    value(await restrictions.end(manager, recorded.id, 'Order discharged'));
+    const messages = await outbox.list(manager);
+    expect(messages.map((message) => message.event).sort()).toEqual(['restrictionAdded', 'restrictionChanged', 'restrictionEnded']);
+    for (const message of messages) {
+      expect(message.reference).toBe(`R-${recorded.id.slice(0, 8).toUpperCase()}`);
+      expect(`${message.subject} ${message.body}`).not.toMatch(/LS26C01234|Dean|Hughes/);
+    }
   });
 });

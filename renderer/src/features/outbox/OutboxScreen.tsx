@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import { can } from '@shared/rules/access';
+import { outboxStateLabels, outboxStates, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
+import { ukDateTime } from '@shared/export/visitor-register-csv';
+import { hashFor } from '../../app/routes';
+import { windowApi } from '../../app/window-api';
+import { Banner } from '../../ui/Banner';
+import { useSession } from '../../security/session-context';
+import { useDoorDirectory } from '../door/useDoorDirectory';
+import { useHomeClock } from '../door/useHomeClock';
+import { outboxStateText } from './outbox-state-text';
+import { useMailStatus } from './useMailStatus';
+import { useOutbox } from './useOutbox';
+
+type Outcome = { readonly tone: 'error' | 'success' | 'info'; readonly message: string };
+
+/**
+ * The outbox (issue 7): every alert the app has sent or will send, one row per person, with its
+ * state and, when it failed, why. The manager sees every alert; anyone else the alerts they raised.
+ * A failed or waiting message can be tried again or cancelled; without mail settings each can be
+ * opened in the person's own mail client.
+ */
+export function OutboxScreen() {
+  const session = useSession();
+  const clock = useHomeClock();
+  const directory = useDoorDirectory();
+  const [state, setState] = useState<OutboxState | ''>('');
+  const { messages, repository } = useOutbox(state ? { state } : {});
+  const mail = useMailStatus();
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [openedIds, setOpenedIds] = useState<ReadonlySet<string>>(new Set());
+  const when = (iso: string) => ukDateTime(iso, clock.timeZone);
+
+  const act = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>, success: string) => {
+    const result = await action();
+    setOutcome(result.ok ? { tone: 'success', message: success } : { tone: 'error', message: result.error?.message ?? 'That could not be done.' });
+  };
+
+  const openInMailClient = async (message: OutboxMessage) => {
+    const api = windowApi();
+    if (!api) {
+      setOutcome({ tone: 'error', message: 'This window cannot open a mail client.' });
+      return;
+    }
+    const result = await api['mail:open-in-mail-client']({ to: message.recipient.email, subject: message.subject, body: message.body });
+    if (!result.ok) {
+      setOutcome({ tone: 'error', message: result.error.message });
+      return;
+    }
+    setOutcome({ tone: result.value.opened ? 'info' : 'error', message: result.value.opened ? `${result.value.message} Then choose “Mark as sent”.` : result.value.message });
+    if (result.value.opened) setOpenedIds((ids) => new Set([...ids, message.id]));
+  };
+
+  return (
+    <div className="page">
+      <h1>Outbox</h1>
+      <p className="lede">
+        Every email alert, one row for each person told. {can(session.roles, 'outbox:view-all') ? 'You see every alert in the home.' : 'You see the alerts raised by what you did.'}
+      </p>
+      {mail.status.kind === 'ready' && !mail.isConfigured ? (
+        <Banner tone="info">
+          Mail is not set up on this computer, so alerts wait here. Open each one in your own mail client to send it.
+          {can(session.roles, 'settings:manage') ? (
+            <>
+              {' '}
+              <a href={hashFor('mail-settings')}>Set up mail</a>
+            </>
+          ) : (
+            ' The manager can set mail up.'
+          )}
+        </Banner>
+      ) : null}
+      {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
+      <div className="toolbar">
+        <label htmlFor="outbox-state">Show</label>
+        <select id="outbox-state" className="input input--short" value={state} onChange={(event) => setState(event.target.value as OutboxState | '')}>
+          <option value="">All messages</option>
+          {outboxStates.map((value) => (
+            <option key={value} value={value}>
+              {outboxStateLabels[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {messages === undefined ? (
+        <p role="status">Loading…</p>
+      ) : messages.length === 0 ? (
+        <p className="empty">{state ? `No messages are ${outboxStateLabels[state].toLowerCase()}.` : 'No alerts yet.'}</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">Email alerts, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Raised</th>
+              <th scope="col">To</th>
+              <th scope="col">Young person</th>
+              <th scope="col">Message</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {messages.map((message) => {
+              const text = outboxStateText(message, when, mail.isConfigured);
+              const canChange = message.state === 'queued' || message.state === 'failed';
+              const who = `${message.recipient.name} (${message.recipient.email})`;
+              return (
+                <tr key={message.id}>
+                  <td>
+                    {when(message.createdAt)}
+                    <br />
+                    <span className="muted">by {directory?.staffName(message.createdById) ?? '…'}</span>
+                  </td>
+                  <td>
+                    {message.recipient.name}
+                    <br />
+                    <span className="muted">
+                      {message.recipient.role} · {message.recipient.email}
+                    </span>
+                  </td>
+                  <td>{directory ? <a href={hashFor('young-people', message.youngPersonId)}>{directory.youngPersonName(message.youngPersonId)}</a> : '…'}</td>
+                  <td>{message.subject}</td>
+                  <td>
+                    <span className={message.state === 'failed' ? 'badge badge--warn' : 'badge'}>{text.headline}</span>
+                    {text.detail ? <div className="muted">{text.detail}</div> : null}
+                  </td>
+                  <td>
+                    {canChange ? (
+                      <div className="row-actions">
+                        {mail.isConfigured ? (
+                          <button type="button" className="button button--secondary" aria-label={`Try again now: ${who}`} onClick={() => void act(() => repository.retry(session, message.id), `The message to ${message.recipient.name} will be tried again now.`)}>
+                            Try again
+                          </button>
+                        ) : (
+                          <button type="button" className="button button--secondary" aria-label={`Open in mail client: ${who}`} onClick={() => void openInMailClient(message)}>
+                            Open in mail client
+                          </button>
+                        )}
+                        {!mail.isConfigured && openedIds.has(message.id) ? (
+                          <button type="button" className="button button--secondary" aria-label={`Mark as sent: ${who}`} onClick={() => void act(() => repository.markSentFromMailClient(session, message.id), `Marked as sent to ${message.recipient.name}.`)}>
+                            Mark as sent
+                          </button>
+                        ) : null}
+                        <button type="button" className="button button--secondary" aria-label={`Cancel: ${who}`} onClick={() => void act(() => repository.cancel(session, message.id), `The message to ${message.recipient.name} is cancelled.`)}>
+                          Cancel
+                        </button>
+                      </div>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import type { OutboxState } from '@shared/schemas/mail';
+import { useDatabase } from '../../app/database-context';
+import { outboxRepository } from '../../db/repositories/outbox-repository';
+import { useSession } from '../../security/session-context';
+
+/** The messages this person may see (all for the manager; those they raised otherwise), newest first, kept live. */
+export function useOutbox(filter: { state?: OutboxState; youngPersonId?: string } = {}) {
+  const db = useDatabase();
+  const session = useSession();
+  const repository = useMemo(() => outboxRepository(db), [db]);
+  const { state, youngPersonId } = filter;
+  const messages = useLiveQuery(
+    () => repository.list(session, { ...(state ? { state } : {}), ...(youngPersonId ? { youngPersonId } : {}) }),
+    [repository, session, state, youngPersonId],
+  );
+  return { messages, repository };
+}
+
+/** How many failed messages this person can act on, kept live: the navigation's badge. */
+export function useFailedOutboxCount(): number | undefined {
+  const db = useDatabase();
+  const session = useSession();
+  return useLiveQuery(() => outboxRepository(db).failedCount(session), [db, session]);
+}

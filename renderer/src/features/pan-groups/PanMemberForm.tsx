@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { panTopicLabels, panTopics, type PanMember, type PanMemberForm as PanMemberFormValues, type PanTopic } from '@shared/schemas/pan';
+import type { StaffMember } from '@shared/schemas/staff';
+import { Field, TextInput } from '../../ui/Field';
+
+type Draft = { kind: 'staff' | 'outside'; staffId: string; name: string; role: string; email: string; topics: PanTopic[] };
+
+function draftOf(member: PanMember | undefined): Draft {
+  if (!member) return { kind: 'outside', staffId: '', name: '', role: '', email: '', topics: ['formFiled', 'safeguardingConcern'] };
+  return member.kind === 'staff'
+    ? { kind: 'staff', staffId: member.staffId, name: '', role: '', email: '', topics: [...member.topics] }
+    : { kind: 'outside', staffId: '', name: member.name, role: member.role, email: member.email, topics: [...member.topics] };
+}
+
+export function formValuesOf(draft: Draft): PanMemberFormValues {
+  return draft.kind === 'staff'
+    ? { kind: 'staff', staffId: draft.staffId, topics: draft.topics }
+    : { kind: 'outside', name: draft.name, role: draft.role, email: draft.email, topics: draft.topics };
+}
+
+type Props = {
+  readonly existing?: PanMember | undefined;
+  readonly staff: readonly StaffMember[];
+  readonly errors: Readonly<Record<string, string>>;
+  readonly isSaving: boolean;
+  readonly onSave: (values: PanMemberFormValues) => void;
+  readonly onCancel: () => void;
+};
+
+/** Adds or changes one PAN group member: a colleague, or an adult from outside with their email; and what they hear about. */
+export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCancel }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
+  const set = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
+  const toggle = (topic: PanTopic, isOn: boolean) => set({ topics: isOn ? [...draft.topics, topic] : draft.topics.filter((item) => item !== topic) });
+
+  return (
+    <form
+      className="form"
+      aria-label={existing ? 'Change PAN group member' : 'Add to the PAN group'}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave(formValuesOf(draft));
+      }}
+    >
+      {existing ? null : (
+        <fieldset className="fieldset">
+          <legend>Who</legend>
+          <label className="checkbox">
+            <input type="radio" name="pan-member-kind" checked={draft.kind === 'staff'} onChange={() => set({ kind: 'staff' })} />A member of staff
+          </label>
+          <label className="checkbox">
+            <input type="radio" name="pan-member-kind" checked={draft.kind === 'outside'} onChange={() => set({ kind: 'outside' })} />
+            Someone outside the home (social worker, therapist, teacher …)
+          </label>
+        </fieldset>
+      )}
+      {draft.kind === 'staff' ? (
+        <Field label="Member of staff" hint="They are told at their account’s email address." error={errors['staffId']}>
+          {(wiring) => (
+            <select className="input" {...wiring} value={draft.staffId} onChange={(event) => set({ staffId: event.target.value })}>
+              <option value="">Choose…</option>
+              {staff
+                .filter((member) => member.isActive)
+                .map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <>
+          <Field label="Name" error={errors['name']}>
+            {(wiring) => <TextInput {...wiring} value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
+          </Field>
+          <Field label="Role" hint="For example social worker, therapist, virtual school head." error={errors['role']}>
+            {(wiring) => <TextInput {...wiring} value={draft.role} onChange={(event) => set({ role: event.target.value })} />}
+          </Field>
+          <Field label="Email address" error={errors['email']}>
+            {(wiring) => <TextInput {...wiring} type="email" spellCheck={false} value={draft.email} onChange={(event) => set({ email: event.target.value })} />}
+          </Field>
+        </>
+      )}
+      <fieldset className="fieldset">
+        <legend>Tell them when</legend>
+        {panTopics.map((topic) => (
+          <label key={topic} className="checkbox">
+            <input type="checkbox" checked={draft.topics.includes(topic)} onChange={(event) => toggle(topic, event.target.checked)} />
+            {panTopicLabels[topic]}
+          </label>
+        ))}
+      </fieldset>
+      <div className="form__actions">
+        <button type="submit" className="button" disabled={isSaving}>
+          {existing ? 'Save changes' : 'Add to the PAN group'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
