@@ -33,10 +33,22 @@ export const defaultRetentionSettings: RetentionSettings = {
 export const retainedRecordKinds = ['caseRecord', 'visitorRegister', 'declaration', 'disclosure'] as const;
 export type RetainedRecordKind = (typeof retainedRecordKinds)[number];
 
+/**
+ * Why the manager decided as they did: a fixed list, because the audit log holds no free text
+ * (a typed reason could name a child).
+ */
+export const retentionReasons = {
+  'period-ended': 'The retention period has ended and nothing requires keeping them',
+  'inquiry-or-claim': 'An inquiry, complaint or legal claim may need them',
+  'asked-to-keep': 'The young person, their family or the local authority asked for them to be kept',
+  'review-later': 'Not decided yet: review again later',
+} as const;
+export type RetentionReason = keyof typeof retentionReasons;
+
 export const retentionDecisionSchema = z
   .object({
-    decision: z.enum(['keep', 'approve-destruction']),
-    reason: z.string().trim().min(1, { message: 'Say why.' }).max(500, { message: 'Keep the reason to 500 characters or fewer.' }),
+    decision: z.enum(['keep', 'approve-destruction'], { message: 'Choose keep or approve destruction.' }),
+    reason: z.enum(Object.keys(retentionReasons) as [RetentionReason, ...RetentionReason[]], { message: 'Choose why.' }),
   })
   .strict();
 export type RetentionDecision = z.infer<typeof retentionDecisionSchema>;

@@ -6,6 +6,7 @@ import { AboutScreen } from '../features/settings/AboutScreen';
 import { AcademicCalendarScreen } from '../features/settings/AcademicCalendarScreen';
 import { FirstRunWithRestore } from '../features/backup/FirstRunWithRestore';
 import { BackupScreen } from '../features/backup/BackupScreen';
+import { RetentionScreen } from '../features/retention/RetentionScreen';
 import { HomeDetailsScreen } from '../features/settings/HomeDetailsScreen';
 import { CaseFileFolderScreen } from '../features/settings/CaseFileFolderScreen';
 import { SignInScreen } from '../features/accounts/SignInScreen';
@@ -80,6 +81,8 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
       return <CaseFileFolderScreen />;
     case 'backups':
       return <BackupScreen />;
+    case 'retention':
+      return <RetentionScreen />;
     case 'account':
       return <ChangePasswordScreen isRequired={false} />;
     case 'about':

@@ -19,6 +19,7 @@ export const routes = [
   { id: 'audit', label: 'Audit log', needs: 'audit:view' },
   { id: 'home-details', label: 'Home settings', needs: 'settings:manage' },
   { id: 'backups', label: 'Backups', needs: 'settings:manage' },
+  { id: 'retention', label: 'Retention', needs: 'settings:manage' },
   { id: 'case-file', label: 'Case-file folder', needs: 'settings:manage' },
   { id: 'mail-settings', label: 'Mail settings', needs: 'settings:manage' },
   { id: 'rooms', label: 'Rooms', needs: 'settings:manage' },
