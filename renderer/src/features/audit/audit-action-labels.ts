@@ -74,6 +74,11 @@ const labels: Readonly<Record<string, string>> = {
   'case-file.written': 'Wrote a signed copy into the case file',
   'case-file.queued': 'A signed copy is waiting for the case-file folder',
   'case-file.retry-failed': 'Tried again to write a signed copy to the case file',
+  'backup.made': 'Made a backup',
+  'backup.failed': 'A backup could not be made',
+  'retention.settings-changed': 'Changed the retention periods',
+  'retention.keep': 'Decided to keep records past their retention period',
+  'retention.approve-destruction': 'Approved destroying records past their retention period',
 };
 
 export function auditActionLabel(action: string): string {
