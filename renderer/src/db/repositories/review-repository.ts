@@ -165,7 +165,12 @@ export function reviewRepository(db: FamilyLinksDb) {
       const year = await db.academicYears.get(yearId);
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
       if (!year || termIndex < 0) return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
-      const rows = await reviewsFor(session, inScope.value.youngPeople, year, termIndex, now, options);
+      const term = year.terms[termIndex];
+      // Only young people placed at the home at some point in the term have a review for it.
+      const placed = inScope.value.youngPeople.filter(
+        (youngPerson) => term !== undefined && youngPerson.placementStartsOn <= term.endsOn && (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn),
+      );
+      const rows = await reviewsFor(session, placed, year, termIndex, now, options);
       return ok({ year, termName, termIndex, scope: inScope.value.scope, rows });
     },
 

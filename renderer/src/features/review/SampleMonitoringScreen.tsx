@@ -47,7 +47,7 @@ export function SampleMonitoringScreen() {
       <h1>Sample monitoring</h1>
       <p className="lede">Draw a random sample of a term’s filed contact forms, then read each one and record how well it was done. The sample and your reviews are kept.</p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form className="panel form" aria-label="Draw a sample" onSubmit={(event) => void draw(event)}>
+      <form className="panel form" aria-label="Draw a sample" noValidate onSubmit={(event) => void draw(event)}>
         <label className="field">
           <span className="field__label">Term</span>
           <select className="input" value={chosenTerm} onChange={(event) => setTerm(event.target.value)}>

@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { DisclosureDialog } from './pages/disclosure-dialog';
+import { ReviewPage } from './pages/review-page';
+import { ReviewSamplePage } from './pages/review-sample-page';
+import { SignInPage } from './pages/sign-in-page';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
+
+const run = promisify(execFile);
+
+const seedSummarySchema = z.object({
+  homeName: z.string().min(1),
+  signIn: z.object({ username: z.string(), password: z.string() }),
+});
+
+const coordinator = { name: 'Grace Okafor', username: 'gokafor', email: 'grace.okafor@example.org', role: 'Case Co-ordinator', temporaryPassword: 'copper kettle drizzle harbour' };
+const ownPassword = 'velvet thunder orchid canal';
+
+async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await new SignInPage(page).signIn(username, password);
+}
+
+test.describe('the termly review', () => {
+  // Long journeys on a seeded home, with axe on every screen: more than the default minute on two cores.
+  test.setTimeout(480_000);
+  test('the manager finds a term with no home visit red with its reason, opens the records behind a figure, and a Case Co-ordinator sees only their own young person', async ({ app, page }) => {
+    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const frame = new AppFrame(page);
+    await frame.open('Termly review');
+    const review = new ReviewPage(page);
+    await expect(review.heading).toBeVisible();
+    await expect(review.table).toBeVisible();
+    const everyone = await review.youngPeopleRows().count();
+    expect(everyone).toBeGreaterThan(1);
+    await app.expectAccessible('termly review, this term');
+    await app.screenshot('manager sees everyone this term');
+
+    // The summer term before the fixture's recent months: no home visit for anyone, so red, with the reason.
+    await review.chooseTerm('Summer term 2025/26');
+    const firstName = (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
+    const homeVisit = review.figure(firstName, 'Home visit this term');
+    await expect(homeVisit).toContainText('Red: none');
+    await homeVisit.click();
+    await expect(review.drillDown).toContainText('No home visit in the summer term: the policy asks for one each term, at least 3 a year.');
+    await expect(review.drillDown).toContainText('No records stand behind this figure');
+    await app.expectAccessible('a red term with its reason');
+    await app.screenshot('summer term without a home visit is red');
+    await review.drillDown.getByRole('button', { name: 'Close the records' }).click();
+
+    // This term: a figure with records behind it opens them in a table.
+    await review.chooseTerm('Autumn term 2026/27');
+    const withRecords = review.table.getByRole('button', { name: /Weekly parent updates|Home visits this year|Learning consultations/ }).filter({ hasNotText: 'Not due' });
+    await expect(withRecords.first()).toBeVisible();
+    const youngPersonName = (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
+    await review.row(youngPersonName).getByRole('button', { name: youngPersonName, exact: true }).click();
+    await expect(review.youngPersonReview.getByRole('heading', { level: 2 })).toContainText(youngPersonName);
+    await expect(review.youngPersonReview.getByRole('table', { name: `Contact per family member for ${youngPersonName}` })).toBeVisible();
+    await app.expectAccessible('a young person’s review');
+    await app.screenshot('a young person’s review with family members');
+    const visitsButton = review.youngPersonReview.getByRole('button', { name: /^Open the contacts with / }).filter({ hasNotText: /^0$/ }).first();
+    await visitsButton.click();
+    const records = review.drillDown.getByRole('table', { name: /^Records behind:/ });
+    await expect(records).toBeVisible();
+    expect(await records.locator('tbody tr').count()).toBeGreaterThan(0);
+    await app.expectAccessible('the records behind a figure');
+    await app.screenshot('drill-down lists the records');
+
+    // A Case Co-ordinator, given one young person, sees only that one: the data layer decides.
+    await frame.open('Staff accounts');
+    const accounts = new StaffAccountsPage(page);
+    await accounts.add(coordinator);
+    await expect(accounts.confirmation).toContainText(`${coordinator.name} can now sign in`);
+    await frame.open('Young people');
+    await page.getByRole('button', { name: new RegExp(`^(Open|Change|Edit).*${youngPersonName}`) }).first().click();
+    await page.getByRole('button', { name: /^(Change|Edit)/ }).first().click();
+    await page.getByLabel('Case Co-ordinator').selectOption({ label: coordinator.name });
+    await page.getByRole('button', { name: /^Save/ }).click();
+    await signInAs(page, coordinator.username, coordinator.temporaryPassword);
+    await page.getByLabel('Temporary password').fill(coordinator.temporaryPassword);
+    await page.getByLabel('New password', { exact: true }).fill(ownPassword);
+    await page.getByLabel('Type the new password again').fill(ownPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(frame.signedInAs).toContainText(coordinator.name);
+    await frame.open('Termly review');
+    await expect(page.getByText('Your young people as Case Co-ordinator: 1.')).toBeVisible();
+    await expect(review.youngPeopleRows()).toHaveCount(1);
+    await expect(review.row(youngPersonName)).toBeVisible();
+    await expect(frame.navigation.getByRole('link', { name: 'Sample monitoring' })).toHaveCount(0);
+    await app.expectAccessible('a Case Co-ordinator’s termly review');
+    await app.screenshot('case co-ordinator sees only their young person');
+  });
+
+  test('the manager draws a sample of a term’s filed forms and reviews one, and signs the termly report, which pdfsig verifies', async ({ app, page }) => {
+    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const frame = new AppFrame(page);
+
+    await frame.open('Sample monitoring');
+    const sampling = new ReviewSamplePage(page);
+    await expect(sampling.heading).toBeVisible();
+    await sampling.draw('Autumn term 2026/27', 0);
+    await expect(sampling.drawForm).toContainText('Sample at least 1 form.');
+    await sampling.draw('Autumn term 2026/27', 3);
+    await expect(page.getByRole('status').filter({ hasText: 'were drawn at random' })).toContainText('3 forms were drawn at random from the');
+    await expect(sampling.sampledForms()).toHaveCount(3);
+    const first = sampling.sampledForms().first();
+    await first.getByRole('button', { name: 'Save review' }).click();
+    await expect(first).toContainText('Choose an outcome.');
+    await sampling.review(first, 'Needs improvement', 'The family’s views are missing; talk to the author in supervision.');
+    await expect(first).toContainText('Reviewed: Needs improvement. The family’s views are missing');
+    await expect(sampling.samplesTable.getByRole('row')).toHaveCount(2);
+    await app.expectAccessible('sample monitoring');
+    await app.screenshot('a sample drawn and one form reviewed');
+
+    await frame.open('Termly review');
+    const review = new ReviewPage(page);
+    await expect(review.table).toBeVisible();
+    await review.signReport(summary.signIn.password);
+    const why = new DisclosureDialog(page);
+    await expect(why.dialog).toBeVisible();
+    await why.answer('Regulation 44 visitor', 'Ofsted inspection');
+    const saved = page.getByRole('status').filter({ hasText: 'The signed report was saved as' });
+    await expect(saved).toBeVisible({ timeout: 30_000 });
+    await app.screenshot('signed report saved');
+    const fileName = /saved as (\S+\.pdf)/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
+    const path = `${app.tempDir}/documents/saved/${fileName}`;
+    expect((await readFile(path)).subarray(0, 5).toString()).toBe('%PDF-');
+    const { stdout } = await run('pdfsig', [path]);
+    expect(stdout).toContain('Signature is Valid');
+    expect(stdout).toContain('Total document signed');
+
+    await frame.open('Disclosure log');
+    await expect(page.getByRole('table')).toContainText('Regulation 44 visitor');
+    await expect(page.getByRole('table')).toContainText('Termly review');
+  });
+});
