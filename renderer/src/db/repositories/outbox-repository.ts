@@ -269,7 +269,10 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     /** A person tries a failed (or waiting) message again now; the automatic tries start afresh. */
     retry(session: Session, id: string) {
       const at = clock().toISOString();
-      return transition(session, id, ['failed', 'queued'], () => ({ state: 'queued', attempts: 0, nextAttemptAt: at }), { action: 'outbox.retried' }, { checkManage: true });
+      return transition(session, id, ['failed', 'queued'], () => ({ state: 'queued', attempts: 0, nextAttemptAt: at }), { action: 'outbox.retried' }, { checkManage: true }).then((result) => {
+        if (result.ok) for (const listener of listeners) listener();
+        return result;
+      });
     },
 
     /** A person stops a message that has not gone. It stays in the outbox, marked cancelled. */

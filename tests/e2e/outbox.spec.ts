@@ -1,0 +1,186 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
+import { MailSettingsPage, type MailServer } from './pages/outbox-mail-settings-page';
+import { OutboxPage } from './pages/outbox-page';
+import { PanGroupSection } from './pages/pan-group-section';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { makeTestCertificates, startTestSmtpServer, type TestSmtpServer } from '../unit/electron/mail/smtp-test-server';
+
+const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
+const manager: ManagerAccount = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
+const tutor = { name: 'Tom Tutor', username: 'ttutor', email: 'tom.tutor@oakfield.example', role: 'Personal Tutor', temporaryPassword: 'copper kettle drizzle harbour' };
+const socialWorker = { name: 'Sam Social', role: 'Social worker', email: 'sam.social@council.example' };
+const smtpPassword = 'correct horse battery staple';
+
+/** The manager adds Millie with Tom as her PT, and opens her page. */
+async function addMillie(page: Page): Promise<void> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('button', { name: 'Add a young person' }).click();
+  const form = page.getByRole('form', { name: 'Add a young person' });
+  await form.getByLabel('First name').fill('Amelia');
+  await form.getByLabel('Last name').fill('Hughes');
+  await form.getByLabel('Preferred name (optional)').fill('Millie');
+  await form.getByLabel('Date of birth').fill('2012-03-14');
+  await form.getByLabel('Case number').fill('FL-0001');
+  await form.getByLabel('Placement started').fill('2025-09-01');
+  await form.getByLabel('Personal Tutor').selectOption({ label: tutor.name });
+  await form.getByRole('button', { name: 'Add young person' }).click();
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+}
+
+async function recordRestriction(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Record a restriction' }).click();
+  const form = page.getByRole('form', { name: 'Record a restriction' });
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByLabel('What is restricted').selectOption({ label: 'No contact' });
+  await form.getByLabel('Authority').selectOption({ label: 'Court order' });
+  await form.getByLabel('Reference').fill('LS26C09999');
+  await form.getByRole('button', { name: 'Record restriction' }).click();
+  await expect(form).toHaveCount(0);
+}
+
+async function openMillie(page: Page): Promise<void> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+}
+
+const servers: TestSmtpServer[] = [];
+test.afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+test.describe('PAN alerts and the outbox', () => {
+  test('a manager sets up a PAN group, sends alerts from her mail client, then over TLS, and deals with failures', async ({ app, page }) => {
+    test.setTimeout(240_000);
+    const certificates = makeTestCertificates();
+    const smtp = await startTestSmtpServer({ certificates, user: 'alerts@oakfield.example', password: smtpPassword });
+    servers.push(smtp);
+    const frame = new AppFrame(page);
+
+    await app.startEmpty();
+    const setup = new FirstRunSetupPage(page);
+    await setup.fill(home, manager);
+    await setup.submit();
+    await expect(frame.signedInAs).toContainText(manager.name);
+    await frame.open('Staff accounts');
+    await new StaffAccountsPage(page).add(tutor);
+    await addMillie(page);
+
+    // The PAN group: Tom (PT) is always told; the social worker asks for restriction changes.
+    const pan = new PanGroupSection(page);
+    await expect(pan.row(tutor.name)).toContainText('Always, about everything');
+    await pan.addOutsideAdult({ ...socialWorker, toldWhen: ['A contact restriction is added, changed or ended', 'A contact form is filed'] });
+    await expect(pan.section.getByRole('status')).toContainText('Added to the PAN group.');
+    await expect(pan.row(socialWorker.name)).toContainText('A contact restriction is added, changed or ended');
+    await expect(pan.row(socialWorker.name)).toContainText(socialWorker.email);
+    await app.expectAccessible('young person’s page with the PAN group');
+    await app.screenshot('PAN group on the young person’s page');
+
+    // A restriction is recorded: both are alerted, but mail is not set up, so the alerts wait.
+    await recordRestriction(page, 'John Smith');
+    await frame.open('Outbox');
+    const outbox = new OutboxPage(page);
+    await expect(outbox.heading).toBeVisible();
+    await expect(outbox.notSetUp).toBeVisible();
+    await expect(outbox.bodyRows()).toHaveCount(2);
+    await expect(outbox.rowsTo(tutor.email)).toContainText('a contact restriction was added for M.H.');
+    await expect(outbox.rowsTo(socialWorker.email)).toContainText('Waiting');
+    await expect(outbox.table).not.toContainText('LS26C09999');
+    await app.expectAccessible('outbox without mail settings');
+    await app.screenshot('outbox waiting without mail settings');
+
+    // Sent from the manager's own mail client: only a mailto: to that one person is opened.
+    await outbox.rowsTo(socialWorker.email).getByRole('button', { name: /^Open in mail client/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The message is open in your mail client' })).toBeVisible();
+    const opened = app.mainProcessLog.filter((entry) => entry.message === 'Opened externally').map((entry) => String(entry.detail));
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toMatch(/^mailto:sam\.social@council\.example\?subject=Family%20Links%3A%20a%20contact%20restriction%20was%20added%20for%20M\.H\./);
+    expect(opened[0]).not.toMatch(/Amelia|Hughes|Millie/);
+    await outbox.rowsTo(socialWorker.email).getByRole('button', { name: /^Mark as sent/ }).click();
+    await expect(outbox.rowsTo(socialWorker.email)).toContainText('Sent from a mail client');
+    // Tom heard at the meeting: his alert is cancelled by hand.
+    await outbox.rowsTo(tutor.email).getByRole('button', { name: /^Cancel/ }).click();
+    await expect(outbox.rowsTo(tutor.email)).toContainText('Cancelled');
+
+    // Mail settings: a wrong password gives the exact reason; the right one sends the test message.
+    await frame.open('Mail settings');
+    const mail = new MailSettingsPage(page);
+    await expect(mail.heading).toBeVisible();
+    const server: MailServer = { host: '127.0.0.1', port: smtp.port, security: 'STARTTLS', username: 'alerts@oakfield.example', password: 'not the password', fromAddress: 'alerts@oakfield.example', caPem: certificates.caPem };
+    await mail.fill(server);
+    await mail.save();
+    await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
+    await mail.sendTest(manager.email);
+    await expect(mail.testForm.getByRole('alert')).toContainText('The mail server did not accept the user name or password, so nothing was sent.');
+    await app.expectAccessible('mail settings with a failed test');
+    await app.screenshot('mail settings: wrong password');
+    await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);
+    await mail.save();
+    await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
+    await expect(mail.form.getByLabel('Password', { exact: true })).toHaveValue('');
+    await mail.sendTest(manager.email);
+    await expect(mail.testForm.getByRole('status')).toContainText(`The test message was sent to ${manager.email}.`);
+    expect(smtp.received.map((received) => received.envelopeTo)).toContainEqual([manager.email]);
+    await app.screenshot('mail settings: test message sent');
+
+    // Ending the restriction alerts both again, now over TLS.
+    await openMillie(page);
+    await page.getByRole('button', { name: 'End restriction' }).click();
+    await page.getByLabel('Why is it ending?').fill('Court order discharged this morning');
+    await page.getByRole('button', { name: 'End restriction' }).click();
+    await page.getByRole('button', { name: 'Yes, end the restriction' }).click();
+    await expect.poll(() => smtp.received.filter((received) => received.parsed.subject?.includes('M.H.')).length, { timeout: 45_000 }).toBe(2);
+    const alerts = smtp.received.filter((received) => received.parsed.subject?.includes('M.H.'));
+    expect(alerts.map((received) => received.envelopeTo.join()).sort()).toEqual([socialWorker.email, tutor.email].sort());
+    for (const received of alerts) {
+      expect(received.wasEncrypted).toBe(true);
+      expect(`${received.parsed.subject ?? ''} ${received.parsed.text ?? ''}`).not.toMatch(/Amelia|Hughes|Millie|John Smith|LS26C09999/);
+      expect(received.parsed.text).toContain('Open Family Links to read it.');
+    }
+    await frame.open('Outbox');
+    await expect(outbox.table.getByRole('row').filter({ hasText: 'a contact restriction ended for M.H.' })).toHaveCount(2);
+    await expect(outbox.rowsTo(tutor.email).filter({ hasText: 'server id' })).toHaveCount(1);
+    await app.screenshot('outbox: sent over TLS');
+
+    // A server that offers no STARTTLS: nothing is sent, the alerts fail with the reason, and a badge shows.
+    const plainServer = await startTestSmtpServer({ certificates, user: 'alerts@oakfield.example', password: smtpPassword, hideStartTls: true });
+    servers.push(plainServer);
+    await frame.open('Mail settings');
+    await mail.form.getByLabel('Port', { exact: true }).fill(String(plainServer.port));
+    await mail.save();
+    await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
+    await openMillie(page);
+    await recordRestriction(page, 'Mark Jones');
+    await expect(frame.navigation.getByRole('link', { name: 'Outbox (2 messages failed)' })).toBeVisible({ timeout: 45_000 });
+    expect(plainServer.received).toHaveLength(0);
+    await frame.open('Outbox (2 messages failed)');
+    await outbox.show.selectOption({ label: 'Failed' });
+    await expect(outbox.bodyRows()).toHaveCount(2);
+    await expect(outbox.rowsTo(tutor.email)).toContainText('did not offer an encrypted connection (STARTTLS), so nothing was sent');
+    await app.expectAccessible('outbox with failed messages');
+    await app.screenshot('outbox: failed, with the badge');
+
+    // Back to the right server: one is tried again and goes, the other is cancelled; the badge clears.
+    await frame.open('Mail settings');
+    await mail.form.getByLabel('Port', { exact: true }).fill(String(smtp.port));
+    await mail.save();
+    await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
+    await frame.open('Outbox (2 messages failed)');
+    await outbox.rowsTo(tutor.email).getByRole('button', { name: /^Try again/ }).first().click();
+    await outbox.show.selectOption({ label: 'Failed' });
+    await expect(outbox.bodyRows()).toHaveCount(1, { timeout: 45_000 });
+    await outbox.rowsTo(socialWorker.email).getByRole('button', { name: /^Cancel/ }).click();
+    await expect(page.getByText('No messages are failed.')).toBeVisible();
+    await expect(frame.navigation.getByRole('link', { name: 'Outbox', exact: true })).toBeVisible();
+    await expect.poll(() => smtp.received.filter((received) => received.parsed.subject?.includes('a contact restriction was added for M.H.')).length, { timeout: 45_000 }).toBe(1);
+    await outbox.show.selectOption({ label: 'All messages' });
+    await app.expectAccessible('outbox after retry and cancel');
+    await app.screenshot('outbox: after retry and cancel');
+
+    // Every message is in the disclosure log.
+    await frame.open('Disclosure log');
+    await expect(page.getByRole('row').filter({ hasText: socialWorker.email })).toHaveCount(3);
+  });
+});

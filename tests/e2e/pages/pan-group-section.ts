@@ -1,0 +1,32 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The PAN group section on a young person's page. */
+export class PanGroupSection {
+  readonly section: Locator;
+  readonly table: Locator;
+  readonly addButton: Locator;
+  readonly form: Locator;
+
+  constructor(readonly page: Page) {
+    this.section = page.getByRole('region', { name: 'PAN group' });
+    this.table = this.section.getByRole('table', { name: 'PAN group members and what each is told about' });
+    this.addButton = this.section.getByRole('button', { name: 'Add someone to the PAN group' });
+    this.form = this.section.getByRole('form', { name: 'Add to the PAN group' });
+  }
+
+  row(name: string): Locator {
+    return this.table.getByRole('row').filter({ hasText: name });
+  }
+
+  /** Adds an adult from outside the home, ticking exactly the choices given (by their labels). */
+  async addOutsideAdult(adult: { name: string; role: string; email: string; toldWhen: readonly string[] }): Promise<void> {
+    await this.addButton.click();
+    await this.form.getByLabel('Someone outside the home', { exact: false }).check();
+    await this.form.getByLabel('Name', { exact: true }).fill(adult.name);
+    await this.form.getByLabel('Role', { exact: true }).fill(adult.role);
+    await this.form.getByLabel('Email address').fill(adult.email);
+    for (const box of await this.form.getByRole('group', { name: 'Tell them when' }).getByRole('checkbox').all()) await box.uncheck();
+    for (const label of adult.toldWhen) await this.form.getByLabel(label).check();
+    await this.form.getByRole('button', { name: 'Add to the PAN group' }).click();
+  }
+}
