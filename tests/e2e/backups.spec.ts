@@ -110,3 +110,37 @@ test('a damaged backup is refused with a clear reason and nothing is restored', 
   await app.page.getByRole('button', { name: 'Set up a new home instead' }).click();
   await expect(app.page.getByRole('heading', { level: 1, name: 'Set up your home' })).toBeVisible();
 });
+
+/** Rows in the drafts table (plain JavaScript: this project's Node tsconfig has no DOM types). */
+const countDrafts = `new Promise((resolve, reject) => {
+  const request = indexedDB.open('family-links');
+  request.onerror = () => reject(request.error);
+  request.onsuccess = () => {
+    const db = request.result;
+    const count = db.transaction('drafts').objectStore('drafts').count();
+    count.onsuccess = () => { resolve(count.result); db.close(); };
+    count.onerror = () => reject(count.error);
+  };
+})`;
+
+test('the window dies while a declaration is being typed, and what was typed comes back', async ({ app }) => {
+  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  const frame = new AppFrame(app.page);
+  await frame.open('Declarations');
+  await app.page.getByRole('button', { name: 'Make a declaration' }).click();
+  const typed = 'A parent offered me a gift card at the door; I said no and told the shift lead.';
+  await app.page.getByRole('form', { name: 'Make a declaration' }).getByLabel('What happened').fill(typed);
+  // The draft is sealed and stored a moment after typing stops.
+  await expect.poll(() => app.page.evaluate(countDrafts), { timeout: 10_000 }).toBeGreaterThan(0);
+
+  await app.reload();
+  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  await frame.open('Declarations');
+  await app.page.getByRole('button', { name: 'Make a declaration' }).click();
+  const form = app.page.getByRole('form', { name: 'Make a declaration' });
+  await expect(app.page.getByText('We kept what you were typing. Check it, then save.')).toBeVisible();
+  await expect(form.getByLabel('What happened')).toHaveValue(typed);
+  await app.expectAccessible('declaration form with its draft back');
+  await app.screenshot('declaration-draft-after-reload');
+});
