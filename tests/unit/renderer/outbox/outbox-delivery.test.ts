@@ -33,11 +33,11 @@ afterEach(async () => {
 
 const password = 'correct horse battery staple';
 
-async function mailServiceFor(port: number): Promise<MailService> {
+async function mailServiceFor(port: number, attachSignedPdf = false): Promise<MailService> {
   folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
   const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage(), timeouts: { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 } });
   const saved = await mail.saveSettings({
-    settings: { host: '127.0.0.1', port, security: 'starttls', username: 'alerts@home.example', fromAddress: 'alerts@home.example', fromName: 'Family Links', caCertificatePem: certificates.caPem, attachSignedPdf: false },
+    settings: { host: '127.0.0.1', port, security: 'starttls', username: 'alerts@home.example', fromAddress: 'alerts@home.example', fromName: 'Family Links', caCertificatePem: certificates.caPem, attachSignedPdf },
     password,
   });
   if (!saved.ok) throw new Error(saved.error.message);
@@ -135,5 +135,45 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-3' });
     expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 0, notConfigured: true });
     expect((await outboxRepository(home.db).list(home.manager)).map((message) => message.state)).toEqual(['queued', 'queued']);
+  });
+
+  it('attaches the filed form’s signed PDF only when the manager turned attaching on', async () => {
+    const smtp = await startTestSmtpServer({ certificates, password });
+    servers.push(smtp);
+    const home = await homeWithGroup(() => new Date());
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x80]);
+    const formId = crypto.randomUUID();
+    const asked: string[] = [];
+    const signedPdf = (_session: unknown, contactFormId: string, reference: string) => {
+      asked.push(contactFormId);
+      return Promise.resolve({ filename: `${reference}.pdf`, contentBase64: Buffer.from(pdf).toString('base64') });
+    };
+
+    const off = await mailServiceFor(smtp.port, false);
+    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0001', contactFormId: formId });
+    expect((await outboxSender(home.db, home.manager, portOf(off), { signedPdf }).runOnce()).sent).toBe(2);
+    expect(smtp.received.every((received) => received.parsed.attachments.length === 0)).toBe(true);
+    expect(asked).toEqual([]);
+    await rm(folder, { recursive: true, force: true });
+
+    const on = await mailServiceFor(smtp.port, true);
+    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0002', contactFormId: formId });
+    expect((await outboxSender(home.db, home.manager, portOf(on), { signedPdf }).runOnce()).sent).toBe(2);
+    const withPdf = smtp.received.slice(2);
+    expect(withPdf.map((received) => received.parsed.attachments[0]?.filename)).toEqual(['CF-2026-0002.pdf', 'CF-2026-0002.pdf']);
+    for (const received of withPdf) expect(Buffer.compare(received.parsed.attachments[0]!.content, Buffer.from(pdf))).toBe(0);
+    expect(asked).toEqual([formId, formId]);
+  });
+
+  it('a signed PDF that cannot be opened keeps the message waiting with the reason, not sent without it', async () => {
+    const smtp = await startTestSmtpServer({ certificates, password });
+    servers.push(smtp);
+    const home = await homeWithGroup(() => new Date());
+    const on = await mailServiceFor(smtp.port, true);
+    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0003', contactFormId: crypto.randomUUID() });
+    const run = await outboxSender(home.db, home.manager, portOf(on), { signedPdf: () => Promise.resolve(undefined) }).runOnce();
+    expect(run).toEqual({ sent: 0, retryLater: 2, failed: 0, notConfigured: false });
+    expect(smtp.received).toHaveLength(0);
+    expect((await outboxRepository(home.db).list(home.manager)).map((message) => message.lastErrorCode)).toEqual(['attachment-missing', 'attachment-missing']);
   });
 });
