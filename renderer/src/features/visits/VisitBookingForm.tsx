@@ -98,7 +98,7 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
         setFailure(result.error.message);
         return;
       }
-      const problems = await afterVisitSaved(db, session, { event: 'booked', visits: result.value, timeZone });
+      const { problems } = await afterVisitSaved(db, session, { event: 'booked', visits: result.value, timeZone });
       onDone({ visits: result.value, problems });
     },
     () => setFailure('Some details need correcting. Each problem is shown beside its field.'),

@@ -1,6 +1,6 @@
 import { format, getDay, parse, startOfWeek } from 'date-fns';
 import { enGB } from 'date-fns/locale';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Calendar, dateFnsLocalizer, type Formats } from 'react-big-calendar';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
@@ -68,9 +68,28 @@ export function VisitCalendar({ visits, directory, view, date, timeZone, onOpenV
   );
   const shown = useMemo(() => wallClockDay(date), [date]);
   const scrollTo = useMemo(() => new Date(1970, 0, 1, 8, 0), []);
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  // The component marks its grid up as a table only in part (rows holding buttons, header cells
+  // outside any table), which screen readers read as a broken table (axe: critical). The visits are
+  // listed as a proper table below the calendar, so the grid's table roles are taken off as it draws.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const stripTableRoles = () => {
+      for (const element of container.querySelectorAll('[role="table"], [role="rowgroup"], [role="row"], [role="cell"], [role="columnheader"]')) {
+        element.removeAttribute('role');
+        element.removeAttribute('aria-sort');
+      }
+    };
+    stripTableRoles();
+    const observer = new MutationObserver(stripTableRoles);
+    observer.observe(container, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
 
   return (
-    <div className="visit-calendar" data-view={view}>
+    <div className="visit-calendar" data-view={view} ref={containerRef}>
       <Calendar<CalendarEvent>
         localizer={localizer}
         culture="en-GB"

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { visitKindLabels, visitStatusLabels, type Visit, type VisitStatus } from '@shared/schemas/visits';
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import { formatUkDate } from '@shared/format-dates';
+import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useDatabase } from '../../app/database-context';
@@ -47,10 +48,11 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
     }
     setIsCancelling(false);
     const event = status === 'completed' ? 'completed' : status === 'cancelled' ? 'cancelled' : undefined;
-    const problems = event ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone }) : [];
+    const { problems, dueForms } = event ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone }) : { problems: [], dueForms: [] };
+    const due = dueForms.map((form) => `${form.reference}, due by ${formatDeadlineInstant(form.dueAt, timeZone)}`).join('; ');
     const done =
       status === 'completed'
-        ? 'Marked completed. The contact form is now due: it must be filed within 48 hours of the visit’s end.'
+        ? `Marked completed. The contact form is now due, counted from the end of the visit${due ? `: ${due}` : ''}.`
         : status === 'cancelled'
           ? 'Visit cancelled. Its room and staff are free again.'
           : `Marked ${visitStatusLabels[status].toLowerCase()}.`;

@@ -1,4 +1,4 @@
-import type { ContactKind } from '@shared/schemas/contact-forms';
+import type { ContactForm, ContactKind } from '@shared/schemas/contact-forms';
 import { visitKindLabels, type Visit, type VisitKind } from '@shared/schemas/visits';
 import type { PanEvent } from '@shared/schemas/pan';
 import type { FamilyLinksDb } from '../../db/database';
@@ -39,12 +39,17 @@ const shortDate = (instant: string, timeZone: string) => new Intl.DateTimeFormat
  *   item 5). Owed by the supervising member of staff, else the first on the visit, else whoever
  *   marked it completed.
  * - Booked or cancelled: the young person's PAN group hears, with no names (DESIGN rule 9).
- * Returns the problems, in words; empty when all went through.
+ * Returns the contact forms now due, and the problems in words (empty when all went through).
  */
-export async function afterVisitSaved(db: FamilyLinksDb, session: Session, change: { readonly event: 'booked' | 'cancelled' | 'completed'; readonly visits: readonly Visit[]; readonly timeZone: string }): Promise<string[]> {
+export async function afterVisitSaved(
+  db: FamilyLinksDb,
+  session: Session,
+  change: { readonly event: 'booked' | 'cancelled' | 'completed'; readonly visits: readonly Visit[]; readonly timeZone: string },
+): Promise<{ problems: string[]; dueForms: ContactForm[] }> {
   const problems: string[] = [];
+  const dueForms: ContactForm[] = [];
   const [first] = change.visits;
-  if (!first) return problems;
+  if (!first) return { problems, dueForms };
   if (change.event === 'completed') {
     for (const visit of change.visits) {
       const due = await contactFormRepository(db).createDueForContact(session, {
@@ -57,9 +62,10 @@ export async function afterVisitSaved(db: FamilyLinksDb, session: Session, chang
         personIds: visit.personIds,
         staffIds: visit.staffIds,
       });
-      if (!due.ok) problems.push(`The visit is marked completed, but its contact form could not be set up: ${due.error.message}`);
+      if (due.ok) dueForms.push(...due.value);
+      else problems.push(`The visit is marked completed, but its contact form could not be set up: ${due.error.message}`);
     }
-    return problems;
+    return { problems, dueForms };
   }
   const event: PanEvent = change.event === 'booked' ? 'visitBooked' : 'visitCancelled';
   const when = change.visits.length > 1 ? `${shortDate(first.startsAt, change.timeZone)} (${change.visits.length} dates)` : shortDate(first.startsAt, change.timeZone);
@@ -68,5 +74,5 @@ export async function afterVisitSaved(db: FamilyLinksDb, session: Session, chang
     const queued = await queuePanAlert(db, session, { youngPersonId, event, reference: `Visit ${first.startsAt.slice(0, 10)}`, summary: summary.slice(0, 140) });
     if (!queued.ok) problems.push(`The PAN group could not be told: ${queued.error.message}`);
   }
-  return problems;
+  return { problems, dueForms };
 }
