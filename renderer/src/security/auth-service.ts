@@ -324,11 +324,20 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       return ok(undefined);
     },
 
-    /** Sign-in state of every account (manager's staff screen): locked until, must change password. */
-    async accountStates(session: Session): Promise<Map<string, Pick<AccountKeys, 'passwordChangeRequired' | 'lockedUntil'>>> {
+    /** Sign-in state of every account (manager's staff screen): locked until, must change password, signing certificate. */
+    async accountStates(session: Session): Promise<Map<string, Pick<AccountKeys, 'passwordChangeRequired' | 'lockedUntil'> & { certificateUntil?: string }>> {
       if (!can(session.roles, 'staff:manage')) return new Map();
       const rows = await db.accountKeys.toArray();
-      return new Map(rows.map((row) => [row.staffId, { passwordChangeRequired: row.passwordChangeRequired, ...(row.lockedUntil ? { lockedUntil: row.lockedUntil } : {}) }]));
+      return new Map(
+        rows.map((row) => [
+          row.staffId,
+          {
+            passwordChangeRequired: row.passwordChangeRequired,
+            ...(row.lockedUntil ? { lockedUntil: row.lockedUntil } : {}),
+            ...(row.signingKey ? { certificateUntil: row.signingKey.credential.notAfter } : {}),
+          },
+        ]),
+      );
     },
   };
 }

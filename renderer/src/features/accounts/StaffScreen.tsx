@@ -79,6 +79,7 @@ export function StaffScreen() {
                     {member.isActive ? 'Active' : <span className="badge">Switched off</span>}
                     {lockedUntil ? <span className="badge badge--warn"> Locked until {timeFormat.format(new Date(lockedUntil))}</span> : null}
                     {state?.passwordChangeRequired ? <span className="muted"> · must choose a new password</span> : null}
+                    {state && !state.certificateUntil ? <span className="muted"> · no signing certificate (a password reset issues one)</span> : null}
                   </td>
                   <td>
                     {member.id === session.staff.id ? (

@@ -61,6 +61,8 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     expect(leaf.verify(new X509Certificate(authority?.certificatePem ?? '').publicKey)).toBe(true);
     const log = await actions(session);
     expect(log.some((line) => line.startsWith('certificate.authority-created: SHA-256 '))).toBe(true);
+    // The staff screen shows who has a certificate.
+    expect((await authService(db, () => new Date(), undefined).accountStates(session)).get(session.staff.id)?.certificateUntil).toBe(record.signingKey?.credential.notAfter);
     expect(log.some((line) => line.startsWith('certificate.issued: serial '))).toBe(true);
   });
 
@@ -142,6 +144,7 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const result = await auth.setUpHome({ home, manager });
     if (!result.ok) throw new Error(result.error.message);
     expect((await keyring(result.value.session.staff.id)).signingKey).toBeUndefined();
+    expect((await auth.accountStates(result.value.session)).get(result.value.session.staff.id)).toEqual({ passwordChangeRequired: false });
     const signer = await unlockSigner(db, result.value.session, managerPassword);
     expect(signer.ok ? 'unlocked' : signer.error.code).toBe('no-certificate');
     expect((await actions(result.value.session)).some((line) => line === 'certificate.not-issued: no signing service in this window')).toBe(true);
