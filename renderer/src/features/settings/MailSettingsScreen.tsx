@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { windowApi } from '../../app/window-api';
 import { useDatabase } from '../../app/database-context';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { useSession } from '../../security/session-context';
@@ -17,6 +18,20 @@ export function MailSettingsScreen() {
   const session = useSession();
   const repository = useMemo(() => outboxRepository(db), [db]);
   const { status, reload } = useMailStatus();
+  const [removed, setRemoved] = useState<string | undefined>();
+
+  const removeSettings = async () => {
+    const api = windowApi();
+    if (!api) return;
+    const result = await api['mail:clear-settings']({});
+    if (!result.ok) {
+      setRemoved(result.error.message);
+      return;
+    }
+    await repository.recordMailSettingsChange(session, 'mail-settings.cleared');
+    setRemoved('Mail settings and the stored password are removed. Alerts will wait in the Outbox.');
+    await reload();
+  };
 
   return (
     <div className="page page--narrow">
@@ -34,9 +49,11 @@ export function MailSettingsScreen() {
           {status.view.passwordProtection === 'unavailable' ? (
             <Banner tone="error">This computer offers no protected storage, so Family Links cannot keep a mail password here. Alerts stay in the Outbox.</Banner>
           ) : null}
+          {removed ? <Banner tone="info">{removed}</Banner> : null}
           <section className="panel" aria-labelledby="mail-server-title">
             <h2 id="mail-server-title">Mail server</h2>
             <MailSettingsForm
+              key={status.view.settings ? 'saved' : 'blank'}
               view={status.view}
               onSaved={async (view) => {
                 await repository.recordMailSettingsChange(session, 'mail-settings.saved', `${view.settings?.host ?? ''}:${view.settings?.port ?? ''} ${view.settings?.security ?? ''}`);
@@ -53,6 +70,17 @@ export function MailSettingsScreen() {
                   await repository.recordMailSettingsChange(session, outcome === 'sent' ? 'mail-settings.test-sent' : 'mail-settings.test-failed', detail);
                 }}
               />
+            </section>
+          ) : null}
+          {status.view.settings ? (
+            <section className="panel" aria-labelledby="mail-remove-title">
+              <h2 id="mail-remove-title">Stop sending email</h2>
+              <p>Removes these settings and the stored password from this computer. Alerts then wait in the Outbox, to be sent from a mail client.</p>
+              <div className="toolbar">
+                <button type="button" className="button button--secondary" onClick={() => void removeSettings()}>
+                  Remove mail settings
+                </button>
+              </div>
             </section>
           ) : null}
         </>
