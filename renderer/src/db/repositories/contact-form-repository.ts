@@ -278,6 +278,23 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       return ok([...already, ...forms]);
     },
 
+    /**
+     * A bulk path for imports (the test fixture's years of forms): checked, sealed, then written
+     * 10,000 to a transaction with one audit entry each. Manager only.
+     */
+    async addMany(session: Session, forms: readonly ContactForm[]): Promise<Result<number, ContactFormError>> {
+      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can import contact forms.');
+      const checked = forms.map((form) => contactFormSchema.parse(form));
+      for (let start = 0; start < checked.length; start += 10_000) {
+        const chunk = checked.slice(start, start + 10_000);
+        const rows = await store.seal(chunk, session.cipher);
+        await audit.write(auditor(session), [{ action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` }], [db.contactForms], async () => {
+          await db.contactForms.bulkAdd(rows);
+        }, clock());
+      }
+      return ok(checked.length);
+    },
+
     /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */
     async start(session: Session, youngPersonId: string, input: unknown): Promise<Result<ContactForm, ContactFormError>> {
       if (!can(session.roles, 'contact-form:file')) return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');

@@ -93,13 +93,22 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         {saved ? <Banner tone="success">{saved}</Banner> : null}
         {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
-        {existing?.amendmentReason ? <Banner tone="info">This addendum corrects a filed form: {existing.amendmentReason}</Banner> : null}
+        {existing?.amendmentReason ? (
+          <Banner tone="info">
+            This addendum corrects a filed form whose signed file has SHA-256 <span className="hash">{existing.amendsSha256}</span>. Why: {existing.amendmentReason}
+          </Banner>
+        ) : null}
         {existing ? <RestrictedParticipantsNotice participants={existing.restrictedParticipants} /> : null}
 
         <h3>The contact</h3>
+        {existing ? (
+          <p>
+            <strong>Young person:</strong> {youngPerson ? displayName(youngPerson) : '…'}
+          </p>
+        ) : (
         <Field label="Young person" error={errors.youngPersonId?.message}>
           {(wiring) => (
-            <select className="input" disabled={existing !== undefined} {...wiring} {...form.register('youngPersonId')}>
+            <select className="input" {...wiring} {...form.register('youngPersonId')}>
               <option value="">Choose…</option>
               {(youngPeople ?? []).map((item) => (
                 <option key={item.id} value={item.id}>
@@ -109,6 +118,7 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
             </select>
           )}
         </Field>
+        )}
         <Field label="Kind of contact" error={errors.kind?.message}>
           {(wiring) => (
             <select className="input" {...wiring} {...form.register('kind')}>

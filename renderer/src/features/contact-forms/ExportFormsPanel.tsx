@@ -66,10 +66,16 @@ export function ExportFormsPanel() {
     stopRequested.current = false;
     setProgress({ done: 0, total: forms.length });
     let written = 0;
+    let withoutCopy = 0;
     for (const form of forms) {
       if (stopRequested.current) break;
       const file = await repository.signedFile(session, form.id);
-      if (!file) continue;
+      if (!file) {
+        // Forms filed before signed copies were kept (an import) have no PDF to export.
+        withoutCopy += 1;
+        setProgress({ done: written + withoutCopy, total: forms.length });
+        continue;
+      }
       const reply = await api['documents:export-file']({ exportId: folder.value.exportId, fileName: `${form.reference}.pdf`, bytes: bytesToBase64(file.pdf) });
       if (!reply.ok || reply.value.outcome !== 'written') {
         setProgress(undefined);
@@ -77,13 +83,14 @@ export function ExportFormsPanel() {
         return;
       }
       written += 1;
-      setProgress({ done: written, total: forms.length });
+      setProgress({ done: written + withoutCopy, total: forms.length });
     }
     setProgress(undefined);
+    const note = withoutCopy > 0 ? ` ${withoutCopy} older form${withoutCopy === 1 ? ' was' : 's were'} filed before signed copies were kept, so ${withoutCopy === 1 ? 'it has' : 'they have'} no PDF to export.` : '';
     setMessage(
-      stopRequested.current && written < forms.length
-        ? { tone: 'info', text: `Stopped. ${written} of ${forms.length} signed forms were written to ${folder.value.folder}.` }
-        : { tone: 'success', text: `Done: ${written} signed form${written === 1 ? '' : 's'} written to ${folder.value.folder}.` },
+      stopRequested.current && written + withoutCopy < forms.length
+        ? { tone: 'info', text: `Stopped. ${written} of ${forms.length} signed forms were written to ${folder.value.folder}.${note}` }
+        : { tone: 'success', text: `Done: ${written} signed form${written === 1 ? '' : 's'} written to ${folder.value.folder}.${note}` },
     );
   };
 

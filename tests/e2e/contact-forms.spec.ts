@@ -1,0 +1,216 @@
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { ContactFormPage, type ContactDetails } from './pages/contact-form-page';
+import { DisclosureDialog } from './pages/disclosure-dialog';
+import { SignInPage } from './pages/sign-in-page';
+
+// From the seeder's summary (tests/fixtures/browser-seed.ts): the manager's sign-in.
+const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
+
+/** The small fixture (seed 1): Harry Turner ("H Turner" on screen) has "no contact" with Imran Johnson, recorded by name only. */
+const harry = /Turner$/;
+
+function londonDate(daysAgo: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+}
+
+async function signInToFixture(app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown>; page: Page }) {
+  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  await expect(new AppFrame(app.page).signedInAs).toBeVisible();
+  return summary.signIn;
+}
+
+async function chooseHarry(page: Page): Promise<string> {
+  const label = await page.getByRole('form', { name: 'Contact form' }).getByLabel('Young person', { exact: true }).locator('option', { hasText: harry }).first().textContent();
+  if (!label) throw new Error('Harry is not in the small fixture');
+  return label;
+}
+
+async function filesUnder(folder: string): Promise<string[]> {
+  try {
+    return (await readdir(folder, { recursive: true })).map(String).filter((name) => name.endsWith('.pdf'));
+  } catch {
+    return [];
+  }
+}
+
+test.describe('contact forms', () => {
+  // Each journey seeds a home, signs PDFs in the main process and runs axe on several screens.
+  test.describe.configure({ timeout: 300_000 });
+
+  test('a member of staff closes the page mid-sentence and finds the words when the form is opened again', async ({ app, page }) => {
+    const signIn = await signInToFixture(app);
+    await new AppFrame(page).open('Contact forms');
+    await app.expectAccessible('contact forms');
+    const forms = new ContactFormPage(page);
+    await forms.recordNew();
+    await app.expectAccessible('new contact form');
+    await forms.form.getByLabel('Young person', { exact: true }).selectOption({ label: await chooseHarry(page) });
+    await forms.whatHappened.fill('Harry rang his nan and told her about the football, then');
+    await forms.whatHappened.press('End');
+    await page.keyboard.type(' he said');
+    // Kept as it is typed (sealed), without pressing Save: wait until the draft is in the database.
+    // (A string, because the specs are type-checked without the DOM library.)
+    const draftCount = `new Promise((resolve) => {
+      const open = indexedDB.open('family-links');
+      open.onsuccess = () => {
+        const count = open.result.transaction('drafts').objectStore('drafts').count();
+        count.onsuccess = () => { resolve(count.result); open.result.close(); };
+      };
+    })`;
+    await expect.poll(async () => Number(await page.evaluate(draftCount)), { timeout: 30_000 }).toBeGreaterThan(0);
+    await app.screenshot('typing-mid-sentence');
+
+    // Close the window; open Family Links again in a new one.
+    const again = await page.context().newPage();
+    const url = page.url().split('#')[0] ?? '';
+    await page.close();
+    await again.goto(url);
+    await new SignInPage(again).signIn(signIn.username, signIn.password);
+    await new AppFrame(again).open('Contact forms');
+    const reopened = new ContactFormPage(again);
+    await reopened.recordNew();
+    await expect(reopened.whatHappened).toHaveValue('Harry rang his nan and told her about the football, then he said');
+    await expect(again.getByRole('status').filter({ hasText: 'We kept what you were typing' })).toBeVisible();
+    // app.screenshot() drives the first window, which is closed now: save this one beside the others.
+    await again.screenshot({ path: join('tests', 'e2e', 'artifacts', 'screens', 'contact-forms-draft-reopened.png'), fullPage: true });
+  });
+
+  test('a form filed three days after the contact says how late it was, and an addendum names the original file’s SHA-256', async ({ app, page }) => {
+    const signIn = await signInToFixture(app);
+    const chosen = await app.api('case-file:choose-folder', {});
+    expect(chosen.ok && chosen.value.outcome).toBe('chosen');
+    await new AppFrame(page).open('Contact forms');
+    const forms = new ContactFormPage(page);
+    await forms.recordNew();
+    const details: ContactDetails = {
+      youngPerson: await chooseHarry(page),
+      kind: 'Phone call',
+      date: londonDate(4),
+      startTime: '18:15',
+      minutes: 20,
+      startedBy: 'The young person',
+      whatHappened: 'Harry phoned his mum to talk about his school report. He was proud of his maths mark.',
+      ownWords: '“I want Mum to come to parents’ evening.”',
+    };
+    await forms.fill(details);
+    await forms.saveButton.click();
+    await expect(page.getByRole('heading', { name: /^Contact form CF-/ })).toBeVisible();
+    await expect(forms.signButton).toBeEnabled();
+    await app.expectAccessible('saved draft');
+
+    await forms.signButton.click();
+    await expect(forms.signing).toContainText(/overdue by/);
+    await app.expectAccessible('signing');
+    await app.screenshot('signing');
+    await forms.drawSignatureWithMouse();
+    await forms.signing.getByLabel('Your password').fill(signIn.password);
+    await forms.signing.getByRole('button', { name: 'Sign and file' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Filed and signed. The signed copy is in the case file.' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.badge', { hasText: /^filed \d+ (hours|days?) late$/ })).toBeVisible();
+    const originalHash = (await forms.detail('Signed file’s SHA-256').textContent()) ?? '';
+    expect(originalHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await filesUnder(join(app.tempDir, 'documents', 'case-file'))).toHaveLength(1);
+    await app.expectAccessible('filed form');
+    await app.screenshot('filed-late');
+
+    // A correction: the original stays as it is; the addendum names it and its file's hash.
+    await page.getByRole('button', { name: 'Write an addendum' }).click();
+    await page.getByLabel('What does the addendum correct?').fill('Harry phoned his dad, not his mum.');
+    await page.getByRole('button', { name: 'Start the addendum' }).click();
+    await expect(page.getByRole('heading', { name: /^Addendum CF-.*-A1$/ })).toBeVisible();
+    await forms.whatHappened.fill('Harry phoned his dad to talk about his school report. He was proud of his maths mark.');
+    await forms.saveButton.click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+    await forms.signAndFile(signIn.password, 'keyboard');
+    await expect(page.getByRole('status').filter({ hasText: 'Filed and signed.' })).toBeVisible({ timeout: 15_000 });
+    await expect(forms.detail('Corrects the file with SHA-256')).toHaveText(originalHash);
+    await expect(forms.detail('Signed file’s SHA-256')).not.toHaveText(originalHash);
+    expect(await filesUnder(join(app.tempDir, 'documents', 'case-file'))).toHaveLength(2);
+    await app.expectAccessible('filed addendum');
+    await app.screenshot('addendum-filed');
+  });
+
+  test('when the case-file folder cannot be written, the form is still filed, the person is told, and the copy is retried', async ({ app, page }) => {
+    const signIn = await signInToFixture(app);
+    const chosen = await app.api('case-file:choose-folder', {});
+    expect(chosen.ok && chosen.value.outcome).toBe('chosen');
+    const caseFolder = join(app.tempDir, 'documents', 'case-file');
+    // The network share goes offline.
+    await rm(caseFolder, { recursive: true, force: true });
+
+    await new AppFrame(page).open('Contact forms');
+    const forms = new ContactFormPage(page);
+    await forms.recordNew();
+    await forms.fill({ youngPerson: await chooseHarry(page), kind: 'Letter', date: londonDate(0), startTime: '00:05', minutes: 10, startedBy: 'Staff at the home', whatHappened: 'Sent Harry’s nan a letter with his school photo.' });
+    await forms.saveButton.click();
+    await expect(page.getByRole('heading', { name: /^Contact form CF-/ })).toBeVisible();
+    await forms.signAndFile(signIn.password);
+    const told = page.getByRole('alert').filter({ hasText: 'Filed and signed, and kept safely here. The copy for the case file could not be written yet' });
+    await expect(told).toBeVisible({ timeout: 15_000 });
+    await expect(page.locator('.badge', { hasText: 'filed on time' })).toBeVisible();
+    await app.expectAccessible('filed with the copy waiting');
+    await app.screenshot('copy-waiting');
+
+    await page.getByRole('link', { name: 'Back to contact forms' }).click();
+    await expect(forms.copiesWaiting.getByRole('row')).toHaveCount(2);
+    await app.expectAccessible('copies waiting');
+    await app.screenshot('copies-waiting-list');
+
+    // The share comes back: the copy is written on the next try.
+    await mkdir(caseFolder, { recursive: true });
+    await forms.copiesWaiting.getByRole('button', { name: 'Try again now' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'the copy is in the case-file folder now' })).toBeVisible();
+    await expect(forms.copiesWaiting).toContainText('None: every signed copy is in the case-file folder.');
+    expect(await filesUnder(caseFolder)).toHaveLength(1);
+  });
+
+  test('recording a phone call with someone allowed no contact marks the form and alerts the manager; the forms can be exported', async ({ app, page }) => {
+    const signIn = await signInToFixture(app);
+    await new AppFrame(page).open('Contact forms');
+    const forms = new ContactFormPage(page);
+    await forms.recordNew();
+    const harryLabel = await chooseHarry(page);
+    await forms.fill({ youngPerson: harryLabel, kind: 'Phone call', date: londonDate(1), startTime: '19:05', minutes: 5, startedBy: 'The family', others: 'Imran Johnson', whatHappened: 'A man who said he was Imran rang and asked to speak to Harry. Harry took the call before staff knew who it was.' });
+    await forms.saveButton.click();
+    await expect(forms.restrictedNotice).toBeVisible();
+    await expect(forms.restrictedNotice).toContainText('Imran Johnson');
+    await app.expectAccessible('form with a restricted participant');
+    await app.screenshot('restricted-participant');
+
+    await new AppFrame(page).open('Home');
+    const alerts = page.getByRole('region', { name: 'Safeguarding: contact with restricted people' });
+    await expect(alerts).toContainText(`Phone call with ${harryLabel}`);
+    await expect(alerts).toContainText('Imran Johnson: not allowed');
+    const owed = page.getByRole('region', { name: 'Contact forms you owe' });
+    await expect(owed.getByRole('listitem').first()).toContainText(/due in \d+ (hours|minutes)/);
+    await app.expectAccessible('home with the alert');
+    await app.screenshot('home-alert');
+
+    // Filed like any form (no case-file folder is set yet, so its copy waits).
+    await owed.getByRole('link', { name: `Phone call with ${harryLabel}` }).first().click();
+    await forms.signAndFile(signIn.password);
+    await expect(page.getByRole('alert').filter({ hasText: 'Filed and signed, and kept safely here' })).toBeVisible({ timeout: 15_000 });
+
+    // Export the young person's filed forms from the fixture: asked why, then a progress bar, then done.
+    await new AppFrame(page).open('Contact forms');
+    await forms.exportForm.getByLabel('Young person', { exact: true }).selectOption({ label: harryLabel });
+    await forms.exportForm.getByLabel('Contacts from').fill(londonDate(10));
+    await forms.exportForm.getByLabel('Contacts to').fill(londonDate(0));
+    await forms.exportForm.getByRole('button', { name: 'Export…' }).click();
+    const dialog = new DisclosureDialog(page);
+    await app.expectAccessible('export reason');
+    await dialog.answer('Harry’s social worker', 'For the young person’s social worker');
+    const done = page.getByRole('status').filter({ hasText: /^Done: 1 signed form written/ });
+    await expect(done).toBeVisible({ timeout: 20_000 });
+    expect(await filesUnder(join(app.tempDir, 'documents', 'exports'))).toHaveLength(1);
+    await new AppFrame(page).open('Disclosure log');
+    await expect(page.getByRole('table').first()).toContainText('Harry’s social worker');
+    await app.screenshot('export-done');
+  });
+});

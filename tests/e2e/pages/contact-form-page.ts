@@ -1,0 +1,87 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type ContactDetails = {
+  readonly youngPerson?: string;
+  readonly kind: string;
+  readonly date: string;
+  readonly startTime: string;
+  readonly minutes: number;
+  readonly startedBy: string;
+  readonly others?: string;
+  readonly whatHappened: string;
+  readonly ownWords?: string;
+};
+
+/** The Contact forms screen: a new or draft form, signing, a filed form, the copies waiting and export. */
+export class ContactFormPage {
+  readonly form: Locator;
+  readonly saveButton: Locator;
+  readonly signButton: Locator;
+  readonly whatHappened: Locator;
+  readonly signing: Locator;
+  readonly signaturePad: Locator;
+  readonly banners: Locator;
+  readonly restrictedNotice: Locator;
+  readonly copiesWaiting: Locator;
+  readonly exportForm: Locator;
+
+  constructor(readonly page: Page) {
+    this.form = page.getByRole('form', { name: 'Contact form' });
+    this.saveButton = this.form.getByRole('button', { name: 'Save', exact: true });
+    this.signButton = this.form.getByRole('button', { name: 'Sign and file…' });
+    this.whatHappened = this.form.getByLabel('What happened', { exact: true });
+    this.signing = page.getByRole('form', { name: 'Sign and file' });
+    this.signaturePad = this.signing.getByRole('img', { name: 'Your signature' });
+    this.banners = page.locator('.banner');
+    this.restrictedNotice = page.getByRole('alert').filter({ hasText: 'A restricted person is recorded as taking part' });
+    this.copiesWaiting = page.getByRole('region', { name: 'Copies waiting for the case file' });
+    this.exportForm = page.getByRole('form', { name: 'Export signed forms' });
+  }
+
+  async recordNew(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Record a contact' }).click();
+  }
+
+  async fill(details: ContactDetails): Promise<void> {
+    if (details.youngPerson) await this.form.getByLabel('Young person', { exact: true }).selectOption({ label: details.youngPerson });
+    await this.form.getByLabel('Kind of contact').selectOption({ label: details.kind });
+    await this.form.getByLabel('Date', { exact: true }).fill(details.date);
+    await this.form.getByLabel('Started at').fill(details.startTime);
+    await this.form.getByLabel('How long (minutes)').fill(String(details.minutes));
+    await this.form.getByLabel('Who started it?').selectOption({ label: details.startedBy });
+    if (details.others !== undefined) await this.form.getByLabel('Anyone else (optional)').fill(details.others);
+    await this.whatHappened.fill(details.whatHappened);
+    if (details.ownWords !== undefined) await this.form.getByLabel(/own views and feelings/).fill(details.ownWords);
+  }
+
+  /** Draws a signature with the keyboard, as someone who cannot use a mouse would: pen down, a few strokes, pen up. */
+  async drawSignatureWithKeyboard(): Promise<void> {
+    await this.signaturePad.focus();
+    await this.page.keyboard.press('Space');
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight']) await this.page.keyboard.press(`Shift+${key}`);
+    await this.page.keyboard.press('Space');
+  }
+
+  /** Draws a signature with the mouse. */
+  async drawSignatureWithMouse(): Promise<void> {
+    const box = await this.signaturePad.boundingBox();
+    if (!box) throw new Error('The signature pad is not on screen');
+    await this.page.mouse.move(box.x + 30, box.y + 100);
+    await this.page.mouse.down();
+    for (const [x, y] of [[60, 60], [90, 110], [130, 50], [170, 100], [220, 70]] as const) await this.page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  async signAndFile(password: string, how: 'keyboard' | 'mouse' = 'mouse'): Promise<void> {
+    await this.signButton.click();
+    if (how === 'keyboard') await this.drawSignatureWithKeyboard();
+    else await this.drawSignatureWithMouse();
+    await this.signing.getByLabel('Your password').fill(password);
+    await this.signing.getByRole('button', { name: 'Sign and file' }).click();
+  }
+
+  /** The filed form's value for a term in its details list ("Signed file’s SHA-256"). */
+  detail(term: string): Locator {
+    return this.page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
+  }
+}
