@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { databaseName, FamilyLinksDb, installedNativeVersion, openFamilyLinksDb } from '../db/database';
+import { databaseName, FamilyLinksDb, openFamilyLinksDb } from '../db/database';
 import { latestSchemaVersion } from '../db/schema-versions';
 import { restoreMarkerKey } from '../features/backup/restore-backup';
 import { takeRestoreNotice } from '../features/backup/restore-notice';
 import { UpgradeBackupScreen } from '../features/backup/UpgradeBackupScreen';
+import { olderDatabaseWithAccounts } from '../features/backup/upgrade-backup';
 import { Banner } from '../ui/Banner';
 import { DatabaseContext } from './database-context';
 
@@ -13,25 +14,6 @@ type GateState =
   | { readonly kind: 'interrupted-restore'; readonly db: FamilyLinksDb }
   | { readonly kind: 'open'; readonly db: FamilyLinksDb; readonly notice: string | undefined }
   | { readonly kind: 'failed'; readonly message: string };
-
-/**
- * The version the installed records are at, when it is older than this app's and the records hold
- * accounts: they are then backed up before the upgrade runs (issue 10, safe upgrades).
- */
-async function olderDatabaseWithAccounts(): Promise<FamilyLinksDb | undefined> {
-  const installed = await installedNativeVersion(globalThis.indexedDB, databaseName);
-  if (installed === undefined || installed <= 0 || installed >= latestSchemaVersion * 10) return undefined;
-  // Dexie stores version n as n * 10: opening at exactly that version runs no upgrade.
-  const old = new FamilyLinksDb(databaseName, { upToVersion: Math.floor(installed / 10) });
-  try {
-    await old.open();
-    if ((await old.staff.count()) > 0) return old;
-  } catch (error) {
-    console.error('Could not open the records at their own version to back them up first', error);
-  }
-  old.close();
-  return undefined;
-}
 
 /**
  * Opens the one database before anything else renders, and explains plainly when it cannot.
@@ -47,7 +29,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     let isCurrent = true;
     let opened: FamilyLinksDb | undefined;
     void (async () => {
-      const old = skipUpgradeBackup ? undefined : await olderDatabaseWithAccounts();
+      const old = skipUpgradeBackup ? undefined : await olderDatabaseWithAccounts(globalThis.indexedDB, databaseName);
       if (!isCurrent) return old?.close();
       if (old) return setState({ kind: 'backup-before-upgrade', old });
       const db = new FamilyLinksDb();

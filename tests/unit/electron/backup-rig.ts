@@ -28,7 +28,7 @@ export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
     port: api,
     /** A second service over the same folders, with its own clock. */
     at: (when: string) => backupRig({ settingsFolder: join(root, 'user-data'), defaultFolder: folder, now: () => new Date(when) }).port,
-    list: async () => (await readdir(folder)).sort(),
+    list: async () => (await readdir(folder).catch(() => [] as string[])).sort(),
     read: (name: string) => readFile(join(folder, name)).then((bytes) => new Uint8Array(bytes)),
     write: (name: string, bytes: Uint8Array | string) => writeFile(join(folder, name), bytes),
     setKeep: (keep: number) => service.setOptions({ keep, intervalDays: 7 }),

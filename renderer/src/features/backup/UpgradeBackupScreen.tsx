@@ -1,13 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import { accountKeysSchema } from '@shared/schemas/keyring';
 import type { FamilyLinksDb } from '../../db/database';
-import { unlockAccountKeys } from '../../db/encryption/key-wrapping';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { backUpNow } from './back-up-now';
 import { windowBackupPort } from './backup-port';
-
-const notRecognised = 'That username and password do not match an account. Check them and try again.';
+import { backUpBeforeUpgrade } from './upgrade-backup';
 
 /**
  * Shown when this version of Family Links finds records from an older version: before it changes
@@ -28,13 +24,8 @@ export function UpgradeBackupScreen({ old, targetVersion, onDone }: { old: Famil
     if (username.trim() === '' || password === '') return setFailure('Enter your username and password.');
     setIsWorking(true);
     try {
-      const login = await old.staff.where('username').equals(username.trim().toLowerCase()).first();
-      const keys = login ? accountKeysSchema.safeParse(await old.accountKeys.get(login.id)) : undefined;
-      if (!login || !keys?.success) return setFailure(notRecognised);
-      const unlocked = await unlockAccountKeys(keys.data, password);
-      if (!unlocked.ok) return setFailure(notRecognised);
-      const result = await backUpNow(old, { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id }, port, 'before-upgrade');
-      if (!result.ok) return setFailure(`${result.error.message} The update waits until a backup has been made.`);
+      const result = await backUpBeforeUpgrade(old, port, { username, password });
+      if (!result.ok) return setFailure(result.error.code === 'not-recognised' ? result.error.message : `${result.error.message} The update waits until a backup has been made.`);
       onDone('backed-up');
     } finally {
       setIsWorking(false);

@@ -19,14 +19,18 @@ export type BackupWriteFailureCode = 'no-accounts' | 'folder-unavailable' | 'dis
 
 /** Every row of `table` in primary-key order, a page at a time (each page its own read). */
 export async function* pagesOf(table: Table, pageSize = backupPageSize): AsyncGenerator<unknown[]> {
+  // Every table here keeps its key in the row (inbound keys), so the last row says where to go on.
+  const keyPath = table.schema.primKey.keyPath;
+  const keyOf = async (rows: unknown[], query: () => Promise<unknown[]>): Promise<unknown> =>
+    typeof keyPath === 'string' ? (rows[rows.length - 1] as Record<string, unknown>)[keyPath] : (await query()).at(-1);
   let rows = await table.orderBy(':id').limit(pageSize).toArray();
-  let keys = await table.orderBy(':id').limit(pageSize).primaryKeys();
+  let query = () => table.orderBy(':id').limit(pageSize).primaryKeys() as Promise<unknown[]>;
   while (rows.length > 0) {
     yield rows;
     if (rows.length < pageSize) return;
-    const last: unknown = keys[keys.length - 1];
+    const last = await keyOf(rows, query);
     rows = await table.where(':id').above(last).limit(pageSize).toArray();
-    keys = await table.where(':id').above(last).limit(pageSize).primaryKeys();
+    query = () => table.where(':id').above(last).limit(pageSize).primaryKeys() as Promise<unknown[]>;
   }
 }
 

@@ -1,0 +1,47 @@
+import { fail, type Result } from '@shared/result';
+import { accountKeysSchema } from '@shared/schemas/keyring';
+import { FamilyLinksDb, installedNativeVersion } from '../../db/database';
+import { unlockAccountKeys } from '../../db/encryption/key-wrapping';
+import { latestSchemaVersion } from '../../db/schema-versions';
+import { backUpNow } from './back-up-now';
+import type { BackupPort } from './backup-port';
+import type { BackupWriteFailureCode, BackupWritten } from './write-backup';
+
+/**
+ * The installed records opened at their own (older) version, when they are older than this app's
+ * and hold accounts: they are then backed up before the upgrade runs (issue 10, safe upgrades).
+ * Opening at exactly the installed version runs no upgrade. Undefined when nothing needs it.
+ */
+export async function olderDatabaseWithAccounts(factory: IDBFactory, name: string): Promise<FamilyLinksDb | undefined> {
+  const installed = await installedNativeVersion(factory, name);
+  if (installed === undefined || installed <= 0 || installed >= latestSchemaVersion * 10) return undefined;
+  // Dexie stores version n as n * 10.
+  const old = new FamilyLinksDb(name, { upToVersion: Math.floor(installed / 10), indexedDB: factory });
+  try {
+    await old.open();
+    if ((await old.staff.count()) > 0) return old;
+  } catch (error) {
+    console.error('Could not open the records at their own version to back them up first', error);
+  }
+  old.close();
+  return undefined;
+}
+
+/**
+ * Anyone with an account unlocks the older records with their password (every account holds the
+ * data key) and a backup is written, reason `before-upgrade`, before anything is changed.
+ */
+export async function backUpBeforeUpgrade(
+  old: FamilyLinksDb,
+  port: BackupPort,
+  credentials: { readonly username: string; readonly password: string },
+  now: Date = new Date(),
+): Promise<Result<BackupWritten, 'not-recognised' | BackupWriteFailureCode>> {
+  const notRecognised = fail('not-recognised' as const, 'That username and password do not match an account. Check them and try again.');
+  const login = await old.staff.where('username').equals(credentials.username.trim().toLowerCase()).first();
+  const keys = login ? accountKeysSchema.safeParse(await old.accountKeys.get(login.id)) : undefined;
+  if (!login || !keys?.success) return notRecognised;
+  const unlocked = await unlockAccountKeys(keys.data, credentials.password);
+  if (!unlocked.ok) return notRecognised;
+  return backUpNow(old, { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id }, port, 'before-upgrade', now);
+}
