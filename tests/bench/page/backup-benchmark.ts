@@ -52,7 +52,8 @@ async function bareReadAll(name: string, stores: readonly string[]): Promise<num
  */
 export const backupLarge = defineBenchmark<State>({
   name: 'backup-large',
-  repetitions: 3,
+  // About three minutes a run on the large home here: two runs keep `npm run bench` bearable.
+  repetitions: 2,
   async setup(context) {
     return prepared(await loadedLargeHome(context));
   },
@@ -82,7 +83,7 @@ export const backupLarge = defineBenchmark<State>({
  */
 export const restoreLarge = defineBenchmark<State>({
   name: 'restore-large',
-  repetitions: 2,
+  repetitions: 1,
   async setup(context) {
     const state = (await context.get('backupState')) as State | undefined;
     if (!state?.fileName) throw new Error('restore-large runs after backup-large');
