@@ -97,6 +97,8 @@ if (!app.requestSingleInstanceLock()) {
     // The mail password is encrypted by the OS (safeStorage); on Linux without a keyring that is a fixed key, and Mail settings say so.
     const mail = createMailService({ folder: app.getPath('userData'), protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform), log });
     const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
+    // Signing keys take a while to make: have two ready before first run or a new account needs them.
+    documents.warmUpKeys();
     registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient }), log);
     const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
     const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {

@@ -9,7 +9,7 @@ import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layou
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
 import { writeFileAtomically } from './atomic-file';
 import { safeSegment, writeCaseFile } from './case-file';
-import { createHomeCertificateAuthority, issueStaffCertificate } from './signing/certificate-authority';
+import { createHomeCertificateAuthority, createKeyPool, issueStaffCertificate } from './signing/certificate-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
 
@@ -70,6 +70,7 @@ const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).diges
 export function createDocumentsService(options: DocumentsServiceOptions) {
   const now = options.now ?? (() => new Date());
   const exportFolders = new Map<string, string>();
+  const keys = createKeyPool();
   let fonts: Promise<PdfFonts> | undefined;
 
   function loadFonts(): Promise<PdfFonts> {
@@ -123,8 +124,13 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   }
 
   return {
+    /** Starts making signing keys in the background, so first run and new accounts do not wait for them. */
+    warmUpKeys(): void {
+      keys.warmUp();
+    },
+
     async createAuthority(request: { homeName: string; secret: string }): Promise<{ authority: SealedAuthority }> {
-      const authority = await createHomeCertificateAuthority({ homeName: request.homeName, secret: request.secret, now: now() });
+      const authority = await createHomeCertificateAuthority({ homeName: request.homeName, secret: request.secret, now: now(), keys });
       return { authority: { encryptedKey: bytesToBase64(authority.encryptedKey), certificatePem: authority.certificatePem, fingerprint: authority.fingerprint, notAfter: authority.notAfter } };
     },
 
@@ -141,6 +147,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         homeName: request.homeName,
         secret: request.secret,
         now: now(),
+        keys,
       });
       if (!issued.ok) return refusal(issued.error.code, issued.error.message);
       return { outcome: 'issued', credential: { ...issued.value, encryptedKey: bytesToBase64(issued.value.encryptedKey), certificateChainPem: [...issued.value.certificateChainPem] } };

@@ -52,6 +52,8 @@ export function createHarnessMainProcess(options: { appOrigin: string; tempDir: 
     // Opening a mail client is recorded in the main-process log ("Opened externally") instead.
     mailClient: createMailClientOpener((url) => Promise.resolve(void log.push({ message: 'Opened externally', detail: url }))),
   };
+  // As the app does at start: signing keys made in the background before first run needs them.
+  services.documents.warmUpKeys();
   const router = createIpcRouter(createIpcHandlers(services), {
     // As in electron/main/ipc.ts: only the app's own origin may call, and only its top frame
     // (the binding hands over other frames' URLs as not-top-frame, see browser-app.ts).

@@ -75,7 +75,8 @@ async function pdfsigOutput(bytes: Uint8Array): Promise<string> {
   return `${result.stdout}${result.stderr}`;
 }
 
-describe('signing channels', () => {
+// RSA key generation and Argon2-free but CPU-bound signing on shared two-core machines: generous time.
+describe('signing channels', { timeout: 60_000 }, () => {
   it('issues only with the CA’s own secret', async () => {
     const { dispatch } = setUp();
     const caSecret = secret();
@@ -93,7 +94,7 @@ describe('signing channels', () => {
   });
 });
 
-describe('contact-form:file and the case-file folder', () => {
+describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () => {
   it('signs the form even with no folder set, and queues the copy with a plain reason', async () => {
     const { dispatch } = setUp();
     const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as { outcome: string; pdf: { bytes: string; sha256: string; signerName: string }; caseFile: { outcome: string; code: string; message: string } };
@@ -179,7 +180,7 @@ const report: ReportContent = {
   signedAt: '2026-11-23T10:00:00.000Z',
 };
 
-describe('documents:sign-report', () => {
+describe('documents:sign-report', { timeout: 60_000 }, () => {
   it('signs the report and saves it where the save dialog says', async () => {
     const { dispatch, folders } = setUp();
     const reply = (await dispatch('documents:sign-report', { report, signer, suggestedFileName: 'declarations.pdf', reason: 'Declarations for the staff file' })).value as { outcome: string; path: string; sha256: string };
@@ -199,7 +200,7 @@ describe('documents:sign-report', () => {
   });
 });
 
-describe('bulk export', () => {
+describe('bulk export', { timeout: 60_000 }, () => {
   it('writes each file inside the chosen folder, never overwriting, and only for a folder the person chose', async () => {
     const { dispatch, folders } = setUp();
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF one'));

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPair, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, generateKeyPair, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import forge from 'node-forge';
 import { fail, ok, type Result } from '../../../../shared/result';
@@ -41,12 +41,59 @@ export type IssuedCredential = {
 
 const day = 86_400_000;
 
-async function newRsaKey(): Promise<{ privateKey: KeyObject; publicKey: forge.pki.rsa.PublicKey }> {
-  const { privateKey, publicKey } = await generateRsaKeyPair('rsa', { modulusLength: 2048 });
-  return { privateKey, publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) };
+export type RsaKeyPair = { readonly privateKey: KeyObject; readonly publicKey: KeyObject };
+
+/** A new RSA-2048 key pair, made natively (in libuv's thread pool, off the main thread). */
+export function generateRsaKey(): Promise<RsaKeyPair> {
+  return generateRsaKeyPair('rsa', { modulusLength: 2048 });
 }
 
-const forgeKeyOf = (key: KeyObject): forge.pki.rsa.PrivateKey => forge.pki.privateKeyFromPem(key.export({ type: 'pkcs8', format: 'pem' }).toString());
+/**
+ * Keys made ahead of need. Generating an RSA key is a search for primes: 50-200 ms on an idle
+ * machine, over a second on a busy one, and first run needs two (the CA's and the manager's).
+ * `warmUp` starts `size` in the background; `take` hands out a ready one (or makes one now) and
+ * starts its replacement, so the next account does not wait either.
+ */
+export function createKeyPool(size = 2, generate: () => Promise<RsaKeyPair> = generateRsaKey) {
+  const ready: Promise<RsaKeyPair>[] = [];
+  const refill = () => {
+    while (ready.length < size) {
+      const next = generate();
+      // A failed background key is dropped here and surfaces only if someone takes it.
+      next.catch(() => undefined);
+      ready.push(next);
+    }
+  };
+  return {
+    warmUp: refill,
+    take(): Promise<RsaKeyPair> {
+      const next = ready.shift() ?? generate();
+      refill();
+      return next;
+    },
+  };
+}
+export type KeyPool = ReturnType<typeof createKeyPool>;
+
+const forgePublicKeyOf = (key: KeyObject): forge.pki.rsa.PublicKey => forge.pki.publicKeyFromPem(key.export({ type: 'spki', format: 'pem' }).toString());
+
+/**
+ * Signs a certificate with a node:crypto key. forge's `sign` feeds the TBSCertificate's DER to the
+ * digest it is given and then asks the key to sign that digest; here the "digest" only collects the
+ * bytes and the "key" signs them natively (forge's pure-JS RSA took 50-700 ms a certificate).
+ */
+function signCertificate(certificate: forge.pki.Certificate, key: KeyObject): void {
+  let tbs = '';
+  const collector = {
+    algorithm: 'sha256',
+    update(bytes: string) {
+      tbs += bytes;
+      return collector;
+    },
+  };
+  const nativeKey = { sign: () => sign('sha256', Buffer.from(tbs, 'binary'), key).toString('binary') };
+  certificate.sign(nativeKey as unknown as forge.pki.rsa.PrivateKey, collector as unknown as forge.md.MessageDigest);
+}
 
 /** A random positive serial number of 16 bytes (the top bit clear, so DER keeps it positive). */
 function newSerialNumber(): string {
@@ -70,10 +117,10 @@ export function certificateDer(certificate: forge.pki.Certificate): Uint8Array {
 const fingerprintOf = (certificate: forge.pki.Certificate): string => createHash('sha256').update(certificateDer(certificate)).digest('hex');
 
 /** Made once, at first run: a self-signed CA that may only sign certificates (and revocation lists). */
-export async function createHomeCertificateAuthority(options: { homeName: string; secret: string; now: Date; validYears?: number }): Promise<IssuedAuthority> {
-  const { privateKey, publicKey } = await newRsaKey();
+export async function createHomeCertificateAuthority(options: { homeName: string; secret: string; now: Date; validYears?: number; keys?: KeyPool }): Promise<IssuedAuthority> {
+  const { privateKey, publicKey } = await (options.keys?.take() ?? generateRsaKey());
   const certificate = forge.pki.createCertificate();
-  certificate.publicKey = publicKey;
+  certificate.publicKey = forgePublicKeyOf(publicKey);
   certificate.serialNumber = newSerialNumber();
   // Backdated an hour so a PC whose clock is a little behind still accepts it.
   certificate.validity.notBefore = new Date(options.now.getTime() - 3_600_000);
@@ -86,7 +133,7 @@ export async function createHomeCertificateAuthority(options: { homeName: string
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  certificate.sign(forgeKeyOf(privateKey), forge.md.sha256.create());
+  signCertificate(certificate, privateKey);
   return {
     encryptedKey: sealPrivateKey(privateKey, options.secret),
     certificatePem: forge.pki.certificateToPem(certificate),
@@ -106,6 +153,7 @@ export async function issueStaffCertificate(options: {
   secret: string;
   now: Date;
   validYears?: number;
+  keys?: KeyPool;
 }): Promise<Result<IssuedCredential, IssueFailure>> {
   const opened = openSealedKey({ encryptedKey: options.ca.encryptedKey, certificateChainPem: [options.ca.certificatePem], secret: options.ca.secret });
   if (!opened.ok) {
@@ -115,9 +163,9 @@ export async function issueStaffCertificate(options: {
   if (!opened.value.certificate.ca) return fail('not-a-ca', 'That certificate cannot issue certificates to staff. Choose the home’s certificate authority file.');
   const caCertificate = forge.pki.certificateFromPem(options.ca.certificatePem);
 
-  const { privateKey, publicKey } = await newRsaKey();
+  const { privateKey, publicKey } = await (options.keys?.take() ?? generateRsaKey());
   const certificate = forge.pki.createCertificate();
-  certificate.publicKey = publicKey;
+  certificate.publicKey = forgePublicKeyOf(publicKey);
   certificate.serialNumber = newSerialNumber();
   certificate.validity.notBefore = new Date(options.now.getTime() - 3_600_000);
   const notAfter = options.now.getTime() + (options.validYears ?? 5) * 365 * day;
@@ -133,7 +181,7 @@ export async function issueStaffCertificate(options: {
     { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId },
     ...(options.staff.email ? [{ name: 'subjectAltName', altNames: [{ type: 1, value: options.staff.email }] }] : []),
   ]);
-  certificate.sign(forgeKeyOf(opened.value.privateKey), forge.md.sha256.create());
+  signCertificate(certificate, opened.value.privateKey);
   return ok({
     encryptedKey: sealPrivateKey(privateKey, options.secret),
     certificateChainPem: [forge.pki.certificateToPem(certificate), options.ca.certificatePem],

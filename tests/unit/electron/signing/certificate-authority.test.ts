@@ -1,7 +1,7 @@
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { createHomeCertificateAuthority, issueStaffCertificate } from '../../../../electron/main/services/signing/certificate-authority';
+import { createHomeCertificateAuthority, createKeyPool, issueStaffCertificate, type RsaKeyPair } from '../../../../electron/main/services/signing/certificate-authority';
 import { openKey } from '../../../../electron/main/services/signing/pkcs12';
 import { openSealedKey } from '../../../../electron/main/services/signing/sealed-key';
 import { signPdf } from '../../../../electron/main/services/signing/sign-pdf';
@@ -18,7 +18,7 @@ async function homeWithOneStaff() {
   return { ca, leaf: leaf.value };
 }
 
-describe('the home certificate authority and staff certificates', () => {
+describe('the home certificate authority and staff certificates', { timeout: 60_000 }, () => {
   it('makes a CA that may only sign certificates, and a leaf per person that may only sign documents', async () => {
     const { ca, leaf } = await homeWithOneStaff();
     const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
@@ -79,5 +79,19 @@ describe('the home certificate authority and staff certificates', () => {
   it('still reads an organisation’s PKCS#12 only with its password, and refuses garbage as one', () => {
     const opened = openKey({ p12: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]), password: 'x' });
     expect(opened.ok ? 'opened' : opened.error.code).toBe('unreadable-key');
+  });
+
+  it('has keys made ahead of need and replaces each one taken', async () => {
+    let made = 0;
+    const pool = createKeyPool(2, () => {
+      made += 1;
+      return Promise.resolve({ privateKey: { id: made }, publicKey: { id: made } } as unknown as RsaKeyPair);
+    });
+    expect(made).toBe(0);
+    pool.warmUp();
+    expect(made).toBe(2);
+    const first = await pool.take();
+    expect((first.privateKey as unknown as { id: number }).id).toBe(1);
+    expect(made).toBe(3);
   });
 });
