@@ -87,7 +87,8 @@ test.describe('the termly review', () => {
     await page.getByLabel('New password', { exact: true }).fill(ownPassword);
     await page.getByLabel('Type the new password again').fill(ownPassword);
     await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(frame.signedInAs).toContainText(coordinator.name);
+    // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
+    await expect(frame.signedInAs).toContainText(coordinator.name, { timeout: 60_000 });
     await frame.open('Termly review');
     await expect(page.getByText('Your young people as Case Co-ordinator: 1.')).toBeVisible();
     await expect(review.youngPeopleRows()).toHaveCount(1);

@@ -6,13 +6,14 @@ import { keyDerivation } from './key-derivation-benchmark';
 import { doorCheckP95 } from './door-check-benchmark';
 import { visitorSearchP95 } from './visitor-search-benchmark';
 import { owedForms } from './owed-forms-benchmark';
+import { termlyOverview50 } from './termly-review-benchmark';
 
 /**
  * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
  * this order, and later ones reuse what earlier ones made (the load leaves its database for the
  * reads). Add new ones to the list.
  */
-const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95, owedForms];
+const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95, owedForms, termlyOverview50];
 
 const context: BenchContext = new Map();
 

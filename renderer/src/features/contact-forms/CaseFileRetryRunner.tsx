@@ -8,18 +8,23 @@ const checkEveryMs = 60_000;
 
 /**
  * Keeps trying the case-file copies that could not be written (issue #6 point 6: "the copy waits
- * and is retried"): once when someone signs in, then every minute for the copies whose next try
- * has come (each waits longer after each failure). Renders nothing.
+ * and is retried"): all of them when someone signs in, then every minute those whose next try
+ * has come (each waits longer after each failure, up to 6 hours). Renders nothing.
  */
 export function CaseFileRetryRunner() {
   const repository = useContactFormRepository();
   const session = useSession();
   useEffect(() => {
     let isRunning = false;
+    let isFirst = true;
     const tick = () => {
       if (isRunning) return;
       isRunning = true;
-      retryCaseFileCopies(repository, session)
+      // At sign-in every waiting copy is tried (the share may be back); after that, those whose time has come.
+      const which = isFirst ? repository.waitingCopies().then((copies) => copies.map((copy) => copy.id)) : Promise.resolve(undefined);
+      isFirst = false;
+      which
+        .then((ids) => retryCaseFileCopies(repository, session, ids))
         .catch((error: unknown) => console.error('Retrying case-file copies failed', error))
         .finally(() => {
           isRunning = false;

@@ -79,7 +79,12 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         <dd className="contact-form__text">{form.familyViews || 'Not recorded'}</dd>
         <dt>Concerns</dt>
         <dd className="contact-form__text">
-          {form.isSafeguardingConcern ? <span className="badge badge--warn">Safeguarding concern</span> : null} {form.concerns || 'None recorded'}
+          {form.isSafeguardingConcern ? (
+            <>
+              <span className="badge badge--warn">Safeguarding concern</span>{' '}
+            </>
+          ) : null}
+          {form.concerns || 'None recorded'}
         </dd>
         <dt>Actions</dt>
         <dd>

@@ -111,9 +111,11 @@ export function SignaturePadField({ onChange, error }: Props) {
       <p className="muted" id={`${id}-pen`} aria-live="polite">
         {penState}
       </p>
-      <button type="button" className="button button--secondary" onClick={clear}>
-        Clear the signature
-      </button>
+      <div>
+        <button type="button" className="button button--secondary" onClick={clear}>
+          Clear the signature
+        </button>
+      </div>
     </div>
   );
 }
