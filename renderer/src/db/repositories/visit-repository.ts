@@ -9,6 +9,8 @@ import type { FamilyLinksDb, VisitPlainKey } from '../database';
 import { createSealedCodec, type SealedRow } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../../security/session';
+import type { YoungPerson } from '@shared/schemas/people';
+import type { StaffMember } from '@shared/schemas/staff';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { displayName, youngPersonCodec } from './young-people-repository';
@@ -33,9 +35,17 @@ export type BookingCheck = {
   readonly warnings: readonly string[];
 };
 
+/** Young people and staff a screen has already opened (its live directory), so a check need not open them again. */
+export type KnownPeople = {
+  readonly youngPeople: readonly Pick<YoungPerson, 'id' | 'firstName' | 'lastName' | 'preferredName' | 'placementStartsOn' | 'placementEndsOn'>[];
+  readonly staff: readonly Pick<StaffMember, 'id' | 'name'>[];
+};
+
 export type BookingContext = {
   /** The home's zone: the form's times are wall-clock times there. */
   readonly timeZone: string;
+  /** What the screen already holds; anyone not in it is read and opened here. */
+  readonly known?: KnownPeople | undefined;
 };
 
 export type VisitFilter = { readonly youngPersonId?: string; readonly staffId?: string; readonly roomId?: string };
@@ -88,24 +98,51 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     return [...found.values()];
   }
 
-  async function namesFor(session: Session, ids: { youngPersonIds: readonly string[]; staffIds: readonly string[]; roomIds: readonly string[] }) {
-    const [youngPeopleRows, staffRows, rooms] = await Promise.all([
-      db.youngPeople.bulkGet([...ids.youngPersonIds]),
-      db.staff.bulkGet([...ids.staffIds]),
-      db.rooms.bulkGet([...ids.roomIds]),
-    ]);
-    const youngPeople = await Promise.all(youngPeopleRows.flatMap((row) => (row ? [youngPersonCodec.decode(row, session.cipher)] : [])));
-    const staff = await Promise.all(staffRows.flatMap((row) => (row ? [staffCodec.decode(row, session.cipher)] : [])));
+  /**
+   * The clash check: one read transaction for the candidate visits and the rows naming who and
+   * where, then only the young people are opened (their placement dates). Staff rows are opened
+   * only when a staff clash needs their names, so the usual check opens one or two rows.
+   */
+  async function clashCheck(session: Session, proposed: readonly ProposedVisit[], context: BookingContext, ignoreVisitIds: readonly string[]) {
+    const knownYoungPeople = new Map((context.known?.youngPeople ?? []).map((person) => [person.id, person]));
+    const knownStaff = new Map((context.known?.staff ?? []).map((member) => [member.id, member.name]));
+    const ids = {
+      youngPersonIds: [...new Set(proposed.flatMap((visit) => visit.youngPersonIds))],
+      staffIds: [...new Set(proposed.flatMap((visit) => visit.staffIds))],
+      roomIds: [...new Set(proposed.flatMap((visit) => (visit.roomId ? [visit.roomId] : [])))],
+    };
+    const unknownYoungPersonIds = ids.youngPersonIds.filter((id) => !knownYoungPeople.has(id));
+    const unknownStaffIds = ids.staffIds.filter((id) => !knownStaff.has(id));
+    const read = await db.transaction('r', [db.visits, db.youngPeople, db.staff, db.rooms], async () => {
+      const [youngPeopleRows, staffRows, roomRows, others] = await Promise.all([
+        unknownYoungPersonIds.length > 0 ? db.youngPeople.bulkGet(unknownYoungPersonIds) : [],
+        unknownStaffIds.length > 0 ? db.staff.bulkGet(unknownStaffIds) : [],
+        db.rooms.bulkGet(ids.roomIds),
+        candidates(proposed),
+      ]);
+      return { youngPeopleRows, staffRows, roomRows, others };
+    });
+    const opened = await Promise.all(read.youngPeopleRows.flatMap((row) => (row ? [youngPersonCodec.decode(row, session.cipher)] : [])));
+    const youngPeople = [...ids.youngPersonIds.flatMap((id) => { const known = knownYoungPeople.get(id); return known ? [known] : []; }), ...opened];
+    const rooms = read.roomRows.flatMap((room) => (room ? [room] : []));
     const youngPersonNames = new Map(youngPeople.map((person) => [person.id, displayName(person)]));
-    const staffNames = new Map(staff.map((member) => [member.id, member.name]));
-    const roomNames = new Map(rooms.flatMap((room) => (room ? [[room.id, room.name] as const] : [])));
+    const staffNames = new Map(knownStaff);
+    const roomNames = new Map(rooms.map((room) => [room.id, room.name]));
     const names: ConflictNames = {
       youngPerson: (id) => youngPersonNames.get(id) ?? 'This young person',
       staff: (id) => staffNames.get(id) ?? 'This member of staff',
       room: (id) => roomNames.get(id) ?? 'This room',
     };
     const placements: Placement[] = youngPeople.map((person) => ({ youngPersonId: person.id, startsOn: person.placementStartsOn, endsOn: person.placementEndsOn }));
-    return { names, placements, rooms: rooms.flatMap((room) => (room ? [room] : [])) };
+    const check = () => visitConflicts({ proposed, others: read.others, placements, names, timeZone: context.timeZone, ignoreVisitIds });
+    let conflicts = check();
+    // Staff not already known are opened only when a staff clash needs their names.
+    if (read.staffRows.length > 0 && conflicts.some((conflict) => conflict.kind === 'staffDoubleBooked' && !staffNames.has(conflict.staffId))) {
+      const staff = await Promise.all(read.staffRows.flatMap((row) => (row ? [staffCodec.decode(row, session.cipher)] : [])));
+      for (const member of staff) staffNames.set(member.id, member.name);
+      conflicts = check();
+    }
+    return { conflicts, names, placements, rooms };
   }
 
   async function bookingPeople(session: Session, personIds: readonly string[]): Promise<BookingPerson[]> {
@@ -146,9 +183,7 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     if (!expanded.ok) return fail('invalid', expanded.error.message, { repeatUntil: expanded.error.message });
     const occurrences = expanded.value;
     const proposed = proposedFrom(form, occurrences);
-    const { names, placements, rooms } = await namesFor(session, { youngPersonIds: form.youngPersonIds, staffIds: staffOf(form), roomIds: form.roomId ? [form.roomId] : [] });
-    const others = await candidates(proposed);
-    const conflicts = visitConflicts({ proposed, others, placements, names, timeZone: context.timeZone, ignoreVisitIds });
+    const { conflicts, names, placements, rooms } = await clashCheck(session, proposed, context, ignoreVisitIds);
 
     const restrictionRows = await db.restrictions.where('youngPersonId').anyOf([...form.youngPersonIds]).toArray();
     const restrictions = await Promise.all(restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher)));
@@ -237,13 +272,7 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
 
     /** The clash check alone, on index-range candidates (what the benchmark times). */
     async findConflicts(session: Session, proposed: readonly ProposedVisit[], context: BookingContext & { ignoreVisitIds?: readonly string[] }): Promise<VisitConflict[]> {
-      const ids = {
-        youngPersonIds: [...new Set(proposed.flatMap((visit) => visit.youngPersonIds))],
-        staffIds: [...new Set(proposed.flatMap((visit) => visit.staffIds))],
-        roomIds: [...new Set(proposed.flatMap((visit) => (visit.roomId ? [visit.roomId] : [])))],
-      };
-      const [{ names, placements }, others] = await Promise.all([namesFor(session, ids), candidates(proposed)]);
-      return visitConflicts({ proposed, others, placements, names, timeZone: context.timeZone, ignoreVisitIds: context.ignoreVisitIds ?? [] });
+      return (await clashCheck(session, proposed, context, context.ignoreVisitIds ?? [])).conflicts;
     },
 
     /** Every check a booking gets, before saving: what the booking screen shows as it is filled in. */

@@ -62,7 +62,7 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
     if (!parsedValues.success) return;
     let isCurrent = true;
     const timer = window.setTimeout(() => {
-      void repository.checkBooking(session, parsedValues.data, { timeZone }, changing?.id).then((result) => {
+      void repository.checkBooking(session, parsedValues.data, { timeZone, known: directory }, changing?.id).then((result) => {
         if (isCurrent) setChecked({ key: valuesKey, check: result.ok ? result.value : undefined });
       });
     }, 300);
@@ -70,7 +70,7 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
       isCurrent = false;
       window.clearTimeout(timer);
     };
-  }, [parsedValues, valuesKey, repository, session, timeZone, changing?.id]);
+  }, [parsedValues, valuesKey, repository, session, timeZone, directory, changing?.id]);
   const checkState: CheckState = !parsedValues.success
     ? { kind: 'incomplete' }
     : checked?.key !== valuesKey
@@ -83,7 +83,7 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
     async (parsed) => {
       setFailure(undefined);
       if (changing) {
-        const result = await repository.change(session, changing.id, parsed, { timeZone });
+        const result = await repository.change(session, changing.id, parsed, { timeZone, known: directory });
         if (!result.ok) {
           applyFieldErrors(result.error.fields, form.setError);
           setFailure(result.error.message);
@@ -92,7 +92,7 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
         onDone({ visits: [result.value], problems: [] });
         return;
       }
-      const result = await repository.book(session, parsed, { timeZone });
+      const result = await repository.book(session, parsed, { timeZone, known: directory });
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);

@@ -230,3 +230,16 @@ describe('need to know when changing a visit', () => {
     expect((await visits.get(manager, id))?.notes).toBe('Mum bringing photos');
   });
 });
+
+describe('checking with what the screen already holds', () => {
+  it('uses the young people and staff the screen passes, and says the same thing', async () => {
+    const { manager, visits, booking, millie, sam } = await setUp();
+    await visits.book(manager, booking(), context);
+    const proposed = [{ startsAt: '2026-03-07T15:00:00.000Z', endsAt: '2026-03-07T17:00:00.000Z', youngPersonIds: [millie.id], staffIds: [sam.id] }];
+    const opened = await visits.findConflicts(manager, proposed, context);
+    const known = await visits.findConflicts(manager, proposed, { ...context, known: { youngPeople: [millie], staff: [sam] } });
+    expect(known.map((conflict) => conflict.message)).toEqual(opened.map((conflict) => conflict.message));
+    expect(known.map((conflict) => conflict.kind)).toEqual(['staffDoubleBooked', 'youngPersonElsewhere']);
+    expect(known[0]?.message).toMatch(/^Sam Patel is already on a family visit/);
+  });
+});
