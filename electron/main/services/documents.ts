@@ -48,10 +48,12 @@ const unavailableCodes = new Set(['ENOENT', 'ENOTDIR', 'EHOSTDOWN', 'EHOSTUNREAC
 
 function fileFailure(error: unknown, where: string): { code: FileFailureCode; message: string } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'disk-full', message: `${where} is full, so the file could not be saved there. Free some space and try again.` };
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { code: 'no-permission', message: `This computer is not allowed to save in ${where}. Choose another folder, or ask for access.` };
-  if (unavailableCodes.has(code)) return { code: 'folder-unavailable', message: `${where} cannot be reached just now (is the drive connected?). Try again or choose another folder.` };
-  return { code: 'write-failed', message: `The file could not be saved in ${where} (${code || 'unknown error'}). Try again.` };
+  const place = where.charAt(0).toLowerCase() + where.slice(1);
+  const Place = where.charAt(0).toUpperCase() + where.slice(1);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'disk-full', message: `${Place} is full, so the file could not be saved there. Free some space and try again.` };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { code: 'no-permission', message: `This computer is not allowed to save in ${place}. Choose another folder, or ask for access.` };
+  if (unavailableCodes.has(code)) return { code: 'folder-unavailable', message: `${Place} cannot be reached just now (is the drive connected?). Try again or choose another folder.` };
+  return { code: 'write-failed', message: `The file could not be saved in ${place} (${code || 'unknown error'}). Try again.` };
 }
 
 const folderSettingSchema = z.object({ folder: z.string().min(1) });
@@ -111,7 +113,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       await rm(probe, { force: true });
       return { folder, state: 'reachable', message: 'The folder can be reached and written to.' };
     } catch (error) {
-      const failure = fileFailure(error, 'the case-file folder');
+      const failure = fileFailure(error, 'The case-file folder');
       return { folder, state: failure.code, message: failure.message };
     }
   }

@@ -10,10 +10,10 @@ import { Banner } from '../../ui/Banner';
 const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
   reachable: 'Reachable: signed copies are being saved there.',
   'not-set': 'Not set: signed forms wait in the app until a folder is chosen.',
-  'folder-unavailable': 'Cannot be reached just now.',
-  'disk-full': 'Full.',
-  'no-permission': 'This computer is not allowed to save there.',
-  'write-failed': 'Saving there failed.',
+  'folder-unavailable': 'Not reachable:',
+  'disk-full': 'Full:',
+  'no-permission': 'Not allowed:',
+  'write-failed': 'Saving failed:',
 };
 
 /**
@@ -33,6 +33,7 @@ export function CaseFileFolderScreen() {
 
   const check = useCallback(async () => {
     if (!api) return;
+    setSaved(undefined);
     setIsWorking(true);
     const reply = await api['case-file:folder-status']({});
     setIsWorking(false);
@@ -111,7 +112,7 @@ export function CaseFileFolderScreen() {
               <span className={status.state === 'reachable' ? 'badge' : 'badge badge--warn'} data-testid="case-file-state">
                 {status.state === 'reachable' ? 'Yes' : 'No'}
               </span>{' '}
-              {stateText[status.state]} {status.state !== 'reachable' && status.state !== 'not-set' ? status.message : ''}
+              {status.state === 'reachable' || status.state === 'not-set' ? stateText[status.state] : `${stateText[status.state]} ${status.message}`}
             </dd>
           </dl>
         )}
