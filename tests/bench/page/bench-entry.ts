@@ -5,6 +5,8 @@ import { visitorLogTermRead } from './visitor-log-read-benchmark';
 import { keyDerivation } from './key-derivation-benchmark';
 import { doorCheckP95 } from './door-check-benchmark';
 import { visitorSearchP95 } from './visitor-search-benchmark';
+import { visitConflictCheckP95 } from './visit-conflict-benchmark';
+import { weekView500 } from './week-view-benchmark';
 import { owedForms } from './owed-forms-benchmark';
 import { termlyOverview50 } from './termly-review-benchmark';
 
@@ -13,7 +15,7 @@ import { termlyOverview50 } from './termly-review-benchmark';
  * this order, and later ones reuse what earlier ones made (the load leaves its database for the
  * reads). Add new ones to the list.
  */
-const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95, owedForms, termlyOverview50];
+const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95, owedForms, termlyOverview50, visitConflictCheckP95, weekView500];
 
 const context: BenchContext = new Map();
 

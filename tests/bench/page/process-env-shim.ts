@@ -1,0 +1,8 @@
+/**
+ * React and react-big-calendar read `process.env.NODE_ENV` when they load; the benchmark page is a
+ * plain browser page with no `process`. Imported before them, this says "production", as the app's
+ * own build does.
+ */
+const holder = globalThis as { process?: { env: Record<string, string> } };
+holder.process ??= { env: { NODE_ENV: 'production' } };
+export {};

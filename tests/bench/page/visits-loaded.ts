@@ -1,0 +1,17 @@
+import { roomRepository } from '../../../renderer/src/db/repositories/room-repository';
+import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
+import { shared, type BenchContext } from './benchmark-registry';
+import { progress } from './bench-timing';
+import { loadedLargeHome, type LoadedHome } from './large-home';
+
+/** The large home with its ten years of visits and its rooms loaded too (the fixture loader leaves them out). */
+export function largeHomeWithVisits(context: BenchContext): Promise<LoadedHome> {
+  return shared(context, 'largeHomeWithVisits', async () => {
+    const loaded = await loadedLargeHome(context);
+    const started = performance.now();
+    await roomRepository(loaded.db).addMany(loaded.home.rooms);
+    await visitRepository(loaded.db).addMany(loaded.session, loaded.home.visits);
+    progress(`loaded ${loaded.home.visits.length} visits in ${Math.round(performance.now() - started)} ms`);
+    return loaded;
+  });
+}
