@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { sealedCredentialSchema } from '../ipc/channels/signing';
 import { idSchema, isoDateTimeSchema } from './common';
 
 /**
@@ -101,11 +100,19 @@ export const accountKeysSchema = z.object({
   failedAttempts: z.array(isoDateTimeSchema).max(50),
   lockedUntil: isoDateTimeSchema.optional(),
   /**
-   * The person's signing key (issue #6): the sealed key and certificates as main issued them, and
-   * the secret that opens the key wrapped by this account's password-derived key
-   * (`signing-secret:<staffId>`). Absent for an account made before certificates existed.
+   * The person's signing key (issue #6): the secret that opens it, wrapped by this account's
+   * password-derived key (`signing-secret:<staffId>`), and the sealed key with its certificates
+   * (which name the person) encrypted under that same secret, so nothing here is readable without
+   * the password. `notAfter` (no personal data) is plain for the staff screen. Absent for an account
+   * made before certificates existed.
    */
-  signingKey: z.object({ credential: sealedCredentialSchema, wrappedSecret: wrappedKeySchema }).optional(),
+  signingKey: z
+    .object({
+      wrappedSecret: wrappedKeySchema,
+      sealedCredential: z.object({ iv: byteArraySchema.refine((iv) => iv.byteLength === 12), data: arrayBufferSchema }),
+      notAfter: isoDateTimeSchema,
+    })
+    .optional(),
   /** Managers only: the home CA's secret, wrapped by this account's password-derived key (`authority-secret:<staffId>`). */
   authorityKey: z.object({ wrappedSecret: wrappedKeySchema }).optional(),
 });

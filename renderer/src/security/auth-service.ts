@@ -295,13 +295,13 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       // it cannot be carried over, so the person gets a fresh key and certificate, and the log says so.
       const issued = await credentialFor(session, member);
       if (!issued.ok) return fail('signing-failed', `${issued.error.message} The password was not reset; try again.`);
-      const oldSerial = stored.data.signingKey?.credential.serialNumber;
+      const hadKey = stored.data.signingKey !== undefined;
       const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
       const secrets: AccountSecrets = { ...(issued.value.credential ? { signing: issued.value.credential } : {}), ...(authority ? { authority } : {}) };
       const next = await rewrapForNewPassword(stored.data, { newPassword: temporaryPassword, keys: session, setBy: 'manager-reset', secrets });
       const events: AuditEventInput[] = [{ action: 'account.password-reset', recordType: 'staff', recordId: staffId }];
-      if (oldSerial || issued.value.credential) {
-        events.push(certificateEvent(staffId, issued.value, 'certificate.reissued', oldSerial ? `password reset: the old key (serial ${oldSerial}) cannot be opened without the old password and is no longer used` : 'password reset'));
+      if (hadKey || issued.value.credential) {
+        events.push(certificateEvent(staffId, issued.value, 'certificate.reissued', hadKey ? 'password reset: the old key cannot be opened without the old password and is no longer used' : 'password reset'));
       }
       await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, events, [db.accountKeys], async () => {
         await db.accountKeys.put(next);
@@ -334,7 +334,7 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
           {
             passwordChangeRequired: row.passwordChangeRequired,
             ...(row.lockedUntil ? { lockedUntil: row.lockedUntil } : {}),
-            ...(row.signingKey ? { certificateUntil: row.signingKey.credential.notAfter } : {}),
+            ...(row.signingKey ? { certificateUntil: row.signingKey.notAfter } : {}),
           },
         ]),
       );

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@shared/result';
-import type { SealedCredential } from '@shared/ipc/channels/signing';
+import { sealedCredentialSchema, type SealedCredential } from '@shared/ipc/channels/signing';
 import {
   defaultKdfParams,
   strongerKdfParams,
@@ -26,6 +26,14 @@ export const dataKeyContext = (staffId: string) => `data-key:${staffId}`;
 export const auditKeyContext = (staffId: string) => `audit-key:${staffId}`;
 export const signingSecretContext = (staffId: string) => `signing-secret:${staffId}`;
 export const authoritySecretContext = (staffId: string) => `authority-secret:${staffId}`;
+const credentialContext = (staffId: string) => `signing-credential:${staffId}`;
+
+/** The credential (which names the person) encrypted under its own signing secret. */
+async function sealCredential(credential: SealedCredential, secret: CryptoKey, staffId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(credentialContext(staffId)) }, secret, encoder.encode(JSON.stringify(credential)));
+  return { iv, data };
+}
 
 export type UnwrapFailureCode = 'wrong-password';
 
@@ -109,7 +117,9 @@ export async function openAccountSecrets(record: AccountKeys, kek: CryptoKey): P
   if (record.signingKey) {
     const secret = await unwrapSealingSecret(record.signingKey.wrappedSecret, kek, signingSecretContext(record.staffId));
     if (!secret.ok) return secret;
-    signing = { credential: record.signingKey.credential, secret: secret.value };
+    const { iv, data } = record.signingKey.sealedCredential;
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(credentialContext(record.staffId)) }, secret.value, data);
+    signing = { credential: sealedCredentialSchema.parse(JSON.parse(new TextDecoder().decode(plain))), secret: secret.value };
   }
   if (record.authorityKey) {
     const secret = await unwrapSealingSecret(record.authorityKey.wrappedSecret, kek, authoritySecretContext(record.staffId));
@@ -149,7 +159,15 @@ export async function createAccountKeys(input: {
     wrappedAuditKey,
     passwordChangeRequired: input.passwordChangeRequired,
     failedAttempts: [],
-    ...(signing ? { signingKey: { credential: signing.credential, wrappedSecret: await wrapKey(signing.secret, kek, signingSecretContext(input.staffId)) } } : {}),
+    ...(signing
+      ? {
+          signingKey: {
+            wrappedSecret: await wrapKey(signing.secret, kek, signingSecretContext(input.staffId)),
+            sealedCredential: await sealCredential(signing.credential, signing.secret, input.staffId),
+            notAfter: signing.credential.notAfter,
+          },
+        }
+      : {}),
     ...(authority ? { authorityKey: { wrappedSecret: await wrapKey(authority, kek, authoritySecretContext(input.staffId)) } } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { base64ToBytes } from '../../../../shared/ipc/channels/signing';
 import { accountKeysSchema } from '../../../../shared/schemas/keyring';
 import { openSealedKey } from '../../../../electron/main/services/signing/sealed-key';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { unlockAccount } from '../../../../renderer/src/db/encryption/key-wrapping';
 import { parseAuthority, signingAuthoritySettingKey } from '../../../../renderer/src/db/encryption/signing-keys';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { unlockSigner } from '../../../../renderer/src/features/signing/unlock-signer';
@@ -36,6 +37,13 @@ async function keyring(staffId: string) {
   return accountKeysSchema.parse(await db.accountKeys.get(staffId));
 }
 
+/** The person's credential, which only their password opens. */
+async function credentialOf(staffId: string, password: string) {
+  const unlocked = await unlockAccount(await keyring(staffId), password);
+  if (!unlocked.ok) throw new Error(unlocked.error.message);
+  return unlocked.value.secrets.signing?.credential;
+}
+
 /** The signer opens in main exactly as a signing channel would open it. */
 function opens(signer: { credential: { encryptedKey: string; certificateChainPem: string[] }; secret: string }) {
   const opened = openSealedKey({ encryptedKey: base64ToBytes(signer.credential.encryptedKey), certificateChainPem: signer.credential.certificateChainPem, secret: signer.secret });
@@ -54,15 +62,16 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const authority = parseAuthority((await db.settings.get(signingAuthoritySettingKey))?.value);
     expect(authority?.certificatePem).toContain('BEGIN CERTIFICATE');
     const record = await keyring(session.staff.id);
-    expect(record.signingKey?.credential.subjectName).toBe('Priya Raman');
+    const credential = await credentialOf(session.staff.id, managerPassword);
+    expect(credential?.subjectName).toBe('Priya Raman');
     expect(record.authorityKey).toBeDefined();
     // The manager's certificate was issued by the home CA.
-    const leaf = new X509Certificate(record.signingKey?.credential.certificateChainPem[0] ?? '');
+    const leaf = new X509Certificate(credential?.certificateChainPem[0] ?? '');
     expect(leaf.verify(new X509Certificate(authority?.certificatePem ?? '').publicKey)).toBe(true);
     const log = await actions(session);
     expect(log.some((line) => line.startsWith('certificate.authority-created: SHA-256 '))).toBe(true);
     // The staff screen shows who has a certificate.
-    expect((await authService(db, () => new Date(), undefined).accountStates(session)).get(session.staff.id)?.certificateUntil).toBe(record.signingKey?.credential.notAfter);
+    expect((await authService(db, () => new Date(), undefined).accountStates(session)).get(session.staff.id)?.certificateUntil).toBe(credential?.notAfter);
     expect(log.some((line) => line.startsWith('certificate.issued: serial '))).toBe(true);
   });
 
@@ -72,6 +81,9 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     expect(everything).not.toContain('PRIVATE KEY');
     // An unencrypted PKCS#8 of an RSA key starts (in base64) with MIIE...AgEAMA0GCSqGSIb3DQEBAQUA.
     expect(everything).not.toContain('AgEAMA0GCSqGSIb3DQEBAQUA');
+    // Staff certificates name people: they are sealed too (only the home CA's, which names the home, is plain).
+    expect(everything).not.toContain('Priya Raman');
+    expect(everything.match(/BEGIN CERTIFICATE/g)).toHaveLength(1);
   });
 
   it('gives every new account its own certificate; only the password opens it', async () => {
@@ -79,7 +91,7 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const created = await auth.createAccount(session, { ...colleague, roles: ['careStaff'] });
     if (!created.ok) throw new Error(created.error.message);
     const record = await keyring(created.value.id);
-    expect(record.signingKey?.credential.subjectName).toBe('Siobhán O’Neill');
+    expect((await credentialOf(created.value.id, colleaguePassword))?.subjectName).toBe('Siobhán O’Neill');
     expect(record.authorityKey).toBeUndefined();
     const signedIn = await auth.signIn('soneill', colleaguePassword);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -108,11 +120,12 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
 
   it('keeps the same key when people change their own password', async () => {
     const { auth, session } = await setUp();
-    const before = (await keyring(session.staff.id)).signingKey?.credential.serialNumber;
+    const before = (await credentialOf(session.staff.id, managerPassword))?.serialNumber;
     const changed = await auth.changeOwnPassword(session, managerPassword, 'saffron lighthouse gravel tundra');
     expect(changed.ok).toBe(true);
     const after = await keyring(session.staff.id);
-    expect(after.signingKey?.credential.serialNumber).toBe(before);
+    expect(after.signingKey).toBeDefined();
+    expect((await credentialOf(session.staff.id, 'saffron lighthouse gravel tundra'))?.serialNumber).toBe(before);
     const signer = await unlockSigner(db, session, 'saffron lighthouse gravel tundra');
     expect(signer.ok ? opens(signer.value) : signer.error.code).toBe('Priya Raman');
     // And the manager can still issue after signing in with the new password.
@@ -126,16 +139,17 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const { auth, session } = await setUp();
     const worker = await auth.createAccount(session, { ...colleague, roles: ['careStaff'] });
     if (!worker.ok) throw new Error(worker.error.message);
-    const oldSerial = (await keyring(worker.value.id)).signingKey?.credential.serialNumber;
+    const oldSerial = (await credentialOf(worker.value.id, colleaguePassword))?.serialNumber;
     const reset = await auth.resetPassword(session, worker.value.id, 'thimble crescent walnut orbit');
     expect(reset.ok).toBe(true);
     const record = await keyring(worker.value.id);
-    expect(record.signingKey?.credential.serialNumber).not.toBe(oldSerial);
+    expect(record.signingKey).toBeDefined();
+    expect((await credentialOf(worker.value.id, 'thimble crescent walnut orbit'))?.serialNumber).not.toBe(oldSerial);
     const signedIn = await auth.signIn('soneill', 'thimble crescent walnut orbit');
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     const signer = await unlockSigner(db, signedIn.value.session, 'thimble crescent walnut orbit');
     expect(signer.ok ? opens(signer.value) : signer.error.code).toBe('Siobhán O’Neill');
-    expect((await actions(session)).some((line) => line.startsWith(`certificate.reissued: password reset: the old key (serial ${oldSerial})`))).toBe(true);
+    expect((await actions(session)).some((line) => line.startsWith('certificate.reissued: password reset: the old key cannot be opened'))).toBe(true);
   });
 
   it('makes accounts without a certificate when there is no signing service, and says why', async () => {
