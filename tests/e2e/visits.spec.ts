@@ -46,7 +46,7 @@ test.describe('booking family visits', () => {
   // Each journey seeds a home and walks several screens with axe on each: slower than the default on a shared two-core machine.
   test.describe.configure({ timeout: 240_000 });
   test('a manager books a weekly visit with repeats; the same room at the same time is refused with the reason', async ({ app, page }) => {
-    const { summary, home, visits, youngPersonName } = await openVisits(app, page, 1);
+    const { summary, home, visits, youngPersonName, frame } = await openVisits(app, page, 1);
     await app.expectAccessible('visits calendar, week view');
     await app.screenshot('week view of the seeded home');
 
@@ -80,6 +80,14 @@ test.describe('booking family visits', () => {
     await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
     await expect(visits.visitsTable.getByRole('row').filter({ hasText: youngPersonName(second.id) }).filter({ hasText: '07:30' })).toHaveCount(0);
 
+    // The week on paper: the print view lists the series' visit on its day.
+    await page.getByRole('button', { name: 'Print this week' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /^Visits: / })).toBeVisible();
+    await expect(page.getByRole('table', { name: /^Visits on / }).filter({ hasText: '07:00–08:00' })).toHaveCount(1);
+    await app.expectAccessible('printable week');
+    await app.screenshot('printable week');
+    await page.getByRole('button', { name: 'Back to the calendar' }).click();
+
     // Day and month views draw too.
     await visits.view('Month');
     await expect(visits.calendar.locator('.rbc-month-view')).toBeVisible();
@@ -87,6 +95,23 @@ test.describe('booking family visits', () => {
     await visits.view('Day');
     await expect(visits.calendar.locator('.rbc-time-view')).toBeVisible();
     await app.expectAccessible('visits calendar, day view');
+
+    // The manager keeps the rooms list: a new room can be booked at once; a withdrawn one cannot.
+    await frame.open('Rooms');
+    await page.getByRole('form', { name: 'Add a room' }).getByLabel('Room name').fill('Sensory room');
+    await page.getByRole('button', { name: 'Add room' }).click();
+    await expect(page.getByRole('status')).toContainText('Sensory room added.');
+    await page.getByRole('form', { name: 'Add a room' }).getByLabel('Room name').fill('family room');
+    await page.getByRole('button', { name: 'Add room' }).click();
+    await expect(page.getByRole('alert')).toContainText('There is already a room called “Family room”. Choose another name.');
+    await page.getByRole('button', { name: 'Withdraw Garden room from booking' }).click();
+    await expect(page.getByRole('list', { name: 'Rooms' }).getByRole('listitem').filter({ hasText: 'Garden room' })).toContainText('Withdrawn');
+    await app.expectAccessible('rooms');
+    await app.screenshot('rooms list');
+    await frame.open('Visits');
+    await visits.bookButton.click();
+    await expect(visits.bookingForm.getByLabel('Room').getByRole('option', { name: 'Sensory room' })).toHaveCount(1);
+    await expect(visits.bookingForm.getByLabel('Room').getByRole('option', { name: 'Garden room' })).toHaveCount(0);
   });
 
   test('a barred family member cannot be booked, and the check says why and what to do', async ({ app, page }) => {
