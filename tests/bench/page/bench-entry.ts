@@ -5,9 +5,10 @@ import { visitorLogTermRead } from './visitor-log-read-benchmark';
 import { keyDerivation } from './key-derivation-benchmark';
 import { doorCheckP95 } from './door-check-benchmark';
 import { visitorSearchP95 } from './visitor-search-benchmark';
+import { owedForms } from './owed-forms-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { weekView500 } from './week-view-benchmark';
-import { owedForms } from './owed-forms-benchmark';
+import { backupLarge, restoreLarge } from './backup-benchmark';
 import { termlyOverview50 } from './termly-review-benchmark';
 
 /**
@@ -15,7 +16,7 @@ import { termlyOverview50 } from './termly-review-benchmark';
  * this order, and later ones reuse what earlier ones made (the load leaves its database for the
  * reads). Add new ones to the list.
  */
-const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95, owedForms, termlyOverview50, visitConflictCheckP95, weekView500];
+const benchmarks: readonly RegisteredBenchmark[] = [fixtureLoadLarge, visitorLogTermRead, keyDerivation, doorCheckP95, visitorSearchP95, owedForms, visitConflictCheckP95, weekView500, termlyOverview50, backupLarge, restoreLarge];
 
 const context: BenchContext = new Map();
 

@@ -65,7 +65,6 @@ const labels: Readonly<Record<string, string>> = {
   'settings.contact-forms-updated': 'Changed how long staff have to file a contact form',
   'contact-form.due': 'A contact form fell due after a contact',
   'contact-form.imported': 'Imported contact forms',
-  'contact-form.imported': 'Imported contact forms',
   'contact-form.started': 'Started a contact form',
   'contact-form.saved': 'Saved a contact form',
   'contact-form.restricted-participant': 'Recorded a restricted person taking part in a contact',
