@@ -26,6 +26,8 @@ export function createMainWindow(options: { preloadPath: string; iconPath?: stri
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle-click could otherwise ask for a new window (refused anyway; see hardenContents).
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

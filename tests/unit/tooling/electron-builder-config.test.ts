@@ -75,6 +75,11 @@ describe('electron-builder.yml', () => {
     expect(at(`electronFuses.${fuse}`)).toBe(value);
   });
 
+  it('ships the PDF font folder where the packaged main process reads it (process.resourcesPath/fonts)', () => {
+    expect(at('extraResources')).toEqual([{ from: 'resources/fonts', to: 'fonts' }]);
+    expect(readFileSync(resolve(projectRoot, 'electron/main/index.ts'), 'utf8')).toContain("join(process.resourcesPath, 'fonts')");
+  });
+
   it('names only resources/ files that exist', () => {
     const named = [...configText.matchAll(/resources\/[\w.-]+/g)].map(([path]) => path);
     expect(named.length).toBeGreaterThan(0);
