@@ -73,7 +73,8 @@ const nodeGlobals = {
 };
 
 export default defineConfig([
-  globalIgnores(['out/', 'node_modules/', 'release/', 'dist/', 'tests/e2e/artifacts/', 'test-results/', 'playwright-report/', 'tests/bench/out/']),
+  // .ci/electronegativity is its own npm package with its own pinned toolchain (see its run.mjs).
+  globalIgnores(['out/', 'node_modules/', 'release/', 'dist/', 'tests/e2e/artifacts/', 'test-results/', 'playwright-report/', 'tests/bench/out/', '.ci/electronegativity/']),
 
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
