@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { IpcReply } from '../../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-file';
+import { readJsonFile } from './json-file';
 
 const anchorSchema = z.object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/), storedAt: z.string() });
 export type AuditAnchor = z.infer<typeof anchorSchema>;
@@ -19,19 +19,9 @@ export function createAuditAnchorService(options: { folder: string; now?: () => 
   let queue: Promise<unknown> = Promise.resolve();
 
   async function read(): Promise<AuditAnchor | null> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    const parsed = anchorSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) {
-      options.log?.('The audit anchor file is damaged; treating it as missing', parsed.error.issues);
-      return null;
-    }
-    return parsed.data;
+    const stored = await readJsonFile(path, anchorSchema);
+    if (stored.state === 'damaged') options.log?.('The audit anchor file is damaged; treating it as missing', stored.detail);
+    return stored.state === 'read' ? stored.value : null;
   }
 
   return {

@@ -8,6 +8,7 @@ import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/channels/signi
 import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layout';
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
 import { writeFileAtomically } from './atomic-file';
+import { readJsonFile } from './json-file';
 import { safeSegment, writeCaseFile } from './case-file';
 import { createHomeCertificateAuthority, createKeyPool, issueStaffCertificate } from './signing/certificate-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
@@ -95,8 +96,8 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
 
   async function readCaseFileFolder(): Promise<string | undefined> {
     try {
-      const parsed = folderSettingSchema.safeParse(JSON.parse(await readFile(join(options.settingsFolder, settingsFileName), 'utf8')));
-      return parsed.success && isAbsolute(parsed.data.folder) ? parsed.data.folder : undefined;
+      const stored = await readJsonFile(join(options.settingsFolder, settingsFileName), folderSettingSchema);
+      return stored.state === 'read' && isAbsolute(stored.value.folder) ? stored.value.folder : undefined;
     } catch {
       return undefined;
     }

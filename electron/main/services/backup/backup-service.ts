@@ -1,5 +1,5 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { IpcReply } from '../../../../shared/ipc/contract';
@@ -18,6 +18,7 @@ import {
   type BackupSettings,
 } from '../../../../shared/schemas/backup';
 import { writeFileAtomically } from '../atomic-file';
+import { readJsonFile } from '../json-file';
 import { nodeBackupFileSystem, type BackupFileReader, type BackupFileSystem, type BackupFileWriter } from './backup-files';
 
 /** The system dialogs the service needs; Electron's in the app, fixed answers in the tests. */
@@ -87,11 +88,11 @@ export function createBackupService(options: BackupServiceOptions) {
   async function loadSettings(): Promise<BackupSettings> {
     let stored: z.infer<typeof storedSettingsSchema> = { keep: defaultBackupKeep, intervalDays: defaultBackupIntervalDays };
     try {
-      const parsed = storedSettingsSchema.safeParse(JSON.parse(await readFile(settingsPath, 'utf8')));
-      if (parsed.success) stored = parsed.data;
-      else options.log?.('The backup settings file is damaged; using the defaults', parsed.error.issues);
+      const file = await readJsonFile(settingsPath, storedSettingsSchema);
+      if (file.state === 'read') stored = file.value;
+      else if (file.state === 'damaged') options.log?.('The backup settings file is damaged; using the defaults', file.detail);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.log?.('Could not read the backup settings', error);
+      options.log?.('Could not read the backup settings', error);
     }
     const { folder, ...rest } = stored;
     return { ...rest, folder: folder ?? resolve(options.defaultFolder), folderIsDefault: folder === undefined };

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { mailSettingsSchema, type MailMessage, type MailSendOutcome, type MailSettings, type PasswordProtection } from '../../../../shared/schemas/mail';
 import { fail, ok, type Result } from '../../../../shared/result';
 import { writeFileAtomically } from '../atomic-file';
+import { readJsonFile } from '../json-file';
 import { describeMailFailure } from './mail-failures';
 import type { ProtectedStorage } from './protected-storage';
 
@@ -44,19 +45,9 @@ export function createMailService(options: MailServiceOptions) {
   }
 
   async function readStored(): Promise<z.infer<typeof storedSchema> | null> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-    const parsed = storedSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) {
-      options.log?.('The mail settings file is damaged; treating mail as not set up', parsed.error.issues);
-      return null;
-    }
-    return parsed.data;
+    const stored = await readJsonFile(path, storedSchema);
+    if (stored.state === 'damaged') options.log?.('The mail settings file is damaged; treating mail as not set up', stored.detail);
+    return stored.state === 'read' ? stored.value : null;
   }
 
   function password(stored: z.infer<typeof storedSchema>): string | undefined {
