@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { PrintView } from '../../ui/PrintView';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, clockTime, dayAndTime } from './door-time';
 import type { DoorDirectory } from './useDoorDirectory';
@@ -19,29 +19,9 @@ type Props = {
  * print styles (door.css) hide the app's frame and these buttons.
  */
 export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onClose }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const hasPrinted = useRef(false);
-  useEffect(() => {
-    headingRef.current?.focus();
-    // Once per opening, even where React runs effects twice (StrictMode in development).
-    if (hasPrinted.current) return;
-    hasPrinted.current = true;
-    window.print();
-  }, []);
 
   return (
-    <div className="print-view">
-      <div className="print-view__controls">
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print again
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Back to the front door
-        </button>
-      </div>
-      <h1 ref={headingRef} tabIndex={-1}>
-        Fire roll: {homeName}
-      </h1>
+    <PrintView heading={<>Fire roll: {homeName}</>} backLabel="Back to the front door" onClose={onClose}>
       <p>
         Printed {dayAndTime(printedAt, timeZone)}. {onSite.length === 1 ? '1 visitor' : `${onSite.length} visitors`} on site.
       </p>
@@ -67,6 +47,6 @@ export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onC
         </tbody>
       </table>
       {onSite.length === 0 ? <p>No visitors are signed in.</p> : null}
-    </div>
+    </PrintView>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { PrintView } from '../../ui/PrintView';
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '../door/door-time';
@@ -18,30 +18,10 @@ type Props = {
 
 /** The register for a period, as paper: opening it asks the browser to print (door.css hides the app's frame). */
 export function RegisterPrintView({ entries, directory, homeName, timeZone, from, to, printedAt, onClose }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const hasPrinted = useRef(false);
-  useEffect(() => {
-    headingRef.current?.focus();
-    // Once per opening, even where React runs effects twice (StrictMode in development).
-    if (hasPrinted.current) return;
-    hasPrinted.current = true;
-    window.print();
-  }, []);
   const period = from === to ? formatUkDate(from) : `${formatUkDate(from)} to ${formatUkDate(to)}`;
 
   return (
-    <div className="print-view">
-      <div className="print-view__controls">
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print again
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Back to the register
-        </button>
-      </div>
-      <h1 ref={headingRef} tabIndex={-1}>
-        Visitor register: {homeName}
-      </h1>
+    <PrintView heading={<>Visitor register: {homeName}</>} backLabel="Back to the register" onClose={onClose}>
       <p>
         {period}. Printed {dayAndTime(printedAt, timeZone)}. {entries.length === 1 ? '1 visit' : `${entries.length} visits`}.
       </p>
@@ -77,6 +57,6 @@ export function RegisterPrintView({ entries, directory, homeName, timeZone, from
           ))}
         </tbody>
       </table>
-    </div>
+    </PrintView>
   );
 }

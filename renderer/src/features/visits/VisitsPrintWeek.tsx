@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { PrintView } from '../../ui/PrintView';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import { formatUkDate } from '@shared/format-dates';
 import { clockTime, dayAndTime } from '../door/door-time';
@@ -20,29 +20,10 @@ const dayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'U
 
 /** A week of visits on paper, Monday to Sunday, for the office wall: opening it asks the browser to print. */
 export function VisitsPrintWeek({ visits, directory, monday, timeZone, homeName, printedAt, onClose }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const hasPrinted = useRef(false);
-  useEffect(() => {
-    headingRef.current?.focus();
-    if (hasPrinted.current) return;
-    hasPrinted.current = true;
-    window.print();
-  }, []);
   const days = Array.from({ length: 7 }, (_unused, index) => addDays(monday, index));
 
   return (
-    <div className="print-view">
-      <div className="print-view__controls">
-        <button type="button" className="button" onClick={() => window.print()}>
-          Print again
-        </button>
-        <button type="button" className="button button--secondary" onClick={onClose}>
-          Back to the calendar
-        </button>
-      </div>
-      <h1 ref={headingRef} tabIndex={-1}>
-        Visits: {homeName}
-      </h1>
+    <PrintView heading={<>Visits: {homeName}</>} backLabel="Back to the calendar" onClose={onClose}>
       <p>
         Week of {formatUkDate(monday)} to {formatUkDate(addDays(monday, 6))}. Printed {dayAndTime(printedAt, timeZone)}.
       </p>
@@ -87,6 +68,6 @@ export function VisitsPrintWeek({ visits, directory, monday, timeZone, homeName,
           </section>
         );
       })}
-    </div>
+    </PrintView>
   );
 }
