@@ -18,6 +18,14 @@ function londonDate(daysAgo: number): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - daysAgo * 86_400_000));
 }
 
+/** The London date and time some hours ago, so a contact has ended whatever time of day the test runs. */
+function londonDateAndTime(hoursAgo: number): { date: string; startTime: string } {
+  const at = new Date(Date.now() - hoursAgo * 3_600_000);
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const startTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return { date, startTime };
+}
+
 async function signInToFixture(app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown>; page: Page }) {
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
@@ -147,7 +155,7 @@ test.describe('contact forms', () => {
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
     await forms.recordNew();
-    await forms.fill({ youngPerson: await chooseHarry(page), kind: 'Letter', date: londonDate(0), startTime: '00:05', minutes: 10, startedBy: 'Staff at the home', whatHappened: 'Sent Harry’s nan a letter with his school photo.' });
+    await forms.fill({ youngPerson: await chooseHarry(page), kind: 'Letter', ...londonDateAndTime(2), minutes: 10, startedBy: 'Staff at the home', whatHappened: 'Sent Harry’s nan a letter with his school photo.' });
     await forms.saveButton.click();
     await expect(page.getByRole('heading', { name: /^Contact form CF-/ })).toBeVisible();
     await forms.signAndFile(signIn.password);
