@@ -1,0 +1,23 @@
+/**
+ * What a form holds once a saved draft arrives after someone has already started typing (the
+ * draft is read and opened asynchronously, and on a busy computer that takes a moment): each field
+ * they have touched keeps what they typed, and every field they have not touched (still its
+ * default) takes the draft's value. Neither their new words nor the old draft's are lost.
+ * Fields are compared whole (a list of checkboxes is one field).
+ */
+export function mergeDraft(draft: unknown, current: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return { ...current };
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(draft)) {
+    const untouched = !(key in current) || sameValue(current[key], defaults?.[key]);
+    if (untouched) merged[key] = value;
+  }
+  return merged;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // An empty text field and a missing default are the same "nothing typed".
+  if ((a === '' || a === undefined || a === null) && (b === '' || b === undefined || b === null)) return true;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
