@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { MinimumsVisit } from '@shared/rules/contact-minimums';
 import { maxStableMs, reviewStableUntil } from '@shared/rules/review-stable-until';
 import { yearReview, type ReviewFamilyMember, type ReviewRestriction, type YearReviewInput } from '@shared/rules/termly-review';
 import { contactKinds } from '@shared/schemas/contact-forms';
@@ -17,16 +18,15 @@ const lm = 'staff-lm';
 const youngPerson = { id: 'yp-1', personalTutorId: pt, caseCoordinatorId: cc, learningMentorId: lm };
 const hour = 3_600_000;
 
-function input(overrides: Partial<YearReviewInput> & { now: string }): YearReviewInput {
+function input(overrides: Omit<Partial<YearReviewInput>, 'now'> & { now: string }): YearReviewInput {
   return { youngPerson, year, visits: [], forms: [], family: [], restrictions: [], ...overrides, now: new Date(overrides.now) };
 }
 
-function stableUntil(overrides: Partial<YearReviewInput> & { now: string }): string {
+function stableUntil(overrides: Omit<Partial<YearReviewInput>, 'now'> & { now: string }): string {
   return reviewStableUntil(input(overrides)).toISOString();
 }
 
-const visit = (startsAt: string, status: 'planned' | 'completed' = 'planned') =>
-  ({ id: `visit-${startsAt}`, kind: 'homeVisit', status, startsAt, staffIds: [pt, cc], personIds: [] }) as const;
+const visit = (startsAt: string): MinimumsVisit => ({ id: `visit-${startsAt}`, kind: 'homeVisit', status: 'planned', startsAt, staffIds: [pt, cc], personIds: [] });
 const form = (contactEndedAt: string, filedAt?: string) => ({
   id: `form-${contactEndedAt}`,
   kind: 'phoneCall' as const,

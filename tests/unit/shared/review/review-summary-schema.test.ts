@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { contactMinimumsSchema, reviewSummaryId, reviewSummaryRangeOf, termReviewSchema } from '@shared/schemas/review-summary';
+import { yearReview } from '@shared/rules/termly-review';
+import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
+
+const year = buildAcademicYear({ startYear: 2026 });
+const youngPerson = { id: 'yp-1', personalTutorId: 'staff-pt', caseCoordinatorId: 'staff-cc', learningMentorId: 'staff-lm' };
+const mum = buildRelationship({ youngPersonId: youngPerson.id, category: 'parent' });
+const review = yearReview({
+  youngPerson,
+  year,
+  visits: [buildVisit({ kind: 'homeVisit', status: 'completed', startsAt: '2026-10-07T10:00:00.000Z', staffIds: ['staff-pt', 'staff-cc'], personIds: [mum.personId] })],
+  forms: [buildContactForm({ contactStartedAt: '2026-10-08T18:00:00.000Z', contactEndedAt: '2026-10-08T18:20:00.000Z', authorId: 'staff-pt', personIds: [mum.personId] })],
+  family: [{ personId: mum.personId, name: 'Mum', relationship: 'Mum', category: 'parent', hasParentalResponsibility: true }],
+  restrictions: [],
+  now: new Date('2027-01-20T12:00:00.000Z'),
+});
+
+describe('the stored review summary', () => {
+  it('a review read back from storage (as JSON) parses to exactly what the rules worked out', () => {
+    const stored: unknown = JSON.parse(JSON.stringify(review));
+    expect(contactMinimumsSchema.parse((stored as typeof review).minimums)).toEqual(review.minimums);
+    expect((stored as typeof review).terms.map((term) => termReviewSchema.parse(term))).toEqual(review.terms);
+  });
+
+  it('a damaged review does not parse (so it is worked out again, not shown)', () => {
+    const [first] = review.terms;
+    expect(termReviewSchema.safeParse({ ...first, overall: 'purple' }).success).toBe(false);
+    expect(contactMinimumsSchema.safeParse({ ...review.minimums, terms: 'none' }).success).toBe(false);
+  });
+
+  it('a young person’s summaries fall inside one key range, and no one else’s do', () => {
+    const range = reviewSummaryRangeOf('yp-1');
+    const inside = reviewSummaryId('yp-1', 'year-1', 'summer');
+    const outside = reviewSummaryId('yp-10', 'year-1', 'autumn');
+    expect(inside > range.lower && inside < range.upper).toBe(true);
+    expect(outside > range.lower && outside < range.upper).toBe(false);
+  });
+});
