@@ -25,7 +25,7 @@ export function UpgradeBackupScreen({ old, targetVersion, onDone }: { old: Famil
     setIsWorking(true);
     try {
       const result = await backUpBeforeUpgrade(old, port, { username, password });
-      if (!result.ok) return setFailure(result.error.code === 'not-recognised' ? result.error.message : `${result.error.message} The update waits until a backup has been made.`);
+      if (!result.ok) return setFailure(result.error.code === 'not-recognised' || result.error.code === 'locked' ? result.error.message : `${result.error.message} The update waits until a backup has been made.`);
       onDone('backed-up');
     } finally {
       setIsWorking(false);

@@ -1,4 +1,5 @@
 import { fail, type Result } from '@shared/result';
+import { afterFailedAttempt, signInGate } from '@shared/rules/sign-in-lockout';
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { FamilyLinksDb, installedNativeVersion } from '../../db/database';
 import { unlockAccountKeys } from '../../db/encryption/key-wrapping';
@@ -29,19 +30,35 @@ export async function olderDatabaseWithAccounts(factory: IDBFactory, name: strin
 
 /**
  * Anyone with an account unlocks the older records with their password (every account holds the
- * data key) and a backup is written, reason `before-upgrade`, before anything is changed.
+ * data key) and a backup is written, reason `before-upgrade`, before anything is changed. Wrong
+ * passwords count towards the same lockout as signing in (five in fifteen minutes lock the
+ * account for five), and are left for the audit log like failed sign-ins; only the account's
+ * keyring record and the pending audit are written, which the upgrade carries over unchanged.
  */
 export async function backUpBeforeUpgrade(
   old: FamilyLinksDb,
   port: BackupPort,
   credentials: { readonly username: string; readonly password: string },
   now: Date = new Date(),
-): Promise<Result<BackupWritten, 'not-recognised' | BackupWriteFailureCode>> {
+): Promise<Result<BackupWritten, 'not-recognised' | 'locked' | BackupWriteFailureCode>> {
   const notRecognised = fail('not-recognised' as const, 'That username and password do not match an account. Check them and try again.');
   const login = await old.staff.where('username').equals(credentials.username.trim().toLowerCase()).first();
   const keys = login ? accountKeysSchema.safeParse(await old.accountKeys.get(login.id)) : undefined;
   if (!login || !keys?.success) return notRecognised;
+  const { failedAttempts, lockedUntil, ...rest } = keys.data;
+  const state = { failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) };
+  const gate = signInGate(state, now);
+  if (gate.kind === 'locked') return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
   const unlocked = await unlockAccountKeys(keys.data, credentials.password);
-  if (!unlocked.ok) return notRecognised;
+  if (!unlocked.ok) {
+    const outcome = afterFailedAttempt(state, now);
+    await old.transaction('rw', old.accountKeys, old.pendingAudit, async () => {
+      await old.accountKeys.put({ ...rest, failedAttempts: [...outcome.state.failedAttempts], ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}) });
+      await old.pendingAudit.add({ action: 'session.sign-in-failed', recordType: 'staff', recordId: login.id, detail: 'before-upgrade backup', at: now.toISOString() });
+      if (outcome.kind === 'nowLocked') await old.pendingAudit.add({ action: 'account.locked-out', recordType: 'staff', recordId: login.id, detail: `until ${outcome.until}`, at: now.toISOString() });
+    });
+    if (outcome.kind === 'counted') return notRecognised;
+    return fail('locked', 'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.');
+  }
   return backUpNow(old, { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id }, port, 'before-upgrade', now);
 }

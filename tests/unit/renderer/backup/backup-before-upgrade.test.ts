@@ -30,17 +30,41 @@ async function olderInstall(factory: IDBFactory) {
 }
 
 describe('a backup is taken before any schema upgrade', () => {
+  it('wrong passwords at the before-upgrade screen count towards the same lockout as signing in, and are left for the audit log', async () => {
+    const factory = new IDBFactory();
+    await olderInstall(factory);
+    const old = await olderDatabaseWithAccounts(factory, name);
+    if (!old) throw new Error('the older records were not found');
+    const rig = await backupRig();
+    const at = new Date('2026-11-30T09:00:00.000Z');
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: `wrong password ${attempt}` }, at)).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
+    }
+    const fifth = await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: 'wrong password 5' }, at);
+    expect(fifth.ok ? undefined : fifth.error).toMatchObject({ code: 'locked' });
+    expect(fifth.ok ? '' : fifth.error.message).toContain('locked for 5 minutes');
+    // Locked: even the right password waits, and nothing is backed up.
+    expect(await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password }, new Date(at.getTime() + 60_000))).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await rig.list()).toEqual([]);
+    const pending = await old.pendingAudit.toArray();
+    expect(pending.filter((entry) => entry.action === 'session.sign-in-failed')).toHaveLength(5);
+    expect(pending.filter((entry) => entry.action === 'account.locked-out')).toHaveLength(1);
+    // After the lock, the right password makes the backup.
+    expect((await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password }, new Date(at.getTime() + 6 * 60_000))).ok).toBe(true);
+    old.close();
+  });
+
   it('finds records older than this app before Dexie upgrades them, and backs them up as they are', async () => {
     const factory = new IDBFactory();
     await olderInstall(factory);
     const old = await olderDatabaseWithAccounts(factory, name);
     if (!old) throw new Error('the older records were not found');
     expect(old.verno).toBe(olderVersion);
-    const before = await tableDigests(old);
-
     const rig = await backupRig();
     expect(await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: 'wrong password here' })).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
     expect(await rig.list()).toEqual([]);
+    // The records as the backup should hold them (the wrong password above is counted in them).
+    const before = await tableDigests(old);
     const written = await backUpBeforeUpgrade(old, rig.port, { username: 'Sam.Taylor', password });
     if (!written.ok) throw new Error(written.error.message);
     expect(written.value.fileName).toMatch(/-before-upgrade\.flbackup$/);
