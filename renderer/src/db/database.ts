@@ -16,9 +16,17 @@ import type { ReviewSample, SampleItemReview } from '@shared/schemas/review';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
 import type { SealedBox } from './encryption/record-cipher';
+import type { ReviewSummary } from '@shared/schemas/review-summary';
 import { declareSchemaVersions, latestSchemaVersion } from './schema-versions';
+import { reviewSummaryInvalidation, reviewSummaryTable } from './review-summary-invalidation';
 
 export const databaseName = 'family-links';
+
+/**
+ * Tables worked out from the others (the termly overview's summaries): never backed up, since a
+ * restore can always work them out again and a restored copy could disagree with the records.
+ */
+export const derivedTables: ReadonlySet<string> = new Set([reviewSummaryTable]);
 
 /** A settings row: one JSON-able value per key (`home`, ...). Settings hold no personal data. */
 export type SettingRow = { readonly key: string; readonly value: unknown };
@@ -56,6 +64,12 @@ export type CaseFileQueueRow = { readonly id: string; readonly nextAttemptAt: st
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
 export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
 
+/** A stored termly-review summary (derived data): ids, term, times and rules version plain; the review sealed. */
+export type ReviewSummaryPlainKey = 'id' | 'youngPersonId' | 'yearId' | 'termName' | 'computedAt' | 'stableUntil' | 'rulesVersion';
+export type ReviewSummaryRow = SealedRow<ReviewSummary, ReviewSummaryPlainKey>;
+/** The one row of the summaries table that is not a summary: a token replaced whenever a review's inputs change. */
+export type ReviewInputsMarkerRow = { readonly id: string; readonly token: string };
+
 /** Something typed but not yet saved, sealed, kept while the screen is locked. */
 export type DraftRow = { readonly id: string; readonly ownerId: string; readonly updatedAt: string; readonly sealed: SealedBox };
 
@@ -91,6 +105,7 @@ export class FamilyLinksDb extends Dexie {
   declare caseFileQueue: Table<CaseFileQueueRow, string>;
   declare reviewSamples: Table<ReviewSample, string>;
   declare reviewSampleItems: Table<SealedRow<SampleItemReview, SampleItemReviewPlainKey>, string>;
+  declare reviewSummaries: Table<ReviewSummaryRow | ReviewInputsMarkerRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;
@@ -104,6 +119,8 @@ export class FamilyLinksDb extends Dexie {
     });
     this.factory = options.indexedDB ?? globalThis.indexedDB;
     declareSchemaVersions(this, options.upToVersion);
+    // Every write to a review's inputs deletes the summaries it makes stale, whoever writes.
+    this.use(reviewSummaryInvalidation);
   }
 }
 

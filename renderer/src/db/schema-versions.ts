@@ -102,6 +102,19 @@ export const schemaVersions: readonly SchemaVersion[] = [
       reviewSampleItems: 'id, sampleId, formId',
     },
   },
+  {
+    // The termly overview's stored summaries (issue 8, its benchmark): derived data, not records.
+    // Each row is one young person's review for one term, worked out from their forms, visits,
+    // relationships and restrictions, the young person, the year and the home's settings, and kept
+    // until one of those changes (review-summary-invalidation.ts deletes it in the same
+    // transaction) or its `stableUntil` passes. Keyed `${youngPersonId}|${yearId}|${termName}`, so
+    // a young person's summaries are one key range; only ids, times and a version are plain, the
+    // review itself is sealed. Backups leave the table out, and a new table changes no rows.
+    version: 10,
+    stores: {
+      reviewSummaries: 'id',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

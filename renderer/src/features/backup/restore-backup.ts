@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader } from '@shared/schemas/backup';
-import { FamilyLinksDb, type SettingRow } from '../../db/database';
+import { derivedTables, FamilyLinksDb, type SettingRow } from '../../db/database';
 import { latestSchemaVersion } from '../../db/schema-versions';
 import { deriveKeyEncryptionKey } from '../../db/encryption/key-derivation';
 import { unwrapDataKey } from '../../db/encryption/key-wrapping';
@@ -57,10 +57,11 @@ function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || (inner instanceof Error && inner.name === 'QuotaExceededError');
 }
 
-/** Each table's digest as IndexedDB now holds it (the restore marker left out). */
+/** Each table's digest as IndexedDB now holds it (the restore marker and derived tables left out, as backups leave them out). */
 export async function tableDigests(db: FamilyLinksDb): Promise<Map<string, { rows: number; sha256: string }>> {
   const digests = new Map<string, { rows: number; sha256: string }>();
   for (const table of db.tables) {
+    if (derivedTables.has(table.name)) continue;
     const digest = await tableDigester();
     for await (const page of pagesOf(table)) {
       for (const row of page) {
@@ -157,6 +158,8 @@ async function fill(
       if (!isTableChunk(content)) return damaged;
       const table = target.tables.find((candidate) => candidate.name === content.table);
       if (!table) return damaged;
+      // Derived rows are never restored (a backup should not hold any): they would be worked out again.
+      if (derivedTables.has(table.name)) continue;
       const rows = content.rows.map((row) => fromPlain(row as never));
       await target.transaction('rw', table, async () => {
         await table.bulkAdd(rows);
@@ -166,6 +169,7 @@ async function fill(
     if (!manifest || manifest.tables.length !== header.tables.length) return damaged;
     const digests = await tableDigests(target);
     for (const expected of manifest.tables) {
+      if (derivedTables.has(expected.name)) continue;
       const actual = digests.get(expected.name);
       if (!actual || actual.rows !== expected.rows || actual.sha256 !== expected.sha256) return damaged;
     }

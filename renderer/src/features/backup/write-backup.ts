@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
-import type { FamilyLinksDb } from '../../db/database';
+import { derivedTables, type FamilyLinksDb } from '../../db/database';
 import { sealChunk, tableDigester, toBase64, toPlain } from './backup-codec';
 import type { BackupPort } from './backup-port';
 
@@ -71,7 +71,8 @@ export async function writeBackup(
   const keyring = await keyringOf(db);
   if (keyring.length === 0) return fail('no-accounts', 'There is nothing to back up yet: no one has an account.');
   const backupId = crypto.randomUUID();
-  const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+  // Derived tables (the review summaries) are left out: they are worked out again after a restore.
+  const tables = db.tables.filter((table) => !derivedTables.has(table.name)).sort((a, b) => a.name.localeCompare(b.name));
   const counts = await Promise.all(tables.map(async (table) => ({ name: table.name, rows: await table.count() })));
   const checkIv = crypto.getRandomValues(new Uint8Array(12));
   const checkData = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv, additionalData: keyCheckContext }, dataKey, new TextEncoder().encode(backupId));

@@ -4,6 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
+import { inputsMarkerId } from '../../../../renderer/src/db/review-summary-invalidation';
 import { restoreBackup, tableDigests } from '../../../../renderer/src/features/backup/restore-backup';
 import { writeBackup } from '../../../../renderer/src/features/backup/write-backup';
 import type { Session } from '../../../../renderer/src/security/session';
@@ -43,6 +44,25 @@ describe('a backup restored into an empty install gives back every table as stor
     expect(after).toEqual(before);
     expect(before.get('visitorLog')?.rows).toBeGreaterThan(100);
     expect(restored.value.header.schemaVersion).toBe(latestSchemaVersion);
+  }, 120_000);
+
+  it('leaves the derived review summaries out, so a restored install starts with none to go stale', async () => {
+    const summaries = await openedDb('backup-summaries-source');
+    await loadFixture(summaries, home, session);
+    await addManagerKeys(summaries, session);
+    await summaries.reviewSummaries.bulkPut([{ id: '#inputs', token: 'before the backup' }, { id: 'a-young-person|a-year|autumn', token: 'stands in for a summary' }]);
+    const rig = await backupRig();
+    const written = await writeBackup(summaries, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now });
+    if (!written.ok) throw new Error(written.error.message);
+    expect(written.value.manifest.tables.map((table) => table.name)).not.toContain('reviewSummaries');
+
+    const target = await openedDb('backup-summaries-target');
+    const restored = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: managerUsername, password: managerPassword });
+    if (!restored.ok) throw new Error(restored.error.message);
+    const reopened = await openedDb('backup-summaries-target', target.factory);
+    // Only the marker that the restore's own writes leave (a new token): no summary.
+    expect((await reopened.reviewSummaries.toArray()).map((row) => row.id)).toEqual([inputsMarkerId]);
+    expect(await tableDigests(reopened)).toEqual(await tableDigests(summaries));
   }, 120_000);
 
   it('keeps only the last N backups, oldest removed first', async () => {
