@@ -7,13 +7,17 @@ import { reviewScope } from '@shared/rules/access';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import type { ContactMinimums, RecordRef } from '@shared/rules/contact-minimums';
 import { addDays, mondayOf, startOfLocalDay } from '@shared/rules/termly-calendar';
-import { yearReview, type ReviewFamilyMember, type TermReview } from '@shared/rules/termly-review';
+import { reviewStableUntil } from '@shared/rules/review-stable-until';
+import { yearReview, type ReviewFamilyMember, type TermReview, type YearReviewInput } from '@shared/rules/termly-review';
+import { reviewRulesVersion, reviewSummaryId, type ReviewSummary } from '@shared/schemas/review-summary';
 import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
 import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../../security/session';
-import { contactFormCodec, contactFormSettingsKey } from './contact-form-repository';
+import { reviewSettingKeys } from '../review-summary-invalidation';
+import { contactFormCodec } from './contact-form-repository';
+import { reviewSummaryRepository } from './review-summary-repository';
 import { visitCodec } from './visit-repository';
 import { displayName, youngPersonCodec } from './young-people-repository';
 import { personCodec, relationshipCodec } from './people-repository';
@@ -78,12 +82,13 @@ export function reviewReadRange(year: AcademicYear, termIndex: number, timeZone:
  */
 export function reviewRepository(db: FamilyLinksDb) {
   const audit = auditLog(db);
+  const summaries = reviewSummaryRepository(db);
   async function timeZone(): Promise<string> {
-    const parsed = homeSettingsSchema.safeParse((await db.settings.get('home'))?.value);
+    const parsed = homeSettingsSchema.safeParse((await db.settings.get(reviewSettingKeys.home))?.value);
     return parsed.success ? parsed.data.timeZone : defaultTimeZone;
   }
   async function dueHours(): Promise<number> {
-    const parsed = contactFormSettingsSchema.safeParse((await db.settings.get(contactFormSettingsKey))?.value);
+    const parsed = contactFormSettingsSchema.safeParse((await db.settings.get(reviewSettingKeys.contactForms))?.value);
     return parsed.success ? parsed.data.dueHours : defaultContactFormDueHours;
   }
 
@@ -104,7 +109,7 @@ export function reviewRepository(db: FamilyLinksDb) {
     termIndex: number,
     now: Date,
     options: ReviewOptions,
-  ): Promise<YoungPersonReview[]> {
+  ): Promise<WorkedOut[]> {
     const zone = await timeZone();
     const hours = await dueHours();
     const term = year.terms[termIndex];
@@ -136,7 +141,7 @@ export function reviewRepository(db: FamilyLinksDb) {
 
     return youngPeople.map((youngPerson) => {
       const family = (relationshipsBy.get(youngPerson.id) ?? []).map((link) => familyMember(link, names));
-      const review = yearReview({
+      const input: YearReviewInput = {
         youngPerson,
         year,
         visits: visitsBy.get(youngPerson.id) ?? [],
@@ -146,19 +151,48 @@ export function reviewRepository(db: FamilyLinksDb) {
         now,
         timeZone: zone,
         dueHours: hours,
-      });
-      return {
-        youngPerson: {
-          id: youngPerson.id,
-          caseNumber: youngPerson.caseNumber,
-          personalTutorId: youngPerson.personalTutorId,
-          caseCoordinatorId: youngPerson.caseCoordinatorId,
-          learningMentorId: youngPerson.learningMentorId,
-          name: displayName(youngPerson),
-        },
-        minimums: review.minimums,
-        terms: review.terms.slice(0, termIndex + 1),
       };
+      const review = yearReview(input);
+      return { review: reviewRow(youngPerson, review.minimums, review.terms.slice(0, termIndex + 1)), stableUntil: reviewStableUntil(input) };
+    });
+  }
+
+  /**
+   * The overview's reviews: each young person's stored summary where it is still true at `now`,
+   * the rest worked out from the records and stored for next time (best effort). Family members'
+   * names are not part of a summary, so a view that wants them always works them out.
+   */
+  async function overviewRows(session: Session, youngPeople: readonly YoungPerson[], year: AcademicYear, termIndex: number, now: Date, options: ReviewOptions): Promise<YoungPersonReview[]> {
+    const termName = year.terms[termIndex]?.name;
+    if (options.withNames || termName === undefined) return (await reviewsFor(session, youngPeople, year, termIndex, now, options)).map((each) => each.review);
+    const stored = await summaries.fresh(
+      youngPeople.map((youngPerson) => youngPerson.id),
+      year.id,
+      termName,
+      now,
+      session.cipher,
+    );
+    const missing = youngPeople.filter((youngPerson) => !stored.byYoungPerson.has(youngPerson.id));
+    const workedOut = missing.length > 0 ? await reviewsFor(session, missing, year, termIndex, now, options) : [];
+    const fresh = new Map(workedOut.map((each) => [each.review.youngPerson.id, each.review]));
+    const toKeep = workedOut.map(
+      ({ review, stableUntil }): ReviewSummary => ({
+        id: reviewSummaryId(review.youngPerson.id, year.id, termName),
+        youngPersonId: review.youngPerson.id,
+        yearId: year.id,
+        termName,
+        computedAt: now.toISOString(),
+        stableUntil: stableUntil.toISOString(),
+        rulesVersion: reviewRulesVersion,
+        minimums: review.minimums,
+        terms: [...review.terms],
+      }),
+    );
+    await summaries.keep(toKeep, stored.inputsToken, session.cipher);
+    return youngPeople.flatMap((youngPerson) => {
+      const summary = stored.byYoungPerson.get(youngPerson.id);
+      const row = summary ? reviewRow(youngPerson, summary.minimums, summary.terms) : fresh.get(youngPerson.id);
+      return row ? [row] : [];
     });
   }
 
@@ -185,7 +219,7 @@ export function reviewRepository(db: FamilyLinksDb) {
       const placed = inScope.value.youngPeople.filter(
         (youngPerson) => term !== undefined && youngPerson.placementStartsOn <= term.endsOn && (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn),
       );
-      const rows = await reviewsFor(session, placed, year, termIndex, now, options);
+      const rows = await overviewRows(session, placed, year, termIndex, now, options);
       return ok({ year, termName, termIndex, scope: inScope.value.scope, rows });
     },
 
@@ -198,7 +232,7 @@ export function reviewRepository(db: FamilyLinksDb) {
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
       if (!youngPerson || !year || termIndex < 0) return fail('not-found', 'That young person’s review is not one you can open.');
       const [row] = await reviewsFor(session, [youngPerson], year, termIndex, now, { withNames: true });
-      return row ? ok(row) : fail('not-found', 'That young person’s review is not one you can open.');
+      return row ? ok(row.review) : fail('not-found', 'That young person’s review is not one you can open.');
     },
 
     /**
@@ -255,6 +289,24 @@ export function reviewRepository(db: FamilyLinksDb) {
       const allowed = [...new Set(links.filter((link) => ids.has(link.youngPersonId)).map((link) => link.personId))];
       return personNames(session, allowed.map((personId) => ({ personId }) as Relationship));
     },
+  };
+}
+
+/** A review worked out from the records, and the instant from which the clock alone could change it. */
+type WorkedOut = { readonly review: YoungPersonReview; readonly stableUntil: Date };
+
+function reviewRow(youngPerson: YoungPerson, minimums: ContactMinimums, terms: readonly TermReview[]): YoungPersonReview {
+  return {
+    youngPerson: {
+      id: youngPerson.id,
+      caseNumber: youngPerson.caseNumber,
+      personalTutorId: youngPerson.personalTutorId,
+      caseCoordinatorId: youngPerson.caseCoordinatorId,
+      learningMentorId: youngPerson.learningMentorId,
+      name: displayName(youngPerson),
+    },
+    minimums,
+    terms,
   };
 }
 
