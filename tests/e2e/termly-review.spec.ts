@@ -10,16 +10,47 @@ import { ReviewPage } from './pages/review-page';
 import { ReviewSamplePage } from './pages/review-sample-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { VisitsPage } from './pages/visits-page';
+import { englishAcademicYear } from '../fixtures/english-term-dates';
 
 const run = promisify(execFile);
 
 const seedSummarySchema = z.object({
   homeName: z.string().min(1),
+  endDate: z.iso.date(),
   signIn: z.object({ username: z.string(), password: z.string() }),
 });
 
 const coordinator = { name: 'Grace Okafor', username: 'gokafor', email: 'grace.okafor@example.org', role: 'Case Co-ordinator', temporaryPassword: 'copper kettle drizzle harbour' };
 const ownPassword = 'velvet thunder orchid canal';
+
+const termWords = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
+
+/**
+ * The fixture's terms, worked out from its last day (today when it was made), so the journey
+ * reads the same whenever it runs: the term it is in (or the last that has started), and the
+ * summer term a year before that, which the small fixture's six weeks of contacts never reach.
+ */
+function fixtureTerms(endDate: string) {
+  const endYear = Number(endDate.slice(0, 4));
+  let startYear = endDate.slice(5) >= '08-01' ? endYear : endYear - 1;
+  let year = englishAcademicYear(startYear, 'current');
+  if (year.terms[0].startsOn > endDate) {
+    startYear -= 1;
+    year = englishAcademicYear(startYear, 'current');
+  }
+  const term = [...year.terms].reverse().find((each) => each.startsOn <= endDate) ?? year.terms[0];
+  const yesterday = new Date(Date.parse(`${endDate}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const label = (start: number) => `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+  return {
+    current: `${termWords[term.name]} ${label(startYear)}`,
+    currentTrendLabel: `${termWords[term.name].replace(' term', '')} ${label(startYear)}`,
+    /** A day of the current term before the fixture's last day, for a visit that has happened whatever the time now. */
+    heldOn: term.endsOn < yesterday ? term.endsOn : yesterday,
+    summerBefore: `Summer term ${label(startYear - 1)}`,
+    summerBeforeTrendLabel: `Summer ${label(startYear - 1)}`,
+  };
+}
 
 async function signInAs(page: Page, username: string, password: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -31,6 +62,7 @@ test.describe('the termly review', () => {
   test.setTimeout(480_000);
   test('the manager finds a term with no home visit red with its reason, opens the records behind a figure, and a Case Co-ordinator sees only their own young person', async ({ app, page }) => {
     const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const terms = fixtureTerms(summary.endDate);
     await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
     await frame.open('Termly review');
@@ -43,7 +75,7 @@ test.describe('the termly review', () => {
     await app.screenshot('manager sees everyone this term');
 
     // The summer term before the fixture's recent months: no home visit for anyone, so red, with the reason.
-    await review.chooseTerm('Summer term 2025/26');
+    await review.chooseTerm(terms.summerBefore);
     const firstName = (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
     const homeVisit = review.figure(firstName, 'Home visit this term');
     await expect(homeVisit).toContainText('Red: none');
@@ -55,7 +87,10 @@ test.describe('the termly review', () => {
     await review.drillDown.getByRole('button', { name: 'Close the records' }).click();
 
     // This term: a figure with records behind it opens them in a table.
-    await review.chooseTerm('Autumn term 2026/27');
+    await review.chooseTerm(terms.current);
+    // The trend runs back into last year: its words name last year's summer term and this one.
+    const trend = page.getByRole('figure', { name: /^Trend across this term/ }).locator(':scope > div[role="img"]');
+    await expect(trend).toHaveAttribute('aria-label', new RegExp(`${terms.summerBeforeTrendLabel}: \\d+ red.*${terms.currentTrendLabel}: \\d+ red`));
     const withRecords = review.table.getByRole('button', { name: /Weekly parent updates|Home visits this year|Learning consultations/ }).filter({ hasNotText: 'Not due' });
     await expect(withRecords.first()).toBeVisible();
     const youngPersonName = (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
@@ -71,6 +106,31 @@ test.describe('the termly review', () => {
     expect(await records.locator('tbody tr').count()).toBeGreaterThan(0);
     await app.expectAccessible('the records behind a figure');
     await app.screenshot('drill-down lists the records');
+
+    // A home visit held without the Personal Tutor and Case Co-ordinator both there: amber, with why.
+    await frame.open('Visits');
+    const visits = new VisitsPage(page);
+    await visits.bookButton.click();
+    await visits.fill({ youngPeople: [youngPersonName], kind: 'Home visit to the family home', staff: ['Fixture Manager'], date: terms.heldOn, startTime: '06:00', endTime: '07:00' });
+    await visits.submit();
+    await expect(visits.banner).toContainText('Visit booked.');
+    await visits.details.getByRole('button', { name: 'Mark completed' }).click();
+    await expect(visits.details.getByRole('status')).toContainText('Marked completed.');
+    await frame.open('Termly review');
+    await review.chooseTerm(terms.current);
+    const held = review.figure(youngPersonName, 'Home visit this term');
+    await expect(held).toContainText('Amber');
+    await held.click();
+    await expect(review.drillDown).toContainText('1 home visit in the');
+    await expect(review.drillDown).toContainText('none with both the Personal Tutor and the Case Co-ordinator');
+    // One contact, counted once: the visit, and the contact form its completion made due.
+    const behind = review.drillDown.getByRole('table', { name: /^Records behind:/ }).locator('tbody tr');
+    await expect(behind).toHaveCount(2);
+    await expect(behind.filter({ hasText: 'Home visit to the family home' })).toContainText('Completed');
+    await expect(behind.filter({ hasText: 'Not filed' })).toHaveCount(1);
+    await app.expectAccessible('an amber home visit with its record');
+    await app.screenshot('home visit held without both is amber');
+    await review.drillDown.getByRole('button', { name: 'Close the records' }).click();
 
     // A Case Co-ordinator, given one young person, sees only that one: the data layer decides.
     await frame.open('Staff accounts');
@@ -106,9 +166,10 @@ test.describe('the termly review', () => {
     await frame.open('Sample monitoring');
     const sampling = new ReviewSamplePage(page);
     await expect(sampling.heading).toBeVisible();
-    await sampling.draw('Autumn term 2026/27', 0);
+    const terms = fixtureTerms(summary.endDate);
+    await sampling.draw(terms.current, 0);
     await expect(sampling.drawForm).toContainText('Sample at least 1 form.');
-    await sampling.draw('Autumn term 2026/27', 3);
+    await sampling.draw(terms.current, 3);
     await expect(page.getByRole('status').filter({ hasText: 'were drawn at random' })).toContainText('3 forms were drawn at random from the');
     await expect(sampling.sampledForms()).toHaveCount(3);
     const first = sampling.sampledForms().first();

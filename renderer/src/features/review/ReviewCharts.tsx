@@ -1,9 +1,9 @@
 import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RagStatus } from '@shared/rules/termly-review';
+import { trendText, type TrendPoint } from '@shared/rules/termly-trend';
 import type { YoungPersonReview } from '../../db/repositories/review-repository';
 
 const colours = { red: '#b42318', amber: '#b54708', green: '#1e7b34' } as const;
-const termWords = { autumn: 'Autumn', spring: 'Spring', summer: 'Summer' } as const;
 
 function countBy(statuses: readonly RagStatus[]) {
   return { red: statuses.filter((status) => status === 'red').length, amber: statuses.filter((status) => status === 'amber').length, green: statuses.filter((status) => status === 'green').length };
@@ -11,22 +11,15 @@ function countBy(statuses: readonly RagStatus[]) {
 
 /**
  * Two charts beside the table (which holds the same figures, for keyboard and screen-reader use):
- * this term's figures by status per young person, and the trend across the year's terms so far.
- * Each is a labelled figure whose text alternative says what it shows.
+ * this term's figures by status per young person, and the trend across this term and the five
+ * before it (this academic year and last). Each is a labelled figure whose text alternative says
+ * what it shows.
  */
-export function ReviewCharts({ rows, termIndex, yearLabel }: { rows: readonly YoungPersonReview[]; termIndex: number; yearLabel: string }) {
+export function ReviewCharts({ rows, termIndex, trend }: { rows: readonly YoungPersonReview[]; termIndex: number; trend: readonly TrendPoint[] | undefined }) {
   const thisTerm = rows.flatMap((row) => {
     const review = row.terms[termIndex];
     return review ? [{ name: row.youngPerson.name, ...countBy(review.figures.map((figure) => figure.status)) }] : [];
   });
-  const termCount = termIndex + 1;
-  const trend = Array.from({ length: termCount }, (_, index) => {
-    const reviews = rows.flatMap((row) => (row.terms[index] ? [row.terms[index]] : []));
-    const first = reviews[0];
-    const homeVisits = reviews.reduce((total, review) => total + (review.figures.find((figure) => figure.key === 'homeVisit')?.records.filter((record) => record.type === 'visit').length ?? 0), 0);
-    return { term: first ? termWords[first.termName] : `Term ${index + 1}`, ...countBy(reviews.map((review) => review.overall)), homeVisits };
-  });
-  const trendText = trend.map((entry) => `${entry.term}: ${entry.red} red, ${entry.amber} amber, ${entry.green} green; ${entry.homeVisits} home visits`).join('. ');
   const height = Math.max(160, thisTerm.length * 28 + 60);
 
   return (
@@ -49,22 +42,26 @@ export function ReviewCharts({ rows, termIndex, yearLabel }: { rows: readonly Yo
         </div>
       </figure>
       <figure className="review-chart" aria-labelledby="chart-trend">
-        <figcaption id="chart-trend">Trend across the terms of {yearLabel}: young people by overall status, and home visits held</figcaption>
-        <div role="img" aria-label={trendText}>
-          <ResponsiveContainer width="100%" height={260}>
-            <ComposedChart data={trend} margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="term" />
-              <YAxis allowDecimals={false} />
-              <Tooltip />
-              <Legend />
-              <Bar dataKey="red" name="Red overall" stackId="status" fill={colours.red} isAnimationActive={false} />
-              <Bar dataKey="amber" name="Amber overall" stackId="status" fill={colours.amber} isAnimationActive={false} />
-              <Bar dataKey="green" name="Green overall" stackId="status" fill={colours.green} isAnimationActive={false} />
-              <Line dataKey="homeVisits" name="Home visits held" stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
+        <figcaption id="chart-trend">Trend across this term and the terms before it: young people by overall status, and home visits held</figcaption>
+        {trend ? (
+          <div role="img" aria-label={trendText(trend)}>
+            <ResponsiveContainer width="100%" height={260}>
+              <ComposedChart data={[...trend]} margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="red" name="Red overall" stackId="status" fill={colours.red} isAnimationActive={false} />
+                <Bar dataKey="amber" name="Amber overall" stackId="status" fill={colours.amber} isAnimationActive={false} />
+                <Bar dataKey="green" name="Green overall" stackId="status" fill={colours.green} isAnimationActive={false} />
+                <Line dataKey="homeVisits" name="Home visits held" stroke="#1d4ed8" strokeWidth={2} isAnimationActive={false} />
+              </ComposedChart>
+            </ResponsiveContainer>
+          </div>
+        ) : (
+          <p className="muted">Working out the trend…</p>
+        )}
       </figure>
     </div>
   );

@@ -7,7 +7,7 @@ import { ReviewCharts } from './ReviewCharts';
 import { ReviewExports } from './ReviewExports';
 import { ReviewTable } from './ReviewTable';
 import { YoungPersonReviewPanel } from './YoungPersonReviewPanel';
-import { defaultTermChoice, useAcademicYears, useTermlyOverview, type TermChoice } from './useTermlyOverview';
+import { defaultTermChoice, useAcademicYears, useReviewTrend, useTermlyOverview, type TermChoice } from './useTermlyOverview';
 import './review.css';
 
 /**
@@ -21,6 +21,7 @@ export function ReviewScreen() {
   const [chosen, setChosen] = useState<TermChoice | undefined>();
   const choice = chosen ?? (years ? defaultTermChoice(years, clock.today) : undefined);
   const overview = useTermlyOverview(choice);
+  const trend = useReviewTrend(years, overview?.ok ? overview.value : undefined);
   const [subject, setSubject] = useState<DrillDownSubject | undefined>();
   const [youngPersonId, setYoungPersonId] = useState<string | undefined>();
 
@@ -78,7 +79,7 @@ export function ReviewScreen() {
               <h2>This term, per young person</h2>
               <ReviewTable rows={overview.value.rows} termIndex={overview.value.termIndex} onOpenFigure={setSubject} onOpenYoungPerson={setYoungPersonId} />
               <h2>Charts</h2>
-              <ReviewCharts rows={overview.value.rows} termIndex={overview.value.termIndex} yearLabel={overview.value.year.label} />
+              <ReviewCharts rows={overview.value.rows} termIndex={overview.value.termIndex} trend={trend} />
             </>
           )}
         </>
