@@ -36,7 +36,7 @@ import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
 import type { Session } from '../security/session';
 import { useDatabase } from './database-context';
-import { defaultRoute, routes, type RouteId } from './routes';
+import { defaultRoute, navigationGroups, routes, type RouteId } from './routes';
 import { useRoute } from './useRoute';
 
 function Screen({ route, recordId }: { route: RouteId; recordId: string | undefined }) {
@@ -161,23 +161,34 @@ function SignedInFrame({ session, home }: { session: Session; home: HomeSettings
         </div>
       </header>
       <nav className="shell__nav" aria-label="Main">
-        <ul>
-          {allowed.map((item) => (
-            <li key={item.id}>
-              <a
-                href={`#/${item.id}`}
-                aria-current={item.id === current ? 'page' : undefined}
-                onClick={(event) => {
-                  event.preventDefault();
-                  go(item.id);
-                }}
-              >
-                {item.label}
-                {item.id === 'outbox' ? <OutboxBadge /> : null}
-              </a>
-            </li>
-          ))}
-        </ul>
+        {navigationGroups.map((group) => {
+          const items = allowed.filter((item) => item.group === group.id);
+          if (items.length === 0) return null;
+          return (
+            <div key={group.id} className="shell__nav-group">
+              <p className="shell__nav-label" id={`nav-group-${group.id}`}>
+                {group.label}
+              </p>
+              <ul aria-labelledby={`nav-group-${group.id}`}>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <a
+                      href={`#/${item.id}`}
+                      aria-current={item.id === current ? 'page' : undefined}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        go(item.id);
+                      }}
+                    >
+                      {item.label}
+                      {item.id === 'outbox' ? <OutboxBadge /> : null}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
       </nav>
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
         <Screen route={current} recordId={recordId} />

@@ -1,31 +1,44 @@
 import type { Permission } from '@shared/rules/access';
 
-/** The screens that work today; the navigation lists only these, and only those the person may use. */
+/** How the navigation groups the screens, in the order the groups are shown. */
+export const navigationGroups = [
+  { id: 'daily', label: 'Every day' },
+  { id: 'people', label: 'People' },
+  { id: 'oversight', label: 'Reviews and oversight' },
+  { id: 'settings', label: 'Settings' },
+  { id: 'you', label: 'You' },
+] as const;
+export type NavigationGroupId = (typeof navigationGroups)[number]['id'];
+
+/**
+ * The screens that work today; the navigation lists only these, and only those the person may
+ * use, under their group's label (so a long list stays easy to scan).
+ */
 export const routes = [
-  { id: 'home', label: 'Home', needs: undefined },
-  { id: 'door', label: 'Front door', needs: undefined },
-  { id: 'young-people', label: 'Young people', needs: undefined },
-  { id: 'people', label: 'Family and friends', needs: undefined },
-  { id: 'register', label: 'Visitor register', needs: undefined },
-  { id: 'contact-forms', label: 'Contact forms', needs: 'contact-form:file' },
-  { id: 'visits', label: 'Visits', needs: 'visit:book' },
-  { id: 'review', label: 'Termly review', needs: 'review:open' },
-  { id: 'sampling', label: 'Sample monitoring', needs: 'sample:monitor' },
-  { id: 'declarations', label: 'Declarations', needs: 'declaration:record-own' },
-  { id: 'disclosures', label: 'Disclosure log', needs: 'audit:view' },
-  { id: 'outbox', label: 'Outbox', needs: undefined },
-  { id: 'calendar', label: 'Academic calendar', needs: undefined },
-  { id: 'staff', label: 'Staff accounts', needs: 'staff:manage' },
-  { id: 'audit', label: 'Audit log', needs: 'audit:view' },
-  { id: 'home-details', label: 'Home settings', needs: 'settings:manage' },
-  { id: 'backups', label: 'Backups', needs: 'settings:manage' },
-  { id: 'retention', label: 'Retention', needs: 'settings:manage' },
-  { id: 'case-file', label: 'Case-file folder', needs: 'settings:manage' },
-  { id: 'mail-settings', label: 'Mail settings', needs: 'settings:manage' },
-  { id: 'rooms', label: 'Rooms', needs: 'settings:manage' },
-  { id: 'account', label: 'My account', needs: undefined },
-  { id: 'about', label: 'About', needs: undefined },
-] as const satisfies readonly { id: string; label: string; needs: Permission | undefined }[];
+  { id: 'home', label: 'Home', needs: undefined, group: 'daily' },
+  { id: 'door', label: 'Front door', needs: undefined, group: 'daily' },
+  { id: 'young-people', label: 'Young people', needs: undefined, group: 'people' },
+  { id: 'people', label: 'Family and friends', needs: undefined, group: 'people' },
+  { id: 'register', label: 'Visitor register', needs: undefined, group: 'daily' },
+  { id: 'contact-forms', label: 'Contact forms', needs: 'contact-form:file', group: 'daily' },
+  { id: 'visits', label: 'Visits', needs: 'visit:book', group: 'daily' },
+  { id: 'review', label: 'Termly review', needs: 'review:open', group: 'oversight' },
+  { id: 'sampling', label: 'Sample monitoring', needs: 'sample:monitor', group: 'oversight' },
+  { id: 'declarations', label: 'Declarations', needs: 'declaration:record-own', group: 'oversight' },
+  { id: 'disclosures', label: 'Disclosure log', needs: 'audit:view', group: 'oversight' },
+  { id: 'outbox', label: 'Outbox', needs: undefined, group: 'daily' },
+  { id: 'calendar', label: 'Academic calendar', needs: undefined, group: 'settings' },
+  { id: 'staff', label: 'Staff accounts', needs: 'staff:manage', group: 'settings' },
+  { id: 'audit', label: 'Audit log', needs: 'audit:view', group: 'oversight' },
+  { id: 'home-details', label: 'Home settings', needs: 'settings:manage', group: 'settings' },
+  { id: 'backups', label: 'Backups', needs: 'settings:manage', group: 'settings' },
+  { id: 'retention', label: 'Retention', needs: 'settings:manage', group: 'settings' },
+  { id: 'case-file', label: 'Case-file folder', needs: 'settings:manage', group: 'settings' },
+  { id: 'mail-settings', label: 'Mail settings', needs: 'settings:manage', group: 'settings' },
+  { id: 'rooms', label: 'Rooms', needs: 'settings:manage', group: 'settings' },
+  { id: 'account', label: 'My account', needs: undefined, group: 'you' },
+  { id: 'about', label: 'About', needs: undefined, group: 'you' },
+] as const satisfies readonly { id: string; label: string; needs: Permission | undefined; group: NavigationGroupId }[];
 export type RouteId = (typeof routes)[number]['id'];
 
 export const defaultRoute: RouteId = 'home';
