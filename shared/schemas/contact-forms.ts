@@ -147,6 +147,10 @@ function refineEntry(
 }
 
 export const contactFormEntrySchema = contactFormEntryFields.superRefine(refineEntry);
+
+/** What the form checks against the restrictions register while it is being written (nothing is saved). */
+export const restrictedPreviewSchema = contactFormEntryFields.pick({ kind: true, contactStartedAt: true, personIds: true, staffIds: true, otherParticipants: true }).extend({ youngPersonId: idSchema });
+export type RestrictedPreviewInput = z.input<typeof restrictedPreviewSchema>;
 export type ContactFormEntry = z.infer<typeof contactFormEntrySchema>;
 export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
 

@@ -185,9 +185,15 @@ test.describe('contact forms', () => {
     await forms.recordNew();
     const harryLabel = await chooseHarry(page);
     await forms.fill({ youngPerson: harryLabel, kind: 'Phone call', date: londonDate(1), startTime: '19:05', minutes: 5, startedBy: 'The family', others: 'Imran Johnson', whatHappened: 'A man who said he was Imran rang and asked to speak to Harry. Harry took the call before staff knew who it was.' });
+    // Told while writing, before anything is saved: the same rule, nothing stored, nobody alerted yet.
+    const beforeSaving = page.locator('.restricted-preview');
+    await expect(beforeSaving).toContainText('Before you save: a restriction applies to someone named here.');
+    await expect(beforeSaving).toContainText('Imran Johnson');
+    await app.screenshot('restricted-participant-before-saving');
     await forms.saveButton.click();
     await expect(forms.restrictedNotice).toBeVisible();
     await expect(forms.restrictedNotice).toContainText('Imran Johnson');
+    await expect(beforeSaving).toHaveCount(0);
     await app.expectAccessible('form with a restricted participant');
     await app.screenshot('restricted-participant');
 

@@ -6,10 +6,12 @@ import {
   contactFormSchema,
   contactFormSettingsSchema,
   contactKinds,
+  restrictedPreviewSchema,
   type CaseFileCopy,
   type ContactForm,
   type ContactFormSettings,
   type ContactKind,
+  type RestrictedParticipant,
 } from '@shared/schemas/contact-forms';
 import { can } from '@shared/rules/access';
 import { contactFormScope, mayEditContactForm, mayReadContactForm } from '@shared/rules/contact-form-access';
@@ -130,7 +132,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   /** Who is restricted among those recorded: people's names are opened to match by name too. */
-  async function restrictedAmong(session: Session, form: ContactForm) {
+  async function restrictedAmong(session: Session, form: Pick<ContactForm, 'youngPersonId' | 'kind' | 'contactStartedAt' | 'personIds' | 'otherParticipants' | 'staffIds'>) {
     const [restrictionRows, personRows, zone] = await Promise.all([
       db.restrictions.where('youngPersonId').equals(form.youngPersonId).toArray(),
       db.people.bulkGet([...form.personIds]),
@@ -293,6 +295,18 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         }, clock());
       }
       return ok(checked.length);
+    },
+
+    /**
+     * Who among the people named so far is restricted, before the form is saved, so the author is
+     * told while writing rather than after. Nothing is stored and nobody is alerted: saving does
+     * that. Only for staff who record contacts; unusable input gives an empty list.
+     */
+    async restrictedPreview(session: Session, input: unknown): Promise<RestrictedParticipant[]> {
+      if (!can(session.roles, 'contact-form:file')) return [];
+      const parsed = restrictedPreviewSchema.safeParse(input);
+      if (!parsed.success) return [];
+      return restrictedAmong(session, parsed.data);
     },
 
     /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */

@@ -27,6 +27,7 @@ import { IdChoices } from './IdChoices';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { blankScreenValues, entryOf, screenValuesOf } from './contact-form-values';
 import { useContactFormRepository } from './useContactFormRepository';
+import { useRestrictedPreview } from './useRestrictedPreview';
 
 type Props = {
   /** The draft being written; none for a contact nobody booked (the form is made on first save). */
@@ -57,6 +58,8 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
   const family = useFamilyOf(youngPersonId ?? '');
   const youngPerson = youngPeople?.find((item) => item.id === youngPersonId);
   const theirName = youngPerson ? youngPerson.preferredName || youngPerson.firstName : 'the young person';
+  const restrictedNow = useRestrictedPreview(form.control, timeZone, existing?.youngPersonId);
+  const notYetMarked = restrictedNow.filter((item) => !existing?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId));
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -179,6 +182,22 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
         <Field label="Anyone else (optional)" hint="Names separated by commas, with their role in brackets: “Ms Green (teacher)”." error={errors.otherParticipants?.message}>
           {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('otherParticipants')} />}
         </Field>
+        <div aria-live="polite">
+          {notYetMarked.length > 0 ? (
+            <div className="banner banner--error restricted-preview">
+              <p>
+                <strong>Before you save: a restriction applies to someone named here.</strong> Record what happened as it happened. When you save, the form is marked and the manager is alerted.
+              </p>
+              <ul>
+                {notYetMarked.map((item) => (
+                  <li key={item.restrictionId}>
+                    <strong>{item.name}</strong>: {item.summary}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
 
         <h3>What happened</h3>
         <Field label="What happened" hint="What was said and done, in order. Facts first; say where something is your opinion." error={errors.whatHappened?.message}>

@@ -119,6 +119,17 @@ describe('contact forms: restrictions when a contact is recorded', () => {
     expect(await forms.restrictionAlerts(careWorker, '2026-11-01T00:00:00.000Z')).toEqual([]);
   });
 
+  it('the author is told who is restricted while writing, before saving, and nothing is stored or raised by asking', async () => {
+    const { manager, careWorker, youngPerson, dad, noPhone, forms } = await setUp();
+    const asked = { youngPersonId: youngPerson.id, ...entry({ personIds: [dad.id] }) };
+    expect(await forms.restrictedPreview(careWorker, asked)).toEqual([expect.objectContaining({ restrictionId: noPhone.id, name: 'Mark Jones', verdict: 'block' })]);
+    expect(await forms.restrictedPreview(careWorker, { ...asked, kind: 'visit' })).toEqual([]);
+    // Unusable input, or someone who does not record contacts, is told nothing.
+    expect(await forms.restrictedPreview(careWorker, { ...asked, contactStartedAt: 'yesterday' })).toEqual([]);
+    expect(await db.contactForms.count()).toBe(0);
+    expect(await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).toEqual([]);
+  });
+
   it('the same person at a family visit is allowed, so nothing is raised', async () => {
     const { manager, careWorker, youngPerson, dad, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ kind: 'visit', personIds: [dad.id] })));

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useWatch, type Control } from 'react-hook-form';
+import type { ContactFormScreenInput, RestrictedParticipant } from '@shared/schemas/contact-forms';
+import { useSession } from '../../security/session-context';
+import { instantFromLocal } from './contact-form-time';
+import { useContactFormRepository } from './useContactFormRepository';
+
+const checkDelayMs = 400;
+
+/**
+ * While a contact form is written: who among the people named so far is restricted, checked a
+ * moment after typing stops (the same rule that marks the form when it is saved).
+ */
+export function useRestrictedPreview(control: Control<ContactFormScreenInput>, timeZone: string, fixedYoungPersonId: string | undefined): RestrictedParticipant[] {
+  const session = useSession();
+  const repository = useContactFormRepository();
+  const [watchedYoungPersonId, kind, contactDate, startTime, personIds, staffIds, otherParticipants] = useWatch({
+    control,
+    name: ['youngPersonId', 'kind', 'contactDate', 'startTime', 'personIds', 'staffIds', 'otherParticipants'],
+  });
+  const youngPersonId = fixedYoungPersonId ?? watchedYoungPersonId;
+  const [found, setFound] = useState<{ key: string; participants: RestrictedParticipant[] } | undefined>();
+  const key = JSON.stringify([youngPersonId, kind, contactDate, startTime, personIds, staffIds, otherParticipants]);
+
+  useEffect(() => {
+    const contactStartedAt = contactDate && startTime ? instantFromLocal(contactDate, startTime, timeZone) : undefined;
+    if (!youngPersonId || !contactStartedAt) return;
+    let isCurrent = true;
+    const timer = window.setTimeout(() => {
+      repository
+        .restrictedPreview(session, { youngPersonId, kind, contactStartedAt, personIds, staffIds, otherParticipants })
+        .then((participants) => {
+          if (isCurrent) setFound({ key, participants });
+        })
+        .catch((error: unknown) => console.error('The restrictions could not be checked while writing', error));
+    }, checkDelayMs);
+    return () => {
+      isCurrent = false;
+      window.clearTimeout(timer);
+    };
+    // `key` stands for the watched values, so a new array from useWatch does not re-run the check.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, repository, session, timeZone]);
+
+  // Until the check for what is on the form now has answered, the last answer stands, unless it was for other values.
+  return found?.key === key ? found.participants : (found?.participants ?? []).filter(() => Boolean(youngPersonId && contactDate && startTime));
+}
