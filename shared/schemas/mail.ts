@@ -105,6 +105,12 @@ export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
 /** What the renderer hands the main process to send. */
 export const mailMessageSchema = z.object({
+  /**
+   * The outbox message's id. Every attempt to send it carries the same Message-ID, so if a send
+   * went through but was not recorded (the app closed mid-send) and is tried again, mail systems
+   * see the same message and do not show it twice.
+   */
+  outboxId: idSchema.optional(),
   to: z.object({ name: z.string().max(120), email: emailSchema }),
   subject: z.string().min(1).max(200),
   text: z.string().min(1).max(4000),

@@ -91,6 +91,7 @@ export function createMailService(options: MailServiceOptions) {
         to: message.to.name ? { name: message.to.name, address: message.to.email } : message.to.email,
         subject: message.subject,
         text: message.text,
+        ...(message.outboxId ? { messageId: stableMessageId(message.outboxId, settings.fromAddress) } : {}),
         ...(message.attachment
           ? { attachments: [{ filename: message.attachment.filename, content: Buffer.from(message.attachment.contentBase64, 'base64'), contentType: 'application/pdf' }] }
           : {}),
@@ -168,3 +169,9 @@ export function createMailService(options: MailServiceOptions) {
   };
 }
 export type MailService = ReturnType<typeof createMailService>;
+
+/** `<outbox id@the sender's domain>`: the same for every attempt at one outbox message. */
+export function stableMessageId(outboxId: string, fromAddress: string): string {
+  const domain = fromAddress.split('@').pop() ?? 'family-links.invalid';
+  return `<${outboxId}.family-links@${domain}>`;
+}

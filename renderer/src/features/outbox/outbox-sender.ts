@@ -52,6 +52,7 @@ export function outboxSender(db: FamilyLinksDb, session: Session, port: MailPort
     } else {
       try {
         outcome = await port.send({
+          outboxId: message.id,
           to: { name: message.recipient.name, email: message.recipient.email },
           subject: message.subject,
           text: message.body,

@@ -68,6 +68,19 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     expect(outcome.outcome === 'sent' ? outcome.serverMessageId : '').toBe(received?.parsed.messageId);
   });
 
+  it('two attempts at one outbox message carry the same Message-ID, so a resend after a crash is not shown twice', async () => {
+    const smtp = await server();
+    const mail = await serviceFor(smtp);
+    const outboxId = '6f1c1f55-4a3e-4c43-9d0e-3c4b2b7b9f10';
+    await mail.send({ ...alert, outboxId });
+    await mail.send({ ...alert, outboxId });
+    await mail.send({ ...alert, outboxId: 'a4e5d7c2-1b2f-4f5e-8a9b-0c1d2e3f4a5b' });
+    const ids = smtp.received.map((received) => received.parsed.messageId);
+    expect(ids[0]).toMatch(new RegExp(`^<${outboxId}\\.family-links@`));
+    expect(ids[1]).toBe(ids[0]);
+    expect(ids[2]).not.toBe(ids[0]);
+  });
+
   it('attaches the signed PDF byte for byte when asked', async () => {
     const smtp = await server();
     const mail = await serviceFor(smtp);
