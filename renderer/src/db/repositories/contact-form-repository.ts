@@ -30,6 +30,8 @@ import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 import { Refusal } from './refusal';
 
+const exportedFilesSchema = z.array(z.object({ formId: z.uuid(), fileName: z.string().min(1).max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(100_000);
+
 export const contactFormCodec = createSealedCodec('contactForms', contactFormSchema, [
   'id',
   'reference',
@@ -427,6 +429,27 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     },
 
     /** The signed PDF of a filed form this person may read. */
+    /**
+     * After signed forms were exported: one audit entry per file written, naming the form, the
+     * file and the SHA-256 of the bytes that left (as the main process measured them), and the
+     * disclosure that says why. Only forms this person may read, and only hashes, are recorded.
+     */
+    async recordExport(session: Session, disclosureId: string, files: unknown): Promise<Result<number, ContactFormError>> {
+      const parsed = exportedFilesSchema.safeParse(files);
+      if (!parsed.success) return fail('invalid', 'The list of exported files could not be read, so it was not recorded.');
+      const readable = [];
+      for (const file of parsed.data) if (await this.get(session, file.formId)) readable.push(file);
+      if (readable.length === 0) return ok(0);
+      await audit.write(
+        auditor(session),
+        readable.map((file) => ({ action: 'contact-form.exported', recordType: 'contactForm', recordId: file.formId, detail: `${file.fileName}, SHA-256 ${file.sha256}, disclosure ${disclosureId}` })),
+        [],
+        () => Promise.resolve(),
+        clock(),
+      );
+      return ok(readable.length);
+    },
+
     async signedFile(session: Session, id: string): Promise<SignedFile | undefined> {
       if (!(await this.get(session, id))) return undefined;
       const row = await db.contactFormFiles.get(id);

@@ -67,6 +67,9 @@ export function ExportFormsPanel() {
     setProgress({ done: 0, total: forms.length });
     let written = 0;
     let withoutCopy = 0;
+    const exported: { formId: string; fileName: string; sha256: string }[] = [];
+    // Whatever happens below (done, stopped or a failed write), each file that left is audited with its hash.
+    const audit = () => (exported.length > 0 ? repository.recordExport(session, recorded.id, exported) : Promise.resolve(undefined));
     for (const form of forms) {
       if (stopRequested.current) break;
       const file = await repository.signedFile(session, form.id);
@@ -78,13 +81,16 @@ export function ExportFormsPanel() {
       }
       const reply = await api['documents:export-file']({ exportId: folder.value.exportId, fileName: `${form.reference}.pdf`, bytes: bytesToBase64(file.pdf) });
       if (!reply.ok || reply.value.outcome !== 'written') {
+        await audit();
         setProgress(undefined);
         setMessage({ tone: 'error', text: `Stopped after ${written} of ${forms.length}: ${reply.ok && reply.value.outcome === 'failed' ? reply.value.message : 'the folder could not be written to.'} The files already written are in ${folder.value.folder}.` });
         return;
       }
+      exported.push({ formId: form.id, fileName: reply.value.fileName, sha256: reply.value.sha256 });
       written += 1;
       setProgress({ done: written + withoutCopy, total: forms.length });
     }
+    await audit();
     setProgress(undefined);
     const note = withoutCopy > 0 ? ` ${withoutCopy} older form${withoutCopy === 1 ? ' was' : 's were'} filed before signed copies were kept, so ${withoutCopy === 1 ? 'it has' : 'they have'} no PDF to export.` : '';
     setMessage(

@@ -174,6 +174,22 @@ describe('contact forms: filing, copies and corrections', () => {
     expect((await forms.addendaOf(careWorker, form.id)).map((item) => item.id)).toEqual([addendum.id]);
   });
 
+  it('each exported file is audited with its SHA-256 and the disclosure, only for forms the exporter may read', async () => {
+    const { careWorker, colleague, youngPerson, forms } = await setUp();
+    const mine = await value(forms.start(careWorker, youngPerson.id, entry()));
+    const theirs = await value(forms.start(colleague, youngPerson.id, entry()));
+    const sha = 'ab'.repeat(32);
+    const disclosureId = crypto.randomUUID();
+    const recorded = await forms.recordExport(careWorker, disclosureId, [
+      { formId: mine.id, fileName: `${mine.reference}.pdf`, sha256: sha },
+      { formId: theirs.id, fileName: `${theirs.reference}.pdf`, sha256: sha },
+    ]);
+    expect(recorded).toEqual({ ok: true, value: 1 });
+    const exported = (await db.audit.toArray()).filter((item) => item.action === 'contact-form.exported');
+    expect(exported).toEqual([expect.objectContaining({ recordId: mine.id, detail: `${mine.reference}.pdf, SHA-256 ${sha}, disclosure ${disclosureId}` })]);
+    expect((await forms.recordExport(careWorker, disclosureId, [{ formId: mine.id, fileName: 'x.pdf', sha256: 'not a hash' }])).ok).toBe(false);
+  });
+
   it('every change is in the audit log, without the form’s words', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     await value(forms.start(careWorker, youngPerson.id, entry({ whatHappened: 'Secret words' })));
