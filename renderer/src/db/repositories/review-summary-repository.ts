@@ -1,19 +1,32 @@
 import type { TermName } from '@shared/schemas/academic-year';
-import { reviewRulesVersion, reviewSummaryId, reviewSummarySchema, type ReviewSummary } from '@shared/schemas/review-summary';
+import { packReviewSummary, reviewRulesVersion, reviewSummaryId, reviewSummarySchema, type ReviewSummary } from '@shared/schemas/review-summary';
 import type { FamilyLinksDb, ReviewInputsMarkerRow, ReviewSummaryPlainKey, ReviewSummaryRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { inputsMarkerId } from '../review-summary-invalidation';
-import { createSealedCodec } from '../sealed-codec';
 
-export const reviewSummaryCodec = createSealedCodec('reviewSummaries', reviewSummarySchema, [
-  'id',
-  'youngPersonId',
-  'yearId',
-  'termName',
-  'computedAt',
-  'stableUntil',
-  'rulesVersion',
-] satisfies ReviewSummaryPlainKey[]);
+const contextOf = (id: string) => `reviewSummaries:${id}`;
+
+/**
+ * How a summary is stored: ids, term, times and rules version plain (`ReviewSummaryPlainKey`), the
+ * review sealed in its packed form (shared/schemas/review-summary.ts). Opening never throws: a row
+ * that will not decrypt or parse gives `undefined`, and the review is worked out again.
+ */
+export const reviewSummaryCodec = {
+  async encode(summary: ReviewSummary, cipher: RecordCipher): Promise<ReviewSummaryRow> {
+    const { packed, ...plain } = packReviewSummary(summary);
+    const clear: Pick<ReviewSummary, ReviewSummaryPlainKey> = plain;
+    return { ...clear, sealed: await cipher.seal(contextOf(summary.id), packed) };
+  },
+  async decode(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
+    try {
+      const { sealed, ...plain } = row;
+      const parsed = reviewSummarySchema.safeParse({ ...plain, packed: await cipher.open(contextOf(row.id), sealed) });
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+};
 
 /** What a read of the summaries found: the ones still good, and the marker to show when storing new ones. */
 export type FreshSummaries = { readonly byYoungPerson: ReadonlyMap<string, ReviewSummary>; readonly inputsToken: string | undefined };
@@ -37,7 +50,7 @@ export function reviewSummaryRepository(db: FamilyLinksDb) {
         Promise.all([db.reviewSummaries.bulkGet(youngPersonIds.map((id) => reviewSummaryId(id, yearId, termName))), db.reviewSummaries.get(inputsMarkerId)]),
       );
       const usable = rows.filter(isSummaryRow).filter((row) => row.rulesVersion === reviewRulesVersion && Date.parse(row.computedAt) <= nowMs && nowMs < Date.parse(row.stableUntil));
-      const opened = await Promise.all(usable.map((row) => reviewSummaryCodec.decode(row, cipher).catch(() => undefined)));
+      const opened = await Promise.all(usable.map((row) => reviewSummaryCodec.decode(row, cipher)));
       const byYoungPerson = new Map<string, ReviewSummary>();
       for (const summary of opened) if (summary) byYoungPerson.set(summary.youngPersonId, summary);
       return { byYoungPerson, inputsToken: marker && !isSummaryRow(marker) ? marker.token : undefined };

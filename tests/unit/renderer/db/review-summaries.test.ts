@@ -81,6 +81,7 @@ describe('the termly overview’s stored summaries', () => {
     const row = await db.reviewSummaries.get(id);
     if (!row || !('sealed' in row)) throw new Error('no summary stored');
     const stored = await reviewSummaryCodec.decode(row, manager.cipher);
+    if (!stored) throw new Error('the stored summary did not open');
     await db.reviewSummaries.put(await reviewSummaryCodec.encode({ ...stored, terms: stored.terms.map((term) => ({ ...term, overall: 'green' as const })) }, manager.cipher));
     const cached = await overview(manager, year.id);
     expect(cached.rows.find((each) => each.youngPerson.id === millie.id)?.terms.every((term) => term.overall === 'green')).toBe(true);

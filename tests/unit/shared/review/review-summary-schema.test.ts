@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactMinimumsSchema, reviewSummaryId, reviewSummaryRangeOf, termReviewSchema } from '@shared/schemas/review-summary';
+import { contactMinimumsSchema, packReviewSummary, reviewSummaryId, reviewSummaryRangeOf, reviewSummarySchema, termReviewSchema, type ReviewSummary } from '@shared/schemas/review-summary';
 import { yearReview } from '@shared/rules/termly-review';
 import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
 
@@ -21,6 +21,19 @@ describe('the stored review summary', () => {
     const stored: unknown = JSON.parse(JSON.stringify(review));
     expect(contactMinimumsSchema.parse((stored as typeof review).minimums)).toEqual(review.minimums);
     expect((stored as typeof review).terms.map((term) => termReviewSchema.parse(term))).toEqual(review.terms);
+  });
+
+  it('packed as stored (each record once, lists as positions), a summary reads back as exactly the review, in fewer bytes', () => {
+    const summary: ReviewSummary = { id: 'yp-1|year-1|spring', youngPersonId: 'yp-1', yearId: 'year-1', termName: 'spring', computedAt: '2027-01-20T12:00:00.000Z', stableUntil: '2027-01-24T00:00:00.000Z', rulesVersion: 1, minimums: review.minimums, terms: [...review.terms] };
+    const stored = JSON.stringify(packReviewSummary(summary));
+    expect(reviewSummarySchema.parse(JSON.parse(stored))).toEqual(summary);
+    expect(stored.length).toBeLessThan(JSON.stringify(summary).length);
+  });
+
+  it('a packed summary pointing at a record it does not hold does not parse', () => {
+    const summary: ReviewSummary = { id: 'a', youngPersonId: 'yp-1', yearId: 'year-1', termName: 'spring', computedAt: '2027-01-20T12:00:00.000Z', stableUntil: '2027-01-24T00:00:00.000Z', rulesVersion: 1, minimums: review.minimums, terms: [...review.terms] };
+    const packed = packReviewSummary(summary);
+    expect(reviewSummarySchema.safeParse({ ...packed, packed: { ...packed.packed, refs: packed.packed.refs.slice(1) } }).success).toBe(false);
   });
 
   it('a damaged review does not parse (so it is worked out again, not shown)', () => {
