@@ -1,4 +1,4 @@
-import type { AcademicYear } from '@shared/schemas/academic-year';
+import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { reviewReadRange, reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
 import { getAllInRange, openBareDatabase } from './bare-indexeddb';
@@ -8,8 +8,20 @@ import type { LoadedHome } from './large-home';
 import { roomRepository } from '../../../renderer/src/db/repositories/room-repository';
 import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
 import { loadedLargeHome } from './large-home';
+import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
+import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
+import { reviewSummaryId } from '@shared/schemas/review-summary';
+import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 
-type State = LoadedHome & { readonly year: AcademicYear; readonly termIndex: number; readonly now: Date; readonly bare: IDBDatabase; readonly range: ReturnType<typeof reviewReadRange> };
+type ReviewHome = LoadedHome & {
+  readonly year: AcademicYear;
+  readonly termIndex: number;
+  readonly termName: TermName;
+  readonly now: Date;
+  readonly range: ReturnType<typeof reviewReadRange>;
+  readonly youngPersonIds: readonly string[];
+};
+type State = ReviewHome & { readonly bare: IDBDatabase };
 
 /** The large home with its rooms and visits loaded (the same shared key as the visit benchmarks, so they are loaded once). */
 function largeHomeWithVisits(context: BenchContext): Promise<LoadedHome> {
@@ -43,36 +55,128 @@ function requestDone<T>(request: IDBRequest<T>): Promise<T> {
 }
 
 /**
+ * The large home made ready for the termly overview of its last whole academic year's summer
+ * term. The fixture places only about a dozen of its 50 young people in that term; the issue asks
+ * for the overview of all 50, so every placement that misses the term is stretched to cover it,
+ * through the young people's repository (an update, audited, as a manager's edit would be). This
+ * changes the loaded home, so these benchmarks run after every other one that reads it
+ * (bench-entry.ts lists them last).
+ */
+function reviewHome(context: BenchContext): Promise<ReviewHome> {
+  return shared(context, 'termlyReviewHome', async () => {
+    const loaded = await largeHomeWithForms(context);
+    const years = loaded.home.academicYears.filter((year) => (year.terms[2]?.endsOn ?? '') < loaded.home.endDate);
+    const year = years[years.length - 1];
+    const termIndex = 2;
+    const term = year?.terms[termIndex];
+    if (!year || !term) throw new Error('The fixture has no whole academic year before its end date');
+    const people = youngPeopleRepository(loaded.db);
+    let stretched = 0;
+    for (const youngPerson of await people.list(loaded.session)) {
+      const isPlaced = youngPerson.placementStartsOn <= term.endsOn && (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn);
+      if (isPlaced) continue;
+      const { placementEndsOn: _ended, ...rest } = youngPerson;
+      const saved = await people.save(loaded.session, { ...rest, placementStartsOn: youngPerson.placementStartsOn < term.startsOn ? youngPerson.placementStartsOn : term.startsOn }, youngPerson.id);
+      if (!saved.ok) throw new Error(saved.error.message);
+      stretched += 1;
+    }
+    progress(`termly overview: stretched ${stretched} placements to cover the ${year.label} summer term`);
+    const youngPersonIds = (await loaded.db.youngPeople.toCollection().primaryKeys()).filter((id) => typeof id === 'string');
+    const now = new Date(`${loaded.home.endDate}T17:00:00.000Z`);
+    return { ...loaded, year, termIndex, termName: term.name, now, range: reviewReadRange(year, termIndex, 'Europe/London'), youngPersonIds };
+  });
+}
+
+async function overview(state: ReviewHome): Promise<number> {
+  const result = await reviewRepository(state.db).termlyOverview(state.session, state.year.id, state.termName, state.now);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.rows.length;
+}
+
+/** Every summary made stale the way a user would: the manager saves the year again (unchanged), which the summaries depend on. */
+async function touchTheYear(state: ReviewHome): Promise<void> {
+  const { id, ...dates } = state.year;
+  const saved = await academicYearRepository(state.db).save(state.session, dates, id);
+  if (!saved.ok) throw new Error(saved.error.message);
+}
+
+async function summaryCount(state: ReviewHome): Promise<number> {
+  const rows = await state.db.reviewSummaries.bulkGet(state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)));
+  return rows.filter((row) => row !== undefined).length;
+}
+
+/**
  * `termly-overview-50` (issue 8: "the termly overview for all 50 young people"): the manager's
  * overview for the summer term of the last whole academic year before the fixture's end, through
- * `reviewRepository.termlyOverview` (index range reads of the year's forms and visits to the end of
- * the term, every young person's relationships and restrictions, opening the rows, and the pure
- * rules for every term so far). floor_ms is bare IndexedDB reading the same rows by the same
- * indexes and ranges (young people, forms by contactEndedAt, visits by startsAt, relationships and
- * restrictions by young person), without opening them. n is the number of young people reviewed.
+ * `reviewRepository.termlyOverview`, as a user gets it the second time: every young person opened
+ * (for the need-to-know scope and names), then each one's stored summary read, opened and parsed.
+ * floor_ms is bare IndexedDB reading the same rows: every young person, the year, and the 50
+ * summary rows and the inputs marker, by key, without opening them. n is the number of young
+ * people reviewed.
  */
 export const termlyOverview50 = defineBenchmark<State>({
   name: 'termly-overview-50',
   repetitions: 7,
   async setup(context) {
-    const loaded = await largeHomeWithForms(context);
-    const years = loaded.home.academicYears.filter((year) => (year.terms[2]?.endsOn ?? '') < loaded.home.endDate);
-    const year = years[years.length - 1];
-    if (!year) throw new Error('The fixture has no whole academic year before its end date');
-    const termIndex = 2;
-    const now = new Date(`${loaded.home.endDate}T17:00:00.000Z`);
-    const range = reviewReadRange(year, termIndex, 'Europe/London');
-    const bare = await openBareDatabase(loaded.db.name);
-    // One untimed pass of each, so the first timed one does not pay for compiling and cold caches.
-    await reviewRepository(loaded.db).termlyOverview(loaded.session, year.id, year.terms[termIndex]?.name ?? 'summer', now);
-    return { ...loaded, year, termIndex, now, bare, range };
+    const home = await reviewHome(context);
+    // The first overview works every summary out and stores it; one more untimed pass warms the caches.
+    await overview(home);
+    await overview(home);
+    if ((await summaryCount(home)) !== home.youngPersonIds.length) throw new Error('The overview did not store a summary for every young person');
+    return { ...home, bare: await openBareDatabase(home.db.name) };
   },
   async run(state) {
     let n = 0;
     const ms = await timed(async () => {
-      const result = await reviewRepository(state.db).termlyOverview(state.session, state.year.id, state.year.terms[state.termIndex]?.name ?? 'summer', state.now);
-      if (!result.ok) throw new Error(result.error.message);
-      n = result.value.rows.length;
+      n = await overview(state);
+    });
+    return { ms, n };
+  },
+  async floor(state) {
+    let rows = 0;
+    const ms = await timed(async () => {
+      const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
+      const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
+      const [youngPeople, year, stored] = await Promise.all([
+        requestDone(people.objectStore('youngPeople').getAll()),
+        requestDone<unknown>(people.objectStore('academicYears').get(state.year.id)),
+        Promise.all([...state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)), inputsMarkerId].map((key) => requestDone(summaries.get(key)))),
+      ]);
+      rows = youngPeople.length + (year === undefined ? 0 : 1) + stored.filter((row) => row !== undefined).length;
+    });
+    if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
+    return ms;
+  },
+  teardown(state) {
+    state.bare.close();
+    return Promise.resolve();
+  },
+});
+
+/**
+ * `termly-overview-50-cold`: the same overview, the first time after a change that makes every
+ * summary stale (untimed, before each run: the manager saves the year again, unchanged). Every
+ * young person's review is worked out from the records, as before summaries existed (index range
+ * reads of the year's forms and visits to the end of the term, every young person's relationships
+ * and restrictions, opening the rows, the pure rules), and the 50 summaries are sealed and stored.
+ * floor_ms is bare IndexedDB reading the same input rows by the same indexes and ranges (young
+ * people, forms by contactEndedAt, visits by startsAt, relationships and restrictions by young
+ * person), without opening them.
+ */
+export const termlyOverview50Cold = defineBenchmark<State>({
+  name: 'termly-overview-50-cold',
+  repetitions: 5,
+  async setup(context) {
+    const home = await reviewHome(context);
+    await overview(home);
+    return { ...home, bare: await openBareDatabase(home.db.name) };
+  },
+  async run(state) {
+    await touchTheYear(state);
+    if ((await summaryCount(state)) !== 0) throw new Error('Saving the year left summaries behind');
+    let n = 0;
+    const ms = await timed(async () => {
+      n = await overview(state);
     });
     return { ms, n };
   },
@@ -91,7 +195,7 @@ export const termlyOverview50 = defineBenchmark<State>({
       rows = youngPeople.length + forms.length + visits.length + links.flat().length + restrictions.flat().length;
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
-    progress(`termly-overview-50: floor read ${rows} rows`);
+    progress(`termly-overview-50-cold: floor read ${rows} rows`);
     return ms;
   },
   teardown(state) {
