@@ -10,6 +10,8 @@ import { useDisclosure } from '../disclosures/useDisclosure';
 import { useHomeTimeZone } from '../home/useHomeTimeZone';
 import { startOfDayInstant, shiftDate } from '../door/door-time';
 import { useYoungPeople } from '../people/useYoungPeople';
+import { termLabels } from '@shared/schemas/academic-year';
+import { useAcademicYears } from '../review/useTermlyOverview';
 import { useContactFormRepository } from './useContactFormRepository';
 
 type Progress = { readonly done: number; readonly total: number };
@@ -25,6 +27,10 @@ export function ExportFormsPanel() {
   const repository = useContactFormRepository();
   const timeZone = useHomeTimeZone();
   const { youngPeople } = useYoungPeople();
+  const years = useAcademicYears();
+  const terms = (years ?? [])
+    .flatMap((year) => year.terms.map((term) => ({ value: `${term.startsOn}|${term.endsOn}`, label: `${termLabels[term.name]} ${year.label}`, startsOn: term.startsOn })))
+    .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
   const disclosure = useDisclosure();
   const [youngPersonId, setYoungPersonId] = useState('');
   const [from, setFrom] = useState('');
@@ -126,6 +132,31 @@ export function ExportFormsPanel() {
             </select>
           )}
         </Field>
+        {terms.length > 0 ? (
+          <Field label="A whole term" hint="Fills in the dates below from the home’s calendar; change them if you need to.">
+            {(wiring) => (
+              <select
+                className="input"
+                value={terms.find((term) => term.value === `${from}|${to}`)?.value ?? ''}
+                onChange={(event) => {
+                  const [startsOn, endsOn] = event.target.value.split('|');
+                  if (startsOn && endsOn) {
+                    setFrom(startsOn);
+                    setTo(endsOn);
+                  }
+                }}
+                {...wiring}
+              >
+                <option value="">Choose a term, or enter dates…</option>
+                {terms.map((term) => (
+                  <option key={term.value} value={term.value}>
+                    {term.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <div className="form__row">
           <Field label="Contacts from">{(wiring) => <TextInput type="date" className="input input--short" value={from} onChange={(event) => setFrom(event.target.value)} {...wiring} />}</Field>
           <Field label="Contacts to">{(wiring) => <TextInput type="date" className="input input--short" value={to} onChange={(event) => setTo(event.target.value)} {...wiring} />}</Field>
