@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { reviewSummaryRangeOf } from '@shared/schemas/review-summary';
 
 /**
  * Stored termly-review summaries (issue 8) are derived from other tables, so any change to those
@@ -86,7 +87,7 @@ function holdsStore(transaction: DBCoreTransaction, store: string): boolean {
 
 // DBCoreRangeType is a const enum in Dexie's types: 2 is a bounded range, 3 the whole table.
 const wholeTable: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
-const rangeOf = (youngPersonId: string): DBCoreKeyRange => ({ type: 2, lower: `${youngPersonId}|`, upper: `${youngPersonId}|\uffff`, lowerOpen: false, upperOpen: false });
+const rangeOf = (youngPersonId: string): DBCoreKeyRange => ({ type: 2, ...reviewSummaryRangeOf(youngPersonId), lowerOpen: false, upperOpen: false });
 
 function invalidate(summaries: DBCoreTable, transaction: DBCoreTransaction, affected: Affected): Promise<unknown> {
   if (affected.kind === 'youngPeople' && affected.ids.size === 0) return Promise.resolve();
