@@ -183,20 +183,7 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
           {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('otherParticipants')} />}
         </Field>
         <div aria-live="polite">
-          {notYetMarked.length > 0 ? (
-            <div className="banner banner--error restricted-preview">
-              <p>
-                <strong>Before you save: a restriction applies to someone named here.</strong> Record what happened as it happened. When you save, the form is marked and the manager is alerted.
-              </p>
-              <ul>
-                {notYetMarked.map((item) => (
-                  <li key={item.restrictionId}>
-                    <strong>{item.name}</strong>: {item.summary}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          <RestrictedParticipantsNotice participants={notYetMarked} when="beforeSaving" />
         </div>
 
         <h3>What happened</h3>

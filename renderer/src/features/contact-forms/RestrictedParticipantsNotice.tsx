@@ -1,12 +1,27 @@
 import type { RestrictedParticipant } from '@shared/schemas/contact-forms';
 
-/** On the form: who took part against a restriction, and that the manager knows. */
-export function RestrictedParticipantsNotice({ participants }: { readonly participants: readonly RestrictedParticipant[] }) {
+const leads = {
+  saved: {
+    heading: 'A restricted person is recorded as taking part.',
+    text: 'The manager has been alerted, and this is marked on the form and its signed copy.',
+  },
+  beforeSaving: {
+    heading: 'Before you save: a restriction applies to someone named here.',
+    text: 'Record what happened as it happened. When you save, the form is marked and the manager is alerted.',
+  },
+} as const;
+
+/**
+ * On the form: who took part against a restriction. Once saved, the manager knows (an alert); while
+ * the form is being written, a warning that saving will tell them.
+ */
+export function RestrictedParticipantsNotice({ participants, when = 'saved' }: { readonly participants: readonly RestrictedParticipant[]; readonly when?: keyof typeof leads }) {
   if (participants.length === 0) return null;
+  const lead = leads[when];
   return (
-    <div className="banner banner--error" role="alert">
+    <div className={`banner banner--error${when === 'beforeSaving' ? ' restricted-preview' : ''}`} role={when === 'saved' ? 'alert' : undefined}>
       <p>
-        <strong>A restricted person is recorded as taking part.</strong> The manager has been alerted, and this is marked on the form and its signed copy.
+        <strong>{lead.heading}</strong> {lead.text}
       </p>
       <ul>
         {participants.map((item) => (
