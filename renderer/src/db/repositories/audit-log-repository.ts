@@ -46,6 +46,26 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
     return (row?.value as AuditHead | undefined) ?? null;
   }
 
+  /**
+   * Moves the anchor kept outside the database to `next` only if this log still holds the entry
+   * the anchor names, unchanged. A log cut short and then grown past the anchor (entries removed
+   * behind the app's back, then new ones written) would otherwise carry the anchor along and hide
+   * the cut; left where it is, the anchor shows it at the next check. A log restored from a backup
+   * moves the anchor itself first (`audit:rebase-anchor`), so it follows.
+   */
+  async function anchorIfItFollows(next: AuditHead): Promise<void> {
+    const stored = await anchor.read();
+    if (stored === 'unavailable') return;
+    if (stored !== null) {
+      const entry = await db.audit.get(stored.seq);
+      if (entry?.mac !== stored.mac) {
+        console.error('The audit log no longer holds the entry its anchor names; the anchor is left where it is', { anchoredSeq: stored.seq });
+        return;
+      }
+    }
+    await anchor.anchor(next);
+  }
+
   return {
     /**
      * Runs `change` (plain IndexedDB writes: no WebCrypto inside) and appends `events` in one
@@ -86,7 +106,7 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
               }
               if (pending.length > 0) await db.pendingAudit.bulkDelete(pending.flatMap((row) => (row.id === undefined ? [] : [row.id])));
             });
-            if (nextHead) await anchor.anchor(nextHead);
+            if (nextHead) await anchorIfItFollows(nextHead);
             return;
           } catch (error) {
             if (!(error instanceof AuditHeadMoved)) throw error;

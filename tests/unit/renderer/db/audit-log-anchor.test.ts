@@ -51,6 +51,28 @@ describe('the copy of the audit head kept outside the database', () => {
     if (verdict?.kind === 'tampered') expect(verdict.message).toContain('reached entry 4');
   });
 
+  it('catches a log cut short and then grown past the anchor: the anchor does not follow the new entries', async () => {
+    const { session, log, anchor } = await logWithEntries(4);
+    const kept = await db.audit.get(2);
+    if (!kept) throw new Error('setup');
+    // Entries 3 and 4 removed behind the app's back, then the home carries on: 3, 4 and 5 are new.
+    await db.audit.bulkDelete([3, 4]);
+    await db.settings.put({ key: 'auditHead', value: { seq: kept.seq, mac: kept.mac } });
+    for (const index of [1, 2, 3]) await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'test.event', detail: `after ${index}` }], [], () => Promise.resolve(), new Date());
+    expect(anchor.stored?.seq).toBe(4);
+    const verdict = await log.verify(session.roles, session.auditKey);
+    expect(verdict).toMatchObject({ kind: 'tampered', atSeq: 4 });
+  });
+
+  it('follows again after a lag (a write whose anchor copy failed): the entry it names is still there', async () => {
+    const { session, log, anchor } = await logWithEntries(3);
+    const first = await db.audit.get(1);
+    anchor.stored = first ? { seq: 1, mac: first.mac } : null;
+    await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'test.event' }], [], () => Promise.resolve(), new Date());
+    expect(anchor.stored?.seq).toBe(4);
+    expect((await log.verify(session.roles, session.auditKey))?.kind).toBe('intact');
+  });
+
   it('is intact when nothing was touched, and when the copy merely lags behind the log', async () => {
     const { session, log, anchor } = await logWithEntries(3);
     expect((await log.verify(session.roles, session.auditKey))?.kind).toBe('intact');
