@@ -40,6 +40,22 @@ export const ipcContract = {
     request: z.object({}).strict(),
     reply: z.object({ anchor: z.object({ seq: z.number().int().positive(), mac: z.string(), storedAt: z.string() }).nullable() }),
   },
+  /**
+   * After a restore from a backup, the log legitimately starts again from the backup's head, which
+   * may be behind the anchor: the anchor moves to it (or is cleared when the backup's log is empty),
+   * and the anchor it replaces is kept in an append-only history beside it, so the step back stays
+   * on record outside the database too.
+   */
+  'audit:rebase-anchor': {
+    request: z
+      .object({
+        head: z.object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict().nullable(),
+        reason: z.literal('restored-from-backup'),
+        backupFileName: z.string().min(1).max(200),
+      })
+      .strict(),
+    reply: z.object({ outcome: z.literal('rebased'), previous: z.object({ seq: z.number().int().positive(), mac: z.string() }).nullable() }),
+  },
 } as const;
 
 /**

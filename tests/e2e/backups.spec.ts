@@ -54,6 +54,10 @@ async function backUpAsManager(app: { page: Page; expectAccessible: (name: strin
 test('a manager backs up, the computer loses its records, and the home is restored from the backup', async ({ app }) => {
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   await backUpAsManager(app, summary);
+  // The home carries on after the backup: the log grows past what the backup holds.
+  await new AppFrame(app.page).open('Audit log');
+  await app.page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({ timeout: 30_000 });
 
   await loseEverything(app.page);
   const restore = new RestorePage(app.page);
@@ -89,6 +93,15 @@ test('a manager backs up, the computer loses its records, and the home is restor
   await register.to.fill(summary.endDate);
   await expect(register.table.getByRole('row').nth(1)).toBeVisible();
   await app.screenshot('register-after-restore');
+
+  // The restore is in the audit log, and the log checks out: the copy of its head kept outside the
+  // database was moved back to the backup's (it had moved on while the backup was being made).
+  await frame.open('Audit log');
+  await expect(app.page.getByRole('table')).toContainText('Restored the records from a backup');
+  await app.page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({ timeout: 30_000 });
+  await app.expectAccessible('audit log after a restore');
+  await app.screenshot('audit-log-after-restore');
 });
 
 test('a damaged backup is refused with a clear reason and nothing is restored', async ({ app }) => {

@@ -1,6 +1,7 @@
+import { appendFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { IpcReply } from '../../../shared/ipc/contract';
+import type { IpcReply, IpcRequest } from '../../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
 
@@ -10,10 +11,14 @@ export type AuditAnchor = z.infer<typeof anchorSchema>;
 /**
  * Keeps a copy of the audit chain's head in the app's own folder, outside IndexedDB. It only ever
  * moves forward: a head older than the one stored is refused (and reported), because a log does
- * not shrink. Plain Node: the folder is passed in (userData in the app, a temporary folder in tests).
+ * not shrink. The one exception is a restore from a backup (`rebaseAnchor`), whose log starts
+ * from the backup's head: the anchor it replaces is appended to `audit-anchor-history.jsonl`, a
+ * line each, never rewritten. Plain Node: the folder is passed in (userData in the app, a
+ * temporary folder in tests).
  */
 export function createAuditAnchorService(options: { folder: string; now?: () => Date; log?: (message: string, detail?: unknown) => void }) {
   const path = join(options.folder, 'audit-anchor.json');
+  const historyPath = join(options.folder, 'audit-anchor-history.jsonl');
   const now = options.now ?? (() => new Date());
   // One write at a time, so two quick appends cannot land out of order.
   let queue: Promise<unknown> = Promise.resolve();
@@ -36,6 +41,21 @@ export function createAuditAnchorService(options: { folder: string; now?: () => 
         }
         await writeFileAtomically(path, JSON.stringify({ ...head, storedAt: now().toISOString() } satisfies AuditAnchor));
         return { outcome: 'stored' };
+      });
+      queue = task.catch(() => undefined);
+      return task;
+    },
+
+    rebaseAnchor(request: IpcRequest<'audit:rebase-anchor'>): Promise<IpcReply<'audit:rebase-anchor'>> {
+      const task = queue.then(async (): Promise<IpcReply<'audit:rebase-anchor'>> => {
+        const stored = await read();
+        const at = now().toISOString();
+        // The history first: if the anchor were replaced and the history line then failed, the step back would be unrecorded.
+        await appendFile(historyPath, `${JSON.stringify({ at, reason: request.reason, backupFileName: request.backupFileName, previous: stored, replacedBy: request.head })}\n`, { encoding: 'utf8', flush: true });
+        if (request.head) await writeFileAtomically(path, JSON.stringify({ ...request.head, storedAt: at } satisfies AuditAnchor));
+        else await rm(path, { force: true });
+        options.log?.('The audit anchor was moved to a restored backup’s head', { previous: stored?.seq ?? null, now: request.head?.seq ?? null });
+        return { outcome: 'rebased', previous: stored ? { seq: stored.seq, mac: stored.mac } : null };
       });
       queue = task.catch(() => undefined);
       return task;

@@ -100,6 +100,8 @@ export const restoreLarge = defineBenchmark<State>({
     if (repetition === 0) {
       const [before, after] = [await tableDigests(state.db), await tableDigests(reopened)];
       for (const [table, digest] of before) {
+        // The restore leaves one entry of its own for the audit log (backup.restored), to be chained at the next sign-in.
+        if (table === 'pendingAudit') continue;
         const other = after.get(table);
         if (other?.sha256 !== digest.sha256 || other.rows !== digest.rows) throw new Error(`After the round trip ${table} differs`);
       }

@@ -32,6 +32,23 @@ describe('the audit anchor kept by the main process', () => {
     expect(log).toContain('Refused to move the audit anchor backwards');
   });
 
+  it('after a restore the anchor moves back to the backup’s head, and the anchor it replaced stays in an append-only history', async () => {
+    const { anchor, folder } = await anchorIn();
+    await anchor.anchorHead({ seq: 9, mac: macOf('9') });
+    expect(await anchor.rebaseAnchor({ head: { seq: 4, mac: macOf('4') }, reason: 'restored-from-backup', backupFileName: 'family-links-backup-a.flbackup' })).toEqual({ outcome: 'rebased', previous: { seq: 9, mac: macOf('9') } });
+    expect((await anchor.readAnchor()).anchor?.seq).toBe(4);
+    // The log then grows from there as usual.
+    expect(await anchor.anchorHead({ seq: 5, mac: macOf('5') })).toEqual({ outcome: 'stored' });
+    // A second restore, of a backup with an empty log, clears the anchor; both steps are in the history.
+    await anchor.rebaseAnchor({ head: null, reason: 'restored-from-backup', backupFileName: 'family-links-backup-b.flbackup' });
+    expect(await anchor.readAnchor()).toEqual({ anchor: null });
+    const lines = (await readFile(join(folder, 'audit-anchor-history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(lines).toEqual([
+      expect.objectContaining({ backupFileName: 'family-links-backup-a.flbackup', previous: expect.objectContaining({ seq: 9 }) as unknown, replacedBy: { seq: 4, mac: macOf('4') } }),
+      expect.objectContaining({ backupFileName: 'family-links-backup-b.flbackup', previous: expect.objectContaining({ seq: 5 }) as unknown, replacedBy: null }),
+    ]);
+  });
+
   it('keeps heads in order when many arrive at once, and leaves no temporary files', async () => {
     const { anchor, folder } = await anchorIn();
     await Promise.all([1, 2, 3, 4, 5, 6].map((seq) => anchor.anchorHead({ seq, mac: macOf(String(seq)) })));

@@ -31,3 +31,25 @@ export function mainProcessAnchor(): AuditAnchorPort {
     },
   };
 }
+
+/**
+ * After a restore: moves the main process's anchor to the restored log's head (its history keeps
+ * the one replaced). Without it the next check of the log would report entries removed. Returns
+ * false when the anchor could not be moved, so the caller can say so.
+ */
+export type AnchorRebase = (head: AuditHead | null, backupFileName: string) => Promise<boolean>;
+
+export function mainProcessRebase(): AnchorRebase {
+  return async (head, backupFileName) => {
+    const api = windowApi();
+    if (!api) return true;
+    try {
+      const result = await api['audit:rebase-anchor']({ head, reason: 'restored-from-backup', backupFileName });
+      if (!result.ok) console.error('Could not move the audit anchor after a restore', result.error.message);
+      return result.ok;
+    } catch (error) {
+      console.error('Could not move the audit anchor after a restore', error);
+      return false;
+    }
+  };
+}

@@ -76,6 +76,7 @@ const labels: Readonly<Record<string, string>> = {
   'case-file.retry-failed': 'Tried again to write a signed copy to the case file',
   'backup.made': 'Made a backup',
   'backup.failed': 'A backup could not be made',
+  'backup.restored': 'Restored the records from a backup',
   'retention.settings-changed': 'Changed the retention periods',
   'retention.keep': 'Decided to keep records past their retention period',
   'retention.approve-destruction': 'Approved destroying records past their retention period',

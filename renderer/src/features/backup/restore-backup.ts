@@ -6,6 +6,7 @@ import { deriveKeyEncryptionKey } from '../../db/encryption/key-derivation';
 import { unwrapDataKey } from '../../db/encryption/key-wrapping';
 import { fromBase64, fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from './backup-port';
+import { mainProcessRebase, type AnchorRebase } from '../../db/repositories/audit-anchor-port';
 import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
 
 export type RestoreFailureCode =
@@ -90,6 +91,9 @@ export async function restoreBackup(input: {
   readonly username: string;
   readonly password: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Moves the audit anchor to the restored log's head (the main process's, by default). */
+  readonly rebaseAnchor?: AnchorRebase;
+  readonly now?: Date;
 }): Promise<Result<Restored, RestoreFailureCode>> {
   if (!(await isEmptyInstall(input.live))) return fail('not-empty', `This install already holds records, so a backup cannot be restored over them. ${nothingRestored}`);
   const opened = await input.port['backup:open'](input.source);
@@ -120,10 +124,33 @@ export async function restoreBackup(input: {
       await target.delete().catch(() => undefined);
       return outcome;
     }
+    await recordRestore(target, { fileName, header, username: input.username, rebase: input.rebaseAnchor ?? mainProcessRebase(), now: input.now ?? new Date() });
     target.close();
     return ok({ fileName, header, manifest: outcome.value });
   } finally {
     await input.port['backup:close']({ readId });
+  }
+}
+
+/**
+ * A restore is a change like any other: it is left for the audit log (chained at the next
+ * sign-in, with whose password opened the backup), and the main process's anchor is moved to the
+ * restored log's head, keeping the one it replaces in its history. Neither undoes the restore if
+ * it fails: the records are back, and a check of the log would then show the mismatch.
+ */
+async function recordRestore(target: FamilyLinksDb, restore: { fileName: string; header: BackupHeader; username: string; rebase: AnchorRebase; now: Date }): Promise<void> {
+  try {
+    const last = await target.audit.orderBy('seq').last();
+    const head = last ? { seq: last.seq, mac: last.mac } : null;
+    const moved = await restore.rebase(head, restore.fileName);
+    await target.pendingAudit.add({
+      action: 'backup.restored',
+      recordType: 'backup',
+      detail: `From ${restore.fileName} (made ${restore.header.createdAt}), opened with ${restore.username.trim().toLowerCase()}'s password; the log restored reaches entry ${head?.seq ?? 0}${moved ? '' : '; the copy of the log’s head outside the database could not be moved'}`,
+      at: restore.now.toISOString(),
+    });
+  } catch (error) {
+    console.error('The restore could not be recorded for the audit log', error);
   }
 }
 

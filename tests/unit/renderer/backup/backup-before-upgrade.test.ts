@@ -11,7 +11,7 @@ import { backUpBeforeUpgrade, olderDatabaseWithAccounts } from '../../../../rend
 import { argon2idFloor } from '../../../../shared/schemas/keyring';
 import { buildStaffMember } from '../../../factories';
 import { testSession } from '../db/test-session';
-import { backupRig, openedDb } from './backup-test-support';
+import { backupRig, openedDb, withoutPendingAudit } from './backup-test-support';
 
 const name = 'family-links';
 const password = 'a long enough password for tests';
@@ -88,7 +88,8 @@ describe('a backup is taken before any schema upgrade', () => {
     expect(restored.value.header.schemaVersion).toBe(olderVersion);
     const atOlder = new FamilyLinksDb(name, { upToVersion: olderVersion, indexedDB: elsewhere });
     await atOlder.open();
-    expect(await tableDigests(atOlder)).toEqual(before);
+    // As backed up, but for the entry the restore leaves for the audit log.
+    expect(withoutPendingAudit(await tableDigests(atOlder))).toEqual(withoutPendingAudit(before));
     atOlder.close();
     const upgraded = await openFamilyLinksDb(new FamilyLinksDb(name, { indexedDB: elsewhere }));
     if (!upgraded.ok) throw new Error(upgraded.error.message);

@@ -10,7 +10,7 @@ import { writeBackup } from '../../../../renderer/src/features/backup/write-back
 import type { Session } from '../../../../renderer/src/security/session';
 import { generateHome } from '../../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
-import { addManagerKeys, backupRig, managerPassword, openedDb, type BackupRig } from './backup-test-support';
+import { addManagerKeys, backupRig, managerPassword, openedDb, withoutPendingAudit, type BackupRig } from './backup-test-support';
 
 const home = generateHome({ size: 'small', seed: 3 });
 const managerUsername = home.staff[0]?.username ?? '';
@@ -35,13 +35,24 @@ describe('a backup restored into an empty install gives back every table as stor
     expect(await rig.list()).toEqual([written.value.fileName]);
 
     const target = await openedDb('backup-target');
-    const restored = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: managerUsername, password: managerPassword });
+    const rebased: { head: unknown; fileName: string }[] = [];
+    const rebaseAnchor = (head: unknown, fileName: string) => {
+      rebased.push({ head, fileName });
+      return Promise.resolve(true);
+    };
+    const restored = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: managerUsername, password: managerPassword, rebaseAnchor });
     if (!restored.ok) throw new Error(restored.error.message);
 
     const reopened = await openedDb('backup-target', target.factory);
     const before = await tableDigests(source);
     const after = await tableDigests(reopened);
-    expect(after).toEqual(before);
+    // Every table as stored, but for the one entry the restore leaves for the audit log.
+    expect(withoutPendingAudit(after)).toEqual(withoutPendingAudit(before));
+    const lastEntry = await source.audit.orderBy('seq').last();
+    expect(rebased).toEqual([{ head: lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null, fileName: written.value.fileName }]);
+    const left = (await reopened.pendingAudit.toArray()).filter((entry) => entry.action === 'backup.restored');
+    expect(left).toHaveLength(1);
+    expect(left[0]?.detail).toContain(`opened with ${managerUsername.toLowerCase()}'s password`);
     expect(before.get('visitorLog')?.rows).toBeGreaterThan(100);
     expect(restored.value.header.schemaVersion).toBe(latestSchemaVersion);
   }, 120_000);
@@ -62,7 +73,7 @@ describe('a backup restored into an empty install gives back every table as stor
     const reopened = await openedDb('backup-summaries-target', target.factory);
     // Only the marker that the restore's own writes leave (a new token): no summary.
     expect((await reopened.reviewSummaries.toArray()).map((row) => row.id)).toEqual([inputsMarkerId]);
-    expect(await tableDigests(reopened)).toEqual(await tableDigests(summaries));
+    expect(withoutPendingAudit(await tableDigests(reopened))).toEqual(withoutPendingAudit(await tableDigests(summaries)));
   }, 120_000);
 
   it('keeps only the last N backups, oldest removed first', async () => {

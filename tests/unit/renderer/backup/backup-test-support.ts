@@ -43,3 +43,8 @@ export async function addManagerKeys(db: FamilyLinksDb, session: Session): Promi
   });
   await db.accountKeys.put(keys);
 }
+
+/** Table digests without `pendingAudit`, where a restore leaves its own entry for the audit log. */
+export function withoutPendingAudit<Digest>(digests: ReadonlyMap<string, Digest>): Map<string, Digest> {
+  return new Map([...digests].filter(([name]) => name !== 'pendingAudit'));
+}
