@@ -19,7 +19,7 @@ export function useRestrictedPreview(control: Control<ContactFormScreenInput>, t
     name: ['youngPersonId', 'kind', 'contactDate', 'startTime', 'personIds', 'staffIds', 'otherParticipants'],
   });
   const youngPersonId = fixedYoungPersonId ?? watchedYoungPersonId;
-  const [found, setFound] = useState<{ key: string; participants: RestrictedParticipant[] } | undefined>();
+  const [found, setFound] = useState<RestrictedParticipant[]>([]);
   const key = JSON.stringify([youngPersonId, kind, contactDate, startTime, personIds, staffIds, otherParticipants]);
 
   useEffect(() => {
@@ -30,7 +30,7 @@ export function useRestrictedPreview(control: Control<ContactFormScreenInput>, t
       repository
         .restrictedPreview(session, { youngPersonId, kind, contactStartedAt, personIds, staffIds, otherParticipants })
         .then((participants) => {
-          if (isCurrent) setFound({ key, participants });
+          if (isCurrent) setFound(participants);
         })
         .catch((error: unknown) => console.error('The restrictions could not be checked while writing', error));
     }, checkDelayMs);
@@ -42,6 +42,7 @@ export function useRestrictedPreview(control: Control<ContactFormScreenInput>, t
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, repository, session, timeZone]);
 
-  // Until the check for what is on the form now has answered, the last answer stands, unless it was for other values.
-  return found?.key === key ? found.participants : (found?.participants ?? []).filter(() => Boolean(youngPersonId && contactDate && startTime));
+  // Nothing to check without a young person and a time; otherwise the last answer stands until the check for what is on the form now answers.
+  if (!youngPersonId || !contactDate || !startTime) return [];
+  return found;
 }
