@@ -34,16 +34,29 @@ const sharedImportBans = {
     electronImportBan,
     ...['react', 'react-dom', 'react-hook-form', 'dexie', 'dexie-react-hooks'].map((name) => ({
       name,
-      message: 'shared/ runs everywhere: no React, no Dexie. Put UI code in renderer/ and storage in renderer/src/db.',
+      message:
+        'shared/ runs everywhere: no React, no Dexie. Put UI code in renderer/ and storage in renderer/src/db.',
     })),
     ...builtinModules
       .filter((name) => !name.startsWith('_'))
-      .map((name) => ({ name, message: 'shared/ runs in the browser too: no Node built-ins. Put this in electron/main.' })),
+      .map((name) => ({
+        name,
+        message: 'shared/ runs in the browser too: no Node built-ins. Put this in electron/main.',
+      })),
   ],
   patterns: [
-    { group: ['node:*'], message: 'shared/ runs in the browser too: no Node built-ins. Put this in electron/main.' },
-    { group: ['react/*', 'react-dom/*', 'dexie/*', 'electron/*'], message: 'shared/ runs everywhere: no React, Dexie or Electron.' },
-    { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'shared/ runs everywhere and depends on nothing else in the app.' },
+    {
+      group: ['node:*'],
+      message: 'shared/ runs in the browser too: no Node built-ins. Put this in electron/main.',
+    },
+    {
+      group: ['react/*', 'react-dom/*', 'dexie/*', 'electron/*'],
+      message: 'shared/ runs everywhere: no React, Dexie or Electron.',
+    },
+    {
+      group: ['**/renderer/**', '**/electron/**', '**/tests/**'],
+      message: 'shared/ runs everywhere and depends on nothing else in the app.',
+    },
   ],
 };
 
@@ -74,7 +87,17 @@ const nodeGlobals = {
 
 export default defineConfig([
   // .ci/electronegativity is its own npm package with its own pinned toolchain (see its run.mjs).
-  globalIgnores(['out/', 'node_modules/', 'release/', 'dist/', 'tests/e2e/artifacts/', 'test-results/', 'playwright-report/', 'tests/bench/out/', '.ci/electronegativity/']),
+  globalIgnores([
+    'out/',
+    'node_modules/',
+    'release/',
+    'dist/',
+    'tests/e2e/artifacts/',
+    'test-results/',
+    'playwright-report/',
+    'tests/bench/out/',
+    '.ci/electronegativity/',
+  ]),
 
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
@@ -84,7 +107,10 @@ export default defineConfig([
         // The project service finds, for each file, the tsconfig that includes it (tsconfig.json
         // refers to tsconfig.node.json and tsconfig.web.json). Files no tsconfig includes (plain JS)
         // are type-checked with default options; keep that list short, it is slow.
-        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'], defaultProject: 'tsconfig.node.json' },
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'scripts/*.mjs'],
+          defaultProject: 'tsconfig.node.json',
+        },
         tsconfigRootDir: root,
       },
     },
@@ -92,9 +118,15 @@ export default defineConfig([
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // STYLE: no `@ts-ignore`; an `@ts-expect-error` needs a written reason.
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, 'ts-nocheck': true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-expect-error': 'allow-with-description', 'ts-ignore': true, 'ts-nocheck': true },
+      ],
       'no-restricted-imports': ['error', { paths: [electronImportBan] }],
     },
   },
@@ -106,12 +138,16 @@ export default defineConfig([
 
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronImportBan], patterns: [rendererReachesMain] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronImportBan], patterns: [rendererReachesMain] }],
+    },
   },
 
   {
     files: ['electron/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [electronImportBan], patterns: [mainRunsRenderer] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronImportBan], patterns: [mainRunsRenderer] }],
+    },
   },
 
   {

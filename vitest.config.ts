@@ -13,7 +13,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/shared/**/*.test.ts', 'tests/unit/electron/**/*.test.ts', 'tests/unit/tooling/**/*.test.ts'],
+          include: [
+            'tests/unit/shared/**/*.test.ts',
+            'tests/unit/electron/**/*.test.ts',
+            'tests/unit/tooling/**/*.test.ts',
+          ],
         },
       },
       {

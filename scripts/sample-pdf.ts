@@ -15,4 +15,6 @@ if (!outPath) {
 const sample = await makeSignedSample();
 await writeFile(resolve(outPath), sample.bytes);
 if (caPath) await writeFile(resolve(caPath), sample.caCertificatePem);
-console.log(`Wrote ${resolve(outPath)}: contact form ${sample.input.reference}, signed by ${sample.signerName}, SHA-256 ${sample.sha256}`);
+console.log(
+  `Wrote ${resolve(outPath)}: contact form ${sample.input.reference}, signed by ${sample.signerName}, SHA-256 ${sample.sha256}`,
+);

@@ -24,13 +24,17 @@ export function sampleSignaturePng(width = 360, height = 110): Uint8Array {
   };
   for (let t = 0; t <= 1; t += 0.0004) {
     const x = 20 + t * (width - 60);
-    const y = height * 0.55 - Math.sin(t * Math.PI * 9) * height * 0.22 * (1 - t * 0.5) - Math.cos(t * Math.PI * 3) * 8;
+    const y =
+      height * 0.55 -
+      Math.sin(t * Math.PI * 9) * height * 0.22 * (1 - t * 0.5) -
+      Math.cos(t * Math.PI * 3) * 8;
     dab(x + Math.sin(t * Math.PI * 18) * 10, y, 1.6);
   }
   for (let t = 0; t <= 1; t += 0.002) dab(40 + t * (width - 90), height * 0.8 - t * 6, 1.2);
 
   const rows = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y += 1) pixels.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
+  for (let y = 0; y < height; y += 1)
+    pixels.copy(rows, y * (width * 4 + 1) + 1, y * width * 4, (y + 1) * width * 4);
   const chunk = (type: string, data: Buffer) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -43,5 +47,12 @@ export function sampleSignaturePng(width = 360, height = 110): Uint8Array {
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(rows)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
 }

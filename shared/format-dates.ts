@@ -2,7 +2,12 @@
  * UK date formatting for calendar dates (YYYY-MM-DD). Formatting is done in UTC on purpose: a
  * calendar date has no time of day, so no zone may shift it to the day before.
  */
-const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const ukDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const ukDayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function toUtcDate(isoDate: string): Date {

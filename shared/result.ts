@@ -10,10 +10,12 @@ export type Failure<Code extends string = string> = {
 };
 
 export type Result<Value, Code extends string = string> =
-  | { readonly ok: true; readonly value: Value }
-  | { readonly ok: false; readonly error: Failure<Code> };
+  { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: Failure<Code> };
 
-export const ok = <Value>(value: Value): { readonly ok: true; readonly value: Value } => ({ ok: true, value });
+export const ok = <Value>(value: Value): { readonly ok: true; readonly value: Value } => ({
+  ok: true,
+  value,
+});
 
 export const fail = <Code extends string>(
   code: Code,

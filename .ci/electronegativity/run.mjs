@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const projectRoot = resolve(here, '..', '..');
 const input = resolve(projectRoot, process.argv[2] ?? process.env.FAMILY_LINKS_OUT_DIR ?? 'out');
-const electronVersion = JSON.parse(readFileSync(join(projectRoot, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(projectRoot, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 const severities = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 
 function run(command, args, options) {
@@ -34,7 +36,9 @@ if (!existsSync(join(input, 'main/index.js'))) {
 }
 
 const report = join(mkdtempSync(join(tmpdir(), 'electronegativity-')), 'report.csv');
-run('npx', ['--no-install', 'electronegativity', '-i', input, '-e', electronVersion, '-o', report], { cwd: here });
+run('npx', ['--no-install', 'electronegativity', '-i', input, '-e', electronVersion, '-o', report], {
+  cwd: here,
+});
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines. */
 function parseCsv(text) {
@@ -67,14 +71,25 @@ function parseCsv(text) {
 
 const [head, ...rows] = parseCsv(readFileSync(report, 'utf8'));
 const column = (name) => head.findIndex((cell) => cell.toLowerCase() === name);
-const [issueAt, severityAt, fileAt, locationAt, sampleAt] = ['issue', 'severity', 'filename', 'location', 'sample'].map(column);
+const [issueAt, severityAt, fileAt, locationAt, sampleAt] = [
+  'issue',
+  'severity',
+  'filename',
+  'location',
+  'sample',
+].map(column);
 if ([issueAt, severityAt, fileAt, sampleAt].some((at) => at < 0)) {
   console.error(`Electronegativity's report has unexpected columns: ${head.join(', ')}`);
   process.exit(1);
 }
 const accepted = JSON.parse(readFileSync(join(here, 'accepted.json'), 'utf8'));
 const isAccepted = (row) =>
-  accepted.find((entry) => row[issueAt] === entry.check && row[fileAt].replaceAll('\\', '/').endsWith(entry.file) && row[sampleAt].includes(entry.sample));
+  accepted.find(
+    (entry) =>
+      row[issueAt] === entry.check &&
+      row[fileAt].replaceAll('\\', '/').endsWith(entry.file) &&
+      row[sampleAt].includes(entry.sample),
+  );
 
 let failures = 0;
 console.log(`\nElectronegativity ${electronVersion} over ${input}: ${rows.length} finding(s)`);
@@ -84,11 +99,15 @@ for (const row of rows) {
   const justified = isAccepted(row);
   const verdict = rank <= 1 ? 'ok (low)' : justified ? 'accepted' : 'FAIL';
   if (verdict === 'FAIL') failures += 1;
-  console.log(`  [${verdict}] ${severity} ${row[issueAt]} ${row[fileAt]}:${row[locationAt]} ${row[sampleAt]}`);
+  console.log(
+    `  [${verdict}] ${severity} ${row[issueAt]} ${row[fileAt]}:${row[locationAt]} ${row[sampleAt]}`,
+  );
   if (justified) console.log(`      why: ${justified.reason}`);
 }
 if (failures > 0) {
-  console.error(`\n${failures} finding(s) above LOW with no justification in .ci/electronegativity/accepted.json: fix them, or justify them there.`);
+  console.error(
+    `\n${failures} finding(s) above LOW with no justification in .ci/electronegativity/accepted.json: fix them, or justify them there.`,
+  );
   process.exit(1);
 }
 console.log('\nNo unjustified finding above LOW.');

@@ -30,6 +30,9 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
     'audit:anchor-head': async (head) => ({ ok: true, value: await services.auditAnchor.anchorHead(head) }),
     'audit:read-anchor': async () => ({ ok: true, value: await services.auditAnchor.readAnchor() }),
-    'audit:rebase-anchor': async (request) => ({ ok: true, value: await services.auditAnchor.rebaseAnchor(request) }),
+    'audit:rebase-anchor': async (request) => ({
+      ok: true,
+      value: await services.auditAnchor.rebaseAnchor(request),
+    }),
   };
 }

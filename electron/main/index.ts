@@ -60,7 +60,11 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       runtime: 'electron',
       platform: process.platform,
-      versions: { node: process.versions.node, chrome: process.versions.chrome, electron: process.versions.electron },
+      versions: {
+        node: process.versions.node,
+        chrome: process.versions.chrome,
+        electron: process.versions.electron,
+      },
     });
     const auditAnchor = createAuditAnchorService({ folder: app.getPath('userData'), log });
     const backup = createBackupService({
@@ -68,11 +72,18 @@ if (!app.requestSingleInstanceLock()) {
       defaultFolder: join(app.getPath('userData'), 'backups'),
       dialogs: {
         async chooseFolder() {
-          const result = await dialog.showOpenDialog({ title: 'Choose where backups are kept', properties: ['openDirectory', 'createDirectory'] });
+          const result = await dialog.showOpenDialog({
+            title: 'Choose where backups are kept',
+            properties: ['openDirectory', 'createDirectory'],
+          });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
         async chooseBackupFile() {
-          const result = await dialog.showOpenDialog({ title: 'Choose a Family Links backup', properties: ['openFile'], filters: [{ name: 'Family Links backups', extensions: ['flbackup'] }] });
+          const result = await dialog.showOpenDialog({
+            title: 'Choose a Family Links backup',
+            properties: ['openFile'],
+            filters: [{ name: 'Family Links backups', extensions: ['flbackup'] }],
+          });
           return result.canceled ? null : (result.filePaths[0] ?? null);
         },
       },
@@ -81,21 +92,34 @@ if (!app.requestSingleInstanceLock()) {
     const documents = createDocumentsService({
       settingsFolder: app.getPath('userData'),
       // electron-builder copies resources/fonts beside the app (extraResources); in development it is in the project.
-      fontsFolder: app.isPackaged ? join(process.resourcesPath, 'fonts') : join(app.getAppPath(), 'resources', 'fonts'),
+      fontsFolder: app.isPackaged
+        ? join(process.resourcesPath, 'fonts')
+        : join(app.getAppPath(), 'resources', 'fonts'),
       dialogs: {
         async chooseFolder({ title }) {
-          const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+          const result = await dialog.showOpenDialog({
+            title,
+            properties: ['openDirectory', 'createDirectory'],
+          });
           return result.canceled ? undefined : result.filePaths[0];
         },
         async chooseSavePath({ title, defaultFileName }) {
-          const result = await dialog.showSaveDialog({ title, defaultPath: join(app.getPath('documents'), defaultFileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+          const result = await dialog.showSaveDialog({
+            title,
+            defaultPath: join(app.getPath('documents'), defaultFileName),
+            filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          });
           return result.canceled ? undefined : result.filePath;
         },
       },
       log,
     });
     // The mail password is encrypted by the OS (safeStorage); on Linux without a keyring that is a fixed key, and Mail settings say so.
-    const mail = createMailService({ folder: app.getPath('userData'), protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform), log });
+    const mail = createMailService({
+      folder: app.getPath('userData'),
+      protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform),
+      log,
+    });
     const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
     // Signing keys take a while to make: have two ready before first run or a new account needs them.
     documents.warmUpKeys();

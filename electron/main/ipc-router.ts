@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { ipcContract, isIpcChannel, type IpcChannel, type IpcContract, type IpcReply } from '../../shared/ipc/contract';
+import {
+  ipcContract,
+  isIpcChannel,
+  type IpcChannel,
+  type IpcContract,
+  type IpcReply,
+} from '../../shared/ipc/contract';
 import { fieldMessages, type IpcResult } from '../../shared/ipc/ipc-result';
 
 /** What a handler receives: the request as the contract's schema parsed it. */
@@ -33,11 +39,23 @@ export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions
     async dispatch(channel, payload, sender) {
       if (!options.isTrustedSender(sender)) {
         options.log('Refused an IPC call from an untrusted frame', { channel, url: sender.url });
-        return { ok: false, error: { code: 'forbidden-sender', message: 'This request did not come from Family Links and was refused.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden-sender',
+            message: 'This request did not come from Family Links and was refused.',
+          },
+        };
       }
       if (!isIpcChannel(channel)) {
         options.log('Refused a call on an unknown IPC channel', { channel });
-        return { ok: false, error: { code: 'unknown-channel', message: 'The app asked for something its background service does not offer.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'unknown-channel',
+            message: 'The app asked for something its background service does not offer.',
+          },
+        };
       }
       const spec = ipcContract[channel];
       const request = spec.request.safeParse(payload);
@@ -58,12 +76,24 @@ export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions
         const reply = spec.reply.safeParse(result.value);
         if (!reply.success) {
           options.log('An IPC handler replied outside its contract', { channel, issues: reply.error.issues });
-          return { ok: false, error: { code: 'invalid-reply', message: 'Something went wrong in the background service. Nothing was changed.' } };
+          return {
+            ok: false,
+            error: {
+              code: 'invalid-reply',
+              message: 'Something went wrong in the background service. Nothing was changed.',
+            },
+          };
         }
         return { ok: true, value: reply.data };
       } catch (error) {
         options.log('An IPC handler threw', { channel, error });
-        return { ok: false, error: { code: 'failed', message: 'Something went wrong in the background service. Nothing was changed; try again.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'failed',
+            message: 'Something went wrong in the background service. Nothing was changed; try again.',
+          },
+        };
       }
     },
   };

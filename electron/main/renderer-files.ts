@@ -21,7 +21,11 @@ export type RendererFile = { readonly path: string; readonly contentType: string
  * Paths are decoded and resolved first, so `..`, encoded slashes and absolute paths cannot reach
  * outside `root`. Routes without a file extension get `index.html` (the app routes in-page).
  */
-export function resolveRendererFile(root: string, requestUrl: string, expectedHost: string): RendererFile | undefined {
+export function resolveRendererFile(
+  root: string,
+  requestUrl: string,
+  expectedHost: string,
+): RendererFile | undefined {
   let url: URL;
   try {
     url = new URL(requestUrl);

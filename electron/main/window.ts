@@ -6,7 +6,11 @@ import { appEntryUrl, isAppUrl } from './app-origin';
  * The one window, hardened: context isolation, sandbox, no Node in the page, web security on, no
  * navigation away from the app, no new windows, no webviews, every permission request refused.
  */
-export function createMainWindow(options: { preloadPath: string; iconPath?: string; log: (message: string, detail?: unknown) => void }): BrowserWindow {
+export function createMainWindow(options: {
+  preloadPath: string;
+  iconPath?: string;
+  log: (message: string, detail?: unknown) => void;
+}): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 840,

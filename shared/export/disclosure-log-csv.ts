@@ -6,12 +6,24 @@ import { csvCell, ukDateTime } from './visitor-register-csv';
  * resolves ids to names first. Quoting, formula-injection guarding and UK date-times are the
  * visitor register's (`csvCell`, `ukDateTime`), so both files read the same in a spreadsheet.
  */
-export type DisclosureLogCsvLine = Pick<Disclosure, 'at' | 'what' | 'kind' | 'recipient' | 'reason' | 'reasonDetail'> & {
+export type DisclosureLogCsvLine = Pick<
+  Disclosure,
+  'at' | 'what' | 'kind' | 'recipient' | 'reason' | 'reasonDetail'
+> & {
   readonly youngPerson: string;
   readonly by: string;
 };
 
-export const disclosureLogCsvHeader = ['When', 'What', 'How', 'To whom or where', 'Why', 'Reason in words', 'Young person', 'By'] as const;
+export const disclosureLogCsvHeader = [
+  'When',
+  'What',
+  'How',
+  'To whom or where',
+  'Why',
+  'Reason in words',
+  'Young person',
+  'By',
+] as const;
 
 function cellsOf(line: DisclosureLogCsvLine, timeZone: string): string[] {
   return [

@@ -15,7 +15,17 @@ export type TermlyReviewCsvRow = {
   readonly review: TermReview;
 };
 
-export const termlyReviewCsvHeader = ['Young person', 'Case number', 'Academic year', 'Term', 'Figure', 'Value', 'Status', 'Reason', 'Records'] as const;
+export const termlyReviewCsvHeader = [
+  'Young person',
+  'Case number',
+  'Academic year',
+  'Term',
+  'Figure',
+  'Value',
+  'Status',
+  'Reason',
+  'Records',
+] as const;
 
 export const statusWords: Readonly<Record<FamilyStatus, string>> = {
   red: 'Red',
@@ -30,7 +40,14 @@ const termWords = { autumn: 'Autumn', spring: 'Spring', summer: 'Summer' } as co
 function rowsOf({ youngPersonName, caseNumber, review }: TermlyReviewCsvRow): string[][] {
   const lead = [youngPersonName, caseNumber, review.yearLabel, termWords[review.termName]];
   return [
-    ...review.figures.map((figure) => [...lead, figure.label, figure.value, statusWords[figure.status], figure.reason, String(figure.records.length)]),
+    ...review.figures.map((figure) => [
+      ...lead,
+      figure.label,
+      figure.value,
+      statusWords[figure.status],
+      figure.reason,
+      String(figure.records.length),
+    ]),
     ...review.family.map((member) => [
       ...lead,
       `Contact with ${member.name} (${member.relationship})`,

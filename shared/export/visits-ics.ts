@@ -24,7 +24,14 @@ export function initialsOf(name: string): string {
     .join('');
 }
 
-export function visitsIcs(visits: readonly IcsVisit[], options: { readonly initials: (youngPersonId: string) => string; readonly stampedAt: Date; readonly calendarName: string }): string {
+export function visitsIcs(
+  visits: readonly IcsVisit[],
+  options: {
+    readonly initials: (youngPersonId: string) => string;
+    readonly stampedAt: Date;
+    readonly calendarName: string;
+  },
+): string {
   const calendar = ical({
     name: options.calendarName,
     prodId: { company: 'Family Links', product: 'Visit schedule', language: 'EN' },
@@ -38,7 +45,12 @@ export function visitsIcs(visits: readonly IcsVisit[], options: { readonly initi
       end: new Date(visit.endsAt),
       stamp: options.stampedAt,
       summary: who ? `${who}: ${visitKindLabels[visit.kind]}` : visitKindLabels[visit.kind],
-      status: visit.status === 'cancelled' ? ICalEventStatus.CANCELLED : visit.status === 'planned' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        visit.status === 'cancelled'
+          ? ICalEventStatus.CANCELLED
+          : visit.status === 'planned'
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();

@@ -15,7 +15,10 @@ export type FamilyLinksApi = {
   readonly [Channel in IpcChannel]: (request: IpcRequest<Channel>) => Promise<IpcResult<IpcReply<Channel>>>;
 } & {
   /** Listens for one event from the main process; returns a function that stops listening. */
-  readonly onEvent: <Name extends IpcEventName>(name: Name, listener: (payload: IpcEventPayload<Name>) => void) => () => void;
+  readonly onEvent: <Name extends IpcEventName>(
+    name: Name,
+    listener: (payload: IpcEventPayload<Name>) => void,
+  ) => () => void;
 };
 
 /** Sends one request and resolves with whatever came back, unchecked; the transport varies. */
@@ -38,7 +41,13 @@ export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): FamilyLink
         // A bug in this file must reach the screen as a failure to show, not as an exception
         // that leaves a half-finished action waiting for ever.
         console.error(`The call to ${channel} failed unexpectedly`, error);
-        return { ok: false, error: { code: 'failed', message: 'Something went wrong talking to the background service. Try again.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'failed',
+            message: 'Something went wrong talking to the background service. Try again.',
+          },
+        };
       }
     };
     const checkedCall = async (request: unknown): Promise<IpcResult<unknown>> => {
@@ -60,17 +69,33 @@ export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): FamilyLink
       } catch {
         return {
           ok: false,
-          error: { code: 'unavailable', message: 'The app could not reach its background service. Try again; if it keeps happening, restart Family Links.' },
+          error: {
+            code: 'unavailable',
+            message:
+              'The app could not reach its background service. Try again; if it keeps happening, restart Family Links.',
+          },
         };
       }
       const envelope = ipcEnvelopeSchema.safeParse(raw);
       if (!envelope.success) {
-        return { ok: false, error: { code: 'invalid-reply', message: 'The app’s background service gave an answer it could not read.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-reply',
+            message: 'The app’s background service gave an answer it could not read.',
+          },
+        };
       }
       if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
       const reply = spec.reply.safeParse(envelope.data.value);
       if (!reply.success) {
-        return { ok: false, error: { code: 'invalid-reply', message: 'The app’s background service gave an answer it could not read.' } };
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-reply',
+            message: 'The app’s background service gave an answer it could not read.',
+          },
+        };
       }
       return { ok: true, value: reply.data };
     };

@@ -24,7 +24,11 @@ export const ipcContract = {
       /** `electron` in the desktop app, `harness` when the renderer runs under the test harness. */
       runtime: z.enum(['electron', 'harness']),
       platform: z.string(),
-      versions: z.object({ node: z.string(), chrome: z.string().optional(), electron: z.string().optional() }),
+      versions: z.object({
+        node: z.string(),
+        chrome: z.string().optional(),
+        electron: z.string().optional(),
+      }),
     }),
   },
   /**
@@ -38,7 +42,11 @@ export const ipcContract = {
   },
   'audit:read-anchor': {
     request: z.object({}).strict(),
-    reply: z.object({ anchor: z.object({ seq: z.number().int().positive(), mac: z.string(), storedAt: z.string() }).nullable() }),
+    reply: z.object({
+      anchor: z
+        .object({ seq: z.number().int().positive(), mac: z.string(), storedAt: z.string() })
+        .nullable(),
+    }),
   },
   /**
    * After a restore from a backup, the log legitimately starts again from the backup's head, which
@@ -49,12 +57,18 @@ export const ipcContract = {
   'audit:rebase-anchor': {
     request: z
       .object({
-        head: z.object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict().nullable(),
+        head: z
+          .object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) })
+          .strict()
+          .nullable(),
         reason: z.literal('restored-from-backup'),
         backupFileName: z.string().min(1).max(200),
       })
       .strict(),
-    reply: z.object({ outcome: z.literal('rebased'), previous: z.object({ seq: z.number().int().positive(), mac: z.string() }).nullable() }),
+    reply: z.object({
+      outcome: z.literal('rebased'),
+      previous: z.object({ seq: z.number().int().positive(), mac: z.string() }).nullable(),
+    }),
   },
 } as const;
 

@@ -52,11 +52,19 @@ export type ContactFormPdfInput = {
 
 const orNothing = (text: string, nothing: string): string => (text.trim() === '' ? nothing : text);
 
-const ukDay = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const ukDay = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "Tue 24 Nov 2026" from YYYY-MM-DD, in UTC so no zone moves the day; no comma after the weekday. */
 function ukDayOf(isoDate: string): string {
-  const parts = Object.fromEntries(ukDay.formatToParts(new Date(`${isoDate}T00:00:00Z`)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    ukDay.formatToParts(new Date(`${isoDate}T00:00:00Z`)).map((part) => [part.type, part.value]),
+  );
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
 }
 
@@ -70,12 +78,19 @@ export async function buildContactFormDocument(input: ContactFormPdfInput): Prom
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   // Subsetting keeps a one-page form to tens of kilobytes instead of 1.5 MB of font.
-  const fonts = { regular: await doc.embedFont(input.fonts.regular, { subset: true }), bold: await doc.embedFont(input.fonts.bold, { subset: true }) };
-  const title = input.addendumTo ? `Addendum to contact form ${input.addendumTo.reference}` : `Contact form ${input.reference}`;
+  const fonts = {
+    regular: await doc.embedFont(input.fonts.regular, { subset: true }),
+    bold: await doc.embedFont(input.fonts.bold, { subset: true }),
+  };
+  const title = input.addendumTo
+    ? `Addendum to contact form ${input.addendumTo.reference}`
+    : `Contact form ${input.reference}`;
   const filedAt = new Date(input.filedAt);
   doc.setTitle(title);
   doc.setAuthor(input.author.name);
-  doc.setSubject(`${contactKindLabels[input.kind]} for ${input.youngPerson.initials} (case ${input.youngPerson.caseNumber})`);
+  doc.setSubject(
+    `${contactKindLabels[input.kind]} for ${input.youngPerson.initials} (case ${input.youngPerson.caseNumber})`,
+  );
   doc.setCreator('Family Links');
   doc.setProducer('Family Links');
   doc.setCreationDate(filedAt);
@@ -89,7 +104,10 @@ export async function buildContactFormDocument(input: ContactFormPdfInput): Prom
     flow.field('Original form', input.addendumTo.reference);
     flow.field('Original file SHA-256', input.addendumTo.sha256);
     flow.field('Reason', input.addendumTo.reason);
-    flow.paragraph('The original form is unchanged and stays in the case file. Read both together.', { size: 9.5, color: quietInk });
+    flow.paragraph('The original form is unchanged and stays in the case file. Read both together.', {
+      size: 9.5,
+      color: quietInk,
+    });
   }
 
   flow.heading('The contact');
@@ -101,14 +119,23 @@ export async function buildContactFormDocument(input: ContactFormPdfInput): Prom
   flow.field('Form due by', at(input.dueAt));
   const hoursLate = input.hoursLate ?? 0;
   flow.field('Filed', at(input.filedAt));
-  flow.field('Filed on time?', hoursLate > 0 ? `No: filed ${describeSpan(hoursLate)} late` : 'Yes', { isWarning: hoursLate > 0 });
-  flow.field('Safeguarding concern', input.isSafeguardingConcern ? 'Yes: follow the safeguarding procedure' : 'No', { isWarning: input.isSafeguardingConcern });
+  flow.field('Filed on time?', hoursLate > 0 ? `No: filed ${describeSpan(hoursLate)} late` : 'Yes', {
+    isWarning: hoursLate > 0,
+  });
+  flow.field(
+    'Safeguarding concern',
+    input.isSafeguardingConcern ? 'Yes: follow the safeguarding procedure' : 'No',
+    { isWarning: input.isSafeguardingConcern },
+  );
 
   flow.heading('What happened');
   flow.paragraph(orNothing(input.whatHappened, 'Nothing recorded.'));
 
   // The policy asks for the young person's own voice: its own shaded section, never merged with others.
-  flow.heading('The young person’s own views and feelings', { isShaded: true, note: 'In their words where possible.' });
+  flow.heading('The young person’s own views and feelings', {
+    isShaded: true,
+    note: 'In their words where possible.',
+  });
   flow.paragraph(orNothing(input.youngPersonViews, 'Not recorded.'));
 
   flow.heading('The family’s views');
@@ -121,7 +148,11 @@ export async function buildContactFormDocument(input: ContactFormPdfInput): Prom
     flow.heading('Actions');
     input.actions.forEach((item, index) => {
       flow.paragraph(`${index + 1}. ${item.action}`);
-      flow.paragraph(`Who: ${item.owner}${item.dueOn ? ` · by ${ukDayOf(item.dueOn)}` : ''}`, { size: 9.5, color: quietInk, indent: 14 });
+      flow.paragraph(`Who: ${item.owner}${item.dueOn ? ` · by ${ukDayOf(item.dueOn)}` : ''}`, {
+        size: 9.5,
+        color: quietInk,
+        indent: 14,
+      });
     });
   }
 

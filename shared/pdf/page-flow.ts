@@ -50,8 +50,20 @@ export class PageFlow {
 
   title(text: string, subtitle: string): void {
     this.ensureSpace(50);
-    this.page.drawText(text, { x: margin.left, y: this.y - 20, size: 20, font: this.fonts.bold, color: accent });
-    this.page.drawText(subtitle, { x: margin.left, y: this.y - 38, size: 10.5, font: this.fonts.regular, color: quietInk });
+    this.page.drawText(text, {
+      x: margin.left,
+      y: this.y - 20,
+      size: 20,
+      font: this.fonts.bold,
+      color: accent,
+    });
+    this.page.drawText(subtitle, {
+      x: margin.left,
+      y: this.y - 38,
+      size: 10.5,
+      font: this.fonts.regular,
+      color: quietInk,
+    });
     this.y -= 52;
   }
 
@@ -61,24 +73,48 @@ export class PageFlow {
     this.ensureSpace(36 + (options.keepWithNext ?? 20));
     this.y -= 8;
     if (options.isShaded) {
-      this.page.drawRectangle({ x: margin.left - 6, y: this.y - 20, width: this.contentWidth + 12, height: 24, color: band });
+      this.page.drawRectangle({
+        x: margin.left - 6,
+        y: this.y - 20,
+        width: this.contentWidth + 12,
+        height: 24,
+        color: band,
+      });
       this.page.drawRectangle({ x: margin.left - 6, y: this.y - 20, width: 3, height: 24, color: accent });
     }
-    this.page.drawText(text, { x: margin.left, y: this.y - 14, size: 13, font: this.fonts.bold, color: accent });
+    this.page.drawText(text, {
+      x: margin.left,
+      y: this.y - 14,
+      size: 13,
+      font: this.fonts.bold,
+      color: accent,
+    });
     this.y -= 26;
     if (options.note) this.paragraph(options.note, { size: 9.5, color: quietInk });
     this.y -= 2;
   }
 
   /** Wrapped text; each line is placed on its own, so a paragraph may continue on the next page. */
-  paragraph(text: string, options: { size?: number; isBold?: boolean; color?: ReturnType<typeof rgb>; indent?: number } = {}): void {
+  paragraph(
+    text: string,
+    options: { size?: number; isBold?: boolean; color?: ReturnType<typeof rgb>; indent?: number } = {},
+  ): void {
     const size = options.size ?? 10.5;
     const font = options.isBold ? this.fonts.bold : this.fonts.regular;
     const indent = options.indent ?? 0;
     const lineHeight = size * 1.38;
-    for (const line of wrapText(text, this.contentWidth - indent, (part) => font.widthOfTextAtSize(part, size))) {
+    for (const line of wrapText(text, this.contentWidth - indent, (part) =>
+      font.widthOfTextAtSize(part, size),
+    )) {
       this.ensureSpace(lineHeight);
-      if (line !== '') this.page.drawText(line, { x: margin.left + indent, y: this.y - size, size, font, color: options.color ?? ink });
+      if (line !== '')
+        this.page.drawText(line, {
+          x: margin.left + indent,
+          y: this.y - size,
+          size,
+          font,
+          color: options.color ?? ink,
+        });
       this.y -= lineHeight;
     }
     this.y -= size * 0.5;
@@ -89,9 +125,17 @@ export class PageFlow {
     const size = 10.5;
     const labelWidth = 150;
     const lineHeight = size * 1.38;
-    const lines = wrapText(value, this.contentWidth - labelWidth, (part) => this.fonts.regular.widthOfTextAtSize(part, size));
+    const lines = wrapText(value, this.contentWidth - labelWidth, (part) =>
+      this.fonts.regular.widthOfTextAtSize(part, size),
+    );
     this.ensureSpace(lineHeight * Math.min(lines.length, 3));
-    this.page.drawText(label, { x: margin.left, y: this.y - size, size, font: this.fonts.bold, color: quietInk });
+    this.page.drawText(label, {
+      x: margin.left,
+      y: this.y - size,
+      size,
+      font: this.fonts.bold,
+      color: quietInk,
+    });
     lines.forEach((line, index) => {
       if (index > 0) this.ensureSpace(lineHeight);
       this.page.drawText(line, {
@@ -109,7 +153,12 @@ export class PageFlow {
   divider(): void {
     this.ensureSpace(12);
     this.y -= 6;
-    this.page.drawLine({ start: { x: margin.left, y: this.y }, end: { x: a4.width - margin.right, y: this.y }, thickness: 0.6, color: rule });
+    this.page.drawLine({
+      start: { x: margin.left, y: this.y },
+      end: { x: a4.width - margin.right, y: this.y },
+      thickness: 0.6,
+      color: rule,
+    });
     this.y -= 6;
   }
 
@@ -120,7 +169,12 @@ export class PageFlow {
     const height = image.height * scale;
     this.ensureSpace(height + 8);
     this.page.drawImage(image, { x: margin.left, y: this.y - height, width, height });
-    this.page.drawLine({ start: { x: margin.left, y: this.y - height - 2 }, end: { x: margin.left + maxWidth, y: this.y - height - 2 }, thickness: 0.6, color: rule });
+    this.page.drawLine({
+      start: { x: margin.left, y: this.y - height - 2 },
+      end: { x: margin.left + maxWidth, y: this.y - height - 2 },
+      thickness: 0.6,
+      color: rule,
+    });
     this.y -= height + 8;
   }
 
@@ -133,27 +187,52 @@ export class PageFlow {
     const size = 9.5;
     const lineHeight = size * 1.35;
     const padding = 4;
-    const longest = columns.map((column, index) => Math.max(column.length, ...rows.map((row) => Math.min((row[index] ?? '').length, 60)), 4));
+    const longest = columns.map((column, index) =>
+      Math.max(column.length, ...rows.map((row) => Math.min((row[index] ?? '').length, 60)), 4),
+    );
     const total = longest.reduce((sum, each) => sum + each, 0);
     const widths = longest.map((each) => (this.contentWidth * each) / total);
     const linesOf = (cells: readonly string[], font: PDFFont) =>
-      widths.map((width, index) => wrapText(cells[index] ?? '', width - padding * 2, (part) => font.widthOfTextAtSize(part, size)));
+      widths.map((width, index) =>
+        wrapText(cells[index] ?? '', width - padding * 2, (part) => font.widthOfTextAtSize(part, size)),
+      );
     const drawRow = (cells: readonly string[], isHeader: boolean) => {
       const font = isHeader ? this.fonts.bold : this.fonts.regular;
       const cellLines = linesOf(cells, font);
       const height = Math.max(...cellLines.map((lines) => lines.length), 1) * lineHeight + padding * 2;
-      if (isHeader) this.page.drawRectangle({ x: margin.left, y: this.y - height, width: this.contentWidth, height, color: band });
+      if (isHeader)
+        this.page.drawRectangle({
+          x: margin.left,
+          y: this.y - height,
+          width: this.contentWidth,
+          height,
+          color: band,
+        });
       let x = margin.left;
       cellLines.forEach((lines, index) => {
         lines.forEach((line, lineIndex) => {
-          if (line !== '') this.page.drawText(line, { x: x + padding, y: this.y - padding - size - lineIndex * lineHeight, size, font, color: isHeader ? accent : ink });
+          if (line !== '')
+            this.page.drawText(line, {
+              x: x + padding,
+              y: this.y - padding - size - lineIndex * lineHeight,
+              size,
+              font,
+              color: isHeader ? accent : ink,
+            });
         });
         x += widths[index] ?? 0;
       });
-      this.page.drawLine({ start: { x: margin.left, y: this.y - height }, end: { x: a4.width - margin.right, y: this.y - height }, thickness: 0.5, color: rule });
+      this.page.drawLine({
+        start: { x: margin.left, y: this.y - height },
+        end: { x: a4.width - margin.right, y: this.y - height },
+        thickness: 0.5,
+        color: rule,
+      });
       this.y -= height;
     };
-    const heightOf = (cells: readonly string[]) => Math.max(...linesOf(cells, this.fonts.regular).map((lines) => lines.length), 1) * lineHeight + padding * 2;
+    const heightOf = (cells: readonly string[]) =>
+      Math.max(...linesOf(cells, this.fonts.regular).map((lines) => lines.length), 1) * lineHeight +
+      padding * 2;
     const headerHeight = heightOf(columns);
     this.ensureSpace(headerHeight + (rows[0] ? heightOf(rows[0]) : 0));
     drawRow(columns, true);
@@ -176,14 +255,42 @@ export class PageFlow {
       const top = a4.height - 40;
       page.drawText(header.left, { x: margin.left, y: top, size, font: this.fonts.regular, color: quietInk });
       const right = header.right;
-      page.drawText(right, { x: a4.width - margin.right - this.fonts.bold.widthOfTextAtSize(right, size), y: top, size, font: this.fonts.bold, color: quietInk });
-      page.drawLine({ start: { x: margin.left, y: top - 6 }, end: { x: a4.width - margin.right, y: top - 6 }, thickness: 0.6, color: rule });
+      page.drawText(right, {
+        x: a4.width - margin.right - this.fonts.bold.widthOfTextAtSize(right, size),
+        y: top,
+        size,
+        font: this.fonts.bold,
+        color: quietInk,
+      });
+      page.drawLine({
+        start: { x: margin.left, y: top - 6 },
+        end: { x: a4.width - margin.right, y: top - 6 },
+        thickness: 0.6,
+        color: rule,
+      });
 
       const bottom = 36;
-      page.drawLine({ start: { x: margin.left, y: bottom + 12 }, end: { x: a4.width - margin.right, y: bottom + 12 }, thickness: 0.6, color: rule });
-      page.drawText(footerLeft, { x: margin.left, y: bottom, size, font: this.fonts.regular, color: quietInk });
+      page.drawLine({
+        start: { x: margin.left, y: bottom + 12 },
+        end: { x: a4.width - margin.right, y: bottom + 12 },
+        thickness: 0.6,
+        color: rule,
+      });
+      page.drawText(footerLeft, {
+        x: margin.left,
+        y: bottom,
+        size,
+        font: this.fonts.regular,
+        color: quietInk,
+      });
       const pageNumber = `Page ${index + 1} of ${pages.length}`;
-      page.drawText(pageNumber, { x: a4.width - margin.right - this.fonts.regular.widthOfTextAtSize(pageNumber, size), y: bottom, size, font: this.fonts.regular, color: quietInk });
+      page.drawText(pageNumber, {
+        x: a4.width - margin.right - this.fonts.regular.widthOfTextAtSize(pageNumber, size),
+        y: bottom,
+        size,
+        font: this.fonts.regular,
+        color: quietInk,
+      });
     });
   }
 }

@@ -21,7 +21,11 @@ export type AcademicYearDates = {
 export type CalendarProblem = { readonly path: (string | number)[]; readonly message: string };
 
 const expectedOrder = ['autumn', 'spring', 'summer'] as const;
-const termTitle = { autumn: 'The autumn term', spring: 'The spring term', summer: 'The summer term' } as const;
+const termTitle = {
+  autumn: 'The autumn term',
+  spring: 'The spring term',
+  summer: 'The summer term',
+} as const;
 
 /** The first and last day of a year: the autumn term's first day to the summer term's last. */
 export function academicYearSpan(year: AcademicYearDates): { startsOn: string; endsOn: string } | undefined {
@@ -40,10 +44,16 @@ export function academicYearProblems(year: AcademicYearDates): CalendarProblem[]
   year.terms.forEach((term, index) => {
     const title = termTitle[term.name];
     if (term.name !== expectedOrder[index]) {
-      problems.push({ path: ['terms', index, 'name'], message: 'Terms go in the order autumn, spring, summer.' });
+      problems.push({
+        path: ['terms', index, 'name'],
+        message: 'Terms go in the order autumn, spring, summer.',
+      });
     }
     if (term.endsOn < term.startsOn) {
-      problems.push({ path: ['terms', index, 'endsOn'], message: `${title} ends before it starts. Check the end date.` });
+      problems.push({
+        path: ['terms', index, 'endsOn'],
+        message: `${title} ends before it starts. Check the end date.`,
+      });
     }
     if (term.halfTermEndsOn < term.halfTermStartsOn) {
       problems.push({
@@ -70,9 +80,15 @@ export function academicYearProblems(year: AcademicYearDates): CalendarProblem[]
   const labelEnd = Number(year.label.slice(5, 7));
   if (span && /^\d{4}\/\d{2}$/.test(year.label)) {
     if ((labelStart + 1) % 100 !== labelEnd) {
-      problems.push({ path: ['label'], message: `The two years must follow on, for example ${labelStart}/${String((labelStart + 1) % 100).padStart(2, '0')}.` });
+      problems.push({
+        path: ['label'],
+        message: `The two years must follow on, for example ${labelStart}/${String((labelStart + 1) % 100).padStart(2, '0')}.`,
+      });
     } else if (Number(span.startsOn.slice(0, 4)) !== labelStart) {
-      problems.push({ path: ['terms', 0, 'startsOn'], message: `The autumn term of ${year.label} should start in ${labelStart}.` });
+      problems.push({
+        path: ['terms', 0, 'startsOn'],
+        message: `The autumn term of ${year.label} should start in ${labelStart}.`,
+      });
     }
   }
   return problems;
@@ -93,7 +109,12 @@ export function academicYearOverlaps<Year extends AcademicYearDates>(
 }
 
 export type TermAt =
-  | { readonly kind: 'inTerm'; readonly yearLabel: string; readonly term: TermDates; readonly isHalfTerm: boolean }
+  | {
+      readonly kind: 'inTerm';
+      readonly yearLabel: string;
+      readonly term: TermDates;
+      readonly isHalfTerm: boolean;
+    }
   | { readonly kind: 'holiday'; readonly yearLabel: string; readonly after: TermDates }
   | { readonly kind: 'outsideCalendar' };
 
@@ -111,7 +132,8 @@ export function termAt(date: string, years: readonly AcademicYearDates[]): TermA
         return { kind: 'inTerm', yearLabel: year.label, term, isHalfTerm };
       }
       const next = year.terms[index + 1];
-      if (next && date > term.endsOn && date < next.startsOn) return { kind: 'holiday', yearLabel: year.label, after: term };
+      if (next && date > term.endsOn && date < next.startsOn)
+        return { kind: 'holiday', yearLabel: year.label, after: term };
     }
   }
   return { kind: 'outsideCalendar' };

@@ -92,9 +92,14 @@ export function can(roles: readonly StaffRole[], permission: Permission): boolea
 export type AccessFailureCode = 'not-permitted';
 
 /** For repositories: a value to return when the person may not do this, with who can. */
-export function requirePermission(roles: readonly StaffRole[], permission: Permission): Result<void, AccessFailureCode> {
+export function requirePermission(
+  roles: readonly StaffRole[],
+  permission: Permission,
+): Result<void, AccessFailureCode> {
   if (can(roles, permission)) return ok(undefined);
-  const holders = accessMatrix[permission].map((role) => `${role === 'registeredManager' ? 'the' : 'a'} ${staffRoleLabels[role]}`);
+  const holders = accessMatrix[permission].map(
+    (role) => `${role === 'registeredManager' ? 'the' : 'a'} ${staffRoleLabels[role]}`,
+  );
   return fail('not-permitted', `Only ${joinWithOr(holders)} can do this.`);
 }
 
@@ -128,7 +133,8 @@ export const restrictionAuthorityFields = [
   'endedReason',
 ] as const satisfies readonly (keyof Restriction)[];
 
-export type RestrictionField = (typeof restrictionInstructionFields)[number] | (typeof restrictionAuthorityFields)[number];
+export type RestrictionField =
+  (typeof restrictionInstructionFields)[number] | (typeof restrictionAuthorityFields)[number];
 
 export function visibleRestrictionFields(roles: readonly StaffRole[]): readonly RestrictionField[] {
   return can(roles, 'restriction:read-authority')
@@ -141,13 +147,19 @@ export type VisibleRestriction =
   | ({ readonly view: 'full' } & Restriction)
   | ({ readonly view: 'instruction' } & Pick<Restriction, (typeof restrictionInstructionFields)[number]>);
 
-export function visibleRestriction(restriction: Restriction, roles: readonly StaffRole[]): VisibleRestriction {
+export function visibleRestriction(
+  restriction: Restriction,
+  roles: readonly StaffRole[],
+): VisibleRestriction {
   if (can(roles, 'restriction:read-authority')) return { view: 'full', ...restriction };
   const shown: Partial<Restriction> = {};
   for (const field of restrictionInstructionFields) {
     if (restriction[field] !== undefined) Object.assign(shown, { [field]: restriction[field] });
   }
-  return { view: 'instruction', ...(shown as Pick<Restriction, (typeof restrictionInstructionFields)[number]>) };
+  return {
+    view: 'instruction',
+    ...(shown as Pick<Restriction, (typeof restrictionInstructionFields)[number]>),
+  };
 }
 
 export type Scope = { readonly kind: 'all' } | { readonly kind: 'own' } | { readonly kind: 'none' };

@@ -5,10 +5,17 @@ import { panEventLabels, type PanEvent } from '../schemas/pan';
  * that does the job (issue 7; seed 003: no personal information over the internet). The preferred
  * name's first letter is used if there is one, as staff know the young person by it.
  */
-export function initialsOf(person: { readonly firstName: string; readonly lastName: string; readonly preferredName?: string | undefined }): string {
+export function initialsOf(person: {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly preferredName?: string | undefined;
+}): string {
   const first = firstLetter(person.preferredName || person.firstName);
   const last = firstLetter(person.lastName);
-  return [first, last].filter((letter) => letter !== '').map((letter) => `${letter}.`).join('');
+  return [first, last]
+    .filter((letter) => letter !== '')
+    .map((letter) => `${letter}.`)
+    .join('');
 }
 
 function firstLetter(name: string): string {
@@ -23,7 +30,13 @@ export type AlertText = { readonly subject: string; readonly body: string };
  * Never a full name, a family member's name, or the form's content: `summary` comes from the
  * feature that raised the alert and must be words such as "Home visit on 3 March".
  */
-export function alertText(input: { readonly initials: string; readonly event: PanEvent; readonly reference: string; readonly summary?: string; readonly homeName?: string }): AlertText {
+export function alertText(input: {
+  readonly initials: string;
+  readonly event: PanEvent;
+  readonly reference: string;
+  readonly summary?: string;
+  readonly homeName?: string;
+}): AlertText {
   const what = panEventLabels[input.event];
   const subject = `Family Links: ${what} for ${input.initials} (${input.reference})`;
   const lines = [
@@ -42,6 +55,10 @@ export function alertText(input: { readonly initials: string; readonly event: Pa
  * A mailto: address for opening the alert in the person's own mail client (when the home has no
  * mail settings). Encoded with encodeURIComponent, so spaces are %20 as RFC 6068 asks.
  */
-export function mailtoUrl(message: { readonly to: string; readonly subject: string; readonly body: string }): string {
+export function mailtoUrl(message: {
+  readonly to: string;
+  readonly subject: string;
+  readonly body: string;
+}): string {
   return `mailto:${encodeURIComponent(message.to).replace(/%40/g, '@')}?subject=${encodeURIComponent(message.subject)}&body=${encodeURIComponent(message.body.replace(/\r?\n/g, '\r\n'))}`;
 }

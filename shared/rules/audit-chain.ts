@@ -64,7 +64,12 @@ export type AuditTamperReason = 'edited' | 'missing' | 'reordered' | 'truncated'
 
 export type AuditVerification =
   | { readonly kind: 'intact'; readonly count: number }
-  | { readonly kind: 'tampered'; readonly atSeq: number; readonly reason: AuditTamperReason; readonly message: string };
+  | {
+      readonly kind: 'tampered';
+      readonly atSeq: number;
+      readonly reason: AuditTamperReason;
+      readonly message: string;
+    };
 
 const encoder = new TextEncoder();
 
@@ -92,12 +97,14 @@ function macInput(entry: Omit<ChainedAuditEntry, 'mac'> | ChainedAuditEntry): Ui
   return encoder.encode(canonicalJson(covered));
 }
 
-const toHex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+const toHex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
 function fromHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^(?:[0-9a-f]{2})+$/.test(hex)) return undefined;
   const bytes = new Uint8Array(hex.length / 2);
-  for (let index = 0; index < bytes.length; index += 1) bytes[index] = Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16);
+  for (let index = 0; index < bytes.length; index += 1)
+    bytes[index] = Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16);
   return bytes;
 }
 
@@ -105,7 +112,11 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
  * The next entry after `previous` (the current head, or `null` for an empty log). Await this
  * before opening the transaction that writes the entry and the new head (`headOf`) together.
  */
-export async function appendAuditEntry(previous: AuditHead | null, event: AuditEvent, key: AuditKey): Promise<ChainedAuditEntry> {
+export async function appendAuditEntry(
+  previous: AuditHead | null,
+  event: AuditEvent,
+  key: AuditKey,
+): Promise<ChainedAuditEntry> {
   const unsealed = { ...event, seq: (previous?.seq ?? 0) + 1, previousMac: previous?.mac ?? genesisMac };
   const mac = toHex(await crypto.subtle.sign('HMAC', key, macInput(unsealed)));
   return { ...unsealed, mac };
@@ -144,7 +155,8 @@ export async function verifyAuditChain(
 ): Promise<AuditVerification> {
   const authentic = await authenticity(entries, key);
   // With no genuine entry at all, the likelier story is a wrong key or a replaced log, not one edit.
-  if (entries.length > 1 && !authentic.includes(true)) return tampered(entries[0]?.seq ?? 1, 'edited', { wholeLog: true });
+  if (entries.length > 1 && !authentic.includes(true))
+    return tampered(entries[0]?.seq ?? 1, 'edited', { wholeLog: true });
 
   const macs = new Set(entries.map((entry) => entry.mac));
   let previous: ChainedAuditEntry | undefined;
@@ -176,7 +188,8 @@ function tampered(atSeq: number, reason: AuditTamperReason, detail: MessageDetai
   return { kind: 'tampered', atSeq, reason, message: tamperMessage(atSeq, reason, detail) };
 }
 
-const afterwards = 'Nothing has been changed by this check. Do not use this computer’s log as evidence until it is looked into, and report it to whoever handles data protection for the home.';
+const afterwards =
+  'Nothing has been changed by this check. Do not use this computer’s log as evidence until it is looked into, and report it to whoever handles data protection for the home.';
 
 /** Plain words for the manager: what was found, and what to do. */
 function tamperMessage(atSeq: number, reason: AuditTamperReason, detail: MessageDetail): string {

@@ -12,7 +12,11 @@ export type BackupScheduleStatus =
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-export function backupScheduleStatus(input: { readonly lastBackupAt: string | undefined; readonly intervalDays: number; readonly now: Date }): BackupScheduleStatus {
+export function backupScheduleStatus(input: {
+  readonly lastBackupAt: string | undefined;
+  readonly intervalDays: number;
+  readonly now: Date;
+}): BackupScheduleStatus {
   if (input.lastBackupAt === undefined) return { kind: 'never' };
   const last = Date.parse(input.lastBackupAt);
   if (Number.isNaN(last)) return { kind: 'never' };

@@ -12,12 +12,22 @@ export function contactFormScope(roles: readonly StaffRole[]): Scope {
   return { kind: 'none' };
 }
 
-export function mayReadContactForm(roles: readonly StaffRole[], staffId: string, form: { readonly authorId: string; readonly staffIds: readonly string[] }): boolean {
+export function mayReadContactForm(
+  roles: readonly StaffRole[],
+  staffId: string,
+  form: { readonly authorId: string; readonly staffIds: readonly string[] },
+): boolean {
   const scope = contactFormScope(roles);
-  return scope.kind === 'all' || (scope.kind === 'own' && (form.authorId === staffId || form.staffIds.includes(staffId)));
+  return (
+    scope.kind === 'all' ||
+    (scope.kind === 'own' && (form.authorId === staffId || form.staffIds.includes(staffId)))
+  );
 }
 
 /** Only the author changes or files their own form; a filed form changes for nobody (a correction is an addendum). */
-export function mayEditContactForm(staffId: string, form: { readonly authorId: string; readonly status: 'draft' | 'filed' }): boolean {
+export function mayEditContactForm(
+  staffId: string,
+  form: { readonly authorId: string; readonly status: 'draft' | 'filed' },
+): boolean {
   return form.status === 'draft' && form.authorId === staffId;
 }

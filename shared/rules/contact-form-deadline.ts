@@ -26,7 +26,12 @@ export type ContactFormStatus =
   | { readonly kind: 'due'; readonly dueAt: string; readonly hoursLeft: number }
   | { readonly kind: 'overdue'; readonly dueAt: string; readonly hoursOverdue: number }
   | { readonly kind: 'filedOnTime'; readonly dueAt: string; readonly filedAt: string }
-  | { readonly kind: 'filedLate'; readonly dueAt: string; readonly filedAt: string; readonly hoursLate: number }
+  | {
+      readonly kind: 'filedLate';
+      readonly dueAt: string;
+      readonly filedAt: string;
+      readonly hoursLate: number;
+    }
   /** The filing time is earlier than the end of the contact: a data-entry mistake to correct. */
   | { readonly kind: 'filedBeforeContactEnded'; readonly contactEndedAt: string; readonly filedAt: string };
 
@@ -37,12 +42,18 @@ function instantOf(iso: string, what: string): number {
 }
 
 function checkedDueHours(dueHours: number): number {
-  if (!Number.isFinite(dueHours) || dueHours <= 0) throw new RangeError(`The time allowed for a contact form must be a positive number of hours, not ${dueHours}`);
+  if (!Number.isFinite(dueHours) || dueHours <= 0)
+    throw new RangeError(
+      `The time allowed for a contact form must be a positive number of hours, not ${dueHours}`,
+    );
   return dueHours;
 }
 
 /** The instant a form falls due: `dueHours` real hours after the contact ended (ISO, UTC). */
-export function contactFormDeadline(contactEndedAt: string, dueHours: number = defaultContactFormDueHours): string {
+export function contactFormDeadline(
+  contactEndedAt: string,
+  dueHours: number = defaultContactFormDueHours,
+): string {
   const endedAt = instantOf(contactEndedAt, 'The end of the contact');
   return new Date(endedAt + checkedDueHours(dueHours) * millisecondsPerHour).toISOString();
 }
@@ -60,9 +71,15 @@ export function contactFormStatus(
   const dueMs = Date.parse(dueAt);
   if (form.filedAt !== undefined) {
     const filedMs = instantOf(form.filedAt, 'The filing time');
-    if (filedMs < Date.parse(form.contactEndedAt)) return { kind: 'filedBeforeContactEnded', contactEndedAt: form.contactEndedAt, filedAt: form.filedAt };
+    if (filedMs < Date.parse(form.contactEndedAt))
+      return { kind: 'filedBeforeContactEnded', contactEndedAt: form.contactEndedAt, filedAt: form.filedAt };
     if (filedMs <= dueMs) return { kind: 'filedOnTime', dueAt, filedAt: form.filedAt };
-    return { kind: 'filedLate', dueAt, filedAt: form.filedAt, hoursLate: (filedMs - dueMs) / millisecondsPerHour };
+    return {
+      kind: 'filedLate',
+      dueAt,
+      filedAt: form.filedAt,
+      hoursLate: (filedMs - dueMs) / millisecondsPerHour,
+    };
   }
   const nowMs = now.getTime();
   if (nowMs <= dueMs) return { kind: 'due', dueAt, hoursLeft: (dueMs - nowMs) / millisecondsPerHour };
@@ -128,6 +145,8 @@ export function formatDeadlineInstant(isoInstant: string, timeZone = 'Europe/Lon
     });
     localFormats.set(timeZone, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(new Date(instantOf(isoInstant, 'The time'))).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    format.formatToParts(new Date(instantOf(isoInstant, 'The time'))).map((part) => [part.type, part.value]),
+  );
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }

@@ -8,7 +8,11 @@ import type { ContactForm } from '../schemas/contact-forms';
 
 export type FilingNames = {
   readonly homeName: string;
-  readonly youngPerson: { readonly firstName: string; readonly lastName: string; readonly caseNumber: string };
+  readonly youngPerson: {
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly caseNumber: string;
+  };
   /** Registered people by id: "Sarah Jones (Mum)". */
   readonly people: Readonly<Record<string, string>>;
   /** Staff by id: "Alex Patel". */
@@ -53,8 +57,15 @@ export function initialsOf(firstName: string, lastName: string): string {
  * A restricted participant is marked beside their name and at the head of the concerns, so the
  * copy shows the contact went against a restriction even to someone who reads only one part.
  */
-export function contactFormCopy(form: ContactForm, names: FilingNames, filedAt: string, original?: { readonly reference: string; readonly sha256: string }): ContactFormCopy {
-  const restrictedById = new Map(form.restrictedParticipants.filter((item) => item.personId).map((item) => [item.personId, item]));
+export function contactFormCopy(
+  form: ContactForm,
+  names: FilingNames,
+  filedAt: string,
+  original?: { readonly reference: string; readonly sha256: string },
+): ContactFormCopy {
+  const restrictedById = new Map(
+    form.restrictedParticipants.filter((item) => item.personId).map((item) => [item.personId, item]),
+  );
   const typedRestricted = form.restrictedParticipants.filter((item) => !item.personId);
   const participants = [
     ...form.personIds.map((id) => {
@@ -75,7 +86,10 @@ export function contactFormCopy(form: ContactForm, names: FilingNames, filedAt: 
     homeName: names.homeName,
     reference: form.reference,
     kind: form.kind,
-    youngPerson: { initials: initialsOf(names.youngPerson.firstName, names.youngPerson.lastName) || '?', caseNumber: names.youngPerson.caseNumber },
+    youngPerson: {
+      initials: initialsOf(names.youngPerson.firstName, names.youngPerson.lastName) || '?',
+      caseNumber: names.youngPerson.caseNumber,
+    },
     contactStartedAt: form.contactStartedAt,
     contactEndedAt: form.contactEndedAt,
     dueAt: form.dueAt,
@@ -89,11 +103,24 @@ export function contactFormCopy(form: ContactForm, names: FilingNames, filedAt: 
     isSafeguardingConcern: form.isSafeguardingConcern,
     actions: form.actions.map((item) => ({
       action: item.action,
-      owner: [item.ownerStaffId ? (names.staff[item.ownerStaffId] ?? 'A former member of staff') : '', item.ownerName].filter(Boolean).join(', '),
+      owner: [
+        item.ownerStaffId ? (names.staff[item.ownerStaffId] ?? 'A former member of staff') : '',
+        item.ownerName,
+      ]
+        .filter(Boolean)
+        .join(', '),
       ...(item.dueOn ? { dueOn: item.dueOn } : {}),
     })),
     author: names.author,
-    ...(original && form.amendsFormId ? { addendumTo: { reference: original.reference, sha256: original.sha256, reason: form.amendmentReason || 'Correction' } } : {}),
+    ...(original && form.amendsFormId
+      ? {
+          addendumTo: {
+            reference: original.reference,
+            sha256: original.sha256,
+            reason: form.amendmentReason || 'Correction',
+          },
+        }
+      : {}),
     timeZone: names.timeZone,
   };
 }

@@ -25,9 +25,16 @@ export type ContactParticipants = {
   readonly hasStaff: boolean;
 };
 
-export function restrictedParticipants(contact: ContactParticipants, restrictions: readonly CheckableRestriction[]): RestrictedParticipant[] {
+export function restrictedParticipants(
+  contact: ContactParticipants,
+  restrictions: readonly CheckableRestriction[],
+): RestrictedParticipant[] {
   const found = new Map<string, RestrictedParticipant>();
-  const common = { youngPersonIds: [contact.youngPersonId], contact: contactModeForContactKind(contact.kind), isSupervised: contact.hasStaff } as const;
+  const common = {
+    youngPersonIds: [contact.youngPersonId],
+    contact: contactModeForContactKind(contact.kind),
+    isSupervised: contact.hasStaff,
+  } as const;
   const add = (matches: readonly RestrictionMatch[], personId: string | undefined, name: string) => {
     for (const match of matches) {
       if (match.effect.kind === 'allowed' || found.has(match.restrictionId)) continue;
@@ -36,16 +43,27 @@ export function restrictedParticipants(contact: ContactParticipants, restriction
         ...(personId ? { personId } : {}),
         name,
         verdict: match.effect.kind,
-        summary: match.effect.kind === 'block' ? match.effect.reason : `${match.effect.condition} ${match.effect.instruction}`,
+        summary:
+          match.effect.kind === 'block'
+            ? match.effect.reason
+            : `${match.effect.condition} ${match.effect.instruction}`,
       });
     }
   };
   for (const person of contact.people) {
-    const check = checkRestrictions({ ...common, visitor: { kind: 'registered', personId: person.personId, names: person.names } }, restrictions, contact.contactDay);
+    const check = checkRestrictions(
+      { ...common, visitor: { kind: 'registered', personId: person.personId, names: person.names } },
+      restrictions,
+      contact.contactDay,
+    );
     if (check.kind !== 'clear') add(check.matches, person.personId, person.names[0] ?? 'A registered person');
   }
   for (const name of typedNames(contact.otherParticipants)) {
-    const check = checkRestrictions({ ...common, visitor: { kind: 'typed', name } }, restrictions, contact.contactDay);
+    const check = checkRestrictions(
+      { ...common, visitor: { kind: 'typed', name } },
+      restrictions,
+      contact.contactDay,
+    );
     if (check.kind !== 'clear') add(check.matches, undefined, name);
   }
   return [...found.values()];

@@ -1,7 +1,16 @@
 import type { AcademicYearDates, TermDates } from './academic-calendar';
 import type { ContactForm, Visit } from '../schemas/registers';
 import type { Relationship, YoungPerson } from '../schemas/people';
-import { addDays, daySpan, defaultHomeTimeZone, isWithin, mondayOf, phaseOf, type DaySpan, type Phase } from './termly-calendar';
+import {
+  addDays,
+  daySpan,
+  defaultHomeTimeZone,
+  isWithin,
+  mondayOf,
+  phaseOf,
+  type DaySpan,
+  type Phase,
+} from './termly-calendar';
 
 /**
  * What the policy asks of a young person's family contact in an academic year, and what is still
@@ -49,9 +58,15 @@ export type RecordRef = { readonly type: 'visit' | 'contactForm'; readonly id: s
 export type Evidence = { readonly count: number; readonly records: readonly RecordRef[] };
 
 export type MinimumsVisit = Pick<Visit, 'id' | 'kind' | 'status' | 'startsAt' | 'staffIds' | 'personIds'>;
-export type MinimumsContactForm = Pick<ContactForm, 'id' | 'kind' | 'visitId' | 'contactStartedAt' | 'authorId' | 'staffIds' | 'personIds'> &
+export type MinimumsContactForm = Pick<
+  ContactForm,
+  'id' | 'kind' | 'visitId' | 'contactStartedAt' | 'authorId' | 'staffIds' | 'personIds'
+> &
   Partial<Pick<ContactForm, 'amendsFormId'>>;
-export type MinimumsYoungPerson = Pick<YoungPerson, 'id' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'>;
+export type MinimumsYoungPerson = Pick<
+  YoungPerson,
+  'id' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'
+>;
 
 export type ContactState = 'held' | 'booked' | 'cancelled' | 'didNotAttend';
 
@@ -84,7 +99,10 @@ function union(first: readonly string[], second: readonly string[]): string[] {
  * records); a visit may have several forms (one per young person), and they all join it. A
  * correction (a form that amends another) is left out: its original already stands for the contact.
  */
-export function contactsFrom(visits: readonly MinimumsVisit[], forms: readonly MinimumsContactForm[]): Contact[] {
+export function contactsFrom(
+  visits: readonly MinimumsVisit[],
+  forms: readonly MinimumsContactForm[],
+): Contact[] {
   const byVisit = new Map<string, Contact>();
   for (const visit of visits) {
     byVisit.set(visit.id, {
@@ -149,7 +167,9 @@ function isOffered(contact: Contact): boolean {
 }
 
 /** Who counts as a parent, and who as family, from the young person's relationships (professionals are neither). */
-export function familyCircle(relationships: readonly Pick<Relationship, 'personId' | 'category' | 'hasParentalResponsibility'>[]): {
+export function familyCircle(
+  relationships: readonly Pick<Relationship, 'personId' | 'category' | 'hasParentalResponsibility'>[],
+): {
   readonly parentIds: ReadonlySet<string>;
   readonly familyIds: ReadonlySet<string>;
 } {
@@ -158,7 +178,8 @@ export function familyCircle(relationships: readonly Pick<Relationship, 'personI
   for (const link of relationships) {
     if (link.category === 'professional') continue;
     familyIds.add(link.personId);
-    if (link.category === 'parent' || link.category === 'stepParent' || link.hasParentalResponsibility) parentIds.add(link.personId);
+    if (link.category === 'parent' || link.category === 'stepParent' || link.hasParentalResponsibility)
+      parentIds.add(link.personId);
   }
   return { parentIds, familyIds };
 }
@@ -242,7 +263,12 @@ export function evidenceOf(contacts: readonly Contact[]): Evidence {
 const termWords = { autumn: 'autumn term', spring: 'spring term', summer: 'summer term' } as const;
 
 /** The weeks of a term that count for weekly updates, with whether each had one. */
-function parentUpdateWeeks(term: TermDates, updates: readonly Contact[], nowMs: number, timeZone: string): WeekCoverage[] {
+function parentUpdateWeeks(
+  term: TermDates,
+  updates: readonly Contact[],
+  nowMs: number,
+  timeZone: string,
+): WeekCoverage[] {
   const weeks: WeekCoverage[] = [];
   for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7)) {
     const sunday = addDays(monday, 6);
@@ -250,7 +276,14 @@ function parentUpdateWeeks(term: TermDates, updates: readonly Contact[], nowMs: 
     const span = daySpan(monday, sunday, timeZone);
     const inWeek = updates.filter((contact) => isWithin(contact.startsMs, span));
     const phase = phaseOf(span, nowMs);
-    const state: WeekCoverage['state'] = inWeek.length > 0 ? 'covered' : phase === 'ended' ? 'missed' : phase === 'current' ? 'inProgress' : 'notYet';
+    const state: WeekCoverage['state'] =
+      inWeek.length > 0
+        ? 'covered'
+        : phase === 'ended'
+          ? 'missed'
+          : phase === 'current'
+            ? 'inProgress'
+            : 'notYet';
     weeks.push({ weekStartsOn: monday, state, updates: evidenceOf(inWeek) });
   }
   return weeks;
@@ -266,7 +299,12 @@ function hasSchoolDay(term: TermDates, monday: string, sunday: string): boolean 
   return false;
 }
 
-function halfTermOffers(term: TermDates, offers: readonly Contact[], nowMs: number, timeZone: string): HalfTermOffer[] {
+function halfTermOffers(
+  term: TermDates,
+  offers: readonly Contact[],
+  nowMs: number,
+  timeZone: string,
+): HalfTermOffer[] {
   const halves = [
     { half: 'first' as const, startsOn: term.startsOn },
     { half: 'second' as const, startsOn: addDays(term.halfTermEndsOn, 1) },
@@ -276,7 +314,14 @@ function halfTermOffers(term: TermDates, offers: readonly Contact[], nowMs: numb
     const span = daySpan(startsOn, windowEndsOn, timeZone);
     const inWindow = offers.filter((contact) => isWithin(contact.startsMs, span));
     const phase = phaseOf(span, nowMs);
-    const state: HalfTermOffer['state'] = inWindow.length > 0 ? 'offered' : phase === 'ended' ? 'missed' : phase === 'current' ? 'open' : 'notYet';
+    const state: HalfTermOffer['state'] =
+      inWindow.length > 0
+        ? 'offered'
+        : phase === 'ended'
+          ? 'missed'
+          : phase === 'current'
+            ? 'open'
+            : 'notYet';
     return { half, startsOn, windowEndsOn, state, offers: evidenceOf(inWindow) };
   });
 }
@@ -296,10 +341,19 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
   const yearSpan = daySpan(first.startsOn, last.endsOn, timeZone);
 
   const held = input.contacts.filter((contact) => contact.state === 'held');
-  const parentUpdates = held.filter((contact) => isPhoneOrEmail(contact) && involves(contact, personalTutorId) && withAnyOf(contact, input.parentIds));
-  const learningMentorOffers = held.filter((contact) => isPhoneOrEmail(contact) && involves(contact, learningMentorId) && withAnyOf(contact, input.familyIds));
+  const parentUpdates = held.filter(
+    (contact) =>
+      isPhoneOrEmail(contact) && involves(contact, personalTutorId) && withAnyOf(contact, input.parentIds),
+  );
+  const learningMentorOffers = held.filter(
+    (contact) =>
+      isPhoneOrEmail(contact) && involves(contact, learningMentorId) && withAnyOf(contact, input.familyIds),
+  );
   const learningProgrammeUpdates = held.filter(
-    (contact) => (contact.formKind === 'letter' || contact.formKind === 'email') && involves(contact, learningMentorId) && withAnyOf(contact, input.familyIds),
+    (contact) =>
+      (contact.formKind === 'letter' || contact.formKind === 'email') &&
+      involves(contact, learningMentorId) &&
+      withAnyOf(contact, input.familyIds),
   );
 
   const terms = input.year.terms.map((term, index): TermMinimums => {
@@ -308,22 +362,42 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
     const heldInTerm = inTerm.filter((contact) => contact.state === 'held');
     const homeVisits = heldInTerm.filter(isHomeVisit);
     const phase = phaseOf(span, nowMs);
-    const bookedAhead = (contact: Contact): boolean => contact.state === 'booked' && contact.startsMs >= nowMs;
+    const bookedAhead = (contact: Contact): boolean =>
+      contact.state === 'booked' && contact.startsMs >= nowMs;
     return {
       term,
       index,
       phase,
-      weeksLeft: phase === 'ended' ? 0 : Math.max(0, Math.ceil((span.endsMs - Math.max(nowMs, span.startsMs)) / (7 * 86_400_000))),
+      weeksLeft:
+        phase === 'ended'
+          ? 0
+          : Math.max(0, Math.ceil((span.endsMs - Math.max(nowMs, span.startsMs)) / (7 * 86_400_000))),
       homeVisitsHeld: evidenceOf(homeVisits),
-      homeVisitsWithPtAndCc: evidenceOf(homeVisits.filter((contact) => involves(contact, personalTutorId) && involves(contact, caseCoordinatorId))),
+      homeVisitsWithPtAndCc: evidenceOf(
+        homeVisits.filter(
+          (contact) => involves(contact, personalTutorId) && involves(contact, caseCoordinatorId),
+        ),
+      ),
       homeVisitsBooked: evidenceOf(inTerm.filter((contact) => isHomeVisit(contact) && bookedAhead(contact))),
       parentUpdateWeeks: parentUpdateWeeks(term, parentUpdates, nowMs, timeZone),
-      pepInvitations: evidenceOf(inTerm.filter((contact) => contact.visitKind === 'pepMeeting' && isOffered(contact))),
-      learningProgrammeUpdates: evidenceOf(learningProgrammeUpdates.filter((contact) => isWithin(contact.startsMs, span))),
+      pepInvitations: evidenceOf(
+        inTerm.filter((contact) => contact.visitKind === 'pepMeeting' && isOffered(contact)),
+      ),
+      learningProgrammeUpdates: evidenceOf(
+        learningProgrammeUpdates.filter((contact) => isWithin(contact.startsMs, span)),
+      ),
       halfTermOffers: halfTermOffers(term, learningMentorOffers, nowMs, timeZone),
-      learningMentorHomeVisits: evidenceOf(homeVisits.filter((contact) => involves(contact, learningMentorId))),
-      learningMentorHomeVisitsBooked: evidenceOf(inTerm.filter((contact) => isHomeVisit(contact) && bookedAhead(contact) && involves(contact, learningMentorId))),
-      learningConsultationsOffered: evidenceOf(inTerm.filter((contact) => contact.visitKind === 'learningConsultation' && isOffered(contact))),
+      learningMentorHomeVisits: evidenceOf(
+        homeVisits.filter((contact) => involves(contact, learningMentorId)),
+      ),
+      learningMentorHomeVisitsBooked: evidenceOf(
+        inTerm.filter(
+          (contact) => isHomeVisit(contact) && bookedAhead(contact) && involves(contact, learningMentorId),
+        ),
+      ),
+      learningConsultationsOffered: evidenceOf(
+        inTerm.filter((contact) => contact.visitKind === 'learningConsultation' && isOffered(contact)),
+      ),
     };
   });
 
@@ -336,21 +410,48 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
     learningMentorHomeVisits: sum((term) => term.learningMentorHomeVisits),
     learningConsultationsOffered: sum((term) => term.learningConsultationsOffered),
   };
-  return { yearLabel: input.year.label, yearSpan, terms, year, stillOwed: stillOwed(terms, year, last.endsOn) };
+  return {
+    yearLabel: input.year.label,
+    yearSpan,
+    terms,
+    year,
+    stillOwed: stillOwed(terms, year, last.endsOn),
+  };
 }
 
-function stillOwed(terms: readonly TermMinimums[], year: ContactMinimums['year'], yearEndsOn: string): OwedItem[] {
+function stillOwed(
+  terms: readonly TermMinimums[],
+  year: ContactMinimums['year'],
+  yearEndsOn: string,
+): OwedItem[] {
   const owed: OwedItem[] = [];
   const none: Evidence = { count: 0, records: [] };
   const open = terms.filter((term) => term.phase !== 'ended');
   for (const term of open) {
     const name = termWords[term.term.name];
     if (term.homeVisitsHeld.count === 0) {
-      owed.push({ key: `home-visit-${term.term.name}`, what: `A home visit in the ${name}, with the Personal Tutor and Case Co-ordinator`, byDate: term.term.endsOn, booked: term.homeVisitsBooked });
+      owed.push({
+        key: `home-visit-${term.term.name}`,
+        what: `A home visit in the ${name}, with the Personal Tutor and Case Co-ordinator`,
+        byDate: term.term.endsOn,
+        booked: term.homeVisitsBooked,
+      });
     }
     const week = term.parentUpdateWeeks.find((candidate) => candidate.state === 'inProgress');
-    if (week) owed.push({ key: `parent-update-${week.weekStartsOn}`, what: 'This week’s update to parents from the Personal Tutor', byDate: addDays(week.weekStartsOn, 6), booked: none });
-    if (term.pepInvitations.count === 0) owed.push({ key: `pep-${term.term.name}`, what: `An invitation to a PEP meeting in the ${name}`, byDate: term.term.endsOn, booked: none });
+    if (week)
+      owed.push({
+        key: `parent-update-${week.weekStartsOn}`,
+        what: 'This week’s update to parents from the Personal Tutor',
+        byDate: addDays(week.weekStartsOn, 6),
+        booked: none,
+      });
+    if (term.pepInvitations.count === 0)
+      owed.push({
+        key: `pep-${term.term.name}`,
+        what: `An invitation to a PEP meeting in the ${name}`,
+        byDate: term.term.endsOn,
+        booked: none,
+      });
     for (const offer of term.halfTermOffers) {
       if (offer.state === 'open' || offer.state === 'notYet') {
         owed.push({
@@ -362,7 +463,12 @@ function stillOwed(terms: readonly TermMinimums[], year: ContactMinimums['year']
       }
     }
     if (term.learningProgrammeUpdates.count === 0) {
-      owed.push({ key: `learning-programme-${term.term.name}`, what: `A learning-programme update sent home in the ${name}`, byDate: term.term.endsOn, booked: none });
+      owed.push({
+        key: `learning-programme-${term.term.name}`,
+        what: `A learning-programme update sent home in the ${name}`,
+        byDate: term.term.endsOn,
+        booked: none,
+      });
     }
   }
   if (open.length > 0) {
@@ -378,9 +484,15 @@ function stillOwed(terms: readonly TermMinimums[], year: ContactMinimums['year']
     }
     if (year.learningMentorHomeVisits.count === 0) {
       const booked = open.flatMap((term) => term.learningMentorHomeVisitsBooked.records);
-      owed.push({ key: 'learning-mentor-home-visit', what: 'The Learning Mentor’s visit to the family home this year', byDate: yearEndsOn, booked: { count: booked.length, records: booked } });
+      owed.push({
+        key: 'learning-mentor-home-visit',
+        what: 'The Learning Mentor’s visit to the family home this year',
+        byDate: yearEndsOn,
+        booked: { count: booked.length, records: booked },
+      });
     }
-    const consultationsShort = policyMinimums.learningConsultationsPerYear - year.learningConsultationsOffered.count;
+    const consultationsShort =
+      policyMinimums.learningConsultationsPerYear - year.learningConsultationsOffered.count;
     if (consultationsShort > 0) {
       owed.push({
         key: 'learning-consultations',

@@ -12,11 +12,15 @@ export type DeclarationAttention =
   | { readonly kind: 'inHand'; readonly supervisionOn: string }
   | { readonly kind: 'closed' };
 
-export function declarationAttention(declaration: Pick<Declaration, 'reviewedAt' | 'supervisionOn' | 'outcome'>, today: string): DeclarationAttention {
+export function declarationAttention(
+  declaration: Pick<Declaration, 'reviewedAt' | 'supervisionOn' | 'outcome'>,
+  today: string,
+): DeclarationAttention {
   if (!declaration.reviewedAt) return { kind: 'awaitingReview' };
   if (!declaration.supervisionOn) return { kind: 'awaitingSupervisionDate' };
   if (declaration.outcome) return { kind: 'closed' };
-  if (declaration.supervisionOn <= today) return { kind: 'outcomeDue', supervisionOn: declaration.supervisionOn };
+  if (declaration.supervisionOn <= today)
+    return { kind: 'outcomeDue', supervisionOn: declaration.supervisionOn };
   return { kind: 'inHand', supervisionOn: declaration.supervisionOn };
 }
 

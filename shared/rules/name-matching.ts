@@ -46,10 +46,17 @@ import { damerauLevenshtein, nearSpellingAllowance, plainNameText, soundAlikeKey
 /** How close two names are, closest first. */
 export type NameCloseness = 'exact' | 'short form' | 'near spelling';
 
-const closenessRank: Readonly<Record<NameCloseness, number>> = { exact: 0, 'short form': 1, 'near spelling': 2 };
+const closenessRank: Readonly<Record<NameCloseness, number>> = {
+  exact: 0,
+  'short form': 1,
+  'near spelling': 2,
+};
 
 /** The closer of two results (`undefined` is no match at all). */
-export function closerOf(a: NameCloseness | undefined, b: NameCloseness | undefined): NameCloseness | undefined {
+export function closerOf(
+  a: NameCloseness | undefined,
+  b: NameCloseness | undefined,
+): NameCloseness | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
   return closenessRank[a] <= closenessRank[b] ? a : b;
@@ -72,7 +79,12 @@ export type NameWord = {
 /** A name read one way round: the first name, any middle words, the surname (each with its forms). */
 type NameShape =
   | { readonly kind: 'single'; readonly forms: readonly NameWord[] }
-  | { readonly kind: 'full'; readonly first: readonly NameWord[]; readonly middle: readonly NameWord[]; readonly last: readonly NameWord[] };
+  | {
+      readonly kind: 'full';
+      readonly first: readonly NameWord[];
+      readonly middle: readonly NameWord[];
+      readonly last: readonly NameWord[];
+    };
 
 /** A name ready to compare: the text as given and each way of reading it. */
 export type PreparedName = { readonly text: string; readonly shapes: readonly NameShape[] };
@@ -81,7 +93,10 @@ const groupsBySpelling = new Map<string, number[]>();
 const groupsByKey = new Map<string, number[]>();
 firstNameShortForms.forEach((group, index) => {
   for (const name of group) {
-    for (const [map, at] of [[groupsBySpelling, name], [groupsByKey, soundAlikeKey(name)]] as const) {
+    for (const [map, at] of [
+      [groupsBySpelling, name],
+      [groupsByKey, soundAlikeKey(name)],
+    ] as const) {
       const found = map.get(at) ?? [];
       if (!found.includes(index)) found.push(index);
       map.set(at, found);
@@ -103,14 +118,38 @@ function nameWord(plain: string): NameWord {
   const known = wordsRead.get(plain);
   if (known) return known;
   const key = soundAlikeKey(plain);
-  const word: NameWord = { plain, key, groups: groupsBySpelling.get(plain) ?? noGroups, keyGroups: groupsByKey.get(key) ?? noGroups };
+  const word: NameWord = {
+    plain,
+    key,
+    groups: groupsBySpelling.get(plain) ?? noGroups,
+    keyGroups: groupsByKey.get(key) ?? noGroups,
+  };
   if (wordsRead.size >= wordsReadLimit) wordsRead.clear();
   wordsRead.set(plain, word);
   return word;
 }
 
 /** Words that open a surname and belong to the word after them (O Brien, Mc Donald, van der Berg). */
-const particles = new Set(['o', 'mc', 'mac', 'de', 'da', 'di', 'du', 'del', 'della', 'van', 'von', 'der', 'den', 'le', 'la', 'st', 'fitz', 'ap']);
+const particles = new Set([
+  'o',
+  'mc',
+  'mac',
+  'de',
+  'da',
+  'di',
+  'du',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'le',
+  'la',
+  'st',
+  'fitz',
+  'ap',
+]);
 const titles = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'rev', 'sir', 'dame', 'prof']);
 const suffixes = new Set(['jr', 'jnr', 'junior', 'sr', 'snr', 'senior', 'ii', 'iii']);
 
@@ -139,7 +178,8 @@ function splitWords(segment: string): string[][] {
 }
 
 function withoutTitlesAndSuffixes(words: string[][]): string[][] {
-  const isOneOf = (set: Set<string>, word: string[] | undefined) => word !== undefined && word.length === 1 && set.has(word[0] ?? '');
+  const isOneOf = (set: Set<string>, word: string[] | undefined) =>
+    word !== undefined && word.length === 1 && set.has(word[0] ?? '');
   let start = 0;
   let end = words.length;
   while (start < end - 1 && isOneOf(titles, words[start])) start += 1;
@@ -158,7 +198,12 @@ function shapeOf(words: readonly string[][]): NameShape | undefined {
   if (!first) return undefined;
   const last = rest[rest.length - 1];
   if (!last) return { kind: 'single', forms: formsOf(first) };
-  return { kind: 'full', first: formsOf(first), middle: rest.slice(0, -1).flatMap(formsOf), last: formsOf(last) };
+  return {
+    kind: 'full',
+    first: formsOf(first),
+    middle: rest.slice(0, -1).flatMap(formsOf),
+    last: formsOf(last),
+  };
 }
 
 /**
@@ -196,7 +241,10 @@ function isNearSpelling(a: NameWord, b: NameWord): boolean {
   if (a.key === b.key) return true;
   const allowance = nearSpellingAllowance(Math.min(a.plain.length, b.plain.length));
   if (allowance === 0) return false;
-  return damerauLevenshtein(a.plain, b.plain, allowance) <= allowance || damerauLevenshtein(a.key, b.key, allowance) <= allowance;
+  return (
+    damerauLevenshtein(a.plain, b.plain, allowance) <= allowance ||
+    damerauLevenshtein(a.key, b.key, allowance) <= allowance
+  );
 }
 
 /** Surnames: the same, or a near spelling. No short forms and no initials: "S" is not a surname. */
@@ -208,7 +256,8 @@ function surnameCloseness(a: NameWord, b: NameWord): NameCloseness | undefined {
 /** First names: the same, a short form or an initial of each other, or a near spelling. */
 function firstNameCloseness(a: NameWord, b: NameWord): NameCloseness | undefined {
   if (a.plain === b.plain) return 'exact';
-  if (a.plain.length === 1 || b.plain.length === 1) return a.plain[0] === b.plain[0] ? 'short form' : undefined;
+  if (a.plain.length === 1 || b.plain.length === 1)
+    return a.plain[0] === b.plain[0] ? 'short form' : undefined;
   if (sameGroup(a.groups, b.groups)) return 'short form';
   if (a.key === b.key) return 'near spelling';
   if (sameGroup(a.keyGroups, b.keyGroups)) return 'short form';
@@ -226,7 +275,10 @@ function oneWordCloseness(a: NameWord, b: NameWord): NameCloseness | undefined {
   return closeness === 'near spelling' && a.key !== b.key ? undefined : closeness;
 }
 
-function bestOf(pairs: readonly (readonly [readonly NameWord[], readonly NameWord[]])[], compare: (a: NameWord, b: NameWord) => NameCloseness | undefined): NameCloseness | undefined {
+function bestOf(
+  pairs: readonly (readonly [readonly NameWord[], readonly NameWord[]])[],
+  compare: (a: NameWord, b: NameWord) => NameCloseness | undefined,
+): NameCloseness | undefined {
   let best: NameCloseness | undefined;
   for (const [left, right] of pairs) {
     for (const a of left) {
@@ -241,7 +293,10 @@ function bestOf(pairs: readonly (readonly [readonly NameWord[], readonly NameWor
 
 function compareShapes(candidate: NameShape, recorded: NameShape): NameCloseness | undefined {
   if (recorded.kind === 'single') {
-    const everyWord = candidate.kind === 'single' ? candidate.forms : [...candidate.first, ...candidate.middle, ...candidate.last];
+    const everyWord =
+      candidate.kind === 'single'
+        ? candidate.forms
+        : [...candidate.first, ...candidate.middle, ...candidate.last];
     return bestOf([[everyWord, recorded.forms]], oneWordCloseness);
   }
   if (candidate.kind === 'single') return undefined;

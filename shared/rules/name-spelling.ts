@@ -13,7 +13,17 @@ export function nearSpellingAllowance(length: number): number {
 }
 
 /** Letters that NFKD leaves whole, with the plain letters an English keyboard would type. */
-const plainLetters: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const plainLetters: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 
 /**
  * Lower case, plain letters, no apostrophes, every kind of hyphen as "-": "JÖHN o’Brien–Smith" →
@@ -34,7 +44,9 @@ export function plainNameText(text: string): string {
 
 /** Lower case, plain letters, single spaces: "  JÖHN  o’Brien-Smith " → "john obrien smith". */
 export function normaliseName(text: string): string {
-  return plainNameText(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  return plainNameText(text)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -113,7 +125,8 @@ export function damerauLevenshtein(a: string, b: string, limit = Number.POSITIVE
     for (let j = 1; j < width; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min((above[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (above[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (older[j - 2] ?? 0) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (older[j - 2] ?? 0) + 1);
       row[j] = best;
       if (best < rowMinimum) rowMinimum = best;
     }
@@ -123,9 +136,14 @@ export function damerauLevenshtein(a: string, b: string, limit = Number.POSITIVE
   return rows[1][b.length] ?? 0;
 }
 
-let scratch: readonly [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+let scratch: readonly [Int32Array, Int32Array, Int32Array] = [
+  new Int32Array(64),
+  new Int32Array(64),
+  new Int32Array(64),
+];
 
 function rowsFor(width: number): readonly [Int32Array, Int32Array, Int32Array] {
-  if (scratch[0].length < width) scratch = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  if (scratch[0].length < width)
+    scratch = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
   return scratch;
 }

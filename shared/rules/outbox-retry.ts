@@ -15,8 +15,7 @@ export function retryDelayMinutes(attemptsSoFar: number): number {
 }
 
 export type AfterFailure =
-  | { readonly state: 'queued'; readonly nextAttemptAt: string }
-  | { readonly state: 'failed' };
+  { readonly state: 'queued'; readonly nextAttemptAt: string } | { readonly state: 'failed' };
 
 /**
  * What happens to a message after a try that did not send it. A server that could not be reached,
@@ -25,14 +24,27 @@ export type AfterFailure =
  * wrong password, an untrusted certificate, no TLS offered, an address refused) fails at once, so
  * the manager sees it and can fix the settings and retry by hand. `attempts` counts this try.
  */
-export function afterFailedAttempt(attempts: number, failure: Pick<MailFailure, 'isWorthRetrying'>, now: Date): AfterFailure {
+export function afterFailedAttempt(
+  attempts: number,
+  failure: Pick<MailFailure, 'isWorthRetrying'>,
+  now: Date,
+): AfterFailure {
   if (!failure.isWorthRetrying || attempts >= maxAutomaticAttempts) return { state: 'failed' };
-  return { state: 'queued', nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString() };
+  return {
+    state: 'queued',
+    nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
+  };
 }
 
 /** A queued message is due when it has no time set or its time has come. */
-export function isDue(message: { readonly state: string; readonly nextAttemptAt?: string | undefined }, now: Date): boolean {
-  return message.state === 'queued' && (message.nextAttemptAt === undefined || message.nextAttemptAt <= now.toISOString());
+export function isDue(
+  message: { readonly state: string; readonly nextAttemptAt?: string | undefined },
+  now: Date,
+): boolean {
+  return (
+    message.state === 'queued' &&
+    (message.nextAttemptAt === undefined || message.nextAttemptAt <= now.toISOString())
+  );
 }
 
 /**

@@ -24,7 +24,13 @@ export function panTopicOf(event: PanEvent): PanTopic {
 }
 
 /** What the rule needs to know about a staff account. */
-export type PanStaffAccount = { readonly id: string; readonly name: string; readonly email: string; readonly isActive: boolean; readonly roleLabel: string };
+export type PanStaffAccount = {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly isActive: boolean;
+  readonly roleLabel: string;
+};
 
 export type PanRecipient = {
   readonly name: string;
@@ -37,7 +43,10 @@ export type PanRecipient = {
 export type PanRecipientsOutcome = {
   readonly recipients: readonly PanRecipient[];
   /** Members who asked but cannot be told (an account switched off or gone), so a screen can say so. */
-  readonly skipped: readonly { readonly memberId: string; readonly reason: 'inactive-account' | 'unknown-account' }[];
+  readonly skipped: readonly {
+    readonly memberId: string;
+    readonly reason: 'inactive-account' | 'unknown-account';
+  }[];
   /** True when the young person has no PT recorded: nobody is told by default. */
   readonly hasNoPersonalTutor: boolean;
 };
@@ -69,7 +78,8 @@ export function panRecipients(input: {
   };
 
   const tutor = input.personalTutorId ? input.staff.get(input.personalTutorId) : undefined;
-  if (tutor?.isActive) add({ name: tutor.name, role: 'Personal Tutor', email: tutor.email, because: 'personalTutor' });
+  if (tutor?.isActive)
+    add({ name: tutor.name, role: 'Personal Tutor', email: tutor.email, because: 'personalTutor' });
 
   for (const member of input.group?.members ?? []) {
     if (!member.topics.includes(topic)) continue;

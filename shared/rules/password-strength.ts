@@ -69,7 +69,9 @@ export function assessPassword(password: string, context: PasswordContext): Pass
 
 /** The person's and the home's words, whole and in parts, so "Oakfield House" catches "oakfield". */
 function personalWords(context: PasswordContext): string[] {
-  const whole = [context.name, context.username, context.email, context.homeName].map((text) => text.trim().toLowerCase());
+  const whole = [context.name, context.username, context.email, context.homeName].map((text) =>
+    text.trim().toLowerCase(),
+  );
   const parts = whole.flatMap((text) => text.split(/[^\p{L}\p{N}]+/u)).filter((part) => part.length >= 3);
   const words = [...whole.filter((text) => text.length > 0), ...parts];
   // Also without accents, as people type them on an English keyboard: "Ćwiękała" as "cwiekala".
@@ -83,7 +85,14 @@ function personalWords(context: PasswordContext): string[] {
 }
 
 /** Letters that Unicode does not split into a base letter and an accent. */
-const unaccentedLetters: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe' };
+const unaccentedLetters: Readonly<Record<string, string>> = {
+  ł: 'l',
+  đ: 'd',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+};
 
 type Weakness = 'personal' | 'common' | 'dates' | 'patterns' | 'lookalikes';
 

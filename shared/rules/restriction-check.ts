@@ -1,6 +1,19 @@
 import type { Restriction } from '../schemas/registers';
-import { compareNames, nameLookup, possibleMatches, prepareName, type NameCloseness, type NameLookup, type PreparedName } from './name-matching';
-import { restrictionEffect, type ContactMode, type RestrictionEffect, type RestrictionKind } from './restriction-effects';
+import {
+  compareNames,
+  nameLookup,
+  possibleMatches,
+  prepareName,
+  type NameCloseness,
+  type NameLookup,
+  type PreparedName,
+} from './name-matching';
+import {
+  restrictionEffect,
+  type ContactMode,
+  type RestrictionEffect,
+  type RestrictionKind,
+} from './restriction-effects';
 
 /**
  * The restriction check (DESIGN rule 6). Given who is at the door, or being booked, or recorded as
@@ -33,7 +46,16 @@ import { restrictionEffect, type ContactMode, type RestrictionEffect, type Restr
 /** What the check reads of a restriction: the fields every member of staff may see. */
 export type CheckableRestriction = Pick<
   Restriction,
-  'id' | 'youngPersonId' | 'personId' | 'name' | 'aliases' | 'kind' | 'conditions' | 'effectiveFrom' | 'effectiveTo' | 'endedAt'
+  | 'id'
+  | 'youngPersonId'
+  | 'personId'
+  | 'name'
+  | 'aliases'
+  | 'kind'
+  | 'conditions'
+  | 'effectiveFrom'
+  | 'effectiveTo'
+  | 'endedAt'
 >;
 
 export type RestrictionVisitor =
@@ -74,11 +96,22 @@ export type RestrictionMatch = {
 
 export type RestrictionCheck =
   | { readonly kind: 'clear'; readonly allowed: readonly RestrictionMatch[] }
-  | { readonly kind: 'warn'; readonly matches: readonly RestrictionMatch[]; readonly allowed: readonly RestrictionMatch[] }
-  | { readonly kind: 'block'; readonly matches: readonly RestrictionMatch[]; readonly allowed: readonly RestrictionMatch[] };
+  | {
+      readonly kind: 'warn';
+      readonly matches: readonly RestrictionMatch[];
+      readonly allowed: readonly RestrictionMatch[];
+    }
+  | {
+      readonly kind: 'block';
+      readonly matches: readonly RestrictionMatch[];
+      readonly allowed: readonly RestrictionMatch[];
+    };
 
 type IndexedName = { readonly text: string; readonly prepared: PreparedName; readonly isAlias: boolean };
-type IndexedRestriction = { readonly restriction: CheckableRestriction; readonly names: readonly IndexedName[] };
+type IndexedRestriction = {
+  readonly restriction: CheckableRestriction;
+  readonly names: readonly IndexedName[];
+};
 
 /** Restrictions with their names already read: make it once, reuse it on every keystroke. */
 export type RestrictionIndex = {
@@ -101,21 +134,38 @@ export function prepareRestrictionIndex(restrictions: readonly CheckableRestrict
       ...restriction.aliases.map((alias) => ({ text: alias, prepared: prepareName(alias), isAlias: true })),
     ],
   }));
-  const lookup = nameLookup(entries.flatMap((entry, position) => entry.names.map((name) => [name.prepared, position] as const)));
+  const lookup = nameLookup(
+    entries.flatMap((entry, position) => entry.names.map((name) => [name.prepared, position] as const)),
+  );
   return { kind: 'restrictionIndex', entries, lookup };
 }
 
 /** True while a restriction applies on `today` (YYYY-MM-DD in the home's zone): started, not lapsed, not ended. */
-export function isRestrictionInForce(restriction: Pick<Restriction, 'effectiveFrom' | 'effectiveTo' | 'endedAt'>, today: string): boolean {
-  return restriction.endedAt === undefined && restriction.effectiveFrom <= today && (restriction.effectiveTo === undefined || today <= restriction.effectiveTo);
+export function isRestrictionInForce(
+  restriction: Pick<Restriction, 'effectiveFrom' | 'effectiveTo' | 'endedAt'>,
+  today: string,
+): boolean {
+  return (
+    restriction.endedAt === undefined &&
+    restriction.effectiveFrom <= today &&
+    (restriction.effectiveTo === undefined || today <= restriction.effectiveTo)
+  );
 }
 
-const closenessRank: Readonly<Record<NameCloseness, number>> = { exact: 0, 'short form': 1, 'near spelling': 2 };
+const closenessRank: Readonly<Record<NameCloseness, number>> = {
+  exact: 0,
+  'short form': 1,
+  'near spelling': 2,
+};
 
 type Candidate = { readonly text: string; readonly prepared: PreparedName };
 
 /** The closest way any of the visitor's names matches any of the restriction's; the name before an alias. */
-function nameMatch(visitor: RestrictionVisitor, candidates: readonly Candidate[], entry: IndexedRestriction): NameMatch | undefined {
+function nameMatch(
+  visitor: RestrictionVisitor,
+  candidates: readonly Candidate[],
+  entry: IndexedRestriction,
+): NameMatch | undefined {
   const { restriction } = entry;
   if (visitor.kind === 'registered' && restriction.personId === visitor.personId) {
     return { how: 'same person', matchedText: visitor.names[0] ?? '', restrictedName: restriction.name };
@@ -125,7 +175,8 @@ function nameMatch(visitor: RestrictionVisitor, candidates: readonly Candidate[]
     for (const candidate of candidates) {
       const closeness = compareNames(candidate.prepared, name.prepared);
       if (closeness === undefined) continue;
-      if (!best || closenessRank[closeness] < closenessRank[best.closeness]) best = { closeness, candidate, name };
+      if (!best || closenessRank[closeness] < closenessRank[best.closeness])
+        best = { closeness, candidate, name };
       if (closeness === 'exact') break;
     }
     if (best?.closeness === 'exact') break;
@@ -145,7 +196,8 @@ function asSomeoneElse(effect: RestrictionEffect): RestrictionEffect {
       return {
         kind: 'warn',
         condition: effect.kind === 'block' ? effect.reason : effect.condition,
-        instruction: 'Their name matches a restricted person who is recorded as someone else. Check their ID with the duty manager before going ahead.',
+        instruction:
+          'Their name matches a restricted person who is recorded as someone else. Check their ID with the duty manager before going ahead.',
         needsSupervisor: false,
       };
     default: {
@@ -155,23 +207,35 @@ function asSomeoneElse(effect: RestrictionEffect): RestrictionEffect {
   }
 }
 
-const isIndex = (restrictions: RestrictionIndex | readonly CheckableRestriction[]): restrictions is RestrictionIndex => !Array.isArray(restrictions);
+const isIndex = (
+  restrictions: RestrictionIndex | readonly CheckableRestriction[],
+): restrictions is RestrictionIndex => !Array.isArray(restrictions);
 
 /**
  * Checks a visitor or contact against the restriction register on `today` (YYYY-MM-DD in the
  * home's zone). Pass a `RestrictionIndex` when checking repeatedly (as the name is typed); a
  * plain list is read afresh each time.
  */
-export function checkRestrictions(input: RestrictionCheckInput, restrictions: RestrictionIndex | readonly CheckableRestriction[], today: string): RestrictionCheck {
+export function checkRestrictions(
+  input: RestrictionCheckInput,
+  restrictions: RestrictionIndex | readonly CheckableRestriction[],
+  today: string,
+): RestrictionCheck {
   const index = isIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
   const { visitor } = input;
-  const circumstances = { contact: input.contact ?? 'visit', isSupervised: input.isSupervised ?? false, place: input.place };
+  const circumstances = {
+    contact: input.contact ?? 'visit',
+    isSupervised: input.isSupervised ?? false,
+    place: input.place,
+  };
   const visiting = new Set(input.youngPersonIds);
   const candidates = (visitor.kind === 'typed' ? [visitor.name] : visitor.names)
     .map((text) => ({ text, prepared: prepareName(text, { bothOrders: true }) }))
     .filter((candidate) => candidate.prepared.shapes.length > 0);
 
-  const worthComparing = new Set(candidates.flatMap((candidate) => [...possibleMatches(index.lookup, candidate.prepared)]));
+  const worthComparing = new Set(
+    candidates.flatMap((candidate) => [...possibleMatches(index.lookup, candidate.prepared)]),
+  );
 
   const blocks: RestrictionMatch[] = [];
   const warnings: RestrictionMatch[] = [];
@@ -184,7 +248,10 @@ export function checkRestrictions(input: RestrictionCheckInput, restrictions: Re
     if (!isRestrictionInForce(restriction, today)) continue;
     const name = nameMatch(visitor, candidates, entry);
     if (!name) continue;
-    const isRecordedAsSomeoneElse = visitor.kind === 'registered' && restriction.personId !== undefined && restriction.personId !== visitor.personId;
+    const isRecordedAsSomeoneElse =
+      visitor.kind === 'registered' &&
+      restriction.personId !== undefined &&
+      restriction.personId !== visitor.personId;
     const effect = restrictionEffect(restriction.kind, restriction.conditions, circumstances);
     const match: RestrictionMatch = {
       restrictionId: restriction.id,
@@ -202,7 +269,8 @@ export function checkRestrictions(input: RestrictionCheckInput, restrictions: Re
   return { kind: 'clear', allowed };
 }
 
-const isOnlyCloseName = (matches: readonly RestrictionMatch[]) => matches.every((match) => match.name.how === 'short form' || match.name.how === 'near spelling');
+const isOnlyCloseName = (matches: readonly RestrictionMatch[]) =>
+  matches.every((match) => match.name.how === 'short form' || match.name.how === 'near spelling');
 const closeNameNote = 'The name is close to, not the same as, a restricted person’s: check their ID.';
 
 /**
@@ -216,9 +284,14 @@ export function doorInstruction(result: RestrictionCheck): string {
     case 'clear':
       return 'No restriction stops this visit. Sign the visitor in as usual.';
     case 'block':
-      return ['Do not admit. Speak to the duty manager.', ...(isOnlyCloseName(result.matches) ? [closeNameNote] : [])].join(' ');
+      return [
+        'Do not admit. Speak to the duty manager.',
+        ...(isOnlyCloseName(result.matches) ? [closeNameNote] : []),
+      ].join(' ');
     case 'warn': {
-      const lines = result.matches.flatMap((match) => (match.effect.kind === 'warn' ? [`${match.effect.condition} ${match.effect.instruction}`] : []));
+      const lines = result.matches.flatMap((match) =>
+        match.effect.kind === 'warn' ? [`${match.effect.condition} ${match.effect.instruction}`] : [],
+      );
       return [...new Set(lines), ...(isOnlyCloseName(result.matches) ? [closeNameNote] : [])].join(' ');
     }
     default: {
@@ -232,7 +305,11 @@ export function doorInstruction(result: RestrictionCheck): string {
  * The summary the visitor register keeps and acts on (`DoorVerdict` in the visitor-log
  * repository): the answer, the restrictions that decided it, and whether a supervisor must be named.
  */
-export function restrictionVerdict(result: RestrictionCheck): { readonly kind: RestrictionCheck['kind']; readonly restrictionIds: readonly string[]; readonly needsSupervisor: boolean } {
+export function restrictionVerdict(result: RestrictionCheck): {
+  readonly kind: RestrictionCheck['kind'];
+  readonly restrictionIds: readonly string[];
+  readonly needsSupervisor: boolean;
+} {
   const matches = result.kind === 'clear' ? [] : result.matches;
   return {
     kind: result.kind,

@@ -46,7 +46,12 @@ export type RestrictionKind = Restriction['kind'];
 
 export type RestrictionEffect =
   | { readonly kind: 'block'; readonly reason: string; readonly instruction: string }
-  | { readonly kind: 'warn'; readonly condition: string; readonly instruction: string; readonly needsSupervisor: boolean }
+  | {
+      readonly kind: 'warn';
+      readonly condition: string;
+      readonly instruction: string;
+      readonly needsSupervisor: boolean;
+    }
   | { readonly kind: 'allowed'; readonly note: string };
 
 /** What the contact is like, which is all most restrictions look at. */
@@ -87,7 +92,9 @@ export type ContactCircumstances = {
 
 /** At the door it is admitting; elsewhere it is going ahead with the contact. */
 function blockInstruction(contact: ContactMode): string {
-  return contact === 'visit' ? 'Do not admit. Speak to the duty manager.' : 'Do not go ahead with this contact. Speak to the duty manager.';
+  return contact === 'visit'
+    ? 'Do not admit. Speak to the duty manager.'
+    : 'Do not go ahead with this contact. Speak to the duty manager.';
 }
 
 function withConditions(summary: string, conditions: string | undefined): string {
@@ -96,10 +103,18 @@ function withConditions(summary: string, conditions: string | undefined): string
 }
 
 /** What a restriction of this kind, with these conditions, means for this contact. */
-export function restrictionEffect(kind: RestrictionKind, conditions: string | undefined, circumstances: ContactCircumstances): RestrictionEffect {
+export function restrictionEffect(
+  kind: RestrictionKind,
+  conditions: string | undefined,
+  circumstances: ContactCircumstances,
+): RestrictionEffect {
   const { contact, isSupervised } = circumstances;
   const sort = sortOf(contact);
-  const block = (reason: string): RestrictionEffect => ({ kind: 'block', reason: withConditions(reason, conditions), instruction: blockInstruction(contact) });
+  const block = (reason: string): RestrictionEffect => ({
+    kind: 'block',
+    reason: withConditions(reason, conditions),
+    instruction: blockInstruction(contact),
+  });
   const warn = (condition: string, instruction: string, needsSupervisor = false): RestrictionEffect => ({
     kind: 'warn',
     condition: withConditions(condition, conditions),
@@ -113,15 +128,36 @@ export function restrictionEffect(kind: RestrictionKind, conditions: string | un
       return block('No contact of any kind is allowed.');
     case 'supervisedOnly': {
       const condition = 'Supervised contact only.';
-      if (sort === 'written') return warn(condition, 'A member of staff must read it before it is passed on. Speak to the duty manager.');
-      if (sort === 'call') return warn(condition, isSupervised ? 'The named member of staff must supervise the whole call.' : 'A named member of staff must supervise the call. Speak to the duty manager.', !isSupervised);
-      return warn(condition, isSupervised ? 'The named member of staff must supervise throughout.' : 'A named member of staff must supervise. Speak to the duty manager.', !isSupervised);
+      if (sort === 'written')
+        return warn(
+          condition,
+          'A member of staff must read it before it is passed on. Speak to the duty manager.',
+        );
+      if (sort === 'call')
+        return warn(
+          condition,
+          isSupervised
+            ? 'The named member of staff must supervise the whole call.'
+            : 'A named member of staff must supervise the call. Speak to the duty manager.',
+          !isSupervised,
+        );
+      return warn(
+        condition,
+        isSupervised
+          ? 'The named member of staff must supervise throughout.'
+          : 'A named member of staff must supervise. Speak to the duty manager.',
+        !isSupervised,
+      );
     }
     case 'indirectOnly':
-      if (sort === 'written' || contact === 'phone') return allowed('Indirect contact only: letters, emails, messages and phone calls are allowed.');
-      return block('Indirect contact only: letters, emails, messages and phone calls. No face-to-face or video contact.');
+      if (sort === 'written' || contact === 'phone')
+        return allowed('Indirect contact only: letters, emails, messages and phone calls are allowed.');
+      return block(
+        'Indirect contact only: letters, emails, messages and phone calls. No face-to-face or video contact.',
+      );
     case 'noPhoneContact':
-      if (contact === 'phone' || contact === 'video' || contact === 'message') return block('No phone contact: no calls, video calls or messages.');
+      if (contact === 'phone' || contact === 'video' || contact === 'message')
+        return block('No phone contact: no calls, video calls or messages.');
       return allowed('No phone contact, but this kind of contact is allowed.');
     case 'noUnsupervisedOutings':
       if (sort === 'away') {
@@ -129,21 +165,40 @@ export function restrictionEffect(kind: RestrictionKind, conditions: string | un
           ? warn('No unsupervised outings.', 'The named member of staff must stay with them throughout.')
           : block('No unsupervised outings. A member of staff must go too.');
       }
-      if (sort === 'atTheHome') return warn('No unsupervised outings.', 'They may visit here, but must not take the young person out unless a member of staff goes too.');
+      if (sort === 'atTheHome')
+        return warn(
+          'No unsupervised outings.',
+          'They may visit here, but must not take the young person out unless a member of staff goes too.',
+        );
       return allowed('No unsupervised outings, but this kind of contact is allowed.');
     case 'namedPlaceOnly': {
-      if (sort === 'call' || sort === 'written') return allowed('Contact at a named place only, but this kind of contact is allowed.');
+      if (sort === 'call' || sort === 'written')
+        return allowed('Contact at a named place only, but this kind of contact is allowed.');
       const place = circumstances.place?.trim();
-      return warn('Contact at the named place only.', place ? `Check that ${place} is the named place. Speak to the duty manager if it is not.` : 'Check this contact is at the named place. Speak to the duty manager if it is not.');
+      return warn(
+        'Contact at the named place only.',
+        place
+          ? `Check that ${place} is the named place. Speak to the duty manager if it is not.`
+          : 'Check this contact is at the named place. Speak to the duty manager if it is not.',
+      );
     }
     case 'noOvernightStays':
-      return contact === 'overnight' ? block('No overnight stays.') : allowed('No overnight stays, but this kind of contact is allowed.');
+      return contact === 'overnight'
+        ? block('No overnight stays.')
+        : allowed('No overnight stays, but this kind of contact is allowed.');
     case 'notToCollect':
       if (contact === 'collection') return block('Must not collect the young person.');
-      if (sort === 'atTheHome' || sort === 'away') return warn('Must not collect the young person.', 'They must not collect the young person or leave with them. Staff take and bring back.');
+      if (sort === 'atTheHome' || sort === 'away')
+        return warn(
+          'Must not collect the young person.',
+          'They must not collect the young person or leave with them. Staff take and bring back.',
+        );
       return allowed('Must not collect the young person, but this kind of contact is allowed.');
     case 'other':
-      return warn('A condition applies.', 'Read the condition and speak to the duty manager before going ahead.');
+      return warn(
+        'A condition applies.',
+        'Read the condition and speak to the duty manager before going ahead.',
+      );
     default: {
       const unknown: never = kind;
       throw new Error(`Unknown restriction kind: ${String(unknown)}`);

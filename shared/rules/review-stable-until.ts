@@ -52,8 +52,10 @@ export function reviewStableUntil(input: YearReviewInput): Date {
       const weeksLeft = Math.ceil((span.endsMs - nowMs) / weekMs);
       watch(span.endsMs - (weeksLeft - 1) * weekMs);
     }
-    for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7)) watchSpan(monday, addDays(monday, 6));
-    for (const startsOn of [term.startsOn, addDays(term.halfTermEndsOn, 1)]) watchSpan(startsOn, addDays(startsOn, policyMinimums.halfTermOfferWindowDays - 1));
+    for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7))
+      watchSpan(monday, addDays(monday, 6));
+    for (const startsOn of [term.startsOn, addDays(term.halfTermEndsOn, 1)])
+      watchSpan(startsOn, addDays(startsOn, policyMinimums.halfTermOfferWindowDays - 1));
   }
   for (const visit of input.visits) {
     const startsMs = Date.parse(visit.startsAt);

@@ -28,7 +28,12 @@ export type LockoutState = {
 
 export type SignInGate =
   | { readonly kind: 'open' }
-  | { readonly kind: 'locked'; readonly until: string; readonly minutesLeft: number; readonly message: string };
+  | {
+      readonly kind: 'locked';
+      readonly until: string;
+      readonly minutesLeft: number;
+      readonly message: string;
+    };
 
 export type FailedAttemptOutcome =
   | { readonly kind: 'counted'; readonly state: LockoutState; readonly attemptsLeft: number }
@@ -58,7 +63,11 @@ export function afterFailedAttempt(state: LockoutState, now: Date): FailedAttemp
     const until = new Date(now.getTime() + lockoutMinutes * minute).toISOString();
     return { kind: 'nowLocked', state: { failedAttempts: [], lockedUntil: until }, until };
   }
-  return { kind: 'counted', state: { failedAttempts }, attemptsLeft: maximumFailedAttempts - failedAttempts.length };
+  return {
+    kind: 'counted',
+    state: { failedAttempts },
+    attemptsLeft: maximumFailedAttempts - failedAttempts.length,
+  };
 }
 
 /** The state after a successful sign-in (or a password reset): no failures, no lock. */

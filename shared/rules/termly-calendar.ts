@@ -62,7 +62,14 @@ function zoneOffsetMs(ms: number, timeZone: string): number {
   for (const part of partsFormat(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const wallClock = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, (parts.hour ?? 0) % 24, parts.minute ?? 0, parts.second ?? 0);
+  const wallClock = Date.UTC(
+    parts.year ?? 1970,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    (parts.hour ?? 0) % 24,
+    parts.minute ?? 0,
+    parts.second ?? 0,
+  );
   return wallClock - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
@@ -87,10 +94,20 @@ export function localDateOf(ms: number, timeZone: string = defaultHomeTimeZone):
 }
 
 /** A span of whole local days, `[startsMs, endsMs)`, with the dates it runs between (inclusive). */
-export type DaySpan = { readonly startsOn: string; readonly endsOn: string; readonly startsMs: number; readonly endsMs: number };
+export type DaySpan = {
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly startsMs: number;
+  readonly endsMs: number;
+};
 
 export function daySpan(startsOn: string, endsOn: string, timeZone: string = defaultHomeTimeZone): DaySpan {
-  return { startsOn, endsOn, startsMs: startOfLocalDay(startsOn, timeZone), endsMs: startOfLocalDay(addDays(endsOn, 1), timeZone) };
+  return {
+    startsOn,
+    endsOn,
+    startsMs: startOfLocalDay(startsOn, timeZone),
+    endsMs: startOfLocalDay(addDays(endsOn, 1), timeZone),
+  };
 }
 
 export function isWithin(ms: number, span: Pick<DaySpan, 'startsMs' | 'endsMs'>): boolean {

@@ -10,7 +10,11 @@ import type { TermReview } from './termly-review';
  * Only what the review shows: names, statuses and reasons, never a form's text.
  */
 
-export type TermlyReportRow = { readonly youngPersonName: string; readonly caseNumber: string; readonly review: TermReview };
+export type TermlyReportRow = {
+  readonly youngPersonName: string;
+  readonly caseNumber: string;
+  readonly review: TermReview;
+};
 
 export type TermlyReportMeta = {
   readonly homeName: string;
@@ -35,7 +39,15 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
     blocks: [
       {
         kind: 'table' as const,
-        columns: ['Young person', 'Case number', 'Overall', 'Home visit', 'Parent updates', 'Forms on time', 'Family not reached'],
+        columns: [
+          'Young person',
+          'Case number',
+          'Overall',
+          'Home visit',
+          'Parent updates',
+          'Forms on time',
+          'Family not reached',
+        ],
         rows: rows.map(({ youngPersonName, caseNumber, review }) => {
           const figure = (key: string) => review.figures.find((each) => each.key === key);
           const cell = (key: string) => {
@@ -43,7 +55,15 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
             return found ? `${statusWords[found.status]}: ${found.value}` : '';
           };
           const gaps = review.family.filter((member) => member.status === 'red').length;
-          return [youngPersonName, caseNumber, statusWords[review.overall], cell('homeVisit'), cell('parentUpdates'), cell('forms'), String(gaps)];
+          return [
+            youngPersonName,
+            caseNumber,
+            statusWords[review.overall],
+            cell('homeVisit'),
+            cell('parentUpdates'),
+            cell('forms'),
+            String(gaps),
+          ];
         }),
         emptyText: 'No young people to report on.',
       },
@@ -56,12 +76,23 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
       {
         kind: 'table' as const,
         columns: ['Figure', 'Value', 'Status', 'Reason'],
-        rows: review.figures.map((figure) => [figure.label, figure.value, statusWords[figure.status], figure.reason]),
+        rows: review.figures.map((figure) => [
+          figure.label,
+          figure.value,
+          statusWords[figure.status],
+          figure.reason,
+        ]),
       },
       {
         kind: 'table' as const,
         columns: ['Family member', 'Relationship', 'Contacts', 'Status', 'Reason'],
-        rows: review.family.map((member) => [member.name, member.relationship, String(member.contacts.count), statusWords[member.status], member.reason]),
+        rows: review.family.map((member) => [
+          member.name,
+          member.relationship,
+          String(member.contacts.count),
+          statusWords[member.status],
+          member.reason,
+        ]),
         emptyText: 'No family members are recorded.',
       },
     ],

@@ -106,7 +106,10 @@ export type ReviewFamilyMember = {
   readonly hasParentalResponsibility: boolean;
 };
 
-export type ReviewRestriction = Pick<Restriction, 'id' | 'personId' | 'kind' | 'effectiveFrom' | 'effectiveTo' | 'endedAt'>;
+export type ReviewRestriction = Pick<
+  Restriction,
+  'id' | 'personId' | 'kind' | 'effectiveFrom' | 'effectiveTo' | 'endedAt'
+>;
 
 export type FamilyMemberFigure = {
   readonly personId: string;
@@ -118,7 +121,8 @@ export type FamilyMemberFigure = {
   readonly restrictionIds: readonly string[];
 };
 
-export type ReviewForm = Pick<ContactForm, 'id' | 'contactStartedAt' | 'contactEndedAt' | 'filedAt'> & Partial<Pick<ContactForm, 'amendsFormId'>>;
+export type ReviewForm = Pick<ContactForm, 'id' | 'contactStartedAt' | 'contactEndedAt' | 'filedAt'> &
+  Partial<Pick<ContactForm, 'amendsFormId'>>;
 
 export type FormTimeliness = {
   readonly onTime: Evidence;
@@ -195,7 +199,13 @@ function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewF
   if (held.count > 0) {
     const records = held.records;
     if (term.homeVisitsWithPtAndCc.count > 0) {
-      return { ...base, value: `${held.count} held`, status: 'green', reason: `${plural(held.count, 'home visit')} in the ${name}, with the Personal Tutor and Case Co-ordinator.`, records };
+      return {
+        ...base,
+        value: `${held.count} held`,
+        status: 'green',
+        reason: `${plural(held.count, 'home visit')} in the ${name}, with the Personal Tutor and Case Co-ordinator.`,
+        records,
+      };
     }
     return {
       ...base,
@@ -205,15 +215,30 @@ function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewF
       records,
     };
   }
-  if (term.phase === 'notStarted') return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
+  if (term.phase === 'notStarted')
+    return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
   if (term.phase === 'current') {
     if (term.homeVisitsBooked.count > 0) {
-      return { ...base, value: 'booked', status: 'amber', reason: `None held yet in the ${name}; ${plural(term.homeVisitsBooked.count, 'home visit is', 'home visits are')} booked.`, records: term.homeVisitsBooked.records };
+      return {
+        ...base,
+        value: 'booked',
+        status: 'amber',
+        reason: `None held yet in the ${name}; ${plural(term.homeVisitsBooked.count, 'home visit is', 'home visits are')} booked.`,
+        records: term.homeVisitsBooked.records,
+      };
     }
     const status = term.weeksLeft > 3 ? 'amber' : 'red';
-    return { ...base, value: 'none', status, reason: `No home visit held or booked in the ${name}, with ${plural(term.weeksLeft, 'week')} of term left.`, records: [] };
+    return {
+      ...base,
+      value: 'none',
+      status,
+      reason: `No home visit held or booked in the ${name}, with ${plural(term.weeksLeft, 'week')} of term left.`,
+      records: [],
+    };
   }
-  const soFar = minimums.terms.slice(0, term.index + 1).reduce((total, each) => total + each.homeVisitsHeld.count, 0);
+  const soFar = minimums.terms
+    .slice(0, term.index + 1)
+    .reduce((total, each) => total + each.homeVisitsHeld.count, 0);
   if (soFar >= term.index + 1) {
     return {
       ...base,
@@ -223,7 +248,13 @@ function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewF
       records: minimums.terms.slice(0, term.index + 1).flatMap((each) => each.homeVisitsHeld.records),
     };
   }
-  return { ...base, value: 'none', status: 'red', reason: `No home visit in the ${name}: the policy asks for one each term, at least ${policyMinimums.homeVisitsPerYear} a year.`, records: [] };
+  return {
+    ...base,
+    value: 'none',
+    status: 'red',
+    reason: `No home visit in the ${name}: the policy asks for one each term, at least ${policyMinimums.homeVisitsPerYear} a year.`,
+    records: [],
+  };
 }
 
 function homeVisitsYearFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
@@ -233,16 +264,42 @@ function homeVisitsYearFigure(minimums: ContactMinimums, term: TermMinimums): Re
   const records = upTo.flatMap((each) => each.homeVisitsHeld.records);
   const required = policyMinimums.homeVisitsPerYear;
   const value = `${held} of ${required}`;
-  if (term.phase === 'notStarted') return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
-  if (held >= required) return { ...base, value, status: 'green', reason: `${plural(held, 'home visit')} this year: the minimum of ${required} is met.`, records };
+  if (term.phase === 'notStarted')
+    return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
+  if (held >= required)
+    return {
+      ...base,
+      value,
+      status: 'green',
+      reason: `${plural(held, 'home visit')} this year: the minimum of ${required} is met.`,
+      records,
+    };
   const termsLeft = minimums.terms.length - term.index - (term.phase === 'ended' ? 1 : 0);
   if (held >= term.index + 1) {
-    return { ...base, value, status: 'green', reason: `${plural(held, 'home visit')} so far this year: on track for ${required}.`, records };
+    return {
+      ...base,
+      value,
+      status: 'green',
+      reason: `${plural(held, 'home visit')} so far this year: on track for ${required}.`,
+      records,
+    };
   }
   if (required - held <= termsLeft) {
-    return { ...base, value, status: 'amber', reason: `${plural(held, 'home visit')} so far this year: ${required - held} more needed in the ${plural(termsLeft, 'term')} left.`, records };
+    return {
+      ...base,
+      value,
+      status: 'amber',
+      reason: `${plural(held, 'home visit')} so far this year: ${required - held} more needed in the ${plural(termsLeft, 'term')} left.`,
+      records,
+    };
   }
-  return { ...base, value, status: 'red', reason: `${plural(held, 'home visit')} this year: the ${plural(termsLeft, 'term')} left cannot reach ${required} at one a term.`, records };
+  return {
+    ...base,
+    value,
+    status: 'red',
+    reason: `${plural(held, 'home visit')} this year: the ${plural(termsLeft, 'term')} left cannot reach ${required} at one a term.`,
+    records,
+  };
 }
 
 function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
@@ -253,9 +310,22 @@ function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
   const records = weeks.flatMap((week) => week.updates.records);
   const value = `${over.length - missed.length} of ${over.length} weeks`;
   if (over.length === 0) {
-    return { ...base, value: `${weeks.filter((week) => week.state === 'covered').length} so far`, status: 'notDue', reason: 'No week of this term has ended yet.', records };
+    return {
+      ...base,
+      value: `${weeks.filter((week) => week.state === 'covered').length} so far`,
+      status: 'notDue',
+      reason: 'No week of this term has ended yet.',
+      records,
+    };
   }
-  if (missed.length === 0) return { ...base, value, status: 'green', reason: `The Personal Tutor updated a parent in every week of term so far (${over.length}).`, records };
+  if (missed.length === 0)
+    return {
+      ...base,
+      value,
+      status: 'green',
+      reason: `The Personal Tutor updated a parent in every week of term so far (${over.length}).`,
+      records,
+    };
   const status = missed.length <= 2 ? 'amber' : 'red';
   return {
     ...base,
@@ -266,13 +336,33 @@ function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
   };
 }
 
-function termlyOneFigure(key: 'pepInvitation' | 'learningProgrammeUpdate', term: TermMinimums, evidence: Evidence, what: string): ReviewFigure {
+function termlyOneFigure(
+  key: 'pepInvitation' | 'learningProgrammeUpdate',
+  term: TermMinimums,
+  evidence: Evidence,
+  what: string,
+): ReviewFigure {
   const base = { key, label: figureLabels[key] };
   const name = termWords[term.term.name];
-  if (evidence.count > 0) return { ...base, value: `${evidence.count}`, status: 'green', reason: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in the ${name}.`, records: evidence.records };
-  if (term.phase === 'notStarted') return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
-  if (term.phase === 'current') return { ...base, value: '0', status: 'amber', reason: `No ${what} yet in the ${name}.`, records: [] };
-  return { ...base, value: '0', status: 'red', reason: `No ${what} in the ${name}: the policy asks for one each term.`, records: [] };
+  if (evidence.count > 0)
+    return {
+      ...base,
+      value: `${evidence.count}`,
+      status: 'green',
+      reason: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in the ${name}.`,
+      records: evidence.records,
+    };
+  if (term.phase === 'notStarted')
+    return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
+  if (term.phase === 'current')
+    return { ...base, value: '0', status: 'amber', reason: `No ${what} yet in the ${name}.`, records: [] };
+  return {
+    ...base,
+    value: '0',
+    status: 'red',
+    reason: `No ${what} in the ${name}: the policy asks for one each term.`,
+    records: [],
+  };
 }
 
 function halfTermOffersFigure(term: TermMinimums): ReviewFigure {
@@ -285,25 +375,83 @@ function halfTermOffersFigure(term: TermMinimums): ReviewFigure {
   const missed = offers.filter((offer) => offer.state === 'missed');
   const open = offers.filter((offer) => offer.state === 'open');
   if (missed.length > 0) {
-    return { ...base, value, status: 'red', reason: `No offer of weekly updates from the Learning Mentor at the start of the ${missed.map((offer) => `${offer.half} half (from ${formatUkDayMonth(offer.startsOn)})`).join(' or the ')}.`, records };
+    return {
+      ...base,
+      value,
+      status: 'red',
+      reason: `No offer of weekly updates from the Learning Mentor at the start of the ${missed.map((offer) => `${offer.half} half (from ${formatUkDayMonth(offer.startsOn)})`).join(' or the ')}.`,
+      records,
+    };
   }
-  if (open.length > 0) return { ...base, value, status: 'amber', reason: `The ${open[0]?.half ?? ''} half has started: the Learning Mentor’s offer of weekly updates is due by ${formatUkDayMonth(open[0]?.windowEndsOn ?? term.term.startsOn)}.`, records };
-  if (due === 0) return { ...base, value, status: 'notDue', reason: 'No half of this term has started.', records };
-  return { ...base, value, status: 'green', reason: 'Weekly updates offered at the start of each half term so far.', records };
+  if (open.length > 0)
+    return {
+      ...base,
+      value,
+      status: 'amber',
+      reason: `The ${open[0]?.half ?? ''} half has started: the Learning Mentor’s offer of weekly updates is due by ${formatUkDayMonth(open[0]?.windowEndsOn ?? term.term.startsOn)}.`,
+      records,
+    };
+  if (due === 0)
+    return { ...base, value, status: 'notDue', reason: 'No half of this term has started.', records };
+  return {
+    ...base,
+    value,
+    status: 'green',
+    reason: 'Weekly updates offered at the start of each half term so far.',
+    records,
+  };
 }
 
 function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
   const base = { key: 'learningMentorHomeVisit' as const, label: figureLabels.learningMentorHomeVisit };
   const upTo = minimums.terms.slice(0, term.index + 1);
   const held = upTo.flatMap((each) => each.learningMentorHomeVisits.records);
-  if (held.length > 0) return { ...base, value: 'held', status: 'green', reason: 'The Learning Mentor has visited the family home this year.', records: held };
-  if (term.phase === 'notStarted') return { ...base, value: '–', status: 'notDue', reason: 'This term has not started.', records: [] };
-  const booked = minimums.terms.slice(term.index).flatMap((each) => each.learningMentorHomeVisitsBooked.records);
+  if (held.length > 0)
+    return {
+      ...base,
+      value: 'held',
+      status: 'green',
+      reason: 'The Learning Mentor has visited the family home this year.',
+      records: held,
+    };
+  if (term.phase === 'notStarted')
+    return { ...base, value: '–', status: 'notDue', reason: 'This term has not started.', records: [] };
+  const booked = minimums.terms
+    .slice(term.index)
+    .flatMap((each) => each.learningMentorHomeVisitsBooked.records);
   const isLastTerm = term.index === minimums.terms.length - 1;
-  if (isLastTerm && term.phase === 'ended') return { ...base, value: 'none', status: 'red', reason: 'The Learning Mentor did not visit the family home this year: the policy asks for one each year.', records: [] };
-  if (booked.length > 0) return { ...base, value: 'booked', status: 'amber', reason: 'Not yet this year; a visit with the Learning Mentor is booked.', records: booked };
-  if (isLastTerm) return { ...base, value: 'none', status: 'red', reason: 'No family-home visit by the Learning Mentor this year, and none booked in the last term.', records: [] };
-  return { ...base, value: 'none', status: 'amber', reason: `Not yet this year: one is due by ${formatUkDayMonth(minimums.terms[minimums.terms.length - 1]?.term.endsOn ?? term.term.endsOn)}.`, records: [] };
+  if (isLastTerm && term.phase === 'ended')
+    return {
+      ...base,
+      value: 'none',
+      status: 'red',
+      reason:
+        'The Learning Mentor did not visit the family home this year: the policy asks for one each year.',
+      records: [],
+    };
+  if (booked.length > 0)
+    return {
+      ...base,
+      value: 'booked',
+      status: 'amber',
+      reason: 'Not yet this year; a visit with the Learning Mentor is booked.',
+      records: booked,
+    };
+  if (isLastTerm)
+    return {
+      ...base,
+      value: 'none',
+      status: 'red',
+      reason: 'No family-home visit by the Learning Mentor this year, and none booked in the last term.',
+      records: [],
+    };
+  return {
+    ...base,
+    value: 'none',
+    status: 'amber',
+    reason: `Not yet this year: one is due by ${formatUkDayMonth(minimums.terms[minimums.terms.length - 1]?.term.endsOn ?? term.term.endsOn)}.`,
+    records: [],
+  };
 }
 
 function learningConsultationsFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
@@ -313,22 +461,50 @@ function learningConsultationsFigure(minimums: ContactMinimums, term: TermMinimu
   const offered = upTo.reduce((total, each) => total + each.learningConsultationsOffered.count, 0);
   const required = policyMinimums.learningConsultationsPerYear;
   const value = `${offered} of ${required}`;
-  if (term.phase === 'notStarted') return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
+  if (term.phase === 'notStarted')
+    return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
   const shortfall = Math.min(required, term.index + 1) - offered;
   const isYearOver = term.index === minimums.terms.length - 1 && term.phase === 'ended';
-  if (shortfall <= 0) return { ...base, value, status: 'green', reason: `${plural(offered, 'learning consultation')} offered this year: ${offered >= required ? 'the minimum is met' : 'on track for three'}.`, records };
-  if (shortfall === 1 && !isYearOver) return { ...base, value, status: 'amber', reason: `${plural(offered, 'learning consultation')} offered this year: one behind one a term.`, records };
+  if (shortfall <= 0)
+    return {
+      ...base,
+      value,
+      status: 'green',
+      reason: `${plural(offered, 'learning consultation')} offered this year: ${offered >= required ? 'the minimum is met' : 'on track for three'}.`,
+      records,
+    };
+  if (shortfall === 1 && !isYearOver)
+    return {
+      ...base,
+      value,
+      status: 'amber',
+      reason: `${plural(offered, 'learning consultation')} offered this year: one behind one a term.`,
+      records,
+    };
   return {
     ...base,
     value,
     status: 'red',
-    reason: isYearOver ? `Only ${plural(offered, 'learning consultation')} offered this year: the policy asks for ${required}.` : `${plural(offered, 'learning consultation')} offered this year: ${shortfall} behind one a term.`,
+    reason: isYearOver
+      ? `Only ${plural(offered, 'learning consultation')} offered this year: the policy asks for ${required}.`
+      : `${plural(offered, 'learning consultation')} offered this year: ${shortfall} behind one a term.`,
     records,
   };
 }
 
-function formTimeliness(forms: readonly ReviewForm[], termSpan: { startsMs: number; endsMs: number }, now: Date, dueHours: number): FormTimeliness {
-  const buckets = { onTime: [] as RecordRef[], late: [] as RecordRef[], overdue: [] as RecordRef[], due: [] as RecordRef[], datesToCheck: [] as RecordRef[] };
+function formTimeliness(
+  forms: readonly ReviewForm[],
+  termSpan: { startsMs: number; endsMs: number },
+  now: Date,
+  dueHours: number,
+): FormTimeliness {
+  const buckets = {
+    onTime: [] as RecordRef[],
+    late: [] as RecordRef[],
+    overdue: [] as RecordRef[],
+    due: [] as RecordRef[],
+    datesToCheck: [] as RecordRef[],
+  };
   for (const form of forms) {
     if (form.amendsFormId !== undefined) continue;
     if (!isWithin(Date.parse(form.contactStartedAt), termSpan)) continue;
@@ -357,52 +533,119 @@ function formTimeliness(forms: readonly ReviewForm[], termSpan: { startsMs: numb
     }
   }
   const asEvidence = (records: RecordRef[]): Evidence => ({ count: records.length, records });
-  return { onTime: asEvidence(buckets.onTime), late: asEvidence(buckets.late), overdue: asEvidence(buckets.overdue), due: asEvidence(buckets.due), datesToCheck: asEvidence(buckets.datesToCheck) };
+  return {
+    onTime: asEvidence(buckets.onTime),
+    late: asEvidence(buckets.late),
+    overdue: asEvidence(buckets.overdue),
+    due: asEvidence(buckets.due),
+    datesToCheck: asEvidence(buckets.datesToCheck),
+  };
 }
 
 function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number): ReviewFigure {
   const base = { key: 'forms' as const, label: figureLabels.forms };
-  const total = forms.onTime.count + forms.late.count + forms.overdue.count + forms.due.count + forms.datesToCheck.count;
+  const total =
+    forms.onTime.count + forms.late.count + forms.overdue.count + forms.due.count + forms.datesToCheck.count;
   const value = `${forms.onTime.count} of ${total}`;
-  const all = [...forms.overdue.records, ...forms.late.records, ...forms.datesToCheck.records, ...forms.onTime.records, ...forms.due.records];
-  if (total === 0) return { ...base, value, status: term.phase === 'notStarted' ? 'notDue' : 'green', reason: 'No contact forms for this term.', records: [] };
+  const all = [
+    ...forms.overdue.records,
+    ...forms.late.records,
+    ...forms.datesToCheck.records,
+    ...forms.onTime.records,
+    ...forms.due.records,
+  ];
+  if (total === 0)
+    return {
+      ...base,
+      value,
+      status: term.phase === 'notStarted' ? 'notDue' : 'green',
+      reason: 'No contact forms for this term.',
+      records: [],
+    };
   if (forms.overdue.count > 0) {
     const late = forms.late.count > 0 ? `; ${forms.late.count} filed late` : '';
-    return { ...base, value, status: 'red', reason: `${plural(forms.overdue.count, 'form is', 'forms are')} overdue (not filed within ${dueHours} hours)${late}.`, records: all };
+    return {
+      ...base,
+      value,
+      status: 'red',
+      reason: `${plural(forms.overdue.count, 'form is', 'forms are')} overdue (not filed within ${dueHours} hours)${late}.`,
+      records: all,
+    };
   }
   if (forms.late.count > 0 || forms.datesToCheck.count > 0) {
-    const parts = [forms.late.count > 0 ? `${plural(forms.late.count, 'form was', 'forms were')} filed late` : '', forms.datesToCheck.count > 0 ? `${plural(forms.datesToCheck.count, 'form has', 'forms have')} a filing time before the contact ended (check the dates)` : ''].filter(Boolean);
+    const parts = [
+      forms.late.count > 0 ? `${plural(forms.late.count, 'form was', 'forms were')} filed late` : '',
+      forms.datesToCheck.count > 0
+        ? `${plural(forms.datesToCheck.count, 'form has', 'forms have')} a filing time before the contact ended (check the dates)`
+        : '',
+    ].filter(Boolean);
     return { ...base, value, status: 'amber', reason: `${parts.join('; ')}, of ${total}.`, records: all };
   }
-  return { ...base, value, status: 'green', reason: `All ${total} forms filed on time${forms.due.count > 0 ? ` or still within the time allowed (${forms.due.count})` : ''}.`, records: all };
+  return {
+    ...base,
+    value,
+    status: 'green',
+    reason: `All ${total} forms filed on time${forms.due.count > 0 ? ` or still within the time allowed (${forms.due.count})` : ''}.`,
+    records: all,
+  };
 }
 
 function isClosestFamily(member: ReviewFamilyMember): boolean {
-  return member.hasParentalResponsibility || member.category === 'parent' || member.category === 'stepParent' || member.category === 'sibling';
+  return (
+    member.hasParentalResponsibility ||
+    member.category === 'parent' ||
+    member.category === 'stepParent' ||
+    member.category === 'sibling'
+  );
 }
 
-function familyFigures(input: TermReviewInput, term: TermMinimums, heldInTerm: readonly Contact[], timeZone: string): FamilyMemberFigure[] {
+function familyFigures(
+  input: TermReviewInput,
+  term: TermMinimums,
+  heldInTerm: readonly Contact[],
+  timeZone: string,
+): FamilyMemberFigure[] {
   const name = termWords[term.term.name];
   return input.family
     .filter((member) => member.category !== 'professional')
     .map((member): FamilyMemberFigure => {
-      const contacts = evidenceOf(heldInTerm.filter((contact) => contact.personIds.includes(member.personId)));
+      const contacts = evidenceOf(
+        heldInTerm.filter((contact) => contact.personIds.includes(member.personId)),
+      );
       const restrictions = input.restrictions.filter(
         (restriction) =>
           restriction.personId === member.personId &&
           restriction.effectiveFrom <= term.term.endsOn &&
           (restriction.effectiveTo === undefined || restriction.effectiveTo >= term.term.startsOn) &&
-          (restriction.endedAt === undefined || localDateOf(Date.parse(restriction.endedAt), timeZone) >= term.term.startsOn),
+          (restriction.endedAt === undefined ||
+            localDateOf(Date.parse(restriction.endedAt), timeZone) >= term.term.startsOn),
       );
-      const base = { personId: member.personId, name: member.name, relationship: member.relationship, contacts, restrictionIds: restrictions.map((restriction) => restriction.id) };
+      const base = {
+        personId: member.personId,
+        name: member.name,
+        relationship: member.relationship,
+        contacts,
+        restrictionIds: restrictions.map((restriction) => restriction.id),
+      };
       const isBarred = restrictions.some((restriction) => restriction.kind === 'noContact');
       if (isBarred || (restrictions.length > 0 && contacts.count === 0)) {
-        return { ...base, status: 'restricted', reason: `Restricted during the ${name}${isBarred ? ' (no contact)' : ''}: not counted as a gap.` };
+        return {
+          ...base,
+          status: 'restricted',
+          reason: `Restricted during the ${name}${isBarred ? ' (no contact)' : ''}: not counted as a gap.`,
+        };
       }
-      if (contacts.count > 0) return { ...base, status: 'green', reason: `${plural(contacts.count, 'contact')} in the ${name}.` };
-      if (term.phase === 'notStarted') return { ...base, status: 'notDue', reason: `The ${name} has not started.` };
-      if (term.phase === 'current') return { ...base, status: 'amber', reason: `No contact yet in the ${name}.` };
-      return { ...base, status: isClosestFamily(member) ? 'red' : 'amber', reason: `No contact with ${member.name} (${member.relationship}) in the whole ${name}.` };
+      if (contacts.count > 0)
+        return { ...base, status: 'green', reason: `${plural(contacts.count, 'contact')} in the ${name}.` };
+      if (term.phase === 'notStarted')
+        return { ...base, status: 'notDue', reason: `The ${name} has not started.` };
+      if (term.phase === 'current')
+        return { ...base, status: 'amber', reason: `No contact yet in the ${name}.` };
+      return {
+        ...base,
+        status: isClosestFamily(member) ? 'red' : 'amber',
+        reason: `No contact with ${member.name} (${member.relationship}) in the whole ${name}.`,
+      };
     });
 }
 
@@ -423,7 +666,9 @@ export function termlyReview(input: TermReviewInput): TermReview {
   const term = input.minimums.terms[input.termIndex];
   if (!term) throw new RangeError(`The year ${input.minimums.yearLabel} has no term ${input.termIndex}.`);
   const span = daySpan(term.term.startsOn, term.term.endsOn, timeZone);
-  const heldInTerm = input.contacts.filter((contact) => contact.state === 'held' && isWithin(contact.startsMs, span));
+  const heldInTerm = input.contacts.filter(
+    (contact) => contact.state === 'held' && isWithin(contact.startsMs, span),
+  );
 
   const byKind = new Map<ContactKind, Contact[]>();
   for (const contact of heldInTerm) {
@@ -439,7 +684,12 @@ export function termlyReview(input: TermReviewInput): TermReview {
     parentUpdatesFigure(term),
     termlyOneFigure('pepInvitation', term, term.pepInvitations, 'invitation to a PEP meeting'),
     halfTermOffersFigure(term),
-    termlyOneFigure('learningProgrammeUpdate', term, term.learningProgrammeUpdates, 'learning-programme update sent home'),
+    termlyOneFigure(
+      'learningProgrammeUpdate',
+      term,
+      term.learningProgrammeUpdates,
+      'learning-programme update sent home',
+    ),
     learningMentorHomeVisitFigure(input.minimums, term),
     learningConsultationsFigure(input.minimums, term),
     formsFigure(forms, term, input.dueHours ?? defaultContactFormDueHours),
@@ -452,11 +702,16 @@ export function termlyReview(input: TermReviewInput): TermReview {
     termStartsOn: term.term.startsOn,
     termEndsOn: term.term.endsOn,
     phase: term.phase,
-    contactsByKind: [...byKind.entries()].map(([kind, contacts]) => ({ kind, contacts: evidenceOf(contacts) })).sort((a, b) => b.contacts.count - a.contacts.count),
+    contactsByKind: [...byKind.entries()]
+      .map(([kind, contacts]) => ({ kind, contacts: evidenceOf(contacts) }))
+      .sort((a, b) => b.contacts.count - a.contacts.count),
     figures,
     family,
     forms,
-    overall: worstStatus([...figures.map((figure) => figure.status), ...family.map((member) => member.status)]),
+    overall: worstStatus([
+      ...figures.map((figure) => figure.status),
+      ...family.map((member) => member.status),
+    ]),
   };
 }
 
@@ -478,10 +733,21 @@ export type YearReviewInput = {
 };
 
 /** Every term's review for one young person and one year, from the raw records (what the screens and exports use). */
-export function yearReview(input: YearReviewInput): { readonly minimums: ContactMinimums; readonly terms: readonly TermReview[] } {
+export function yearReview(input: YearReviewInput): {
+  readonly minimums: ContactMinimums;
+  readonly terms: readonly TermReview[];
+} {
   const contacts = contactsFrom(input.visits, input.forms);
   const { parentIds, familyIds } = familyCircle(input.family);
-  const minimums = contactMinimums({ youngPerson: input.youngPerson, year: input.year, contacts, parentIds, familyIds, now: input.now, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
+  const minimums = contactMinimums({
+    youngPerson: input.youngPerson,
+    year: input.year,
+    contacts,
+    parentIds,
+    familyIds,
+    now: input.now,
+    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+  });
   const terms = minimums.terms.map((_, termIndex) =>
     termlyReview({
       youngPersonId: input.youngPerson.id,

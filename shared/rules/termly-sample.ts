@@ -9,7 +9,8 @@ export type RandomBelow = (limit: number) => number;
 
 /** `size` distinct ids from `population` (all of them, shuffled, if there are fewer). */
 export function drawSample<Id>(population: readonly Id[], size: number, randomBelow: RandomBelow): Id[] {
-  if (!Number.isInteger(size) || size < 0) throw new RangeError(`A sample size must be a whole number, not ${size}`);
+  if (!Number.isInteger(size) || size < 0)
+    throw new RangeError(`A sample size must be a whole number, not ${size}`);
   const pool = [...population];
   const count = Math.min(size, pool.length);
   for (let index = 0; index < count; index += 1) {
@@ -26,7 +27,8 @@ export function drawSample<Id>(population: readonly Id[], size: number, randomBe
  * bias: words from the uneven tail above the largest multiple of `limit` are thrown back.
  */
 export function uniformBelow(limit: number, randomWord: () => number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 2 ** 32) throw new RangeError(`Cannot draw below ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 2 ** 32)
+    throw new RangeError(`Cannot draw below ${limit}`);
   const range = 2 ** 32;
   const ceiling = range - (range % limit);
   for (;;) {

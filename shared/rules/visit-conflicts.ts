@@ -20,12 +20,19 @@ import { visitKindLabels, type Visit } from '../schemas/visits';
  */
 
 /** What the check needs of another visit: the plain columns of its row. */
-export type BookedVisit = Pick<Visit, 'id' | 'startsAt' | 'endsAt' | 'youngPersonIds' | 'staffIds' | 'roomId' | 'status'> & { readonly kind?: Visit['kind'] };
+export type BookedVisit = Pick<
+  Visit,
+  'id' | 'startsAt' | 'endsAt' | 'youngPersonIds' | 'staffIds' | 'roomId' | 'status'
+> & { readonly kind?: Visit['kind'] };
 
 /** One visit being booked or moved. */
 export type ProposedVisit = Pick<Visit, 'startsAt' | 'endsAt' | 'youngPersonIds' | 'staffIds' | 'roomId'>;
 
-export type Placement = { readonly youngPersonId: string; readonly startsOn: string; readonly endsOn?: string | undefined };
+export type Placement = {
+  readonly youngPersonId: string;
+  readonly startsOn: string;
+  readonly endsOn?: string | undefined;
+};
 
 export type ConflictNames = {
   readonly youngPerson: (id: string) => string;
@@ -34,10 +41,33 @@ export type ConflictNames = {
 };
 
 export type VisitConflict =
-  | { readonly kind: 'roomDoubleBooked'; readonly roomId: string; readonly otherVisitId: string; readonly startsAt: string; readonly message: string }
-  | { readonly kind: 'staffDoubleBooked'; readonly staffId: string; readonly otherVisitId: string; readonly startsAt: string; readonly message: string }
-  | { readonly kind: 'youngPersonElsewhere'; readonly youngPersonId: string; readonly otherVisitId: string; readonly startsAt: string; readonly message: string }
-  | { readonly kind: 'outsidePlacement'; readonly youngPersonId: string; readonly startsAt: string; readonly message: string };
+  | {
+      readonly kind: 'roomDoubleBooked';
+      readonly roomId: string;
+      readonly otherVisitId: string;
+      readonly startsAt: string;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'staffDoubleBooked';
+      readonly staffId: string;
+      readonly otherVisitId: string;
+      readonly startsAt: string;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'youngPersonElsewhere';
+      readonly youngPersonId: string;
+      readonly otherVisitId: string;
+      readonly startsAt: string;
+      readonly message: string;
+    }
+  | {
+      readonly kind: 'outsidePlacement';
+      readonly youngPersonId: string;
+      readonly startsAt: string;
+      readonly message: string;
+    };
 
 export type ConflictCheckInput = {
   readonly proposed: readonly ProposedVisit[];
@@ -50,7 +80,10 @@ export type ConflictCheckInput = {
 
 const holdsNothing = new Set<Visit['status']>(['cancelled', 'didNotAttend']);
 
-export function overlaps(a: Pick<Visit, 'startsAt' | 'endsAt'>, b: Pick<Visit, 'startsAt' | 'endsAt'>): boolean {
+export function overlaps(
+  a: Pick<Visit, 'startsAt' | 'endsAt'>,
+  b: Pick<Visit, 'startsAt' | 'endsAt'>,
+): boolean {
   return Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
 }
 
@@ -58,7 +91,11 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 const dateKeyFormats = new Map<string, Intl.DateTimeFormat>();
 
-function cached(map: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function cached(
+  map: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   let format = map.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
@@ -69,7 +106,12 @@ function cached(map: Map<string, Intl.DateTimeFormat>, timeZone: string, options
 
 /** "Sat 7 Mar 2026, 14:00–16:00" in the home's zone. */
 export function describeSlot(slot: Pick<Visit, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  const day = cached(dayFormats, timeZone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(slot.startsAt));
+  const day = cached(dayFormats, timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(slot.startsAt));
   const time = cached(timeFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${day.replace(',', '')}, ${time.format(new Date(slot.startsAt))}–${time.format(new Date(slot.endsAt))}`;
 }
@@ -86,7 +128,12 @@ export function localDateOf(instant: string, timeZone: string): string {
 
 function ukDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
+  return new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
 }
 
 function otherText(other: BookedVisit): string {

@@ -67,7 +67,9 @@ export function wallClockToInstant(date: string, time: string, timeZone: string)
   const parts = parseDate(date);
   if (!parts) throw new Error(`Not a date: ${date}`);
   const { hours, minutes } = parseTime(time);
-  return new Date(new TZDate(parts.year, parts.month - 1, parts.day, hours, minutes, 0, 0, timeZone).getTime()).toISOString();
+  return new Date(
+    new TZDate(parts.year, parts.month - 1, parts.day, hours, minutes, 0, 0, timeZone).getTime(),
+  ).toISOString();
 }
 
 /** The wall-clock date (YYYY-MM-DD) and time (HH:mm) of an instant in `timeZone`. */
@@ -84,7 +86,11 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** The pattern date of the `index`th occurrence (0 is the first date). Calendar arithmetic in UTC, so no zone can shift a day. */
-function nthDate(first: { year: number; month: number; day: number }, frequency: Exclude<RepeatFrequency, 'none'>, index: number): string {
+function nthDate(
+  first: { year: number; month: number; day: number },
+  frequency: Exclude<RepeatFrequency, 'none'>,
+  index: number,
+): string {
   if (frequency === 'monthly') {
     const monthIndex = first.month - 1 + index;
     const year = first.year + Math.floor(monthIndex / 12);
@@ -96,7 +102,12 @@ function nthDate(first: { year: number; month: number; day: number }, frequency:
   return formatDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-function occurrenceOf(patternDate: string, slot: WallClockSlot, timeZone: string, isMoved: boolean): Occurrence {
+function occurrenceOf(
+  patternDate: string,
+  slot: WallClockSlot,
+  timeZone: string,
+  isMoved: boolean,
+): Occurrence {
   return {
     patternDate,
     date: slot.date,
@@ -116,7 +127,12 @@ export function expandRecurrence(input: RecurrenceInput): Result<Occurrence[], R
     if (cancelled.has(patternDate)) return undefined;
     const movedSlot = moved[patternDate];
     if (movedSlot) return occurrenceOf(patternDate, movedSlot, input.timeZone, true);
-    return occurrenceOf(patternDate, { date: patternDate, startTime: input.startTime, endTime: input.endTime }, input.timeZone, false);
+    return occurrenceOf(
+      patternDate,
+      { date: patternDate, startTime: input.startTime, endTime: input.endTime },
+      input.timeZone,
+      false,
+    );
   };
 
   if (input.frequency === 'none') {
@@ -131,7 +147,10 @@ export function expandRecurrence(input: RecurrenceInput): Result<Occurrence[], R
     const patternDate = nthDate(first, input.frequency, index);
     if (patternDate > until) break;
     if (index >= maxOccurrences) {
-      return fail('too-many', `That would book more than ${maxOccurrences} visits. Choose an earlier last date, or book the rest later.`);
+      return fail(
+        'too-many',
+        `That would book more than ${maxOccurrences} visits. Choose an earlier last date, or book the rest later.`,
+      );
     }
     const occurrence = slotFor(patternDate);
     if (occurrence) occurrences.push(occurrence);

@@ -1,5 +1,10 @@
 import type { VisitKind } from '../schemas/visits';
-import { checkRestrictions, type CheckableRestriction, type RestrictionIndex, type RestrictionMatch } from './restriction-check';
+import {
+  checkRestrictions,
+  type CheckableRestriction,
+  type RestrictionIndex,
+  type RestrictionMatch,
+} from './restriction-check';
 import { contactModeForVisitKind } from './restriction-effects';
 
 /**
@@ -30,7 +35,11 @@ export type BookingRestrictionIssue = {
   readonly message: string;
 };
 
-export type BookingPerson = { readonly personId: string; readonly displayName: string; readonly names: readonly string[] };
+export type BookingPerson = {
+  readonly personId: string;
+  readonly displayName: string;
+  readonly names: readonly string[];
+};
 
 export type BookingRestrictionInput = {
   readonly kind: VisitKind;
@@ -42,8 +51,18 @@ export type BookingRestrictionInput = {
   readonly youngPersonName: (id: string) => string;
 };
 
-function issueFor(match: RestrictionMatch, person: BookingPerson, youngPerson: string, date: string): BookingRestrictionIssue | undefined {
-  const base = { personId: person.personId, youngPersonId: match.youngPersonId, restrictionId: match.restrictionId, date };
+function issueFor(
+  match: RestrictionMatch,
+  person: BookingPerson,
+  youngPerson: string,
+  date: string,
+): BookingRestrictionIssue | undefined {
+  const base = {
+    personId: person.personId,
+    youngPersonId: match.youngPersonId,
+    restrictionId: match.restrictionId,
+    date,
+  };
   const name = person.displayName;
   const { effect } = match;
   switch (effect.kind) {
@@ -51,7 +70,12 @@ function issueFor(match: RestrictionMatch, person: BookingPerson, youngPerson: s
       return undefined;
     case 'block':
       if (match.kind === 'noContact') {
-        return { ...base, kind: 'barred', severity: 'block', message: `${name} must not have any contact with ${youngPerson}. Remove ${name} from this booking. Speak to the duty manager if you think this is wrong.` };
+        return {
+          ...base,
+          kind: 'barred',
+          severity: 'block',
+          message: `${name} must not have any contact with ${youngPerson}. Remove ${name} from this booking. Speak to the duty manager if you think this is wrong.`,
+        };
       }
       if (match.kind === 'indirectOnly') {
         return {
@@ -61,7 +85,12 @@ function issueFor(match: RestrictionMatch, person: BookingPerson, youngPerson: s
           message: `${name} may have indirect contact only with ${youngPerson}: letters and phone calls. Book a phone call instead, or remove ${name} from this booking.`,
         };
       }
-      return { ...base, kind: 'blocked', severity: 'block', message: `${name}: ${effect.reason} Remove ${name} from this booking, or change what kind of visit it is.` };
+      return {
+        ...base,
+        kind: 'blocked',
+        severity: 'block',
+        message: `${name}: ${effect.reason} Remove ${name} from this booking, or change what kind of visit it is.`,
+      };
     case 'warn':
       if (effect.needsSupervisor) {
         return {
@@ -71,7 +100,12 @@ function issueFor(match: RestrictionMatch, person: BookingPerson, youngPerson: s
           message: `${name} may see ${youngPerson} only with a named member of staff supervising. Choose a supervising member of staff.`,
         };
       }
-      return { ...base, kind: 'condition', severity: 'warn', message: `${name}: ${effect.condition} ${effect.instruction}` };
+      return {
+        ...base,
+        kind: 'condition',
+        severity: 'warn',
+        message: `${name}: ${effect.condition} ${effect.instruction}`,
+      };
     default: {
       const unknown: never = effect;
       throw new Error(`Unknown effect: ${String(unknown)}`);
@@ -80,7 +114,10 @@ function issueFor(match: RestrictionMatch, person: BookingPerson, youngPerson: s
 }
 
 /** Each restriction problem once (at its first date), blocks first. */
-export function bookingRestrictionIssues(input: BookingRestrictionInput, restrictions: RestrictionIndex | readonly CheckableRestriction[]): BookingRestrictionIssue[] {
+export function bookingRestrictionIssues(
+  input: BookingRestrictionInput,
+  restrictions: RestrictionIndex | readonly CheckableRestriction[],
+): BookingRestrictionIssue[] {
   const seen = new Set<string>();
   const issues: BookingRestrictionIssue[] = [];
   const contact = contactModeForVisitKind(input.kind);
@@ -88,7 +125,12 @@ export function bookingRestrictionIssues(input: BookingRestrictionInput, restric
   for (const date of dates) {
     for (const person of input.people) {
       const result = checkRestrictions(
-        { visitor: { kind: 'registered', personId: person.personId, names: person.names }, youngPersonIds: input.youngPersonIds, contact, isSupervised: input.isSupervised },
+        {
+          visitor: { kind: 'registered', personId: person.personId, names: person.names },
+          youngPersonIds: input.youngPersonIds,
+          contact,
+          isSupervised: input.isSupervised,
+        },
         restrictions,
         date,
       );

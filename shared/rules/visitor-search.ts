@@ -18,7 +18,11 @@ export type VisitorSearchEntry = {
 };
 
 /** What a search returns: enough to show a suggestion; open the entry itself for the rest. */
-export type VisitorSearchHit = { readonly id: string; readonly visitorName: string; readonly arrivedAt: string };
+export type VisitorSearchHit = {
+  readonly id: string;
+  readonly visitorName: string;
+  readonly arrivedAt: string;
+};
 
 export type VisitorSearchIndex = {
   /** Newest first. Each text is " word word " so a word start is found as " " + prefix. */
@@ -28,12 +32,17 @@ export type VisitorSearchIndex = {
   readonly superseded: Set<string>;
 };
 
-const newestFirst = (a: VisitorSearchEntry, b: VisitorSearchEntry) => (a.arrivedAt < b.arrivedAt ? 1 : a.arrivedAt > b.arrivedAt ? -1 : 0);
+const newestFirst = (a: VisitorSearchEntry, b: VisitorSearchEntry) =>
+  a.arrivedAt < b.arrivedAt ? 1 : a.arrivedAt > b.arrivedAt ? -1 : 0;
 
 export function buildVisitorSearchIndex(entries: readonly VisitorSearchEntry[]): VisitorSearchIndex {
   const sorted = [...entries].sort(newestFirst);
   return {
-    hits: sorted.map((entry) => ({ id: entry.id, visitorName: entry.visitorName, arrivedAt: entry.arrivedAt })),
+    hits: sorted.map((entry) => ({
+      id: entry.id,
+      visitorName: entry.visitorName,
+      arrivedAt: entry.arrivedAt,
+    })),
     texts: sorted.map((entry) => ` ${normaliseName(entry.visitorName)} `),
     superseded: new Set(entries.flatMap((entry) => (entry.amendsEntryId ? [entry.amendsEntryId] : []))),
   };
@@ -48,7 +57,10 @@ export function addToVisitorSearchIndex(index: VisitorSearchIndex, entry: Visito
 
 /** Up to `limit` entries whose name matches every word typed, newest visit first. */
 export function searchVisitors(index: VisitorSearchIndex, query: string, limit = 20): VisitorSearchHit[] {
-  const words = normaliseName(query).split(' ').filter(Boolean).map((word) => ` ${word}`);
+  const words = normaliseName(query)
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => ` ${word}`);
   if (words.length === 0) return [];
   const found: VisitorSearchHit[] = [];
   for (let position = 0; position < index.texts.length && found.length < limit; position += 1) {

@@ -14,7 +14,10 @@ export const newAccountFormSchema = z
     password,
     confirmPassword: z.string(),
   })
-  .refine((form) => form.password === form.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same.' });
+  .refine((form) => form.password === form.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords are not the same.',
+  });
 export type NewAccountForm = z.infer<typeof newAccountFormSchema>;
 
 export const signInFormSchema = z.object({
@@ -25,11 +28,20 @@ export type SignInForm = z.infer<typeof signInFormSchema>;
 
 export const changePasswordFormSchema = z
   .object({ currentPassword: password, newPassword: password, confirmPassword: z.string() })
-  .refine((form) => form.newPassword === form.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same.' })
-  .refine((form) => form.newPassword !== form.currentPassword, { path: ['newPassword'], message: 'Choose a password different from the current one.' });
+  .refine((form) => form.newPassword === form.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords are not the same.',
+  })
+  .refine((form) => form.newPassword !== form.currentPassword, {
+    path: ['newPassword'],
+    message: 'Choose a password different from the current one.',
+  });
 export type ChangePasswordForm = z.infer<typeof changePasswordFormSchema>;
 
 export const resetPasswordFormSchema = z
   .object({ temporaryPassword: password, confirmPassword: z.string() })
-  .refine((form) => form.temporaryPassword === form.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same.' });
+  .refine((form) => form.temporaryPassword === form.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The two passwords are not the same.',
+  });
 export type ResetPasswordForm = z.infer<typeof resetPasswordFormSchema>;

@@ -47,7 +47,9 @@ export const backupHeaderSchema = z
     reason: backupReasonSchema,
     schemaVersion: z.number().int().positive().max(100_000),
     appVersion: z.string().max(50),
-    tables: z.array(z.object({ name: backupTableNameSchema, rows: z.number().int().nonnegative() }).strict()).max(200),
+    tables: z
+      .array(z.object({ name: backupTableNameSchema, rows: z.number().int().nonnegative() }).strict())
+      .max(200),
     keyring: z.array(backupKeyringEntrySchema).min(1).max(1000),
     /** The backup id sealed under the data key: a quick check that a password opens this file. */
     keyCheck: sealedBase64Schema,
@@ -96,5 +98,7 @@ export const backupFailureCodeSchema = z.enum([
 ]);
 export type BackupFailureCode = z.infer<typeof backupFailureCodeSchema>;
 
-export const backupFailureSchema = z.object({ outcome: z.literal('failed'), code: backupFailureCodeSchema, message: z.string() }).strict();
+export const backupFailureSchema = z
+  .object({ outcome: z.literal('failed'), code: backupFailureCodeSchema, message: z.string() })
+  .strict();
 export type BackupFailure = z.infer<typeof backupFailureSchema>;

@@ -61,7 +61,12 @@ export type RestrictedParticipant = z.infer<typeof restrictedParticipantSchema>;
 /** Where the signed copy went: written into the case-file folder, or waiting to be retried. */
 export const caseFileCopySchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('written'), relativePath: z.string().min(1), writtenAt: isoDateTimeSchema }),
-  z.object({ state: z.literal('queued'), code: z.string().min(1), message: z.string().min(1), queuedAt: isoDateTimeSchema }),
+  z.object({
+    state: z.literal('queued'),
+    code: z.string().min(1),
+    message: z.string().min(1),
+    queuedAt: isoDateTimeSchema,
+  }),
 ]);
 export type CaseFileCopy = z.infer<typeof caseFileCopySchema>;
 
@@ -95,11 +100,17 @@ export const contactFormSchema = z.object({
   status: z.enum(['draft', 'filed']),
   filedAt: isoDateTimeSchema.optional(),
   /** The SHA-256 (hex) of the signed PDF, once filed. */
-  signedPdfSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  signedPdfSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   caseFileCopy: caseFileCopySchema.optional(),
   /** A correction is a new form naming the filed one it corrects, and that file's SHA-256. */
   amendsFormId: idSchema.optional(),
-  amendsSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  amendsSha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   amendmentReason: optionalText('the reason for the correction', 2000),
 });
 export type ContactForm = z.infer<typeof contactFormSchema>;
@@ -133,15 +144,27 @@ const contactFormEntryFields = z.object({
 });
 
 function refineEntry(
-  entry: { isSafeguardingConcern: boolean; concerns: string; actions: readonly { ownerStaffId?: string | undefined; ownerName: string }[] },
+  entry: {
+    isSafeguardingConcern: boolean;
+    concerns: string;
+    actions: readonly { ownerStaffId?: string | undefined; ownerName: string }[];
+  },
   context: z.RefinementCtx,
 ): void {
   if (entry.isSafeguardingConcern && entry.concerns === '') {
-    context.addIssue({ code: 'custom', path: ['concerns'], message: 'Describe the safeguarding concern, so the manager knows what to act on.' });
+    context.addIssue({
+      code: 'custom',
+      path: ['concerns'],
+      message: 'Describe the safeguarding concern, so the manager knows what to act on.',
+    });
   }
   entry.actions.forEach((action, index) => {
     if (!action.ownerStaffId && action.ownerName === '') {
-      context.addIssue({ code: 'custom', path: ['actions', index, 'ownerName'], message: 'Say who will do this.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['actions', index, 'ownerName'],
+        message: 'Say who will do this.',
+      });
     }
   });
 }
@@ -149,7 +172,9 @@ function refineEntry(
 export const contactFormEntrySchema = contactFormEntryFields.superRefine(refineEntry);
 
 /** What the form checks against the restrictions register while it is being written (nothing is saved). */
-export const restrictedPreviewSchema = contactFormEntryFields.pick({ kind: true, contactStartedAt: true, personIds: true, staffIds: true, otherParticipants: true }).extend({ youngPersonId: idSchema });
+export const restrictedPreviewSchema = contactFormEntryFields
+  .pick({ kind: true, contactStartedAt: true, personIds: true, staffIds: true, otherParticipants: true })
+  .extend({ youngPersonId: idSchema });
 export type RestrictedPreviewInput = z.input<typeof restrictedPreviewSchema>;
 export type ContactFormEntry = z.infer<typeof contactFormEntrySchema>;
 export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
@@ -161,14 +186,36 @@ export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
 export const contactFormScreenSchema = contactFormEntryFields
   .omit({ contactStartedAt: true, initiatedBy: true, nextContactOn: true, actions: true })
   .extend({
-    youngPersonId: idSchema.or(z.literal('')).refine((value) => value !== '', { message: 'Choose the young person.' }),
+    youngPersonId: idSchema
+      .or(z.literal(''))
+      .refine((value) => value !== '', { message: 'Choose the young person.' }),
     contactDate: isoDateSchema,
-    startTime: z.string().regex(/^\d{2}:\d{2}$/, { message: 'Enter the time it started, for example 18:30.' }),
+    startTime: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/, { message: 'Enter the time it started, for example 18:30.' }),
     initiatedBy: z.enum(contactInitiators).or(z.literal('')),
     nextContactOn: isoDateSchema.or(z.literal('')),
-    actions: z.array(contactActionSchema.extend({ ownerStaffId: idSchema.or(z.literal('')), dueOn: isoDateSchema.or(z.literal('')) })).default([]),
+    actions: z
+      .array(
+        contactActionSchema.extend({
+          ownerStaffId: idSchema.or(z.literal('')),
+          dueOn: isoDateSchema.or(z.literal('')),
+        }),
+      )
+      .default([]),
   })
-  .superRefine((entry, context) => refineEntry({ ...entry, actions: entry.actions.map((action) => ({ ownerName: action.ownerName, ...(action.ownerStaffId ? { ownerStaffId: action.ownerStaffId } : {}) })) }, context));
+  .superRefine((entry, context) =>
+    refineEntry(
+      {
+        ...entry,
+        actions: entry.actions.map((action) => ({
+          ownerName: action.ownerName,
+          ...(action.ownerStaffId ? { ownerStaffId: action.ownerStaffId } : {}),
+        })),
+      },
+      context,
+    ),
+  );
 export type ContactFormScreen = z.infer<typeof contactFormScreenSchema>;
 export type ContactFormScreenInput = z.input<typeof contactFormScreenSchema>;
 
@@ -180,7 +227,9 @@ export const contactFormReadyToFileSchema = z.object({
 
 /** Filing: the drawn signature (PNG, base64) and the author's password again. */
 export const contactFormSigningSchema = z.object({
-  signaturePngBase64: z.string({ message: 'Sign in the box first.' }).min(100, { message: 'Sign in the box first.' }),
+  signaturePngBase64: z
+    .string({ message: 'Sign in the box first.' })
+    .min(100, { message: 'Sign in the box first.' }),
   password: z.string({ message: 'Enter your password.' }).min(1, { message: 'Enter your password.' }),
 });
 export type ContactFormSigning = z.infer<typeof contactFormSigningSchema>;
@@ -192,6 +241,10 @@ export const contactFormAmendmentSchema = z.object({
 
 /** The home's setting for the contact-form clock (manager only). */
 export const contactFormSettingsSchema = z.object({
-  dueHours: z.number({ message: 'Enter a number of hours.' }).int({ message: 'Enter whole hours.' }).min(1, { message: 'Allow at least 1 hour.' }).max(24 * 14, { message: 'Allow at most 14 days (336 hours).' }),
+  dueHours: z
+    .number({ message: 'Enter a number of hours.' })
+    .int({ message: 'Enter whole hours.' })
+    .min(1, { message: 'Allow at least 1 hour.' })
+    .max(24 * 14, { message: 'Allow at most 14 days (336 hours).' }),
 });
 export type ContactFormSettings = z.infer<typeof contactFormSettingsSchema>;

@@ -72,7 +72,11 @@ export const declarationReviewSchema = z
   })
   .superRefine((review, context) => {
     if (review.outcome && !review.supervisionOn) {
-      context.addIssue({ code: 'custom', path: ['supervisionOn'], message: 'Enter the date it was discussed in supervision before the outcome.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['supervisionOn'],
+        message: 'Enter the date it was discussed in supervision before the outcome.',
+      });
     }
   });
 export type DeclarationReview = z.input<typeof declarationReviewSchema>;

@@ -46,7 +46,11 @@ export const disclosureReasonFormSchema = z
   })
   .superRefine((form, context) => {
     if (form.reason === 'other' && !form.reasonDetail) {
-      context.addIssue({ code: 'custom', path: ['reasonDetail'], message: 'Say why: “another reason” needs it written out.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['reasonDetail'],
+        message: 'Say why: “another reason” needs it written out.',
+      });
     }
   });
 export type DisclosureReasonForm = z.input<typeof disclosureReasonFormSchema>;
@@ -56,7 +60,10 @@ export const disclosureRequestSchema = z.object({
   what: requiredText('what is leaving the app', 300),
   kind: z.enum(disclosureKinds),
   youngPersonId: idSchema.optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type DisclosureRequest = z.input<typeof disclosureRequestSchema>;
 
@@ -71,6 +78,9 @@ export const disclosureSchema = z.object({
   youngPersonId: idSchema.optional(),
   at: isoDateTimeSchema,
   byId: idSchema,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type Disclosure = z.infer<typeof disclosureSchema>;

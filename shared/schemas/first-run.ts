@@ -14,7 +14,10 @@ export const firstRunFormSchema = z.object({
       password: z.string().min(1, { message: 'Choose a password.' }),
       confirmPassword: z.string(),
     })
-    .refine((manager) => manager.password === manager.confirmPassword, { path: ['confirmPassword'], message: 'The two passwords are not the same.' }),
+    .refine((manager) => manager.password === manager.confirmPassword, {
+      path: ['confirmPassword'],
+      message: 'The two passwords are not the same.',
+    }),
 });
 export type FirstRunForm = z.infer<typeof firstRunFormSchema>;
 export type FirstRunFormInput = z.input<typeof firstRunFormSchema>;

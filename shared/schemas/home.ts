@@ -24,7 +24,9 @@ export const homeSettingsSchema = z.object({
     .string({ message: 'Enter the Ofsted URN.' })
     .trim()
     .toUpperCase()
-    .regex(/^(SC)?\d{6,7}$/, { message: 'Enter the Ofsted URN as it appears on the registration certificate, for example SC123456.' }),
+    .regex(/^(SC)?\d{6,7}$/, {
+      message: 'Enter the Ofsted URN as it appears on the registration certificate, for example SC123456.',
+    }),
   timeZone: z
     .string()
     .trim()

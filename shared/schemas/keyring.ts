@@ -29,7 +29,9 @@ export const kdfParamsSchema = z.object({
   memoryKiB: z
     .number()
     .int()
-    .min(argon2idFloor.memoryKiB, { message: 'Argon2id needs at least 19,456 KiB of memory (the OWASP minimum).' })
+    .min(argon2idFloor.memoryKiB, {
+      message: 'Argon2id needs at least 19,456 KiB of memory (the OWASP minimum).',
+    })
     .max(argon2idCeiling.memoryKiB),
   iterations: z
     .number()
@@ -63,7 +65,8 @@ const tagOf = (value: unknown) => Object.prototype.toString.call(value);
 
 /** Bytes held as a `Uint8Array` over a plain `ArrayBuffer` (what WebCrypto and IndexedDB use). */
 export const byteArraySchema = z.custom<Uint8Array<ArrayBuffer>>(
-  (value) => tagOf(value) === '[object Uint8Array]' && tagOf((value as Uint8Array).buffer) === '[object ArrayBuffer]',
+  (value) =>
+    tagOf(value) === '[object Uint8Array]' && tagOf((value as Uint8Array).buffer) === '[object ArrayBuffer]',
   { message: 'Expected bytes (a Uint8Array).' },
 );
 
@@ -92,7 +95,9 @@ export const saltLength = 16;
  */
 export const accountKeysSchema = z.object({
   staffId: idSchema,
-  salt: byteArraySchema.refine((salt) => salt.byteLength >= saltLength, { message: 'A salt is at least 16 bytes.' }),
+  salt: byteArraySchema.refine((salt) => salt.byteLength >= saltLength, {
+    message: 'A salt is at least 16 bytes.',
+  }),
   kdf: kdfParamsSchema,
   wrappedDataKey: wrappedKeySchema,
   wrappedAuditKey: wrappedKeySchema,
@@ -109,7 +114,10 @@ export const accountKeysSchema = z.object({
   signingKey: z
     .object({
       wrappedSecret: wrappedKeySchema,
-      sealedCredential: z.object({ iv: byteArraySchema.refine((iv) => iv.byteLength === 12), data: arrayBufferSchema }),
+      sealedCredential: z.object({
+        iv: byteArraySchema.refine((iv) => iv.byteLength === 12),
+        data: arrayBufferSchema,
+      }),
       notAfter: isoDateTimeSchema,
     })
     .optional(),

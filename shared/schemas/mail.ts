@@ -14,9 +14,13 @@ const pemCertificate = z
   .string()
   .trim()
   .max(20000, { message: 'That certificate is too long. Paste one PEM certificate.' })
-  .refine((text) => text === '' || /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(text), {
-    message: 'Paste the certificate as PEM text, from “-----BEGIN CERTIFICATE-----” to “-----END CERTIFICATE-----”.',
-  });
+  .refine(
+    (text) => text === '' || /^-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----$/.test(text),
+    {
+      message:
+        'Paste the certificate as PEM text, from “-----BEGIN CERTIFICATE-----” to “-----END CERTIFICATE-----”.',
+    },
+  );
 
 /** The home's mail server, as the manager enters it. Holds no password: that stays in the main process. */
 export const mailSettingsSchema = z.object({
@@ -25,8 +29,14 @@ export const mailSettingsSchema = z.object({
     .trim()
     .min(1, { message: 'Enter the mail server’s name, for example smtp.example.org.' })
     .max(253, { message: 'That server name is too long.' })
-    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, { message: 'Enter a server name such as smtp.example.org, with no spaces or “smtp://”.' }),
-  port: z.coerce.number({ message: 'Enter the port number.' }).int({ message: 'Enter a whole number.' }).min(1, { message: 'Ports run from 1 to 65535.' }).max(65535, { message: 'Ports run from 1 to 65535.' }),
+    .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, {
+      message: 'Enter a server name such as smtp.example.org, with no spaces or “smtp://”.',
+    }),
+  port: z.coerce
+    .number({ message: 'Enter the port number.' })
+    .int({ message: 'Enter a whole number.' })
+    .min(1, { message: 'Ports run from 1 to 65535.' })
+    .max(65535, { message: 'Ports run from 1 to 65535.' }),
   security: z.enum(mailSecurityModes, { message: 'Choose how the connection is protected.' }),
   username: requiredText('the user name', 200),
   fromAddress: emailSchema,
@@ -81,7 +91,11 @@ export const outboxMessageSchema = z.object({
   youngPersonId: idSchema,
   event: z.enum(panEvents),
   reference: requiredText('the reference', 60),
-  recipient: z.object({ name: requiredText('the recipient’s name', 120), role: optionalText('the role', 80), email: emailSchema }),
+  recipient: z.object({
+    name: requiredText('the recipient’s name', 120),
+    role: optionalText('the role', 80),
+    email: emailSchema,
+  }),
   subject: requiredText('the subject', 200),
   body: requiredText('the message', 4000),
   /** The signed PDF to attach, if the home turns attaching on: a filed contact form's id. */
@@ -115,11 +129,23 @@ export const mailMessageSchema = z.object({
   subject: z.string().min(1).max(200),
   text: z.string().min(1).max(4000),
   // Base64, so the bytes cross any bridge (Electron's structured clone and the test harness's JSON) alike.
-  attachment: z.object({ filename: z.string().regex(/^[A-Za-z0-9._-]{1,120}\.pdf$/), contentBase64: z.string().max(28_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/) }).optional(),
+  attachment: z
+    .object({
+      filename: z.string().regex(/^[A-Za-z0-9._-]{1,120}\.pdf$/),
+      contentBase64: z
+        .string()
+        .max(28_000_000)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+    })
+    .optional(),
 });
 export type MailMessage = z.infer<typeof mailMessageSchema>;
 
-export const mailFailureSchema = z.object({ code: z.enum(mailFailureCodes), message: z.string(), isWorthRetrying: z.boolean() });
+export const mailFailureSchema = z.object({
+  code: z.enum(mailFailureCodes),
+  message: z.string(),
+  isWorthRetrying: z.boolean(),
+});
 export type MailFailure = z.infer<typeof mailFailureSchema>;
 
 export const mailSendOutcomeSchema = z.discriminatedUnion('outcome', [
@@ -127,4 +153,3 @@ export const mailSendOutcomeSchema = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('failed'), failure: mailFailureSchema }),
 ]);
 export type MailSendOutcome = z.infer<typeof mailSendOutcomeSchema>;
-

@@ -22,7 +22,13 @@ export type PanEvent = (typeof panEvents)[number];
  * What a member chooses to hear about, as the issue words it: a visit "booked or cancelled" is one
  * choice, a restriction "added, changed or ended" is one choice.
  */
-export const panTopics = ['formFiled', 'safeguardingConcern', 'visitBookedOrCancelled', 'restrictionChanged', 'formOverdue'] as const;
+export const panTopics = [
+  'formFiled',
+  'safeguardingConcern',
+  'visitBookedOrCancelled',
+  'restrictionChanged',
+  'formOverdue',
+] as const;
 export type PanTopic = (typeof panTopics)[number];
 
 export const panTopicLabels: Readonly<Record<PanTopic, string>> = {
@@ -79,7 +85,11 @@ export type PanGroup = z.infer<typeof panGroupSchema>;
 
 /** What the screen sends to add or change one member (the id is the app's to make). */
 export const panMemberFormSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('staff'), staffId: z.uuid({ message: 'Choose a member of staff.' }), topics: z.array(z.enum(panTopics)) }),
+  z.object({
+    kind: z.literal('staff'),
+    staffId: z.uuid({ message: 'Choose a member of staff.' }),
+    topics: z.array(z.enum(panTopics)),
+  }),
   z.object({
     kind: z.literal('outside'),
     name: requiredText('the member’s name', 120),

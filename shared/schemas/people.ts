@@ -69,10 +69,12 @@ export const relationshipCategoryLabels: Readonly<Record<(typeof relationshipCat
 };
 
 /** What staff fill in to add or change a young person; the id is the app's to make. */
-export const youngPersonFormSchema = youngPersonSchema.omit({ id: true }).refine((form) => !form.placementEndsOn || form.placementEndsOn >= form.placementStartsOn, {
-  path: ['placementEndsOn'],
-  message: 'The placement ends before it starts. Check the dates.',
-});
+export const youngPersonFormSchema = youngPersonSchema
+  .omit({ id: true })
+  .refine((form) => !form.placementEndsOn || form.placementEndsOn >= form.placementStartsOn, {
+    path: ['placementEndsOn'],
+    message: 'The placement ends before it starts. Check the dates.',
+  });
 export type YoungPersonForm = z.infer<typeof youngPersonFormSchema>;
 
 /** Other names as staff type them, "Jack, Johnny Smith": split at the commas, blanks dropped. */
@@ -91,7 +93,9 @@ export function aliasesAsText(aliases: readonly string[]): string {
 /** One row of the person form: how they relate to one young person. A new row starts unchosen (''). */
 export const relationshipFormSchema = relationshipSchema.omit({ id: true, personId: true }).extend({
   youngPersonId: z.uuid({ message: 'Choose the young person.' }),
-  category: z.enum(['', ...relationshipCategories]).refine((category) => category !== '', { message: 'Choose what kind of relationship it is.' }),
+  category: z
+    .enum(['', ...relationshipCategories])
+    .refine((category) => category !== '', { message: 'Choose what kind of relationship it is.' }),
 });
 
 /**
@@ -105,7 +109,11 @@ export const personFormSchema = personSchema
     const seen = new Set<string>();
     form.relationships.forEach((link, index) => {
       if (seen.has(link.youngPersonId)) {
-        context.addIssue({ code: 'custom', path: ['relationships', index, 'youngPersonId'], message: 'This young person is already listed above. Keep one row for each.' });
+        context.addIssue({
+          code: 'custom',
+          path: ['relationships', index, 'youngPersonId'],
+          message: 'This young person is already listed above. Keep one row for each.',
+        });
       }
       seen.add(link.youngPersonId);
     });

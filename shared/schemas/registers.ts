@@ -12,7 +12,13 @@ export const restrictionKinds = [
   'notToCollect',
   'other',
 ] as const;
-export const restrictionAuthorities = ['courtOrder', 'carePlan', 'placingAuthority', 'police', 'other'] as const;
+export const restrictionAuthorities = [
+  'courtOrder',
+  'carePlan',
+  'placingAuthority',
+  'police',
+  'other',
+] as const;
 
 /**
  * A contact restriction. The restricted person need not be in the people list: a name, aliases
@@ -44,13 +50,25 @@ export const restrictionFormSchema = restrictionSchema
   .omit({ id: true, recordedById: true, approvedById: true, endedAt: true, endedReason: true })
   .superRefine((form, context) => {
     if (form.effectiveTo && form.effectiveTo < form.effectiveFrom) {
-      context.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'It ends before it starts. Check the dates.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['effectiveTo'],
+        message: 'It ends before it starts. Check the dates.',
+      });
     }
     if (form.kind === 'other' && !form.conditions) {
-      context.addIssue({ code: 'custom', path: ['conditions'], message: 'Say what the restriction is: “other” needs its conditions written out.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['conditions'],
+        message: 'Say what the restriction is: “other” needs its conditions written out.',
+      });
     }
     if (form.authority !== 'carePlan' && !form.authorityReference) {
-      context.addIssue({ code: 'custom', path: ['authorityReference'], message: 'Enter the reference (for example the court order’s case number).' });
+      context.addIssue({
+        code: 'custom',
+        path: ['authorityReference'],
+        message: 'Enter the reference (for example the court order’s case number).',
+      });
     }
   });
 export type RestrictionForm = z.infer<typeof restrictionFormSchema>;

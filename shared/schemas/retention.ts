@@ -15,10 +15,26 @@ import { z } from 'zod';
  */
 export const retentionSettingsSchema = z
   .object({
-    caseRecordsYearsFromBirth: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(25, { message: 'Case records are kept at least 25 years from birth.' }).max(150),
-    visitorRegisterYears: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(1).max(100),
-    declarationsYears: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(1).max(100),
-    disclosuresYears: z.number({ message: 'Enter a number of years.' }).int({ message: 'Enter a whole number of years.' }).min(1).max(100),
+    caseRecordsYearsFromBirth: z
+      .number({ message: 'Enter a number of years.' })
+      .int({ message: 'Enter a whole number of years.' })
+      .min(25, { message: 'Case records are kept at least 25 years from birth.' })
+      .max(150),
+    visitorRegisterYears: z
+      .number({ message: 'Enter a number of years.' })
+      .int({ message: 'Enter a whole number of years.' })
+      .min(1)
+      .max(100),
+    declarationsYears: z
+      .number({ message: 'Enter a number of years.' })
+      .int({ message: 'Enter a whole number of years.' })
+      .min(1)
+      .max(100),
+    disclosuresYears: z
+      .number({ message: 'Enter a number of years.' })
+      .int({ message: 'Enter a whole number of years.' })
+      .min(1)
+      .max(100),
   })
   .strict();
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
@@ -48,7 +64,9 @@ export type RetentionReason = keyof typeof retentionReasons;
 export const retentionDecisionSchema = z
   .object({
     decision: z.enum(['keep', 'approve-destruction'], { message: 'Choose keep or approve destruction.' }),
-    reason: z.enum(Object.keys(retentionReasons) as [RetentionReason, ...RetentionReason[]], { message: 'Choose why.' }),
+    reason: z.enum(Object.keys(retentionReasons) as [RetentionReason, ...RetentionReason[]], {
+      message: 'Choose why.',
+    }),
   })
   .strict();
 export type RetentionDecision = z.infer<typeof retentionDecisionSchema>;

@@ -1,8 +1,22 @@
 import { z } from 'zod';
-import type { ContactMinimums, Evidence, HalfTermOffer, OwedItem, RecordRef, TermMinimums, WeekCoverage } from '../rules/contact-minimums';
+import type {
+  ContactMinimums,
+  Evidence,
+  HalfTermOffer,
+  OwedItem,
+  RecordRef,
+  TermMinimums,
+  WeekCoverage,
+} from '../rules/contact-minimums';
 import type { TermDates } from '../rules/academic-calendar';
 import type { DaySpan } from '../rules/termly-calendar';
-import { figureKeys, type FamilyMemberFigure, type FormTimeliness, type ReviewFigure, type TermReview } from '../rules/termly-review';
+import {
+  figureKeys,
+  type FamilyMemberFigure,
+  type FormTimeliness,
+  type ReviewFigure,
+  type TermReview,
+} from '../rules/termly-review';
 import { termNames, type TermName } from './academic-year';
 import { contactKinds } from './contact-forms';
 import { isoDateTimeSchema } from './common';
@@ -25,15 +39,36 @@ import { isoDateTimeSchema } from './common';
 const phaseSchema = z.enum(['ended', 'current', 'notStarted']);
 const ragSchema = z.enum(['red', 'amber', 'green', 'notDue']);
 
-const recordRefSchema: z.ZodType<RecordRef> = z.object({ type: z.enum(['visit', 'contactForm']), id: z.string() });
+const recordRefSchema: z.ZodType<RecordRef> = z.object({
+  type: z.enum(['visit', 'contactForm']),
+  id: z.string(),
+});
 
 /** The review's schemas, with the lists of records read by `records` (as they are, or packed). */
-function reviewSchemas(records: z.ZodType<RecordRef[]>): { readonly minimums: z.ZodType<ContactMinimums>; readonly term: z.ZodType<TermReview> } {
+function reviewSchemas(records: z.ZodType<RecordRef[]>): {
+  readonly minimums: z.ZodType<ContactMinimums>;
+  readonly term: z.ZodType<TermReview>;
+} {
   const evidenceSchema: z.ZodType<Evidence> = z.object({ count: z.number().int().nonnegative(), records });
-  const termDatesSchema: z.ZodType<TermDates> = z.object({ name: z.enum(termNames), startsOn: z.string(), endsOn: z.string(), halfTermStartsOn: z.string(), halfTermEndsOn: z.string() });
-  const daySpanSchema: z.ZodType<DaySpan> = z.object({ startsOn: z.string(), endsOn: z.string(), startsMs: z.number(), endsMs: z.number() });
+  const termDatesSchema: z.ZodType<TermDates> = z.object({
+    name: z.enum(termNames),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    halfTermStartsOn: z.string(),
+    halfTermEndsOn: z.string(),
+  });
+  const daySpanSchema: z.ZodType<DaySpan> = z.object({
+    startsOn: z.string(),
+    endsOn: z.string(),
+    startsMs: z.number(),
+    endsMs: z.number(),
+  });
 
-  const weekCoverageSchema: z.ZodType<WeekCoverage> = z.object({ weekStartsOn: z.string(), state: z.enum(['covered', 'missed', 'inProgress', 'notYet']), updates: evidenceSchema });
+  const weekCoverageSchema: z.ZodType<WeekCoverage> = z.object({
+    weekStartsOn: z.string(),
+    state: z.enum(['covered', 'missed', 'inProgress', 'notYet']),
+    updates: evidenceSchema,
+  });
   const halfTermOfferSchema: z.ZodType<HalfTermOffer> = z.object({
     half: z.enum(['first', 'second']),
     startsOn: z.string(),
@@ -59,17 +94,33 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): { readonly minimums: z.
     learningConsultationsOffered: evidenceSchema,
   });
 
-  const owedItemSchema: z.ZodType<OwedItem> = z.object({ key: z.string(), what: z.string(), byDate: z.string(), booked: evidenceSchema });
+  const owedItemSchema: z.ZodType<OwedItem> = z.object({
+    key: z.string(),
+    what: z.string(),
+    byDate: z.string(),
+    booked: evidenceSchema,
+  });
 
   const contactMinimumsSchema: z.ZodType<ContactMinimums> = z.object({
     yearLabel: z.string(),
     yearSpan: daySpanSchema,
     terms: z.array(termMinimumsSchema),
-    year: z.object({ homeVisitsHeld: evidenceSchema, learningMentorHomeVisits: evidenceSchema, learningConsultationsOffered: evidenceSchema }),
+    year: z.object({
+      homeVisitsHeld: evidenceSchema,
+      learningMentorHomeVisits: evidenceSchema,
+      learningConsultationsOffered: evidenceSchema,
+    }),
     stillOwed: z.array(owedItemSchema),
   });
 
-  const reviewFigureSchema: z.ZodType<ReviewFigure> = z.object({ key: z.enum(figureKeys), label: z.string(), value: z.string(), status: ragSchema, reason: z.string(), records });
+  const reviewFigureSchema: z.ZodType<ReviewFigure> = z.object({
+    key: z.enum(figureKeys),
+    label: z.string(),
+    value: z.string(),
+    status: ragSchema,
+    reason: z.string(),
+    records,
+  });
   const familyMemberFigureSchema: z.ZodType<FamilyMemberFigure> = z.object({
     personId: z.string(),
     name: z.string(),
@@ -79,7 +130,13 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): { readonly minimums: z.
     reason: z.string(),
     restrictionIds: z.array(z.string()),
   });
-  const formTimelinessSchema: z.ZodType<FormTimeliness> = z.object({ onTime: evidenceSchema, late: evidenceSchema, overdue: evidenceSchema, due: evidenceSchema, datesToCheck: evidenceSchema });
+  const formTimelinessSchema: z.ZodType<FormTimeliness> = z.object({
+    onTime: evidenceSchema,
+    late: evidenceSchema,
+    overdue: evidenceSchema,
+    due: evidenceSchema,
+    datesToCheck: evidenceSchema,
+  });
 
   const termReviewSchema: z.ZodType<TermReview> = z.object({
     youngPersonId: z.string(),
@@ -98,10 +155,15 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): { readonly minimums: z.
 }
 
 /** The review as the rules return it (records as objects): for checking a review on its own. */
-export const { minimums: contactMinimumsSchema, term: termReviewSchema } = reviewSchemas(z.array(recordRefSchema));
+export const { minimums: contactMinimumsSchema, term: termReviewSchema } = reviewSchemas(
+  z.array(recordRefSchema),
+);
 
 const packedRefSchema = z.string().regex(/^[vf]./);
-const refOf = (packed: string): RecordRef => ({ type: packed.startsWith('v') ? 'visit' : 'contactForm', id: packed.slice(1) });
+const refOf = (packed: string): RecordRef => ({
+  type: packed.startsWith('v') ? 'visit' : 'contactForm',
+  id: packed.slice(1),
+});
 
 /**
  * The records of the summary being parsed. zod has no way to hand one field's value to another's
@@ -153,7 +215,10 @@ const summaryFields = {
  * as stored and gives the review as the rules return it.
  */
 export const reviewSummarySchema = z
-  .object({ ...summaryFields, packed: z.object({ refs: z.array(packedRefSchema), minimums: z.unknown(), terms: z.array(z.unknown()) }) })
+  .object({
+    ...summaryFields,
+    packed: z.object({ refs: z.array(packedRefSchema), minimums: z.unknown(), terms: z.array(z.unknown()) }),
+  })
   .transform(({ packed, ...fields }, context) => {
     refsBeingParsed = packed.refs.map(refOf);
     const minimums = packedSchemas.minimums.safeParse(packed.minimums);
@@ -189,7 +254,8 @@ export function packReviewSummary({ minimums, terms, ...fields }: ReviewSummary)
         .join(',');
     }
     if (Array.isArray(value)) return value.map((item) => pack(item));
-    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, pack(item, name)]));
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, pack(item, name)]));
     return value;
   };
   const packedMinimums = pack(minimums);
@@ -203,6 +269,9 @@ export function reviewSummaryId(youngPersonId: string, yearId: string, termName:
 }
 
 /** The primary-key range that holds every summary of one young person. */
-export function reviewSummaryRangeOf(youngPersonId: string): { readonly lower: string; readonly upper: string } {
+export function reviewSummaryRangeOf(youngPersonId: string): {
+  readonly lower: string;
+  readonly upper: string;
+} {
   return { lower: `${youngPersonId}|`, upper: `${youngPersonId}|\uffff` };
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDateTimeSchema, requiredText } from './common';
 
-export const staffRoles = ['careStaff', 'personalTutor', 'learningMentor', 'caseCoordinator', 'registeredManager'] as const;
+export const staffRoles = [
+  'careStaff',
+  'personalTutor',
+  'learningMentor',
+  'caseCoordinator',
+  'registeredManager',
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
   careStaff: 'Care staff',

@@ -112,13 +112,26 @@ export const visitBookingFormSchema = z
   })
   .superRefine((form, context) => {
     if (form.endTime <= form.startTime) {
-      context.addIssue({ code: 'custom', path: ['endTime'], message: 'The visit ends before it starts. Make the end time later than the start time.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['endTime'],
+        message: 'The visit ends before it starts. Make the end time later than the start time.',
+      });
     }
     if (form.repeat !== 'none') {
       if (form.repeatUntil === '') {
-        context.addIssue({ code: 'custom', path: ['repeatUntil'], message: 'Enter the date the visits stop repeating.' });
+        context.addIssue({
+          code: 'custom',
+          path: ['repeatUntil'],
+          message: 'Enter the date the visits stop repeating.',
+        });
       } else if (form.repeatUntil <= form.date) {
-        context.addIssue({ code: 'custom', path: ['repeatUntil'], message: 'The last date must be after the first visit. Choose a later date, or set repeats to “Does not repeat”.' });
+        context.addIssue({
+          code: 'custom',
+          path: ['repeatUntil'],
+          message:
+            'The last date must be after the first visit. Choose a later date, or set repeats to “Does not repeat”.',
+        });
       }
     }
   });
@@ -136,7 +149,11 @@ export const visitStatusChangeSchema = z
   })
   .superRefine((change, context) => {
     if (change.status === 'cancelled' && change.reason === '') {
-      context.addIssue({ code: 'custom', path: ['reason'], message: 'Say why the visit is cancelled, for example “Mum unwell”.' });
+      context.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Say why the visit is cancelled, for example “Mum unwell”.',
+      });
     }
   });
 export type VisitStatusChange = z.infer<typeof visitStatusChangeSchema>;

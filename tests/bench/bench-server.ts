@@ -22,7 +22,10 @@ export async function startBenchServer(bundlePath: string): Promise<BenchServer>
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(page);
     } else if (request.url === '/bench.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       response.end(script);
     } else if (request.url === '/favicon.ico') {
       response.writeHead(204);
@@ -40,6 +43,7 @@ export async function startBenchServer(bundlePath: string): Promise<BenchServer>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

@@ -25,7 +25,14 @@ import { benchResult, median } from './page/bench-timing';
  *   screen sends them; the floor is writing the same bytes with plain writeFile. Target: >= 20/s.
  */
 
-export type NodeBenchLine = { name: string; n: number; median_ms: number; floor_ms: number; ratio: number; per_second?: number };
+export type NodeBenchLine = {
+  name: string;
+  n: number;
+  median_ms: number;
+  floor_ms: number;
+  ratio: number;
+  per_second?: number;
+};
 
 const runs = 15;
 
@@ -37,15 +44,25 @@ async function timed(task: () => Promise<unknown>): Promise<number> {
 
 export const nodeBenchmarkNames = ['contact-form-file', 'bulk-export'] as const;
 
-export async function runNodeBenchmarks(wanted: readonly string[], log: (line: string) => void): Promise<NodeBenchLine[]> {
+export async function runNodeBenchmarks(
+  wanted: readonly string[],
+  log: (line: string) => void,
+): Promise<NodeBenchLine[]> {
   const selected = nodeBenchmarkNames.filter((name) => wanted.length === 0 || wanted.includes(name));
   if (selected.length === 0) return [];
   const root = await mkdtemp(join(tmpdir(), 'family-links-bench-'));
   try {
-    const documents = createDocumentsService({ settingsFolder: join(root, 'user-data'), fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: fixedDocumentDialogs(root) });
+    const documents = createDocumentsService({
+      settingsFolder: join(root, 'user-data'),
+      fontsFolder: join(process.cwd(), 'resources', 'fonts'),
+      dialogs: fixedDocumentDialogs(root),
+    });
     const handlers = createDocumentsHandlers({ documents });
     // As the router does: the request and the reply checked against the contract.
-    const call = async <C extends keyof typeof handlers>(channel: C, request: IpcRequest<C>): Promise<IpcReply<C>> => {
+    const call = async <C extends keyof typeof handlers>(
+      channel: C,
+      request: IpcRequest<C>,
+    ): Promise<IpcReply<C>> => {
       const handler = handlers[channel] as (request: unknown) => Promise<IpcResult<IpcReply<C>>>;
       const result = await handler(ipcContract[channel].request.parse(request));
       if (!result.ok) throw new Error(result.error.message);
@@ -55,25 +72,59 @@ export async function runNodeBenchmarks(wanted: readonly string[], log: (line: s
     log('[bench] making a home CA and a staff certificate');
     const caSecret = randomBytes(32).toString('hex');
     const staffSecret = randomBytes(32).toString('hex');
-    const { authority } = await call('signing:create-authority', { homeName: 'Bench House', secret: caSecret });
-    const issued = (await call('signing:issue-certificate', { authority, authoritySecret: caSecret, staff: { name: 'Bench Author' }, homeName: 'Bench House', secret: staffSecret })) as { outcome: 'issued'; credential: SealedCredential };
-    const signer = { credential: { encryptedKey: issued.credential.encryptedKey, certificateChainPem: issued.credential.certificateChainPem }, secret: staffSecret };
+    const { authority } = await call('signing:create-authority', {
+      homeName: 'Bench House',
+      secret: caSecret,
+    });
+    const issued = (await call('signing:issue-certificate', {
+      authority,
+      authoritySecret: caSecret,
+      staff: { name: 'Bench Author' },
+      homeName: 'Bench House',
+      secret: staffSecret,
+    })) as { outcome: 'issued'; credential: SealedCredential };
+    const signer = {
+      credential: {
+        encryptedKey: issued.credential.encryptedKey,
+        certificateChainPem: issued.credential.certificateChainPem,
+      },
+      secret: staffSecret,
+    };
     const input = await sampleContactFormInput();
     const { fonts, authorEmail: _email, drawnSignaturePng, ...content } = input;
-    const form = contactFormContentSchema.parse({ ...content, ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}) });
+    const form = contactFormContentSchema.parse({
+      ...content,
+      ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}),
+    });
     await call('case-file:choose-folder', {});
     const lines: NodeBenchLine[] = [];
 
     if (selected.includes('contact-form-file')) {
       // The floor's key is opened once, outside the timing: a bare signature with a key at hand.
-      const opened = openSealedKey({ encryptedKey: base64ToBytes(signer.credential.encryptedKey), certificateChainPem: signer.credential.certificateChainPem, secret: staffSecret });
+      const opened = openSealedKey({
+        encryptedKey: base64ToBytes(signer.credential.encryptedKey),
+        certificateChainPem: signer.credential.certificateChainPem,
+        secret: staffSecret,
+      });
       if (!opened.ok) throw new Error(opened.error.message);
       const timings: number[] = [];
       const floors: number[] = [];
       // Warm both paths (fonts read, modules compiled) before measuring.
       for (let index = -3; index < runs; index += 1) {
         const reference = `CF-${String(index + 10).padStart(4, '0')}`;
-        const full = await timed(() => call('contact-form:file', { form: { ...form, reference }, signer, caseFile: { caseNumber: 'CN-BENCH', academicYear: '2026/27', date: '2026-11-23', kind: 'contact-form', reference } }));
+        const full = await timed(() =>
+          call('contact-form:file', {
+            form: { ...form, reference },
+            signer,
+            caseFile: {
+              caseNumber: 'CN-BENCH',
+              academicYear: '2026/27',
+              date: '2026-11-23',
+              kind: 'contact-form',
+              reference,
+            },
+          }),
+        );
         const floor = await timed(async () => {
           const bytes = await layoutContactFormPdf({ ...input, reference });
           sign('sha256', bytes, opened.value.privateKey);
@@ -88,7 +139,17 @@ export async function runNodeBenchmarks(wanted: readonly string[], log: (line: s
 
     if (selected.includes('bulk-export')) {
       const count = 40;
-      const signed = (await call('contact-form:file', { form, signer, caseFile: { caseNumber: 'CN-EXPORT', academicYear: '2026/27', date: '2026-11-23', kind: 'contact-form', reference: 'CF-EXPORT' } })) as { outcome: 'signed'; pdf: { bytes: string } };
+      const signed = (await call('contact-form:file', {
+        form,
+        signer,
+        caseFile: {
+          caseNumber: 'CN-EXPORT',
+          academicYear: '2026/27',
+          date: '2026-11-23',
+          kind: 'contact-form',
+          reference: 'CF-EXPORT',
+        },
+      })) as { outcome: 'signed'; pdf: { bytes: string } };
       // Forty different files, as forty filed forms would be (one byte changed in a comment-free spot is enough for distinct hashes).
       const files = Array.from({ length: count }, (_, index) => {
         const bytes = base64ToBytes(signed.pdf.bytes);
@@ -98,15 +159,24 @@ export async function runNodeBenchmarks(wanted: readonly string[], log: (line: s
       const totals: number[] = [];
       const floors: number[] = [];
       for (let round = 0; round < 5; round += 1) {
-        const { exportId } = (await call('documents:choose-export-folder', { title: 'Bench export' })) as { outcome: 'chosen'; exportId: string };
+        const { exportId } = (await call('documents:choose-export-folder', { title: 'Bench export' })) as {
+          outcome: 'chosen';
+          exportId: string;
+        };
         totals.push(
           await timed(async () => {
-            for (const [index, bytes] of files.entries()) await call('documents:export-file', { exportId, fileName: `round-${round}-form-${index}.pdf`, bytes });
+            for (const [index, bytes] of files.entries())
+              await call('documents:export-file', {
+                exportId,
+                fileName: `round-${round}-form-${index}.pdf`,
+                bytes,
+              });
           }),
         );
         floors.push(
           await timed(async () => {
-            for (const [index, bytes] of files.entries()) await writeFile(join(root, `bare-${round}-${index}.pdf`), base64ToBytes(bytes));
+            for (const [index, bytes] of files.entries())
+              await writeFile(join(root, `bare-${round}-${index}.pdf`), base64ToBytes(bytes));
           }),
         );
       }

@@ -14,14 +14,25 @@ import { nodeBenchmarkNames, runNodeBenchmarks } from './documents-benchmarks';
  * `npm run bench -- visitor-log-term-read` runs only the benchmarks named.
  */
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type BenchGlobal = typeof globalThis & { familyLinksBench?: BenchPage };
 
 function isBenchResult(value: unknown): value is BenchResult {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.name === 'string' && ['n', 'median_ms', 'floor_ms', 'ratio'].every((key) => typeof record[key] === 'number');
+  return (
+    typeof record.name === 'string' &&
+    ['n', 'median_ms', 'floor_ms', 'ratio'].every((key) => typeof record[key] === 'number')
+  );
 }
 
 async function main(): Promise<void> {
@@ -32,15 +43,25 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     server = await startBenchServer(bundle);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: chromiumArgs,
+    });
     const page = await browser.newPage();
     page.on('console', (message) => process.stderr.write(`${message.text()}\n`));
     page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
     await page.goto(server.url);
     const names = await page.evaluate(() => (globalThis as BenchGlobal).familyLinksBench?.names ?? []);
     if (names.length === 0) throw new Error('The benchmark page did not register any benchmarks');
-    const unknown = wanted.filter((name) => !names.includes(name) && name !== 'unlock-to-first-screen' && !(nodeBenchmarkNames as readonly string[]).includes(name));
-    if (unknown.length > 0) throw new Error(`No benchmark called ${unknown.join(', ')}. There are: ${names.join(', ')}`);
+    const unknown = wanted.filter(
+      (name) =>
+        !names.includes(name) &&
+        name !== 'unlock-to-first-screen' &&
+        !(nodeBenchmarkNames as readonly string[]).includes(name),
+    );
+    if (unknown.length > 0)
+      throw new Error(`No benchmark called ${unknown.join(', ')}. There are: ${names.join(', ')}`);
     for (const name of names) {
       if (wanted.length > 0 && !wanted.includes(name)) continue;
       const result: unknown = await page.evaluate(async (benchName) => {
@@ -48,15 +69,19 @@ async function main(): Promise<void> {
         if (!bench) throw new Error('The benchmark page is not loaded');
         return bench.run(benchName);
       }, name);
-      if (!isBenchResult(result)) throw new Error(`${name} returned something other than a result: ${JSON.stringify(result)}`);
-      process.stdout.write(`${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio })}\n`);
+      if (!isBenchResult(result))
+        throw new Error(`${name} returned something other than a result: ${JSON.stringify(result)}`);
+      process.stdout.write(
+        `${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio })}\n`,
+      );
     }
   } finally {
     await browser?.close();
     await server?.close();
   }
   // Main-process work (signing, the case file, export) runs in Node, as in the app's main process.
-  for (const line of await runNodeBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`))) process.stdout.write(`${JSON.stringify(line)}\n`);
+  for (const line of await runNodeBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`)))
+    process.stdout.write(`${JSON.stringify(line)}\n`);
   // Measured in the real app rather than the benchmark page: it needs the first screen drawn.
   if (wanted.length === 0 || wanted.includes('unlock-to-first-screen')) {
     const result = await unlockToFirstScreen((line) => process.stderr.write(`${line}\n`));
@@ -65,6 +90,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

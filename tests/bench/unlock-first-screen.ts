@@ -49,7 +49,10 @@ export async function unlockToFirstScreen(progress: (line: string) => void): Pro
     const { app } = session;
     const { page } = app;
     progress('[bench] unlock-to-first-screen: seeding the large home in the app (this takes a while)');
-    const summary = (await app.startWithFixture({ size: 'large', seed: 1 })) as { loaded: Record<string, number>; signIn: { username: string; password: string } };
+    const summary = (await app.startWithFixture({ size: 'large', seed: 1 })) as {
+      loaded: Record<string, number>;
+      signIn: { username: string; password: string };
+    };
     const n = Object.values(summary.loaded).reduce((sum, count) => sum + count, 0);
     const runs: number[] = [];
     const floors: number[] = [];
@@ -59,19 +62,32 @@ export async function unlockToFirstScreen(progress: (line: string) => void): Pro
       await page.getByLabel('Password').fill(summary.signIn.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
       // A function, not a string: a string predicate is compiled in the page, which the CSP refuses.
-      await page.waitForFunction(() => performance.getEntriesByName('family-links:first-screen-drawn').length > 0, undefined, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('family-links:first-screen-drawn').length > 0,
+        undefined,
+        { timeout: 60_000 },
+      );
       const ms: unknown = await page.evaluate(afterKeyDerivation);
-      if (typeof ms !== 'number') throw new Error('The app did not mark both key derivation and its first screen');
+      if (typeof ms !== 'number')
+        throw new Error('The app did not mark both key derivation and its first screen');
       runs.push(ms);
       const floor: unknown = await page.evaluate(bareSignInReads);
       floors.push(typeof floor === 'number' ? floor : Number.NaN);
-      progress(`[bench] unlock-to-first-screen: ${repetition + 1}/${repetitions} ${ms.toFixed(1)} ms after key derivation, floor ${floors.at(-1)?.toFixed(1)} ms`);
+      progress(
+        `[bench] unlock-to-first-screen: ${repetition + 1}/${repetitions} ${ms.toFixed(1)} ms after key derivation, floor ${floors.at(-1)?.toFixed(1)} ms`,
+      );
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     }
     const medianMs = median(runs);
     const floorMs = median(floors);
-    return { name: 'unlock-to-first-screen', n, median_ms: round(medianMs), floor_ms: round(floorMs), ratio: round(medianMs / floorMs) };
+    return {
+      name: 'unlock-to-first-screen',
+      n,
+      median_ms: round(medianMs),
+      floor_ms: round(floorMs),
+      ratio: round(medianMs / floorMs),
+    };
   } finally {
     await session.close();
   }

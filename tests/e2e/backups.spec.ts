@@ -30,12 +30,21 @@ async function loseEverything(page: Page): Promise<void> {
   await page.goto(appUrl.split('#')[0] ?? appUrl);
 }
 
-async function backUpAsManager(app: { page: Page; expectAccessible: (name: string) => Promise<void>; screenshot: (name: string) => Promise<string> }, summary: z.infer<typeof seedSummarySchema>) {
+async function backUpAsManager(
+  app: {
+    page: Page;
+    expectAccessible: (name: string) => Promise<void>;
+    screenshot: (name: string) => Promise<string>;
+  },
+  summary: z.infer<typeof seedSummarySchema>,
+) {
   await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
   const frame = new AppFrame(app.page);
   await expect(frame.homeName).toHaveText(summary.homeName);
   // No backup yet: the home screen says so.
-  await expect(app.page.getByRole('region', { name: 'Backups' })).toContainText('No backup of these records has been made yet');
+  await expect(app.page.getByRole('region', { name: 'Backups' })).toContainText(
+    'No backup of these records has been made yet',
+  );
   await app.screenshot('home-reminds-no-backup');
 
   await frame.open('Backups');
@@ -44,20 +53,27 @@ async function backUpAsManager(app: { page: Page; expectAccessible: (name: strin
   await backups.chooseFolderButton.click();
   await expect(backups.success).toContainText('Backups will be kept in');
   await backups.backUpNowButton.click();
-  await expect(backups.success).toContainText(/Backed up [\d,]+ records to family-links-backup-.*-manual\.flbackup/, { timeout: 30_000 });
+  await expect(backups.success).toContainText(
+    /Backed up [\d,]+ records to family-links-backup-.*-manual\.flbackup/,
+    { timeout: 30_000 },
+  );
   await expect(backups.filesTable.getByRole('row')).toHaveCount(2);
   await expect(backups.filesTable).toContainText('Made by hand');
   await app.expectAccessible('backups after a backup');
   await app.screenshot('backups-after-backing-up');
 }
 
-test('a manager backs up, the computer loses its records, and the home is restored from the backup', async ({ app }) => {
+test('a manager backs up, the computer loses its records, and the home is restored from the backup', async ({
+  app,
+}) => {
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   await backUpAsManager(app, summary);
   // The home carries on after the backup: the log grows past what the backup holds.
   await new AppFrame(app.page).open('Audit log');
   await app.page.getByRole('button', { name: 'Check the log has not been altered' }).click();
-  await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({
+    timeout: 30_000,
+  });
 
   await loseEverything(app.page);
   const restore = new RestorePage(app.page);
@@ -79,7 +95,9 @@ test('a manager backs up, the computer loses its records, and the home is restor
   await restore.restoreButton.click();
   const signIn = new SignInPage(app.page);
   await expect(signIn.heading).toBeVisible({ timeout: 60_000 });
-  await expect(app.page.getByRole('status').filter({ hasText: 'Restored' })).toContainText(/Restored [\d,]+ records from family-links-backup-/);
+  await expect(app.page.getByRole('status').filter({ hasText: 'Restored' })).toContainText(
+    /Restored [\d,]+ records from family-links-backup-/,
+  );
   await expect(signIn.productLine).toHaveText(`Family Links · ${summary.homeName}`);
   await app.expectAccessible('sign in after a restore');
   await app.screenshot('sign-in-after-restore');
@@ -99,7 +117,9 @@ test('a manager backs up, the computer loses its records, and the home is restor
   await frame.open('Audit log');
   await expect(app.page.getByRole('table')).toContainText('Restored the records from a backup');
   await app.page.getByRole('button', { name: 'Check the log has not been altered' }).click();
-  await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({
+    timeout: 30_000,
+  });
   await app.expectAccessible('audit log after a restore');
   await app.screenshot('audit-log-after-restore');
 });

@@ -22,10 +22,16 @@ test.describe('the app talks to its services over the contract', () => {
   test('the app asks who it is and gets the version it was built as', async ({ app }) => {
     await app.startEmpty();
     const reply = await app.api('app:get-info', {});
-    expect(reply).toMatchObject({ ok: true, value: { name: 'Family Links', version: packageInfo().version, runtime: app.runtime } });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { name: 'Family Links', version: packageInfo().version, runtime: app.runtime },
+    });
   });
 
-  test('a request outside the contract is refused with a message, and the app carries on', async ({ app, page }) => {
+  test('a request outside the contract is refused with a message, and the app carries on', async ({
+    app,
+    page,
+  }) => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await app.startEmpty();
@@ -66,11 +72,19 @@ test.describe('the app talks to its services over the contract', () => {
           return true;
         }),
         remove: attempt(() => Reflect.deleteProperty(globalThis, 'api')),
-        replaceMethod: attempt(() => original !== undefined && Reflect.set(original, 'app:get-info', forged['app:get-info'])),
+        replaceMethod: attempt(
+          () => original !== undefined && Reflect.set(original, 'app:get-info', forged['app:get-info']),
+        ),
         isSameObject: harness.api === original && original !== undefined,
       };
     });
-    expect(attempts).toEqual({ assign: 'refused', redefine: 'refused', remove: 'refused', replaceMethod: 'refused', isSameObject: true });
+    expect(attempts).toEqual({
+      assign: 'refused',
+      redefine: 'refused',
+      remove: 'refused',
+      replaceMethod: 'refused',
+      isSameObject: true,
+    });
     expect(await app.api('app:get-info', {})).toMatchObject({ ok: true, value: { runtime: app.runtime } });
   });
 });
@@ -80,17 +94,23 @@ test.describe('the app talks to its services over the contract', () => {
 // so these checks are defined only when the specs run in the harness.
 if (!electronBinary) {
   test.describe('the main process refuses what the app did not send', () => {
-    test('a malformed payload or an unknown channel reaching the main process is refused', async ({ app, page }) => {
+    test('a malformed payload or an unknown channel reaching the main process is refused', async ({
+      app,
+      page,
+    }) => {
       await app.startEmpty();
-      const replies = await page.evaluate(async ([bindingName]) => {
-        const harness: typeof globalThis & HarnessGlobal = globalThis;
-        const invoke = harness[bindingName];
-        if (!invoke) throw new Error('The harness binding is missing.');
-        return {
-          malformed: await invoke('app:get-info', { unexpected: 1 }),
-          unknown: await invoke('records:delete-everything', {}),
-        };
-      }, [invokeBindingName] as const);
+      const replies = await page.evaluate(
+        async ([bindingName]) => {
+          const harness: typeof globalThis & HarnessGlobal = globalThis;
+          const invoke = harness[bindingName];
+          if (!invoke) throw new Error('The harness binding is missing.');
+          return {
+            malformed: await invoke('app:get-info', { unexpected: 1 }),
+            unknown: await invoke('records:delete-everything', {}),
+          };
+        },
+        [invokeBindingName] as const,
+      );
       expectFailure(replies.malformed, 'invalid-request');
       expect(replies.malformed).toMatchObject({ error: { fields: { '(request)': expect.any(String) } } });
       expectFailure(replies.unknown, 'unknown-channel');
@@ -117,7 +137,10 @@ if (!electronBinary) {
       await app.startEmpty();
       const fromSubframe = await page.evaluate(
         async ([bindingName, emitName]) => {
-          type Document = { createElement(tag: 'iframe'): { contentWindow: unknown }; body: { append(node: unknown): void } };
+          type Document = {
+            createElement(tag: 'iframe'): { contentWindow: unknown };
+            body: { append(node: unknown): void };
+          };
           const harness: typeof globalThis & HarnessGlobal & { document?: Document } = globalThis;
           if (!harness.document) throw new Error('No document in the page.');
           const frame = harness.document.createElement('iframe');

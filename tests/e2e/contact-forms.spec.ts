@@ -15,18 +15,36 @@ const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), pa
 const harry = /Turner$/;
 
 function londonDate(daysAgo: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() - daysAgo * 86_400_000));
 }
 
 /** The London date and time some hours ago, so a contact has ended whatever time of day the test runs. */
 function londonDateAndTime(hoursAgo: number): { date: string; startTime: string } {
   const at = new Date(Date.now() - hoursAgo * 3_600_000);
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-  const startTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const date = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+  const startTime = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
   return { date, startTime };
 }
 
-async function signInToFixture(app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown>; page: Page }) {
+async function signInToFixture(app: {
+  startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown>;
+  page: Page;
+}) {
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
   await expect(new AppFrame(app.page).signedInAs).toBeVisible();
@@ -34,7 +52,12 @@ async function signInToFixture(app: { startWithFixture: (options: { size: 'small
 }
 
 async function chooseHarry(page: Page): Promise<string> {
-  const label = await page.getByRole('form', { name: 'Contact form' }).getByLabel('Young person', { exact: true }).locator('option', { hasText: harry }).first().textContent();
+  const label = await page
+    .getByRole('form', { name: 'Contact form' })
+    .getByLabel('Young person', { exact: true })
+    .locator('option', { hasText: harry })
+    .first()
+    .textContent();
   if (!label) throw new Error('Harry is not in the small fixture');
   return label;
 }
@@ -51,14 +74,19 @@ test.describe('contact forms', () => {
   // Each journey seeds a home, signs PDFs in the main process and runs axe on several screens.
   test.describe.configure({ timeout: 300_000 });
 
-  test('a member of staff closes the page mid-sentence and finds the words when the form is opened again', async ({ app, page }) => {
+  test('a member of staff closes the page mid-sentence and finds the words when the form is opened again', async ({
+    app,
+    page,
+  }) => {
     const signIn = await signInToFixture(app);
     await new AppFrame(page).open('Contact forms');
     await app.expectAccessible('contact forms');
     const forms = new ContactFormPage(page);
     await forms.recordNew();
     await app.expectAccessible('new contact form');
-    await forms.form.getByLabel('Young person', { exact: true }).selectOption({ label: await chooseHarry(page) });
+    await forms.form
+      .getByLabel('Young person', { exact: true })
+      .selectOption({ label: await chooseHarry(page) });
     await forms.whatHappened.fill('Harry rang his nan and told her about the football, then');
     await forms.whatHappened.press('End');
     await page.keyboard.type(' he said');
@@ -71,7 +99,9 @@ test.describe('contact forms', () => {
         count.onsuccess = () => { resolve(count.result); open.result.close(); };
       };
     })`;
-    await expect.poll(async () => Number(await page.evaluate(draftCount)), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await page.evaluate(draftCount)), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await app.screenshot('typing-mid-sentence');
 
     // Close the window; open Family Links again in a new one.
@@ -83,13 +113,21 @@ test.describe('contact forms', () => {
     await new AppFrame(again).open('Contact forms');
     const reopened = new ContactFormPage(again);
     await reopened.recordNew();
-    await expect(reopened.whatHappened).toHaveValue('Harry rang his nan and told her about the football, then he said');
+    await expect(reopened.whatHappened).toHaveValue(
+      'Harry rang his nan and told her about the football, then he said',
+    );
     await expect(again.getByRole('status').filter({ hasText: 'We kept what you were typing' })).toBeVisible();
     // app.screenshot() drives the first window, which is closed now: save this one beside the others.
-    await again.screenshot({ path: join('tests', 'e2e', 'artifacts', 'screens', 'contact-forms-draft-reopened.png'), fullPage: true });
+    await again.screenshot({
+      path: join('tests', 'e2e', 'artifacts', 'screens', 'contact-forms-draft-reopened.png'),
+      fullPage: true,
+    });
   });
 
-  test('a form filed three days after the contact says how late it was, and an addendum names the original file’s SHA-256', async ({ app, page }) => {
+  test('a form filed three days after the contact says how late it was, and an addendum names the original file’s SHA-256', async ({
+    app,
+    page,
+  }) => {
     const signIn = await signInToFixture(app);
     const chosen = await app.api('case-file:choose-folder', {});
     expect(chosen.ok && chosen.value.outcome).toBe('chosen');
@@ -119,7 +157,9 @@ test.describe('contact forms', () => {
     await forms.drawSignatureWithMouse();
     await forms.signing.getByLabel('Your password').fill(signIn.password);
     await forms.signing.getByRole('button', { name: 'Sign and file' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Filed and signed. The signed copy is in the case file.' })).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Filed and signed. The signed copy is in the case file.' }),
+    ).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('.badge', { hasText: /^filed \d+ (hours|days?) late$/ })).toBeVisible();
     const originalHash = (await forms.detail('Signed file’s SHA-256').textContent()) ?? '';
     expect(originalHash).toMatch(/^[0-9a-f]{64}$/);
@@ -132,11 +172,15 @@ test.describe('contact forms', () => {
     await page.getByLabel('What does the addendum correct?').fill('Harry phoned his dad, not his mum.');
     await page.getByRole('button', { name: 'Start the addendum' }).click();
     await expect(page.getByRole('heading', { name: /^Addendum CF-.*-A1$/ })).toBeVisible();
-    await forms.whatHappened.fill('Harry phoned his dad to talk about his school report. He was proud of his maths mark.');
+    await forms.whatHappened.fill(
+      'Harry phoned his dad to talk about his school report. He was proud of his maths mark.',
+    );
     await forms.saveButton.click();
     await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     await forms.signAndFile(signIn.password, 'keyboard');
-    await expect(page.getByRole('status').filter({ hasText: 'Filed and signed.' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('status').filter({ hasText: 'Filed and signed.' })).toBeVisible({
+      timeout: 15_000,
+    });
     await expect(forms.detail('Corrects the file with SHA-256')).toHaveText(originalHash);
     await expect(forms.detail('Signed file’s SHA-256')).not.toHaveText(originalHash);
     expect(await filesUnder(join(app.tempDir, 'documents', 'case-file'))).toHaveLength(2);
@@ -144,7 +188,10 @@ test.describe('contact forms', () => {
     await app.screenshot('addendum-filed');
   });
 
-  test('when the case-file folder cannot be written, the form is still filed, the person is told, and the copy is retried', async ({ app, page }) => {
+  test('when the case-file folder cannot be written, the form is still filed, the person is told, and the copy is retried', async ({
+    app,
+    page,
+  }) => {
     const signIn = await signInToFixture(app);
     const chosen = await app.api('case-file:choose-folder', {});
     expect(chosen.ok && chosen.value.outcome).toBe('chosen');
@@ -155,11 +202,23 @@ test.describe('contact forms', () => {
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
     await forms.recordNew();
-    await forms.fill({ youngPerson: await chooseHarry(page), kind: 'Letter', ...londonDateAndTime(2), minutes: 10, startedBy: 'Staff at the home', whatHappened: 'Sent Harry’s nan a letter with his school photo.' });
+    await forms.fill({
+      youngPerson: await chooseHarry(page),
+      kind: 'Letter',
+      ...londonDateAndTime(2),
+      minutes: 10,
+      startedBy: 'Staff at the home',
+      whatHappened: 'Sent Harry’s nan a letter with his school photo.',
+    });
     await forms.saveButton.click();
     await expect(page.getByRole('heading', { name: /^Contact form CF-/ })).toBeVisible();
     await forms.signAndFile(signIn.password);
-    const told = page.getByRole('alert').filter({ hasText: 'Filed and signed, and kept safely here. The copy for the case file could not be written yet' });
+    const told = page
+      .getByRole('alert')
+      .filter({
+        hasText:
+          'Filed and signed, and kept safely here. The copy for the case file could not be written yet',
+      });
     await expect(told).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('.badge', { hasText: 'filed on time' })).toBeVisible();
     await app.expectAccessible('filed with the copy waiting');
@@ -173,18 +232,33 @@ test.describe('contact forms', () => {
     // The share comes back: the copy is written on the next try.
     await mkdir(caseFolder, { recursive: true });
     await forms.copiesWaiting.getByRole('button', { name: 'Try again now' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'the copy is in the case-file folder now' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'the copy is in the case-file folder now' }),
+    ).toBeVisible();
     await expect(forms.copiesWaiting).toContainText('None: every signed copy is in the case-file folder.');
     expect(await filesUnder(caseFolder)).toHaveLength(1);
   });
 
-  test('recording a phone call with someone allowed no contact marks the form and alerts the manager; the forms can be exported', async ({ app, page }) => {
+  test('recording a phone call with someone allowed no contact marks the form and alerts the manager; the forms can be exported', async ({
+    app,
+    page,
+  }) => {
     const signIn = await signInToFixture(app);
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
     await forms.recordNew();
     const harryLabel = await chooseHarry(page);
-    await forms.fill({ youngPerson: harryLabel, kind: 'Phone call', date: londonDate(1), startTime: '19:05', minutes: 5, startedBy: 'The family', others: 'Imran Johnson', whatHappened: 'A man who said he was Imran rang and asked to speak to Harry. Harry took the call before staff knew who it was.' });
+    await forms.fill({
+      youngPerson: harryLabel,
+      kind: 'Phone call',
+      date: londonDate(1),
+      startTime: '19:05',
+      minutes: 5,
+      startedBy: 'The family',
+      others: 'Imran Johnson',
+      whatHappened:
+        'A man who said he was Imran rang and asked to speak to Harry. Harry took the call before staff knew who it was.',
+    });
     // Told while writing, before anything is saved: the same rule, nothing stored, nobody alerted yet.
     const beforeSaving = page.locator('.restricted-preview');
     await expect(beforeSaving).toContainText('Before you save: a restriction applies to someone named here.');
@@ -207,9 +281,14 @@ test.describe('contact forms', () => {
     await app.screenshot('home-alert');
 
     // Filed like any form (no case-file folder is set yet, so its copy waits).
-    await owed.getByRole('link', { name: `Phone call with ${harryLabel}` }).first().click();
+    await owed
+      .getByRole('link', { name: `Phone call with ${harryLabel}` })
+      .first()
+      .click();
     await forms.signAndFile(signIn.password);
-    await expect(page.getByRole('alert').filter({ hasText: 'Filed and signed, and kept safely here' })).toBeVisible({ timeout: 15_000 });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Filed and signed, and kept safely here' }),
+    ).toBeVisible({ timeout: 15_000 });
 
     // Export the young person's filed forms from the fixture: asked why, then a progress bar, then done.
     await new AppFrame(page).open('Contact forms');

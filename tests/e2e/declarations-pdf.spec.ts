@@ -16,8 +16,19 @@ import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
 const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
-const tom = { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', role: 'Care staff', temporaryPassword: 'copper kettle drizzle harbour' };
+const manager: ManagerAccount = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: 'lantern orchard pebble meadow',
+};
+const tom = {
+  name: 'Tom Hughes',
+  username: 'thughes',
+  email: 'tom.hughes@oakfield.example',
+  role: 'Care staff',
+  temporaryPassword: 'copper kettle drizzle harbour',
+};
 const ownPassword = 'velvet thunder orchid canal';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
@@ -34,8 +45,13 @@ function run(tool: string, args: readonly string[]): string {
 }
 
 /** What pdfsig, qpdf and pdftoppm say about a saved PDF; the PNG of page 1 goes beside the screenshots. */
-async function checkPdf(path: string, pngPrefix: string): Promise<{ pdfsig: string; qpdf: string; sha256: string }> {
-  const sha256 = createHash('sha256').update(await readFile(path)).digest('hex');
+async function checkPdf(
+  path: string,
+  pngPrefix: string,
+): Promise<{ pdfsig: string; qpdf: string; sha256: string }> {
+  const sha256 = createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
   const png = run('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', path, pngPrefix]);
   expect(png).toBe('');
   return { pdfsig: run('pdfsig', [path]), qpdf: run('qpdf', ['--check', path]), sha256 };
@@ -44,7 +60,10 @@ async function checkPdf(path: string, pngPrefix: string): Promise<{ pdfsig: stri
 test.describe('signed PDFs of declarations and the case-file folder', () => {
   // Several accounts, each with Argon2id (64 MiB) and RSA key generation, on a shared two-core machine.
   test.describe.configure({ timeout: 240_000 });
-  test('a care worker and then the manager save signed PDFs of the care worker’s declarations; each asks why and is logged with its hash', async ({ app, page }, testInfo) => {
+  test('a care worker and then the manager save signed PDFs of the care worker’s declarations; each asks why and is logged with its hash', async ({
+    app,
+    page,
+  }, testInfo) => {
     await app.startEmpty();
     const setup = new FirstRunSetupPage(page);
     await setup.fill(home, manager);
@@ -65,7 +84,13 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await expect(frame.signedInAs).toContainText(tom.name);
     await frame.open('Declarations');
     const declarations = new DeclarationsPage(page);
-    await declarations.declare({ kind: 'I declined a gift', happenedOn: daysAgo(2), whatHappened: tomsGift, whoWasInvolved: 'A parent', lineManager: manager.name });
+    await declarations.declare({
+      kind: 'I declined a gift',
+      happenedOn: daysAgo(2),
+      whatHappened: tomsGift,
+      whoWasInvolved: 'A parent',
+      lineManager: manager.name,
+    });
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
 
     const pdf = new DeclarationsPdfPanel(page);
@@ -118,7 +143,10 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await app.expectAccessible('audit log with signed PDFs');
   });
 
-  test('the manager chooses the case-file folder and sees when it cannot be reached', async ({ app, page }) => {
+  test('the manager chooses the case-file folder and sees when it cannot be reached', async ({
+    app,
+    page,
+  }) => {
     await app.startEmpty();
     const setup = new FirstRunSetupPage(page);
     await setup.fill(home, manager);

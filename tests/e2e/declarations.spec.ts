@@ -12,9 +12,26 @@ import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
 const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
-const tom = { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', role: 'Care staff', temporaryPassword: 'copper kettle drizzle harbour' };
-const sara = { name: 'Sara Lewis', username: 'slewis', email: 'sara.lewis@oakfield.example', role: 'Care staff', temporaryPassword: 'amber willow freight cobble' };
+const manager: ManagerAccount = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: 'lantern orchard pebble meadow',
+};
+const tom = {
+  name: 'Tom Hughes',
+  username: 'thughes',
+  email: 'tom.hughes@oakfield.example',
+  role: 'Care staff',
+  temporaryPassword: 'copper kettle drizzle harbour',
+};
+const sara = {
+  name: 'Sara Lewis',
+  username: 'slewis',
+  email: 'sara.lewis@oakfield.example',
+  role: 'Care staff',
+  temporaryPassword: 'amber willow freight cobble',
+};
 const ownPassword = 'velvet thunder orchid canal';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -37,7 +54,10 @@ async function firstSignIn(page: Page, person: typeof tom): Promise<void> {
 }
 
 test.describe('staff declarations and the disclosure log', () => {
-  test('a care worker declares a gift and cannot see a colleague’s; the manager reviews it; an export asks why and is logged', async ({ app, page }) => {
+  test('a care worker declares a gift and cannot see a colleague’s; the manager reviews it; an export asks why and is logged', async ({
+    app,
+    page,
+  }) => {
     await app.startEmpty();
     const setup = new FirstRunSetupPage(page);
     await setup.fill(home, manager);
@@ -55,7 +75,12 @@ test.describe('staff declarations and the disclosure log', () => {
     await firstSignIn(page, sara);
     await frame.open('Declarations');
     const declarations = new DeclarationsPage(page);
-    await declarations.declare({ kind: 'Contact on social media', happenedOn: daysAgo(3), whatHappened: sarasContact, lineManager: manager.name });
+    await declarations.declare({
+      kind: 'Contact on social media',
+      happenedOn: daysAgo(3),
+      whatHappened: sarasContact,
+      lineManager: manager.name,
+    });
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
 
     // Tom declares a gift he declined, and sees his own declaration and nobody else's.
@@ -64,7 +89,13 @@ test.describe('staff declarations and the disclosure log', () => {
     await frame.open('Declarations');
     await expect(declarations.heading('My declarations')).toBeVisible();
     await expect(page.getByText('You have not made any declarations.')).toBeVisible();
-    await declarations.declare({ kind: 'I declined a gift', happenedOn: daysAgo(2), whatHappened: tomsGift, whoWasInvolved: 'A parent', lineManager: manager.name });
+    await declarations.declare({
+      kind: 'I declined a gift',
+      happenedOn: daysAgo(2),
+      whatHappened: tomsGift,
+      whoWasInvolved: 'A parent',
+      lineManager: manager.name,
+    });
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
     await expect(declarations.table.getByRole('row')).toHaveCount(2);
     await expect(declarations.row(tomsGift)).toContainText('Waiting for the manager’s review');
@@ -84,9 +115,15 @@ test.describe('staff declarations and the disclosure log', () => {
     await expect(declarations.heading('Staff declarations')).toBeVisible();
     await expect(declarations.table.getByRole('row')).toHaveCount(3);
     await expect(declarations.row(sarasContact)).toContainText('Sara Lewis');
-    await declarations.review(tomsGift, { supervisionOn: daysAgo(0), outcome: 'Declined correctly. Thanked the parent.', action: 'None' });
+    await declarations.review(tomsGift, {
+      supervisionOn: daysAgo(0),
+      outcome: 'Declined correctly. Thanked the parent.',
+      action: 'None',
+    });
     await expect(declarations.confirmation).toContainText('Tom Hughes’s declaration is reviewed');
-    await expect(declarations.row(tomsGift)).toContainText('Outcome: Declined correctly. Thanked the parent.');
+    await expect(declarations.row(tomsGift)).toContainText(
+      'Outcome: Declined correctly. Thanked the parent.',
+    );
     await page.getByLabel('Showing').selectOption({ label: 'Needing your attention' });
     await expect(declarations.table.getByRole('row')).toHaveCount(2);
     await expect(declarations.row(sarasContact)).toContainText('Waiting for the manager’s review');
@@ -135,7 +172,11 @@ test.describe('staff declarations and the disclosure log', () => {
     // Exporting the log is a copy leaving the app too.
     const logDownload = page.waitForEvent('download');
     await log.exportButton.click();
-    await why.answer('Shared drive, inspection folder', 'Another reason', 'Evidence pack for the monthly Regulation 44 visit');
+    await why.answer(
+      'Shared drive, inspection folder',
+      'Another reason',
+      'Evidence pack for the monthly Regulation 44 visit',
+    );
     const logFile = await logDownload;
     expect(await readFile(await logFile.path(), 'utf8')).toContain('Ofsted inspector, Ms Okafor');
     await expect(log.table.getByRole('row')).toHaveCount(3);

@@ -10,12 +10,36 @@ import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
 const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
-const careWorker = { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', role: 'Care staff', temporaryPassword: 'copper kettle drizzle harbour' };
+const manager: ManagerAccount = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: 'lantern orchard pebble meadow',
+};
+const careWorker = {
+  name: 'Tom Hughes',
+  username: 'thughes',
+  email: 'tom.hughes@oakfield.example',
+  role: 'Care staff',
+  temporaryPassword: 'copper kettle drizzle harbour',
+};
 const careWorkerPassword = 'velvet thunder orchid canal';
 
-type Restriction = { name: string; otherNames?: string; kind: string; conditions?: string; authority: string; reference: string };
-const barredJohn: Restriction = { name: 'John Smith', otherNames: 'Johnny Boy', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' };
+type Restriction = {
+  name: string;
+  otherNames?: string;
+  kind: string;
+  conditions?: string;
+  authority: string;
+  reference: string;
+};
+const barredJohn: Restriction = {
+  name: 'John Smith',
+  otherNames: 'Johnny Boy',
+  kind: 'No contact',
+  authority: 'Court order',
+  reference: 'LS26C09999',
+};
 
 async function setUpHome(page: Page): Promise<void> {
   const setup = new FirstRunSetupPage(page);
@@ -46,7 +70,8 @@ async function recordRestriction(page: Page, restriction: Restriction): Promise<
   await form.getByLabel('Name', { exact: true }).fill(restriction.name);
   if (restriction.otherNames) await form.getByLabel('Other names (optional)').fill(restriction.otherNames);
   await form.getByLabel('What is restricted').selectOption({ label: restriction.kind });
-  if (restriction.conditions) await form.getByLabel('Conditions (optional unless “Other”)').fill(restriction.conditions);
+  if (restriction.conditions)
+    await form.getByLabel('Conditions (optional unless “Other”)').fill(restriction.conditions);
   await form.getByLabel('Authority').selectOption({ label: restriction.authority });
   await form.getByLabel('Reference').fill(restriction.reference);
   await form.getByRole('button', { name: 'Record restriction' }).click();
@@ -86,7 +111,12 @@ test.describe('the front door', () => {
     // Front door is the second screen in everyone's navigation.
     await expect(frame.navigation.getByRole('link').nth(1)).toHaveText('Front door');
     await frame.open('Front door');
-    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says he is dropping off a present', badge: '3' });
+    await door.fill({
+      name: 'John Smith',
+      visiting: ['Millie Hughes'],
+      reason: 'Says he is dropping off a present',
+      badge: '3',
+    });
     await expect(door.blocked).toContainText('Do not admit. Speak to the duty manager.');
     await expect(door.blocked).toContainText('John Smith was matched to John Smith (same name).');
     await expect(door.blocked).toContainText('No contact: Millie Hughes');
@@ -101,11 +131,18 @@ test.describe('the front door', () => {
     // The duty manager comes to the door.
     await switchUser(page, manager.username, manager.password);
     await frame.open('Front door');
-    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says he is dropping off a present', badge: '3' });
+    await door.fill({
+      name: 'John Smith',
+      visiting: ['Millie Hughes'],
+      reason: 'Says he is dropping off a present',
+      badge: '3',
+    });
     await expect(door.blocked).toContainText('Court order, reference LS26C09999');
     await door.overrideAndAdmitButton.click();
     await expect(door.form.getByText('Say why you are overriding the restriction.')).toBeVisible();
-    await door.overrideReason.fill('Order discharged at court this morning; social worker confirmed by phone at 13:40');
+    await door.overrideReason.fill(
+      'Order discharged at court this morning; social worker confirmed by phone at 13:40',
+    );
     await door.overrideConfirmation.check();
     await app.expectAccessible('front door: the manager overriding');
     await app.screenshot('manager overriding with a reason');
@@ -116,7 +153,9 @@ test.describe('the front door', () => {
 
     await frame.open('Audit log');
     const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
-    await expect(log.getByRole('row').filter({ hasText: 'Overrode a restriction at the door' })).toHaveCount(1);
+    await expect(log.getByRole('row').filter({ hasText: 'Overrode a restriction at the door' })).toHaveCount(
+      1,
+    );
     await expect(log.getByRole('row').filter({ hasText: 'Signed a visitor in' })).toHaveCount(1);
     await app.screenshot('audit log shows the override');
 
@@ -129,15 +168,28 @@ test.describe('the front door', () => {
   });
 
   test('a supervised-only visitor needs a supervisor', async ({ app, page }) => {
-    const door = await homeWithRestriction(app, { name: 'Dean Hughes', kind: 'Supervised contact only', conditions: 'Family room only', authority: 'Court order', reference: 'LS26C01234' });
-    await door.fill({ name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '5' });
+    const door = await homeWithRestriction(app, {
+      name: 'Dean Hughes',
+      kind: 'Supervised contact only',
+      conditions: 'Family room only',
+      authority: 'Court order',
+      reference: 'LS26C01234',
+    });
+    await door.fill({
+      name: 'Dean Hughes',
+      visiting: ['Millie Hughes'],
+      reason: 'Contact visit',
+      badge: '5',
+    });
     await expect(door.warning).toContainText('Supervised contact only. Family room only.');
     await expect(door.whoWillSupervise).toBeVisible();
     await app.expectAccessible('front door: a supervised-only visitor');
     await app.screenshot('supervised only warning');
 
     await door.signInButton.click();
-    await expect(door.form.getByText('Tick “I have read this” once you have read the restriction.')).toBeVisible();
+    await expect(
+      door.form.getByText('Tick “I have read this” once you have read the restriction.'),
+    ).toBeVisible();
     await door.hasReadThis.check();
     await door.signInButton.click();
     await expect(door.form.getByText('Choose who will supervise this visit.')).toBeVisible();
@@ -162,7 +214,9 @@ test.describe('the front door', () => {
     await app.screenshot('near spelling caught');
 
     await door.visitorName.fill('Johnny Boy');
-    await expect(door.blocked).toContainText('Johnny Boy was matched to John Smith (also known as Johnny Boy).');
+    await expect(door.blocked).toContainText(
+      'Johnny Boy was matched to John Smith (also known as Johnny Boy).',
+    );
 
     await door.visitorName.fill('Dawn Morris');
     await expect(door.clear).toBeVisible();
@@ -184,7 +238,10 @@ test.describe('the front door', () => {
     await frame.open('Visitor register');
     const register = new RegisterPage(page);
     await expect(register.row('Dawn Morris')).toContainText('7');
-    await register.correct('Dawn Morris', { whatWasWrong: 'Wrong badge number: she has badge 12', badge: '12' });
+    await register.correct('Dawn Morris', {
+      whatWasWrong: 'Wrong badge number: she has badge 12',
+      badge: '12',
+    });
     await expect(register.confirmation).toContainText('The entry for Dawn Morris was corrected');
     await expect(register.table.getByRole('row')).toHaveCount(2);
     await expect(register.row('Dawn Morris')).toContainText('12');
@@ -204,10 +261,17 @@ test.describe('the front door', () => {
     // Every export asks why first and is recorded in the disclosure log (declarations.spec.ts covers it).
     await new DisclosureDialog(page).answer('Home’s case file', 'For the case file');
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^visitor-register-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.suggestedFilename()).toMatch(
+      /^visitor-register-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const csv = await readFile(await file.path(), 'utf8');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Visitor,Organisation or relationship,Visiting,Reason for visit,Arrived,Left,ID checked,Vehicle,Badge,Admitted by,Supervised by,Restriction check,Override reason,Correction');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'Visitor,Organisation or relationship,Visiting,Reason for visit,Arrived,Left,ID checked,Vehicle,Badge,Admitted by,Supervised by,Restriction check,Override reason,Correction',
+    );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Dawn Morris,Mum,,Family visit,');
     expect(lines[1]).toContain(',12,Priya Raman,');
@@ -221,21 +285,34 @@ test.describe('the front door', () => {
     await expect(page.getByText('No visitors are signed in.')).toBeVisible();
   });
 
-  test('a correction that names a barred person is kept, and raised on the home screen', async ({ app, page }) => {
+  test('a correction that names a barred person is kept, and raised on the home screen', async ({
+    app,
+    page,
+  }) => {
     const door = await homeWithRestriction(app, barredJohn);
-    await door.fill({ name: 'Dawn Morris', organisation: 'Neighbour', reason: 'Dropping off a parcel', badge: '5' });
+    await door.fill({
+      name: 'Dawn Morris',
+      organisation: 'Neighbour',
+      reason: 'Dropping off a parcel',
+      badge: '5',
+    });
     await door.signInButton.click();
     await expect(door.announcement).toContainText('Dawn Morris signed in at');
 
     const frame = new AppFrame(page);
     await frame.open('Visitor register');
     const register = new RegisterPage(page);
-    await register.correct('Dawn Morris', { whatWasWrong: 'He gave a false name; staff recognised him afterwards', visitorName: 'John Smith' });
+    await register.correct('Dawn Morris', {
+      whatWasWrong: 'He gave a false name; staff recognised him afterwards',
+      visitorName: 'John Smith',
+    });
     await expect(register.confirmation).toContainText('The entry for John Smith was corrected');
 
     await frame.open('Home');
     const panel = page.getByRole('region', { name: 'At the front door' });
-    await expect(panel.getByRole('heading', { name: 'Corrections that named someone restricted' })).toBeVisible();
+    await expect(
+      panel.getByRole('heading', { name: 'Corrections that named someone restricted' }),
+    ).toBeVisible();
     await expect(panel).toContainText('John Smith');
     await expect(panel).toContainText('He gave a false name');
     await expect(panel).toContainText('No contact allowed');
@@ -252,7 +329,13 @@ test.describe('the front door', () => {
     await door.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
     await door.signInButton.click();
     await expect(door.announcement).toContainText('Dawn Morris signed in at');
-    await door.fill({ name: 'Gary Price', organisation: 'Plumber', reason: 'Boiler repair', badge: '8', vehicle: 'AB12 CDE' });
+    await door.fill({
+      name: 'Gary Price',
+      organisation: 'Plumber',
+      reason: 'Boiler repair',
+      badge: '8',
+      vehicle: 'AB12 CDE',
+    });
     await door.signInButton.click();
     await expect(door.announcement).toContainText('Gary Price signed in at');
     await expect(door.onSite.getByRole('row')).toHaveCount(3);
@@ -265,8 +348,15 @@ test.describe('the front door', () => {
     await door.printFireRollButton.click();
     await expect(door.fireRollHeading).toHaveText('Fire roll: Oakfield House');
     expect(await page.evaluate('window.printRequests')).toBe(1);
-    await expect(page.getByText(/^Printed \d{1,2} \w{3} \d{4}, \d\d:\d\d\. 2 visitors on site\.$/)).toBeVisible();
-    await expect(door.fireRollTable.getByRole('columnheader')).toHaveText(['Name', 'Badge', 'Arrived', 'Visiting']);
+    await expect(
+      page.getByText(/^Printed \d{1,2} \w{3} \d{4}, \d\d:\d\d\. 2 visitors on site\.$/),
+    ).toBeVisible();
+    await expect(door.fireRollTable.getByRole('columnheader')).toHaveText([
+      'Name',
+      'Badge',
+      'Arrived',
+      'Visiting',
+    ]);
     await expect(door.fireRollRow('Dawn Morris')).toContainText('7');
     await expect(door.fireRollRow('Gary Price')).toContainText('8');
     // Nothing else: not the vehicle, not the reason.

@@ -12,7 +12,9 @@ const seedSummarySchema = z.object({
   loaded: z.object({ academicYears: z.number().int().positive() }),
 });
 
-test('a manager opens a home that already has years of records and finds every academic year', async ({ app }) => {
+test('a manager opens a home that already has years of records and finds every academic year', async ({
+  app,
+}) => {
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
 
   const signIn = new SignInPage(app.page);

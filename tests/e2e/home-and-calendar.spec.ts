@@ -18,9 +18,24 @@ const manager: ManagerAccount = {
 const year2026: AcademicYearDates = {
   label: '2026/27',
   terms: {
-    Autumn: { startsOn: '2026-09-03', endsOn: '2026-12-18', halfTermStartsOn: '2026-10-26', halfTermEndsOn: '2026-10-30' },
-    Spring: { startsOn: '2027-01-05', endsOn: '2027-03-26', halfTermStartsOn: '2027-02-15', halfTermEndsOn: '2027-02-19' },
-    Summer: { startsOn: '2027-04-12', endsOn: '2027-07-21', halfTermStartsOn: '2027-05-31', halfTermEndsOn: '2027-06-04' },
+    Autumn: {
+      startsOn: '2026-09-03',
+      endsOn: '2026-12-18',
+      halfTermStartsOn: '2026-10-26',
+      halfTermEndsOn: '2026-10-30',
+    },
+    Spring: {
+      startsOn: '2027-01-05',
+      endsOn: '2027-03-26',
+      halfTermStartsOn: '2027-02-15',
+      halfTermEndsOn: '2027-02-19',
+    },
+    Summer: {
+      startsOn: '2027-04-12',
+      endsOn: '2027-07-21',
+      halfTermStartsOn: '2027-05-31',
+      halfTermEndsOn: '2027-06-04',
+    },
   },
 };
 
@@ -42,7 +57,9 @@ async function signInAgain(app: AppDriver, expectedHomeName: string): Promise<vo
   await expect(new AppFrame(app.page).signedInAs).toContainText(manager.name);
 }
 
-test('a manager sets up the home and its academic calendar, and it is still there after a reload', async ({ app }) => {
+test('a manager sets up the home and its academic calendar, and it is still there after a reload', async ({
+  app,
+}) => {
   await app.startEmpty();
   const setup = new FirstRunSetupPage(app.page);
   await expect(setup.heading).toBeVisible();
@@ -109,7 +126,9 @@ test('a manager sets up the home and its academic calendar, and it is still ther
   await app.screenshot('06-after-reload-home-settings');
 });
 
-test('a manager’s mistakes are explained beside the field, and nothing half-done is saved', async ({ app }) => {
+test('a manager’s mistakes are explained beside the field, and nothing half-done is saved', async ({
+  app,
+}) => {
   await app.startEmpty();
 
   // First run without the home's name: nothing is set up, not even the account.
@@ -132,10 +151,15 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
   await frame.open('Academic calendar');
   const calendar = new AcademicCalendarPage(app.page);
   await calendar.addYearButton.click();
-  await calendar.fillYear({ ...year2026, terms: { ...year2026.terms, Autumn: { ...year2026.terms.Autumn, endsOn: '2026-08-20' } } });
+  await calendar.fillYear({
+    ...year2026,
+    terms: { ...year2026.terms, Autumn: { ...year2026.terms.Autumn, endsOn: '2026-08-20' } },
+  });
   await calendar.save();
   const autumnEnds = calendar.termField('Autumn', 'ends');
-  await expect(autumnEnds).toHaveAccessibleDescription(/The autumn term ends before it starts\. Check the end date\./);
+  await expect(autumnEnds).toHaveAccessibleDescription(
+    /The autumn term ends before it starts\. Check the end date\./,
+  );
   await expect(autumnEnds).toHaveAttribute('aria-invalid', 'true');
   await expect(calendar.formError).toContainText('Some dates need correcting');
   // Only the faulty field is marked: the spring and summer terms are fine.

@@ -6,11 +6,26 @@ import { MailSettingsPage, type MailServer } from './pages/outbox-mail-settings-
 import { OutboxPage } from './pages/outbox-page';
 import { PanGroupSection } from './pages/pan-group-section';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { makeTestCertificates, startTestSmtpServer, type TestSmtpServer } from '../unit/electron/mail/smtp-test-server';
+import {
+  makeTestCertificates,
+  startTestSmtpServer,
+  type TestSmtpServer,
+} from '../unit/electron/mail/smtp-test-server';
 
 const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
-const tutor = { name: 'Tom Tutor', username: 'ttutor', email: 'tom.tutor@oakfield.example', role: 'Personal Tutor', temporaryPassword: 'copper kettle drizzle harbour' };
+const manager: ManagerAccount = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: 'lantern orchard pebble meadow',
+};
+const tutor = {
+  name: 'Tom Tutor',
+  username: 'ttutor',
+  email: 'tom.tutor@oakfield.example',
+  role: 'Personal Tutor',
+  temporaryPassword: 'copper kettle drizzle harbour',
+};
 const socialWorker = { name: 'Sam Social', role: 'Social worker', email: 'sam.social@council.example' };
 const smtpPassword = 'correct horse battery staple';
 
@@ -52,11 +67,18 @@ test.afterEach(async () => {
 });
 
 test.describe('PAN alerts and the outbox', () => {
-  test('a manager sets up a PAN group, sends alerts from her mail client, then over TLS, and deals with failures', async ({ app, page }) => {
+  test('a manager sets up a PAN group, sends alerts from her mail client, then over TLS, and deals with failures', async ({
+    app,
+    page,
+  }) => {
     // One long journey on a shared two-core machine: generous, so only a real fault fails it.
     test.setTimeout(480_000);
     const certificates = makeTestCertificates();
-    const smtp = await startTestSmtpServer({ certificates, user: 'alerts@oakfield.example', password: smtpPassword });
+    const smtp = await startTestSmtpServer({
+      certificates,
+      user: 'alerts@oakfield.example',
+      password: smtpPassword,
+    });
     servers.push(smtp);
     const frame = new AppFrame(page);
 
@@ -72,9 +94,14 @@ test.describe('PAN alerts and the outbox', () => {
     // The PAN group: Tom (PT) is always told; the social worker asks for restriction changes.
     const pan = new PanGroupSection(page);
     await expect(pan.row(tutor.name)).toContainText('Always, about everything');
-    await pan.addOutsideAdult({ ...socialWorker, toldWhen: ['A contact restriction is added, changed or ended', 'A contact form is filed'] });
+    await pan.addOutsideAdult({
+      ...socialWorker,
+      toldWhen: ['A contact restriction is added, changed or ended', 'A contact form is filed'],
+    });
     await expect(pan.section.getByRole('status')).toContainText('Added to the PAN group.');
-    await expect(pan.row(socialWorker.name)).toContainText('A contact restriction is added, changed or ended');
+    await expect(pan.row(socialWorker.name)).toContainText(
+      'A contact restriction is added, changed or ended',
+    );
     await expect(pan.row(socialWorker.name)).toContainText(socialWorker.email);
     await app.expectAccessible('young person’s page with the PAN group');
     await app.screenshot('PAN group on the young person’s page');
@@ -93,28 +120,53 @@ test.describe('PAN alerts and the outbox', () => {
     await app.screenshot('outbox waiting without mail settings');
 
     // Sent from the manager's own mail client: only a mailto: to that one person is opened.
-    await outbox.rowsTo(socialWorker.email).getByRole('button', { name: /^Open in mail client/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'The message is open in your mail client' })).toBeVisible();
-    const opened = app.mainProcessLog.filter((entry) => entry.message === 'Opened externally').map((entry) => String(entry.detail));
+    await outbox
+      .rowsTo(socialWorker.email)
+      .getByRole('button', { name: /^Open in mail client/ })
+      .click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'The message is open in your mail client' }),
+    ).toBeVisible();
+    const opened = app.mainProcessLog
+      .filter((entry) => entry.message === 'Opened externally')
+      .map((entry) => String(entry.detail));
     expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatch(/^mailto:sam\.social@council\.example\?subject=Family%20Links%3A%20a%20contact%20restriction%20was%20added%20for%20M\.H\./);
+    expect(opened[0]).toMatch(
+      /^mailto:sam\.social@council\.example\?subject=Family%20Links%3A%20a%20contact%20restriction%20was%20added%20for%20M\.H\./,
+    );
     expect(opened[0]).not.toMatch(/Amelia|Hughes|Millie/);
-    await outbox.rowsTo(socialWorker.email).getByRole('button', { name: /^Mark as sent/ }).click();
+    await outbox
+      .rowsTo(socialWorker.email)
+      .getByRole('button', { name: /^Mark as sent/ })
+      .click();
     await expect(outbox.rowsTo(socialWorker.email)).toContainText('Sent from a mail client');
     // Tom heard at the meeting: his alert is cancelled by hand.
-    await outbox.rowsTo(tutor.email).getByRole('button', { name: /^Cancel/ }).click();
+    await outbox
+      .rowsTo(tutor.email)
+      .getByRole('button', { name: /^Cancel/ })
+      .click();
     await expect(outbox.rowsTo(tutor.email)).toContainText('Cancelled');
 
     // Mail settings: a wrong password gives the exact reason; the right one sends the test message.
     await frame.open('Mail settings');
     const mail = new MailSettingsPage(page);
     await expect(mail.heading).toBeVisible();
-    const server: MailServer = { host: '127.0.0.1', port: smtp.port, security: 'STARTTLS', username: 'alerts@oakfield.example', password: 'not the password', fromAddress: 'alerts@oakfield.example', caPem: certificates.caPem };
+    const server: MailServer = {
+      host: '127.0.0.1',
+      port: smtp.port,
+      security: 'STARTTLS',
+      username: 'alerts@oakfield.example',
+      password: 'not the password',
+      fromAddress: 'alerts@oakfield.example',
+      caPem: certificates.caPem,
+    };
     await mail.fill(server);
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await mail.sendTest(manager.email);
-    await expect(mail.testForm.getByRole('alert')).toContainText('The mail server did not accept the user name or password, so nothing was sent.');
+    await expect(mail.testForm.getByRole('alert')).toContainText(
+      'The mail server did not accept the user name or password, so nothing was sent.',
+    );
     await app.expectAccessible('mail settings with a failed test');
     await app.screenshot('mail settings: wrong password');
     await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);
@@ -122,7 +174,9 @@ test.describe('PAN alerts and the outbox', () => {
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await expect(mail.form.getByLabel('Password', { exact: true })).toHaveValue('');
     await mail.sendTest(manager.email);
-    await expect(mail.testForm.getByRole('status')).toContainText(`The test message was sent to ${manager.email}.`);
+    await expect(mail.testForm.getByRole('status')).toContainText(
+      `The test message was sent to ${manager.email}.`,
+    );
     expect(smtp.received.map((received) => received.envelopeTo)).toContainEqual([manager.email]);
     await app.screenshot('mail settings: test message sent');
 
@@ -132,21 +186,36 @@ test.describe('PAN alerts and the outbox', () => {
     await page.getByLabel('Why is it ending?').fill('Court order discharged this morning');
     await page.getByRole('button', { name: 'End restriction' }).click();
     await page.getByRole('button', { name: 'Yes, end the restriction' }).click();
-    await expect.poll(() => smtp.received.filter((received) => received.parsed.subject?.includes('M.H.')).length, { timeout: 45_000 }).toBe(2);
+    await expect
+      .poll(() => smtp.received.filter((received) => received.parsed.subject?.includes('M.H.')).length, {
+        timeout: 45_000,
+      })
+      .toBe(2);
     const alerts = smtp.received.filter((received) => received.parsed.subject?.includes('M.H.'));
-    expect(alerts.map((received) => received.envelopeTo.join()).sort()).toEqual([socialWorker.email, tutor.email].sort());
+    expect(alerts.map((received) => received.envelopeTo.join()).sort()).toEqual(
+      [socialWorker.email, tutor.email].sort(),
+    );
     for (const received of alerts) {
       expect(received.wasEncrypted).toBe(true);
-      expect(`${received.parsed.subject ?? ''} ${received.parsed.text ?? ''}`).not.toMatch(/Amelia|Hughes|Millie|John Smith|LS26C09999/);
+      expect(`${received.parsed.subject ?? ''} ${received.parsed.text ?? ''}`).not.toMatch(
+        /Amelia|Hughes|Millie|John Smith|LS26C09999/,
+      );
       expect(received.parsed.text).toContain('Open Family Links to read it.');
     }
     await frame.open('Outbox');
-    await expect(outbox.table.getByRole('row').filter({ hasText: 'a contact restriction ended for M.H.' })).toHaveCount(2);
+    await expect(
+      outbox.table.getByRole('row').filter({ hasText: 'a contact restriction ended for M.H.' }),
+    ).toHaveCount(2);
     await expect(outbox.rowsTo(tutor.email).filter({ hasText: 'server id' })).toHaveCount(1);
     await app.screenshot('outbox: sent over TLS');
 
     // A server that offers no STARTTLS: nothing is sent, the alerts fail with the reason, and a badge shows.
-    const plainServer = await startTestSmtpServer({ certificates, user: 'alerts@oakfield.example', password: smtpPassword, hideStartTls: true });
+    const plainServer = await startTestSmtpServer({
+      certificates,
+      user: 'alerts@oakfield.example',
+      password: smtpPassword,
+      hideStartTls: true,
+    });
     servers.push(plainServer);
     await frame.open('Mail settings');
     await mail.form.getByLabel('Port', { exact: true }).fill(String(plainServer.port));
@@ -154,12 +223,16 @@ test.describe('PAN alerts and the outbox', () => {
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await openMillie(page);
     await recordRestriction(page, 'Mark Jones');
-    await expect(frame.navigation.getByRole('link', { name: 'Outbox (2 messages failed)' })).toBeVisible({ timeout: 45_000 });
+    await expect(frame.navigation.getByRole('link', { name: 'Outbox (2 messages failed)' })).toBeVisible({
+      timeout: 45_000,
+    });
     expect(plainServer.received).toHaveLength(0);
     await frame.open('Outbox (2 messages failed)');
     await outbox.show.selectOption({ label: 'Failed' });
     await expect(outbox.bodyRows()).toHaveCount(2);
-    await expect(outbox.rowsTo(tutor.email)).toContainText('did not offer an encrypted connection (STARTTLS), so nothing was sent');
+    await expect(outbox.rowsTo(tutor.email)).toContainText(
+      'did not offer an encrypted connection (STARTTLS), so nothing was sent',
+    );
     await app.expectAccessible('outbox with failed messages');
     await app.screenshot('outbox: failed, with the badge');
 
@@ -169,13 +242,28 @@ test.describe('PAN alerts and the outbox', () => {
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await frame.open('Outbox (2 messages failed)');
-    await outbox.rowsTo(tutor.email).getByRole('button', { name: /^Try again/ }).first().click();
+    await outbox
+      .rowsTo(tutor.email)
+      .getByRole('button', { name: /^Try again/ })
+      .first()
+      .click();
     await outbox.show.selectOption({ label: 'Failed' });
     await expect(outbox.bodyRows()).toHaveCount(1, { timeout: 45_000 });
-    await outbox.rowsTo(socialWorker.email).getByRole('button', { name: /^Cancel/ }).click();
+    await outbox
+      .rowsTo(socialWorker.email)
+      .getByRole('button', { name: /^Cancel/ })
+      .click();
     await expect(page.getByText('No messages are failed.')).toBeVisible();
     await expect(frame.navigation.getByRole('link', { name: 'Outbox', exact: true })).toBeVisible();
-    await expect.poll(() => smtp.received.filter((received) => received.parsed.subject?.includes('a contact restriction was added for M.H.')).length, { timeout: 45_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          smtp.received.filter((received) =>
+            received.parsed.subject?.includes('a contact restriction was added for M.H.'),
+          ).length,
+        { timeout: 45_000 },
+      )
+      .toBe(1);
     await outbox.show.selectOption({ label: 'All messages' });
     await app.expectAccessible('outbox after retry and cancel');
     await app.screenshot('outbox: after retry and cancel');
@@ -187,7 +275,9 @@ test.describe('PAN alerts and the outbox', () => {
     // Stopping email: the settings and password go, and the outbox says alerts will wait.
     await frame.open('Mail settings');
     await page.getByRole('button', { name: 'Remove mail settings' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Mail settings and the stored password are removed.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Mail settings and the stored password are removed.' }),
+    ).toBeVisible();
     await expect(mail.form.getByLabel('Mail server')).toHaveValue('');
     await frame.open('Outbox');
     await expect(outbox.notSetUp).toBeVisible();

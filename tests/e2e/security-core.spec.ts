@@ -9,8 +9,19 @@ import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
 const home = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: 'lantern orchard pebble meadow' };
-const careWorker = { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', role: 'Care staff', temporaryPassword: 'copper kettle drizzle harbour' };
+const manager = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: 'lantern orchard pebble meadow',
+};
+const careWorker = {
+  name: 'Tom Hughes',
+  username: 'thughes',
+  email: 'tom.hughes@oakfield.example',
+  role: 'Care staff',
+  temporaryPassword: 'copper kettle drizzle harbour',
+};
 
 async function setUpHome(page: Page): Promise<void> {
   const setup = new FirstRunSetupPage(page);
@@ -51,7 +62,10 @@ async function rawDatabaseText(page: Page): Promise<string> {
 }
 
 test.describe('the security core', () => {
-  test('a manager sets up the home, adds a care worker, and the care worker must choose their own password', async ({ app, page }) => {
+  test('a manager sets up the home, adds a care worker, and the care worker must choose their own password', async ({
+    app,
+    page,
+  }) => {
     await app.startEmpty();
     const setup = new FirstRunSetupPage(page);
     await expect(setup.heading).toBeVisible();
@@ -86,7 +100,10 @@ test.describe('the security core', () => {
     await expect(frame.navigation.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   });
 
-  test('five wrong passwords lock the account, and the manager sees it in the audit log', async ({ app, page }) => {
+  test('five wrong passwords lock the account, and the manager sees it in the audit log', async ({
+    app,
+    page,
+  }) => {
     await page.clock.install();
     await app.startEmpty();
     await setUpHome(page);
@@ -110,19 +127,26 @@ test.describe('the security core', () => {
     await frame.open('Audit log');
     const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
     await expect(log.getByRole('row').filter({ hasText: 'Failed sign-in' })).toHaveCount(5);
-    await expect(log.getByRole('row').filter({ hasText: 'Account locked after wrong passwords' })).toHaveCount(1);
+    await expect(
+      log.getByRole('row').filter({ hasText: 'Account locked after wrong passwords' }),
+    ).toHaveCount(1);
     await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
     // The main process holds its own copy of the log's end, outside the browser's database.
     if (app.runtime === 'harness') {
-      const anchor = JSON.parse(await readFile(join(app.tempDir, 'user-data', 'audit-anchor.json'), 'utf8')) as { seq: number };
+      const anchor = JSON.parse(
+        await readFile(join(app.tempDir, 'user-data', 'audit-anchor.json'), 'utf8'),
+      ) as { seq: number };
       expect(anchor.seq).toBeGreaterThanOrEqual(11);
     }
     await app.expectAccessible('audit log');
     await app.screenshot('audit log after a lockout');
   });
 
-  test('the screen locks itself when nobody uses it, and what was being typed comes back', async ({ app, page }) => {
+  test('the screen locks itself when nobody uses it, and what was being typed comes back', async ({
+    app,
+    page,
+  }) => {
     await page.clock.install();
     await app.startEmpty();
     await setUpHome(page);
@@ -161,7 +185,15 @@ test.describe('the security core', () => {
     await new StaffAccountsPage(page).add(careWorker);
     await expect(page.getByRole('status')).toContainText('can now sign in');
     const raw = await rawDatabaseText(page);
-    for (const secret of ['Priya', 'Raman', 'priya.raman@', 'Tom Hughes', 'tom.hughes@', manager.password, careWorker.temporaryPassword]) {
+    for (const secret of [
+      'Priya',
+      'Raman',
+      'priya.raman@',
+      'Tom Hughes',
+      'tom.hughes@',
+      manager.password,
+      careWorker.temporaryPassword,
+    ]) {
       expect(raw, `"${secret}" must not be readable`).not.toContain(secret);
     }
     // The check is real: the home's name (not personal data) is stored as it is, and is found.

@@ -21,7 +21,13 @@ const seedSummarySchema = z.object({
   signIn: z.object({ username: z.string(), password: z.string() }),
 });
 
-const coordinator = { name: 'Grace Okafor', username: 'gokafor', email: 'grace.okafor@example.org', role: 'Case Co-ordinator', temporaryPassword: 'copper kettle drizzle harbour' };
+const coordinator = {
+  name: 'Grace Okafor',
+  username: 'gokafor',
+  email: 'grace.okafor@example.org',
+  role: 'Case Co-ordinator',
+  temporaryPassword: 'copper kettle drizzle harbour',
+};
 const ownPassword = 'velvet thunder orchid canal';
 
 const termWords = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
@@ -60,7 +66,10 @@ async function signInAs(page: Page, username: string, password: string): Promise
 test.describe('the termly review', () => {
   // Long journeys on a seeded home, with axe on every screen: more than the default minute on two cores.
   test.setTimeout(480_000);
-  test('the manager finds a term with no home visit red with its reason, opens the records behind a figure, and a Case Co-ordinator sees only their own young person', async ({ app, page }) => {
+  test('the manager finds a term with no home visit red with its reason, opens the records behind a figure, and a Case Co-ordinator sees only their own young person', async ({
+    app,
+    page,
+  }) => {
     const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
     const terms = fixtureTerms(summary.endDate);
     await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
@@ -76,11 +85,14 @@ test.describe('the termly review', () => {
 
     // The summer term before the fixture's recent months: no home visit for anyone, so red, with the reason.
     await review.chooseTerm(terms.summerBefore);
-    const firstName = (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
+    const firstName =
+      (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
     const homeVisit = review.figure(firstName, 'Home visit this term');
     await expect(homeVisit).toContainText('Red: none');
     await homeVisit.click();
-    await expect(review.drillDown).toContainText('No home visit in the summer term: the policy asks for one each term, at least 3 a year.');
+    await expect(review.drillDown).toContainText(
+      'No home visit in the summer term: the policy asks for one each term, at least 3 a year.',
+    );
     await expect(review.drillDown).toContainText('No records stand behind this figure');
     await app.expectAccessible('a red term with its reason');
     await app.screenshot('summer term without a home visit is red');
@@ -89,17 +101,32 @@ test.describe('the termly review', () => {
     // This term: a figure with records behind it opens them in a table.
     await review.chooseTerm(terms.current);
     // The trend runs back into last year: its words name last year's summer term and this one.
-    const trend = page.getByRole('figure', { name: /^Trend across this term/ }).locator(':scope > div[role="img"]');
-    await expect(trend).toHaveAttribute('aria-label', new RegExp(`${terms.summerBeforeTrendLabel}: \\d+ red.*${terms.currentTrendLabel}: \\d+ red`));
-    const withRecords = review.table.getByRole('button', { name: /Weekly parent updates|Home visits this year|Learning consultations/ }).filter({ hasNotText: 'Not due' });
+    const trend = page
+      .getByRole('figure', { name: /^Trend across this term/ })
+      .locator(':scope > div[role="img"]');
+    await expect(trend).toHaveAttribute(
+      'aria-label',
+      new RegExp(`${terms.summerBeforeTrendLabel}: \\d+ red.*${terms.currentTrendLabel}: \\d+ red`),
+    );
+    const withRecords = review.table
+      .getByRole('button', { name: /Weekly parent updates|Home visits this year|Learning consultations/ })
+      .filter({ hasNotText: 'Not due' });
     await expect(withRecords.first()).toBeVisible();
-    const youngPersonName = (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
+    const youngPersonName =
+      (await review.table.locator('tbody tr th[scope="row"] button').first().textContent()) ?? '';
     await review.row(youngPersonName).getByRole('button', { name: youngPersonName, exact: true }).click();
     await expect(review.youngPersonReview.getByRole('heading', { level: 2 })).toContainText(youngPersonName);
-    await expect(review.youngPersonReview.getByRole('table', { name: `Contact per family member for ${youngPersonName}` })).toBeVisible();
+    await expect(
+      review.youngPersonReview.getByRole('table', {
+        name: `Contact per family member for ${youngPersonName}`,
+      }),
+    ).toBeVisible();
     await app.expectAccessible('a young person’s review');
     await app.screenshot('a young person’s review with family members');
-    const visitsButton = review.youngPersonReview.getByRole('button', { name: /^Open the contacts with / }).filter({ hasNotText: /^0$/ }).first();
+    const visitsButton = review.youngPersonReview
+      .getByRole('button', { name: /^Open the contacts with / })
+      .filter({ hasNotText: /^0$/ })
+      .first();
     await visitsButton.click();
     const records = review.drillDown.getByRole('table', { name: /^Records behind:/ });
     await expect(records).toBeVisible();
@@ -111,7 +138,14 @@ test.describe('the termly review', () => {
     await frame.open('Visits');
     const visits = new VisitsPage(page);
     await visits.bookButton.click();
-    await visits.fill({ youngPeople: [youngPersonName], kind: 'Home visit to the family home', staff: ['Fixture Manager'], date: terms.heldOn, startTime: '06:00', endTime: '07:00' });
+    await visits.fill({
+      youngPeople: [youngPersonName],
+      kind: 'Home visit to the family home',
+      staff: ['Fixture Manager'],
+      date: terms.heldOn,
+      startTime: '06:00',
+      endTime: '07:00',
+    });
     await visits.submit();
     await expect(visits.banner).toContainText('Visit booked.');
     await visits.details.getByRole('button', { name: 'Mark completed' }).click();
@@ -122,7 +156,9 @@ test.describe('the termly review', () => {
     await expect(held).toContainText('Amber');
     await held.click();
     await expect(review.drillDown).toContainText('1 home visit in the');
-    await expect(review.drillDown).toContainText('none with both the Personal Tutor and the Case Co-ordinator');
+    await expect(review.drillDown).toContainText(
+      'none with both the Personal Tutor and the Case Co-ordinator',
+    );
     // One contact, counted once: the visit, and the contact form its completion made due.
     const behind = review.drillDown.getByRole('table', { name: /^Records behind:/ }).locator('tbody tr');
     await expect(behind).toHaveCount(2);
@@ -138,8 +174,14 @@ test.describe('the termly review', () => {
     await accounts.add(coordinator);
     await expect(accounts.confirmation).toContainText(`${coordinator.name} can now sign in`);
     await frame.open('Young people');
-    await page.getByRole('button', { name: new RegExp(`^(Open|Change|Edit).*${youngPersonName}`) }).first().click();
-    await page.getByRole('button', { name: /^(Change|Edit)/ }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`^(Open|Change|Edit).*${youngPersonName}`) })
+      .first()
+      .click();
+    await page
+      .getByRole('button', { name: /^(Change|Edit)/ })
+      .first()
+      .click();
     await page.getByLabel('Case Co-ordinator').selectOption({ label: coordinator.name });
     await page.getByRole('button', { name: /^Save/ }).click();
     await signInAs(page, coordinator.username, coordinator.temporaryPassword);
@@ -158,7 +200,10 @@ test.describe('the termly review', () => {
     await app.screenshot('case co-ordinator sees only their young person');
   });
 
-  test('the manager draws a sample of a term’s filed forms and reviews one, and signs the termly report, which pdfsig verifies', async ({ app, page }) => {
+  test('the manager draws a sample of a term’s filed forms and reviews one, and signs the termly report, which pdfsig verifies', async ({
+    app,
+    page,
+  }) => {
     const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
     await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
@@ -170,12 +215,18 @@ test.describe('the termly review', () => {
     await sampling.draw(terms.current, 0);
     await expect(sampling.drawForm).toContainText('Sample at least 1 form.');
     await sampling.draw(terms.current, 3);
-    await expect(page.getByRole('status').filter({ hasText: 'were drawn at random' })).toContainText('3 forms were drawn at random from the');
+    await expect(page.getByRole('status').filter({ hasText: 'were drawn at random' })).toContainText(
+      '3 forms were drawn at random from the',
+    );
     await expect(sampling.sampledForms()).toHaveCount(3);
     const first = sampling.sampledForms().first();
     await first.getByRole('button', { name: 'Save review' }).click();
     await expect(first).toContainText('Choose an outcome.');
-    await sampling.review(first, 'Needs improvement', 'The family’s views are missing; talk to the author in supervision.');
+    await sampling.review(
+      first,
+      'Needs improvement',
+      'The family’s views are missing; talk to the author in supervision.',
+    );
     await expect(first).toContainText('Reviewed: Needs improvement. The family’s views are missing');
     await expect(sampling.samplesTable.getByRole('row')).toHaveCount(2);
     await app.expectAccessible('sample monitoring');

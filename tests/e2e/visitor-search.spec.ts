@@ -6,7 +6,10 @@ import { SignInPage } from './pages/sign-in-page';
 type SeedSummary = { signIn: { username: string; password: string } };
 
 test.describe('finding a past visitor', () => {
-  test('a manager finds everyone who visited by part of their name, newest first, on a seeded home', async ({ app, page }) => {
+  test('a manager finds everyone who visited by part of their name, newest first, on a seeded home', async ({
+    app,
+    page,
+  }) => {
     const summary = (await app.startWithFixture({ size: 'small', seed: 1 })) as SeedSummary;
     await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
@@ -15,7 +18,12 @@ test.describe('finding a past visitor', () => {
     // Today's visitor, whose name no fixture visitor shares, then years of register to search.
     await frame.open('Front door');
     const door = new DoorPage(page);
-    await door.fill({ name: 'Zebedee Quartermaine', organisation: 'Uncle', reason: 'Family visit', badge: '3' });
+    await door.fill({
+      name: 'Zebedee Quartermaine',
+      organisation: 'Uncle',
+      reason: 'Family visit',
+      badge: '3',
+    });
     await door.signInButton.click();
     await expect(door.announcement).toContainText('Zebedee Quartermaine signed in at');
 

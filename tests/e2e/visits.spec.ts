@@ -10,10 +10,15 @@ import { VisitsPage } from './pages/visits-page';
 
 type SeedSummary = { endDate: string; signIn: { username: string; password: string } };
 
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Seeds a small home, signs in as its manager and opens Visits; returns the same home generated here, to name its people. */
-async function openVisits(app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown> }, page: Page, seed: number) {
+async function openVisits(
+  app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown> },
+  page: Page,
+  seed: number,
+) {
   const summary = (await app.startWithFixture({ size: 'small', seed })) as SeedSummary;
   await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
   const frame = new AppFrame(page);
@@ -36,8 +41,14 @@ async function openVisits(app: { startWithFixture: (options: { size: 'small'; se
       restriction.effectiveFrom <= summary.endDate &&
       (!restriction.effectiveTo || summary.endDate < restriction.effectiveTo) &&
       restriction.personId !== undefined &&
-      home.relationships.some((link) => link.personId === restriction.personId && link.youngPersonId === restriction.youngPersonId) &&
-      home.youngPeople.some((person) => person.id === restriction.youngPersonId && (!person.placementEndsOn || person.placementEndsOn > plusDays(summary.endDate, 60))),
+      home.relationships.some(
+        (link) => link.personId === restriction.personId && link.youngPersonId === restriction.youngPersonId,
+      ) &&
+      home.youngPeople.some(
+        (person) =>
+          person.id === restriction.youngPersonId &&
+          (!person.placementEndsOn || person.placementEndsOn > plusDays(summary.endDate, 60)),
+      ),
   );
   return { summary, home, visits, frame, youngPersonName, personName, inForce };
 }
@@ -45,7 +56,10 @@ async function openVisits(app: { startWithFixture: (options: { size: 'small'; se
 test.describe('booking family visits', () => {
   // Each journey seeds a home and walks several screens with axe on each: slower than the default on a shared two-core machine.
   test.describe.configure({ timeout: 240_000 });
-  test('a manager books a weekly visit with repeats; the same room at the same time is refused with the reason', async ({ app, page }) => {
+  test('a manager books a weekly visit with repeats; the same room at the same time is refused with the reason', async ({
+    app,
+    page,
+  }) => {
     const { summary, home, visits, youngPersonName, frame } = await openVisits(app, page, 1);
     await app.expectAccessible('visits calendar, week view');
     await app.screenshot('week view of the seeded home');
@@ -54,7 +68,15 @@ test.describe('booking family visits', () => {
     if (!first || !second) throw new Error('The small home has two young people in placement');
     const start = plusDays(summary.endDate, 14);
     await visits.bookButton.click();
-    await visits.fill({ youngPeople: [youngPersonName(first.id)], room: 'Family room', date: start, startTime: '07:00', endTime: '08:00', repeats: 'Every week', lastDate: plusDays(start, 21) });
+    await visits.fill({
+      youngPeople: [youngPersonName(first.id)],
+      room: 'Family room',
+      date: start,
+      startTime: '07:00',
+      endTime: '08:00',
+      repeats: 'Every week',
+      lastDate: plusDays(start, 21),
+    });
     await expect(visits.checks).toContainText('4 visits to book. No clashes or restrictions stop it.');
     await expect(visits.planningHelp).toBeVisible();
     await app.expectAccessible('booking form');
@@ -65,25 +87,50 @@ test.describe('booking family visits', () => {
 
     // The week of the second date shows it, on the calendar and in the table.
     await visits.goTo(plusDays(start, 7));
-    await expect(visits.visitsTable.getByRole('row').filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' })).toHaveCount(1);
-    await expect(visits.calendar.locator('.rbc-event').filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' })).toHaveCount(1);
+    await expect(
+      visits.visitsTable
+        .getByRole('row')
+        .filter({ hasText: youngPersonName(first.id) })
+        .filter({ hasText: '07:00–08:00' }),
+    ).toHaveCount(1);
+    await expect(
+      visits.calendar
+        .locator('.rbc-event')
+        .filter({ hasText: youngPersonName(first.id) })
+        .filter({ hasText: '07:00–08:00' }),
+    ).toHaveCount(1);
     await app.screenshot('the series in the week view');
 
     // Another young person in the same room, overlapping: refused, in words, and nothing saved.
     await visits.bookButton.click();
-    await visits.fill({ youngPeople: [youngPersonName(second.id)], room: 'Family room', date: plusDays(start, 7), startTime: '07:30', endTime: '08:30' });
-    await expect(visits.checks).toContainText('Family room is already booked for a family visit at the home on');
+    await visits.fill({
+      youngPeople: [youngPersonName(second.id)],
+      room: 'Family room',
+      date: plusDays(start, 7),
+      startTime: '07:30',
+      endTime: '08:30',
+    });
+    await expect(visits.checks).toContainText(
+      'Family room is already booked for a family visit at the home on',
+    );
     await expect(visits.checks).toContainText('Choose another room or another time.');
     await visits.submit();
     await expect(page.getByRole('alert')).toContainText('Family room is already booked');
     await app.screenshot('double-booked room refused');
     await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
-    await expect(visits.visitsTable.getByRole('row').filter({ hasText: youngPersonName(second.id) }).filter({ hasText: '07:30' })).toHaveCount(0);
+    await expect(
+      visits.visitsTable
+        .getByRole('row')
+        .filter({ hasText: youngPersonName(second.id) })
+        .filter({ hasText: '07:30' }),
+    ).toHaveCount(0);
 
     // The week on paper: the print view lists the series' visit on its day.
     await page.getByRole('button', { name: 'Print this week' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Visits: / })).toBeVisible();
-    await expect(page.getByRole('table', { name: /^Visits on / }).filter({ hasText: '07:00–08:00' })).toHaveCount(1);
+    await expect(
+      page.getByRole('table', { name: /^Visits on / }).filter({ hasText: '07:00–08:00' }),
+    ).toHaveCount(1);
     await app.expectAccessible('printable week');
     await app.screenshot('printable week');
     await page.getByRole('button', { name: 'Back to the calendar' }).click();
@@ -103,26 +150,46 @@ test.describe('booking family visits', () => {
     await expect(page.getByRole('status')).toContainText('Sensory room added.');
     await page.getByRole('form', { name: 'Add a room' }).getByLabel('Room name').fill('family room');
     await page.getByRole('button', { name: 'Add room' }).click();
-    await expect(page.getByRole('alert')).toContainText('There is already a room called “Family room”. Choose another name.');
+    await expect(page.getByRole('alert')).toContainText(
+      'There is already a room called “Family room”. Choose another name.',
+    );
     await page.getByRole('button', { name: 'Withdraw Garden room from booking' }).click();
-    await expect(page.getByRole('list', { name: 'Rooms' }).getByRole('listitem').filter({ hasText: 'Garden room' })).toContainText('Withdrawn');
+    await expect(
+      page.getByRole('list', { name: 'Rooms' }).getByRole('listitem').filter({ hasText: 'Garden room' }),
+    ).toContainText('Withdrawn');
     await app.expectAccessible('rooms');
     await app.screenshot('rooms list');
     await frame.open('Visits');
     await visits.bookButton.click();
-    await expect(visits.bookingForm.getByLabel('Room').getByRole('option', { name: 'Sensory room' })).toHaveCount(1);
-    await expect(visits.bookingForm.getByLabel('Room').getByRole('option', { name: 'Garden room' })).toHaveCount(0);
+    await expect(
+      visits.bookingForm.getByLabel('Room').getByRole('option', { name: 'Sensory room' }),
+    ).toHaveCount(1);
+    await expect(
+      visits.bookingForm.getByLabel('Room').getByRole('option', { name: 'Garden room' }),
+    ).toHaveCount(0);
   });
 
-  test('a barred family member cannot be booked, and the check says why and what to do', async ({ app, page }) => {
+  test('a barred family member cannot be booked, and the check says why and what to do', async ({
+    app,
+    page,
+  }) => {
     const { summary, visits, inForce, youngPersonName, personName } = await openVisits(app, page, 5);
     const barred = inForce.find((restriction) => restriction.kind === 'noContact');
-    if (!barred?.personId) throw new Error('Seed 5 has a no-contact restriction on a registered family member');
+    if (!barred?.personId)
+      throw new Error('Seed 5 has a no-contact restriction on a registered family member');
     const child = youngPersonName(barred.youngPersonId);
     const person = personName(barred.personId);
     await visits.bookButton.click();
-    await visits.fill({ youngPeople: [child], family: [person], date: plusDays(summary.endDate, 10), startTime: '07:00', endTime: '08:00' });
-    await expect(visits.checks).toContainText(`${person} must not have any contact with ${child}. Remove ${person} from this booking.`);
+    await visits.fill({
+      youngPeople: [child],
+      family: [person],
+      date: plusDays(summary.endDate, 10),
+      startTime: '07:00',
+      endTime: '08:00',
+    });
+    await expect(visits.checks).toContainText(
+      `${person} must not have any contact with ${child}. Remove ${person} from this booking.`,
+    );
     await app.expectAccessible('booking refused: barred person');
     await app.screenshot('barred person in the checks');
     await visits.submit();
@@ -132,21 +199,39 @@ test.describe('booking family visits', () => {
     await expect(visits.visitsTable.getByRole('row').filter({ hasText: '07:00–08:00' })).toHaveCount(0);
   });
 
-  test('a supervised-only booking needs a supervisor; a completed visit makes its contact form due; the .ics file carries initials only', async ({ app, page }) => {
-    const { summary, home, visits, inForce, youngPersonName, personName, frame } = await openVisits(app, page, 1);
+  test('a supervised-only booking needs a supervisor; a completed visit makes its contact form due; the .ics file carries initials only', async ({
+    app,
+    page,
+  }) => {
+    const { summary, home, visits, inForce, youngPersonName, personName, frame } = await openVisits(
+      app,
+      page,
+      1,
+    );
     const supervised = inForce.find((restriction) => restriction.kind === 'supervisedOnly');
-    if (!supervised?.personId) throw new Error('Seed 1 has a supervised-only restriction on a registered family member');
+    if (!supervised?.personId)
+      throw new Error('Seed 1 has a supervised-only restriction on a registered family member');
     const child = youngPersonName(supervised.youngPersonId);
     const person = personName(supervised.personId);
     const yesterday = plusDays(summary.endDate, -1);
 
     await visits.bookButton.click();
-    await visits.fill({ youngPeople: [child], family: [person], date: yesterday, startTime: '06:00', endTime: '07:00' });
-    await expect(visits.checks).toContainText(`${person} may see ${child} only with a named member of staff supervising. Choose a supervising member of staff.`);
+    await visits.fill({
+      youngPeople: [child],
+      family: [person],
+      date: yesterday,
+      startTime: '06:00',
+      endTime: '07:00',
+    });
+    await expect(visits.checks).toContainText(
+      `${person} may see ${child} only with a named member of staff supervising. Choose a supervising member of staff.`,
+    );
     await app.screenshot('supervised-only needs a supervisor');
     await visits.submit();
     await expect(page.getByRole('alert')).toContainText('Choose a supervising member of staff.');
-    await visits.bookingForm.getByLabel('Supervising member of staff').selectOption({ label: 'Fixture Manager' });
+    await visits.bookingForm
+      .getByLabel('Supervising member of staff')
+      .selectOption({ label: 'Fixture Manager' });
     await expect(visits.checks).toContainText('No clashes or restrictions stop it.');
     await expect(visits.checks).toContainText('Supervised contact only.');
     await visits.submit();
@@ -156,7 +241,9 @@ test.describe('booking family visits', () => {
     // It happened: marking it completed starts the contact form's clock at the visit's end.
     await visits.details.getByRole('button', { name: 'Mark completed' }).click();
     const done = visits.details.getByRole('status');
-    await expect(done).toContainText('Marked completed. The contact form is now due, counted from the end of the visit: CF-');
+    await expect(done).toContainText(
+      'Marked completed. The contact form is now due, counted from the end of the visit: CF-',
+    );
     const reference = /CF-\d{4}-[A-Z0-9]+/.exec((await done.textContent()) ?? '')?.[0];
     if (!reference) throw new Error('No contact form reference shown');
     await expect(visits.details).toContainText('Completed');
@@ -180,15 +267,37 @@ test.describe('booking family visits', () => {
     const text = await readFile(path, 'utf8');
     const jcal: unknown = ICAL.parse(text);
     if (!Array.isArray(jcal)) throw new Error('Expected one calendar');
-    const events = new ICAL.Component(jcal).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
-    const initials = child.split(' ').map((word) => word[0]).join('');
+    const events = new ICAL.Component(jcal)
+      .getAllSubcomponents('vevent')
+      .map((vevent) => new ICAL.Event(vevent));
+    const initials = child
+      .split(' ')
+      .map((word) => word[0])
+      .join('');
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => event.summary.startsWith(`${initials}`))).toBe(true);
-    const londonTime = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    const booked = events.filter((event) => londonTime.format(event.startDate.toJSDate()) === `${yesterday}, 06:00`);
+    const londonTime = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const booked = events.filter(
+      (event) => londonTime.format(event.startDate.toJSDate()) === `${yesterday}, 06:00`,
+    );
     expect(booked.map((event) => event.summary)).toEqual([`${initials}: Family visit at the home`]);
     const record = home.youngPeople.find((candidate) => candidate.id === supervised.youngPersonId);
-    const fullNames = [record?.firstName, record?.lastName, record?.preferredName, ...person.split(' '), 'Fixture', 'Manager'].filter((name): name is string => name !== undefined && name.length > 2);
+    const fullNames = [
+      record?.firstName,
+      record?.lastName,
+      record?.preferredName,
+      ...person.split(' '),
+      'Fixture',
+      'Manager',
+    ].filter((name): name is string => name !== undefined && name.length > 2);
     for (const name of fullNames) expect(text).not.toContain(name);
     await expect(visits.banner).toContainText('recorded it in the disclosure log');
   });

@@ -5,5 +5,11 @@
  */
 export { buildAcademicYear } from './calendar-factories';
 export { buildPerson, buildRelationship, buildYoungPerson } from './people-factories';
-export { buildContactForm, buildRestriction, buildRoom, buildVisit, buildVisitorEntry } from './register-factories';
+export {
+  buildContactForm,
+  buildRestriction,
+  buildRoom,
+  buildVisit,
+  buildVisitorEntry,
+} from './register-factories';
 export { buildStaffMember } from './staff-factories';

@@ -22,7 +22,12 @@ export async function bundleForBrowser(entry: string, outFile: string): Promise<
       minify: false,
       target: 'chrome120',
       copyPublicDir: false,
-      lib: { entry: resolve(projectRoot, entry), formats: ['iife'], name: 'familyLinksBundle', fileName: () => outFile },
+      lib: {
+        entry: resolve(projectRoot, entry),
+        formats: ['iife'],
+        name: 'familyLinksBundle',
+        fileName: () => outFile,
+      },
     },
   });
   return resolve(outDir, outFile);

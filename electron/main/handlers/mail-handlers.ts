@@ -5,14 +5,25 @@ import type { MailService } from '../services/mail/mail-service';
 type MailChannel = Extract<keyof IpcHandlers, `mail:${string}`>;
 
 /** The mail channels, bound to the mail service and the mail-client opener. */
-export function createMailHandlers(services: { readonly mail: MailService; readonly mailClient: MailClientOpener }): Pick<IpcHandlers, MailChannel> {
+export function createMailHandlers(services: {
+  readonly mail: MailService;
+  readonly mailClient: MailClientOpener;
+}): Pick<IpcHandlers, MailChannel> {
   const { mail, mailClient } = services;
   return {
     'mail:get-settings': async () => ({ ok: true, value: await mail.getSettings() }),
     'mail:save-settings': async (request) => {
       const saved = await mail.saveSettings(request);
       if (saved.ok) return { ok: true, value: { outcome: 'saved', view: saved.value } };
-      return { ok: true, value: { outcome: 'refused', code: saved.error.code, message: saved.error.message, ...(saved.error.fields ? { fields: { ...saved.error.fields } } : {}) } };
+      return {
+        ok: true,
+        value: {
+          outcome: 'refused',
+          code: saved.error.code,
+          message: saved.error.message,
+          ...(saved.error.fields ? { fields: { ...saved.error.fields } } : {}),
+        },
+      };
     },
     'mail:clear-settings': async () => {
       await mail.clearSettings();

@@ -18,7 +18,14 @@ import { writeFileAtomically } from './atomic-file';
  * accepted (a retry whose first reply was lost), different bytes under the same name are refused.
  */
 
-export type CaseFileFailure = 'folder-not-set' | 'unsafe-name' | 'folder-unavailable' | 'disk-full' | 'no-permission' | 'already-filed' | 'write-failed';
+export type CaseFileFailure =
+  | 'folder-not-set'
+  | 'unsafe-name'
+  | 'folder-unavailable'
+  | 'disk-full'
+  | 'no-permission'
+  | 'already-filed'
+  | 'write-failed';
 
 export type CaseFileWrite = {
   readonly folder: string;
@@ -33,7 +40,11 @@ export type CaseFileWrite = {
   readonly bytes: Uint8Array;
 };
 
-export type CaseFileWritten = { readonly path: string; readonly relativePath: string; readonly sha256: string };
+export type CaseFileWritten = {
+  readonly path: string;
+  readonly relativePath: string;
+  readonly sha256: string;
+};
 
 const windowsDeviceNames = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
@@ -50,27 +61,60 @@ export function safeSegment(text: string): string | undefined {
   return windowsDeviceNames.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
-const unavailableCodes = new Set(['ENOENT', 'ENOTDIR', 'EHOSTDOWN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOTCONN', 'ESTALE', 'ENETUNREACH', 'EIO']);
+const unavailableCodes = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'ESTALE',
+  'ENETUNREACH',
+  'EIO',
+]);
 const fullCodes = new Set(['ENOSPC', 'EDQUOT']);
 const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
 
-function failureFor(error: unknown): { readonly ok: false; readonly error: { code: CaseFileFailure; message: string } } {
+function failureFor(error: unknown): {
+  readonly ok: false;
+  readonly error: { code: CaseFileFailure; message: string };
+} {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const queued = 'The form is signed and safe in the app; the copy will be tried again.';
-  if (fullCodes.has(code)) return fail('disk-full', `The case-file folder is full, so the copy could not be saved there. ${queued} Ask for space to be freed.`);
-  if (permissionCodes.has(code)) return fail('no-permission', `This computer is not allowed to save in the case-file folder. ${queued} Ask whoever manages the folder to give this computer access.`);
-  if (unavailableCodes.has(code)) return fail('folder-unavailable', `The case-file folder cannot be reached just now (is the network drive connected?). ${queued}`);
-  return fail('write-failed', `The copy could not be saved in the case-file folder (${code || 'unknown error'}). ${queued}`);
+  if (fullCodes.has(code))
+    return fail(
+      'disk-full',
+      `The case-file folder is full, so the copy could not be saved there. ${queued} Ask for space to be freed.`,
+    );
+  if (permissionCodes.has(code))
+    return fail(
+      'no-permission',
+      `This computer is not allowed to save in the case-file folder. ${queued} Ask whoever manages the folder to give this computer access.`,
+    );
+  if (unavailableCodes.has(code))
+    return fail(
+      'folder-unavailable',
+      `The case-file folder cannot be reached just now (is the network drive connected?). ${queued}`,
+    );
+  return fail(
+    'write-failed',
+    `The copy could not be saved in the case-file folder (${code || 'unknown error'}). ${queued}`,
+  );
 }
 
 /** The relative path for a copy, or why the data cannot make a safe one. */
 export function caseFilePath(parts: Omit<CaseFileWrite, 'folder' | 'bytes'>): Result<string, 'unsafe-name'> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.date)) return fail('unsafe-name', 'The filing date is not a date, so the copy has no name.');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.date))
+    return fail('unsafe-name', 'The filing date is not a date, so the copy has no name.');
   const caseFolder = safeSegment(parts.caseNumber);
   const yearFolder = safeSegment(parts.academicYear.replace('/', '-'));
   const kind = safeSegment(parts.kind);
   const reference = safeSegment(parts.reference);
-  if (!caseFolder || !yearFolder || !kind || !reference) return fail('unsafe-name', 'The case number, year, kind or reference has nothing that can be used in a file name.');
+  if (!caseFolder || !yearFolder || !kind || !reference)
+    return fail(
+      'unsafe-name',
+      'The case number, year, kind or reference has nothing that can be used in a file name.',
+    );
   return ok(join(caseFolder, yearFolder, `${parts.date}-${kind}-${reference}.pdf`));
 }
 
@@ -79,18 +123,27 @@ export async function writeCaseFile(
   // Injected in tests to stand in for a full disk or a dropped share.
   write: (path: string, bytes: Uint8Array) => Promise<void> = writeFileAtomically,
 ): Promise<Result<CaseFileWritten, CaseFileFailure>> {
-  if (request.folder.trim() === '' || !isAbsolute(request.folder)) return fail('folder-not-set', 'No case-file folder is set. Ask the manager to choose one in Settings.');
+  if (request.folder.trim() === '' || !isAbsolute(request.folder))
+    return fail('folder-not-set', 'No case-file folder is set. Ask the manager to choose one in Settings.');
   const named = caseFilePath(request);
   if (!named.ok) return named;
   const root = resolve(request.folder);
   const path = resolve(root, named.value);
   const inside = relative(root, path);
-  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside)) return fail('unsafe-name', 'The copy’s name would put it outside the case-file folder, so it was not saved.');
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside))
+    return fail(
+      'unsafe-name',
+      'The copy’s name would put it outside the case-file folder, so it was not saved.',
+    );
 
   try {
     // The folder itself is never created here: if it is missing, the share is offline or moved.
     const folder = await stat(root);
-    if (!folder.isDirectory()) return fail('folder-unavailable', 'The case-file folder set in Settings is not a folder. Ask the manager to choose it again.');
+    if (!folder.isDirectory())
+      return fail(
+        'folder-unavailable',
+        'The case-file folder set in Settings is not a folder. Ask the manager to choose it again.',
+      );
   } catch (error) {
     return failureFor(error);
   }
@@ -98,8 +151,12 @@ export async function writeCaseFile(
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   const existing = await readFile(path).catch(() => undefined);
   if (existing) {
-    if (createHash('sha256').update(existing).digest('hex') === sha256) return ok({ path, relativePath: inside, sha256 });
-    return fail('already-filed', 'A different copy with this name is already in the case file. Filed forms are never replaced: file a correction as an addendum.');
+    if (createHash('sha256').update(existing).digest('hex') === sha256)
+      return ok({ path, relativePath: inside, sha256 });
+    return fail(
+      'already-filed',
+      'A different copy with this name is already in the case file. Filed forms are never replaced: file a correction as an addendum.',
+    );
   }
   try {
     await write(path, request.bytes);

@@ -2,15 +2,30 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { CaseFileFolderStatus, CaseFileOutcome, CaseFilePlace, ContactFormContent, ReportContent } from '../../../shared/ipc/channels/documents';
-import type { KeyRefusal, SealedAuthority, SealedCredential, SignerInput } from '../../../shared/ipc/channels/signing';
+import type {
+  CaseFileFolderStatus,
+  CaseFileOutcome,
+  CaseFilePlace,
+  ContactFormContent,
+  ReportContent,
+} from '../../../shared/ipc/channels/documents';
+import type {
+  KeyRefusal,
+  SealedAuthority,
+  SealedCredential,
+  SignerInput,
+} from '../../../shared/ipc/channels/signing';
 import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/channels/signing';
 import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layout';
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
 import { safeSegment, writeCaseFile } from './case-file';
-import { createHomeCertificateAuthority, createKeyPool, issueStaffCertificate } from './signing/certificate-authority';
+import {
+  createHomeCertificateAuthority,
+  createKeyPool,
+  issueStaffCertificate,
+} from './signing/certificate-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
 
@@ -45,22 +60,51 @@ export type DocumentsServiceOptions = {
 
 type FileFailureCode = 'disk-full' | 'no-permission' | 'folder-unavailable' | 'write-failed';
 
-const unavailableCodes = new Set(['ENOENT', 'ENOTDIR', 'EHOSTDOWN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOTCONN', 'ESTALE', 'ENETUNREACH', 'EIO']);
+const unavailableCodes = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'ESTALE',
+  'ENETUNREACH',
+  'EIO',
+]);
 
 function fileFailure(error: unknown, where: string): { code: FileFailureCode; message: string } {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const place = where.charAt(0).toLowerCase() + where.slice(1);
   const Place = where.charAt(0).toUpperCase() + where.slice(1);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return { code: 'disk-full', message: `${Place} is full, so the file could not be saved there. Free some space and try again.` };
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return { code: 'no-permission', message: `This computer is not allowed to save in ${place}. Choose another folder, or ask for access.` };
-  if (unavailableCodes.has(code)) return { code: 'folder-unavailable', message: `${Place} cannot be reached just now (is the drive connected?). Try again or choose another folder.` };
-  return { code: 'write-failed', message: `The file could not be saved in ${place} (${code || 'unknown error'}). Try again.` };
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return {
+      code: 'disk-full',
+      message: `${Place} is full, so the file could not be saved there. Free some space and try again.`,
+    };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return {
+      code: 'no-permission',
+      message: `This computer is not allowed to save in ${place}. Choose another folder, or ask for access.`,
+    };
+  if (unavailableCodes.has(code))
+    return {
+      code: 'folder-unavailable',
+      message: `${Place} cannot be reached just now (is the drive connected?). Try again or choose another folder.`,
+    };
+  return {
+    code: 'write-failed',
+    message: `The file could not be saved in ${place} (${code || 'unknown error'}). Try again.`,
+  };
 }
 
 const folderSettingSchema = z.object({ folder: z.string().min(1) });
 const settingsFileName = 'case-file-folder.json';
 
-const refusal = (code: KeyRefusal['code'], message: string): KeyRefusal => ({ outcome: 'refused', code, message });
+const refusal = (code: KeyRefusal['code'], message: string): KeyRefusal => ({
+  outcome: 'refused',
+  code,
+  message,
+});
 
 /** A file name made safe, ending in .pdf. */
 export function safePdfFileName(name: string): string | undefined {
@@ -77,7 +121,10 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   let fonts: Promise<PdfFonts> | undefined;
 
   function loadFonts(): Promise<PdfFonts> {
-    fonts ??= Promise.all([readFile(join(options.fontsFolder, 'DejaVuSans.ttf')), readFile(join(options.fontsFolder, 'DejaVuSans-Bold.ttf'))]).then(([regular, bold]) => ({
+    fonts ??= Promise.all([
+      readFile(join(options.fontsFolder, 'DejaVuSans.ttf')),
+      readFile(join(options.fontsFolder, 'DejaVuSans-Bold.ttf')),
+    ]).then(([regular, bold]) => ({
       regular: new Uint8Array(regular),
       bold: new Uint8Array(bold),
     }));
@@ -88,8 +135,14 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     return fonts;
   }
 
-  function openSigner(signer: SignerInput): { ok: true; value: OpenedSigner } | { ok: false; refusal: KeyRefusal } {
-    const opened = openSealedKey({ encryptedKey: base64ToBytes(signer.credential.encryptedKey), certificateChainPem: signer.credential.certificateChainPem, secret: signer.secret });
+  function openSigner(
+    signer: SignerInput,
+  ): { ok: true; value: OpenedSigner } | { ok: false; refusal: KeyRefusal } {
+    const opened = openSealedKey({
+      encryptedKey: base64ToBytes(signer.credential.encryptedKey),
+      certificateChainPem: signer.credential.certificateChainPem,
+      secret: signer.secret,
+    });
     if (!opened.ok) return { ok: false, refusal: refusal(opened.error.code, opened.error.message) };
     return { ok: true, value: opened.value };
   }
@@ -108,7 +161,12 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     if (!folder) return { folder: null, state: 'not-set', message: 'No case-file folder is set yet.' };
     try {
       const info = await stat(folder);
-      if (!info.isDirectory()) return { folder, state: 'folder-unavailable', message: 'This is not a folder any more. Choose the case-file folder again.' };
+      if (!info.isDirectory())
+        return {
+          folder,
+          state: 'folder-unavailable',
+          message: 'This is not a folder any more. Choose the case-file folder again.',
+        };
       const probe = join(folder, `.family-links-check-${randomBytes(6).toString('hex')}`);
       await writeFile(probe, 'Family Links checks it can save here; this file is removed at once.');
       await rm(probe, { force: true });
@@ -122,7 +180,8 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   async function writeCopy(bytes: Uint8Array, place: CaseFilePlace): Promise<CaseFileOutcome> {
     const folder = await readCaseFileFolder();
     const written = await writeCaseFile({ folder: folder ?? '', ...place, bytes });
-    if (written.ok) return { outcome: 'written', relativePath: written.value.relativePath, sha256: written.value.sha256 };
+    if (written.ok)
+      return { outcome: 'written', relativePath: written.value.relativePath, sha256: written.value.sha256 };
     return { outcome: 'queued', code: written.error.code, message: written.error.message };
   }
 
@@ -132,9 +191,24 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       keys.warmUp();
     },
 
-    async createAuthority(request: { homeName: string; secret: string }): Promise<{ authority: SealedAuthority }> {
-      const authority = await createHomeCertificateAuthority({ homeName: request.homeName, secret: request.secret, now: now(), keys });
-      return { authority: { encryptedKey: bytesToBase64(authority.encryptedKey), certificatePem: authority.certificatePem, fingerprint: authority.fingerprint, notAfter: authority.notAfter } };
+    async createAuthority(request: {
+      homeName: string;
+      secret: string;
+    }): Promise<{ authority: SealedAuthority }> {
+      const authority = await createHomeCertificateAuthority({
+        homeName: request.homeName,
+        secret: request.secret,
+        now: now(),
+        keys,
+      });
+      return {
+        authority: {
+          encryptedKey: bytesToBase64(authority.encryptedKey),
+          certificatePem: authority.certificatePem,
+          fingerprint: authority.fingerprint,
+          notAfter: authority.notAfter,
+        },
+      };
     },
 
     async issueCertificate(request: {
@@ -145,7 +219,11 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       secret: string;
     }): Promise<{ outcome: 'issued'; credential: SealedCredential } | KeyRefusal> {
       const issued = await issueStaffCertificate({
-        ca: { encryptedKey: base64ToBytes(request.authority.encryptedKey), certificatePem: request.authority.certificatePem, secret: request.authoritySecret },
+        ca: {
+          encryptedKey: base64ToBytes(request.authority.encryptedKey),
+          certificatePem: request.authority.certificatePem,
+          secret: request.authoritySecret,
+        },
         staff: request.staff,
         homeName: request.homeName,
         secret: request.secret,
@@ -153,33 +231,72 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         keys,
       });
       if (!issued.ok) return refusal(issued.error.code, issued.error.message);
-      return { outcome: 'issued', credential: { ...issued.value, encryptedKey: bytesToBase64(issued.value.encryptedKey), certificateChainPem: [...issued.value.certificateChainPem] } };
+      return {
+        outcome: 'issued',
+        credential: {
+          ...issued.value,
+          encryptedKey: bytesToBase64(issued.value.encryptedKey),
+          certificateChainPem: [...issued.value.certificateChainPem],
+        },
+      };
     },
 
-    async fileContactForm(request: { form: ContactFormContent; signer: SignerInput; caseFile: CaseFilePlace }) {
+    async fileContactForm(request: {
+      form: ContactFormContent;
+      signer: SignerInput;
+      caseFile: CaseFilePlace;
+    }) {
       const signer = openSigner(request.signer);
       if (!signer.ok) return signer.refusal;
       const { drawnSignaturePng, ...form } = request.form;
       let doc;
       try {
-        doc = await buildContactFormDocument({ ...form, ...(drawnSignaturePng ? { drawnSignaturePng: base64ToBytes(drawnSignaturePng) } : {}), fonts: await loadFonts() });
+        doc = await buildContactFormDocument({
+          ...form,
+          ...(drawnSignaturePng ? { drawnSignaturePng: base64ToBytes(drawnSignaturePng) } : {}),
+          fonts: await loadFonts(),
+        });
       } catch (error) {
         options.log?.('The contact form could not be laid out', error);
-        return refusal('invalid-content', 'The form could not be turned into a PDF (is the drawn signature a picture?). Nothing was filed; try again.');
+        return refusal(
+          'invalid-content',
+          'The form could not be turned into a PDF (is the drawn signature a picture?). Nothing was filed; try again.',
+        );
       }
-      const title = form.addendumTo ? `Addendum to contact form ${form.reference}` : `Contact form ${form.reference}`;
-      const signed = await signPdf({ pdf: doc, signer: signer.value, reason: `${title} filed for the case file`, location: form.homeName, signedAt: new Date(form.filedAt) });
+      const title = form.addendumTo
+        ? `Addendum to contact form ${form.reference}`
+        : `Contact form ${form.reference}`;
+      const signed = await signPdf({
+        pdf: doc,
+        signer: signer.value,
+        reason: `${title} filed for the case file`,
+        location: form.homeName,
+        signedAt: new Date(form.filedAt),
+      });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const caseFile = await writeCopy(signed.value.bytes, request.caseFile);
-      return { outcome: 'signed' as const, pdf: { bytes: bytesToBase64(signed.value.bytes), sha256: signed.value.sha256, signerName: signed.value.signerName }, caseFile };
+      return {
+        outcome: 'signed' as const,
+        pdf: {
+          bytes: bytesToBase64(signed.value.bytes),
+          sha256: signed.value.sha256,
+          signerName: signed.value.signerName,
+        },
+        caseFile,
+      };
     },
 
     writeCaseFileCopy(request: { bytes: string; place: CaseFilePlace }): Promise<CaseFileOutcome> {
       return writeCopy(base64ToBytes(request.bytes), request.place);
     },
 
-    async chooseCaseFileFolder(): Promise<{ outcome: 'chosen'; status: CaseFileFolderStatus } | { outcome: 'cancelled' }> {
-      const chosen = await options.dialogs.chooseFolder({ title: 'Choose the case-file folder', purpose: 'case-file' });
+    async chooseCaseFileFolder(): Promise<
+      { outcome: 'chosen'; status: CaseFileFolderStatus } | { outcome: 'cancelled' }
+    > {
+      const chosen = await options.dialogs.chooseFolder({
+        title: 'Choose the case-file folder',
+        purpose: 'case-file',
+      });
       if (!chosen || !isAbsolute(chosen)) return { outcome: 'cancelled' };
       const folder = resolve(chosen);
       await writeFileAtomically(join(options.settingsFolder, settingsFileName), JSON.stringify({ folder }));
@@ -190,13 +307,27 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       return folderStatus(await readCaseFileFolder());
     },
 
-    async signReport(request: { report: ReportContent; signer: SignerInput; suggestedFileName: string; reason: string }) {
+    async signReport(request: {
+      report: ReportContent;
+      signer: SignerInput;
+      suggestedFileName: string;
+      reason: string;
+    }) {
       const signer = openSigner(request.signer);
       if (!signer.ok) return signer.refusal;
       const doc = await buildReportDocument({ ...request.report, fonts: await loadFonts() });
-      const signed = await signPdf({ pdf: doc, signer: signer.value, reason: request.reason, location: request.report.homeName, signedAt: new Date(request.report.signedAt) });
+      const signed = await signPdf({
+        pdf: doc,
+        signer: signer.value,
+        reason: request.reason,
+        location: request.report.homeName,
+        signedAt: new Date(request.report.signedAt),
+      });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
-      const chosen = await options.dialogs.chooseSavePath({ title: `Save ${request.report.title}`, defaultFileName: safePdfFileName(request.suggestedFileName) ?? 'report.pdf' });
+      const chosen = await options.dialogs.chooseSavePath({
+        title: `Save ${request.report.title}`,
+        defaultFileName: safePdfFileName(request.suggestedFileName) ?? 'report.pdf',
+      });
       if (!chosen || !isAbsolute(chosen)) return { outcome: 'cancelled' as const };
       const path = extname(chosen).toLowerCase() === '.pdf' ? resolve(chosen) : `${resolve(chosen)}.pdf`;
       try {
@@ -205,10 +336,18 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         const failure = fileFailure(error, `the folder ${dirname(path)}`);
         return { outcome: 'failed' as const, ...failure };
       }
-      return { outcome: 'saved' as const, path, fileName: basename(path), sha256: signed.value.sha256, signerName: signed.value.signerName };
+      return {
+        outcome: 'saved' as const,
+        path,
+        fileName: basename(path),
+        sha256: signed.value.sha256,
+        signerName: signed.value.signerName,
+      };
     },
 
-    async chooseExportFolder(request: { title: string }): Promise<{ outcome: 'chosen'; exportId: string; folder: string } | { outcome: 'cancelled' }> {
+    async chooseExportFolder(request: {
+      title: string;
+    }): Promise<{ outcome: 'chosen'; exportId: string; folder: string } | { outcome: 'cancelled' }> {
       const chosen = await options.dialogs.chooseFolder({ title: request.title, purpose: 'export' });
       if (!chosen || !isAbsolute(chosen)) return { outcome: 'cancelled' };
       const exportId = randomUUID();
@@ -218,26 +357,46 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
 
     async exportFile(request: { exportId: string; fileName: string; bytes: string }) {
       const folder = exportFolders.get(request.exportId);
-      if (!folder) return { outcome: 'failed' as const, code: 'unknown-export' as const, message: 'Choose the folder to export to again.' };
+      if (!folder)
+        return {
+          outcome: 'failed' as const,
+          code: 'unknown-export' as const,
+          message: 'Choose the folder to export to again.',
+        };
       const fileName = safePdfFileName(request.fileName);
-      if (!fileName) return { outcome: 'failed' as const, code: 'unsafe-name' as const, message: 'That file name has nothing that can be used on disk.' };
+      if (!fileName)
+        return {
+          outcome: 'failed' as const,
+          code: 'unsafe-name' as const,
+          message: 'That file name has nothing that can be used on disk.',
+        };
       const bytes = base64ToBytes(request.bytes);
       const sha256 = sha256Of(bytes);
       const stem = fileName.slice(0, -4);
       try {
         const info = await stat(folder);
-        if (!info.isDirectory()) return { outcome: 'failed' as const, code: 'folder-unavailable' as const, message: 'The export folder is not a folder any more. Choose it again.' };
+        if (!info.isDirectory())
+          return {
+            outcome: 'failed' as const,
+            code: 'folder-unavailable' as const,
+            message: 'The export folder is not a folder any more. Choose it again.',
+          };
         // Never overwrite: the same bytes already there count as written; other bytes get a new name.
         for (let attempt = 1; attempt <= 100; attempt += 1) {
           const name = attempt === 1 ? fileName : `${stem}-${attempt}.pdf`;
           const path = join(folder, name);
           const existing = await readFile(path).catch(() => undefined);
-          if (existing && sha256Of(existing) === sha256) return { outcome: 'written' as const, fileName: name, sha256 };
+          if (existing && sha256Of(existing) === sha256)
+            return { outcome: 'written' as const, fileName: name, sha256 };
           if (existing) continue;
           await writeFileAtomically(path, bytes);
           return { outcome: 'written' as const, fileName: name, sha256 };
         }
-        return { outcome: 'failed' as const, code: 'write-failed' as const, message: 'Too many files with this name are already in the folder.' };
+        return {
+          outcome: 'failed' as const,
+          code: 'write-failed' as const,
+          message: 'Too many files with this name are already in the folder.',
+        };
       } catch (error) {
         return { outcome: 'failed' as const, ...fileFailure(error, 'the export folder') };
       }

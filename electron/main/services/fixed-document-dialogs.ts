@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { DialogPort } from './documents';
 
 /** The folders the fixed dialogs answer with, all under one root (the harness's temporary folder). */
-export function fixedDocumentFolders(root: string): { readonly caseFile: string; readonly exports: string; readonly saved: string } {
+export function fixedDocumentFolders(root: string): {
+  readonly caseFile: string;
+  readonly exports: string;
+  readonly saved: string;
+} {
   return { caseFile: join(root, 'case-file'), exports: join(root, 'exports'), saved: join(root, 'saved') };
 }
 

@@ -29,5 +29,7 @@ export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promi
     return { state: 'damaged', detail: error instanceof Error ? error.message : String(error) };
   }
   const parsed = schema.safeParse(json);
-  return parsed.success ? { state: 'read', value: parsed.data } : { state: 'damaged', detail: parsed.error.issues };
+  return parsed.success
+    ? { state: 'read', value: parsed.data }
+    : { state: 'damaged', detail: parsed.error.issues };
 }

@@ -103,11 +103,19 @@ export function AppShell() {
   const db = useDatabase();
   const { state } = useSessionApi();
   const setup = useLiveQuery(async () => {
-    const [home, accounts] = await Promise.all([homeSettingsRepository(db).get(), staffRepository(db).count()]);
+    const [home, accounts] = await Promise.all([
+      homeSettingsRepository(db).get(),
+      staffRepository(db).count(),
+    ]);
     return { home, hasAccounts: accounts > 0 };
   }, [db]);
 
-  if (setup === undefined) return <p role="status" className="page">Loading…</p>;
+  if (setup === undefined)
+    return (
+      <p role="status" className="page">
+        Loading…
+      </p>
+    );
   if (!setup.hasAccounts) return <FirstRunWithRestore existingHome={setup.home} />;
   switch (state.kind) {
     case 'signedOut':
@@ -133,7 +141,10 @@ function SignedInFrame({ session, home }: { session: Session; home: HomeSettings
   const { lock, signOut } = useSessionApi();
   const [location, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
-  const allowed = useMemo(() => routes.filter((item) => item.needs === undefined || can(session.roles, item.needs)), [session.roles]);
+  const allowed = useMemo(
+    () => routes.filter((item) => item.needs === undefined || can(session.roles, item.needs)),
+    [session.roles],
+  );
   const current = allowed.find((item) => item.id === location.route)?.id ?? defaultRoute;
   const recordId = current === location.route ? location.recordId : undefined;
 

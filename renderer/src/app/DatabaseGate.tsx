@@ -29,7 +29,9 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
     let isCurrent = true;
     let opened: FamilyLinksDb | undefined;
     void (async () => {
-      const old = skipUpgradeBackup ? undefined : await olderDatabaseWithAccounts(globalThis.indexedDB, databaseName);
+      const old = skipUpgradeBackup
+        ? undefined
+        : await olderDatabaseWithAccounts(globalThis.indexedDB, databaseName);
       if (!isCurrent) return old?.close();
       if (old) return setState({ kind: 'backup-before-upgrade', old });
       const db = new FamilyLinksDb();
@@ -41,7 +43,12 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       setState({ kind: 'open', db, notice: takeRestoreNotice() });
     })().catch((error: unknown) => {
       console.error('Opening the records failed', error);
-      if (isCurrent) setState({ kind: 'failed', message: 'Family Links could not open its records on this computer. Close other Family Links windows and try again.' });
+      if (isCurrent)
+        setState({
+          kind: 'failed',
+          message:
+            'Family Links could not open its records on this computer. Close other Family Links windows and try again.',
+        });
     });
     return () => {
       isCurrent = false;
@@ -63,14 +70,20 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
         </main>
       );
     case 'backup-before-upgrade':
-      return <UpgradeBackupScreen old={state.old} targetVersion={latestSchemaVersion} onDone={(outcome) => afterUpgradeBackup(state.old, outcome)} />;
+      return (
+        <UpgradeBackupScreen
+          old={state.old}
+          targetVersion={latestSchemaVersion}
+          onDone={(outcome) => afterUpgradeBackup(state.old, outcome)}
+        />
+      );
     case 'interrupted-restore':
       return (
         <main className="page page--narrow" aria-labelledby="interrupted-restore-title">
           <h1 id="interrupted-restore-title">A restore did not finish</h1>
           <p role="alert">
-            Family Links was closed while it was restoring a backup, so the records here are incomplete and will not be used. Clear them, then
-            restore the backup again (or set up a new home).
+            Family Links was closed while it was restoring a backup, so the records here are incomplete and
+            will not be used. Clear them, then restore the backup again (or set up a new home).
           </p>
           <button
             type="button"

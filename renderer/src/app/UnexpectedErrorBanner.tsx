@@ -30,8 +30,8 @@ export function UnexpectedErrorBanner() {
   return (
     <div className="banner banner--error unexpected-error" role="alert">
       <p>
-        Something went wrong and that last action may not have finished. What you typed is still here: check it and try again. If it keeps
-        happening, note the time and tell the manager.
+        Something went wrong and that last action may not have finished. What you typed is still here: check
+        it and try again. If it keeps happening, note the time and tell the manager.
       </p>
       <button type="button" className="button button--secondary" onClick={() => setShown(false)}>
         Dismiss

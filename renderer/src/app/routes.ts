@@ -38,7 +38,12 @@ export const routes = [
   { id: 'rooms', label: 'Rooms', needs: 'settings:manage', group: 'settings' },
   { id: 'account', label: 'My account', needs: undefined, group: 'you' },
   { id: 'about', label: 'About', needs: undefined, group: 'you' },
-] as const satisfies readonly { id: string; label: string; needs: Permission | undefined; group: NavigationGroupId }[];
+] as const satisfies readonly {
+  id: string;
+  label: string;
+  needs: Permission | undefined;
+  group: NavigationGroupId;
+}[];
 export type RouteId = (typeof routes)[number]['id'];
 
 export const defaultRoute: RouteId = 'home';

@@ -36,7 +36,8 @@ export type AcademicYearRow = AcademicYear & { readonly startsOn: string; readon
 
 /** `isOnSite` is 1 until the visitor signs out (IndexedDB cannot index booleans). */
 export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey> & { readonly isOnSite?: 0 | 1 };
-export type VisitorLogPlainKey = 'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
+export type VisitorLogPlainKey =
+  'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
 
 export type YoungPersonPlainKey = 'id' | 'caseNumber';
 export type PersonPlainKey = 'id';
@@ -44,37 +45,87 @@ export type RelationshipPlainKey = 'id' | 'youngPersonId' | 'personId';
 export type RestrictionPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewOn' | 'effectiveTo';
 
 /** A restriction as it was before a change: who changed it, when, and the earlier version, sealed. */
-export type RestrictionHistoryRow = { readonly id: string; readonly restrictionId: string; readonly at: string; readonly sealed: SealedBox };
+export type RestrictionHistoryRow = {
+  readonly id: string;
+  readonly restrictionId: string;
+  readonly at: string;
+  readonly sealed: SealedBox;
+};
 
 export type DeclarationPlainKey = 'id' | 'staffId' | 'recordedAt' | 'status';
 export type DisclosurePlainKey = 'id' | 'at' | 'youngPersonId' | 'byId';
 /** A visit's ids, times, kind and status are plain (the calendar and the conflict check read them by index); who is coming, transport and notes are sealed. */
-export type VisitPlainKey = 'id' | 'startsAt' | 'endsAt' | 'youngPersonIds' | 'staffIds' | 'roomId' | 'status' | 'seriesId' | 'kind';
+export type VisitPlainKey =
+  'id' | 'startsAt' | 'endsAt' | 'youngPersonIds' | 'staffIds' | 'roomId' | 'status' | 'seriesId' | 'kind';
 export type PanGroupPlainKey = 'id' | 'youngPersonId';
 /** An alert's recipient, subject, body, reference and attachment are sealed; its state and times are plain. */
-export type OutboxPlainKey = 'id' | 'state' | 'youngPersonId' | 'event' | 'createdAt' | 'createdById' | 'attempts' | 'nextAttemptAt' | 'sendingSince' | 'lastError' | 'lastErrorCode' | 'sentAt' | 'sentVia' | 'serverMessageId' | 'disclosureId';
-export type ContactFormPlainKey = 'id' | 'reference' | 'youngPersonId' | 'authorId' | 'dueAt' | 'status' | 'contactEndedAt' | 'restrictionFlaggedAt' | 'amendsFormId';
+export type OutboxPlainKey =
+  | 'id'
+  | 'state'
+  | 'youngPersonId'
+  | 'event'
+  | 'createdAt'
+  | 'createdById'
+  | 'attempts'
+  | 'nextAttemptAt'
+  | 'sendingSince'
+  | 'lastError'
+  | 'lastErrorCode'
+  | 'sentAt'
+  | 'sentVia'
+  | 'serverMessageId'
+  | 'disclosureId';
+export type ContactFormPlainKey =
+  | 'id'
+  | 'reference'
+  | 'youngPersonId'
+  | 'authorId'
+  | 'dueAt'
+  | 'status'
+  | 'contactEndedAt'
+  | 'restrictionFlaggedAt'
+  | 'amendsFormId';
 /** A filed form's signed PDF (base64, sealed); `id` is the form's id. */
 export type ContactFormFileRow = { readonly id: string; readonly sealed: SealedBox };
 /** A sampled form's review: ids, outcome and time plain; the manager's comment sealed. */
-export type SampleItemReviewPlainKey = 'id' | 'sampleId' | 'formId' | 'outcome' | 'reviewedAt' | 'reviewedById';
+export type SampleItemReviewPlainKey =
+  'id' | 'sampleId' | 'formId' | 'outcome' | 'reviewedAt' | 'reviewedById';
 /** A signed copy waiting for the case-file folder; `id` is the form's id. No personal data in the plain part. */
-export type CaseFileQueueRow = { readonly id: string; readonly nextAttemptAt: string; readonly attempts: number; readonly lastError: string; readonly queuedAt: string };
+export type CaseFileQueueRow = {
+  readonly id: string;
+  readonly nextAttemptAt: string;
+  readonly attempts: number;
+  readonly lastError: string;
+  readonly queuedAt: string;
+};
 
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
 export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
 
 /** A stored termly-review summary (derived data): ids, term, times and rules version plain; the review sealed. */
-export type ReviewSummaryPlainKey = 'id' | 'youngPersonId' | 'yearId' | 'termName' | 'computedAt' | 'stableUntil' | 'rulesVersion';
+export type ReviewSummaryPlainKey =
+  'id' | 'youngPersonId' | 'yearId' | 'termName' | 'computedAt' | 'stableUntil' | 'rulesVersion';
 export type ReviewSummaryRow = SealedRow<ReviewSummary, ReviewSummaryPlainKey>;
 /** The one row of the summaries table that is not a summary: a token replaced whenever a review's inputs change. */
 export type ReviewInputsMarkerRow = { readonly id: string; readonly token: string };
 
 /** Something typed but not yet saved, sealed, kept while the screen is locked. */
-export type DraftRow = { readonly id: string; readonly ownerId: string; readonly updatedAt: string; readonly sealed: SealedBox };
+export type DraftRow = {
+  readonly id: string;
+  readonly ownerId: string;
+  readonly updatedAt: string;
+  readonly sealed: SealedBox;
+};
 
 /** A sign-in event from before anyone held the audit key; chained into the log at the next sign-in. */
-export type PendingAuditRow = { readonly id?: number; readonly at: string; readonly action: string; readonly recordType?: string; readonly recordId?: string; readonly detail?: string };
+export type PendingAuditRow = {
+  readonly id?: number;
+  readonly at: string;
+  readonly action: string;
+  readonly recordType?: string;
+  readonly recordId?: string;
+  readonly detail?: string;
+};
 
 /**
  * The one database. Only repositories touch its tables. Rows for tables not yet used by a screen
@@ -139,7 +190,10 @@ export async function openFamilyLinksDb(db: FamilyLinksDb): Promise<Result<Famil
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'VersionError') return newerSchema();
-    return fail('open-failed', 'Family Links could not open its records on this computer. Close other Family Links windows and try again.');
+    return fail(
+      'open-failed',
+      'Family Links could not open its records on this computer. Close other Family Links windows and try again.',
+    );
   }
   return ok(db);
 }

@@ -1,4 +1,12 @@
-import type { DBCore, DBCoreKeyRange, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreKeyRange,
+  DBCoreMutateRequest,
+  DBCoreMutateResponse,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
 import { reviewSummaryRangeOf } from '@shared/schemas/review-summary';
 
 /**
@@ -22,7 +30,8 @@ export const inputsMarkerId = '#inputs';
 /** The settings rows a review reads: the home's (for its time zone) and the contact forms' (the hours allowed). */
 export const reviewSettingKeys = { home: 'home', contactForms: 'contactForms' } as const;
 
-type Affected = { readonly kind: 'all' } | { readonly kind: 'youngPeople'; readonly ids: ReadonlySet<string> };
+type Affected =
+  { readonly kind: 'all' } | { readonly kind: 'youngPeople'; readonly ids: ReadonlySet<string> };
 
 const everyone: Affected = { kind: 'all' };
 const settingKeys: ReadonlySet<string> = new Set(Object.values(reviewSettingKeys));
@@ -39,7 +48,10 @@ const youngPeopleOfRow: Readonly<Record<string, (row: unknown) => readonly strin
 /** Tables whose every change affects every summary (for settings, only the keys a review reads). */
 const tablesAffectingEveryone: ReadonlySet<string> = new Set(['academicYears', 'settings']);
 
-export const reviewInputTables: ReadonlySet<string> = new Set([...Object.keys(youngPeopleOfRow), ...tablesAffectingEveryone]);
+export const reviewInputTables: ReadonlySet<string> = new Set([
+  ...Object.keys(youngPeopleOfRow),
+  ...tablesAffectingEveryone,
+]);
 
 function stringField(row: unknown, field: string): readonly string[] | undefined {
   const value: unknown = typeof row === 'object' && row !== null ? Reflect.get(row, field) : undefined;
@@ -67,7 +79,8 @@ function affectedByRows(table: string, rows: readonly unknown[]): Affected {
 
 function affectedBySettings(request: DBCoreMutateRequest): Affected | undefined {
   if (request.type === 'deleteRange') return everyone;
-  const keyOf = (row: unknown): unknown => (typeof row === 'object' && row !== null ? Reflect.get(row, 'key') : undefined);
+  const keyOf = (row: unknown): unknown =>
+    typeof row === 'object' && row !== null ? Reflect.get(row, 'key') : undefined;
   const keys: readonly unknown[] = request.type === 'delete' ? request.keys : request.values.map(keyOf);
   return keys.some((key) => typeof key !== 'string' || settingKeys.has(key)) ? everyone : undefined;
 }
@@ -87,15 +100,30 @@ function holdsStore(transaction: DBCoreTransaction, store: string): boolean {
 
 // DBCoreRangeType is a const enum in Dexie's types: 2 is a bounded range, 3 the whole table.
 const wholeTable: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
-const rangeOf = (youngPersonId: string): DBCoreKeyRange => ({ type: 2, ...reviewSummaryRangeOf(youngPersonId), lowerOpen: false, upperOpen: false });
+const rangeOf = (youngPersonId: string): DBCoreKeyRange => ({
+  type: 2,
+  ...reviewSummaryRangeOf(youngPersonId),
+  lowerOpen: false,
+  upperOpen: false,
+});
 
-function invalidate(summaries: DBCoreTable, transaction: DBCoreTransaction, affected: Affected): Promise<unknown> {
+function invalidate(
+  summaries: DBCoreTable,
+  transaction: DBCoreTransaction,
+  affected: Affected,
+): Promise<unknown> {
   if (affected.kind === 'youngPeople' && affected.ids.size === 0) return Promise.resolve();
   const deletions =
     affected.kind === 'all'
       ? [summaries.mutate({ type: 'deleteRange', trans: transaction, range: wholeTable })]
-      : [...affected.ids].map((id) => summaries.mutate({ type: 'deleteRange', trans: transaction, range: rangeOf(id) }));
-  const marker = summaries.mutate({ type: 'put', trans: transaction, values: [{ id: inputsMarkerId, token: crypto.randomUUID() }] });
+      : [...affected.ids].map((id) =>
+          summaries.mutate({ type: 'deleteRange', trans: transaction, range: rangeOf(id) }),
+        );
+  const marker = summaries.mutate({
+    type: 'put',
+    trans: transaction,
+    values: [{ id: inputsMarkerId, token: crypto.randomUUID() }],
+  });
   return Promise.all([...deletions, marker]);
 }
 
@@ -110,7 +138,11 @@ function guardedTable(table: DBCoreTable, summaries: DBCoreTable): DBCoreTable {
       if (name === 'settings') {
         const affected = affectedBySettings(request);
         invalidated = affected ? invalidate(summaries, request.trans, affected) : Promise.resolve();
-      } else if (tablesAffectingEveryone.has(name) || request.type === 'delete' || request.type === 'deleteRange') {
+      } else if (
+        tablesAffectingEveryone.has(name) ||
+        request.type === 'delete' ||
+        request.type === 'deleteRange'
+      ) {
         invalidated = invalidate(summaries, request.trans, everyone);
       } else if (request.type === 'add') {
         invalidated = invalidate(summaries, request.trans, affectedByRows(name, request.values));
@@ -121,7 +153,11 @@ function guardedTable(table: DBCoreTable, summaries: DBCoreTable): DBCoreTable {
         const keyOf = (row: unknown): unknown => primaryKey.extractKey?.(row);
         const keys = request.keys ?? request.values.map(keyOf);
         const incoming = affectedByRows(name, request.values);
-        invalidated = table.getMany({ trans: request.trans, keys }).then((before) => invalidate(summaries, request.trans, union(incoming, affectedByRows(name, before))));
+        invalidated = table
+          .getMany({ trans: request.trans, keys })
+          .then((before) =>
+            invalidate(summaries, request.trans, union(incoming, affectedByRows(name, before))),
+          );
       }
       const written = table.mutate(request);
       return Promise.all([invalidated, written]).then(([, response]) => response);
@@ -143,7 +179,10 @@ export const reviewSummaryInvalidation: Middleware<DBCore> = {
     const summaries = down.table(reviewSummaryTable);
     return {
       transaction(stores, mode, options) {
-        const widen = mode === 'readwrite' && !stores.includes(reviewSummaryTable) && stores.some((store) => reviewInputTables.has(store));
+        const widen =
+          mode === 'readwrite' &&
+          !stores.includes(reviewSummaryTable) &&
+          stores.some((store) => reviewInputTables.has(store));
         return down.transaction(widen ? [...stores, reviewSummaryTable] : stores, mode, options);
       },
       table(name) {

@@ -71,7 +71,8 @@ export const schemaVersions: readonly SchemaVersion[] = [
     // tables of their own. Forms were never stored before this version: no rows change.
     version: 5,
     stores: {
-      contactForms: 'id, &reference, youngPersonId, authorId, dueAt, status, contactEndedAt, restrictionFlaggedAt, amendsFormId, [authorId+status+dueAt], [youngPersonId+contactEndedAt]',
+      contactForms:
+        'id, &reference, youngPersonId, authorId, dueAt, status, contactEndedAt, restrictionFlaggedAt, amendsFormId, [authorId+status+dueAt], [youngPersonId+contactEndedAt]',
       contactFormFiles: 'id',
       caseFileQueue: 'id, nextAttemptAt',
     },

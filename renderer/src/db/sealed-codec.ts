@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import type { RecordCipher, SealedBox } from './encryption/record-cipher';
 
 /** A row as stored: the plain (indexed, non-personal) fields, and everything else sealed. */
-export type SealedRow<Record, PlainKey extends keyof Record> = Pick<Record, PlainKey> & { readonly sealed: SealedBox };
+export type SealedRow<Record, PlainKey extends keyof Record> = Pick<Record, PlainKey> & {
+  readonly sealed: SealedBox;
+};
 
 export type SealedCodec<Record, PlainKey extends keyof Record> = {
   readonly table: string;
@@ -15,11 +17,10 @@ export type SealedCodec<Record, PlainKey extends keyof Record> = {
  * every indexed field, and nothing a stranger could use to identify a child. On the way out the
  * whole record is parsed with its zod schema again, so a damaged row is caught, not shown.
  */
-export function createSealedCodec<Schema extends z.ZodType<{ id: string }>, PlainKey extends keyof z.infer<Schema>>(
-  table: string,
-  schema: Schema,
-  plainKeys: readonly PlainKey[],
-): SealedCodec<z.infer<Schema>, PlainKey> {
+export function createSealedCodec<
+  Schema extends z.ZodType<{ id: string }>,
+  PlainKey extends keyof z.infer<Schema>,
+>(table: string, schema: Schema, plainKeys: readonly PlainKey[]): SealedCodec<z.infer<Schema>, PlainKey> {
   type Record = z.infer<Schema>;
   const context = (id: string) => `${table}:${id}`;
   return {

@@ -12,8 +12,10 @@ export function sealedStore<Record extends { id: string }, PlainKey extends keyo
 ) {
   return {
     table,
-    seal: (records: readonly Record[], cipher: RecordCipher) => Promise.all(records.map((record) => codec.encode(record, cipher))),
-    open: (rows: readonly SealedRow<Record, PlainKey>[], cipher: RecordCipher) => Promise.all(rows.map((row) => codec.decode(row, cipher))),
+    seal: (records: readonly Record[], cipher: RecordCipher) =>
+      Promise.all(records.map((record) => codec.encode(record, cipher))),
+    open: (rows: readonly SealedRow<Record, PlainKey>[], cipher: RecordCipher) =>
+      Promise.all(rows.map((row) => codec.decode(row, cipher))),
     async get(id: string, cipher: RecordCipher): Promise<Record | undefined> {
       const row = await table.get(id);
       return row ? codec.decode(row, cipher) : undefined;

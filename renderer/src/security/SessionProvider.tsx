@@ -36,7 +36,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (username, password) => {
       const result = await auth.signIn(username, password);
       if (!result.ok) return fail(result.error.code, result.error.message);
-      setState({ kind: 'signedIn', session: result.value.session, mustChangePassword: result.value.mustChangePassword });
+      setState({
+        kind: 'signedIn',
+        session: result.value.session,
+        mustChangePassword: result.value.mustChangePassword,
+      });
       return ok(undefined);
     },
     [auth],
@@ -55,7 +59,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await auth.recordSessionEvent(current.session, 'session.locked', reason);
       } finally {
         // Lock whatever happens to the log entry: an unlocked screen is the worse failure.
-        setState({ kind: 'locked', staffId: current.session.staff.id, username: current.session.staff.username, reason });
+        setState({
+          kind: 'locked',
+          staffId: current.session.staff.id,
+          username: current.session.staff.username,
+          reason,
+        });
       }
     },
     [auth, draftKeeper],
@@ -93,7 +102,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useIdleTimer(autoLockMinutes ?? defaultAutoLockMinutes, onIdle, state.kind === 'signedIn');
 
   // The computer locking or sleeping locks Family Links too (the main process tells us).
-  useEffect(() => windowApi()?.onEvent('system:lock-requested', (payload) => void lock(payload.reason)), [lock]);
+  useEffect(
+    () => windowApi()?.onEvent('system:lock-requested', (payload) => void lock(payload.reason)),
+    [lock],
+  );
 
   const api = useMemo<SessionApi>(
     () => ({ state, draftKeeper, signIn, begin, lock, signOut, passwordChanged }),

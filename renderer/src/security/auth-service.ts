@@ -9,7 +9,14 @@ import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { FamilyLinksDb } from '../db/database';
 import { createRecordCipher, generateDataKey } from '../db/encryption/record-cipher';
-import { createAccountKeys, generateAuditKey, rewrapForNewPassword, unlockAccount, type AccountSecrets, type HomeKeys } from '../db/encryption/key-wrapping';
+import {
+  createAccountKeys,
+  generateAuditKey,
+  rewrapForNewPassword,
+  unlockAccount,
+  type AccountSecrets,
+  type HomeKeys,
+} from '../db/encryption/key-wrapping';
 import {
   authoritySecretOf,
   createAuthority,
@@ -31,11 +38,21 @@ export type SignedIn = { readonly session: Session; readonly mustChangePassword:
 const notRecognised = 'That username and password do not match an account. Check them and try again.';
 
 function sessionFrom(staff: StaffMember, keys: HomeKeys): Session {
-  return { staff, roles: staff.roles, dataKey: keys.dataKey, auditKey: keys.auditKey, cipher: createRecordCipher(keys.dataKey) };
+  return {
+    staff,
+    roles: staff.roles,
+    dataKey: keys.dataKey,
+    auditKey: keys.auditKey,
+    cipher: createRecordCipher(keys.dataKey),
+  };
 }
 
 /** The password rules, with the person's own details as things a guesser would try first. */
-function passwordProblem(password: string, who: { name: string; username: string; email: string }, homeName: string): string | undefined {
+function passwordProblem(
+  password: string,
+  who: { name: string; username: string; email: string },
+  homeName: string,
+): string | undefined {
   const verdict = assessPassword(password, { ...who, homeName });
   switch (verdict.kind) {
     case 'acceptable':
@@ -55,7 +72,11 @@ function passwordProblem(password: string, who: { name: string; username: string
  * Accounts and sign-in. Argon2id and WebCrypto run before each transaction opens; each action's
  * writes and its audit entries are one transaction.
  */
-export function authService(db: FamilyLinksDb, clock: () => Date = () => new Date(), signing: SigningPort | undefined = windowSigningPort()) {
+export function authService(
+  db: FamilyLinksDb,
+  clock: () => Date = () => new Date(),
+  signing: SigningPort | undefined = windowSigningPort(),
+) {
   const staff = staffRepository(db);
   const audit = auditLog(db);
 
@@ -65,21 +86,45 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
    * (a bare browser, some unit tests) or without a home CA, the account is made without one and the
    * audit log says why; a failure of the CA itself stops the action.
    */
-  async function credentialFor(session: Session, member: Pick<StaffMember, 'id' | 'name' | 'email'>): Promise<Result<{ credential?: NewCredential; note?: string }, 'signing-failed'>> {
+  async function credentialFor(
+    session: Session,
+    member: Pick<StaffMember, 'id' | 'name' | 'email'>,
+  ): Promise<Result<{ credential?: NewCredential; note?: string }, 'signing-failed'>> {
     if (!signing) return ok({ note: 'no signing service in this window' });
     const authority = parseAuthority((await db.settings.get(signingAuthoritySettingKey))?.value);
     if (!authority) return ok({ note: 'the home has no signing authority yet' });
     const authoritySecret = authoritySecretOf(session);
     if (!authoritySecret) return ok({ note: 'this manager’s account cannot open the signing authority' });
-    const issued = await issueCredential(signing, { authority, authoritySecret, staff: { name: member.name, email: member.email }, homeName: await homeName() });
+    const issued = await issueCredential(signing, {
+      authority,
+      authoritySecret,
+      staff: { name: member.name, email: member.email },
+      homeName: await homeName(),
+    });
     if (!issued.ok) return fail('signing-failed', issued.error.message);
     return ok({ credential: issued.value });
   }
 
-  function certificateEvent(staffId: string, issued: { credential?: NewCredential; note?: string }, action: 'certificate.issued' | 'certificate.reissued', why?: string): AuditEventInput {
-    if (!issued.credential) return { action: 'certificate.not-issued', recordType: 'staff', recordId: staffId, detail: issued.note ?? 'unknown reason' };
+  function certificateEvent(
+    staffId: string,
+    issued: { credential?: NewCredential; note?: string },
+    action: 'certificate.issued' | 'certificate.reissued',
+    why?: string,
+  ): AuditEventInput {
+    if (!issued.credential)
+      return {
+        action: 'certificate.not-issued',
+        recordType: 'staff',
+        recordId: staffId,
+        detail: issued.note ?? 'unknown reason',
+      };
     const { credential } = issued.credential;
-    return { action, recordType: 'staff', recordId: staffId, detail: `${why ? `${why}; ` : ''}serial ${credential.serialNumber}, SHA-256 ${credential.fingerprint}, valid until ${credential.notAfter.slice(0, 10)}` };
+    return {
+      action,
+      recordType: 'staff',
+      recordId: staffId,
+      detail: `${why ? `${why}; ` : ''}serial ${credential.serialNumber}, SHA-256 ${credential.fingerprint}, valid until ${credential.notAfter.slice(0, 10)}`,
+    };
   }
 
   async function homeName(): Promise<string> {
@@ -97,9 +142,15 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
      * First run: the home's details and its first account, a Registered Manager, in one
      * transaction. The home's data key and audit key are made here, once.
      */
-    async setUpHome(input: { home: unknown; manager: unknown }): Promise<Result<SignedIn, 'invalid' | 'already-set-up' | 'signing-failed'>> {
+    async setUpHome(input: {
+      home: unknown;
+      manager: unknown;
+    }): Promise<Result<SignedIn, 'invalid' | 'already-set-up' | 'signing-failed'>> {
       const home = homeSettingsSchema.safeParse(input.home);
-      const manager = newAccountFormSchema.safeParse({ ...(input.manager as object), roles: ['registeredManager'] });
+      const manager = newAccountFormSchema.safeParse({
+        ...(input.manager as object),
+        roles: ['registeredManager'],
+      });
       if (!home.success || !manager.success) {
         const fields = {
           ...(home.success ? {} : prefixed('home', fieldMessages(home.error))),
@@ -109,7 +160,8 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       }
       const weak = passwordProblem(manager.data.password, manager.data, home.data.name);
       if (weak) return fail('invalid', 'Choose a stronger password.', { 'manager.password': weak });
-      if (await this.hasAccounts()) return fail('already-set-up', 'This home is already set up. Sign in instead.');
+      if (await this.hasAccounts())
+        return fail('already-set-up', 'This home is already set up. Sign in instead.');
 
       const now = clock();
       const member = staffMemberSchema.parse({
@@ -129,19 +181,39 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       let authorityRow: { key: string; value: unknown } | undefined;
       if (signing) {
         const authority = await createAuthority(signing, home.data.name);
-        if (!authority.ok) return fail('signing-failed', `${authority.error.message} Nothing was set up; try again.`);
-        const issued = await issueCredential(signing, { authority: authority.value.authority, authoritySecret: authority.value.secret, staff: { name: member.name, email: member.email }, homeName: home.data.name });
-        if (!issued.ok) return fail('signing-failed', `${issued.error.message} Nothing was set up; try again.`);
+        if (!authority.ok)
+          return fail('signing-failed', `${authority.error.message} Nothing was set up; try again.`);
+        const issued = await issueCredential(signing, {
+          authority: authority.value.authority,
+          authoritySecret: authority.value.secret,
+          staff: { name: member.name, email: member.email },
+          homeName: home.data.name,
+        });
+        if (!issued.ok)
+          return fail('signing-failed', `${issued.error.message} Nothing was set up; try again.`);
         secrets = { signing: issued.value, authority: authority.value.secret };
         authorityRow = { key: signingAuthoritySettingKey, value: authority.value.authority };
         signingEvents.push(
-          { action: 'certificate.authority-created', recordType: 'settings', recordId: signingAuthoritySettingKey, detail: `SHA-256 ${authority.value.authority.fingerprint}, valid until ${authority.value.authority.notAfter.slice(0, 10)}` },
+          {
+            action: 'certificate.authority-created',
+            recordType: 'settings',
+            recordId: signingAuthoritySettingKey,
+            detail: `SHA-256 ${authority.value.authority.fingerprint}, valid until ${authority.value.authority.notAfter.slice(0, 10)}`,
+          },
           certificateEvent(member.id, { credential: issued.value }, 'certificate.issued'),
         );
       } else {
-        signingEvents.push(certificateEvent(member.id, { note: 'no signing service in this window' }, 'certificate.issued'));
+        signingEvents.push(
+          certificateEvent(member.id, { note: 'no signing service in this window' }, 'certificate.issued'),
+        );
       }
-      const accountKeys = await createAccountKeys({ staffId: member.id, password: manager.data.password, keys, passwordChangeRequired: false, secrets });
+      const accountKeys = await createAccountKeys({
+        staffId: member.id,
+        password: manager.data.password,
+        keys,
+        passwordChangeRequired: false,
+        secrets,
+      });
       const session = sessionFrom(member, keys);
       rememberAuthoritySecret(session, secrets.authority);
       const staffRow = await staffCodec.encode(member, session.cipher);
@@ -149,7 +221,12 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
         { actorId: member.id, auditKey: keys.auditKey },
         [
           { action: 'home.set-up', recordType: 'settings', recordId: 'home' },
-          { action: 'account.created', recordType: 'staff', recordId: member.id, detail: 'roles: registeredManager' },
+          {
+            action: 'account.created',
+            recordType: 'staff',
+            recordId: member.id,
+            detail: 'roles: registeredManager',
+          },
           ...signingEvents,
           { action: 'session.signed-in', recordType: 'staff', recordId: member.id },
         ],
@@ -170,7 +247,10 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
      * Checks the lockout gate, then the password. Failures count towards the lockout and are
      * recorded (chained into the audit log at the next successful sign-in, when a key is at hand).
      */
-    async signIn(username: string, password: string): Promise<Result<SignedIn, 'not-recognised' | 'locked' | 'inactive'>> {
+    async signIn(
+      username: string,
+      password: string,
+    ): Promise<Result<SignedIn, 'not-recognised' | 'locked' | 'inactive'>> {
       const now = clock();
       const login = await staff.findLogin(username);
       const stored = login ? accountKeysSchema.safeParse(await db.accountKeys.get(login.id)) : undefined;
@@ -180,23 +260,45 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       }
       const keysRecord = stored.data;
       const gate = signInGate(lockoutStateOf(keysRecord), now);
-      if (gate.kind === 'locked') return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+      if (gate.kind === 'locked')
+        return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
       mark(unlockMarks.kdfStarted);
       const unlocked = await unlockAccount(keysRecord, password);
       mark(unlockMarks.kdfFinished);
       if (!unlocked.ok) {
         const outcome = afterFailedAttempt(lockoutStateOf(keysRecord), now);
         const { lockedUntil: _previous, ...rest } = keysRecord;
-        await db.accountKeys.put({ ...rest, failedAttempts: [...outcome.state.failedAttempts], ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}) });
-        await audit.recordPending({ action: 'session.sign-in-failed', recordType: 'staff', recordId: login.id }, now);
+        await db.accountKeys.put({
+          ...rest,
+          failedAttempts: [...outcome.state.failedAttempts],
+          ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
+        });
+        await audit.recordPending(
+          { action: 'session.sign-in-failed', recordType: 'staff', recordId: login.id },
+          now,
+        );
         switch (outcome.kind) {
           case 'counted':
             return fail('not-recognised', notRecognised);
           case 'nowLocked':
-            await audit.recordPending({ action: 'account.locked-out', recordType: 'staff', recordId: login.id, detail: `until ${outcome.until}` }, now);
-            return fail('locked', 'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.');
+            await audit.recordPending(
+              {
+                action: 'account.locked-out',
+                recordType: 'staff',
+                recordId: login.id,
+                detail: `until ${outcome.until}`,
+              },
+              now,
+            );
+            return fail(
+              'locked',
+              'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.',
+            );
           case 'alreadyLocked':
-            return fail('locked', 'This account is locked after too many wrong passwords. Try again in a few minutes.');
+            return fail(
+              'locked',
+              'This account is locked after too many wrong passwords. Try again in a few minutes.',
+            );
           default: {
             const unreachable: never = outcome;
             return unreachable;
@@ -204,7 +306,15 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
         }
       }
       if (!login.isActive) {
-        await audit.recordPending({ action: 'session.sign-in-refused', recordType: 'staff', recordId: login.id, detail: 'account inactive' }, now);
+        await audit.recordPending(
+          {
+            action: 'session.sign-in-refused',
+            recordType: 'staff',
+            recordId: login.id,
+            detail: 'account inactive',
+          },
+          now,
+        );
         return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
       }
       const cipher = createRecordCipher(unlocked.value.keys.dataKey);
@@ -226,33 +336,69 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
     },
 
-    async recordSessionEvent(session: Session, action: 'session.locked' | 'session.signed-out', detail?: string): Promise<void> {
-      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action, recordType: 'staff', recordId: session.staff.id, ...(detail ? { detail } : {}) }], [], async () => {}, clock());
+    async recordSessionEvent(
+      session: Session,
+      action: 'session.locked' | 'session.signed-out',
+      detail?: string,
+    ): Promise<void> {
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action, recordType: 'staff', recordId: session.staff.id, ...(detail ? { detail } : {}) }],
+        [],
+        async () => {},
+        clock(),
+      );
     },
 
     /** The manager adds a colleague; the temporary password must be changed at first sign-in. */
-    async createAccount(session: Session, input: unknown): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'username-taken' | 'signing-failed'>> {
-      if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can add staff accounts.');
+    async createAccount(
+      session: Session,
+      input: unknown,
+    ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'username-taken' | 'signing-failed'>> {
+      if (!can(session.roles, 'staff:manage'))
+        return fail('forbidden', 'Only the Registered Manager can add staff accounts.');
       const form = newAccountFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const weak = passwordProblem(form.data.password, form.data, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger password.', { password: weak });
       if (await staff.findLogin(form.data.username)) {
-        return fail('username-taken', 'That username is taken.', { username: 'Someone already has this username. Choose another.' });
+        return fail('username-taken', 'That username is taken.', {
+          username: 'Someone already has this username. Choose another.',
+        });
       }
       const now = clock();
-      const member = staffMemberSchema.parse({ id: crypto.randomUUID(), ...pickAccount(form.data), isActive: true, createdAt: now.toISOString() });
+      const member = staffMemberSchema.parse({
+        id: crypto.randomUUID(),
+        ...pickAccount(form.data),
+        isActive: true,
+        createdAt: now.toISOString(),
+      });
       // Every account gets its own signing key and certificate now; a new manager can issue too.
       const issued = await credentialFor(session, member);
-      if (!issued.ok) return fail('signing-failed', `${issued.error.message} The account was not made; try again.`);
+      if (!issued.ok)
+        return fail('signing-failed', `${issued.error.message} The account was not made; try again.`);
       const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
-      const secrets: AccountSecrets = { ...(issued.value.credential ? { signing: issued.value.credential } : {}), ...(authority ? { authority } : {}) };
-      const keys = await createAccountKeys({ staffId: member.id, password: form.data.password, keys: session, passwordChangeRequired: true, secrets });
+      const secrets: AccountSecrets = {
+        ...(issued.value.credential ? { signing: issued.value.credential } : {}),
+        ...(authority ? { authority } : {}),
+      };
+      const keys = await createAccountKeys({
+        staffId: member.id,
+        password: form.data.password,
+        keys: session,
+        passwordChangeRequired: true,
+        secrets,
+      });
       const row = await staffCodec.encode(member, session.cipher);
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
         [
-          { action: 'account.created', recordType: 'staff', recordId: member.id, detail: `roles: ${member.roles.join(', ')}` },
+          {
+            action: 'account.created',
+            recordType: 'staff',
+            recordId: member.id,
+            detail: `roles: ${member.roles.join(', ')}`,
+          },
           certificateEvent(member.id, issued.value, 'certificate.issued'),
         ],
         [db.staff, db.accountKeys],
@@ -266,26 +412,48 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
     },
 
     /** Changes roles, email or name, or switches an account on or off. */
-    async updateAccount(session: Session, id: string, changes: Partial<Pick<StaffMember, 'name' | 'email' | 'roles' | 'isActive'>>): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found'>> {
-      if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can change staff accounts.');
+    async updateAccount(
+      session: Session,
+      id: string,
+      changes: Partial<Pick<StaffMember, 'name' | 'email' | 'roles' | 'isActive'>>,
+    ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found'>> {
+      if (!can(session.roles, 'staff:manage'))
+        return fail('forbidden', 'Only the Registered Manager can change staff accounts.');
       const current = await staff.get(id, session.cipher);
       if (!current) return fail('not-found', 'That account no longer exists.');
-      if (id === session.staff.id && (changes.isActive === false || (changes.roles && !changes.roles.includes('registeredManager')))) {
-        return fail('invalid', 'You cannot switch off your own account or remove your own manager role: ask another manager.');
+      if (
+        id === session.staff.id &&
+        (changes.isActive === false || (changes.roles && !changes.roles.includes('registeredManager')))
+      ) {
+        return fail(
+          'invalid',
+          'You cannot switch off your own account or remove your own manager role: ask another manager.',
+        );
       }
       const next = staffMemberSchema.safeParse({ ...current, ...changes });
       if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
       const row = await staffCodec.encode(next.data, session.cipher);
       const changed = Object.keys(changes).join(', ');
-      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` }], [db.staff], async () => {
-        await db.staff.put(row);
-      }, clock());
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` }],
+        [db.staff],
+        async () => {
+          await db.staff.put(row);
+        },
+        clock(),
+      );
       return ok(next.data);
     },
 
     /** The manager sets a temporary password; the owner must choose a new one at next sign-in. */
-    async resetPassword(session: Session, staffId: string, temporaryPassword: string): Promise<Result<void, 'forbidden' | 'invalid' | 'not-found' | 'signing-failed'>> {
-      if (!can(session.roles, 'staff:manage')) return fail('forbidden', 'Only the Registered Manager can reset passwords.');
+    async resetPassword(
+      session: Session,
+      staffId: string,
+      temporaryPassword: string,
+    ): Promise<Result<void, 'forbidden' | 'invalid' | 'not-found' | 'signing-failed'>> {
+      if (!can(session.roles, 'staff:manage'))
+        return fail('forbidden', 'Only the Registered Manager can reset passwords.');
       const member = await staff.get(staffId, session.cipher);
       const stored = accountKeysSchema.safeParse(await db.accountKeys.get(staffId));
       if (!member || !stored.success) return fail('not-found', 'That account no longer exists.');
@@ -294,38 +462,86 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
       // The old signing key's secret was wrapped by the forgotten password, which nobody else knows:
       // it cannot be carried over, so the person gets a fresh key and certificate, and the log says so.
       const issued = await credentialFor(session, member);
-      if (!issued.ok) return fail('signing-failed', `${issued.error.message} The password was not reset; try again.`);
+      if (!issued.ok)
+        return fail('signing-failed', `${issued.error.message} The password was not reset; try again.`);
       const hadKey = stored.data.signingKey !== undefined;
       const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
-      const secrets: AccountSecrets = { ...(issued.value.credential ? { signing: issued.value.credential } : {}), ...(authority ? { authority } : {}) };
-      const next = await rewrapForNewPassword(stored.data, { newPassword: temporaryPassword, keys: session, setBy: 'manager-reset', secrets });
-      const events: AuditEventInput[] = [{ action: 'account.password-reset', recordType: 'staff', recordId: staffId }];
+      const secrets: AccountSecrets = {
+        ...(issued.value.credential ? { signing: issued.value.credential } : {}),
+        ...(authority ? { authority } : {}),
+      };
+      const next = await rewrapForNewPassword(stored.data, {
+        newPassword: temporaryPassword,
+        keys: session,
+        setBy: 'manager-reset',
+        secrets,
+      });
+      const events: AuditEventInput[] = [
+        { action: 'account.password-reset', recordType: 'staff', recordId: staffId },
+      ];
       if (hadKey || issued.value.credential) {
-        events.push(certificateEvent(staffId, issued.value, 'certificate.reissued', hadKey ? 'password reset: the old key cannot be opened without the old password and is no longer used' : 'password reset'));
+        events.push(
+          certificateEvent(
+            staffId,
+            issued.value,
+            'certificate.reissued',
+            hadKey
+              ? 'password reset: the old key cannot be opened without the old password and is no longer used'
+              : 'password reset',
+          ),
+        );
       }
-      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, events, [db.accountKeys], async () => {
-        await db.accountKeys.put(next);
-      }, clock());
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        events,
+        [db.accountKeys],
+        async () => {
+          await db.accountKeys.put(next);
+        },
+        clock(),
+      );
       return ok(undefined);
     },
 
     /** The signed-in person changes their own password, proving the current one first. */
-    async changeOwnPassword(session: Session, currentPassword: string, newPassword: string): Promise<Result<void, 'wrong-password' | 'invalid'>> {
+    async changeOwnPassword(
+      session: Session,
+      currentPassword: string,
+      newPassword: string,
+    ): Promise<Result<void, 'wrong-password' | 'invalid'>> {
       const stored = accountKeysSchema.parse(await db.accountKeys.get(session.staff.id));
       const check = await unlockAccount(stored, currentPassword);
-      if (!check.ok) return fail('wrong-password', 'Your current password is not right.', { currentPassword: 'This is not your current password.' });
+      if (!check.ok)
+        return fail('wrong-password', 'Your current password is not right.', {
+          currentPassword: 'This is not your current password.',
+        });
       const weak = passwordProblem(newPassword, session.staff, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger password.', { newPassword: weak });
       // The signing key and (for a manager) the CA's secret move to the new password unchanged.
-      const next = await rewrapForNewPassword(stored, { newPassword, keys: session, setBy: 'self', secrets: check.value.secrets });
-      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id }], [db.accountKeys], async () => {
-        await db.accountKeys.put(next);
-      }, clock());
+      const next = await rewrapForNewPassword(stored, {
+        newPassword,
+        keys: session,
+        setBy: 'self',
+        secrets: check.value.secrets,
+      });
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id }],
+        [db.accountKeys],
+        async () => {
+          await db.accountKeys.put(next);
+        },
+        clock(),
+      );
       return ok(undefined);
     },
 
     /** Sign-in state of every account (manager's staff screen): locked until, must change password, signing certificate. */
-    async accountStates(session: Session): Promise<Map<string, Pick<AccountKeys, 'passwordChangeRequired' | 'lockedUntil'> & { certificateUntil?: string }>> {
+    async accountStates(
+      session: Session,
+    ): Promise<
+      Map<string, Pick<AccountKeys, 'passwordChangeRequired' | 'lockedUntil'> & { certificateUntil?: string }>
+    > {
       if (!can(session.roles, 'staff:manage')) return new Map();
       const rows = await db.accountKeys.toArray();
       return new Map(
@@ -344,7 +560,10 @@ export function authService(db: FamilyLinksDb, clock: () => Date = () => new Dat
 export type AuthService = ReturnType<typeof authService>;
 
 function lockoutStateOf(record: AccountKeys) {
-  return { failedAttempts: record.failedAttempts, ...(record.lockedUntil ? { lockedUntil: record.lockedUntil } : {}) };
+  return {
+    failedAttempts: record.failedAttempts,
+    ...(record.lockedUntil ? { lockedUntil: record.lockedUntil } : {}),
+  };
 }
 
 function pickAccount(form: NewAccountForm) {

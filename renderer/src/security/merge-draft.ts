@@ -5,7 +5,11 @@
  * default) takes the draft's value. Neither their new words nor the old draft's are lost.
  * Fields are compared whole (a list of checkboxes is one field).
  */
-export function mergeDraft(draft: unknown, current: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+export function mergeDraft(
+  draft: unknown,
+  current: Readonly<Record<string, unknown>>,
+  defaults: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
   if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return { ...current };
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(draft)) {

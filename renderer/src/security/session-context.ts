@@ -8,7 +8,12 @@ export type LockReason = 'button' | 'idle' | 'screen-locked' | 'suspended' | 'sh
 export type SessionState =
   | { readonly kind: 'signedOut'; readonly notice?: string }
   | { readonly kind: 'signedIn'; readonly session: Session; readonly mustChangePassword: boolean }
-  | { readonly kind: 'locked'; readonly staffId: string; readonly username: string; readonly reason: LockReason };
+  | {
+      readonly kind: 'locked';
+      readonly staffId: string;
+      readonly username: string;
+      readonly reason: LockReason;
+    };
 
 export type SessionApi = {
   readonly state: SessionState;

@@ -54,7 +54,9 @@ export function useDraft<Values extends FieldValues>(formKey: string, form: UseF
       .then((draft) => {
         if (!isCurrent) return;
         if (draft) {
-          const values = typedWhileRestoring.current ? mergeDraft(draft.values, getValues(), defaultValues.current) : draft.values;
+          const values = typedWhileRestoring.current
+            ? mergeDraft(draft.values, getValues(), defaultValues.current)
+            : draft.values;
           const typed = typedWhileRestoring.current;
           reset(values as Values, { keepDefaultValues: true });
           typedWhileRestoring.current = typed;

@@ -13,7 +13,8 @@ export function useIdleTimer(minutes: number, onIdle: () => void, isActive: bool
     const markActive = () => {
       lastActivity = Date.now();
     };
-    for (const name of activityEvents) window.addEventListener(name, markActive, { passive: true, capture: true });
+    for (const name of activityEvents)
+      window.addEventListener(name, markActive, { passive: true, capture: true });
     const tick = window.setInterval(() => {
       if (Date.now() - lastActivity >= minutes * 60_000) onIdle();
     }, 1000);

@@ -17,7 +17,15 @@ import {
  */
 
 const handleId = z.uuid();
-const written = z.object({ outcome: z.literal('written'), fileName: z.string(), sizeBytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/), removed: z.array(z.string()) }).strict();
+const written = z
+  .object({
+    outcome: z.literal('written'),
+    fileName: z.string(),
+    sizeBytes: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    removed: z.array(z.string()),
+  })
+  .strict();
 
 export const backupChannels = {
   'backup:get-settings': {
@@ -27,19 +35,31 @@ export const backupChannels = {
   /** Opens the system's folder dialog; the folder chosen is remembered for every later backup. */
   'backup:choose-folder': {
     request: z.object({}).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('chosen'), settings: backupSettingsSchema }).strict(), z.object({ outcome: z.literal('cancelled') }).strict(), backupFailureSchema]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('chosen'), settings: backupSettingsSchema }).strict(),
+      z.object({ outcome: z.literal('cancelled') }).strict(),
+      backupFailureSchema,
+    ]),
   },
   'backup:set-options': {
-    request: z.object({ keep: z.number().int().min(1).max(100), intervalDays: z.number().int().min(1).max(31) }).strict(),
+    request: z
+      .object({ keep: z.number().int().min(1).max(100), intervalDays: z.number().int().min(1).max(31) })
+      .strict(),
     reply: backupSettingsSchema,
   },
   'backup:begin': {
     request: z.object({ header: backupHeaderSchema }).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('started'), writeId: handleId }).strict(), backupFailureSchema]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('started'), writeId: handleId }).strict(),
+      backupFailureSchema,
+    ]),
   },
   'backup:append': {
     request: z.object({ writeId: handleId, chunk: backupChunkSchema }).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('appended') }).strict(), backupFailureSchema]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('appended') }).strict(),
+      backupFailureSchema,
+    ]),
   },
   'backup:finish': {
     request: z.object({ writeId: handleId }).strict(),
@@ -51,7 +71,10 @@ export const backupChannels = {
   },
   'backup:list': {
     request: z.object({}).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('listed'), files: z.array(backupFileSummarySchema) }).strict(), backupFailureSchema]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('listed'), files: z.array(backupFileSummarySchema) }).strict(),
+      backupFailureSchema,
+    ]),
   },
   /**
    * Opens a backup to restore: one listed in the backup folder by name, or one the person picks in
@@ -64,14 +87,25 @@ export const backupChannels = {
       z.object({ source: z.literal('dialog') }).strict(),
     ]),
     reply: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('opened'), readId: handleId, fileName: z.string(), header: backupHeaderSchema, chunkCount: z.number().int().nonnegative() }).strict(),
+      z
+        .object({
+          outcome: z.literal('opened'),
+          readId: handleId,
+          fileName: z.string(),
+          header: backupHeaderSchema,
+          chunkCount: z.number().int().nonnegative(),
+        })
+        .strict(),
       z.object({ outcome: z.literal('cancelled') }).strict(),
       backupFailureSchema,
     ]),
   },
   'backup:read-chunk': {
     request: z.object({ readId: handleId, index: z.number().int().nonnegative().max(10_000_000) }).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('chunk'), chunk: backupChunkSchema }).strict(), backupFailureSchema]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('chunk'), chunk: backupChunkSchema }).strict(),
+      backupFailureSchema,
+    ]),
   },
   'backup:close': {
     request: z.object({ readId: handleId }).strict(),

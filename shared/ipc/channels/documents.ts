@@ -36,11 +36,19 @@ export const contactFormContentSchema = z
     familyViews: text(50_000),
     concerns: text(50_000),
     isSafeguardingConcern: z.boolean(),
-    actions: z.array(z.object({ action: text(2_000).min(1), owner: text(200).min(1), dueOn: isoDay.optional() }).strict()).max(100).optional(),
+    actions: z
+      .array(
+        z.object({ action: text(2_000).min(1), owner: text(200).min(1), dueOn: isoDay.optional() }).strict(),
+      )
+      .max(100)
+      .optional(),
     author: z.object({ name: text(200).min(1), role: text(200) }).strict(),
     /** The signature drawn on screen, PNG bytes in base64. */
     drawnSignaturePng: base64Schema.max(4 * 1024 * 1024).optional(),
-    addendumTo: z.object({ reference: text(60).min(1), sha256: sha256HexSchema, reason: text(5_000).min(1) }).strict().optional(),
+    addendumTo: z
+      .object({ reference: text(60).min(1), sha256: sha256HexSchema, reason: text(5_000).min(1) })
+      .strict()
+      .optional(),
     timeZone: text(60).optional(),
   })
   .strict();
@@ -61,7 +69,15 @@ export const caseFilePlaceSchema = z
   .strict();
 export type CaseFilePlace = z.infer<typeof caseFilePlaceSchema>;
 
-export const caseFileFailureCodes = ['folder-not-set', 'unsafe-name', 'folder-unavailable', 'disk-full', 'no-permission', 'already-filed', 'write-failed'] as const;
+export const caseFileFailureCodes = [
+  'folder-not-set',
+  'unsafe-name',
+  'folder-unavailable',
+  'disk-full',
+  'no-permission',
+  'already-filed',
+  'write-failed',
+] as const;
 
 /** The case-file copy: written (path inside the folder), or queued with why, in plain words. */
 export const caseFileOutcomeSchema = z.discriminatedUnion('outcome', [
@@ -81,7 +97,18 @@ export type CaseFileFolderStatus = z.infer<typeof caseFileFolderStatusSchema>;
 /** One block of a report section. Tables are simple: a header row and rows of text cells. */
 export const reportBlockSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paragraph'), text: text(50_000), isQuiet: z.boolean().optional() }).strict(),
-  z.object({ kind: z.literal('fields'), rows: z.array(z.object({ label: text(120).min(1), value: text(5_000), isWarning: z.boolean().optional() }).strict()).max(200) }).strict(),
+  z
+    .object({
+      kind: z.literal('fields'),
+      rows: z
+        .array(
+          z
+            .object({ label: text(120).min(1), value: text(5_000), isWarning: z.boolean().optional() })
+            .strict(),
+        )
+        .max(200),
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('table'),
@@ -91,7 +118,9 @@ export const reportBlockSchema = z.discriminatedUnion('kind', [
       emptyText: text(500).optional(),
     })
     .strict()
-    .refine((table) => table.rows.every((row) => row.length === table.columns.length), { message: 'Every row needs one cell per column.' }),
+    .refine((table) => table.rows.every((row) => row.length === table.columns.length), {
+      message: 'Every row needs one cell per column.',
+    }),
 ]);
 export type ReportBlock = z.infer<typeof reportBlockSchema>;
 
@@ -106,7 +135,16 @@ export const reportContentSchema = z
     /** Shown at the foot of every page, e.g. "Confidential: staff file". */
     footer: text(200),
     sections: z
-      .array(z.object({ heading: text(200).min(1), note: text(1_000).optional(), isShaded: z.boolean().optional(), blocks: z.array(reportBlockSchema).max(200) }).strict())
+      .array(
+        z
+          .object({
+            heading: text(200).min(1),
+            note: text(1_000).optional(),
+            isShaded: z.boolean().optional(),
+            blocks: z.array(reportBlockSchema).max(200),
+          })
+          .strict(),
+      )
       .min(1)
       .max(200),
     /** The signer's name and role as printed in the signature block (the certificate names them too). */
@@ -119,7 +157,9 @@ export const reportContentSchema = z
 export type ReportContent = z.infer<typeof reportContentSchema>;
 
 /** A file name the person sees and may change in the save dialog; cleaned again in main. */
-const fileNameSchema = text(120).min(1).regex(/\.pdf$/i, { message: 'The file name must end in .pdf.' });
+const fileNameSchema = text(120)
+  .min(1)
+  .regex(/\.pdf$/i, { message: 'The file name must end in .pdf.' });
 
 const signedPdfSchema = z.object({ bytes: base64Schema, sha256: sha256HexSchema, signerName: z.string() });
 
@@ -130,8 +170,13 @@ export const documentsChannels = {
    * (sealed) and call `case-file:write` later.
    */
   'contact-form:file': {
-    request: z.object({ form: contactFormContentSchema, signer: signerSchema, caseFile: caseFilePlaceSchema }).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('signed'), pdf: signedPdfSchema, caseFile: caseFileOutcomeSchema }), keyRefusalSchema]),
+    request: z
+      .object({ form: contactFormContentSchema, signer: signerSchema, caseFile: caseFilePlaceSchema })
+      .strict(),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('signed'), pdf: signedPdfSchema, caseFile: caseFileOutcomeSchema }),
+      keyRefusalSchema,
+    ]),
   },
   /** Retries a signed copy into the case-file folder (same name rules; the same bytes twice is fine). */
   'case-file:write': {
@@ -141,7 +186,10 @@ export const documentsChannels = {
   /** Opens the folder dialog; a folder picked is remembered as the case-file folder. Manager only (checked in the renderer). */
   'case-file:choose-folder': {
     request: z.object({}).strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('chosen'), status: caseFileFolderStatusSchema }), z.object({ outcome: z.literal('cancelled') })]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('chosen'), status: caseFileFolderStatusSchema }),
+      z.object({ outcome: z.literal('cancelled') }),
+    ]),
   },
   /** The remembered folder and whether it can be written to now. */
   'case-file:folder-status': {
@@ -153,12 +201,29 @@ export const documentsChannels = {
    * the person cancels. Record the disclosure and audit entries when the outcome is `saved`.
    */
   'documents:sign-report': {
-    request: z.object({ report: reportContentSchema, signer: signerSchema, suggestedFileName: fileNameSchema, reason: text(300).min(1) }).strict(),
+    request: z
+      .object({
+        report: reportContentSchema,
+        signer: signerSchema,
+        suggestedFileName: fileNameSchema,
+        reason: text(300).min(1),
+      })
+      .strict(),
     reply: z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('saved'), path: z.string(), fileName: z.string(), sha256: sha256HexSchema, signerName: z.string() }),
+      z.object({
+        outcome: z.literal('saved'),
+        path: z.string(),
+        fileName: z.string(),
+        sha256: sha256HexSchema,
+        signerName: z.string(),
+      }),
       z.object({ outcome: z.literal('cancelled') }),
       keyRefusalSchema,
-      z.object({ outcome: z.literal('failed'), code: z.enum(['disk-full', 'no-permission', 'folder-unavailable', 'write-failed']), message: z.string() }),
+      z.object({
+        outcome: z.literal('failed'),
+        code: z.enum(['disk-full', 'no-permission', 'folder-unavailable', 'write-failed']),
+        message: z.string(),
+      }),
     ]),
   },
   /** Bulk export, step 1: the person picks a folder; the reply's `exportId` names it in later calls. */
@@ -178,7 +243,18 @@ export const documentsChannels = {
     request: z.object({ exportId: z.uuid(), fileName: fileNameSchema, bytes: base64Schema }).strict(),
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('written'), fileName: z.string(), sha256: sha256HexSchema }),
-      z.object({ outcome: z.literal('failed'), code: z.enum(['unknown-export', 'unsafe-name', 'disk-full', 'no-permission', 'folder-unavailable', 'write-failed']), message: z.string() }),
+      z.object({
+        outcome: z.literal('failed'),
+        code: z.enum([
+          'unknown-export',
+          'unsafe-name',
+          'disk-full',
+          'no-permission',
+          'folder-unavailable',
+          'write-failed',
+        ]),
+        message: z.string(),
+      }),
     ]),
   },
 } as const;

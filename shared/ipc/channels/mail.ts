@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import '../../zod-setup';
 import { emailSchema } from '../../schemas/common';
-import { mailMessageSchema, mailSendOutcomeSchema, mailSettingsSchema, passwordProtections } from '../../schemas/mail';
+import {
+  mailMessageSchema,
+  mailSendOutcomeSchema,
+  mailSettingsSchema,
+  passwordProtections,
+} from '../../schemas/mail';
 
 /**
  * Email alerts (issue 7). The main process keeps the mail settings and the password (encrypted by
@@ -25,7 +30,12 @@ export const mailChannels = {
     request: z.object({ settings: mailSettingsSchema, password: z.string().max(1000).optional() }).strict(),
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('saved'), view: settingsView }),
-      z.object({ outcome: z.literal('refused'), code: z.enum(['invalid', 'no-protected-storage']), message: z.string(), fields: z.record(z.string(), z.string()).optional() }),
+      z.object({
+        outcome: z.literal('refused'),
+        code: z.enum(['invalid', 'no-protected-storage']),
+        message: z.string(),
+        fields: z.record(z.string(), z.string()).optional(),
+      }),
     ]),
   },
   'mail:clear-settings': {
@@ -42,7 +52,9 @@ export const mailChannels = {
   },
   /** Opens the message in the person's own mail client (when the home has no mail settings). */
   'mail:open-in-mail-client': {
-    request: z.object({ to: emailSchema, subject: z.string().min(1).max(200), body: z.string().min(1).max(4000) }).strict(),
+    request: z
+      .object({ to: emailSchema, subject: z.string().min(1).max(200), body: z.string().min(1).max(4000) })
+      .strict(),
     reply: z.object({ opened: z.boolean(), message: z.string() }),
   },
 } as const;

@@ -24,14 +24,18 @@ export const base64Schema = z
   .refine((text) => text.length % 4 === 0, { message: 'Expected base64 bytes.' });
 
 /** A sealed key's passphrase: 32 random bytes as 64 lower-case hex digits, never typed by anyone. */
-export const signingSecretSchema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'A signing secret is 64 hex digits.' });
+export const signingSecretSchema = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, { message: 'A signing secret is 64 hex digits.' });
 
 export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 const pemCertificateSchema = z
   .string()
   .max(16_384)
-  .regex(/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\r?\n?$/, { message: 'Expected one PEM certificate.' });
+  .regex(/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\r?\n?$/, {
+    message: 'Expected one PEM certificate.',
+  });
 
 /** The home CA as the renderer stores it: the sealed key and its self-signed certificate. */
 export const sealedAuthoritySchema = z.object({
@@ -91,11 +95,16 @@ export const signingChannels = {
         secret: signingSecretSchema,
       })
       .strict(),
-    reply: z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('issued'), credential: sealedCredentialSchema }), keyRefusalSchema]),
+    reply: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('issued'), credential: sealedCredentialSchema }),
+      keyRefusalSchema,
+    ]),
   },
 } as const;
 
-type NodeBuffer = { from(data: Uint8Array | string, encoding?: string): Uint8Array & { toString(encoding: string): string } };
+type NodeBuffer = {
+  from(data: Uint8Array | string, encoding?: string): Uint8Array & { toString(encoding: string): string };
+};
 // Node's Buffer in the main process (native, ~50x faster); the renderer has none and uses btoa/atob.
 const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 

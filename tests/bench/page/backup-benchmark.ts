@@ -11,16 +11,28 @@ import { memoryBackupPort } from './memory-backup-port';
 
 const password = 'bench backup password 2026';
 
-type State = LoadedHome & { readonly port: ReturnType<typeof memoryBackupPort>; fileName: string; readonly n: number; readonly rows: Map<string, unknown[]> };
+type State = LoadedHome & {
+  readonly port: ReturnType<typeof memoryBackupPort>;
+  fileName: string;
+  readonly n: number;
+  readonly rows: Map<string, unknown[]>;
+};
 
 async function prepared(loaded: LoadedHome): Promise<State> {
   // The loader makes no accounts; a backup needs one keyring entry (the cheapest Argon2id allowed).
   await loaded.db.accountKeys.put(
-    await createAccountKeys({ staffId: loaded.session.staff.id, password, keys: loaded.session, passwordChangeRequired: false, kdf: { algorithm: 'argon2id', ...argon2idFloor, hashLength: 32 } }),
+    await createAccountKeys({
+      staffId: loaded.session.staff.id,
+      password,
+      keys: loaded.session,
+      passwordChangeRequired: false,
+      kdf: { algorithm: 'argon2id', ...argon2idFloor, hashLength: 32 },
+    }),
   );
   const rows = new Map<string, unknown[]>();
   // Derived tables (review summaries) are not backed up, so they are not counted or restored either.
-  for (const table of loaded.db.tables) if (!derivedTables.has(table.name)) rows.set(table.name, await table.toArray());
+  for (const table of loaded.db.tables)
+    if (!derivedTables.has(table.name)) rows.set(table.name, await table.toArray());
   const n = [...rows.values()].reduce((sum, list) => sum + list.length, 0);
   return { ...loaded, port: memoryBackupPort(), fileName: '', n, rows };
 }
@@ -61,7 +73,12 @@ export const backupLarge = defineBenchmark<State>({
   async run(state) {
     let rows = 0;
     const ms = await timed(async () => {
-      const written = await writeBackup(state.db, state.session.dataKey, state.port, { reason: 'manual', appVersion: 'bench', now: new Date(), pageSize: 1000 });
+      const written = await writeBackup(state.db, state.session.dataKey, state.port, {
+        reason: 'manual',
+        appVersion: 'bench',
+        now: new Date(),
+        pageSize: 1000,
+      });
       if (!written.ok) throw new Error(written.error.message);
       state.fileName = written.value.fileName;
       rows = written.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
@@ -93,7 +110,13 @@ export const restoreLarge = defineBenchmark<State>({
   async run(state, repetition) {
     const live = await freshDatabase(`bench-restore-${repetition}`);
     const ms = await timed(async () => {
-      const restored = await restoreBackup({ live, port: state.port, source: { source: 'folder', fileName: state.fileName }, username: state.session.staff.username, password });
+      const restored = await restoreBackup({
+        live,
+        port: state.port,
+        source: { source: 'folder', fileName: state.fileName },
+        username: state.session.staff.username,
+        password,
+      });
       if (!restored.ok) throw new Error(restored.error.message);
     });
     const reopened = await freshDatabaseKeeping(`bench-restore-${repetition}`);
@@ -103,7 +126,8 @@ export const restoreLarge = defineBenchmark<State>({
         // The restore leaves one entry of its own for the audit log (backup.restored), to be chained at the next sign-in.
         if (table === 'pendingAudit') continue;
         const other = after.get(table);
-        if (other?.sha256 !== digest.sha256 || other.rows !== digest.rows) throw new Error(`After the round trip ${table} differs`);
+        if (other?.sha256 !== digest.sha256 || other.rows !== digest.rows)
+          throw new Error(`After the round trip ${table} differs`);
       }
     }
     reopened.close();
@@ -113,8 +137,16 @@ export const restoreLarge = defineBenchmark<State>({
   async floor(state, repetition) {
     const name = `bench-restore-floor-${repetition}`;
     await deleteDatabase(name);
-    const keyPaths: Record<string, string> = { settings: 'key', accountKeys: 'staffId', audit: 'seq', pendingAudit: 'id' };
-    const bare = await openBareDatabase(name, [...state.rows.keys()].map((store) => ({ name: store, keyPath: keyPaths[store] ?? 'id' })));
+    const keyPaths: Record<string, string> = {
+      settings: 'key',
+      accountKeys: 'staffId',
+      audit: 'seq',
+      pendingAudit: 'id',
+    };
+    const bare = await openBareDatabase(
+      name,
+      [...state.rows.keys()].map((store) => ({ name: store, keyPath: keyPaths[store] ?? 'id' })),
+    );
     const ms = await timed(() => bulkPut(bare, state.rows));
     bare.close();
     await deleteDatabase(name);

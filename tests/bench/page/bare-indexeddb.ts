@@ -19,7 +19,10 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
 }
 
 /** Opens (creating if need be) a database whose stores are keyed by `keyPath`, with no other indexes. */
-export function openBareDatabase(name: string, stores: readonly { name: string; keyPath: string }[] = []): Promise<IDBDatabase> {
+export function openBareDatabase(
+  name: string,
+  stores: readonly { name: string; keyPath: string }[] = [],
+): Promise<IDBDatabase> {
   const request = indexedDB.open(name);
   request.onupgradeneeded = () => {
     for (const store of stores) request.result.createObjectStore(store.name, { keyPath: store.keyPath });
@@ -41,7 +44,10 @@ export async function deleteDatabase(name: string): Promise<void> {
  * Puts every row in one readwrite transaction, with the same strict durability the app's
  * database asks for (so the floor waits for the disk just as the app does).
  */
-export async function bulkPut(db: IDBDatabase, rowsByStore: ReadonlyMap<string, readonly unknown[]>): Promise<void> {
+export async function bulkPut(
+  db: IDBDatabase,
+  rowsByStore: ReadonlyMap<string, readonly unknown[]>,
+): Promise<void> {
   const transaction = db.transaction([...rowsByStore.keys()], 'readwrite', { durability: 'strict' });
   const done = transactionDone(transaction);
   for (const [storeName, rows] of rowsByStore) {
@@ -52,7 +58,18 @@ export async function bulkPut(db: IDBDatabase, rowsByStore: ReadonlyMap<string, 
 }
 
 /** getAll on one index over [from, to): the bare read under a repository's range query. */
-export async function getAllInRange(db: IDBDatabase, storeName: string, indexName: string, from: string, to: string): Promise<unknown[]> {
+export async function getAllInRange(
+  db: IDBDatabase,
+  storeName: string,
+  indexName: string,
+  from: string,
+  to: string,
+): Promise<unknown[]> {
   const transaction = db.transaction(storeName, 'readonly');
-  return requestDone(transaction.objectStore(storeName).index(indexName).getAll(IDBKeyRange.bound(from, to, false, true)));
+  return requestDone(
+    transaction
+      .objectStore(storeName)
+      .index(indexName)
+      .getAll(IDBKeyRange.bound(from, to, false, true)),
+  );
 }

@@ -4,7 +4,13 @@
  */
 
 /** One line of `npm run bench` output. */
-export type BenchResult = { readonly name: string; readonly n: number; readonly median_ms: number; readonly floor_ms: number; readonly ratio: number };
+export type BenchResult = {
+  readonly name: string;
+  readonly n: number;
+  readonly median_ms: number;
+  readonly floor_ms: number;
+  readonly ratio: number;
+};
 
 /** What the page puts on `globalThis.familyLinksBench`. */
 export type BenchPage = { readonly names: readonly string[]; run(name: string): Promise<BenchResult> };

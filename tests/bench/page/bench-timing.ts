@@ -15,12 +15,22 @@ export async function timed(task: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-
-export function benchResult(name: string, n: number, runs: readonly number[], floors: readonly number[]): BenchResult {
+export function benchResult(
+  name: string,
+  n: number,
+  runs: readonly number[],
+  floors: readonly number[],
+): BenchResult {
   const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
   const median_ms = median(runs);
   const floor_ms = median(floors);
-  return { name, n, median_ms: round(median_ms, 1), floor_ms: round(floor_ms, 1), ratio: round(median_ms / floor_ms, 2) };
+  return {
+    name,
+    n,
+    median_ms: round(median_ms, 1),
+    floor_ms: round(floor_ms, 1),
+    ratio: round(median_ms / floor_ms, 2),
+  };
 }
 
 /** Progress for the person watching: the runner copies the page's console to stderr. */

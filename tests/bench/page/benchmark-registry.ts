@@ -24,7 +24,10 @@ export type Benchmark<State> = {
 /** What benchmarks share in one page: expensive things made once (the large home, a loaded database). */
 export type BenchContext = Map<string, unknown>;
 
-export type RegisteredBenchmark = { readonly name: string; execute(context: BenchContext): Promise<BenchResult> };
+export type RegisteredBenchmark = {
+  readonly name: string;
+  execute(context: BenchContext): Promise<BenchResult>;
+};
 
 export function defineBenchmark<State>(benchmark: Benchmark<State>): RegisteredBenchmark {
   return {
@@ -41,7 +44,9 @@ export function defineBenchmark<State>(benchmark: Benchmark<State>): RegisteredB
           runs.push(run.ms);
           n = run.n;
           floors.push(await benchmark.floor(state, repetition));
-          progress(`${benchmark.name}: ${repetition + 1}/${benchmark.repetitions} run ${run.ms.toFixed(1)} ms, floor ${floors[floors.length - 1]?.toFixed(1)} ms`);
+          progress(
+            `${benchmark.name}: ${repetition + 1}/${benchmark.repetitions} run ${run.ms.toFixed(1)} ms, floor ${floors[floors.length - 1]?.toFixed(1)} ms`,
+          );
         }
       } finally {
         await benchmark.teardown?.(state, context);

@@ -22,11 +22,20 @@ export const doorCheckP95: RegisteredBenchmark = {
     // The worst case: every one of the ~5k restrictions in force (a real home has far fewer at
     // once; the fixture's ten years hold mostly lapsed ones). Read through the repository as the
     // door does, then treated as current so every one is matched against.
-    const everyRestriction = (await restrictionRepository(loaded.db).listAll(loaded.session)).filter((visible) => visible.view === 'full');
-    const restrictions = everyRestriction.map(({ view: _view, effectiveTo: _to, endedAt: _ended, ...restriction }) => ({ ...restriction, effectiveFrom: '2000-01-01' }));
+    const everyRestriction = (await restrictionRepository(loaded.db).listAll(loaded.session)).filter(
+      (visible) => visible.view === 'full',
+    );
+    const restrictions = everyRestriction.map(
+      ({ view: _view, effectiveTo: _to, endedAt: _ended, ...restriction }) => ({
+        ...restriction,
+        effectiveFrom: '2000-01-01',
+      }),
+    );
     const index = prepareRestrictionIndex(restrictions);
     const restrictedNames = loaded.home.restrictions.slice(0, 20).map((restriction) => restriction.name);
-    const otherNames = loaded.home.people.slice(0, 20).map((person) => `${person.firstName} ${person.lastName}`);
+    const otherNames = loaded.home.people
+      .slice(0, 20)
+      .map((person) => `${person.firstName} ${person.lastName}`);
     const typed = keystrokes([...restrictedNames, ...otherNames]);
     const timings = typed.map((name) => {
       const started = performance.now();

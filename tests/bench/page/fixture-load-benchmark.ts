@@ -57,7 +57,10 @@ export const fixtureLoadLarge = defineBenchmark<State>({
   async floor(state, repetition) {
     const name = `bench-load-floor-${repetition}`;
     await deleteDatabase(name);
-    const stores = [...state.rows.keys()].map((store) => ({ name: store, keyPath: store === 'settings' ? 'key' : 'id' }));
+    const stores = [...state.rows.keys()].map((store) => ({
+      name: store,
+      keyPath: store === 'settings' ? 'key' : 'id',
+    }));
     const db = await openBareDatabase(name, stores);
     try {
       return await timed(() => bulkPut(db, state.rows));
@@ -68,7 +71,8 @@ export const fixtureLoadLarge = defineBenchmark<State>({
   },
   async teardown(state, context) {
     // The last loaded database serves the read benchmarks, which would otherwise load it again.
-    if (state.lastLoaded) offerLoadedHome(context, { home: state.home, db: state.lastLoaded, session: state.session });
+    if (state.lastLoaded)
+      offerLoadedHome(context, { home: state.home, db: state.lastLoaded, session: state.session });
     return Promise.resolve();
   },
 });

@@ -1,7 +1,11 @@
 import { argon2id } from 'hash-wasm';
 import { defaultKdfParams, type AccountKeys } from '@shared/schemas/keyring';
 import { generateDataKey } from '../../../renderer/src/db/encryption/record-cipher';
-import { createAccountKeys, generateAuditKey, unlockAccountKeys } from '../../../renderer/src/db/encryption/key-wrapping';
+import {
+  createAccountKeys,
+  generateAuditKey,
+  unlockAccountKeys,
+} from '../../../renderer/src/db/encryption/key-wrapping';
 import { defineBenchmark } from './benchmark-registry';
 import { timed } from './bench-timing';
 
@@ -19,7 +23,12 @@ export const keyDerivation = defineBenchmark<State>({
   async setup() {
     const password = 'amber kettle orbit lantern seventy';
     const keys = { dataKey: await generateDataKey(), auditKey: await generateAuditKey() };
-    const record = await createAccountKeys({ staffId: crypto.randomUUID(), password, keys, passwordChangeRequired: false });
+    const record = await createAccountKeys({
+      staffId: crypto.randomUUID(),
+      password,
+      keys,
+      passwordChangeRequired: false,
+    });
     return { record, password };
   },
   async run(state) {

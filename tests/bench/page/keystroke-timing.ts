@@ -11,13 +11,26 @@ export function percentile95(values: readonly number[]): number {
  * benchmark times the work done on each keystroke, as the door and the register screens do it.
  */
 export function keystrokes(names: readonly string[]): string[] {
-  return names.flatMap((name) => Array.from({ length: Math.max(0, name.length - 1) }, (_, index) => name.slice(0, index + 2)));
+  return names.flatMap((name) =>
+    Array.from({ length: Math.max(0, name.length - 1) }, (_, index) => name.slice(0, index + 2)),
+  );
 }
 
 /** A keystroke benchmark's line: p95 of the app's timings beside the median of the bare reads. */
-export function keystrokeResult(name: string, n: number, timings: readonly number[], floor: number): BenchResult {
+export function keystrokeResult(
+  name: string,
+  n: number,
+  timings: readonly number[],
+  floor: number,
+): BenchResult {
   const round = (value: number) => Math.round(value * 100) / 100;
   const p95 = percentile95(timings);
   // Three significant figures for the ratio: a keystroke can cost a small fraction of the floor.
-  return { name, n, median_ms: round(p95), floor_ms: round(floor), ratio: Number((p95 / floor).toPrecision(3)) };
+  return {
+    name,
+    n,
+    median_ms: round(p95),
+    floor_ms: round(floor),
+    ratio: Number((p95 / floor).toPrecision(3)),
+  };
 }

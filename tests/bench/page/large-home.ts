@@ -18,7 +18,11 @@ export function largeHome(context: BenchContext): Promise<GeneratedHome> {
   });
 }
 
-export type LoadedHome = { readonly home: GeneratedHome; readonly db: FamilyLinksDb; readonly session: Session };
+export type LoadedHome = {
+  readonly home: GeneratedHome;
+  readonly db: FamilyLinksDb;
+  readonly session: Session;
+};
 
 /** A fresh, open database of this name (any earlier one is deleted first). */
 export async function freshDatabase(name: string): Promise<FamilyLinksDb> {

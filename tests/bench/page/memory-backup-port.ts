@@ -13,7 +13,11 @@ export function memoryBackupPort(): BackupPort & { readonly bytes: () => number 
   const settings = { folder: 'memory', folderIsDefault: true, keep: 8, intervalDays: 7 };
   const okValue = <Value>(value: Value) => Promise.resolve({ ok: true as const, value });
   return {
-    bytes: () => [...files.values()].reduce((sum, file) => sum + file.chunks.reduce((total, chunk) => total + chunk.length, 0), 0),
+    bytes: () =>
+      [...files.values()].reduce(
+        (sum, file) => sum + file.chunks.reduce((total, chunk) => total + chunk.length, 0),
+        0,
+      ),
     'backup:get-settings': () => okValue(settings),
     'backup:choose-folder': () => okValue({ outcome: 'cancelled' as const }),
     'backup:set-options': () => okValue(settings),
@@ -32,7 +36,13 @@ export function memoryBackupPort(): BackupPort & { readonly bytes: () => number 
       writes.delete(writeId);
       const fileName = `family-links-backup-${files.size}.flbackup`;
       if (write) files.set(fileName, write);
-      return okValue({ outcome: 'written' as const, fileName, sizeBytes: write?.chunks.reduce((sum, chunk) => sum + chunk.length, 0) ?? 0, sha256: '0'.repeat(64), removed: [] });
+      return okValue({
+        outcome: 'written' as const,
+        fileName,
+        sizeBytes: write?.chunks.reduce((sum, chunk) => sum + chunk.length, 0) ?? 0,
+        sha256: '0'.repeat(64),
+        removed: [],
+      });
     },
     'backup:abort': ({ writeId }) => {
       writes.delete(writeId);
@@ -40,14 +50,22 @@ export function memoryBackupPort(): BackupPort & { readonly bytes: () => number 
     },
     'backup:open': (request) => {
       const file = request.source === 'folder' ? files.get(request.fileName) : undefined;
-      if (!file || request.source !== 'folder') return okValue({ outcome: 'failed' as const, code: 'not-found' as const, message: 'No such backup' });
+      if (!file || request.source !== 'folder')
+        return okValue({ outcome: 'failed' as const, code: 'not-found' as const, message: 'No such backup' });
       const readId = crypto.randomUUID();
       reads.set(readId, file.chunks);
-      return okValue({ outcome: 'opened' as const, readId, fileName: request.fileName, header: file.header, chunkCount: file.chunks.length });
+      return okValue({
+        outcome: 'opened' as const,
+        readId,
+        fileName: request.fileName,
+        header: file.header,
+        chunkCount: file.chunks.length,
+      });
     },
     'backup:read-chunk': ({ readId, index }) => {
       const chunk = reads.get(readId)?.[index];
-      if (chunk === undefined) return okValue({ outcome: 'failed' as const, code: 'damaged' as const, message: 'No such chunk' });
+      if (chunk === undefined)
+        return okValue({ outcome: 'failed' as const, code: 'damaged' as const, message: 'No such chunk' });
       return okValue({ outcome: 'chunk' as const, chunk });
     },
     'backup:close': ({ readId }) => {

@@ -4,7 +4,11 @@ import { defineBenchmark, shared } from './benchmark-registry';
 import { progress, timed } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
 
-type State = LoadedHome & { readonly authorId: string; readonly bare: IDBDatabase; readonly totalForms: number };
+type State = LoadedHome & {
+  readonly authorId: string;
+  readonly bare: IDBDatabase;
+  readonly totalForms: number;
+};
 
 function ownedRange(authorId: string): IDBKeyRange {
   // The same bounds Dexie uses for between([author, 'draft', minKey], [author, 'draft', maxKey]).
@@ -13,7 +17,11 @@ function ownedRange(authorId: string): IDBKeyRange {
 
 function bareOwed(bare: IDBDatabase, authorId: string): Promise<unknown[]> {
   return new Promise((resolve, reject) => {
-    const request = bare.transaction('contactForms', 'readonly').objectStore('contactForms').index('[authorId+status+dueAt]').getAll(ownedRange(authorId));
+    const request = bare
+      .transaction('contactForms', 'readonly')
+      .objectStore('contactForms')
+      .index('[authorId+status+dueAt]')
+      .getAll(ownedRange(authorId));
     request.onsuccess = () => resolve(request.result as unknown[]);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
@@ -39,7 +47,9 @@ export const owedForms = defineBenchmark<State>({
       return added.value;
     });
     const draftsByAuthor = new Map<string, number>();
-    for (const form of loaded.home.contactForms) if (form.status === 'draft') draftsByAuthor.set(form.authorId, (draftsByAuthor.get(form.authorId) ?? 0) + 1);
+    for (const form of loaded.home.contactForms)
+      if (form.status === 'draft')
+        draftsByAuthor.set(form.authorId, (draftsByAuthor.get(form.authorId) ?? 0) + 1);
     const [authorId] = [...draftsByAuthor.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
     if (!authorId) throw new Error('The large home has no drafts: the benchmark would mean nothing');
     const bare = await openBareDatabase(loaded.db.name);

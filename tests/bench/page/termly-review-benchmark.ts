@@ -65,7 +65,9 @@ function requestDone<T>(request: IDBRequest<T>): Promise<T> {
 function reviewHome(context: BenchContext): Promise<ReviewHome> {
   return shared(context, 'termlyReviewHome', async () => {
     const loaded = await largeHomeWithForms(context);
-    const years = loaded.home.academicYears.filter((year) => (year.terms[2]?.endsOn ?? '') < loaded.home.endDate);
+    const years = loaded.home.academicYears.filter(
+      (year) => (year.terms[2]?.endsOn ?? '') < loaded.home.endDate,
+    );
     const year = years[years.length - 1];
     const termIndex = 2;
     const term = year?.terms[termIndex];
@@ -73,22 +75,47 @@ function reviewHome(context: BenchContext): Promise<ReviewHome> {
     const people = youngPeopleRepository(loaded.db);
     let stretched = 0;
     for (const youngPerson of await people.list(loaded.session)) {
-      const isPlaced = youngPerson.placementStartsOn <= term.endsOn && (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn);
+      const isPlaced =
+        youngPerson.placementStartsOn <= term.endsOn &&
+        (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn);
       if (isPlaced) continue;
       const { placementEndsOn: _ended, ...rest } = youngPerson;
-      const saved = await people.save(loaded.session, { ...rest, placementStartsOn: youngPerson.placementStartsOn < term.startsOn ? youngPerson.placementStartsOn : term.startsOn }, youngPerson.id);
+      const saved = await people.save(
+        loaded.session,
+        {
+          ...rest,
+          placementStartsOn:
+            youngPerson.placementStartsOn < term.startsOn ? youngPerson.placementStartsOn : term.startsOn,
+        },
+        youngPerson.id,
+      );
       if (!saved.ok) throw new Error(saved.error.message);
       stretched += 1;
     }
     progress(`termly overview: stretched ${stretched} placements to cover the ${year.label} summer term`);
-    const youngPersonIds = (await loaded.db.youngPeople.toCollection().primaryKeys()).filter((id) => typeof id === 'string');
+    const youngPersonIds = (await loaded.db.youngPeople.toCollection().primaryKeys()).filter(
+      (id) => typeof id === 'string',
+    );
     const now = new Date(`${loaded.home.endDate}T17:00:00.000Z`);
-    return { ...loaded, year, termIndex, termName: term.name, now, range: reviewReadRange(year, termIndex, 'Europe/London'), youngPersonIds };
+    return {
+      ...loaded,
+      year,
+      termIndex,
+      termName: term.name,
+      now,
+      range: reviewReadRange(year, termIndex, 'Europe/London'),
+      youngPersonIds,
+    };
   });
 }
 
 async function overview(state: ReviewHome): Promise<number> {
-  const result = await reviewRepository(state.db).termlyOverview(state.session, state.year.id, state.termName, state.now);
+  const result = await reviewRepository(state.db).termlyOverview(
+    state.session,
+    state.year.id,
+    state.termName,
+    state.now,
+  );
   if (!result.ok) throw new Error(result.error.message);
   return result.value.rows.length;
 }
@@ -101,7 +128,9 @@ async function touchTheYear(state: ReviewHome): Promise<void> {
 }
 
 async function summaryCount(state: ReviewHome): Promise<number> {
-  const rows = await state.db.reviewSummaries.bulkGet(state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)));
+  const rows = await state.db.reviewSummaries.bulkGet(
+    state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)),
+  );
   return rows.filter((row) => row !== undefined).length;
 }
 
@@ -122,7 +151,8 @@ export const termlyOverview50 = defineBenchmark<State>({
     // The first overview works every summary out and stores it; one more untimed pass warms the caches.
     await overview(home);
     await overview(home);
-    if ((await summaryCount(home)) !== home.youngPersonIds.length) throw new Error('The overview did not store a summary for every young person');
+    if ((await summaryCount(home)) !== home.youngPersonIds.length)
+      throw new Error('The overview did not store a summary for every young person');
     return { ...home, bare: await openBareDatabase(home.db.name) };
   },
   async run(state) {
@@ -140,9 +170,15 @@ export const termlyOverview50 = defineBenchmark<State>({
       const [youngPeople, year, stored] = await Promise.all([
         requestDone(people.objectStore('youngPeople').getAll()),
         requestDone<unknown>(people.objectStore('academicYears').get(state.year.id)),
-        Promise.all([...state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)), inputsMarkerId].map((key) => requestDone(summaries.get(key)))),
+        Promise.all(
+          [
+            ...state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)),
+            inputsMarkerId,
+          ].map((key) => requestDone(summaries.get(key))),
+        ),
       ]);
-      rows = youngPeople.length + (year === undefined ? 0 : 1) + stored.filter((row) => row !== undefined).length;
+      rows =
+        youngPeople.length + (year === undefined ? 0 : 1) + stored.filter((row) => row !== undefined).length;
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;
@@ -189,10 +225,31 @@ export const termlyOverview50Cold = defineBenchmark<State>({
       const [forms, visits, links, restrictions] = await Promise.all([
         getAllInRange(state.bare, 'contactForms', 'contactEndedAt', state.range.from, state.range.to),
         getAllInRange(state.bare, 'visits', 'startsAt', state.range.visitsFrom, state.range.to),
-        Promise.all(ids.map((id) => requestDone(state.bare.transaction('relationships', 'readonly').objectStore('relationships').index('youngPersonId').getAll(id)))),
-        Promise.all(ids.map((id) => requestDone(state.bare.transaction('restrictions', 'readonly').objectStore('restrictions').index('youngPersonId').getAll(id)))),
+        Promise.all(
+          ids.map((id) =>
+            requestDone(
+              state.bare
+                .transaction('relationships', 'readonly')
+                .objectStore('relationships')
+                .index('youngPersonId')
+                .getAll(id),
+            ),
+          ),
+        ),
+        Promise.all(
+          ids.map((id) =>
+            requestDone(
+              state.bare
+                .transaction('restrictions', 'readonly')
+                .objectStore('restrictions')
+                .index('youngPersonId')
+                .getAll(id),
+            ),
+          ),
+        ),
       ]);
-      rows = youngPeople.length + forms.length + visits.length + links.flat().length + restrictions.flat().length;
+      rows =
+        youngPeople.length + forms.length + visits.length + links.flat().length + restrictions.flat().length;
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     progress(`termly-overview-50-cold: floor read ${rows} rows`);

@@ -23,14 +23,23 @@ export const visitConflictCheckP95: RegisteredBenchmark = {
   async execute(context) {
     const loaded = await largeHomeWithVisits(context);
     const repository = visitRepository(loaded.db);
-    const booking = { timeZone: 'Europe/London', known: { youngPeople: loaded.home.youngPeople, staff: loaded.home.staff } };
+    const booking = {
+      timeZone: 'Europe/London',
+      known: { youngPeople: loaded.home.youngPeople, staff: loaded.home.staff },
+    };
     const visits = loaded.home.visits;
     const step = Math.max(1, Math.floor(visits.length / 200));
     const bookings: ProposedVisit[] = [];
     for (let index = 0; index < visits.length && bookings.length < 200; index += step) {
       const visit = visits[index];
       if (!visit) continue;
-      bookings.push({ startsAt: visit.startsAt, endsAt: visit.endsAt, youngPersonIds: visit.youngPersonIds, staffIds: visit.staffIds, ...(visit.roomId ? { roomId: visit.roomId } : {}) });
+      bookings.push({
+        startsAt: visit.startsAt,
+        endsAt: visit.endsAt,
+        youngPersonIds: visit.youngPersonIds,
+        staffIds: visit.staffIds,
+        ...(visit.roomId ? { roomId: visit.roomId } : {}),
+      });
     }
     // One untimed pass warms the code paths, as a screen that has been open a while would be.
     await repository.findConflicts(loaded.session, bookings.slice(0, 5), booking);
@@ -50,7 +59,11 @@ export const visitConflictCheckP95: RegisteredBenchmark = {
       const from = new Date(Date.parse(booking.startsAt) - longestVisitHours * hourMs).toISOString();
       const started = performance.now();
       await new Promise((resolve, reject) => {
-        const request = bare.transaction('visits').objectStore('visits').index('startsAt').getAll(IDBKeyRange.bound(from, booking.endsAt, false, true));
+        const request = bare
+          .transaction('visits')
+          .objectStore('visits')
+          .index('startsAt')
+          .getAll(IDBKeyRange.bound(from, booking.endsAt, false, true));
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error ?? new Error('getAll failed'));
       });

@@ -10,7 +10,9 @@ type State = LoadedHome & { readonly from: string; readonly to: string; readonly
 
 /** The last whole term before the fixture's end date: a full term's register, as a report reads it. */
 function lastWholeTerm(loaded: LoadedHome): Term {
-  const terms = loaded.home.academicYears.flatMap((year) => year.terms).filter((term) => term.endsOn < loaded.home.endDate);
+  const terms = loaded.home.academicYears
+    .flatMap((year) => year.terms)
+    .filter((term) => term.endsOn < loaded.home.endDate);
   const term = terms[terms.length - 1];
   if (!term) throw new Error('The fixture has no whole term before its end date');
   return term;
@@ -41,7 +43,9 @@ export const visitorLogTermRead = defineBenchmark<State>({
   async run(state) {
     let n = 0;
     const ms = await timed(async () => {
-      n = (await visitorLogRepository(state.db, state.session.cipher).listArrivedBetween(state.from, state.to)).length;
+      n = (
+        await visitorLogRepository(state.db, state.session.cipher).listArrivedBetween(state.from, state.to)
+      ).length;
     });
     return { ms, n };
   },

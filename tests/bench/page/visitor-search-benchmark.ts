@@ -21,8 +21,13 @@ export const visitorSearchP95: RegisteredBenchmark = {
     const register = visitorLogRepository(loaded.db, loaded.session.cipher);
     const buildStarted = performance.now();
     const index = await register.searchIndex();
-    progress(`visitor-search-p95: index of ${index.hits.length} entries built in ${Math.round(performance.now() - buildStarted)} ms (once per session)`);
-    const names = loaded.home.visitorLog.filter((_, position) => position % 997 === 0).slice(0, 20).map((entry) => entry.visitorName);
+    progress(
+      `visitor-search-p95: index of ${index.hits.length} entries built in ${Math.round(performance.now() - buildStarted)} ms (once per session)`,
+    );
+    const names = loaded.home.visitorLog
+      .filter((_, position) => position % 997 === 0)
+      .slice(0, 20)
+      .map((entry) => entry.visitorName);
     const typed = keystrokes(names);
     const timings: number[] = [];
     const resultIds: string[][] = [];
@@ -38,11 +43,14 @@ export const visitorSearchP95: RegisteredBenchmark = {
       const started = performance.now();
       const store = bare.transaction('visitorLog').objectStore('visitorLog');
       await Promise.all(
-        ids.map((id) => new Promise((resolve, reject) => {
-          const request = store.get(id);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error ?? new Error('get failed'));
-        })),
+        ids.map(
+          (id) =>
+            new Promise((resolve, reject) => {
+              const request = store.get(id);
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error ?? new Error('get failed'));
+            }),
+        ),
       );
       floors.push(performance.now() - started);
     }

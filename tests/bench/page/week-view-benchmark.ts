@@ -21,7 +21,12 @@ const monday = '2036-06-02';
 const weekFrom = wallClockToInstant(monday, '00:00', timeZone);
 const weekTo = wallClockToInstant('2036-06-09', '00:00', timeZone);
 
-type State = { readonly loaded: LoadedHome; readonly directory: VisitDirectory; readonly host: HTMLElement; readonly bare: IDBDatabase };
+type State = {
+  readonly loaded: LoadedHome;
+  readonly directory: VisitDirectory;
+  readonly host: HTMLElement;
+  readonly bare: IDBDatabase;
+};
 
 /**
  * `week-view-500` (issue 5: "a week view with 500 visits drawn"): the week's visits read through
@@ -39,7 +44,8 @@ export const weekView500 = defineBenchmark<State>({
       const day = index % 7;
       const startMinutes = 8 * 60 + ((index * 37) % (11 * 60));
       const date = `2036-06-0${2 + day}`;
-      const time = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+      const time = (minutes: number) =>
+        `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
       const youngPerson = home.youngPeople[index % home.youngPeople.length];
       return {
         id: crypto.randomUUID(),
@@ -78,7 +84,17 @@ export const weekView500 = defineBenchmark<State>({
     const visits = await visitRepository(state.loaded.db).listBetween(state.loaded.session, weekFrom, weekTo);
     const root = createRoot(state.host);
     flushSync(() => {
-      root.render(createElement(VisitCalendar, { visits, directory: state.directory, view: 'week', date: monday, timeZone, onOpenVisit: () => undefined, onChooseSlot: () => undefined }));
+      root.render(
+        createElement(VisitCalendar, {
+          visits,
+          directory: state.directory,
+          view: 'week',
+          date: monday,
+          timeZone,
+          onOpenVisit: () => undefined,
+          onChooseSlot: () => undefined,
+        }),
+      );
     });
     const drawn = state.host.querySelectorAll('.rbc-event').length;
     // Reading a layout property makes the browser lay the week out now, inside the timing.
@@ -90,7 +106,13 @@ export const weekView500 = defineBenchmark<State>({
   },
   async floor(state) {
     const started = performance.now();
-    await getAllInRange(state.bare, 'visits', 'startsAt', new Date(Date.parse(weekFrom) - 24 * 3_600_000).toISOString(), weekTo);
+    await getAllInRange(
+      state.bare,
+      'visits',
+      'startsAt',
+      new Date(Date.parse(weekFrom) - 24 * 3_600_000).toISOString(),
+      weekTo,
+    );
     return performance.now() - started;
   },
   teardown(state) {

@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
-import type { IpcChannel, IpcEventName, IpcEventPayload, IpcReply, IpcRequest } from '../../../shared/ipc/contract';
+import type {
+  IpcChannel,
+  IpcEventName,
+  IpcEventPayload,
+  IpcReply,
+  IpcRequest,
+} from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/ipc-result';
 import type { MainProcessLogEntry } from './harness-services';
 
@@ -26,7 +32,10 @@ export type AppDriver = {
   /** Runs axe (WCAG 2.1 A and AA) on what is on screen; fails on serious or critical problems. */
   expectAccessible(screenName: string): Promise<void>;
   /** Calls one channel through `window.api`, from the page, exactly as the renderer would. */
-  api<Channel extends IpcChannel>(channel: Channel, request: IpcRequest<Channel>): Promise<IpcResult<IpcReply<Channel>>>;
+  api<Channel extends IpcChannel>(
+    channel: Channel,
+    request: IpcRequest<Channel>,
+  ): Promise<IpcResult<IpcReply<Channel>>>;
   /** Plays the main process pushing an event to the window (the computer locking...). */
   emit<Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>): Promise<void>;
 };

@@ -17,13 +17,19 @@ export async function openBrowserApp(options: {
   artifacts: ArtifactSink;
 }): Promise<AppDriver> {
   const { context, server, tempDir, artifacts } = options;
-  const main = createHarnessMainProcess({ appOrigin: server.origin, tempDir, chromeVersion: context.browser()?.version() ?? 'unknown' });
+  const main = createHarnessMainProcess({
+    appOrigin: server.origin,
+    tempDir,
+    chromeVersion: context.browser()?.version() ?? 'unknown',
+  });
 
   // Context-wide, like ipcMain: every page and frame in the context can call, so the router's
   // sender check is what keeps other origins and subframes out. As electron/main/ipc.ts does,
   // a subframe is reported as not-top-frame whatever its URL.
   await context.exposeBinding(invokeBindingName, (source, channel: unknown, payload: unknown) =>
-    main.router.dispatch(channel, payload, { url: source.frame.parentFrame() === null ? source.frame.url() : 'about:blank#not-top-frame' }),
+    main.router.dispatch(channel, payload, {
+      url: source.frame.parentFrame() === null ? source.frame.url() : 'about:blank#not-top-frame',
+    }),
   );
   await context.addInitScript({ path: bundlePath(bridgeBundle) });
   const page = await context.newPage();

@@ -22,6 +22,7 @@ export const chromiumEnvironment = { ...process.env, LANGUAGE: 'en_GB', LANG: 'e
 
 /** Why date fields would show month/day/year, if they would; undefined when all is well. */
 export function britishLocaleProblem(): string | undefined {
-  if (chromiumPath !== '/usr/bin/chromium' || existsSync('/usr/lib/chromium/locales/en-GB.pak')) return undefined;
+  if (chromiumPath !== '/usr/bin/chromium' || existsSync('/usr/lib/chromium/locales/en-GB.pak'))
+    return undefined;
   return 'Debian Chromium has no en-GB resources, so date fields will read month/day/year. Install them with: apt-get install -y chromium-l10n';
 }

@@ -8,7 +8,9 @@ import { projectRoot } from './project-paths';
 
 /** process.env without its unset entries, as Electron's launcher wants plain strings. */
 function currentEnvironment(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /**

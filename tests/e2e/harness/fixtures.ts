@@ -55,20 +55,33 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   app: electronBinary
     ? async ({ tempDir }, use, testInfo) => {
-        const { app, electronApp } = await launchElectronApp({ executablePath: electronBinary, tempDir, artifacts: testArtifacts(testInfo) });
+        const { app, electronApp } = await launchElectronApp({
+          executablePath: electronBinary,
+          tempDir,
+          artifacts: testArtifacts(testInfo),
+        });
         try {
           await use(app);
           // Playwright's own failure screenshot covers browser contexts only, not Electron windows.
-          if (testInfo.status !== testInfo.expectedStatus) await app.screenshot('at-failure').catch(() => undefined);
+          if (testInfo.status !== testInfo.expectedStatus)
+            await app.screenshot('at-failure').catch(() => undefined);
         } finally {
           await electronApp.close();
         }
       }
     : async ({ context, harnessServer, tempDir }, use, testInfo) => {
-        const app = await openBrowserApp({ context, server: harnessServer, tempDir, artifacts: testArtifacts(testInfo) });
+        const app = await openBrowserApp({
+          context,
+          server: harnessServer,
+          tempDir,
+          artifacts: testArtifacts(testInfo),
+        });
         await use(app);
         if (app.mainProcessLog.length > 0) {
-          await testInfo.attach('main process log', { body: JSON.stringify(app.mainProcessLog, null, 2), contentType: 'application/json' });
+          await testInfo.attach('main process log', {
+            body: JSON.stringify(app.mainProcessLog, null, 2),
+            contentType: 'application/json',
+          });
         }
       },
 

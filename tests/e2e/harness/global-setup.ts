@@ -11,7 +11,9 @@ import { rendererRoot } from './project-paths';
  */
 export default async function globalSetup(): Promise<void> {
   if (!process.env['FAMILY_LINKS_ELECTRON_BINARY'] && !existsSync(resolve(rendererRoot, 'index.html'))) {
-    throw new Error(`There is no built renderer at ${rendererRoot}. Run "npx electron-vite build" (npm run test:e2e does it for you).`);
+    throw new Error(
+      `There is no built renderer at ${rendererRoot}. Run "npx electron-vite build" (npm run test:e2e does it for you).`,
+    );
   }
   const localeProblem = britishLocaleProblem();
   if (localeProblem) console.warn(`[e2e harness] ${localeProblem}`);

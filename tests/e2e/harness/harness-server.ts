@@ -7,7 +7,8 @@ import { resolveRendererFile } from '../../../electron/main/renderer-files';
 /** An empty page at the app's origin, so a test can fill IndexedDB before the app opens. */
 export const blankPagePath = '/__harness/blank.html';
 
-const blankPage = '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Family Links harness</title></head><body></body></html>';
+const blankPage =
+  '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Family Links harness</title></head><body></body></html>';
 
 export type HarnessServer = {
   /** `http://127.0.0.1:<port>`: loopback HTTP is a secure context, so WebCrypto works. */
@@ -22,7 +23,11 @@ export type HarnessServer = {
  */
 export async function startHarnessServer(rendererRoot: string): Promise<HarnessServer> {
   const csp = contentSecurityPolicy();
-  const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+  const headers = {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  };
 
   async function respond(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -43,7 +48,9 @@ export async function startHarnessServer(rendererRoot: string): Promise<HarnessS
     }
     try {
       const body = await readFile(file.path);
-      response.writeHead(200, { ...headers, 'Content-Type': file.contentType }).end(request.method === 'HEAD' ? undefined : body);
+      response
+        .writeHead(200, { ...headers, 'Content-Type': file.contentType })
+        .end(request.method === 'HEAD' ? undefined : body);
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     }
@@ -61,7 +68,8 @@ export async function startHarnessServer(rendererRoot: string): Promise<HarnessS
     server.listen(0, '127.0.0.1', () => resolveListening());
   });
   const address: AddressInfo | string | null = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The harness server did not get a TCP port.');
+  if (address === null || typeof address === 'string')
+    throw new Error('The harness server did not get a TCP port.');
   const { port } = address;
   const expectedHost = `127.0.0.1:${port}`;
   return {

@@ -15,11 +15,17 @@ import { createMailClientOpener } from '../../../electron/main/services/mail/mai
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
 import { projectRoot } from './project-paths';
 
-const packageJsonSchema = z.object({ version: z.string(), name: z.string(), productName: z.string().optional() });
+const packageJsonSchema = z.object({
+  version: z.string(),
+  name: z.string(),
+  productName: z.string().optional(),
+});
 
 /** The app's name and version as the desktop app reports them (Electron reads package.json too). */
 export function packageInfo(): { name: string; version: string } {
-  const parsed = packageJsonSchema.parse(JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')));
+  const parsed = packageJsonSchema.parse(
+    JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')),
+  );
   return { name: parsed.productName ?? parsed.name, version: parsed.version };
 }
 
@@ -30,7 +36,11 @@ export type MainProcessLogEntry = { readonly message: string; readonly detail: u
  * (handlers, router, services), with the Electron-only pieces replaced. Any service that writes
  * files gets a folder under `tempDir`, which the fixture deletes after the test.
  */
-export function createHarnessMainProcess(options: { appOrigin: string; tempDir: string; chromeVersion: string }): {
+export function createHarnessMainProcess(options: {
+  appOrigin: string;
+  tempDir: string;
+  chromeVersion: string;
+}): {
   router: IpcRouter;
   log: MainProcessLogEntry[];
 } {
@@ -42,15 +52,35 @@ export function createHarnessMainProcess(options: { appOrigin: string; tempDir: 
       platform: process.platform,
       versions: { node: process.versions.node, chrome: options.chromeVersion },
     }),
-    auditAnchor: createAuditAnchorService({ folder: resolve(options.tempDir, 'user-data'), log: (message, detail) => log.push({ message, detail }) }),
+    auditAnchor: createAuditAnchorService({
+      folder: resolve(options.tempDir, 'user-data'),
+      log: (message, detail) => log.push({ message, detail }),
+    }),
     // The dialog "chooses" <tempDir>/backups, and picks the newest backup there to restore.
-    backup: createBackupService({ settingsFolder: resolve(options.tempDir, 'user-data'), defaultFolder: resolve(options.tempDir, 'user-data', 'backups'), dialogs: fixedBackupDialogs(resolve(options.tempDir, 'backups')), log: (message, detail) => log.push({ message, detail }) }),
+    backup: createBackupService({
+      settingsFolder: resolve(options.tempDir, 'user-data'),
+      defaultFolder: resolve(options.tempDir, 'user-data', 'backups'),
+      dialogs: fixedBackupDialogs(resolve(options.tempDir, 'backups')),
+      log: (message, detail) => log.push({ message, detail }),
+    }),
     // Case-file folder <tempDir>/documents/case-file, reports saved in <tempDir>/documents/saved (fixedDocumentFolders).
-    documents: createDocumentsService({ settingsFolder: resolve(options.tempDir, 'user-data'), fontsFolder: resolve(projectRoot, 'resources', 'fonts'), dialogs: fixedDocumentDialogs(resolve(options.tempDir, 'documents')), log: (message, detail) => log.push({ message, detail }) }),
+    documents: createDocumentsService({
+      settingsFolder: resolve(options.tempDir, 'user-data'),
+      fontsFolder: resolve(projectRoot, 'resources', 'fonts'),
+      dialogs: fixedDocumentDialogs(resolve(options.tempDir, 'documents')),
+      log: (message, detail) => log.push({ message, detail }),
+    }),
     // The mail password is encrypted with a key kept in this process's memory instead of safeStorage.
-    mail: createMailService({ folder: resolve(options.tempDir, 'user-data'), protectedStorage: inMemoryProtectedStorage(), timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10000 }, log: (message, detail) => log.push({ message, detail }) }),
+    mail: createMailService({
+      folder: resolve(options.tempDir, 'user-data'),
+      protectedStorage: inMemoryProtectedStorage(),
+      timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10000 },
+      log: (message, detail) => log.push({ message, detail }),
+    }),
     // Opening a mail client is recorded in the main-process log ("Opened externally") instead.
-    mailClient: createMailClientOpener((url) => Promise.resolve(void log.push({ message: 'Opened externally', detail: url }))),
+    mailClient: createMailClientOpener((url) =>
+      Promise.resolve(void log.push({ message: 'Opened externally', detail: url })),
+    ),
   };
   // As the app does at start: signing keys made in the background before first run needs them.
   services.documents.warmUpKeys();

@@ -13,7 +13,13 @@ import { screensRoot } from './project-paths';
 
 /** Lower-case words and dashes: safe as a folder or file name on every system. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'unnamed';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'unnamed'
+  );
 }
 
 /**
@@ -22,18 +28,27 @@ export function slug(text: string): string {
  */
 export type ArtifactSink = {
   readonly screensFolder: string;
-  attach(name: string, content: { path: string; contentType: string } | { body: string; contentType: string }): Promise<void>;
+  attach(
+    name: string,
+    content: { path: string; contentType: string } | { body: string; contentType: string },
+  ): Promise<void>;
 };
 
 export function testArtifacts(testInfo: TestInfo): ArtifactSink {
   return {
-    screensFolder: resolve(screensRoot, slug(testInfo.title) + (testInfo.retry > 0 ? `-retry-${testInfo.retry}` : '')),
+    screensFolder: resolve(
+      screensRoot,
+      slug(testInfo.title) + (testInfo.retry > 0 ? `-retry-${testInfo.retry}` : ''),
+    ),
     attach: (name, content) => testInfo.attach(name, content),
   };
 }
 
 export function scriptArtifacts(scriptName: string): ArtifactSink {
-  return { screensFolder: resolve(screensRoot, `script-${slug(scriptName)}`), attach: () => Promise.resolve() };
+  return {
+    screensFolder: resolve(screensRoot, `script-${slug(scriptName)}`),
+    attach: () => Promise.resolve(),
+  };
 }
 
 export async function saveScreenshot(page: Page, artifacts: ArtifactSink, name: string): Promise<string> {
@@ -50,14 +65,25 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * axe on the whole window. Serious and critical problems fail the test, each listed with the
  * elements it found; every finding (minor ones too) is attached to the report for a closer look.
  */
-export async function expectAccessible(page: Page, artifacts: ArtifactSink, screenName: string): Promise<void> {
+export async function expectAccessible(
+  page: Page,
+  artifacts: ArtifactSink,
+  screenName: string,
+): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
-  await artifacts.attach(`axe ${screenName}`, { body: JSON.stringify(results.violations, null, 2), contentType: 'application/json' });
+  await artifacts.attach(`axe ${screenName}`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
   const blocking = results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `- ${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}, at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `- ${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help}, at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
   // A plain error, not expect(), so scripts outside the test runner can call this too.
-  if (blocking.length > 0) throw new Error(`Serious accessibility problems on the "${screenName}" screen:\n${blocking.join('\n')}`);
+  if (blocking.length > 0)
+    throw new Error(`Serious accessibility problems on the "${screenName}" screen:\n${blocking.join('\n')}`);
 }
 
 /**
@@ -91,7 +117,11 @@ type SeederGlobal = { familyLinksSeed?: (options: { size: FixtureSize; seed: num
  * Runs the fixture seeder in the page. The bundle is evaluated over the DevTools protocol rather
  * than added as a <script>: the page's Content-Security-Policy (rightly) refuses inline script.
  */
-export async function runSeeder(page: Page, bundlePath: string, options: { size: FixtureSize; seed: number }): Promise<unknown> {
+export async function runSeeder(
+  page: Page,
+  bundlePath: string,
+  options: { size: FixtureSize; seed: number },
+): Promise<unknown> {
   // As shared/zod-setup.ts does for the app and the bridge: no JIT, as the CSP forces, set before the
   // bundle's schemas are built (in Electron mode no bridge has done it).
   await page.evaluate(() => {
@@ -102,7 +132,8 @@ export async function runSeeder(page: Page, bundlePath: string, options: { size:
   await page.evaluate(await readFile(bundlePath, 'utf8'));
   return page.evaluate(async (seedOptions) => {
     const seeder: typeof globalThis & SeederGlobal = globalThis;
-    if (typeof seeder.familyLinksSeed !== 'function') throw new Error('The seeder bundle did not define globalThis.familyLinksSeed.');
+    if (typeof seeder.familyLinksSeed !== 'function')
+      throw new Error('The seeder bundle did not define globalThis.familyLinksSeed.');
     return seeder.familyLinksSeed(seedOptions);
   }, options);
 }

@@ -15,12 +15,24 @@ import { rendererRoot } from './project-paths';
  * screenshot for a manual, a quick check). The same app, bridge and services as the specs; build
  * the renderer first (`npx electron-vite build`). Always call `close()`: it deletes the profile.
  */
-export async function openAppForScript(options: { name: string; headless?: boolean }): Promise<{ app: AppDriver; close: () => Promise<void> }> {
+export async function openAppForScript(options: {
+  name: string;
+  headless?: boolean;
+}): Promise<{ app: AppDriver; close: () => Promise<void> }> {
   await buildBundle(bridgeBundle);
   const server = await startHarnessServer(rendererRoot);
   const tempDir = await mkdtemp(join(tmpdir(), 'family-links-script-'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, env: chromiumEnvironment, headless: options.headless ?? true });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 840 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    env: chromiumEnvironment,
+    headless: options.headless ?? true,
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 840 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   const app = await openBrowserApp({ context, server, tempDir, artifacts: scriptArtifacts(options.name) });
   return {
     app,

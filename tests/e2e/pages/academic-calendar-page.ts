@@ -2,7 +2,12 @@ import type { Locator, Page } from '@playwright/test';
 
 export type TermName = 'Autumn' | 'Spring' | 'Summer';
 /** Dates as YYYY-MM-DD, what a date input takes. */
-export type TermDates = { startsOn: string; endsOn: string; halfTermStartsOn: string; halfTermEndsOn: string };
+export type TermDates = {
+  startsOn: string;
+  endsOn: string;
+  halfTermStartsOn: string;
+  halfTermEndsOn: string;
+};
 export type AcademicYearDates = { label: string; terms: Record<TermName, TermDates> };
 
 /** The academic calendar: the list of years, and the form to add or edit one. */
@@ -38,7 +43,12 @@ export class AcademicCalendarPage {
   }
 
   termField(name: TermName, field: 'starts' | 'ends' | 'half term starts' | 'half term ends'): Locator {
-    const label = field === 'starts' || field === 'ends' ? `${name} term ${field}` : field === 'half term starts' ? 'Half term starts' : 'Half term ends';
+    const label =
+      field === 'starts' || field === 'ends'
+        ? `${name} term ${field}`
+        : field === 'half term starts'
+          ? 'Half term starts'
+          : 'Half term ends';
     return this.term(name).getByLabel(label, { exact: true });
   }
 
@@ -59,6 +69,8 @@ export class AcademicCalendarPage {
 
   /** The year's row in the list, found by its label ("2026/27"). */
   row(label: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: label, exact: true }) });
   }
 }

@@ -33,7 +33,9 @@ export class ContactFormPage {
     this.signing = page.getByRole('form', { name: 'Sign and file' });
     this.signaturePad = this.signing.getByRole('img', { name: 'Your signature' });
     this.banners = page.locator('.banner');
-    this.restrictedNotice = page.getByRole('alert').filter({ hasText: 'A restricted person is recorded as taking part' });
+    this.restrictedNotice = page
+      .getByRole('alert')
+      .filter({ hasText: 'A restricted person is recorded as taking part' });
     this.copiesWaiting = page.getByRole('region', { name: 'Copies waiting for the case file' });
     this.exportForm = page.getByRole('form', { name: 'Export signed forms' });
   }
@@ -43,22 +45,36 @@ export class ContactFormPage {
   }
 
   async fill(details: ContactDetails): Promise<void> {
-    if (details.youngPerson) await this.form.getByLabel('Young person', { exact: true }).selectOption({ label: details.youngPerson });
+    if (details.youngPerson)
+      await this.form
+        .getByLabel('Young person', { exact: true })
+        .selectOption({ label: details.youngPerson });
     await this.form.getByLabel('Kind of contact').selectOption({ label: details.kind });
     await this.form.getByLabel('Date', { exact: true }).fill(details.date);
     await this.form.getByLabel('Started at').fill(details.startTime);
     await this.form.getByLabel('How long (minutes)').fill(String(details.minutes));
     await this.form.getByLabel('Who started it?').selectOption({ label: details.startedBy });
-    if (details.others !== undefined) await this.form.getByLabel('Anyone else (optional)').fill(details.others);
+    if (details.others !== undefined)
+      await this.form.getByLabel('Anyone else (optional)').fill(details.others);
     await this.whatHappened.fill(details.whatHappened);
-    if (details.ownWords !== undefined) await this.form.getByLabel(/own views and feelings/).fill(details.ownWords);
+    if (details.ownWords !== undefined)
+      await this.form.getByLabel(/own views and feelings/).fill(details.ownWords);
   }
 
   /** Draws a signature with the keyboard, as someone who cannot use a mouse would: pen down, a few strokes, pen up. */
   async drawSignatureWithKeyboard(): Promise<void> {
     await this.signaturePad.focus();
     await this.page.keyboard.press('Space');
-    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowUp', 'ArrowRight', 'ArrowDown', 'ArrowDown', 'ArrowRight']) await this.page.keyboard.press(`Shift+${key}`);
+    for (const key of [
+      'ArrowRight',
+      'ArrowRight',
+      'ArrowUp',
+      'ArrowRight',
+      'ArrowDown',
+      'ArrowDown',
+      'ArrowRight',
+    ])
+      await this.page.keyboard.press(`Shift+${key}`);
     await this.page.keyboard.press('Space');
   }
 
@@ -68,7 +84,14 @@ export class ContactFormPage {
     if (!box) throw new Error('The signature pad is not on screen');
     await this.page.mouse.move(box.x + 30, box.y + 100);
     await this.page.mouse.down();
-    for (const [x, y] of [[60, 60], [90, 110], [130, 50], [170, 100], [220, 70]] as const) await this.page.mouse.move(box.x + x, box.y + y, { steps: 4 });
+    for (const [x, y] of [
+      [60, 60],
+      [90, 110],
+      [130, 50],
+      [170, 100],
+      [220, 70],
+    ] as const)
+      await this.page.mouse.move(box.x + x, box.y + y, { steps: 4 });
     await this.page.mouse.up();
   }
 

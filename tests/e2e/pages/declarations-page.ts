@@ -1,6 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type NewDeclaration = { kind: string; happenedOn: string; whatHappened: string; whoWasInvolved?: string; lineManager: string };
+export type NewDeclaration = {
+  kind: string;
+  happenedOn: string;
+  whatHappened: string;
+  whoWasInvolved?: string;
+  lineManager: string;
+};
 
 /** Declarations: "My declarations" for staff, "Staff declarations" with reviews for the manager. */
 export class DeclarationsPage {
@@ -22,7 +28,8 @@ export class DeclarationsPage {
     await form.getByLabel('What are you declaring?').selectOption({ label: declaration.kind });
     await form.getByLabel('When did it happen?').fill(declaration.happenedOn);
     await form.getByLabel('What happened').fill(declaration.whatHappened);
-    if (declaration.whoWasInvolved) await form.getByLabel('Who was involved (optional)').fill(declaration.whoWasInvolved);
+    if (declaration.whoWasInvolved)
+      await form.getByLabel('Who was involved (optional)').fill(declaration.whoWasInvolved);
     await form.getByLabel('Your line manager').selectOption({ label: declaration.lineManager });
     await form.getByRole('button', { name: 'Make declaration' }).click();
   }
@@ -32,10 +39,16 @@ export class DeclarationsPage {
   }
 
   /** The manager's review of the declaration in the row holding `text`. */
-  async review(text: string, review: { supervisionOn?: string; outcome?: string; action?: string }): Promise<void> {
-    await this.row(text).getByRole('button', { name: /^Review / }).click();
+  async review(
+    text: string,
+    review: { supervisionOn?: string; outcome?: string; action?: string },
+  ): Promise<void> {
+    await this.row(text)
+      .getByRole('button', { name: /^Review / })
+      .click();
     const form = this.page.getByRole('form', { name: 'Review the declaration' });
-    if (review.supervisionOn) await form.getByLabel('Discussed in supervision on (optional)').fill(review.supervisionOn);
+    if (review.supervisionOn)
+      await form.getByLabel('Discussed in supervision on (optional)').fill(review.supervisionOn);
     if (review.outcome) await form.getByLabel('Outcome (optional)').fill(review.outcome);
     if (review.action) await form.getByLabel('Action (optional)').fill(review.action);
     await form.getByRole('button', { name: 'Save review' }).click();

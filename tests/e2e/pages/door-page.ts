@@ -60,8 +60,10 @@ export class DoorPage {
 
   /** Fills in the form as the person at the door would; the name last, as the check runs on it. */
   async fill(visitor: Visitor): Promise<void> {
-    for (const youngPerson of visitor.visiting ?? []) await this.form.getByRole('checkbox', { name: youngPerson, exact: true }).check();
-    if (visitor.organisation) await this.form.getByLabel('Organisation or relationship').fill(visitor.organisation);
+    for (const youngPerson of visitor.visiting ?? [])
+      await this.form.getByRole('checkbox', { name: youngPerson, exact: true }).check();
+    if (visitor.organisation)
+      await this.form.getByLabel('Organisation or relationship').fill(visitor.organisation);
     await this.reason.fill(visitor.reason);
     if (visitor.isIdChecked ?? true) await this.form.getByRole('checkbox', { name: 'ID checked' }).check();
     if (visitor.vehicle) await this.form.getByLabel('Vehicle registration').fill(visitor.vehicle);
@@ -74,10 +76,14 @@ export class DoorPage {
   }
 
   async signOut(name: string): Promise<void> {
-    await this.onSiteRow(name).getByRole('button', { name: `Sign out ${name}` }).click();
+    await this.onSiteRow(name)
+      .getByRole('button', { name: `Sign out ${name}` })
+      .click();
   }
 
   fireRollRow(name: string): Locator {
-    return this.fireRollTable.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+    return this.fireRollTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 }

@@ -1,6 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type MailServer = { host: string; port: number; security: 'STARTTLS' | 'TLS'; username: string; password: string; fromAddress: string; caPem: string };
+export type MailServer = {
+  host: string;
+  port: number;
+  security: 'STARTTLS' | 'TLS';
+  username: string;
+  password: string;
+  fromAddress: string;
+  caPem: string;
+};
 
 /** The manager's Mail settings screen (part of issue 7's outbox work). */
 export class MailSettingsPage {

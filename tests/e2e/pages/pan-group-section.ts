@@ -19,13 +19,22 @@ export class PanGroupSection {
   }
 
   /** Adds an adult from outside the home, ticking exactly the choices given (by their labels). */
-  async addOutsideAdult(adult: { name: string; role: string; email: string; toldWhen: readonly string[] }): Promise<void> {
+  async addOutsideAdult(adult: {
+    name: string;
+    role: string;
+    email: string;
+    toldWhen: readonly string[];
+  }): Promise<void> {
     await this.addButton.click();
     await this.form.getByLabel('Someone outside the home', { exact: false }).check();
     await this.form.getByLabel('Name', { exact: true }).fill(adult.name);
     await this.form.getByLabel('Role', { exact: true }).fill(adult.role);
     await this.form.getByLabel('Email address').fill(adult.email);
-    for (const box of await this.form.getByRole('group', { name: 'Tell them when' }).getByRole('checkbox').all()) await box.uncheck();
+    for (const box of await this.form
+      .getByRole('group', { name: 'Tell them when' })
+      .getByRole('checkbox')
+      .all())
+      await box.uncheck();
     for (const label of adult.toldWhen) await this.form.getByLabel(label).check();
     await this.form.getByRole('button', { name: 'Add to the PAN group' }).click();
   }

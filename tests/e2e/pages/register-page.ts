@@ -24,14 +24,22 @@ export class RegisterPage {
   }
 
   row(name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
   }
 
-  async correct(name: string, changes: { whatWasWrong: string; badge?: string; visitorName?: string }): Promise<void> {
-    await this.row(name).getByRole('button', { name: `Correct this entry for ${name}` }).click();
+  async correct(
+    name: string,
+    changes: { whatWasWrong: string; badge?: string; visitorName?: string },
+  ): Promise<void> {
+    await this.row(name)
+      .getByRole('button', { name: `Correct this entry for ${name}` })
+      .click();
     await this.correctionForm.getByLabel('What was wrong?').fill(changes.whatWasWrong);
     if (changes.badge !== undefined) await this.correctionForm.getByLabel('Badge number').fill(changes.badge);
-    if (changes.visitorName !== undefined) await this.correctionForm.getByLabel('Visitor’s name').fill(changes.visitorName);
+    if (changes.visitorName !== undefined)
+      await this.correctionForm.getByLabel('Visitor’s name').fill(changes.visitorName);
     await this.correctionForm.getByRole('button', { name: 'Save the correction' }).click();
   }
 

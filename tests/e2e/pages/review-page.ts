@@ -16,7 +16,9 @@ export class ReviewPage {
     this.termPicker = page.getByRole('form', { name: 'Choose the term' }).getByLabel('Term');
     this.table = page.getByRole('table', { name: 'This term, per young person' });
     this.drillDown = page.getByRole('region').filter({ has: page.locator('#drill-down-heading') });
-    this.youngPersonReview = page.getByRole('region').filter({ has: page.locator('#young-person-review-heading') });
+    this.youngPersonReview = page
+      .getByRole('region')
+      .filter({ has: page.locator('#young-person-review-heading') });
     this.exportCsvButton = page.getByRole('button', { name: 'Export CSV' });
     this.signedPdfButton = page.getByRole('button', { name: 'Signed PDF report' });
     this.signForm = page.getByRole('form', { name: 'Sign the termly report' });

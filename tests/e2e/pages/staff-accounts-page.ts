@@ -1,6 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 
-export type NewStaff = { name: string; username: string; email: string; role: string; temporaryPassword: string };
+export type NewStaff = {
+  name: string;
+  username: string;
+  email: string;
+  role: string;
+  temporaryPassword: string;
+};
 
 /** The manager's staff accounts: the list, and the "Add a staff member" form. */
 export class StaffAccountsPage {

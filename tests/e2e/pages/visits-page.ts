@@ -52,11 +52,24 @@ export class VisitsPage {
 
   async fill(booking: Booking): Promise<void> {
     const form = this.bookingForm;
-    for (const name of booking.youngPeople) await form.getByRole('group', { name: 'Young people' }).getByRole('checkbox', { name, exact: true }).check();
+    for (const name of booking.youngPeople)
+      await form
+        .getByRole('group', { name: 'Young people' })
+        .getByRole('checkbox', { name, exact: true })
+        .check();
     if (booking.kind) await form.getByLabel('Kind of visit').selectOption({ label: booking.kind });
-    for (const name of booking.family ?? []) await form.getByRole('group', { name: /Family members coming/ }).getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).check();
-    for (const name of booking.staff ?? []) await form.getByRole('group', { name: 'Staff going' }).getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).check();
-    if (booking.supervisor) await form.getByLabel('Supervising member of staff').selectOption({ label: booking.supervisor });
+    for (const name of booking.family ?? [])
+      await form
+        .getByRole('group', { name: /Family members coming/ })
+        .getByRole('checkbox', { name: new RegExp(`^${name}\\b`) })
+        .check();
+    for (const name of booking.staff ?? [])
+      await form
+        .getByRole('group', { name: 'Staff going' })
+        .getByRole('checkbox', { name: new RegExp(`^${name}\\b`) })
+        .check();
+    if (booking.supervisor)
+      await form.getByLabel('Supervising member of staff').selectOption({ label: booking.supervisor });
     if (booking.room) await form.getByLabel('Room').selectOption({ label: booking.room });
     await form.getByLabel('Date', { exact: true }).fill(booking.date);
     await form.getByLabel('Starts at').fill(booking.startTime);

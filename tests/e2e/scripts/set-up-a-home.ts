@@ -13,7 +13,12 @@ try {
   const setup = new FirstRunSetupPage(app.page);
   await setup.fill(
     { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' },
-    { name: 'Priya Shah', username: 'priya.shah', email: 'priya.shah@oakfield.example', password: 'lantern orbit pebble saffron' },
+    {
+      name: 'Priya Shah',
+      username: 'priya.shah',
+      email: 'priya.shah@oakfield.example',
+      password: 'lantern orbit pebble saffron',
+    },
   );
   await setup.submit();
   await new AppFrame(app.page).signedInAs.waitFor();
@@ -23,9 +28,24 @@ try {
   await calendar.fillYear({
     label: '2026/27',
     terms: {
-      Autumn: { startsOn: '2026-09-03', endsOn: '2026-12-18', halfTermStartsOn: '2026-10-26', halfTermEndsOn: '2026-10-30' },
-      Spring: { startsOn: '2027-01-05', endsOn: '2027-03-26', halfTermStartsOn: '2027-02-15', halfTermEndsOn: '2027-02-19' },
-      Summer: { startsOn: '2027-04-12', endsOn: '2027-07-21', halfTermStartsOn: '2027-05-31', halfTermEndsOn: '2027-06-04' },
+      Autumn: {
+        startsOn: '2026-09-03',
+        endsOn: '2026-12-18',
+        halfTermStartsOn: '2026-10-26',
+        halfTermEndsOn: '2026-10-30',
+      },
+      Spring: {
+        startsOn: '2027-01-05',
+        endsOn: '2027-03-26',
+        halfTermStartsOn: '2027-02-15',
+        halfTermEndsOn: '2027-02-19',
+      },
+      Summer: {
+        startsOn: '2027-04-12',
+        endsOn: '2027-07-21',
+        halfTermStartsOn: '2027-05-31',
+        halfTermEndsOn: '2027-06-04',
+      },
     },
   });
   await calendar.save();

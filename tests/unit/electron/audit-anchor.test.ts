@@ -6,13 +6,23 @@ import { createAuditAnchorService } from '../../../electron/main/services/audit-
 
 const macOf = (digit: string) => digit.repeat(64);
 const folders: string[] = [];
-afterEach(async () => Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))));
+afterEach(async () =>
+  Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true }))),
+);
 
 async function anchorIn() {
   const folder = await mkdtemp(join(tmpdir(), 'family-links-anchor-'));
   folders.push(folder);
   const log: string[] = [];
-  return { folder, log, anchor: createAuditAnchorService({ folder, now: () => new Date('2026-11-23T09:00:00.000Z'), log: (message) => log.push(message) }) };
+  return {
+    folder,
+    log,
+    anchor: createAuditAnchorService({
+      folder,
+      now: () => new Date('2026-11-23T09:00:00.000Z'),
+      log: (message) => log.push(message),
+    }),
+  };
 }
 
 describe('the audit anchor kept by the main process', () => {
@@ -21,7 +31,9 @@ describe('the audit anchor kept by the main process', () => {
     expect(await anchor.readAnchor()).toEqual({ anchor: null });
     await anchor.anchorHead({ seq: 1, mac: macOf('a') });
     await anchor.anchorHead({ seq: 2, mac: macOf('b') });
-    expect(await anchor.readAnchor()).toEqual({ anchor: { seq: 2, mac: macOf('b'), storedAt: '2026-11-23T09:00:00.000Z' } });
+    expect(await anchor.readAnchor()).toEqual({
+      anchor: { seq: 2, mac: macOf('b'), storedAt: '2026-11-23T09:00:00.000Z' },
+    });
   });
 
   it('never moves backwards: a shorter log cannot be made to look whole', async () => {
@@ -35,17 +47,38 @@ describe('the audit anchor kept by the main process', () => {
   it('after a restore the anchor moves back to the backup’s head, and the anchor it replaced stays in an append-only history', async () => {
     const { anchor, folder } = await anchorIn();
     await anchor.anchorHead({ seq: 9, mac: macOf('9') });
-    expect(await anchor.rebaseAnchor({ head: { seq: 4, mac: macOf('4') }, reason: 'restored-from-backup', backupFileName: 'family-links-backup-a.flbackup' })).toEqual({ outcome: 'rebased', previous: { seq: 9, mac: macOf('9') } });
+    expect(
+      await anchor.rebaseAnchor({
+        head: { seq: 4, mac: macOf('4') },
+        reason: 'restored-from-backup',
+        backupFileName: 'family-links-backup-a.flbackup',
+      }),
+    ).toEqual({ outcome: 'rebased', previous: { seq: 9, mac: macOf('9') } });
     expect((await anchor.readAnchor()).anchor?.seq).toBe(4);
     // The log then grows from there as usual.
     expect(await anchor.anchorHead({ seq: 5, mac: macOf('5') })).toEqual({ outcome: 'stored' });
     // A second restore, of a backup with an empty log, clears the anchor; both steps are in the history.
-    await anchor.rebaseAnchor({ head: null, reason: 'restored-from-backup', backupFileName: 'family-links-backup-b.flbackup' });
+    await anchor.rebaseAnchor({
+      head: null,
+      reason: 'restored-from-backup',
+      backupFileName: 'family-links-backup-b.flbackup',
+    });
     expect(await anchor.readAnchor()).toEqual({ anchor: null });
-    const lines = (await readFile(join(folder, 'audit-anchor-history.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    const lines = (await readFile(join(folder, 'audit-anchor-history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(lines).toEqual([
-      expect.objectContaining({ backupFileName: 'family-links-backup-a.flbackup', previous: expect.objectContaining({ seq: 9 }) as unknown, replacedBy: { seq: 4, mac: macOf('4') } }),
-      expect.objectContaining({ backupFileName: 'family-links-backup-b.flbackup', previous: expect.objectContaining({ seq: 5 }) as unknown, replacedBy: null }),
+      expect.objectContaining({
+        backupFileName: 'family-links-backup-a.flbackup',
+        previous: expect.objectContaining({ seq: 9 }) as unknown,
+        replacedBy: { seq: 4, mac: macOf('4') },
+      }),
+      expect.objectContaining({
+        backupFileName: 'family-links-backup-b.flbackup',
+        previous: expect.objectContaining({ seq: 5 }) as unknown,
+        replacedBy: null,
+      }),
     ]);
   });
 

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { appEntryUrl } from '../../../electron/main/app-origin';
 import { createBackupHandlers } from '../../../electron/main/handlers/backup-handlers';
 import { createIpcRouter, type IpcHandlers } from '../../../electron/main/ipc-router';
-import { createBackupService, type BackupServiceOptions } from '../../../electron/main/services/backup/backup-service';
+import {
+  createBackupService,
+  type BackupServiceOptions,
+} from '../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
 import { buildApi } from '../../../shared/ipc/client';
 
@@ -17,21 +20,33 @@ import { buildApi } from '../../../shared/ipc/client';
 export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
   const root = mkdtempSync(join(tmpdir(), 'family-links-backup-test-'));
   const folder = join(root, 'backups');
-  const service = createBackupService({ settingsFolder: join(root, 'user-data'), defaultFolder: folder, dialogs: fixedBackupDialogs(folder), ...overrides });
+  const service = createBackupService({
+    settingsFolder: join(root, 'user-data'),
+    defaultFolder: folder,
+    dialogs: fixedBackupDialogs(folder),
+    ...overrides,
+  });
   // Only the backup channels are called here; the others are never reached.
-  const router = createIpcRouter(createBackupHandlers(service) as IpcHandlers, { isTrustedSender: () => true, log: () => undefined });
-  const api = buildApi((channel, request) => router.dispatch(channel, request, { url: appEntryUrl }), () => () => undefined);
+  const router = createIpcRouter(createBackupHandlers(service) as IpcHandlers, {
+    isTrustedSender: () => true,
+    log: () => undefined,
+  });
+  const api = buildApi(
+    (channel, request) => router.dispatch(channel, request, { url: appEntryUrl }),
+    () => () => undefined,
+  );
   return {
     root,
     folder,
     service,
     port: api,
     /** A second service over the same folders, with its own clock. */
-    at: (when: string) => backupRig({ settingsFolder: join(root, 'user-data'), defaultFolder: folder, now: () => new Date(when) }).port,
+    at: (when: string) =>
+      backupRig({ settingsFolder: join(root, 'user-data'), defaultFolder: folder, now: () => new Date(when) })
+        .port,
     list: async () => (await readdir(folder).catch(() => [] as string[])).sort(),
     read: (name: string) => readFile(join(folder, name)).then((bytes) => new Uint8Array(bytes)),
     write: (name: string, bytes: Uint8Array | string) => writeFile(join(folder, name), bytes),
     setKeep: (keep: number) => service.setOptions({ keep, intervalDays: 7 }),
   };
 }
-

@@ -3,7 +3,12 @@ import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { caseFilePath, safeSegment, writeCaseFile, type CaseFileWrite } from '../../../electron/main/services/case-file';
+import {
+  caseFilePath,
+  safeSegment,
+  writeCaseFile,
+  type CaseFileWrite,
+} from '../../../electron/main/services/case-file';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -38,18 +43,46 @@ describe('writing a signed copy into the case-file folder', () => {
     const written = await writeCaseFile(request(folder));
     expect(written).toEqual({
       ok: true,
-      value: { path: join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'), relativePath: join('FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'), sha256: createHash('sha256').update(bytes).digest('hex') },
+      value: {
+        path: join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
+        relativePath: join('FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+      },
     });
-    expect(await readFile(join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'))).toEqual(Buffer.from(bytes));
-    expect(await readdir(join(folder, 'FL-2025-421', '2026-27'))).toEqual(['2026-10-22-contact-form-CF-2026-000008.pdf']);
+    expect(
+      await readFile(join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf')),
+    ).toEqual(Buffer.from(bytes));
+    expect(await readdir(join(folder, 'FL-2025-421', '2026-27'))).toEqual([
+      '2026-10-22-contact-form-CF-2026-000008.pdf',
+    ]);
   });
 
   it.each([
-    ['a case number that climbs out', { caseNumber: '../../etc' }, join('etc', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf')],
-    ['an absolute reference', { reference: '/etc/passwd' }, join('FL-2025-421', '2026-27', '2026-10-22-contact-form-etc-passwd.pdf')],
-    ['a Windows device name', { caseNumber: 'CON' }, join('_CON', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf')],
-    ['a device name with an extension', { reference: 'nul.txt' }, join('FL-2025-421', '2026-27', '2026-10-22-contact-form-_nul.txt.pdf')],
-    ['backslashes and a drive', { caseNumber: 'C:\\Windows\\System32' }, join('C-Windows-System32', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf')],
+    [
+      'a case number that climbs out',
+      { caseNumber: '../../etc' },
+      join('etc', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
+    ],
+    [
+      'an absolute reference',
+      { reference: '/etc/passwd' },
+      join('FL-2025-421', '2026-27', '2026-10-22-contact-form-etc-passwd.pdf'),
+    ],
+    [
+      'a Windows device name',
+      { caseNumber: 'CON' },
+      join('_CON', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
+    ],
+    [
+      'a device name with an extension',
+      { reference: 'nul.txt' },
+      join('FL-2025-421', '2026-27', '2026-10-22-contact-form-_nul.txt.pdf'),
+    ],
+    [
+      'backslashes and a drive',
+      { caseNumber: 'C:\\Windows\\System32' },
+      join('C-Windows-System32', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
+    ],
   ])('keeps %s inside the folder', (_case, overrides, expected) => {
     expect(caseFilePath({ ...request('/cases'), ...overrides })).toEqual({ ok: true, value: expected });
   });
@@ -108,20 +141,27 @@ describe('writing a signed copy into the case-file folder', () => {
     }
   });
 
-  it.skipIf(process.getuid?.() === 0)('reports no permission for a read-only folder (chmod 0500; root ignores file modes, so this runs only as a normal user)', async () => {
-    const folder = await caseFolder();
-    await chmod(folder, 0o500);
-    const result = await writeCaseFile(request(folder));
-    expect(result.ok ? 'ok' : result.error.code).toBe('no-permission');
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'reports no permission for a read-only folder (chmod 0500; root ignores file modes, so this runs only as a normal user)',
+    async () => {
+      const folder = await caseFolder();
+      await chmod(folder, 0o500);
+      const result = await writeCaseFile(request(folder));
+      expect(result.ok ? 'ok' : result.error.code).toBe('no-permission');
+    },
+  );
 
   it('accepts the same bytes again (a retry) but never replaces a filed copy with different bytes', async () => {
     const folder = await caseFolder();
     expect((await writeCaseFile(request(folder))).ok).toBe(true);
     expect((await writeCaseFile(request(folder))).ok).toBe(true);
-    const changed = await writeCaseFile(request(folder, { bytes: new TextEncoder().encode('%PDF-1.7 something else') }));
+    const changed = await writeCaseFile(
+      request(folder, { bytes: new TextEncoder().encode('%PDF-1.7 something else') }),
+    );
     expect(changed.ok ? 'ok' : changed.error.code).toBe('already-filed');
-    expect(await readFile(join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'))).toEqual(Buffer.from(bytes));
+    expect(
+      await readFile(join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf')),
+    ).toEqual(Buffer.from(bytes));
   });
 
   it('leaves no temporary file behind when the write fails', async () => {

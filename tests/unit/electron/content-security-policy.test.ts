@@ -15,7 +15,14 @@ function parsePolicy(policy: string): Map<string, string[]> {
 
 // The only source expressions the packaged app needs: its own origin and in-page data. Anything
 // else (a host, a scheme such as https:, a wildcard) would let the page load or send data elsewhere.
-const allowedSources = new Set(["'self'", "'none'", "'wasm-unsafe-eval'", "'unsafe-inline'", 'data:', 'blob:']);
+const allowedSources = new Set([
+  "'self'",
+  "'none'",
+  "'wasm-unsafe-eval'",
+  "'unsafe-inline'",
+  'data:',
+  'blob:',
+]);
 
 describe('the renderer’s Content-Security-Policy', () => {
   const policy = parsePolicy(contentSecurityPolicy());

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentsHandlers } from '../../../electron/main/handlers/documents-handlers';
 import { createDocumentsService, type DialogPort } from '../../../electron/main/services/documents';
-import { fixedDocumentDialogs, fixedDocumentFolders } from '../../../electron/main/services/fixed-document-dialogs';
+import {
+  fixedDocumentDialogs,
+  fixedDocumentFolders,
+} from '../../../electron/main/services/fixed-document-dialogs';
 import { fieldMessages } from '../../../shared/ipc/ipc-result';
 import { ipcContract, type IpcChannel } from '../../../shared/ipc/contract';
 import { base64ToBytes, bytesToBase64, type SealedCredential } from '../../../shared/ipc/channels/signing';
@@ -18,14 +21,23 @@ import { sampleContactFormInput } from '../../../scripts/sample-contact-form';
  * contract (a bad one never reaches the service), then the handler, then the reply checked too.
  */
 
-type Dispatch = (channel: IpcChannel, request: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; fields?: Record<string, string> } }>;
+type Dispatch = (
+  channel: IpcChannel,
+  request: unknown,
+) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; fields?: Record<string, string> } }>;
 
 function dispatcherFor(handlers: ReturnType<typeof createDocumentsHandlers>): Dispatch {
   return async (channel, request) => {
     const spec = ipcContract[channel];
     const parsed = spec.request.safeParse(request);
-    if (!parsed.success) return { ok: false, error: { code: 'invalid-request', fields: fieldMessages(parsed.error) } };
-    const handler = (handlers as Record<string, (request: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>>)[channel];
+    if (!parsed.success)
+      return { ok: false, error: { code: 'invalid-request', fields: fieldMessages(parsed.error) } };
+    const handler = (
+      handlers as Record<
+        string,
+        (request: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>
+      >
+    )[channel];
     if (!handler) throw new Error(`No handler for ${channel}`);
     const result = await handler(parsed.data);
     if (!result.ok) return result;
@@ -38,8 +50,16 @@ const secret = () => randomBytes(32).toString('hex');
 
 function setUp(dialogs?: DialogPort) {
   const folder = join(root, randomBytes(4).toString('hex'));
-  const documents = createDocumentsService({ settingsFolder: join(folder, 'user-data'), fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: dialogs ?? fixedDocumentDialogs(folder), now: () => new Date('2026-11-23T10:00:00.000Z') });
-  return { dispatch: dispatcherFor(createDocumentsHandlers({ documents })), folders: fixedDocumentFolders(folder) };
+  const documents = createDocumentsService({
+    settingsFolder: join(folder, 'user-data'),
+    fontsFolder: join(process.cwd(), 'resources', 'fonts'),
+    dialogs: dialogs ?? fixedDocumentDialogs(folder),
+    now: () => new Date('2026-11-23T10:00:00.000Z'),
+  });
+  return {
+    dispatch: dispatcherFor(createDocumentsHandlers({ documents })),
+    folders: fixedDocumentFolders(folder),
+  };
 }
 
 type Signer = { credential: Pick<SealedCredential, 'encryptedKey' | 'certificateChainPem'>; secret: string };
@@ -51,21 +71,50 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'family-links-documents-'));
   const { dispatch } = setUp();
   const caSecret = secret();
-  const authority = (await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: caSecret })).value as { authority: { encryptedKey: string; certificatePem: string } };
+  const authority = (
+    await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: caSecret })
+  ).value as { authority: { encryptedKey: string; certificatePem: string } };
   caPem = authority.authority.certificatePem;
   const staffSecret = secret();
-  const issued = (await dispatch('signing:issue-certificate', { authority: { encryptedKey: authority.authority.encryptedKey, certificatePem: caPem }, authoritySecret: caSecret, staff: { name: 'Siobhán O’Neill' }, homeName: 'Oakfield House', secret: staffSecret }))
-    .value as { outcome: string; credential: SealedCredential };
-  signer = { credential: { encryptedKey: issued.credential.encryptedKey, certificateChainPem: issued.credential.certificateChainPem }, secret: staffSecret };
-  const { fonts: _fonts, authorEmail: _email, drawnSignaturePng, ...content } = await sampleContactFormInput();
-  form = { ...content, ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}) };
+  const issued = (
+    await dispatch('signing:issue-certificate', {
+      authority: { encryptedKey: authority.authority.encryptedKey, certificatePem: caPem },
+      authoritySecret: caSecret,
+      staff: { name: 'Siobhán O’Neill' },
+      homeName: 'Oakfield House',
+      secret: staffSecret,
+    })
+  ).value as { outcome: string; credential: SealedCredential };
+  signer = {
+    credential: {
+      encryptedKey: issued.credential.encryptedKey,
+      certificateChainPem: issued.credential.certificateChainPem,
+    },
+    secret: staffSecret,
+  };
+  const {
+    fonts: _fonts,
+    authorEmail: _email,
+    drawnSignaturePng,
+    ...content
+  } = await sampleContactFormInput();
+  form = {
+    ...content,
+    ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}),
+  };
 }, 60_000);
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const place = { caseNumber: 'CN-0042', academicYear: '2026/27', date: '2026-11-23', kind: 'contact-form', reference: 'CF-0001' };
+const place = {
+  caseNumber: 'CN-0042',
+  academicYear: '2026/27',
+  date: '2026-11-23',
+  kind: 'contact-form',
+  reference: 'CF-0001',
+};
 
 async function pdfsigOutput(bytes: Uint8Array): Promise<string> {
   const path = join(root, `${randomBytes(4).toString('hex')}.pdf`);
@@ -80,24 +129,58 @@ describe('signing channels', { timeout: 60_000 }, () => {
   it('issues only with the CA’s own secret', async () => {
     const { dispatch } = setUp();
     const caSecret = secret();
-    const authority = (await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: caSecret })).value as { authority: { encryptedKey: string; certificatePem: string } };
-    const request = { authority: { encryptedKey: authority.authority.encryptedKey, certificatePem: authority.authority.certificatePem }, staff: { name: 'Tom' }, homeName: 'Oakfield House', secret: secret() };
-    expect((await dispatch('signing:issue-certificate', { ...request, authoritySecret: secret() })).value).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
-    expect((await dispatch('signing:issue-certificate', { ...request, authoritySecret: caSecret })).value).toMatchObject({ outcome: 'issued', credential: { subjectName: 'Tom' } });
+    const authority = (
+      await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: caSecret })
+    ).value as { authority: { encryptedKey: string; certificatePem: string } };
+    const request = {
+      authority: {
+        encryptedKey: authority.authority.encryptedKey,
+        certificatePem: authority.authority.certificatePem,
+      },
+      staff: { name: 'Tom' },
+      homeName: 'Oakfield House',
+      secret: secret(),
+    };
+    expect(
+      (await dispatch('signing:issue-certificate', { ...request, authoritySecret: secret() })).value,
+    ).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
+    expect(
+      (await dispatch('signing:issue-certificate', { ...request, authoritySecret: caSecret })).value,
+    ).toMatchObject({ outcome: 'issued', credential: { subjectName: 'Tom' } });
   });
 
   it('refuses malformed requests before they reach the service', async () => {
     const { dispatch } = setUp();
-    expect((await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: 'short' })).error?.code).toBe('invalid-request');
-    expect((await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: secret(), extra: 1 })).error?.code).toBe('invalid-request');
-    expect((await dispatch('signing:issue-certificate', { authority: { encryptedKey: 'not base64!', certificatePem: caPem }, authoritySecret: secret(), staff: { name: 'X' }, homeName: 'H', secret: secret() })).error?.code).toBe('invalid-request');
+    expect(
+      (await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: 'short' })).error
+        ?.code,
+    ).toBe('invalid-request');
+    expect(
+      (await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: secret(), extra: 1 }))
+        .error?.code,
+    ).toBe('invalid-request');
+    expect(
+      (
+        await dispatch('signing:issue-certificate', {
+          authority: { encryptedKey: 'not base64!', certificatePem: caPem },
+          authoritySecret: secret(),
+          staff: { name: 'X' },
+          homeName: 'H',
+          secret: secret(),
+        })
+      ).error?.code,
+    ).toBe('invalid-request');
   });
 });
 
 describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () => {
   it('signs the form even with no folder set, and queues the copy with a plain reason', async () => {
     const { dispatch } = setUp();
-    const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as { outcome: string; pdf: { bytes: string; sha256: string; signerName: string }; caseFile: { outcome: string; code: string; message: string } };
+    const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
+      outcome: string;
+      pdf: { bytes: string; sha256: string; signerName: string };
+      caseFile: { outcome: string; code: string; message: string };
+    };
     expect(reply.outcome).toBe('signed');
     expect(reply.caseFile).toMatchObject({ outcome: 'queued', code: 'folder-not-set' });
     expect(reply.caseFile.message).toMatch(/Settings/);
@@ -111,10 +194,23 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
 
   it('writes the copy inside the chosen folder, and reports the folder reachable', async () => {
     const { dispatch, folders } = setUp();
-    expect((await dispatch('case-file:folder-status', {})).value).toMatchObject({ state: 'not-set', folder: null });
-    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({ outcome: 'chosen', status: { state: 'reachable', folder: folders.caseFile } });
-    const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as { pdf: { bytes: string; sha256: string }; caseFile: { outcome: string; relativePath: string; sha256: string } };
-    expect(reply.caseFile).toEqual({ outcome: 'written', relativePath: join('CN-0042', '2026-27', '2026-11-23-contact-form-CF-0001.pdf'), sha256: reply.pdf.sha256 });
+    expect((await dispatch('case-file:folder-status', {})).value).toMatchObject({
+      state: 'not-set',
+      folder: null,
+    });
+    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({
+      outcome: 'chosen',
+      status: { state: 'reachable', folder: folders.caseFile },
+    });
+    const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
+      pdf: { bytes: string; sha256: string };
+      caseFile: { outcome: string; relativePath: string; sha256: string };
+    };
+    expect(reply.caseFile).toEqual({
+      outcome: 'written',
+      relativePath: join('CN-0042', '2026-27', '2026-11-23-contact-form-CF-0001.pdf'),
+      sha256: reply.pdf.sha256,
+    });
     const written = await readFile(join(folders.caseFile, reply.caseFile.relativePath));
     expect(createHash('sha256').update(written).digest('hex')).toBe(reply.pdf.sha256);
     // The probe file used to check the folder is gone.
@@ -125,44 +221,102 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     const { dispatch, folders } = setUp();
     await dispatch('case-file:choose-folder', {});
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF-1.7 test'));
-    const traversal = (await dispatch('case-file:write', { bytes, place: { ...place, caseNumber: '../../outside', reference: '../../../etc/passwd' } })).value as { outcome: string; relativePath: string };
+    const traversal = (
+      await dispatch('case-file:write', {
+        bytes,
+        place: { ...place, caseNumber: '../../outside', reference: '../../../etc/passwd' },
+      })
+    ).value as { outcome: string; relativePath: string };
     expect(traversal.outcome).toBe('written');
     expect(traversal.relativePath.startsWith('..')).toBe(false);
-    expect(await readdir(join(folders.caseFile, 'outside', '2026-27'))).toEqual(['2026-11-23-contact-form-etc-passwd.pdf']);
-    expect((await dispatch('case-file:write', { bytes, place: { ...place, caseNumber: '..' } })).value).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
-    expect((await dispatch('case-file:write', { bytes, place: { ...place, date: '../../x' } })).error?.code).toBe('invalid-request');
+    expect(await readdir(join(folders.caseFile, 'outside', '2026-27'))).toEqual([
+      '2026-11-23-contact-form-etc-passwd.pdf',
+    ]);
+    expect(
+      (await dispatch('case-file:write', { bytes, place: { ...place, caseNumber: '..' } })).value,
+    ).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
+    expect(
+      (await dispatch('case-file:write', { bytes, place: { ...place, date: '../../x' } })).error?.code,
+    ).toBe('invalid-request');
   });
 
   it('queues the copy while the folder is gone, then writes it on retry; the same bytes twice are fine, other bytes never replace it', async () => {
     const { dispatch, folders } = setUp();
     await dispatch('case-file:choose-folder', {});
     await rm(folders.caseFile, { recursive: true });
-    const filed = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as { pdf: { bytes: string }; caseFile: { outcome: string; code: string } };
+    const filed = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
+      pdf: { bytes: string };
+      caseFile: { outcome: string; code: string };
+    };
     expect(filed.caseFile).toMatchObject({ outcome: 'queued', code: 'folder-unavailable' });
-    expect((await dispatch('case-file:folder-status', {})).value).toMatchObject({ state: 'folder-unavailable' });
+    expect((await dispatch('case-file:folder-status', {})).value).toMatchObject({
+      state: 'folder-unavailable',
+    });
     await mkdir(folders.caseFile);
-    expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({ outcome: 'written' });
-    expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({ outcome: 'written' });
-    expect((await dispatch('case-file:write', { bytes: bytesToBase64(new Uint8Array([1, 2, 3])), place })).value).toMatchObject({ outcome: 'queued', code: 'already-filed' });
+    expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({
+      outcome: 'written',
+    });
+    expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({
+      outcome: 'written',
+    });
+    expect(
+      (await dispatch('case-file:write', { bytes: bytesToBase64(new Uint8Array([1, 2, 3])), place })).value,
+    ).toMatchObject({ outcome: 'queued', code: 'already-filed' });
   });
 
   it('says the folder cannot be reached when its path runs through a file', async () => {
     const base = join(root, randomBytes(4).toString('hex'));
     await mkdir(base, { recursive: true });
     await writeFile(join(base, 'a-file'), 'not a folder');
-    const { dispatch } = setUp({ chooseFolder: () => Promise.resolve(join(base, 'a-file', 'case-file')), chooseSavePath: () => Promise.resolve(undefined) });
-    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({ outcome: 'chosen', status: { state: 'folder-unavailable' } });
-    const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as { outcome: string; caseFile: { outcome: string; code: string } };
-    expect(reply).toMatchObject({ outcome: 'signed', caseFile: { outcome: 'queued', code: 'folder-unavailable' } });
+    const { dispatch } = setUp({
+      chooseFolder: () => Promise.resolve(join(base, 'a-file', 'case-file')),
+      chooseSavePath: () => Promise.resolve(undefined),
+    });
+    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({
+      outcome: 'chosen',
+      status: { state: 'folder-unavailable' },
+    });
+    const reply = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
+      outcome: string;
+      caseFile: { outcome: string; code: string };
+    };
+    expect(reply).toMatchObject({
+      outcome: 'signed',
+      caseFile: { outcome: 'queued', code: 'folder-unavailable' },
+    });
   });
 
   it('refuses a wrong secret and a malformed form, filing nothing', async () => {
     const { dispatch } = setUp();
-    expect((await dispatch('contact-form:file', { form, signer: { ...signer, secret: secret() }, caseFile: place })).value).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
-    expect((await dispatch('contact-form:file', { form: { ...form, kind: 'telepathy' }, signer, caseFile: place })).error?.code).toBe('invalid-request');
-    expect((await dispatch('contact-form:file', { form: { ...form, fonts: {} }, signer, caseFile: place })).error?.code).toBe('invalid-request');
-    expect((await dispatch('contact-form:file', { form: { ...form, drawnSignaturePng: bytesToBase64(new Uint8Array([1, 2, 3])) }, signer, caseFile: place })).value).toMatchObject({ outcome: 'refused', code: 'invalid-content' });
-    expect((await dispatch('contact-form:file', { form, caseFile: place })).error?.code).toBe('invalid-request');
+    expect(
+      (
+        await dispatch('contact-form:file', {
+          form,
+          signer: { ...signer, secret: secret() },
+          caseFile: place,
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
+    expect(
+      (await dispatch('contact-form:file', { form: { ...form, kind: 'telepathy' }, signer, caseFile: place }))
+        .error?.code,
+    ).toBe('invalid-request');
+    expect(
+      (await dispatch('contact-form:file', { form: { ...form, fonts: {} }, signer, caseFile: place })).error
+        ?.code,
+    ).toBe('invalid-request');
+    expect(
+      (
+        await dispatch('contact-form:file', {
+          form: { ...form, drawnSignaturePng: bytesToBase64(new Uint8Array([1, 2, 3])) },
+          signer,
+          caseFile: place,
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'invalid-content' });
+    expect((await dispatch('contact-form:file', { form, caseFile: place })).error?.code).toBe(
+      'invalid-request',
+    );
   });
 });
 
@@ -174,7 +328,20 @@ const report: ReportContent = {
   footer: 'Confidential: staff file',
   sections: [
     { heading: 'Summary', blocks: [{ kind: 'fields', rows: [{ label: 'Declarations', value: '2' }] }] },
-    { heading: 'All declarations', blocks: [{ kind: 'table', columns: ['When', 'Kind', 'Review'], rows: [['1 Nov 2026', 'Gift offered', 'Noted'], ['3 Nov 2026', 'Contact with a former care leaver', 'Waiting']] }, { kind: 'paragraph', text: 'End of list.' }] },
+    {
+      heading: 'All declarations',
+      blocks: [
+        {
+          kind: 'table',
+          columns: ['When', 'Kind', 'Review'],
+          rows: [
+            ['1 Nov 2026', 'Gift offered', 'Noted'],
+            ['3 Nov 2026', 'Contact with a former care leaver', 'Waiting'],
+          ],
+        },
+        { kind: 'paragraph', text: 'End of list.' },
+      ],
+    },
   ],
   signedBy: { name: 'Siobhán O’Neill', role: 'Care staff' },
   signedAt: '2026-11-23T10:00:00.000Z',
@@ -183,20 +350,68 @@ const report: ReportContent = {
 describe('documents:sign-report', { timeout: 60_000 }, () => {
   it('signs the report and saves it where the save dialog says', async () => {
     const { dispatch, folders } = setUp();
-    const reply = (await dispatch('documents:sign-report', { report, signer, suggestedFileName: 'declarations.pdf', reason: 'Declarations for the staff file' })).value as { outcome: string; path: string; sha256: string };
-    expect(reply).toMatchObject({ outcome: 'saved', path: join(folders.saved, 'declarations.pdf'), fileName: 'declarations.pdf', signerName: 'Siobhán O’Neill' });
+    const reply = (
+      await dispatch('documents:sign-report', {
+        report,
+        signer,
+        suggestedFileName: 'declarations.pdf',
+        reason: 'Declarations for the staff file',
+      })
+    ).value as { outcome: string; path: string; sha256: string };
+    expect(reply).toMatchObject({
+      outcome: 'saved',
+      path: join(folders.saved, 'declarations.pdf'),
+      fileName: 'declarations.pdf',
+      signerName: 'Siobhán O’Neill',
+    });
     const bytes = await readFile(reply.path);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(reply.sha256);
     expect(await pdfsigOutput(bytes)).toContain('Signature is Valid');
   });
 
   it('writes nothing when the person cancels, and refuses a wrong secret or a ragged table', async () => {
-    const { dispatch } = setUp({ chooseFolder: () => Promise.resolve(undefined), chooseSavePath: () => Promise.resolve(undefined) });
-    expect((await dispatch('documents:sign-report', { report, signer, suggestedFileName: 'declarations.pdf', reason: 'r' })).value).toEqual({ outcome: 'cancelled' });
-    expect((await dispatch('documents:sign-report', { report, signer: { ...signer, secret: secret() }, suggestedFileName: 'declarations.pdf', reason: 'r' })).value).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
-    const ragged = { ...report, sections: [{ heading: 'T', blocks: [{ kind: 'table', columns: ['A', 'B'], rows: [['only one']] }] }] };
-    expect((await dispatch('documents:sign-report', { report: ragged, signer, suggestedFileName: 'x.pdf', reason: 'r' })).error?.code).toBe('invalid-request');
-    expect((await dispatch('documents:sign-report', { report, signer, suggestedFileName: 'x.exe', reason: 'r' })).error?.code).toBe('invalid-request');
+    const { dispatch } = setUp({
+      chooseFolder: () => Promise.resolve(undefined),
+      chooseSavePath: () => Promise.resolve(undefined),
+    });
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report,
+          signer,
+          suggestedFileName: 'declarations.pdf',
+          reason: 'r',
+        })
+      ).value,
+    ).toEqual({ outcome: 'cancelled' });
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report,
+          signer: { ...signer, secret: secret() },
+          suggestedFileName: 'declarations.pdf',
+          reason: 'r',
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
+    const ragged = {
+      ...report,
+      sections: [{ heading: 'T', blocks: [{ kind: 'table', columns: ['A', 'B'], rows: [['only one']] }] }],
+    };
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report: ragged,
+          signer,
+          suggestedFileName: 'x.pdf',
+          reason: 'r',
+        })
+      ).error?.code,
+    ).toBe('invalid-request');
+    expect(
+      (await dispatch('documents:sign-report', { report, signer, suggestedFileName: 'x.exe', reason: 'r' }))
+        .error?.code,
+    ).toBe('invalid-request');
   });
 });
 
@@ -204,14 +419,47 @@ describe('bulk export', { timeout: 60_000 }, () => {
   it('writes each file inside the chosen folder, never overwriting, and only for a folder the person chose', async () => {
     const { dispatch, folders } = setUp();
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF one'));
-    expect((await dispatch('documents:export-file', { exportId: '00000000-0000-4000-8000-000000000000', fileName: 'a.pdf', bytes })).value).toMatchObject({ outcome: 'failed', code: 'unknown-export' });
-    const chosen = (await dispatch('documents:choose-export-folder', { title: 'Export forms' })).value as { exportId: string; folder: string };
+    expect(
+      (
+        await dispatch('documents:export-file', {
+          exportId: '00000000-0000-4000-8000-000000000000',
+          fileName: 'a.pdf',
+          bytes,
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'failed', code: 'unknown-export' });
+    const chosen = (await dispatch('documents:choose-export-folder', { title: 'Export forms' })).value as {
+      exportId: string;
+      folder: string;
+    };
     expect(chosen.folder).toBe(folders.exports);
-    expect((await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: '../../escape.pdf', bytes })).value).toMatchObject({ outcome: 'written', fileName: 'escape.pdf' });
-    expect((await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes })).value).toMatchObject({ outcome: 'written', fileName: 'escape.pdf' });
+    expect(
+      (
+        await dispatch('documents:export-file', {
+          exportId: chosen.exportId,
+          fileName: '../../escape.pdf',
+          bytes,
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'written', fileName: 'escape.pdf' });
+    expect(
+      (await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes }))
+        .value,
+    ).toMatchObject({ outcome: 'written', fileName: 'escape.pdf' });
     const other = bytesToBase64(new TextEncoder().encode('%PDF two'));
-    expect((await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes: other })).value).toMatchObject({ outcome: 'written', fileName: 'escape-2.pdf' });
+    expect(
+      (
+        await dispatch('documents:export-file', {
+          exportId: chosen.exportId,
+          fileName: 'escape.pdf',
+          bytes: other,
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'written', fileName: 'escape-2.pdf' });
     expect((await readdir(folders.exports)).sort()).toEqual(['escape-2.pdf', 'escape.pdf']);
-    expect((await dispatch('documents:export-file', { exportId: 'not-a-uuid', fileName: 'a.pdf', bytes })).error?.code).toBe('invalid-request');
+    expect(
+      (await dispatch('documents:export-file', { exportId: 'not-a-uuid', fileName: 'a.pdf', bytes })).error
+        ?.code,
+    ).toBe('invalid-request');
   });
 });

@@ -22,7 +22,9 @@ import { createHarnessMainProcess } from '../../e2e/harness/harness-services';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const runsPerChannel = Number(process.env['FUZZ_RUNS'] ?? 25);
-console.log(`IPC fuzz seed: ${seed} (rerun with FUZZ_SEED=${seed} npx vitest run tests/unit/electron/ipc-fuzz.test.ts)`);
+console.log(
+  `IPC fuzz seed: ${seed} (rerun with FUZZ_SEED=${seed} npx vitest run tests/unit/electron/ipc-fuzz.test.ts)`,
+);
 
 const canary = `fuzz-canary-${seed}`;
 // The app's folders sit three levels down, so "../../.." from any of them is still inside `root`,
@@ -84,8 +86,14 @@ const hostileNumber = fc.constantFrom(-1, 0, 1, 2 ** 31, -(2 ** 53), 1e308, Numb
  * `noiseOdds` nodes is noise. Heavy noise tests validation; light noise gets deep into handlers.
  */
 function shaped(schema: JsonSchema, noiseOdds: number, depth = 0): fc.Arbitrary<unknown> {
-  const noise = depth > 4 ? fc.constant(null) : fc.oneof(hostileString, hostileNumber, fc.constant(null), fc.anything({ maxDepth: 2 }));
-  return fc.oneof({ weight: noiseOdds - 1, arbitrary: follow(schema, noiseOdds, depth) }, { weight: 1, arbitrary: noise });
+  const noise =
+    depth > 4
+      ? fc.constant(null)
+      : fc.oneof(hostileString, hostileNumber, fc.constant(null), fc.anything({ maxDepth: 2 }));
+  return fc.oneof(
+    { weight: noiseOdds - 1, arbitrary: follow(schema, noiseOdds, depth) },
+    { weight: 1, arbitrary: noise },
+  );
 }
 
 function patterned(pattern: string | undefined): fc.Arbitrary<string> | undefined {
@@ -101,28 +109,64 @@ function follow(schema: JsonSchema, noiseOdds: number, depth: number): fc.Arbitr
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const branches = schema.oneOf ?? schema.anyOf;
-  if (branches && branches.length > 0) return fc.oneof(...branches.map((branch) => shaped(branch, noiseOdds, depth + 1)));
+  if (branches && branches.length > 0)
+    return fc.oneof(...branches.map((branch) => shaped(branch, noiseOdds, depth + 1)));
   if (schema.allOf?.[0]) return shaped(schema.allOf[0], noiseOdds, depth + 1);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object': {
       const record: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const [key, value] of Object.entries(schema.properties ?? {})) record[key] = shaped(value, noiseOdds, depth + 1);
+      for (const [key, value] of Object.entries(schema.properties ?? {}))
+        record[key] = shaped(value, noiseOdds, depth + 1);
       return fc.record(record, { requiredKeys: (schema.required ?? []).filter((key) => key in record) });
     }
     case 'array':
-      return fc.array(schema.items ? shaped(schema.items, noiseOdds, depth + 1) : fc.anything({ maxDepth: 1 }), { minLength: Math.min(schema.minItems ?? 0, 3), maxLength: Math.max(3, Math.min(schema.minItems ?? 0, 3)) });
+      return fc.array(
+        schema.items ? shaped(schema.items, noiseOdds, depth + 1) : fc.anything({ maxDepth: 1 }),
+        {
+          minLength: Math.min(schema.minItems ?? 0, 3),
+          maxLength: Math.max(3, Math.min(schema.minItems ?? 0, 3)),
+        },
+      );
     case 'string': {
       if (schema.format === 'uuid') return fc.oneof(fc.uuid(), hostileString);
-      if (schema.format === 'date-time') return fc.oneof(fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((date) => date.toISOString()), hostileString);
+      if (schema.format === 'date-time')
+        return fc.oneof(
+          fc
+            .date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true })
+            .map((date) => date.toISOString()),
+          hostileString,
+        );
       const matching = patterned(schema.pattern);
-      const plain = fc.string({ minLength: Math.min(schema.minLength ?? 0, 40), maxLength: Math.max(Math.min(schema.maxLength ?? 40, 40), Math.min(schema.minLength ?? 0, 40)) });
+      const plain = fc.string({
+        minLength: Math.min(schema.minLength ?? 0, 40),
+        maxLength: Math.max(Math.min(schema.maxLength ?? 40, 40), Math.min(schema.minLength ?? 0, 40)),
+      });
       return fc.oneof({ weight: 1, arbitrary: hostileString }, { weight: 3, arbitrary: matching ?? plain });
     }
     case 'integer':
-      return fc.oneof({ weight: 4, arbitrary: fc.integer({ min: Math.max(schema.minimum ?? -1000, -1e6), max: Math.min(schema.maximum ?? 1000, 1e6) }) }, { weight: 1, arbitrary: hostileNumber });
+      return fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.integer({
+            min: Math.max(schema.minimum ?? -1000, -1e6),
+            max: Math.min(schema.maximum ?? 1000, 1e6),
+          }),
+        },
+        { weight: 1, arbitrary: hostileNumber },
+      );
     case 'number':
-      return fc.oneof({ weight: 4, arbitrary: fc.double({ noNaN: true, min: Math.max(schema.minimum ?? -1e6, -1e6), max: Math.min(schema.maximum ?? 1e6, 1e6) }) }, { weight: 1, arbitrary: hostileNumber });
+      return fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.double({
+            noNaN: true,
+            min: Math.max(schema.minimum ?? -1e6, -1e6),
+            max: Math.min(schema.maximum ?? 1e6, 1e6),
+          }),
+        },
+        { weight: 1, arbitrary: hostileNumber },
+      );
     case 'boolean':
       return fc.boolean();
     case 'null':
@@ -135,11 +179,18 @@ function follow(schema: JsonSchema, noiseOdds: number, depth: number): fc.Arbitr
 function requestArbitrary(channel: IpcChannel): fc.Arbitrary<unknown> {
   let schema: JsonSchema;
   try {
-    schema = z.toJSONSchema(ipcContract[channel].request, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
+    schema = z.toJSONSchema(ipcContract[channel].request, {
+      unrepresentable: 'any',
+      io: 'input',
+    }) as JsonSchema;
   } catch {
     schema = {};
   }
-  return fc.oneof({ weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) }, { weight: 3, arbitrary: shaped(schema, 9) }, { weight: 4, arbitrary: shaped(schema, 60) });
+  return fc.oneof(
+    { weight: 1, arbitrary: fc.anything({ maxDepth: 3 }) },
+    { weight: 3, arbitrary: shaped(schema, 9) },
+    { weight: 4, arbitrary: shaped(schema, 60) },
+  );
 }
 
 function filesUnder(folder: string): string[] {
@@ -171,7 +222,9 @@ const reached = new Map<IpcChannel, { valid: number; refused: number }>();
 
 afterAll(() => {
   log.push(...main.log);
-  console.log(`IPC fuzz (seed ${seed}): payloads that passed validation and reached a handler / refused as invalid, per channel:`);
+  console.log(
+    `IPC fuzz (seed ${seed}): payloads that passed validation and reached a handler / refused as invalid, per channel:`,
+  );
   for (const [channel, counts] of reached) console.log(`  ${channel}: ${counts.valid} / ${counts.refused}`);
 });
 
@@ -182,25 +235,29 @@ describe(`every IPC channel survives hostile payloads (seed ${seed})`, () => {
     expect(ipcChannels).toContain('backup:open');
   });
 
-  it.each(ipcChannels)('%s: only typed results, no crash, no reply outside the contract', async (channel) => {
-    await fc.assert(
-      fc.asyncProperty(requestArbitrary(channel), async (payload) => {
-        const result = await main.router.dispatch(channel, payload, sender);
-        const counts = reached.get(channel) ?? { valid: 0, refused: 0 };
-        if (result.ok || result.error.code !== 'invalid-request') counts.valid += 1;
-        else counts.refused += 1;
-        reached.set(channel, counts);
-        expect(typeof result).toBe('object');
-        if (!result.ok) {
-          expect(ipcErrorCodes).toContain(result.error.code);
-          expect(result.error.message.length).toBeGreaterThan(0);
-          // A handler that threw, or replied outside its contract, is a bug: validation stops bad input.
-          expect(['failed', 'invalid-reply']).not.toContain(result.error.code);
-        }
-      }),
-      { seed, numRuns: runsPerChannel, endOnFailure: true },
-    );
-  }, 120_000);
+  it.each(ipcChannels)(
+    '%s: only typed results, no crash, no reply outside the contract',
+    async (channel) => {
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(channel), async (payload) => {
+          const result = await main.router.dispatch(channel, payload, sender);
+          const counts = reached.get(channel) ?? { valid: 0, refused: 0 };
+          if (result.ok || result.error.code !== 'invalid-request') counts.valid += 1;
+          else counts.refused += 1;
+          reached.set(channel, counts);
+          expect(typeof result).toBe('object');
+          if (!result.ok) {
+            expect(ipcErrorCodes).toContain(result.error.code);
+            expect(result.error.message.length).toBeGreaterThan(0);
+            // A handler that threw, or replied outside its contract, is a bug: validation stops bad input.
+            expect(['failed', 'invalid-reply']).not.toContain(result.error.code);
+          }
+        }),
+        { seed, numRuns: runsPerChannel, endOnFailure: true },
+      );
+    },
+    120_000,
+  );
 
   it('wrote nothing outside the app’s own folders, whatever the paths in the payloads', () => {
     const outsideAfter = filesUnder(root).filter((path) => !path.startsWith(appDir + sep));

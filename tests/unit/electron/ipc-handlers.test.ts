@@ -27,15 +27,32 @@ function realRouter() {
     versions: { node: '22.0.0', chrome: '142.0.0.0', electron: '45.4.1' },
   });
   const log = vi.fn<(message: string, detail?: unknown) => void>();
-  const auditAnchor = createAuditAnchorService({ folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-')) });
+  const auditAnchor = createAuditAnchorService({
+    folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-')),
+  });
   const backupRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-backup-'));
-  const backup = createBackupService({ settingsFolder: backupRoot, defaultFolder: join(backupRoot, 'backups'), dialogs: fixedBackupDialogs(join(backupRoot, 'chosen')) });
+  const backup = createBackupService({
+    settingsFolder: backupRoot,
+    defaultFolder: join(backupRoot, 'backups'),
+    dialogs: fixedBackupDialogs(join(backupRoot, 'chosen')),
+  });
   const documentsRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-documents-'));
-  const documents = createDocumentsService({ settingsFolder: documentsRoot, fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: fixedDocumentDialogs(documentsRoot) });
-  const mail = createMailService({ folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-mail-')), protectedStorage: inMemoryProtectedStorage() });
+  const documents = createDocumentsService({
+    settingsFolder: documentsRoot,
+    fontsFolder: join(process.cwd(), 'resources', 'fonts'),
+    dialogs: fixedDocumentDialogs(documentsRoot),
+  });
+  const mail = createMailService({
+    folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-mail-')),
+    protectedStorage: inMemoryProtectedStorage(),
+  });
   const mailClient = createMailClientOpener(() => Promise.resolve());
   const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient });
-  return { handlers, log, router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }) };
+  return {
+    handlers,
+    log,
+    router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }),
+  };
 }
 
 describe('the main process handles every channel of the contract', () => {
@@ -50,7 +67,11 @@ describe('the main process handles every channel of the contract', () => {
     const result = await router.dispatch('app:get-info', {}, { url: appEntryUrl });
     expect(result).toEqual({
       ok: true,
-      value: expect.objectContaining({ name: 'Family Links', version: '0.1.0', runtime: 'electron' }) as unknown,
+      value: expect.objectContaining({
+        name: 'Family Links',
+        version: '0.1.0',
+        runtime: 'electron',
+      }) as unknown,
     });
     if (result.ok) expect(ipcContract['app:get-info'].reply.safeParse(result.value).success).toBe(true);
     expect(log).not.toHaveBeenCalled();

@@ -10,7 +10,12 @@ vi.mock('../../../shared/ipc/contract', async () => {
   const { z } = await import('zod');
   const ipcContract = {
     'visitor:greet': {
-      request: z.object({ name: z.string().trim().min(1, 'Enter a name.'), party: z.number().int().positive('At least one person.') }).strict(),
+      request: z
+        .object({
+          name: z.string().trim().min(1, 'Enter a name.'),
+          party: z.number().int().positive('At least one person.'),
+        })
+        .strict(),
       reply: z.object({ greeting: z.string(), party: z.number() }),
     },
   };
@@ -37,7 +42,10 @@ function routerWith(handler: Handler) {
   return { router, handler: spy, log };
 }
 
-const greet: Handler = (request) => ({ ok: true, value: { greeting: `Hello ${request.name}`, party: request.party } });
+const greet: Handler = (request) => ({
+  ok: true,
+  value: { greeting: `Hello ${request.name}`, party: request.party },
+});
 
 describe('the IPC router refuses callers that are not the app', () => {
   it.each([
@@ -76,37 +84,56 @@ describe('the IPC router refuses requests outside the contract, saying which fie
     ['an empty name', { name: '   ', party: 2 }, { name: 'Enter a name.' }],
     ['a party of none', { name: 'Sam', party: 0 }, { party: 'At least one person.' }],
     ['a party given as text', { name: 'Sam', party: '2' }, { party: expect.any(String) as unknown }],
-    ['both fields missing', {}, { name: expect.any(String) as unknown, party: expect.any(String) as unknown }],
+    [
+      'both fields missing',
+      {},
+      { name: expect.any(String) as unknown, party: expect.any(String) as unknown },
+    ],
     ['an extra field', { ...goodRequest, admin: true }, { '(request)': expect.any(String) as unknown }],
     ['no object at all', null, { '(request)': expect.any(String) as unknown }],
-  ])('%s gets invalid-request with per-field messages, and the handler never runs', async (_case, payload, fields) => {
-    const { router, handler } = routerWith(greet);
-    const result = await router.dispatch('visitor:greet', payload, trusted);
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fields } });
-    if (!result.ok) expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(Object.keys(fields).sort());
-    expect(handler).not.toHaveBeenCalled();
-  });
+  ])(
+    '%s gets invalid-request with per-field messages, and the handler never runs',
+    async (_case, payload, fields) => {
+      const { router, handler } = routerWith(greet);
+      const result = await router.dispatch('visitor:greet', payload, trusted);
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fields } });
+      if (!result.ok)
+        expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(Object.keys(fields).sort());
+      expect(handler).not.toHaveBeenCalled();
+    },
+  );
 });
 
 describe('the IPC router turns a handler that throws into a failure a person can read', () => {
   const secret = 'ENOENT: /home/staff/case-files/J.B. 2026-03-01.pdf';
   it.each([
     ['rejects', () => Promise.reject(new Error(secret))],
-    ['throws before returning a promise', () => { throw new Error(secret); }],
-  ] satisfies [string, Handler][])('a handler that %s gives failed, logged with the error', async (_case, handler) => {
-    const { router, log } = routerWith(handler);
-    const result = await router.dispatch('visitor:greet', goodRequest, trusted);
-    expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
-    if (!result.ok) {
-      expect(result.error.message).toMatch(/^[A-Z].+\.( |$)/);
-      // The raw error (paths, names) stays in the log; it is not shown to whoever is at the screen.
-      expect(result.error.message).not.toContain('ENOENT');
-    }
-    expect(log).toHaveBeenCalledWith(
-      expect.stringContaining('threw'),
-      expect.objectContaining({ channel: 'visitor:greet', error: expect.objectContaining({ message: secret }) as unknown }),
-    );
-  });
+    [
+      'throws before returning a promise',
+      () => {
+        throw new Error(secret);
+      },
+    ],
+  ] satisfies [string, Handler][])(
+    'a handler that %s gives failed, logged with the error',
+    async (_case, handler) => {
+      const { router, log } = routerWith(handler);
+      const result = await router.dispatch('visitor:greet', goodRequest, trusted);
+      expect(result).toMatchObject({ ok: false, error: { code: 'failed' } });
+      if (!result.ok) {
+        expect(result.error.message).toMatch(/^[A-Z].+\.( |$)/);
+        // The raw error (paths, names) stays in the log; it is not shown to whoever is at the screen.
+        expect(result.error.message).not.toContain('ENOENT');
+      }
+      expect(log).toHaveBeenCalledWith(
+        expect.stringContaining('threw'),
+        expect.objectContaining({
+          channel: 'visitor:greet',
+          error: expect.objectContaining({ message: secret }) as unknown,
+        }),
+      );
+    },
+  );
 });
 
 describe('the IPC router checks the handler’s reply against the contract', () => {
@@ -118,11 +145,17 @@ describe('the IPC router checks the handler’s reply against the contract', () 
     const { router, log } = routerWith(() => ({ ok: true, value }));
     const result = await router.dispatch('visitor:greet', goodRequest, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-reply' } });
-    expect(log).toHaveBeenCalledWith(expect.stringContaining('outside its contract'), expect.objectContaining({ channel: 'visitor:greet' }));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringContaining('outside its contract'),
+      expect.objectContaining({ channel: 'visitor:greet' }),
+    );
   });
 
   it('passes a handler’s own failure through unchanged', async () => {
-    const failure = { ok: false, error: { code: 'failed', message: 'The case-file folder is full.' } } as const;
+    const failure = {
+      ok: false,
+      error: { code: 'failed', message: 'The case-file folder is full.' },
+    } as const;
     const { router } = routerWith(() => failure);
     expect(await router.dispatch('visitor:greet', goodRequest, trusted)).toEqual(failure);
   });
@@ -144,7 +177,9 @@ describe('a good call passes through', () => {
 
   it('accepts any page of the app, not only its entry page', async () => {
     const { router } = routerWith(greet);
-    const result = await router.dispatch('visitor:greet', goodRequest, { url: `${appOrigin}/settings/home?tab=2#top` });
+    const result = await router.dispatch('visitor:greet', goodRequest, {
+      url: `${appOrigin}/settings/home?tab=2#top`,
+    });
     expect(result.ok).toBe(true);
   });
 });

@@ -32,7 +32,10 @@ describe('a JSON file the main process keeps', () => {
 
   it('of the right shape is read', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ folder: '/srv/case-files' }));
-    expect(await readJsonFile(join(dir, 'settings.json'), folderSetting)).toEqual({ state: 'read', value: { folder: '/srv/case-files' } });
+    expect(await readJsonFile(join(dir, 'settings.json'), folderSetting)).toEqual({
+      state: 'read',
+      value: { folder: '/srv/case-files' },
+    });
   });
 
   it('that cannot be read for another reason (here a folder in its place) is thrown for the caller to report', async () => {

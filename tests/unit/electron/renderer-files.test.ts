@@ -29,7 +29,10 @@ describe('files and routes of the app are served with the right content type', (
   it.each(['/settings/home', '/people/42', '/door?visitor=3#sign-in', '/contact-forms/new/'])(
     'the in-app route %s gets index.html (the app routes in the page)',
     (route) => {
-      expect(serve(`${appOrigin}${route}`)).toEqual({ path: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+      expect(serve(`${appOrigin}${route}`)).toEqual({
+        path: join(root, 'index.html'),
+        contentType: 'text/html; charset=utf-8',
+      });
     },
   );
 });
@@ -76,14 +79,34 @@ describe('paths that look like traversal but are confined to the renderer folder
 
   it('never resolves outside the folder, whatever follows the origin', () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '.%2e', '%2E%2E', '..%2f', '%2f', '%5c', '%00', '', 'etc', 'passwd', 'index.html', 'a.js', '%252e'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '.%2e',
+        '%2E%2E',
+        '..%2f',
+        '%2f',
+        '%5c',
+        '%00',
+        '',
+        'etc',
+        'passwd',
+        'index.html',
+        'a.js',
+        '%252e',
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(
-      fc.property(fc.array(segment, { maxLength: 8 }), fc.constantFrom('', '.js', '.html', '.json', '.wasm'), (segments, extension) => {
-        const file = serve(`${appOrigin}/${segments.join('/')}${extension}`);
-        if (file) expect(isInsideRoot(file.path), relative(root, file.path)).toBe(true);
-      }),
+      fc.property(
+        fc.array(segment, { maxLength: 8 }),
+        fc.constantFrom('', '.js', '.html', '.json', '.wasm'),
+        (segments, extension) => {
+          const file = serve(`${appOrigin}/${segments.join('/')}${extension}`);
+          if (file) expect(isInsideRoot(file.path), relative(root, file.path)).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -31,7 +31,10 @@ function callsNamed(root: ts.Node, name: string): ts.CallExpression[] {
   return descendants(root).filter((node): node is ts.CallExpression => {
     if (!ts.isCallExpression(node)) return false;
     const callee = node.expression;
-    return (ts.isPropertyAccessExpression(callee) && callee.name.text === name) || (ts.isIdentifier(callee) && callee.text === name);
+    return (
+      (ts.isPropertyAccessExpression(callee) && callee.name.text === name) ||
+      (ts.isIdentifier(callee) && callee.text === name)
+    );
   });
 }
 
@@ -58,11 +61,17 @@ describe('the preload exposes window.api and nothing else', () => {
     if (!exposed) return;
     // Every mention of ipcRenderer inside what is exposed must be `ipcRenderer.method(...)`:
     // a bare `ipcRenderer`, or `ipcRenderer.send` passed as a value, would give the page raw IPC.
-    const mentions = descendants(exposed).filter((node) => ts.isIdentifier(node) && node.text === 'ipcRenderer');
+    const mentions = descendants(exposed).filter(
+      (node) => ts.isIdentifier(node) && node.text === 'ipcRenderer',
+    );
     expect(mentions.length).toBeGreaterThan(0);
     for (const mention of mentions) {
       const access = mention.parent;
-      const isCalledMethod = ts.isPropertyAccessExpression(access) && access.expression === mention && ts.isCallExpression(access.parent) && access.parent.expression === access;
+      const isCalledMethod =
+        ts.isPropertyAccessExpression(access) &&
+        access.expression === mention &&
+        ts.isCallExpression(access.parent) &&
+        access.parent.expression === access;
       expect(isCalledMethod, `ipcRenderer used as a value: ${access.getText()}`).toBe(true);
     }
   });
@@ -77,7 +86,8 @@ describe('the preload exposes window.api and nothing else', () => {
 describe('the main window is hardened', () => {
   const windowSource = parse('electron/main/window.ts');
   const created = descendants(windowSource).filter(
-    (node): node is ts.NewExpression => ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow',
+    (node): node is ts.NewExpression =>
+      ts.isNewExpression(node) && node.expression.getText() === 'BrowserWindow',
   );
 
   it('creates exactly one BrowserWindow', () => {
@@ -85,7 +95,8 @@ describe('the main window is hardened', () => {
   });
 
   const options = created[0]?.arguments?.[0];
-  const webPreferences = options && ts.isObjectLiteralExpression(options) ? propertyOf(options, 'webPreferences') : undefined;
+  const webPreferences =
+    options && ts.isObjectLiteralExpression(options) ? propertyOf(options, 'webPreferences') : undefined;
 
   it.each([
     ['contextIsolation', true],
@@ -99,11 +110,14 @@ describe('the main window is hardened', () => {
   ])('sets webPreferences.%s to %s, literally', (name, value) => {
     expect(webPreferences && ts.isObjectLiteralExpression(webPreferences)).toBe(true);
     if (!webPreferences || !ts.isObjectLiteralExpression(webPreferences)) return;
-    expect(propertyOf(webPreferences, name)?.kind).toBe(value ? ts.SyntaxKind.TrueKeyword : ts.SyntaxKind.FalseKeyword);
+    expect(propertyOf(webPreferences, name)?.kind).toBe(
+      value ? ts.SyntaxKind.TrueKeyword : ts.SyntaxKind.FalseKeyword,
+    );
   });
 
   it('has no spread in webPreferences that could turn a setting back', () => {
-    if (!webPreferences || !ts.isObjectLiteralExpression(webPreferences)) throw new Error('webPreferences is not an object literal');
+    if (!webPreferences || !ts.isObjectLiteralExpression(webPreferences))
+      throw new Error('webPreferences is not an object literal');
     expect(webPreferences.properties.filter(ts.isSpreadAssignment)).toEqual([]);
   });
 
@@ -111,20 +125,27 @@ describe('the main window is hardened', () => {
     const handlers = callsNamed(windowSource, 'setWindowOpenHandler');
     expect(handlers).toHaveLength(1);
     const handler = handlers[0]?.arguments[0];
-    if (!handler || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))) throw new Error('the handler is not an inline function');
+    if (!handler || !(ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)))
+      throw new Error('the handler is not an inline function');
     const returned = ts.isBlock(handler.body)
-      ? descendants(handler.body).filter(ts.isReturnStatement).map((statement) => statement.expression)
+      ? descendants(handler.body)
+          .filter(ts.isReturnStatement)
+          .map((statement) => statement.expression)
       : [handler.body];
     expect(returned.length).toBeGreaterThan(0);
     for (const expression of returned) {
-      const value = expression && ts.isParenthesizedExpression(expression) ? expression.expression : expression;
+      const value =
+        expression && ts.isParenthesizedExpression(expression) ? expression.expression : expression;
       expect(value && ts.isObjectLiteralExpression(value), value?.getText()).toBe(true);
-      if (value && ts.isObjectLiteralExpression(value)) expect(propertyOf(value, 'action')?.getText()).toBe("'deny'");
+      if (value && ts.isObjectLiteralExpression(value))
+        expect(propertyOf(value, 'action')?.getText()).toBe("'deny'");
     }
   });
 
   it('stops navigation away from the app and webviews', () => {
     const listened = callsNamed(windowSource, 'on').map((call) => call.arguments[0]?.getText());
-    expect(listened).toEqual(expect.arrayContaining(["'will-navigate'", "'will-redirect'", "'will-attach-webview'"]));
+    expect(listened).toEqual(
+      expect.arrayContaining(["'will-navigate'", "'will-redirect'", "'will-attach-webview'"]),
+    );
   });
 });

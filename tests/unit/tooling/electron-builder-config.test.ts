@@ -25,9 +25,15 @@ function at(path: string): unknown {
 
 describe('electron-builder.yml', () => {
   // Compiling electron-builder's schema takes ~1.5 s alone; more when other suites share the cores.
-  it('is valid for the installed electron-builder (its own schema, so a misspelt option fails)', { timeout: 20_000 }, async () => {
-    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
-  });
+  it(
+    'is valid for the installed electron-builder (its own schema, so a misspelt option fails)',
+    { timeout: 20_000 },
+    async () => {
+      await expect(
+        validateConfiguration(structuredClone(config), new DebugLogger(false)),
+      ).resolves.toBeUndefined();
+    },
+  );
 
   it.each([
     ['appId', 'uk.org.familylinks.desktop'],
@@ -77,7 +83,9 @@ describe('electron-builder.yml', () => {
 
   it('ships the PDF font folder where the packaged main process reads it (process.resourcesPath/fonts)', () => {
     expect(at('extraResources')).toEqual([{ from: 'resources/fonts', to: 'fonts' }]);
-    expect(readFileSync(resolve(projectRoot, 'electron/main/index.ts'), 'utf8')).toContain("join(process.resourcesPath, 'fonts')");
+    expect(readFileSync(resolve(projectRoot, 'electron/main/index.ts'), 'utf8')).toContain(
+      "join(process.resourcesPath, 'fonts')",
+    );
   });
 
   it('names only resources/ files that exist', () => {

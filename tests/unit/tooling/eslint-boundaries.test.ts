@@ -11,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 const projectRoot = resolve(import.meta.dirname, '../../..');
 const eslint = new ESLint({
   cwd: projectRoot,
-  overrideConfig: [tseslint.configs.disableTypeChecked, { languageOptions: { parserOptions: { projectService: false } } }],
+  overrideConfig: [
+    tseslint.configs.disableTypeChecked,
+    { languageOptions: { parserOptions: { projectService: false } } },
+  ],
 });
 
 const restrictedImports = 'no-restricted-imports';
@@ -45,7 +48,12 @@ describe('shared/ runs anywhere, so it imports nothing that runs in one place on
   });
 
   it('may import zod and other shared modules', slow, async () => {
-    expect(await violations('shared/rules/probe.ts', "import { z } from 'zod';\nimport { ok } from '../result';\nexport const x = [z, ok];\n")).toEqual([]);
+    expect(
+      await violations(
+        'shared/rules/probe.ts',
+        "import { z } from 'zod';\nimport { ok } from '../result';\nexport const x = [z, ok];\n",
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -68,21 +76,28 @@ describe('the renderer and the main process meet only in shared/', () => {
 });
 
 describe('only the Electron entry files import electron', () => {
-  it.each(['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/protocol.ts', 'electron/main/ipc.ts', 'electron/preload/index.ts', 'electron/preload/bridge.ts'])(
-    '%s may',
-    slow,
-    async (file) => {
-      expect(await violations(file, "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
-    },
-  );
+  it.each([
+    'electron/main/index.ts',
+    'electron/main/window.ts',
+    'electron/main/protocol.ts',
+    'electron/main/ipc.ts',
+    'electron/preload/index.ts',
+    'electron/preload/bridge.ts',
+  ])('%s may', slow, async (file) => {
+    expect(await violations(file, "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+  });
 
-  it.each(['electron/main/ipc-router.ts', 'electron/main/services/case-files.ts', 'tests/unit/electron/probe.test.ts', 'tests/e2e/harness.ts', 'scripts/probe.mjs'])(
-    '%s may not (plain Node: importing electron there tries to download it)',
-    slow,
-    async (file) => {
-      expect(await violations(file, "import { app } from 'electron';\nexport const x = app;\n")).toEqual([`1:${restrictedImports}`]);
-    },
-  );
+  it.each([
+    'electron/main/ipc-router.ts',
+    'electron/main/services/case-files.ts',
+    'tests/unit/electron/probe.test.ts',
+    'tests/e2e/harness.ts',
+    'scripts/probe.mjs',
+  ])('%s may not (plain Node: importing electron there tries to download it)', slow, async (file) => {
+    expect(await violations(file, "import { app } from 'electron';\nexport const x = app;\n")).toEqual([
+      `1:${restrictedImports}`,
+    ]);
+  });
 });
 
 describe('tests cannot be committed focused or skipped', () => {
@@ -103,7 +118,8 @@ describe('tests cannot be committed focused or skipped', () => {
   });
 
   it('plain and table-driven tests are fine', slow, async () => {
-    const source = "import { describe, it, test } from 'vitest';\ndescribe('x', () => { it.each([1])('y', () => {}); test('z', () => {}); });\n";
+    const source =
+      "import { describe, it, test } from 'vitest';\ndescribe('x', () => { it.each([1])('y', () => {}); test('z', () => {}); });\n";
     expect(await violations('tests/unit/shared/probe.test.ts', source)).toEqual([]);
   });
 });

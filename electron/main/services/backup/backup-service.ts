@@ -19,7 +19,12 @@ import {
 } from '../../../../shared/schemas/backup';
 import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
-import { nodeBackupFileSystem, type BackupFileReader, type BackupFileSystem, type BackupFileWriter } from './backup-files';
+import {
+  nodeBackupFileSystem,
+  type BackupFileReader,
+  type BackupFileSystem,
+  type BackupFileWriter,
+} from './backup-files';
 
 /** The system dialogs the service needs; Electron's in the app, fixed answers in the tests. */
 export type BackupDialogs = {
@@ -40,28 +45,63 @@ export type BackupServiceOptions = {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const backupNamePattern = /^family-links-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-(manual|scheduled|before-upgrade)(-\d{1,3})?\.flbackup$/;
-const storedSettingsSchema = backupSettingsSchema.omit({ folderIsDefault: true, folder: true }).extend({ folder: z.string().min(1).optional() });
+const backupNamePattern =
+  /^family-links-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-(manual|scheduled|before-upgrade)(-\d{1,3})?\.flbackup$/;
+const storedSettingsSchema = backupSettingsSchema
+  .omit({ folderIsDefault: true, folder: true })
+  .extend({ folder: z.string().min(1).optional() });
 
-const unavailableCodes = new Set(['ENOENT', 'ENOTDIR', 'EHOSTDOWN', 'EHOSTUNREACH', 'ETIMEDOUT', 'ENOTCONN', 'ESTALE', 'ENETUNREACH', 'EIO']);
+const unavailableCodes = new Set([
+  'ENOENT',
+  'ENOTDIR',
+  'EHOSTDOWN',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ENOTCONN',
+  'ESTALE',
+  'ENETUNREACH',
+  'EIO',
+]);
 const fullCodes = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
 const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
 
-const failed = (code: BackupFailureCode, message: string): BackupFailure => ({ outcome: 'failed', code, message });
+const failed = (code: BackupFailureCode, message: string): BackupFailure => ({
+  outcome: 'failed',
+  code,
+  message,
+});
 
 /** A write failure as words a person can act on; nothing is half-written (the partial file goes). */
 export function writeFailure(error: unknown): BackupFailure {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const kept = 'Your records are safe in the app; nothing was changed.';
-  if (fullCodes.has(code)) return failed('disk-full', `The backup folder is full, so the backup could not be saved. ${kept} Free some space or choose another folder, then back up again.`);
-  if (permissionCodes.has(code)) return failed('no-permission', `This computer is not allowed to save in the backup folder. ${kept} Ask whoever manages the folder for access, or choose another folder.`);
-  if (unavailableCodes.has(code)) return failed('folder-unavailable', `The backup folder cannot be reached just now (is the network drive connected?). ${kept} Try again when it is back.`);
-  return failed('write-failed', `The backup could not be saved (${code || 'unknown error'}). ${kept} Try again.`);
+  if (fullCodes.has(code))
+    return failed(
+      'disk-full',
+      `The backup folder is full, so the backup could not be saved. ${kept} Free some space or choose another folder, then back up again.`,
+    );
+  if (permissionCodes.has(code))
+    return failed(
+      'no-permission',
+      `This computer is not allowed to save in the backup folder. ${kept} Ask whoever manages the folder for access, or choose another folder.`,
+    );
+  if (unavailableCodes.has(code))
+    return failed(
+      'folder-unavailable',
+      `The backup folder cannot be reached just now (is the network drive connected?). ${kept} Try again when it is back.`,
+    );
+  return failed(
+    'write-failed',
+    `The backup could not be saved (${code || 'unknown error'}). ${kept} Try again.`,
+  );
 }
 
 /** `family-links-backup-2026-11-29T21-30-05Z-manual.flbackup`: sorts by time, says why it was made. */
 export function backupFileName(at: Date, reason: BackupReason, suffix = 0): string {
-  const stamp = at.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-');
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-');
   return `family-links-backup-${stamp}-${reason}${suffix > 0 ? `-${suffix}` : ''}${backupFileExtension}`;
 }
 
@@ -69,8 +109,18 @@ export function isBackupFileName(name: string): boolean {
   return backupNamePattern.test(name);
 }
 
-type OpenWrite = { readonly writer: BackupFileWriter; readonly tempPath: string; readonly folder: string; readonly hash: Hash; size: number; readonly header: BackupHeader };
-type OpenRead = { readonly reader: BackupFileReader; readonly chunks: readonly (readonly [number, number])[] };
+type OpenWrite = {
+  readonly writer: BackupFileWriter;
+  readonly tempPath: string;
+  readonly folder: string;
+  readonly hash: Hash;
+  size: number;
+  readonly header: BackupHeader;
+};
+type OpenRead = {
+  readonly reader: BackupFileReader;
+  readonly chunks: readonly (readonly [number, number])[];
+};
 
 /**
  * Backups on the main side (issue 10): settings, streaming a backup into a temporary file in the
@@ -86,28 +136,43 @@ export function createBackupService(options: BackupServiceOptions) {
   const reads = new Map<string, OpenRead>();
 
   async function loadSettings(): Promise<BackupSettings> {
-    let stored: z.infer<typeof storedSettingsSchema> = { keep: defaultBackupKeep, intervalDays: defaultBackupIntervalDays };
+    let stored: z.infer<typeof storedSettingsSchema> = {
+      keep: defaultBackupKeep,
+      intervalDays: defaultBackupIntervalDays,
+    };
     try {
       const file = await readJsonFile(settingsPath, storedSettingsSchema);
       if (file.state === 'read') stored = file.value;
-      else if (file.state === 'damaged') options.log?.('The backup settings file is damaged; using the defaults', file.detail);
+      else if (file.state === 'damaged')
+        options.log?.('The backup settings file is damaged; using the defaults', file.detail);
     } catch (error) {
       options.log?.('Could not read the backup settings', error);
     }
     const { folder, ...rest } = stored;
-    return { ...rest, folder: folder ?? resolve(options.defaultFolder), folderIsDefault: folder === undefined };
+    return {
+      ...rest,
+      folder: folder ?? resolve(options.defaultFolder),
+      folderIsDefault: folder === undefined,
+    };
   }
 
   async function saveSettings(settings: BackupSettings): Promise<BackupSettings> {
     const { folder, folderIsDefault, ...rest } = settings;
-    await writeFileAtomically(settingsPath, JSON.stringify({ ...rest, ...(folderIsDefault ? {} : { folder }) }, null, 2));
+    await writeFileAtomically(
+      settingsPath,
+      JSON.stringify({ ...rest, ...(folderIsDefault ? {} : { folder }) }, null, 2),
+    );
     return settings;
   }
 
   async function readableFolder(): Promise<{ folder: string } | BackupFailure> {
     const { folder, folderIsDefault } = await loadSettings();
     if (folderIsDefault) await mkdir(folder, { recursive: true });
-    if (!(await fs.isFolder(folder))) return failed('folder-unavailable', 'The backup folder cannot be reached just now (is the network drive connected?). Try again when it is back, or choose another folder.');
+    if (!(await fs.isFolder(folder)))
+      return failed(
+        'folder-unavailable',
+        'The backup folder cannot be reached just now (is the network drive connected?). Try again when it is back, or choose another folder.',
+      );
     return { folder };
   }
 
@@ -125,11 +190,24 @@ export function createBackupService(options: BackupServiceOptions) {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       if (code === 'ENOENT') return failed('not-found', 'That backup is no longer in the folder.');
-      if (permissionCodes.has(code)) return failed('no-permission', 'This computer is not allowed to read that backup. Ask whoever manages the folder for access.');
-      return failed('folder-unavailable', 'The backup could not be read just now (is the network drive connected?). Try again.');
+      if (permissionCodes.has(code))
+        return failed(
+          'no-permission',
+          'This computer is not allowed to read that backup. Ask whoever manages the folder for access.',
+        );
+      return failed(
+        'folder-unavailable',
+        'The backup could not be read just now (is the network drive connected?). Try again.',
+      );
     }
-    const notBackup = failed('not-a-backup', 'That file is not a Family Links backup. Choose a file whose name ends in .flbackup.');
-    const damaged = failed('damaged', 'This backup is damaged: its contents do not match the checksum written when it was made, so it cannot be trusted. Nothing was restored. Choose another (older) backup.');
+    const notBackup = failed(
+      'not-a-backup',
+      'That file is not a Family Links backup. Choose a file whose name ends in .flbackup.',
+    );
+    const damaged = failed(
+      'damaged',
+      'This backup is damaged: its contents do not match the checksum written when it was made, so it cannot be trusted. Nothing was restored. Choose another (older) backup.',
+    );
     try {
       const magic = encoder.encode(`${backupMagicLine}\n`);
       const start = await reader.read(0, magic.byteLength);
@@ -156,7 +234,9 @@ export function createBackupService(options: BackupServiceOptions) {
       const [headerStart, headerLength] = lines[1] ?? [0, 0];
       let header: BackupHeader;
       try {
-        header = backupHeaderSchema.parse(JSON.parse(decoder.decode(await reader.read(headerStart, headerLength))));
+        header = backupHeaderSchema.parse(
+          JSON.parse(decoder.decode(await reader.read(headerStart, headerLength))),
+        );
       } catch {
         return damaged;
       }
@@ -195,17 +275,27 @@ export function createBackupService(options: BackupServiceOptions) {
     async chooseFolder(): Promise<IpcReply<'backup:choose-folder'>> {
       const chosen = await options.dialogs.chooseFolder();
       if (chosen === null) return { outcome: 'cancelled' };
-      if (!(await fs.isFolder(chosen))) return failed('folder-unavailable', 'That folder cannot be reached. Choose another one.');
-      const settings = await saveSettings({ ...(await loadSettings()), folder: resolve(chosen), folderIsDefault: false });
+      if (!(await fs.isFolder(chosen)))
+        return failed('folder-unavailable', 'That folder cannot be reached. Choose another one.');
+      const settings = await saveSettings({
+        ...(await loadSettings()),
+        folder: resolve(chosen),
+        folderIsDefault: false,
+      });
       return { outcome: 'chosen', settings };
     },
 
     async setOptions(request: { keep: number; intervalDays: number }): Promise<BackupSettings> {
-      return saveSettings({ ...(await loadSettings()), keep: request.keep, intervalDays: request.intervalDays });
+      return saveSettings({
+        ...(await loadSettings()),
+        keep: request.keep,
+        intervalDays: request.intervalDays,
+      });
     },
 
     async begin(request: { header: BackupHeader }): Promise<IpcReply<'backup:begin'>> {
-      if (writes.size > 0) return failed('busy', 'A backup is already being made. Wait for it to finish, then try again.');
+      if (writes.size > 0)
+        return failed('busy', 'A backup is already being made. Wait for it to finish, then try again.');
       const folder = await readableFolder().catch((error: unknown) => writeFailure(error));
       if ('outcome' in folder) return folder;
       const tempPath = join(folder.folder, `.family-links-backup-${randomUUID()}.partial`);
@@ -216,7 +306,14 @@ export function createBackupService(options: BackupServiceOptions) {
         await writer.write(opening);
         const hash = createHash('sha256').update(opening);
         const writeId = randomUUID();
-        writes.set(writeId, { writer, tempPath, folder: folder.folder, hash, size: opening.byteLength, header: request.header });
+        writes.set(writeId, {
+          writer,
+          tempPath,
+          folder: folder.folder,
+          hash,
+          size: opening.byteLength,
+          header: request.header,
+        });
         return { outcome: 'started', writeId };
       } catch (error) {
         await writer?.close().catch(() => undefined);
@@ -227,7 +324,8 @@ export function createBackupService(options: BackupServiceOptions) {
 
     async append(request: { writeId: string; chunk: string }): Promise<IpcReply<'backup:append'>> {
       const open = writes.get(request.writeId);
-      if (!open) return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
+      if (!open)
+        return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
       try {
         const line = encoder.encode(`${request.chunk}\n`);
         await open.writer.write(line);
@@ -242,7 +340,8 @@ export function createBackupService(options: BackupServiceOptions) {
 
     async finish(request: { writeId: string }): Promise<IpcReply<'backup:finish'>> {
       const open = writes.get(request.writeId);
-      if (!open) return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
+      if (!open)
+        return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
       const sha256 = open.hash.digest('hex');
       try {
         const trailer = encoder.encode(`END ${sha256}\n`);
@@ -270,7 +369,9 @@ export function createBackupService(options: BackupServiceOptions) {
       writes.delete(request.writeId);
       if (open) {
         await open.writer.close().catch(() => undefined);
-        await fs.remove(open.tempPath).catch((error: unknown) => options.log?.('Could not remove a partial backup', error));
+        await fs
+          .remove(open.tempPath)
+          .catch((error: unknown) => options.log?.('Could not remove a partial backup', error));
       }
       return { outcome: 'aborted' };
     },
@@ -290,14 +391,17 @@ export function createBackupService(options: BackupServiceOptions) {
       }
     },
 
-    async open(request: { source: 'folder'; fileName: string } | { source: 'dialog' }): Promise<IpcReply<'backup:open'>> {
+    async open(
+      request: { source: 'folder'; fileName: string } | { source: 'dialog' },
+    ): Promise<IpcReply<'backup:open'>> {
       if (request.source === 'dialog') {
         const chosen = await options.dialogs.chooseBackupFile();
         if (chosen === null) return { outcome: 'cancelled' };
         return openFile(chosen, basename(chosen));
       }
       // Only a name this service would have written, inside its own folder: never a path.
-      if (!isBackupFileName(request.fileName) || basename(request.fileName) !== request.fileName) return failed('not-found', 'That backup is not in the backup folder.');
+      if (!isBackupFileName(request.fileName) || basename(request.fileName) !== request.fileName)
+        return failed('not-found', 'That backup is not in the backup folder.');
       const folder = await readableFolder().catch((error: unknown) => writeFailure(error));
       if ('outcome' in folder) return folder;
       return openFile(join(folder.folder, request.fileName), request.fileName);
@@ -311,7 +415,10 @@ export function createBackupService(options: BackupServiceOptions) {
       try {
         return { outcome: 'chunk', chunk: decoder.decode(await open.reader.read(span[0], span[1])) };
       } catch {
-        return failed('folder-unavailable', 'The backup could not be read just now (is the network drive connected?). Nothing was restored; try again.');
+        return failed(
+          'folder-unavailable',
+          'The backup could not be read just now (is the network drive connected?). Nothing was restored; try again.',
+        );
       }
     },
 
@@ -333,7 +440,13 @@ async function summarise(fs: BackupFileSystem, path: string, fileName: string): 
     return {
       fileName,
       sizeBytes: reader.size,
-      ...(header.success ? { createdAt: header.data.createdAt, reason: header.data.reason, schemaVersion: header.data.schemaVersion } : {}),
+      ...(header.success
+        ? {
+            createdAt: header.data.createdAt,
+            reason: header.data.reason,
+            schemaVersion: header.data.schemaVersion,
+          }
+        : {}),
     };
   } finally {
     await reader.close();

@@ -6,7 +6,9 @@ import type { ProtectedStorage } from './protected-storage';
  * harness and the tests pass instead of Electron's safeStorage. Anything it encrypted cannot be
  * opened after the process ends. `available: false` plays a computer with no protected storage.
  */
-export function inMemoryProtectedStorage(options: { available?: boolean; strength?: 'os' | 'weak' } = {}): ProtectedStorage {
+export function inMemoryProtectedStorage(
+  options: { available?: boolean; strength?: 'os' | 'weak' } = {},
+): ProtectedStorage {
   const key = randomBytes(32);
   return {
     isEncryptionAvailable: () => options.available ?? true,

@@ -8,17 +8,28 @@ export type OpenExternal = (url: string) => Promise<void>;
  * ever handed to the system (the allow-list: scheme mailto:, one address, nothing else), so the
  * renderer cannot use this to open a web page or a file.
  */
-export function createMailClientOpener(openExternal: OpenExternal, log?: (message: string, detail?: unknown) => void) {
+export function createMailClientOpener(
+  openExternal: OpenExternal,
+  log?: (message: string, detail?: unknown) => void,
+) {
   return {
-    async open(message: { to: string; subject: string; body: string }): Promise<{ opened: boolean; message: string }> {
+    async open(message: {
+      to: string;
+      subject: string;
+      body: string;
+    }): Promise<{ opened: boolean; message: string }> {
       const url = mailtoUrl(message);
-      if (!isAllowedMailto(url)) return { opened: false, message: 'That address cannot be opened in a mail client.' };
+      if (!isAllowedMailto(url))
+        return { opened: false, message: 'That address cannot be opened in a mail client.' };
       try {
         await openExternal(url);
         return { opened: true, message: 'The message is open in your mail client. Send it from there.' };
       } catch (error) {
         log?.('The mail client could not be opened', error instanceof Error ? error.message : error);
-        return { opened: false, message: 'No mail client opened on this computer. Copy the message from the outbox instead.' };
+        return {
+          opened: false,
+          message: 'No mail client opened on this computer. Copy the message from the outbox instead.',
+        };
       }
     },
   };

@@ -1,11 +1,20 @@
 import type { MailFailure } from '../../../../shared/schemas/mail';
 
 /** What nodemailer (and Node's TLS underneath) puts on an error, as far as we read it. */
-type SendError = { code?: unknown; responseCode?: unknown; command?: unknown; message?: unknown; reason?: unknown };
+type SendError = {
+  code?: unknown;
+  responseCode?: unknown;
+  command?: unknown;
+  message?: unknown;
+  reason?: unknown;
+};
 
 const certificateProblems: readonly [RegExp, string][] = [
   [/self[- ]signed/i, 'it is self-signed'],
-  [/unable to (get local issuer|verify the first)|unknown ca|issuer certificate/i, 'it was issued by an authority this computer does not trust'],
+  [
+    /unable to (get local issuer|verify the first)|unknown ca|issuer certificate/i,
+    'it was issued by an authority this computer does not trust',
+  ],
   [/altname|does not match|hostname/i, 'it was issued for a different server name'],
   [/expired/i, 'it has expired'],
   [/not yet valid/i, 'it is not valid yet'],
@@ -24,7 +33,10 @@ export function describeMailFailure(error: unknown, server: { host: string; port
   const where = `${server.host}:${server.port}`;
 
   const certificate = certificateProblems.find(([pattern]) => pattern.test(text));
-  if (certificate && (code === 'ESOCKET' || code === 'ETLS' || code === 'ECONNECTION' || /certificate|cert/i.test(text))) {
+  if (
+    certificate &&
+    (code === 'ESOCKET' || code === 'ETLS' || code === 'ECONNECTION' || /certificate|cert/i.test(text))
+  ) {
     return {
       code: 'certificate',
       message: `The mail server’s certificate could not be trusted (${certificate[1]}), so nothing was sent. If your organisation uses its own certificate authority, add its CA certificate in Mail settings; otherwise ask your IT support.`,
@@ -46,9 +58,18 @@ export function describeMailFailure(error: unknown, server: { host: string; port
     };
   }
   if (code === 'EAUTH' || responseCode === 535 || responseCode === 534) {
-    return { code: 'auth', message: 'The mail server did not accept the user name or password, so nothing was sent. Check them in Mail settings.', isWorthRetrying: false };
+    return {
+      code: 'auth',
+      message:
+        'The mail server did not accept the user name or password, so nothing was sent. Check them in Mail settings.',
+      isWorthRetrying: false,
+    };
   }
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ECONNRESET/.test(text) || code === 'EDNS' || code === 'ECONNECTION') {
+  if (
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH|EAI_AGAIN|ECONNRESET/.test(text) ||
+    code === 'EDNS' ||
+    code === 'ECONNECTION'
+  ) {
     return {
       code: 'unreachable',
       message: `Family Links could not connect to the mail server at ${where}. Check the server name and port, and that this computer is online. It will try again.`,
@@ -56,19 +77,47 @@ export function describeMailFailure(error: unknown, server: { host: string; port
     };
   }
   if (code === 'ETIMEDOUT' || /timeout|timed out/i.test(text)) {
-    return { code: 'timeout', message: `The mail server at ${where} did not answer in time. It will try again.`, isWorthRetrying: true };
+    return {
+      code: 'timeout',
+      message: `The mail server at ${where} did not answer in time. It will try again.`,
+      isWorthRetrying: true,
+    };
   }
-  if (code === 'EENVELOPE' || (responseCode !== undefined && responseCode >= 500 && details.command === 'RCPT TO')) {
-    return { code: 'rejected-recipient', message: 'The mail server refused the recipient’s address. Check the address in the PAN group.', isWorthRetrying: false };
+  if (
+    code === 'EENVELOPE' ||
+    (responseCode !== undefined && responseCode >= 500 && details.command === 'RCPT TO')
+  ) {
+    return {
+      code: 'rejected-recipient',
+      message: 'The mail server refused the recipient’s address. Check the address in the PAN group.',
+      isWorthRetrying: false,
+    };
   }
   if (responseCode !== undefined && responseCode >= 400 && responseCode < 500) {
-    return { code: 'temporary', message: `The mail server said to try later (code ${responseCode}). It will try again.`, isWorthRetrying: true };
+    return {
+      code: 'temporary',
+      message: `The mail server said to try later (code ${responseCode}). It will try again.`,
+      isWorthRetrying: true,
+    };
   }
   if (responseCode !== undefined && responseCode >= 500) {
-    return { code: 'rejected', message: `The mail server refused the message (code ${responseCode}). Ask your IT support what the server expects.`, isWorthRetrying: false };
+    return {
+      code: 'rejected',
+      message: `The mail server refused the message (code ${responseCode}). Ask your IT support what the server expects.`,
+      isWorthRetrying: false,
+    };
   }
   if (code === 'ESOCKET') {
-    return { code: 'unreachable', message: `The connection to the mail server at ${where} broke off. It will try again.`, isWorthRetrying: true };
+    return {
+      code: 'unreachable',
+      message: `The connection to the mail server at ${where} broke off. It will try again.`,
+      isWorthRetrying: true,
+    };
   }
-  return { code: 'unknown', message: 'The message could not be sent, for a reason Family Links does not recognise. It will try again; if it keeps failing, ask your IT support.', isWorthRetrying: true };
+  return {
+    code: 'unknown',
+    message:
+      'The message could not be sent, for a reason Family Links does not recognise. It will try again; if it keeps failing, ask your IT support.',
+    isWorthRetrying: true,
+  };
 }

@@ -16,12 +16,15 @@ export type ProtectedStorage = {
 };
 
 /** Electron's safeStorage as a ProtectedStorage (the only place that knows its shape). */
-export function protectedStorageFromSafeStorage(safeStorage: {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
-  getSelectedStorageBackend?: () => string;
-}, platform: NodeJS.Platform): ProtectedStorage {
+export function protectedStorageFromSafeStorage(
+  safeStorage: {
+    isEncryptionAvailable(): boolean;
+    encryptString(plainText: string): Buffer;
+    decryptString(encrypted: Buffer): string;
+    getSelectedStorageBackend?: () => string;
+  },
+  platform: NodeJS.Platform,
+): ProtectedStorage {
   return {
     isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
     encryptString: (text) => safeStorage.encryptString(text),

@@ -21,14 +21,16 @@ const oids = {
 } as const;
 
 const { asn1 } = forge;
-const universal = (type: forge.asn1.Type, isConstructed: boolean, value: forge.asn1.Asn1[] | string) => asn1.create(asn1.Class.UNIVERSAL, type, isConstructed, value);
+const universal = (type: forge.asn1.Type, isConstructed: boolean, value: forge.asn1.Asn1[] | string) =>
+  asn1.create(asn1.Class.UNIVERSAL, type, isConstructed, value);
 const sequence = (items: forge.asn1.Asn1[]) => universal(asn1.Type.SEQUENCE, true, items);
 const set = (items: forge.asn1.Asn1[]) => universal(asn1.Type.SET, true, items);
 const oid = (value: string) => universal(asn1.Type.OID, false, asn1.oidToDer(value).getBytes());
 const octets = (binary: string) => universal(asn1.Type.OCTETSTRING, false, binary);
 const integer = (value: number) => universal(asn1.Type.INTEGER, false, asn1.integerToDer(value).getBytes());
 const nullValue = () => universal(asn1.Type.NULL, false, '');
-const explicit = (tag: number, items: forge.asn1.Asn1[]) => asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, items);
+const explicit = (tag: number, items: forge.asn1.Asn1[]) =>
+  asn1.create(asn1.Class.CONTEXT_SPECIFIC, tag, true, items);
 const algorithm = (id: string) => sequence([oid(id), nullValue()]);
 const derOf = (node: forge.asn1.Asn1) => asn1.toDer(node).getBytes();
 
@@ -47,7 +49,12 @@ function issuerAndSerial(certificateDer: Uint8Array): { issuer: forge.asn1.Asn1;
 
 /** DER sorts the members of a SET OF by their encodings; verifiers re-encode, so order matters. */
 function derSet(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
-  return set(items.map((item) => ({ item, der: derOf(item) })).sort((a, b) => (a.der < b.der ? -1 : a.der > b.der ? 1 : 0)).map(({ item }) => item));
+  return set(
+    items
+      .map((item) => ({ item, der: derOf(item) }))
+      .sort((a, b) => (a.der < b.der ? -1 : a.der > b.der ? 1 : 0))
+      .map(({ item }) => item),
+  );
 }
 
 export function cadesDetachedSignature(options: {
@@ -63,7 +70,10 @@ export function cadesDetachedSignature(options: {
   const certificateHash = createHash('sha256').update(signerDer).digest('binary');
 
   // ESSCertIDv2 with the default hash algorithm (SHA-256, so omitted) and the issuer and serial.
-  const essCertIdV2 = sequence([octets(certificateHash), sequence([sequence([explicit(4, [issuer])]), serial])]);
+  const essCertIdV2 = sequence([
+    octets(certificateHash),
+    sequence([sequence([explicit(4, [issuer])]), serial]),
+  ]);
   const attributes = [
     sequence([oid(oids.contentType), set([oid(oids.data)])]),
     sequence([oid(oids.messageDigest), set([octets(contentDigest)])]),
@@ -71,7 +81,11 @@ export function cadesDetachedSignature(options: {
   ];
   const signedAttributes = derSet(attributes);
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] they are sent in.
-  const signature = sign('sha256', Buffer.from(derOf(signedAttributes), 'binary'), options.privateKey).toString('binary');
+  const signature = sign(
+    'sha256',
+    Buffer.from(derOf(signedAttributes), 'binary'),
+    options.privateKey,
+  ).toString('binary');
 
   const signerInfo = sequence([
     integer(1),
@@ -85,7 +99,12 @@ export function cadesDetachedSignature(options: {
     integer(1),
     set([algorithm(oids.sha256)]),
     sequence([oid(oids.data)]),
-    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, options.certificates.map((der) => asn1.fromDer(toBinary(der)))),
+    asn1.create(
+      asn1.Class.CONTEXT_SPECIFIC,
+      0,
+      true,
+      options.certificates.map((der) => asn1.fromDer(toBinary(der))),
+    ),
     set([signerInfo]),
   ]);
   return fromBinary(derOf(sequence([oid(oids.signedData), explicit(0, [signedData])])));

@@ -75,7 +75,8 @@ export function createKeyPool(size = 2, generate: () => Promise<RsaKeyPair> = ge
 }
 export type KeyPool = ReturnType<typeof createKeyPool>;
 
-const forgePublicKeyOf = (key: KeyObject): forge.pki.rsa.PublicKey => forge.pki.publicKeyFromPem(key.export({ type: 'spki', format: 'pem' }).toString());
+const forgePublicKeyOf = (key: KeyObject): forge.pki.rsa.PublicKey =>
+  forge.pki.publicKeyFromPem(key.export({ type: 'spki', format: 'pem' }).toString());
 
 /**
  * Signs a certificate with a node:crypto key. forge's `sign` feeds the TBSCertificate's DER to the
@@ -92,7 +93,10 @@ function signCertificate(certificate: forge.pki.Certificate, key: KeyObject): vo
     },
   };
   const nativeKey = { sign: () => sign('sha256', Buffer.from(tbs, 'binary'), key).toString('binary') };
-  certificate.sign(nativeKey as unknown as forge.pki.rsa.PrivateKey, collector as unknown as forge.md.MessageDigest);
+  certificate.sign(
+    nativeKey as unknown as forge.pki.rsa.PrivateKey,
+    collector as unknown as forge.md.MessageDigest,
+  );
 }
 
 /** A random positive serial number of 16 bytes (the top bit clear, so DER keeps it positive). */
@@ -105,19 +109,36 @@ function newSerialNumber(): string {
 /** Names as UTF8String, so "Siobhán O’Neill" survives (forge encodes the text itself for this tag). */
 function nameOf(commonName: string, organisation: string): forge.pki.CertificateField[] {
   return [
-    { name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
-    { name: 'organizationName', value: organisation, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    {
+      name: 'commonName',
+      value: commonName,
+      valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+    },
+    {
+      name: 'organizationName',
+      value: organisation,
+      valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+    },
   ];
 }
 
 export function certificateDer(certificate: forge.pki.Certificate): Uint8Array {
-  return new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary'));
+  return new Uint8Array(
+    Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes(), 'binary'),
+  );
 }
 
-const fingerprintOf = (certificate: forge.pki.Certificate): string => createHash('sha256').update(certificateDer(certificate)).digest('hex');
+const fingerprintOf = (certificate: forge.pki.Certificate): string =>
+  createHash('sha256').update(certificateDer(certificate)).digest('hex');
 
 /** Made once, at first run: a self-signed CA that may only sign certificates (and revocation lists). */
-export async function createHomeCertificateAuthority(options: { homeName: string; secret: string; now: Date; validYears?: number; keys?: KeyPool }): Promise<IssuedAuthority> {
+export async function createHomeCertificateAuthority(options: {
+  homeName: string;
+  secret: string;
+  now: Date;
+  validYears?: number;
+  keys?: KeyPool;
+}): Promise<IssuedAuthority> {
   const { privateKey, publicKey } = await (options.keys?.take() ?? generateRsaKey());
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forgePublicKeyOf(publicKey);
@@ -155,12 +176,27 @@ export async function issueStaffCertificate(options: {
   validYears?: number;
   keys?: KeyPool;
 }): Promise<Result<IssuedCredential, IssueFailure>> {
-  const opened = openSealedKey({ encryptedKey: options.ca.encryptedKey, certificateChainPem: [options.ca.certificatePem], secret: options.ca.secret });
+  const opened = openSealedKey({
+    encryptedKey: options.ca.encryptedKey,
+    certificateChainPem: [options.ca.certificatePem],
+    secret: options.ca.secret,
+  });
   if (!opened.ok) {
-    if (opened.error.code === 'wrong-secret') return fail('wrong-secret', 'The home’s signing authority could not be opened from this session. Sign out and in again as the Registered Manager.');
-    return fail('unreadable-key', 'The home’s signing authority cannot be read, so no certificate was issued.');
+    if (opened.error.code === 'wrong-secret')
+      return fail(
+        'wrong-secret',
+        'The home’s signing authority could not be opened from this session. Sign out and in again as the Registered Manager.',
+      );
+    return fail(
+      'unreadable-key',
+      'The home’s signing authority cannot be read, so no certificate was issued.',
+    );
   }
-  if (!opened.value.certificate.ca) return fail('not-a-ca', 'That certificate cannot issue certificates to staff. Choose the home’s certificate authority file.');
+  if (!opened.value.certificate.ca)
+    return fail(
+      'not-a-ca',
+      'That certificate cannot issue certificates to staff. Choose the home’s certificate authority file.',
+    );
   const caCertificate = forge.pki.certificateFromPem(options.ca.certificatePem);
 
   const { privateKey, publicKey } = await (options.keys?.take() ?? generateRsaKey());
@@ -173,13 +209,17 @@ export async function issueStaffCertificate(options: {
   certificate.validity.notAfter = new Date(Math.min(notAfter, caCertificate.validity.notAfter.getTime()));
   certificate.setSubject(nameOf(options.staff.name, options.homeName));
   certificate.setIssuer(caCertificate.subject.attributes);
-  const caKeyId = forge.pki.getPublicKeyFingerprint(caCertificate.publicKey, { md: forge.md.sha1.create() }).getBytes();
+  const caKeyId = forge.pki
+    .getPublicKeyFingerprint(caCertificate.publicKey, { md: forge.md.sha1.create() })
+    .getBytes();
   certificate.setExtensions([
     { name: 'basicConstraints', cA: false, critical: true },
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId },
-    ...(options.staff.email ? [{ name: 'subjectAltName', altNames: [{ type: 1, value: options.staff.email }] }] : []),
+    ...(options.staff.email
+      ? [{ name: 'subjectAltName', altNames: [{ type: 1, value: options.staff.email }] }]
+      : []),
   ]);
   signCertificate(certificate, opened.value.privateKey);
   return ok({

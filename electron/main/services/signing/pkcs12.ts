@@ -30,13 +30,25 @@ export const fromBinary = (binary: string): Uint8Array => new Uint8Array(Buffer.
  * Seals a key and its chain. AES-256 for the key bag and 10,000 iterations: the password is the
  * staff member's (or a random secret kept in their sealed keyring), never stored beside the file.
  */
-export function sealKey(key: forge.pki.rsa.PrivateKey, chain: readonly forge.pki.Certificate[], password: string, friendlyName: string): Uint8Array {
-  const pfx = forge.pkcs12.toPkcs12Asn1(key, [...chain], password, { algorithm: 'aes256', count: 10_000, friendlyName });
+export function sealKey(
+  key: forge.pki.rsa.PrivateKey,
+  chain: readonly forge.pki.Certificate[],
+  password: string,
+  friendlyName: string,
+): Uint8Array {
+  const pfx = forge.pkcs12.toPkcs12Asn1(key, [...chain], password, {
+    algorithm: 'aes256',
+    count: 10_000,
+    friendlyName,
+  });
   return fromBinary(forge.asn1.toDer(pfx).getBytes());
 }
 
 // PKCS#12 bag types (RFC 7292), spelt out because forge's oid table is typed as possibly missing.
-const bagOids = { shroudedKey: '1.2.840.113549.1.12.10.1.2', certificate: '1.2.840.113549.1.12.10.1.3' } as const;
+const bagOids = {
+  shroudedKey: '1.2.840.113549.1.12.10.1.2',
+  certificate: '1.2.840.113549.1.12.10.1.3',
+} as const;
 
 const publicKeyMatches = (certificate: forge.pki.Certificate, key: forge.pki.rsa.PrivateKey): boolean => {
   const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
@@ -50,17 +62,34 @@ export function openKey(sealed: SealedKey): Result<OpenedKey, OpenKeyFailure> {
     pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(toBinary(sealed.p12)), sealed.password);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/password|MAC could not be verified/i.test(message)) return fail('wrong-password', 'That password does not open the signing key. Check it and try again.');
-    return fail('unreadable-key', 'The signing key file cannot be read. Ask the manager to issue a new certificate.');
+    if (/password|MAC could not be verified/i.test(message))
+      return fail('wrong-password', 'That password does not open the signing key. Check it and try again.');
+    return fail(
+      'unreadable-key',
+      'The signing key file cannot be read. Ask the manager to issue a new certificate.',
+    );
   }
   const keyBag = pfx.getBags({ bagType: bagOids.shroudedKey })[bagOids.shroudedKey]?.[0];
-  const certificates = (pfx.getBags({ bagType: bagOids.certificate })[bagOids.certificate] ?? []).flatMap((bag: forge.pkcs12.Bag) => (bag.cert ? [bag.cert] : []));
+  const certificates = (pfx.getBags({ bagType: bagOids.certificate })[bagOids.certificate] ?? []).flatMap(
+    (bag: forge.pkcs12.Bag) => (bag.cert ? [bag.cert] : []),
+  );
   const forgeKey = keyBag?.key;
-  const certificate = forgeKey ? certificates.find((candidate) => publicKeyMatches(candidate, forgeKey)) : undefined;
-  if (!forgeKey || !certificate) return fail('unreadable-key', 'The signing key file has no key and certificate that belong together. Ask the manager to issue a new certificate.');
+  const certificate = forgeKey
+    ? certificates.find((candidate) => publicKeyMatches(candidate, forgeKey))
+    : undefined;
+  if (!forgeKey || !certificate)
+    return fail(
+      'unreadable-key',
+      'The signing key file has no key and certificate that belong together. Ask the manager to issue a new certificate.',
+    );
   const der = forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(forgeKey))).getBytes();
   const privateKey = createPrivateKey({ key: Buffer.from(der, 'binary'), format: 'der', type: 'pkcs8' });
-  return ok({ privateKey, forgeKey, certificate, chain: [certificate, ...certificates.filter((candidate) => candidate !== certificate)] });
+  return ok({
+    privateKey,
+    forgeKey,
+    certificate,
+    chain: [certificate, ...certificates.filter((candidate) => candidate !== certificate)],
+  });
 }
 
 export function certificateToDer(certificate: forge.pki.Certificate): Uint8Array {

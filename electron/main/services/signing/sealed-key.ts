@@ -30,7 +30,9 @@ export type OpenedSigner = {
 export type OpenSealedKeyFailure = 'wrong-secret' | 'unreadable-key';
 
 export function sealPrivateKey(key: KeyObject, secret: string): Uint8Array {
-  return new Uint8Array(key.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: secret }));
+  return new Uint8Array(
+    key.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: secret }),
+  );
 }
 
 /** The common name from a certificate's DER (forge decodes UTF8String names correctly; Node escapes them). */
@@ -41,7 +43,11 @@ export function commonNameOf(der: Uint8Array): string {
   return typeof field === 'string' ? Buffer.from(field, 'binary').toString('utf8') : 'Unknown signer';
 }
 
-type ParsedChain = { readonly certificate: X509Certificate; readonly chainDer: readonly Uint8Array[]; readonly signerName: string };
+type ParsedChain = {
+  readonly certificate: X509Certificate;
+  readonly chainDer: readonly Uint8Array[];
+  readonly signerName: string;
+};
 
 // Parsing certificates costs more than opening the key; the same few staff sign again and again.
 const parsedChains = new Map<string, ParsedChain>();
@@ -69,14 +75,39 @@ function parseChain(pems: readonly string[]): ParsedChain | undefined {
 export function openSealedKey(sealed: SealedPrivateKey): Result<OpenedSigner, OpenSealedKeyFailure> {
   let privateKey: KeyObject;
   try {
-    privateKey = createPrivateKey({ key: Buffer.from(sealed.encryptedKey), format: 'der', type: 'pkcs8', passphrase: sealed.secret });
+    privateKey = createPrivateKey({
+      key: Buffer.from(sealed.encryptedKey),
+      format: 'der',
+      type: 'pkcs8',
+      passphrase: sealed.secret,
+    });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_OSSL_BAD_DECRYPT') return fail('wrong-secret', 'Your signing key could not be opened with your password. Sign out and in again; if it keeps happening, ask the manager to issue you a new certificate.');
-    return fail('unreadable-key', 'Your signing key cannot be read. Ask the manager to issue you a new certificate.');
+    if (code === 'ERR_OSSL_BAD_DECRYPT')
+      return fail(
+        'wrong-secret',
+        'Your signing key could not be opened with your password. Sign out and in again; if it keeps happening, ask the manager to issue you a new certificate.',
+      );
+    return fail(
+      'unreadable-key',
+      'Your signing key cannot be read. Ask the manager to issue you a new certificate.',
+    );
   }
   const chain = parseChain(sealed.certificateChainPem);
-  if (!chain) return fail('unreadable-key', 'Your signing certificate cannot be read. Ask the manager to issue you a new certificate.');
-  if (!chain.certificate.checkPrivateKey(privateKey)) return fail('unreadable-key', 'Your signing key and certificate do not belong together. Ask the manager to issue you a new certificate.');
-  return ok({ privateKey, chainDer: chain.chainDer, signerName: chain.signerName, certificate: chain.certificate });
+  if (!chain)
+    return fail(
+      'unreadable-key',
+      'Your signing certificate cannot be read. Ask the manager to issue you a new certificate.',
+    );
+  if (!chain.certificate.checkPrivateKey(privateKey))
+    return fail(
+      'unreadable-key',
+      'Your signing key and certificate do not belong together. Ask the manager to issue you a new certificate.',
+    );
+  return ok({
+    privateKey,
+    chainDer: chain.chainDer,
+    signerName: chain.signerName,
+    certificate: chain.certificate,
+  });
 }

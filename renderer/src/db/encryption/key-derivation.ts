@@ -38,7 +38,10 @@ export async function deriveKeyEncryptionKey(
   // (importKey copies), so the raw key does not linger in the WASM heap's view or here.
   const raw = new Uint8Array(derived);
   try {
-    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, ['wrapKey', 'unwrapKey']);
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM', length: 256 }, false, [
+      'wrapKey',
+      'unwrapKey',
+    ]);
   } finally {
     raw.fill(0);
     derived.fill(0);

@@ -29,21 +29,36 @@ export const authoritySecretContext = (staffId: string) => `authority-secret:${s
 const credentialContext = (staffId: string) => `signing-credential:${staffId}`;
 
 /** The credential (which names the person) encrypted under its own signing secret. */
-async function sealCredential(credential: SealedCredential, secret: CryptoKey, staffId: string): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
+async function sealCredential(
+  credential: SealedCredential,
+  secret: CryptoKey,
+  staffId: string,
+): Promise<{ iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer }> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(credentialContext(staffId)) }, secret, encoder.encode(JSON.stringify(credential)));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(credentialContext(staffId)) },
+    secret,
+    encoder.encode(JSON.stringify(credential)),
+  );
   return { iv, data };
 }
 
 export type UnwrapFailureCode = 'wrong-password';
 
 const wrongPassword = () =>
-  fail<UnwrapFailureCode>('wrong-password', 'That password is not right. Check Caps Lock is off and try again.');
+  fail<UnwrapFailureCode>(
+    'wrong-password',
+    'That password is not right. Check Caps Lock is off and try again.',
+  );
 
 /** Seals `key` under `kek` with a fresh IV; `context` must be given again to unwrap it. */
 export async function wrapKey(key: CryptoKey, kek: CryptoKey, context: string): Promise<WrappedKey> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.wrapKey('raw', key, kek, { name: 'AES-GCM', iv, additionalData: encoder.encode(context) });
+  const data = await crypto.subtle.wrapKey('raw', key, kek, {
+    name: 'AES-GCM',
+    iv,
+    additionalData: encoder.encode(context),
+  });
   return { iv, data };
 }
 
@@ -75,13 +90,27 @@ async function unwrap(
 }
 
 /** The home's data key, if `kek` (from the password typed) is this account's. */
-export function unwrapDataKey(wrapped: WrappedKey, kek: CryptoKey, staffId: string): Promise<Result<CryptoKey, UnwrapFailureCode>> {
-  return unwrap(wrapped, kek, dataKeyContext(staffId), { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+export function unwrapDataKey(
+  wrapped: WrappedKey,
+  kek: CryptoKey,
+  staffId: string,
+): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+  return unwrap(wrapped, kek, dataKeyContext(staffId), { name: 'AES-GCM', length: 256 }, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 /** The home's audit key, if `kek` (from the password typed) is this account's. */
-export function unwrapAuditKey(wrapped: WrappedKey, kek: CryptoKey, staffId: string): Promise<Result<CryptoKey, UnwrapFailureCode>> {
-  return unwrap(wrapped, kek, auditKeyContext(staffId), { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign', 'verify']);
+export function unwrapAuditKey(
+  wrapped: WrappedKey,
+  kek: CryptoKey,
+  staffId: string,
+): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+  return unwrap(wrapped, kek, auditKeyContext(staffId), { name: 'HMAC', hash: 'SHA-256', length: 256 }, [
+    'sign',
+    'verify',
+  ]);
 }
 
 /** A new random audit key (HMAC-SHA-256, 256 bits), made once when the home is first set up. */
@@ -106,23 +135,45 @@ export function generateSealingSecret(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 }
 
-function unwrapSealingSecret(wrapped: WrappedKey, kek: CryptoKey, context: string): Promise<Result<CryptoKey, UnwrapFailureCode>> {
+function unwrapSealingSecret(
+  wrapped: WrappedKey,
+  kek: CryptoKey,
+  context: string,
+): Promise<Result<CryptoKey, UnwrapFailureCode>> {
   return unwrap(wrapped, kek, context, { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
 }
 
 /** The person's own secrets from their keyring entry, opened with the key their password gave. */
-export async function openAccountSecrets(record: AccountKeys, kek: CryptoKey): Promise<Result<AccountSecrets, UnwrapFailureCode>> {
+export async function openAccountSecrets(
+  record: AccountKeys,
+  kek: CryptoKey,
+): Promise<Result<AccountSecrets, UnwrapFailureCode>> {
   let signing: AccountSecrets['signing'];
   let authority: CryptoKey | undefined;
   if (record.signingKey) {
-    const secret = await unwrapSealingSecret(record.signingKey.wrappedSecret, kek, signingSecretContext(record.staffId));
+    const secret = await unwrapSealingSecret(
+      record.signingKey.wrappedSecret,
+      kek,
+      signingSecretContext(record.staffId),
+    );
     if (!secret.ok) return secret;
     const { iv, data } = record.signingKey.sealedCredential;
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(credentialContext(record.staffId)) }, secret.value, data);
-    signing = { credential: sealedCredentialSchema.parse(JSON.parse(new TextDecoder().decode(plain))), secret: secret.value };
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: encoder.encode(credentialContext(record.staffId)) },
+      secret.value,
+      data,
+    );
+    signing = {
+      credential: sealedCredentialSchema.parse(JSON.parse(new TextDecoder().decode(plain))),
+      secret: secret.value,
+    };
   }
   if (record.authorityKey) {
-    const secret = await unwrapSealingSecret(record.authorityKey.wrappedSecret, kek, authoritySecretContext(record.staffId));
+    const secret = await unwrapSealingSecret(
+      record.authorityKey.wrappedSecret,
+      kek,
+      authoritySecretContext(record.staffId),
+    );
     if (!secret.ok) return secret;
     authority = secret.value;
   }
@@ -168,7 +219,13 @@ export async function createAccountKeys(input: {
           },
         }
       : {}),
-    ...(authority ? { authorityKey: { wrappedSecret: await wrapKey(authority, kek, authoritySecretContext(input.staffId)) } } : {}),
+    ...(authority
+      ? {
+          authorityKey: {
+            wrappedSecret: await wrapKey(authority, kek, authoritySecretContext(input.staffId)),
+          },
+        }
+      : {}),
   };
 }
 
@@ -176,13 +233,19 @@ export async function createAccountKeys(input: {
  * Opens an account's keys with the password typed at sign-in. A wrong password is a value
  * (`wrong-password`), not an exception. Check the lockout gate before calling this.
  */
-export async function unlockAccountKeys(record: AccountKeys, password: string): Promise<Result<HomeKeys, UnwrapFailureCode>> {
+export async function unlockAccountKeys(
+  record: AccountKeys,
+  password: string,
+): Promise<Result<HomeKeys, UnwrapFailureCode>> {
   const unlocked = await unlockAccount(record, password);
   return unlocked.ok ? ok(unlocked.value.keys) : unlocked;
 }
 
 /** As `unlockAccountKeys`, also giving the person's own secrets (signing key, and the CA's for a manager). */
-export async function unlockAccount(record: AccountKeys, password: string): Promise<Result<{ keys: HomeKeys; secrets: AccountSecrets }, UnwrapFailureCode>> {
+export async function unlockAccount(
+  record: AccountKeys,
+  password: string,
+): Promise<Result<{ keys: HomeKeys; secrets: AccountSecrets }, UnwrapFailureCode>> {
   const kek = await deriveKeyEncryptionKey(password, record.salt, record.kdf);
   const dataKey = await unwrapDataKey(record.wrappedDataKey, kek, record.staffId);
   if (!dataKey.ok) return dataKey;
@@ -207,7 +270,12 @@ export type PasswordSetBy = 'self' | 'manager-reset';
  */
 export async function rewrapForNewPassword(
   current: AccountKeys,
-  input: { readonly newPassword: string; readonly keys: HomeKeys; readonly setBy: PasswordSetBy; readonly secrets?: AccountSecrets },
+  input: {
+    readonly newPassword: string;
+    readonly keys: HomeKeys;
+    readonly setBy: PasswordSetBy;
+    readonly secrets?: AccountSecrets;
+  },
 ): Promise<AccountKeys> {
   const next = await createAccountKeys({
     staffId: current.staffId,

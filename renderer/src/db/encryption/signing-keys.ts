@@ -1,5 +1,9 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
-import { sealedAuthoritySchema, type SealedAuthority, type SealedCredential } from '@shared/ipc/channels/signing';
+import {
+  sealedAuthoritySchema,
+  type SealedAuthority,
+  type SealedCredential,
+} from '@shared/ipc/channels/signing';
 import { fail, ok, type Result } from '@shared/result';
 import { windowApi } from '../../app/window-api';
 import { generateSealingSecret } from './key-wrapping';
@@ -48,17 +52,26 @@ export type NewCredential = { readonly credential: SealedCredential; readonly se
 type IssueFailureCode = 'signing-unavailable' | 'authority-refused';
 
 /** The home CA, made in main and sealed with a new secret made here. */
-export async function createAuthority(port: SigningPort, homeName: string): Promise<Result<NewAuthority, IssueFailureCode>> {
+export async function createAuthority(
+  port: SigningPort,
+  homeName: string,
+): Promise<Result<NewAuthority, IssueFailureCode>> {
   const secret = await generateSealingSecret();
   const reply = await port['signing:create-authority']({ homeName, secret: await secretPassphrase(secret) });
-  if (!reply.ok) return fail('signing-unavailable', `The home’s signing keys could not be made: ${reply.error.message}`);
+  if (!reply.ok)
+    return fail('signing-unavailable', `The home’s signing keys could not be made: ${reply.error.message}`);
   return ok({ authority: reply.value.authority, secret });
 }
 
 /** A certificate and key for one person, issued by the home CA, sealed with a new secret made here. */
 export async function issueCredential(
   port: SigningPort,
-  input: { authority: SealedAuthority; authoritySecret: CryptoKey; staff: { name: string; email?: string }; homeName: string },
+  input: {
+    authority: SealedAuthority;
+    authoritySecret: CryptoKey;
+    staff: { name: string; email?: string };
+    homeName: string;
+  },
 ): Promise<Result<NewCredential, IssueFailureCode>> {
   const secret = await generateSealingSecret();
   const reply = await port['signing:issue-certificate']({
@@ -68,7 +81,8 @@ export async function issueCredential(
     homeName: input.homeName,
     secret: await secretPassphrase(secret),
   });
-  if (!reply.ok) return fail('signing-unavailable', `No signing certificate could be issued: ${reply.error.message}`);
+  if (!reply.ok)
+    return fail('signing-unavailable', `No signing certificate could be issued: ${reply.error.message}`);
   if (reply.value.outcome !== 'issued') return fail('authority-refused', reply.value.message);
   return ok({ credential: reply.value.credential, secret });
 }

@@ -16,7 +16,11 @@ function toRecord(row: AcademicYearRow): AcademicYear {
 }
 
 /** The home's academic years and their terms: what every "termly" figure counts against. */
-export function academicYearRepository(db: FamilyLinksDb, newId: () => string = () => crypto.randomUUID(), clock: () => Date = () => new Date()) {
+export function academicYearRepository(
+  db: FamilyLinksDb,
+  newId: () => string = () => crypto.randomUUID(),
+  clock: () => Date = () => new Date(),
+) {
   const audit = auditLog(db);
   return {
     /** Every year, earliest first. */
@@ -30,35 +34,61 @@ export function academicYearRepository(db: FamilyLinksDb, newId: () => string = 
      * their own and against every other year inside the same transaction as the write and its
      * audit entry, so nothing can slip in between the check and the write.
      */
-    async save(session: Session, input: unknown, id?: string): Promise<Result<AcademicYear, AcademicYearSaveError>> {
-      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change the academic calendar.');
+    async save(
+      session: Session,
+      input: unknown,
+      id?: string,
+    ): Promise<Result<AcademicYear, AcademicYearSaveError>> {
+      if (!can(session.roles, 'settings:manage'))
+        return fail('forbidden', 'Only the Registered Manager can change the academic calendar.');
       const parsed = academicYearFormSchema.safeParse(input);
       if (!parsed.success) {
-        return fail('invalid', 'Some dates need correcting before the year can be saved.', fieldMessages(parsed.error));
+        return fail(
+          'invalid',
+          'Some dates need correcting before the year can be saved.',
+          fieldMessages(parsed.error),
+        );
       }
       const record: AcademicYear = { id: id ?? newId(), ...parsed.data };
       const span = academicYearSpan(record);
       if (!span) return fail('invalid', 'A year needs its three terms.');
-      const event = { action: id === undefined ? 'academic-year.created' : 'academic-year.updated', recordType: 'academicYear', recordId: record.id, detail: record.label };
+      const event = {
+        action: id === undefined ? 'academic-year.created' : 'academic-year.updated',
+        recordType: 'academicYear',
+        recordId: record.id,
+        detail: record.label,
+      };
       try {
-        await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [event], [db.academicYears], async () => {
-          if (id !== undefined && (await db.academicYears.get(id)) === undefined) {
-            throw new Refusal(fail('not-found', 'That academic year is no longer in the calendar. Reload the page and try again.').error);
-          }
-          const others = (await db.academicYears.toArray()).filter((row) => row.id !== record.id);
-          if (others.some((row) => row.label === record.label)) {
-            const message = `There is already an academic year ${record.label}. Edit that one instead.`;
-            throw new Refusal(fail('duplicate-label', message, { label: message }).error);
-          }
-          const overlapping = academicYearOverlaps(record, others)[0];
-          if (overlapping) {
-            const message = `These dates overlap ${overlapping.label} (${overlapping.startsOn} to ${overlapping.endsOn}). Years cannot share any days.`;
-            throw new Refusal(fail('overlap', message, { 'terms.0.startsOn': message }).error);
-          }
-          await db.academicYears.put({ ...record, ...span });
-        }, clock());
+        await audit.write(
+          { actorId: session.staff.id, auditKey: session.auditKey },
+          [event],
+          [db.academicYears],
+          async () => {
+            if (id !== undefined && (await db.academicYears.get(id)) === undefined) {
+              throw new Refusal(
+                fail(
+                  'not-found',
+                  'That academic year is no longer in the calendar. Reload the page and try again.',
+                ).error,
+              );
+            }
+            const others = (await db.academicYears.toArray()).filter((row) => row.id !== record.id);
+            if (others.some((row) => row.label === record.label)) {
+              const message = `There is already an academic year ${record.label}. Edit that one instead.`;
+              throw new Refusal(fail('duplicate-label', message, { label: message }).error);
+            }
+            const overlapping = academicYearOverlaps(record, others)[0];
+            if (overlapping) {
+              const message = `These dates overlap ${overlapping.label} (${overlapping.startsOn} to ${overlapping.endsOn}). Years cannot share any days.`;
+              throw new Refusal(fail('overlap', message, { 'terms.0.startsOn': message }).error);
+            }
+            await db.academicYears.put({ ...record, ...span });
+          },
+          clock(),
+        );
       } catch (error) {
-        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<AcademicYearSaveError> };
+        if (error instanceof Refusal)
+          return { ok: false, error: error.failure as Failure<AcademicYearSaveError> };
         throw error;
       }
       return ok(record);

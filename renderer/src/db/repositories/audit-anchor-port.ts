@@ -16,7 +16,8 @@ export function mainProcessAnchor(): AuditAnchorPort {
       if (!api) return;
       try {
         const result = await api['audit:anchor-head'](head);
-        if (!result.ok) console.error('Could not copy the audit log’s head to the main process', result.error.message);
+        if (!result.ok)
+          console.error('Could not copy the audit log’s head to the main process', result.error.message);
       } catch (error) {
         // The entry itself is safely written; a missing copy shows at the next check, not now.
         console.error('Could not copy the audit log’s head to the main process', error);
@@ -44,7 +45,11 @@ export function mainProcessRebase(): AnchorRebase {
     const api = windowApi();
     if (!api) return true;
     try {
-      const result = await api['audit:rebase-anchor']({ head, reason: 'restored-from-backup', backupFileName });
+      const result = await api['audit:rebase-anchor']({
+        head,
+        reason: 'restored-from-backup',
+        backupFileName,
+      });
       if (!result.ok) console.error('Could not move the audit anchor after a restore', result.error.message);
       return result.ok;
     } catch (error) {

@@ -1,5 +1,12 @@
 import type { Table } from 'dexie';
-import { appendAuditEntry, headOf, verifyAuditChain, type AuditHead, type AuditVerification, type ChainedAuditEntry } from '@shared/rules/audit-chain';
+import {
+  appendAuditEntry,
+  headOf,
+  verifyAuditChain,
+  type AuditHead,
+  type AuditVerification,
+  type ChainedAuditEntry,
+} from '@shared/rules/audit-chain';
 import { can } from '@shared/rules/access';
 import type { StaffRole } from '@shared/schemas/staff';
 import type { FamilyLinksDb, PendingAuditRow } from '../database';
@@ -29,7 +36,10 @@ const queues = new WeakMap<FamilyLinksDb, Promise<unknown>>();
 function serialised<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
   const previous = queues.get(db) ?? Promise.resolve();
   const next = previous.then(task, task);
-  queues.set(db, next.catch(() => undefined));
+  queues.set(
+    db,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -59,7 +69,10 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
     if (stored !== null) {
       const entry = await db.audit.get(stored.seq);
       if (entry?.mac !== stored.mac) {
-        console.error('The audit log no longer holds the entry its anchor names; the anchor is left where it is', { anchoredSeq: stored.seq });
+        console.error(
+          'The audit log no longer holds the entry its anchor names; the anchor is left where it is',
+          { anchoredSeq: stored.seq },
+        );
         return;
       }
     }
@@ -104,7 +117,10 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
                 await db.audit.bulkAdd(entries);
                 await db.settings.put({ key: headKey, value: nextHead });
               }
-              if (pending.length > 0) await db.pendingAudit.bulkDelete(pending.flatMap((row) => (row.id === undefined ? [] : [row.id])));
+              if (pending.length > 0)
+                await db.pendingAudit.bulkDelete(
+                  pending.flatMap((row) => (row.id === undefined ? [] : [row.id])),
+                );
             });
             if (nextHead) await anchorIfItFollows(nextHead);
             return;
@@ -122,9 +138,15 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
     },
 
     /** The newest entries first, a page at a time, keyed by `seq` (never by offset). Manager only. */
-    async page(roles: readonly StaffRole[], options: { beforeSeq?: number; limit: number }): Promise<ChainedAuditEntry[] | undefined> {
+    async page(
+      roles: readonly StaffRole[],
+      options: { beforeSeq?: number; limit: number },
+    ): Promise<ChainedAuditEntry[] | undefined> {
       if (!can(roles, 'audit:view')) return undefined;
-      const collection = options.beforeSeq === undefined ? db.audit.orderBy('seq') : db.audit.where('seq').below(options.beforeSeq);
+      const collection =
+        options.beforeSeq === undefined
+          ? db.audit.orderBy('seq')
+          : db.audit.where('seq').below(options.beforeSeq);
       return collection.reverse().limit(options.limit).toArray();
     },
 
@@ -135,7 +157,11 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
      */
     async verify(roles: readonly StaffRole[], auditKey: CryptoKey): Promise<AuditVerification | undefined> {
       if (!can(roles, 'audit:view')) return undefined;
-      const [entries, head, anchored] = await Promise.all([db.audit.orderBy('seq').toArray(), readHead(), anchor.read()]);
+      const [entries, head, anchored] = await Promise.all([
+        db.audit.orderBy('seq').toArray(),
+        readHead(),
+        anchor.read(),
+      ]);
       const verdict = await verifyAuditChain(entries, head, auditKey);
       if (verdict.kind !== 'intact' || anchored === 'unavailable' || anchored === null) return verdict;
       const last = entries[entries.length - 1]?.seq ?? 0;

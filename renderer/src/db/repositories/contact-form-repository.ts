@@ -30,7 +30,15 @@ import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 import { Refusal } from './refusal';
 
-const exportedFilesSchema = z.array(z.object({ formId: z.uuid(), fileName: z.string().min(1).max(200), sha256: z.string().regex(/^[0-9a-f]{64}$/) })).max(100_000);
+const exportedFilesSchema = z
+  .array(
+    z.object({
+      formId: z.uuid(),
+      fileName: z.string().min(1).max(200),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  )
+  .max(100_000);
 
 export const contactFormCodec = createSealedCodec('contactForms', contactFormSchema, [
   'id',
@@ -49,10 +57,26 @@ export type ContactFormError = 'forbidden' | 'invalid' | 'not-found' | 'already-
 
 /** The signed PDF kept with a filed form (sealed), and where its case-file copy went. */
 /** Where the copy goes in the case-file folder (kept sealed: it holds the case number). */
-const caseFilePlaceSchema = z.object({ caseNumber: z.string().min(1), academicYear: z.string().min(1), date: z.string().min(1), kind: z.string().min(1), reference: z.string().min(1) });
+const caseFilePlaceSchema = z.object({
+  caseNumber: z.string().min(1),
+  academicYear: z.string().min(1),
+  date: z.string().min(1),
+  kind: z.string().min(1),
+  reference: z.string().min(1),
+});
 export type CaseFilePlaceRecord = z.infer<typeof caseFilePlaceSchema>;
-const signedFileSchema = z.object({ pdfBase64: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), caseFile: caseFileCopySchema, place: caseFilePlaceSchema });
-export type SignedFile = { readonly pdf: Uint8Array; readonly sha256: string; readonly caseFile: CaseFileCopy; readonly place: CaseFilePlaceRecord };
+const signedFileSchema = z.object({
+  pdfBase64: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  caseFile: caseFileCopySchema,
+  place: caseFilePlaceSchema,
+});
+export type SignedFile = {
+  readonly pdf: Uint8Array;
+  readonly sha256: string;
+  readonly caseFile: CaseFileCopy;
+  readonly place: CaseFilePlaceRecord;
+};
 
 export const contactFormSettingsKey = 'contactForms';
 /** How long a failed case-file copy waits before the next try: 5 minutes, doubling, at most 6 hours. */
@@ -91,7 +115,8 @@ export function newReference(contactEndedAt: string): string {
 
 function base64Of(bytes: Uint8Array): string {
   let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  for (let start = 0; start < bytes.length; start += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(binary);
 }
 function bytesOf(base64: string): Uint8Array {
@@ -102,7 +127,12 @@ function bytesOf(base64: string): Uint8Array {
 }
 
 function dayIn(timeZone: string, instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
 }
 
 /**
@@ -117,7 +147,9 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
 
   async function settings(): Promise<ContactFormSettings> {
-    const parsed = contactFormSettingsSchema.safeParse((await db.settings.get(contactFormSettingsKey))?.value);
+    const parsed = contactFormSettingsSchema.safeParse(
+      (await db.settings.get(contactFormSettingsKey))?.value,
+    );
     return parsed.success ? parsed.data : { dueHours: defaultContactFormDueHours };
   }
   async function timeZone(): Promise<string> {
@@ -134,7 +166,13 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   /** Who is restricted among those recorded: people's names are opened to match by name too. */
-  async function restrictedAmong(session: Session, form: Pick<ContactForm, 'youngPersonId' | 'kind' | 'contactStartedAt' | 'personIds' | 'otherParticipants' | 'staffIds'>) {
+  async function restrictedAmong(
+    session: Session,
+    form: Pick<
+      ContactForm,
+      'youngPersonId' | 'kind' | 'contactStartedAt' | 'personIds' | 'otherParticipants' | 'staffIds'
+    >,
+  ) {
     const [restrictionRows, personRows, zone] = await Promise.all([
       db.restrictions.where('youngPersonId').equals(form.youngPersonId).toArray(),
       db.people.bulkGet([...form.personIds]),
@@ -149,7 +187,10 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         youngPersonId: form.youngPersonId,
         kind: form.kind,
         contactDay: dayIn(zone, form.contactStartedAt),
-        people: people.map((person) => ({ personId: person.id, names: [[person.firstName, person.lastName].filter(Boolean).join(' '), ...person.aliases] })),
+        people: people.map((person) => ({
+          personId: person.id,
+          names: [[person.firstName, person.lastName].filter(Boolean).join(' '), ...person.aliases],
+        })),
         otherParticipants: form.otherParticipants,
         hasStaff: form.staffIds.length > 0,
       },
@@ -158,7 +199,14 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   /** Writes `form` with its audit events, refusing if someone changed or filed it since `expectedIv` was read. */
-  async function writeForm(session: Session, form: ContactForm, events: { action: string; detail?: string }[], expectedIv: Uint8Array | undefined, extra?: () => Promise<void>, extraTables: readonly Table[] = []) {
+  async function writeForm(
+    session: Session,
+    form: ContactForm,
+    events: { action: string; detail?: string }[],
+    expectedIv: Uint8Array | undefined,
+    extra?: () => Promise<void>,
+    extraTables: readonly Table[] = [],
+  ) {
     const row = await contactFormCodec.encode(form, session.cipher);
     await audit.write(
       auditor(session),
@@ -168,7 +216,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         if (expectedIv) {
           const stored = await db.contactForms.get(form.id);
           if (!stored || stored.status !== 'draft' || !sameBytes(stored.sealed.iv, expectedIv)) {
-            throw new Refusal(fail('already-filed', 'This form was changed or filed a moment ago, perhaps in another window. Open it again.').error);
+            throw new Refusal(
+              fail(
+                'already-filed',
+                'This form was changed or filed a moment ago, perhaps in another window. Open it again.',
+              ).error,
+            );
           }
         }
         await db.contactForms.put(row);
@@ -178,29 +231,53 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     );
   }
 
-  async function guarded<T>(task: () => Promise<Result<T, ContactFormError>>): Promise<Result<T, ContactFormError>> {
+  async function guarded<T>(
+    task: () => Promise<Result<T, ContactFormError>>,
+  ): Promise<Result<T, ContactFormError>> {
     try {
       return await task();
     } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: error.failure as { code: ContactFormError; message: string } };
+      if (error instanceof Refusal)
+        return { ok: false, error: error.failure as { code: ContactFormError; message: string } };
       throw error;
     }
   }
 
   async function editable(session: Session, id: string) {
     const row = await db.contactForms.get(id);
-    if (!row) return { ok: false as const, failure: fail('not-found', 'That contact form is no longer there.') };
+    if (!row)
+      return { ok: false as const, failure: fail('not-found', 'That contact form is no longer there.') };
     const form = await contactFormCodec.decode(row, session.cipher);
-    if (!mayReadContactForm(session.roles, session.staff.id, form)) return { ok: false as const, failure: fail('not-found', 'That contact form is no longer there.') };
-    if (form.status === 'filed') return { ok: false as const, failure: fail('already-filed', 'This form is filed and signed, so it cannot change. Write an addendum to correct it.') };
-    if (!mayEditContactForm(session.staff.id, form)) return { ok: false as const, failure: fail('forbidden', 'Only the person who wrote this form can change or file it.') };
+    if (!mayReadContactForm(session.roles, session.staff.id, form))
+      return { ok: false as const, failure: fail('not-found', 'That contact form is no longer there.') };
+    if (form.status === 'filed')
+      return {
+        ok: false as const,
+        failure: fail(
+          'already-filed',
+          'This form is filed and signed, so it cannot change. Write an addendum to correct it.',
+        ),
+      };
+    if (!mayEditContactForm(session.staff.id, form))
+      return {
+        ok: false as const,
+        failure: fail('forbidden', 'Only the person who wrote this form can change or file it.'),
+      };
     return { ok: true as const, form, iv: row.sealed.iv };
   }
 
   /** Applies the author's entry to a draft, works out restricted participants, and returns the events to audit. */
   async function applyEntry(session: Session, current: ContactForm, input: unknown) {
     const parsed = contactFormEntrySchema.safeParse(input);
-    if (!parsed.success) return { ok: false as const, failure: fail('invalid', 'Some details need correcting. Each problem is shown beside its field.', fieldMessages(parsed.error)) };
+    if (!parsed.success)
+      return {
+        ok: false as const,
+        failure: fail(
+          'invalid',
+          'Some details need correcting. Each problem is shown beside its field.',
+          fieldMessages(parsed.error),
+        ),
+      };
     const { durationMinutes, ...entry } = parsed.data;
     const endedAt = new Date(Date.parse(entry.contactStartedAt) + durationMinutes * 60_000).toISOString();
     const { dueHours } = await settings();
@@ -214,9 +291,19 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       restrictedParticipants: restricted,
       ...(isNewlyFlagged ? { restrictionFlaggedAt: clock().toISOString() } : {}),
     });
-    const events: { action: string; detail?: string }[] = [{ action: 'contact-form.saved', detail: updated.kind }];
-    if (restricted.some((item) => !current.restrictedParticipants.some((before) => before.restrictionId === item.restrictionId))) {
-      events.push({ action: 'contact-form.restricted-participant', detail: restricted.map((item) => item.verdict).join(',') });
+    const events: { action: string; detail?: string }[] = [
+      { action: 'contact-form.saved', detail: updated.kind },
+    ];
+    if (
+      restricted.some(
+        (item) =>
+          !current.restrictedParticipants.some((before) => before.restrictionId === item.restrictionId),
+      )
+    ) {
+      events.push({
+        action: 'contact-form.restricted-participant',
+        detail: restricted.map((item) => item.verdict).join(','),
+      });
     }
     return { ok: true as const, form: updated, events };
   }
@@ -225,13 +312,33 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     /** The home's clock for forms (48 hours unless the manager changes it). */
     settings,
 
-    async saveSettings(session: Session, input: unknown): Promise<Result<ContactFormSettings, 'forbidden' | 'invalid'>> {
-      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change how long staff have to file a contact form.');
+    async saveSettings(
+      session: Session,
+      input: unknown,
+    ): Promise<Result<ContactFormSettings, 'forbidden' | 'invalid'>> {
+      if (!can(session.roles, 'settings:manage'))
+        return fail(
+          'forbidden',
+          'Only the Registered Manager can change how long staff have to file a contact form.',
+        );
       const parsed = contactFormSettingsSchema.safeParse(input);
       if (!parsed.success) return fail('invalid', 'Check the number of hours.', fieldMessages(parsed.error));
-      await audit.write(auditor(session), [{ action: 'settings.contact-forms-updated', recordType: 'settings', recordId: contactFormSettingsKey, detail: `${parsed.data.dueHours} hours` }], [db.settings], async () => {
-        await db.settings.put({ key: contactFormSettingsKey, value: parsed.data });
-      }, clock());
+      await audit.write(
+        auditor(session),
+        [
+          {
+            action: 'settings.contact-forms-updated',
+            recordType: 'settings',
+            recordId: contactFormSettingsKey,
+            detail: `${parsed.data.dueHours} hours`,
+          },
+        ],
+        [db.settings],
+        async () => {
+          await db.settings.put({ key: contactFormSettingsKey, value: parsed.data });
+        },
+        clock(),
+      );
       return ok(parsed.data);
     },
 
@@ -240,14 +347,28 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      * owed by `authorId`, due `dueHours` after the contact ended. Made once per visit and young
      * person: calling again for the same visit returns the forms already made.
      */
-    async createDueForContact(session: Session, input: DueContact): Promise<Result<ContactForm[], ContactFormError>> {
-      if (!can(session.roles, 'contact-form:file')) return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+    async createDueForContact(
+      session: Session,
+      input: DueContact,
+    ): Promise<Result<ContactForm[], ContactFormError>> {
+      if (!can(session.roles, 'contact-form:file'))
+        return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
       const parsed = dueContactSchema.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
+      if (!parsed.success)
+        return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
       const contact = parsed.data;
-      if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt) return fail('invalid', 'The contact ends before it starts. Check the times.');
+      if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt)
+        return fail('invalid', 'The contact ends before it starts. Check the times.');
       const { dueHours } = await settings();
-      const existing = contact.visitId ? await store.open(await db.contactForms.where('youngPersonId').anyOf([...contact.youngPersonIds]).toArray(), session.cipher) : [];
+      const existing = contact.visitId
+        ? await store.open(
+            await db.contactForms
+              .where('youngPersonId')
+              .anyOf([...contact.youngPersonIds])
+              .toArray(),
+            session.cipher,
+          )
+        : [];
       const already = existing.filter((form) => form.visitId === contact.visitId);
       const forms = contact.youngPersonIds
         .filter((youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId))
@@ -263,7 +384,9 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
             dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
             authorId: contact.authorId,
             personIds: contact.personIds,
-            staffIds: contact.staffIds.includes(contact.authorId) ? contact.staffIds : [contact.authorId, ...contact.staffIds],
+            staffIds: contact.staffIds.includes(contact.authorId)
+              ? contact.staffIds
+              : [contact.authorId, ...contact.staffIds],
             isSafeguardingConcern: false,
             status: 'draft',
           }),
@@ -272,7 +395,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const rows = await store.seal(forms, session.cipher);
       await audit.write(
         auditor(session),
-        forms.map((form) => ({ action: 'contact-form.due', recordType: 'contactForm', recordId: form.id, detail: `${form.kind}${form.visitId ? ' (visit)' : ''}` })),
+        forms.map((form) => ({
+          action: 'contact-form.due',
+          recordType: 'contactForm',
+          recordId: form.id,
+          detail: `${form.kind}${form.visitId ? ' (visit)' : ''}`,
+        })),
         [db.contactForms],
         async () => {
           await db.contactForms.bulkAdd(rows);
@@ -286,15 +414,25 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      * A bulk path for imports (the test fixture's years of forms): checked, sealed, then written
      * 10,000 to a transaction with one audit entry each. Manager only.
      */
-    async addMany(session: Session, forms: readonly ContactForm[]): Promise<Result<number, ContactFormError>> {
-      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can import contact forms.');
+    async addMany(
+      session: Session,
+      forms: readonly ContactForm[],
+    ): Promise<Result<number, ContactFormError>> {
+      if (!can(session.roles, 'settings:manage'))
+        return fail('forbidden', 'Only the Registered Manager can import contact forms.');
       const checked = forms.map((form) => contactFormSchema.parse(form));
       for (let start = 0; start < checked.length; start += 10_000) {
         const chunk = checked.slice(start, start + 10_000);
         const rows = await store.seal(chunk, session.cipher);
-        await audit.write(auditor(session), [{ action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` }], [db.contactForms], async () => {
-          await db.contactForms.bulkAdd(rows);
-        }, clock());
+        await audit.write(
+          auditor(session),
+          [{ action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` }],
+          [db.contactForms],
+          async () => {
+            await db.contactForms.bulkAdd(rows);
+          },
+          clock(),
+        );
       }
       return ok(checked.length);
     },
@@ -312,11 +450,24 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     },
 
     /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */
-    async start(session: Session, youngPersonId: string, input: unknown): Promise<Result<ContactForm, ContactFormError>> {
-      if (!can(session.roles, 'contact-form:file')) return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
-      if (!(await db.youngPeople.get(youngPersonId))) return fail('invalid', 'Choose a young person from the list.', { youngPersonId: 'Choose a young person from the list.' });
+    async start(
+      session: Session,
+      youngPersonId: string,
+      input: unknown,
+    ): Promise<Result<ContactForm, ContactFormError>> {
+      if (!can(session.roles, 'contact-form:file'))
+        return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+      if (!(await db.youngPeople.get(youngPersonId)))
+        return fail('invalid', 'Choose a young person from the list.', {
+          youngPersonId: 'Choose a young person from the list.',
+        });
       const entry = contactFormEntrySchema.safeParse(input);
-      if (!entry.success) return fail('invalid', 'Some details need correcting. Each problem is shown beside its field.', fieldMessages(entry.error));
+      if (!entry.success)
+        return fail(
+          'invalid',
+          'Some details need correcting. Each problem is shown beside its field.',
+          fieldMessages(entry.error),
+        );
       const blank = contactFormSchema.parse({
         id: crypto.randomUUID(),
         reference: newReference(entry.data.contactStartedAt),
@@ -331,7 +482,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       });
       const applied = await applyEntry(session, blank, input);
       if (!applied.ok) return applied.failure;
-      await writeForm(session, applied.form, [{ action: 'contact-form.started', detail: applied.form.kind }, ...applied.events.slice(1)], undefined);
+      await writeForm(
+        session,
+        applied.form,
+        [{ action: 'contact-form.started', detail: applied.form.kind }, ...applied.events.slice(1)],
+        undefined,
+      );
       return ok(applied.form);
     },
 
@@ -361,25 +517,41 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      */
     async owedBy(session: Session, authorId: string = session.staff.id): Promise<ContactForm[]> {
       if (authorId !== session.staff.id && !can(session.roles, 'contact-form:read-all')) return [];
-      const rows = await db.contactForms.where('[authorId+status+dueAt]').between([authorId, 'draft', Dexie.minKey], [authorId, 'draft', Dexie.maxKey]).toArray();
+      const rows = await db.contactForms
+        .where('[authorId+status+dueAt]')
+        .between([authorId, 'draft', Dexie.minKey], [authorId, 'draft', Dexie.maxKey])
+        .toArray();
       return store.open(rows, session.cipher);
     },
 
     /** A young person's forms whose contact ended in [from, to) (ISO instants), oldest first (H6's termly review). */
-    async listForYoungPerson(session: Session, youngPersonId: string, from: string, to: string): Promise<ContactForm[]> {
-      const rows = await db.contactForms.where('[youngPersonId+contactEndedAt]').between([youngPersonId, from], [youngPersonId, to], true, false).toArray();
+    async listForYoungPerson(
+      session: Session,
+      youngPersonId: string,
+      from: string,
+      to: string,
+    ): Promise<ContactForm[]> {
+      const rows = await db.contactForms
+        .where('[youngPersonId+contactEndedAt]')
+        .between([youngPersonId, from], [youngPersonId, to], true, false)
+        .toArray();
       return openVisible(session, rows);
     },
 
     /** Every form (this person may read) whose contact ended in [from, to), oldest first: a term's. */
     async listBetween(session: Session, from: string, to: string): Promise<ContactForm[]> {
-      return openVisible(session, await db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray());
+      return openVisible(
+        session,
+        await db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray(),
+      );
     },
 
     /** The addenda that correct a filed form, oldest first. */
     async addendaOf(session: Session, formId: string): Promise<ContactForm[]> {
       const rows = await db.contactForms.where('amendsFormId').equals(formId).toArray();
-      return (await openVisible(session, rows)).sort((a, b) => (a.filedAt ?? '').localeCompare(b.filedAt ?? ''));
+      return (await openVisible(session, rows)).sort((a, b) =>
+        (a.filedAt ?? '').localeCompare(b.filedAt ?? ''),
+      );
     },
 
     /**
@@ -388,14 +560,23 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      */
     async restrictionAlerts(session: Session, since: string): Promise<ContactForm[]> {
       if (!can(session.roles, 'restriction:override')) return [];
-      const rows = await db.contactForms.where('restrictionFlaggedAt').aboveOrEqual(since).reverse().sortBy('restrictionFlaggedAt');
+      const rows = await db.contactForms
+        .where('restrictionFlaggedAt')
+        .aboveOrEqual(since)
+        .reverse()
+        .sortBy('restrictionFlaggedAt');
       return store.open(rows, session.cipher);
     },
 
     /** Checks a draft is complete enough to sign; the signing screen asks this before drawing the PDF. */
     readyToFile(form: ContactForm): Result<void, 'not-ready'> {
       const parsed = contactFormReadyToFileSchema.safeParse(form);
-      if (!parsed.success) return fail('not-ready', 'Some details are needed before the form can be signed.', fieldMessages(parsed.error));
+      if (!parsed.success)
+        return fail(
+          'not-ready',
+          'Some details are needed before the form can be signed.',
+          fieldMessages(parsed.error),
+        );
       return ok(undefined);
     },
 
@@ -404,26 +585,69 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      * SHA-256, and a copy that could not reach the case-file folder waits in the retry queue. One
      * transaction: either all of it is stored or none.
      */
-    async file(session: Session, id: string, signed: SignedFile & { readonly filedAt: string }): Promise<Result<ContactForm, ContactFormError>> {
+    async file(
+      session: Session,
+      id: string,
+      signed: SignedFile & { readonly filedAt: string },
+    ): Promise<Result<ContactForm, ContactFormError>> {
       return guarded(async () => {
         const found = await editable(session, id);
         if (!found.ok) return found.failure;
         const ready = contactFormReadyToFileSchema.safeParse(found.form);
-        if (!ready.success) return fail('not-ready', 'Some details are needed before the form can be signed.', fieldMessages(ready.error));
-        const filed = contactFormSchema.parse({ ...found.form, status: 'filed', filedAt: signed.filedAt, signedPdfSha256: signed.sha256 });
-        const fileRow = { id, sealed: await session.cipher.seal(`contactFormFiles:${id}`, signedFileSchema.parse({ pdfBase64: base64Of(signed.pdf), sha256: signed.sha256, caseFile: signed.caseFile, place: signed.place })) };
+        if (!ready.success)
+          return fail(
+            'not-ready',
+            'Some details are needed before the form can be signed.',
+            fieldMessages(ready.error),
+          );
+        const filed = contactFormSchema.parse({
+          ...found.form,
+          status: 'filed',
+          filedAt: signed.filedAt,
+          signedPdfSha256: signed.sha256,
+        });
+        const fileRow = {
+          id,
+          sealed: await session.cipher.seal(
+            `contactFormFiles:${id}`,
+            signedFileSchema.parse({
+              pdfBase64: base64Of(signed.pdf),
+              sha256: signed.sha256,
+              caseFile: signed.caseFile,
+              place: signed.place,
+            }),
+          ),
+        };
         const events = [
-          { action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed', detail: `sha256 ${signed.sha256}` },
+          {
+            action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed',
+            detail: `sha256 ${signed.sha256}`,
+          },
           signed.caseFile.state === 'written'
             ? { action: 'case-file.written', detail: `sha256 ${signed.sha256}` }
             : { action: 'case-file.queued', detail: signed.caseFile.code },
         ];
-        await writeForm(session, filed, events, found.iv, async () => {
-          await db.contactFormFiles.add(fileRow);
-          if (signed.caseFile.state === 'queued') {
-            await db.caseFileQueue.put({ id, attempts: 1, lastError: signed.caseFile.message, queuedAt: signed.caseFile.queuedAt, nextAttemptAt: new Date(Date.parse(signed.caseFile.queuedAt) + retryDelayMinutes(1) * 60_000).toISOString() });
-          }
-        }, [db.contactFormFiles, db.caseFileQueue]);
+        await writeForm(
+          session,
+          filed,
+          events,
+          found.iv,
+          async () => {
+            await db.contactFormFiles.add(fileRow);
+            if (signed.caseFile.state === 'queued') {
+              await db.caseFileQueue.put({
+                id,
+                attempts: 1,
+                lastError: signed.caseFile.message,
+                queuedAt: signed.caseFile.queuedAt,
+                nextAttemptAt: new Date(
+                  Date.parse(signed.caseFile.queuedAt) + retryDelayMinutes(1) * 60_000,
+                ).toISOString(),
+              });
+            }
+          },
+          [db.contactFormFiles, db.caseFileQueue],
+        );
         return ok(filed);
       });
     },
@@ -434,15 +658,25 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      * file and the SHA-256 of the bytes that left (as the main process measured them), and the
      * disclosure that says why. Only forms this person may read, and only hashes, are recorded.
      */
-    async recordExport(session: Session, disclosureId: string, files: unknown): Promise<Result<number, ContactFormError>> {
+    async recordExport(
+      session: Session,
+      disclosureId: string,
+      files: unknown,
+    ): Promise<Result<number, ContactFormError>> {
       const parsed = exportedFilesSchema.safeParse(files);
-      if (!parsed.success) return fail('invalid', 'The list of exported files could not be read, so it was not recorded.');
+      if (!parsed.success)
+        return fail('invalid', 'The list of exported files could not be read, so it was not recorded.');
       const readable = [];
       for (const file of parsed.data) if (await this.get(session, file.formId)) readable.push(file);
       if (readable.length === 0) return ok(0);
       await audit.write(
         auditor(session),
-        readable.map((file) => ({ action: 'contact-form.exported', recordType: 'contactForm', recordId: file.formId, detail: `${file.fileName}, SHA-256 ${file.sha256}, disclosure ${disclosureId}` })),
+        readable.map((file) => ({
+          action: 'contact-form.exported',
+          recordType: 'contactForm',
+          recordId: file.formId,
+          detail: `${file.fileName}, SHA-256 ${file.sha256}, disclosure ${disclosureId}`,
+        })),
         [],
         () => Promise.resolve(),
         clock(),
@@ -455,29 +689,51 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const row = await db.contactFormFiles.get(id);
       if (!row) return undefined;
       const stored = signedFileSchema.parse(await session.cipher.open(`contactFormFiles:${id}`, row.sealed));
-      return { pdf: bytesOf(stored.pdfBase64), sha256: stored.sha256, caseFile: stored.caseFile, place: stored.place };
+      return {
+        pdf: bytesOf(stored.pdfBase64),
+        sha256: stored.sha256,
+        caseFile: stored.caseFile,
+        place: stored.place,
+      };
     },
 
     /** Copies waiting for the case-file folder, oldest first (anyone signed in may see and retry them). */
-    async waitingCopies(): Promise<{ id: string; attempts: number; lastError: string; queuedAt: string; nextAttemptAt: string }[]> {
+    async waitingCopies(): Promise<
+      { id: string; attempts: number; lastError: string; queuedAt: string; nextAttemptAt: string }[]
+    > {
       return (await db.caseFileQueue.toArray()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
     },
 
     /** Copies due another try at `now`. */
     async copiesDue(now: Date): Promise<string[]> {
-      return (await db.caseFileQueue.where('nextAttemptAt').belowOrEqual(now.toISOString()).toArray()).map((row) => row.id);
+      return (await db.caseFileQueue.where('nextAttemptAt').belowOrEqual(now.toISOString()).toArray()).map(
+        (row) => row.id,
+      );
     },
 
     /**
      * The signed bytes and where they go, for a retry: read with the data key, so any signed-in
      * person's session can retry any copy (the bytes go only to the case-file folder).
      */
-    async copyToRetry(session: Session, id: string): Promise<{ form: ContactForm; file: SignedFile } | undefined> {
+    async copyToRetry(
+      session: Session,
+      id: string,
+    ): Promise<{ form: ContactForm; file: SignedFile } | undefined> {
       const [row, fileRow] = await Promise.all([db.contactForms.get(id), db.contactFormFiles.get(id)]);
       if (!row || !fileRow) return undefined;
       const form = await contactFormCodec.decode(row, session.cipher);
-      const stored = signedFileSchema.parse(await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed));
-      return { form, file: { pdf: bytesOf(stored.pdfBase64), sha256: stored.sha256, caseFile: stored.caseFile, place: stored.place } };
+      const stored = signedFileSchema.parse(
+        await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed),
+      );
+      return {
+        form,
+        file: {
+          pdf: bytesOf(stored.pdfBase64),
+          sha256: stored.sha256,
+          caseFile: stored.caseFile,
+          place: stored.place,
+        },
+      };
     },
 
     /** A retry's outcome: written (the copy leaves the queue) or still failing (tried again later). */
@@ -485,33 +741,68 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const fileRow = await db.contactFormFiles.get(id);
       const queued = await db.caseFileQueue.get(id);
       if (!fileRow || !queued) return;
-      const stored = signedFileSchema.parse(await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed));
+      const stored = signedFileSchema.parse(
+        await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed),
+      );
       if (outcome.state === 'written') {
         const sealed = await session.cipher.seal(`contactFormFiles:${id}`, { ...stored, caseFile: outcome });
-        await audit.write(auditor(session), [{ action: 'case-file.written', recordType: 'contactForm', recordId: id, detail: `sha256 ${stored.sha256} after ${queued.attempts + 1} tries` }], [db.contactFormFiles, db.caseFileQueue], async () => {
-          await db.contactFormFiles.put({ id, sealed });
-          await db.caseFileQueue.delete(id);
-        }, clock());
+        await audit.write(
+          auditor(session),
+          [
+            {
+              action: 'case-file.written',
+              recordType: 'contactForm',
+              recordId: id,
+              detail: `sha256 ${stored.sha256} after ${queued.attempts + 1} tries`,
+            },
+          ],
+          [db.contactFormFiles, db.caseFileQueue],
+          async () => {
+            await db.contactFormFiles.put({ id, sealed });
+            await db.caseFileQueue.delete(id);
+          },
+          clock(),
+        );
         return;
       }
       const attempts = queued.attempts + 1;
       const now = clock();
-      await audit.write(auditor(session), [{ action: 'case-file.retry-failed', recordType: 'contactForm', recordId: id, detail: outcome.code }], [db.caseFileQueue], async () => {
-        await db.caseFileQueue.put({ ...queued, attempts, lastError: outcome.message, nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString() });
-      }, now);
+      await audit.write(
+        auditor(session),
+        [{ action: 'case-file.retry-failed', recordType: 'contactForm', recordId: id, detail: outcome.code }],
+        [db.caseFileQueue],
+        async () => {
+          await db.caseFileQueue.put({
+            ...queued,
+            attempts,
+            lastError: outcome.message,
+            nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
+          });
+        },
+        now,
+      );
     },
 
     /**
      * A correction to a filed form: a new draft addendum naming the original and its file's SHA-256,
      * starting from the original's content. The author edits it and signs it like any form.
      */
-    async startAddendum(session: Session, originalId: string, reason: string): Promise<Result<ContactForm, ContactFormError>> {
-      if (!can(session.roles, 'contact-form:file')) return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+    async startAddendum(
+      session: Session,
+      originalId: string,
+      reason: string,
+    ): Promise<Result<ContactForm, ContactFormError>> {
+      if (!can(session.roles, 'contact-form:file'))
+        return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
       const original = await this.get(session, originalId);
       if (!original) return fail('not-found', 'That contact form is no longer there.');
-      if (original.status !== 'filed' || !original.signedPdfSha256) return fail('invalid', 'Only a filed form needs an addendum: change the draft itself.');
+      if (original.status !== 'filed' || !original.signedPdfSha256)
+        return fail('invalid', 'Only a filed form needs an addendum: change the draft itself.');
       const trimmed = reason.trim();
-      if (trimmed === '') return fail('invalid', 'Say what the addendum corrects.', { reason: 'Say what the addendum corrects.' });
+      if (trimmed === '')
+        return fail('invalid', 'Say what the addendum corrects.', {
+          reason: 'Say what the addendum corrects.',
+        });
       const { dueHours } = await settings();
       const count = await db.contactForms.where('amendsFormId').equals(originalId).count();
       const addendum = contactFormSchema.parse({
@@ -530,7 +821,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         amendsSha256: original.signedPdfSha256,
         amendmentReason: trimmed,
       });
-      await writeForm(session, addendum, [{ action: 'contact-form.addendum-started', detail: `amends sha256 ${original.signedPdfSha256}` }], undefined);
+      await writeForm(
+        session,
+        addendum,
+        [{ action: 'contact-form.addendum-started', detail: `amends sha256 ${original.signedPdfSha256}` }],
+        undefined,
+      );
       return ok(addendum);
     },
   };

@@ -1,6 +1,15 @@
-import { declarationFormSchema, declarationReviewSchema, declarationSchema, type Declaration } from '@shared/schemas/declarations';
+import {
+  declarationFormSchema,
+  declarationReviewSchema,
+  declarationSchema,
+  type Declaration,
+} from '@shared/schemas/declarations';
 import { can, declarationScope } from '@shared/rules/access';
-import { declarationAttention, needsManagerAttention, type DeclarationAttention } from '@shared/rules/declaration-attention';
+import {
+  declarationAttention,
+  needsManagerAttention,
+  type DeclarationAttention,
+} from '@shared/rules/declaration-attention';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { DeclarationPlainKey, FamilyLinksDb } from '../database';
@@ -10,11 +19,19 @@ import type { Session } from '../../security/session';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 
-export const declarationCodec = createSealedCodec('declarations', declarationSchema, ['id', 'staffId', 'recordedAt', 'status'] satisfies DeclarationPlainKey[]);
+export const declarationCodec = createSealedCodec('declarations', declarationSchema, [
+  'id',
+  'staffId',
+  'recordedAt',
+  'status',
+] satisfies DeclarationPlainKey[]);
 
 export type DeclarationError = 'forbidden' | 'invalid' | 'not-found';
 
-export type DeclarationNeedingAttention = { readonly declaration: Declaration; readonly attention: DeclarationAttention };
+export type DeclarationNeedingAttention = {
+  readonly declaration: Declaration;
+  readonly attention: DeclarationAttention;
+};
 
 /**
  * Staff declarations (boundaries policies, seeds 000-002; DESIGN rule 8). Need to know is kept
@@ -33,7 +50,9 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
       case 'all':
         return db.declarations.orderBy('recordedAt').reverse().toArray();
       case 'own':
-        return (await db.declarations.where('staffId').equals(session.staff.id).sortBy('recordedAt')).reverse();
+        return (
+          await db.declarations.where('staffId').equals(session.staff.id).sortBy('recordedAt')
+        ).reverse();
       case 'none':
         return [];
       default: {
@@ -51,16 +70,36 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
   return {
     /** A member of staff declares something of their own, to their line manager. */
     async recordOwn(session: Session, input: unknown): Promise<Result<Declaration, DeclarationError>> {
-      if (!can(session.roles, 'declaration:record-own')) return fail('forbidden', 'Your account cannot make declarations. Ask the manager.');
+      if (!can(session.roles, 'declaration:record-own'))
+        return fail('forbidden', 'Your account cannot make declarations. Ask the manager.');
       const form = declarationFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const now = clock();
-      const declaration = declarationSchema.parse({ ...form.data, id: crypto.randomUUID(), staffId: session.staff.id, recordedAt: now.toISOString(), status: 'open' });
+      const declaration = declarationSchema.parse({
+        ...form.data,
+        id: crypto.randomUUID(),
+        staffId: session.staff.id,
+        recordedAt: now.toISOString(),
+        status: 'open',
+      });
       const [row] = await store.seal([declaration], session.cipher);
       if (!row) throw new Error('Sealing returned nothing');
-      await audit.write(auditor(session), [{ action: 'declaration.recorded', recordType: 'declaration', recordId: declaration.id, detail: declaration.kind }], [db.declarations], async () => {
-        await db.declarations.add(row);
-      }, now);
+      await audit.write(
+        auditor(session),
+        [
+          {
+            action: 'declaration.recorded',
+            recordType: 'declaration',
+            recordId: declaration.id,
+            detail: declaration.kind,
+          },
+        ],
+        [db.declarations],
+        async () => {
+          await db.declarations.add(row);
+        },
+        now,
+      );
       return ok(declaration);
     },
 
@@ -97,8 +136,13 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
     },
 
     /** The manager notes a declaration, and adds the supervision date, outcome and action as they come. */
-    async review(session: Session, id: string, input: unknown): Promise<Result<Declaration, DeclarationError>> {
-      if (!can(session.roles, 'declaration:read-all')) return fail('forbidden', 'Only the Registered Manager can review declarations.');
+    async review(
+      session: Session,
+      id: string,
+      input: unknown,
+    ): Promise<Result<Declaration, DeclarationError>> {
+      if (!can(session.roles, 'declaration:read-all'))
+        return fail('forbidden', 'Only the Registered Manager can review declarations.');
       const form = declarationReviewSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const currentRow = await db.declarations.get(id);
@@ -115,14 +159,32 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
       const [row] = await store.seal([reviewed], session.cipher);
       if (!row) throw new Error('Sealing returned nothing');
       try {
-        await audit.write(auditor(session), [{ action: 'declaration.reviewed', recordType: 'declaration', recordId: id, detail: reviewed.status }], [db.declarations], async () => {
-          // Every seal has a fresh IV: a different one means someone saved a review since this was read.
-          const stored = await db.declarations.get(id);
-          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-            throw new Refusal(fail('not-found', 'Someone else reviewed this declaration a moment ago. Open it again to see their review.').error);
-          }
-          await db.declarations.put(row);
-        }, now);
+        await audit.write(
+          auditor(session),
+          [
+            {
+              action: 'declaration.reviewed',
+              recordType: 'declaration',
+              recordId: id,
+              detail: reviewed.status,
+            },
+          ],
+          [db.declarations],
+          async () => {
+            // Every seal has a fresh IV: a different one means someone saved a review since this was read.
+            const stored = await db.declarations.get(id);
+            if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+              throw new Refusal(
+                fail(
+                  'not-found',
+                  'Someone else reviewed this declaration a moment ago. Open it again to see their review.',
+                ).error,
+              );
+            }
+            await db.declarations.put(row);
+          },
+          now,
+        );
       } catch (error) {
         if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<DeclarationError> };
         throw error;

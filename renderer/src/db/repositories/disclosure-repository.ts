@@ -1,4 +1,9 @@
-import { disclosureReasonFormSchema, disclosureRequestSchema, disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
+import {
+  disclosureReasonFormSchema,
+  disclosureRequestSchema,
+  disclosureSchema,
+  type Disclosure,
+} from '@shared/schemas/disclosures';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
@@ -10,12 +15,21 @@ import { auditLog } from './audit-log-repository';
 
 // What left the app and to whom can name a child or a family: sealed. The date, the young
 // person's id and who took the copy stay plain so the log can be filtered by index.
-export const disclosureCodec = createSealedCodec('disclosures', disclosureSchema, ['id', 'at', 'youngPersonId', 'byId'] satisfies DisclosurePlainKey[]);
+export const disclosureCodec = createSealedCodec('disclosures', disclosureSchema, [
+  'id',
+  'at',
+  'youngPersonId',
+  'byId',
+] satisfies DisclosurePlainKey[]);
 
 export type DisclosureError = 'forbidden' | 'invalid';
 
 /** Filters for the manager's view of the log; dates are ISO instants, `to` exclusive. */
-export type DisclosureFilter = { readonly youngPersonId?: string; readonly from?: string; readonly to?: string };
+export type DisclosureFilter = {
+  readonly youngPersonId?: string;
+  readonly from?: string;
+  readonly to?: string;
+};
 
 /**
  * The disclosure log (DESIGN: "every copy that left the app: to whom and why"; seed 003). Anyone
@@ -28,18 +42,36 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
 
   return {
     /** Records one copy leaving the app: what the screen knows about it, and the person's answer to "why". */
-    async record(session: Session, request: unknown, answer: unknown): Promise<Result<Disclosure, DisclosureError>> {
+    async record(
+      session: Session,
+      request: unknown,
+      answer: unknown,
+    ): Promise<Result<Disclosure, DisclosureError>> {
       const what = disclosureRequestSchema.safeParse(request);
-      if (!what.success) return fail('invalid', 'The app could not describe this copy. Nothing was exported.');
+      if (!what.success)
+        return fail('invalid', 'The app could not describe this copy. Nothing was exported.');
       const why = disclosureReasonFormSchema.safeParse(answer);
       if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
       const now = clock();
-      const disclosure = disclosureSchema.parse({ ...what.data, ...why.data, id: crypto.randomUUID(), at: now.toISOString(), byId: session.staff.id });
+      const disclosure = disclosureSchema.parse({
+        ...what.data,
+        ...why.data,
+        id: crypto.randomUUID(),
+        at: now.toISOString(),
+        byId: session.staff.id,
+      });
       const [row] = await store.seal([disclosure], session.cipher);
       if (!row) throw new Error('Sealing returned nothing');
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'disclosure.recorded', recordType: 'disclosure', recordId: disclosure.id, detail: `${disclosure.kind}:${disclosure.reason}` }],
+        [
+          {
+            action: 'disclosure.recorded',
+            recordType: 'disclosure',
+            recordId: disclosure.id,
+            detail: `${disclosure.kind}:${disclosure.reason}`,
+          },
+        ],
         [db.disclosures],
         async () => {
           await db.disclosures.add(row);
@@ -55,7 +87,9 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
       const from = filter.from ?? '';
       const to = filter.to ?? '\uffff';
       const rows = filter.youngPersonId
-        ? (await db.disclosures.where('youngPersonId').equals(filter.youngPersonId).toArray()).filter((row) => row.at >= from && row.at < to)
+        ? (await db.disclosures.where('youngPersonId').equals(filter.youngPersonId).toArray()).filter(
+            (row) => row.at >= from && row.at < to,
+          )
         : await db.disclosures.where('at').between(from, to, true, false).toArray();
       rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
       return store.open(rows, session.cipher);

@@ -1,5 +1,9 @@
 import { homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
-import { securitySettingsSchema, defaultAutoLockMinutes, type SecuritySettings } from '@shared/schemas/security-settings';
+import {
+  securitySettingsSchema,
+  defaultAutoLockMinutes,
+  type SecuritySettings,
+} from '@shared/schemas/security-settings';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
@@ -23,10 +27,15 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
 
     /** Checks the input with the shared schema and saves it whole, or saves nothing. Manager only. */
     async save(session: Session, input: unknown): Promise<Result<HomeSettings, 'invalid' | 'forbidden'>> {
-      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change the home’s details.');
+      if (!can(session.roles, 'settings:manage'))
+        return fail('forbidden', 'Only the Registered Manager can change the home’s details.');
       const parsed = homeSettingsSchema.safeParse(input);
       if (!parsed.success) {
-        return fail('invalid', 'Some details need correcting before they can be saved.', fieldMessages(parsed.error));
+        return fail(
+          'invalid',
+          'Some details need correcting before they can be saved.',
+          fieldMessages(parsed.error),
+        );
       }
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
@@ -46,13 +55,25 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
     },
 
     /** How soon an unattended screen locks (1 to 30 minutes). Manager only. */
-    async saveSecurity(session: Session, input: unknown): Promise<Result<SecuritySettings, 'invalid' | 'forbidden'>> {
-      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change when Family Links locks.');
+    async saveSecurity(
+      session: Session,
+      input: unknown,
+    ): Promise<Result<SecuritySettings, 'invalid' | 'forbidden'>> {
+      if (!can(session.roles, 'settings:manage'))
+        return fail('forbidden', 'Only the Registered Manager can change when Family Links locks.');
       const parsed = securitySettingsSchema.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'Check the number of minutes.', fieldMessages(parsed.error));
+      if (!parsed.success)
+        return fail('invalid', 'Check the number of minutes.', fieldMessages(parsed.error));
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'settings.security-updated', recordType: 'settings', recordId: securityKey, detail: `auto-lock ${parsed.data.autoLockMinutes} min` }],
+        [
+          {
+            action: 'settings.security-updated',
+            recordType: 'settings',
+            recordId: securityKey,
+            detail: `auto-lock ${parsed.data.autoLockMinutes} min`,
+          },
+        ],
         [db.settings],
         async () => {
           await db.settings.put({ key: securityKey, value: parsed.data });

@@ -1,9 +1,25 @@
-import { outboxMessageSchema, outboxStateLabels, type MailFailure, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
-import { panAlertRequestSchema, panEventLabels, panTopicLabels, type PanAlertRequest } from '@shared/schemas/pan';
+import {
+  outboxMessageSchema,
+  outboxStateLabels,
+  type MailFailure,
+  type OutboxMessage,
+  type OutboxState,
+} from '@shared/schemas/mail';
+import {
+  panAlertRequestSchema,
+  panEventLabels,
+  panTopicLabels,
+  type PanAlertRequest,
+} from '@shared/schemas/pan';
 import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
-import { panRecipients, panTopicOf, type PanRecipient, type PanStaffAccount } from '@shared/rules/pan-recipients';
+import {
+  panRecipients,
+  panTopicOf,
+  type PanRecipient,
+  type PanStaffAccount,
+} from '@shared/rules/pan-recipients';
 import { alertText, initialsOf } from '@shared/rules/alert-text';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
 import { fail, ok, type Failure, type Result } from '@shared/result';
@@ -66,7 +82,8 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
   const store = sealedStore(db.outbox, outboxCodec);
   const audit = auditLog(db);
   const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
-  const mayManage = (session: Session, row: { createdById: string }) => can(session.roles, 'outbox:view-all') || row.createdById === session.staff.id;
+  const mayManage = (session: Session, row: { createdById: string }) =>
+    can(session.roles, 'outbox:view-all') || row.createdById === session.staff.id;
 
   /**
    * Moves one message from a state it must be in to the next, with its audit entry, in one
@@ -83,19 +100,35 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
   ): Promise<Result<OutboxMessage, OutboxError>> {
     const row = await db.outbox.get(id);
     if (!row) return fail('not-found', 'That message is no longer in the outbox.');
-    if (options.checkManage && !mayManage(session, row)) return fail('forbidden', 'Only the manager, or whoever raised this alert, can change it.');
-    if (!from.includes(row.state)) return fail('wrong-state', `This message is ${outboxStateLabels[row.state].toLowerCase()} now, so that cannot be done.`);
+    if (options.checkManage && !mayManage(session, row))
+      return fail('forbidden', 'Only the manager, or whoever raised this alert, can change it.');
+    if (!from.includes(row.state))
+      return fail(
+        'wrong-state',
+        `This message is ${outboxStateLabels[row.state].toLowerCase()} now, so that cannot be done.`,
+      );
     const current = await outboxCodec.decode(row, session.cipher);
     const next = outboxMessageSchema.parse(withoutUndefined({ ...current, ...changes(current) }));
     const nextRow = await outboxCodec.encode(next, session.cipher);
     try {
-      await audit.write(auditor(session), [{ ...event, recordType: 'outboxMessage', recordId: id }], [db.outbox], async () => {
-        const stored = await db.outbox.get(id);
-        if (!stored || stored.state !== row.state || !sameBytes(stored.sealed.iv, row.sealed.iv)) {
-          throw new Refusal(fail('wrong-state', 'This message changed a moment ago (it may have been sent). Look at the outbox again.').error);
-        }
-        await db.outbox.put(nextRow);
-      }, clock());
+      await audit.write(
+        auditor(session),
+        [{ ...event, recordType: 'outboxMessage', recordId: id }],
+        [db.outbox],
+        async () => {
+          const stored = await db.outbox.get(id);
+          if (!stored || stored.state !== row.state || !sameBytes(stored.sealed.iv, row.sealed.iv)) {
+            throw new Refusal(
+              fail(
+                'wrong-state',
+                'This message changed a moment ago (it may have been sent). Look at the outbox again.',
+              ).error,
+            );
+          }
+          await db.outbox.put(nextRow);
+        },
+        clock(),
+      );
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<OutboxError> };
       throw error;
@@ -108,9 +141,24 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
      * Records a change to the mail settings the main process keeps (they are not in IndexedDB, so
      * the audit entry is all there is to write here). The manager's only.
      */
-    async recordMailSettingsChange(session: Session, action: 'mail-settings.saved' | 'mail-settings.cleared' | 'mail-settings.test-sent' | 'mail-settings.test-failed', detail = ''): Promise<Result<void, OutboxError>> {
-      if (!can(session.roles, 'settings:manage')) return fail('forbidden', 'Only the Registered Manager can change the mail settings.');
-      await audit.write(auditor(session), [{ action, recordType: 'mailSettings', recordId: 'mail', detail }], [], () => Promise.resolve(), clock());
+    async recordMailSettingsChange(
+      session: Session,
+      action:
+        | 'mail-settings.saved'
+        | 'mail-settings.cleared'
+        | 'mail-settings.test-sent'
+        | 'mail-settings.test-failed',
+      detail = '',
+    ): Promise<Result<void, OutboxError>> {
+      if (!can(session.roles, 'settings:manage'))
+        return fail('forbidden', 'Only the Registered Manager can change the mail settings.');
+      await audit.write(
+        auditor(session),
+        [{ action, recordType: 'mailSettings', recordId: 'mail', detail }],
+        [],
+        () => Promise.resolve(),
+        clock(),
+      );
       return ok(undefined);
     },
 
@@ -121,17 +169,41 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
      */
     async queueAlert(session: Session, input: PanAlertRequest): Promise<Result<QueuedAlerts, OutboxError>> {
       const parsed = panAlertRequestSchema.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
+      if (!parsed.success)
+        return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
       const request = parsed.data;
       const youngPersonRow = await db.youngPeople.get(request.youngPersonId);
-      if (!youngPersonRow) return fail('not-found', 'That young person’s record is no longer here, so nobody was told.');
+      if (!youngPersonRow)
+        return fail('not-found', 'That young person’s record is no longer here, so nobody was told.');
       const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
-      const [staff, group] = await Promise.all([staffRepository(db).list(session.cipher), panGroupRepository(db, clock).forAlerts(session.cipher, request.youngPersonId)]);
+      const [staff, group] = await Promise.all([
+        staffRepository(db).list(session.cipher),
+        panGroupRepository(db, clock).forAlerts(session.cipher, request.youngPersonId),
+      ]);
       const accounts = new Map<string, PanStaffAccount>(
-        staff.map((member) => [member.id, { id: member.id, name: member.name, email: member.email, isActive: member.isActive, roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', ') }]),
+        staff.map((member) => [
+          member.id,
+          {
+            id: member.id,
+            name: member.name,
+            email: member.email,
+            isActive: member.isActive,
+            roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
+          },
+        ]),
       );
-      const who = panRecipients({ event: request.event, group, personalTutorId: youngPerson.personalTutorId, staff: accounts });
-      const text = alertText({ initials: initialsOf(youngPerson), event: request.event, reference: request.reference, summary: request.summary });
+      const who = panRecipients({
+        event: request.event,
+        group,
+        personalTutorId: youngPerson.personalTutorId,
+        staff: accounts,
+      });
+      const text = alertText({
+        initials: initialsOf(youngPerson),
+        event: request.event,
+        reference: request.reference,
+        summary: request.summary,
+      });
       const now = clock();
       const at = now.toISOString();
 
@@ -146,7 +218,9 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           recipient: { name: recipient.name, role: recipient.role, email: recipient.email },
           subject: text.subject,
           body: text.body,
-          ...(request.contactFormId ? { attachment: { kind: 'signedContactForm', contactFormId: request.contactFormId } } : {}),
+          ...(request.contactFormId
+            ? { attachment: { kind: 'signedContactForm', contactFormId: request.contactFormId } }
+            : {}),
           createdAt: at,
           createdById: session.staff.id,
           attempts: 0,
@@ -155,7 +229,12 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         });
         return { message, disclosure };
       });
-      if (pairs.length === 0) return ok({ messages: [], skippedMembers: who.skipped.length, hasNoPersonalTutor: who.hasNoPersonalTutor });
+      if (pairs.length === 0)
+        return ok({
+          messages: [],
+          skippedMembers: who.skipped.length,
+          hasNoPersonalTutor: who.hasNoPersonalTutor,
+        });
 
       // Seal first: awaiting WebCrypto inside the transaction would let IndexedDB commit it early.
       const [messageRows, disclosureRows] = await Promise.all([
@@ -163,15 +242,35 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         Promise.all(pairs.map((pair) => disclosureCodec.encode(pair.disclosure, session.cipher))),
       ]);
       const events: AuditEventInput[] = pairs.flatMap((pair) => [
-        { action: 'outbox.queued', recordType: 'outboxMessage', recordId: pair.message.id, detail: pair.message.event },
-        { action: 'disclosure.recorded', recordType: 'disclosure', recordId: pair.disclosure.id, detail: `${pair.disclosure.kind}:${pair.disclosure.reason}` },
+        {
+          action: 'outbox.queued',
+          recordType: 'outboxMessage',
+          recordId: pair.message.id,
+          detail: pair.message.event,
+        },
+        {
+          action: 'disclosure.recorded',
+          recordType: 'disclosure',
+          recordId: pair.disclosure.id,
+          detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
+        },
       ]);
-      await audit.write(auditor(session), events, [db.outbox, db.disclosures], async () => {
-        await db.outbox.bulkAdd(messageRows);
-        await db.disclosures.bulkAdd(disclosureRows);
-      }, now);
+      await audit.write(
+        auditor(session),
+        events,
+        [db.outbox, db.disclosures],
+        async () => {
+          await db.outbox.bulkAdd(messageRows);
+          await db.disclosures.bulkAdd(disclosureRows);
+        },
+        now,
+      );
       for (const listener of listeners) listener();
-      return ok({ messages: pairs.map((pair) => pair.message), skippedMembers: who.skipped.length, hasNoPersonalTutor: who.hasNoPersonalTutor });
+      return ok({
+        messages: pairs.map((pair) => pair.message),
+        skippedMembers: who.skipped.length,
+        hasNoPersonalTutor: who.hasNoPersonalTutor,
+      });
     },
 
     /**
@@ -182,32 +281,48 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
      */
     async queueOverdueFormAlerts(session: Session): Promise<number> {
       const now = clock().toISOString();
-      const overdue = (await db.contactForms.where('dueAt').below(now).toArray()).filter((form) => form.status === 'draft');
+      const overdue = (await db.contactForms.where('dueAt').below(now).toArray()).filter(
+        (form) => form.status === 'draft',
+      );
       const alertedRow = await db.settings.get(overdueAlertedKey);
-      const alreadyAlerted = new Set(Array.isArray(alertedRow?.value) ? alertedRow.value.filter((id): id is string => typeof id === 'string') : []);
+      const alreadyAlerted = new Set(
+        Array.isArray(alertedRow?.value)
+          ? alertedRow.value.filter((id): id is string => typeof id === 'string')
+          : [],
+      );
       const stillOverdue = new Set(overdue.map((form) => form.id));
       let alerted = 0;
       for (const form of overdue) {
         if (alreadyAlerted.has(form.id)) continue;
-        const queued = await this.queueAlert(session, { youngPersonId: form.youngPersonId, event: 'formOverdue', reference: form.reference });
+        const queued = await this.queueAlert(session, {
+          youngPersonId: form.youngPersonId,
+          event: 'formOverdue',
+          reference: form.reference,
+        });
         if (!queued.ok && queued.error.code !== 'not-found') continue;
         alreadyAlerted.add(form.id);
         alerted += 1;
       }
       // Keep only forms that are still overdue, so the list never grows past today's overdue forms.
       const kept = [...alreadyAlerted].filter((id) => stillOverdue.has(id));
-      if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0)) await db.settings.put({ key: overdueAlertedKey, value: kept });
+      if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0))
+        await db.settings.put({ key: overdueAlertedKey, value: kept });
       return alerted;
     },
 
     /** Newest first: every message for the manager; the ones a person raised for anyone else. */
-    async list(session: Session, filter: { youngPersonId?: string; state?: OutboxState } = {}): Promise<OutboxMessage[]> {
+    async list(
+      session: Session,
+      filter: { youngPersonId?: string; state?: OutboxState } = {},
+    ): Promise<OutboxMessage[]> {
       const rows = filter.youngPersonId
         ? await db.outbox.where('youngPersonId').equals(filter.youngPersonId).toArray()
         : filter.state
           ? await db.outbox.where('state').equals(filter.state).toArray()
           : await db.outbox.toArray();
-      const visible = rows.filter((row) => mayManage(session, row) && (!filter.state || row.state === filter.state));
+      const visible = rows.filter(
+        (row) => mayManage(session, row) && (!filter.state || row.state === filter.state),
+      );
       visible.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
       return store.open(visible, session.cipher);
     },
@@ -234,7 +349,11 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       const row = await db.outbox.get(id);
       if (!row || !isDue(row, now)) return undefined;
       const current = await outboxCodec.decode(row, session.cipher);
-      const sending = outboxMessageSchema.parse({ ...current, state: 'sending', sendingSince: now.toISOString() });
+      const sending = outboxMessageSchema.parse({
+        ...current,
+        state: 'sending',
+        sendingSince: now.toISOString(),
+      });
       const sendingRow = await outboxCodec.encode(sending, session.cipher);
       const claimed = await db.transaction('rw', db.outbox, async () => {
         const stored = await db.outbox.get(id);
@@ -248,28 +367,73 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     /** The server accepted it: sent, with its message id. */
     recordSent(session: Session, id: string, serverMessageId: string) {
       const sentAt = clock().toISOString();
-      return transition(session, id, ['sending'], (message) => ({ state: 'sent', sentAt, sentVia: 'smtp', serverMessageId, attempts: message.attempts + 1, nextAttemptAt: undefined, sendingSince: undefined, lastError: '', lastErrorCode: undefined }), {
-        action: 'outbox.sent',
-        detail: serverMessageId.slice(0, 200),
-      });
+      return transition(
+        session,
+        id,
+        ['sending'],
+        (message) => ({
+          state: 'sent',
+          sentAt,
+          sentVia: 'smtp',
+          serverMessageId,
+          attempts: message.attempts + 1,
+          nextAttemptAt: undefined,
+          sendingSince: undefined,
+          lastError: '',
+          lastErrorCode: undefined,
+        }),
+        {
+          action: 'outbox.sent',
+          detail: serverMessageId.slice(0, 200),
+        },
+      );
     },
 
     /** A try failed: queued again with backoff if trying later can help, otherwise failed with the reason. */
     recordFailure(session: Session, id: string, failure: MailFailure) {
       const now = clock();
-      return transition(session, id, ['sending'], (message) => {
-        const attempts = message.attempts + 1;
-        const next = afterFailedAttempt(attempts, failure, now);
-        return next.state === 'queued'
-          ? { state: 'queued', attempts, nextAttemptAt: next.nextAttemptAt, sendingSince: undefined, lastError: failure.message, lastErrorCode: failure.code }
-          : { state: 'failed', attempts, nextAttemptAt: undefined, sendingSince: undefined, lastError: failure.message, lastErrorCode: failure.code };
-      }, { action: 'outbox.attempt-failed', detail: failure.code }).then((result): Result<'queued' | 'failed', OutboxError> => (result.ok ? ok(result.value.state === 'queued' ? 'queued' : 'failed') : result));
+      return transition(
+        session,
+        id,
+        ['sending'],
+        (message) => {
+          const attempts = message.attempts + 1;
+          const next = afterFailedAttempt(attempts, failure, now);
+          return next.state === 'queued'
+            ? {
+                state: 'queued',
+                attempts,
+                nextAttemptAt: next.nextAttemptAt,
+                sendingSince: undefined,
+                lastError: failure.message,
+                lastErrorCode: failure.code,
+              }
+            : {
+                state: 'failed',
+                attempts,
+                nextAttemptAt: undefined,
+                sendingSince: undefined,
+                lastError: failure.message,
+                lastErrorCode: failure.code,
+              };
+        },
+        { action: 'outbox.attempt-failed', detail: failure.code },
+      ).then((result): Result<'queued' | 'failed', OutboxError> =>
+        result.ok ? ok(result.value.state === 'queued' ? 'queued' : 'failed') : result,
+      );
     },
 
     /** A person tries a failed (or waiting) message again now; the automatic tries start afresh. */
     retry(session: Session, id: string) {
       const at = clock().toISOString();
-      return transition(session, id, ['failed', 'queued'], () => ({ state: 'queued', attempts: 0, nextAttemptAt: at }), { action: 'outbox.retried' }, { checkManage: true }).then((result) => {
+      return transition(
+        session,
+        id,
+        ['failed', 'queued'],
+        () => ({ state: 'queued', attempts: 0, nextAttemptAt: at }),
+        { action: 'outbox.retried' },
+        { checkManage: true },
+      ).then((result) => {
         if (result.ok) for (const listener of listeners) listener();
         return result;
       });
@@ -277,15 +441,36 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
 
     /** A person stops a message that has not gone. It stays in the outbox, marked cancelled. */
     cancel(session: Session, id: string) {
-      return transition(session, id, ['failed', 'queued'], () => ({ state: 'cancelled', nextAttemptAt: undefined }), { action: 'outbox.cancelled' }, { checkManage: true });
+      return transition(
+        session,
+        id,
+        ['failed', 'queued'],
+        () => ({ state: 'cancelled', nextAttemptAt: undefined }),
+        { action: 'outbox.cancelled' },
+        { checkManage: true },
+      );
     },
 
     /** Without mail settings: the person sent it from their own mail client. */
     markSentFromMailClient(session: Session, id: string) {
       const sentAt = clock().toISOString();
-      return transition(session, id, ['failed', 'queued'], () => ({ state: 'sent', sentAt, sentVia: 'mailClient', nextAttemptAt: undefined, lastError: '', lastErrorCode: undefined }), { action: 'outbox.sent-from-mail-client' }, {
-        checkManage: true,
-      });
+      return transition(
+        session,
+        id,
+        ['failed', 'queued'],
+        () => ({
+          state: 'sent',
+          sentAt,
+          sentVia: 'mailClient',
+          nextAttemptAt: undefined,
+          lastError: '',
+          lastErrorCode: undefined,
+        }),
+        { action: 'outbox.sent-from-mail-client' },
+        {
+          checkManage: true,
+        },
+      );
     },
 
     /**
@@ -295,13 +480,21 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     async releaseStuck(session: Session): Promise<number> {
       const now = clock();
       const cutoff = new Date(now.getTime() - stuckSendingAfterMinutes * 60_000).toISOString();
-      const stuck = (await db.outbox.where('state').equals('sending').toArray()).filter((row) => (row.sendingSince ?? '') <= cutoff);
+      const stuck = (await db.outbox.where('state').equals('sending').toArray()).filter(
+        (row) => (row.sendingSince ?? '') <= cutoff,
+      );
       let released = 0;
       for (const row of stuck) {
-        const result = await transition(session, row.id, ['sending'], () => ({ state: 'queued', nextAttemptAt: now.toISOString(), sendingSince: undefined }), {
-          action: 'outbox.released',
-          detail: 'left sending by an app that closed',
-        });
+        const result = await transition(
+          session,
+          row.id,
+          ['sending'],
+          () => ({ state: 'queued', nextAttemptAt: now.toISOString(), sendingSince: undefined }),
+          {
+            action: 'outbox.released',
+            detail: 'left sending by an app that closed',
+          },
+        );
         if (result.ok) released += 1;
       }
       return released;
@@ -314,10 +507,16 @@ export type OutboxRepository = ReturnType<typeof outboxRepository>;
  * For other repositories: queue a PAN alert after their own change has committed. Anything that
  * goes wrong is logged, never thrown: the change is saved whatever happens to the alert.
  */
-export async function alertPanGroupAfterChange(db: FamilyLinksDb, session: Session, request: PanAlertRequest, clock?: () => Date): Promise<void> {
+export async function alertPanGroupAfterChange(
+  db: FamilyLinksDb,
+  session: Session,
+  request: PanAlertRequest,
+  clock?: () => Date,
+): Promise<void> {
   try {
     const queued = await outboxRepository(db, clock).queueAlert(session, request);
-    if (!queued.ok && queued.error.code !== 'not-found') console.error('A PAN alert could not be queued', queued.error.message);
+    if (!queued.ok && queued.error.code !== 'not-found')
+      console.error('A PAN alert could not be queued', queued.error.message);
   } catch (error) {
     console.error('A PAN alert could not be queued', error);
   }
@@ -336,7 +535,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
-function disclosureFor(recipient: PanRecipient, request: ReturnType<typeof panAlertRequestSchema.parse>, session: Session, at: string): Disclosure {
+function disclosureFor(
+  recipient: PanRecipient,
+  request: ReturnType<typeof panAlertRequestSchema.parse>,
+  session: Session,
+  at: string,
+): Disclosure {
   return disclosureSchema.parse({
     id: crypto.randomUUID(),
     what: `Email alert: ${panEventLabels[request.event]} (${request.reference})`,

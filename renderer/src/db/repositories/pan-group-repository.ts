@@ -11,7 +11,10 @@ import { Refusal } from './refusal';
 
 // Members' names and email addresses are personal: sealed. The young person's id stays plain so
 // the group is found by index.
-export const panGroupCodec = createSealedCodec('panGroups', panGroupSchema, ['id', 'youngPersonId'] satisfies PanGroupPlainKey[]);
+export const panGroupCodec = createSealedCodec('panGroups', panGroupSchema, [
+  'id',
+  'youngPersonId',
+] satisfies PanGroupPlainKey[]);
 
 export type PanGroupError = 'forbidden' | 'invalid' | 'not-found' | 'duplicate' | 'changed';
 
@@ -30,9 +33,20 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
   /** The change to make to the members, or a refusal with a reason. */
   type Edit = (members: readonly PanMember[]) => Result<PanMember[], PanGroupError>;
 
-  async function change(session: Session, youngPersonId: string, action: string, detail: string, edit: Edit): Promise<Result<PanGroup, PanGroupError>> {
-    if (!can(session.roles, 'pan-group:manage')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change a PAN group.');
-    if (!(await db.youngPeople.get(youngPersonId))) return fail('not-found', 'That young person’s record is no longer here.');
+  async function change(
+    session: Session,
+    youngPersonId: string,
+    action: string,
+    detail: string,
+    edit: Edit,
+  ): Promise<Result<PanGroup, PanGroupError>> {
+    if (!can(session.roles, 'pan-group:manage'))
+      return fail(
+        'forbidden',
+        'Only a Personal Tutor, Case Co-ordinator or the manager can change a PAN group.',
+      );
+    if (!(await db.youngPeople.get(youngPersonId)))
+      return fail('not-found', 'That young person’s record is no longer here.');
     const currentRow = await readRow(youngPersonId);
     const current = currentRow ? await panGroupCodec.decode(currentRow, session.cipher) : undefined;
     const edited = edit(current?.members ?? []);
@@ -47,13 +61,26 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
     });
     const row = await panGroupCodec.encode(group, session.cipher);
     try {
-      await audit.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action, recordType: 'panGroup', recordId: group.id, detail }], [db.panGroups], async () => {
-        // Each seal has a fresh IV: a different one means someone else changed the group meanwhile.
-        const stored = await readRow(youngPersonId);
-        const unchanged = stored && currentRow ? sameBytes(stored.sealed.iv, currentRow.sealed.iv) : !stored && !currentRow;
-        if (!unchanged) throw new Refusal(fail('changed', 'Someone else changed this PAN group a moment ago. Look at it again, then make your change.').error);
-        await db.panGroups.put(row);
-      }, now);
+      await audit.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action, recordType: 'panGroup', recordId: group.id, detail }],
+        [db.panGroups],
+        async () => {
+          // Each seal has a fresh IV: a different one means someone else changed the group meanwhile.
+          const stored = await readRow(youngPersonId);
+          const unchanged =
+            stored && currentRow ? sameBytes(stored.sealed.iv, currentRow.sealed.iv) : !stored && !currentRow;
+          if (!unchanged)
+            throw new Refusal(
+              fail(
+                'changed',
+                'Someone else changed this PAN group a moment ago. Look at it again, then make your change.',
+              ).error,
+            );
+          await db.panGroups.put(row);
+        },
+        now,
+      );
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<PanGroupError> };
       throw error;
@@ -65,7 +92,8 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
     return members.find((member) => {
       if (member.id === candidate.id) return false;
       if (member.kind === 'staff' && candidate.kind === 'staff') return member.staffId === candidate.staffId;
-      if (member.kind === 'outside' && candidate.kind === 'outside') return member.email.toLowerCase() === candidate.email.toLowerCase();
+      if (member.kind === 'outside' && candidate.kind === 'outside')
+        return member.email.toLowerCase() === candidate.email.toLowerCase();
       return false;
     });
   }
@@ -96,24 +124,28 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
       return change(session, youngPersonId, 'pan-group.member-added', kindOf(input), (members) => {
         const member = parseMember(input, crypto.randomUUID());
         if (!member.ok) return member;
-        if (duplicateOf(members, member.value)) return fail('duplicate', 'This person is already in the PAN group. Change their row instead.');
+        if (duplicateOf(members, member.value))
+          return fail('duplicate', 'This person is already in the PAN group. Change their row instead.');
         return ok([...members, member.value]);
       });
     },
 
     updateMember(session: Session, youngPersonId: string, memberId: string, input: unknown) {
       return change(session, youngPersonId, 'pan-group.member-changed', kindOf(input), (members) => {
-        if (!members.some((member) => member.id === memberId)) return fail('not-found', 'That member is no longer in the PAN group.');
+        if (!members.some((member) => member.id === memberId))
+          return fail('not-found', 'That member is no longer in the PAN group.');
         const member = parseMember(input, memberId);
         if (!member.ok) return member;
-        if (duplicateOf(members, member.value)) return fail('duplicate', 'This person is already in the PAN group.');
+        if (duplicateOf(members, member.value))
+          return fail('duplicate', 'This person is already in the PAN group.');
         return ok(members.map((existing) => (existing.id === memberId ? member.value : existing)));
       });
     },
 
     removeMember(session: Session, youngPersonId: string, memberId: string) {
       return change(session, youngPersonId, 'pan-group.member-removed', '', (members) => {
-        if (!members.some((member) => member.id === memberId)) return fail('not-found', 'That member is no longer in the PAN group.');
+        if (!members.some((member) => member.id === memberId))
+          return fail('not-found', 'That member is no longer in the PAN group.');
         return ok(members.filter((member) => member.id !== memberId));
       });
     },

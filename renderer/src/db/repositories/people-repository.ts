@@ -10,9 +10,16 @@ import { auditLog } from './audit-log-repository';
 
 export const personCodec = createSealedCodec('people', personSchema, ['id'] satisfies PersonPlainKey[]);
 /** A relationship's two ids are plain (to find a young person's family by index); what it is, is sealed. */
-export const relationshipCodec = createSealedCodec('relationships', relationshipSchema, ['id', 'youngPersonId', 'personId'] satisfies RelationshipPlainKey[]);
+export const relationshipCodec = createSealedCodec('relationships', relationshipSchema, [
+  'id',
+  'youngPersonId',
+  'personId',
+] satisfies RelationshipPlainKey[]);
 
-export type PersonWithRelationships = { readonly person: Person; readonly relationships: readonly Relationship[] };
+export type PersonWithRelationships = {
+  readonly person: Person;
+  readonly relationships: readonly Relationship[];
+};
 
 /**
  * Family and significant others, and how each relates to each young person. One person can
@@ -27,16 +34,29 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     getPerson: (session: Session, id: string) => people.get(id, session.cipher),
 
     /** A young person's family, each with how they relate to this young person. */
-    async familyOf(session: Session, youngPersonId: string): Promise<{ person: Person; relationship: Relationship }[]> {
+    async familyOf(
+      session: Session,
+      youngPersonId: string,
+    ): Promise<{ person: Person; relationship: Relationship }[]> {
       const rows = await db.relationships.where('youngPersonId').equals(youngPersonId).toArray();
       const links = await relationships.open(rows, session.cipher);
-      const found = await Promise.all(links.map(async (relationship) => ({ relationship, person: await people.get(relationship.personId, session.cipher) })));
-      return found.flatMap((entry) => (entry.person ? [{ person: entry.person, relationship: entry.relationship }] : []));
+      const found = await Promise.all(
+        links.map(async (relationship) => ({
+          relationship,
+          person: await people.get(relationship.personId, session.cipher),
+        })),
+      );
+      return found.flatMap((entry) =>
+        entry.person ? [{ person: entry.person, relationship: entry.relationship }] : [],
+      );
     },
 
     /** Every relationship of one person (to all the young people they are family to). */
     async relationshipsOf(session: Session, personId: string): Promise<Relationship[]> {
-      return relationships.open(await db.relationships.where('personId').equals(personId).toArray(), session.cipher);
+      return relationships.open(
+        await db.relationships.where('personId').equals(personId).toArray(),
+        session.cipher,
+      );
     },
 
     /**
@@ -48,31 +68,63 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       input: { person: unknown; relationships: readonly unknown[] },
       id?: string,
     ): Promise<Result<PersonWithRelationships, 'forbidden' | 'invalid' | 'not-found'>> {
-      if (!can(session.roles, 'people:manage')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change family details.');
+      if (!can(session.roles, 'people:manage'))
+        return fail(
+          'forbidden',
+          'Only a Personal Tutor, Case Co-ordinator or the manager can change family details.',
+        );
       const personId = id ?? crypto.randomUUID();
       const person = personSchema.safeParse({ ...(input.person as object), id: personId });
-      if (!person.success) return fail('invalid', 'Some details need correcting.', fieldMessages(person.error));
+      if (!person.success)
+        return fail('invalid', 'Some details need correcting.', fieldMessages(person.error));
       const links: Relationship[] = [];
       for (const [index, link] of input.relationships.entries()) {
-        const parsed = relationshipSchema.safeParse({ id: crypto.randomUUID(), ...(link as object), personId });
+        const parsed = relationshipSchema.safeParse({
+          id: crypto.randomUUID(),
+          ...(link as object),
+          personId,
+        });
         if (!parsed.success) {
-          const fields = Object.fromEntries(Object.entries(fieldMessages(parsed.error)).map(([key, message]) => [`relationships.${index}.${key}`, message]));
+          const fields = Object.fromEntries(
+            Object.entries(fieldMessages(parsed.error)).map(([key, message]) => [
+              `relationships.${index}.${key}`,
+              message,
+            ]),
+          );
           return fail('invalid', 'Check how this person is related to each young person.', fields);
         }
         if (links.some((link) => link.youngPersonId === parsed.data.youngPersonId)) {
-          return fail('invalid', 'Each young person can be listed once for this person.', { [`relationships.${index}.youngPersonId`]: 'This young person is already listed above.' });
+          return fail('invalid', 'Each young person can be listed once for this person.', {
+            [`relationships.${index}.youngPersonId`]: 'This young person is already listed above.',
+          });
         }
         links.push(parsed.data);
       }
-      if (id !== undefined && !(await db.people.get(id))) return fail('not-found', 'That person’s record is no longer here. Reload and try again.');
-      const missing = await Promise.all(links.map(async (link) => ((await db.youngPeople.get(link.youngPersonId)) ? undefined : link.youngPersonId)));
-      if (missing.some((youngPersonId) => youngPersonId !== undefined)) return fail('invalid', 'One of the young people chosen is no longer in the records. Reload and try again.');
+      if (id !== undefined && !(await db.people.get(id)))
+        return fail('not-found', 'That person’s record is no longer here. Reload and try again.');
+      const missing = await Promise.all(
+        links.map(async (link) =>
+          (await db.youngPeople.get(link.youngPersonId)) ? undefined : link.youngPersonId,
+        ),
+      );
+      if (missing.some((youngPersonId) => youngPersonId !== undefined))
+        return fail(
+          'invalid',
+          'One of the young people chosen is no longer in the records. Reload and try again.',
+        );
       const [personRow] = await people.seal([person.data], session.cipher);
       const linkRows = await relationships.seal(links, session.cipher);
       if (!personRow) throw new Error('Sealing returned nothing');
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: id ? 'person.updated' : 'person.created', recordType: 'person', recordId: personId, detail: `${links.length} relationship(s)` }],
+        [
+          {
+            action: id ? 'person.updated' : 'person.created',
+            recordType: 'person',
+            recordId: personId,
+            detail: `${links.length} relationship(s)`,
+          },
+        ],
         [db.people, db.relationships],
         async () => {
           await db.people.put(personRow);

@@ -11,7 +11,13 @@ import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { alertPanGroupAfterChange, restrictionAlertReference } from './outbox-repository';
 
-export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, ['id', 'youngPersonId', 'personId', 'reviewOn', 'effectiveTo'] satisfies RestrictionPlainKey[]);
+export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, [
+  'id',
+  'youngPersonId',
+  'personId',
+  'reviewOn',
+  'effectiveTo',
+] satisfies RestrictionPlainKey[]);
 
 export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
 
@@ -35,8 +41,22 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   /** Tells the young person's PAN group about a saved change (issue 7), then hands the result back unchanged. */
-  async function alertAfter(session: Session, event: 'restrictionChanged' | 'restrictionEnded', result: Result<Restriction, RestrictionChangeError>) {
-    if (result.ok) await alertPanGroupAfterChange(db, session, { youngPersonId: result.value.youngPersonId, event, reference: restrictionAlertReference(result.value.id) }, clock);
+  async function alertAfter(
+    session: Session,
+    event: 'restrictionChanged' | 'restrictionEnded',
+    result: Result<Restriction, RestrictionChangeError>,
+  ) {
+    if (result.ok)
+      await alertPanGroupAfterChange(
+        db,
+        session,
+        {
+          youngPersonId: result.value.youngPersonId,
+          event,
+          reference: restrictionAlertReference(result.value.id),
+        },
+        clock,
+      );
     return result;
   }
 
@@ -56,17 +76,29 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     const history = await historyRow(session, current, now.toISOString());
     if (!row) throw new Error('Sealing returned nothing');
     try {
-      await audit.write(auditor(session), [{ action, recordType: 'restriction', recordId: id }], [db.restrictions, db.restrictionHistory], async () => {
-        // Refuse if someone changed it since it was read (every seal has a fresh IV): their change would be lost.
-        const stored = await db.restrictions.get(id);
-        if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-          throw new Refusal(fail('not-found', 'Someone else changed this restriction a moment ago. Open it again to see their change.').error);
-        }
-        await db.restrictionHistory.add(history);
-        await db.restrictions.put(row);
-      }, now);
+      await audit.write(
+        auditor(session),
+        [{ action, recordType: 'restriction', recordId: id }],
+        [db.restrictions, db.restrictionHistory],
+        async () => {
+          // Refuse if someone changed it since it was read (every seal has a fresh IV): their change would be lost.
+          const stored = await db.restrictions.get(id);
+          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+            throw new Refusal(
+              fail(
+                'not-found',
+                'Someone else changed this restriction a moment ago. Open it again to see their change.',
+              ).error,
+            );
+          }
+          await db.restrictionHistory.add(history);
+          await db.restrictions.put(row);
+        },
+        now,
+      );
     } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RestrictionChangeError> };
+      if (error instanceof Refusal)
+        return { ok: false, error: error.failure as Failure<RestrictionChangeError> };
       throw error;
     }
     return ok(updated.value);
@@ -87,7 +119,9 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     async listForYoungPerson(session: Session, youngPersonId: string): Promise<VisibleRestriction[]> {
       const rows = await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray();
-      return (await store.open(rows, session.cipher)).map((restriction) => visibleRestriction(restriction, session.roles));
+      return (await store.open(rows, session.cipher)).map((restriction) =>
+        visibleRestriction(restriction, session.roles),
+      );
     },
 
     /** Earlier versions of one restriction, newest first. Only for those who may read its authority. */
@@ -95,23 +129,38 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       if (!can(session.roles, 'restriction:read-authority')) return undefined;
       const rows = await db.restrictionHistory.where('restrictionId').equals(id).sortBy('at');
       const versions = await Promise.all(
-        rows.map(async (row) => ({ at: row.at, version: restrictionSchema.parse(await session.cipher.open(`restrictionHistory:${row.id}`, row.sealed)) })),
+        rows.map(async (row) => ({
+          at: row.at,
+          version: restrictionSchema.parse(
+            await session.cipher.open(`restrictionHistory:${row.id}`, row.sealed),
+          ),
+        })),
       );
       return versions.reverse();
     },
 
     /** Restrictions to look at: a review due within `days`, or lapsed without being ended. */
-    async needingAttention(session: Session, today: string, dueWithin: string): Promise<{ dueForReview: VisibleRestriction[]; lapsed: VisibleRestriction[] }> {
+    async needingAttention(
+      session: Session,
+      today: string,
+      dueWithin: string,
+    ): Promise<{ dueForReview: VisibleRestriction[]; lapsed: VisibleRestriction[] }> {
       const [dueRows, lapsedRows] = await Promise.all([
         db.restrictions.where('reviewOn').belowOrEqual(dueWithin).toArray(),
         db.restrictions.where('effectiveTo').below(today).toArray(),
       ]);
-      const [due, lapsed] = await Promise.all([store.open(dueRows, session.cipher), store.open(lapsedRows, session.cipher)]);
+      const [due, lapsed] = await Promise.all([
+        store.open(dueRows, session.cipher),
+        store.open(lapsedRows, session.cipher),
+      ]);
       const open = (restriction: Restriction) => restriction.endedAt === undefined;
       // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
-      const hasLapsed = (restriction: Restriction) => restriction.effectiveTo !== undefined && restriction.effectiveTo < today;
+      const hasLapsed = (restriction: Restriction) =>
+        restriction.effectiveTo !== undefined && restriction.effectiveTo < today;
       return {
-        dueForReview: due.filter((restriction) => open(restriction) && !hasLapsed(restriction)).map((restriction) => visibleRestriction(restriction, session.roles)),
+        dueForReview: due
+          .filter((restriction) => open(restriction) && !hasLapsed(restriction))
+          .map((restriction) => visibleRestriction(restriction, session.roles)),
         lapsed: lapsed.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
       };
     },
@@ -121,7 +170,11 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
      * too (a child's safety cannot wait for a signature) and shows as awaiting approval.
      */
     async record(session: Session, input: unknown): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can record a restriction.');
+      if (!can(session.roles, 'restriction:record'))
+        return fail(
+          'forbidden',
+          'Only a Personal Tutor, Case Co-ordinator or the manager can record a restriction.',
+        );
       const form = restrictionFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const restriction = restrictionSchema.parse({
@@ -132,42 +185,97 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       });
       const [row] = await store.seal([restriction], session.cipher);
       if (!row) throw new Error('Sealing returned nothing');
-      await audit.write(auditor(session), [{ action: 'restriction.recorded', recordType: 'restriction', recordId: restriction.id, detail: restriction.kind }], [db.restrictions], async () => {
-        await db.restrictions.add(row);
-      }, clock());
-      await alertPanGroupAfterChange(db, session, { youngPersonId: restriction.youngPersonId, event: 'restrictionAdded', reference: restrictionAlertReference(restriction.id) }, clock);
+      await audit.write(
+        auditor(session),
+        [
+          {
+            action: 'restriction.recorded',
+            recordType: 'restriction',
+            recordId: restriction.id,
+            detail: restriction.kind,
+          },
+        ],
+        [db.restrictions],
+        async () => {
+          await db.restrictions.add(row);
+        },
+        clock(),
+      );
+      await alertPanGroupAfterChange(
+        db,
+        session,
+        {
+          youngPersonId: restriction.youngPersonId,
+          event: 'restrictionAdded',
+          reference: restrictionAlertReference(restriction.id),
+        },
+        clock,
+      );
       return ok(restriction);
     },
 
     /** Changes a restriction's details; the version before is kept. */
-    async update(session: Session, id: string, input: unknown): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change a restriction.');
+    async update(
+      session: Session,
+      id: string,
+      input: unknown,
+    ): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:record'))
+        return fail(
+          'forbidden',
+          'Only a Personal Tutor, Case Co-ordinator or the manager can change a restriction.',
+        );
       const form = restrictionFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      return alertAfter(session, 'restrictionChanged', await change(session, id, 'restriction.updated', (current) => {
-        if (current.endedAt) return fail('already-ended', 'This restriction has ended. Record a new one instead.');
-        // A change made by someone who cannot approve needs the manager's approval again.
-        const approval = can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {};
-        const { approvedById: _previous, ...rest } = current;
-        return ok(restrictionSchema.parse({ ...rest, ...form.data, ...approval }));
-      }));
+      return alertAfter(
+        session,
+        'restrictionChanged',
+        await change(session, id, 'restriction.updated', (current) => {
+          if (current.endedAt)
+            return fail('already-ended', 'This restriction has ended. Record a new one instead.');
+          // A change made by someone who cannot approve needs the manager's approval again.
+          const approval = can(session.roles, 'restriction:approve')
+            ? { approvedById: session.staff.id }
+            : {};
+          const { approvedById: _previous, ...rest } = current;
+          return ok(restrictionSchema.parse({ ...rest, ...form.data, ...approval }));
+        }),
+      );
     },
 
     /** The manager approves a restriction recorded by a PT or CC. */
     async approve(session: Session, id: string): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:approve')) return fail('forbidden', 'Only the Registered Manager can approve a restriction.');
-      return change(session, id, 'restriction.approved', (current) => ok({ ...current, approvedById: session.staff.id }));
+      if (!can(session.roles, 'restriction:approve'))
+        return fail('forbidden', 'Only the Registered Manager can approve a restriction.');
+      return change(session, id, 'restriction.approved', (current) =>
+        ok({ ...current, approvedById: session.staff.id }),
+      );
     },
 
     /** Ends a restriction, with the reason; it stays in the register and its history. */
-    async end(session: Session, id: string, reason: string): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can end a restriction.');
+    async end(
+      session: Session,
+      id: string,
+      reason: string,
+    ): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:record'))
+        return fail(
+          'forbidden',
+          'Only a Personal Tutor, Case Co-ordinator or the manager can end a restriction.',
+        );
       const trimmed = reason.trim();
-      if (!trimmed) return fail('invalid', 'Say why the restriction is ending.', { endedReason: 'Say why the restriction is ending, for example “court order discharged on 3 March”.' });
-      return alertAfter(session, 'restrictionEnded', await change(session, id, 'restriction.ended', (current) => {
-        if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
-        return ok({ ...current, endedAt: clock().toISOString(), endedReason: trimmed });
-      }));
+      if (!trimmed)
+        return fail('invalid', 'Say why the restriction is ending.', {
+          endedReason: 'Say why the restriction is ending, for example “court order discharged on 3 March”.',
+        });
+      return alertAfter(
+        session,
+        'restrictionEnded',
+        await change(session, id, 'restriction.ended', (current) => {
+          if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
+          return ok({ ...current, endedAt: clock().toISOString(), endedReason: trimmed });
+        }),
+      );
     },
   };
 }

@@ -8,7 +8,12 @@ import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline'
 import type { ContactMinimums, RecordRef } from '@shared/rules/contact-minimums';
 import { addDays, mondayOf, startOfLocalDay } from '@shared/rules/termly-calendar';
 import { reviewStableUntil } from '@shared/rules/review-stable-until';
-import { yearReview, type ReviewFamilyMember, type TermReview, type YearReviewInput } from '@shared/rules/termly-review';
+import {
+  yearReview,
+  type ReviewFamilyMember,
+  type TermReview,
+  type YearReviewInput,
+} from '@shared/rules/termly-review';
 import { reviewRulesVersion, reviewSummaryId, type ReviewSummary } from '@shared/schemas/review-summary';
 import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
 import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
@@ -29,7 +34,10 @@ export type ReviewError = 'forbidden' | 'not-found';
 
 /** One young person's row of the overview: who, and each term of the year so far. */
 export type YoungPersonReview = {
-  readonly youngPerson: Pick<YoungPerson, 'id' | 'caseNumber' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'> & { readonly name: string };
+  readonly youngPerson: Pick<
+    YoungPerson,
+    'id' | 'caseNumber' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'
+  > & { readonly name: string };
   readonly minimums: ContactMinimums;
   /** The year's terms in order; terms after the one asked for are left out. */
   readonly terms: readonly TermReview[];
@@ -61,7 +69,11 @@ const dayMs = 86_400_000;
  * midnight). Visits are read from a day earlier, by their start. Exported for the benchmark, so
  * its bare read covers exactly the same rows.
  */
-export function reviewReadRange(year: AcademicYear, termIndex: number, timeZone: string): { from: string; to: string; visitsFrom: string } {
+export function reviewReadRange(
+  year: AcademicYear,
+  termIndex: number,
+  timeZone: string,
+): { from: string; to: string; visitsFrom: string } {
   const first = year.terms[0];
   const term = year.terms[termIndex];
   if (!first || !term) throw new RangeError(`The year ${year.label} has no term ${termIndex}`);
@@ -88,16 +100,26 @@ export function reviewRepository(db: FamilyLinksDb) {
     return parsed.success ? parsed.data.timeZone : defaultTimeZone;
   }
   async function dueHours(): Promise<number> {
-    const parsed = contactFormSettingsSchema.safeParse((await db.settings.get(reviewSettingKeys.contactForms))?.value);
+    const parsed = contactFormSettingsSchema.safeParse(
+      (await db.settings.get(reviewSettingKeys.contactForms))?.value,
+    );
     return parsed.success ? parsed.data.dueHours : defaultContactFormDueHours;
   }
 
   /** The young people this person may review, opened; refused for anyone the policy does not name. */
-  async function youngPeopleInScope(session: Session): Promise<Result<{ scope: 'all' | 'own'; youngPeople: YoungPerson[] }, ReviewError>> {
+  async function youngPeopleInScope(
+    session: Session,
+  ): Promise<Result<{ scope: 'all' | 'own'; youngPeople: YoungPerson[] }, ReviewError>> {
     const scope = reviewScope(session.roles);
-    if (scope.kind === 'none') return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
-    const all = await Promise.all((await db.youngPeople.toArray()).map((row) => youngPersonCodec.decode(row, session.cipher)));
-    const youngPeople = scope.kind === 'all' ? all : all.filter((youngPerson) => youngPerson.caseCoordinatorId === session.staff.id);
+    if (scope.kind === 'none')
+      return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
+    const all = await Promise.all(
+      (await db.youngPeople.toArray()).map((row) => youngPersonCodec.decode(row, session.cipher)),
+    );
+    const youngPeople =
+      scope.kind === 'all'
+        ? all
+        : all.filter((youngPerson) => youngPerson.caseCoordinatorId === session.staff.id);
     youngPeople.sort((a, b) => displayName(a).localeCompare(displayName(b), 'en-GB'));
     return ok({ scope: scope.kind, youngPeople });
   }
@@ -121,16 +143,37 @@ export function reviewRepository(db: FamilyLinksDb) {
     const [formRows, visitRows, relationshipRows, restrictionRows] = await Promise.all([
       db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray(),
       db.visits.where('startsAt').between(visitsFrom, to, true, false).toArray(),
-      db.relationships.where('youngPersonId').anyOf([...ids]).toArray(),
-      db.restrictions.where('youngPersonId').anyOf([...ids]).toArray(),
+      db.relationships
+        .where('youngPersonId')
+        .anyOf([...ids])
+        .toArray(),
+      db.restrictions
+        .where('youngPersonId')
+        .anyOf([...ids])
+        .toArray(),
     ]);
     const yearStart = first.startsOn;
     const [forms, visits, relationships, restrictions] = await Promise.all([
-      Promise.all(formRows.filter((row) => ids.has(row.youngPersonId)).map((row) => contactFormCodec.decode(row, session.cipher))),
-      Promise.all(visitRows.filter((row) => row.youngPersonIds.some((id) => ids.has(id))).map((row) => visitCodec.decode(row, session.cipher))),
+      Promise.all(
+        formRows
+          .filter((row) => ids.has(row.youngPersonId))
+          .map((row) => contactFormCodec.decode(row, session.cipher)),
+      ),
+      Promise.all(
+        visitRows
+          .filter((row) => row.youngPersonIds.some((id) => ids.has(id)))
+          .map((row) => visitCodec.decode(row, session.cipher)),
+      ),
       Promise.all(relationshipRows.map((row) => relationshipCodec.decode(row, session.cipher))),
       // Only restrictions on a registered person that had not lapsed before the year began.
-      Promise.all(restrictionRows.filter((row) => row.personId !== undefined && (row.effectiveTo === undefined || row.effectiveTo >= yearStart)).map((row) => restrictionCodec.decode(row, session.cipher))),
+      Promise.all(
+        restrictionRows
+          .filter(
+            (row) =>
+              row.personId !== undefined && (row.effectiveTo === undefined || row.effectiveTo >= yearStart),
+          )
+          .map((row) => restrictionCodec.decode(row, session.cipher)),
+      ),
     ]);
     const names = options.withNames ? await personNames(session, relationships) : new Map<string, string>();
 
@@ -153,7 +196,10 @@ export function reviewRepository(db: FamilyLinksDb) {
         dueHours: hours,
       };
       const review = yearReview(input);
-      return { review: reviewRow(youngPerson, review.minimums, review.terms.slice(0, termIndex + 1)), stableUntil: reviewStableUntil(input) };
+      return {
+        review: reviewRow(youngPerson, review.minimums, review.terms.slice(0, termIndex + 1)),
+        stableUntil: reviewStableUntil(input),
+      };
     });
   }
 
@@ -162,9 +208,19 @@ export function reviewRepository(db: FamilyLinksDb) {
    * the rest worked out from the records and stored for next time (best effort). Family members'
    * names are not part of a summary, so a view that wants them always works them out.
    */
-  async function overviewRows(session: Session, youngPeople: readonly YoungPerson[], year: AcademicYear, termIndex: number, now: Date, options: ReviewOptions): Promise<YoungPersonReview[]> {
+  async function overviewRows(
+    session: Session,
+    youngPeople: readonly YoungPerson[],
+    year: AcademicYear,
+    termIndex: number,
+    now: Date,
+    options: ReviewOptions,
+  ): Promise<YoungPersonReview[]> {
     const termName = year.terms[termIndex]?.name;
-    if (options.withNames || termName === undefined) return (await reviewsFor(session, youngPeople, year, termIndex, now, options)).map((each) => each.review);
+    if (options.withNames || termName === undefined)
+      return (await reviewsFor(session, youngPeople, year, termIndex, now, options)).map(
+        (each) => each.review,
+      );
     const stored = await summaries.fresh(
       youngPeople.map((youngPerson) => youngPerson.id),
       year.id,
@@ -173,34 +229,42 @@ export function reviewRepository(db: FamilyLinksDb) {
       session.cipher,
     );
     const missing = youngPeople.filter((youngPerson) => !stored.byYoungPerson.has(youngPerson.id));
-    const workedOut = missing.length > 0 ? await reviewsFor(session, missing, year, termIndex, now, options) : [];
+    const workedOut =
+      missing.length > 0 ? await reviewsFor(session, missing, year, termIndex, now, options) : [];
     const fresh = new Map(workedOut.map((each) => [each.review.youngPerson.id, each.review]));
-    const toKeep = workedOut.map(
-      ({ review, stableUntil }): ReviewSummary => ({
-        id: reviewSummaryId(review.youngPerson.id, year.id, termName),
-        youngPersonId: review.youngPerson.id,
-        yearId: year.id,
-        termName,
-        computedAt: now.toISOString(),
-        stableUntil: stableUntil.toISOString(),
-        rulesVersion: reviewRulesVersion,
-        minimums: review.minimums,
-        terms: [...review.terms],
-      }),
-    );
+    const toKeep = workedOut.map(({ review, stableUntil }): ReviewSummary => ({
+      id: reviewSummaryId(review.youngPerson.id, year.id, termName),
+      youngPersonId: review.youngPerson.id,
+      yearId: year.id,
+      termName,
+      computedAt: now.toISOString(),
+      stableUntil: stableUntil.toISOString(),
+      rulesVersion: reviewRulesVersion,
+      minimums: review.minimums,
+      terms: [...review.terms],
+    }));
     await summaries.keep(toKeep, stored.inputsToken, session.cipher);
     return youngPeople.flatMap((youngPerson) => {
       const summary = stored.byYoungPerson.get(youngPerson.id);
-      const row = summary ? reviewRow(youngPerson, summary.minimums, summary.terms) : fresh.get(youngPerson.id);
+      const row = summary
+        ? reviewRow(youngPerson, summary.minimums, summary.terms)
+        : fresh.get(youngPerson.id);
       return row ? [row] : [];
     });
   }
 
-  async function personNames(session: Session, relationships: readonly Relationship[]): Promise<Map<string, string>> {
+  async function personNames(
+    session: Session,
+    relationships: readonly Relationship[],
+  ): Promise<Map<string, string>> {
     const personIds = [...new Set(relationships.map((link) => link.personId))];
     const rows = await db.people.bulkGet(personIds);
-    const people = await Promise.all(rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])));
-    return new Map(people.map((person) => [person.id, [person.firstName, person.lastName].filter(Boolean).join(' ')]));
+    const people = await Promise.all(
+      rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])),
+    );
+    return new Map(
+      people.map((person) => [person.id, [person.firstName, person.lastName].filter(Boolean).join(' ')]),
+    );
   }
 
   return {
@@ -208,29 +272,46 @@ export function reviewRepository(db: FamilyLinksDb) {
      * The overview: every young person this person may review, for one term of one year (with
      * the year's earlier terms, for the trend). `now` decides which terms and weeks are over.
      */
-    async termlyOverview(session: Session, yearId: string, termName: TermName, now: Date, options: ReviewOptions = {}): Promise<Result<TermlyOverview, ReviewError>> {
+    async termlyOverview(
+      session: Session,
+      yearId: string,
+      termName: TermName,
+      now: Date,
+      options: ReviewOptions = {},
+    ): Promise<Result<TermlyOverview, ReviewError>> {
       const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
       const year = await db.academicYears.get(yearId);
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
-      if (!year || termIndex < 0) return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
+      if (!year || termIndex < 0)
+        return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
       const term = year.terms[termIndex];
       // Only young people placed at the home at some point in the term have a review for it.
       const placed = inScope.value.youngPeople.filter(
-        (youngPerson) => term !== undefined && youngPerson.placementStartsOn <= term.endsOn && (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn),
+        (youngPerson) =>
+          term !== undefined &&
+          youngPerson.placementStartsOn <= term.endsOn &&
+          (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn),
       );
       const rows = await overviewRows(session, placed, year, termIndex, now, options);
       return ok({ year, termName, termIndex, scope: inScope.value.scope, rows });
     },
 
     /** One young person's review, with family members' names: refused (as not found) outside this person's scope. */
-    async youngPersonReview(session: Session, youngPersonId: string, yearId: string, termName: TermName, now: Date): Promise<Result<YoungPersonReview, ReviewError>> {
+    async youngPersonReview(
+      session: Session,
+      youngPersonId: string,
+      yearId: string,
+      termName: TermName,
+      now: Date,
+    ): Promise<Result<YoungPersonReview, ReviewError>> {
       const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
       const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
       const year = await db.academicYears.get(yearId);
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
-      if (!youngPerson || !year || termIndex < 0) return fail('not-found', 'That young person’s review is not one you can open.');
+      if (!youngPerson || !year || termIndex < 0)
+        return fail('not-found', 'That young person’s review is not one you can open.');
       const [row] = await reviewsFor(session, [youngPerson], year, termIndex, now, { withNames: true });
       return row ? ok(row.review) : fail('not-found', 'That young person’s review is not one you can open.');
     },
@@ -239,17 +320,29 @@ export function reviewRepository(db: FamilyLinksDb) {
      * The records behind a figure, opened, for the drill-down. Each is checked against this
      * person's scope by its young person, so a list of ids cannot reach anyone else's records.
      */
-    async recordsBehind(session: Session, refs: readonly RecordRef[]): Promise<Result<ReviewRecord[], ReviewError>> {
+    async recordsBehind(
+      session: Session,
+      refs: readonly RecordRef[],
+    ): Promise<Result<ReviewRecord[], ReviewError>> {
       const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
       const ids = new Set(inScope.value.youngPeople.map((youngPerson) => youngPerson.id));
       const visitIds = refs.filter((ref) => ref.type === 'visit').map((ref) => ref.id);
       const formIds = refs.filter((ref) => ref.type === 'contactForm').map((ref) => ref.id);
-      const [visitRows, formRows] = await Promise.all([db.visits.bulkGet(visitIds), db.contactForms.bulkGet(formIds)]);
+      const [visitRows, formRows] = await Promise.all([
+        db.visits.bulkGet(visitIds),
+        db.contactForms.bulkGet(formIds),
+      ]);
       const visits = await Promise.all(
-        visitRows.flatMap((row) => (row && row.youngPersonIds.some((id) => ids.has(id)) ? [visitCodec.decode(row, session.cipher)] : [])),
+        visitRows.flatMap((row) =>
+          row && row.youngPersonIds.some((id) => ids.has(id)) ? [visitCodec.decode(row, session.cipher)] : [],
+        ),
       );
-      const forms = await Promise.all(formRows.flatMap((row) => (row && ids.has(row.youngPersonId) ? [contactFormCodec.decode(row, session.cipher)] : [])));
+      const forms = await Promise.all(
+        formRows.flatMap((row) =>
+          row && ids.has(row.youngPersonId) ? [contactFormCodec.decode(row, session.cipher)] : [],
+        ),
+      );
       const records: ReviewRecord[] = [
         ...visits.map((visit) => ({ type: 'visit' as const, visit: { ...visit, notes: '' } })),
         ...forms.map((form) => ({ type: 'contactForm' as const, form })),
@@ -262,11 +355,28 @@ export function reviewRepository(db: FamilyLinksDb) {
      * Notes in the audit log that the termly report left the app, with the file's SHA-256 (the
      * disclosure itself is recorded first, through the disclosure log).
      */
-    async recordReportExport(session: Session, report: { kind: 'csv' | 'pdf'; yearLabel: string; termName: TermName; sha256: string; disclosureId: string }): Promise<Result<void, ReviewError>> {
-      if (reviewScope(session.roles).kind === 'none') return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
+    async recordReportExport(
+      session: Session,
+      report: {
+        kind: 'csv' | 'pdf';
+        yearLabel: string;
+        termName: TermName;
+        sha256: string;
+        disclosureId: string;
+      },
+    ): Promise<Result<void, ReviewError>> {
+      if (reviewScope(session.roles).kind === 'none')
+        return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'review.report-exported', recordType: 'disclosure', recordId: report.disclosureId, detail: `${report.kind.toUpperCase()} ${report.yearLabel} ${report.termName} term, SHA-256 ${report.sha256}` }],
+        [
+          {
+            action: 'review.report-exported',
+            recordType: 'disclosure',
+            recordId: report.disclosureId,
+            detail: `${report.kind.toUpperCase()} ${report.yearLabel} ${report.termName} term, SHA-256 ${report.sha256}`,
+          },
+        ],
         [],
         () => Promise.resolve(),
         new Date(),
@@ -276,7 +386,9 @@ export function reviewRepository(db: FamilyLinksDb) {
 
     /** Staff names, for showing who took part in a record. */
     async staffNames(session: Session): Promise<Map<string, string>> {
-      const staff = await Promise.all((await db.staff.toArray()).map((row) => staffCodec.decode(row, session.cipher)));
+      const staff = await Promise.all(
+        (await db.staff.toArray()).map((row) => staffCodec.decode(row, session.cipher)),
+      );
       return new Map(staff.map((member) => [member.id, member.name]));
     },
 
@@ -285,9 +397,17 @@ export function reviewRepository(db: FamilyLinksDb) {
       const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return new Map();
       const ids = new Set(inScope.value.youngPeople.map((youngPerson) => youngPerson.id));
-      const links = await db.relationships.where('personId').anyOf([...new Set(personIds)]).toArray();
-      const allowed = [...new Set(links.filter((link) => ids.has(link.youngPersonId)).map((link) => link.personId))];
-      return personNames(session, allowed.map((personId) => ({ personId }) as Relationship));
+      const links = await db.relationships
+        .where('personId')
+        .anyOf([...new Set(personIds)])
+        .toArray();
+      const allowed = [
+        ...new Set(links.filter((link) => ids.has(link.youngPersonId)).map((link) => link.personId)),
+      ];
+      return personNames(
+        session,
+        allowed.map((personId) => ({ personId }) as Relationship),
+      );
     },
   };
 }
@@ -295,7 +415,11 @@ export function reviewRepository(db: FamilyLinksDb) {
 /** A review worked out from the records, and the instant from which the clock alone could change it. */
 type WorkedOut = { readonly review: YoungPersonReview; readonly stableUntil: Date };
 
-function reviewRow(youngPerson: YoungPerson, minimums: ContactMinimums, terms: readonly TermReview[]): YoungPersonReview {
+function reviewRow(
+  youngPerson: YoungPerson,
+  minimums: ContactMinimums,
+  terms: readonly TermReview[],
+): YoungPersonReview {
   return {
     youngPerson: {
       id: youngPerson.id,
@@ -324,7 +448,10 @@ function familyMember(link: Relationship, names: ReadonlyMap<string, string>): R
   };
 }
 
-function groupBy<Item>(items: readonly Item[], keysOf: (item: Item) => readonly string[]): Map<string, Item[]> {
+function groupBy<Item>(
+  items: readonly Item[],
+  keysOf: (item: Item) => readonly string[],
+): Map<string, Item[]> {
   const groups = new Map<string, Item[]>();
   for (const item of items) {
     for (const key of keysOf(item)) {

@@ -42,7 +42,11 @@ export type SampleWithReviews = {
  * kept with who drew it, when, and from how many; each review of a sampled form is a new row
  * (never overwritten), its comment sealed. Every draw and every review is in the audit log.
  */
-export function reviewSampleRepository(db: FamilyLinksDb, clock: () => Date = () => new Date(), randomBelow: RandomBelow = cryptoRandomBelow) {
+export function reviewSampleRepository(
+  db: FamilyLinksDb,
+  clock: () => Date = () => new Date(),
+  randomBelow: RandomBelow = cryptoRandomBelow,
+) {
   const audit = auditLog(db);
   const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
   const refused = () => fail('forbidden' as const, 'Only the Registered Manager does sample monitoring.');
@@ -66,7 +70,8 @@ export function reviewSampleRepository(db: FamilyLinksDb, clock: () => Date = ()
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const year = await db.academicYears.get(form.data.yearId);
       const term = year?.terms.find((candidate) => candidate.name === form.data.termName);
-      if (!year || !term) return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
+      if (!year || !term)
+        return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
       const zone = await timeZone();
       const from = new Date(startOfLocalDay(term.startsOn, zone)).toISOString();
       const to = new Date(startOfLocalDay(addDays(term.endsOn, 1), zone)).toISOString();
@@ -76,7 +81,10 @@ export function reviewSampleRepository(db: FamilyLinksDb, clock: () => Date = ()
         .between(from, to, true, false)
         .filter((row) => row.status === 'filed')
         .primaryKeys();
-      if (filed.length === 0) return fail('empty-term', 'No forms were filed in that term, so there is nothing to sample.', { termName: 'No filed forms in this term.' });
+      if (filed.length === 0)
+        return fail('empty-term', 'No forms were filed in that term, so there is nothing to sample.', {
+          termName: 'No filed forms in this term.',
+        });
       const now = clock();
       const sample = reviewSampleSchema.parse({
         id: crypto.randomUUID(),
@@ -90,7 +98,14 @@ export function reviewSampleRepository(db: FamilyLinksDb, clock: () => Date = ()
       });
       await audit.write(
         auditor(session),
-        [{ action: 'review.sample-drawn', recordType: 'reviewSample', recordId: sample.id, detail: `${sample.formIds.length} of ${filed.length} filed forms, ${year.label} ${term.name} term` }],
+        [
+          {
+            action: 'review.sample-drawn',
+            recordType: 'reviewSample',
+            recordId: sample.id,
+            detail: `${sample.formIds.length} of ${filed.length} filed forms, ${year.label} ${term.name} term`,
+          },
+        ],
         [db.reviewSamples],
         async () => {
           await db.reviewSamples.add(sample);
@@ -103,32 +118,61 @@ export function reviewSampleRepository(db: FamilyLinksDb, clock: () => Date = ()
     /** Every sample drawn, newest first. */
     async list(session: Session): Promise<Result<ReviewSample[], SampleError>> {
       if (!can(session.roles, 'sample:monitor')) return refused();
-      return ok((await db.reviewSamples.orderBy('drawnAt').reverse().toArray()).map((row) => reviewSampleSchema.parse(row)));
+      return ok(
+        (await db.reviewSamples.orderBy('drawnAt').reverse().toArray()).map((row) =>
+          reviewSampleSchema.parse(row),
+        ),
+      );
     },
 
-    async get(session: Session, sampleId: string): Promise<Result<SampleWithReviews & { forms: ContactForm[] }, SampleError>> {
+    async get(
+      session: Session,
+      sampleId: string,
+    ): Promise<Result<SampleWithReviews & { forms: ContactForm[] }, SampleError>> {
       if (!can(session.roles, 'sample:monitor')) return refused();
       const row = await db.reviewSamples.get(sampleId);
       if (!row) return fail('not-found', 'That sample is no longer there.');
       const sample = reviewSampleSchema.parse(row);
       const formRows = await db.contactForms.bulkGet(sample.formIds);
-      const forms = await Promise.all(formRows.flatMap((formRow) => (formRow ? [contactFormCodec.decode(formRow, session.cipher)] : [])));
+      const forms = await Promise.all(
+        formRows.flatMap((formRow) => (formRow ? [contactFormCodec.decode(formRow, session.cipher)] : [])),
+      );
       return ok({ sample, reviews: await reviewsOf(session, sampleId), forms });
     },
 
     /** Records the manager's judgement on one sampled form (a new review each time; earlier ones are kept). */
-    async reviewForm(session: Session, sampleId: string, formId: string, input: unknown): Promise<Result<SampleItemReview, SampleError>> {
+    async reviewForm(
+      session: Session,
+      sampleId: string,
+      formId: string,
+      input: unknown,
+    ): Promise<Result<SampleItemReview, SampleError>> {
       if (!can(session.roles, 'sample:monitor')) return refused();
       const form = sampleReviewFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const sample = await db.reviewSamples.get(sampleId);
-      if (!sample || !sample.formIds.includes(formId)) return fail('not-found', 'That form is not in this sample.');
+      if (!sample || !sample.formIds.includes(formId))
+        return fail('not-found', 'That form is not in this sample.');
       const now = clock();
-      const review = sampleItemReviewSchema.parse({ ...form.data, id: crypto.randomUUID(), sampleId, formId, reviewedAt: now.toISOString(), reviewedById: session.staff.id });
+      const review = sampleItemReviewSchema.parse({
+        ...form.data,
+        id: crypto.randomUUID(),
+        sampleId,
+        formId,
+        reviewedAt: now.toISOString(),
+        reviewedById: session.staff.id,
+      });
       const row = await sampleItemReviewCodec.encode(review, session.cipher);
       await audit.write(
         auditor(session),
-        [{ action: 'review.sample-form-reviewed', recordType: 'contactForm', recordId: formId, detail: review.outcome }],
+        [
+          {
+            action: 'review.sample-form-reviewed',
+            recordType: 'contactForm',
+            recordId: formId,
+            detail: review.outcome,
+          },
+        ],
         [db.reviewSampleItems],
         async () => {
           await db.reviewSampleItems.add(row);

@@ -1,6 +1,17 @@
 import type { TermName } from '@shared/schemas/academic-year';
-import { packReviewSummary, reviewRulesVersion, reviewSummaryId, reviewSummarySchema, type ReviewSummary } from '@shared/schemas/review-summary';
-import type { FamilyLinksDb, ReviewInputsMarkerRow, ReviewSummaryPlainKey, ReviewSummaryRow } from '../database';
+import {
+  packReviewSummary,
+  reviewRulesVersion,
+  reviewSummaryId,
+  reviewSummarySchema,
+  type ReviewSummary,
+} from '@shared/schemas/review-summary';
+import type {
+  FamilyLinksDb,
+  ReviewInputsMarkerRow,
+  ReviewSummaryPlainKey,
+  ReviewSummaryRow,
+} from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { inputsMarkerId } from '../review-summary-invalidation';
 
@@ -20,7 +31,10 @@ export const reviewSummaryCodec = {
   async decode(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
     try {
       const { sealed, ...plain } = row;
-      const parsed = reviewSummarySchema.safeParse({ ...plain, packed: await cipher.open(contextOf(row.id), sealed) });
+      const parsed = reviewSummarySchema.safeParse({
+        ...plain,
+        packed: await cipher.open(contextOf(row.id), sealed),
+      });
       return parsed.success ? parsed.data : undefined;
     } catch {
       return undefined;
@@ -29,7 +43,10 @@ export const reviewSummaryCodec = {
 };
 
 /** What a read of the summaries found: the ones still good, and the marker to show when storing new ones. */
-export type FreshSummaries = { readonly byYoungPerson: ReadonlyMap<string, ReviewSummary>; readonly inputsToken: string | undefined };
+export type FreshSummaries = {
+  readonly byYoungPerson: ReadonlyMap<string, ReviewSummary>;
+  readonly inputsToken: string | undefined;
+};
 
 function isSummaryRow(row: ReviewSummaryRow | ReviewInputsMarkerRow | undefined): row is ReviewSummaryRow {
   return row !== undefined && 'sealed' in row;
@@ -44,12 +61,28 @@ function isSummaryRow(row: ReviewSummaryRow | ReviewInputsMarkerRow | undefined)
 export function reviewSummaryRepository(db: FamilyLinksDb) {
   return {
     /** The summaries of these young people for this term that are still true at `now`, opened. */
-    async fresh(youngPersonIds: readonly string[], yearId: string, termName: TermName, now: Date, cipher: RecordCipher): Promise<FreshSummaries> {
+    async fresh(
+      youngPersonIds: readonly string[],
+      yearId: string,
+      termName: TermName,
+      now: Date,
+      cipher: RecordCipher,
+    ): Promise<FreshSummaries> {
       const nowMs = now.getTime();
       const [rows, marker] = await db.transaction('r', db.reviewSummaries, () =>
-        Promise.all([db.reviewSummaries.bulkGet(youngPersonIds.map((id) => reviewSummaryId(id, yearId, termName))), db.reviewSummaries.get(inputsMarkerId)]),
+        Promise.all([
+          db.reviewSummaries.bulkGet(youngPersonIds.map((id) => reviewSummaryId(id, yearId, termName))),
+          db.reviewSummaries.get(inputsMarkerId),
+        ]),
       );
-      const usable = rows.filter(isSummaryRow).filter((row) => row.rulesVersion === reviewRulesVersion && Date.parse(row.computedAt) <= nowMs && nowMs < Date.parse(row.stableUntil));
+      const usable = rows
+        .filter(isSummaryRow)
+        .filter(
+          (row) =>
+            row.rulesVersion === reviewRulesVersion &&
+            Date.parse(row.computedAt) <= nowMs &&
+            nowMs < Date.parse(row.stableUntil),
+        );
       const opened = await Promise.all(usable.map((row) => reviewSummaryCodec.decode(row, cipher)));
       const byYoungPerson = new Map<string, ReviewSummary>();
       for (const summary of opened) if (summary) byYoungPerson.set(summary.youngPersonId, summary);
@@ -61,10 +94,16 @@ export function reviewSummaryRepository(db: FamilyLinksDb) {
      * changed since (the marker holds another token), they may be stale already, so they are not
      * stored. Best effort: false when nothing was stored, never an error.
      */
-    async keep(summaries: readonly ReviewSummary[], inputsToken: string | undefined, cipher: RecordCipher): Promise<boolean> {
+    async keep(
+      summaries: readonly ReviewSummary[],
+      inputsToken: string | undefined,
+      cipher: RecordCipher,
+    ): Promise<boolean> {
       if (summaries.length === 0) return false;
       try {
-        const rows = await Promise.all(summaries.map((summary) => reviewSummaryCodec.encode(summary, cipher)));
+        const rows = await Promise.all(
+          summaries.map((summary) => reviewSummaryCodec.encode(summary, cipher)),
+        );
         return await db.transaction('rw', db.reviewSummaries, async () => {
           const marker = await db.reviewSummaries.get(inputsMarkerId);
           const token = marker && !isSummaryRow(marker) ? marker.token : undefined;
@@ -73,7 +112,10 @@ export function reviewSummaryRepository(db: FamilyLinksDb) {
           return true;
         });
       } catch (error) {
-        console.warn('The termly review summaries could not be stored; they will be worked out again next time.', error);
+        console.warn(
+          'The termly review summaries could not be stored; they will be worked out again next time.',
+          error,
+        );
         return false;
       }
     },

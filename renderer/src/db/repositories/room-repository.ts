@@ -9,7 +9,8 @@ import { Refusal } from './refusal';
 
 export type RoomError = 'forbidden' | 'invalid' | 'duplicate-name' | 'not-found';
 
-const sameName = (a: string, b: string) => a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
+const sameName = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase('en-GB') === b.trim().toLocaleLowerCase('en-GB');
 
 /**
  * The rooms staff book for visits (Settings → Rooms, the manager's). A room's name is not personal
@@ -20,15 +21,34 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
   const audit = auditLog(db);
   const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
 
-  async function save(session: Session, room: Room, action: string, isNew: boolean): Promise<Result<Room, RoomError>> {
+  async function save(
+    session: Session,
+    room: Room,
+    action: string,
+    isNew: boolean,
+  ): Promise<Result<Room, RoomError>> {
     try {
-      await audit.write(auditor(session), [{ action, recordType: 'room', recordId: room.id }], [db.rooms], async () => {
-        // Checked inside the transaction so two people adding "Family room" at once cannot both succeed.
-        const clash = (await db.rooms.toArray()).find((other) => other.id !== room.id && sameName(other.name, room.name));
-        if (clash) throw new Refusal(fail('duplicate-name', `There is already a room called “${clash.name}”. Choose another name.`, { name: `There is already a room called “${clash.name}”.` }).error);
-        if (!isNew && !(await db.rooms.get(room.id))) throw new Refusal(fail('not-found', 'That room is no longer in the list.').error);
-        await db.rooms.put(room);
-      }, clock());
+      await audit.write(
+        auditor(session),
+        [{ action, recordType: 'room', recordId: room.id }],
+        [db.rooms],
+        async () => {
+          // Checked inside the transaction so two people adding "Family room" at once cannot both succeed.
+          const clash = (await db.rooms.toArray()).find(
+            (other) => other.id !== room.id && sameName(other.name, room.name),
+          );
+          if (clash)
+            throw new Refusal(
+              fail('duplicate-name', `There is already a room called “${clash.name}”. Choose another name.`, {
+                name: `There is already a room called “${clash.name}”.`,
+              }).error,
+            );
+          if (!isNew && !(await db.rooms.get(room.id)))
+            throw new Refusal(fail('not-found', 'That room is no longer in the list.').error);
+          await db.rooms.put(room);
+        },
+        clock(),
+      );
     } catch (error) {
       if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RoomError> };
       throw error;
@@ -51,7 +71,12 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
       if (!allowed.ok) return fail('forbidden', 'Only the Registered Manager can change the rooms list.');
       const form = roomFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      return save(session, roomSchema.parse({ id: crypto.randomUUID(), name: form.data.name, isActive: true }), 'room.added', true);
+      return save(
+        session,
+        roomSchema.parse({ id: crypto.randomUUID(), name: form.data.name, isActive: true }),
+        'room.added',
+        true,
+      );
     },
 
     async rename(session: Session, id: string, input: unknown): Promise<Result<Room, RoomError>> {

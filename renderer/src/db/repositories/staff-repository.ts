@@ -7,7 +7,12 @@ import { createSealedCodec } from '../sealed-codec';
  * Staff rows keep their id, username, roles and whether they are active in the clear: the
  * sign-in screen must find an account before anyone has a key. Names and emails are sealed.
  */
-export const staffCodec = createSealedCodec('staff', staffMemberSchema, ['id', 'username', 'roles', 'isActive'] satisfies StaffPlainKey[]);
+export const staffCodec = createSealedCodec('staff', staffMemberSchema, [
+  'id',
+  'username',
+  'roles',
+  'isActive',
+] satisfies StaffPlainKey[]);
 
 /** The account's plain part: enough to sign in, nothing about the person. */
 export type StaffLogin = Pick<StaffMember, 'id' | 'username' | 'roles' | 'isActive'>;
@@ -16,7 +21,9 @@ export function staffRepository(db: FamilyLinksDb) {
   return {
     async findLogin(username: string): Promise<StaffLogin | undefined> {
       const row = await db.staff.where('username').equals(username.trim().toLowerCase()).first();
-      return row ? { id: row.id, username: row.username, roles: row.roles, isActive: row.isActive } : undefined;
+      return row
+        ? { id: row.id, username: row.username, roles: row.roles, isActive: row.isActive }
+        : undefined;
     },
 
     async count(): Promise<number> {

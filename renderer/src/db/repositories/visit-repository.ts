@@ -1,8 +1,28 @@
-import { longestVisitHours, visitBookingFormSchema, visitSchema, visitStatusChangeSchema, type Visit, type VisitBookingForm } from '@shared/schemas/visits';
+import {
+  longestVisitHours,
+  visitBookingFormSchema,
+  visitSchema,
+  visitStatusChangeSchema,
+  type Visit,
+  type VisitBookingForm,
+} from '@shared/schemas/visits';
 import { can } from '@shared/rules/access';
 import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
-import { describeSlot, localDateOf, visitConflicts, type BookedVisit, type ConflictNames, type Placement, type ProposedVisit, type VisitConflict } from '@shared/rules/visit-conflicts';
-import { bookingRestrictionIssues, type BookingPerson, type BookingRestrictionIssue } from '@shared/rules/visit-restrictions';
+import {
+  describeSlot,
+  localDateOf,
+  visitConflicts,
+  type BookedVisit,
+  type ConflictNames,
+  type Placement,
+  type ProposedVisit,
+  type VisitConflict,
+} from '@shared/rules/visit-conflicts';
+import {
+  bookingRestrictionIssues,
+  type BookingPerson,
+  type BookingRestrictionIssue,
+} from '@shared/rules/visit-restrictions';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitPlainKey } from '../database';
@@ -18,11 +38,22 @@ import { staffCodec } from './staff-repository';
 import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 
-export const visitPlainKeys = ['id', 'startsAt', 'endsAt', 'youngPersonIds', 'staffIds', 'roomId', 'status', 'seriesId', 'kind'] as const satisfies readonly VisitPlainKey[];
+export const visitPlainKeys = [
+  'id',
+  'startsAt',
+  'endsAt',
+  'youngPersonIds',
+  'staffIds',
+  'roomId',
+  'status',
+  'seriesId',
+  'kind',
+] as const satisfies readonly VisitPlainKey[];
 export const visitCodec = createSealedCodec('visits', visitSchema, visitPlainKeys);
 export type VisitRow = SealedRow<Visit, VisitPlainKey>;
 
-export type VisitError = 'forbidden' | 'invalid' | 'refused' | 'not-found' | 'changed-elsewhere' | 'not-allowed-now';
+export type VisitError =
+  'forbidden' | 'invalid' | 'refused' | 'not-found' | 'changed-elsewhere' | 'not-allowed-now';
 
 /** Everything the checks found for a booking, before it is saved. `blocking` stops the save. */
 export type BookingCheck = {
@@ -37,7 +68,10 @@ export type BookingCheck = {
 
 /** Young people and staff a screen has already opened (its live directory), so a check need not open them again. */
 export type KnownPeople = {
-  readonly youngPeople: readonly Pick<YoungPerson, 'id' | 'firstName' | 'lastName' | 'preferredName' | 'placementStartsOn' | 'placementEndsOn'>[];
+  readonly youngPeople: readonly Pick<
+    YoungPerson,
+    'id' | 'firstName' | 'lastName' | 'preferredName' | 'placementStartsOn' | 'placementEndsOn'
+  >[];
   readonly staff: readonly Pick<StaffMember, 'id' | 'name'>[];
 };
 
@@ -48,14 +82,22 @@ export type BookingContext = {
   readonly known?: KnownPeople | undefined;
 };
 
-export type VisitFilter = { readonly youngPersonId?: string; readonly staffId?: string; readonly roomId?: string };
+export type VisitFilter = {
+  readonly youngPersonId?: string;
+  readonly staffId?: string;
+  readonly roomId?: string;
+};
 
 const hourMs = 3_600_000;
 const finalStatuses = new Set<Visit['status']>(['completed', 'cancelled', 'didNotAttend']);
 
 /** The visit as this person may see it: a visit's notes are for those who lead contact, the staff on it and whoever booked it. */
 function mayReadNotes(visit: Visit, session: Session): boolean {
-  return can(session.roles, 'visit:read-notes') || visit.staffIds.includes(session.staff.id) || visit.bookedById === session.staff.id;
+  return (
+    can(session.roles, 'visit:read-notes') ||
+    visit.staffIds.includes(session.staff.id) ||
+    visit.bookedById === session.staff.id
+  );
 }
 
 function visibleVisit(visit: Visit, session: Session): Visit {
@@ -103,7 +145,12 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
    * where, then only the young people are opened (their placement dates). Staff rows are opened
    * only when a staff clash needs their names, so the usual check opens one or two rows.
    */
-  async function clashCheck(session: Session, proposed: readonly ProposedVisit[], context: BookingContext, ignoreVisitIds: readonly string[]) {
+  async function clashCheck(
+    session: Session,
+    proposed: readonly ProposedVisit[],
+    context: BookingContext,
+    ignoreVisitIds: readonly string[],
+  ) {
     const knownYoungPeople = new Map((context.known?.youngPeople ?? []).map((person) => [person.id, person]));
     const knownStaff = new Map((context.known?.staff ?? []).map((member) => [member.id, member.name]));
     const ids = {
@@ -122,8 +169,16 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       ]);
       return { youngPeopleRows, staffRows, roomRows, others };
     });
-    const opened = await Promise.all(read.youngPeopleRows.flatMap((row) => (row ? [youngPersonCodec.decode(row, session.cipher)] : [])));
-    const youngPeople = [...ids.youngPersonIds.flatMap((id) => { const known = knownYoungPeople.get(id); return known ? [known] : []; }), ...opened];
+    const opened = await Promise.all(
+      read.youngPeopleRows.flatMap((row) => (row ? [youngPersonCodec.decode(row, session.cipher)] : [])),
+    );
+    const youngPeople = [
+      ...ids.youngPersonIds.flatMap((id) => {
+        const known = knownYoungPeople.get(id);
+        return known ? [known] : [];
+      }),
+      ...opened,
+    ];
     const rooms = read.roomRows.flatMap((room) => (room ? [room] : []));
     const youngPersonNames = new Map(youngPeople.map((person) => [person.id, displayName(person)]));
     const staffNames = new Map(knownStaff);
@@ -133,12 +188,29 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       staff: (id) => staffNames.get(id) ?? 'This member of staff',
       room: (id) => roomNames.get(id) ?? 'This room',
     };
-    const placements: Placement[] = youngPeople.map((person) => ({ youngPersonId: person.id, startsOn: person.placementStartsOn, endsOn: person.placementEndsOn }));
-    const check = () => visitConflicts({ proposed, others: read.others, placements, names, timeZone: context.timeZone, ignoreVisitIds });
+    const placements: Placement[] = youngPeople.map((person) => ({
+      youngPersonId: person.id,
+      startsOn: person.placementStartsOn,
+      endsOn: person.placementEndsOn,
+    }));
+    const check = () =>
+      visitConflicts({
+        proposed,
+        others: read.others,
+        placements,
+        names,
+        timeZone: context.timeZone,
+        ignoreVisitIds,
+      });
     let conflicts = check();
     // Staff not already known are opened only when a staff clash needs their names.
-    if (read.staffRows.length > 0 && conflicts.some((conflict) => conflict.kind === 'staffDoubleBooked' && !staffNames.has(conflict.staffId))) {
-      const staff = await Promise.all(read.staffRows.flatMap((row) => (row ? [staffCodec.decode(row, session.cipher)] : [])));
+    if (
+      read.staffRows.length > 0 &&
+      conflicts.some((conflict) => conflict.kind === 'staffDoubleBooked' && !staffNames.has(conflict.staffId))
+    ) {
+      const staff = await Promise.all(
+        read.staffRows.flatMap((row) => (row ? [staffCodec.decode(row, session.cipher)] : [])),
+      );
       for (const member of staff) staffNames.set(member.id, member.name);
       conflicts = check();
     }
@@ -147,7 +219,9 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
 
   async function bookingPeople(session: Session, personIds: readonly string[]): Promise<BookingPerson[]> {
     const rows = await db.people.bulkGet([...personIds]);
-    const people = await Promise.all(rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])));
+    const people = await Promise.all(
+      rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])),
+    );
     return people.map((person) => {
       const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
       return { personId: person.id, displayName: fullName, names: [fullName, ...person.aliases] };
@@ -171,7 +245,17 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
   }
 
   /** Runs every check on a parsed form. */
-  async function runChecks(session: Session, form: VisitBookingForm, context: BookingContext, ignoreVisitIds: readonly string[]): Promise<Result<BookingCheck & { names: ConflictNames; proposed: ProposedVisit[]; placements: Placement[] }, VisitError>> {
+  async function runChecks(
+    session: Session,
+    form: VisitBookingForm,
+    context: BookingContext,
+    ignoreVisitIds: readonly string[],
+  ): Promise<
+    Result<
+      BookingCheck & { names: ConflictNames; proposed: ProposedVisit[]; placements: Placement[] },
+      VisitError
+    >
+  > {
     const expanded = expandRecurrence({
       date: form.date,
       startTime: form.startTime,
@@ -183,10 +267,20 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     if (!expanded.ok) return fail('invalid', expanded.error.message, { repeatUntil: expanded.error.message });
     const occurrences = expanded.value;
     const proposed = proposedFrom(form, occurrences);
-    const { conflicts, names, placements, rooms } = await clashCheck(session, proposed, context, ignoreVisitIds);
+    const { conflicts, names, placements, rooms } = await clashCheck(
+      session,
+      proposed,
+      context,
+      ignoreVisitIds,
+    );
 
-    const restrictionRows = await db.restrictions.where('youngPersonId').anyOf([...form.youngPersonIds]).toArray();
-    const restrictions = await Promise.all(restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher)));
+    const restrictionRows = await db.restrictions
+      .where('youngPersonId')
+      .anyOf([...form.youngPersonIds])
+      .toArray();
+    const restrictions = await Promise.all(
+      restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher)),
+    );
     const people = await bookingPeople(session, form.personIds);
     const restrictionIssues = bookingRestrictionIssues(
       {
@@ -203,12 +297,27 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     const blocking: string[] = [];
     const room = rooms.find((candidate) => candidate.id === form.roomId);
     if (form.roomId && !room) blocking.push('That room is no longer in the rooms list. Choose another room.');
-    if (room && !room.isActive && ignoreVisitIds.length === 0) blocking.push(`${room.name} is no longer booked for visits. Choose another room.`);
-    if (occurrences.length === 0) blocking.push('Every date of this booking is left out. Choose at least one date.');
-    blocking.push(...restrictionIssues.filter((issue) => issue.severity === 'block').map((issue) => issue.message));
+    if (room && !room.isActive && ignoreVisitIds.length === 0)
+      blocking.push(`${room.name} is no longer booked for visits. Choose another room.`);
+    if (occurrences.length === 0)
+      blocking.push('Every date of this booking is left out. Choose at least one date.');
+    blocking.push(
+      ...restrictionIssues.filter((issue) => issue.severity === 'block').map((issue) => issue.message),
+    );
     blocking.push(...conflicts.map((conflict) => conflict.message));
-    const warnings = restrictionIssues.filter((issue) => issue.severity === 'warn').map((issue) => issue.message);
-    return ok({ occurrences, conflicts, restrictionIssues, blocking: [...new Set(blocking)], warnings: [...new Set(warnings)], names, proposed, placements });
+    const warnings = restrictionIssues
+      .filter((issue) => issue.severity === 'warn')
+      .map((issue) => issue.message);
+    return ok({
+      occurrences,
+      conflicts,
+      restrictionIssues,
+      blocking: [...new Set(blocking)],
+      warnings: [...new Set(warnings)],
+      names,
+      proposed,
+      placements,
+    });
   }
 
   function parseForm(input: unknown): Result<VisitBookingForm, VisitError> {
@@ -218,9 +327,28 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
   }
 
   /** In the transaction: the clash check again, on what is stored now. */
-  async function refuseNewClashes(proposed: readonly ProposedVisit[], placements: readonly Placement[], names: ConflictNames, timeZone: string, ignoreVisitIds: readonly string[]) {
-    const clashes = visitConflicts({ proposed, others: await candidates(proposed), placements, names, timeZone, ignoreVisitIds });
-    if (clashes.length > 0) throw new Refusal(fail('refused', `Someone booked at the same time a moment ago. ${clashes.map((clash) => clash.message).join(' ')}`).error);
+  async function refuseNewClashes(
+    proposed: readonly ProposedVisit[],
+    placements: readonly Placement[],
+    names: ConflictNames,
+    timeZone: string,
+    ignoreVisitIds: readonly string[],
+  ) {
+    const clashes = visitConflicts({
+      proposed,
+      others: await candidates(proposed),
+      placements,
+      names,
+      timeZone,
+      ignoreVisitIds,
+    });
+    if (clashes.length > 0)
+      throw new Refusal(
+        fail(
+          'refused',
+          `Someone booked at the same time a moment ago. ${clashes.map((clash) => clash.message).join(' ')}`,
+        ).error,
+      );
   }
 
   async function refusalOr<Value>(work: () => Promise<Value>): Promise<Result<Value, VisitError>> {
@@ -237,7 +365,12 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
      * Visits overlapping [fromIso, toIso), earliest first, optionally for one young person, member
      * of staff or room: read by the `startsAt` index, filtered on plain columns, then opened.
      */
-    async listBetween(session: Session, fromIso: string, toIso: string, filter: VisitFilter = {}): Promise<Visit[]> {
+    async listBetween(
+      session: Session,
+      fromIso: string,
+      toIso: string,
+      filter: VisitFilter = {},
+    ): Promise<Visit[]> {
       const from = new Date(Date.parse(fromIso) - longestVisitHours * hourMs).toISOString();
       const rows = await db.visits.where('startsAt').between(from, toIso, true, false).toArray();
       const wanted = rows.filter(
@@ -248,15 +381,24 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
           (filter.roomId === undefined || row.roomId === filter.roomId),
       );
       const visits = await store.open(wanted, session.cipher);
-      return visits.map((visit) => visibleVisit(visit, session)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      return visits
+        .map((visit) => visibleVisit(visit, session))
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
 
     /** One young person's visits starting in [fromIso, toIso), earliest first (for the termly review and planning help). */
-    async listForYoungPerson(session: Session, youngPersonId: string, fromIso: string, toIso: string): Promise<Visit[]> {
+    async listForYoungPerson(
+      session: Session,
+      youngPersonId: string,
+      fromIso: string,
+      toIso: string,
+    ): Promise<Visit[]> {
       const rows = await db.visits.where('youngPersonIds').equals(youngPersonId).toArray();
       const inRange = rows.filter((row) => row.startsAt >= fromIso && row.startsAt < toIso);
       const visits = await store.open(inRange, session.cipher);
-      return visits.map((visit) => visibleVisit(visit, session)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      return visits
+        .map((visit) => visibleVisit(visit, session))
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
 
     async get(session: Session, id: string): Promise<Visit | undefined> {
@@ -266,18 +408,34 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
 
     /** The other visits of a series, earliest first. */
     async listSeries(session: Session, seriesId: string): Promise<Visit[]> {
-      const visits = await store.open(await db.visits.where('seriesId').equals(seriesId).toArray(), session.cipher);
-      return visits.map((visit) => visibleVisit(visit, session)).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      const visits = await store.open(
+        await db.visits.where('seriesId').equals(seriesId).toArray(),
+        session.cipher,
+      );
+      return visits
+        .map((visit) => visibleVisit(visit, session))
+        .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
     },
 
     /** The clash check alone, on index-range candidates (what the benchmark times). */
-    async findConflicts(session: Session, proposed: readonly ProposedVisit[], context: BookingContext & { ignoreVisitIds?: readonly string[] }): Promise<VisitConflict[]> {
+    async findConflicts(
+      session: Session,
+      proposed: readonly ProposedVisit[],
+      context: BookingContext & { ignoreVisitIds?: readonly string[] },
+    ): Promise<VisitConflict[]> {
       return (await clashCheck(session, proposed, context, context.ignoreVisitIds ?? [])).conflicts;
     },
 
     /** Every check a booking gets, before saving: what the booking screen shows as it is filled in. */
-    async checkBooking(session: Session, input: unknown, context: BookingContext, changingVisitId?: string): Promise<Result<BookingCheck, VisitError>> {
-      const form = parseForm(changingVisitId ? { ...(input as object), repeat: 'none', repeatUntil: '' } : input);
+    async checkBooking(
+      session: Session,
+      input: unknown,
+      context: BookingContext,
+      changingVisitId?: string,
+    ): Promise<Result<BookingCheck, VisitError>> {
+      const form = parseForm(
+        changingVisitId ? { ...(input as object), repeat: 'none', repeatUntil: '' } : input,
+      );
       if (!form.ok) return form;
       const checked = await runChecks(session, form.value, context, changingVisitId ? [changingVisitId] : []);
       if (!checked.ok) return checked;
@@ -289,8 +447,13 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
      * Books a visit, or a series of them (one row per date). Refused, with every reason, if any
      * check blocks; nothing is saved then.
      */
-    async book(session: Session, input: unknown, context: BookingContext): Promise<Result<Visit[], VisitError>> {
-      if (!can(session.roles, 'visit:book')) return fail('forbidden', 'Your account cannot book visits. Ask the manager.');
+    async book(
+      session: Session,
+      input: unknown,
+      context: BookingContext,
+    ): Promise<Result<Visit[], VisitError>> {
+      if (!can(session.roles, 'visit:book'))
+        return fail('forbidden', 'Your account cannot book visits. Ask the manager.');
       const form = parseForm(input);
       if (!form.ok) return form;
       const checked = await runChecks(session, form.value, context, []);
@@ -299,7 +462,16 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       if (blocking.length > 0) return fail('refused', blocking.join(' '));
       const now = clock();
       const seriesId = occurrences.length > 1 ? crypto.randomUUID() : undefined;
-      const { date: _date, startTime: _start, endTime: _end, repeat, repeatUntil, supervisingStaffId, roomId, ...details } = form.value;
+      const {
+        date: _date,
+        startTime: _start,
+        endTime: _end,
+        repeat,
+        repeatUntil,
+        supervisingStaffId,
+        roomId,
+        ...details
+      } = form.value;
       const visits = occurrences.map((occurrence) =>
         visitSchema.parse({
           ...details,
@@ -311,30 +483,52 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
           endsAt: occurrence.endsAt,
           status: 'planned',
           cancelledReason: '',
-          ...(seriesId && repeat !== 'none' ? { seriesId, repeats: { frequency: repeat, until: repeatUntil } } : {}),
+          ...(seriesId && repeat !== 'none'
+            ? { seriesId, repeats: { frequency: repeat, until: repeatUntil } }
+            : {}),
           bookedById: session.staff.id,
           bookedAt: now.toISOString(),
         }),
       );
       const rows = await store.seal(visits, session.cipher);
-      const events = visits.map((visit) => ({ action: 'visit.booked', recordType: 'visit', recordId: visit.id, detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind }));
+      const events = visits.map((visit) => ({
+        action: 'visit.booked',
+        recordType: 'visit',
+        recordId: visit.id,
+        detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind,
+      }));
       const saved = await refusalOr(() =>
-        audit.write(auditor(session), events, [db.visits], async () => {
-          await refuseNewClashes(proposed, placements, names, context.timeZone, []);
-          await db.visits.bulkAdd(rows);
-        }, now),
+        audit.write(
+          auditor(session),
+          events,
+          [db.visits],
+          async () => {
+            await refuseNewClashes(proposed, placements, names, context.timeZone, []);
+            await db.visits.bulkAdd(rows);
+          },
+          now,
+        ),
       );
       return saved.ok ? ok(visits) : saved;
     },
 
     /** Moves or changes one visit (one occurrence of a series moves on its own and stays in it). */
-    async change(session: Session, id: string, input: unknown, context: BookingContext): Promise<Result<Visit, VisitError>> {
-      if (!can(session.roles, 'visit:book')) return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
+    async change(
+      session: Session,
+      id: string,
+      input: unknown,
+      context: BookingContext,
+    ): Promise<Result<Visit, VisitError>> {
+      if (!can(session.roles, 'visit:book'))
+        return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
       const currentRow = await db.visits.get(id);
       if (!currentRow) return fail('not-found', 'That visit is no longer in the calendar.');
       const current = await visitCodec.decode(currentRow, session.cipher);
       if (finalStatuses.has(current.status)) {
-        return fail('not-allowed-now', `This visit is already marked “${current.status === 'didNotAttend' ? 'did not attend' : current.status}”, so it stays as it was. Book a new visit instead.`);
+        return fail(
+          'not-allowed-now',
+          `This visit is already marked “${current.status === 'didNotAttend' ? 'did not attend' : current.status}”, so it stays as it was. Book a new visit instead.`,
+        );
       }
       const form = parseForm({ ...(input as object), repeat: 'none', repeatUntil: '' });
       if (!form.ok) return form;
@@ -344,7 +538,16 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       if (blocking.length > 0) return fail('refused', blocking.join(' '));
       const [occurrence] = occurrences;
       if (!occurrence) return fail('invalid', 'Enter the date and times of the visit.');
-      const { date: _date, startTime: _start, endTime: _end, repeat: _repeat, repeatUntil: _until, supervisingStaffId, roomId, ...details } = form.value;
+      const {
+        date: _date,
+        startTime: _start,
+        endTime: _end,
+        repeat: _repeat,
+        repeatUntil: _until,
+        supervisingStaffId,
+        roomId,
+        ...details
+      } = form.value;
       const { supervisingStaffId: _oldSupervisor, roomId: _oldRoom, ...kept } = current;
       const changed = visitSchema.parse({
         ...kept,
@@ -361,14 +564,32 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       if (!row) throw new Error('Sealing returned nothing');
       const now = clock();
       const saved = await refusalOr(() =>
-        audit.write(auditor(session), [{ action: 'visit.changed', recordType: 'visit', recordId: id, detail: describeSlot(changed, context.timeZone) }], [db.visits], async () => {
-          const stored = await db.visits.get(id);
-          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-            throw new Refusal(fail('changed-elsewhere', 'Someone else changed this visit a moment ago. Open it again to see their change.').error);
-          }
-          await refuseNewClashes(proposed, placements, names, context.timeZone, [id]);
-          await db.visits.put(row);
-        }, now),
+        audit.write(
+          auditor(session),
+          [
+            {
+              action: 'visit.changed',
+              recordType: 'visit',
+              recordId: id,
+              detail: describeSlot(changed, context.timeZone),
+            },
+          ],
+          [db.visits],
+          async () => {
+            const stored = await db.visits.get(id);
+            if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+              throw new Refusal(
+                fail(
+                  'changed-elsewhere',
+                  'Someone else changed this visit a moment ago. Open it again to see their change.',
+                ).error,
+              );
+            }
+            await refuseNewClashes(proposed, placements, names, context.timeZone, [id]);
+            await db.visits.put(row);
+          },
+          now,
+        ),
       );
       return saved.ok ? ok(visibleVisit(changed, session)) : saved;
     },
@@ -379,31 +600,57 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
      * marked completed only once it has started.
      */
     async setStatus(session: Session, id: string, input: unknown): Promise<Result<Visit, VisitError>> {
-      if (!can(session.roles, 'visit:book')) return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
+      if (!can(session.roles, 'visit:book'))
+        return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
       const change = visitStatusChangeSchema.safeParse(input);
-      if (!change.success) return fail('invalid', 'Some details need correcting.', fieldMessages(change.error));
+      if (!change.success)
+        return fail('invalid', 'Some details need correcting.', fieldMessages(change.error));
       const currentRow = await db.visits.get(id);
       if (!currentRow) return fail('not-found', 'That visit is no longer in the calendar.');
       const current = await visitCodec.decode(currentRow, session.cipher);
       const now = clock();
       if (finalStatuses.has(current.status)) {
-        return fail('not-allowed-now', 'This visit is already completed, cancelled or marked not attended, so its status stays as it is.');
+        return fail(
+          'not-allowed-now',
+          'This visit is already completed, cancelled or marked not attended, so its status stays as it is.',
+        );
       }
       const { status, reason } = change.data;
-      if ((status === 'completed' || status === 'didNotAttend') && Date.parse(current.startsAt) > now.getTime()) {
-        return fail('not-allowed-now', 'This visit has not started yet. Mark it completed or not attended once it has happened.');
+      if (
+        (status === 'completed' || status === 'didNotAttend') &&
+        Date.parse(current.startsAt) > now.getTime()
+      ) {
+        return fail(
+          'not-allowed-now',
+          'This visit has not started yet. Mark it completed or not attended once it has happened.',
+        );
       }
-      const changed = visitSchema.parse({ ...current, status, cancelledReason: status === 'cancelled' ? reason : current.cancelledReason });
+      const changed = visitSchema.parse({
+        ...current,
+        status,
+        cancelledReason: status === 'cancelled' ? reason : current.cancelledReason,
+      });
       const [row] = await store.seal([changed], session.cipher);
       if (!row) throw new Error('Sealing returned nothing');
       const saved = await refusalOr(() =>
-        audit.write(auditor(session), [{ action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status }], [db.visits], async () => {
-          const stored = await db.visits.get(id);
-          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-            throw new Refusal(fail('changed-elsewhere', 'Someone else changed this visit a moment ago. Open it again to see their change.').error);
-          }
-          await db.visits.put(row);
-        }, now),
+        audit.write(
+          auditor(session),
+          [{ action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status }],
+          [db.visits],
+          async () => {
+            const stored = await db.visits.get(id);
+            if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
+              throw new Refusal(
+                fail(
+                  'changed-elsewhere',
+                  'Someone else changed this visit a moment ago. Open it again to see their change.',
+                ).error,
+              );
+            }
+            await db.visits.put(row);
+          },
+          now,
+        ),
       );
       return saved.ok ? ok(visibleVisit(changed, session)) : saved;
     },

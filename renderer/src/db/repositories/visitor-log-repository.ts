@@ -1,4 +1,9 @@
-import { visitorEntrySchema, visitorSignInFormSchema, type Restriction, type VisitorEntry } from '@shared/schemas/registers';
+import {
+  visitorEntrySchema,
+  visitorSignInFormSchema,
+  type Restriction,
+  type VisitorEntry,
+} from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failure, type Result } from '@shared/result';
@@ -9,7 +14,13 @@ import type { Session } from '../../security/session';
 import { auditLog, type AuditEventInput } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { restrictionRepository } from './restriction-repository';
-import { addToVisitorSearchIndex, buildVisitorSearchIndex, searchVisitors, type VisitorSearchHit, type VisitorSearchIndex } from '@shared/rules/visitor-search';
+import {
+  addToVisitorSearchIndex,
+  buildVisitorSearchIndex,
+  searchVisitors,
+  type VisitorSearchHit,
+  type VisitorSearchIndex,
+} from '@shared/rules/visitor-search';
 import { peopleRepository } from './people-repository';
 
 export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
@@ -57,15 +68,26 @@ async function encodeRow(entry: VisitorEntry, cipher: RecordCipher): Promise<Vis
  * deleted. A correction is a new entry that names the one it corrects, with a reason; lists show
  * the latest version of each, and the original stays as it was.
  */
-export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, clock: () => Date = () => new Date()) {
+export function visitorLogRepository(
+  db: FamilyLinksDb,
+  cipher: RecordCipher,
+  clock: () => Date = () => new Date(),
+) {
   const audit = auditLog(db);
   const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
-  const open = (rows: readonly VisitorLogRow[]) => Promise.all(rows.map((row) => visitorLogCodec.decode(row, cipher)));
+  const open = (rows: readonly VisitorLogRow[]) =>
+    Promise.all(rows.map((row) => visitorLogCodec.decode(row, cipher)));
 
   /** Drops entries that a later correction replaces. */
   async function latestVersions(entries: VisitorEntry[]): Promise<VisitorEntry[]> {
     if (entries.length === 0) return entries;
-    const corrected = new Set(await db.visitorLog.where('amendsEntryId').anyOf(entries.map((entry) => entry.id)).toArray().then((rows) => rows.map((row) => row.amendsEntryId)));
+    const corrected = new Set(
+      await db.visitorLog
+        .where('amendsEntryId')
+        .anyOf(entries.map((entry) => entry.id))
+        .toArray()
+        .then((rows) => rows.map((row) => row.amendsEntryId)),
+    );
     return entries.filter((entry) => !corrected.has(entry.id));
   }
 
@@ -138,15 +160,27 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
     /** The restriction check on the register's own data, for a visitor as the form describes them. */
     async checkVisitor(
       session: Session,
-      visitor: { readonly visitorName: string; readonly personId?: string | undefined; readonly visitingYoungPersonIds: readonly string[] },
+      visitor: {
+        readonly visitorName: string;
+        readonly personId?: string | undefined;
+        readonly visitingYoungPersonIds: readonly string[];
+      },
       check: DoorChecker,
       today: string,
     ): Promise<DoorVerdict> {
       const restrictions = await restrictionRepository(db).listForCheck(session, today);
       // A registered visitor is checked under every name they are known by, not just as typed.
-      const person = visitor.personId ? await peopleRepository(db).getPerson(session, visitor.personId) : undefined;
-      const knownNames = person ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases] : undefined;
-      return check({ name: visitor.visitorName, personId: visitor.personId, ...(knownNames ? { knownNames } : {}) }, visitor.visitingYoungPersonIds, restrictions);
+      const person = visitor.personId
+        ? await peopleRepository(db).getPerson(session, visitor.personId)
+        : undefined;
+      const knownNames = person
+        ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases]
+        : undefined;
+      return check(
+        { name: visitor.visitorName, personId: visitor.personId, ...(knownNames ? { knownNames } : {}) },
+        visitor.visitingYoungPersonIds,
+        restrictions,
+      );
     },
 
     /**
@@ -161,7 +195,8 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       today: string,
       override?: { readonly reason: string },
     ): Promise<Result<VisitorEntry, SignInError>> {
-      if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors in.');
+      if (!can(session.roles, 'visitor-log:sign-in'))
+        return fail('forbidden', 'You cannot sign visitors in.');
       const form = visitorSignInFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const verdict = await this.checkVisitor(session, form.data, check, today);
@@ -171,13 +206,26 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       const id = crypto.randomUUID();
       if (verdict.kind === 'block') {
         if (!override) return fail('blocked', 'Do not admit this visitor. Speak to the duty manager.');
-        if (!can(session.roles, 'restriction:override')) return fail('forbidden', 'Only the Registered Manager can override a restriction at the door.');
-        if (!override.reason.trim()) return fail('invalid', 'Say why you are overriding the restriction.', { overrideReason: 'Say why you are overriding the restriction.' });
+        if (!can(session.roles, 'restriction:override'))
+          return fail('forbidden', 'Only the Registered Manager can override a restriction at the door.');
+        if (!override.reason.trim())
+          return fail('invalid', 'Say why you are overriding the restriction.', {
+            overrideReason: 'Say why you are overriding the restriction.',
+          });
         outcome = 'overridden';
-        events.push({ action: 'visitor.override', recordType: 'visitorLog', recordId: id, detail: `restrictions: ${verdict.restrictionIds.join(', ')}` });
+        events.push({
+          action: 'visitor.override',
+          recordType: 'visitorLog',
+          recordId: id,
+          detail: `restrictions: ${verdict.restrictionIds.join(', ')}`,
+        });
       }
       if (verdict.needsSupervisor && !form.data.supervisingStaffId) {
-        return fail('needs-supervisor', 'This visit must be supervised. Name the member of staff who will supervise.', { supervisingStaffId: 'Choose who will supervise this visit.' });
+        return fail(
+          'needs-supervisor',
+          'This visit must be supervised. Name the member of staff who will supervise.',
+          { supervisingStaffId: 'Choose who will supervise this visit.' },
+        );
       }
       const entry = visitorEntrySchema.parse({
         ...form.data,
@@ -187,13 +235,26 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
         restrictionCheck: outcome,
         matchedRestrictionIds: [...verdict.restrictionIds],
         recordedAt: now.toISOString(),
-        ...(outcome === 'overridden' && override ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() } : {}),
+        ...(outcome === 'overridden' && override
+          ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() }
+          : {}),
       });
       const row = await encodeRow(entry, cipher);
-      events.unshift({ action: 'visitor.signed-in', recordType: 'visitorLog', recordId: id, detail: `check: ${outcome}` });
-      await audit.write(auditor(session), events, [db.visitorLog], async () => {
-        await db.visitorLog.add(row);
-      }, now);
+      events.unshift({
+        action: 'visitor.signed-in',
+        recordType: 'visitorLog',
+        recordId: id,
+        detail: `check: ${outcome}`,
+      });
+      await audit.write(
+        auditor(session),
+        events,
+        [db.visitorLog],
+        async () => {
+          await db.visitorLog.add(row);
+        },
+        now,
+      );
       const index = searchIndexes.get(cipher);
       if (index) addToVisitorSearchIndex(await index, entry);
       return ok(entry);
@@ -201,7 +262,8 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
 
     /** Records the time a visitor left: the one change an entry ever gets. */
     async signOut(session: Session, id: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
-      if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors out.');
+      if (!can(session.roles, 'visitor-log:sign-in'))
+        return fail('forbidden', 'You cannot sign visitors out.');
       const row = await db.visitorLog.get(id);
       if (!row) return fail('not-found', 'That register entry is not here.');
       const entry = await visitorLogCodec.decode(row, cipher);
@@ -210,16 +272,28 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       const completed = { ...entry, departedAt: now.toISOString() };
       const updated = await encodeRow(completed, cipher);
       try {
-        await audit.write(auditor(session), [{ action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id }], [db.visitorLog], async () => {
-          const stored = await db.visitorLog.get(id);
-          if (!stored || stored.departedAt) throw new Refusal(fail('already-signed-out', 'This visitor has already been signed out.').error);
-          if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
-            throw new Refusal(fail('superseded', 'This entry has been corrected: sign out the corrected entry.').error);
-          }
-          await db.visitorLog.put(updated);
-        }, now);
+        await audit.write(
+          auditor(session),
+          [{ action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id }],
+          [db.visitorLog],
+          async () => {
+            const stored = await db.visitorLog.get(id);
+            if (!stored || stored.departedAt)
+              throw new Refusal(
+                fail('already-signed-out', 'This visitor has already been signed out.').error,
+              );
+            if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
+              throw new Refusal(
+                fail('superseded', 'This entry has been corrected: sign out the corrected entry.').error,
+              );
+            }
+            await db.visitorLog.put(updated);
+          },
+          now,
+        );
       } catch (error) {
-        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RegisterChangeError> };
+        if (error instanceof Refusal)
+          return { ok: false, error: error.failure as Failure<RegisterChangeError> };
         throw error;
       }
       return ok(completed);
@@ -229,9 +303,20 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
      * Corrects an entry: a new entry with the corrected details and the reason, naming the one it
      * corrects. The original is kept exactly as it was, and only the latest version can be corrected.
      */
-    async amend(session: Session, id: string, corrected: unknown, reason: string, check: DoorChecker, today: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
-      if (!can(session.roles, 'visitor-log:amend')) return fail('forbidden', 'You cannot correct the register.');
-      if (!reason.trim()) return fail('invalid', 'Say what was wrong with the entry.', { amendmentReason: 'Say what was wrong, for example “wrong badge number”.' });
+    async amend(
+      session: Session,
+      id: string,
+      corrected: unknown,
+      reason: string,
+      check: DoorChecker,
+      today: string,
+    ): Promise<Result<VisitorEntry, RegisterChangeError>> {
+      if (!can(session.roles, 'visitor-log:amend'))
+        return fail('forbidden', 'You cannot correct the register.');
+      if (!reason.trim())
+        return fail('invalid', 'Say what was wrong with the entry.', {
+          amendmentReason: 'Say what was wrong, for example “wrong badge number”.',
+        });
       const row = await db.visitorLog.get(id);
       if (!row) return fail('not-found', 'That register entry is not here.');
       const original = await visitorLogCodec.decode(row, cipher);
@@ -261,19 +346,43 @@ export function visitorLogRepository(db: FamilyLinksDb, cipher: RecordCipher, cl
       const amendmentRow = await encodeRow(amendment, cipher);
       const index = searchIndexes.get(cipher);
       try {
-        const events: AuditEventInput[] = [{ action: 'visitor.amended', recordType: 'visitorLog', recordId: amendment.id, detail: `corrects ${id}` }];
+        const events: AuditEventInput[] = [
+          {
+            action: 'visitor.amended',
+            recordType: 'visitorLog',
+            recordId: amendment.id,
+            detail: `corrects ${id}`,
+          },
+        ];
         if (recheck && recheck.kind !== 'clear') {
-          events.push({ action: 'visitor.restriction-on-correction', recordType: 'visitorLog', recordId: amendment.id, detail: `${recheck.kind}: ${recheck.restrictionIds.join(', ')}` });
+          events.push({
+            action: 'visitor.restriction-on-correction',
+            recordType: 'visitorLog',
+            recordId: amendment.id,
+            detail: `${recheck.kind}: ${recheck.restrictionIds.join(', ')}`,
+          });
         }
-        await audit.write(auditor(session), events, [db.visitorLog], async () => {
-          if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
-            throw new Refusal(fail('superseded', 'This entry has already been corrected. Correct the latest version instead.').error);
-          }
-          // The original is kept as it was; the correction takes its place in every list.
-          await db.visitorLog.add(amendmentRow);
-        }, now);
+        await audit.write(
+          auditor(session),
+          events,
+          [db.visitorLog],
+          async () => {
+            if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
+              throw new Refusal(
+                fail(
+                  'superseded',
+                  'This entry has already been corrected. Correct the latest version instead.',
+                ).error,
+              );
+            }
+            // The original is kept as it was; the correction takes its place in every list.
+            await db.visitorLog.add(amendmentRow);
+          },
+          now,
+        );
       } catch (error) {
-        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RegisterChangeError> };
+        if (error instanceof Refusal)
+          return { ok: false, error: error.failure as Failure<RegisterChangeError> };
         throw error;
       }
       if (index) addToVisitorSearchIndex(await index, amendment);

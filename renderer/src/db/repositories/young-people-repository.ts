@@ -10,7 +10,10 @@ import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 
 /** Only the id and case number are plain (the case number is the case file's key); names are sealed. */
-export const youngPersonCodec = createSealedCodec('youngPeople', youngPersonSchema, ['id', 'caseNumber'] satisfies YoungPersonPlainKey[]);
+export const youngPersonCodec = createSealedCodec('youngPeople', youngPersonSchema, [
+  'id',
+  'caseNumber',
+] satisfies YoungPersonPlainKey[]);
 
 export type YoungPersonSaveError = 'forbidden' | 'invalid' | 'duplicate-case-number' | 'not-found';
 
@@ -28,23 +31,41 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
     get: (session: Session, id: string) => store.get(id, session.cipher),
 
     /** Adds (no id) or updates (with id) a young person. PT, CC or manager. */
-    async save(session: Session, input: unknown, id?: string): Promise<Result<YoungPerson, YoungPersonSaveError>> {
-      if (!can(session.roles, 'people:manage')) return fail('forbidden', 'Only a Personal Tutor, Case Co-ordinator or the manager can change young people’s details.');
+    async save(
+      session: Session,
+      input: unknown,
+      id?: string,
+    ): Promise<Result<YoungPerson, YoungPersonSaveError>> {
+      if (!can(session.roles, 'people:manage'))
+        return fail(
+          'forbidden',
+          'Only a Personal Tutor, Case Co-ordinator or the manager can change young people’s details.',
+        );
       const parsed = youngPersonSchema.safeParse({ ...(input as object), id: id ?? crypto.randomUUID() });
-      if (!parsed.success) return fail('invalid', 'Some details need correcting.', fieldMessages(parsed.error));
+      if (!parsed.success)
+        return fail('invalid', 'Some details need correcting.', fieldMessages(parsed.error));
       const record = parsed.data;
       if (record.placementEndsOn && record.placementEndsOn < record.placementStartsOn) {
-        return fail('invalid', 'The placement ends before it starts.', { placementEndsOn: 'The placement ends before it starts. Check the dates.' });
+        return fail('invalid', 'The placement ends before it starts.', {
+          placementEndsOn: 'The placement ends before it starts. Check the dates.',
+        });
       }
       const [row] = await store.seal([record], session.cipher);
       if (!row) throw new Error('Sealing returned nothing');
       try {
         await audit.write(
           { actorId: session.staff.id, auditKey: session.auditKey },
-          [{ action: id ? 'young-person.updated' : 'young-person.created', recordType: 'youngPerson', recordId: record.id }],
+          [
+            {
+              action: id ? 'young-person.updated' : 'young-person.created',
+              recordType: 'youngPerson',
+              recordId: record.id,
+            },
+          ],
           [db.youngPeople],
           async () => {
-            if (id && !(await db.youngPeople.get(id))) throw new Refusal(fail('not-found', 'That young person’s record is no longer here.').error);
+            if (id && !(await db.youngPeople.get(id)))
+              throw new Refusal(fail('not-found', 'That young person’s record is no longer here.').error);
             const sameCase = await db.youngPeople.where('caseNumber').equals(record.caseNumber).first();
             if (sameCase && sameCase.id !== record.id) {
               const message = `Case number ${record.caseNumber} already belongs to another young person.`;
@@ -55,7 +76,8 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
           clock(),
         );
       } catch (error) {
-        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<YoungPersonSaveError> };
+        if (error instanceof Refusal)
+          return { ok: false, error: error.failure as Failure<YoungPersonSaveError> };
         throw error;
       }
       return ok(record);

@@ -18,8 +18,20 @@ export function AccountFields({ register, errors, showRoles, passwordLabel }: Pr
       <Field label="Full name" error={errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="name" {...register('name')} />}
       </Field>
-      <Field label="Username" hint="What they type to sign in: letters, digits, dots or dashes." error={errors.username?.message}>
-        {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} autoComplete="off" {...register('username')} />}
+      <Field
+        label="Username"
+        hint="What they type to sign in: letters, digits, dots or dashes."
+        error={errors.username?.message}
+      >
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            className="input input--short"
+            spellCheck={false}
+            autoComplete="off"
+            {...register('username')}
+          />
+        )}
       </Field>
       <Field label="Work email" error={errors.email?.message}>
         {(wiring) => <TextInput {...wiring} type="email" autoComplete="email" {...register('email')} />}
@@ -45,10 +57,19 @@ export function AccountFields({ register, errors, showRoles, passwordLabel }: Pr
         hint="At least 12 characters and hard to guess: three or four random words work well."
         error={errors.password?.message}
       >
-        {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...register('password')} />}
+        {(wiring) => (
+          <TextInput {...wiring} type="password" autoComplete="new-password" {...register('password')} />
+        )}
       </Field>
       <Field label="Type the password again" error={errors.confirmPassword?.message}>
-        {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...register('confirmPassword')} />}
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            type="password"
+            autoComplete="new-password"
+            {...register('confirmPassword')}
+          />
+        )}
       </Field>
     </>
   );

@@ -39,10 +39,22 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
       <h2 id="add-staff-title" ref={headingRef} tabIndex={-1}>
         Add a staff member
       </h2>
-      <p className="lede">Give them the temporary password in person. They will choose their own when they first sign in.</p>
+      <p className="lede">
+        Give them the temporary password in person. They will choose their own when they first sign in.
+      </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Add a staff member">
-        <AccountFields register={form.register} errors={form.formState.errors} showRoles passwordLabel="Temporary password" />
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Add a staff member"
+      >
+        <AccountFields
+          register={form.register}
+          errors={form.formState.errors}
+          showRoles
+          passwordLabel="Temporary password"
+        />
         <div className="form__actions">
           <button type="submit" className="button" disabled={form.formState.isSubmitting}>
             {form.formState.isSubmitting ? 'Adding…' : 'Add staff member'}

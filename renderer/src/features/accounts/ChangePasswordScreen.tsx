@@ -39,7 +39,9 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
     <div className="page page--narrow">
       <h1>{isRequired ? 'Choose a new password' : 'My account'}</h1>
       {isRequired ? (
-        <Banner tone="info">Your password was reset by the manager. Choose a new one that only you know before you carry on.</Banner>
+        <Banner tone="info">
+          Your password was reset by the manager. Choose a new one that only you know before you carry on.
+        </Banner>
       ) : (
         <p className="lede">
           Signed in as {session.staff.name} ({session.staff.username}).
@@ -47,14 +49,42 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
       )}
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Change password">
-        <Field label={isRequired ? 'Temporary password' : 'Current password'} error={errors.currentPassword?.message}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" {...form.register('currentPassword')} />}
+        <Field
+          label={isRequired ? 'Temporary password' : 'Current password'}
+          error={errors.currentPassword?.message}
+        >
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              {...form.register('currentPassword')}
+            />
+          )}
         </Field>
-        <Field label="New password" hint="At least 12 characters and hard to guess: three or four random words work well." error={errors.newPassword?.message}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
+        <Field
+          label="New password"
+          hint="At least 12 characters and hard to guess: three or four random words work well."
+          error={errors.newPassword?.message}
+        >
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="new-password"
+              {...form.register('newPassword')}
+            />
+          )}
         </Field>
         <Field label="Type the new password again" error={errors.confirmPassword?.message}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('confirmPassword')} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="new-password"
+              {...form.register('confirmPassword')}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

@@ -55,7 +55,14 @@ export function LockScreen({ username, reason }: { username: string; reason: Loc
         </p>
         <Field label="Password">
           {(wiring) => (
-            <TextInput {...wiring} type="password" autoComplete="current-password" autoFocus value={password} onChange={(event) => setPassword(event.target.value)} />
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
           )}
         </Field>
         <div className="form__actions">

@@ -10,12 +10,21 @@ import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 
 /** Sets a temporary password for a colleague (also how a locked-out person gets back in). */
-export function ResetPasswordForm({ member, onDone }: { member: StaffMember; onDone: (didReset: boolean) => void }) {
+export function ResetPasswordForm({
+  member,
+  onDone,
+}: {
+  member: StaffMember;
+  onDone: (didReset: boolean) => void;
+}) {
   const session = useSession();
   const auth = useAuthService();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(resetPasswordFormSchema), defaultValues: { temporaryPassword: '', confirmPassword: '' } });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(resetPasswordFormSchema),
+    defaultValues: { temporaryPassword: '', confirmPassword: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -34,14 +43,30 @@ export function ResetPasswordForm({ member, onDone }: { member: StaffMember; onD
       <h2 id="reset-title" ref={headingRef} tabIndex={-1}>
         Reset {member.name}’s password
       </h2>
-      <p className="lede">They must choose a new password the next time they sign in. This also unlocks the account.</p>
+      <p className="lede">
+        They must choose a new password the next time they sign in. This also unlocks the account.
+      </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Reset password">
         <Field label="Temporary password" error={errors.temporaryPassword?.message}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('temporaryPassword')} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="new-password"
+              {...form.register('temporaryPassword')}
+            />
+          )}
         </Field>
         <Field label="Type the temporary password again" error={errors.confirmPassword?.message}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('confirmPassword')} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="new-password"
+              {...form.register('confirmPassword')}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

@@ -10,7 +10,10 @@ import { useSessionApi } from '../../security/session-context';
 export function SignInScreen({ homeName }: { homeName: string }) {
   const { signIn, state } = useSessionApi();
   const [failure, setFailure] = useState<string | undefined>();
-  const form = useForm<SignInForm>({ resolver: zodResolver(signInFormSchema), defaultValues: { username: '', password: '' } });
+  const form = useForm<SignInForm>({
+    resolver: zodResolver(signInFormSchema),
+    defaultValues: { username: '', password: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const notice = state.kind === 'signedOut' ? state.notice : undefined;
 
@@ -32,10 +35,25 @@ export function SignInScreen({ homeName }: { homeName: string }) {
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Sign in">
         <Field label="Username" error={errors.username?.message}>
-          {(wiring) => <TextInput {...wiring} autoComplete="username" spellCheck={false} autoFocus {...form.register('username')} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              autoComplete="username"
+              spellCheck={false}
+              autoFocus
+              {...form.register('username')}
+            />
+          )}
         </Field>
         <Field label="Password" error={errors.password?.message}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" {...form.register('password')} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              {...form.register('password')}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

@@ -21,19 +21,32 @@ export function StaffScreen() {
 
   const toggleActive = async (member: StaffMember) => {
     const result = await auth.updateAccount(session, member.id, { isActive: !member.isActive });
-    setMessage(result.ok ? { tone: 'success', text: `${member.name}’s account is now ${result.value.isActive ? 'on' : 'off'}.` } : { tone: 'error', text: result.error.message });
+    setMessage(
+      result.ok
+        ? {
+            tone: 'success',
+            text: `${member.name}’s account is now ${result.value.isActive ? 'on' : 'off'}.`,
+          }
+        : { tone: 'error', text: result.error.message },
+    );
   };
 
   return (
     <div className="page">
       <h1>Staff accounts</h1>
-      <p className="lede">Everyone signs in as themselves, so every record and every change says who made it.</p>
+      <p className="lede">
+        Everyone signs in as themselves, so every record and every change says who made it.
+      </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       {panel?.kind === 'add' ? (
         <AddStaffForm
           onDone={(added) => {
             setPanel(undefined);
-            if (added) setMessage({ tone: 'success', text: `${added.name} can now sign in as ${added.username} with the temporary password.` });
+            if (added)
+              setMessage({
+                tone: 'success',
+                text: `${added.name} can now sign in as ${added.username} with the temporary password.`,
+              });
           }}
         />
       ) : null}
@@ -42,12 +55,23 @@ export function StaffScreen() {
           member={panel.member}
           onDone={(didReset) => {
             setPanel(undefined);
-            if (didReset) setMessage({ tone: 'success', text: `${panel.member.name}’s password was reset. They will choose a new one when they sign in.` });
+            if (didReset)
+              setMessage({
+                tone: 'success',
+                text: `${panel.member.name}’s password was reset. They will choose a new one when they sign in.`,
+              });
           }}
         />
       ) : null}
       {panel === undefined ? (
-        <button type="button" className="button" onClick={() => { setMessage(undefined); setPanel({ kind: 'add' }); }}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setMessage(undefined);
+            setPanel({ kind: 'add' });
+          }}
+        >
           Add a staff member
         </button>
       ) : null}
@@ -69,7 +93,10 @@ export function StaffScreen() {
           </thead>
           <tbody>
             {accounts.map(({ member, state }) => {
-              const lockedUntil = state?.lockedUntil && new Date(state.lockedUntil) > new Date() ? state.lockedUntil : undefined;
+              const lockedUntil =
+                state?.lockedUntil && new Date(state.lockedUntil) > new Date()
+                  ? state.lockedUntil
+                  : undefined;
               return (
                 <tr key={member.id}>
                   <th scope="row">{member.name}</th>
@@ -77,19 +104,41 @@ export function StaffScreen() {
                   <td>{member.roles.map((role) => staffRoleLabels[role]).join(', ')}</td>
                   <td>
                     {member.isActive ? 'Active' : <span className="badge">Switched off</span>}
-                    {lockedUntil ? <span className="badge badge--warn"> Locked until {timeFormat.format(new Date(lockedUntil))}</span> : null}
-                    {state?.passwordChangeRequired ? <span className="muted"> · must choose a new password</span> : null}
-                    {state && !state.certificateUntil ? <span className="muted"> · no signing certificate (a password reset issues one)</span> : null}
+                    {lockedUntil ? (
+                      <span className="badge badge--warn">
+                        {' '}
+                        Locked until {timeFormat.format(new Date(lockedUntil))}
+                      </span>
+                    ) : null}
+                    {state?.passwordChangeRequired ? (
+                      <span className="muted"> · must choose a new password</span>
+                    ) : null}
+                    {state && !state.certificateUntil ? (
+                      <span className="muted"> · no signing certificate (a password reset issues one)</span>
+                    ) : null}
                   </td>
                   <td>
                     {member.id === session.staff.id ? (
                       <span className="muted">You</span>
                     ) : (
                       <div className="row-actions">
-                        <button type="button" className="button button--secondary" aria-label={`Reset ${member.name}’s password`} onClick={() => { setMessage(undefined); setPanel({ kind: 'reset', member }); }}>
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={`Reset ${member.name}’s password`}
+                          onClick={() => {
+                            setMessage(undefined);
+                            setPanel({ kind: 'reset', member });
+                          }}
+                        >
                           Reset password
                         </button>
-                        <button type="button" className="button button--secondary" aria-label={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`} onClick={() => void toggleActive(member)}>
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`}
+                          onClick={() => void toggleActive(member)}
+                        >
                           {member.isActive ? 'Switch off' : 'Switch on'}
                         </button>
                       </div>

@@ -8,7 +8,10 @@ import type { AuthService } from '../../security/auth-service';
 export function useStaffAccounts(session: Session, auth: AuthService) {
   const db = useDatabase();
   return useLiveQuery(async () => {
-    const [staff, states] = await Promise.all([staffRepository(db).list(session.cipher), auth.accountStates(session)]);
+    const [staff, states] = await Promise.all([
+      staffRepository(db).list(session.cipher),
+      auth.accountStates(session),
+    ]);
     return staff.map((member) => ({ member, state: states.get(member.id) }));
   }, [db, session, auth]);
 }

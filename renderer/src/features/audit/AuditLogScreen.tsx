@@ -23,29 +23,50 @@ export function AuditLogScreen() {
   const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
   // Live: new entries (including this screen's own "checked the log") appear without a reload.
   const entries = useLiveQuery(() => log.page(session.roles, { limit }), [log, session.roles, limit]);
-  const names = useLiveQuery(async () => new Map((await staffRepository(db).list(session.cipher)).map((member) => [member.id, member.name])), [db, session.cipher]) ?? new Map<string, string>();
+  const names =
+    useLiveQuery(
+      async () =>
+        new Map((await staffRepository(db).list(session.cipher)).map((member) => [member.id, member.name])),
+      [db, session.cipher],
+    ) ?? new Map<string, string>();
   const hasMore = entries !== undefined && entries.length === limit;
 
   const verify = async () => {
     setVerification('checking');
     const result = await log.verify(session.roles, session.auditKey);
     setVerification(result);
-    await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'audit.verified', detail: result?.kind ?? 'not allowed' }], [], () => Promise.resolve(), new Date());
+    await log.write(
+      { actorId: session.staff.id, auditKey: session.auditKey },
+      [{ action: 'audit.verified', detail: result?.kind ?? 'not allowed' }],
+      [],
+      () => Promise.resolve(),
+      new Date(),
+    );
   };
 
   return (
     <div className="page">
       <h1>Audit log</h1>
-      <p className="lede">Every sign-in, change and export, with who and when. Names, notes and form content are never written here.</p>
+      <p className="lede">
+        Every sign-in, change and export, with who and when. Names, notes and form content are never written
+        here.
+      </p>
       <div className="toolbar">
-        <button type="button" className="button" onClick={() => void verify()} disabled={verification === 'checking'}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => void verify()}
+          disabled={verification === 'checking'}
+        >
           Check the log has not been altered
         </button>
       </div>
       {verification === 'checking' ? <p role="status">Checking every entry…</p> : null}
       {verification && verification !== 'checking' ? (
         verification.kind === 'intact' ? (
-          <Banner tone="success">The log is intact: all {verification.count} entries check out, in order, with none missing.</Banner>
+          <Banner tone="success">
+            The log is intact: all {verification.count} entries check out, in order, with none missing.
+          </Banner>
         ) : (
           <Banner tone="error">{verification.message}</Banner>
         )
@@ -70,9 +91,19 @@ export function AuditLogScreen() {
               <tr key={entry.seq}>
                 <td>{entry.seq}</td>
                 <td>{whenFormat.format(new Date(entry.at))}</td>
-                <td>{entry.actorId ? (names.get(entry.actorId) ?? 'Unknown account') : <span className="muted">Not signed in</span>}</td>
+                <td>
+                  {entry.actorId ? (
+                    (names.get(entry.actorId) ?? 'Unknown account')
+                  ) : (
+                    <span className="muted">Not signed in</span>
+                  )}
+                </td>
                 <td>{auditActionLabel(entry.action)}</td>
-                <td>{entry.recordType ? `${entry.recordType}${entry.recordType === 'staff' && entry.recordId ? `: ${names.get(entry.recordId) ?? 'unknown'}` : ''}` : ''}</td>
+                <td>
+                  {entry.recordType
+                    ? `${entry.recordType}${entry.recordType === 'staff' && entry.recordId ? `: ${names.get(entry.recordId) ?? 'unknown'}` : ''}`
+                    : ''}
+                </td>
                 <td className="muted">{entry.detail}</td>
               </tr>
             ))}
@@ -80,7 +111,11 @@ export function AuditLogScreen() {
         </table>
       )}
       {hasMore && entries ? (
-        <button type="button" className="button button--secondary" onClick={() => setLimit((current) => current + pageSize)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setLimit((current) => current + pageSize)}
+        >
           Show older entries
         </button>
       ) : null}

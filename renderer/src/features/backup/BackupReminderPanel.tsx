@@ -1,6 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { can } from '@shared/rules/access';
-import { backupReminderText, backupScheduleStatus, shouldRunScheduledBackup } from '@shared/rules/backup-schedule';
+import {
+  backupReminderText,
+  backupScheduleStatus,
+  shouldRunScheduledBackup,
+} from '@shared/rules/backup-schedule';
 import { useDatabase } from '../../app/database-context';
 import { hashFor } from '../../app/routes';
 import { useSession } from '../../security/session-context';
@@ -32,17 +36,33 @@ export function BackupReminderPanel() {
     void (async () => {
       const settings = await port['backup:get-settings']({});
       if (!settings.ok) return setState({ kind: 'quiet' });
-      const status = backupScheduleStatus({ lastBackupAt: settings.value.lastBackupAt, intervalDays: settings.value.intervalDays, now: new Date() });
+      const status = backupScheduleStatus({
+        lastBackupAt: settings.value.lastBackupAt,
+        intervalDays: settings.value.intervalDays,
+        now: new Date(),
+      });
       if (status.kind !== 'never' && shouldRunScheduledBackup(status)) {
-        const result = await backUpNow(db, { dataKey: session.dataKey, actorId: session.staff.id, auditKey: session.auditKey }, port, 'scheduled');
-        if (!result.ok) return setState({ kind: 'failed', text: `The scheduled backup could not be made. ${result.error.message}` });
+        const result = await backUpNow(
+          db,
+          { dataKey: session.dataKey, actorId: session.staff.id, auditKey: session.auditKey },
+          port,
+          'scheduled',
+        );
+        if (!result.ok)
+          return setState({
+            kind: 'failed',
+            text: `The scheduled backup could not be made. ${result.error.message}`,
+          });
         return setState({ kind: 'quiet' });
       }
       const text = backupReminderText(status);
       setState(text ? { kind: 'remind', text } : { kind: 'quiet' });
     })().catch((error: unknown) => {
       console.error('The scheduled backup check failed', error);
-      setState({ kind: 'failed', text: 'The scheduled backup could not be checked. Open Backups to make one.' });
+      setState({
+        kind: 'failed',
+        text: 'The scheduled backup could not be checked. Open Backups to make one.',
+      });
     });
   }, [db, session]);
 

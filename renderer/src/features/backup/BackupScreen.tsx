@@ -5,7 +5,11 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useBackups } from './useBackups';
 
-const reasonLabels = { manual: 'Made by hand', scheduled: 'Scheduled', 'before-upgrade': 'Before an update' } as const;
+const reasonLabels = {
+  manual: 'Made by hand',
+  scheduled: 'Scheduled',
+  'before-upgrade': 'Before an update',
+} as const;
 
 function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -20,26 +24,45 @@ export function BackupScreen() {
     return (
       <div className="page page--narrow">
         <h1>Backups</h1>
-        <Banner tone="error">Backups need the Family Links desktop app: this window has no background service to write files.</Banner>
+        <Banner tone="error">
+          Backups need the Family Links desktop app: this window has no background service to write files.
+        </Banner>
       </div>
     );
   }
-  const status = settings ? backupScheduleStatus({ lastBackupAt: settings.lastBackupAt, intervalDays: settings.intervalDays, now: new Date() }) : undefined;
+  const status = settings
+    ? backupScheduleStatus({
+        lastBackupAt: settings.lastBackupAt,
+        intervalDays: settings.intervalDays,
+        now: new Date(),
+      })
+    : undefined;
   return (
     <div className="page page--narrow">
       <h1>Backups</h1>
       <p className="lede">
-        A backup holds every record, encrypted: only a Registered Manager’s password from the time it was made opens it. Keep backups on a
-        network folder, so they survive if this computer does not.
+        A backup holds every record, encrypted: only a Registered Manager’s password from the time it was made
+        opens it. Keep backups on a network folder, so they survive if this computer does not.
       </p>
       {backups.message ? <Banner tone={backups.message.tone}>{backups.message.text}</Banner> : null}
       <section className="panel" aria-labelledby="backup-now-title">
         <h2 id="backup-now-title">Back up now</h2>
         <p>
-          {settings?.lastBackupAt ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.` : 'No backup has been made yet.'}{' '}
-          {status?.kind === 'upToDate' ? `The next is due ${formatBackupTime(status.nextDueAt)}.` : status && status.kind !== 'never' ? 'One is due now.' : ''}
+          {settings?.lastBackupAt
+            ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.`
+            : 'No backup has been made yet.'}{' '}
+          {status?.kind === 'upToDate'
+            ? `The next is due ${formatBackupTime(status.nextDueAt)}.`
+            : status && status.kind !== 'never'
+              ? 'One is due now.'
+              : ''}
         </p>
-        <button type="button" className="button" disabled={backups.isWorking} onClick={() => void backups.backUp()}>
+        <button
+          type="button"
+          className="button"
+          disabled={backups.isWorking}
+          onClick={() => void backups.backUp()}
+        >
           {backups.isWorking ? 'Backing up…' : 'Back up now'}
         </button>
       </section>
@@ -49,11 +72,24 @@ export function BackupScreen() {
           <code>{settings?.folder ?? '…'}</code>
           {settings?.folderIsDefault ? ' (on this computer: choose a network folder if you can)' : ''}
         </p>
-        <button type="button" className="button button--secondary" disabled={backups.isWorking} onClick={() => void backups.chooseFolder()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={backups.isWorking}
+          onClick={() => void backups.chooseFolder()}
+        >
           Choose folder…
         </button>
       </section>
-      {settings ? <ScheduleForm key={`${settings.keep}-${settings.intervalDays}`} keep={settings.keep} intervalDays={settings.intervalDays} onSave={backups.saveOptions} disabled={backups.isWorking} /> : null}
+      {settings ? (
+        <ScheduleForm
+          key={`${settings.keep}-${settings.intervalDays}`}
+          keep={settings.keep}
+          intervalDays={settings.intervalDays}
+          onSave={backups.saveOptions}
+          disabled={backups.isWorking}
+        />
+      ) : null}
       <section className="panel" aria-labelledby="backup-files-title">
         <h2 id="backup-files-title">Backups in the folder</h2>
         {backups.listProblem ? <Banner tone="error">{backups.listProblem}</Banner> : null}
@@ -89,7 +125,12 @@ export function BackupScreen() {
   );
 }
 
-function ScheduleForm(props: { keep: number; intervalDays: number; disabled: boolean; onSave: (keep: number, intervalDays: number) => Promise<void> }) {
+function ScheduleForm(props: {
+  keep: number;
+  intervalDays: number;
+  disabled: boolean;
+  onSave: (keep: number, intervalDays: number) => Promise<void>;
+}) {
   const [keep, setKeep] = useState(String(props.keep));
   const [interval, setInterval] = useState(String(props.intervalDays));
   const [errors, setErrors] = useState<{ keep?: string; interval?: string }>({});
@@ -98,8 +139,12 @@ function ScheduleForm(props: { keep: number; intervalDays: number; disabled: boo
     const keepNumber = Number(keep);
     const intervalNumber = Number(interval);
     const problems = {
-      ...(Number.isInteger(keepNumber) && keepNumber >= 1 && keepNumber <= 100 ? {} : { keep: 'Enter a whole number from 1 to 100.' }),
-      ...(Number.isInteger(intervalNumber) && intervalNumber >= 1 && intervalNumber <= 31 ? {} : { interval: 'Enter a whole number of days from 1 to 31.' }),
+      ...(Number.isInteger(keepNumber) && keepNumber >= 1 && keepNumber <= 100
+        ? {}
+        : { keep: 'Enter a whole number from 1 to 100.' }),
+      ...(Number.isInteger(intervalNumber) && intervalNumber >= 1 && intervalNumber <= 31
+        ? {}
+        : { interval: 'Enter a whole number of days from 1 to 31.' }),
     };
     setErrors(problems);
     if (Object.keys(problems).length === 0) void props.onSave(keepNumber, intervalNumber);
@@ -108,11 +153,33 @@ function ScheduleForm(props: { keep: number; intervalDays: number; disabled: boo
     <section className="panel" aria-labelledby="backup-schedule-title">
       <h2 id="backup-schedule-title">Schedule</h2>
       <form onSubmit={submit} noValidate>
-        <Field label="Back up every (days)" hint="Weekly (7) unless you choose otherwise. A backup due is made the next time someone signs in." error={errors.interval}>
-          {(field) => <TextInput {...field} inputMode="numeric" value={interval} onChange={(event) => setInterval(event.target.value)} />}
+        <Field
+          label="Back up every (days)"
+          hint="Weekly (7) unless you choose otherwise. A backup due is made the next time someone signs in."
+          error={errors.interval}
+        >
+          {(field) => (
+            <TextInput
+              {...field}
+              inputMode="numeric"
+              value={interval}
+              onChange={(event) => setInterval(event.target.value)}
+            />
+          )}
         </Field>
-        <Field label="Backups to keep" hint="Older ones are removed from the folder when a new one is made." error={errors.keep}>
-          {(field) => <TextInput {...field} inputMode="numeric" value={keep} onChange={(event) => setKeep(event.target.value)} />}
+        <Field
+          label="Backups to keep"
+          hint="Older ones are removed from the folder when a new one is made."
+          error={errors.keep}
+        >
+          {(field) => (
+            <TextInput
+              {...field}
+              inputMode="numeric"
+              value={keep}
+              onChange={(event) => setKeep(event.target.value)}
+            />
+          )}
         </Field>
         <button type="submit" className="button button--secondary" disabled={props.disabled}>
           Save schedule

@@ -11,7 +11,10 @@ export function FirstRunWithRestore({ existingHome }: { existingHome: HomeSettin
     <>
       <aside className="page page--narrow first-run-restore" aria-labelledby="first-run-restore-title">
         <h2 id="first-run-restore-title">Moving to a new computer, or starting again after a loss?</h2>
-        <p>If the home already uses Family Links, restore its records from a backup instead of setting up a new home.</p>
+        <p>
+          If the home already uses Family Links, restore its records from a backup instead of setting up a new
+          home.
+        </p>
         <button type="button" className="button button--secondary" onClick={() => setIsRestoring(true)}>
           Restore from a backup…
         </button>

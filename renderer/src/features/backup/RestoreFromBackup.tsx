@@ -6,7 +6,10 @@ import { windowBackupPort } from './backup-port';
 import { restoreBackup } from './restore-backup';
 import { rememberRestoreNotice } from './restore-notice';
 
-type Phase = { readonly kind: 'idle' } | { readonly kind: 'working'; readonly done: number; readonly total: number } | { readonly kind: 'failed'; readonly message: string };
+type Phase =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'working'; readonly done: number; readonly total: number }
+  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * Restores a backup into this empty install: the person picks the file in the system dialog and
@@ -48,7 +51,9 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
       return;
     }
     const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
-    rememberRestoreNotice(`Restored ${rows.toLocaleString('en-GB')} records from ${result.value.fileName}. Sign in as usual.`);
+    rememberRestoreNotice(
+      `Restored ${rows.toLocaleString('en-GB')} records from ${result.value.fileName}. Sign in as usual.`,
+    );
     window.location.reload();
   };
 
@@ -57,26 +62,63 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
       <p className="shell__product">Family Links</p>
       <h1 id="restore-title">Restore from a backup</h1>
       <p className="lede">
-        Choose a Family Links backup (a file ending in .flbackup, usually in the home’s backup folder on the network). A Registered Manager’s
-        username and password from when the backup was made open it. Everything in it comes back: records, accounts and the audit log.
+        Choose a Family Links backup (a file ending in .flbackup, usually in the home’s backup folder on the
+        network). A Registered Manager’s username and password from when the backup was made open it.
+        Everything in it comes back: records, accounts and the audit log.
       </p>
-      {!port ? <Banner tone="error">Restoring needs the Family Links desktop app: this window cannot read files.</Banner> : null}
+      {!port ? (
+        <Banner tone="error">
+          Restoring needs the Family Links desktop app: this window cannot read files.
+        </Banner>
+      ) : null}
       {phase.kind === 'failed' ? <Banner tone="error">{phase.message}</Banner> : null}
       {phase.kind === 'working' ? (
-        <p role="status">{phase.total > 0 ? `Restoring… part ${phase.done} of ${phase.total}` : 'Checking the backup…'}</p>
+        <p role="status">
+          {phase.total > 0 ? `Restoring… part ${phase.done} of ${phase.total}` : 'Checking the backup…'}
+        </p>
       ) : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Restore from a backup">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Restore from a backup"
+      >
         <Field label="Registered Manager’s username" error={errors.username}>
-          {(wiring) => <TextInput {...wiring} autoComplete="username" spellCheck={false} value={username} onChange={(event) => setUsername(event.target.value)} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              autoComplete="username"
+              spellCheck={false}
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+            />
+          )}
         </Field>
-        <Field label="Password" hint="The password they had when the backup was made." error={errors.password}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+        <Field
+          label="Password"
+          hint="The password they had when the backup was made."
+          error={errors.password}
+        >
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={phase.kind === 'working' || !port}>
             Choose the backup and restore…
           </button>
-          <button type="button" className="button button--secondary" disabled={phase.kind === 'working'} onClick={onCancel}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={phase.kind === 'working'}
+            onClick={onCancel}
+          >
             Set up a new home instead
           </button>
         </div>

@@ -10,7 +10,15 @@ import { backUpBeforeUpgrade } from './upgrade-backup';
  * them, it makes a backup. Any member of staff can do it by signing in (everyone's password opens
  * the records); the update runs only once the backup is safely written.
  */
-export function UpgradeBackupScreen({ old, targetVersion, onDone }: { old: FamilyLinksDb; targetVersion: number; onDone: (outcome: 'backed-up' | 'no-service') => void }) {
+export function UpgradeBackupScreen({
+  old,
+  targetVersion,
+  onDone,
+}: {
+  old: FamilyLinksDb;
+  targetVersion: number;
+  onDone: (outcome: 'backed-up' | 'no-service') => void;
+}) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<string | undefined>();
@@ -25,7 +33,12 @@ export function UpgradeBackupScreen({ old, targetVersion, onDone }: { old: Famil
     setIsWorking(true);
     try {
       const result = await backUpBeforeUpgrade(old, port, { username, password });
-      if (!result.ok) return setFailure(result.error.code === 'not-recognised' || result.error.code === 'locked' ? result.error.message : `${result.error.message} The update waits until a backup has been made.`);
+      if (!result.ok)
+        return setFailure(
+          result.error.code === 'not-recognised' || result.error.code === 'locked'
+            ? result.error.message
+            : `${result.error.message} The update waits until a backup has been made.`,
+        );
       onDone('backed-up');
     } finally {
       setIsWorking(false);
@@ -43,30 +56,58 @@ export function UpgradeBackupScreen({ old, targetVersion, onDone }: { old: Famil
       <p className="shell__product">Family Links</p>
       <h1 id="upgrade-backup-title">Family Links has been updated</h1>
       <p className="lede">
-        Before this version updates the home’s records (from records version {old.verno} to {targetVersion}), it keeps a backup of them as they
-        are. Sign in to make that backup; then sign in again as usual.
+        Before this version updates the home’s records (from records version {old.verno} to {targetVersion}),
+        it keeps a backup of them as they are. Sign in to make that backup; then sign in again as usual.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       {!port ? (
         <>
-          <Banner tone="error">This window has no background service to write a backup (it is not the desktop app).</Banner>
+          <Banner tone="error">
+            This window has no background service to write a backup (it is not the desktop app).
+          </Banner>
           <button type="button" className="button button--secondary" onClick={() => onDone('no-service')}>
             Update without a backup
           </button>
         </>
       ) : (
-        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Back up before updating">
+        <form
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          className="form"
+          aria-label="Back up before updating"
+        >
           <Field label="Username">
-            {(wiring) => <TextInput {...wiring} autoComplete="username" spellCheck={false} value={username} onChange={(event) => setUsername(event.target.value)} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                autoComplete="username"
+                spellCheck={false}
+                value={username}
+                onChange={(event) => setUsername(event.target.value)}
+              />
+            )}
           </Field>
           <Field label="Password">
-            {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+              />
+            )}
           </Field>
           <div className="form__actions">
             <button type="submit" className="button" disabled={isWorking}>
               {isWorking ? 'Backing up…' : 'Back up and update'}
             </button>
-            <button type="button" className="button button--secondary" disabled={isWorking} onClick={() => void chooseFolder()}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={isWorking}
+              onClick={() => void chooseFolder()}
+            >
               Choose the backup folder…
             </button>
           </div>

@@ -21,8 +21,19 @@ export async function backUpNow(
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const result = await writeBackup(db, keys.dataKey, port, { reason, appVersion: appVersionForBackups, now });
   const event = result.ok
-    ? { action: 'backup.made', recordType: 'backup', recordId: result.value.fileName, detail: `${reason}; ${result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0)} rows` }
+    ? {
+        action: 'backup.made',
+        recordType: 'backup',
+        recordId: result.value.fileName,
+        detail: `${reason}; ${result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0)} rows`,
+      }
     : { action: 'backup.failed', recordType: 'backup', detail: `${reason}; ${result.error.code}` };
-  await auditLog(db).write({ actorId: keys.actorId, auditKey: keys.auditKey }, [event], [], () => Promise.resolve(), now);
+  await auditLog(db).write(
+    { actorId: keys.actorId, auditKey: keys.auditKey },
+    [event],
+    [],
+    () => Promise.resolve(),
+    now,
+  );
   return result;
 }

@@ -85,12 +85,22 @@ export async function tableDigester() {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const chunkContext = (backupId: string, index: number) => encoder.encode(`family-links-backup:${backupId}:${index}`);
+const chunkContext = (backupId: string, index: number) =>
+  encoder.encode(`family-links-backup:${backupId}:${index}`);
 
 /** A chunk sealed under the data key, bound to its backup and its place: IV then ciphertext, as base64. */
-export async function sealChunk(dataKey: CryptoKey, backupId: string, index: number, content: unknown): Promise<string> {
+export async function sealChunk(
+  dataKey: CryptoKey,
+  backupId: string,
+  index: number,
+  content: unknown,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: chunkContext(backupId, index) }, dataKey, encoder.encode(JSON.stringify(content)));
+  const data = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: chunkContext(backupId, index) },
+    dataKey,
+    encoder.encode(JSON.stringify(content)),
+  );
   const out = new Uint8Array(12 + data.byteLength);
   out.set(iv, 0);
   out.set(new Uint8Array(data), 12);
@@ -98,9 +108,18 @@ export async function sealChunk(dataKey: CryptoKey, backupId: string, index: num
 }
 
 /** Opens a chunk; throws (OperationError) when the key is wrong or the chunk was changed or moved. */
-export async function openChunk(dataKey: CryptoKey, backupId: string, index: number, base64: string): Promise<unknown> {
+export async function openChunk(
+  dataKey: CryptoKey,
+  backupId: string,
+  index: number,
+  base64: string,
+): Promise<unknown> {
   const bytes = fromBase64(base64);
   if (bytes.byteLength < 28) throw new Error('A backup chunk is too short');
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: chunkContext(backupId, index) }, dataKey, bytes.subarray(12));
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: chunkContext(backupId, index) },
+    dataKey,
+    bytes.subarray(12),
+  );
   return JSON.parse(decoder.decode(plain)) as unknown;
 }

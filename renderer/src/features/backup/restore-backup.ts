@@ -20,8 +20,13 @@ export type RestoreFailureCode =
   | 'storage-full'
   | 'write-failed';
 
-export type RestoreSource = { readonly source: 'folder'; readonly fileName: string } | { readonly source: 'dialog' };
-export type Restored = { readonly fileName: string; readonly header: BackupHeader; readonly manifest: BackupManifest };
+export type RestoreSource =
+  { readonly source: 'folder'; readonly fileName: string } | { readonly source: 'dialog' };
+export type Restored = {
+  readonly fileName: string;
+  readonly header: BackupHeader;
+  readonly manifest: BackupManifest;
+};
 
 /** Marks a restore under way; an install that still has it was interrupted and is cleared. */
 export const restoreMarkerKey = 'restoreInProgress';
@@ -29,15 +34,29 @@ export const restoreMarkerKey = 'restoreInProgress';
 const nothingRestored = 'Nothing was restored.';
 
 /** The data key, if `username` and `password` open the backup's keyring (a Registered Manager's). */
-async function unlockBackup(header: BackupHeader, username: string, password: string): Promise<CryptoKey | undefined> {
+async function unlockBackup(
+  header: BackupHeader,
+  username: string,
+  password: string,
+): Promise<CryptoKey | undefined> {
   const wanted = username.trim().toLowerCase();
-  const entry = header.keyring.find((candidate) => candidate.isManager && candidate.username.toLowerCase() === wanted);
+  const entry = header.keyring.find(
+    (candidate) => candidate.isManager && candidate.username.toLowerCase() === wanted,
+  );
   if (!entry) return undefined;
   try {
     const kek = await deriveKeyEncryptionKey(password, fromBase64(entry.salt), entry.kdf);
-    const unwrapped = await unwrapDataKey({ iv: fromBase64(entry.wrappedDataKey.iv), data: fromBase64(entry.wrappedDataKey.data).buffer }, kek, entry.staffId);
+    const unwrapped = await unwrapDataKey(
+      { iv: fromBase64(entry.wrappedDataKey.iv), data: fromBase64(entry.wrappedDataKey.data).buffer },
+      kek,
+      entry.staffId,
+    );
     if (!unwrapped.ok) return undefined;
-    const check = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(header.keyCheck.iv), additionalData: keyCheckContext }, unwrapped.value, fromBase64(header.keyCheck.data));
+    const check = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: fromBase64(header.keyCheck.iv), additionalData: keyCheckContext },
+      unwrapped.value,
+      fromBase64(header.keyCheck.data),
+    );
     return new TextDecoder().decode(check) === header.backupId ? unwrapped.value : undefined;
   } catch {
     return undefined;
@@ -59,7 +78,9 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /** Each table's digest as IndexedDB now holds it (the restore marker and derived tables left out, as backups leave them out). */
-export async function tableDigests(db: FamilyLinksDb): Promise<Map<string, { rows: number; sha256: string }>> {
+export async function tableDigests(
+  db: FamilyLinksDb,
+): Promise<Map<string, { rows: number; sha256: string }>> {
   const digests = new Map<string, { rows: number; sha256: string }>();
   for (const table of db.tables) {
     if (derivedTables.has(table.name)) continue;
@@ -95,23 +116,34 @@ export async function restoreBackup(input: {
   readonly rebaseAnchor?: AnchorRebase;
   readonly now?: Date;
 }): Promise<Result<Restored, RestoreFailureCode>> {
-  if (!(await isEmptyInstall(input.live))) return fail('not-empty', `This install already holds records, so a backup cannot be restored over them. ${nothingRestored}`);
+  if (!(await isEmptyInstall(input.live)))
+    return fail(
+      'not-empty',
+      `This install already holds records, so a backup cannot be restored over them. ${nothingRestored}`,
+    );
   const opened = await input.port['backup:open'](input.source);
   if (!opened.ok) return fail('unreadable', `${opened.error.message} ${nothingRestored}`);
   const reply = opened.value;
   if (reply.outcome === 'cancelled') return fail('cancelled', 'No backup was chosen.');
   if (reply.outcome === 'failed') {
-    const code = reply.code === 'damaged' ? 'damaged' : reply.code === 'not-a-backup' ? 'not-a-backup' : 'unreadable';
+    const code =
+      reply.code === 'damaged' ? 'damaged' : reply.code === 'not-a-backup' ? 'not-a-backup' : 'unreadable';
     return fail(code, reply.message);
   }
   const { readId, header, chunkCount, fileName } = reply;
   try {
     if (header.schemaVersion > latestSchemaVersion) {
-      return fail('newer-schema', `This backup was made by a newer version of Family Links (records version ${header.schemaVersion}; this app reads up to ${latestSchemaVersion}). Install that version or a later one to restore it. ${nothingRestored}`);
+      return fail(
+        'newer-schema',
+        `This backup was made by a newer version of Family Links (records version ${header.schemaVersion}; this app reads up to ${latestSchemaVersion}). Install that version or a later one to restore it. ${nothingRestored}`,
+      );
     }
     const dataKey = await unlockBackup(header, input.username, input.password);
     if (!dataKey) {
-      return fail('wrong-password', `That username and password do not open this backup. Use a Registered Manager’s username and the password they had when the backup was made. ${nothingRestored}`);
+      return fail(
+        'wrong-password',
+        `That username and password do not open this backup. Use a Registered Manager’s username and the password they had when the backup was made. ${nothingRestored}`,
+      );
     }
     const name = input.live.name;
     const factory = input.live.factory;
@@ -124,7 +156,13 @@ export async function restoreBackup(input: {
       await target.delete().catch(() => undefined);
       return outcome;
     }
-    await recordRestore(target, { fileName, header, username: input.username, rebase: input.rebaseAnchor ?? mainProcessRebase(), now: input.now ?? new Date() });
+    await recordRestore(target, {
+      fileName,
+      header,
+      username: input.username,
+      rebase: input.rebaseAnchor ?? mainProcessRebase(),
+      now: input.now ?? new Date(),
+    });
     target.close();
     return ok({ fileName, header, manifest: outcome.value });
   } finally {
@@ -138,7 +176,10 @@ export async function restoreBackup(input: {
  * restored log's head, keeping the one it replaces in its history. Neither undoes the restore if
  * it fails: the records are back, and a check of the log would then show the mismatch.
  */
-async function recordRestore(target: FamilyLinksDb, restore: { fileName: string; header: BackupHeader; username: string; rebase: AnchorRebase; now: Date }): Promise<void> {
+async function recordRestore(
+  target: FamilyLinksDb,
+  restore: { fileName: string; header: BackupHeader; username: string; rebase: AnchorRebase; now: Date },
+): Promise<void> {
   try {
     const last = await target.audit.orderBy('seq').last();
     const head = last ? { seq: last.seq, mac: last.mac } : null;
@@ -163,7 +204,10 @@ async function fill(
   dataKey: CryptoKey,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Result<BackupManifest, RestoreFailureCode>> {
-  const damaged = fail<RestoreFailureCode>('damaged', `This backup is damaged: part of it cannot be read, so it cannot be trusted. ${nothingRestored} Choose another (older) backup.`);
+  const damaged = fail<RestoreFailureCode>(
+    'damaged',
+    `This backup is damaged: part of it cannot be read, so it cannot be trusted. ${nothingRestored} Choose another (older) backup.`,
+  );
   try {
     await target.open();
     await target.settings.put({ key: restoreMarkerKey, value: { backupId: header.backupId } });
@@ -171,7 +215,8 @@ async function fill(
     for (let index = 0; index < chunkCount; index += 1) {
       const read = await port['backup:read-chunk']({ readId, index });
       if (!read.ok) return fail('unreadable', `${read.error.message} ${nothingRestored}`);
-      if (read.value.outcome !== 'chunk') return fail('unreadable', `${read.value.message} ${nothingRestored}`);
+      if (read.value.outcome !== 'chunk')
+        return fail('unreadable', `${read.value.message} ${nothingRestored}`);
       let content: unknown;
       try {
         content = await openChunk(dataKey, header.backupId, index, read.value.chunk);
@@ -203,9 +248,16 @@ async function fill(
     await target.settings.delete(restoreMarkerKey);
     return ok(manifest);
   } catch (error) {
-    if (isQuotaError(error)) return fail('storage-full', `This computer ran out of space for the records while restoring. ${nothingRestored} Free some disk space and try again.`);
+    if (isQuotaError(error))
+      return fail(
+        'storage-full',
+        `This computer ran out of space for the records while restoring. ${nothingRestored} Free some disk space and try again.`,
+      );
     console.error('Restoring a backup failed', error);
-    return fail('write-failed', `The backup could not be written into the app. ${nothingRestored} Try again.`);
+    return fail(
+      'write-failed',
+      `The backup could not be written into the app. ${nothingRestored} Try again.`,
+    );
   }
 }
 

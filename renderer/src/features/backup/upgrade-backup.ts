@@ -13,7 +13,10 @@ import type { BackupWriteFailureCode, BackupWritten } from './write-backup';
  * and hold accounts: they are then backed up before the upgrade runs (issue 10, safe upgrades).
  * Opening at exactly the installed version runs no upgrade. Undefined when nothing needs it.
  */
-export async function olderDatabaseWithAccounts(factory: IDBFactory, name: string): Promise<FamilyLinksDb | undefined> {
+export async function olderDatabaseWithAccounts(
+  factory: IDBFactory,
+  name: string,
+): Promise<FamilyLinksDb | undefined> {
   const installed = await installedNativeVersion(factory, name);
   if (installed === undefined || installed <= 0 || installed >= latestSchemaVersion * 10) return undefined;
   // Dexie stores version n as n * 10.
@@ -41,24 +44,54 @@ export async function backUpBeforeUpgrade(
   credentials: { readonly username: string; readonly password: string },
   now: Date = new Date(),
 ): Promise<Result<BackupWritten, 'not-recognised' | 'locked' | BackupWriteFailureCode>> {
-  const notRecognised = fail('not-recognised' as const, 'That username and password do not match an account. Check them and try again.');
+  const notRecognised = fail(
+    'not-recognised' as const,
+    'That username and password do not match an account. Check them and try again.',
+  );
   const login = await old.staff.where('username').equals(credentials.username.trim().toLowerCase()).first();
   const keys = login ? accountKeysSchema.safeParse(await old.accountKeys.get(login.id)) : undefined;
   if (!login || !keys?.success) return notRecognised;
   const { failedAttempts, lockedUntil, ...rest } = keys.data;
   const state = { failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) };
   const gate = signInGate(state, now);
-  if (gate.kind === 'locked') return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+  if (gate.kind === 'locked')
+    return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
   const unlocked = await unlockAccountKeys(keys.data, credentials.password);
   if (!unlocked.ok) {
     const outcome = afterFailedAttempt(state, now);
     await old.transaction('rw', old.accountKeys, old.pendingAudit, async () => {
-      await old.accountKeys.put({ ...rest, failedAttempts: [...outcome.state.failedAttempts], ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}) });
-      await old.pendingAudit.add({ action: 'session.sign-in-failed', recordType: 'staff', recordId: login.id, detail: 'before-upgrade backup', at: now.toISOString() });
-      if (outcome.kind === 'nowLocked') await old.pendingAudit.add({ action: 'account.locked-out', recordType: 'staff', recordId: login.id, detail: `until ${outcome.until}`, at: now.toISOString() });
+      await old.accountKeys.put({
+        ...rest,
+        failedAttempts: [...outcome.state.failedAttempts],
+        ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
+      });
+      await old.pendingAudit.add({
+        action: 'session.sign-in-failed',
+        recordType: 'staff',
+        recordId: login.id,
+        detail: 'before-upgrade backup',
+        at: now.toISOString(),
+      });
+      if (outcome.kind === 'nowLocked')
+        await old.pendingAudit.add({
+          action: 'account.locked-out',
+          recordType: 'staff',
+          recordId: login.id,
+          detail: `until ${outcome.until}`,
+          at: now.toISOString(),
+        });
     });
     if (outcome.kind === 'counted') return notRecognised;
-    return fail('locked', 'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.');
+    return fail(
+      'locked',
+      'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.',
+    );
   }
-  return backUpNow(old, { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id }, port, 'before-upgrade', now);
+  return backUpNow(
+    old,
+    { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id },
+    port,
+    'before-upgrade',
+    now,
+  );
 }

@@ -60,10 +60,18 @@ export function useBackups() {
     backUp: () =>
       run(async () => {
         if (!port) return undefined;
-        const result = await backUpNow(db, { dataKey: session.dataKey, actorId: session.staff.id, auditKey: session.auditKey }, port, 'manual');
+        const result = await backUpNow(
+          db,
+          { dataKey: session.dataKey, actorId: session.staff.id, auditKey: session.auditKey },
+          port,
+          'manual',
+        );
         if (!result.ok) return { tone: 'error', text: result.error.message };
         const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
-        return { tone: 'success', text: `Backed up ${rows.toLocaleString('en-GB')} records to ${result.value.fileName}.` };
+        return {
+          tone: 'success',
+          text: `Backed up ${rows.toLocaleString('en-GB')} records to ${result.value.fileName}.`,
+        };
       }),
     chooseFolder: () =>
       run(async () => {
@@ -79,7 +87,10 @@ export function useBackups() {
         if (!port) return undefined;
         const saved = await port['backup:set-options']({ keep, intervalDays });
         if (!saved.ok) return { tone: 'error', text: saved.error.message };
-        return { tone: 'success', text: `Saved: a backup every ${intervalDays} ${intervalDays === 1 ? 'day' : 'days'}, keeping the last ${keep}.` };
+        return {
+          tone: 'success',
+          text: `Saved: a backup every ${intervalDays} ${intervalDays === 1 ? 'day' : 'days'}, keeping the last ${keep}.`,
+        };
       }),
   };
 }

@@ -12,17 +12,34 @@ export const keyCheckContext = new TextEncoder().encode('family-links-backup-key
 /** Rows read (and sent) at a time: about a megabyte of base64 for typical sealed rows. */
 export const backupPageSize = 1000;
 
-export type BackupManifest = { readonly tables: readonly { readonly name: string; readonly rows: number; readonly sha256: string }[] };
-export type BackupWritten = { readonly fileName: string; readonly sizeBytes: number; readonly manifest: BackupManifest; readonly removed: readonly string[] };
+export type BackupManifest = {
+  readonly tables: readonly { readonly name: string; readonly rows: number; readonly sha256: string }[];
+};
+export type BackupWritten = {
+  readonly fileName: string;
+  readonly sizeBytes: number;
+  readonly manifest: BackupManifest;
+  readonly removed: readonly string[];
+};
 
-export type BackupWriteFailureCode = 'no-accounts' | 'folder-unavailable' | 'disk-full' | 'no-permission' | 'write-failed' | 'busy' | 'unavailable' | 'read-failed';
+export type BackupWriteFailureCode =
+  | 'no-accounts'
+  | 'folder-unavailable'
+  | 'disk-full'
+  | 'no-permission'
+  | 'write-failed'
+  | 'busy'
+  | 'unavailable'
+  | 'read-failed';
 
 /** Every row of `table` in primary-key order, a page at a time (each page its own read). */
 export async function* pagesOf(table: Table, pageSize = backupPageSize): AsyncGenerator<unknown[]> {
   // Every table here keeps its key in the row (inbound keys), so the last row says where to go on.
   const keyPath = table.schema.primKey.keyPath;
   const keyOf = async (rows: unknown[], query: () => Promise<unknown[]>): Promise<unknown> =>
-    typeof keyPath === 'string' ? (rows[rows.length - 1] as Record<string, unknown>)[keyPath] : (await query()).at(-1);
+    typeof keyPath === 'string'
+      ? (rows[rows.length - 1] as Record<string, unknown>)[keyPath]
+      : (await query()).at(-1);
   let rows = await table.orderBy(':id').limit(pageSize).toArray();
   let query = () => table.orderBy(':id').limit(pageSize).primaryKeys() as Promise<unknown[]>;
   while (rows.length > 0) {
@@ -47,7 +64,10 @@ async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
       isManager: member.roles.includes('registeredManager'),
       salt: toBase64(parsed.data.salt),
       kdf: parsed.data.kdf,
-      wrappedDataKey: { iv: toBase64(parsed.data.wrappedDataKey.iv), data: toBase64(new Uint8Array(parsed.data.wrappedDataKey.data)) },
+      wrappedDataKey: {
+        iv: toBase64(parsed.data.wrappedDataKey.iv),
+        data: toBase64(new Uint8Array(parsed.data.wrappedDataKey.data)),
+      },
     });
   }
   return entries;
@@ -66,16 +86,30 @@ export async function writeBackup(
   db: FamilyLinksDb,
   dataKey: CryptoKey,
   port: BackupPort,
-  options: { readonly reason: BackupReason; readonly appVersion: string; readonly now: Date; readonly pageSize?: number },
+  options: {
+    readonly reason: BackupReason;
+    readonly appVersion: string;
+    readonly now: Date;
+    readonly pageSize?: number;
+  },
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const keyring = await keyringOf(db);
-  if (keyring.length === 0) return fail('no-accounts', 'There is nothing to back up yet: no one has an account.');
+  if (keyring.length === 0)
+    return fail('no-accounts', 'There is nothing to back up yet: no one has an account.');
   const backupId = crypto.randomUUID();
   // Derived tables (the review summaries) are left out: they are worked out again after a restore.
-  const tables = db.tables.filter((table) => !derivedTables.has(table.name)).sort((a, b) => a.name.localeCompare(b.name));
-  const counts = await Promise.all(tables.map(async (table) => ({ name: table.name, rows: await table.count() })));
+  const tables = db.tables
+    .filter((table) => !derivedTables.has(table.name))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const counts = await Promise.all(
+    tables.map(async (table) => ({ name: table.name, rows: await table.count() })),
+  );
   const checkIv = crypto.getRandomValues(new Uint8Array(12));
-  const checkData = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: checkIv, additionalData: keyCheckContext }, dataKey, new TextEncoder().encode(backupId));
+  const checkData = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: checkIv, additionalData: keyCheckContext },
+    dataKey,
+    new TextEncoder().encode(backupId),
+  );
   const header: BackupHeader = {
     format: 'family-links-backup',
     formatVersion: 1,
@@ -90,7 +124,8 @@ export async function writeBackup(
   };
   const begun = await port['backup:begin']({ header });
   if (!begun.ok) return fail('unavailable', begun.error.message);
-  if (begun.value.outcome !== 'started') return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
+  if (begun.value.outcome !== 'started')
+    return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
   const writeId = begun.value.writeId;
   const manifest: { name: string; rows: number; sha256: string }[] = [];
   let index = 0;
@@ -104,22 +139,34 @@ export async function writeBackup(
         index += 1;
         const appended = await port['backup:append']({ writeId, chunk });
         if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
-        if (appended.value.outcome !== 'appended') return fail(asWriteCode(appended.value.code), appended.value.message);
+        if (appended.value.outcome !== 'appended')
+          return fail(asWriteCode(appended.value.code), appended.value.message);
       }
       manifest.push({ name: table.name, ...digest.finish() });
     }
     const last = await sealChunk(dataKey, backupId, index, { manifest: { tables: manifest } });
     const appended = await port['backup:append']({ writeId, chunk: last });
     if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
-    if (appended.value.outcome !== 'appended') return fail(asWriteCode(appended.value.code), appended.value.message);
+    if (appended.value.outcome !== 'appended')
+      return fail(asWriteCode(appended.value.code), appended.value.message);
   } catch (error) {
     console.error('Reading the records for a backup failed', error);
-    return abandon(port, writeId, fail('read-failed', 'The records could not be read for the backup. Nothing was changed; try again.'));
+    return abandon(
+      port,
+      writeId,
+      fail('read-failed', 'The records could not be read for the backup. Nothing was changed; try again.'),
+    );
   }
   const finished = await port['backup:finish']({ writeId });
   if (!finished.ok) return abandon(port, writeId, fail('unavailable', finished.error.message));
-  if (finished.value.outcome !== 'written') return fail(asWriteCode(finished.value.code), finished.value.message);
-  return ok({ fileName: finished.value.fileName, sizeBytes: finished.value.sizeBytes, manifest: { tables: manifest }, removed: finished.value.removed });
+  if (finished.value.outcome !== 'written')
+    return fail(asWriteCode(finished.value.code), finished.value.message);
+  return ok({
+    fileName: finished.value.fileName,
+    sizeBytes: finished.value.sizeBytes,
+    manifest: { tables: manifest },
+    removed: finished.value.removed,
+  });
 }
 
 async function abandon<Failure>(port: BackupPort, writeId: string, failure: Failure): Promise<Failure> {

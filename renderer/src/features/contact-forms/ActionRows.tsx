@@ -19,7 +19,11 @@ export function ActionRows({ form, staff }: Props) {
           <Field label={`Action ${index + 1}: what`} error={errors?.[index]?.action?.message}>
             {(wiring) => <TextInput {...wiring} {...form.register(`actions.${index}.action`)} />}
           </Field>
-          <Field label={`Action ${index + 1}: member of staff`} hint="Or name someone else below." error={errors?.[index]?.ownerStaffId?.message}>
+          <Field
+            label={`Action ${index + 1}: member of staff`}
+            hint="Or name someone else below."
+            error={errors?.[index]?.ownerStaffId?.message}
+          >
             {(wiring) => (
               <select className="input" {...wiring} {...form.register(`actions.${index}.ownerStaffId`)}>
                 <option value="">Not a member of staff</option>
@@ -31,18 +35,33 @@ export function ActionRows({ form, staff }: Props) {
               </select>
             )}
           </Field>
-          <Field label={`Action ${index + 1}: someone else`} hint="For example “Mum” or “the social worker”." error={errors?.[index]?.ownerName?.message}>
+          <Field
+            label={`Action ${index + 1}: someone else`}
+            hint="For example “Mum” or “the social worker”."
+            error={errors?.[index]?.ownerName?.message}
+          >
             {(wiring) => <TextInput {...wiring} {...form.register(`actions.${index}.ownerName`)} />}
           </Field>
           <Field label={`Action ${index + 1}: by`} error={errors?.[index]?.dueOn?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register(`actions.${index}.dueOn`)} />}
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register(`actions.${index}.dueOn`)}
+              />
+            )}
           </Field>
           <button type="button" className="button button--secondary" onClick={() => remove(index)}>
             Remove action {index + 1}
           </button>
         </div>
       ))}
-      <button type="button" className="button button--secondary" onClick={() => append({ action: '', ownerStaffId: '', ownerName: '', dueOn: '' })}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => append({ action: '', ownerStaffId: '', ownerName: '', dueOn: '' })}
+      >
         Add an action
       </button>
     </fieldset>

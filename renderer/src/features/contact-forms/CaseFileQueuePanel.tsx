@@ -25,19 +25,31 @@ export function CaseFileQueuePanel() {
       <section className="panel" aria-labelledby="copies-waiting-title">
         <h2 id="copies-waiting-title">Copies waiting for the case file</h2>
         {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-        <p className="empty">{waiting === undefined ? 'Checking…' : 'None: every signed copy is in the case-file folder.'}</p>
+        <p className="empty">
+          {waiting === undefined ? 'Checking…' : 'None: every signed copy is in the case-file folder.'}
+        </p>
       </section>
     );
   }
 
   const tryNow = async () => {
     setIsTrying(true);
-    const result = await retryCaseFileCopies(repository, session, waiting.map((copy) => copy.id));
+    const result = await retryCaseFileCopies(
+      repository,
+      session,
+      waiting.map((copy) => copy.id),
+    );
     setIsTrying(false);
     setMessage(
       result.waiting === 0
-        ? { tone: 'success', text: `Done: ${result.written === 1 ? 'the copy is' : `all ${result.written} copies are`} in the case-file folder now.` }
-        : { tone: 'error', text: `${result.waiting === 1 ? 'One copy is' : `${result.waiting} copies are`} still waiting: the case-file folder still cannot be written to. Family Links keeps trying; the forms themselves are filed and safe.` },
+        ? {
+            tone: 'success',
+            text: `Done: ${result.written === 1 ? 'the copy is' : `all ${result.written} copies are`} in the case-file folder now.`,
+          }
+        : {
+            tone: 'error',
+            text: `${result.waiting === 1 ? 'One copy is' : `${result.waiting} copies are`} still waiting: the case-file folder still cannot be written to. Family Links keeps trying; the forms themselves are filed and safe.`,
+          },
     );
   };
 
@@ -45,7 +57,10 @@ export function CaseFileQueuePanel() {
     <section className="panel" aria-labelledby="copies-waiting-title">
       <h2 id="copies-waiting-title">Copies waiting for the case file</h2>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      <p className="muted">These forms are filed and signed, and kept safely here. Their copy could not be written to the case-file folder yet; Family Links tries again by itself.</p>
+      <p className="muted">
+        These forms are filed and signed, and kept safely here. Their copy could not be written to the
+        case-file folder yet; Family Links tries again by itself.
+      </p>
       <table className="table">
         <caption className="visually-hidden">Signed copies waiting for the case-file folder</caption>
         <thead>
@@ -69,7 +84,12 @@ export function CaseFileQueuePanel() {
           ))}
         </tbody>
       </table>
-      <button type="button" className="button button--secondary" disabled={isTrying} onClick={() => void tryNow()}>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={isTrying}
+        onClick={() => void tryNow()}
+      >
         {isTrying ? 'Trying…' : 'Try again now'}
       </button>
     </section>

@@ -21,7 +21,9 @@ export function CaseFileRetryRunner() {
       if (isRunning) return;
       isRunning = true;
       // At sign-in every waiting copy is tried (the share may be back); after that, those whose time has come.
-      const which = isFirst ? repository.waitingCopies().then((copies) => copies.map((copy) => copy.id)) : Promise.resolve(undefined);
+      const which = isFirst
+        ? repository.waitingCopies().then((copies) => copies.map((copy) => copy.id))
+        : Promise.resolve(undefined);
       isFirst = false;
       which
         .then((ids) => retryCaseFileCopies(repository, session, ids))

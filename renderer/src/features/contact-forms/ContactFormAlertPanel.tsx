@@ -35,17 +35,24 @@ export function ContactFormAlertPanel() {
       {alerts === undefined ? (
         <p role="status">Checking contact forms…</p>
       ) : alerts.length === 0 ? (
-        <p className="empty">Nothing to look at: no contact form in the last {alertWindowDays} days records a restricted person taking part.</p>
+        <p className="empty">
+          Nothing to look at: no contact form in the last {alertWindowDays} days records a restricted person
+          taking part.
+        </p>
       ) : (
         <>
-          <p className="muted">These contacts went against a restriction. Check what happened and whether anyone needs to be told.</p>
+          <p className="muted">
+            These contacts went against a restriction. Check what happened and whether anyone needs to be
+            told.
+          </p>
           <ul>
             {alerts.map((form) => (
               <li key={form.id}>
                 <a href={hashFor('contact-forms', form.id)}>
                   {contactKindLabels[form.kind]} with {youngPersonName(form.youngPersonId)}
                 </a>{' '}
-                on {dayAndTime(form.contactStartedAt, timeZone)}, recorded by {names.get(form.authorId) ?? 'a member of staff'}:{' '}
+                on {dayAndTime(form.contactStartedAt, timeZone)}, recorded by{' '}
+                {names.get(form.authorId) ?? 'a member of staff'}:{' '}
                 {form.restrictedParticipants.map((item) => (
                   <span key={item.restrictionId} className="badge badge--warn">
                     {item.name}: {item.verdict === 'block' ? 'not allowed' : 'with conditions'}

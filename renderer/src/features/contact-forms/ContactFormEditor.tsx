@@ -49,7 +49,9 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
   const [saved, setSaved] = useState<string | undefined>();
   const form = useForm<ContactFormScreenInput, unknown, ContactFormScreen>({
     resolver: zodResolver(contactFormScreenSchema),
-    defaultValues: existing ? screenValuesOf(existing, timeZone) : blankScreenValues(new Date(), timeZone, session.staff.id),
+    defaultValues: existing
+      ? screenValuesOf(existing, timeZone)
+      : blankScreenValues(new Date(), timeZone, session.staff.id),
   });
   const draft = useDraft(`contact-form:${existing?.id ?? 'new'}`, form);
   const { errors, isSubmitting } = form.formState;
@@ -59,7 +61,9 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
   const youngPerson = youngPeople?.find((item) => item.id === youngPersonId);
   const theirName = youngPerson ? youngPerson.preferredName || youngPerson.firstName : 'the young person';
   const restrictedNow = useRestrictedPreview(form.control, timeZone, existing?.youngPersonId);
-  const notYetMarked = restrictedNow.filter((item) => !existing?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId));
+  const notYetMarked = restrictedNow.filter(
+    (item) => !existing?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId),
+  );
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -68,11 +72,15 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
       setSaved(undefined);
       const entry = entryOf(values, timeZone);
       if (!entry) {
-        form.setError('startTime', { message: 'That time does not exist on that day (the clocks went forward). Check it.' });
+        form.setError('startTime', {
+          message: 'That time does not exist on that day (the clocks went forward). Check it.',
+        });
         setFailure('Some details need correcting. Each problem is shown beside its field.');
         return;
       }
-      const result = existing ? await repository.save(session, existing.id, entry) : await repository.start(session, values.youngPersonId, entry);
+      const result = existing
+        ? await repository.save(session, existing.id, entry)
+        : await repository.start(session, values.youngPersonId, entry);
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);
@@ -95,10 +103,13 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Contact form">
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         {saved ? <Banner tone="success">{saved}</Banner> : null}
-        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        {draft.restoredAt && !failure ? (
+          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+        ) : null}
         {existing?.amendmentReason ? (
           <Banner tone="info">
-            This addendum corrects a filed form whose signed file has SHA-256 <span className="hash">{existing.amendsSha256}</span>. Why: {existing.amendmentReason}
+            This addendum corrects a filed form whose signed file has SHA-256{' '}
+            <span className="hash">{existing.amendsSha256}</span>. Why: {existing.amendmentReason}
           </Banner>
         ) : null}
         {existing ? <RestrictedParticipantsNotice participants={existing.restrictedParticipants} /> : null}
@@ -109,18 +120,18 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
             <strong>Young person:</strong> {youngPerson ? displayName(youngPerson) : '…'}
           </p>
         ) : (
-        <Field label="Young person" error={errors.youngPersonId?.message}>
-          {(wiring) => (
-            <select className="input" {...wiring} {...form.register('youngPersonId')}>
-              <option value="">Choose…</option>
-              {(youngPeople ?? []).map((item) => (
-                <option key={item.id} value={item.id}>
-                  {displayName(item)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          <Field label="Young person" error={errors.youngPersonId?.message}>
+            {(wiring) => (
+              <select className="input" {...wiring} {...form.register('youngPersonId')}>
+                <option value="">Choose…</option>
+                {(youngPeople ?? []).map((item) => (
+                  <option key={item.id} value={item.id}>
+                    {displayName(item)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         )}
         <Field label="Kind of contact" error={errors.kind?.message}>
           {(wiring) => (
@@ -135,13 +146,36 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
         </Field>
         <div className="form__row">
           <Field label="Date" error={errors.contactDate?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('contactDate')} />}
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('contactDate')}
+              />
+            )}
           </Field>
           <Field label="Started at" hint="The home’s time, 24-hour clock." error={errors.startTime?.message}>
-            {(wiring) => <TextInput type="time" className="input input--short" {...wiring} {...form.register('startTime')} />}
+            {(wiring) => (
+              <TextInput
+                type="time"
+                className="input input--short"
+                {...wiring}
+                {...form.register('startTime')}
+              />
+            )}
           </Field>
           <Field label="How long (minutes)" error={errors.durationMinutes?.message}>
-            {(wiring) => <TextInput type="number" min={1} inputMode="numeric" className="input input--short" {...wiring} {...form.register('durationMinutes', { valueAsNumber: true })} />}
+            {(wiring) => (
+              <TextInput
+                type="number"
+                min={1}
+                inputMode="numeric"
+                className="input input--short"
+                {...wiring}
+                {...form.register('durationMinutes', { valueAsNumber: true })}
+              />
+            )}
           </Field>
         </div>
         <Field label="Who started it?" error={errors.initiatedBy?.message}>
@@ -165,10 +199,18 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
             <IdChoices
               legend="Family and friends"
               hint="From the young person’s people on the register."
-              choices={(family ?? []).map(({ person, relationship }) => ({ id: person.id, label: displayPersonName(person), note: relationship.relationship || relationshipCategoryLabels[relationship.category] }))}
+              choices={(family ?? []).map(({ person, relationship }) => ({
+                id: person.id,
+                label: displayPersonName(person),
+                note: relationship.relationship || relationshipCategoryLabels[relationship.category],
+              }))}
               value={field.value}
               onChange={field.onChange}
-              emptyText={youngPersonId ? 'Nobody is on the register for this young person yet.' : 'Choose the young person first.'}
+              emptyText={
+                youngPersonId
+                  ? 'Nobody is on the register for this young person yet.'
+                  : 'Choose the young person first.'
+              }
             />
           )}
         />
@@ -176,10 +218,22 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
           control={form.control}
           name="staffIds"
           render={({ field }) => (
-            <IdChoices legend="Staff" choices={(staff ?? []).filter((member) => member.isActive).map((member) => ({ id: member.id, label: member.name }))} value={field.value} onChange={field.onChange} emptyText="No staff accounts yet." />
+            <IdChoices
+              legend="Staff"
+              choices={(staff ?? [])
+                .filter((member) => member.isActive)
+                .map((member) => ({ id: member.id, label: member.name }))}
+              value={field.value}
+              onChange={field.onChange}
+              emptyText="No staff accounts yet."
+            />
           )}
         />
-        <Field label="Anyone else (optional)" hint="Names separated by commas, with their role in brackets: “Ms Green (teacher)”." error={errors.otherParticipants?.message}>
+        <Field
+          label="Anyone else (optional)"
+          hint="Names separated by commas, with their role in brackets: “Ms Green (teacher)”."
+          error={errors.otherParticipants?.message}
+        >
           {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('otherParticipants')} />}
         </Field>
         <div aria-live="polite">
@@ -187,32 +241,67 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
         </div>
 
         <h3>What happened</h3>
-        <Field label="What happened" hint="What was said and done, in order. Facts first; say where something is your opinion." error={errors.whatHappened?.message}>
+        <Field
+          label="What happened"
+          hint="What was said and done, in order. Facts first; say where something is your opinion."
+          error={errors.whatHappened?.message}
+        >
           {(wiring) => <textarea className="input" rows={6} {...wiring} {...form.register('whatHappened')} />}
         </Field>
-        <Field label={`${theirName}’s own views and feelings`} hint="In their own words where you can: quote what they said." error={errors.youngPersonViews?.message}>
-          {(wiring) => <textarea className="input contact-form__voice" rows={4} {...wiring} {...form.register('youngPersonViews')} />}
+        <Field
+          label={`${theirName}’s own views and feelings`}
+          hint="In their own words where you can: quote what they said."
+          error={errors.youngPersonViews?.message}
+        >
+          {(wiring) => (
+            <textarea
+              className="input contact-form__voice"
+              rows={4}
+              {...wiring}
+              {...form.register('youngPersonViews')}
+            />
+          )}
         </Field>
         <Field label="The family’s views" error={errors.familyViews?.message}>
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('familyViews')} />}
         </Field>
-        <Field label="Concerns" hint="Anything that worried you or anyone else." error={errors.concerns?.message}>
+        <Field
+          label="Concerns"
+          hint="Anything that worried you or anyone else."
+          error={errors.concerns?.message}
+        >
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('concerns')} />}
         </Field>
         <label className="checkbox">
           <input type="checkbox" {...form.register('isSafeguardingConcern')} />
           This is a safeguarding concern
         </label>
-        {isConcern ? <p className="field__hint">Follow the safeguarding procedure now as well: tell the designated safeguarding lead today. The manager is alerted when you file.</p> : null}
+        {isConcern ? (
+          <p className="field__hint">
+            Follow the safeguarding procedure now as well: tell the designated safeguarding lead today. The
+            manager is alerted when you file.
+          </p>
+        ) : null}
 
         <ActionRows form={form} staff={(staff ?? []).filter((member) => member.isActive)} />
 
         <h3>Next contact</h3>
-        <Field label="Next contact planned" hint="What is planned next, for example “Phone call with Mum on Sunday”." error={errors.nextContactPlanned?.message}>
+        <Field
+          label="Next contact planned"
+          hint="What is planned next, for example “Phone call with Mum on Sunday”."
+          error={errors.nextContactPlanned?.message}
+        >
           {(wiring) => <TextInput {...wiring} {...form.register('nextContactPlanned')} />}
         </Field>
         <Field label="Date of the next contact (optional)" error={errors.nextContactOn?.message}>
-          {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('nextContactOn')} />}
+          {(wiring) => (
+            <TextInput
+              type="date"
+              className="input input--short"
+              {...wiring}
+              {...form.register('nextContactOn')}
+            />
+          )}
         </Field>
 
         <div className="form__actions">
@@ -220,12 +309,19 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
             Save
           </button>
           {onSign ? (
-            <button type="button" className="button button--secondary" onClick={onSign} disabled={isSubmitting || form.formState.isDirty}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={onSign}
+              disabled={isSubmitting || form.formState.isDirty}
+            >
               Sign and file…
             </button>
           ) : null}
         </div>
-        {onSign && form.formState.isDirty ? <p className="field__hint">Save your changes before signing.</p> : null}
+        {onSign && form.formState.isDirty ? (
+          <p className="field__hint">Save your changes before signing.</p>
+        ) : null}
       </form>
     </section>
   );

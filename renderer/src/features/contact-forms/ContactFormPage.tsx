@@ -21,7 +21,8 @@ export function ContactFormPage({ formId }: { readonly formId: string }) {
   if (loaded === null) {
     return (
       <Banner tone="error">
-        That contact form is not there, or is not yours to read. <a href={hashFor('contact-forms')}>Back to contact forms</a>
+        That contact form is not there, or is not yours to read.{' '}
+        <a href={hashFor('contact-forms')}>Back to contact forms</a>
       </Banner>
     );
   }
@@ -41,12 +42,18 @@ export function ContactFormPage({ formId }: { readonly formId: string }) {
             <Banner tone="success">Filed and signed. The signed copy is in the case file.</Banner>
           ) : (
             <Banner tone="error">
-              Filed and signed, and kept safely here. The copy for the case file could not be written yet: {filed.caseFile.message} Family Links will keep trying by itself; you do not need to do
+              Filed and signed, and kept safely here. The copy for the case file could not be written yet:{' '}
+              {filed.caseFile.message} Family Links will keep trying by itself; you do not need to do
               anything.
             </Banner>
           )
         ) : null}
-        <ContactFormView form={form} addenda={loaded.addenda} isCopyWaiting={loaded.isCopyWaiting} timeZone={timeZone} />
+        <ContactFormView
+          form={form}
+          addenda={loaded.addenda}
+          isCopyWaiting={loaded.isCopyWaiting}
+          timeZone={timeZone}
+        />
       </>
     );
   }
@@ -54,7 +61,9 @@ export function ContactFormPage({ formId }: { readonly formId: string }) {
     return (
       <>
         {back}
-        <Banner tone="info">This form is still being written by its author. You can read it once it is filed.</Banner>
+        <Banner tone="info">
+          This form is still being written by its author. You can read it once it is filed.
+        </Banner>
       </>
     );
   }
@@ -72,7 +81,13 @@ export function ContactFormPage({ formId }: { readonly formId: string }) {
           }}
         />
       ) : (
-        <ContactFormEditor key={form.id} existing={form} timeZone={timeZone} onSaved={() => undefined} onSign={() => setIsSigning(true)} />
+        <ContactFormEditor
+          key={form.id}
+          existing={form}
+          timeZone={timeZone}
+          onSaved={() => undefined}
+          onSign={() => setIsSigning(true)}
+        />
       )}
     </>
   );

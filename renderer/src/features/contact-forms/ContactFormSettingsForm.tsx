@@ -16,7 +16,10 @@ export function ContactFormSettingsForm() {
   const repository = useContactFormRepository();
   const current = useLiveQuery(() => repository.settings(), [repository]);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
-  const form = useForm<ContactFormSettings>({ resolver: zodResolver(contactFormSettingsSchema), defaultValues: { dueHours: 48 } });
+  const form = useForm<ContactFormSettings>({
+    resolver: zodResolver(contactFormSettingsSchema),
+    defaultValues: { dueHours: 48 },
+  });
   const { reset } = form;
   useEffect(() => {
     if (current) reset(current);
@@ -30,16 +33,36 @@ export function ContactFormSettingsForm() {
       setMessage({ tone: 'error', text: result.error.message });
       return;
     }
-    setMessage({ tone: 'success', text: `Saved. Forms for contacts from now on are due ${result.value.dueHours} hours after the contact ends; forms already due keep their time.` });
+    setMessage({
+      tone: 'success',
+      text: `Saved. Forms for contacts from now on are due ${result.value.dueHours} hours after the contact ends; forms already due keep their time.`,
+    });
   });
 
   return (
     <section className="panel" aria-labelledby="contact-form-settings-title">
       <h2 id="contact-form-settings-title">Time allowed for a contact form</h2>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Time allowed for a contact form">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Time allowed for a contact form"
+      >
         {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-        <Field label="Hours after the contact ends" hint="The policy says 48. Counted in real hours, so a clock change does not shorten or stretch it." error={form.formState.errors.dueHours?.message}>
-          {(wiring) => <TextInput type="number" min={1} className="input input--short" {...wiring} {...form.register('dueHours', { valueAsNumber: true })} />}
+        <Field
+          label="Hours after the contact ends"
+          hint="The policy says 48. Counted in real hours, so a clock change does not shorten or stretch it."
+          error={form.formState.errors.dueHours?.message}
+        >
+          {(wiring) => (
+            <TextInput
+              type="number"
+              min={1}
+              className="input input--short"
+              {...wiring}
+              {...form.register('dueHours', { valueAsNumber: true })}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button">

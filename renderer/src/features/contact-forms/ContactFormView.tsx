@@ -33,7 +33,9 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
   const at = (iso: string) => formatDeadlineInstant(iso, timeZone);
   const personName = (id: string) => {
     const found = family?.find((item) => item.person.id === id);
-    return found ? `${displayPersonName(found.person)} (${found.relationship.relationship})` : 'Someone no longer on the register';
+    return found
+      ? `${displayPersonName(found.person)} (${found.relationship.relationship})`
+      : 'Someone no longer on the register';
   };
 
   const startAddendum = async () => {
@@ -51,11 +53,17 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         {form.amendsFormId ? 'Addendum' : 'Contact form'} {form.reference}
       </h2>
       <p>
-        <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>{statusText(form, new Date())}</span> Signed and filed by {staffNames.get(form.authorId) ?? 'a member of staff'}
+        <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>
+          {statusText(form, new Date())}
+        </span>{' '}
+        Signed and filed by {staffNames.get(form.authorId) ?? 'a member of staff'}
         {form.filedAt ? ` on ${at(form.filedAt)}` : ''}. It cannot be changed.
       </p>
       {isCopyWaiting ? (
-        <Banner tone="info">The signed copy is waiting for the case-file folder, which could not be written to. The form itself is filed and safe here; Family Links keeps trying to write the copy.</Banner>
+        <Banner tone="info">
+          The signed copy is waiting for the case-file folder, which could not be written to. The form itself
+          is filed and safe here; Family Links keeps trying to write the copy.
+        </Banner>
       ) : null}
       <RestrictedParticipantsNotice participants={form.restrictedParticipants} />
       <dl className="details">
@@ -70,7 +78,15 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         <dt>Who started it</dt>
         <dd>{form.initiatedBy ? contactInitiatorLabels[form.initiatedBy] : 'Not recorded'}</dd>
         <dt>Who took part</dt>
-        <dd>{[...form.personIds.map(personName), ...form.staffIds.map((id) => `${staffNames.get(id) ?? 'A member of staff'} (staff)`), form.otherParticipants].filter(Boolean).join(', ') || 'Not recorded'}</dd>
+        <dd>
+          {[
+            ...form.personIds.map(personName),
+            ...form.staffIds.map((id) => `${staffNames.get(id) ?? 'A member of staff'} (staff)`),
+            form.otherParticipants,
+          ]
+            .filter(Boolean)
+            .join(', ') || 'Not recorded'}
+        </dd>
         <dt>What happened</dt>
         <dd className="contact-form__text">{form.whatHappened}</dd>
         <dt>The young person’s own views and feelings</dt>
@@ -94,7 +110,10 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
             <ul>
               {form.actions.map((action, index) => (
                 <li key={index}>
-                  {action.action}: {[action.ownerStaffId ? staffNames.get(action.ownerStaffId) : undefined, action.ownerName].filter(Boolean).join(', ')}
+                  {action.action}:{' '}
+                  {[action.ownerStaffId ? staffNames.get(action.ownerStaffId) : undefined, action.ownerName]
+                    .filter(Boolean)
+                    .join(', ')}
                   {action.dueOn ? `, by ${action.dueOn}` : ''}
                 </li>
               ))}
@@ -122,7 +141,8 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         <ul>
           {addenda.map((addendum) => (
             <li key={addendum.id}>
-              <a href={hashFor('contact-forms', addendum.id)}>{addendum.reference}</a> ({addendum.status === 'filed' ? 'filed' : 'being written'}): {addendum.amendmentReason}
+              <a href={hashFor('contact-forms', addendum.id)}>{addendum.reference}</a> (
+              {addendum.status === 'filed' ? 'filed' : 'being written'}): {addendum.amendmentReason}
             </li>
           ))}
         </ul>
@@ -137,8 +157,20 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
             void startAddendum();
           }}
         >
-          <Field label="What does the addendum correct?" hint="For example “The call was with Mum, not Dad”. The original stays in the case file unchanged." error={error}>
-            {(wiring) => <textarea className="input" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} {...wiring} />}
+          <Field
+            label="What does the addendum correct?"
+            hint="For example “The call was with Mum, not Dad”. The original stays in the case file unchanged."
+            error={error}
+          >
+            {(wiring) => (
+              <textarea
+                className="input"
+                rows={3}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                {...wiring}
+              />
+            )}
           </Field>
           <div className="form__actions">
             <button type="submit" className="button">

@@ -18,7 +18,11 @@ export function ContactFormsScreen({ formId }: { readonly formId: string | undef
         <p>
           <a href={hashFor('contact-forms')}>Back to contact forms</a>
         </p>
-        <ContactFormEditor existing={undefined} timeZone={timeZone} onSaved={(form) => (window.location.hash = hashFor('contact-forms', form.id).slice(1))} />
+        <ContactFormEditor
+          existing={undefined}
+          timeZone={timeZone}
+          onSaved={(form) => (window.location.hash = hashFor('contact-forms', form.id).slice(1))}
+        />
       </div>
     );
   }
@@ -33,7 +37,10 @@ export function ContactFormsScreen({ formId }: { readonly formId: string | undef
   return (
     <div className="page">
       <h1>Contact forms</h1>
-      <p className="lede">After any contact, its form is due within the home’s time limit. Sign and file it; a signed copy goes to the young person’s case file.</p>
+      <p className="lede">
+        After any contact, its form is due within the home’s time limit. Sign and file it; a signed copy goes
+        to the young person’s case file.
+      </p>
       <p>
         <a className="button" href={hashFor('contact-forms', 'new')}>
           Record a contact

@@ -29,7 +29,13 @@ export function ExportFormsPanel() {
   const { youngPeople } = useYoungPeople();
   const years = useAcademicYears();
   const terms = (years ?? [])
-    .flatMap((year) => year.terms.map((term) => ({ value: `${term.startsOn}|${term.endsOn}`, label: `${termLabels[term.name]} ${year.label}`, startsOn: term.startsOn })))
+    .flatMap((year) =>
+      year.terms.map((term) => ({
+        value: `${term.startsOn}|${term.endsOn}`,
+        label: `${termLabels[term.name]} ${year.label}`,
+        startsOn: term.startsOn,
+      })),
+    )
     .sort((a, b) => b.startsOn.localeCompare(a.startsOn));
   const disclosure = useDisclosure();
   const [youngPersonId, setYoungPersonId] = useState('');
@@ -42,31 +48,51 @@ export function ExportFormsPanel() {
   const run = async () => {
     setMessage(undefined);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {
-      setMessage({ tone: 'error', text: 'Enter the first and last day of the contacts to export, the last on or after the first.' });
+      setMessage({
+        tone: 'error',
+        text: 'Enter the first and last day of the contacts to export, the last on or after the first.',
+      });
       return;
     }
     const api = windowApi();
     if (!api) {
-      setMessage({ tone: 'error', text: 'This window is not connected to Family Links’ background service, so nothing can be exported.' });
+      setMessage({
+        tone: 'error',
+        text: 'This window is not connected to Family Links’ background service, so nothing can be exported.',
+      });
       return;
     }
     const start = startOfDayInstant(from, timeZone);
     const end = startOfDayInstant(shiftDate(to, 1), timeZone);
-    const forms = (youngPersonId ? await repository.listForYoungPerson(session, youngPersonId, start, end) : await repository.listBetween(session, start, end)).filter((form) => form.status === 'filed');
+    const forms = (
+      youngPersonId
+        ? await repository.listForYoungPerson(session, youngPersonId, start, end)
+        : await repository.listBetween(session, start, end)
+    ).filter((form) => form.status === 'filed');
     if (forms.length === 0) {
-      setMessage({ tone: 'info', text: 'No filed forms that you may read are in those dates. Nothing was exported.' });
+      setMessage({
+        tone: 'info',
+        text: 'No filed forms that you may read are in those dates. Nothing was exported.',
+      });
       return;
     }
-    const who = youngPersonId ? (youngPeople?.find((person) => person.id === youngPersonId) ?? undefined) : undefined;
+    const who = youngPersonId
+      ? (youngPeople?.find((person) => person.id === youngPersonId) ?? undefined)
+      : undefined;
     const recorded = await disclosure.ask({
       what: `${forms.length} signed contact form${forms.length === 1 ? '' : 's'}${who ? ` for ${displayName(who)}` : ''}, contacts from ${from} to ${to}`,
       kind: 'pdf',
       ...(youngPersonId ? { youngPersonId } : {}),
     });
     if (!recorded) return;
-    const folder = await api['documents:choose-export-folder']({ title: 'Choose where to put the signed contact forms' });
+    const folder = await api['documents:choose-export-folder']({
+      title: 'Choose where to put the signed contact forms',
+    });
     if (!folder.ok || folder.value.outcome !== 'chosen') {
-      setMessage({ tone: 'info', text: folder.ok ? 'No folder was chosen, so nothing was exported.' : folder.error.message });
+      setMessage({
+        tone: 'info',
+        text: folder.ok ? 'No folder was chosen, so nothing was exported.' : folder.error.message,
+      });
       return;
     }
     stopRequested.current = false;
@@ -75,7 +101,10 @@ export function ExportFormsPanel() {
     let withoutCopy = 0;
     const exported: { formId: string; fileName: string; sha256: string }[] = [];
     // Whatever happens below (done, stopped or a failed write), each file that left is audited with its hash.
-    const audit = () => (exported.length > 0 ? repository.recordExport(session, recorded.id, exported) : Promise.resolve(undefined));
+    const audit = () =>
+      exported.length > 0
+        ? repository.recordExport(session, recorded.id, exported)
+        : Promise.resolve(undefined);
     for (const form of forms) {
       if (stopRequested.current) break;
       const file = await repository.signedFile(session, form.id);
@@ -85,11 +114,18 @@ export function ExportFormsPanel() {
         setProgress({ done: written + withoutCopy, total: forms.length });
         continue;
       }
-      const reply = await api['documents:export-file']({ exportId: folder.value.exportId, fileName: `${form.reference}.pdf`, bytes: bytesToBase64(file.pdf) });
+      const reply = await api['documents:export-file']({
+        exportId: folder.value.exportId,
+        fileName: `${form.reference}.pdf`,
+        bytes: bytesToBase64(file.pdf),
+      });
       if (!reply.ok || reply.value.outcome !== 'written') {
         await audit();
         setProgress(undefined);
-        setMessage({ tone: 'error', text: `Stopped after ${written} of ${forms.length}: ${reply.ok && reply.value.outcome === 'failed' ? reply.value.message : 'the folder could not be written to.'} The files already written are in ${folder.value.folder}.` });
+        setMessage({
+          tone: 'error',
+          text: `Stopped after ${written} of ${forms.length}: ${reply.ok && reply.value.outcome === 'failed' ? reply.value.message : 'the folder could not be written to.'} The files already written are in ${folder.value.folder}.`,
+        });
         return;
       }
       exported.push({ formId: form.id, fileName: reply.value.fileName, sha256: reply.value.sha256 });
@@ -98,18 +134,30 @@ export function ExportFormsPanel() {
     }
     await audit();
     setProgress(undefined);
-    const note = withoutCopy > 0 ? ` ${withoutCopy} older form${withoutCopy === 1 ? ' was' : 's were'} filed before signed copies were kept, so ${withoutCopy === 1 ? 'it has' : 'they have'} no PDF to export.` : '';
+    const note =
+      withoutCopy > 0
+        ? ` ${withoutCopy} older form${withoutCopy === 1 ? ' was' : 's were'} filed before signed copies were kept, so ${withoutCopy === 1 ? 'it has' : 'they have'} no PDF to export.`
+        : '';
     setMessage(
       stopRequested.current && written + withoutCopy < forms.length
-        ? { tone: 'info', text: `Stopped. ${written} of ${forms.length} signed forms were written to ${folder.value.folder}.${note}` }
-        : { tone: 'success', text: `Done: ${written} signed form${written === 1 ? '' : 's'} written to ${folder.value.folder}.${note}` },
+        ? {
+            tone: 'info',
+            text: `Stopped. ${written} of ${forms.length} signed forms were written to ${folder.value.folder}.${note}`,
+          }
+        : {
+            tone: 'success',
+            text: `Done: ${written} signed form${written === 1 ? '' : 's'} written to ${folder.value.folder}.${note}`,
+          },
     );
   };
 
   return (
     <section className="panel" aria-labelledby="export-forms-title">
       <h2 id="export-forms-title">Export signed forms</h2>
-      <p className="muted">The signed PDFs exactly as filed, one file per form, named by reference. You will be asked why first: the export goes in the disclosure log.</p>
+      <p className="muted">
+        The signed PDFs exactly as filed, one file per form, named by reference. You will be asked why first:
+        the export goes in the disclosure log.
+      </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <form
         className="form"
@@ -122,7 +170,12 @@ export function ExportFormsPanel() {
       >
         <Field label="Young person">
           {(wiring) => (
-            <select className="input" value={youngPersonId} onChange={(event) => setYoungPersonId(event.target.value)} {...wiring}>
+            <select
+              className="input"
+              value={youngPersonId}
+              onChange={(event) => setYoungPersonId(event.target.value)}
+              {...wiring}
+            >
               <option value="">Every young person</option>
               {(youngPeople ?? []).map((person) => (
                 <option key={person.id} value={person.id}>
@@ -133,7 +186,10 @@ export function ExportFormsPanel() {
           )}
         </Field>
         {terms.length > 0 ? (
-          <Field label="A whole term" hint="Fills in the dates below from the home’s calendar; change them if you need to.">
+          <Field
+            label="A whole term"
+            hint="Fills in the dates below from the home’s calendar; change them if you need to."
+          >
             {(wiring) => (
               <select
                 className="input"
@@ -158,16 +214,45 @@ export function ExportFormsPanel() {
           </Field>
         ) : null}
         <div className="form__row">
-          <Field label="Contacts from">{(wiring) => <TextInput type="date" className="input input--short" value={from} onChange={(event) => setFrom(event.target.value)} {...wiring} />}</Field>
-          <Field label="Contacts to">{(wiring) => <TextInput type="date" className="input input--short" value={to} onChange={(event) => setTo(event.target.value)} {...wiring} />}</Field>
+          <Field label="Contacts from">
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                value={from}
+                onChange={(event) => setFrom(event.target.value)}
+                {...wiring}
+              />
+            )}
+          </Field>
+          <Field label="Contacts to">
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                value={to}
+                onChange={(event) => setTo(event.target.value)}
+                {...wiring}
+              />
+            )}
+          </Field>
         </div>
         {progress ? (
           <div>
             <label htmlFor="export-progress">
               Exporting: {progress.done} of {progress.total}
             </label>
-            <progress id="export-progress" className="export-progress" max={progress.total} value={progress.done} />
-            <button type="button" className="button button--secondary" onClick={() => (stopRequested.current = true)}>
+            <progress
+              id="export-progress"
+              className="export-progress"
+              max={progress.total}
+              value={progress.done}
+            />
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => (stopRequested.current = true)}
+            >
               Stop
             </button>
           </div>

@@ -50,10 +50,17 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
     try {
       const signer = await unlock(password);
       if (!signer.ok) {
-        setErrors(signer.error.code === 'wrong-password' ? { password: 'This is not your password.', form: signer.error.message } : { form: signer.error.message });
+        setErrors(
+          signer.error.code === 'wrong-password'
+            ? { password: 'This is not your password.', form: signer.error.message }
+            : { form: signer.error.message },
+        );
         return;
       }
-      const result = await fileContactForm(db, repository, session, form, { pngBase64: signature.replace(/^data:image\/png;base64,/, ''), signer: signer.value });
+      const result = await fileContactForm(db, repository, session, form, {
+        pngBase64: signature.replace(/^data:image\/png;base64,/, ''),
+        signer: signer.value,
+      });
       if (!result.ok) {
         setErrors({ form: result.error.message });
         return;
@@ -61,8 +68,23 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
       setPassword('');
       const summary = `${contactKindLabels[form.kind]} on ${formatDeadlineInstant(form.contactStartedAt, timeZone).slice(0, 15)}`;
       const alerts = [
-        queuePanAlert(db, session, { youngPersonId: form.youngPersonId, event: 'formFiled', reference: form.reference, summary, contactFormId: form.id }),
-        ...(form.isSafeguardingConcern ? [queuePanAlert(db, session, { youngPersonId: form.youngPersonId, event: 'safeguardingConcern', reference: form.reference, summary })] : []),
+        queuePanAlert(db, session, {
+          youngPersonId: form.youngPersonId,
+          event: 'formFiled',
+          reference: form.reference,
+          summary,
+          contactFormId: form.id,
+        }),
+        ...(form.isSafeguardingConcern
+          ? [
+              queuePanAlert(db, session, {
+                youngPersonId: form.youngPersonId,
+                event: 'safeguardingConcern',
+                reference: form.reference,
+                summary,
+              }),
+            ]
+          : []),
       ];
       await Promise.allSettled(alerts);
       onFiled(result.value);
@@ -97,12 +119,25 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
         >
           {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
           <p>
-            Once filed, this form cannot be changed: a correction is a signed addendum. A signed copy goes to the young person’s case file. It is {statusText(form, now)}
+            Once filed, this form cannot be changed: a correction is a signed addendum. A signed copy goes to
+            the young person’s case file. It is {statusText(form, now)}
             {status.kind === 'overdue' ? ': the copy will say how late it was filed.' : '.'}
           </p>
           <SignaturePadField onChange={setSignature} error={errors.signature} />
-          <Field label="Your password" hint="The same one you sign in with: it unlocks your own signing key." error={errors.password}>
-            {(wiring) => <TextInput type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} {...wiring} />}
+          <Field
+            label="Your password"
+            hint="The same one you sign in with: it unlocks your own signing key."
+            error={errors.password}
+          >
+            {(wiring) => (
+              <TextInput
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(event) => setPassword(event.target.value)}
+                {...wiring}
+              />
+            )}
           </Field>
           <div className="form__actions">
             <button type="submit" className="button" disabled={isFiling}>

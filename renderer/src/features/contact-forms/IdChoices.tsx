@@ -1,7 +1,11 @@
 type Props = {
   readonly legend: string;
   readonly hint?: string;
-  readonly choices: readonly { readonly id: string; readonly label: string; readonly note?: string | undefined }[];
+  readonly choices: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly note?: string | undefined;
+  }[];
   readonly value: readonly string[] | undefined;
   readonly onChange: (ids: string[]) => void;
   readonly emptyText: string;
@@ -13,7 +17,8 @@ type Props = {
  */
 export function IdChoices({ legend, hint, choices, value, onChange, emptyText }: Props) {
   const chosen = value ?? [];
-  const toggle = (id: string, isChecked: boolean) => onChange(isChecked ? [...chosen, id] : chosen.filter((item) => item !== id));
+  const toggle = (id: string, isChecked: boolean) =>
+    onChange(isChecked ? [...chosen, id] : chosen.filter((item) => item !== id));
   return (
     <fieldset className="fieldset">
       <legend>{legend}</legend>
@@ -22,7 +27,11 @@ export function IdChoices({ legend, hint, choices, value, onChange, emptyText }:
       <div className="contact-form__choices">
         {choices.map((choice) => (
           <label key={choice.id} className="checkbox">
-            <input type="checkbox" checked={chosen.includes(choice.id)} onChange={(event) => toggle(choice.id, event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(choice.id)}
+              onChange={(event) => toggle(choice.id, event.target.checked)}
+            />
             {choice.label}
             {choice.note ? <span className="muted"> ({choice.note})</span> : null}
           </label>

@@ -41,8 +41,12 @@ export function OwedFormsPanel() {
                     {form.amendsFormId ? 'Addendum: ' : ''}
                     {contactKindLabels[form.kind]} with {names.get(form.youngPersonId) ?? 'a young person'}
                   </a>{' '}
-                  <span className="muted">(ref {form.reference}, due {formatDeadlineInstant(form.dueAt, timeZone)})</span>{' '}
-                  <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>{statusText(form, now)}</span>
+                  <span className="muted">
+                    (ref {form.reference}, due {formatDeadlineInstant(form.dueAt, timeZone)})
+                  </span>{' '}
+                  <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>
+                    {statusText(form, now)}
+                  </span>
                 </li>
               );
             })}

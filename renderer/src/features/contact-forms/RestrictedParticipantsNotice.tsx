@@ -15,11 +15,20 @@ const leads = {
  * On the form: who took part against a restriction. Once saved, the manager knows (an alert); while
  * the form is being written, a warning that saving will tell them.
  */
-export function RestrictedParticipantsNotice({ participants, when = 'saved' }: { readonly participants: readonly RestrictedParticipant[]; readonly when?: keyof typeof leads }) {
+export function RestrictedParticipantsNotice({
+  participants,
+  when = 'saved',
+}: {
+  readonly participants: readonly RestrictedParticipant[];
+  readonly when?: keyof typeof leads;
+}) {
   if (participants.length === 0) return null;
   const lead = leads[when];
   return (
-    <div className={`banner banner--error${when === 'beforeSaving' ? ' restricted-preview' : ''}`} role={when === 'saved' ? 'alert' : undefined}>
+    <div
+      className={`banner banner--error${when === 'beforeSaving' ? ' restricted-preview' : ''}`}
+      role={when === 'saved' ? 'alert' : undefined}
+    >
       <p>
         <strong>{lead.heading}</strong> {lead.text}
       </p>

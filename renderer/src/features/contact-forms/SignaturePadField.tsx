@@ -51,18 +51,36 @@ export function SignaturePadField({ onChange, error }: Props) {
     const groups: PointGroup[] = pad.toData();
     const point = { x: cursor.current.x, y: cursor.current.y, pressure: 0.5, time: Date.now() };
     const last = groups[groups.length - 1];
-    if (startGroup || !last) groups.push({ penColor: 'rgb(20,20,60)', dotSize: 0, minWidth: 0.5, maxWidth: 2.5, velocityFilterWeight: 0.7, compositeOperation: 'source-over', points: [point] });
+    if (startGroup || !last)
+      groups.push({
+        penColor: 'rgb(20,20,60)',
+        dotSize: 0,
+        minWidth: 0.5,
+        maxWidth: 2.5,
+        velocityFilterWeight: 0.7,
+        compositeOperation: 'source-over',
+        points: [point],
+      });
     else last.points.push(point);
     pad.fromData(groups);
     report();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
     if (event.key === ' ') {
       event.preventDefault();
       cursor.current.isDown = !cursor.current.isDown;
-      setPenState(cursor.current.isDown ? 'Pen down: the arrow keys draw' : 'Pen lifted: the arrow keys move without drawing');
+      setPenState(
+        cursor.current.isDown
+          ? 'Pen down: the arrow keys draw'
+          : 'Pen lifted: the arrow keys move without drawing',
+      );
       if (cursor.current.isDown) drawKeyboardPoint(true);
       return;
     }
@@ -88,8 +106,8 @@ export function SignaturePadField({ onChange, error }: Props) {
         Your signature
       </p>
       <p className="field__hint" id={`${id}-hint`}>
-        Draw your signature in the box with a mouse, pen or finger. Using the keyboard: move to the box, press Space to put the pen down or lift it, and steer it with the arrow keys (hold Shift
-        for bigger steps).
+        Draw your signature in the box with a mouse, pen or finger. Using the keyboard: move to the box, press
+        Space to put the pen down or lift it, and steer it with the arrow keys (hold Shift for bigger steps).
       </p>
       {error ? (
         <p className="field__error" id={`${id}-error`}>

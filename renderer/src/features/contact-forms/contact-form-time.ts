@@ -11,7 +11,15 @@ export function instantFromLocal(date: string, time: string, timeZone: string): 
   const dateMatch = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const timeMatch = /^(\d{2}):(\d{2})$/.exec(time);
   if (!dateMatch || !timeMatch) return undefined;
-  const local = new TZDate(Number(dateMatch[1]), Number(dateMatch[2]) - 1, Number(dateMatch[3]), Number(timeMatch[1]), Number(timeMatch[2]), 0, timeZone);
+  const local = new TZDate(
+    Number(dateMatch[1]),
+    Number(dateMatch[2]) - 1,
+    Number(dateMatch[3]),
+    Number(timeMatch[1]),
+    Number(timeMatch[2]),
+    0,
+    timeZone,
+  );
   const ms = local.getTime();
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
@@ -19,7 +27,10 @@ export function instantFromLocal(date: string, time: string, timeZone: string): 
 /** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of `instant` in `timeZone`. */
 export function localOf(instant: string, timeZone: string): { date: string; time: string } {
   const local = new TZDate(new Date(instant).getTime(), timeZone);
-  return { date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`, time: `${pad(local.getHours())}:${pad(local.getMinutes())}` };
+  return {
+    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+  };
 }
 
 /** Whole minutes between two instants, at least 1. */

@@ -1,4 +1,9 @@
-import type { ContactForm, ContactFormEntryInput, ContactFormScreen, ContactFormScreenInput } from '@shared/schemas/contact-forms';
+import type {
+  ContactForm,
+  ContactFormEntryInput,
+  ContactFormScreen,
+  ContactFormScreenInput,
+} from '@shared/schemas/contact-forms';
 import { instantFromLocal, localOf, minutesBetween } from './contact-form-time';
 
 /** The screen's values for a form as stored (times shown in the home's zone). */
@@ -19,14 +24,24 @@ export function screenValuesOf(form: ContactForm, timeZone: string): ContactForm
     familyViews: form.familyViews,
     concerns: form.concerns,
     isSafeguardingConcern: form.isSafeguardingConcern,
-    actions: form.actions.map((action) => ({ action: action.action, ownerStaffId: action.ownerStaffId ?? '', ownerName: action.ownerName, dueOn: action.dueOn ?? '' })),
+    actions: form.actions.map((action) => ({
+      action: action.action,
+      ownerStaffId: action.ownerStaffId ?? '',
+      ownerName: action.ownerName,
+      dueOn: action.dueOn ?? '',
+    })),
     nextContactPlanned: form.nextContactPlanned,
     nextContactOn: form.nextContactOn ?? '',
   };
 }
 
 /** A new form's starting values: now, in the home's zone, with the author taking part. */
-export function blankScreenValues(now: Date, timeZone: string, authorId: string, youngPersonId = ''): ContactFormScreenInput {
+export function blankScreenValues(
+  now: Date,
+  timeZone: string,
+  authorId: string,
+  youngPersonId = '',
+): ContactFormScreenInput {
   const start = localOf(now.toISOString(), timeZone);
   return {
     youngPersonId,
@@ -66,7 +81,12 @@ export function entryOf(values: ContactFormScreen, timeZone: string): ContactFor
     familyViews: values.familyViews,
     concerns: values.concerns,
     isSafeguardingConcern: values.isSafeguardingConcern,
-    actions: values.actions.map((action) => ({ action: action.action, ownerName: action.ownerName, ...(action.ownerStaffId ? { ownerStaffId: action.ownerStaffId } : {}), ...(action.dueOn ? { dueOn: action.dueOn } : {}) })),
+    actions: values.actions.map((action) => ({
+      action: action.action,
+      ownerName: action.ownerName,
+      ...(action.ownerStaffId ? { ownerStaffId: action.ownerStaffId } : {}),
+      ...(action.dueOn ? { dueOn: action.dueOn } : {}),
+    })),
     nextContactPlanned: values.nextContactPlanned,
     ...(values.nextContactOn ? { nextContactOn: values.nextContactOn } : {}),
   };

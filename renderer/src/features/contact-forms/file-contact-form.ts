@@ -27,21 +27,53 @@ export async function fileContactForm(
   const ready = repository.readyToFile(form);
   if (!ready.ok) return ready;
   const api = windowApi();
-  if (!api) return fail('no-connection', 'This window is not connected to Family Links’ background service, so it cannot sign. Close it and open Family Links again.');
+  if (!api)
+    return fail(
+      'no-connection',
+      'This window is not connected to Family Links’ background service, so it cannot sign. Close it and open Family Links again.',
+    );
   const names = await filingNamesFor(db, session, form);
-  if (!names) return fail('not-filed', 'The young person’s record could not be found, so the form was not filed.');
-  const original = form.amendsFormId && form.amendsSha256 ? await repository.get(session, form.amendsFormId) : undefined;
+  if (!names)
+    return fail('not-filed', 'The young person’s record could not be found, so the form was not filed.');
+  const original =
+    form.amendsFormId && form.amendsSha256 ? await repository.get(session, form.amendsFormId) : undefined;
   const filedAt = now.toISOString();
-  const copy = contactFormCopy(form, names, filedAt, original && form.amendsSha256 ? { reference: original.reference, sha256: form.amendsSha256 } : undefined);
-  const place = caseFilePlaceOf(form, names.youngPerson.caseNumber, academicYearOf(copy.contactStartedAt.slice(0, 10)), filedAt, names.timeZone);
-  const reply = await api['contact-form:file']({ form: { ...copy, drawnSignaturePng: signature.pngBase64 }, signer: signature.signer, caseFile: place });
+  const copy = contactFormCopy(
+    form,
+    names,
+    filedAt,
+    original && form.amendsSha256 ? { reference: original.reference, sha256: form.amendsSha256 } : undefined,
+  );
+  const place = caseFilePlaceOf(
+    form,
+    names.youngPerson.caseNumber,
+    academicYearOf(copy.contactStartedAt.slice(0, 10)),
+    filedAt,
+    names.timeZone,
+  );
+  const reply = await api['contact-form:file']({
+    form: { ...copy, drawnSignaturePng: signature.pngBase64 },
+    signer: signature.signer,
+    caseFile: place,
+  });
   if (!reply.ok) return fail('not-filed', `The form was not filed: ${reply.error.message}`);
   if (reply.value.outcome === 'refused') return fail('refused', reply.value.message);
   const caseFile: CaseFileCopy =
     reply.value.caseFile.outcome === 'written'
       ? { state: 'written', relativePath: reply.value.caseFile.relativePath, writtenAt: filedAt }
-      : { state: 'queued', code: reply.value.caseFile.code, message: reply.value.caseFile.message, queuedAt: filedAt };
-  const filed = await repository.file(session, form.id, { pdf: base64ToBytes(reply.value.pdf.bytes), sha256: reply.value.pdf.sha256, place, filedAt, caseFile });
+      : {
+          state: 'queued',
+          code: reply.value.caseFile.code,
+          message: reply.value.caseFile.message,
+          queuedAt: filedAt,
+        };
+  const filed = await repository.file(session, form.id, {
+    pdf: base64ToBytes(reply.value.pdf.bytes),
+    sha256: reply.value.pdf.sha256,
+    place,
+    filedAt,
+    caseFile,
+  });
   if (!filed.ok) return fail('not-filed', filed.error.message);
   return ok({ form: filed.value, caseFile });
 }

@@ -11,7 +11,11 @@ import type { Session } from '../../security/session';
 import { displayPersonName } from '../people/person-name';
 
 /** Looks up the names a filed copy prints: the home, the young person, who took part, and the author. */
-export async function filingNamesFor(db: FamilyLinksDb, session: Session, form: ContactForm): Promise<FilingNames | undefined> {
+export async function filingNamesFor(
+  db: FamilyLinksDb,
+  session: Session,
+  form: ContactForm,
+): Promise<FilingNames | undefined> {
   const [home, youngPersonRow, family, staff] = await Promise.all([
     homeSettingsRepository(db).get(),
     db.youngPeople.get(form.youngPersonId),
@@ -21,13 +25,18 @@ export async function filingNamesFor(db: FamilyLinksDb, session: Session, form: 
   if (!youngPersonRow) return undefined;
   const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
   const people: Record<string, string> = {};
-  for (const { person, relationship } of family) people[person.id] = `${displayPersonName(person)} (${relationship.relationship})`;
+  for (const { person, relationship } of family)
+    people[person.id] = `${displayPersonName(person)} (${relationship.relationship})`;
   const staffNames: Record<string, string> = {};
   for (const member of staff) staffNames[member.id] = member.name;
   const role = session.roles[0];
   return {
     homeName: home?.name ?? 'Family Links',
-    youngPerson: { firstName: youngPerson.firstName, lastName: youngPerson.lastName, caseNumber: youngPerson.caseNumber },
+    youngPerson: {
+      firstName: youngPerson.firstName,
+      lastName: youngPerson.lastName,
+      caseNumber: youngPerson.caseNumber,
+    },
     people,
     staff: staffNames,
     author: { name: session.staff.name, role: role ? staffRoleLabels[role] : 'Staff' },

@@ -4,13 +4,17 @@ import { windowApi } from '../../app/window-api';
 import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
 import type { Session } from '../../security/session';
 
-
 /**
  * Tries each waiting case-file copy once more (`ids`, or every copy due now). The signed bytes are
  * the ones made at filing: nothing is signed again, so the copy is the very file that was signed.
  * Returns how many were written and how many still wait.
  */
-export async function retryCaseFileCopies(repository: ContactFormRepository, session: Session, ids?: readonly string[], now: Date = new Date()): Promise<{ written: number; waiting: number }> {
+export async function retryCaseFileCopies(
+  repository: ContactFormRepository,
+  session: Session,
+  ids?: readonly string[],
+  now: Date = new Date(),
+): Promise<{ written: number; waiting: number }> {
   const api = windowApi();
   if (!api) return { written: 0, waiting: (await repository.waitingCopies()).length };
   const due = ids ?? (await repository.copiesDue(now));
@@ -18,7 +22,10 @@ export async function retryCaseFileCopies(repository: ContactFormRepository, ses
   for (const id of due) {
     const copy = await repository.copyToRetry(session, id);
     if (!copy) continue;
-    const reply = await api['case-file:write']({ bytes: bytesToBase64(copy.file.pdf), place: copy.file.place });
+    const reply = await api['case-file:write']({
+      bytes: bytesToBase64(copy.file.pdf),
+      place: copy.file.place,
+    });
     const at = new Date().toISOString();
     const outcome: CaseFileCopy = !reply.ok
       ? { state: 'queued', code: 'write-failed', message: reply.error.message, queuedAt: at }

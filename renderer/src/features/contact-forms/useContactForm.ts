@@ -9,7 +9,16 @@ export function useContactForm(id: string) {
   return useLiveQuery(async () => {
     const form = await repository.get(session, id);
     if (!form) return null;
-    const [addenda, waiting, settings] = await Promise.all([repository.addendaOf(session, id), repository.waitingCopies(), repository.settings()]);
-    return { form, addenda, isCopyWaiting: waiting.some((copy) => copy.id === id), dueHours: settings.dueHours };
+    const [addenda, waiting, settings] = await Promise.all([
+      repository.addendaOf(session, id),
+      repository.waitingCopies(),
+      repository.settings(),
+    ]);
+    return {
+      form,
+      addenda,
+      isCopyWaiting: waiting.some((copy) => copy.id === id),
+      dueHours: settings.dueHours,
+    };
   }, [repository, session, id]);
 }

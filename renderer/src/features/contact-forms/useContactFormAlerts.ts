@@ -10,5 +10,8 @@ export function useContactFormAlerts(now: Date) {
   const repository = useContactFormRepository();
   const session = useSession();
   const since = new Date(now.getTime() - alertWindowDays * 24 * 3_600_000).toISOString().slice(0, 10);
-  return useLiveQuery(() => repository.restrictionAlerts(session, `${since}T00:00:00.000Z`), [repository, session, since]);
+  return useLiveQuery(
+    () => repository.restrictionAlerts(session, `${since}T00:00:00.000Z`),
+    [repository, session, since],
+  );
 }

@@ -11,28 +11,59 @@ const checkDelayMs = 400;
  * While a contact form is written: who among the people named so far is restricted, checked a
  * moment after typing stops (the same rule that marks the form when it is saved).
  */
-export function useRestrictedPreview(control: Control<ContactFormScreenInput>, timeZone: string, fixedYoungPersonId: string | undefined): RestrictedParticipant[] {
+export function useRestrictedPreview(
+  control: Control<ContactFormScreenInput>,
+  timeZone: string,
+  fixedYoungPersonId: string | undefined,
+): RestrictedParticipant[] {
   const session = useSession();
   const repository = useContactFormRepository();
-  const [watchedYoungPersonId, kind, contactDate, startTime, personIds, staffIds, otherParticipants] = useWatch({
-    control,
-    name: ['youngPersonId', 'kind', 'contactDate', 'startTime', 'personIds', 'staffIds', 'otherParticipants'],
-  });
+  const [watchedYoungPersonId, kind, contactDate, startTime, personIds, staffIds, otherParticipants] =
+    useWatch({
+      control,
+      name: [
+        'youngPersonId',
+        'kind',
+        'contactDate',
+        'startTime',
+        'personIds',
+        'staffIds',
+        'otherParticipants',
+      ],
+    });
   const youngPersonId = fixedYoungPersonId ?? watchedYoungPersonId;
   const [found, setFound] = useState<RestrictedParticipant[]>([]);
-  const key = JSON.stringify([youngPersonId, kind, contactDate, startTime, personIds, staffIds, otherParticipants]);
+  const key = JSON.stringify([
+    youngPersonId,
+    kind,
+    contactDate,
+    startTime,
+    personIds,
+    staffIds,
+    otherParticipants,
+  ]);
 
   useEffect(() => {
-    const contactStartedAt = contactDate && startTime ? instantFromLocal(contactDate, startTime, timeZone) : undefined;
+    const contactStartedAt =
+      contactDate && startTime ? instantFromLocal(contactDate, startTime, timeZone) : undefined;
     if (!youngPersonId || !contactStartedAt) return;
     let isCurrent = true;
     const timer = window.setTimeout(() => {
       repository
-        .restrictedPreview(session, { youngPersonId, kind, contactStartedAt, personIds, staffIds, otherParticipants })
+        .restrictedPreview(session, {
+          youngPersonId,
+          kind,
+          contactStartedAt,
+          personIds,
+          staffIds,
+          otherParticipants,
+        })
         .then((participants) => {
           if (isCurrent) setFound(participants);
         })
-        .catch((error: unknown) => console.error('The restrictions could not be checked while writing', error));
+        .catch((error: unknown) =>
+          console.error('The restrictions could not be checked while writing', error),
+        );
     }, checkDelayMs);
     return () => {
       isCurrent = false;

@@ -23,12 +23,16 @@ export function DeclarationAttentionPanel() {
       {attention === undefined ? (
         <p role="status">Checking staff declarations…</p>
       ) : attention.length === 0 ? (
-        <p className="empty">Nothing to look at: every declaration has been reviewed and discussed, or has a supervision date to come.</p>
+        <p className="empty">
+          Nothing to look at: every declaration has been reviewed and discussed, or has a supervision date to
+          come.
+        </p>
       ) : (
         <ul>
           {attention.map(({ declaration, attention: state }) => (
             <li key={declaration.id}>
-              <a href={hashFor('declarations')}>{names.get(declaration.staffId) ?? 'A member of staff'}</a>: {declarationKindLabels[declaration.kind].toLowerCase()}, {formatUkDate(declaration.happenedOn)}.{' '}
+              <a href={hashFor('declarations')}>{names.get(declaration.staffId) ?? 'A member of staff'}</a>:{' '}
+              {declarationKindLabels[declaration.kind].toLowerCase()}, {formatUkDate(declaration.happenedOn)}.{' '}
               {declarationStateText(state)}.
             </li>
           ))}

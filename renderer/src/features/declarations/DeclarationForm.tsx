@@ -1,7 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { declarationFormSchema, declarationKindLabels, declarationKinds, type Declaration, type DeclarationForm as DeclarationFormValues } from '@shared/schemas/declarations';
+import {
+  declarationFormSchema,
+  declarationKindLabels,
+  declarationKinds,
+  type Declaration,
+  type DeclarationForm as DeclarationFormValues,
+} from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
@@ -25,7 +31,12 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
   const onlyManager = lineManagers.length === 1 ? lineManagers[0]?.id : undefined;
   const form = useForm<DeclarationFormValues>({
     resolver: zodResolver(declarationFormSchema),
-    defaultValues: { happenedOn: today, whatHappened: '', whoWasInvolved: '', lineManagerId: onlyManager ?? '' },
+    defaultValues: {
+      happenedOn: today,
+      whatHappened: '',
+      whoWasInvolved: '',
+      lineManagerId: onlyManager ?? '',
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft('declaration:new', form);
@@ -51,10 +62,19 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
       <h2 id="make-declaration-title" ref={headingRef} tabIndex={-1}>
         Make a declaration
       </h2>
-      <p className="lede">Only you and the manager can see it. Your line manager will talk it through with you in supervision.</p>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Make a declaration">
+      <p className="lede">
+        Only you and the manager can see it. Your line manager will talk it through with you in supervision.
+      </p>
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Make a declaration"
+      >
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        {draft.restoredAt && !failure ? (
+          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+        ) : null}
         <Field label="What are you declaring?" error={errors.kind?.message}>
           {(wiring) => (
             <select className="input" {...wiring} {...form.register('kind')}>
@@ -68,12 +88,28 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
           )}
         </Field>
         <Field label="When did it happen?" error={errors.happenedOn?.message}>
-          {(wiring) => <TextInput type="date" className="input input--short" max={today} {...wiring} {...form.register('happenedOn')} />}
+          {(wiring) => (
+            <TextInput
+              type="date"
+              className="input input--short"
+              max={today}
+              {...wiring}
+              {...form.register('happenedOn')}
+            />
+          )}
         </Field>
-        <Field label="What happened" hint="For a gift: what it was, its rough value, and what you did with it." error={errors.whatHappened?.message}>
+        <Field
+          label="What happened"
+          hint="For a gift: what it was, its rough value, and what you did with it."
+          error={errors.whatHappened?.message}
+        >
           {(wiring) => <textarea className="input" rows={4} {...wiring} {...form.register('whatHappened')} />}
         </Field>
-        <Field label="Who was involved (optional)" hint="For example “a parent of a young person” or a former care leaver’s first name." error={errors.whoWasInvolved?.message}>
+        <Field
+          label="Who was involved (optional)"
+          hint="For example “a parent of a young person” or a former care leaver’s first name."
+          error={errors.whoWasInvolved?.message}
+        >
           {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('whoWasInvolved')} />}
         </Field>
         <Field label="Your line manager" error={errors.lineManagerId?.message}>

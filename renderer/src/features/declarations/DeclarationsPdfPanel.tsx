@@ -1,7 +1,12 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { fail, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
-import { disclosureReasonFormSchema, type Disclosure, type DisclosureReasonForm, type DisclosureRequest } from '@shared/schemas/disclosures';
+import {
+  disclosureReasonFormSchema,
+  type Disclosure,
+  type DisclosureReasonForm,
+  type DisclosureRequest,
+} from '@shared/schemas/disclosures';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fieldMessages } from '@shared/ipc/ipc-result';
@@ -57,7 +62,8 @@ export function DeclarationsPdfPanel(props: {
     const unlocked = await unlock(password);
     setIsWorking(false);
     if (!unlocked.ok) {
-      if (unlocked.error.code === 'wrong-password') setPasswordError(unlocked.error.fields?.['password'] ?? unlocked.error.message);
+      if (unlocked.error.code === 'wrong-password')
+        setPasswordError(unlocked.error.fields?.['password'] ?? unlocked.error.message);
       setProblem(unlocked.error.message);
       return;
     }
@@ -70,8 +76,22 @@ export function DeclarationsPdfPanel(props: {
     if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
     if (!api || !signer || !home) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const signedAt = new Date().toISOString();
-    const report = declarationsReport({ homeName: home.name, member: props.member, declarations: props.declarations, staffName: props.staffName, signedBy: session.staff, signedAt, today: props.today, timeZone: home.timeZone });
-    const reply = await api['documents:sign-report']({ report, signer, suggestedFileName: declarationsFileName(props.member.name, props.today), reason: `Declarations of ${props.member.name} for the staff file` });
+    const report = declarationsReport({
+      homeName: home.name,
+      member: props.member,
+      declarations: props.declarations,
+      staffName: props.staffName,
+      signedBy: session.staff,
+      signedAt,
+      today: props.today,
+      timeZone: home.timeZone,
+    });
+    const reply = await api['documents:sign-report']({
+      report,
+      signer,
+      suggestedFileName: declarationsFileName(props.member.name, props.today),
+      reason: `Declarations of ${props.member.name} for the staff file`,
+    });
     if (!reply.ok) return fail('invalid', reply.error.message);
     const outcome = reply.value;
     switch (outcome.outcome) {
@@ -83,11 +103,22 @@ export function DeclarationsPdfPanel(props: {
       case 'failed':
         return fail('invalid', `${outcome.message} Nothing was saved.`);
       case 'saved': {
-        const recorded = await disclosures.record(session, { what, kind: 'pdf', sha256: outcome.sha256 }, answer);
+        const recorded = await disclosures.record(
+          session,
+          { what, kind: 'pdf', sha256: outcome.sha256 },
+          answer,
+        );
         if (!recorded.ok) return recorded;
         await auditLog(db).write(
           { actorId: session.staff.id, auditKey: session.auditKey },
-          [{ action: 'declarations.pdf-signed', recordType: 'staff', recordId: props.member.id, detail: `SHA-256 ${outcome.sha256}; saved as ${outcome.fileName}; signed by ${outcome.signerName}; disclosure ${recorded.value.id}` }],
+          [
+            {
+              action: 'declarations.pdf-signed',
+              recordType: 'staff',
+              recordId: props.member.id,
+              detail: `SHA-256 ${outcome.sha256}; saved as ${outcome.fileName}; signed by ${outcome.signerName}; disclosure ${recorded.value.id}`,
+            },
+          ],
           [],
           async () => {},
           new Date(),
@@ -104,20 +135,40 @@ export function DeclarationsPdfPanel(props: {
   };
 
   if (!api) {
-    return <Banner tone="error">Signed PDFs need the Family Links desktop app: this window has no background service to sign or save files.</Banner>;
+    return (
+      <Banner tone="error">
+        Signed PDFs need the Family Links desktop app: this window has no background service to sign or save
+        files.
+      </Banner>
+    );
   }
 
   return (
     <section className="panel" aria-labelledby="declarations-pdf-title">
       <h2 id="declarations-pdf-title">Signed PDF for {props.member.name}’s staff file</h2>
       <p>
-        {props.declarations.length === 0 ? `${props.member.name} has no declarations; the PDF will say so.` : `All ${props.declarations.length} of ${props.member.name}’s declarations, with their reviews.`} It is signed with your own
-        certificate, so any later change to the file shows.
+        {props.declarations.length === 0
+          ? `${props.member.name} has no declarations; the PDF will say so.`
+          : `All ${props.declarations.length} of ${props.member.name}’s declarations, with their reviews.`}{' '}
+        It is signed with your own certificate, so any later change to the file shows.
       </p>
       {problem ? <Banner tone="error">{problem}</Banner> : null}
-      <form className="form" aria-label="Sign the declarations PDF" noValidate onSubmit={(event) => void begin(event)}>
+      <form
+        className="form"
+        aria-label="Sign the declarations PDF"
+        noValidate
+        onSubmit={(event) => void begin(event)}
+      >
         <Field label="Your password" hint="Signing needs your password again." error={passwordError}>
-          {(wiring) => <TextInput {...wiring} type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />}
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isWorking || signer !== undefined}>

@@ -13,7 +13,11 @@ import { filterDeclarations, type DeclarationFilter } from './declaration-filter
 import { ReviewDeclarationForm } from './ReviewDeclarationForm';
 import { useDeclarations } from './useDeclarations';
 
-type Panel = { kind: 'declare' } | { kind: 'review'; declaration: Declaration } | { kind: 'pdf'; staffId: string } | undefined;
+type Panel =
+  | { kind: 'declare' }
+  | { kind: 'review'; declaration: Declaration }
+  | { kind: 'pdf'; staffId: string }
+  | undefined;
 
 /**
  * Staff declarations (seeds 000-002). Everyone sees and makes their own; the manager sees
@@ -33,13 +37,19 @@ export function DeclarationsScreen() {
   const shown = declarations && isManager ? filterDeclarations(declarations, filter, today) : declarations;
   // The staff-file PDF: the manager's for whoever is chosen in the filter, anyone's for themselves.
   const pdfFor = isManager ? (staff ?? []).find((member) => member.id === filter.staffId) : session.staff;
-  const pdfMember = panel?.kind === 'pdf' ? (panel.staffId === session.staff.id ? session.staff : (staff ?? []).find((member) => member.id === panel.staffId)) : undefined;
+  const pdfMember =
+    panel?.kind === 'pdf'
+      ? panel.staffId === session.staff.id
+        ? session.staff
+        : (staff ?? []).find((member) => member.id === panel.staffId)
+      : undefined;
 
   return (
     <div className="page page--wide">
       <h1>{isManager ? 'Staff declarations' : 'My declarations'}</h1>
       <p className="lede">
-        Gifts offered, accepted or declined; contact with former care leavers; approaches for private work; contact on social media. Declare them to your line manager, who records them in supervision.
+        Gifts offered, accepted or declined; contact with former care leavers; approaches for private work;
+        contact on social media. Declare them to your line manager, who records them in supervision.
       </p>
       {message ? <Banner tone="success">{message}</Banner> : null}
       {panel?.kind === 'declare' && staff ? (
@@ -49,7 +59,10 @@ export function DeclarationsScreen() {
           today={today}
           onDone={(recorded) => {
             setPanel(undefined);
-            if (recorded) setMessage('Your declaration is recorded. Your line manager will see it and talk it through with you in supervision.');
+            if (recorded)
+              setMessage(
+                'Your declaration is recorded. Your line manager will see it and talk it through with you in supervision.',
+              );
           }}
         />
       ) : null}
@@ -78,21 +91,45 @@ export function DeclarationsScreen() {
       ) : null}
       {panel === undefined ? (
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => { setMessage(undefined); setPanel({ kind: 'declare' }); }}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setMessage(undefined);
+              setPanel({ kind: 'declare' });
+            }}
+          >
             Make a declaration
           </button>
           {pdfFor ? (
-            <button type="button" className="button button--secondary" onClick={() => { setMessage(undefined); setPanel({ kind: 'pdf', staffId: pdfFor.id }); }}>
-              {pdfFor.id === session.staff.id ? 'Signed PDF of my declarations' : `Signed PDF for ${pdfFor.name}’s staff file`}
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setMessage(undefined);
+                setPanel({ kind: 'pdf', staffId: pdfFor.id });
+              }}
+            >
+              {pdfFor.id === session.staff.id
+                ? 'Signed PDF of my declarations'
+                : `Signed PDF for ${pdfFor.name}’s staff file`}
             </button>
           ) : null}
         </div>
       ) : null}
       {isManager ? (
-        <form className="toolbar" aria-label="Filter declarations" onSubmit={(event) => event.preventDefault()}>
+        <form
+          className="toolbar"
+          aria-label="Filter declarations"
+          onSubmit={(event) => event.preventDefault()}
+        >
           <label className="field">
             <span className="field__label">Member of staff</span>
-            <select className="input" value={filter.staffId} onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}>
+            <select
+              className="input"
+              value={filter.staffId}
+              onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}
+            >
               <option value="">Everyone</option>
               {(staff ?? []).map((member) => (
                 <option key={member.id} value={member.id}>
@@ -103,7 +140,19 @@ export function DeclarationsScreen() {
           </label>
           <label className="field">
             <span className="field__label">Showing</span>
-            <select className="input" value={filter.state} onChange={(event) => setFilter({ ...filter, state: event.target.value === 'needsAttention' || event.target.value === 'closed' ? event.target.value : 'all' })}>
+            <select
+              className="input"
+              value={filter.state}
+              onChange={(event) =>
+                setFilter({
+                  ...filter,
+                  state:
+                    event.target.value === 'needsAttention' || event.target.value === 'closed'
+                      ? event.target.value
+                      : 'all',
+                })
+              }
+            >
               <option value="all">All</option>
               <option value="needsAttention">Needing your attention</option>
               <option value="closed">Discussed, with an outcome</option>
@@ -114,14 +163,23 @@ export function DeclarationsScreen() {
       {shown === undefined ? (
         <p role="status">Loading declarations…</p>
       ) : shown.length === 0 ? (
-        <p className="empty">{isManager ? 'No declarations match.' : 'You have not made any declarations.'}</p>
+        <p className="empty">
+          {isManager ? 'No declarations match.' : 'You have not made any declarations.'}
+        </p>
       ) : (
         <DeclarationsTable
           declarations={shown}
           today={today}
           staffName={staffName}
           showWho={isManager}
-          onReview={isManager ? (declaration) => { setMessage(undefined); setPanel({ kind: 'review', declaration }); } : undefined}
+          onReview={
+            isManager
+              ? (declaration) => {
+                  setMessage(undefined);
+                  setPanel({ kind: 'review', declaration });
+                }
+              : undefined
+          }
         />
       )}
     </div>

@@ -41,7 +41,9 @@ export function DeclarationsTable({ declarations, today, staffName, showWho, onR
             <td>{formatUkDate(declaration.happenedOn)}</td>
             <td>
               {declaration.whatHappened}
-              {declaration.whoWasInvolved ? <div className="muted">Involved: {declaration.whoWasInvolved}</div> : null}
+              {declaration.whoWasInvolved ? (
+                <div className="muted">Involved: {declaration.whoWasInvolved}</div>
+              ) : null}
             </td>
             <td>{staffName(declaration.lineManagerId)}</td>
             <td>
@@ -51,7 +53,12 @@ export function DeclarationsTable({ declarations, today, staffName, showWho, onR
             </td>
             {onReview ? (
               <td>
-                <button type="button" className="button button--secondary" aria-label={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`} onClick={() => onReview(declaration)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
+                  onClick={() => onReview(declaration)}
+                >
                   Review
                 </button>
               </td>

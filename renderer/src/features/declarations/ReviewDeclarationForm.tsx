@@ -1,7 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { declarationKindLabels, declarationReviewSchema, type Declaration, type DeclarationReview } from '@shared/schemas/declarations';
+import {
+  declarationKindLabels,
+  declarationReviewSchema,
+  type Declaration,
+  type DeclarationReview,
+} from '@shared/schemas/declarations';
 import { formatUkDate } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
@@ -24,7 +29,11 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
   const headingRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<DeclarationReview>({
     resolver: zodResolver(declarationReviewSchema),
-    defaultValues: { supervisionOn: declaration.supervisionOn, outcome: declaration.outcome, action: declaration.action },
+    defaultValues: {
+      supervisionOn: declaration.supervisionOn,
+      outcome: declaration.outcome,
+      action: declaration.action,
+    },
   });
   const { errors, isSubmitting } = form.formState;
   useEffect(() => headingRef.current?.focus(), []);
@@ -49,7 +58,9 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
       </h2>
       <dl className="details">
         <dt>What</dt>
-        <dd>{declarationKindLabels[declaration.kind]}, on {formatUkDate(declaration.happenedOn)}</dd>
+        <dd>
+          {declarationKindLabels[declaration.kind]}, on {formatUkDate(declaration.happenedOn)}
+        </dd>
         <dt>What happened</dt>
         <dd>{declaration.whatHappened}</dd>
         {declaration.whoWasInvolved ? (
@@ -59,16 +70,39 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           </>
         ) : null}
       </dl>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Review the declaration">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Review the declaration"
+      >
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        <p className="muted">Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has been discussed.</p>
+        <p className="muted">
+          Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has
+          been discussed.
+        </p>
         <Field label="Discussed in supervision on (optional)" error={errors.supervisionOn?.message}>
-          {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('supervisionOn', { setValueAs: blankAsUndefined })} />}
+          {(wiring) => (
+            <TextInput
+              type="date"
+              className="input input--short"
+              {...wiring}
+              {...form.register('supervisionOn', { setValueAs: blankAsUndefined })}
+            />
+          )}
         </Field>
-        <Field label="Outcome (optional)" hint="What was agreed, for example “gift returned with thanks”." error={errors.outcome?.message}>
+        <Field
+          label="Outcome (optional)"
+          hint="What was agreed, for example “gift returned with thanks”."
+          error={errors.outcome?.message}
+        >
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('outcome')} />}
         </Field>
-        <Field label="Action (optional)" hint="Anything still to do, and by whom." error={errors.action?.message}>
+        <Field
+          label="Action (optional)"
+          hint="Anything still to do, and by whom."
+          error={errors.action?.message}
+        >
           {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('action')} />}
         </Field>
         <div className="form__actions">

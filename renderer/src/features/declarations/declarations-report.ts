@@ -20,10 +20,14 @@ export function declarationsReport(input: {
   readonly today: string;
   readonly timeZone?: string;
 }): ReportContent {
-  const declarations = [...input.declarations].sort((a, b) => (a.happenedOn < b.happenedOn ? -1 : a.happenedOn > b.happenedOn ? 1 : a.recordedAt < b.recordedAt ? -1 : 1));
-  const stateOf = (declaration: Declaration) => declarationStateText(declarationAttention(declaration, input.today));
+  const declarations = [...input.declarations].sort((a, b) =>
+    a.happenedOn < b.happenedOn ? -1 : a.happenedOn > b.happenedOn ? 1 : a.recordedAt < b.recordedAt ? -1 : 1,
+  );
+  const stateOf = (declaration: Declaration) =>
+    declarationStateText(declarationAttention(declaration, input.today));
   const waiting = declarations.filter((declaration) => declaration.status !== 'closed').length;
-  const roles = (member: Pick<StaffMember, 'roles'>) => member.roles.map((role) => staffRoleLabels[role]).join(', ');
+  const roles = (member: Pick<StaffMember, 'roles'>) =>
+    member.roles.map((role) => staffRoleLabels[role]).join(', ');
   return {
     homeName: input.homeName,
     title: `Staff declarations: ${input.member.name}`,
@@ -40,7 +44,11 @@ export function declarationsReport(input: {
               { label: 'Member of staff', value: input.member.name },
               { label: 'Role', value: roles(input.member) },
               { label: 'Declarations', value: String(declarations.length) },
-              { label: 'Still open', value: waiting === 0 ? 'None' : `${waiting} (not yet discussed with an outcome)`, isWarning: waiting > 0 },
+              {
+                label: 'Still open',
+                value: waiting === 0 ? 'None' : `${waiting} (not yet discussed with an outcome)`,
+                isWarning: waiting > 0,
+              },
             ],
           },
           {
@@ -56,7 +64,11 @@ export function declarationsReport(input: {
           {
             kind: 'table',
             columns: ['Date', 'What was declared', 'Where it stands'],
-            rows: declarations.map((declaration) => [formatUkDate(declaration.happenedOn), declarationKindLabels[declaration.kind], stateOf(declaration)]),
+            rows: declarations.map((declaration) => [
+              formatUkDate(declaration.happenedOn),
+              declarationKindLabels[declaration.kind],
+              stateOf(declaration),
+            ]),
             emptyText: `${input.member.name} has made no declarations.`,
           },
         ],
@@ -77,8 +89,17 @@ export function declarationsReport(input: {
             kind: 'fields' as const,
             rows: [
               { label: 'Review', value: stateOf(declaration), isWarning: declaration.status !== 'closed' },
-              ...(declaration.reviewedById ? [{ label: 'Noted by', value: `${input.staffName(declaration.reviewedById)}${declaration.reviewedAt ? ` on ${formatUkDate(declaration.reviewedAt.slice(0, 10))}` : ''}` }] : []),
-              ...(declaration.supervisionOn ? [{ label: 'Supervision', value: formatUkDate(declaration.supervisionOn) }] : []),
+              ...(declaration.reviewedById
+                ? [
+                    {
+                      label: 'Noted by',
+                      value: `${input.staffName(declaration.reviewedById)}${declaration.reviewedAt ? ` on ${formatUkDate(declaration.reviewedAt.slice(0, 10))}` : ''}`,
+                    },
+                  ]
+                : []),
+              ...(declaration.supervisionOn
+                ? [{ label: 'Supervision', value: formatUkDate(declaration.supervisionOn) }]
+                : []),
               ...(declaration.outcome ? [{ label: 'Outcome', value: declaration.outcome }] : []),
               ...(declaration.action ? [{ label: 'Action', value: declaration.action }] : []),
             ],

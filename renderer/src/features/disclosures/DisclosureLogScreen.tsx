@@ -33,12 +33,24 @@ export function DisclosureLogScreen() {
   const exportCsv = async () => {
     if (!disclosures || !directory) return;
     const csv = disclosureLogCsv(
-      disclosures.map((item) => ({ ...item, youngPerson: item.youngPersonId ? directory.youngPersonName(item.youngPersonId) : '', by: directory.staffName(item.byId) })),
+      disclosures.map((item) => ({
+        ...item,
+        youngPerson: item.youngPersonId ? directory.youngPersonName(item.youngPersonId) : '',
+        by: directory.staffName(item.byId),
+      })),
       clock.timeZone,
     );
-    const period = filter.from || filter.to ? `, ${filter.from ? formatUkDate(filter.from) : 'the start'} to ${filter.to ? formatUkDate(filter.to) : formatUkDate(clock.today)}` : '';
+    const period =
+      filter.from || filter.to
+        ? `, ${filter.from ? formatUkDate(filter.from) : 'the start'} to ${filter.to ? formatUkDate(filter.to) : formatUkDate(clock.today)}`
+        : '';
     const who = filter.youngPersonId ? `, ${directory.youngPersonName(filter.youngPersonId)}` : '';
-    const request = { what: `Disclosure log${who}${period}`, kind: 'csv' as const, sha256: await sha256Hex(csv), ...(filter.youngPersonId ? { youngPersonId: filter.youngPersonId } : {}) };
+    const request = {
+      what: `Disclosure log${who}${period}`,
+      kind: 'csv' as const,
+      sha256: await sha256Hex(csv),
+      ...(filter.youngPersonId ? { youngPersonId: filter.youngPersonId } : {}),
+    };
     if (!(await disclosure.ask(request))) return;
     downloadTextFile(`disclosure-log-${clock.today}.csv`, csv, 'text/csv;charset=utf-8');
   };
@@ -46,11 +58,17 @@ export function DisclosureLogScreen() {
   return (
     <div className="page page--wide">
       <h1>Disclosure log</h1>
-      <p className="lede">Every copy that has left Family Links: what it was, who it went to, why, when and who made it.</p>
+      <p className="lede">
+        Every copy that has left Family Links: what it was, who it went to, why, when and who made it.
+      </p>
       <form className="toolbar" aria-label="Filter the log" onSubmit={(event) => event.preventDefault()}>
         <label className="field">
           <span className="field__label">Young person</span>
-          <select className="input" value={filter.youngPersonId} onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}>
+          <select
+            className="input"
+            value={filter.youngPersonId}
+            onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}
+          >
             <option value="">All young people</option>
             {(directory?.youngPeople ?? []).map((youngPerson) => (
               <option key={youngPerson.id} value={youngPerson.id}>
@@ -61,13 +79,28 @@ export function DisclosureLogScreen() {
         </label>
         <label className="field">
           <span className="field__label">From</span>
-          <input type="date" className="input input--short" value={filter.from} onChange={(event) => setFilter({ ...filter, from: event.target.value })} />
+          <input
+            type="date"
+            className="input input--short"
+            value={filter.from}
+            onChange={(event) => setFilter({ ...filter, from: event.target.value })}
+          />
         </label>
         <label className="field">
           <span className="field__label">To</span>
-          <input type="date" className="input input--short" value={filter.to} onChange={(event) => setFilter({ ...filter, to: event.target.value })} />
+          <input
+            type="date"
+            className="input input--short"
+            value={filter.to}
+            onChange={(event) => setFilter({ ...filter, to: event.target.value })}
+          />
         </label>
-        <button type="button" className="button button--secondary" disabled={!disclosures || !directory || !isRangeValid} onClick={() => void exportCsv()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!disclosures || !directory || !isRangeValid}
+          onClick={() => void exportCsv()}
+        >
           Export CSV
         </button>
       </form>
@@ -78,7 +111,12 @@ export function DisclosureLogScreen() {
       ) : disclosures.length === 0 ? (
         <p className="empty">Nothing has left the app that matches.</p>
       ) : (
-        <DisclosureLogTable disclosures={disclosures} when={when} staffName={(id) => directory.staffName(id)} youngPersonName={directory.youngPersonName} />
+        <DisclosureLogTable
+          disclosures={disclosures}
+          when={when}
+          staffName={(id) => directory.staffName(id)}
+          youngPersonName={directory.youngPersonName}
+        />
       )}
     </div>
   );

@@ -34,7 +34,13 @@ export function DisclosureLogTable({ disclosures, when, staffName, youngPersonNa
               {disclosureReasonLabels[disclosure.reason]}
               {disclosure.reasonDetail ? <div className="muted">{disclosure.reasonDetail}</div> : null}
             </td>
-            <td>{disclosure.youngPersonId ? youngPersonName(disclosure.youngPersonId) : <span className="muted">None named</span>}</td>
+            <td>
+              {disclosure.youngPersonId ? (
+                youngPersonName(disclosure.youngPersonId)
+              ) : (
+                <span className="muted">None named</span>
+              )}
+            </td>
             <td>{staffName(disclosure.byId)}</td>
           </tr>
         ))}

@@ -1,7 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type DefaultValues } from 'react-hook-form';
-import { disclosureKindLabels, disclosureReasonFormSchema, disclosureReasonLabels, disclosureReasons, type DisclosureReasonForm } from '@shared/schemas/disclosures';
+import {
+  disclosureKindLabels,
+  disclosureReasonFormSchema,
+  disclosureReasonLabels,
+  disclosureReasons,
+  type DisclosureReasonForm,
+} from '@shared/schemas/disclosures';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -19,7 +25,10 @@ const blank: DefaultValues<DisclosureReasonForm> = { recipient: '', reasonDetail
 export function DisclosureReasonDialog({ request, onAnswer, onCancel }: DisclosureDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
-  const form = useForm<DisclosureReasonForm>({ resolver: zodResolver(disclosureReasonFormSchema), defaultValues: blank });
+  const form = useForm<DisclosureReasonForm>({
+    resolver: zodResolver(disclosureReasonFormSchema),
+    defaultValues: blank,
+  });
   const { errors, isSubmitting } = form.formState;
   const isOther = useWatch({ control: form.control, name: 'reason' }) === 'other';
   const isOpen = request !== undefined;
@@ -57,13 +66,24 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
       }}
     >
       {request ? (
-        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Why is this leaving the app?">
+        <form
+          onSubmit={(event) => void submit(event)}
+          noValidate
+          className="form"
+          aria-label="Why is this leaving the app?"
+        >
           <h2 id="disclosure-dialog-title">Why is this leaving the app?</h2>
           <p>
-            <span className="disclosure-dialog__what">{request.what}</span> ({disclosureKindLabels[request.kind]}). Your answer goes in the disclosure log with your name and the time.
+            <span className="disclosure-dialog__what">{request.what}</span> (
+            {disclosureKindLabels[request.kind]}). Your answer goes in the disclosure log with your name and
+            the time.
           </p>
           {failure ? <Banner tone="error">{failure}</Banner> : null}
-          <Field label="Who is it for, or where is it going?" hint="For example “Ofsted inspector” or “case file, shared drive”." error={errors.recipient?.message}>
+          <Field
+            label="Who is it for, or where is it going?"
+            hint="For example “Ofsted inspector” or “case file, shared drive”."
+            error={errors.recipient?.message}
+          >
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('recipient')} />}
           </Field>
           <Field label="Why" error={errors.reason?.message}>
@@ -78,8 +98,13 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
               </select>
             )}
           </Field>
-          <Field label={isOther ? 'The reason' : 'More about the reason (optional)'} error={errors.reasonDetail?.message}>
-            {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('reasonDetail')} />}
+          <Field
+            label={isOther ? 'The reason' : 'More about the reason (optional)'}
+            error={errors.reasonDetail?.message}
+          >
+            {(wiring) => (
+              <textarea className="input" rows={2} {...wiring} {...form.register('reasonDetail')} />
+            )}
           </Field>
           <div className="form__actions">
             <button type="submit" className="button" disabled={isSubmitting}>

@@ -9,7 +9,12 @@ export function useDisclosureLog(filter: DisclosureFilter) {
   const session = useSession();
   const { youngPersonId, from, to } = filter;
   return useLiveQuery(
-    () => disclosureRepository(db).list(session, { ...(youngPersonId ? { youngPersonId } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) }),
+    () =>
+      disclosureRepository(db).list(session, {
+        ...(youngPersonId ? { youngPersonId } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      }),
     [db, session, youngPersonId, from, to],
   );
 }

@@ -22,7 +22,14 @@ type Props = {
  * What the restriction check found for the name typed. Clear is quiet; a warning is amber with
  * the condition and what to do; a block is red and interrupts (role="alert"): do not admit.
  */
-export function DoorCheckPanel({ check, restrictions, roles, youngPersonName, warnActions, blockActions }: Props) {
+export function DoorCheckPanel({
+  check,
+  restrictions,
+  roles,
+  youngPersonName,
+  warnActions,
+  blockActions,
+}: Props) {
   const result = check.state === 'checked' ? check.result : undefined;
   const summary =
     check.state === 'loading'
@@ -45,7 +52,13 @@ export function DoorCheckPanel({ check, restrictions, roles, youngPersonName, wa
         <section className="door-panel door-panel--warn" aria-labelledby="door-warn-title">
           <h2 id="door-warn-title">Restricted: read before signing in</h2>
           <p className="door-panel__instruction">{doorInstruction(result)}</p>
-          <MatchList matches={result.matches} byId={byId} roles={roles} youngPersonName={youngPersonName} showsEffect={false} />
+          <MatchList
+            matches={result.matches}
+            byId={byId}
+            roles={roles}
+            youngPersonName={youngPersonName}
+            showsEffect={false}
+          />
           {warnActions}
         </section>
       ) : null}
@@ -53,7 +66,13 @@ export function DoorCheckPanel({ check, restrictions, roles, youngPersonName, wa
         <section className="door-panel door-panel--block" role="alert" aria-labelledby="door-block-title">
           <h2 id="door-block-title">{blockHeading}</h2>
           {blockNote ? <p className="door-panel__instruction">{blockNote}</p> : null}
-          <MatchList matches={result.matches} byId={byId} roles={roles} youngPersonName={youngPersonName} showsEffect />
+          <MatchList
+            matches={result.matches}
+            byId={byId}
+            roles={roles}
+            youngPersonName={youngPersonName}
+            showsEffect
+          />
           {blockActions}
         </section>
       ) : null}

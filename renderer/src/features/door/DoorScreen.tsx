@@ -18,18 +18,35 @@ export function DoorScreen() {
   const [fireRollAt, setFireRollAt] = useState<string | undefined>();
 
   if (fireRollAt && onSite && directory) {
-    return <FireRoll onSite={onSite} directory={directory} homeName={clock.homeName} timeZone={clock.timeZone} printedAt={fireRollAt} onClose={() => setFireRollAt(undefined)} />;
+    return (
+      <FireRoll
+        onSite={onSite}
+        directory={directory}
+        homeName={clock.homeName}
+        timeZone={clock.timeZone}
+        printedAt={fireRollAt}
+        onClose={() => setFireRollAt(undefined)}
+      />
+    );
   }
   return (
     <div className="page page--wide">
       <h1>Front door</h1>
-      <p className="lede">Sign every visitor in and out here. Each name is checked against the contact-restriction register.</p>
+      <p className="lede">
+        Sign every visitor in and out here. Each name is checked against the contact-restriction register.
+      </p>
       {directory === undefined ? (
         <p role="status">Loading…</p>
       ) : (
         <div className="door-layout">
           <SignInVisitorForm directory={directory} today={clock.today} timeZone={clock.timeZone} />
-          <OnSitePanel onSite={onSite} directory={directory} today={clock.today} timeZone={clock.timeZone} onPrintFireRoll={() => setFireRollAt(new Date().toISOString())} />
+          <OnSitePanel
+            onSite={onSite}
+            directory={directory}
+            today={clock.today}
+            timeZone={clock.timeZone}
+            onPrintFireRoll={() => setFireRollAt(new Date().toISOString())}
+          />
         </div>
       )}
     </div>

@@ -19,11 +19,11 @@ type Props = {
  * print styles (door.css) hide the app's frame and these buttons.
  */
 export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onClose }: Props) {
-
   return (
     <PrintView heading={<>Fire roll: {homeName}</>} backLabel="Back to the front door" onClose={onClose}>
       <p>
-        Printed {dayAndTime(printedAt, timeZone)}. {onSite.length === 1 ? '1 visitor' : `${onSite.length} visitors`} on site.
+        Printed {dayAndTime(printedAt, timeZone)}.{' '}
+        {onSite.length === 1 ? '1 visitor' : `${onSite.length} visitors`} on site.
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitors on site</caption>
@@ -40,7 +40,11 @@ export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onC
             <tr key={entry.id}>
               <th scope="row">{entry.visitorName}</th>
               <td>{entry.badgeNumber}</td>
-              <td>{calendarDateOf(entry.arrivedAt, timeZone) === calendarDateOf(printedAt, timeZone) ? clockTime(entry.arrivedAt, timeZone) : dayAndTime(entry.arrivedAt, timeZone)}</td>
+              <td>
+                {calendarDateOf(entry.arrivedAt, timeZone) === calendarDateOf(printedAt, timeZone)
+                  ? clockTime(entry.arrivedAt, timeZone)
+                  : dayAndTime(entry.arrivedAt, timeZone)}
+              </td>
               <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
             </tr>
           ))}

@@ -25,7 +25,10 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
     const result = await visitorLog.signOut(session, entry.id);
     setMessage(
       result.ok
-        ? { tone: 'success', text: `${entry.visitorName} signed out at ${clockTime(result.value.departedAt ?? new Date().toISOString(), timeZone)}.` }
+        ? {
+            tone: 'success',
+            text: `${entry.visitorName} signed out at ${clockTime(result.value.departedAt ?? new Date().toISOString(), timeZone)}.`,
+          }
         : { tone: 'error', text: result.error.message },
     );
   };
@@ -34,7 +37,12 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
     <section className="panel door-on-site" aria-labelledby="door-on-site-title">
       <div className="door-on-site__heading">
         <h2 id="door-on-site-title">On site now{onSite ? ` (${onSite.length})` : ''}</h2>
-        <button type="button" className="button button--secondary" onClick={onPrintFireRoll} disabled={onSite === undefined}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onPrintFireRoll}
+          disabled={onSite === undefined}
+        >
           Print fire roll
         </button>
       </div>
@@ -64,9 +72,13 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
                   <tr key={entry.id} className={overdue ? 'door-table__overdue' : undefined}>
                     <th scope="row">
                       {entry.visitorName}
-                      {entry.organisationOrRelationship ? <span className="muted"> · {entry.organisationOrRelationship}</span> : null}
+                      {entry.organisationOrRelationship ? (
+                        <span className="muted"> · {entry.organisationOrRelationship}</span>
+                      ) : null}
                       <div className="door-table__visiting">
-                        {entry.visitingYoungPersonIds.length > 0 ? `Visiting ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}` : 'Not visiting a young person'}
+                        {entry.visitingYoungPersonIds.length > 0
+                          ? `Visiting ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}`
+                          : 'Not visiting a young person'}
                       </div>
                       {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
                     </th>
@@ -76,7 +88,11 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
                     </td>
                     <td>{entry.badgeNumber || <span className="muted">None</span>}</td>
                     <td>
-                      <button type="button" className="button button--secondary button--small" onClick={() => void signOut(entry)}>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => void signOut(entry)}
+                      >
                         Sign out<span className="visually-hidden"> {entry.visitorName}</span>
                       </button>
                     </td>

@@ -2,7 +2,10 @@ import { useId } from 'react';
 import { Field } from '../../ui/Field';
 
 export type OverrideState = { readonly reason: string; readonly isConfirmed: boolean };
-export type OverrideErrors = { readonly reason?: string | undefined; readonly isConfirmed?: string | undefined };
+export type OverrideErrors = {
+  readonly reason?: string | undefined;
+  readonly isConfirmed?: string | undefined;
+};
 
 type Props = {
   readonly value: OverrideState;
@@ -19,9 +22,20 @@ export function OverrideSection({ value, errors, onChange }: Props) {
   return (
     <fieldset className="fieldset door-override">
       <legend>Override and admit</legend>
-      <p className="field__hint">Only if you are sure this visitor may come in today. Your name, the time and your reason are recorded in the register and the audit log.</p>
+      <p className="field__hint">
+        Only if you are sure this visitor may come in today. Your name, the time and your reason are recorded
+        in the register and the audit log.
+      </p>
       <Field label="Why are you overriding the restriction?" error={errors.reason}>
-        {(wiring) => <textarea className="input" rows={3} {...wiring} value={value.reason} onChange={(event) => onChange({ ...value, reason: event.target.value })} />}
+        {(wiring) => (
+          <textarea
+            className="input"
+            rows={3}
+            {...wiring}
+            value={value.reason}
+            onChange={(event) => onChange({ ...value, reason: event.target.value })}
+          />
+        )}
       </Field>
       <div className={errors.isConfirmed ? 'field field--error' : 'field'}>
         {errors.isConfirmed ? (

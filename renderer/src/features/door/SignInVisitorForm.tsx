@@ -27,7 +27,8 @@ import { WarnActions } from './WarnActions';
 type Props = { readonly directory: DoorDirectory; readonly today: string; readonly timeZone: string };
 
 /** Which restrictions a result is about: a warning read for one visitor is not read for another. */
-const matchKey = (result: RestrictionCheck | undefined) => (result && result.kind !== 'clear' ? result.matches.map((match) => match.restrictionId).join(' ') : '');
+const matchKey = (result: RestrictionCheck | undefined) =>
+  result && result.kind !== 'clear' ? result.matches.map((match) => match.restrictionId).join(' ') : '';
 const noOverride: OverrideState = { reason: '', isConfirmed: false };
 
 /**
@@ -41,10 +42,21 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
   const restrictions = useDoorRestrictions(today);
   const canOverride = can(session.roles, 'restriction:override');
   const registeredNames = useMemo(() => registeredNamesOf(directory.people), [directory.people]);
-  const form = useForm<DoorFormValues, unknown, VisitorSignInForm>({ resolver: zodResolver(visitorSignInFormSchema), defaultValues: emptyDoorForm });
+  const form = useForm<DoorFormValues, unknown, VisitorSignInForm>({
+    resolver: zodResolver(visitorSignInFormSchema),
+    defaultValues: emptyDoorForm,
+  });
   const draft = useDraft('door:sign-in', form);
-  const [name, personId, youngPersonIds] = useWatch({ control: form.control, name: ['visitorName', 'personId', 'visitingYoungPersonIds'] });
-  const check = useLiveDoorCheck({ name, personId, youngPersonIds: youngPersonIds ?? [] }, restrictions, today, registeredNames);
+  const [name, personId, youngPersonIds] = useWatch({
+    control: form.control,
+    name: ['visitorName', 'personId', 'visitingYoungPersonIds'],
+  });
+  const check = useLiveDoorCheck(
+    { name, personId, youngPersonIds: youngPersonIds ?? [] },
+    restrictions,
+    today,
+    registeredNames,
+  );
   const liveResult = check.state === 'checked' ? check.result : undefined;
   const liveVerdict = liveResult ? restrictionVerdict(liveResult) : undefined;
   const [readKey, setReadKey] = useState<string | undefined>();
@@ -59,11 +71,20 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
     async (values) => {
       setMessage(undefined);
       if (!restrictions) {
-        setMessage({ tone: 'error', text: 'The restriction register is still loading. Try again in a moment.' });
+        setMessage({
+          tone: 'error',
+          text: 'The restriction register is still loading. Try again in a moment.',
+        });
         return;
       }
       // Decide on what is in the form now, not on the check shown a moment ago.
-      const result = checkAtTheDoor({ name: values.visitorName, personId: values.personId }, values.visitingYoungPersonIds, restrictions.index, today, registeredNames);
+      const result = checkAtTheDoor(
+        { name: values.visitorName, personId: values.personId },
+        values.visitingYoungPersonIds,
+        restrictions.index,
+        today,
+        registeredNames,
+      );
       const verdict = restrictionVerdict(result);
       if (verdict.kind === 'block') {
         if (!canOverride) {
@@ -72,7 +93,9 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
         }
         const problems: OverrideErrors = {
           reason: override.reason.trim() ? undefined : 'Say why you are overriding the restriction.',
-          isConfirmed: override.isConfirmed ? undefined : 'Tick to confirm you are admitting them against the restriction.',
+          isConfirmed: override.isConfirmed
+            ? undefined
+            : 'Tick to confirm you are admitting them against the restriction.',
         };
         setOverrideErrors(problems);
         if (problems.reason || problems.isConfirmed) return;
@@ -81,14 +104,28 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
         return;
       }
       if (verdict.needsSupervisor && !values.supervisingStaffId) {
-        form.setError('supervisingStaffId', { type: 'required', message: 'Choose who will supervise this visit.' }, { shouldFocus: true });
+        form.setError(
+          'supervisingStaffId',
+          { type: 'required', message: 'Choose who will supervise this visit.' },
+          { shouldFocus: true },
+        );
         return;
       }
-      const entry = { ...values, supervisingStaffId: verdict.needsSupervisor ? values.supervisingStaffId : undefined };
-      const saved = await visitorLog.signIn(session, entry, doorChecker(today, registeredNames), today, verdict.kind === 'block' ? { reason: override.reason } : undefined);
+      const entry = {
+        ...values,
+        supervisingStaffId: verdict.needsSupervisor ? values.supervisingStaffId : undefined,
+      };
+      const saved = await visitorLog.signIn(
+        session,
+        entry,
+        doorChecker(today, registeredNames),
+        today,
+        verdict.kind === 'block' ? { reason: override.reason } : undefined,
+      );
       if (!saved.ok) {
         applyFieldErrors(saved.error.fields, form.setError);
-        if (saved.error.fields?.overrideReason) setOverrideErrors({ reason: saved.error.fields.overrideReason });
+        if (saved.error.fields?.overrideReason)
+          setOverrideErrors({ reason: saved.error.fields.overrideReason });
         setMessage({ tone: 'error', text: saved.error.message });
         return;
       }
@@ -98,18 +135,32 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
       setReadError(undefined);
       setOverride(noOverride);
       setOverrideErrors({});
-      setMessage({ tone: 'success', text: `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.` });
+      setMessage({
+        tone: 'success',
+        text: `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.`,
+      });
       form.setFocus('visitorName');
     },
-    () => setMessage({ tone: 'error', text: 'Some details need correcting. Each problem is shown beside its field.' }),
+    () =>
+      setMessage({
+        tone: 'error',
+        text: 'Some details need correcting. Each problem is shown beside its field.',
+      }),
   );
 
   return (
     <section className="panel door-sign-in" aria-labelledby="door-sign-in-title">
       <h2 id="door-sign-in-title">Sign a visitor in</h2>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      {draft.restoredAt ? <Banner tone="info">What you were typing before the screen locked is back.</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Sign a visitor in">
+      {draft.restoredAt ? (
+        <Banner tone="info">What you were typing before the screen locked is back.</Banner>
+      ) : null}
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Sign a visitor in"
+      >
         <VisitorNameField form={form} people={directory.people} />
         <Controller
           control={form.control}
@@ -146,13 +197,19 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
           blockActions={
             canOverride ? (
               <div className="door-panel__actions">
-                {liveVerdict?.needsSupervisor ? <SupervisorSelect form={form} staff={directory.staff} /> : null}
+                {liveVerdict?.needsSupervisor ? (
+                  <SupervisorSelect form={form} staff={directory.staff} />
+                ) : null}
                 <OverrideSection value={override} errors={overrideErrors} onChange={setOverride} />
               </div>
             ) : null
           }
         />
-        <Field label="Organisation or relationship" hint="For example “Mum”, “social worker, Leeds City Council” or “plumber”." error={errors.organisationOrRelationship?.message}>
+        <Field
+          label="Organisation or relationship"
+          hint="For example “Mum”, “social worker, Leeds City Council” or “plumber”."
+          error={errors.organisationOrRelationship?.message}
+        >
           {(wiring) => <TextInput {...wiring} {...form.register('organisationOrRelationship')} />}
         </Field>
         <Field label="Reason for the visit" error={errors.reason?.message}>
@@ -164,18 +221,40 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
         </label>
         <div className="door-sign-in__pair">
           <Field label="Vehicle registration" hint="If they came by car." error={errors.vehicle?.message}>
-            {(wiring) => <TextInput {...wiring} className="input input--short" autoComplete="off" {...form.register('vehicle')} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                className="input input--short"
+                autoComplete="off"
+                {...form.register('vehicle')}
+              />
+            )}
           </Field>
           <Field label="Badge number" error={errors.badgeNumber?.message}>
-            {(wiring) => <TextInput {...wiring} className="input input--short" autoComplete="off" {...form.register('badgeNumber')} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                className="input input--short"
+                autoComplete="off"
+                {...form.register('badgeNumber')}
+              />
+            )}
           </Field>
         </div>
         <div className="form__actions">
-          <button type="submit" className={isBlocked && canOverride ? 'button button--danger' : 'button'} disabled={isSubmitting || (isBlocked && !canOverride)}>
+          <button
+            type="submit"
+            className={isBlocked && canOverride ? 'button button--danger' : 'button'}
+            disabled={isSubmitting || (isBlocked && !canOverride)}
+          >
             {isSubmitting ? 'Signing in…' : isBlocked && canOverride ? 'Override and admit' : 'Sign in'}
           </button>
         </div>
-        {isBlocked && !canOverride ? <p className="muted">Signing in is switched off for this name. Only the Registered Manager can override a restriction.</p> : null}
+        {isBlocked && !canOverride ? (
+          <p className="muted">
+            Signing in is switched off for this name. Only the Registered Manager can override a restriction.
+          </p>
+        ) : null}
       </form>
     </section>
   );

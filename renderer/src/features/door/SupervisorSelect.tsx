@@ -5,9 +5,18 @@ import { blankAsUndefined, type DoorForm } from './door-form';
 /** For supervised-only contact: the member of staff who will stay with the visitor throughout. */
 export function SupervisorSelect({ form, staff }: { form: DoorForm; staff: readonly StaffMember[] }) {
   return (
-    <Field label="Who will supervise?" hint="The member of staff who will stay with them throughout the visit." error={form.formState.errors.supervisingStaffId?.message}>
+    <Field
+      label="Who will supervise?"
+      hint="The member of staff who will stay with them throughout the visit."
+      error={form.formState.errors.supervisingStaffId?.message}
+    >
       {(wiring) => (
-        <select className="input" {...wiring} aria-required="true" {...form.register('supervisingStaffId', { setValueAs: blankAsUndefined })}>
+        <select
+          className="input"
+          {...wiring}
+          aria-required="true"
+          {...form.register('supervisingStaffId', { setValueAs: blankAsUndefined })}
+        >
           <option value="">Choose a member of staff</option>
           {staff
             .filter((member) => member.isActive)

@@ -16,7 +16,8 @@ type Props = {
  */
 export function VisitingChoices({ youngPeople, value, onChange, onBlur, hint, error }: Props) {
   const chosen = value ?? [];
-  const toggle = (id: string, isChecked: boolean) => onChange(isChecked ? [...chosen, id] : chosen.filter((item) => item !== id));
+  const toggle = (id: string, isChecked: boolean) =>
+    onChange(isChecked ? [...chosen, id] : chosen.filter((item) => item !== id));
   return (
     <fieldset className="fieldset door-visiting">
       <legend>Whom are they visiting?</legend>
@@ -26,7 +27,12 @@ export function VisitingChoices({ youngPeople, value, onChange, onBlur, hint, er
       <div className="door-visiting__list">
         {youngPeople.map((youngPerson) => (
           <label key={youngPerson.id} className="checkbox">
-            <input type="checkbox" checked={chosen.includes(youngPerson.id)} onChange={(event) => toggle(youngPerson.id, event.target.checked)} onBlur={onBlur} />
+            <input
+              type="checkbox"
+              checked={chosen.includes(youngPerson.id)}
+              onChange={(event) => toggle(youngPerson.id, event.target.checked)}
+              onBlur={onBlur}
+            />
             {displayName(youngPerson)}
           </label>
         ))}

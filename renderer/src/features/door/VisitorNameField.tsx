@@ -26,13 +26,21 @@ export function VisitorNameField({ form, people }: { form: DoorForm; people: rea
 
   return (
     <div className="door-name">
-      <Field label="Visitor’s name" hint="Type their full name as they give it. It is checked against the restriction register as you type." error={form.formState.errors.visitorName?.message}>
+      <Field
+        label="Visitor’s name"
+        hint="Type their full name as they give it. It is checked against the restriction register as you type."
+        error={form.formState.errors.visitorName?.message}
+      >
         {(wiring) => <TextInput {...wiring} {...nameField} autoComplete="off" spellCheck={false} />}
       </Field>
       {linked ? (
         <p className="door-name__linked">
           Linked to <strong>{registeredPersonName(linked)}</strong> in Family and friends.{' '}
-          <button type="button" className="button button--secondary button--small" onClick={() => form.setValue('personId', undefined)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => form.setValue('personId', undefined)}
+          >
             Unlink
           </button>
         </p>
@@ -45,9 +53,15 @@ export function VisitorNameField({ form, people }: { form: DoorForm; people: rea
           <ul>
             {suggestions.map((person) => (
               <li key={person.id}>
-                <button type="button" className="button button--secondary button--small" onClick={() => choose(person)}>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  onClick={() => choose(person)}
+                >
                   {registeredPersonName(person)}
-                  {person.aliases.length > 0 ? <span className="muted"> (also known as {person.aliases.join(', ')})</span> : null}
+                  {person.aliases.length > 0 ? (
+                    <span className="muted"> (also known as {person.aliases.join(', ')})</span>
+                  ) : null}
                 </button>
               </li>
             ))}

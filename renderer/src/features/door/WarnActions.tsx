@@ -26,7 +26,14 @@ export function WarnActions({ form, needsSupervisor, staff, hasRead, readError, 
           </p>
         ) : null}
         <label className="checkbox">
-          <input type="checkbox" checked={hasRead} aria-required="true" aria-describedby={readError ? `${readId}-error` : undefined} aria-invalid={readError ? true : undefined} onChange={(event) => onRead(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={hasRead}
+            aria-required="true"
+            aria-describedby={readError ? `${readId}-error` : undefined}
+            aria-invalid={readError ? true : undefined}
+            onChange={(event) => onRead(event.target.checked)}
+          />
           I have read this
         </label>
       </div>

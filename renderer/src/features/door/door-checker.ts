@@ -1,4 +1,11 @@
-import { checkRestrictions, restrictionVerdict, type CheckableRestriction, type RestrictionCheck, type RestrictionIndex, type RestrictionVisitor } from '@shared/rules/restriction-check';
+import {
+  checkRestrictions,
+  restrictionVerdict,
+  type CheckableRestriction,
+  type RestrictionCheck,
+  type RestrictionIndex,
+  type RestrictionVisitor,
+} from '@shared/rules/restriction-check';
 import type { DoorChecker } from '../../db/repositories/visitor-log-repository';
 
 /** A registered person's other names (their full name and aliases), by person id. */
@@ -14,7 +21,9 @@ type AtTheDoor = Parameters<DoorChecker>[0];
 export function doorVisitor(visitor: AtTheDoor, registeredNames: RegisteredNames): RestrictionVisitor {
   if (!visitor.personId) return { kind: 'typed', name: visitor.name };
   // The register hands over the names it read itself (`knownNames`); the screen looks them up.
-  const names = [visitor.name, ...(visitor.knownNames ?? registeredNames(visitor.personId) ?? [])].filter((name) => name.trim().length > 0);
+  const names = [visitor.name, ...(visitor.knownNames ?? registeredNames(visitor.personId) ?? [])].filter(
+    (name) => name.trim().length > 0,
+  );
   return { kind: 'registered', personId: visitor.personId, names: [...new Set(names)] };
 }
 
@@ -26,7 +35,11 @@ export function checkAtTheDoor(
   today: string,
   registeredNames: RegisteredNames,
 ): RestrictionCheck {
-  return checkRestrictions({ visitor: doorVisitor(visitor, registeredNames), youngPersonIds, contact: 'visit' }, restrictions, today);
+  return checkRestrictions(
+    { visitor: doorVisitor(visitor, registeredNames), youngPersonIds, contact: 'visit' },
+    restrictions,
+    today,
+  );
 }
 
 /**
@@ -35,5 +48,6 @@ export function checkAtTheDoor(
  * home's zone), so the screen's own live check is only ever feedback: this is the one that counts.
  */
 export function doorChecker(today: string, registeredNames: RegisteredNames = () => undefined): DoorChecker {
-  return (visitor, youngPersonIds, restrictionsInForce) => restrictionVerdict(checkAtTheDoor(visitor, youngPersonIds, restrictionsInForce, today, registeredNames));
+  return (visitor, youngPersonIds, restrictionsInForce) =>
+    restrictionVerdict(checkAtTheDoor(visitor, youngPersonIds, restrictionsInForce, today, registeredNames));
 }

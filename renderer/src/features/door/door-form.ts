@@ -19,4 +19,5 @@ export const emptyDoorForm: DoorFormValues = {
 };
 
 /** An empty select means "nobody chosen", which the schema spells `undefined`. */
-export const blankAsUndefined = (value: unknown): unknown => (value === '' || value === null ? undefined : value);
+export const blankAsUndefined = (value: unknown): unknown =>
+  value === '' || value === null ? undefined : value;

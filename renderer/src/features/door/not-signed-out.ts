@@ -3,8 +3,14 @@ import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, shiftDate } from './door-time';
 
 /** A visitor still on the register from an earlier day: someone forgot to sign them out, or they never left. */
-export function notSignedOutText(entry: Pick<VisitorEntry, 'arrivedAt'>, today: string, timeZone: string): string | undefined {
+export function notSignedOutText(
+  entry: Pick<VisitorEntry, 'arrivedAt'>,
+  today: string,
+  timeZone: string,
+): string | undefined {
   const arrivedOn = calendarDateOf(entry.arrivedAt, timeZone);
   if (arrivedOn >= today) return undefined;
-  return arrivedOn === shiftDate(today, -1) ? 'Not signed out yesterday' : `Not signed out on ${formatUkDate(arrivedOn)}`;
+  return arrivedOn === shiftDate(today, -1)
+    ? 'Not signed out yesterday'
+    : `Not signed out on ${formatUkDate(arrivedOn)}`;
 }

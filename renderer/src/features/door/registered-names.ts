@@ -8,7 +8,9 @@ export function registeredPersonName(person: Pick<Person, 'firstName' | 'lastNam
 
 /** Every name each registered person goes by, for the check: their name, then their aliases. */
 export function registeredNamesOf(people: readonly Person[]): RegisteredNames {
-  const names = new Map(people.map((person) => [person.id, [registeredPersonName(person), ...person.aliases]]));
+  const names = new Map(
+    people.map((person) => [person.id, [registeredPersonName(person), ...person.aliases]]),
+  );
   return (personId) => names.get(personId);
 }
 
@@ -20,13 +22,19 @@ export function suggestPeople(people: readonly Person[], typed: string, limit = 
   const text = typed.trim().toLocaleLowerCase('en-GB');
   if (text.length < 2) return [];
   const scored = people.flatMap((person) => {
-    const names = [registeredPersonName(person), ...person.aliases].map((name) => name.toLocaleLowerCase('en-GB'));
+    const names = [registeredPersonName(person), ...person.aliases].map((name) =>
+      name.toLocaleLowerCase('en-GB'),
+    );
     if (names.some((name) => name.startsWith(text))) return [{ person, rank: 0 }];
     if (names.some((name) => name.includes(text))) return [{ person, rank: 1 }];
     return [];
   });
   return scored
-    .sort((a, b) => a.rank - b.rank || registeredPersonName(a.person).localeCompare(registeredPersonName(b.person), 'en-GB'))
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        registeredPersonName(a.person).localeCompare(registeredPersonName(b.person), 'en-GB'),
+    )
     .slice(0, limit)
     .map(({ person }) => person);
 }

@@ -25,13 +25,20 @@ export function useDoorAttention(today: string, timeZone: string): DoorAttention
     const startOfToday = startOfDayInstant(today, timeZone);
     const [onSite, recent] = await Promise.all([
       visitorLog.onSite(),
-      visitorLog.registerBetween(startOfDayInstant(shiftDate(today, -(overrideWindowDays - 1)), timeZone), startOfDayInstant(shiftDate(today, 1), timeZone)),
+      visitorLog.registerBetween(
+        startOfDayInstant(shiftDate(today, -(overrideWindowDays - 1)), timeZone),
+        startOfDayInstant(shiftDate(today, 1), timeZone),
+      ),
     ]);
     return {
       notSignedOut: onSite.filter((entry) => entry.arrivedAt < startOfToday),
       overrides: recent.filter((entry) => entry.restrictionCheck === 'overridden').reverse(),
       restrictedCorrections: recent
-        .filter((entry) => entry.amendsEntryId !== undefined && (entry.restrictionCheck === 'block' || entry.restrictionCheck === 'warn'))
+        .filter(
+          (entry) =>
+            entry.amendsEntryId !== undefined &&
+            (entry.restrictionCheck === 'block' || entry.restrictionCheck === 'warn'),
+        )
         .reverse(),
     };
   }, [visitorLog, today, timeZone]);

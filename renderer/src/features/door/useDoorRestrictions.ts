@@ -5,7 +5,10 @@ import { useDatabase } from '../../app/database-context';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 
-export type DoorRestrictions = { readonly index: RestrictionIndex; readonly byId: ReadonlyMap<string, Restriction> };
+export type DoorRestrictions = {
+  readonly index: RestrictionIndex;
+  readonly byId: ReadonlyMap<string, Restriction>;
+};
 
 /**
  * The restrictions in force today, read once and indexed for the check that runs as a name is
@@ -16,6 +19,9 @@ export function useDoorRestrictions(today: string): DoorRestrictions | undefined
   const session = useSession();
   return useLiveQuery(async () => {
     const inForce = await restrictionRepository(db).listForCheck(session, today);
-    return { index: prepareRestrictionIndex(inForce), byId: new Map(inForce.map((restriction) => [restriction.id, restriction])) };
+    return {
+      index: prepareRestrictionIndex(inForce),
+      byId: new Map(inForce.map((restriction) => [restriction.id, restriction])),
+    };
   }, [db, session, today]);
 }

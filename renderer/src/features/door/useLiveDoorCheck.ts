@@ -7,7 +7,11 @@ import { useDebouncedValue } from './useDebouncedValue';
 /** A pause this short feels instant, and spares a check on every keystroke of a fast typist. */
 export const checkDelayMs = 150;
 
-export type DoorCheckInput = { readonly name: string; readonly personId: string | undefined; readonly youngPersonIds: readonly string[] };
+export type DoorCheckInput = {
+  readonly name: string;
+  readonly personId: string | undefined;
+  readonly youngPersonIds: readonly string[];
+};
 
 export type LiveDoorCheck =
   | { readonly state: 'waiting' }
@@ -19,14 +23,28 @@ export type LiveDoorCheck =
  * for the young people chosen (or all young people, before any is chosen). Feedback only: the
  * register runs the check again itself when the visitor is signed in.
  */
-export function useLiveDoorCheck(input: DoorCheckInput, restrictions: DoorRestrictions | undefined, today: string, registeredNames: RegisteredNames): LiveDoorCheck {
+export function useLiveDoorCheck(
+  input: DoorCheckInput,
+  restrictions: DoorRestrictions | undefined,
+  today: string,
+  registeredNames: RegisteredNames,
+): LiveDoorCheck {
   // One string, so the pause is measured on what was typed and chosen, not on object identity.
-  const key = useDebouncedValue(JSON.stringify([input.name.trim(), input.personId ?? '', [...input.youngPersonIds].sort()]), checkDelayMs);
+  const key = useDebouncedValue(
+    JSON.stringify([input.name.trim(), input.personId ?? '', [...input.youngPersonIds].sort()]),
+    checkDelayMs,
+  );
   return useMemo((): LiveDoorCheck => {
     const [name, personId, youngPersonIds] = JSON.parse(key) as [string, string, string[]];
     if (!name) return { state: 'waiting' };
     if (!restrictions) return { state: 'loading' };
-    const result = checkAtTheDoor({ name, personId: personId || undefined }, youngPersonIds, restrictions.index, today, registeredNames);
+    const result = checkAtTheDoor(
+      { name, personId: personId || undefined },
+      youngPersonIds,
+      restrictions.index,
+      today,
+      registeredNames,
+    );
     return { state: 'checked', result, checkedName: name };
   }, [key, restrictions, today, registeredNames]);
 }

@@ -11,7 +11,14 @@ import { ContactFormAlertPanel } from '../contact-forms/ContactFormAlertPanel';
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
  * (and renders nothing if not); add a new one here.
  */
-const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [{ id: 'owed-forms', Panel: OwedFormsPanel }, { id: 'contact-alerts', Panel: ContactFormAlertPanel }, { id: 'restrictions', Panel: RestrictionAttentionPanel }, { id: 'door', Panel: DoorAttentionPanel }, { id: 'declarations', Panel: DeclarationAttentionPanel }, { id: 'backups', Panel: BackupReminderPanel }];
+const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
+  { id: 'owed-forms', Panel: OwedFormsPanel },
+  { id: 'contact-alerts', Panel: ContactFormAlertPanel },
+  { id: 'restrictions', Panel: RestrictionAttentionPanel },
+  { id: 'door', Panel: DoorAttentionPanel },
+  { id: 'declarations', Panel: DeclarationAttentionPanel },
+  { id: 'backups', Panel: BackupReminderPanel },
+];
 
 /** What needs someone's attention today, first thing after signing in. */
 export function HomeScreen() {

@@ -13,7 +13,8 @@ function AttentionList({ items, dateText }: { items: readonly Item[]; dateText: 
     <ul>
       {items.map((item) => (
         <li key={item.restriction.id}>
-          <a href={hashFor('young-people', item.restriction.youngPersonId)}>{item.youngPersonName}</a>: {item.restriction.name}, {restrictionKindLabels[item.restriction.kind].toLowerCase()}.{' '}
+          <a href={hashFor('young-people', item.restriction.youngPersonId)}>{item.youngPersonName}</a>:{' '}
+          {item.restriction.name}, {restrictionKindLabels[item.restriction.kind].toLowerCase()}.{' '}
           {dateText(item)}
         </li>
       ))}
@@ -34,7 +35,9 @@ export function RestrictionAttentionPanel() {
       {attention === undefined ? (
         <p role="status">Checking the restriction register…</p>
       ) : attention.dueForReview.length === 0 && attention.lapsed.length === 0 ? (
-        <p className="empty">Nothing to look at: no reviews due in the next {reviewWindowDays} days and no lapsed restrictions.</p>
+        <p className="empty">
+          Nothing to look at: no reviews due in the next {reviewWindowDays} days and no lapsed restrictions.
+        </p>
       ) : (
         <>
           {attention.dueForReview.length > 0 ? (
@@ -42,17 +45,25 @@ export function RestrictionAttentionPanel() {
               <h3>Due for review in the next {reviewWindowDays} days</h3>
               <AttentionList
                 items={attention.dueForReview}
-                dateText={({ restriction: { reviewOn = today } }) => (reviewOn < today ? `Review was due ${formatUkDate(reviewOn)}.` : `Review by ${formatUkDate(reviewOn)}.`)}
+                dateText={({ restriction: { reviewOn = today } }) =>
+                  reviewOn < today
+                    ? `Review was due ${formatUkDate(reviewOn)}.`
+                    : `Review by ${formatUkDate(reviewOn)}.`
+                }
               />
             </>
           ) : null}
           {attention.lapsed.length > 0 ? (
             <>
               <h3>Lapsed but not ended</h3>
-              <p className="muted">Their end date has passed. Check whether each should be renewed, or end it with the reason.</p>
+              <p className="muted">
+                Their end date has passed. Check whether each should be renewed, or end it with the reason.
+              </p>
               <AttentionList
                 items={attention.lapsed}
-                dateText={({ restriction: { effectiveTo } }) => (effectiveTo ? `Lapsed on ${formatUkDate(effectiveTo)}.` : '')}
+                dateText={({ restriction: { effectiveTo } }) =>
+                  effectiveTo ? `Lapsed on ${formatUkDate(effectiveTo)}.` : ''
+                }
               />
             </>
           ) : null}

@@ -22,9 +22,16 @@ export function useRestrictionsNeedingAttention(today: string) {
     ]);
     const names = new Map(youngPeople.map((youngPerson) => [youngPerson.id, displayName(youngPerson)]));
     const named = <Item extends { youngPersonId: string }>(items: readonly Item[]) =>
-      items.map((item) => ({ restriction: item, youngPersonName: names.get(item.youngPersonId) ?? 'A young person no longer listed' }));
-    const byReview = [...attention.dueForReview].sort((a, b) => (a.reviewOn ?? '').localeCompare(b.reviewOn ?? ''));
-    const byLapse = [...attention.lapsed].sort((a, b) => (a.effectiveTo ?? '').localeCompare(b.effectiveTo ?? ''));
+      items.map((item) => ({
+        restriction: item,
+        youngPersonName: names.get(item.youngPersonId) ?? 'A young person no longer listed',
+      }));
+    const byReview = [...attention.dueForReview].sort((a, b) =>
+      (a.reviewOn ?? '').localeCompare(b.reviewOn ?? ''),
+    );
+    const byLapse = [...attention.lapsed].sort((a, b) =>
+      (a.effectiveTo ?? '').localeCompare(b.effectiveTo ?? ''),
+    );
     return { dueForReview: named(byReview), lapsed: named(byLapse) };
   }, [db, session, today]);
 }

@@ -10,7 +10,9 @@ export function OutboxBadge() {
       <span className="badge badge--warn" aria-hidden="true">
         {failed}
       </span>
-      <span className="visually-hidden">({failed === 1 ? '1 message failed' : `${failed} messages failed`})</span>
+      <span className="visually-hidden">
+        ({failed === 1 ? '1 message failed' : `${failed} messages failed`})
+      </span>
     </>
   );
 }

@@ -31,9 +31,16 @@ export function OutboxScreen() {
   const [openedIds, setOpenedIds] = useState<ReadonlySet<string>>(new Set());
   const when = (iso: string) => ukDateTime(iso, clock.timeZone);
 
-  const act = async (action: () => Promise<{ ok: boolean; error?: { message: string } }>, success: string) => {
+  const act = async (
+    action: () => Promise<{ ok: boolean; error?: { message: string } }>,
+    success: string,
+  ) => {
     const result = await action();
-    setOutcome(result.ok ? { tone: 'success', message: success } : { tone: 'error', message: result.error?.message ?? 'That could not be done.' });
+    setOutcome(
+      result.ok
+        ? { tone: 'success', message: success }
+        : { tone: 'error', message: result.error?.message ?? 'That could not be done.' },
+    );
   };
 
   const openInMailClient = async (message: OutboxMessage) => {
@@ -42,12 +49,21 @@ export function OutboxScreen() {
       setOutcome({ tone: 'error', message: 'This window cannot open a mail client.' });
       return;
     }
-    const result = await api['mail:open-in-mail-client']({ to: message.recipient.email, subject: message.subject, body: message.body });
+    const result = await api['mail:open-in-mail-client']({
+      to: message.recipient.email,
+      subject: message.subject,
+      body: message.body,
+    });
     if (!result.ok) {
       setOutcome({ tone: 'error', message: result.error.message });
       return;
     }
-    setOutcome({ tone: result.value.opened ? 'info' : 'error', message: result.value.opened ? `${result.value.message} Then choose “Mark as sent”.` : result.value.message });
+    setOutcome({
+      tone: result.value.opened ? 'info' : 'error',
+      message: result.value.opened
+        ? `${result.value.message} Then choose “Mark as sent”.`
+        : result.value.message,
+    });
     if (result.value.opened) setOpenedIds((ids) => new Set([...ids, message.id]));
   };
 
@@ -55,11 +71,15 @@ export function OutboxScreen() {
     <div className="page">
       <h1>Outbox</h1>
       <p className="lede">
-        Every email alert, one row for each person told. {can(session.roles, 'outbox:view-all') ? 'You see every alert in the home.' : 'You see the alerts raised by what you did.'}
+        Every email alert, one row for each person told.{' '}
+        {can(session.roles, 'outbox:view-all')
+          ? 'You see every alert in the home.'
+          : 'You see the alerts raised by what you did.'}
       </p>
       {mail.status.kind === 'ready' && !mail.isConfigured ? (
         <Banner tone="info">
-          Mail is not set up on this computer, so alerts wait here. Open each one in your own mail client to send it.
+          Mail is not set up on this computer, so alerts wait here. Open each one in your own mail client to
+          send it.
           {can(session.roles, 'settings:manage') ? (
             <>
               {' '}
@@ -73,7 +93,12 @@ export function OutboxScreen() {
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <div className="toolbar">
         <label htmlFor="outbox-state">Show</label>
-        <select id="outbox-state" className="input input--short" value={state} onChange={(event) => setState(event.target.value as OutboxState | '')}>
+        <select
+          id="outbox-state"
+          className="input input--short"
+          value={state}
+          onChange={(event) => setState(event.target.value as OutboxState | '')}
+        >
           <option value="">All messages</option>
           {outboxStates.map((value) => (
             <option key={value} value={value}>
@@ -85,7 +110,9 @@ export function OutboxScreen() {
       {messages === undefined ? (
         <p role="status">Loading…</p>
       ) : messages.length === 0 ? (
-        <p className="empty">{state ? `No messages are ${outboxStateLabels[state].toLowerCase()}.` : 'No alerts yet.'}</p>
+        <p className="empty">
+          {state ? `No messages are ${outboxStateLabels[state].toLowerCase()}.` : 'No alerts yet.'}
+        </p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">Email alerts, newest first</caption>
@@ -120,30 +147,75 @@ export function OutboxScreen() {
                       {message.recipient.role} · {message.recipient.email}
                     </span>
                   </td>
-                  <td>{directory ? <a href={hashFor('young-people', message.youngPersonId)}>{directory.youngPersonName(message.youngPersonId)}</a> : '…'}</td>
+                  <td>
+                    {directory ? (
+                      <a href={hashFor('young-people', message.youngPersonId)}>
+                        {directory.youngPersonName(message.youngPersonId)}
+                      </a>
+                    ) : (
+                      '…'
+                    )}
+                  </td>
                   <td>{message.subject}</td>
                   <td>
-                    <span className={message.state === 'failed' ? 'badge badge--warn' : 'badge'}>{text.headline}</span>
+                    <span className={message.state === 'failed' ? 'badge badge--warn' : 'badge'}>
+                      {text.headline}
+                    </span>
                     {text.detail ? <div className="muted">{text.detail}</div> : null}
                   </td>
                   <td>
                     {canChange ? (
                       <div className="row-actions">
                         {mail.isConfigured ? (
-                          <button type="button" className="button button--secondary" aria-label={`Try again now: ${who}`} onClick={() => void act(() => repository.retry(session, message.id), `The message to ${message.recipient.name} will be tried again now.`)}>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-label={`Try again now: ${who}`}
+                            onClick={() =>
+                              void act(
+                                () => repository.retry(session, message.id),
+                                `The message to ${message.recipient.name} will be tried again now.`,
+                              )
+                            }
+                          >
                             Try again
                           </button>
                         ) : (
-                          <button type="button" className="button button--secondary" aria-label={`Open in mail client: ${who}`} onClick={() => void openInMailClient(message)}>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-label={`Open in mail client: ${who}`}
+                            onClick={() => void openInMailClient(message)}
+                          >
                             Open in mail client
                           </button>
                         )}
                         {!mail.isConfigured && openedIds.has(message.id) ? (
-                          <button type="button" className="button button--secondary" aria-label={`Mark as sent: ${who}`} onClick={() => void act(() => repository.markSentFromMailClient(session, message.id), `Marked as sent to ${message.recipient.name}.`)}>
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            aria-label={`Mark as sent: ${who}`}
+                            onClick={() =>
+                              void act(
+                                () => repository.markSentFromMailClient(session, message.id),
+                                `Marked as sent to ${message.recipient.name}.`,
+                              )
+                            }
+                          >
                             Mark as sent
                           </button>
                         ) : null}
-                        <button type="button" className="button button--secondary" aria-label={`Cancel: ${who}`} onClick={() => void act(() => repository.cancel(session, message.id), `The message to ${message.recipient.name} is cancelled.`)}>
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          aria-label={`Cancel: ${who}`}
+                          onClick={() =>
+                            void act(
+                              () => repository.cancel(session, message.id),
+                              `The message to ${message.recipient.name} is cancelled.`,
+                            )
+                          }
+                        >
                           Cancel
                         </button>
                       </div>

@@ -8,12 +8,18 @@ export function mailPortOver(api: FamilyLinksApi): MailPort {
       const result = await api['mail:get-settings']({});
       if (!result.ok) return { isConfigured: false, attachSignedPdf: false };
       const { settings, hasPassword } = result.value;
-      return { isConfigured: settings !== null && hasPassword, attachSignedPdf: settings?.attachSignedPdf ?? false };
+      return {
+        isConfigured: settings !== null && hasPassword,
+        attachSignedPdf: settings?.attachSignedPdf ?? false,
+      };
     },
     async send(message) {
       const result = await api['mail:send'](message);
       if (result.ok) return result.value;
-      return { outcome: 'failed', failure: { code: 'unknown', message: result.error.message, isWorthRetrying: true } };
+      return {
+        outcome: 'failed',
+        failure: { code: 'unknown', message: result.error.message, isWorthRetrying: true },
+      };
     },
   };
 }

@@ -12,9 +12,18 @@ export type MailPort = {
 };
 
 /** Where a filed form's signed PDF comes from: the contact-form repository unless a test says otherwise. */
-export type SignedPdfSource = (session: Session, contactFormId: string, reference: string) => Promise<MailMessage['attachment'] | undefined>;
+export type SignedPdfSource = (
+  session: Session,
+  contactFormId: string,
+  reference: string,
+) => Promise<MailMessage['attachment'] | undefined>;
 
-export type SendRun = { readonly sent: number; readonly retryLater: number; readonly failed: number; readonly notConfigured: boolean };
+export type SendRun = {
+  readonly sent: number;
+  readonly retryLater: number;
+  readonly failed: number;
+  readonly notConfigured: boolean;
+};
 
 export const defaultSendIntervalMs = 30_000;
 
@@ -24,19 +33,32 @@ export const defaultSendIntervalMs = 30_000;
  * closed app left "sending"), every 30 seconds, and as soon as something is queued. Without mail
  * settings it sends nothing: the messages wait, to be opened in a mail client from the Outbox.
  */
-export function outboxSender(db: FamilyLinksDb, session: Session, port: MailPort, options: { clock?: () => Date; signedPdf?: SignedPdfSource } = {}) {
+export function outboxSender(
+  db: FamilyLinksDb,
+  session: Session,
+  port: MailPort,
+  options: { clock?: () => Date; signedPdf?: SignedPdfSource } = {},
+) {
   const outbox = outboxRepository(db, options.clock);
   const signedPdf = options.signedPdf ?? contactFormPdf(db);
   let running: Promise<SendRun> | undefined;
   let again = false;
 
-  async function attachmentFor(message: OutboxMessage, attach: boolean): Promise<{ ok: true; attachment?: MailMessage['attachment'] } | { ok: false; failure: MailFailure }> {
+  async function attachmentFor(
+    message: OutboxMessage,
+    attach: boolean,
+  ): Promise<{ ok: true; attachment?: MailMessage['attachment'] } | { ok: false; failure: MailFailure }> {
     if (!attach || !message.attachment) return { ok: true };
     const attachment = await signedPdf(session, message.attachment.contactFormId, message.reference);
     if (!attachment) {
       return {
         ok: false,
-        failure: { code: 'attachment-missing', message: 'The signed PDF to attach could not be opened by the person signed in now. It will be tried again.', isWorthRetrying: true },
+        failure: {
+          code: 'attachment-missing',
+          message:
+            'The signed PDF to attach could not be opened by the person signed in now. It will be tried again.',
+          isWorthRetrying: true,
+        },
       };
     }
     return { ok: true, attachment };
@@ -61,7 +83,14 @@ export function outboxSender(db: FamilyLinksDb, session: Session, port: MailPort
       } catch (error) {
         // The bridge itself failed (not the server): keep the message and try later.
         console.error('Sending through the main process failed', error);
-        outcome = { outcome: 'failed', failure: { code: 'unknown', message: 'Family Links could not reach its mail service. It will try again.', isWorthRetrying: true } };
+        outcome = {
+          outcome: 'failed',
+          failure: {
+            code: 'unknown',
+            message: 'Family Links could not reach its mail service. It will try again.',
+            isWorthRetrying: true,
+          },
+        };
       }
     }
     if (outcome.outcome === 'sent') {
@@ -129,12 +158,16 @@ export function contactFormPdf(db: FamilyLinksDb): SignedPdfSource {
   return async (session, contactFormId, reference) => {
     const file = await contactFormRepository(db).signedFile(session, contactFormId);
     if (!file) return undefined;
-    return { filename: `${reference.replace(/[^A-Za-z0-9._-]/g, '-')}.pdf`, contentBase64: base64Of(file.pdf) };
+    return {
+      filename: `${reference.replace(/[^A-Za-z0-9._-]/g, '-')}.pdf`,
+      contentBase64: base64Of(file.pdf),
+    };
   };
 }
 
 function base64Of(bytes: Uint8Array): string {
   let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  for (let index = 0; index < bytes.length; index += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
   return btoa(binary);
 }

@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { IpcReply } from '@shared/ipc/contract';
 import { windowApi } from '../../app/window-api';
 
-export type MailStatus = { readonly kind: 'loading' } | { readonly kind: 'no-bridge' } | { readonly kind: 'ready'; readonly view: IpcReply<'mail:get-settings'> };
+export type MailStatus =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'no-bridge' }
+  | { readonly kind: 'ready'; readonly view: IpcReply<'mail:get-settings'> };
 
 async function readStatus(): Promise<MailStatus> {
   const api = windowApi();
@@ -26,5 +29,9 @@ export function useMailStatus() {
       isCurrent = false;
     };
   }, []);
-  return { status, reload, isConfigured: status.kind === 'ready' && status.view.settings !== null && status.view.hasPassword };
+  return {
+    status,
+    reload,
+    isConfigured: status.kind === 'ready' && status.view.settings !== null && status.view.hasPassword,
+  };
 }

@@ -12,7 +12,8 @@ export function useOutbox(filter: { state?: OutboxState; youngPersonId?: string 
   const repository = useMemo(() => outboxRepository(db), [db]);
   const { state, youngPersonId } = filter;
   const messages = useLiveQuery(
-    () => repository.list(session, { ...(state ? { state } : {}), ...(youngPersonId ? { youngPersonId } : {}) }),
+    () =>
+      repository.list(session, { ...(state ? { state } : {}), ...(youngPersonId ? { youngPersonId } : {}) }),
     [repository, session, state, youngPersonId],
   );
   return { messages, repository };

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { can } from '@shared/rules/access';
-import { panTopicLabels, panTopics, type PanMember, type PanMemberForm as PanMemberFormValues } from '@shared/schemas/pan';
+import {
+  panTopicLabels,
+  panTopics,
+  type PanMember,
+  type PanMemberForm as PanMemberFormValues,
+} from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
@@ -8,13 +13,24 @@ import { useStaffMembers } from '../people/useStaffMembers';
 import { PanMemberForm } from './PanMemberForm';
 import { usePanGroup } from './usePanGroup';
 
-type Editing = { readonly kind: 'none' } | { readonly kind: 'add' } | { readonly kind: 'change'; readonly member: PanMember };
+type Editing =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'add' }
+  | { readonly kind: 'change'; readonly member: PanMember };
 
 /**
  * A young person's PAN group on their page (issue 7): the PT, always told about everything, and
  * the key adults, each with what they hear about. Only those who lead contact see or change it.
  */
-export function PanGroupSection({ youngPersonId, youngPersonName, personalTutorId }: { youngPersonId: string; youngPersonName: string; personalTutorId: string | undefined }) {
+export function PanGroupSection({
+  youngPersonId,
+  youngPersonName,
+  personalTutorId,
+}: {
+  youngPersonId: string;
+  youngPersonName: string;
+  personalTutorId: string | undefined;
+}) {
   const session = useSession();
   const staff = useStaffMembers();
   const { group, repository } = usePanGroup(youngPersonId);
@@ -25,19 +41,28 @@ export function PanGroupSection({ youngPersonId, youngPersonName, personalTutorI
   if (!can(session.roles, 'pan-group:manage')) return null;
 
   const tutor = staff?.find((member) => member.id === personalTutorId);
-  const nameOf = (member: PanMember) => (member.kind === 'staff' ? (staff?.find((account) => account.id === member.staffId)?.name ?? 'A former colleague') : member.name);
+  const nameOf = (member: PanMember) =>
+    member.kind === 'staff'
+      ? (staff?.find((account) => account.id === member.staffId)?.name ?? 'A former colleague')
+      : member.name;
 
   const save = async (values: PanMemberFormValues) => {
     setIsSaving(true);
     try {
-      const result = editing.kind === 'change' ? await repository.updateMember(session, youngPersonId, editing.member.id, values) : await repository.addMember(session, youngPersonId, values);
+      const result =
+        editing.kind === 'change'
+          ? await repository.updateMember(session, youngPersonId, editing.member.id, values)
+          : await repository.addMember(session, youngPersonId, values);
       if (!result.ok) {
         setErrors(result.error.fields ?? {});
         setOutcome({ tone: 'error', message: result.error.message });
         return;
       }
       setErrors({});
-      setOutcome({ tone: 'success', message: editing.kind === 'change' ? 'The PAN group member is changed.' : 'Added to the PAN group.' });
+      setOutcome({
+        tone: 'success',
+        message: editing.kind === 'change' ? 'The PAN group member is changed.' : 'Added to the PAN group.',
+      });
       setEditing({ kind: 'none' });
     } finally {
       setIsSaving(false);
@@ -46,13 +71,20 @@ export function PanGroupSection({ youngPersonId, youngPersonName, personalTutorI
 
   const remove = async (member: PanMember) => {
     const result = await repository.removeMember(session, youngPersonId, member.id);
-    setOutcome(result.ok ? { tone: 'success', message: `${nameOf(member)} is no longer in the PAN group.` } : { tone: 'error', message: result.error.message });
+    setOutcome(
+      result.ok
+        ? { tone: 'success', message: `${nameOf(member)} is no longer in the PAN group.` }
+        : { tone: 'error', message: result.error.message },
+    );
   };
 
   return (
     <section aria-labelledby="pan-group-title">
       <h2 id="pan-group-title">PAN group</h2>
-      <p className="muted">The key adults told by email when something happens for {youngPersonName}. Alerts carry initials and a reference only.</p>
+      <p className="muted">
+        The key adults told by email when something happens for {youngPersonName}. Alerts carry initials and a
+        reference only.
+      </p>
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       {group === undefined || staff === undefined ? (
         <p role="status">Loading…</p>
@@ -79,14 +111,34 @@ export function PanGroupSection({ youngPersonId, youngPersonName, personalTutorI
               <td />
             </tr>
             {(group?.members ?? []).map((member) => (
-              <MemberRow key={member.id} member={member} staff={staff} name={nameOf(member)} onChange={() => { setErrors({}); setOutcome(undefined); setEditing({ kind: 'change', member }); }} onRemove={() => void remove(member)} />
+              <MemberRow
+                key={member.id}
+                member={member}
+                staff={staff}
+                name={nameOf(member)}
+                onChange={() => {
+                  setErrors({});
+                  setOutcome(undefined);
+                  setEditing({ kind: 'change', member });
+                }}
+                onRemove={() => void remove(member)}
+              />
             ))}
           </tbody>
         </table>
       )}
       {editing.kind === 'none' ? (
         <div className="toolbar">
-          <button type="button" className="button button--secondary" disabled={staff === undefined} onClick={() => { setErrors({}); setOutcome(undefined); setEditing({ kind: 'add' }); }}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={staff === undefined}
+            onClick={() => {
+              setErrors({});
+              setOutcome(undefined);
+              setEditing({ kind: 'add' });
+            }}
+          >
             Add someone to the PAN group
           </button>
         </div>
@@ -107,24 +159,58 @@ export function PanGroupSection({ youngPersonId, youngPersonName, personalTutorI
   );
 }
 
-function MemberRow({ member, staff, name, onChange, onRemove }: { member: PanMember; staff: readonly StaffMember[]; name: string; onChange: () => void; onRemove: () => void }) {
+function MemberRow({
+  member,
+  staff,
+  name,
+  onChange,
+  onRemove,
+}: {
+  member: PanMember;
+  staff: readonly StaffMember[];
+  name: string;
+  onChange: () => void;
+  onRemove: () => void;
+}) {
   const account = member.kind === 'staff' ? staff.find((item) => item.id === member.staffId) : undefined;
   const topics = panTopics.filter((topic) => member.topics.includes(topic));
   return (
     <tr>
       <td>
         {name}
-        {account && !account.isActive ? <span className="muted"> (account switched off: not told)</span> : null}
+        {account && !account.isActive ? (
+          <span className="muted"> (account switched off: not told)</span>
+        ) : null}
       </td>
       <td>{member.kind === 'staff' ? 'Staff' : member.role}</td>
       <td>{member.kind === 'staff' ? (account?.email ?? '—') : member.email}</td>
-      <td>{topics.length === 0 ? <span className="muted">Nothing yet</span> : <ul>{topics.map((topic) => <li key={topic}>{panTopicLabels[topic]}</li>)}</ul>}</td>
+      <td>
+        {topics.length === 0 ? (
+          <span className="muted">Nothing yet</span>
+        ) : (
+          <ul>
+            {topics.map((topic) => (
+              <li key={topic}>{panTopicLabels[topic]}</li>
+            ))}
+          </ul>
+        )}
+      </td>
       <td>
         <div className="row-actions">
-          <button type="button" className="button button--secondary" aria-label={`Change ${name}`} onClick={onChange}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={`Change ${name}`}
+            onClick={onChange}
+          >
             Change
           </button>
-          <button type="button" className="button button--secondary" aria-label={`Remove ${name} from the PAN group`} onClick={onRemove}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={`Remove ${name} from the PAN group`}
+            onClick={onRemove}
+          >
             Remove
           </button>
         </div>

@@ -1,15 +1,43 @@
 import { useState } from 'react';
-import { panTopicLabels, panTopics, type PanMember, type PanMemberForm as PanMemberFormValues, type PanTopic } from '@shared/schemas/pan';
+import {
+  panTopicLabels,
+  panTopics,
+  type PanMember,
+  type PanMemberForm as PanMemberFormValues,
+  type PanTopic,
+} from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field, TextInput } from '../../ui/Field';
 
-type Draft = { kind: 'staff' | 'outside'; staffId: string; name: string; role: string; email: string; topics: PanTopic[] };
+type Draft = {
+  kind: 'staff' | 'outside';
+  staffId: string;
+  name: string;
+  role: string;
+  email: string;
+  topics: PanTopic[];
+};
 
 function draftOf(member: PanMember | undefined): Draft {
-  if (!member) return { kind: 'outside', staffId: '', name: '', role: '', email: '', topics: ['formFiled', 'safeguardingConcern'] };
+  if (!member)
+    return {
+      kind: 'outside',
+      staffId: '',
+      name: '',
+      role: '',
+      email: '',
+      topics: ['formFiled', 'safeguardingConcern'],
+    };
   return member.kind === 'staff'
     ? { kind: 'staff', staffId: member.staffId, name: '', role: '', email: '', topics: [...member.topics] }
-    : { kind: 'outside', staffId: '', name: member.name, role: member.role, email: member.email, topics: [...member.topics] };
+    : {
+        kind: 'outside',
+        staffId: '',
+        name: member.name,
+        role: member.role,
+        email: member.email,
+        topics: [...member.topics],
+      };
 }
 
 export function formValuesOf(draft: Draft): PanMemberFormValues {
@@ -31,7 +59,8 @@ type Props = {
 export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCancel }: Props) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
   const set = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
-  const toggle = (topic: PanTopic, isOn: boolean) => set({ topics: isOn ? [...draft.topics, topic] : draft.topics.filter((item) => item !== topic) });
+  const toggle = (topic: PanTopic, isOn: boolean) =>
+    set({ topics: isOn ? [...draft.topics, topic] : draft.topics.filter((item) => item !== topic) });
 
   return (
     <form
@@ -47,18 +76,38 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
         <fieldset className="fieldset">
           <legend>Who</legend>
           <label className="checkbox">
-            <input type="radio" name="pan-member-kind" checked={draft.kind === 'staff'} onChange={() => set({ kind: 'staff' })} />A member of staff
+            <input
+              type="radio"
+              name="pan-member-kind"
+              checked={draft.kind === 'staff'}
+              onChange={() => set({ kind: 'staff' })}
+            />
+            A member of staff
           </label>
           <label className="checkbox">
-            <input type="radio" name="pan-member-kind" checked={draft.kind === 'outside'} onChange={() => set({ kind: 'outside' })} />
+            <input
+              type="radio"
+              name="pan-member-kind"
+              checked={draft.kind === 'outside'}
+              onChange={() => set({ kind: 'outside' })}
+            />
             Someone outside the home (social worker, therapist, teacher …)
           </label>
         </fieldset>
       )}
       {draft.kind === 'staff' ? (
-        <Field label="Member of staff" hint="They are told at their account’s email address." error={errors['staffId']}>
+        <Field
+          label="Member of staff"
+          hint="They are told at their account’s email address."
+          error={errors['staffId']}
+        >
           {(wiring) => (
-            <select className="input" {...wiring} value={draft.staffId} onChange={(event) => set({ staffId: event.target.value })}>
+            <select
+              className="input"
+              {...wiring}
+              value={draft.staffId}
+              onChange={(event) => set({ staffId: event.target.value })}
+            >
               <option value="">Choose…</option>
               {staff
                 .filter((member) => member.isActive)
@@ -73,13 +122,37 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
       ) : (
         <>
           <Field label="Name" error={errors['name']}>
-            {(wiring) => <TextInput {...wiring} value={draft.name} onChange={(event) => set({ name: event.target.value })} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                value={draft.name}
+                onChange={(event) => set({ name: event.target.value })}
+              />
+            )}
           </Field>
-          <Field label="Role" hint="For example social worker, therapist, virtual school head." error={errors['role']}>
-            {(wiring) => <TextInput {...wiring} value={draft.role} onChange={(event) => set({ role: event.target.value })} />}
+          <Field
+            label="Role"
+            hint="For example social worker, therapist, virtual school head."
+            error={errors['role']}
+          >
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                value={draft.role}
+                onChange={(event) => set({ role: event.target.value })}
+              />
+            )}
           </Field>
           <Field label="Email address" error={errors['email']}>
-            {(wiring) => <TextInput {...wiring} type="email" spellCheck={false} value={draft.email} onChange={(event) => set({ email: event.target.value })} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                type="email"
+                spellCheck={false}
+                value={draft.email}
+                onChange={(event) => set({ email: event.target.value })}
+              />
+            )}
           </Field>
         </>
       )}
@@ -87,7 +160,11 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
         <legend>Tell them when</legend>
         {panTopics.map((topic) => (
           <label key={topic} className="checkbox">
-            <input type="checkbox" checked={draft.topics.includes(topic)} onChange={(event) => toggle(topic, event.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.topics.includes(topic)}
+              onChange={(event) => toggle(topic, event.target.checked)}
+            />
             {panTopicLabels[topic]}
           </label>
         ))}

@@ -1,7 +1,11 @@
 import type { PanAlertRequest } from '@shared/schemas/pan';
 import type { Result } from '@shared/result';
 import type { FamilyLinksDb } from '../../db/database';
-import { outboxRepository, type OutboxError, type QueuedAlerts } from '../../db/repositories/outbox-repository';
+import {
+  outboxRepository,
+  type OutboxError,
+  type QueuedAlerts,
+} from '../../db/repositories/outbox-repository';
 import type { Session } from '../../security/session';
 
 /**
@@ -16,6 +20,11 @@ import type { Session } from '../../security/session';
  * `summary` goes into an email: no names, no content of the form. A failure here never undoes your
  * change; show `result.error.message` if it is not ok.
  */
-export function queuePanAlert(db: FamilyLinksDb, session: Session, request: PanAlertRequest, clock?: () => Date): Promise<Result<QueuedAlerts, OutboxError>> {
+export function queuePanAlert(
+  db: FamilyLinksDb,
+  session: Session,
+  request: PanAlertRequest,
+  clock?: () => Date,
+): Promise<Result<QueuedAlerts, OutboxError>> {
   return outboxRepository(db, clock).queueAlert(session, request);
 }

@@ -9,6 +9,9 @@ export function usePanGroup(youngPersonId: string) {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => panGroupRepository(db), [db]);
-  const group = useLiveQuery(async () => (await repository.get(session, youngPersonId)) ?? null, [repository, session, youngPersonId]);
+  const group = useLiveQuery(
+    async () => (await repository.get(session, youngPersonId)) ?? null,
+    [repository, session, youngPersonId],
+  );
   return { group, repository };
 }

@@ -4,7 +4,13 @@ import { displayPersonName } from './person-name';
 import { useFamilyOf } from './useFamilyOf';
 
 /** A young person's family and significant people, and how each is related to them. */
-export function FamilyTable({ youngPersonId, youngPersonName }: { youngPersonId: string; youngPersonName: string }) {
+export function FamilyTable({
+  youngPersonId,
+  youngPersonName,
+}: {
+  youngPersonId: string;
+  youngPersonName: string;
+}) {
   const family = useFamilyOf(youngPersonId);
   return (
     <section aria-labelledby="family-title">
@@ -13,7 +19,8 @@ export function FamilyTable({ youngPersonId, youngPersonName }: { youngPersonId:
         <p role="status">Loading family…</p>
       ) : family.length === 0 ? (
         <p className="empty">
-          Nobody is linked to {youngPersonName} yet. Add family in <a href={hashFor('people')}>Family and friends</a>.
+          Nobody is linked to {youngPersonName} yet. Add family in{' '}
+          <a href={hashFor('people')}>Family and friends</a>.
         </p>
       ) : (
         <table className="table">
@@ -31,7 +38,9 @@ export function FamilyTable({ youngPersonId, youngPersonName }: { youngPersonId:
               <tr key={relationship.id}>
                 <th scope="row">
                   {displayPersonName(person)}
-                  {person.aliases.length > 0 ? <span className="muted"> (also known as {person.aliases.join(', ')})</span> : null}
+                  {person.aliases.length > 0 ? (
+                    <span className="muted"> (also known as {person.aliases.join(', ')})</span>
+                  ) : null}
                 </th>
                 <td>{relationship.relationship}</td>
                 <td>{relationshipCategoryLabels[relationship.category]}</td>

@@ -12,7 +12,8 @@ import { PersonForm } from './PersonForm';
 import { usePeopleWithRelationships } from './usePeopleWithRelationships';
 import { useYoungPeople } from './useYoungPeople';
 
-type Editing = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships } | undefined;
+type Editing =
+  { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships } | undefined;
 
 /** Family and significant people: whoever the young person or the family say is family. */
 export function PeopleScreen() {
@@ -22,7 +23,9 @@ export function PeopleScreen() {
   const [editing, setEditing] = useState<Editing>();
   const [saved, setSaved] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
-  const youngPersonNames = new Map((youngPeople ?? []).map((youngPerson) => [youngPerson.id, displayName(youngPerson)]));
+  const youngPersonNames = new Map(
+    (youngPeople ?? []).map((youngPerson) => [youngPerson.id, displayName(youngPerson)]),
+  );
   const shown = people?.filter((entry) => matchesFilter(entry, youngPersonNames, typed));
   const startEditing = (next: Editing) => {
     setSaved(undefined);
@@ -32,7 +35,10 @@ export function PeopleScreen() {
   return (
     <div className="page">
       <h1>Family and friends</h1>
-      <p className="lede">Parents, step-parents, brothers and sisters, grandparents, friends: whoever the young person or their family say is family.</p>
+      <p className="lede">
+        Parents, step-parents, brothers and sisters, grandparents, friends: whoever the young person or their
+        family say is family.
+      </p>
       {saved ? <Banner tone="success">{saved}</Banner> : null}
       {editing && youngPeople ? (
         <PersonForm
@@ -47,24 +53,52 @@ export function PeopleScreen() {
         />
       ) : canManage ? (
         <div className="toolbar">
-          <button type="button" className="button" disabled={youngPeople === undefined} onClick={() => startEditing({ kind: 'add' })}>
+          <button
+            type="button"
+            className="button"
+            disabled={youngPeople === undefined}
+            onClick={() => startEditing({ kind: 'add' })}
+          >
             Add a family member or friend
           </button>
         </div>
       ) : null}
-      <Field label="Find someone" hint="Type part of a name, another name they use, or a young person’s name.">
-        {(wiring) => <TextInput type="search" {...wiring} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" />}
+      <Field
+        label="Find someone"
+        hint="Type part of a name, another name they use, or a young person’s name."
+      >
+        {(wiring) => (
+          <TextInput
+            type="search"
+            {...wiring}
+            value={typed}
+            onChange={(event) => setTyped(event.target.value)}
+            autoComplete="off"
+          />
+        )}
       </Field>
       {people === undefined || shown === undefined ? (
         <p role="status">Loading family and friends…</p>
       ) : people.length === 0 ? (
-        <p className="empty">Nobody is listed yet.{canManage ? ' Add the first with “Add a family member or friend”.' : ''}</p>
+        <p className="empty">
+          Nobody is listed yet.{canManage ? ' Add the first with “Add a family member or friend”.' : ''}
+        </p>
       ) : (
         <>
           <p className="muted" role="status">
-            {shown.length === people.length ? `${people.length} ${people.length === 1 ? 'person' : 'people'}` : `${shown.length} of ${people.length} people match`}
+            {shown.length === people.length
+              ? `${people.length} ${people.length === 1 ? 'person' : 'people'}`
+              : `${shown.length} of ${people.length} people match`}
           </p>
-          {shown.length > 0 ? <PeopleTable people={shown} youngPersonNames={youngPersonNames} onEdit={canManage ? (entry) => startEditing({ kind: 'edit', entry }) : undefined} /> : <p className="empty">Nobody matches “{typed}”.</p>}
+          {shown.length > 0 ? (
+            <PeopleTable
+              people={shown}
+              youngPersonNames={youngPersonNames}
+              onEdit={canManage ? (entry) => startEditing({ kind: 'edit', entry }) : undefined}
+            />
+          ) : (
+            <p className="empty">Nobody matches “{typed}”.</p>
+          )}
         </>
       )}
     </div>

@@ -12,7 +12,10 @@ type Props = {
 function RelationshipLine({ link, names }: { link: Relationship; names: ReadonlyMap<string, string> }) {
   return (
     <li>
-      {link.relationship} of <a href={hashFor('young-people', link.youngPersonId)}>{names.get(link.youngPersonId) ?? 'a young person no longer listed'}</a>
+      {link.relationship} of{' '}
+      <a href={hashFor('young-people', link.youngPersonId)}>
+        {names.get(link.youngPersonId) ?? 'a young person no longer listed'}
+      </a>
       {link.hasParentalResponsibility ? <span className="muted"> (parental responsibility)</span> : null}
     </li>
   );
@@ -42,7 +45,13 @@ export function PeopleTable({ people, youngPersonNames, onEdit }: Props) {
           return (
             <tr key={entry.person.id}>
               <th scope="row">{name}</th>
-              <td>{entry.person.aliases.length > 0 ? entry.person.aliases.join(', ') : <span className="muted">None</span>}</td>
+              <td>
+                {entry.person.aliases.length > 0 ? (
+                  entry.person.aliases.join(', ')
+                ) : (
+                  <span className="muted">None</span>
+                )}
+              </td>
               <td>
                 {entry.relationships.length === 0 ? (
                   <span className="muted">Not linked to a young person</span>
@@ -57,7 +66,12 @@ export function PeopleTable({ people, youngPersonNames, onEdit }: Props) {
               <td>{entry.person.phone || <span className="muted">Not given</span>}</td>
               {onEdit ? (
                 <td>
-                  <button type="button" className="button button--secondary" aria-label={`Edit ${name}’s details`} onClick={() => onEdit(entry)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={`Edit ${name}’s details`}
+                    onClick={() => onEdit(entry)}
+                  >
                     Edit
                   </button>
                 </td>

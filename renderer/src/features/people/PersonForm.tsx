@@ -1,7 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { aliasesAsText, aliasesFromText, personFormSchema, type Person, type PersonForm as FormValues, type YoungPerson } from '@shared/schemas/people';
+import {
+  aliasesAsText,
+  aliasesFromText,
+  personFormSchema,
+  type Person,
+  type PersonForm as FormValues,
+  type YoungPerson,
+} from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -30,11 +37,21 @@ const newPerson: FormValues = {
   relationships: [{ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false }],
 };
 
-function valuesOf({ person: { id: _id, aliases, ...details }, relationships }: PersonWithRelationships): FormValues {
+function valuesOf({
+  person: { id: _id, aliases, ...details },
+  relationships,
+}: PersonWithRelationships): FormValues {
   return {
     ...details,
     aliases: aliasesAsText(aliases),
-    relationships: relationships.map(({ youngPersonId, relationship, category, hasParentalResponsibility }) => ({ youngPersonId, relationship, category, hasParentalResponsibility })),
+    relationships: relationships.map(
+      ({ youngPersonId, relationship, category, hasParentalResponsibility }) => ({
+        youngPersonId,
+        relationship,
+        category,
+        hasParentalResponsibility,
+      }),
+    ),
   };
 }
 
@@ -43,7 +60,10 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
   const session = useSession();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(personFormSchema), defaultValues: existing ? valuesOf(existing) : newPerson });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(personFormSchema),
+    defaultValues: existing ? valuesOf(existing) : newPerson,
+  });
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(existing ? `person:${existing.person.id}` : 'person:new', form);
 
@@ -51,7 +71,11 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
 
   const submit = form.handleSubmit(
     async ({ relationships, aliases, ...details }) => {
-      const result = await repository.savePerson(session, { person: { ...details, aliases: aliasesFromText(aliases) }, relationships }, existing?.person.id);
+      const result = await repository.savePerson(
+        session,
+        { person: { ...details, aliases: aliasesFromText(aliases) }, relationships },
+        existing?.person.id,
+      );
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);
@@ -63,7 +87,9 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
     () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
   );
 
-  const title = existing ? `Edit ${displayPersonName(existing.person)}’s details` : 'Add a family member or friend';
+  const title = existing
+    ? `Edit ${displayPersonName(existing.person)}’s details`
+    : 'Add a family member or friend';
   return (
     <section className="panel" aria-labelledby="person-form-title">
       <h2 id="person-form-title" ref={headingRef} tabIndex={-1}>
@@ -71,7 +97,9 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
       </h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        {draft.restoredAt && !failure ? (
+          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+        ) : null}
         <fieldset className="fieldset">
           <legend>Name</legend>
           <Field label="First name" error={errors.firstName?.message}>
@@ -80,22 +108,46 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           <Field label="Last name (optional)" error={errors.lastName?.message}>
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('lastName')} />}
           </Field>
-          <Field label="Other names (optional)" hint="Nicknames or other surnames they use, separated by commas." error={errors.aliases?.message}>
+          <Field
+            label="Other names (optional)"
+            hint="Nicknames or other surnames they use, separated by commas."
+            error={errors.aliases?.message}
+          >
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('aliases')} />}
           </Field>
         </fieldset>
         <fieldset className="fieldset">
           <legend>Contact details</legend>
           <Field label="Phone (optional)" error={errors.phone?.message}>
-            {(wiring) => <TextInput type="tel" {...wiring} className="input input--short" autoComplete="off" {...form.register('phone')} />}
+            {(wiring) => (
+              <TextInput
+                type="tel"
+                {...wiring}
+                className="input input--short"
+                autoComplete="off"
+                {...form.register('phone')}
+              />
+            )}
           </Field>
           <Field label="Email (optional)" error={errors.email?.message}>
-            {(wiring) => <TextInput type="email" {...wiring} autoComplete="off" spellCheck={false} {...form.register('email')} />}
+            {(wiring) => (
+              <TextInput
+                type="email"
+                {...wiring}
+                autoComplete="off"
+                spellCheck={false}
+                {...form.register('email')}
+              />
+            )}
           </Field>
           <Field label="Address (optional)" error={errors.address?.message}>
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('address')} />}
           </Field>
-          <Field label="Notes (optional)" hint="Anything that helps arrange contact, for example the best time to call." error={errors.notes?.message}>
+          <Field
+            label="Notes (optional)"
+            hint="Anything that helps arrange contact, for example the best time to call."
+            error={errors.notes?.message}
+          >
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
           </Field>
         </fieldset>
@@ -104,7 +156,11 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           <button type="submit" className="button" disabled={isSubmitting}>
             {existing ? 'Save changes' : 'Add person'}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void draft.clear().then(() => onDone(undefined))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void draft.clear().then(() => onDone(undefined))}
+          >
             Cancel
           </button>
         </div>

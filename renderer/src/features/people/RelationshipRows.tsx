@@ -1,5 +1,10 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
-import { relationshipCategories, relationshipCategoryLabels, type PersonForm, type YoungPerson } from '@shared/schemas/people';
+import {
+  relationshipCategories,
+  relationshipCategoryLabels,
+  type PersonForm,
+  type YoungPerson,
+} from '@shared/schemas/people';
 import { Field, TextInput } from '../../ui/Field';
 import { displayName } from '../../db/repositories/young-people-repository';
 
@@ -21,7 +26,11 @@ export function RelationshipRows({ form, youngPeople }: Props) {
             <legend>Relationship {number}</legend>
             <Field label="Young person" error={rowErrors?.youngPersonId?.message}>
               {(wiring) => (
-                <select className="input" {...wiring} {...form.register(`relationships.${index}.youngPersonId`)}>
+                <select
+                  className="input"
+                  {...wiring}
+                  {...form.register(`relationships.${index}.youngPersonId`)}
+                >
                   <option value="">Choose…</option>
                   {youngPeople.map((youngPerson) => (
                     <option key={youngPerson.id} value={youngPerson.id}>
@@ -31,8 +40,18 @@ export function RelationshipRows({ form, youngPeople }: Props) {
                 </select>
               )}
             </Field>
-            <Field label="Relationship" hint="In the family’s own words, for example Mum, Nan, older brother." error={rowErrors?.relationship?.message}>
-              {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register(`relationships.${index}.relationship`)} />}
+            <Field
+              label="Relationship"
+              hint="In the family’s own words, for example Mum, Nan, older brother."
+              error={rowErrors?.relationship?.message}
+            >
+              {(wiring) => (
+                <TextInput
+                  {...wiring}
+                  className="input input--short"
+                  {...form.register(`relationships.${index}.relationship`)}
+                />
+              )}
             </Field>
             <Field label="Kind of relationship" error={rowErrors?.category?.message}>
               {(wiring) => (
@@ -63,7 +82,9 @@ export function RelationshipRows({ form, youngPeople }: Props) {
           type="button"
           className="button button--secondary"
           disabled={youngPeople.length === 0}
-          onClick={() => append({ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false })}
+          onClick={() =>
+            append({ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false })
+          }
         >
           Add a relationship
         </button>

@@ -16,7 +16,13 @@ type Props = {
 export function StaffSelect({ label, role, staff, currentId, registration, error }: Props) {
   const choices = staffHolding(staff, role, currentId);
   return (
-    <Field label={label} error={error} hint={choices.length === 0 ? 'Nobody has this role yet. The manager adds it in Staff accounts.' : undefined}>
+    <Field
+      label={label}
+      error={error}
+      hint={
+        choices.length === 0 ? 'Nobody has this role yet. The manager adds it in Staff accounts.' : undefined
+      }
+    >
       {(wiring) => (
         <select className="input" {...wiring} {...registration}>
           <option value="">Not set</option>

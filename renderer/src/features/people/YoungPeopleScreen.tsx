@@ -12,7 +12,8 @@ import { YoungPeopleTable } from './YoungPeopleTable';
 import { YoungPersonForm } from './YoungPersonForm';
 import { YoungPersonPage } from './YoungPersonPage';
 
-type Editing = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson } | undefined;
+type Editing =
+  { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson } | undefined;
 
 /** The young people placed at the home, or (with an id in the address) one young person's page. */
 export function YoungPeopleScreen({ youngPersonId }: { youngPersonId: string | undefined }) {
@@ -34,7 +35,9 @@ function YoungPeopleList() {
   return (
     <div className="page">
       <h1>Young people</h1>
-      <p className="lede">Everyone placed at the home. Choose a name to see their family and any contact restrictions.</p>
+      <p className="lede">
+        Everyone placed at the home. Choose a name to see their family and any contact restrictions.
+      </p>
       {saved ? <Banner tone="success">{saved}</Banner> : null}
       {editing && staff ? (
         <YoungPersonForm
@@ -49,7 +52,12 @@ function YoungPeopleList() {
         />
       ) : canManage ? (
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => startEditing({ kind: 'add' })} disabled={staff === undefined}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => startEditing({ kind: 'add' })}
+            disabled={staff === undefined}
+          >
             Add a young person
           </button>
         </div>
@@ -57,7 +65,12 @@ function YoungPeopleList() {
       {youngPeople === undefined ? (
         <p role="status">Loading young people…</p>
       ) : youngPeople.length === 0 ? (
-        <p className="empty">No young people yet.{canManage ? ' Add the first with “Add a young person”.' : ' A Personal Tutor, Case Co-ordinator or the manager adds them.'}</p>
+        <p className="empty">
+          No young people yet.
+          {canManage
+            ? ' Add the first with “Add a young person”.'
+            : ' A Personal Tutor, Case Co-ordinator or the manager adds them.'}
+        </p>
       ) : (
         <YoungPeopleTable
           youngPeople={youngPeople}

@@ -60,7 +60,12 @@ export function YoungPeopleTable({ youngPeople, staffNames, today, onEdit }: Pro
               </td>
               {onEdit ? (
                 <td>
-                  <button type="button" className="button button--secondary" aria-label={`Edit ${name}’s details`} onClick={() => onEdit(youngPerson)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={`Edit ${name}’s details`}
+                    onClick={() => onEdit(youngPerson)}
+                  >
                     Edit
                   </button>
                 </td>

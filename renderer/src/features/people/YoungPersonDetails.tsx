@@ -4,7 +4,11 @@ import type { YoungPerson } from '@shared/schemas/people';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
 
-type Props = { readonly youngPerson: YoungPerson; readonly staffNames: ReadonlyMap<string, string>; readonly today: string };
+type Props = {
+  readonly youngPerson: YoungPerson;
+  readonly staffNames: ReadonlyMap<string, string>;
+  readonly today: string;
+};
 
 /** The facts on a young person's record, as a list of labelled values. */
 export function YoungPersonDetails({ youngPerson, staffNames, today }: Props) {
@@ -12,7 +16,10 @@ export function YoungPersonDetails({ youngPerson, staffNames, today }: Props) {
   const rows: [string, string][] = [
     ['Full name', `${youngPerson.firstName} ${youngPerson.lastName}`],
     ['Preferred name', youngPerson.preferredName || 'None given'],
-    ['Date of birth', `${formatUkDate(youngPerson.dateOfBirth)} (age ${ageOn(youngPerson.dateOfBirth, today)})`],
+    [
+      'Date of birth',
+      `${formatUkDate(youngPerson.dateOfBirth)} (age ${ageOn(youngPerson.dateOfBirth, today)})`,
+    ],
     ['Case number', youngPerson.caseNumber],
     ['Placement', placementDates(youngPerson)],
     ['Placing authority', youngPerson.placingAuthority || 'Not recorded'],

@@ -2,7 +2,11 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { youngPersonFormSchema, type YoungPerson, type YoungPersonForm as FormOutput } from '@shared/schemas/people';
+import {
+  youngPersonFormSchema,
+  type YoungPerson,
+  type YoungPersonForm as FormOutput,
+} from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
@@ -24,7 +28,16 @@ type Props = {
   readonly onDone: (saved: YoungPerson | undefined) => void;
 };
 
-const blank: FormInput = { caseNumber: '', firstName: '', lastName: '', preferredName: '', dateOfBirth: '', placementStartsOn: '', placingAuthority: '', socialWorker: '' };
+const blank: FormInput = {
+  caseNumber: '',
+  firstName: '',
+  lastName: '',
+  preferredName: '',
+  dateOfBirth: '',
+  placementStartsOn: '',
+  placingAuthority: '',
+  socialWorker: '',
+};
 
 function valuesOf({ id: _id, ...rest }: YoungPerson): FormInput {
   return rest;
@@ -35,7 +48,10 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
   const session = useSession();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<FormInput, unknown, FormOutput>({ resolver: zodResolver(youngPersonFormSchema), defaultValues: existing ? valuesOf(existing) : blank });
+  const form = useForm<FormInput, unknown, FormOutput>({
+    resolver: zodResolver(youngPersonFormSchema),
+    defaultValues: existing ? valuesOf(existing) : blank,
+  });
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(existing ? `young-person:${existing.id}` : 'young-person:new', form);
   const optional = { setValueAs: blankAsUndefined };
@@ -64,7 +80,9 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
       </h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        {draft.restoredAt && !failure ? (
+          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+        ) : null}
         <fieldset className="fieldset">
           <legend>Name and case</legend>
           <Field label="First name" error={errors.firstName?.message}>
@@ -73,23 +91,59 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
           <Field label="Last name" error={errors.lastName?.message}>
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('lastName')} />}
           </Field>
-          <Field label="Preferred name (optional)" hint="The name they like to be called, if it is not their first name." error={errors.preferredName?.message}>
+          <Field
+            label="Preferred name (optional)"
+            hint="The name they like to be called, if it is not their first name."
+            error={errors.preferredName?.message}
+          >
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('preferredName')} />}
           </Field>
           <Field label="Date of birth" error={errors.dateOfBirth?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('dateOfBirth')} />}
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('dateOfBirth')}
+              />
+            )}
           </Field>
           <Field label="Case number" hint="As on their case file." error={errors.caseNumber?.message}>
-            {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('caseNumber')} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                className="input input--short"
+                spellCheck={false}
+                {...form.register('caseNumber')}
+              />
+            )}
           </Field>
         </fieldset>
         <fieldset className="fieldset">
           <legend>Placement</legend>
           <Field label="Placement started" error={errors.placementStartsOn?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('placementStartsOn')} />}
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('placementStartsOn')}
+              />
+            )}
           </Field>
-          <Field label="Placement ends (optional)" hint="Leave empty if no end date is planned." error={errors.placementEndsOn?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('placementEndsOn', optional)} />}
+          <Field
+            label="Placement ends (optional)"
+            hint="Leave empty if no end date is planned."
+            error={errors.placementEndsOn?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('placementEndsOn', optional)}
+              />
+            )}
           </Field>
           <Field label="Placing authority (optional)" error={errors.placingAuthority?.message}>
             {(wiring) => <TextInput {...wiring} {...form.register('placingAuthority')} />}
@@ -100,15 +154,40 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
         </fieldset>
         <fieldset className="fieldset">
           <legend>Key staff</legend>
-          <StaffSelect label="Personal Tutor" role="personalTutor" staff={staff} currentId={existing?.personalTutorId} registration={form.register('personalTutorId', optional)} error={errors.personalTutorId?.message} />
-          <StaffSelect label="Case Co-ordinator" role="caseCoordinator" staff={staff} currentId={existing?.caseCoordinatorId} registration={form.register('caseCoordinatorId', optional)} error={errors.caseCoordinatorId?.message} />
-          <StaffSelect label="Learning Mentor" role="learningMentor" staff={staff} currentId={existing?.learningMentorId} registration={form.register('learningMentorId', optional)} error={errors.learningMentorId?.message} />
+          <StaffSelect
+            label="Personal Tutor"
+            role="personalTutor"
+            staff={staff}
+            currentId={existing?.personalTutorId}
+            registration={form.register('personalTutorId', optional)}
+            error={errors.personalTutorId?.message}
+          />
+          <StaffSelect
+            label="Case Co-ordinator"
+            role="caseCoordinator"
+            staff={staff}
+            currentId={existing?.caseCoordinatorId}
+            registration={form.register('caseCoordinatorId', optional)}
+            error={errors.caseCoordinatorId?.message}
+          />
+          <StaffSelect
+            label="Learning Mentor"
+            role="learningMentor"
+            staff={staff}
+            currentId={existing?.learningMentorId}
+            registration={form.register('learningMentorId', optional)}
+            error={errors.learningMentorId?.message}
+          />
         </fieldset>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>
             {existing ? 'Save changes' : 'Add young person'}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void draft.clear().then(() => onDone(undefined))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void draft.clear().then(() => onDone(undefined))}
+          >
             Cancel
           </button>
         </div>

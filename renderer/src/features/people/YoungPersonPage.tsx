@@ -31,7 +31,12 @@ export function YoungPersonPage({ id }: { id: string }) {
   const [isEditing, setIsEditing] = useState(false);
   const [saved, setSaved] = useState<string | undefined>();
 
-  if (state.isLoading) return <p role="status" className="page">Loading…</p>;
+  if (state.isLoading)
+    return (
+      <p role="status" className="page">
+        Loading…
+      </p>
+    );
   const { youngPerson } = state;
   if (!youngPerson) {
     return (
@@ -65,7 +70,15 @@ export function YoungPersonPage({ id }: { id: string }) {
         <YoungPersonDetails youngPerson={youngPerson} staffNames={staffNamesById(staff)} today={today} />
         {canManage && !isEditing ? (
           <div className="toolbar">
-            <button type="button" className="button button--secondary" disabled={staff === undefined} onClick={() => { setSaved(undefined); setIsEditing(true); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={staff === undefined}
+              onClick={() => {
+                setSaved(undefined);
+                setIsEditing(true);
+              }}
+            >
               Edit details
             </button>
           </div>
@@ -73,7 +86,11 @@ export function YoungPersonPage({ id }: { id: string }) {
       </section>
       <FamilyTable youngPersonId={id} youngPersonName={name} />
       <RestrictionsSection youngPersonId={id} youngPersonName={name} />
-      <PanGroupSection youngPersonId={id} youngPersonName={name} personalTutorId={youngPerson.personalTutorId} />
+      <PanGroupSection
+        youngPersonId={id}
+        youngPersonName={name}
+        personalTutorId={youngPerson.personalTutorId}
+      />
     </div>
   );
 }

@@ -9,6 +9,12 @@ export function staffNamesById(staff: readonly StaffMember[] | undefined): Reado
  * Who can be chosen for a role: active accounts holding it, and whoever holds the post now even
  * if their account has since been switched off (so editing does not silently drop them).
  */
-export function staffHolding(staff: readonly StaffMember[] | undefined, role: StaffRole, currentId: string | undefined): StaffMember[] {
-  return (staff ?? []).filter((member) => member.roles.includes(role) && (member.isActive || member.id === currentId));
+export function staffHolding(
+  staff: readonly StaffMember[] | undefined,
+  role: StaffRole,
+  currentId: string | undefined,
+): StaffMember[] {
+  return (staff ?? []).filter(
+    (member) => member.roles.includes(role) && (member.isActive || member.id === currentId),
+  );
 }

@@ -10,6 +10,8 @@ export function useFamilyOf(youngPersonId: string) {
   const session = useSession();
   return useLiveQuery(async () => {
     const family = await peopleRepository(db).familyOf(session, youngPersonId);
-    return family.sort((a, b) => displayPersonName(a.person).localeCompare(displayPersonName(b.person), 'en-GB'));
+    return family.sort((a, b) =>
+      displayPersonName(a.person).localeCompare(displayPersonName(b.person), 'en-GB'),
+    );
   }, [db, session, youngPersonId]);
 }

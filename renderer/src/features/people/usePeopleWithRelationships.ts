@@ -12,8 +12,15 @@ export function usePeopleWithRelationships() {
   const repository = useMemo(() => peopleRepository(db), [db]);
   const people = useLiveQuery(async (): Promise<PersonWithRelationships[]> => {
     const everyone = await repository.listPeople(session);
-    const withLinks = await Promise.all(everyone.map(async (person) => ({ person, relationships: await repository.relationshipsOf(session, person.id) })));
-    return withLinks.sort((a, b) => displayPersonName(a.person).localeCompare(displayPersonName(b.person), 'en-GB'));
+    const withLinks = await Promise.all(
+      everyone.map(async (person) => ({
+        person,
+        relationships: await repository.relationshipsOf(session, person.id),
+      })),
+    );
+    return withLinks.sort((a, b) =>
+      displayPersonName(a.person).localeCompare(displayPersonName(b.person), 'en-GB'),
+    );
   }, [repository, session]);
   return { people, repository };
 }

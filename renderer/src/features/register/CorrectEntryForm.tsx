@@ -15,10 +15,16 @@ import { doorChecker } from '../door/door-checker';
 import { useHomeClock } from '../door/useHomeClock';
 
 /** The entry's details as corrected, and what was wrong with them. */
-const correctionSchema = visitorSignInFormSchema.extend({ amendmentReason: requiredText('what was wrong', 1000) });
+const correctionSchema = visitorSignInFormSchema.extend({
+  amendmentReason: requiredText('what was wrong', 1000),
+});
 type CorrectionValues = z.input<typeof correctionSchema>;
 
-type Props = { readonly entry: VisitorEntry; readonly directory: DoorDirectory; readonly onDone: (corrected: VisitorEntry | undefined) => void };
+type Props = {
+  readonly entry: VisitorEntry;
+  readonly directory: DoorDirectory;
+  readonly onDone: (corrected: VisitorEntry | undefined) => void;
+};
 
 /**
  * Corrects a register entry. The register is a legal record: the original stays exactly as it
@@ -50,7 +56,14 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
 
   const submit = form.handleSubmit(
     async ({ amendmentReason, ...corrected }) => {
-      const result = await visitorLog.amend(session, entry.id, corrected, amendmentReason, doorChecker(clock.today), clock.today);
+      const result = await visitorLog.amend(
+        session,
+        entry.id,
+        corrected,
+        amendmentReason,
+        doorChecker(clock.today),
+        clock.today,
+      );
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);
@@ -66,10 +79,22 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
       <h2 id="correct-entry-title" ref={headingRef} tabIndex={-1}>
         Correct the entry for {entry.visitorName}
       </h2>
-      <p className="lede">The original entry is kept as it was. Your correction and your reason are added to it, with your name and the time.</p>
+      <p className="lede">
+        The original entry is kept as it was. Your correction and your reason are added to it, with your name
+        and the time.
+      </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Correct this entry">
-        <Field label="What was wrong?" hint="For example “wrong badge number” or “name misspelt”." error={errors.amendmentReason?.message}>
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Correct this entry"
+      >
+        <Field
+          label="What was wrong?"
+          hint="For example “wrong badge number” or “name misspelt”."
+          error={errors.amendmentReason?.message}
+        >
           {(wiring) => <TextInput {...wiring} {...form.register('amendmentReason')} />}
         </Field>
         <Field label="Visitor’s name" error={errors.visitorName?.message}>
@@ -82,7 +107,14 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           control={form.control}
           name="visitingYoungPersonIds"
           render={({ field, fieldState }) => (
-            <VisitingChoices youngPeople={directory.youngPeople} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={fieldState.error?.message} hint="Tick each young person they came to see." />
+            <VisitingChoices
+              youngPeople={directory.youngPeople}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              error={fieldState.error?.message}
+              hint="Tick each young person they came to see."
+            />
           )}
         />
         <Field label="Reason for the visit" error={errors.reason?.message}>
@@ -96,7 +128,9 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('vehicle')} />}
         </Field>
         <Field label="Badge number" error={errors.badgeNumber?.message}>
-          {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('badgeNumber')} />}
+          {(wiring) => (
+            <TextInput {...wiring} className="input input--short" {...form.register('badgeNumber')} />
+          )}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

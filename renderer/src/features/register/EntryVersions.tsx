@@ -35,7 +35,8 @@ export function EntryVersions({ entryId, directory, timeZone }: Props) {
       {versions.map((version, index) => (
         <li key={version.id} className="register-version">
           <p className="register-version__title">
-            {index === 0 ? 'Original entry' : `Correction ${index}`}, recorded {dayAndTime(version.recordedAt, timeZone)}
+            {index === 0 ? 'Original entry' : `Correction ${index}`}, recorded{' '}
+            {dayAndTime(version.recordedAt, timeZone)}
             {index === versions.length - 1 && index > 0 ? ' (current)' : ''}
           </p>
           {version.amendmentReason ? <p>What was wrong: {version.amendmentReason}</p> : null}

@@ -36,16 +36,25 @@ export function PastVisitorSearch({ directory, timeZone }: { directory: DoorDire
       </div>
       <div aria-live="polite">
         {search.kind === 'preparing' ? <p role="status">Getting the register ready to search…</p> : null}
-        {search.kind === 'ready' && search.hits.length === 0 ? <p className="empty">Nobody of that name has visited.</p> : null}
+        {search.kind === 'ready' && search.hits.length === 0 ? (
+          <p className="empty">Nobody of that name has visited.</p>
+        ) : null}
       </div>
       {search.kind === 'ready' && search.hits.length > 0 ? (
         <ul className="search-results" aria-label={`Visits matching “${search.query}”, newest first`}>
           {search.hits.map((hit) => (
             <li key={hit.id}>
-              <button type="button" className="link-button" aria-expanded={openId === hit.id} onClick={() => setOpenId(openId === hit.id ? undefined : hit.id)}>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={openId === hit.id}
+                onClick={() => setOpenId(openId === hit.id ? undefined : hit.id)}
+              >
                 {hit.visitorName}, {dayAndTime(hit.arrivedAt, timeZone)}
               </button>
-              {openId === hit.id ? <EntryVersions entryId={hit.id} directory={directory} timeZone={timeZone} /> : null}
+              {openId === hit.id ? (
+                <EntryVersions entryId={hit.id} directory={directory} timeZone={timeZone} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -17,13 +17,23 @@ type Props = {
 };
 
 /** The register for a period, as paper: opening it asks the browser to print (door.css hides the app's frame). */
-export function RegisterPrintView({ entries, directory, homeName, timeZone, from, to, printedAt, onClose }: Props) {
+export function RegisterPrintView({
+  entries,
+  directory,
+  homeName,
+  timeZone,
+  from,
+  to,
+  printedAt,
+  onClose,
+}: Props) {
   const period = from === to ? formatUkDate(from) : `${formatUkDate(from)} to ${formatUkDate(to)}`;
 
   return (
     <PrintView heading={<>Visitor register: {homeName}</>} backLabel="Back to the register" onClose={onClose}>
       <p>
-        {period}. Printed {dayAndTime(printedAt, timeZone)}. {entries.length === 1 ? '1 visit' : `${entries.length} visits`}.
+        {period}. Printed {dayAndTime(printedAt, timeZone)}.{' '}
+        {entries.length === 1 ? '1 visit' : `${entries.length} visits`}.
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitor register, {period}</caption>

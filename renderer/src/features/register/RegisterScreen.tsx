@@ -35,12 +35,26 @@ export function RegisterScreen() {
   const disclosure = useDisclosure();
 
   if (printedAt && entries && directory) {
-    return <RegisterPrintView entries={entries} directory={directory} homeName={clock.homeName} timeZone={clock.timeZone} from={range.from} to={range.to} printedAt={printedAt} onClose={() => setPrintedAt(undefined)} />;
+    return (
+      <RegisterPrintView
+        entries={entries}
+        directory={directory}
+        homeName={clock.homeName}
+        timeZone={clock.timeZone}
+        from={range.from}
+        to={range.to}
+        printedAt={printedAt}
+        onClose={() => setPrintedAt(undefined)}
+      />
+    );
   }
 
   const exportCsv = async () => {
     if (!entries || !directory) return;
-    const csv = visitorRegisterCsv(entries.map((entry) => csvLineOf(entry, directory)), clock.timeZone);
+    const csv = visitorRegisterCsv(
+      entries.map((entry) => csvLineOf(entry, directory)),
+      clock.timeZone,
+    );
     // Every copy that leaves the app is asked about and logged first; cancelling stops it.
     const what = `Visitor register, ${formatUkDate(range.from)} to ${formatUkDate(range.to)}`;
     if (!(await disclosure.ask({ what, kind: 'csv', sha256: await sha256Hex(csv) }))) return;
@@ -50,21 +64,50 @@ export function RegisterScreen() {
   return (
     <div className="page page--wide">
       <h1>Visitor register</h1>
-      <p className="lede">Every visit, as recorded at the front door. Entries are never changed or deleted: a correction is added, and the original stays.</p>
+      <p className="lede">
+        Every visit, as recorded at the front door. Entries are never changed or deleted: a correction is
+        added, and the original stays.
+      </p>
       {message ? <Banner tone="success">{message}</Banner> : null}
-      <form className="toolbar register-range" aria-label="Dates to show" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="toolbar register-range"
+        aria-label="Dates to show"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <label className="field">
           <span className="field__label">From</span>
-          <input type="date" className="input input--short" value={range.from} max={range.to || undefined} onChange={(event) => setRange({ ...range, from: event.target.value })} />
+          <input
+            type="date"
+            className="input input--short"
+            value={range.from}
+            max={range.to || undefined}
+            onChange={(event) => setRange({ ...range, from: event.target.value })}
+          />
         </label>
         <label className="field">
           <span className="field__label">To</span>
-          <input type="date" className="input input--short" value={range.to} min={range.from || undefined} onChange={(event) => setRange({ ...range, to: event.target.value })} />
+          <input
+            type="date"
+            className="input input--short"
+            value={range.to}
+            min={range.from || undefined}
+            onChange={(event) => setRange({ ...range, to: event.target.value })}
+          />
         </label>
-        <button type="button" className="button button--secondary" disabled={!entries || !isRangeValid} onClick={() => setPrintedAt(new Date().toISOString())}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!entries || !isRangeValid}
+          onClick={() => setPrintedAt(new Date().toISOString())}
+        >
           Print
         </button>
-        <button type="button" className="button button--secondary" disabled={!entries || !directory || !isRangeValid} onClick={() => void exportCsv()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!entries || !directory || !isRangeValid}
+          onClick={() => void exportCsv()}
+        >
           Export CSV
         </button>
       </form>
@@ -77,7 +120,10 @@ export function RegisterScreen() {
           directory={directory}
           onDone={(corrected) => {
             setCorrecting(undefined);
-            if (corrected) setMessage(`The entry for ${corrected.visitorName} was corrected at ${clockTime(corrected.recordedAt, clock.timeZone)}. The original is kept under “Amended”.`);
+            if (corrected)
+              setMessage(
+                `The entry for ${corrected.visitorName} was corrected at ${clockTime(corrected.recordedAt, clock.timeZone)}. The original is kept under “Amended”.`,
+              );
           }}
         />
       ) : null}

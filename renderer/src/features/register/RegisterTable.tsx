@@ -50,11 +50,22 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props
               <tr>
                 <th scope="row">
                   {entry.visitorName}
-                  {entry.organisationOrRelationship ? <span className="muted"> · {entry.organisationOrRelationship}</span> : null}
+                  {entry.organisationOrRelationship ? (
+                    <span className="muted"> · {entry.organisationOrRelationship}</span>
+                  ) : null}
                   {entry.amendsEntryId ? (
                     <div>
-                      <button type="button" className="badge register-amended" aria-expanded={isOpen} aria-controls={isOpen ? versionsId : undefined} onClick={() => setOpenId(isOpen ? undefined : entry.id)}>
-                        Amended<span className="visually-hidden">: {isOpen ? 'hide' : 'show'} every version of {entry.visitorName}’s entry</span>
+                      <button
+                        type="button"
+                        className="badge register-amended"
+                        aria-expanded={isOpen}
+                        aria-controls={isOpen ? versionsId : undefined}
+                        onClick={() => setOpenId(isOpen ? undefined : entry.id)}
+                      >
+                        Amended
+                        <span className="visually-hidden">
+                          : {isOpen ? 'hide' : 'show'} every version of {entry.visitorName}’s entry
+                        </span>
                       </button>
                     </div>
                   ) : null}
@@ -67,12 +78,20 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props
                 <td>{entry.isIdChecked ? 'Yes' : 'No'}</td>
                 <td>{directory.staffName(entry.admittedById)}</td>
                 <td>
-                  <span className={entry.restrictionCheck === 'clear' ? undefined : 'badge badge--warn'}>{restrictionCheckLabels[entry.restrictionCheck]}</span>
-                  {entry.supervisingStaffId ? <div className="muted">Supervised by {directory.staffName(entry.supervisingStaffId)}</div> : null}
+                  <span className={entry.restrictionCheck === 'clear' ? undefined : 'badge badge--warn'}>
+                    {restrictionCheckLabels[entry.restrictionCheck]}
+                  </span>
+                  {entry.supervisingStaffId ? (
+                    <div className="muted">Supervised by {directory.staffName(entry.supervisingStaffId)}</div>
+                  ) : null}
                   {entry.overrideReason ? <div className="muted">Reason: {entry.overrideReason}</div> : null}
                 </td>
                 <td>
-                  <button type="button" className="button button--secondary button--small" onClick={() => onCorrect(entry)}>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={() => onCorrect(entry)}
+                  >
                     Correct this entry<span className="visually-hidden"> for {entry.visitorName}</span>
                   </button>
                 </td>

@@ -11,7 +11,10 @@ export const restrictionCheckLabels: Readonly<Record<VisitorEntry['restrictionCh
 };
 
 /** A register entry with its ids turned into the names staff know, for the CSV file. */
-export function csvLineOf(entry: VisitorEntry, directory: Pick<DoorDirectory, 'youngPersonName' | 'staffName'>): VisitorRegisterCsvLine {
+export function csvLineOf(
+  entry: VisitorEntry,
+  directory: Pick<DoorDirectory, 'youngPersonName' | 'staffName'>,
+): VisitorRegisterCsvLine {
   return {
     visitorName: entry.visitorName,
     organisationOrRelationship: entry.organisationOrRelationship,

@@ -10,7 +10,11 @@ import { useVisitorLog } from '../door/useVisitorLog';
 export function useRegister(from: string, to: string, timeZone: string): VisitorEntry[] | undefined {
   const visitorLog = useVisitorLog();
   return useLiveQuery(
-    () => visitorLog.registerBetween(startOfDayInstant(from, timeZone), startOfDayInstant(shiftDate(to, 1), timeZone)),
+    () =>
+      visitorLog.registerBetween(
+        startOfDayInstant(from, timeZone),
+        startOfDayInstant(shiftDate(to, 1), timeZone),
+      ),
     [visitorLog, from, to, timeZone],
   );
 }

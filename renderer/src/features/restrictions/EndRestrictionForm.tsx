@@ -24,7 +24,10 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
   const [confirming, setConfirming] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<FormValues>({ resolver: zodResolver(endRestrictionSchema), defaultValues: { endedReason: '' } });
+  const form = useForm<FormValues>({
+    resolver: zodResolver(endRestrictionSchema),
+    defaultValues: { endedReason: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const titleId = `end-restriction-${restriction.id}`;
 
@@ -71,9 +74,18 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
       <h4 id={titleId} ref={headingRef} tabIndex={-1}>
         End the restriction on {restriction.name}
       </h4>
-      <form onSubmit={(event) => void askToConfirm(event)} noValidate className="form" aria-label={`End the restriction on ${restriction.name}`}>
+      <form
+        onSubmit={(event) => void askToConfirm(event)}
+        noValidate
+        className="form"
+        aria-label={`End the restriction on ${restriction.name}`}
+      >
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        <Field label="Why is it ending?" hint="For example “court order discharged on 3 March”. This is kept with the restriction." error={errors.endedReason?.message}>
+        <Field
+          label="Why is it ending?"
+          hint="For example “court order discharged on 3 March”. This is kept with the restriction."
+          error={errors.endedReason?.message}
+        >
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('endedReason')} />}
         </Field>
         <div className="form__actions">

@@ -11,7 +11,11 @@ import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../people/blank-as-undefined';
 import { displayPersonName } from '../people/person-name';
-import { restrictionEntrySchema, restrictionFromEntry, type RestrictionEntry } from './restriction-entry-schema';
+import {
+  restrictionEntrySchema,
+  restrictionFromEntry,
+  type RestrictionEntry,
+} from './restriction-entry-schema';
 import { restrictionAuthorityLabels, restrictionKindLabels } from './restriction-labels';
 
 type Props = {
@@ -28,13 +32,28 @@ type Props = {
  * Records a restriction for one young person. The restricted person may be someone in the
  * family list, or only a name: a name, aliases and a description are enough for the door.
  */
-export function RecordRestrictionForm({ repository, youngPersonId, youngPersonName, today, family, onDone }: Props) {
+export function RecordRestrictionForm({
+  repository,
+  youngPersonId,
+  youngPersonName,
+  today,
+  family,
+  onDone,
+}: Props) {
   const session = useSession();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<RestrictionEntry>({
     resolver: zodResolver(restrictionEntrySchema),
-    defaultValues: { youngPersonId, name: '', aliases: '', description: '', conditions: '', authorityReference: '', effectiveFrom: today },
+    defaultValues: {
+      youngPersonId,
+      name: '',
+      aliases: '',
+      description: '',
+      conditions: '',
+      authorityReference: '',
+      effectiveFrom: today,
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(`restriction:new:${youngPersonId}`, form);
@@ -72,12 +91,23 @@ export function RecordRestrictionForm({ repository, youngPersonId, youngPersonNa
       <h3 id="record-restriction-title" ref={headingRef} tabIndex={-1}>
         Record a restriction for {youngPersonName}
       </h3>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Record a restriction">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Record a restriction"
+      >
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        {draft.restoredAt && !failure ? (
+          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+        ) : null}
         <fieldset className="fieldset">
           <legend>Who is restricted</legend>
-          <Field label="Person in the family list" hint="Or choose “Not in the list” and type their name below." error={errors.personId?.message}>
+          <Field
+            label="Person in the family list"
+            hint="Or choose “Not in the list” and type their name below."
+            error={errors.personId?.message}
+          >
             {(wiring) => (
               <select className="input" {...wiring} {...personField}>
                 <option value="">Not in the list</option>
@@ -92,11 +122,21 @@ export function RecordRestrictionForm({ repository, youngPersonId, youngPersonNa
           <Field label="Name" hint="As they might give it at the door." error={errors.name?.message}>
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
           </Field>
-          <Field label="Other names (optional)" hint="Nicknames or other surnames, separated by commas." error={errors.aliases?.message}>
+          <Field
+            label="Other names (optional)"
+            hint="Nicknames or other surnames, separated by commas."
+            error={errors.aliases?.message}
+          >
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('aliases')} />}
           </Field>
-          <Field label="Description (optional)" hint="What they look like, to help recognise them. Care staff do not see this." error={errors.description?.message}>
-            {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('description')} />}
+          <Field
+            label="Description (optional)"
+            hint="What they look like, to help recognise them. Care staff do not see this."
+            error={errors.description?.message}
+          >
+            {(wiring) => (
+              <textarea className="input" rows={2} {...wiring} {...form.register('description')} />
+            )}
           </Field>
         </fieldset>
         <fieldset className="fieldset">
@@ -113,7 +153,11 @@ export function RecordRestrictionForm({ repository, youngPersonId, youngPersonNa
               </select>
             )}
           </Field>
-          <Field label="Conditions (optional unless “Other”)" hint="What staff must do, for example “supervised by two staff, in the family room only”." error={errors.conditions?.message}>
+          <Field
+            label="Conditions (optional unless “Other”)"
+            hint="What staff must do, for example “supervised by two staff, in the family room only”."
+            error={errors.conditions?.message}
+          >
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('conditions')} />}
           </Field>
           <Field label="Authority" error={errors.authority?.message}>
@@ -128,27 +172,67 @@ export function RecordRestrictionForm({ repository, youngPersonId, youngPersonNa
               </select>
             )}
           </Field>
-          <Field label="Reference" hint="Needed unless it comes from the care plan, for example the court order’s case number." error={errors.authorityReference?.message}>
-            {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('authorityReference')} />}
+          <Field
+            label="Reference"
+            hint="Needed unless it comes from the care plan, for example the court order’s case number."
+            error={errors.authorityReference?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                className="input input--short"
+                spellCheck={false}
+                {...form.register('authorityReference')}
+              />
+            )}
           </Field>
         </fieldset>
         <fieldset className="fieldset">
           <legend>Dates</legend>
           <Field label="Applies from" error={errors.effectiveFrom?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('effectiveFrom')} />}
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('effectiveFrom')}
+              />
+            )}
           </Field>
-          <Field label="Applies until (optional)" hint="Leave empty if it has no end date." error={errors.effectiveTo?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('effectiveTo', optional)} />}
+          <Field
+            label="Applies until (optional)"
+            hint="Leave empty if it has no end date."
+            error={errors.effectiveTo?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('effectiveTo', optional)}
+              />
+            )}
           </Field>
           <Field label="Review by (optional)" error={errors.reviewOn?.message}>
-            {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('reviewOn', optional)} />}
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('reviewOn', optional)}
+              />
+            )}
           </Field>
         </fieldset>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>
             Record restriction
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void draft.clear().then(() => onDone(undefined))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void draft.clear().then(() => onDone(undefined))}
+          >
             Cancel
           </button>
         </div>

@@ -25,14 +25,22 @@ export function RestrictionCard({ restriction, repository, today, timeZone, staf
   const [isShowingHistory, setIsShowingHistory] = useState(false);
   const status = restrictionStatus(restriction, today);
   const isOpen = restriction.endedAt === undefined;
-  const canApprove = restriction.view === 'full' && restriction.approvedById === undefined && isOpen && can(session.roles, 'restriction:approve');
+  const canApprove =
+    restriction.view === 'full' &&
+    restriction.approvedById === undefined &&
+    isOpen &&
+    can(session.roles, 'restriction:approve');
   const canEnd = isOpen && can(session.roles, 'restriction:record');
   const titleId = `restriction-${restriction.id}`;
   const historyId = `restriction-history-${restriction.id}`;
 
   const approve = async () => {
     const result = await repository.approve(session, restriction.id);
-    onMessage(result.ok ? { tone: 'success', text: `The restriction on ${restriction.name} is approved.` } : { tone: 'error', text: result.error.message });
+    onMessage(
+      result.ok
+        ? { tone: 'success', text: `The restriction on ${restriction.name} is approved.` }
+        : { tone: 'error', text: result.error.message },
+    );
   };
 
   return (
@@ -43,7 +51,12 @@ export function RestrictionCard({ restriction, repository, today, timeZone, staf
       <p>
         <RestrictionStatusBadge status={status} timeZone={timeZone} />
       </p>
-      {status.kind === 'inForce' ? <p>If {restriction.name} asks for contact or comes to the door, follow the conditions below and speak to the duty manager.</p> : null}
+      {status.kind === 'inForce' ? (
+        <p>
+          If {restriction.name} asks for contact or comes to the door, follow the conditions below and speak
+          to the duty manager.
+        </p>
+      ) : null}
       <RestrictionDetails restriction={restriction} staffNames={staffNames} />
       {canApprove || canEnd || restriction.view === 'full' ? (
         <div className="toolbar">
@@ -58,7 +71,13 @@ export function RestrictionCard({ restriction, repository, today, timeZone, staf
             </button>
           ) : null}
           {restriction.view === 'full' ? (
-            <button type="button" className="button button--secondary" aria-expanded={isShowingHistory} aria-controls={historyId} onClick={() => setIsShowingHistory((shown) => !shown)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-expanded={isShowingHistory}
+              aria-controls={historyId}
+              onClick={() => setIsShowingHistory((shown) => !shown)}
+            >
               {isShowingHistory ? 'Hide history' : 'History'}
             </button>
           ) : null}
@@ -70,11 +89,19 @@ export function RestrictionCard({ restriction, repository, today, timeZone, staf
           restriction={restriction}
           onDone={(ended) => {
             setIsEnding(false);
-            if (ended) onMessage({ tone: 'success', text: `The restriction on ${ended.name} has ended. It stays in the register with your reason.` });
+            if (ended)
+              onMessage({
+                tone: 'success',
+                text: `The restriction on ${ended.name} has ended. It stays in the register with your reason.`,
+              });
           }}
         />
       ) : null}
-      <div id={historyId}>{isShowingHistory ? <RestrictionHistory restrictionId={restriction.id} name={restriction.name} timeZone={timeZone} /> : null}</div>
+      <div id={historyId}>
+        {isShowingHistory ? (
+          <RestrictionHistory restrictionId={restriction.id} name={restriction.name} timeZone={timeZone} />
+        ) : null}
+      </div>
     </article>
   );
 }

@@ -13,11 +13,15 @@ export function RestrictionDetails({ restriction, staffNames }: Props) {
   const rows: [string, string][] = [
     ['Conditions', restriction.conditions || 'None written'],
     ['Also known as', restriction.aliases.length > 0 ? restriction.aliases.join(', ') : 'No other names'],
-    ['Applies', `From ${formatUkDate(restriction.effectiveFrom)}${restriction.effectiveTo ? ` to ${formatUkDate(restriction.effectiveTo)}` : ', no end date'}`],
+    [
+      'Applies',
+      `From ${formatUkDate(restriction.effectiveFrom)}${restriction.effectiveTo ? ` to ${formatUkDate(restriction.effectiveTo)}` : ', no end date'}`,
+    ],
     ['Review by', restriction.reviewOn ? formatUkDate(restriction.reviewOn) : 'No review date'],
   ];
   if (restriction.view === 'full') {
-    const nameOf = (id: string | undefined) => (id ? (staffNames.get(id) ?? 'A former colleague') : 'Not yet');
+    const nameOf = (id: string | undefined) =>
+      id ? (staffNames.get(id) ?? 'A former colleague') : 'Not yet';
     rows.push(
       ['Authority', restrictionAuthorityLabels[restriction.authority]],
       ['Reference', restriction.authorityReference || 'None'],

@@ -11,16 +11,29 @@ function datesOf(version: Restriction): string {
 }
 
 /** Every earlier version of one restriction, newest first: what it said until each change. */
-export function RestrictionHistory({ restrictionId, name, timeZone }: { restrictionId: string; name: string; timeZone: string }) {
+export function RestrictionHistory({
+  restrictionId,
+  name,
+  timeZone,
+}: {
+  restrictionId: string;
+  name: string;
+  timeZone: string;
+}) {
   const history = useRestrictionHistory(restrictionId);
   if (history.kind === 'loading') return <p role="status">Loading the history…</p>;
   if (history.kind === 'not-permitted') return null;
-  if (history.versions.length === 0) return <p className="muted">No earlier versions: this restriction has not changed since it was recorded.</p>;
+  if (history.versions.length === 0)
+    return (
+      <p className="muted">No earlier versions: this restriction has not changed since it was recorded.</p>
+    );
   return (
     <>
       <h4>Earlier versions</h4>
       <table className="table">
-        <caption className="visually-hidden">Earlier versions of the restriction on {name}, newest first</caption>
+        <caption className="visually-hidden">
+          Earlier versions of the restriction on {name}, newest first
+        </caption>
         <thead>
           <tr>
             <th scope="col">Replaced on</th>
@@ -40,7 +53,9 @@ export function RestrictionHistory({ restrictionId, name, timeZone }: { restrict
               </td>
               <td>
                 {restrictionAuthorityLabels[version.authority]}
-                {version.authorityReference ? <div className="muted">Ref. {version.authorityReference}</div> : null}
+                {version.authorityReference ? (
+                  <div className="muted">Ref. {version.authorityReference}</div>
+                ) : null}
               </td>
               <td>{datesOf(version)}</td>
               <td>{version.approvedById ? 'Yes' : 'Not yet'}</td>

@@ -3,7 +3,13 @@ import type { RestrictionStatus } from './restriction-status';
 import { formatUkDateOf } from './when-format';
 
 /** Where a restriction stands, in a word or two; the warning colour is for what needs acting on. */
-export function RestrictionStatusBadge({ status, timeZone }: { status: RestrictionStatus; timeZone: string }) {
+export function RestrictionStatusBadge({
+  status,
+  timeZone,
+}: {
+  status: RestrictionStatus;
+  timeZone: string;
+}) {
   switch (status.kind) {
     case 'inForce':
       return (

@@ -13,11 +13,18 @@ import { restrictionStatus, type RestrictionStatus } from './restriction-status'
 import { useRestrictions } from './useRestrictions';
 
 // What applies now comes first; what has ended goes last.
-const statusOrder: Readonly<Record<RestrictionStatus['kind'], number>> = { inForce: 0, lapsed: 1, notYetInForce: 2, ended: 3 };
+const statusOrder: Readonly<Record<RestrictionStatus['kind'], number>> = {
+  inForce: 0,
+  lapsed: 1,
+  notYetInForce: 2,
+  ended: 3,
+};
 
 function inReadingOrder(restrictions: readonly VisibleRestriction[], today: string): VisibleRestriction[] {
   const rank = (restriction: VisibleRestriction) => statusOrder[restrictionStatus(restriction, today).kind];
-  return [...restrictions].sort((a, b) => rank(a) - rank(b) || b.effectiveFrom.localeCompare(a.effectiveFrom));
+  return [...restrictions].sort(
+    (a, b) => rank(a) - rank(b) || b.effectiveFrom.localeCompare(a.effectiveFrom),
+  );
 }
 
 type Props = { readonly youngPersonId: string; readonly youngPersonName: string };
@@ -48,13 +55,27 @@ export function RestrictionsSection({ youngPersonId, youngPersonName }: Props) {
           onDone={(recorded) => {
             setIsRecording(false);
             if (!recorded) return;
-            const waiting = recorded.approvedById === undefined ? ' It applies now and is waiting for the manager’s approval.' : '';
-            setMessage({ tone: 'success', text: `The restriction on ${recorded.name} is recorded.${waiting}` });
+            const waiting =
+              recorded.approvedById === undefined
+                ? ' It applies now and is waiting for the manager’s approval.'
+                : '';
+            setMessage({
+              tone: 'success',
+              text: `The restriction on ${recorded.name} is recorded.${waiting}`,
+            });
           }}
         />
       ) : canRecord ? (
         <div className="toolbar">
-          <button type="button" className="button" disabled={family === undefined} onClick={() => { setMessage(undefined); setIsRecording(true); }}>
+          <button
+            type="button"
+            className="button"
+            disabled={family === undefined}
+            onClick={() => {
+              setMessage(undefined);
+              setIsRecording(true);
+            }}
+          >
             Record a restriction
           </button>
         </div>

@@ -19,7 +19,8 @@ export const restrictionEntrySchema = z
   .superRefine((entry, context) => {
     const checked = restrictionFormSchema.safeParse(restrictionFromEntry(entry));
     if (checked.success) return;
-    for (const issue of checked.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    for (const issue of checked.error.issues)
+      context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   });
 export type RestrictionEntry = z.input<typeof restrictionEntrySchema>;
 
@@ -32,7 +33,9 @@ export const endRestrictionSchema = z.object({
   endedReason: z
     .string()
     .trim()
-    .min(1, { message: 'Say why the restriction is ending, for example “court order discharged on 3 March”.' })
+    .min(1, {
+      message: 'Say why the restriction is ending, for example “court order discharged on 3 March”.',
+    })
     .max(1000, { message: 'Keep the reason to 1000 characters or fewer.' }),
 });
 export type EndRestrictionForm = z.infer<typeof endRestrictionSchema>;

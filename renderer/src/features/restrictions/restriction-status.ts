@@ -13,9 +13,17 @@ export type RestrictionStatus =
  */
 export function restrictionStatus(restriction: VisibleRestriction, today: string): RestrictionStatus {
   if (restriction.endedAt) {
-    return { kind: 'ended', endedAt: restriction.endedAt, reason: restriction.view === 'full' && restriction.endedReason ? restriction.endedReason : undefined };
+    return {
+      kind: 'ended',
+      endedAt: restriction.endedAt,
+      reason: restriction.view === 'full' && restriction.endedReason ? restriction.endedReason : undefined,
+    };
   }
-  if (restriction.effectiveTo !== undefined && restriction.effectiveTo < today) return { kind: 'lapsed', since: restriction.effectiveTo };
+  if (restriction.effectiveTo !== undefined && restriction.effectiveTo < today)
+    return { kind: 'lapsed', since: restriction.effectiveTo };
   if (restriction.effectiveFrom > today) return { kind: 'notYetInForce', from: restriction.effectiveFrom };
-  return { kind: 'inForce', isAwaitingApproval: restriction.view === 'full' && restriction.approvedById === undefined };
+  return {
+    kind: 'inForce',
+    isAwaitingApproval: restriction.view === 'full' && restriction.approvedById === undefined,
+  };
 }

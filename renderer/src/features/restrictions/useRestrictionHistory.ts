@@ -7,13 +7,21 @@ import { useSession } from '../../security/session-context';
 export type RestrictionHistoryState =
   | { readonly kind: 'loading' }
   | { readonly kind: 'not-permitted' }
-  | { readonly kind: 'loaded'; readonly versions: readonly { readonly at: string; readonly version: Restriction }[] };
+  | {
+      readonly kind: 'loaded';
+      readonly versions: readonly { readonly at: string; readonly version: Restriction }[];
+    };
 
 /** Earlier versions of one restriction, newest first, for those who may read its authority. */
 export function useRestrictionHistory(restrictionId: string): RestrictionHistoryState {
   const db = useDatabase();
   const session = useSession();
-  const found = useLiveQuery(async () => ({ versions: await restrictionRepository(db).history(session, restrictionId) }), [db, session, restrictionId]);
+  const found = useLiveQuery(
+    async () => ({ versions: await restrictionRepository(db).history(session, restrictionId) }),
+    [db, session, restrictionId],
+  );
   if (found === undefined) return { kind: 'loading' };
-  return found.versions === undefined ? { kind: 'not-permitted' } : { kind: 'loaded', versions: found.versions };
+  return found.versions === undefined
+    ? { kind: 'not-permitted' }
+    : { kind: 'loaded', versions: found.versions };
 }

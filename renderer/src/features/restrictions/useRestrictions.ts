@@ -9,6 +9,9 @@ export function useRestrictions(youngPersonId: string) {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => restrictionRepository(db), [db]);
-  const restrictions = useLiveQuery(() => repository.listForYoungPerson(session, youngPersonId), [repository, session, youngPersonId]);
+  const restrictions = useLiveQuery(
+    () => repository.listForYoungPerson(session, youngPersonId),
+    [repository, session, youngPersonId],
+  );
   return { restrictions, repository };
 }

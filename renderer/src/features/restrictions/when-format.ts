@@ -3,7 +3,9 @@ import { calendarDateIn } from '../home/calendar-date';
 
 /** "3 Mar 2026, 14:05" on the home's clock. */
 export function formatUkDateTime(isoInstant: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(isoInstant));
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(isoInstant),
+  );
 }
 
 /** "3 Mar 2026": the home's calendar date of an instant. */

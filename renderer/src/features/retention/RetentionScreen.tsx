@@ -1,5 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { retentionReasons, type RetainedRecordKind, type RetentionReason, type RetentionSettings } from '@shared/schemas/retention';
+import {
+  retentionReasons,
+  type RetainedRecordKind,
+  type RetentionReason,
+  type RetentionSettings,
+} from '@shared/schemas/retention';
 import { useDatabase } from '../../app/database-context';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
@@ -61,7 +66,10 @@ export function RetentionScreen() {
   return (
     <div className="page page--narrow">
       <h1>Retention</h1>
-      <p className="lede">Family Links never deletes records on its own. Records past their retention period are listed here for you to decide; each decision is recorded in the audit log.</p>
+      <p className="lede">
+        Family Links never deletes records on its own. Records past their retention period are listed here for
+        you to decide; each decision is recorded in the audit log.
+      </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <section className="panel" aria-labelledby="past-retention-title">
         <h2 id="past-retention-title">Past their retention period</h2>
@@ -76,10 +84,27 @@ export function RetentionScreen() {
               <DecisionForm
                 key={group.kind}
                 label={`${groupLabels[group.kind]}: ${group.count.toLocaleString('en-GB')}`}
-                detail={group.kind === 'caseRecord' ? past.caseRecords.map((record) => `${record.name} (${record.caseNumber}), since ${record.since}`) : []}
+                detail={
+                  group.kind === 'caseRecord'
+                    ? past.caseRecords.map(
+                        (record) => `${record.name} (${record.caseNumber}), since ${record.since}`,
+                      )
+                    : []
+                }
                 onDecide={async (decision, reason) => {
-                  const result = await repository.recordDecision(session, { kind: group.kind, decision, reason });
-                  setMessage(result.ok ? { tone: 'success', text: `Recorded your decision on ${groupLabels[group.kind].toLowerCase()} in the audit log.` } : { tone: 'error', text: result.error.message });
+                  const result = await repository.recordDecision(session, {
+                    kind: group.kind,
+                    decision,
+                    reason,
+                  });
+                  setMessage(
+                    result.ok
+                      ? {
+                          tone: 'success',
+                          text: `Recorded your decision on ${groupLabels[group.kind].toLowerCase()} in the audit log.`,
+                        }
+                      : { tone: 'error', text: result.error.message },
+                  );
                 }}
               />
             ))
@@ -91,7 +116,11 @@ export function RetentionScreen() {
           initial={settings}
           onSave={async (input) => {
             const saved = await repository.saveSettings(session, input);
-            setMessage(saved.ok ? { tone: 'success', text: 'Retention periods saved.' } : { tone: 'error', text: Object.values(saved.error.fields ?? {})[0] ?? saved.error.message });
+            setMessage(
+              saved.ok
+                ? { tone: 'success', text: 'Retention periods saved.' }
+                : { tone: 'error', text: Object.values(saved.error.fields ?? {})[0] ?? saved.error.message },
+            );
             if (saved.ok) setVersion((count) => count + 1);
           }}
         />
@@ -100,7 +129,11 @@ export function RetentionScreen() {
   );
 }
 
-function DecisionForm(props: { label: string; detail: readonly string[]; onDecide: (decision: 'keep' | 'approve-destruction', reason: RetentionReason) => Promise<void> }) {
+function DecisionForm(props: {
+  label: string;
+  detail: readonly string[];
+  onDecide: (decision: 'keep' | 'approve-destruction', reason: RetentionReason) => Promise<void>;
+}) {
   const [decision, setDecision] = useState<'keep' | 'approve-destruction'>('keep');
   const [reason, setReason] = useState<RetentionReason>('review-later');
   const submit = (event: FormEvent) => {
@@ -119,15 +152,29 @@ function DecisionForm(props: { label: string; detail: readonly string[]; onDecid
       ) : null}
       <Field label="Decision">
         {(wiring) => (
-          <select {...wiring} className="input" value={decision} onChange={(event) => setDecision(event.target.value === 'approve-destruction' ? 'approve-destruction' : 'keep')}>
+          <select
+            {...wiring}
+            className="input"
+            value={decision}
+            onChange={(event) =>
+              setDecision(event.target.value === 'approve-destruction' ? 'approve-destruction' : 'keep')
+            }
+          >
             <option value="keep">Keep them</option>
-            <option value="approve-destruction">Approve their destruction (done by hand, after checking)</option>
+            <option value="approve-destruction">
+              Approve their destruction (done by hand, after checking)
+            </option>
           </select>
         )}
       </Field>
       <Field label="Why">
         {(wiring) => (
-          <select {...wiring} className="input" value={reason} onChange={(event) => setReason(event.target.value as RetentionReason)}>
+          <select
+            {...wiring}
+            className="input"
+            value={reason}
+            onChange={(event) => setReason(event.target.value as RetentionReason)}
+          >
             {Object.entries(retentionReasons).map(([value, text]) => (
               <option key={value} value={value}>
                 {text}
@@ -143,8 +190,16 @@ function DecisionForm(props: { label: string; detail: readonly string[]; onDecid
   );
 }
 
-function PeriodsForm({ initial, onSave }: { initial: RetentionSettings; onSave: (input: Record<string, number>) => Promise<void> }) {
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(periodFields.map(([key]) => [key, String(initial[key])])));
+function PeriodsForm({
+  initial,
+  onSave,
+}: {
+  initial: RetentionSettings;
+  onSave: (input: Record<string, number>) => Promise<void>;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(periodFields.map(([key]) => [key, String(initial[key])])),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void onSave(Object.fromEntries(periodFields.map(([key]) => [key, Number(values[key])])));
@@ -152,11 +207,22 @@ function PeriodsForm({ initial, onSave }: { initial: RetentionSettings; onSave: 
   return (
     <section className="panel" aria-labelledby="retention-periods-title">
       <h2 id="retention-periods-title">Retention periods</h2>
-      <p>Defaults: case records 75 years from the date of birth; the visitor register, staff declarations and the disclosure log 15 years.</p>
+      <p>
+        Defaults: case records 75 years from the date of birth; the visitor register, staff declarations and
+        the disclosure log 15 years.
+      </p>
       <form className="form" onSubmit={submit} noValidate aria-label="Retention periods">
         {periodFields.map(([key, label]) => (
           <Field key={key} label={label}>
-            {(wiring) => <TextInput {...wiring} inputMode="numeric" className="input input--short" value={values[key] ?? ''} onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                inputMode="numeric"
+                className="input input--short"
+                value={values[key] ?? ''}
+                onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))}
+              />
+            )}
           </Field>
         ))}
         <button type="submit" className="button">

@@ -17,7 +17,12 @@ import type { Session } from '../../security/session';
 const settingsKey = 'retention';
 
 export type PastRetention = {
-  readonly caseRecords: readonly { readonly id: string; readonly name: string; readonly caseNumber: string; readonly since: string }[];
+  readonly caseRecords: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly caseNumber: string;
+    readonly since: string;
+  }[];
   /** Counted by index (the dates are plain columns): nothing is decrypted to count them. */
   readonly visitorRegister: number;
   readonly declarations: number;
@@ -35,16 +40,26 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
       return parsed.success ? parsed.data : defaultRetentionSettings;
     },
 
-    async saveSettings(session: Session, input: unknown): Promise<Result<RetentionSettings, 'forbidden' | 'invalid'>> {
+    async saveSettings(
+      session: Session,
+      input: unknown,
+    ): Promise<Result<RetentionSettings, 'forbidden' | 'invalid'>> {
       const allowed = requirePermission(session.roles, 'settings:manage');
       if (!allowed.ok) return fail('forbidden', allowed.error.message);
       const parsed = retentionSettingsSchema.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'Some periods need correcting.', fieldMessages(parsed.error));
+      if (!parsed.success)
+        return fail('invalid', 'Some periods need correcting.', fieldMessages(parsed.error));
       const value = parsed.data;
       const detail = `case ${value.caseRecordsYearsFromBirth}y from birth; register ${value.visitorRegisterYears}y; declarations ${value.declarationsYears}y; disclosures ${value.disclosuresYears}y`;
-      await auditLog(db).write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'retention.settings-changed', recordType: 'settings', recordId: settingsKey, detail }], [db.settings], async () => {
-        await db.settings.put({ key: settingsKey, value });
-      }, clock());
+      await auditLog(db).write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'retention.settings-changed', recordType: 'settings', recordId: settingsKey, detail }],
+        [db.settings],
+        async () => {
+          await db.settings.put({ key: settingsKey, value });
+        },
+        clock(),
+      );
       return ok(value);
     },
 
@@ -55,7 +70,16 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
       const youngPeople = await youngPeopleRepository(db, clock).list(session);
       const caseRecords = youngPeople.flatMap((person) => {
         const status = retentionStatus({ kind: 'caseRecord', from: person.dateOfBirth, settings, today });
-        return status.kind === 'pastRetention' ? [{ id: person.id, name: `${person.firstName} ${person.lastName}`, caseNumber: person.caseNumber, since: status.since }] : [];
+        return status.kind === 'pastRetention'
+          ? [
+              {
+                id: person.id,
+                name: `${person.firstName} ${person.lastName}`,
+                caseNumber: person.caseNumber,
+                since: status.since,
+              },
+            ]
+          : [];
       });
       const before = (kind: RetainedRecordKind) => pastRetentionIfFromBefore(kind, settings, today);
       const [visitorRegister, declarations, disclosures] = await Promise.all([
@@ -67,14 +91,30 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
     },
 
     /** The manager's decision on records past retention, in the audit log; nothing is deleted here. */
-    async recordDecision(session: Session, input: { readonly kind: RetainedRecordKind; readonly recordId?: string; readonly decision: unknown; readonly reason: unknown }): Promise<Result<void, 'forbidden' | 'invalid'>> {
+    async recordDecision(
+      session: Session,
+      input: {
+        readonly kind: RetainedRecordKind;
+        readonly recordId?: string;
+        readonly decision: unknown;
+        readonly reason: unknown;
+      },
+    ): Promise<Result<void, 'forbidden' | 'invalid'>> {
       const allowed = requirePermission(session.roles, 'settings:manage');
       if (!allowed.ok) return fail('forbidden', allowed.error.message);
       const parsed = retentionDecisionSchema.safeParse({ decision: input.decision, reason: input.reason });
-      if (!parsed.success) return fail('invalid', 'Choose a decision and say why.', fieldMessages(parsed.error));
+      if (!parsed.success)
+        return fail('invalid', 'Choose a decision and say why.', fieldMessages(parsed.error));
       await auditLog(db).write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: `retention.${parsed.data.decision}`, recordType: input.kind, ...(input.recordId ? { recordId: input.recordId } : {}), detail: parsed.data.reason }],
+        [
+          {
+            action: `retention.${parsed.data.decision}`,
+            recordType: input.kind,
+            ...(input.recordId ? { recordId: input.recordId } : {}),
+            detail: parsed.data.reason,
+          },
+        ],
         [],
         () => Promise.resolve(),
         clock(),

@@ -1,7 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RecordRef } from '@shared/rules/contact-minimums';
 import type { FamilyStatus } from '@shared/rules/termly-review';
-import { contactFormStatus, describeContactFormStatus, formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import {
+  contactFormStatus,
+  describeContactFormStatus,
+  formatDeadlineInstant,
+} from '@shared/rules/contact-form-deadline';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
@@ -18,14 +22,26 @@ export type DrillDownSubject = {
   readonly records: readonly RecordRef[];
 };
 
-type Loaded = { records: ReviewRecord[]; staff: ReadonlyMap<string, string>; people: ReadonlyMap<string, string> };
+type Loaded = {
+  records: ReviewRecord[];
+  staff: ReadonlyMap<string, string>;
+  people: ReadonlyMap<string, string>;
+};
 
 /**
  * The records behind one figure: each visit and form it counted, with when, what, who took part
  * and (for a form) whether it was filed on time. The repository opens only records of young people
  * this person may review. Focus moves to the heading when it opens, and back when it closes.
  */
-export function DrillDown({ subject, timeZone, onClose }: { subject: DrillDownSubject; timeZone: string; onClose: () => void }) {
+export function DrillDown({
+  subject,
+  timeZone,
+  onClose,
+}: {
+  subject: DrillDownSubject;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => reviewRepository(db), [db]);
@@ -42,8 +58,13 @@ export function DrillDown({ subject, timeZone, onClose }: { subject: DrillDownSu
         if (isCurrent) setFailure(result.error.message);
         return;
       }
-      const personIds = result.value.flatMap((record) => (record.type === 'visit' ? record.visit.personIds : record.form.personIds));
-      const [staff, people] = await Promise.all([repository.staffNames(session), repository.peopleNames(session, personIds)]);
+      const personIds = result.value.flatMap((record) =>
+        record.type === 'visit' ? record.visit.personIds : record.form.personIds,
+      );
+      const [staff, people] = await Promise.all([
+        repository.staffNames(session),
+        repository.peopleNames(session, personIds),
+      ]);
       if (isCurrent) setLoaded({ records: result.value, staff, people });
     })();
     return () => {
@@ -51,7 +72,8 @@ export function DrillDown({ subject, timeZone, onClose }: { subject: DrillDownSu
     };
   }, [repository, session, subject]);
 
-  const names = (ids: readonly string[], from: ReadonlyMap<string, string>) => ids.map((id) => from.get(id) ?? 'Someone not on file').join(', ') || '—';
+  const names = (ids: readonly string[], from: ReadonlyMap<string, string>) =>
+    ids.map((id) => from.get(id) ?? 'Someone not on file').join(', ') || '—';
 
   return (
     <section className="panel drill-down" aria-labelledby="drill-down-heading">
@@ -59,11 +81,14 @@ export function DrillDown({ subject, timeZone, onClose }: { subject: DrillDownSu
         {subject.title}
       </h2>
       <p>
-        <RagBadge status={subject.status} {...(subject.value ? { value: subject.value } : {})} /> {subject.reason}
+        <RagBadge status={subject.status} {...(subject.value ? { value: subject.value } : {})} />{' '}
+        {subject.reason}
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       {!loaded && !failure ? <p className="muted">Opening the records…</p> : null}
-      {loaded && loaded.records.length === 0 ? <p className="empty">No records stand behind this figure: nothing was recorded.</p> : null}
+      {loaded && loaded.records.length === 0 ? (
+        <p className="empty">No records stand behind this figure: nothing was recorded.</p>
+      ) : null}
       {loaded && loaded.records.length > 0 ? (
         <table className="table" aria-label={`Records behind: ${subject.title}`}>
           <thead>
@@ -93,8 +118,20 @@ export function DrillDown({ subject, timeZone, onClose }: { subject: DrillDownSu
                   <td>Contact form {record.form.reference}</td>
                   <td>{contactKindLabels[record.form.kind]}</td>
                   <td>{names(record.form.personIds, loaded.people)}</td>
-                  <td>{names([record.form.authorId, ...record.form.staffIds.filter((id) => id !== record.form.authorId)], loaded.staff)}</td>
-                  <td>{record.form.status === 'draft' && !record.form.filedAt ? `Not filed: ${describeContactFormStatus(contactFormStatus(record.form, new Date()))}` : describeContactFormStatus(contactFormStatus(record.form, new Date()))}</td>
+                  <td>
+                    {names(
+                      [
+                        record.form.authorId,
+                        ...record.form.staffIds.filter((id) => id !== record.form.authorId),
+                      ],
+                      loaded.staff,
+                    )}
+                  </td>
+                  <td>
+                    {record.form.status === 'draft' && !record.form.filedAt
+                      ? `Not filed: ${describeContactFormStatus(contactFormStatus(record.form, new Date()))}`
+                      : describeContactFormStatus(contactFormStatus(record.form, new Date()))}
+                  </td>
                 </tr>
               ),
             )}

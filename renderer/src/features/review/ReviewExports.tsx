@@ -20,7 +20,15 @@ const termTitles = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summ
  * way the reason is asked and kept in the disclosure log before anything is written, and the
  * audit log notes the file's SHA-256.
  */
-export function ReviewExports({ overview, homeName, timeZone }: { overview: TermlyOverview; homeName: string; timeZone: string }) {
+export function ReviewExports({
+  overview,
+  homeName,
+  timeZone,
+}: {
+  overview: TermlyOverview;
+  homeName: string;
+  timeZone: string;
+}) {
   const db = useDatabase();
   const session = useSession();
   const unlockSigner = useSigner();
@@ -30,10 +38,13 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
   const [isBusy, setIsBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const term = `${termTitles[overview.termName]} ${overview.year.label}`;
-  const coverage = overview.scope === 'all' ? 'all young people' : `the young people ${session.staff.name} co-ordinates`;
+  const coverage =
+    overview.scope === 'all' ? 'all young people' : `the young people ${session.staff.name} co-ordinates`;
   const rows = overview.rows.flatMap((row) => {
     const review = row.terms[overview.termIndex];
-    return review ? [{ youngPersonName: row.youngPerson.name, caseNumber: row.youngPerson.caseNumber, review }] : [];
+    return review
+      ? [{ youngPersonName: row.youngPerson.name, caseNumber: row.youngPerson.caseNumber, review }]
+      : [];
   });
   const fileStem = `termly-review-${overview.year.label.replace('/', '-')}-${overview.termName}`;
 
@@ -41,11 +52,24 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
     setMessage(undefined);
     const csv = termlyReviewCsv(rows);
     const sha256 = await sha256Hex(csv);
-    const recorded = await disclosure.ask({ what: `Termly review, ${term} (${coverage})`, kind: 'csv', sha256 });
+    const recorded = await disclosure.ask({
+      what: `Termly review, ${term} (${coverage})`,
+      kind: 'csv',
+      sha256,
+    });
     if (!recorded) return;
     downloadTextFile(`${fileStem}.csv`, csv, 'text/csv;charset=utf-8');
-    await reviewRepository(db).recordReportExport(session, { kind: 'csv', yearLabel: overview.year.label, termName: overview.termName, sha256, disclosureId: recorded.id });
-    setMessage({ tone: 'success', text: 'The termly review was saved as a CSV file, and the disclosure log notes why.' });
+    await reviewRepository(db).recordReportExport(session, {
+      kind: 'csv',
+      yearLabel: overview.year.label,
+      termName: overview.termName,
+      sha256,
+      disclosureId: recorded.id,
+    });
+    setMessage({
+      tone: 'success',
+      text: 'The termly review was saved as a CSV file, and the disclosure log notes why.',
+    });
   };
 
   const signPdf = async (event: FormEvent) => {
@@ -53,7 +77,10 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
     setMessage(undefined);
     const api = windowApi();
     if (!api) {
-      setMessage({ tone: 'error', text: 'This window is not connected to Family Links’ background service, so it cannot sign. Close Family Links and open it again.' });
+      setMessage({
+        tone: 'error',
+        text: 'This window is not connected to Family Links’ background service, so it cannot sign. Close Family Links and open it again.',
+      });
       return;
     }
     if (password === '') {
@@ -67,9 +94,16 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
         setMessage({ tone: 'error', text: signer.error.message });
         return;
       }
-      const recorded = await disclosure.ask({ what: `Termly review, ${term} (${coverage}), signed PDF`, kind: 'pdf' });
+      const recorded = await disclosure.ask({
+        what: `Termly review, ${term} (${coverage}), signed PDF`,
+        kind: 'pdf',
+      });
       if (!recorded) return;
-      const role = session.roles.includes('registeredManager') ? staffRoleLabels.registeredManager : session.roles.includes('caseCoordinator') ? staffRoleLabels.caseCoordinator : '';
+      const role = session.roles.includes('registeredManager')
+        ? staffRoleLabels.registeredManager
+        : session.roles.includes('caseCoordinator')
+          ? staffRoleLabels.caseCoordinator
+          : '';
       const report = termlyReportContent(rows, {
         homeName,
         yearLabel: overview.year.label,
@@ -81,7 +115,12 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
         signedAt: new Date().toISOString(),
         timeZone,
       });
-      const reply = await api['documents:sign-report']({ report, signer: signer.value, suggestedFileName: `${fileStem}.pdf`, reason: `Termly review of family contact, ${term}` });
+      const reply = await api['documents:sign-report']({
+        report,
+        signer: signer.value,
+        suggestedFileName: `${fileStem}.pdf`,
+        reason: `Termly review of family contact, ${term}`,
+      });
       if (!reply.ok) {
         setMessage({ tone: 'error', text: reply.error.message });
         return;
@@ -89,13 +128,25 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
       const outcome = reply.value;
       switch (outcome.outcome) {
         case 'saved':
-          await reviewRepository(db).recordReportExport(session, { kind: 'pdf', yearLabel: overview.year.label, termName: overview.termName, sha256: outcome.sha256, disclosureId: recorded.id });
+          await reviewRepository(db).recordReportExport(session, {
+            kind: 'pdf',
+            yearLabel: overview.year.label,
+            termName: overview.termName,
+            sha256: outcome.sha256,
+            disclosureId: recorded.id,
+          });
           setPassword('');
           setIsSigning(false);
-          setMessage({ tone: 'success', text: `The signed report was saved as ${outcome.fileName}, signed by ${outcome.signerName}. The disclosure log notes why.` });
+          setMessage({
+            tone: 'success',
+            text: `The signed report was saved as ${outcome.fileName}, signed by ${outcome.signerName}. The disclosure log notes why.`,
+          });
           return;
         case 'cancelled':
-          setMessage({ tone: 'error', text: 'Saving was cancelled, so no report was saved. The disclosure log still shows the reason you gave.' });
+          setMessage({
+            tone: 'error',
+            text: 'Saving was cancelled, so no report was saved. The disclosure log still shows the reason you gave.',
+          });
           return;
         default:
           setMessage({ tone: 'error', text: outcome.message });
@@ -108,26 +159,54 @@ export function ReviewExports({ overview, homeName, timeZone }: { overview: Term
   return (
     <section aria-label="Export the termly review">
       <div className="toolbar">
-        <button type="button" className="button button--secondary" disabled={rows.length === 0} onClick={() => void exportCsv()}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={rows.length === 0}
+          onClick={() => void exportCsv()}
+        >
           Export CSV
         </button>
-        <button type="button" className="button button--secondary" disabled={rows.length === 0} aria-expanded={isSigning} onClick={() => setIsSigning(!isSigning)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={rows.length === 0}
+          aria-expanded={isSigning}
+          onClick={() => setIsSigning(!isSigning)}
+        >
           Signed PDF report
         </button>
       </div>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       {isSigning ? (
-        <form className="panel form" aria-label="Sign the termly report" onSubmit={(event) => void signPdf(event)}>
+        <form
+          className="panel form"
+          aria-label="Sign the termly report"
+          onSubmit={(event) => void signPdf(event)}
+        >
           <p>The report is signed with your own signing key. Type your password to use it.</p>
           <label className="field">
             <span className="field__label">Your password</span>
-            <input className="input" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+            <input
+              className="input"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
           </label>
           <div className="row-actions">
             <button type="submit" className="button" disabled={isBusy}>
               {isBusy ? 'Signing…' : 'Sign and save'}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => { setIsSigning(false); setPassword(''); }}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setIsSigning(false);
+                setPassword('');
+              }}
+            >
               Cancel
             </button>
           </div>

@@ -7,7 +7,13 @@ import { ReviewCharts } from './ReviewCharts';
 import { ReviewExports } from './ReviewExports';
 import { ReviewTable } from './ReviewTable';
 import { YoungPersonReviewPanel } from './YoungPersonReviewPanel';
-import { defaultTermChoice, useAcademicYears, useReviewTrend, useTermlyOverview, type TermChoice } from './useTermlyOverview';
+import {
+  defaultTermChoice,
+  useAcademicYears,
+  useReviewTrend,
+  useTermlyOverview,
+  type TermChoice,
+} from './useTermlyOverview';
 import './review.css';
 
 /**
@@ -30,15 +36,26 @@ export function ReviewScreen() {
     setSubject(undefined);
     setYoungPersonId(undefined);
   };
-  const termOptions = (years ?? []).flatMap((year) => year.terms.map((term) => ({ value: `${year.id}|${term.name}`, label: `${termLabels[term.name]} ${year.label}` })));
+  const termOptions = (years ?? []).flatMap((year) =>
+    year.terms.map((term) => ({
+      value: `${year.id}|${term.name}`,
+      label: `${termLabels[term.name]} ${year.label}`,
+    })),
+  );
 
   return (
     <div className="page page--wide">
       <h1>Termly review</h1>
       <p className="lede">
-        Family contact this term against the policy’s minimums: a home visit each term (three a year) with the Personal Tutor and Case Co-ordinator, weekly updates to parents, the Learning Mentor’s contacts, contact with every family member, and forms within 48 hours.
+        Family contact this term against the policy’s minimums: a home visit each term (three a year) with the
+        Personal Tutor and Case Co-ordinator, weekly updates to parents, the Learning Mentor’s contacts,
+        contact with every family member, and forms within 48 hours.
       </p>
-      {years && years.length === 0 ? <Banner tone="info">The home has no academic years yet. Add the term dates under Academic calendar first.</Banner> : null}
+      {years && years.length === 0 ? (
+        <Banner tone="info">
+          The home has no academic years yet. Add the term dates under Academic calendar first.
+        </Banner>
+      ) : null}
       {choice ? (
         <form className="toolbar" aria-label="Choose the term" onSubmit={(event) => event.preventDefault()}>
           <label className="field">
@@ -65,19 +82,44 @@ export function ReviewScreen() {
       {overview && overview.ok ? (
         <>
           <p className="muted">
-            {overview.value.scope === 'all' ? `Everyone at the home: ${overview.value.rows.length} young people.` : `Your young people as Case Co-ordinator: ${overview.value.rows.length}.`}
+            {overview.value.scope === 'all'
+              ? `Everyone at the home: ${overview.value.rows.length} young people.`
+              : `Your young people as Case Co-ordinator: ${overview.value.rows.length}.`}
           </p>
           <ReviewExports overview={overview.value} homeName={clock.homeName} timeZone={clock.timeZone} />
-          {subject ? <DrillDown key={`${subject.title}|${subject.records.length}`} subject={subject} timeZone={clock.timeZone} onClose={() => setSubject(undefined)} /> : null}
+          {subject ? (
+            <DrillDown
+              key={`${subject.title}|${subject.records.length}`}
+              subject={subject}
+              timeZone={clock.timeZone}
+              onClose={() => setSubject(undefined)}
+            />
+          ) : null}
           {youngPersonId && choice ? (
-            <YoungPersonReviewPanel key={`${youngPersonId}|${choice.yearId}|${choice.termName}`} youngPersonId={youngPersonId} yearId={choice.yearId} termName={choice.termName} onOpenFigure={setSubject} onClose={() => setYoungPersonId(undefined)} />
+            <YoungPersonReviewPanel
+              key={`${youngPersonId}|${choice.yearId}|${choice.termName}`}
+              youngPersonId={youngPersonId}
+              yearId={choice.yearId}
+              termName={choice.termName}
+              onOpenFigure={setSubject}
+              onClose={() => setYoungPersonId(undefined)}
+            />
           ) : null}
           {overview.value.rows.length === 0 ? (
-            <p className="empty">{overview.value.scope === 'own' ? 'No young people have you as their Case Co-ordinator.' : 'No young people are recorded yet.'}</p>
+            <p className="empty">
+              {overview.value.scope === 'own'
+                ? 'No young people have you as their Case Co-ordinator.'
+                : 'No young people are recorded yet.'}
+            </p>
           ) : (
             <>
               <h2>This term, per young person</h2>
-              <ReviewTable rows={overview.value.rows} termIndex={overview.value.termIndex} onOpenFigure={setSubject} onOpenYoungPerson={setYoungPersonId} />
+              <ReviewTable
+                rows={overview.value.rows}
+                termIndex={overview.value.termIndex}
+                onOpenFigure={setSubject}
+                onOpenYoungPerson={setYoungPersonId}
+              />
               <h2>Charts</h2>
               <ReviewCharts rows={overview.value.rows} termIndex={overview.value.termIndex} trend={trend} />
             </>

@@ -18,7 +18,13 @@ export const overviewColumns: readonly { key: FigureKey; heading: string }[] = [
 ];
 
 export function figureSubject(youngPersonName: string, figure: ReviewFigure): DrillDownSubject {
-  return { title: `${youngPersonName}: ${figure.label}`, status: figure.status, value: figure.value, reason: figure.reason, records: figure.records };
+  return {
+    title: `${youngPersonName}: ${figure.label}`,
+    status: figure.status,
+    value: figure.value,
+    reason: figure.reason,
+    records: figure.records,
+  };
 }
 
 /**
@@ -60,7 +66,11 @@ export function ReviewTable({
             return (
               <tr key={row.youngPerson.id}>
                 <th scope="row">
-                  <button type="button" className="review-name" onClick={() => onOpenYoungPerson(row.youngPerson.id)}>
+                  <button
+                    type="button"
+                    className="review-name"
+                    onClick={() => onOpenYoungPerson(row.youngPerson.id)}
+                  >
                     {name}
                   </button>
                   <div className="muted">{row.youngPerson.caseNumber}</div>
@@ -92,7 +102,10 @@ export function ReviewTable({
                     aria-label={`${name}: ${unreached.length} family members not reached this term. Open ${name}’s review.`}
                     onClick={() => onOpenYoungPerson(row.youngPerson.id)}
                   >
-                    <RagBadge status={unreached.length > 0 ? 'red' : review.family.length > 0 ? 'green' : 'notDue'} value={String(unreached.length)} />
+                    <RagBadge
+                      status={unreached.length > 0 ? 'red' : review.family.length > 0 ? 'green' : 'notDue'}
+                      value={String(unreached.length)}
+                    />
                   </button>
                 </td>
               </tr>

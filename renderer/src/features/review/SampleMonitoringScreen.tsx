@@ -9,7 +9,8 @@ import { useSamples } from './useSamples';
 import { defaultTermChoice, useAcademicYears } from './useTermlyOverview';
 import './review.css';
 
-const sampleTitle = (sample: ReviewSample) => `Sample of ${sample.formIds.length} from ${termLabels[sample.termName].toLowerCase()} ${sample.yearLabel}`;
+const sampleTitle = (sample: ReviewSample) =>
+  `Sample of ${sample.formIds.length} from ${termLabels[sample.termName].toLowerCase()} ${sample.yearLabel}`;
 
 /**
  * Sample monitoring (seed 004, 5.5.3), the manager's: draw a random sample of a term's filed
@@ -31,13 +32,22 @@ export function SampleMonitoringScreen() {
     event.preventDefault();
     setDrawn(undefined);
     const [yearId, termName] = chosenTerm.split('|');
-    const result = await repository.draw(session, { yearId, termName: termName as TermName, size: size.trim() === '' ? Number.NaN : Number(size) });
+    const result = await repository.draw(session, {
+      yearId,
+      termName: termName as TermName,
+      size: size.trim() === '' ? Number.NaN : Number(size),
+    });
     if (!result.ok) {
-      setProblems({ message: result.error.message, ...(result.error.fields?.size ? { size: result.error.fields.size } : {}) });
+      setProblems({
+        message: result.error.message,
+        ...(result.error.fields?.size ? { size: result.error.fields.size } : {}),
+      });
       return;
     }
     setProblems(undefined);
-    setDrawn(`${result.value.formIds.length} forms were drawn at random from the ${result.value.populationCount} filed that term.`);
+    setDrawn(
+      `${result.value.formIds.length} forms were drawn at random from the ${result.value.populationCount} filed that term.`,
+    );
     await reload();
     setOpenSample(result.value);
   };
@@ -45,9 +55,17 @@ export function SampleMonitoringScreen() {
   return (
     <div className="page page--wide">
       <h1>Sample monitoring</h1>
-      <p className="lede">Draw a random sample of a term’s filed contact forms, then read each one and record how well it was done. The sample and your reviews are kept.</p>
+      <p className="lede">
+        Draw a random sample of a term’s filed contact forms, then read each one and record how well it was
+        done. The sample and your reviews are kept.
+      </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form className="panel form" aria-label="Draw a sample" noValidate onSubmit={(event) => void draw(event)}>
+      <form
+        className="panel form"
+        aria-label="Draw a sample"
+        noValidate
+        onSubmit={(event) => void draw(event)}
+      >
         <label className="field">
           <span className="field__label">Term</span>
           <select className="input" value={chosenTerm} onChange={(event) => setTerm(event.target.value)}>
@@ -62,7 +80,16 @@ export function SampleMonitoringScreen() {
         </label>
         <label className="field">
           <span className="field__label">How many forms (1 to {largestSample})</span>
-          <input className="input input--short" type="number" min={1} max={largestSample} value={size} onChange={(event) => setSize(event.target.value)} aria-invalid={problems?.size ? true : undefined} aria-describedby={problems?.size ? 'sample-size-error' : undefined} />
+          <input
+            className="input input--short"
+            type="number"
+            min={1}
+            max={largestSample}
+            value={size}
+            onChange={(event) => setSize(event.target.value)}
+            aria-invalid={problems?.size ? true : undefined}
+            aria-describedby={problems?.size ? 'sample-size-error' : undefined}
+          />
           {problems?.size ? (
             <span id="sample-size-error" className="field__error">
               {problems.size}
@@ -77,7 +104,17 @@ export function SampleMonitoringScreen() {
         </div>
       </form>
       {drawn ? <Banner tone="success">{drawn}</Banner> : null}
-      {openSample ? <SampleReviewList key={openSample.id} sampleId={openSample.id} title={sampleTitle(openSample)} repository={repository} session={session} timeZone={clock.timeZone} onClose={() => setOpenSample(undefined)} /> : null}
+      {openSample ? (
+        <SampleReviewList
+          key={openSample.id}
+          sampleId={openSample.id}
+          title={sampleTitle(openSample)}
+          repository={repository}
+          session={session}
+          timeZone={clock.timeZone}
+          onClose={() => setOpenSample(undefined)}
+        />
+      ) : null}
       <h2>Samples drawn</h2>
       {samples && samples.length === 0 ? <p className="empty">No samples yet.</p> : null}
       {samples && samples.length > 0 ? (
@@ -101,7 +138,12 @@ export function SampleMonitoringScreen() {
                   {sample.formIds.length} of {sample.populationCount}
                 </td>
                 <td>
-                  <button type="button" className="button button--secondary" aria-label={`Open the ${sampleTitle(sample).toLowerCase()}`} onClick={() => setOpenSample(sample)}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    aria-label={`Open the ${sampleTitle(sample).toLowerCase()}`}
+                    onClick={() => setOpenSample(sample)}
+                  >
                     Open
                   </button>
                 </td>

@@ -1,8 +1,17 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
-import { sampleOutcomeLabels, sampleOutcomes, type SampleItemReview, type SampleOutcome } from '@shared/schemas/review';
-import { contactFormStatus, describeContactFormStatus, formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import {
+  sampleOutcomeLabels,
+  sampleOutcomes,
+  type SampleItemReview,
+  type SampleOutcome,
+} from '@shared/schemas/review';
+import {
+  contactFormStatus,
+  describeContactFormStatus,
+  formatDeadlineInstant,
+} from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import type { ReviewSampleRepository } from '../../db/repositories/review-sample-repository';
 import type { Session } from '../../security/session';
@@ -10,7 +19,21 @@ import type { Session } from '../../security/session';
 type Loaded = { forms: ContactForm[]; reviews: ReadonlyMap<string, SampleItemReview> };
 
 /** The forms in one sample, each with the manager's review (outcome and comment) or a form to give one. */
-export function SampleReviewList({ sampleId, title, repository, session, timeZone, onClose }: { sampleId: string; title: string; repository: ReviewSampleRepository; session: Session; timeZone: string; onClose: () => void }) {
+export function SampleReviewList({
+  sampleId,
+  title,
+  repository,
+  session,
+  timeZone,
+  onClose,
+}: {
+  sampleId: string;
+  title: string;
+  repository: ReviewSampleRepository;
+  session: Session;
+  timeZone: string;
+  onClose: () => void;
+}) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -41,11 +64,21 @@ export function SampleReviewList({ sampleId, title, repository, session, timeZon
         <ol className="sample-forms">
           {loaded.forms.map((form) => (
             <li key={form.id}>
-              <SampleItem form={form} review={loaded.reviews.get(form.id)} timeZone={timeZone} onSave={async (outcome, comment) => {
-                const result = await repository.reviewForm(session, sampleId, form.id, { outcome, comment });
-                if (result.ok) await load();
-                return result.ok ? undefined : result.error.fields?.comment ?? result.error.fields?.outcome ?? result.error.message;
-              }} />
+              <SampleItem
+                form={form}
+                review={loaded.reviews.get(form.id)}
+                timeZone={timeZone}
+                onSave={async (outcome, comment) => {
+                  const result = await repository.reviewForm(session, sampleId, form.id, {
+                    outcome,
+                    comment,
+                  });
+                  if (result.ok) await load();
+                  return result.ok
+                    ? undefined
+                    : (result.error.fields?.comment ?? result.error.fields?.outcome ?? result.error.message);
+                }}
+              />
             </li>
           ))}
         </ol>
@@ -57,7 +90,17 @@ export function SampleReviewList({ sampleId, title, repository, session, timeZon
   );
 }
 
-function SampleItem({ form, review, timeZone, onSave }: { form: ContactForm; review: SampleItemReview | undefined; timeZone: string; onSave: (outcome: SampleOutcome, comment: string) => Promise<string | undefined> }) {
+function SampleItem({
+  form,
+  review,
+  timeZone,
+  onSave,
+}: {
+  form: ContactForm;
+  review: SampleItemReview | undefined;
+  timeZone: string;
+  onSave: (outcome: SampleOutcome, comment: string) => Promise<string | undefined>;
+}) {
   const [outcome, setOutcome] = useState<SampleOutcome | ''>('');
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
@@ -102,19 +145,35 @@ function SampleItem({ form, review, timeZone, onSave }: { form: ContactForm; rev
       ) : (
         <p className="muted">Not reviewed yet.</p>
       )}
-      <form className="form" aria-label={`Review contact form ${form.reference}`} onSubmit={(event) => void submit(event)}>
+      <form
+        className="form"
+        aria-label={`Review contact form ${form.reference}`}
+        onSubmit={(event) => void submit(event)}
+      >
         <fieldset className="fieldset">
           <legend>Outcome</legend>
           {sampleOutcomes.map((option) => (
             <label key={option} className="checkbox">
-              <input type="radio" name={`outcome-${form.id}`} value={option} checked={outcome === option} onChange={() => setOutcome(option)} />
+              <input
+                type="radio"
+                name={`outcome-${form.id}`}
+                value={option}
+                checked={outcome === option}
+                onChange={() => setOutcome(option)}
+              />
               {sampleOutcomeLabels[option]}
             </label>
           ))}
         </fieldset>
         <label className="field">
           <span className="field__label">Comment</span>
-          <textarea className="input" rows={3} value={comment} onChange={(event) => setComment(event.target.value)} aria-invalid={problem ? true : undefined} />
+          <textarea
+            className="input"
+            rows={3}
+            value={comment}
+            onChange={(event) => setComment(event.target.value)}
+            aria-invalid={problem ? true : undefined}
+          />
         </label>
         {problem ? <Banner tone="error">{problem}</Banner> : null}
         <div>

@@ -63,7 +63,10 @@ export function YoungPersonReviewPanel({
         {name}: {review.termName} term {review.yearLabel}
       </h2>
       <p>
-        Overall <RagBadge status={review.overall} /> <span className="muted">({formatUkDate(review.termStartsOn)} to {formatUkDate(review.termEndsOn)})</span>
+        Overall <RagBadge status={review.overall} />{' '}
+        <span className="muted">
+          ({formatUkDate(review.termStartsOn)} to {formatUkDate(review.termEndsOn)})
+        </span>
       </p>
       <h3>The policy’s minimums</h3>
       <ul className="figure-list" aria-label={`${name}’s figures`}>
@@ -72,7 +75,12 @@ export function YoungPersonReviewPanel({
             <strong>{figure.label}</strong>
             <RagBadge status={figure.status} value={figure.value} />
             <span>{figure.reason}</span>
-            <button type="button" className="button button--secondary" aria-label={`Open the records behind ${figure.label}`} onClick={() => onOpenFigure(figureSubject(name, figure))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-label={`Open the records behind ${figure.label}`}
+              onClick={() => onOpenFigure(figureSubject(name, figure))}
+            >
               Records ({figure.records.length})
             </button>
           </li>
@@ -106,7 +114,15 @@ export function YoungPersonReviewPanel({
                     type="button"
                     className="button button--secondary"
                     aria-label={`Open the contacts with ${member.name}`}
-                    onClick={() => onOpenFigure({ title: `${name}: contact with ${member.name} (${member.relationship})`, status: member.status, value: `${member.contacts.count}`, reason: member.reason, records: member.contacts.records })}
+                    onClick={() =>
+                      onOpenFigure({
+                        title: `${name}: contact with ${member.name} (${member.relationship})`,
+                        status: member.status,
+                        value: `${member.contacts.count}`,
+                        reason: member.reason,
+                        records: member.contacts.records,
+                      })
+                    }
                   >
                     {member.contacts.count}
                   </button>
@@ -126,7 +142,15 @@ export function YoungPersonReviewPanel({
               <button
                 type="button"
                 className="review-name"
-                onClick={() => onOpenFigure({ title: `${name}: ${contactKindLabels[entry.kind]}`, status: 'green', value: String(entry.contacts.count), reason: `${entry.contacts.count} this term.`, records: entry.contacts.records })}
+                onClick={() =>
+                  onOpenFigure({
+                    title: `${name}: ${contactKindLabels[entry.kind]}`,
+                    status: 'green',
+                    value: String(entry.contacts.count),
+                    reason: `${entry.contacts.count} this term.`,
+                    records: entry.contacts.records,
+                  })
+                }
               >
                 {contactKindLabels[entry.kind]}: {entry.contacts.count}
               </button>

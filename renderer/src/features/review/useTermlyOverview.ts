@@ -5,7 +5,11 @@ import { termAt } from '@shared/rules/academic-calendar';
 import { trendPoint, trendTerms, type TrendPoint } from '@shared/rules/termly-trend';
 import { useDatabase } from '../../app/database-context';
 import { academicYearRepository } from '../../db/repositories/academic-year-repository';
-import { reviewRepository, type ReviewError, type TermlyOverview } from '../../db/repositories/review-repository';
+import {
+  reviewRepository,
+  type ReviewError,
+  type TermlyOverview,
+} from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
 
 export type TermChoice = { readonly yearId: string; readonly termName: TermName };
@@ -18,9 +22,15 @@ export function defaultTermChoice(years: readonly AcademicYear[], today: string)
     const term = at.kind === 'inTerm' ? at.term : at.after;
     if (year) return { yearId: year.id, termName: term.name };
   }
-  const started = years.flatMap((year) => year.terms.filter((term) => term.startsOn <= today).map((term) => ({ yearId: year.id, termName: term.name, startsOn: term.startsOn })));
+  const started = years.flatMap((year) =>
+    year.terms
+      .filter((term) => term.startsOn <= today)
+      .map((term) => ({ yearId: year.id, termName: term.name, startsOn: term.startsOn })),
+  );
   started.sort((a, b) => a.startsOn.localeCompare(b.startsOn));
-  const last = started[started.length - 1] ?? (years[0] && years[0].terms[0] ? { yearId: years[0].id, termName: years[0].terms[0].name } : undefined);
+  const last =
+    started[started.length - 1] ??
+    (years[0] && years[0].terms[0] ? { yearId: years[0].id, termName: years[0].terms[0].name } : undefined);
   return last ? { yearId: last.yearId, termName: last.termName } : undefined;
 }
 
@@ -43,11 +53,15 @@ export function useAcademicYears(): AcademicYear[] | undefined {
 }
 
 /** The overview for a term: recomputed when the term changes; the repository decides whose young people are in it. */
-export function useTermlyOverview(choice: TermChoice | undefined): Result<TermlyOverview, ReviewError> | undefined {
+export function useTermlyOverview(
+  choice: TermChoice | undefined,
+): Result<TermlyOverview, ReviewError> | undefined {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => reviewRepository(db), [db]);
-  const [result, setResult] = useState<{ key: string; value: Result<TermlyOverview, ReviewError> } | undefined>();
+  const [result, setResult] = useState<
+    { key: string; value: Result<TermlyOverview, ReviewError> } | undefined
+  >();
   const key = choice ? `${choice.yearId}:${choice.termName}` : '';
   useEffect(() => {
     if (!choice) return;
@@ -67,7 +81,10 @@ export function useTermlyOverview(choice: TermChoice | undefined): Result<Termly
  * term's point from the overview of the young people placed in that term (the repository applies
  * the same need to know). The chosen term's own overview is passed in rather than worked out twice.
  */
-export function useReviewTrend(years: readonly AcademicYear[] | undefined, overview: TermlyOverview | undefined): TrendPoint[] | undefined {
+export function useReviewTrend(
+  years: readonly AcademicYear[] | undefined,
+  overview: TermlyOverview | undefined,
+): TrendPoint[] | undefined {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => reviewRepository(db), [db]);
@@ -81,7 +98,11 @@ export function useReviewTrend(years: readonly AcademicYear[] | undefined, overv
       const points: TrendPoint[] = [];
       for (const term of terms) {
         const isChosen = term.yearId === overview.year.id && term.termName === overview.termName;
-        const termOverview = isChosen ? overview : await repository.termlyOverview(session, term.yearId, term.termName, now).then((reply) => (reply.ok ? reply.value : undefined));
+        const termOverview = isChosen
+          ? overview
+          : await repository
+              .termlyOverview(session, term.yearId, term.termName, now)
+              .then((reply) => (reply.ok ? reply.value : undefined));
         if (!isCurrent) return;
         if (!termOverview) continue;
         const reviews = termOverview.rows.flatMap((row) => {

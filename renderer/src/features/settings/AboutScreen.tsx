@@ -11,7 +11,9 @@ type AboutState =
 /** Version and runtime, asked of the main process over the IPC contract (support calls need them). */
 export function AboutScreen() {
   const [state, setState] = useState<AboutState>(() =>
-    windowApi() ? { kind: 'loading' } : { kind: 'failed', message: 'This window is not connected to Family Links’ background service.' },
+    windowApi()
+      ? { kind: 'loading' }
+      : { kind: 'failed', message: 'This window is not connected to Family Links’ background service.' },
   );
 
   useEffect(() => {
@@ -20,7 +22,9 @@ export function AboutScreen() {
     let isCurrent = true;
     void api['app:get-info']({}).then((result) => {
       if (!isCurrent) return;
-      setState(result.ok ? { kind: 'ready', info: result.value } : { kind: 'failed', message: result.error.message });
+      setState(
+        result.ok ? { kind: 'ready', info: result.value } : { kind: 'failed', message: result.error.message },
+      );
     });
     return () => {
       isCurrent = false;

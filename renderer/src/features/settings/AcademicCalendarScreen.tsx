@@ -12,7 +12,11 @@ type Editing = AcademicYear | { readonly suggestedLabel: string } | undefined;
 /** The label that follows the latest year, so adding next year's dates starts from the right name. */
 export function nextYearLabel(years: readonly AcademicYear[], today = new Date()): string {
   const latest = years[years.length - 1];
-  const start = latest ? Number(latest.label.slice(0, 4)) + 1 : today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
+  const start = latest
+    ? Number(latest.label.slice(0, 4)) + 1
+    : today.getMonth() >= 7
+      ? today.getFullYear()
+      : today.getFullYear() - 1;
   return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
 }
 
@@ -29,7 +33,9 @@ export function AcademicCalendarScreen() {
   return (
     <div className="page">
       <h1>Academic calendar</h1>
-      <p className="lede">Term and half-term dates for each academic year. Termly visit counts and reviews use these dates.</p>
+      <p className="lede">
+        Term and half-term dates for each academic year. Termly visit counts and reviews use these dates.
+      </p>
       {saved ? <Banner tone="success">{saved}</Banner> : null}
       {editing ? (
         <AcademicYearForm
@@ -42,7 +48,15 @@ export function AcademicCalendarScreen() {
           }}
         />
       ) : canEdit ? (
-        <button type="button" className="button" onClick={() => { setSaved(undefined); setEditing({ suggestedLabel: nextYearLabel(years ?? []) }); }} disabled={years === undefined}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setSaved(undefined);
+            setEditing({ suggestedLabel: nextYearLabel(years ?? []) });
+          }}
+          disabled={years === undefined}
+        >
           Add academic year
         </button>
       ) : null}
@@ -75,13 +89,22 @@ export function AcademicCalendarScreen() {
                     {formatUkDate(term.startsOn)} to {formatUkDate(term.endsOn)}
                     <br />
                     <span className="muted">
-                      Half term {formatUkDayMonth(term.halfTermStartsOn)} to {formatUkDayMonth(term.halfTermEndsOn)}
+                      Half term {formatUkDayMonth(term.halfTermStartsOn)} to{' '}
+                      {formatUkDayMonth(term.halfTermEndsOn)}
                     </span>
                   </td>
                 ))}
                 <td>
                   {canEdit ? (
-                    <button type="button" className="button button--secondary" onClick={() => { setSaved(undefined); setEditing(year); }} aria-label={`Edit ${year.label}`}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => {
+                        setSaved(undefined);
+                        setEditing(year);
+                      }}
+                      aria-label={`Edit ${year.label}`}
+                    >
                       Edit
                     </button>
                   ) : null}

@@ -1,7 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { academicYearFormSchema, termLabels, termNames, type AcademicYear, type AcademicYearForm as FormValues } from '@shared/schemas/academic-year';
+import {
+  academicYearFormSchema,
+  termLabels,
+  termNames,
+  type AcademicYear,
+  type AcademicYearForm as FormValues,
+} from '@shared/schemas/academic-year';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -38,7 +44,9 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const form = useForm<FormValues>({
     resolver: zodResolver(academicYearFormSchema),
-    defaultValues: existing ? { label: existing.label, terms: existing.terms } : emptyYear('suggestedLabel' in editing ? editing.suggestedLabel : ''),
+    defaultValues: existing
+      ? { label: existing.label, terms: existing.terms }
+      : emptyYear('suggestedLabel' in editing ? editing.suggestedLabel : ''),
   });
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(existing ? `academic-year:${existing.id}` : 'academic-year:new', form);
@@ -67,7 +75,9 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
       </h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="form">
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+        {draft.restoredAt && !failure ? (
+          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+        ) : null}
         <Field label="Academic year" hint="For example 2026/27." error={errors.label?.message}>
           {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('label')} />}
         </Field>
@@ -80,17 +90,32 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
               <fieldset key={name} className="fieldset">
                 <legend>{termLabel}</legend>
                 <input type="hidden" {...form.register(`terms.${index}.name`)} />
-                <Field label={`${termLabel} starts`} error={termErrors?.startsOn?.message ?? termErrors?.name?.message}>
-                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.startsOn`)} />}
+                <Field
+                  label={`${termLabel} starts`}
+                  error={termErrors?.startsOn?.message ?? termErrors?.name?.message}
+                >
+                  {(wiring) => (
+                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.startsOn`)} />
+                  )}
                 </Field>
                 <Field label={`${termLabel} ends`} error={termErrors?.endsOn?.message}>
-                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.endsOn`)} />}
+                  {(wiring) => (
+                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.endsOn`)} />
+                  )}
                 </Field>
                 <Field label="Half term starts" error={termErrors?.halfTermStartsOn?.message}>
-                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermStartsOn`)} />}
+                  {(wiring) => (
+                    <TextInput
+                      type="date"
+                      {...wiring}
+                      {...form.register(`terms.${index}.halfTermStartsOn`)}
+                    />
+                  )}
                 </Field>
                 <Field label="Half term ends" error={termErrors?.halfTermEndsOn?.message}>
-                  {(wiring) => <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermEndsOn`)} />}
+                  {(wiring) => (
+                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermEndsOn`)} />
+                  )}
                 </Field>
               </fieldset>
             );

@@ -61,7 +61,10 @@ export function CaseFileFolderScreen() {
     return (
       <div className="page page--narrow">
         <h1>Case-file folder</h1>
-        <Banner tone="error">The case-file folder needs the Family Links desktop app: this window has no background service to save files.</Banner>
+        <Banner tone="error">
+          The case-file folder needs the Family Links desktop app: this window has no background service to
+          save files.
+        </Banner>
       </div>
     );
   }
@@ -82,20 +85,32 @@ export function CaseFileFolderScreen() {
     setProblem(undefined);
     await auditLog(db).write(
       { actorId: session.staff.id, auditKey: session.auditKey },
-      [{ action: 'settings.case-file-folder-changed', recordType: 'settings', recordId: 'case-file-folder', detail: `${chosen.folder ?? ''} (${chosen.state})` }],
+      [
+        {
+          action: 'settings.case-file-folder-changed',
+          recordType: 'settings',
+          recordId: 'case-file-folder',
+          detail: `${chosen.folder ?? ''} (${chosen.state})`,
+        },
+      ],
       [],
       async () => {},
       new Date(),
     );
-    setSaved(chosen.state === 'reachable' ? 'Case-file folder saved. Signed copies will be saved there.' : 'Case-file folder saved, but it cannot be written to just now: see below.');
+    setSaved(
+      chosen.state === 'reachable'
+        ? 'Case-file folder saved. Signed copies will be saved there.'
+        : 'Case-file folder saved, but it cannot be written to just now: see below.',
+    );
   };
 
   return (
     <div className="page page--narrow">
       <h1>Case-file folder</h1>
       <p className="lede">
-        Every signed contact form is also saved in the case-file folder, as case number / academic year / date-kind-reference.pdf. A folder on the
-        network share is normal. If the folder cannot be reached, forms stay signed and safe in the app and their copies are tried again.
+        Every signed contact form is also saved in the case-file folder, as case number / academic year /
+        date-kind-reference.pdf. A folder on the network share is normal. If the folder cannot be reached,
+        forms stay signed and safe in the app and their copies are tried again.
       </p>
       {problem ? <Banner tone="error">{problem}</Banner> : null}
       {saved ? <Banner tone="success">{saved}</Banner> : null}
@@ -109,10 +124,15 @@ export function CaseFileFolderScreen() {
             <dd>{status.folder ? <code>{status.folder}</code> : 'None chosen yet'}</dd>
             <dt>Can this computer save there now?</dt>
             <dd>
-              <span className={status.state === 'reachable' ? 'badge' : 'badge badge--warn'} data-testid="case-file-state">
+              <span
+                className={status.state === 'reachable' ? 'badge' : 'badge badge--warn'}
+                data-testid="case-file-state"
+              >
                 {status.state === 'reachable' ? 'Yes' : 'No'}
               </span>{' '}
-              {status.state === 'reachable' || status.state === 'not-set' ? stateText[status.state] : `${stateText[status.state]} ${status.message}`}
+              {status.state === 'reachable' || status.state === 'not-set'
+                ? stateText[status.state]
+                : `${stateText[status.state]} ${status.message}`}
             </dd>
           </dl>
         )}
@@ -122,7 +142,12 @@ export function CaseFileFolderScreen() {
               Choose folder…
             </button>
           ) : null}
-          <button type="button" className="button button--secondary" disabled={isWorking} onClick={() => void check()}>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={isWorking}
+            onClick={() => void check()}
+          >
             Check again
           </button>
         </div>

@@ -48,20 +48,42 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
       <p className="shell__product">Family Links</p>
       <h1 id="first-run-title">Set up your home</h1>
       <p className="lede">
-        Family Links keeps your home’s family-contact records on this computer, encrypted. Start with the home’s details and your own account as
-        Registered Manager; you will add everyone else’s accounts next.
+        Family Links keeps your home’s family-contact records on this computer, encrypted. Start with the
+        home’s details and your own account as Registered Manager; you will add everyone else’s accounts next.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Set up your home">
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Set up your home"
+      >
         <fieldset className="fieldset">
           <legend>The home</legend>
           <Field label="Home name" error={errors.home?.name?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('home.name')} />}
+            {(wiring) => (
+              <TextInput {...wiring} autoComplete="organization" {...form.register('home.name')} />
+            )}
           </Field>
-          <Field label="Ofsted URN" hint="On the home’s registration certificate, for example SC123456." error={errors.home?.ofstedUrn?.message}>
-            {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('home.ofstedUrn')} />}
+          <Field
+            label="Ofsted URN"
+            hint="On the home’s registration certificate, for example SC123456."
+            error={errors.home?.ofstedUrn?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                className="input input--short"
+                spellCheck={false}
+                {...form.register('home.ofstedUrn')}
+              />
+            )}
           </Field>
-          <Field label="Time zone" hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes." error={errors.home?.timeZone?.message}>
+          <Field
+            label="Time zone"
+            hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes."
+            error={errors.home?.timeZone?.message}
+          >
             {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('home.timeZone')} />}
           </Field>
         </fieldset>
@@ -70,17 +92,49 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
           <Field label="Full name" error={errors.manager?.name?.message}>
             {(wiring) => <TextInput {...wiring} autoComplete="name" {...form.register('manager.name')} />}
           </Field>
-          <Field label="Username" hint="What you type to sign in: letters, digits, dots or dashes." error={errors.manager?.username?.message}>
-            {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} autoComplete="username" {...form.register('manager.username')} />}
+          <Field
+            label="Username"
+            hint="What you type to sign in: letters, digits, dots or dashes."
+            error={errors.manager?.username?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                className="input input--short"
+                spellCheck={false}
+                autoComplete="username"
+                {...form.register('manager.username')}
+              />
+            )}
           </Field>
           <Field label="Work email" error={errors.manager?.email?.message}>
-            {(wiring) => <TextInput {...wiring} type="email" autoComplete="email" {...form.register('manager.email')} />}
+            {(wiring) => (
+              <TextInput {...wiring} type="email" autoComplete="email" {...form.register('manager.email')} />
+            )}
           </Field>
-          <Field label="Password" hint="At least 12 characters and hard to guess: three or four random words work well." error={errors.manager?.password?.message}>
-            {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('manager.password')} />}
+          <Field
+            label="Password"
+            hint="At least 12 characters and hard to guess: three or four random words work well."
+            error={errors.manager?.password?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                type="password"
+                autoComplete="new-password"
+                {...form.register('manager.password')}
+              />
+            )}
           </Field>
           <Field label="Type the password again" error={errors.manager?.confirmPassword?.message}>
-            {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('manager.confirmPassword')} />}
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                type="password"
+                autoComplete="new-password"
+                {...form.register('manager.confirmPassword')}
+              />
+            )}
           </Field>
         </fieldset>
         <div className="form__actions">

@@ -1,7 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { defaultTimeZone, homeSettingsSchema, type HomeSettings, type HomeSettingsInput } from '@shared/schemas/home';
+import {
+  defaultTimeZone,
+  homeSettingsSchema,
+  type HomeSettings,
+  type HomeSettingsInput,
+} from '@shared/schemas/home';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -43,14 +48,31 @@ export function HomeDetailsForm({ initial, repository }: Props) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Home details">
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
-      {draft.restoredAt && !outcome ? <Banner tone="info">We kept what you were typing. Check it, then save.</Banner> : null}
+      {draft.restoredAt && !outcome ? (
+        <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
+      ) : null}
       <Field label="Home name" error={errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('name')} />}
       </Field>
-      <Field label="Ofsted URN" hint="On the home’s registration certificate, for example SC123456." error={errors.ofstedUrn?.message}>
-        {(wiring) => <TextInput {...wiring} className="input input--short" spellCheck={false} {...form.register('ofstedUrn')} />}
+      <Field
+        label="Ofsted URN"
+        hint="On the home’s registration certificate, for example SC123456."
+        error={errors.ofstedUrn?.message}
+      >
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            className="input input--short"
+            spellCheck={false}
+            {...form.register('ofstedUrn')}
+          />
+        )}
       </Field>
-      <Field label="Time zone" hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes." error={errors.timeZone?.message}>
+      <Field
+        label="Time zone"
+        hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes."
+        error={errors.timeZone?.message}
+      >
         {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('timeZone')} />}
       </Field>
       <div className="form__actions">

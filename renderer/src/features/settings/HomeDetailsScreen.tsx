@@ -12,11 +12,19 @@ export function HomeDetailsScreen() {
       <h1>Home settings</h1>
       <section className="panel" aria-labelledby="home-details-title">
         <h2 id="home-details-title">Home details</h2>
-        {state.isLoading ? <p role="status">Loading…</p> : <HomeDetailsForm initial={state.home} repository={repository} />}
+        {state.isLoading ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <HomeDetailsForm initial={state.home} repository={repository} />
+        )}
       </section>
       <section className="panel" aria-labelledby="auto-lock-title">
         <h2 id="auto-lock-title">Automatic lock</h2>
-        {security === undefined ? <p role="status">Loading…</p> : <SecuritySettingsForm initial={security} repository={repository} />}
+        {security === undefined ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <SecuritySettingsForm initial={security} repository={repository} />
+        )}
       </section>
     </div>
   );

@@ -2,14 +2,22 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { mailSecurityLabels, mailSecurityModes, mailSettingsSchema, type MailSettings, type MailSettingsForm as MailSettingsFormValues } from '@shared/schemas/mail';
+import {
+  mailSecurityLabels,
+  mailSecurityModes,
+  mailSettingsSchema,
+  type MailSettings,
+  type MailSettingsForm as MailSettingsFormValues,
+} from '@shared/schemas/mail';
 import type { IpcReply } from '@shared/ipc/contract';
 import { windowApi } from '../../app/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 
-const formSchema = mailSettingsSchema.extend({ password: z.string().max(1000, { message: 'That password is too long.' }) });
+const formSchema = mailSettingsSchema.extend({
+  password: z.string().max(1000, { message: 'That password is too long.' }),
+});
 type FormInput = MailSettingsFormValues & { password: string };
 type FormOutput = MailSettings & { password: string };
 
@@ -18,7 +26,17 @@ type Props = {
   readonly onSaved: (view: IpcReply<'mail:get-settings'>) => Promise<void>;
 };
 
-const blank: FormInput = { host: '', port: 587, security: 'starttls', username: '', fromAddress: '', fromName: 'Family Links', caCertificatePem: '', attachSignedPdf: false, password: '' };
+const blank: FormInput = {
+  host: '',
+  port: 587,
+  security: 'starttls',
+  username: '',
+  fromAddress: '',
+  fromName: 'Family Links',
+  caCertificatePem: '',
+  attachSignedPdf: false,
+  password: '',
+};
 
 /** The manager's mail server settings. The password goes to the main process and never comes back. */
 export function MailSettingsForm({ view, onSaved }: Props) {
@@ -32,12 +50,19 @@ export function MailSettingsForm({ view, onSaved }: Props) {
   const submit = form.handleSubmit(async ({ password, ...settings }) => {
     setOutcome(undefined);
     if (!view.hasPassword && !password) {
-      form.setError('password', { type: 'required', message: 'Enter the password for this mail account.' }, { shouldFocus: true });
+      form.setError(
+        'password',
+        { type: 'required', message: 'Enter the password for this mail account.' },
+        { shouldFocus: true },
+      );
       return;
     }
     const api = windowApi();
     if (!api) {
-      setOutcome({ tone: 'error', message: 'This window has no connection to Family Links’ background service, so nothing was saved.' });
+      setOutcome({
+        tone: 'error',
+        message: 'This window has no connection to Family Links’ background service, so nothing was saved.',
+      });
       return;
     }
     const result = await api['mail:save-settings']({ settings, ...(password ? { password } : {}) });
@@ -58,15 +83,30 @@ export function MailSettingsForm({ view, onSaved }: Props) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Mail settings">
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
-      <Field label="Mail server" hint="Its name, for example smtp.office365.com. Your IT support or email provider can tell you." error={errors.host?.message}>
-        {(wiring) => <TextInput {...wiring} spellCheck={false} autoComplete="off" {...form.register('host')} />}
+      <Field
+        label="Mail server"
+        hint="Its name, for example smtp.office365.com. Your IT support or email provider can tell you."
+        error={errors.host?.message}
+      >
+        {(wiring) => (
+          <TextInput {...wiring} spellCheck={false} autoComplete="off" {...form.register('host')} />
+        )}
       </Field>
       <Field label="Port" error={errors.port?.message}>
-        {(wiring) => <TextInput {...wiring} className="input input--short" inputMode="numeric" {...form.register('port')} />}
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            className="input input--short"
+            inputMode="numeric"
+            {...form.register('port')}
+          />
+        )}
       </Field>
       <fieldset className="fieldset">
         <legend>How the connection is encrypted</legend>
-        <p className="field__hint">Family Links only sends over an encrypted connection, and checks the server’s certificate.</p>
+        <p className="field__hint">
+          Family Links only sends over an encrypted connection, and checks the server’s certificate.
+        </p>
         {mailSecurityModes.map((mode) => (
           <label key={mode} className="checkbox">
             <input type="radio" value={mode} {...form.register('security')} />
@@ -76,19 +116,33 @@ export function MailSettingsForm({ view, onSaved }: Props) {
         {errors.security?.message ? <p className="field__error">{errors.security.message}</p> : null}
       </fieldset>
       <Field label="User name" error={errors.username?.message}>
-        {(wiring) => <TextInput {...wiring} spellCheck={false} autoComplete="off" {...form.register('username')} />}
+        {(wiring) => (
+          <TextInput {...wiring} spellCheck={false} autoComplete="off" {...form.register('username')} />
+        )}
       </Field>
       <Field
         label="Password"
-        hint={view.hasPassword ? 'A password is stored. Leave this empty to keep it, or type a new one.' : 'Kept by this computer’s protected storage, never in Family Links’ records.'}
+        hint={
+          view.hasPassword
+            ? 'A password is stored. Leave this empty to keep it, or type a new one.'
+            : 'Kept by this computer’s protected storage, never in Family Links’ records.'
+        }
         error={errors.password?.message}
       >
-        {(wiring) => <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('password')} />}
+        {(wiring) => (
+          <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('password')} />
+        )}
       </Field>
       <Field label="Send from (email address)" error={errors.fromAddress?.message}>
-        {(wiring) => <TextInput {...wiring} type="email" spellCheck={false} {...form.register('fromAddress')} />}
+        {(wiring) => (
+          <TextInput {...wiring} type="email" spellCheck={false} {...form.register('fromAddress')} />
+        )}
       </Field>
-      <Field label="Sender’s name" hint="What people see the alerts come from." error={errors.fromName?.message}>
+      <Field
+        label="Sender’s name"
+        hint="What people see the alerts come from."
+        error={errors.fromName?.message}
+      >
         {(wiring) => <TextInput {...wiring} {...form.register('fromName')} />}
       </Field>
       <Field
@@ -96,13 +150,23 @@ export function MailSettingsForm({ view, onSaved }: Props) {
         hint="Only if your IT support says the mail server uses a certificate from your organisation’s own authority. Paste it as PEM text."
         error={errors.caCertificatePem?.message}
       >
-        {(wiring) => <textarea className="input" rows={5} spellCheck={false} {...wiring} {...form.register('caCertificatePem')} />}
+        {(wiring) => (
+          <textarea
+            className="input"
+            rows={5}
+            spellCheck={false}
+            {...wiring}
+            {...form.register('caCertificatePem')}
+          />
+        )}
       </Field>
       <label className="checkbox">
         <input type="checkbox" {...form.register('attachSignedPdf')} />
         Attach the signed PDF of a filed contact form to its alert
       </label>
-      <p className="field__hint">Off unless you turn it on: the alert then carries the whole form, not just initials and a reference.</p>
+      <p className="field__hint">
+        Off unless you turn it on: the alert then carries the whole form, not just initials and a reference.
+      </p>
       <div className="form__actions">
         <button type="submit" className="button" disabled={isSubmitting}>
           Save mail settings

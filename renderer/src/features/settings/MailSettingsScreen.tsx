@@ -36,18 +36,30 @@ export function MailSettingsScreen() {
   return (
     <div className="page page--narrow">
       <h1>Mail settings</h1>
-      <p className="lede">How Family Links sends email alerts to each young person’s PAN group. Until mail is set up, alerts wait in the Outbox and can be sent from your own mail client.</p>
+      <p className="lede">
+        How Family Links sends email alerts to each young person’s PAN group. Until mail is set up, alerts
+        wait in the Outbox and can be sent from your own mail client.
+      </p>
       {status.kind === 'loading' ? <p role="status">Loading…</p> : null}
-      {status.kind === 'no-bridge' ? <Banner tone="error">This window has no connection to Family Links’ background service, so mail cannot be set up here.</Banner> : null}
+      {status.kind === 'no-bridge' ? (
+        <Banner tone="error">
+          This window has no connection to Family Links’ background service, so mail cannot be set up here.
+        </Banner>
+      ) : null}
       {status.kind === 'ready' ? (
         <>
           {status.view.passwordProtection === 'weak' ? (
             <Banner tone="info">
-              This computer has no keyring, so the mail password is protected only weakly (anyone who can read this account’s files could read it). On Linux, install and unlock a keyring such as GNOME Keyring, then enter the password again.
+              This computer has no keyring, so the mail password is protected only weakly (anyone who can read
+              this account’s files could read it). On Linux, install and unlock a keyring such as GNOME
+              Keyring, then enter the password again.
             </Banner>
           ) : null}
           {status.view.passwordProtection === 'unavailable' ? (
-            <Banner tone="error">This computer offers no protected storage, so Family Links cannot keep a mail password here. Alerts stay in the Outbox.</Banner>
+            <Banner tone="error">
+              This computer offers no protected storage, so Family Links cannot keep a mail password here.
+              Alerts stay in the Outbox.
+            </Banner>
           ) : null}
           {removed ? <Banner tone="info">{removed}</Banner> : null}
           <section className="panel" aria-labelledby="mail-server-title">
@@ -56,7 +68,11 @@ export function MailSettingsScreen() {
               key={status.view.settings ? 'saved' : 'blank'}
               view={status.view}
               onSaved={async (view) => {
-                await repository.recordMailSettingsChange(session, 'mail-settings.saved', `${view.settings?.host ?? ''}:${view.settings?.port ?? ''} ${view.settings?.security ?? ''}`);
+                await repository.recordMailSettingsChange(
+                  session,
+                  'mail-settings.saved',
+                  `${view.settings?.host ?? ''}:${view.settings?.port ?? ''} ${view.settings?.security ?? ''}`,
+                );
                 await reload();
               }}
             />
@@ -67,7 +83,11 @@ export function MailSettingsScreen() {
               <MailTestMessage
                 defaultTo={session.staff.email}
                 onSent={async (outcome, detail) => {
-                  await repository.recordMailSettingsChange(session, outcome === 'sent' ? 'mail-settings.test-sent' : 'mail-settings.test-failed', detail);
+                  await repository.recordMailSettingsChange(
+                    session,
+                    outcome === 'sent' ? 'mail-settings.test-sent' : 'mail-settings.test-failed',
+                    detail,
+                  );
                 }}
               />
             </section>
@@ -75,9 +95,16 @@ export function MailSettingsScreen() {
           {status.view.settings ? (
             <section className="panel" aria-labelledby="mail-remove-title">
               <h2 id="mail-remove-title">Stop sending email</h2>
-              <p>Removes these settings and the stored password from this computer. Alerts then wait in the Outbox, to be sent from a mail client.</p>
+              <p>
+                Removes these settings and the stored password from this computer. Alerts then wait in the
+                Outbox, to be sent from a mail client.
+              </p>
               <div className="toolbar">
-                <button type="button" className="button button--secondary" onClick={() => void removeSettings()}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => void removeSettings()}
+                >
                   Remove mail settings
                 </button>
               </div>

@@ -5,7 +5,13 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 
 /** "Send a test message": success, or the exact reason it failed, in plain words. */
-export function MailTestMessage({ defaultTo, onSent }: { defaultTo: string; onSent: (outcome: 'sent' | 'failed', detail: string) => Promise<void> }) {
+export function MailTestMessage({
+  defaultTo,
+  onSent,
+}: {
+  defaultTo: string;
+  onSent: (outcome: 'sent' | 'failed', detail: string) => Promise<void>;
+}) {
   const [to, setTo] = useState(defaultTo);
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
@@ -21,7 +27,10 @@ export function MailTestMessage({ defaultTo, onSent }: { defaultTo: string; onSe
     setError(undefined);
     const api = windowApi();
     if (!api) {
-      setOutcome({ tone: 'error', message: 'This window has no connection to Family Links’ background service.' });
+      setOutcome({
+        tone: 'error',
+        message: 'This window has no connection to Family Links’ background service.',
+      });
       return;
     }
     setIsSending(true);
@@ -32,10 +41,16 @@ export function MailTestMessage({ defaultTo, onSent }: { defaultTo: string; onSe
         return;
       }
       if (result.value.outcome === 'sent') {
-        setOutcome({ tone: 'success', message: `The test message was sent to ${address.data}. The server accepted it as ${result.value.serverMessageId}.` });
+        setOutcome({
+          tone: 'success',
+          message: `The test message was sent to ${address.data}. The server accepted it as ${result.value.serverMessageId}.`,
+        });
         await onSent('sent', '');
       } else {
-        setOutcome({ tone: 'error', message: `The test message was not sent. ${result.value.failure.message}` });
+        setOutcome({
+          tone: 'error',
+          message: `The test message was not sent. ${result.value.failure.message}`,
+        });
         await onSent('failed', result.value.failure.code);
       }
     } finally {
@@ -55,7 +70,9 @@ export function MailTestMessage({ defaultTo, onSent }: { defaultTo: string; onSe
     >
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <Field label="Send the test message to" error={error}>
-        {(wiring) => <TextInput {...wiring} type="email" value={to} onChange={(event) => setTo(event.target.value)} />}
+        {(wiring) => (
+          <TextInput {...wiring} type="email" value={to} onChange={(event) => setTo(event.target.value)} />
+        )}
       </Field>
       <div className="form__actions">
         <button type="submit" className="button button--secondary" disabled={isSending}>

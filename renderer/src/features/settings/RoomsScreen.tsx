@@ -25,47 +25,111 @@ export function RoomsScreen() {
   return (
     <div className="page">
       <h1>Rooms</h1>
-      <p className="lede">The rooms staff can book for visits. A room that is no longer used is withdrawn, not deleted, so past visits still name it.</p>
+      <p className="lede">
+        The rooms staff can book for visits. A room that is no longer used is withdrawn, not deleted, so past
+        visits still name it.
+      </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      <RoomNameForm key={renaming?.id ?? 'new'} repository={repository} room={renaming} onSaved={(text) => { setMessage({ tone: 'success', text }); setRenaming(undefined); }} onCancel={() => setRenaming(undefined)} />
+      <RoomNameForm
+        key={renaming?.id ?? 'new'}
+        repository={repository}
+        room={renaming}
+        onSaved={(text) => {
+          setMessage({ tone: 'success', text });
+          setRenaming(undefined);
+        }}
+        onCancel={() => setRenaming(undefined)}
+      />
       <h2>Rooms</h2>
       {rooms === undefined ? <p role="status">Loading…</p> : null}
-      {rooms?.length === 0 ? <p className="empty">No rooms yet. Add the rooms families visit in, such as the family room.</p> : null}
+      {rooms?.length === 0 ? (
+        <p className="empty">No rooms yet. Add the rooms families visit in, such as the family room.</p>
+      ) : null}
       <ul className="rooms-list" aria-label="Rooms">
         {rooms?.map((room) => (
-          <RoomRow key={room.id} room={room} repository={repository} onRename={() => setRenaming(room)} onMessage={setMessage} />
+          <RoomRow
+            key={room.id}
+            room={room}
+            repository={repository}
+            onRename={() => setRenaming(room)}
+            onMessage={setMessage}
+          />
         ))}
       </ul>
     </div>
   );
 }
 
-function RoomRow({ room, repository, onRename, onMessage }: { room: Room; repository: RoomRepository; onRename: () => void; onMessage: (message: { tone: 'success' | 'error'; text: string }) => void }) {
+function RoomRow({
+  room,
+  repository,
+  onRename,
+  onMessage,
+}: {
+  room: Room;
+  repository: RoomRepository;
+  onRename: () => void;
+  onMessage: (message: { tone: 'success' | 'error'; text: string }) => void;
+}) {
   const session = useSession();
   const toggle = async () => {
     const result = await repository.setBookable(session, room.id, !room.isActive);
-    onMessage(result.ok ? { tone: 'success', text: result.value.isActive ? `${room.name} can be booked again.` : `${room.name} is withdrawn: it can no longer be booked.` } : { tone: 'error', text: result.error.message });
+    onMessage(
+      result.ok
+        ? {
+            tone: 'success',
+            text: result.value.isActive
+              ? `${room.name} can be booked again.`
+              : `${room.name} is withdrawn: it can no longer be booked.`,
+          }
+        : { tone: 'error', text: result.error.message },
+    );
   };
   return (
     <li>
       <strong>{room.name}</strong>
       <span className="badge">{room.isActive ? 'Bookable' : 'Withdrawn'}</span>
-      <button type="button" className="button button--secondary" onClick={onRename} aria-label={`Rename ${room.name}`}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={onRename}
+        aria-label={`Rename ${room.name}`}
+      >
         Rename
       </button>
-      <button type="button" className="button button--secondary" onClick={() => void toggle()} aria-label={room.isActive ? `Withdraw ${room.name} from booking` : `Make ${room.name} bookable again`}>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => void toggle()}
+        aria-label={room.isActive ? `Withdraw ${room.name} from booking` : `Make ${room.name} bookable again`}
+      >
         {room.isActive ? 'Withdraw' : 'Make bookable'}
       </button>
     </li>
   );
 }
 
-function RoomNameForm({ repository, room, onSaved, onCancel }: { repository: RoomRepository; room: Room | undefined; onSaved: (text: string) => void; onCancel: () => void }) {
+function RoomNameForm({
+  repository,
+  room,
+  onSaved,
+  onCancel,
+}: {
+  repository: RoomRepository;
+  room: Room | undefined;
+  onSaved: (text: string) => void;
+  onCancel: () => void;
+}) {
   const session = useSession();
   const [failure, setFailure] = useState<string | undefined>();
-  const form = useForm<RoomForm>({ resolver: zodResolver(roomFormSchema), defaultValues: { name: room?.name ?? '' } });
+  const form = useForm<RoomForm>({
+    resolver: zodResolver(roomFormSchema),
+    defaultValues: { name: room?.name ?? '' },
+  });
   const submit = form.handleSubmit(async (values) => {
-    const result = room ? await repository.rename(session, room.id, values) : await repository.add(session, values);
+    const result = room
+      ? await repository.rename(session, room.id, values)
+      : await repository.add(session, values);
     if (!result.ok) {
       applyFieldErrors(result.error.fields, form.setError);
       setFailure(result.error.message);

@@ -9,10 +9,19 @@ import type { HomeSettingsRepository } from '../../db/repositories/home-settings
 import { useSession } from '../../security/session-context';
 
 /** How long an unattended screen stays open before Family Links locks itself. */
-export function SecuritySettingsForm({ initial, repository }: { initial: SecuritySettings; repository: HomeSettingsRepository }) {
+export function SecuritySettingsForm({
+  initial,
+  repository,
+}: {
+  initial: SecuritySettings;
+  repository: HomeSettingsRepository;
+}) {
   const session = useSession();
   const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
-  const form = useForm<{ autoLockMinutes: unknown }, unknown, SecuritySettings>({ resolver: zodResolver(securitySettingsSchema), defaultValues: initial });
+  const form = useForm<{ autoLockMinutes: unknown }, unknown, SecuritySettings>({
+    resolver: zodResolver(securitySettingsSchema),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
@@ -23,14 +32,31 @@ export function SecuritySettingsForm({ initial, repository }: { initial: Securit
       return;
     }
     form.reset(result.value);
-    setOutcome({ tone: 'success', message: `Family Links will lock after ${result.value.autoLockMinutes} minute${result.value.autoLockMinutes === 1 ? '' : 's'} without use.` });
+    setOutcome({
+      tone: 'success',
+      message: `Family Links will lock after ${result.value.autoLockMinutes} minute${result.value.autoLockMinutes === 1 ? '' : 's'} without use.`,
+    });
   });
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Automatic lock">
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
-      <Field label="Lock after this many minutes without use" hint="Between 1 and 30. It also locks when the computer is locked or goes to sleep." error={errors.autoLockMinutes?.message}>
-        {(wiring) => <TextInput {...wiring} type="number" min={1} max={30} inputMode="numeric" className="input input--short" {...form.register('autoLockMinutes')} />}
+      <Field
+        label="Lock after this many minutes without use"
+        hint="Between 1 and 30. It also locks when the computer is locked or goes to sleep."
+        error={errors.autoLockMinutes?.message}
+      >
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            type="number"
+            min={1}
+            max={30}
+            inputMode="numeric"
+            className="input input--short"
+            {...form.register('autoLockMinutes')}
+          />
+        )}
       </Field>
       <div className="form__actions">
         <button type="submit" className="button" disabled={isSubmitting}>

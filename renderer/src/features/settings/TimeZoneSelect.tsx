@@ -1,10 +1,19 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { defaultTimeZone } from '@shared/schemas/home';
 
-const timeZones = [defaultTimeZone, ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== defaultTimeZone)];
+const timeZones = [
+  defaultTimeZone,
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== defaultTimeZone),
+];
 
 /** Every IANA zone the runtime knows, Europe/London first. */
-export function TimeZoneSelect({ wiring, registration }: { wiring: object; registration: UseFormRegisterReturn }) {
+export function TimeZoneSelect({
+  wiring,
+  registration,
+}: {
+  wiring: object;
+  registration: UseFormRegisterReturn;
+}) {
   return (
     <select className="input" {...wiring} {...registration}>
       {timeZones.map((zone) => (

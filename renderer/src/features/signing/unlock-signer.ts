@@ -14,15 +14,35 @@ export type UnlockSignerFailure = 'wrong-password' | 'no-certificate';
  * (issue #6: "signs with ... their password again"), so the secret is never kept in the session.
  * Use the result for one call and drop it.
  */
-export async function unlockSigner(db: FamilyLinksDb, session: Session, password: string): Promise<Result<SignerInput, UnlockSignerFailure>> {
+export async function unlockSigner(
+  db: FamilyLinksDb,
+  session: Session,
+  password: string,
+): Promise<Result<SignerInput, UnlockSignerFailure>> {
   const stored = accountKeysSchema.safeParse(await db.accountKeys.get(session.staff.id));
-  if (!stored.success) return fail('no-certificate', 'Your account’s keys cannot be read, so nothing can be signed. Ask the manager for help.');
+  if (!stored.success)
+    return fail(
+      'no-certificate',
+      'Your account’s keys cannot be read, so nothing can be signed. Ask the manager for help.',
+    );
   const unlocked = await unlockAccount(stored.data, password);
-  if (!unlocked.ok) return fail('wrong-password', 'That password is not right, so nothing was signed. Check Caps Lock is off and try again.', { password: 'This is not your password.' });
+  if (!unlocked.ok)
+    return fail(
+      'wrong-password',
+      'That password is not right, so nothing was signed. Check Caps Lock is off and try again.',
+      { password: 'This is not your password.' },
+    );
   const signing = unlocked.value.secrets.signing;
-  if (!signing) return fail('no-certificate', 'You do not have a signing certificate yet, so nothing was signed. Ask the Registered Manager to reset your password: that issues you one.');
+  if (!signing)
+    return fail(
+      'no-certificate',
+      'You do not have a signing certificate yet, so nothing was signed. Ask the Registered Manager to reset your password: that issues you one.',
+    );
   return ok({
-    credential: { encryptedKey: signing.credential.encryptedKey, certificateChainPem: signing.credential.certificateChainPem },
+    credential: {
+      encryptedKey: signing.credential.encryptedKey,
+      certificateChainPem: signing.credential.certificateChainPem,
+    },
     secret: await secretPassphrase(signing.secret),
   });
 }

@@ -15,9 +15,14 @@ type Props = {
 /** A labelled group of checkboxes holding a list of ids; its error is read with the group. */
 export function CheckboxGroup({ legend, hint, error, options, value, onChange, emptyText }: Props) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') ||
+    undefined;
   return (
-    <fieldset className={error ? 'field field--error checkbox-group' : 'field checkbox-group'} aria-describedby={describedBy}>
+    <fieldset
+      className={error ? 'field field--error checkbox-group' : 'field checkbox-group'}
+      aria-describedby={describedBy}
+    >
       <legend className="field__label">{legend}</legend>
       {hint ? (
         <div id={`${id}-hint`} className="field__hint">
@@ -38,7 +43,13 @@ export function CheckboxGroup({ legend, hint, error, options, value, onChange, e
               type="checkbox"
               value={option.value}
               checked={value.includes(option.value)}
-              onChange={(event) => onChange(event.target.checked ? [...value, option.value] : value.filter((item) => item !== option.value))}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked
+                    ? [...value, option.value]
+                    : value.filter((item) => item !== option.value),
+                )
+              }
             />{' '}
             {option.label}
             {option.hint ? <span className="checkbox__hint"> ({option.hint})</span> : null}

@@ -1,7 +1,12 @@
 import { formatUkDate } from '@shared/format-dates';
 import { usePlanningHelp } from './usePlanningHelp';
 
-type Props = { readonly youngPersonId: string | undefined; readonly youngPersonName: string; readonly today: string; readonly timeZone: string };
+type Props = {
+  readonly youngPersonId: string | undefined;
+  readonly youngPersonName: string;
+  readonly today: string;
+  readonly timeZone: string;
+};
 
 /** While booking for a young person: what the policy still asks this term and year (issue 5, item 4). */
 export function PlanningHelpPanel({ youngPersonId, youngPersonName, today, timeZone }: Props) {
@@ -10,8 +15,15 @@ export function PlanningHelpPanel({ youngPersonId, youngPersonName, today, timeZ
   return (
     <section className="panel planning-help" aria-labelledby="planning-help-title">
       <h3 id="planning-help-title">Planning help for {youngPersonName}</h3>
-      {help === undefined || help.kind === 'loading' ? <p role="status">Working out what the policy still asks…</p> : null}
-      {help?.kind === 'noYear' ? <p>There is no academic year covering {formatUkDate(help.today)}. Ask the manager to add this year’s term dates (Academic calendar), then the policy’s termly figures can be shown here.</p> : null}
+      {help === undefined || help.kind === 'loading' ? (
+        <p role="status">Working out what the policy still asks…</p>
+      ) : null}
+      {help?.kind === 'noYear' ? (
+        <p>
+          There is no academic year covering {formatUkDate(help.today)}. Ask the manager to add this year’s
+          term dates (Academic calendar), then the policy’s termly figures can be shown here.
+        </p>
+      ) : null}
       {help?.kind === 'ready' ? (
         help.minimums.stillOwed.length === 0 ? (
           <p>Everything the policy asks for {help.minimums.yearLabel} is done or booked.</p>
@@ -21,8 +33,14 @@ export function PlanningHelpPanel({ youngPersonId, youngPersonName, today, timeZ
             <ul className="planning-help__list">
               {help.minimums.stillOwed.map((item) => (
                 <li key={item.key}>
-                  <span>{item.what}</span> <span className="planning-help__by">by {formatUkDate(item.byDate)}</span>
-                  {item.booked.count > 0 ? <span className="planning-help__booked"> ({item.booked.count === 1 ? 'one booked' : `${item.booked.count} booked`})</span> : null}
+                  <span>{item.what}</span>{' '}
+                  <span className="planning-help__by">by {formatUkDate(item.byDate)}</span>
+                  {item.booked.count > 0 ? (
+                    <span className="planning-help__booked">
+                      {' '}
+                      ({item.booked.count === 1 ? 'one booked' : `${item.booked.count} booked`})
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { staffRoleLabels } from '@shared/schemas/staff';
-import { repeatFrequencies, visitBookingFormSchema, visitKindLabels, visitKinds, type Visit, type VisitBookingForm as VisitBookingValues, type VisitBookingFormInput } from '@shared/schemas/visits';
+import {
+  repeatFrequencies,
+  visitBookingFormSchema,
+  visitKindLabels,
+  visitKinds,
+  type Visit,
+  type VisitBookingForm as VisitBookingValues,
+  type VisitBookingFormInput,
+} from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -34,19 +42,35 @@ type Props = {
   readonly onDone: (saved: { visits: readonly Visit[]; problems: readonly string[] } | undefined) => void;
 };
 
-type CheckState = { readonly kind: 'checking' } | { readonly kind: 'checked'; readonly check: BookingCheck } | { readonly kind: 'incomplete' };
+type CheckState =
+  | { readonly kind: 'checking' }
+  | { readonly kind: 'checked'; readonly check: BookingCheck }
+  | { readonly kind: 'incomplete' };
 
 /**
  * Booking a visit, or moving one (issue 5, item 2). The checks (clashes, placement, restrictions)
  * run as the form is filled in and again on saving, and say in words what is wrong and how to fix it.
  */
-export function VisitBookingForm({ repository, directory, timeZone, today, initial, changing, onDone }: Props) {
+export function VisitBookingForm({
+  repository,
+  directory,
+  timeZone,
+  today,
+  initial,
+  changing,
+  onDone,
+}: Props) {
   const db = useDatabase();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
-  const [checked, setChecked] = useState<{ readonly key: string; readonly check: BookingCheck | undefined } | undefined>();
-  const form = useForm<VisitBookingFormInput, unknown, VisitBookingValues>({ resolver: zodResolver(visitBookingFormSchema), defaultValues: initial });
+  const [checked, setChecked] = useState<
+    { readonly key: string; readonly check: BookingCheck | undefined } | undefined
+  >();
+  const form = useForm<VisitBookingFormInput, unknown, VisitBookingValues>({
+    resolver: zodResolver(visitBookingFormSchema),
+    defaultValues: initial,
+  });
   const { errors, isSubmitting } = form.formState;
   const values = useWatch({ control: form.control });
   const youngPersonIds = useMemo(() => values.youngPersonIds ?? [], [values.youngPersonIds]);
@@ -57,14 +81,19 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
 
   // The checks, a moment after the person stops typing; "checking" until the answer for these values is in.
   const valuesKey = JSON.stringify(values);
-  const parsedValues = useMemo(() => visitBookingFormSchema.safeParse(JSON.parse(valuesKey) as unknown), [valuesKey]);
+  const parsedValues = useMemo(
+    () => visitBookingFormSchema.safeParse(JSON.parse(valuesKey) as unknown),
+    [valuesKey],
+  );
   useEffect(() => {
     if (!parsedValues.success) return;
     let isCurrent = true;
     const timer = window.setTimeout(() => {
-      void repository.checkBooking(session, parsedValues.data, { timeZone, known: directory }, changing?.id).then((result) => {
-        if (isCurrent) setChecked({ key: valuesKey, check: result.ok ? result.value : undefined });
-      });
+      void repository
+        .checkBooking(session, parsedValues.data, { timeZone, known: directory }, changing?.id)
+        .then((result) => {
+          if (isCurrent) setChecked({ key: valuesKey, check: result.ok ? result.value : undefined });
+        });
     }, 300);
     return () => {
       isCurrent = false;
@@ -98,7 +127,11 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
         setFailure(result.error.message);
         return;
       }
-      const { problems } = await afterVisitSaved(db, session, { event: 'booked', visits: result.value, timeZone });
+      const { problems } = await afterVisitSaved(db, session, {
+        event: 'booked',
+        visits: result.value,
+        timeZone,
+      });
       onDone({ visits: result.value, problems });
     },
     () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
@@ -106,7 +139,11 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
 
   const staffOptions = directory.staff
     .filter((member) => member.isActive)
-    .map((member) => ({ value: member.id, label: member.name, hint: member.roles.map((role) => staffRoleLabels[role]).join(', ') }));
+    .map((member) => ({
+      value: member.id,
+      label: member.name,
+      hint: member.roles.map((role) => staffRoleLabels[role]).join(', '),
+    }));
   const familyOptions = (family ?? []).map(({ person, relationships }) => ({
     value: person.id,
     label: displayPersonName(person),
@@ -120,7 +157,11 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
       <h2 id="visit-booking-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      {changing?.seriesId ? <p className="lede">This visit is one of a series. Changes here move this date only; the others stay as they are.</p> : null}
+      {changing?.seriesId ? (
+        <p className="lede">
+          This visit is one of a series. Changes here move this date only; the others stay as they are.
+        </p>
+      ) : null}
       <div className="visit-booking__layout">
         <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
           {failure ? <Banner tone="error">{failure}</Banner> : null}
@@ -131,7 +172,10 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
               <CheckboxGroup
                 legend="Young people"
                 error={errors.youngPersonIds?.message}
-                options={directory.youngPeople.map((person) => ({ value: person.id, label: directory.youngPersonName(person.id) }))}
+                options={directory.youngPeople.map((person) => ({
+                  value: person.id,
+                  label: directory.youngPersonName(person.id),
+                }))}
                 value={field.value ?? []}
                 onChange={field.onChange}
                 emptyText="No young people are recorded yet."
@@ -158,7 +202,11 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
                 options={familyOptions}
                 value={field.value ?? []}
                 onChange={field.onChange}
-                emptyText={youngPersonIds.length === 0 ? 'Choose a young person first.' : 'No family members are recorded for this young person.'}
+                emptyText={
+                  youngPersonIds.length === 0
+                    ? 'Choose a young person first.'
+                    : 'No family members are recorded for this young person.'
+                }
               />
             )}
           />
@@ -166,10 +214,21 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
             control={form.control}
             name="staffIds"
             render={({ field }) => (
-              <CheckboxGroup legend="Staff going" hint="For a home visit, the Personal Tutor and the Case Co-ordinator." options={staffOptions} value={field.value ?? []} onChange={field.onChange} emptyText="No staff accounts yet." />
+              <CheckboxGroup
+                legend="Staff going"
+                hint="For a home visit, the Personal Tutor and the Case Co-ordinator."
+                options={staffOptions}
+                value={field.value ?? []}
+                onChange={field.onChange}
+                emptyText="No staff accounts yet."
+              />
             )}
           />
-          <Field label="Supervising member of staff" hint="Needed when a family member may only be seen with staff supervising." error={errors.supervisingStaffId?.message}>
+          <Field
+            label="Supervising member of staff"
+            hint="Needed when a family member may only be seen with staff supervising."
+            error={errors.supervisingStaffId?.message}
+          >
             {(wiring) => (
               <select className="input" {...wiring} {...form.register('supervisingStaffId')}>
                 <option value="">No one supervising</option>
@@ -197,13 +256,36 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
           </Field>
           <div className="form__row">
             <Field label="Date" error={errors.date?.message}>
-              {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('date')} />}
+              {(wiring) => (
+                <TextInput
+                  type="date"
+                  className="input input--short"
+                  {...wiring}
+                  {...form.register('date')}
+                />
+              )}
             </Field>
             <Field label="Starts at" error={errors.startTime?.message}>
-              {(wiring) => <TextInput type="time" className="input input--short" step={300} {...wiring} {...form.register('startTime')} />}
+              {(wiring) => (
+                <TextInput
+                  type="time"
+                  className="input input--short"
+                  step={300}
+                  {...wiring}
+                  {...form.register('startTime')}
+                />
+              )}
             </Field>
             <Field label="Ends at" error={errors.endTime?.message}>
-              {(wiring) => <TextInput type="time" className="input input--short" step={300} {...wiring} {...form.register('endTime')} />}
+              {(wiring) => (
+                <TextInput
+                  type="time"
+                  className="input input--short"
+                  step={300}
+                  {...wiring}
+                  {...form.register('endTime')}
+                />
+              )}
             </Field>
           </div>
           {changing ? null : (
@@ -220,8 +302,19 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
                 )}
               </Field>
               {repeat === 'none' ? null : (
-                <Field label="Last date" hint="The series stops on or before this date." error={errors.repeatUntil?.message}>
-                  {(wiring) => <TextInput type="date" className="input input--short" {...wiring} {...form.register('repeatUntil')} />}
+                <Field
+                  label="Last date"
+                  hint="The series stops on or before this date."
+                  error={errors.repeatUntil?.message}
+                >
+                  {(wiring) => (
+                    <TextInput
+                      type="date"
+                      className="input input--short"
+                      {...wiring}
+                      {...form.register('repeatUntil')}
+                    />
+                  )}
                 </Field>
               )}
             </div>
@@ -229,7 +322,11 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
           <Field label="Transport (optional)" error={errors.transport?.message}>
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('transport')} />}
           </Field>
-          <Field label="Notes (optional)" hint="Seen by those who lead contact and the staff on the visit." error={errors.notes?.message}>
+          <Field
+            label="Notes (optional)"
+            hint="Seen by those who lead contact and the staff on the visit."
+            error={errors.notes?.message}
+          >
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
           </Field>
           <BookingChecks state={checkState} />
@@ -242,7 +339,12 @@ export function VisitBookingForm({ repository, directory, timeZone, today, initi
             </button>
           </div>
         </form>
-        <PlanningHelpPanel youngPersonId={firstYoungPerson} youngPersonName={firstYoungPerson ? directory.youngPersonName(firstYoungPerson) : ''} today={today} timeZone={timeZone} />
+        <PlanningHelpPanel
+          youngPersonId={firstYoungPerson}
+          youngPersonName={firstYoungPerson ? directory.youngPersonName(firstYoungPerson) : ''}
+          today={today}
+          timeZone={timeZone}
+        />
       </div>
     </section>
   );
@@ -253,13 +355,18 @@ function BookingChecks({ state }: { state: CheckState }) {
   return (
     <section className="booking-checks" aria-labelledby="booking-checks-title" aria-live="polite">
       <h3 id="booking-checks-title">Checks before saving</h3>
-      {state.kind === 'incomplete' ? <p>Fill in the young person, the date and the times to check for clashes and restrictions.</p> : null}
+      {state.kind === 'incomplete' ? (
+        <p>Fill in the young person, the date and the times to check for clashes and restrictions.</p>
+      ) : null}
       {state.kind === 'checking' ? <p>Checking for clashes and restrictions…</p> : null}
       {state.kind === 'checked' ? (
         <>
           <p>
-            {state.check.occurrences.length === 1 ? 'One visit' : `${state.check.occurrences.length} visits`} to book.{' '}
-            {state.check.blocking.length === 0 ? 'No clashes or restrictions stop it.' : 'These must be fixed before it can be saved:'}
+            {state.check.occurrences.length === 1 ? 'One visit' : `${state.check.occurrences.length} visits`}{' '}
+            to book.{' '}
+            {state.check.blocking.length === 0
+              ? 'No clashes or restrictions stop it.'
+              : 'These must be fixed before it can be saved:'}
           </p>
           {state.check.blocking.length > 0 ? (
             <ul className="booking-checks__list booking-checks__list--block">

@@ -21,8 +21,10 @@ const formats: Formats = {
   dayFormat: 'EEE d MMM',
   weekdayFormat: 'EEE',
   dayHeaderFormat: 'EEEE d MMMM yyyy',
-  eventTimeRangeFormat: ({ start, end }, culture, local) => `${local?.format(start, 'HH:mm', culture) ?? ''}–${local?.format(end, 'HH:mm', culture) ?? ''}`,
-  selectRangeFormat: ({ start, end }, culture, local) => `${local?.format(start, 'HH:mm', culture) ?? ''}–${local?.format(end, 'HH:mm', culture) ?? ''}`,
+  eventTimeRangeFormat: ({ start, end }, culture, local) =>
+    `${local?.format(start, 'HH:mm', culture) ?? ''}–${local?.format(end, 'HH:mm', culture) ?? ''}`,
+  selectRangeFormat: ({ start, end }, culture, local) =>
+    `${local?.format(start, 'HH:mm', culture) ?? ''}–${local?.format(end, 'HH:mm', culture) ?? ''}`,
 };
 
 /**
@@ -36,7 +38,12 @@ function DayHeading({ label }: { label: string }) {
 
 const components = { day: { header: DayHeading }, week: { header: DayHeading } };
 
-type CalendarEvent = { readonly title: string; readonly start: Date; readonly end: Date; readonly visit: Visit };
+type CalendarEvent = {
+  readonly title: string;
+  readonly start: Date;
+  readonly end: Date;
+  readonly visit: Visit;
+};
 
 type Props = {
   readonly visits: readonly Visit[];
@@ -51,7 +58,10 @@ type Props = {
 /** What a visit is called on the calendar: who, and what kind of visit. */
 export function visitTitle(visit: Visit, directory: VisitDirectory): string {
   const who = visit.youngPersonIds.map(directory.youngPersonName).join(', ');
-  const status = visit.status === 'planned' || visit.status === 'confirmed' ? '' : ` (${visitStatusLabels[visit.status].toLowerCase()})`;
+  const status =
+    visit.status === 'planned' || visit.status === 'confirmed'
+      ? ''
+      : ` (${visitStatusLabels[visit.status].toLowerCase()})`;
   return `${who}: ${visitKindLabels[visit.kind]}${status}`;
 }
 
@@ -63,7 +73,13 @@ export function visitTitle(visit: Visit, directory: VisitDirectory): string {
  */
 export function VisitCalendar({ visits, directory, view, date, timeZone, onOpenVisit, onChooseSlot }: Props) {
   const events = useMemo<CalendarEvent[]>(
-    () => visits.map((visit) => ({ title: visitTitle(visit, directory), start: toWallClockDate(visit.startsAt, timeZone), end: toWallClockDate(visit.endsAt, timeZone), visit })),
+    () =>
+      visits.map((visit) => ({
+        title: visitTitle(visit, directory),
+        start: toWallClockDate(visit.startsAt, timeZone),
+        end: toWallClockDate(visit.endsAt, timeZone),
+        visit,
+      })),
     [visits, directory, timeZone],
   );
   const shown = useMemo(() => wallClockDay(date), [date]);
@@ -77,7 +93,9 @@ export function VisitCalendar({ visits, directory, view, date, timeZone, onOpenV
     const container = containerRef.current;
     if (!container) return;
     const stripTableRoles = () => {
-      for (const element of container.querySelectorAll('[role="table"], [role="rowgroup"], [role="row"], [role="cell"], [role="columnheader"]')) {
+      for (const element of container.querySelectorAll(
+        '[role="table"], [role="rowgroup"], [role="row"], [role="cell"], [role="columnheader"]',
+      )) {
         element.removeAttribute('role');
         element.removeAttribute('aria-sort');
       }

@@ -48,15 +48,23 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
     }
     setIsCancelling(false);
     const event = status === 'completed' ? 'completed' : status === 'cancelled' ? 'cancelled' : undefined;
-    const { problems, dueForms } = event ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone }) : { problems: [], dueForms: [] };
-    const due = dueForms.map((form) => `${form.reference}, due by ${formatDeadlineInstant(form.dueAt, timeZone)}`).join('; ');
+    const { problems, dueForms } = event
+      ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone })
+      : { problems: [], dueForms: [] };
+    const due = dueForms
+      .map((form) => `${form.reference}, due by ${formatDeadlineInstant(form.dueAt, timeZone)}`)
+      .join('; ');
     const done =
       status === 'completed'
         ? `Marked completed. The contact form is now due, counted from the end of the visit${due ? `: ${due}` : ''}.`
         : status === 'cancelled'
           ? 'Visit cancelled. Its room and staff are free again.'
           : `Marked ${visitStatusLabels[status].toLowerCase()}.`;
-    setMessage(problems.length > 0 ? { tone: 'error', text: `${done} ${problems.join(' ')}` } : { tone: 'success', text: done });
+    setMessage(
+      problems.length > 0
+        ? { tone: 'error', text: `${done} ${problems.join(' ')}` }
+        : { tone: 'success', text: done },
+    );
   };
 
   const people = visit.personIds.map((id) => {
@@ -89,7 +97,9 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
         <dt>Family coming</dt>
         <dd>{people.length > 0 ? people.join(', ') : 'No one named'}</dd>
         <dt>Staff</dt>
-        <dd>{visit.staffIds.length > 0 ? visit.staffIds.map(directory.staffName).join(', ') : 'No one named'}</dd>
+        <dd>
+          {visit.staffIds.length > 0 ? visit.staffIds.map(directory.staffName).join(', ') : 'No one named'}
+        </dd>
         <dt>Supervising</dt>
         <dd>{visit.supervisingStaffId ? directory.staffName(visit.supervisingStaffId) : 'No one'}</dd>
         <dt>Room</dt>
@@ -102,7 +112,11 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
       {isOpen(visit.status) ? (
         <div className="form__actions" role="group" aria-label="What happens to this visit">
           {visit.status === 'planned' ? (
-            <button type="button" className="button button--secondary" onClick={() => void setStatus('confirmed')}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void setStatus('confirmed')}
+            >
               Confirm
             </button>
           ) : null}
@@ -112,7 +126,11 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
           <button type="button" className="button" onClick={() => void setStatus('completed')}>
             Mark completed
           </button>
-          <button type="button" className="button button--secondary" onClick={() => void setStatus('didNotAttend')}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void setStatus('didNotAttend')}
+          >
             Did not attend
           </button>
           <button type="button" className="button button--secondary" onClick={() => setIsCancelling(true)}>
@@ -132,8 +150,19 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
             void setStatus('cancelled', reason.trim());
           }}
         >
-          <Field label="Why is it cancelled?" hint="For example “Mum unwell”. Kept with the visit." error={reasonError}>
-            {(wiring) => <TextInput {...wiring} value={reason} onChange={(event) => setReason(event.target.value)} autoComplete="off" />}
+          <Field
+            label="Why is it cancelled?"
+            hint="For example “Mum unwell”. Kept with the visit."
+            error={reasonError}
+          >
+            {(wiring) => (
+              <TextInput
+                {...wiring}
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                autoComplete="off"
+              />
+            )}
           </Field>
           <div className="form__actions">
             <button type="submit" className="button button--danger">

@@ -19,13 +19,22 @@ type Props = {
 const dayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
 
 /** A week of visits on paper, Monday to Sunday, for the office wall: opening it asks the browser to print. */
-export function VisitsPrintWeek({ visits, directory, monday, timeZone, homeName, printedAt, onClose }: Props) {
+export function VisitsPrintWeek({
+  visits,
+  directory,
+  monday,
+  timeZone,
+  homeName,
+  printedAt,
+  onClose,
+}: Props) {
   const days = Array.from({ length: 7 }, (_unused, index) => addDays(monday, index));
 
   return (
     <PrintView heading={<>Visits: {homeName}</>} backLabel="Back to the calendar" onClose={onClose}>
       <p>
-        Week of {formatUkDate(monday)} to {formatUkDate(addDays(monday, 6))}. Printed {dayAndTime(printedAt, timeZone)}.
+        Week of {formatUkDate(monday)} to {formatUkDate(addDays(monday, 6))}. Printed{' '}
+        {dayAndTime(printedAt, timeZone)}.
       </p>
       {days.map((day) => {
         const onDay = visits.filter((visit) => localDateOf(visit.startsAt, timeZone) === day);

@@ -11,7 +11,17 @@ import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
 import { useDisclosure } from '../disclosures/useDisclosure';
 import { sha256Hex } from '../disclosures/sha256-hex';
 import { downloadTextFile } from '../register/download-file';
-import { addDays, instantToFormTimes, isoDateOf, mondayOf, rangeOf, startOfDayIn, stepDate, timeOf, type CalendarView } from './calendar-time';
+import {
+  addDays,
+  instantToFormTimes,
+  isoDateOf,
+  mondayOf,
+  rangeOf,
+  startOfDayIn,
+  stepDate,
+  timeOf,
+  type CalendarView,
+} from './calendar-time';
 import { VisitBookingForm } from './VisitBookingForm';
 import { VisitCalendar } from './VisitCalendar';
 import { VisitDetails } from './VisitDetails';
@@ -22,7 +32,11 @@ import { useVisitsInRange } from './useVisitsInRange';
 import '../door/door.css';
 import './visits.css';
 
-type Panel = { readonly kind: 'none' } | { readonly kind: 'book'; readonly initial: VisitBookingFormInput } | { readonly kind: 'change'; readonly visit: Visit } | { readonly kind: 'details'; readonly visitId: string };
+type Panel =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'book'; readonly initial: VisitBookingFormInput }
+  | { readonly kind: 'change'; readonly visit: Visit }
+  | { readonly kind: 'details'; readonly visitId: string };
 
 const viewLabels: Readonly<Record<CalendarView, string>> = { day: 'Day', week: 'Week', month: 'Month' };
 
@@ -39,7 +53,9 @@ function periodLabel(view: CalendarView, range: { from: string; to: string }): s
   if (view === 'day') return formatUkDate(range.from);
   if (view === 'week') return `Week of ${formatUkDate(range.from)} to ${formatUkDate(addDays(range.to, -1))}`;
   const middle = addDays(range.from, 14);
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${middle}T12:00:00Z`));
+  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${middle}T12:00:00Z`),
+  );
 }
 
 /**
@@ -64,12 +80,30 @@ export function VisitsScreen() {
   const printWeek = useVisitsInRange(weekRange, filter, clock.timeZone);
   const disclosure = useDisclosure();
   const openVisitId = panel.kind === 'details' ? panel.visitId : undefined;
-  const openVisit = useLiveQuery(async () => (openVisitId ? ((await repository.get(session, openVisitId)) ?? null) : null), [repository, session, openVisitId]);
+  const openVisit = useLiveQuery(
+    async () => (openVisitId ? ((await repository.get(session, openVisitId)) ?? null) : null),
+    [repository, session, openVisitId],
+  );
 
-  if (!directory || !visits) return <p role="status" className="page">Loading the calendar…</p>;
+  if (!directory || !visits)
+    return (
+      <p role="status" className="page">
+        Loading the calendar…
+      </p>
+    );
 
   if (printedAt && printWeek.visits) {
-    return <VisitsPrintWeek visits={printWeek.visits} directory={directory} monday={mondayOf(date)} timeZone={clock.timeZone} homeName={clock.homeName} printedAt={printedAt} onClose={() => setPrintedAt(undefined)} />;
+    return (
+      <VisitsPrintWeek
+        visits={printWeek.visits}
+        directory={directory}
+        monday={mondayOf(date)}
+        timeZone={clock.timeZone}
+        homeName={clock.homeName}
+        printedAt={printedAt}
+        onClose={() => setPrintedAt(undefined)}
+      />
+    );
   }
 
   const startBooking = (slot?: { date: string; startTime: string; endTime: string }) => {
@@ -98,15 +132,36 @@ export function VisitsScreen() {
     // A year from the start of the period shown: what a calendar on a phone or shared diary needs.
     const fromDate = range.from;
     const toDate = addDays(fromDate, 366);
-    const all = await repository.listBetween(session, startOfDayIn(fromDate, clock.timeZone), startOfDayIn(toDate, clock.timeZone), filter);
-    const who = filter.youngPersonId ? `for ${initialsOf(directory.youngPersonName(filter.youngPersonId))}` : 'for the home';
-    const text = visitsIcs(all, { initials: (id) => initialsOf(directory.youngPersonName(id)), stampedAt: new Date(), calendarName: `Visits ${who}` });
+    const all = await repository.listBetween(
+      session,
+      startOfDayIn(fromDate, clock.timeZone),
+      startOfDayIn(toDate, clock.timeZone),
+      filter,
+    );
+    const who = filter.youngPersonId
+      ? `for ${initialsOf(directory.youngPersonName(filter.youngPersonId))}`
+      : 'for the home';
+    const text = visitsIcs(all, {
+      initials: (id) => initialsOf(directory.youngPersonName(id)),
+      stampedAt: new Date(),
+      calendarName: `Visits ${who}`,
+    });
     const what = `Visit calendar ${who}, ${formatUkDate(fromDate)} to ${formatUkDate(addDays(toDate, -1))} (initials and kind only)`;
-    const recorded = await disclosure.ask({ what, kind: 'ics', ...(filter.youngPersonId ? { youngPersonId: filter.youngPersonId } : {}), sha256: await sha256Hex(text) });
+    const recorded = await disclosure.ask({
+      what,
+      kind: 'ics',
+      ...(filter.youngPersonId ? { youngPersonId: filter.youngPersonId } : {}),
+      sha256: await sha256Hex(text),
+    });
     if (!recorded) return;
-    const suffix = filter.youngPersonId ? initialsOf(directory.youngPersonName(filter.youngPersonId)).toLowerCase() : 'home';
+    const suffix = filter.youngPersonId
+      ? initialsOf(directory.youngPersonName(filter.youngPersonId)).toLowerCase()
+      : 'home';
     downloadTextFile(`visits-${suffix}-${fromDate}.ics`, text, 'text/calendar;charset=utf-8');
-    setMessage({ tone: 'success', text: `Exported ${all.length === 1 ? 'one visit' : `${all.length} visits`} to a calendar file, and recorded it in the disclosure log.` });
+    setMessage({
+      tone: 'success',
+      text: `Exported ${all.length === 1 ? 'one visit' : `${all.length} visits`} to a calendar file, and recorded it in the disclosure log.`,
+    });
   };
 
   const shownCaption = `${periodLabel(view, range)}: ${visits.length === 1 ? 'one visit' : `${visits.length} visits`}`;
@@ -114,35 +169,61 @@ export function VisitsScreen() {
   return (
     <div className="page page--wide visits-screen">
       <h1>Visits</h1>
-      <p className="lede">Family visits, home visits, calls and meetings. Every booking is checked for clashes and contact restrictions before it is saved.</p>
+      <p className="lede">
+        Family visits, home visits, calls and meetings. Every booking is checked for clashes and contact
+        restrictions before it is saved.
+      </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <DisclosureReasonDialog {...disclosure.dialogProps} />
       <div className="visits-toolbar" role="group" aria-label="Calendar controls">
         <div className="visits-toolbar__group" role="group" aria-label="View">
           {(['day', 'week', 'month'] as const).map((option) => (
-            <button key={option} type="button" className={option === view ? 'button' : 'button button--secondary'} aria-pressed={option === view} onClick={() => setView(option)}>
+            <button
+              key={option}
+              type="button"
+              className={option === view ? 'button' : 'button button--secondary'}
+              aria-pressed={option === view}
+              onClick={() => setView(option)}
+            >
               {viewLabels[option]}
             </button>
           ))}
         </div>
         <div className="visits-toolbar__group" role="group" aria-label="Move through the calendar">
-          <button type="button" className="button button--secondary" onClick={() => setDate(stepDate(view, date, -1))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setDate(stepDate(view, date, -1))}
+          >
             Previous {view}
           </button>
           <button type="button" className="button button--secondary" onClick={() => setDate(clock.today)}>
             Today
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setDate(stepDate(view, date, 1))}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setDate(stepDate(view, date, 1))}
+          >
             Next {view}
           </button>
           <label className="visits-toolbar__date">
             Go to date{' '}
-            <input type="date" className="input input--short" value={date} onChange={(event) => event.target.value && setDate(event.target.value)} />
+            <input
+              type="date"
+              className="input input--short"
+              value={date}
+              onChange={(event) => event.target.value && setDate(event.target.value)}
+            />
           </label>
         </div>
         <label className="visits-toolbar__filter">
           Show visits for{' '}
-          <select className="input" value={filterValue} onChange={(event) => setFilterValue(event.target.value)}>
+          <select
+            className="input"
+            value={filterValue}
+            onChange={(event) => setFilterValue(event.target.value)}
+          >
             <option value="">Everyone</option>
             <optgroup label="Young people">
               {directory.youngPeople.map((person) => (
@@ -174,7 +255,11 @@ export function VisitsScreen() {
           <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
             Export calendar file (.ics)
           </button>
-          <button type="button" className="button button--secondary" onClick={() => setPrintedAt(new Date().toISOString())}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setPrintedAt(new Date().toISOString())}
+          >
             Print this week
           </button>
         </div>
@@ -192,8 +277,17 @@ export function VisitsScreen() {
             setPanel(saved?.visits[0] ? { kind: 'details', visitId: saved.visits[0].id } : { kind: 'none' });
             if (saved) {
               const count = saved.visits.length;
-              const text = panel.kind === 'change' ? 'Visit changed.' : count === 1 ? 'Visit booked.' : `${count} visits booked, one for each date.`;
-              setMessage(saved.problems.length > 0 ? { tone: 'error', text: `${text} ${saved.problems.join(' ')}` } : { tone: 'success', text });
+              const text =
+                panel.kind === 'change'
+                  ? 'Visit changed.'
+                  : count === 1
+                    ? 'Visit booked.'
+                    : `${count} visits booked, one for each date.`;
+              setMessage(
+                saved.problems.length > 0
+                  ? { tone: 'error', text: `${text} ${saved.problems.join(' ')}` }
+                  : { tone: 'success', text },
+              );
               const first = saved.visits[0];
               if (first) setDate(instantToFormTimes(first.startsAt, clock.timeZone).date);
             }
@@ -201,7 +295,14 @@ export function VisitsScreen() {
         />
       ) : null}
       {panel.kind === 'details' && openVisit ? (
-        <VisitDetails visit={openVisit} repository={repository} directory={directory} timeZone={clock.timeZone} onChange={(visit) => setPanel({ kind: 'change', visit })} onClose={() => setPanel({ kind: 'none' })} />
+        <VisitDetails
+          visit={openVisit}
+          repository={repository}
+          directory={directory}
+          timeZone={clock.timeZone}
+          onChange={(visit) => setPanel({ kind: 'change', visit })}
+          onClose={() => setPanel({ kind: 'none' })}
+        />
       ) : null}
       <h2 className="visits-period" aria-live="polite">
         {periodLabel(view, range)}
@@ -215,11 +316,21 @@ export function VisitsScreen() {
         onOpenVisit={(visit) => setPanel({ kind: 'details', visitId: visit.id })}
         onChooseSlot={(slot) => {
           const isWholeDay = timeOf(slot.start) === '00:00' && timeOf(slot.end) === '00:00';
-          startBooking(isWholeDay ? { date: isoDateOf(slot.start), startTime: '14:00', endTime: '15:00' } : { date: isoDateOf(slot.start), startTime: timeOf(slot.start), endTime: timeOf(slot.end) });
+          startBooking(
+            isWholeDay
+              ? { date: isoDateOf(slot.start), startTime: '14:00', endTime: '15:00' }
+              : { date: isoDateOf(slot.start), startTime: timeOf(slot.start), endTime: timeOf(slot.end) },
+          );
         }}
       />
       <h2>Visits in this period</h2>
-      <VisitsTable visits={visits} directory={directory} timeZone={clock.timeZone} caption={shownCaption} onOpen={(visit) => setPanel({ kind: 'details', visitId: visit.id })} />
+      <VisitsTable
+        visits={visits}
+        directory={directory}
+        timeZone={clock.timeZone}
+        caption={shownCaption}
+        onOpen={(visit) => setPanel({ kind: 'details', visitId: visit.id })}
+      />
     </div>
   );
 }

@@ -2,7 +2,13 @@ import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import type { VisitDirectory } from './useVisitDirectory';
 
-type Props = { readonly visits: readonly Visit[]; readonly directory: VisitDirectory; readonly timeZone: string; readonly caption: string; readonly onOpen: (visit: Visit) => void };
+type Props = {
+  readonly visits: readonly Visit[];
+  readonly directory: VisitDirectory;
+  readonly timeZone: string;
+  readonly caption: string;
+  readonly onOpen: (visit: Visit) => void;
+};
 
 /** The visits the calendar shows, as a table: every visit reachable by keyboard and read in order by a screen reader. */
 export function VisitsTable({ visits, directory, timeZone, caption, onOpen }: Props) {
@@ -31,7 +37,12 @@ export function VisitsTable({ visits, directory, timeZone, caption, onOpen }: Pr
             <td>{visit.roomId ? directory.roomName(visit.roomId) : ''}</td>
             <td>{visitStatusLabels[visit.status]}</td>
             <td>
-              <button type="button" className="button button--secondary button--small" onClick={() => onOpen(visit)} aria-label={`Open ${visitKindLabels[visit.kind].toLowerCase()}, ${describeSlot(visit, timeZone)}`}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => onOpen(visit)}
+                aria-label={`Open ${visitKindLabels[visit.kind].toLowerCase()}, ${describeSlot(visit, timeZone)}`}
+              >
                 Open
               </button>
             </td>

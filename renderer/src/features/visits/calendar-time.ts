@@ -17,7 +17,18 @@ export function toWallClockDate(instant: string, timeZone: string): Date {
 
 /** The instant a wall-clock Date (from the calendar) stands for in the home's zone. */
 export function fromWallClockDate(date: Date, timeZone: string): string {
-  return new Date(new TZDate(date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), 0, 0, timeZone).getTime()).toISOString();
+  return new Date(
+    new TZDate(
+      date.getFullYear(),
+      date.getMonth(),
+      date.getDate(),
+      date.getHours(),
+      date.getMinutes(),
+      0,
+      0,
+      timeZone,
+    ).getTime(),
+  ).toISOString();
 }
 
 /** YYYY-MM-DD of a wall-clock Date. */
@@ -92,5 +103,8 @@ export function startOfDayIn(isoDate: string, timeZone: string): string {
 /** An instant as the form's date (YYYY-MM-DD) and time (HH:mm) in the home's zone. */
 export function instantToFormTimes(instant: string, timeZone: string): { date: string; time: string } {
   const home = new TZDate(new Date(instant).getTime(), timeZone);
-  return { date: `${pad(home.getFullYear(), 4)}-${pad(home.getMonth() + 1)}-${pad(home.getDate())}`, time: `${pad(home.getHours())}:${pad(home.getMinutes())}` };
+  return {
+    date: `${pad(home.getFullYear(), 4)}-${pad(home.getMonth() + 1)}-${pad(home.getDate())}`,
+    time: `${pad(home.getHours())}:${pad(home.getMinutes())}`,
+  };
 }

@@ -14,12 +14,19 @@ export function useFamilyOfMany(youngPersonIds: readonly string[]): FamilyMember
   const key = [...youngPersonIds].sort().join(',');
   return useLiveQuery(async () => {
     const repository = peopleRepository(db);
-    const lists = await Promise.all(key.split(',').filter(Boolean).map((id) => repository.familyOf(session, id)));
+    const lists = await Promise.all(
+      key
+        .split(',')
+        .filter(Boolean)
+        .map((id) => repository.familyOf(session, id)),
+    );
     const byPerson = new Map<string, FamilyMember>();
     for (const { person, relationship } of lists.flat()) {
       const known = byPerson.get(person.id);
       byPerson.set(person.id, { person, relationships: [...(known?.relationships ?? []), relationship] });
     }
-    return [...byPerson.values()].sort((a, b) => displayPersonName(a.person).localeCompare(displayPersonName(b.person), 'en-GB'));
+    return [...byPerson.values()].sort((a, b) =>
+      displayPersonName(a.person).localeCompare(displayPersonName(b.person), 'en-GB'),
+    );
   }, [db, session, key]);
 }

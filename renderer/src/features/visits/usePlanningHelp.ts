@@ -1,6 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { academicYearSpan } from '@shared/rules/academic-calendar';
-import { contactMinimums, contactsFrom, familyCircle, type ContactMinimums } from '@shared/rules/contact-minimums';
+import {
+  contactMinimums,
+  contactsFrom,
+  familyCircle,
+  type ContactMinimums,
+} from '@shared/rules/contact-minimums';
 import { useDatabase } from '../../app/database-context';
 import { academicYearRepository } from '../../db/repositories/academic-year-repository';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
@@ -20,12 +25,19 @@ export type PlanningHelp =
  * shared/rules/contact-minimums.ts), from their visits, contact forms and family, kept live so a
  * booking made now shows at once as "booked".
  */
-export function usePlanningHelp(youngPersonId: string | undefined, today: string, timeZone: string): PlanningHelp | undefined {
+export function usePlanningHelp(
+  youngPersonId: string | undefined,
+  today: string,
+  timeZone: string,
+): PlanningHelp | undefined {
   const db = useDatabase();
   const session = useSession();
   return useLiveQuery(async (): Promise<PlanningHelp | undefined> => {
     if (!youngPersonId) return undefined;
-    const [years, youngPerson] = await Promise.all([academicYearRepository(db).list(), youngPeopleRepository(db).get(session, youngPersonId)]);
+    const [years, youngPerson] = await Promise.all([
+      academicYearRepository(db).list(),
+      youngPeopleRepository(db).get(session, youngPersonId),
+    ]);
     if (!youngPerson) return undefined;
     const year = years.find((candidate) => {
       const span = academicYearSpan(candidate);
@@ -43,7 +55,15 @@ export function usePlanningHelp(youngPersonId: string | undefined, today: string
       peopleRepository(db).familyOf(session, youngPersonId),
     ]);
     const { parentIds, familyIds } = familyCircle(family.map((entry) => entry.relationship));
-    const minimums = contactMinimums({ youngPerson, year, contacts: contactsFrom(visits, forms), parentIds, familyIds, now: new Date(), timeZone });
+    const minimums = contactMinimums({
+      youngPerson,
+      year,
+      contacts: contactsFrom(visits, forms),
+      parentIds,
+      familyIds,
+      now: new Date(),
+      timeZone,
+    });
     return { kind: 'ready', minimums };
   }, [db, session, youngPersonId, today, timeZone]);
 }

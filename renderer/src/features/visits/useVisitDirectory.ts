@@ -23,7 +23,11 @@ export function useVisitDirectory(): VisitDirectory | undefined {
   const db = useDatabase();
   const session = useSession();
   const loaded = useLiveQuery(async () => {
-    const [youngPeople, staff, rooms] = await Promise.all([youngPeopleRepository(db).list(session), staffRepository(db).list(session.cipher), roomRepository(db).list()]);
+    const [youngPeople, staff, rooms] = await Promise.all([
+      youngPeopleRepository(db).list(session),
+      staffRepository(db).list(session.cipher),
+      roomRepository(db).list(),
+    ]);
     return { youngPeople, staff, rooms };
   }, [db, session]);
   return useMemo(() => {

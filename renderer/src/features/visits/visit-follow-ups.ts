@@ -30,7 +30,8 @@ export function contactKindOfVisit(kind: VisitKind): ContactKind {
   }
 }
 
-const shortDate = (instant: string, timeZone: string) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(instant));
+const shortDate = (instant: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(instant));
 
 /**
  * What follows a visit's own saved change, each after its transaction has committed (so a failure
@@ -44,7 +45,11 @@ const shortDate = (instant: string, timeZone: string) => new Intl.DateTimeFormat
 export async function afterVisitSaved(
   db: FamilyLinksDb,
   session: Session,
-  change: { readonly event: 'booked' | 'cancelled' | 'completed'; readonly visits: readonly Visit[]; readonly timeZone: string },
+  change: {
+    readonly event: 'booked' | 'cancelled' | 'completed';
+    readonly visits: readonly Visit[];
+    readonly timeZone: string;
+  },
 ): Promise<{ problems: string[]; dueForms: ContactForm[] }> {
   const problems: string[] = [];
   const dueForms: ContactForm[] = [];
@@ -63,15 +68,26 @@ export async function afterVisitSaved(
         staffIds: visit.staffIds,
       });
       if (due.ok) dueForms.push(...due.value);
-      else problems.push(`The visit is marked completed, but its contact form could not be set up: ${due.error.message}`);
+      else
+        problems.push(
+          `The visit is marked completed, but its contact form could not be set up: ${due.error.message}`,
+        );
     }
     return { problems, dueForms };
   }
   const event: PanEvent = change.event === 'booked' ? 'visitBooked' : 'visitCancelled';
-  const when = change.visits.length > 1 ? `${shortDate(first.startsAt, change.timeZone)} (${change.visits.length} dates)` : shortDate(first.startsAt, change.timeZone);
+  const when =
+    change.visits.length > 1
+      ? `${shortDate(first.startsAt, change.timeZone)} (${change.visits.length} dates)`
+      : shortDate(first.startsAt, change.timeZone);
   const summary = `${visitKindLabels[first.kind]} on ${when} ${change.event === 'booked' ? 'booked' : 'cancelled'}`;
   for (const youngPersonId of first.youngPersonIds) {
-    const queued = await queuePanAlert(db, session, { youngPersonId, event, reference: `Visit ${first.startsAt.slice(0, 10)}`, summary: summary.slice(0, 140) });
+    const queued = await queuePanAlert(db, session, {
+      youngPersonId,
+      event,
+      reference: `Visit ${first.startsAt.slice(0, 10)}`,
+      summary: summary.slice(0, 140),
+    });
     if (!queued.ok) problems.push(`The PAN group could not be told: ${queued.error.message}`);
   }
   return { problems, dueForms };

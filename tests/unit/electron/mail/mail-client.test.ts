@@ -5,9 +5,15 @@ describe('opening an alert in the person’s own mail client', () => {
   it('hands the system only a mailto: address it built, with the subject and body', async () => {
     const opened: string[] = [];
     const opener = createMailClientOpener((url) => Promise.resolve(void opened.push(url)));
-    const result = await opener.open({ to: 'sam@council.example', subject: 'Family Links: alert', body: 'For M.H.\nOpen Family Links to read it.' });
+    const result = await opener.open({
+      to: 'sam@council.example',
+      subject: 'Family Links: alert',
+      body: 'For M.H.\nOpen Family Links to read it.',
+    });
     expect(result.opened).toBe(true);
-    expect(opened).toEqual(['mailto:sam@council.example?subject=Family%20Links%3A%20alert&body=For%20M.H.%0D%0AOpen%20Family%20Links%20to%20read%20it.']);
+    expect(opened).toEqual([
+      'mailto:sam@council.example?subject=Family%20Links%3A%20alert&body=For%20M.H.%0D%0AOpen%20Family%20Links%20to%20read%20it.',
+    ]);
   });
 
   it.each([
@@ -25,13 +31,20 @@ describe('opening an alert in the person’s own mail client', () => {
   it('an address that would smuggle a second recipient is refused, and nothing is opened', async () => {
     const opened: string[] = [];
     const opener = createMailClientOpener((url) => Promise.resolve(void opened.push(url)));
-    const result = await opener.open({ to: 'sam@council.example?cc=x@evil.example', subject: 'S', body: 'B' });
+    const result = await opener.open({
+      to: 'sam@council.example?cc=x@evil.example',
+      subject: 'S',
+      body: 'B',
+    });
     expect(result.opened).toBe(false);
     expect(opened).toEqual([]);
   });
 
   it('says so in plain words when no mail client opens', async () => {
     const opener = createMailClientOpener(() => Promise.reject(new Error('no handler')));
-    expect(await opener.open({ to: 'sam@council.example', subject: 'S', body: 'B' })).toEqual({ opened: false, message: 'No mail client opened on this computer. Copy the message from the outbox instead.' });
+    expect(await opener.open({ to: 'sam@council.example', subject: 'S', body: 'B' })).toEqual({
+      opened: false,
+      message: 'No mail client opened on this computer. Copy the message from the outbox instead.',
+    });
   });
 });

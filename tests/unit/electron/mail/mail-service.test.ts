@@ -5,7 +5,12 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailService } from '../../../../electron/main/services/mail/mail-service';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
 import type { MailSettings } from '../../../../shared/schemas/mail';
-import { makeTestCertificates, startTestSmtpServer, type TestCertificates, type TestSmtpServer } from './smtp-test-server';
+import {
+  makeTestCertificates,
+  startTestSmtpServer,
+  type TestCertificates,
+  type TestSmtpServer,
+} from './smtp-test-server';
 
 let certificates: TestCertificates;
 let strangerCertificates: TestCertificates;
@@ -24,9 +29,17 @@ afterEach(async () => {
 const password = 'correct horse battery staple';
 const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
 
-async function serviceFor(server: { port: number }, overrides: Partial<MailSettings> = {}, options: { password?: string; storage?: ReturnType<typeof inMemoryProtectedStorage> } = {}) {
+async function serviceFor(
+  server: { port: number },
+  overrides: Partial<MailSettings> = {},
+  options: { password?: string; storage?: ReturnType<typeof inMemoryProtectedStorage> } = {},
+) {
   folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-  const mail = createMailService({ folder, protectedStorage: options.storage ?? inMemoryProtectedStorage(), timeouts });
+  const mail = createMailService({
+    folder,
+    protectedStorage: options.storage ?? inMemoryProtectedStorage(),
+    timeouts,
+  });
   const saved = await mail.saveSettings({
     settings: {
       host: '127.0.0.1',
@@ -51,7 +64,11 @@ async function server(options: Partial<Parameters<typeof startTestSmtpServer>[0]
   return started;
 }
 
-const alert = { to: { name: 'Tom Tutor', email: 'tom.tutor@home.example' }, subject: 'Family Links: a contact form was filed for M.H. (CF-1)', text: 'For M.H.: a contact form was filed.\n\nOpen Family Links to read it.' };
+const alert = {
+  to: { name: 'Tom Tutor', email: 'tom.tutor@home.example' },
+  subject: 'Family Links: a contact form was filed for M.H. (CF-1)',
+  text: 'For M.H.: a contact form was filed.\n\nOpen Family Links to read it.',
+};
 
 describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login required)', () => {
   it('delivers to the one recipient, encrypted, with the server’s message id', async () => {
@@ -85,7 +102,10 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     const smtp = await server();
     const mail = await serviceFor(smtp);
     const pdf = Buffer.from('%PDF-1.7\n% pretend signed bytes \u00ff\n%%EOF', 'latin1');
-    const outcome = await mail.send({ ...alert, attachment: { filename: 'CF-1.pdf', contentBase64: pdf.toString('base64') } });
+    const outcome = await mail.send({
+      ...alert,
+      attachment: { filename: 'CF-1.pdf', contentBase64: pdf.toString('base64') },
+    });
     expect(outcome.outcome).toBe('sent');
     const attachment = smtp.received[0]?.parsed.attachments[0];
     expect(attachment?.filename).toBe('CF-1.pdf');
@@ -99,7 +119,9 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     expect(smtp.received).toHaveLength(0);
     expect([...smtp.logins, ...smtp.refusedLogins]).toEqual([]);
     expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'no-tls', isWorthRetrying: false } });
-    expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain('did not offer an encrypted connection');
+    expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain(
+      'did not offer an encrypted connection',
+    );
   });
 
   it('a certificate from an authority the home has not added is refused, with the reason in plain words', async () => {
@@ -107,7 +129,10 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     const mail = await serviceFor(smtp);
     const outcome = await mail.send(alert);
     expect(smtp.received).toHaveLength(0);
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'certificate', isWorthRetrying: false } });
+    expect(outcome).toMatchObject({
+      outcome: 'failed',
+      failure: { code: 'certificate', isWorthRetrying: false },
+    });
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain('could not be trusted');
   });
 
@@ -125,7 +150,15 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     const outcome = await mail.send(alert);
     expect(smtp.received).toHaveLength(0);
     expect(smtp.refusedLogins).toEqual(['alerts@home.example']);
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'auth', isWorthRetrying: false, message: 'The mail server did not accept the user name or password, so nothing was sent. Check them in Mail settings.' } });
+    expect(outcome).toMatchObject({
+      outcome: 'failed',
+      failure: {
+        code: 'auth',
+        isWorthRetrying: false,
+        message:
+          'The mail server did not accept the user name or password, so nothing was sent. Check them in Mail settings.',
+      },
+    });
   });
 
   it('a server that is down is worth trying again later', async () => {
@@ -134,7 +167,10 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     servers.splice(0);
     const mail = await serviceFor(smtp);
     const outcome = await mail.send(alert);
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'unreachable', isWorthRetrying: true } });
+    expect(outcome).toMatchObject({
+      outcome: 'failed',
+      failure: { code: 'unreachable', isWorthRetrying: true },
+    });
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain(`127.0.0.1:${smtp.port}`);
   });
 
@@ -174,22 +210,51 @@ describe('mail settings and the password', () => {
 
   it('refuses to store a password where the computer offers no protected storage, and says so', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage({ available: false }) });
-    const saved = await mail.saveSettings({ settings: { host: 'smtp.example.org', port: 587, security: 'starttls', username: 'u', fromAddress: 'a@b.example', fromName: '', caCertificatePem: '', attachSignedPdf: false }, password: 'secret' });
+    const mail = createMailService({
+      folder,
+      protectedStorage: inMemoryProtectedStorage({ available: false }),
+    });
+    const saved = await mail.saveSettings({
+      settings: {
+        host: 'smtp.example.org',
+        port: 587,
+        security: 'starttls',
+        username: 'u',
+        fromAddress: 'a@b.example',
+        fromName: '',
+        caCertificatePem: '',
+        attachSignedPdf: false,
+      },
+      password: 'secret',
+    });
     expect(saved.ok ? '' : saved.error.code).toBe('no-protected-storage');
     expect((await mail.getSettings()).settings).toBeNull();
   });
 
   it('says when protection is weak (Linux without a keyring)', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage({ strength: 'weak' }) });
+    const mail = createMailService({
+      folder,
+      protectedStorage: inMemoryProtectedStorage({ strength: 'weak' }),
+    });
     expect((await mail.getSettings()).passwordProtection).toBe('weak');
   });
 
   it('refuses a CA certificate that cannot be read', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
     const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage() });
-    const saved = await mail.saveSettings({ settings: { host: 'smtp.example.org', port: 587, security: 'starttls', username: 'u', fromAddress: 'a@b.example', fromName: '', caCertificatePem: '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----', attachSignedPdf: false } });
+    const saved = await mail.saveSettings({
+      settings: {
+        host: 'smtp.example.org',
+        port: 587,
+        security: 'starttls',
+        username: 'u',
+        fromAddress: 'a@b.example',
+        fromName: '',
+        caCertificatePem: '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----',
+        attachSignedPdf: false,
+      },
+    });
     expect(saved.ok ? {} : saved.error.fields).toHaveProperty('caCertificatePem');
   });
 

@@ -48,15 +48,30 @@ export function makeTestCertificates(commonName = 'Family Links test CA'): TestC
   ]);
   server.sign(caKeys.privateKey, forge.md.sha256.create());
 
-  return { caPem: forge.pki.certificateToPem(ca), keyPem: forge.pki.privateKeyToPem(serverKeys.privateKey), certPem: forge.pki.certificateToPem(server) };
+  return {
+    caPem: forge.pki.certificateToPem(ca),
+    keyPem: forge.pki.privateKeyToPem(serverKeys.privateKey),
+    certPem: forge.pki.certificateToPem(server),
+  };
 }
 
 function rsaKeys() {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
-  return { privateKey: forge.pki.privateKeyFromPem(privateKey), publicKey: forge.pki.publicKeyFromPem(publicKey) };
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return {
+    privateKey: forge.pki.privateKeyFromPem(privateKey),
+    publicKey: forge.pki.publicKeyFromPem(publicKey),
+  };
 }
 
-export type ReceivedMail = { readonly envelopeTo: readonly string[]; readonly parsed: ParsedMail; readonly wasEncrypted: boolean };
+export type ReceivedMail = {
+  readonly envelopeTo: readonly string[];
+  readonly parsed: ParsedMail;
+  readonly wasEncrypted: boolean;
+};
 
 export type TestSmtpServer = {
   readonly port: number;
@@ -107,7 +122,11 @@ export async function startTestSmtpServer(options: {
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
-          received.push({ envelopeTo: session.envelope.rcptTo.map((to) => to.address), parsed, wasEncrypted: session.secure });
+          received.push({
+            envelopeTo: session.envelope.rcptTo.map((to) => to.address),
+            parsed,
+            wasEncrypted: session.secure,
+          });
           callback();
         })
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));

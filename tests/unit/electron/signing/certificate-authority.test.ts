@@ -1,7 +1,12 @@
 import forge from 'node-forge';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { createHomeCertificateAuthority, createKeyPool, issueStaffCertificate, type RsaKeyPair } from '../../../../electron/main/services/signing/certificate-authority';
+import {
+  createHomeCertificateAuthority,
+  createKeyPool,
+  issueStaffCertificate,
+  type RsaKeyPair,
+} from '../../../../electron/main/services/signing/certificate-authority';
 import { openKey } from '../../../../electron/main/services/signing/pkcs12';
 import { openSealedKey } from '../../../../electron/main/services/signing/sealed-key';
 import { signPdf } from '../../../../electron/main/services/signing/sign-pdf';
@@ -13,7 +18,13 @@ const guess = 'a'.repeat(64);
 
 async function homeWithOneStaff() {
   const ca = await createHomeCertificateAuthority({ homeName: 'Ashgrove', secret: caSecret, now });
-  const leaf = await issueStaffCertificate({ ca: { ...ca, secret: caSecret }, staff: { name: 'Siobhán O’Neill', email: 'siobhan@ashgrove.example.org' }, homeName: 'Ashgrove', secret: staffSecret, now });
+  const leaf = await issueStaffCertificate({
+    ca: { ...ca, secret: caSecret },
+    staff: { name: 'Siobhán O’Neill', email: 'siobhan@ashgrove.example.org' },
+    homeName: 'Ashgrove',
+    secret: staffSecret,
+    now,
+  });
   if (!leaf.ok) throw new Error(leaf.error.message);
   return { ca, leaf: leaf.value };
 }
@@ -24,13 +35,24 @@ describe('the home certificate authority and staff certificates', { timeout: 60_
     const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
     const leafCertificate = forge.pki.certificateFromPem(leaf.certificateChainPem[0] ?? '');
     expect(caCertificate.getExtension('basicConstraints')).toMatchObject({ cA: true, critical: true });
-    expect(caCertificate.getExtension('keyUsage')).toMatchObject({ keyCertSign: true, cRLSign: true, digitalSignature: false });
+    expect(caCertificate.getExtension('keyUsage')).toMatchObject({
+      keyCertSign: true,
+      cRLSign: true,
+      digitalSignature: false,
+    });
     expect(leafCertificate.getExtension('basicConstraints')).toMatchObject({ cA: false });
-    expect(leafCertificate.getExtension('keyUsage')).toMatchObject({ digitalSignature: true, nonRepudiation: true, keyCertSign: false });
+    expect(leafCertificate.getExtension('keyUsage')).toMatchObject({
+      digitalSignature: true,
+      nonRepudiation: true,
+      keyCertSign: false,
+    });
     expect(caCertificate.verify(leafCertificate)).toBe(true);
     // Names are UTF-8, so an accented name and a curly apostrophe survive.
     // forge gives a parsed UTF8String back as its UTF-8 bytes.
-    const fieldOf = (name: string): string => forge.util.decodeUtf8(String((leafCertificate.subject.getField(name) as { value?: unknown } | null)?.value));
+    const fieldOf = (name: string): string =>
+      forge.util.decodeUtf8(
+        String((leafCertificate.subject.getField(name) as { value?: unknown } | null)?.value),
+      );
     expect(fieldOf('CN')).toBe('Siobhán O’Neill');
     expect(fieldOf('O')).toBe('Ashgrove');
     expect(leaf.fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -42,33 +64,71 @@ describe('the home certificate authority and staff certificates', { timeout: 60_
     const sealed = { encryptedKey: leaf.encryptedKey, certificateChainPem: leaf.certificateChainPem };
     // An EncryptedPrivateKeyInfo, not a plain PrivateKeyInfo: no INTEGER version right after the outer SEQUENCE.
     const outer = forge.asn1.fromDer(Buffer.from(leaf.encryptedKey).toString('binary'));
-    expect(forge.asn1.derToOid(((outer.value as forge.asn1.Asn1[])[0]?.value as forge.asn1.Asn1[])[0]?.value as string)).toBe('1.2.840.113549.1.5.13');
+    expect(
+      forge.asn1.derToOid(
+        ((outer.value as forge.asn1.Asn1[])[0]?.value as forge.asn1.Asn1[])[0]?.value as string,
+      ),
+    ).toBe('1.2.840.113549.1.5.13');
     expect(openSealedKey({ ...sealed, secret: staffSecret }).ok).toBe(true);
     const wrong = openSealedKey({ ...sealed, secret: guess });
     expect(wrong.ok ? 'opened' : wrong.error.code).toBe('wrong-secret');
-    const wrongCa = await issueStaffCertificate({ ca: { ...ca, secret: guess }, staff: { name: 'X' }, homeName: 'Ashgrove', secret: staffSecret, now });
+    const wrongCa = await issueStaffCertificate({
+      ca: { ...ca, secret: guess },
+      staff: { name: 'X' },
+      homeName: 'Ashgrove',
+      secret: staffSecret,
+      now,
+    });
     expect(wrongCa.ok ? 'issued' : wrongCa.error.code).toBe('wrong-secret');
   });
 
   it('refuses to issue certificates from a staff member’s key', async () => {
     const { leaf } = await homeWithOneStaff();
-    const issued = await issueStaffCertificate({ ca: { encryptedKey: leaf.encryptedKey, certificatePem: leaf.certificateChainPem[0] ?? '', secret: staffSecret }, staff: { name: 'X' }, homeName: 'Ashgrove', secret: guess, now });
+    const issued = await issueStaffCertificate({
+      ca: {
+        encryptedKey: leaf.encryptedKey,
+        certificatePem: leaf.certificateChainPem[0] ?? '',
+        secret: staffSecret,
+      },
+      staff: { name: 'X' },
+      homeName: 'Ashgrove',
+      secret: guess,
+      now,
+    });
     expect(issued.ok ? 'issued' : issued.error.code).toBe('not-a-ca');
   });
 
   it('refuses a key with someone else’s certificate, and garbage as a sealed key', async () => {
     const { ca, leaf } = await homeWithOneStaff();
-    const mismatched = openSealedKey({ encryptedKey: leaf.encryptedKey, certificateChainPem: [ca.certificatePem], secret: staffSecret });
+    const mismatched = openSealedKey({
+      encryptedKey: leaf.encryptedKey,
+      certificateChainPem: [ca.certificatePem],
+      secret: staffSecret,
+    });
     expect(mismatched.ok ? 'opened' : mismatched.error.code).toBe('unreadable-key');
-    const garbage = openSealedKey({ encryptedKey: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]), certificateChainPem: leaf.certificateChainPem, secret: staffSecret });
+    const garbage = openSealedKey({
+      encryptedKey: new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x03]),
+      certificateChainPem: leaf.certificateChainPem,
+      secret: staffSecret,
+    });
     expect(garbage.ok ? 'opened' : garbage.error.code).toBe('unreadable-key');
   });
 
   it('says plainly when the bytes are not a PDF, and names the signer as written, accents and all', async () => {
     const { leaf } = await homeWithOneStaff();
-    const signer = openSealedKey({ encryptedKey: leaf.encryptedKey, certificateChainPem: leaf.certificateChainPem, secret: staffSecret });
+    const signer = openSealedKey({
+      encryptedKey: leaf.encryptedKey,
+      certificateChainPem: leaf.certificateChainPem,
+      secret: staffSecret,
+    });
     if (!signer.ok) throw new Error(signer.error.message);
-    const notPdf = await signPdf({ pdf: new Uint8Array([1, 2, 3]), signer: signer.value, reason: 'r', location: 'l', signedAt: now });
+    const notPdf = await signPdf({
+      pdf: new Uint8Array([1, 2, 3]),
+      signer: signer.value,
+      reason: 'r',
+      location: 'l',
+      signedAt: now,
+    });
     expect(notPdf.ok ? 'signed' : notPdf.error.code).toBe('not-a-pdf');
     const pdf = await PDFDocument.create();
     pdf.addPage();

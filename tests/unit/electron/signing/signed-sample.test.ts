@@ -14,7 +14,9 @@ function run(tool: string, args: readonly string[]): { status: number | null; ou
   const result = spawnSync(tool, args, { encoding: 'utf8' });
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT') {
     const source = tool === 'qpdf' ? 'qpdf' : tool === 'certutil' ? 'libnss3-tools' : 'poppler-utils';
-    throw new Error(`${tool} is not installed: install ${source} (apt-get install -y ${source}); .ci/run installs it`);
+    throw new Error(
+      `${tool} is not installed: install ${source} (apt-get install -y ${source}); .ci/run installs it`,
+    );
   }
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -34,7 +36,19 @@ beforeAll(async () => {
   await writeFile(join(folder, 'ca.pem'), sample.caCertificatePem);
   run('mkdir', ['-p', nssDir]);
   expect(run('certutil', ['-N', '-d', `sql:${nssDir}`, '--empty-password']).status).toBe(0);
-  expect(run('certutil', ['-A', '-d', `sql:${nssDir}`, '-n', 'home-ca', '-t', 'CT,C,C', '-i', join(folder, 'ca.pem')]).status).toBe(0);
+  expect(
+    run('certutil', [
+      '-A',
+      '-d',
+      `sql:${nssDir}`,
+      '-n',
+      'home-ca',
+      '-t',
+      'CT,C,C',
+      '-i',
+      join(folder, 'ca.pem'),
+    ]).status,
+  ).toBe(0);
 }, 30_000);
 
 afterAll(async () => {
@@ -83,7 +97,10 @@ describe('a signed contact form, checked with pdfsig and qpdf', () => {
 
   it('reports appended bytes as a document no longer wholly signed', async () => {
     const path = join(folder, 'appended.pdf');
-    await writeFile(path, Buffer.concat([Buffer.from(sample.bytes), Buffer.from('\n% appended after signing\n')]));
+    await writeFile(
+      path,
+      Buffer.concat([Buffer.from(sample.bytes), Buffer.from('\n% appended after signing\n')]),
+    );
     const { output } = run('pdfsig', [path]);
     expect(output).not.toContain('Total document signed');
   });

@@ -7,7 +7,10 @@ import { createAccountKeys } from '../../../../renderer/src/db/encryption/key-wr
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
 import { restoreBackup, tableDigests } from '../../../../renderer/src/features/backup/restore-backup';
-import { backUpBeforeUpgrade, olderDatabaseWithAccounts } from '../../../../renderer/src/features/backup/upgrade-backup';
+import {
+  backUpBeforeUpgrade,
+  olderDatabaseWithAccounts,
+} from '../../../../renderer/src/features/backup/upgrade-backup';
 import { argon2idFloor } from '../../../../shared/schemas/keyring';
 import { buildStaffMember } from '../../../factories';
 import { testSession } from '../db/test-session';
@@ -20,12 +23,30 @@ const olderVersion = 4;
 /** Records as version 4 of the app left them: the manager's account and a visitor-log row. */
 async function olderInstall(factory: IDBFactory) {
   const session = await testSession(['registeredManager']);
-  const member = buildStaffMember({ id: session.staff.id, username: 'sam.taylor', roles: ['registeredManager'] });
+  const member = buildStaffMember({
+    id: session.staff.id,
+    username: 'sam.taylor',
+    roles: ['registeredManager'],
+  });
   const db = new FamilyLinksDb(name, { upToVersion: olderVersion, indexedDB: factory });
   await db.open();
   await db.staff.add(await staffCodec.encode(member, session.cipher));
-  await db.accountKeys.add(await createAccountKeys({ staffId: member.id, password, keys: session, passwordChangeRequired: false, kdf: { algorithm: 'argon2id', ...argon2idFloor, hashLength: 32 } }));
-  await db.visitorLog.add({ id: crypto.randomUUID(), arrivedAt: '2026-11-01T10:00:00.000Z', visitingYoungPersonIds: [], isOnSite: 0, sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(20) } });
+  await db.accountKeys.add(
+    await createAccountKeys({
+      staffId: member.id,
+      password,
+      keys: session,
+      passwordChangeRequired: false,
+      kdf: { algorithm: 'argon2id', ...argon2idFloor, hashLength: 32 },
+    }),
+  );
+  await db.visitorLog.add({
+    id: crypto.randomUUID(),
+    arrivedAt: '2026-11-01T10:00:00.000Z',
+    visitingYoungPersonIds: [],
+    isOnSite: 0,
+    sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(20) },
+  });
   db.close();
 }
 
@@ -38,19 +59,47 @@ describe('a backup is taken before any schema upgrade', () => {
     const rig = await backupRig();
     const at = new Date('2026-11-30T09:00:00.000Z');
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      expect(await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: `wrong password ${attempt}` }, at)).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
+      expect(
+        await backUpBeforeUpgrade(
+          old,
+          rig.port,
+          { username: 'sam.taylor', password: `wrong password ${attempt}` },
+          at,
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
     }
-    const fifth = await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: 'wrong password 5' }, at);
+    const fifth = await backUpBeforeUpgrade(
+      old,
+      rig.port,
+      { username: 'sam.taylor', password: 'wrong password 5' },
+      at,
+    );
     expect(fifth.ok ? undefined : fifth.error).toMatchObject({ code: 'locked' });
     expect(fifth.ok ? '' : fifth.error.message).toContain('locked for 5 minutes');
     // Locked: even the right password waits, and nothing is backed up.
-    expect(await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password }, new Date(at.getTime() + 60_000))).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(
+      await backUpBeforeUpgrade(
+        old,
+        rig.port,
+        { username: 'sam.taylor', password },
+        new Date(at.getTime() + 60_000),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'locked' } });
     expect(await rig.list()).toEqual([]);
     const pending = await old.pendingAudit.toArray();
     expect(pending.filter((entry) => entry.action === 'session.sign-in-failed')).toHaveLength(5);
     expect(pending.filter((entry) => entry.action === 'account.locked-out')).toHaveLength(1);
     // After the lock, the right password makes the backup.
-    expect((await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password }, new Date(at.getTime() + 6 * 60_000))).ok).toBe(true);
+    expect(
+      (
+        await backUpBeforeUpgrade(
+          old,
+          rig.port,
+          { username: 'sam.taylor', password },
+          new Date(at.getTime() + 6 * 60_000),
+        )
+      ).ok,
+    ).toBe(true);
     old.close();
   });
 
@@ -61,7 +110,9 @@ describe('a backup is taken before any schema upgrade', () => {
     if (!old) throw new Error('the older records were not found');
     expect(old.verno).toBe(olderVersion);
     const rig = await backupRig();
-    expect(await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: 'wrong password here' })).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
+    expect(
+      await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: 'wrong password here' }),
+    ).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
     expect(await rig.list()).toEqual([]);
     // The records as the backup should hold them (the wrong password above is counted in them).
     const before = await tableDigests(old);
@@ -83,7 +134,13 @@ describe('a backup is taken before any schema upgrade', () => {
     // and opening it afterwards upgrades it with the normal upgrade code.
     const elsewhere = new IDBFactory();
     const empty = await openedDb(name, elsewhere);
-    const restored = await restoreBackup({ live: empty, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: 'sam.taylor', password });
+    const restored = await restoreBackup({
+      live: empty,
+      port: rig.port,
+      source: { source: 'folder', fileName: written.value.fileName },
+      username: 'sam.taylor',
+      password,
+    });
     if (!restored.ok) throw new Error(restored.error.message);
     expect(restored.value.header.schemaVersion).toBe(olderVersion);
     const atOlder = new FamilyLinksDb(name, { upToVersion: olderVersion, indexedDB: elsewhere });

@@ -41,7 +41,12 @@ beforeAll(async () => {
   await loadFixture(source, home, session);
   await addManagerKeys(source, session);
   rig = await backupRig();
-  const written = await writeBackup(source, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now: new Date('2026-11-29T22:00:00Z'), pageSize: 40 });
+  const written = await writeBackup(source, session.dataKey, rig.port, {
+    reason: 'manual',
+    appVersion: '0.1.0',
+    now: new Date('2026-11-29T22:00:00Z'),
+    pageSize: 40,
+  });
   if (!written.ok) throw new Error(written.error.message);
   fileName = written.value.fileName;
 }, 120_000);
@@ -55,18 +60,34 @@ describe('IndexedDB running out of space or aborting mid-write', () => {
   it.each([
     ['QuotaExceededError', 'storage-full', /ran out of space/],
     ['AbortError', 'write-failed', /could not be written/],
-  ] as const)('a restore hit by %s says so plainly and leaves the install empty, not half-restored', async (errorName, code, words) => {
-    const target = await openedDb('faults-target', new IDBFactory());
-    restoreAdds = failAddsAfter(150, errorName);
-    const result = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName }, username: managerUsername, password: managerPassword });
-    restoreAdds();
-    restoreAdds = undefined;
-    expect(result).toMatchObject({ ok: false, error: { code, message: expect.stringMatching(words) as unknown } });
-    expect(result.ok ? '' : result.error.message).toContain('Nothing was restored');
-    const reopened = await openedDb('faults-target', target.factory);
-    const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce((sum, count) => sum + count, 0);
-    expect(rows).toBe(0);
-  }, 60_000);
+  ] as const)(
+    'a restore hit by %s says so plainly and leaves the install empty, not half-restored',
+    async (errorName, code, words) => {
+      const target = await openedDb('faults-target', new IDBFactory());
+      restoreAdds = failAddsAfter(150, errorName);
+      const result = await restoreBackup({
+        live: target,
+        port: rig.port,
+        source: { source: 'folder', fileName },
+        username: managerUsername,
+        password: managerPassword,
+      });
+      restoreAdds();
+      restoreAdds = undefined;
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code, message: expect.stringMatching(words) as unknown },
+      });
+      expect(result.ok ? '' : result.error.message).toContain('Nothing was restored');
+      const reopened = await openedDb('faults-target', target.factory);
+      const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce(
+        (sum, count) => sum + count,
+        0,
+      );
+      expect(rows).toBe(0);
+    },
+    60_000,
+  );
 
   it('an audited change refused for lack of space writes neither the change nor its audit entry', async () => {
     const before = { audit: await source.audit.count(), people: await source.people.count() };
@@ -76,7 +97,10 @@ describe('IndexedDB running out of space or aborting mid-write', () => {
       [{ action: 'person.created', recordType: 'person', recordId: 'x' }],
       [source.people],
       async () => {
-        await source.people.add({ id: crypto.randomUUID(), sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(16) } });
+        await source.people.add({
+          id: crypto.randomUUID(),
+          sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(16) },
+        });
       },
       new Date(),
     );

@@ -10,7 +10,14 @@ import { writeBackup } from '../../../../renderer/src/features/backup/write-back
 import type { Session } from '../../../../renderer/src/security/session';
 import { generateHome } from '../../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
-import { addManagerKeys, backupRig, managerPassword, openedDb, withoutPendingAudit, type BackupRig } from './backup-test-support';
+import {
+  addManagerKeys,
+  backupRig,
+  managerPassword,
+  openedDb,
+  withoutPendingAudit,
+  type BackupRig,
+} from './backup-test-support';
 
 const home = generateHome({ size: 'small', seed: 3 });
 const managerUsername = home.staff[0]?.username ?? '';
@@ -30,7 +37,12 @@ describe('a backup restored into an empty install gives back every table as stor
   it('has identical per-table hashes after the round trip, streamed in small chunks', async () => {
     const rig = await backupRig();
     // Small pages force many chunks, as 100k rows would.
-    const written = await writeBackup(source, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now, pageSize: 50 });
+    const written = await writeBackup(source, session.dataKey, rig.port, {
+      reason: 'manual',
+      appVersion: '0.1.0',
+      now,
+      pageSize: 50,
+    });
     if (!written.ok) throw new Error(written.error.message);
     expect(await rig.list()).toEqual([written.value.fileName]);
 
@@ -40,7 +52,14 @@ describe('a backup restored into an empty install gives back every table as stor
       rebased.push({ head, fileName });
       return Promise.resolve(true);
     };
-    const restored = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: managerUsername, password: managerPassword, rebaseAnchor });
+    const restored = await restoreBackup({
+      live: target,
+      port: rig.port,
+      source: { source: 'folder', fileName: written.value.fileName },
+      username: managerUsername,
+      password: managerPassword,
+      rebaseAnchor,
+    });
     if (!restored.ok) throw new Error(restored.error.message);
 
     const reopened = await openedDb('backup-target', target.factory);
@@ -49,8 +68,15 @@ describe('a backup restored into an empty install gives back every table as stor
     // Every table as stored, but for the one entry the restore leaves for the audit log.
     expect(withoutPendingAudit(after)).toEqual(withoutPendingAudit(before));
     const lastEntry = await source.audit.orderBy('seq').last();
-    expect(rebased).toEqual([{ head: lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null, fileName: written.value.fileName }]);
-    const left = (await reopened.pendingAudit.toArray()).filter((entry) => entry.action === 'backup.restored');
+    expect(rebased).toEqual([
+      {
+        head: lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null,
+        fileName: written.value.fileName,
+      },
+    ]);
+    const left = (await reopened.pendingAudit.toArray()).filter(
+      (entry) => entry.action === 'backup.restored',
+    );
     expect(left).toHaveLength(1);
     expect(left[0]?.detail).toContain(`opened with ${managerUsername.toLowerCase()}'s password`);
     expect(before.get('visitorLog')?.rows).toBeGreaterThan(100);
@@ -61,19 +87,34 @@ describe('a backup restored into an empty install gives back every table as stor
     const summaries = await openedDb('backup-summaries-source');
     await loadFixture(summaries, home, session);
     await addManagerKeys(summaries, session);
-    await summaries.reviewSummaries.bulkPut([{ id: '#inputs', token: 'before the backup' }, { id: 'a-young-person|a-year|autumn', token: 'stands in for a summary' }]);
+    await summaries.reviewSummaries.bulkPut([
+      { id: '#inputs', token: 'before the backup' },
+      { id: 'a-young-person|a-year|autumn', token: 'stands in for a summary' },
+    ]);
     const rig = await backupRig();
-    const written = await writeBackup(summaries, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now });
+    const written = await writeBackup(summaries, session.dataKey, rig.port, {
+      reason: 'manual',
+      appVersion: '0.1.0',
+      now,
+    });
     if (!written.ok) throw new Error(written.error.message);
     expect(written.value.manifest.tables.map((table) => table.name)).not.toContain('reviewSummaries');
 
     const target = await openedDb('backup-summaries-target');
-    const restored = await restoreBackup({ live: target, port: rig.port, source: { source: 'folder', fileName: written.value.fileName }, username: managerUsername, password: managerPassword });
+    const restored = await restoreBackup({
+      live: target,
+      port: rig.port,
+      source: { source: 'folder', fileName: written.value.fileName },
+      username: managerUsername,
+      password: managerPassword,
+    });
     if (!restored.ok) throw new Error(restored.error.message);
     const reopened = await openedDb('backup-summaries-target', target.factory);
     // Only the marker that the restore's own writes leave (a new token): no summary.
     expect((await reopened.reviewSummaries.toArray()).map((row) => row.id)).toEqual([inputsMarkerId]);
-    expect(withoutPendingAudit(await tableDigests(reopened))).toEqual(withoutPendingAudit(await tableDigests(summaries)));
+    expect(withoutPendingAudit(await tableDigests(reopened))).toEqual(
+      withoutPendingAudit(await tableDigests(summaries)),
+    );
   }, 120_000);
 
   it('keeps only the last N backups, oldest removed first', async () => {
@@ -82,7 +123,11 @@ describe('a backup restored into an empty install gives back every table as stor
     const names: string[] = [];
     for (const minute of [1, 2, 3]) {
       const at = new Date(`2026-11-29T21:0${minute}:00Z`);
-      const written = await writeBackup(source, session.dataKey, rig.at(at.toISOString()), { reason: 'scheduled', appVersion: '0.1.0', now: at });
+      const written = await writeBackup(source, session.dataKey, rig.at(at.toISOString()), {
+        reason: 'scheduled',
+        appVersion: '0.1.0',
+        now: at,
+      });
       if (!written.ok) throw new Error(written.error.message);
       names.push(written.value.fileName);
     }
@@ -96,7 +141,11 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
 
   beforeAll(async () => {
     rig = await backupRig();
-    const written = await writeBackup(source, session.dataKey, rig.port, { reason: 'manual', appVersion: '0.1.0', now });
+    const written = await writeBackup(source, session.dataKey, rig.port, {
+      reason: 'manual',
+      appVersion: '0.1.0',
+      now,
+    });
     if (!written.ok) throw new Error(written.error.message);
     fileName = written.value.fileName;
   }, 60_000);
@@ -111,7 +160,10 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
       password: options.password ?? managerPassword,
     });
     const reopened = await openedDb('refusal-target', target.factory);
-    const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce((sum, count) => sum + count, 0);
+    const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce(
+      (sum, count) => sum + count,
+      0,
+    );
     return { result, rows };
   }
 
@@ -123,7 +175,10 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     copy[middle] = copy[middle] === 65 ? 66 : 65;
     await rig.write(damagedName, copy);
     const { result, rows } = await restoreInto({ name: damagedName });
-    expect(result).toMatchObject({ ok: false, error: { code: 'damaged', message: expect.stringMatching(/damaged.*Nothing was restored/s) as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'damaged', message: expect.stringMatching(/damaged.*Nothing was restored/s) as unknown },
+    });
     expect(rows).toBe(0);
   });
 
@@ -138,7 +193,13 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
 
   it('refuses a password that does not open it', async () => {
     const { result, rows } = await restoreInto({ password: 'not the password at all' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'wrong-password', message: expect.stringContaining('do not open this backup') as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'wrong-password',
+        message: expect.stringContaining('do not open this backup') as unknown,
+      },
+    });
     expect(rows).toBe(0);
   });
 
@@ -153,12 +214,24 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     const newerName = fileName.replace('-manual', '-manual-3');
     await rig.write(newerName, `${body}END ${hex}\n`);
     const { result, rows } = await restoreInto({ name: newerName, password: 'wrong too' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'newer-schema', message: expect.stringContaining('newer version of Family Links') as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'newer-schema',
+        message: expect.stringContaining('newer version of Family Links') as unknown,
+      },
+    });
     expect(rows).toBe(0);
   });
 
   it('refuses to restore over an install that already holds records', async () => {
-    const result = await restoreBackup({ live: source, port: rig.port, source: { source: 'folder', fileName }, username: managerUsername, password: managerPassword });
+    const result = await restoreBackup({
+      live: source,
+      port: rig.port,
+      source: { source: 'folder', fileName },
+      username: managerUsername,
+      password: managerPassword,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-empty' } });
     expect(await source.staff.count()).toBe(home.staff.length);
   });

@@ -12,9 +12,27 @@ function yearStarting(startYear: number): AcademicYearForm {
   return {
     label: `${startYear}/${String(next % 100).padStart(2, '0')}`,
     terms: [
-      { name: 'autumn', startsOn: `${startYear}-09-03`, endsOn: `${startYear}-12-18`, halfTermStartsOn: `${startYear}-10-26`, halfTermEndsOn: `${startYear}-10-30` },
-      { name: 'spring', startsOn: `${next}-01-05`, endsOn: `${next}-03-26`, halfTermStartsOn: `${next}-02-15`, halfTermEndsOn: `${next}-02-19` },
-      { name: 'summer', startsOn: `${next}-04-12`, endsOn: `${next}-07-21`, halfTermStartsOn: `${next}-05-31`, halfTermEndsOn: `${next}-06-04` },
+      {
+        name: 'autumn',
+        startsOn: `${startYear}-09-03`,
+        endsOn: `${startYear}-12-18`,
+        halfTermStartsOn: `${startYear}-10-26`,
+        halfTermEndsOn: `${startYear}-10-30`,
+      },
+      {
+        name: 'spring',
+        startsOn: `${next}-01-05`,
+        endsOn: `${next}-03-26`,
+        halfTermStartsOn: `${next}-02-15`,
+        halfTermEndsOn: `${next}-02-19`,
+      },
+      {
+        name: 'summer',
+        startsOn: `${next}-04-12`,
+        endsOn: `${next}-07-21`,
+        halfTermStartsOn: `${next}-05-31`,
+        halfTermEndsOn: `${next}-06-04`,
+      },
     ],
   };
 }

@@ -28,7 +28,13 @@ async function logWithEntries(count: number) {
   const anchor = memoryAnchor();
   const log = auditLog(db, anchor);
   for (let index = 1; index <= count; index += 1) {
-    await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'test.event', detail: `event ${index}` }], [], () => Promise.resolve(), new Date());
+    await log.write(
+      { actorId: session.staff.id, auditKey: session.auditKey },
+      [{ action: 'test.event', detail: `event ${index}` }],
+      [],
+      () => Promise.resolve(),
+      new Date(),
+    );
   }
   return { session, anchor, log };
 }
@@ -58,7 +64,14 @@ describe('the copy of the audit head kept outside the database', () => {
     // Entries 3 and 4 removed behind the app's back, then the home carries on: 3, 4 and 5 are new.
     await db.audit.bulkDelete([3, 4]);
     await db.settings.put({ key: 'auditHead', value: { seq: kept.seq, mac: kept.mac } });
-    for (const index of [1, 2, 3]) await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'test.event', detail: `after ${index}` }], [], () => Promise.resolve(), new Date());
+    for (const index of [1, 2, 3])
+      await log.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'test.event', detail: `after ${index}` }],
+        [],
+        () => Promise.resolve(),
+        new Date(),
+      );
     expect(anchor.stored?.seq).toBe(4);
     const verdict = await log.verify(session.roles, session.auditKey);
     expect(verdict).toMatchObject({ kind: 'tampered', atSeq: 4 });
@@ -68,7 +81,13 @@ describe('the copy of the audit head kept outside the database', () => {
     const { session, log, anchor } = await logWithEntries(3);
     const first = await db.audit.get(1);
     anchor.stored = first ? { seq: 1, mac: first.mac } : null;
-    await log.write({ actorId: session.staff.id, auditKey: session.auditKey }, [{ action: 'test.event' }], [], () => Promise.resolve(), new Date());
+    await log.write(
+      { actorId: session.staff.id, auditKey: session.auditKey },
+      [{ action: 'test.event' }],
+      [],
+      () => Promise.resolve(),
+      new Date(),
+    );
     expect(anchor.stored?.seq).toBe(4);
     expect((await log.verify(session.roles, session.auditKey))?.kind).toBe('intact');
   });

@@ -13,7 +13,13 @@ afterEach(() => db?.close());
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const sha = 'a'.repeat(64);
-const place = { caseNumber: 'CN1', academicYear: '2026/27', date: '2026-11-20', kind: 'contact-form', reference: 'CF-1' };
+const place = {
+  caseNumber: 'CN1',
+  academicYear: '2026/27',
+  date: '2026-11-20',
+  kind: 'contact-form',
+  reference: 'CF-1',
+};
 
 async function setUp() {
   db = freshDatabase();
@@ -25,15 +31,28 @@ async function setUp() {
   const youngPerson = buildYoungPerson();
   const mum = buildPerson({ firstName: 'Sarah', lastName: 'Jones' });
   const dad = buildPerson({ firstName: 'Mark', lastName: 'Jones' });
-  const noPhone = buildRestriction({ youngPersonId: youngPerson.id, personId: dad.id, name: 'Mark Jones', kind: 'noPhoneContact', effectiveFrom: '2026-01-01', authority: 'courtOrder', authorityReference: 'ZW1' });
+  const noPhone = buildRestriction({
+    youngPersonId: youngPerson.id,
+    personId: dad.id,
+    name: 'Mark Jones',
+    kind: 'noPhoneContact',
+    effectiveFrom: '2026-01-01',
+    authority: 'courtOrder',
+    authorityReference: 'ZW1',
+  });
   await db.youngPeople.put(await youngPersonCodec.encode(youngPerson, manager.cipher));
-  await db.people.bulkPut([await personCodec.encode(mum, manager.cipher), await personCodec.encode(dad, manager.cipher)]);
+  await db.people.bulkPut([
+    await personCodec.encode(mum, manager.cipher),
+    await personCodec.encode(dad, manager.cipher),
+  ]);
   await db.restrictions.put(await restrictionCodec.encode(noPhone, manager.cipher));
   const forms = contactFormRepository(db, () => now);
   return { manager, careWorker, colleague, tutor, youngPerson, mum, dad, noPhone, forms };
 }
 
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const outcome = await result;
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
@@ -60,22 +79,60 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
   it('a completed visit makes one form per young person, due 48 hours after it ended, owed by its author', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const visitId = crypto.randomUUID();
-    const made = await value(forms.createDueForContact(careWorker, { youngPersonIds: [youngPerson.id], kind: 'visit', contactStartedAt: '2026-11-19T14:00:00.000Z', contactEndedAt: '2026-11-19T16:00:00.000Z', visitId, authorId: careWorker.staff.id }));
+    const made = await value(
+      forms.createDueForContact(careWorker, {
+        youngPersonIds: [youngPerson.id],
+        kind: 'visit',
+        contactStartedAt: '2026-11-19T14:00:00.000Z',
+        contactEndedAt: '2026-11-19T16:00:00.000Z',
+        visitId,
+        authorId: careWorker.staff.id,
+      }),
+    );
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ dueAt: '2026-11-21T16:00:00.000Z', status: 'draft', authorId: careWorker.staff.id, staffIds: [careWorker.staff.id] });
+    expect(made[0]).toMatchObject({
+      dueAt: '2026-11-21T16:00:00.000Z',
+      status: 'draft',
+      authorId: careWorker.staff.id,
+      staffIds: [careWorker.staff.id],
+    });
     // Marking the same visit completed again does not make a second form.
-    const again = await value(forms.createDueForContact(careWorker, { youngPersonIds: [youngPerson.id], kind: 'visit', contactEndedAt: '2026-11-19T16:00:00.000Z', visitId, authorId: careWorker.staff.id }));
+    const again = await value(
+      forms.createDueForContact(careWorker, {
+        youngPersonIds: [youngPerson.id],
+        kind: 'visit',
+        contactEndedAt: '2026-11-19T16:00:00.000Z',
+        visitId,
+        authorId: careWorker.staff.id,
+      }),
+    );
     expect(again.map((form) => form.id)).toEqual(made.map((form) => form.id));
   });
 
   it('lists the forms a person owes soonest first, never a colleague’s, and drops a form once filed', async () => {
     const { careWorker, colleague, youngPerson, forms } = await setUp();
-    const later = await value(forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: '2026-11-19T18:00:00.000Z' })));
-    const sooner = await value(forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: '2026-11-18T18:00:00.000Z', initiatedBy: 'youngPerson' })));
+    const later = await value(
+      forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: '2026-11-19T18:00:00.000Z' })),
+    );
+    const sooner = await value(
+      forms.start(
+        careWorker,
+        youngPerson.id,
+        entry({ contactStartedAt: '2026-11-18T18:00:00.000Z', initiatedBy: 'youngPerson' }),
+      ),
+    );
     await value(forms.start(colleague, youngPerson.id, entry()));
     expect((await forms.owedBy(careWorker)).map((form) => form.id)).toEqual([sooner.id, later.id]);
     expect(await forms.owedBy(careWorker, colleague.staff.id)).toEqual([]);
-    await value(forms.file(careWorker, sooner.id, { pdf: new Uint8Array([37, 80, 68, 70]), sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
+    await value(
+      forms.file(careWorker, sooner.id, {
+        pdf: new Uint8Array([37, 80, 68, 70]),
+        sha256: sha,
+        place,
+        filedAt: now.toISOString(),
+        caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() },
+      }),
+    );
     expect((await forms.owedBy(careWorker)).map((form) => form.id)).toEqual([later.id]);
   });
 
@@ -83,7 +140,13 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
     const { manager, careWorker, youngPerson, forms } = await setUp();
     expect((await forms.saveSettings(careWorker, { dueHours: 24 })).ok).toBe(false);
     await value(forms.saveSettings(manager, { dueHours: 24 }));
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: '2026-11-19T18:00:00.000Z', durationMinutes: 30 })));
+    const form = await value(
+      forms.start(
+        careWorker,
+        youngPerson.id,
+        entry({ contactStartedAt: '2026-11-19T18:00:00.000Z', durationMinutes: 30 }),
+      ),
+    );
     expect(form.dueAt).toBe('2026-11-20T18:30:00.000Z');
   });
 });
@@ -92,18 +155,31 @@ describe('contact forms: need to know', () => {
   it('a care worker reads only forms they wrote or took part in; a tutor reads all of a young person’s', async () => {
     const { careWorker, colleague, tutor, youngPerson, forms } = await setUp();
     const mine = await value(forms.start(careWorker, youngPerson.id, entry()));
-    const withMe = await value(forms.start(colleague, youngPerson.id, entry({ staffIds: [careWorker.staff.id] })));
+    const withMe = await value(
+      forms.start(colleague, youngPerson.id, entry({ staffIds: [careWorker.staff.id] })),
+    );
     const notMine = await value(forms.start(colleague, youngPerson.id, entry()));
     const range = ['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'] as const;
-    expect((await forms.listForYoungPerson(careWorker, youngPerson.id, ...range)).map((form) => form.id).sort()).toEqual([mine.id, withMe.id].sort());
+    expect(
+      (await forms.listForYoungPerson(careWorker, youngPerson.id, ...range)).map((form) => form.id).sort(),
+    ).toEqual([mine.id, withMe.id].sort());
     expect(await forms.get(careWorker, notMine.id)).toBeUndefined();
     expect(await forms.listForYoungPerson(tutor, youngPerson.id, ...range)).toHaveLength(3);
-    expect(await forms.listForYoungPerson(tutor, youngPerson.id, '2026-12-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z')).toHaveLength(0);
+    expect(
+      await forms.listForYoungPerson(
+        tutor,
+        youngPerson.id,
+        '2026-12-01T00:00:00.000Z',
+        '2027-01-01T00:00:00.000Z',
+      ),
+    ).toHaveLength(0);
   });
 
   it('only the author changes a draft', async () => {
     const { careWorker, colleague, youngPerson, forms } = await setUp();
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ staffIds: [colleague.staff.id] })));
+    const form = await value(
+      forms.start(careWorker, youngPerson.id, entry({ staffIds: [colleague.staff.id] })),
+    );
     const result = await forms.save(colleague, form.id, entry({ whatHappened: 'Changed' }));
     expect(result.ok ? 'saved' : result.error.code).toBe('forbidden');
   });
@@ -113,26 +189,36 @@ describe('contact forms: restrictions when a contact is recorded', () => {
   it('a phone call with someone allowed no phone contact is marked on the form and raised to the manager', async () => {
     const { manager, careWorker, youngPerson, dad, noPhone, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ personIds: [dad.id] })));
-    expect(form.restrictedParticipants).toEqual([expect.objectContaining({ restrictionId: noPhone.id, name: 'Mark Jones', verdict: 'block' })]);
+    expect(form.restrictedParticipants).toEqual([
+      expect.objectContaining({ restrictionId: noPhone.id, name: 'Mark Jones', verdict: 'block' }),
+    ]);
     expect(form.restrictionFlaggedAt).toBe(now.toISOString());
-    expect((await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).map((item) => item.id)).toEqual([form.id]);
+    expect(
+      (await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).map((item) => item.id),
+    ).toEqual([form.id]);
     expect(await forms.restrictionAlerts(careWorker, '2026-11-01T00:00:00.000Z')).toEqual([]);
   });
 
   it('the author is told who is restricted while writing, before saving, and nothing is stored or raised by asking', async () => {
     const { manager, careWorker, youngPerson, dad, noPhone, forms } = await setUp();
     const asked = { youngPersonId: youngPerson.id, ...entry({ personIds: [dad.id] }) };
-    expect(await forms.restrictedPreview(careWorker, asked)).toEqual([expect.objectContaining({ restrictionId: noPhone.id, name: 'Mark Jones', verdict: 'block' })]);
+    expect(await forms.restrictedPreview(careWorker, asked)).toEqual([
+      expect.objectContaining({ restrictionId: noPhone.id, name: 'Mark Jones', verdict: 'block' }),
+    ]);
     expect(await forms.restrictedPreview(careWorker, { ...asked, kind: 'visit' })).toEqual([]);
     // Unusable input, or someone who does not record contacts, is told nothing.
-    expect(await forms.restrictedPreview(careWorker, { ...asked, contactStartedAt: 'yesterday' })).toEqual([]);
+    expect(await forms.restrictedPreview(careWorker, { ...asked, contactStartedAt: 'yesterday' })).toEqual(
+      [],
+    );
     expect(await db.contactForms.count()).toBe(0);
     expect(await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).toEqual([]);
   });
 
   it('the same person at a family visit is allowed, so nothing is raised', async () => {
     const { manager, careWorker, youngPerson, dad, forms } = await setUp();
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ kind: 'visit', personIds: [dad.id] })));
+    const form = await value(
+      forms.start(careWorker, youngPerson.id, entry({ kind: 'visit', personIds: [dad.id] })),
+    );
     expect(form.restrictedParticipants).toEqual([]);
     expect(await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).toEqual([]);
   });
@@ -143,24 +229,55 @@ describe('contact forms: filing, copies and corrections', () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'family' })));
     const pdf = new Uint8Array([37, 80, 68, 70, 45, 49]);
-    await value(forms.file(careWorker, form.id, { pdf, sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'queued', code: 'unwritable', message: 'The case-file folder cannot be written to.', queuedAt: now.toISOString() } }));
+    await value(
+      forms.file(careWorker, form.id, {
+        pdf,
+        sha256: sha,
+        place,
+        filedAt: now.toISOString(),
+        caseFile: {
+          state: 'queued',
+          code: 'unwritable',
+          message: 'The case-file folder cannot be written to.',
+          queuedAt: now.toISOString(),
+        },
+      }),
+    );
     const saved = await forms.save(careWorker, form.id, entry({ whatHappened: 'Rewritten' }));
     expect(saved.ok ? 'saved' : saved.error.code).toBe('already-filed');
     expect((await forms.signedFile(careWorker, form.id))?.pdf).toEqual(pdf);
     expect((await forms.waitingCopies()).map((copy) => copy.id)).toEqual([form.id]);
     expect(await forms.copiesDue(now)).toEqual([]);
     expect(await forms.copiesDue(new Date(now.getTime() + 6 * 60_000))).toEqual([form.id]);
-    await forms.recordRetry(careWorker, form.id, { state: 'queued', code: 'unwritable', message: 'Still not', queuedAt: now.toISOString() });
+    await forms.recordRetry(careWorker, form.id, {
+      state: 'queued',
+      code: 'unwritable',
+      message: 'Still not',
+      queuedAt: now.toISOString(),
+    });
     expect((await forms.waitingCopies())[0]?.attempts).toBe(2);
-    await forms.recordRetry(careWorker, form.id, { state: 'written', relativePath: 'CN1/2026-27/x.pdf', writtenAt: now.toISOString() });
+    await forms.recordRetry(careWorker, form.id, {
+      state: 'written',
+      relativePath: 'CN1/2026-27/x.pdf',
+      writtenAt: now.toISOString(),
+    });
     expect(await forms.waitingCopies()).toEqual([]);
-    expect((await forms.signedFile(careWorker, form.id))?.caseFile).toMatchObject({ state: 'written', relativePath: 'CN1/2026-27/x.pdf' });
+    expect((await forms.signedFile(careWorker, form.id))?.caseFile).toMatchObject({
+      state: 'written',
+      relativePath: 'CN1/2026-27/x.pdf',
+    });
   });
 
   it('refuses to file a form with nothing written about what happened', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ whatHappened: '' })));
-    const result = await forms.file(careWorker, form.id, { pdf: new Uint8Array([1]), sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } });
+    const result = await forms.file(careWorker, form.id, {
+      pdf: new Uint8Array([1]),
+      sha256: sha,
+      place,
+      filedAt: now.toISOString(),
+      caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() },
+    });
     expect(result.ok ? 'filed' : result.error.code).toBe('not-ready');
     expect(await db.contactFormFiles.count()).toBe(0);
   });
@@ -168,9 +285,22 @@ describe('contact forms: filing, copies and corrections', () => {
   it('an addendum names the original form and its file’s SHA-256', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'staff' })));
-    await value(forms.file(careWorker, form.id, { pdf: new Uint8Array([1]), sha256: sha, place, filedAt: now.toISOString(), caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
+    await value(
+      forms.file(careWorker, form.id, {
+        pdf: new Uint8Array([1]),
+        sha256: sha,
+        place,
+        filedAt: now.toISOString(),
+        caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() },
+      }),
+    );
     const addendum = await value(forms.startAddendum(careWorker, form.id, 'The call was with Mum, not Dad.'));
-    expect(addendum).toMatchObject({ amendsFormId: form.id, amendsSha256: sha, reference: `${form.reference}-A1`, status: 'draft' });
+    expect(addendum).toMatchObject({
+      amendsFormId: form.id,
+      amendsSha256: sha,
+      reference: `${form.reference}-A1`,
+      status: 'draft',
+    });
     expect((await forms.addendaOf(careWorker, form.id)).map((item) => item.id)).toEqual([addendum.id]);
   });
 
@@ -186,8 +316,19 @@ describe('contact forms: filing, copies and corrections', () => {
     ]);
     expect(recorded).toEqual({ ok: true, value: 1 });
     const exported = (await db.audit.toArray()).filter((item) => item.action === 'contact-form.exported');
-    expect(exported).toEqual([expect.objectContaining({ recordId: mine.id, detail: `${mine.reference}.pdf, SHA-256 ${sha}, disclosure ${disclosureId}` })]);
-    expect((await forms.recordExport(careWorker, disclosureId, [{ formId: mine.id, fileName: 'x.pdf', sha256: 'not a hash' }])).ok).toBe(false);
+    expect(exported).toEqual([
+      expect.objectContaining({
+        recordId: mine.id,
+        detail: `${mine.reference}.pdf, SHA-256 ${sha}, disclosure ${disclosureId}`,
+      }),
+    ]);
+    expect(
+      (
+        await forms.recordExport(careWorker, disclosureId, [
+          { formId: mine.id, fileName: 'x.pdf', sha256: 'not a hash' },
+        ])
+      ).ok,
+    ).toBe(false);
   });
 
   it('every change is in the audit log, without the form’s words', async () => {

@@ -15,7 +15,10 @@ async function setUp() {
   db = freshDatabase();
   let now = new Date('2026-11-20T10:00:00.000Z');
   const manager = await testSession(['registeredManager']);
-  const careWorker = await testSession(['careStaff'], { dataKey: manager.dataKey, auditKey: manager.auditKey });
+  const careWorker = await testSession(['careStaff'], {
+    dataKey: manager.dataKey,
+    auditKey: manager.auditKey,
+  });
   const disclosures = disclosureRepository(db, () => now);
   const at = (iso: string) => {
     now = new Date(iso);
@@ -28,9 +31,19 @@ describe('the disclosure log', () => {
     const { careWorker, manager, disclosures } = await setUp();
     const result = await disclosures.record(careWorker, registerCsv, forOfsted);
     if (!result.ok) throw new Error(result.error.message);
-    expect(result.value).toMatchObject({ ...registerCsv, ...forOfsted, byId: careWorker.staff.id, at: '2026-11-20T10:00:00.000Z' });
+    expect(result.value).toMatchObject({
+      ...registerCsv,
+      ...forOfsted,
+      byId: careWorker.staff.id,
+      at: '2026-11-20T10:00:00.000Z',
+    });
     const [entry] = await db.audit.toArray();
-    expect(entry).toMatchObject({ action: 'disclosure.recorded', actorId: careWorker.staff.id, recordType: 'disclosure', recordId: result.value.id });
+    expect(entry).toMatchObject({
+      action: 'disclosure.recorded',
+      actorId: careWorker.staff.id,
+      recordType: 'disclosure',
+      recordId: result.value.id,
+    });
     expect(await disclosures.list(manager)).toEqual([result.value]);
   });
 
@@ -43,7 +56,11 @@ describe('the disclosure log', () => {
 
   it('needs a reason in words for “another reason”, and records nothing without one', async () => {
     const { careWorker, disclosures } = await setUp();
-    const result = await disclosures.record(careWorker, registerCsv, { recipient: 'Me', reason: 'other', reasonDetail: '' });
+    const result = await disclosures.record(careWorker, registerCsv, {
+      recipient: 'Me',
+      reason: 'other',
+      reasonDetail: '',
+    });
     expect(result.ok ? undefined : result.error.fields?.['reasonDetail']).toMatch(/Say why/);
     expect(await db.disclosures.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
@@ -63,11 +80,14 @@ describe('the disclosure log', () => {
     await disclosures.record(careWorker, { ...registerCsv, what: 'middle' }, forOfsted);
     at('2026-11-20T09:00:00.000Z');
     await disclosures.record(careWorker, { ...registerCsv, what: 'late', youngPersonId }, forOfsted);
-    const whats = async (filter: Parameters<typeof disclosures.list>[1]) => (await disclosures.list(manager, filter))?.map((item) => item.what);
+    const whats = async (filter: Parameters<typeof disclosures.list>[1]) =>
+      (await disclosures.list(manager, filter))?.map((item) => item.what);
 
     expect(await whats({})).toEqual(['late', 'middle', 'early']);
     expect(await whats({ youngPersonId })).toEqual(['late', 'early']);
-    expect(await whats({ from: '2026-11-05T00:00:00.000Z', to: '2026-11-20T09:00:00.000Z' })).toEqual(['middle']);
+    expect(await whats({ from: '2026-11-05T00:00:00.000Z', to: '2026-11-20T09:00:00.000Z' })).toEqual([
+      'middle',
+    ]);
     expect(await whats({ youngPersonId, from: '2026-11-05T00:00:00.000Z' })).toEqual(['late']);
   });
 });

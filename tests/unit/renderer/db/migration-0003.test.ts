@@ -13,8 +13,19 @@ describe('version 3: who is on site', () => {
     opened.push(before);
     await before.open();
     await before.table('visitorLog').bulkAdd([
-      { id: 'still-here', arrivedAt: '2026-11-20T09:00:00.000Z', visitingYoungPersonIds: [], sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(8) } },
-      { id: 'gone-home', arrivedAt: '2026-11-20T10:00:00.000Z', departedAt: '2026-11-20T11:00:00.000Z', visitingYoungPersonIds: [], sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(8) } },
+      {
+        id: 'still-here',
+        arrivedAt: '2026-11-20T09:00:00.000Z',
+        visitingYoungPersonIds: [],
+        sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(8) },
+      },
+      {
+        id: 'gone-home',
+        arrivedAt: '2026-11-20T10:00:00.000Z',
+        departedAt: '2026-11-20T11:00:00.000Z',
+        visitingYoungPersonIds: [],
+        sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(8) },
+      },
     ]);
     before.close();
 

@@ -15,13 +15,32 @@ export async function panAlertHome(db: FamilyLinksDb = freshDatabase()) {
   const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
   const withStaff = async (roles: Session['roles'], name: string, username: string): Promise<Session> => {
     const session = await testSession(roles, keys);
-    return { ...session, staff: buildStaffMember({ id: session.staff.id, name, username, email: `${username}@home.example`, roles: [...roles] }) };
+    return {
+      ...session,
+      staff: buildStaffMember({
+        id: session.staff.id,
+        name,
+        username,
+        email: `${username}@home.example`,
+        roles: [...roles],
+      }),
+    };
   };
   const tutor = await withStaff(['personalTutor'], 'Tom Tutor', 'tom.tutor');
   const coordinator = await withStaff(['caseCoordinator'], 'Cara Coordinator', 'cara.co');
   const careWorker = await withStaff(['careStaff'], 'Carl Care', 'carl.care');
-  const managerSession: Session = { ...manager, staff: buildStaffMember({ id: manager.staff.id, name: 'Mina Manager', username: 'mina.manager', email: 'mina@home.example', roles: ['registeredManager'] }) };
-  for (const session of [managerSession, tutor, coordinator, careWorker]) await db.staff.put(await staffCodec.encode(session.staff, session.cipher));
+  const managerSession: Session = {
+    ...manager,
+    staff: buildStaffMember({
+      id: manager.staff.id,
+      name: 'Mina Manager',
+      username: 'mina.manager',
+      email: 'mina@home.example',
+      roles: ['registeredManager'],
+    }),
+  };
+  for (const session of [managerSession, tutor, coordinator, careWorker])
+    await db.staff.put(await staffCodec.encode(session.staff, session.cipher));
   const saved = await youngPeopleRepository(db).save(managerSession, {
     caseNumber: 'FL-0001',
     firstName: 'Amelia',

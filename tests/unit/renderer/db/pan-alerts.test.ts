@@ -28,12 +28,43 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
 describe('a PAN alert is queued for the PT and the members who asked, and recorded', () => {
   it('a filed form alerts the PT and the social worker who asked, not the one who did not; initials only', async () => {
     const { groups, manager, tutor, careWorker, youngPerson, outbox } = await setUp();
-    value(await groups.addMember(tutor, youngPerson.id, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled'] }));
-    value(await groups.addMember(tutor, youngPerson.id, { kind: 'outside', name: 'Theo Therapist', role: 'Therapist', email: 'theo@clinic.example', topics: ['safeguardingConcern'] }));
+    value(
+      await groups.addMember(tutor, youngPerson.id, {
+        kind: 'outside',
+        name: 'Sam Social',
+        role: 'Social worker',
+        email: 'sam@council.example',
+        topics: ['formFiled'],
+      }),
+    );
+    value(
+      await groups.addMember(tutor, youngPerson.id, {
+        kind: 'outside',
+        name: 'Theo Therapist',
+        role: 'Therapist',
+        email: 'theo@clinic.example',
+        topics: ['safeguardingConcern'],
+      }),
+    );
 
-    const queued = value(await queuePanAlert(db!, careWorker, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-2026-0042', summary: 'Home visit on 3 March' }, clock));
+    const queued = value(
+      await queuePanAlert(
+        db!,
+        careWorker,
+        {
+          youngPersonId: youngPerson.id,
+          event: 'formFiled',
+          reference: 'CF-2026-0042',
+          summary: 'Home visit on 3 March',
+        },
+        clock,
+      ),
+    );
 
-    expect(queued.messages.map((message) => message.recipient.email)).toEqual(['tom.tutor@home.example', 'sam@council.example']);
+    expect(queued.messages.map((message) => message.recipient.email)).toEqual([
+      'tom.tutor@home.example',
+      'sam@council.example',
+    ]);
     for (const message of queued.messages) {
       expect(message.state).toBe('queued');
       expect(`${message.subject}\n${message.body}`).toContain('M.H.');
@@ -41,9 +72,22 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
       expect(message.body).toContain('Open Family Links to read it.');
     }
     const log = (await disclosureRepository(db!).list(manager)) ?? [];
-    expect(log.map((entry) => entry.recipient).sort()).toEqual(['Sam Social (Social worker) <sam@council.example>', 'Tom Tutor (Personal Tutor) <tom.tutor@home.example>']);
-    expect(log.every((entry) => entry.kind === 'email' && entry.byId === careWorker.staff.id && entry.youngPersonId === youngPerson.id && entry.at === now.toISOString())).toBe(true);
-    expect(log.map((entry) => entry.id).sort()).toEqual(queued.messages.map((message) => message.disclosureId).sort());
+    expect(log.map((entry) => entry.recipient).sort()).toEqual([
+      'Sam Social (Social worker) <sam@council.example>',
+      'Tom Tutor (Personal Tutor) <tom.tutor@home.example>',
+    ]);
+    expect(
+      log.every(
+        (entry) =>
+          entry.kind === 'email' &&
+          entry.byId === careWorker.staff.id &&
+          entry.youngPersonId === youngPerson.id &&
+          entry.at === now.toISOString(),
+      ),
+    ).toBe(true);
+    expect(log.map((entry) => entry.id).sort()).toEqual(
+      queued.messages.map((message) => message.disclosureId).sort(),
+    );
 
     // The care worker sees the alerts they raised; the manager sees all; the stored row hides the text.
     expect(await outbox.list(careWorker)).toHaveLength(2);
@@ -55,16 +99,44 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
 
   it('a staff member in the group is told at their account’s email, and a restriction change reaches those who ticked it', async () => {
     const { groups, coordinator, tutor, manager, youngPerson } = await setUp();
-    value(await groups.addMember(tutor, youngPerson.id, { kind: 'staff', staffId: coordinator.staff.id, topics: ['restrictionChanged'] }));
-    const ended = value(await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'restrictionEnded', reference: 'R-1A2B3C4D' }, clock));
-    expect(ended.messages.map((message) => message.recipient.email)).toEqual(['tom.tutor@home.example', 'cara.co@home.example']);
-    const filed = value(await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock));
+    value(
+      await groups.addMember(tutor, youngPerson.id, {
+        kind: 'staff',
+        staffId: coordinator.staff.id,
+        topics: ['restrictionChanged'],
+      }),
+    );
+    const ended = value(
+      await queuePanAlert(
+        db!,
+        manager,
+        { youngPersonId: youngPerson.id, event: 'restrictionEnded', reference: 'R-1A2B3C4D' },
+        clock,
+      ),
+    );
+    expect(ended.messages.map((message) => message.recipient.email)).toEqual([
+      'tom.tutor@home.example',
+      'cara.co@home.example',
+    ]);
+    const filed = value(
+      await queuePanAlert(
+        db!,
+        manager,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
+        clock,
+      ),
+    );
     expect(filed.messages.map((message) => message.recipient.email)).toEqual(['tom.tutor@home.example']);
   });
 
   it('refuses an alert with no reference without writing anything', async () => {
     const { manager, youngPerson } = await setUp();
-    const result = await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: ' ' }, clock);
+    const result = await queuePanAlert(
+      db!,
+      manager,
+      { youngPersonId: youngPerson.id, event: 'formFiled', reference: ' ' },
+      clock,
+    );
     expect(result.ok).toBe(false);
     expect(await db!.outbox.count()).toBe(0);
     expect(await db!.disclosures.count()).toBe(0);
@@ -73,7 +145,14 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
   it('the attachment is only a reference to the filed form, decided at sending time', async () => {
     const { manager, youngPerson } = await setUp();
     const formId = crypto.randomUUID();
-    const queued = value(await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1', contactFormId: formId }, clock));
+    const queued = value(
+      await queuePanAlert(
+        db!,
+        manager,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1', contactFormId: formId },
+        clock,
+      ),
+    );
     expect(queued.messages[0]?.attachment).toEqual({ kind: 'signedContactForm', contactFormId: formId });
   });
 });
@@ -81,61 +160,157 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
 describe('keeping the PAN group', () => {
   it('only those who lead contact can change or read it; a care worker cannot', async () => {
     const { groups, careWorker, youngPerson, coordinator } = await setUp();
-    const refused = await groups.addMember(careWorker, youngPerson.id, { kind: 'outside', name: 'A', role: 'B', email: 'a@b.example', topics: [] });
+    const refused = await groups.addMember(careWorker, youngPerson.id, {
+      kind: 'outside',
+      name: 'A',
+      role: 'B',
+      email: 'a@b.example',
+      topics: [],
+    });
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
-    value(await groups.addMember(coordinator, youngPerson.id, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled'] }));
+    value(
+      await groups.addMember(coordinator, youngPerson.id, {
+        kind: 'outside',
+        name: 'Sam Social',
+        role: 'Social worker',
+        email: 'sam@council.example',
+        topics: ['formFiled'],
+      }),
+    );
     expect(await groups.get(careWorker, youngPerson.id)).toBeUndefined();
     expect((await groups.get(coordinator, youngPerson.id))?.members).toHaveLength(1);
   });
 
   it('the same adult cannot be added twice, and a bad email is refused with the field named', async () => {
     const { groups, tutor, youngPerson } = await setUp();
-    value(await groups.addMember(tutor, youngPerson.id, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled'] }));
-    const twice = await groups.addMember(tutor, youngPerson.id, { kind: 'outside', name: 'Sam S', role: 'Social worker', email: 'SAM@council.example', topics: [] });
+    value(
+      await groups.addMember(tutor, youngPerson.id, {
+        kind: 'outside',
+        name: 'Sam Social',
+        role: 'Social worker',
+        email: 'sam@council.example',
+        topics: ['formFiled'],
+      }),
+    );
+    const twice = await groups.addMember(tutor, youngPerson.id, {
+      kind: 'outside',
+      name: 'Sam S',
+      role: 'Social worker',
+      email: 'SAM@council.example',
+      topics: [],
+    });
     expect(twice.ok ? '' : twice.error.code).toBe('duplicate');
-    const bad = await groups.addMember(tutor, youngPerson.id, { kind: 'outside', name: 'X', role: 'Y', email: 'not an email', topics: [] });
+    const bad = await groups.addMember(tutor, youngPerson.id, {
+      kind: 'outside',
+      name: 'X',
+      role: 'Y',
+      email: 'not an email',
+      topics: [],
+    });
     expect(bad.ok ? {} : bad.error.fields).toHaveProperty('email');
   });
 
   it('changes and removals are kept, with an audit entry each', async () => {
     const { groups, tutor, youngPerson } = await setUp();
-    const added = value(await groups.addMember(tutor, youngPerson.id, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled'] }));
+    const added = value(
+      await groups.addMember(tutor, youngPerson.id, {
+        kind: 'outside',
+        name: 'Sam Social',
+        role: 'Social worker',
+        email: 'sam@council.example',
+        topics: ['formFiled'],
+      }),
+    );
     const memberId = added.members[0]!.id;
-    const changed = value(await groups.updateMember(tutor, youngPerson.id, memberId, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled', 'formOverdue'] }));
+    const changed = value(
+      await groups.updateMember(tutor, youngPerson.id, memberId, {
+        kind: 'outside',
+        name: 'Sam Social',
+        role: 'Social worker',
+        email: 'sam@council.example',
+        topics: ['formFiled', 'formOverdue'],
+      }),
+    );
     expect(changed.members[0]?.topics).toEqual(['formFiled', 'formOverdue']);
     const removed = value(await groups.removeMember(tutor, youngPerson.id, memberId));
     expect(removed.members).toEqual([]);
-    const actions = (await db!.audit.toArray()).map((entry) => entry.action).filter((action) => action.startsWith('pan-group'));
-    expect(actions).toEqual(['pan-group.member-added', 'pan-group.member-changed', 'pan-group.member-removed']);
+    const actions = (await db!.audit.toArray())
+      .map((entry) => entry.action)
+      .filter((action) => action.startsWith('pan-group'));
+    expect(actions).toEqual([
+      'pan-group.member-added',
+      'pan-group.member-changed',
+      'pan-group.member-removed',
+    ]);
   });
 });
 
 describe('the outbox’s states', () => {
   it('queued → sending → sent with the server’s id; a second claim gets nothing', async () => {
     const { manager, youngPerson, outbox } = await setUp();
-    const [message] = value(await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock)).messages;
+    const [message] = value(
+      await queuePanAlert(
+        db!,
+        manager,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
+        clock,
+      ),
+    ).messages;
     expect(await outbox.dueIds()).toEqual([message!.id]);
     const claimed = await outbox.claim(manager, message!.id);
     expect(claimed?.recipient.email).toBe('tom.tutor@home.example');
     expect(await outbox.claim(manager, message!.id)).toBeUndefined();
     value(await outbox.recordSent(manager, message!.id, '<abc@mail.example>'));
     const [sent] = await outbox.list(manager);
-    expect(sent).toMatchObject({ state: 'sent', serverMessageId: '<abc@mail.example>', attempts: 1, sentVia: 'smtp' });
+    expect(sent).toMatchObject({
+      state: 'sent',
+      serverMessageId: '<abc@mail.example>',
+      attempts: 1,
+      sentVia: 'smtp',
+    });
   });
 
   it('an unreachable server leaves it queued for later; a wrong password fails it at once, and the badge counts it', async () => {
     const { manager, youngPerson, outbox } = await setUp();
-    const [message] = value(await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock)).messages;
+    const [message] = value(
+      await queuePanAlert(
+        db!,
+        manager,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
+        clock,
+      ),
+    ).messages;
     await outbox.claim(manager, message!.id);
-    expect(value(await outbox.recordFailure(manager, message!.id, { code: 'unreachable', message: 'The mail server could not be reached.', isWorthRetrying: true }))).toBe('queued');
+    expect(
+      value(
+        await outbox.recordFailure(manager, message!.id, {
+          code: 'unreachable',
+          message: 'The mail server could not be reached.',
+          isWorthRetrying: true,
+        }),
+      ),
+    ).toBe('queued');
     expect(await outbox.dueIds()).toEqual([]);
     const [waiting] = await outbox.list(manager);
-    expect(waiting).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: '2026-11-20T10:01:00.000Z', lastErrorCode: 'unreachable' });
+    expect(waiting).toMatchObject({
+      state: 'queued',
+      attempts: 1,
+      nextAttemptAt: '2026-11-20T10:01:00.000Z',
+      lastErrorCode: 'unreachable',
+    });
     expect(await outbox.failedCount(manager)).toBe(0);
 
     value(await outbox.retry(manager, message!.id));
     await outbox.claim(manager, message!.id);
-    expect(value(await outbox.recordFailure(manager, message!.id, { code: 'auth', message: 'The password was not accepted.', isWorthRetrying: false }))).toBe('failed');
+    expect(
+      value(
+        await outbox.recordFailure(manager, message!.id, {
+          code: 'auth',
+          message: 'The password was not accepted.',
+          isWorthRetrying: false,
+        }),
+      ),
+    ).toBe('failed');
     expect(await outbox.failedCount(manager)).toBe(1);
     value(await outbox.cancel(manager, message!.id));
     expect(await outbox.failedCount(manager)).toBe(0);
@@ -144,7 +319,14 @@ describe('the outbox’s states', () => {
 
   it('only the manager or whoever raised it may retry or cancel; a sent message cannot be cancelled', async () => {
     const { manager, tutor, careWorker, youngPerson, outbox } = await setUp();
-    const [message] = value(await queuePanAlert(db!, careWorker, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock)).messages;
+    const [message] = value(
+      await queuePanAlert(
+        db!,
+        careWorker,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
+        clock,
+      ),
+    ).messages;
     const refused = await outbox.cancel(tutor, message!.id);
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
     value(await outbox.markSentFromMailClient(careWorker, message!.id));
@@ -154,9 +336,18 @@ describe('the outbox’s states', () => {
 
   it('a message left sending by a closed app goes back in the queue after ten minutes', async () => {
     const { manager, youngPerson } = await setUp();
-    const [message] = value(await queuePanAlert(db!, manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock)).messages;
+    const [message] = value(
+      await queuePanAlert(
+        db!,
+        manager,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
+        clock,
+      ),
+    ).messages;
     await outboxRepository(db!, clock).claim(manager, message!.id);
-    expect(await outboxRepository(db!, () => new Date(now.getTime() + 5 * 60_000)).releaseStuck(manager)).toBe(0);
+    expect(
+      await outboxRepository(db!, () => new Date(now.getTime() + 5 * 60_000)).releaseStuck(manager),
+    ).toBe(0);
     const later = outboxRepository(db!, () => new Date(now.getTime() + 11 * 60_000));
     expect(await later.releaseStuck(manager)).toBe(1);
     expect(await later.dueIds()).toEqual([message!.id]);
@@ -166,7 +357,12 @@ describe('the outbox’s states', () => {
 describe('a contact form overdue', () => {
   it('alerts the PAN group once when its 48 hours pass unfiled, and not again on the next look', async () => {
     const { manager, tutor, youngPerson } = await setUp();
-    const made = await contactFormRepository(db!, clock).createDueForContact(manager, { youngPersonIds: [youngPerson.id], kind: 'phoneCall', contactEndedAt: '2026-11-20T09:00:00.000Z', authorId: tutor.staff.id });
+    const made = await contactFormRepository(db!, clock).createDueForContact(manager, {
+      youngPersonIds: [youngPerson.id],
+      kind: 'phoneCall',
+      contactEndedAt: '2026-11-20T09:00:00.000Z',
+      authorId: tutor.staff.id,
+    });
     const [form] = value(made);
     const early = outboxRepository(db!, () => new Date('2026-11-22T08:59:00.000Z'));
     expect(await early.queueOverdueFormAlerts(manager)).toBe(0);
@@ -175,7 +371,9 @@ describe('a contact form overdue', () => {
     expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
     expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
     const messages = await late.list(manager);
-    expect(messages.map((message) => [message.event, message.reference, message.recipient.email])).toEqual([['formOverdue', form!.reference, 'tom.tutor@home.example']]);
+    expect(messages.map((message) => [message.event, message.reference, message.recipient.email])).toEqual([
+      ['formOverdue', form!.reference, 'tom.tutor@home.example'],
+    ]);
   });
 });
 
@@ -195,10 +393,19 @@ describe('restriction changes reach the PAN group', () => {
       effectiveFrom: '2026-01-12',
     };
     const recorded = value(await restrictions.record(manager, form));
-    value(await restrictions.update(manager, recorded.id, { ...form, conditions: 'Family room only, with staff.' }));
+    value(
+      await restrictions.update(manager, recorded.id, {
+        ...form,
+        conditions: 'Family room only, with staff.',
+      }),
+    );
     value(await restrictions.end(manager, recorded.id, 'Order discharged'));
     const messages = await outbox.list(manager);
-    expect(messages.map((message) => message.event).sort()).toEqual(['restrictionAdded', 'restrictionChanged', 'restrictionEnded']);
+    expect(messages.map((message) => message.event).sort()).toEqual([
+      'restrictionAdded',
+      'restrictionChanged',
+      'restrictionEnded',
+    ]);
     for (const message of messages) {
       expect(message.reference).toBe(`R-${recorded.id.slice(0, 8).toUpperCase()}`);
       expect(`${message.subject} ${message.body}`).not.toMatch(/LS26C01234|Dean|Hughes/);

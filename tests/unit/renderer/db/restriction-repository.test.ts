@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { isInForce, restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import {
+  isInForce,
+  restrictionRepository,
+} from '../../../../renderer/src/db/repositories/restriction-repository';
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
 import { freshDatabase } from './test-database';
@@ -63,9 +66,14 @@ describe('the restriction register', () => {
 
   it('needs a reference for a court order, and an end date after the start', async () => {
     const { manager, restrictions } = await setUp();
-    const result = await restrictions.record(manager, { ...courtOrder, authorityReference: '', effectiveTo: '2025-12-31' });
+    const result = await restrictions.record(manager, {
+      ...courtOrder,
+      authorityReference: '',
+      effectiveTo: '2025-12-31',
+    });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['authorityReference', 'effectiveTo']);
+    if (!result.ok)
+      expect(Object.keys(result.error.fields ?? {}).sort()).toEqual(['authorityReference', 'effectiveTo']);
   });
 
   it('ends only with a reason, keeps every earlier version, and stays in the register', async () => {
@@ -74,7 +82,11 @@ describe('the restriction register', () => {
     if (!recorded.ok) throw new Error(recorded.error.message);
     const noReason = await restrictions.end(manager, recorded.value.id, '  ');
     expect(noReason.ok ? undefined : noReason.error.code).toBe('invalid');
-    await restrictions.update(manager, recorded.value.id, { ...courtOrder, kind: 'supervisedOnly', conditions: 'Supervised by two staff' });
+    await restrictions.update(manager, recorded.value.id, {
+      ...courtOrder,
+      kind: 'supervisedOnly',
+      conditions: 'Supervised by two staff',
+    });
     const ended = await restrictions.end(manager, recorded.value.id, 'Order discharged 3 March');
     expect(ended.ok && ended.value.endedReason).toBe('Order discharged 3 March');
     const history = await restrictions.history(manager, recorded.value.id);
@@ -95,7 +107,12 @@ describe('the restriction register', () => {
   it('lists reviews due soon and restrictions that lapsed without being ended', async () => {
     const { manager, restrictions } = await setUp();
     await restrictions.record(manager, { ...courtOrder, reviewOn: '2026-11-30' });
-    await restrictions.record(manager, { ...courtOrder, name: 'Old Order', reviewOn: undefined, effectiveTo: '2026-10-01' });
+    await restrictions.record(manager, {
+      ...courtOrder,
+      name: 'Old Order',
+      reviewOn: undefined,
+      effectiveTo: '2026-10-01',
+    });
     const attention = await restrictions.needingAttention(manager, '2026-11-23', '2026-12-07');
     expect(attention.dueForReview.map((item) => item.name)).toEqual(['John Smith']);
     expect(attention.lapsed.map((item) => item.name)).toEqual(['Old Order']);
@@ -103,7 +120,14 @@ describe('the restriction register', () => {
 });
 
 describe('young people and their families', () => {
-  const child = { caseNumber: 'FL-0042', firstName: 'Kayden', lastName: 'Morris', preferredName: 'Kay', dateOfBirth: '2012-04-09', placementStartsOn: '2024-09-01' };
+  const child = {
+    caseNumber: 'FL-0042',
+    firstName: 'Kayden',
+    lastName: 'Morris',
+    preferredName: 'Kay',
+    dateOfBirth: '2012-04-09',
+    placementStartsOn: '2024-09-01',
+  };
 
   it('refuses a second young person with the same case number', async () => {
     const { manager } = await setUp();
@@ -118,38 +142,83 @@ describe('young people and their families', () => {
     const { manager } = await setUp();
     const youngPeople = youngPeopleRepository(db);
     const first = await youngPeople.save(manager, child);
-    const second = await youngPeople.save(manager, { ...child, caseNumber: 'FL-0043', firstName: 'Mia', preferredName: '' });
+    const second = await youngPeople.save(manager, {
+      ...child,
+      caseNumber: 'FL-0043',
+      firstName: 'Mia',
+      preferredName: '',
+    });
     if (!first.ok || !second.ok) throw new Error('setup');
     const people = peopleRepository(db);
     const saved = await people.savePerson(manager, {
       person: { firstName: 'Dawn', lastName: 'Morris', aliases: ['Dawn Clarke'] },
       relationships: [
-        { youngPersonId: first.value.id, relationship: 'Mum', category: 'parent', hasParentalResponsibility: true },
-        { youngPersonId: second.value.id, relationship: 'Mum', category: 'parent', hasParentalResponsibility: true },
+        {
+          youngPersonId: first.value.id,
+          relationship: 'Mum',
+          category: 'parent',
+          hasParentalResponsibility: true,
+        },
+        {
+          youngPersonId: second.value.id,
+          relationship: 'Mum',
+          category: 'parent',
+          hasParentalResponsibility: true,
+        },
       ],
     });
     expect(saved.ok).toBe(true);
-    expect((await people.familyOf(manager, first.value.id)).map((entry) => entry.person.firstName)).toEqual(['Dawn']);
-    expect((await people.familyOf(manager, second.value.id)).map((entry) => entry.relationship.relationship)).toEqual(['Mum']);
+    expect((await people.familyOf(manager, first.value.id)).map((entry) => entry.person.firstName)).toEqual([
+      'Dawn',
+    ]);
+    expect(
+      (await people.familyOf(manager, second.value.id)).map((entry) => entry.relationship.relationship),
+    ).toEqual(['Mum']);
   });
 });
 
 describe('keeping family records straight', () => {
   it('refuses the same young person twice for one person, and an edit of a person who is not there', async () => {
     const { manager } = await setUp();
-    const child = await youngPeopleRepository(db).save(manager, { caseNumber: 'FL-0100', firstName: 'Ava', lastName: 'Jones', preferredName: '', dateOfBirth: '2013-02-01', placementStartsOn: '2025-01-01' });
+    const child = await youngPeopleRepository(db).save(manager, {
+      caseNumber: 'FL-0100',
+      firstName: 'Ava',
+      lastName: 'Jones',
+      preferredName: '',
+      dateOfBirth: '2013-02-01',
+      placementStartsOn: '2025-01-01',
+    });
     if (!child.ok) throw new Error('setup');
-    const link = { youngPersonId: child.value.id, relationship: 'Nan', category: 'grandparent', hasParentalResponsibility: false };
-    const twice = await peopleRepository(db).savePerson(manager, { person: { firstName: 'Rose', lastName: 'Jones', aliases: [] }, relationships: [link, link] });
-    expect(twice.ok ? undefined : twice.error.fields?.['relationships.1.youngPersonId']).toBe('This young person is already listed above.');
-    const ghost = await peopleRepository(db).savePerson(manager, { person: { firstName: 'Rose', lastName: 'Jones', aliases: [] }, relationships: [link] }, crypto.randomUUID());
+    const link = {
+      youngPersonId: child.value.id,
+      relationship: 'Nan',
+      category: 'grandparent',
+      hasParentalResponsibility: false,
+    };
+    const twice = await peopleRepository(db).savePerson(manager, {
+      person: { firstName: 'Rose', lastName: 'Jones', aliases: [] },
+      relationships: [link, link],
+    });
+    expect(twice.ok ? undefined : twice.error.fields?.['relationships.1.youngPersonId']).toBe(
+      'This young person is already listed above.',
+    );
+    const ghost = await peopleRepository(db).savePerson(
+      manager,
+      { person: { firstName: 'Rose', lastName: 'Jones', aliases: [] }, relationships: [link] },
+      crypto.randomUUID(),
+    );
     expect(ghost.ok ? undefined : ghost.error.code).toBe('not-found');
     expect(await db.people.count()).toBe(0);
   });
 
   it('lists a lapsed restriction once, as lapsed, even when its review date has passed too', async () => {
     const { manager, restrictions } = await setUp();
-    await restrictions.record(manager, { ...courtOrder, name: 'Both Ways', reviewOn: '2026-09-01', effectiveTo: '2026-10-01' });
+    await restrictions.record(manager, {
+      ...courtOrder,
+      name: 'Both Ways',
+      reviewOn: '2026-09-01',
+      effectiveTo: '2026-10-01',
+    });
     const attention = await restrictions.needingAttention(manager, '2026-11-23', '2026-12-07');
     expect(attention.dueForReview).toEqual([]);
     expect(attention.lapsed.map((item) => item.name)).toEqual(['Both Ways']);

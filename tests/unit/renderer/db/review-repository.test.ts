@@ -8,7 +8,14 @@ import { visitCodec } from '../../../../renderer/src/db/repositories/visit-repos
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { personCodec, relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { sampleItemReviewCodec } from '../../../../renderer/src/db/repositories/review-sample-repository';
-import { buildAcademicYear, buildContactForm, buildPerson, buildRelationship, buildVisit, buildYoungPerson } from '../../../factories';
+import {
+  buildAcademicYear,
+  buildContactForm,
+  buildPerson,
+  buildRelationship,
+  buildVisit,
+  buildYoungPerson,
+} from '../../../factories';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
@@ -27,23 +34,83 @@ async function setUp() {
   const tutorId = crypto.randomUUID();
   const year = buildAcademicYear({ startYear: 2026 });
   await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
-  const mine = buildYoungPerson({ firstName: 'Amelia', preferredName: 'Millie', caseCoordinatorId: coordinator.staff.id, personalTutorId: tutorId });
-  const theirs = buildYoungPerson({ firstName: 'Tom', preferredName: '', caseCoordinatorId: otherCoordinator.staff.id, personalTutorId: tutorId });
+  const mine = buildYoungPerson({
+    firstName: 'Amelia',
+    preferredName: 'Millie',
+    caseCoordinatorId: coordinator.staff.id,
+    personalTutorId: tutorId,
+  });
+  const theirs = buildYoungPerson({
+    firstName: 'Tom',
+    preferredName: '',
+    caseCoordinatorId: otherCoordinator.staff.id,
+    personalTutorId: tutorId,
+  });
   const mum = buildRelationship({ youngPersonId: mine.id, relationship: 'Mum', category: 'parent' });
-  for (const youngPerson of [mine, theirs]) await db.youngPeople.add(await youngPersonCodec.encode(youngPerson, manager.cipher));
+  for (const youngPerson of [mine, theirs])
+    await db.youngPeople.add(await youngPersonCodec.encode(youngPerson, manager.cipher));
   await db.relationships.add(await relationshipCodec.encode(mum, manager.cipher));
-  await db.people.add(await personCodec.encode(buildPerson({ id: mum.personId, firstName: 'Karen', lastName: 'Hughes' }), manager.cipher));
+  await db.people.add(
+    await personCodec.encode(
+      buildPerson({ id: mum.personId, firstName: 'Karen', lastName: 'Hughes' }),
+      manager.cipher,
+    ),
+  );
   // Millie: a home visit with the PT and CC in the autumn; Tom: none.
-  const homeVisit = buildVisit({ youngPersonIds: [mine.id], kind: 'homeVisit', startsAt: '2026-10-07T10:00:00.000Z', endsAt: '2026-10-07T11:30:00.000Z', staffIds: [tutorId, coordinator.staff.id], personIds: [mum.personId] });
-  const visitForm = buildContactForm({ youngPersonId: mine.id, kind: 'homeVisit', visitId: homeVisit.id, contactStartedAt: homeVisit.startsAt, contactEndedAt: homeVisit.endsAt, dueAt: '2026-10-09T11:30:00.000Z', filedAt: '2026-10-08T09:00:00.000Z', authorId: tutorId, personIds: [mum.personId] });
-  const tomsCall = buildContactForm({ youngPersonId: theirs.id, contactStartedAt: '2026-10-08T18:00:00.000Z', contactEndedAt: '2026-10-08T18:20:00.000Z', dueAt: '2026-10-10T18:20:00.000Z', filedAt: '2026-10-09T09:00:00.000Z' });
-  const { filedAt: _neverFiled, ...draft } = buildContactForm({ youngPersonId: theirs.id, status: 'draft', contactStartedAt: '2026-11-08T18:00:00.000Z', contactEndedAt: '2026-11-08T18:20:00.000Z', dueAt: '2026-11-10T18:20:00.000Z' });
+  const homeVisit = buildVisit({
+    youngPersonIds: [mine.id],
+    kind: 'homeVisit',
+    startsAt: '2026-10-07T10:00:00.000Z',
+    endsAt: '2026-10-07T11:30:00.000Z',
+    staffIds: [tutorId, coordinator.staff.id],
+    personIds: [mum.personId],
+  });
+  const visitForm = buildContactForm({
+    youngPersonId: mine.id,
+    kind: 'homeVisit',
+    visitId: homeVisit.id,
+    contactStartedAt: homeVisit.startsAt,
+    contactEndedAt: homeVisit.endsAt,
+    dueAt: '2026-10-09T11:30:00.000Z',
+    filedAt: '2026-10-08T09:00:00.000Z',
+    authorId: tutorId,
+    personIds: [mum.personId],
+  });
+  const tomsCall = buildContactForm({
+    youngPersonId: theirs.id,
+    contactStartedAt: '2026-10-08T18:00:00.000Z',
+    contactEndedAt: '2026-10-08T18:20:00.000Z',
+    dueAt: '2026-10-10T18:20:00.000Z',
+    filedAt: '2026-10-09T09:00:00.000Z',
+  });
+  const { filedAt: _neverFiled, ...draft } = buildContactForm({
+    youngPersonId: theirs.id,
+    status: 'draft',
+    contactStartedAt: '2026-11-08T18:00:00.000Z',
+    contactEndedAt: '2026-11-08T18:20:00.000Z',
+    dueAt: '2026-11-10T18:20:00.000Z',
+  });
   await db.visits.add(await visitCodec.encode(homeVisit, manager.cipher));
-  for (const form of [visitForm, tomsCall, draft]) await db.contactForms.add(await contactFormCodec.encode(form, manager.cipher));
-  return { manager, coordinator, careWorker, year, mine, theirs, homeVisit, visitForm, tomsCall, draft, reviews: reviewRepository(db) };
+  for (const form of [visitForm, tomsCall, draft])
+    await db.contactForms.add(await contactFormCodec.encode(form, manager.cipher));
+  return {
+    manager,
+    coordinator,
+    careWorker,
+    year,
+    mine,
+    theirs,
+    homeVisit,
+    visitForm,
+    tomsCall,
+    draft,
+    reviews: reviewRepository(db),
+  };
 }
 
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const outcome = await result;
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
@@ -62,13 +129,26 @@ describe('the termly review: need to know in the data layer', () => {
   it('a care worker is refused the review in words', async () => {
     const { careWorker, year, reviews } = await setUp();
     const result = await reviews.termlyOverview(careWorker, year.id, 'autumn', now);
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'The termly review is for Case Co-ordinators and the Registered Manager.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'The termly review is for Case Co-ordinators and the Registered Manager.',
+      },
+    });
   });
 
   it('a Case Co-ordinator cannot open another’s young person’s records, even by id', async () => {
     const { coordinator, tomsCall, visitForm, reviews, theirs, year } = await setUp();
-    const records = await value(reviews.recordsBehind(coordinator, [{ type: 'contactForm', id: tomsCall.id }, { type: 'contactForm', id: visitForm.id }]));
-    expect(records.map((record) => (record.type === 'contactForm' ? record.form.id : record.visit.id))).toEqual([visitForm.id]);
+    const records = await value(
+      reviews.recordsBehind(coordinator, [
+        { type: 'contactForm', id: tomsCall.id },
+        { type: 'contactForm', id: visitForm.id },
+      ]),
+    );
+    expect(
+      records.map((record) => (record.type === 'contactForm' ? record.form.id : record.visit.id)),
+    ).toEqual([visitForm.id]);
     expect((await reviews.youngPersonReview(coordinator, theirs.id, year.id, 'autumn', now)).ok).toBe(false);
   });
 });
@@ -79,15 +159,26 @@ describe('the termly review: figures from the stored records', () => {
     const overview = await value(reviews.termlyOverview(manager, year.id, 'autumn', now));
     const [millie, tom] = overview.rows;
     const millieVisit = millie?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit');
-    expect(millieVisit).toMatchObject({ status: 'green', records: [{ type: 'visit', id: homeVisit.id }, { type: 'contactForm', id: visitForm.id }] });
-    expect(tom?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit')).toMatchObject({ status: 'red', reason: 'No home visit in the autumn term: the policy asks for one each term, at least 3 a year.' });
+    expect(millieVisit).toMatchObject({
+      status: 'green',
+      records: [
+        { type: 'visit', id: homeVisit.id },
+        { type: 'contactForm', id: visitForm.id },
+      ],
+    });
+    expect(tom?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit')).toMatchObject({
+      status: 'red',
+      reason: 'No home visit in the autumn term: the policy asks for one each term, at least 3 a year.',
+    });
     expect(tom?.terms[0]?.forms.overdue.count).toBe(1);
   });
 
   it('the detail view names family members; the drill-down opens the records behind a figure', async () => {
     const { coordinator, year, reviews, mine, homeVisit } = await setUp();
     const detail = await value(reviews.youngPersonReview(coordinator, mine.id, year.id, 'autumn', now));
-    expect(detail.terms[0]?.family.map((member) => [member.name, member.status])).toEqual([['Karen Hughes', 'green']]);
+    expect(detail.terms[0]?.family.map((member) => [member.name, member.status])).toEqual([
+      ['Karen Hughes', 'green'],
+    ]);
     const figure = detail.terms[0]?.figures.find((each) => each.key === 'homeVisit');
     const records = await value(reviews.recordsBehind(coordinator, figure?.records ?? []));
     expect(records.map((record) => record.type)).toEqual(['visit', 'contactForm']);
@@ -109,7 +200,9 @@ describe('sample monitoring', () => {
 
   it('a sample of one picks one of the filed forms', async () => {
     const { manager, year, visitForm, tomsCall } = await setUp();
-    const sample = await value(reviewSampleRepository(db, () => now).draw(manager, { yearId: year.id, termName: 'autumn', size: 1 }));
+    const sample = await value(
+      reviewSampleRepository(db, () => now).draw(manager, { yearId: year.id, termName: 'autumn', size: 1 }),
+    );
     expect(sample.formIds).toHaveLength(1);
     expect([visitForm.id, tomsCall.id]).toContain(sample.formIds[0]);
   });
@@ -117,9 +210,21 @@ describe('sample monitoring', () => {
   it('a Case Co-ordinator cannot draw a sample; a term with no filed forms says so', async () => {
     const { manager, coordinator, year } = await setUp();
     const samples = reviewSampleRepository(db, () => now);
-    expect(await samples.draw(coordinator, { yearId: year.id, termName: 'autumn', size: 3 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await samples.draw(manager, { yearId: year.id, termName: 'summer', size: 3 })).toMatchObject({ ok: false, error: { code: 'empty-term', message: 'No forms were filed in that term, so there is nothing to sample.' } });
-    expect(await samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 0 })).toMatchObject({ ok: false, error: { code: 'invalid', fields: { size: 'Sample at least 1 form.' } } });
+    expect(await samples.draw(coordinator, { yearId: year.id, termName: 'autumn', size: 3 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await samples.draw(manager, { yearId: year.id, termName: 'summer', size: 3 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'empty-term',
+        message: 'No forms were filed in that term, so there is nothing to sample.',
+      },
+    });
+    expect(await samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', fields: { size: 'Sample at least 1 form.' } },
+    });
   });
 
   it('each review is kept with its outcome, the comment sealed, and audited', async () => {
@@ -127,14 +232,27 @@ describe('sample monitoring', () => {
     const samples = reviewSampleRepository(db, () => now);
     const sample = await value(samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 2 }));
     const formId = sample.formIds[0] ?? '';
-    expect(await samples.reviewForm(manager, sample.id, formId, { outcome: 'good', comment: '' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    await value(samples.reviewForm(manager, sample.id, formId, { outcome: 'needsImprovement', comment: 'Family’s views missing.' }));
+    expect(
+      await samples.reviewForm(manager, sample.id, formId, { outcome: 'good', comment: '' }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    await value(
+      samples.reviewForm(manager, sample.id, formId, {
+        outcome: 'needsImprovement',
+        comment: 'Family’s views missing.',
+      }),
+    );
     const kept = await value(samples.get(manager, sample.id));
-    expect(kept.reviews.get(formId)).toMatchObject({ outcome: 'needsImprovement', comment: 'Family’s views missing.', reviewedById: manager.staff.id });
+    expect(kept.reviews.get(formId)).toMatchObject({
+      outcome: 'needsImprovement',
+      comment: 'Family’s views missing.',
+      reviewedById: manager.staff.id,
+    });
     expect(kept.forms).toHaveLength(2);
     const [row] = await db.reviewSampleItems.toArray();
     expect(JSON.stringify(row)).not.toContain('Family’s views missing');
-    expect(await sampleItemReviewCodec.decode(row as NonNullable<typeof row>, manager.cipher)).toMatchObject({ comment: 'Family’s views missing.' });
+    expect(await sampleItemReviewCodec.decode(row as NonNullable<typeof row>, manager.cipher)).toMatchObject({
+      comment: 'Family’s views missing.',
+    });
     expect((await db.audit.toArray()).map((entry) => entry.action)).toContain('review.sample-form-reviewed');
   });
 });
@@ -149,7 +267,16 @@ describe('version 9: sample monitoring tables', () => {
     db = freshDatabase({ factory, upToVersion: 9 });
     await db.open();
     expect(await db.table('rooms').get('room-1')).toMatchObject({ name: 'Family room' });
-    await db.reviewSamples.add({ id: 's1', yearId: 'y', yearLabel: '2026/27', termName: 'autumn', drawnAt: '2027-01-01T10:00:00.000Z', drawnById: 'm', populationCount: 1, formIds: ['f'] });
+    await db.reviewSamples.add({
+      id: 's1',
+      yearId: 'y',
+      yearLabel: '2026/27',
+      termName: 'autumn',
+      drawnAt: '2027-01-01T10:00:00.000Z',
+      drawnById: 'm',
+      populationCount: 1,
+      formIds: ['f'],
+    });
     expect(await db.reviewSamples.where('[yearId+termName]').equals(['y', 'autumn']).count()).toBe(1);
   });
 });

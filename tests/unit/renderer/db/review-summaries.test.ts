@@ -1,16 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { academicYearRepository } from '../../../../renderer/src/db/repositories/academic-year-repository';
-import { contactFormCodec, contactFormRepository, contactFormSettingsKey } from '../../../../renderer/src/db/repositories/contact-form-repository';
+import {
+  contactFormCodec,
+  contactFormRepository,
+  contactFormSettingsKey,
+} from '../../../../renderer/src/db/repositories/contact-form-repository';
 import { relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { reviewRepository } from '../../../../renderer/src/db/repositories/review-repository';
-import { reviewSummaryCodec, reviewSummaryRepository } from '../../../../renderer/src/db/repositories/review-summary-repository';
+import {
+  reviewSummaryCodec,
+  reviewSummaryRepository,
+} from '../../../../renderer/src/db/repositories/review-summary-repository';
 import { visitCodec, visitRepository } from '../../../../renderer/src/db/repositories/visit-repository';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { inputsMarkerId, reviewSettingKeys } from '../../../../renderer/src/db/review-summary-invalidation';
 import type { Session } from '../../../../renderer/src/security/session';
-import { buildAcademicYear, buildContactForm, buildRelationship, buildRestriction, buildVisit, buildYoungPerson } from '../../../factories';
+import {
+  buildAcademicYear,
+  buildContactForm,
+  buildRelationship,
+  buildRestriction,
+  buildVisit,
+  buildYoungPerson,
+} from '../../../factories';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
@@ -19,9 +33,17 @@ afterEach(() => db?.close());
 
 const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under way
 const sha = 'a'.repeat(64);
-const place = { caseNumber: 'CN1', academicYear: '2026/27', date: '2027-01-19', kind: 'contact-form', reference: 'CF-1' };
+const place = {
+  caseNumber: 'CN1',
+  academicYear: '2026/27',
+  date: '2027-01-19',
+  kind: 'contact-form',
+  reference: 'CF-1',
+};
 
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+async function value<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const outcome = await result;
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
@@ -36,12 +58,35 @@ async function setUp() {
   const tutor = await testSession(['personalTutor'], keys);
   const year = buildAcademicYear({ startYear: 2026 });
   await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
-  const millie = buildYoungPerson({ firstName: 'Amelia', preferredName: 'Millie', caseCoordinatorId: coordinator.staff.id, personalTutorId: tutor.staff.id, placementStartsOn: '2025-01-01' });
-  const tom = buildYoungPerson({ firstName: 'Tom', preferredName: '', caseCoordinatorId: otherCoordinator.staff.id, personalTutorId: tutor.staff.id, placementStartsOn: '2025-01-01' });
-  for (const youngPerson of [millie, tom]) await db.youngPeople.add(await youngPersonCodec.encode(youngPerson, manager.cipher));
+  const millie = buildYoungPerson({
+    firstName: 'Amelia',
+    preferredName: 'Millie',
+    caseCoordinatorId: coordinator.staff.id,
+    personalTutorId: tutor.staff.id,
+    placementStartsOn: '2025-01-01',
+  });
+  const tom = buildYoungPerson({
+    firstName: 'Tom',
+    preferredName: '',
+    caseCoordinatorId: otherCoordinator.staff.id,
+    personalTutorId: tutor.staff.id,
+    placementStartsOn: '2025-01-01',
+  });
+  for (const youngPerson of [millie, tom])
+    await db.youngPeople.add(await youngPersonCodec.encode(youngPerson, manager.cipher));
   const mum = buildRelationship({ youngPersonId: millie.id, relationship: 'Mum', category: 'parent' });
   await db.relationships.add(await relationshipCodec.encode(mum, manager.cipher));
-  return { manager, coordinator, otherCoordinator, tutor, year, millie, tom, mum, reviews: reviewRepository(db) };
+  return {
+    manager,
+    coordinator,
+    otherCoordinator,
+    tutor,
+    year,
+    millie,
+    tom,
+    mum,
+    reviews: reviewRepository(db),
+  };
 }
 
 /** The young people whose summaries are stored (the marker row left out). */
@@ -60,7 +105,16 @@ describe('the termly overview’s stored summaries', () => {
     await overview(manager, year.id);
     expect(await summarised()).toEqual([millie.id, tom.id].sort());
     const row = await db.reviewSummaries.get(`${millie.id}|${year.id}|spring`);
-    expect(row && Object.keys(row).sort()).toEqual(['computedAt', 'id', 'rulesVersion', 'sealed', 'stableUntil', 'termName', 'yearId', 'youngPersonId']);
+    expect(row && Object.keys(row).sort()).toEqual([
+      'computedAt',
+      'id',
+      'rulesVersion',
+      'sealed',
+      'stableUntil',
+      'termName',
+      'yearId',
+      'youngPersonId',
+    ]);
   });
 
   it('a cached overview equals one worked out fresh from the records', async () => {
@@ -82,9 +136,18 @@ describe('the termly overview’s stored summaries', () => {
     if (!row || !('sealed' in row)) throw new Error('no summary stored');
     const stored = await reviewSummaryCodec.decode(row, manager.cipher);
     if (!stored) throw new Error('the stored summary did not open');
-    await db.reviewSummaries.put(await reviewSummaryCodec.encode({ ...stored, terms: stored.terms.map((term) => ({ ...term, overall: 'green' as const })) }, manager.cipher));
+    await db.reviewSummaries.put(
+      await reviewSummaryCodec.encode(
+        { ...stored, terms: stored.terms.map((term) => ({ ...term, overall: 'green' as const })) },
+        manager.cipher,
+      ),
+    );
     const cached = await overview(manager, year.id);
-    expect(cached.rows.find((each) => each.youngPerson.id === millie.id)?.terms.every((term) => term.overall === 'green')).toBe(true);
+    expect(
+      cached.rows
+        .find((each) => each.youngPerson.id === millie.id)
+        ?.terms.every((term) => term.overall === 'green'),
+    ).toBe(true);
   });
 
   it('a Case Co-ordinator never receives another Co-ordinator’s young person from the summaries', async () => {
@@ -92,7 +155,9 @@ describe('the termly overview’s stored summaries', () => {
     await overview(manager, year.id);
     expect(await summarised()).toEqual([millie.id, tom.id].sort());
     expect((await overview(coordinator, year.id)).rows.map((row) => row.youngPerson.id)).toEqual([millie.id]);
-    expect((await overview(otherCoordinator, year.id)).rows.map((row) => row.youngPerson.id)).toEqual([tom.id]);
+    expect((await overview(otherCoordinator, year.id)).rows.map((row) => row.youngPerson.id)).toEqual([
+      tom.id,
+    ]);
   });
 
   it('a summary past its stableUntil, from earlier rules, or that will not open is worked out again, never an error', async () => {
@@ -102,7 +167,8 @@ describe('the termly overview’s stored summaries', () => {
     const tomId = `${tom.id}|${year.id}|spring`;
     const millieRow = await db.reviewSummaries.get(millieId);
     const tomRow = await db.reviewSummaries.get(tomId);
-    if (!millieRow || !('sealed' in millieRow) || !tomRow || !('sealed' in tomRow)) throw new Error('no summaries stored');
+    if (!millieRow || !('sealed' in millieRow) || !tomRow || !('sealed' in tomRow))
+      throw new Error('no summaries stored');
     await db.reviewSummaries.bulkPut([
       { ...millieRow, stableUntil: now.toISOString() },
       { ...tomRow, sealed: millieRow.sealed },
@@ -110,7 +176,9 @@ describe('the termly overview’s stored summaries', () => {
     expect(await overview(manager, year.id)).toEqual(fresh);
     await db.reviewSummaries.put({ ...millieRow, rulesVersion: 0 });
     expect(await overview(manager, year.id)).toEqual(fresh);
-    expect(Date.parse((await db.reviewSummaries.get(millieId) as { stableUntil: string }).stableUntil)).toBeGreaterThan(now.getTime());
+    expect(
+      Date.parse(((await db.reviewSummaries.get(millieId)) as { stableUntil: string }).stableUntil),
+    ).toBeGreaterThan(now.getTime());
   });
 
   it('summaries worked out while an input changed are not stored (they may be stale already)', async () => {
@@ -118,10 +186,14 @@ describe('the termly overview’s stored summaries', () => {
     const summaries = reviewSummaryRepository(db);
     const before = await summaries.fresh([millie.id], year.id, 'spring', now, manager.cipher);
     await overview(manager, year.id);
-    const [stored] = (await summaries.fresh([millie.id], year.id, 'spring', now, manager.cipher)).byYoungPerson.values();
+    const [stored] = (
+      await summaries.fresh([millie.id], year.id, 'spring', now, manager.cipher)
+    ).byYoungPerson.values();
     if (!stored) throw new Error('no summary stored');
     await db.reviewSummaries.clear();
-    await db.relationships.add(await relationshipCodec.encode(buildRelationship({ youngPersonId: millie.id }), manager.cipher));
+    await db.relationships.add(
+      await relationshipCodec.encode(buildRelationship({ youngPersonId: millie.id }), manager.cipher),
+    );
     expect(await summaries.keep([stored], before.inputsToken, manager.cipher)).toBe(false);
     expect(await summarised()).toEqual([]);
   });
@@ -149,9 +221,20 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
         initiatedBy: 'youngPerson',
       }),
     );
-    const millieForms = (review: Awaited<ReturnType<typeof overview>>) => review.rows.find((row) => row.youngPerson.id === millie.id)?.terms[1]?.forms;
-    expect(millieForms(await overview(manager, year.id))?.overdue.records).toEqual([{ type: 'contactForm', id: started.id }]);
-    await value(forms.file(tutor, started.id, { pdf: new Uint8Array([37, 80, 68, 70]), sha256: sha, place, filedAt: '2027-01-12T09:00:00.000Z', caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() } }));
+    const millieForms = (review: Awaited<ReturnType<typeof overview>>) =>
+      review.rows.find((row) => row.youngPerson.id === millie.id)?.terms[1]?.forms;
+    expect(millieForms(await overview(manager, year.id))?.overdue.records).toEqual([
+      { type: 'contactForm', id: started.id },
+    ]);
+    await value(
+      forms.file(tutor, started.id, {
+        pdf: new Uint8Array([37, 80, 68, 70]),
+        sha256: sha,
+        place,
+        filedAt: '2027-01-12T09:00:00.000Z',
+        caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() },
+      }),
+    );
     expect(await summarised()).toEqual([tom.id]);
     const after = millieForms(await overview(manager, year.id));
     expect(after?.overdue.count).toBe(0);
@@ -161,15 +244,29 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
   it('a visit booked for one young person deletes only that young person’s summary', async () => {
     const { manager, year, millie, tom } = await setUp();
     await overview(manager, year.id);
-    await visitRepository(db).addMany(manager, [buildVisit({ youngPersonIds: [tom.id], kind: 'homeVisit', status: 'planned', startsAt: '2027-02-01T10:00:00.000Z', endsAt: '2027-02-01T11:00:00.000Z' })]);
+    await visitRepository(db).addMany(manager, [
+      buildVisit({
+        youngPersonIds: [tom.id],
+        kind: 'homeVisit',
+        status: 'planned',
+        startsAt: '2027-02-01T10:00:00.000Z',
+        endsAt: '2027-02-01T11:00:00.000Z',
+      }),
+    ]);
     expect(await summarised()).toEqual([millie.id]);
-    const booked = (await overview(manager, year.id)).rows.find((row) => row.youngPerson.id === tom.id)?.terms[1]?.figures.find((figure) => figure.key === 'homeVisit');
+    const booked = (await overview(manager, year.id)).rows
+      .find((row) => row.youngPerson.id === tom.id)
+      ?.terms[1]?.figures.find((figure) => figure.key === 'homeVisit');
     expect(booked?.value).toBe('booked');
   });
 
   it('a visit moved from one young person to another deletes both summaries', async () => {
     const { manager, year, millie, tom } = await setUp();
-    const visit = buildVisit({ youngPersonIds: [tom.id], startsAt: '2027-02-01T10:00:00.000Z', endsAt: '2027-02-01T11:00:00.000Z' });
+    const visit = buildVisit({
+      youngPersonIds: [tom.id],
+      startsAt: '2027-02-01T10:00:00.000Z',
+      endsAt: '2027-02-01T11:00:00.000Z',
+    });
     await visitRepository(db).addMany(manager, [visit]);
     await overview(manager, year.id);
     expect(await summarised()).toEqual([millie.id, tom.id].sort());
@@ -180,23 +277,40 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
   it('a relationship added deletes that young person’s summary', async () => {
     const { manager, year, millie, tom } = await setUp();
     await overview(manager, year.id);
-    await db.relationships.add(await relationshipCodec.encode(buildRelationship({ youngPersonId: millie.id, relationship: 'Dad', category: 'parent' }), manager.cipher));
+    await db.relationships.add(
+      await relationshipCodec.encode(
+        buildRelationship({ youngPersonId: millie.id, relationship: 'Dad', category: 'parent' }),
+        manager.cipher,
+      ),
+    );
     expect(await summarised()).toEqual([tom.id]);
   });
 
   it('a restriction changed deletes that young person’s summary', async () => {
     const { manager, year, millie, tom, mum } = await setUp();
-    const restriction = buildRestriction({ youngPersonId: tom.id, personId: mum.personId, kind: 'supervisedOnly', effectiveFrom: '2026-01-01' });
+    const restriction = buildRestriction({
+      youngPersonId: tom.id,
+      personId: mum.personId,
+      kind: 'supervisedOnly',
+      effectiveFrom: '2026-01-01',
+    });
     await db.restrictions.add(await restrictionCodec.encode(restriction, manager.cipher));
     await overview(manager, year.id);
-    await db.restrictions.put(await restrictionCodec.encode({ ...restriction, kind: 'noContact' }, manager.cipher));
+    await db.restrictions.put(
+      await restrictionCodec.encode({ ...restriction, kind: 'noContact' }, manager.cipher),
+    );
     expect(await summarised()).toEqual([millie.id]);
   });
 
   it('a young person’s record changed (a new Case Co-ordinator) deletes their summary', async () => {
     const { manager, otherCoordinator, year, millie, tom } = await setUp();
     await overview(manager, year.id);
-    await db.youngPeople.put(await youngPersonCodec.encode({ ...millie, caseCoordinatorId: otherCoordinator.staff.id }, manager.cipher));
+    await db.youngPeople.put(
+      await youngPersonCodec.encode(
+        { ...millie, caseCoordinatorId: otherCoordinator.staff.id },
+        manager.cipher,
+      ),
+    );
     expect(await summarised()).toEqual([tom.id]);
   });
 
@@ -204,7 +318,18 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     const { manager, year } = await setUp();
     await overview(manager, year.id);
     const { id: _id, ...dates } = year;
-    await value(academicYearRepository(db).save(manager, { ...dates, terms: dates.terms.map((term) => (term.name === 'spring' ? { ...term, endsOn: '2027-03-25' } : term)) }, year.id));
+    await value(
+      academicYearRepository(db).save(
+        manager,
+        {
+          ...dates,
+          terms: dates.terms.map((term) =>
+            term.name === 'spring' ? { ...term, endsOn: '2027-03-25' } : term,
+          ),
+        },
+        year.id,
+      ),
+    );
     expect(await summarised()).toEqual([]);
     await overview(manager, year.id);
     await value(contactFormRepository(db).saveSettings(manager, { dueHours: 24 }));
@@ -213,7 +338,11 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
 
   it('a form deleted deletes every summary (a delete does not say whose it was)', async () => {
     const { manager, year, millie } = await setUp();
-    const form = buildContactForm({ youngPersonId: millie.id, contactStartedAt: '2027-01-11T18:00:00.000Z', contactEndedAt: '2027-01-11T18:20:00.000Z' });
+    const form = buildContactForm({
+      youngPersonId: millie.id,
+      contactStartedAt: '2027-01-11T18:00:00.000Z',
+      contactEndedAt: '2027-01-11T18:20:00.000Z',
+    });
     await db.contactForms.add(await contactFormCodec.encode(form, manager.cipher));
     await overview(manager, year.id);
     await db.contactForms.delete(form.id);

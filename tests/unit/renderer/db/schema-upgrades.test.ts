@@ -12,7 +12,10 @@ import { freshDatabase } from './test-database';
  * assertions about the changed rows beside this.
  */
 function sampleRow(table: string, primaryKey: string, index: number): Record<string, unknown> {
-  const row: Record<string, unknown> = { note: `${table} row ${index}`, at: `2026-0${(index % 9) + 1}-01T10:00:00.000Z` };
+  const row: Record<string, unknown> = {
+    note: `${table} row ${index}`,
+    at: `2026-0${(index % 9) + 1}-01T10:00:00.000Z`,
+  };
   if (primaryKey.startsWith('++')) return row;
   const key = primaryKey.replace(/^&/, '');
   row[key] = `${table}-${index}`;
@@ -22,33 +25,38 @@ function sampleRow(table: string, primaryKey: string, index: number): Record<str
 const opened: Dexie[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
-describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) => entry.version))('upgrading to version %i', (version) => {
-  it('keeps every row of every table that existed before', async () => {
-    const factory = new IDBFactory();
-    const before = freshDatabase({ factory, upToVersion: version - 1 });
-    opened.push(before);
-    await before.open();
-    const seeded = new Map<string, unknown[]>();
-    for (const table of before.tables) {
-      const rows = [0, 1, 2].map((index) => sampleRow(table.name, table.schema.primKey.src, index));
-      await table.bulkAdd(rows);
-      seeded.set(table.name, await table.toArray());
-    }
-    before.close();
+describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) => entry.version))(
+  'upgrading to version %i',
+  (version) => {
+    it('keeps every row of every table that existed before', async () => {
+      const factory = new IDBFactory();
+      const before = freshDatabase({ factory, upToVersion: version - 1 });
+      opened.push(before);
+      await before.open();
+      const seeded = new Map<string, unknown[]>();
+      for (const table of before.tables) {
+        const rows = [0, 1, 2].map((index) => sampleRow(table.name, table.schema.primKey.src, index));
+        await table.bulkAdd(rows);
+        seeded.set(table.name, await table.toArray());
+      }
+      before.close();
 
-    const after = freshDatabase({ factory, upToVersion: version });
-    opened.push(after);
-    await after.open();
-    expect(after.verno).toBe(version);
-    // Intact: every row is still there with every field it had. A migration may add fields
-    // (its own test says which); it may not lose or change what was there.
-    for (const [name, rows] of seeded) {
-      const afterRows = await after.table(name).toArray();
-      expect(afterRows, `table ${name}`).toHaveLength(rows.length);
-      rows.forEach((row, index) => expect(afterRows[index], `table ${name} row ${index}`).toMatchObject(row as object));
-    }
-  });
-});
+      const after = freshDatabase({ factory, upToVersion: version });
+      opened.push(after);
+      await after.open();
+      expect(after.verno).toBe(version);
+      // Intact: every row is still there with every field it had. A migration may add fields
+      // (its own test says which); it may not lose or change what was there.
+      for (const [name, rows] of seeded) {
+        const afterRows = await after.table(name).toArray();
+        expect(afterRows, `table ${name}`).toHaveLength(rows.length);
+        rows.forEach((row, index) =>
+          expect(afterRows[index], `table ${name} row ${index}`).toMatchObject(row as object),
+        );
+      }
+    });
+  },
+);
 
 describe('opening the database', () => {
   it('opens at the latest version', async () => {
@@ -74,7 +82,10 @@ describe('opening the database', () => {
       expect(result.error.code).toBe('newer-schema');
       expect(result.error.message).toContain('newer version of Family Links');
     }
-    const untouched = new Dexie('family-links-test', { indexedDB: factory, IDBKeyRange: globalThis.IDBKeyRange });
+    const untouched = new Dexie('family-links-test', {
+      indexedDB: factory,
+      IDBKeyRange: globalThis.IDBKeyRange,
+    });
     opened.push(untouched);
     await untouched.open();
     expect(untouched.tables.map((table) => table.name).sort()).toEqual(['futureTable', 'settings']);

@@ -13,7 +13,9 @@ describe('version 7: the outbox is found by young person', () => {
     opened.push(before);
     await before.open();
     const youngPersonId = crypto.randomUUID();
-    await before.table('outbox').add({ id: 'message-1', state: 'queued', createdAt: '2026-11-20T10:00:00.000Z', youngPersonId });
+    await before
+      .table('outbox')
+      .add({ id: 'message-1', state: 'queued', createdAt: '2026-11-20T10:00:00.000Z', youngPersonId });
     before.close();
 
     const after = freshDatabase({ factory, upToVersion: 7 });

@@ -25,19 +25,43 @@ async function setUp() {
   const manager = await testSession(['registeredManager']);
   const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
   const careWorker = await testSession(['careStaff'], keys);
-  const millie = buildYoungPerson({ firstName: 'Amelia', lastName: 'Hughes', preferredName: 'Millie', placementStartsOn: '2025-09-01' });
+  const millie = buildYoungPerson({
+    firstName: 'Amelia',
+    lastName: 'Hughes',
+    preferredName: 'Millie',
+    placementStartsOn: '2025-09-01',
+  });
   const sam = buildStaffMember({ name: 'Sam Patel' });
   const jo = buildStaffMember({ name: 'Jo King' });
   const mum = buildPerson({ firstName: 'Karen', lastName: 'Hughes' });
   const dad = buildPerson({ firstName: 'Dean', lastName: 'Hughes' });
   await db.youngPeople.add(await youngPersonCodec.encode(millie, manager.cipher));
-  await db.staff.bulkAdd([await staffCodec.encode(sam, manager.cipher), await staffCodec.encode(jo, manager.cipher)]);
-  await db.people.bulkAdd([await personCodec.encode(mum, manager.cipher), await personCodec.encode(dad, manager.cipher)]);
+  await db.staff.bulkAdd([
+    await staffCodec.encode(sam, manager.cipher),
+    await staffCodec.encode(jo, manager.cipher),
+  ]);
+  await db.people.bulkAdd([
+    await personCodec.encode(mum, manager.cipher),
+    await personCodec.encode(dad, manager.cipher),
+  ]);
   const rooms = roomRepository(db, now);
   const familyRoom = await rooms.add(manager, { name: 'Family room' });
   if (!familyRoom.ok) throw new Error(familyRoom.error.message);
   const restrict = async (kind: Restriction['kind']) =>
-    db.restrictions.add(await restrictionCodec.encode(buildRestriction({ youngPersonId: millie.id, personId: dad.id, name: 'Dean Hughes', aliases: [], kind, conditions: '', effectiveFrom: '2026-01-01' }), manager.cipher));
+    db.restrictions.add(
+      await restrictionCodec.encode(
+        buildRestriction({
+          youngPersonId: millie.id,
+          personId: dad.id,
+          name: 'Dean Hughes',
+          aliases: [],
+          kind,
+          conditions: '',
+          effectiveFrom: '2026-01-01',
+        }),
+        manager.cipher,
+      ),
+    );
   const booking = (overrides: Partial<VisitBookingFormInput> = {}): VisitBookingFormInput => ({
     youngPersonIds: [millie.id],
     kind: 'familyVisit',
@@ -52,17 +76,38 @@ async function setUp() {
     repeat: 'none',
     ...overrides,
   });
-  return { manager, careWorker, millie, sam, jo, mum, dad, room: familyRoom.value, rooms, visits: visitRepository(db, now), booking, restrict };
+  return {
+    manager,
+    careWorker,
+    millie,
+    sam,
+    jo,
+    mum,
+    dad,
+    room: familyRoom.value,
+    rooms,
+    visits: visitRepository(db, now),
+    booking,
+    restrict,
+  };
 }
 
 describe('booking visits', () => {
   it('books a weekly series as one visit per date, with the series recorded on each, in one audited change', async () => {
     const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(manager, booking({ repeat: 'weekly', repeatUntil: '2026-04-04' }), context);
+    const booked = await visits.book(
+      manager,
+      booking({ repeat: 'weekly', repeatUntil: '2026-04-04' }),
+      context,
+    );
     if (!booked.ok) throw new Error(booked.error.message);
     expect(booked.value).toHaveLength(5);
     expect(new Set(booked.value.map((visit) => visit.seriesId)).size).toBe(1);
-    expect(booked.value[4]).toMatchObject({ startsAt: '2026-04-04T13:00:00.000Z', repeats: { frequency: 'weekly', until: '2026-04-04' }, status: 'planned' });
+    expect(booked.value[4]).toMatchObject({
+      startsAt: '2026-04-04T13:00:00.000Z',
+      repeats: { frequency: 'weekly', until: '2026-04-04' },
+      status: 'planned',
+    });
     expect(await db.visits.count()).toBe(5);
     const entries = await db.audit.where('action').equals('visit.booked').toArray();
     expect(entries).toHaveLength(5);
@@ -73,7 +118,21 @@ describe('booking visits', () => {
     const { manager, visits, booking } = await setUp();
     await visits.book(manager, booking(), context);
     const [row] = await db.visits.toArray();
-    expect(Object.entries(row ?? {}).flatMap(([key, value]) => (value === undefined ? [] : [key])).sort()).toEqual(['endsAt', 'id', 'kind', 'roomId', 'sealed', 'staffIds', 'startsAt', 'status', 'youngPersonIds']);
+    expect(
+      Object.entries(row ?? {})
+        .flatMap(([key, value]) => (value === undefined ? [] : [key]))
+        .sort(),
+    ).toEqual([
+      'endsAt',
+      'id',
+      'kind',
+      'roomId',
+      'sealed',
+      'staffIds',
+      'startsAt',
+      'status',
+      'youngPersonIds',
+    ]);
     expect(JSON.stringify(row)).not.toContain('photos');
   });
 
@@ -82,11 +141,23 @@ describe('booking visits', () => {
     const other = buildYoungPerson({ firstName: 'Tom', lastName: 'Reed', preferredName: '' });
     await db.youngPeople.add(await youngPersonCodec.encode(other, manager.cipher));
     await visits.book(manager, booking(), context);
-    const second = await visits.book(manager, booking({ youngPersonIds: [other.id], staffIds: [], personIds: [], startTime: '15:00', endTime: '17:00' }), context);
+    const second = await visits.book(
+      manager,
+      booking({
+        youngPersonIds: [other.id],
+        staffIds: [],
+        personIds: [],
+        startTime: '15:00',
+        endTime: '17:00',
+      }),
+      context,
+    );
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.error.code).toBe('refused');
-      expect(second.error.message).toBe('Family room is already booked for a family visit at the home on Sat 7 Mar 2026, 14:00–16:00. Choose another room or another time.');
+      expect(second.error.message).toBe(
+        'Family room is already booked for a family visit at the home on Sat 7 Mar 2026, 14:00–16:00. Choose another room or another time.',
+      );
     }
     expect(await db.visits.count()).toBe(1);
     expect(millie.id).toBeTruthy();
@@ -96,7 +167,9 @@ describe('booking visits', () => {
     const { manager, visits, booking, restrict, dad } = await setUp();
     await restrict('noContact');
     const result = await visits.book(manager, booking({ personIds: [dad.id] }), context);
-    expect(result.ok ? '' : result.error.message).toBe('Dean Hughes must not have any contact with Millie Hughes. Remove Dean Hughes from this booking. Speak to the duty manager if you think this is wrong.');
+    expect(result.ok ? '' : result.error.message).toBe(
+      'Dean Hughes must not have any contact with Millie Hughes. Remove Dean Hughes from this booking. Speak to the duty manager if you think this is wrong.',
+    );
     expect(await db.visits.count()).toBe(0);
   });
 
@@ -105,8 +178,14 @@ describe('booking visits', () => {
     await restrict('supervisedOnly');
     const without = await visits.checkBooking(manager, booking({ personIds: [dad.id] }), context);
     if (!without.ok) throw new Error(without.error.message);
-    expect(without.value.blocking).toEqual(['Dean Hughes may see Millie Hughes only with a named member of staff supervising. Choose a supervising member of staff.']);
-    const booked = await visits.book(manager, booking({ personIds: [dad.id], supervisingStaffId: jo.id }), context);
+    expect(without.value.blocking).toEqual([
+      'Dean Hughes may see Millie Hughes only with a named member of staff supervising. Choose a supervising member of staff.',
+    ]);
+    const booked = await visits.book(
+      manager,
+      booking({ personIds: [dad.id], supervisingStaffId: jo.id }),
+      context,
+    );
     if (!booked.ok) throw new Error(booked.error.message);
     expect(booked.value[0]?.staffIds).toContain(jo.id);
     expect(booked.value[0]?.supervisingStaffId).toBe(jo.id);
@@ -117,7 +196,11 @@ describe('booking visits', () => {
     await restrict('indirectOnly');
     const visit = await visits.book(manager, booking({ personIds: [dad.id] }), context);
     expect(visit.ok ? '' : visit.error.message).toMatch(/indirect contact only.*Book a phone call instead/);
-    const call = await visits.book(manager, booking({ personIds: [dad.id], kind: 'phoneCall', roomId: '' }), context);
+    const call = await visits.book(
+      manager,
+      booking({ personIds: [dad.id], kind: 'phoneCall', roomId: '' }),
+      context,
+    );
     expect(call.ok).toBe(true);
   });
 
@@ -130,33 +213,57 @@ describe('booking visits', () => {
   it('shows field messages for a form that makes no sense', async () => {
     const { manager, visits, booking } = await setUp();
     const result = await visits.book(manager, booking({ endTime: '13:00' }), context);
-    expect(result.ok ? undefined : result.error.fields?.endTime).toBe('The visit ends before it starts. Make the end time later than the start time.');
+    expect(result.ok ? undefined : result.error.fields?.endTime).toBe(
+      'The visit ends before it starts. Make the end time later than the start time.',
+    );
   });
 });
 
 describe('changing one visit of a series', () => {
   it('moves one occurrence on its own, keeping it in the series, and does not clash with itself', async () => {
     const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(manager, booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }), context);
+    const booked = await visits.book(
+      manager,
+      booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }),
+      context,
+    );
     if (!booked.ok) throw new Error(booked.error.message);
     const second = booked.value[1];
     if (!second) throw new Error('no second visit');
-    const moved = await visits.change(manager, second.id, booking({ date: '2026-03-15', startTime: '15:00', endTime: '16:00' }), context);
+    const moved = await visits.change(
+      manager,
+      second.id,
+      booking({ date: '2026-03-15', startTime: '15:00', endTime: '16:00' }),
+      context,
+    );
     if (!moved.ok) throw new Error(moved.error.message);
     expect(moved.value).toMatchObject({ startsAt: '2026-03-15T15:00:00.000Z', seriesId: second.seriesId });
     const series = await visits.listSeries(manager, second.seriesId ?? '');
-    expect(series.map((visit) => visit.startsAt)).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-15T15:00:00.000Z', '2026-03-21T14:00:00.000Z']);
+    expect(series.map((visit) => visit.startsAt)).toEqual([
+      '2026-03-07T14:00:00.000Z',
+      '2026-03-15T15:00:00.000Z',
+      '2026-03-21T14:00:00.000Z',
+    ]);
   });
 
   it('cancels one occurrence with a reason, and frees its room', async () => {
     const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(manager, booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }), context);
+    const booked = await visits.book(
+      manager,
+      booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }),
+      context,
+    );
     if (!booked.ok) throw new Error(booked.error.message);
     const first = booked.value[0];
     if (!first) throw new Error('no visit');
     const noReason = await visits.setStatus(manager, first.id, { status: 'cancelled', reason: '' });
-    expect(noReason.ok ? undefined : noReason.error.fields?.reason).toBe('Say why the visit is cancelled, for example “Mum unwell”.');
-    const cancelled = await visits.setStatus(manager, first.id, { status: 'cancelled', reason: 'Mum unwell' });
+    expect(noReason.ok ? undefined : noReason.error.fields?.reason).toBe(
+      'Say why the visit is cancelled, for example “Mum unwell”.',
+    );
+    const cancelled = await visits.setStatus(manager, first.id, {
+      status: 'cancelled',
+      reason: 'Mum unwell',
+    });
     expect(cancelled.ok && cancelled.value.cancelledReason).toBe('Mum unwell');
     const check = await visits.checkBooking(manager, booking({ personIds: [], staffIds: [] }), context);
     expect(check.ok && check.value.blocking).toEqual([]);
@@ -166,7 +273,10 @@ describe('changing one visit of a series', () => {
     const { manager, visits, booking } = await setUp();
     const booked = await visits.book(manager, booking({ date: '2026-03-20' }), context);
     if (!booked.ok) throw new Error(booked.error.message);
-    const result = await visits.setStatus(manager, booked.value[0]?.id ?? '', { status: 'completed', reason: '' });
+    const result = await visits.setStatus(manager, booked.value[0]?.id ?? '', {
+      status: 'completed',
+      reason: '',
+    });
     expect(result.ok ? '' : result.error.message).toMatch(/has not started yet/);
   });
 
@@ -187,19 +297,41 @@ describe('reading the calendar', () => {
     await visits.book(manager, booking({ repeat: 'weekly', repeatUntil: '2026-03-28' }), context);
     await visits.book(manager, booking({ date: '2026-03-10', roomId: '', staffIds: [jo.id] }), context);
     const week = await visits.listBetween(manager, '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z');
-    expect(week.map((visit) => visit.startsAt)).toEqual(['2026-03-10T14:00:00.000Z', '2026-03-14T14:00:00.000Z']);
-    expect(await visits.listBetween(manager, '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z', { staffId: sam.id })).toHaveLength(1);
-    expect(await visits.listBetween(manager, '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z', { roomId: room.id })).toHaveLength(1);
-    const forMillie = await visits.listForYoungPerson(manager, millie.id, '2026-03-01T00:00:00.000Z', '2026-03-22T00:00:00.000Z');
+    expect(week.map((visit) => visit.startsAt)).toEqual([
+      '2026-03-10T14:00:00.000Z',
+      '2026-03-14T14:00:00.000Z',
+    ]);
+    expect(
+      await visits.listBetween(manager, '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z', {
+        staffId: sam.id,
+      }),
+    ).toHaveLength(1);
+    expect(
+      await visits.listBetween(manager, '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z', {
+        roomId: room.id,
+      }),
+    ).toHaveLength(1);
+    const forMillie = await visits.listForYoungPerson(
+      manager,
+      millie.id,
+      '2026-03-01T00:00:00.000Z',
+      '2026-03-22T00:00:00.000Z',
+    );
     expect(forMillie).toHaveLength(4);
   });
 
   it('a care worker sees the visit but not its notes unless they are on it or booked it', async () => {
     const { manager, careWorker, visits, booking } = await setUp();
     await visits.book(manager, booking(), context);
-    const [seen] = await visits.listBetween(careWorker, '2026-03-07T00:00:00.000Z', '2026-03-08T00:00:00.000Z');
+    const [seen] = await visits.listBetween(
+      careWorker,
+      '2026-03-07T00:00:00.000Z',
+      '2026-03-08T00:00:00.000Z',
+    );
     expect(seen?.notes).toBe('');
-    const [own] = (await visits.book(careWorker, booking({ date: '2026-03-09', notes: 'Bring the photos' }), context)).ok
+    const [own] = (
+      await visits.book(careWorker, booking({ date: '2026-03-09', notes: 'Bring the photos' }), context)
+    ).ok
       ? await visits.listBetween(careWorker, '2026-03-09T00:00:00.000Z', '2026-03-10T00:00:00.000Z')
       : [];
     expect(own?.notes).toBe('Bring the photos');
@@ -211,11 +343,15 @@ describe('the rooms list', () => {
     const { manager, careWorker, rooms, visits, booking, room } = await setUp();
     expect((await rooms.add(careWorker, { name: 'Garden room' })).ok).toBe(false);
     const duplicate = await rooms.add(manager, { name: 'family ROOM' });
-    expect(duplicate.ok ? '' : duplicate.error.message).toBe('There is already a room called “Family room”. Choose another name.');
+    expect(duplicate.ok ? '' : duplicate.error.message).toBe(
+      'There is already a room called “Family room”. Choose another name.',
+    );
     await rooms.setBookable(manager, room.id, false);
     expect(await rooms.listBookable()).toEqual([]);
     const result = await visits.book(manager, booking(), context);
-    expect(result.ok ? '' : result.error.message).toBe('Family room is no longer booked for visits. Choose another room.');
+    expect(result.ok ? '' : result.error.message).toBe(
+      'Family room is no longer booked for visits. Choose another room.',
+    );
   });
 });
 
@@ -235,9 +371,19 @@ describe('checking with what the screen already holds', () => {
   it('uses the young people and staff the screen passes, and says the same thing', async () => {
     const { manager, visits, booking, millie, sam } = await setUp();
     await visits.book(manager, booking(), context);
-    const proposed = [{ startsAt: '2026-03-07T15:00:00.000Z', endsAt: '2026-03-07T17:00:00.000Z', youngPersonIds: [millie.id], staffIds: [sam.id] }];
+    const proposed = [
+      {
+        startsAt: '2026-03-07T15:00:00.000Z',
+        endsAt: '2026-03-07T17:00:00.000Z',
+        youngPersonIds: [millie.id],
+        staffIds: [sam.id],
+      },
+    ];
     const opened = await visits.findConflicts(manager, proposed, context);
-    const known = await visits.findConflicts(manager, proposed, { ...context, known: { youngPeople: [millie], staff: [sam] } });
+    const known = await visits.findConflicts(manager, proposed, {
+      ...context,
+      known: { youngPeople: [millie], staff: [sam] },
+    });
     expect(known.map((conflict) => conflict.message)).toEqual(opened.map((conflict) => conflict.message));
     expect(known.map((conflict) => conflict.kind)).toEqual(['staffDoubleBooked', 'youngPersonElsewhere']);
     expect(known[0]?.message).toMatch(/^Sam Patel is already on a family visit/);

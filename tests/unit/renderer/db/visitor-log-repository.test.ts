@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { visitorLogRepository, type DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import {
+  visitorLogRepository,
+  type DoorChecker,
+} from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { freshDatabase } from './test-database';
@@ -11,7 +14,15 @@ afterEach(() => db?.close());
 
 const today = '2026-11-23';
 const child = crypto.randomUUID();
-const visit = { visitorName: 'Dawn Morris', organisationOrRelationship: 'Mum', visitingYoungPersonIds: [child], reason: 'Family visit', isIdChecked: true, vehicle: '', badgeNumber: '7' };
+const visit = {
+  visitorName: 'Dawn Morris',
+  organisationOrRelationship: 'Mum',
+  visitingYoungPersonIds: [child],
+  reason: 'Family visit',
+  isIdChecked: true,
+  vehicle: '',
+  badgeNumber: '7',
+};
 
 /** A stand-in for the shared check: blocks or warns on restrictions naming the visitor exactly. */
 const exactNameCheck: DoorChecker = (visitor, _youngPersonIds, restrictions) => {
@@ -27,10 +38,22 @@ const exactNameCheck: DoorChecker = (visitor, _youngPersonIds, restrictions) => 
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const careWorker = await testSession(['careStaff'], { dataKey: manager.dataKey, auditKey: manager.auditKey });
+  const careWorker = await testSession(['careStaff'], {
+    dataKey: manager.dataKey,
+    auditKey: manager.auditKey,
+  });
   const register = visitorLogRepository(db, manager.cipher);
   const restrict = (name: string, kind: string) =>
-    restrictionRepository(db).record(manager, { youngPersonId: child, name, aliases: [], kind, conditions: kind === 'supervisedOnly' ? 'Two staff present' : '', authority: 'carePlan', authorityReference: '', effectiveFrom: '2026-01-01' });
+    restrictionRepository(db).record(manager, {
+      youngPersonId: child,
+      name,
+      aliases: [],
+      kind,
+      conditions: kind === 'supervisedOnly' ? 'Two staff present' : '',
+      authority: 'carePlan',
+      authorityReference: '',
+      effectiveFrom: '2026-01-01',
+    });
   return { manager, careWorker, register, restrict };
 }
 
@@ -46,13 +69,19 @@ describe('signing visitors in at the door', () => {
     const { manager, careWorker, register, restrict } = await setUp();
     await restrict('Dawn Morris', 'noContact');
     const refused = await register.signIn(careWorker, visit, exactNameCheck, today);
-    expect(refused.ok ? undefined : refused.error.message).toBe('Do not admit this visitor. Speak to the duty manager.');
-    const careOverride = await register.signIn(careWorker, visit, exactNameCheck, today, { reason: 'She said it was fine' });
+    expect(refused.ok ? undefined : refused.error.message).toBe(
+      'Do not admit this visitor. Speak to the duty manager.',
+    );
+    const careOverride = await register.signIn(careWorker, visit, exactNameCheck, today, {
+      reason: 'She said it was fine',
+    });
     expect(careOverride.ok ? undefined : careOverride.error.code).toBe('forbidden');
     const noReason = await register.signIn(manager, visit, exactNameCheck, today, { reason: ' ' });
     expect(noReason.ok ? undefined : noReason.error.code).toBe('invalid');
     expect(await register.onSite()).toHaveLength(0);
-    const overridden = await register.signIn(manager, visit, exactNameCheck, today, { reason: 'Court order varied this morning; social worker confirmed by phone' });
+    const overridden = await register.signIn(manager, visit, exactNameCheck, today, {
+      reason: 'Court order varied this morning; social worker confirmed by phone',
+    });
     expect(overridden.ok && overridden.value.restrictionCheck).toBe('overridden');
     const log = (await auditLog(db).page(manager.roles, { limit: 5 })) ?? [];
     expect(log.map((entry) => entry.action)).toContain('visitor.override');
@@ -63,7 +92,12 @@ describe('signing visitors in at the door', () => {
     await restrict('Dawn Morris', 'supervisedOnly');
     const unsupervised = await register.signIn(careWorker, visit, exactNameCheck, today);
     expect(unsupervised.ok ? undefined : unsupervised.error.code).toBe('needs-supervisor');
-    const supervised = await register.signIn(careWorker, { ...visit, supervisingStaffId: manager.staff.id }, exactNameCheck, today);
+    const supervised = await register.signIn(
+      careWorker,
+      { ...visit, supervisingStaffId: manager.staff.id },
+      exactNameCheck,
+      today,
+    );
     expect(supervised.ok && supervised.value.restrictionCheck).toBe('warn');
   });
 });
@@ -83,9 +117,23 @@ describe('the register is a record', () => {
     const { careWorker, register } = await setUp();
     const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
-    const noReason = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, '', exactNameCheck, today);
+    const noReason = await register.amend(
+      careWorker,
+      signedIn.value.id,
+      { ...visit, badgeNumber: '12' },
+      '',
+      exactNameCheck,
+      today,
+    );
     expect(noReason.ok).toBe(false);
-    const corrected = await register.amend(careWorker, signedIn.value.id, { ...visit, badgeNumber: '12' }, 'Wrong badge number', exactNameCheck, today);
+    const corrected = await register.amend(
+      careWorker,
+      signedIn.value.id,
+      { ...visit, badgeNumber: '12' },
+      'Wrong badge number',
+      exactNameCheck,
+      today,
+    );
     if (!corrected.ok) throw new Error(corrected.error.message);
     const versions = await register.versions(corrected.value.id);
     expect(versions.map((entry) => entry.badgeNumber)).toEqual(['7', '12']);
@@ -103,9 +151,20 @@ describe('a correction that names someone restricted', () => {
     await restrict('Gary Morris', 'noContact');
     const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
-    const corrected = await register.amend(careWorker, signedIn.value.id, { ...visit, visitorName: 'Gary Morris' }, 'Gave his partner’s name at the door', exactNameCheck, today);
+    const corrected = await register.amend(
+      careWorker,
+      signedIn.value.id,
+      { ...visit, visitorName: 'Gary Morris' },
+      'Gave his partner’s name at the door',
+      exactNameCheck,
+      today,
+    );
     if (!corrected.ok) throw new Error(corrected.error.message);
-    expect(corrected.value).toMatchObject({ restrictionCheck: 'block', amendedById: careWorker.staff.id, admittedById: careWorker.staff.id });
+    expect(corrected.value).toMatchObject({
+      restrictionCheck: 'block',
+      amendedById: careWorker.staff.id,
+      admittedById: careWorker.staff.id,
+    });
     expect(corrected.value.matchedRestrictionIds).toHaveLength(1);
     const log = (await auditLog(db).page(manager.roles, { limit: 5 })) ?? [];
     expect(log.map((entry) => entry.action)).toContain('visitor.restriction-on-correction');
@@ -115,12 +174,27 @@ describe('a correction that names someone restricted', () => {
 describe('finding past visitors', () => {
   it('finds a visitor by the start of their name, including one signed in after the search began, and shows corrections not originals', async () => {
     const { careWorker, register } = await setUp();
-    const first = await register.signIn(careWorker, { ...visit, visitorName: 'Siobhán O’Brien' }, exactNameCheck, today);
+    const first = await register.signIn(
+      careWorker,
+      { ...visit, visitorName: 'Siobhán O’Brien' },
+      exactNameCheck,
+      today,
+    );
     if (!first.ok) throw new Error(first.error.message);
     expect((await register.search('siobhan')).map((entry) => entry.visitorName)).toEqual(['Siobhán O’Brien']);
     await register.signIn(careWorker, { ...visit, visitorName: 'Sion Evans' }, exactNameCheck, today);
-    expect((await register.search('sio')).map((entry) => entry.visitorName).sort()).toEqual(['Siobhán O’Brien', 'Sion Evans']);
-    await register.amend(careWorker, first.value.id, { ...visit, visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge', exactNameCheck, today);
+    expect((await register.search('sio')).map((entry) => entry.visitorName).sort()).toEqual([
+      'Siobhán O’Brien',
+      'Sion Evans',
+    ]);
+    await register.amend(
+      careWorker,
+      first.value.id,
+      { ...visit, visitorName: 'Siobhán O’Brien', badgeNumber: '99' },
+      'Wrong badge',
+      exactNameCheck,
+      today,
+    );
     const found = await register.search('obrien');
     expect(found).toHaveLength(1);
     expect((await register.versions(found[0]?.id ?? '')).at(-1)?.badgeNumber).toBe('99');

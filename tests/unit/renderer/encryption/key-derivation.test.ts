@@ -18,7 +18,10 @@ async function sameKek(first: CryptoKey, second: CryptoKey): Promise<boolean> {
 
 describe('turning a password into a key-encryption key', () => {
   it('gives the same key for the same password, salt and parameters', async () => {
-    const [first, second] = await Promise.all([deriveKeyEncryptionKey(password, salt, floor), deriveKeyEncryptionKey(password, salt, floor)]);
+    const [first, second] = await Promise.all([
+      deriveKeyEncryptionKey(password, salt, floor),
+      deriveKeyEncryptionKey(password, salt, floor),
+    ]);
     expect(await sameKek(first, second)).toBe(true);
   });
 
@@ -33,7 +36,10 @@ describe('turning a password into a key-encryption key', () => {
     const composed = 'crème brûlée ferry noon'.normalize('NFC');
     const decomposed = composed.normalize('NFD');
     expect(decomposed).not.toBe(composed);
-    const [typedHere, typedThere] = await Promise.all([deriveKeyEncryptionKey(composed, salt, floor), deriveKeyEncryptionKey(decomposed, salt, floor)]);
+    const [typedHere, typedThere] = await Promise.all([
+      deriveKeyEncryptionKey(composed, salt, floor),
+      deriveKeyEncryptionKey(decomposed, salt, floor),
+    ]);
     expect(await sameKek(typedHere, typedThere)).toBe(true);
   });
 

@@ -28,7 +28,10 @@ export async function openTestHome(): Promise<TestHome> {
   await db.open();
   const manager = await testSession(['registeredManager']);
   const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
-  const [tutor, careWorker] = await Promise.all([testSession(['personalTutor'], keys), testSession(['careStaff'], keys)]);
+  const [tutor, careWorker] = await Promise.all([
+    testSession(['personalTutor'], keys),
+    testSession(['careStaff'], keys),
+  ]);
   return { db, manager, tutor, careWorker };
 }
 
@@ -53,7 +56,10 @@ export async function colleague(home: TestHome, roles: readonly StaffRole[]): Pr
  * signed in. Signing in, locking and signing out do nothing here: screens under test only read
  * the session and keep drafts.
  */
-export function renderSignedIn(ui: ReactElement, { db, session }: { db: FamilyLinksDb; session: Session }): RenderResult {
+export function renderSignedIn(
+  ui: ReactElement,
+  { db, session }: { db: FamilyLinksDb; session: Session },
+): RenderResult {
   const api: SessionApi = {
     state: { kind: 'signedIn', session, mustChangePassword: false },
     draftKeeper: createDraftKeeper(),

@@ -5,7 +5,10 @@ import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/
 import type { TestHome } from './render-signed-in';
 
 /** Saves a young person (Millie Hughes unless told otherwise) through the repository, as the manager. */
-export async function seedYoungPerson(home: TestHome, overrides: Partial<Omit<YoungPerson, 'id'>> = {}): Promise<YoungPerson> {
+export async function seedYoungPerson(
+  home: TestHome,
+  overrides: Partial<Omit<YoungPerson, 'id'>> = {},
+): Promise<YoungPerson> {
   const details = {
     caseNumber: `FL-${crypto.randomUUID().slice(0, 8).toUpperCase()}`,
     firstName: 'Amelia',
@@ -24,9 +27,14 @@ export async function seedYoungPerson(home: TestHome, overrides: Partial<Omit<Yo
  * Records a restriction through the repository (as the manager unless another session is given):
  * by default a court order for supervised contact only, in force since January 2026.
  */
-type SeedRestriction = Partial<Omit<RestrictionForm, 'aliases'>> & Pick<RestrictionForm, 'youngPersonId'> & { readonly aliases?: readonly string[] };
+type SeedRestriction = Partial<Omit<RestrictionForm, 'aliases'>> &
+  Pick<RestrictionForm, 'youngPersonId'> & { readonly aliases?: readonly string[] };
 
-export async function seedRestriction(home: TestHome, { aliases = ['Deano'], ...form }: SeedRestriction, recordedBy = home.manager): Promise<Restriction> {
+export async function seedRestriction(
+  home: TestHome,
+  { aliases = ['Deano'], ...form }: SeedRestriction,
+  recordedBy = home.manager,
+): Promise<Restriction> {
   const recorded = await restrictionRepository(home.db).record(recordedBy, {
     name: 'Dean Hughes',
     aliases: [...aliases],

@@ -11,7 +11,12 @@ import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan
 import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
 import { outboxSender, type MailPort } from '../../../../renderer/src/features/outbox/outbox-sender';
 import { panAlertHome } from '../db/pan-alert-test-home';
-import { makeTestCertificates, startTestSmtpServer, type TestCertificates, type TestSmtpServer } from '../../electron/mail/smtp-test-server';
+import {
+  makeTestCertificates,
+  startTestSmtpServer,
+  type TestCertificates,
+  type TestSmtpServer,
+} from '../../electron/mail/smtp-test-server';
 
 /**
  * The whole road an alert travels: queued by the renderer's data layer (fake IndexedDB), sent by
@@ -35,9 +40,22 @@ const password = 'correct horse battery staple';
 
 async function mailServiceFor(port: number, attachSignedPdf = false): Promise<MailService> {
   folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
-  const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage(), timeouts: { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 } });
+  const mail = createMailService({
+    folder,
+    protectedStorage: inMemoryProtectedStorage(),
+    timeouts: { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 },
+  });
   const saved = await mail.saveSettings({
-    settings: { host: '127.0.0.1', port, security: 'starttls', username: 'alerts@home.example', fromAddress: 'alerts@home.example', fromName: 'Family Links', caCertificatePem: certificates.caPem, attachSignedPdf },
+    settings: {
+      host: '127.0.0.1',
+      port,
+      security: 'starttls',
+      username: 'alerts@home.example',
+      fromAddress: 'alerts@home.example',
+      fromName: 'Family Links',
+      caCertificatePem: certificates.caPem,
+      attachSignedPdf,
+    },
     password,
   });
   if (!saved.ok) throw new Error(saved.error.message);
@@ -48,7 +66,10 @@ function portOf(mail: MailService): MailPort {
   return {
     async status() {
       const view = await mail.getSettings();
-      return { isConfigured: view.settings !== null && view.hasPassword, attachSignedPdf: view.settings?.attachSignedPdf ?? false };
+      return {
+        isConfigured: view.settings !== null && view.hasPassword,
+        attachSignedPdf: view.settings?.attachSignedPdf ?? false,
+      };
     },
     send: (message) => mail.send(message),
   };
@@ -57,9 +78,21 @@ function portOf(mail: MailService): MailPort {
 async function homeWithGroup(clock: () => Date) {
   const home = await panAlertHome();
   closers.push(() => home.db.close());
-  const added = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics: ['formFiled'] });
+  const added = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, {
+    kind: 'outside',
+    name: 'Sam Social',
+    role: 'Social worker',
+    email: 'sam@council.example',
+    topics: ['formFiled'],
+  });
   if (!added.ok) throw new Error(added.error.message);
-  const alsoAdded = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, { kind: 'outside', name: 'Theo Therapist', role: 'Therapist', email: 'theo@clinic.example', topics: ['safeguardingConcern'] });
+  const alsoAdded = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, {
+    kind: 'outside',
+    name: 'Theo Therapist',
+    role: 'Therapist',
+    email: 'theo@clinic.example',
+    topics: ['safeguardingConcern'],
+  });
   if (!alsoAdded.ok) throw new Error(alsoAdded.error.message);
   return home;
 }
@@ -70,13 +103,21 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     servers.push(smtp);
     const mail = await mailServiceFor(smtp.port);
     const home = await homeWithGroup(() => new Date());
-    const queued = await queuePanAlert(home.db, home.careWorker, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0042', summary: 'Home visit on 3 March' });
+    const queued = await queuePanAlert(home.db, home.careWorker, {
+      youngPersonId: home.youngPerson.id,
+      event: 'formFiled',
+      reference: 'CF-2026-0042',
+      summary: 'Home visit on 3 March',
+    });
     expect(queued.ok).toBe(true);
 
     const run = await outboxSender(home.db, home.careWorker, portOf(mail)).runOnce();
     expect(run).toEqual({ sent: 2, retryLater: 0, failed: 0, notConfigured: false });
 
-    expect(smtp.received.map((mail) => mail.envelopeTo).sort()).toEqual([['sam@council.example'], ['tom.tutor@home.example']]);
+    expect(smtp.received.map((mail) => mail.envelopeTo).sort()).toEqual([
+      ['sam@council.example'],
+      ['tom.tutor@home.example'],
+    ]);
     for (const received of smtp.received) {
       expect(received.wasEncrypted).toBe(true);
       const everything = `${received.parsed.subject ?? ''}\n${received.parsed.text ?? ''}`;
@@ -87,7 +128,9 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     }
     const messages = await outboxRepository(home.db).list(home.manager);
     expect(messages.map((message) => message.state)).toEqual(['sent', 'sent']);
-    expect(messages.map((message) => message.serverMessageId).sort()).toEqual(smtp.received.map((mail) => mail.parsed.messageId).sort());
+    expect(messages.map((message) => message.serverMessageId).sort()).toEqual(
+      smtp.received.map((mail) => mail.parsed.messageId).sort(),
+    );
   });
 
   it('with the server down the message stays queued, and it goes once the server is back', async () => {
@@ -98,12 +141,20 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     let now = new Date('2026-11-20T10:00:00.000Z');
     const clock = () => now;
     const home = await homeWithGroup(clock);
-    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-1' }, clock);
+    await queuePanAlert(
+      home.db,
+      home.manager,
+      { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-1' },
+      clock,
+    );
     const sender = outboxSender(home.db, home.manager, portOf(mail), { clock });
 
     expect(await sender.runOnce()).toEqual({ sent: 0, retryLater: 2, failed: 0, notConfigured: false });
     const waiting = await outboxRepository(home.db, clock).list(home.manager);
-    expect(waiting.map((message) => [message.state, message.lastErrorCode])).toEqual([['queued', 'unreachable'], ['queued', 'unreachable']]);
+    expect(waiting.map((message) => [message.state, message.lastErrorCode])).toEqual([
+      ['queued', 'unreachable'],
+      ['queued', 'unreachable'],
+    ]);
     // Not due yet: nothing is tried before the backoff has passed.
     expect(await sender.runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 0, notConfigured: false });
 
@@ -111,7 +162,10 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     servers.push(back);
     now = new Date(now.getTime() + 61_000);
     expect(await sender.runOnce()).toEqual({ sent: 2, retryLater: 0, failed: 0, notConfigured: false });
-    expect(back.received.map((received) => received.envelopeTo[0]).sort()).toEqual(['sam@council.example', 'tom.tutor@home.example']);
+    expect(back.received.map((received) => received.envelopeTo[0]).sort()).toEqual([
+      'sam@council.example',
+      'tom.tutor@home.example',
+    ]);
   });
 
   it('a server that offers no STARTTLS gets nothing; the messages fail with the reason, for the manager to see', async () => {
@@ -119,11 +173,23 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     servers.push(smtp);
     const mail = await mailServiceFor(smtp.port);
     const home = await homeWithGroup(() => new Date());
-    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'safeguardingConcern', reference: 'CF-2' });
-    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 2, notConfigured: false });
+    await queuePanAlert(home.db, home.manager, {
+      youngPersonId: home.youngPerson.id,
+      event: 'safeguardingConcern',
+      reference: 'CF-2',
+    });
+    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({
+      sent: 0,
+      retryLater: 0,
+      failed: 2,
+      notConfigured: false,
+    });
     expect(smtp.received).toHaveLength(0);
     const failed = await outboxRepository(home.db).list(home.manager, { state: 'failed' });
-    expect(failed.map((message) => message.recipient.email).sort()).toEqual(['theo@clinic.example', 'tom.tutor@home.example']);
+    expect(failed.map((message) => message.recipient.email).sort()).toEqual([
+      'theo@clinic.example',
+      'tom.tutor@home.example',
+    ]);
     expect(failed[0]?.lastError).toContain('did not offer an encrypted connection');
     expect(await outboxRepository(home.db).failedCount(home.manager)).toBe(2);
   });
@@ -132,9 +198,21 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
     const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage() });
     const home = await homeWithGroup(() => new Date());
-    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-3' });
-    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 0, notConfigured: true });
-    expect((await outboxRepository(home.db).list(home.manager)).map((message) => message.state)).toEqual(['queued', 'queued']);
+    await queuePanAlert(home.db, home.manager, {
+      youngPersonId: home.youngPerson.id,
+      event: 'formFiled',
+      reference: 'CF-3',
+    });
+    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({
+      sent: 0,
+      retryLater: 0,
+      failed: 0,
+      notConfigured: true,
+    });
+    expect((await outboxRepository(home.db).list(home.manager)).map((message) => message.state)).toEqual([
+      'queued',
+      'queued',
+    ]);
   });
 
   it('attaches the filed form’s signed PDF only when the manager turned attaching on', async () => {
@@ -146,22 +224,39 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     const asked: string[] = [];
     const signedPdf = (_session: unknown, contactFormId: string, reference: string) => {
       asked.push(contactFormId);
-      return Promise.resolve({ filename: `${reference}.pdf`, contentBase64: Buffer.from(pdf).toString('base64') });
+      return Promise.resolve({
+        filename: `${reference}.pdf`,
+        contentBase64: Buffer.from(pdf).toString('base64'),
+      });
     };
 
     const off = await mailServiceFor(smtp.port, false);
-    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0001', contactFormId: formId });
+    await queuePanAlert(home.db, home.manager, {
+      youngPersonId: home.youngPerson.id,
+      event: 'formFiled',
+      reference: 'CF-2026-0001',
+      contactFormId: formId,
+    });
     expect((await outboxSender(home.db, home.manager, portOf(off), { signedPdf }).runOnce()).sent).toBe(2);
     expect(smtp.received.every((received) => received.parsed.attachments.length === 0)).toBe(true);
     expect(asked).toEqual([]);
     await rm(folder, { recursive: true, force: true });
 
     const on = await mailServiceFor(smtp.port, true);
-    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0002', contactFormId: formId });
+    await queuePanAlert(home.db, home.manager, {
+      youngPersonId: home.youngPerson.id,
+      event: 'formFiled',
+      reference: 'CF-2026-0002',
+      contactFormId: formId,
+    });
     expect((await outboxSender(home.db, home.manager, portOf(on), { signedPdf }).runOnce()).sent).toBe(2);
     const withPdf = smtp.received.slice(2);
-    expect(withPdf.map((received) => received.parsed.attachments[0]?.filename)).toEqual(['CF-2026-0002.pdf', 'CF-2026-0002.pdf']);
-    for (const received of withPdf) expect(Buffer.compare(received.parsed.attachments[0]!.content, Buffer.from(pdf))).toBe(0);
+    expect(withPdf.map((received) => received.parsed.attachments[0]?.filename)).toEqual([
+      'CF-2026-0002.pdf',
+      'CF-2026-0002.pdf',
+    ]);
+    for (const received of withPdf)
+      expect(Buffer.compare(received.parsed.attachments[0]!.content, Buffer.from(pdf))).toBe(0);
     expect(asked).toEqual([formId, formId]);
   });
 
@@ -170,10 +265,19 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     servers.push(smtp);
     const home = await homeWithGroup(() => new Date());
     const on = await mailServiceFor(smtp.port, true);
-    await queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-2026-0003', contactFormId: crypto.randomUUID() });
-    const run = await outboxSender(home.db, home.manager, portOf(on), { signedPdf: () => Promise.resolve(undefined) }).runOnce();
+    await queuePanAlert(home.db, home.manager, {
+      youngPersonId: home.youngPerson.id,
+      event: 'formFiled',
+      reference: 'CF-2026-0003',
+      contactFormId: crypto.randomUUID(),
+    });
+    const run = await outboxSender(home.db, home.manager, portOf(on), {
+      signedPdf: () => Promise.resolve(undefined),
+    }).runOnce();
     expect(run).toEqual({ sent: 0, retryLater: 2, failed: 0, notConfigured: false });
     expect(smtp.received).toHaveLength(0);
-    expect((await outboxRepository(home.db).list(home.manager)).map((message) => message.lastErrorCode)).toEqual(['attachment-missing', 'attachment-missing']);
+    expect(
+      (await outboxRepository(home.db).list(home.manager)).map((message) => message.lastErrorCode),
+    ).toEqual(['attachment-missing', 'attachment-missing']);
   });
 });

@@ -12,14 +12,23 @@ import { freshDatabase } from '../db/test-database';
 const managerPassword = 'lantern orchard pebble meadow';
 const colleaguePassword = 'copper kettle drizzle harbour';
 const home = { name: 'Oakfield House', ofstedUrn: 'SC123456' };
-const manager = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: managerPassword, confirmPassword: managerPassword };
+const manager = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: managerPassword,
+  confirmPassword: managerPassword,
+};
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
 
 function clockAt(start: string) {
   let now = new Date(start);
-  return { clock: () => now, advanceMinutes: (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000)) };
+  return {
+    clock: () => now,
+    advanceMinutes: (minutes: number) => (now = new Date(now.getTime() + minutes * 60_000)),
+  };
 }
 
 async function setUp(clock: () => Date = () => new Date()) {
@@ -30,8 +39,19 @@ async function setUp(clock: () => Date = () => new Date()) {
   return { auth, session: result.value.session };
 }
 
-async function addColleague(auth: ReturnType<typeof authService>, session: Session, roles: string[] = ['careStaff']) {
-  const result = await auth.createAccount(session, { name: 'Tom Hughes', username: 'thughes', email: 'tom.hughes@oakfield.example', roles, password: colleaguePassword, confirmPassword: colleaguePassword });
+async function addColleague(
+  auth: ReturnType<typeof authService>,
+  session: Session,
+  roles: string[] = ['careStaff'],
+) {
+  const result = await auth.createAccount(session, {
+    name: 'Tom Hughes',
+    username: 'thughes',
+    email: 'tom.hughes@oakfield.example',
+    roles,
+    password: colleaguePassword,
+    confirmPassword: colleaguePassword,
+  });
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 }
@@ -48,7 +68,10 @@ describe('first run', () => {
   it('refuses a guessable password and sets nothing up', async () => {
     db = freshDatabase();
     const auth = authService(db);
-    const result = await auth.setUpHome({ home, manager: { ...manager, password: 'Oakfield2026!', confirmPassword: 'Oakfield2026!' } });
+    const result = await auth.setUpHome({
+      home,
+      manager: { ...manager, password: 'Oakfield2026!', confirmPassword: 'Oakfield2026!' },
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.fields?.['manager.password']).toBeTruthy();
     expect(await auth.hasAccounts()).toBe(false);
@@ -115,7 +138,11 @@ describe('accounts made by the manager', () => {
     const first = await auth.signIn('thughes', colleaguePassword);
     expect(first.ok && first.value.mustChangePassword).toBe(true);
     if (!first.ok) return;
-    const changed = await auth.changeOwnPassword(first.value.session, colleaguePassword, 'velvet thunder orchid canal');
+    const changed = await auth.changeOwnPassword(
+      first.value.session,
+      colleaguePassword,
+      'velvet thunder orchid canal',
+    );
     expect(changed.ok).toBe(true);
     const old = await auth.signIn('thughes', colleaguePassword);
     expect(old.ok).toBe(false);
@@ -144,7 +171,14 @@ describe('accounts made by the manager', () => {
 
   it('refuses a username that is taken', async () => {
     const { auth, session } = await setUp();
-    const result = await auth.createAccount(session, { name: 'Another Priya', username: 'praman', email: 'p2@oakfield.example', roles: ['careStaff'], password: colleaguePassword, confirmPassword: colleaguePassword });
+    const result = await auth.createAccount(session, {
+      name: 'Another Priya',
+      username: 'praman',
+      email: 'p2@oakfield.example',
+      roles: ['careStaff'],
+      password: colleaguePassword,
+      confirmPassword: colleaguePassword,
+    });
     expect(result.ok ? undefined : result.error.code).toBe('username-taken');
   });
 });
@@ -156,7 +190,14 @@ describe('need to know, in the data layer', () => {
     const signedIn = await auth.signIn('thughes', colleaguePassword);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     const care = signedIn.value.session;
-    const added = await auth.createAccount(care, { name: 'X Y', username: 'xy1', email: 'xy@oakfield.example', roles: ['registeredManager'], password: colleaguePassword, confirmPassword: colleaguePassword });
+    const added = await auth.createAccount(care, {
+      name: 'X Y',
+      username: 'xy1',
+      email: 'xy@oakfield.example',
+      roles: ['registeredManager'],
+      password: colleaguePassword,
+      confirmPassword: colleaguePassword,
+    });
     expect(added.ok ? undefined : added.error.code).toBe('forbidden');
     const saved = await homeSettingsRepository(db).save(care, { name: 'Renamed', ofstedUrn: 'SC123456' });
     expect(saved.ok ? undefined : saved.error.code).toBe('forbidden');

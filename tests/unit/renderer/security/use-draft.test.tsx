@@ -36,7 +36,11 @@ function slowToOpen(session: Session) {
   const gate = new Promise<void>((resolve) => {
     release = resolve;
   });
-  const cipher = { ...session.cipher, open: async (context: string, box: Parameters<Session['cipher']['open']>[1]) => gate.then(() => session.cipher.open(context, box)) };
+  const cipher = {
+    ...session.cipher,
+    open: async (context: string, box: Parameters<Session['cipher']['open']>[1]) =>
+      gate.then(() => session.cipher.open(context, box)),
+  };
   return { session: { ...session, cipher }, release };
 }
 
@@ -55,27 +59,47 @@ describe('drafts', () => {
     expect(await screen.findByText('Draft restored')).toBeInTheDocument();
     expect(screen.getByLabelText('Visitor')).toHaveValue('Dawn Morris');
     expect(screen.getByLabelText('Notes')).toHaveValue('Mum rang about Saturday.');
-    await waitFor(async () => expect(await drafts.get('test-note')).toMatchObject({ values: { visitor: 'Dawn Morris', notes: 'Mum rang about Saturday.' } }), { timeout: 3_000 });
+    await waitFor(
+      async () =>
+        expect(await drafts.get('test-note')).toMatchObject({
+          values: { visitor: 'Dawn Morris', notes: 'Mum rang about Saturday.' },
+        }),
+      { timeout: 3_000 },
+    );
   });
 
   it('a draft that cannot be opened does not stop new typing being kept', async () => {
     const home = await openTestHome();
     const drafts = draftRepository(home.db, home.careWorker.cipher, home.careWorker.staff.id);
     await drafts.save('test-note', { visitor: 'Old', notes: '' });
-    const broken = { ...home.careWorker, cipher: { ...home.careWorker.cipher, open: () => Promise.reject(new Error('damaged')) } };
+    const broken = {
+      ...home.careWorker,
+      cipher: { ...home.careWorker.cipher, open: () => Promise.reject(new Error('damaged')) },
+    };
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const user = userEvent.setup();
     renderSignedIn(<NoteForm />, { db: home.db, session: broken });
-    await waitFor(() => expect(quiet).toHaveBeenCalledWith('A saved draft could not be opened', expect.any(Error)));
+    await waitFor(() =>
+      expect(quiet).toHaveBeenCalledWith('A saved draft could not be opened', expect.any(Error)),
+    );
     await user.type(screen.getByLabelText('Notes'), 'New words');
-    await waitFor(async () => expect(await drafts.get('test-note')).toMatchObject({ values: { notes: 'New words' } }), { timeout: 3_000 });
+    await waitFor(
+      async () => expect(await drafts.get('test-note')).toMatchObject({ values: { notes: 'New words' } }),
+      { timeout: 3_000 },
+    );
     quiet.mockRestore();
   });
 });
 
 describe('merging a late draft with what was typed', () => {
   it('typed fields win; untouched fields take the draft; fields only on the form stay', () => {
-    expect(mergeDraft({ visitor: 'Old name', notes: 'Draft notes', badge: '12' }, { visitor: 'New name', notes: '', extra: 'x' }, { visitor: '', notes: '', extra: 'x' })).toEqual({
+    expect(
+      mergeDraft(
+        { visitor: 'Old name', notes: 'Draft notes', badge: '12' },
+        { visitor: 'New name', notes: '', extra: 'x' },
+        { visitor: '', notes: '', extra: 'x' },
+      ),
+    ).toEqual({
       visitor: 'New name',
       notes: 'Draft notes',
       badge: '12',
@@ -84,7 +108,9 @@ describe('merging a late draft with what was typed', () => {
   });
   it('a list field counts as touched only when it differs from its default', () => {
     expect(mergeDraft({ staffIds: ['a'] }, { staffIds: [] }, { staffIds: [] })).toEqual({ staffIds: ['a'] });
-    expect(mergeDraft({ staffIds: ['a'] }, { staffIds: ['b'] }, { staffIds: [] })).toEqual({ staffIds: ['b'] });
+    expect(mergeDraft({ staffIds: ['a'] }, { staffIds: ['b'] }, { staffIds: [] })).toEqual({
+      staffIds: ['b'],
+    });
   });
   it('a draft that is not an object leaves the form as it is', () => {
     expect(mergeDraft('nonsense', { visitor: 'Dawn' }, { visitor: '' })).toEqual({ visitor: 'Dawn' });

@@ -8,7 +8,10 @@ import { accountKeysSchema } from '../../../../shared/schemas/keyring';
 import { openSealedKey } from '../../../../electron/main/services/signing/sealed-key';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { unlockAccount } from '../../../../renderer/src/db/encryption/key-wrapping';
-import { parseAuthority, signingAuthoritySettingKey } from '../../../../renderer/src/db/encryption/signing-keys';
+import {
+  parseAuthority,
+  signingAuthoritySettingKey,
+} from '../../../../renderer/src/db/encryption/signing-keys';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { unlockSigner } from '../../../../renderer/src/features/signing/unlock-signer';
 import { authService } from '../../../../renderer/src/security/auth-service';
@@ -18,8 +21,20 @@ import { realSigningPort } from './signing-port-for-tests';
 const managerPassword = 'lantern orchard pebble meadow';
 const colleaguePassword = 'copper kettle drizzle harbour';
 const home = { name: 'Oakfield House', ofstedUrn: 'SC123456' };
-const manager = { name: 'Priya Raman', username: 'praman', email: 'priya.raman@oakfield.example', password: managerPassword, confirmPassword: managerPassword };
-const colleague = { name: 'Siobhán O’Neill', username: 'soneill', email: 'siobhan@oakfield.example', password: colleaguePassword, confirmPassword: colleaguePassword };
+const manager = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: managerPassword,
+  confirmPassword: managerPassword,
+};
+const colleague = {
+  name: 'Siobhán O’Neill',
+  username: 'soneill',
+  email: 'siobhan@oakfield.example',
+  password: colleaguePassword,
+  confirmPassword: colleaguePassword,
+};
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -45,8 +60,15 @@ async function credentialOf(staffId: string, password: string) {
 }
 
 /** The signer opens in main exactly as a signing channel would open it. */
-function opens(signer: { credential: { encryptedKey: string; certificateChainPem: string[] }; secret: string }) {
-  const opened = openSealedKey({ encryptedKey: base64ToBytes(signer.credential.encryptedKey), certificateChainPem: signer.credential.certificateChainPem, secret: signer.secret });
+function opens(signer: {
+  credential: { encryptedKey: string; certificateChainPem: string[] };
+  secret: string;
+}) {
+  const opened = openSealedKey({
+    encryptedKey: base64ToBytes(signer.credential.encryptedKey),
+    certificateChainPem: signer.credential.certificateChainPem,
+    secret: signer.secret,
+  });
   return opened.ok ? opened.value.signerName : opened.error.code;
 }
 
@@ -71,7 +93,10 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const log = await actions(session);
     expect(log.some((line) => line.startsWith('certificate.authority-created: SHA-256 '))).toBe(true);
     // The staff screen shows who has a certificate.
-    expect((await authService(db, () => new Date(), undefined).accountStates(session)).get(session.staff.id)?.certificateUntil).toBe(credential?.notAfter);
+    expect(
+      (await authService(db, () => new Date(), undefined).accountStates(session)).get(session.staff.id)
+        ?.certificateUntil,
+    ).toBe(credential?.notAfter);
     expect(log.some((line) => line.startsWith('certificate.issued: serial '))).toBe(true);
   });
 
@@ -106,13 +131,27 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const { auth, session, port } = await setUp();
     const worker = await auth.createAccount(session, { ...colleague, roles: ['careStaff'] });
     if (!worker.ok) throw new Error(worker.error.message);
-    const second = await auth.createAccount(session, { name: 'Dev Patel', username: 'dpatel', email: 'dev@oakfield.example', password: 'velvet rooftop cobble tangerine', confirmPassword: 'velvet rooftop cobble tangerine', roles: ['registeredManager'] });
+    const second = await auth.createAccount(session, {
+      name: 'Dev Patel',
+      username: 'dpatel',
+      email: 'dev@oakfield.example',
+      password: 'velvet rooftop cobble tangerine',
+      confirmPassword: 'velvet rooftop cobble tangerine',
+      roles: ['registeredManager'],
+    });
     if (!second.ok) throw new Error(second.error.message);
     expect((await keyring(second.value.id)).authorityKey).toBeDefined();
     const secondIn = await auth.signIn('dpatel', 'velvet rooftop cobble tangerine');
     if (!secondIn.ok) throw new Error(secondIn.error.message);
     const before = port.calls.length;
-    const third = await auth.createAccount(secondIn.value.session, { name: 'Amy Lee', username: 'alee', email: 'amy@oakfield.example', password: 'harbour violet pencil summit', confirmPassword: 'harbour violet pencil summit', roles: ['careStaff'] });
+    const third = await auth.createAccount(secondIn.value.session, {
+      name: 'Amy Lee',
+      username: 'alee',
+      email: 'amy@oakfield.example',
+      password: 'harbour violet pencil summit',
+      confirmPassword: 'harbour violet pencil summit',
+      roles: ['careStaff'],
+    });
     if (!third.ok) throw new Error(third.error.message);
     expect(port.calls.slice(before)).toEqual(['signing:issue-certificate']);
     expect((await keyring(third.value.id)).signingKey).toBeDefined();
@@ -121,18 +160,26 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
   it('keeps the same key when people change their own password', async () => {
     const { auth, session } = await setUp();
     const before = (await credentialOf(session.staff.id, managerPassword))?.serialNumber;
-    const changed = await auth.changeOwnPassword(session, managerPassword, 'saffron lighthouse gravel tundra');
+    const changed = await auth.changeOwnPassword(
+      session,
+      managerPassword,
+      'saffron lighthouse gravel tundra',
+    );
     expect(changed.ok).toBe(true);
     const after = await keyring(session.staff.id);
     expect(after.signingKey).toBeDefined();
-    expect((await credentialOf(session.staff.id, 'saffron lighthouse gravel tundra'))?.serialNumber).toBe(before);
+    expect((await credentialOf(session.staff.id, 'saffron lighthouse gravel tundra'))?.serialNumber).toBe(
+      before,
+    );
     const signer = await unlockSigner(db, session, 'saffron lighthouse gravel tundra');
     expect(signer.ok ? opens(signer.value) : signer.error.code).toBe('Priya Raman');
     // And the manager can still issue after signing in with the new password.
     const again = await auth.signIn('praman', 'saffron lighthouse gravel tundra');
     if (!again.ok) throw new Error(again.error.message);
     const created = await auth.createAccount(again.value.session, { ...colleague, roles: ['careStaff'] });
-    expect(created.ok ? Boolean((await keyring(created.value.id)).signingKey) : created.error.message).toBe(true);
+    expect(created.ok ? Boolean((await keyring(created.value.id)).signingKey) : created.error.message).toBe(
+      true,
+    );
   });
 
   it('issues a fresh certificate when the manager resets a forgotten password, and says so in the log', async () => {
@@ -144,12 +191,18 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     expect(reset.ok).toBe(true);
     const record = await keyring(worker.value.id);
     expect(record.signingKey).toBeDefined();
-    expect((await credentialOf(worker.value.id, 'thimble crescent walnut orbit'))?.serialNumber).not.toBe(oldSerial);
+    expect((await credentialOf(worker.value.id, 'thimble crescent walnut orbit'))?.serialNumber).not.toBe(
+      oldSerial,
+    );
     const signedIn = await auth.signIn('soneill', 'thimble crescent walnut orbit');
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     const signer = await unlockSigner(db, signedIn.value.session, 'thimble crescent walnut orbit');
     expect(signer.ok ? opens(signer.value) : signer.error.code).toBe('Siobhán O’Neill');
-    expect((await actions(session)).some((line) => line.startsWith('certificate.reissued: password reset: the old key cannot be opened'))).toBe(true);
+    expect(
+      (await actions(session)).some((line) =>
+        line.startsWith('certificate.reissued: password reset: the old key cannot be opened'),
+      ),
+    ).toBe(true);
   });
 
   it('makes accounts without a certificate when there is no signing service, and says why', async () => {
@@ -158,9 +211,15 @@ describe('signing keys are made with the accounts and stay sealed', { timeout: 9
     const result = await auth.setUpHome({ home, manager });
     if (!result.ok) throw new Error(result.error.message);
     expect((await keyring(result.value.session.staff.id)).signingKey).toBeUndefined();
-    expect((await auth.accountStates(result.value.session)).get(result.value.session.staff.id)).toEqual({ passwordChangeRequired: false });
+    expect((await auth.accountStates(result.value.session)).get(result.value.session.staff.id)).toEqual({
+      passwordChangeRequired: false,
+    });
     const signer = await unlockSigner(db, result.value.session, managerPassword);
     expect(signer.ok ? 'unlocked' : signer.error.code).toBe('no-certificate');
-    expect((await actions(result.value.session)).some((line) => line === 'certificate.not-issued: no signing service in this window')).toBe(true);
+    expect(
+      (await actions(result.value.session)).some(
+        (line) => line === 'certificate.not-issued: no signing service in this window',
+      ),
+    ).toBe(true);
   });
 });

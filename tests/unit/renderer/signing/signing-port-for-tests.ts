@@ -13,19 +13,33 @@ import type { SigningPort } from '../../../../renderer/src/db/encryption/signing
  */
 export function realSigningPort(): SigningPort & { calls: string[] } {
   const root = mkdtempSync(join(tmpdir(), 'family-links-signing-'));
-  const handlers = createDocumentsHandlers({ documents: createDocumentsService({ settingsFolder: root, fontsFolder: join(process.cwd(), 'resources', 'fonts'), dialogs: fixedDocumentDialogs(root) }) });
+  const handlers = createDocumentsHandlers({
+    documents: createDocumentsService({
+      settingsFolder: root,
+      fontsFolder: join(process.cwd(), 'resources', 'fonts'),
+      dialogs: fixedDocumentDialogs(root),
+    }),
+  });
   const calls: string[] = [];
   return {
     calls,
     async 'signing:create-authority'(request) {
       calls.push('signing:create-authority');
-      const result = await handlers['signing:create-authority'](ipcContract['signing:create-authority'].request.parse(request));
-      return result.ok ? { ok: true, value: ipcContract['signing:create-authority'].reply.parse(result.value) } : result;
+      const result = await handlers['signing:create-authority'](
+        ipcContract['signing:create-authority'].request.parse(request),
+      );
+      return result.ok
+        ? { ok: true, value: ipcContract['signing:create-authority'].reply.parse(result.value) }
+        : result;
     },
     async 'signing:issue-certificate'(request) {
       calls.push('signing:issue-certificate');
-      const result = await handlers['signing:issue-certificate'](ipcContract['signing:issue-certificate'].request.parse(request));
-      return result.ok ? { ok: true, value: ipcContract['signing:issue-certificate'].reply.parse(result.value) } : result;
+      const result = await handlers['signing:issue-certificate'](
+        ipcContract['signing:issue-certificate'].request.parse(request),
+      );
+      return result.ok
+        ? { ok: true, value: ipcContract['signing:issue-certificate'].reply.parse(result.value) }
+        : result;
     },
   };
 }

@@ -10,7 +10,11 @@ describe('a register as paper (fire roll, visitor register, a week of visits)', 
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
     const onClose = vi.fn();
     render(
-      <PrintView heading={<>Fire roll: Oakfield House</>} backLabel="Back to the front door" onClose={onClose}>
+      <PrintView
+        heading={<>Fire roll: Oakfield House</>}
+        backLabel="Back to the front door"
+        onClose={onClose}
+      >
         <p>2 visitors on site.</p>
       </PrintView>,
     );

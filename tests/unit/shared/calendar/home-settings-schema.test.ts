@@ -10,8 +10,18 @@ describe('the home’s details', () => {
 
   it.each([
     ['an empty name', { name: '   ', ofstedUrn: 'SC123456' }, 'name', 'Enter the home’s name.'],
-    ['a URN with letters in the wrong place', { name: 'Oakfield', ofstedUrn: '12AB34' }, 'ofstedUrn', 'Enter the Ofsted URN'],
-    ['a made-up time zone', { name: 'Oakfield', ofstedUrn: '123456', timeZone: 'Europe/Atlantis' }, 'timeZone', 'Choose a time zone from the list.'],
+    [
+      'a URN with letters in the wrong place',
+      { name: 'Oakfield', ofstedUrn: '12AB34' },
+      'ofstedUrn',
+      'Enter the Ofsted URN',
+    ],
+    [
+      'a made-up time zone',
+      { name: 'Oakfield', ofstedUrn: '123456', timeZone: 'Europe/Atlantis' },
+      'timeZone',
+      'Choose a time zone from the list.',
+    ],
   ])('refuse %s with a message for that field', (_case, input, field, message) => {
     const result = homeSettingsSchema.safeParse(input);
     expect(result.success).toBe(false);

@@ -11,13 +11,38 @@ const endedAt = '2026-11-16T15:00:00.000Z';
 
 describe('a contact form is due 48 real hours after the contact ended', () => {
   it.each([
-    ['an ordinary week in winter (GMT)', '2026-11-16T15:00:00.000Z', '2026-11-18T15:00:00.000Z', 'Wed 18 Nov 2026, 15:00 GMT'],
-    ['an ordinary week in summer (BST)', '2026-07-06T13:30:00.000Z', '2026-07-08T13:30:00.000Z', 'Wed 8 Jul 2026, 14:30 BST'],
+    [
+      'an ordinary week in winter (GMT)',
+      '2026-11-16T15:00:00.000Z',
+      '2026-11-18T15:00:00.000Z',
+      'Wed 18 Nov 2026, 15:00 GMT',
+    ],
+    [
+      'an ordinary week in summer (BST)',
+      '2026-07-06T13:30:00.000Z',
+      '2026-07-08T13:30:00.000Z',
+      'Wed 8 Jul 2026, 14:30 BST',
+    ],
     // Clocks go back at 02:00 BST on 25 Oct 2026: noon Saturday BST + 48 real hours is 11:00 GMT Monday.
-    ['across the October clock change', '2026-10-24T11:00:00.000Z', '2026-10-26T11:00:00.000Z', 'Mon 26 Oct 2026, 11:00 GMT'],
+    [
+      'across the October clock change',
+      '2026-10-24T11:00:00.000Z',
+      '2026-10-26T11:00:00.000Z',
+      'Mon 26 Oct 2026, 11:00 GMT',
+    ],
     // Clocks go forward at 01:00 GMT on 29 Mar 2026: 18:00 GMT Friday + 48 real hours is 19:00 BST Sunday.
-    ['across the March clock change', '2026-03-27T18:00:00.000Z', '2026-03-29T18:00:00.000Z', 'Sun 29 Mar 2026, 19:00 BST'],
-    ['ending in the repeated hour of the October change', '2026-10-25T01:30:00.000Z', '2026-10-27T01:30:00.000Z', 'Tue 27 Oct 2026, 01:30 GMT'],
+    [
+      'across the March clock change',
+      '2026-03-27T18:00:00.000Z',
+      '2026-03-29T18:00:00.000Z',
+      'Sun 29 Mar 2026, 19:00 BST',
+    ],
+    [
+      'ending in the repeated hour of the October change',
+      '2026-10-25T01:30:00.000Z',
+      '2026-10-27T01:30:00.000Z',
+      'Tue 27 Oct 2026, 01:30 GMT',
+    ],
   ])('%s', (_case, contactEndedAt, dueAt, shownAs) => {
     expect(contactFormDeadline(contactEndedAt)).toBe(dueAt);
     expect(Date.parse(dueAt) - Date.parse(contactEndedAt)).toBe(48 * 3_600_000);
@@ -41,16 +66,40 @@ describe('a contact form is due 48 real hours after the contact ended', () => {
 describe('where a form stands', () => {
   const now = new Date('2026-11-17T10:00:00.000Z');
   it.each([
-    ['filed exactly 48 hours after: on time', { filedAt: '2026-11-18T15:00:00.000Z' }, now, 'filedOnTime', 'filed on time'],
-    ['filed one minute after 48 hours: late', { filedAt: '2026-11-18T15:01:00.000Z' }, now, 'filedLate', 'filed 1 minute late'],
-    ['filed 3 hours 20 minutes late', { filedAt: '2026-11-18T18:20:00.000Z' }, now, 'filedLate', 'filed 3 hours late'],
+    [
+      'filed exactly 48 hours after: on time',
+      { filedAt: '2026-11-18T15:00:00.000Z' },
+      now,
+      'filedOnTime',
+      'filed on time',
+    ],
+    [
+      'filed one minute after 48 hours: late',
+      { filedAt: '2026-11-18T15:01:00.000Z' },
+      now,
+      'filedLate',
+      'filed 1 minute late',
+    ],
+    [
+      'filed 3 hours 20 minutes late',
+      { filedAt: '2026-11-18T18:20:00.000Z' },
+      now,
+      'filedLate',
+      'filed 3 hours late',
+    ],
     ['filed three days late', { filedAt: '2026-11-21T16:00:00.000Z' }, now, 'filedLate', 'filed 3 days late'],
     ['filed the moment the contact ended', { filedAt: endedAt }, now, 'filedOnTime', 'filed on time'],
     ['not filed, 29 hours left', {}, now, 'due', 'due in 29 hours'],
     ['not filed, 5 hours 30 left', {}, new Date('2026-11-18T09:30:00.000Z'), 'due', 'due in 5 hours'],
     ['not filed, 40 minutes left', {}, new Date('2026-11-18T14:20:00.000Z'), 'due', 'due in 40 minutes'],
     ['not filed, at the deadline itself', {}, new Date('2026-11-18T15:00:00.000Z'), 'due', 'due now'],
-    ['not filed, one minute past', {}, new Date('2026-11-18T15:01:00.000Z'), 'overdue', 'overdue by 1 minute'],
+    [
+      'not filed, one minute past',
+      {},
+      new Date('2026-11-18T15:01:00.000Z'),
+      'overdue',
+      'overdue by 1 minute',
+    ],
     ['not filed, 2 days past', {}, new Date('2026-11-20T17:00:00.000Z'), 'overdue', 'overdue by 2 days'],
   ] as const)('%s', (_case, filing, at, kind, words) => {
     const status = contactFormStatus({ contactEndedAt: endedAt, ...filing }, at);
@@ -59,8 +108,16 @@ describe('where a form stands', () => {
   });
 
   it('counts lateness in real hours across the October clock change', () => {
-    const status = contactFormStatus({ contactEndedAt: '2026-10-24T11:00:00.000Z', filedAt: '2026-10-26T13:00:00.000Z' }, now);
-    expect(status).toEqual({ kind: 'filedLate', dueAt: '2026-10-26T11:00:00.000Z', filedAt: '2026-10-26T13:00:00.000Z', hoursLate: 2 });
+    const status = contactFormStatus(
+      { contactEndedAt: '2026-10-24T11:00:00.000Z', filedAt: '2026-10-26T13:00:00.000Z' },
+      now,
+    );
+    expect(status).toEqual({
+      kind: 'filedLate',
+      dueAt: '2026-10-26T11:00:00.000Z',
+      filedAt: '2026-10-26T13:00:00.000Z',
+      hoursLate: 2,
+    });
   });
 
   it('gives exact hours, so callers can round as they show them', () => {
@@ -70,13 +127,21 @@ describe('where a form stands', () => {
 
   it('flags a form filed before the contact ended instead of calling it on time', () => {
     const status = contactFormStatus({ contactEndedAt: endedAt, filedAt: '2026-11-16T14:59:00.000Z' }, now);
-    expect(status).toEqual({ kind: 'filedBeforeContactEnded', contactEndedAt: endedAt, filedAt: '2026-11-16T14:59:00.000Z' });
+    expect(status).toEqual({
+      kind: 'filedBeforeContactEnded',
+      contactEndedAt: endedAt,
+      filedAt: '2026-11-16T14:59:00.000Z',
+    });
     expect(describeContactFormStatus(status)).toMatch(/check the dates/);
   });
 
   it('applies the home’s own time allowed', () => {
-    expect(contactFormStatus({ contactEndedAt: endedAt, filedAt: '2026-11-17T16:00:00.000Z' }, now, 24).kind).toBe('filedLate');
-    expect(contactFormStatus({ contactEndedAt: endedAt, filedAt: '2026-11-17T16:00:00.000Z' }, now, 48).kind).toBe('filedOnTime');
+    expect(
+      contactFormStatus({ contactEndedAt: endedAt, filedAt: '2026-11-17T16:00:00.000Z' }, now, 24).kind,
+    ).toBe('filedLate');
+    expect(
+      contactFormStatus({ contactEndedAt: endedAt, filedAt: '2026-11-17T16:00:00.000Z' }, now, 48).kind,
+    ).toBe('filedOnTime');
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { academicYearOf, contactFormCopy, hoursLateAt, initialsOf, type FilingNames } from '../../../../shared/rules/contact-form-filing';
+import {
+  academicYearOf,
+  contactFormCopy,
+  hoursLateAt,
+  initialsOf,
+  type FilingNames,
+} from '../../../../shared/rules/contact-form-filing';
 import { contactFormSchema } from '../../../../shared/schemas/contact-forms';
 import { buildContactForm } from '../../../factories';
 
@@ -22,7 +28,15 @@ const form = contactFormSchema.parse(
     personIds: [mumId, dadId],
     staffIds: [staffId],
     status: 'draft',
-    restrictedParticipants: [{ restrictionId: crypto.randomUUID(), personId: dadId, name: 'Mark Turner', verdict: 'block', summary: 'No phone contact: no calls, video calls or messages.' }],
+    restrictedParticipants: [
+      {
+        restrictionId: crypto.randomUUID(),
+        personId: dadId,
+        name: 'Mark Turner',
+        verdict: 'block',
+        summary: 'No phone contact: no calls, video calls or messages.',
+      },
+    ],
     concerns: 'Harry was upset afterwards.',
   }),
 );
@@ -36,7 +50,11 @@ describe('the signed copy of a contact form', () => {
 
   it('marks a restricted participant beside their name and at the head of the concerns', () => {
     const copy = contactFormCopy(form, names, '2026-11-20T09:00:00.000Z');
-    expect(copy.participants).toEqual(['Sarah Turner (Mum)', 'Mark Turner (Dad) [RESTRICTED: No phone contact: no calls, video calls or messages.]', 'Alex Patel (staff)']);
+    expect(copy.participants).toEqual([
+      'Sarah Turner (Mum)',
+      'Mark Turner (Dad) [RESTRICTED: No phone contact: no calls, video calls or messages.]',
+      'Alex Patel (staff)',
+    ]);
     expect(copy.concerns.startsWith('Contact with a restricted person: Mark Turner')).toBe(true);
     expect(copy.concerns).toContain('Harry was upset afterwards.');
   });
@@ -49,9 +67,21 @@ describe('the signed copy of a contact form', () => {
   });
 
   it('an addendum names the original reference and its file’s SHA-256', () => {
-    const addendum = contactFormSchema.parse({ ...form, amendsFormId: crypto.randomUUID(), amendsSha256: 'b'.repeat(64), amendmentReason: 'It was Mum, not Dad.' });
-    const copy = contactFormCopy(addendum, names, '2026-11-22T09:00:00.000Z', { reference: 'CF-2026-ABCDEF', sha256: 'b'.repeat(64) });
-    expect(copy.addendumTo).toEqual({ reference: 'CF-2026-ABCDEF', sha256: 'b'.repeat(64), reason: 'It was Mum, not Dad.' });
+    const addendum = contactFormSchema.parse({
+      ...form,
+      amendsFormId: crypto.randomUUID(),
+      amendsSha256: 'b'.repeat(64),
+      amendmentReason: 'It was Mum, not Dad.',
+    });
+    const copy = contactFormCopy(addendum, names, '2026-11-22T09:00:00.000Z', {
+      reference: 'CF-2026-ABCDEF',
+      sha256: 'b'.repeat(64),
+    });
+    expect(copy.addendumTo).toEqual({
+      reference: 'CF-2026-ABCDEF',
+      sha256: 'b'.repeat(64),
+      reason: 'It was Mum, not Dad.',
+    });
   });
 
   it.each([

@@ -1,14 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { restrictedParticipants, typedNames, type ContactParticipants } from '../../../../shared/rules/contact-form-restrictions';
+import {
+  restrictedParticipants,
+  typedNames,
+  type ContactParticipants,
+} from '../../../../shared/rules/contact-form-restrictions';
 import { buildRestriction } from '../../../factories';
 
 const youngPersonId = crypto.randomUUID();
 const dadId = crypto.randomUUID();
-const noPhone = buildRestriction({ youngPersonId, personId: dadId, name: 'Mark Jones', kind: 'noPhoneContact', effectiveFrom: '2026-01-01' });
-const noContact = buildRestriction({ youngPersonId, name: 'Lee Carter', aliases: ['Leroy Carter'], kind: 'noContact', effectiveFrom: '2026-01-01' });
-const supervised = buildRestriction({ youngPersonId, name: 'Pat Reed', kind: 'supervisedOnly', effectiveFrom: '2026-01-01' });
-const lapsed = buildRestriction({ youngPersonId, name: 'Ann Bell', kind: 'noContact', effectiveFrom: '2025-01-01', effectiveTo: '2025-12-31' });
-const otherChild = buildRestriction({ youngPersonId: crypto.randomUUID(), name: 'Sam Hill', kind: 'noContact', effectiveFrom: '2026-01-01' });
+const noPhone = buildRestriction({
+  youngPersonId,
+  personId: dadId,
+  name: 'Mark Jones',
+  kind: 'noPhoneContact',
+  effectiveFrom: '2026-01-01',
+});
+const noContact = buildRestriction({
+  youngPersonId,
+  name: 'Lee Carter',
+  aliases: ['Leroy Carter'],
+  kind: 'noContact',
+  effectiveFrom: '2026-01-01',
+});
+const supervised = buildRestriction({
+  youngPersonId,
+  name: 'Pat Reed',
+  kind: 'supervisedOnly',
+  effectiveFrom: '2026-01-01',
+});
+const lapsed = buildRestriction({
+  youngPersonId,
+  name: 'Ann Bell',
+  kind: 'noContact',
+  effectiveFrom: '2025-01-01',
+  effectiveTo: '2025-12-31',
+});
+const otherChild = buildRestriction({
+  youngPersonId: crypto.randomUUID(),
+  name: 'Sam Hill',
+  kind: 'noContact',
+  effectiveFrom: '2026-01-01',
+});
 const register = [noPhone, noContact, supervised, lapsed, otherChild];
 
 const contact = (overrides: Partial<ContactParticipants>): ContactParticipants => ({
@@ -23,19 +55,52 @@ const contact = (overrides: Partial<ContactParticipants>): ContactParticipants =
 
 describe('recording a contact checks who took part against the restriction register', () => {
   it.each([
-    ['a phone call with a registered person allowed no phone contact is flagged as against the restriction', contact({ people: [{ personId: dadId, names: ['Mark Jones'] }] }), [[noPhone.id, 'block']]],
-    ['the same person at a family visit is allowed: nothing is flagged', contact({ kind: 'visit', people: [{ personId: dadId, names: ['Mark Jones'] }] }), []],
-    ['a name typed under "who else took part" is matched by alias', contact({ kind: 'visit', otherParticipants: 'Ms Green (teacher), Leroy Carter' }), [[noContact.id, 'block']]],
-    ['a supervised-only person with staff present is a condition to note (warn)', contact({ kind: 'visit', otherParticipants: 'Pat Reed' }), [[supervised.id, 'warn']]],
-    ['a restriction that had lapsed before the contact is not flagged', contact({ kind: 'visit', otherParticipants: 'Ann Bell' }), []],
-    ['another young person’s restriction is not flagged', contact({ kind: 'visit', otherParticipants: 'Sam Hill' }), []],
-    ['a contact before the restriction started is not flagged', contact({ contactDay: '2025-12-31', people: [{ personId: dadId, names: ['Mark Jones'] }] }), []],
+    [
+      'a phone call with a registered person allowed no phone contact is flagged as against the restriction',
+      contact({ people: [{ personId: dadId, names: ['Mark Jones'] }] }),
+      [[noPhone.id, 'block']],
+    ],
+    [
+      'the same person at a family visit is allowed: nothing is flagged',
+      contact({ kind: 'visit', people: [{ personId: dadId, names: ['Mark Jones'] }] }),
+      [],
+    ],
+    [
+      'a name typed under "who else took part" is matched by alias',
+      contact({ kind: 'visit', otherParticipants: 'Ms Green (teacher), Leroy Carter' }),
+      [[noContact.id, 'block']],
+    ],
+    [
+      'a supervised-only person with staff present is a condition to note (warn)',
+      contact({ kind: 'visit', otherParticipants: 'Pat Reed' }),
+      [[supervised.id, 'warn']],
+    ],
+    [
+      'a restriction that had lapsed before the contact is not flagged',
+      contact({ kind: 'visit', otherParticipants: 'Ann Bell' }),
+      [],
+    ],
+    [
+      'another young person’s restriction is not flagged',
+      contact({ kind: 'visit', otherParticipants: 'Sam Hill' }),
+      [],
+    ],
+    [
+      'a contact before the restriction started is not flagged',
+      contact({ contactDay: '2025-12-31', people: [{ personId: dadId, names: ['Mark Jones'] }] }),
+      [],
+    ],
   ] as const)('%s', (_policy, input, expected) => {
-    expect(restrictedParticipants(input, register).map((item) => [item.restrictionId, item.verdict])).toEqual(expected);
+    expect(restrictedParticipants(input, register).map((item) => [item.restrictionId, item.verdict])).toEqual(
+      expected,
+    );
   });
 
   it('lists each restriction once even when named twice', () => {
-    const result = restrictedParticipants(contact({ people: [{ personId: dadId, names: ['Mark Jones'] }], otherParticipants: 'Mark Jones' }), register);
+    const result = restrictedParticipants(
+      contact({ people: [{ personId: dadId, names: ['Mark Jones'] }], otherParticipants: 'Mark Jones' }),
+      register,
+    );
     expect(result).toHaveLength(1);
   });
 

@@ -15,10 +15,14 @@ const line: DisclosureLogCsvLine = {
 describe('the disclosure log as CSV', () => {
   it('writes a header and one row per copy, in UK words and the home’s time', () => {
     const csv = disclosureLogCsv([line], 'Europe/London');
-    expect(csv.startsWith('\uFEFFWhen,What,How,To whom or where,Why,Reason in words,Young person,By\r\n')).toBe(true);
+    expect(
+      csv.startsWith('\uFEFFWhen,What,How,To whom or where,Why,Reason in words,Young person,By\r\n'),
+    ).toBe(true);
     const row = csv.split('\r\n')[1];
     // 13:05 UTC is 14:05 in London in summer; commas quoted; a formula made harmless.
-    expect(row).toBe('01/07/2026 14:05,"Visitor register CSV, 1 to 23 November 2026",CSV file,"Ofsted inspector, Ms Okafor",Another reason,"\'=HYPERLINK(""x"")",Zoë Brown,Sam Carer');
+    expect(row).toBe(
+      '01/07/2026 14:05,"Visitor register CSV, 1 to 23 November 2026",CSV file,"Ofsted inspector, Ms Okafor",Another reason,"\'=HYPERLINK(""x"")",Zoë Brown,Sam Carer',
+    );
   });
 
   it('is just the header when nothing has left the app', () => {

@@ -9,7 +9,15 @@ const [autumn] = yearReview({
   year,
   visits: [],
   forms: [],
-  family: [{ personId: 'dad', name: '=Dean, "Deano" Hughes', relationship: 'Dad', category: 'parent', hasParentalResponsibility: true }],
+  family: [
+    {
+      personId: 'dad',
+      name: '=Dean, "Deano" Hughes',
+      relationship: 'Dad',
+      category: 'parent',
+      hasParentalResponsibility: true,
+    },
+  ],
   restrictions: [],
   now: new Date('2027-01-10T12:00:00.000Z'),
 }).terms;
@@ -27,7 +35,9 @@ describe('the termly report as CSV', () => {
 
   it('has one row per figure and one per family member, each with its status and reason', () => {
     expect(lines.filter(Boolean)).toHaveLength(1 + autumn.figures.length + 1);
-    expect(lines[1]).toBe('Zoë Hughes,FL-1,2026/27,Autumn,Home visit this term,none,Red,"No home visit in the autumn term: the policy asks for one each term, at least 3 a year.",0');
+    expect(lines[1]).toBe(
+      'Zoë Hughes,FL-1,2026/27,Autumn,Home visit this term,none,Red,"No home visit in the autumn term: the policy asks for one each term, at least 3 a year.",0',
+    );
   });
 
   it('a family member’s name with a comma and quotes is quoted, the quotes doubled', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, ukDateTime, visitorRegisterCsv, type VisitorRegisterCsvLine } from '../../../../shared/export/visitor-register-csv';
+import {
+  csvCell,
+  ukDateTime,
+  visitorRegisterCsv,
+  type VisitorRegisterCsvLine,
+} from '../../../../shared/export/visitor-register-csv';
 
 const line: VisitorRegisterCsvLine = {
   visitorName: 'Dawn Morris',
@@ -106,7 +111,22 @@ describe('the visitor register as a CSV file', () => {
       'Override reason',
       'Correction',
     ]);
-    expect(rows[1]).toEqual(['Dawn Morris', 'Mum', 'Millie Hughes; Kai Morris', 'Family visit', '14/07/2026 14:05', '14/07/2026 15:40', 'Yes', 'AB12 CDE', '7', 'Tom Hughes', '', 'No restriction found', '', '']);
+    expect(rows[1]).toEqual([
+      'Dawn Morris',
+      'Mum',
+      'Millie Hughes; Kai Morris',
+      'Family visit',
+      '14/07/2026 14:05',
+      '14/07/2026 15:40',
+      'Yes',
+      'AB12 CDE',
+      '7',
+      'Tom Hughes',
+      '',
+      'No restriction found',
+      '',
+      '',
+    ]);
     expect(rows[2]).toEqual([
       '\'=cmd|"/c calc"!A1',
       'Mum',

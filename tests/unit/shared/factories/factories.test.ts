@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { academicYearSchema } from '@shared/schemas/academic-year';
 import { personSchema, relationshipSchema, youngPersonSchema } from '@shared/schemas/people';
-import { contactFormSchema, restrictionSchema, roomSchema, visitSchema, visitorEntrySchema } from '@shared/schemas/registers';
+import {
+  contactFormSchema,
+  restrictionSchema,
+  roomSchema,
+  visitSchema,
+  visitorEntrySchema,
+} from '@shared/schemas/registers';
 import { staffMemberSchema } from '@shared/schemas/staff';
 import {
   buildAcademicYear,
@@ -45,7 +51,9 @@ describe('record builders', () => {
     const entry = buildVisitorEntry({ visitorName: 'Dean Hughes', restrictionCheck: 'warn' });
     expect(entry.visitorName).toBe('Dean Hughes');
     expect(entry.restrictionCheck).toBe('warn');
-    expect(buildVisit({ id: '7f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f' }).id).toBe('7f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f');
+    expect(buildVisit({ id: '7f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f' }).id).toBe(
+      '7f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
+    );
   });
 
   it('builds another academic year with the same shape from its start year', () => {
@@ -61,6 +69,8 @@ describe('record builders', () => {
 
   it('builds a restriction the schema rejects when an override breaks it', () => {
     // The builders do not hide invalid overrides: a test can build a broken record on purpose.
-    expect(restrictionSchema.safeParse(buildRestriction({ effectiveFrom: '2026-02-30' })).success).toBe(false);
+    expect(restrictionSchema.safeParse(buildRestriction({ effectiveFrom: '2026-02-30' })).success).toBe(
+      false,
+    );
   });
 });

@@ -27,7 +27,10 @@ describe('window.api checks each request before it leaves', () => {
   ])('%s gives invalid-request and never reaches the transport', async (_case, request) => {
     const { api, transport } = apiOver(() => Promise.resolve({ ok: true, value: goodInfo }));
     const result = await api['app:get-info'](forbidden(request));
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', fields: expect.any(Object) as unknown } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', fields: expect.any(Object) as unknown },
+    });
     expect(transport).not.toHaveBeenCalled();
   });
 
@@ -41,16 +44,24 @@ describe('window.api checks each request before it leaves', () => {
 describe('window.api when the transport fails', () => {
   it.each([
     ['rejects', () => Promise.reject(new Error('No handler registered for app:get-info'))],
-    ['throws at once', () => { throw new Error('Object has been destroyed'); }],
-  ] satisfies [string, RawInvoke][])('a transport that %s gives unavailable, with a message for a person', async (_case, invoke) => {
-    const { api } = apiOver(invoke);
-    const result = await api['app:get-info']({});
-    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-    if (!result.ok) {
-      expect(result.error.message).toContain('Family Links');
-      expect(result.error.message).not.toMatch(/handler|destroyed/i);
-    }
-  });
+    [
+      'throws at once',
+      () => {
+        throw new Error('Object has been destroyed');
+      },
+    ],
+  ] satisfies [string, RawInvoke][])(
+    'a transport that %s gives unavailable, with a message for a person',
+    async (_case, invoke) => {
+      const { api } = apiOver(invoke);
+      const result = await api['app:get-info']({});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      if (!result.ok) {
+        expect(result.error.message).toContain('Family Links');
+        expect(result.error.message).not.toMatch(/handler|destroyed/i);
+      }
+    },
+  );
 });
 
 describe('window.api checks each reply when it arrives', () => {
@@ -59,7 +70,10 @@ describe('window.api checks each reply when it arrives', () => {
     ['a bare value', goodInfo],
     ['an envelope with ok as text', { ok: 'true', value: goodInfo }],
     ['a failure without an error', { ok: false }],
-    ['a failure with a code outside the list', { ok: false, error: { code: 'teapot', message: 'I am a teapot.' } }],
+    [
+      'a failure with a code outside the list',
+      { ok: false, error: { code: 'teapot', message: 'I am a teapot.' } },
+    ],
     ['a failure without a message', { ok: false, error: { code: 'failed' } }],
   ])('a reply that is %s (not the envelope) gives invalid-reply', async (_case, reply) => {
     const { api } = apiOver(() => Promise.resolve(reply));
@@ -76,13 +90,19 @@ describe('window.api checks each reply when it arrives', () => {
   });
 
   it('passes a failure through with its message and fields', async () => {
-    const error = { code: 'invalid-request', message: 'Check the dates.', fields: { 'terms.1.startsOn': 'Starts before autumn ends.' } };
+    const error = {
+      code: 'invalid-request',
+      message: 'Check the dates.',
+      fields: { 'terms.1.startsOn': 'Starts before autumn ends.' },
+    };
     const { api } = apiOver(() => Promise.resolve({ ok: false, error }));
     expect(await api['app:get-info']({})).toEqual({ ok: false, error });
   });
 
   it('gives a good reply as parsed by the contract, without fields the contract does not name', async () => {
-    const { api } = apiOver(() => Promise.resolve({ ok: true, value: { ...goodInfo, homeDirectory: '/home/staff' } }));
+    const { api } = apiOver(() =>
+      Promise.resolve({ ok: true, value: { ...goodInfo, homeDirectory: '/home/staff' } }),
+    );
     expect(await api['app:get-info']({})).toEqual({ ok: true, value: goodInfo });
   });
 });

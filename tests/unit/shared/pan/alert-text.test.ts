@@ -12,7 +12,12 @@ describe('alerts carry the least identifying text that does the job', () => {
   });
 
   it('says who (initials), the reference, what happened and “open Family Links to read it”, and nothing else about the child', () => {
-    const text = alertText({ initials: 'M.H.', event: 'formFiled', reference: 'CF-2026-0042', summary: 'Home visit on 3 March' });
+    const text = alertText({
+      initials: 'M.H.',
+      event: 'formFiled',
+      reference: 'CF-2026-0042',
+      summary: 'Home visit on 3 March',
+    });
     expect(text.subject).toBe('Family Links: a contact form was filed for M.H. (CF-2026-0042)');
     expect(text.body).toContain('For M.H.: a contact form was filed.');
     expect(text.body).toContain('Reference: CF-2026-0042');
@@ -22,7 +27,9 @@ describe('alerts carry the least identifying text that does the job', () => {
   });
 
   it('leaves the details line out when there is no summary', () => {
-    expect(alertText({ initials: 'J.S.', event: 'restrictionEnded', reference: 'R-1A2B3C4D' }).body).not.toContain('Details:');
+    expect(
+      alertText({ initials: 'J.S.', event: 'restrictionEnded', reference: 'R-1A2B3C4D' }).body,
+    ).not.toContain('Details:');
   });
 
   it('opens in a mail client with the address, subject and body encoded (spaces as %20, lines as CRLF)', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailedAttempt, isDue, maxAutomaticAttempts, retryDelayMinutes } from '../../../../shared/rules/outbox-retry';
+import {
+  afterFailedAttempt,
+  isDue,
+  maxAutomaticAttempts,
+  retryDelayMinutes,
+} from '../../../../shared/rules/outbox-retry';
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const minutesLater = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
@@ -15,12 +20,17 @@ describe('the outbox tries again with backoff, and gives up only on what will no
     [9, 60],
   ])('after try %i the next is %i minutes later (never more than an hour)', (attempts, minutes) => {
     expect(retryDelayMinutes(attempts)).toBe(minutes);
-    expect(afterFailedAttempt(attempts, { isWorthRetrying: true }, now)).toEqual({ state: 'queued', nextAttemptAt: minutesLater(minutes) });
+    expect(afterFailedAttempt(attempts, { isWorthRetrying: true }, now)).toEqual({
+      state: 'queued',
+      nextAttemptAt: minutesLater(minutes),
+    });
   });
 
   it('a server that cannot be reached is still being tried at the last automatic try but one, and then the message shows as failed', () => {
     expect(afterFailedAttempt(maxAutomaticAttempts - 1, { isWorthRetrying: true }, now).state).toBe('queued');
-    expect(afterFailedAttempt(maxAutomaticAttempts, { isWorthRetrying: true }, now)).toEqual({ state: 'failed' });
+    expect(afterFailedAttempt(maxAutomaticAttempts, { isWorthRetrying: true }, now)).toEqual({
+      state: 'failed',
+    });
   });
 
   it('a wrong password, untrusted certificate or missing TLS fails at once, for a person to fix', () => {

@@ -2,23 +2,61 @@ import { describe, expect, it } from 'vitest';
 import { panRecipients, panTopicOf, type PanStaffAccount } from '../../../../shared/rules/pan-recipients';
 import { panEvents, type PanEvent, type PanGroup, type PanTopic } from '../../../../shared/schemas/pan';
 
-const tutor: PanStaffAccount = { id: '00000000-0000-4000-8000-000000000001', name: 'Tom Tutor', email: 'tom@home.example', isActive: true, roleLabel: 'Personal Tutor' };
-const coordinator: PanStaffAccount = { id: '00000000-0000-4000-8000-000000000002', name: 'Cara Co', email: 'cara@home.example', isActive: true, roleLabel: 'Case Co-ordinator' };
-const leaver: PanStaffAccount = { id: '00000000-0000-4000-8000-000000000003', name: 'Lee Left', email: 'lee@home.example', isActive: false, roleLabel: 'Learning Mentor' };
+const tutor: PanStaffAccount = {
+  id: '00000000-0000-4000-8000-000000000001',
+  name: 'Tom Tutor',
+  email: 'tom@home.example',
+  isActive: true,
+  roleLabel: 'Personal Tutor',
+};
+const coordinator: PanStaffAccount = {
+  id: '00000000-0000-4000-8000-000000000002',
+  name: 'Cara Co',
+  email: 'cara@home.example',
+  isActive: true,
+  roleLabel: 'Case Co-ordinator',
+};
+const leaver: PanStaffAccount = {
+  id: '00000000-0000-4000-8000-000000000003',
+  name: 'Lee Left',
+  email: 'lee@home.example',
+  isActive: false,
+  roleLabel: 'Learning Mentor',
+};
 const staff = new Map([tutor, coordinator, leaver].map((account) => [account.id, account]));
 
-const member = (id: number, topics: PanTopic[], who: Partial<{ staffId: string; email: string; name: string }>): PanGroup['members'][number] =>
+const member = (
+  id: number,
+  topics: PanTopic[],
+  who: Partial<{ staffId: string; email: string; name: string }>,
+): PanGroup['members'][number] =>
   who.staffId
     ? { id: `10000000-0000-4000-8000-00000000000${id}`, kind: 'staff', staffId: who.staffId, topics }
-    : { id: `10000000-0000-4000-8000-00000000000${id}`, kind: 'outside', name: who.name ?? 'Sam Social', role: 'Social worker', email: who.email ?? 'sam@council.example', topics };
+    : {
+        id: `10000000-0000-4000-8000-00000000000${id}`,
+        kind: 'outside',
+        name: who.name ?? 'Sam Social',
+        role: 'Social worker',
+        email: who.email ?? 'sam@council.example',
+        topics,
+      };
 
-const emails = (event: PanEvent, members: PanGroup['members'], personalTutorId: string | undefined = tutor.id) =>
-  panRecipients({ event, group: { members }, personalTutorId, staff }).recipients.map((recipient) => recipient.email);
+const emails = (
+  event: PanEvent,
+  members: PanGroup['members'],
+  personalTutorId: string | undefined = tutor.id,
+) =>
+  panRecipients({ event, group: { members }, personalTutorId, staff }).recipients.map(
+    (recipient) => recipient.email,
+  );
 
 describe('who hears about what in a PAN group', () => {
-  it.each(panEvents)('the Personal Tutor hears about every event (%s), even with nobody else in the group', (event) => {
-    expect(emails(event, [])).toEqual(['tom@home.example']);
-  });
+  it.each(panEvents)(
+    'the Personal Tutor hears about every event (%s), even with nobody else in the group',
+    (event) => {
+      expect(emails(event, [])).toEqual(['tom@home.example']);
+    },
+  );
 
   it.each([
     ['formFiled', 'formFiled', true],
@@ -32,9 +70,12 @@ describe('who hears about what in a PAN group', () => {
     ['formFiled', 'safeguardingConcern', false],
     ['visitBooked', 'formFiled', false],
     ['restrictionEnded', 'visitBookedOrCancelled', false],
-  ] as const)('a member who ticked only one choice: event %s, ticked %s, told = %s', (event, ticked, told) => {
-    expect(emails(event, [member(1, [ticked], {})]).includes('sam@council.example')).toBe(told);
-  });
+  ] as const)(
+    'a member who ticked only one choice: event %s, ticked %s, told = %s',
+    (event, ticked, told) => {
+      expect(emails(event, [member(1, [ticked], {})]).includes('sam@council.example')).toBe(told);
+    },
+  );
 
   it('covers every event with exactly one choice on the screen', () => {
     for (const event of panEvents) expect(typeof panTopicOf(event)).toBe('string');
@@ -43,27 +84,51 @@ describe('who hears about what in a PAN group', () => {
   it('reaches a staff member at their account’s email, and not at all once the account is switched off', () => {
     const outcome = panRecipients({
       event: 'formFiled',
-      group: { members: [member(1, ['formFiled'], { staffId: coordinator.id }), member(2, ['formFiled'], { staffId: leaver.id })] },
+      group: {
+        members: [
+          member(1, ['formFiled'], { staffId: coordinator.id }),
+          member(2, ['formFiled'], { staffId: leaver.id }),
+        ],
+      },
       personalTutorId: tutor.id,
       staff,
     });
-    expect(outcome.recipients.map((recipient) => recipient.email)).toEqual(['tom@home.example', 'cara@home.example']);
-    expect(outcome.skipped).toEqual([{ memberId: '10000000-0000-4000-8000-000000000002', reason: 'inactive-account' }]);
+    expect(outcome.recipients.map((recipient) => recipient.email)).toEqual([
+      'tom@home.example',
+      'cara@home.example',
+    ]);
+    expect(outcome.skipped).toEqual([
+      { memberId: '10000000-0000-4000-8000-000000000002', reason: 'inactive-account' },
+    ]);
   });
 
   it('tells each address once, however many times it is listed (the PT listed as a member, an adult twice in another case)', () => {
-    const members = [member(1, ['formFiled'], { staffId: tutor.id }), member(2, ['formFiled'], { email: 'SAM@council.example' }), member(3, ['formFiled'], { email: 'sam@council.example' })];
+    const members = [
+      member(1, ['formFiled'], { staffId: tutor.id }),
+      member(2, ['formFiled'], { email: 'SAM@council.example' }),
+      member(3, ['formFiled'], { email: 'sam@council.example' }),
+    ];
     expect(emails('formFiled', members)).toEqual(['tom@home.example', 'SAM@council.example']);
   });
 
   it('with no PT recorded, only members who asked are told, and the outcome says there is no PT', () => {
-    const outcome = panRecipients({ event: 'formFiled', group: { members: [member(1, ['formFiled'], {})] }, personalTutorId: undefined, staff });
+    const outcome = panRecipients({
+      event: 'formFiled',
+      group: { members: [member(1, ['formFiled'], {})] },
+      personalTutorId: undefined,
+      staff,
+    });
     expect(outcome.hasNoPersonalTutor).toBe(true);
     expect(outcome.recipients.map((recipient) => recipient.because)).toEqual(['asked']);
   });
 
   it('a PT whose account is switched off is not told, and counts as no PT', () => {
-    const outcome = panRecipients({ event: 'formFiled', group: undefined, personalTutorId: leaver.id, staff });
+    const outcome = panRecipients({
+      event: 'formFiled',
+      group: undefined,
+      personalTutorId: leaver.id,
+      staff,
+    });
     expect(outcome.recipients).toEqual([]);
     expect(outcome.hasNoPersonalTutor).toBe(true);
   });

@@ -12,7 +12,10 @@ let fonts: { regular: Uint8Array; bold: Uint8Array };
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'family-links-report-'));
   const fontsFolder = join(process.cwd(), 'resources', 'fonts');
-  fonts = { regular: new Uint8Array(await readFile(join(fontsFolder, 'DejaVuSans.ttf'))), bold: new Uint8Array(await readFile(join(fontsFolder, 'DejaVuSans-Bold.ttf'))) };
+  fonts = {
+    regular: new Uint8Array(await readFile(join(fontsFolder, 'DejaVuSans.ttf'))),
+    bold: new Uint8Array(await readFile(join(fontsFolder, 'DejaVuSans-Bold.ttf'))),
+  };
 });
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
@@ -40,8 +43,20 @@ const base: ReportContent = {
 
 describe('the signed report layout', () => {
   it('carries a long table over pages with its header row repeated, and numbers every page', async () => {
-    const rows = Array.from({ length: 90 }, (_, index) => [`${index + 1} Nov 2026`, `Visit number ${index + 1} with Mum at the contact centre`, index % 2 === 0 ? 'On time' : 'Filed 3 hours late']);
-    const report = reportContentSchema.parse({ ...base, sections: [{ heading: 'Contacts this term', blocks: [{ kind: 'table', columns: ['Date', 'Contact', 'Form'], rows }] }] });
+    const rows = Array.from({ length: 90 }, (_, index) => [
+      `${index + 1} Nov 2026`,
+      `Visit number ${index + 1} with Mum at the contact centre`,
+      index % 2 === 0 ? 'On time' : 'Filed 3 hours late',
+    ]);
+    const report = reportContentSchema.parse({
+      ...base,
+      sections: [
+        {
+          heading: 'Contacts this term',
+          blocks: [{ kind: 'table', columns: ['Date', 'Contact', 'Form'], rows }],
+        },
+      ],
+    });
     const pages = await pagesOf(await layoutReportPdf({ ...report, fonts }));
     expect(pages.length).toBeGreaterThanOrEqual(3);
     pages.forEach((page, index) => {
@@ -60,8 +75,19 @@ describe('the signed report layout', () => {
     const report = reportContentSchema.parse({
       ...base,
       sections: [
-        { heading: 'Summary', blocks: [{ kind: 'fields', rows: [{ label: 'Young person', value: 'Siobhán’s review' }] }, { kind: 'paragraph', text: 'Everything on one page.' }] },
-        { heading: 'Concerns', blocks: [{ kind: 'table', columns: ['When', 'What'], rows: [], emptyText: 'No concerns this term.' }] },
+        {
+          heading: 'Summary',
+          blocks: [
+            { kind: 'fields', rows: [{ label: 'Young person', value: 'Siobhán’s review' }] },
+            { kind: 'paragraph', text: 'Everything on one page.' },
+          ],
+        },
+        {
+          heading: 'Concerns',
+          blocks: [
+            { kind: 'table', columns: ['When', 'What'], rows: [], emptyText: 'No concerns this term.' },
+          ],
+        },
       ],
     });
     const [page] = await pagesOf(await layoutReportPdf({ ...report, fonts }));
@@ -71,7 +97,10 @@ describe('the signed report layout', () => {
   });
 
   it('refuses a table whose rows do not match its columns', () => {
-    const parsed = reportContentSchema.safeParse({ ...base, sections: [{ heading: 'T', blocks: [{ kind: 'table', columns: ['A', 'B'], rows: [['one']] }] }] });
+    const parsed = reportContentSchema.safeParse({
+      ...base,
+      sections: [{ heading: 'T', blocks: [{ kind: 'table', columns: ['A', 'B'], rows: [['one']] }] }],
+    });
     expect(parsed.success).toBe(false);
   });
 });

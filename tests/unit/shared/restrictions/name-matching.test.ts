@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareNames, prepareName, type NameCloseness } from '../../../../shared/rules/name-matching';
-import { damerauLevenshtein, nearSpellingAllowance, normaliseName, soundAlikeKey } from '../../../../shared/rules/name-spelling';
+import {
+  damerauLevenshtein,
+  nearSpellingAllowance,
+  normaliseName,
+  soundAlikeKey,
+} from '../../../../shared/rules/name-spelling';
 
 /** A name given at the door against a recorded one, as the check compares them. */
-const closeness = (atTheDoor: string, recorded: string) => compareNames(prepareName(atTheDoor, { bothOrders: true }), prepareName(recorded));
+const closeness = (atTheDoor: string, recorded: string) =>
+  compareNames(prepareName(atTheDoor, { bothOrders: true }), prepareName(recorded));
 
 describe('normalising a name', () => {
   it.each([
@@ -126,7 +132,11 @@ describe('a name at the door that only looks like the restricted person’s', ()
     ['Carol for Carl', 'Carol Jones', 'Carl Jones'],
     ['Samantha for Samuel, though both are Sam', 'Samantha Green', 'Samuel Green'],
     ['a surname alone', 'Smith', 'John Smith'],
-    ['a surname a letter from a one-word alias (or every Smith would raise "Smithy")', 'Joan Smith', 'Smithy'],
+    [
+      'a surname a letter from a one-word alias (or every Smith would raise "Smithy")',
+      'Joan Smith',
+      'Smithy',
+    ],
     ['a first name alone', 'John', 'John Smith'],
     ['nothing typed yet', '', 'John Smith'],
   ])('does not match %s', (_case, atTheDoor, recorded) => {

@@ -50,7 +50,12 @@ describe('who is at the door', () => {
     ['the restricted name', 'John Smith', 'exact name', 'John Smith'],
     ['an alias on the restriction', 'Johnny Bravo', 'alias', 'Johnny Bravo'],
     ['a one-word alias', 'Smithy', 'alias', 'Smithy'],
-    ['an alias that is also a short form (the alias is the better reason)', 'Jack Smith', 'alias', 'Jack Smith'],
+    [
+      'an alias that is also a short form (the alias is the better reason)',
+      'Jack Smith',
+      'alias',
+      'Jack Smith',
+    ],
     ['a short form', 'Johnny Smith', 'short form', 'John Smith'],
     ['a near spelling', 'Jon Smyth', 'near spelling', 'John Smith'],
     ['a near spelling of the surname', 'John Smithe', 'near spelling', 'John Smith'],
@@ -62,16 +67,31 @@ describe('who is at the door', () => {
 
   it('is caught by their record when registered, whatever name was typed', () => {
     const onRecord = restriction({ personId: dad, name: 'Jonathan Smith' });
-    const result = checkRestrictions({ visitor: { kind: 'registered', personId: dad, names: ['Jack Jones'] }, youngPersonIds: [amy] }, [onRecord], today);
+    const result = checkRestrictions(
+      { visitor: { kind: 'registered', personId: dad, names: ['Jack Jones'] }, youngPersonIds: [amy] },
+      [onRecord],
+      today,
+    );
     expect(matchesOf(result)[0]?.name.how).toBe('same person');
     expect(result.kind).toBe('block');
   });
 
   it('is caught by name when registered, if the restriction was recorded by name only', () => {
     const byName = restriction({ personId: undefined });
-    const result = checkRestrictions({ visitor: { kind: 'registered', personId: dad, names: ['Jack Jones', 'John Smith'] }, youngPersonIds: [amy] }, [byName], today);
+    const result = checkRestrictions(
+      {
+        visitor: { kind: 'registered', personId: dad, names: ['Jack Jones', 'John Smith'] },
+        youngPersonIds: [amy],
+      },
+      [byName],
+      today,
+    );
     expect(result.kind).toBe('block');
-    expect(matchesOf(result)[0]?.name).toEqual({ how: 'exact name', matchedText: 'John Smith', restrictedName: 'John Smith' });
+    expect(matchesOf(result)[0]?.name).toEqual({
+      how: 'exact name',
+      matchedText: 'John Smith',
+      restrictedName: 'John Smith',
+    });
   });
 
   it('is only warned about, never turned away, when the name matches a restriction recorded against someone else', () => {
@@ -83,32 +103,41 @@ describe('who is at the door', () => {
     expect(doorInstruction(result)).toContain('Check their ID with the duty manager');
   });
 
-  it.each(['Joan Smith', 'John Smithson', 'Jane Smith', 'Tom Smith', 'John Smart', 'Jon Snow'])('is not stopped for being %s', (name) => {
-    expect(checkRestrictions(typed(name), [barred], today)).toEqual({ kind: 'clear', allowed: [] });
-  });
+  it.each(['Joan Smith', 'John Smithson', 'Jane Smith', 'Tom Smith', 'John Smart', 'Jon Snow'])(
+    'is not stopped for being %s',
+    (name) => {
+      expect(checkRestrictions(typed(name), [barred], today)).toEqual({ kind: 'clear', allowed: [] });
+    },
+  );
 });
 
 describe('what the restriction means for this contact', () => {
-  it.each<[string, CheckableRestriction['kind'], RestrictionCheckInput['contact'], RestrictionCheck['kind']]>([
-    ['no contact blocks a visit', 'noContact', 'visit', 'block'],
-    ['no contact blocks even a letter', 'noContact', 'letter', 'block'],
-    ['supervised only warns at the door', 'supervisedOnly', 'visit', 'warn'],
-    ['indirect only blocks a visit', 'indirectOnly', 'visit', 'block'],
-    ['indirect only allows a letter', 'indirectOnly', 'letter', 'clear'],
-    ['indirect only allows a phone call', 'indirectOnly', 'phone', 'clear'],
-    ['no phone contact blocks a phone call', 'noPhoneContact', 'phone', 'block'],
-    ['no phone contact allows a visit', 'noPhoneContact', 'visit', 'clear'],
-    ['no unsupervised outings blocks an unsupervised outing', 'noUnsupervisedOutings', 'outing', 'block'],
-    ['no overnight stays blocks an overnight stay', 'noOvernightStays', 'overnight', 'block'],
-    ['not to collect blocks a collection', 'notToCollect', 'collection', 'block'],
-    ['not to collect warns at the door', 'notToCollect', 'visit', 'warn'],
-    ['another condition always warns', 'other', 'email', 'warn'],
-  ])('%s', (_case, kind, contact, expected) => {
-    expect(checkRestrictions(typed('John Smith', { contact }), [restriction({ kind })], today).kind).toBe(expected);
+  it.each<[string, CheckableRestriction['kind'], RestrictionCheckInput['contact'], RestrictionCheck['kind']]>(
+    [
+      ['no contact blocks a visit', 'noContact', 'visit', 'block'],
+      ['no contact blocks even a letter', 'noContact', 'letter', 'block'],
+      ['supervised only warns at the door', 'supervisedOnly', 'visit', 'warn'],
+      ['indirect only blocks a visit', 'indirectOnly', 'visit', 'block'],
+      ['indirect only allows a letter', 'indirectOnly', 'letter', 'clear'],
+      ['indirect only allows a phone call', 'indirectOnly', 'phone', 'clear'],
+      ['no phone contact blocks a phone call', 'noPhoneContact', 'phone', 'block'],
+      ['no phone contact allows a visit', 'noPhoneContact', 'visit', 'clear'],
+      ['no unsupervised outings blocks an unsupervised outing', 'noUnsupervisedOutings', 'outing', 'block'],
+      ['no overnight stays blocks an overnight stay', 'noOvernightStays', 'overnight', 'block'],
+      ['not to collect blocks a collection', 'notToCollect', 'collection', 'block'],
+      ['not to collect warns at the door', 'notToCollect', 'visit', 'warn'],
+      ['another condition always warns', 'other', 'email', 'warn'],
+    ],
+  )('%s', (_case, kind, contact, expected) => {
+    expect(checkRestrictions(typed('John Smith', { contact }), [restriction({ kind })], today).kind).toBe(
+      expected,
+    );
   });
 
   it('is a visit to the home when the kind of contact is not given (the door)', () => {
-    expect(checkRestrictions(typed('John Smith'), [restriction({ kind: 'indirectOnly' })], today).kind).toBe('block');
+    expect(checkRestrictions(typed('John Smith'), [restriction({ kind: 'indirectOnly' })], today).kind).toBe(
+      'block',
+    );
   });
 
   it('still reports a restriction that allows this contact, so a screen can say why', () => {
@@ -121,17 +150,31 @@ describe('what the restriction means for this contact', () => {
   it('warns supervised only with the condition and what to do, in plain words', () => {
     const supervised = restriction({ kind: 'supervisedOnly' });
     const result = checkRestrictions(typed('John Smith'), [supervised], today);
-    expect(doorInstruction(result)).toBe('Supervised contact only. A named member of staff must supervise. Speak to the duty manager.');
-    expect(restrictionVerdict(result)).toEqual({ kind: 'warn', restrictionIds: [supervised.id], needsSupervisor: true });
+    expect(doorInstruction(result)).toBe(
+      'Supervised contact only. A named member of staff must supervise. Speak to the duty manager.',
+    );
+    expect(restrictionVerdict(result)).toEqual({
+      kind: 'warn',
+      restrictionIds: [supervised.id],
+      needsSupervisor: true,
+    });
   });
 
   it('no longer asks for a supervisor once one is named (booking)', () => {
-    const result = checkRestrictions(typed('John Smith', { isSupervised: true }), [restriction({ kind: 'supervisedOnly' })], today);
+    const result = checkRestrictions(
+      typed('John Smith', { isSupervised: true }),
+      [restriction({ kind: 'supervisedOnly' })],
+      today,
+    );
     expect(restrictionVerdict(result).needsSupervisor).toBe(false);
   });
 
   it('adds the written conditions to the condition', () => {
-    const result = checkRestrictions(typed('John Smith'), [restriction({ kind: 'supervisedOnly', conditions: 'Two staff present' })], today);
+    const result = checkRestrictions(
+      typed('John Smith'),
+      [restriction({ kind: 'supervisedOnly', conditions: 'Two staff present' })],
+      today,
+    );
     expect(doorInstruction(result)).toContain('Supervised contact only. Two staff present.');
   });
 
@@ -143,17 +186,25 @@ describe('what the restriction means for this contact', () => {
 
   it('asks for ID when the only match is a near spelling', () => {
     const result = checkRestrictions(typed('Jon Smyth'), [restriction()], today);
-    expect(doorInstruction(result)).toBe('Do not admit. Speak to the duty manager. The name is close to, not the same as, a restricted person’s: check their ID.');
+    expect(doorInstruction(result)).toBe(
+      'Do not admit. Speak to the duty manager. The name is close to, not the same as, a restricted person’s: check their ID.',
+    );
   });
 
   it('lets nobody through when nothing matches', () => {
-    expect(doorInstruction(checkRestrictions(typed('Mary Jones'), [restriction()], today))).toBe('No restriction stops this visit. Sign the visitor in as usual.');
+    expect(doorInstruction(checkRestrictions(typed('Mary Jones'), [restriction()], today))).toBe(
+      'No restriction stops this visit. Sign the visitor in as usual.',
+    );
   });
 
   it('gives the most severe answer, with the block before the warning', () => {
     const supervised = restriction({ kind: 'supervisedOnly', youngPersonId: ben });
     const barred = restriction({ kind: 'noContact' });
-    const result = checkRestrictions(typed('John Smith', { youngPersonIds: [amy, ben] }), [supervised, barred], today);
+    const result = checkRestrictions(
+      typed('John Smith', { youngPersonIds: [amy, ben] }),
+      [supervised, barred],
+      today,
+    );
     expect(result.kind).toBe('block');
     expect(matchesOf(result).map((match) => match.restrictionId)).toEqual([barred.id, supervised.id]);
   });
@@ -181,7 +232,11 @@ describe('whom they are visiting', () => {
     ['a visit to both is', [amy, ben], 'block'],
     ['a visitor who has not said whom they are visiting is checked against everyone', [], 'block'],
   ] as const)('a restriction for one young person: %s', (_case, youngPersonIds, expected) => {
-    const result = checkRestrictions(typed('John Smith', { youngPersonIds: [...youngPersonIds] }), [forBen], today);
+    const result = checkRestrictions(
+      typed('John Smith', { youngPersonIds: [...youngPersonIds] }),
+      [forBen],
+      today,
+    );
     expect(result.kind).toBe(expected);
     if (result.kind !== 'clear') expect(result.matches[0]?.youngPersonId).toBe(ben);
   });
@@ -190,24 +245,50 @@ describe('whom they are visiting', () => {
 describe('the whole register, as the name is typed', () => {
   // Not timed here (machines differ); `npm run bench` measures a check against 5,000.
   it('checks a name against 5,000 restrictions, reusing the index on every keystroke', () => {
-    const surnames = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Evans', 'Walker', 'Khan', 'Patel', 'O’Brien', 'Smith-Jones'];
+    const surnames = [
+      'Smith',
+      'Jones',
+      'Taylor',
+      'Brown',
+      'Williams',
+      'Wilson',
+      'Evans',
+      'Walker',
+      'Khan',
+      'Patel',
+      'O’Brien',
+      'Smith-Jones',
+    ];
     const firsts = ['John', 'Mary', 'David', 'Sarah', 'Michael', 'Emma', 'James', 'Laura'];
     const register = Array.from({ length: 5000 }, (_, i) =>
-      restriction({ name: `${firsts[i % firsts.length] ?? ''} ${surnames[(i * 7) % surnames.length] ?? ''}${i % 13 === 0 ? 'son' : ''}`, youngPersonId: `young-person-${i % 50}` }),
+      restriction({
+        name: `${firsts[i % firsts.length] ?? ''} ${surnames[(i * 7) % surnames.length] ?? ''}${i % 13 === 0 ? 'son' : ''}`,
+        youngPersonId: `young-person-${i % 50}`,
+      }),
     );
     const index = prepareRestrictionIndex(register);
-    const results = ['J', 'Jo', 'Jon', 'Jon S', 'Jon Sm', 'Jon Smy', 'Jon Smyth'].map((name) => checkRestrictions(typed(name, { youngPersonIds: [] }), index, today));
+    const results = ['J', 'Jo', 'Jon', 'Jon S', 'Jon Sm', 'Jon Smy', 'Jon Smyth'].map((name) =>
+      checkRestrictions(typed(name, { youngPersonIds: [] }), index, today),
+    );
     expect(results.slice(0, -1).every((result) => result.kind === 'clear')).toBe(true);
     const last = results[results.length - 1];
-    const expected = register.filter((entry) => entry.name === 'John Smith' || entry.name === 'John Smith-Jones').length;
+    const expected = register.filter(
+      (entry) => entry.name === 'John Smith' || entry.name === 'John Smith-Jones',
+    ).length;
     expect(last?.kind).toBe('block');
     expect(last && matchesOf(last)).toHaveLength(expected);
   });
 
   it('answers the same from an index as from the plain list', () => {
-    const register = [restriction(), restriction({ name: 'Dean', kind: 'supervisedOnly' }), restriction({ name: 'Mary Jones' })];
+    const register = [
+      restriction(),
+      restriction({ name: 'Dean', kind: 'supervisedOnly' }),
+      restriction({ name: 'Mary Jones' }),
+    ];
     for (const name of ['Jon Smyth', 'Dean Walsh', 'Mary Jones', 'Nobody Here']) {
-      expect(checkRestrictions(typed(name), prepareRestrictionIndex(register), today)).toEqual(checkRestrictions(typed(name), register, today));
+      expect(checkRestrictions(typed(name), prepareRestrictionIndex(register), today)).toEqual(
+        checkRestrictions(typed(name), register, today),
+      );
     }
   });
 });

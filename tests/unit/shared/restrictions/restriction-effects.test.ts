@@ -9,7 +9,8 @@ import {
 } from '../../../../shared/rules/restriction-effects';
 import { contactKinds, visitKinds } from '../../../../shared/schemas/registers';
 
-const effectOf = (kind: RestrictionKind, contact: ContactMode, isSupervised = false) => restrictionEffect(kind, undefined, { contact, isSupervised });
+const effectOf = (kind: RestrictionKind, contact: ContactMode, isSupervised = false) =>
+  restrictionEffect(kind, undefined, { contact, isSupervised });
 
 describe('what each restriction means for each kind of contact', () => {
   it.each<[RestrictionKind, ContactMode, boolean, RestrictionEffect['kind']]>([
@@ -52,19 +53,34 @@ describe('what each restriction means for each kind of contact', () => {
     ['visit', true, false],
     ['phone', false, true],
     ['letter', false, false],
-  ])('supervised only, for a %s (supervisor named: %s), asks for a supervisor: %s', (contact, isSupervised, expected) => {
-    const effect = effectOf('supervisedOnly', contact, isSupervised);
-    expect(effect.kind === 'warn' && effect.needsSupervisor).toBe(expected);
-  });
+  ])(
+    'supervised only, for a %s (supervisor named: %s), asks for a supervisor: %s',
+    (contact, isSupervised, expected) => {
+      const effect = effectOf('supervisedOnly', contact, isSupervised);
+      expect(effect.kind === 'warn' && effect.needsSupervisor).toBe(expected);
+    },
+  );
 
   it('tells the door not to admit, and anywhere else not to go ahead', () => {
-    expect(effectOf('noContact', 'visit')).toMatchObject({ instruction: 'Do not admit. Speak to the duty manager.' });
-    expect(effectOf('noContact', 'phone')).toMatchObject({ instruction: 'Do not go ahead with this contact. Speak to the duty manager.' });
+    expect(effectOf('noContact', 'visit')).toMatchObject({
+      instruction: 'Do not admit. Speak to the duty manager.',
+    });
+    expect(effectOf('noContact', 'phone')).toMatchObject({
+      instruction: 'Do not go ahead with this contact. Speak to the duty manager.',
+    });
   });
 
   it('gives the conditions as written for “other”, and the place to check for a named place', () => {
-    expect(restrictionEffect('other', 'Only after school hours', { contact: 'visit', isSupervised: false })).toMatchObject({ condition: 'A condition applies. Only after school hours.' });
-    expect(restrictionEffect('namedPlaceOnly', 'Contact centre, Leeds', { contact: 'meeting', isSupervised: false, place: 'the home' })).toMatchObject({
+    expect(
+      restrictionEffect('other', 'Only after school hours', { contact: 'visit', isSupervised: false }),
+    ).toMatchObject({ condition: 'A condition applies. Only after school hours.' });
+    expect(
+      restrictionEffect('namedPlaceOnly', 'Contact centre, Leeds', {
+        contact: 'meeting',
+        isSupervised: false,
+        place: 'the home',
+      }),
+    ).toMatchObject({
       condition: 'Contact at the named place only. Contact centre, Leeds.',
       instruction: 'Check that the home is the named place. Speak to the duty manager if it is not.',
     });

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MinimumsVisit } from '@shared/rules/contact-minimums';
 import { maxStableMs, reviewStableUntil } from '@shared/rules/review-stable-until';
-import { yearReview, type ReviewFamilyMember, type ReviewRestriction, type YearReviewInput } from '@shared/rules/termly-review';
+import {
+  yearReview,
+  type ReviewFamilyMember,
+  type ReviewRestriction,
+  type YearReviewInput,
+} from '@shared/rules/termly-review';
 import { contactKinds } from '@shared/schemas/contact-forms';
 import { relationshipCategories } from '@shared/schemas/people';
 import { restrictionKinds } from '@shared/schemas/registers';
@@ -19,14 +24,30 @@ const youngPerson = { id: 'yp-1', personalTutorId: pt, caseCoordinatorId: cc, le
 const hour = 3_600_000;
 
 function input(overrides: Omit<Partial<YearReviewInput>, 'now'> & { now: string }): YearReviewInput {
-  return { youngPerson, year, visits: [], forms: [], family: [], restrictions: [], ...overrides, now: new Date(overrides.now) };
+  return {
+    youngPerson,
+    year,
+    visits: [],
+    forms: [],
+    family: [],
+    restrictions: [],
+    ...overrides,
+    now: new Date(overrides.now),
+  };
 }
 
 function stableUntil(overrides: Omit<Partial<YearReviewInput>, 'now'> & { now: string }): string {
   return reviewStableUntil(input(overrides)).toISOString();
 }
 
-const visit = (startsAt: string): MinimumsVisit => ({ id: `visit-${startsAt}`, kind: 'homeVisit', status: 'planned', startsAt, staffIds: [pt, cc], personIds: [] });
+const visit = (startsAt: string): MinimumsVisit => ({
+  id: `visit-${startsAt}`,
+  kind: 'homeVisit',
+  status: 'planned',
+  startsAt,
+  staffIds: [pt, cc],
+  personIds: [],
+});
 const form = (contactEndedAt: string, filedAt?: string) => ({
   id: `form-${contactEndedAt}`,
   kind: 'phoneCall' as const,
@@ -60,11 +81,19 @@ describe('how long a termly review stays true', () => {
   });
 
   it('an unfiled form can turn overdue one millisecond after its 48 hours are up', () => {
-    expect(stableUntil({ now: '2026-09-15T09:00:00.000Z', forms: [form('2026-09-14T10:00:00.000Z')] })).toBe('2026-09-16T10:00:00.001Z');
+    expect(stableUntil({ now: '2026-09-15T09:00:00.000Z', forms: [form('2026-09-14T10:00:00.000Z')] })).toBe(
+      '2026-09-16T10:00:00.001Z',
+    );
   });
 
   it('the time allowed for forms is the home’s own, when it sets one', () => {
-    expect(stableUntil({ now: '2026-09-14T10:30:00.000Z', forms: [form('2026-09-14T10:00:00.000Z')], dueHours: 24 })).toBe('2026-09-15T10:00:00.001Z');
+    expect(
+      stableUntil({
+        now: '2026-09-14T10:30:00.000Z',
+        forms: [form('2026-09-14T10:00:00.000Z')],
+        dueHours: 24,
+      }),
+    ).toBe('2026-09-15T10:00:00.001Z');
   });
 
   it('a filed form, an overdue form and a visit already started add nothing to watch', () => {
@@ -72,14 +101,19 @@ describe('how long a termly review stays true', () => {
     expect(
       stableUntil({
         now: '2026-09-20T12:00:00.000Z',
-        forms: [form('2026-09-19T10:00:00.000Z', '2026-09-19T12:00:00.000Z'), form('2026-09-10T10:00:00.000Z')],
+        forms: [
+          form('2026-09-19T10:00:00.000Z', '2026-09-19T12:00:00.000Z'),
+          form('2026-09-10T10:00:00.000Z'),
+        ],
         visits: [visit('2026-09-20T11:00:00.000Z')],
       }),
     ).toBe(weekEnds);
   });
 
   it('a booked visit stops counting as booked ahead one millisecond after it starts', () => {
-    expect(stableUntil({ now: '2026-09-20T12:00:00.000Z', visits: [visit('2026-09-20T18:00:00.000Z')] })).toBe('2026-09-20T18:00:00.001Z');
+    expect(
+      stableUntil({ now: '2026-09-20T12:00:00.000Z', visits: [visit('2026-09-20T18:00:00.000Z')] }),
+    ).toBe('2026-09-20T18:00:00.001Z');
   });
 
   it('a year long over is trusted for a week at most, then worked out again', () => {
@@ -88,7 +122,9 @@ describe('how long a termly review stays true', () => {
   });
 
   it('is always after now, even exactly on a boundary', () => {
-    expect(Date.parse(stableUntil({ now: '2026-09-20T23:00:00.000Z' }))).toBeGreaterThan(Date.parse('2026-09-20T23:00:00.000Z'));
+    expect(Date.parse(stableUntil({ now: '2026-09-20T23:00:00.000Z' }))).toBeGreaterThan(
+      Date.parse('2026-09-20T23:00:00.000Z'),
+    );
   });
 });
 
@@ -99,7 +135,9 @@ describe('how long a termly review stays true', () => {
  * printed; rerun one with REVIEW_SEED=<seed>.
  */
 const seed = Number(process.env['REVIEW_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-console.log(`review-stable-until seed: ${seed} (rerun with REVIEW_SEED=${seed} npx vitest run tests/unit/shared/review/review-stable-until.test.ts)`);
+console.log(
+  `review-stable-until seed: ${seed} (rerun with REVIEW_SEED=${seed} npx vitest run tests/unit/shared/review/review-stable-until.test.ts)`,
+);
 
 const yearStartsMs = Date.parse('2026-08-20T00:00:00.000Z');
 const yearEndsMs = Date.parse('2027-08-10T00:00:00.000Z');
@@ -107,7 +145,10 @@ const staff = [pt, cc, lm, 'staff-other'];
 const people = ['person-mum', 'person-dad', 'person-nan'];
 
 const instantNear = (nowMs: number) =>
-  fc.oneof(fc.integer({ min: yearStartsMs, max: yearEndsMs }), fc.integer({ min: -4 * 24 * hour, max: 4 * 24 * hour }).map((offset) => nowMs + offset));
+  fc.oneof(
+    fc.integer({ min: yearStartsMs, max: yearEndsMs }),
+    fc.integer({ min: -4 * 24 * hour, max: 4 * 24 * hour }).map((offset) => nowMs + offset),
+  );
 
 const scenario = fc.integer({ min: yearStartsMs, max: yearEndsMs }).chain((nowMs) =>
   fc.record({
@@ -135,8 +176,18 @@ const scenario = fc.integer({ min: yearStartsMs, max: yearEndsMs }).chain((nowMs
       }),
       { maxLength: 12 },
     ),
-    family: fc.array(fc.record({ personId: fc.constantFrom(...people), category: fc.constantFrom(...relationshipCategories), hasParentalResponsibility: fc.boolean() }), { maxLength: 3 }),
-    restrictions: fc.array(fc.record({ personId: fc.constantFrom(...people), kind: fc.constantFrom(...restrictionKinds) }), { maxLength: 2 }),
+    family: fc.array(
+      fc.record({
+        personId: fc.constantFrom(...people),
+        category: fc.constantFrom(...relationshipCategories),
+        hasParentalResponsibility: fc.boolean(),
+      }),
+      { maxLength: 3 },
+    ),
+    restrictions: fc.array(
+      fc.record({ personId: fc.constantFrom(...people), kind: fc.constantFrom(...restrictionKinds) }),
+      { maxLength: 2 },
+    ),
     laterMs: fc.double({ min: 0, max: 1, noNaN: true }),
   }),
 );
@@ -144,7 +195,14 @@ const scenario = fc.integer({ min: yearStartsMs, max: yearEndsMs }).chain((nowMs
 type Scenario = typeof scenario extends fc.Arbitrary<infer Drawn> ? Drawn : never;
 
 function inputOf(drawn: Scenario, nowMs: number): YearReviewInput {
-  const visits = drawn.visits.map((each, index) => ({ id: `visit-${index}`, kind: each.kind, status: each.status, startsAt: new Date(each.startsMs).toISOString(), staffIds: each.staffIds, personIds: each.personIds }));
+  const visits = drawn.visits.map((each, index) => ({
+    id: `visit-${index}`,
+    kind: each.kind,
+    status: each.status,
+    startsAt: new Date(each.startsMs).toISOString(),
+    staffIds: each.staffIds,
+    personIds: each.personIds,
+  }));
   const forms = drawn.forms.map((each, index) => {
     const linked = each.visitIndex === undefined ? undefined : visits[each.visitIndex];
     return {
@@ -156,12 +214,33 @@ function inputOf(drawn: Scenario, nowMs: number): YearReviewInput {
       authorId: each.authorId,
       staffIds: [],
       personIds: each.personIds,
-      ...(each.filedAfterHours === undefined ? {} : { filedAt: new Date(Math.round(each.endsMs + each.filedAfterHours * hour)).toISOString() }),
+      ...(each.filedAfterHours === undefined
+        ? {}
+        : { filedAt: new Date(Math.round(each.endsMs + each.filedAfterHours * hour)).toISOString() }),
     };
   });
-  const family: ReviewFamilyMember[] = drawn.family.map((each) => ({ ...each, name: each.personId, relationship: each.category }));
-  const restrictions: ReviewRestriction[] = drawn.restrictions.map((each, index) => ({ id: `restriction-${index}`, personId: each.personId, kind: each.kind, effectiveFrom: '2026-10-01' }));
-  return { youngPerson, year, visits, forms, family, restrictions, now: new Date(nowMs), timeZone: drawn.timeZone, dueHours: drawn.dueHours };
+  const family: ReviewFamilyMember[] = drawn.family.map((each) => ({
+    ...each,
+    name: each.personId,
+    relationship: each.category,
+  }));
+  const restrictions: ReviewRestriction[] = drawn.restrictions.map((each, index) => ({
+    id: `restriction-${index}`,
+    personId: each.personId,
+    kind: each.kind,
+    effectiveFrom: '2026-10-01',
+  }));
+  return {
+    youngPerson,
+    year,
+    visits,
+    forms,
+    family,
+    restrictions,
+    now: new Date(nowMs),
+    timeZone: drawn.timeZone,
+    dueHours: drawn.dueHours,
+  };
 }
 
 describe(`the review does not change before it says it might (seed ${seed})`, () => {

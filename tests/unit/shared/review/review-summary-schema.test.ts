@@ -1,17 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { contactMinimumsSchema, packReviewSummary, reviewSummaryId, reviewSummaryRangeOf, reviewSummarySchema, termReviewSchema, type ReviewSummary } from '@shared/schemas/review-summary';
+import {
+  contactMinimumsSchema,
+  packReviewSummary,
+  reviewSummaryId,
+  reviewSummaryRangeOf,
+  reviewSummarySchema,
+  termReviewSchema,
+  type ReviewSummary,
+} from '@shared/schemas/review-summary';
 import { yearReview } from '@shared/rules/termly-review';
 import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
 
 const year = buildAcademicYear({ startYear: 2026 });
-const youngPerson = { id: 'yp-1', personalTutorId: 'staff-pt', caseCoordinatorId: 'staff-cc', learningMentorId: 'staff-lm' };
+const youngPerson = {
+  id: 'yp-1',
+  personalTutorId: 'staff-pt',
+  caseCoordinatorId: 'staff-cc',
+  learningMentorId: 'staff-lm',
+};
 const mum = buildRelationship({ youngPersonId: youngPerson.id, category: 'parent' });
 const review = yearReview({
   youngPerson,
   year,
-  visits: [buildVisit({ kind: 'homeVisit', status: 'completed', startsAt: '2026-10-07T10:00:00.000Z', staffIds: ['staff-pt', 'staff-cc'], personIds: [mum.personId] })],
-  forms: [buildContactForm({ contactStartedAt: '2026-10-08T18:00:00.000Z', contactEndedAt: '2026-10-08T18:20:00.000Z', authorId: 'staff-pt', personIds: [mum.personId] })],
-  family: [{ personId: mum.personId, name: 'Mum', relationship: 'Mum', category: 'parent', hasParentalResponsibility: true }],
+  visits: [
+    buildVisit({
+      kind: 'homeVisit',
+      status: 'completed',
+      startsAt: '2026-10-07T10:00:00.000Z',
+      staffIds: ['staff-pt', 'staff-cc'],
+      personIds: [mum.personId],
+    }),
+  ],
+  forms: [
+    buildContactForm({
+      contactStartedAt: '2026-10-08T18:00:00.000Z',
+      contactEndedAt: '2026-10-08T18:20:00.000Z',
+      authorId: 'staff-pt',
+      personIds: [mum.personId],
+    }),
+  ],
+  family: [
+    {
+      personId: mum.personId,
+      name: 'Mum',
+      relationship: 'Mum',
+      category: 'parent',
+      hasParentalResponsibility: true,
+    },
+  ],
   restrictions: [],
   now: new Date('2027-01-20T12:00:00.000Z'),
 });
@@ -24,16 +60,41 @@ describe('the stored review summary', () => {
   });
 
   it('packed as stored (each record once, lists as positions), a summary reads back as exactly the review, in fewer bytes', () => {
-    const summary: ReviewSummary = { id: 'yp-1|year-1|spring', youngPersonId: 'yp-1', yearId: 'year-1', termName: 'spring', computedAt: '2027-01-20T12:00:00.000Z', stableUntil: '2027-01-24T00:00:00.000Z', rulesVersion: 1, minimums: review.minimums, terms: [...review.terms] };
+    const summary: ReviewSummary = {
+      id: 'yp-1|year-1|spring',
+      youngPersonId: 'yp-1',
+      yearId: 'year-1',
+      termName: 'spring',
+      computedAt: '2027-01-20T12:00:00.000Z',
+      stableUntil: '2027-01-24T00:00:00.000Z',
+      rulesVersion: 1,
+      minimums: review.minimums,
+      terms: [...review.terms],
+    };
     const stored = JSON.stringify(packReviewSummary(summary));
     expect(reviewSummarySchema.parse(JSON.parse(stored))).toEqual(summary);
     expect(stored.length).toBeLessThan(JSON.stringify(summary).length);
   });
 
   it('a packed summary pointing at a record it does not hold does not parse', () => {
-    const summary: ReviewSummary = { id: 'a', youngPersonId: 'yp-1', yearId: 'year-1', termName: 'spring', computedAt: '2027-01-20T12:00:00.000Z', stableUntil: '2027-01-24T00:00:00.000Z', rulesVersion: 1, minimums: review.minimums, terms: [...review.terms] };
+    const summary: ReviewSummary = {
+      id: 'a',
+      youngPersonId: 'yp-1',
+      yearId: 'year-1',
+      termName: 'spring',
+      computedAt: '2027-01-20T12:00:00.000Z',
+      stableUntil: '2027-01-24T00:00:00.000Z',
+      rulesVersion: 1,
+      minimums: review.minimums,
+      terms: [...review.terms],
+    };
     const packed = packReviewSummary(summary);
-    expect(reviewSummarySchema.safeParse({ ...packed, packed: { ...packed.packed, refs: packed.packed.refs.slice(1) } }).success).toBe(false);
+    expect(
+      reviewSummarySchema.safeParse({
+        ...packed,
+        packed: { ...packed.packed, refs: packed.packed.refs.slice(1) },
+      }).success,
+    ).toBe(false);
   });
 
   it('a damaged review does not parse (so it is worked out again, not shown)', () => {

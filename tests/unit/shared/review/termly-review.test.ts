@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactForm, Visit } from '@shared/schemas/registers';
-import { yearReview, type FigureKey, type ReviewFamilyMember, type ReviewRestriction, type TermReview } from '@shared/rules/termly-review';
+import {
+  yearReview,
+  type FigureKey,
+  type ReviewFamilyMember,
+  type ReviewRestriction,
+  type TermReview,
+} from '@shared/rules/termly-review';
 import { buildAcademicYear, buildContactForm, buildRestriction, buildVisit } from '../../../factories';
 
 // 2026/27: autumn 3 Sept - 18 Dec 2026 (half term 26-30 Oct), spring 5 Jan - 26 Mar 2027, summer 12 Apr - 21 Jul 2027.
@@ -9,17 +15,62 @@ const pt = 'staff-pt';
 const cc = 'staff-cc';
 const lm = 'staff-lm';
 const youngPerson = { id: 'yp-1', personalTutorId: pt, caseCoordinatorId: cc, learningMentorId: lm };
-const mum: ReviewFamilyMember = { personId: 'mum', name: 'Karen Hughes', relationship: 'Mum', category: 'parent', hasParentalResponsibility: true };
-const dad: ReviewFamilyMember = { personId: 'dad', name: 'Dean Hughes', relationship: 'Dad', category: 'parent', hasParentalResponsibility: true };
-const brother: ReviewFamilyMember = { personId: 'bro', name: 'Jay Hughes', relationship: 'Older brother', category: 'sibling', hasParentalResponsibility: false };
-const nan: ReviewFamilyMember = { personId: 'nan', name: 'Sheila Hughes', relationship: 'Nan', category: 'grandparent', hasParentalResponsibility: false };
-const teacher: ReviewFamilyMember = { personId: 'sw', name: 'Priya Shah', relationship: 'Social worker', category: 'professional', hasParentalResponsibility: false };
+const mum: ReviewFamilyMember = {
+  personId: 'mum',
+  name: 'Karen Hughes',
+  relationship: 'Mum',
+  category: 'parent',
+  hasParentalResponsibility: true,
+};
+const dad: ReviewFamilyMember = {
+  personId: 'dad',
+  name: 'Dean Hughes',
+  relationship: 'Dad',
+  category: 'parent',
+  hasParentalResponsibility: true,
+};
+const brother: ReviewFamilyMember = {
+  personId: 'bro',
+  name: 'Jay Hughes',
+  relationship: 'Older brother',
+  category: 'sibling',
+  hasParentalResponsibility: false,
+};
+const nan: ReviewFamilyMember = {
+  personId: 'nan',
+  name: 'Sheila Hughes',
+  relationship: 'Nan',
+  category: 'grandparent',
+  hasParentalResponsibility: false,
+};
+const teacher: ReviewFamilyMember = {
+  personId: 'sw',
+  name: 'Priya Shah',
+  relationship: 'Social worker',
+  category: 'professional',
+  hasParentalResponsibility: false,
+};
 
 const homeVisit = (startsAt: string, staffIds: string[] = [pt, cc], status: Visit['status'] = 'completed') =>
-  buildVisit({ youngPersonIds: [youngPerson.id], kind: 'homeVisit', startsAt, endsAt: startsAt, staffIds, personIds: [mum.personId], status });
-const form = (overrides: Partial<ContactForm>) => buildContactForm({ youngPersonId: youngPerson.id, staffIds: [], ...overrides });
+  buildVisit({
+    youngPersonIds: [youngPerson.id],
+    kind: 'homeVisit',
+    startsAt,
+    endsAt: startsAt,
+    staffIds,
+    personIds: [mum.personId],
+    status,
+  });
+const form = (overrides: Partial<ContactForm>) =>
+  buildContactForm({ youngPersonId: youngPerson.id, staffIds: [], ...overrides });
 
-function review(options: { visits?: Visit[]; forms?: ContactForm[]; family?: ReviewFamilyMember[]; restrictions?: ReviewRestriction[]; now: string }): readonly TermReview[] {
+function review(options: {
+  visits?: Visit[];
+  forms?: ContactForm[];
+  family?: ReviewFamilyMember[];
+  restrictions?: ReviewRestriction[];
+  now: string;
+}): readonly TermReview[] {
   return yearReview({
     youngPerson,
     year,
@@ -43,32 +94,61 @@ const afterAutumn = '2027-01-01T12:00:00.000Z';
 describe('home visit each term (one a term, usually with the PT and CC)', () => {
   it('a term with no home visit is red, with its reason', () => {
     const [autumn] = review({ now: afterAutumn });
-    expect(figure(autumn, 'homeVisit')).toMatchObject({ status: 'red', reason: 'No home visit in the autumn term: the policy asks for one each term, at least 3 a year.' });
+    expect(figure(autumn, 'homeVisit')).toMatchObject({
+      status: 'red',
+      reason: 'No home visit in the autumn term: the policy asks for one each term, at least 3 a year.',
+    });
     expect(autumn?.overall).toBe('red');
   });
   it('a home visit with the PT and CC is green and lists the visit', () => {
     const visit = homeVisit('2026-10-07T10:00:00.000Z');
     const [autumn] = review({ visits: [visit], now: afterAutumn });
-    expect(figure(autumn, 'homeVisit')).toMatchObject({ status: 'green', records: [{ type: 'visit', id: visit.id }] });
+    expect(figure(autumn, 'homeVisit')).toMatchObject({
+      status: 'green',
+      records: [{ type: 'visit', id: visit.id }],
+    });
   });
   it('a home visit without the CC is amber: held, but not with both', () => {
     const [autumn] = review({ visits: [homeVisit('2026-10-07T10:00:00.000Z', [pt])], now: afterAutumn });
     expect(figure(autumn, 'homeVisit').status).toBe('amber');
-    expect(figure(autumn, 'homeVisit').reason).toContain('none with both the Personal Tutor and the Case Co-ordinator');
+    expect(figure(autumn, 'homeVisit').reason).toContain(
+      'none with both the Personal Tutor and the Case Co-ordinator',
+    );
   });
   it('two in the autumn term and none in spring is amber for spring', () => {
-    const terms = review({ visits: [homeVisit('2026-10-07T10:00:00.000Z'), homeVisit('2026-12-01T10:00:00.000Z')], now: afterSpring });
+    const terms = review({
+      visits: [homeVisit('2026-10-07T10:00:00.000Z'), homeVisit('2026-12-01T10:00:00.000Z')],
+      now: afterSpring,
+    });
     expect(figure(terms[0], 'homeVisit').status).toBe('green');
-    expect(figure(terms[1], 'homeVisit')).toMatchObject({ status: 'amber', reason: 'No home visit in the spring term, though 2 home visits so far this year keep to one a term.' });
+    expect(figure(terms[1], 'homeVisit')).toMatchObject({
+      status: 'amber',
+      reason: 'No home visit in the spring term, though 2 home visits so far this year keep to one a term.',
+    });
   });
   it('one in autumn and none in spring is red for spring: the year falls behind one a term', () => {
     const terms = review({ visits: [homeVisit('2026-10-07T10:00:00.000Z')], now: afterSpring });
     expect(figure(terms[1], 'homeVisit').status).toBe('red');
   });
   it.each([
-    ['a term under way with a home visit booked is amber', [homeVisit('2027-03-10T10:00:00.000Z', [pt, cc], 'confirmed')], '2027-01-20T12:00:00.000Z', 'amber'],
-    ['a term under way with none booked and more than three weeks left is amber', [], '2027-01-20T12:00:00.000Z', 'amber'],
-    ['a term under way with none booked and three weeks or less left is red', [], '2027-03-08T12:00:00.000Z', 'red'],
+    [
+      'a term under way with a home visit booked is amber',
+      [homeVisit('2027-03-10T10:00:00.000Z', [pt, cc], 'confirmed')],
+      '2027-01-20T12:00:00.000Z',
+      'amber',
+    ],
+    [
+      'a term under way with none booked and more than three weeks left is amber',
+      [],
+      '2027-01-20T12:00:00.000Z',
+      'amber',
+    ],
+    [
+      'a term under way with none booked and three weeks or less left is red',
+      [],
+      '2027-03-08T12:00:00.000Z',
+      'red',
+    ],
     ['a term not yet started is not due', [], '2026-12-01T12:00:00.000Z', 'notDue'],
   ] as const)('%s', (_case, visits, now, status) => {
     expect(figure(review({ visits: [...visits], now })[1], 'homeVisit').status).toBe(status);
@@ -79,10 +159,28 @@ describe('home visits this year: a minimum of three', () => {
   it.each([
     ['one a term so far is green (on track)', ['2026-10-07', '2027-02-01'], afterSpring, 1, 'green'],
     ['none by the end of autumn cannot reach three at one a term: red', [], afterAutumn, 0, 'red'],
-    ['one held while spring is under way is amber: two more are needed in the two terms left', ['2026-10-07'], '2027-02-01T12:00:00.000Z', 1, 'amber'],
-    ['one by the end of spring is red: summer alone cannot make up two at one a term', ['2026-10-07'], afterSpring, 1, 'red'],
+    [
+      'one held while spring is under way is amber: two more are needed in the two terms left',
+      ['2026-10-07'],
+      '2027-02-01T12:00:00.000Z',
+      1,
+      'amber',
+    ],
+    [
+      'one by the end of spring is red: summer alone cannot make up two at one a term',
+      ['2026-10-07'],
+      afterSpring,
+      1,
+      'red',
+    ],
     ['two at the end of the year is red', ['2026-10-07', '2027-02-01'], '2027-08-01T12:00:00.000Z', 2, 'red'],
-    ['three in the autumn term alone meets the year’s minimum', ['2026-09-10', '2026-10-07', '2026-12-01'], afterAutumn, 0, 'green'],
+    [
+      'three in the autumn term alone meets the year’s minimum',
+      ['2026-09-10', '2026-10-07', '2026-12-01'],
+      afterAutumn,
+      0,
+      'green',
+    ],
   ] as const)('%s', (_case, dates, now, termIndex, status) => {
     const visits = dates.map((date) => homeVisit(`${date}T10:00:00.000Z`));
     expect(figure(review({ visits, now })[termIndex], 'homeVisitsYear').status).toBe(status);
@@ -90,8 +188,31 @@ describe('home visits this year: a minimum of three', () => {
 });
 
 describe('weekly parent updates', () => {
-  const update = (date: string) => form({ kind: 'phoneCall', contactStartedAt: `${date}T10:00:00.000Z`, contactEndedAt: `${date}T10:20:00.000Z`, authorId: pt, personIds: [mum.personId] });
-  const weeksOfAutumn = ['2026-09-03', '2026-09-07', '2026-09-14', '2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12', '2026-10-19', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07', '2026-12-14'];
+  const update = (date: string) =>
+    form({
+      kind: 'phoneCall',
+      contactStartedAt: `${date}T10:00:00.000Z`,
+      contactEndedAt: `${date}T10:20:00.000Z`,
+      authorId: pt,
+      personIds: [mum.personId],
+    });
+  const weeksOfAutumn = [
+    '2026-09-03',
+    '2026-09-07',
+    '2026-09-14',
+    '2026-09-21',
+    '2026-09-28',
+    '2026-10-05',
+    '2026-10-12',
+    '2026-10-19',
+    '2026-11-02',
+    '2026-11-09',
+    '2026-11-16',
+    '2026-11-23',
+    '2026-11-30',
+    '2026-12-07',
+    '2026-12-14',
+  ];
   it.each([
     ['an update every week of term is green', 0, 'green'],
     ['one or two weeks without an update is amber', 2, 'amber'],
@@ -121,11 +242,21 @@ describe('the Learning Mentor’s minimums', () => {
     expect(figure(terms[1], 'pepInvitation').status).toBe('amber');
   });
   it('a PEP meeting booked in the term is green for its invitation', () => {
-    const pep = buildVisit({ youngPersonIds: [youngPerson.id], kind: 'pepMeeting', startsAt: '2026-11-03T10:00:00.000Z', status: 'didNotAttend' });
-    expect(figure(review({ visits: [pep], now: afterAutumn })[0], 'pepInvitation')).toMatchObject({ status: 'green', records: [{ type: 'visit', id: pep.id }] });
+    const pep = buildVisit({
+      youngPersonIds: [youngPerson.id],
+      kind: 'pepMeeting',
+      startsAt: '2026-11-03T10:00:00.000Z',
+      status: 'didNotAttend',
+    });
+    expect(figure(review({ visits: [pep], now: afterAutumn })[0], 'pepInvitation')).toMatchObject({
+      status: 'green',
+      records: [{ type: 'visit', id: pep.id }],
+    });
   });
   it('no family-home visit by the Learning Mentor all year is red at the year’s end', () => {
-    expect(figure(review({ now: '2027-08-01T12:00:00.000Z' })[2], 'learningMentorHomeVisit').status).toBe('red');
+    expect(figure(review({ now: '2027-08-01T12:00:00.000Z' })[2], 'learningMentorHomeVisit').status).toBe(
+      'red',
+    );
   });
   it('no family-home visit yet in autumn is amber: the year is not over', () => {
     expect(figure(review({ now: afterAutumn })[0], 'learningMentorHomeVisit').status).toBe('amber');
@@ -136,22 +267,52 @@ describe('the Learning Mentor’s minimums', () => {
     ['none offered by the end of spring is red', 0, afterSpring, 1, 'red'],
     ['two offered by the end of the year is red', 2, '2027-08-01T12:00:00.000Z', 2, 'red'],
   ] as const)('%s', (_case, count, now, termIndex, status) => {
-    const visits = Array.from({ length: count }, () => buildVisit({ youngPersonIds: [youngPerson.id], kind: 'learningConsultation', startsAt: '2026-10-01T16:00:00.000Z', status: 'completed' }));
+    const visits = Array.from({ length: count }, () =>
+      buildVisit({
+        youngPersonIds: [youngPerson.id],
+        kind: 'learningConsultation',
+        startsAt: '2026-10-01T16:00:00.000Z',
+        status: 'completed',
+      }),
+    );
     expect(figure(review({ visits, now })[termIndex], 'learningConsultations').status).toBe(status);
   });
   it('a half term that began without the Learning Mentor’s offer of weekly updates is red', () => {
     expect(figure(review({ now: afterAutumn })[0], 'halfTermOffers').status).toBe('red');
   });
   it('an offer in the first fortnight of each half is green', () => {
-    const offer = (date: string) => form({ kind: 'email', contactStartedAt: `${date}T10:00:00.000Z`, contactEndedAt: `${date}T10:10:00.000Z`, authorId: lm, personIds: [mum.personId] });
-    expect(figure(review({ forms: [offer('2026-09-04'), offer('2026-11-02')], now: afterAutumn })[0], 'halfTermOffers').status).toBe('green');
+    const offer = (date: string) =>
+      form({
+        kind: 'email',
+        contactStartedAt: `${date}T10:00:00.000Z`,
+        contactEndedAt: `${date}T10:10:00.000Z`,
+        authorId: lm,
+        personIds: [mum.personId],
+      });
+    expect(
+      figure(
+        review({ forms: [offer('2026-09-04'), offer('2026-11-02')], now: afterAutumn })[0],
+        'halfTermOffers',
+      ).status,
+    ).toBe('green');
   });
 });
 
 describe('contact per family member: nobody quietly overlooked', () => {
-  const call = (personId: string) => form({ kind: 'phoneCall', contactStartedAt: '2026-10-07T18:00:00.000Z', contactEndedAt: '2026-10-07T18:20:00.000Z', authorId: 'staff-care', personIds: [personId] });
+  const call = (personId: string) =>
+    form({
+      kind: 'phoneCall',
+      contactStartedAt: '2026-10-07T18:00:00.000Z',
+      contactEndedAt: '2026-10-07T18:20:00.000Z',
+      authorId: 'staff-care',
+      personIds: [personId],
+    });
   it('a parent with no contact all term is red; wider family is amber; a professional is not listed', () => {
-    const [autumn] = review({ forms: [call(mum.personId)], family: [mum, dad, brother, nan, teacher], now: afterAutumn });
+    const [autumn] = review({
+      forms: [call(mum.personId)],
+      family: [mum, dad, brother, nan, teacher],
+      now: afterAutumn,
+    });
     expect(autumn?.family.map((member) => [member.name, member.status])).toEqual([
       ['Karen Hughes', 'green'],
       ['Dean Hughes', 'red'],
@@ -161,13 +322,29 @@ describe('contact per family member: nobody quietly overlooked', () => {
     expect(autumn?.family[1]?.reason).toBe('No contact with Dean Hughes (Dad) in the whole autumn term.');
   });
   it('a parent restricted during the term shows as restricted, not as a gap', () => {
-    const restriction = buildRestriction({ personId: dad.personId, kind: 'noContact', effectiveFrom: '2026-01-01' });
-    const [autumn] = review({ family: [mum, dad], restrictions: [restriction], forms: [call(mum.personId)], now: afterAutumn });
+    const restriction = buildRestriction({
+      personId: dad.personId,
+      kind: 'noContact',
+      effectiveFrom: '2026-01-01',
+    });
+    const [autumn] = review({
+      family: [mum, dad],
+      restrictions: [restriction],
+      forms: [call(mum.personId)],
+      now: afterAutumn,
+    });
     expect(autumn?.family[1]).toMatchObject({ status: 'restricted', restrictionIds: [restriction.id] });
   });
   it('a restriction that ended before the term began does not excuse a gap', () => {
-    const restriction = buildRestriction({ personId: dad.personId, kind: 'supervisedOnly', effectiveFrom: '2025-01-01', effectiveTo: '2026-06-30' });
-    expect(review({ family: [dad], restrictions: [restriction], now: afterAutumn })[0]?.family[0]?.status).toBe('red');
+    const restriction = buildRestriction({
+      personId: dad.personId,
+      kind: 'supervisedOnly',
+      effectiveFrom: '2025-01-01',
+      effectiveTo: '2026-06-30',
+    });
+    expect(
+      review({ family: [dad], restrictions: [restriction], now: afterAutumn })[0]?.family[0]?.status,
+    ).toBe('red');
   });
   it('a parent with no contact yet in a term under way is amber', () => {
     expect(review({ family: [dad], now: '2026-10-01T12:00:00.000Z' })[0]?.family[0]?.status).toBe('amber');
@@ -183,7 +360,9 @@ describe('forms on time, late and overdue (48 hours)', () => {
       status: filedAfterHours === undefined ? 'draft' : 'filed',
       authorId: 'staff-care',
     });
-    return filedAfterHours === undefined ? built : { ...built, filedAt: new Date(ended + filedAfterHours * 3_600_000).toISOString() };
+    return filedAfterHours === undefined
+      ? built
+      : { ...built, filedAt: new Date(ended + filedAfterHours * 3_600_000).toISOString() };
   };
   it.each([
     ['all filed within 48 hours is green', [10, 47], 'green'],
@@ -208,9 +387,22 @@ describe('forms on time, late and overdue (48 hours)', () => {
 
 describe('contacts by kind', () => {
   it('counts held contacts in the term by kind, a visit and its form once', () => {
-    const visit = buildVisit({ youngPersonIds: [youngPerson.id], kind: 'familyVisit', startsAt: '2026-10-10T14:00:00.000Z', status: 'completed' });
-    const forms = [form({ kind: 'visit', visitId: visit.id, contactStartedAt: visit.startsAt, authorId: 'staff-care' }), form({ kind: 'phoneCall', contactStartedAt: '2026-10-11T18:00:00.000Z', authorId: 'staff-care' })];
-    const cancelled = buildVisit({ youngPersonIds: [youngPerson.id], kind: 'outing', startsAt: '2026-10-12T10:00:00.000Z', status: 'cancelled' });
+    const visit = buildVisit({
+      youngPersonIds: [youngPerson.id],
+      kind: 'familyVisit',
+      startsAt: '2026-10-10T14:00:00.000Z',
+      status: 'completed',
+    });
+    const forms = [
+      form({ kind: 'visit', visitId: visit.id, contactStartedAt: visit.startsAt, authorId: 'staff-care' }),
+      form({ kind: 'phoneCall', contactStartedAt: '2026-10-11T18:00:00.000Z', authorId: 'staff-care' }),
+    ];
+    const cancelled = buildVisit({
+      youngPersonIds: [youngPerson.id],
+      kind: 'outing',
+      startsAt: '2026-10-12T10:00:00.000Z',
+      status: 'cancelled',
+    });
     const [autumn] = review({ visits: [visit, cancelled], forms, now: afterAutumn });
     expect(autumn?.contactsByKind.map((entry) => [entry.kind, entry.contacts.count])).toEqual([
       ['visit', 1],

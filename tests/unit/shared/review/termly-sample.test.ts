@@ -12,11 +12,15 @@ describe('drawing a random sample of filed forms', () => {
   });
 
   it('a sample larger than the term’s forms takes them all', () => {
-    expect([...drawSample(forms.slice(0, 3), 10, cryptoRandomBelow)].sort()).toEqual(forms.slice(0, 3).sort());
+    expect([...drawSample(forms.slice(0, 3), 10, cryptoRandomBelow)].sort()).toEqual(
+      forms.slice(0, 3).sort(),
+    );
   });
 
   it('every form can be picked: over many draws of one, each of five turns up', () => {
-    const seen = new Set(Array.from({ length: 400 }, () => drawSample(forms.slice(0, 5), 1, cryptoRandomBelow)[0]));
+    const seen = new Set(
+      Array.from({ length: 400 }, () => drawSample(forms.slice(0, 5), 1, cryptoRandomBelow)[0]),
+    );
     expect(seen.size).toBe(5);
   });
 

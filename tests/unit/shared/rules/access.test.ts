@@ -38,7 +38,12 @@ const courtOrder: Restriction = {
 describe('need to know, as the policy reads', () => {
   it.each<[string, StaffRole[], Permission, boolean]>([
     ['a care worker at the door sees the instruction', careWorker, 'restriction:read-instruction', true],
-    ['a care worker at the door does not see the court order', careWorker, 'restriction:read-authority', false],
+    [
+      'a care worker at the door does not see the court order',
+      careWorker,
+      'restriction:read-authority',
+      false,
+    ],
     ['a learning mentor does not see the court order', mentor, 'restriction:read-authority', false],
     ['a personal tutor sees the authority and reference', tutor, 'restriction:read-authority', true],
     ['a case co-ordinator sees the authority and reference', coordinator, 'restriction:read-authority', true],
@@ -67,15 +72,23 @@ describe('need to know, as the policy reads', () => {
     ['the manager manages staff accounts', manager, 'staff:manage', true],
     ['a case co-ordinator cannot change settings', coordinator, 'settings:manage', false],
     ['only the manager monitors samples', tutor, 'sample:monitor', false],
-    ['a care worker who is also a personal tutor sees the court order', ['careStaff', 'personalTutor'], 'restriction:read-authority', true],
+    [
+      'a care worker who is also a personal tutor sees the court order',
+      ['careStaff', 'personalTutor'],
+      'restriction:read-authority',
+      true,
+    ],
     ['a person with no roles can do nothing, not even sign visitors in', [], 'visitor-log:sign-in', false],
   ])('%s', (_case, roles, permission, expected) => {
     expect(can(roles, permission)).toBe(expected);
   });
 
   it('gives every role something to do, and the manager everything but what is “own” by nature', () => {
-    for (const role of staffRoles) expect(Object.values(accessMatrix).some((roles) => roles.includes(role))).toBe(true);
-    const managerLacks = (Object.keys(accessMatrix) as Permission[]).filter((permission) => !can(manager, permission));
+    for (const role of staffRoles)
+      expect(Object.values(accessMatrix).some((roles) => roles.includes(role))).toBe(true);
+    const managerLacks = (Object.keys(accessMatrix) as Permission[]).filter(
+      (permission) => !can(manager, permission),
+    );
     expect(managerLacks).toEqual(['review:view-own-young-people']);
   });
 });
@@ -83,9 +96,21 @@ describe('need to know, as the policy reads', () => {
 describe('a restriction, as each person sees it', () => {
   it('a care worker at the door sees who and what to do, but not the court order', () => {
     const seen = visibleRestriction(courtOrder, careWorker);
-    expect(seen).toMatchObject({ view: 'instruction', name: 'Darren Pike', aliases: ['Daz'], kind: 'supervisedOnly' });
+    expect(seen).toMatchObject({
+      view: 'instruction',
+      name: 'Darren Pike',
+      aliases: ['Daz'],
+      kind: 'supervisedOnly',
+    });
     expect(seen).toHaveProperty('conditions', courtOrder.conditions);
-    for (const hidden of ['authority', 'authorityReference', 'description', 'recordedById', 'approvedById', 'endedReason']) {
+    for (const hidden of [
+      'authority',
+      'authorityReference',
+      'description',
+      'recordedById',
+      'approvedById',
+      'endedReason',
+    ]) {
       expect(seen).not.toHaveProperty(hidden);
     }
     expect(JSON.stringify(seen)).not.toContain('ZW26C00412');
@@ -98,7 +123,9 @@ describe('a restriction, as each person sees it', () => {
   it('lists the fields each sees', () => {
     expect(visibleRestrictionFields(careWorker)).not.toContain('authorityReference');
     expect(visibleRestrictionFields(careWorker)).toContain('kind');
-    expect(visibleRestrictionFields(manager)).toEqual(expect.arrayContaining(['kind', 'authority', 'authorityReference', 'description']));
+    expect(visibleRestrictionFields(manager)).toEqual(
+      expect.arrayContaining(['kind', 'authority', 'authorityReference', 'description']),
+    );
   });
 });
 
@@ -114,7 +141,11 @@ describe('whose records', () => {
   it.each<[string, StaffRole[], string]>([
     ['a care worker has no review figures', careWorker, 'none'],
     ['a case co-ordinator sees their own young people’s', coordinator, 'own'],
-    ['a manager who is also a case co-ordinator sees the whole home', ['caseCoordinator', 'registeredManager'], 'all'],
+    [
+      'a manager who is also a case co-ordinator sees the whole home',
+      ['caseCoordinator', 'registeredManager'],
+      'all',
+    ],
   ])('%s', (_case, roles, kind) => {
     expect(reviewScope(roles)).toEqual({ kind });
   });

@@ -12,15 +12,35 @@ import {
   type ChainedAuditEntry,
 } from '../../../../shared/rules/audit-chain';
 
-const newAuditKey = () => crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, true, ['sign', 'verify']);
+const newAuditKey = () =>
+  crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, true, ['sign', 'verify']);
 
 const events: readonly AuditEvent[] = [
   { at: '2026-11-20T08:00:00.000Z', actorId: 'manager-1', action: 'sign-in' },
-  { at: '2026-11-20T08:05:00.000Z', actorId: 'manager-1', action: 'create', recordType: 'restriction', recordId: 'r-1' },
+  {
+    at: '2026-11-20T08:05:00.000Z',
+    actorId: 'manager-1',
+    action: 'create',
+    recordType: 'restriction',
+    recordId: 'r-1',
+  },
   { at: '2026-11-20T09:10:00.000Z', action: 'sign-in-failed', detail: 'unknown-username' },
   { at: '2026-11-20T09:12:00.000Z', actorId: 'carer-2', action: 'sign-in' },
-  { at: '2026-11-20T09:30:00.000Z', actorId: 'carer-2', action: 'create', recordType: 'visitorLog', recordId: 'v-9' },
-  { at: '2026-11-20T10:00:00.000Z', actorId: 'manager-1', action: 'override', recordType: 'visitorLog', recordId: 'v-9', detail: 'reason-recorded' },
+  {
+    at: '2026-11-20T09:30:00.000Z',
+    actorId: 'carer-2',
+    action: 'create',
+    recordType: 'visitorLog',
+    recordId: 'v-9',
+  },
+  {
+    at: '2026-11-20T10:00:00.000Z',
+    actorId: 'manager-1',
+    action: 'override',
+    recordType: 'visitorLog',
+    recordId: 'v-9',
+    detail: 'reason-recorded',
+  },
 ];
 
 async function buildChain(key: AuditKey, from: readonly AuditEvent[] = events) {
@@ -70,50 +90,89 @@ describe('canonical form', () => {
   });
 
   it('verifies an entry whose properties come back in another order (as from a backup)', async () => {
-    const reordered = chain.entries.map((entry) => Object.fromEntries(Object.entries(entry).reverse()) as ChainedAuditEntry);
+    const reordered = chain.entries.map(
+      (entry) => Object.fromEntries(Object.entries(entry).reverse()) as ChainedAuditEntry,
+    );
     await expect(verifyAuditChain(reordered, chain.head, key)).resolves.toEqual({ kind: 'intact', count: 6 });
   });
 });
 
-type Tampering = (entries: ChainedAuditEntry[], head: AuditHead | null) => Promise<{ entries: ChainedAuditEntry[]; head: AuditHead | null }> | { entries: ChainedAuditEntry[]; head: AuditHead | null };
+type Tampering = (
+  entries: ChainedAuditEntry[],
+  head: AuditHead | null,
+) =>
+  | Promise<{ entries: ChainedAuditEntry[]; head: AuditHead | null }>
+  | { entries: ChainedAuditEntry[]; head: AuditHead | null };
 
 const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
   [
     'a field of a middle entry is edited (who did it)',
-    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 3 ? { ...entry, actorId: 'someone-else' } : entry)), head }),
+    (entries, head) => ({
+      entries: entries.map((entry) => (entry.seq === 3 ? { ...entry, actorId: 'someone-else' } : entry)),
+      head,
+    }),
     'edited',
     3,
   ],
   [
     'the time of the first entry is edited',
-    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 1 ? { ...entry, at: '2026-11-19T08:00:00.000Z' } : entry)), head }),
+    (entries, head) => ({
+      entries: entries.map((entry) =>
+        entry.seq === 1 ? { ...entry, at: '2026-11-19T08:00:00.000Z' } : entry,
+      ),
+      head,
+    }),
     'edited',
     1,
   ],
   [
     'an optional field is removed from an entry (which record)',
-    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 2 ? { ...entry, recordId: undefined } : entry)), head }),
+    (entries, head) => ({
+      entries: entries.map((entry) => (entry.seq === 2 ? { ...entry, recordId: undefined } : entry)),
+      head,
+    }),
     'edited',
     2,
   ],
   [
     'a field is added to an entry',
-    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 5 ? { ...entry, detail: 'added later' } : entry)), head }),
+    (entries, head) => ({
+      entries: entries.map((entry) => (entry.seq === 5 ? { ...entry, detail: 'added later' } : entry)),
+      head,
+    }),
     'edited',
     5,
   ],
   [
     'an entry is renumbered to hide a deletion',
-    (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 2).map((entry) => (entry.seq > 2 ? { ...entry, seq: entry.seq - 1 } : entry)), head }),
+    (entries, head) => ({
+      entries: entries
+        .filter((entry) => entry.seq !== 2)
+        .map((entry) => (entry.seq > 2 ? { ...entry, seq: entry.seq - 1 } : entry)),
+      head,
+    }),
     'edited',
     2,
   ],
-  ['a middle entry is deleted', (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3), head }), 'missing', 3],
-  ['two middle entries are deleted', (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3 && entry.seq !== 4), head }), 'missing', 3],
+  [
+    'a middle entry is deleted',
+    (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3), head }),
+    'missing',
+    3,
+  ],
+  [
+    'two middle entries are deleted',
+    (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3 && entry.seq !== 4), head }),
+    'missing',
+    3,
+  ],
   ['the first entry is deleted', (entries, head) => ({ entries: entries.slice(1), head }), 'missing', 1],
   [
     'two entries are swapped',
-    (entries, head) => ({ entries: [entries[0]!, entries[1]!, entries[3]!, entries[2]!, entries[4]!, entries[5]!], head }),
+    (entries, head) => ({
+      entries: [entries[0]!, entries[1]!, entries[3]!, entries[2]!, entries[4]!, entries[5]!],
+      head,
+    }),
     'reordered',
     3,
   ],
@@ -124,13 +183,25 @@ const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
     7,
   ],
   ['the last entry is deleted', (entries, head) => ({ entries: entries.slice(0, -1), head }), 'truncated', 6],
-  ['the last three entries are deleted', (entries, head) => ({ entries: entries.slice(0, 3), head }), 'truncated', 4],
+  [
+    'the last three entries are deleted',
+    (entries, head) => ({ entries: entries.slice(0, 3), head }),
+    'truncated',
+    4,
+  ],
   ['every entry is deleted', (_entries, head) => ({ entries: [], head }), 'truncated', 1],
   [
     'an entry is forged onto the end without the key (its MAC made up)',
     (entries) => {
       const last = entries[entries.length - 1]!;
-      const forged: ChainedAuditEntry = { seq: 7, at: '2026-11-20T11:00:00.000Z', actorId: 'manager-1', action: 'export', previousMac: last.mac, mac: 'ab'.repeat(32) };
+      const forged: ChainedAuditEntry = {
+        seq: 7,
+        at: '2026-11-20T11:00:00.000Z',
+        actorId: 'manager-1',
+        action: 'export',
+        previousMac: last.mac,
+        mac: 'ab'.repeat(32),
+      };
       return { entries: [...entries, forged], head: { seq: 7, mac: forged.mac } };
     },
     'edited',
@@ -139,7 +210,11 @@ const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
   [
     'an entry is forged onto the end with a different key',
     async (entries) => {
-      const forged = await appendAuditEntry(headOf(entries[entries.length - 1]!), { at: '2026-11-20T11:00:00.000Z', action: 'export' }, await newAuditKey());
+      const forged = await appendAuditEntry(
+        headOf(entries[entries.length - 1]!),
+        { at: '2026-11-20T11:00:00.000Z', action: 'export' },
+        await newAuditKey(),
+      );
       return { entries: [...entries, forged], head: headOf(forged) };
     },
     'edited',
@@ -147,7 +222,10 @@ const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
   ],
   [
     'a garbled MAC',
-    (entries, head) => ({ entries: entries.map((entry) => (entry.seq === 4 ? { ...entry, mac: 'not hex' } : entry)), head }),
+    (entries, head) => ({
+      entries: entries.map((entry) => (entry.seq === 4 ? { ...entry, mac: 'not hex' } : entry)),
+      head,
+    }),
     'edited',
     4,
   ],
@@ -161,12 +239,20 @@ const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
     7,
   ],
   ['the head is lost while entries remain', (entries) => ({ entries, head: null }), 'head-mismatch', 1],
-  ['the head names another MAC', (entries, head) => ({ entries, head: head && { ...head, mac: 'cd'.repeat(32) } }), 'head-mismatch', 6],
+  [
+    'the head names another MAC',
+    (entries, head) => ({ entries, head: head && { ...head, mac: 'cd'.repeat(32) } }),
+    'head-mismatch',
+    6,
+  ],
 ];
 
 describe('verifying the audit log', () => {
   it('finds an intact chain intact', async () => {
-    await expect(verifyAuditChain(chain.entries, chain.head, key)).resolves.toEqual({ kind: 'intact', count: 6 });
+    await expect(verifyAuditChain(chain.entries, chain.head, key)).resolves.toEqual({
+      kind: 'intact',
+      count: 6,
+    });
   });
 
   it('finds an empty log intact when nothing was ever written', async () => {
@@ -189,14 +275,29 @@ describe('verifying the audit log', () => {
 
   it('tells the manager what was found and what to do', async () => {
     const result = await verifyAuditChain(chain.entries.slice(0, 4), chain.head, key);
-    expect(result.kind === 'tampered' && result.message).toMatch(/cut short.*entries from 5 onwards.*report it/s);
+    expect(result.kind === 'tampered' && result.message).toMatch(
+      /cut short.*entries from 5 onwards.*report it/s,
+    );
   });
 
   it('checks a long log (2,000 entries) in one pass', async () => {
-    const many = Array.from({ length: 2000 }, (_, index) => ({ at: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(), actorId: 'carer-2', action: 'update', recordType: 'visit', recordId: `v-${index}` }));
+    const many = Array.from({ length: 2000 }, (_, index) => ({
+      at: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(),
+      actorId: 'carer-2',
+      action: 'update',
+      recordType: 'visit',
+      recordId: `v-${index}`,
+    }));
     const long = await buildChain(key, many);
-    await expect(verifyAuditChain(long.entries, long.head, key)).resolves.toEqual({ kind: 'intact', count: 2000 });
+    await expect(verifyAuditChain(long.entries, long.head, key)).resolves.toEqual({
+      kind: 'intact',
+      count: 2000,
+    });
     const edited = long.entries.map((entry) => (entry.seq === 1501 ? { ...entry, recordId: 'v-0' } : entry));
-    await expect(verifyAuditChain(edited, long.head, key)).resolves.toMatchObject({ kind: 'tampered', reason: 'edited', atSeq: 1501 });
+    await expect(verifyAuditChain(edited, long.head, key)).resolves.toMatchObject({
+      kind: 'tampered',
+      reason: 'edited',
+      atSeq: 1501,
+    });
   });
 });

@@ -48,7 +48,11 @@ describe('Argon2id parameters', () => {
 
   it('raises each parameter to the defaults but never lowers one', () => {
     expect(strongerKdfParams(floor)).toEqual(defaultKdfParams);
-    expect(strongerKdfParams({ ...floor, memoryKiB: 131_072, parallelism: 2 })).toEqual({ ...defaultKdfParams, memoryKiB: 131_072, parallelism: 2 });
+    expect(strongerKdfParams({ ...floor, memoryKiB: 131_072, parallelism: 2 })).toEqual({
+      ...defaultKdfParams,
+      memoryKiB: 131_072,
+      parallelism: 2,
+    });
   });
 });
 
@@ -63,8 +67,14 @@ describe('an account’s keyring record', () => {
     ['a salt given as a plain array', { ...record, salt: Array.from({ length: 16 }, () => 0) }],
     ['an 8-byte salt', { ...record, salt: new Uint8Array(8) }],
     ['a 16-byte IV', { ...record, wrappedDataKey: { ...record.wrappedDataKey, iv: new Uint8Array(16) } }],
-    ['a wrapped key of the wrong size', { ...record, wrappedAuditKey: { ...record.wrappedAuditKey, data: new ArrayBuffer(40) } }],
-    ['a wrapped key as a Uint8Array, not an ArrayBuffer', { ...record, wrappedDataKey: { ...record.wrappedDataKey, data: new Uint8Array(48) } }],
+    [
+      'a wrapped key of the wrong size',
+      { ...record, wrappedAuditKey: { ...record.wrappedAuditKey, data: new ArrayBuffer(40) } },
+    ],
+    [
+      'a wrapped key as a Uint8Array, not an ArrayBuffer',
+      { ...record, wrappedDataKey: { ...record.wrappedDataKey, data: new Uint8Array(48) } },
+    ],
     ['weak parameters', { ...record, kdf: { ...floor, iterations: 1 } }],
     ['a failed attempt that is not a time', { ...record, failedAttempts: ['yesterday'] }],
     ['a staff id that is not a UUID', { ...record, staffId: 'bernadette' }],

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assessPassword, minimumPasswordLength, type PasswordContext } from '../../../../shared/rules/password-strength';
+import {
+  assessPassword,
+  minimumPasswordLength,
+  type PasswordContext,
+} from '../../../../shared/rules/password-strength';
 
 const bernadette: PasswordContext = {
   name: 'Bernadette Okonkwo',
@@ -41,11 +45,18 @@ describe('a new password', () => {
 
   it('suggests leaving out her own details when she used them', () => {
     const assessment = assessPassword('Bernadette2026', bernadette);
-    expect(assessment.kind === 'tooGuessable' && assessment.suggestions).toContain('Leave out your name, username, email address and the home’s name.');
+    expect(assessment.kind === 'tooGuessable' && assessment.suggestions).toContain(
+      'Leave out your name, username, email address and the home’s name.',
+    );
   });
 
   it('refuses her own name typed without its accents', () => {
-    const zofia: PasswordContext = { name: 'Zofia Ćwiękała-Brzęczyk', username: 'zcb', email: 'zcb@oakfield.example', homeName: 'Oakfield House' };
+    const zofia: PasswordContext = {
+      name: 'Zofia Ćwiękała-Brzęczyk',
+      username: 'zcb',
+      email: 'zcb@oakfield.example',
+      homeName: 'Oakfield House',
+    };
     const assessment = assessPassword('Brzeczyk2026!x', zofia);
     expect(assessment).toMatchObject({ kind: 'tooGuessable' });
     expect(assessment.kind === 'tooGuessable' && assessment.message).toContain('your own name');

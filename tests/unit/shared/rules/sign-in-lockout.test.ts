@@ -41,7 +41,12 @@ describe('wrong passwords', () => {
     [3, 2],
     [4, 1],
   ])('after %i, the account stays open with %i tries left', (failures, attemptsLeft) => {
-    const outcome = lastOf(failAt(fresh, Array.from({ length: failures }, (_, index) => time(index))));
+    const outcome = lastOf(
+      failAt(
+        fresh,
+        Array.from({ length: failures }, (_, index) => time(index)),
+      ),
+    );
     expect(outcome).toMatchObject({ kind: 'counted', attemptsLeft });
     expect(signInGate(outcome.state, time(failures))).toEqual({ kind: 'open' });
   });
@@ -56,12 +61,21 @@ describe('wrong passwords', () => {
   });
 
   it('five in quick succession lock it too', () => {
-    expect(lastOf(failAt(fresh, [time(0, 1), time(0, 2), time(0, 3), time(0, 4), time(0, 5)])).kind).toBe('nowLocked');
+    expect(lastOf(failAt(fresh, [time(0, 1), time(0, 2), time(0, 3), time(0, 4), time(0, 5)])).kind).toBe(
+      'nowLocked',
+    );
   });
 
   it('do not lock when they are spread out: only those in the last 15 minutes count', () => {
     const outcomes = failAt(fresh, [time(0), time(10), time(20), time(30), time(40), time(50)]);
-    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['counted', 'counted', 'counted', 'counted', 'counted', 'counted']);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual([
+      'counted',
+      'counted',
+      'counted',
+      'counted',
+      'counted',
+      'counted',
+    ]);
     expect(lastOf(outcomes)).toMatchObject({ attemptsLeft: 3 });
   });
 
@@ -72,7 +86,11 @@ describe('wrong passwords', () => {
 
   it('while locked, a further try is not counted and does not extend the lock', () => {
     const outcome = afterFailedAttempt(lockedAt0904, time(6));
-    expect(outcome).toEqual({ kind: 'alreadyLocked', state: lockedAt0904, until: '2026-11-20T09:09:00.000Z' });
+    expect(outcome).toEqual({
+      kind: 'alreadyLocked',
+      state: lockedAt0904,
+      until: '2026-11-20T09:09:00.000Z',
+    });
   });
 });
 
@@ -83,7 +101,11 @@ describe('the sign-in gate for a locked account', () => {
     ['4 minutes later', time(8), 1],
     ['4 minutes 59 seconds later', time(8, 59), 1],
   ])('is locked %s', (_case, now, minutesLeft) => {
-    expect(signInGate(lockedAt0904, now)).toMatchObject({ kind: 'locked', until: '2026-11-20T09:09:00.000Z', minutesLeft });
+    expect(signInGate(lockedAt0904, now)).toMatchObject({
+      kind: 'locked',
+      until: '2026-11-20T09:09:00.000Z',
+      minutesLeft,
+    });
   });
 
   it.each([
@@ -118,6 +140,9 @@ describe('a successful sign-in', () => {
     expect(afterFour.failedAttempts).toHaveLength(4);
     const cleared = afterSuccessfulSignIn();
     expect(cleared).toEqual({ failedAttempts: [] });
-    expect(lastOf(failAt(cleared, [time(4), time(5), time(6), time(7)]))).toMatchObject({ kind: 'counted', attemptsLeft: 1 });
+    expect(lastOf(failAt(cleared, [time(4), time(5), time(6), time(7)]))).toMatchObject({
+      kind: 'counted',
+      attemptsLeft: 1,
+    });
   });
 });

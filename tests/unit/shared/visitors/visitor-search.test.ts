@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addToVisitorSearchIndex, buildVisitorSearchIndex, searchVisitors } from '../../../../shared/rules/visitor-search';
+import {
+  addToVisitorSearchIndex,
+  buildVisitorSearchIndex,
+  searchVisitors,
+} from '../../../../shared/rules/visitor-search';
 
 const entries = [
   { id: 'old-john', visitorName: 'John Smith', arrivedAt: '2024-03-01T10:00:00.000Z' },
@@ -36,13 +40,22 @@ describe('finding a past visitor as the name is typed', () => {
 
   it('finds a correction and not the entry it replaced', () => {
     const live = buildVisitorSearchIndex(entries);
-    addToVisitorSearchIndex(live, { id: 'tom-corrected', visitorName: 'Tom Jones', arrivedAt: '2026-02-01T10:00:00.000Z', amendsEntryId: 'tom' });
+    addToVisitorSearchIndex(live, {
+      id: 'tom-corrected',
+      visitorName: 'Tom Jones',
+      arrivedAt: '2026-02-01T10:00:00.000Z',
+      amendsEntryId: 'tom',
+    });
     expect(searchVisitors(live, 'tom').map((hit) => hit.id)).toEqual(['tom-corrected']);
   });
 
   it('puts a visitor who has just signed in first', () => {
     const live = buildVisitorSearchIndex(entries);
-    addToVisitorSearchIndex(live, { id: 'now', visitorName: 'Jo Smart', arrivedAt: '2026-11-23T09:00:00.000Z' });
+    addToVisitorSearchIndex(live, {
+      id: 'now',
+      visitorName: 'Jo Smart',
+      arrivedAt: '2026-11-23T09:00:00.000Z',
+    });
     expect(searchVisitors(live, 'jo s')[0]?.id).toBe('now');
   });
 });

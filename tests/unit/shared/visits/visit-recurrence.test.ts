@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { expandRecurrence, instantToWallClock, maxOccurrences, wallClockToInstant, type RecurrenceInput } from '../../../../shared/rules/visit-recurrence';
+import {
+  expandRecurrence,
+  instantToWallClock,
+  maxOccurrences,
+  wallClockToInstant,
+  type RecurrenceInput,
+} from '../../../../shared/rules/visit-recurrence';
 
 const london = 'Europe/London';
-const base: RecurrenceInput = { date: '2026-03-07', startTime: '14:00', endTime: '16:00', frequency: 'weekly', until: '2026-04-04', timeZone: london };
+const base: RecurrenceInput = {
+  date: '2026-03-07',
+  startTime: '14:00',
+  endTime: '16:00',
+  frequency: 'weekly',
+  until: '2026-04-04',
+  timeZone: london,
+};
 
 function expanded(input: Partial<RecurrenceInput>) {
   const result = expandRecurrence({ ...base, ...input });
@@ -13,7 +26,13 @@ function expanded(input: Partial<RecurrenceInput>) {
 describe('repeating visits keep their wall-clock time in the home’s zone', () => {
   it('a weekly Saturday 14:00 visit stays at 14:00 on the office clock across the spring clock change', () => {
     const occurrences = expanded({});
-    expect(occurrences.map((o) => o.date)).toEqual(['2026-03-07', '2026-03-14', '2026-03-21', '2026-03-28', '2026-04-04']);
+    expect(occurrences.map((o) => o.date)).toEqual([
+      '2026-03-07',
+      '2026-03-14',
+      '2026-03-21',
+      '2026-03-28',
+      '2026-04-04',
+    ]);
     // GMT before 29 March 2026, BST after: the instant moves by an hour, the clock time does not.
     expect(occurrences.map((o) => o.startsAt)).toEqual([
       '2026-03-07T14:00:00.000Z',
@@ -27,8 +46,17 @@ describe('repeating visits keep their wall-clock time in the home’s zone', () 
   });
 
   it('an autumn series keeps 10:00 after the clocks go back', () => {
-    const occurrences = expanded({ date: '2026-10-17', startTime: '10:00', endTime: '11:00', until: '2026-10-31' });
-    expect(occurrences.map((o) => o.startsAt)).toEqual(['2026-10-17T09:00:00.000Z', '2026-10-24T09:00:00.000Z', '2026-10-31T10:00:00.000Z']);
+    const occurrences = expanded({
+      date: '2026-10-17',
+      startTime: '10:00',
+      endTime: '11:00',
+      until: '2026-10-31',
+    });
+    expect(occurrences.map((o) => o.startsAt)).toEqual([
+      '2026-10-17T09:00:00.000Z',
+      '2026-10-24T09:00:00.000Z',
+      '2026-10-31T10:00:00.000Z',
+    ]);
   });
 
   it('a visit on the night the clocks change lasts the hours the clock shows less the lost hour', () => {
@@ -50,7 +78,12 @@ describe('how often a series repeats', () => {
     ['fortnightly', '2026-09-05', '2026-10-16', ['2026-09-05', '2026-09-19', '2026-10-03']],
     ['monthly', '2026-09-15', '2026-12-15', ['2026-09-15', '2026-10-15', '2026-11-15', '2026-12-15']],
     // The 31st falls on a shorter month's last day and comes back to the 31st after it.
-    ['monthly', '2027-01-31', '2027-05-31', ['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31']],
+    [
+      'monthly',
+      '2027-01-31',
+      '2027-05-31',
+      ['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31'],
+    ],
     ['monthly', '2028-01-31', '2028-02-29', ['2028-01-31', '2028-02-29']],
     ['weekly', '2026-12-26', '2027-01-09', ['2026-12-26', '2027-01-02', '2027-01-09']],
   ])('%s from %s until %s falls on the expected dates', (frequency, date, until, dates) => {
@@ -75,11 +108,18 @@ describe('how often a series repeats', () => {
 
 describe('single occurrences of a series', () => {
   it('a cancelled occurrence is left out and the rest stay', () => {
-    expect(expanded({ cancelledDates: ['2026-03-21'] }).map((o) => o.date)).toEqual(['2026-03-07', '2026-03-14', '2026-03-28', '2026-04-04']);
+    expect(expanded({ cancelledDates: ['2026-03-21'] }).map((o) => o.date)).toEqual([
+      '2026-03-07',
+      '2026-03-14',
+      '2026-03-28',
+      '2026-04-04',
+    ]);
   });
 
   it('a moved occurrence happens on its new day and time, still in the series, in date order', () => {
-    const occurrences = expanded({ movedDates: { '2026-03-14': { date: '2026-03-29', startTime: '11:00', endTime: '12:00' } } });
+    const occurrences = expanded({
+      movedDates: { '2026-03-14': { date: '2026-03-29', startTime: '11:00', endTime: '12:00' } },
+    });
     expect(occurrences.map((o) => [o.patternDate, o.date, o.isMoved])).toEqual([
       ['2026-03-07', '2026-03-07', false],
       ['2026-03-21', '2026-03-21', false],

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bookingRestrictionIssues, type BookingRestrictionInput } from '../../../../shared/rules/visit-restrictions';
+import {
+  bookingRestrictionIssues,
+  type BookingRestrictionInput,
+} from '../../../../shared/rules/visit-restrictions';
 import type { VisitKind } from '../../../../shared/schemas/visits';
 import { buildRestriction } from '../../../factories';
 import type { Restriction } from '../../../../shared/schemas/registers';
@@ -9,7 +12,16 @@ const dad = { personId: crypto.randomUUID(), displayName: 'Dean Hughes', names: 
 const nan = { personId: crypto.randomUUID(), displayName: 'Rita Hughes', names: ['Rita Hughes'] };
 
 const restrictionOf = (kind: Restriction['kind'], overrides: Partial<Restriction> = {}) =>
-  buildRestriction({ youngPersonId: amy, personId: dad.personId, name: 'Dean Hughes', aliases: [], kind, conditions: '', effectiveFrom: '2026-01-01', ...overrides });
+  buildRestriction({
+    youngPersonId: amy,
+    personId: dad.personId,
+    name: 'Dean Hughes',
+    aliases: [],
+    kind,
+    conditions: '',
+    effectiveFrom: '2026-01-01',
+    ...overrides,
+  });
 
 const input = (overrides: Partial<BookingRestrictionInput> = {}): BookingRestrictionInput => ({
   kind: 'familyVisit',
@@ -49,25 +61,41 @@ describe('booking against the restriction register', () => {
   });
 
   it('only restrictions for the young people on the visit count', () => {
-    expect(bookingRestrictionIssues(input(), [restrictionOf('noContact', { youngPersonId: crypto.randomUUID() })])).toEqual([]);
+    expect(
+      bookingRestrictionIssues(input(), [restrictionOf('noContact', { youngPersonId: crypto.randomUUID() })]),
+    ).toEqual([]);
   });
 
   it('a restriction starting later stops only the visits from its first day, and is reported once', () => {
-    const issues = bookingRestrictionIssues(input({ dates: ['2026-03-07', '2026-03-14', '2026-03-21'] }), [restrictionOf('noContact', { effectiveFrom: '2026-03-10' })]);
+    const issues = bookingRestrictionIssues(input({ dates: ['2026-03-07', '2026-03-14', '2026-03-21'] }), [
+      restrictionOf('noContact', { effectiveFrom: '2026-03-10' }),
+    ]);
     expect(issues.map((issue) => issue.date)).toEqual(['2026-03-14']);
   });
 
   it('an ended restriction no longer applies', () => {
-    expect(bookingRestrictionIssues(input(), [restrictionOf('noContact', { endedAt: '2026-02-01T10:00:00.000Z', endedReason: 'Order discharged' })])).toEqual([]);
+    expect(
+      bookingRestrictionIssues(input(), [
+        restrictionOf('noContact', { endedAt: '2026-02-01T10:00:00.000Z', endedReason: 'Order discharged' }),
+      ]),
+    ).toEqual([]);
   });
 
   it('says what is wrong and how to fix it, without the authority behind it', () => {
-    const [barred] = bookingRestrictionIssues(input(), [restrictionOf('noContact', { authorityReference: 'LS26C01234' })]);
-    expect(barred?.message).toBe('Dean Hughes must not have any contact with AB. Remove Dean Hughes from this booking. Speak to the duty manager if you think this is wrong.');
+    const [barred] = bookingRestrictionIssues(input(), [
+      restrictionOf('noContact', { authorityReference: 'LS26C01234' }),
+    ]);
+    expect(barred?.message).toBe(
+      'Dean Hughes must not have any contact with AB. Remove Dean Hughes from this booking. Speak to the duty manager if you think this is wrong.',
+    );
     const [supervised] = bookingRestrictionIssues(input(), [restrictionOf('supervisedOnly')]);
-    expect(supervised?.message).toBe('Dean Hughes may see AB only with a named member of staff supervising. Choose a supervising member of staff.');
+    expect(supervised?.message).toBe(
+      'Dean Hughes may see AB only with a named member of staff supervising. Choose a supervising member of staff.',
+    );
     const [indirect] = bookingRestrictionIssues(input(), [restrictionOf('indirectOnly')]);
-    expect(indirect?.message).toBe('Dean Hughes may have indirect contact only with AB: letters and phone calls. Book a phone call instead, or remove Dean Hughes from this booking.');
+    expect(indirect?.message).toBe(
+      'Dean Hughes may have indirect contact only with AB: letters and phone calls. Book a phone call instead, or remove Dean Hughes from this booking.',
+    );
     expect([barred, supervised, indirect].some((issue) => issue?.message.includes('LS26C01234'))).toBe(false);
   });
 

@@ -2,7 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { reportContentSchema } from '../../../../../shared/ipc/channels/documents';
 import type { Declaration } from '../../../../../shared/schemas/declarations';
-import { declarationsFileName, declarationsReport } from '../../../../../renderer/src/features/declarations/declarations-report';
+import {
+  declarationsFileName,
+  declarationsReport,
+} from '../../../../../renderer/src/features/declarations/declarations-report';
 
 const tom = { name: 'Tom Hughes', roles: ['careStaff' as const] };
 const priya = { name: 'Priya Raman', roles: ['registeredManager' as const] };
@@ -32,8 +35,19 @@ describe('the declarations report for a staff file', () => {
       homeName: 'Oakfield House',
       member: tom,
       declarations: [
-        declaration({ happenedOn: '2026-11-20', kind: 'socialMediaContact', whatHappened: 'Friend request from a former care leaver.' }),
-        declaration({ happenedOn: '2026-10-03', status: 'closed', reviewedAt: '2026-10-04T09:00:00.000Z', reviewedById: managerId, supervisionOn: '2026-10-10', outcome: 'Declined correctly.' }),
+        declaration({
+          happenedOn: '2026-11-20',
+          kind: 'socialMediaContact',
+          whatHappened: 'Friend request from a former care leaver.',
+        }),
+        declaration({
+          happenedOn: '2026-10-03',
+          status: 'closed',
+          reviewedAt: '2026-10-04T09:00:00.000Z',
+          reviewedById: managerId,
+          supervisionOn: '2026-10-10',
+          outcome: 'Declined correctly.',
+        }),
       ],
       staffName,
       signedBy: priya,
@@ -43,8 +57,16 @@ describe('the declarations report for a staff file', () => {
     expect(reportContentSchema.safeParse(report).success).toBe(true);
     expect(report.title).toBe('Staff declarations: Tom Hughes');
     const table = report.sections[1]?.blocks[0];
-    expect(table?.kind === 'table' ? table.rows.map((row) => row[1]) : []).toEqual(['I declined a gift', 'Contact on social media']);
-    expect(report.sections[0]?.blocks[0]).toMatchObject({ kind: 'fields', rows: expect.arrayContaining([{ label: 'Still open', value: '1 (not yet discussed with an outcome)', isWarning: true }]) as unknown });
+    expect(table?.kind === 'table' ? table.rows.map((row) => row[1]) : []).toEqual([
+      'I declined a gift',
+      'Contact on social media',
+    ]);
+    expect(report.sections[0]?.blocks[0]).toMatchObject({
+      kind: 'fields',
+      rows: expect.arrayContaining([
+        { label: 'Still open', value: '1 (not yet discussed with an outcome)', isWarning: true },
+      ]) as unknown,
+    });
     const first = JSON.stringify(report.sections[2]);
     expect(first).toContain('Declined correctly.');
     expect(first).toContain('Priya Raman');
@@ -52,9 +74,23 @@ describe('the declarations report for a staff file', () => {
   });
 
   it('says so when there are none, and names the file safely', () => {
-    const report = declarationsReport({ homeName: 'Oakfield House', member: tom, declarations: [], staffName, signedBy: tom, signedAt: '2026-11-23T10:00:00.000Z', today: '2026-11-23' });
-    expect(report.sections[1]?.blocks[0]).toMatchObject({ kind: 'table', rows: [], emptyText: 'Tom Hughes has made no declarations.' });
-    expect(declarationsFileName('Siobhán O’Neill', '2026-11-23')).toBe('declarations-siobhan-o-neill-2026-11-23.pdf');
+    const report = declarationsReport({
+      homeName: 'Oakfield House',
+      member: tom,
+      declarations: [],
+      staffName,
+      signedBy: tom,
+      signedAt: '2026-11-23T10:00:00.000Z',
+      today: '2026-11-23',
+    });
+    expect(report.sections[1]?.blocks[0]).toMatchObject({
+      kind: 'table',
+      rows: [],
+      emptyText: 'Tom Hughes has made no declarations.',
+    });
+    expect(declarationsFileName('Siobhán O’Neill', '2026-11-23')).toBe(
+      'declarations-siobhan-o-neill-2026-11-23.pdf',
+    );
     expect(declarationsFileName('../..', '2026-11-23')).toBe('declarations-staff-2026-11-23.pdf');
   });
 });

@@ -36,9 +36,24 @@ describe('the door’s restriction check, as the visitor register runs it', () =
   it.each([
     ['an exact name blocks', 'John Smith', restriction(), { kind: 'block', needsSupervisor: false }],
     ['a near spelling blocks', 'Jon Smyth', restriction(), { kind: 'block', needsSupervisor: false }],
-    ['an alias blocks', 'Johnny Boy', restriction({ aliases: ['Johnny Boy'] }), { kind: 'block', needsSupervisor: false }],
-    ['supervised only warns and needs a supervisor', 'John Smith', restriction({ kind: 'supervisedOnly' }), { kind: 'warn', needsSupervisor: true }],
-    ['someone else entirely is clear', 'Dawn Morris', restriction(), { kind: 'clear', needsSupervisor: false }],
+    [
+      'an alias blocks',
+      'Johnny Boy',
+      restriction({ aliases: ['Johnny Boy'] }),
+      { kind: 'block', needsSupervisor: false },
+    ],
+    [
+      'supervised only warns and needs a supervisor',
+      'John Smith',
+      restriction({ kind: 'supervisedOnly' }),
+      { kind: 'warn', needsSupervisor: true },
+    ],
+    [
+      'someone else entirely is clear',
+      'Dawn Morris',
+      restriction(),
+      { kind: 'clear', needsSupervisor: false },
+    ],
   ] as const)('%s', (_why, name, recorded, expected) => {
     const verdict = doorChecker(today)({ name }, [millie], [recorded]);
     expect(verdict).toEqual({ ...expected, restrictionIds: expected.kind === 'clear' ? [] : [recorded.id] });
@@ -53,18 +68,32 @@ describe('the door’s restriction check, as the visitor register runs it', () =
   it('checks a registered person as themselves, whatever name was typed', () => {
     const againstDad = restriction({ personId: dad, name: 'Robert Hughes' });
     const registered = (personId: string) => (personId === dad ? ['Robert Hughes', 'Bob'] : undefined);
-    expect(doorChecker(today, registered)({ name: 'Rob', personId: dad }, [millie], [againstDad]).kind).toBe('block');
-    expect(doorVisitor({ name: 'Rob', personId: dad }, registered)).toEqual({ kind: 'registered', personId: dad, names: ['Rob', 'Robert Hughes', 'Bob'] });
+    expect(doorChecker(today, registered)({ name: 'Rob', personId: dad }, [millie], [againstDad]).kind).toBe(
+      'block',
+    );
+    expect(doorVisitor({ name: 'Rob', personId: dad }, registered)).toEqual({
+      kind: 'registered',
+      personId: dad,
+      names: ['Rob', 'Robert Hughes', 'Bob'],
+    });
     expect(doorVisitor({ name: 'Rob' }, registered)).toEqual({ kind: 'typed', name: 'Rob' });
     // The names the register read for itself are used as they are.
     const byNameOnly = restriction({ name: 'Robert Hughes' });
-    expect(doorChecker(today)({ name: 'Rob', personId: crypto.randomUUID(), knownNames: ['Robert Hughes'] }, [millie], [byNameOnly]).kind).toBe('block');
+    expect(
+      doorChecker(today)(
+        { name: 'Rob', personId: crypto.randomUUID(), knownNames: ['Robert Hughes'] },
+        [millie],
+        [byNameOnly],
+      ).kind,
+    ).toBe('block');
   });
 
   it('ignores a restriction that has lapsed or been ended', () => {
     const lapsed = restriction({ effectiveTo: '2026-11-22' });
     const ended = restriction({ endedAt: '2026-11-01T10:00:00.000Z' });
-    expect(doorChecker(today, noRegisteredNames)({ name: 'John Smith' }, [millie], [lapsed, ended]).kind).toBe('clear');
+    expect(
+      doorChecker(today, noRegisteredNames)({ name: 'John Smith' }, [millie], [lapsed, ended]).kind,
+    ).toBe('clear');
   });
 });
 
@@ -75,7 +104,10 @@ describe('the register refuses through the adapter', () => {
   it('a near spelling of a barred person cannot be signed in without the manager’s override', async () => {
     db = freshDatabase();
     const manager = await testSession(['registeredManager']);
-    const careWorker = await testSession(['careStaff'], { dataKey: manager.dataKey, auditKey: manager.auditKey });
+    const careWorker = await testSession(['careStaff'], {
+      dataKey: manager.dataKey,
+      auditKey: manager.auditKey,
+    });
     const recorded = await restrictionRepository(db).record(manager, {
       youngPersonId: millie,
       name: 'John Smith',
@@ -88,10 +120,17 @@ describe('the register refuses through the adapter', () => {
     });
     if (!recorded.ok) throw new Error(recorded.error.message);
     const register = visitorLogRepository(db, manager.cipher);
-    const visit = { visitorName: 'Jon Smyth', visitingYoungPersonIds: [millie], reason: 'Says he is her uncle', isIdChecked: false };
+    const visit = {
+      visitorName: 'Jon Smyth',
+      visitingYoungPersonIds: [millie],
+      reason: 'Says he is her uncle',
+      isIdChecked: false,
+    };
     const refused = await register.signIn(careWorker, visit, doorChecker(today), today);
     expect(refused.ok ? undefined : refused.error.code).toBe('blocked');
-    const overridden = await register.signIn(manager, visit, doorChecker(today), today, { reason: 'Identity checked: a different John Smith' });
+    const overridden = await register.signIn(manager, visit, doorChecker(today), today, {
+      reason: 'Identity checked: a different John Smith',
+    });
     expect(overridden.ok && overridden.value.matchedRestrictionIds).toEqual([recorded.value.id]);
   });
 });

@@ -10,14 +10,28 @@ import { seedRestriction, seedYoungPerson } from '../seed-home';
 let home: TestHome | undefined;
 afterEach(() => closeTestHome(home));
 
-const barred = { name: 'John Smith', aliases: [], kind: 'noContact', conditions: '', authority: 'courtOrder', authorityReference: 'LS26C09999', description: 'Do not discuss.' } as const;
+const barred = {
+  name: 'John Smith',
+  aliases: [],
+  kind: 'noContact',
+  conditions: '',
+  authority: 'courtOrder',
+  authorityReference: 'LS26C09999',
+  description: 'Do not discuss.',
+} as const;
 
 async function openDoor(as: 'careWorker' | 'manager' | 'tutor') {
   home = await openTestHome();
   const millie = await seedYoungPerson(home);
   // The colleagues' accounts, so the door can name who supervises and who admitted a visitor.
-  for (const session of [home.manager, home.tutor, home.careWorker]) await home.db.staff.put(await staffCodec.encode(session.staff, session.cipher));
-  return { home, millie, user: userEvent.setup(), view: renderSignedIn(<DoorScreen />, { db: home.db, session: home[as] }) };
+  for (const session of [home.manager, home.tutor, home.careWorker])
+    await home.db.staff.put(await staffCodec.encode(session.staff, session.cipher));
+  return {
+    home,
+    millie,
+    user: userEvent.setup(),
+    view: renderSignedIn(<DoorScreen />, { db: home.db, session: home[as] }),
+  };
 }
 
 describe('the front door', () => {
@@ -52,7 +66,10 @@ describe('the front door', () => {
 
     await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
     expect(await within(form).findByText('Say why you are overriding the restriction.')).toBeInTheDocument();
-    await user.type(within(form).getByLabelText('Why are you overriding the restriction?'), 'Order discharged this morning; social worker confirmed by phone');
+    await user.type(
+      within(form).getByLabelText('Why are you overriding the restriction?'),
+      'Order discharged this morning; social worker confirmed by phone',
+    );
     await user.click(within(form).getByLabelText(/I have checked who this is/));
     await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
 
@@ -64,7 +81,12 @@ describe('the front door', () => {
 
   it('needs a supervisor and “I have read this” for a supervised-only visitor', async () => {
     const { home, millie, user } = await openDoor('careWorker');
-    await seedRestriction(home, { youngPersonId: millie.id, name: 'Dean Hughes', aliases: ['Deano'], kind: 'supervisedOnly' });
+    await seedRestriction(home, {
+      youngPersonId: millie.id,
+      name: 'Dean Hughes',
+      aliases: ['Deano'],
+      kind: 'supervisedOnly',
+    });
     const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
 
     await user.type(within(form).getByLabelText('Visitor’s name'), 'Deano');
@@ -75,7 +97,9 @@ describe('the front door', () => {
     expect(panel).toHaveTextContent('Supervised contact only.');
 
     await user.click(within(form).getByRole('button', { name: 'Sign in' }));
-    expect(await within(form).findByText('Tick “I have read this” once you have read the restriction.')).toBeInTheDocument();
+    expect(
+      await within(form).findByText('Tick “I have read this” once you have read the restriction.'),
+    ).toBeInTheDocument();
     await user.click(within(panel).getByLabelText('I have read this'));
     await user.click(within(form).getByRole('button', { name: 'Sign in' }));
     expect(await within(form).findByText('Choose who will supervise this visit.')).toBeInTheDocument();

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDateOf, clockTime, startOfDayInstant } from '../../../../../renderer/src/features/door/door-time';
+import {
+  calendarDateOf,
+  clockTime,
+  startOfDayInstant,
+} from '../../../../../renderer/src/features/door/door-time';
 import { notSignedOutText } from '../../../../../renderer/src/features/door/not-signed-out';
 
 const london = 'Europe/London';

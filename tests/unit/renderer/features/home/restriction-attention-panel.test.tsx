@@ -14,19 +14,44 @@ describe('the home screen’s restrictions to look at', () => {
     const today = calendarDateIn('Europe/London', new Date());
     const millie = await seedYoungPerson(home);
     const jayden = await seedYoungPerson(home, { firstName: 'Jayden', preferredName: '' });
-    await seedRestriction(home, { youngPersonId: millie.id, name: 'Dean Hughes', reviewOn: addDays(today, 5) });
-    await seedRestriction(home, { youngPersonId: jayden.id, name: 'Lee Carter', kind: 'noContact', effectiveFrom: addDays(today, -90), effectiveTo: addDays(today, -1) });
-    await seedRestriction(home, { youngPersonId: millie.id, name: 'Far Future Review', reviewOn: addDays(today, 40) });
-    const ended = await seedRestriction(home, { youngPersonId: jayden.id, name: 'Already Ended', effectiveFrom: addDays(today, -90), effectiveTo: addDays(today, -2) });
+    await seedRestriction(home, {
+      youngPersonId: millie.id,
+      name: 'Dean Hughes',
+      reviewOn: addDays(today, 5),
+    });
+    await seedRestriction(home, {
+      youngPersonId: jayden.id,
+      name: 'Lee Carter',
+      kind: 'noContact',
+      effectiveFrom: addDays(today, -90),
+      effectiveTo: addDays(today, -1),
+    });
+    await seedRestriction(home, {
+      youngPersonId: millie.id,
+      name: 'Far Future Review',
+      reviewOn: addDays(today, 40),
+    });
+    const ended = await seedRestriction(home, {
+      youngPersonId: jayden.id,
+      name: 'Already Ended',
+      effectiveFrom: addDays(today, -90),
+      effectiveTo: addDays(today, -2),
+    });
     await restrictionRepository(home.db).end(home.manager, ended.id, 'Order discharged');
 
     renderSignedIn(<HomeScreen />, { db: home.db, session: home.careWorker });
 
     const panel = await screen.findByRole('region', { name: 'Restrictions to look at' });
     const due = await within(panel).findByText(/Dean Hughes, supervised contact only/);
-    expect(within(due).getByRole('link', { name: 'Millie Hughes' })).toHaveAttribute('href', `#/young-people/${millie.id}`);
+    expect(within(due).getByRole('link', { name: 'Millie Hughes' })).toHaveAttribute(
+      'href',
+      `#/young-people/${millie.id}`,
+    );
     const lapsed = within(panel).getByText(/Lee Carter, no contact/);
-    expect(within(lapsed).getByRole('link', { name: 'Jayden Hughes' })).toHaveAttribute('href', `#/young-people/${jayden.id}`);
+    expect(within(lapsed).getByRole('link', { name: 'Jayden Hughes' })).toHaveAttribute(
+      'href',
+      `#/young-people/${jayden.id}`,
+    );
     expect(within(panel).queryByText(/Far Future Review/)).not.toBeInTheDocument();
     expect(within(panel).queryByText(/Already Ended/)).not.toBeInTheDocument();
   });
@@ -35,6 +60,8 @@ describe('the home screen’s restrictions to look at', () => {
     const home = await openTestHome();
     renderSignedIn(<HomeScreen />, { db: home.db, session: home.careWorker });
     const panel = await screen.findByRole('region', { name: 'Restrictions to look at' });
-    expect(await within(panel).findByText(/Nothing to look at: no reviews due in the next 14 days/)).toBeInTheDocument();
+    expect(
+      await within(panel).findByText(/Nothing to look at: no reviews due in the next 14 days/),
+    ).toBeInTheDocument();
   });
 });

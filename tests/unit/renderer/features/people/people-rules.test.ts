@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { aliasesAsText, aliasesFromText, personFormSchema, youngPersonFormSchema } from '../../../../../shared/schemas/people';
+import {
+  aliasesAsText,
+  aliasesFromText,
+  personFormSchema,
+  youngPersonFormSchema,
+} from '../../../../../shared/schemas/people';
 import { ageOn } from '../../../../../renderer/src/features/people/age';
 import type { PersonWithRelationships } from '../../../../../renderer/src/db/repositories/people-repository';
 import { matchesFilter } from '../../../../../renderer/src/features/people/people-filter';
@@ -25,22 +30,56 @@ describe('other names typed on one line', () => {
 
 describe('the form schemas', () => {
   it('refuses a placement that ends before it starts, at the end date', () => {
-    const result = youngPersonFormSchema.safeParse({ caseNumber: 'FL-1', firstName: 'Amelia', lastName: 'Hughes', dateOfBirth: '2012-03-14', placementStartsOn: '2025-09-01', placementEndsOn: '2025-08-31' });
-    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual(['placementEndsOn']);
+    const result = youngPersonFormSchema.safeParse({
+      caseNumber: 'FL-1',
+      firstName: 'Amelia',
+      lastName: 'Hughes',
+      dateOfBirth: '2012-03-14',
+      placementStartsOn: '2025-09-01',
+      placementEndsOn: '2025-08-31',
+    });
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'placementEndsOn',
+    ]);
   });
 
   it('refuses the same young person twice in one person’s relationships', () => {
     const youngPersonId = crypto.randomUUID();
-    const row = { youngPersonId, relationship: 'Mum', category: 'parent', hasParentalResponsibility: true } as const;
+    const row = {
+      youngPersonId,
+      relationship: 'Mum',
+      category: 'parent',
+      hasParentalResponsibility: true,
+    } as const;
     const result = personFormSchema.safeParse({ firstName: 'Karen', aliases: '', relationships: [row, row] });
-    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual(['relationships.1.youngPersonId']);
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'))).toEqual([
+      'relationships.1.youngPersonId',
+    ]);
   });
 });
 
 describe('finding someone as you type', () => {
   const karen: PersonWithRelationships = {
-    person: { id: crypto.randomUUID(), firstName: 'Karen', lastName: 'Hughes', aliases: ['Kaz'], phone: '', email: '', address: '', notes: '' },
-    relationships: [{ id: crypto.randomUUID(), youngPersonId: 'millie', personId: 'karen', relationship: 'Mum', category: 'parent', hasParentalResponsibility: true }],
+    person: {
+      id: crypto.randomUUID(),
+      firstName: 'Karen',
+      lastName: 'Hughes',
+      aliases: ['Kaz'],
+      phone: '',
+      email: '',
+      address: '',
+      notes: '',
+    },
+    relationships: [
+      {
+        id: crypto.randomUUID(),
+        youngPersonId: 'millie',
+        personId: 'karen',
+        relationship: 'Mum',
+        category: 'parent',
+        hasParentalResponsibility: true,
+      },
+    ],
   };
   const names = new Map([['millie', 'Millie Hughes']]);
 

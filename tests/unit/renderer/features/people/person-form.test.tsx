@@ -37,7 +37,11 @@ describe('the family and friends form', () => {
   it('saves a mum with her other names and her relationship, and finds her as you type', async () => {
     const user = userEvent.setup();
     home = await openTestHome();
-    const millie = await seedYoungPerson(home, { firstName: 'Amelia', preferredName: 'Millie', lastName: 'Hughes' });
+    const millie = await seedYoungPerson(home, {
+      firstName: 'Amelia',
+      preferredName: 'Millie',
+      lastName: 'Hughes',
+    });
     renderSignedIn(<PeopleScreen />, { db: home.db, session: home.tutor });
 
     await openAddForm(user);

@@ -12,10 +12,20 @@ afterEach(closeTestHome);
 async function openRestriction() {
   home = await openTestHome();
   const millie = await seedYoungPerson(home);
-  const restriction = await seedRestriction(home, { youngPersonId: millie.id, name: 'Dean Hughes', kind: 'noContact', effectiveFrom: '2026-01-12' });
+  const restriction = await seedRestriction(home, {
+    youngPersonId: millie.id,
+    name: 'Dean Hughes',
+    kind: 'noContact',
+    effectiveFrom: '2026-01-12',
+  });
   renderSignedIn(<YoungPeopleScreen youngPersonId={millie.id} />, { db: home.db, session: home.tutor });
   const card = await screen.findByRole('article', { name: 'Dean Hughes: No contact' });
-  return { card, restriction, stored: async () => (await restrictionRepository(home!.db).listForYoungPerson(home!.manager, millie.id))[0] };
+  return {
+    card,
+    restriction,
+    stored: async () =>
+      (await restrictionRepository(home!.db).listForYoungPerson(home!.manager, millie.id))[0],
+  };
 }
 
 describe('ending a restriction', () => {
@@ -40,7 +50,10 @@ describe('ending a restriction', () => {
     const user = userEvent.setup();
     const { card, stored } = await openRestriction();
     await user.click(within(card).getByRole('button', { name: 'End restriction' }));
-    await user.type(within(card).getByRole('textbox', { name: 'Why is it ending?' }), 'Court order discharged on 3 March');
+    await user.type(
+      within(card).getByRole('textbox', { name: 'Why is it ending?' }),
+      'Court order discharged on 3 March',
+    );
     await user.click(within(card).getByRole('button', { name: 'End restriction' }));
     expect((await stored())?.endedAt).toBeUndefined();
 

@@ -22,8 +22,12 @@ describe('recording a restriction', () => {
     await user.click(screen.getByRole('button', { name: 'Record restriction' }));
 
     expect(await screen.findByText('Enter the restricted person’s name.')).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'What is restricted' })).toHaveAccessibleDescription(/Choose what the restriction is\./);
-    expect(screen.getByRole('combobox', { name: 'Authority' })).toHaveAccessibleDescription(/Choose on whose authority it applies\./);
+    expect(screen.getByRole('combobox', { name: 'What is restricted' })).toHaveAccessibleDescription(
+      /Choose what the restriction is\./,
+    );
+    expect(screen.getByRole('combobox', { name: 'Authority' })).toHaveAccessibleDescription(
+      /Choose on whose authority it applies\./,
+    );
 
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Dean Hughes');
     await user.type(screen.getByRole('textbox', { name: 'Other names (optional)' }), 'Deano, D Hughes');
@@ -38,9 +42,20 @@ describe('recording a restriction', () => {
     await user.type(reference, 'LS26C01234');
     await user.click(screen.getByRole('button', { name: 'Record restriction' }));
 
-    expect(await screen.findByText(/The restriction on Dean Hughes is recorded\. It applies now and is waiting for the manager’s approval\./)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /The restriction on Dean Hughes is recorded\. It applies now and is waiting for the manager’s approval\./,
+      ),
+    ).toBeInTheDocument();
     const [saved] = await stored();
-    expect(saved).toMatchObject({ view: 'full', name: 'Dean Hughes', aliases: ['Deano', 'D Hughes'], kind: 'supervisedOnly', authorityReference: 'LS26C01234', youngPersonId: millie.id });
+    expect(saved).toMatchObject({
+      view: 'full',
+      name: 'Dean Hughes',
+      aliases: ['Deano', 'D Hughes'],
+      kind: 'supervisedOnly',
+      authorityReference: 'LS26C01234',
+      youngPersonId: millie.id,
+    });
     expect(saved?.view === 'full' && saved.approvedById).toBeUndefined();
   });
 });

@@ -26,11 +26,16 @@ describe('a young person’s restrictions', () => {
     const millie = await seedYoungPerson(home);
     await seedRestriction(home, { ...courtOrder, youngPersonId: millie.id });
 
-    renderSignedIn(<YoungPeopleScreen youngPersonId={millie.id} />, { db: home.db, session: home.careWorker });
+    renderSignedIn(<YoungPeopleScreen youngPersonId={millie.id} />, {
+      db: home.db,
+      session: home.careWorker,
+    });
 
     const card = await screen.findByRole('article', { name: 'Dean Hughes: Supervised contact only' });
     expect(within(card).getByText('In force')).toBeInTheDocument();
-    expect(within(card).getByText('Family room only, with a member of staff present throughout.')).toBeInTheDocument();
+    expect(
+      within(card).getByText('Family room only, with a member of staff present throughout.'),
+    ).toBeInTheDocument();
     expect(within(card).getByText(/speak to the duty manager/)).toBeInTheDocument();
     expect(within(card).queryByText(/LS26C01234/)).not.toBeInTheDocument();
     expect(within(card).queryByText('Court order')).not.toBeInTheDocument();
@@ -66,6 +71,8 @@ describe('a young person’s restrictions', () => {
     const card = await screen.findByRole('article', { name: 'Dean Hughes: Supervised contact only' });
     await user.click(within(card).getByRole('button', { name: 'Approve' }));
     expect(await screen.findByText('The restriction on Dean Hughes is approved.')).toBeInTheDocument();
-    await waitFor(() => expect(within(card).queryByText(/Awaiting the manager’s approval/)).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(card).queryByText(/Awaiting the manager’s approval/)).not.toBeInTheDocument(),
+    );
   });
 });

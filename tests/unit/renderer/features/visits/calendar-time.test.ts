@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fromWallClockDate, instantToFormTimes, rangeOf, stepDate, toWallClockDate, type CalendarView } from '../../../../../renderer/src/features/visits/calendar-time';
+import {
+  fromWallClockDate,
+  instantToFormTimes,
+  rangeOf,
+  stepDate,
+  toWallClockDate,
+  type CalendarView,
+} from '../../../../../renderer/src/features/visits/calendar-time';
 
 describe('what each calendar view shows (weeks start on Monday)', () => {
   it.each<[CalendarView, string, { from: string; to: string }]>([
@@ -25,13 +32,19 @@ describe('what each calendar view shows (weeks start on Monday)', () => {
 });
 
 describe('the home’s clock on the calendar, whatever the computer’s zone', () => {
-  it.each(['2026-03-28T14:00:00.000Z', '2026-07-04T13:00:00.000Z', '2026-10-25T09:30:00.000Z'])('%s goes to the calendar and back unchanged', (instant) => {
-    expect(fromWallClockDate(toWallClockDate(instant, 'Europe/London'), 'Europe/London')).toBe(instant);
-  });
+  it.each(['2026-03-28T14:00:00.000Z', '2026-07-04T13:00:00.000Z', '2026-10-25T09:30:00.000Z'])(
+    '%s goes to the calendar and back unchanged',
+    (instant) => {
+      expect(fromWallClockDate(toWallClockDate(instant, 'Europe/London'), 'Europe/London')).toBe(instant);
+    },
+  );
 
   it('shows British Summer Time as the office clock reads it', () => {
     const shown = toWallClockDate('2026-07-04T13:00:00.000Z', 'Europe/London');
     expect([shown.getHours(), shown.getMinutes()]).toEqual([14, 0]);
-    expect(instantToFormTimes('2026-07-04T13:00:00.000Z', 'Europe/London')).toEqual({ date: '2026-07-04', time: '14:00' });
+    expect(instantToFormTimes('2026-07-04T13:00:00.000Z', 'Europe/London')).toEqual({
+      date: '2026-07-04',
+      time: '14:00',
+    });
   });
 });
