@@ -74,6 +74,70 @@ const mainRunsRenderer = {
   message: 'The main process never runs renderer code; share it through shared/.',
 };
 
+// Inside the renderer, layers, bottom to top (STYLE: "Inside the renderer: layers"). Each imports
+// only from the layers below it, so nothing points upward:
+//   platform  the window-api bridge, the database context, ports to the main process
+//   ui        presentational pieces (imports nothing of ours but ui/ itself)
+//   db        the Dexie class, versions, migrations, the sealed store, repositories, Session
+//   security  sign-in, lock, drafts, unlocking a signer: flows over db/
+//   common    hooks and helpers several features share (the home's clock, the directory of names)
+//   features  one folder an area, flat; another feature only through its index.ts
+//   app       the shell, routes to screens, providers: the top, imports anything
+// As above, the zones are patterns on the import path (every import between these folders is
+// relative): `../../db/x` from a feature reaches db/.
+const rendererLayers = ['platform', 'ui', 'db', 'security', 'common', 'features', 'app'];
+/** @type {Record<string, string[]>} */
+const layersBelow = {
+  platform: [],
+  db: ['platform'],
+  security: ['platform', 'db'],
+  common: ['platform', 'ui', 'db', 'security'],
+  features: ['platform', 'ui', 'db', 'security', 'common'],
+};
+const intoLayer = (layer) => `^(\\.\\./)+${layer}(/|$)`;
+
+/**
+ * The import patterns a file in `layer` may not use, beyond the renderer's own.
+ * @param {string} layer
+ */
+function layerZone(layer) {
+  if (layer === 'ui')
+    return [
+      {
+        regex: '^(\\.\\./|@shared(/|$))',
+        message:
+          'ui/ holds presentational pieces that import nothing of ours but ui/: pass data in as props.',
+      },
+    ];
+  const below = layersBelow[layer] ?? [];
+  const above = rendererLayers.filter((other) => other !== layer && !below.includes(other));
+  const zone = above.map((other) => ({
+    regex: intoLayer(other),
+    message: `renderer/src/${layer}/ imports only from ${
+      below.length > 0 ? below.join(', ') : 'itself'
+    } and shared/: ${other}/ is above it. Move what both need down a layer (STYLE: inside the renderer, layers).`,
+  }));
+  if (layer === 'features')
+    zone.push({
+      regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$)',
+      message:
+        "Another feature is reached only through its index.ts (import '../door', not '../door/door-checker'). If several features need it, it belongs in common/.",
+    });
+  return zone;
+}
+
+const rendererLayerRules = rendererLayers
+  .filter((layer) => layer !== 'app')
+  .map((layer) => ({
+    files: [`renderer/src/${layer}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronImportBan], patterns: [rendererReachesMain, ...layerZone(layer)] },
+      ],
+    },
+  }));
+
 // Node's globals, for the few plain JavaScript files (this config, scripts/*.mjs). TypeScript files
 // get their globals from their tsconfig's `types`, so `no-undef` is off for them.
 const nodeGlobals = {
@@ -142,6 +206,8 @@ export default defineConfig([
       'no-restricted-imports': ['error', { paths: [electronImportBan], patterns: [rendererReachesMain] }],
     },
   },
+
+  ...rendererLayerRules,
 
   {
     files: ['electron/**/*.ts'],

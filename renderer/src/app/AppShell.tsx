@@ -34,9 +34,9 @@ import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
-import type { Session } from '../security/session';
-import { useDatabase } from './database-context';
-import { defaultRoute, navigationGroups, routes, type RouteId } from './routes';
+import type { Session } from '../db/session';
+import { useDatabase } from '../db/useDatabase';
+import { defaultRoute, navigationGroups, routes, type RouteId } from '../common/routes';
 import { useRoute } from './useRoute';
 
 function Screen({ route, recordId }: { route: RouteId; recordId: string | undefined }) {

@@ -6,7 +6,7 @@ import { takeRestoreNotice } from '../features/backup/restore-notice';
 import { UpgradeBackupScreen } from '../features/backup/UpgradeBackupScreen';
 import { olderDatabaseWithAccounts } from '../features/backup/upgrade-backup';
 import { Banner } from '../ui/Banner';
-import { DatabaseContext } from './database-context';
+import { DatabaseContext } from '../platform/database-context';
 
 type GateState =
   | { readonly kind: 'opening' }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { hashFor, locationFromHash, type Location, type RouteId } from './routes';
+import { hashFor, locationFromHash, type Location, type RouteId } from '../common/routes';
 
 /**
  * The current screen (and record), kept in the URL's hash so a reload returns to it. Hash changes

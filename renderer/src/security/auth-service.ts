@@ -24,13 +24,12 @@ import {
   parseAuthority,
   rememberAuthoritySecret,
   signingAuthoritySettingKey,
-  windowSigningPort,
   type NewCredential,
-  type SigningPort,
 } from '../db/encryption/signing-keys';
+import { windowSigningPort, type SigningPort } from '../platform/signing-port';
 import { auditLog, type AuditEventInput } from '../db/repositories/audit-log-repository';
 import { staffCodec, staffRepository } from '../db/repositories/staff-repository';
-import type { Session } from './session';
+import type { Session } from '../db/session';
 import { mark, unlockMarks } from './performance-marks';
 
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };

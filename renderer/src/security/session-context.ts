@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Result } from '@shared/result';
-import type { Session } from './session';
+import type { Session } from '../db/session';
 import type { DraftKeeper } from './draft-keeper';
 
 export type LockReason = 'button' | 'idle' | 'screen-locked' | 'suspended' | 'shutdown';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../db/useDatabase';
 import { authService, type AuthService } from './auth-service';
 
 export function useAuthService(): AuthService {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { useDatabase } from '../app/database-context';
+import { useDatabase } from '../db/useDatabase';
 import { draftRepository } from '../db/repositories/draft-repository';
 import { mergeDraft } from './merge-draft';
 import { useSession, useSessionApi } from './session-context';

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import './print-view.css';
 
 type Props = {
   /** The page's title on paper, e.g. "Fire roll: Oakfield House". */

@@ -1,5 +1,5 @@
 import type { FamilyLinksDb } from '../../../renderer/src/db/database';
-import type { Session } from '../../../renderer/src/security/session';
+import type { Session } from '../../../renderer/src/db/session';
 import type { GeneratedHome } from '../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../fixtures/load-fixture';
 import { bulkPut, deleteDatabase, openBareDatabase } from './bare-indexeddb';

@@ -1,5 +1,5 @@
 import { FamilyLinksDb, openFamilyLinksDb } from '../../../renderer/src/db/database';
-import type { Session } from '../../../renderer/src/security/session';
+import type { Session } from '../../../renderer/src/db/session';
 import { generateHome, type GeneratedHome } from '../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../fixtures/load-fixture';
 import { shared, type BenchContext } from './benchmark-registry';

@@ -1,5 +1,5 @@
 import type { BackupHeader } from '@shared/schemas/backup';
-import type { BackupPort } from '../../../renderer/src/features/backup/backup-port';
+import type { BackupPort } from '../../../renderer/src/platform/backup-port';
 
 /**
  * The backup channels answered in the page, holding the chunks in memory instead of a file: the

@@ -75,6 +75,37 @@ describe('the renderer and the main process meet only in shared/', () => {
   });
 });
 
+describe('inside the renderer, each layer imports only the layers below it', () => {
+  // One probe a zone: a file in each layer reaching one layer up (or sideways, for features).
+  it.each([
+    ['renderer/src/platform/probe.ts', "import '../db/database';"],
+    ['renderer/src/ui/probe.tsx', "import '../common/useHomeClock';"],
+    ['renderer/src/ui/probe.tsx', "import { ok } from '@shared/result';"],
+    ['renderer/src/db/repositories/probe.ts', "import '../../security/session-context';"],
+    ['renderer/src/db/probe.ts', "import '../app/AppShell';"],
+    ['renderer/src/security/probe.ts', "import '../common/useHomeClock';"],
+    ['renderer/src/common/probe.ts', "import '../features/door';"],
+    ['renderer/src/features/door/probe.ts', "import '../../app/AppShell';"],
+    ['renderer/src/features/register/probe.ts', "import '../door/door-checker';"],
+    ['renderer/src/features/register/probe.tsx', "import '../door/door.css';"],
+  ])('%s: %s is refused', slow, async (file, source) => {
+    expect(await violations(file, source)).toEqual([`1:${restrictedImports}`]);
+  });
+
+  it.each([
+    ['renderer/src/db/repositories/probe.ts', "import '../../platform/window-api';"],
+    ['renderer/src/security/probe.ts', "import '../db/database';"],
+    ['renderer/src/common/probe.ts', "import '../security/session-context';"],
+    ['renderer/src/features/door/probe.ts', "import '../../common/useHomeClock';"],
+    ['renderer/src/features/register/probe.ts', "import '../door';"],
+    ['renderer/src/features/register/probe.ts', "import './useRegister';"],
+    ['renderer/src/app/probe.ts', "import '../features/door/DoorScreen';"],
+    ['renderer/src/ui/probe.tsx', "import './Banner';"],
+  ])('%s: %s is allowed', slow, async (file, source) => {
+    expect(await violations(file, source)).toEqual([]);
+  });
+});
+
 describe('only the Electron entry files import electron', () => {
   it.each([
     'electron/main/index.ts',

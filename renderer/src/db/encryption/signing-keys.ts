@@ -1,11 +1,10 @@
-import type { FamilyLinksApi } from '@shared/ipc/client';
 import {
   sealedAuthoritySchema,
   type SealedAuthority,
   type SealedCredential,
 } from '@shared/ipc/channels/signing';
 import { fail, ok, type Result } from '@shared/result';
-import { windowApi } from '../../app/window-api';
+import type { SigningPort } from '../../platform/signing-port';
 import { generateSealingSecret } from './key-wrapping';
 
 /**
@@ -20,13 +19,6 @@ import { generateSealingSecret } from './key-wrapping';
  */
 
 export const signingAuthoritySettingKey = 'signingAuthority';
-
-/** The signing channels of `window.api`: the main process in the app, the real service in tests. */
-export type SigningPort = Pick<FamilyLinksApi, 'signing:create-authority' | 'signing:issue-certificate'>;
-
-export function windowSigningPort(): SigningPort | undefined {
-  return windowApi();
-}
 
 /** A sealing secret's 32 bytes as the hex passphrase main expects. */
 export async function secretPassphrase(secret: CryptoKey): Promise<string> {

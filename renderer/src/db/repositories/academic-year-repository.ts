@@ -4,7 +4,7 @@ import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failure, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
 import type { AcademicYearRow, FamilyLinksDb } from '../database';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 

@@ -10,7 +10,7 @@ import {
 import { can } from '@shared/rules/access';
 import type { StaffRole } from '@shared/schemas/staff';
 import type { FamilyLinksDb, PendingAuditRow } from '../database';
-import { mainProcessAnchor, type AuditAnchorPort } from './audit-anchor-port';
+import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
 
 /** Who is acting, and the key that lets them add to the chain. */
 export type Auditor = { readonly actorId: string; readonly auditKey: CryptoKey };

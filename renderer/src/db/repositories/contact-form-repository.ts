@@ -24,7 +24,7 @@ import { z } from 'zod';
 import type { ContactFormPlainKey, FamilyLinksDb } from '../database';
 import { createSealedCodec, type SealedRow } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';

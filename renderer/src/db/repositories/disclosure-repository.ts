@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '@shared/result';
 import type { DisclosurePlainKey, FamilyLinksDb } from '../database';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 
 // What left the app and to whom can name a child or a family: sealed. The date, the young

@@ -8,7 +8,7 @@ import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 
 const homeKey = 'home';

@@ -26,7 +26,7 @@ import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, OutboxPlainKey } from '../database';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog, type AuditEventInput } from './audit-log-repository';
 import { disclosureCodec } from './disclosure-repository';
 import { panGroupRepository } from './pan-group-repository';

@@ -5,7 +5,7 @@ import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, PanGroupPlainKey } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { createSealedCodec } from '../sealed-codec';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, PersonPlainKey, RelationshipPlainKey } from '../database';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 
 export const personCodec = createSealedCodec('people', personSchema, ['id'] satisfies PersonPlainKey[]);

@@ -19,7 +19,7 @@ import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
 import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { reviewSettingKeys } from '../review-summary-invalidation';
 import { contactFormCodec } from './contact-form-repository';
 import { reviewSummaryRepository } from './review-summary-repository';

@@ -15,7 +15,7 @@ import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, SampleItemReviewPlainKey } from '../database';
 import { createSealedCodec } from '../sealed-codec';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 import { contactFormCodec } from './contact-form-repository';
 

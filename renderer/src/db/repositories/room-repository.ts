@@ -3,7 +3,7 @@ import { requirePermission } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 

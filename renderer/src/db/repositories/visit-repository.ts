@@ -28,7 +28,7 @@ import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitPlainKey } from '../database';
 import { createSealedCodec, type SealedRow } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import type { YoungPerson } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
 import { auditLog } from './audit-log-repository';

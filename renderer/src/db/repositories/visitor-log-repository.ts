@@ -10,7 +10,7 @@ import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitorLogPlainKey, VisitorLogRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { createSealedCodec } from '../sealed-codec';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog, type AuditEventInput } from './audit-log-repository';
 import { Refusal } from './refusal';
 import { restrictionRepository } from './restriction-repository';

@@ -5,7 +5,7 @@ import { fail, ok, type Failure, type Result } from '@shared/result';
 import type { FamilyLinksDb, YoungPersonPlainKey } from '../database';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
-import type { Session } from '../../security/session';
+import type { Session } from '../session';
 import { auditLog } from './audit-log-repository';
 import { Refusal } from './refusal';
 

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { staffRepository } from '../../db/repositories/staff-repository';
-import type { Session } from '../../security/session';
+import type { Session } from '../../db/session';
 import type { AuthService } from '../../security/auth-service';
 
 /** Staff accounts with their sign-in state, kept live; undefined while loading. */

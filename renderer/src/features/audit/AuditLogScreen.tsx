@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import type { AuditVerification } from '@shared/rules/audit-chain';
 import { Banner } from '../../ui/Banner';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { auditLog } from '../../db/repositories/audit-log-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
 import { useSession } from '../../security/session-context';

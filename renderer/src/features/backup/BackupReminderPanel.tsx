@@ -5,11 +5,11 @@ import {
   backupScheduleStatus,
   shouldRunScheduledBackup,
 } from '@shared/rules/backup-schedule';
-import { useDatabase } from '../../app/database-context';
-import { hashFor } from '../../app/routes';
+import { useDatabase } from '../../db/useDatabase';
+import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
 import { backUpNow } from './back-up-now';
-import { windowBackupPort } from './backup-port';
+import { windowBackupPort } from '../../platform/backup-port';
 
 type PanelState =
   | { readonly kind: 'checking' }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { HomeSettings } from '@shared/schemas/home';
-import { FirstRunSetup } from '../settings/FirstRunSetup';
+import { FirstRunSetup } from '../settings';
 import { RestoreFromBackup } from './RestoreFromBackup';
 
 /** First run: set up a new home, or restore one from a backup (a new computer, or after a loss). */

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { windowBackupPort } from './backup-port';
+import { windowBackupPort } from '../../platform/backup-port';
 import { restoreBackup } from './restore-backup';
 import { rememberRestoreNotice } from './restore-notice';
 

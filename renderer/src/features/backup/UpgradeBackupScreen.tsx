@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { windowBackupPort } from './backup-port';
+import { windowBackupPort } from '../../platform/backup-port';
 import { backUpBeforeUpgrade } from './upgrade-backup';
 
 /**

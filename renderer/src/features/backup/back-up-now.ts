@@ -2,7 +2,7 @@ import type { Result } from '@shared/result';
 import type { BackupReason } from '@shared/schemas/backup';
 import type { FamilyLinksDb } from '../../db/database';
 import { auditLog, type Auditor } from '../../db/repositories/audit-log-repository';
-import type { BackupPort } from './backup-port';
+import type { BackupPort } from '../../platform/backup-port';
 import { writeBackup, type BackupWriteFailureCode, type BackupWritten } from './write-backup';
 
 /** The app's version for the backup's header (what wrote it). */

@@ -5,8 +5,8 @@ import { latestSchemaVersion } from '../../db/schema-versions';
 import { deriveKeyEncryptionKey } from '../../db/encryption/key-derivation';
 import { unwrapDataKey } from '../../db/encryption/key-wrapping';
 import { fromBase64, fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
-import type { BackupPort } from './backup-port';
-import { mainProcessRebase, type AnchorRebase } from '../../db/repositories/audit-anchor-port';
+import type { BackupPort } from '../../platform/backup-port';
+import { mainProcessRebase, type AnchorRebase } from '../../platform/audit-anchor-port';
 import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
 
 export type RestoreFailureCode =

@@ -5,7 +5,7 @@ import { FamilyLinksDb, installedNativeVersion } from '../../db/database';
 import { unlockAccountKeys } from '../../db/encryption/key-wrapping';
 import { latestSchemaVersion } from '../../db/schema-versions';
 import { backUpNow } from './back-up-now';
-import type { BackupPort } from './backup-port';
+import type { BackupPort } from '../../platform/backup-port';
 import type { BackupWriteFailureCode, BackupWritten } from './write-backup';
 
 /**

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { BackupFileSummary, BackupSettings } from '@shared/schemas/backup';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
 import { backUpNow } from './back-up-now';
-import { windowBackupPort } from './backup-port';
+import { windowBackupPort } from '../../platform/backup-port';
 
 export type BackupMessage = { readonly tone: 'success' | 'error'; readonly text: string };
 

@@ -4,7 +4,7 @@ import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/sch
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../../db/database';
 import { sealChunk, tableDigester, toBase64, toPlain } from './backup-codec';
-import type { BackupPort } from './backup-port';
+import type { BackupPort } from '../../platform/backup-port';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');

@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
-import { dayAndTime } from '../door/door-time';
-import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { dayAndTime } from '../../common/door-time';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { retryCaseFileCopies } from './retry-case-file-copies';
 import { useContactFormRepository } from './useContactFormRepository';
 

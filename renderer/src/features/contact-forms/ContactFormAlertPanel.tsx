@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { can } from '@shared/rules/access';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
-import { hashFor } from '../../app/routes';
+import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
-import { dayAndTime } from '../door/door-time';
-import { useHomeTimeZone } from '../home/useHomeTimeZone';
-import { useYoungPeople } from '../people/useYoungPeople';
-import { staffNamesById } from '../people/staff-names';
-import { useStaffMembers } from '../people/useStaffMembers';
+import { dayAndTime } from '../../common/door-time';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
+import { useYoungPeople } from '../../common/useYoungPeople';
+import { staffNamesById } from '../../common/staff-names';
+import { useStaffMembers } from '../../common/useStaffMembers';
 import { displayName } from '../../db/repositories/young-people-repository';
 import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { hashFor } from '../../app/routes';
+import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
-import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { ContactFormEditor } from './ContactFormEditor';
 import { ContactFormView } from './ContactFormView';
 import { FilingPanel } from './FilingPanel';

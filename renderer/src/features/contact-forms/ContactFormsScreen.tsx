@@ -1,5 +1,5 @@
-import { hashFor } from '../../app/routes';
-import { useHomeTimeZone } from '../home/useHomeTimeZone';
+import { hashFor } from '../../common/routes';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { CaseFileQueuePanel } from './CaseFileQueuePanel';
 import { ContactFormEditor } from './ContactFormEditor';
 import { ContactFormPage } from './ContactFormPage';

@@ -1,17 +1,16 @@
 import { useRef, useState } from 'react';
 import { bytesToBase64 } from '@shared/ipc/channels/signing';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { displayName } from '../../db/repositories/young-people-repository';
-import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
-import { useDisclosure } from '../disclosures/useDisclosure';
-import { useHomeTimeZone } from '../home/useHomeTimeZone';
-import { startOfDayInstant, shiftDate } from '../door/door-time';
-import { useYoungPeople } from '../people/useYoungPeople';
+import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
+import { startOfDayInstant, shiftDate } from '../../common/door-time';
+import { useYoungPeople } from '../../common/useYoungPeople';
 import { termLabels } from '@shared/schemas/academic-year';
-import { useAcademicYears } from '../review/useTermlyOverview';
+import { useAcademicYears } from '../../common/useAcademicYears';
 import { useContactFormRepository } from './useContactFormRepository';
 
 type Progress = { readonly done: number; readonly total: number };
@@ -27,7 +26,7 @@ export function ExportFormsPanel() {
   const repository = useContactFormRepository();
   const timeZone = useHomeTimeZone();
   const { youngPeople } = useYoungPeople();
-  const years = useAcademicYears();
+  const { years } = useAcademicYears();
   const terms = (years ?? [])
     .flatMap((year) =>
       year.terms.map((term) => ({

@@ -3,10 +3,10 @@ import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-for
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
-import { useSigner } from '../signing/useSigner';
-import { queuePanAlert } from '../pan-groups/queue-pan-alert';
+import { useSigner } from '../../security/useSigner';
+import { queuePanAlert } from '../pan-groups';
 import { SignaturePadField } from './SignaturePadField';
 import { fileContactForm, type FilingOutcome } from './file-contact-form';
 import { statusOf, statusText } from './contact-form-status-text';

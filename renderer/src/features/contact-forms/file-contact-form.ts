@@ -2,10 +2,10 @@ import { base64ToBytes, type SignerInput } from '@shared/ipc/channels/signing';
 import { academicYearOf, contactFormCopy } from '@shared/rules/contact-form-filing';
 import type { CaseFileCopy, ContactForm } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../../platform/window-api';
 import type { FamilyLinksDb } from '../../db/database';
 import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
-import type { Session } from '../../security/session';
+import type { Session } from '../../db/session';
 import { filingNamesFor } from './filing-names';
 import { caseFilePlaceOf } from './case-file-place';
 

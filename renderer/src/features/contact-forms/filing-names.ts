@@ -7,8 +7,8 @@ import { homeSettingsRepository } from '../../db/repositories/home-settings-repo
 import { peopleRepository } from '../../db/repositories/people-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
 import { youngPersonCodec } from '../../db/repositories/young-people-repository';
-import type { Session } from '../../security/session';
-import { displayPersonName } from '../people/person-name';
+import type { Session } from '../../db/session';
+import { displayPersonName } from '../../common/person-name';
 
 /** Looks up the names a filed copy prints: the home, the young person, who took part, and the author. */
 export async function filingNamesFor(

@@ -1,8 +1,8 @@
 import { bytesToBase64 } from '@shared/ipc/channels/signing';
 import type { CaseFileCopy } from '@shared/schemas/contact-forms';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../../platform/window-api';
 import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
-import type { Session } from '../../security/session';
+import type { Session } from '../../db/session';
 
 /**
  * Tries each waiting case-file copy once more (`ids`, or every copy due now). The signed bytes are

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
 
 /** The contact-form repository for this window's database. */

@@ -1,11 +1,11 @@
 import { formatUkDate } from '@shared/format-dates';
 import { can } from '@shared/rules/access';
 import { declarationKindLabels } from '@shared/schemas/declarations';
-import { hashFor } from '../../app/routes';
+import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
-import { useHomeToday } from '../home/useHomeToday';
-import { staffNamesById } from '../people/staff-names';
-import { useStaffMembers } from '../people/useStaffMembers';
+import { useHomeToday } from '../../common/useHomeToday';
+import { staffNamesById } from '../../common/staff-names';
+import { useStaffMembers } from '../../common/useStaffMembers';
 import { declarationStateText } from './declaration-state-text';
 import { useDeclarationsNeedingAttention } from './useDeclarationsNeedingAttention';
 

@@ -10,16 +10,16 @@ import {
 import type { StaffMember } from '@shared/schemas/staff';
 import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { useDatabase } from '../../app/database-context';
-import { windowApi } from '../../app/window-api';
+import { useDatabase } from '../../db/useDatabase';
+import { windowApi } from '../../platform/window-api';
 import { auditLog } from '../../db/repositories/audit-log-repository';
 import { disclosureRepository, type DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
-import { useHomeSettings } from '../settings/useHomeSettings';
-import { useSigner } from '../signing/useSigner';
+import { DisclosureReasonDialog } from '../disclosures';
+import { useHomeSettings } from '../../common/useHomeSettings';
+import { useSigner } from '../../security/useSigner';
 import { declarationsFileName, declarationsReport } from './declarations-report';
 
 /**

@@ -13,7 +13,7 @@ import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
-import { blankAsUndefined } from '../people/blank-as-undefined';
+import { blankAsUndefined } from '../../ui/blank-as-undefined';
 
 type Props = {
   readonly repository: DeclarationRepository;

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { declarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 

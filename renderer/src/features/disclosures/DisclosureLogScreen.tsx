@@ -3,13 +3,13 @@ import { disclosureLogCsv } from '@shared/export/disclosure-log-csv';
 import { ukDateTime } from '@shared/export/visitor-register-csv';
 import { formatUkDate } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
-import { useDoorDirectory } from '../door/useDoorDirectory';
-import { useHomeClock } from '../door/useHomeClock';
-import { downloadTextFile } from '../register/download-file';
+import { useDoorDirectory } from '../../common/useDoorDirectory';
+import { useHomeClock } from '../../common/useHomeClock';
+import { downloadTextFile } from '../../common/download-file';
 import { DisclosureLogTable } from './DisclosureLogTable';
 import { DisclosureReasonDialog } from './DisclosureReasonDialog';
 import { endOfDayIn, startOfDayIn } from './day-bounds';
-import { sha256Hex } from './sha256-hex';
+import { sha256Hex } from '../../common/sha256-hex';
 import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
 

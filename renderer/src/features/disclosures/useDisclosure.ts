@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Result } from '@shared/result';
 import type { Disclosure, DisclosureReasonForm, DisclosureRequest } from '@shared/schemas/disclosures';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { disclosureRepository, type DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 

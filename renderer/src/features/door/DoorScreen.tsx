@@ -3,8 +3,8 @@ import './door.css';
 import { FireRoll } from './FireRoll';
 import { OnSitePanel } from './OnSitePanel';
 import { SignInVisitorForm } from './SignInVisitorForm';
-import { useDoorDirectory } from './useDoorDirectory';
-import { useHomeClock } from './useHomeClock';
+import { useDoorDirectory } from '../../common/useDoorDirectory';
+import { useHomeClock } from '../../common/useHomeClock';
 import { useOnSite } from './useOnSite';
 
 /**

@@ -1,7 +1,7 @@
 import { PrintView } from '../../ui/PrintView';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { calendarDateOf, clockTime, dayAndTime } from './door-time';
-import type { DoorDirectory } from './useDoorDirectory';
+import { calendarDateOf, clockTime, dayAndTime } from '../../common/door-time';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[];

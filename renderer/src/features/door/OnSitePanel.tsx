@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
-import { clockTime, dayAndTime } from './door-time';
+import { clockTime, dayAndTime } from '../../common/door-time';
 import { notSignedOutText } from './not-signed-out';
-import type { DoorDirectory } from './useDoorDirectory';
-import { useVisitorLog } from './useVisitorLog';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
+import { useVisitorLog } from '../../common/useVisitorLog';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[] | undefined;

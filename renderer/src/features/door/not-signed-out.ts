@@ -1,6 +1,6 @@
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { calendarDateOf, shiftDate } from './door-time';
+import { calendarDateOf, shiftDate } from '../../common/door-time';
 
 /** A visitor still on the register from an earlier day: someone forgot to sign them out, or they never left. */
 export function notSignedOutText(

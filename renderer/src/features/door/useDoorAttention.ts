@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { shiftDate, startOfDayInstant } from './door-time';
-import { useVisitorLog } from './useVisitorLog';
+import { shiftDate, startOfDayInstant } from '../../common/door-time';
+import { useVisitorLog } from '../../common/useVisitorLog';
 
 /** How far back the home screen lists overrides at the door. */
 export const overrideWindowDays = 7;

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { prepareRestrictionIndex, type RestrictionIndex } from '@shared/rules/restriction-check';
 import type { Restriction } from '@shared/schemas/registers';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { RestrictionCheck } from '@shared/rules/restriction-check';
 import { checkAtTheDoor, type RegisteredNames } from './door-checker';
 import type { DoorRestrictions } from './useDoorRestrictions';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '../../common/useDebouncedValue';
 
 /** A pause this short feels instant, and spares a check on every keystroke of a fast typist. */
 export const checkDelayMs = 150;

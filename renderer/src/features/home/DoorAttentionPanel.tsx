@@ -1,9 +1,8 @@
-import { hashFor } from '../../app/routes';
-import { dayAndTime } from '../door/door-time';
-import { notSignedOutText } from '../door/not-signed-out';
-import { useDoorAttention, overrideWindowDays } from '../door/useDoorAttention';
-import { useDoorDirectory } from '../door/useDoorDirectory';
-import { useHomeClock } from '../door/useHomeClock';
+import { hashFor } from '../../common/routes';
+import { dayAndTime } from '../../common/door-time';
+import { notSignedOutText, overrideWindowDays, useDoorAttention } from '../door';
+import { useDoorDirectory } from '../../common/useDoorDirectory';
+import { useHomeClock } from '../../common/useHomeClock';
 
 /** At the door: visitors never signed out on an earlier day, and restrictions overridden this week. */
 export function DoorAttentionPanel() {

@@ -2,10 +2,9 @@ import type { ComponentType } from 'react';
 import { useSession } from '../../security/session-context';
 import { RestrictionAttentionPanel } from './RestrictionAttentionPanel';
 import { DoorAttentionPanel } from './DoorAttentionPanel';
-import { DeclarationAttentionPanel } from '../declarations/DeclarationAttentionPanel';
-import { BackupReminderPanel } from '../backup/BackupReminderPanel';
-import { OwedFormsPanel } from '../contact-forms/OwedFormsPanel';
-import { ContactFormAlertPanel } from '../contact-forms/ContactFormAlertPanel';
+import { DeclarationAttentionPanel } from '../declarations';
+import { BackupReminderPanel } from '../backup';
+import { ContactFormAlertPanel, OwedFormsPanel } from '../contact-forms';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it

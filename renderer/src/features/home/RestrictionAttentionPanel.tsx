@@ -1,10 +1,10 @@
 import { formatUkDate } from '@shared/format-dates';
 import { can, type VisibleRestriction } from '@shared/rules/access';
-import { hashFor } from '../../app/routes';
+import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
-import { restrictionKindLabels } from '../restrictions/restriction-labels';
+import { restrictionKindLabels } from '../../common/restriction-labels';
 import { reviewWindowDays, useRestrictionsNeedingAttention } from './useRestrictionsNeedingAttention';
-import { useHomeToday } from './useHomeToday';
+import { useHomeToday } from '../../common/useHomeToday';
 
 type Item = { readonly restriction: VisibleRestriction; readonly youngPersonName: string };
 

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
 import { youngPeopleRepository, displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
-import { addDays } from './calendar-date';
+import { addDays } from '../../common/calendar-date';
 
 /** How far ahead a review counts as due (the manager's fortnightly look at the register). */
 export const reviewWindowDays = 14;

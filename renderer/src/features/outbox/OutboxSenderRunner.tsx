@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
-import { useDatabase } from '../../app/database-context';
-import { windowApi } from '../../app/window-api';
+import { useDatabase } from '../../db/useDatabase';
+import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
-import { mailPortOver } from './mail-port';
+import { mailPortOver } from '../../platform/mail-port';
 import { outboxSender } from './outbox-sender';
 
 const overdueCheckEveryMs = 60_000;

@@ -2,14 +2,8 @@ import type { MailFailure, MailMessage, MailSendOutcome, OutboxMessage } from '@
 import type { FamilyLinksDb } from '../../db/database';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
 import { onOutboxQueued, outboxRepository } from '../../db/repositories/outbox-repository';
-import type { Session } from '../../security/session';
-
-/** The main process's mail service as the sender needs it (window.api in the app, the service itself in tests). */
-export type MailPort = {
-  /** Whether mail is set up, and whether the manager turned attaching the signed PDF on. */
-  status(): Promise<{ readonly isConfigured: boolean; readonly attachSignedPdf: boolean }>;
-  send(message: MailMessage): Promise<MailSendOutcome>;
-};
+import type { Session } from '../../db/session';
+import type { MailPort } from '../../platform/mail-port';
 
 /** Where a filed form's signed PDF comes from: the contact-form repository unless a test says otherwise. */
 export type SignedPdfSource = (

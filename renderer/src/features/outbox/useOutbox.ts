@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { OutboxState } from '@shared/schemas/mail';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { useSession } from '../../security/session-context';
 

@@ -9,7 +9,7 @@ import {
 import type { StaffMember } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
-import { useStaffMembers } from '../people/useStaffMembers';
+import { useStaffMembers } from '../../common/useStaffMembers';
 import { PanMemberForm } from './PanMemberForm';
 import { usePanGroup } from './usePanGroup';
 

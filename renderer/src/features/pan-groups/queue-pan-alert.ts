@@ -6,7 +6,7 @@ import {
   type OutboxError,
   type QueuedAlerts,
 } from '../../db/repositories/outbox-repository';
-import type { Session } from '../../security/session';
+import type { Session } from '../../db/session';
 
 /**
  * Tells a young person's PAN group that something happened. Call it AFTER your own change has been

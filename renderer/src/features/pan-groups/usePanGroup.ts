@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { panGroupRepository } from '../../db/repositories/pan-group-repository';
 import { useSession } from '../../security/session-context';
 

@@ -1,7 +1,7 @@
 import { relationshipCategoryLabels } from '@shared/schemas/people';
-import { hashFor } from '../../app/routes';
-import { displayPersonName } from './person-name';
-import { useFamilyOf } from './useFamilyOf';
+import { hashFor } from '../../common/routes';
+import { displayPersonName } from '../../common/person-name';
+import { useFamilyOf } from '../../common/useFamilyOf';
 
 /** A young person's family and significant people, and how each is related to them. */
 export function FamilyTable({

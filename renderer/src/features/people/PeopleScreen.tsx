@@ -7,10 +7,10 @@ import { displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { matchesFilter } from './people-filter';
 import { PeopleTable } from './PeopleTable';
-import { displayPersonName } from './person-name';
+import { displayPersonName } from '../../common/person-name';
 import { PersonForm } from './PersonForm';
 import { usePeopleWithRelationships } from './usePeopleWithRelationships';
-import { useYoungPeople } from './useYoungPeople';
+import { useYoungPeople } from '../../common/useYoungPeople';
 
 type Editing =
   { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships } | undefined;

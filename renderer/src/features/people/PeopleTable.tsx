@@ -1,7 +1,7 @@
 import type { Relationship } from '@shared/schemas/people';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
-import { hashFor } from '../../app/routes';
-import { displayPersonName } from './person-name';
+import { hashFor } from '../../common/routes';
+import { displayPersonName } from '../../common/person-name';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];

@@ -15,7 +15,7 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { displayPersonName } from './person-name';
+import { displayPersonName } from '../../common/person-name';
 import { RelationshipRows } from './RelationshipRows';
 
 type Props = {

@@ -1,7 +1,7 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { StaffMember, StaffRole } from '@shared/schemas/staff';
 import { Field } from '../../ui/Field';
-import { staffHolding } from './staff-names';
+import { staffHolding } from '../../common/staff-names';
 
 type Props = {
   readonly label: string;

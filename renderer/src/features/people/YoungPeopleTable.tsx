@@ -1,6 +1,6 @@
 import type { YoungPerson } from '@shared/schemas/people';
 import { displayName } from '../../db/repositories/young-people-repository';
-import { hashFor } from '../../app/routes';
+import { hashFor } from '../../common/routes';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
 

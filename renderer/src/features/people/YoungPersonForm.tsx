@@ -14,7 +14,7 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { displayName, type YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { blankAsUndefined } from './blank-as-undefined';
+import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { StaffSelect } from './StaffSelect';
 
 type FormInput = z.input<typeof youngPersonFormSchema>;

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { peopleRepository, type PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
-import { displayPersonName } from './person-name';
+import { displayPersonName } from '../../common/person-name';
 
 /** Everyone in the family and friends list with how they relate to each young person, by name; kept live. */
 export function usePeopleWithRelationships() {

@@ -8,11 +8,10 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
-import type { DoorDirectory } from '../door/useDoorDirectory';
-import { useVisitorLog } from '../door/useVisitorLog';
-import { VisitingChoices } from '../door/VisitingChoices';
-import { doorChecker } from '../door/door-checker';
-import { useHomeClock } from '../door/useHomeClock';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
+import { useVisitorLog } from '../../common/useVisitorLog';
+import { VisitingChoices, doorChecker } from '../door';
+import { useHomeClock } from '../../common/useHomeClock';
 
 /** The entry's details as corrected, and what was wrong with them. */
 const correctionSchema = visitorSignInFormSchema.extend({

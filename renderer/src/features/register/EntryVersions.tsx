@@ -1,6 +1,6 @@
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { dayAndTime } from '../door/door-time';
-import type { DoorDirectory } from '../door/useDoorDirectory';
+import { dayAndTime } from '../../common/door-time';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useEntryVersions } from './useEntryVersions';
 
 type Props = { readonly entryId: string; readonly directory: DoorDirectory; readonly timeZone: string };

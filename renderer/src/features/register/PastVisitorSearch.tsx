@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { dayAndTime } from '../door/door-time';
-import type { DoorDirectory } from '../door/useDoorDirectory';
+import { dayAndTime } from '../../common/door-time';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { EntryVersions } from './EntryVersions';
 import { useVisitorSearch } from './useVisitorSearch';
 

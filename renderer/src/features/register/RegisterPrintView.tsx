@@ -1,8 +1,8 @@
 import { PrintView } from '../../ui/PrintView';
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { dayAndTime } from '../door/door-time';
-import type { DoorDirectory } from '../door/useDoorDirectory';
+import { dayAndTime } from '../../common/door-time';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { restrictionCheckLabels } from './register-lines';
 
 type Props = {

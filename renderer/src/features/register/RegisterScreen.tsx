@@ -2,21 +2,19 @@ import { useState } from 'react';
 import { visitorRegisterCsv } from '@shared/export/visitor-register-csv';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
-import '../door/door.css';
 import './register.css';
-import { clockTime } from '../door/door-time';
-import { useDoorDirectory } from '../door/useDoorDirectory';
-import { useHomeClock } from '../door/useHomeClock';
+import { clockTime } from '../../common/door-time';
+import { useDoorDirectory } from '../../common/useDoorDirectory';
+import { useHomeClock } from '../../common/useHomeClock';
 import { CorrectEntryForm } from './CorrectEntryForm';
-import { downloadTextFile } from './download-file';
+import { downloadTextFile } from '../../common/download-file';
 import { csvLineOf } from './register-lines';
 import { RegisterPrintView } from './RegisterPrintView';
 import { RegisterTable } from './RegisterTable';
 import { useRegister } from './useRegister';
 import { formatUkDate } from '@shared/format-dates';
-import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
-import { useDisclosure } from '../disclosures/useDisclosure';
-import { sha256Hex } from '../disclosures/sha256-hex';
+import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
+import { sha256Hex } from '../../common/sha256-hex';
 import { PastVisitorSearch } from './PastVisitorSearch';
 
 /**

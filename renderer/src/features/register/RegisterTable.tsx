@@ -1,7 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { calendarDateOf, clockTime, dayAndTime } from '../door/door-time';
-import type { DoorDirectory } from '../door/useDoorDirectory';
+import { calendarDateOf, clockTime, dayAndTime } from '../../common/door-time';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { EntryVersions } from './EntryVersions';
 import { restrictionCheckLabels } from './register-lines';
 

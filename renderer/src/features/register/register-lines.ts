@@ -1,6 +1,6 @@
 import type { VisitorRegisterCsvLine } from '@shared/export/visitor-register-csv';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import type { DoorDirectory } from '../door/useDoorDirectory';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
 
 /** What the restriction check said, in the register's words. */
 export const restrictionCheckLabels: Readonly<Record<VisitorEntry['restrictionCheck'], string>> = {

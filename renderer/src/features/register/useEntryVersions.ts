@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { useVisitorLog } from '../door/useVisitorLog';
+import { useVisitorLog } from '../../common/useVisitorLog';
 
 /** Every version of one register entry, the original first; undefined while loading. */
 export function useEntryVersions(id: string): VisitorEntry[] | undefined {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { shiftDate, startOfDayInstant } from '../door/door-time';
-import { useVisitorLog } from '../door/useVisitorLog';
+import { shiftDate, startOfDayInstant } from '../../common/door-time';
+import { useVisitorLog } from '../../common/useVisitorLog';
 
 /**
  * The register from the start of `from` to the end of `to` (dates in the home's zone), latest

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { VisitorSearchHit } from '@shared/rules/visitor-search';
-import { useDebouncedValue } from '../door/useDebouncedValue';
-import { useVisitorLog } from '../door/useVisitorLog';
+import { useDebouncedValue } from '../../common/useDebouncedValue';
+import { useVisitorLog } from '../../common/useVisitorLog';
 
 export type VisitorSearchState =
   | { readonly kind: 'idle' }

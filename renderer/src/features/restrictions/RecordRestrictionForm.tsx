@@ -9,14 +9,14 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { blankAsUndefined } from '../people/blank-as-undefined';
-import { displayPersonName } from '../people/person-name';
+import { blankAsUndefined } from '../../ui/blank-as-undefined';
+import { displayPersonName } from '../../common/person-name';
 import {
   restrictionEntrySchema,
   restrictionFromEntry,
   type RestrictionEntry,
 } from './restriction-entry-schema';
-import { restrictionAuthorityLabels, restrictionKindLabels } from './restriction-labels';
+import { restrictionAuthorityLabels, restrictionKindLabels } from '../../common/restriction-labels';
 
 type Props = {
   readonly repository: RestrictionRepository;

@@ -5,7 +5,7 @@ import { useSession } from '../../security/session-context';
 import { EndRestrictionForm } from './EndRestrictionForm';
 import { RestrictionDetails } from './RestrictionDetails';
 import { RestrictionHistory } from './RestrictionHistory';
-import { restrictionKindLabels } from './restriction-labels';
+import { restrictionKindLabels } from '../../common/restriction-labels';
 import { restrictionStatus } from './restriction-status';
 import { RestrictionStatusBadge } from './RestrictionStatusBadge';
 

@@ -1,6 +1,6 @@
 import { formatUkDate } from '@shared/format-dates';
 import type { Restriction } from '@shared/schemas/registers';
-import { restrictionAuthorityLabels, restrictionKindLabels } from './restriction-labels';
+import { restrictionAuthorityLabels, restrictionKindLabels } from '../../common/restriction-labels';
 import { useRestrictionHistory } from './useRestrictionHistory';
 import { formatUkDateTime } from './when-format';
 

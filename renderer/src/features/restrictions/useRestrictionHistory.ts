@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Restriction } from '@shared/schemas/registers';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 

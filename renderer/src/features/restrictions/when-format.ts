@@ -1,5 +1,5 @@
 import { formatUkDate } from '@shared/format-dates';
-import { calendarDateIn } from '../home/calendar-date';
+import { calendarDateIn } from '../../common/calendar-date';
 
 /** "3 Mar 2026, 14:05" on the home's clock. */
 export function formatUkDateTime(isoInstant: string, timeZone: string): string {

@@ -5,12 +5,12 @@ import {
   type RetentionReason,
   type RetentionSettings,
 } from '@shared/schemas/retention';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { useHomeToday } from '../home/useHomeToday';
-import { retentionRepository, type PastRetention } from './retention-repository';
+import { useHomeToday } from '../../common/useHomeToday';
+import { retentionRepository, type PastRetention } from '../../db/repositories/retention-repository';
 
 const groupLabels: Record<RetainedRecordKind, string> = {
   caseRecord: 'Case records',

@@ -9,7 +9,7 @@ import {
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { reviewRepository, type ReviewRecord } from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
 import { RagBadge } from './RagBadge';

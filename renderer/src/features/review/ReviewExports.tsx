@@ -3,15 +3,14 @@ import { termlyReviewCsv } from '@shared/export/termly-review-csv';
 import { termlyReportContent } from '@shared/rules/termly-report';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
-import { windowApi } from '../../app/window-api';
-import { useDatabase } from '../../app/database-context';
+import { windowApi } from '../../platform/window-api';
+import { useDatabase } from '../../db/useDatabase';
 import { reviewRepository, type TermlyOverview } from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
-import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
-import { useDisclosure } from '../disclosures/useDisclosure';
-import { sha256Hex } from '../disclosures/sha256-hex';
-import { downloadTextFile } from '../register/download-file';
-import { useSigner } from '../signing/useSigner';
+import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
+import { sha256Hex } from '../../common/sha256-hex';
+import { downloadTextFile } from '../../common/download-file';
+import { useSigner } from '../../security/useSigner';
 
 const termTitles = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
 

@@ -1,19 +1,14 @@
+import { useAcademicYears } from '../../common/useAcademicYears';
 import { useState } from 'react';
 import { termLabels, type TermName } from '@shared/schemas/academic-year';
 import { Banner } from '../../ui/Banner';
-import { useHomeClock } from '../door/useHomeClock';
+import { useHomeClock } from '../../common/useHomeClock';
 import { DrillDown, type DrillDownSubject } from './DrillDown';
 import { ReviewCharts } from './ReviewCharts';
 import { ReviewExports } from './ReviewExports';
 import { ReviewTable } from './ReviewTable';
 import { YoungPersonReviewPanel } from './YoungPersonReviewPanel';
-import {
-  defaultTermChoice,
-  useAcademicYears,
-  useReviewTrend,
-  useTermlyOverview,
-  type TermChoice,
-} from './useTermlyOverview';
+import { defaultTermChoice, useReviewTrend, useTermlyOverview, type TermChoice } from './useTermlyOverview';
 import './review.css';
 
 /**
@@ -23,7 +18,7 @@ import './review.css';
  */
 export function ReviewScreen() {
   const clock = useHomeClock();
-  const years = useAcademicYears();
+  const { years } = useAcademicYears();
   const [chosen, setChosen] = useState<TermChoice | undefined>();
   const choice = chosen ?? (years ? defaultTermChoice(years, clock.today) : undefined);
   const overview = useTermlyOverview(choice);

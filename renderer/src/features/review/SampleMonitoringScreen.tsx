@@ -3,10 +3,11 @@ import { termLabels, type TermName } from '@shared/schemas/academic-year';
 import { largestSample, type ReviewSample } from '@shared/schemas/review';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
-import { useHomeClock } from '../door/useHomeClock';
+import { useHomeClock } from '../../common/useHomeClock';
 import { SampleReviewList } from './SampleReviewList';
 import { useSamples } from './useSamples';
-import { defaultTermChoice, useAcademicYears } from './useTermlyOverview';
+import { useAcademicYears } from '../../common/useAcademicYears';
+import { defaultTermChoice } from './useTermlyOverview';
 import './review.css';
 
 const sampleTitle = (sample: ReviewSample) =>
@@ -18,7 +19,7 @@ const sampleTitle = (sample: ReviewSample) =>
  */
 export function SampleMonitoringScreen() {
   const clock = useHomeClock();
-  const years = useAcademicYears();
+  const { years } = useAcademicYears();
   const { samples, failure, repository, session, reload } = useSamples();
   const fallback = years ? defaultTermChoice(years, clock.today) : undefined;
   const [term, setTerm] = useState<string | undefined>();

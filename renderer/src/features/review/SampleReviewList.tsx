@@ -14,7 +14,7 @@ import {
 } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import type { ReviewSampleRepository } from '../../db/repositories/review-sample-repository';
-import type { Session } from '../../security/session';
+import type { Session } from '../../db/session';
 
 type Loaded = { forms: ContactForm[]; reviews: ReadonlyMap<string, SampleItemReview> };
 

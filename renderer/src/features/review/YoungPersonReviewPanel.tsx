@@ -3,7 +3,7 @@ import type { TermName } from '@shared/schemas/academic-year';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { formatUkDate } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { reviewRepository, type YoungPersonReview } from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
 import type { DrillDownSubject } from './DrillDown';

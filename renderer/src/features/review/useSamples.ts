@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReviewSample } from '@shared/schemas/review';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { reviewSampleRepository } from '../../db/repositories/review-sample-repository';
 import { useSession } from '../../security/session-context';
 

@@ -3,8 +3,7 @@ import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import type { Result } from '@shared/result';
 import { termAt } from '@shared/rules/academic-calendar';
 import { trendPoint, trendTerms, type TrendPoint } from '@shared/rules/termly-trend';
-import { useDatabase } from '../../app/database-context';
-import { academicYearRepository } from '../../db/repositories/academic-year-repository';
+import { useDatabase } from '../../db/useDatabase';
 import {
   reviewRepository,
   type ReviewError,
@@ -32,24 +31,6 @@ export function defaultTermChoice(years: readonly AcademicYear[], today: string)
     started[started.length - 1] ??
     (years[0] && years[0].terms[0] ? { yearId: years[0].id, termName: years[0].terms[0].name } : undefined);
   return last ? { yearId: last.yearId, termName: last.termName } : undefined;
-}
-
-/** The academic years, for the term picker. */
-export function useAcademicYears(): AcademicYear[] | undefined {
-  const db = useDatabase();
-  const [years, setYears] = useState<AcademicYear[] | undefined>();
-  useEffect(() => {
-    let isCurrent = true;
-    void academicYearRepository(db)
-      .list()
-      .then((list) => {
-        if (isCurrent) setYears(list);
-      });
-    return () => {
-      isCurrent = false;
-    };
-  }, [db]);
-  return years;
 }
 
 /** The overview for a term: recomputed when the term changes; the repository decides whose young people are in it. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { IpcReply } from '@shared/ipc/contract';
 import { Banner } from '../../ui/Banner';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../../platform/window-api';
 
 type AboutState =
   | { readonly kind: 'loading' }

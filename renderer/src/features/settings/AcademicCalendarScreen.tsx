@@ -3,7 +3,7 @@ import { termLabels, type AcademicYear } from '@shared/schemas/academic-year';
 import { formatUkDate, formatUkDayMonth } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
 import { AcademicYearForm } from './AcademicYearForm';
-import { useAcademicYears } from './useAcademicYears';
+import { useAcademicYears } from '../../common/useAcademicYears';
 import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseFileFolderStatus } from '@shared/ipc/channels/documents';
 import { can } from '@shared/rules/access';
-import { useDatabase } from '../../app/database-context';
-import { windowApi } from '../../app/window-api';
+import { useDatabase } from '../../db/useDatabase';
+import { windowApi } from '../../platform/window-api';
 import { auditLog } from '../../db/repositories/audit-log-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';

@@ -6,7 +6,7 @@ import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { authService } from '../../security/auth-service';
 import { useSessionApi } from '../../security/session-context';
 import { TimeZoneSelect } from './TimeZoneSelect';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { HomeDetailsForm } from './HomeDetailsForm';
 import { SecuritySettingsForm } from './SecuritySettingsForm';
-import { useHomeSettings } from './useHomeSettings';
+import { useHomeSettings } from '../../common/useHomeSettings';
 
 /** The manager's settings: the home's details and when the screen locks itself. */
 export function HomeDetailsScreen() {

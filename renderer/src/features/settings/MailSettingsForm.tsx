@@ -10,7 +10,7 @@ import {
   type MailSettingsForm as MailSettingsFormValues,
 } from '@shared/schemas/mail';
 import type { IpcReply } from '@shared/ipc/contract';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';

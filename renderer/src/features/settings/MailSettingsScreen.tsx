@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { windowApi } from '../../app/window-api';
-import { useDatabase } from '../../app/database-context';
+import { windowApi } from '../../platform/window-api';
+import { useDatabase } from '../../db/useDatabase';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
-import { useMailStatus } from '../outbox/useMailStatus';
+import { useMailStatus } from '../../common/useMailStatus';
 import { MailSettingsForm } from './MailSettingsForm';
 import { MailTestMessage } from './MailTestMessage';
 

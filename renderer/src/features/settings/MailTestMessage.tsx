@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { emailSchema } from '@shared/schemas/common';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 

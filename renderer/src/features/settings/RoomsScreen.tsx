@@ -6,10 +6,10 @@ import { roomFormSchema, type Room, type RoomForm } from '@shared/schemas/visits
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { roomRepository, type RoomRepository } from '../../db/repositories/room-repository';
 import { useSession } from '../../security/session-context';
-import '../visits/visits.css';
+import './settings.css';
 
 /**
  * Settings → Rooms (the manager's): the rooms staff can book for visits. A room is never deleted,

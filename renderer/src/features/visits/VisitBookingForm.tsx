@@ -14,10 +14,10 @@ import {
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import type { BookingCheck, VisitRepository } from '../../db/repositories/visit-repository';
 import { useSession } from '../../security/session-context';
-import { displayPersonName } from '../people/person-name';
+import { displayPersonName } from '../../common/person-name';
 import { CheckboxGroup } from './CheckboxGroup';
 import { PlanningHelpPanel } from './PlanningHelpPanel';
 import { useFamilyOfMany } from './useFamilyOfMany';

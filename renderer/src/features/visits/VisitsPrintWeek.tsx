@@ -1,7 +1,7 @@
 import { PrintView } from '../../ui/PrintView';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import { formatUkDate } from '@shared/format-dates';
-import { clockTime, dayAndTime } from '../door/door-time';
+import { clockTime, dayAndTime } from '../../common/door-time';
 import { addDays } from './calendar-time';
 import { localDateOf } from '@shared/rules/visit-conflicts';
 import type { VisitDirectory } from './useVisitDirectory';

@@ -6,11 +6,10 @@ import type { Visit, VisitBookingFormInput } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import type { VisitFilter } from '../../db/repositories/visit-repository';
-import { useHomeClock } from '../door/useHomeClock';
-import { DisclosureReasonDialog } from '../disclosures/DisclosureReasonDialog';
-import { useDisclosure } from '../disclosures/useDisclosure';
-import { sha256Hex } from '../disclosures/sha256-hex';
-import { downloadTextFile } from '../register/download-file';
+import { useHomeClock } from '../../common/useHomeClock';
+import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
+import { sha256Hex } from '../../common/sha256-hex';
+import { downloadTextFile } from '../../common/download-file';
 import {
   addDays,
   instantToFormTimes,
@@ -29,7 +28,6 @@ import { VisitsPrintWeek } from './VisitsPrintWeek';
 import { VisitsTable } from './VisitsTable';
 import { useVisitDirectory } from './useVisitDirectory';
 import { useVisitsInRange } from './useVisitsInRange';
-import '../door/door.css';
 import './visits.css';
 
 type Panel =

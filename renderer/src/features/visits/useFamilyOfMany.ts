@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person, Relationship } from '@shared/schemas/people';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { peopleRepository } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
-import { displayPersonName } from '../people/person-name';
+import { displayPersonName } from '../../common/person-name';
 
 export type FamilyMember = { readonly person: Person; readonly relationships: readonly Relationship[] };
 

@@ -6,7 +6,7 @@ import {
   familyCircle,
   type ContactMinimums,
 } from '@shared/rules/contact-minimums';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { academicYearRepository } from '../../db/repositories/academic-year-repository';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
 import { peopleRepository } from '../../db/repositories/people-repository';

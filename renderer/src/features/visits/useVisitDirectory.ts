@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { Room } from '@shared/schemas/visits';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { YoungPerson } from '@shared/schemas/people';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { roomRepository } from '../../db/repositories/room-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
 import { displayName, youngPeopleRepository } from '../../db/repositories/young-people-repository';

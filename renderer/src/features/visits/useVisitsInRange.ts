@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../../db/useDatabase';
 import { visitRepository, type VisitFilter } from '../../db/repositories/visit-repository';
 import { useSession } from '../../security/session-context';
 import { startOfDayIn } from './calendar-time';

@@ -3,8 +3,8 @@ import { visitKindLabels, type Visit, type VisitKind } from '@shared/schemas/vis
 import type { PanEvent } from '@shared/schemas/pan';
 import type { FamilyLinksDb } from '../../db/database';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
-import type { Session } from '../../security/session';
-import { queuePanAlert } from '../pan-groups/queue-pan-alert';
+import type { Session } from '../../db/session';
+import { queuePanAlert } from '../pan-groups';
 
 /** The contact a visit makes, as the contact form records it. */
 export function contactKindOfVisit(kind: VisitKind): ContactKind {

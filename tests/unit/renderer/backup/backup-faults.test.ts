@@ -6,7 +6,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { restoreBackup } from '../../../../renderer/src/features/backup/restore-backup';
 import { writeBackup } from '../../../../renderer/src/features/backup/write-backup';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import { generateHome } from '../../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
 import { addManagerKeys, backupRig, managerPassword, openedDb, type BackupRig } from './backup-test-support';

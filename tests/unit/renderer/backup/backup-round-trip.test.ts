@@ -7,7 +7,7 @@ import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions
 import { inputsMarkerId } from '../../../../renderer/src/db/review-summary-invalidation';
 import { restoreBackup, tableDigests } from '../../../../renderer/src/features/backup/restore-backup';
 import { writeBackup } from '../../../../renderer/src/features/backup/write-backup';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import { generateHome } from '../../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
 import {

@@ -1,8 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { FamilyLinksDb, openFamilyLinksDb } from '../../../../renderer/src/db/database';
 import { createAccountKeys } from '../../../../renderer/src/db/encryption/key-wrapping';
-import type { BackupPort } from '../../../../renderer/src/features/backup/backup-port';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { BackupPort } from '../../../../renderer/src/platform/backup-port';
+import type { Session } from '../../../../renderer/src/db/session';
 import { argon2idFloor } from '../../../../shared/schemas/keyring';
 
 export const managerPassword = 'correct horse battery staple 42';

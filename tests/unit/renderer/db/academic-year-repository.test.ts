@@ -5,7 +5,7 @@ import { academicYearRepository } from '../../../../renderer/src/db/repositories
 import { homeSettingsRepository } from '../../../../renderer/src/db/repositories/home-settings-repository';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 
 function yearStarting(startYear: number): AcademicYearForm {
   const next = startYear + 1;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditHead } from '../../../../shared/rules/audit-chain';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
-import type { AuditAnchorPort } from '../../../../renderer/src/db/repositories/audit-anchor-port';
+import type { AuditAnchorPort } from '../../../../renderer/src/platform/audit-anchor-port';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { declarationRepository } from '../../../../renderer/src/db/repositories/declaration-repository';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 

@@ -2,7 +2,7 @@ import { buildStaffMember } from '../../../factories/staff-factories';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 

@@ -16,7 +16,7 @@ import {
 import { visitCodec, visitRepository } from '../../../../renderer/src/db/repositories/visit-repository';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { inputsMarkerId, reviewSettingKeys } from '../../../../renderer/src/db/review-summary-invalidation';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import {
   buildAcademicYear,
   buildContactForm,

@@ -1,7 +1,7 @@
 import type { StaffRole } from '../../../../shared/schemas/staff';
 import { createRecordCipher, generateDataKey } from '../../../../renderer/src/db/encryption/record-cipher';
 import { generateAuditKey } from '../../../../renderer/src/db/encryption/key-wrapping';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 
 /** A signed-in session with fresh keys and the given roles, without going through Argon2id. */
 export async function testSession(

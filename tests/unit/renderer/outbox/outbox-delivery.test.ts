@@ -9,7 +9,8 @@ import { inMemoryProtectedStorage } from '../../../../electron/main/services/mai
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
-import { outboxSender, type MailPort } from '../../../../renderer/src/features/outbox/outbox-sender';
+import { outboxSender } from '../../../../renderer/src/features/outbox/outbox-sender';
+import type { MailPort } from '../../../../renderer/src/platform/mail-port';
 import { panAlertHome } from '../db/pan-alert-test-home';
 import {
   makeTestCertificates,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retentionRepository } from '../../../../renderer/src/features/retention/retention-repository';
+import { retentionRepository } from '../../../../renderer/src/db/repositories/retention-repository';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { buildYoungPerson } from '../../../factories';
 import { freshDatabase } from '../db/test-database';

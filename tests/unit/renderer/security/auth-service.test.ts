@@ -6,7 +6,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { homeSettingsRepository } from '../../../../renderer/src/db/repositories/home-settings-repository';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from '../db/test-database';
 
 const managerPassword = 'lantern orchard pebble meadow';

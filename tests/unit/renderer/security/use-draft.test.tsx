@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useForm } from 'react-hook-form';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftRepository } from '../../../../renderer/src/db/repositories/draft-repository';
-import type { Session } from '../../../../renderer/src/security/session';
+import type { Session } from '../../../../renderer/src/db/session';
 import { mergeDraft } from '../../../../renderer/src/security/merge-draft';
 import { useDraft } from '../../../../renderer/src/security/useDraft';
 import { closeTestHome, openTestHome, renderSignedIn } from '../features/render-signed-in';

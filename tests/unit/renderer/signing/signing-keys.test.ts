@@ -13,7 +13,7 @@ import {
   signingAuthoritySettingKey,
 } from '../../../../renderer/src/db/encryption/signing-keys';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
-import { unlockSigner } from '../../../../renderer/src/features/signing/unlock-signer';
+import { unlockSigner } from '../../../../renderer/src/security/unlock-signer';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { freshDatabase } from '../db/test-database';
 import { realSigningPort } from './signing-port-for-tests';

@@ -5,7 +5,7 @@ import { createDocumentsHandlers } from '../../../../electron/main/handlers/docu
 import { createDocumentsService } from '../../../../electron/main/services/documents';
 import { fixedDocumentDialogs } from '../../../../electron/main/services/fixed-document-dialogs';
 import { ipcContract } from '../../../../shared/ipc/contract';
-import type { SigningPort } from '../../../../renderer/src/db/encryption/signing-keys';
+import type { SigningPort } from '../../../../renderer/src/platform/signing-port';
 
 /**
  * The signing channels over the real documents service, each request and reply checked against

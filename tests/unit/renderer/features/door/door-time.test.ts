@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  calendarDateOf,
-  clockTime,
-  startOfDayInstant,
-} from '../../../../../renderer/src/features/door/door-time';
+import { calendarDateOf, clockTime, startOfDayInstant } from '../../../../../renderer/src/common/door-time';
 import { notSignedOutText } from '../../../../../renderer/src/features/door/not-signed-out';
 
 const london = 'Europe/London';

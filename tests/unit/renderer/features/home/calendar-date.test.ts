@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDateIn } from '../../../../../renderer/src/features/home/calendar-date';
+import { addDays, calendarDateIn } from '../../../../../renderer/src/common/calendar-date';
 
 describe('today on the home’s clock', () => {
   it.each([

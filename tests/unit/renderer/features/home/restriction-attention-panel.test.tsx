@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restrictionRepository } from '../../../../../renderer/src/db/repositories/restriction-repository';
-import { addDays, calendarDateIn } from '../../../../../renderer/src/features/home/calendar-date';
+import { addDays, calendarDateIn } from '../../../../../renderer/src/common/calendar-date';
 import { HomeScreen } from '../../../../../renderer/src/features/home/HomeScreen';
 import { closeTestHome, openTestHome, renderSignedIn } from '../render-signed-in';
 import { seedRestriction, seedYoungPerson } from '../seed-home';

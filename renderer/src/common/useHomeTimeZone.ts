@@ -1,5 +1,5 @@
 import { defaultTimeZone } from '@shared/schemas/home';
-import { useHomeSettings } from '../settings/useHomeSettings';
+import { useHomeSettings } from './useHomeSettings';
 
 /** The home's IANA time zone (Europe/London unless the manager chose another). */
 export function useHomeTimeZone(): string {

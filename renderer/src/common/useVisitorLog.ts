@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
-import { visitorLogRepository } from '../../db/repositories/visitor-log-repository';
-import { useSession } from '../../security/session-context';
+import { useDatabase } from '../db/useDatabase';
+import { visitorLogRepository } from '../db/repositories/visitor-log-repository';
+import { useSession } from '../security/session-context';
 
 /** The visitor register, opened with the signed-in person's keys. */
 export function useVisitorLog() {

@@ -1,10 +1,10 @@
 import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fail, ok, type Result } from '@shared/result';
 import { accountKeysSchema } from '@shared/schemas/keyring';
-import type { FamilyLinksDb } from '../../db/database';
-import { unlockAccount } from '../../db/encryption/key-wrapping';
-import { secretPassphrase } from '../../db/encryption/signing-keys';
-import type { Session } from '../../security/session';
+import type { FamilyLinksDb } from '../db/database';
+import { unlockAccount } from '../db/encryption/key-wrapping';
+import { secretPassphrase } from '../db/encryption/signing-keys';
+import type { Session } from '../db/session';
 
 export type UnlockSignerFailure = 'wrong-password' | 'no-certificate';
 

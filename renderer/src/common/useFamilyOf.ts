@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDatabase } from '../../app/database-context';
+import { useDatabase } from '../db/useDatabase';
 import { displayPersonName } from './person-name';
-import { peopleRepository } from '../../db/repositories/people-repository';
-import { useSession } from '../../security/session-context';
+import { peopleRepository } from '../db/repositories/people-repository';
+import { useSession } from '../security/session-context';
 
 /** A young person's family and significant people, by name, kept live; undefined while loading. */
 export function useFamilyOf(youngPersonId: string) {

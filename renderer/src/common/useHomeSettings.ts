@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { HomeSettings } from '@shared/schemas/home';
-import { useDatabase } from '../../app/database-context';
-import { homeSettingsRepository } from '../../db/repositories/home-settings-repository';
+import { useDatabase } from '../db/useDatabase';
+import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 
 export type HomeSettingsState =
   { readonly isLoading: true } | { readonly isLoading: false; readonly home: HomeSettings | undefined };

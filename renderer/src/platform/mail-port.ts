@@ -1,5 +1,12 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
-import type { MailPort } from './outbox-sender';
+import type { MailSendOutcome, MailMessage } from '@shared/schemas/mail';
+
+/** The main process's mail service as the sender needs it (window.api in the app, the service itself in tests). */
+export type MailPort = {
+  /** Whether mail is set up, and whether the manager turned attaching the signed PDF on. */
+  status(): Promise<{ readonly isConfigured: boolean; readonly attachSignedPdf: boolean }>;
+  send(message: MailMessage): Promise<MailSendOutcome>;
+};
 
 /** The main process's mail service over window.api, as the outbox sender needs it. */
 export function mailPortOver(api: FamilyLinksApi): MailPort {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
-import { academicYearRepository } from '../../db/repositories/academic-year-repository';
+import { useDatabase } from '../db/useDatabase';
+import { academicYearRepository } from '../db/repositories/academic-year-repository';
 
 /** Every academic year, earliest first, kept live; `years` is undefined while loading. */
 export function useAcademicYears() {

@@ -9,10 +9,10 @@ import {
   type RetainedRecordKind,
   type RetentionSettings,
 } from '@shared/schemas/retention';
-import type { FamilyLinksDb } from '../../db/database';
-import { auditLog } from '../../db/repositories/audit-log-repository';
-import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
-import type { Session } from '../../security/session';
+import type { FamilyLinksDb } from '../database';
+import { auditLog } from './audit-log-repository';
+import { youngPeopleRepository } from './young-people-repository';
+import type { Session } from '../session';
 
 const settingsKey = 'retention';
 

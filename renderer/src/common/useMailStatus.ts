@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IpcReply } from '@shared/ipc/contract';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from '../platform/window-api';
 
 export type MailStatus =
   | { readonly kind: 'loading' }

@@ -1,5 +1,5 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from './window-api';
 
 /** The backup channels of `window.api`: the main process in the app, the real service in tests. */
 export type BackupPort = Pick<

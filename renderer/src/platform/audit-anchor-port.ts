@@ -1,5 +1,5 @@
 import type { AuditHead } from '@shared/rules/audit-chain';
-import { windowApi } from '../../app/window-api';
+import { windowApi } from './window-api';
 
 /** Where the audit chain's head is copied outside IndexedDB (the main process's file). */
 export type AuditAnchorPort = {

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { SignerInput } from '@shared/ipc/channels/signing';
 import type { Result } from '@shared/result';
-import { useDatabase } from '../../app/database-context';
-import { useSession } from '../../security/session-context';
+import { useDatabase } from '../db/useDatabase';
+import { useSession } from './session-context';
 import { unlockSigner, type UnlockSignerFailure } from './unlock-signer';
 
 /**

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { useDatabase } from '../../app/database-context';
-import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
-import { useSession } from '../../security/session-context';
+import { useDatabase } from '../db/useDatabase';
+import { youngPeopleRepository } from '../db/repositories/young-people-repository';
+import { useSession } from '../security/session-context';
 
 /** Every young person, by the name staff use, kept live; `youngPeople` is undefined while loading. */
 export function useYoungPeople() {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { defaultTimeZone } from '@shared/schemas/home';
-import { useHomeSettings } from '../settings/useHomeSettings';
+import { useHomeSettings } from './useHomeSettings';
 import { calendarDateOf } from './door-time';
 
 const tickMs = 30_000;

@@ -1,5 +1,5 @@
 import type { StaffMember, StaffRole } from '@shared/schemas/staff';
-import type { RecordCipher } from '../db/encryption/record-cipher';
+import type { RecordCipher } from './encryption/record-cipher';
 
 /**
  * Who is signed in, and the keys their password unlocked. Held in memory only, and dropped on

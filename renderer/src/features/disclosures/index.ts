@@ -1,0 +1,3 @@
+// The disclosure log's public entry: every screen that lets a copy leave asks why through these.
+export { DisclosureReasonDialog } from './DisclosureReasonDialog';
+export { useDisclosure } from './useDisclosure';

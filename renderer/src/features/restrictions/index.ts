@@ -1,0 +1,2 @@
+// The restriction register's public entry: the young person's page shows their restrictions.
+export { RestrictionsSection } from './RestrictionsSection';
