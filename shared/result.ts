@@ -9,8 +9,11 @@ export type Failure<Code extends string = string> = {
   readonly fields?: Readonly<Record<string, string>>;
 };
 
+/** A result that failed: what `fail` gives, and what a check that refuses returns. */
+export type Failed<Code extends string = string> = { readonly ok: false; readonly error: Failure<Code> };
+
 export type Result<Value, Code extends string = string> =
-  { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly error: Failure<Code> };
+  { readonly ok: true; readonly value: Value } | Failed<Code>;
 
 export const ok = <Value>(value: Value): { readonly ok: true; readonly value: Value } => ({
   ok: true,
@@ -21,7 +24,7 @@ export const fail = <Code extends string>(
   code: Code,
   message: string,
   fields?: Readonly<Record<string, string>>,
-): { readonly ok: false; readonly error: Failure<Code> } => ({
+): Failed<Code> => ({
   ok: false,
   error: fields === undefined ? { code, message } : { code, message, fields },
 });

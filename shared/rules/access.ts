@@ -1,15 +1,14 @@
-import { fail, ok, type Result } from '../result';
 import type { Restriction } from '../schemas/registers';
-import { staffRoleLabels, staffRoles, type StaffRole } from '../schemas/staff';
+import { staffRoles, type StaffRole } from '../schemas/staff';
 
 /**
- * Need to know (DESIGN.md rule 8; issue: "repositories check the signed-in person's roles ... a
- * care-staff session cannot read another person's declarations or the authority and reference of
- * a restriction").
+ * Need to know (DESIGN.md rule 8): a care-staff session cannot read another person's declarations
+ * or the authority and reference of a restriction.
  *
  * The matrix below is the policy: each permission lists the roles that hold it. A person with
- * several roles holds everything any of them holds. Repositories ask `can`/`requirePermission`
- * before reading or writing, and strip what the person may not see (`visibleRestriction`).
+ * several roles holds everything any of them holds. Repositories ask `can` before reading or
+ * writing, refuse with their own words for the person, and strip what the person may not see
+ * (`visibleRestriction`).
  */
 
 export type Permission =
@@ -87,25 +86,6 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
 
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {
   return accessMatrix[permission].some((role) => roles.includes(role));
-}
-
-export type AccessFailureCode = 'not-permitted';
-
-/** For repositories: a value to return when the person may not do this, with who can. */
-export function requirePermission(
-  roles: readonly StaffRole[],
-  permission: Permission,
-): Result<void, AccessFailureCode> {
-  if (can(roles, permission)) return ok(undefined);
-  const holders = accessMatrix[permission].map(
-    (role) => `${role === 'registeredManager' ? 'the' : 'a'} ${staffRoleLabels[role]}`,
-  );
-  return fail('not-permitted', `Only ${joinWithOr(holders)} can do this.`);
-}
-
-function joinWithOr(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? 'nobody';
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
 }
 
 /** Always visible: enough to act on at the door ("restricted: supervised only, speak to the duty manager"). */

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { databaseName, FamilyLinksDb, openFamilyLinksDb } from '../db/database';
 import { latestSchemaVersion } from '../db/schema-versions';
-import { restoreMarkerKey } from '../features/backup/restore-backup';
+import { restoreMarkerKey } from '../db/backup/restore-backup';
 import { takeRestoreNotice } from '../features/backup/restore-notice';
 import { UpgradeBackupScreen } from '../features/backup/UpgradeBackupScreen';
-import { olderDatabaseWithAccounts } from '../features/backup/upgrade-backup';
+import { olderDatabaseWithAccounts } from '../db/backup/upgrade-backup';
 import { Banner } from '../ui/Banner';
 import { DatabaseContext } from '../platform/database-context';
 

@@ -6,23 +6,35 @@ export type SealedRow<Record, PlainKey extends keyof Record> = Pick<Record, Plai
   readonly sealed: SealedBox;
 };
 
-export type SealedCodec<Record, PlainKey extends keyof Record> = {
+/** How one table's records become rows and back. `Row` is what the table stores. */
+export type SealedCodec<Record, PlainKey extends keyof Record, Row = SealedRow<Record, PlainKey>> = {
   readonly table: string;
-  encode(record: Record, cipher: RecordCipher): Promise<SealedRow<Record, PlainKey>>;
-  decode(row: SealedRow<Record, PlainKey>, cipher: RecordCipher): Promise<Record>;
+  encode(record: Record, cipher: RecordCipher): Promise<Row>;
+  decode(row: Row, cipher: RecordCipher): Promise<Record>;
 };
 
 /**
  * How one table's records are split for storage. `plainKeys` must include the primary key and
  * every indexed field, and nothing a stranger could use to identify a child. On the way out the
  * whole record is parsed with its zod schema again, so a damaged row is caught, not shown.
+ *
+ * Normally everything but the plain keys is sealed together. With `sealedField`, the row seals
+ * that one field's value (a restriction's earlier version kept beside the id of its history row).
+ * The table and the row's id are bound into each seal (`${table}:${id}`): a sealed part copied
+ * onto another row, or into another table, fails to open.
  */
 export function createSealedCodec<
   Schema extends z.ZodType<{ id: string }>,
   PlainKey extends keyof z.infer<Schema>,
->(table: string, schema: Schema, plainKeys: readonly PlainKey[]): SealedCodec<z.infer<Schema>, PlainKey> {
+>(
+  table: string,
+  schema: Schema,
+  plainKeys: readonly PlainKey[],
+  options: { readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey> } = {},
+): SealedCodec<z.infer<Schema>, PlainKey> {
   type Record = z.infer<Schema>;
   const context = (id: string) => `${table}:${id}`;
+  const { sealedField } = options;
   return {
     table,
     async encode(record, cipher) {
@@ -32,7 +44,10 @@ export function createSealedCodec<
         plain[key] = record[key];
         delete secret[key];
       }
-      const sealed = await cipher.seal(context(record.id), secret);
+      const sealed = await cipher.seal(
+        context(record.id),
+        sealedField === undefined ? secret : record[sealedField],
+      );
       return { ...(plain as Pick<Record, PlainKey>), sealed };
     },
     async decode(row, cipher) {
@@ -40,7 +55,9 @@ export function createSealedCodec<
       const id = (plain as { id?: unknown }).id;
       if (typeof id !== 'string') throw new Error(`A row in ${table} has no id`);
       const secret = await cipher.open(context(id), sealed);
-      return schema.parse({ ...(secret as object), ...plain });
+      return schema.parse(
+        sealedField === undefined ? { ...(secret as object), ...plain } : { ...plain, [sealedField]: secret },
+      );
     },
   };
 }

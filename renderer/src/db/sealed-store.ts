@@ -1,20 +1,38 @@
-import type { Table } from 'dexie';
-import type { RecordCipher } from './encryption/record-cipher';
-import type { SealedCodec, SealedRow } from './sealed-codec';
+import type { IndexableType, Table } from 'dexie';
+import { sameBytes } from '@shared/bytes';
+import type { Failed } from '@shared/result';
+import type { RecordCipher, SealedBox } from './encryption/record-cipher';
+import type { RowWrite, WriteStep } from './record-writer';
+import type { SealedCodec } from './sealed-codec';
+import type { Author } from './session';
+
+/** What every sealed row has: its id, and the sealed part whose IV changes with every save. */
+type SealedRowBase = { readonly id: string; readonly sealed: SealedBox };
 
 /**
- * The read and write steps every sealed table shares. Sealing is done before a transaction
- * opens and opening after it closes, because awaiting WebCrypto inside one lets it commit.
+ * One sealed table: its reads, and the write steps a repository hands `recordWriter`. Opening is
+ * done after a transaction closes and sealing before one opens (the writer does that), because
+ * awaiting WebCrypto inside a transaction lets IndexedDB commit it.
  */
-export function sealedStore<Record extends { id: string }, PlainKey extends keyof Record>(
-  table: Table<SealedRow<Record, PlainKey>, string>,
-  codec: SealedCodec<Record, PlainKey>,
+export function sealedStore<Record extends { id: string }, Row extends SealedRowBase>(
+  table: Table<Row, string>,
+  codec: SealedCodec<Record, never, Row>,
 ) {
+  const seal = (records: readonly Record[], author: Author | undefined) => {
+    if (!author) throw new Error(`Rows of ${codec.table} are sealed: write them with an author's keys`);
+    return Promise.all(records.map((record) => codec.encode(record, author.cipher)));
+  };
+  const step = <Code extends string = never>(
+    prepare: (author: Author | undefined) => Promise<{
+      write: RowWrite;
+      check?: () => Promise<Failed<Code> | undefined>;
+    }>,
+  ): WriteStep<Code> => ({ table, prepare });
+
   return {
     table,
-    seal: (records: readonly Record[], cipher: RecordCipher) =>
-      Promise.all(records.map((record) => codec.encode(record, cipher))),
-    open: (rows: readonly SealedRow<Record, PlainKey>[], cipher: RecordCipher) =>
+    codec,
+    open: (rows: readonly Row[], cipher: RecordCipher) =>
       Promise.all(rows.map((row) => codec.decode(row, cipher))),
     async get(id: string, cipher: RecordCipher): Promise<Record | undefined> {
       const row = await table.get(id);
@@ -23,5 +41,46 @@ export function sealedStore<Record extends { id: string }, PlainKey extends keyo
     async all(cipher: RecordCipher): Promise<Record[]> {
       return Promise.all((await table.toArray()).map((row) => codec.decode(row, cipher)));
     },
+
+    /** New records; IndexedDB refuses the change if one's id (or a unique index) is taken. */
+    insert: (...records: readonly Record[]) =>
+      step(async (author) => ({ write: { kind: 'add', table, rows: await seal(records, author) } })),
+    /** Many new records at once (imports): the same as `insert`, for lists too long to spread. */
+    insertAll: (records: readonly Record[]) =>
+      step(async (author) => ({ write: { kind: 'add', table, rows: await seal(records, author) } })),
+    /** Stores records whatever is there: for rows only this person's action writes. */
+    put: (...records: readonly Record[]) =>
+      step(async (author) => ({ write: { kind: 'put', table, rows: await seal(records, author) } })),
+    putAll: (records: readonly Record[]) =>
+      step(async (author) => ({ write: { kind: 'put', table, rows: await seal(records, author) } })),
+
+    /**
+     * Stores `record` over the row it was opened from, unless someone saved that row since it was
+     * `read` (or it has gone): then the whole change is refused with `changedElsewhere`, and their
+     * change is not lost.
+     */
+    replace: <Code extends string>(read: Row, record: Record, changedElsewhere: Failed<Code>) =>
+      step<Code>(async (author) => ({
+        write: { kind: 'put', table, rows: await seal([record], author) },
+        async check() {
+          const stored = await table.get(read.id);
+          return stored && sameBytes(stored.sealed.iv, read.sealed.iv) ? undefined : changedElsewhere;
+        },
+      })),
+  };
+}
+
+/** A table stored as it is (settings, rooms, account keys, queues): no personal data, nothing to seal. */
+export function plainStore<Row, Key extends IndexableType>(table: Table<Row, Key>) {
+  const step = (write: RowWrite): WriteStep => ({ table, prepare: () => Promise.resolve({ write }) });
+  return {
+    table,
+    insert: (...rows: readonly Row[]) => step({ kind: 'add', table, rows }),
+    put: (...rows: readonly Row[]) => step({ kind: 'put', table, rows }),
+    putAll: (rows: readonly Row[]) => step({ kind: 'put', table, rows }),
+    delete: (...keys: readonly Key[]) => step({ kind: 'delete', table, keys }),
+    /** Every row whose `index` equals `value` (a person's relationships, replaced as a set). */
+    deleteWhere: (index: string, value: IndexableType) =>
+      step({ kind: 'delete-where', table, index, equals: value }),
   };
 }

@@ -13,9 +13,9 @@ export type Session = {
   readonly cipher: RecordCipher;
 };
 
-/** What the data layer needs to know about the person asking: who they are and their roles. */
-export type Actor = Pick<Session, 'roles'> & { readonly staffId: string };
-
-export function actorOf(session: Session): Actor {
-  return { staffId: session.staff.id, roles: session.roles };
-}
+/**
+ * Whose change it is, as the record writer needs it: the keys it is sealed and audited with, and
+ * whose name it goes under. A session is one; so is an account unlocked only to back up an older
+ * database before an upgrade.
+ */
+export type Author = Pick<Session, 'cipher' | 'auditKey'> & { readonly staff: Pick<StaffMember, 'id'> };

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '@shared/result';
-import { homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
+import { homeSettingsSchema } from '@shared/schemas/home';
 import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
-import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
+import type { AccountKeys } from '@shared/schemas/keyring';
 import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
 import { assessPassword } from '@shared/rules/password-strength';
 import { afterFailedAttempt, signInGate } from '@shared/rules/sign-in-lockout';
@@ -21,14 +21,15 @@ import {
   authoritySecretOf,
   createAuthority,
   issueCredential,
-  parseAuthority,
   rememberAuthoritySecret,
-  signingAuthoritySettingKey,
+  type NewAuthority,
   type NewCredential,
 } from '../db/encryption/signing-keys';
 import { windowSigningPort, type SigningPort } from '../platform/signing-port';
-import { auditLog, type AuditEventInput } from '../db/repositories/audit-log-repository';
-import { staffCodec, staffRepository } from '../db/repositories/staff-repository';
+import { accountRepository } from '../db/repositories/account-repository';
+import type { AuditEventInput } from '../db/repositories/audit-log-repository';
+import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
+import { staffRepository } from '../db/repositories/staff-repository';
 import type { Session } from '../db/session';
 import { mark, unlockMarks } from './performance-marks';
 
@@ -77,7 +78,7 @@ export function authService(
   signing: SigningPort | undefined = windowSigningPort(),
 ) {
   const staff = staffRepository(db);
-  const audit = auditLog(db);
+  const accounts = accountRepository(db, clock);
 
   /**
    * A certificate for a new account, or for an account whose key was lost in a password reset,
@@ -90,7 +91,7 @@ export function authService(
     member: Pick<StaffMember, 'id' | 'name' | 'email'>,
   ): Promise<Result<{ credential?: NewCredential; note?: string }, 'signing-failed'>> {
     if (!signing) return ok({ note: 'no signing service in this window' });
-    const authority = parseAuthority((await db.settings.get(signingAuthoritySettingKey))?.value);
+    const authority = await accounts.signingAuthority();
     if (!authority) return ok({ note: 'the home has no signing authority yet' });
     const authoritySecret = authoritySecretOf(session);
     if (!authoritySecret) return ok({ note: 'this manager’s account cannot open the signing authority' });
@@ -127,15 +128,11 @@ export function authService(
   }
 
   async function homeName(): Promise<string> {
-    const row = await db.settings.get('home');
-    const home = homeSettingsSchema.safeParse(row?.value);
-    return home.success ? home.data.name : '';
+    return (await homeSettingsRepository(db).get())?.name ?? '';
   }
 
   return {
-    async hasAccounts(): Promise<boolean> {
-      return (await staff.count()) > 0;
-    },
+    hasAccounts: () => accounts.hasAccounts(),
 
     /**
      * First run: the home's details and its first account, a Registered Manager, in one
@@ -177,27 +174,27 @@ export function authService(
       // written: if the main process cannot make them, nothing is set up and the person can try again.
       let secrets: AccountSecrets = {};
       const signingEvents: AuditEventInput[] = [];
-      let authorityRow: { key: string; value: unknown } | undefined;
+      let authority: NewAuthority['authority'] | undefined;
       if (signing) {
-        const authority = await createAuthority(signing, home.data.name);
-        if (!authority.ok)
-          return fail('signing-failed', `${authority.error.message} Nothing was set up; try again.`);
+        const created = await createAuthority(signing, home.data.name);
+        if (!created.ok)
+          return fail('signing-failed', `${created.error.message} Nothing was set up; try again.`);
         const issued = await issueCredential(signing, {
-          authority: authority.value.authority,
-          authoritySecret: authority.value.secret,
+          authority: created.value.authority,
+          authoritySecret: created.value.secret,
           staff: { name: member.name, email: member.email },
           homeName: home.data.name,
         });
         if (!issued.ok)
           return fail('signing-failed', `${issued.error.message} Nothing was set up; try again.`);
-        secrets = { signing: issued.value, authority: authority.value.secret };
-        authorityRow = { key: signingAuthoritySettingKey, value: authority.value.authority };
+        secrets = { signing: issued.value, authority: created.value.secret };
+        authority = created.value.authority;
         signingEvents.push(
           {
             action: 'certificate.authority-created',
             recordType: 'settings',
-            recordId: signingAuthoritySettingKey,
-            detail: `SHA-256 ${authority.value.authority.fingerprint}, valid until ${authority.value.authority.notAfter.slice(0, 10)}`,
+            recordId: 'signingAuthority',
+            detail: `SHA-256 ${created.value.authority.fingerprint}, valid until ${created.value.authority.notAfter.slice(0, 10)}`,
           },
           certificateEvent(member.id, { credential: issued.value }, 'certificate.issued'),
         );
@@ -215,10 +212,11 @@ export function authService(
       });
       const session = sessionFrom(member, keys);
       rememberAuthoritySecret(session, secrets.authority);
-      const staffRow = await staffCodec.encode(member, session.cipher);
-      await audit.write(
-        { actorId: member.id, auditKey: keys.auditKey },
-        [
+      const stored = await accounts.setUpHome(session, {
+        home: home.data,
+        authority,
+        keys: accountKeys,
+        events: [
           { action: 'home.set-up', recordType: 'settings', recordId: 'home' },
           {
             action: 'account.created',
@@ -229,16 +227,8 @@ export function authService(
           ...signingEvents,
           { action: 'session.signed-in', recordType: 'staff', recordId: member.id },
         ],
-        [db.settings, db.staff, db.accountKeys],
-        async () => {
-          if ((await db.staff.count()) > 0) throw new Error('A first account appeared while setting up');
-          await db.settings.put({ key: 'home', value: home.data satisfies HomeSettings });
-          if (authorityRow) await db.settings.put(authorityRow);
-          await db.staff.add(staffRow);
-          await db.accountKeys.add(accountKeys);
-        },
-        now,
-      );
+      });
+      if (!stored.ok) return stored;
       return ok({ session, mustChangePassword: false });
     },
 
@@ -252,12 +242,13 @@ export function authService(
     ): Promise<Result<SignedIn, 'not-recognised' | 'locked' | 'inactive'>> {
       const now = clock();
       const login = await staff.findLogin(username);
-      const stored = login ? accountKeysSchema.safeParse(await db.accountKeys.get(login.id)) : undefined;
-      if (!login || !stored?.success) {
-        await audit.recordPending({ action: 'session.sign-in-failed', detail: 'unknown username' }, now);
+      const keysRecord = login ? await accounts.keysOf(login.id) : undefined;
+      if (!login || !keysRecord) {
+        await accounts.recordRefusedSignIn(undefined, [
+          { action: 'session.sign-in-failed', detail: 'unknown username' },
+        ]);
         return fail('not-recognised', notRecognised);
       }
-      const keysRecord = stored.data;
       const gate = signInGate(lockoutStateOf(keysRecord), now);
       if (gate.kind === 'locked')
         return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
@@ -267,28 +258,33 @@ export function authService(
       if (!unlocked.ok) {
         const outcome = afterFailedAttempt(lockoutStateOf(keysRecord), now);
         const { lockedUntil: _previous, ...rest } = keysRecord;
-        await db.accountKeys.put({
-          ...rest,
-          failedAttempts: [...outcome.state.failedAttempts],
-          ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
-        });
-        await audit.recordPending(
-          { action: 'session.sign-in-failed', recordType: 'staff', recordId: login.id },
-          now,
+        const failed: AuditEventInput = {
+          action: 'session.sign-in-failed',
+          recordType: 'staff',
+          recordId: login.id,
+        };
+        await accounts.recordRefusedSignIn(
+          {
+            ...rest,
+            failedAttempts: [...outcome.state.failedAttempts],
+            ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
+          },
+          outcome.kind === 'nowLocked'
+            ? [
+                failed,
+                {
+                  action: 'account.locked-out',
+                  recordType: 'staff',
+                  recordId: login.id,
+                  detail: `until ${outcome.until}`,
+                },
+              ]
+            : [failed],
         );
         switch (outcome.kind) {
           case 'counted':
             return fail('not-recognised', notRecognised);
           case 'nowLocked':
-            await audit.recordPending(
-              {
-                action: 'account.locked-out',
-                recordType: 'staff',
-                recordId: login.id,
-                detail: `until ${outcome.until}`,
-              },
-              now,
-            );
             return fail(
               'locked',
               'Too many wrong passwords: this account is now locked for 5 minutes. The manager can reset the password if it has been forgotten.',
@@ -305,15 +301,14 @@ export function authService(
         }
       }
       if (!login.isActive) {
-        await audit.recordPending(
+        await accounts.recordRefusedSignIn(undefined, [
           {
             action: 'session.sign-in-refused',
             recordType: 'staff',
             recordId: login.id,
             detail: 'account inactive',
           },
-          now,
-        );
+        ]);
         return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
       }
       const cipher = createRecordCipher(unlocked.value.keys.dataKey);
@@ -322,15 +317,11 @@ export function authService(
       const session = sessionFrom(member, unlocked.value.keys);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       const { lockedUntil: _cleared, ...withoutLock } = keysRecord;
-      await audit.write(
-        { actorId: member.id, auditKey: session.auditKey },
+      await accounts.replaceKeys(
+        session,
+        { ...withoutLock, failedAttempts: [] },
         [{ action: 'session.signed-in', recordType: 'staff', recordId: member.id }],
-        [db.accountKeys],
-        async () => {
-          await db.accountKeys.put({ ...withoutLock, failedAttempts: [] });
-        },
-        now,
-        { includePending: true },
+        { chainPendingSignIns: true },
       );
       return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
     },
@@ -340,13 +331,12 @@ export function authService(
       action: 'session.locked' | 'session.signed-out',
       detail?: string,
     ): Promise<void> {
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action, recordType: 'staff', recordId: session.staff.id, ...(detail ? { detail } : {}) }],
-        [],
-        async () => {},
-        clock(),
-      );
+      await accounts.recordSessionEvent(session, {
+        action,
+        recordType: 'staff',
+        recordId: session.staff.id,
+        ...(detail ? { detail } : {}),
+      });
     },
 
     /** The manager adds a colleague; the temporary password must be changed at first sign-in. */
@@ -388,25 +378,15 @@ export function authService(
         passwordChangeRequired: true,
         secrets,
       });
-      const row = await staffCodec.encode(member, session.cipher);
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [
-          {
-            action: 'account.created',
-            recordType: 'staff',
-            recordId: member.id,
-            detail: `roles: ${member.roles.join(', ')}`,
-          },
-          certificateEvent(member.id, issued.value, 'certificate.issued'),
-        ],
-        [db.staff, db.accountKeys],
-        async () => {
-          await db.staff.add(row);
-          await db.accountKeys.add(keys);
+      await accounts.add(session, member, keys, [
+        {
+          action: 'account.created',
+          recordType: 'staff',
+          recordId: member.id,
+          detail: `roles: ${member.roles.join(', ')}`,
         },
-        now,
-      );
+        certificateEvent(member.id, issued.value, 'certificate.issued'),
+      ]);
       return ok(member);
     },
 
@@ -431,17 +411,10 @@ export function authService(
       }
       const next = staffMemberSchema.safeParse({ ...current, ...changes });
       if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
-      const row = await staffCodec.encode(next.data, session.cipher);
       const changed = Object.keys(changes).join(', ');
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` }],
-        [db.staff],
-        async () => {
-          await db.staff.put(row);
-        },
-        clock(),
-      );
+      await accounts.update(session, next.data, [
+        { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
+      ]);
       return ok(next.data);
     },
 
@@ -454,8 +427,8 @@ export function authService(
       if (!can(session.roles, 'staff:manage'))
         return fail('forbidden', 'Only the Registered Manager can reset passwords.');
       const member = await staff.get(staffId, session.cipher);
-      const stored = accountKeysSchema.safeParse(await db.accountKeys.get(staffId));
-      if (!member || !stored.success) return fail('not-found', 'That account no longer exists.');
+      const stored = await accounts.keysOf(staffId);
+      if (!member || !stored) return fail('not-found', 'That account no longer exists.');
       const weak = passwordProblem(temporaryPassword, member, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger temporary password.', { temporaryPassword: weak });
       // The old signing key's secret was wrapped by the forgotten password, which nobody else knows:
@@ -463,13 +436,13 @@ export function authService(
       const issued = await credentialFor(session, member);
       if (!issued.ok)
         return fail('signing-failed', `${issued.error.message} The password was not reset; try again.`);
-      const hadKey = stored.data.signingKey !== undefined;
+      const hadKey = stored.signingKey !== undefined;
       const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
       const secrets: AccountSecrets = {
         ...(issued.value.credential ? { signing: issued.value.credential } : {}),
         ...(authority ? { authority } : {}),
       };
-      const next = await rewrapForNewPassword(stored.data, {
+      const next = await rewrapForNewPassword(stored, {
         newPassword: temporaryPassword,
         keys: session,
         setBy: 'manager-reset',
@@ -490,15 +463,7 @@ export function authService(
           ),
         );
       }
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        events,
-        [db.accountKeys],
-        async () => {
-          await db.accountKeys.put(next);
-        },
-        clock(),
-      );
+      await accounts.replaceKeys(session, next, events);
       return ok(undefined);
     },
 
@@ -508,7 +473,8 @@ export function authService(
       currentPassword: string,
       newPassword: string,
     ): Promise<Result<void, 'wrong-password' | 'invalid'>> {
-      const stored = accountKeysSchema.parse(await db.accountKeys.get(session.staff.id));
+      const stored = await accounts.keysOf(session.staff.id);
+      if (!stored) throw new Error('The signed-in account has no keyring entry');
       const check = await unlockAccount(stored, currentPassword);
       if (!check.ok)
         return fail('wrong-password', 'Your current password is not right.', {
@@ -523,15 +489,9 @@ export function authService(
         setBy: 'self',
         secrets: check.value.secrets,
       });
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id }],
-        [db.accountKeys],
-        async () => {
-          await db.accountKeys.put(next);
-        },
-        clock(),
-      );
+      await accounts.replaceKeys(session, next, [
+        { action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id },
+      ]);
       return ok(undefined);
     },
 
@@ -542,7 +502,7 @@ export function authService(
       Map<string, Pick<AccountKeys, 'passwordChangeRequired' | 'lockedUntil'> & { certificateUntil?: string }>
     > {
       if (!can(session.roles, 'staff:manage')) return new Map();
-      const rows = await db.accountKeys.toArray();
+      const rows = await accounts.allKeys();
       return new Map(
         rows.map((row) => [
           row.staffId,

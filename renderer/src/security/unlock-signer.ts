@@ -1,8 +1,8 @@
 import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fail, ok, type Result } from '@shared/result';
-import { accountKeysSchema } from '@shared/schemas/keyring';
 import type { FamilyLinksDb } from '../db/database';
 import { unlockAccount } from '../db/encryption/key-wrapping';
+import { accountRepository } from '../db/repositories/account-repository';
 import { secretPassphrase } from '../db/encryption/signing-keys';
 import type { Session } from '../db/session';
 
@@ -19,13 +19,13 @@ export async function unlockSigner(
   session: Session,
   password: string,
 ): Promise<Result<SignerInput, UnlockSignerFailure>> {
-  const stored = accountKeysSchema.safeParse(await db.accountKeys.get(session.staff.id));
-  if (!stored.success)
+  const stored = await accountRepository(db).keysOf(session.staff.id);
+  if (!stored)
     return fail(
       'no-certificate',
       'Your account’s keys cannot be read, so nothing can be signed. Ask the manager for help.',
     );
-  const unlocked = await unlockAccount(stored.data, password);
+  const unlocked = await unlockAccount(stored, password);
   if (!unlocked.ok)
     return fail(
       'wrong-password',

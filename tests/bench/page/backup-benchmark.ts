@@ -1,8 +1,8 @@
 import { argon2idFloor } from '@shared/schemas/keyring';
 import { derivedTables, FamilyLinksDb, openFamilyLinksDb } from '../../../renderer/src/db/database';
 import { createAccountKeys } from '../../../renderer/src/db/encryption/key-wrapping';
-import { restoreBackup, tableDigests } from '../../../renderer/src/features/backup/restore-backup';
-import { writeBackup } from '../../../renderer/src/features/backup/write-backup';
+import { restoreBackup, tableDigests } from '../../../renderer/src/db/backup/restore-backup';
+import { writeBackup } from '../../../renderer/src/db/backup/write-backup';
 import { bulkPut, deleteDatabase, openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { timed } from './bench-timing';

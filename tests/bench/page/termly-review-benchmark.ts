@@ -27,7 +27,7 @@ type State = ReviewHome & { readonly bare: IDBDatabase };
 function largeHomeWithVisits(context: BenchContext): Promise<LoadedHome> {
   return shared(context, 'largeHomeWithVisits', async () => {
     const loaded = await loadedLargeHome(context);
-    await roomRepository(loaded.db).addMany(loaded.home.rooms);
+    await roomRepository(loaded.db).addMany(loaded.session, loaded.home.rooms);
     await visitRepository(loaded.db).addMany(loaded.session, loaded.home.visits);
     return loaded;
   });

@@ -9,7 +9,7 @@ export function largeHomeWithVisits(context: BenchContext): Promise<LoadedHome> 
   return shared(context, 'largeHomeWithVisits', async () => {
     const loaded = await loadedLargeHome(context);
     const started = performance.now();
-    await roomRepository(loaded.db).addMany(loaded.home.rooms);
+    await roomRepository(loaded.db).addMany(loaded.session, loaded.home.rooms);
     await visitRepository(loaded.db).addMany(loaded.session, loaded.home.visits);
     progress(`loaded ${loaded.home.visits.length} visits in ${Math.round(performance.now() - started)} ms`);
     return loaded;

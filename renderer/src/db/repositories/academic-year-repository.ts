@@ -1,12 +1,12 @@
 import { academicYearFormSchema, academicYearSchema, type AcademicYear } from '@shared/schemas/academic-year';
 import { academicYearOverlaps, academicYearSpan } from '@shared/rules/academic-calendar';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
 import type { AcademicYearRow, FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import { plainStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 
 export type AcademicYearSaveError = 'invalid' | 'overlap' | 'duplicate-label' | 'not-found' | 'forbidden';
 
@@ -21,7 +21,8 @@ export function academicYearRepository(
   newId: () => string = () => crypto.randomUUID(),
   clock: () => Date = () => new Date(),
 ) {
-  const audit = auditLog(db);
+  const records = recordWriter(db, clock);
+  const years = plainStore(db.academicYears);
   return {
     /** Every year, earliest first. */
     async list(): Promise<AcademicYear[]> {
@@ -58,39 +59,29 @@ export function academicYearRepository(
         recordId: record.id,
         detail: record.label,
       };
-      try {
-        await audit.write(
-          { actorId: session.staff.id, auditKey: session.auditKey },
-          [event],
-          [db.academicYears],
-          async () => {
-            if (id !== undefined && (await db.academicYears.get(id)) === undefined) {
-              throw new Refusal(
-                fail(
-                  'not-found',
-                  'That academic year is no longer in the calendar. Reload the page and try again.',
-                ).error,
-              );
-            }
-            const others = (await db.academicYears.toArray()).filter((row) => row.id !== record.id);
-            if (others.some((row) => row.label === record.label)) {
-              const message = `There is already an academic year ${record.label}. Edit that one instead.`;
-              throw new Refusal(fail('duplicate-label', message, { label: message }).error);
-            }
-            const overlapping = academicYearOverlaps(record, others)[0];
-            if (overlapping) {
-              const message = `These dates overlap ${overlapping.label} (${overlapping.startsOn} to ${overlapping.endsOn}). Years cannot share any days.`;
-              throw new Refusal(fail('overlap', message, { 'terms.0.startsOn': message }).error);
-            }
-            await db.academicYears.put({ ...record, ...span });
-          },
-          clock(),
-        );
-      } catch (error) {
-        if (error instanceof Refusal)
-          return { ok: false, error: error.failure as Failure<AcademicYearSaveError> };
-        throw error;
-      }
+      const written = await records.write(session, {
+        events: [event],
+        writes: [years.put({ ...record, ...span })],
+        async check() {
+          if (id !== undefined && (await db.academicYears.get(id)) === undefined)
+            return fail(
+              'not-found',
+              'That academic year is no longer in the calendar. Reload the page and try again.',
+            );
+          const others = (await db.academicYears.toArray()).filter((row) => row.id !== record.id);
+          if (others.some((row) => row.label === record.label)) {
+            const message = `There is already an academic year ${record.label}. Edit that one instead.`;
+            return fail('duplicate-label', message, { label: message });
+          }
+          const overlapping = academicYearOverlaps(record, others)[0];
+          if (overlapping) {
+            const message = `These dates overlap ${overlapping.label} (${overlapping.startsOn} to ${overlapping.endsOn}). Years cannot share any days.`;
+            return fail('overlap', message, { 'terms.0.startsOn': message });
+          }
+          return undefined;
+        },
+      });
+      if (!written.ok) return written;
       return ok(record);
     },
   };

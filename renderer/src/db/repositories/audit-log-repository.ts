@@ -10,6 +10,7 @@ import {
 import { can } from '@shared/rules/access';
 import type { StaffRole } from '@shared/schemas/staff';
 import type { FamilyLinksDb, PendingAuditRow } from '../database';
+import type { Session } from '../session';
 import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
 
 /** Who is acting, and the key that lets them add to the chain. */
@@ -50,7 +51,11 @@ function serialised<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
  * inside one); inside it, the head is read again, and if another append got in first the whole
  * thing is redone, so the change and its entries are always one transaction.
  */
-export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProcessAnchor()) {
+export function auditLog(
+  db: FamilyLinksDb,
+  anchor: AuditAnchorPort = mainProcessAnchor(),
+  clock: () => Date = () => new Date(),
+) {
   async function readHead(): Promise<AuditHead | null> {
     const row = await db.settings.get(headKey);
     return (row?.value as AuditHead | undefined) ?? null;
@@ -132,9 +137,21 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
       });
     },
 
-    /** Records a sign-in event when nobody holds the audit key yet (a failed or refused sign-in). */
-    async recordPending(event: AuditEventInput, now: Date): Promise<void> {
-      await db.pendingAudit.add({ ...event, at: now.toISOString() });
+    /**
+     * Runs `change` and keeps `events` to be chained in at the next sign-in, in one transaction:
+     * for what happens before anyone holds the audit key (a failed or refused sign-in).
+     */
+    async writePending(
+      events: readonly AuditEventInput[],
+      tables: readonly Table[],
+      change: () => Promise<void>,
+      now: Date,
+    ): Promise<void> {
+      const at = now.toISOString();
+      await db.transaction('rw', [...new Set([...tables, db.pendingAudit])], async () => {
+        await change();
+        if (events.length > 0) await db.pendingAudit.bulkAdd(events.map((event) => ({ ...event, at })));
+      });
     },
 
     /** The newest entries first, a page at a time, keyed by `seq` (never by offset). Manager only. */
@@ -182,6 +199,19 @@ export function auditLog(db: FamilyLinksDb, anchor: AuditAnchorPort = mainProces
           message: `Entry ${anchored.seq} is not the one Family Links recorded: the log has been rewritten from there. Keep this computer as it is and tell the registered manager.`,
         };
       }
+      return verdict;
+    },
+
+    /** The manager checks the log: the verdict, and an entry saying the check was made and what it found. */
+    async check(session: Session): Promise<AuditVerification | undefined> {
+      const verdict = await this.verify(session.roles, session.auditKey);
+      await this.write(
+        { actorId: session.staff.id, auditKey: session.auditKey },
+        [{ action: 'audit.verified', detail: verdict?.kind ?? 'not allowed' }],
+        [],
+        () => Promise.resolve(),
+        clock(),
+      );
       return verdict;
     },
   };

@@ -1,4 +1,4 @@
-import { Dexie, type Table } from 'dexie';
+import { Dexie } from 'dexie';
 import {
   caseFileCopySchema,
   contactFormEntrySchema,
@@ -22,13 +22,12 @@ import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import { z } from 'zod';
 import type { ContactFormPlainKey, FamilyLinksDb } from '../database';
+import { recordWriter, type WriteStep } from '../record-writer';
 import { createSealedCodec, type SealedRow } from '../sealed-codec';
-import { sealedStore } from '../sealed-store';
+import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
 import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
-import { Refusal } from './refusal';
 
 const exportedFilesSchema = z
   .array(
@@ -71,6 +70,20 @@ const signedFileSchema = z.object({
   caseFile: caseFileCopySchema,
   place: caseFilePlaceSchema,
 });
+/** A filed form's signed PDF as stored, sealed; its id is the form's. */
+const signedFileCodec = createSealedCodec('contactFormFiles', signedFileSchema.extend({ id: z.uuid() }), [
+  'id',
+]);
+
+function signedFileOf(stored: z.infer<typeof signedFileSchema>): SignedFile {
+  return {
+    pdf: bytesOf(stored.pdfBase64),
+    sha256: stored.sha256,
+    caseFile: stored.caseFile,
+    place: stored.place,
+  };
+}
+
 export type SignedFile = {
   readonly pdf: Uint8Array;
   readonly sha256: string;
@@ -143,8 +156,10 @@ function dayIn(timeZone: string, instant: string): string {
  */
 export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.contactForms, contactFormCodec);
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const files = sealedStore(db.contactFormFiles, signedFileCodec);
+  const queue = plainStore(db.caseFileQueue);
+  const settingsRows = plainStore(db.settings);
+  const records = recordWriter(db, clock);
 
   async function settings(): Promise<ContactFormSettings> {
     const parsed = contactFormSettingsSchema.safeParse(
@@ -198,49 +213,30 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     );
   }
 
-  /** Writes `form` with its audit events, refusing if someone changed or filed it since `expectedIv` was read. */
+  /** Writes `form` with its audit events, refusing if someone changed or filed it since `read` was read. */
   async function writeForm(
     session: Session,
     form: ContactForm,
     events: { action: string; detail?: string }[],
-    expectedIv: Uint8Array | undefined,
-    extra?: () => Promise<void>,
-    extraTables: readonly Table[] = [],
+    read: ContactFormRow | undefined,
+    also: readonly WriteStep[] = [],
   ) {
-    const row = await contactFormCodec.encode(form, session.cipher);
-    await audit.write(
-      auditor(session),
-      events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
-      [db.contactForms, ...extraTables],
-      async () => {
-        if (expectedIv) {
-          const stored = await db.contactForms.get(form.id);
-          if (!stored || stored.status !== 'draft' || !sameBytes(stored.sealed.iv, expectedIv)) {
-            throw new Refusal(
+    return records.write(session, {
+      events: events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
+      writes: [
+        read
+          ? store.replace(
+              read,
+              form,
               fail(
                 'already-filed',
                 'This form was changed or filed a moment ago, perhaps in another window. Open it again.',
-              ).error,
-            );
-          }
-        }
-        await db.contactForms.put(row);
-        if (extra) await extra();
-      },
-      clock(),
-    );
-  }
-
-  async function guarded<T>(
-    task: () => Promise<Result<T, ContactFormError>>,
-  ): Promise<Result<T, ContactFormError>> {
-    try {
-      return await task();
-    } catch (error) {
-      if (error instanceof Refusal)
-        return { ok: false, error: error.failure as { code: ContactFormError; message: string } };
-      throw error;
-    }
+              ),
+            )
+          : store.put(form),
+        ...also,
+      ],
+    });
   }
 
   async function editable(session: Session, id: string) {
@@ -263,7 +259,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         ok: false as const,
         failure: fail('forbidden', 'Only the person who wrote this form can change or file it.'),
       };
-    return { ok: true as const, form, iv: row.sealed.iv };
+    return { ok: true as const, form, row };
   }
 
   /** Applies the author's entry to a draft, works out restricted participants, and returns the events to audit. */
@@ -323,9 +319,8 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         );
       const parsed = contactFormSettingsSchema.safeParse(input);
       if (!parsed.success) return fail('invalid', 'Check the number of hours.', fieldMessages(parsed.error));
-      await audit.write(
-        auditor(session),
-        [
+      await records.write(session, {
+        events: [
           {
             action: 'settings.contact-forms-updated',
             recordType: 'settings',
@@ -333,12 +328,8 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
             detail: `${parsed.data.dueHours} hours`,
           },
         ],
-        [db.settings],
-        async () => {
-          await db.settings.put({ key: contactFormSettingsKey, value: parsed.data });
-        },
-        clock(),
-      );
+        writes: [settingsRows.put({ key: contactFormSettingsKey, value: parsed.data })],
+      });
       return ok(parsed.data);
     },
 
@@ -392,21 +383,15 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           }),
         );
       if (forms.length === 0) return ok(already);
-      const rows = await store.seal(forms, session.cipher);
-      await audit.write(
-        auditor(session),
-        forms.map((form) => ({
+      await records.write(session, {
+        events: forms.map((form) => ({
           action: 'contact-form.due',
           recordType: 'contactForm',
           recordId: form.id,
           detail: `${form.kind}${form.visitId ? ' (visit)' : ''}`,
         })),
-        [db.contactForms],
-        async () => {
-          await db.contactForms.bulkAdd(rows);
-        },
-        clock(),
-      );
+        writes: [store.insertAll(forms)],
+      });
       return ok([...already, ...forms]);
     },
 
@@ -423,16 +408,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const checked = forms.map((form) => contactFormSchema.parse(form));
       for (let start = 0; start < checked.length; start += 10_000) {
         const chunk = checked.slice(start, start + 10_000);
-        const rows = await store.seal(chunk, session.cipher);
-        await audit.write(
-          auditor(session),
-          [{ action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` }],
-          [db.contactForms],
-          async () => {
-            await db.contactForms.bulkAdd(rows);
-          },
-          clock(),
-        );
+        await records.write(session, {
+          events: [
+            { action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` },
+          ],
+          writes: [store.insertAll(chunk)],
+        });
       }
       return ok(checked.length);
     },
@@ -493,14 +474,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     /** Saves the author's changes to a draft form. */
     async save(session: Session, id: string, input: unknown): Promise<Result<ContactForm, ContactFormError>> {
-      return guarded(async () => {
-        const found = await editable(session, id);
-        if (!found.ok) return found.failure;
-        const applied = await applyEntry(session, found.form, input);
-        if (!applied.ok) return applied.failure;
-        await writeForm(session, applied.form, applied.events, found.iv);
-        return ok(applied.form);
-      });
+      const found = await editable(session, id);
+      if (!found.ok) return found.failure;
+      const applied = await applyEntry(session, found.form, input);
+      if (!applied.ok) return applied.failure;
+      const written = await writeForm(session, applied.form, applied.events, found.row);
+      return written.ok ? ok(applied.form) : written;
     },
 
     /** One form, if this person may read it; someone else's reads as not found. */
@@ -590,52 +569,41 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       id: string,
       signed: SignedFile & { readonly filedAt: string },
     ): Promise<Result<ContactForm, ContactFormError>> {
-      return guarded(async () => {
-        const found = await editable(session, id);
-        if (!found.ok) return found.failure;
-        const ready = contactFormReadyToFileSchema.safeParse(found.form);
-        if (!ready.success)
-          return fail(
-            'not-ready',
-            'Some details are needed before the form can be signed.',
-            fieldMessages(ready.error),
-          );
-        const filed = contactFormSchema.parse({
-          ...found.form,
-          status: 'filed',
-          filedAt: signed.filedAt,
-          signedPdfSha256: signed.sha256,
-        });
-        const fileRow = {
+      const found = await editable(session, id);
+      if (!found.ok) return found.failure;
+      const ready = contactFormReadyToFileSchema.safeParse(found.form);
+      if (!ready.success)
+        return fail(
+          'not-ready',
+          'Some details are needed before the form can be signed.',
+          fieldMessages(ready.error),
+        );
+      const filed = contactFormSchema.parse({
+        ...found.form,
+        status: 'filed',
+        filedAt: signed.filedAt,
+        signedPdfSha256: signed.sha256,
+      });
+      const events = [
+        {
+          action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed',
+          detail: `sha256 ${signed.sha256}`,
+        },
+        signed.caseFile.state === 'written'
+          ? { action: 'case-file.written', detail: `sha256 ${signed.sha256}` }
+          : { action: 'case-file.queued', detail: signed.caseFile.code },
+      ];
+      const written = await writeForm(session, filed, events, found.row, [
+        files.insert({
           id,
-          sealed: await session.cipher.seal(
-            `contactFormFiles:${id}`,
-            signedFileSchema.parse({
-              pdfBase64: base64Of(signed.pdf),
-              sha256: signed.sha256,
-              caseFile: signed.caseFile,
-              place: signed.place,
-            }),
-          ),
-        };
-        const events = [
-          {
-            action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed',
-            detail: `sha256 ${signed.sha256}`,
-          },
-          signed.caseFile.state === 'written'
-            ? { action: 'case-file.written', detail: `sha256 ${signed.sha256}` }
-            : { action: 'case-file.queued', detail: signed.caseFile.code },
-        ];
-        await writeForm(
-          session,
-          filed,
-          events,
-          found.iv,
-          async () => {
-            await db.contactFormFiles.add(fileRow);
-            if (signed.caseFile.state === 'queued') {
-              await db.caseFileQueue.put({
+          pdfBase64: base64Of(signed.pdf),
+          sha256: signed.sha256,
+          caseFile: signed.caseFile,
+          place: signed.place,
+        }),
+        ...(signed.caseFile.state === 'queued'
+          ? [
+              queue.put({
                 id,
                 attempts: 1,
                 lastError: signed.caseFile.message,
@@ -643,13 +611,11 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
                 nextAttemptAt: new Date(
                   Date.parse(signed.caseFile.queuedAt) + retryDelayMinutes(1) * 60_000,
                 ).toISOString(),
-              });
-            }
-          },
-          [db.contactFormFiles, db.caseFileQueue],
-        );
-        return ok(filed);
-      });
+              }),
+            ]
+          : []),
+      ]);
+      return written.ok ? ok(filed) : written;
     },
 
     /** The signed PDF of a filed form this person may read. */
@@ -669,32 +635,21 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const readable = [];
       for (const file of parsed.data) if (await this.get(session, file.formId)) readable.push(file);
       if (readable.length === 0) return ok(0);
-      await audit.write(
-        auditor(session),
-        readable.map((file) => ({
+      await records.write(session, {
+        events: readable.map((file) => ({
           action: 'contact-form.exported',
           recordType: 'contactForm',
           recordId: file.formId,
           detail: `${file.fileName}, SHA-256 ${file.sha256}, disclosure ${disclosureId}`,
         })),
-        [],
-        () => Promise.resolve(),
-        clock(),
-      );
+      });
       return ok(readable.length);
     },
 
     async signedFile(session: Session, id: string): Promise<SignedFile | undefined> {
       if (!(await this.get(session, id))) return undefined;
-      const row = await db.contactFormFiles.get(id);
-      if (!row) return undefined;
-      const stored = signedFileSchema.parse(await session.cipher.open(`contactFormFiles:${id}`, row.sealed));
-      return {
-        pdf: bytesOf(stored.pdfBase64),
-        sha256: stored.sha256,
-        caseFile: stored.caseFile,
-        place: stored.place,
-      };
+      const stored = await files.get(id, session.cipher);
+      return stored ? signedFileOf(stored) : undefined;
     },
 
     /** Copies waiting for the case-file folder, oldest first (anyone signed in may see and retry them). */
@@ -721,19 +676,11 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     ): Promise<{ form: ContactForm; file: SignedFile } | undefined> {
       const [row, fileRow] = await Promise.all([db.contactForms.get(id), db.contactFormFiles.get(id)]);
       if (!row || !fileRow) return undefined;
-      const form = await contactFormCodec.decode(row, session.cipher);
-      const stored = signedFileSchema.parse(
-        await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed),
-      );
-      return {
-        form,
-        file: {
-          pdf: bytesOf(stored.pdfBase64),
-          sha256: stored.sha256,
-          caseFile: stored.caseFile,
-          place: stored.place,
-        },
-      };
+      const [form, stored] = await Promise.all([
+        contactFormCodec.decode(row, session.cipher),
+        files.codec.decode(fileRow, session.cipher),
+      ]);
+      return { form, file: signedFileOf(stored) };
     },
 
     /** A retry's outcome: written (the copy leaves the queue) or still failing (tried again later). */
@@ -741,14 +688,10 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       const fileRow = await db.contactFormFiles.get(id);
       const queued = await db.caseFileQueue.get(id);
       if (!fileRow || !queued) return;
-      const stored = signedFileSchema.parse(
-        await session.cipher.open(`contactFormFiles:${id}`, fileRow.sealed),
-      );
+      const stored = await files.codec.decode(fileRow, session.cipher);
       if (outcome.state === 'written') {
-        const sealed = await session.cipher.seal(`contactFormFiles:${id}`, { ...stored, caseFile: outcome });
-        await audit.write(
-          auditor(session),
-          [
+        await records.write(session, {
+          events: [
             {
               action: 'case-file.written',
               recordType: 'contactForm',
@@ -756,31 +699,26 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
               detail: `sha256 ${stored.sha256} after ${queued.attempts + 1} tries`,
             },
           ],
-          [db.contactFormFiles, db.caseFileQueue],
-          async () => {
-            await db.contactFormFiles.put({ id, sealed });
-            await db.caseFileQueue.delete(id);
-          },
-          clock(),
-        );
+          writes: [files.put({ ...stored, caseFile: outcome }), queue.delete(id)],
+        });
         return;
       }
       const attempts = queued.attempts + 1;
       const now = clock();
-      await audit.write(
-        auditor(session),
-        [{ action: 'case-file.retry-failed', recordType: 'contactForm', recordId: id, detail: outcome.code }],
-        [db.caseFileQueue],
-        async () => {
-          await db.caseFileQueue.put({
+      await records.write(session, {
+        at: now,
+        events: [
+          { action: 'case-file.retry-failed', recordType: 'contactForm', recordId: id, detail: outcome.code },
+        ],
+        writes: [
+          queue.put({
             ...queued,
             attempts,
             lastError: outcome.message,
             nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
-          });
-        },
-        now,
-      );
+          }),
+        ],
+      });
     },
 
     /**
@@ -832,7 +770,3 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type ContactFormRepository = ReturnType<typeof contactFormRepository>;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}

@@ -11,13 +11,12 @@ import {
   type DeclarationAttention,
 } from '@shared/rules/declaration-attention';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { DeclarationPlainKey, FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 
 export const declarationCodec = createSealedCodec('declarations', declarationSchema, [
   'id',
@@ -40,8 +39,7 @@ export type DeclarationNeedingAttention = {
  */
 export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.declarations, declarationCodec);
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const records = recordWriter(db, clock);
 
   /** The rows this person may read, newest first, before they are opened. */
   async function visibleRows(session: Session) {
@@ -82,11 +80,9 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
         recordedAt: now.toISOString(),
         status: 'open',
       });
-      const [row] = await store.seal([declaration], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      await audit.write(
-        auditor(session),
-        [
+      await records.write(session, {
+        at: now,
+        events: [
           {
             action: 'declaration.recorded',
             recordType: 'declaration',
@@ -94,12 +90,8 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
             detail: declaration.kind,
           },
         ],
-        [db.declarations],
-        async () => {
-          await db.declarations.add(row);
-        },
-        now,
-      );
+        writes: [store.insert(declaration)],
+      });
       return ok(declaration);
     },
 
@@ -135,6 +127,27 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
         .filter((item) => needsManagerAttention(item.attention));
     },
 
+    /**
+     * A signed PDF of one person's declarations was saved for their staff file: the audit entry
+     * names the file, its SHA-256, who signed it and the disclosure that says why it left.
+     */
+    async recordSignedPdf(
+      session: Session,
+      staffId: string,
+      saved: { sha256: string; fileName: string; signerName: string; disclosureId: string },
+    ): Promise<void> {
+      await records.write(session, {
+        events: [
+          {
+            action: 'declarations.pdf-signed',
+            recordType: 'staff',
+            recordId: staffId,
+            detail: `SHA-256 ${saved.sha256}; saved as ${saved.fileName}; signed by ${saved.signerName}; disclosure ${saved.disclosureId}`,
+          },
+        ],
+      });
+    },
+
     /** The manager notes a declaration, and adds the supervision date, outcome and action as they come. */
     async review(
       session: Session,
@@ -156,45 +169,30 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
         reviewedById: session.staff.id,
         status: form.data.supervisionOn && form.data.outcome ? 'closed' : 'open',
       });
-      const [row] = await store.seal([reviewed], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      try {
-        await audit.write(
-          auditor(session),
-          [
-            {
-              action: 'declaration.reviewed',
-              recordType: 'declaration',
-              recordId: id,
-              detail: reviewed.status,
-            },
-          ],
-          [db.declarations],
-          async () => {
-            // Every seal has a fresh IV: a different one means someone saved a review since this was read.
-            const stored = await db.declarations.get(id);
-            if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-              throw new Refusal(
-                fail(
-                  'not-found',
-                  'Someone else reviewed this declaration a moment ago. Open it again to see their review.',
-                ).error,
-              );
-            }
-            await db.declarations.put(row);
+      const written = await records.write(session, {
+        at: now,
+        events: [
+          {
+            action: 'declaration.reviewed',
+            recordType: 'declaration',
+            recordId: id,
+            detail: reviewed.status,
           },
-          now,
-        );
-      } catch (error) {
-        if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<DeclarationError> };
-        throw error;
-      }
+        ],
+        writes: [
+          store.replace(
+            currentRow,
+            reviewed,
+            fail(
+              'not-found',
+              'Someone else reviewed this declaration a moment ago. Open it again to see their review.',
+            ),
+          ),
+        ],
+      });
+      if (!written.ok) return written;
       return ok(reviewed);
     },
   };
 }
 export type DeclarationRepository = ReturnType<typeof declarationRepository>;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}

@@ -8,10 +8,10 @@ import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { DisclosurePlainKey, FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
 
 // What left the app and to whom can name a child or a family: sealed. The date, the young
 // person's id and who took the copy stay plain so the log can be filtered by index.
@@ -38,7 +38,7 @@ export type DisclosureFilter = {
  */
 export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.disclosures, disclosureCodec);
-  const audit = auditLog(db);
+  const records = recordWriter(db, clock);
 
   return {
     /** Records one copy leaving the app: what the screen knows about it, and the person's answer to "why". */
@@ -60,11 +60,9 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
         at: now.toISOString(),
         byId: session.staff.id,
       });
-      const [row] = await store.seal([disclosure], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [
+      await records.write(session, {
+        at: now,
+        events: [
           {
             action: 'disclosure.recorded',
             recordType: 'disclosure',
@@ -72,12 +70,8 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
             detail: `${disclosure.kind}:${disclosure.reason}`,
           },
         ],
-        [db.disclosures],
-        async () => {
-          await db.disclosures.add(row);
-        },
-        now,
-      );
+        writes: [store.insert(disclosure)],
+      });
       return ok(disclosure);
     },
 

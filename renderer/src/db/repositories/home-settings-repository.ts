@@ -8,15 +8,17 @@ import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import { plainStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
 
 const homeKey = 'home';
 const securityKey = 'security';
 
 /** The home's own details (name, Ofsted URN, time zone) and its security settings. */
 export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
-  const audit = auditLog(db);
+  const records = recordWriter(db, clock);
+  const settings = plainStore(db.settings);
   return {
     /** The saved details, or undefined before first-run setup. A damaged row reads as missing. */
     async get(): Promise<HomeSettings | undefined> {
@@ -37,15 +39,10 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
           fieldMessages(parsed.error),
         );
       }
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'settings.home-updated', recordType: 'settings', recordId: homeKey }],
-        [db.settings],
-        async () => {
-          await db.settings.put({ key: homeKey, value: parsed.data });
-        },
-        clock(),
-      );
+      await records.write(session, {
+        events: [{ action: 'settings.home-updated', recordType: 'settings', recordId: homeKey }],
+        writes: [settings.put({ key: homeKey, value: parsed.data })],
+      });
       return ok(parsed.data);
     },
 
@@ -64,9 +61,8 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
       const parsed = securitySettingsSchema.safeParse(input);
       if (!parsed.success)
         return fail('invalid', 'Check the number of minutes.', fieldMessages(parsed.error));
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [
+      await records.write(session, {
+        events: [
           {
             action: 'settings.security-updated',
             recordType: 'settings',
@@ -74,12 +70,8 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
             detail: `auto-lock ${parsed.data.autoLockMinutes} min`,
           },
         ],
-        [db.settings],
-        async () => {
-          await db.settings.put({ key: securityKey, value: parsed.data });
-        },
-        clock(),
-      );
+        writes: [settings.put({ key: securityKey, value: parsed.data })],
+      });
       return ok(parsed.data);
     },
   };

@@ -22,17 +22,17 @@ import {
 } from '@shared/rules/pan-recipients';
 import { alertText, initialsOf } from '@shared/rules/alert-text';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, OutboxPlainKey } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
-import { sealedStore } from '../sealed-store';
+import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog, type AuditEventInput } from './audit-log-repository';
+import type { AuditEventInput } from './audit-log-repository';
 import { disclosureCodec } from './disclosure-repository';
 import { panGroupRepository } from './pan-group-repository';
 import { staffRepository } from './staff-repository';
 import { youngPersonCodec } from './young-people-repository';
-import { Refusal } from './refusal';
 
 // Who an alert goes to and what it says are sealed; its state, times and the server's answer are
 // plain so the sender and the badge work from indexes without opening anything.
@@ -80,15 +80,15 @@ export function onOutboxQueued(listener: () => void): () => void {
  */
 export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.outbox, outboxCodec);
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const disclosures = sealedStore(db.disclosures, disclosureCodec);
+  const settings = plainStore(db.settings);
+  const records = recordWriter(db, clock);
   const mayManage = (session: Session, row: { createdById: string }) =>
     can(session.roles, 'outbox:view-all') || row.createdById === session.staff.id;
 
   /**
    * Moves one message from a state it must be in to the next, with its audit entry, in one
-   * transaction. The row is opened and sealed again outside the transaction (WebCrypto inside one
-   * lets it commit); inside, a different IV or state means someone else moved it first.
+   * transaction; refused if someone else moved it since it was read.
    */
   async function transition(
     session: Session,
@@ -109,30 +109,20 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       );
     const current = await outboxCodec.decode(row, session.cipher);
     const next = outboxMessageSchema.parse(withoutUndefined({ ...current, ...changes(current) }));
-    const nextRow = await outboxCodec.encode(next, session.cipher);
-    try {
-      await audit.write(
-        auditor(session),
-        [{ ...event, recordType: 'outboxMessage', recordId: id }],
-        [db.outbox],
-        async () => {
-          const stored = await db.outbox.get(id);
-          if (!stored || stored.state !== row.state || !sameBytes(stored.sealed.iv, row.sealed.iv)) {
-            throw new Refusal(
-              fail(
-                'wrong-state',
-                'This message changed a moment ago (it may have been sent). Look at the outbox again.',
-              ).error,
-            );
-          }
-          await db.outbox.put(nextRow);
-        },
-        clock(),
-      );
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<OutboxError> };
-      throw error;
-    }
+    const written = await records.write(session, {
+      events: [{ ...event, recordType: 'outboxMessage', recordId: id }],
+      writes: [
+        store.replace(
+          row,
+          next,
+          fail(
+            'wrong-state',
+            'This message changed a moment ago (it may have been sent). Look at the outbox again.',
+          ),
+        ),
+      ],
+    });
+    if (!written.ok) return written;
     return ok(next);
   }
 
@@ -152,13 +142,9 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     ): Promise<Result<void, OutboxError>> {
       if (!can(session.roles, 'settings:manage'))
         return fail('forbidden', 'Only the Registered Manager can change the mail settings.');
-      await audit.write(
-        auditor(session),
-        [{ action, recordType: 'mailSettings', recordId: 'mail', detail }],
-        [],
-        () => Promise.resolve(),
-        clock(),
-      );
+      await records.write(session, {
+        events: [{ action, recordType: 'mailSettings', recordId: 'mail', detail }],
+      });
       return ok(undefined);
     },
 
@@ -236,11 +222,6 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           hasNoPersonalTutor: who.hasNoPersonalTutor,
         });
 
-      // Seal first: awaiting WebCrypto inside the transaction would let IndexedDB commit it early.
-      const [messageRows, disclosureRows] = await Promise.all([
-        Promise.all(pairs.map((pair) => outboxCodec.encode(pair.message, session.cipher))),
-        Promise.all(pairs.map((pair) => disclosureCodec.encode(pair.disclosure, session.cipher))),
-      ]);
       const events: AuditEventInput[] = pairs.flatMap((pair) => [
         {
           action: 'outbox.queued',
@@ -255,16 +236,14 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
         },
       ]);
-      await audit.write(
-        auditor(session),
+      await records.write(session, {
+        at: now,
         events,
-        [db.outbox, db.disclosures],
-        async () => {
-          await db.outbox.bulkAdd(messageRows);
-          await db.disclosures.bulkAdd(disclosureRows);
-        },
-        now,
-      );
+        writes: [
+          store.insertAll(pairs.map((pair) => pair.message)),
+          disclosures.insertAll(pairs.map((pair) => pair.disclosure)),
+        ],
+      });
       for (const listener of listeners) listener();
       return ok({
         messages: pairs.map((pair) => pair.message),
@@ -306,7 +285,10 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       // Keep only forms that are still overdue, so the list never grows past today's overdue forms.
       const kept = [...alreadyAlerted].filter((id) => stillOverdue.has(id));
       if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0))
-        await db.settings.put({ key: overdueAlertedKey, value: kept });
+        await records.write(session, {
+          events: [],
+          writes: [settings.put({ key: overdueAlertedKey, value: kept })],
+        });
       return alerted;
     },
 
@@ -354,14 +336,17 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         state: 'sending',
         sendingSince: now.toISOString(),
       });
-      const sendingRow = await outboxCodec.encode(sending, session.cipher);
-      const claimed = await db.transaction('rw', db.outbox, async () => {
-        const stored = await db.outbox.get(id);
-        if (!stored || !isDue(stored, now) || !sameBytes(stored.sealed.iv, row.sealed.iv)) return false;
-        await db.outbox.put(sendingRow);
-        return true;
+      // Not audited: the attempt's outcome (sent, or failed with its reason) is.
+      const claimed = await records.write(session, {
+        at: now,
+        events: [],
+        writes: [store.replace(row, sending, fail('taken', 'Another window took this message first.'))],
+        check: async () => {
+          const stored = await db.outbox.get(id);
+          return stored && isDue(stored, now) ? undefined : fail('taken', 'This message is not due now.');
+        },
       });
-      return claimed ? sending : undefined;
+      return claimed.ok ? sending : undefined;
     },
 
     /** The server accepted it: sent, with its message id. */
@@ -529,10 +514,6 @@ export function restrictionAlertReference(restrictionId: string): string {
 
 function withoutUndefined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
 function disclosureFor(

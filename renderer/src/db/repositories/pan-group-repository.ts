@@ -1,13 +1,14 @@
 import { panGroupSchema, panMemberFormSchema, type PanGroup, type PanMember } from '@shared/schemas/pan';
+import { sameBytes } from '@shared/bytes';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, PanGroupPlainKey } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
+import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 
 // Members' names and email addresses are personal: sealed. The young person's id stays plain so
 // the group is found by index.
@@ -24,7 +25,8 @@ export type PanGroupError = 'forbidden' | 'invalid' | 'not-found' | 'duplicate' 
  * is not stored as a member (see `panRecipients`).
  */
 export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
-  const audit = auditLog(db);
+  const store = sealedStore(db.panGroups, panGroupCodec);
+  const records = recordWriter(db, clock);
 
   async function readRow(youngPersonId: string) {
     return db.panGroups.where('youngPersonId').equals(youngPersonId).first();
@@ -59,32 +61,24 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
       updatedAt: now.toISOString(),
       updatedById: session.staff.id,
     });
-    const row = await panGroupCodec.encode(group, session.cipher);
-    try {
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action, recordType: 'panGroup', recordId: group.id, detail }],
-        [db.panGroups],
-        async () => {
-          // Each seal has a fresh IV: a different one means someone else changed the group meanwhile.
-          const stored = await readRow(youngPersonId);
-          const unchanged =
-            stored && currentRow ? sameBytes(stored.sealed.iv, currentRow.sealed.iv) : !stored && !currentRow;
-          if (!unchanged)
-            throw new Refusal(
-              fail(
-                'changed',
-                'Someone else changed this PAN group a moment ago. Look at it again, then make your change.',
-              ).error,
+    const written = await records.write(session, {
+      at: now,
+      events: [{ action, recordType: 'panGroup', recordId: group.id, detail }],
+      writes: [store.put(group)],
+      // Found by young person, not by id: a group made meanwhile by someone else counts as a change.
+      async check() {
+        const stored = await readRow(youngPersonId);
+        const unchanged =
+          stored && currentRow ? sameBytes(stored.sealed.iv, currentRow.sealed.iv) : !stored && !currentRow;
+        return unchanged
+          ? undefined
+          : fail(
+              'changed',
+              'Someone else changed this PAN group a moment ago. Look at it again, then make your change.',
             );
-          await db.panGroups.put(row);
-        },
-        now,
-      );
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<PanGroupError> };
-      throw error;
-    }
+      },
+    });
+    if (!written.ok) return written;
     return ok(group);
   }
 
@@ -156,8 +150,4 @@ export type PanGroupRepository = ReturnType<typeof panGroupRepository>;
 function kindOf(input: unknown): string {
   const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;
   return kind === 'staff' || kind === 'outside' ? kind : '';
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }

@@ -3,10 +3,10 @@ import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, PersonPlainKey, RelationshipPlainKey } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
-import { sealedStore } from '../sealed-store';
+import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
 
 export const personCodec = createSealedCodec('people', personSchema, ['id'] satisfies PersonPlainKey[]);
 /** A relationship's two ids are plain (to find a young person's family by index); what it is, is sealed. */
@@ -28,7 +28,8 @@ export type PersonWithRelationships = {
 export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const people = sealedStore(db.people, personCodec);
   const relationships = sealedStore(db.relationships, relationshipCodec);
-  const audit = auditLog(db);
+  const relationshipRows = plainStore(db.relationships);
+  const records = recordWriter(db, clock);
   return {
     listPeople: (session: Session) => people.all(session.cipher),
     getPerson: (session: Session, id: string) => people.get(id, session.cipher),
@@ -112,12 +113,8 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           'invalid',
           'One of the young people chosen is no longer in the records. Reload and try again.',
         );
-      const [personRow] = await people.seal([person.data], session.cipher);
-      const linkRows = await relationships.seal(links, session.cipher);
-      if (!personRow) throw new Error('Sealing returned nothing');
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [
+      await records.write(session, {
+        events: [
           {
             action: id ? 'person.updated' : 'person.created',
             recordType: 'person',
@@ -125,15 +122,13 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
             detail: `${links.length} relationship(s)`,
           },
         ],
-        [db.people, db.relationships],
-        async () => {
-          await db.people.put(personRow);
-          // Relationships are replaced as a set: the form edits them together.
-          await db.relationships.where('personId').equals(personId).delete();
-          await db.relationships.bulkPut(linkRows);
-        },
-        clock(),
-      );
+        // Relationships are replaced as a set: the form edits them together.
+        writes: [
+          people.put(person.data),
+          relationshipRows.deleteWhere('personId', personId),
+          relationships.putAll(links),
+        ],
+      });
       return ok({ person: person.data, relationships: links });
     },
   };

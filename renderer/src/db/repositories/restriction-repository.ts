@@ -2,13 +2,13 @@ import { restrictionFormSchema, restrictionSchema, type Restriction } from '@sha
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
 import { isRestrictionInForce } from '@shared/rules/restriction-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { z } from 'zod';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, RestrictionPlainKey } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 import { alertPanGroupAfterChange, restrictionAlertReference } from './outbox-repository';
 
 export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, [
@@ -18,6 +18,14 @@ export const restrictionCodec = createSealedCodec('restrictions', restrictionSch
   'reviewOn',
   'effectiveTo',
 ] satisfies RestrictionPlainKey[]);
+
+/** A restriction as it was before a change (its `version`), kept sealed beside when it changed. */
+const restrictionHistoryCodec = createSealedCodec(
+  'restrictionHistory',
+  z.object({ id: z.string(), restrictionId: z.string(), at: z.string(), version: restrictionSchema }),
+  ['id', 'restrictionId', 'at'],
+  { sealedField: 'version' },
+);
 
 export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
 
@@ -31,14 +39,8 @@ export const isInForce = isRestrictionInForce;
  */
 export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.restrictions, restrictionCodec);
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
-
-  async function historyRow(session: Session, previous: Restriction, at: string) {
-    const id = crypto.randomUUID();
-    const sealed = await session.cipher.seal(`restrictionHistory:${id}`, previous);
-    return { id, restrictionId: previous.id, at, sealed };
-  }
+  const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
+  const records = recordWriter(db, clock);
 
   /** Tells the young person's PAN group about a saved change (issue 7), then hands the result back unchanged. */
   async function alertAfter(
@@ -72,35 +74,27 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     const updated = next(current);
     if (!updated.ok) return updated;
     const now = clock();
-    const [row] = await store.seal([updated.value], session.cipher);
-    const history = await historyRow(session, current, now.toISOString());
-    if (!row) throw new Error('Sealing returned nothing');
-    try {
-      await audit.write(
-        auditor(session),
-        [{ action, recordType: 'restriction', recordId: id }],
-        [db.restrictions, db.restrictionHistory],
-        async () => {
-          // Refuse if someone changed it since it was read (every seal has a fresh IV): their change would be lost.
-          const stored = await db.restrictions.get(id);
-          if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-            throw new Refusal(
-              fail(
-                'not-found',
-                'Someone else changed this restriction a moment ago. Open it again to see their change.',
-              ).error,
-            );
-          }
-          await db.restrictionHistory.add(history);
-          await db.restrictions.put(row);
-        },
-        now,
-      );
-    } catch (error) {
-      if (error instanceof Refusal)
-        return { ok: false, error: error.failure as Failure<RestrictionChangeError> };
-      throw error;
-    }
+    const written = await records.write(session, {
+      at: now,
+      events: [{ action, recordType: 'restriction', recordId: id }],
+      writes: [
+        store.replace(
+          currentRow,
+          updated.value,
+          fail(
+            'not-found',
+            'Someone else changed this restriction a moment ago. Open it again to see their change.',
+          ),
+        ),
+        history.insert({
+          id: crypto.randomUUID(),
+          restrictionId: id,
+          at: now.toISOString(),
+          version: current,
+        }),
+      ],
+    });
+    if (!written.ok) return written;
     return ok(updated.value);
   }
 
@@ -128,15 +122,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     async history(session: Session, id: string): Promise<{ at: string; version: Restriction }[] | undefined> {
       if (!can(session.roles, 'restriction:read-authority')) return undefined;
       const rows = await db.restrictionHistory.where('restrictionId').equals(id).sortBy('at');
-      const versions = await Promise.all(
-        rows.map(async (row) => ({
-          at: row.at,
-          version: restrictionSchema.parse(
-            await session.cipher.open(`restrictionHistory:${row.id}`, row.sealed),
-          ),
-        })),
-      );
-      return versions.reverse();
+      const versions = await history.open(rows, session.cipher);
+      return versions.map(({ at, version }) => ({ at, version })).reverse();
     },
 
     /** Restrictions to look at: a review due within `days`, or lapsed without being ended. */
@@ -183,11 +170,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         recordedById: session.staff.id,
         ...(can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {}),
       });
-      const [row] = await store.seal([restriction], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      await audit.write(
-        auditor(session),
-        [
+      await records.write(session, {
+        events: [
           {
             action: 'restriction.recorded',
             recordType: 'restriction',
@@ -195,12 +179,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             detail: restriction.kind,
           },
         ],
-        [db.restrictions],
-        async () => {
-          await db.restrictions.add(row);
-        },
-        clock(),
-      );
+        writes: [store.insert(restriction)],
+      });
       await alertPanGroupAfterChange(
         db,
         session,
@@ -280,7 +260,3 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}

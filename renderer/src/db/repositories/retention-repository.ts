@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '@shared/result';
-import { requirePermission } from '@shared/rules/access';
+import { can } from '@shared/rules/access';
 import { pastRetentionIfFromBefore, retentionStatus } from '@shared/rules/retention';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import {
@@ -10,7 +10,8 @@ import {
   type RetentionSettings,
 } from '@shared/schemas/retention';
 import type { FamilyLinksDb } from '../database';
-import { auditLog } from './audit-log-repository';
+import { recordWriter } from '../record-writer';
+import { plainStore } from '../sealed-store';
 import { youngPeopleRepository } from './young-people-repository';
 import type { Session } from '../session';
 
@@ -34,6 +35,9 @@ export type PastRetention = {
  * the manager's decision on each group is recorded in the audit log (issue 10, point 7).
  */
 export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const records = recordWriter(db, clock);
+  const settingsRows = plainStore(db.settings);
+  const refused = () => fail('forbidden', 'Only the Registered Manager can manage retention.');
   return {
     async settings(): Promise<RetentionSettings> {
       const parsed = retentionSettingsSchema.safeParse((await db.settings.get(settingsKey))?.value);
@@ -44,28 +48,23 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
       session: Session,
       input: unknown,
     ): Promise<Result<RetentionSettings, 'forbidden' | 'invalid'>> {
-      const allowed = requirePermission(session.roles, 'settings:manage');
-      if (!allowed.ok) return fail('forbidden', allowed.error.message);
+      if (!can(session.roles, 'settings:manage')) return refused();
       const parsed = retentionSettingsSchema.safeParse(input);
       if (!parsed.success)
         return fail('invalid', 'Some periods need correcting.', fieldMessages(parsed.error));
       const value = parsed.data;
       const detail = `case ${value.caseRecordsYearsFromBirth}y from birth; register ${value.visitorRegisterYears}y; declarations ${value.declarationsYears}y; disclosures ${value.disclosuresYears}y`;
-      await auditLog(db).write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'retention.settings-changed', recordType: 'settings', recordId: settingsKey, detail }],
-        [db.settings],
-        async () => {
-          await db.settings.put({ key: settingsKey, value });
-        },
-        clock(),
-      );
+      await records.write(session, {
+        events: [
+          { action: 'retention.settings-changed', recordType: 'settings', recordId: settingsKey, detail },
+        ],
+        writes: [settingsRows.put({ key: settingsKey, value })],
+      });
       return ok(value);
     },
 
     async pastRetention(session: Session, today: string): Promise<Result<PastRetention, 'forbidden'>> {
-      const allowed = requirePermission(session.roles, 'settings:manage');
-      if (!allowed.ok) return fail('forbidden', allowed.error.message);
+      if (!can(session.roles, 'settings:manage')) return refused();
       const settings = await this.settings();
       const youngPeople = await youngPeopleRepository(db, clock).list(session);
       const caseRecords = youngPeople.flatMap((person) => {
@@ -100,14 +99,12 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
         readonly reason: unknown;
       },
     ): Promise<Result<void, 'forbidden' | 'invalid'>> {
-      const allowed = requirePermission(session.roles, 'settings:manage');
-      if (!allowed.ok) return fail('forbidden', allowed.error.message);
+      if (!can(session.roles, 'settings:manage')) return refused();
       const parsed = retentionDecisionSchema.safeParse({ decision: input.decision, reason: input.reason });
       if (!parsed.success)
         return fail('invalid', 'Choose a decision and say why.', fieldMessages(parsed.error));
-      await auditLog(db).write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [
+      await records.write(session, {
+        events: [
           {
             action: `retention.${parsed.data.decision}`,
             recordType: input.kind,
@@ -115,10 +112,7 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
             detail: parsed.data.reason,
           },
         ],
-        [],
-        () => Promise.resolve(),
-        clock(),
-      );
+      });
       return ok(undefined);
     },
   };

@@ -19,6 +19,7 @@ import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
 import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
 import type { Session } from '../session';
 import { reviewSettingKeys } from '../review-summary-invalidation';
 import { contactFormCodec } from './contact-form-repository';
@@ -28,7 +29,6 @@ import { displayName, youngPersonCodec } from './young-people-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 import { staffCodec } from './staff-repository';
-import { auditLog } from './audit-log-repository';
 
 export type ReviewError = 'forbidden' | 'not-found';
 
@@ -93,7 +93,7 @@ export function reviewReadRange(
  * in shared/rules/termly-review.ts.
  */
 export function reviewRepository(db: FamilyLinksDb) {
-  const audit = auditLog(db);
+  const records = recordWriter(db);
   const summaries = reviewSummaryRepository(db);
   async function timeZone(): Promise<string> {
     const parsed = homeSettingsSchema.safeParse((await db.settings.get(reviewSettingKeys.home))?.value);
@@ -367,9 +367,8 @@ export function reviewRepository(db: FamilyLinksDb) {
     ): Promise<Result<void, ReviewError>> {
       if (reviewScope(session.roles).kind === 'none')
         return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
-      await audit.write(
-        { actorId: session.staff.id, auditKey: session.auditKey },
-        [
+      await records.write(session, {
+        events: [
           {
             action: 'review.report-exported',
             recordType: 'disclosure',
@@ -377,10 +376,7 @@ export function reviewRepository(db: FamilyLinksDb) {
             detail: `${report.kind.toUpperCase()} ${report.yearLabel} ${report.termName} term, SHA-256 ${report.sha256}`,
           },
         ],
-        [],
-        () => Promise.resolve(),
-        new Date(),
-      );
+      });
       return ok(undefined);
     },
 

@@ -14,9 +14,10 @@ import type { ContactForm } from '@shared/schemas/contact-forms';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, SampleItemReviewPlainKey } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
+import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
 import { contactFormCodec } from './contact-form-repository';
 
 export const sampleItemReviewCodec = createSealedCodec('reviewSampleItems', sampleItemReviewSchema, [
@@ -47,8 +48,9 @@ export function reviewSampleRepository(
   clock: () => Date = () => new Date(),
   randomBelow: RandomBelow = cryptoRandomBelow,
 ) {
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const records = recordWriter(db, clock);
+  const samples = plainStore(db.reviewSamples);
+  const itemReviews = sealedStore(db.reviewSampleItems, sampleItemReviewCodec);
   const refused = () => fail('forbidden' as const, 'Only the Registered Manager does sample monitoring.');
 
   async function timeZone(): Promise<string> {
@@ -58,7 +60,7 @@ export function reviewSampleRepository(
 
   async function reviewsOf(session: Session, sampleId: string): Promise<Map<string, SampleItemReview>> {
     const rows = await db.reviewSampleItems.where('sampleId').equals(sampleId).sortBy('reviewedAt');
-    const reviews = await Promise.all(rows.map((row) => sampleItemReviewCodec.decode(row, session.cipher)));
+    const reviews = await itemReviews.open(rows, session.cipher);
     return new Map(reviews.map((review) => [review.formId, review]));
   }
 
@@ -96,9 +98,9 @@ export function reviewSampleRepository(
         populationCount: filed.length,
         formIds: drawSample(filed, form.data.size, randomBelow),
       });
-      await audit.write(
-        auditor(session),
-        [
+      await records.write(session, {
+        at: now,
+        events: [
           {
             action: 'review.sample-drawn',
             recordType: 'reviewSample',
@@ -106,12 +108,8 @@ export function reviewSampleRepository(
             detail: `${sample.formIds.length} of ${filed.length} filed forms, ${year.label} ${term.name} term`,
           },
         ],
-        [db.reviewSamples],
-        async () => {
-          await db.reviewSamples.add(sample);
-        },
-        now,
-      );
+        writes: [samples.insert(sample)],
+      });
       return ok(sample);
     },
 
@@ -162,10 +160,9 @@ export function reviewSampleRepository(
         reviewedAt: now.toISOString(),
         reviewedById: session.staff.id,
       });
-      const row = await sampleItemReviewCodec.encode(review, session.cipher);
-      await audit.write(
-        auditor(session),
-        [
+      await records.write(session, {
+        at: now,
+        events: [
           {
             action: 'review.sample-form-reviewed',
             recordType: 'contactForm',
@@ -173,12 +170,8 @@ export function reviewSampleRepository(
             detail: review.outcome,
           },
         ],
-        [db.reviewSampleItems],
-        async () => {
-          await db.reviewSampleItems.add(row);
-        },
-        now,
-      );
+        writes: [itemReviews.insert(review)],
+      });
       return ok(review);
     },
   };

@@ -1,11 +1,11 @@
 import { roomFormSchema, roomSchema, type Room } from '@shared/schemas/visits';
-import { requirePermission } from '@shared/rules/access';
+import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import { plainStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 
 export type RoomError = 'forbidden' | 'invalid' | 'duplicate-name' | 'not-found';
 
@@ -18,8 +18,9 @@ const sameName = (a: string, b: string) =>
  * manager withdraws it from booking, and can make it bookable again.
  */
 export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const records = recordWriter(db, clock);
+  const rooms = plainStore(db.rooms);
+  const refused = () => fail('forbidden', 'Only the Registered Manager can change the rooms list.');
 
   async function save(
     session: Session,
@@ -27,32 +28,28 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
     action: string,
     isNew: boolean,
   ): Promise<Result<Room, RoomError>> {
-    try {
-      await audit.write(
-        auditor(session),
-        [{ action, recordType: 'room', recordId: room.id }],
-        [db.rooms],
-        async () => {
-          // Checked inside the transaction so two people adding "Family room" at once cannot both succeed.
-          const clash = (await db.rooms.toArray()).find(
-            (other) => other.id !== room.id && sameName(other.name, room.name),
+    const written = await records.write(session, {
+      events: [{ action, recordType: 'room', recordId: room.id }],
+      writes: [rooms.put(room)],
+      // Checked inside the transaction so two people adding "Family room" at once cannot both succeed.
+      async check() {
+        const clash = (await db.rooms.toArray()).find(
+          (other) => other.id !== room.id && sameName(other.name, room.name),
+        );
+        if (clash)
+          return fail(
+            'duplicate-name',
+            `There is already a room called “${clash.name}”. Choose another name.`,
+            {
+              name: `There is already a room called “${clash.name}”.`,
+            },
           );
-          if (clash)
-            throw new Refusal(
-              fail('duplicate-name', `There is already a room called “${clash.name}”. Choose another name.`, {
-                name: `There is already a room called “${clash.name}”.`,
-              }).error,
-            );
-          if (!isNew && !(await db.rooms.get(room.id)))
-            throw new Refusal(fail('not-found', 'That room is no longer in the list.').error);
-          await db.rooms.put(room);
-        },
-        clock(),
-      );
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<RoomError> };
-      throw error;
-    }
+        if (!isNew && !(await db.rooms.get(room.id)))
+          return fail('not-found', 'That room is no longer in the list.');
+        return undefined;
+      },
+    });
+    if (!written.ok) return written;
     return ok(room);
   }
 
@@ -67,8 +64,7 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
     },
 
     async add(session: Session, input: unknown): Promise<Result<Room, RoomError>> {
-      const allowed = requirePermission(session.roles, 'settings:manage');
-      if (!allowed.ok) return fail('forbidden', 'Only the Registered Manager can change the rooms list.');
+      if (!can(session.roles, 'settings:manage')) return refused();
       const form = roomFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       return save(
@@ -80,8 +76,7 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
     },
 
     async rename(session: Session, id: string, input: unknown): Promise<Result<Room, RoomError>> {
-      const allowed = requirePermission(session.roles, 'settings:manage');
-      if (!allowed.ok) return fail('forbidden', 'Only the Registered Manager can change the rooms list.');
+      if (!can(session.roles, 'settings:manage')) return refused();
       const form = roomFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const current = await db.rooms.get(id);
@@ -91,17 +86,16 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
 
     /** Withdraws a room from booking (its past visits keep it), or makes it bookable again. */
     async setBookable(session: Session, id: string, isActive: boolean): Promise<Result<Room, RoomError>> {
-      const allowed = requirePermission(session.roles, 'settings:manage');
-      if (!allowed.ok) return fail('forbidden', 'Only the Registered Manager can change the rooms list.');
+      if (!can(session.roles, 'settings:manage')) return refused();
       const current = await db.rooms.get(id);
       if (!current) return fail('not-found', 'That room is no longer in the list.');
       return save(session, { ...current, isActive }, isActive ? 'room.restored' : 'room.withdrawn', false);
     },
 
-    /** A bulk path for imports and fixtures: rooms as they are, checked, in one transaction. */
-    async addMany(rooms: readonly Room[]): Promise<void> {
-      const checked = rooms.map((room) => roomSchema.parse(room));
-      await db.transaction('rw', db.rooms, () => db.rooms.bulkPut(checked));
+    /** A bulk path for fixtures: rooms as they are, checked, in one transaction (not audited). */
+    async addMany(session: Session, imported: readonly Room[]): Promise<void> {
+      const checked = imported.map((room) => roomSchema.parse(room));
+      await records.write(session, { events: [], writes: [rooms.putAll(checked)] });
     },
   };
 }

@@ -24,15 +24,14 @@ import {
   type BookingRestrictionIssue,
 } from '@shared/rules/visit-restrictions';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitPlainKey } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec, type SealedRow } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { YoungPerson } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 import { displayName, youngPersonCodec } from './young-people-repository';
 import { staffCodec } from './staff-repository';
 import { personCodec } from './people-repository';
@@ -104,10 +103,6 @@ function visibleVisit(visit: Visit, session: Session): Visit {
   return mayReadNotes(visit, session) ? visit : { ...visit, notes: '' };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}
-
 /**
  * The visit schedule (issue 5). Each visit is one row: ids, times, kind and status plain (so the
  * calendar reads a week by the `startsAt` index and the conflict check never opens a sealed row);
@@ -118,8 +113,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.visits, visitCodec);
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const records = recordWriter(db, clock);
 
   /**
    * Visits that could overlap the given slots, read by index range: a visit lasts at most
@@ -327,7 +321,7 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
   }
 
   /** In the transaction: the clash check again, on what is stored now. */
-  async function refuseNewClashes(
+  async function newClashes(
     proposed: readonly ProposedVisit[],
     placements: readonly Placement[],
     names: ConflictNames,
@@ -342,23 +336,18 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       timeZone,
       ignoreVisitIds,
     });
-    if (clashes.length > 0)
-      throw new Refusal(
-        fail(
+    return clashes.length > 0
+      ? fail(
           'refused',
           `Someone booked at the same time a moment ago. ${clashes.map((clash) => clash.message).join(' ')}`,
-        ).error,
-      );
+        )
+      : undefined;
   }
 
-  async function refusalOr<Value>(work: () => Promise<Value>): Promise<Result<Value, VisitError>> {
-    try {
-      return ok(await work());
-    } catch (error) {
-      if (error instanceof Refusal) return { ok: false, error: error.failure as Failure<VisitError> };
-      throw error;
-    }
-  }
+  const changedElsewhere = fail(
+    'changed-elsewhere',
+    'Someone else changed this visit a moment ago. Open it again to see their change.',
+  );
 
   return {
     /**
@@ -490,25 +479,17 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
           bookedAt: now.toISOString(),
         }),
       );
-      const rows = await store.seal(visits, session.cipher);
-      const events = visits.map((visit) => ({
-        action: 'visit.booked',
-        recordType: 'visit',
-        recordId: visit.id,
-        detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind,
-      }));
-      const saved = await refusalOr(() =>
-        audit.write(
-          auditor(session),
-          events,
-          [db.visits],
-          async () => {
-            await refuseNewClashes(proposed, placements, names, context.timeZone, []);
-            await db.visits.bulkAdd(rows);
-          },
-          now,
-        ),
-      );
+      const saved = await records.write(session, {
+        at: now,
+        events: visits.map((visit) => ({
+          action: 'visit.booked',
+          recordType: 'visit',
+          recordId: visit.id,
+          detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind,
+        })),
+        writes: [store.insertAll(visits)],
+        check: () => newClashes(proposed, placements, names, context.timeZone, []),
+      });
       return saved.ok ? ok(visits) : saved;
     },
 
@@ -560,37 +541,18 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
         startsAt: occurrence.startsAt,
         endsAt: occurrence.endsAt,
       });
-      const [row] = await store.seal([changed], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      const now = clock();
-      const saved = await refusalOr(() =>
-        audit.write(
-          auditor(session),
-          [
-            {
-              action: 'visit.changed',
-              recordType: 'visit',
-              recordId: id,
-              detail: describeSlot(changed, context.timeZone),
-            },
-          ],
-          [db.visits],
-          async () => {
-            const stored = await db.visits.get(id);
-            if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-              throw new Refusal(
-                fail(
-                  'changed-elsewhere',
-                  'Someone else changed this visit a moment ago. Open it again to see their change.',
-                ).error,
-              );
-            }
-            await refuseNewClashes(proposed, placements, names, context.timeZone, [id]);
-            await db.visits.put(row);
+      const saved = await records.write(session, {
+        events: [
+          {
+            action: 'visit.changed',
+            recordType: 'visit',
+            recordId: id,
+            detail: describeSlot(changed, context.timeZone),
           },
-          now,
-        ),
-      );
+        ],
+        writes: [store.replace(currentRow, changed, changedElsewhere)],
+        check: () => newClashes(proposed, placements, names, context.timeZone, [id]),
+      });
       return saved.ok ? ok(visibleVisit(changed, session)) : saved;
     },
 
@@ -630,36 +592,18 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
         status,
         cancelledReason: status === 'cancelled' ? reason : current.cancelledReason,
       });
-      const [row] = await store.seal([changed], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      const saved = await refusalOr(() =>
-        audit.write(
-          auditor(session),
-          [{ action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status }],
-          [db.visits],
-          async () => {
-            const stored = await db.visits.get(id);
-            if (!stored || !sameBytes(stored.sealed.iv, currentRow.sealed.iv)) {
-              throw new Refusal(
-                fail(
-                  'changed-elsewhere',
-                  'Someone else changed this visit a moment ago. Open it again to see their change.',
-                ).error,
-              );
-            }
-            await db.visits.put(row);
-          },
-          now,
-        ),
-      );
+      const saved = await records.write(session, {
+        at: now,
+        events: [{ action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status }],
+        writes: [store.replace(currentRow, changed, changedElsewhere)],
+      });
       return saved.ok ? ok(visibleVisit(changed, session)) : saved;
     },
 
-    /** A bulk path for imports and fixtures: visits as they are, checked and sealed, in one transaction. */
+    /** A bulk path for fixtures: visits as they are, checked and sealed, in one transaction (not audited). */
     async addMany(session: Session, visits: readonly Visit[]): Promise<void> {
       const checked = visits.map((visit) => visitSchema.parse(visit));
-      const rows = await store.seal(checked, session.cipher);
-      await db.transaction('rw', db.visits, () => db.visits.bulkPut(rows));
+      await records.write(session, { events: [], writes: [store.putAll(checked)] });
     },
   };
 }

@@ -6,13 +6,14 @@ import {
 } from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitorLogPlainKey, VisitorLogRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
-import { createSealedCodec } from '../sealed-codec';
+import { recordWriter } from '../record-writer';
+import { createSealedCodec, type SealedCodec } from '../sealed-codec';
+import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog, type AuditEventInput } from './audit-log-repository';
-import { Refusal } from './refusal';
+import type { AuditEventInput } from './audit-log-repository';
 import { restrictionRepository } from './restriction-repository';
 import {
   addToVisitorSearchIndex,
@@ -23,13 +24,22 @@ import {
 } from '@shared/rules/visitor-search';
 import { peopleRepository } from './people-repository';
 
-export const visitorLogCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
+const sealedEntryCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
   'id',
   'arrivedAt',
   'departedAt',
   'visitingYoungPersonIds',
   'amendsEntryId',
 ] satisfies VisitorLogPlainKey[]);
+
+/** A register entry as stored: sealed, with `isOnSite` beside it for the fire roll's index. */
+export const visitorLogCodec: SealedCodec<VisitorEntry, VisitorLogPlainKey, VisitorLogRow> = {
+  table: sealedEntryCodec.table,
+  async encode(entry, cipher) {
+    return { ...(await sealedEntryCodec.encode(entry, cipher)), isOnSite: entry.departedAt ? 0 : 1 };
+  },
+  decode: (row, cipher) => sealedEntryCodec.decode(row, cipher),
+};
 
 /** What the restriction check says about one visitor: the door acts on this. */
 export type DoorVerdict = {
@@ -58,10 +68,6 @@ export type RegisterChangeError = 'forbidden' | 'invalid' | 'not-found' | 'alrea
 // session (and its keys) go, and a locked screen leaves no names in memory.
 const searchIndexes = new WeakMap<RecordCipher, Promise<VisitorSearchIndex>>();
 
-async function encodeRow(entry: VisitorEntry, cipher: RecordCipher): Promise<VisitorLogRow> {
-  return { ...(await visitorLogCodec.encode(entry, cipher)), isOnSite: entry.departedAt ? 0 : 1 };
-}
-
 /**
  * The visitor register (Children's Homes Regulations 2015, Sch. 4 para 5), a legal record. An
  * entry is added at sign-in and completed once at sign-out; it is never otherwise changed or
@@ -73,8 +79,8 @@ export function visitorLogRepository(
   cipher: RecordCipher,
   clock: () => Date = () => new Date(),
 ) {
-  const audit = auditLog(db);
-  const auditor = (session: Session) => ({ actorId: session.staff.id, auditKey: session.auditKey });
+  const store = sealedStore(db.visitorLog, visitorLogCodec);
+  const records = recordWriter(db, clock);
   const open = (rows: readonly VisitorLogRow[]) =>
     Promise.all(rows.map((row) => visitorLogCodec.decode(row, cipher)));
 
@@ -92,12 +98,10 @@ export function visitorLogRepository(
   }
 
   return {
-    /** Adds many entries in one transaction: all of them or, on any failure, none (imports, fixtures). */
-    async addMany(entries: readonly VisitorEntry[]): Promise<void> {
+    /** Adds many entries in one transaction: all of them or, on any failure, none (fixtures; not audited). */
+    async addMany(session: Session, entries: readonly VisitorEntry[]): Promise<void> {
       const checked = entries.map((entry) => visitorEntrySchema.parse(entry));
-      // Seal first: awaiting WebCrypto inside the transaction would let IndexedDB commit it early.
-      const rows = await Promise.all(checked.map((entry) => encodeRow(entry, cipher)));
-      await db.transaction('rw', db.visitorLog, () => db.visitorLog.bulkAdd(rows));
+      await records.write(session, { events: [], writes: [store.insertAll(checked)] });
     },
 
     /** Entries whose arrival falls in [from, to), earliest first, read by the `arrivedAt` index. */
@@ -239,22 +243,13 @@ export function visitorLogRepository(
           ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() }
           : {}),
       });
-      const row = await encodeRow(entry, cipher);
       events.unshift({
         action: 'visitor.signed-in',
         recordType: 'visitorLog',
         recordId: id,
         detail: `check: ${outcome}`,
       });
-      await audit.write(
-        auditor(session),
-        events,
-        [db.visitorLog],
-        async () => {
-          await db.visitorLog.add(row);
-        },
-        now,
-      );
+      await records.write(session, { at: now, events, writes: [store.insert(entry)] });
       const index = searchIndexes.get(cipher);
       if (index) addToVisitorSearchIndex(await index, entry);
       return ok(entry);
@@ -270,32 +265,20 @@ export function visitorLogRepository(
       if (entry.departedAt) return fail('already-signed-out', 'This visitor has already been signed out.');
       const now = clock();
       const completed = { ...entry, departedAt: now.toISOString() };
-      const updated = await encodeRow(completed, cipher);
-      try {
-        await audit.write(
-          auditor(session),
-          [{ action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id }],
-          [db.visitorLog],
-          async () => {
-            const stored = await db.visitorLog.get(id);
-            if (!stored || stored.departedAt)
-              throw new Refusal(
-                fail('already-signed-out', 'This visitor has already been signed out.').error,
-              );
-            if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
-              throw new Refusal(
-                fail('superseded', 'This entry has been corrected: sign out the corrected entry.').error,
-              );
-            }
-            await db.visitorLog.put(updated);
-          },
-          now,
-        );
-      } catch (error) {
-        if (error instanceof Refusal)
-          return { ok: false, error: error.failure as Failure<RegisterChangeError> };
-        throw error;
-      }
+      const written = await records.write(session, {
+        at: now,
+        events: [{ action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id }],
+        writes: [store.put(completed)],
+        async check() {
+          const stored = await db.visitorLog.get(id);
+          if (!stored || stored.departedAt)
+            return fail('already-signed-out', 'This visitor has already been signed out.');
+          if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0)
+            return fail('superseded', 'This entry has been corrected: sign out the corrected entry.');
+          return undefined;
+        },
+      });
+      if (!written.ok) return written;
       return ok(completed);
     },
 
@@ -343,48 +326,35 @@ export function visitorLogRepository(
           ? { restrictionCheck: recheck.kind, matchedRestrictionIds: [...recheck.restrictionIds] }
           : {}),
       });
-      const amendmentRow = await encodeRow(amendment, cipher);
       const index = searchIndexes.get(cipher);
-      try {
-        const events: AuditEventInput[] = [
-          {
-            action: 'visitor.amended',
-            recordType: 'visitorLog',
-            recordId: amendment.id,
-            detail: `corrects ${id}`,
-          },
-        ];
-        if (recheck && recheck.kind !== 'clear') {
-          events.push({
-            action: 'visitor.restriction-on-correction',
-            recordType: 'visitorLog',
-            recordId: amendment.id,
-            detail: `${recheck.kind}: ${recheck.restrictionIds.join(', ')}`,
-          });
-        }
-        await audit.write(
-          auditor(session),
-          events,
-          [db.visitorLog],
-          async () => {
-            if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0) {
-              throw new Refusal(
-                fail(
-                  'superseded',
-                  'This entry has already been corrected. Correct the latest version instead.',
-                ).error,
-              );
-            }
-            // The original is kept as it was; the correction takes its place in every list.
-            await db.visitorLog.add(amendmentRow);
-          },
-          now,
-        );
-      } catch (error) {
-        if (error instanceof Refusal)
-          return { ok: false, error: error.failure as Failure<RegisterChangeError> };
-        throw error;
+      const events: AuditEventInput[] = [
+        {
+          action: 'visitor.amended',
+          recordType: 'visitorLog',
+          recordId: amendment.id,
+          detail: `corrects ${id}`,
+        },
+      ];
+      if (recheck && recheck.kind !== 'clear') {
+        events.push({
+          action: 'visitor.restriction-on-correction',
+          recordType: 'visitorLog',
+          recordId: amendment.id,
+          detail: `${recheck.kind}: ${recheck.restrictionIds.join(', ')}`,
+        });
       }
+      // The original is kept as it was; the correction takes its place in every list.
+      const written = await records.write(session, {
+        at: now,
+        events,
+        writes: [store.insert(amendment)],
+        async check() {
+          return (await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0
+            ? fail('superseded', 'This entry has already been corrected. Correct the latest version instead.')
+            : undefined;
+        },
+      });
+      if (!written.ok) return written;
       if (index) addToVisitorSearchIndex(await index, amendment);
       return ok(amendment);
     },

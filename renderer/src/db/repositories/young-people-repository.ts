@@ -1,13 +1,12 @@
 import { youngPersonSchema, type YoungPerson } from '@shared/schemas/people';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { fail, ok, type Failure, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, YoungPersonPlainKey } from '../database';
+import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { auditLog } from './audit-log-repository';
-import { Refusal } from './refusal';
 
 /** Only the id and case number are plain (the case number is the case file's key); names are sealed. */
 export const youngPersonCodec = createSealedCodec('youngPeople', youngPersonSchema, [
@@ -20,7 +19,7 @@ export type YoungPersonSaveError = 'forbidden' | 'invalid' | 'duplicate-case-num
 /** Children and young people placed at the home. Everyone may read them (the door needs names). */
 export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.youngPeople, youngPersonCodec);
-  const audit = auditLog(db);
+  const records = recordWriter(db, clock);
   return {
     /** Everyone, by preferred or first name. */
     async list(session: Session): Promise<YoungPerson[]> {
@@ -50,36 +49,27 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
           placementEndsOn: 'The placement ends before it starts. Check the dates.',
         });
       }
-      const [row] = await store.seal([record], session.cipher);
-      if (!row) throw new Error('Sealing returned nothing');
-      try {
-        await audit.write(
-          { actorId: session.staff.id, auditKey: session.auditKey },
-          [
-            {
-              action: id ? 'young-person.updated' : 'young-person.created',
-              recordType: 'youngPerson',
-              recordId: record.id,
-            },
-          ],
-          [db.youngPeople],
-          async () => {
-            if (id && !(await db.youngPeople.get(id)))
-              throw new Refusal(fail('not-found', 'That young person’s record is no longer here.').error);
-            const sameCase = await db.youngPeople.where('caseNumber').equals(record.caseNumber).first();
-            if (sameCase && sameCase.id !== record.id) {
-              const message = `Case number ${record.caseNumber} already belongs to another young person.`;
-              throw new Refusal(fail('duplicate-case-number', message, { caseNumber: message }).error);
-            }
-            await db.youngPeople.put(row);
+      const written = await records.write(session, {
+        events: [
+          {
+            action: id ? 'young-person.updated' : 'young-person.created',
+            recordType: 'youngPerson',
+            recordId: record.id,
           },
-          clock(),
-        );
-      } catch (error) {
-        if (error instanceof Refusal)
-          return { ok: false, error: error.failure as Failure<YoungPersonSaveError> };
-        throw error;
-      }
+        ],
+        writes: [store.put(record)],
+        async check() {
+          if (id && !(await db.youngPeople.get(id)))
+            return fail('not-found', 'That young person’s record is no longer here.');
+          const sameCase = await db.youngPeople.where('caseNumber').equals(record.caseNumber).first();
+          if (sameCase && sameCase.id !== record.id) {
+            const message = `Case number ${record.caseNumber} already belongs to another young person.`;
+            return fail('duplicate-case-number', message, { caseNumber: message });
+          }
+          return undefined;
+        },
+      });
+      if (!written.ok) return written;
       return ok(record);
     },
   };

@@ -33,15 +33,7 @@ export function AuditLogScreen() {
 
   const verify = async () => {
     setVerification('checking');
-    const result = await log.verify(session.roles, session.auditKey);
-    setVerification(result);
-    await log.write(
-      { actorId: session.staff.id, auditKey: session.auditKey },
-      [{ action: 'audit.verified', detail: result?.kind ?? 'not allowed' }],
-      [],
-      () => Promise.resolve(),
-      new Date(),
-    );
+    setVerification(await log.check(session));
   };
 
   return (

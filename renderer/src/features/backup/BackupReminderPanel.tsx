@@ -8,7 +8,7 @@ import {
 import { useDatabase } from '../../db/useDatabase';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
-import { backUpNow } from './back-up-now';
+import { backUpNow } from '../../db/backup/back-up-now';
 import { windowBackupPort } from '../../platform/backup-port';
 
 type PanelState =
@@ -42,12 +42,7 @@ export function BackupReminderPanel() {
         now: new Date(),
       });
       if (status.kind !== 'never' && shouldRunScheduledBackup(status)) {
-        const result = await backUpNow(
-          db,
-          { dataKey: session.dataKey, actorId: session.staff.id, auditKey: session.auditKey },
-          port,
-          'scheduled',
-        );
+        const result = await backUpNow(db, session, port, 'scheduled');
         if (!result.ok)
           return setState({
             kind: 'failed',

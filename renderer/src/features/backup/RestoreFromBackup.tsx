@@ -3,7 +3,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { windowBackupPort } from '../../platform/backup-port';
-import { restoreBackup } from './restore-backup';
+import { restoreBackup } from '../../db/backup/restore-backup';
 import { rememberRestoreNotice } from './restore-notice';
 
 type Phase =

@@ -3,7 +3,7 @@ import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { windowBackupPort } from '../../platform/backup-port';
-import { backUpBeforeUpgrade } from './upgrade-backup';
+import { backUpBeforeUpgrade } from '../../db/backup/upgrade-backup';
 
 /**
  * Shown when this version of Family Links finds records from an older version: before it changes

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupFileSummary, BackupSettings } from '@shared/schemas/backup';
 import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
-import { backUpNow } from './back-up-now';
+import { backUpNow } from '../../db/backup/back-up-now';
 import { windowBackupPort } from '../../platform/backup-port';
 
 export type BackupMessage = { readonly tone: 'success' | 'error'; readonly text: string };
@@ -60,12 +60,7 @@ export function useBackups() {
     backUp: () =>
       run(async () => {
         if (!port) return undefined;
-        const result = await backUpNow(
-          db,
-          { dataKey: session.dataKey, actorId: session.staff.id, auditKey: session.auditKey },
-          port,
-          'manual',
-        );
+        const result = await backUpNow(db, session, port, 'manual');
         if (!result.ok) return { tone: 'error', text: result.error.message };
         const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
         return {

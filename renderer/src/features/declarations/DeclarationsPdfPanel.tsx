@@ -12,7 +12,7 @@ import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { useDatabase } from '../../db/useDatabase';
 import { windowApi } from '../../platform/window-api';
-import { auditLog } from '../../db/repositories/audit-log-repository';
+import { declarationRepository } from '../../db/repositories/declaration-repository';
 import { disclosureRepository, type DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
@@ -109,20 +109,12 @@ export function DeclarationsPdfPanel(props: {
           answer,
         );
         if (!recorded.ok) return recorded;
-        await auditLog(db).write(
-          { actorId: session.staff.id, auditKey: session.auditKey },
-          [
-            {
-              action: 'declarations.pdf-signed',
-              recordType: 'staff',
-              recordId: props.member.id,
-              detail: `SHA-256 ${outcome.sha256}; saved as ${outcome.fileName}; signed by ${outcome.signerName}; disclosure ${recorded.value.id}`,
-            },
-          ],
-          [],
-          async () => {},
-          new Date(),
-        );
+        await declarationRepository(db).recordSignedPdf(session, props.member.id, {
+          sha256: outcome.sha256,
+          fileName: outcome.fileName,
+          signerName: outcome.signerName,
+          disclosureId: recorded.value.id,
+        });
         setSigner(undefined);
         props.onDone(`Signed PDF saved as ${outcome.fileName}. It is recorded in the disclosure log.`);
         return recorded;

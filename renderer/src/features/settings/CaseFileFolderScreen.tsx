@@ -3,7 +3,7 @@ import type { CaseFileFolderStatus } from '@shared/ipc/channels/documents';
 import { can } from '@shared/rules/access';
 import { useDatabase } from '../../db/useDatabase';
 import { windowApi } from '../../platform/window-api';
-import { auditLog } from '../../db/repositories/audit-log-repository';
+import { caseFileCopyRepository } from '../../db/repositories/case-file-copy-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 
@@ -83,20 +83,7 @@ export function CaseFileFolderScreen() {
     const chosen = reply.value.status;
     setStatus(chosen);
     setProblem(undefined);
-    await auditLog(db).write(
-      { actorId: session.staff.id, auditKey: session.auditKey },
-      [
-        {
-          action: 'settings.case-file-folder-changed',
-          recordType: 'settings',
-          recordId: 'case-file-folder',
-          detail: `${chosen.folder ?? ''} (${chosen.state})`,
-        },
-      ],
-      [],
-      async () => {},
-      new Date(),
-    );
+    await caseFileCopyRepository(db).recordFolderChange(session, `${chosen.folder ?? ''} (${chosen.state})`);
     setSaved(
       chosen.state === 'reachable'
         ? 'Case-file folder saved. Signed copies will be saved there.'

@@ -6,11 +6,11 @@ import { FamilyLinksDb, openFamilyLinksDb } from '../../../../renderer/src/db/da
 import { createAccountKeys } from '../../../../renderer/src/db/encryption/key-wrapping';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
-import { restoreBackup, tableDigests } from '../../../../renderer/src/features/backup/restore-backup';
+import { restoreBackup, tableDigests } from '../../../../renderer/src/db/backup/restore-backup';
 import {
   backUpBeforeUpgrade,
   olderDatabaseWithAccounts,
-} from '../../../../renderer/src/features/backup/upgrade-backup';
+} from '../../../../renderer/src/db/backup/upgrade-backup';
 import { argon2idFloor } from '../../../../shared/schemas/keyring';
 import { buildStaffMember } from '../../../factories';
 import { testSession } from '../db/test-session';

@@ -3,7 +3,6 @@ import {
   accessMatrix,
   can,
   declarationScope,
-  requirePermission,
   reviewScope,
   visibleRestriction,
   visibleRestrictionFields,
@@ -148,18 +147,5 @@ describe('whose records', () => {
     ],
   ])('%s', (_case, roles, kind) => {
     expect(reviewScope(roles)).toEqual({ kind });
-  });
-});
-
-describe('refusing in the data layer', () => {
-  it('gives a value, not an exception, saying who can', () => {
-    expect(requirePermission(careWorker, 'restriction:approve')).toEqual({
-      ok: false,
-      error: { code: 'not-permitted', message: 'Only the Registered Manager can do this.' },
-    });
-    expect(requirePermission(mentor, 'restriction:read-authority')).toMatchObject({
-      error: { message: 'Only a Personal Tutor, a Case Co-ordinator or the Registered Manager can do this.' },
-    });
-    expect(requirePermission(manager, 'restriction:approve')).toEqual({ ok: true, value: undefined });
   });
 });

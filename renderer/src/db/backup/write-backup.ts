@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
-import { derivedTables, type FamilyLinksDb } from '../../db/database';
+import { derivedTables, type FamilyLinksDb } from '../database';
 import { sealChunk, tableDigester, toBase64, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 

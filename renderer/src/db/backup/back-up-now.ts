@@ -1,7 +1,8 @@
 import type { Result } from '@shared/result';
 import type { BackupReason } from '@shared/schemas/backup';
-import type { FamilyLinksDb } from '../../db/database';
-import { auditLog, type Auditor } from '../../db/repositories/audit-log-repository';
+import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import type { Author } from '../session';
 import type { BackupPort } from '../../platform/backup-port';
 import { writeBackup, type BackupWriteFailureCode, type BackupWritten } from './write-backup';
 
@@ -14,7 +15,7 @@ export const appVersionForBackups = '0.1.0';
  */
 export async function backUpNow(
   db: FamilyLinksDb,
-  keys: { readonly dataKey: CryptoKey } & Auditor,
+  keys: { readonly dataKey: CryptoKey } & Author,
   port: BackupPort,
   reason: BackupReason,
   now: Date = new Date(),
@@ -28,12 +29,6 @@ export async function backUpNow(
         detail: `${reason}; ${result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0)} rows`,
       }
     : { action: 'backup.failed', recordType: 'backup', detail: `${reason}; ${result.error.code}` };
-  await auditLog(db).write(
-    { actorId: keys.actorId, auditKey: keys.auditKey },
-    [event],
-    [],
-    () => Promise.resolve(),
-    now,
-  );
+  await recordWriter(db).write(keys, { at: now, events: [event] });
   return result;
 }

@@ -1,9 +1,9 @@
 import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader } from '@shared/schemas/backup';
-import { derivedTables, FamilyLinksDb, type SettingRow } from '../../db/database';
-import { latestSchemaVersion } from '../../db/schema-versions';
-import { deriveKeyEncryptionKey } from '../../db/encryption/key-derivation';
-import { unwrapDataKey } from '../../db/encryption/key-wrapping';
+import { derivedTables, FamilyLinksDb, type SettingRow } from '../database';
+import { latestSchemaVersion } from '../schema-versions';
+import { deriveKeyEncryptionKey } from '../encryption/key-derivation';
+import { unwrapDataKey } from '../encryption/key-wrapping';
 import { fromBase64, fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 import { mainProcessRebase, type AnchorRebase } from '../../platform/audit-anchor-port';

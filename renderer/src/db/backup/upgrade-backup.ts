@@ -1,9 +1,11 @@
 import { fail, type Result } from '@shared/result';
 import { afterFailedAttempt, signInGate } from '@shared/rules/sign-in-lockout';
-import { accountKeysSchema } from '@shared/schemas/keyring';
-import { FamilyLinksDb, installedNativeVersion } from '../../db/database';
-import { unlockAccountKeys } from '../../db/encryption/key-wrapping';
-import { latestSchemaVersion } from '../../db/schema-versions';
+import { FamilyLinksDb, installedNativeVersion } from '../database';
+import { createRecordCipher } from '../encryption/record-cipher';
+import { unlockAccountKeys } from '../encryption/key-wrapping';
+import { accountRepository } from '../repositories/account-repository';
+import { staffRepository } from '../repositories/staff-repository';
+import { latestSchemaVersion } from '../schema-versions';
 import { backUpNow } from './back-up-now';
 import type { BackupPort } from '../../platform/backup-port';
 import type { BackupWriteFailureCode, BackupWritten } from './write-backup';
@@ -48,39 +50,42 @@ export async function backUpBeforeUpgrade(
     'not-recognised' as const,
     'That username and password do not match an account. Check them and try again.',
   );
-  const login = await old.staff.where('username').equals(credentials.username.trim().toLowerCase()).first();
-  const keys = login ? accountKeysSchema.safeParse(await old.accountKeys.get(login.id)) : undefined;
-  if (!login || !keys?.success) return notRecognised;
-  const { failedAttempts, lockedUntil, ...rest } = keys.data;
+  const accounts = accountRepository(old, () => now);
+  const login = await staffRepository(old).findLogin(credentials.username);
+  const keys = login ? await accounts.keysOf(login.id) : undefined;
+  if (!login || !keys) return notRecognised;
+  const { failedAttempts, lockedUntil, ...rest } = keys;
   const state = { failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) };
   const gate = signInGate(state, now);
   if (gate.kind === 'locked')
     return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
-  const unlocked = await unlockAccountKeys(keys.data, credentials.password);
+  const unlocked = await unlockAccountKeys(keys, credentials.password);
   if (!unlocked.ok) {
     const outcome = afterFailedAttempt(state, now);
-    await old.transaction('rw', old.accountKeys, old.pendingAudit, async () => {
-      await old.accountKeys.put({
+    const failed = {
+      action: 'session.sign-in-failed',
+      recordType: 'staff',
+      recordId: login.id,
+      detail: 'before-upgrade backup',
+    };
+    await accounts.recordRefusedSignIn(
+      {
         ...rest,
         failedAttempts: [...outcome.state.failedAttempts],
         ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
-      });
-      await old.pendingAudit.add({
-        action: 'session.sign-in-failed',
-        recordType: 'staff',
-        recordId: login.id,
-        detail: 'before-upgrade backup',
-        at: now.toISOString(),
-      });
-      if (outcome.kind === 'nowLocked')
-        await old.pendingAudit.add({
-          action: 'account.locked-out',
-          recordType: 'staff',
-          recordId: login.id,
-          detail: `until ${outcome.until}`,
-          at: now.toISOString(),
-        });
-    });
+      },
+      outcome.kind === 'nowLocked'
+        ? [
+            failed,
+            {
+              action: 'account.locked-out',
+              recordType: 'staff',
+              recordId: login.id,
+              detail: `until ${outcome.until}`,
+            },
+          ]
+        : [failed],
+    );
     if (outcome.kind === 'counted') return notRecognised;
     return fail(
       'locked',
@@ -89,7 +94,12 @@ export async function backUpBeforeUpgrade(
   }
   return backUpNow(
     old,
-    { dataKey: unlocked.value.dataKey, auditKey: unlocked.value.auditKey, actorId: login.id },
+    {
+      dataKey: unlocked.value.dataKey,
+      auditKey: unlocked.value.auditKey,
+      cipher: createRecordCipher(unlocked.value.dataKey),
+      staff: { id: login.id },
+    },
     port,
     'before-upgrade',
     now,

@@ -1,0 +1,122 @@
+import type { SealedAuthority } from '@shared/ipc/channels/signing';
+import { fail, type Result } from '@shared/result';
+import type { HomeSettings } from '@shared/schemas/home';
+import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
+import type { StaffMember } from '@shared/schemas/staff';
+import type { FamilyLinksDb } from '../database';
+import { parseAuthority, signingAuthoritySettingKey } from '../encryption/signing-keys';
+import { recordWriter } from '../record-writer';
+import { plainStore, sealedStore } from '../sealed-store';
+import type { Session } from '../session';
+import type { AuditEventInput } from './audit-log-repository';
+import { staffCodec } from './staff-repository';
+
+/**
+ * Accounts: each member of staff's row and their keyring entry (the keys their password unwraps,
+ * their sign-in lockout, their signing key), and the home's signing authority. The flows that use
+ * them (first run, sign-in, passwords, certificates) are in security/; this stores what they decide.
+ */
+export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const staff = sealedStore(db.staff, staffCodec);
+  const keyring = plainStore(db.accountKeys);
+  const settings = plainStore(db.settings);
+  const records = recordWriter(db, clock);
+
+  return {
+    async hasAccounts(): Promise<boolean> {
+      return (await db.staff.count()) > 0;
+    },
+
+    /** The keyring entry of one account, or undefined if it has none (or it cannot be read). */
+    async keysOf(staffId: string): Promise<AccountKeys | undefined> {
+      const parsed = accountKeysSchema.safeParse(await db.accountKeys.get(staffId));
+      return parsed.success ? parsed.data : undefined;
+    },
+
+    /** Every keyring entry, for the manager's view of who is locked out or must change a password. */
+    async allKeys(): Promise<AccountKeys[]> {
+      return db.accountKeys.toArray();
+    },
+
+    /** The home's certificate authority, sealed, if it has one yet. */
+    async signingAuthority(): Promise<SealedAuthority | undefined> {
+      return parseAuthority((await db.settings.get(signingAuthoritySettingKey))?.value);
+    },
+
+    /**
+     * First run: the home's details, its signing authority and its first account, a Registered
+     * Manager, in one transaction with `events`. Refused if an account appeared meanwhile.
+     */
+    setUpHome(
+      session: Session,
+      input: {
+        readonly home: HomeSettings;
+        readonly authority: SealedAuthority | undefined;
+        readonly keys: AccountKeys;
+        readonly events: readonly AuditEventInput[];
+      },
+    ): Promise<Result<void, 'already-set-up'>> {
+      return records.write(session, {
+        events: input.events,
+        writes: [
+          settings.put({ key: 'home', value: input.home }),
+          ...(input.authority
+            ? [settings.put({ key: signingAuthoritySettingKey, value: input.authority })]
+            : []),
+          staff.insert(session.staff),
+          keyring.insert(input.keys),
+        ],
+        check: async () =>
+          (await db.staff.count()) > 0
+            ? fail('already-set-up', 'This home is already set up. Sign in instead.')
+            : undefined,
+      });
+    },
+
+    /** A new account and its keyring entry. */
+    async add(
+      session: Session,
+      member: StaffMember,
+      keys: AccountKeys,
+      events: readonly AuditEventInput[],
+    ): Promise<void> {
+      await records.write(session, { events, writes: [staff.insert(member), keyring.insert(keys)] });
+    },
+
+    /** A changed account (its name, email, roles, or whether it is switched on). */
+    async update(session: Session, member: StaffMember, events: readonly AuditEventInput[]): Promise<void> {
+      await records.write(session, { events, writes: [staff.put(member)] });
+    },
+
+    /** A keyring entry rewrapped (a password changed or reset), or its lockout cleared at sign-in. */
+    async replaceKeys(
+      session: Session,
+      keys: AccountKeys,
+      events: readonly AuditEventInput[],
+      options: { readonly chainPendingSignIns?: boolean } = {},
+    ): Promise<void> {
+      await records.write(session, {
+        events,
+        writes: [keyring.put(keys)],
+        chainPendingSignIns: options.chainPendingSignIns === true,
+      });
+    },
+
+    /**
+     * A sign-in that failed or was refused, before anyone holds the audit key: the lockout count
+     * (when there is an account to count against) and the events, chained in at the next sign-in.
+     */
+    async recordRefusedSignIn(
+      keys: AccountKeys | undefined,
+      events: readonly AuditEventInput[],
+    ): Promise<void> {
+      await records.writeBeforeSignIn({ events, writes: keys ? [keyring.put(keys)] : [] });
+    },
+
+    /** A session event with nothing to store but its audit entry (locked, signed out). */
+    async recordSessionEvent(session: Session, event: AuditEventInput): Promise<void> {
+      await records.write(session, { events: [event] });
+    },
+  };
+}
+export type AccountRepository = ReturnType<typeof accountRepository>;
