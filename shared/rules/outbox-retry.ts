@@ -2,14 +2,16 @@ import type { MailFailure } from '../schemas/mail';
 
 /**
  * How long the outbox waits before trying a message again after the n-th failed try (n from 1):
- * quickly at first (a server restarting), then less often, never more than an hour apart.
+ * quickly at first (a server restarting), then less often, never more than an hour apart. A
+ * different idea from a case-file copy's backoff (shared/rules/case-file-retry.ts): an alert is
+ * about something happening now, and after ten tries a person should look at it.
  */
 export const retryDelaysInMinutes = [1, 2, 5, 15, 30, 60] as const;
 
 /** After this many tries a message stops retrying on its own and shows as failed, for a person to look at. */
 export const maxAutomaticAttempts = 10;
 
-export function retryDelayMinutes(attemptsSoFar: number): number {
+export function outboxRetryDelayMinutes(attemptsSoFar: number): number {
   const index = Math.min(Math.max(attemptsSoFar, 1), retryDelaysInMinutes.length) - 1;
   return retryDelaysInMinutes[index] ?? 60;
 }
@@ -32,7 +34,7 @@ export function afterFailedAttempt(
   if (!failure.isWorthRetrying || attempts >= maxAutomaticAttempts) return { state: 'failed' };
   return {
     state: 'queued',
-    nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
+    nextAttemptAt: new Date(now.getTime() + outboxRetryDelayMinutes(attempts) * 60_000).toISOString(),
   };
 }
 

@@ -248,3 +248,30 @@ export const contactFormSettingsSchema = z.object({
     .max(24 * 14, { message: 'Allow at most 14 days (336 hours).' }),
 });
 export type ContactFormSettings = z.infer<typeof contactFormSettingsSchema>;
+
+/**
+ * A contact that happened (a completed visit) and needs its forms: one per young person, owed by
+ * `authorId`, who is always among the staff who took part.
+ */
+export const dueContactSchema = z.object({
+  youngPersonIds: z.array(z.uuid()).min(1, { message: 'Choose at least one young person.' }),
+  kind: z.enum(contactKinds),
+  contactStartedAt: z.iso.datetime().optional(),
+  contactEndedAt: z.iso.datetime({ message: 'Enter when the contact ended.' }),
+  visitId: z.uuid().optional(),
+  authorId: z.uuid(),
+  personIds: z.array(z.uuid()).default([]),
+  staffIds: z.array(z.uuid()).default([]),
+});
+export type DueContact = z.input<typeof dueContactSchema>;
+
+/** The signed forms one export wrote, as the main process measured them: what its audit entries name. */
+export const exportedFormFilesSchema = z
+  .array(
+    z.object({
+      formId: z.uuid(),
+      fileName: z.string().min(1).max(200),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  )
+  .max(100_000);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { databaseName, FamilyLinksDb, openFamilyLinksDb } from '../db/database';
 import { latestSchemaVersion } from '../db/schema-versions';
-import { restoreMarkerKey } from '../db/backup/restore-backup';
+import { isRestoreUnfinished } from '../db/backup/restore-backup';
 import { takeRestoreNotice } from '../features/backup/restore-notice';
 import { UpgradeBackupScreen } from '../features/backup/UpgradeBackupScreen';
 import { olderDatabaseWithAccounts } from '../db/backup/upgrade-backup';
@@ -39,7 +39,7 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       const result = await openFamilyLinksDb(db);
       if (!isCurrent) return;
       if (!result.ok) return setState({ kind: 'failed', message: result.error.message });
-      if (await db.settings.get(restoreMarkerKey)) return setState({ kind: 'interrupted-restore', db });
+      if (await isRestoreUnfinished(db)) return setState({ kind: 'interrupted-restore', db });
       setState({ kind: 'open', db, notice: takeRestoreNotice() });
     })().catch((error: unknown) => {
       console.error('Opening the records failed', error);

@@ -59,6 +59,11 @@ class ChangeRefused extends Error {}
  * the one that was read: every seal has a fresh IV, so a different one means someone saved it
  * since) and then the change's own check run on what is stored now; any refusal leaves every
  * table as it was and comes back as a value, with the message for the person.
+ *
+ * Everything a repository stores comes through here. Deliberately not: the derived review
+ * summaries (worked out again from the records wherever they are needed), a restore (it replaces
+ * the whole database and moves the audit anchor), schema migrations, and drafts kept while the
+ * screen is locked.
  */
 export function recordWriter(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const audit = auditLog(db);

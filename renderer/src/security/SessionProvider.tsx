@@ -1,14 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { defaultAutoLockMinutes, securitySettingsSchema } from '@shared/schemas/security-settings';
 import { fail, ok } from '@shared/result';
-import { useDatabase } from '../db/useDatabase';
-import { windowApi } from '../platform/window-api';
-import { authService } from './auth-service';
 import { createDraftKeeper } from './draft-keeper';
 import type { Session } from '../db/session';
 import { SessionContext, type LockReason, type SessionApi, type SessionState } from './session-context';
+import { useAuthService } from './useAuthService';
+import { useAutoLockMinutes } from './useAutoLockMinutes';
 import { useIdleTimer } from './useIdleTimer';
+import { useLockWhenTheComputerLocks } from './useLockWhenTheComputerLocks';
 import { mark, unlockMarks } from './performance-marks';
 
 /**
@@ -16,8 +14,7 @@ import { mark, unlockMarks } from './performance-marks';
  * (and with it every key) so nothing readable stays in memory or on screen.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const db = useDatabase();
-  const auth = useMemo(() => authService(db), [db]);
+  const auth = useAuthService();
   const draftKeeper = useMemo(() => createDraftKeeper(), []);
   const [state, setState] = useState<SessionState>({ kind: 'signedOut' });
   // Callbacks read the latest state through a ref, so they stay stable for the idle timer and
@@ -27,10 +24,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     stateRef.current = state;
   }, [state]);
 
-  const autoLockMinutes = useLiveQuery(async () => {
-    const parsed = securitySettingsSchema.safeParse((await db.settings.get('security'))?.value);
-    return parsed.success ? parsed.data.autoLockMinutes : defaultAutoLockMinutes;
-  }, [db]);
+  const autoLockMinutes = useAutoLockMinutes();
 
   const signIn = useCallback<SessionApi['signIn']>(
     async (username, password) => {
@@ -99,13 +93,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [state.kind]);
 
   const onIdle = useCallback(() => void lock('idle'), [lock]);
-  useIdleTimer(autoLockMinutes ?? defaultAutoLockMinutes, onIdle, state.kind === 'signedIn');
-
-  // The computer locking or sleeping locks Family Links too (the main process tells us).
-  useEffect(
-    () => windowApi()?.onEvent('system:lock-requested', (payload) => void lock(payload.reason)),
-    [lock],
-  );
+  useIdleTimer(autoLockMinutes, onIdle, state.kind === 'signedIn');
+  useLockWhenTheComputerLocks(lock);
 
   const api = useMemo<SessionApi>(
     () => ({ state, draftKeeper, signIn, begin, lock, signOut, passwordChanged }),

@@ -1,6 +1,7 @@
 import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
-import { reviewReadRange, reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
+import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
+import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
 import { getAllInRange, openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
 import { progress, timed } from './bench-timing';

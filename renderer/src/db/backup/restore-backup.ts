@@ -31,6 +31,11 @@ export type Restored = {
 /** Marks a restore under way; an install that still has it was interrupted and is cleared. */
 export const restoreMarkerKey = 'restoreInProgress';
 
+/** Whether a restore into `db` was cut off part-way (the app closed): its records are incomplete. */
+export async function isRestoreUnfinished(db: FamilyLinksDb): Promise<boolean> {
+  return (await db.settings.get(restoreMarkerKey)) !== undefined;
+}
+
 const nothingRestored = 'Nothing was restored.';
 
 /** The data key, if `username` and `password` open the backup's keyring (a Registered Manager's). */

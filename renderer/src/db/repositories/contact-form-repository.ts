@@ -1,232 +1,80 @@
-import { Dexie } from 'dexie';
 import {
-  caseFileCopySchema,
   contactFormEntrySchema,
   contactFormReadyToFileSchema,
   contactFormSchema,
-  contactFormSettingsSchema,
-  contactKinds,
+  exportedFormFilesSchema,
   restrictedPreviewSchema,
-  type CaseFileCopy,
   type ContactForm,
-  type ContactFormSettings,
-  type ContactKind,
   type RestrictedParticipant,
 } from '@shared/schemas/contact-forms';
 import { can } from '@shared/rules/access';
-import { contactFormScope, mayEditContactForm, mayReadContactForm } from '@shared/rules/contact-form-access';
-import { contactFormDeadline, defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
-import { restrictedParticipants } from '@shared/rules/contact-form-restrictions';
-import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
+import { mayEditContactForm, mayReadContactForm } from '@shared/rules/contact-form-access';
+import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
+import { defaultTimeZone } from '@shared/schemas/home';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
-import { z } from 'zod';
-import type { ContactFormPlainKey, FamilyLinksDb } from '../database';
+import type { FamilyLinksDb } from '../database';
 import { recordWriter, type WriteStep } from '../record-writer';
-import { createSealedCodec, type SealedRow } from '../sealed-codec';
-import { plainStore, sealedStore } from '../sealed-store';
+import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { personCodec } from './people-repository';
-import { restrictionCodec } from './restriction-repository';
+import { caseFileCopyRepository } from './case-file-copy-repository';
+import { contactFormCodec, type ContactFormRow } from './contact-form-codec';
+import { contactFormReads } from './contact-form-reads';
+import { contactFormSettingsRepository } from './contact-form-settings-repository';
+import { contactFormsDue, newReference } from './contact-forms-due';
+import { homeSettingsRepository } from './home-settings-repository';
+import { restrictionRepository } from './restriction-repository';
+import { signedPdfRepository, type SignedFile } from './signed-pdf-repository';
 
-const exportedFilesSchema = z
-  .array(
-    z.object({
-      formId: z.uuid(),
-      fileName: z.string().min(1).max(200),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-  )
-  .max(100_000);
-
-export const contactFormCodec = createSealedCodec('contactForms', contactFormSchema, [
-  'id',
-  'reference',
-  'youngPersonId',
-  'authorId',
-  'dueAt',
-  'status',
-  'contactEndedAt',
-  'restrictionFlaggedAt',
-  'amendsFormId',
-] satisfies ContactFormPlainKey[]);
-
-export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey>;
 export type ContactFormError = 'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready';
 
-/** The signed PDF kept with a filed form (sealed), and where its case-file copy went. */
-/** Where the copy goes in the case-file folder (kept sealed: it holds the case number). */
-const caseFilePlaceSchema = z.object({
-  caseNumber: z.string().min(1),
-  academicYear: z.string().min(1),
-  date: z.string().min(1),
-  kind: z.string().min(1),
-  reference: z.string().min(1),
-});
-export type CaseFilePlaceRecord = z.infer<typeof caseFilePlaceSchema>;
-const signedFileSchema = z.object({
-  pdfBase64: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  caseFile: caseFileCopySchema,
-  place: caseFilePlaceSchema,
-});
-/** A filed form's signed PDF as stored, sealed; its id is the form's. */
-const signedFileCodec = createSealedCodec('contactFormFiles', signedFileSchema.extend({ id: z.uuid() }), [
-  'id',
-]);
-
-function signedFileOf(stored: z.infer<typeof signedFileSchema>): SignedFile {
-  return {
-    pdf: bytesOf(stored.pdfBase64),
-    sha256: stored.sha256,
-    caseFile: stored.caseFile,
-    place: stored.place,
-  };
-}
-
-export type SignedFile = {
-  readonly pdf: Uint8Array;
-  readonly sha256: string;
-  readonly caseFile: CaseFileCopy;
-  readonly place: CaseFilePlaceRecord;
-};
-
-export const contactFormSettingsKey = 'contactForms';
-/** How long a failed case-file copy waits before the next try: 5 minutes, doubling, at most 6 hours. */
-export function retryDelayMinutes(attempts: number): number {
-  return Math.min(5 * 2 ** Math.max(0, attempts - 1), 6 * 60);
-}
-
-export type DueContact = {
-  readonly youngPersonIds: readonly string[];
-  readonly kind: ContactKind;
-  readonly contactStartedAt?: string;
-  readonly contactEndedAt: string;
-  readonly visitId?: string;
-  readonly authorId: string;
-  readonly personIds?: readonly string[];
-  readonly staffIds?: readonly string[];
-};
-
-const dueContactSchema = z.object({
-  youngPersonIds: z.array(z.uuid()).min(1, { message: 'Choose at least one young person.' }),
-  kind: z.enum(contactKinds),
-  contactStartedAt: z.iso.datetime().optional(),
-  contactEndedAt: z.iso.datetime({ message: 'Enter when the contact ended.' }),
-  visitId: z.uuid().optional(),
-  authorId: z.uuid(),
-  personIds: z.array(z.uuid()).default([]),
-  staffIds: z.array(z.uuid()).default([]),
-});
-
-const base32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** "CF-2026-7K3QXP": the year of the contact and six random letters; no name, no count. */
-export function newReference(contactEndedAt: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `CF-${contactEndedAt.slice(0, 4)}-${[...bytes].map((byte) => base32[byte % base32.length]).join('')}`;
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(binary);
-}
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
-function dayIn(timeZone: string, instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
-}
+/** What a change to one form records: the form itself is the audit entry's record. */
+type FormEvent = { readonly action: string; readonly detail?: string };
 
 /**
- * Contact forms (issue #6; DESIGN rules 1, 2, 6, 8, 10). Rows are sealed: only ids, the reference,
- * dates and the state are plain, for the indexes. Need to know is kept here (`contactFormScope`):
- * whoever asks, a care worker gets only forms they wrote or took part in. Every change is one
- * transaction with its audit entry. A filed form is never changed: a correction is an addendum.
+ * Contact forms as they are written, signed and corrected (DESIGN rules 1, 2, 6, 8, 10). Every
+ * change is one transaction with its audit entry. A filed form is never changed: a correction is an
+ * addendum. Callers get one object: the reads (and who may read what) are in contact-form-reads.ts,
+ * the home's hours to file in contact-form-settings-repository.ts, the signed PDFs and the
+ * case-file copies in their own repositories.
  */
 export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.contactForms, contactFormCodec);
-  const files = sealedStore(db.contactFormFiles, signedFileCodec);
-  const queue = plainStore(db.caseFileQueue);
-  const settingsRows = plainStore(db.settings);
+  const pdfs = signedPdfRepository(db);
+  const caseFileCopies = caseFileCopyRepository(db, clock);
+  const restrictions = restrictionRepository(db, clock);
   const records = recordWriter(db, clock);
+  const reads = contactFormReads(db);
+  const formSettings = contactFormSettingsRepository(db, clock);
+  const settings = () => formSettings.settings();
 
-  async function settings(): Promise<ContactFormSettings> {
-    const parsed = contactFormSettingsSchema.safeParse(
-      (await db.settings.get(contactFormSettingsKey))?.value,
-    );
-    return parsed.success ? parsed.data : { dueHours: defaultContactFormDueHours };
-  }
   async function timeZone(): Promise<string> {
-    const parsed = homeSettingsSchema.safeParse((await db.settings.get('home'))?.value);
-    return parsed.success ? parsed.data.timeZone : defaultTimeZone;
+    return (await homeSettingsRepository(db).get())?.timeZone ?? defaultTimeZone;
   }
 
-  async function openVisible(session: Session, rows: readonly ContactFormRow[]): Promise<ContactForm[]> {
-    const scope = contactFormScope(session.roles);
-    if (scope.kind === 'none') return [];
-    // A care worker may be the author (plain, so checked before opening) or a participant (sealed).
-    const forms = await store.open(rows, session.cipher);
-    return forms.filter((form) => mayReadContactForm(session.roles, session.staff.id, form));
-  }
-
-  /** Who is restricted among those recorded: people's names are opened to match by name too. */
-  async function restrictedAmong(
-    session: Session,
-    form: Pick<
-      ContactForm,
-      'youngPersonId' | 'kind' | 'contactStartedAt' | 'personIds' | 'otherParticipants' | 'staffIds'
-    >,
-  ) {
-    const [restrictionRows, personRows, zone] = await Promise.all([
-      db.restrictions.where('youngPersonId').equals(form.youngPersonId).toArray(),
-      db.people.bulkGet([...form.personIds]),
-      timeZone(),
-    ]);
-    const [restrictions, people] = await Promise.all([
-      Promise.all(restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher))),
-      Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
-    ]);
-    return restrictedParticipants(
-      {
-        youngPersonId: form.youngPersonId,
-        kind: form.kind,
-        contactDay: dayIn(zone, form.contactStartedAt),
-        people: people.map((person) => ({
-          personId: person.id,
-          names: [[person.firstName, person.lastName].filter(Boolean).join(' '), ...person.aliases],
-        })),
-        otherParticipants: form.otherParticipants,
-        hasStaff: form.staffIds.length > 0,
-      },
-      restrictions,
-    );
-  }
-
-  /** Writes `form` with its audit events, refusing if someone changed or filed it since `read` was read. */
-  async function writeForm(
-    session: Session,
-    form: ContactForm,
-    events: { action: string; detail?: string }[],
-    read: ContactFormRow | undefined,
-    also: readonly WriteStep[] = [],
-  ) {
+  /**
+   * Writes `form` with its audit events. A form opened from `replacing` is refused if someone
+   * changed or filed it since; `alsoWrite` goes in the same transaction (the signed PDF at filing).
+   */
+  function writeForm({
+    session,
+    form,
+    events,
+    replacing,
+    alsoWrite = [],
+  }: {
+    readonly session: Session;
+    readonly form: ContactForm;
+    readonly events: readonly FormEvent[];
+    readonly replacing?: ContactFormRow | undefined;
+    readonly alsoWrite?: readonly WriteStep[];
+  }) {
     return records.write(session, {
       events: events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
       writes: [
-        read
+        replacing
           ? store.replace(
-              read,
+              replacing,
               form,
               fail(
                 'already-filed',
@@ -234,62 +82,57 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
               ),
             )
           : store.put(form),
-        ...also,
+        ...alsoWrite,
       ],
     });
   }
 
-  async function editable(session: Session, id: string) {
+  /** A draft its author may change, with the row it was opened from (so a change made meanwhile is refused). */
+  async function editable(
+    session: Session,
+    id: string,
+  ): Promise<Result<{ form: ContactForm; row: ContactFormRow }, ContactFormError>> {
     const row = await db.contactForms.get(id);
-    if (!row)
-      return { ok: false as const, failure: fail('not-found', 'That contact form is no longer there.') };
-    const form = await contactFormCodec.decode(row, session.cipher);
-    if (!mayReadContactForm(session.roles, session.staff.id, form))
-      return { ok: false as const, failure: fail('not-found', 'That contact form is no longer there.') };
+    const form = row ? await contactFormCodec.decode(row, session.cipher) : undefined;
+    if (!row || !form || !mayReadContactForm(session.roles, session.staff.id, form))
+      return fail('not-found', 'That contact form is no longer there.');
     if (form.status === 'filed')
-      return {
-        ok: false as const,
-        failure: fail(
-          'already-filed',
-          'This form is filed and signed, so it cannot change. Write an addendum to correct it.',
-        ),
-      };
+      return fail(
+        'already-filed',
+        'This form is filed and signed, so it cannot change. Write an addendum to correct it.',
+      );
     if (!mayEditContactForm(session.staff.id, form))
-      return {
-        ok: false as const,
-        failure: fail('forbidden', 'Only the person who wrote this form can change or file it.'),
-      };
-    return { ok: true as const, form, row };
+      return fail('forbidden', 'Only the person who wrote this form can change or file it.');
+    return ok({ form, row });
   }
 
   /** Applies the author's entry to a draft, works out restricted participants, and returns the events to audit. */
-  async function applyEntry(session: Session, current: ContactForm, input: unknown) {
+  async function applyEntry(
+    session: Session,
+    current: ContactForm,
+    input: unknown,
+  ): Promise<Result<{ form: ContactForm; events: FormEvent[] }, ContactFormError>> {
     const parsed = contactFormEntrySchema.safeParse(input);
     if (!parsed.success)
-      return {
-        ok: false as const,
-        failure: fail(
-          'invalid',
-          'Some details need correcting. Each problem is shown beside its field.',
-          fieldMessages(parsed.error),
-        ),
-      };
+      return fail(
+        'invalid',
+        'Some details need correcting. Each problem is shown beside its field.',
+        fieldMessages(parsed.error),
+      );
     const { durationMinutes, ...entry } = parsed.data;
     const endedAt = new Date(Date.parse(entry.contactStartedAt) + durationMinutes * 60_000).toISOString();
     const { dueHours } = await settings();
     // A form made for a booked contact keeps its clock: it started when the contact ended.
     const dueAt = current.amendsFormId ? current.dueAt : contactFormDeadline(endedAt, dueHours);
     const draft = contactFormSchema.parse({ ...current, ...entry, contactEndedAt: endedAt, dueAt });
-    const restricted = await restrictedAmong(session, draft);
+    const restricted = await restrictions.restrictedAmong(session, draft, await timeZone());
     const isNewlyFlagged = restricted.length > 0 && current.restrictionFlaggedAt === undefined;
     const updated = contactFormSchema.parse({
       ...draft,
       restrictedParticipants: restricted,
       ...(isNewlyFlagged ? { restrictionFlaggedAt: clock().toISOString() } : {}),
     });
-    const events: { action: string; detail?: string }[] = [
-      { action: 'contact-form.saved', detail: updated.kind },
-    ];
+    const events: FormEvent[] = [{ action: 'contact-form.saved', detail: updated.kind }];
     if (
       restricted.some(
         (item) =>
@@ -301,122 +144,25 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         detail: restricted.map((item) => item.verdict).join(','),
       });
     }
-    return { ok: true as const, form: updated, events };
+    return ok({ form: updated, events });
+  }
+
+  /** Checks a draft is complete enough to sign; the signing screen asks this before drawing the PDF. */
+  function readyToFile(form: ContactForm): Result<void, 'not-ready'> {
+    const parsed = contactFormReadyToFileSchema.safeParse(form);
+    if (!parsed.success)
+      return fail(
+        'not-ready',
+        'Some details are needed before the form can be signed.',
+        fieldMessages(parsed.error),
+      );
+    return ok(undefined);
   }
 
   return {
-    /** The home's clock for forms (48 hours unless the manager changes it). */
-    settings,
-
-    async saveSettings(
-      session: Session,
-      input: unknown,
-    ): Promise<Result<ContactFormSettings, 'forbidden' | 'invalid'>> {
-      if (!can(session.roles, 'settings:manage'))
-        return fail(
-          'forbidden',
-          'Only the Registered Manager can change how long staff have to file a contact form.',
-        );
-      const parsed = contactFormSettingsSchema.safeParse(input);
-      if (!parsed.success) return fail('invalid', 'Check the number of hours.', fieldMessages(parsed.error));
-      await records.write(session, {
-        events: [
-          {
-            action: 'settings.contact-forms-updated',
-            recordType: 'settings',
-            recordId: contactFormSettingsKey,
-            detail: `${parsed.data.dueHours} hours`,
-          },
-        ],
-        writes: [settingsRows.put({ key: contactFormSettingsKey, value: parsed.data })],
-      });
-      return ok(parsed.data);
-    },
-
-    /**
-     * A form falls due for a contact that happened (a completed visit, H3): one per young person,
-     * owed by `authorId`, due `dueHours` after the contact ended. Made once per visit and young
-     * person: calling again for the same visit returns the forms already made.
-     */
-    async createDueForContact(
-      session: Session,
-      input: DueContact,
-    ): Promise<Result<ContactForm[], ContactFormError>> {
-      if (!can(session.roles, 'contact-form:file'))
-        return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
-      const parsed = dueContactSchema.safeParse(input);
-      if (!parsed.success)
-        return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
-      const contact = parsed.data;
-      if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt)
-        return fail('invalid', 'The contact ends before it starts. Check the times.');
-      const { dueHours } = await settings();
-      const existing = contact.visitId
-        ? await store.open(
-            await db.contactForms
-              .where('youngPersonId')
-              .anyOf([...contact.youngPersonIds])
-              .toArray(),
-            session.cipher,
-          )
-        : [];
-      const already = existing.filter((form) => form.visitId === contact.visitId);
-      const forms = contact.youngPersonIds
-        .filter((youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId))
-        .map((youngPersonId) =>
-          contactFormSchema.parse({
-            id: crypto.randomUUID(),
-            reference: newReference(contact.contactEndedAt),
-            youngPersonId,
-            ...(contact.visitId ? { visitId: contact.visitId } : {}),
-            kind: contact.kind,
-            contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
-            contactEndedAt: contact.contactEndedAt,
-            dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
-            authorId: contact.authorId,
-            personIds: contact.personIds,
-            staffIds: contact.staffIds.includes(contact.authorId)
-              ? contact.staffIds
-              : [contact.authorId, ...contact.staffIds],
-            isSafeguardingConcern: false,
-            status: 'draft',
-          }),
-        );
-      if (forms.length === 0) return ok(already);
-      await records.write(session, {
-        events: forms.map((form) => ({
-          action: 'contact-form.due',
-          recordType: 'contactForm',
-          recordId: form.id,
-          detail: `${form.kind}${form.visitId ? ' (visit)' : ''}`,
-        })),
-        writes: [store.insertAll(forms)],
-      });
-      return ok([...already, ...forms]);
-    },
-
-    /**
-     * A bulk path for imports (the test fixture's years of forms): checked, sealed, then written
-     * 10,000 to a transaction with one audit entry each. Manager only.
-     */
-    async addMany(
-      session: Session,
-      forms: readonly ContactForm[],
-    ): Promise<Result<number, ContactFormError>> {
-      if (!can(session.roles, 'settings:manage'))
-        return fail('forbidden', 'Only the Registered Manager can import contact forms.');
-      const checked = forms.map((form) => contactFormSchema.parse(form));
-      for (let start = 0; start < checked.length; start += 10_000) {
-        const chunk = checked.slice(start, start + 10_000);
-        await records.write(session, {
-          events: [
-            { action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` },
-          ],
-          writes: [store.insertAll(chunk)],
-        });
-      }
-      return ok(checked.length);
-    },
+    ...reads,
+    ...formSettings,
+    ...contactFormsDue(db, clock),
 
     /**
      * Who among the people named so far is restricted, before the form is saved, so the author is
@@ -427,7 +173,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       if (!can(session.roles, 'contact-form:file')) return [];
       const parsed = restrictedPreviewSchema.safeParse(input);
       if (!parsed.success) return [];
-      return restrictedAmong(session, parsed.data);
+      return restrictions.restrictedAmong(session, parsed.data, await timeZone());
     },
 
     /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */
@@ -462,102 +208,34 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         status: 'draft',
       });
       const applied = await applyEntry(session, blank, input);
-      if (!applied.ok) return applied.failure;
-      await writeForm(
+      if (!applied.ok) return applied;
+      await writeForm({
         session,
-        applied.form,
-        [{ action: 'contact-form.started', detail: applied.form.kind }, ...applied.events.slice(1)],
-        undefined,
-      );
-      return ok(applied.form);
+        form: applied.value.form,
+        events: [
+          { action: 'contact-form.started', detail: applied.value.form.kind },
+          ...applied.value.events.slice(1),
+        ],
+      });
+      return ok(applied.value.form);
     },
 
     /** Saves the author's changes to a draft form. */
     async save(session: Session, id: string, input: unknown): Promise<Result<ContactForm, ContactFormError>> {
       const found = await editable(session, id);
-      if (!found.ok) return found.failure;
-      const applied = await applyEntry(session, found.form, input);
-      if (!applied.ok) return applied.failure;
-      const written = await writeForm(session, applied.form, applied.events, found.row);
-      return written.ok ? ok(applied.form) : written;
-    },
-
-    /** One form, if this person may read it; someone else's reads as not found. */
-    async get(session: Session, id: string): Promise<ContactForm | undefined> {
-      const row = await db.contactForms.get(id);
-      if (!row) return undefined;
-      const [form] = await openVisible(session, [row]);
-      return form;
-    },
-
-    /**
-     * The forms `authorId` still owes (drafts), soonest due first, read by the [author, status,
-     * due] index: the cost is the person's own drafts, however many forms the home has filed.
-     */
-    async owedBy(session: Session, authorId: string = session.staff.id): Promise<ContactForm[]> {
-      if (authorId !== session.staff.id && !can(session.roles, 'contact-form:read-all')) return [];
-      const rows = await db.contactForms
-        .where('[authorId+status+dueAt]')
-        .between([authorId, 'draft', Dexie.minKey], [authorId, 'draft', Dexie.maxKey])
-        .toArray();
-      return store.open(rows, session.cipher);
-    },
-
-    /** A young person's forms whose contact ended in [from, to) (ISO instants), oldest first (H6's termly review). */
-    async listForYoungPerson(
-      session: Session,
-      youngPersonId: string,
-      from: string,
-      to: string,
-    ): Promise<ContactForm[]> {
-      const rows = await db.contactForms
-        .where('[youngPersonId+contactEndedAt]')
-        .between([youngPersonId, from], [youngPersonId, to], true, false)
-        .toArray();
-      return openVisible(session, rows);
-    },
-
-    /** Every form (this person may read) whose contact ended in [from, to), oldest first: a term's. */
-    async listBetween(session: Session, from: string, to: string): Promise<ContactForm[]> {
-      return openVisible(
+      if (!found.ok) return found;
+      const applied = await applyEntry(session, found.value.form, input);
+      if (!applied.ok) return applied;
+      const written = await writeForm({
         session,
-        await db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray(),
-      );
+        form: applied.value.form,
+        events: applied.value.events,
+        replacing: found.value.row,
+      });
+      return written.ok ? ok(applied.value.form) : written;
     },
 
-    /** The addenda that correct a filed form, oldest first. */
-    async addendaOf(session: Session, formId: string): Promise<ContactForm[]> {
-      const rows = await db.contactForms.where('amendsFormId').equals(formId).toArray();
-      return (await openVisible(session, rows)).sort((a, b) =>
-        (a.filedAt ?? '').localeCompare(b.filedAt ?? ''),
-      );
-    },
-
-    /**
-     * For the manager's home screen: forms that recorded a restricted person as taking part, flagged
-     * since `since` (ISO), newest first; and safeguarding concerns among them are shown as such.
-     */
-    async restrictionAlerts(session: Session, since: string): Promise<ContactForm[]> {
-      if (!can(session.roles, 'restriction:override')) return [];
-      const rows = await db.contactForms
-        .where('restrictionFlaggedAt')
-        .aboveOrEqual(since)
-        .reverse()
-        .sortBy('restrictionFlaggedAt');
-      return store.open(rows, session.cipher);
-    },
-
-    /** Checks a draft is complete enough to sign; the signing screen asks this before drawing the PDF. */
-    readyToFile(form: ContactForm): Result<void, 'not-ready'> {
-      const parsed = contactFormReadyToFileSchema.safeParse(form);
-      if (!parsed.success)
-        return fail(
-          'not-ready',
-          'Some details are needed before the form can be signed.',
-          fieldMessages(parsed.error),
-        );
-      return ok(undefined);
-    },
+    readyToFile,
 
     /**
      * Files a signed form: the form becomes immutable, its signed PDF is kept (sealed) with its
@@ -570,16 +248,11 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       signed: SignedFile & { readonly filedAt: string },
     ): Promise<Result<ContactForm, ContactFormError>> {
       const found = await editable(session, id);
-      if (!found.ok) return found.failure;
-      const ready = contactFormReadyToFileSchema.safeParse(found.form);
-      if (!ready.success)
-        return fail(
-          'not-ready',
-          'Some details are needed before the form can be signed.',
-          fieldMessages(ready.error),
-        );
+      if (!found.ok) return found;
+      const ready = readyToFile(found.value.form);
+      if (!ready.ok) return ready;
       const filed = contactFormSchema.parse({
-        ...found.form,
+        ...found.value.form,
         status: 'filed',
         filedAt: signed.filedAt,
         signedPdfSha256: signed.sha256,
@@ -593,32 +266,19 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           ? { action: 'case-file.written', detail: `sha256 ${signed.sha256}` }
           : { action: 'case-file.queued', detail: signed.caseFile.code },
       ];
-      const written = await writeForm(session, filed, events, found.row, [
-        files.insert({
-          id,
-          pdfBase64: base64Of(signed.pdf),
-          sha256: signed.sha256,
-          caseFile: signed.caseFile,
-          place: signed.place,
-        }),
-        ...(signed.caseFile.state === 'queued'
-          ? [
-              queue.put({
-                id,
-                attempts: 1,
-                lastError: signed.caseFile.message,
-                queuedAt: signed.caseFile.queuedAt,
-                nextAttemptAt: new Date(
-                  Date.parse(signed.caseFile.queuedAt) + retryDelayMinutes(1) * 60_000,
-                ).toISOString(),
-              }),
-            ]
-          : []),
-      ]);
+      const written = await writeForm({
+        session,
+        form: filed,
+        events,
+        replacing: found.value.row,
+        alsoWrite: [
+          pdfs.keep(id, signed),
+          ...(signed.caseFile.state === 'queued' ? [caseFileCopies.queueAtFiling(id, signed.caseFile)] : []),
+        ],
+      });
       return written.ok ? ok(filed) : written;
     },
 
-    /** The signed PDF of a filed form this person may read. */
     /**
      * After signed forms were exported: one audit entry per file written, naming the form, the
      * file and the SHA-256 of the bytes that left (as the main process measured them), and the
@@ -629,11 +289,11 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       disclosureId: string,
       files: unknown,
     ): Promise<Result<number, ContactFormError>> {
-      const parsed = exportedFilesSchema.safeParse(files);
+      const parsed = exportedFormFilesSchema.safeParse(files);
       if (!parsed.success)
         return fail('invalid', 'The list of exported files could not be read, so it was not recorded.');
       const readable = [];
-      for (const file of parsed.data) if (await this.get(session, file.formId)) readable.push(file);
+      for (const file of parsed.data) if (await reads.get(session, file.formId)) readable.push(file);
       if (readable.length === 0) return ok(0);
       await records.write(session, {
         events: readable.map((file) => ({
@@ -644,81 +304,6 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         })),
       });
       return ok(readable.length);
-    },
-
-    async signedFile(session: Session, id: string): Promise<SignedFile | undefined> {
-      if (!(await this.get(session, id))) return undefined;
-      const stored = await files.get(id, session.cipher);
-      return stored ? signedFileOf(stored) : undefined;
-    },
-
-    /** Copies waiting for the case-file folder, oldest first (anyone signed in may see and retry them). */
-    async waitingCopies(): Promise<
-      { id: string; attempts: number; lastError: string; queuedAt: string; nextAttemptAt: string }[]
-    > {
-      return (await db.caseFileQueue.toArray()).sort((a, b) => a.queuedAt.localeCompare(b.queuedAt));
-    },
-
-    /** Copies due another try at `now`. */
-    async copiesDue(now: Date): Promise<string[]> {
-      return (await db.caseFileQueue.where('nextAttemptAt').belowOrEqual(now.toISOString()).toArray()).map(
-        (row) => row.id,
-      );
-    },
-
-    /**
-     * The signed bytes and where they go, for a retry: read with the data key, so any signed-in
-     * person's session can retry any copy (the bytes go only to the case-file folder).
-     */
-    async copyToRetry(
-      session: Session,
-      id: string,
-    ): Promise<{ form: ContactForm; file: SignedFile } | undefined> {
-      const [row, fileRow] = await Promise.all([db.contactForms.get(id), db.contactFormFiles.get(id)]);
-      if (!row || !fileRow) return undefined;
-      const [form, stored] = await Promise.all([
-        contactFormCodec.decode(row, session.cipher),
-        files.codec.decode(fileRow, session.cipher),
-      ]);
-      return { form, file: signedFileOf(stored) };
-    },
-
-    /** A retry's outcome: written (the copy leaves the queue) or still failing (tried again later). */
-    async recordRetry(session: Session, id: string, outcome: CaseFileCopy): Promise<void> {
-      const fileRow = await db.contactFormFiles.get(id);
-      const queued = await db.caseFileQueue.get(id);
-      if (!fileRow || !queued) return;
-      const stored = await files.codec.decode(fileRow, session.cipher);
-      if (outcome.state === 'written') {
-        await records.write(session, {
-          events: [
-            {
-              action: 'case-file.written',
-              recordType: 'contactForm',
-              recordId: id,
-              detail: `sha256 ${stored.sha256} after ${queued.attempts + 1} tries`,
-            },
-          ],
-          writes: [files.put({ ...stored, caseFile: outcome }), queue.delete(id)],
-        });
-        return;
-      }
-      const attempts = queued.attempts + 1;
-      const now = clock();
-      await records.write(session, {
-        at: now,
-        events: [
-          { action: 'case-file.retry-failed', recordType: 'contactForm', recordId: id, detail: outcome.code },
-        ],
-        writes: [
-          queue.put({
-            ...queued,
-            attempts,
-            lastError: outcome.message,
-            nextAttemptAt: new Date(now.getTime() + retryDelayMinutes(attempts) * 60_000).toISOString(),
-          }),
-        ],
-      });
     },
 
     /**
@@ -732,7 +317,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     ): Promise<Result<ContactForm, ContactFormError>> {
       if (!can(session.roles, 'contact-form:file'))
         return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
-      const original = await this.get(session, originalId);
+      const original = await reads.get(session, originalId);
       if (!original) return fail('not-found', 'That contact form is no longer there.');
       if (original.status !== 'filed' || !original.signedPdfSha256)
         return fail('invalid', 'Only a filed form needs an addendum: change the draft itself.');
@@ -759,12 +344,13 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         amendsSha256: original.signedPdfSha256,
         amendmentReason: trimmed,
       });
-      await writeForm(
+      await writeForm({
         session,
-        addendum,
-        [{ action: 'contact-form.addendum-started', detail: `amends sha256 ${original.signedPdfSha256}` }],
-        undefined,
-      );
+        form: addendum,
+        events: [
+          { action: 'contact-form.addendum-started', detail: `amends sha256 ${original.signedPdfSha256}` },
+        ],
+      });
       return ok(addendum);
     },
   };

@@ -5,34 +5,15 @@ import {
   type OutboxMessage,
   type OutboxState,
 } from '@shared/schemas/mail';
-import {
-  panAlertRequestSchema,
-  panEventLabels,
-  panTopicLabels,
-  type PanAlertRequest,
-} from '@shared/schemas/pan';
-import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
-import { staffRoleLabels } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
-import {
-  panRecipients,
-  panTopicOf,
-  type PanRecipient,
-  type PanStaffAccount,
-} from '@shared/rules/pan-recipients';
-import { alertText, initialsOf } from '@shared/rules/alert-text';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, OutboxPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
-import { plainStore, sealedStore } from '../sealed-store';
+import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { disclosureCodec } from './disclosure-repository';
-import { panGroupRepository } from './pan-group-repository';
-import { staffRepository } from './staff-repository';
-import { youngPersonCodec } from './young-people-repository';
 
 // Who an alert goes to and what it says are sealed; its state, times and the server's answer are
 // plain so the sender and the badge work from indexes without opening anything.
@@ -56,16 +37,6 @@ export const outboxCodec = createSealedCodec('outbox', outboxMessageSchema, [
 
 export type OutboxError = 'forbidden' | 'invalid' | 'not-found' | 'wrong-state';
 
-export type QueuedAlerts = {
-  readonly messages: readonly OutboxMessage[];
-  /** Members who asked but could not be told (an account switched off or removed). */
-  readonly skippedMembers: number;
-  readonly hasNoPersonalTutor: boolean;
-};
-
-/** Settings key: ids of overdue contact forms the PAN group has already been told about. */
-const overdueAlertedKey = 'panOverdueAlerted';
-
 /** Tells a running sender that there is something new to send (set by the sender while it runs). */
 const listeners = new Set<() => void>();
 export function onOutboxQueued(listener: () => void): () => void {
@@ -73,15 +44,18 @@ export function onOutboxQueued(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Wakes a running sender: something has just been queued. */
+export function announceQueued(): void {
+  for (const listener of listeners) listener();
+}
+
 /**
- * The outbox (issue 7): every alert the app sends, one row per recipient, with its state
- * (queued, sending, sent, failed, cancelled) and tries. Queuing an alert writes the messages, their
- * disclosure-log entries and the audit entries in one transaction: nothing is queued unrecorded.
+ * The outbox: every alert the app sends, one row per recipient, with its state (queued, sending,
+ * sent, failed, cancelled) and tries. Alerts are queued by pan-alert-repository.ts; this moves
+ * each message through its states, one audited transaction a move.
  */
 export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.outbox, outboxCodec);
-  const disclosures = sealedStore(db.disclosures, disclosureCodec);
-  const settings = plainStore(db.settings);
   const records = recordWriter(db, clock);
   const mayManage = (session: Session, row: { createdById: string }) =>
     can(session.roles, 'outbox:view-all') || row.createdById === session.staff.id;
@@ -146,150 +120,6 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         events: [{ action, recordType: 'mailSettings', recordId: 'mail', detail }],
       });
       return ok(undefined);
-    },
-
-    /**
-     * Queues an alert about one young person to the PT and the PAN group members who asked for
-     * this event, with the least identifying text, and records each message in the disclosure log.
-     * Call it after your own change has been saved.
-     */
-    async queueAlert(session: Session, input: PanAlertRequest): Promise<Result<QueuedAlerts, OutboxError>> {
-      const parsed = panAlertRequestSchema.safeParse(input);
-      if (!parsed.success)
-        return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
-      const request = parsed.data;
-      const youngPersonRow = await db.youngPeople.get(request.youngPersonId);
-      if (!youngPersonRow)
-        return fail('not-found', 'That young person’s record is no longer here, so nobody was told.');
-      const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
-      const [staff, group] = await Promise.all([
-        staffRepository(db).list(session.cipher),
-        panGroupRepository(db, clock).forAlerts(session.cipher, request.youngPersonId),
-      ]);
-      const accounts = new Map<string, PanStaffAccount>(
-        staff.map((member) => [
-          member.id,
-          {
-            id: member.id,
-            name: member.name,
-            email: member.email,
-            isActive: member.isActive,
-            roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
-          },
-        ]),
-      );
-      const who = panRecipients({
-        event: request.event,
-        group,
-        personalTutorId: youngPerson.personalTutorId,
-        staff: accounts,
-      });
-      const text = alertText({
-        initials: initialsOf(youngPerson),
-        event: request.event,
-        reference: request.reference,
-        summary: request.summary,
-      });
-      const now = clock();
-      const at = now.toISOString();
-
-      const pairs = who.recipients.map((recipient) => {
-        const disclosure = disclosureFor(recipient, request, session, at);
-        const message = outboxMessageSchema.parse({
-          id: crypto.randomUUID(),
-          state: 'queued',
-          youngPersonId: request.youngPersonId,
-          event: request.event,
-          reference: request.reference,
-          recipient: { name: recipient.name, role: recipient.role, email: recipient.email },
-          subject: text.subject,
-          body: text.body,
-          ...(request.contactFormId
-            ? { attachment: { kind: 'signedContactForm', contactFormId: request.contactFormId } }
-            : {}),
-          createdAt: at,
-          createdById: session.staff.id,
-          attempts: 0,
-          nextAttemptAt: at,
-          disclosureId: disclosure.id,
-        });
-        return { message, disclosure };
-      });
-      if (pairs.length === 0)
-        return ok({
-          messages: [],
-          skippedMembers: who.skipped.length,
-          hasNoPersonalTutor: who.hasNoPersonalTutor,
-        });
-
-      const events: AuditEventInput[] = pairs.flatMap((pair) => [
-        {
-          action: 'outbox.queued',
-          recordType: 'outboxMessage',
-          recordId: pair.message.id,
-          detail: pair.message.event,
-        },
-        {
-          action: 'disclosure.recorded',
-          recordType: 'disclosure',
-          recordId: pair.disclosure.id,
-          detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
-        },
-      ]);
-      await records.write(session, {
-        at: now,
-        events,
-        writes: [
-          store.insertAll(pairs.map((pair) => pair.message)),
-          disclosures.insertAll(pairs.map((pair) => pair.disclosure)),
-        ],
-      });
-      for (const listener of listeners) listener();
-      return ok({
-        messages: pairs.map((pair) => pair.message),
-        skippedMembers: who.skipped.length,
-        hasNoPersonalTutor: who.hasNoPersonalTutor,
-      });
-    },
-
-    /**
-     * Alerts the PAN group once about each contact form whose 48 hours have passed unfiled (issue
-     * 7: "a form overdue"). Reads only the forms' plain fields (status, due time, young person,
-     * reference); which forms were already alerted is kept in the settings table (ids only).
-     * Returns how many forms were newly alerted.
-     */
-    async queueOverdueFormAlerts(session: Session): Promise<number> {
-      const now = clock().toISOString();
-      const overdue = (await db.contactForms.where('dueAt').below(now).toArray()).filter(
-        (form) => form.status === 'draft',
-      );
-      const alertedRow = await db.settings.get(overdueAlertedKey);
-      const alreadyAlerted = new Set(
-        Array.isArray(alertedRow?.value)
-          ? alertedRow.value.filter((id): id is string => typeof id === 'string')
-          : [],
-      );
-      const stillOverdue = new Set(overdue.map((form) => form.id));
-      let alerted = 0;
-      for (const form of overdue) {
-        if (alreadyAlerted.has(form.id)) continue;
-        const queued = await this.queueAlert(session, {
-          youngPersonId: form.youngPersonId,
-          event: 'formOverdue',
-          reference: form.reference,
-        });
-        if (!queued.ok && queued.error.code !== 'not-found') continue;
-        alreadyAlerted.add(form.id);
-        alerted += 1;
-      }
-      // Keep only forms that are still overdue, so the list never grows past today's overdue forms.
-      const kept = [...alreadyAlerted].filter((id) => stillOverdue.has(id));
-      if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0))
-        await records.write(session, {
-          events: [],
-          writes: [settings.put({ key: overdueAlertedKey, value: kept })],
-        });
-      return alerted;
     },
 
     /** Newest first: every message for the manager; the ones a person raised for anyone else. */
@@ -419,7 +249,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         { action: 'outbox.retried' },
         { checkManage: true },
       ).then((result) => {
-        if (result.ok) for (const listener of listeners) listener();
+        if (result.ok) announceQueued();
         return result;
       });
     },
@@ -488,49 +318,6 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
 }
 export type OutboxRepository = ReturnType<typeof outboxRepository>;
 
-/**
- * For other repositories: queue a PAN alert after their own change has committed. Anything that
- * goes wrong is logged, never thrown: the change is saved whatever happens to the alert.
- */
-export async function alertPanGroupAfterChange(
-  db: FamilyLinksDb,
-  session: Session,
-  request: PanAlertRequest,
-  clock?: () => Date,
-): Promise<void> {
-  try {
-    const queued = await outboxRepository(db, clock).queueAlert(session, request);
-    if (!queued.ok && queued.error.code !== 'not-found')
-      console.error('A PAN alert could not be queued', queued.error.message);
-  } catch (error) {
-    console.error('A PAN alert could not be queued', error);
-  }
-}
-
-/** How a restriction is named in an alert: not its authority's reference (need to know), a short code of its id. */
-export function restrictionAlertReference(restrictionId: string): string {
-  return `R-${restrictionId.slice(0, 8).toUpperCase()}`;
-}
-
 function withoutUndefined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
-}
-
-function disclosureFor(
-  recipient: PanRecipient,
-  request: ReturnType<typeof panAlertRequestSchema.parse>,
-  session: Session,
-  at: string,
-): Disclosure {
-  return disclosureSchema.parse({
-    id: crypto.randomUUID(),
-    what: `Email alert: ${panEventLabels[request.event]} (${request.reference})`,
-    kind: 'email',
-    recipient: `${recipient.name} (${recipient.role}) <${recipient.email}>`.slice(0, 200),
-    reason: 'other',
-    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${recipient.because === 'personalTutor' ? ' (the Personal Tutor is always told)' : ''}`,
-    youngPersonId: request.youngPersonId,
-    at,
-    byId: session.staff.id,
-  });
 }

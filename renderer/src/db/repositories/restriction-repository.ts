@@ -1,4 +1,6 @@
 import { restrictionFormSchema, restrictionSchema, type Restriction } from '@shared/schemas/registers';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import { restrictedParticipants } from '@shared/rules/contact-form-restrictions';
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
 import { isRestrictionInForce } from '@shared/rules/restriction-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
@@ -9,7 +11,8 @@ import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { alertPanGroupAfterChange, restrictionAlertReference } from './outbox-repository';
+import { personCodec } from './people-repository';
+import { alertPanGroupAfterChange, restrictionAlertReference } from './pan-alert-repository';
 
 export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, [
   'id',
@@ -99,6 +102,42 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   return {
+    /**
+     * Who among those a contact form records is restricted from contact with its young person:
+     * registered people are matched under every name they are known by, others by the name typed.
+     */
+    async restrictedAmong(
+      session: Session,
+      form: Pick<
+        ContactForm,
+        'youngPersonId' | 'kind' | 'contactStartedAt' | 'personIds' | 'otherParticipants' | 'staffIds'
+      >,
+      timeZone: string,
+    ) {
+      const [restrictionRows, personRows] = await Promise.all([
+        db.restrictions.where('youngPersonId').equals(form.youngPersonId).toArray(),
+        db.people.bulkGet([...form.personIds]),
+      ]);
+      const [restrictions, people] = await Promise.all([
+        store.open(restrictionRows, session.cipher),
+        Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
+      ]);
+      return restrictedParticipants(
+        {
+          youngPersonId: form.youngPersonId,
+          kind: form.kind,
+          contactDay: dayIn(timeZone, form.contactStartedAt),
+          people: people.map((person) => ({
+            personId: person.id,
+            names: [[person.firstName, person.lastName].filter(Boolean).join(' '), ...person.aliases],
+          })),
+          otherParticipants: form.otherParticipants,
+          hasStaff: form.staffIds.length > 0,
+        },
+        restrictions,
+      );
+    },
+
     /** Every restriction, as this person may see it. The door check uses the instruction view. */
     async listAll(session: Session): Promise<VisibleRestriction[]> {
       const all = await store.all(session.cipher);
@@ -260,3 +299,12 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
+
+function dayIn(timeZone: string, instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
+}

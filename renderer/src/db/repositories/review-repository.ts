@@ -2,46 +2,21 @@ import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import type { Visit } from '@shared/schemas/visits';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
-import type { Restriction } from '@shared/schemas/registers';
 import { reviewScope } from '@shared/rules/access';
-import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
-import type { ContactMinimums, RecordRef } from '@shared/rules/contact-minimums';
-import { addDays, mondayOf, startOfLocalDay } from '@shared/rules/termly-calendar';
-import { reviewStableUntil } from '@shared/rules/review-stable-until';
-import {
-  yearReview,
-  type ReviewFamilyMember,
-  type TermReview,
-  type YearReviewInput,
-} from '@shared/rules/termly-review';
+import type { RecordRef } from '@shared/rules/contact-minimums';
 import { reviewRulesVersion, reviewSummaryId, type ReviewSummary } from '@shared/schemas/review-summary';
-import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
-import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
 import type { Session } from '../session';
-import { reviewSettingKeys } from '../review-summary-invalidation';
-import { contactFormCodec } from './contact-form-repository';
+import { contactFormCodec } from './contact-form-codec';
 import { reviewSummaryRepository } from './review-summary-repository';
 import { visitCodec } from './visit-repository';
 import { displayName, youngPersonCodec } from './young-people-repository';
-import { personCodec, relationshipCodec } from './people-repository';
-import { restrictionCodec } from './restriction-repository';
 import { staffCodec } from './staff-repository';
+import { reviewRow, reviewWorkings, type ReviewOptions, type YoungPersonReview } from './review-workings';
 
 export type ReviewError = 'forbidden' | 'not-found';
-
-/** One young person's row of the overview: who, and each term of the year so far. */
-export type YoungPersonReview = {
-  readonly youngPerson: Pick<
-    YoungPerson,
-    'id' | 'caseNumber' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'
-  > & { readonly name: string };
-  readonly minimums: ContactMinimums;
-  /** The year's terms in order; terms after the one asked for are left out. */
-  readonly terms: readonly TermReview[];
-};
 
 export type TermlyOverview = {
   readonly year: AcademicYear;
@@ -56,35 +31,6 @@ export type ReviewRecord =
   | { readonly type: 'visit'; readonly visit: Visit }
   | { readonly type: 'contactForm'; readonly form: ContactForm };
 
-export type ReviewOptions = {
-  /** Names of family members (needs their rows opened): the detail view wants them, the overview does not. */
-  readonly withNames?: boolean;
-};
-
-const dayMs = 86_400_000;
-
-/**
- * The contact-end range the review reads for a term: from the Monday of the year's first week (a
- * parent update that week counts) to the day after the term's end (a contact that ends after
- * midnight). Visits are read from a day earlier, by their start. Exported for the benchmark, so
- * its bare read covers exactly the same rows.
- */
-export function reviewReadRange(
-  year: AcademicYear,
-  termIndex: number,
-  timeZone: string,
-): { from: string; to: string; visitsFrom: string } {
-  const first = year.terms[0];
-  const term = year.terms[termIndex];
-  if (!first || !term) throw new RangeError(`The year ${year.label} has no term ${termIndex}`);
-  const fromMs = startOfLocalDay(mondayOf(first.startsOn), timeZone);
-  return {
-    from: new Date(fromMs).toISOString(),
-    to: new Date(startOfLocalDay(addDays(term.endsOn, 1), timeZone) + dayMs).toISOString(),
-    visitsFrom: new Date(fromMs - dayMs).toISOString(),
-  };
-}
-
 /**
  * The termly review's reads (issue 8). Need to know is applied here, before any row is opened: the
  * manager sees every young person, a Case Co-ordinator only those whose CC they are, and anyone
@@ -94,17 +40,8 @@ export function reviewReadRange(
  */
 export function reviewRepository(db: FamilyLinksDb) {
   const records = recordWriter(db);
+  const { reviewsFor, personNames } = reviewWorkings(db);
   const summaries = reviewSummaryRepository(db);
-  async function timeZone(): Promise<string> {
-    const parsed = homeSettingsSchema.safeParse((await db.settings.get(reviewSettingKeys.home))?.value);
-    return parsed.success ? parsed.data.timeZone : defaultTimeZone;
-  }
-  async function dueHours(): Promise<number> {
-    const parsed = contactFormSettingsSchema.safeParse(
-      (await db.settings.get(reviewSettingKeys.contactForms))?.value,
-    );
-    return parsed.success ? parsed.data.dueHours : defaultContactFormDueHours;
-  }
 
   /** The young people this person may review, opened; refused for anyone the policy does not name. */
   async function youngPeopleInScope(
@@ -122,85 +59,6 @@ export function reviewRepository(db: FamilyLinksDb) {
         : all.filter((youngPerson) => youngPerson.caseCoordinatorId === session.staff.id);
     youngPeople.sort((a, b) => displayName(a).localeCompare(displayName(b), 'en-GB'));
     return ok({ scope: scope.kind, youngPeople });
-  }
-
-  async function reviewsFor(
-    session: Session,
-    youngPeople: readonly YoungPerson[],
-    year: AcademicYear,
-    termIndex: number,
-    now: Date,
-    options: ReviewOptions,
-  ): Promise<WorkedOut[]> {
-    const zone = await timeZone();
-    const hours = await dueHours();
-    const term = year.terms[termIndex];
-    const first = year.terms[0];
-    if (!term || !first) return [];
-    const { from, to, visitsFrom } = reviewReadRange(year, termIndex, zone);
-    const ids = new Set(youngPeople.map((youngPerson) => youngPerson.id));
-
-    const [formRows, visitRows, relationshipRows, restrictionRows] = await Promise.all([
-      db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray(),
-      db.visits.where('startsAt').between(visitsFrom, to, true, false).toArray(),
-      db.relationships
-        .where('youngPersonId')
-        .anyOf([...ids])
-        .toArray(),
-      db.restrictions
-        .where('youngPersonId')
-        .anyOf([...ids])
-        .toArray(),
-    ]);
-    const yearStart = first.startsOn;
-    const [forms, visits, relationships, restrictions] = await Promise.all([
-      Promise.all(
-        formRows
-          .filter((row) => ids.has(row.youngPersonId))
-          .map((row) => contactFormCodec.decode(row, session.cipher)),
-      ),
-      Promise.all(
-        visitRows
-          .filter((row) => row.youngPersonIds.some((id) => ids.has(id)))
-          .map((row) => visitCodec.decode(row, session.cipher)),
-      ),
-      Promise.all(relationshipRows.map((row) => relationshipCodec.decode(row, session.cipher))),
-      // Only restrictions on a registered person that had not lapsed before the year began.
-      Promise.all(
-        restrictionRows
-          .filter(
-            (row) =>
-              row.personId !== undefined && (row.effectiveTo === undefined || row.effectiveTo >= yearStart),
-          )
-          .map((row) => restrictionCodec.decode(row, session.cipher)),
-      ),
-    ]);
-    const names = options.withNames ? await personNames(session, relationships) : new Map<string, string>();
-
-    const formsBy = groupBy(forms, (form) => [form.youngPersonId]);
-    const visitsBy = groupBy(visits, (visit) => visit.youngPersonIds);
-    const relationshipsBy = groupBy(relationships, (link) => [link.youngPersonId]);
-    const restrictionsBy = groupBy(restrictions, (restriction) => [restriction.youngPersonId]);
-
-    return youngPeople.map((youngPerson) => {
-      const family = (relationshipsBy.get(youngPerson.id) ?? []).map((link) => familyMember(link, names));
-      const input: YearReviewInput = {
-        youngPerson,
-        year,
-        visits: visitsBy.get(youngPerson.id) ?? [],
-        forms: formsBy.get(youngPerson.id) ?? [],
-        family,
-        restrictions: (restrictionsBy.get(youngPerson.id) ?? []) satisfies Restriction[],
-        now,
-        timeZone: zone,
-        dueHours: hours,
-      };
-      const review = yearReview(input);
-      return {
-        review: reviewRow(youngPerson, review.minimums, review.terms.slice(0, termIndex + 1)),
-        stableUntil: reviewStableUntil(input),
-      };
-    });
   }
 
   /**
@@ -251,20 +109,6 @@ export function reviewRepository(db: FamilyLinksDb) {
         : fresh.get(youngPerson.id);
       return row ? [row] : [];
     });
-  }
-
-  async function personNames(
-    session: Session,
-    relationships: readonly Relationship[],
-  ): Promise<Map<string, string>> {
-    const personIds = [...new Set(relationships.map((link) => link.personId))];
-    const rows = await db.people.bulkGet(personIds);
-    const people = await Promise.all(
-      rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])),
-    );
-    return new Map(
-      people.map((person) => [person.id, [person.firstName, person.lastName].filter(Boolean).join(' ')]),
-    );
   }
 
   return {
@@ -408,55 +252,8 @@ export function reviewRepository(db: FamilyLinksDb) {
   };
 }
 
-/** A review worked out from the records, and the instant from which the clock alone could change it. */
-type WorkedOut = { readonly review: YoungPersonReview; readonly stableUntil: Date };
-
-function reviewRow(
-  youngPerson: YoungPerson,
-  minimums: ContactMinimums,
-  terms: readonly TermReview[],
-): YoungPersonReview {
-  return {
-    youngPerson: {
-      id: youngPerson.id,
-      caseNumber: youngPerson.caseNumber,
-      personalTutorId: youngPerson.personalTutorId,
-      caseCoordinatorId: youngPerson.caseCoordinatorId,
-      learningMentorId: youngPerson.learningMentorId,
-      name: displayName(youngPerson),
-    },
-    minimums,
-    terms,
-  };
-}
-
 function startOf(record: ReviewRecord): string {
   return record.type === 'visit' ? record.visit.startsAt : record.form.contactStartedAt;
-}
-
-function familyMember(link: Relationship, names: ReadonlyMap<string, string>): ReviewFamilyMember {
-  return {
-    personId: link.personId,
-    name: names.get(link.personId) ?? link.relationship,
-    relationship: link.relationship,
-    category: link.category,
-    hasParentalResponsibility: link.hasParentalResponsibility,
-  };
-}
-
-function groupBy<Item>(
-  items: readonly Item[],
-  keysOf: (item: Item) => readonly string[],
-): Map<string, Item[]> {
-  const groups = new Map<string, Item[]>();
-  for (const item of items) {
-    for (const key of keysOf(item)) {
-      const list = groups.get(key);
-      if (list) list.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
 }
 
 export type ReviewRepository = ReturnType<typeof reviewRepository>;

@@ -18,7 +18,7 @@ import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { contactFormCodec } from './contact-form-repository';
+import { contactFormCodec } from './contact-form-codec';
 
 export const sampleItemReviewCodec = createSealedCodec('reviewSampleItems', sampleItemReviewSchema, [
   'id',

@@ -7,35 +7,15 @@ import {
   type VisitBookingForm,
 } from '@shared/schemas/visits';
 import { can } from '@shared/rules/access';
-import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
-import {
-  describeSlot,
-  localDateOf,
-  visitConflicts,
-  type BookedVisit,
-  type ConflictNames,
-  type Placement,
-  type ProposedVisit,
-  type VisitConflict,
-} from '@shared/rules/visit-conflicts';
-import {
-  bookingRestrictionIssues,
-  type BookingPerson,
-  type BookingRestrictionIssue,
-} from '@shared/rules/visit-restrictions';
+import { describeSlot, type ProposedVisit, type VisitConflict } from '@shared/rules/visit-conflicts';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
+import { staffOf, visitBookingChecks, type BookingCheck, type BookingContext } from './visit-booking-checks';
 import { createSealedCodec, type SealedRow } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import type { YoungPerson } from '@shared/schemas/people';
-import type { StaffMember } from '@shared/schemas/staff';
-import { displayName, youngPersonCodec } from './young-people-repository';
-import { staffCodec } from './staff-repository';
-import { personCodec } from './people-repository';
-import { restrictionCodec } from './restriction-repository';
 
 export const visitPlainKeys = [
   'id',
@@ -53,33 +33,6 @@ export type VisitRow = SealedRow<Visit, VisitPlainKey>;
 
 export type VisitError =
   'forbidden' | 'invalid' | 'refused' | 'not-found' | 'changed-elsewhere' | 'not-allowed-now';
-
-/** Everything the checks found for a booking, before it is saved. `blocking` stops the save. */
-export type BookingCheck = {
-  readonly occurrences: readonly Occurrence[];
-  readonly conflicts: readonly VisitConflict[];
-  readonly restrictionIssues: readonly BookingRestrictionIssue[];
-  /** Messages that stop the booking, in plain words, each saying how to fix it. */
-  readonly blocking: readonly string[];
-  /** Messages to read before going ahead; they do not stop it. */
-  readonly warnings: readonly string[];
-};
-
-/** Young people and staff a screen has already opened (its live directory), so a check need not open them again. */
-export type KnownPeople = {
-  readonly youngPeople: readonly Pick<
-    YoungPerson,
-    'id' | 'firstName' | 'lastName' | 'preferredName' | 'placementStartsOn' | 'placementEndsOn'
-  >[];
-  readonly staff: readonly Pick<StaffMember, 'id' | 'name'>[];
-};
-
-export type BookingContext = {
-  /** The home's zone: the form's times are wall-clock times there. */
-  readonly timeZone: string;
-  /** What the screen already holds; anyone not in it is read and opened here. */
-  readonly known?: KnownPeople | undefined;
-};
 
 export type VisitFilter = {
   readonly youngPersonId?: string;
@@ -104,244 +57,23 @@ function visibleVisit(visit: Visit, session: Session): Visit {
 }
 
 /**
- * The visit schedule (issue 5). Each visit is one row: ids, times, kind and status plain (so the
- * calendar reads a week by the `startsAt` index and the conflict check never opens a sealed row);
- * who is coming, transport and notes sealed. A repeating booking is one row per occurrence sharing
- * a `seriesId`, so one occurrence can be moved or cancelled on its own. Nothing is deleted: a visit
+ * The visit schedule. Each visit is one row: ids, times, kind and status plain (so the calendar
+ * reads a week by the `startsAt` index and the clash check never opens a sealed row); who is
+ * coming, transport and notes sealed. A repeating booking is one row per occurrence sharing a
+ * `seriesId`, so one occurrence can be moved or cancelled on its own. Nothing is deleted: a visit
  * is cancelled, with a reason. Every change is one transaction with its audit entries, and the
- * clash check is run again inside it so two people booking the same room at once cannot both win.
+ * clash check (visit-booking-checks.ts) runs again inside it so two people booking the same room
+ * at once cannot both win.
  */
 export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.visits, visitCodec);
   const records = recordWriter(db, clock);
-
-  /**
-   * Visits that could overlap the given slots, read by index range: a visit lasts at most
-   * `longestVisitHours`, so one that overlaps [start, end) starts within that much before `start`.
-   * Only plain columns are read; nothing is opened.
-   */
-  async function candidates(slots: readonly Pick<Visit, 'startsAt' | 'endsAt'>[]): Promise<BookedVisit[]> {
-    const found = new Map<string, BookedVisit>();
-    const ranges = await Promise.all(
-      slots.map((slot) => {
-        const from = new Date(Date.parse(slot.startsAt) - longestVisitHours * hourMs).toISOString();
-        return db.visits.where('startsAt').between(from, slot.endsAt, true, false).toArray();
-      }),
-    );
-    for (const rows of ranges) {
-      for (const row of rows) found.set(row.id, row);
-    }
-    return [...found.values()];
-  }
-
-  /**
-   * The clash check: one read transaction for the candidate visits and the rows naming who and
-   * where, then only the young people are opened (their placement dates). Staff rows are opened
-   * only when a staff clash needs their names, so the usual check opens one or two rows.
-   */
-  async function clashCheck(
-    session: Session,
-    proposed: readonly ProposedVisit[],
-    context: BookingContext,
-    ignoreVisitIds: readonly string[],
-  ) {
-    const knownYoungPeople = new Map((context.known?.youngPeople ?? []).map((person) => [person.id, person]));
-    const knownStaff = new Map((context.known?.staff ?? []).map((member) => [member.id, member.name]));
-    const ids = {
-      youngPersonIds: [...new Set(proposed.flatMap((visit) => visit.youngPersonIds))],
-      staffIds: [...new Set(proposed.flatMap((visit) => visit.staffIds))],
-      roomIds: [...new Set(proposed.flatMap((visit) => (visit.roomId ? [visit.roomId] : [])))],
-    };
-    const unknownYoungPersonIds = ids.youngPersonIds.filter((id) => !knownYoungPeople.has(id));
-    const unknownStaffIds = ids.staffIds.filter((id) => !knownStaff.has(id));
-    const read = await db.transaction('r', [db.visits, db.youngPeople, db.staff, db.rooms], async () => {
-      const [youngPeopleRows, staffRows, roomRows, others] = await Promise.all([
-        unknownYoungPersonIds.length > 0 ? db.youngPeople.bulkGet(unknownYoungPersonIds) : [],
-        unknownStaffIds.length > 0 ? db.staff.bulkGet(unknownStaffIds) : [],
-        db.rooms.bulkGet(ids.roomIds),
-        candidates(proposed),
-      ]);
-      return { youngPeopleRows, staffRows, roomRows, others };
-    });
-    const opened = await Promise.all(
-      read.youngPeopleRows.flatMap((row) => (row ? [youngPersonCodec.decode(row, session.cipher)] : [])),
-    );
-    const youngPeople = [
-      ...ids.youngPersonIds.flatMap((id) => {
-        const known = knownYoungPeople.get(id);
-        return known ? [known] : [];
-      }),
-      ...opened,
-    ];
-    const rooms = read.roomRows.flatMap((room) => (room ? [room] : []));
-    const youngPersonNames = new Map(youngPeople.map((person) => [person.id, displayName(person)]));
-    const staffNames = new Map(knownStaff);
-    const roomNames = new Map(rooms.map((room) => [room.id, room.name]));
-    const names: ConflictNames = {
-      youngPerson: (id) => youngPersonNames.get(id) ?? 'This young person',
-      staff: (id) => staffNames.get(id) ?? 'This member of staff',
-      room: (id) => roomNames.get(id) ?? 'This room',
-    };
-    const placements: Placement[] = youngPeople.map((person) => ({
-      youngPersonId: person.id,
-      startsOn: person.placementStartsOn,
-      endsOn: person.placementEndsOn,
-    }));
-    const check = () =>
-      visitConflicts({
-        proposed,
-        others: read.others,
-        placements,
-        names,
-        timeZone: context.timeZone,
-        ignoreVisitIds,
-      });
-    let conflicts = check();
-    // Staff not already known are opened only when a staff clash needs their names.
-    if (
-      read.staffRows.length > 0 &&
-      conflicts.some((conflict) => conflict.kind === 'staffDoubleBooked' && !staffNames.has(conflict.staffId))
-    ) {
-      const staff = await Promise.all(
-        read.staffRows.flatMap((row) => (row ? [staffCodec.decode(row, session.cipher)] : [])),
-      );
-      for (const member of staff) staffNames.set(member.id, member.name);
-      conflicts = check();
-    }
-    return { conflicts, names, placements, rooms };
-  }
-
-  async function bookingPeople(session: Session, personIds: readonly string[]): Promise<BookingPerson[]> {
-    const rows = await db.people.bulkGet([...personIds]);
-    const people = await Promise.all(
-      rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])),
-    );
-    return people.map((person) => {
-      const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
-      return { personId: person.id, displayName: fullName, names: [fullName, ...person.aliases] };
-    });
-  }
-
-  /** Everyone on the visit: the supervising member of staff is always one of the staff. */
-  function staffOf(form: VisitBookingForm): string[] {
-    return [...new Set([...form.staffIds, ...(form.supervisingStaffId ? [form.supervisingStaffId] : [])])];
-  }
-
-  function proposedFrom(form: VisitBookingForm, occurrences: readonly Occurrence[]): ProposedVisit[] {
-    const staffIds = staffOf(form);
-    return occurrences.map((occurrence) => ({
-      startsAt: occurrence.startsAt,
-      endsAt: occurrence.endsAt,
-      youngPersonIds: form.youngPersonIds,
-      staffIds,
-      ...(form.roomId ? { roomId: form.roomId } : {}),
-    }));
-  }
-
-  /** Runs every check on a parsed form. */
-  async function runChecks(
-    session: Session,
-    form: VisitBookingForm,
-    context: BookingContext,
-    ignoreVisitIds: readonly string[],
-  ): Promise<
-    Result<
-      BookingCheck & { names: ConflictNames; proposed: ProposedVisit[]; placements: Placement[] },
-      VisitError
-    >
-  > {
-    const expanded = expandRecurrence({
-      date: form.date,
-      startTime: form.startTime,
-      endTime: form.endTime,
-      frequency: form.repeat,
-      until: form.repeatUntil || undefined,
-      timeZone: context.timeZone,
-    });
-    if (!expanded.ok) return fail('invalid', expanded.error.message, { repeatUntil: expanded.error.message });
-    const occurrences = expanded.value;
-    const proposed = proposedFrom(form, occurrences);
-    const { conflicts, names, placements, rooms } = await clashCheck(
-      session,
-      proposed,
-      context,
-      ignoreVisitIds,
-    );
-
-    const restrictionRows = await db.restrictions
-      .where('youngPersonId')
-      .anyOf([...form.youngPersonIds])
-      .toArray();
-    const restrictions = await Promise.all(
-      restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher)),
-    );
-    const people = await bookingPeople(session, form.personIds);
-    const restrictionIssues = bookingRestrictionIssues(
-      {
-        kind: form.kind,
-        youngPersonIds: form.youngPersonIds,
-        people,
-        isSupervised: form.supervisingStaffId !== '',
-        dates: occurrences.map((occurrence) => localDateOf(occurrence.startsAt, context.timeZone)),
-        youngPersonName: names.youngPerson,
-      },
-      restrictions,
-    );
-
-    const blocking: string[] = [];
-    const room = rooms.find((candidate) => candidate.id === form.roomId);
-    if (form.roomId && !room) blocking.push('That room is no longer in the rooms list. Choose another room.');
-    if (room && !room.isActive && ignoreVisitIds.length === 0)
-      blocking.push(`${room.name} is no longer booked for visits. Choose another room.`);
-    if (occurrences.length === 0)
-      blocking.push('Every date of this booking is left out. Choose at least one date.');
-    blocking.push(
-      ...restrictionIssues.filter((issue) => issue.severity === 'block').map((issue) => issue.message),
-    );
-    blocking.push(...conflicts.map((conflict) => conflict.message));
-    const warnings = restrictionIssues
-      .filter((issue) => issue.severity === 'warn')
-      .map((issue) => issue.message);
-    return ok({
-      occurrences,
-      conflicts,
-      restrictionIssues,
-      blocking: [...new Set(blocking)],
-      warnings: [...new Set(warnings)],
-      names,
-      proposed,
-      placements,
-    });
-  }
+  const { clashCheck, runChecks, newClashes } = visitBookingChecks(db);
 
   function parseForm(input: unknown): Result<VisitBookingForm, VisitError> {
     const parsed = visitBookingFormSchema.safeParse(input);
     if (!parsed.success) return fail('invalid', 'Some details need correcting.', fieldMessages(parsed.error));
     return ok(parsed.data);
-  }
-
-  /** In the transaction: the clash check again, on what is stored now. */
-  async function newClashes(
-    proposed: readonly ProposedVisit[],
-    placements: readonly Placement[],
-    names: ConflictNames,
-    timeZone: string,
-    ignoreVisitIds: readonly string[],
-  ) {
-    const clashes = visitConflicts({
-      proposed,
-      others: await candidates(proposed),
-      placements,
-      names,
-      timeZone,
-      ignoreVisitIds,
-    });
-    return clashes.length > 0
-      ? fail(
-          'refused',
-          `Someone booked at the same time a moment ago. ${clashes.map((clash) => clash.message).join(' ')}`,
-        )
-      : undefined;
   }
 
   const changedElsewhere = fail(

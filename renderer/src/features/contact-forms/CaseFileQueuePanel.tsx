@@ -5,14 +5,16 @@ import { useSession } from '../../security/session-context';
 import { dayAndTime } from '../../common/door-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { retryCaseFileCopies } from './retry-case-file-copies';
+import { useCaseFileCopyRepository } from './useCaseFileCopyRepository';
 import { useContactFormRepository } from './useContactFormRepository';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
   const repository = useContactFormRepository();
+  const copies = useCaseFileCopyRepository();
   const session = useSession();
   const timeZone = useHomeTimeZone();
-  const waiting = useLiveQuery(() => repository.waitingCopies(), [repository]);
+  const waiting = useLiveQuery(() => copies.waiting(), [copies]);
   const references = useLiveQuery(async () => {
     const forms = await Promise.all((waiting ?? []).map((copy) => repository.get(session, copy.id)));
     return new Map(forms.flatMap((form) => (form ? [[form.id, form.reference] as const] : [])));
@@ -35,7 +37,7 @@ export function CaseFileQueuePanel() {
   const tryNow = async () => {
     setIsTrying(true);
     const result = await retryCaseFileCopies(
-      repository,
+      copies,
       session,
       waiting.map((copy) => copy.id),
     );

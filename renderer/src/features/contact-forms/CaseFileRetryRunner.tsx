@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useSession } from '../../security/session-context';
 import { retryCaseFileCopies } from './retry-case-file-copies';
-import { useContactFormRepository } from './useContactFormRepository';
+import { useCaseFileCopyRepository } from './useCaseFileCopyRepository';
 
 /** How often waiting case-file copies are looked at while someone is signed in. */
 const checkEveryMs = 60_000;
@@ -12,7 +12,7 @@ const checkEveryMs = 60_000;
  * has come (each waits longer after each failure, up to 6 hours). Renders nothing.
  */
 export function CaseFileRetryRunner() {
-  const repository = useContactFormRepository();
+  const copies = useCaseFileCopyRepository();
   const session = useSession();
   useEffect(() => {
     let isRunning = false;
@@ -22,11 +22,11 @@ export function CaseFileRetryRunner() {
       isRunning = true;
       // At sign-in every waiting copy is tried (the share may be back); after that, those whose time has come.
       const which = isFirst
-        ? repository.waitingCopies().then((copies) => copies.map((copy) => copy.id))
+        ? copies.waiting().then((waiting) => waiting.map((copy) => copy.id))
         : Promise.resolve(undefined);
       isFirst = false;
       which
-        .then((ids) => retryCaseFileCopies(repository, session, ids))
+        .then((ids) => retryCaseFileCopies(copies, session, ids))
         .catch((error: unknown) => console.error('Retrying case-file copies failed', error))
         .finally(() => {
           isRunning = false;
@@ -35,6 +35,6 @@ export function CaseFileRetryRunner() {
     tick();
     const timer = window.setInterval(tick, checkEveryMs);
     return () => window.clearInterval(timer);
-  }, [repository, session]);
+  }, [copies, session]);
   return null;
 }

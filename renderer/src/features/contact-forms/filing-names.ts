@@ -6,7 +6,7 @@ import type { FamilyLinksDb } from '../../db/database';
 import { homeSettingsRepository } from '../../db/repositories/home-settings-repository';
 import { peopleRepository } from '../../db/repositories/people-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
-import { youngPersonCodec } from '../../db/repositories/young-people-repository';
+import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import type { Session } from '../../db/session';
 import { displayPersonName } from '../../common/person-name';
 
@@ -16,14 +16,13 @@ export async function filingNamesFor(
   session: Session,
   form: ContactForm,
 ): Promise<FilingNames | undefined> {
-  const [home, youngPersonRow, family, staff] = await Promise.all([
+  const [home, youngPerson, family, staff] = await Promise.all([
     homeSettingsRepository(db).get(),
-    db.youngPeople.get(form.youngPersonId),
+    youngPeopleRepository(db).get(session, form.youngPersonId),
     peopleRepository(db).familyOf(session, form.youngPersonId),
     staffRepository(db).list(session.cipher),
   ]);
-  if (!youngPersonRow) return undefined;
-  const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
+  if (!youngPerson) return undefined;
   const people: Record<string, string> = {};
   for (const { person, relationship } of family)
     people[person.id] = `${displayPersonName(person)} (${relationship.relationship})`;

@@ -1,7 +1,7 @@
 import { bytesToBase64 } from '@shared/ipc/channels/signing';
 import type { CaseFileCopy } from '@shared/schemas/contact-forms';
 import { windowApi } from '../../platform/window-api';
-import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
+import type { CaseFileCopyRepository } from '../../db/repositories/case-file-copy-repository';
 import type { Session } from '../../db/session';
 
 /**
@@ -10,17 +10,17 @@ import type { Session } from '../../db/session';
  * Returns how many were written and how many still wait.
  */
 export async function retryCaseFileCopies(
-  repository: ContactFormRepository,
+  copies: CaseFileCopyRepository,
   session: Session,
   ids?: readonly string[],
   now: Date = new Date(),
 ): Promise<{ written: number; waiting: number }> {
   const api = windowApi();
-  if (!api) return { written: 0, waiting: (await repository.waitingCopies()).length };
-  const due = ids ?? (await repository.copiesDue(now));
+  if (!api) return { written: 0, waiting: (await copies.waiting()).length };
+  const due = ids ?? (await copies.due(now));
   let written = 0;
   for (const id of due) {
-    const copy = await repository.copyToRetry(session, id);
+    const copy = await copies.toRetry(session, id);
     if (!copy) continue;
     const reply = await api['case-file:write']({
       bytes: bytesToBase64(copy.file.pdf),
@@ -32,8 +32,8 @@ export async function retryCaseFileCopies(
       : reply.value.outcome === 'written'
         ? { state: 'written', relativePath: reply.value.relativePath, writtenAt: at }
         : { state: 'queued', code: reply.value.code, message: reply.value.message, queuedAt: at };
-    await repository.recordRetry(session, id, outcome);
+    await copies.recordRetry(session, id, outcome);
     if (outcome.state === 'written') written += 1;
   }
-  return { written, waiting: (await repository.waitingCopies()).length };
+  return { written, waiting: (await copies.waiting()).length };
 }

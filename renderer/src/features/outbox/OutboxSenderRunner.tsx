@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { outboxRepository } from '../../db/repositories/outbox-repository';
+import { panAlertRepository } from '../../db/repositories/pan-alert-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
@@ -24,7 +24,7 @@ export function OutboxSenderRunner() {
   // Overdue contact forms are looked for once at sign-in and then every minute; each is alerted once.
   useEffect(() => {
     const look = () => {
-      outboxRepository(db)
+      panAlertRepository(db)
         .queueOverdueFormAlerts(session)
         .catch((error: unknown) => console.error('Could not look for overdue contact forms', error));
     };

@@ -1,11 +1,8 @@
 import type { PanAlertRequest } from '@shared/schemas/pan';
 import type { Result } from '@shared/result';
 import type { FamilyLinksDb } from '../../db/database';
-import {
-  outboxRepository,
-  type OutboxError,
-  type QueuedAlerts,
-} from '../../db/repositories/outbox-repository';
+import type { OutboxError } from '../../db/repositories/outbox-repository';
+import { panAlertRepository, type QueuedAlerts } from '../../db/repositories/pan-alert-repository';
 import type { Session } from '../../db/session';
 
 /**
@@ -26,5 +23,5 @@ export function queuePanAlert(
   request: PanAlertRequest,
   clock?: () => Date,
 ): Promise<Result<QueuedAlerts, OutboxError>> {
-  return outboxRepository(db, clock).queueAlert(session, request);
+  return panAlertRepository(db, clock).queueAlert(session, request);
 }

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import type { RagStatus } from '@shared/rules/termly-review';
 import { trendText, type TrendPoint } from '@shared/rules/termly-trend';
-import type { YoungPersonReview } from '../../db/repositories/review-repository';
+import type { YoungPersonReview } from '../../db/repositories/review-workings';
 
 const colours = { red: '#b42318', amber: '#b54708', green: '#1e7b34' } as const;
 

@@ -1,6 +1,6 @@
 import type { FigureKey, ReviewFigure } from '@shared/rules/termly-review';
 import { figureLabels } from '@shared/rules/termly-review';
-import type { YoungPersonReview } from '../../db/repositories/review-repository';
+import type { YoungPersonReview } from '../../db/repositories/review-workings';
 import type { DrillDownSubject } from './DrillDown';
 import { RagBadge } from './RagBadge';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { caseFileCopyRepository } from '../../../../renderer/src/db/repositories/case-file-copy-repository';
 import { contactFormRepository } from '../../../../renderer/src/db/repositories/contact-form-repository';
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
@@ -227,6 +228,7 @@ describe('contact forms: restrictions when a contact is recorded', () => {
 describe('contact forms: filing, copies and corrections', () => {
   it('a filed form cannot change, keeps its signed PDF, and a queued copy waits for a retry', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
+    const copies = caseFileCopyRepository(db, () => now);
     const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'family' })));
     const pdf = new Uint8Array([37, 80, 68, 70, 45, 49]);
     await value(
@@ -246,22 +248,22 @@ describe('contact forms: filing, copies and corrections', () => {
     const saved = await forms.save(careWorker, form.id, entry({ whatHappened: 'Rewritten' }));
     expect(saved.ok ? 'saved' : saved.error.code).toBe('already-filed');
     expect((await forms.signedFile(careWorker, form.id))?.pdf).toEqual(pdf);
-    expect((await forms.waitingCopies()).map((copy) => copy.id)).toEqual([form.id]);
-    expect(await forms.copiesDue(now)).toEqual([]);
-    expect(await forms.copiesDue(new Date(now.getTime() + 6 * 60_000))).toEqual([form.id]);
-    await forms.recordRetry(careWorker, form.id, {
+    expect((await copies.waiting()).map((copy) => copy.id)).toEqual([form.id]);
+    expect(await copies.due(now)).toEqual([]);
+    expect(await copies.due(new Date(now.getTime() + 6 * 60_000))).toEqual([form.id]);
+    await copies.recordRetry(careWorker, form.id, {
       state: 'queued',
       code: 'unwritable',
       message: 'Still not',
       queuedAt: now.toISOString(),
     });
-    expect((await forms.waitingCopies())[0]?.attempts).toBe(2);
-    await forms.recordRetry(careWorker, form.id, {
+    expect((await copies.waiting())[0]?.attempts).toBe(2);
+    await copies.recordRetry(careWorker, form.id, {
       state: 'written',
       relativePath: 'CN1/2026-27/x.pdf',
       writtenAt: now.toISOString(),
     });
-    expect(await forms.waitingCopies()).toEqual([]);
+    expect(await copies.waiting()).toEqual([]);
     expect((await forms.signedFile(careWorker, form.id))?.caseFile).toMatchObject({
       state: 'written',
       relativePath: 'CN1/2026-27/x.pdf',

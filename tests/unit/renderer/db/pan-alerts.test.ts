@@ -4,6 +4,7 @@ import { contactFormRepository } from '../../../../renderer/src/db/repositories/
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { disclosureRepository } from '../../../../renderer/src/db/repositories/disclosure-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
+import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
 import { panAlertHome } from './pan-alert-test-home';
@@ -364,13 +365,13 @@ describe('a contact form overdue', () => {
       authorId: tutor.staff.id,
     });
     const [form] = value(made);
-    const early = outboxRepository(db!, () => new Date('2026-11-22T08:59:00.000Z'));
+    const early = panAlertRepository(db!, () => new Date('2026-11-22T08:59:00.000Z'));
     expect(await early.queueOverdueFormAlerts(manager)).toBe(0);
 
-    const late = outboxRepository(db!, () => new Date('2026-11-22T09:01:00.000Z'));
+    const late = panAlertRepository(db!, () => new Date('2026-11-22T09:01:00.000Z'));
     expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
     expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
-    const messages = await late.list(manager);
+    const messages = await outboxRepository(db!).list(manager);
     expect(messages.map((message) => [message.event, message.reference, message.recipient.email])).toEqual([
       ['formOverdue', form!.reference, 'tom.tutor@home.example'],
     ]);

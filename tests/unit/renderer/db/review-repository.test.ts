@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { reviewRepository } from '../../../../renderer/src/db/repositories/review-repository';
 import { reviewSampleRepository } from '../../../../renderer/src/db/repositories/review-sample-repository';
-import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-repository';
+import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
 import { visitCodec } from '../../../../renderer/src/db/repositories/visit-repository';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { personCodec, relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';

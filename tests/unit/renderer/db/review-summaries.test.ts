@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { academicYearRepository } from '../../../../renderer/src/db/repositories/academic-year-repository';
-import {
-  contactFormCodec,
-  contactFormRepository,
-  contactFormSettingsKey,
-} from '../../../../renderer/src/db/repositories/contact-form-repository';
+import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
+import { contactFormRepository } from '../../../../renderer/src/db/repositories/contact-form-repository';
+import { contactFormSettingsKey } from '../../../../renderer/src/db/repositories/contact-form-settings-repository';
 import { relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { reviewRepository } from '../../../../renderer/src/db/repositories/review-repository';

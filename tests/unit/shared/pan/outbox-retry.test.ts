@@ -3,7 +3,7 @@ import {
   afterFailedAttempt,
   isDue,
   maxAutomaticAttempts,
-  retryDelayMinutes,
+  outboxRetryDelayMinutes,
 } from '../../../../shared/rules/outbox-retry';
 
 const now = new Date('2026-11-20T10:00:00.000Z');
@@ -19,7 +19,7 @@ describe('the outbox tries again with backoff, and gives up only on what will no
     [6, 60],
     [9, 60],
   ])('after try %i the next is %i minutes later (never more than an hour)', (attempts, minutes) => {
-    expect(retryDelayMinutes(attempts)).toBe(minutes);
+    expect(outboxRetryDelayMinutes(attempts)).toBe(minutes);
     expect(afterFailedAttempt(attempts, { isWorthRetrying: true }, now)).toEqual({
       state: 'queued',
       nextAttemptAt: minutesLater(minutes),

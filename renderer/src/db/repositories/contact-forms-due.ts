@@ -1,0 +1,120 @@
+import { can } from '@shared/rules/access';
+import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { fail, ok, type Result } from '@shared/result';
+import {
+  contactFormSchema,
+  dueContactSchema,
+  type ContactForm,
+  type DueContact,
+} from '@shared/schemas/contact-forms';
+import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import { sealedStore } from '../sealed-store';
+import type { Session } from '../session';
+import { contactFormCodec } from './contact-form-codec';
+import type { ContactFormError } from './contact-form-repository';
+import { contactFormSettingsRepository } from './contact-form-settings-repository';
+
+const base32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** "CF-2026-7K3QXP": the year of the contact and six random letters; no name, no count. */
+export function newReference(contactEndedAt: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6));
+  return `CF-${contactEndedAt.slice(0, 4)}-${[...bytes].map((byte) => base32[byte % base32.length]).join('')}`;
+}
+
+/**
+ * Forms owed for contacts that happened (DESIGN rule 2: a form within 48 hours of any contact):
+ * made when a booked visit is completed, one per young person, and imported in bulk.
+ */
+export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const store = sealedStore(db.contactForms, contactFormCodec);
+  const records = recordWriter(db, clock);
+  const settings = () => contactFormSettingsRepository(db, clock).settings();
+  return {
+    /**
+     * A form falls due for a contact that happened (a completed visit, H3): one per young person,
+     * owed by `authorId`, due `dueHours` after the contact ended. Made once per visit and young
+     * person: calling again for the same visit returns the forms already made.
+     */
+    async createDueForContact(
+      session: Session,
+      input: DueContact,
+    ): Promise<Result<ContactForm[], ContactFormError>> {
+      if (!can(session.roles, 'contact-form:file'))
+        return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+      const parsed = dueContactSchema.safeParse(input);
+      if (!parsed.success)
+        return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
+      const contact = parsed.data;
+      if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt)
+        return fail('invalid', 'The contact ends before it starts. Check the times.');
+      const { dueHours } = await settings();
+      const existing = contact.visitId
+        ? await store.open(
+            await db.contactForms
+              .where('youngPersonId')
+              .anyOf([...contact.youngPersonIds])
+              .toArray(),
+            session.cipher,
+          )
+        : [];
+      const already = existing.filter((form) => form.visitId === contact.visitId);
+      const forms = contact.youngPersonIds
+        .filter((youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId))
+        .map((youngPersonId) =>
+          contactFormSchema.parse({
+            id: crypto.randomUUID(),
+            reference: newReference(contact.contactEndedAt),
+            youngPersonId,
+            ...(contact.visitId ? { visitId: contact.visitId } : {}),
+            kind: contact.kind,
+            contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
+            contactEndedAt: contact.contactEndedAt,
+            dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
+            authorId: contact.authorId,
+            personIds: contact.personIds,
+            staffIds: contact.staffIds.includes(contact.authorId)
+              ? contact.staffIds
+              : [contact.authorId, ...contact.staffIds],
+            isSafeguardingConcern: false,
+            status: 'draft',
+          }),
+        );
+      if (forms.length === 0) return ok(already);
+      await records.write(session, {
+        events: forms.map((form) => ({
+          action: 'contact-form.due',
+          recordType: 'contactForm',
+          recordId: form.id,
+          detail: `${form.kind}${form.visitId ? ' (visit)' : ''}`,
+        })),
+        writes: [store.insertAll(forms)],
+      });
+      return ok([...already, ...forms]);
+    },
+
+    /**
+     * A bulk path for imports (the test fixture's years of forms): checked, sealed, then written
+     * 10,000 to a transaction with one audit entry each. Manager only.
+     */
+    async addMany(
+      session: Session,
+      forms: readonly ContactForm[],
+    ): Promise<Result<number, ContactFormError>> {
+      if (!can(session.roles, 'settings:manage'))
+        return fail('forbidden', 'Only the Registered Manager can import contact forms.');
+      const checked = forms.map((form) => contactFormSchema.parse(form));
+      for (let start = 0; start < checked.length; start += 10_000) {
+        const chunk = checked.slice(start, start + 10_000);
+        await records.write(session, {
+          events: [
+            { action: 'contact-form.imported', recordType: 'contactForm', detail: `${chunk.length} forms` },
+          ],
+          writes: [store.insertAll(chunk)],
+        });
+      }
+      return ok(checked.length);
+    },
+  };
+}

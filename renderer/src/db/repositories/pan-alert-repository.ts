@@ -1,0 +1,245 @@
+import { outboxMessageSchema, type OutboxMessage } from '@shared/schemas/mail';
+import {
+  panAlertRequestSchema,
+  panEventLabels,
+  panTopicLabels,
+  type PanAlertRequest,
+} from '@shared/schemas/pan';
+import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
+import { staffRoleLabels } from '@shared/schemas/staff';
+import {
+  panRecipients,
+  panTopicOf,
+  type PanRecipient,
+  type PanStaffAccount,
+} from '@shared/rules/pan-recipients';
+import { alertText, initialsOf } from '@shared/rules/alert-text';
+import { fail, ok, type Result } from '@shared/result';
+import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import { plainStore, sealedStore } from '../sealed-store';
+import type { Session } from '../session';
+import type { AuditEventInput } from './audit-log-repository';
+import { disclosureCodec } from './disclosure-repository';
+import { announceQueued, outboxCodec, type OutboxError } from './outbox-repository';
+import { panGroupRepository } from './pan-group-repository';
+import { staffRepository } from './staff-repository';
+import { youngPersonCodec } from './young-people-repository';
+
+export type QueuedAlerts = {
+  readonly messages: readonly OutboxMessage[];
+  /** Members who asked but could not be told (an account switched off or removed). */
+  readonly skippedMembers: number;
+  readonly hasNoPersonalTutor: boolean;
+};
+
+/** Settings key: ids of overdue contact forms the PAN group has already been told about. */
+const overdueAlertedKey = 'panOverdueAlerted';
+
+/**
+ * Alerts to a young person's PAN group: who is told (the PT always; members who asked for the
+ * event), in the least identifying words (initials and a reference), each message recorded in
+ * the disclosure log. Queuing writes the messages, their disclosures and the audit entries in one
+ * transaction: nothing is queued unrecorded. The outbox sends them.
+ */
+export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const store = sealedStore(db.outbox, outboxCodec);
+  const disclosures = sealedStore(db.disclosures, disclosureCodec);
+  const settings = plainStore(db.settings);
+  const records = recordWriter(db, clock);
+
+  /**
+   * Queues an alert about one young person to the PT and the PAN group members who asked for
+   * this event, with the least identifying text, and records each message in the disclosure log.
+   * Call it after your own change has been saved.
+   */
+  async function queueAlert(
+    session: Session,
+    input: PanAlertRequest,
+  ): Promise<Result<QueuedAlerts, OutboxError>> {
+    const parsed = panAlertRequestSchema.safeParse(input);
+    if (!parsed.success)
+      return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
+    const request = parsed.data;
+    const youngPersonRow = await db.youngPeople.get(request.youngPersonId);
+    if (!youngPersonRow)
+      return fail('not-found', 'That young person’s record is no longer here, so nobody was told.');
+    const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
+    const [staff, group] = await Promise.all([
+      staffRepository(db).list(session.cipher),
+      panGroupRepository(db, clock).forAlerts(session.cipher, request.youngPersonId),
+    ]);
+    const accounts = new Map<string, PanStaffAccount>(
+      staff.map((member) => [
+        member.id,
+        {
+          id: member.id,
+          name: member.name,
+          email: member.email,
+          isActive: member.isActive,
+          roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
+        },
+      ]),
+    );
+    const who = panRecipients({
+      event: request.event,
+      group,
+      personalTutorId: youngPerson.personalTutorId,
+      staff: accounts,
+    });
+    const text = alertText({
+      initials: initialsOf(youngPerson),
+      event: request.event,
+      reference: request.reference,
+      summary: request.summary,
+    });
+    const now = clock();
+    const at = now.toISOString();
+
+    const pairs = who.recipients.map((recipient) => {
+      const disclosure = disclosureFor(recipient, request, session, at);
+      const message = outboxMessageSchema.parse({
+        id: crypto.randomUUID(),
+        state: 'queued',
+        youngPersonId: request.youngPersonId,
+        event: request.event,
+        reference: request.reference,
+        recipient: { name: recipient.name, role: recipient.role, email: recipient.email },
+        subject: text.subject,
+        body: text.body,
+        ...(request.contactFormId
+          ? { attachment: { kind: 'signedContactForm', contactFormId: request.contactFormId } }
+          : {}),
+        createdAt: at,
+        createdById: session.staff.id,
+        attempts: 0,
+        nextAttemptAt: at,
+        disclosureId: disclosure.id,
+      });
+      return { message, disclosure };
+    });
+    if (pairs.length === 0)
+      return ok({
+        messages: [],
+        skippedMembers: who.skipped.length,
+        hasNoPersonalTutor: who.hasNoPersonalTutor,
+      });
+
+    const events: AuditEventInput[] = pairs.flatMap((pair) => [
+      {
+        action: 'outbox.queued',
+        recordType: 'outboxMessage',
+        recordId: pair.message.id,
+        detail: pair.message.event,
+      },
+      {
+        action: 'disclosure.recorded',
+        recordType: 'disclosure',
+        recordId: pair.disclosure.id,
+        detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
+      },
+    ]);
+    await records.write(session, {
+      at: now,
+      events,
+      writes: [
+        store.insertAll(pairs.map((pair) => pair.message)),
+        disclosures.insertAll(pairs.map((pair) => pair.disclosure)),
+      ],
+    });
+    announceQueued();
+    return ok({
+      messages: pairs.map((pair) => pair.message),
+      skippedMembers: who.skipped.length,
+      hasNoPersonalTutor: who.hasNoPersonalTutor,
+    });
+  }
+
+  return {
+    queueAlert,
+
+    /**
+     * Alerts the PAN group once about each contact form whose 48 hours have passed unfiled (issue
+     * 7: "a form overdue"). Reads only the forms' plain fields (status, due time, young person,
+     * reference); which forms were already alerted is kept in the settings table (ids only).
+     * Returns how many forms were newly alerted.
+     */
+    async queueOverdueFormAlerts(session: Session): Promise<number> {
+      const now = clock().toISOString();
+      const overdue = (await db.contactForms.where('dueAt').below(now).toArray()).filter(
+        (form) => form.status === 'draft',
+      );
+      const alertedRow = await db.settings.get(overdueAlertedKey);
+      const alreadyAlerted = new Set(
+        Array.isArray(alertedRow?.value)
+          ? alertedRow.value.filter((id): id is string => typeof id === 'string')
+          : [],
+      );
+      const stillOverdue = new Set(overdue.map((form) => form.id));
+      let alerted = 0;
+      for (const form of overdue) {
+        if (alreadyAlerted.has(form.id)) continue;
+        const queued = await queueAlert(session, {
+          youngPersonId: form.youngPersonId,
+          event: 'formOverdue',
+          reference: form.reference,
+        });
+        if (!queued.ok && queued.error.code !== 'not-found') continue;
+        alreadyAlerted.add(form.id);
+        alerted += 1;
+      }
+      // Keep only forms that are still overdue, so the list never grows past today's overdue forms.
+      const kept = [...alreadyAlerted].filter((id) => stillOverdue.has(id));
+      if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0))
+        await records.write(session, {
+          events: [],
+          writes: [settings.put({ key: overdueAlertedKey, value: kept })],
+        });
+      return alerted;
+    },
+  };
+}
+export type PanAlertRepository = ReturnType<typeof panAlertRepository>;
+
+/**
+ * For other repositories: queue a PAN alert after their own change has committed. Anything that
+ * goes wrong is logged, never thrown: the change is saved whatever happens to the alert.
+ */
+export async function alertPanGroupAfterChange(
+  db: FamilyLinksDb,
+  session: Session,
+  request: PanAlertRequest,
+  clock?: () => Date,
+): Promise<void> {
+  try {
+    const queued = await panAlertRepository(db, clock).queueAlert(session, request);
+    if (!queued.ok && queued.error.code !== 'not-found')
+      console.error('A PAN alert could not be queued', queued.error.message);
+  } catch (error) {
+    console.error('A PAN alert could not be queued', error);
+  }
+}
+
+/** How a restriction is named in an alert: not its authority's reference (need to know), a short code of its id. */
+export function restrictionAlertReference(restrictionId: string): string {
+  return `R-${restrictionId.slice(0, 8).toUpperCase()}`;
+}
+
+function disclosureFor(
+  recipient: PanRecipient,
+  request: ReturnType<typeof panAlertRequestSchema.parse>,
+  session: Session,
+  at: string,
+): Disclosure {
+  return disclosureSchema.parse({
+    id: crypto.randomUUID(),
+    what: `Email alert: ${panEventLabels[request.event]} (${request.reference})`,
+    kind: 'email',
+    recipient: `${recipient.name} (${recipient.role}) <${recipient.email}>`.slice(0, 200),
+    reason: 'other',
+    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${recipient.because === 'personalTutor' ? ' (the Personal Tutor is always told)' : ''}`,
+    youngPersonId: request.youngPersonId,
+    at,
+    byId: session.staff.id,
+  });
+}
