@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef } from 'react';
 import { can } from '@shared/rules/access';
 import type { HomeSettings } from '@shared/schemas/home';
@@ -31,12 +30,10 @@ import { MailSettingsScreen } from '../features/settings/MailSettingsScreen';
 import { OutboxScreen } from '../features/outbox/OutboxScreen';
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
-import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
-import { staffRepository } from '../db/repositories/staff-repository';
 import { useSessionApi } from '../security/session-context';
 import type { Session } from '../db/session';
-import { useDatabase } from '../db/useDatabase';
 import { defaultRoute, navigationGroups, routes, type RouteId } from '../common/routes';
+import { useHomeSetUp } from './useHomeSetUp';
 import { useRoute } from './useRoute';
 
 function Screen({ route, recordId }: { route: RouteId; recordId: string | undefined }) {
@@ -100,15 +97,8 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
  * sees the frame with the navigation their roles allow.
  */
 export function AppShell() {
-  const db = useDatabase();
   const { state } = useSessionApi();
-  const setup = useLiveQuery(async () => {
-    const [home, accounts] = await Promise.all([
-      homeSettingsRepository(db).get(),
-      staffRepository(db).count(),
-    ]);
-    return { home, hasAccounts: accounts > 0 };
-  }, [db]);
+  const setup = useHomeSetUp();
 
   if (setup === undefined)
     return (

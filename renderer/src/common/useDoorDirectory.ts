@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { displayName } from '@shared/display-names';
 import type { Person, YoungPerson } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
 import { useDatabase } from '../db/useDatabase';
 import { peopleRepository } from '../db/repositories/people-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
-import { displayName, youngPeopleRepository } from '../db/repositories/young-people-repository';
+import { youngPeopleRepository } from '../db/repositories/young-people-repository';
 import { useSession } from '../security/session-context';
 
 export type DoorDirectory = {

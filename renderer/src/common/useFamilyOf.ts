@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDatabase } from '../db/useDatabase';
-import { displayPersonName } from './person-name';
+import { displayPersonName } from '@shared/display-names';
 import { peopleRepository } from '../db/repositories/people-repository';
 import { useSession } from '../security/session-context';
 

@@ -1,4 +1,5 @@
 import './process-env-shim';
+import { displayName } from '@shared/display-names';
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
@@ -7,7 +8,6 @@ import visitsCss from '../../../renderer/src/features/visits/visits.css?inline';
 import type { Visit } from '@shared/schemas/visits';
 import { wallClockToInstant } from '@shared/rules/visit-recurrence';
 import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
-import { displayName } from '../../../renderer/src/db/repositories/young-people-repository';
 import { VisitCalendar } from '../../../renderer/src/features/visits/VisitCalendar';
 import type { VisitDirectory } from '../../../renderer/src/features/visits/useVisitDirectory';
 import { getAllInRange, openBareDatabase } from './bare-indexeddb';

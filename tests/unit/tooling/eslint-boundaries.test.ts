@@ -106,6 +106,37 @@ describe('inside the renderer, each layer imports only the layers below it', () 
   });
 });
 
+describe('components show, hooks fetch: a .tsx file reads no records and calls no main process', () => {
+  it.each([
+    "import { useLiveQuery } from 'dexie-react-hooks';",
+    "import { Dexie } from 'dexie';",
+    "import { useDatabase } from '../../db/useDatabase';",
+    "import { roomRepository } from '../../db/repositories/room-repository';",
+    "import { windowApi } from '../../platform/window-api';",
+    "import { windowBackupPort } from '../../platform/backup-port';",
+  ])('%s is refused in a component', slow, async (source) => {
+    expect(await violations('renderer/src/features/settings/Probe.tsx', source)).toEqual([
+      `1:${restrictedImports}`,
+    ]);
+  });
+
+  it.each([
+    [
+      'renderer/src/features/settings/useProbe.ts',
+      "import { roomRepository } from '../../db/repositories/room-repository';",
+    ],
+    ['renderer/src/features/settings/useProbe.ts', "import { useLiveQuery } from 'dexie-react-hooks';"],
+    [
+      'renderer/src/features/settings/Probe.tsx',
+      "import type { Room } from '../../db/repositories/room-repository';",
+    ],
+    ['renderer/src/features/settings/Probe.tsx', "import { useRooms } from './useRooms';"],
+    ['renderer/src/app/Probe.tsx', "import { DatabaseContext } from '../platform/database-context';"],
+  ])('%s: %s is allowed', slow, async (file, source) => {
+    expect(await violations(file, source)).toEqual([]);
+  });
+});
+
 describe('only the Electron entry files import electron', () => {
   it.each([
     'electron/main/index.ts',

@@ -1,4 +1,5 @@
 import { restrictionFormSchema, restrictionSchema, type Restriction } from '@shared/schemas/registers';
+import { displayPersonName } from '@shared/display-names';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { restrictedParticipants } from '@shared/rules/contact-form-restrictions';
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
@@ -129,7 +130,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
           contactDay: dayIn(timeZone, form.contactStartedAt),
           people: people.map((person) => ({
             personId: person.id,
-            names: [[person.firstName, person.lastName].filter(Boolean).join(' '), ...person.aliases],
+            names: [displayPersonName(person), ...person.aliases],
           })),
           otherParticipants: form.otherParticipants,
           hasStaff: form.staffIds.length > 0,

@@ -117,3 +117,4 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
     },
   };
 }
+export type RetentionRepository = ReturnType<typeof retentionRepository>;

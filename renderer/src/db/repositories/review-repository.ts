@@ -1,4 +1,5 @@
 import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
+import { displayName } from '@shared/display-names';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import type { Visit } from '@shared/schemas/visits';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
@@ -12,7 +13,7 @@ import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { reviewSummaryRepository } from './review-summary-repository';
 import { visitCodec } from './visit-repository';
-import { displayName, youngPersonCodec } from './young-people-repository';
+import { youngPersonCodec } from './young-people-repository';
 import { staffCodec } from './staff-repository';
 import { reviewRow, reviewWorkings, type ReviewOptions, type YoungPersonReview } from './review-workings';
 

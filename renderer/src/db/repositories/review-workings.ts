@@ -1,4 +1,5 @@
 import type { AcademicYear } from '@shared/schemas/academic-year';
+import { displayName, displayPersonName } from '@shared/display-names';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
@@ -18,7 +19,6 @@ import type { Session } from '../session';
 import { reviewSettingKeys } from '../review-summary-invalidation';
 import { contactFormCodec } from './contact-form-codec';
 import { visitCodec } from './visit-repository';
-import { displayName } from './young-people-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 
@@ -171,9 +171,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
     const people = await Promise.all(
       rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])),
     );
-    return new Map(
-      people.map((person) => [person.id, [person.firstName, person.lastName].filter(Boolean).join(' ')]),
-    );
+    return new Map(people.map((person) => [person.id, displayPersonName(person)]));
   }
 
   return { reviewsFor, personNames };

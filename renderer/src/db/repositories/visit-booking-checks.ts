@@ -1,4 +1,5 @@
 import { longestVisitHours, type Visit, type VisitBookingForm } from '@shared/schemas/visits';
+import { displayName, displayPersonName } from '@shared/display-names';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { YoungPerson } from '@shared/schemas/people';
 import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
@@ -23,7 +24,7 @@ import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 import { staffCodec } from './staff-repository';
 import type { VisitError } from './visit-repository';
-import { displayName, youngPersonCodec } from './young-people-repository';
+import { youngPersonCodec } from './young-people-repository';
 
 /** Everything the checks found for a booking, before it is saved. `blocking` stops the save. */
 export type BookingCheck = {
@@ -168,7 +169,7 @@ export function visitBookingChecks(db: FamilyLinksDb) {
       rows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : [])),
     );
     return people.map((person) => {
-      const fullName = [person.firstName, person.lastName].filter(Boolean).join(' ');
+      const fullName = displayPersonName(person);
       return { personId: person.id, displayName: fullName, names: [fullName, ...person.aliases] };
     });
   }

@@ -1,5 +1,6 @@
 import { youngPersonSchema, type YoungPerson } from '@shared/schemas/people';
 import { can } from '@shared/rules/access';
+import { displayName } from '@shared/display-names';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, YoungPersonPlainKey } from '../database';
@@ -75,8 +76,3 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type YoungPeopleRepository = ReturnType<typeof youngPeopleRepository>;
-
-/** The name staff use: the preferred name if there is one. */
-export function displayName(person: Pick<YoungPerson, 'firstName' | 'lastName' | 'preferredName'>): string {
-  return `${person.preferredName || person.firstName} ${person.lastName}`;
-}

@@ -1,12 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { AuditVerification } from '@shared/rules/audit-chain';
 import { Banner } from '../../ui/Banner';
-import { useDatabase } from '../../db/useDatabase';
-import { auditLog } from '../../db/repositories/audit-log-repository';
-import { staffRepository } from '../../db/repositories/staff-repository';
-import { useSession } from '../../security/session-context';
+import { staffNamesById } from '../../common/staff-names';
+import { useStaffMembers } from '../../common/useStaffMembers';
 import { auditActionLabel } from './audit-action-labels';
+import { useAuditLog } from './useAuditLog';
 
 const pageSize = 50;
 const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,24 +14,15 @@ const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
  * every entry's keyed hash, the chain between them, and the separately kept head.
  */
 export function AuditLogScreen() {
-  const db = useDatabase();
-  const session = useSession();
-  const log = useMemo(() => auditLog(db), [db]);
   const [limit, setLimit] = useState(pageSize);
   const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
-  // Live: new entries (including this screen's own "checked the log") appear without a reload.
-  const entries = useLiveQuery(() => log.page(session.roles, { limit }), [log, session.roles, limit]);
-  const names =
-    useLiveQuery(
-      async () =>
-        new Map((await staffRepository(db).list(session.cipher)).map((member) => [member.id, member.name])),
-      [db, session.cipher],
-    ) ?? new Map<string, string>();
+  const { entries, check } = useAuditLog(limit);
+  const names = staffNamesById(useStaffMembers());
   const hasMore = entries !== undefined && entries.length === limit;
 
   const verify = async () => {
     setVerification('checking');
-    setVerification(await log.check(session));
+    setVerification(await check());
   };
 
   return (

@@ -1,10 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useDatabase } from '../../db/useDatabase';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { windowBackupPort } from '../../platform/backup-port';
-import { restoreBackup } from '../../db/backup/restore-backup';
-import { rememberRestoreNotice } from './restore-notice';
+import { useRestoreFromBackup } from './useRestoreFromBackup';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -17,12 +14,11 @@ type Phase =
  * the window reloads and opens the restored records (upgrading them if the backup is older).
  */
 export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
-  const db = useDatabase();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ username?: string; password?: string }>({});
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const port = windowBackupPort();
+  const { isAvailable, restore } = useRestoreFromBackup();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -31,30 +27,14 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
       ...(password === '' ? { password: 'Enter the password they had when the backup was made.' } : {}),
     };
     setErrors(problems);
-    if (Object.keys(problems).length > 0 || !port) return;
+    if (Object.keys(problems).length > 0 || !isAvailable) return;
     setPhase({ kind: 'working', done: 0, total: 0 });
-    const result = await restoreBackup({
-      live: db,
-      port,
-      source: { source: 'dialog' },
-      username,
-      password,
-      onProgress: (done, total) => setPhase({ kind: 'working', done, total }),
-    });
-    if (!result.ok) {
-      if (result.error.code === 'cancelled') return setPhase({ kind: 'idle' });
-      setPhase({ kind: 'failed', message: result.error.message });
-      // A failure after the empty database was replaced leaves it closed: start again from scratch.
-      if (db.isOpen()) return;
-      rememberRestoreNotice(result.error.message);
-      window.location.reload();
-      return;
-    }
-    const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
-    rememberRestoreNotice(
-      `Restored ${rows.toLocaleString('en-GB')} records from ${result.value.fileName}. Sign in as usual.`,
+    const outcome = await restore({ username, password }, (done, total) =>
+      setPhase({ kind: 'working', done, total }),
     );
-    window.location.reload();
+    // Restored: the window is reloading, so the form stays as it is until then.
+    if (outcome.kind === 'failed') setPhase(outcome);
+    else if (outcome.kind === 'cancelled') setPhase({ kind: 'idle' });
   };
 
   return (
@@ -66,7 +46,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
         network). A Registered Manager’s username and password from when the backup was made open it.
         Everything in it comes back: records, accounts and the audit log.
       </p>
-      {!port ? (
+      {!isAvailable ? (
         <Banner tone="error">
           Restoring needs the Family Links desktop app: this window cannot read files.
         </Banner>
@@ -110,7 +90,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
           )}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" disabled={phase.kind === 'working' || !port}>
+          <button type="submit" className="button" disabled={phase.kind === 'working' || !isAvailable}>
             Choose the backup and restore…
           </button>
           <button

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { windowBackupPort } from '../../platform/backup-port';
-import { backUpBeforeUpgrade } from '../../db/backup/upgrade-backup';
+import { useBackUpBeforeUpgrade } from './useBackUpBeforeUpgrade';
 
 /**
  * Shown when this version of Family Links finds records from an older version: before it changes
@@ -23,16 +22,17 @@ export function UpgradeBackupScreen({
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<string | undefined>();
   const [isWorking, setIsWorking] = useState(false);
-  const port = windowBackupPort();
+  const upgrade = useBackUpBeforeUpgrade(old);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!port) return;
+    if (!upgrade.isAvailable) return;
     setFailure(undefined);
     if (username.trim() === '' || password === '') return setFailure('Enter your username and password.');
     setIsWorking(true);
     try {
-      const result = await backUpBeforeUpgrade(old, port, { username, password });
+      const result = await upgrade.backUp({ username, password });
+      if (!result) return;
       if (!result.ok)
         return setFailure(
           result.error.code === 'not-recognised' || result.error.code === 'locked'
@@ -46,9 +46,8 @@ export function UpgradeBackupScreen({
   };
 
   const chooseFolder = async () => {
-    if (!port) return;
-    const chosen = await port['backup:choose-folder']({});
-    if (chosen.ok && chosen.value.outcome === 'failed') setFailure(chosen.value.message);
+    const problem = await upgrade.chooseFolder();
+    if (problem) setFailure(problem);
   };
 
   return (
@@ -60,7 +59,7 @@ export function UpgradeBackupScreen({
         it keeps a backup of them as they are. Sign in to make that backup; then sign in again as usual.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      {!port ? (
+      {!upgrade.isAvailable ? (
         <>
           <Banner tone="error">
             This window has no background service to write a backup (it is not the desktop app).

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { displayName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { hashFor } from '../../common/routes';
@@ -8,7 +9,6 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
 
 /**

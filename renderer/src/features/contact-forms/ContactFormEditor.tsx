@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { displayName, displayPersonName } from '@shared/display-names';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import {
@@ -15,10 +16,8 @@ import { relationshipCategoryLabels } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { displayPersonName } from '../../common/person-name';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { displayPersonName } from '@shared/display-names';
 import { contactInitiatorLabels, contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { hashFor } from '../../common/routes';
@@ -8,7 +9,6 @@ import { useSession } from '../../security/session-context';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useFamilyOf } from '../../common/useFamilyOf';
-import { displayPersonName } from '../../common/person-name';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react';
+import { displayName } from '@shared/display-names';
 import { bytesToBase64 } from '@shared/ipc/channels/signing';
 import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { startOfDayInstant, shiftDate } from '../../common/door-time';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
+import { displayName } from '@shared/display-names';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { hashFor } from '../../common/routes';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useOwedForms } from './useOwedForms';
 

@@ -1,4 +1,5 @@
 import type { ContactForm } from '@shared/schemas/contact-forms';
+import { displayPersonName } from '@shared/display-names';
 import type { FilingNames } from '@shared/rules/contact-form-filing';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { defaultTimeZone } from '@shared/schemas/home';
@@ -8,7 +9,6 @@ import { peopleRepository } from '../../db/repositories/people-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
 import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import type { Session } from '../../db/session';
-import { displayPersonName } from '../../common/person-name';
 
 /** Looks up the names a filed copy prints: the home, the young person, who took part, and the author. */
 export async function filingNamesFor(

@@ -1,4 +1,4 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { fail, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
 import {
@@ -10,10 +10,7 @@ import {
 import type { StaffMember } from '@shared/schemas/staff';
 import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { useDatabase } from '../../db/useDatabase';
-import { windowApi } from '../../platform/window-api';
-import { declarationRepository } from '../../db/repositories/declaration-repository';
-import { disclosureRepository, type DisclosureError } from '../../db/repositories/disclosure-repository';
+import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
@@ -21,6 +18,7 @@ import { DisclosureReasonDialog } from '../disclosures';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSigner } from '../../security/useSigner';
 import { declarationsFileName, declarationsReport } from './declarations-report';
+import { useDeclarationsPdf } from './useDeclarationsPdf';
 
 /**
  * "Signed PDF for the staff file" (issue #9 point 4): the signer types their password again, says
@@ -35,17 +33,15 @@ export function DeclarationsPdfPanel(props: {
   readonly today: string;
   readonly onDone: (message: string | undefined) => void;
 }) {
-  const db = useDatabase();
   const session = useSession();
   const unlock = useSigner();
   const { state } = useHomeSettings();
-  const disclosures = useMemo(() => disclosureRepository(db), [db]);
+  const pdf = useDeclarationsPdf();
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [isWorking, setIsWorking] = useState(false);
   const [signer, setSigner] = useState<SignerInput | undefined>();
-  const api = windowApi();
   const home = state.isLoading ? undefined : state.home;
   const what = `Signed PDF of ${props.member.name}’s declarations (${props.declarations.length}) for the staff file`;
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
@@ -74,7 +70,8 @@ export function DeclarationsPdfPanel(props: {
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
     const why = disclosureReasonFormSchema.safeParse(answer);
     if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
-    if (!api || !signer || !home) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
+    if (!pdf.signReport || !signer || !home)
+      return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const signedAt = new Date().toISOString();
     const report = declarationsReport({
       homeName: home.name,
@@ -86,7 +83,7 @@ export function DeclarationsPdfPanel(props: {
       today: props.today,
       timeZone: home.timeZone,
     });
-    const reply = await api['documents:sign-report']({
+    const reply = await pdf.signReport({
       report,
       signer,
       suggestedFileName: declarationsFileName(props.member.name, props.today),
@@ -103,13 +100,9 @@ export function DeclarationsPdfPanel(props: {
       case 'failed':
         return fail('invalid', `${outcome.message} Nothing was saved.`);
       case 'saved': {
-        const recorded = await disclosures.record(
-          session,
-          { what, kind: 'pdf', sha256: outcome.sha256 },
-          answer,
-        );
+        const recorded = await pdf.recordDisclosure({ what, kind: 'pdf', sha256: outcome.sha256 }, answer);
         if (!recorded.ok) return recorded;
-        await declarationRepository(db).recordSignedPdf(session, props.member.id, {
+        await pdf.recordSignedPdf(props.member.id, {
           sha256: outcome.sha256,
           fileName: outcome.fileName,
           signerName: outcome.signerName,
@@ -126,7 +119,7 @@ export function DeclarationsPdfPanel(props: {
     }
   };
 
-  if (!api) {
+  if (!pdf.signReport) {
     return (
       <Banner tone="error">
         Signed PDFs need the Family Links desktop app: this window has no background service to sign or save

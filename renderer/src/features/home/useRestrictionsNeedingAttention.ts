@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { displayName } from '@shared/display-names';
 import { useDatabase } from '../../db/useDatabase';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
-import { youngPeopleRepository, displayName } from '../../db/repositories/young-people-repository';
+import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { addDays } from '../../common/calendar-date';
 

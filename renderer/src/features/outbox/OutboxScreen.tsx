@@ -3,14 +3,13 @@ import { can } from '@shared/rules/access';
 import { outboxStateLabels, outboxStates, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
 import { ukDateTime } from '@shared/export/visitor-register-csv';
 import { hashFor } from '../../common/routes';
-import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
 import { outboxStateText } from './outbox-state-text';
 import { useMailStatus } from '../../common/useMailStatus';
-import { useOutbox } from './useOutbox';
+import { useOpenInMailClient, useOutbox } from './useOutbox';
 
 type Outcome = { readonly tone: 'error' | 'success' | 'info'; readonly message: string };
 
@@ -26,6 +25,7 @@ export function OutboxScreen() {
   const directory = useDoorDirectory();
   const [state, setState] = useState<OutboxState | ''>('');
   const { messages, repository } = useOutbox(state ? { state } : {});
+  const openInMailClientOf = useOpenInMailClient();
   const mail = useMailStatus();
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [openedIds, setOpenedIds] = useState<ReadonlySet<string>>(new Set());
@@ -44,12 +44,11 @@ export function OutboxScreen() {
   };
 
   const openInMailClient = async (message: OutboxMessage) => {
-    const api = windowApi();
-    if (!api) {
+    if (!openInMailClientOf) {
       setOutcome({ tone: 'error', message: 'This window cannot open a mail client.' });
       return;
     }
-    const result = await api['mail:open-in-mail-client']({
+    const result = await openInMailClientOf({
       to: message.recipient.email,
       subject: message.subject,
       body: message.body,

@@ -1,36 +1,7 @@
-import { useEffect } from 'react';
-import { panAlertRepository } from '../../db/repositories/pan-alert-repository';
-import { useDatabase } from '../../db/useDatabase';
-import { windowApi } from '../../platform/window-api';
-import { useSession } from '../../security/session-context';
-import { mailPortOver } from '../../platform/mail-port';
-import { outboxSender } from './outbox-sender';
+import { useOutboxSender } from './useOutboxSender';
 
-const overdueCheckEveryMs = 60_000;
-
-/**
- * Sends the outbox in the background while someone is signed in: at once (which also picks up
- * anything left from before a restart), every 30 seconds, and as soon as an alert is queued.
- * Also alerts PAN groups about contact forms that became overdue. Renders nothing. Without a main process (a bare browser) there is nothing to send through.
- */
+/** Keeps the outbox sending while someone is signed in (see useOutboxSender). Renders nothing. */
 export function OutboxSenderRunner() {
-  const db = useDatabase();
-  const session = useSession();
-  useEffect(() => {
-    const api = windowApi();
-    if (!api) return undefined;
-    return outboxSender(db, session, mailPortOver(api)).start();
-  }, [db, session]);
-  // Overdue contact forms are looked for once at sign-in and then every minute; each is alerted once.
-  useEffect(() => {
-    const look = () => {
-      panAlertRepository(db)
-        .queueOverdueFormAlerts(session)
-        .catch((error: unknown) => console.error('Could not look for overdue contact forms', error));
-    };
-    look();
-    const timer = window.setInterval(look, overdueCheckEveryMs);
-    return () => window.clearInterval(timer);
-  }, [db, session]);
+  useOutboxSender();
   return null;
 }

@@ -1,6 +1,6 @@
 import { relationshipCategoryLabels } from '@shared/schemas/people';
+import { displayPersonName } from '@shared/display-names';
 import { hashFor } from '../../common/routes';
-import { displayPersonName } from '../../common/person-name';
 import { useFamilyOf } from '../../common/useFamilyOf';
 
 /** A young person's family and significant people, and how each is related to them. */

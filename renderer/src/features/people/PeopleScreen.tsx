@@ -1,13 +1,12 @@
 import { useState } from 'react';
+import { displayName, displayPersonName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { matchesFilter } from './people-filter';
 import { PeopleTable } from './PeopleTable';
-import { displayPersonName } from '../../common/person-name';
 import { PersonForm } from './PersonForm';
 import { usePeopleWithRelationships } from './usePeopleWithRelationships';
 import { useYoungPeople } from '../../common/useYoungPeople';

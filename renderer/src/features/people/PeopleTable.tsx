@@ -1,7 +1,7 @@
 import type { Relationship } from '@shared/schemas/people';
+import { displayPersonName } from '@shared/display-names';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
 import { hashFor } from '../../common/routes';
-import { displayPersonName } from '../../common/person-name';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { displayPersonName } from '@shared/display-names';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
@@ -15,7 +16,6 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { displayPersonName } from '../../common/person-name';
 import { RelationshipRows } from './RelationshipRows';
 
 type Props = {

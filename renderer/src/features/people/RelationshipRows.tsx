@@ -1,4 +1,5 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { displayName } from '@shared/display-names';
 import {
   relationshipCategories,
   relationshipCategoryLabels,
@@ -6,7 +7,6 @@ import {
   type YoungPerson,
 } from '@shared/schemas/people';
 import { Field, TextInput } from '../../ui/Field';
-import { displayName } from '../../db/repositories/young-people-repository';
 
 type Props = { readonly form: UseFormReturn<PersonForm>; readonly youngPeople: readonly YoungPerson[] };
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { displayName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
 import type { YoungPerson } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useHomeToday } from '../../common/useHomeToday';
 import { staffNamesById } from '../../common/staff-names';

@@ -1,5 +1,5 @@
 import type { YoungPerson } from '@shared/schemas/people';
-import { displayName } from '../../db/repositories/young-people-repository';
+import { displayName } from '@shared/display-names';
 import { hashFor } from '../../common/routes';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';

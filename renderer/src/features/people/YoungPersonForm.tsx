@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { displayName } from '@shared/display-names';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
@@ -11,7 +12,7 @@ import type { StaffMember } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { displayName, type YoungPeopleRepository } from '../../db/repositories/young-people-repository';
+import { type YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { displayName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
 import { Banner } from '../../ui/Banner';
 import { hashFor } from '../../common/routes';
-import { displayName } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useHomeToday } from '../../common/useHomeToday';
 import { RestrictionsSection } from '../restrictions';

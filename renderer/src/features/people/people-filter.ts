@@ -1,5 +1,5 @@
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
-import { displayPersonName } from '../../common/person-name';
+import { displayPersonName } from '@shared/display-names';
 
 /**
  * Whether a person matches what was typed in the find box: any word of their name, other names,

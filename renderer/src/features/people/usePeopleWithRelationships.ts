@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { displayPersonName } from '@shared/display-names';
 import { useMemo } from 'react';
 import { useDatabase } from '../../db/useDatabase';
 import { peopleRepository, type PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
-import { displayPersonName } from '../../common/person-name';
 
 /** Everyone in the family and friends list with how they relate to each young person, by name; kept live. */
 export function usePeopleWithRelationships() {

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { displayPersonName } from '@shared/display-names';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
@@ -10,7 +11,6 @@ import type { RestrictionRepository } from '../../db/repositories/restriction-re
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
-import { displayPersonName } from '../../common/person-name';
 import {
   restrictionEntrySchema,
   restrictionFromEntry,

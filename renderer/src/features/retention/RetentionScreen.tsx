@@ -1,16 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import {
   retentionReasons,
   type RetainedRecordKind,
   type RetentionReason,
   type RetentionSettings,
 } from '@shared/schemas/retention';
-import { useDatabase } from '../../db/useDatabase';
-import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useHomeToday } from '../../common/useHomeToday';
-import { retentionRepository, type PastRetention } from '../../db/repositories/retention-repository';
+import { useRetention } from './useRetention';
 
 const groupLabels: Record<RetainedRecordKind, string> = {
   caseRecord: 'Case records',
@@ -31,28 +29,10 @@ const periodFields = [
  * past that. Nothing is deleted by the app: the manager's decision is recorded in the audit log.
  */
 export function RetentionScreen() {
-  const db = useDatabase();
-  const session = useSession();
   const today = useHomeToday();
-  const repository = retentionRepository(db);
-  const [settings, setSettings] = useState<RetentionSettings | undefined>();
-  const [past, setPast] = useState<PastRetention | undefined>();
+  const { settings, past, problem, saveSettings, recordDecision } = useRetention(today);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let isCurrent = true;
-    const repo = retentionRepository(db);
-    void Promise.all([repo.settings(), repo.pastRetention(session, today)]).then(([loaded, found]) => {
-      if (!isCurrent) return;
-      setSettings(loaded);
-      if (found.ok) setPast(found.value);
-      else setMessage({ tone: 'error', text: found.error.message });
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [db, session, today, version]);
+  const shown = message ?? (problem ? { tone: 'error' as const, text: problem } : undefined);
 
   const groups: { kind: RetainedRecordKind; count: number }[] = past
     ? [
@@ -70,7 +50,7 @@ export function RetentionScreen() {
         Family Links never deletes records on its own. Records past their retention period are listed here for
         you to decide; each decision is recorded in the audit log.
       </p>
-      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {shown ? <Banner tone={shown.tone}>{shown.text}</Banner> : null}
       <section className="panel" aria-labelledby="past-retention-title">
         <h2 id="past-retention-title">Past their retention period</h2>
         {past === undefined ? (
@@ -92,7 +72,7 @@ export function RetentionScreen() {
                     : []
                 }
                 onDecide={async (decision, reason) => {
-                  const result = await repository.recordDecision(session, {
+                  const result = await recordDecision({
                     kind: group.kind,
                     decision,
                     reason,
@@ -115,13 +95,12 @@ export function RetentionScreen() {
           key={JSON.stringify(settings)}
           initial={settings}
           onSave={async (input) => {
-            const saved = await repository.saveSettings(session, input);
+            const saved = await saveSettings(input);
             setMessage(
               saved.ok
                 ? { tone: 'success', text: 'Retention periods saved.' }
                 : { tone: 'error', text: Object.values(saved.error.fields ?? {})[0] ?? saved.error.message },
             );
-            if (saved.ok) setVersion((count) => count + 1);
           }}
         />
       ) : null}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RecordRef } from '@shared/rules/contact-minimums';
 import type { FamilyStatus } from '@shared/rules/termly-review';
 import {
@@ -9,10 +9,8 @@ import {
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { useDatabase } from '../../db/useDatabase';
-import { reviewRepository, type ReviewRecord } from '../../db/repositories/review-repository';
-import { useSession } from '../../security/session-context';
 import { RagBadge } from './RagBadge';
+import { useRecordsBehind } from './useReviewRecords';
 
 export type DrillDownSubject = {
   readonly title: string;
@@ -20,12 +18,6 @@ export type DrillDownSubject = {
   readonly value?: string;
   readonly reason: string;
   readonly records: readonly RecordRef[];
-};
-
-type Loaded = {
-  records: ReviewRecord[];
-  staff: ReadonlyMap<string, string>;
-  people: ReadonlyMap<string, string>;
 };
 
 /**
@@ -42,35 +34,12 @@ export function DrillDown({
   timeZone: string;
   onClose: () => void;
 }) {
-  const db = useDatabase();
-  const session = useSession();
-  const repository = useMemo(() => reviewRepository(db), [db]);
-  const [loaded, setLoaded] = useState<Loaded | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
+  const answer = useRecordsBehind(subject.records);
+  const loaded = answer?.ok ? answer.value : undefined;
+  const failure = answer && !answer.ok ? answer.error.message : undefined;
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    headingRef.current?.focus();
-    let isCurrent = true;
-    void (async () => {
-      const result = await repository.recordsBehind(session, subject.records);
-      if (!result.ok) {
-        if (isCurrent) setFailure(result.error.message);
-        return;
-      }
-      const personIds = result.value.flatMap((record) =>
-        record.type === 'visit' ? record.visit.personIds : record.form.personIds,
-      );
-      const [staff, people] = await Promise.all([
-        repository.staffNames(session),
-        repository.peopleNames(session, personIds),
-      ]);
-      if (isCurrent) setLoaded({ records: result.value, staff, people });
-    })();
-    return () => {
-      isCurrent = false;
-    };
-  }, [repository, session, subject]);
+  useEffect(() => headingRef.current?.focus(), [subject]);
 
   const names = (ids: readonly string[], from: ReadonlyMap<string, string>) =>
     ids.map((id) => from.get(id) ?? 'Someone not on file').join(', ') || '—';

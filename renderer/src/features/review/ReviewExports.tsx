@@ -3,14 +3,13 @@ import { termlyReviewCsv } from '@shared/export/termly-review-csv';
 import { termlyReportContent } from '@shared/rules/termly-report';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
-import { windowApi } from '../../platform/window-api';
-import { useDatabase } from '../../db/useDatabase';
-import { reviewRepository, type TermlyOverview } from '../../db/repositories/review-repository';
+import type { TermlyOverview } from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { sha256Hex } from '../../common/sha256-hex';
 import { downloadTextFile } from '../../common/download-file';
 import { useSigner } from '../../security/useSigner';
+import { useReportExports } from './useReportExports';
 
 const termTitles = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
 
@@ -28,8 +27,8 @@ export function ReviewExports({
   homeName: string;
   timeZone: string;
 }) {
-  const db = useDatabase();
   const session = useSession();
+  const exports = useReportExports();
   const unlockSigner = useSigner();
   const disclosure = useDisclosure();
   const [isSigning, setIsSigning] = useState(false);
@@ -58,7 +57,7 @@ export function ReviewExports({
     });
     if (!recorded) return;
     downloadTextFile(`${fileStem}.csv`, csv, 'text/csv;charset=utf-8');
-    await reviewRepository(db).recordReportExport(session, {
+    await exports.recordExport({
       kind: 'csv',
       yearLabel: overview.year.label,
       termName: overview.termName,
@@ -74,8 +73,8 @@ export function ReviewExports({
   const signPdf = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(undefined);
-    const api = windowApi();
-    if (!api) {
+    const signReport = exports.signReport;
+    if (!signReport) {
       setMessage({
         tone: 'error',
         text: 'This window is not connected to Family Links’ background service, so it cannot sign. Close Family Links and open it again.',
@@ -114,7 +113,7 @@ export function ReviewExports({
         signedAt: new Date().toISOString(),
         timeZone,
       });
-      const reply = await api['documents:sign-report']({
+      const reply = await signReport({
         report,
         signer: signer.value,
         suggestedFileName: `${fileStem}.pdf`,
@@ -127,7 +126,7 @@ export function ReviewExports({
       const outcome = reply.value;
       switch (outcome.outcome) {
         case 'saved':
-          await reviewRepository(db).recordReportExport(session, {
+          await exports.recordExport({
             kind: 'pdf',
             yearLabel: overview.year.label,
             termName: overview.termName,

@@ -1,15 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TermName } from '@shared/schemas/academic-year';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { formatUkDate } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
-import { useDatabase } from '../../db/useDatabase';
-import { reviewRepository } from '../../db/repositories/review-repository';
-import type { YoungPersonReview } from '../../db/repositories/review-workings';
-import { useSession } from '../../security/session-context';
 import type { DrillDownSubject } from './DrillDown';
 import { RagBadge } from './RagBadge';
 import { figureSubject } from './ReviewTable';
+import { useYoungPersonReview } from './useReviewRecords';
 
 /**
  * One young person's term in full: every figure with its reason, contacts by kind, contact per
@@ -29,24 +26,10 @@ export function YoungPersonReviewPanel({
   onOpenFigure: (subject: DrillDownSubject) => void;
   onClose: () => void;
 }) {
-  const db = useDatabase();
-  const session = useSession();
-  const repository = useMemo(() => reviewRepository(db), [db]);
-  const [loaded, setLoaded] = useState<YoungPersonReview | undefined>();
-  const [failure, setFailure] = useState<string | undefined>();
+  const answer = useYoungPersonReview(youngPersonId, yearId, termName);
+  const loaded = answer?.ok ? answer.value : undefined;
+  const failure = answer && !answer.ok ? answer.error.message : undefined;
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    let isCurrent = true;
-    void repository.youngPersonReview(session, youngPersonId, yearId, termName, new Date()).then((result) => {
-      if (!isCurrent) return;
-      if (result.ok) setLoaded(result.value);
-      else setFailure(result.error.message);
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [repository, session, youngPersonId, yearId, termName]);
 
   useEffect(() => {
     if (loaded) headingRef.current?.focus();

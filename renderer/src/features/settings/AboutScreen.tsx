@@ -1,35 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { IpcReply } from '@shared/ipc/contract';
 import { Banner } from '../../ui/Banner';
-import { windowApi } from '../../platform/window-api';
-
-type AboutState =
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'ready'; readonly info: IpcReply<'app:get-info'> }
-  | { readonly kind: 'failed'; readonly message: string };
+import { useAppInfo } from './useAppInfo';
 
 /** Version and runtime, asked of the main process over the IPC contract (support calls need them). */
 export function AboutScreen() {
-  const [state, setState] = useState<AboutState>(() =>
-    windowApi()
-      ? { kind: 'loading' }
-      : { kind: 'failed', message: 'This window is not connected to Family Links’ background service.' },
-  );
-
-  useEffect(() => {
-    const api = windowApi();
-    if (!api) return;
-    let isCurrent = true;
-    void api['app:get-info']({}).then((result) => {
-      if (!isCurrent) return;
-      setState(
-        result.ok ? { kind: 'ready', info: result.value } : { kind: 'failed', message: result.error.message },
-      );
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
+  const state = useAppInfo();
 
   return (
     <div className="page page--narrow">

@@ -1,11 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseFileFolderStatus } from '@shared/ipc/channels/documents';
 import { can } from '@shared/rules/access';
-import { useDatabase } from '../../db/useDatabase';
-import { windowApi } from '../../platform/window-api';
-import { caseFileCopyRepository } from '../../db/repositories/case-file-copy-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
+import { useCaseFileFolder } from './useCaseFileFolder';
 
 const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
   reachable: 'Reachable: signed copies are being saved there.',
@@ -22,9 +20,8 @@ const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
  * unreachable, the copies queue in the app and are tried again.
  */
 export function CaseFileFolderScreen() {
-  const db = useDatabase();
   const session = useSession();
-  const api = windowApi();
+  const folder = useCaseFileFolder();
   const [status, setStatus] = useState<CaseFileFolderStatus | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [isWorking, setIsWorking] = useState(false);
@@ -32,22 +29,22 @@ export function CaseFileFolderScreen() {
   const mayChange = can(session.roles, 'settings:manage');
 
   const check = useCallback(async () => {
-    if (!api) return;
+    if (!folder) return;
     setSaved(undefined);
     setIsWorking(true);
-    const reply = await api['case-file:folder-status']({});
+    const reply = await folder.status();
     setIsWorking(false);
     if (reply.ok) {
       setStatus(reply.value);
       setProblem(undefined);
     } else setProblem(reply.error.message);
-  }, [api]);
+  }, [folder]);
 
   // The first check as the screen opens; state is set only when the answer arrives.
   useEffect(() => {
-    if (!api) return;
+    if (!folder) return;
     let isLive = true;
-    void api['case-file:folder-status']({}).then((reply) => {
+    void folder.status().then((reply) => {
       if (!isLive) return;
       if (reply.ok) setStatus(reply.value);
       else setProblem(reply.error.message);
@@ -55,9 +52,9 @@ export function CaseFileFolderScreen() {
     return () => {
       isLive = false;
     };
-  }, [api]);
+  }, [folder]);
 
-  if (!api) {
+  if (!folder) {
     return (
       <div className="page page--narrow">
         <h1>Case-file folder</h1>
@@ -73,7 +70,7 @@ export function CaseFileFolderScreen() {
     if (!mayChange) return;
     setSaved(undefined);
     setIsWorking(true);
-    const reply = await api['case-file:choose-folder']({});
+    const reply = await folder.choose();
     setIsWorking(false);
     if (!reply.ok) {
       setProblem(reply.error.message);
@@ -83,7 +80,7 @@ export function CaseFileFolderScreen() {
     const chosen = reply.value.status;
     setStatus(chosen);
     setProblem(undefined);
-    await caseFileCopyRepository(db).recordFolderChange(session, `${chosen.folder ?? ''} (${chosen.state})`);
+    await folder.recordChange(`${chosen.folder ?? ''} (${chosen.state})`);
     setSaved(
       chosen.state === 'reachable'
         ? 'Case-file folder saved. Signed copies will be saved there.'

@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
 import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@shared/schemas/first-run';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { useDatabase } from '../../db/useDatabase';
-import { authService } from '../../security/auth-service';
+import { useAuthService } from '../../security/useAuthService';
 import { useSessionApi } from '../../security/session-context';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
@@ -16,8 +15,7 @@ import { TimeZoneSelect } from './TimeZoneSelect';
  * then adds everyone else. The home's keys are made here, so this is all-or-nothing.
  */
 export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | undefined }) {
-  const db = useDatabase();
-  const auth = useMemo(() => authService(db), [db]);
+  const auth = useAuthService();
   const { begin } = useSessionApi();
   const [failure, setFailure] = useState<string | undefined>();
   const form = useForm<FirstRunFormInput, unknown, FirstRunForm>({

@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { HomeDetailsForm } from './HomeDetailsForm';
 import { SecuritySettingsForm } from './SecuritySettingsForm';
 import { useHomeSettings } from '../../common/useHomeSettings';
+import { useSecuritySettings } from '../../security/useSecuritySettings';
 
 /** The manager's settings: the home's details and when the screen locks itself. */
 export function HomeDetailsScreen() {
   const { state, repository } = useHomeSettings();
-  const security = useLiveQuery(() => repository.getSecurity(), [repository]);
+  const security = useSecuritySettings();
   return (
     <div className="page page--narrow">
       <h1>Home settings</h1>

@@ -10,7 +10,7 @@ import {
   type MailSettingsForm as MailSettingsFormValues,
 } from '@shared/schemas/mail';
 import type { IpcReply } from '@shared/ipc/contract';
-import { windowApi } from '../../platform/window-api';
+import type { MailSettingsChanges } from './useMailSettings';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -23,6 +23,8 @@ type FormOutput = MailSettings & { password: string };
 
 type Props = {
   readonly view: IpcReply<'mail:get-settings'>;
+  /** Undefined in a window with no bridge to the main process. */
+  readonly save: MailSettingsChanges['save'];
   readonly onSaved: (view: IpcReply<'mail:get-settings'>) => Promise<void>;
 };
 
@@ -39,7 +41,7 @@ const blank: FormInput = {
 };
 
 /** The manager's mail server settings. The password goes to the main process and never comes back. */
-export function MailSettingsForm({ view, onSaved }: Props) {
+export function MailSettingsForm({ view, save, onSaved }: Props) {
   const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
@@ -57,15 +59,14 @@ export function MailSettingsForm({ view, onSaved }: Props) {
       );
       return;
     }
-    const api = windowApi();
-    if (!api) {
+    if (!save) {
       setOutcome({
         tone: 'error',
         message: 'This window has no connection to Family Links’ background service, so nothing was saved.',
       });
       return;
     }
-    const result = await api['mail:save-settings']({ settings, ...(password ? { password } : {}) });
+    const result = await save({ settings, ...(password ? { password } : {}) });
     if (!result.ok) {
       setOutcome({ tone: 'error', message: result.error.message });
       return;

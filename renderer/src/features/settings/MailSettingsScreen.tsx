@@ -1,12 +1,10 @@
-import { useMemo, useState } from 'react';
-import { windowApi } from '../../platform/window-api';
-import { useDatabase } from '../../db/useDatabase';
-import { outboxRepository } from '../../db/repositories/outbox-repository';
+import { useState } from 'react';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { useMailStatus } from '../../common/useMailStatus';
 import { MailSettingsForm } from './MailSettingsForm';
 import { MailTestMessage } from './MailTestMessage';
+import { useMailSettingsChanges } from './useMailSettings';
 
 /**
  * The manager's mail settings (issue 7): the server, how it is encrypted, the account, and an
@@ -14,21 +12,19 @@ import { MailTestMessage } from './MailTestMessage';
  * system's protected storage. Each change and each test message is in the audit log.
  */
 export function MailSettingsScreen() {
-  const db = useDatabase();
   const session = useSession();
-  const repository = useMemo(() => outboxRepository(db), [db]);
+  const changes = useMailSettingsChanges();
   const { status, reload } = useMailStatus();
   const [removed, setRemoved] = useState<string | undefined>();
 
   const removeSettings = async () => {
-    const api = windowApi();
-    if (!api) return;
-    const result = await api['mail:clear-settings']({});
+    if (!changes.clear) return;
+    const result = await changes.clear();
     if (!result.ok) {
       setRemoved(result.error.message);
       return;
     }
-    await repository.recordMailSettingsChange(session, 'mail-settings.cleared');
+    await changes.recordChange('mail-settings.cleared');
     setRemoved('Mail settings and the stored password are removed. Alerts will wait in the Outbox.');
     await reload();
   };
@@ -67,9 +63,9 @@ export function MailSettingsScreen() {
             <MailSettingsForm
               key={status.view.settings ? 'saved' : 'blank'}
               view={status.view}
+              save={changes.save}
               onSaved={async (view) => {
-                await repository.recordMailSettingsChange(
-                  session,
+                await changes.recordChange(
                   'mail-settings.saved',
                   `${view.settings?.host ?? ''}:${view.settings?.port ?? ''} ${view.settings?.security ?? ''}`,
                 );
@@ -82,9 +78,9 @@ export function MailSettingsScreen() {
               <h2 id="mail-test-title">Test message</h2>
               <MailTestMessage
                 defaultTo={session.staff.email}
+                send={changes.sendTest}
                 onSent={async (outcome, detail) => {
-                  await repository.recordMailSettingsChange(
-                    session,
+                  await changes.recordChange(
                     outcome === 'sent' ? 'mail-settings.test-sent' : 'mail-settings.test-failed',
                     detail,
                   );

@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { emailSchema } from '@shared/schemas/common';
-import { windowApi } from '../../platform/window-api';
+import type { MailSettingsChanges } from './useMailSettings';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 
 /** "Send a test message": success, or the exact reason it failed, in plain words. */
 export function MailTestMessage({
   defaultTo,
+  send: sendTest,
   onSent,
 }: {
   defaultTo: string;
+  /** Undefined in a window with no bridge to the main process. */
+  send: MailSettingsChanges['sendTest'];
   onSent: (outcome: 'sent' | 'failed', detail: string) => Promise<void>;
 }) {
   const [to, setTo] = useState(defaultTo);
@@ -25,8 +28,7 @@ export function MailTestMessage({
       return;
     }
     setError(undefined);
-    const api = windowApi();
-    if (!api) {
+    if (!sendTest) {
       setOutcome({
         tone: 'error',
         message: 'This window has no connection to Family Links’ background service.',
@@ -35,7 +37,7 @@ export function MailTestMessage({
     }
     setIsSending(true);
     try {
-      const result = await api['mail:send-test']({ to: address.data });
+      const result = await sendTest(address.data);
       if (!result.ok) {
         setOutcome({ tone: 'error', message: result.error.message });
         return;

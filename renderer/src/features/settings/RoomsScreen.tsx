@@ -1,14 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { roomFormSchema, type Room, type RoomForm } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { useDatabase } from '../../db/useDatabase';
-import { roomRepository, type RoomRepository } from '../../db/repositories/room-repository';
-import { useSession } from '../../security/session-context';
+import { useRooms, type RoomChanges } from './useRooms';
 import './settings.css';
 
 /**
@@ -16,9 +13,7 @@ import './settings.css';
  * because past visits name it; it is withdrawn from booking, and can be made bookable again.
  */
 export function RoomsScreen() {
-  const db = useDatabase();
-  const repository = useMemo(() => roomRepository(db), [db]);
-  const rooms = useLiveQuery(() => repository.list(), [repository]);
+  const { rooms, changes } = useRooms();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [renaming, setRenaming] = useState<Room | undefined>();
 
@@ -32,7 +27,7 @@ export function RoomsScreen() {
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <RoomNameForm
         key={renaming?.id ?? 'new'}
-        repository={repository}
+        changes={changes}
         room={renaming}
         onSaved={(text) => {
           setMessage({ tone: 'success', text });
@@ -50,7 +45,7 @@ export function RoomsScreen() {
           <RoomRow
             key={room.id}
             room={room}
-            repository={repository}
+            changes={changes}
             onRename={() => setRenaming(room)}
             onMessage={setMessage}
           />
@@ -62,18 +57,17 @@ export function RoomsScreen() {
 
 function RoomRow({
   room,
-  repository,
+  changes,
   onRename,
   onMessage,
 }: {
   room: Room;
-  repository: RoomRepository;
+  changes: RoomChanges;
   onRename: () => void;
   onMessage: (message: { tone: 'success' | 'error'; text: string }) => void;
 }) {
-  const session = useSession();
   const toggle = async () => {
-    const result = await repository.setBookable(session, room.id, !room.isActive);
+    const result = await changes.setBookable(room.id, !room.isActive);
     onMessage(
       result.ok
         ? {
@@ -110,26 +104,23 @@ function RoomRow({
 }
 
 function RoomNameForm({
-  repository,
+  changes,
   room,
   onSaved,
   onCancel,
 }: {
-  repository: RoomRepository;
+  changes: RoomChanges;
   room: Room | undefined;
   onSaved: (text: string) => void;
   onCancel: () => void;
 }) {
-  const session = useSession();
   const [failure, setFailure] = useState<string | undefined>();
   const form = useForm<RoomForm>({
     resolver: zodResolver(roomFormSchema),
     defaultValues: { name: room?.name ?? '' },
   });
   const submit = form.handleSubmit(async (values) => {
-    const result = room
-      ? await repository.rename(session, room.id, values)
-      : await repository.add(session, values);
+    const result = room ? await changes.rename(room.id, values) : await changes.add(values);
     if (!result.ok) {
       applyFieldErrors(result.error.fields, form.setError);
       setFailure(result.error.message);

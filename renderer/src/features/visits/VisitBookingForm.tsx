@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { displayPersonName } from '@shared/display-names';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { staffRoleLabels } from '@shared/schemas/staff';
@@ -14,16 +15,12 @@ import {
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { useDatabase } from '../../db/useDatabase';
 import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
-import type { VisitRepository } from '../../db/repositories/visit-repository';
-import { useSession } from '../../security/session-context';
-import { displayPersonName } from '../../common/person-name';
+import type { VisitActions } from './useVisitActions';
 import { CheckboxGroup } from './CheckboxGroup';
 import { PlanningHelpPanel } from './PlanningHelpPanel';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
-import { afterVisitSaved } from './visit-follow-ups';
 
 const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>> = {
   none: 'Does not repeat',
@@ -33,7 +30,7 @@ const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>>
 };
 
 type Props = {
-  readonly repository: VisitRepository;
+  readonly actions: VisitActions;
   readonly directory: VisitDirectory;
   readonly timeZone: string;
   readonly today: string;
@@ -52,17 +49,7 @@ type CheckState =
  * Booking a visit, or moving one (issue 5, item 2). The checks (clashes, placement, restrictions)
  * run as the form is filled in and again on saving, and say in words what is wrong and how to fix it.
  */
-export function VisitBookingForm({
-  repository,
-  directory,
-  timeZone,
-  today,
-  initial,
-  changing,
-  onDone,
-}: Props) {
-  const db = useDatabase();
-  const session = useSession();
+export function VisitBookingForm({ actions, directory, timeZone, today, initial, changing, onDone }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
   const [checked, setChecked] = useState<
@@ -90,17 +77,15 @@ export function VisitBookingForm({
     if (!parsedValues.success) return;
     let isCurrent = true;
     const timer = window.setTimeout(() => {
-      void repository
-        .checkBooking(session, parsedValues.data, { timeZone, known: directory }, changing?.id)
-        .then((result) => {
-          if (isCurrent) setChecked({ key: valuesKey, check: result.ok ? result.value : undefined });
-        });
+      void actions.check(parsedValues.data, directory, changing?.id).then((result) => {
+        if (isCurrent) setChecked({ key: valuesKey, check: result.ok ? result.value : undefined });
+      });
     }, 300);
     return () => {
       isCurrent = false;
       window.clearTimeout(timer);
     };
-  }, [parsedValues, valuesKey, repository, session, timeZone, directory, changing?.id]);
+  }, [parsedValues, valuesKey, actions, directory, changing?.id]);
   const checkState: CheckState = !parsedValues.success
     ? { kind: 'incomplete' }
     : checked?.key !== valuesKey
@@ -113,7 +98,7 @@ export function VisitBookingForm({
     async (parsed) => {
       setFailure(undefined);
       if (changing) {
-        const result = await repository.change(session, changing.id, parsed, { timeZone, known: directory });
+        const result = await actions.change(changing.id, parsed, directory);
         if (!result.ok) {
           applyFieldErrors(result.error.fields, form.setError);
           setFailure(result.error.message);
@@ -122,13 +107,13 @@ export function VisitBookingForm({
         onDone({ visits: [result.value], problems: [] });
         return;
       }
-      const result = await repository.book(session, parsed, { timeZone, known: directory });
+      const result = await actions.book(parsed, directory);
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
         setFailure(result.error.message);
         return;
       }
-      const { problems } = await afterVisitSaved(db, session, {
+      const { problems } = await actions.afterSaved({
         event: 'booked',
         visits: result.value,
         timeZone,

@@ -1,21 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
+import { displayPersonName } from '@shared/display-names';
 import { visitKindLabels, visitStatusLabels, type Visit, type VisitStatus } from '@shared/schemas/visits';
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import { formatUkDate } from '@shared/format-dates';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { useDatabase } from '../../db/useDatabase';
-import type { VisitRepository } from '../../db/repositories/visit-repository';
-import { useSession } from '../../security/session-context';
-import { displayPersonName } from '../../common/person-name';
+import type { VisitActions } from './useVisitActions';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
-import { afterVisitSaved } from './visit-follow-ups';
 
 type Props = {
   readonly visit: Visit;
-  readonly repository: VisitRepository;
+  readonly actions: VisitActions;
   readonly directory: VisitDirectory;
   readonly timeZone: string;
   readonly onChange: (visit: Visit) => void;
@@ -26,9 +23,7 @@ const repeatWords = { weekly: 'every week', fortnightly: 'every two weeks', mont
 const isOpen = (status: VisitStatus) => status === 'planned' || status === 'confirmed';
 
 /** One visit: who, when, where, and what can happen to it next (confirm, complete, cancel, did not attend, move). */
-export function VisitDetails({ visit, repository, directory, timeZone, onChange, onClose }: Props) {
-  const db = useDatabase();
-  const session = useSession();
+export function VisitDetails({ visit, actions, directory, timeZone, onChange, onClose }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | undefined>();
   const [isCancelling, setIsCancelling] = useState(false);
@@ -40,7 +35,7 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
 
   const setStatus = async (status: VisitStatus, why = '') => {
     setMessage(undefined);
-    const result = await repository.setStatus(session, visit.id, { status, reason: why });
+    const result = await actions.setStatus(visit.id, { status, reason: why });
     if (!result.ok) {
       if (result.error.fields?.reason) setReasonError(result.error.fields.reason);
       setMessage({ tone: 'error', text: result.error.message });
@@ -49,7 +44,7 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
     setIsCancelling(false);
     const event = status === 'completed' ? 'completed' : status === 'cancelled' ? 'cancelled' : undefined;
     const { problems, dueForms } = event
-      ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone })
+      ? await actions.afterSaved({ event, visits: [result.value], timeZone })
       : { problems: [], dueForms: [] };
     const due = dueForms
       .map((form) => `${form.reference}, due by ${formatDeadlineInstant(form.dueAt, timeZone)}`)

@@ -1,10 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { formatUkDate } from '@shared/format-dates';
 import { visitsIcs, initialsOf } from '@shared/export/visits-ics';
 import type { Visit, VisitBookingFormInput } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { useSession } from '../../security/session-context';
 import type { VisitFilter } from '../../db/repositories/visit-repository';
 import { useHomeClock } from '../../common/useHomeClock';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
@@ -27,6 +25,7 @@ import { VisitDetails } from './VisitDetails';
 import { VisitsPrintWeek } from './VisitsPrintWeek';
 import { VisitsTable } from './VisitsTable';
 import { useVisitDirectory } from './useVisitDirectory';
+import { useVisit, useVisitActions } from './useVisitActions';
 import { useVisitsInRange } from './useVisitsInRange';
 import './visits.css';
 
@@ -62,7 +61,6 @@ function periodLabel(view: CalendarView, range: { from: string; to: string }): s
  * a printable week.
  */
 export function VisitsScreen() {
-  const session = useSession();
   const clock = useHomeClock();
   const directory = useVisitDirectory();
   const [view, setView] = useState<CalendarView>('week');
@@ -73,15 +71,13 @@ export function VisitsScreen() {
   const [printedAt, setPrintedAt] = useState<string | undefined>();
   const filter = useMemo(() => filterOf(filterValue), [filterValue]);
   const range = useMemo(() => rangeOf(view, date), [view, date]);
-  const { visits, repository } = useVisitsInRange(range, filter, clock.timeZone);
+  const { visits } = useVisitsInRange(range, filter, clock.timeZone);
+  const actions = useVisitActions(clock.timeZone);
   const weekRange = useMemo(() => rangeOf('week', date), [date]);
   const printWeek = useVisitsInRange(weekRange, filter, clock.timeZone);
   const disclosure = useDisclosure();
   const openVisitId = panel.kind === 'details' ? panel.visitId : undefined;
-  const openVisit = useLiveQuery(
-    async () => (openVisitId ? ((await repository.get(session, openVisitId)) ?? null) : null),
-    [repository, session, openVisitId],
-  );
+  const openVisit = useVisit(openVisitId);
 
   if (!directory || !visits)
     return (
@@ -130,8 +126,7 @@ export function VisitsScreen() {
     // A year from the start of the period shown: what a calendar on a phone or shared diary needs.
     const fromDate = range.from;
     const toDate = addDays(fromDate, 366);
-    const all = await repository.listBetween(
-      session,
+    const all = await actions.listBetween(
       startOfDayIn(fromDate, clock.timeZone),
       startOfDayIn(toDate, clock.timeZone),
       filter,
@@ -265,7 +260,7 @@ export function VisitsScreen() {
       {panel.kind === 'book' || panel.kind === 'change' ? (
         <VisitBookingForm
           key={panel.kind === 'change' ? panel.visit.id : 'new'}
-          repository={repository}
+          actions={actions}
           directory={directory}
           timeZone={clock.timeZone}
           today={clock.today}
@@ -295,7 +290,7 @@ export function VisitsScreen() {
       {panel.kind === 'details' && openVisit ? (
         <VisitDetails
           visit={openVisit}
-          repository={repository}
+          actions={actions}
           directory={directory}
           timeZone={clock.timeZone}
           onChange={(visit) => setPanel({ kind: 'change', visit })}

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { displayPersonName } from '@shared/display-names';
 import type { Person, Relationship } from '@shared/schemas/people';
 import { useDatabase } from '../../db/useDatabase';
 import { peopleRepository } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
-import { displayPersonName } from '../../common/person-name';
 
 export type FamilyMember = { readonly person: Person; readonly relationships: readonly Relationship[] };
 

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { displayName } from '@shared/display-names';
 import { useMemo } from 'react';
 import type { Room } from '@shared/schemas/visits';
 import type { StaffMember } from '@shared/schemas/staff';
@@ -6,7 +7,7 @@ import type { YoungPerson } from '@shared/schemas/people';
 import { useDatabase } from '../../db/useDatabase';
 import { roomRepository } from '../../db/repositories/room-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
-import { displayName, youngPeopleRepository } from '../../db/repositories/young-people-repository';
+import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 
 /** Who and what a visit can name: young people, staff and rooms, with their names; undefined while loading. */

@@ -20,5 +20,5 @@ export function useVisitsInRange(range: { from: string; to: string }, filter: Vi
       }),
     [repository, session, range.from, range.to, timeZone, youngPersonId, staffId, roomId],
   );
-  return { visits, repository };
+  return { visits };
 }

@@ -1,0 +1,25 @@
+import { useCallback } from 'react';
+import type { FamilyLinksDb } from '../../db/database';
+import { backUpBeforeUpgrade } from '../../db/backup/upgrade-backup';
+import { windowBackupPort } from '../../platform/backup-port';
+
+/**
+ * Backing up records from an older version before they are upgraded: `backUp` signs in to them
+ * (counting towards the same lockout) and writes the backup; without a bridge to the main process
+ * (a bare browser) `isAvailable` is false and nothing can be backed up.
+ */
+export function useBackUpBeforeUpgrade(old: FamilyLinksDb) {
+  const port = windowBackupPort();
+  const backUp = useCallback(
+    (credentials: { readonly username: string; readonly password: string }) =>
+      port ? backUpBeforeUpgrade(old, port, credentials) : undefined,
+    [old, port],
+  );
+  /** Asks the main process to let the person choose the backup folder; says why if it could not. */
+  const chooseFolder = useCallback(async (): Promise<string | undefined> => {
+    if (!port) return undefined;
+    const chosen = await port['backup:choose-folder']({});
+    return chosen.ok && chosen.value.outcome === 'failed' ? chosen.value.message : undefined;
+  }, [port]);
+  return { isAvailable: port !== undefined, backUp, chooseFolder };
+}

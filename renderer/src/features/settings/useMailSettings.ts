@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import type { IpcRequest } from '@shared/ipc/contract';
+import { outboxRepository } from '../../db/repositories/outbox-repository';
+import { useDatabase } from '../../db/useDatabase';
+import { windowApi } from '../../platform/window-api';
+import { useSession } from '../../security/session-context';
+
+type MailSettingsChange = Parameters<ReturnType<typeof outboxRepository>['recordMailSettingsChange']>[1];
+
+/**
+ * The manager's mail settings, kept by the main process (the password only in the operating
+ * system's protected storage): saving, clearing and sending a test message, each undefined in a
+ * window with no bridge to the main process; and `recordChange`, the audit entry for each.
+ */
+export function useMailSettingsChanges() {
+  const db = useDatabase();
+  const session = useSession();
+  const api = windowApi();
+  return useMemo(
+    () => ({
+      save: api
+        ? (request: IpcRequest<'mail:save-settings'>) => api['mail:save-settings'](request)
+        : undefined,
+      clear: api ? () => api['mail:clear-settings']({}) : undefined,
+      sendTest: api ? (to: string) => api['mail:send-test']({ to }) : undefined,
+      recordChange: (action: MailSettingsChange, detail?: string) =>
+        outboxRepository(db).recordMailSettingsChange(session, action, detail),
+    }),
+    [db, session, api],
+  );
+}
+export type MailSettingsChanges = ReturnType<typeof useMailSettingsChanges>;
