@@ -1,3 +1,4 @@
+import { instantToWallClock } from '../home-time';
 /**
  * The visitor register as a CSV file, for a manager to hand to an inspector or keep with the
  * home's records. Pure: the screen resolves ids to names first and hands over plain lines.
@@ -65,19 +66,11 @@ export function csvCell(value: string): string {
   return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-/** "23/11/2026 14:05" in `timeZone`. */
+/** "23/11/2026 14:05" on the home's clock in `timeZone`: the form spreadsheets read as a date and time. */
 export function ukDateTime(isoInstant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(isoInstant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}/${part('year')} ${part('hour')}:${part('minute')}`;
+  const { date, time } = instantToWallClock(isoInstant, timeZone);
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year} ${time}`;
 }
 
 function cellsOf(line: VisitorRegisterCsvLine, timeZone: string): string[] {

@@ -1,3 +1,4 @@
+import { hexOf } from '../bytes';
 /**
  * The audit log as a keyed hash chain (issue: "Entries are chained with a keyed hash ... tests show
  * that editing, deleting, reordering or truncating entries is detected").
@@ -97,9 +98,6 @@ function macInput(entry: Omit<ChainedAuditEntry, 'mac'> | ChainedAuditEntry): Ui
   return encoder.encode(canonicalJson(covered));
 }
 
-const toHex = (bytes: ArrayBuffer) =>
-  [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-
 function fromHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^(?:[0-9a-f]{2})+$/.test(hex)) return undefined;
   const bytes = new Uint8Array(hex.length / 2);
@@ -118,7 +116,7 @@ export async function appendAuditEntry(
   key: AuditKey,
 ): Promise<ChainedAuditEntry> {
   const unsealed = { ...event, seq: (previous?.seq ?? 0) + 1, previousMac: previous?.mac ?? genesisMac };
-  const mac = toHex(await crypto.subtle.sign('HMAC', key, macInput(unsealed)));
+  const mac = hexOf(await crypto.subtle.sign('HMAC', key, macInput(unsealed)));
   return { ...unsealed, mac };
 }
 

@@ -1,16 +1,9 @@
 import type { AcademicYearDates, TermDates } from './academic-calendar';
 import type { ContactForm, Visit } from '../schemas/registers';
 import type { Relationship, YoungPerson } from '../schemas/people';
-import {
-  addDays,
-  daySpan,
-  defaultHomeTimeZone,
-  isWithin,
-  mondayOf,
-  phaseOf,
-  type DaySpan,
-  type Phase,
-} from './termly-calendar';
+import { addDays, mondayOf } from '../home-time';
+import { defaultTimeZone } from '../schemas/home';
+import { daySpan, isWithin, phaseOf, type DaySpan, type Phase } from './termly-calendar';
 
 /**
  * What the policy asks of a young person's family contact in an academic year, and what is still
@@ -332,7 +325,7 @@ function halfTermOffers(
  * first or last week that fall outside the term still counts for that week.
  */
 export function contactMinimums(input: MinimumsInput): ContactMinimums {
-  const timeZone = input.timeZone ?? defaultHomeTimeZone;
+  const timeZone = input.timeZone ?? defaultTimeZone;
   const nowMs = input.now.getTime();
   const { personalTutorId, caseCoordinatorId, learningMentorId } = input.youngPerson;
   const first = input.year.terms[0];

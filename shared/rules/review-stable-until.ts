@@ -1,6 +1,8 @@
 import { contactFormDeadline, defaultContactFormDueHours } from './contact-form-deadline';
 import { policyMinimums } from './contact-minimums';
-import { addDays, daySpan, defaultHomeTimeZone, mondayOf } from './termly-calendar';
+import { addDays, mondayOf } from '../home-time';
+import { defaultTimeZone } from '../schemas/home';
+import { daySpan } from './termly-calendar';
 import type { YearReviewInput } from './termly-review';
 
 /**
@@ -31,7 +33,7 @@ const weekMs = 7 * 86_400_000;
 /** The earliest instant after `input.now` at which `yearReview(input)` could give something different. */
 export function reviewStableUntil(input: YearReviewInput): Date {
   // The same defaults yearReview applies: an empty zone or zero hours means the default.
-  const timeZone = input.timeZone || defaultHomeTimeZone;
+  const timeZone = input.timeZone || defaultTimeZone;
   const dueHours = input.dueHours || defaultContactFormDueHours;
   const nowMs = input.now.getTime();
   let earliest = nowMs + maxStableMs;

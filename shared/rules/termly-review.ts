@@ -19,7 +19,9 @@ import {
   type RecordRef,
   type TermMinimums,
 } from './contact-minimums';
-import { daySpan, defaultHomeTimeZone, isWithin, localDateOf, type Phase } from './termly-calendar';
+import { calendarDateOf } from '../home-time';
+import { defaultTimeZone } from '../schemas/home';
+import { daySpan, isWithin, type Phase } from './termly-calendar';
 
 /**
  * The termly review (issue 8; seed 004, 5.2 and 5.5): for one young person and one term, each of
@@ -618,7 +620,7 @@ function familyFigures(
           restriction.effectiveFrom <= term.term.endsOn &&
           (restriction.effectiveTo === undefined || restriction.effectiveTo >= term.term.startsOn) &&
           (restriction.endedAt === undefined ||
-            localDateOf(Date.parse(restriction.endedAt), timeZone) >= term.term.startsOn),
+            calendarDateOf(Date.parse(restriction.endedAt), timeZone) >= term.term.startsOn),
       );
       const base = {
         personId: member.personId,
@@ -662,7 +664,7 @@ export function worstStatus(statuses: readonly FamilyStatus[]): RagStatus {
 
 /** One young person's review for one term of the year the minimums were worked out for. */
 export function termlyReview(input: TermReviewInput): TermReview {
-  const timeZone = input.timeZone ?? defaultHomeTimeZone;
+  const timeZone = input.timeZone ?? defaultTimeZone;
   const term = input.minimums.terms[input.termIndex];
   if (!term) throw new RangeError(`The year ${input.minimums.yearLabel} has no term ${input.termIndex}.`);
   const span = daySpan(term.term.startsOn, term.term.endsOn, timeZone);

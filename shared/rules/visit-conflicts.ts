@@ -1,3 +1,5 @@
+import { formatUkDate } from '../format-dates';
+import { calendarDateOf } from '../home-time';
 import { visitKindLabels, type Visit } from '../schemas/visits';
 
 /**
@@ -89,7 +91,6 @@ export function overlaps(
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
-const dateKeyFormats = new Map<string, Intl.DateTimeFormat>();
 
 function cached(
   map: Map<string, Intl.DateTimeFormat>,
@@ -116,26 +117,6 @@ export function describeSlot(slot: Pick<Visit, 'startsAt' | 'endsAt'>, timeZone:
   return `${day.replace(',', '')}, ${time.format(new Date(slot.startsAt))}–${time.format(new Date(slot.endsAt))}`;
 }
 
-/** The date (YYYY-MM-DD) of an instant in the home's zone. */
-export function localDateOf(instant: string, timeZone: string): string {
-  const parts = Object.fromEntries(
-    cached(dateKeyFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(new Date(instant))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
-
-function ukDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)));
-}
-
 function otherText(other: BookedVisit): string {
   return other.kind ? `a ${visitKindLabels[other.kind].toLowerCase()}` : 'another visit';
 }
@@ -150,7 +131,7 @@ export function visitConflicts(input: ConflictCheckInput): VisitConflict[] {
 
   for (const proposed of input.proposed) {
     const when = describeSlot(proposed, timeZone);
-    const date = localDateOf(proposed.startsAt, timeZone);
+    const date = calendarDateOf(proposed.startsAt, timeZone);
     for (const youngPersonId of proposed.youngPersonIds) {
       const placement = placements.get(youngPersonId);
       if (!placement) continue;
@@ -159,14 +140,14 @@ export function visitConflicts(input: ConflictCheckInput): VisitConflict[] {
           kind: 'outsidePlacement',
           youngPersonId,
           startsAt: proposed.startsAt,
-          message: `${names.youngPerson(youngPersonId)}’s placement starts on ${ukDate(placement.startsOn)}, so the visit on ${when} is before it. Choose a date from ${ukDate(placement.startsOn)}, or check the placement dates on their record.`,
+          message: `${names.youngPerson(youngPersonId)}’s placement starts on ${formatUkDate(placement.startsOn)}, so the visit on ${when} is before it. Choose a date from ${formatUkDate(placement.startsOn)}, or check the placement dates on their record.`,
         });
       } else if (placement.endsOn !== undefined && date > placement.endsOn) {
         conflicts.push({
           kind: 'outsidePlacement',
           youngPersonId,
           startsAt: proposed.startsAt,
-          message: `${names.youngPerson(youngPersonId)}’s placement ends on ${ukDate(placement.endsOn)}, so the visit on ${when} is after it. Choose a date up to ${ukDate(placement.endsOn)}, or check the placement dates on their record.`,
+          message: `${names.youngPerson(youngPersonId)}’s placement ends on ${formatUkDate(placement.endsOn)}, so the visit on ${when} is after it. Choose a date up to ${formatUkDate(placement.endsOn)}, or check the placement dates on their record.`,
         });
       }
     }

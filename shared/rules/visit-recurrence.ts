@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { wallClockToInstant } from '../home-time';
 import { fail, ok, type Result } from '../result';
 import type { RepeatFrequency } from '../schemas/visits';
 
@@ -54,32 +54,8 @@ function parseDate(date: string): { year: number; month: number; day: number } |
   return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
 }
 
-function parseTime(time: string): { hours: number; minutes: number } {
-  const [hours, minutes] = time.split(':').map(Number);
-  return { hours: hours ?? 0, minutes: minutes ?? 0 };
-}
-
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const formatDate = (year: number, month: number, day: number) => `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-
-/** The instant (ISO UTC) of a wall-clock date and time in `timeZone`. */
-export function wallClockToInstant(date: string, time: string, timeZone: string): string {
-  const parts = parseDate(date);
-  if (!parts) throw new Error(`Not a date: ${date}`);
-  const { hours, minutes } = parseTime(time);
-  return new Date(
-    new TZDate(parts.year, parts.month - 1, parts.day, hours, minutes, 0, 0, timeZone).getTime(),
-  ).toISOString();
-}
-
-/** The wall-clock date (YYYY-MM-DD) and time (HH:mm) of an instant in `timeZone`. */
-export function instantToWallClock(instant: string, timeZone: string): { date: string; time: string } {
-  const local = new TZDate(new Date(instant).getTime(), timeZone);
-  return {
-    date: formatDate(local.getFullYear(), local.getMonth() + 1, local.getDate()),
-    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
-  };
-}
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -102,6 +78,13 @@ function nthDate(
   return formatDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+/** A slot's date and time as an instant; the booking form has already checked they are both real. */
+function instantOf(date: string, time: string, timeZone: string): string {
+  const instant = wallClockToInstant(date, time, timeZone);
+  if (!instant) throw new Error(`Not a date and time: ${date} ${time}`);
+  return instant;
+}
+
 function occurrenceOf(
   patternDate: string,
   slot: WallClockSlot,
@@ -111,8 +94,8 @@ function occurrenceOf(
   return {
     patternDate,
     date: slot.date,
-    startsAt: wallClockToInstant(slot.date, slot.startTime, timeZone),
-    endsAt: wallClockToInstant(slot.date, slot.endTime, timeZone),
+    startsAt: instantOf(slot.date, slot.startTime, timeZone),
+    endsAt: instantOf(slot.date, slot.endTime, timeZone),
     isMoved,
   };
 }

@@ -8,7 +8,8 @@ import { fixedDocumentDialogs } from '../../electron/main/services/fixed-documen
 import { openSealedKey } from '../../electron/main/services/signing/sealed-key';
 import { ipcContract, type IpcReply, type IpcRequest } from '../../shared/ipc/contract';
 import type { IpcResult } from '../../shared/ipc/ipc-result';
-import { base64ToBytes, bytesToBase64, type SealedCredential } from '../../shared/ipc/channels/signing';
+import { base64ToBytes, bytesToBase64 } from '../../shared/bytes';
+import type { SealedCredential } from '../../shared/ipc/channels/signing';
 import { contactFormContentSchema } from '../../shared/ipc/channels/documents';
 import { layoutContactFormPdf } from '../../shared/pdf/contact-form-layout';
 import { sampleContactFormInput } from '../../scripts/sample-contact-form';

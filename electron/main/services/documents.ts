@@ -15,7 +15,7 @@ import type {
   SealedCredential,
   SignerInput,
 } from '../../../shared/ipc/channels/signing';
-import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/channels/signing';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/bytes';
 import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layout';
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
 import { writeFileAtomically } from './atomic-file';

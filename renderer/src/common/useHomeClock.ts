@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { defaultTimeZone } from '@shared/schemas/home';
 import { useHomeSettings } from './useHomeSettings';
-import { calendarDateOf } from './door-time';
+import { calendarDateOf } from '@shared/home-time';
 
 const tickMs = 30_000;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { calendarDateIn } from './calendar-date';
+import { calendarDateOf } from '@shared/home-time';
 import { useHomeTimeZone } from './useHomeTimeZone';
 
 const checkEveryMs = 60_000;
@@ -15,5 +15,5 @@ export function useHomeToday(): string {
     const timer = window.setInterval(() => setNow(new Date()), checkEveryMs);
     return () => window.clearInterval(timer);
   }, []);
-  return calendarDateIn(timeZone, now);
+  return calendarDateOf(now, timeZone);
 }

@@ -4,7 +4,7 @@ import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/accou
 import type { AccountKeys } from '@shared/schemas/keyring';
 import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
 import { assessPassword } from '@shared/rules/password-strength';
-import { afterFailedAttempt, signInGate } from '@shared/rules/sign-in-lockout';
+import { signInGate } from '@shared/rules/sign-in-lockout';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { FamilyLinksDb } from '../db/database';
@@ -256,31 +256,7 @@ export function authService(
       const unlocked = await unlockAccount(keysRecord, password);
       mark(unlockMarks.kdfFinished);
       if (!unlocked.ok) {
-        const outcome = afterFailedAttempt(lockoutStateOf(keysRecord), now);
-        const { lockedUntil: _previous, ...rest } = keysRecord;
-        const failed: AuditEventInput = {
-          action: 'session.sign-in-failed',
-          recordType: 'staff',
-          recordId: login.id,
-        };
-        await accounts.recordRefusedSignIn(
-          {
-            ...rest,
-            failedAttempts: [...outcome.state.failedAttempts],
-            ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
-          },
-          outcome.kind === 'nowLocked'
-            ? [
-                failed,
-                {
-                  action: 'account.locked-out',
-                  recordType: 'staff',
-                  recordId: login.id,
-                  detail: `until ${outcome.until}`,
-                },
-              ]
-            : [failed],
-        );
+        const outcome = await accounts.countWrongPassword(keysRecord, now);
         switch (outcome.kind) {
           case 'counted':
             return fail('not-recognised', notRecognised);

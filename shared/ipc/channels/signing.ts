@@ -101,32 +101,3 @@ export const signingChannels = {
     ]),
   },
 } as const;
-
-type NodeBuffer = {
-  from(data: Uint8Array | string, encoding?: string): Uint8Array & { toString(encoding: string): string };
-};
-// Node's Buffer in the main process (native, ~50x faster); the renderer has none and uses btoa/atob.
-const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-
-/** Base64 of `bytes`, in chunks so a large PDF does not overflow the argument list. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  if (nodeBuffer) return nodeBuffer.from(bytes).toString('base64');
-  let binary = '';
-  const chunk = 0x8000;
-  for (let index = 0; index < bytes.length; index += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
-  }
-  return btoa(binary);
-}
-
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
-  if (nodeBuffer) {
-    const decoded = nodeBuffer.from(base64, 'base64');
-    // A copy over a plain ArrayBuffer of its own (Buffer slices share a pool).
-    return new Uint8Array(decoded);
-  }
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}

@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import calendarCss from 'react-big-calendar/lib/css/react-big-calendar.css?inline';
 import visitsCss from '../../../renderer/src/features/visits/visits.css?inline';
 import type { Visit } from '@shared/schemas/visits';
-import { wallClockToInstant } from '@shared/rules/visit-recurrence';
+import { wallClockToInstant } from '@shared/home-time';
 import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
 import { VisitCalendar } from '../../../renderer/src/features/visits/VisitCalendar';
 import type { VisitDirectory } from '../../../renderer/src/features/visits/useVisitDirectory';
@@ -15,11 +15,18 @@ import { defineBenchmark } from './benchmark-registry';
 import { largeHomeWithVisits } from './visits-loaded';
 import type { LoadedHome } from './large-home';
 
+/** The instant of a wall-clock time this benchmark made itself (always a real one). */
+function instantAt(date: string, time: string, timeZone: string): string {
+  const instant = wallClockToInstant(date, time, timeZone);
+  if (!instant) throw new Error(`Not a date and time: ${date} ${time}`);
+  return instant;
+}
+
 const timeZone = 'Europe/London';
 // A week after the fixture's last day, so it holds only the 500 visits put there for this.
 const monday = '2036-06-02';
-const weekFrom = wallClockToInstant(monday, '00:00', timeZone);
-const weekTo = wallClockToInstant('2036-06-09', '00:00', timeZone);
+const weekFrom = instantAt(monday, '00:00', timeZone);
+const weekTo = instantAt('2036-06-09', '00:00', timeZone);
 
 type State = {
   readonly loaded: LoadedHome;
@@ -53,8 +60,8 @@ export const weekView500 = defineBenchmark<State>({
         kind: 'familyVisit',
         personIds: [],
         staffIds: [],
-        startsAt: wallClockToInstant(date, time(startMinutes), timeZone),
-        endsAt: wallClockToInstant(date, time(startMinutes + 60), timeZone),
+        startsAt: instantAt(date, time(startMinutes), timeZone),
+        endsAt: instantAt(date, time(startMinutes + 60), timeZone),
         transport: '',
         notes: 'Week-view benchmark',
         status: 'planned',

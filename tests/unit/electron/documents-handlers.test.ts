@@ -12,7 +12,8 @@ import {
 } from '../../../electron/main/services/fixed-document-dialogs';
 import { fieldMessages } from '../../../shared/ipc/ipc-result';
 import { ipcContract, type IpcChannel } from '../../../shared/ipc/contract';
-import { base64ToBytes, bytesToBase64, type SealedCredential } from '../../../shared/ipc/channels/signing';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/bytes';
+import type { SealedCredential } from '../../../shared/ipc/channels/signing';
 import type { ReportContent } from '../../../shared/ipc/channels/documents';
 import { sampleContactFormInput } from '../../../scripts/sample-contact-form';
 

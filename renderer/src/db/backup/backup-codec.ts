@@ -1,4 +1,5 @@
 import { createSHA256 } from 'hash-wasm';
+import { base64ToBytes, bytesToBase64 } from '@shared/bytes';
 
 /**
  * How stored rows travel in a backup: as JSON, with bytes (IV, sealed data, salts) tagged so they
@@ -8,22 +9,6 @@ import { createSHA256 } from 'hash-wasm';
  */
 
 type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
-
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const step = 0x8000;
-  for (let start = 0; start < bytes.length; start += step) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + step));
-  }
-  return btoa(binary);
-}
-
-export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 const tagOf = (value: unknown) => Object.prototype.toString.call(value);
 
@@ -35,8 +20,8 @@ export function toPlain(value: unknown): Plain {
     return value;
   }
   const tag = tagOf(value);
-  if (tag === '[object Uint8Array]') return { $bytes: toBase64(value as Uint8Array) };
-  if (tag === '[object ArrayBuffer]') return { $buffer: toBase64(new Uint8Array(value as ArrayBuffer)) };
+  if (tag === '[object Uint8Array]') return { $bytes: bytesToBase64(value as Uint8Array) };
+  if (tag === '[object ArrayBuffer]') return { $buffer: bytesToBase64(new Uint8Array(value as ArrayBuffer)) };
   if (tag === '[object Date]') return { $date: (value as Date).toISOString() };
   if (Array.isArray(value)) return value.map((item) => toPlain(item ?? null));
   if (tag === '[object Object]') {
@@ -58,8 +43,8 @@ export function fromPlain(value: Plain): unknown {
   if (keys.length === 1) {
     const only = value[keys[0] ?? ''];
     if (typeof only === 'string') {
-      if (keys[0] === '$bytes') return fromBase64(only);
-      if (keys[0] === '$buffer') return fromBase64(only).buffer;
+      if (keys[0] === '$bytes') return base64ToBytes(only);
+      if (keys[0] === '$buffer') return base64ToBytes(only).buffer;
       if (keys[0] === '$date') return new Date(only);
     }
   }
@@ -104,7 +89,7 @@ export async function sealChunk(
   const out = new Uint8Array(12 + data.byteLength);
   out.set(iv, 0);
   out.set(new Uint8Array(data), 12);
-  return toBase64(out);
+  return bytesToBase64(out);
 }
 
 /** Opens a chunk; throws (OperationError) when the key is wrong or the chunk was changed or moved. */
@@ -114,7 +99,7 @@ export async function openChunk(
   index: number,
   base64: string,
 ): Promise<unknown> {
-  const bytes = fromBase64(base64);
+  const bytes = base64ToBytes(base64);
   if (bytes.byteLength < 28) throw new Error('A backup chunk is too short');
   const plain = await crypto.subtle.decrypt(
     { name: 'AES-GCM', iv: bytes.subarray(0, 12), additionalData: chunkContext(backupId, index) },

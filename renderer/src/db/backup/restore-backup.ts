@@ -4,7 +4,8 @@ import { derivedTables, FamilyLinksDb, type SettingRow } from '../database';
 import { latestSchemaVersion } from '../schema-versions';
 import { deriveKeyEncryptionKey } from '../encryption/key-derivation';
 import { unwrapDataKey } from '../encryption/key-wrapping';
-import { fromBase64, fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
+import { base64ToBytes } from '@shared/bytes';
+import { fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 import { mainProcessRebase, type AnchorRebase } from '../../platform/audit-anchor-port';
 import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
@@ -50,17 +51,17 @@ async function unlockBackup(
   );
   if (!entry) return undefined;
   try {
-    const kek = await deriveKeyEncryptionKey(password, fromBase64(entry.salt), entry.kdf);
+    const kek = await deriveKeyEncryptionKey(password, base64ToBytes(entry.salt), entry.kdf);
     const unwrapped = await unwrapDataKey(
-      { iv: fromBase64(entry.wrappedDataKey.iv), data: fromBase64(entry.wrappedDataKey.data).buffer },
+      { iv: base64ToBytes(entry.wrappedDataKey.iv), data: base64ToBytes(entry.wrappedDataKey.data).buffer },
       kek,
       entry.staffId,
     );
     if (!unwrapped.ok) return undefined;
     const check = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64(header.keyCheck.iv), additionalData: keyCheckContext },
+      { name: 'AES-GCM', iv: base64ToBytes(header.keyCheck.iv), additionalData: keyCheckContext },
       unwrapped.value,
-      fromBase64(header.keyCheck.data),
+      base64ToBytes(header.keyCheck.data),
     );
     return new TextDecoder().decode(check) === header.backupId ? unwrapped.value : undefined;
   } catch {

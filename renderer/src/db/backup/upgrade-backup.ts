@@ -1,5 +1,5 @@
 import { fail, type Result } from '@shared/result';
-import { afterFailedAttempt, signInGate } from '@shared/rules/sign-in-lockout';
+import { signInGate } from '@shared/rules/sign-in-lockout';
 import { FamilyLinksDb, installedNativeVersion } from '../database';
 import { createRecordCipher } from '../encryption/record-cipher';
 import { unlockAccountKeys } from '../encryption/key-wrapping';
@@ -54,38 +54,13 @@ export async function backUpBeforeUpgrade(
   const login = await staffRepository(old).findLogin(credentials.username);
   const keys = login ? await accounts.keysOf(login.id) : undefined;
   if (!login || !keys) return notRecognised;
-  const { failedAttempts, lockedUntil, ...rest } = keys;
-  const state = { failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) };
-  const gate = signInGate(state, now);
+  const { failedAttempts, lockedUntil } = keys;
+  const gate = signInGate({ failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) }, now);
   if (gate.kind === 'locked')
     return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
   const unlocked = await unlockAccountKeys(keys, credentials.password);
   if (!unlocked.ok) {
-    const outcome = afterFailedAttempt(state, now);
-    const failed = {
-      action: 'session.sign-in-failed',
-      recordType: 'staff',
-      recordId: login.id,
-      detail: 'before-upgrade backup',
-    };
-    await accounts.recordRefusedSignIn(
-      {
-        ...rest,
-        failedAttempts: [...outcome.state.failedAttempts],
-        ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
-      },
-      outcome.kind === 'nowLocked'
-        ? [
-            failed,
-            {
-              action: 'account.locked-out',
-              recordType: 'staff',
-              recordId: login.id,
-              detail: `until ${outcome.until}`,
-            },
-          ]
-        : [failed],
-    );
+    const outcome = await accounts.countWrongPassword(keys, now, 'before-upgrade backup');
     if (outcome.kind === 'counted') return notRecognised;
     return fail(
       'locked',

@@ -3,7 +3,8 @@ import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
-import { sealChunk, tableDigester, toBase64, toPlain } from './backup-codec';
+import { bytesToBase64 } from '@shared/bytes';
+import { sealChunk, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
@@ -62,11 +63,11 @@ async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
       staffId: parsed.data.staffId,
       username: member.username,
       isManager: member.roles.includes('registeredManager'),
-      salt: toBase64(parsed.data.salt),
+      salt: bytesToBase64(parsed.data.salt),
       kdf: parsed.data.kdf,
       wrappedDataKey: {
-        iv: toBase64(parsed.data.wrappedDataKey.iv),
-        data: toBase64(new Uint8Array(parsed.data.wrappedDataKey.data)),
+        iv: bytesToBase64(parsed.data.wrappedDataKey.iv),
+        data: bytesToBase64(new Uint8Array(parsed.data.wrappedDataKey.data)),
       },
     });
   }
@@ -120,7 +121,7 @@ export async function writeBackup(
     appVersion: options.appVersion,
     tables: counts,
     keyring,
-    keyCheck: { iv: toBase64(checkIv), data: toBase64(new Uint8Array(checkData)) },
+    keyCheck: { iv: bytesToBase64(checkIv), data: bytesToBase64(new Uint8Array(checkData)) },
   };
   const begun = await port['backup:begin']({ header });
   if (!begun.ok) return fail('unavailable', begun.error.message);

@@ -1,3 +1,4 @@
+import { hexOf } from '@shared/bytes';
 import {
   sealedAuthoritySchema,
   type SealedAuthority,
@@ -23,7 +24,7 @@ export const signingAuthoritySettingKey = 'signingAuthority';
 /** A sealing secret's 32 bytes as the hex passphrase main expects. */
 export async function secretPassphrase(secret: CryptoKey): Promise<string> {
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', secret));
-  return Array.from(raw, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return hexOf(raw);
 }
 
 // The CA's secret while a manager is signed in, keyed by their session object: dropped with it on

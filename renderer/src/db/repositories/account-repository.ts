@@ -1,6 +1,7 @@
 import type { SealedAuthority } from '@shared/ipc/channels/signing';
 import { fail, type Result } from '@shared/result';
 import type { HomeSettings } from '@shared/schemas/home';
+import { afterFailedAttempt, type FailedAttemptOutcome } from '@shared/rules/sign-in-lockout';
 import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { FamilyLinksDb } from '../database';
@@ -111,6 +112,45 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
       events: readonly AuditEventInput[],
     ): Promise<void> {
       await records.writeBeforeSignIn({ events, writes: keys ? [keyring.put(keys)] : [] });
+    },
+
+    /**
+     * A wrong password for `keys`' account at `now`: counted towards the lockout (five in fifteen
+     * minutes lock it for five), and left for the audit log with `detail`, and the lock if this try
+     * caused one. Returns what the try did to the account.
+     */
+    async countWrongPassword(keys: AccountKeys, now: Date, detail?: string): Promise<FailedAttemptOutcome> {
+      const { failedAttempts, lockedUntil, ...rest } = keys;
+      const outcome = afterFailedAttempt({ failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) }, now);
+      const failed: AuditEventInput = {
+        action: 'session.sign-in-failed',
+        recordType: 'staff',
+        recordId: keys.staffId,
+        ...(detail ? { detail } : {}),
+      };
+      await records.writeBeforeSignIn({
+        at: now,
+        events:
+          outcome.kind === 'nowLocked'
+            ? [
+                failed,
+                {
+                  action: 'account.locked-out',
+                  recordType: 'staff',
+                  recordId: keys.staffId,
+                  detail: `until ${outcome.until}`,
+                },
+              ]
+            : [failed],
+        writes: [
+          keyring.put({
+            ...rest,
+            failedAttempts: [...outcome.state.failedAttempts],
+            ...(outcome.state.lockedUntil ? { lockedUntil: outcome.state.lockedUntil } : {}),
+          }),
+        ],
+      });
+      return outcome;
     },
 
     /** A session event with nothing to store but its audit entry (locked, signed out). */

@@ -1,5 +1,6 @@
 import { restrictionFormSchema, restrictionSchema, type Restriction } from '@shared/schemas/registers';
 import { displayPersonName } from '@shared/display-names';
+import { calendarDateOf } from '@shared/home-time';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { restrictedParticipants } from '@shared/rules/contact-form-restrictions';
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
@@ -127,7 +128,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         {
           youngPersonId: form.youngPersonId,
           kind: form.kind,
-          contactDay: dayIn(timeZone, form.contactStartedAt),
+          contactDay: calendarDateOf(form.contactStartedAt, timeZone),
           people: people.map((person) => ({
             personId: person.id,
             names: [displayPersonName(person), ...person.aliases],
@@ -300,12 +301,3 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
-
-function dayIn(timeZone: string, instant: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(instant));
-}

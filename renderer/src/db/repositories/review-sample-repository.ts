@@ -1,5 +1,5 @@
 import { can } from '@shared/rules/access';
-import { addDays, startOfLocalDay } from '@shared/rules/termly-calendar';
+import { addDays, dayStartMs } from '@shared/home-time';
 import { cryptoRandomBelow, drawSample, type RandomBelow } from '@shared/rules/termly-sample';
 import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
 import {
@@ -75,8 +75,8 @@ export function reviewSampleRepository(
       if (!year || !term)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
       const zone = await timeZone();
-      const from = new Date(startOfLocalDay(term.startsOn, zone)).toISOString();
-      const to = new Date(startOfLocalDay(addDays(term.endsOn, 1), zone)).toISOString();
+      const from = new Date(dayStartMs(term.startsOn, zone)).toISOString();
+      const to = new Date(dayStartMs(addDays(term.endsOn, 1), zone)).toISOString();
       // Plain columns only: which forms were filed is not personal, so nothing is opened to draw.
       const filed = await db.contactForms
         .where('contactEndedAt')

@@ -4,7 +4,7 @@ import type { Relationship, YoungPerson } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import type { ContactMinimums } from '@shared/rules/contact-minimums';
-import { addDays, mondayOf, startOfLocalDay } from '@shared/rules/termly-calendar';
+import { addDays, dayStartMs, mondayOf } from '@shared/home-time';
 import { reviewStableUntil } from '@shared/rules/review-stable-until';
 import {
   yearReview,
@@ -54,10 +54,10 @@ export function reviewReadRange(
   const first = year.terms[0];
   const term = year.terms[termIndex];
   if (!first || !term) throw new RangeError(`The year ${year.label} has no term ${termIndex}`);
-  const fromMs = startOfLocalDay(mondayOf(first.startsOn), timeZone);
+  const fromMs = dayStartMs(mondayOf(first.startsOn), timeZone);
   return {
     from: new Date(fromMs).toISOString(),
-    to: new Date(startOfLocalDay(addDays(term.endsOn, 1), timeZone) + dayMs).toISOString(),
+    to: new Date(dayStartMs(addDays(term.endsOn, 1), timeZone) + dayMs).toISOString(),
     visitsFrom: new Date(fromMs - dayMs).toISOString(),
   };
 }

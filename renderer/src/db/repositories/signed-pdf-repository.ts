@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from '@shared/bytes';
 import { z } from 'zod';
 import { caseFileCopySchema, type CaseFileCopy } from '@shared/schemas/contact-forms';
 import type { FamilyLinksDb } from '../database';
@@ -45,7 +46,7 @@ export function signedPdfRepository(db: FamilyLinksDb) {
     keep: (formId: string, signed: SignedFile) =>
       store.insert({
         id: formId,
-        pdfBase64: base64Of(signed.pdf),
+        pdfBase64: bytesToBase64(signed.pdf),
         sha256: signed.sha256,
         caseFile: signed.caseFile,
         place: signed.place,
@@ -67,22 +68,9 @@ export type StoredPdfOf = { readonly record: StoredPdf; readonly file: SignedFil
 
 function fileOf(stored: StoredPdf): SignedFile {
   return {
-    pdf: bytesOf(stored.pdfBase64),
+    pdf: base64ToBytes(stored.pdfBase64),
     sha256: stored.sha256,
     caseFile: stored.caseFile,
     place: stored.place,
   };
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(binary);
-}
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }

@@ -3,8 +3,8 @@ import { displayName, displayPersonName } from '@shared/display-names';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { YoungPerson } from '@shared/schemas/people';
 import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
+import { calendarDateOf } from '@shared/home-time';
 import {
-  localDateOf,
   visitConflicts,
   type BookedVisit,
   type ConflictNames,
@@ -229,7 +229,7 @@ export function visitBookingChecks(db: FamilyLinksDb) {
         youngPersonIds: form.youngPersonIds,
         people,
         isSupervised: form.supervisingStaffId !== '',
-        dates: occurrences.map((occurrence) => localDateOf(occurrence.startsAt, context.timeZone)),
+        dates: occurrences.map((occurrence) => calendarDateOf(occurrence.startsAt, context.timeZone)),
         youngPersonName: names.youngPerson,
       },
       restrictions,

@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Banner } from '../../ui/Banner';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { AccountFields } from './AccountFields';
@@ -13,25 +13,15 @@ import { AccountFields } from './AccountFields';
 export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefined) => void }) {
   const session = useSession();
   const auth = useAuthService();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<NewAccountForm>({
     resolver: zodResolver(newAccountFormSchema),
     defaultValues: { name: '', username: '', email: '', roles: [], password: '', confirmPassword: '' },
   });
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await auth.createAccount(session, values);
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
-      onDone(result.value);
-    },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => auth.createAccount(session, values),
+    (saved) => onDone(saved),
   );
 
   return (
@@ -42,13 +32,8 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
       <p className="lede">
         Give them the temporary password in person. They will choose their own when they first sign in.
       </p>
-      {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Add a staff member"
-      >
+      <FormNotices failure={failure} />
+      <form onSubmit={submit} noValidate className="form" aria-label="Add a staff member">
         <AccountFields
           register={form.register}
           errors={form.formState.errors}

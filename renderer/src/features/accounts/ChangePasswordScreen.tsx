@@ -4,7 +4,8 @@ import { useForm } from 'react-hook-form';
 import { changePasswordFormSchema, type ChangePasswordForm } from '@shared/schemas/account-forms';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession, useSessionApi } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 
@@ -16,24 +17,23 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
   const session = useSession();
   const auth = useAuthService();
   const { passwordChanged, signOut } = useSessionApi();
-  const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
   const form = useForm<ChangePasswordForm>({
     resolver: zodResolver(changePasswordFormSchema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
-    const result = await auth.changeOwnPassword(session, values.currentPassword, values.newPassword);
-    if (!result.ok) {
-      applyFieldErrors(result.error.fields, form.setError);
-      setOutcome({ tone: 'error', message: result.error.message });
-      return;
-    }
-    form.reset();
-    setOutcome({ tone: 'success', message: 'Your password has been changed.' });
-    passwordChanged();
-  });
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => auth.changeOwnPassword(session, values.currentPassword, values.newPassword),
+    () => {
+      form.reset();
+      setSaved('Your password has been changed.');
+      passwordChanged();
+    },
+    { invalidMessage: null },
+  );
 
   return (
     <div className="page page--narrow">
@@ -47,8 +47,8 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
           Signed in as {session.staff.name} ({session.staff.username}).
         </p>
       )}
-      {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Change password">
+      <FormNotices failure={failure} saved={saved} />
+      <form onSubmit={submit} noValidate className="form" aria-label="Change password">
         <Field
           label={isRequired ? 'Temporary password' : 'Current password'}
           error={errors.currentPassword?.message}

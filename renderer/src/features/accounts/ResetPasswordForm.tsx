@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { resetPasswordFormSchema, type ResetPasswordForm as FormValues } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 
@@ -19,24 +19,18 @@ export function ResetPasswordForm({
 }) {
   const session = useSession();
   const auth = useAuthService();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(resetPasswordFormSchema),
     defaultValues: { temporaryPassword: '', confirmPassword: '' },
   });
   const { errors, isSubmitting } = form.formState;
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(async (values) => {
-    const result = await auth.resetPassword(session, member.id, values.temporaryPassword);
-    if (!result.ok) {
-      applyFieldErrors(result.error.fields, form.setError);
-      setFailure(result.error.message);
-      return;
-    }
-    onDone(true);
-  });
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => auth.resetPassword(session, member.id, values.temporaryPassword),
+    () => onDone(true),
+    { invalidMessage: null },
+  );
 
   return (
     <section className="panel" aria-labelledby="reset-title">
@@ -46,8 +40,8 @@ export function ResetPasswordForm({
       <p className="lede">
         They must choose a new password the next time they sign in. This also unlocks the account.
       </p>
-      {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Reset password">
+      <FormNotices failure={failure} />
+      <form onSubmit={submit} noValidate className="form" aria-label="Reset password">
         <Field label="Temporary password" error={errors.temporaryPassword?.message}>
           {(wiring) => (
             <TextInput

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
-import { dayAndTime } from '../../common/door-time';
+import { dayAndTime } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { retryCaseFileCopies } from './retry-case-file-copies';
 import { useCaseFileCopyRepository } from './useCaseFileCopyRepository';

@@ -4,7 +4,7 @@ import { can } from '@shared/rules/access';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
-import { dayAndTime } from '../../common/door-time';
+import { dayAndTime } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { staffNamesById } from '../../common/staff-names';

@@ -1,13 +1,13 @@
 import { useRef, useState } from 'react';
 import { displayName } from '@shared/display-names';
-import { bytesToBase64 } from '@shared/ipc/channels/signing';
+import { bytesToBase64 } from '@shared/bytes';
 import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
-import { startOfDayInstant, shiftDate } from '../../common/door-time';
+import { addDays, startOfDayIn } from '@shared/home-time';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { termLabels } from '@shared/schemas/academic-year';
 import { useAcademicYears } from '../../common/useAcademicYears';
@@ -61,8 +61,8 @@ export function ExportFormsPanel() {
       });
       return;
     }
-    const start = startOfDayInstant(from, timeZone);
-    const end = startOfDayInstant(shiftDate(to, 1), timeZone);
+    const start = startOfDayIn(from, timeZone);
+    const end = startOfDayIn(addDays(to, 1), timeZone);
     const forms = (
       youngPersonId
         ? await repository.listForYoungPerson(session, youngPersonId, start, end)

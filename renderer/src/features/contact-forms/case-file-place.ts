@@ -1,6 +1,6 @@
 import type { CaseFilePlace } from '@shared/ipc/channels/documents';
 import type { ContactForm } from '@shared/schemas/contact-forms';
-import { localOf } from './contact-form-time';
+import { instantToWallClock } from '@shared/home-time';
 
 /** Where a form's copy goes: `<case number>/<academic year>/<filing day>-<kind>-<reference>.pdf` (the main process cleans each part). */
 export function caseFilePlaceOf(
@@ -13,7 +13,7 @@ export function caseFilePlaceOf(
   return {
     caseNumber,
     academicYear,
-    date: localOf(filedAt, timeZone).date,
+    date: instantToWallClock(filedAt, timeZone).date,
     kind: form.amendsFormId ? 'addendum' : 'contact-form',
     reference: form.reference,
   };

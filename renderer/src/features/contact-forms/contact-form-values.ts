@@ -4,11 +4,12 @@ import type {
   ContactFormScreen,
   ContactFormScreenInput,
 } from '@shared/schemas/contact-forms';
-import { instantFromLocal, localOf, minutesBetween } from './contact-form-time';
+import { instantToWallClock, wallClockToInstant } from '@shared/home-time';
+import { minutesBetween } from './contact-form-time';
 
 /** The screen's values for a form as stored (times shown in the home's zone). */
 export function screenValuesOf(form: ContactForm, timeZone: string): ContactFormScreenInput {
-  const start = localOf(form.contactStartedAt, timeZone);
+  const start = instantToWallClock(form.contactStartedAt, timeZone);
   return {
     youngPersonId: form.youngPersonId,
     kind: form.kind,
@@ -42,7 +43,7 @@ export function blankScreenValues(
   authorId: string,
   youngPersonId = '',
 ): ContactFormScreenInput {
-  const start = localOf(now.toISOString(), timeZone);
+  const start = instantToWallClock(now.toISOString(), timeZone);
   return {
     youngPersonId,
     kind: 'phoneCall',
@@ -66,7 +67,7 @@ export function blankScreenValues(
 
 /** The screen's checked values as the repository's entry; undefined if the date and time do not exist in the zone. */
 export function entryOf(values: ContactFormScreen, timeZone: string): ContactFormEntryInput | undefined {
-  const contactStartedAt = instantFromLocal(values.contactDate, values.startTime, timeZone);
+  const contactStartedAt = wallClockToInstant(values.contactDate, values.startTime, timeZone);
   if (!contactStartedAt) return undefined;
   return {
     kind: values.kind,

@@ -1,4 +1,5 @@
-import { base64ToBytes, type SignerInput } from '@shared/ipc/channels/signing';
+import { base64ToBytes } from '@shared/bytes';
+import type { SignerInput } from '@shared/ipc/channels/signing';
 import { academicYearOf, contactFormCopy } from '@shared/rules/contact-form-filing';
 import type { CaseFileCopy, ContactForm } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '@shared/ipc/channels/signing';
+import { bytesToBase64 } from '@shared/bytes';
 import type { CaseFileCopy } from '@shared/schemas/contact-forms';
 import { windowApi } from '../../platform/window-api';
 import type { CaseFileCopyRepository } from '../../db/repositories/case-file-copy-repository';

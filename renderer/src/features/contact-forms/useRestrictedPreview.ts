@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
 import type { ContactFormScreenInput, RestrictedParticipant } from '@shared/schemas/contact-forms';
 import { useSession } from '../../security/session-context';
-import { instantFromLocal } from './contact-form-time';
+import { wallClockToInstant } from '@shared/home-time';
 import { useContactFormRepository } from './useContactFormRepository';
 
 const checkDelayMs = 400;
@@ -45,7 +45,7 @@ export function useRestrictedPreview(
 
   useEffect(() => {
     const contactStartedAt =
-      contactDate && startTime ? instantFromLocal(contactDate, startTime, timeZone) : undefined;
+      contactDate && startTime ? wallClockToInstant(contactDate, startTime, timeZone) : undefined;
     if (!youngPersonId || !contactStartedAt) return;
     let isCurrent = true;
     const timer = window.setTimeout(() => {

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   declarationFormSchema,
@@ -9,9 +8,10 @@ import {
   type DeclarationForm as DeclarationFormValues,
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -26,8 +26,7 @@ type Props = {
 /** A member of staff declares a gift, a contact or an approach to their line manager (seeds 000-002). */
 export function DeclarationForm({ repository, lineManagers, today, onDone }: Props) {
   const session = useSession();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const onlyManager = lineManagers.length === 1 ? lineManagers[0]?.id : undefined;
   const form = useForm<DeclarationFormValues>({
     resolver: zodResolver(declarationFormSchema),
@@ -41,20 +40,13 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft('declaration:new', form);
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await repository.recordOwn(session, values);
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.recordOwn(session, values),
+    async (saved) => {
       await draft.clear();
-      onDone(result.value);
+      onDone(saved);
     },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
   );
 
   return (
@@ -65,16 +57,8 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
       <p className="lede">
         Only you and the manager can see it. Your line manager will talk it through with you in supervision.
       </p>
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Make a declaration"
-      >
-        {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? (
-          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-        ) : null}
+      <form onSubmit={submit} noValidate className="form" aria-label="Make a declaration">
+        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <Field label="What are you declaring?" error={errors.kind?.message}>
           {(wiring) => (
             <select className="input" {...wiring} {...form.register('kind')}>

@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   declarationKindLabels,
@@ -8,9 +7,10 @@ import {
   type DeclarationReview,
 } from '@shared/schemas/declarations';
 import { formatUkDate } from '@shared/format-dates';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -25,8 +25,7 @@ type Props = {
 /** The manager notes a declaration, and records the supervision date, outcome and any action as they come. */
 export function ReviewDeclarationForm({ repository, declaration, staffName, onDone }: Props) {
   const session = useSession();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<DeclarationReview>({
     resolver: zodResolver(declarationReviewSchema),
     defaultValues: {
@@ -36,19 +35,10 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
     },
   });
   const { errors, isSubmitting } = form.formState;
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await repository.review(session, declaration.id, values);
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
-      onDone(result.value);
-    },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.review(session, declaration.id, values),
+    (saved) => onDone(saved),
   );
 
   return (
@@ -70,13 +60,8 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           </>
         ) : null}
       </dl>
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Review the declaration"
-      >
-        {failure ? <Banner tone="error">{failure}</Banner> : null}
+      <form onSubmit={submit} noValidate className="form" aria-label="Review the declaration">
+        <FormNotices failure={failure} />
         <p className="muted">
           Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has
           been discussed.

@@ -8,8 +8,8 @@ import { useHomeClock } from '../../common/useHomeClock';
 import { downloadTextFile } from '../../common/download-file';
 import { DisclosureLogTable } from './DisclosureLogTable';
 import { DisclosureReasonDialog } from './DisclosureReasonDialog';
-import { endOfDayIn, startOfDayIn } from './day-bounds';
-import { sha256Hex } from '../../common/sha256-hex';
+import { endOfDayIn, startOfDayIn } from '@shared/home-time';
+import { sha256Hex } from '@shared/bytes';
 import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
 

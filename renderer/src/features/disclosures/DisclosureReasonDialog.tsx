@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm, useWatch, type DefaultValues } from 'react-hook-form';
 import {
   disclosureKindLabels,
@@ -8,9 +8,9 @@ import {
   disclosureReasons,
   type DisclosureReasonForm,
 } from '@shared/schemas/disclosures';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DisclosureDialogProps } from './useDisclosure';
 import './disclosures.css';
 
@@ -24,7 +24,6 @@ const blank: DefaultValues<DisclosureReasonForm> = { recipient: '', reasonDetail
  */
 export function DisclosureReasonDialog({ request, onAnswer, onCancel }: DisclosureDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [failure, setFailure] = useState<string | undefined>();
   const form = useForm<DisclosureReasonForm>({
     resolver: zodResolver(disclosureReasonFormSchema),
     defaultValues: blank,
@@ -32,6 +31,9 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
   const { errors, isSubmitting } = form.formState;
   const isOther = useWatch({ control: form.control, name: 'reason' }) === 'other';
   const isOpen = request !== undefined;
+
+  // The hook that asked closes the dialog once the answer is recorded: nothing more to do here.
+  const { submit, failure, setFailure } = useRecordSubmit(form, onAnswer, () => undefined);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -42,18 +44,7 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
       dialog.showModal();
     }
     if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen, form]);
-
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await onAnswer(values);
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-      }
-    },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
-  );
+  }, [isOpen, form, setFailure]);
 
   return (
     <dialog
@@ -66,19 +57,14 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
       }}
     >
       {request ? (
-        <form
-          onSubmit={(event) => void submit(event)}
-          noValidate
-          className="form"
-          aria-label="Why is this leaving the app?"
-        >
+        <form onSubmit={submit} noValidate className="form" aria-label="Why is this leaving the app?">
           <h2 id="disclosure-dialog-title">Why is this leaving the app?</h2>
           <p>
             <span className="disclosure-dialog__what">{request.what}</span> (
             {disclosureKindLabels[request.kind]}). Your answer goes in the disclosure log with your name and
             the time.
           </p>
-          {failure ? <Banner tone="error">{failure}</Banner> : null}
+          <FormNotices failure={failure} />
           <Field
             label="Who is it for, or where is it going?"
             hint="For example “Ofsted inspector” or “case file, shared drive”."

@@ -1,6 +1,6 @@
 import { PrintView } from '../../ui/PrintView';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { calendarDateOf, clockTime, dayAndTime } from '../../common/door-time';
+import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 
 type Props = {

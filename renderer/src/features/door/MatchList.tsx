@@ -1,8 +1,8 @@
 import type { RestrictionMatch } from '@shared/rules/restriction-check';
+import { restrictionAuthorityLabels, restrictionKindLabels } from '@shared/schemas/registers';
 import { visibleRestriction } from '@shared/rules/access';
 import type { Restriction } from '@shared/schemas/registers';
 import type { StaffRole } from '@shared/schemas/staff';
-import { restrictionAuthorityLabels, restrictionKindLabels } from '../../common/restriction-labels';
 import { nameMatchText } from './name-match-text';
 
 type Props = {

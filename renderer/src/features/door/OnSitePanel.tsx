@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
-import { clockTime, dayAndTime } from '../../common/door-time';
+import { clockTime, dayAndTime } from '@shared/home-time';
 import { notSignedOutText } from './not-signed-out';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useVisitorLog } from '../../common/useVisitorLog';

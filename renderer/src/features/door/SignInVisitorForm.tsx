@@ -11,7 +11,7 @@ import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { checkAtTheDoor, doorChecker } from './door-checker';
 import { emptyDoorForm, type DoorFormValues } from './door-form';
-import { clockTime } from '../../common/door-time';
+import { clockTime } from '@shared/home-time';
 import { DoorCheckPanel } from './DoorCheckPanel';
 import { OverrideSection, type OverrideErrors, type OverrideState } from './OverrideSection';
 import { registeredNamesOf } from './registered-names';

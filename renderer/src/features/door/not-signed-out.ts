@@ -1,6 +1,6 @@
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { calendarDateOf, shiftDate } from '../../common/door-time';
+import { addDays, calendarDateOf } from '@shared/home-time';
 
 /** A visitor still on the register from an earlier day: someone forgot to sign them out, or they never left. */
 export function notSignedOutText(
@@ -10,7 +10,7 @@ export function notSignedOutText(
 ): string | undefined {
   const arrivedOn = calendarDateOf(entry.arrivedAt, timeZone);
   if (arrivedOn >= today) return undefined;
-  return arrivedOn === shiftDate(today, -1)
+  return arrivedOn === addDays(today, -1)
     ? 'Not signed out yesterday'
     : `Not signed out on ${formatUkDate(arrivedOn)}`;
 }

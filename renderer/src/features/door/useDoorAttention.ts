@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { shiftDate, startOfDayInstant } from '../../common/door-time';
+import { addDays, startOfDayIn } from '@shared/home-time';
 import { useVisitorLog } from '../../common/useVisitorLog';
 
 /** How far back the home screen lists overrides at the door. */
@@ -22,12 +22,12 @@ export type DoorAttention = {
 export function useDoorAttention(today: string, timeZone: string): DoorAttention | undefined {
   const visitorLog = useVisitorLog();
   return useLiveQuery(async () => {
-    const startOfToday = startOfDayInstant(today, timeZone);
+    const startOfToday = startOfDayIn(today, timeZone);
     const [onSite, recent] = await Promise.all([
       visitorLog.onSite(),
       visitorLog.registerBetween(
-        startOfDayInstant(shiftDate(today, -(overrideWindowDays - 1)), timeZone),
-        startOfDayInstant(shiftDate(today, 1), timeZone),
+        startOfDayIn(addDays(today, -(overrideWindowDays - 1)), timeZone),
+        startOfDayIn(addDays(today, 1), timeZone),
       ),
     ]);
     return {

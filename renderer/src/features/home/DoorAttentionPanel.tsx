@@ -1,5 +1,5 @@
 import { hashFor } from '../../common/routes';
-import { dayAndTime } from '../../common/door-time';
+import { dayAndTime } from '@shared/home-time';
 import { notSignedOutText, overrideWindowDays, useDoorAttention } from '../door';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';

@@ -1,8 +1,8 @@
 import { formatUkDate } from '@shared/format-dates';
+import { restrictionKindLabels } from '@shared/schemas/registers';
 import { can, type VisibleRestriction } from '@shared/rules/access';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
-import { restrictionKindLabels } from '../../common/restriction-labels';
 import { reviewWindowDays, useRestrictionsNeedingAttention } from './useRestrictionsNeedingAttention';
 import { useHomeToday } from '../../common/useHomeToday';
 

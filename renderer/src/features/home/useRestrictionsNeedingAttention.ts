@@ -4,7 +4,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
 import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
-import { addDays } from '../../common/calendar-date';
+import { addDays } from '@shared/home-time';
 
 /** How far ahead a review counts as due (the manager's fortnightly look at the register). */
 export const reviewWindowDays = 14;

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '@shared/bytes';
 import type { MailFailure, MailMessage, MailSendOutcome, OutboxMessage } from '@shared/schemas/mail';
 import type { FamilyLinksDb } from '../../db/database';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
@@ -154,14 +155,7 @@ export function contactFormPdf(db: FamilyLinksDb): SignedPdfSource {
     if (!file) return undefined;
     return {
       filename: `${reference.replace(/[^A-Za-z0-9._-]/g, '-')}.pdf`,
-      contentBase64: base64Of(file.pdf),
+      contentBase64: bytesToBase64(file.pdf),
     };
   };
-}
-
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
 }

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   aliasesAsText,
@@ -10,9 +9,10 @@ import {
   type PersonForm as FormValues,
   type YoungPerson,
 } from '@shared/schemas/people';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -58,8 +58,7 @@ function valuesOf({
 /** Adds a family member or significant person, or changes their details and who they are family to. */
 export function PersonForm({ repository, existing, youngPeople, onDone }: Props) {
   const session = useSession();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(personFormSchema),
     defaultValues: existing ? valuesOf(existing) : newPerson,
@@ -67,24 +66,18 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(existing ? `person:${existing.person.id}` : 'person:new', form);
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(
-    async ({ relationships, aliases, ...details }) => {
-      const result = await repository.savePerson(
+  const { submit, failure } = useRecordSubmit(
+    form,
+    ({ relationships, aliases, ...details }) =>
+      repository.savePerson(
         session,
         { person: { ...details, aliases: aliasesFromText(aliases) }, relationships },
         existing?.person.id,
-      );
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
+      ),
+    async (saved) => {
       await draft.clear();
-      onDone(result.value.person);
+      onDone(saved.person);
     },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
   );
 
   const title = existing
@@ -95,11 +88,8 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
       <h2 id="person-form-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
-        {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? (
-          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-        ) : null}
+      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <fieldset className="fieldset">
           <legend>Name</legend>
           <Field label="First name" error={errors.firstName?.message}>

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayName } from '@shared/display-names';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import {
@@ -9,10 +8,11 @@ import {
   type YoungPersonForm as FormOutput,
 } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
-import { type YoungPeopleRepository } from '../../db/repositories/young-people-repository';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
+import type { YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -47,8 +47,7 @@ function valuesOf({ id: _id, ...rest }: YoungPerson): FormInput {
 /** Adds a young person or changes their details. Nothing is saved unless all of it is sound. */
 export function YoungPersonForm({ repository, existing, staff, onDone }: Props) {
   const session = useSession();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(youngPersonFormSchema),
     defaultValues: existing ? valuesOf(existing) : blank,
@@ -57,20 +56,13 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
   const draft = useDraft(existing ? `young-person:${existing.id}` : 'young-person:new', form);
   const optional = { setValueAs: blankAsUndefined };
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await repository.save(session, values, existing?.id);
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.save(session, values, existing?.id),
+    async (saved) => {
       await draft.clear();
-      onDone(result.value);
+      onDone(saved);
     },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
   );
 
   const title = existing ? `Edit ${displayName(existing)}’s details` : 'Add a young person';
@@ -79,11 +71,8 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
       <h2 id="young-person-form-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
-        {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? (
-          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-        ) : null}
+      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <fieldset className="fieldset">
           <legend>Name and case</legend>
           <Field label="First name" error={errors.firstName?.message}>

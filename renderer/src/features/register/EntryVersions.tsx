@@ -1,5 +1,5 @@
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { dayAndTime } from '../../common/door-time';
+import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useEntryVersions } from './useEntryVersions';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { dayAndTime } from '../../common/door-time';
+import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { EntryVersions } from './EntryVersions';
 import { useVisitorSearch } from './useVisitorSearch';

@@ -1,7 +1,7 @@
 import { PrintView } from '../../ui/PrintView';
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { dayAndTime } from '../../common/door-time';
+import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { restrictionCheckLabels } from './register-lines';
 

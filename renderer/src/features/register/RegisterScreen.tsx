@@ -3,7 +3,7 @@ import { visitorRegisterCsv } from '@shared/export/visitor-register-csv';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import './register.css';
-import { clockTime } from '../../common/door-time';
+import { clockTime } from '@shared/home-time';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
 import { CorrectEntryForm } from './CorrectEntryForm';
@@ -14,7 +14,7 @@ import { RegisterTable } from './RegisterTable';
 import { useRegister } from './useRegister';
 import { formatUkDate } from '@shared/format-dates';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
-import { sha256Hex } from '../../common/sha256-hex';
+import { sha256Hex } from '@shared/bytes';
 import { PastVisitorSearch } from './PastVisitorSearch';
 
 /**

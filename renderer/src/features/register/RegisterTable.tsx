@@ -1,6 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { calendarDateOf, clockTime, dayAndTime } from '../../common/door-time';
+import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { EntryVersions } from './EntryVersions';
 import { restrictionCheckLabels } from './register-lines';

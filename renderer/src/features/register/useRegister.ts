@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VisitorEntry } from '@shared/schemas/registers';
-import { shiftDate, startOfDayInstant } from '../../common/door-time';
+import { addDays, startOfDayIn } from '@shared/home-time';
 import { useVisitorLog } from '../../common/useVisitorLog';
 
 /**
@@ -10,11 +10,7 @@ import { useVisitorLog } from '../../common/useVisitorLog';
 export function useRegister(from: string, to: string, timeZone: string): VisitorEntry[] | undefined {
   const visitorLog = useVisitorLog();
   return useLiveQuery(
-    () =>
-      visitorLog.registerBetween(
-        startOfDayInstant(from, timeZone),
-        startOfDayInstant(shiftDate(to, 1), timeZone),
-      ),
+    () => visitorLog.registerBetween(startOfDayIn(from, timeZone), startOfDayIn(addDays(to, 1), timeZone)),
     [visitorLog, from, to, timeZone],
   );
 }

@@ -1,12 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
-import { restrictionAuthorities, restrictionKinds, type Restriction } from '@shared/schemas/registers';
-import { Banner } from '../../ui/Banner';
+import {
+  type Restriction,
+  restrictionAuthorities,
+  restrictionAuthorityLabels,
+  restrictionKindLabels,
+  restrictionKinds,
+} from '@shared/schemas/registers';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -16,7 +22,6 @@ import {
   restrictionFromEntry,
   type RestrictionEntry,
 } from './restriction-entry-schema';
-import { restrictionAuthorityLabels, restrictionKindLabels } from '../../common/restriction-labels';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -41,8 +46,7 @@ export function RecordRestrictionForm({
   onDone,
 }: Props) {
   const session = useSession();
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<RestrictionEntry>({
     resolver: zodResolver(restrictionEntrySchema),
     defaultValues: {
@@ -59,8 +63,6 @@ export function RecordRestrictionForm({
   const draft = useDraft(`restriction:new:${youngPersonId}`, form);
   const optional = { setValueAs: blankAsUndefined };
 
-  useEffect(() => headingRef.current?.focus(), []);
-
   // Choosing someone from the family list fills in the name and aliases the door check matches on.
   const personField = form.register('personId', {
     setValueAs: blankAsUndefined,
@@ -72,18 +74,13 @@ export function RecordRestrictionForm({
     },
   });
 
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await repository.record(session, restrictionFromEntry(values));
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.record(session, restrictionFromEntry(values)),
+    async (saved) => {
       await draft.clear();
-      onDone(result.value);
+      onDone(saved);
     },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
   );
 
   return (
@@ -91,16 +88,8 @@ export function RecordRestrictionForm({
       <h3 id="record-restriction-title" ref={headingRef} tabIndex={-1}>
         Record a restriction for {youngPersonName}
       </h3>
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Record a restriction"
-      >
-        {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? (
-          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-        ) : null}
+      <form onSubmit={submit} noValidate className="form" aria-label="Record a restriction">
+        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <fieldset className="fieldset">
           <legend>Who is restricted</legend>
           <Field

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { restrictionKindLabels } from '@shared/schemas/registers';
 import { can, type VisibleRestriction } from '@shared/rules/access';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 import { EndRestrictionForm } from './EndRestrictionForm';
 import { RestrictionDetails } from './RestrictionDetails';
 import { RestrictionHistory } from './RestrictionHistory';
-import { restrictionKindLabels } from '../../common/restriction-labels';
 import { restrictionStatus } from './restriction-status';
 import { RestrictionStatusBadge } from './RestrictionStatusBadge';
 

@@ -1,7 +1,7 @@
 import { Fragment } from 'react';
+import { restrictionAuthorityLabels } from '@shared/schemas/registers';
 import type { VisibleRestriction } from '@shared/rules/access';
 import { formatUkDate } from '@shared/format-dates';
-import { restrictionAuthorityLabels } from '../../common/restriction-labels';
 
 type Props = { readonly restriction: VisibleRestriction; readonly staffNames: ReadonlyMap<string, string> };
 

@@ -1,8 +1,8 @@
 import { formatUkDate } from '@shared/format-dates';
+import { restrictionAuthorityLabels, restrictionKindLabels } from '@shared/schemas/registers';
 import type { Restriction } from '@shared/schemas/registers';
-import { restrictionAuthorityLabels, restrictionKindLabels } from '../../common/restriction-labels';
 import { useRestrictionHistory } from './useRestrictionHistory';
-import { formatUkDateTime } from './when-format';
+import { dayAndTime } from '@shared/home-time';
 
 function datesOf(version: Restriction): string {
   const until = version.effectiveTo ? ` to ${formatUkDate(version.effectiveTo)}` : ', no end date';
@@ -46,7 +46,7 @@ export function RestrictionHistory({
         <tbody>
           {history.versions.map(({ at, version }) => (
             <tr key={at}>
-              <th scope="row">{formatUkDateTime(at, timeZone)}</th>
+              <th scope="row">{dayAndTime(at, timeZone)}</th>
               <td>
                 {restrictionKindLabels[version.kind]}
                 {version.conditions ? <div className="muted">{version.conditions}</div> : null}

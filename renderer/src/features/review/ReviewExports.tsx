@@ -6,7 +6,7 @@ import { Banner } from '../../ui/Banner';
 import type { TermlyOverview } from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
-import { sha256Hex } from '../../common/sha256-hex';
+import { sha256Hex } from '@shared/bytes';
 import { downloadTextFile } from '../../common/download-file';
 import { useSigner } from '../../security/useSigner';
 import { useReportExports } from './useReportExports';

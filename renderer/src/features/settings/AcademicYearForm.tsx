@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import {
   academicYearFormSchema,
@@ -8,9 +7,10 @@ import {
   type AcademicYear,
   type AcademicYearForm as FormValues,
 } from '@shared/schemas/academic-year';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -40,8 +40,7 @@ function emptyYear(label: string): FormValues {
 export function AcademicYearForm({ repository, editing, onDone }: Props) {
   const session = useSession();
   const existing = 'id' in editing ? editing : undefined;
-  const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(academicYearFormSchema),
     defaultValues: existing
@@ -51,20 +50,14 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(existing ? `academic-year:${existing.id}` : 'academic-year:new', form);
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = form.handleSubmit(
-    async (values) => {
-      const result = await repository.save(session, values, existing?.id);
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.save(session, values, existing?.id),
+    async (saved) => {
       await draft.clear();
-      onDone(result.value);
+      onDone(saved);
     },
-    () => setFailure('Some dates need correcting. Each problem is shown beside its field.'),
+    { invalidMessage: 'Some dates need correcting. Each problem is shown beside its field.' },
   );
 
   const title = existing ? `Edit ${existing.label}` : 'Add an academic year';
@@ -73,11 +66,8 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
       <h2 id="academic-year-form-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form">
-        {failure ? <Banner tone="error">{failure}</Banner> : null}
-        {draft.restoredAt && !failure ? (
-          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-        ) : null}
+      <form onSubmit={submit} noValidate className="form">
+        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <Field label="Academic year" hint="For example 2026/27." error={errors.label?.message}>
           {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('label')} />}
         </Field>

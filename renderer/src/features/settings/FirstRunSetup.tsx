@@ -1,11 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
 import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@shared/schemas/first-run';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useAuthService } from '../../security/useAuthService';
 import { useSessionApi } from '../../security/session-context';
 import { TimeZoneSelect } from './TimeZoneSelect';
@@ -17,7 +16,6 @@ import { TimeZoneSelect } from './TimeZoneSelect';
 export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | undefined }) {
   const auth = useAuthService();
   const { begin } = useSessionApi();
-  const [failure, setFailure] = useState<string | undefined>();
   const form = useForm<FirstRunFormInput, unknown, FirstRunForm>({
     resolver: zodResolver(firstRunFormSchema),
     defaultValues: {
@@ -27,18 +25,10 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(
-    async (values) => {
-      setFailure(undefined);
-      const result = await auth.setUpHome({ home: values.home, manager: { ...values.manager } });
-      if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
-        return;
-      }
-      begin(result.value.session, false);
-    },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => auth.setUpHome({ home: values.home, manager: { ...values.manager } }),
+    (signedIn) => begin(signedIn.session, false),
   );
 
   return (
@@ -49,13 +39,8 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
         Family Links keeps your home’s family-contact records on this computer, encrypted. Start with the
         home’s details and your own account as Registered Manager; you will add everyone else’s accounts next.
       </p>
-      {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Set up your home"
-      >
+      <FormNotices failure={failure} />
+      <form onSubmit={submit} noValidate className="form" aria-label="Set up your home">
         <fieldset className="fieldset">
           <legend>The home</legend>
           <Field label="Home name" error={errors.home?.name?.message}>

@@ -7,9 +7,9 @@ import {
   type HomeSettings,
   type HomeSettingsInput,
 } from '@shared/schemas/home';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -23,7 +23,7 @@ type Props = {
 /** The home's name, Ofsted URN and time zone (the manager changes them in Home details). */
 export function HomeDetailsForm({ initial, repository }: Props) {
   const session = useSession();
-  const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
   const form = useForm<HomeSettingsInput, unknown, HomeSettings>({
     resolver: zodResolver(homeSettingsSchema),
     defaultValues: initial ?? { name: '', ofstedUrn: '', timeZone: defaultTimeZone },
@@ -31,26 +31,22 @@ export function HomeDetailsForm({ initial, repository }: Props) {
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft('home-details', form);
 
-  const submit = form.handleSubmit(async (values) => {
-    const result = await repository.save(session, values);
-    if (!result.ok) {
-      applyFieldErrors(result.error.fields, form.setError);
-      setOutcome({ tone: 'error', message: result.error.message });
-      return;
-    }
-    // Reset first: a reset counts as a change, so clearing after it also cancels the draft save
-    // that change would otherwise schedule.
-    form.reset(result.value);
-    await draft.clear();
-    setOutcome({ tone: 'success', message: 'Home details saved.' });
-  });
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.save(session, values),
+    async (home) => {
+      // Reset first: a reset counts as a change, so clearing after it also cancels the draft save
+      // that change would otherwise schedule.
+      form.reset(home);
+      await draft.clear();
+      setSaved('Home details saved.');
+    },
+    { invalidMessage: null },
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Home details">
-      {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
-      {draft.restoredAt && !outcome ? (
-        <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-      ) : null}
+    <form onSubmit={submit} noValidate className="form" aria-label="Home details">
+      <FormNotices failure={failure} saved={saved} draftRestoredAt={draft.restoredAt} />
       <Field label="Home name" error={errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('name')} />}
       </Field>

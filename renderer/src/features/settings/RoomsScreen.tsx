@@ -4,7 +4,8 @@ import { useForm } from 'react-hook-form';
 import { roomFormSchema, type Room, type RoomForm } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useRooms, type RoomChanges } from './useRooms';
 import './settings.css';
 
@@ -114,27 +115,24 @@ function RoomNameForm({
   onSaved: (text: string) => void;
   onCancel: () => void;
 }) {
-  const [failure, setFailure] = useState<string | undefined>();
   const form = useForm<RoomForm>({
     resolver: zodResolver(roomFormSchema),
     defaultValues: { name: room?.name ?? '' },
   });
-  const submit = form.handleSubmit(async (values) => {
-    const result = room ? await changes.rename(room.id, values) : await changes.add(values);
-    if (!result.ok) {
-      applyFieldErrors(result.error.fields, form.setError);
-      setFailure(result.error.message);
-      return;
-    }
-    form.reset({ name: '' });
-    setFailure(undefined);
-    onSaved(room ? `Renamed to ${result.value.name}.` : `${result.value.name} added.`);
-  });
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => (room ? changes.rename(room.id, values) : changes.add(values)),
+    (saved) => {
+      form.reset({ name: '' });
+      onSaved(room ? `Renamed to ${saved.name}.` : `${saved.name} added.`);
+    },
+    { invalidMessage: null },
+  );
   const title = room ? `Rename ${room.name}` : 'Add a room';
   return (
-    <form className="form panel" aria-label={title} noValidate onSubmit={(event) => void submit(event)}>
+    <form className="form panel" aria-label={title} noValidate onSubmit={submit}>
       <h2>{title}</h2>
-      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      <FormNotices failure={failure} />
       <Field label="Room name" error={form.formState.errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
       </Field>

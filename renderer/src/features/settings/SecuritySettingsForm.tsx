@@ -2,9 +2,9 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { securitySettingsSchema, type SecuritySettings } from '@shared/schemas/security-settings';
-import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormNotices } from '../../ui/FormNotices';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
 import { useSession } from '../../security/session-context';
 
@@ -17,30 +17,28 @@ export function SecuritySettingsForm({
   repository: HomeSettingsRepository;
 }) {
   const session = useSession();
-  const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
+  const [saved, setSaved] = useState<string | undefined>();
   const form = useForm<{ autoLockMinutes: unknown }, unknown, SecuritySettings>({
     resolver: zodResolver(securitySettingsSchema),
     defaultValues: initial,
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
-    const result = await repository.saveSecurity(session, values);
-    if (!result.ok) {
-      applyFieldErrors(result.error.fields, form.setError);
-      setOutcome({ tone: 'error', message: result.error.message });
-      return;
-    }
-    form.reset(result.value);
-    setOutcome({
-      tone: 'success',
-      message: `Family Links will lock after ${result.value.autoLockMinutes} minute${result.value.autoLockMinutes === 1 ? '' : 's'} without use.`,
-    });
-  });
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.saveSecurity(session, values),
+    (security) => {
+      form.reset(security);
+      setSaved(
+        `Family Links will lock after ${security.autoLockMinutes} minute${security.autoLockMinutes === 1 ? '' : 's'} without use.`,
+      );
+    },
+    { invalidMessage: null },
+  );
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Automatic lock">
-      {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
+    <form onSubmit={submit} noValidate className="form" aria-label="Automatic lock">
+      <FormNotices failure={failure} saved={saved} />
       <Field
         label="Lock after this many minutes without use"
         hint="Between 1 and 30. It also locks when the computer is locked or goes to sleep."

@@ -1,9 +1,7 @@
 import { PrintView } from '../../ui/PrintView';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import { formatUkDate } from '@shared/format-dates';
-import { clockTime, dayAndTime } from '../../common/door-time';
-import { addDays } from './calendar-time';
-import { localDateOf } from '@shared/rules/visit-conflicts';
+import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';
 
 type Props = {
@@ -37,7 +35,7 @@ export function VisitsPrintWeek({
         {dayAndTime(printedAt, timeZone)}.
       </p>
       {days.map((day) => {
-        const onDay = visits.filter((visit) => localDateOf(visit.startsAt, timeZone) === day);
+        const onDay = visits.filter((visit) => calendarDateOf(visit.startsAt, timeZone) === day);
         return (
           <section key={day} className="print-week__day">
             <h2>

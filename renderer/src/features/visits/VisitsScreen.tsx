@@ -6,19 +6,10 @@ import { Banner } from '../../ui/Banner';
 import type { VisitFilter } from '../../db/repositories/visit-repository';
 import { useHomeClock } from '../../common/useHomeClock';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
-import { sha256Hex } from '../../common/sha256-hex';
+import { sha256Hex } from '@shared/bytes';
 import { downloadTextFile } from '../../common/download-file';
-import {
-  addDays,
-  instantToFormTimes,
-  isoDateOf,
-  mondayOf,
-  rangeOf,
-  startOfDayIn,
-  stepDate,
-  timeOf,
-  type CalendarView,
-} from './calendar-time';
+import { addDays, instantToWallClock, mondayOf, startOfDayIn } from '@shared/home-time';
+import { isoDateOf, rangeOf, stepDate, timeOf, type CalendarView } from './calendar-time';
 import { VisitBookingForm } from './VisitBookingForm';
 import { VisitCalendar } from './VisitCalendar';
 import { VisitDetails } from './VisitDetails';
@@ -282,7 +273,7 @@ export function VisitsScreen() {
                   : { tone: 'success', text },
               );
               const first = saved.visits[0];
-              if (first) setDate(instantToFormTimes(first.startsAt, clock.timeZone).date);
+              if (first) setDate(instantToWallClock(first.startsAt, clock.timeZone).date);
             }
           }}
         />
@@ -330,8 +321,8 @@ export function VisitsScreen() {
 
 /** An existing visit as the booking form's values, in the home's wall-clock time. */
 function formValuesOf(visit: Visit, timeZone: string): VisitBookingFormInput {
-  const start = instantToFormTimes(visit.startsAt, timeZone);
-  const end = instantToFormTimes(visit.endsAt, timeZone);
+  const start = instantToWallClock(visit.startsAt, timeZone);
+  const end = instantToWallClock(visit.endsAt, timeZone);
   return {
     youngPersonIds: visit.youngPersonIds,
     kind: visit.kind,

@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { addDays, instantToWallClock, mondayOf, wallClockToInstant } from '@shared/home-time';
 
 /**
  * The calendar component works in the computer's own zone. The home's clock is what staff read
@@ -11,24 +11,17 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
 /** An instant as a Date whose local fields are the home's wall clock. */
 export function toWallClockDate(instant: string, timeZone: string): Date {
-  const home = new TZDate(new Date(instant).getTime(), timeZone);
-  return new Date(home.getFullYear(), home.getMonth(), home.getDate(), home.getHours(), home.getMinutes());
+  const { date, time } = instantToWallClock(instant, timeZone);
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  const day = wallClockDay(date);
+  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes);
 }
 
 /** The instant a wall-clock Date (from the calendar) stands for in the home's zone. */
 export function fromWallClockDate(date: Date, timeZone: string): string {
-  return new Date(
-    new TZDate(
-      date.getFullYear(),
-      date.getMonth(),
-      date.getDate(),
-      date.getHours(),
-      date.getMinutes(),
-      0,
-      0,
-      timeZone,
-    ).getTime(),
-  ).toISOString();
+  const instant = wallClockToInstant(isoDateOf(date), timeOf(date), timeZone);
+  if (!instant) throw new Error(`The calendar gave a date that is not one: ${String(date)}`);
+  return instant;
 }
 
 /** YYYY-MM-DD of a wall-clock Date. */
@@ -48,18 +41,6 @@ export function wallClockDay(isoDate: string): Date {
 }
 
 export type CalendarView = 'day' | 'week' | 'month';
-
-/** Monday of the week holding `isoDate`. */
-export function mondayOf(isoDate: string): string {
-  const date = wallClockDay(isoDate);
-  const back = (date.getDay() + 6) % 7;
-  return isoDateOf(new Date(date.getFullYear(), date.getMonth(), date.getDate() - back));
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const date = wallClockDay(isoDate);
-  return isoDateOf(new Date(date.getFullYear(), date.getMonth(), date.getDate() + days));
-}
 
 /**
  * The dates [from, to) a view shows around `isoDate`: a day; Monday to Sunday; or the month's
@@ -92,19 +73,4 @@ export function stepDate(view: CalendarView, isoDate: string, direction: 1 | -1)
   if (view === 'week') return addDays(isoDate, 7 * direction);
   const day = wallClockDay(isoDate);
   return isoDateOf(new Date(day.getFullYear(), day.getMonth() + direction, 1));
-}
-
-/** The instant at which a date starts in the home's zone. */
-export function startOfDayIn(isoDate: string, timeZone: string): string {
-  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
-  return new Date(new TZDate(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime()).toISOString();
-}
-
-/** An instant as the form's date (YYYY-MM-DD) and time (HH:mm) in the home's zone. */
-export function instantToFormTimes(instant: string, timeZone: string): { date: string; time: string } {
-  const home = new TZDate(new Date(instant).getTime(), timeZone);
-  return {
-    date: `${pad(home.getFullYear(), 4)}-${pad(home.getMonth() + 1)}-${pad(home.getDate())}`,
-    time: `${pad(home.getHours())}:${pad(home.getMinutes())}`,
-  };
 }

@@ -13,7 +13,7 @@ import { peopleRepository } from '../../db/repositories/people-repository';
 import { visitRepository } from '../../db/repositories/visit-repository';
 import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
-import { startOfDayIn, addDays } from './calendar-time';
+import { addDays, startOfDayIn } from '@shared/home-time';
 
 export type PlanningHelp =
   | { readonly kind: 'loading' }

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useDatabase } from '../../db/useDatabase';
 import { visitRepository, type VisitFilter } from '../../db/repositories/visit-repository';
 import { useSession } from '../../security/session-context';
-import { startOfDayIn } from './calendar-time';
+import { startOfDayIn } from '@shared/home-time';
 
 /** The visits overlapping the dates [from, to) in the home's zone, filtered, kept live; undefined while loading. */
 export function useVisitsInRange(range: { from: string; to: string }, filter: VisitFilter, timeZone: string) {

@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { X509Certificate } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { base64ToBytes } from '../../../../shared/ipc/channels/signing';
+import { base64ToBytes } from '../../../../shared/bytes';
 import { accountKeysSchema } from '../../../../shared/schemas/keyring';
 import { openSealedKey } from '../../../../electron/main/services/signing/sealed-key';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { restrictionRepository } from '../../../../../renderer/src/db/repositories/restriction-repository';
-import { addDays, calendarDateIn } from '../../../../../renderer/src/common/calendar-date';
+import { addDays, calendarDateOf } from '../../../../../shared/home-time';
 import { HomeScreen } from '../../../../../renderer/src/features/home/HomeScreen';
 import { closeTestHome, openTestHome, renderSignedIn } from '../render-signed-in';
 import { seedRestriction, seedYoungPerson } from '../seed-home';
@@ -11,7 +11,7 @@ afterEach(closeTestHome);
 describe('the home screen’s restrictions to look at', () => {
   it('lists reviews due within 14 days and lapsed restrictions, each linking to the young person, for a care worker too', async () => {
     const home = await openTestHome();
-    const today = calendarDateIn('Europe/London', new Date());
+    const today = calendarDateOf(new Date(), 'Europe/London');
     const millie = await seedYoungPerson(home);
     const jayden = await seedYoungPerson(home, { firstName: 'Jayden', preferredName: '' });
     await seedRestriction(home, {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { instantToWallClock } from '../../../../../shared/home-time';
 import {
   fromWallClockDate,
-  instantToFormTimes,
   rangeOf,
   stepDate,
   toWallClockDate,
@@ -42,7 +42,7 @@ describe('the home’s clock on the calendar, whatever the computer’s zone', (
   it('shows British Summer Time as the office clock reads it', () => {
     const shown = toWallClockDate('2026-07-04T13:00:00.000Z', 'Europe/London');
     expect([shown.getHours(), shown.getMinutes()]).toEqual([14, 0]);
-    expect(instantToFormTimes('2026-07-04T13:00:00.000Z', 'Europe/London')).toEqual({
+    expect(instantToWallClock('2026-07-04T13:00:00.000Z', 'Europe/London')).toEqual({
       date: '2026-07-04',
       time: '14:00',
     });
