@@ -2,7 +2,7 @@ import type { FamilyStatus, TermReview } from '../rules/termly-review';
 import { csvCell } from './visitor-register-csv';
 
 /**
- * The termly report as a CSV file (issue 8, point 4): one row per figure per young person, then
+ * The termly report as a CSV file (seed 004, 5.5): one row per figure per young person, then
  * one per family member, each with its status and the reason in words, and how many records
  * stand behind it. Cells are made safe the same way as the register's export (`csvCell`: quoted
  * where CSV needs it, formula starts defused), with a byte-order mark and CRLF line ends so Excel

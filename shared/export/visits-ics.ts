@@ -2,8 +2,8 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { visitKindLabels, type Visit } from '../schemas/visits';
 
 /**
- * The visit schedule as an iCalendar (.ics) file (issue 5: "per young person or for the home, with
- * the least identifying text (initials and kind)"; DESIGN rule 9).
+ * The visit schedule as an iCalendar (.ics) file, per young person or for the home,
+ * with the least identifying text: initials and kind (DESIGN rule 9).
  *
  * What goes in, on purpose: each visit's time (UTC, so any calendar shows it in its own zone), the
  * young people's initials and the kind of visit, and whether it is cancelled. What stays out: full

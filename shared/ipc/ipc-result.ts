@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Failure, Result } from '../result';
+import type { Result } from '../result';
 
 /** Why a call across the bridge failed, as the renderer sees it. */
 export const ipcErrorCodes = [
@@ -12,7 +12,6 @@ export const ipcErrorCodes = [
 ] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 export type IpcResult<Value> = Result<Value, IpcErrorCode>;
-export type IpcFailure = Failure<IpcErrorCode>;
 
 /** The envelope every reply crosses in; checked on both sides so nothing untyped leaks through. */
 export const ipcEnvelopeSchema = z.union([

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describeSpan, formatDeadlineInstant } from '../rules/contact-form-deadline';
-import type { contactKinds } from '../schemas/registers';
+import type { contactKinds } from '../schemas/contact-forms';
 import { PageFlow, quietInk } from './page-flow';
 
 type ContactKind = (typeof contactKinds)[number];

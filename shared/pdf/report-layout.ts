@@ -5,7 +5,7 @@ import { formatDeadlineInstant } from '../rules/contact-form-deadline';
 import { PageFlow, quietInk } from './page-flow';
 
 /**
- * A generic signed report (issue #9 point 4, the termly review of issue #8): a title, a subtitle,
+ * A generic signed report (a staff member's declarations, the termly review): a title, a subtitle,
  * sections of paragraphs, label-and-value fields and simple tables, then a signature block naming
  * who signed it and when. Page numbers and the reference run on every page. Fonts arrive as bytes
  * because shared/ cannot read files.

@@ -2,7 +2,7 @@ import { panEventLabels, type PanEvent } from '../schemas/pan';
 
 /**
  * Initials for a message that leaves the app: "J.S." for Jordan Smith. The least identifying text
- * that does the job (issue 7; seed 003: no personal information over the internet). The preferred
+ * that does the job (DESIGN rule 9; seed 003: no personal information over the internet). The preferred
  * name's first letter is used if there is one, as staff know the young person by it.
  */
 export function initialsOf(person: {

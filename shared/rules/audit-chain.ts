@@ -1,7 +1,7 @@
 import { hexOf } from '../bytes';
 /**
- * The audit log as a keyed hash chain (issue: "Entries are chained with a keyed hash ... tests show
- * that editing, deleting, reordering or truncating entries is detected").
+ * The audit log as a keyed hash chain (DESIGN rule 10): editing, deleting,
+ * reordering or truncating entries is detected.
  *
  * Each entry carries `previousMac` (the MAC of the entry before it; a fixed genesis value for the
  * first) and `mac = HMAC-SHA-256(auditKey, canonical({ ...entry, previousMac }))`. So:
@@ -19,24 +19,6 @@ import { hexOf } from '../bytes';
 
 /** WebCrypto's key type, named without relying on the DOM library (shared code also builds for Node). */
 export type AuditKey = Parameters<typeof crypto.subtle.sign>[1];
-
-/** The actions the issue lists; the chain itself accepts any action text so old logs still verify. */
-export const auditActions = [
-  'sign-in',
-  'sign-in-failed',
-  'account-locked',
-  'sign-out',
-  'password-changed',
-  'password-reset',
-  'create',
-  'update',
-  'signature',
-  'export',
-  'email',
-  'override',
-  'audit-verified',
-] as const;
-export type AuditAction = (typeof auditActions)[number];
 
 /** What the caller knows about an event: who, when, what, which record. `seq` is given by the chain. */
 export type AuditEvent = {

@@ -1,5 +1,5 @@
 /**
- * When a backup is due (issue 10: on a schedule, weekly by default, with a reminder when one is
+ * When a backup is due (on a schedule, weekly by default, with a reminder when one is
  * missed). A scheduled backup runs by itself when someone is signed in and one is due; a backup
  * counts as missed once a whole day has passed after it fell due, which is when the home screen
  * starts reminding the manager.

@@ -1,5 +1,5 @@
 /**
- * The 48-hour clock for contact forms (DESIGN rule 1; issue #6, point 2): a form is due a fixed
+ * The 48-hour clock for contact forms (DESIGN rule 1): a form is due a fixed
  * number of real hours (48 unless the home changes it) after the contact ended.
  *
  * Why plain arithmetic on instants is right: the policy counts elapsed time, not wall-clock time.

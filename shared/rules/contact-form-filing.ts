@@ -1,7 +1,7 @@
 import type { ContactForm } from '../schemas/contact-forms';
 
 /**
- * What goes onto a filed contact form's signed case-file copy (issue #6 point 5), as plain data:
+ * What goes onto a filed contact form's signed case-file copy (DESIGN: signed PDFs), as plain data:
  * the caller looks the names up; this decides what the copy says. Need to know (DESIGN rule 8):
  * the young person appears by initials and case number, never their full name.
  */

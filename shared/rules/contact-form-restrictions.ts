@@ -4,7 +4,7 @@ import { contactModeForContactKind } from './restriction-effects';
 
 /**
  * Restrictions when a contact is recorded (DESIGN rule 6: "checked wherever contact is arranged or
- * recorded"; issue #6 point 4). Each person recorded as taking part is checked against the young
+ * recorded"). Each person recorded as taking part is checked against the young
  * person's restriction register, for this kind of contact, on the day the contact happened (a
  * restriction that started after the contact did not apply to it).
  *

@@ -1,5 +1,6 @@
 import type { AcademicYearDates, TermDates } from './academic-calendar';
-import type { ContactForm, Visit } from '../schemas/registers';
+import type { Visit } from '../schemas/visits';
+import type { ContactForm } from '../schemas/contact-forms';
 import type { Relationship, YoungPerson } from '../schemas/people';
 import { addDays, mondayOf } from '../home-time';
 import { defaultTimeZone } from '../schemas/home';

@@ -21,8 +21,8 @@ export type AfterFailure =
 
 /**
  * What happens to a message after a try that did not send it. A server that could not be reached,
- * timed out or said "try later" is tried again with backoff (issue 7: "the server down leaves the
- * message queued and it goes when the server is back"). A problem that will not mend itself (a
+ * timed out or said "try later" is tried again with backoff: a server that is down leaves the
+ * message queued, and it goes when the server is back. A problem that will not mend itself (a
  * wrong password, an untrusted certificate, no TLS offered, an address refused) fails at once, so
  * the manager sees it and can fix the settings and retry by hand. `attempts` counts this try.
  */

@@ -53,7 +53,7 @@ export type PanRecipientsOutcome = {
 
 /**
  * Who hears about an event for one young person (DESIGN: "the PT is alerted ...; the PAN group
- * members who asked for it are alerted too"; issue 7: "the PT is in every group by default").
+ * members who asked for it are alerted too"); the PT is in every group without being listed.
  *
  * - The young person's PT hears about every event, whether or not they are listed in the group.
  * - Every other member hears about the events whose topic they ticked.

@@ -3,8 +3,8 @@ import * as zxcvbnCommon from '@zxcvbn-ts/language-common';
 import * as zxcvbnEnglish from '@zxcvbn-ts/language-en';
 
 /**
- * Whether a new password is good enough (issue: "Passwords: long and not common (a strength
- * estimator, not hand-written rules)").
+ * Whether a new password is good enough (seed 003: per-person passwords): long and
+ * not common, judged by a strength estimator rather than hand-written rules.
  *
  * Interpretation:
  * - At least 12 characters, counted as Unicode characters after NFC normalisation (what the

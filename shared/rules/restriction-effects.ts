@@ -1,4 +1,6 @@
-import type { Restriction, contactKinds, visitKinds } from '../schemas/registers';
+import type { visitKinds } from '../schemas/visits';
+import type { contactKinds } from '../schemas/contact-forms';
+import type { Restriction } from '../schemas/registers';
 
 /**
  * What one restriction means for one kind of contact (DESIGN rule 6: "a 'no contact' match
@@ -9,8 +11,8 @@ import type { Restriction, contactKinds, visitKinds } from '../schemas/registers
  * - No contact: blocks everything, letters included.
  * - Supervised only: warns for every kind of contact, with what supervision means for it; a
  *   face-to-face contact or a call needs a named member of staff (`needsSupervisor`) until one is given.
- * - Indirect only: letters, emails, messages and phone calls are allowed (the booking issue:
- *   "indirect-only allows only letters and calls"); anything face to face blocks, and so does a
+ * - Indirect only: letters, emails, messages and phone calls are allowed (indirect
+ *   contact is letters and calls); anything face to face blocks, and so does a
  *   video call, because it shows faces and places much as a visit does.
  * - No phone contact: blocks phone and video calls and messages (texts, social media); anything
  *   else is allowed.

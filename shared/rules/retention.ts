@@ -1,7 +1,7 @@
 import type { RetainedRecordKind, RetentionSettings } from '../schemas/retention';
 
 /**
- * When a record's retention period ends, and whether it has (issue 10, point 7). Pure: the
+ * When a record's retention period ends, and whether it has. Pure: the
  * caller passes today's date in the home's zone. Dates are calendar dates (YYYY-MM-DD); a period
  * that would end on 29 February in a year without one ends on 28 February, never later.
  */

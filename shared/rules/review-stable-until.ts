@@ -6,7 +6,7 @@ import { daySpan } from './termly-calendar';
 import type { YearReviewInput } from './termly-review';
 
 /**
- * How long a termly review stays true (issue 8: the overview's stored summaries). `yearReview`
+ * How long a termly review stays true (the overview's stored summaries). `yearReview`
  * depends on the clock only through these, so its output cannot change before the earliest of them:
  *
  * - the **phase** of each term, each week of a term (for weekly parent updates) and each

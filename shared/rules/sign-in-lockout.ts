@@ -1,5 +1,5 @@
 /**
- * Sign-in lockout (issue: "5 failed attempts lock that account for 5 minutes").
+ * Sign-in lockout: five failed attempts lock that account for five minutes.
  *
  * Interpretation:
  * - Failures count towards a lock only if they happened in the 15 minutes before the latest one,

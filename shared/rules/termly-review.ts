@@ -24,7 +24,7 @@ import { defaultTimeZone } from '../schemas/home';
 import { daySpan, isWithin, type Phase } from './termly-calendar';
 
 /**
- * The termly review (issue 8; seed 004, 5.2 and 5.5): for one young person and one term, each of
+ * The termly review (seed 004, 5.2 and 5.5): for one young person and one term, each of
  * the policy's figures with a red, amber or green status and its reason in words, contact per
  * family member, and the forms' timeliness. Pure: every figure lists the records behind it.
  *
@@ -715,11 +715,6 @@ export function termlyReview(input: TermReviewInput): TermReview {
       ...family.map((member) => member.status),
     ]),
   };
-}
-
-/** The home visits held across a run of reviews (for the trend): total contacts, per term. */
-export function heldContactCount(review: TermReview): number {
-  return review.contactsByKind.reduce((total, entry) => total + entry.contacts.count, 0);
 }
 
 export type YearReviewInput = {

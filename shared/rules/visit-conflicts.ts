@@ -3,7 +3,7 @@ import { calendarDateOf } from '../home-time';
 import { visitKindLabels, type Visit } from '../schemas/visits';
 
 /**
- * Clashes a booking must not have (issue 5, "checks that explain themselves"): a room or a member
+ * Clashes a booking must not have (each clash explained in words): a room or a member
  * of staff booked twice at once, a young person in two places, a visit outside the placement dates.
  *
  * Interpretation:

@@ -3,8 +3,8 @@ import { fail, ok, type Result } from '../result';
 import type { RepeatFrequency } from '../schemas/visits';
 
 /**
- * Repeating visits (issue 5: "repeats (weekly, fortnightly, monthly, with single occurrences moved
- * or cancelled)").
+ * Repeating visits weekly, fortnightly or monthly, with single occurrences moved or
+ * cancelled (DESIGN: the visit schedule).
  *
  * Interpretation:
  * - Times are **wall-clock times in the home's zone** (Europe/London by default): a visit at 14:00

@@ -8,9 +8,9 @@ import {
 import { contactModeForVisitKind } from './restriction-effects';
 
 /**
- * The restriction check when booking (DESIGN rule 6; issue 5: "a barred person cannot be booked;
- * a supervised-only person needs a supervising staff member; indirect-only allows only letters
- * and calls").
+ * The restriction check when booking (DESIGN rule 6): a barred person cannot be booked; a
+ * supervised-only person needs a supervising member of staff; indirect-only allows only letters and
+ * calls.
  *
  * Interpretation:
  * - Every family member coming is checked, as a registered person (their own restrictions and any

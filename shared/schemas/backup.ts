@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { kdfParamsSchema } from './keyring';
 
 /**
- * A backup file (issue 10): one line naming the format, one line of header, then one line per
+ * A backup file: one line naming the format, one line of header, then one line per
  * chunk, then `END <sha256>` over every byte before it. The header is readable without a password
  * and holds nothing personal: the schema version, table names and counts, and the keyring (each
  * account's key material, already wrapped by that person's password, as it sits in IndexedDB).

@@ -41,7 +41,6 @@ export const contactActionSchema = z.object({
   ownerName: optionalText('who does it', 120),
   dueOn: isoDateSchema.optional(),
 });
-export type ContactAction = z.infer<typeof contactActionSchema>;
 
 /**
  * A participant who is on the restriction register for this young person and whose restriction
@@ -175,8 +174,6 @@ export const contactFormEntrySchema = contactFormEntryFields.superRefine(refineE
 export const restrictedPreviewSchema = contactFormEntryFields
   .pick({ kind: true, contactStartedAt: true, personIds: true, staffIds: true, otherParticipants: true })
   .extend({ youngPersonId: idSchema });
-export type RestrictedPreviewInput = z.input<typeof restrictedPreviewSchema>;
-export type ContactFormEntry = z.infer<typeof contactFormEntrySchema>;
 export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
 
 /**
@@ -223,20 +220,6 @@ export type ContactFormScreenInput = z.input<typeof contactFormScreenSchema>;
 export const contactFormReadyToFileSchema = z.object({
   whatHappened: requiredText('what happened', 20000),
   initiatedBy: z.enum(contactInitiators, { message: 'Say who started the contact.' }),
-});
-
-/** Filing: the drawn signature (PNG, base64) and the author's password again. */
-export const contactFormSigningSchema = z.object({
-  signaturePngBase64: z
-    .string({ message: 'Sign in the box first.' })
-    .min(100, { message: 'Sign in the box first.' }),
-  password: z.string({ message: 'Enter your password.' }).min(1, { message: 'Enter your password.' }),
-});
-export type ContactFormSigning = z.infer<typeof contactFormSigningSchema>;
-
-/** A correction to a filed form: the reason, and the corrected content. */
-export const contactFormAmendmentSchema = z.object({
-  reason: requiredText('the reason for the correction', 2000),
 });
 
 /** The home's setting for the contact-form clock (manager only). */

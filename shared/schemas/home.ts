@@ -12,7 +12,6 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 export const defaultTimeZone = 'Europe/London';
-export const defaultContactFormDueHours = 48;
 
 /**
  * The home's own details. Ofsted gives each registered children's home a unique reference number

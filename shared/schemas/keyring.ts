@@ -105,7 +105,7 @@ export const accountKeysSchema = z.object({
   failedAttempts: z.array(isoDateTimeSchema).max(50),
   lockedUntil: isoDateTimeSchema.optional(),
   /**
-   * The person's signing key (issue #6): the secret that opens it, wrapped by this account's
+   * The person's signing key (DESIGN: signed PDFs): the secret that opens it, wrapped by this account's
    * password-derived key (`signing-secret:<staffId>`), and the sealed key with its certificates
    * (which name the person) encrypted under that same secret, so nothing here is readable without
    * the password. `notAfter` (no personal data) is plain for the staff screen. Absent for an account

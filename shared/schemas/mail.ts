@@ -43,7 +43,7 @@ export const mailSettingsSchema = z.object({
   fromName: optionalText('the sender’s name', 80),
   /** The organisation's own CA certificate, trusted as well as the usual public ones. */
   caCertificatePem: pemCertificate.default(''),
-  /** Off by default (issue 7): a manager may choose to attach the signed PDF of a filed form. */
+  /** Off by default (DESIGN rule 9): a manager may choose to attach the signed PDF of a filed form. */
   attachSignedPdf: z.boolean().default(false),
 });
 export type MailSettings = z.infer<typeof mailSettingsSchema>;
@@ -68,7 +68,6 @@ export const mailFailureCodes = [
   'attachment-missing',
   'unknown',
 ] as const;
-export type MailFailureCode = (typeof mailFailureCodes)[number];
 
 export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof outboxStates)[number];

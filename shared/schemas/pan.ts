@@ -19,7 +19,7 @@ export const panEvents = [
 export type PanEvent = (typeof panEvents)[number];
 
 /**
- * What a member chooses to hear about, as the issue words it: a visit "booked or cancelled" is one
+ * What a member chooses to hear about: a visit "booked or cancelled" is one
  * choice, a restriction "added, changed or ended" is one choice.
  */
 export const panTopics = [

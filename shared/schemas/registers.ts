@@ -121,19 +121,6 @@ export const visitorSignInFormSchema = z.object({
 });
 export type VisitorSignInForm = z.infer<typeof visitorSignInFormSchema>;
 
-// Rooms and visits live in visits.ts (issue 5); re-exported here for older imports.
-export { roomSchema, visitKinds, visitStatuses, visitSchema, type Room, type Visit } from './visits';
-
-// Contact forms moved to their own file with their entry, filing and settings schemas; kept reachable from here.
-export { contactKinds, contactFormSchema, type ContactForm } from './contact-forms';
-
-// PAN groups and the outbox moved to their own files (issue 7); kept reachable from here.
-export { panEvents, panTopics, panGroupSchema, type PanEvent, type PanTopic, type PanGroup } from './pan';
-export { outboxMessageSchema, type OutboxMessage } from './mail';
-
-// Declarations moved to their own file with their form and review schemas; kept reachable from here.
-export { declarationKinds, declarationSchema, type Declaration } from './declarations';
-
 /** What each kind means, in the words staff would use at the door. */
 export const restrictionKindLabels: Readonly<Record<Restriction['kind'], string>> = {
   noContact: 'No contact',

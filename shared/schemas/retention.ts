@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * How long each kind of record is kept (issue 10, point 7). Defaults, chosen by us and open to the
+ * How long each kind of record is kept. Defaults, chosen by us and open to the
  * manager to change in Settings:
  * - case records (a young person's record and what hangs off it: family, restrictions, visits,
  *   contact forms): 75 years from the young person's date of birth (Children's Homes (England)
@@ -69,4 +69,3 @@ export const retentionDecisionSchema = z
     }),
   })
   .strict();
-export type RetentionDecision = z.infer<typeof retentionDecisionSchema>;

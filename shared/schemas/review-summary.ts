@@ -22,7 +22,7 @@ import { contactKinds } from './contact-forms';
 import { isoDateTimeSchema } from './common';
 
 /**
- * A young person's termly review as the overview stores it (issue 8): derived data, worked out
+ * A young person's termly review as the overview stores it: derived data, worked out
  * from the records by `yearReview` and kept until its inputs change or `stableUntil` passes. It is
  * read back from the database, so it is parsed like any other boundary; a summary that fails to
  * parse is simply worked out again. The review's schemas are declared as `z.ZodType`s of the

@@ -28,7 +28,6 @@ export const sampleDrawFormSchema = z.object({
     .min(1, { message: 'Sample at least 1 form.' })
     .max(largestSample, { message: `Sample at most ${largestSample} forms at a time.` }),
 });
-export type SampleDrawForm = z.infer<typeof sampleDrawFormSchema>;
 
 /** A drawn sample: which forms, from how many, drawn by whom and when. Ids and dates only. */
 export const reviewSampleSchema = z.object({
@@ -48,7 +47,6 @@ export const sampleReviewFormSchema = z.object({
   outcome: z.enum(sampleOutcomes, { message: 'Choose an outcome.' }),
   comment: requiredText('a comment on the form', 2000),
 });
-export type SampleReviewForm = z.infer<typeof sampleReviewFormSchema>;
 
 /** The manager's judgement on one sampled form; the comment is sealed, like the form it is about. */
 export const sampleItemReviewSchema = sampleReviewFormSchema.extend({

@@ -138,9 +138,6 @@ export const visitBookingFormSchema = z
 export type VisitBookingFormInput = z.input<typeof visitBookingFormSchema>;
 export type VisitBookingForm = z.infer<typeof visitBookingFormSchema>;
 
-/** Moving or changing one visit (one occurrence of a series is moved on its own). */
-export const visitChangeFormSchema = visitBookingFormSchema;
-
 /** A change of status; cancelling needs a reason. */
 export const visitStatusChangeSchema = z
   .object({
@@ -156,4 +153,3 @@ export const visitStatusChangeSchema = z
       });
     }
   });
-export type VisitStatusChange = z.infer<typeof visitStatusChangeSchema>;

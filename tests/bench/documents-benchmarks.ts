@@ -16,7 +16,8 @@ import { sampleContactFormInput } from '../../scripts/sample-contact-form';
 import { benchResult, median } from './page/bench-timing';
 
 /**
- * Main-process benchmarks (issue #6), run in Node by the bench runner after the page benchmarks:
+ * Main-process benchmarks (signing and case-file copies), run in Node by the bench runner after the page
+ * benchmarks:
  * - `contact-form-file`: one form through `contact-form:file` as the renderer calls it (request
  *   checked against the contract, key opened, laid out, signed PAdES B-B, the copy written
  *   atomically with fsync into the case-file folder), against the floor of bare pdf-lib generation

@@ -1,4 +1,6 @@
-import type { ContactForm, Restriction, Room, Visit, VisitorEntry } from '@shared/schemas/registers';
+import type { Room, Visit } from '@shared/schemas/visits';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { Restriction, VisitorEntry } from '@shared/schemas/registers';
 
 /**
  * Builders for the registers. Each fills every field its schema defaults, so a built record is

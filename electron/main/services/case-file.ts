@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../../../shared/result';
 import { writeFileAtomically } from './atomic-file';
 
 /**
- * Writes signed copies into the case-file folder chosen in Settings (issue #6, point 6), as
+ * Writes signed copies into the case-file folder chosen in Settings, as
  * <case number>/<academic year>/<date>-<kind>-<ref>.pdf, and nowhere else.
  *
  * Every path segment comes from data (a case number, a reference), so each is cleaned to safe

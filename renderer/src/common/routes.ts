@@ -51,10 +51,6 @@ export const defaultRoute: RouteId = 'home';
 /** A screen, and for screens that show one record (a young person's page), which record. */
 export type Location = { readonly route: RouteId; readonly recordId: string | undefined };
 
-export function routeFromHash(hash: string): RouteId {
-  return locationFromHash(hash).route;
-}
-
 /** `#/young-people/<id>` is the young people screen showing one young person. */
 export function locationFromHash(hash: string): Location {
   const [id, recordId] = hash.replace(/^#\/?/, '').split('/');

@@ -130,7 +130,6 @@ export function recordWriter(db: FamilyLinksDb, clock: () => Date = () => new Da
     },
   };
 }
-export type RecordWriter = ReturnType<typeof recordWriter>;
 
 /** Makes one write, inside the change's transaction. */
 async function store(write: RowWrite): Promise<void> {

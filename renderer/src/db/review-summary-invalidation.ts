@@ -10,7 +10,7 @@ import type {
 import { reviewSummaryRangeOf } from '@shared/schemas/review-summary';
 
 /**
- * Stored termly-review summaries (issue 8) are derived from other tables, so any change to those
+ * Stored termly-review summaries are derived from other tables, so any change to those
  * tables must delete the summaries it affects, in the same transaction, or the overview would show
  * a review that is no longer true. Rather than trust every repository to remember, this Dexie
  * middleware sits under all of them: every readwrite transaction that touches an input table is

@@ -78,7 +78,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
-    // Visits (issue 5): rooms are listed in name order by index. Visits already had every index
+    // Visits: rooms are listed in name order by index. Visits already had every index
     // the calendar and the conflict check use (startsAt, endsAt, young people, staff, room); no
     // room was stored before this version, so no rows change.
     version: 6,
@@ -87,7 +87,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
-    // PAN groups and the outbox (issue 7): a young person's alerts are found by index; the outbox
+    // PAN groups and the outbox: a young person's alerts are found by index; the outbox
     // already had state and nextAttemptAt for the sender. Nothing was stored in either before.
     version: 7,
     stores: {
@@ -95,7 +95,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
-    // The termly review's sample monitoring (issue 8): samples by term and by when they were
+    // The termly review's sample monitoring (seed 004, 5.5.3): samples by term and by when they were
     // drawn; each sampled form's review by its sample and by the form. New tables: no rows change.
     version: 9,
     stores: {
@@ -104,7 +104,7 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
-    // The termly overview's stored summaries (issue 8, its benchmark): derived data, not records.
+    // The termly overview's stored summaries (so the overview opens fast): derived data, not records.
     // Each row is one young person's review for one term, worked out from their forms, visits,
     // relationships and restrictions, the young person, the year and the home's settings, and kept
     // until one of those changes (review-summary-invalidation.ts deletes it in the same

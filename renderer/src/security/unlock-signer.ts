@@ -11,7 +11,7 @@ export type UnlockSignerFailure = 'wrong-password' | 'no-certificate';
 /**
  * The signed-in person's signing key, ready for a signing channel (`signer` in contact-form:file
  * and documents:sign-report), after they typed their password again: signing is a deliberate act
- * (issue #6: "signs with ... their password again"), so the secret is never kept in the session.
+ * (the signer types their password again), so the secret is never kept in the session.
  * Use the result for one call and drop it.
  */
 export async function unlockSigner(

@@ -9,7 +9,7 @@ import {
 } from '../../schemas/backup';
 
 /**
- * Backups and restore (issue 10). The renderer holds the keys, so it reads the tables, encrypts
+ * Backups and restore. The renderer holds the keys, so it reads the tables, encrypts
  * them chunk by chunk and streams the chunks here; the main process writes them into the backup
  * folder (chosen through the system dialog and remembered here, never named in a request), checks
  * the file's SHA-256 before a restore, and hands the chunks back one at a time. No request names a

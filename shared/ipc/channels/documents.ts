@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import '../../zod-setup';
-import { contactKinds } from '../../schemas/registers';
+import { contactKinds } from '../../schemas/contact-forms';
 import { base64Schema, keyRefusalSchema, sha256HexSchema, signerSchema } from './signing';
 
 /**
- * Signed documents and the case-file folder (issue #6 points 5 to 7, issue #9 point 4). The main
+ * Signed documents and the case-file folder (DESIGN: signed PDFs). The main
  * process lays out, signs and writes; the renderer keeps the signed bytes (sealed) so a copy that
  * could not be written is retried, and exported later, without signing again.
  *
@@ -122,7 +122,6 @@ export const reportBlockSchema = z.discriminatedUnion('kind', [
       message: 'Every row needs one cell per column.',
     }),
 ]);
-export type ReportBlock = z.infer<typeof reportBlockSchema>;
 
 /** A generic signed report: laid out by shared/pdf/report-layout.ts. */
 export const reportContentSchema = z

@@ -9,7 +9,7 @@ import {
 } from '../../schemas/mail';
 
 /**
- * Email alerts (issue 7). The main process keeps the mail settings and the password (encrypted by
+ * Email alerts (DESIGN rule 9). The main process keeps the mail settings and the password (encrypted by
  * the OS's protected storage) in its own folder; the renderer never receives the password back,
  * only whether one is stored. Sending and the test message reply with the outcome, never throw.
  * The mail-client channel builds the mailto: address itself, so no request names a URL to open.

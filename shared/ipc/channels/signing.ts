@@ -2,7 +2,7 @@ import { z } from 'zod';
 import '../../zod-setup';
 
 /**
- * The home's certificate authority and each staff member's signing key (issue #6, point 5), as the
+ * The home's certificate authority and each staff member's signing key (DESIGN: signed PDFs), as the
  * renderer and the main process exchange them.
  *
  * Keys only ever cross the bridge sealed: an encrypted PKCS#8 (AES-256-CBC under PBKDF2, opened

@@ -8,11 +8,11 @@ import { restrictionRepository } from '../../../renderer/src/db/repositories/res
 // listAll gives the manager's full view, which is what the check needs.
 
 /**
- * `door-check-p95` (issue: "the door check with ~5k restrictions ... p95 under one frame, reported
- * beside the bare IndexedDB read of the same rows"): every restriction is read and indexed once
- * (as the door screen does when it opens), then `checkRestrictions` runs on every keystroke of
- * 40 visitors' names, half of them restricted people's. median_ms here is the p95 of those keystroke
- * checks; floor_ms is the median bare getAll of the restrictions store (the same rows).
+ * `door-check-p95` (the door check with ~5k restrictions, p95 under one frame, reported beside the bare
+ * IndexedDB read of the same rows): every restriction is read and indexed once (as the door screen does when
+ * it opens), then `checkRestrictions` runs on every keystroke of 40 visitors' names, half of them restricted
+ * people's. median_ms here is the p95 of those keystroke checks; floor_ms is the median bare getAll of the
+ * restrictions store (the same rows).
  */
 export const doorCheckP95: RegisteredBenchmark = {
   name: 'door-check-p95',

@@ -57,8 +57,8 @@ function requestDone<T>(request: IDBRequest<T>): Promise<T> {
 
 /**
  * The large home made ready for the termly overview of its last whole academic year's summer
- * term. The fixture places only about a dozen of its 50 young people in that term; the issue asks
- * for the overview of all 50, so every placement that misses the term is stretched to cover it,
+ * term. The fixture places only about a dozen of its 50 young people in that term; the benchmark is
+ * of the overview of all 50, so every placement that misses the term is stretched to cover it,
  * through the young people's repository (an update, audited, as a manager's edit would be). This
  * changes the loaded home, so these benchmarks run after every other one that reads it
  * (bench-entry.ts lists them last).
@@ -136,7 +136,7 @@ async function summaryCount(state: ReviewHome): Promise<number> {
 }
 
 /**
- * `termly-overview-50` (issue 8: "the termly overview for all 50 young people"): the manager's
+ * `termly-overview-50` (the termly overview for all 50 young people): the manager's
  * overview for the summer term of the last whole academic year before the fixture's end, through
  * `reviewRepository.termlyOverview`, as a user gets it the second time: every young person opened
  * (for the need-to-know scope and names), then each one's stored summary read, opened and parsed.

@@ -10,7 +10,7 @@ import { largeHomeWithVisits } from './visits-loaded';
 const hourMs = 3_600_000;
 
 /**
- * `visit-conflict-check-p95` (issue 5: "the conflict check for one booking against 10 years of
+ * `visit-conflict-check-p95` ("the conflict check for one booking against 10 years of
  * visits: p95 under 16 ms"): 200 bookings, each at the time, room, staff and young person of a
  * fixture visit spread over the ten years (so most do clash), checked through the repository as
  * the booking form does: index-range candidates in one read transaction, then the pure check, with

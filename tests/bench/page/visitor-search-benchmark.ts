@@ -7,8 +7,8 @@ import { visitorLogRepository } from '../../../renderer/src/db/repositories/visi
 import { progress } from './bench-timing';
 
 /**
- * `visitor-search-p95` (issue: "visitor search as you type over ~100k entries: p95 under one
- * frame"): the register's search index is built once per session (timed and reported in the
+ * `visitor-search-p95` (visitor search as you type over ~100k entries, p95
+ * under one frame): the register's search index is built once per session (timed and reported in the
  * progress lines), then `search` runs on every keystroke of 20 past visitors' names, returning up
  * to 20 suggestions from memory. median_ms is the p95 of those keystrokes; floor_ms is the median
  * bare read of the same result rows (one get per id in one transaction), which a search that went

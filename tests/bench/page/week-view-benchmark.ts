@@ -36,7 +36,7 @@ type State = {
 };
 
 /**
- * `week-view-500` (issue 5: "a week view with 500 visits drawn"): the week's visits read through
+ * `week-view-500` (a week view with 500 visits drawn): the week's visits read through
  * the repository (index range, opened) and drawn by the calendar (react-big-calendar, week view,
  * with its stylesheet), synchronously, to the DOM. floor_ms is the bare getAll of the same rows
  * by the startsAt index.

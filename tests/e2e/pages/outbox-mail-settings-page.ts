@@ -10,7 +10,7 @@ export type MailServer = {
   caPem: string;
 };
 
-/** The manager's Mail settings screen (part of issue 7's outbox work). */
+/** The manager's Mail settings screen. */
 export class MailSettingsPage {
   readonly heading: Locator;
   readonly form: Locator;

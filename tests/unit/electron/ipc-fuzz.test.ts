@@ -9,7 +9,7 @@ import { ipcErrorCodes } from '../../../shared/ipc/ipc-result';
 import { createHarnessMainProcess } from '../../e2e/harness/harness-services';
 
 /**
- * Hostile input (issue 10, point 4): every channel of the contract, found by iterating it (so a
+ * Hostile input: every channel of the contract, found by iterating it (so a
  * channel added later is covered without touching this file), gets random payloads through the
  * real router and the real main-process services (the harness's, over a temporary folder). Some
  * payloads are noise; most follow the channel's own request shape (from its zod schema) with hostile

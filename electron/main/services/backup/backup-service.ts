@@ -123,7 +123,7 @@ type OpenRead = {
 };
 
 /**
- * Backups on the main side (issue 10): settings, streaming a backup into a temporary file in the
+ * Backups on the main side: settings, streaming a backup into a temporary file in the
  * chosen folder, then flushing it and renaming it into place (so a reader never sees half a
  * backup), keeping the last N, and checking a file whole before a restore reads it chunk by chunk.
  * Plain Node: the dialogs and the file system are passed in.

@@ -42,7 +42,7 @@ export type MailServiceOptions = {
 };
 
 /**
- * Sends the home's email alerts (issue 7). Plain Node, no `electron`: the protected storage for the
+ * Sends the home's email alerts (DESIGN rule 9). Plain Node, no `electron`: the protected storage for the
  * password is passed in. Every connection is encrypted and the certificate verified: TLS from the
  * start (`secure`) or STARTTLS with `requireTLS`, so nodemailer never falls back to plain text when
  * a server hides STARTTLS (TOOLCHAIN.md). A home's own CA is trusted in addition to the public ones.

@@ -7,7 +7,7 @@ import { openSealedKey, sealPrivateKey, type OpenSealedKeyFailure } from './seal
 const generateRsaKeyPair = promisify(generateKeyPair);
 
 /**
- * The home's own certificate authority and the staff certificates it issues (issue #6, point 5).
+ * The home's own certificate authority and the staff certificates it issues (DESIGN: signed PDFs).
  *
  * Why a CA and not one self-signed certificate per person: pdfsig (NSS) reports a self-signed
  * CA:true signer as "Unknown issue with Certificate", and one home CA lets a reader trust every

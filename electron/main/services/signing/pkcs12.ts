@@ -26,24 +26,6 @@ export type OpenKeyFailure = 'wrong-password' | 'unreadable-key';
 export const toBinary = (bytes: Uint8Array): string => Buffer.from(bytes).toString('binary');
 export const fromBinary = (binary: string): Uint8Array => new Uint8Array(Buffer.from(binary, 'binary'));
 
-/**
- * Seals a key and its chain. AES-256 for the key bag and 10,000 iterations: the password is the
- * staff member's (or a random secret kept in their sealed keyring), never stored beside the file.
- */
-export function sealKey(
-  key: forge.pki.rsa.PrivateKey,
-  chain: readonly forge.pki.Certificate[],
-  password: string,
-  friendlyName: string,
-): Uint8Array {
-  const pfx = forge.pkcs12.toPkcs12Asn1(key, [...chain], password, {
-    algorithm: 'aes256',
-    count: 10_000,
-    friendlyName,
-  });
-  return fromBinary(forge.asn1.toDer(pfx).getBytes());
-}
-
 // PKCS#12 bag types (RFC 7292), spelt out because forge's oid table is typed as possibly missing.
 const bagOids = {
   shroudedKey: '1.2.840.113549.1.12.10.1.2',
@@ -90,8 +72,4 @@ export function openKey(sealed: SealedKey): Result<OpenedKey, OpenKeyFailure> {
     certificate,
     chain: [certificate, ...certificates.filter((candidate) => candidate !== certificate)],
   });
-}
-
-export function certificateToDer(certificate: forge.pki.Certificate): Uint8Array {
-  return fromBinary(forge.asn1.toDer(forge.pki.certificateToAsn1(certificate)).getBytes());
 }

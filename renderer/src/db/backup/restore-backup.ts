@@ -103,7 +103,7 @@ export async function tableDigests(
 }
 
 /**
- * Restores a backup into an empty install (issue 10): refused before anything is written when the
+ * Restores a backup into an empty install: refused before anything is written when the
  * file is damaged (main checks its SHA-256), comes from a newer app, or the password does not open
  * it. The live database is then replaced by one at the backup's own schema version, filled chunk by
  * chunk (decrypted first, then written: WebCrypto is never awaited inside a transaction), and each

@@ -11,9 +11,9 @@ import type { BackupPort } from '../../platform/backup-port';
 import type { BackupWriteFailureCode, BackupWritten } from './write-backup';
 
 /**
- * The installed records opened at their own (older) version, when they are older than this app's
- * and hold accounts: they are then backed up before the upgrade runs (issue 10, safe upgrades).
- * Opening at exactly the installed version runs no upgrade. Undefined when nothing needs it.
+ * The installed records opened at their own (older) version, when they are older than this app's and hold
+ * accounts: they are then backed up before the upgrade runs: a failed upgrade must not lose a record. Opening
+ * at exactly the installed version runs no upgrade. Undefined when nothing needs it.
  */
 export async function olderDatabaseWithAccounts(
   factory: IDBFactory,

@@ -12,8 +12,9 @@ import { deriveKeyEncryptionKey, newSalt } from './key-derivation';
 /**
  * The home has one data key (AES-GCM-256, seals every field no index needs) and one audit key
  * (HMAC-SHA-256, chains the audit log). Neither is ever stored in the clear: each account keeps
- * both wrapped by its own password-derived key (issue: "the data key is wrapped by each account's
- * password-derived key; changing or resetting a password re-wraps it").
+ * both wrapped by its own password-derived key (DESIGN: keys
+ * wrapped by each staff member's password-derived key), so changing or resetting a password
+ * re-wraps it and nothing else.
  *
  * All of this awaits WebCrypto and Argon2id, so it runs before any IndexedDB transaction opens;
  * the caller writes the returned record inside one afterwards.

@@ -9,7 +9,7 @@ import type { SigningPort } from '../../platform/signing-port';
 import { generateSealingSecret } from './key-wrapping';
 
 /**
- * Signing keys on the renderer's side (issue #6 point 5). The main process makes and uses the keys;
+ * Signing keys on the renderer's side (DESIGN: signed PDFs). The main process makes and uses the keys;
  * the renderer only ever holds them sealed (encrypted PKCS#8) plus the secrets that open them, and
  * each secret only wrapped by a password-derived key:
  * - the home CA's sealed key and certificate: settings row `signingAuthority` (it opens nothing alone);

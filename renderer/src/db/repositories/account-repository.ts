@@ -159,4 +159,3 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
     },
   };
 }
-export type AccountRepository = ReturnType<typeof accountRepository>;

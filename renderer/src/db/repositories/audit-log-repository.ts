@@ -216,7 +216,6 @@ export function auditLog(
     },
   };
 }
-export type AuditLog = ReturnType<typeof auditLog>;
 
 function pendingToEvent(row: PendingAuditRow) {
   return {

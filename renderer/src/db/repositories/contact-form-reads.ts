@@ -49,7 +49,10 @@ export function contactFormReads(db: FamilyLinksDb) {
       return store.open(rows, session.cipher);
     },
 
-    /** A young person's forms whose contact ended in [from, to) (ISO instants), oldest first (H6's termly review). */
+    /**
+     * A young person's forms whose contact ended in [from, to) (ISO instants), oldest first (the termly
+     * review).
+     */
     async listForYoungPerson(
       session: Session,
       youngPersonId: string,

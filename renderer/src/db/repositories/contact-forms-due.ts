@@ -33,7 +33,7 @@ export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new
   const settings = () => contactFormSettingsRepository(db, clock).settings();
   return {
     /**
-     * A form falls due for a contact that happened (a completed visit, H3): one per young person,
+     * A form falls due for a contact that happened (a completed visit): one per young person,
      * owed by `authorId`, due `dueHours` after the contact ended. Made once per visit and young
      * person: calling again for the same visit returns the forms already made.
      */

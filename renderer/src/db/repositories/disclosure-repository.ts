@@ -90,4 +90,3 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
     },
   };
 }
-export type DisclosureRepository = ReturnType<typeof disclosureRepository>;

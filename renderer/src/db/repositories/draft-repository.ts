@@ -26,4 +26,3 @@ export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId
     },
   };
 }
-export type DraftRepository = ReturnType<typeof draftRepository>;

@@ -316,7 +316,6 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     },
   };
 }
-export type OutboxRepository = ReturnType<typeof outboxRepository>;
 
 function withoutUndefined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;

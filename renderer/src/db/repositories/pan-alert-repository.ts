@@ -159,10 +159,10 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     queueAlert,
 
     /**
-     * Alerts the PAN group once about each contact form whose 48 hours have passed unfiled (issue
-     * 7: "a form overdue"). Reads only the forms' plain fields (status, due time, young person,
-     * reference); which forms were already alerted is kept in the settings table (ids only).
-     * Returns how many forms were newly alerted.
+     * Alerts the PAN group once about each contact form whose 48 hours have passed unfiled (an event PAN
+     * members can ask to hear about). Reads only the forms' plain fields (status, due time, young person,
+     * reference); which forms were already alerted is kept in the settings table (ids only). Returns how many
+     * forms were newly alerted.
      */
     async queueOverdueFormAlerts(session: Session): Promise<number> {
       const now = clock().toISOString();
@@ -199,7 +199,6 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     },
   };
 }
-export type PanAlertRepository = ReturnType<typeof panAlertRepository>;
 
 /**
  * For other repositories: queue a PAN alert after their own change has committed. Anything that

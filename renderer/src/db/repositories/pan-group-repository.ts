@@ -145,7 +145,6 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
     },
   };
 }
-export type PanGroupRepository = ReturnType<typeof panGroupRepository>;
 
 function kindOf(input: unknown): string {
   const kind = typeof input === 'object' && input !== null ? (input as { kind?: unknown }).kind : undefined;

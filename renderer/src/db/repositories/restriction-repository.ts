@@ -34,9 +34,6 @@ const restrictionHistoryCodec = createSealedCodec(
 
 export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
 
-/** True while a restriction applies on `today` (YYYY-MM-DD in the home's zone); the rule lives in shared/. */
-export const isInForce = isRestrictionInForce;
-
 /**
  * The contact-restriction register. Reading strips what the person may not know (a care worker
  * sees the kind and the instruction, not the court order). Every change keeps the version before
@@ -47,7 +44,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
   const records = recordWriter(db, clock);
 
-  /** Tells the young person's PAN group about a saved change (issue 7), then hands the result back unchanged. */
+  /**
+   * Tells the young person's PAN group about a saved change (DESIGN rule 2), then hands the result back
+   * unchanged.
+   */
   async function alertAfter(
     session: Session,
     event: 'restrictionChanged' | 'restrictionEnded',
@@ -149,7 +149,9 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     /** Whole records, for the restriction check only: its answer is what leaves the data layer. */
     async listForCheck(session: Session, today: string): Promise<Restriction[]> {
       if (!can(session.roles, 'restriction:read-instruction')) return [];
-      return (await store.all(session.cipher)).filter((restriction) => isInForce(restriction, today));
+      return (await store.all(session.cipher)).filter((restriction) =>
+        isRestrictionInForce(restriction, today),
+      );
     },
 
     async listForYoungPerson(session: Session, youngPersonId: string): Promise<VisibleRestriction[]> {

@@ -32,7 +32,7 @@ export type PastRetention = {
 
 /**
  * Retention periods (settings, the manager's) and the records past them. Nothing here deletes:
- * the manager's decision on each group is recorded in the audit log (issue 10, point 7).
+ * the manager's decision on each group is recorded in the audit log (DESIGN rule 10).
  */
 export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const records = recordWriter(db, clock);

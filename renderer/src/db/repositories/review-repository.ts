@@ -33,7 +33,7 @@ export type ReviewRecord =
   | { readonly type: 'contactForm'; readonly form: ContactForm };
 
 /**
- * The termly review's reads (issue 8). Need to know is applied here, before any row is opened: the
+ * The termly review's reads (seed 004, 5.5). Need to know is applied here, before any row is opened: the
  * manager sees every young person, a Case Co-ordinator only those whose CC they are, and anyone
  * else nothing (`reviewScope`). Rows are found by their plain index columns (contact end, visit
  * start, young person) and only the ones in scope are opened; the figures come from the pure rules

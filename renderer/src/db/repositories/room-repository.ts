@@ -99,4 +99,3 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
     },
   };
 }
-export type RoomRepository = ReturnType<typeof roomRepository>;

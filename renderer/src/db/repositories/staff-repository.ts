@@ -43,4 +43,3 @@ export function staffRepository(db: FamilyLinksDb) {
     },
   };
 }
-export type StaffRepository = ReturnType<typeof staffRepository>;

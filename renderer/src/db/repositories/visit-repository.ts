@@ -13,7 +13,7 @@ import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
 import { staffOf, visitBookingChecks, type BookingCheck, type BookingContext } from './visit-booking-checks';
-import { createSealedCodec, type SealedRow } from '../sealed-codec';
+import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 
@@ -29,7 +29,6 @@ export const visitPlainKeys = [
   'kind',
 ] as const satisfies readonly VisitPlainKey[];
 export const visitCodec = createSealedCodec('visits', visitSchema, visitPlainKeys);
-export type VisitRow = SealedRow<Visit, VisitPlainKey>;
 
 export type VisitError =
   'forbidden' | 'invalid' | 'refused' | 'not-found' | 'changed-elsewhere' | 'not-allowed-now';
@@ -339,4 +338,3 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     },
   };
 }
-export type VisitRepository = ReturnType<typeof visitRepository>;

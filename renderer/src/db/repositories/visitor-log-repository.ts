@@ -360,4 +360,3 @@ export function visitorLogRepository(
     },
   };
 }
-export type VisitorLogRepository = ReturnType<typeof visitorLogRepository>;

@@ -7,8 +7,8 @@ import { useCaseFileCopyRepository } from './useCaseFileCopyRepository';
 const checkEveryMs = 60_000;
 
 /**
- * Keeps trying the case-file copies that could not be written (issue #6 point 6: "the copy waits
- * and is retried"): all of them when someone signs in, then every minute those whose next try
+ * Keeps trying the case-file copies that could not be written (a signed form is never lost for a
+ * share being down: DESIGN rule 2): all of them when someone signs in, then every minute those whose next try
  * has come (each waits longer after each failure, up to 6 hours). Renders nothing.
  */
 export function CaseFileRetryRunner() {

@@ -12,7 +12,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
 
 /**
- * The manager's home screen (DESIGN rule 6; issue #6 point 4): contacts recorded with a restricted
+ * The manager's home screen (DESIGN rule 6): contacts recorded with a restricted
  * person taking part, like the door's overrides. A safeguarding alert: the manager checks what
  * happened and whether anyone must be told.
  */

@@ -37,7 +37,10 @@ type Props = {
   readonly onSign?: (() => void) | undefined;
 };
 
-/** Everything the policy asks a contact form to hold (issue #6 point 1), kept as a sealed draft while typed. */
+/**
+ * Everything the policy asks a contact form to hold (DESIGN: contact forms), kept as a sealed draft while
+ * typed.
+ */
 export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props) {
   const session = useSession();
   const repository = useContactFormRepository();

@@ -16,7 +16,7 @@ import { useContactFormRepository } from './useContactFormRepository';
 type Progress = { readonly done: number; readonly total: number };
 
 /**
- * Bulk export (issue #6 point 7): a young person's filed forms, or every form in a span such as a
+ * Bulk export: a young person's filed forms, or every form in a span such as a
  * term, as the signed PDFs made at filing, into a folder the person picks. It asks why first and
  * records the answer in the disclosure log; a progress bar shows each file, and Stop ends it
  * between files (files already written stay, and the message says how many).

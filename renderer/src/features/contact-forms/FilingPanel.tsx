@@ -20,7 +20,7 @@ type Props = {
 };
 
 /**
- * Signing and filing (issue #6 point 5): the author draws their signature and enters their
+ * Signing and filing (DESIGN: signed PDFs): the author draws their signature and enters their
  * password again; the main process signs the PDF with their own key. Once filed, the form cannot
  * change. The PT and the PAN group are alerted afterwards (their failure never undoes the filing).
  */

@@ -13,7 +13,7 @@ const step = 4;
 const bigStep = 20;
 
 /**
- * The author's drawn signature (issue #6 point 5). A mouse, pen or finger draws on the canvas
+ * The author's drawn signature (DESIGN: signed PDFs). A mouse, pen or finger draws on the canvas
  * (signature_pad). With the keyboard the same box is a pen you steer: Space puts it down or lifts
  * it, the arrow keys move it (Shift for bigger steps), so someone who cannot use a pointer still
  * draws their own mark rather than typing a name. What makes the form theirs in law is the digital

@@ -21,10 +21,10 @@ import { declarationsFileName, declarationsReport } from './declarations-report'
 import { useDeclarationsPdf } from './useDeclarationsPdf';
 
 /**
- * "Signed PDF for the staff file" (issue #9 point 4): the signer types their password again, says
- * why the copy is leaving the app (the disclosure dialog), then main lays the report out, signs it
- * with their own certificate and asks where to save it. Only once it is saved are the disclosure
- * (with the file's SHA-256) and the audit entry recorded: a cancelled save leaves nothing behind.
+ * "Signed PDF for the staff file" (seeds 000-002; DESIGN: signed PDFs): the signer types their password
+ * again, says why the copy is leaving the app (the disclosure dialog), then main lays the report out, signs
+ * it with their own certificate and asks where to save it. Only once it is saved are the disclosure (with the
+ * file's SHA-256) and the audit entry recorded: a cancelled save leaves nothing behind.
  */
 export function DeclarationsPdfPanel(props: {
   readonly member: Pick<StaffMember, 'id' | 'name' | 'roles'>;

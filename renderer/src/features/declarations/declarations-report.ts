@@ -6,7 +6,7 @@ import { staffRoleLabels, type StaffMember } from '@shared/schemas/staff';
 import { declarationStateText } from './declaration-state-text';
 
 /**
- * One staff member's declarations as a signed report for their staff file (issue #9 point 4):
+ * One staff member's declarations as a signed report for their staff file (seeds 000-002):
  * a summary, a table of every declaration, then each in full with the manager's review. Oldest
  * first, as a file is read. Pure: the screen passes what it has already been allowed to see.
  */

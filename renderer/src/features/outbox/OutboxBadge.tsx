@@ -1,6 +1,6 @@
 import { useFailedOutboxCount } from './useOutbox';
 
-/** Beside "Outbox" in the navigation: how many messages failed, so nobody misses one (issue 7). */
+/** Beside "Outbox" in the navigation: how many messages failed, so nobody misses one. */
 export function OutboxBadge() {
   const failed = useFailedOutboxCount();
   if (!failed) return null;

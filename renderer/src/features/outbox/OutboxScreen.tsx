@@ -14,10 +14,10 @@ import { useOpenInMailClient, useOutbox } from './useOutbox';
 type Outcome = { readonly tone: 'error' | 'success' | 'info'; readonly message: string };
 
 /**
- * The outbox (issue 7): every alert the app has sent or will send, one row per person, with its
- * state and, when it failed, why. The manager sees every alert; anyone else the alerts they raised.
- * A failed or waiting message can be tried again or cancelled; without mail settings each can be
- * opened in the person's own mail client.
+ * The outbox (DESIGN: the email outbox): every alert the app has sent or will send, one row per person, with
+ * its state and, when it failed, why. The manager sees every alert; anyone else the alerts they raised. A
+ * failed or waiting message can be tried again or cancelled; without mail settings each can be opened in the
+ * person's own mail client.
  */
 export function OutboxScreen() {
   const session = useSession();

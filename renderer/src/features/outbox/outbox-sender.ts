@@ -146,7 +146,6 @@ export function outboxSender(
     },
   };
 }
-export type OutboxSender = ReturnType<typeof outboxSender>;
 
 /** A filed contact form's signed PDF, read through its repository (need to know applies). */
 export function contactFormPdf(db: FamilyLinksDb): SignedPdfSource {

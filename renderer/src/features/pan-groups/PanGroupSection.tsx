@@ -19,7 +19,7 @@ type Editing =
   | { readonly kind: 'change'; readonly member: PanMember };
 
 /**
- * A young person's PAN group on their page (issue 7): the PT, always told about everything, and
+ * A young person's PAN group on their page (DESIGN: the PAN group): the PT, always told about everything, and
  * the key adults, each with what they hear about. Only those who lead contact see or change it.
  */
 export function PanGroupSection({

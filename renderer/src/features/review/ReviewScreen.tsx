@@ -12,7 +12,7 @@ import { defaultTermChoice, useReviewTrend, useTermlyOverview, type TermChoice }
 import './review.css';
 
 /**
- * The termly review (issue 8; seed 004, 5.5): for a Case Co-ordinator their own young people, for
+ * The termly review (seed 004, 5.5): for a Case Co-ordinator their own young people, for
  * the manager everyone (the repository decides which). Each figure against the policy's minimums,
  * with its status and reason, opening the records behind it.
  */

@@ -15,7 +15,7 @@ const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
 };
 
 /**
- * The manager chooses the case-file folder (issue #6 point 6; a network share is normal) and can
+ * The manager chooses the case-file folder (a network share is normal) and can
  * see at once whether this computer can save there now. Signed forms never wait on it: if it is
  * unreachable, the copies queue in the app and are tried again.
  */

@@ -7,9 +7,9 @@ import { MailTestMessage } from './MailTestMessage';
 import { useMailSettingsChanges } from './useMailSettings';
 
 /**
- * The manager's mail settings (issue 7): the server, how it is encrypted, the account, and an
- * optional CA certificate. The main process keeps them, and the password only in the operating
- * system's protected storage. Each change and each test message is in the audit log.
+ * The manager's mail settings (DESIGN rule 9: only over verified TLS): the server, how it is encrypted, the
+ * account, and an optional CA certificate. The main process keeps them, and the password only in the
+ * operating system's protected storage. Each change and each test message is in the audit log.
  */
 export function MailSettingsScreen() {
   const session = useSession();

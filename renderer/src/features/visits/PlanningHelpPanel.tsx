@@ -8,7 +8,7 @@ type Props = {
   readonly timeZone: string;
 };
 
-/** While booking for a young person: what the policy still asks this term and year (issue 5, item 4). */
+/** While booking for a young person: what the policy still asks this term and year (DESIGN rules 4 and 5). */
 export function PlanningHelpPanel({ youngPersonId, youngPersonName, today, timeZone }: Props) {
   const help = usePlanningHelp(youngPersonId, today, timeZone);
   if (!youngPersonId) return null;

@@ -46,7 +46,7 @@ type CheckState =
   | { readonly kind: 'incomplete' };
 
 /**
- * Booking a visit, or moving one (issue 5, item 2). The checks (clashes, placement, restrictions)
+ * Booking a visit, or moving one. The checks (clashes, placement, restrictions)
  * run as the form is filled in and again on saving, and say in words what is wrong and how to fix it.
  */
 export function VisitBookingForm({ actions, directory, timeZone, today, initial, changing, onDone }: Props) {

@@ -47,8 +47,8 @@ function periodLabel(view: CalendarView, range: { from: string; to: string }): s
 }
 
 /**
- * The visit calendar (issue 5): day, week and month views filtered by young person, member of staff
- * or room; booking, changing and marking visits; the .ics export (asked about and logged first) and
+ * The visit calendar (DESIGN: the visit schedule): day, week and month views filtered by young person, member
+ * of staff or room; booking, changing and marking visits; the .ics export (asked about and logged first) and
  * a printable week.
  */
 export function VisitsScreen() {

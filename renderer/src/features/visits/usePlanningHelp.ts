@@ -21,7 +21,7 @@ export type PlanningHelp =
   | { readonly kind: 'ready'; readonly minimums: ContactMinimums };
 
 /**
- * What the policy still asks for one young person this academic year (H6's pure rule,
+ * What the policy still asks for one young person this academic year (the pure rule in
  * shared/rules/contact-minimums.ts), from their visits, contact forms and family, kept live so a
  * booking made now shows at once as "booked".
  */

@@ -36,8 +36,8 @@ const shortDate = (instant: string, timeZone: string) =>
 /**
  * What follows a visit's own saved change, each after its transaction has committed (so a failure
  * here never undoes the booking; it is reported in words instead).
- * - Completed: the contact form is due, its 48-hour clock starting at the visit's end (issue 5,
- *   item 5). Owed by the supervising member of staff, else the first on the visit, else whoever
+ * - Completed: the contact form is due, its 48-hour clock starting at the visit's end (DESIGN
+ *   rule 1). Owed by the supervising member of staff, else the first on the visit, else whoever
  *   marked it completed.
  * - Booked or cancelled: the young person's PAN group hears, with no names (DESIGN rule 9).
  * Returns the contact forms now due, and the problems in words (empty when all went through).

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import {
-  isInForce,
-  restrictionRepository,
-} from '../../../../renderer/src/db/repositories/restriction-repository';
+import { isRestrictionInForce } from '../../../../shared/rules/restriction-check';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
 import { freshDatabase } from './test-database';
@@ -101,7 +99,9 @@ describe('the restriction register', () => {
     ['on its last day', '2026-06-30', true],
     ['the day after it lapses', '2026-07-01', false],
   ])('is in force %s: %s', (_case, today, expected) => {
-    expect(isInForce({ effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }, today)).toBe(expected);
+    expect(isRestrictionInForce({ effectiveFrom: '2026-01-01', effectiveTo: '2026-06-30' }, today)).toBe(
+      expected,
+    );
   });
 
   it('lists reviews due soon and restrictions that lapsed without being ended', async () => {

@@ -1,7 +1,6 @@
 import { cleanup, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { ok } from '../../../../shared/result';
-import type { StaffRole } from '../../../../shared/schemas/staff';
 import { DatabaseContext } from '../../../../renderer/src/platform/database-context';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { createDraftKeeper } from '../../../../renderer/src/security/draft-keeper';
@@ -44,11 +43,6 @@ export async function openTestHome(): Promise<TestHome> {
  */
 export function closeTestHome(_home?: unknown): void {
   cleanup();
-}
-
-/** A session made with `testSession` for the given roles, on the same keys as `home`. */
-export async function colleague(home: TestHome, roles: readonly StaffRole[]): Promise<Session> {
-  return testSession(roles, { dataKey: home.manager.dataKey, auditKey: home.manager.auditKey });
 }
 
 /**

@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { academicYearSchema } from '@shared/schemas/academic-year';
 import { personSchema, relationshipSchema, youngPersonSchema } from '@shared/schemas/people';
-import {
-  contactFormSchema,
-  restrictionSchema,
-  roomSchema,
-  visitSchema,
-  visitorEntrySchema,
-} from '@shared/schemas/registers';
+import { roomSchema, visitSchema } from '@shared/schemas/visits';
+import { contactFormSchema } from '@shared/schemas/contact-forms';
+import { restrictionSchema, visitorEntrySchema } from '@shared/schemas/registers';
 import { staffMemberSchema } from '@shared/schemas/staff';
 import {
   buildAcademicYear,

@@ -7,7 +7,8 @@ import {
   type RestrictionEffect,
   type RestrictionKind,
 } from '../../../../shared/rules/restriction-effects';
-import { contactKinds, visitKinds } from '../../../../shared/schemas/registers';
+import { visitKinds } from '../../../../shared/schemas/visits';
+import { contactKinds } from '../../../../shared/schemas/contact-forms';
 
 const effectOf = (kind: RestrictionKind, contact: ContactMode, isSupervised = false) =>
   restrictionEffect(kind, undefined, { contact, isSupervised });

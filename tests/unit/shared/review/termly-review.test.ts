@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactForm, Visit } from '@shared/schemas/registers';
+import type { Visit } from '@shared/schemas/visits';
+import type { ContactForm } from '@shared/schemas/contact-forms';
 import {
   yearReview,
   type FigureKey,
