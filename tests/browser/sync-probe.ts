@@ -4,6 +4,7 @@
 import '../../shared/zod-setup';
 import type { Database, SyncDocument } from 'pouchdb-browser';
 import type { FamilyLinksApi } from '../../shared/ipc/client';
+import PouchDB from 'pouchdb-browser';
 import { openMirror, openRemote, replicateOnce } from '../../renderer/src/sync/replicator';
 import { createIpcFetch, virtualDatabaseUrl } from '../../renderer/src/sync/ipc-fetch';
 
@@ -82,6 +83,30 @@ const probe = {
     return (await fetchOverIpc(url, { method: 'GET' })).status;
   },
   violations: (): string[] => [...cspViolations],
+  /**
+   * A new computer's first pull into an empty mirror, timed here: through the relay (as the app
+   * does), or bare (PouchDB straight to the server over fetch, the floor). The mirror is deleted
+   * afterwards, so each pass starts empty.
+   */
+  async timedFirstPull(
+    mirrorName: string,
+    via:
+      | { readonly kind: 'relay'; readonly database: string }
+      | { readonly kind: 'bare'; readonly url: string; readonly name: string; readonly password: string },
+  ): Promise<{ ms: number; written: number }> {
+    const fresh = openMirror(mirrorName);
+    const source =
+      via.kind === 'relay'
+        ? openRemote(via.database, (request) => api()['sync:http'](request))
+        : new PouchDB(via.url, { skip_setup: true, auth: { username: via.name, password: via.password } });
+    try {
+      const started = performance.now();
+      const result = await explained(replicateOnce(source, fresh));
+      return { ms: performance.now() - started, written: result.docs_written };
+    } finally {
+      await fresh.destroy();
+    }
+  },
 };
 export type SyncProbe = typeof probe;
 page.familyLinksSyncProbe = probe;

@@ -58,6 +58,7 @@ declare module 'pouchdb-browser' {
   export type FetchLike = (url: string, options: RequestInit) => Promise<Response>;
 
   export type DatabaseOptions = {
+    auth?: { username: string; password: string };
     skip_setup?: boolean;
     fetch?: FetchLike;
     adapter?: string;

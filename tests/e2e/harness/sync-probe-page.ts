@@ -21,9 +21,9 @@ export function syncProbeBundle(): Promise<string> {
  * PouchDB and the transport run under exactly the policy the app has: no eval, no connect-src
  * beyond the app itself.
  */
-export async function serveSyncProbe(context: BrowserContext): Promise<void> {
+export async function serveSyncProbe(context: BrowserContext, csp = contentSecurityPolicy()): Promise<void> {
   const script = await readFile(await syncProbeBundle());
-  const headers = { 'Content-Security-Policy': contentSecurityPolicy(), 'Cache-Control': 'no-store' };
+  const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' };
   await context.route(`**${syncProbePath}`, (route) =>
     route.fulfill({
       status: 200,
@@ -49,6 +49,12 @@ type ProbeGlobal = {
     ids(): Promise<string[]>;
     fetchOutside(database: string, url: string): Promise<number>;
     violations(): string[];
+    timedFirstPull(
+      mirrorName: string,
+      via:
+        | { readonly kind: 'relay'; readonly database: string }
+        | { readonly kind: 'bare'; readonly url: string; readonly name: string; readonly password: string },
+    ): Promise<{ ms: number; written: number }>;
   };
 };
 export type SyncProbe = NonNullable<ProbeGlobal['familyLinksSyncProbe']>;
