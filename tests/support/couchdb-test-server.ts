@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import expressPouchDb from 'express-pouchdb';
-import PouchDB, { type ServerDatabase } from 'pouchdb-core';
+import PouchDB, { type ServerDatabase, type ServerPouchConstructor } from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import httpAdapter from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
@@ -46,6 +46,14 @@ export type CouchTestServer = {
   close(): Promise<void>;
 };
 
+let withPlugins: ServerPouchConstructor | undefined;
+
+/** PouchDB's plugins change the class they are given, once per process: a second time throws. */
+function pouchWithPlugins(): ServerPouchConstructor {
+  withPlugins ??= PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication).plugin(mapReduce);
+  return withPlugins;
+}
+
 const adminDefaults = { name: 'couch-admin', password: 'admin password for the test server only' };
 
 /**
@@ -73,11 +81,7 @@ export async function startCouchTestServer(
   const admin = options.admin ?? adminDefaults;
   const folder = await mkdtemp(join(tmpdir(), 'family-links-couch-'));
   // Each server has its own PouchDB class and prefix, so two servers in one process share nothing.
-  const ServerPouch = PouchDB.plugin(memoryAdapter)
-    .plugin(httpAdapter)
-    .plugin(replication)
-    .plugin(mapReduce)
-    .defaults({ adapter: 'memory', prefix: `${folder}/` });
+  const ServerPouch = pouchWithPlugins().defaults({ adapter: 'memory', prefix: `${folder}/` });
   const app = expressPouchDb(ServerPouch, {
     mode: 'fullCouchDB',
     inMemoryConfig: true,
