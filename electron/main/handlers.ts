@@ -5,9 +5,11 @@ import type { BackupService } from './services/backup/backup-service';
 import { createBackupHandlers } from './handlers/backup-handlers';
 import { createDocumentsHandlers } from './handlers/documents-handlers';
 import { createMailHandlers } from './handlers/mail-handlers';
+import { createSyncHandlers } from './handlers/sync-handlers';
 import type { MailService } from './services/mail/mail-service';
 import type { MailClientOpener } from './services/mail/mail-client';
 import type { DocumentsService } from './services/documents';
+import type { SyncService } from './services/sync/sync-service';
 
 export type MainServices = {
   readonly appInfo: AppInfoService;
@@ -16,6 +18,7 @@ export type MainServices = {
   readonly documents: DocumentsService;
   readonly mail: MailService;
   readonly mailClient: MailClientOpener;
+  readonly sync: SyncService;
 };
 
 /**
@@ -27,6 +30,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...createBackupHandlers(services.backup),
     ...createDocumentsHandlers(services),
     ...createMailHandlers(services),
+    ...createSyncHandlers(services.sync),
     'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
     'audit:anchor-head': async (head) => ({ ok: true, value: await services.auditAnchor.anchorHead(head) }),
     'audit:read-anchor': async () => ({ ok: true, value: await services.auditAnchor.readAnchor() }),

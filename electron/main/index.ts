@@ -12,6 +12,7 @@ import { createDocumentsService } from './services/documents';
 import { createMailService } from './services/mail/mail-service';
 import { createMailClientOpener } from './services/mail/mail-client';
 import { protectedStorageFromSafeStorage } from './services/mail/protected-storage';
+import { createSyncService } from './services/sync/sync-service';
 import { createMainWindow, denyAllPermissions, preloadPath } from './window';
 
 // Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
@@ -115,15 +116,15 @@ if (!app.requestSingleInstanceLock()) {
       log,
     });
     // The mail password is encrypted by the OS (safeStorage); on Linux without a keyring that is a fixed key, and Mail settings say so.
-    const mail = createMailService({
-      folder: app.getPath('userData'),
-      protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform),
-      log,
-    });
+    const protectedStorage = protectedStorageFromSafeStorage(safeStorage, process.platform);
+    const mail = createMailService({ folder: app.getPath('userData'), protectedStorage, log });
+    // This computer's sync server password is kept the same way, and never leaves the main process.
+    const sync = createSyncService({ folder: app.getPath('userData'), protectedStorage, log });
+    app.on('will-quit', () => sync.close());
     const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
     // Signing keys take a while to make: have two ready before first run or a new account needs them.
     documents.warmUpKeys();
-    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient }), log);
+    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient, sync }), log);
     const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
     const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {
       if (!window.isDestroyed()) window.webContents.send(name, payload);

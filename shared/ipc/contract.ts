@@ -4,6 +4,7 @@ import { backupChannels } from './channels/backup';
 import { documentsChannels } from './channels/documents';
 import { signingChannels } from './channels/signing';
 import { mailChannels } from './channels/mail';
+import { syncChannels } from './channels/sync';
 
 /**
  * Every channel between the renderer and the main process, named `area:verb`, with the zod
@@ -16,6 +17,7 @@ export const ipcContract = {
   ...documentsChannels,
   ...signingChannels,
   ...mailChannels,
+  ...syncChannels,
   'app:get-info': {
     request: z.object({}).strict(),
     reply: z.object({

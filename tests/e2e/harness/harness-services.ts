@@ -13,6 +13,7 @@ import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-docu
 import { createMailService } from '../../../electron/main/services/mail/mail-service';
 import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
+import { createSyncService } from '../../../electron/main/services/sync/sync-service';
 import { projectRoot } from './project-paths';
 
 const packageJsonSchema = z.object({
@@ -81,6 +82,12 @@ export function createHarnessMainProcess(options: {
     mailClient: createMailClientOpener((url) =>
       Promise.resolve(void log.push({ message: 'Opened externally', detail: url })),
     ),
+    // The sync server password is encrypted with a key kept in this process's memory instead of safeStorage.
+    sync: createSyncService({
+      folder: resolve(options.tempDir, 'user-data'),
+      protectedStorage: inMemoryProtectedStorage(),
+      log: (message, detail) => log.push({ message, detail }),
+    }),
   };
   // As the app does at start: signing keys made in the background before first run needs them.
   services.documents.warmUpKeys();

@@ -10,6 +10,7 @@ import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed
 import { createDocumentsService } from '../../../electron/main/services/documents';
 import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-document-dialogs';
 import { createMailService } from '../../../electron/main/services/mail/mail-service';
+import { createSyncService } from '../../../electron/main/services/sync/sync-service';
 import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
 import { mkdtempSync } from 'node:fs';
@@ -47,7 +48,11 @@ function realRouter() {
     protectedStorage: inMemoryProtectedStorage(),
   });
   const mailClient = createMailClientOpener(() => Promise.resolve());
-  const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient });
+  const sync = createSyncService({
+    folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-sync-')),
+    protectedStorage: inMemoryProtectedStorage(),
+  });
+  const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient, sync });
   return {
     handlers,
     log,
