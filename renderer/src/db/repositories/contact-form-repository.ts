@@ -449,14 +449,20 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       return restrictedAmong(session, parsed.data);
     },
 
-    /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */
+    /**
+     * The author starts a form for a contact nobody booked (a phone call, a chance meeting). `id`
+     * is the one the screen gave the new form when it opened (its draft is kept under it).
+     */
     async start(
       session: Session,
       youngPersonId: string,
       input: unknown,
+      id: string = crypto.randomUUID(),
     ): Promise<Result<ContactForm, ContactFormError>> {
       if (!can(session.roles, 'contact-form:file'))
         return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+      if (await db.contactForms.get(id))
+        return fail('invalid', 'This form has been saved already. Open it from your contact forms.');
       if (!(await db.youngPeople.get(youngPersonId)))
         return fail('invalid', 'Choose a young person from the list.', {
           youngPersonId: 'Choose a young person from the list.',
@@ -469,7 +475,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           fieldMessages(entry.error),
         );
       const blank = contactFormSchema.parse({
-        id: crypto.randomUUID(),
+        id,
         reference: newReference(entry.data.contactStartedAt),
         youngPersonId,
         kind: entry.data.kind,
