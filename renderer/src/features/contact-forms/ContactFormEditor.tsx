@@ -157,14 +157,29 @@ export function ContactFormEditor({ formId, existing, timeZone, onSaved, onSign 
         ) : (
           <Field label="Young person" error={errors.youngPersonId?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('youngPersonId')}>
-                <option value="">Choose…</option>
-                {(youngPeople ?? []).map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {displayName(item)}
-                  </option>
-                ))}
-              </select>
+              // Controlled: a kept draft can come back before the list of young people has loaded.
+              <Controller
+                control={form.control}
+                name="youngPersonId"
+                render={({ field }) => (
+                  <select
+                    className="input"
+                    {...wiring}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                  >
+                    <option value="">Choose…</option>
+                    {(youngPeople ?? []).map((item) => (
+                      <option key={item.id} value={item.id}>
+                        {displayName(item)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              />
             )}
           </Field>
         )}
