@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { hashFor } from '../../app/routes';
 import { CaseFileQueuePanel } from './CaseFileQueuePanel';
+import { Banner } from '../../ui/Banner';
 import { ContactFormPage } from './ContactFormPage';
+import { ContactFormsFinder } from './ContactFormsFinder';
 import { ContactFormSettingsForm } from './ContactFormSettingsForm';
 import { ExportFormsPanel } from './ExportFormsPanel';
 import { MyDraftsPanel } from './MyDraftsPanel';
 import { OwedFormsPanel } from './OwedFormsPanel';
 import { newFormPrefix } from './contact-form-draft-key';
+import { useFormIdByReference } from './useFormIdByReference';
 import './contact-forms.css';
 
 /**
@@ -20,12 +23,36 @@ function OpenNewForm() {
   return <p role="status">Opening a new form…</p>;
 }
 
+/** `#/contact-forms/CF-2026-7K3QXP`: a link made from a reference alone (an alert's text) opens the form. */
+function OpenByReference({ reference }: { readonly reference: string }) {
+  const formId = useFormIdByReference(reference);
+  useEffect(() => {
+    if (formId) window.location.replace(hashFor('contact-forms', formId));
+  }, [formId]);
+  if (formId === null)
+    return (
+      <Banner tone="error">
+        No contact form you may read has the reference {reference}. Check it, or search for it under{' '}
+        <a href={hashFor('contact-forms')}>Contact forms</a>.
+      </Banner>
+    );
+  return <p role="status">Opening {reference}…</p>;
+}
+
 /** Contact forms: what you owe, your drafts, a new form, one form (`#/contact-forms/<id>`), copies waiting, export. */
 export function ContactFormsScreen({ formId }: { readonly formId: string | undefined }) {
   if (formId === 'new') {
     return (
       <div className="page">
         <OpenNewForm />
+      </div>
+    );
+  }
+  if (formId && /^cf-/i.test(formId)) {
+    return (
+      <div className="page">
+        <h1>Contact form {formId}</h1>
+        <OpenByReference reference={formId} />
       </div>
     );
   }
@@ -52,6 +79,7 @@ export function ContactFormsScreen({ formId }: { readonly formId: string | undef
       </p>
       <MyDraftsPanel />
       <OwedFormsPanel />
+      <ContactFormsFinder title="Find a contact form" />
       <CaseFileQueuePanel />
       <ExportFormsPanel />
       <ContactFormSettingsForm />
