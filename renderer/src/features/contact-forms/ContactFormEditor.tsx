@@ -25,6 +25,7 @@ import { useFamilyOf } from '../people/useFamilyOf';
 import { useStaffMembers } from '../people/useStaffMembers';
 import { useYoungPeople } from '../people/useYoungPeople';
 import { ActionRows } from './ActionRows';
+import { FormReferenceLink } from './FormReferenceLink';
 import { IdChoices } from './IdChoices';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { contactFormDraftKey } from './contact-form-draft-key';
@@ -143,8 +144,17 @@ export function ContactFormEditor({ formId, existing, timeZone, onSaved, onSign 
         ) : null}
         {stored?.amendmentReason ? (
           <Banner tone="info">
-            This addendum corrects a filed form whose signed file has SHA-256{' '}
-            <span className="hash">{stored.amendsSha256}</span>. Why: {stored.amendmentReason}
+            This addendum corrects{' '}
+            {stored.amendsFormId ? (
+              <FormReferenceLink
+                formId={stored.amendsFormId}
+                reference={stored.reference.replace(/-A\d+$/, '')}
+              />
+            ) : (
+              'a filed form'
+            )}
+            , whose signed file has SHA-256 <span className="hash">{stored.amendsSha256}</span>. Why:{' '}
+            {stored.amendmentReason}
           </Banner>
         ) : null}
         {stored ? <RestrictedParticipantsNotice participants={stored.restrictedParticipants} /> : null}
@@ -313,7 +323,11 @@ export function ContactFormEditor({ formId, existing, timeZone, onSaved, onSign 
           {(wiring) => <textarea className="input" rows={6} {...wiring} {...form.register('whatHappened')} />}
         </Field>
         <Field
-          label={`${theirName}’s own views and feelings`}
+          label={
+            youngPerson
+              ? `${theirName}’s own views and feelings`
+              : 'The young person’s own views and feelings'
+          }
           hint="In their own words where you can: quote what they said."
           error={errors.youngPersonViews?.message}
         >
