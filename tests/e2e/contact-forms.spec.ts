@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { ContactFormPage, type ContactDetails } from './pages/contact-form-page';
+import { ContactFormPage, ukDate, type ContactDetails } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -298,10 +298,10 @@ test.describe('contact forms', () => {
     await forms.exportForm.getByLabel('Young person', { exact: true }).selectOption({ label: harryLabel });
     // A whole term fills in both dates from the home's calendar; here a narrower span is typed instead.
     await forms.exportForm.getByLabel('A whole term').selectOption({ index: 1 });
-    await expect(forms.exportForm.getByLabel('Contacts from')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-    await expect(forms.exportForm.getByLabel('Contacts to')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-    await forms.exportForm.getByLabel('Contacts from').fill(londonDate(10));
-    await forms.exportForm.getByLabel('Contacts to').fill(londonDate(0));
+    await expect(forms.exportForm.getByLabel('Contacts from')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+    await expect(forms.exportForm.getByLabel('Contacts to')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
+    await forms.exportForm.getByLabel('Contacts from').fill(ukDate(londonDate(10)));
+    await forms.exportForm.getByLabel('Contacts to').fill(ukDate(londonDate(0)));
     await forms.exportForm.getByRole('button', { name: 'Export…' }).click();
     const dialog = new DisclosureDialog(page);
     await app.expectAccessible('export reason');

@@ -18,13 +18,12 @@ const statusText: Readonly<Record<ContactFormListItem['status'], string>> = {
 const rowHeight = 52;
 
 const whenFormats = new Map<string, Intl.DateTimeFormat>();
-/** "Wed 2 Dec 2026, 17:00" on the home's clock: short enough for a column. */
+/** "2 Dec 2026, 17:00" on the home's clock: short enough for a column. */
 function when(instant: string, timeZone: string): string {
   let format = whenFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
       timeZone,
-      weekday: 'short',
       day: 'numeric',
       month: 'short',
       year: 'numeric',
