@@ -259,6 +259,8 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await theirForms.getByLabel('Reference').fill(reference);
     await expect(theirForms.locator('.form-list__row')).toHaveCount(1);
     await expect(theirForms.locator('.form-list__row').first()).toContainText(reference);
+    for (const filter of ['Written by', 'Kind of contact', 'Status'])
+      await expect(theirForms.getByLabel(filter, { exact: true })).toBeVisible();
     await theirForms.scrollIntoViewIfNeeded();
     await app.expectAccessible('a young person’s page with their forms');
     await screenshots(app, page, 'young-person-forms');

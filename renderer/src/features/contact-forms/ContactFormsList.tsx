@@ -61,6 +61,8 @@ export function ContactFormsList({ filter, label, youngPersonName, staffName, ti
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // Rows are drawn from the first render, before the scroller has been measured.
+    initialRect: { width: 0, height: 10 * rowHeight },
   });
   const rows = virtualiser.getVirtualItems();
   const lastShown = rows[rows.length - 1]?.index ?? 0;
@@ -89,7 +91,15 @@ export function ContactFormsList({ filter, label, youngPersonName, staffName, ti
         <span>Written by</span>
         <span>Status</span>
       </div>
-      <div ref={scrollRef} className="form-list__scroller" tabIndex={0} role="region" aria-label={label}>
+      <div
+        ref={scrollRef}
+        className="form-list__scroller"
+        // As tall as its rows, up to most of the window: a definite height the list can scroll in.
+        style={{ height: `min(60vh, 34rem, ${Math.max(count, 1) * rowHeight + 2}px)` }}
+        tabIndex={0}
+        role="region"
+        aria-label={label}
+      >
         <ul className="form-list__rows" style={{ height: virtualiser.getTotalSize() }}>
           {rows.map((row) => {
             const item = items[row.index];
