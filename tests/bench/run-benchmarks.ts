@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       if (!isBenchResult(result))
         throw new Error(`${name} returned something other than a result: ${JSON.stringify(result)}`);
       process.stdout.write(
-        `${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio })}\n`,
+        `${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio, ...(typeof result.p95_ms === 'number' ? { p95_ms: result.p95_ms } : {}) })}\n`,
       );
     }
   } finally {

@@ -84,7 +84,13 @@ export type ContactFormPlainKey =
   | 'status'
   | 'contactEndedAt'
   | 'restrictionFlaggedAt'
-  | 'amendsFormId';
+  | 'amendsFormId'
+  | 'kind'
+  | 'contactStartedAt'
+  | 'filedAt'
+  | 'staffIds';
+/** A contact-form row; `listFieldsPending` marks one stored before its list fields were plain. */
+export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey> & { readonly listFieldsPending?: 1 };
 /** A filed form's signed PDF (base64, sealed); `id` is the form's id. */
 export type ContactFormFileRow = { readonly id: string; readonly sealed: SealedBox };
 /** A sampled form's review: ids, outcome and time plain; the manager's comment sealed. */
@@ -151,7 +157,7 @@ export class FamilyLinksDb extends Dexie {
   declare visits: Table<SealedRow<Visit, VisitPlainKey>, string>;
   declare panGroups: Table<SealedRow<PanGroup, PanGroupPlainKey>, string>;
   declare outbox: Table<SealedRow<OutboxMessage, OutboxPlainKey>, string>;
-  declare contactForms: Table<SealedRow<ContactForm, ContactFormPlainKey>, string>;
+  declare contactForms: Table<ContactFormRow, string>;
   declare contactFormFiles: Table<ContactFormFileRow, string>;
   declare caseFileQueue: Table<CaseFileQueueRow, string>;
   declare reviewSamples: Table<ReviewSample, string>;

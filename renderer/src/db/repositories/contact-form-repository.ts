@@ -29,6 +29,7 @@ import { auditLog } from './audit-log-repository';
 import { personCodec } from './people-repository';
 import { restrictionCodec } from './restriction-repository';
 import { Refusal } from './refusal';
+import { uniqueReference } from './contact-form-reference';
 
 const exportedFilesSchema = z
   .array(
@@ -50,6 +51,10 @@ export const contactFormCodec = createSealedCodec('contactForms', contactFormSch
   'contactEndedAt',
   'restrictionFlaggedAt',
   'amendsFormId',
+  'kind',
+  'contactStartedAt',
+  'filedAt',
+  'staffIds',
 ] satisfies ContactFormPlainKey[]);
 
 export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey>;
@@ -105,13 +110,6 @@ const dueContactSchema = z.object({
   personIds: z.array(z.uuid()).default([]),
   staffIds: z.array(z.uuid()).default([]),
 });
-
-const base32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** "CF-2026-7K3QXP": the year of the contact and six random letters; no name, no count. */
-export function newReference(contactEndedAt: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `CF-${contactEndedAt.slice(0, 4)}-${[...bytes].map((byte) => base32[byte % base32.length]).join('')}`;
-}
 
 function base64Of(bytes: Uint8Array): string {
   let binary = '';
@@ -370,27 +368,29 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           )
         : [];
       const already = existing.filter((form) => form.visitId === contact.visitId);
-      const forms = contact.youngPersonIds
-        .filter((youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId))
-        .map((youngPersonId) =>
-          contactFormSchema.parse({
-            id: crypto.randomUUID(),
-            reference: newReference(contact.contactEndedAt),
-            youngPersonId,
-            ...(contact.visitId ? { visitId: contact.visitId } : {}),
-            kind: contact.kind,
-            contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
-            contactEndedAt: contact.contactEndedAt,
-            dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
-            authorId: contact.authorId,
-            personIds: contact.personIds,
-            staffIds: contact.staffIds.includes(contact.authorId)
-              ? contact.staffIds
-              : [contact.authorId, ...contact.staffIds],
-            isSafeguardingConcern: false,
-            status: 'draft',
-          }),
-        );
+      const wanted = contact.youngPersonIds.filter(
+        (youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId),
+      );
+      const references = await Promise.all(wanted.map(() => uniqueReference(db, contact.contactEndedAt)));
+      const forms = wanted.map((youngPersonId, index) =>
+        contactFormSchema.parse({
+          id: crypto.randomUUID(),
+          reference: references[index],
+          youngPersonId,
+          ...(contact.visitId ? { visitId: contact.visitId } : {}),
+          kind: contact.kind,
+          contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
+          contactEndedAt: contact.contactEndedAt,
+          dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
+          authorId: contact.authorId,
+          personIds: contact.personIds,
+          staffIds: contact.staffIds.includes(contact.authorId)
+            ? contact.staffIds
+            : [contact.authorId, ...contact.staffIds],
+          isSafeguardingConcern: false,
+          status: 'draft',
+        }),
+      );
       if (forms.length === 0) return ok(already);
       const rows = await store.seal(forms, session.cipher);
       await audit.write(
@@ -449,14 +449,20 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       return restrictedAmong(session, parsed.data);
     },
 
-    /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */
+    /**
+     * The author starts a form for a contact nobody booked (a phone call, a chance meeting). `id`
+     * is the one the screen gave the new form when it opened (its draft is kept under it).
+     */
     async start(
       session: Session,
       youngPersonId: string,
       input: unknown,
+      id: string = crypto.randomUUID(),
     ): Promise<Result<ContactForm, ContactFormError>> {
       if (!can(session.roles, 'contact-form:file'))
         return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+      if (await db.contactForms.get(id))
+        return fail('invalid', 'This form has been saved already. Open it from your contact forms.');
       if (!(await db.youngPeople.get(youngPersonId)))
         return fail('invalid', 'Choose a young person from the list.', {
           youngPersonId: 'Choose a young person from the list.',
@@ -469,8 +475,8 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           fieldMessages(entry.error),
         );
       const blank = contactFormSchema.parse({
-        id: crypto.randomUUID(),
-        reference: newReference(entry.data.contactStartedAt),
+        id,
+        reference: await uniqueReference(db, entry.data.contactStartedAt),
         youngPersonId,
         kind: entry.data.kind,
         contactStartedAt: entry.data.contactStartedAt,

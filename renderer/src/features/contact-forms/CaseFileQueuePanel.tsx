@@ -6,6 +6,7 @@ import { dayAndTime } from '../door/door-time';
 import { useHomeTimeZone } from '../home/useHomeTimeZone';
 import { retryCaseFileCopies } from './retry-case-file-copies';
 import { useContactFormRepository } from './useContactFormRepository';
+import { FormReferenceLink } from './FormReferenceLink';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
@@ -75,7 +76,13 @@ export function CaseFileQueuePanel() {
         <tbody>
           {waiting.map((copy) => (
             <tr key={copy.id}>
-              <td>{references?.get(copy.id) ?? 'A form you cannot open'}</td>
+              <td>
+                {references?.get(copy.id) ? (
+                  <FormReferenceLink formId={copy.id} reference={references.get(copy.id) ?? ''} />
+                ) : (
+                  'A form you cannot open'
+                )}
+              </td>
               <td>{dayAndTime(copy.queuedAt, timeZone)}</td>
               <td>{copy.attempts}</td>
               <td>{dayAndTime(copy.nextAttemptAt, timeZone)}</td>

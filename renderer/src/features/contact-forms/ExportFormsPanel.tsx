@@ -11,6 +11,7 @@ import { useHomeTimeZone } from '../home/useHomeTimeZone';
 import { startOfDayInstant, shiftDate } from '../door/door-time';
 import { useYoungPeople } from '../people/useYoungPeople';
 import { termLabels } from '@shared/schemas/academic-year';
+import { readTypedDate, ukDateText } from '@shared/schemas/typed-date-time';
 import { useAcademicYears } from '../review/useTermlyOverview';
 import { useContactFormRepository } from './useContactFormRepository';
 
@@ -45,15 +46,19 @@ export function ExportFormsPanel() {
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
   const stopRequested = useRef(false);
 
+  // Typed day/month/year (a browser date field garbles a date typed over a date); a term fills them in.
+  const fromDay = readTypedDate(from);
+  const toDay = readTypedDate(to);
   const run = async () => {
     setMessage(undefined);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {
+    if (fromDay.kind !== 'date' || toDay.kind !== 'date' || toDay.isoDate < fromDay.isoDate) {
       setMessage({
         tone: 'error',
-        text: 'Enter the first and last day of the contacts to export, the last on or after the first.',
+        text: 'Enter the first and last day of the contacts to export as day/month/year, the last on or after the first.',
       });
       return;
     }
+    const [firstDay, lastDay] = [fromDay.isoDate, toDay.isoDate];
     const api = windowApi();
     if (!api) {
       setMessage({
@@ -62,8 +67,8 @@ export function ExportFormsPanel() {
       });
       return;
     }
-    const start = startOfDayInstant(from, timeZone);
-    const end = startOfDayInstant(shiftDate(to, 1), timeZone);
+    const start = startOfDayInstant(firstDay, timeZone);
+    const end = startOfDayInstant(shiftDate(lastDay, 1), timeZone);
     const forms = (
       youngPersonId
         ? await repository.listForYoungPerson(session, youngPersonId, start, end)
@@ -80,7 +85,7 @@ export function ExportFormsPanel() {
       ? (youngPeople?.find((person) => person.id === youngPersonId) ?? undefined)
       : undefined;
     const recorded = await disclosure.ask({
-      what: `${forms.length} signed contact form${forms.length === 1 ? '' : 's'}${who ? ` for ${displayName(who)}` : ''}, contacts from ${from} to ${to}`,
+      what: `${forms.length} signed contact form${forms.length === 1 ? '' : 's'}${who ? ` for ${displayName(who)}` : ''}, contacts from ${ukDateText(firstDay)} to ${ukDateText(lastDay)}`,
       kind: 'pdf',
       ...(youngPersonId ? { youngPersonId } : {}),
     });
@@ -193,12 +198,19 @@ export function ExportFormsPanel() {
             {(wiring) => (
               <select
                 className="input"
-                value={terms.find((term) => term.value === `${from}|${to}`)?.value ?? ''}
+                value={
+                  terms.find(
+                    (term) =>
+                      fromDay.kind === 'date' &&
+                      toDay.kind === 'date' &&
+                      term.value === `${fromDay.isoDate}|${toDay.isoDate}`,
+                  )?.value ?? ''
+                }
                 onChange={(event) => {
                   const [startsOn, endsOn] = event.target.value.split('|');
                   if (startsOn && endsOn) {
-                    setFrom(startsOn);
-                    setTo(endsOn);
+                    setFrom(ukDateText(startsOn));
+                    setTo(ukDateText(endsOn));
                   }
                 }}
                 {...wiring}
@@ -214,10 +226,10 @@ export function ExportFormsPanel() {
           </Field>
         ) : null}
         <div className="form__row">
-          <Field label="Contacts from">
+          <Field label="Contacts from" hint="Day/month/year.">
             {(wiring) => (
               <TextInput
-                type="date"
+                autoComplete="off"
                 className="input input--short"
                 value={from}
                 onChange={(event) => setFrom(event.target.value)}
@@ -225,10 +237,10 @@ export function ExportFormsPanel() {
               />
             )}
           </Field>
-          <Field label="Contacts to">
+          <Field label="Contacts to" hint="Day/month/year.">
             {(wiring) => (
               <TextInput
-                type="date"
+                autoComplete="off"
                 className="input input--short"
                 value={to}
                 onChange={(event) => setTo(event.target.value)}

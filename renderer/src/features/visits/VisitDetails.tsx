@@ -1,3 +1,4 @@
+import { FormReferenceLink } from '../contact-forms';
 import { useEffect, useRef, useState } from 'react';
 import { visitKindLabels, visitStatusLabels, type Visit, type VisitStatus } from '@shared/schemas/visits';
 import { describeSlot } from '@shared/rules/visit-conflicts';
@@ -30,7 +31,14 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
   const db = useDatabase();
   const session = useSession();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | undefined>();
+  const [message, setMessage] = useState<
+    | {
+        tone: 'error' | 'success';
+        text: string;
+        forms?: readonly { id: string; reference: string; dueAt: string }[];
+      }
+    | undefined
+  >();
   const [isCancelling, setIsCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -51,19 +59,17 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
     const { problems, dueForms } = event
       ? await afterVisitSaved(db, session, { event, visits: [result.value], timeZone })
       : { problems: [], dueForms: [] };
-    const due = dueForms
-      .map((form) => `${form.reference}, due by ${formatDeadlineInstant(form.dueAt, timeZone)}`)
-      .join('; ');
     const done =
       status === 'completed'
-        ? `Marked completed. The contact form is now due, counted from the end of the visit${due ? `: ${due}` : ''}.`
+        ? `Marked completed. The contact form is now due, counted from the end of the visit${dueForms.length > 0 ? ':' : '.'}`
         : status === 'cancelled'
           ? 'Visit cancelled. Its room and staff are free again.'
           : `Marked ${visitStatusLabels[status].toLowerCase()}.`;
+    const forms = status === 'completed' ? dueForms : [];
     setMessage(
       problems.length > 0
-        ? { tone: 'error', text: `${done} ${problems.join(' ')}` }
-        : { tone: 'success', text: done },
+        ? { tone: 'error', text: `${done} ${problems.join(' ')}`, forms }
+        : { tone: 'success', text: done, forms },
     );
   };
 
@@ -77,7 +83,19 @@ export function VisitDetails({ visit, repository, directory, timeZone, onChange,
       <h2 id="visit-details-title" ref={headingRef} tabIndex={-1}>
         {visitKindLabels[visit.kind]}: {visit.youngPersonIds.map(directory.youngPersonName).join(', ')}
       </h2>
-      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {message ? (
+        <Banner tone={message.tone}>
+          {message.text}
+          {(message.forms ?? []).map((form, index) => (
+            <span key={form.id}>
+              {index === 0 ? ' ' : '; '}
+              <FormReferenceLink formId={form.id} reference={form.reference} />, due by{' '}
+              {formatDeadlineInstant(form.dueAt, timeZone)}
+            </span>
+          ))}
+          {(message.forms ?? []).length > 0 ? '.' : null}
+        </Banner>
+      ) : null}
       <dl className="details">
         <dt>When</dt>
         <dd>{describeSlot(visit, timeZone)}</dd>

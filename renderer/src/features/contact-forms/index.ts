@@ -1,0 +1,3 @@
+// What other features use of contact forms.
+export { FormReferenceLink } from './FormReferenceLink';
+export { YoungPersonContactForms } from './YoungPersonContactForms';
