@@ -1,8 +1,10 @@
 import type { Restriction } from '../schemas/registers';
 import {
   compareNames,
+  isStartOfName,
   nameLookup,
   possibleMatches,
+  possibleStarts,
   prepareName,
   type NameCloseness,
   type NameLookup,
@@ -77,7 +79,8 @@ export type RestrictionCheckInput = {
 };
 
 export type NameMatch = {
-  readonly how: 'same person' | 'exact name' | 'alias' | 'short form' | 'near spelling';
+  readonly how:
+    'same person' | 'exact name' | 'alias' | 'short form' | 'part of the name' | 'initial' | 'near spelling';
   /** The visitor's name as given, that matched. */
   readonly matchedText: string;
   /** The restriction's name or alias that it matched. */
@@ -155,8 +158,19 @@ export function isRestrictionInForce(
 const closenessRank: Readonly<Record<NameCloseness, number>> = {
   exact: 0,
   'short form': 1,
-  'near spelling': 2,
+  'part of the name': 2,
+  initial: 3,
+  'near spelling': 4,
 };
+
+/**
+ * Is this only a name close to the restricted person's (part of it, an initial, a near spelling),
+ * not their name, an alias or a known short form? DESIGN rule 6: such a name "alone asks staff to
+ * check ID and record that they did"; the name itself blocks or warns.
+ */
+export function isCloseNameOnly(how: NameMatch['how']): boolean {
+  return how === 'part of the name' || how === 'initial' || how === 'near spelling';
+}
 
 type Candidate = { readonly text: string; readonly prepared: PreparedName };
 
@@ -207,7 +221,7 @@ function asSomeoneElse(effect: RestrictionEffect): RestrictionEffect {
   }
 }
 
-const isIndex = (
+export const isRestrictionIndex = (
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
 ): restrictions is RestrictionIndex => !Array.isArray(restrictions);
 
@@ -221,7 +235,7 @@ export function checkRestrictions(
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
   today: string,
 ): RestrictionCheck {
-  const index = isIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
+  const index = isRestrictionIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
   const { visitor } = input;
   const circumstances = {
     contact: input.contact ?? 'visit',
@@ -230,7 +244,7 @@ export function checkRestrictions(
   };
   const visiting = new Set(input.youngPersonIds);
   const candidates = (visitor.kind === 'typed' ? [visitor.name] : visitor.names)
-    .map((text) => ({ text, prepared: prepareName(text, { bothOrders: true }) }))
+    .map((text) => ({ text, prepared: prepareName(text, { asGiven: true }) }))
     .filter((candidate) => candidate.prepared.shapes.length > 0);
 
   const worthComparing = new Set(
@@ -269,8 +283,31 @@ export function checkRestrictions(
   return { kind: 'clear', allowed };
 }
 
+/**
+ * Could the name typed so far be the start of a restricted name in force for these young people
+ * ("Sarah Kh" for Sarah Khan; see `isStartOfName`)? The door then asks for the full name instead
+ * of saying nothing was found.
+ */
+export function startsRestrictedName(
+  typedName: string,
+  youngPersonIds: readonly string[],
+  index: RestrictionIndex,
+  today: string,
+): boolean {
+  const candidate = prepareName(typedName, { asGiven: true });
+  const visiting = new Set(youngPersonIds);
+  for (const position of possibleStarts(index.lookup, candidate)) {
+    const entry = index.entries[position];
+    if (!entry) continue;
+    if (visiting.size > 0 && !visiting.has(entry.restriction.youngPersonId)) continue;
+    if (!isRestrictionInForce(entry.restriction, today)) continue;
+    if (entry.names.some((name) => isStartOfName(candidate, name.prepared))) return true;
+  }
+  return false;
+}
+
 const isOnlyCloseName = (matches: readonly RestrictionMatch[]) =>
-  matches.every((match) => match.name.how === 'short form' || match.name.how === 'near spelling');
+  matches.every((match) => match.name.how === 'short form' || isCloseNameOnly(match.name.how));
 const closeNameNote = 'The name is close to, not the same as, a restricted person’s: check their ID.';
 
 /**
