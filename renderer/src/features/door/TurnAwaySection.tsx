@@ -21,8 +21,7 @@ export function TurnAwaySection({ note, onNoteChange, onTurnAway, isSaving }: Pr
         Note (optional)
       </label>
       <p id={`${id}-hint`} className="field__hint">
-        For example what they said, or that they left in a car. The duty manager and the young person’s PT are
-        told a visitor was turned away (initials and a reference only).
+        What they said, or how they left. The duty manager and the PT are told (initials only).
       </p>
       <textarea
         id={`${id}-note`}
