@@ -51,10 +51,7 @@ export type TurnedAway = {
 /** How long a visitor signed out by mistake can be put back from the door (after that: the register). */
 export const undoSignOutWindowMs = 2 * 60_000;
 
-/** How a turned-away entry is named in an alert: a short code of its id, never the visitor's name. */
-export function turnedAwayReference(entryId: string): string {
-  return `VR-${entryId.slice(0, 8).toUpperCase()}`;
-}
+export { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 
 /** The same name for the "already signed in" check: case, accents, spacing and punctuation aside. */
 export const sameNameKey = (name: string) => normaliseName(name);

@@ -1,6 +1,6 @@
 import { can } from '@shared/rules/access';
 import { hashFor } from '../../app/routes';
-import { turnedAwayReference } from '../../db/repositories/visitor-log-repository';
+import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { useSession } from '../../security/session-context';
 import { dayAndTime } from '../door/door-time';
 import { useDoorDirectory } from '../door/useDoorDirectory';

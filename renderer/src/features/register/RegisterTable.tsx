@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, clockTime, dayAndTime } from '../door/door-time';
 import type { DoorDirectory } from '../door/useDoorDirectory';
-import { turnedAwayReference } from '../../db/repositories/visitor-log-repository';
+import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { EntryVersions } from './EntryVersions';
 import { checkLabelOf } from './register-lines';
 
