@@ -23,7 +23,8 @@ import {
 import { alertText, initialsOf } from '@shared/rules/alert-text';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
 import { fail, ok, type Failure, type Result } from '@shared/result';
-import type { FamilyLinksDb, OutboxPlainKey } from '../database';
+import type { DisclosurePlainKey, FamilyLinksDb, OutboxPlainKey } from '../database';
+import type { SealedRow } from '../sealed-codec';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../../security/session';
@@ -72,6 +73,31 @@ export function onOutboxQueued(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** For a repository that wrote a prepared alert in its own transaction: tell the sender, after it commits. */
+export function notifyOutboxQueued(): void {
+  for (const listener of listeners) listener();
+}
+
+/** An alert ready to write: its messages sealed, their disclosure entries sealed, and the audit entries. */
+export type PreparedAlert = QueuedAlerts & {
+  readonly messageRows: readonly OutboxRow[];
+  readonly disclosureRows: readonly DisclosureRow[];
+  readonly events: readonly AuditEventInput[];
+};
+
+/**
+ * Writes a prepared alert. Inside the caller's transaction (an `auditLog.write` whose tables
+ * include `db.outbox` and `db.disclosures`, with `alert.events` among its events).
+ */
+export async function writePreparedAlert(db: FamilyLinksDb, alert: PreparedAlert): Promise<void> {
+  if (alert.messageRows.length === 0) return;
+  await db.outbox.bulkAdd([...alert.messageRows]);
+  await db.disclosures.bulkAdd([...alert.disclosureRows]);
+}
+
+type OutboxRow = SealedRow<OutboxMessage, OutboxPlainKey>;
+type DisclosureRow = SealedRow<Disclosure, DisclosurePlainKey>;
 
 /**
  * The outbox (issue 7): every alert the app sends, one row per recipient, with its state
@@ -163,11 +189,16 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     },
 
     /**
-     * Queues an alert about one young person to the PT and the PAN group members who asked for
-     * this event, with the least identifying text, and records each message in the disclosure log.
-     * Call it after your own change has been saved.
+     * Makes an alert about one young person ready to queue: one message to each person who should
+     * hear (the PT, the duty manager for some events, the PAN group members who asked), with the
+     * least identifying text, each with its disclosure-log entry, sealed, and the audit entries.
+     * Nothing is written: `queueAlert` writes it at once; another repository writes it inside the
+     * transaction of the change it is about (`writePreparedAlert`), so neither is kept without the other.
      */
-    async queueAlert(session: Session, input: PanAlertRequest): Promise<Result<QueuedAlerts, OutboxError>> {
+    async prepareAlert(
+      session: Session,
+      input: PanAlertRequest,
+    ): Promise<Result<PreparedAlert, OutboxError>> {
       const parsed = panAlertRequestSchema.safeParse(input);
       if (!parsed.success)
         return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
@@ -189,6 +220,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
             email: member.email,
             isActive: member.isActive,
             roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
+            isRegisteredManager: member.roles.includes('registeredManager'),
           },
         ]),
       );
@@ -204,8 +236,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         reference: request.reference,
         summary: request.summary,
       });
-      const now = clock();
-      const at = now.toISOString();
+      const at = clock().toISOString();
 
       const pairs = who.recipients.map((recipient) => {
         const disclosure = disclosureFor(recipient, request, session, at);
@@ -229,13 +260,6 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         });
         return { message, disclosure };
       });
-      if (pairs.length === 0)
-        return ok({
-          messages: [],
-          skippedMembers: who.skipped.length,
-          hasNoPersonalTutor: who.hasNoPersonalTutor,
-        });
-
       // Seal first: awaiting WebCrypto inside the transaction would let IndexedDB commit it early.
       const [messageRows, disclosureRows] = await Promise.all([
         Promise.all(pairs.map((pair) => outboxCodec.encode(pair.message, session.cipher))),
@@ -255,22 +279,40 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
         },
       ]);
-      await audit.write(
-        auditor(session),
-        events,
-        [db.outbox, db.disclosures],
-        async () => {
-          await db.outbox.bulkAdd(messageRows);
-          await db.disclosures.bulkAdd(disclosureRows);
-        },
-        now,
-      );
-      for (const listener of listeners) listener();
       return ok({
         messages: pairs.map((pair) => pair.message),
+        messageRows,
+        disclosureRows,
+        events,
         skippedMembers: who.skipped.length,
         hasNoPersonalTutor: who.hasNoPersonalTutor,
       });
+    },
+
+    /**
+     * Queues an alert about one young person to the PT and the PAN group members who asked for
+     * this event, with the least identifying text, and records each message in the disclosure log.
+     * Call it after your own change has been saved.
+     */
+    async queueAlert(session: Session, input: PanAlertRequest): Promise<Result<QueuedAlerts, OutboxError>> {
+      const prepared = await this.prepareAlert(session, input);
+      if (!prepared.ok) return prepared;
+      const alert = prepared.value;
+      const outcome = {
+        messages: alert.messages,
+        skippedMembers: alert.skippedMembers,
+        hasNoPersonalTutor: alert.hasNoPersonalTutor,
+      };
+      if (alert.messages.length === 0) return ok(outcome);
+      await audit.write(
+        auditor(session),
+        alert.events,
+        [db.outbox, db.disclosures],
+        () => writePreparedAlert(db, alert),
+        clock(),
+      );
+      notifyOutboxQueued();
+      return ok(outcome);
     },
 
     /**
@@ -535,6 +577,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, index) => byte === b[index]);
 }
 
+const becauseNote: Readonly<Record<PanRecipient['because'], string>> = {
+  personalTutor: ' (the Personal Tutor is always told)',
+  dutyManager: ' (the duty manager is always told)',
+  asked: '',
+};
+
 function disclosureFor(
   recipient: PanRecipient,
   request: ReturnType<typeof panAlertRequestSchema.parse>,
@@ -547,7 +595,7 @@ function disclosureFor(
     kind: 'email',
     recipient: `${recipient.name} (${recipient.role}) <${recipient.email}>`.slice(0, 200),
     reason: 'other',
-    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${recipient.because === 'personalTutor' ? ' (the Personal Tutor is always told)' : ''}`,
+    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${becauseNote[recipient.because]}`,
     youngPersonId: request.youngPersonId,
     at,
     byId: session.staff.id,

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { useSession } from '../../security/session-context';
 import { RestrictionAttentionPanel } from './RestrictionAttentionPanel';
 import { DoorAttentionPanel } from './DoorAttentionPanel';
+import { TurnedAwayPanel } from './TurnedAwayPanel';
 import { DeclarationAttentionPanel } from '../declarations/DeclarationAttentionPanel';
 import { BackupReminderPanel } from '../backup/BackupReminderPanel';
 import { OwedFormsPanel } from '../contact-forms/OwedFormsPanel';
@@ -16,6 +17,7 @@ const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] 
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },
   { id: 'restrictions', Panel: RestrictionAttentionPanel },
   { id: 'door', Panel: DoorAttentionPanel },
+  { id: 'turned-away', Panel: TurnedAwayPanel },
   { id: 'declarations', Panel: DeclarationAttentionPanel },
   { id: 'backups', Panel: BackupReminderPanel },
 ];

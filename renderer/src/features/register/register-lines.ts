@@ -10,6 +10,12 @@ export const restrictionCheckLabels: Readonly<Record<VisitorEntry['restrictionCh
   overridden: 'Overridden by the manager',
 };
 
+/** The check's words for one entry: someone turned away is said so first. */
+export function checkLabelOf(entry: Pick<VisitorEntry, 'kind' | 'restrictionCheck'>): string {
+  const label = restrictionCheckLabels[entry.restrictionCheck];
+  return entry.kind === 'turnedAway' ? `Turned away (${label.toLowerCase()})` : label;
+}
+
 /** A register entry with its ids turned into the names staff know, for the CSV file. */
 export function csvLineOf(
   entry: VisitorEntry,
@@ -30,5 +36,8 @@ export function csvLineOf(
     restrictionCheck: entry.restrictionCheck,
     overrideReason: entry.overrideReason,
     amendmentReason: entry.amendmentReason,
+    isTurnedAway: entry.kind === 'turnedAway',
+    conditions: entry.admittedUnder.map((item) => item.condition).join(' '),
+    note: entry.turnedAwayNote,
   };
 }
