@@ -18,9 +18,9 @@ import type {
 import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/channels/signing';
 import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layout';
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomically, writeFileExclusively } from './atomic-file';
 import { readJsonFile } from './json-file';
-import { safeSegment, writeCaseFile } from './case-file';
+import { hostileNameReason, safeSegment, writeCaseFile } from './case-file';
 import {
   createHomeCertificateAuthority,
   createKeyPool,
@@ -363,13 +363,18 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
           code: 'unknown-export' as const,
           message: 'Choose the folder to export to again.',
         };
-      const fileName = safePdfFileName(request.fileName);
-      if (!fileName)
+      const hostile = hostileNameReason(request.fileName.replace(/\.pdf$/i, ''));
+      const fileName = hostile ? undefined : safePdfFileName(request.fileName);
+      if (!fileName) {
+        options.log?.('Refused an export file name', { reason: hostile ?? 'nothing usable' });
         return {
           outcome: 'failed' as const,
           code: 'unsafe-name' as const,
-          message: 'That file name has nothing that can be used on disk.',
+          message: hostile
+            ? `That file name cannot be used: ${hostile}. Nothing was written.`
+            : 'That file name has nothing that can be used on disk. Nothing was written.',
         };
+      }
       const bytes = base64ToBytes(request.bytes);
       const sha256 = sha256Of(bytes);
       const stem = fileName.slice(0, -4);
@@ -381,16 +386,16 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
             code: 'folder-unavailable' as const,
             message: 'The export folder is not a folder any more. Choose it again.',
           };
-        // Never overwrite: the same bytes already there count as written; other bytes get a new name.
+        // Never overwrite: each name is taken only if free (in one step, so two exports racing for
+        // it cannot both win); the same bytes already there count as written; other bytes get a new name.
         for (let attempt = 1; attempt <= 100; attempt += 1) {
           const name = attempt === 1 ? fileName : `${stem}-${attempt}.pdf`;
           const path = join(folder, name);
+          if ((await writeFileExclusively(path, bytes)) === 'created')
+            return { outcome: 'written' as const, fileName: name, sha256 };
           const existing = await readFile(path).catch(() => undefined);
           if (existing && sha256Of(existing) === sha256)
             return { outcome: 'written' as const, fileName: name, sha256 };
-          if (existing) continue;
-          await writeFileAtomically(path, bytes);
-          return { outcome: 'written' as const, fileName: name, sha256 };
         }
         return {
           outcome: 'failed' as const,

@@ -217,7 +217,7 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     expect((await readdir(folders.caseFile)).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('keeps a copy inside the folder whatever the case number and reference say', async () => {
+  it('refuses, rather than rewrites, a case number or reference that climbs out, and writes nothing', async () => {
     const { dispatch, folders } = setUp();
     await dispatch('case-file:choose-folder', {});
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF-1.7 test'));
@@ -226,12 +226,10 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
         bytes,
         place: { ...place, caseNumber: '../../outside', reference: '../../../etc/passwd' },
       })
-    ).value as { outcome: string; relativePath: string };
-    expect(traversal.outcome).toBe('written');
-    expect(traversal.relativePath.startsWith('..')).toBe(false);
-    expect(await readdir(join(folders.caseFile, 'outside', '2026-27'))).toEqual([
-      '2026-11-23-contact-form-etc-passwd.pdf',
-    ]);
+    ).value as { outcome: string; code: string; message: string };
+    expect(traversal).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
+    expect(traversal.message).toMatch(/case number cannot be used.*folder separator/);
+    expect(await readdir(folders.caseFile)).toEqual([]);
     expect(
       (await dispatch('case-file:write', { bytes, place: { ...place, caseNumber: '..' } })).value,
     ).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
@@ -416,6 +414,32 @@ describe('documents:sign-report', { timeout: 60_000 }, () => {
 });
 
 describe('bulk export', { timeout: 60_000 }, () => {
+  it('gives two exports racing for one name a name each, never one over the other', async () => {
+    const { dispatch, folders } = setUp();
+    const chosen = (await dispatch('documents:choose-export-folder', { title: 'Export forms' })).value as {
+      exportId: string;
+    };
+    const contents = ['%PDF first', '%PDF second'];
+    const replies = await Promise.all(
+      contents.map(
+        async (text) =>
+          (
+            await dispatch('documents:export-file', {
+              exportId: chosen.exportId,
+              fileName: 'CF-2026-000001.pdf',
+              bytes: bytesToBase64(new TextEncoder().encode(text)),
+            })
+          ).value as { outcome: string; fileName: string },
+      ),
+    );
+    expect(replies.map((reply) => reply.fileName).sort()).toEqual([
+      'CF-2026-000001-2.pdf',
+      'CF-2026-000001.pdf',
+    ]);
+    for (const [index, reply] of replies.entries())
+      expect(await readFile(join(folders.exports, reply.fileName), 'utf8')).toBe(contents[index]);
+  });
+
   it('writes each file inside the chosen folder, never overwriting, and only for a folder the person chose', async () => {
     const { dispatch, folders } = setUp();
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF one'));
@@ -441,6 +465,11 @@ describe('bulk export', { timeout: 60_000 }, () => {
           bytes,
         })
       ).value,
+    ).toMatchObject({ outcome: 'failed', code: 'unsafe-name' });
+    expect(await readdir(folders.exports)).toEqual([]);
+    expect(
+      (await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes }))
+        .value,
     ).toMatchObject({ outcome: 'written', fileName: 'escape.pdf' });
     expect(
       (await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes }))
