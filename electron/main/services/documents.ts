@@ -114,6 +114,50 @@ export function safePdfFileName(name: string): string | undefined {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** How far the time printed on a document may be from this process's clock when it is signed. */
+export const signingClockTolerance = 10 * 60_000;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+
+/**
+ * Why a certificate may not sign at `now`, or undefined. Checked here, with this process's clock,
+ * because a signature made outside the certificate's validity is one no reader will accept, and a
+ * person should hear so before signing, not from the reader later.
+ */
+export function certificateValidityProblem(
+  certificate: { readonly validFrom: string; readonly validTo: string },
+  now: Date,
+): KeyRefusal | undefined {
+  const notBefore = new Date(certificate.validFrom);
+  const notAfter = new Date(certificate.validTo);
+  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime()))
+    return refusal(
+      'unreadable-key',
+      'Your signing certificate’s dates cannot be read, so nothing was signed. Ask the Registered Manager to renew your certificate.',
+    );
+  if (now.getTime() > notAfter.getTime())
+    return refusal(
+      'certificate-expired',
+      `Your signing certificate expired on ${dayFormat.format(notAfter)}, so nothing was signed. Ask the Registered Manager to renew it: Staff, then “Renew certificate” beside your name.`,
+    );
+  if (now.getTime() < notBefore.getTime())
+    return refusal(
+      'certificate-not-yet-valid',
+      `Your signing certificate is not valid until ${dayFormat.format(notBefore)}: this computer’s clock may be wrong. Nothing was signed; check the date and time, then try again.`,
+    );
+  return undefined;
+}
+
+/** Refuses a document whose printed signing time is not now by this process's clock. */
+function signingTimeProblem(claimed: string, now: Date): KeyRefusal | undefined {
+  const at = Date.parse(claimed);
+  if (Number.isFinite(at) && Math.abs(at - now.getTime()) <= signingClockTolerance) return undefined;
+  return refusal(
+    'clock-mismatch',
+    'The time on this document is not the time now, so it was not signed (a signature always carries the moment it was made). Check the computer’s date and time, then try again.',
+  );
+}
+
 export function createDocumentsService(options: DocumentsServiceOptions) {
   const now = options.now ?? (() => new Date());
   const exportFolders = new Map<string, string>();
@@ -135,8 +179,10 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     return fonts;
   }
 
+  /** The signer's key, opened for one signature, if its certificate is valid now by this clock. */
   function openSigner(
     signer: SignerInput,
+    at: Date,
   ): { ok: true; value: OpenedSigner } | { ok: false; refusal: KeyRefusal } {
     const opened = openSealedKey({
       encryptedKey: base64ToBytes(signer.credential.encryptedKey),
@@ -144,6 +190,8 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       secret: signer.secret,
     });
     if (!opened.ok) return { ok: false, refusal: refusal(opened.error.code, opened.error.message) };
+    const invalid = certificateValidityProblem(opened.value.certificate, at);
+    if (invalid) return { ok: false, refusal: invalid };
     return { ok: true, value: opened.value };
   }
 
@@ -246,7 +294,11 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       signer: SignerInput;
       caseFile: CaseFilePlace;
     }) {
-      const signer = openSigner(request.signer);
+      // The signature's time is this process's clock, never a time the page sent.
+      const signedAt = now();
+      const skewed = signingTimeProblem(request.form.filedAt, signedAt);
+      if (skewed) return skewed;
+      const signer = openSigner(request.signer, signedAt);
       if (!signer.ok) return signer.refusal;
       const { drawnSignaturePng, ...form } = request.form;
       let doc;
@@ -271,7 +323,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         signer: signer.value,
         reason: `${title} filed for the case file`,
         location: form.homeName,
-        signedAt: new Date(form.filedAt),
+        signedAt,
       });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const caseFile = await writeCopy(signed.value.bytes, request.caseFile);
@@ -313,7 +365,10 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       suggestedFileName: string;
       reason: string;
     }) {
-      const signer = openSigner(request.signer);
+      const signedAt = now();
+      const skewed = signingTimeProblem(request.report.signedAt, signedAt);
+      if (skewed) return skewed;
+      const signer = openSigner(request.signer, signedAt);
       if (!signer.ok) return signer.refusal;
       const doc = await buildReportDocument({ ...request.report, fonts: await loadFonts() });
       const signed = await signPdf({
@@ -321,7 +376,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         signer: signer.value,
         reason: request.reason,
         location: request.report.homeName,
-        signedAt: new Date(request.report.signedAt),
+        signedAt,
       });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const chosen = await options.dialogs.chooseSavePath({

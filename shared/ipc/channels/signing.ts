@@ -71,7 +71,15 @@ export type SignerInput = z.infer<typeof signerSchema>;
 /** Why a key could not be used; `message` is for the person. */
 export const keyRefusalSchema = z.object({
   outcome: z.literal('refused'),
-  code: z.enum(['wrong-secret', 'unreadable-key', 'not-a-ca', 'invalid-content']),
+  code: z.enum([
+    'wrong-secret',
+    'unreadable-key',
+    'not-a-ca',
+    'invalid-content',
+    'certificate-expired',
+    'certificate-not-yet-valid',
+    'clock-mismatch',
+  ]),
   message: z.string(),
 });
 export type KeyRefusal = z.infer<typeof keyRefusalSchema>;

@@ -48,13 +48,16 @@ function dispatcherFor(handlers: ReturnType<typeof createDocumentsHandlers>): Di
 let root: string;
 const secret = () => randomBytes(32).toString('hex');
 
-function setUp(dialogs?: DialogPort) {
+/** The main process's clock in these tests, and the time the forms and reports say they were signed. */
+const mainClock = '2026-11-23T10:00:00.000Z';
+
+function setUp(dialogs?: DialogPort, now: string = mainClock) {
   const folder = join(root, randomBytes(4).toString('hex'));
   const documents = createDocumentsService({
     settingsFolder: join(folder, 'user-data'),
     fontsFolder: join(process.cwd(), 'resources', 'fonts'),
     dialogs: dialogs ?? fixedDocumentDialogs(folder),
-    now: () => new Date('2026-11-23T10:00:00.000Z'),
+    now: () => new Date(now),
   });
   return {
     dispatch: dispatcherFor(createDocumentsHandlers({ documents })),
@@ -100,6 +103,7 @@ beforeAll(async () => {
   } = await sampleContactFormInput();
   form = {
     ...content,
+    filedAt: mainClock,
     ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}),
   };
 }, 60_000);
@@ -410,6 +414,75 @@ describe('documents:sign-report', { timeout: 60_000 }, () => {
       (await dispatch('documents:sign-report', { report, signer, suggestedFileName: 'x.exe', reason: 'r' }))
         .error?.code,
     ).toBe('invalid-request');
+  });
+});
+
+describe('when a signature is made, and with which certificate', { timeout: 60_000 }, () => {
+  /** The signature dictionary's /M, as YYYYMMDDhhmmss. */
+  const signingTimeIn = (base64: string) =>
+    /\/M \(D:(\d{14})/.exec(Buffer.from(base64ToBytes(base64)).toString('latin1'))?.[1];
+
+  it('takes the signing time from the main process’s clock, not from the page', async () => {
+    const { dispatch } = setUp();
+    const reply = (
+      await dispatch('contact-form:file', {
+        form: { ...form, filedAt: '2026-11-23T09:57:00.000Z' },
+        signer,
+        caseFile: place,
+      })
+    ).value as { outcome: string; pdf: { bytes: string } };
+    expect(reply.outcome).toBe('signed');
+    expect(signingTimeIn(reply.pdf.bytes)).toBe('20261123100000');
+  });
+
+  it('refuses a form or report that says it was signed days ago (or ahead), signing nothing', async () => {
+    const { dispatch, folders } = setUp();
+    await dispatch('case-file:choose-folder', {});
+    for (const filedAt of ['2026-11-20T10:00:00.000Z', '2026-11-23T10:11:00.000Z']) {
+      expect(
+        (await dispatch('contact-form:file', { form: { ...form, filedAt }, signer, caseFile: place })).value,
+      ).toMatchObject({ outcome: 'refused', code: 'clock-mismatch' });
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report: { ...report, signedAt: '2026-11-01T10:00:00.000Z' },
+          signer,
+          suggestedFileName: 'declarations.pdf',
+          reason: 'r',
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'clock-mismatch' });
+  });
+
+  it('refuses to sign with an expired certificate, and says how to renew it', async () => {
+    const later = '2032-01-05T10:00:00.000Z';
+    const { dispatch } = setUp(undefined, later);
+    const reply = (
+      await dispatch('contact-form:file', { form: { ...form, filedAt: later }, signer, caseFile: place })
+    ).value as { outcome: string; code: string; message: string };
+    expect(reply).toMatchObject({ outcome: 'refused', code: 'certificate-expired' });
+    expect(reply.message).toMatch(/expired on \d{1,2} \w+ 2031.*Renew certificate/);
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report: { ...report, signedAt: later },
+          signer,
+          suggestedFileName: 'declarations.pdf',
+          reason: 'r',
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'certificate-expired' });
+  });
+
+  it('refuses to sign with a certificate not valid yet (a clock set back)', async () => {
+    const earlier = '2026-11-20T10:00:00.000Z';
+    const { dispatch } = setUp(undefined, earlier);
+    expect(
+      (await dispatch('contact-form:file', { form: { ...form, filedAt: earlier }, signer, caseFile: place }))
+        .value,
+    ).toMatchObject({ outcome: 'refused', code: 'certificate-not-yet-valid' });
   });
 });
 
