@@ -8,12 +8,12 @@ import { registerIpc } from './ipc';
 import { launchOptions } from './launch-options';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createAppInfoService } from './services/app-info';
-import { createAuditAnchorService } from './services/audit-anchor';
 import { createBackupService } from './services/backup/backup-service';
 import { createDocumentsService } from './services/documents';
 import { createMailService } from './services/mail/mail-service';
 import { createMailClientOpener } from './services/mail/mail-client';
 import { protectedStorageFromSafeStorage } from './services/mail/protected-storage';
+import { createTrustServices } from './services/trust-services';
 import { createMainWindow, denyAllPermissions, preloadPath } from './window';
 
 // Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
@@ -81,7 +81,9 @@ if (launch.refusedSwitches.length > 0) {
         electron: process.versions.electron,
       },
     });
-    const auditAnchor = createAuditAnchorService({ folder: app.getPath('userData'), log });
+    // On Linux without a keyring safeStorage is a fixed key; the Audit log and Mail settings say so.
+    const protectedStorage = protectedStorageFromSafeStorage(safeStorage, process.platform);
+    const trust = createTrustServices({ folder: app.getPath('userData'), protectedStorage, log });
     const backup = createBackupService({
       settingsFolder: app.getPath('userData'),
       defaultFolder: join(app.getPath('userData'), 'backups'),
@@ -127,18 +129,20 @@ if (launch.refusedSwitches.length > 0) {
           return result.canceled ? undefined : result.filePath;
         },
       },
+      homeAuthority: trust.homeAuthority,
       log,
     });
-    // The mail password is encrypted by the OS (safeStorage); on Linux without a keyring that is a fixed key, and Mail settings say so.
+    // The mail password is encrypted by the OS (safeStorage) and bound to its server under the main key.
     const mail = createMailService({
       folder: app.getPath('userData'),
-      protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform),
+      protectedStorage,
+      mainKey: trust.mainKey,
       log,
     });
     const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
     // Signing keys take a while to make: have two ready before first run or a new account needs them.
     documents.warmUpKeys();
-    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient }), log);
+    registerIpc(createIpcHandlers({ ...trust, appInfo, backup, documents, mail, mailClient }), log);
     const window = createMainWindow({
       preloadPath: preloadPath(mainDir),
       isPackaged: launch.isPackaged,

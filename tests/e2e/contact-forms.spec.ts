@@ -213,12 +213,9 @@ test.describe('contact forms', () => {
     await forms.saveButton.click();
     await expect(page.getByRole('heading', { name: /^Contact form CF-/ })).toBeVisible();
     await forms.signAndFile(signIn.password);
-    const told = page
-      .getByRole('alert')
-      .filter({
-        hasText:
-          'Filed and signed, and kept safely here. The copy for the case file could not be written yet',
-      });
+    const told = page.getByRole('alert').filter({
+      hasText: 'Filed and signed, and kept safely here. The copy for the case file could not be written yet',
+    });
     await expect(told).toBeVisible({ timeout: 15_000 });
     await expect(page.locator('.badge', { hasText: 'filed on time' })).toBeVisible();
     await app.expectAccessible('filed with the copy waiting');

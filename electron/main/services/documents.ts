@@ -26,6 +26,8 @@ import {
   createKeyPool,
   issueStaffCertificate,
 } from './signing/certificate-authority';
+import type { StaffRole } from '../../../shared/schemas/staff';
+import type { HomeAuthority } from './authority/home-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
 
@@ -54,6 +56,8 @@ export type DocumentsServiceOptions = {
   /** resources/fonts: DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
   readonly fontsFolder: string;
   readonly dialogs: DialogPort;
+  /** The home CA this computer trusts for manager-only requests: learnt when it is made or first opened. */
+  readonly homeAuthority: HomeAuthority;
   readonly now?: () => Date;
   readonly log?: (message: string, detail?: unknown) => void;
 };
@@ -249,6 +253,9 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         now: now(),
         keys,
       });
+      // Made here, so this computer knows it as the home CA from the first moment.
+      if ((await options.homeAuthority.learn(authority.certificatePem, 'created')) === 'refused')
+        options.log?.('This computer already trusts another home CA; the new one is not trusted');
       return {
         authority: {
           encryptedKey: bytesToBase64(authority.encryptedKey),
@@ -262,7 +269,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     async issueCertificate(request: {
       authority: { encryptedKey: string; certificatePem: string };
       authoritySecret: string;
-      staff: { name: string; email?: string | undefined };
+      staff: { id: string; name: string; email?: string | undefined; roles: readonly StaffRole[] };
       homeName: string;
       secret: string;
     }): Promise<{ outcome: 'issued'; credential: SealedCredential } | KeyRefusal> {
@@ -279,6 +286,13 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         keys,
       });
       if (!issued.ok) return refusal(issued.error.code, issued.error.message);
+      // Its key just opened with its secret (which only a manager's password unwraps): a computer
+      // that knows no home CA yet learns this one; one that knows another refuses to issue.
+      if ((await options.homeAuthority.learn(request.authority.certificatePem, 'first-use')) === 'refused')
+        return refusal(
+          'not-a-ca',
+          'This computer trusts a different certificate authority for this home, so no certificate was issued. Contact Family Links support.',
+        );
       return {
         outcome: 'issued',
         credential: {

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentsHandlers } from '../../../electron/main/handlers/documents-handlers';
 import { createDocumentsService, type DialogPort } from '../../../electron/main/services/documents';
+import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
+import { createTrustServices } from '../../../electron/main/services/trust-services';
 import {
   fixedDocumentDialogs,
   fixedDocumentFolders,
@@ -53,15 +55,24 @@ const mainClock = '2026-11-23T10:00:00.000Z';
 
 function setUp(dialogs?: DialogPort, now: string = mainClock) {
   const folder = join(root, randomBytes(4).toString('hex'));
+  const trust = createTrustServices({
+    folder: join(folder, 'user-data'),
+    protectedStorage: inMemoryProtectedStorage(),
+    now: () => new Date(now),
+  });
   const documents = createDocumentsService({
     settingsFolder: join(folder, 'user-data'),
     fontsFolder: join(process.cwd(), 'resources', 'fonts'),
     dialogs: dialogs ?? fixedDocumentDialogs(folder),
+    homeAuthority: trust.homeAuthority,
     now: () => new Date(now),
   });
   return {
-    dispatch: dispatcherFor(createDocumentsHandlers({ documents })),
+    dispatch: dispatcherFor(createDocumentsHandlers({ documents, proofs: trust.proofs })),
     folders: fixedDocumentFolders(folder),
+    // Choosing the folder is the manager's (tests/unit/electron/manager-only.test.ts checks who);
+    // here it is only the set-up for writing copies.
+    chooseCaseFileFolder: () => documents.chooseCaseFileFolder(),
   };
 }
 
@@ -83,7 +94,11 @@ beforeAll(async () => {
     await dispatch('signing:issue-certificate', {
       authority: { encryptedKey: authority.authority.encryptedKey, certificatePem: caPem },
       authoritySecret: caSecret,
-      staff: { name: 'Siobhán O’Neill' },
+      staff: {
+        id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
+        name: 'Siobhán O’Neill',
+        roles: ['personalTutor'],
+      },
       homeName: 'Oakfield House',
       secret: staffSecret,
     })
@@ -141,7 +156,7 @@ describe('signing channels', { timeout: 60_000 }, () => {
         encryptedKey: authority.authority.encryptedKey,
         certificatePem: authority.authority.certificatePem,
       },
-      staff: { name: 'Tom' },
+      staff: { id: '3c1f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'Tom', roles: ['careStaff'] },
       homeName: 'Oakfield House',
       secret: secret(),
     };
@@ -197,12 +212,12 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
   });
 
   it('writes the copy inside the chosen folder, and reports the folder reachable', async () => {
-    const { dispatch, folders } = setUp();
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
     expect((await dispatch('case-file:folder-status', {})).value).toMatchObject({
       state: 'not-set',
       folder: null,
     });
-    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({
+    expect(await chooseCaseFileFolder()).toMatchObject({
       outcome: 'chosen',
       status: { state: 'reachable', folder: folders.caseFile },
     });
@@ -222,8 +237,8 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
   });
 
   it('refuses, rather than rewrites, a case number or reference that climbs out, and writes nothing', async () => {
-    const { dispatch, folders } = setUp();
-    await dispatch('case-file:choose-folder', {});
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF-1.7 test'));
     const traversal = (
       await dispatch('case-file:write', {
@@ -243,8 +258,8 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
   });
 
   it('queues the copy while the folder is gone, then writes it on retry; the same bytes twice are fine, other bytes never replace it', async () => {
-    const { dispatch, folders } = setUp();
-    await dispatch('case-file:choose-folder', {});
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
     await rm(folders.caseFile, { recursive: true });
     const filed = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
       pdf: { bytes: string };
@@ -270,11 +285,11 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     const base = join(root, randomBytes(4).toString('hex'));
     await mkdir(base, { recursive: true });
     await writeFile(join(base, 'a-file'), 'not a folder');
-    const { dispatch } = setUp({
+    const { chooseCaseFileFolder, dispatch } = setUp({
       chooseFolder: () => Promise.resolve(join(base, 'a-file', 'case-file')),
       chooseSavePath: () => Promise.resolve(undefined),
     });
-    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({
+    expect(await chooseCaseFileFolder()).toMatchObject({
       outcome: 'chosen',
       status: { state: 'folder-unavailable' },
     });
@@ -436,8 +451,8 @@ describe('when a signature is made, and with which certificate', { timeout: 60_0
   });
 
   it('refuses a form or report that says it was signed days ago (or ahead), signing nothing', async () => {
-    const { dispatch, folders } = setUp();
-    await dispatch('case-file:choose-folder', {});
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
     for (const filedAt of ['2026-11-20T10:00:00.000Z', '2026-11-23T10:11:00.000Z']) {
       expect(
         (await dispatch('contact-form:file', { form: { ...form, filedAt }, signer, caseFile: place })).value,
