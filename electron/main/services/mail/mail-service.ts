@@ -282,8 +282,13 @@ export function createMailService(options: MailServiceOptions) {
             kept = { encryptedPassword, passwordFor: binding, ...(bindingTag ? { bindingTag } : {}) };
           } else if (previous && (await password(previous)) !== undefined) {
             if (!sameBinding(passwordBindingOf(previous.settings), binding)) {
-              const message = `Type the password again: the one stored was saved for ${previous.settings.username} at ${previous.settings.host}:${previous.settings.port}, and is only ever sent there.`;
-              return fail('password-needed', message, { password: message });
+              return fail(
+                'password-needed',
+                'Nothing was saved: the stored password is only ever sent to the server it was saved for, so a new server, port, user name or CA needs it typed again.',
+                {
+                  password: `Type the password again: the one stored was saved for ${previous.settings.username} at ${previous.settings.host}:${previous.settings.port}.`,
+                },
+              );
             }
             kept = {
               encryptedPassword: previous.encryptedPassword,

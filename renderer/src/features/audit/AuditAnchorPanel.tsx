@@ -46,7 +46,10 @@ export function AuditAnchorPanel({
       ) : reading.state === 'none' ? (
         <p>This computer has no record of where the log ends yet: it starts with the first entry.</p>
       ) : (
-        <Banner tone="error">The log cannot be verified: {reading.message}</Banner>
+        <Banner tone="error">
+          {reading.message} Until a restore from a backup sets it again, no check can vouch that nothing was
+          cut off the end of the log.
+        </Banner>
       )}
       {protection ? <Banner tone="info">{protection}</Banner> : null}
       {history === 'unavailable' ? (
