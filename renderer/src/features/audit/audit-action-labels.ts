@@ -14,6 +14,7 @@ const labels: Readonly<Record<string, string>> = {
   'certificate.revoked': 'Stopped a certificate counting for manager changes',
   'certificate.not-revoked': 'Could not stop a certificate counting for manager changes',
   'settings.case-file-folder-changed': 'Chose the case-file folder',
+  'file.name-refused': 'Refused a file name that could reach outside its folder',
   'declarations.pdf-signed': 'Signed a PDF of staff declarations',
   'session.signed-in': 'Signed in',
   'session.sign-in-failed': 'Failed sign-in',
