@@ -22,11 +22,16 @@ export function createTrustServices(options: {
     ...(options.log ? { log: options.log } : {}),
   };
   const mainKey = createMainKey({ ...common, protectedStorage: options.protectedStorage });
-  const homeAuthority = createHomeAuthority({ ...common, mainKey });
+  const auditAnchor = createAuditAnchorService({ ...common, mainKey });
+  const homeAuthority = createHomeAuthority({
+    ...common,
+    mainKey,
+    isBeforeFirstHome: async () => (await auditAnchor.readAnchor()).anchor.state === 'none',
+  });
   return {
     mainKey,
     homeAuthority,
-    auditAnchor: createAuditAnchorService({ ...common, mainKey }),
+    auditAnchor,
     pendingAudit: createPendingAuditService({ ...common, mainKey }),
     proofs: createManagerProofs({
       authority: homeAuthority,

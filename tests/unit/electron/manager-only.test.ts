@@ -255,6 +255,26 @@ describe('manager-only channels', () => {
     ).toBe(true);
   });
 
+  it('a first run that failed half-way may make its CA again, but once the home is set up it is never replaced', async () => {
+    const rig = mainRig({ now: () => start });
+    const failed = await rig.createAuthority();
+    // Tried again: a new CA, and the manager's certificate from it counts.
+    const second = await rig.createAuthority();
+    const manager = await rig.issue(second, { roles: ['registeredManager'] });
+    expect(
+      (await rig.call('backup:choose-folder', await rig.withProof(manager, 'backup:choose-folder', {}))).ok,
+    ).toBe(true);
+    // The home's log starts: from now on another CA made here is not trusted.
+    const [link] = [{ seq: 1, previousMac: '0'.repeat(64), mac: 'ab'.repeat(32) }];
+    await rig.value('audit:anchor-head', { links: [link] });
+    await rig.createAuthority();
+    expect(
+      (await rig.call('backup:choose-folder', await rig.withProof(manager, 'backup:choose-folder', {}))).ok,
+    ).toBe(true);
+    const stale = await rig.issue(failed, { roles: ['registeredManager'] }).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(Error);
+  });
+
   it('certificates name the account and its roles, and nothing else counts as a claim', async () => {
     const { manager, careWorker } = await homeWithStaff();
     const claimsOf = (pem: string | undefined) => staffClaimsOf(new X509Certificate(pem ?? ''));

@@ -15,8 +15,9 @@ import type { MainKey } from '../main-key';
  *   know one yet (set up before this was kept, or a new computer a backup was restored to), from
  *   the first CA whose key the main process itself opens with its secret (issuing a certificate,
  *   which only a manager's password can do) or that signs the proof of a checked restore;
- * - once known, it is never replaced: a different CA is refused, and an edited file reads as
- *   damaged (manager-only requests then stop, and the log says why) rather than as unknown.
+ * - once a home is set up, it is never replaced: a different CA is refused, and an edited file
+ *   reads as damaged (manager-only requests then stop, and the log says why) rather than as
+ *   unknown. (Before that, a first run tried again after failing half-way may replace it.)
  *
  * Each time it is learnt is a line in `home-authority-history.jsonl`.
  */
@@ -45,6 +46,12 @@ const fingerprintOf = (certificate: X509Certificate) =>
 export function createHomeAuthority(options: {
   folder: string;
   mainKey: MainKey;
+  /**
+   * True while no home has been set up on this computer (its audit log never anchored): a first
+   * run that failed half-way and is tried again makes a new CA, which may then replace the one
+   * the failed attempt left. Once a home exists, the CA is never replaced.
+   */
+  isBeforeFirstHome?: () => Promise<boolean>;
   now?: () => Date;
   log?: (message: string, detail?: unknown) => void;
 }) {
@@ -114,8 +121,11 @@ export function createHomeAuthority(options: {
         const current = await read();
         if (current.state === 'pinned') {
           if (current.fingerprint === fingerprint) return 'accepted';
-          options.log?.('Refused a certificate authority that is not this home’s', { fingerprint });
-          return 'refused';
+          const mayReplace = how === 'created' && (await options.isBeforeFirstHome?.()) === true;
+          if (!mayReplace) {
+            options.log?.('Refused a certificate authority that is not this home’s', { fingerprint });
+            return 'refused';
+          }
         }
         if (current.state === 'unverifiable') return 'refused';
         const value = { certificatePem, fingerprint, pinnedAt: now().toISOString(), how };
