@@ -64,6 +64,8 @@ export type AuditTamperReason = 'edited' | 'missing' | 'reordered' | 'truncated'
 
 export type AuditVerification =
   | { readonly kind: 'intact'; readonly count: number }
+  /** The entries check out among themselves, but where the log ends cannot be checked (no sound anchor). */
+  | { readonly kind: 'unverifiable'; readonly message: string }
   | {
       readonly kind: 'tampered';
       readonly atSeq: number;

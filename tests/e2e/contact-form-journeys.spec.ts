@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { SignInPage } from './pages/sign-in-page';
@@ -32,11 +33,21 @@ function londonDate(daysAgo: number): string {
 }
 
 /** The small fixture, with a Personal Tutor account added by the manager and signed in. */
-async function signInAsTutor(app: AppDriver, page: Page): Promise<void> {
+async function signInAsTutor(
+  app: AppDriver,
+  page: Page,
+  options: { managerChoosesCaseFileFolder?: boolean } = {},
+): Promise<void> {
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   const signIn = new SignInPage(page);
   await signIn.signIn(summary.signIn.username, summary.signIn.password);
   const frame = new AppFrame(page);
+  if (options.managerChoosesCaseFileFolder) {
+    // Only a manager may choose it, and the main process checks their signed proof.
+    await frame.open('Case-file folder');
+    await new CaseFileSettingsPage(page).chooseFolder();
+    await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
+  }
   await frame.open('Staff accounts');
   await new StaffAccountsPage(page).add(tutor);
   await expect(page.getByRole('status').filter({ hasText: 'Priya Nair can now sign in' })).toBeVisible();
@@ -180,9 +191,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     page,
   }) => {
     await page.setViewportSize(sizes[0]);
-    await signInAsTutor(app, page);
-    const chosen = await app.api('case-file:choose-folder', {});
-    expect(chosen.ok && chosen.value.outcome).toBe('chosen');
+    await signInAsTutor(app, page, { managerChoosesCaseFileFolder: true });
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
 

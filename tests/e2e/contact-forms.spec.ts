@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ContactFormPage, ukDate, type ContactDetails } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { SignInPage } from './pages/sign-in-page';
@@ -49,6 +50,13 @@ async function signInToFixture(app: {
   await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
   await expect(new AppFrame(app.page).signedInAs).toBeVisible();
   return summary.signIn;
+}
+
+/** The manager chooses the case-file folder on its settings screen (the harness's dialog picks it). */
+async function chooseCaseFileFolder(page: Page): Promise<void> {
+  await new AppFrame(page).open('Case-file folder');
+  await new CaseFileSettingsPage(page).chooseFolder();
+  await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
 }
 
 async function chooseHarry(page: Page): Promise<string> {
@@ -132,8 +140,7 @@ test.describe('contact forms', () => {
     page,
   }) => {
     const signIn = await signInToFixture(app);
-    const chosen = await app.api('case-file:choose-folder', {});
-    expect(chosen.ok && chosen.value.outcome).toBe('chosen');
+    await chooseCaseFileFolder(page);
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
     await forms.recordNew();
@@ -196,8 +203,7 @@ test.describe('contact forms', () => {
     page,
   }) => {
     const signIn = await signInToFixture(app);
-    const chosen = await app.api('case-file:choose-folder', {});
-    expect(chosen.ok && chosen.value.outcome).toBe('chosen');
+    await chooseCaseFileFolder(page);
     const caseFolder = join(app.tempDir, 'documents', 'case-file');
     // The network share goes offline.
     await rm(caseFolder, { recursive: true, force: true });

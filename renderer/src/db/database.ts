@@ -123,7 +123,11 @@ export type DraftRow = {
   readonly sealed: SealedBox;
 };
 
-/** A sign-in event from before anyone held the audit key; chained into the log at the next sign-in. */
+/**
+ * A sign-in event from before anyone held the audit key; chained into the log at the next sign-in.
+ * `at`, `n` and `tag` are the main process's stamp (audit:seal-pending): a row without one, or
+ * whose stamp does not check, is chained in marked as not verified.
+ */
 export type PendingAuditRow = {
   readonly id?: number;
   readonly at: string;
@@ -131,6 +135,8 @@ export type PendingAuditRow = {
   readonly recordType?: string;
   readonly recordId?: string;
   readonly detail?: string;
+  readonly n?: number;
+  readonly tag?: string;
 };
 
 /**

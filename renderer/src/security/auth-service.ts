@@ -31,6 +31,8 @@ import {
 import { auditLog, type AuditEventInput } from '../db/repositories/audit-log-repository';
 import { staffCodec, staffRepository } from '../db/repositories/staff-repository';
 import type { Session } from './session';
+import { rememberProofKey } from './manager-proof';
+import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
 import { mark, unlockMarks } from './performance-marks';
 
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
@@ -76,6 +78,7 @@ export function authService(
   db: FamilyLinksDb,
   clock: () => Date = () => new Date(),
   signing: SigningPort | undefined = windowSigningPort(),
+  revokeCertificates: RevokeCertificates = revokeInMainProcess,
 ) {
   const staff = staffRepository(db);
   const audit = auditLog(db);
@@ -88,7 +91,7 @@ export function authService(
    */
   async function credentialFor(
     session: Session,
-    member: Pick<StaffMember, 'id' | 'name' | 'email'>,
+    member: Pick<StaffMember, 'id' | 'name' | 'email' | 'roles'>,
   ): Promise<Result<{ credential?: NewCredential; note?: string }, 'signing-failed'>> {
     if (!signing) return ok({ note: 'no signing service in this window' });
     const authority = parseAuthority((await db.settings.get(signingAuthoritySettingKey))?.value);
@@ -98,7 +101,7 @@ export function authService(
     const issued = await issueCredential(signing, {
       authority,
       authoritySecret,
-      staff: { name: member.name, email: member.email },
+      staff: { id: member.id, name: member.name, email: member.email, roles: member.roles },
       homeName: await homeName(),
     });
     if (!issued.ok) return fail('signing-failed', issued.error.message);
@@ -186,7 +189,7 @@ export function authService(
         const issued = await issueCredential(signing, {
           authority: authority.value.authority,
           authoritySecret: authority.value.secret,
-          staff: { name: member.name, email: member.email },
+          staff: { id: member.id, name: member.name, email: member.email, roles: member.roles },
           homeName: home.data.name,
         });
         if (!issued.ok)
@@ -216,6 +219,7 @@ export function authService(
       });
       const session = sessionFrom(member, keys);
       rememberAuthoritySecret(session, secrets.authority);
+      rememberProofKey(session, secrets.signing);
       const staffRow = await staffCodec.encode(member, session.cipher);
       await audit.write(
         { actorId: member.id, auditKey: keys.auditKey },
@@ -322,6 +326,7 @@ export function authService(
       if (!member) return fail('not-recognised', notRecognised);
       const session = sessionFrom(member, unlocked.value.keys);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
+      rememberProofKey(session, unlocked.value.secrets.signing);
       const { lockedUntil: _cleared, ...withoutLock } = keysRecord;
       await audit.write(
         { actorId: member.id, auditKey: session.auditKey },
@@ -434,9 +439,31 @@ export function authService(
       if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
       const row = await staffCodec.encode(next.data, session.cipher);
       const changed = Object.keys(changes).join(', ');
+      // A manager switched off, or no longer a manager: their certificate names a role they no
+      // longer hold, so the main process stops accepting it for manager-only changes.
+      const wasManager = current.roles.includes('registeredManager');
+      const revocation =
+        wasManager && !next.data.isActive
+          ? ('switched-off' as const)
+          : wasManager && !next.data.roles.includes('registeredManager')
+            ? ('role-removed' as const)
+            : undefined;
+      const revokeProblem = revocation ? await revokeCertificates(session, id, revocation) : undefined;
       await audit.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` }],
+        [
+          { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
+          ...(revocation
+            ? [
+                {
+                  action: revokeProblem ? 'certificate.not-revoked' : 'certificate.revoked',
+                  recordType: 'staff',
+                  recordId: id,
+                  detail: revokeProblem ?? `${revocation}: no longer accepted for manager-only changes`,
+                },
+              ]
+            : []),
+        ],
         [db.staff],
         async () => {
           await db.staff.put(row);

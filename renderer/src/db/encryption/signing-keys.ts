@@ -5,6 +5,7 @@ import {
   type SealedCredential,
 } from '@shared/ipc/channels/signing';
 import { fail, ok, type Result } from '@shared/result';
+import type { StaffRole } from '@shared/schemas/staff';
 import { windowApi } from '../../app/window-api';
 import { generateSealingSecret } from './key-wrapping';
 
@@ -69,7 +70,8 @@ export async function issueCredential(
   input: {
     authority: SealedAuthority;
     authoritySecret: CryptoKey;
-    staff: { name: string; email?: string };
+    /** The certificate names the account and its roles: what the main process checks manager requests by. */
+    staff: { id: string; name: string; email?: string; roles: readonly StaffRole[] };
     homeName: string;
   },
 ): Promise<Result<NewCredential, IssueFailureCode>> {
@@ -77,7 +79,7 @@ export async function issueCredential(
   const reply = await port['signing:issue-certificate']({
     authority: { encryptedKey: input.authority.encryptedKey, certificatePem: input.authority.certificatePem },
     authoritySecret: await secretPassphrase(input.authoritySecret),
-    staff: input.staff,
+    staff: { ...input.staff, roles: [...input.staff.roles] },
     homeName: input.homeName,
     secret: await secretPassphrase(secret),
   });

@@ -7,6 +7,8 @@ import { auditLog } from '../../db/repositories/audit-log-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
 import { useSession } from '../../security/session-context';
 import { auditActionLabel } from './audit-action-labels';
+import { AuditAnchorPanel } from './AuditAnchorPanel';
+import { useAuditAnchor } from './useAuditAnchor';
 
 const pageSize = 50;
 const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -21,6 +23,8 @@ export function AuditLogScreen() {
   const log = useMemo(() => auditLog(db), [db]);
   const [limit, setLimit] = useState(pageSize);
   const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
+  const [checks, setChecks] = useState(0);
+  const anchor = useAuditAnchor(log, checks);
   // Live: new entries (including this screen's own "checked the log") appear without a reload.
   const entries = useLiveQuery(() => log.page(session.roles, { limit }), [log, session.roles, limit]);
   const names =
@@ -35,6 +39,7 @@ export function AuditLogScreen() {
     setVerification('checking');
     const result = await log.verify(session.roles, session.auditKey);
     setVerification(result);
+    setChecks((count) => count + 1);
     await log.write(
       { actorId: session.staff.id, auditKey: session.auditKey },
       [{ action: 'audit.verified', detail: result?.kind ?? 'not allowed' }],
@@ -71,6 +76,7 @@ export function AuditLogScreen() {
           <Banner tone="error">{verification.message}</Banner>
         )
       ) : null}
+      <AuditAnchorPanel reading={anchor.reading} history={anchor.history} />
       {entries === undefined ? (
         <p role="status">Loading the log…</p>
       ) : (

@@ -14,6 +14,7 @@ import { termLabels } from '@shared/schemas/academic-year';
 import { readTypedDate, ukDateText } from '@shared/schemas/typed-date-time';
 import { useAcademicYears } from '../review/useTermlyOverview';
 import { useContactFormRepository } from './useContactFormRepository';
+import { useRecordRefusedFileName } from './useRecordRefusedFileName';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -26,6 +27,7 @@ type Progress = { readonly done: number; readonly total: number };
 export function ExportFormsPanel() {
   const session = useSession();
   const repository = useContactFormRepository();
+  const recordRefusedFileName = useRecordRefusedFileName();
   const timeZone = useHomeTimeZone();
   const { youngPeople } = useYoungPeople();
   const years = useAcademicYears();
@@ -126,6 +128,8 @@ export function ExportFormsPanel() {
       });
       if (!reply.ok || reply.value.outcome !== 'written') {
         await audit();
+        if (reply.ok && reply.value.outcome === 'failed' && reply.value.code === 'unsafe-name')
+          await recordRefusedFileName(form.id, reply.value.message);
         setProgress(undefined);
         setMessage({
           tone: 'error',

@@ -4,6 +4,7 @@ import { can } from '@shared/rules/access';
 import { useDatabase } from '../../app/database-context';
 import { windowApi } from '../../app/window-api';
 import { auditLog } from '../../db/repositories/audit-log-repository';
+import { callAsManager } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 
@@ -73,7 +74,7 @@ export function CaseFileFolderScreen() {
     if (!mayChange) return;
     setSaved(undefined);
     setIsWorking(true);
-    const reply = await api['case-file:choose-folder']({});
+    const reply = await callAsManager(api, session, 'case-file:choose-folder', {});
     setIsWorking(false);
     if (!reply.ok) {
       setProblem(reply.error.message);

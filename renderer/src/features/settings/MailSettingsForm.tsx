@@ -11,6 +11,8 @@ import {
 } from '@shared/schemas/mail';
 import type { IpcReply } from '@shared/ipc/contract';
 import { windowApi } from '../../app/window-api';
+import { callAsManager } from '../../security/manager-proof';
+import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -40,6 +42,7 @@ const blank: FormInput = {
 
 /** The manager's mail server settings. The password goes to the main process and never comes back. */
 export function MailSettingsForm({ view, onSaved }: Props) {
+  const session = useSession();
   const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
@@ -65,7 +68,10 @@ export function MailSettingsForm({ view, onSaved }: Props) {
       });
       return;
     }
-    const result = await api['mail:save-settings']({ settings, ...(password ? { password } : {}) });
+    const result = await callAsManager(api, session, 'mail:save-settings', {
+      settings,
+      ...(password ? { password } : {}),
+    });
     if (!result.ok) {
       setOutcome({ tone: 'error', message: result.error.message });
       return;
@@ -124,7 +130,7 @@ export function MailSettingsForm({ view, onSaved }: Props) {
         label="Password"
         hint={
           view.hasPassword
-            ? 'A password is stored. Leave this empty to keep it, or type a new one.'
+            ? 'A password is stored. Leave this empty to keep it, or type a new one. A new server, port, user name or CA needs it typed again: it is only ever sent to the server it was saved for.'
             : 'Kept by this computer’s protected storage, never in Family Links’ records.'
         }
         error={errors.password?.message}

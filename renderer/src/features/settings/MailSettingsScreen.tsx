@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { windowApi } from '../../app/window-api';
 import { useDatabase } from '../../app/database-context';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
+import { callAsManager } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { useMailStatus } from '../outbox/useMailStatus';
@@ -23,7 +24,7 @@ export function MailSettingsScreen() {
   const removeSettings = async () => {
     const api = windowApi();
     if (!api) return;
-    const result = await api['mail:clear-settings']({});
+    const result = await callAsManager(api, session, 'mail:clear-settings', {});
     if (!result.ok) {
       setRemoved(result.error.message);
       return;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { emailSchema } from '@shared/schemas/common';
 import { windowApi } from '../../app/window-api';
+import { callAsManager } from '../../security/manager-proof';
+import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 
@@ -12,6 +14,7 @@ export function MailTestMessage({
   defaultTo: string;
   onSent: (outcome: 'sent' | 'failed', detail: string) => Promise<void>;
 }) {
+  const session = useSession();
   const [to, setTo] = useState(defaultTo);
   const [error, setError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<{ tone: 'error' | 'success'; message: string } | undefined>();
@@ -35,7 +38,7 @@ export function MailTestMessage({
     }
     setIsSending(true);
     try {
-      const result = await api['mail:send-test']({ to: address.data });
+      const result = await callAsManager(api, session, 'mail:send-test', { to: address.data });
       if (!result.ok) {
         setOutcome({ tone: 'error', message: result.error.message });
         return;

@@ -6,6 +6,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
 import { inputsMarkerId } from '../../../../renderer/src/db/review-summary-invalidation';
 import { restoreBackup, tableDigests } from '../../../../renderer/src/features/backup/restore-backup';
+import type { AnchorRebase } from '../../../../renderer/src/features/backup/restore-anchor';
 import { writeBackup } from '../../../../renderer/src/features/backup/write-backup';
 import type { Session } from '../../../../renderer/src/security/session';
 import { generateHome } from '../../../fixtures/generate-home';
@@ -47,10 +48,10 @@ describe('a backup restored into an empty install gives back every table as stor
     expect(await rig.list()).toEqual([written.value.fileName]);
 
     const target = await openedDb('backup-target');
-    const rebased: { head: unknown; fileName: string }[] = [];
-    const rebaseAnchor = (head: unknown, fileName: string) => {
-      rebased.push({ head, fileName });
-      return Promise.resolve(true);
+    const rebased: { readId: string; staffId: string }[] = [];
+    const rebaseAnchor: AnchorRebase = ({ readId, staffId }) => {
+      rebased.push({ readId, staffId });
+      return Promise.resolve({ moved: true });
     };
     const restored = await restoreBackup({
       live: target,
@@ -67,11 +68,16 @@ describe('a backup restored into an empty install gives back every table as stor
     const after = await tableDigests(reopened);
     // Every table as stored, but for the one entry the restore leaves for the audit log.
     expect(withoutPendingAudit(after)).toEqual(withoutPendingAudit(before));
+    // The anchor moves to the head the backup's header names, for the backup main opened, as the
+    // manager whose password opened it (the main process's side: tests/unit/electron).
     const lastEntry = await source.audit.orderBy('seq').last();
+    expect(restored.value.header.auditHead).toEqual(
+      lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null,
+    );
     expect(rebased).toEqual([
       {
-        head: lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null,
-        fileName: written.value.fileName,
+        readId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+        staffId: session.staff.id,
       },
     ]);
     const left = (await reopened.pendingAudit.toArray()).filter(
