@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -132,7 +132,8 @@ export async function makeSignedSample(
   });
   const leaf = await issueStaffCertificate({
     ca: { encryptedKey: ca.encryptedKey, certificatePem: ca.certificatePem, secret: caSecret },
-    staff: { name: input.author.name, email: input.authorEmail },
+    // A sample: an account id of its own, and the role the form prints for its author.
+    staff: { id: randomUUID(), name: input.author.name, email: input.authorEmail, roles: ['personalTutor'] },
     homeName: input.homeName,
     secret: staffSecret,
     now,

@@ -118,6 +118,7 @@ export function mondayOf(isoDate: string): string {
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const dayAndTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const secondsFormats = new Map<string, Intl.DateTimeFormat>();
 
 function formatIn(
   cache: Map<string, Intl.DateTimeFormat>,
@@ -137,6 +138,16 @@ export function clockTime(instant: Instant, timeZone: string): string {
   return formatIn(clockFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
     new Date(msOf(instant)),
   );
+}
+
+/** "14:32:05" on the home's clock: for a moment that matters to the second (when a draft was kept). */
+export function clockTimeWithSeconds(instant: Instant, timeZone: string): string {
+  return formatIn(secondsFormats, timeZone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(msOf(instant)));
 }
 
 /** "23 Nov 2026, 14:05" on the home's clock. */

@@ -1,24 +1,26 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, powerMonitor, safeStorage, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, powerMonitor, safeStorage, shell } from 'electron';
 import type { IpcEventName, IpcEventPayload } from '../../shared/ipc/contract';
+import { applicationMenuTemplate } from './app-menu';
 import { createIpcHandlers } from './handlers';
 import { registerIpc } from './ipc';
+import { launchOptions } from './launch-options';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createAppInfoService } from './services/app-info';
-import { createAuditAnchorService } from './services/audit-anchor';
 import { createBackupService } from './services/backup/backup-service';
 import { createDocumentsService } from './services/documents';
 import { createMailService } from './services/mail/mail-service';
 import { createMailClientOpener } from './services/mail/mail-client';
 import { protectedStorageFromSafeStorage } from './services/mail/protected-storage';
+import { createSyncService } from './services/sync/sync-service';
+import { createTrustServices } from './services/trust-services';
 import { createMainWindow, denyAllPermissions, preloadPath } from './window';
 
 // Lifecycle only: the work lives in plain Node modules (./services, ./ipc-router) that the tests
 // and the harness run without Electron.
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 
 function log(message: string, detail?: unknown): void {
   console.error(`[family-links] ${message}`, detail ?? '');
@@ -27,17 +29,23 @@ function log(message: string, detail?: unknown): void {
 process.on('uncaughtException', (error) => log('Uncaught exception in the main process', error));
 process.on('unhandledRejection', (reason) => log('Unhandled promise rejection in the main process', reason));
 
+// Read once: a packaged build takes nothing from its environment (launch-options.ts says why).
+const launch = launchOptions({ isPackaged: app.isPackaged, env: process.env, argv: process.argv });
+for (const name of launch.ignored) log(`Ignored ${name}: only a development build reads it`);
+
 // Development keeps its own profile, so trying things out never touches a home's real records;
 // the end-to-end specs give each run a fresh one.
-const userDataOverride = process.env['FAMILY_LINKS_USER_DATA'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
-else if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')}-development`);
+if (launch.userDataOverride) app.setPath('userData', launch.userDataOverride);
+else if (!launch.isPackaged) app.setPath('userData', `${app.getPath('userData')}-development`);
 
 registerAppScheme();
 // Dates in forms read day/month/year on every computer: the app is for homes in the UK.
 app.commandLine.appendSwitch('lang', 'en-GB');
 
-if (!app.requestSingleInstanceLock()) {
+if (launch.refusedSwitches.length > 0) {
+  log('Refused to start with debugging switches', launch.refusedSwitches);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
@@ -54,7 +62,15 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     denyAllPermissions();
-    serveRenderer({ rendererRoot: join(mainDir, '../renderer'), ...(devServerUrl ? { devServerUrl } : {}) });
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        applicationMenuTemplate({ isPackaged: launch.isPackaged, platform: process.platform }),
+      ),
+    );
+    serveRenderer({
+      rendererRoot: join(mainDir, '../renderer'),
+      ...(launch.devServerUrl ? { devServerUrl: launch.devServerUrl } : {}),
+    });
     const appInfo = createAppInfoService({
       name: app.getName(),
       version: app.getVersion(),
@@ -66,7 +82,9 @@ if (!app.requestSingleInstanceLock()) {
         electron: process.versions.electron,
       },
     });
-    const auditAnchor = createAuditAnchorService({ folder: app.getPath('userData'), log });
+    // On Linux without a keyring safeStorage is a fixed key; the Audit log and Mail settings say so.
+    const protectedStorage = protectedStorageFromSafeStorage(safeStorage, process.platform);
+    const trust = createTrustServices({ folder: app.getPath('userData'), protectedStorage, log });
     const backup = createBackupService({
       settingsFolder: app.getPath('userData'),
       defaultFolder: join(app.getPath('userData'), 'backups'),
@@ -112,19 +130,28 @@ if (!app.requestSingleInstanceLock()) {
           return result.canceled ? undefined : result.filePath;
         },
       },
+      homeAuthority: trust.homeAuthority,
       log,
     });
-    // The mail password is encrypted by the OS (safeStorage); on Linux without a keyring that is a fixed key, and Mail settings say so.
+    // The mail password is encrypted by the OS (safeStorage) and bound to its server under the main key.
     const mail = createMailService({
       folder: app.getPath('userData'),
-      protectedStorage: protectedStorageFromSafeStorage(safeStorage, process.platform),
+      protectedStorage,
+      mainKey: trust.mainKey,
       log,
     });
+    // This computer's sync server password is kept the same way, and never leaves the main process.
+    const sync = createSyncService({ folder: app.getPath('userData'), protectedStorage, log });
+    app.on('will-quit', () => sync.close());
     const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
     // Signing keys take a while to make: have two ready before first run or a new account needs them.
     documents.warmUpKeys();
-    registerIpc(createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient }), log);
-    const window = createMainWindow({ preloadPath: preloadPath(mainDir), log });
+    registerIpc(createIpcHandlers({ ...trust, appInfo, backup, documents, mail, mailClient, sync }), log);
+    const window = createMainWindow({
+      preloadPath: preloadPath(mainDir),
+      isPackaged: launch.isPackaged,
+      log,
+    });
     const send = <Name extends IpcEventName>(name: Name, payload: IpcEventPayload<Name>) => {
       if (!window.isDestroyed()) window.webContents.send(name, payload);
     };

@@ -1,14 +1,18 @@
 import { join } from 'node:path';
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { appEntryUrl, isAppUrl } from './app-origin';
+import { isAllowedMailto } from './services/mail/mail-client';
 
 /**
  * The one window, hardened: context isolation, sandbox, no Node in the page, web security on, no
- * navigation away from the app, no new windows, no webviews, every permission request refused.
+ * navigation away from the app, no new windows, no webviews, every permission request refused,
+ * and in a packaged build no DevTools at all (someone at a shared computer could otherwise read or
+ * change whatever a signed-in session holds).
  */
 export function createMainWindow(options: {
   preloadPath: string;
   iconPath?: string;
+  isPackaged: boolean;
   log: (message: string, detail?: unknown) => void;
 }): BrowserWindow {
   const window = new BrowserWindow({
@@ -33,15 +37,20 @@ export function createMainWindow(options: {
       // A middle-click could otherwise ask for a new window (refused anyway; see hardenContents).
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
+      devTools: !options.isPackaged,
     },
   });
-  hardenContents(window.webContents, options.log);
+  hardenContents(window.webContents, options);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;
 }
 
-function hardenContents(contents: WebContents, log: (message: string, detail?: unknown) => void): void {
+function hardenContents(
+  contents: WebContents,
+  options: { isPackaged: boolean; log: (message: string, detail?: unknown) => void },
+): void {
+  const { log } = options;
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {
       event.preventDefault();
@@ -53,11 +62,18 @@ function hardenContents(contents: WebContents, log: (message: string, detail?: u
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world (help pages) open in the person's browser, never in the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    log('Refused a new window', { url });
+    // Only a plain mailto: (the allow-list mail-client.ts uses) goes to the system; a web page or
+    // a file opened from here would leave the app's control, so everything else is refused.
+    if (isAllowedMailto(url)) void shell.openExternal(url);
+    else log('Refused a new window', { url });
     return { action: 'deny' };
   });
+  // Belt and braces: devTools is off in a packaged build's webPreferences already.
+  if (options.isPackaged)
+    contents.on('devtools-opened', () => {
+      contents.closeDevTools();
+      log('Closed DevTools, which a packaged build does not allow');
+    });
 }
 
 /** Every permission (camera, notifications, geolocation...) is refused: the app needs none. */

@@ -31,6 +31,12 @@ export type VisitorRegisterCsvLine = {
   readonly overrideReason: string;
   /** Set when this line is a correction of an earlier one. */
   readonly amendmentReason: string;
+  /** Someone turned away at the door: they never came in, so never left. */
+  readonly isTurnedAway: boolean;
+  /** The conditions they were admitted under, in words. */
+  readonly conditions: string;
+  /** For someone turned away: the note staff added. */
+  readonly note: string;
 };
 
 export const visitorRegisterCsvHeader = [
@@ -43,11 +49,13 @@ export const visitorRegisterCsvHeader = [
   'ID checked',
   'Vehicle',
   'Badge',
-  'Admitted by',
+  'Admitted or turned away by',
   'Supervised by',
   'Restriction check',
   'Override reason',
   'Correction',
+  'Conditions',
+  'Note',
 ] as const;
 
 const checkWords: Readonly<Record<VisitorRegisterCsvLine['restrictionCheck'], string>> = {
@@ -80,7 +88,7 @@ function cellsOf(line: VisitorRegisterCsvLine, timeZone: string): string[] {
     line.visiting.join('; '),
     line.reason,
     ukDateTime(line.arrivedAt, timeZone),
-    line.departedAt ? ukDateTime(line.departedAt, timeZone) : '',
+    line.isTurnedAway ? 'Turned away' : line.departedAt ? ukDateTime(line.departedAt, timeZone) : '',
     line.isIdChecked ? 'Yes' : 'No',
     line.vehicle,
     line.badgeNumber,
@@ -89,6 +97,8 @@ function cellsOf(line: VisitorRegisterCsvLine, timeZone: string): string[] {
     checkWords[line.restrictionCheck],
     line.overrideReason,
     line.amendmentReason,
+    line.conditions,
+    line.note,
   ];
 }
 

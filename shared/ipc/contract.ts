@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import '../zod-setup';
+import { auditChannels } from './channels/audit';
+import { authorityChannels } from './channels/authority';
 import { backupChannels } from './channels/backup';
 import { documentsChannels } from './channels/documents';
 import { signingChannels } from './channels/signing';
 import { mailChannels } from './channels/mail';
+import { syncChannels } from './channels/sync';
 
 /**
  * Every channel between the renderer and the main process, named `area:verb`, with the zod
@@ -12,10 +15,13 @@ import { mailChannels } from './channels/mail';
  * over a Playwright binding: add a channel here and all three follow.
  */
 export const ipcContract = {
+  ...auditChannels,
+  ...authorityChannels,
   ...backupChannels,
   ...documentsChannels,
   ...signingChannels,
   ...mailChannels,
+  ...syncChannels,
   'app:get-info': {
     request: z.object({}).strict(),
     reply: z.object({
@@ -29,45 +35,6 @@ export const ipcContract = {
         chrome: z.string().optional(),
         electron: z.string().optional(),
       }),
-    }),
-  },
-  /**
-   * The audit chain's head, copied to a file the main process keeps outside IndexedDB. Someone who
-   * can edit the browser's database could cut off the last entries and set the head back to an
-   * earlier entry's values without any key; they would have to change this file too.
-   */
-  'audit:anchor-head': {
-    request: z.object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
-    reply: z.object({ outcome: z.enum(['stored', 'older-than-stored']) }),
-  },
-  'audit:read-anchor': {
-    request: z.object({}).strict(),
-    reply: z.object({
-      anchor: z
-        .object({ seq: z.number().int().positive(), mac: z.string(), storedAt: z.string() })
-        .nullable(),
-    }),
-  },
-  /**
-   * After a restore from a backup, the log legitimately starts again from the backup's head, which
-   * may be behind the anchor: the anchor moves to it (or is cleared when the backup's log is empty),
-   * and the anchor it replaces is kept in an append-only history beside it, so the step back stays
-   * on record outside the database too.
-   */
-  'audit:rebase-anchor': {
-    request: z
-      .object({
-        head: z
-          .object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) })
-          .strict()
-          .nullable(),
-        reason: z.literal('restored-from-backup'),
-        backupFileName: z.string().min(1).max(200),
-      })
-      .strict(),
-    reply: z.object({
-      outcome: z.literal('rebased'),
-      previous: z.object({ seq: z.number().int().positive(), mac: z.string() }).nullable(),
     }),
   },
 } as const;

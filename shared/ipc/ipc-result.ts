@@ -7,6 +7,8 @@ export const ipcErrorCodes = [
   'invalid-reply',
   'unknown-channel',
   'forbidden-sender',
+  /** A request only a Registered Manager may make, without a proof the main process accepts. */
+  'not-permitted',
   'unavailable',
   'failed',
 ] as const;

@@ -47,6 +47,8 @@ export type AuditTamperReason = 'edited' | 'missing' | 'reordered' | 'truncated'
 
 export type AuditVerification =
   | { readonly kind: 'intact'; readonly count: number }
+  /** The entries check out among themselves, but where the log ends cannot be checked (no sound anchor). */
+  | { readonly kind: 'unverifiable'; readonly message: string }
   | {
       readonly kind: 'tampered';
       readonly atSeq: number;
@@ -109,6 +111,15 @@ async function isAuthentic(entry: ChainedAuditEntry, key: AuditKey): Promise<boo
   const mac = typeof entry.mac === 'string' ? fromHex(entry.mac) : undefined;
   if (!mac) return false;
   return crypto.subtle.verify('HMAC', key, mac, macInput(entry));
+}
+
+/**
+ * Whether one entry is genuine (written by someone holding the audit key, unchanged since): for a
+ * screen that leans on one entry (a filed form's signing record). The chain around it is checked
+ * on the Audit log screen with `verifyAuditChain`.
+ */
+export function isAuthenticAuditEntry(entry: ChainedAuditEntry, key: AuditKey): Promise<boolean> {
+  return isAuthentic(entry, key);
 }
 
 /** Checked this many at a time: WebCrypto calls are asynchronous, so a long log is checked in parallel. */

@@ -16,6 +16,8 @@ export function panTopicOf(event: PanEvent): PanTopic {
       return 'restrictionChanged';
     case 'formOverdue':
       return 'formOverdue';
+    case 'visitorTurnedAway':
+      return 'visitorTurnedAway';
     default: {
       const unreachable: never = event;
       return unreachable;
@@ -30,14 +32,23 @@ export type PanStaffAccount = {
   readonly email: string;
   readonly isActive: boolean;
   readonly roleLabel: string;
+  /** Holds the Registered Manager role: one of those who may be the duty manager. */
+  readonly isRegisteredManager?: boolean;
 };
+
+/**
+ * Events the duty manager hears about whoever is in the group (DESIGN rule 6: "a person turned
+ * away is recorded too"; the issue: "an alert to the duty manager and the young person's PT"). The
+ * app keeps no rota, so "the duty manager" is every active Registered Manager account.
+ */
+const dutyManagerEvents: ReadonlySet<PanEvent> = new Set(['visitorTurnedAway']);
 
 export type PanRecipient = {
   readonly name: string;
   readonly role: string;
   readonly email: string;
-  /** Why this person is told: the PT always is; everyone else because they asked for this topic. */
-  readonly because: 'personalTutor' | 'asked';
+  /** Why this person is told: the PT always is; the duty manager for some events; others because they asked. */
+  readonly because: 'personalTutor' | 'dutyManager' | 'asked';
 };
 
 export type PanRecipientsOutcome = {
@@ -56,6 +67,7 @@ export type PanRecipientsOutcome = {
  * members who asked for it are alerted too"); the PT is in every group without being listed.
  *
  * - The young person's PT hears about every event, whether or not they are listed in the group.
+ * - The duty manager (every active Registered Manager) hears about a visitor turned away at the door.
  * - Every other member hears about the events whose topic they ticked.
  * - A staff member is reached at their account's email; an account switched off hears nothing.
  * - Each address is told once (the same adult listed twice gets one message).
@@ -80,6 +92,12 @@ export function panRecipients(input: {
   const tutor = input.personalTutorId ? input.staff.get(input.personalTutorId) : undefined;
   if (tutor?.isActive)
     add({ name: tutor.name, role: 'Personal Tutor', email: tutor.email, because: 'personalTutor' });
+  if (dutyManagerEvents.has(input.event)) {
+    for (const account of input.staff.values()) {
+      if (account.isActive && account.isRegisteredManager)
+        add({ name: account.name, role: 'Duty manager', email: account.email, because: 'dutyManager' });
+    }
+  }
 
   for (const member of input.group?.members ?? []) {
     if (!member.topics.includes(topic)) continue;

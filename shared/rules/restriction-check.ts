@@ -1,8 +1,10 @@
 import type { Restriction } from '../schemas/registers';
 import {
   compareNames,
+  isStartOfName,
   nameLookup,
   possibleMatches,
+  possibleStarts,
   prepareName,
   type NameCloseness,
   type NameLookup,
@@ -77,7 +79,8 @@ export type RestrictionCheckInput = {
 };
 
 export type NameMatch = {
-  readonly how: 'same person' | 'exact name' | 'alias' | 'short form' | 'near spelling';
+  readonly how:
+    'same person' | 'exact name' | 'alias' | 'short form' | 'part of the name' | 'initial' | 'near spelling';
   /** The visitor's name as given, that matched. */
   readonly matchedText: string;
   /** The restriction's name or alias that it matched. */
@@ -155,8 +158,19 @@ export function isRestrictionInForce(
 const closenessRank: Readonly<Record<NameCloseness, number>> = {
   exact: 0,
   'short form': 1,
-  'near spelling': 2,
+  'part of the name': 2,
+  initial: 3,
+  'near spelling': 4,
 };
+
+/**
+ * Is this only a name close to the restricted person's (part of it, an initial, a near spelling),
+ * not their name, an alias or a known short form? DESIGN rule 6: such a name "alone asks staff to
+ * check ID and record that they did"; the name itself blocks or warns.
+ */
+export function isCloseNameOnly(how: NameMatch['how']): boolean {
+  return how === 'part of the name' || how === 'initial' || how === 'near spelling';
+}
 
 type Candidate = { readonly text: string; readonly prepared: PreparedName };
 
@@ -207,7 +221,7 @@ function asSomeoneElse(effect: RestrictionEffect): RestrictionEffect {
   }
 }
 
-const isIndex = (
+export const isRestrictionIndex = (
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
 ): restrictions is RestrictionIndex => !Array.isArray(restrictions);
 
@@ -221,7 +235,7 @@ export function checkRestrictions(
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
   today: string,
 ): RestrictionCheck {
-  const index = isIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
+  const index = isRestrictionIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
   const { visitor } = input;
   const circumstances = {
     contact: input.contact ?? 'visit',
@@ -230,7 +244,7 @@ export function checkRestrictions(
   };
   const visiting = new Set(input.youngPersonIds);
   const candidates = (visitor.kind === 'typed' ? [visitor.name] : visitor.names)
-    .map((text) => ({ text, prepared: prepareName(text, { bothOrders: true }) }))
+    .map((text) => ({ text, prepared: prepareName(text, { asGiven: true }) }))
     .filter((candidate) => candidate.prepared.shapes.length > 0);
 
   const worthComparing = new Set(
@@ -269,51 +283,25 @@ export function checkRestrictions(
   return { kind: 'clear', allowed };
 }
 
-const isOnlyCloseName = (matches: readonly RestrictionMatch[]) =>
-  matches.every((match) => match.name.how === 'short form' || match.name.how === 'near spelling');
-const closeNameNote = 'The name is close to, not the same as, a restricted person’s: check their ID.';
-
 /**
- * What care staff at the door read (DESIGN rule 8: "restricted: supervised only, speak to the duty
- * manager", not the court order). A block says only not to admit; a warning gives each condition
- * and what to do, once each. When every match is by a short form or near spelling, it says so, so
- * that staff check who it is rather than take the warning as proof.
+ * Could the name typed so far be the start of a restricted name in force for these young people
+ * ("Sarah Kh" for Sarah Khan; see `isStartOfName`)? The door then asks for the full name instead
+ * of saying nothing was found.
  */
-export function doorInstruction(result: RestrictionCheck): string {
-  switch (result.kind) {
-    case 'clear':
-      return 'No restriction stops this visit. Sign the visitor in as usual.';
-    case 'block':
-      return [
-        'Do not admit. Speak to the duty manager.',
-        ...(isOnlyCloseName(result.matches) ? [closeNameNote] : []),
-      ].join(' ');
-    case 'warn': {
-      const lines = result.matches.flatMap((match) =>
-        match.effect.kind === 'warn' ? [`${match.effect.condition} ${match.effect.instruction}`] : [],
-      );
-      return [...new Set(lines), ...(isOnlyCloseName(result.matches) ? [closeNameNote] : [])].join(' ');
-    }
-    default: {
-      const unknown: never = result;
-      throw new Error(`Unknown check result: ${String(unknown)}`);
-    }
+export function startsRestrictedName(
+  typedName: string,
+  youngPersonIds: readonly string[],
+  index: RestrictionIndex,
+  today: string,
+): boolean {
+  const candidate = prepareName(typedName, { asGiven: true });
+  const visiting = new Set(youngPersonIds);
+  for (const position of possibleStarts(index.lookup, candidate)) {
+    const entry = index.entries[position];
+    if (!entry) continue;
+    if (visiting.size > 0 && !visiting.has(entry.restriction.youngPersonId)) continue;
+    if (!isRestrictionInForce(entry.restriction, today)) continue;
+    if (entry.names.some((name) => isStartOfName(candidate, name.prepared))) return true;
   }
-}
-
-/**
- * The summary the visitor register keeps and acts on (`DoorVerdict` in the visitor-log
- * repository): the answer, the restrictions that decided it, and whether a supervisor must be named.
- */
-export function restrictionVerdict(result: RestrictionCheck): {
-  readonly kind: RestrictionCheck['kind'];
-  readonly restrictionIds: readonly string[];
-  readonly needsSupervisor: boolean;
-} {
-  const matches = result.kind === 'clear' ? [] : result.matches;
-  return {
-    kind: result.kind,
-    restrictionIds: matches.map((match) => match.restrictionId),
-    needsSupervisor: matches.some((match) => match.effect.kind === 'warn' && match.effect.needsSupervisor),
-  };
+  return false;
 }

@@ -53,6 +53,15 @@ export const backupHeaderSchema = z
     keyring: z.array(backupKeyringEntrySchema).min(1).max(1000),
     /** The backup id sealed under the data key: a quick check that a password opens this file. */
     keyCheck: sealedBase64Schema,
+    /**
+     * Where the audit log ended when the backup began (its head: the last entry's number and MAC).
+     * A restore moves the main process's anchor here, and nowhere else. Absent in older backups.
+     */
+    auditHead: z
+      .object({ seq: z.number().int().positive(), mac: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;

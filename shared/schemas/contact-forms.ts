@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { optionalTypedDateSchema, typedDateSchema, typedTimeSchema } from './typed-date-time';
 
 export const contactKinds = [
   'visit',
@@ -178,25 +179,34 @@ export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
 
 /**
  * The same entry as the screen holds it: the young person, and the start as the home's wall-clock
- * date and time (the screen converts them in the home's zone). Empty selects arrive as ''.
+ * date and time as typed (day/month/year; the screen converts them in the home's zone). Nothing
+ * about when it happened is filled in for the author: the kind, the date and the start time are
+ * what happened, and a silent "now" would give a call written up later the wrong deadline.
+ * Empty selects arrive as ''.
  */
 export const contactFormScreenSchema = contactFormEntryFields
-  .omit({ contactStartedAt: true, initiatedBy: true, nextContactOn: true, actions: true })
+  .omit({ kind: true, contactStartedAt: true, initiatedBy: true, nextContactOn: true, actions: true })
   .extend({
     youngPersonId: idSchema
       .or(z.literal(''))
       .refine((value) => value !== '', { message: 'Choose the young person.' }),
-    contactDate: isoDateSchema,
-    startTime: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/, { message: 'Enter the time it started, for example 18:30.' }),
+    kind: z
+      .enum(contactKinds)
+      .or(z.literal(''))
+      .transform((value, context) => {
+        if (value !== '') return value;
+        context.addIssue({ code: 'custom', message: 'Choose the kind of contact.' });
+        return z.NEVER;
+      }),
+    contactDate: typedDateSchema('the date of the contact'),
+    startTime: typedTimeSchema('the time it started'),
     initiatedBy: z.enum(contactInitiators).or(z.literal('')),
-    nextContactOn: isoDateSchema.or(z.literal('')),
+    nextContactOn: optionalTypedDateSchema('the date of the next contact'),
     actions: z
       .array(
         contactActionSchema.extend({
           ownerStaffId: idSchema.or(z.literal('')),
-          dueOn: isoDateSchema.or(z.literal('')),
+          dueOn: optionalTypedDateSchema('the date it is due by'),
         }),
       )
       .default([]),

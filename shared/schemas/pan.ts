@@ -15,6 +15,7 @@ export const panEvents = [
   'restrictionChanged',
   'restrictionEnded',
   'formOverdue',
+  'visitorTurnedAway',
 ] as const;
 export type PanEvent = (typeof panEvents)[number];
 
@@ -28,6 +29,7 @@ export const panTopics = [
   'visitBookedOrCancelled',
   'restrictionChanged',
   'formOverdue',
+  'visitorTurnedAway',
 ] as const;
 export type PanTopic = (typeof panTopics)[number];
 
@@ -37,6 +39,7 @@ export const panTopicLabels: Readonly<Record<PanTopic, string>> = {
   visitBookedOrCancelled: 'A visit is booked or cancelled',
   restrictionChanged: 'A contact restriction is added, changed or ended',
   formOverdue: 'A contact form is overdue',
+  visitorTurnedAway: 'A restricted visitor is turned away at the front door',
 };
 
 /** Plain words for what happened, used in the message and the outbox. */
@@ -49,6 +52,7 @@ export const panEventLabels: Readonly<Record<PanEvent, string>> = {
   restrictionChanged: 'a contact restriction was changed',
   restrictionEnded: 'a contact restriction ended',
   formOverdue: 'a contact form is overdue',
+  visitorTurnedAway: 'a restricted visitor was turned away at the front door',
 };
 
 /**

@@ -73,38 +73,72 @@ export const restrictionFormSchema = restrictionSchema
   });
 export type RestrictionForm = z.infer<typeof restrictionFormSchema>;
 
+/** A visit, or a visitor turned away at the door (DESIGN rule 6: "a person turned away is recorded too"). */
+export const visitorEntryKinds = ['visit', 'turnedAway'] as const;
+
+/** A condition a visitor was admitted under, in the words care staff act on (never the order itself). */
+export const admittedUnderSchema = z.object({
+  restrictionId: idSchema,
+  condition: requiredText('the condition', 2400),
+});
+
 /**
  * One line of the visitor register (Children's Homes Regulations 2015, Sch. 4 para 5). A legal
  * record: never edited in place; a correction is a new entry that names the one it amends.
  */
-export const visitorEntrySchema = z.object({
-  id: idSchema,
-  visitorName: requiredText('the visitor’s name', 120),
-  personId: idSchema.optional(),
-  organisationOrRelationship: optionalText('the organisation or relationship', 120),
-  visitingYoungPersonIds: z.array(idSchema).default([]),
-  reason: requiredText('the reason for the visit', 500),
-  arrivedAt: isoDateTimeSchema,
-  departedAt: isoDateTimeSchema.optional(),
-  isIdChecked: z.boolean(),
-  vehicle: optionalText('the vehicle', 40),
-  badgeNumber: optionalText('the badge number', 20),
-  admittedById: idSchema,
-  /** What the restriction check said at the door, and which restrictions it matched. */
-  restrictionCheck: z.enum(['clear', 'warn', 'block', 'overridden']),
-  matchedRestrictionIds: z.array(idSchema).default([]),
-  /** For a supervised-only visitor: the member of staff who supervises. */
-  supervisingStaffId: idSchema.optional(),
-  /** A manager's override of a block: who, and why (also in the audit log). */
-  overriddenById: idSchema.optional(),
-  overrideReason: optionalText('the reason for the override', 1000),
-  /** A correction is a new entry naming the one it corrects; the original is kept as it was. */
-  amendsEntryId: idSchema.optional(),
-  amendmentReason: optionalText('the reason for the correction', 1000),
-  /** Who made the correction (the entry's own admittedById stays the original admitter's). */
-  amendedById: idSchema.optional(),
-  recordedAt: isoDateTimeSchema,
-});
+export const visitorEntrySchema = z
+  .object({
+    id: idSchema,
+    /** Entries written before turned-away visitors were recorded are all visits. */
+    kind: z.enum(visitorEntryKinds).default('visit'),
+    visitorName: requiredText('the visitor’s name', 120),
+    personId: idSchema.optional(),
+    organisationOrRelationship: optionalText('the organisation or relationship', 120),
+    visitingYoungPersonIds: z.array(idSchema).default([]),
+    /** Why they came: required for a visit; someone turned away may not have said. */
+    reason: optionalText('the reason for the visit', 500),
+    /** When they came to the door (and, for a visit, came in). */
+    arrivedAt: isoDateTimeSchema,
+    /** When a visit ended; never set for someone turned away, who never came in. */
+    departedAt: isoDateTimeSchema.optional(),
+    isIdChecked: z.boolean(),
+    vehicle: optionalText('the vehicle', 40),
+    badgeNumber: optionalText('the badge number', 20),
+    /** Who dealt with them at the door: admitted them, or turned them away. */
+    admittedById: idSchema,
+    /** What the restriction check said at the door, and which restrictions it matched. */
+    restrictionCheck: z.enum(['clear', 'warn', 'block', 'overridden']),
+    matchedRestrictionIds: z.array(idSchema).default([]),
+    /** Close names (a near spelling, an initial) whose person staff checked ID against: "this is not them". */
+    idCheckedNotRestrictionIds: z.array(idSchema).default([]),
+    /** The conditions they were admitted under, in words, for "On site now", the fire roll and the handover. */
+    admittedUnder: z.array(admittedUnderSchema).default([]),
+    /** For someone turned away: anything staff want to add (what was said, where they went). */
+    turnedAwayNote: optionalText('the note', 500),
+    /** For a supervised-only visitor: the member of staff who supervises. */
+    supervisingStaffId: idSchema.optional(),
+    /** A manager's override of a block: who, and why (also in the audit log). */
+    overriddenById: idSchema.optional(),
+    overrideReason: optionalText('the reason for the override', 1000),
+    /** A correction is a new entry naming the one it corrects; the original is kept as it was. */
+    amendsEntryId: idSchema.optional(),
+    amendmentReason: optionalText('the reason for the correction', 1000),
+    /** Who made the correction (the entry's own admittedById stays the original admitter's). */
+    amendedById: idSchema.optional(),
+    recordedAt: isoDateTimeSchema,
+  })
+  .superRefine((entry, context) => {
+    if (entry.kind === 'visit' && !entry.reason) {
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'Enter the reason for the visit.' });
+    }
+    if (entry.kind === 'turnedAway' && entry.departedAt) {
+      context.addIssue({
+        code: 'custom',
+        path: ['departedAt'],
+        message: 'Someone turned away never came in, so they cannot have left.',
+      });
+    }
+  });
 export type VisitorEntry = z.infer<typeof visitorEntrySchema>;
 
 /** What the door's sign-in form collects; the rest of the entry is filled in by the app. */
@@ -118,8 +152,18 @@ export const visitorSignInFormSchema = z.object({
   vehicle: optionalText('the vehicle', 40),
   badgeNumber: optionalText('the badge number', 20),
   supervisingStaffId: idSchema.optional(),
+  /** Close names staff checked ID against: "this is not them" (kept with the entry and audited). */
+  idCheckedNotRestrictionIds: z.array(idSchema).default([]),
+  /** Close names staff chose to treat as the restricted person (the restriction then acts). */
+  treatedAsRestrictionIds: z.array(idSchema).default([]),
 });
 export type VisitorSignInForm = z.infer<typeof visitorSignInFormSchema>;
+
+/** "Turned away": what the door knows of them, the reason they gave if any, and an optional note. */
+export const visitorTurnAwayFormSchema = visitorSignInFormSchema.extend({
+  reason: optionalText('the reason they gave', 500),
+  turnedAwayNote: optionalText('the note', 500),
+});
 
 /** What each kind means, in the words staff would use at the door. */
 export const restrictionKindLabels: Readonly<Record<Restriction['kind'], string>> = {

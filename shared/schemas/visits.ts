@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { optionalTypedDateSchema, typedDateSchema, typedTimeSchema } from './typed-date-time';
 
 /** A room staff can book for visits (Settings → Rooms). Room names are not personal data. */
 export const roomSchema = z.object({
@@ -85,11 +86,6 @@ export const visitSchema = z.object({
 });
 export type Visit = z.infer<typeof visitSchema>;
 
-const timeOfDaySchema = z
-  .string({ message: 'Enter a time.' })
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Enter a time as hours and minutes, for example 14:30.' });
-
 /**
  * The booking form: the date and times are wall-clock times in the home's zone (what staff read on
  * the office clock); the repository turns them into instants. A visit starts and ends on one day.
@@ -102,13 +98,14 @@ export const visitBookingFormSchema = z
     staffIds: z.array(idSchema).default([]),
     supervisingStaffId: z.union([idSchema, z.literal('')]).default(''),
     roomId: z.union([idSchema, z.literal('')]).default(''),
-    date: isoDateSchema,
-    startTime: timeOfDaySchema,
-    endTime: timeOfDaySchema,
+    // Typed as staff type them (26/10/2026, 18:30); the output is YYYY-MM-DD and HH:MM.
+    date: typedDateSchema('the date of the visit'),
+    startTime: typedTimeSchema('the time it starts'),
+    endTime: typedTimeSchema('the time it ends'),
     transport: optionalText('the transport', 200),
     notes: optionalText('the notes', 4000),
     repeat: z.enum(repeatFrequencies).default('none'),
-    repeatUntil: z.union([isoDateSchema, z.literal('')]).default(''),
+    repeatUntil: optionalTypedDateSchema('the last date').default(''),
   })
   .superRefine((form, context) => {
     if (form.endTime <= form.startTime) {

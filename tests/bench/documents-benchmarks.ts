@@ -1,9 +1,11 @@
-import { randomBytes, sign } from 'node:crypto';
+import { randomBytes, randomUUID, sign } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDocumentsHandlers } from '../../electron/main/handlers/documents-handlers';
 import { createDocumentsService } from '../../electron/main/services/documents';
+import { inMemoryProtectedStorage } from '../../electron/main/services/mail/in-memory-protected-storage';
+import { createTrustServices } from '../../electron/main/services/trust-services';
 import { fixedDocumentDialogs } from '../../electron/main/services/fixed-document-dialogs';
 import { openSealedKey } from '../../electron/main/services/signing/sealed-key';
 import { ipcContract, type IpcReply, type IpcRequest } from '../../shared/ipc/contract';
@@ -54,12 +56,17 @@ export async function runNodeBenchmarks(
   if (selected.length === 0) return [];
   const root = await mkdtemp(join(tmpdir(), 'family-links-bench-'));
   try {
+    const trust = createTrustServices({
+      folder: join(root, 'user-data'),
+      protectedStorage: inMemoryProtectedStorage(),
+    });
     const documents = createDocumentsService({
       settingsFolder: join(root, 'user-data'),
       fontsFolder: join(process.cwd(), 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(root),
+      homeAuthority: trust.homeAuthority,
     });
-    const handlers = createDocumentsHandlers({ documents });
+    const handlers = createDocumentsHandlers({ documents, proofs: trust.proofs });
     // As the router does: the request and the reply checked against the contract.
     const call = async <C extends keyof typeof handlers>(
       channel: C,
@@ -81,7 +88,7 @@ export async function runNodeBenchmarks(
     const issued = (await call('signing:issue-certificate', {
       authority,
       authoritySecret: caSecret,
-      staff: { name: 'Bench Author' },
+      staff: { id: randomUUID(), name: 'Bench Author', roles: ['personalTutor'] },
       homeName: 'Bench House',
       secret: staffSecret,
     })) as { outcome: 'issued'; credential: SealedCredential };
@@ -98,7 +105,8 @@ export async function runNodeBenchmarks(
       ...content,
       ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}),
     });
-    await call('case-file:choose-folder', {});
+    // The manager's choice of folder, made directly: what is measured is filing, not the proof.
+    await documents.chooseCaseFileFolder();
     const lines: NodeBenchLine[] = [];
 
     if (selected.includes('contact-form-file')) {
@@ -116,7 +124,8 @@ export async function runNodeBenchmarks(
         const reference = `CF-${String(index + 10).padStart(4, '0')}`;
         const full = await timed(() =>
           call('contact-form:file', {
-            form: { ...form, reference },
+            // Filed now: the main process refuses a signing time far from its own clock.
+            form: { ...form, reference, filedAt: new Date().toISOString() },
             signer,
             caseFile: {
               caseNumber: 'CN-BENCH',

@@ -4,6 +4,7 @@ import { startBenchServer, type BenchServer } from './bench-server';
 import type { BenchPage, BenchResult } from './page/bench-protocol';
 import { unlockToFirstScreen } from './unlock-first-screen';
 import { nodeBenchmarkNames, runNodeBenchmarks } from './documents-benchmarks';
+import { runSyncBenchmarks, syncBenchmarkNames } from './sync-benchmarks';
 
 /**
  * `npm run bench`: runs each benchmark in headless Chromium (IndexedDB and WebCrypto as the app
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
       (name) =>
         !names.includes(name) &&
         name !== 'unlock-to-first-screen' &&
-        !(nodeBenchmarkNames as readonly string[]).includes(name),
+        !(nodeBenchmarkNames as readonly string[]).includes(name) &&
+        !(syncBenchmarkNames as readonly string[]).includes(name),
     );
     if (unknown.length > 0)
       throw new Error(`No benchmark called ${unknown.join(', ')}. There are: ${names.join(', ')}`);
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
       if (!isBenchResult(result))
         throw new Error(`${name} returned something other than a result: ${JSON.stringify(result)}`);
       process.stdout.write(
-        `${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio })}\n`,
+        `${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio, ...(typeof result.p95_ms === 'number' ? { p95_ms: result.p95_ms } : {}) })}\n`,
       );
     }
   } finally {
@@ -81,6 +83,9 @@ async function main(): Promise<void> {
   }
   // Main-process work (signing, the case file, export) runs in Node, as in the app's main process.
   for (const line of await runNodeBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`)))
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  // Two parties (a CouchDB-protocol server and a computer's page): run beside, not in, the benchmark page.
+  for (const line of await runSyncBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`)))
     process.stdout.write(`${JSON.stringify(line)}\n`);
   // Measured in the real app rather than the benchmark page: it needs the first screen drawn.
   if (wanted.length === 0 || wanted.includes('unlock-to-first-screen')) {

@@ -1,39 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DoorPage } from './pages/door-page';
-import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
+import {
+  careWorker,
+  homeWithRestrictions,
+  manager,
+  setUpHome,
+  signInAsCareWorker,
+  switchUser,
+  type RestrictionDetails,
+} from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
-import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: 'lantern orchard pebble meadow',
+const careWorkerAccount = {
+  name: careWorker.name,
+  username: careWorker.username,
+  email: careWorker.email,
+  role: careWorker.role,
+  temporaryPassword: careWorker.temporaryPassword,
 };
-const careWorker = {
-  name: 'Tom Hughes',
-  username: 'thughes',
-  email: 'tom.hughes@oakfield.example',
-  role: 'Care staff',
-  temporaryPassword: 'copper kettle drizzle harbour',
-};
-const careWorkerPassword = 'velvet thunder orchid canal';
 
-type Restriction = {
-  name: string;
-  otherNames?: string;
-  kind: string;
-  conditions?: string;
-  authority: string;
-  reference: string;
-};
-const barredJohn: Restriction = {
+const barredJohn: RestrictionDetails = {
   name: 'John Smith',
   otherNames: 'Johnny Boy',
   kind: 'No contact',
@@ -41,72 +30,14 @@ const barredJohn: Restriction = {
   reference: 'LS26C09999',
 };
 
-async function setUpHome(page: Page): Promise<void> {
-  const setup = new FirstRunSetupPage(page);
-  await setup.fill(home, manager);
-  await setup.submit();
-  await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
-}
-
-/** The manager adds Millie through the young people screen, and opens her page. */
-async function addMillie(page: Page): Promise<void> {
-  await new AppFrame(page).open('Young people');
-  await page.getByRole('button', { name: 'Add a young person' }).click();
-  const form = page.getByRole('form', { name: 'Add a young person' });
-  await form.getByLabel('First name').fill('Amelia');
-  await form.getByLabel('Last name').fill('Hughes');
-  await form.getByLabel('Preferred name (optional)').fill('Millie');
-  await form.getByLabel('Date of birth').fill('2012-03-14');
-  await form.getByLabel('Case number').fill('FL-0001');
-  await form.getByLabel('Placement started').fill('2025-09-01');
-  await form.getByRole('button', { name: 'Add young person' }).click();
-  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
-}
-
-/** On Millie's page, records a restriction as the manager would. */
-async function recordRestriction(page: Page, restriction: Restriction): Promise<void> {
-  await page.getByRole('button', { name: 'Record a restriction' }).click();
-  const form = page.getByRole('form', { name: 'Record a restriction' });
-  await form.getByLabel('Name', { exact: true }).fill(restriction.name);
-  if (restriction.otherNames) await form.getByLabel('Other names (optional)').fill(restriction.otherNames);
-  await form.getByLabel('What is restricted').selectOption({ label: restriction.kind });
-  if (restriction.conditions)
-    await form.getByLabel('Conditions (optional unless “Other”)').fill(restriction.conditions);
-  await form.getByLabel('Authority').selectOption({ label: restriction.authority });
-  await form.getByLabel('Reference').fill(restriction.reference);
-  await form.getByRole('button', { name: 'Record restriction' }).click();
-  await expect(form).toHaveCount(0);
-}
-
-/** A home with Millie and one restriction for her, the manager signed in on the front door. */
-async function homeWithRestriction(app: AppDriver, restriction: Restriction): Promise<DoorPage> {
-  await app.startEmpty();
-  await setUpHome(app.page);
-  await addMillie(app.page);
-  await recordRestriction(app.page, restriction);
-  await new AppFrame(app.page).open('Front door');
-  const door = new DoorPage(app.page);
-  await expect(door.heading).toBeVisible();
-  return door;
-}
-
-async function switchUser(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(username, password);
-}
+const homeWithRestriction = (app: AppDriver, restriction: RestrictionDetails) =>
+  homeWithRestrictions(app, [restriction], { staff: [careWorkerAccount] });
 
 test.describe('the front door', () => {
   test('a care worker signs in a visitor who is barred', async ({ app, page }) => {
     const door = await homeWithRestriction(app, barredJohn);
-    await new AppFrame(page).open('Staff accounts');
-    await new StaffAccountsPage(page).add(careWorker);
-    await switchUser(page, careWorker.username, careWorker.temporaryPassword);
-    await page.getByLabel('Temporary password').fill(careWorker.temporaryPassword);
-    await page.getByLabel('New password', { exact: true }).fill(careWorkerPassword);
-    await page.getByLabel('Type the new password again').fill(careWorkerPassword);
-    await page.getByRole('button', { name: 'Change password' }).click();
+    await signInAsCareWorker(page);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toContainText(careWorker.name);
 
     // Front door is the second screen in everyone's navigation.
     await expect(frame.navigation.getByRole('link').nth(1)).toHaveText('Front door');
@@ -168,13 +99,15 @@ test.describe('the front door', () => {
   });
 
   test('a supervised-only visitor needs a supervisor', async ({ app, page }) => {
-    const door = await homeWithRestriction(app, {
-      name: 'Dean Hughes',
-      kind: 'Supervised contact only',
-      conditions: 'Family room only',
-      authority: 'Court order',
-      reference: 'LS26C01234',
-    });
+    const door = await homeWithRestrictions(app, [
+      {
+        name: 'Dean Hughes',
+        kind: 'Supervised contact only',
+        conditions: 'Family room only',
+        authority: 'Court order',
+        reference: 'LS26C01234',
+      },
+    ]);
     await door.fill({
       name: 'Dean Hughes',
       visiting: ['Millie Hughes'],
@@ -206,12 +139,12 @@ test.describe('the front door', () => {
     await expect(register.row('Dean Hughes')).toContainText('Restriction: conditions');
   });
 
-  test('an alias and a near-spelling are caught', async ({ app }) => {
-    const door = await homeWithRestriction(app, barredJohn);
+  test('an alias is caught, and a near-spelling asks for ID', async ({ app }) => {
+    const door = await homeWithRestrictions(app, [barredJohn]);
     await door.visitorName.fill('Jon Smyth');
-    await expect(door.blocked).toContainText('Jon Smyth was matched to John Smith (near spelling).');
-    await expect(door.blocked).toContainText('check their ID');
-    await app.screenshot('near spelling caught');
+    await expect(door.idCheck).toContainText('Jon Smyth is close to John Smith (near spelling).');
+    await expect(door.blocked).toHaveCount(0);
+    await app.screenshot('near spelling asks for ID');
 
     await door.visitorName.fill('Johnny Boy');
     await expect(door.blocked).toContainText(
@@ -270,7 +203,7 @@ test.describe('the front door', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Visitor,Organisation or relationship,Visiting,Reason for visit,Arrived,Left,ID checked,Vehicle,Badge,Admitted by,Supervised by,Restriction check,Override reason,Correction',
+      'Visitor,Organisation or relationship,Visiting,Reason for visit,Arrived,Left,ID checked,Vehicle,Badge,Admitted or turned away by,Supervised by,Restriction check,Override reason,Correction,Conditions,Note',
     );
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('Dawn Morris,Mum,,Family visit,');
@@ -281,7 +214,7 @@ test.describe('the front door', () => {
     await frame.open('Front door');
     await expect(door.onSiteRow('Dawn Morris')).toContainText('12');
     await door.signOut('Dawn Morris');
-    await expect(door.announcement).toContainText('Dawn Morris signed out at');
+    await expect(door.onSiteMessage).toContainText('Dawn Morris signed out at');
     await expect(page.getByText('No visitors are signed in.')).toBeVisible();
   });
 
@@ -289,7 +222,7 @@ test.describe('the front door', () => {
     app,
     page,
   }) => {
-    const door = await homeWithRestriction(app, barredJohn);
+    const door = await homeWithRestrictions(app, [barredJohn]);
     await door.fill({
       name: 'Dawn Morris',
       organisation: 'Neighbour',
@@ -338,7 +271,7 @@ test.describe('the front door', () => {
     });
     await door.signInButton.click();
     await expect(door.announcement).toContainText('Gary Price signed in at');
-    await expect(door.onSite.getByRole('row')).toHaveCount(3);
+    await expect(door.onSite.getByRole('listitem')).toHaveCount(2);
     await app.expectAccessible('front door with two visitors on site');
     await app.screenshot('front door with two on site');
 
@@ -356,6 +289,7 @@ test.describe('the front door', () => {
       'Badge',
       'Arrived',
       'Visiting',
+      'Conditions',
     ]);
     await expect(door.fireRollRow('Dawn Morris')).toContainText('7');
     await expect(door.fireRollRow('Gary Price')).toContainText('8');

@@ -219,6 +219,15 @@ test.describe('PAN alerts and the outbox', () => {
     servers.push(plainServer);
     await frame.open('Mail settings');
     await mail.form.getByLabel('Port', { exact: true }).fill(String(plainServer.port));
+    // The stored password is bound to the server it was saved for: another port needs it typed again.
+    await mail.save();
+    await expect(mail.form.getByRole('alert')).toContainText('Type the password again');
+    await expect(mail.form.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
+      /Type the password again/,
+    );
+    await app.expectAccessible('mail settings: password needed for a new server');
+    await app.screenshot('mail settings: password needed for a new server');
+    await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await openMillie(page);
@@ -239,6 +248,7 @@ test.describe('PAN alerts and the outbox', () => {
     // Back to the right server: one is tried again and goes, the other is cancelled; the badge clears.
     await frame.open('Mail settings');
     await mail.form.getByLabel('Port', { exact: true }).fill(String(smtp.port));
+    await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await frame.open('Outbox (2 messages failed)');

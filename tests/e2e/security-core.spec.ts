@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
@@ -53,6 +53,22 @@ const readWholeDatabase = `(async () => {
   }
   db.close();
   return texts.join('\\n');
+})()`;
+
+/** Adds a row to a store with IndexedDB directly, as someone at the computer could from outside the app. */
+const plantRow = (store: string, row: Record<string, unknown>) => `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('family-links');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  await new Promise((resolve, reject) => {
+    const transaction = db.transaction(${JSON.stringify(store)}, 'readwrite');
+    transaction.objectStore(${JSON.stringify(store)}).add(${JSON.stringify(row)});
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  db.close();
 })()`;
 
 async function rawDatabaseText(page: Page): Promise<string> {
@@ -141,6 +157,98 @@ test.describe('the security core', () => {
     }
     await app.expectAccessible('audit log');
     await app.screenshot('audit log after a lockout');
+  });
+
+  test('a manager renews her own signing certificate, and her settings changes still go through', async ({
+    app,
+    page,
+  }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    const frame = new AppFrame(page);
+    await frame.open('Staff accounts');
+    const staff = new StaffAccountsPage(page);
+    const mine = staff.table.getByRole('row').filter({ hasText: manager.username });
+    await mine.getByRole('button', { name: 'Renew my certificate' }).click();
+    const form = page.getByRole('form', { name: 'Renew my certificate' });
+    await expect(page.getByRole('heading', { name: 'Renew my certificate' })).toBeFocused();
+    await form.getByLabel('Your password').fill('not my password');
+    await form.getByRole('button', { name: 'Renew my certificate' }).click();
+    await expect(page.getByRole('alert')).toContainText('That password is not right');
+    await app.expectAccessible('renew my certificate');
+    await form.getByLabel('Your password').fill(manager.password);
+    await form.getByRole('button', { name: 'Renew my certificate' }).click();
+    await expect(page.getByRole('status')).toContainText('Your new signing certificate is valid until', {
+      timeout: 30_000,
+    });
+    await app.screenshot('certificate renewed');
+
+    // A manager-only change is proved with the new key, and goes through.
+    await frame.open('Backups');
+    await page.getByLabel('Back up every (days)').fill('3');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await expect(page.locator('.banner--success')).toContainText('Saved: a backup every 3 days');
+    await frame.open('Audit log');
+    await expect(
+      page.getByRole('table', { name: 'Audit log entries, newest first' }).getByRole('row').filter({
+        hasText: 'Renewed their signing certificate',
+      }),
+    ).toContainText('roles: registeredManager');
+  });
+
+  test('a failed sign-in planted in the browser’s database, and a removed record of the log’s end, are both shown to the manager', async ({
+    app,
+    page,
+  }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const signIn = new SignInPage(page);
+    // A real failed sign-in, stamped by the main process...
+    await signIn.signIn(manager.username, 'not my password');
+    await expect(page.getByRole('alert')).toContainText('do not match an account');
+    // ...and one written into IndexedDB from outside the app, without the main process's stamp.
+    await page.evaluate(
+      plantRow('pendingAudit', {
+        action: 'session.sign-in-failed',
+        recordType: 'staff',
+        recordId: 'someone-else',
+        at: '2026-01-01T09:00:00.000Z',
+      }),
+    );
+    await signIn.signIn(manager.username, manager.password);
+    const frame = new AppFrame(page);
+    await frame.open('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    const failures = log.getByRole('row').filter({ hasText: 'Failed sign-in' });
+    await expect(failures).toHaveCount(2);
+    await expect(failures.filter({ hasText: 'not verified' })).toHaveCount(1);
+    await expect(failures.filter({ hasText: 'not verified' })).toContainText('1 Jan 2026');
+    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
+    const history = page.getByRole('table', { name: 'History of this record, newest first' });
+    await expect(history.getByRole('row').nth(1)).toContainText('Started');
+
+    // Someone removes the main process's record of where the log ends (once the check's own entry
+    // has reached it): the next check cannot vouch for the log.
+    const anchorPath = join(app.tempDir, 'user-data', 'audit-anchor.json');
+    const newest = Number(await log.getByRole('row').nth(1).getByRole('cell').first().textContent());
+    await expect
+      .poll(async () => (JSON.parse(await readFile(anchorPath, 'utf8')) as { seq: number }).seq)
+      .toBe(newest);
+    await rm(anchorPath);
+    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'The log cannot be verified' }).first(),
+    ).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Where the log ends' }).getByRole('alert')).toContainText(
+      'has been removed from this computer. Until a restore from a backup sets it again',
+    );
+    await app.expectAccessible('audit log that cannot be verified');
+    await app.screenshot('audit log that cannot be verified');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await app.screenshot('audit log that cannot be verified at 1366');
   });
 
   test('the screen locks itself when nobody uses it, and what was being typed comes back', async ({

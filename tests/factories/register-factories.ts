@@ -33,6 +33,7 @@ export function buildRestriction(overrides: Partial<Restriction> = {}): Restrict
 export function buildVisitorEntry(overrides: Partial<VisitorEntry> = {}): VisitorEntry {
   return {
     id: crypto.randomUUID(),
+    kind: 'visit',
     visitorName: 'Karen Hughes',
     organisationOrRelationship: 'Mum',
     visitingYoungPersonIds: [crypto.randomUUID()],
@@ -45,6 +46,9 @@ export function buildVisitorEntry(overrides: Partial<VisitorEntry> = {}): Visito
     admittedById: crypto.randomUUID(),
     restrictionCheck: 'clear',
     matchedRestrictionIds: [],
+    idCheckedNotRestrictionIds: [],
+    admittedUnder: [],
+    turnedAwayNote: '',
     overrideReason: '',
     amendmentReason: '',
     recordedAt: '2026-10-14T14:05:00.000Z',

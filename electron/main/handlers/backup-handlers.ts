@@ -1,14 +1,25 @@
 import type { IpcHandlers } from '../ipc-router';
+import type { ManagerProofs } from '../services/authority/manager-proofs';
 import type { BackupService } from '../services/backup/backup-service';
+import { managerOnly } from './manager-only';
 
 type BackupChannel = Extract<keyof IpcHandlers, `backup:${string}`>;
 
-/** The backup channels, bound to the backup service. */
-export function createBackupHandlers(backup: BackupService): Pick<IpcHandlers, BackupChannel> {
+/** The backup channels, bound to the backup service; where and how often are the manager's to set. */
+export function createBackupHandlers(
+  backup: BackupService,
+  proofs: ManagerProofs,
+): Pick<IpcHandlers, BackupChannel> {
   return {
     'backup:get-settings': async () => ({ ok: true, value: await backup.getSettings() }),
-    'backup:choose-folder': async () => ({ ok: true, value: await backup.chooseFolder() }),
-    'backup:set-options': async (request) => ({ ok: true, value: await backup.setOptions(request) }),
+    'backup:choose-folder': managerOnly(proofs, 'backup:choose-folder', async () => ({
+      ok: true,
+      value: await backup.chooseFolder(),
+    })),
+    'backup:set-options': managerOnly(proofs, 'backup:set-options', async (request) => ({
+      ok: true,
+      value: await backup.setOptions(request),
+    })),
     'backup:begin': async (request) => ({ ok: true, value: await backup.begin(request) }),
     'backup:append': async (request) => ({ ok: true, value: await backup.append(request) }),
     'backup:finish': async (request) => ({ ok: true, value: await backup.finish(request) }),

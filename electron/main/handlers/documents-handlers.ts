@@ -1,7 +1,9 @@
 import type { documentsChannels } from '../../../shared/ipc/channels/documents';
 import type { signingChannels } from '../../../shared/ipc/channels/signing';
 import type { IpcHandlers } from '../ipc-router';
+import type { ManagerProofs } from '../services/authority/manager-proofs';
 import type { DocumentsService } from '../services/documents';
+import { managerOnly } from './manager-only';
 
 type DocumentsChannel = keyof typeof documentsChannels | keyof typeof signingChannels;
 
@@ -12,8 +14,9 @@ type DocumentsChannel = keyof typeof documentsChannels | keyof typeof signingCha
  */
 export function createDocumentsHandlers(services: {
   readonly documents: DocumentsService;
+  readonly proofs: ManagerProofs;
 }): Pick<IpcHandlers, DocumentsChannel> {
-  const { documents } = services;
+  const { documents, proofs } = services;
   return {
     'signing:create-authority': async (request) => ({
       ok: true,
@@ -25,7 +28,10 @@ export function createDocumentsHandlers(services: {
     }),
     'contact-form:file': async (request) => ({ ok: true, value: await documents.fileContactForm(request) }),
     'case-file:write': async (request) => ({ ok: true, value: await documents.writeCaseFileCopy(request) }),
-    'case-file:choose-folder': async () => ({ ok: true, value: await documents.chooseCaseFileFolder() }),
+    'case-file:choose-folder': managerOnly(proofs, 'case-file:choose-folder', async () => ({
+      ok: true,
+      value: await documents.chooseCaseFileFolder(),
+    })),
     'case-file:folder-status': async () => ({ ok: true, value: await documents.caseFileFolderStatus() }),
     'documents:sign-report': async (request) => ({ ok: true, value: await documents.signReport(request) }),
     'documents:choose-export-folder': async (request) => ({

@@ -1,4 +1,6 @@
 import type { IpcHandlers } from '../ipc-router';
+import type { ManagerProofs } from '../services/authority/manager-proofs';
+import { managerOnly } from './manager-only';
 import type { MailClientOpener } from '../services/mail/mail-client';
 import type { MailService } from '../services/mail/mail-service';
 
@@ -8,11 +10,12 @@ type MailChannel = Extract<keyof IpcHandlers, `mail:${string}`>;
 export function createMailHandlers(services: {
   readonly mail: MailService;
   readonly mailClient: MailClientOpener;
+  readonly proofs: ManagerProofs;
 }): Pick<IpcHandlers, MailChannel> {
-  const { mail, mailClient } = services;
+  const { mail, mailClient, proofs } = services;
   return {
     'mail:get-settings': async () => ({ ok: true, value: await mail.getSettings() }),
-    'mail:save-settings': async (request) => {
+    'mail:save-settings': managerOnly(proofs, 'mail:save-settings', async (request) => {
       const saved = await mail.saveSettings(request);
       if (saved.ok) return { ok: true, value: { outcome: 'saved', view: saved.value } };
       return {
@@ -24,13 +27,16 @@ export function createMailHandlers(services: {
           ...(saved.error.fields ? { fields: { ...saved.error.fields } } : {}),
         },
       };
-    },
-    'mail:clear-settings': async () => {
+    }),
+    'mail:clear-settings': managerOnly(proofs, 'mail:clear-settings', async () => {
       await mail.clearSettings();
       return { ok: true, value: { cleared: true } };
-    },
+    }),
     'mail:send': async (request) => ({ ok: true, value: await mail.send(request) }),
-    'mail:send-test': async (request) => ({ ok: true, value: await mail.sendTest(request.to) }),
+    'mail:send-test': managerOnly(proofs, 'mail:send-test', async (request) => ({
+      ok: true,
+      value: await mail.sendTest(request.to),
+    })),
     'mail:open-in-mail-client': async (request) => ({ ok: true, value: await mailClient.open(request) }),
   };
 }

@@ -1,90 +1,335 @@
-import { appendFile, rm } from 'node:fs/promises';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { IpcReply, IpcRequest } from '../../../shared/ipc/contract';
+import type { AnchorHistoryEntry, AnchorState, AuditLink } from '../../../shared/ipc/channels/audit';
+import type { IpcReply } from '../../../shared/ipc/contract';
+import { genesisMac } from '../../../shared/rules/audit-chain';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
-
-const anchorSchema = z.object({
-  seq: z.number().int().positive(),
-  mac: z.string().regex(/^[0-9a-f]{64}$/),
-  storedAt: z.string(),
-});
-export type AuditAnchor = z.infer<typeof anchorSchema>;
+import type { MainKey } from './main-key';
 
 /**
- * Keeps a copy of the audit chain's head in the app's own folder, outside IndexedDB. It only ever
- * moves forward: a head older than the one stored is refused (and reported), because a log does
- * not shrink. The one exception is a restore from a backup (`rebaseAnchor`), whose log starts
- * from the backup's head: the anchor it replaces is appended to `audit-anchor-history.jsonl`, a
- * line each, never rewritten. Plain Node: the folder is passed in (userData in the app, a
- * temporary folder in tests).
+ * Keeps a copy of the audit chain's head in the app's own folder, outside IndexedDB, so that the
+ * last entries cannot be cut off the log unseen. It fails closed:
+ *
+ * - The anchor file carries a MAC under the main process's key (main-key.ts): an edited or
+ *   damaged file reads as `damaged`, never as "no anchor".
+ * - Once this computer has anchored a log, its history (`audit-anchor-history.jsonl`, a MAC'd line
+ *   per event, only ever appended) says so: a missing anchor file then reads as `missing`. Only a
+ *   computer with neither has `none`, and for it only an empty log is whole.
+ * - It moves forward only along links that follow on from the head it holds (each entry's seq,
+ *   previous MAC and MAC, the first naming the stored MAC); from nothing, only from entry 1. It
+ *   never re-anchors a log it has lost track of: that stays "cannot be verified".
+ * - It moves back only after a restore: to the head written in the header of a backup this process
+ *   opened, checked and read through (`RestoreRecord`, from the backup service), for a Registered
+ *   Manager (checked by the caller), never to nothing. The step is in the history first.
+ *
+ * It cannot check the MACs in the links are genuine (that needs the audit key, which only the
+ * page holds); what it proves is that the head it holds is one a chain of links led to from the
+ * last, and that nothing but a checked restore moved it back.
  */
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const anchorFileSchema = z
+  .object({ seq: z.number().int().positive(), mac: hex64, storedAt: z.string(), tag: hex64 })
+  .strict();
+/** What the app wrote before anchors carried a MAC: adopted once, by the first run that makes the key. */
+const legacyAnchorSchema = z
+  .object({ seq: z.number().int().positive(), mac: hex64, storedAt: z.string() })
+  .strict();
+const historyLineSchema = z.object({
+  at: z.string(),
+  kind: z.enum(['started', 'adopted', 'rebased', 'refused-rebase']),
+  backupFileName: z.string().optional(),
+  backupSha256: z.string().optional(),
+  previousSeq: z.number().int().nonnegative().nullable().optional(),
+  newSeq: z.number().int().nonnegative().nullable().optional(),
+  by: z.string().optional(),
+  note: z.string().optional(),
+  tag: z.string().optional(),
+});
+type HistoryLine = Omit<z.infer<typeof historyLineSchema>, 'tag'>;
+/** A line an earlier version wrote on a restore, before lines were sealed. */
+const legacyHistoryLineSchema = z.object({
+  at: z.string(),
+  reason: z.literal('restored-from-backup'),
+  backupFileName: z.string().optional(),
+  previous: z.object({ seq: z.number() }).nullable().optional(),
+  replacedBy: z.object({ seq: z.number() }).nullable().optional(),
+});
+
+const anchorPurpose = 'audit-anchor';
+const historyPurpose = 'audit-anchor-history';
+
+/** A backup opened, checked and read to its last chunk in this run: all a rebase may go by. */
+export type RestoreRecord = {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly auditHead: { readonly seq: number; readonly mac: string } | null | undefined;
+  readonly isReadThrough: boolean;
+};
+
 export function createAuditAnchorService(options: {
   folder: string;
+  mainKey: MainKey;
   now?: () => Date;
   log?: (message: string, detail?: unknown) => void;
 }) {
   const path = join(options.folder, 'audit-anchor.json');
   const historyPath = join(options.folder, 'audit-anchor-history.jsonl');
   const now = options.now ?? (() => new Date());
-  // One write at a time, so two quick appends cannot land out of order.
+  // One change at a time, so two quick appends cannot land out of order.
   let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
-  async function read(): Promise<AuditAnchor | null> {
-    const stored = await readJsonFile(path, anchorSchema);
-    if (stored.state === 'damaged')
-      options.log?.('The audit anchor file is damaged; treating it as missing', stored.detail);
-    return stored.state === 'read' ? stored.value : null;
+  async function readHistoryLines(): Promise<{ line: HistoryLine; isAuthentic: boolean }[]> {
+    let text: string;
+    try {
+      text = await readFile(historyPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const lines: { line: HistoryLine; isAuthentic: boolean }[] = [];
+    for (const raw of text.split('\n')) {
+      if (raw.trim() === '') continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        json = undefined;
+      }
+      const parsed = historyLineSchema.safeParse(json);
+      if (!parsed.success) {
+        const legacy = legacyHistoryLineSchema.safeParse(json);
+        lines.push({
+          line: legacy.success
+            ? {
+                at: legacy.data.at,
+                kind: 'rebased',
+                ...(legacy.data.backupFileName ? { backupFileName: legacy.data.backupFileName } : {}),
+                previousSeq: legacy.data.previous?.seq ?? null,
+                newSeq: legacy.data.replacedBy?.seq ?? null,
+                note: 'recorded by an earlier version, before these lines were sealed',
+              }
+            : { at: '', kind: 'refused-rebase', note: 'a line that cannot be read' },
+          isAuthentic: false,
+        });
+        continue;
+      }
+      const { tag, ...line } = parsed.data;
+      lines.push({ line, isAuthentic: await options.mainKey.verify(historyPurpose, line, tag ?? '') });
+    }
+    return lines;
+  }
+
+  async function appendHistory(line: HistoryLine): Promise<void> {
+    const tag = await options.mainKey.mac(historyPurpose, line);
+    // The history first, flushed: if the anchor then failed to change, the attempt is still on record.
+    await appendFile(historyPath, `${JSON.stringify({ ...line, ...(tag ? { tag } : {}) })}\n`, {
+      encoding: 'utf8',
+      flush: true,
+    });
+  }
+
+  async function writeAnchor(head: { seq: number; mac: string }): Promise<AnchorState> {
+    const storedAt = now().toISOString();
+    const tag = await options.mainKey.mac(anchorPurpose, { seq: head.seq, mac: head.mac, storedAt });
+    if (!tag) throw new Error('The main process’s key is not available');
+    await writeFileAtomically(path, JSON.stringify({ seq: head.seq, mac: head.mac, storedAt, tag }));
+    return { state: 'anchored', seq: head.seq, mac: head.mac, storedAt };
+  }
+
+  const cannotVerify = (message: string): AnchorState => ({ state: 'unverifiable', message });
+
+  async function read(): Promise<AnchorState> {
+    const keyState = await options.mainKey.state();
+    if (keyState.state !== 'ready') return cannotVerify(keyState.message);
+    const stored = await readJsonFile(path, z.unknown());
+    if (stored.state === 'read') {
+      const anchor = anchorFileSchema.safeParse(stored.value);
+      if (anchor.success) {
+        const { tag, ...value } = anchor.data;
+        if (await options.mainKey.verify(anchorPurpose, value, tag))
+          return { state: 'anchored', seq: value.seq, mac: value.mac, storedAt: value.storedAt };
+        return {
+          state: 'damaged',
+          message:
+            'The record Family Links keeps of where the audit log ends has been changed outside the app (its seal does not match).',
+        };
+      }
+      const legacy = legacyAnchorSchema.safeParse(stored.value);
+      // Written by an earlier version: adopted only by the run that first made the key (the first
+      // run of this version) and before this computer's sealed history has anything in it; a file
+      // planted any later carries no MAC and is damaged.
+      if (
+        legacy.success &&
+        (await options.mainKey.madeByThisProcess()) &&
+        !(await readHistoryLines()).some((line) => line.isAuthentic)
+      ) {
+        await appendHistory({
+          at: now().toISOString(),
+          kind: 'adopted',
+          newSeq: legacy.data.seq,
+          note: 'the anchor written before anchors were sealed was taken over as it stood',
+        });
+        return writeAnchor(legacy.data);
+      }
+    }
+    if (stored.state === 'damaged' || stored.state === 'read')
+      return {
+        state: 'damaged',
+        message: 'The record Family Links keeps of where the audit log ends is damaged or unreadable.',
+      };
+    if ((await readHistoryLines()).length > 0)
+      return {
+        state: 'missing',
+        message:
+          'The record Family Links keeps of where the audit log ends has been removed from this computer.',
+      };
+    return { state: 'none' };
+  }
+
+  /** Where `links` lead from `from` (null: from before entry 1), or why they do not follow on. */
+  function follow(
+    from: { seq: number; mac: string } | null,
+    links: readonly AuditLink[],
+  ): { seq: number; mac: string } | 'does-not-follow' | 'older-than-stored' {
+    const startSeq = (from?.seq ?? 0) + 1;
+    const fresh = links.filter((link) => link.seq >= startSeq);
+    if (fresh.length === 0) {
+      // Nothing new: fine if the links end exactly at the stored head, otherwise behind it.
+      const last = links[links.length - 1];
+      return from && last && last.seq === from.seq && last.mac === from.mac ? from : 'older-than-stored';
+    }
+    let previous = { seq: startSeq - 1, mac: from?.mac ?? genesisMac };
+    for (const link of fresh) {
+      if (link.seq !== previous.seq + 1 || link.previousMac !== previous.mac) return 'does-not-follow';
+      previous = { seq: link.seq, mac: link.mac };
+    }
+    return previous;
   }
 
   return {
-    readAnchor: async (): Promise<IpcReply<'audit:read-anchor'>> => ({ anchor: await read() }),
-
-    anchorHead(head: { seq: number; mac: string }): Promise<IpcReply<'audit:anchor-head'>> {
-      const task = queue.then(async (): Promise<IpcReply<'audit:anchor-head'>> => {
-        const stored = await read();
-        if (stored && head.seq < stored.seq) {
-          options.log?.('Refused to move the audit anchor backwards', {
-            stored: stored.seq,
-            offered: head.seq,
-          });
-          return { outcome: 'older-than-stored' };
-        }
-        await writeFileAtomically(
-          path,
-          JSON.stringify({ ...head, storedAt: now().toISOString() } satisfies AuditAnchor),
-        );
-        return { outcome: 'stored' };
-      });
-      queue = task.catch(() => undefined);
-      return task;
+    async readAnchor(): Promise<IpcReply<'audit:read-anchor'>> {
+      const keyState = await options.mainKey.state();
+      return {
+        anchor: await serialised(read),
+        keyProtection: keyState.state === 'ready' ? keyState.protection : 'unreadable',
+      };
     },
 
-    rebaseAnchor(request: IpcRequest<'audit:rebase-anchor'>): Promise<IpcReply<'audit:rebase-anchor'>> {
-      const task = queue.then(async (): Promise<IpcReply<'audit:rebase-anchor'>> => {
+    async history(): Promise<IpcReply<'audit:anchor-history'>> {
+      const lines = await readHistoryLines();
+      const entries: AnchorHistoryEntry[] = lines
+        .map(({ line, isAuthentic }) => ({
+          at: line.at,
+          kind: line.kind,
+          ...(line.backupFileName !== undefined ? { backupFileName: line.backupFileName } : {}),
+          ...(line.previousSeq !== undefined ? { previousSeq: line.previousSeq } : {}),
+          ...(line.newSeq !== undefined ? { newSeq: line.newSeq } : {}),
+          ...(line.by !== undefined ? { by: line.by } : {}),
+          ...(line.note !== undefined ? { note: line.note } : {}),
+          isAuthentic,
+        }))
+        .reverse();
+      return { entries: entries.slice(0, 500) };
+    },
+
+    anchorHead(links: readonly AuditLink[]): Promise<IpcReply<'audit:anchor-head'>> {
+      return serialised(async () => {
         const stored = await read();
-        const at = now().toISOString();
-        // The history first: if the anchor were replaced and the history line then failed, the step back would be unrecorded.
-        await appendFile(
-          historyPath,
-          `${JSON.stringify({ at, reason: request.reason, backupFileName: request.backupFileName, previous: stored, replacedBy: request.head })}\n`,
-          { encoding: 'utf8', flush: true },
-        );
-        if (request.head)
-          await writeFileAtomically(
-            path,
-            JSON.stringify({ ...request.head, storedAt: at } satisfies AuditAnchor),
+        if (stored.state !== 'anchored' && stored.state !== 'none') {
+          options.log?.('Refused to move an audit anchor that cannot be verified', { state: stored.state });
+          return { outcome: 'cannot-verify', anchor: stored };
+        }
+        const from = stored.state === 'anchored' ? { seq: stored.seq, mac: stored.mac } : null;
+        const next = follow(from, links);
+        if (next === 'older-than-stored' || next === 'does-not-follow') {
+          options.log?.(
+            next === 'older-than-stored'
+              ? 'Refused to move the audit anchor backwards'
+              : 'Refused an audit head that does not follow on from the anchor',
+            { stored: from?.seq ?? null, offered: links[links.length - 1]?.seq },
           );
-        else await rm(path, { force: true });
-        options.log?.('The audit anchor was moved to a restored backup’s head', {
-          previous: stored?.seq ?? null,
-          now: request.head?.seq ?? null,
-        });
-        return { outcome: 'rebased', previous: stored ? { seq: stored.seq, mac: stored.mac } : null };
+          return { outcome: next, anchor: stored };
+        }
+        if (from && next.seq === from.seq) return { outcome: 'stored', anchor: stored };
+        if (!from)
+          await appendHistory({
+            at: now().toISOString(),
+            kind: 'started',
+            newSeq: next.seq,
+            note: 'the first entries of this computer’s log',
+          });
+        return { outcome: 'stored', anchor: await writeAnchor(next) };
       });
-      queue = task.catch(() => undefined);
-      return task;
+    },
+
+    /** Moves the anchor to a checked restore's head; `by` names the manager whose proof allowed it. */
+    rebaseAnchor(restore: RestoreRecord | undefined, by: string): Promise<IpcReply<'audit:rebase-anchor'>> {
+      return serialised(async (): Promise<IpcReply<'audit:rebase-anchor'>> => {
+        const refuse = async (
+          code: 'not-in-restore' | 'not-read-through' | 'no-head' | 'cannot-verify',
+          message: string,
+        ): Promise<IpcReply<'audit:rebase-anchor'>> => {
+          options.log?.('Refused to move the audit anchor', { code });
+          if (code !== 'cannot-verify')
+            await appendHistory({
+              at: now().toISOString(),
+              kind: 'refused-rebase',
+              ...(restore ? { backupFileName: restore.fileName } : {}),
+              by,
+              note: code,
+            });
+          return { outcome: 'refused', code, message };
+        };
+        if (!restore)
+          return refuse(
+            'not-in-restore',
+            'The audit log’s record can only be moved back during a restore from a backup, and no restore is open.',
+          );
+        if (!restore.isReadThrough)
+          return refuse(
+            'not-read-through',
+            'The backup has not been read to its end, so the audit log’s record was not moved.',
+          );
+        if (!restore.auditHead)
+          return refuse(
+            'no-head',
+            'This backup does not say where its audit log ends (it was made by an earlier version), so the audit log’s record was not moved. Checks of the log will say it cannot be verified.',
+          );
+        const keyState = await options.mainKey.state();
+        if (keyState.state !== 'ready') return refuse('cannot-verify', keyState.message);
+        const stored = await read();
+        const previous = stored.state === 'anchored' ? { seq: stored.seq, mac: stored.mac } : null;
+        await appendHistory({
+          at: now().toISOString(),
+          kind: 'rebased',
+          backupFileName: restore.fileName,
+          backupSha256: restore.sha256,
+          previousSeq: previous?.seq ?? null,
+          newSeq: restore.auditHead.seq,
+          by,
+          ...(stored.state === 'anchored' || stored.state === 'none'
+            ? {}
+            : { note: `the anchor was ${stored.state}` }),
+        });
+        await writeAnchor(restore.auditHead);
+        options.log?.('The audit anchor was moved to a restored backup’s head', {
+          previous: previous?.seq ?? null,
+          now: restore.auditHead.seq,
+        });
+        return {
+          outcome: 'rebased',
+          previous,
+          head: { seq: restore.auditHead.seq, mac: restore.auditHead.mac },
+        };
+      });
     },
   };
 }

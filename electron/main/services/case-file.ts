@@ -2,15 +2,19 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileExclusively } from './atomic-file';
 
 /**
  * Writes signed copies into the case-file folder chosen in Settings, as
  * <case number>/<academic year>/<date>-<kind>-<ref>.pdf, and nowhere else.
  *
- * Every path segment comes from data (a case number, a reference), so each is cleaned to safe
- * characters and the final path is checked to resolve inside the folder: no "..", no absolute
- * paths, no Windows device names (CON, NUL, COM1...), which Windows would open as devices.
+ * Every path segment comes from data (a case number, a reference). A segment that tries to reach
+ * somewhere else (a folder separator, "..", a drive or stream colon, a control character such as
+ * NUL) or names a Windows device (CON, NUL, COM1..., with or without an extension: Windows opens
+ * those as devices) is refused with a message saying which part and why: quietly rewriting it
+ * would file the copy under a name nobody chose. What is left is then cleaned of characters file
+ * systems disagree about (spaces, accents), and the final path is checked to resolve inside the
+ * folder.
  *
  * Failures are values a person can act on: a full disk, no permission, or a folder that is not
  * there (a network share offline). The signed form is kept by the caller, which queues the copy
@@ -46,7 +50,25 @@ export type CaseFileWritten = {
   readonly sha256: string;
 };
 
-const windowsDeviceNames = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+const windowsDeviceNames = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/**
+ * Why `text` may not name a file or folder at all, in words for a person, or undefined. These are
+ * names that reach outside the folder or open a device, whoever typed them: they are refused, never
+ * cleaned into something else.
+ */
+export function hostileNameReason(raw: string): string | undefined {
+  // Compatibility forms first: a full-width solidus or full stop becomes "/" or "." on the way to disk.
+  const text = raw.normalize('NFKC');
+  // eslint-disable-next-line no-control-regex -- control characters (NUL above all) are what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(text)) return 'it contains a control character';
+  if (/[/\\]/.test(text)) return 'it contains a folder separator (/ or \\)';
+  if (text.includes('..')) return 'it contains “..”, which means the folder above';
+  if (text.includes(':')) return 'it contains a colon, which Windows reads as a drive or a hidden stream';
+  // Windows ignores trailing dots and spaces, so "CON. " is the console too.
+  if (windowsDeviceNames.test(text.trim().replace(/[. ]+$/, ''))) return 'it is the name of a Windows device';
+  return undefined;
+}
 
 /** A safe path segment, or undefined if nothing usable is left. */
 export function safeSegment(text: string): string | undefined {
@@ -106,6 +128,21 @@ function failureFor(error: unknown): {
 export function caseFilePath(parts: Omit<CaseFileWrite, 'folder' | 'bytes'>): Result<string, 'unsafe-name'> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(parts.date))
     return fail('unsafe-name', 'The filing date is not a date, so the copy has no name.');
+  if (!/^\d{4}\/\d{2}$/.test(parts.academicYear))
+    return fail('unsafe-name', 'The academic year is not in the form 2026/27, so the copy has no folder.');
+  const named: [string, string][] = [
+    ['case number', parts.caseNumber],
+    ['kind of form', parts.kind],
+    ['reference', parts.reference],
+  ];
+  for (const [what, text] of named) {
+    const reason = hostileNameReason(text);
+    if (reason)
+      return fail(
+        'unsafe-name',
+        `The ${what} cannot be used in the case file’s folder names: ${reason}. Nothing was written; correct the ${what} and try again.`,
+      );
+  }
   const caseFolder = safeSegment(parts.caseNumber);
   const yearFolder = safeSegment(parts.academicYear.replace('/', '-'));
   const kind = safeSegment(parts.kind);
@@ -121,7 +158,7 @@ export function caseFilePath(parts: Omit<CaseFileWrite, 'folder' | 'bytes'>): Re
 export async function writeCaseFile(
   request: CaseFileWrite,
   // Injected in tests to stand in for a full disk or a dropped share.
-  write: (path: string, bytes: Uint8Array) => Promise<void> = writeFileAtomically,
+  write: (path: string, bytes: Uint8Array) => Promise<'created' | 'exists'> = writeFileExclusively,
 ): Promise<Result<CaseFileWritten, CaseFileFailure>> {
   if (request.folder.trim() === '' || !isAbsolute(request.folder))
     return fail('folder-not-set', 'No case-file folder is set. Ask the manager to choose one in Settings.');
@@ -149,19 +186,19 @@ export async function writeCaseFile(
   }
 
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
-  const existing = await readFile(path).catch(() => undefined);
-  if (existing) {
-    if (createHash('sha256').update(existing).digest('hex') === sha256)
-      return ok({ path, relativePath: inside, sha256 });
-    return fail(
-      'already-filed',
-      'A different copy with this name is already in the case file. Filed forms are never replaced: file a correction as an addendum.',
-    );
-  }
+  // Created only if the name is free, in one step: two writers racing for it cannot both win.
+  let outcome: 'created' | 'exists';
   try {
-    await write(path, request.bytes);
+    outcome = await write(path, request.bytes);
   } catch (error) {
     return failureFor(error);
   }
-  return ok({ path, relativePath: inside, sha256 });
+  if (outcome === 'created') return ok({ path, relativePath: inside, sha256 });
+  const existing = await readFile(path).catch(() => undefined);
+  if (existing && createHash('sha256').update(existing).digest('hex') === sha256)
+    return ok({ path, relativePath: inside, sha256 });
+  return fail(
+    'already-filed',
+    'A different copy with this name is already in the case file. Filed forms are never replaced: file a correction as an addendum.',
+  );
 }

@@ -18,14 +18,16 @@ import type {
 import { base64ToBytes, bytesToBase64 } from '../../../shared/bytes';
 import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layout';
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
-import { writeFileAtomically } from './atomic-file';
+import { writeFileAtomically, writeFileExclusively } from './atomic-file';
 import { readJsonFile } from './json-file';
-import { safeSegment, writeCaseFile } from './case-file';
+import { hostileNameReason, safeSegment, writeCaseFile } from './case-file';
 import {
   createHomeCertificateAuthority,
   createKeyPool,
   issueStaffCertificate,
 } from './signing/certificate-authority';
+import type { StaffRole } from '../../../shared/schemas/staff';
+import type { HomeAuthority } from './authority/home-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
 
@@ -54,6 +56,8 @@ export type DocumentsServiceOptions = {
   /** resources/fonts: DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
   readonly fontsFolder: string;
   readonly dialogs: DialogPort;
+  /** The home CA this computer trusts for manager-only requests: learnt when it is made or first opened. */
+  readonly homeAuthority: HomeAuthority;
   readonly now?: () => Date;
   readonly log?: (message: string, detail?: unknown) => void;
 };
@@ -114,6 +118,50 @@ export function safePdfFileName(name: string): string | undefined {
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** How far the time printed on a document may be from this process's clock when it is signed. */
+export const signingClockTolerance = 10 * 60_000;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
+
+/**
+ * Why a certificate may not sign at `now`, or undefined. Checked here, with this process's clock,
+ * because a signature made outside the certificate's validity is one no reader will accept, and a
+ * person should hear so before signing, not from the reader later.
+ */
+export function certificateValidityProblem(
+  certificate: { readonly validFrom: string; readonly validTo: string },
+  now: Date,
+): KeyRefusal | undefined {
+  const notBefore = new Date(certificate.validFrom);
+  const notAfter = new Date(certificate.validTo);
+  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime()))
+    return refusal(
+      'unreadable-key',
+      'Your signing certificate’s dates cannot be read, so nothing was signed. Ask the Registered Manager to renew your certificate.',
+    );
+  if (now.getTime() > notAfter.getTime())
+    return refusal(
+      'certificate-expired',
+      `Your signing certificate expired on ${dayFormat.format(notAfter)}, so nothing was signed. Ask the Registered Manager to renew it: Staff, then “Renew certificate” beside your name.`,
+    );
+  if (now.getTime() < notBefore.getTime())
+    return refusal(
+      'certificate-not-yet-valid',
+      `Your signing certificate is not valid until ${dayFormat.format(notBefore)}: this computer’s clock may be wrong. Nothing was signed; check the date and time, then try again.`,
+    );
+  return undefined;
+}
+
+/** Refuses a document whose printed signing time is not now by this process's clock. */
+function signingTimeProblem(claimed: string, now: Date): KeyRefusal | undefined {
+  const at = Date.parse(claimed);
+  if (Number.isFinite(at) && Math.abs(at - now.getTime()) <= signingClockTolerance) return undefined;
+  return refusal(
+    'clock-mismatch',
+    'The time on this document is not the time now, so it was not signed (a signature always carries the moment it was made). Check the computer’s date and time, then try again.',
+  );
+}
+
 export function createDocumentsService(options: DocumentsServiceOptions) {
   const now = options.now ?? (() => new Date());
   const exportFolders = new Map<string, string>();
@@ -135,8 +183,10 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     return fonts;
   }
 
+  /** The signer's key, opened for one signature, if its certificate is valid now by this clock. */
   function openSigner(
     signer: SignerInput,
+    at: Date,
   ): { ok: true; value: OpenedSigner } | { ok: false; refusal: KeyRefusal } {
     const opened = openSealedKey({
       encryptedKey: base64ToBytes(signer.credential.encryptedKey),
@@ -144,6 +194,8 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       secret: signer.secret,
     });
     if (!opened.ok) return { ok: false, refusal: refusal(opened.error.code, opened.error.message) };
+    const invalid = certificateValidityProblem(opened.value.certificate, at);
+    if (invalid) return { ok: false, refusal: invalid };
     return { ok: true, value: opened.value };
   }
 
@@ -201,6 +253,9 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         now: now(),
         keys,
       });
+      // Made here, so this computer knows it as the home CA from the first moment.
+      if ((await options.homeAuthority.learn(authority.certificatePem, 'created')) === 'refused')
+        options.log?.('This computer already trusts another home CA; the new one is not trusted');
       return {
         authority: {
           encryptedKey: bytesToBase64(authority.encryptedKey),
@@ -214,7 +269,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     async issueCertificate(request: {
       authority: { encryptedKey: string; certificatePem: string };
       authoritySecret: string;
-      staff: { name: string; email?: string | undefined };
+      staff: { id: string; name: string; email?: string | undefined; roles: readonly StaffRole[] };
       homeName: string;
       secret: string;
     }): Promise<{ outcome: 'issued'; credential: SealedCredential } | KeyRefusal> {
@@ -231,6 +286,13 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         keys,
       });
       if (!issued.ok) return refusal(issued.error.code, issued.error.message);
+      // Its key just opened with its secret (which only a manager's password unwraps): a computer
+      // that knows no home CA yet learns this one; one that knows another refuses to issue.
+      if ((await options.homeAuthority.learn(request.authority.certificatePem, 'first-use')) === 'refused')
+        return refusal(
+          'not-a-ca',
+          'This computer trusts a different certificate authority for this home, so no certificate was issued. Contact Family Links support.',
+        );
       return {
         outcome: 'issued',
         credential: {
@@ -246,7 +308,11 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       signer: SignerInput;
       caseFile: CaseFilePlace;
     }) {
-      const signer = openSigner(request.signer);
+      // The signature's time is this process's clock, never a time the page sent.
+      const signedAt = now();
+      const skewed = signingTimeProblem(request.form.filedAt, signedAt);
+      if (skewed) return skewed;
+      const signer = openSigner(request.signer, signedAt);
       if (!signer.ok) return signer.refusal;
       const { drawnSignaturePng, ...form } = request.form;
       let doc;
@@ -271,7 +337,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         signer: signer.value,
         reason: `${title} filed for the case file`,
         location: form.homeName,
-        signedAt: new Date(form.filedAt),
+        signedAt,
       });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const caseFile = await writeCopy(signed.value.bytes, request.caseFile);
@@ -313,7 +379,10 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       suggestedFileName: string;
       reason: string;
     }) {
-      const signer = openSigner(request.signer);
+      const signedAt = now();
+      const skewed = signingTimeProblem(request.report.signedAt, signedAt);
+      if (skewed) return skewed;
+      const signer = openSigner(request.signer, signedAt);
       if (!signer.ok) return signer.refusal;
       const doc = await buildReportDocument({ ...request.report, fonts: await loadFonts() });
       const signed = await signPdf({
@@ -321,7 +390,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         signer: signer.value,
         reason: request.reason,
         location: request.report.homeName,
-        signedAt: new Date(request.report.signedAt),
+        signedAt,
       });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const chosen = await options.dialogs.chooseSavePath({
@@ -363,13 +432,18 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
           code: 'unknown-export' as const,
           message: 'Choose the folder to export to again.',
         };
-      const fileName = safePdfFileName(request.fileName);
-      if (!fileName)
+      const hostile = hostileNameReason(request.fileName.replace(/\.pdf$/i, ''));
+      const fileName = hostile ? undefined : safePdfFileName(request.fileName);
+      if (!fileName) {
+        options.log?.('Refused an export file name', { reason: hostile ?? 'nothing usable' });
         return {
           outcome: 'failed' as const,
           code: 'unsafe-name' as const,
-          message: 'That file name has nothing that can be used on disk.',
+          message: hostile
+            ? `That file name cannot be used: ${hostile}. Nothing was written.`
+            : 'That file name has nothing that can be used on disk. Nothing was written.',
         };
+      }
       const bytes = base64ToBytes(request.bytes);
       const sha256 = sha256Of(bytes);
       const stem = fileName.slice(0, -4);
@@ -381,16 +455,16 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
             code: 'folder-unavailable' as const,
             message: 'The export folder is not a folder any more. Choose it again.',
           };
-        // Never overwrite: the same bytes already there count as written; other bytes get a new name.
+        // Never overwrite: each name is taken only if free (in one step, so two exports racing for
+        // it cannot both win); the same bytes already there count as written; other bytes get a new name.
         for (let attempt = 1; attempt <= 100; attempt += 1) {
           const name = attempt === 1 ? fileName : `${stem}-${attempt}.pdf`;
           const path = join(folder, name);
+          if ((await writeFileExclusively(path, bytes)) === 'created')
+            return { outcome: 'written' as const, fileName: name, sha256 };
           const existing = await readFile(path).catch(() => undefined);
           if (existing && sha256Of(existing) === sha256)
             return { outcome: 'written' as const, fileName: name, sha256 };
-          if (existing) continue;
-          await writeFileAtomically(path, bytes);
-          return { outcome: 'written' as const, fileName: name, sha256 };
         }
         return {
           outcome: 'failed' as const,

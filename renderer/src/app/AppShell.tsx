@@ -43,7 +43,7 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
     case 'door':
       return <DoorScreen />;
     case 'register':
-      return <RegisterScreen />;
+      return <RegisterScreen entryId={recordId} />;
     case 'contact-forms':
       return <ContactFormsScreen formId={recordId} />;
     case 'visits':

@@ -84,7 +84,13 @@ export type ContactFormPlainKey =
   | 'status'
   | 'contactEndedAt'
   | 'restrictionFlaggedAt'
-  | 'amendsFormId';
+  | 'amendsFormId'
+  | 'kind'
+  | 'contactStartedAt'
+  | 'filedAt'
+  | 'staffIds';
+/** A contact-form row; `listFieldsPending` marks one stored before its list fields were plain. */
+export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey> & { readonly listFieldsPending?: 1 };
 /** A filed form's signed PDF (base64, sealed); `id` is the form's id. */
 export type ContactFormFileRow = { readonly id: string; readonly sealed: SealedBox };
 /** A sampled form's review: ids, outcome and time plain; the manager's comment sealed. */
@@ -117,7 +123,11 @@ export type DraftRow = {
   readonly sealed: SealedBox;
 };
 
-/** A sign-in event from before anyone held the audit key; chained into the log at the next sign-in. */
+/**
+ * A sign-in event from before anyone held the audit key; chained into the log at the next sign-in.
+ * `at`, `n` and `tag` are the main process's stamp (audit:seal-pending): a row without one, or
+ * whose stamp does not check, is chained in marked as not verified.
+ */
 export type PendingAuditRow = {
   readonly id?: number;
   readonly at: string;
@@ -125,6 +135,8 @@ export type PendingAuditRow = {
   readonly recordType?: string;
   readonly recordId?: string;
   readonly detail?: string;
+  readonly n?: number;
+  readonly tag?: string;
 };
 
 /**
@@ -151,7 +163,7 @@ export class FamilyLinksDb extends Dexie {
   declare visits: Table<SealedRow<Visit, VisitPlainKey>, string>;
   declare panGroups: Table<SealedRow<PanGroup, PanGroupPlainKey>, string>;
   declare outbox: Table<SealedRow<OutboxMessage, OutboxPlainKey>, string>;
-  declare contactForms: Table<SealedRow<ContactForm, ContactFormPlainKey>, string>;
+  declare contactForms: Table<ContactFormRow, string>;
   declare contactFormFiles: Table<ContactFormFileRow, string>;
   declare caseFileQueue: Table<CaseFileQueueRow, string>;
   declare reviewSamples: Table<ReviewSample, string>;

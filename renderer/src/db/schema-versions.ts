@@ -1,5 +1,6 @@
 import type { Dexie, Transaction } from 'dexie';
 import { markVisitorsOnSite } from './migrations/0003-visitor-on-site';
+import { markContactFormsForListFields } from './migrations/0011-contact-form-list-fields';
 
 /**
  * Every schema version the app has ever shipped, oldest first. A shipped entry is never edited:
@@ -115,6 +116,18 @@ export const schemaVersions: readonly SchemaVersion[] = [
     stores: {
       reviewSummaries: 'id',
     },
+  },
+  {
+    // The Contact forms list (ids, dates, states, kind and the staff who took part are plain, so
+    // a page of ~100k forms is read by index without opening any): a person's forms by author and
+    // contact end, the forms a member of staff took part in (multi-entry), and the forms stored
+    // before this version that still need those fields copied out (see the migration).
+    version: 11,
+    stores: {
+      contactForms:
+        'id, &reference, youngPersonId, authorId, dueAt, status, contactEndedAt, restrictionFlaggedAt, amendsFormId, [authorId+status+dueAt], [youngPersonId+contactEndedAt], [authorId+contactEndedAt], *staffIds, listFieldsPending',
+    },
+    upgrade: markContactFormsForListFields,
   },
 ];
 

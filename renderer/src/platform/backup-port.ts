@@ -15,6 +15,7 @@ export type BackupPort = Pick<
   | 'backup:open'
   | 'backup:read-chunk'
   | 'backup:close'
+  | 'auth:challenge'
 >;
 
 export function windowBackupPort(): BackupPort | undefined {

@@ -31,6 +31,8 @@ import type { AuditEventInput } from '../db/repositories/audit-log-repository';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
 import type { Session } from '../db/session';
+import { rememberProofKey } from './manager-proof';
+import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
 import { mark, unlockMarks } from './performance-marks';
 
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
@@ -76,6 +78,7 @@ export function authService(
   db: FamilyLinksDb,
   clock: () => Date = () => new Date(),
   signing: SigningPort | undefined = windowSigningPort(),
+  revokeCertificates: RevokeCertificates = revokeInMainProcess,
 ) {
   const staff = staffRepository(db);
   const accounts = accountRepository(db, clock);
@@ -88,7 +91,7 @@ export function authService(
    */
   async function credentialFor(
     session: Session,
-    member: Pick<StaffMember, 'id' | 'name' | 'email'>,
+    member: Pick<StaffMember, 'id' | 'name' | 'email' | 'roles'>,
   ): Promise<Result<{ credential?: NewCredential; note?: string }, 'signing-failed'>> {
     if (!signing) return ok({ note: 'no signing service in this window' });
     const authority = await accounts.signingAuthority();
@@ -98,7 +101,7 @@ export function authService(
     const issued = await issueCredential(signing, {
       authority,
       authoritySecret,
-      staff: { name: member.name, email: member.email },
+      staff: { id: member.id, name: member.name, email: member.email, roles: member.roles },
       homeName: await homeName(),
     });
     if (!issued.ok) return fail('signing-failed', issued.error.message);
@@ -182,7 +185,7 @@ export function authService(
         const issued = await issueCredential(signing, {
           authority: created.value.authority,
           authoritySecret: created.value.secret,
-          staff: { name: member.name, email: member.email },
+          staff: { id: member.id, name: member.name, email: member.email, roles: member.roles },
           homeName: home.data.name,
         });
         if (!issued.ok)
@@ -212,6 +215,7 @@ export function authService(
       });
       const session = sessionFrom(member, keys);
       rememberAuthoritySecret(session, secrets.authority);
+      rememberProofKey(session, secrets.signing);
       const stored = await accounts.setUpHome(session, {
         home: home.data,
         authority,
@@ -292,6 +296,7 @@ export function authService(
       if (!member) return fail('not-recognised', notRecognised);
       const session = sessionFrom(member, unlocked.value.keys);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
+      rememberProofKey(session, unlocked.value.secrets.signing);
       const { lockedUntil: _cleared, ...withoutLock } = keysRecord;
       await accounts.replaceKeys(
         session,
@@ -388,8 +393,28 @@ export function authService(
       const next = staffMemberSchema.safeParse({ ...current, ...changes });
       if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
       const changed = Object.keys(changes).join(', ');
+      // A manager switched off, or no longer a manager: their certificate names a role they no
+      // longer hold, so the main process stops accepting it for manager-only changes.
+      const wasManager = current.roles.includes('registeredManager');
+      const revocation =
+        wasManager && !next.data.isActive
+          ? ('switched-off' as const)
+          : wasManager && !next.data.roles.includes('registeredManager')
+            ? ('role-removed' as const)
+            : undefined;
+      const revokeProblem = revocation ? await revokeCertificates(session, id, revocation) : undefined;
       await accounts.update(session, next.data, [
         { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
+        ...(revocation
+          ? [
+              {
+                action: revokeProblem ? 'certificate.not-revoked' : 'certificate.revoked',
+                recordType: 'staff',
+                recordId: id,
+                detail: revokeProblem ?? `${revocation}: no longer accepted for manager-only changes`,
+              },
+            ]
+          : []),
       ]);
       return ok(next.data);
     },

@@ -10,13 +10,30 @@ export function mergeDraft(
   current: Readonly<Record<string, unknown>>,
   defaults: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, unknown> {
-  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) return { ...current };
+  if (!isRecord(draft)) return { ...current };
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(draft)) {
     const untouched = !(key in current) || sameValue(current[key], defaults?.[key]);
     if (untouched) merged[key] = value;
   }
   return merged;
+}
+
+/**
+ * The fields of `values` that differ from `baseline` (what the form started from: blank, or the
+ * form as last saved), in the order `values` lists them. An empty list means there is nothing
+ * worth keeping as a draft.
+ */
+export function changedFields(
+  values: unknown,
+  baseline: Readonly<Record<string, unknown>> | undefined,
+): string[] {
+  if (!isRecord(values)) return [];
+  return Object.keys(values).filter((key) => !sameValue(values[key], baseline?.[key]));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -7,6 +7,7 @@ import {
   backupHeaderSchema,
   backupSettingsSchema,
 } from '../../schemas/backup';
+import { withManagerProof } from '../manager-proof';
 
 /**
  * Backups and restore. The renderer holds the keys, so it reads the tables, encrypts
@@ -32,19 +33,20 @@ export const backupChannels = {
     request: z.object({}).strict(),
     reply: backupSettingsSchema,
   },
-  /** Opens the system's folder dialog; the folder chosen is remembered for every later backup. */
+  /** Manager only. Opens the system's folder dialog; the folder chosen is remembered for every later backup. */
   'backup:choose-folder': {
-    request: z.object({}).strict(),
+    request: withManagerProof(z.object({})),
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('chosen'), settings: backupSettingsSchema }).strict(),
       z.object({ outcome: z.literal('cancelled') }).strict(),
       backupFailureSchema,
     ]),
   },
+  /** Manager only. */
   'backup:set-options': {
-    request: z
-      .object({ keep: z.number().int().min(1).max(100), intervalDays: z.number().int().min(1).max(31) })
-      .strict(),
+    request: withManagerProof(
+      z.object({ keep: z.number().int().min(1).max(100), intervalDays: z.number().int().min(1).max(31) }),
+    ),
     reply: backupSettingsSchema,
   },
   'backup:begin': {

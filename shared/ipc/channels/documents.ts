@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../../zod-setup';
 import { contactKinds } from '../../schemas/contact-forms';
+import { withManagerProof } from '../manager-proof';
 import { base64Schema, keyRefusalSchema, sha256HexSchema, signerSchema } from './signing';
 
 /**
@@ -182,9 +183,9 @@ export const documentsChannels = {
     request: z.object({ bytes: base64Schema, place: caseFilePlaceSchema }).strict(),
     reply: caseFileOutcomeSchema,
   },
-  /** Opens the folder dialog; a folder picked is remembered as the case-file folder. Manager only (checked in the renderer). */
+  /** Opens the folder dialog; a folder picked is remembered as the case-file folder. Manager only. */
   'case-file:choose-folder': {
-    request: z.object({}).strict(),
+    request: withManagerProof(z.object({})),
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('chosen'), status: caseFileFolderStatusSchema }),
       z.object({ outcome: z.literal('cancelled') }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../../zod-setup';
 import { emailSchema } from '../../schemas/common';
+import { withManagerProof } from '../manager-proof';
 import {
   mailMessageSchema,
   mailSendOutcomeSchema,
@@ -25,29 +26,37 @@ export const mailChannels = {
     request: z.object({}).strict(),
     reply: settingsView,
   },
-  /** An empty or missing password keeps the one already stored. */
+  /**
+   * Manager only. An empty or missing password keeps the one already stored, but only while the
+   * server, port, username and CA stay those it was saved for: the password is bound to them, so
+   * any change there needs it typed again (`password-needed`), and it is never sent anywhere else.
+   */
   'mail:save-settings': {
-    request: z.object({ settings: mailSettingsSchema, password: z.string().max(1000).optional() }).strict(),
+    request: withManagerProof(
+      z.object({ settings: mailSettingsSchema, password: z.string().max(1000).optional() }),
+    ),
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('saved'), view: settingsView }),
       z.object({
         outcome: z.literal('refused'),
-        code: z.enum(['invalid', 'no-protected-storage']),
+        code: z.enum(['invalid', 'no-protected-storage', 'password-needed']),
         message: z.string(),
         fields: z.record(z.string(), z.string()).optional(),
       }),
     ]),
   },
+  /** Manager only. */
   'mail:clear-settings': {
-    request: z.object({}).strict(),
+    request: withManagerProof(z.object({})),
     reply: z.object({ cleared: z.literal(true) }),
   },
   'mail:send': {
     request: mailMessageSchema.strict(),
     reply: mailSendOutcomeSchema,
   },
+  /** Manager only: signs in to the server with the stored password, so it is a settings action. */
   'mail:send-test': {
-    request: z.object({ to: emailSchema }).strict(),
+    request: withManagerProof(z.object({ to: emailSchema })),
     reply: mailSendOutcomeSchema,
   },
   /** Opens the message in the person's own mail client (when the home has no mail settings). */

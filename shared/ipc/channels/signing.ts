@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../../zod-setup';
+import { staffRoles } from '../../schemas/staff';
 
 /**
  * The home's certificate authority and each staff member's signing key (DESIGN: signed PDFs), as the
@@ -71,7 +72,15 @@ export type SignerInput = z.infer<typeof signerSchema>;
 /** Why a key could not be used; `message` is for the person. */
 export const keyRefusalSchema = z.object({
   outcome: z.literal('refused'),
-  code: z.enum(['wrong-secret', 'unreadable-key', 'not-a-ca', 'invalid-content']),
+  code: z.enum([
+    'wrong-secret',
+    'unreadable-key',
+    'not-a-ca',
+    'invalid-content',
+    'certificate-expired',
+    'certificate-not-yet-valid',
+    'clock-mismatch',
+  ]),
   message: z.string(),
 });
 export type KeyRefusal = z.infer<typeof keyRefusalSchema>;
@@ -84,13 +93,26 @@ export const signingChannels = {
     request: z.object({ homeName: homeNameSchema, secret: signingSecretSchema }).strict(),
     reply: z.object({ authority: sealedAuthoritySchema }),
   },
-  /** A staff member's key and certificate (5 years), issued by the home CA, sealed with `secret`. */
+  /**
+   * A staff member's key and certificate (5 years), issued by the home CA, sealed with `secret`.
+   * The certificate names the person's account id and roles, which is what the main process
+   * checks a manager-only request against; a role change needs a new certificate. A computer that
+   * does not yet know its home CA (made before this was kept, or restored from a backup) learns it
+   * here, from the CA whose key the secret opened.
+   */
   'signing:issue-certificate': {
     request: z
       .object({
         authority: sealedAuthoritySchema.pick({ encryptedKey: true, certificatePem: true }),
         authoritySecret: signingSecretSchema,
-        staff: z.object({ name: z.string().trim().min(1).max(120), email: z.email().optional() }).strict(),
+        staff: z
+          .object({
+            id: z.uuid(),
+            name: z.string().trim().min(1).max(120),
+            email: z.email().optional(),
+            roles: z.array(z.enum(staffRoles)).min(1).max(staffRoles.length),
+          })
+          .strict(),
         homeName: homeNameSchema,
         secret: signingSecretSchema,
       })

@@ -8,6 +8,7 @@ import { defineBenchmark } from './benchmark-registry';
 import { timed } from './bench-timing';
 import { freshDatabase, loadedLargeHome, type LoadedHome } from './large-home';
 import { memoryBackupPort } from './memory-backup-port';
+import { mainProcessRebase } from '../../../renderer/src/security/restore-anchor';
 
 const password = 'bench backup password 2026';
 
@@ -116,6 +117,7 @@ export const restoreLarge = defineBenchmark<State>({
         source: { source: 'folder', fileName: state.fileName },
         username: state.session.staff.username,
         password,
+        rebaseAnchor: mainProcessRebase(),
       });
       if (!restored.ok) throw new Error(restored.error.message);
     });

@@ -6,6 +6,7 @@ import { keyDerivation } from './key-derivation-benchmark';
 import { doorCheckP95 } from './door-check-benchmark';
 import { visitorSearchP95 } from './visitor-search-benchmark';
 import { owedForms } from './owed-forms-benchmark';
+import { contactFormsList } from './contact-forms-list-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
@@ -24,6 +25,7 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   doorCheckP95,
   visitorSearchP95,
   owedForms,
+  contactFormsList,
   visitConflictCheckP95,
   weekView500,
   backupLarge,

@@ -30,7 +30,16 @@ export function benchResult(
     median_ms: round(median_ms, 1),
     floor_ms: round(floor_ms, 1),
     ratio: round(median_ms / floor_ms, 2),
+    p95_ms: round(percentile(runs, 0.95), 1),
   };
+}
+
+/** The value below which `fraction` of `values` fall (nearest rank). */
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))] ?? Number.NaN
+  );
 }
 
 /** Progress for the person watching: the runner copies the page's console to stderr. */

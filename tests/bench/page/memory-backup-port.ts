@@ -18,6 +18,7 @@ export function memoryBackupPort(): BackupPort & { readonly bytes: () => number 
         (sum, file) => sum + file.chunks.reduce((total, chunk) => total + chunk.length, 0),
         0,
       ),
+    'auth:challenge': () => okValue({ nonce: '0'.repeat(64), expiresAt: new Date().toISOString() }),
     'backup:get-settings': () => okValue(settings),
     'backup:choose-folder': () => okValue({ outcome: 'cancelled' as const }),
     'backup:set-options': () => okValue(settings),

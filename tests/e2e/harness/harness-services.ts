@@ -5,7 +5,6 @@ import { isAppUrl } from '../../../electron/main/app-origin';
 import { createIpcHandlers, type MainServices } from '../../../electron/main/handlers';
 import { createIpcRouter, type IpcRouter } from '../../../electron/main/ipc-router';
 import { createAppInfoService } from '../../../electron/main/services/app-info';
-import { createAuditAnchorService } from '../../../electron/main/services/audit-anchor';
 import { createBackupService } from '../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
 import { createDocumentsService } from '../../../electron/main/services/documents';
@@ -13,6 +12,8 @@ import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-docu
 import { createMailService } from '../../../electron/main/services/mail/mail-service';
 import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
+import { createSyncService } from '../../../electron/main/services/sync/sync-service';
+import { createTrustServices } from '../../../electron/main/services/trust-services';
 import { projectRoot } from './project-paths';
 
 const packageJsonSchema = z.object({
@@ -45,16 +46,20 @@ export function createHarnessMainProcess(options: {
   log: MainProcessLogEntry[];
 } {
   const log: MainProcessLogEntry[] = [];
+  // safeStorage's stand-in: a key in this process's memory, for the main key and the mail password.
+  const protectedStorage = inMemoryProtectedStorage();
+  const trust = createTrustServices({
+    folder: resolve(options.tempDir, 'user-data'),
+    protectedStorage,
+    log: (message, detail) => log.push({ message, detail }),
+  });
   const services: MainServices = {
+    ...trust,
     appInfo: createAppInfoService({
       ...packageInfo(),
       runtime: 'harness',
       platform: process.platform,
       versions: { node: process.versions.node, chrome: options.chromeVersion },
-    }),
-    auditAnchor: createAuditAnchorService({
-      folder: resolve(options.tempDir, 'user-data'),
-      log: (message, detail) => log.push({ message, detail }),
     }),
     // The dialog "chooses" <tempDir>/backups, and picks the newest backup there to restore.
     backup: createBackupService({
@@ -68,12 +73,14 @@ export function createHarnessMainProcess(options: {
       settingsFolder: resolve(options.tempDir, 'user-data'),
       fontsFolder: resolve(projectRoot, 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(resolve(options.tempDir, 'documents')),
+      homeAuthority: trust.homeAuthority,
       log: (message, detail) => log.push({ message, detail }),
     }),
     // The mail password is encrypted with a key kept in this process's memory instead of safeStorage.
     mail: createMailService({
       folder: resolve(options.tempDir, 'user-data'),
-      protectedStorage: inMemoryProtectedStorage(),
+      protectedStorage,
+      mainKey: trust.mainKey,
       timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10000 },
       log: (message, detail) => log.push({ message, detail }),
     }),
@@ -81,6 +88,12 @@ export function createHarnessMainProcess(options: {
     mailClient: createMailClientOpener((url) =>
       Promise.resolve(void log.push({ message: 'Opened externally', detail: url })),
     ),
+    // The sync server password is encrypted with a key kept in this process's memory instead of safeStorage.
+    sync: createSyncService({
+      folder: resolve(options.tempDir, 'user-data'),
+      protectedStorage: inMemoryProtectedStorage(),
+      log: (message, detail) => log.push({ message, detail }),
+    }),
   };
   // As the app does at start: signing keys made in the background before first run needs them.
   services.documents.warmUpKeys();

@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 export type ContactDetails = {
   readonly youngPerson?: string;
   readonly kind: string;
+  /** YYYY-MM-DD; typed as day/month/year, as a person types it. */
   readonly date: string;
   readonly startTime: string;
   readonly minutes: number;
@@ -42,6 +43,20 @@ export class ContactFormPage {
 
   async recordNew(): Promise<void> {
     await this.page.getByRole('link', { name: 'Record a contact' }).click();
+    await this.whatHappened.waitFor();
+  }
+
+  /** The list of forms under "Find a contact form" (or a young person's forms). */
+  get finder(): Locator {
+    return this.page.getByRole('form', { name: 'Find contact forms' });
+  }
+
+  get listed(): Locator {
+    return this.page.locator('.form-list__row');
+  }
+
+  get myDrafts(): Locator {
+    return this.page.getByRole('region', { name: 'My drafts' });
   }
 
   async fill(details: ContactDetails): Promise<void> {
@@ -50,7 +65,7 @@ export class ContactFormPage {
         .getByLabel('Young person', { exact: true })
         .selectOption({ label: details.youngPerson });
     await this.form.getByLabel('Kind of contact').selectOption({ label: details.kind });
-    await this.form.getByLabel('Date', { exact: true }).fill(details.date);
+    await this.form.getByLabel('Date', { exact: true }).fill(ukDate(details.date));
     await this.form.getByLabel('Started at').fill(details.startTime);
     await this.form.getByLabel('How long (minutes)').fill(String(details.minutes));
     await this.form.getByLabel('Who started it?').selectOption({ label: details.startedBy });
@@ -107,4 +122,10 @@ export class ContactFormPage {
   detail(term: string): Locator {
     return this.page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
   }
+}
+
+/** YYYY-MM-DD as typed on a UK keyboard: 26/10/2026. */
+export function ukDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
 }

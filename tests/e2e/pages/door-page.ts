@@ -10,7 +10,10 @@ export type Visitor = {
   readonly isIdChecked?: boolean;
 };
 
-/** The front door: "Sign a visitor in", the restriction check's answer, "On site now" and the fire roll. */
+/**
+ * The front door: "Sign a visitor in", the restriction check's answer beside the name, "On site
+ * now" (with each visitor's conditions and "Sign <name> out"), the fire roll and the handover.
+ */
 export class DoorPage {
   readonly heading: Locator;
   readonly form: Locator;
@@ -29,9 +32,22 @@ export class DoorPage {
   readonly overrideConfirmation: Locator;
   /** "No restrictions found for this name." */
   readonly clear: Locator;
+  /** "Type their full name to check it." */
+  readonly needsFullName: Locator;
+  /** The area beside the name field where the check's answer shows. */
+  readonly checkAnswer: Locator;
+  /** "Check their ID": a name close to a restricted person's. */
+  readonly idCheck: Locator;
+  readonly turnedAwayNote: Locator;
+  readonly turnedAwayButton: Locator;
+  readonly handoverButton: Locator;
+  /** "Signed out in the last 2 minutes", with "Put <name> back on site". */
+  readonly recentlySignedOut: Locator;
   /** "<name> signed in at 14:05." and the like. */
   readonly announcement: Locator;
   readonly onSite: Locator;
+  /** What "On site now" says after a sign-out or a put-back. */
+  readonly onSiteMessage: Locator;
   readonly printFireRollButton: Locator;
   readonly fireRollHeading: Locator;
   readonly fireRollTable: Locator;
@@ -51,8 +67,19 @@ export class DoorPage {
     this.overrideReason = this.form.getByLabel('Why are you overriding the restriction?');
     this.overrideConfirmation = this.form.getByLabel(/I have checked who this is/);
     this.clear = page.getByRole('status').filter({ hasText: 'No restrictions found for this name.' });
-    this.announcement = page.getByRole('status').filter({ hasText: /signed (in|out) at \d\d:\d\d/ });
-    this.onSite = page.getByRole('table', { name: 'Visitors on site now' });
+    this.needsFullName = page.getByRole('status').filter({ hasText: 'Type their full name to check it.' });
+    this.checkAnswer = this.form.getByRole('group', { name: 'The restriction check' });
+    this.idCheck = page.getByRole('region', { name: 'Check their ID' });
+    this.turnedAwayNote = this.form.getByLabel('Note (optional)');
+    this.turnedAwayButton = this.form.getByRole('button', { name: 'Record as turned away' });
+    this.handoverButton = page.getByRole('button', { name: 'Handover list' });
+    this.recentlySignedOut = page.getByRole('region', { name: 'Signed out in the last 2 minutes' });
+    this.announcement = this.page
+      .getByRole('region', { name: 'Sign a visitor in' })
+      .getByRole('status')
+      .filter({ hasText: /(signed (in|out)|recorded as turned away) at \d\d:\d\d/ });
+    this.onSite = page.getByRole('list', { name: 'Visitors on site now' });
+    this.onSiteMessage = page.getByRole('region', { name: /^On site now/ }).getByRole('status');
     this.printFireRollButton = page.getByRole('button', { name: 'Print fire roll' });
     this.fireRollHeading = page.getByRole('heading', { level: 1, name: /^Fire roll: / });
     this.fireRollTable = page.getByRole('table', { name: 'Visitors on site' });
@@ -71,14 +98,23 @@ export class DoorPage {
     await this.visitorName.fill(visitor.name);
   }
 
+  /** One visitor on site: their card, headed by their name. */
   onSiteRow(name: string): Locator {
-    return this.onSite.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
+    return this.onSite
+      .getByRole('listitem')
+      .filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+  }
+
+  signOutButton(name: string): Locator {
+    return this.onSiteRow(name).getByRole('button', { name: `Sign ${name} out`, exact: true });
   }
 
   async signOut(name: string): Promise<void> {
-    await this.onSiteRow(name)
-      .getByRole('button', { name: `Sign out ${name}` })
-      .click();
+    await this.signOutButton(name).click();
+  }
+
+  putBackButton(name: string): Locator {
+    return this.recentlySignedOut.getByRole('button', { name: `Put ${name} back on site` });
   }
 
   fireRollRow(name: string): Locator {

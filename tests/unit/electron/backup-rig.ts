@@ -10,6 +10,8 @@ import {
   type BackupServiceOptions,
 } from '../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
+import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
+import { createTrustServices } from '../../../electron/main/services/trust-services';
 import { buildApi } from '../../../shared/ipc/client';
 
 /**
@@ -26,8 +28,13 @@ export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
     dialogs: fixedBackupDialogs(folder),
     ...overrides,
   });
-  // Only the backup channels are called here; the others are never reached.
-  const router = createIpcRouter(createBackupHandlers(service) as IpcHandlers, {
+  // Only the backup channels are called here; the others are never reached. Folder and options
+  // are the manager's (tests/unit/electron/manager-only.test.ts); set them with the service here.
+  const trust = createTrustServices({
+    folder: join(root, 'user-data'),
+    protectedStorage: inMemoryProtectedStorage(),
+  });
+  const router = createIpcRouter(createBackupHandlers(service, trust.proofs) as IpcHandlers, {
     isTrustedSender: () => true,
     log: () => undefined,
   });

@@ -58,39 +58,58 @@ describe('writing a signed copy into the case-file folder', () => {
   });
 
   it.each([
-    [
-      'a case number that climbs out',
-      { caseNumber: '../../etc' },
-      join('etc', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
-    ],
-    [
-      'an absolute reference',
-      { reference: '/etc/passwd' },
-      join('FL-2025-421', '2026-27', '2026-10-22-contact-form-etc-passwd.pdf'),
-    ],
-    [
-      'a Windows device name',
-      { caseNumber: 'CON' },
-      join('_CON', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
-    ],
-    [
-      'a device name with an extension',
-      { reference: 'nul.txt' },
-      join('FL-2025-421', '2026-27', '2026-10-22-contact-form-_nul.txt.pdf'),
-    ],
-    [
-      'backslashes and a drive',
-      { caseNumber: 'C:\\Windows\\System32' },
-      join('C-Windows-System32', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
-    ],
-  ])('keeps %s inside the folder', (_case, overrides, expected) => {
-    expect(caseFilePath({ ...request('/cases'), ...overrides })).toEqual({ ok: true, value: expected });
+    ['a case number that climbs out', { caseNumber: '../../etc' }, /case number.*folder separator/],
+    ['an absolute reference', { reference: '/etc/passwd' }, /reference.*folder separator/],
+    ['a Windows device name', { caseNumber: 'CON' }, /case number.*Windows device/],
+    ['a device name with an extension', { reference: 'nul.txt' }, /reference.*Windows device/],
+    ['a device name Windows trims', { caseNumber: 'com1. ' }, /Windows device/],
+    ['backslashes and a drive', { caseNumber: 'C:\\Windows\\System32' }, /folder separator/],
+    ['a drive or stream colon', { reference: 'CF:secret' }, /colon/],
+    ['a NUL', { caseNumber: 'FL-2025\u0000-421' }, /control character/],
+    ['two dots inside', { reference: 'CF..2026' }, /“\.\.”/],
+    ['full-width dots and solidus', { caseNumber: '．．／etc' }, /folder separator|“\.\.”/],
+    ['an academic year that is a path', { academicYear: '../2026' }, /academic year/],
+  ])('refuses %s, saying which part and why, and writes nothing', async (_case, overrides, words) => {
+    expect(caseFilePath({ ...request('/cases'), ...overrides })).toMatchObject({
+      ok: false,
+      error: { code: 'unsafe-name', message: expect.stringMatching(words) as unknown },
+    });
+    const folder = await caseFolder();
+    const result = await writeCaseFile(request(folder, overrides));
+    expect(result.ok ? 'ok' : result.error.code).toBe('unsafe-name');
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('still cleans ordinary characters that file systems disagree about', () => {
+    expect(caseFilePath({ ...request('/cases'), caseNumber: 'Zoë O’Neill 42' })).toEqual({
+      ok: true,
+      value: join('Zo-O-Neill-42', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf'),
+    });
+  });
+
+  it('never lets two writers racing for one name both win: one copy is filed, the other refused', async () => {
+    const folder = await caseFolder();
+    const first = new TextEncoder().encode('%PDF-1.7 first');
+    const second = new TextEncoder().encode('%PDF-1.7 second');
+    const results = await Promise.all([
+      writeCaseFile(request(folder, { bytes: first })),
+      writeCaseFile(request(folder, { bytes: second })),
+    ]);
+    expect(results.map((result) => (result.ok ? 'ok' : result.error.code)).sort()).toEqual([
+      'already-filed',
+      'ok',
+    ]);
+    const winner = results[0]?.ok ? first : second;
+    expect(
+      await readFile(join(folder, 'FL-2025-421', '2026-27', '2026-10-22-contact-form-CF-2026-000008.pdf')),
+    ).toEqual(Buffer.from(winner));
   });
 
   it.each([
     ['nothing but dots', { caseNumber: '..' }],
     ['an empty reference', { reference: '   ' }],
     ['a date that is not a date', { date: '../2026' }],
+    ['nothing usable left', { reference: '’’’' }],
   ])('refuses %s', async (_case, overrides) => {
     const result = await writeCaseFile(request(await caseFolder(), overrides));
     expect(result.ok).toBe(false);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentsHandlers } from '../../../electron/main/handlers/documents-handlers';
 import { createDocumentsService, type DialogPort } from '../../../electron/main/services/documents';
+import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
+import { createTrustServices } from '../../../electron/main/services/trust-services';
 import {
   fixedDocumentDialogs,
   fixedDocumentFolders,
@@ -49,17 +51,29 @@ function dispatcherFor(handlers: ReturnType<typeof createDocumentsHandlers>): Di
 let root: string;
 const secret = () => randomBytes(32).toString('hex');
 
-function setUp(dialogs?: DialogPort) {
+/** The main process's clock in these tests, and the time the forms and reports say they were signed. */
+const mainClock = '2026-11-23T10:00:00.000Z';
+
+function setUp(dialogs?: DialogPort, now: string = mainClock) {
   const folder = join(root, randomBytes(4).toString('hex'));
+  const trust = createTrustServices({
+    folder: join(folder, 'user-data'),
+    protectedStorage: inMemoryProtectedStorage(),
+    now: () => new Date(now),
+  });
   const documents = createDocumentsService({
     settingsFolder: join(folder, 'user-data'),
     fontsFolder: join(process.cwd(), 'resources', 'fonts'),
     dialogs: dialogs ?? fixedDocumentDialogs(folder),
-    now: () => new Date('2026-11-23T10:00:00.000Z'),
+    homeAuthority: trust.homeAuthority,
+    now: () => new Date(now),
   });
   return {
-    dispatch: dispatcherFor(createDocumentsHandlers({ documents })),
+    dispatch: dispatcherFor(createDocumentsHandlers({ documents, proofs: trust.proofs })),
     folders: fixedDocumentFolders(folder),
+    // Choosing the folder is the manager's (tests/unit/electron/manager-only.test.ts checks who);
+    // here it is only the set-up for writing copies.
+    chooseCaseFileFolder: () => documents.chooseCaseFileFolder(),
   };
 }
 
@@ -81,7 +95,11 @@ beforeAll(async () => {
     await dispatch('signing:issue-certificate', {
       authority: { encryptedKey: authority.authority.encryptedKey, certificatePem: caPem },
       authoritySecret: caSecret,
-      staff: { name: 'Siobhán O’Neill' },
+      staff: {
+        id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
+        name: 'Siobhán O’Neill',
+        roles: ['personalTutor'],
+      },
       homeName: 'Oakfield House',
       secret: staffSecret,
     })
@@ -101,6 +119,7 @@ beforeAll(async () => {
   } = await sampleContactFormInput();
   form = {
     ...content,
+    filedAt: mainClock,
     ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}),
   };
 }, 60_000);
@@ -138,7 +157,7 @@ describe('signing channels', { timeout: 60_000 }, () => {
         encryptedKey: authority.authority.encryptedKey,
         certificatePem: authority.authority.certificatePem,
       },
-      staff: { name: 'Tom' },
+      staff: { id: '3c1f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'Tom', roles: ['careStaff'] },
       homeName: 'Oakfield House',
       secret: secret(),
     };
@@ -194,12 +213,12 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
   });
 
   it('writes the copy inside the chosen folder, and reports the folder reachable', async () => {
-    const { dispatch, folders } = setUp();
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
     expect((await dispatch('case-file:folder-status', {})).value).toMatchObject({
       state: 'not-set',
       folder: null,
     });
-    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({
+    expect(await chooseCaseFileFolder()).toMatchObject({
       outcome: 'chosen',
       status: { state: 'reachable', folder: folders.caseFile },
     });
@@ -218,21 +237,19 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     expect((await readdir(folders.caseFile)).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
-  it('keeps a copy inside the folder whatever the case number and reference say', async () => {
-    const { dispatch, folders } = setUp();
-    await dispatch('case-file:choose-folder', {});
+  it('refuses, rather than rewrites, a case number or reference that climbs out, and writes nothing', async () => {
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF-1.7 test'));
     const traversal = (
       await dispatch('case-file:write', {
         bytes,
         place: { ...place, caseNumber: '../../outside', reference: '../../../etc/passwd' },
       })
-    ).value as { outcome: string; relativePath: string };
-    expect(traversal.outcome).toBe('written');
-    expect(traversal.relativePath.startsWith('..')).toBe(false);
-    expect(await readdir(join(folders.caseFile, 'outside', '2026-27'))).toEqual([
-      '2026-11-23-contact-form-etc-passwd.pdf',
-    ]);
+    ).value as { outcome: string; code: string; message: string };
+    expect(traversal).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
+    expect(traversal.message).toMatch(/case number cannot be used.*folder separator/);
+    expect(await readdir(folders.caseFile)).toEqual([]);
     expect(
       (await dispatch('case-file:write', { bytes, place: { ...place, caseNumber: '..' } })).value,
     ).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
@@ -242,8 +259,8 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
   });
 
   it('queues the copy while the folder is gone, then writes it on retry; the same bytes twice are fine, other bytes never replace it', async () => {
-    const { dispatch, folders } = setUp();
-    await dispatch('case-file:choose-folder', {});
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
     await rm(folders.caseFile, { recursive: true });
     const filed = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
       pdf: { bytes: string };
@@ -269,11 +286,11 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     const base = join(root, randomBytes(4).toString('hex'));
     await mkdir(base, { recursive: true });
     await writeFile(join(base, 'a-file'), 'not a folder');
-    const { dispatch } = setUp({
+    const { chooseCaseFileFolder, dispatch } = setUp({
       chooseFolder: () => Promise.resolve(join(base, 'a-file', 'case-file')),
       chooseSavePath: () => Promise.resolve(undefined),
     });
-    expect((await dispatch('case-file:choose-folder', {})).value).toMatchObject({
+    expect(await chooseCaseFileFolder()).toMatchObject({
       outcome: 'chosen',
       status: { state: 'folder-unavailable' },
     });
@@ -416,7 +433,102 @@ describe('documents:sign-report', { timeout: 60_000 }, () => {
   });
 });
 
+describe('when a signature is made, and with which certificate', { timeout: 60_000 }, () => {
+  /** The signature dictionary's /M, as YYYYMMDDhhmmss. */
+  const signingTimeIn = (base64: string) =>
+    /\/M \(D:(\d{14})/.exec(Buffer.from(base64ToBytes(base64)).toString('latin1'))?.[1];
+
+  it('takes the signing time from the main process’s clock, not from the page', async () => {
+    const { dispatch } = setUp();
+    const reply = (
+      await dispatch('contact-form:file', {
+        form: { ...form, filedAt: '2026-11-23T09:57:00.000Z' },
+        signer,
+        caseFile: place,
+      })
+    ).value as { outcome: string; pdf: { bytes: string } };
+    expect(reply.outcome).toBe('signed');
+    expect(signingTimeIn(reply.pdf.bytes)).toBe('20261123100000');
+  });
+
+  it('refuses a form or report that says it was signed days ago (or ahead), signing nothing', async () => {
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
+    for (const filedAt of ['2026-11-20T10:00:00.000Z', '2026-11-23T10:11:00.000Z']) {
+      expect(
+        (await dispatch('contact-form:file', { form: { ...form, filedAt }, signer, caseFile: place })).value,
+      ).toMatchObject({ outcome: 'refused', code: 'clock-mismatch' });
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report: { ...report, signedAt: '2026-11-01T10:00:00.000Z' },
+          signer,
+          suggestedFileName: 'declarations.pdf',
+          reason: 'r',
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'clock-mismatch' });
+  });
+
+  it('refuses to sign with an expired certificate, and says how to renew it', async () => {
+    const later = '2032-01-05T10:00:00.000Z';
+    const { dispatch } = setUp(undefined, later);
+    const reply = (
+      await dispatch('contact-form:file', { form: { ...form, filedAt: later }, signer, caseFile: place })
+    ).value as { outcome: string; code: string; message: string };
+    expect(reply).toMatchObject({ outcome: 'refused', code: 'certificate-expired' });
+    expect(reply.message).toMatch(/expired on \d{1,2} \w+ 2031.*Renew certificate/);
+    expect(
+      (
+        await dispatch('documents:sign-report', {
+          report: { ...report, signedAt: later },
+          signer,
+          suggestedFileName: 'declarations.pdf',
+          reason: 'r',
+        })
+      ).value,
+    ).toMatchObject({ outcome: 'refused', code: 'certificate-expired' });
+  });
+
+  it('refuses to sign with a certificate not valid yet (a clock set back)', async () => {
+    const earlier = '2026-11-20T10:00:00.000Z';
+    const { dispatch } = setUp(undefined, earlier);
+    expect(
+      (await dispatch('contact-form:file', { form: { ...form, filedAt: earlier }, signer, caseFile: place }))
+        .value,
+    ).toMatchObject({ outcome: 'refused', code: 'certificate-not-yet-valid' });
+  });
+});
+
 describe('bulk export', { timeout: 60_000 }, () => {
+  it('gives two exports racing for one name a name each, never one over the other', async () => {
+    const { dispatch, folders } = setUp();
+    const chosen = (await dispatch('documents:choose-export-folder', { title: 'Export forms' })).value as {
+      exportId: string;
+    };
+    const contents = ['%PDF first', '%PDF second'];
+    const replies = await Promise.all(
+      contents.map(
+        async (text) =>
+          (
+            await dispatch('documents:export-file', {
+              exportId: chosen.exportId,
+              fileName: 'CF-2026-000001.pdf',
+              bytes: bytesToBase64(new TextEncoder().encode(text)),
+            })
+          ).value as { outcome: string; fileName: string },
+      ),
+    );
+    expect(replies.map((reply) => reply.fileName).sort()).toEqual([
+      'CF-2026-000001-2.pdf',
+      'CF-2026-000001.pdf',
+    ]);
+    for (const [index, reply] of replies.entries())
+      expect(await readFile(join(folders.exports, reply.fileName), 'utf8')).toBe(contents[index]);
+  });
+
   it('writes each file inside the chosen folder, never overwriting, and only for a folder the person chose', async () => {
     const { dispatch, folders } = setUp();
     const bytes = bytesToBase64(new TextEncoder().encode('%PDF one'));
@@ -442,6 +554,11 @@ describe('bulk export', { timeout: 60_000 }, () => {
           bytes,
         })
       ).value,
+    ).toMatchObject({ outcome: 'failed', code: 'unsafe-name' });
+    expect(await readdir(folders.exports)).toEqual([]);
+    expect(
+      (await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes }))
+        .value,
     ).toMatchObject({ outcome: 'written', fileName: 'escape.pdf' });
     expect(
       (await dispatch('documents:export-file', { exportId: chosen.exportId, fileName: 'escape.pdf', bytes }))

@@ -1,58 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ipcChannels, ipcContract } from '../../../shared/ipc/contract';
-import { appEntryUrl, isAppUrl } from '../../../electron/main/app-origin';
-import { createIpcHandlers } from '../../../electron/main/handlers';
-import { createIpcRouter } from '../../../electron/main/ipc-router';
-import { createAppInfoService } from '../../../electron/main/services/app-info';
-import { createAuditAnchorService } from '../../../electron/main/services/audit-anchor';
-import { createBackupService } from '../../../electron/main/services/backup/backup-service';
-import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
-import { createDocumentsService } from '../../../electron/main/services/documents';
-import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-document-dialogs';
-import { createMailService } from '../../../electron/main/services/mail/mail-service';
-import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
-import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { appEntryUrl } from '../../../electron/main/app-origin';
+import { mainRig } from './main-rig';
 
 // The real contract, the real handlers and the real router, wired as electron/main/index.ts wires
 // them (minus Electron itself).
 function realRouter() {
-  const appInfo = createAppInfoService({
-    name: 'Family Links',
-    version: '0.1.0',
-    runtime: 'electron',
-    platform: 'linux',
-    versions: { node: '22.0.0', chrome: '142.0.0.0', electron: '45.4.1' },
-  });
-  const log = vi.fn<(message: string, detail?: unknown) => void>();
-  const auditAnchor = createAuditAnchorService({
-    folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-')),
-  });
-  const backupRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-backup-'));
-  const backup = createBackupService({
-    settingsFolder: backupRoot,
-    defaultFolder: join(backupRoot, 'backups'),
-    dialogs: fixedBackupDialogs(join(backupRoot, 'chosen')),
-  });
-  const documentsRoot = mkdtempSync(join(tmpdir(), 'family-links-handlers-documents-'));
-  const documents = createDocumentsService({
-    settingsFolder: documentsRoot,
-    fontsFolder: join(process.cwd(), 'resources', 'fonts'),
-    dialogs: fixedDocumentDialogs(documentsRoot),
-  });
-  const mail = createMailService({
-    folder: mkdtempSync(join(tmpdir(), 'family-links-handlers-mail-')),
-    protectedStorage: inMemoryProtectedStorage(),
-  });
-  const mailClient = createMailClientOpener(() => Promise.resolve());
-  const handlers = createIpcHandlers({ appInfo, auditAnchor, backup, documents, mail, mailClient });
-  return {
-    handlers,
-    log,
-    router: createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), log }),
-  };
+  const rig = mainRig();
+  return { handlers: rig.handlers, router: rig.router, log: rig.log };
 }
 
 describe('the main process handles every channel of the contract', () => {
@@ -74,7 +29,7 @@ describe('the main process handles every channel of the contract', () => {
       }) as unknown,
     });
     if (result.ok) expect(ipcContract['app:get-info'].reply.safeParse(result.value).success).toBe(true);
-    expect(log).not.toHaveBeenCalled();
+    expect(log).toEqual([]);
   });
 
   it('refuses app:get-info with anything in its request', async () => {

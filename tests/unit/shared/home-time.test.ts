@@ -3,6 +3,7 @@ import {
   addDays,
   calendarDateOf,
   clockTime,
+  clockTimeWithSeconds,
   dayAndTime,
   dayStartMs,
   endOfDayIn,
@@ -129,11 +130,12 @@ describe('calendar dates', () => {
 
 describe('times as the wall clock in the home shows them', () => {
   it.each([
-    ['2026-07-14T13:05:00.000Z', '14:05', '14 Jul 2026, 14:05'],
-    ['2026-11-23T09:00:00.000Z', '09:00', '23 Nov 2026, 09:00'],
-    ['2026-07-14T23:30:00.000Z', '00:30', '15 Jul 2026, 00:30'],
-  ])('%s', (instant, time, full) => {
+    ['2026-07-14T13:05:07.000Z', '14:05', '14:05:07', '14 Jul 2026, 14:05'],
+    ['2026-11-23T09:00:00.000Z', '09:00', '09:00:00', '23 Nov 2026, 09:00'],
+    ['2026-07-14T23:30:59.900Z', '00:30', '00:30:59', '15 Jul 2026, 00:30'],
+  ])('%s', (instant, time, toTheSecond, full) => {
     expect(clockTime(instant, london)).toBe(time);
+    expect(clockTimeWithSeconds(instant, london)).toBe(toTheSecond);
     expect(dayAndTime(instant, london)).toBe(full);
   });
 });

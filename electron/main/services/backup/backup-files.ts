@@ -1,4 +1,6 @@
 import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { syncFolder } from '../atomic-file';
 
 /**
  * The file operations the backup service uses, as a small interface so the tests can stand in a
@@ -65,7 +67,11 @@ export const nodeBackupFileSystem: BackupFileSystem = {
       close: () => handle.close(),
     };
   },
-  rename: (from, to) => rename(from, to),
+  // The folder is flushed after the rename, so a finished backup's name survives a power cut.
+  async rename(from, to) {
+    await rename(from, to);
+    await syncFolder(dirname(to));
+  },
   remove: (path) => rm(path, { force: true }),
   list: (folder) => readdir(folder),
   async isFolder(path) {

@@ -18,6 +18,7 @@ import {
   type BackupSettings,
 } from '../../../../shared/schemas/backup';
 import { writeFileAtomically } from '../atomic-file';
+import type { RestoreRecord } from '../audit-anchor';
 import { readJsonFile } from '../json-file';
 import {
   nodeBackupFileSystem,
@@ -120,6 +121,11 @@ type OpenWrite = {
 type OpenRead = {
   readonly reader: BackupFileReader;
   readonly chunks: readonly (readonly [number, number])[];
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly header: BackupHeader;
+  /** Which chunks have been handed out: a restore has read the whole file only when all have. */
+  readonly chunksRead: Set<number>;
 };
 
 /**
@@ -241,7 +247,14 @@ export function createBackupService(options: BackupServiceOptions) {
         return damaged;
       }
       const readId = randomUUID();
-      reads.set(readId, { reader, chunks: lines.slice(2) });
+      reads.set(readId, {
+        reader,
+        chunks: lines.slice(2),
+        fileName,
+        sha256: expected,
+        header,
+        chunksRead: new Set(),
+      });
       // At most a few restores open at once: a forgotten one is closed when the fifth opens.
       if (reads.size > 4) {
         const [oldest] = reads.keys();
@@ -413,13 +426,30 @@ export function createBackupService(options: BackupServiceOptions) {
       const span = open.chunks[request.index];
       if (!span) return failed('damaged', 'The backup has no part with that number.');
       try {
-        return { outcome: 'chunk', chunk: decoder.decode(await open.reader.read(span[0], span[1])) };
+        const chunk = decoder.decode(await open.reader.read(span[0], span[1]));
+        open.chunksRead.add(request.index);
+        return { outcome: 'chunk', chunk };
       } catch {
         return failed(
           'folder-unavailable',
           'The backup could not be read just now (is the network drive connected?). Nothing was restored; try again.',
         );
       }
+    },
+
+    /**
+     * What this process knows first-hand of an open restore: the file it checked, the audit head
+     * its header names, and whether every chunk has been read (what an anchor rebase goes by).
+     */
+    restoreRecord(readId: string): RestoreRecord | undefined {
+      const open = reads.get(readId);
+      if (!open) return undefined;
+      return {
+        fileName: open.fileName,
+        sha256: open.sha256,
+        auditHead: open.header.auditHead,
+        isReadThrough: open.chunksRead.size === open.chunks.length,
+      };
     },
 
     async close(request: { readId: string }): Promise<IpcReply<'backup:close'>> {

@@ -16,10 +16,44 @@ import {
 import { fail, ok, type Result } from '../../../../shared/result';
 import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
+import type { MainKey } from '../main-key';
 import { describeMailFailure } from './mail-failures';
 import type { ProtectedStorage } from './protected-storage';
 
-const storedSchema = z.object({ settings: mailSettingsSchema, encryptedPassword: z.string().optional() });
+/** Where the stored password may be sent: the server, port and account it was typed for, and the CA trusted. */
+const passwordBindingSchema = z
+  .object({ host: z.string(), port: z.number(), username: z.string(), caSha256: z.string().nullable() })
+  .strict();
+type PasswordBinding = z.infer<typeof passwordBindingSchema>;
+
+const storedSchema = z.object({
+  settings: mailSettingsSchema,
+  encryptedPassword: z.string().optional(),
+  passwordFor: passwordBindingSchema.optional(),
+  bindingTag: z.string().optional(),
+});
+const bindingPurpose = 'mail-password-binding';
+
+function caFingerprint(pem: string): string | null {
+  if (pem.trim() === '') return null;
+  try {
+    return new X509Certificate(pem).fingerprint256;
+  } catch {
+    return `unreadable:${pem.trim()}`;
+  }
+}
+
+export function passwordBindingOf(settings: MailSettings): PasswordBinding {
+  return {
+    host: settings.host.toLowerCase(),
+    port: settings.port,
+    username: settings.username,
+    caSha256: caFingerprint(settings.caCertificatePem),
+  };
+}
+
+const sameBinding = (a: PasswordBinding, b: PasswordBinding) =>
+  a.host === b.host && a.port === b.port && a.username === b.username && a.caSha256 === b.caSha256;
 
 export type MailSettingsView = {
   readonly settings: MailSettings | null;
@@ -31,6 +65,8 @@ export type MailServiceOptions = {
   /** The app's own folder (userData); the settings file lives here, never in IndexedDB. */
   readonly folder: string;
   readonly protectedStorage: ProtectedStorage;
+  /** MACs the password's binding to its server, so an edited settings file cannot redirect it. */
+  readonly mainKey: MainKey;
   readonly now?: () => Date;
   readonly log?: (message: string, detail?: unknown) => void;
   /** Shorter waits for tests; the app uses the defaults. */
@@ -65,8 +101,25 @@ export function createMailService(options: MailServiceOptions) {
     return stored.state === 'read' ? stored.value : null;
   }
 
-  function password(stored: z.infer<typeof storedSchema>): string | undefined {
+  /**
+   * The stored password, only if it is bound (under the main process's key) to the server, port,
+   * account and CA in these settings: saved for another server, or bound by nothing (a file from an
+   * earlier version, or edited by hand), it is never sent, and Mail settings asks for it again.
+   */
+  async function password(stored: z.infer<typeof storedSchema>): Promise<string | undefined> {
     if (!stored.encryptedPassword || !options.protectedStorage.isEncryptionAvailable()) return undefined;
+    const isBound =
+      stored.passwordFor !== undefined &&
+      sameBinding(stored.passwordFor, passwordBindingOf(stored.settings)) &&
+      (await options.mainKey.verify(
+        bindingPurpose,
+        { encryptedPassword: stored.encryptedPassword, passwordFor: stored.passwordFor },
+        stored.bindingTag,
+      ));
+    if (!isBound) {
+      options.log?.('The stored mail password is not bound to these mail settings, so it is not used');
+      return undefined;
+    }
     try {
       return options.protectedStorage.decryptString(Buffer.from(stored.encryptedPassword, 'base64'));
     } catch (error) {
@@ -152,7 +205,7 @@ export function createMailService(options: MailServiceOptions) {
           isWorthRetrying: false,
         },
       };
-    const pass = password(stored);
+    const pass = await password(stored);
     if (pass === undefined) {
       return {
         outcome: 'failed',
@@ -172,21 +225,25 @@ export function createMailService(options: MailServiceOptions) {
       const stored = await readStored();
       return {
         settings: stored?.settings ?? null,
-        hasPassword: stored ? password(stored) !== undefined : false,
+        hasPassword: stored ? (await password(stored)) !== undefined : false,
         passwordProtection: protection(),
       };
     },
 
     /**
-     * Saves the settings; a new password is encrypted with the OS's protected storage, and an
-     * empty one keeps the password already stored. One write at a time.
+     * Saves the settings; a new password is encrypted with the OS's protected storage and bound
+     * (under the main process's key) to the server, port, user name and CA it is for. An empty one
+     * keeps the password already stored only if those four are unchanged: otherwise the save is
+     * refused until the password is typed again. One write at a time.
      */
     saveSettings(input: {
       settings: MailSettings;
       password?: string | undefined;
-    }): Promise<Result<MailSettingsView, 'invalid' | 'no-protected-storage'>> {
+    }): Promise<Result<MailSettingsView, 'invalid' | 'no-protected-storage' | 'password-needed'>> {
       const task = queue.then(
-        async (): Promise<Result<MailSettingsView, 'invalid' | 'no-protected-storage'>> => {
+        async (): Promise<
+          Result<MailSettingsView, 'invalid' | 'no-protected-storage' | 'password-needed'>
+        > => {
           const settings = mailSettingsSchema.parse(input.settings);
           if (settings.caCertificatePem) {
             try {
@@ -203,7 +260,11 @@ export function createMailService(options: MailServiceOptions) {
             }
           }
           const previous = await readStored();
-          let encryptedPassword = previous?.encryptedPassword;
+          const binding = passwordBindingOf(settings);
+          let kept: Pick<
+            z.infer<typeof storedSchema>,
+            'encryptedPassword' | 'passwordFor' | 'bindingTag'
+          > = {};
           if (input.password) {
             if (!options.protectedStorage.isEncryptionAvailable()) {
               return fail(
@@ -211,16 +272,35 @@ export function createMailService(options: MailServiceOptions) {
                 'This computer offers no protected storage for the password, so it was not saved. Family Links will not keep it as plain text.',
               );
             }
-            encryptedPassword = options.protectedStorage.encryptString(input.password).toString('base64');
+            const encryptedPassword = options.protectedStorage
+              .encryptString(input.password)
+              .toString('base64');
+            const bindingTag = await options.mainKey.mac(bindingPurpose, {
+              encryptedPassword,
+              passwordFor: binding,
+            });
+            kept = { encryptedPassword, passwordFor: binding, ...(bindingTag ? { bindingTag } : {}) };
+          } else if (previous && (await password(previous)) !== undefined) {
+            if (!sameBinding(passwordBindingOf(previous.settings), binding)) {
+              return fail(
+                'password-needed',
+                'Nothing was saved: the stored password is only ever sent to the server it was saved for, so a new server, port, user name or CA needs it typed again.',
+                {
+                  password: `Type the password again: the one stored was saved for ${previous.settings.username} at ${previous.settings.host}:${previous.settings.port}.`,
+                },
+              );
+            }
+            kept = {
+              encryptedPassword: previous.encryptedPassword,
+              passwordFor: previous.passwordFor,
+              bindingTag: previous.bindingTag,
+            };
           }
-          await writeFileAtomically(
-            path,
-            JSON.stringify({ settings, ...(encryptedPassword ? { encryptedPassword } : {}) }),
-          );
+          await writeFileAtomically(path, JSON.stringify({ settings, ...kept }));
           const stored = await readStored();
           return ok({
             settings,
-            hasPassword: stored ? password(stored) !== undefined : false,
+            hasPassword: stored ? (await password(stored)) !== undefined : false,
             passwordProtection: protection(),
           });
         },

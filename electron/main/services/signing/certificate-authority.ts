@@ -2,6 +2,8 @@ import { createHash, generateKeyPair, randomBytes, sign, type KeyObject } from '
 import { promisify } from 'node:util';
 import forge from 'node-forge';
 import { fail, ok, type Result } from '../../../../shared/result';
+import type { StaffRole } from '../../../../shared/schemas/staff';
+import { staffClaimUri } from '../authority/staff-claims';
 import { openSealedKey, sealPrivateKey, type OpenSealedKeyFailure } from './sealed-key';
 
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -163,12 +165,13 @@ export async function createHomeCertificateAuthority(options: {
   };
 }
 
-export type IssueFailure = OpenSealedKeyFailure | 'not-a-ca';
+export type IssueFailure = OpenSealedKeyFailure | 'not-a-ca' | 'certificate-expired';
 
 /** A staff member's signing certificate, issued by the home CA when their account is made. */
 export async function issueStaffCertificate(options: {
   ca: { encryptedKey: Uint8Array; certificatePem: string; secret: string };
-  staff: { name: string; email?: string | undefined };
+  /** The certificate names the account and its roles (staff-claims.ts): a role change needs a new one. */
+  staff: { id: string; name: string; email?: string | undefined; roles: readonly StaffRole[] };
   homeName: string;
   /** Seals the new key: a random secret the renderer keeps wrapped by the staff member's password. */
   secret: string;
@@ -198,6 +201,11 @@ export async function issueStaffCertificate(options: {
       'That certificate cannot issue certificates to staff. Choose the home’s certificate authority file.',
     );
   const caCertificate = forge.pki.certificateFromPem(options.ca.certificatePem);
+  if (options.now.getTime() > caCertificate.validity.notAfter.getTime())
+    return fail(
+      'certificate-expired',
+      'The home’s signing authority has expired, so no certificate was issued. A new one is needed: contact Family Links support.',
+    );
 
   const { privateKey, publicKey } = await (options.keys?.take() ?? generateRsaKey());
   const certificate = forge.pki.createCertificate();
@@ -217,9 +225,14 @@ export async function issueStaffCertificate(options: {
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
     { name: 'subjectKeyIdentifier' },
     { name: 'authorityKeyIdentifier', keyIdentifier: caKeyId },
-    ...(options.staff.email
-      ? [{ name: 'subjectAltName', altNames: [{ type: 1, value: options.staff.email }] }]
-      : []),
+    {
+      name: 'subjectAltName',
+      altNames: [
+        // rfc822Name (1): the person's email, which PDF readers show; URI (6): who and which roles.
+        ...(options.staff.email ? [{ type: 1, value: options.staff.email }] : []),
+        { type: 6, value: staffClaimUri({ staffId: options.staff.id, roles: options.staff.roles }) },
+      ],
+    },
   ]);
   signCertificate(certificate, opened.value.privateKey);
   return ok({

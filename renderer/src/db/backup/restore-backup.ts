@@ -7,7 +7,7 @@ import { unwrapDataKey } from '../encryption/key-wrapping';
 import { base64ToBytes } from '@shared/bytes';
 import { fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
-import { mainProcessRebase, type AnchorRebase } from '../../platform/audit-anchor-port';
+import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
 
 export type RestoreFailureCode =
@@ -28,6 +28,17 @@ export type Restored = {
   readonly header: BackupHeader;
   readonly manifest: BackupManifest;
 };
+
+/**
+ * Moves the main process's copy of where the audit log ends to the head written in the backup's
+ * header, for a backup main opened and checked itself (`readId`, still open and read to its end).
+ */
+export type AnchorRebase = (restore: {
+  readonly readId: string;
+  readonly restored: FamilyLinksDb;
+  readonly staffId: string;
+  readonly password: string;
+}) => Promise<{ readonly moved: boolean; readonly problem?: string }>;
 
 /** Marks a restore under way; an install that still has it was interrupted and is cleared. */
 export const restoreMarkerKey = 'restoreInProgress';
@@ -118,8 +129,13 @@ export async function restoreBackup(input: {
   readonly username: string;
   readonly password: string;
   readonly onProgress?: (done: number, total: number) => void;
-  /** Moves the audit anchor to the restored log's head (the main process's, by default). */
-  readonly rebaseAnchor?: AnchorRebase;
+  /**
+   * Moves the audit anchor to the backup's head. Given by the caller (security/restore-anchor.ts
+   * signs the request with the restoring manager's key), so no restore skips it by default.
+   */
+  readonly rebaseAnchor: AnchorRebase;
+  /** Stamps the restore's own audit entry (the main process's, by default). */
+  readonly anchor?: AuditAnchorPort;
   readonly now?: Date;
 }): Promise<Result<Restored, RestoreFailureCode>> {
   if (!(await isEmptyInstall(input.live)))
@@ -163,10 +179,13 @@ export async function restoreBackup(input: {
       return outcome;
     }
     await recordRestore(target, {
+      readId,
       fileName,
       header,
       username: input.username,
-      rebase: input.rebaseAnchor ?? mainProcessRebase(),
+      password: input.password,
+      rebase: input.rebaseAnchor,
+      anchor: input.anchor ?? mainProcessAnchor(),
       now: input.now ?? new Date(),
     });
     target.close();
@@ -178,24 +197,46 @@ export async function restoreBackup(input: {
 
 /**
  * A restore is a change like any other: it is left for the audit log (chained at the next
- * sign-in, with whose password opened the backup), and the main process's anchor is moved to the
- * restored log's head, keeping the one it replaces in its history. Neither undoes the restore if
- * it fails: the records are back, and a check of the log would then show the mismatch.
+ * sign-in, with whose password opened the backup, stamped by the main process), and the main
+ * process's anchor is moved to the head the backup's header names (security/restore-anchor.ts), keeping the
+ * one it replaces in its history. Neither undoes the restore if it fails: the records are back,
+ * and a check of the log then says it cannot be verified, or where it does not match.
  */
 async function recordRestore(
   target: FamilyLinksDb,
-  restore: { fileName: string; header: BackupHeader; username: string; rebase: AnchorRebase; now: Date },
+  restore: {
+    readId: string;
+    fileName: string;
+    header: BackupHeader;
+    username: string;
+    password: string;
+    rebase: AnchorRebase;
+    anchor: AuditAnchorPort;
+    now: Date;
+  },
 ): Promise<void> {
   try {
-    const last = await target.audit.orderBy('seq').last();
-    const head = last ? { seq: last.seq, mac: last.mac } : null;
-    const moved = await restore.rebase(head, restore.fileName);
-    await target.pendingAudit.add({
+    const wanted = restore.username.trim().toLowerCase();
+    const manager = restore.header.keyring.find(
+      (entry) => entry.isManager && entry.username.toLowerCase() === wanted,
+    );
+    const rebased = manager
+      ? await restore.rebase({
+          readId: restore.readId,
+          restored: target,
+          staffId: manager.staffId,
+          password: restore.password,
+        })
+      : { moved: false, problem: 'no manager account matched' };
+    const event = {
       action: 'backup.restored',
       recordType: 'backup',
-      detail: `From ${restore.fileName} (made ${restore.header.createdAt}), opened with ${restore.username.trim().toLowerCase()}'s password; the log restored reaches entry ${head?.seq ?? 0}${moved ? '' : '; the copy of the log’s head outside the database could not be moved'}`,
-      at: restore.now.toISOString(),
-    });
+      detail: `From ${restore.fileName} (made ${restore.header.createdAt}), opened with ${wanted}'s password; the backup's log ends at entry ${restore.header.auditHead?.seq ?? 'unknown'}${rebased.moved ? '' : `; the copy of the log’s end outside the database was not moved (${rebased.problem ?? 'unknown reason'})`}`,
+    };
+    const sealed = await restore.anchor.sealPending(event);
+    await target.pendingAudit.add(
+      sealed ? { ...event, ...sealed } : { ...event, at: restore.now.toISOString() },
+    );
   } catch (error) {
     console.error('The restore could not be recorded for the audit log', error);
   }

@@ -74,6 +74,12 @@ async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
   return entries;
 }
 
+/** Where the audit log ends now (its head), as a restore will move the main process's anchor to. */
+async function auditHeadOf(db: FamilyLinksDb): Promise<BackupHeader['auditHead']> {
+  const last = await db.audit.orderBy('seq').last();
+  return last ? { seq: last.seq, mac: last.mac } : null;
+}
+
 /**
  * Writes a backup of every table as stored: the renderer reads a page of rows, seals it under the
  * home's data key and streams it to the main process, which writes the file and renames it into
@@ -122,6 +128,8 @@ export async function writeBackup(
     tables: counts,
     keyring,
     keyCheck: { iv: bytesToBase64(checkIv), data: bytesToBase64(new Uint8Array(checkData)) },
+    // Read before any table: the log in the file reaches at least here (entries are never removed).
+    auditHead: await auditHeadOf(db),
   };
   const begun = await port['backup:begin']({ header });
   if (!begun.ok) return fail('unavailable', begun.error.message);

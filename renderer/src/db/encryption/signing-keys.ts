@@ -5,6 +5,7 @@ import {
   type SealedCredential,
 } from '@shared/ipc/channels/signing';
 import { fail, ok, type Result } from '@shared/result';
+import type { StaffRole } from '@shared/schemas/staff';
 import type { SigningPort } from '../../platform/signing-port';
 import { generateSealingSecret } from './key-wrapping';
 
@@ -62,7 +63,8 @@ export async function issueCredential(
   input: {
     authority: SealedAuthority;
     authoritySecret: CryptoKey;
-    staff: { name: string; email?: string };
+    /** The certificate names the account and its roles: what the main process checks manager requests by. */
+    staff: { id: string; name: string; email?: string; roles: readonly StaffRole[] };
     homeName: string;
   },
 ): Promise<Result<NewCredential, IssueFailureCode>> {
@@ -70,7 +72,7 @@ export async function issueCredential(
   const reply = await port['signing:issue-certificate']({
     authority: { encryptedKey: input.authority.encryptedKey, certificatePem: input.authority.certificatePem },
     authoritySecret: await secretPassphrase(input.authoritySecret),
-    staff: input.staff,
+    staff: { ...input.staff, roles: [...input.staff.roles] },
     homeName: input.homeName,
     secret: await secretPassphrase(secret),
   });

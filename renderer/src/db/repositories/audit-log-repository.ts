@@ -11,7 +11,12 @@ import { can } from '@shared/rules/access';
 import type { StaffRole } from '@shared/schemas/staff';
 import type { FamilyLinksDb, PendingAuditRow } from '../database';
 import type { Session } from '../session';
-import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
+import {
+  mainProcessAnchor,
+  type AnchorReading,
+  type AuditAnchorPort,
+} from '../../platform/audit-anchor-port';
+import { advanceAnchor, checkAgainstAnchor, pendingEventsToChain } from './audit-anchor-sync';
 
 /** Who is acting, and the key that lets them add to the chain. */
 export type Auditor = { readonly actorId: string; readonly auditKey: CryptoKey };
@@ -61,29 +66,6 @@ export function auditLog(
     return (row?.value as AuditHead | undefined) ?? null;
   }
 
-  /**
-   * Moves the anchor kept outside the database to `next` only if this log still holds the entry
-   * the anchor names, unchanged. A log cut short and then grown past the anchor (entries removed
-   * behind the app's back, then new ones written) would otherwise carry the anchor along and hide
-   * the cut; left where it is, the anchor shows it at the next check. A log restored from a backup
-   * moves the anchor itself first (`audit:rebase-anchor`), so it follows.
-   */
-  async function anchorIfItFollows(next: AuditHead): Promise<void> {
-    const stored = await anchor.read();
-    if (stored === 'unavailable') return;
-    if (stored !== null) {
-      const entry = await db.audit.get(stored.seq);
-      if (entry?.mac !== stored.mac) {
-        console.error(
-          'The audit log no longer holds the entry its anchor names; the anchor is left where it is',
-          { anchoredSeq: stored.seq },
-        );
-        return;
-      }
-    }
-    await anchor.anchor(next);
-  }
-
   return {
     /**
      * Runs `change` (plain IndexedDB writes: no WebCrypto inside) and appends `events` in one
@@ -99,11 +81,13 @@ export function auditLog(
       options: { includePending?: boolean } = {},
     ): Promise<void> {
       await serialised(db, async () => {
+        // Read and checked with the main process once, before any transaction (it is a round trip).
+        const pending = options.includePending ? await db.pendingAudit.orderBy('id').toArray() : [];
+        const pendingEvents = pending.length > 0 ? await pendingEventsToChain(anchor, pending) : [];
         for (let attempt = 0; attempt < 5; attempt += 1) {
           const head = await readHead();
-          const pending = options.includePending ? await db.pendingAudit.orderBy('id').toArray() : [];
           const toChain = [
-            ...pending.map((row) => pendingToEvent(row)),
+            ...pendingEvents,
             ...events.map((event) => ({ ...event, at: now.toISOString(), actorId: auditor.actorId })),
           ];
           const entries: ChainedAuditEntry[] = [];
@@ -127,7 +111,7 @@ export function auditLog(
                   pending.flatMap((row) => (row.id === undefined ? [] : [row.id])),
                 );
             });
-            if (nextHead) await anchorIfItFollows(nextHead);
+            if (nextHead && !sameHead(nextHead, head)) await advanceAnchor(db, anchor, head, nextHead);
             return;
           } catch (error) {
             if (!(error instanceof AuditHeadMoved)) throw error;
@@ -139,7 +123,11 @@ export function auditLog(
 
     /**
      * Runs `change` and keeps `events` to be chained in at the next sign-in, in one transaction:
-     * for what happens before anyone holds the audit key (a failed or refused sign-in).
+     * for what happens before anyone holds the audit key (a failed or refused sign-in). Each event
+     * is first stamped by the main process (its clock, a number, its MAC) so that at the next
+     * sign-in it can say the row is its own and unchanged; without a main process it is kept
+     * unstamped. The stamps are asked for one at a time, in order, before the transaction opens
+     * (an IPC round trip inside one would let IndexedDB commit it).
      */
     async writePending(
       events: readonly AuditEventInput[],
@@ -147,11 +135,33 @@ export function auditLog(
       change: () => Promise<void>,
       now: Date,
     ): Promise<void> {
-      const at = now.toISOString();
+      const rows: PendingAuditRow[] = [];
+      for (const event of events) {
+        const plain = {
+          action: event.action,
+          ...(event.recordType ? { recordType: event.recordType } : {}),
+          ...(event.recordId ? { recordId: event.recordId } : {}),
+          ...(event.detail ? { detail: event.detail } : {}),
+        };
+        const sealed = await anchor.sealPending(plain);
+        rows.push(sealed ? { ...plain, ...sealed } : { ...plain, at: now.toISOString() });
+      }
       await db.transaction('rw', [...new Set([...tables, db.pendingAudit])], async () => {
         await change();
-        if (events.length > 0) await db.pendingAudit.bulkAdd(events.map((event) => ({ ...event, at })));
+        if (rows.length > 0) await db.pendingAudit.bulkAdd(rows);
       });
+    },
+
+    /** The main process's record of where the log ends, for the Audit log screen. Manager only. */
+    async anchorState(roles: readonly StaffRole[]): Promise<AnchorReading | undefined> {
+      if (!can(roles, 'audit:view')) return undefined;
+      return anchor.read();
+    },
+
+    /** Every start, adoption and restore of that record, newest first. Manager only. */
+    async anchorHistory(roles: readonly StaffRole[]) {
+      if (!can(roles, 'audit:view')) return undefined;
+      return anchor.history();
     },
 
     /** The newest entries first, a page at a time, keyed by `seq` (never by offset). Manager only. */
@@ -169,8 +179,8 @@ export function auditLog(
 
     /**
      * Checks every entry against the chain and the head, then against the copy of the head the
-     * main process keeps: the log may have grown past it (a copy can lag), never fallen short of it.
-     * Manager only.
+     * main process keeps (audit-anchor-sync.ts: a missing or damaged copy means "cannot be
+     * verified", never "intact"). Manager only.
      */
     async verify(roles: readonly StaffRole[], auditKey: CryptoKey): Promise<AuditVerification | undefined> {
       if (!can(roles, 'audit:view')) return undefined;
@@ -179,27 +189,7 @@ export function auditLog(
         readHead(),
         anchor.read(),
       ]);
-      const verdict = await verifyAuditChain(entries, head, auditKey);
-      if (verdict.kind !== 'intact' || anchored === 'unavailable' || anchored === null) return verdict;
-      const last = entries[entries.length - 1]?.seq ?? 0;
-      if (anchored.seq > last) {
-        return {
-          kind: 'tampered',
-          atSeq: last + 1,
-          reason: 'truncated',
-          message: `Entries after number ${last} have been removed: Family Links' own record says the log reached entry ${anchored.seq}. Keep this computer as it is and tell the registered manager.`,
-        };
-      }
-      const anchoredEntry = entries.find((entry) => entry.seq === anchored.seq);
-      if (anchoredEntry?.mac !== anchored.mac) {
-        return {
-          kind: 'tampered',
-          atSeq: anchored.seq,
-          reason: 'edited',
-          message: `Entry ${anchored.seq} is not the one Family Links recorded: the log has been rewritten from there. Keep this computer as it is and tell the registered manager.`,
-        };
-      }
-      return verdict;
+      return checkAgainstAnchor(await verifyAuditChain(entries, head, auditKey), entries, anchored);
     },
 
     /** The manager checks the log: the verdict, and an entry saying the check was made and what it found. */
@@ -214,15 +204,5 @@ export function auditLog(
       );
       return verdict;
     },
-  };
-}
-
-function pendingToEvent(row: PendingAuditRow) {
-  return {
-    at: row.at,
-    action: row.action,
-    ...(row.recordType ? { recordType: row.recordType } : {}),
-    ...(row.recordId ? { recordId: row.recordId } : {}),
-    ...(row.detail ? { detail: row.detail } : {}),
   };
 }

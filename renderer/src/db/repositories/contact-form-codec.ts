@@ -17,6 +17,10 @@ export const contactFormCodec = createSealedCodec('contactForms', contactFormSch
   'contactEndedAt',
   'restrictionFlaggedAt',
   'amendsFormId',
+  'kind',
+  'contactStartedAt',
+  'filedAt',
+  'staffIds',
 ] satisfies ContactFormPlainKey[]);
 
 export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey>;

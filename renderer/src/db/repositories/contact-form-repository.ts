@@ -21,7 +21,8 @@ import { caseFileCopyRepository } from './case-file-copy-repository';
 import { contactFormCodec, type ContactFormRow } from './contact-form-codec';
 import { contactFormReads } from './contact-form-reads';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
-import { contactFormsDue, newReference } from './contact-forms-due';
+import { contactFormsDue } from './contact-forms-due';
+import { uniqueReference } from './contact-form-reference';
 import { homeSettingsRepository } from './home-settings-repository';
 import { restrictionRepository } from './restriction-repository';
 import { signedPdfRepository, type SignedFile } from './signed-pdf-repository';
@@ -176,14 +177,20 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       return restrictions.restrictedAmong(session, parsed.data, await timeZone());
     },
 
-    /** The author starts a form for a contact nobody booked (a phone call, a chance meeting). */
+    /**
+     * The author starts a form for a contact nobody booked (a phone call, a chance meeting). `id`
+     * is the one the screen gave the new form when it opened (its draft is kept under it).
+     */
     async start(
       session: Session,
       youngPersonId: string,
       input: unknown,
+      id: string = crypto.randomUUID(),
     ): Promise<Result<ContactForm, ContactFormError>> {
       if (!can(session.roles, 'contact-form:file'))
         return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+      if (await db.contactForms.get(id))
+        return fail('invalid', 'This form has been saved already. Open it from your contact forms.');
       if (!(await db.youngPeople.get(youngPersonId)))
         return fail('invalid', 'Choose a young person from the list.', {
           youngPersonId: 'Choose a young person from the list.',
@@ -196,8 +203,8 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           fieldMessages(entry.error),
         );
       const blank = contactFormSchema.parse({
-        id: crypto.randomUUID(),
-        reference: newReference(entry.data.contactStartedAt),
+        id,
+        reference: await uniqueReference(db, entry.data.contactStartedAt),
         youngPersonId,
         kind: entry.data.kind,
         contactStartedAt: entry.data.contactStartedAt,
@@ -304,6 +311,20 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         })),
       });
       return ok(readable.length);
+    },
+
+    /**
+     * The main process refused a form's file name (a separator, "..", a colon, NUL or a device
+     * name: electron/main/services/case-file.ts). Such a name can only come from data changed
+     * outside the app, so the manager should see it in the audit log. `reason` is the main
+     * process's, which never repeats the name itself.
+     */
+    async recordRefusedFileName(session: Session, formId: string, reason: string): Promise<void> {
+      await records.write(session, {
+        events: [
+          { action: 'file.name-refused', recordType: 'contactForm', recordId: formId, detail: reason },
+        ],
+      });
     },
 
     /**

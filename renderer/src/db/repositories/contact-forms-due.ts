@@ -15,13 +15,7 @@ import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import type { ContactFormError } from './contact-form-repository';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
-
-const base32 = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** "CF-2026-7K3QXP": the year of the contact and six random letters; no name, no count. */
-export function newReference(contactEndedAt: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `CF-${contactEndedAt.slice(0, 4)}-${[...bytes].map((byte) => base32[byte % base32.length]).join('')}`;
-}
+import { uniqueReference } from './contact-form-reference';
 
 /**
  * Forms owed for contacts that happened (DESIGN rule 2: a form within 48 hours of any contact):
@@ -60,27 +54,29 @@ export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new
           )
         : [];
       const already = existing.filter((form) => form.visitId === contact.visitId);
-      const forms = contact.youngPersonIds
-        .filter((youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId))
-        .map((youngPersonId) =>
-          contactFormSchema.parse({
-            id: crypto.randomUUID(),
-            reference: newReference(contact.contactEndedAt),
-            youngPersonId,
-            ...(contact.visitId ? { visitId: contact.visitId } : {}),
-            kind: contact.kind,
-            contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
-            contactEndedAt: contact.contactEndedAt,
-            dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
-            authorId: contact.authorId,
-            personIds: contact.personIds,
-            staffIds: contact.staffIds.includes(contact.authorId)
-              ? contact.staffIds
-              : [contact.authorId, ...contact.staffIds],
-            isSafeguardingConcern: false,
-            status: 'draft',
-          }),
-        );
+      const wanted = contact.youngPersonIds.filter(
+        (youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId),
+      );
+      const references = await Promise.all(wanted.map(() => uniqueReference(db, contact.contactEndedAt)));
+      const forms = wanted.map((youngPersonId, index) =>
+        contactFormSchema.parse({
+          id: crypto.randomUUID(),
+          reference: references[index],
+          youngPersonId,
+          ...(contact.visitId ? { visitId: contact.visitId } : {}),
+          kind: contact.kind,
+          contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
+          contactEndedAt: contact.contactEndedAt,
+          dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
+          authorId: contact.authorId,
+          personIds: contact.personIds,
+          staffIds: contact.staffIds.includes(contact.authorId)
+            ? contact.staffIds
+            : [contact.authorId, ...contact.staffIds],
+          isSafeguardingConcern: false,
+          status: 'draft',
+        }),
+      );
       if (forms.length === 0) return ok(already);
       await records.write(session, {
         events: forms.map((form) => ({

@@ -1,12 +1,17 @@
 import type { FamilyLinksDb } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 
+/** One kept draft as its owner sees it. `values` is whatever the form held, unchecked. */
+export type KeptDraft = { readonly formKey: string; readonly values: unknown; readonly updatedAt: string };
+
 /**
- * Drafts: what someone was typing when the screen locked or the window closed. Sealed like any
- * record, and keyed by owner and form, so a draft only ever comes back to the person who typed it.
+ * Drafts: what someone was typing and has not saved yet (kept every second or so while they
+ * type, and when the screen locks or the window closes). Sealed like any record, and keyed by
+ * owner and form, so a draft only ever comes back to the person who typed it.
  */
 export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId: string) {
-  const idFor = (formKey: string) => `${ownerId}:${formKey}`;
+  const prefix = `${ownerId}:`;
+  const idFor = (formKey: string) => `${prefix}${formKey}`;
   return {
     async save(formKey: string, values: unknown, now = new Date()): Promise<void> {
       const id = idFor(formKey);
@@ -14,11 +19,37 @@ export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId
       await db.drafts.put({ id, ownerId, updatedAt: now.toISOString(), sealed });
     },
 
-    async get(formKey: string): Promise<{ values: unknown; updatedAt: string } | undefined> {
+    async get(formKey: string): Promise<KeptDraft | undefined> {
       const id = idFor(formKey);
       const row = await db.drafts.get(id);
       if (!row || row.ownerId !== ownerId) return undefined;
-      return { values: await cipher.open(`drafts:${id}`, row.sealed), updatedAt: row.updatedAt };
+      return { formKey, values: await cipher.open(`drafts:${id}`, row.sealed), updatedAt: row.updatedAt };
+    },
+
+    /**
+     * This person's drafts whose form key starts with `keyPrefix` ("contact-form:"), newest
+     * first. Read by the owner index, so it costs their own drafts only. A draft that cannot be
+     * opened (damaged) is left out here, and left in place.
+     */
+    async list(keyPrefix: string): Promise<KeptDraft[]> {
+      const rows = await db.drafts
+        .where('id')
+        .between(idFor(keyPrefix), `${idFor(keyPrefix)}\uffff`)
+        .toArray();
+      const opened = await Promise.all(
+        rows
+          .filter((row) => row.ownerId === ownerId)
+          .map(async (row) => {
+            try {
+              const values = await cipher.open(`drafts:${row.id}`, row.sealed);
+              return [{ formKey: row.id.slice(prefix.length), values, updatedAt: row.updatedAt }];
+            } catch (error) {
+              console.error('A saved draft could not be opened', error);
+              return [];
+            }
+          }),
+      );
+      return opened.flat().sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     },
 
     async remove(formKey: string): Promise<void> {

@@ -16,7 +16,7 @@ import {
 import { alertText, initialsOf } from '@shared/rules/alert-text';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
-import { recordWriter } from '../record-writer';
+import { recordWriter, type WriteStep } from '../record-writer';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
@@ -31,6 +31,17 @@ export type QueuedAlerts = {
   /** Members who asked but could not be told (an account switched off or removed). */
   readonly skippedMembers: number;
   readonly hasNoPersonalTutor: boolean;
+};
+
+/**
+ * An alert made ready and not yet written: who will be told, and the write steps (the messages and
+ * their disclosure entries, sealed when the write runs) and audit entries that queue it. Another
+ * repository adds both to its own change, so the alert and the change it is about are kept in
+ * one transaction or not at all; then it calls `announceQueued` once that write has committed.
+ */
+export type PreparedAlert = QueuedAlerts & {
+  readonly writes: readonly WriteStep[];
+  readonly events: readonly AuditEventInput[];
 };
 
 /** Settings key: ids of overdue contact forms the PAN group has already been told about. */
@@ -49,14 +60,14 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   const records = recordWriter(db, clock);
 
   /**
-   * Queues an alert about one young person to the PT and the PAN group members who asked for
-   * this event, with the least identifying text, and records each message in the disclosure log.
-   * Call it after your own change has been saved.
+   * Makes an alert about one young person ready to queue: one message to each person who should
+   * hear (the PT, the duty manager for some events, the PAN group members who asked), with the
+   * least identifying text, each with its disclosure-log entry. Nothing is written here.
    */
-  async function queueAlert(
+  async function prepareAlert(
     session: Session,
     input: PanAlertRequest,
-  ): Promise<Result<QueuedAlerts, OutboxError>> {
+  ): Promise<Result<PreparedAlert, OutboxError>> {
     const parsed = panAlertRequestSchema.safeParse(input);
     if (!parsed.success)
       return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
@@ -78,6 +89,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
           email: member.email,
           isActive: member.isActive,
           roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
+          isRegisteredManager: member.roles.includes('registeredManager'),
         },
       ]),
     );
@@ -93,8 +105,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       reference: request.reference,
       summary: request.summary,
     });
-    const now = clock();
-    const at = now.toISOString();
+    const at = clock().toISOString();
 
     const pairs = who.recipients.map((recipient) => {
       const disclosure = disclosureFor(recipient, request, session, at);
@@ -118,13 +129,6 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       });
       return { message, disclosure };
     });
-    if (pairs.length === 0)
-      return ok({
-        messages: [],
-        skippedMembers: who.skipped.length,
-        hasNoPersonalTutor: who.hasNoPersonalTutor,
-      });
-
     const events: AuditEventInput[] = pairs.flatMap((pair) => [
       {
         action: 'outbox.queued',
@@ -139,23 +143,41 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
         detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
       },
     ]);
-    await records.write(session, {
-      at: now,
-      events,
-      writes: [
-        store.insertAll(pairs.map((pair) => pair.message)),
-        disclosures.insertAll(pairs.map((pair) => pair.disclosure)),
-      ],
-    });
-    announceQueued();
     return ok({
       messages: pairs.map((pair) => pair.message),
       skippedMembers: who.skipped.length,
       hasNoPersonalTutor: who.hasNoPersonalTutor,
+      events,
+      writes:
+        pairs.length === 0
+          ? []
+          : [
+              store.insertAll(pairs.map((pair) => pair.message)),
+              disclosures.insertAll(pairs.map((pair) => pair.disclosure)),
+            ],
     });
   }
 
+  /**
+   * Queues an alert about one young person to the PT and the PAN group members who asked for
+   * this event, with the least identifying text, and records each message in the disclosure log.
+   * Call it after your own change has been saved, or use `prepareAlert` to join that change.
+   */
+  async function queueAlert(
+    session: Session,
+    input: PanAlertRequest,
+  ): Promise<Result<QueuedAlerts, OutboxError>> {
+    const prepared = await prepareAlert(session, input);
+    if (!prepared.ok) return prepared;
+    const { writes, events, ...outcome } = prepared.value;
+    if (outcome.messages.length === 0) return ok(outcome);
+    await records.write(session, { events, writes });
+    announceQueued();
+    return ok(outcome);
+  }
+
   return {
+    prepareAlert,
     queueAlert,
 
     /**
@@ -224,6 +246,12 @@ export function restrictionAlertReference(restrictionId: string): string {
   return `R-${restrictionId.slice(0, 8).toUpperCase()}`;
 }
 
+const becauseNote: Readonly<Record<PanRecipient['because'], string>> = {
+  personalTutor: ' (the Personal Tutor is always told)',
+  dutyManager: ' (the duty manager is always told)',
+  asked: '',
+};
+
 function disclosureFor(
   recipient: PanRecipient,
   request: ReturnType<typeof panAlertRequestSchema.parse>,
@@ -236,7 +264,7 @@ function disclosureFor(
     kind: 'email',
     recipient: `${recipient.name} (${recipient.role}) <${recipient.email}>`.slice(0, 200),
     reason: 'other',
-    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${recipient.because === 'personalTutor' ? ' (the Personal Tutor is always told)' : ''}`,
+    reasonDetail: `PAN group alert: ${panTopicLabels[panTopicOf(request.event)].toLowerCase()}${becauseNote[recipient.because]}`,
     youngPersonId: request.youngPersonId,
     at,
     byId: session.staff.id,

@@ -1,16 +1,14 @@
 import {
-  visitorEntrySchema,
   visitorSignInFormSchema,
-  type Restriction,
+  visitorTurnAwayFormSchema,
   type VisitorEntry,
 } from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, VisitorLogPlainKey, VisitorLogRow } from '../database';
+import type { FamilyLinksDb, VisitorLogRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { recordWriter } from '../record-writer';
-import { createSealedCodec, type SealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
@@ -22,51 +20,31 @@ import {
   type VisitorSearchHit,
   type VisitorSearchIndex,
 } from '@shared/rules/visitor-search';
+import { visitorEntrySchema } from '@shared/schemas/registers';
 import { peopleRepository } from './people-repository';
+import { oneAtATime, signInVisitor, turnAwayVisitor, type CheckedVisitor } from './visitor-door-writes';
+import {
+  sameNameKey,
+  searchIndexes,
+  undoSignOutWindowMs,
+  visitorLogCodec,
+  withoutIdChoices,
+  type DoorChecker,
+  type DoorVerdict,
+  type RegisterChangeError,
+  type SignInError,
+  type TurnedAway,
+} from './visitor-log-rows';
 
-const sealedEntryCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
-  'id',
-  'arrivedAt',
-  'departedAt',
-  'visitingYoungPersonIds',
-  'amendsEntryId',
-] satisfies VisitorLogPlainKey[]);
-
-/** A register entry as stored: sealed, with `isOnSite` beside it for the fire roll's index. */
-export const visitorLogCodec: SealedCodec<VisitorEntry, VisitorLogPlainKey, VisitorLogRow> = {
-  table: sealedEntryCodec.table,
-  async encode(entry, cipher) {
-    return { ...(await sealedEntryCodec.encode(entry, cipher)), isOnSite: entry.departedAt ? 0 : 1 };
-  },
-  decode: (row, cipher) => sealedEntryCodec.decode(row, cipher),
-};
-
-/** What the restriction check says about one visitor: the door acts on this. */
-export type DoorVerdict = {
-  readonly kind: 'clear' | 'warn' | 'block';
-  readonly restrictionIds: readonly string[];
-  /** A supervised-only match: a member of staff must be named to supervise. */
-  readonly needsSupervisor: boolean;
-};
-
-/** The restriction check, passed in (it lives in shared/rules); the repository runs it itself. */
-export type DoorChecker = (
-  visitor: {
-    readonly name: string;
-    readonly personId?: string | undefined;
-    /** For a registered person: every name they are known by (name and aliases), for the check. */
-    readonly knownNames?: readonly string[];
-  },
-  youngPersonIds: readonly string[],
-  restrictionsInForce: readonly Restriction[],
-) => DoorVerdict;
-
-export type SignInError = 'forbidden' | 'invalid' | 'blocked' | 'needs-supervisor';
-export type RegisterChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-signed-out' | 'superseded';
-
-// One search index per signed-in session: keyed by the session's cipher, so it goes when the
-// session (and its keys) go, and a locked screen leaves no names in memory.
-const searchIndexes = new WeakMap<RecordCipher, Promise<VisitorSearchIndex>>();
+export {
+  turnedAwayReference,
+  undoSignOutWindowMs,
+  type DoorChecker,
+  type DoorVerdict,
+  type RegisterChangeError,
+  type SignInError,
+  type TurnedAway,
+} from './visitor-log-rows';
 
 /**
  * The visitor register (Children's Homes Regulations 2015, Sch. 4 para 5), a legal record. An
@@ -97,7 +75,7 @@ export function visitorLogRepository(
     return entries.filter((entry) => !corrected.has(entry.id));
   }
 
-  return {
+  const repository = {
     /** Adds many entries in one transaction: all of them or, on any failure, none (fixtures; not audited). */
     async addMany(session: Session, entries: readonly VisitorEntry[]): Promise<void> {
       const checked = entries.map((entry) => visitorEntrySchema.parse(entry));
@@ -164,11 +142,7 @@ export function visitorLogRepository(
     /** The restriction check on the register's own data, for a visitor as the form describes them. */
     async checkVisitor(
       session: Session,
-      visitor: {
-        readonly visitorName: string;
-        readonly personId?: string | undefined;
-        readonly visitingYoungPersonIds: readonly string[];
-      },
+      visitor: CheckedVisitor,
       check: DoorChecker,
       today: string,
     ): Promise<DoorVerdict> {
@@ -181,78 +155,49 @@ export function visitorLogRepository(
         ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases]
         : undefined;
       return check(
-        { name: visitor.visitorName, personId: visitor.personId, ...(knownNames ? { knownNames } : {}) },
+        {
+          name: visitor.visitorName,
+          personId: visitor.personId,
+          ...(knownNames ? { knownNames } : {}),
+          idChecks: {
+            notThem: visitor.idCheckedNotRestrictionIds ?? [],
+            treatedAsThem: visitor.treatedAsRestrictionIds ?? [],
+          },
+          isSupervised: visitor.supervisingStaffId !== undefined,
+        },
         visitor.visitingYoungPersonIds,
         restrictions,
       );
     },
 
+    /** Someone with this name (or this registered person) signed in and not yet out, if any. */
+    async alreadyOnSite(visitor: {
+      readonly visitorName: string;
+      readonly personId?: string | undefined;
+    }): Promise<VisitorEntry | undefined> {
+      const key = sameNameKey(visitor.visitorName);
+      return (await this.onSite()).find(
+        (entry) =>
+          (visitor.personId !== undefined && entry.personId === visitor.personId) ||
+          sameNameKey(entry.visitorName) === key,
+      );
+    },
+
     /**
      * Signs a visitor in. The restriction check is run here again, on the register's own data, so
-     * no screen can skip it: a block needs a manager's override with a reason (written to the audit
-     * log), and a supervised-only match needs the supervising member of staff.
+     * no screen can skip it: a name too short to check is refused; a close name needs its ID check
+     * first; a block needs a manager's override with a reason (written to the audit log); a
+     * supervised-only match needs the supervising member of staff. Someone already on site under
+     * the same name is not signed in twice (a button pressed twice, or two people at two desks).
      */
-    async signIn(
+    signIn(
       session: Session,
       input: unknown,
       check: DoorChecker,
       today: string,
       override?: { readonly reason: string },
     ): Promise<Result<VisitorEntry, SignInError>> {
-      if (!can(session.roles, 'visitor-log:sign-in'))
-        return fail('forbidden', 'You cannot sign visitors in.');
-      const form = visitorSignInFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const verdict = await this.checkVisitor(session, form.data, check, today);
-      let outcome: VisitorEntry['restrictionCheck'] = verdict.kind;
-      const events: AuditEventInput[] = [];
-      const now = clock();
-      const id = crypto.randomUUID();
-      if (verdict.kind === 'block') {
-        if (!override) return fail('blocked', 'Do not admit this visitor. Speak to the duty manager.');
-        if (!can(session.roles, 'restriction:override'))
-          return fail('forbidden', 'Only the Registered Manager can override a restriction at the door.');
-        if (!override.reason.trim())
-          return fail('invalid', 'Say why you are overriding the restriction.', {
-            overrideReason: 'Say why you are overriding the restriction.',
-          });
-        outcome = 'overridden';
-        events.push({
-          action: 'visitor.override',
-          recordType: 'visitorLog',
-          recordId: id,
-          detail: `restrictions: ${verdict.restrictionIds.join(', ')}`,
-        });
-      }
-      if (verdict.needsSupervisor && !form.data.supervisingStaffId) {
-        return fail(
-          'needs-supervisor',
-          'This visit must be supervised. Name the member of staff who will supervise.',
-          { supervisingStaffId: 'Choose who will supervise this visit.' },
-        );
-      }
-      const entry = visitorEntrySchema.parse({
-        ...form.data,
-        id,
-        arrivedAt: now.toISOString(),
-        admittedById: session.staff.id,
-        restrictionCheck: outcome,
-        matchedRestrictionIds: [...verdict.restrictionIds],
-        recordedAt: now.toISOString(),
-        ...(outcome === 'overridden' && override
-          ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() }
-          : {}),
-      });
-      events.unshift({
-        action: 'visitor.signed-in',
-        recordType: 'visitorLog',
-        recordId: id,
-        detail: `check: ${outcome}`,
-      });
-      await records.write(session, { at: now, events, writes: [store.insert(entry)] });
-      const index = searchIndexes.get(cipher);
-      if (index) addToVisitorSearchIndex(await index, entry);
-      return ok(entry);
+      return oneAtATime(db, () => signInVisitor(doorWrites, session, input, check, today, override));
     },
 
     /** Records the time a visitor left: the one change an entry ever gets. */
@@ -262,6 +207,8 @@ export function visitorLogRepository(
       const row = await db.visitorLog.get(id);
       if (!row) return fail('not-found', 'That register entry is not here.');
       const entry = await visitorLogCodec.decode(row, cipher);
+      if (entry.kind === 'turnedAway')
+        return fail('invalid', 'This person was turned away at the door, so they were never signed in.');
       if (entry.departedAt) return fail('already-signed-out', 'This visitor has already been signed out.');
       const now = clock();
       const completed = { ...entry, departedAt: now.toISOString() };
@@ -284,7 +231,8 @@ export function visitorLogRepository(
 
     /**
      * Corrects an entry: a new entry with the corrected details and the reason, naming the one it
-     * corrects. The original is kept exactly as it was, and only the latest version can be corrected.
+     * corrects. The original is kept exactly as it was, and only the latest version can be
+     * corrected. `isBackOnSite` corrects a sign-out made by mistake: the visitor is on site again.
      */
     async amend(
       session: Session,
@@ -293,6 +241,7 @@ export function visitorLogRepository(
       reason: string,
       check: DoorChecker,
       today: string,
+      options: { readonly isBackOnSite?: boolean; readonly isUndoAtTheDoor?: boolean } = {},
     ): Promise<Result<VisitorEntry, RegisterChangeError>> {
       if (!can(session.roles, 'visitor-log:amend'))
         return fail('forbidden', 'You cannot correct the register.');
@@ -303,44 +252,55 @@ export function visitorLogRepository(
       const row = await db.visitorLog.get(id);
       if (!row) return fail('not-found', 'That register entry is not here.');
       const original = await visitorLogCodec.decode(row, cipher);
-      const form = visitorSignInFormSchema.safeParse(corrected);
+      if (options.isBackOnSite && original.kind === 'turnedAway')
+        return fail('invalid', 'This person was turned away at the door, so they were never on site.');
+      const schema = original.kind === 'turnedAway' ? visitorTurnAwayFormSchema : visitorSignInFormSchema;
+      const form = schema.safeParse(corrected);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
       const now = clock();
       // The register must say what really happened, so a correction is never refused for naming
       // someone restricted; but who came and whom they saw are checked again, the result is
-      // recorded on the correction, and a restricted match gets an audit entry of its own.
+      // recorded on the correction, and a restricted match (or a name close to one: nobody checked
+      // their ID against it at the door) gets an audit entry of its own.
       const whoChanged =
         form.data.visitorName !== original.visitorName ||
         form.data.personId !== original.personId ||
         form.data.visitingYoungPersonIds.join() !== original.visitingYoungPersonIds.join();
       const recheck = whoChanged ? await this.checkVisitor(session, form.data, check, today) : undefined;
+      const restricted =
+        recheck?.kind === 'block' || recheck?.kind === 'warn'
+          ? { kind: recheck.kind, ids: recheck.restrictionIds }
+          : recheck?.kind === 'checkId'
+            ? { kind: 'warn' as const, ids: recheck.idCheckRestrictionIds }
+            : undefined;
       const amendment = visitorEntrySchema.parse({
         ...original,
-        ...form.data,
+        ...withoutIdChoices(form.data),
         id: crypto.randomUUID(),
         amendsEntryId: id,
         amendmentReason: reason.trim(),
         amendedById: session.staff.id,
         recordedAt: now.toISOString(),
-        ...(recheck && recheck.kind !== 'clear' && original.restrictionCheck !== 'overridden'
-          ? { restrictionCheck: recheck.kind, matchedRestrictionIds: [...recheck.restrictionIds] }
+        ...(options.isBackOnSite ? { departedAt: undefined } : {}),
+        ...(restricted && original.restrictionCheck !== 'overridden'
+          ? { restrictionCheck: restricted.kind, matchedRestrictionIds: [...restricted.ids] }
           : {}),
       });
       const index = searchIndexes.get(cipher);
       const events: AuditEventInput[] = [
         {
-          action: 'visitor.amended',
+          action: options.isUndoAtTheDoor ? 'visitor.sign-out-undone' : 'visitor.amended',
           recordType: 'visitorLog',
           recordId: amendment.id,
-          detail: `corrects ${id}`,
+          detail: `corrects ${id}${options.isBackOnSite ? '; back on site' : ''}`,
         },
       ];
-      if (recheck && recheck.kind !== 'clear') {
+      if (restricted) {
         events.push({
           action: 'visitor.restriction-on-correction',
           recordType: 'visitorLog',
           recordId: amendment.id,
-          detail: `${recheck.kind}: ${recheck.restrictionIds.join(', ')}`,
+          detail: `${restricted.kind}: ${restricted.ids.join(', ')}`,
         });
       }
       // The original is kept as it was; the correction takes its place in every list.
@@ -358,5 +318,84 @@ export function visitorLogRepository(
       if (index) addToVisitorSearchIndex(await index, amendment);
       return ok(amendment);
     },
+
+    /**
+     * Puts back on site a visitor signed out by mistake, within `undoSignOutWindowMs` of the
+     * sign-out: a correction naming the signed-out entry, audited, like any other. After that the
+     * way is a correction in the register, with a reason.
+     */
+    async undoSignOut(session: Session, id: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
+      if (!can(session.roles, 'visitor-log:sign-in'))
+        return fail('forbidden', 'You cannot sign visitors in or out.');
+      const row = await db.visitorLog.get(id);
+      if (!row) return fail('not-found', 'That register entry is not here.');
+      const entry = await visitorLogCodec.decode(row, cipher);
+      if (!entry.departedAt) return fail('invalid', `${entry.visitorName} is still signed in.`);
+      if (clock().getTime() - Date.parse(entry.departedAt) > undoSignOutWindowMs)
+        return fail(
+          'too-late',
+          'It is more than 2 minutes since they were signed out. Correct the entry in the Visitor register instead.',
+        );
+      return this.amend(
+        session,
+        id,
+        entry,
+        'Signed out by mistake: put back on site from the front door.',
+        () => {
+          throw new Error('Putting a visitor back changes nobody’s name: there is nothing to check.');
+        },
+        '',
+        { isBackOnSite: true, isUndoAtTheDoor: true },
+      );
+    },
+
+    /**
+     * Records that a visitor was turned away at the door (DESIGN rule 6: "a person turned away is
+     * recorded too"): an entry of its own kind, in the audit log, and an alert (initials and a
+     * reference only) to the duty manager and the PT of each young person whose restriction
+     * matched, or whom they came to see; the alerts are queued in the same transaction as the entry.
+     */
+    turnAway(
+      session: Session,
+      input: unknown,
+      check: DoorChecker,
+      today: string,
+    ): Promise<Result<TurnedAway, SignInError>> {
+      return oneAtATime(db, () => turnAwayVisitor(doorWrites, session, input, check, today));
+    },
+
+    /** Visits signed out since `fromIso`, most recently signed out first (to put one back). */
+    async signedOutSince(fromIso: string): Promise<VisitorEntry[]> {
+      const rows = await db.visitorLog.where('departedAt').aboveOrEqual(fromIso).toArray();
+      const entries = await latestVersions(await open(rows));
+      return entries.sort((a, b) => (b.departedAt ?? '').localeCompare(a.departedAt ?? ''));
+    },
+
+    /**
+     * Everyone who came to the door or left in [from, to): visits that began or ended then, and
+     * people turned away; latest versions only, by arrival (the end-of-shift handover).
+     */
+    async activityBetween(fromIso: string, toIso: string): Promise<VisitorEntry[]> {
+      const [arrived, departed] = await Promise.all([
+        db.visitorLog.where('arrivedAt').between(fromIso, toIso, true, false).toArray(),
+        db.visitorLog.where('departedAt').between(fromIso, toIso, true, false).toArray(),
+      ]);
+      const rows = [...new Map([...arrived, ...departed].map((row) => [row.id, row])).values()];
+      const entries = await latestVersions(await open(rows));
+      return entries.sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt));
+    },
   };
+
+  const doorWrites = {
+    db,
+    cipher,
+    clock,
+    checkVisitor: (session: Session, visitor: CheckedVisitor, check: DoorChecker, today: string) =>
+      repository.checkVisitor(session, visitor, check, today),
+    alreadyOnSite: (visitor: { readonly visitorName: string; readonly personId?: string | undefined }) =>
+      repository.alreadyOnSite(visitor),
+    listArrivedBetween: (fromIso: string, toIso: string) => repository.listArrivedBetween(fromIso, toIso),
+  };
+
+  return repository;
 }

@@ -4,10 +4,14 @@ import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { AddStaffForm } from './AddStaffForm';
+import { certificateStatusText } from './certificate-status';
+import { RenewCertificateForm } from './RenewCertificateForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { useStaffAccounts } from './useStaffAccounts';
 
-type Panel = { kind: 'add' } | { kind: 'reset'; member: StaffMember } | undefined;
+type Panel = { kind: 'add' } | { kind: 'reset'; member: StaffMember } | { kind: 'renew' } | undefined;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -63,6 +67,18 @@ export function StaffScreen() {
           }}
         />
       ) : null}
+      {panel?.kind === 'renew' ? (
+        <RenewCertificateForm
+          onDone={(notAfter) => {
+            setPanel(undefined);
+            if (notAfter)
+              setMessage({
+                tone: 'success',
+                text: `Your new signing certificate is valid until ${dayFormat.format(new Date(notAfter))}.`,
+              });
+          }}
+        />
+      ) : null}
       {panel === undefined ? (
         <button
           type="button"
@@ -97,6 +113,9 @@ export function StaffScreen() {
                 state?.lockedUntil && new Date(state.lockedUntil) > new Date()
                   ? state.lockedUntil
                   : undefined;
+              const certificateNote = state
+                ? certificateStatusText(state.certificateUntil, member.id === session.staff.id, new Date())
+                : undefined;
               return (
                 <tr key={member.id}>
                   <th scope="row">{member.name}</th>
@@ -113,13 +132,23 @@ export function StaffScreen() {
                     {state?.passwordChangeRequired ? (
                       <span className="muted"> · must choose a new password</span>
                     ) : null}
-                    {state && !state.certificateUntil ? (
-                      <span className="muted"> · no signing certificate (a password reset issues one)</span>
-                    ) : null}
+                    {certificateNote ? <span className="muted"> · {certificateNote}</span> : null}
                   </td>
                   <td>
                     {member.id === session.staff.id ? (
-                      <span className="muted">You</span>
+                      <div className="row-actions">
+                        <span className="muted">You</span>
+                        <button
+                          type="button"
+                          className="button button--secondary"
+                          onClick={() => {
+                            setMessage(undefined);
+                            setPanel({ kind: 'renew' });
+                          }}
+                        >
+                          Renew my certificate
+                        </button>
+                      </div>
                     ) : (
                       <div className="row-actions">
                         <button

@@ -5,6 +5,8 @@ import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { auditActionLabel } from './audit-action-labels';
 import { useAuditLog } from './useAuditLog';
+import { AuditAnchorPanel } from './AuditAnchorPanel';
+import { useAuditAnchor } from './useAuditAnchor';
 
 const pageSize = 50;
 const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -16,6 +18,8 @@ const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeS
 export function AuditLogScreen() {
   const [limit, setLimit] = useState(pageSize);
   const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
+  const [checks, setChecks] = useState(0);
+  const anchor = useAuditAnchor(checks);
   const { entries, check } = useAuditLog(limit);
   const names = staffNamesById(useStaffMembers());
   const hasMore = entries !== undefined && entries.length === limit;
@@ -23,6 +27,7 @@ export function AuditLogScreen() {
   const verify = async () => {
     setVerification('checking');
     setVerification(await check());
+    setChecks((count) => count + 1);
   };
 
   return (
@@ -52,6 +57,7 @@ export function AuditLogScreen() {
           <Banner tone="error">{verification.message}</Banner>
         )
       ) : null}
+      <AuditAnchorPanel reading={anchor.reading} history={anchor.history} />
       {entries === undefined ? (
         <p role="status">Loading the log…</p>
       ) : (

@@ -45,18 +45,14 @@ export function UpgradeBackupScreen({
     }
   };
 
-  const chooseFolder = async () => {
-    const problem = await upgrade.chooseFolder();
-    if (problem) setFailure(problem);
-  };
-
   return (
     <main className="page page--narrow" aria-labelledby="upgrade-backup-title">
       <p className="shell__product">Family Links</p>
       <h1 id="upgrade-backup-title">Family Links has been updated</h1>
       <p className="lede">
         Before this version updates the home’s records (from records version {old.verno} to {targetVersion}),
-        it keeps a backup of them as they are. Sign in to make that backup; then sign in again as usual.
+        it keeps a backup of them as they are, in the backup folder already set. Sign in to make that backup;
+        then sign in again as usual. (Only the manager can change the backup folder, on the Backups screen.)
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       {!upgrade.isAvailable ? (
@@ -100,14 +96,6 @@ export function UpgradeBackupScreen({
           <div className="form__actions">
             <button type="submit" className="button" disabled={isWorking}>
               {isWorking ? 'Backing up…' : 'Back up and update'}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={isWorking}
-              onClick={() => void chooseFolder()}
-            >
-              Choose the backup folder…
             </button>
           </div>
         </form>

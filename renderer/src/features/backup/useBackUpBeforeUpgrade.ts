@@ -15,11 +15,5 @@ export function useBackUpBeforeUpgrade(old: FamilyLinksDb) {
       port ? backUpBeforeUpgrade(old, port, credentials) : undefined,
     [old, port],
   );
-  /** Asks the main process to let the person choose the backup folder; says why if it could not. */
-  const chooseFolder = useCallback(async (): Promise<string | undefined> => {
-    if (!port) return undefined;
-    const chosen = await port['backup:choose-folder']({});
-    return chosen.ok && chosen.value.outcome === 'failed' ? chosen.value.message : undefined;
-  }, [port]);
-  return { isAvailable: port !== undefined, backUp, chooseFolder };
+  return { isAvailable: port !== undefined, backUp };
 }

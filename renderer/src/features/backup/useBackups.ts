@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupFileSummary, BackupSettings } from '@shared/schemas/backup';
 import { useDatabase } from '../../db/useDatabase';
+import { callAsManager } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 import { backUpNow } from '../../db/backup/back-up-now';
 import { windowBackupPort } from '../../platform/backup-port';
@@ -71,7 +72,7 @@ export function useBackups() {
     chooseFolder: () =>
       run(async () => {
         if (!port) return undefined;
-        const chosen = await port['backup:choose-folder']({});
+        const chosen = await callAsManager(port, session, 'backup:choose-folder', {});
         if (!chosen.ok) return { tone: 'error', text: chosen.error.message };
         if (chosen.value.outcome === 'failed') return { tone: 'error', text: chosen.value.message };
         if (chosen.value.outcome === 'cancelled') return undefined;
@@ -80,7 +81,7 @@ export function useBackups() {
     saveOptions: (keep: number, intervalDays: number) =>
       run(async () => {
         if (!port) return undefined;
-        const saved = await port['backup:set-options']({ keep, intervalDays });
+        const saved = await callAsManager(port, session, 'backup:set-options', { keep, intervalDays });
         if (!saved.ok) return { tone: 'error', text: saved.error.message };
         return {
           tone: 'success',

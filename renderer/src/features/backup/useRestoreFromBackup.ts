@@ -3,6 +3,7 @@ import { restoreBackup } from '../../db/backup/restore-backup';
 import { useDatabase } from '../../db/useDatabase';
 import { windowBackupPort } from '../../platform/backup-port';
 import { rememberRestoreNotice } from './restore-notice';
+import { mainProcessRebase } from '../../security/restore-anchor';
 
 export type RestoreOutcome =
   | { readonly kind: 'restored' }
@@ -30,6 +31,7 @@ export function useRestoreFromBackup() {
         username: credentials.username,
         password: credentials.password,
         onProgress,
+        rebaseAnchor: mainProcessRebase(),
       });
       if (!result.ok) {
         if (result.error.code === 'cancelled') return { kind: 'cancelled' };

@@ -42,11 +42,16 @@ export function ActionRows({ form, staff }: Props) {
           >
             {(wiring) => <TextInput {...wiring} {...form.register(`actions.${index}.ownerName`)} />}
           </Field>
-          <Field label={`Action ${index + 1}: by`} error={errors?.[index]?.dueOn?.message}>
+          <Field
+            label={`Action ${index + 1}: by`}
+            hint="Day/month/year, for example 26/10/2026."
+            error={errors?.[index]?.dueOn?.message}
+          >
             {(wiring) => (
               <TextInput
-                type="date"
                 className="input input--short"
+                autoComplete="off"
+                spellCheck={false}
                 {...wiring}
                 {...form.register(`actions.${index}.dueOn`)}
               />

@@ -7,6 +7,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { retryCaseFileCopies } from './retry-case-file-copies';
 import { useCaseFileCopyRepository } from './useCaseFileCopyRepository';
 import { useContactFormRepository } from './useContactFormRepository';
+import { FormReferenceLink } from './FormReferenceLink';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
@@ -77,7 +78,13 @@ export function CaseFileQueuePanel() {
         <tbody>
           {waiting.map((copy) => (
             <tr key={copy.id}>
-              <td>{references?.get(copy.id) ?? 'A form you cannot open'}</td>
+              <td>
+                {references?.get(copy.id) ? (
+                  <FormReferenceLink formId={copy.id} reference={references.get(copy.id) ?? ''} />
+                ) : (
+                  'A form you cannot open'
+                )}
+              </td>
               <td>{dayAndTime(copy.queuedAt, timeZone)}</td>
               <td>{copy.attempts}</td>
               <td>{dayAndTime(copy.nextAttemptAt, timeZone)}</td>

@@ -1,7 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayName, displayPersonName } from '@shared/display-names';
+import { clockTimeWithSeconds } from '@shared/home-time';
 import { useEffect, useRef, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
+import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
+import { describeDueBy } from '@shared/rules/contact-form-due-text';
 import {
   contactFormScreenSchema,
   contactInitiatorLabels,
@@ -22,49 +25,61 @@ import { useFamilyOf } from '../../common/useFamilyOf';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { ActionRows } from './ActionRows';
+import { FormReferenceLink } from './FormReferenceLink';
 import { IdChoices } from './IdChoices';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
+import { contactFormDraftKey } from './contact-form-draft-key';
+import { instantFromTyped } from './contact-form-time';
 import { blankScreenValues, entryOf, screenValuesOf } from './contact-form-values';
+import { fieldLabelOf, problemSummary } from './contact-form-field-labels';
 import { useContactFormRepository } from './useContactFormRepository';
+import { useDueHours } from './useDueHours';
 import { useRestrictedPreview } from './useRestrictedPreview';
 
 type Props = {
-  /** The draft being written; none for a contact nobody booked (the form is made on first save). */
+  /** The form's id: a new form has one from the moment it opens, and its draft is kept under it. */
+  readonly formId: string;
+  /** The form as stored; none for a contact nobody booked until its first save makes it. */
   readonly existing: ContactForm | undefined;
   readonly timeZone: string;
-  readonly onSaved: (form: ContactForm) => void;
+  /** After each save, with the form as stored. */
+  readonly onSaved?: ((form: ContactForm) => void) | undefined;
   /** Shown beside Save for a stored draft: opens signing. */
   readonly onSign?: (() => void) | undefined;
 };
 
-/**
- * Everything the policy asks a contact form to hold (DESIGN: contact forms), kept as a sealed draft while
- * typed.
- */
-export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props) {
+/** Everything the policy asks a contact form to hold (DESIGN: contact forms), kept as a sealed draft while typed. */
+export function ContactFormEditor({ formId, existing, timeZone, onSaved, onSign }: Props) {
   const session = useSession();
   const repository = useContactFormRepository();
   const { youngPeople } = useYoungPeople();
   const staff = useStaffMembers();
+  const dueHours = useDueHours();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
+  // The form as this screen last stored it: a second Save of a new form changes it, never starts another.
+  const [savedHere, setSavedHere] = useState<ContactForm | undefined>();
+  const stored = savedHere ?? existing;
   const form = useForm<ContactFormScreenInput, unknown, ContactFormScreen>({
     resolver: zodResolver(contactFormScreenSchema),
-    defaultValues: existing
-      ? screenValuesOf(existing, timeZone)
-      : blankScreenValues(new Date(), timeZone, session.staff.id),
+    defaultValues: existing ? screenValuesOf(existing, timeZone) : blankScreenValues(session.staff.id),
   });
-  const draft = useDraft(`contact-form:${existing?.id ?? 'new'}`, form);
+  const draft = useDraft(contactFormDraftKey(formId), form);
   const { errors, isSubmitting } = form.formState;
   const youngPersonId = useWatch({ control: form.control, name: 'youngPersonId' });
   const isConcern = useWatch({ control: form.control, name: 'isSafeguardingConcern' });
   const family = useFamilyOf(youngPersonId ?? '');
   const youngPerson = youngPeople?.find((item) => item.id === youngPersonId);
   const theirName = youngPerson ? youngPerson.preferredName || youngPerson.firstName : 'the young person';
-  const restrictedNow = useRestrictedPreview(form.control, timeZone, existing?.youngPersonId);
+  const [contactDate, startTime, durationMinutes] = useWatch({
+    control: form.control,
+    name: ['contactDate', 'startTime', 'durationMinutes'],
+  });
+  const dueAt = dueAtOf(stored, contactDate, startTime, durationMinutes, timeZone, dueHours);
+  const restrictedNow = useRestrictedPreview(form.control, timeZone, stored?.youngPersonId);
   const notYetMarked = restrictedNow.filter(
-    (item) => !existing?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId),
+    (item) => !stored?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId),
   );
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -72,72 +87,105 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
   const submit = form.handleSubmit(
     async (values) => {
       setSaved(undefined);
+      setFailure(undefined);
       const entry = entryOf(values, timeZone);
       if (!entry) {
-        form.setError('startTime', {
-          message: 'That time does not exist on that day (the clocks went forward). Check it.',
-        });
-        setFailure('Some details need correcting. Each problem is shown beside its field.');
+        form.setError(
+          'startTime',
+          { message: 'That time does not exist on that day (the clocks went forward). Check it.' },
+          { shouldFocus: true },
+        );
         return;
       }
-      const result = existing
-        ? await repository.save(session, existing.id, entry)
-        : await repository.start(session, values.youngPersonId, entry);
+      const result = stored
+        ? await repository.save(session, stored.id, entry)
+        : await repository.start(session, values.youngPersonId, entry, formId);
       if (!result.ok) {
-        applyFieldErrors(result.error.fields, form.setError);
-        setFailure(result.error.message);
+        // A message that belongs to a field is shown there only; the banner is for the rest.
+        if (!applyFieldErrors(result.error.fields, form.setError)) setFailure(result.error.message);
         return;
       }
-      setFailure(undefined);
       await draft.clear();
       form.reset(screenValuesOf(result.value, timeZone));
-      setSaved(`Saved. It is not filed yet: sign it when it is complete.`);
-      onSaved(result.value);
+      setSavedHere(result.value);
+      setSaved(
+        `Saved. ${describeDueBy(result.value.dueAt, new Date(), timeZone)}. It is not filed yet: sign and file it when it is complete.`,
+      );
+      onSaved?.(result.value);
     },
-    () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
+    (problems) => setFailure(problemSummary(problems as FieldErrors)),
   );
 
   return (
     <section className="panel contact-form" aria-labelledby="contact-form-title">
       <h2 id="contact-form-title" ref={headingRef} tabIndex={-1}>
-        {existing?.amendsFormId ? 'Addendum' : 'Contact form'} {existing ? existing.reference : '(new)'}
+        {stored?.amendsFormId ? 'Addendum' : 'Contact form'} {stored ? stored.reference : '(new)'}
       </h2>
       <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Contact form">
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         {saved ? <Banner tone="success">{saved}</Banner> : null}
-        {draft.restoredAt && !failure ? (
-          <Banner tone="info">We kept what you were typing. Check it, then save.</Banner>
-        ) : null}
-        {existing?.amendmentReason ? (
+        {draft.restored && !failure && !saved ? (
           <Banner tone="info">
-            This addendum corrects a filed form whose signed file has SHA-256{' '}
-            <span className="hash">{existing.amendsSha256}</span>. Why: {existing.amendmentReason}
+            We kept what you were typing, as it was at {clockTimeWithSeconds(draft.restored.at, timeZone)}
+            {stored ? ' (not saved yet)' : ' (this form has not been saved yet)'}:{' '}
+            {draft.restored.fields.map(fieldLabelOf).join(', ')}. Check it, then save.
           </Banner>
         ) : null}
-        {existing ? <RestrictedParticipantsNotice participants={existing.restrictedParticipants} /> : null}
+        {stored?.amendmentReason ? (
+          <Banner tone="info">
+            This addendum corrects{' '}
+            {stored.amendsFormId ? (
+              <FormReferenceLink
+                formId={stored.amendsFormId}
+                reference={stored.reference.replace(/-A\d+$/, '')}
+              />
+            ) : (
+              'a filed form'
+            )}
+            , whose signed file has SHA-256 <span className="hash">{stored.amendsSha256}</span>. Why:{' '}
+            {stored.amendmentReason}
+          </Banner>
+        ) : null}
+        {stored ? <RestrictedParticipantsNotice participants={stored.restrictedParticipants} /> : null}
 
         <h3>The contact</h3>
-        {existing ? (
+        {stored ? (
           <p>
             <strong>Young person:</strong> {youngPerson ? displayName(youngPerson) : '…'}
           </p>
         ) : (
           <Field label="Young person" error={errors.youngPersonId?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('youngPersonId')}>
-                <option value="">Choose…</option>
-                {(youngPeople ?? []).map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {displayName(item)}
-                  </option>
-                ))}
-              </select>
+              // Controlled: a kept draft can come back before the list of young people has loaded.
+              <Controller
+                control={form.control}
+                name="youngPersonId"
+                render={({ field }) => (
+                  <select
+                    className="input"
+                    {...wiring}
+                    name={field.name}
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                  >
+                    <option value="">Choose…</option>
+                    {(youngPeople ?? []).map((item) => (
+                      <option key={item.id} value={item.id}>
+                        {displayName(item)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              />
             )}
           </Field>
         )}
         <Field label="Kind of contact" error={errors.kind?.message}>
           {(wiring) => (
             <select className="input" {...wiring} {...form.register('kind')}>
+              <option value="">Choose…</option>
               {contactKinds.map((kind) => (
                 <option key={kind} value={kind}>
                   {contactKindLabels[kind]}
@@ -147,21 +195,31 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
           )}
         </Field>
         <div className="form__row">
-          <Field label="Date" error={errors.contactDate?.message}>
+          <Field
+            label="Date"
+            hint="Day/month/year, for example 26/10/2026."
+            error={errors.contactDate?.message}
+          >
             {(wiring) => (
               <TextInput
-                type="date"
                 className="input input--short"
+                autoComplete="off"
+                spellCheck={false}
                 {...wiring}
                 {...form.register('contactDate')}
               />
             )}
           </Field>
-          <Field label="Started at" hint="The home’s time, 24-hour clock." error={errors.startTime?.message}>
+          <Field
+            label="Started at"
+            hint="The home’s time, 24-hour clock, for example 18:30."
+            error={errors.startTime?.message}
+          >
             {(wiring) => (
               <TextInput
-                type="time"
                 className="input input--short"
+                autoComplete="off"
+                spellCheck={false}
                 {...wiring}
                 {...form.register('startTime')}
               />
@@ -180,6 +238,9 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
             )}
           </Field>
         </div>
+        <p className="contact-form__due" aria-live="polite">
+          {dueAt ? `${describeDueBy(dueAt, new Date(), timeZone)}.` : null}
+        </p>
         <Field label="Who started it?" error={errors.initiatedBy?.message}>
           {(wiring) => (
             <select className="input" {...wiring} {...form.register('initiatedBy')}>
@@ -251,7 +312,11 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
           {(wiring) => <textarea className="input" rows={6} {...wiring} {...form.register('whatHappened')} />}
         </Field>
         <Field
-          label={`${theirName}’s own views and feelings`}
+          label={
+            youngPerson
+              ? `${theirName}’s own views and feelings`
+              : 'The young person’s own views and feelings'
+          }
           hint="In their own words where you can: quote what they said."
           error={errors.youngPersonViews?.message}
         >
@@ -295,11 +360,16 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
         >
           {(wiring) => <TextInput {...wiring} {...form.register('nextContactPlanned')} />}
         </Field>
-        <Field label="Date of the next contact (optional)" error={errors.nextContactOn?.message}>
+        <Field
+          label="Date of the next contact (optional)"
+          hint="Day/month/year."
+          error={errors.nextContactOn?.message}
+        >
           {(wiring) => (
             <TextInput
-              type="date"
               className="input input--short"
+              autoComplete="off"
+              spellCheck={false}
               {...wiring}
               {...form.register('nextContactOn')}
             />
@@ -326,5 +396,27 @@ export function ContactFormEditor({ existing, timeZone, onSaved, onSign }: Props
         ) : null}
       </form>
     </section>
+  );
+}
+
+/**
+ * When the form will be due, from what is on the screen now (or, for an addendum, its own clock):
+ * shown as soon as the date, time and length read as real. Undefined until then.
+ */
+function dueAtOf(
+  stored: ContactForm | undefined,
+  contactDate: string,
+  startTime: string,
+  durationMinutes: number,
+  timeZone: string,
+  dueHours: number | undefined,
+): string | undefined {
+  if (stored?.amendsFormId) return stored.dueAt;
+  const startedAt = instantFromTyped(contactDate, startTime, timeZone);
+  if (!startedAt || dueHours === undefined || !Number.isInteger(durationMinutes) || durationMinutes < 1)
+    return undefined;
+  return contactFormDeadline(
+    new Date(Date.parse(startedAt) + durationMinutes * 60_000).toISOString(),
+    dueHours,
   );
 }

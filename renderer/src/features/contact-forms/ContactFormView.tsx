@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { displayPersonName } from '@shared/display-names';
+import { displayName, displayPersonName } from '@shared/display-names';
 import { contactInitiatorLabels, contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { hashFor } from '../../common/routes';
@@ -9,7 +9,10 @@ import { useSession } from '../../security/session-context';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useFamilyOf } from '../../common/useFamilyOf';
+import { useYoungPeople } from '../../common/useYoungPeople';
+import { FormReferenceLink } from './FormReferenceLink';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
+import { SignedCopySection } from './SignedCopySection';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
 
@@ -20,12 +23,18 @@ type Props = {
   readonly timeZone: string;
 };
 
-/** A filed form as it was signed: read only, with its clock, its file's SHA-256 and its addenda. */
+/**
+ * A filed form as it was signed: whose it is, the signed copy itself with its signature status,
+ * the form read only, its clock, its file's SHA-256 and its addenda.
+ */
 export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Props) {
   const session = useSession();
   const repository = useContactFormRepository();
   const staffNames = staffNamesById(useStaffMembers());
   const family = useFamilyOf(form.youngPersonId);
+  const { youngPeople } = useYoungPeople();
+  const youngPerson = youngPeople?.find((item) => item.id === form.youngPersonId);
+  const youngPersonName = youngPerson ? displayName(youngPerson) : 'the young person';
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [isAmending, setIsAmending] = useState(false);
@@ -52,6 +61,14 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
       <h2 id="filed-form-title">
         {form.amendsFormId ? 'Addendum' : 'Contact form'} {form.reference}
       </h2>
+      <p className="contact-form__whose">
+        {contactKindLabels[form.kind]} with{' '}
+        {youngPerson ? (
+          <a href={hashFor('young-people', youngPerson.id)}>{youngPersonName}</a>
+        ) : (
+          youngPersonName
+        )}
+      </p>
       <p>
         <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>
           {statusText(form, new Date())}
@@ -66,7 +83,16 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         </Banner>
       ) : null}
       <RestrictedParticipantsNotice participants={form.restrictedParticipants} />
+      <SignedCopySection
+        form={form}
+        youngPersonName={youngPersonName}
+        staffName={(id) => (id ? staffNames.get(id) : undefined) ?? 'a member of staff'}
+        timeZone={timeZone}
+      />
+      <h3>The form</h3>
       <dl className="details">
+        <dt>Young person</dt>
+        <dd>{youngPersonName}</dd>
         <dt>Kind of contact</dt>
         <dd>{contactKindLabels[form.kind]}</dd>
         <dt>When</dt>
@@ -124,6 +150,15 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         <dd>{[form.nextContactPlanned, form.nextContactOn].filter(Boolean).join(', ') || 'Not recorded'}</dd>
         {form.amendsSha256 ? (
           <>
+            <dt>Corrects</dt>
+            <dd>
+              {form.amendsFormId ? (
+                <FormReferenceLink
+                  formId={form.amendsFormId}
+                  reference={form.reference.replace(/-A\d+$/, '')}
+                />
+              ) : null}
+            </dd>
             <dt>Corrects the file with SHA-256</dt>
             <dd className="hash">{form.amendsSha256}</dd>
             <dt>Why</dt>
@@ -141,7 +176,7 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         <ul>
           {addenda.map((addendum) => (
             <li key={addendum.id}>
-              <a href={hashFor('contact-forms', addendum.id)}>{addendum.reference}</a> (
+              <FormReferenceLink formId={addendum.id} reference={addendum.reference} /> (
               {addendum.status === 'filed' ? 'filed' : 'being written'}): {addendum.amendmentReason}
             </li>
           ))}

@@ -1,36 +1,67 @@
+import { useEffect } from 'react';
 import { hashFor } from '../../common/routes';
-import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { CaseFileQueuePanel } from './CaseFileQueuePanel';
-import { ContactFormEditor } from './ContactFormEditor';
+import { Banner } from '../../ui/Banner';
 import { ContactFormPage } from './ContactFormPage';
+import { ContactFormsFinder } from './ContactFormsFinder';
 import { ContactFormSettingsForm } from './ContactFormSettingsForm';
 import { ExportFormsPanel } from './ExportFormsPanel';
+import { MyDraftsPanel } from './MyDraftsPanel';
 import { OwedFormsPanel } from './OwedFormsPanel';
+import { newFormPrefix } from './contact-form-draft-key';
+import { useFormIdByReference } from './useFormIdByReference';
 import './contact-forms.css';
 
-/** Contact forms: what you owe, a new form, one form (`#/contact-forms/<id>`), copies waiting, export. */
+/**
+ * "Record a contact" opens `#/contact-forms/new`, which becomes `new-<id>` at once: every new form
+ * has an id of its own from the start, so its draft is its own and the next new form starts blank.
+ */
+function OpenNewForm() {
+  useEffect(() => {
+    window.location.replace(hashFor('contact-forms', `${newFormPrefix}${crypto.randomUUID()}`));
+  }, []);
+  return <p role="status">Opening a new form…</p>;
+}
+
+/** `#/contact-forms/CF-2026-7K3QXP`: a link made from a reference alone (an alert's text) opens the form. */
+function OpenByReference({ reference }: { readonly reference: string }) {
+  const formId = useFormIdByReference(reference);
+  useEffect(() => {
+    if (formId) window.location.replace(hashFor('contact-forms', formId));
+  }, [formId]);
+  if (formId === null)
+    return (
+      <Banner tone="error">
+        No contact form you may read has the reference {reference}. Check it, or search for it under{' '}
+        <a href={hashFor('contact-forms')}>Contact forms</a>.
+      </Banner>
+    );
+  return <p role="status">Opening {reference}…</p>;
+}
+
+/** Contact forms: what you owe, your drafts, a new form, one form (`#/contact-forms/<id>`), copies waiting, export. */
 export function ContactFormsScreen({ formId }: { readonly formId: string | undefined }) {
-  const timeZone = useHomeTimeZone();
   if (formId === 'new') {
     return (
       <div className="page">
-        <h1>Record a contact</h1>
-        <p>
-          <a href={hashFor('contact-forms')}>Back to contact forms</a>
-        </p>
-        <ContactFormEditor
-          existing={undefined}
-          timeZone={timeZone}
-          onSaved={(form) => (window.location.hash = hashFor('contact-forms', form.id).slice(1))}
-        />
+        <OpenNewForm />
+      </div>
+    );
+  }
+  if (formId && /^cf-/i.test(formId)) {
+    return (
+      <div className="page">
+        <h1>Contact form {formId}</h1>
+        <OpenByReference reference={formId} />
       </div>
     );
   }
   if (formId) {
+    const isNew = formId.startsWith(newFormPrefix);
+    const id = isNew ? formId.slice(newFormPrefix.length) : formId;
     return (
       <div className="page">
-        <h1>Contact form</h1>
-        <ContactFormPage formId={formId} />
+        <ContactFormPage key={id} formId={id} isNew={isNew} />
       </div>
     );
   }
@@ -46,7 +77,9 @@ export function ContactFormsScreen({ formId }: { readonly formId: string | undef
           Record a contact
         </a>
       </p>
+      <MyDraftsPanel />
       <OwedFormsPanel />
+      <ContactFormsFinder title="Find a contact form" />
       <CaseFileQueuePanel />
       <ExportFormsPanel />
       <ContactFormSettingsForm />

@@ -10,6 +10,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { addDays, startOfDayIn } from '@shared/home-time';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { termLabels } from '@shared/schemas/academic-year';
+import { readTypedDate, ukDateText } from '@shared/schemas/typed-date-time';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { useContactFormRepository } from './useContactFormRepository';
 
@@ -44,15 +45,19 @@ export function ExportFormsPanel() {
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
   const stopRequested = useRef(false);
 
+  // Typed day/month/year (a browser date field garbles a date typed over a date); a term fills them in.
+  const fromDay = readTypedDate(from);
+  const toDay = readTypedDate(to);
   const run = async () => {
     setMessage(undefined);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || to < from) {
+    if (fromDay.kind !== 'date' || toDay.kind !== 'date' || toDay.isoDate < fromDay.isoDate) {
       setMessage({
         tone: 'error',
-        text: 'Enter the first and last day of the contacts to export, the last on or after the first.',
+        text: 'Enter the first and last day of the contacts to export as day/month/year, the last on or after the first.',
       });
       return;
     }
+    const [firstDay, lastDay] = [fromDay.isoDate, toDay.isoDate];
     const api = windowApi();
     if (!api) {
       setMessage({
@@ -61,8 +66,8 @@ export function ExportFormsPanel() {
       });
       return;
     }
-    const start = startOfDayIn(from, timeZone);
-    const end = startOfDayIn(addDays(to, 1), timeZone);
+    const start = startOfDayIn(firstDay, timeZone);
+    const end = startOfDayIn(addDays(lastDay, 1), timeZone);
     const forms = (
       youngPersonId
         ? await repository.listForYoungPerson(session, youngPersonId, start, end)
@@ -79,7 +84,7 @@ export function ExportFormsPanel() {
       ? (youngPeople?.find((person) => person.id === youngPersonId) ?? undefined)
       : undefined;
     const recorded = await disclosure.ask({
-      what: `${forms.length} signed contact form${forms.length === 1 ? '' : 's'}${who ? ` for ${displayName(who)}` : ''}, contacts from ${from} to ${to}`,
+      what: `${forms.length} signed contact form${forms.length === 1 ? '' : 's'}${who ? ` for ${displayName(who)}` : ''}, contacts from ${ukDateText(firstDay)} to ${ukDateText(lastDay)}`,
       kind: 'pdf',
       ...(youngPersonId ? { youngPersonId } : {}),
     });
@@ -120,6 +125,8 @@ export function ExportFormsPanel() {
       });
       if (!reply.ok || reply.value.outcome !== 'written') {
         await audit();
+        if (reply.ok && reply.value.outcome === 'failed' && reply.value.code === 'unsafe-name')
+          await repository.recordRefusedFileName(session, form.id, reply.value.message);
         setProgress(undefined);
         setMessage({
           tone: 'error',
@@ -192,12 +199,19 @@ export function ExportFormsPanel() {
             {(wiring) => (
               <select
                 className="input"
-                value={terms.find((term) => term.value === `${from}|${to}`)?.value ?? ''}
+                value={
+                  terms.find(
+                    (term) =>
+                      fromDay.kind === 'date' &&
+                      toDay.kind === 'date' &&
+                      term.value === `${fromDay.isoDate}|${toDay.isoDate}`,
+                  )?.value ?? ''
+                }
                 onChange={(event) => {
                   const [startsOn, endsOn] = event.target.value.split('|');
                   if (startsOn && endsOn) {
-                    setFrom(startsOn);
-                    setTo(endsOn);
+                    setFrom(ukDateText(startsOn));
+                    setTo(ukDateText(endsOn));
                   }
                 }}
                 {...wiring}
@@ -213,10 +227,10 @@ export function ExportFormsPanel() {
           </Field>
         ) : null}
         <div className="form__row">
-          <Field label="Contacts from">
+          <Field label="Contacts from" hint="Day/month/year.">
             {(wiring) => (
               <TextInput
-                type="date"
+                autoComplete="off"
                 className="input input--short"
                 value={from}
                 onChange={(event) => setFrom(event.target.value)}
@@ -224,10 +238,10 @@ export function ExportFormsPanel() {
               />
             )}
           </Field>
-          <Field label="Contacts to">
+          <Field label="Contacts to" hint="Day/month/year.">
             {(wiring) => (
               <TextInput
-                type="date"
+                autoComplete="off"
                 className="input input--short"
                 value={to}
                 onChange={(event) => setTo(event.target.value)}

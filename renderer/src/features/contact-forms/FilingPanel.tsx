@@ -50,9 +50,10 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
     try {
       const signer = await unlock(password);
       if (!signer.ok) {
+        // Said once, beside the password: the banner is for what no field explains.
         setErrors(
           signer.error.code === 'wrong-password'
-            ? { password: 'This is not your password.', form: signer.error.message }
+            ? { password: signer.error.message }
             : { form: signer.error.message },
         );
         return;

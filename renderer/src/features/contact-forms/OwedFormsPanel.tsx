@@ -7,6 +7,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useOwedForms } from './useOwedForms';
+import { FormReferenceLink } from './FormReferenceLink';
 
 const tickMs = 30_000;
 
@@ -42,7 +43,8 @@ export function OwedFormsPanel() {
                     {contactKindLabels[form.kind]} with {names.get(form.youngPersonId) ?? 'a young person'}
                   </a>{' '}
                   <span className="muted">
-                    (ref {form.reference}, due {formatDeadlineInstant(form.dueAt, timeZone)})
+                    (ref <FormReferenceLink formId={form.id} reference={form.reference} />, due{' '}
+                    {formatDeadlineInstant(form.dueAt, timeZone)})
                   </span>{' '}
                   <span className={isLateOrOverdue(status) ? 'badge badge--warn' : 'badge'}>
                     {statusText(form, now)}

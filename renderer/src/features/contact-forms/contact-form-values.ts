@@ -5,15 +5,16 @@ import type {
   ContactFormScreenInput,
 } from '@shared/schemas/contact-forms';
 import { instantToWallClock, wallClockToInstant } from '@shared/home-time';
+import { ukDateText } from '@shared/schemas/typed-date-time';
 import { minutesBetween } from './contact-form-time';
 
-/** The screen's values for a form as stored (times shown in the home's zone). */
+/** The screen's values for a form as stored (times shown in the home's zone, dates as day/month/year). */
 export function screenValuesOf(form: ContactForm, timeZone: string): ContactFormScreenInput {
   const start = instantToWallClock(form.contactStartedAt, timeZone);
   return {
     youngPersonId: form.youngPersonId,
     kind: form.kind,
-    contactDate: start.date,
+    contactDate: ukDateText(start.date),
     startTime: start.time,
     durationMinutes: minutesBetween(form.contactStartedAt, form.contactEndedAt),
     personIds: [...form.personIds],
@@ -29,26 +30,24 @@ export function screenValuesOf(form: ContactForm, timeZone: string): ContactForm
       action: action.action,
       ownerStaffId: action.ownerStaffId ?? '',
       ownerName: action.ownerName,
-      dueOn: action.dueOn ?? '',
+      dueOn: action.dueOn ? ukDateText(action.dueOn) : '',
     })),
     nextContactPlanned: form.nextContactPlanned,
-    nextContactOn: form.nextContactOn ?? '',
+    nextContactOn: form.nextContactOn ? ukDateText(form.nextContactOn) : '',
   };
 }
 
-/** A new form's starting values: now, in the home's zone, with the author taking part. */
-export function blankScreenValues(
-  now: Date,
-  timeZone: string,
-  authorId: string,
-  youngPersonId = '',
-): ContactFormScreenInput {
-  const start = instantToWallClock(now.toISOString(), timeZone);
+/**
+ * A new form's starting values: blank, with the author taking part. When it happened and what
+ * kind of contact it was are left for the author to enter (a silent "now" gave a call written
+ * up an hour later the wrong time, and so the wrong deadline).
+ */
+export function blankScreenValues(authorId: string, youngPersonId = ''): ContactFormScreenInput {
   return {
     youngPersonId,
-    kind: 'phoneCall',
-    contactDate: start.date,
-    startTime: start.time,
+    kind: '',
+    contactDate: '',
+    startTime: '',
     durationMinutes: 15,
     personIds: [],
     staffIds: [authorId],

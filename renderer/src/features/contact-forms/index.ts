@@ -1,3 +1,6 @@
-// Contact forms' public entry: the home screen lists forms owed and restricted participants.
+// What other features use of contact forms: the home screen lists forms owed and restricted
+// participants; alerts and a young person's page link to forms.
 export { ContactFormAlertPanel } from './ContactFormAlertPanel';
+export { FormReferenceLink } from './FormReferenceLink';
 export { OwedFormsPanel } from './OwedFormsPanel';
+export { YoungPersonContactForms } from './YoungPersonContactForms';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
 import type { ContactFormScreenInput, RestrictedParticipant } from '@shared/schemas/contact-forms';
 import { useSession } from '../../security/session-context';
-import { wallClockToInstant } from '@shared/home-time';
+import { instantFromTyped } from './contact-form-time';
 import { useContactFormRepository } from './useContactFormRepository';
 
 const checkDelayMs = 400;
@@ -44,9 +44,8 @@ export function useRestrictedPreview(
   ]);
 
   useEffect(() => {
-    const contactStartedAt =
-      contactDate && startTime ? wallClockToInstant(contactDate, startTime, timeZone) : undefined;
-    if (!youngPersonId || !contactStartedAt) return;
+    const contactStartedAt = instantFromTyped(contactDate, startTime, timeZone);
+    if (!youngPersonId || !kind || !contactStartedAt) return;
     let isCurrent = true;
     const timer = window.setTimeout(() => {
       repository
@@ -74,6 +73,6 @@ export function useRestrictedPreview(
   }, [key, repository, session, timeZone]);
 
   // Nothing to check without a young person and a time; otherwise the last answer stands until the check for what is on the form now answers.
-  if (!youngPersonId || !contactDate || !startTime) return [];
+  if (!youngPersonId || !kind || !instantFromTyped(contactDate, startTime, timeZone)) return [];
   return found;
 }

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
-import { doorInstruction } from '@shared/rules/restriction-check';
+import { warningInstruction, type DoorCheck } from '@shared/rules/door-check';
+import { visibleRestriction } from '@shared/rules/access';
+import type { RestrictionMatch } from '@shared/rules/restriction-check';
+import type { Restriction } from '@shared/schemas/registers';
 import type { StaffRole } from '@shared/schemas/staff';
+import { IdCheckPanel } from './IdCheckPanel';
 import { MatchList } from './MatchList';
 import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
@@ -16,56 +20,114 @@ type Props = {
   readonly warnActions: ReactNode;
   /** For a block: the manager's override (or nothing, for everyone else). */
   readonly blockActions: ReactNode;
+  /** For a block or a warning: recording that they were turned away. */
+  readonly turnAway: ReactNode;
+  readonly onNotThem: (restrictionId: string) => void;
+  readonly onTreatAsThem: (restrictionId: string) => void;
+  /** Undoes an ID check made by mistake. */
+  readonly onReopenIdCheck: (restrictionId: string) => void;
 };
 
+function summaryOf(check: LiveDoorCheck): string {
+  if (check.state === 'waiting') return 'The answer shows here as you type the name.';
+  if (check.state === 'loading') return 'Loading the restriction register…';
+  switch (check.result.kind) {
+    case 'incomplete':
+      return 'Type their full name to check it.';
+    case 'clear':
+      return 'No restrictions found for this name.';
+    case 'checkId':
+      return 'Check their ID before going any further.';
+    case 'warn':
+      return 'A restriction applies to this visitor. Read it before signing them in.';
+    case 'block':
+      return '';
+    default: {
+      const unknown: never = check.result;
+      throw new Error(`Unknown door check: ${String(unknown)}`);
+    }
+  }
+}
+
+/** Why the name was not enough, and where what was left out belongs. */
+function IncompleteNote({ result }: { result: Extract<DoorCheck, { kind: 'incomplete' }> }) {
+  if (result.reason === 'unfinished')
+    return <p className="door-check__note">It looks like part of a name. Type the whole surname.</p>;
+  return (
+    <div className="door-check__note">
+      <p>
+        {result.reason === 'one word'
+          ? 'A first name or a surname alone is not enough to check: type their first name and surname.'
+          : 'There is no person’s name here yet: type the name of the person at the door.'}
+      </p>
+      {result.leftOut.organisation ? (
+        <p>
+          A company or organisation is not checked as a name: put it under “Organisation or relationship”.
+        </p>
+      ) : result.leftOut.otherWords ? (
+        <p>
+          Words such as “courier” or “mum” are not checked as names: put them under “Organisation or
+          relationship”.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /**
- * What the restriction check found for the name typed. Clear is quiet; a warning is amber with
- * the condition and what to do; a block is red and interrupts (role="alert"): do not admit.
+ * The restriction check's answer, beside the name field. Nothing is green until there is a full
+ * name to check; a close name asks for ID; a warning is amber with the condition and what to do; a
+ * block is red and interrupts (role="alert"): do not admit. Each ID check made can be undone.
  */
-export function DoorCheckPanel({
-  check,
-  restrictions,
-  roles,
-  youngPersonName,
-  warnActions,
-  blockActions,
-}: Props) {
+export function DoorCheckPanel(props: Props) {
+  const { check, restrictions, roles, youngPersonName } = props;
   const result = check.state === 'checked' ? check.result : undefined;
-  const summary =
-    check.state === 'loading'
-      ? 'Loading the restriction register…'
-      : result?.kind === 'clear'
-        ? 'No restrictions found for this name.'
-        : result?.kind === 'warn'
-          ? 'A restriction applies to this visitor. Read it before signing them in.'
-          : '';
-  const byId = restrictions?.byId ?? new Map();
-  // The heading already says not to admit; anything more (a close-name note) goes under it.
-  const blockNote = result?.kind === 'block' ? doorInstruction(result).replace(blockHeading, '').trim() : '';
+  const byId: ReadonlyMap<string, Restriction> = restrictions?.byId ?? new Map<string, Restriction>();
+  const restrictedName = (match: RestrictionMatch) => {
+    const restriction = byId.get(match.restrictionId);
+    return restriction ? visibleRestriction(restriction, roles).name : match.name.restrictedName;
+  };
+  const statusClass =
+    result?.kind === 'clear'
+      ? 'door-check__clear'
+      : result?.kind === 'incomplete'
+        ? 'door-check__incomplete'
+        : 'door-check__status';
 
   return (
-    <div className="door-check">
-      <p role="status" className={result?.kind === 'clear' ? 'door-check__clear' : 'door-check__status'}>
-        {summary}
+    <div className="door-check" aria-label="The restriction check" role="group">
+      <p role="status" className={statusClass}>
+        {summaryOf(check)}
       </p>
-      {result?.kind === 'warn' ? (
-        <section className="door-panel door-panel--warn" aria-labelledby="door-warn-title">
-          <h2 id="door-warn-title">Restricted: read before signing in</h2>
-          <p className="door-panel__instruction">{doorInstruction(result)}</p>
-          <MatchList
-            matches={result.matches}
-            byId={byId}
-            roles={roles}
-            youngPersonName={youngPersonName}
-            showsEffect={false}
-          />
-          {warnActions}
-        </section>
+      {result?.kind === 'incomplete' ? <IncompleteNote result={result} /> : null}
+      {result && result.kind !== 'incomplete' && result.idCheckedNot.length > 0 ? (
+        <ul className="door-id-done">
+          {result.idCheckedNot.map((match) => (
+            <li key={match.restrictionId}>
+              <span>ID checked: this is not {restrictedName(match)}.</span>{' '}
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                onClick={() => props.onReopenIdCheck(match.restrictionId)}
+              >
+                Undo<span className="visually-hidden"> the ID check against {restrictedName(match)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       ) : null}
-      {result?.kind === 'block' ? (
-        <section className="door-panel door-panel--block" role="alert" aria-labelledby="door-block-title">
-          <h2 id="door-block-title">{blockHeading}</h2>
-          {blockNote ? <p className="door-panel__instruction">{blockNote}</p> : null}
+      {result?.kind === 'checkId' ? (
+        <IdCheckPanel
+          toCheck={result.toCheck}
+          restrictedName={restrictedName}
+          youngPersonName={youngPersonName}
+          onNotThem={props.onNotThem}
+          onTreatAsThem={props.onTreatAsThem}
+        />
+      ) : null}
+      {result?.kind === 'checkId' && result.matches.length > 0 ? (
+        <section className="door-panel door-panel--warn" aria-labelledby="door-also-title">
+          <h2 id="door-also-title">Also restricted</h2>
           <MatchList
             matches={result.matches}
             byId={byId}
@@ -73,7 +135,35 @@ export function DoorCheckPanel({
             youngPersonName={youngPersonName}
             showsEffect
           />
-          {blockActions}
+        </section>
+      ) : null}
+      {result?.kind === 'warn' ? (
+        <section className="door-panel door-panel--warn" aria-labelledby="door-warn-title">
+          <h2 id="door-warn-title">Restricted: read before signing in</h2>
+          <p className="door-panel__instruction">{warningInstruction(result.matches)}</p>
+          <MatchList
+            matches={result.matches}
+            byId={byId}
+            roles={roles}
+            youngPersonName={youngPersonName}
+            showsEffect={false}
+          />
+          {props.warnActions}
+          {props.turnAway}
+        </section>
+      ) : null}
+      {result?.kind === 'block' ? (
+        <section className="door-panel door-panel--block" role="alert" aria-labelledby="door-block-title">
+          <h2 id="door-block-title">{blockHeading}</h2>
+          <MatchList
+            matches={result.matches}
+            byId={byId}
+            roles={roles}
+            youngPersonName={youngPersonName}
+            showsEffect
+          />
+          {props.turnAway}
+          {props.blockActions}
         </section>
       ) : null}
     </div>

@@ -1,31 +1,47 @@
 import { useState } from 'react';
 import './door.css';
 import { FireRoll } from './FireRoll';
+import { HandoverList } from './HandoverList';
 import { OnSitePanel } from './OnSitePanel';
 import { SignInVisitorForm } from './SignInVisitorForm';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useOnSite } from './useOnSite';
 
+type Sheet = { readonly kind: 'fireRoll' | 'handover'; readonly at: string };
+
 /**
  * The front door: sign a visitor in (checked against the restriction register as their name is
- * typed), see who is on site now, sign them out, and print the fire roll.
+ * typed, the answer beside the name), see who is on site now and under what conditions, sign them
+ * out, print the fire roll, and read the handover at the end of a shift.
  */
 export function DoorScreen() {
   const clock = useHomeClock();
   const directory = useDoorDirectory();
   const onSite = useOnSite();
-  const [fireRollAt, setFireRollAt] = useState<string | undefined>();
+  const [sheet, setSheet] = useState<Sheet | undefined>();
 
-  if (fireRollAt && onSite && directory) {
+  if (sheet?.kind === 'fireRoll' && onSite && directory) {
     return (
       <FireRoll
         onSite={onSite}
         directory={directory}
         homeName={clock.homeName}
         timeZone={clock.timeZone}
-        printedAt={fireRollAt}
-        onClose={() => setFireRollAt(undefined)}
+        printedAt={sheet.at}
+        onClose={() => setSheet(undefined)}
+      />
+    );
+  }
+  if (sheet?.kind === 'handover' && directory) {
+    return (
+      <HandoverList
+        directory={directory}
+        homeName={clock.homeName}
+        timeZone={clock.timeZone}
+        today={clock.today}
+        openedAt={sheet.at}
+        onClose={() => setSheet(undefined)}
       />
     );
   }
@@ -45,7 +61,8 @@ export function DoorScreen() {
             directory={directory}
             today={clock.today}
             timeZone={clock.timeZone}
-            onPrintFireRoll={() => setFireRollAt(new Date().toISOString())}
+            onPrintFireRoll={() => setSheet({ kind: 'fireRoll', at: new Date().toISOString() })}
+            onOpenHandover={() => setSheet({ kind: 'handover', at: new Date().toISOString() })}
           />
         </div>
       )}

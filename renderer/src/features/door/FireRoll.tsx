@@ -2,6 +2,8 @@ import { PrintView } from '../../ui/PrintView';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
+import { ConditionMark } from './ConditionMark';
+import { visitorConditions } from './visitor-conditions';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[];
@@ -15,8 +17,10 @@ type Props = {
 
 /**
  * The fire roll: who is on site, to check off at the assembly point. Only what that needs: names,
- * badges, arrival times and whom they are visiting. Opening it asks the browser to print; the
- * print styles (door.css) hide the app's frame and these buttons.
+ * badges, arrival times, whom they are visiting, and any condition they were admitted under (a
+ * visitor who must be supervised, or must not leave with a young person, matters most in an
+ * evacuation). Opening it asks the browser to print; the print styles (door.css) hide the app's
+ * frame and these buttons.
  */
 export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onClose }: Props) {
   return (
@@ -33,21 +37,26 @@ export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onC
             <th scope="col">Badge</th>
             <th scope="col">Arrived</th>
             <th scope="col">Visiting</th>
+            <th scope="col">Conditions</th>
           </tr>
         </thead>
         <tbody>
-          {onSite.map((entry) => (
-            <tr key={entry.id}>
-              <th scope="row">{entry.visitorName}</th>
-              <td>{entry.badgeNumber}</td>
-              <td>
-                {calendarDateOf(entry.arrivedAt, timeZone) === calendarDateOf(printedAt, timeZone)
-                  ? clockTime(entry.arrivedAt, timeZone)
-                  : dayAndTime(entry.arrivedAt, timeZone)}
-              </td>
-              <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
-            </tr>
-          ))}
+          {onSite.map((entry) => {
+            const conditions = visitorConditions(entry, directory.staffName);
+            return (
+              <tr key={entry.id}>
+                <th scope="row">{entry.visitorName}</th>
+                <td>{entry.badgeNumber}</td>
+                <td>
+                  {calendarDateOf(entry.arrivedAt, timeZone) === calendarDateOf(printedAt, timeZone)
+                    ? clockTime(entry.arrivedAt, timeZone)
+                    : dayAndTime(entry.arrivedAt, timeZone)}
+                </td>
+                <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
+                <td>{conditions ? <ConditionMark conditions={conditions} /> : 'None'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {onSite.length === 0 ? <p>No visitors are signed in.</p> : null}

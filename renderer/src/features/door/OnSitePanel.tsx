@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import { clockTime, dayAndTime } from '@shared/home-time';
-import { notSignedOutText } from './not-signed-out';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useVisitorLog } from '../../common/useVisitorLog';
+import { ConditionMark } from './ConditionMark';
+import { notSignedOutText } from './not-signed-out';
+import { RecentlySignedOut } from './RecentlySignedOut';
+import { visitorConditions } from './visitor-conditions';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[] | undefined;
@@ -13,38 +16,75 @@ type Props = {
   readonly today: string;
   readonly timeZone: string;
   readonly onPrintFireRoll: () => void;
+  readonly onOpenHandover: () => void;
 };
 
-/** Everyone signed in and not yet out: the list the door works from, and the fire roll. */
-export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRoll }: Props) {
+/**
+ * Everyone signed in and not yet out: the list the door works from. Each visitor admitted under a
+ * condition carries it in words, large enough to read from across the room. Each has their own
+ * "Sign <name> out", well away from the app's own "Sign out"; one signed out by mistake can be put
+ * back for 2 minutes.
+ */
+export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRoll, onOpenHandover }: Props) {
   const session = useSession();
   const visitorLog = useVisitorLog();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  // A second press on the same button while the first is saving does nothing.
+  const busy = useRef(new Set<string>());
 
-  const signOut = async (entry: VisitorEntry) => {
-    const result = await visitorLog.signOut(session, entry.id);
-    setMessage(
-      result.ok
-        ? {
-            tone: 'success',
-            text: `${entry.visitorName} signed out at ${clockTime(result.value.departedAt ?? new Date().toISOString(), timeZone)}.`,
-          }
-        : { tone: 'error', text: result.error.message },
-    );
+  const once = async (id: string, action: () => Promise<void>) => {
+    if (busy.current.has(id)) return;
+    busy.current.add(id);
+    try {
+      await action();
+    } finally {
+      busy.current.delete(id);
+    }
   };
+
+  const signOut = (entry: VisitorEntry) =>
+    once(entry.id, async () => {
+      const result = await visitorLog.signOut(session, entry.id);
+      setMessage(
+        result.ok
+          ? {
+              tone: 'success',
+              text: `${entry.visitorName} signed out at ${clockTime(result.value.departedAt ?? new Date().toISOString(), timeZone)}.`,
+            }
+          : { tone: 'error', text: result.error.message },
+      );
+    });
+
+  const putBack = (entry: VisitorEntry) =>
+    once(entry.id, async () => {
+      const result = await visitorLog.undoSignOut(session, entry.id);
+      setMessage(
+        result.ok
+          ? {
+              tone: 'success',
+              text: `${entry.visitorName} is back on site. The register keeps the correction.`,
+            }
+          : { tone: 'error', text: result.error.message },
+      );
+    });
 
   return (
     <section className="panel door-on-site" aria-labelledby="door-on-site-title">
       <div className="door-on-site__heading">
         <h2 id="door-on-site-title">On site now{onSite ? ` (${onSite.length})` : ''}</h2>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onPrintFireRoll}
-          disabled={onSite === undefined}
-        >
-          Print fire roll
-        </button>
+        <div className="door-on-site__tools">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={onPrintFireRoll}
+            disabled={onSite === undefined}
+          >
+            Print fire roll
+          </button>
+          <button type="button" className="button button--secondary" onClick={onOpenHandover}>
+            Handover list
+          </button>
+        </div>
       </div>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       {onSite === undefined ? (
@@ -52,57 +92,44 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
       ) : onSite.length === 0 ? (
         <p className="empty">No visitors are signed in.</p>
       ) : (
-        <div className="door-table__scroll">
-          <table className="table door-table">
-            <caption className="visually-hidden">Visitors on site now</caption>
-            <thead>
-              <tr>
-                <th scope="col">Visitor</th>
-                <th scope="col">Arrived</th>
-                <th scope="col">Badge</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {onSite.map((entry) => {
-                const overdue = notSignedOutText(entry, today, timeZone);
-                return (
-                  <tr key={entry.id} className={overdue ? 'door-table__overdue' : undefined}>
-                    <th scope="row">
-                      {entry.visitorName}
-                      {entry.organisationOrRelationship ? (
-                        <span className="muted"> · {entry.organisationOrRelationship}</span>
-                      ) : null}
-                      <div className="door-table__visiting">
-                        {entry.visitingYoungPersonIds.length > 0
-                          ? `Visiting ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}`
-                          : 'Not visiting a young person'}
-                      </div>
-                      {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
-                    </th>
-                    <td>
-                      {overdue ? dayAndTime(entry.arrivedAt, timeZone) : clockTime(entry.arrivedAt, timeZone)}
-                      <div className="muted">Admitted by {directory.staffName(entry.admittedById)}</div>
-                    </td>
-                    <td>{entry.badgeNumber || <span className="muted">None</span>}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        onClick={() => void signOut(entry)}
-                      >
-                        Sign out<span className="visually-hidden"> {entry.visitorName}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ul className="door-visitors" aria-label="Visitors on site now">
+          {onSite.map((entry) => {
+            const overdue = notSignedOutText(entry, today, timeZone);
+            const conditions = visitorConditions(entry, directory.staffName);
+            return (
+              <li key={entry.id} className={overdue ? 'door-visitor door-visitor--overdue' : 'door-visitor'}>
+                <div className="door-visitor__who">
+                  <h3 className="door-visitor__name">{entry.visitorName}</h3>
+                  {entry.organisationOrRelationship ? (
+                    <p className="door-visitor__org">{entry.organisationOrRelationship}</p>
+                  ) : null}
+                  <p>
+                    {entry.visitingYoungPersonIds.length > 0
+                      ? `Visiting ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}`
+                      : 'Not visiting a young person'}
+                  </p>
+                  <p className="muted">
+                    Arrived{' '}
+                    {overdue ? dayAndTime(entry.arrivedAt, timeZone) : clockTime(entry.arrivedAt, timeZone)}
+                    {entry.badgeNumber ? `, badge ${entry.badgeNumber}` : ', no badge'}. Admitted by{' '}
+                    {directory.staffName(entry.admittedById)}.
+                  </p>
+                  {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
+                </div>
+                {conditions ? <ConditionMark conditions={conditions} /> : null}
+                <button
+                  type="button"
+                  className="button button--secondary door-visitor__sign-out"
+                  onClick={() => void signOut(entry)}
+                >
+                  Sign {entry.visitorName} out
+                </button>
+              </li>
+            );
+          })}
+        </ul>
       )}
+      <RecentlySignedOut timeZone={timeZone} onPutBack={(entry) => void putBack(entry)} />
     </section>
   );
 }

@@ -1,11 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { can } from '@shared/rules/access';
-import { restrictionVerdict, type RestrictionCheck } from '@shared/rules/restriction-check';
+import { doorVerdict, type DoorCheck } from '@shared/rules/door-check';
 import { visitorSignInFormSchema, type VisitorSignInForm } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -17,9 +16,11 @@ import { OverrideSection, type OverrideErrors, type OverrideState } from './Over
 import { registeredNamesOf } from './registered-names';
 import { SupervisorSelect } from './SupervisorSelect';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
+import { useVisitorLog } from '../../common/useVisitorLog';
+import { TurnAwaySection } from './TurnAwaySection';
 import { useDoorRestrictions } from './useDoorRestrictions';
 import { useLiveDoorCheck } from './useLiveDoorCheck';
-import { useVisitorLog } from '../../common/useVisitorLog';
+import { VisitDetailsFields } from './VisitDetailsFields';
 import { VisitingChoices } from './VisitingChoices';
 import { VisitorNameField } from './VisitorNameField';
 import { WarnActions } from './WarnActions';
@@ -27,14 +28,17 @@ import { WarnActions } from './WarnActions';
 type Props = { readonly directory: DoorDirectory; readonly today: string; readonly timeZone: string };
 
 /** Which restrictions a result is about: a warning read for one visitor is not read for another. */
-const matchKey = (result: RestrictionCheck | undefined) =>
-  result && result.kind !== 'clear' ? result.matches.map((match) => match.restrictionId).join(' ') : '';
+const matchKey = (result: DoorCheck | undefined) =>
+  result && result.kind !== 'incomplete' ? result.matches.map((match) => match.restrictionId).join(' ') : '';
 const noOverride: OverrideState = { reason: '', isConfirmed: false };
+const fullNameMessage = 'Type their full name (first name and surname) so it can be checked.';
 
 /**
- * "Sign a visitor in" (DESIGN rule 6). The name is checked as it is typed; a warning must be read
- * (and a supervisor named for supervised-only contact) before signing in; a block stops it unless
- * the Registered Manager overrides with a reason. The register checks again itself on saving.
+ * "Sign a visitor in" (DESIGN rule 6). The name is checked as it is typed, and the answer shows
+ * beside it: a name too short to check asks for more; a close name asks for ID; a warning must be
+ * read (and a supervisor named for supervised-only contact) before signing in; a block stops it
+ * unless the Registered Manager overrides with a reason. Someone blocked or warned about who
+ * leaves is recorded as turned away. The register checks again itself on saving.
  */
 export function SignInVisitorForm({ directory, today, timeZone }: Props) {
   const session = useSession();
@@ -47,105 +51,186 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
     defaultValues: emptyDoorForm,
   });
   const draft = useDraft('door:sign-in', form);
-  const [name, personId, youngPersonIds] = useWatch({
+  const [name, personId, youngPersonIds, notThem, treatedAsThem] = useWatch({
     control: form.control,
-    name: ['visitorName', 'personId', 'visitingYoungPersonIds'],
+    name: [
+      'visitorName',
+      'personId',
+      'visitingYoungPersonIds',
+      'idCheckedNotRestrictionIds',
+      'treatedAsRestrictionIds',
+    ],
   });
+  const idChecks = { notThem: notThem ?? [], treatedAsThem: treatedAsThem ?? [] };
   const check = useLiveDoorCheck(
-    { name, personId, youngPersonIds: youngPersonIds ?? [] },
+    { name, personId, youngPersonIds: youngPersonIds ?? [], idChecks },
     restrictions,
     today,
     registeredNames,
   );
   const liveResult = check.state === 'checked' ? check.result : undefined;
-  const liveVerdict = liveResult ? restrictionVerdict(liveResult) : undefined;
+  const liveVerdict = liveResult ? doorVerdict(liveResult) : undefined;
   const [readKey, setReadKey] = useState<string | undefined>();
   const [readError, setReadError] = useState<string | undefined>();
   const [override, setOverride] = useState<OverrideState>(noOverride);
   const [overrideErrors, setOverrideErrors] = useState<OverrideErrors>({});
+  const [turnAwayNote, setTurnAwayNote] = useState('');
+  const [isTurningAway, setIsTurningAway] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  // A second press while the first is being saved does nothing (the register refuses a second entry too).
+  const isBusy = useRef(false);
   const isBlocked = liveResult?.kind === 'block';
-  const { isSubmitting, errors } = form.formState;
+  const { isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(
-    async (values) => {
-      setMessage(undefined);
-      if (!restrictions) {
-        setMessage({
-          tone: 'error',
-          text: 'The restriction register is still loading. Try again in a moment.',
-        });
+  const setIdChecks = (next: { notThem: readonly string[]; treatedAsThem: readonly string[] }) => {
+    form.setValue('idCheckedNotRestrictionIds', [...next.notThem]);
+    form.setValue('treatedAsRestrictionIds', [...next.treatedAsThem]);
+  };
+  const startAgain = async (confirmation: string) => {
+    form.reset(emptyDoorForm);
+    await draft.clear();
+    setReadKey(undefined);
+    setReadError(undefined);
+    setOverride(noOverride);
+    setOverrideErrors({});
+    setTurnAwayNote('');
+    setMessage({ tone: 'success', text: confirmation });
+    form.setFocus('visitorName');
+  };
+
+  const signIn = async (values: VisitorSignInForm) => {
+    setMessage(undefined);
+    if (!restrictions) {
+      setMessage({
+        tone: 'error',
+        text: 'The restriction register is still loading. Try again in a moment.',
+      });
+      return;
+    }
+    // Decide on what is in the form now, not on the check shown a moment ago.
+    const result = checkAtTheDoor(
+      {
+        name: values.visitorName,
+        personId: values.personId,
+        idChecks: {
+          notThem: values.idCheckedNotRestrictionIds,
+          treatedAsThem: values.treatedAsRestrictionIds,
+        },
+      },
+      values.visitingYoungPersonIds,
+      restrictions.index,
+      today,
+      registeredNames,
+    );
+    const verdict = doorVerdict(result);
+    if (result.kind === 'incomplete' && !verdict.isSignInAllowed) {
+      form.setError('visitorName', { type: 'validate', message: fullNameMessage }, { shouldFocus: true });
+      return;
+    }
+    if (result.kind === 'checkId') {
+      setMessage({
+        tone: 'error',
+        text: 'Check their ID first, then say whether it is the restricted person.',
+      });
+      return;
+    }
+    if (result.kind === 'block') {
+      if (!canOverride) {
+        setMessage({ tone: 'error', text: 'Do not admit this visitor. Speak to the duty manager.' });
         return;
       }
-      // Decide on what is in the form now, not on the check shown a moment ago.
-      const result = checkAtTheDoor(
-        { name: values.visitorName, personId: values.personId },
-        values.visitingYoungPersonIds,
-        restrictions.index,
-        today,
-        registeredNames,
-      );
-      const verdict = restrictionVerdict(result);
-      if (verdict.kind === 'block') {
-        if (!canOverride) {
-          setMessage({ tone: 'error', text: 'Do not admit this visitor. Speak to the duty manager.' });
-          return;
-        }
-        const problems: OverrideErrors = {
-          reason: override.reason.trim() ? undefined : 'Say why you are overriding the restriction.',
-          isConfirmed: override.isConfirmed
-            ? undefined
-            : 'Tick to confirm you are admitting them against the restriction.',
-        };
-        setOverrideErrors(problems);
-        if (problems.reason || problems.isConfirmed) return;
-      } else if (verdict.kind === 'warn' && readKey !== matchKey(result)) {
-        setReadError('Tick “I have read this” once you have read the restriction.');
-        return;
-      }
-      if (verdict.needsSupervisor && !values.supervisingStaffId) {
-        form.setError(
-          'supervisingStaffId',
-          { type: 'required', message: 'Choose who will supervise this visit.' },
-          { shouldFocus: true },
-        );
-        return;
-      }
-      const entry = {
-        ...values,
-        supervisingStaffId: verdict.needsSupervisor ? values.supervisingStaffId : undefined,
+      const problems: OverrideErrors = {
+        reason: override.reason.trim() ? undefined : 'Say why you are overriding the restriction.',
+        isConfirmed: override.isConfirmed
+          ? undefined
+          : 'Tick to confirm you are admitting them against the restriction.',
       };
-      const saved = await visitorLog.signIn(
+      setOverrideErrors(problems);
+      if (problems.reason || problems.isConfirmed) return;
+    } else if (result.kind === 'warn' && readKey !== matchKey(result)) {
+      setReadError('Tick “I have read this” once you have read the restriction.');
+      return;
+    }
+    if (verdict.needsSupervisor && !values.supervisingStaffId) {
+      form.setError(
+        'supervisingStaffId',
+        { type: 'required', message: 'Choose who will supervise this visit.' },
+        { shouldFocus: true },
+      );
+      return;
+    }
+    const saved = await visitorLog.signIn(
+      session,
+      { ...values, supervisingStaffId: verdict.needsSupervisor ? values.supervisingStaffId : undefined },
+      doorChecker(today, registeredNames),
+      today,
+      result.kind === 'block' ? { reason: override.reason } : undefined,
+    );
+    if (!saved.ok) {
+      applyFieldErrors(saved.error.fields, form.setError);
+      if (saved.error.fields?.overrideReason)
+        setOverrideErrors({ reason: saved.error.fields.overrideReason });
+      if (!saved.error.fields?.visitorName) setMessage({ tone: 'error', text: saved.error.message });
+      return;
+    }
+    await startAgain(
+      `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.`,
+    );
+  };
+
+  const submit = form.handleSubmit(signIn, () =>
+    setMessage({
+      tone: 'error',
+      text: 'Some details need correcting. Each problem is shown beside its field.',
+    }),
+  );
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (isBusy.current) return;
+    isBusy.current = true;
+    void submit(event).finally(() => {
+      isBusy.current = false;
+    });
+  };
+
+  const turnAway = async () => {
+    if (isBusy.current) return;
+    isBusy.current = true;
+    setIsTurningAway(true);
+    setMessage(undefined);
+    try {
+      const saved = await visitorLog.turnAway(
         session,
-        entry,
+        { ...form.getValues(), turnedAwayNote: turnAwayNote },
         doorChecker(today, registeredNames),
         today,
-        verdict.kind === 'block' ? { reason: override.reason } : undefined,
       );
       if (!saved.ok) {
         applyFieldErrors(saved.error.fields, form.setError);
-        if (saved.error.fields?.overrideReason)
-          setOverrideErrors({ reason: saved.error.fields.overrideReason });
         setMessage({ tone: 'error', text: saved.error.message });
         return;
       }
-      form.reset(emptyDoorForm);
-      await draft.clear();
-      setReadKey(undefined);
-      setReadError(undefined);
-      setOverride(noOverride);
-      setOverrideErrors({});
-      setMessage({
-        tone: 'success',
-        text: `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.`,
-      });
-      form.setFocus('visitorName');
-    },
-    () =>
-      setMessage({
-        tone: 'error',
-        text: 'Some details need correcting. Each problem is shown beside its field.',
-      }),
+      const { entry, alerts } = saved.value;
+      await startAgain(
+        `${entry.visitorName} recorded as turned away at ${clockTime(entry.arrivedAt, timeZone)}.${
+          alerts > 0
+            ? ' The duty manager and the young person’s Personal Tutor are being told (initials and a reference only).'
+            : ''
+        }`,
+      );
+    } finally {
+      isBusy.current = false;
+      setIsTurningAway(false);
+    }
+  };
+
+  const turnAwaySection = (
+    <TurnAwaySection
+      note={turnAwayNote}
+      onNoteChange={setTurnAwayNote}
+      onTurnAway={() => void turnAway()}
+      isSaving={isTurningAway}
+    />
   );
 
   return (
@@ -155,13 +240,61 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
       {draft.restoredAt ? (
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
       ) : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Sign a visitor in"
-      >
-        <VisitorNameField form={form} people={directory.people} />
+      <form onSubmit={onSubmit} noValidate className="form" aria-label="Sign a visitor in">
+        <div className="door-check-row">
+          <VisitorNameField
+            form={form}
+            people={directory.people}
+            onEnter={check.checkNow}
+            onNameChange={() => {
+              setMessage(undefined);
+              setIdChecks({ notThem: [], treatedAsThem: [] });
+            }}
+          />
+          <DoorCheckPanel
+            check={check}
+            restrictions={restrictions}
+            roles={session.roles}
+            youngPersonName={directory.youngPersonName}
+            onNotThem={(id) => {
+              setIdChecks({ ...idChecks, notThem: [...idChecks.notThem, id] });
+              form.setValue('isIdChecked', true);
+            }}
+            onTreatAsThem={(id) =>
+              setIdChecks({ ...idChecks, treatedAsThem: [...idChecks.treatedAsThem, id] })
+            }
+            onReopenIdCheck={(id) =>
+              setIdChecks({
+                notThem: idChecks.notThem.filter((other) => other !== id),
+                treatedAsThem: idChecks.treatedAsThem.filter((other) => other !== id),
+              })
+            }
+            turnAway={turnAwaySection}
+            warnActions={
+              <WarnActions
+                form={form}
+                needsSupervisor={liveVerdict?.needsSupervisor ?? false}
+                staff={directory.staff}
+                hasRead={readKey === matchKey(liveResult)}
+                readError={readError}
+                onRead={(hasRead) => {
+                  setReadKey(hasRead ? matchKey(liveResult) : undefined);
+                  setReadError(undefined);
+                }}
+              />
+            }
+            blockActions={
+              canOverride ? (
+                <div className="door-panel__actions">
+                  {liveVerdict?.needsSupervisor ? (
+                    <SupervisorSelect form={form} staff={directory.staff} />
+                  ) : null}
+                  <OverrideSection value={override} errors={overrideErrors} onChange={setOverride} />
+                </div>
+              ) : null
+            }
+          />
+        </div>
         <Controller
           control={form.control}
           name="visitingYoungPersonIds"
@@ -176,76 +309,12 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
             />
           )}
         />
-        <DoorCheckPanel
-          check={check}
-          restrictions={restrictions}
-          roles={session.roles}
-          youngPersonName={directory.youngPersonName}
-          warnActions={
-            <WarnActions
-              form={form}
-              needsSupervisor={liveVerdict?.needsSupervisor ?? false}
-              staff={directory.staff}
-              hasRead={readKey === matchKey(liveResult)}
-              readError={readError}
-              onRead={(hasRead) => {
-                setReadKey(hasRead ? matchKey(liveResult) : undefined);
-                setReadError(undefined);
-              }}
-            />
-          }
-          blockActions={
-            canOverride ? (
-              <div className="door-panel__actions">
-                {liveVerdict?.needsSupervisor ? (
-                  <SupervisorSelect form={form} staff={directory.staff} />
-                ) : null}
-                <OverrideSection value={override} errors={overrideErrors} onChange={setOverride} />
-              </div>
-            ) : null
-          }
-        />
-        <Field
-          label="Organisation or relationship"
-          hint="For example “Mum”, “social worker, Leeds City Council” or “plumber”."
-          error={errors.organisationOrRelationship?.message}
-        >
-          {(wiring) => <TextInput {...wiring} {...form.register('organisationOrRelationship')} />}
-        </Field>
-        <Field label="Reason for the visit" error={errors.reason?.message}>
-          {(wiring) => <TextInput {...wiring} {...form.register('reason')} />}
-        </Field>
-        <label className="checkbox">
-          <input type="checkbox" {...form.register('isIdChecked')} />
-          ID checked
-        </label>
-        <div className="door-sign-in__pair">
-          <Field label="Vehicle registration" hint="If they came by car." error={errors.vehicle?.message}>
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                className="input input--short"
-                autoComplete="off"
-                {...form.register('vehicle')}
-              />
-            )}
-          </Field>
-          <Field label="Badge number" error={errors.badgeNumber?.message}>
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                className="input input--short"
-                autoComplete="off"
-                {...form.register('badgeNumber')}
-              />
-            )}
-          </Field>
-        </div>
+        <VisitDetailsFields form={form} />
         <div className="form__actions">
           <button
             type="submit"
             className={isBlocked && canOverride ? 'button button--danger' : 'button'}
-            disabled={isSubmitting || (isBlocked && !canOverride)}
+            disabled={isSubmitting || isTurningAway || (isBlocked && !canOverride)}
           >
             {isSubmitting ? 'Signing in…' : isBlocked && canOverride ? 'Override and admit' : 'Sign in'}
           </button>

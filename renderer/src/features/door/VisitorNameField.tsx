@@ -9,19 +9,32 @@ import { registeredPersonName, suggestPeople } from './registered-names';
  * friends whose names are like it. Choosing one links the entry to that person, so the check also
  * knows them by every name on their record.
  */
-export function VisitorNameField({ form, people }: { form: DoorForm; people: readonly Person[] }) {
+type Props = {
+  readonly form: DoorForm;
+  readonly people: readonly Person[];
+  /** Typing a new name: the last visitor's confirmation and any ID checks belong to someone else. */
+  readonly onNameChange: () => void;
+  /** Enter in the name field checks the name at once; it never signs anyone in half-filled. */
+  readonly onEnter: () => void;
+};
+
+export function VisitorNameField({ form, people, onNameChange, onEnter }: Props) {
   const [name, personId] = useWatch({ control: form.control, name: ['visitorName', 'personId'] });
   const linked = personId ? people.find((person) => person.id === personId) : undefined;
   const suggestions = linked ? [] : suggestPeople(people, name);
   const { isSubmitted } = form.formState;
   const nameField = form.register('visitorName', {
     // A name changed after choosing someone is no longer theirs: the link goes.
-    onChange: () => form.setValue('personId', undefined),
+    onChange: () => {
+      form.setValue('personId', undefined);
+      onNameChange();
+    },
   });
 
   const choose = (person: Person) => {
     form.setValue('visitorName', registeredPersonName(person), { shouldValidate: isSubmitted });
     form.setValue('personId', person.id);
+    onNameChange();
   };
 
   return (
@@ -31,7 +44,19 @@ export function VisitorNameField({ form, people }: { form: DoorForm; people: rea
         hint="Type their full name as they give it. It is checked against the restriction register as you type."
         error={form.formState.errors.visitorName?.message}
       >
-        {(wiring) => <TextInput {...wiring} {...nameField} autoComplete="off" spellCheck={false} />}
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            {...nameField}
+            autoComplete="off"
+            spellCheck={false}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              onEnter();
+            }}
+          />
+        )}
       </Field>
       {linked ? (
         <p className="door-name__linked">
@@ -39,7 +64,10 @@ export function VisitorNameField({ form, people }: { form: DoorForm; people: rea
           <button
             type="button"
             className="button button--secondary button--small"
-            onClick={() => form.setValue('personId', undefined)}
+            onClick={() => {
+              form.setValue('personId', undefined);
+              onNameChange();
+            }}
           >
             Unlink
           </button>

@@ -1,10 +1,8 @@
-import {
-  checkRestrictions,
-  restrictionVerdict,
-  type CheckableRestriction,
-  type RestrictionCheck,
-  type RestrictionIndex,
-  type RestrictionVisitor,
+import { checkAtTheDoor as checkDoor, doorVerdict, type DoorCheck } from '@shared/rules/door-check';
+import type {
+  CheckableRestriction,
+  RestrictionIndex,
+  RestrictionVisitor,
 } from '@shared/rules/restriction-check';
 import type { DoorChecker } from '../../db/repositories/visitor-log-repository';
 
@@ -27,27 +25,32 @@ export function doorVisitor(visitor: AtTheDoor, registeredNames: RegisteredNames
   return { kind: 'registered', personId: visitor.personId, names: [...new Set(names)] };
 }
 
-/** The check at the door: a visit to the home, not yet supervised (a supervisor is named after it). */
+/** The check at the door: a visit to the home, supervised once a supervisor is named. */
 export function checkAtTheDoor(
   visitor: AtTheDoor,
   youngPersonIds: readonly string[],
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
   today: string,
   registeredNames: RegisteredNames,
-): RestrictionCheck {
-  return checkRestrictions(
-    { visitor: doorVisitor(visitor, registeredNames), youngPersonIds, contact: 'visit' },
+): DoorCheck {
+  return checkDoor(
+    {
+      visitor: doorVisitor(visitor, registeredNames),
+      youngPersonIds,
+      idChecks: visitor.idChecks,
+      isSupervised: visitor.isSupervised ?? false,
+    },
     restrictions,
     today,
   );
 }
 
 /**
- * The visitor register's `DoorChecker`, made from the shared restriction check (DESIGN rule 6).
- * The register runs it itself at sign-in on the restrictions in force `today` (YYYY-MM-DD in the
+ * The visitor register's `DoorChecker`, made from the shared door check (DESIGN rule 6). The
+ * register runs it itself at sign-in on the restrictions in force `today` (YYYY-MM-DD in the
  * home's zone), so the screen's own live check is only ever feedback: this is the one that counts.
  */
 export function doorChecker(today: string, registeredNames: RegisteredNames = () => undefined): DoorChecker {
   return (visitor, youngPersonIds, restrictionsInForce) =>
-    restrictionVerdict(checkAtTheDoor(visitor, youngPersonIds, restrictionsInForce, today, registeredNames));
+    doorVerdict(checkAtTheDoor(visitor, youngPersonIds, restrictionsInForce, today, registeredNames));
 }

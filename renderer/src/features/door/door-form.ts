@@ -16,6 +16,8 @@ export const emptyDoorForm: DoorFormValues = {
   vehicle: '',
   badgeNumber: '',
   supervisingStaffId: undefined,
+  idCheckedNotRestrictionIds: [],
+  treatedAsRestrictionIds: [],
 };
 
 /** An empty select means "nobody chosen", which the schema spells `undefined`. */

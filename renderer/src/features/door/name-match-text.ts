@@ -2,7 +2,8 @@ import type { NameMatch } from '@shared/rules/restriction-check';
 
 /**
  * How the visitor's name matched a restricted person, in a sentence staff can check against the
- * person in front of them: "Jon Smyth was matched to John Smith (near spelling)."
+ * person in front of them: "Johnny Boy was matched to John Smith (also known as Johnny Boy)", or,
+ * for a name that is only close, "Sara Kahn is close to Sarah Khan (near spelling)".
  */
 export function nameMatchText(match: NameMatch, restrictedPersonName: string): string {
   switch (match.how) {
@@ -14,8 +15,12 @@ export function nameMatchText(match: NameMatch, restrictedPersonName: string): s
       return `${match.matchedText} was matched to ${restrictedPersonName} (also known as ${match.restrictedName}).`;
     case 'short form':
       return `${match.matchedText} was matched to ${match.restrictedName} (short form of the name).`;
+    case 'part of the name':
+      return `${match.matchedText} is close to ${match.restrictedName} (part of the name).`;
+    case 'initial':
+      return `${match.matchedText} is close to ${match.restrictedName} (an initial).`;
     case 'near spelling':
-      return `${match.matchedText} was matched to ${match.restrictedName} (near spelling).`;
+      return `${match.matchedText} is close to ${match.restrictedName} (near spelling).`;
     default: {
       const unknown: never = match.how;
       throw new Error(`Unknown name match: ${String(unknown)}`);

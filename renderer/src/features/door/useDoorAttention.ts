@@ -30,16 +30,21 @@ export function useDoorAttention(today: string, timeZone: string): DoorAttention
         startOfDayIn(addDays(today, 1), timeZone),
       ),
     ]);
+    // A correction keeps the check of what it corrects: only one that named a restriction the
+    // original did not (a false name found out later) is news. A badge number corrected, or a
+    // supervised visitor put back on site, is not.
+    const restrictedCorrections: VisitorEntry[] = [];
+    for (const entry of recent) {
+      if (entry.amendsEntryId === undefined || entry.kind !== 'visit') continue;
+      if (entry.restrictionCheck !== 'block' && entry.restrictionCheck !== 'warn') continue;
+      const [original] = await visitorLog.versions(entry.id);
+      const before = new Set(original?.id === entry.id ? [] : (original?.matchedRestrictionIds ?? []));
+      if (entry.matchedRestrictionIds.some((id) => !before.has(id))) restrictedCorrections.push(entry);
+    }
     return {
       notSignedOut: onSite.filter((entry) => entry.arrivedAt < startOfToday),
       overrides: recent.filter((entry) => entry.restrictionCheck === 'overridden').reverse(),
-      restrictedCorrections: recent
-        .filter(
-          (entry) =>
-            entry.amendsEntryId !== undefined &&
-            (entry.restrictionCheck === 'block' || entry.restrictionCheck === 'warn'),
-        )
-        .reverse(),
+      restrictedCorrections: restrictedCorrections.reverse(),
     };
   }, [visitorLog, today, timeZone]);
 }

@@ -1,8 +1,7 @@
-import { useMemo } from 'react';
-import type { RestrictionCheck } from '@shared/rules/restriction-check';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DoorCheck, IdChecks } from '@shared/rules/door-check';
 import { checkAtTheDoor, type RegisteredNames } from './door-checker';
 import type { DoorRestrictions } from './useDoorRestrictions';
-import { useDebouncedValue } from '../../common/useDebouncedValue';
 
 /** A pause this short feels instant, and spares a check on every keystroke of a fast typist. */
 export const checkDelayMs = 150;
@@ -11,40 +10,54 @@ export type DoorCheckInput = {
   readonly name: string;
   readonly personId: string | undefined;
   readonly youngPersonIds: readonly string[];
+  readonly idChecks: IdChecks;
 };
 
 export type LiveDoorCheck =
   | { readonly state: 'waiting' }
   | { readonly state: 'loading' }
-  | { readonly state: 'checked'; readonly result: RestrictionCheck; readonly checkedName: string };
+  | { readonly state: 'checked'; readonly result: DoorCheck; readonly checkedName: string };
+
+type Key = [name: string, personId: string, youngPersonIds: string[], notThem: string[], treatedAs: string[]];
 
 /**
  * The restriction check as the visitor's name is typed: against the restrictions in force today
- * for the young people chosen (or all young people, before any is chosen). Feedback only: the
- * register runs the check again itself when the visitor is signed in.
+ * for the young people chosen (or all young people, before any is chosen), with any ID checks
+ * made. Feedback only: the register runs the check again itself when the visitor is signed in.
+ * `checkNow` skips the pause (the Enter key in the name field).
  */
 export function useLiveDoorCheck(
   input: DoorCheckInput,
   restrictions: DoorRestrictions | undefined,
   today: string,
   registeredNames: RegisteredNames,
-): LiveDoorCheck {
+): LiveDoorCheck & { readonly checkNow: () => void } {
   // One string, so the pause is measured on what was typed and chosen, not on object identity.
-  const key = useDebouncedValue(
-    JSON.stringify([input.name.trim(), input.personId ?? '', [...input.youngPersonIds].sort()]),
-    checkDelayMs,
-  );
-  return useMemo((): LiveDoorCheck => {
-    const [name, personId, youngPersonIds] = JSON.parse(key) as [string, string, string[]];
+  const key = JSON.stringify([
+    input.name.trim(),
+    input.personId ?? '',
+    [...input.youngPersonIds].sort(),
+    [...input.idChecks.notThem].sort(),
+    [...input.idChecks.treatedAsThem].sort(),
+  ] satisfies Key);
+  const [settled, setSettled] = useState(key);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(key), checkDelayMs);
+    return () => window.clearTimeout(timer);
+  }, [key]);
+  const checkNow = useCallback(() => setSettled(key), [key]);
+  const check = useMemo((): LiveDoorCheck => {
+    const [name, personId, youngPersonIds, notThem, treatedAsThem] = JSON.parse(settled) as Key;
     if (!name) return { state: 'waiting' };
     if (!restrictions) return { state: 'loading' };
     const result = checkAtTheDoor(
-      { name, personId: personId || undefined },
+      { name, personId: personId || undefined, idChecks: { notThem, treatedAsThem } },
       youngPersonIds,
       restrictions.index,
       today,
       registeredNames,
     );
     return { state: 'checked', result, checkedName: name };
-  }, [key, restrictions, today, registeredNames]);
+  }, [settled, restrictions, today, registeredNames]);
+  return { ...check, checkNow };
 }

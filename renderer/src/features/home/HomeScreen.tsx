@@ -5,6 +5,7 @@ import { DoorAttentionPanel } from './DoorAttentionPanel';
 import { DeclarationAttentionPanel } from '../declarations';
 import { BackupReminderPanel } from '../backup';
 import { ContactFormAlertPanel, OwedFormsPanel } from '../contact-forms';
+import { TurnedAwayPanel } from './TurnedAwayPanel';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
@@ -15,6 +16,7 @@ const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] 
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },
   { id: 'restrictions', Panel: RestrictionAttentionPanel },
   { id: 'door', Panel: DoorAttentionPanel },
+  { id: 'turned-away', Panel: TurnedAwayPanel },
   { id: 'declarations', Panel: DeclarationAttentionPanel },
   { id: 'backups', Panel: BackupReminderPanel },
 ];

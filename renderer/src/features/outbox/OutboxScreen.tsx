@@ -1,3 +1,4 @@
+import { FormReferenceLink } from '../contact-forms';
 import { useState } from 'react';
 import { can } from '@shared/rules/access';
 import { outboxStateLabels, outboxStates, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
@@ -155,7 +156,17 @@ export function OutboxScreen() {
                       '…'
                     )}
                   </td>
-                  <td>{message.subject}</td>
+                  <td>
+                    {message.reference.startsWith('CF-') && message.subject.includes(message.reference)
+                      ? message.subject
+                          .split(message.reference)
+                          .flatMap((part, index) =>
+                            index === 0
+                              ? [part]
+                              : [<FormReferenceLink key={index} reference={message.reference} />, part],
+                          )
+                      : message.subject}
+                  </td>
                   <td>
                     <span className={message.state === 'failed' ? 'badge badge--warn' : 'badge'}>
                       {text.headline}

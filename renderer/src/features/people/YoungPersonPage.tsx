@@ -7,6 +7,7 @@ import { useSession } from '../../security/session-context';
 import { useHomeToday } from '../../common/useHomeToday';
 import { RestrictionsSection } from '../restrictions';
 import { PanGroupSection } from '../pan-groups';
+import { YoungPersonContactForms } from '../contact-forms';
 import { FamilyTable } from './FamilyTable';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
@@ -86,6 +87,7 @@ export function YoungPersonPage({ id }: { id: string }) {
       </section>
       <FamilyTable youngPersonId={id} youngPersonName={name} />
       <RestrictionsSection youngPersonId={id} youngPersonName={name} />
+      <YoungPersonContactForms youngPersonId={id} youngPersonName={name} />
       <PanGroupSection
         youngPersonId={id}
         youngPersonName={name}

@@ -1,9 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { requiredText } from '@shared/schemas/common';
-import { visitorSignInFormSchema, type VisitorEntry } from '@shared/schemas/registers';
+import {
+  visitorSignInFormSchema,
+  visitorTurnAwayFormSchema,
+  type VisitorEntry,
+} from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
@@ -13,11 +17,20 @@ import { useVisitorLog } from '../../common/useVisitorLog';
 import { VisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
 
-/** The entry's details as corrected, and what was wrong with them. */
+/**
+ * The entry's details as corrected, what was wrong with them, and, for a sign-out made by mistake,
+ * that they never left. Someone turned away may not have given a reason, and never came in.
+ */
 const correctionSchema = visitorSignInFormSchema.extend({
   amendmentReason: requiredText('what was wrong', 1000),
+  isBackOnSite: z.boolean().default(false),
 });
-type CorrectionValues = z.input<typeof correctionSchema>;
+const turnedAwayCorrectionSchema = visitorTurnAwayFormSchema.extend({
+  amendmentReason: requiredText('what was wrong', 1000),
+  isBackOnSite: z.literal(false).default(false),
+});
+type CorrectionValues = z.input<typeof turnedAwayCorrectionSchema> | z.input<typeof correctionSchema>;
+type Corrected = z.output<typeof turnedAwayCorrectionSchema> | z.output<typeof correctionSchema>;
 
 type Props = {
   readonly entry: VisitorEntry;
@@ -34,8 +47,11 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   const visitorLog = useVisitorLog();
   const [failure, setFailure] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<CorrectionValues, unknown, z.output<typeof correctionSchema>>({
-    resolver: zodResolver(correctionSchema),
+  const isTurnedAway = entry.kind === 'turnedAway';
+  const form = useForm<CorrectionValues, unknown, Corrected>({
+    resolver: zodResolver<CorrectionValues, unknown, Corrected>(
+      isTurnedAway ? turnedAwayCorrectionSchema : correctionSchema,
+    ),
     defaultValues: {
       visitorName: entry.visitorName,
       personId: entry.personId,
@@ -46,7 +62,9 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
       vehicle: entry.vehicle,
       badgeNumber: entry.badgeNumber,
       supervisingStaffId: entry.supervisingStaffId,
+      ...(isTurnedAway ? { turnedAwayNote: entry.turnedAwayNote } : {}),
       amendmentReason: '',
+      isBackOnSite: false,
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -54,7 +72,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
-    async ({ amendmentReason, ...corrected }) => {
+    async ({ amendmentReason, isBackOnSite, ...corrected }) => {
       const result = await visitorLog.amend(
         session,
         entry.id,
@@ -62,6 +80,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
         amendmentReason,
         doorChecker(clock.today),
         clock.today,
+        { isBackOnSite },
       );
       if (!result.ok) {
         applyFieldErrors(result.error.fields, form.setError);
@@ -116,9 +135,28 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
             />
           )}
         />
-        <Field label="Reason for the visit" error={errors.reason?.message}>
+        <Field
+          label={isTurnedAway ? 'Reason they gave (optional)' : 'Reason for the visit'}
+          error={errors.reason?.message}
+        >
           {(wiring) => <TextInput {...wiring} {...form.register('reason')} />}
         </Field>
+        {isTurnedAway ? (
+          <Field
+            label="Note (optional)"
+            error={'turnedAwayNote' in errors ? errors.turnedAwayNote?.message : undefined}
+          >
+            {(wiring) => (
+              <textarea className="input" rows={2} {...wiring} {...form.register('turnedAwayNote')} />
+            )}
+          </Field>
+        ) : null}
+        {!isTurnedAway && entry.departedAt ? (
+          <label className="checkbox">
+            <input type="checkbox" {...form.register('isBackOnSite')} />
+            They have not left: signed out by mistake, put them back on site
+          </label>
+        ) : null}
         <label className="checkbox">
           <input type="checkbox" {...form.register('isIdChecked')} />
           ID checked

@@ -5,17 +5,45 @@ import { useEntryVersions } from './useEntryVersions';
 
 type Props = { readonly entryId: string; readonly directory: DoorDirectory; readonly timeZone: string };
 
-function VersionDetails({ entry, directory }: { entry: VisitorEntry; directory: DoorDirectory }) {
+function VersionDetails({
+  entry,
+  directory,
+  timeZone,
+}: {
+  entry: VisitorEntry;
+  directory: DoorDirectory;
+  timeZone: string;
+}) {
   return (
     <dl className="details register-version__details">
       <dt>Visitor</dt>
       <dd>{entry.visitorName}</dd>
+      {entry.kind === 'turnedAway' ? (
+        <>
+          <dt>At the door</dt>
+          <dd>Turned away{entry.turnedAwayNote ? `. Note: ${entry.turnedAwayNote}` : ''}</dd>
+        </>
+      ) : null}
       <dt>Organisation or relationship</dt>
       <dd>{entry.organisationOrRelationship || '—'}</dd>
       <dt>Visiting</dt>
       <dd>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ') || '—'}</dd>
       <dt>Reason</dt>
-      <dd>{entry.reason}</dd>
+      <dd>{entry.reason || '—'}</dd>
+      <dt>Left</dt>
+      <dd>
+        {entry.kind === 'turnedAway'
+          ? 'Never came in'
+          : entry.departedAt
+            ? dayAndTime(entry.departedAt, timeZone)
+            : 'Still on site'}
+      </dd>
+      {entry.admittedUnder.length > 0 ? (
+        <>
+          <dt>Conditions</dt>
+          <dd>{entry.admittedUnder.map((item) => item.condition).join(' ')}</dd>
+        </>
+      ) : null}
       <dt>ID checked</dt>
       <dd>{entry.isIdChecked ? 'Yes' : 'No'}</dd>
       <dt>Vehicle</dt>
@@ -40,7 +68,7 @@ export function EntryVersions({ entryId, directory, timeZone }: Props) {
             {index === versions.length - 1 && index > 0 ? ' (current)' : ''}
           </p>
           {version.amendmentReason ? <p>What was wrong: {version.amendmentReason}</p> : null}
-          <VersionDetails entry={version} directory={directory} />
+          <VersionDetails entry={version} directory={directory} timeZone={timeZone} />
         </li>
       ))}
     </ol>

@@ -3,7 +3,7 @@ import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
-import { restrictionCheckLabels } from './register-lines';
+import { checkLabelOf } from '../../common/visitor-check-labels';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
@@ -45,7 +45,7 @@ export function RegisterPrintView({
             <th scope="col">Visiting</th>
             <th scope="col">Reason</th>
             <th scope="col">Badge</th>
-            <th scope="col">Admitted by</th>
+            <th scope="col">Admitted or turned away by</th>
             <th scope="col">Check</th>
           </tr>
         </thead>
@@ -57,12 +57,24 @@ export function RegisterPrintView({
                 {entry.amendsEntryId ? ' (amended)' : ''}
               </th>
               <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
-              <td>{entry.departedAt ? dayAndTime(entry.departedAt, timeZone) : 'Still on site'}</td>
+              <td>
+                {entry.kind === 'turnedAway'
+                  ? 'Turned away'
+                  : entry.departedAt
+                    ? dayAndTime(entry.departedAt, timeZone)
+                    : 'Still on site'}
+              </td>
               <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
               <td>{entry.reason}</td>
               <td>{entry.badgeNumber}</td>
               <td>{directory.staffName(entry.admittedById)}</td>
-              <td>{restrictionCheckLabels[entry.restrictionCheck]}</td>
+              <td>
+                {checkLabelOf(entry)}
+                {entry.admittedUnder.length > 0
+                  ? `: ${entry.admittedUnder.map((item) => item.condition).join(' ')}`
+                  : ''}
+                {entry.turnedAwayNote ? ` Note: ${entry.turnedAwayNote}` : ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { visitorRegisterCsv } from '@shared/export/visitor-register-csv';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import './register.css';
-import { clockTime } from '@shared/home-time';
+import { calendarDateOf, clockTime } from '@shared/home-time';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
 import { CorrectEntryForm } from './CorrectEntryForm';
@@ -16,15 +16,21 @@ import { formatUkDate } from '@shared/format-dates';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { sha256Hex } from '@shared/bytes';
 import { PastVisitorSearch } from './PastVisitorSearch';
+import { useEntryVersions } from './useEntryVersions';
 
 /**
- * The visitor register for a period (today unless another is chosen): every visit, corrections
- * with every version kept, printable and exportable.
+ * The visitor register for a period (today unless another is chosen): every visit and everyone
+ * turned away, corrections with every version kept, printable and exportable. Opened with an
+ * entry's id (a link from the home screen), it shows that entry's day with the entry marked.
  */
-export function RegisterScreen() {
+export function RegisterScreen({ entryId }: { readonly entryId?: string | undefined } = {}) {
   const clock = useHomeClock();
   const directory = useDoorDirectory();
-  const [range, setRange] = useState({ from: clock.today, to: clock.today });
+  const opened = useEntryVersions(entryId ?? '')?.at(-1);
+  const openedDay = opened ? calendarDateOf(opened.arrivedAt, clock.timeZone) : undefined;
+  // Until someone chooses dates: the opened entry's day, or today.
+  const [chosenRange, setRange] = useState<{ from: string; to: string } | undefined>();
+  const range = chosenRange ?? { from: openedDay ?? clock.today, to: openedDay ?? clock.today };
   const isRangeValid = range.from !== '' && range.to !== '' && range.from <= range.to;
   const entries = useRegister(range.from, isRangeValid ? range.to : range.from, clock.timeZone);
   const [correcting, setCorrecting] = useState<VisitorEntry | undefined>();
@@ -63,8 +69,8 @@ export function RegisterScreen() {
     <div className="page page--wide">
       <h1>Visitor register</h1>
       <p className="lede">
-        Every visit, as recorded at the front door. Entries are never changed or deleted: a correction is
-        added, and the original stays.
+        Every visit, and everyone turned away, as recorded at the front door. Entries are never changed or
+        deleted: a correction is added, and the original stays.
       </p>
       {message ? <Banner tone="success">{message}</Banner> : null}
       <form
@@ -134,6 +140,7 @@ export function RegisterScreen() {
           entries={entries}
           directory={directory}
           timeZone={clock.timeZone}
+          highlightId={opened?.id}
           onCorrect={(entry) => {
             setMessage(undefined);
             setCorrecting(entry);

@@ -2,25 +2,29 @@ import { Fragment, useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
+import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { EntryVersions } from './EntryVersions';
-import { restrictionCheckLabels } from './register-lines';
+import { checkLabelOf } from '../../common/visitor-check-labels';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
   readonly directory: DoorDirectory;
   readonly timeZone: string;
   readonly onCorrect: (entry: VisitorEntry) => void;
+  /** An entry opened from a link (the home screen's turned-away list): marked in the table. */
+  readonly highlightId?: string | undefined;
 };
 
 /** When they left: the time if the same day as they arrived, else the day too. */
 function leftText(entry: VisitorEntry, timeZone: string): string {
+  if (entry.kind === 'turnedAway') return 'Turned away';
   if (!entry.departedAt) return 'Still on site';
   const sameDay = calendarDateOf(entry.departedAt, timeZone) === calendarDateOf(entry.arrivedAt, timeZone);
   return sameDay ? clockTime(entry.departedAt, timeZone) : dayAndTime(entry.departedAt, timeZone);
 }
 
 /** The register for a period, one line per visit (its latest version); a corrected line opens to show every version. */
-export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props) {
+export function RegisterTable({ entries, directory, timeZone, onCorrect, highlightId }: Props) {
   const [openId, setOpenId] = useState<string | undefined>();
   return (
     <table className="table register-table">
@@ -34,7 +38,7 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props
           <th scope="col">Reason</th>
           <th scope="col">Badge</th>
           <th scope="col">ID checked</th>
-          <th scope="col">Admitted by</th>
+          <th scope="col">Admitted or turned away by</th>
           <th scope="col">Restriction check</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
@@ -47,11 +51,26 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props
           const versionsId = `versions-${entry.id}`;
           return (
             <Fragment key={entry.id}>
-              <tr>
+              <tr
+                className={
+                  [
+                    entry.kind === 'turnedAway' ? 'register-row--turned-away' : '',
+                    highlightId === entry.id ? 'register-row--opened' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+              >
                 <th scope="row">
                   {entry.visitorName}
                   {entry.organisationOrRelationship ? (
                     <span className="muted"> · {entry.organisationOrRelationship}</span>
+                  ) : null}
+                  {entry.kind === 'turnedAway' ? (
+                    <div>
+                      <span className="badge badge--warn">Turned away</span>{' '}
+                      <span className="muted">Ref {turnedAwayReference(entry.id)}</span>
+                    </div>
                   ) : null}
                   {entry.amendsEntryId ? (
                     <div>
@@ -78,9 +97,22 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect }: Props
                 <td>{entry.isIdChecked ? 'Yes' : 'No'}</td>
                 <td>{directory.staffName(entry.admittedById)}</td>
                 <td>
-                  <span className={entry.restrictionCheck === 'clear' ? undefined : 'badge badge--warn'}>
-                    {restrictionCheckLabels[entry.restrictionCheck]}
+                  <span
+                    className={
+                      entry.restrictionCheck === 'clear' && entry.kind === 'visit'
+                        ? undefined
+                        : 'badge badge--warn'
+                    }
+                  >
+                    {checkLabelOf(entry)}
                   </span>
+                  {entry.admittedUnder.length > 0 ? (
+                    <div>{entry.admittedUnder.map((item) => item.condition).join(' ')}</div>
+                  ) : null}
+                  {entry.idCheckedNotRestrictionIds.length > 0 ? (
+                    <div className="muted">ID checked: not the restricted person whose name is close.</div>
+                  ) : null}
+                  {entry.turnedAwayNote ? <div>Note: {entry.turnedAwayNote}</div> : null}
                   {entry.supervisingStaffId ? (
                     <div className="muted">Supervised by {directory.staffName(entry.supervisingStaffId)}</div>
                   ) : null}

@@ -2,14 +2,6 @@ import type { VisitorRegisterCsvLine } from '@shared/export/visitor-register-csv
 import type { VisitorEntry } from '@shared/schemas/registers';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 
-/** What the restriction check said, in the register's words. */
-export const restrictionCheckLabels: Readonly<Record<VisitorEntry['restrictionCheck'], string>> = {
-  clear: 'Clear',
-  warn: 'Restriction: conditions',
-  block: 'Refused',
-  overridden: 'Overridden by the manager',
-};
-
 /** A register entry with its ids turned into the names staff know, for the CSV file. */
 export function csvLineOf(
   entry: VisitorEntry,
@@ -30,5 +22,8 @@ export function csvLineOf(
     restrictionCheck: entry.restrictionCheck,
     overrideReason: entry.overrideReason,
     amendmentReason: entry.amendmentReason,
+    isTurnedAway: entry.kind === 'turnedAway',
+    conditions: entry.admittedUnder.map((item) => item.condition).join(' '),
+    note: entry.turnedAwayNote,
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { FormReferenceLink } from '../contact-forms';
 import type { RecordRef } from '@shared/rules/contact-minimums';
 import type { FamilyStatus } from '@shared/rules/termly-review';
 import {
@@ -84,7 +85,10 @@ export function DrillDown({
               ) : (
                 <tr key={`form-${record.form.id}`}>
                   <td>{formatDeadlineInstant(record.form.contactStartedAt, timeZone)}</td>
-                  <td>Contact form {record.form.reference}</td>
+                  <td>
+                    Contact form{' '}
+                    <FormReferenceLink formId={record.form.id} reference={record.form.reference} />
+                  </td>
                   <td>{contactKindLabels[record.form.kind]}</td>
                   <td>{names(record.form.personIds, loaded.people)}</td>
                   <td>

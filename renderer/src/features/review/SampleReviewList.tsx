@@ -1,3 +1,4 @@
+import { FormReferenceLink } from '../contact-forms';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
@@ -123,7 +124,9 @@ function SampleItem({
   const headingId = `sampled-${form.id}`;
   return (
     <article aria-labelledby={headingId} className="panel">
-      <h3 id={headingId}>Contact form {form.reference}</h3>
+      <h3 id={headingId}>
+        Contact form <FormReferenceLink formId={form.id} reference={form.reference} />
+      </h3>
       <dl className="details">
         <dt>Contact</dt>
         <dd>

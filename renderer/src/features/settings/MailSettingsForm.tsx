@@ -125,7 +125,7 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         label="Password"
         hint={
           view.hasPassword
-            ? 'A password is stored. Leave this empty to keep it, or type a new one.'
+            ? 'A password is stored. Leave this empty to keep it, or type a new one. A new server, port, user name or CA needs it typed again: it is only ever sent to the server it was saved for.'
             : 'Kept by this computer’s protected storage, never in Family Links’ records.'
         }
         error={errors.password?.message}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { caseFileCopyRepository } from '../../db/repositories/case-file-copy-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { windowApi } from '../../platform/window-api';
+import { callAsManager } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 
 /**
@@ -17,7 +18,8 @@ export function useCaseFileFolder() {
     () =>
       api && {
         status: () => api['case-file:folder-status']({}),
-        choose: () => api['case-file:choose-folder']({}),
+        // Manager only, and the main process checks it: the request carries the manager's proof.
+        choose: () => callAsManager(api, session, 'case-file:choose-folder', {}),
         recordChange: (detail: string) => caseFileCopyRepository(db).recordFolderChange(session, detail),
       },
     [db, session, api],

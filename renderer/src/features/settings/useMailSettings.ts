@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import type { IpcRequest } from '@shared/ipc/contract';
+import type { ManagerRequest } from '@shared/ipc/manager-request';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { windowApi } from '../../platform/window-api';
+import { callAsManager } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 
 type MailSettingsChange = Parameters<ReturnType<typeof outboxRepository>['recordMailSettingsChange']>[1];
@@ -10,7 +11,7 @@ type MailSettingsChange = Parameters<ReturnType<typeof outboxRepository>['record
 /**
  * The manager's mail settings, kept by the main process (the password only in the operating
  * system's protected storage): saving, clearing and sending a test message, each undefined in a
- * window with no bridge to the main process; and `recordChange`, the audit entry for each.
+ * window with no bridge to the main process (each carrying the manager's proof); and `recordChange`, the audit entry for each.
  */
 export function useMailSettingsChanges() {
   const db = useDatabase();
@@ -18,11 +19,13 @@ export function useMailSettingsChanges() {
   const api = windowApi();
   return useMemo(
     () => ({
+      // Manager only, and the main process checks it: each request carries the manager's proof.
       save: api
-        ? (request: IpcRequest<'mail:save-settings'>) => api['mail:save-settings'](request)
+        ? (request: ManagerRequest<'mail:save-settings'>) =>
+            callAsManager(api, session, 'mail:save-settings', request)
         : undefined,
-      clear: api ? () => api['mail:clear-settings']({}) : undefined,
-      sendTest: api ? (to: string) => api['mail:send-test']({ to }) : undefined,
+      clear: api ? () => callAsManager(api, session, 'mail:clear-settings', {}) : undefined,
+      sendTest: api ? (to: string) => callAsManager(api, session, 'mail:send-test', { to }) : undefined,
       recordChange: (action: MailSettingsChange, detail?: string) =>
         outboxRepository(db).recordMailSettingsChange(session, action, detail),
     }),

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
+import { ukDateText } from '@shared/schemas/typed-date-time';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { staffRoleLabels } from '@shared/schemas/staff';
@@ -57,7 +58,12 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
   >();
   const form = useForm<VisitBookingFormInput, unknown, VisitBookingValues>({
     resolver: zodResolver(visitBookingFormSchema),
-    defaultValues: initial,
+    // Dates are typed day/month/year here; the calendar hands them over as YYYY-MM-DD.
+    defaultValues: {
+      ...initial,
+      date: ukDateText(initial.date),
+      repeatUntil: ukDateText(initial.repeatUntil ?? ''),
+    },
   });
   const { errors, isSubmitting } = form.formState;
   const values = useWatch({ control: form.control });
@@ -241,33 +247,35 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             )}
           </Field>
           <div className="form__row">
-            <Field label="Date" error={errors.date?.message}>
+            <Field label="Date" hint="Day/month/year, for example 26/10/2026." error={errors.date?.message}>
               {(wiring) => (
                 <TextInput
-                  type="date"
+                  autoComplete="off"
                   className="input input--short"
                   {...wiring}
                   {...form.register('date')}
                 />
               )}
             </Field>
-            <Field label="Starts at" error={errors.startTime?.message}>
+            <Field
+              label="Starts at"
+              hint="24-hour clock, for example 14:00."
+              error={errors.startTime?.message}
+            >
               {(wiring) => (
                 <TextInput
-                  type="time"
+                  autoComplete="off"
                   className="input input--short"
-                  step={300}
                   {...wiring}
                   {...form.register('startTime')}
                 />
               )}
             </Field>
-            <Field label="Ends at" error={errors.endTime?.message}>
+            <Field label="Ends at" hint="24-hour clock, for example 15:30." error={errors.endTime?.message}>
               {(wiring) => (
                 <TextInput
-                  type="time"
+                  autoComplete="off"
                   className="input input--short"
-                  step={300}
                   {...wiring}
                   {...form.register('endTime')}
                 />
@@ -295,7 +303,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
                 >
                   {(wiring) => (
                     <TextInput
-                      type="date"
+                      autoComplete="off"
                       className="input input--short"
                       {...wiring}
                       {...form.register('repeatUntil')}

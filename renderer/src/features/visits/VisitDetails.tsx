@@ -1,3 +1,4 @@
+import { FormReferenceLink } from '../contact-forms';
 import { useEffect, useRef, useState } from 'react';
 import { displayPersonName } from '@shared/display-names';
 import { visitKindLabels, visitStatusLabels, type Visit, type VisitStatus } from '@shared/schemas/visits';
@@ -25,7 +26,14 @@ const isOpen = (status: VisitStatus) => status === 'planned' || status === 'conf
 /** One visit: who, when, where, and what can happen to it next (confirm, complete, cancel, did not attend, move). */
 export function VisitDetails({ visit, actions, directory, timeZone, onChange, onClose }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | undefined>();
+  const [message, setMessage] = useState<
+    | {
+        tone: 'error' | 'success';
+        text: string;
+        forms?: readonly { id: string; reference: string; dueAt: string }[];
+      }
+    | undefined
+  >();
   const [isCancelling, setIsCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
@@ -46,19 +54,17 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
     const { problems, dueForms } = event
       ? await actions.afterSaved({ event, visits: [result.value], timeZone })
       : { problems: [], dueForms: [] };
-    const due = dueForms
-      .map((form) => `${form.reference}, due by ${formatDeadlineInstant(form.dueAt, timeZone)}`)
-      .join('; ');
     const done =
       status === 'completed'
-        ? `Marked completed. The contact form is now due, counted from the end of the visit${due ? `: ${due}` : ''}.`
+        ? `Marked completed. The contact form is now due, counted from the end of the visit${dueForms.length > 0 ? ':' : '.'}`
         : status === 'cancelled'
           ? 'Visit cancelled. Its room and staff are free again.'
           : `Marked ${visitStatusLabels[status].toLowerCase()}.`;
+    const forms = status === 'completed' ? dueForms : [];
     setMessage(
       problems.length > 0
-        ? { tone: 'error', text: `${done} ${problems.join(' ')}` }
-        : { tone: 'success', text: done },
+        ? { tone: 'error', text: `${done} ${problems.join(' ')}`, forms }
+        : { tone: 'success', text: done, forms },
     );
   };
 
@@ -72,7 +78,19 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
       <h2 id="visit-details-title" ref={headingRef} tabIndex={-1}>
         {visitKindLabels[visit.kind]}: {visit.youngPersonIds.map(directory.youngPersonName).join(', ')}
       </h2>
-      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {message ? (
+        <Banner tone={message.tone}>
+          {message.text}
+          {(message.forms ?? []).map((form, index) => (
+            <span key={form.id}>
+              {index === 0 ? ' ' : '; '}
+              <FormReferenceLink formId={form.id} reference={form.reference} />, due by{' '}
+              {formatDeadlineInstant(form.dueAt, timeZone)}
+            </span>
+          ))}
+          {(message.forms ?? []).length > 0 ? '.' : null}
+        </Banner>
+      ) : null}
       <dl className="details">
         <dt>When</dt>
         <dd>{describeSlot(visit, timeZone)}</dd>

@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailService } from '../../../../electron/main/services/mail/mail-service';
+import { createMainKey } from '../../../../electron/main/services/main-key';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
 import type { MailSettings } from '../../../../shared/schemas/mail';
 import {
@@ -27,6 +28,16 @@ afterEach(async () => {
 });
 
 const password = 'correct horse battery staple';
+
+/** A mail service over `folder`, with protected storage and the main key kept in memory. */
+function mailServiceIn(folder: string) {
+  const storage = inMemoryProtectedStorage();
+  return createMailService({
+    folder,
+    protectedStorage: storage,
+    mainKey: createMainKey({ folder, protectedStorage: storage }),
+  });
+}
 const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
 
 async function serviceFor(
@@ -35,9 +46,11 @@ async function serviceFor(
   options: { password?: string; storage?: ReturnType<typeof inMemoryProtectedStorage> } = {},
 ) {
   folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
+  const storage = options.storage ?? inMemoryProtectedStorage();
   const mail = createMailService({
     folder,
-    protectedStorage: options.storage ?? inMemoryProtectedStorage(),
+    protectedStorage: storage,
+    mainKey: createMainKey({ folder, protectedStorage: storage }),
     timeouts,
   });
   const saved = await mail.saveSettings({
@@ -201,18 +214,46 @@ describe('mail settings and the password', () => {
     expect(JSON.stringify(view)).not.toContain(password);
   });
 
-  it('saving without a new password keeps the one stored', async () => {
+  it('saving without a new password keeps the one stored, for the same server', async () => {
     const mail = await serviceFor({ port: 2525 });
     const view = await mail.getSettings();
-    const saved = await mail.saveSettings({ settings: { ...view.settings!, port: 587 } });
+    const saved = await mail.saveSettings({ settings: { ...view.settings!, fromName: 'Oakfield alerts' } });
+    expect(saved.ok && saved.value).toMatchObject({
+      hasPassword: true,
+      settings: { fromName: 'Oakfield alerts' },
+    });
+  });
+
+  it('a new port, host, user or CA needs the password typed again; with it, the change is saved', async () => {
+    const mail = await serviceFor({ port: 2525 });
+    const view = await mail.getSettings();
+    const refused = await mail.saveSettings({ settings: { ...view.settings!, port: 587 } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'password-needed' } });
+    expect((await mail.getSettings()).settings?.port).toBe(2525);
+    const saved = await mail.saveSettings({ settings: { ...view.settings!, port: 587 }, password });
     expect(saved.ok && saved.value).toMatchObject({ hasPassword: true, settings: { port: 587 } });
+  });
+
+  it('a password saved by an earlier version (bound to nothing) is not used until typed again', async () => {
+    const mail = await serviceFor({ port: 2525 });
+    const path = join(folder, 'mail-settings.json');
+    const {
+      passwordFor: _for,
+      bindingTag: _tag,
+      ...legacy
+    } = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify(legacy));
+    expect((await mail.getSettings()).hasPassword).toBe(false);
+    expect(await mail.send(alert)).toMatchObject({ outcome: 'failed', failure: { code: 'no-password' } });
   });
 
   it('refuses to store a password where the computer offers no protected storage, and says so', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
+    const storage = inMemoryProtectedStorage({ available: false });
     const mail = createMailService({
       folder,
-      protectedStorage: inMemoryProtectedStorage({ available: false }),
+      protectedStorage: storage,
+      mainKey: createMainKey({ folder, protectedStorage: storage }),
     });
     const saved = await mail.saveSettings({
       settings: {
@@ -233,16 +274,18 @@ describe('mail settings and the password', () => {
 
   it('says when protection is weak (Linux without a keyring)', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
+    const storage = inMemoryProtectedStorage({ strength: 'weak' });
     const mail = createMailService({
       folder,
-      protectedStorage: inMemoryProtectedStorage({ strength: 'weak' }),
+      protectedStorage: storage,
+      mainKey: createMainKey({ folder, protectedStorage: storage }),
     });
     expect((await mail.getSettings()).passwordProtection).toBe('weak');
   });
 
   it('refuses a CA certificate that cannot be read', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage() });
+    const mail = mailServiceIn(folder);
     const saved = await mail.saveSettings({
       settings: {
         host: 'smtp.example.org',
@@ -260,7 +303,7 @@ describe('mail settings and the password', () => {
 
   it('without settings, nothing is sent and the reason says mail is not set up', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage() });
+    const mail = mailServiceIn(folder);
     expect(await mail.send(alert)).toMatchObject({ outcome: 'failed', failure: { code: 'not-configured' } });
   });
 });

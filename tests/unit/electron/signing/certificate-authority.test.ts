@@ -20,7 +20,12 @@ async function homeWithOneStaff() {
   const ca = await createHomeCertificateAuthority({ homeName: 'Ashgrove', secret: caSecret, now });
   const leaf = await issueStaffCertificate({
     ca: { ...ca, secret: caSecret },
-    staff: { name: 'Siobhán O’Neill', email: 'siobhan@ashgrove.example.org' },
+    staff: {
+      id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
+      name: 'Siobhán O’Neill',
+      email: 'siobhan@ashgrove.example.org',
+      roles: ['personalTutor'],
+    },
     homeName: 'Ashgrove',
     secret: staffSecret,
     now,
@@ -74,7 +79,7 @@ describe('the home certificate authority and staff certificates', { timeout: 60_
     expect(wrong.ok ? 'opened' : wrong.error.code).toBe('wrong-secret');
     const wrongCa = await issueStaffCertificate({
       ca: { ...ca, secret: guess },
-      staff: { name: 'X' },
+      staff: { id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'X', roles: ['careStaff'] },
       homeName: 'Ashgrove',
       secret: staffSecret,
       now,
@@ -90,7 +95,7 @@ describe('the home certificate authority and staff certificates', { timeout: 60_
         certificatePem: leaf.certificateChainPem[0] ?? '',
         secret: staffSecret,
       },
-      staff: { name: 'X' },
+      staff: { id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'X', roles: ['careStaff'] },
       homeName: 'Ashgrove',
       secret: guess,
       now,

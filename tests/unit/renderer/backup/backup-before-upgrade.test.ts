@@ -15,6 +15,7 @@ import { argon2idFloor } from '../../../../shared/schemas/keyring';
 import { buildStaffMember } from '../../../factories';
 import { testSession } from '../db/test-session';
 import { backupRig, openedDb, withoutPendingAudit } from './backup-test-support';
+import { mainProcessRebase } from '../../../../renderer/src/security/restore-anchor';
 
 const name = 'family-links';
 const password = 'a long enough password for tests';
@@ -140,6 +141,7 @@ describe('a backup is taken before any schema upgrade', () => {
       source: { source: 'folder', fileName: written.value.fileName },
       username: 'sam.taylor',
       password,
+      rebaseAnchor: mainProcessRebase(),
     });
     if (!restored.ok) throw new Error(restored.error.message);
     expect(restored.value.header.schemaVersion).toBe(olderVersion);

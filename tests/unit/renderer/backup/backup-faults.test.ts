@@ -10,6 +10,7 @@ import type { Session } from '../../../../renderer/src/db/session';
 import { generateHome } from '../../../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
 import { addManagerKeys, backupRig, managerPassword, openedDb, type BackupRig } from './backup-test-support';
+import { mainProcessRebase } from '../../../../renderer/src/security/restore-anchor';
 
 const home = generateHome({ size: 'small', seed: 5 });
 const managerUsername = home.staff[0]?.username ?? '';
@@ -71,6 +72,7 @@ describe('IndexedDB running out of space or aborting mid-write', () => {
         source: { source: 'folder', fileName },
         username: managerUsername,
         password: managerPassword,
+        rebaseAnchor: mainProcessRebase(),
       });
       restoreAdds();
       restoreAdds = undefined;

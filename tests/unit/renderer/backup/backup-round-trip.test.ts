@@ -5,7 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
 import { inputsMarkerId } from '../../../../renderer/src/db/review-summary-invalidation';
-import { restoreBackup, tableDigests } from '../../../../renderer/src/db/backup/restore-backup';
+import {
+  restoreBackup,
+  tableDigests,
+  type AnchorRebase,
+} from '../../../../renderer/src/db/backup/restore-backup';
 import { writeBackup } from '../../../../renderer/src/db/backup/write-backup';
 import type { Session } from '../../../../renderer/src/db/session';
 import { generateHome } from '../../../fixtures/generate-home';
@@ -18,6 +22,7 @@ import {
   withoutPendingAudit,
   type BackupRig,
 } from './backup-test-support';
+import { mainProcessRebase } from '../../../../renderer/src/security/restore-anchor';
 
 const home = generateHome({ size: 'small', seed: 3 });
 const managerUsername = home.staff[0]?.username ?? '';
@@ -47,10 +52,10 @@ describe('a backup restored into an empty install gives back every table as stor
     expect(await rig.list()).toEqual([written.value.fileName]);
 
     const target = await openedDb('backup-target');
-    const rebased: { head: unknown; fileName: string }[] = [];
-    const rebaseAnchor = (head: unknown, fileName: string) => {
-      rebased.push({ head, fileName });
-      return Promise.resolve(true);
+    const rebased: { readId: string; staffId: string }[] = [];
+    const rebaseAnchor: AnchorRebase = ({ readId, staffId }) => {
+      rebased.push({ readId, staffId });
+      return Promise.resolve({ moved: true });
     };
     const restored = await restoreBackup({
       live: target,
@@ -67,11 +72,16 @@ describe('a backup restored into an empty install gives back every table as stor
     const after = await tableDigests(reopened);
     // Every table as stored, but for the one entry the restore leaves for the audit log.
     expect(withoutPendingAudit(after)).toEqual(withoutPendingAudit(before));
+    // The anchor moves to the head the backup's header names, for the backup main opened, as the
+    // manager whose password opened it (the main process's side: tests/unit/electron).
     const lastEntry = await source.audit.orderBy('seq').last();
+    expect(restored.value.header.auditHead).toEqual(
+      lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null,
+    );
     expect(rebased).toEqual([
       {
-        head: lastEntry ? { seq: lastEntry.seq, mac: lastEntry.mac } : null,
-        fileName: written.value.fileName,
+        readId: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+        staffId: session.staff.id,
       },
     ]);
     const left = (await reopened.pendingAudit.toArray()).filter(
@@ -107,6 +117,7 @@ describe('a backup restored into an empty install gives back every table as stor
       source: { source: 'folder', fileName: written.value.fileName },
       username: managerUsername,
       password: managerPassword,
+      rebaseAnchor: mainProcessRebase(),
     });
     if (!restored.ok) throw new Error(restored.error.message);
     const reopened = await openedDb('backup-summaries-target', target.factory);
@@ -158,6 +169,7 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
       source: { source: 'folder', fileName: options.name ?? fileName },
       username: options.username ?? managerUsername,
       password: options.password ?? managerPassword,
+      rebaseAnchor: mainProcessRebase(),
     });
     const reopened = await openedDb('refusal-target', target.factory);
     const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce(
@@ -231,6 +243,7 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
       source: { source: 'folder', fileName },
       username: managerUsername,
       password: managerPassword,
+      rebaseAnchor: mainProcessRebase(),
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-empty' } });
     expect(await source.staff.count()).toBe(home.staff.length);

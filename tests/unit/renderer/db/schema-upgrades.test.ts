@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion, schemaVersions } from '../../../../renderer/src/db/schema-versions';
-import { FamilyLinksDb, openFamilyLinksDb } from '../../../../renderer/src/db/database';
+import { derivedTables, FamilyLinksDb, openFamilyLinksDb } from '../../../../renderer/src/db/database';
 import { freshDatabase } from './test-database';
 
 /**
@@ -46,8 +46,11 @@ describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) =>
       await after.open();
       expect(after.verno).toBe(version);
       // Intact: every row is still there with every field it had. A migration may add fields
-      // (its own test says which); it may not lose or change what was there.
+      // (its own test says which); it may not lose or change what was there. Derived tables are
+      // the exception: a migration that touches their inputs empties them, as any write does,
+      // and they are worked out again.
       for (const [name, rows] of seeded) {
+        if (derivedTables.has(name)) continue;
         const afterRows = await after.table(name).toArray();
         expect(afterRows, `table ${name}`).toHaveLength(rows.length);
         rows.forEach((row, index) =>
@@ -57,6 +60,27 @@ describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) =>
     });
   },
 );
+
+describe('version 11: the Contact forms list', () => {
+  it('marks every form stored before it, so its list fields are copied out at the next sign-in', async () => {
+    const factory = new IDBFactory();
+    const before = freshDatabase({ factory, upToVersion: 10 });
+    opened.push(before);
+    await before.open();
+    await before.table('contactForms').bulkAdd([
+      { id: 'old-1', reference: 'CF-2026-000001', contactEndedAt: '2026-01-01T10:00:00.000Z', sealed: {} },
+      { id: 'old-2', reference: 'CF-2026-000002', contactEndedAt: '2026-01-02T10:00:00.000Z', sealed: {} },
+    ]);
+    before.close();
+    const after = freshDatabase({ factory, upToVersion: 11 });
+    opened.push(after);
+    await after.open();
+    expect(await after.table('contactForms').where('listFieldsPending').equals(1).primaryKeys()).toEqual([
+      'old-1',
+      'old-2',
+    ]);
+  });
+});
 
 describe('opening the database', () => {
   it('opens at the latest version', async () => {

@@ -28,10 +28,20 @@ const visit = {
 const exactNameCheck: DoorChecker = (visitor, _youngPersonIds, restrictions) => {
   const matches = restrictions.filter((restriction) => restriction.name === visitor.name);
   const blocks = matches.some((restriction) => restriction.kind === 'noContact');
+  const kind = blocks ? 'block' : matches.length > 0 ? 'warn' : 'clear';
   return {
-    kind: blocks ? 'block' : matches.length > 0 ? 'warn' : 'clear',
+    kind,
+    isSignInAllowed: kind !== 'block',
     restrictionIds: matches.map((restriction) => restriction.id),
-    needsSupervisor: matches.some((restriction) => restriction.kind === 'supervisedOnly'),
+    needsSupervisor:
+      !visitor.isSupervised && matches.some((restriction) => restriction.kind === 'supervisedOnly'),
+    youngPersonIds: matches.map((restriction) => restriction.youngPersonId),
+    idCheckRestrictionIds: [],
+    idCheckedNotRestrictionIds: [],
+    admittedUnder: matches.map((restriction) => ({
+      restrictionId: restriction.id,
+      condition: restriction.kind,
+    })),
   };
 };
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailService, type MailService } from '../../../../electron/main/services/mail/mail-service';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
+import { createMainKey } from '../../../../electron/main/services/main-key';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
@@ -41,9 +42,11 @@ const password = 'correct horse battery staple';
 
 async function mailServiceFor(port: number, attachSignedPdf = false): Promise<MailService> {
   folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
+  const storage = inMemoryProtectedStorage();
   const mail = createMailService({
     folder,
-    protectedStorage: inMemoryProtectedStorage(),
+    protectedStorage: storage,
+    mainKey: createMainKey({ folder, protectedStorage: storage }),
     timeouts: { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 },
   });
   const saved = await mail.saveSettings({
@@ -197,7 +200,12 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
 
   it('without mail settings nothing is sent and the messages wait in the outbox', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
-    const mail = createMailService({ folder, protectedStorage: inMemoryProtectedStorage() });
+    const storage = inMemoryProtectedStorage();
+    const mail = createMailService({
+      folder,
+      protectedStorage: storage,
+      mainKey: createMainKey({ folder, protectedStorage: storage }),
+    });
     const home = await homeWithGroup(() => new Date());
     await queuePanAlert(home.db, home.manager, {
       youngPersonId: home.youngPerson.id,

@@ -12,9 +12,9 @@ afterEach(() => closeTestHome());
 
 type Note = { visitor: string; notes: string };
 
-function NoteForm() {
+function NoteForm({ formKey = 'test-note' }: { formKey?: string }) {
   const form = useForm<Note>({ defaultValues: { visitor: '', notes: '' } });
-  const { restoredAt } = useDraft('test-note', form);
+  const { restoredAt, restored } = useDraft(formKey, form);
   return (
     <form aria-label="A note">
       <label>
@@ -26,6 +26,7 @@ function NoteForm() {
         <textarea {...form.register('notes')} />
       </label>
       {restoredAt ? <p>Draft restored</p> : null}
+      {restored ? <p>Kept: {restored.fields.join(', ')}</p> : null}
     </form>
   );
 }
@@ -88,6 +89,71 @@ describe('drafts', () => {
       { timeout: 3_000 },
     );
     quiet.mockRestore();
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('when a draft is kept', () => {
+  it('someone typing steadily, never pausing, is kept within about a second of starting', async () => {
+    const home = await openTestHome();
+    const drafts = draftRepository(home.db, home.careWorker.cipher, home.careWorker.staff.id);
+    const user = userEvent.setup();
+    renderSignedIn(<NoteForm />, { db: home.db, session: home.careWorker });
+    const notes = screen.getByLabelText('Notes');
+    // A key every 150 ms for 2.4 s: a debounce alone (save after a pause) would never save.
+    const started = performance.now();
+    let firstKeptAfter: number | undefined;
+    for (let key = 0; key < 16; key += 1) {
+      await user.type(notes, 'a');
+      if (firstKeptAfter === undefined && (await drafts.get('test-note')))
+        firstKeptAfter = performance.now() - started;
+      await sleep(150);
+    }
+    expect(firstKeptAfter).toBeDefined();
+    expect(firstKeptAfter).toBeLessThan(2_000);
+    const kept = await drafts.get('test-note');
+    // Kept again while typing went on, not only once.
+    expect((kept?.values as Note).notes.length).toBeGreaterThan(8);
+  });
+
+  it('hiding the window keeps what was typed at once, without waiting', async () => {
+    const home = await openTestHome();
+    const drafts = draftRepository(home.db, home.careWorker.cipher, home.careWorker.staff.id);
+    const user = userEvent.setup();
+    renderSignedIn(<NoteForm />, { db: home.db, session: home.careWorker });
+    await user.type(screen.getByLabelText('Notes'), 'Dad rang');
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(
+      async () => expect(await drafts.get('test-note')).toMatchObject({ values: { notes: 'Dad rang' } }),
+      {
+        timeout: 300,
+      },
+    );
+    visibility.mockRestore();
+  });
+
+  it('typing undone leaves no draft, and each form keeps its own', async () => {
+    const home = await openTestHome();
+    const drafts = draftRepository(home.db, home.careWorker.cipher, home.careWorker.staff.id);
+    const user = userEvent.setup();
+    await drafts.save('contact-form:b', { visitor: 'Someone else', notes: '' });
+    renderSignedIn(<NoteForm formKey="contact-form:a" />, { db: home.db, session: home.careWorker });
+    expect(screen.getByLabelText('Visitor')).toHaveValue('');
+    await user.type(screen.getByLabelText('Visitor'), 'x');
+    await waitFor(async () => expect(await drafts.get('contact-form:a')).toBeDefined(), { timeout: 3_000 });
+    await user.clear(screen.getByLabelText('Visitor'));
+    await waitFor(async () => expect(await drafts.get('contact-form:a')).toBeUndefined(), { timeout: 3_000 });
+    expect((await drafts.list('contact-form:')).map((draft) => draft.formKey)).toEqual(['contact-form:b']);
+  });
+
+  it('a draft that comes back says which fields it kept', async () => {
+    const home = await openTestHome();
+    const drafts = draftRepository(home.db, home.careWorker.cipher, home.careWorker.staff.id);
+    await drafts.save('test-note', { visitor: '', notes: 'Mum rang about Saturday.' });
+    renderSignedIn(<NoteForm />, { db: home.db, session: home.careWorker });
+    expect(await screen.findByText('Kept: notes')).toBeInTheDocument();
   });
 });
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createDocumentsHandlers } from '../../../../electron/main/handlers/documents-handlers';
 import { createDocumentsService } from '../../../../electron/main/services/documents';
 import { fixedDocumentDialogs } from '../../../../electron/main/services/fixed-document-dialogs';
+import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
+import { createTrustServices } from '../../../../electron/main/services/trust-services';
 import { ipcContract } from '../../../../shared/ipc/contract';
 import type { SigningPort } from '../../../../renderer/src/platform/signing-port';
 
@@ -13,12 +15,15 @@ import type { SigningPort } from '../../../../renderer/src/platform/signing-port
  */
 export function realSigningPort(): SigningPort & { calls: string[] } {
   const root = mkdtempSync(join(tmpdir(), 'family-links-signing-'));
+  const trust = createTrustServices({ folder: root, protectedStorage: inMemoryProtectedStorage() });
   const handlers = createDocumentsHandlers({
     documents: createDocumentsService({
       settingsFolder: root,
       fontsFolder: join(process.cwd(), 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(root),
+      homeAuthority: trust.homeAuthority,
     }),
+    proofs: trust.proofs,
   });
   const calls: string[] = [];
   return {

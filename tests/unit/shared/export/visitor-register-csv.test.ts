@@ -21,6 +21,9 @@ const line: VisitorRegisterCsvLine = {
   restrictionCheck: 'clear',
   overrideReason: '',
   amendmentReason: '',
+  isTurnedAway: false,
+  conditions: '',
+  note: '',
 };
 
 /** A small RFC 4180 reader, so the tests check what a spreadsheet would read back. */
@@ -105,11 +108,13 @@ describe('the visitor register as a CSV file', () => {
       'ID checked',
       'Vehicle',
       'Badge',
-      'Admitted by',
+      'Admitted or turned away by',
       'Supervised by',
       'Restriction check',
       'Override reason',
       'Correction',
+      'Conditions',
+      'Note',
     ]);
     expect(rows[1]).toEqual([
       'Dawn Morris',
@@ -124,6 +129,8 @@ describe('the visitor register as a CSV file', () => {
       'Tom Hughes',
       '',
       'No restriction found',
+      '',
+      '',
       '',
       '',
     ]);
@@ -142,7 +149,34 @@ describe('the visitor register as a CSV file', () => {
       'Restriction overridden by the manager',
       'Court order varied; "social worker" confirmed',
       'Wrong badge number',
+      '',
+      '',
     ]);
+  });
+
+  it('marks someone turned away as turned away, with the note, and a visit under conditions with them', () => {
+    const turnedAway: VisitorRegisterCsvLine = {
+      ...line,
+      departedAt: undefined,
+      restrictionCheck: 'block',
+      isTurnedAway: true,
+      note: 'Left in a silver car',
+    };
+    const supervised: VisitorRegisterCsvLine = {
+      ...line,
+      restrictionCheck: 'warn',
+      supervisedBy: 'Priya Raman',
+      conditions: 'Supervised contact only. The named member of staff must supervise throughout.',
+    };
+    const [, turnedAwayRow, supervisedRow] = readCsv(
+      visitorRegisterCsv([turnedAway, supervised], 'Europe/London'),
+    );
+    expect(turnedAwayRow?.[5]).toBe('Turned away');
+    expect(turnedAwayRow?.[11]).toBe('Refused');
+    expect(turnedAwayRow?.at(-1)).toBe('Left in a silver car');
+    expect(supervisedRow?.at(-2)).toBe(
+      'Supervised contact only. The named member of staff must supervise throughout.',
+    );
   });
 
   it('is only a header for an empty period, with a byte-order mark so Excel reads UTF-8', () => {

@@ -23,7 +23,25 @@ const leaver: PanStaffAccount = {
   isActive: false,
   roleLabel: 'Learning Mentor',
 };
-const staff = new Map([tutor, coordinator, leaver].map((account) => [account.id, account]));
+const manager: PanStaffAccount = {
+  id: '00000000-0000-4000-8000-000000000004',
+  name: 'Mo Manager',
+  email: 'mo@home.example',
+  isActive: true,
+  roleLabel: 'Registered Manager',
+  isRegisteredManager: true,
+};
+const formerManager: PanStaffAccount = {
+  id: '00000000-0000-4000-8000-000000000005',
+  name: 'Fay Former',
+  email: 'fay@home.example',
+  isActive: false,
+  roleLabel: 'Registered Manager',
+  isRegisteredManager: true,
+};
+const staff = new Map(
+  [tutor, coordinator, leaver, manager, formerManager].map((account) => [account.id, account]),
+);
 
 const member = (
   id: number,
@@ -51,12 +69,41 @@ const emails = (
   );
 
 describe('who hears about what in a PAN group', () => {
-  it.each(panEvents)(
+  it.each(panEvents.filter((event) => event !== 'visitorTurnedAway'))(
     'the Personal Tutor hears about every event (%s), even with nobody else in the group',
     (event) => {
       expect(emails(event, [])).toEqual(['tom@home.example']);
     },
   );
+
+  it('the PT and the duty manager (each active Registered Manager) hear that a visitor was turned away', () => {
+    const outcome = panRecipients({
+      event: 'visitorTurnedAway',
+      group: undefined,
+      personalTutorId: tutor.id,
+      staff,
+    });
+    expect(outcome.recipients.map(({ email, because }) => [email, because])).toEqual([
+      ['tom@home.example', 'personalTutor'],
+      ['mo@home.example', 'dutyManager'],
+    ]);
+  });
+
+  it('tells a manager who is also the PT once', () => {
+    expect(emails('visitorTurnedAway', [], manager.id)).toEqual(['mo@home.example']);
+  });
+
+  it('tells members who ticked it that a visitor was turned away, and not those who did not', () => {
+    const members = [
+      member(1, ['visitorTurnedAway'], { staffId: coordinator.id }),
+      member(2, ['formFiled'], { email: 'sam@council.example' }),
+    ];
+    expect(emails('visitorTurnedAway', members)).toEqual([
+      'tom@home.example',
+      'mo@home.example',
+      'cara@home.example',
+    ]);
+  });
 
   it.each([
     ['formFiled', 'formFiled', true],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, prepareName, type NameCloseness } from '../../../../shared/rules/name-matching';
+import {
+  compareNames,
+  isStartOfName,
+  nameCompleteness,
+  prepareName,
+  type NameCloseness,
+} from '../../../../shared/rules/name-matching';
+import { personPartOf } from '../../../../shared/rules/name-words';
 import {
   damerauLevenshtein,
   nearSpellingAllowance,
@@ -9,7 +16,7 @@ import {
 
 /** A name given at the door against a recorded one, as the check compares them. */
 const closeness = (atTheDoor: string, recorded: string) =>
-  compareNames(prepareName(atTheDoor, { bothOrders: true }), prepareName(recorded));
+  compareNames(prepareName(atTheDoor, { asGiven: true }), prepareName(recorded));
 
 describe('normalising a name', () => {
   it.each([
@@ -85,40 +92,83 @@ describe('the spelling distance', () => {
   });
 });
 
-describe('a name at the door that is the restricted person’s', () => {
+describe('a name at the door that is the restricted person’s name (the door acts on it)', () => {
   it.each<[string, string, string, NameCloseness]>([
-    ['the same name in capitals with extra spaces', 'JOHN  SMITH', 'John Smith', 'exact'],
+    ['the same name', 'John Smith', 'John Smith', 'exact'],
+    ['the name all in capitals', 'JOHN SMITH', 'John Smith', 'exact'],
+    ['extra spaces, and spaces pasted after it', '  John    Smith   ', 'John Smith', 'exact'],
+    ['a tab and a non-breaking space', 'John\tSmith\u00a0', 'John Smith', 'exact'],
     ['an accent on a letter', 'Jöhn Smith', 'John Smith', 'exact'],
+    ['accents the record has and the keyboard has not', 'Zoe Lefevre', 'Zoë Lefèvre', 'exact'],
     ['surname first with a comma', 'Smith, John', 'John Smith', 'exact'],
     ['surname first without a comma, as ID often has it', 'SMITH John', 'John Smith', 'exact'],
     ['a title and a generation suffix', 'Mr John Smith Snr', 'John Smith', 'exact'],
     ['a middle name the record does not have', 'John Paul Smith', 'John Smith', 'exact'],
-    ['the middle name they go by', 'Paul Smith', 'John Paul Smith', 'exact'],
-    ['one half of a double-barrelled surname', 'Sarah Jones', 'Sarah Smith-Jones', 'exact'],
-    ['a double-barrelled surname without its hyphen', 'Sarah Smith', 'Sarah Smith Jones', 'exact'],
-    ['O’Brien written with a space', 'Sean O Brien', 'Sean O’Brien', 'exact'],
-    ['O’Brien written without the apostrophe', 'Sean OBrien', 'Sean O’Brien', 'exact'],
+    ['O’Neill with a straight apostrophe', "Sean O'Neill", 'Sean O’Neill', 'exact'],
+    ['O’Neill without the apostrophe', 'Sean ONeill', 'Sean O’Neill', 'exact'],
+    ['O’Neill written with a space', 'Sean O Neill', 'Sean O’Neill', 'exact'],
+    ['Mc written with a space', 'Kyle Mc Donald', 'Kyle McDonald', 'exact'],
+    [
+      'a double-barrelled surname with a space for the hyphen',
+      'Sarah Smith Jones',
+      'Sarah Smith-Jones',
+      'exact',
+    ],
+    [
+      'a hyphenated surname, the record without the hyphen',
+      'Sarah Smith-Jones',
+      'Sarah Smith Jones',
+      'exact',
+    ],
+    ['a hyphenated first name written as two', 'Mary Jane Watson', 'Mary-Jane Watson', 'exact'],
+    ['a hyphenated name in capitals', 'SARAH SMITH-JONES', 'Sarah Smith-Jones', 'exact'],
     ['a short form of the first name', 'Johnny Smith', 'John Smith', 'short form'],
     ['a short form spelt another way', 'Jonny Smith', 'John Smith', 'short form'],
     ['a short form that looks nothing like the name', 'Bill Turner', 'William Turner', 'short form'],
-    ['an initial', 'J Smith', 'John Smith', 'short form'],
+    [
+      'a short form with a double-barrelled surname',
+      'Liz Smith-Jones',
+      'Elizabeth Smith-Jones',
+      'short form',
+    ],
+    ['a one-word restriction (first name only) in a full name', 'Dean Walsh', 'Dean', 'exact'],
+    ['a one-word alias given on its own', 'smithy', 'Smithy', 'exact'],
+    ['a one-word alias in capitals with spaces', '  SMITHY ', 'Smithy', 'exact'],
+    ['a one-word name after a role word', 'Smithy the courier', 'Smithy', 'exact'],
+  ])('%s: %s is %s', (_case, atTheDoor, recorded, expected) => {
+    expect(closeness(atTheDoor, recorded)).toBe(expected);
+  });
+});
+
+describe('a name at the door only close to the restricted person’s (the door asks for ID)', () => {
+  it.each<[string, string, string, NameCloseness]>([
+    ['Sara Kahn for Sarah Khan', 'Sara Kahn', 'Sarah Khan', 'near spelling'],
     ['a short form and a near spelling together', 'Jon Smyth', 'John Smith', 'near spelling'],
     ['a letter added to the surname', 'John Smithe', 'John Smith', 'near spelling'],
     ['two letters swapped in the first name', 'Jhon Smith', 'John Smith', 'near spelling'],
     ['Thomson for Thompson', 'Mark Thomson', 'Mark Thompson', 'near spelling'],
     ['McDonald for Macdonald', 'Kyle McDonald', 'Kyle Macdonald', 'near spelling'],
+    ['MacKenzie for McKenzie, in capitals', 'AMY MACKENZIE', 'Amy McKenzie', 'near spelling'],
+    ['O’Neil for O’Neill', 'Sean O’Neil', 'Sean O’Neill', 'near spelling'],
     ['Philips for Phillips', 'Dean Philips', 'Dean Phillips', 'near spelling'],
     ['a short surname spelt another way', 'Peter Reed', 'Peter Reid', 'near spelling'],
     ['Muhammad for Mohammed', 'Muhammad Khan', 'Mohammed Kahn', 'near spelling'],
-    ['a one-word restriction (first name only) in a full name', 'Dean Walsh', 'Dean', 'exact'],
-    ['a one-word alias given on its own', 'smithy', 'Smithy', 'exact'],
     ['a one-word restriction spelt as it sounds', 'Deen Walsh', 'Dean', 'near spelling'],
-  ])('matches %s', (_case, atTheDoor, recorded, expected) => {
+    ['an initial', 'J Smith', 'John Smith', 'initial'],
+    ['an initial with a full stop, surname first', 'Smith, J.', 'John Smith', 'initial'],
+    ['an initial for a hyphenated first name', 'M Watson', 'Mary-Jane Watson', 'initial'],
+    ['one half of a double-barrelled surname', 'Sarah Jones', 'Sarah Smith-Jones', 'part of the name'],
+    ['the other half', 'Sarah Smith', 'Sarah Smith-Jones', 'part of the name'],
+    ['half of an unhyphenated double surname', 'Sarah Smith', 'Sarah Smith Jones', 'part of the name'],
+    ['the middle name they go by', 'Paul Smith', 'John Paul Smith', 'part of the name'],
+    ['a double-barrelled name given for a single one', 'John Smith-Jones', 'John Smith', 'part of the name'],
+    ['half a surname and a near spelling', 'Sara Jones', 'Sarah Smith-Jones', 'near spelling'],
+  ])('%s: %s is %s', (_case, atTheDoor, recorded, expected) => {
     expect(closeness(atTheDoor, recorded)).toBe(expected);
   });
 });
 
-describe('a name at the door that only looks like the restricted person’s', () => {
+describe('a name at the door that is someone else’s', () => {
   it.each([
     // One letter, but a different name (and not a keyboard slip): see name-matching.ts.
     ['Joan for John', 'Joan Smith', 'John Smith'],
@@ -131,6 +181,7 @@ describe('a name at the door that only looks like the restricted person’s', ()
     ['short first names one letter apart', 'Sean Walsh', 'Dean Walsh'],
     ['Carol for Carl', 'Carol Jones', 'Carl Jones'],
     ['Samantha for Samuel, though both are Sam', 'Samantha Green', 'Samuel Green'],
+    ['another initial', 'K Smith', 'John Smith'],
     ['a surname alone', 'Smith', 'John Smith'],
     [
       'a surname a letter from a one-word alias (or every Smith would raise "Smithy")',
@@ -138,8 +189,103 @@ describe('a name at the door that only looks like the restricted person’s', ()
       'Smithy',
     ],
     ['a first name alone', 'John', 'John Smith'],
+    ['an initial against a one-word alias', 'S Khan', 'Smithy'],
     ['nothing typed yet', '', 'John Smith'],
-  ])('does not match %s', (_case, atTheDoor, recorded) => {
+  ])('%s: %s is not %s', (_case, atTheDoor, recorded) => {
     expect(closeness(atTheDoor, recorded)).toBeUndefined();
+  });
+});
+
+describe('words that are not a person’s name', () => {
+  it.each([
+    [
+      'a company and a role: the name only looks like a barred one',
+      'Williams Jonas Ltd courier',
+      'William Jones',
+    ],
+    ['a company with a plc', 'Jones Smith plc', 'John Smith'],
+    ['the council', 'Smith Leeds City Council', 'John Smith'],
+    ['an agency', 'Jonas Williams Agency', 'Jonas Williams'],
+    ['services', 'Smith Jones Services', 'Sarah Smith-Jones'],
+    ['a carrier and a role, even against a record made of them', 'Evri courier', 'Evri Courier'],
+    ['a role before a one-word alias that is a role word', 'The courier', 'Courier'],
+    ['a note in brackets', 'Dave (John Smith’s cousin)', 'John Smith'],
+    ['whoever they are from', 'Dave from John Smith Ltd', 'John Smith'],
+  ])('%s: %s does not match %s', (_case, atTheDoor, recorded) => {
+    expect(closeness(atTheDoor, recorded)).toBeUndefined();
+  });
+
+  it.each([
+    ['a role word', 'Dave Brown the courier', 'Dave Brown'],
+    ['a company after “from”', 'Dave Brown from Acme Ltd', 'Dave Brown'],
+    ['a company after a comma', 'Dave Brown, Acme Ltd', 'Dave Brown'],
+    ['a company after a spaced dash', 'Dave Brown - Leeds City Council', 'Dave Brown'],
+    ['a job in brackets', 'Dave Brown (gas engineer)', 'Dave Brown'],
+    ['a relationship', "Millie's mum Dawn Morris", 'millies Dawn Morris'],
+    ['surname first, with a comma', 'Smith, John', 'smith, john'],
+    ['names that are also trades, kept', 'Minnie Driver', 'minnie driver'],
+    ['a surname that is a role elsewhere, kept', 'Jane Foster', 'jane foster'],
+    ['the particle van, kept', 'Anna van der Berg', 'anna van der berg'],
+  ])('keeps the name around %s', (_case, typed, expected) => {
+    const kept = personPartOf(typed).text.toLowerCase().replace(/\s+/g, ' ').trim();
+    expect(kept).toBe(expected.toLowerCase());
+  });
+
+  it.each([
+    ['Williams Jonas Ltd courier', { organisation: true, otherWords: false }],
+    ['Dave from Acme Ltd', { organisation: true, otherWords: true }],
+    ['Leeds City Council', { organisation: true, otherWords: false }],
+    ['DPD courier', { organisation: false, otherWords: true }],
+    ['John Smith', { organisation: false, otherWords: false }],
+  ])('says what it left out of %s', (typed, leftOut) => {
+    expect(personPartOf(typed).leftOut).toEqual(leftOut);
+  });
+
+  it('still matches a barred person who gives their company too', () => {
+    expect(closeness('John Smith from Acme Ltd', 'John Smith')).toBe('exact');
+    expect(closeness('John Smith (plumber)', 'John Smith')).toBe('exact');
+  });
+});
+
+describe('whether there is enough of a name to check', () => {
+  const completeness = (typed: string) => nameCompleteness(prepareName(typed, { asGiven: true }));
+  it.each([
+    ['John Smith', 'full'],
+    ['J Smith', 'full'],
+    ['Smith, J', 'full'],
+    ['  JOHN   SMITH  ', 'full'],
+    ['Imran', 'one word'],
+    ['Khan', 'one word'],
+    ['Mr Khan', 'one word'],
+    ['Sarah K', 'one word'],
+    ['Imran the courier', 'one word'],
+    ['Dave from the council', 'one word'],
+    ['Williams Jonas Ltd courier', 'no name'],
+    ['DPD courier', 'no name'],
+    // Driver is a surname too, so it stays: one word, still not enough to check.
+    ['DPD driver', 'one word'],
+    ['Leeds City Council', 'no name'],
+    ['', 'no name'],
+    ['   ', 'no name'],
+  ])('%s is %s', (typed, expected) => {
+    expect(completeness(typed)).toBe(expected);
+  });
+});
+
+describe('half a name, typed so far', () => {
+  const isStart = (typed: string, recorded: string) =>
+    isStartOfName(prepareName(typed, { asGiven: true }), prepareName(recorded));
+  it.each([
+    ['Sarah Kh', 'Sarah Khan', true],
+    ['Sarah K', 'Sarah Khan', true],
+    ['SARAH KHA', 'Sarah Khan', true],
+    ['Sally Kh', 'Sarah Khan', true],
+    ['Sarah Jo', 'Sarah Smith-Jones', true],
+    ['Sarah Khan', 'Sarah Khan', false],
+    ['John Smith', 'John Smithson', false],
+    ['Dawn Kh', 'Sarah Khan', false],
+    ['Sarah Mo', 'Sarah Khan', false],
+  ])('%s could be the start of %s: %s', (typed, recorded, expected) => {
+    expect(isStart(typed, recorded)).toBe(expected);
   });
 });

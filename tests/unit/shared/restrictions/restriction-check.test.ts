@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { warningInstruction } from '../../../../shared/rules/door-check';
 import {
   checkRestrictions,
-  doorInstruction,
   isRestrictionInForce,
   prepareRestrictionIndex,
-  restrictionVerdict,
   type CheckableRestriction,
   type RestrictionCheck,
   type RestrictionCheckInput,
@@ -100,7 +99,7 @@ describe('who is at the door', () => {
     const result = checkRestrictions({ visitor: son, youngPersonIds: [amy] }, [againstTheFather], today);
     expect(result.kind).toBe('warn');
     expect(matchesOf(result)[0]?.isRecordedAsSomeoneElse).toBe(true);
-    expect(doorInstruction(result)).toContain('Check their ID with the duty manager');
+    expect(warningInstruction(matchesOf(result))).toContain('Check their ID with the duty manager');
   });
 
   it.each(['Joan Smith', 'John Smithson', 'Jane Smith', 'Tom Smith', 'John Smart', 'Jon Snow'])(
@@ -150,14 +149,10 @@ describe('what the restriction means for this contact', () => {
   it('warns supervised only with the condition and what to do, in plain words', () => {
     const supervised = restriction({ kind: 'supervisedOnly' });
     const result = checkRestrictions(typed('John Smith'), [supervised], today);
-    expect(doorInstruction(result)).toBe(
+    expect(warningInstruction(matchesOf(result))).toBe(
       'Supervised contact only. A named member of staff must supervise. Speak to the duty manager.',
     );
-    expect(restrictionVerdict(result)).toEqual({
-      kind: 'warn',
-      restrictionIds: [supervised.id],
-      needsSupervisor: true,
-    });
+    expect(matchesOf(result)[0]?.effect).toMatchObject({ kind: 'warn', needsSupervisor: true });
   });
 
   it('no longer asks for a supervisor once one is named (booking)', () => {
@@ -166,7 +161,7 @@ describe('what the restriction means for this contact', () => {
       [restriction({ kind: 'supervisedOnly' })],
       today,
     );
-    expect(restrictionVerdict(result).needsSupervisor).toBe(false);
+    expect(matchesOf(result)[0]?.effect).toMatchObject({ kind: 'warn', needsSupervisor: false });
   });
 
   it('adds the written conditions to the condition', () => {
@@ -175,26 +170,21 @@ describe('what the restriction means for this contact', () => {
       [restriction({ kind: 'supervisedOnly', conditions: 'Two staff present' })],
       today,
     );
-    expect(doorInstruction(result)).toContain('Supervised contact only. Two staff present.');
+    expect(warningInstruction(matchesOf(result))).toContain('Supervised contact only. Two staff present.');
   });
 
   it('turns a barred visitor away without the court order or its reasons', () => {
     const result = checkRestrictions(typed('John Smith'), [restriction()], today);
-    expect(doorInstruction(result)).toBe('Do not admit. Speak to the duty manager.');
+    expect(matchesOf(result)[0]?.effect).toMatchObject({
+      kind: 'block',
+      instruction: 'Do not admit. Speak to the duty manager.',
+    });
     expect(JSON.stringify(result)).not.toMatch(/authority|description/);
   });
 
-  it('asks for ID when the only match is a near spelling', () => {
+  it('says how a close name matched, so the door can ask for ID (see door-check.ts)', () => {
     const result = checkRestrictions(typed('Jon Smyth'), [restriction()], today);
-    expect(doorInstruction(result)).toBe(
-      'Do not admit. Speak to the duty manager. The name is close to, not the same as, a restricted person’s: check their ID.',
-    );
-  });
-
-  it('lets nobody through when nothing matches', () => {
-    expect(doorInstruction(checkRestrictions(typed('Mary Jones'), [restriction()], today))).toBe(
-      'No restriction stops this visit. Sign the visitor in as usual.',
-    );
+    expect(matchesOf(result)[0]?.name.how).toBe('near spelling');
   });
 
   it('gives the most severe answer, with the block before the warning', () => {

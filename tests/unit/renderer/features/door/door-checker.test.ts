@@ -34,29 +34,23 @@ const noRegisteredNames = () => undefined;
 
 describe('the door’s restriction check, as the visitor register runs it', () => {
   it.each([
-    ['an exact name blocks', 'John Smith', restriction(), { kind: 'block', needsSupervisor: false }],
-    ['a near spelling blocks', 'Jon Smyth', restriction(), { kind: 'block', needsSupervisor: false }],
-    [
-      'an alias blocks',
-      'Johnny Boy',
-      restriction({ aliases: ['Johnny Boy'] }),
-      { kind: 'block', needsSupervisor: false },
-    ],
+    ['an exact name blocks', 'John Smith', restriction(), 'block', false],
+    ['a near spelling asks for ID', 'Jon Smyth', restriction(), 'checkId', false],
+    ['an alias blocks', 'Johnny Boy', restriction({ aliases: ['Johnny Boy'] }), 'block', false],
     [
       'supervised only warns and needs a supervisor',
       'John Smith',
       restriction({ kind: 'supervisedOnly' }),
-      { kind: 'warn', needsSupervisor: true },
+      'warn',
+      true,
     ],
-    [
-      'someone else entirely is clear',
-      'Dawn Morris',
-      restriction(),
-      { kind: 'clear', needsSupervisor: false },
-    ],
-  ] as const)('%s', (_why, name, recorded, expected) => {
+    ['someone else entirely is clear', 'Dawn Morris', restriction(), 'clear', false],
+    ['one word is not enough to check', 'Dawn', restriction(), 'incomplete', false],
+  ] as const)('%s', (_why, name, recorded, kind, needsSupervisor) => {
     const verdict = doorChecker(today)({ name }, [millie], [recorded]);
-    expect(verdict).toEqual({ ...expected, restrictionIds: expected.kind === 'clear' ? [] : [recorded.id] });
+    expect(verdict).toMatchObject({ kind, needsSupervisor });
+    expect(verdict.restrictionIds).toEqual(kind === 'block' || kind === 'warn' ? [recorded.id] : []);
+    expect(verdict.idCheckRestrictionIds).toEqual(kind === 'checkId' ? [recorded.id] : []);
   });
 
   it('counts only restrictions for the young people being visited, or all when none is chosen yet', () => {
@@ -101,7 +95,7 @@ describe('the register refuses through the adapter', () => {
   let db: FamilyLinksDb;
   afterEach(() => db?.close());
 
-  it('a near spelling of a barred person cannot be signed in without the manager’s override', async () => {
+  it('a near spelling of a barred person cannot be signed in until their ID is checked, and a manager may still override once treated as them', async () => {
     db = freshDatabase();
     const manager = await testSession(['registeredManager']);
     const careWorker = await testSession(['careStaff'], {
@@ -126,9 +120,12 @@ describe('the register refuses through the adapter', () => {
       reason: 'Says he is her uncle',
       isIdChecked: false,
     };
-    const refused = await register.signIn(careWorker, visit, doorChecker(today), today);
+    const unchecked = await register.signIn(careWorker, visit, doorChecker(today), today);
+    expect(unchecked.ok ? undefined : unchecked.error.code).toBe('needs-id-check');
+    const treated = { ...visit, treatedAsRestrictionIds: [recorded.value.id] };
+    const refused = await register.signIn(careWorker, treated, doorChecker(today), today);
     expect(refused.ok ? undefined : refused.error.code).toBe('blocked');
-    const overridden = await register.signIn(manager, visit, doorChecker(today), today, {
+    const overridden = await register.signIn(manager, treated, doorChecker(today), today, {
       reason: 'Identity checked: a different John Smith',
     });
     expect(overridden.ok && overridden.value.matchedRestrictionIds).toEqual([recorded.value.id]);

@@ -35,18 +35,24 @@ async function openDoor(as: 'careWorker' | 'manager' | 'tutor') {
 }
 
 describe('the front door', () => {
-  it('stops a care worker signing in a barred visitor typed with a near spelling, without showing the court order', async () => {
+  it('asks a care worker to check the ID of a near spelling, and blocks once they treat them as the barred person, without showing the court order', async () => {
     const { home, millie, user } = await openDoor('careWorker');
     await seedRestriction(home, { ...barred, youngPersonId: millie.id });
     const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
 
     await user.type(within(form).getByLabelText('Visitor’s name'), 'Jon Smyth');
+    const idCheck = await screen.findByRole('region', { name: 'Check their ID' });
+    expect(idCheck).toHaveTextContent('Jon Smyth is close to John Smith (near spelling).');
+    expect(idCheck).not.toHaveTextContent('LS26C09999');
+    expect(screen.queryByText('No restrictions found for this name.')).not.toBeInTheDocument();
+
+    await user.click(within(idCheck).getByRole('button', { name: 'Treat them as John Smith' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Do not admit. Speak to the duty manager.');
-    expect(alert).toHaveTextContent('Jon Smyth was matched to John Smith (near spelling).');
     expect(alert).not.toHaveTextContent('LS26C09999');
     expect(alert).not.toHaveTextContent('Court order');
     expect(within(form).getByRole('button', { name: 'Sign in' })).toBeDisabled();
+    expect(within(alert).getByRole('button', { name: 'Record as turned away' })).toBeEnabled();
     expect(within(form).queryByRole('group', { name: 'Override and admit' })).not.toBeInTheDocument();
 
     // Someone else's name is quietly clear.
@@ -54,6 +60,39 @@ describe('the front door', () => {
     await user.type(within(form).getByLabelText('Visitor’s name'), 'Dawn Morris');
     expect(await screen.findByText('No restrictions found for this name.')).toBeInTheDocument();
     expect(within(form).getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
+
+  it('never says "no restrictions found" for one word, and Enter in the name field signs nobody in', async () => {
+    const { home, user } = await openDoor('careWorker');
+    const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
+    await user.type(within(form).getByLabelText('Reason for the visit'), 'Visiting');
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'Imran{Enter}');
+    expect(await screen.findByText('Type their full name to check it.')).toBeInTheDocument();
+    expect(screen.queryByText('No restrictions found for this name.')).not.toBeInTheDocument();
+    expect(await visitorLogRepository(home.db, home.manager.cipher).onSite()).toHaveLength(0);
+
+    await user.click(within(form).getByRole('button', { name: 'Sign in' }));
+    expect(
+      await within(form).findByText('Type their full name (first name and surname) so it can be checked.'),
+    ).toBeInTheDocument();
+    expect(await visitorLogRepository(home.db, home.manager.cipher).onSite()).toHaveLength(0);
+  });
+
+  it('clears the last visitor’s “signed in” confirmation when the next name is typed', async () => {
+    const { user } = await openDoor('careWorker');
+    const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'Dawn Morris');
+    await user.type(within(form).getByLabelText('Reason for the visit'), 'Visiting');
+    await screen.findByText('No restrictions found for this name.');
+    await user.click(within(form).getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByText(/^Dawn Morris signed in at \d\d:\d\d\.$/)).toBeInTheDocument();
+    await user.type(within(form).getByLabelText('Visitor’s name'), 'G');
+    expect(screen.queryByText(/^Dawn Morris signed in at/)).not.toBeInTheDocument();
+    expect(
+      within(await screen.findByRole('list', { name: 'Visitors on site now' })).getByRole('button', {
+        name: 'Sign Dawn Morris out',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('lets the manager override a block only with a reason and a confirmation, and shows them the authority', async () => {
@@ -112,6 +151,10 @@ describe('the front door', () => {
       const [entry] = await visitorLogRepository(home.db, home.manager.cipher).onSite();
       expect(entry?.supervisingStaffId).toBe(home.manager.staff.id);
     });
-    expect(await screen.findByRole('table', { name: 'Visitors on site now' })).toHaveTextContent('Deano');
+    const onSite = await screen.findByRole('list', { name: 'Visitors on site now' });
+    expect(onSite).toHaveTextContent('Deano');
+    // The condition stays in sight, in words, with who supervises.
+    expect(onSite).toHaveTextContent('Supervised contact only.');
+    expect(onSite).toHaveTextContent(`Supervised by ${home.manager.staff.name}`);
   });
 });

@@ -1,0 +1,164 @@
+import { X509Certificate } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomically } from '../atomic-file';
+import { readJsonFile } from '../json-file';
+import type { MainKey } from '../main-key';
+
+/**
+ * The home CA this computer trusts for manager-only requests, kept by the main process in its own
+ * folder and MAC'd with its own key, and the people whose certificates it no longer accepts for
+ * them. The page never tells the main process which CA to trust:
+ *
+ * - it is learnt when the main process makes the CA (first run), or, on a computer that does not
+ *   know one yet (set up before this was kept, or a new computer a backup was restored to), from
+ *   the first CA whose key the main process itself opens with its secret (issuing a certificate,
+ *   which only a manager's password can do) or that signs the proof of a checked restore;
+ * - once a home is set up, it is never replaced: a different CA is refused, and an edited file
+ *   reads as damaged (manager-only requests then stop, and the log says why) rather than as
+ *   unknown. (Before that, a first run tried again after failing half-way may replace it.)
+ *
+ * Each time it is learnt is a line in `home-authority-history.jsonl`.
+ */
+export type PinnedAuthority =
+  | { readonly state: 'pinned'; readonly certificate: X509Certificate; readonly fingerprint: string }
+  | { readonly state: 'none' }
+  | { readonly state: 'unverifiable'; readonly message: string };
+
+const purpose = 'home-authority';
+const revocationsPurpose = 'staff-revocations';
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const pinnedSchema = z
+  .object({
+    certificatePem: z.string().min(1).max(16_384),
+    fingerprint: hex64,
+    pinnedAt: z.string(),
+    how: z.enum(['created', 'first-use']),
+    tag: hex64,
+  })
+  .strict();
+const revocationsSchema = z.object({ revoked: z.record(z.string(), z.string()), tag: hex64 }).strict();
+
+const fingerprintOf = (certificate: X509Certificate) =>
+  certificate.fingerprint256.replaceAll(':', '').toLowerCase();
+
+export function createHomeAuthority(options: {
+  folder: string;
+  mainKey: MainKey;
+  /**
+   * True while no home has been set up on this computer (its audit log never anchored): a first
+   * run that failed half-way and is tried again makes a new CA, which may then replace the one
+   * the failed attempt left. Once a home exists, the CA is never replaced.
+   */
+  isBeforeFirstHome?: () => Promise<boolean>;
+  now?: () => Date;
+  log?: (message: string, detail?: unknown) => void;
+}) {
+  const path = join(options.folder, 'home-authority.json');
+  const historyPath = join(options.folder, 'home-authority-history.jsonl');
+  const revocationsPath = join(options.folder, 'revoked-staff.json');
+  const now = options.now ?? (() => new Date());
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = queue.then(task);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  async function read(): Promise<PinnedAuthority> {
+    const keyState = await options.mainKey.state();
+    if (keyState.state !== 'ready') return { state: 'unverifiable', message: keyState.message };
+    const stored = await readJsonFile(path, pinnedSchema);
+    if (stored.state === 'missing') return { state: 'none' };
+    const damaged: PinnedAuthority = {
+      state: 'unverifiable',
+      message:
+        'The record of the home’s certificate authority on this computer has been changed outside Family Links, so no manager-only change can be checked.',
+    };
+    if (stored.state === 'damaged') return damaged;
+    const { tag, ...value } = stored.value;
+    if (!(await options.mainKey.verify(purpose, value, tag))) return damaged;
+    try {
+      const certificate = new X509Certificate(value.certificatePem);
+      if (fingerprintOf(certificate) !== value.fingerprint) return damaged;
+      return { state: 'pinned', certificate, fingerprint: value.fingerprint };
+    } catch {
+      return damaged;
+    }
+  }
+
+  async function readRevocations(): Promise<Record<string, string> | 'unverifiable'> {
+    const stored = await readJsonFile(revocationsPath, revocationsSchema);
+    if (stored.state === 'missing') return {};
+    if (stored.state === 'damaged') return 'unverifiable';
+    const { tag, ...value } = stored.value;
+    return (await options.mainKey.verify(revocationsPurpose, value, tag)) ? value.revoked : 'unverifiable';
+  }
+
+  return {
+    pinned: (): Promise<PinnedAuthority> => serialised(read),
+
+    /**
+     * Learns `certificatePem` as the home CA if none is known yet. `accepted` when it is (now or
+     * already) the home CA; `refused` for a different one or when the record cannot be checked.
+     */
+    learn(certificatePem: string, how: 'created' | 'first-use'): Promise<'accepted' | 'refused'> {
+      return serialised(async () => {
+        let certificate: X509Certificate;
+        try {
+          certificate = new X509Certificate(certificatePem);
+        } catch {
+          return 'refused';
+        }
+        if (
+          !certificate.ca ||
+          !certificate.checkIssued(certificate) ||
+          !certificate.verify(certificate.publicKey)
+        )
+          return 'refused';
+        const fingerprint = fingerprintOf(certificate);
+        const current = await read();
+        if (current.state === 'pinned') {
+          if (current.fingerprint === fingerprint) return 'accepted';
+          const mayReplace = how === 'created' && (await options.isBeforeFirstHome?.()) === true;
+          if (!mayReplace) {
+            options.log?.('Refused a certificate authority that is not this home’s', { fingerprint });
+            return 'refused';
+          }
+        }
+        if (current.state === 'unverifiable') return 'refused';
+        const value = { certificatePem, fingerprint, pinnedAt: now().toISOString(), how };
+        const tag = await options.mainKey.mac(purpose, value);
+        if (!tag) return 'refused';
+        await appendFile(historyPath, `${JSON.stringify({ at: value.pinnedAt, how, fingerprint })}\n`, {
+          encoding: 'utf8',
+          flush: true,
+        });
+        await writeFileAtomically(path, JSON.stringify({ ...value, tag }));
+        options.log?.('Learnt the home’s certificate authority', { how, fingerprint });
+        return 'accepted';
+      });
+    },
+
+    /** When `staffId`'s certificates stopped counting for manager-only requests, if they did. */
+    async revocationOf(staffId: string): Promise<{ revokedAt: string | undefined } | 'unverifiable'> {
+      const revoked = await readRevocations();
+      return revoked === 'unverifiable' ? revoked : { revokedAt: revoked[staffId] };
+    },
+
+    revoke(staffId: string): Promise<string> {
+      return serialised(async () => {
+        const current = await readRevocations();
+        const at = now().toISOString();
+        // A damaged list is replaced by one holding what can still be trusted: this revocation.
+        const revoked = { ...(current === 'unverifiable' ? {} : current), [staffId]: at };
+        const tag = await options.mainKey.mac(revocationsPurpose, { revoked });
+        if (!tag) throw new Error('The main process’s key is not available');
+        await writeFileAtomically(revocationsPath, JSON.stringify({ revoked, tag }));
+        return at;
+      });
+    },
+  };
+}
+export type HomeAuthority = ReturnType<typeof createHomeAuthority>;

@@ -1,0 +1,366 @@
+import { randomBytes } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
+import {
+  syncReplyBodyLimit,
+  type SyncFailureCode,
+  type SyncHttpReply,
+  type SyncHttpRequest,
+  type SyncStatus,
+} from '../../../../shared/ipc/channels/sync';
+import {
+  longestPairingLifetimeMs,
+  type PairingEnvelope,
+  pairingEnvelopeSchema,
+} from '../../../../shared/sync/pairing-envelope';
+import { pairingIdAlphabet } from '../../../../shared/sync/pairing-code';
+import { checkSyncRequest, pairingLocalPrefix } from '../../../../shared/sync/sync-request-rules';
+import { computerUserName, type ServerAdmin, type SyncServer } from '../../../../shared/sync/sync-settings';
+import type { ProtectedStorage } from '../mail/protected-storage';
+import { createCouchCalls, memberRefused } from './couch-admin';
+import { createCouchHttp, type CouchCredentials } from './couch-http';
+import { createSyncSettingsStore, type SyncConnection } from './sync-settings-store';
+
+export type SyncOutcome<Value> =
+  | ({ readonly outcome: 'done' } & Value)
+  | { readonly outcome: 'failed'; readonly code: SyncFailureCode; readonly message: string };
+
+const failed = (code: SyncFailureCode, message: string) => ({ outcome: 'failed', code, message }) as const;
+
+/** A longpoll gets this long beyond the wait it asked the server for; anything else gets two minutes. */
+const longpollMarginMs = 15_000;
+const ordinaryDeadlineMs = 120_000;
+
+export type SyncServiceOptions = {
+  /** The app's own folder (userData): the settings file lives here, never in IndexedDB. */
+  readonly folder: string;
+  readonly protectedStorage: ProtectedStorage;
+  readonly now?: () => Date;
+  readonly log?: (message: string, detail?: unknown) => void;
+};
+
+/** Eight base32 characters from the OS's random source: a first computer's user name suffix. */
+function randomId(): string {
+  const bytes = randomBytes(8);
+  return [...bytes].map((byte) => pairingIdAlphabet[byte % 32]).join('');
+}
+
+/** 32 random bytes as base64url: a computer's server password, known only to that computer. */
+function randomPassword(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/**
+ * Sync with the home's CouchDB server, main-process side (issue: several computers, one home).
+ * Plain Node, no `electron`: the OS's protected storage is passed in. This computer's server
+ * password is made here, kept here (encrypted) and used here: the renderer's replicator sends each
+ * protocol request through `http`, which checks it against the allow-list, adds the credentials
+ * and performs it over verified TLS inside the home's database.
+ */
+export function createSyncService(options: SyncServiceOptions) {
+  const now = options.now ?? (() => new Date());
+  const store = createSyncSettingsStore(options);
+  const http = createCouchHttp(options.log ? { log: options.log } : {});
+  const couch = createCouchCalls(http);
+  let cached: Promise<SyncConnection | null> | undefined;
+
+  const connection = () => (cached ??= store.read());
+  const forgetCache = () => {
+    cached = undefined;
+    http.closeIdle();
+  };
+
+  function statusOf(current: SyncConnection | null): SyncStatus {
+    const passwordProtection = store.protection();
+    if (!current) return { configured: false, passwordProtection };
+    return {
+      configured: true,
+      serverUrl: current.server.serverUrl,
+      database: current.server.database,
+      computerUser: current.computerUser,
+      trustsOwnCa: current.server.caCertificatePem !== undefined,
+      hasPassword: current.password !== undefined,
+      passwordProtection,
+    };
+  }
+
+  function credentialsOf(current: SyncConnection | null): CouchCredentials | null {
+    return current?.password === undefined
+      ? null
+      : { name: current.computerUser, password: current.password };
+  }
+
+  function unreadableCa(server: SyncServer): boolean {
+    if (!server.caCertificatePem) return false;
+    try {
+      new X509Certificate(server.caCertificatePem);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  const notConfigured = failed(
+    'not-configured',
+    'This computer is not connected to a sync server (or its server password could not be opened here).',
+  );
+  const noProtectedStorage = failed(
+    'no-protected-storage',
+    'This computer offers no protected storage for the server password, so sync was not set up. Family Links will not keep it as plain text.',
+  );
+  const badCa = failed(
+    'invalid',
+    'That CA certificate could not be read. Paste the whole PEM text, including the BEGIN and END lines.',
+  );
+
+  async function setUpServer(request: {
+    server: SyncServer;
+    admin: ServerAdmin;
+    createDatabase: boolean;
+  }): Promise<SyncOutcome<{ status: SyncStatus }>> {
+    const { server, admin } = request;
+    if (unreadableCa(server)) return badCa;
+    if (!options.protectedStorage.isEncryptionAvailable()) return noProtectedStorage;
+    const isAdmin = await couch.checkAdmin(server, admin);
+    if (!isAdmin.ok) return failed(isAdmin.code, isAdmin.message);
+    const exists = await couch.databaseExists(server, admin);
+    if (!exists.ok) return failed(exists.code, exists.message);
+    if (!exists.value) {
+      if (!request.createDatabase)
+        return failed(
+          'no-database',
+          `The server has no database called ${server.database}. Check the name, or let Family Links create it.`,
+        );
+      const created = await couch.createDatabase(server, admin);
+      if (!created.ok) return failed(created.code, created.message);
+    }
+    const user = { name: computerUserName(server.database, randomId()), password: randomPassword() };
+    const madeUser = await couch.createUser(server, admin, user);
+    if (!madeUser.ok) return failed(madeUser.code, madeUser.message);
+    const member = await couch.changeMember(server, admin, user.name, 'add');
+    if (!member.ok) {
+      await couch.deleteUser(server, admin, user.name);
+      return failed(member.code, member.message);
+    }
+    // A database anyone can read without signing in would hand every sealed record to anyone who asks.
+    const open = await couch.readableWithoutSignIn(server);
+    if (open.ok && open.value)
+      return failed(
+        'public-database',
+        `Anyone can read the database ${server.database} on that server without signing in. Ask whoever runs the server to restrict it to its members (see the sync set-up page), then try again.`,
+      );
+    const canRead = await couch.call(server, 'GET', `/${encodeURIComponent(server.database)}/`, user);
+    if (!canRead.ok) return failed(canRead.code, canRead.message);
+    if (canRead.value.status !== 200) {
+      const { code, message } = memberRefused(canRead.value.status);
+      return failed(code, message);
+    }
+    if (!(await store.write({ server, computerUser: user.name, password: user.password })))
+      return noProtectedStorage;
+    forgetCache();
+    return { outcome: 'done', status: statusOf(await connection()) };
+  }
+
+  function checkEnvelope(pairingId: string, envelope: PairingEnvelope): string | null {
+    if (envelope.pairingId !== pairingId) return 'The pairing does not match its id.';
+    const expires = new Date(envelope.expiresAt).getTime();
+    const at = now().getTime();
+    if (!(expires > at)) return 'The pairing has already expired.';
+    if (expires - at > longestPairingLifetimeMs) return 'A pairing may wait at most seven days.';
+    return null;
+  }
+
+  async function addComputer(request: {
+    admin: ServerAdmin;
+    pairingId: string;
+    joinPassword: string;
+    envelope: PairingEnvelope;
+  }): Promise<SyncOutcome<{ computerUser: string }>> {
+    const current = await connection();
+    const own = credentialsOf(current);
+    if (!current || !own) return notConfigured;
+    const problem = checkEnvelope(request.pairingId, pairingEnvelopeSchema.parse(request.envelope));
+    if (problem) return failed('invalid', problem);
+    const server = current.server;
+    const isAdmin = await couch.checkAdmin(server, request.admin);
+    if (!isAdmin.ok) return failed(isAdmin.code, isAdmin.message);
+    const documentId = `${pairingLocalPrefix}${request.pairingId}`;
+    const left = await couch.writeLocal(server, own, documentId, { envelope: request.envelope });
+    if (!left.ok) return failed(left.code, left.message);
+    const user = {
+      name: computerUserName(server.database, request.pairingId),
+      password: request.joinPassword,
+    };
+    const madeUser = await couch.createUser(server, request.admin, user);
+    const member = madeUser.ok ? await couch.changeMember(server, request.admin, user.name, 'add') : madeUser;
+    if (!member.ok) {
+      // Nothing half-made stays behind: no pairing without its user, no user outside the database.
+      await couch.deleteLocal(server, own, documentId);
+      if (madeUser.ok) await couch.deleteUser(server, request.admin, user.name);
+      return failed(member.code, member.message);
+    }
+    return { outcome: 'done', computerUser: user.name };
+  }
+
+  async function pairingStatus(request: {
+    pairingId: string;
+  }): Promise<SyncOutcome<{ state: 'waiting' | 'collected' }>> {
+    const current = await connection();
+    const own = credentialsOf(current);
+    if (!current || !own) return notConfigured;
+    const found = await couch.readLocal(current.server, own, `${pairingLocalPrefix}${request.pairingId}`);
+    if (!found.ok) return failed(found.code, found.message);
+    return { outcome: 'done', state: found.value === null ? 'collected' : 'waiting' };
+  }
+
+  async function cancelPairing(request: { pairingId: string }): Promise<SyncOutcome<{ removed: boolean }>> {
+    const current = await connection();
+    const own = credentialsOf(current);
+    if (!current || !own) return notConfigured;
+    const removed = await couch.deleteLocal(current.server, own, `${pairingLocalPrefix}${request.pairingId}`);
+    if (!removed.ok) return failed(removed.code, removed.message);
+    return { outcome: 'done', removed: removed.value };
+  }
+
+  async function removeComputer(request: {
+    admin: ServerAdmin;
+    computerUser: string;
+  }): Promise<SyncOutcome<{ removedUser: boolean; removedMember: boolean }>> {
+    const current = await connection();
+    const own = credentialsOf(current);
+    if (!current || !own) return notConfigured;
+    if (request.computerUser === current.computerUser)
+      return failed('invalid', 'That is this computer. Remove it from another computer of the home.');
+    const prefix = `fl-${current.server.database}-`;
+    if (!request.computerUser.startsWith(prefix))
+      return failed('invalid', 'That computer does not belong to this home’s database.');
+    const isAdmin = await couch.checkAdmin(current.server, request.admin);
+    if (!isAdmin.ok) return failed(isAdmin.code, isAdmin.message);
+    const member = await couch.changeMember(current.server, request.admin, request.computerUser, 'remove');
+    if (!member.ok) return failed(member.code, member.message);
+    const user = await couch.deleteUser(current.server, request.admin, request.computerUser);
+    if (!user.ok) return failed(user.code, user.message);
+    const pairingId = request.computerUser.slice(prefix.length);
+    await couch.deleteLocal(current.server, own, `${pairingLocalPrefix}${pairingId}`);
+    return { outcome: 'done', removedUser: user.value, removedMember: member.value };
+  }
+
+  function joinCredentials(request: {
+    server: SyncServer;
+    pairingId: string;
+    joinPassword: string;
+  }): CouchCredentials {
+    return {
+      name: computerUserName(request.server.database, request.pairingId),
+      password: request.joinPassword,
+    };
+  }
+
+  async function fetchPairing(request: {
+    server: SyncServer;
+    pairingId: string;
+    joinPassword: string;
+  }): Promise<SyncOutcome<{ envelope: PairingEnvelope }>> {
+    if (unreadableCa(request.server)) return badCa;
+    const found = await couch.readLocal(
+      request.server,
+      joinCredentials(request),
+      `${pairingLocalPrefix}${request.pairingId}`,
+    );
+    if (!found.ok) {
+      if (found.code === 'auth')
+        return failed(
+          'auth',
+          'The server did not accept the code. Check it; it may already have been used, or the computer was removed.',
+        );
+      return failed(found.code, found.message);
+    }
+    if (found.value === null)
+      return failed(
+        'not-found',
+        'This code has already been used, or the manager cancelled it. Ask the manager for a new code.',
+      );
+    const envelope = pairingEnvelopeSchema.safeParse((found.value as { envelope?: unknown }).envelope);
+    if (!envelope.success)
+      return failed(
+        'invalid',
+        'The pairing on the server is not in the expected form. Ask the manager for a new code.',
+      );
+    return { outcome: 'done', envelope: envelope.data };
+  }
+
+  async function completeJoin(request: {
+    server: SyncServer;
+    pairingId: string;
+    joinPassword: string;
+  }): Promise<SyncOutcome<{ status: SyncStatus }>> {
+    if (unreadableCa(request.server)) return badCa;
+    if (!options.protectedStorage.isEncryptionAvailable()) return noProtectedStorage;
+    const joining = joinCredentials(request);
+    const document = await couch.ownUserDocument(request.server, joining);
+    if (!document.ok) return failed(document.code, document.message);
+    const password = randomPassword();
+    // Kept first, so a reply lost after the server took the new password cannot lock this computer out.
+    if (!(await store.write({ server: request.server, computerUser: joining.name, password })))
+      return noProtectedStorage;
+    forgetCache();
+    const replaced = await couch.replaceOwnPassword(request.server, joining, document.value, password);
+    if (!replaced.ok) {
+      await store.clear();
+      forgetCache();
+      return failed(replaced.code, replaced.message);
+    }
+    const removed = await couch.deleteLocal(
+      request.server,
+      { name: joining.name, password },
+      `${pairingLocalPrefix}${request.pairingId}`,
+    );
+    if (!removed.ok)
+      options.log?.('The pairing document could not be removed after joining', removed.message);
+    return { outcome: 'done', status: statusOf(await connection()) };
+  }
+
+  async function relay(request: SyncHttpRequest): Promise<SyncHttpReply> {
+    const current = await connection();
+    const own = credentialsOf(current);
+    if (!current || !own) return notConfigured;
+    const checked = checkSyncRequest(request);
+    if (!checked.ok) {
+      options.log?.('Refused a sync request outside the replication protocol', {
+        method: request.method,
+        path: request.path,
+      });
+      return failed('refused', checked.reason);
+    }
+    const outcome = await http.send(current.server, {
+      method: request.method,
+      path: `/${encodeURIComponent(current.server.database)}${checked.path}`,
+      query: checked.query,
+      ...(request.body === undefined ? {} : { body: request.body }),
+      credentials: own,
+      deadlineMs:
+        checked.kind === 'changes-longpoll' ? checked.serverWaitMs + longpollMarginMs : ordinaryDeadlineMs,
+      maxReplyBytes: syncReplyBodyLimit,
+    });
+    if (outcome.kind === 'failed') return failed(outcome.code, outcome.message);
+    return { outcome: 'reply', status: outcome.status, contentType: outcome.contentType, body: outcome.body };
+  }
+
+  return {
+    getStatus: async (): Promise<SyncStatus> => statusOf(await connection()),
+    setUpServer,
+    addComputer,
+    pairingStatus,
+    cancelPairing,
+    removeComputer,
+    fetchPairing,
+    completeJoin,
+    async forgetServer(): Promise<void> {
+      await store.clear();
+      forgetCache();
+    },
+    http: relay,
+    /** Closes idle connections when the app quits. */
+    close: () => http.closeIdle(),
+  };
+}
+export type SyncService = ReturnType<typeof createSyncService>;

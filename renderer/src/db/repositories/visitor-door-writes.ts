@@ -1,0 +1,259 @@
+import { can } from '@shared/rules/access';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import { fail, ok, type Result } from '@shared/result';
+import {
+  visitorEntrySchema,
+  visitorSignInFormSchema,
+  visitorTurnAwayFormSchema,
+  type VisitorEntry,
+} from '@shared/schemas/registers';
+import { addToVisitorSearchIndex } from '@shared/rules/visitor-search';
+import type { FamilyLinksDb } from '../database';
+import type { RecordCipher } from '../encryption/record-cipher';
+import { recordWriter } from '../record-writer';
+import { sealedStore } from '../sealed-store';
+import type { Session } from '../session';
+import type { AuditEventInput } from './audit-log-repository';
+import { announceQueued } from './outbox-repository';
+import { panAlertRepository, type PreparedAlert } from './pan-alert-repository';
+import {
+  sameNameKey,
+  searchIndexes,
+  turnedAwayReference,
+  undoSignOutWindowMs,
+  withoutIdChoices,
+  type DoorChecker,
+  type DoorVerdict,
+  type SignInError,
+  type TurnedAway,
+  visitorLogCodec,
+} from './visitor-log-rows';
+
+/**
+ * What happens at the door: a visitor signed in, or turned away. Each is one transaction with its
+ * audit entries; the restriction check is run here again on the register's own data, so no screen
+ * can skip it. Used by `visitor-log-repository.ts`, which hands over what these need of it.
+ */
+
+/** What the door's writes need of the register. */
+export type DoorWriteContext = {
+  readonly db: FamilyLinksDb;
+  readonly cipher: RecordCipher;
+  readonly clock: () => Date;
+  readonly checkVisitor: (
+    session: Session,
+    visitor: CheckedVisitor,
+    check: DoorChecker,
+    today: string,
+  ) => Promise<DoorVerdict>;
+  readonly alreadyOnSite: (visitor: {
+    readonly visitorName: string;
+    readonly personId?: string | undefined;
+  }) => Promise<VisitorEntry | undefined>;
+  readonly listArrivedBetween: (fromIso: string, toIso: string) => Promise<VisitorEntry[]>;
+};
+
+/** A visitor as the form describes them, for the check. */
+export type CheckedVisitor = {
+  readonly visitorName: string;
+  readonly personId?: string | undefined;
+  readonly visitingYoungPersonIds: readonly string[];
+  readonly idCheckedNotRestrictionIds?: readonly string[];
+  readonly treatedAsRestrictionIds?: readonly string[];
+  readonly supervisingStaffId?: string | undefined;
+};
+
+// Sign-ins and turn-aways from this window go one at a time, so a button pressed twice finds the
+// first entry already there (the names are sealed: the duplicate check cannot run inside the write).
+const doorQueues = new WeakMap<FamilyLinksDb, Promise<unknown>>();
+export function oneAtATime<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
+  const previous = doorQueues.get(db) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  doorQueues.set(
+    db,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/** Signs a visitor in; run through `oneAtATime`. */
+export async function signInVisitor(
+  context: DoorWriteContext,
+  session: Session,
+  input: unknown,
+  check: DoorChecker,
+  today: string,
+  override: { readonly reason: string } | undefined,
+): Promise<Result<VisitorEntry, SignInError>> {
+  if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors in.');
+  const form = visitorSignInFormSchema.safeParse(input);
+  if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+  const already = await context.alreadyOnSite(form.data);
+  if (already)
+    return fail(
+      'already-on-site',
+      `${already.visitorName} is already signed in. Sign them out first if they left and came back.`,
+    );
+  const verdict = await context.checkVisitor(session, form.data, check, today);
+  if (verdict.kind === 'incomplete' && !verdict.isSignInAllowed) {
+    const message = 'Type their full name (first name and surname) so it can be checked.';
+    return fail('invalid', message, { visitorName: message });
+  }
+  if (verdict.kind === 'checkId')
+    return fail(
+      'needs-id-check',
+      'Their name is close to a restricted person’s. Check their ID and say whether it is them first.',
+    );
+  let outcome: VisitorEntry['restrictionCheck'] =
+    verdict.kind === 'block' || verdict.kind === 'warn' ? verdict.kind : 'clear';
+  const events: AuditEventInput[] = [];
+  const now = context.clock();
+  const id = crypto.randomUUID();
+  if (verdict.kind === 'block') {
+    if (!override) return fail('blocked', 'Do not admit this visitor. Speak to the duty manager.');
+    if (!can(session.roles, 'restriction:override'))
+      return fail('forbidden', 'Only the Registered Manager can override a restriction at the door.');
+    if (!override.reason.trim())
+      return fail('invalid', 'Say why you are overriding the restriction.', {
+        overrideReason: 'Say why you are overriding the restriction.',
+      });
+    outcome = 'overridden';
+    events.push({
+      action: 'visitor.override',
+      recordType: 'visitorLog',
+      recordId: id,
+      detail: `restrictions: ${verdict.restrictionIds.join(', ')}`,
+    });
+  }
+  if (verdict.needsSupervisor && !form.data.supervisingStaffId) {
+    return fail(
+      'needs-supervisor',
+      'This visit must be supervised. Name the member of staff who will supervise.',
+      { supervisingStaffId: 'Choose who will supervise this visit.' },
+    );
+  }
+  if (verdict.idCheckedNotRestrictionIds.length > 0) {
+    events.push({
+      action: 'visitor.id-checked',
+      recordType: 'visitorLog',
+      recordId: id,
+      detail: `not the restricted person of: ${verdict.idCheckedNotRestrictionIds.join(', ')}`,
+    });
+  }
+  const entry = visitorEntrySchema.parse({
+    ...withoutIdChoices(form.data),
+    kind: 'visit',
+    id,
+    // Checking ID against a close name is checking ID.
+    isIdChecked: form.data.isIdChecked || verdict.idCheckedNotRestrictionIds.length > 0,
+    arrivedAt: now.toISOString(),
+    admittedById: session.staff.id,
+    restrictionCheck: outcome,
+    matchedRestrictionIds: [...verdict.restrictionIds],
+    idCheckedNotRestrictionIds: [...verdict.idCheckedNotRestrictionIds],
+    admittedUnder: [...verdict.admittedUnder],
+    recordedAt: now.toISOString(),
+    ...(outcome === 'overridden' && override
+      ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() }
+      : {}),
+  });
+  events.unshift({
+    action: 'visitor.signed-in',
+    recordType: 'visitorLog',
+    recordId: id,
+    detail: `check: ${outcome}`,
+  });
+  await recordWriter(context.db, context.clock).write(session, {
+    at: now,
+    events,
+    writes: [sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry)],
+  });
+  const index = searchIndexes.get(context.cipher);
+  if (index) addToVisitorSearchIndex(await index, entry);
+  return ok(entry);
+}
+
+/** Records a visitor turned away; run through `oneAtATime`. */
+export async function turnAwayVisitor(
+  context: DoorWriteContext,
+  session: Session,
+  input: unknown,
+  check: DoorChecker,
+  today: string,
+): Promise<Result<TurnedAway, SignInError>> {
+  if (!can(session.roles, 'visitor-log:sign-in'))
+    return fail('forbidden', 'You cannot record visitors at the door.');
+  const form = visitorTurnAwayFormSchema.safeParse(input);
+  if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+  const now = context.clock();
+  // Pressed twice: the first is the record.
+  const recent = await context.listArrivedBetween(
+    new Date(now.getTime() - undoSignOutWindowMs).toISOString(),
+    new Date(now.getTime() + 1).toISOString(),
+  );
+  const twice = recent.find(
+    (entry) =>
+      entry.kind === 'turnedAway' && sameNameKey(entry.visitorName) === sameNameKey(form.data.visitorName),
+  );
+  if (twice) return ok({ entry: twice, alerts: 0, isRepeat: true });
+  let verdict = await context.checkVisitor(session, form.data, check, today);
+  if (verdict.kind === 'checkId') {
+    // Turning someone away over a close name is treating them as that person.
+    verdict = await context.checkVisitor(
+      session,
+      {
+        ...form.data,
+        treatedAsRestrictionIds: [...form.data.treatedAsRestrictionIds, ...verdict.idCheckRestrictionIds],
+      },
+      check,
+      today,
+    );
+  }
+  const id = crypto.randomUUID();
+  const entry = visitorEntrySchema.parse({
+    ...withoutIdChoices(form.data),
+    kind: 'turnedAway',
+    id,
+    supervisingStaffId: undefined,
+    arrivedAt: now.toISOString(),
+    admittedById: session.staff.id,
+    restrictionCheck: verdict.kind === 'block' || verdict.kind === 'warn' ? verdict.kind : 'clear',
+    matchedRestrictionIds: [...verdict.restrictionIds],
+    idCheckedNotRestrictionIds: [...verdict.idCheckedNotRestrictionIds],
+    recordedAt: now.toISOString(),
+  });
+  const youngPersonIds =
+    verdict.youngPersonIds.length > 0 ? verdict.youngPersonIds : entry.visitingYoungPersonIds;
+  const alerts: PreparedAlert[] = [];
+  for (const youngPersonId of youngPersonIds) {
+    const prepared = await panAlertRepository(context.db, context.clock).prepareAlert(session, {
+      youngPersonId,
+      event: 'visitorTurnedAway',
+      reference: turnedAwayReference(id),
+      summary: 'A visitor was turned away at the front door. The visitor register has the entry.',
+    });
+    if (prepared.ok) alerts.push(prepared.value);
+  }
+  // The entry and its alerts are one change: neither is kept without the other.
+  await recordWriter(context.db, context.clock).write(session, {
+    at: now,
+    events: [
+      {
+        action: 'visitor.turned-away',
+        recordType: 'visitorLog',
+        recordId: id,
+        detail: `check: ${entry.restrictionCheck}; restrictions: ${entry.matchedRestrictionIds.join(', ')}`,
+      },
+      ...alerts.flatMap((alert) => alert.events),
+    ],
+    writes: [
+      sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry),
+      ...alerts.flatMap((alert) => alert.writes),
+    ],
+  });
+  const messages = alerts.reduce((count, alert) => count + alert.messages.length, 0);
+  if (messages > 0) announceQueued();
+  const index = searchIndexes.get(context.cipher);
+  if (index) addToVisitorSearchIndex(await index, entry);
+  return ok({ entry, alerts: messages, isRepeat: false });
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { useRenewCertificate } from './useRenewCertificate';
+
+/**
+ * A manager renews their own signing certificate: needed when it has expired, or was issued before
+ * certificates named roles (settings changes then say so). Their password is typed again.
+ */
+export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | undefined) => void }) {
+  const renew = useRenewCertificate();
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<string | undefined>();
+  const [passwordError, setPasswordError] = useState<string | undefined>();
+  const [isWorking, setIsWorking] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(undefined);
+    setPasswordError(undefined);
+    if (password === '') return setPasswordError('Enter your password.');
+    setIsWorking(true);
+    try {
+      const result = await renew(password);
+      if (!result.ok) {
+        setPasswordError(result.error.fields?.['password']);
+        setFailure(result.error.message);
+        return;
+      }
+      onDone(result.value.notAfter);
+    } finally {
+      setIsWorking(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="renew-title">
+      <h2 id="renew-title" ref={headingRef} tabIndex={-1}>
+        Renew my certificate
+      </h2>
+      <p className="lede">
+        A new signing certificate from the home’s certificate authority, naming your roles, valid for five
+        years. Documents you signed before stay valid.
+      </p>
+      {failure ? <Banner tone="error">{failure}</Banner> : null}
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="form"
+        aria-label="Renew my certificate"
+      >
+        <Field label="Your password" error={passwordError}>
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isWorking}>
+            {isWorking ? 'Renewing…' : 'Renew my certificate'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,92 @@
+import type { AnchorHistoryEntry } from '@shared/ipc/channels/audit';
+import type { AuditAnchorView } from './useAuditAnchor';
+import { Banner } from '../../ui/Banner';
+
+const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+const when = (iso: string) => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? 'unknown time' : whenFormat.format(date);
+};
+
+const kindText: Readonly<Record<AnchorHistoryEntry['kind'], string>> = {
+  started: 'Started',
+  adopted: 'Taken over from the previous version',
+  rebased: 'Moved to a restored backup’s end',
+  'refused-rebase': 'Refused to move',
+};
+
+const protectionText: Partial<
+  Record<NonNullable<NonNullable<AuditAnchorView['reading']>['keyProtection']>, string>
+> = {
+  weak: 'On this computer the key that seals this record is protected only by a fixed key (Linux without a keyring): someone who can read Family Links’ files could forge it. Ask IT to set up the computer’s keyring.',
+  none: 'This computer offers no protected storage, so the key that seals this record is stored as it is: someone who can read Family Links’ files could forge it.',
+};
+
+/**
+ * The main process's own record of where the audit log ends (outside the database, sealed with a
+ * key only it holds), and the history of that record: what a manager checks when a log cannot be
+ * verified, or after a restore.
+ */
+export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
+  if (!reading || reading.state === 'unavailable') return null;
+  const protection = reading.keyProtection ? protectionText[reading.keyProtection] : undefined;
+  return (
+    <section className="panel" aria-labelledby="audit-anchor-title">
+      <h2 id="audit-anchor-title">Where the log ends</h2>
+      {reading.state === 'anchored' ? (
+        <p>
+          This computer’s own record, kept outside the database and sealed, says the log reaches entry{' '}
+          {reading.head.seq} (recorded {when(reading.storedAt)}).
+        </p>
+      ) : reading.state === 'none' ? (
+        <p>This computer has no record of where the log ends yet: it starts with the first entry.</p>
+      ) : (
+        <Banner tone="error">
+          {reading.message} Until a restore from a backup sets it again, no check can vouch that nothing was
+          cut off the end of the log.
+        </Banner>
+      )}
+      {protection ? <Banner tone="info">{protection}</Banner> : null}
+      {history === 'unavailable' ? (
+        <p className="muted">The history of this record could not be read.</p>
+      ) : history && history.length > 0 ? (
+        <table className="table">
+          <caption>History of this record, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col">Entries</th>
+              <th scope="col">Backup</th>
+              <th scope="col">By</th>
+              <th scope="col">Sealed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.map((entry, index) => (
+              <tr key={`${entry.at}-${index}`}>
+                <td>{entry.at ? when(entry.at) : 'unknown'}</td>
+                <td>
+                  {kindText[entry.kind]}
+                  {entry.note ? <span className="muted">: {entry.note}</span> : null}
+                </td>
+                <td>
+                  {entry.previousSeq !== undefined && entry.previousSeq !== null
+                    ? `${entry.previousSeq} → `
+                    : ''}
+                  {entry.newSeq ?? ''}
+                </td>
+                <td>{entry.backupFileName ?? ''}</td>
+                <td>{entry.by ?? ''}</td>
+                <td>
+                  {entry.isAuthentic ? 'Yes' : <strong>No: written or changed outside Family Links</strong>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+import { useEffect, useState } from 'react';
+import { contactKindLabels, contactKinds, type ContactKind } from '@shared/schemas/contact-forms';
+import {
+  contactFormListStatuses,
+  contactFormListStatusLabels,
+  type ContactFormListStatus,
+} from '@shared/rules/contact-form-list-status';
+import { readTypedDate } from '@shared/schemas/typed-date-time';
+import type { ContactFormListFilter } from '../../db/repositories/contact-form-list-repository';
+import { displayName } from '@shared/display-names';
+import { Field, TextInput } from '../../ui/Field';
+import { addDays, startOfDayIn } from '@shared/home-time';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
+import { useStaffMembers } from '../../common/useStaffMembers';
+import { useYoungPeople } from '../../common/useYoungPeople';
+import { ContactFormsList } from './ContactFormsList';
+
+type Props = {
+  /** On a young person's page: their forms only, and no young-person filter. */
+  readonly youngPersonId?: string;
+  readonly title: string;
+};
+
+type Typed = {
+  reference: string;
+  youngPersonId: string;
+  authorId: string;
+  kind: ContactKind | '';
+  status: ContactFormListStatus | '';
+  from: string;
+  to: string;
+};
+
+const blank: Typed = {
+  reference: '',
+  youngPersonId: '',
+  authorId: '',
+  kind: '',
+  status: '',
+  from: '',
+  to: '',
+};
+
+/** A typed date's problem, in words that name the field and the fix; undefined when it is fine or empty. */
+function dateProblem(text: string, what: string): string | undefined {
+  const read = readTypedDate(text);
+  if (read.kind === 'date' || read.kind === 'empty') return undefined;
+  return `Enter ${what} as day/month/year, for example 26/10/2026.`;
+}
+
+/**
+ * Finding a form again: every form this person may see, narrowed by reference, young person,
+ * author, kind, status and the dates of the contact, in a list that reads a page at a time.
+ */
+export function ContactFormsFinder({ youngPersonId, title }: Props) {
+  const timeZone = useHomeTimeZone();
+  const { youngPeople } = useYoungPeople();
+  const staff = useStaffMembers();
+  const [typed, setTyped] = useState<Typed>(blank);
+  const [reference, setReference] = useState('');
+  // The reference is searched a moment after typing stops, not on every key.
+  useEffect(() => {
+    const timer = window.setTimeout(() => setReference(typed.reference), 300);
+    return () => window.clearTimeout(timer);
+  }, [typed.reference]);
+
+  const from = readTypedDate(typed.from);
+  const to = readTypedDate(typed.to);
+  const fromProblem = dateProblem(typed.from, 'the first day');
+  const toProblem =
+    dateProblem(typed.to, 'the last day') ??
+    (from.kind === 'date' && to.kind === 'date' && to.isoDate < from.isoDate
+      ? 'The last day is before the first. Make it the same day or later.'
+      : undefined);
+  const filter: ContactFormListFilter = {
+    youngPersonId: youngPersonId ?? (typed.youngPersonId || undefined),
+    authorId: typed.authorId || undefined,
+    kind: typed.kind || undefined,
+    status: typed.status || undefined,
+    reference: reference.trim() || undefined,
+    contactFrom: from.kind === 'date' && !fromProblem ? startOfDayIn(from.isoDate, timeZone) : undefined,
+    contactTo: to.kind === 'date' && !toProblem ? startOfDayIn(addDays(to.isoDate, 1), timeZone) : undefined,
+  };
+  const set = (field: keyof Typed) => (event: { target: { value: string } }) =>
+    setTyped((current) => ({ ...current, [field]: event.target.value }));
+  const youngPersonName = (id: string) => {
+    const person = youngPeople?.find((item) => item.id === id);
+    return person ? displayName(person) : '…';
+  };
+  const staffName = (id: string) => staff?.find((member) => member.id === id)?.name ?? '…';
+
+  return (
+    <section className="panel" aria-labelledby="find-forms-title">
+      <h2 id="find-forms-title">{title}</h2>
+      <form
+        className="form-finder"
+        aria-label="Find contact forms"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <Field label="Reference" hint="All or its start: CF-2026-7K3.">
+          {(wiring) => (
+            <TextInput
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              value={typed.reference}
+              onChange={set('reference')}
+              {...wiring}
+            />
+          )}
+        </Field>
+        {youngPersonId ? null : (
+          <Field label="Young person">
+            {(wiring) => (
+              <select
+                className="input"
+                value={typed.youngPersonId}
+                onChange={set('youngPersonId')}
+                {...wiring}
+              >
+                <option value="">Everyone</option>
+                {(youngPeople ?? []).map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {displayName(person)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label="Written by">
+          {(wiring) => (
+            <select className="input" value={typed.authorId} onChange={set('authorId')} {...wiring}>
+              <option value="">Anyone</option>
+              {(staff ?? []).map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Kind of contact">
+          {(wiring) => (
+            <select className="input" value={typed.kind} onChange={set('kind')} {...wiring}>
+              <option value="">Any kind</option>
+              {contactKinds.map((kind) => (
+                <option key={kind} value={kind}>
+                  {contactKindLabels[kind]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status">
+          {(wiring) => (
+            <select className="input" value={typed.status} onChange={set('status')} {...wiring}>
+              <option value="">Any status</option>
+              {contactFormListStatuses.map((status) => (
+                <option key={status} value={status}>
+                  {contactFormListStatusLabels[status]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Contacts from" hint="Day/month/year." error={fromProblem}>
+          {(wiring) => (
+            <TextInput
+              className="input input--short"
+              autoComplete="off"
+              value={typed.from}
+              onChange={set('from')}
+              {...wiring}
+            />
+          )}
+        </Field>
+        <Field label="Contacts to" hint="Day/month/year." error={toProblem}>
+          {(wiring) => (
+            <TextInput
+              className="input input--short"
+              autoComplete="off"
+              value={typed.to}
+              onChange={set('to')}
+              {...wiring}
+            />
+          )}
+        </Field>
+        <div className="form-finder__clear">
+          <button type="button" className="button button--secondary" onClick={() => setTyped(blank)}>
+            Clear the filters
+          </button>
+        </div>
+      </form>
+      <ContactFormsList
+        filter={filter}
+        label={youngPersonId ? `${title}, newest first` : 'Contact forms, newest first'}
+        youngPersonName={youngPersonName}
+        staffName={staffName}
+        timeZone={timeZone}
+      />
+    </section>
+  );
+}

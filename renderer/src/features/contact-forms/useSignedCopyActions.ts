@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { bytesToBase64 } from '@shared/bytes';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import { windowApi } from '../../platform/window-api';
+import { useSession } from '../../security/session-context';
+import { useDisclosure } from '../disclosures';
+import { useContactFormRepository } from './useContactFormRepository';
+
+export type CopyMessage = { readonly tone: 'success' | 'error' | 'info'; readonly text: string };
+
+/**
+ * Print and Save a copy of a filed form's signed PDF. Each asks why first (the disclosure log,
+ * seed 003) and does nothing if the person cancels; a saved copy is also audited with the
+ * SHA-256 of the bytes that left. Printing prints the signed pages as shown.
+ */
+export function useSignedCopyActions(
+  form: ContactForm,
+  pdf: Uint8Array | undefined,
+  sha256: string | undefined,
+) {
+  const session = useSession();
+  const repository = useContactFormRepository();
+  const disclosure = useDisclosure();
+  const [message, setMessage] = useState<CopyMessage | undefined>();
+  const what = `Signed contact form ${form.reference}`;
+
+  const print = async () => {
+    setMessage(undefined);
+    const recorded = await disclosure.ask({
+      what,
+      kind: 'print',
+      youngPersonId: form.youngPersonId,
+      ...(sha256 ? { sha256 } : {}),
+    });
+    if (!recorded) return;
+    document.documentElement.classList.add('printing-signed-copy');
+    window.addEventListener(
+      'afterprint',
+      () => document.documentElement.classList.remove('printing-signed-copy'),
+      { once: true },
+    );
+    window.print();
+  };
+
+  const save = async () => {
+    setMessage(undefined);
+    const api = windowApi();
+    if (!pdf || !api) {
+      setMessage({
+        tone: 'error',
+        text: 'This window is not connected to Family Links’ background service, so no copy can be saved.',
+      });
+      return;
+    }
+    const recorded = await disclosure.ask({
+      what,
+      kind: 'pdf',
+      youngPersonId: form.youngPersonId,
+      ...(sha256 ? { sha256 } : {}),
+    });
+    if (!recorded) return;
+    const folder = await api['documents:choose-export-folder']({
+      title: `Choose where to save ${form.reference}`,
+    });
+    if (!folder.ok || folder.value.outcome !== 'chosen') {
+      setMessage({
+        tone: 'info',
+        text: folder.ok ? 'No folder was chosen, so no copy was saved.' : folder.error.message,
+      });
+      return;
+    }
+    const written = await api['documents:export-file']({
+      exportId: folder.value.exportId,
+      fileName: `${form.reference}.pdf`,
+      bytes: bytesToBase64(pdf),
+    });
+    if (!written.ok || written.value.outcome !== 'written') {
+      setMessage({
+        tone: 'error',
+        text: `No copy was saved: ${written.ok && written.value.outcome === 'failed' ? written.value.message : 'the folder could not be written to.'}`,
+      });
+      return;
+    }
+    await repository.recordExport(session, recorded.id, [
+      { formId: form.id, fileName: written.value.fileName, sha256: written.value.sha256 },
+    ]);
+    setMessage({ tone: 'success', text: `Saved as ${written.value.fileName} in ${folder.value.folder}.` });
+  };
+
+  return { print, save, message, dialogProps: disclosure.dialogProps };
+}

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import type { VisitorEntry } from '@shared/schemas/registers';
+import { ConditionMark } from './ConditionMark';
+import { calendarDateOf, clockTime, dayAndTime, startOfDayIn } from '@shared/home-time';
+import type { DoorDirectory } from '../../common/useDoorDirectory';
+import { useHandover } from './useHandover';
+import { visitorConditions } from './visitor-conditions';
+
+type Props = {
+  readonly directory: DoorDirectory;
+  readonly homeName: string;
+  readonly timeZone: string;
+  readonly today: string;
+  /** When the list was opened: the shift is measured back from then. */
+  readonly openedAt: string;
+  readonly onClose: () => void;
+};
+
+/** How far back "this shift" goes. The app keeps no rota, so the person handing over chooses. */
+const shifts = [
+  { id: '8h', label: 'the last 8 hours', hours: 8 },
+  { id: '12h', label: 'the last 12 hours', hours: 12 },
+  { id: '24h', label: 'the last 24 hours', hours: 24 },
+  { id: 'midnight', label: 'since midnight', hours: undefined },
+] as const;
+type ShiftId = (typeof shifts)[number]['id'];
+
+/**
+ * The end-of-shift handover at the front door: who is on site (with their conditions, large), who
+ * came and went, who was turned away, and any restriction the manager overrode. On screen to read
+ * at the change of shift, and printable.
+ */
+export function HandoverList({ directory, homeName, timeZone, today, openedAt, onClose }: Props) {
+  const [shiftId, setShiftId] = useState<ShiftId>('12h');
+  const shift = shifts.find((item) => item.id === shiftId) ?? shifts[1];
+  const fromIso =
+    shift.hours === undefined
+      ? startOfDayIn(today, timeZone)
+      : new Date(Date.parse(openedAt) - shift.hours * 3_600_000).toISOString();
+  const handover = useHandover(fromIso, openedAt);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const when = (instant: string) =>
+    calendarDateOf(instant, timeZone) === today
+      ? clockTime(instant, timeZone)
+      : dayAndTime(instant, timeZone);
+  const visiting = (entry: VisitorEntry) =>
+    entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ') || 'Nobody named';
+
+  return (
+    <div className="print-view handover">
+      <div className="print-view__controls">
+        <button type="button" className="button" onClick={() => window.print()}>
+          Print
+        </button>
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          Back to the front door
+        </button>
+      </div>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Handover at the front door: {homeName}
+      </h1>
+      <div className="field handover__shift">
+        <label className="field__label" htmlFor="handover-shift">
+          This shift is
+        </label>
+        <select
+          id="handover-shift"
+          className="input input--short"
+          value={shiftId}
+          onChange={(event) => setShiftId(event.target.value as ShiftId)}
+        >
+          {shifts.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p>
+        From {dayAndTime(fromIso, timeZone)} to {dayAndTime(openedAt, timeZone)}.
+      </p>
+      {handover === undefined ? (
+        <p role="status">Reading the visitor register…</p>
+      ) : (
+        <>
+          <section aria-labelledby="handover-on-site">
+            <h2 id="handover-on-site">On site now ({handover.onSite.length})</h2>
+            {handover.onSite.length === 0 ? <p>Nobody is signed in.</p> : null}
+            <ul className="handover__visitors">
+              {handover.onSite.map((entry) => {
+                const conditions = visitorConditions(entry, directory.staffName);
+                return (
+                  <li key={entry.id}>
+                    <p className="handover__name">{entry.visitorName}</p>
+                    <p>
+                      Visiting {visiting(entry)}. Arrived {when(entry.arrivedAt)}
+                      {entry.badgeNumber ? `, badge ${entry.badgeNumber}` : ''}.
+                    </p>
+                    {conditions ? <ConditionMark conditions={conditions} /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+          <section aria-labelledby="handover-came-and-went">
+            <h2 id="handover-came-and-went">Came and went ({handover.cameAndWent.length})</h2>
+            {handover.cameAndWent.length === 0 ? (
+              <p>Nobody came and left.</p>
+            ) : (
+              <table className="table print-view__table">
+                <caption className="visually-hidden">Visitors who came and went this shift</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Visitor</th>
+                    <th scope="col">Arrived</th>
+                    <th scope="col">Left</th>
+                    <th scope="col">Visiting</th>
+                    <th scope="col">Conditions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {handover.cameAndWent.map((entry) => (
+                    <tr key={entry.id}>
+                      <th scope="row">{entry.visitorName}</th>
+                      <td>{when(entry.arrivedAt)}</td>
+                      <td>{entry.departedAt ? when(entry.departedAt) : ''}</td>
+                      <td>{visiting(entry)}</td>
+                      <td>{visitorConditions(entry, directory.staffName)?.lines.join(' ') ?? 'None'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section aria-labelledby="handover-turned-away">
+            <h2 id="handover-turned-away">Turned away ({handover.turnedAway.length})</h2>
+            {handover.turnedAway.length === 0 ? <p>Nobody was turned away.</p> : null}
+            <ul>
+              {handover.turnedAway.map((entry) => (
+                <li key={entry.id}>
+                  <strong>{entry.visitorName}</strong> at {when(entry.arrivedAt)}, by{' '}
+                  {directory.staffName(entry.admittedById)}
+                  {entry.visitingYoungPersonIds.length > 0 ? `, asking for ${visiting(entry)}` : ''}.
+                  {entry.turnedAwayNote ? ` Note: ${entry.turnedAwayNote}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="handover-overrides">
+            <h2 id="handover-overrides">Restrictions overridden ({handover.overridden.length})</h2>
+            {handover.overridden.length === 0 ? <p>No restriction was overridden.</p> : null}
+            <ul>
+              {handover.overridden.map((entry) => (
+                <li key={entry.id}>
+                  <strong>{entry.visitorName}</strong> admitted at {when(entry.arrivedAt)} by{' '}
+                  {directory.staffName(entry.overriddenById)}
+                  {entry.departedAt ? `; left at ${when(entry.departedAt)}` : '; still on site'}.
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import '../../zod-setup';
+import { pairingEnvelopeSchema, pairingIdSchema, joinPasswordSchema } from '../../sync/pairing-envelope';
+import { serverAdminSchema, syncComputerUserSchema, syncServerSchema } from '../../sync/sync-settings';
+import { passwordProtections } from '../../schemas/mail';
+
+/**
+ * Sync with the home's CouchDB server. The main process keeps where the server is, the CA to trust
+ * and this computer's own server password (encrypted with the OS's protected storage); the renderer
+ * never receives the password. The renderer's replicator reaches the server only through
+ * `sync:http`, which the main process performs over verified TLS, inside the home's database only,
+ * adding the credentials itself. A server admin's password, typed by the manager to add or remove a
+ * computer, is used for that one operation and kept nowhere.
+ */
+
+/** Why a sync operation did not happen, for the code; the message is for the person. */
+export const syncFailureCodes = [
+  'not-configured',
+  'no-protected-storage',
+  'invalid',
+  'certificate',
+  'unreachable',
+  'timeout',
+  'auth',
+  'forbidden',
+  'no-database',
+  'public-database',
+  'not-found',
+  'expired',
+  'conflict',
+  'too-large',
+  'refused',
+  'server-error',
+] as const;
+export type SyncFailureCode = (typeof syncFailureCodes)[number];
+
+const failed = z.object({
+  outcome: z.literal('failed'),
+  code: z.enum(syncFailureCodes),
+  message: z.string(),
+});
+
+export const syncStatusSchema = z.discriminatedUnion('configured', [
+  z.object({ configured: z.literal(false), passwordProtection: z.enum(passwordProtections) }),
+  z.object({
+    configured: z.literal(true),
+    serverUrl: z.string(),
+    database: z.string(),
+    computerUser: z.string(),
+    trustsOwnCa: z.boolean(),
+    /** False when the stored password cannot be opened on this computer (protected storage changed). */
+    hasPassword: z.boolean(),
+    passwordProtection: z.enum(passwordProtections),
+  }),
+]);
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+const done = <Shape extends z.ZodRawShape>(shape: Shape) =>
+  z.discriminatedUnion('outcome', [z.object({ outcome: z.literal('done'), ...shape }), failed]);
+
+/** Bodies are JSON text; these bound what one request or reply may carry across the bridge. */
+export const syncRequestBodyLimit = 16 * 1024 * 1024;
+export const syncReplyBodyLimit = 32 * 1024 * 1024;
+
+export const syncHttpRequestSchema = z
+  .object({
+    method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']),
+    /** Inside the home's database: `/`, `/_changes`, `/_local/<id>`, `/<document id>`... */
+    path: z.string().min(1).max(400).startsWith('/'),
+    /** The query string without its `?`. */
+    query: z.string().max(4000),
+    body: z.string().max(syncRequestBodyLimit).optional(),
+  })
+  .strict();
+export type SyncHttpRequest = z.infer<typeof syncHttpRequestSchema>;
+
+export const syncHttpReplySchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('reply'),
+    status: z.number().int().min(100).max(599),
+    contentType: z.string().max(200),
+    body: z.string().max(syncReplyBodyLimit),
+  }),
+  failed,
+]);
+export type SyncHttpReply = z.infer<typeof syncHttpReplySchema>;
+
+const joinRequest = z
+  .object({ server: syncServerSchema.strict(), pairingId: pairingIdSchema, joinPassword: joinPasswordSchema })
+  .strict();
+
+export const syncChannels = {
+  'sync:get-status': {
+    request: z.object({}).strict(),
+    reply: syncStatusSchema,
+  },
+  /**
+   * The home's first computer: checks the server over TLS, makes the database if asked (as the
+   * admin), makes this computer's own server user with a random password and makes it the
+   * database's member. Refused if anyone could read the database without signing in.
+   */
+  'sync:set-up-server': {
+    request: z
+      .object({
+        server: syncServerSchema.strict(),
+        admin: serverAdminSchema.strict(),
+        createDatabase: z.boolean(),
+      })
+      .strict(),
+    reply: done({ status: syncStatusSchema }),
+  },
+  /**
+   * The manager adds a computer: the pairing document (sealed in the renderer under the code) is
+   * left on the server, and the new computer's user is made with the password the code gives.
+   */
+  'sync:add-computer': {
+    request: z
+      .object({
+        admin: serverAdminSchema.strict(),
+        pairingId: pairingIdSchema,
+        joinPassword: joinPasswordSchema,
+        envelope: pairingEnvelopeSchema,
+      })
+      .strict(),
+    reply: done({ computerUser: syncComputerUserSchema }),
+  },
+  /** Whether the new computer has collected its pairing yet (it removes the document when it has). */
+  'sync:pairing-status': {
+    request: z.object({ pairingId: pairingIdSchema }).strict(),
+    reply: done({ state: z.enum(['waiting', 'collected']) }),
+  },
+  /** Takes an uncollected pairing document off the server (its user is removed with remove-computer). */
+  'sync:cancel-pairing': {
+    request: z.object({ pairingId: pairingIdSchema }).strict(),
+    reply: done({ removed: z.boolean() }),
+  },
+  /** Removes a computer's server user and its membership, so the server refuses it from now on. */
+  'sync:remove-computer': {
+    request: z.object({ admin: serverAdminSchema.strict(), computerUser: syncComputerUserSchema }).strict(),
+    reply: done({ removedUser: z.boolean(), removedMember: z.boolean() }),
+  },
+  /** The joining computer reads its pairing document with the password the code gives. Stores nothing. */
+  'sync:fetch-pairing': {
+    request: joinRequest,
+    reply: done({ envelope: pairingEnvelopeSchema }),
+  },
+  /**
+   * The joining computer, once the renderer has opened the pairing: replaces the code's password
+   * with a random one only it knows, keeps that with protected storage, and removes the pairing
+   * document from the server.
+   */
+  'sync:complete-join': {
+    request: joinRequest,
+    reply: done({ status: syncStatusSchema }),
+  },
+  /** This computer forgets the server and its password (the server user stays until removed). */
+  'sync:forget-server': {
+    request: z.object({}).strict(),
+    reply: z.object({ forgotten: z.literal(true) }),
+  },
+  /** One request of the replication protocol, performed by the main process (see above). */
+  'sync:http': {
+    request: syncHttpRequestSchema,
+    reply: syncHttpReplySchema,
+  },
+} as const;

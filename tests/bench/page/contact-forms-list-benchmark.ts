@@ -1,0 +1,92 @@
+import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
+import { contactFormListRepository } from '../../../renderer/src/db/repositories/contact-form-list-repository';
+import { copyContactFormListFields } from '../../../renderer/src/db/repositories/contact-form-list-backfill';
+import { openBareDatabase } from './bare-indexeddb';
+import { defineBenchmark, shared } from './benchmark-registry';
+import { progress, timed } from './bench-timing';
+import { loadedLargeHome, type LoadedHome } from './large-home';
+
+type State = LoadedHome & {
+  readonly youngPersonId: string;
+  readonly bare: IDBDatabase;
+  readonly rows: number;
+};
+
+const pageSize = 60;
+
+/** The same rows through bare IndexedDB: the young person's newest `pageSize` forms, by the same index, newest first. */
+function bareFirstPage(bare: IDBDatabase, youngPersonId: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const rows: unknown[] = [];
+    const request = bare
+      .transaction('contactForms', 'readonly')
+      .objectStore('contactForms')
+      .index('[youngPersonId+contactEndedAt]')
+      .openCursor(IDBKeyRange.bound([youngPersonId, -Infinity], [youngPersonId, []]), 'prev');
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (cursor && rows.length < pageSize) {
+        rows.push(cursor.value);
+        cursor.continue();
+      } else resolve(rows);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * `contact-forms-list`: the Contact forms list opened filtered to one young person on the large
+ * home (~98,000 forms; the young person with the most), as the screen opens it: the first page
+ * through `contactFormListRepository.page` (the [young person, contact end] index, newest first,
+ * every filter checked on plain fields, no form opened). The floor is a bare IndexedDB cursor over
+ * the same index and range reading the same rows. Target: p95 under 100 ms, within 3x the floor.
+ */
+export const contactFormsList = defineBenchmark<State>({
+  name: 'contact-forms-list',
+  repetitions: 40,
+  async setup(context) {
+    const loaded = await loadedLargeHome(context);
+    await shared(context, 'contactFormsLoaded', async () => {
+      progress(`loading ${loaded.home.contactForms.length} contact forms`);
+      const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
+      if (!added.ok) throw new Error(added.error.message);
+      return added.value;
+    });
+    const perYoungPerson = new Map<string, number>();
+    for (const form of loaded.home.contactForms)
+      perYoungPerson.set(form.youngPersonId, (perYoungPerson.get(form.youngPersonId) ?? 0) + 1);
+    const [youngPersonId, rows] = [...perYoungPerson.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!youngPersonId || !rows) throw new Error('The large home has no contact forms');
+    progress(`${rows} forms for the young person with the most`);
+    const bare = await openBareDatabase(loaded.db.name);
+    await bareFirstPage(bare, youngPersonId);
+    return { ...loaded, youngPersonId, bare, rows };
+  },
+  async run(state) {
+    let n = 0;
+    const ms = await timed(async () => {
+      // As the screen does: a look for older forms to prepare (none here), then the first page.
+      await copyContactFormListFields(state.db, state.session);
+      const page = await contactFormListRepository(state.db).page(
+        state.session,
+        { youngPersonId: state.youngPersonId },
+        { now: new Date(), pageSize },
+      );
+      n = page.items.length;
+    });
+    if (n !== pageSize) throw new Error(`The first page held ${n} forms, not ${pageSize}`);
+    return { ms, n };
+  },
+  async floor(state) {
+    let rows = 0;
+    const ms = await timed(async () => {
+      rows = (await bareFirstPage(state.bare, state.youngPersonId)).length;
+    });
+    if (rows !== pageSize) throw new Error('The floor read a different number of rows');
+    return ms;
+  },
+  teardown(state) {
+    state.bare.close();
+    return Promise.resolve();
+  },
+});

@@ -1,0 +1,104 @@
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import {
+  careWorker,
+  homeWithRestrictions,
+  manager,
+  signInAsCareWorker,
+  switchUser,
+  tutor,
+} from './pages/door-home';
+import { OutboxPage } from './pages/outbox-page';
+import { RegisterPage } from './pages/register-page';
+
+const careWorkerAccount = {
+  name: careWorker.name,
+  username: careWorker.username,
+  email: careWorker.email,
+  role: careWorker.role,
+  temporaryPassword: careWorker.temporaryPassword,
+};
+
+test.describe('a visitor turned away at the front door', () => {
+  test('a care worker turns a barred visitor away at 9pm, and the manager sees it on the home screen', async ({
+    app,
+    page,
+  }) => {
+    // A long journey: three people sign in (each a key derivation), and every screen gets axe.
+    test.setTimeout(240_000);
+    const door = await homeWithRestrictions(
+      app,
+      [
+        {
+          name: 'John Smith',
+          kind: 'No contact',
+          authority: 'Court order',
+          reference: 'LS26C09999',
+          description: 'Father; see the court bundle',
+        },
+      ],
+      { staff: [careWorkerAccount, tutor], personalTutor: tutor.name },
+    );
+    await signInAsCareWorker(page);
+    const frame = new AppFrame(page);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await frame.open('Front door');
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says it is his weekend' });
+    await expect(door.blocked).toContainText('Do not admit. Speak to the duty manager.');
+    await expect(door.blocked).not.toContainText('LS26C09999');
+    await door.turnedAwayNote.fill('Left in a silver car when asked to wait for the duty manager');
+    await app.expectAccessible('front door: a barred visitor to turn away');
+    await app.screenshot('1366 care worker about to record turned away');
+
+    // Tired, the care worker presses the button twice: one record.
+    await door.turnedAwayButton.dblclick();
+    await expect(door.announcement).toContainText(/John Smith recorded as turned away at \d\d:\d\d\./);
+    await expect(door.announcement).toContainText('The duty manager and the young person’s Personal Tutor');
+    await expect(door.visitorName).toHaveValue('');
+    await expect(door.blocked).toHaveCount(0);
+    await expect(page.getByText('No visitors are signed in.')).toBeVisible();
+    await app.screenshot('1366 turned away recorded');
+
+    await frame.open('Visitor register');
+    const register = new RegisterPage(page);
+    await expect(register.row('John Smith')).toHaveCount(1);
+    await expect(register.row('John Smith')).toContainText('Turned away');
+    await expect(register.row('John Smith')).toContainText('Left in a silver car');
+    await expect(register.row('John Smith')).toContainText('Turned away (refused)');
+    await expect(register.row('John Smith')).not.toContainText('Still on site');
+    await app.expectAccessible('visitor register with someone turned away');
+    await app.screenshot('1366 register shows turned away');
+
+    await switchUser(page, manager.username, manager.password);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await frame.open('Home');
+    const panel = page.getByRole('region', { name: 'Visitors turned away' });
+    await expect(panel).toContainText('1 visitor turned away in the last 7 days.');
+    await expect(panel).toContainText(`by ${careWorker.name}, asking for Millie Hughes`);
+    await app.expectAccessible('home with a visitor turned away');
+    await app.screenshot('1280 manager home lists the turned away visitor');
+
+    await panel.getByRole('link', { name: /^John Smith, / }).click();
+    await expect(register.heading).toBeVisible();
+    await expect(register.row('John Smith')).toHaveClass(/register-row--opened/);
+    await app.screenshot('1280 the entry opened from the home screen');
+
+    await frame.open('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    await expect(
+      log.getByRole('row').filter({ hasText: 'Recorded a visitor turned away at the door' }),
+    ).toHaveCount(1);
+
+    // The duty manager and Millie's PT are told, with her initials and a reference only.
+    await frame.open('Outbox');
+    const outbox = new OutboxPage(page);
+    for (const email of [tutor.email, manager.email]) {
+      const row = outbox.rowsTo(email).filter({ hasText: 'turned away' });
+      await expect(row).toHaveCount(1);
+      await expect(row).toContainText('M.H. (VR-');
+      await expect(row).not.toContainText('John Smith');
+    }
+    await app.expectAccessible('outbox with the turned-away alerts');
+    await app.screenshot('1280 outbox alerts for the turned away visitor');
+  });
+});

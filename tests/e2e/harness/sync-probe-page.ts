@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from '@playwright/test';
+import { contentSecurityPolicy } from '../../../electron/main/content-security-policy';
+import { bundleForBrowser } from '../../support/browser-bundle';
+
+/** Where the probe page is served, at the app's own origin (so it gets the app's `window.api`). */
+export const syncProbePath = '/__harness/sync-probe.html';
+const scriptPath = '/__harness/sync-probe.js';
+
+let bundled: Promise<string> | undefined;
+
+/** Bundles tests/browser/sync-probe.ts once per worker. */
+export function syncProbeBundle(): Promise<string> {
+  bundled ??= bundleForBrowser('tests/browser/sync-probe.ts', 'e2e-sync-probe.js');
+  return bundled;
+}
+
+/**
+ * Serves the probe page in this browser context, with the app's own Content-Security-Policy and its
+ * script loaded by `<script src>` (not evaluated over DevTools, which the CSP would not cover), so
+ * PouchDB and the transport run under exactly the policy the app has: no eval, no connect-src
+ * beyond the app itself.
+ */
+export async function serveSyncProbe(context: BrowserContext, csp = contentSecurityPolicy()): Promise<void> {
+  const script = await readFile(await syncProbeBundle());
+  const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' };
+  await context.route(`**${syncProbePath}`, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sync probe</title></head><body><script src="${scriptPath}"></script></body></html>`,
+    }),
+  );
+  await context.route(`**${scriptPath}`, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' },
+      body: script,
+    }),
+  );
+}
+
+type ProbeGlobal = {
+  familyLinksSyncProbe?: {
+    open(database: string, mirrorName: string): void;
+    write(count: number, bytesEach?: number): Promise<string[]>;
+    push(): Promise<number>;
+    pull(): Promise<{ written: number; progressEvents: number }>;
+    ids(): Promise<string[]>;
+    fetchOutside(database: string, url: string): Promise<number>;
+    violations(): string[];
+    timedFirstPull(
+      mirrorName: string,
+      via:
+        | { readonly kind: 'relay'; readonly database: string }
+        | { readonly kind: 'bare'; readonly url: string; readonly name: string; readonly password: string },
+    ): Promise<{ ms: number; written: number }>;
+  };
+};
+export type SyncProbe = NonNullable<ProbeGlobal['familyLinksSyncProbe']>;
+
+/** Calls one of the probe's functions in the page. */
+export async function probe<Name extends keyof SyncProbe>(
+  page: Page,
+  name: Name,
+  ...args: Parameters<SyncProbe[Name]>
+): Promise<Awaited<ReturnType<SyncProbe[Name]>>> {
+  const result: unknown = await page.evaluate(
+    async ([fn, fnArgs]) => {
+      const found = (globalThis as ProbeGlobal).familyLinksSyncProbe;
+      if (!found) throw new Error('The sync probe is not loaded in this page.');
+      const call = found[fn] as (...values: unknown[]) => unknown;
+      return await call(...fnArgs);
+    },
+    [name, args as unknown[]] as const,
+  );
+  // The page's function returned this value; its type is the probe's own.
+  return result as Awaited<ReturnType<SyncProbe[Name]>>;
+}

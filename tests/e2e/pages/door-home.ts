@@ -1,0 +1,140 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, type AppDriver } from '../harness/fixtures';
+import { AppFrame } from './app-frame';
+import { DoorPage } from './door-page';
+import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './first-run-setup-page';
+import { SignInPage } from './sign-in-page';
+import { StaffAccountsPage, type NewStaff } from './staff-accounts-page';
+
+/**
+ * The home the front-door journeys start from: Oakfield House, its manager, and the steps a
+ * manager takes to get the door ready (staff accounts, a young person, her restrictions).
+ */
+
+export const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
+export const manager: ManagerAccount = {
+  name: 'Priya Raman',
+  username: 'praman',
+  email: 'priya.raman@oakfield.example',
+  password: 'lantern orchard pebble meadow',
+};
+export const careWorker = {
+  name: 'Tom Hughes',
+  username: 'thughes',
+  email: 'tom.hughes@oakfield.example',
+  role: 'Care staff',
+  temporaryPassword: 'copper kettle drizzle harbour',
+  password: 'velvet thunder orchid canal',
+} as const;
+export const tutor: NewStaff = {
+  name: 'Grace Okafor',
+  username: 'gokafor',
+  email: 'grace.okafor@oakfield.example',
+  role: 'Personal Tutor',
+  temporaryPassword: 'meadow copper lantern drizzle',
+};
+
+export type RestrictionDetails = {
+  name: string;
+  otherNames?: string;
+  description?: string;
+  kind: string;
+  conditions?: string;
+  authority: string;
+  reference: string;
+};
+
+export async function setUpHome(page: Page): Promise<void> {
+  const setup = new FirstRunSetupPage(page);
+  await setup.fill(home, manager);
+  await setup.submit();
+  await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
+}
+
+/** The manager adds Millie through the young people screen (with her Personal Tutor, if given), and opens her page. */
+export async function addMillie(page: Page, personalTutor?: string): Promise<void> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('button', { name: 'Add a young person' }).click();
+  const form = page.getByRole('form', { name: 'Add a young person' });
+  await form.getByLabel('First name').fill('Amelia');
+  await form.getByLabel('Last name').fill('Hughes');
+  await form.getByLabel('Preferred name (optional)').fill('Millie');
+  await form.getByLabel('Date of birth').fill('2012-03-14');
+  await form.getByLabel('Case number').fill('FL-0001');
+  await form.getByLabel('Placement started').fill('2025-09-01');
+  if (personalTutor) await form.getByLabel('Personal Tutor').selectOption({ label: personalTutor });
+  await form.getByRole('button', { name: 'Add young person' }).click();
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+}
+
+/** On Millie's page, records a restriction as the manager would. */
+export async function recordRestriction(page: Page, restriction: RestrictionDetails): Promise<void> {
+  await page.getByRole('button', { name: 'Record a restriction' }).click();
+  const form = page.getByRole('form', { name: 'Record a restriction' });
+  await form.getByLabel('Name', { exact: true }).fill(restriction.name);
+  if (restriction.otherNames) await form.getByLabel('Other names (optional)').fill(restriction.otherNames);
+  if (restriction.description) await form.getByLabel('Description (optional)').fill(restriction.description);
+  await form.getByLabel('What is restricted').selectOption({ label: restriction.kind });
+  if (restriction.conditions)
+    await form.getByLabel('Conditions (optional unless “Other”)').fill(restriction.conditions);
+  await form.getByLabel('Authority').selectOption({ label: restriction.authority });
+  await form.getByLabel('Reference').fill(restriction.reference);
+  await form.getByRole('button', { name: 'Record restriction' }).click();
+  await expect(form).toHaveCount(0);
+}
+
+/** A home with Millie and her restrictions, the manager signed in on the front door. */
+export async function homeWithRestrictions(
+  app: AppDriver,
+  restrictions: readonly RestrictionDetails[],
+  options: { readonly staff?: readonly NewStaff[]; readonly personalTutor?: string } = {},
+): Promise<DoorPage> {
+  await app.startEmpty();
+  await setUpHome(app.page);
+  if (options.staff && options.staff.length > 0) {
+    await new AppFrame(app.page).open('Staff accounts');
+    const accounts = new StaffAccountsPage(app.page);
+    for (const member of options.staff) {
+      await accounts.add(member);
+      await expect(accounts.row(member.name)).toBeVisible();
+    }
+  }
+  await addMillie(app.page, options.personalTutor);
+  for (const restriction of restrictions) await recordRestriction(app.page, restriction);
+  await new AppFrame(app.page).open('Front door');
+  const door = new DoorPage(app.page);
+  await expect(door.heading).toBeVisible();
+  return door;
+}
+
+export async function switchUser(page: Page, username: string, password: string): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await new SignInPage(page).signIn(username, password);
+}
+
+/** The care worker signs in for the first time, choosing their own password. */
+export async function signInAsCareWorker(page: Page): Promise<void> {
+  await switchUser(page, careWorker.username, careWorker.temporaryPassword);
+  await page.getByLabel('Temporary password').fill(careWorker.temporaryPassword);
+  await page.getByLabel('New password', { exact: true }).fill(careWorker.password);
+  await page.getByLabel('Type the new password again').fill(careWorker.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(new AppFrame(page).signedInAs).toContainText(careWorker.name);
+}
+
+/** Every visible button, text field and tick box in `scope` smaller than a fingertip (44 px). */
+export async function smallTargets(scope: Locator): Promise<string[]> {
+  const small: string[] = [];
+  const targets = scope.locator(
+    'button, input:not([type="checkbox"]):not([type="hidden"]), select, textarea, label.checkbox',
+  );
+  for (const target of await targets.all()) {
+    const box = await target.boundingBox();
+    if (!box || (box.width === 0 && box.height === 0)) continue;
+    if (box.height < 44 || box.width < 44) {
+      const name = (await target.getAttribute('aria-label')) ?? (await target.innerText()).trim();
+      small.push(`${name || 'a field'} (${Math.round(box.width)}x${Math.round(box.height)})`);
+    }
+  }
+  return small;
+}

@@ -1,0 +1,182 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { derivePairingKeys } from '../../shared/sync/pairing-keys';
+import { generatePairingCode } from '../../shared/sync/pairing-code';
+import { sealPairing } from '../../shared/sync/pairing-envelope';
+import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { makeTestCertificates } from '../support/test-certificates';
+import { expect, test, type AppDriver } from './harness/fixtures';
+import { openBrowserApp } from './harness/browser-app';
+import { testArtifacts } from './harness/page-actions';
+import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from './harness/sync-probe-page';
+
+// Two computers of one home, each a browser context with its own main process (the harness's sync
+// service over its own folder), replicating opaque documents through sync:http to a CouchDB-protocol
+// server on loopback over verified TLS. Records and their sealing come later; this proves the road.
+
+let couch: CouchTestServer;
+const database = 'oak-house';
+
+test.beforeAll(async () => {
+  couch = await startCouchTestServer();
+  await syncProbeBundle();
+});
+test.afterAll(async () => {
+  await couch.close();
+});
+
+const serverSettings = () => ({ serverUrl: couch.origin, database, caCertificatePem: couch.caPem });
+
+async function openProbe(app: AppDriver, mirrorName: string): Promise<void> {
+  await serveSyncProbe(app.page.context());
+  await app.page.goto(new URL(syncProbePath, app.page.url() || 'http://127.0.0.1/').href);
+  await probe(app.page, 'open', database, mirrorName);
+}
+
+test('two computers share documents through the main process, over TLS verified against the home’s CA', async ({
+  app,
+  browser,
+  harnessServer,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await app.startEmpty();
+  const setUp = await app.api('sync:set-up-server', {
+    server: serverSettings(),
+    admin: couch.admin,
+    createDatabase: true,
+  });
+  expect(setUp).toMatchObject({ ok: true, value: { outcome: 'done', status: { configured: true } } });
+
+  // The manager adds the second computer with a pairing code; it joins with the same code.
+  const code = generatePairingCode((count) => crypto.getRandomValues(new Uint8Array(count)));
+  const keys = await derivePairingKeys(code, database);
+  const envelope = await sealPairing({
+    keys,
+    pairingId: code.pairingId,
+    database,
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+    bundle: {
+      v: 1,
+      homeId: 'home-1',
+      syncKey: 'B'.repeat(43),
+      issuedByDevice: 'office',
+      issuedAt: new Date().toISOString(),
+    },
+  });
+  const added = await app.api('sync:add-computer', {
+    admin: couch.admin,
+    pairingId: code.pairingId,
+    joinPassword: keys.joinPassword,
+    envelope,
+  });
+  expect(added).toMatchObject({ ok: true, value: { outcome: 'done' } });
+
+  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-second-'));
+  const secondContext = await browser.newContext();
+  try {
+    const second = await openBrowserApp({
+      context: secondContext,
+      server: harnessServer,
+      tempDir: secondDir,
+      artifacts: testArtifacts(testInfo),
+    });
+    await second.startEmpty();
+    const join = { server: serverSettings(), pairingId: code.pairingId, joinPassword: keys.joinPassword };
+    expect(await second.api('sync:fetch-pairing', join)).toMatchObject({
+      ok: true,
+      value: { outcome: 'done' },
+    });
+    expect(await second.api('sync:complete-join', join)).toMatchObject({
+      ok: true,
+      value: { outcome: 'done' },
+    });
+
+    await openProbe(app, 'office-mirror');
+    await openProbe(second, 'front-desk-mirror');
+    const written = await probe(app.page, 'write', 300);
+    expect(await probe(app.page, 'push')).toBe(300);
+    const pulled = await probe(second.page, 'pull');
+    expect(pulled.written).toBe(300);
+    expect(pulled.progressEvents).toBeGreaterThan(0);
+    expect(await probe(second.page, 'ids')).toEqual([...written].sort());
+
+    // And back: what the front desk records reaches the office.
+    const fromDesk = await probe(second.page, 'write', 40);
+    expect(await probe(second.page, 'push')).toBe(40);
+    expect((await probe(app.page, 'pull')).written).toBe(40);
+    expect(await probe(app.page, 'ids')).toEqual([...written, ...fromDesk].sort());
+
+    // Under the app's CSP, with no connect-src for the server: nothing was blocked, because the
+    // renderer never contacted the server itself; the main process did, as each computer's own user.
+    expect(await probe(app.page, 'violations')).toEqual([]);
+    expect(await probe(second.page, 'violations')).toEqual([]);
+    const replicationPath = new RegExp(`^/${database}/_(changes|bulk_docs|bulk_get|revs_diff|local/)`);
+    const users = new Set(
+      couch.requests.filter((seen) => replicationPath.test(seen.path)).map((seen) => seen.user),
+    );
+    expect([...users].every((user) => user?.startsWith(`fl-${database}-`))).toBe(true);
+    expect(users.size).toBe(2);
+  } finally {
+    await secondContext.close();
+    await rm(secondDir, { recursive: true, force: true });
+  }
+});
+
+test('a server whose certificate is not from the trusted CA is refused, and hears nothing', async ({
+  app,
+}) => {
+  const impostor = await startCouchTestServer({ certificates: makeTestCertificates('Impostor CA') });
+  try {
+    await app.startEmpty();
+    // The home's CA is given, but the server at that address presents another authority's certificate.
+    const refused = await app.api('sync:set-up-server', {
+      server: { serverUrl: impostor.origin, database, caCertificatePem: couch.caPem },
+      admin: impostor.admin,
+      createDatabase: true,
+    });
+    expect(refused).toMatchObject({ ok: true, value: { outcome: 'failed', code: 'certificate' } });
+    expect(impostor.requests).toEqual([]);
+    expect(await app.api('sync:get-status', {})).toMatchObject({ ok: true, value: { configured: false } });
+  } finally {
+    await impostor.close();
+  }
+});
+
+test('sync:http refuses other origins and paths outside the replication protocol', async ({ app }) => {
+  await app.startEmpty();
+  const setUp = await app.api('sync:set-up-server', {
+    server: serverSettings(),
+    admin: couch.admin,
+    createDatabase: true,
+  });
+  expect(setUp).toMatchObject({ ok: true, value: { outcome: 'done' } });
+  await openProbe(app, 'office-mirror');
+  const before = couch.requests.length;
+
+  // Through the renderer's transport: anything but the home's database is answered in the page.
+  expect(await probe(app.page, 'fetchOutside', database, 'https://evil.example/oak-house/_all_docs')).toBe(
+    403,
+  );
+  expect(
+    await probe(app.page, 'fetchOutside', database, 'https://sync.family-links.invalid/_users/_all_docs'),
+  ).toBe(403);
+  expect(
+    await probe(app.page, 'fetchOutside', database, 'https://sync.family-links.invalid/other-home/'),
+  ).toBe(403);
+  // Straight at the channel, as a compromised page could: refused by the main process.
+  for (const request of [
+    { method: 'GET', path: '//evil.example/oak-house', query: '' },
+    { method: 'GET', path: '/../_users/_all_docs', query: '' },
+    { method: 'PUT', path: '/_security', query: '', body: '{"members":{"names":[]}}' },
+    { method: 'GET', path: '/_design/x', query: '' },
+    { method: 'GET', path: '/_changes', query: 'feed=continuous' },
+  ] as const) {
+    expect(await app.api('sync:http', request)).toMatchObject({
+      ok: true,
+      value: { outcome: 'failed', code: 'refused' },
+    });
+  }
+  expect(couch.requests.slice(before)).toEqual([]);
+  expect(app.mainProcessLog.some((entry) => entry.message.includes('Refused a sync request'))).toBe(true);
+});
