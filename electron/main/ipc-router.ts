@@ -58,14 +58,14 @@ export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions
         };
       }
       const spec = ipcContract[channel];
-      const request = spec.request.safeParse(payload);
+      const request = safeParseOrRefuse(spec.request, payload);
       if (!request.success) {
         return {
           ok: false,
           error: {
             code: 'invalid-request',
             message: 'The request was not in the expected form, so nothing was done.',
-            fields: fieldMessages(request.error),
+            fields: request.error ? fieldMessages(request.error) : {},
           },
         };
       }
@@ -97,4 +97,20 @@ export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions
       }
     },
   };
+}
+
+/**
+ * zod's own `safeParse` can still throw on some hostile shapes: a length check on an object whose
+ * `length` cannot be turned into a number (`{ length: { toString: 1 } }`) throws a TypeError inside
+ * zod. A payload the schema cannot even judge is refused as invalid, like any other bad payload.
+ */
+function safeParseOrRefuse<Schema extends z.ZodType>(
+  schema: Schema,
+  payload: unknown,
+): { success: true; data: z.infer<Schema> } | { success: false; error?: z.ZodError } {
+  try {
+    return schema.safeParse(payload);
+  } catch {
+    return { success: false };
+  }
 }

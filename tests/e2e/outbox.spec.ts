@@ -221,7 +221,7 @@ test.describe('PAN alerts and the outbox', () => {
     await mail.form.getByLabel('Port', { exact: true }).fill(String(plainServer.port));
     // The stored password is bound to the server it was saved for: another port needs it typed again.
     await mail.save();
-    await expect(mail.form.getByRole('alert')).toContainText('Type the password again');
+    await expect(mail.form.getByRole('alert')).toContainText('needs it typed again');
     await expect(mail.form.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
       /Type the password again/,
     );

@@ -183,3 +183,13 @@ describe('a good call passes through', () => {
     expect(result.ok).toBe(true);
   });
 });
+
+describe('the IPC router refuses payloads the schema cannot even judge', () => {
+  it('a length that cannot become a number is refused as invalid, and the handler never runs', async () => {
+    const { router, handler } = routerWith(greet);
+    const hostile = { name: { length: { toString: 1 } }, party: 2 };
+    const result = await router.dispatch('visitor:greet', hostile, trusted);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
