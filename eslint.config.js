@@ -149,17 +149,6 @@ const componentsShow = {
   ],
 };
 
-/**
- * Components that still read the records themselves, in folders other work is rewriting at the
- * moment (contact forms); each is to move its reads into a hook, and then leave this list.
- */
-const componentsStillFetching = [
-  'renderer/src/features/contact-forms/CaseFileQueuePanel.tsx',
-  'renderer/src/features/contact-forms/ContactFormSettingsForm.tsx',
-  'renderer/src/features/contact-forms/ExportFormsPanel.tsx',
-  'renderer/src/features/contact-forms/FilingPanel.tsx',
-];
-
 const rendererLayerRules = rendererLayers.flatMap((layer) => {
   const zone = layer === 'app' ? [] : layerZone(layer);
   return [
@@ -174,7 +163,7 @@ const rendererLayerRules = rendererLayers.flatMap((layer) => {
     },
     {
       files: [`renderer/src/${layer}/**/*.tsx`],
-      ignores: [...componentsStillFetching, 'renderer/src/platform/**'],
+      ignores: ['renderer/src/platform/**'],
       rules: {
         'no-restricted-imports': [
           'error',

@@ -1,25 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Banner } from '../../ui/Banner';
-import { useSession } from '../../security/session-context';
 import { dayAndTime } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
-import { retryCaseFileCopies } from './retry-case-file-copies';
-import { useCaseFileCopyRepository } from './useCaseFileCopyRepository';
-import { useContactFormRepository } from './useContactFormRepository';
 import { FormReferenceLink } from './FormReferenceLink';
+import { useCaseFileQueue } from './useCaseFileQueue';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
-  const repository = useContactFormRepository();
-  const copies = useCaseFileCopyRepository();
-  const session = useSession();
   const timeZone = useHomeTimeZone();
-  const waiting = useLiveQuery(() => copies.waiting(), [copies]);
-  const references = useLiveQuery(async () => {
-    const forms = await Promise.all((waiting ?? []).map((copy) => repository.get(session, copy.id)));
-    return new Map(forms.flatMap((form) => (form ? [[form.id, form.reference] as const] : [])));
-  }, [repository, session, waiting]);
+  const { waiting, references, tryNow: retry } = useCaseFileQueue();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [isTrying, setIsTrying] = useState(false);
 
@@ -37,11 +26,7 @@ export function CaseFileQueuePanel() {
 
   const tryNow = async () => {
     setIsTrying(true);
-    const result = await retryCaseFileCopies(
-      copies,
-      session,
-      waiting.map((copy) => copy.id),
-    );
+    const result = await retry(waiting.map((copy) => copy.id));
     setIsTrying(false);
     setMessage(
       result.waiting === 0

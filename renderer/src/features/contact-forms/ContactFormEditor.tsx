@@ -33,7 +33,7 @@ import { instantFromTyped } from './contact-form-time';
 import { blankScreenValues, entryOf, screenValuesOf } from './contact-form-values';
 import { fieldLabelOf, problemSummary } from './contact-form-field-labels';
 import { useContactFormRepository } from './useContactFormRepository';
-import { useDueHours } from './useDueHours';
+import { useDueHours } from './useContactFormSettings';
 import { useRestrictedPreview } from './useRestrictedPreview';
 
 type Props = {

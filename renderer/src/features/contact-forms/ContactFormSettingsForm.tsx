@@ -1,5 +1,4 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { can } from '@shared/rules/access';
@@ -8,13 +7,12 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
-import { useContactFormRepository } from './useContactFormRepository';
+import { useContactFormSettings } from './useContactFormSettings';
 
 /** The manager's setting: how many hours after a contact its form is due (the policy says 48). */
 export function ContactFormSettingsForm() {
   const session = useSession();
-  const repository = useContactFormRepository();
-  const current = useLiveQuery(() => repository.settings(), [repository]);
+  const { current, save } = useContactFormSettings();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const form = useForm<ContactFormSettings>({
     resolver: zodResolver(contactFormSettingsSchema),
@@ -27,7 +25,7 @@ export function ContactFormSettingsForm() {
   if (!can(session.roles, 'settings:manage')) return null;
 
   const submit = form.handleSubmit(async (values) => {
-    const result = await repository.saveSettings(session, values);
+    const result = await save(values);
     if (!result.ok) {
       applyFieldErrors(result.error.fields, form.setError);
       setMessage({ tone: 'error', text: result.error.message });

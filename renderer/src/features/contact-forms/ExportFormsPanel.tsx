@@ -1,7 +1,5 @@
 import { useRef, useState } from 'react';
 import { displayName } from '@shared/display-names';
-import { bytesToBase64 } from '@shared/bytes';
-import { windowApi } from '../../platform/window-api';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
@@ -13,6 +11,7 @@ import { termLabels } from '@shared/schemas/academic-year';
 import { readTypedDate, ukDateText } from '@shared/schemas/typed-date-time';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { useContactFormRepository } from './useContactFormRepository';
+import { useExportFolder } from './useExportFolder';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -25,6 +24,7 @@ type Progress = { readonly done: number; readonly total: number };
 export function ExportFormsPanel() {
   const session = useSession();
   const repository = useContactFormRepository();
+  const exportFolder = useExportFolder();
   const timeZone = useHomeTimeZone();
   const { youngPeople } = useYoungPeople();
   const { years } = useAcademicYears();
@@ -58,8 +58,7 @@ export function ExportFormsPanel() {
       return;
     }
     const [firstDay, lastDay] = [fromDay.isoDate, toDay.isoDate];
-    const api = windowApi();
-    if (!api) {
+    if (!exportFolder) {
       setMessage({
         tone: 'error',
         text: 'This window is not connected to Family Links’ background service, so nothing can be exported.',
@@ -89,9 +88,7 @@ export function ExportFormsPanel() {
       ...(youngPersonId ? { youngPersonId } : {}),
     });
     if (!recorded) return;
-    const folder = await api['documents:choose-export-folder']({
-      title: 'Choose where to put the signed contact forms',
-    });
+    const folder = await exportFolder.choose('Choose where to put the signed contact forms');
     if (!folder.ok || folder.value.outcome !== 'chosen') {
       setMessage({
         tone: 'info',
@@ -118,11 +115,7 @@ export function ExportFormsPanel() {
         setProgress({ done: written + withoutCopy, total: forms.length });
         continue;
       }
-      const reply = await api['documents:export-file']({
-        exportId: folder.value.exportId,
-        fileName: `${form.reference}.pdf`,
-        bytes: bytesToBase64(file.pdf),
-      });
+      const reply = await exportFolder.write(folder.value.exportId, `${form.reference}.pdf`, file.pdf);
       if (!reply.ok || reply.value.outcome !== 'written') {
         await audit();
         if (reply.ok && reply.value.outcome === 'failed' && reply.value.code === 'unsafe-name')

@@ -3,14 +3,12 @@ import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-for
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
-import { useDatabase } from '../../db/useDatabase';
-import { useSession } from '../../security/session-context';
 import { useSigner } from '../../security/useSigner';
-import { queuePanAlert } from '../pan-groups';
 import { SignaturePadField } from './SignaturePadField';
-import { fileContactForm, type FilingOutcome } from './file-contact-form';
+import type { FilingOutcome } from './file-contact-form';
 import { statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
+import { useFileContactForm } from './useFileContactForm';
 
 type Props = {
   readonly form: ContactForm;
@@ -25,9 +23,8 @@ type Props = {
  * change. The PT and the PAN group are alerted afterwards (their failure never undoes the filing).
  */
 export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
-  const db = useDatabase();
-  const session = useSession();
   const repository = useContactFormRepository();
+  const fileForm = useFileContactForm();
   const unlock = useSigner();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [signature, setSignature] = useState<string | undefined>();
@@ -58,36 +55,17 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
         );
         return;
       }
-      const result = await fileContactForm(db, repository, session, form, {
-        pngBase64: signature.replace(/^data:image\/png;base64,/, ''),
-        signer: signer.value,
-      });
+      const summary = `${contactKindLabels[form.kind]} on ${formatDeadlineInstant(form.contactStartedAt, timeZone).slice(0, 15)}`;
+      const result = await fileForm(
+        form,
+        { pngBase64: signature.replace(/^data:image\/png;base64,/, ''), signer: signer.value },
+        summary,
+      );
       if (!result.ok) {
         setErrors({ form: result.error.message });
         return;
       }
       setPassword('');
-      const summary = `${contactKindLabels[form.kind]} on ${formatDeadlineInstant(form.contactStartedAt, timeZone).slice(0, 15)}`;
-      const alerts = [
-        queuePanAlert(db, session, {
-          youngPersonId: form.youngPersonId,
-          event: 'formFiled',
-          reference: form.reference,
-          summary,
-          contactFormId: form.id,
-        }),
-        ...(form.isSafeguardingConcern
-          ? [
-              queuePanAlert(db, session, {
-                youngPersonId: form.youngPersonId,
-                event: 'safeguardingConcern',
-                reference: form.reference,
-                summary,
-              }),
-            ]
-          : []),
-      ];
-      await Promise.allSettled(alerts);
       onFiled(result.value);
     } finally {
       setIsFiling(false);

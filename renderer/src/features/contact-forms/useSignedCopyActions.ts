@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { bytesToBase64 } from '@shared/bytes';
 import type { ContactForm } from '@shared/schemas/contact-forms';
-import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
 import { useDisclosure } from '../disclosures';
 import { useContactFormRepository } from './useContactFormRepository';
+import { useExportFolder } from './useExportFolder';
 
 export type CopyMessage = { readonly tone: 'success' | 'error' | 'info'; readonly text: string };
 
@@ -21,6 +20,7 @@ export function useSignedCopyActions(
   const session = useSession();
   const repository = useContactFormRepository();
   const disclosure = useDisclosure();
+  const exportFolder = useExportFolder();
   const [message, setMessage] = useState<CopyMessage | undefined>();
   const what = `Signed contact form ${form.reference}`;
 
@@ -44,8 +44,7 @@ export function useSignedCopyActions(
 
   const save = async () => {
     setMessage(undefined);
-    const api = windowApi();
-    if (!pdf || !api) {
+    if (!pdf || !exportFolder) {
       setMessage({
         tone: 'error',
         text: 'This window is not connected to Family Links’ background service, so no copy can be saved.',
@@ -59,9 +58,7 @@ export function useSignedCopyActions(
       ...(sha256 ? { sha256 } : {}),
     });
     if (!recorded) return;
-    const folder = await api['documents:choose-export-folder']({
-      title: `Choose where to save ${form.reference}`,
-    });
+    const folder = await exportFolder.choose(`Choose where to save ${form.reference}`);
     if (!folder.ok || folder.value.outcome !== 'chosen') {
       setMessage({
         tone: 'info',
@@ -69,11 +66,7 @@ export function useSignedCopyActions(
       });
       return;
     }
-    const written = await api['documents:export-file']({
-      exportId: folder.value.exportId,
-      fileName: `${form.reference}.pdf`,
-      bytes: bytesToBase64(pdf),
-    });
+    const written = await exportFolder.write(folder.value.exportId, `${form.reference}.pdf`, pdf);
     if (!written.ok || written.value.outcome !== 'written') {
       setMessage({
         tone: 'error',
