@@ -38,8 +38,9 @@ export type PanStaffAccount = {
 
 /**
  * Events the duty manager hears about whoever is in the group (DESIGN rule 6: "a person turned
- * away is recorded too"; the issue: "an alert to the duty manager and the young person's PT"). The
- * app keeps no rota, so "the duty manager" is every active Registered Manager account.
+ * away is recorded too"; the restriction register's "speak to the duty manager"), as well as the
+ * young person's PT. The app keeps no rota, so "the duty manager" is every active Registered
+ * Manager account.
  */
 const dutyManagerEvents: ReadonlySet<PanEvent> = new Set(['visitorTurnedAway']);
 

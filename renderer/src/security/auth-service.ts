@@ -343,7 +343,7 @@ export function authService(
         isActive: true,
         createdAt: now.toISOString(),
       });
-      // Every account gets its own signing key and certificate now; a new manager can issue too.
+      // Every account gets its own signing key and certificate; a new manager can issue too.
       const issued = await credentialFor(session, member);
       if (!issued.ok)
         return fail('signing-failed', `${issued.error.message} The account was not made; try again.`);

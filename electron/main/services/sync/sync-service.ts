@@ -50,7 +50,7 @@ function randomPassword(): string {
 }
 
 /**
- * Sync with the home's CouchDB server, main-process side (issue: several computers, one home).
+ * Sync with the home's CouchDB server, main-process side (DESIGN: several computers, one home).
  * Plain Node, no `electron`: the OS's protected storage is passed in. This computer's server
  * password is made here, kept here (encrypted) and used here: the renderer's replicator sends each
  * protocol request through `http`, which checks it against the allow-list, adds the credentials

@@ -8,7 +8,7 @@ import type { FamilyLinksDb } from '../database';
  *
  * Forms imported with the older counted references ("CF-2026-000126") keep them: a reference is
  * printed on the signed copy and in the case-file name, and a filed form never changes, so those
- * stay valid and are found by the same search. Nothing makes a counted one any more.
+ * stay valid and are found by the same search. The app itself makes only the random kind.
  */
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const referencePattern = /^CF-\d{4}-[A-HJ-NP-Z2-9]{6}$/;
