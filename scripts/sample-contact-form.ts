@@ -118,7 +118,7 @@ export type SignedSample = SignedPdf & {
  * The secrets are made up here and thrown away with the keys.
  */
 export async function makeSignedSample(
-  options: { extraText?: string; homeNameForCa?: string } = {},
+  options: { extraText?: string; homeNameForCa?: string; signedAt?: Date } = {},
 ): Promise<SignedSample> {
   const input = await sampleContactFormInput(options);
   const now = new Date(input.filedAt);
@@ -150,7 +150,7 @@ export async function makeSignedSample(
     signer: signer.value,
     reason: `Contact form ${input.reference} filed for the case file`,
     location: input.homeName,
-    signedAt: now,
+    signedAt: options.signedAt ?? now,
   });
   if (!signed.ok) throw new Error(signed.error.message);
   return { ...signed.value, caCertificatePem: ca.certificatePem, homeName: input.homeName, input };

@@ -39,5 +39,9 @@ export function createDocumentsHandlers(services: {
       value: await documents.chooseExportFolder(request),
     }),
     'documents:export-file': async (request) => ({ ok: true, value: await documents.exportFile(request) }),
+    'documents:verify-signature': async (request) => ({
+      ok: true,
+      value: await documents.verifySignature(request),
+    }),
   };
 }

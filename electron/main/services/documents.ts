@@ -8,6 +8,7 @@ import type {
   CaseFilePlace,
   ContactFormContent,
   ReportContent,
+  SignatureCheck,
 } from '../../../shared/ipc/channels/documents';
 import type {
   KeyRefusal,
@@ -30,6 +31,7 @@ import type { StaffRole } from '../../../shared/schemas/staff';
 import type { HomeAuthority } from './authority/home-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
+import { verifyPdfSignature } from './signing/verify-pdf-signature';
 
 /**
  * Signed documents for the renderer (shared/ipc/channels/documents.ts and signing.ts): keys, the
@@ -371,6 +373,16 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
 
     async caseFileFolderStatus(): Promise<CaseFileFolderStatus> {
       return folderStatus(await readCaseFileFolder());
+    },
+
+    /** Checked against the home CA this computer pinned, never one the page names. */
+    async verifySignature(request: { bytes: string }): Promise<SignatureCheck> {
+      const authority = await options.homeAuthority.pinned();
+      if (authority.state === 'unverifiable') return { state: 'unverifiable', message: authority.message };
+      return verifyPdfSignature(
+        base64ToBytes(request.bytes),
+        authority.state === 'pinned' ? authority.certificate : undefined,
+      );
     },
 
     async signReport(request: {

@@ -163,6 +163,18 @@ const fileNameSchema = text(120)
 
 const signedPdfSchema = z.object({ bytes: base64Schema, sha256: sha256HexSchema, signerName: z.string() });
 
+/**
+ * A signed copy's own signature, checked by the main process against the home CA it trusts:
+ * `valid` names the signer from their certificate and the time from the signature; `invalid`
+ * says in plain words what is wrong; `unverifiable` when this computer knows no home CA yet.
+ */
+export const signatureCheckSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('valid'), signerName: z.string(), signedAt: isoInstant }).strict(),
+  z.object({ state: z.literal('invalid'), message: z.string() }).strict(),
+  z.object({ state: z.literal('unverifiable'), message: z.string() }).strict(),
+]);
+export type SignatureCheck = z.infer<typeof signatureCheckSchema>;
+
 export const documentsChannels = {
   /**
    * Lays out the contact form, signs it with the author's key, and tries to write the copy into
@@ -256,5 +268,10 @@ export const documentsChannels = {
         message: z.string(),
       }),
     ]),
+  },
+  /** Checks a signed copy's signature (whole file covered, digest, signer's key, home CA, in date). */
+  'documents:verify-signature': {
+    request: z.object({ bytes: base64Schema }).strict(),
+    reply: signatureCheckSchema,
   },
 } as const;

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ContactForm } from '@shared/schemas/contact-forms';
-import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import { DisclosureReasonDialog } from '../disclosures';
 import { renderPdfPages } from './render-pdf-pages';
 import { useSignedCopy } from './useSignedCopy';
+import { SignatureStatus } from './SignatureStatus';
+import { useSignatureCheck } from './useSignatureCheck';
 import { useSignedCopyActions } from './useSignedCopyActions';
 
 type Props = {
@@ -27,6 +28,7 @@ export function SignedCopySection({ form, youngPersonName, staffName, timeZone }
     { ok: true; pages: number } | { ok: false; message: string } | undefined
   >();
   const pdf = copy?.pdf;
+  const check = useSignatureCheck(pdf);
 
   useEffect(() => {
     const container = pagesRef.current;
@@ -48,23 +50,13 @@ export function SignedCopySection({ form, youngPersonName, staffName, timeZone }
   return (
     <section className="signed-copy" aria-labelledby="signed-copy-title">
       <h3 id="signed-copy-title">The signed copy</h3>
-      {copy.verdict.kind === 'intact' ? (
-        <p className="signed-copy__status">
-          <span className="badge">Signature valid</span> Signed by {signer} on{' '}
-          {formatDeadlineInstant(copy.record?.at ?? form.filedAt ?? form.dueAt, timeZone)}. The copy held here
-          is the file that was signed: its SHA-256 matches the form and the audit log’s signing record.
-        </p>
-      ) : copy.verdict.kind === 'no-copy' ? (
-        <p className="signed-copy__status">
-          <span className="badge">No copy here</span> This form was filed before signed copies were kept here
-          (an import). Its signed file’s SHA-256 is below.
-        </p>
-      ) : (
-        <Banner tone="error">
-          Do not rely on this copy: {copy.verdict.why} Tell the Registered Manager, who can check the audit
-          log and the case-file copy.
-        </Banner>
-      )}
+      <SignatureStatus
+        verdict={copy.verdict}
+        check={check}
+        fallbackSigner={signer}
+        fallbackAt={copy.record?.at ?? form.filedAt ?? form.dueAt}
+        timeZone={timeZone}
+      />
       {actions.message ? <Banner tone={actions.message.tone}>{actions.message.text}</Banner> : null}
       {copy.pdf ? (
         <>

@@ -3,7 +3,7 @@
  * the SHA-256 stored on the form (sealed and authenticated with it), the SHA-256 in the audit
  * log's filing entry (HMAC-chained), and the SHA-256 of the bytes held now. All three agree and
  * the entry is genuine: intact. Checked in the renderer from what is stored; the PDF's own CMS
- * signature is what pdfsig or Adobe Reader check on the exported file.
+ * signature is checked beside it by the main process (`useSignatureCheck`), as pdfsig would.
  */
 export type SignedCopyVerdict =
   | { readonly kind: 'intact' }
