@@ -139,6 +139,14 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       return store.open(visible, session.cipher);
     },
 
+    /** Messages not yet gone (queued, being sent or failed) that this person may act on: plain fields only. */
+    async unsent(session: Session): Promise<{ readonly state: OutboxState; readonly createdAt: string }[]> {
+      const rows = await db.outbox.where('state').anyOf(['queued', 'sending', 'failed']).toArray();
+      return rows
+        .filter((row) => mayManage(session, row))
+        .map((row) => ({ state: row.state, createdAt: row.createdAt }));
+    },
+
     /** How many failed messages this person can act on: the number on the navigation's badge. */
     async failedCount(session: Session): Promise<number> {
       const failed = await db.outbox.where('state').equals('failed').toArray();
