@@ -60,6 +60,8 @@ async function signInAgain(app: AppDriver, expectedHomeName: string): Promise<vo
 test('a manager sets up the home and its academic calendar, and it is still there after a reload', async ({
   app,
 }) => {
+  // A first run and a sign-in after the reload (each a key derivation) and five axe passes.
+  test.setTimeout(120_000);
   await app.startEmpty();
   const setup = new FirstRunSetupPage(app.page);
   await expect(setup.heading).toBeVisible();
