@@ -20,6 +20,14 @@ export const newAccountFormSchema = z
   });
 export type NewAccountForm = z.infer<typeof newAccountFormSchema>;
 
+/** What the manager may change about an account: its name, email and roles (not the username). */
+export const editAccountFormSchema = z.object({
+  name: staffMemberSchema.shape.name,
+  email: emailSchema,
+  roles: z.array(z.enum(staffRoles)).min(1, { message: 'Choose at least one role.' }),
+});
+export type EditAccountForm = z.infer<typeof editAccountFormSchema>;
+
 export const signInFormSchema = z.object({
   username: requiredText('your username', 40),
   password,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { disclosureSchema } from './disclosures';
 import { panEvents } from './pan';
 
 /** How the connection to the mail server is protected: there is no plain-text choice. */
@@ -101,6 +102,11 @@ export const outboxMessageSchema = z.object({
   attachment: z.object({ kind: z.literal('signedContactForm'), contactFormId: idSchema }).optional(),
   createdAt: isoDateTimeSchema,
   createdById: idSchema,
+  /**
+   * Raised by Family Links itself (a form falling overdue), not by what a person did: the outbox
+   * says so rather than naming whoever happened to be signed in when it was noticed.
+   */
+  isRaisedByApp: z.boolean().optional(),
   attempts: z.number().int().min(0),
   /** Only while queued: when the next try is due. */
   nextAttemptAt: isoDateTimeSchema.optional(),
@@ -113,6 +119,12 @@ export const outboxMessageSchema = z.object({
   /** The Message-ID the server accepted the message under. */
   serverMessageId: z.string().max(998).optional(),
   disclosureId: idSchema,
+  /**
+   * The disclosure-log entry to write when the message actually leaves (sent, or sent from a mail
+   * client), then dropped: a message cancelled or never sent disclosed nothing. Messages queued by
+   * earlier versions had theirs written when queued and have none.
+   */
+  pendingDisclosure: disclosureSchema.optional(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 

@@ -60,6 +60,8 @@ async function signInAgain(app: AppDriver, expectedHomeName: string): Promise<vo
 test('a manager sets up the home and its academic calendar, and it is still there after a reload', async ({
   app,
 }) => {
+  // A first run and a sign-in after the reload (each a key derivation) and five axe passes.
+  test.setTimeout(120_000);
   await app.startEmpty();
   const setup = new FirstRunSetupPage(app.page);
   await expect(setup.heading).toBeVisible();
@@ -129,6 +131,8 @@ test('a manager sets up the home and its academic calendar, and it is still ther
 test('a manager’s mistakes are explained beside the field, and nothing half-done is saved', async ({
   app,
 }) => {
+  // Two first runs (each a key derivation and a certificate), a reload and four axe passes.
+  test.setTimeout(120_000);
   await app.startEmpty();
 
   // First run without the home's name: nothing is set up, not even the account.
@@ -140,6 +144,12 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
   await expect(setup.errorBanner).toContainText('Some details need correcting');
   await app.expectAccessible('first-run setup with an error');
   await app.screenshot('01-first-run-without-home-name');
+  // Setting up a home comes first; restoring one from a backup second.
+  const headings = await app.page
+    .getByRole('heading', { level: 1 })
+    .or(app.page.getByRole('heading', { name: 'Restore from a backup' }))
+    .allTextContents();
+  expect(headings).toEqual(['Set up your home', 'Restore from a backup']);
   await app.reload();
   await expect(setup.heading).toBeVisible();
   await expect(setup.homeName).toHaveValue('');
@@ -164,6 +174,20 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
   await expect(calendar.formError).toContainText('Some dates need correcting');
   // Only the faulty field is marked: the spring and summer terms are fine.
   await expect(calendar.termField('Spring', 'ends')).not.toHaveAttribute('aria-invalid', 'true');
+  // Term by term, in the year's order: start, half term, end on one row; the error under the end
+  // date leaves the term's other dates where they were.
+  const rowTops = await Promise.all(
+    (['starts', 'half term starts', 'half term ends', 'ends'] as const).map(
+      async (field) => (await calendar.termField('Autumn', field).boundingBox())?.y,
+    ),
+  );
+  expect(new Set(rowTops).size).toBe(1);
+  const boxes = await Promise.all(
+    (['starts', 'half term starts', 'half term ends', 'ends'] as const).map(
+      async (field) => (await calendar.termField('Autumn', field).boundingBox())?.x ?? 0,
+    ),
+  );
+  expect(boxes).toEqual([...boxes].sort((a, b) => a - b));
   await app.expectAccessible('academic year with an error');
   await app.screenshot('02-term-ends-before-it-starts');
 

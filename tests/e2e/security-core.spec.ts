@@ -104,7 +104,9 @@ test.describe('the security core', () => {
     await app.expectAccessible('sign in');
 
     await signIn.signIn(careWorker.username, careWorker.temporaryPassword);
-    await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+    // A new account: nobody reset anything, so the screen does not say so.
+    await expect(page.getByText('reset by the manager')).toHaveCount(0);
     await app.screenshot('forced password change');
     await page.getByLabel('Temporary password').fill(careWorker.temporaryPassword);
     await page.getByLabel('New password', { exact: true }).fill('velvet thunder orchid canal');

@@ -39,7 +39,7 @@ import { useRoute } from './useRoute';
 function Screen({ route, recordId }: { route: RouteId; recordId: string | undefined }) {
   switch (route) {
     case 'home':
-      return <HomeScreen />;
+      return <HomeScreen section={recordId} />;
     case 'door':
       return <DoorScreen />;
     case 'register':

@@ -121,6 +121,17 @@ export function contactFormListRepository(db: FamilyLinksDb) {
 
   return {
     /**
+     * When each form not yet filed falls due, whoever owes it: the manager's count of forms
+     * overdue and due today. Plain fields only, so no form is opened; empty for anyone who may
+     * not read every form.
+     */
+    async unfiledDeadlines(session: Session): Promise<{ readonly dueAt: string }[]> {
+      if (contactFormScope(session.roles).kind !== 'all') return [];
+      const rows = await db.contactForms.where('status').equals('draft').toArray();
+      return rows.map((row) => ({ dueAt: row.dueAt }));
+    },
+
+    /**
      * One page of the forms `session` may read that match `filter`, newest contact first. Pass
      * the previous page's `next` for the page after it. A page may hold fewer than `pageSize`
      * items and still have a `next` (the filter matched few of the rows read): ask again.

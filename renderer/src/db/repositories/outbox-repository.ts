@@ -6,6 +6,7 @@ import {
   type OutboxState,
 } from '@shared/schemas/mail';
 import { can } from '@shared/rules/access';
+import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, OutboxPlainKey } from '../database';
@@ -14,6 +15,7 @@ import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
+import { disclosureCodec } from './disclosure-repository';
 
 // Who an alert goes to and what it says are sealed; its state, times and the server's answer are
 // plain so the sender and the badge work from indexes without opening anything.
@@ -56,6 +58,7 @@ export function announceQueued(): void {
  */
 export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.outbox, outboxCodec);
+  const disclosures = sealedStore(db.disclosures, disclosureCodec);
   const records = recordWriter(db, clock);
   const mayManage = (session: Session, row: { createdById: string }) =>
     can(session.roles, 'outbox:view-all') || row.createdById === session.staff.id;
@@ -70,7 +73,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     from: readonly OutboxState[],
     changes: (message: OutboxMessage) => Partial<OutboxMessage>,
     event: Omit<AuditEventInput, 'recordType' | 'recordId'>,
-    options: { checkManage?: boolean } = {},
+    options: { checkManage?: boolean; logsDisclosure?: boolean } = {},
   ): Promise<Result<OutboxMessage, OutboxError>> {
     const row = await db.outbox.get(id);
     if (!row) return fail('not-found', 'That message is no longer in the outbox.');
@@ -83,17 +86,31 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       );
     const current = await outboxCodec.decode(row, session.cipher);
     const next = outboxMessageSchema.parse(withoutUndefined({ ...current, ...changes(current) }));
+    const leaving = options.logsDisclosure ? disclosureOnLeaving(current, next) : undefined;
     const written = await records.write(session, {
-      events: [{ ...event, recordType: 'outboxMessage', recordId: id }],
+      events: [
+        { ...event, recordType: 'outboxMessage', recordId: id },
+        ...(leaving
+          ? [
+              {
+                action: 'disclosure.recorded',
+                recordType: 'disclosure',
+                recordId: leaving.id,
+                detail: `${leaving.kind}:${leaving.reason}`,
+              },
+            ]
+          : []),
+      ],
       writes: [
         store.replace(
           row,
-          next,
+          leaving ? outboxMessageSchema.parse({ ...next, pendingDisclosure: undefined }) : next,
           fail(
             'wrong-state',
             'This message changed a moment ago (it may have been sent). Look at the outbox again.',
           ),
         ),
+        ...(leaving ? [disclosures.insert(leaving)] : []),
       ],
     });
     if (!written.ok) return written;
@@ -137,6 +154,14 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       );
       visible.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
       return store.open(visible, session.cipher);
+    },
+
+    /** Messages not yet gone (queued, being sent or failed) that this person may act on: plain fields only. */
+    async unsent(session: Session): Promise<{ readonly state: OutboxState; readonly createdAt: string }[]> {
+      const rows = await db.outbox.where('state').anyOf(['queued', 'sending', 'failed']).toArray();
+      return rows
+        .filter((row) => mayManage(session, row))
+        .map((row) => ({ state: row.state, createdAt: row.createdAt }));
     },
 
     /** How many failed messages this person can act on: the number on the navigation's badge. */
@@ -201,6 +226,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           action: 'outbox.sent',
           detail: serverMessageId.slice(0, 200),
         },
+        { logsDisclosure: true },
       );
     },
 
@@ -254,6 +280,37 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       });
     },
 
+    /**
+     * "Send all waiting now": every message waiting to send (or to try again) that this person may
+     * act on is due now, in one audited change, and the sender is woken. Returns how many.
+     */
+    async sendAllWaitingNow(session: Session): Promise<Result<number, OutboxError>> {
+      const at = clock().toISOString();
+      const rows = (await db.outbox.where('state').equals('queued').toArray()).filter((row) =>
+        mayManage(session, row),
+      );
+      if (rows.length === 0) return ok(0);
+      const messages = await store.open(rows, session.cipher);
+      const written = await records.write(session, {
+        events: rows.map((row) => ({
+          action: 'outbox.retried',
+          recordType: 'outboxMessage',
+          recordId: row.id,
+          detail: 'send all waiting now',
+        })),
+        writes: rows.map((row, index) =>
+          store.replace(
+            row,
+            outboxMessageSchema.parse({ ...messages[index], nextAttemptAt: at }),
+            fail('wrong-state', 'A message changed a moment ago (it may have been sent). Try again.'),
+          ),
+        ),
+      });
+      if (!written.ok) return written;
+      announceQueued();
+      return ok(rows.length);
+    },
+
     /** A person stops a message that has not gone. It stays in the outbox, marked cancelled. */
     cancel(session: Session, id: string) {
       return transition(
@@ -282,9 +339,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           lastErrorCode: undefined,
         }),
         { action: 'outbox.sent-from-mail-client' },
-        {
-          checkManage: true,
-        },
+        { checkManage: true, logsDisclosure: true },
       );
     },
 
@@ -315,6 +370,18 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
       return released;
     },
   };
+}
+
+/**
+ * The disclosure-log entry for a message that has just left, timed when it left; undefined if it
+ * carries none (queued by an earlier version, which logged it when queued).
+ */
+function disclosureOnLeaving(before: OutboxMessage, after: OutboxMessage): Disclosure | undefined {
+  if (!before.pendingDisclosure || after.state !== 'sent') return undefined;
+  return disclosureSchema.parse({
+    ...before.pendingDisclosure,
+    at: after.sentAt ?? before.pendingDisclosure.at,
+  });
 }
 
 function withoutUndefined<T extends object>(record: T): T {

@@ -20,7 +20,6 @@ import { recordWriter, type WriteStep } from '../record-writer';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { disclosureCodec } from './disclosure-repository';
 import { announceQueued, outboxCodec, type OutboxError } from './outbox-repository';
 import { panGroupRepository } from './pan-group-repository';
 import { staffRepository } from './staff-repository';
@@ -34,8 +33,9 @@ export type QueuedAlerts = {
 };
 
 /**
- * An alert made ready and not yet written: who will be told, and the write steps (the messages and
- * their disclosure entries, sealed when the write runs) and audit entries that queue it. Another
+ * An alert made ready and not yet written: who will be told, and the write steps (the messages,
+ * each carrying the disclosure entry to log when it leaves, sealed when the write runs) and audit
+ * entries that queue it. Another
  * repository adds both to its own change, so the alert and the change it is about are kept in
  * one transaction or not at all; then it calls `announceQueued` once that write has committed.
  */
@@ -50,12 +50,12 @@ const overdueAlertedKey = 'panOverdueAlerted';
 /**
  * Alerts to a young person's PAN group: who is told (the PT always; members who asked for the
  * event), in the least identifying words (initials and a reference), each message recorded in
- * the disclosure log. Queuing writes the messages, their disclosures and the audit entries in one
- * transaction: nothing is queued unrecorded. The outbox sends them.
+ * the disclosure log when it leaves. Queuing writes the messages and the audit entries in one
+ * transaction; the outbox sends them and logs each disclosure as it goes (seed 003: what left,
+ * to whom, when), so a cancelled message is not logged as disclosed.
  */
 export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const store = sealedStore(db.outbox, outboxCodec);
-  const disclosures = sealedStore(db.disclosures, disclosureCodec);
   const settings = plainStore(db.settings);
   const records = recordWriter(db, clock);
 
@@ -67,6 +67,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   async function prepareAlert(
     session: Session,
     input: PanAlertRequest,
+    options: { readonly isRaisedByApp?: boolean } = {},
   ): Promise<Result<PreparedAlert, OutboxError>> {
     const parsed = panAlertRequestSchema.safeParse(input);
     if (!parsed.success)
@@ -123,38 +124,27 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
           : {}),
         createdAt: at,
         createdById: session.staff.id,
+        ...(options.isRaisedByApp ? { isRaisedByApp: true } : {}),
         attempts: 0,
         nextAttemptAt: at,
         disclosureId: disclosure.id,
+        pendingDisclosure: disclosure,
       });
       return { message, disclosure };
     });
-    const events: AuditEventInput[] = pairs.flatMap((pair) => [
-      {
-        action: 'outbox.queued',
-        recordType: 'outboxMessage',
-        recordId: pair.message.id,
-        detail: pair.message.event,
-      },
-      {
-        action: 'disclosure.recorded',
-        recordType: 'disclosure',
-        recordId: pair.disclosure.id,
-        detail: `${pair.disclosure.kind}:${pair.disclosure.reason}`,
-      },
-    ]);
+    // The disclosure is logged when the message leaves (the outbox repository), not now.
+    const events: AuditEventInput[] = pairs.map((pair) => ({
+      action: 'outbox.queued',
+      recordType: 'outboxMessage',
+      recordId: pair.message.id,
+      detail: pair.message.event,
+    }));
     return ok({
       messages: pairs.map((pair) => pair.message),
       skippedMembers: who.skipped.length,
       hasNoPersonalTutor: who.hasNoPersonalTutor,
       events,
-      writes:
-        pairs.length === 0
-          ? []
-          : [
-              store.insertAll(pairs.map((pair) => pair.message)),
-              disclosures.insertAll(pairs.map((pair) => pair.disclosure)),
-            ],
+      writes: pairs.length === 0 ? [] : [store.insertAll(pairs.map((pair) => pair.message))],
     });
   }
 
@@ -166,8 +156,9 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   async function queueAlert(
     session: Session,
     input: PanAlertRequest,
+    options: { readonly isRaisedByApp?: boolean } = {},
   ): Promise<Result<QueuedAlerts, OutboxError>> {
-    const prepared = await prepareAlert(session, input);
+    const prepared = await prepareAlert(session, input, options);
     if (!prepared.ok) return prepared;
     const { writes, events, ...outcome } = prepared.value;
     if (outcome.messages.length === 0) return ok(outcome);
@@ -201,11 +192,12 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       let alerted = 0;
       for (const form of overdue) {
         if (alreadyAlerted.has(form.id)) continue;
-        const queued = await queueAlert(session, {
-          youngPersonId: form.youngPersonId,
-          event: 'formOverdue',
-          reference: form.reference,
-        });
+        // Noticed by the app, whoever is signed in: the alert says Family Links raised it.
+        const queued = await queueAlert(
+          session,
+          { youngPersonId: form.youngPersonId, event: 'formOverdue', reference: form.reference },
+          { isRaisedByApp: true },
+        );
         if (!queued.ok && queued.error.code !== 'not-found') continue;
         alreadyAlerted.add(form.id);
         alerted += 1;

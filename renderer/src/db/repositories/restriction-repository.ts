@@ -169,19 +169,28 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       return versions.map(({ at, version }) => ({ at, version })).reverse();
     },
 
-    /** Restrictions to look at: a review due within `days`, or lapsed without being ended. */
+    /**
+     * Restrictions to look at: a review due within `days`, lapsed without being ended, or (for the
+     * manager) recorded by a tutor and not yet approved.
+     */
     async needingAttention(
       session: Session,
       today: string,
       dueWithin: string,
-    ): Promise<{ dueForReview: VisibleRestriction[]; lapsed: VisibleRestriction[] }> {
+    ): Promise<{
+      dueForReview: VisibleRestriction[];
+      lapsed: VisibleRestriction[];
+      awaitingApproval: VisibleRestriction[];
+    }> {
       const [dueRows, lapsedRows] = await Promise.all([
         db.restrictions.where('reviewOn').belowOrEqual(dueWithin).toArray(),
         db.restrictions.where('effectiveTo').below(today).toArray(),
       ]);
-      const [due, lapsed] = await Promise.all([
+      const [due, lapsed, all] = await Promise.all([
         store.open(dueRows, session.cipher),
         store.open(lapsedRows, session.cipher),
+        // Whether one was approved is sealed with its authority: only its readers learn it.
+        can(session.roles, 'restriction:approve') ? store.all(session.cipher) : Promise.resolve([]),
       ]);
       const open = (restriction: Restriction) => restriction.endedAt === undefined;
       // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
@@ -192,6 +201,9 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
           .filter((restriction) => open(restriction) && !hasLapsed(restriction))
           .map((restriction) => visibleRestriction(restriction, session.roles)),
         lapsed: lapsed.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
+        awaitingApproval: all
+          .filter((restriction) => open(restriction) && restriction.approvedById === undefined)
+          .map((restriction) => visibleRestriction(restriction, session.roles)),
       };
     },
 

@@ -30,6 +30,9 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     get: (session: Session, id: string) => store.get(id, session.cipher),
 
+    /** How many young people the home has (the set-up checklist); opens none of them. */
+    count: () => db.youngPeople.count(),
+
     /** Adds (no id) or updates (with id) a young person. PT, CC or manager. */
     async save(
       session: Session,

@@ -8,12 +8,15 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { AccountFields } from './AccountFields';
+import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
+import { useHomeClock } from '../../common/useHomeClock';
 
 /** The manager adds a colleague with a temporary password, to be changed at first sign-in. */
 export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefined) => void }) {
   const session = useSession();
   const auth = useAuthService();
   const headingRef = useFocusOnOpen();
+  const { homeName } = useHomeClock();
   const form = useForm<NewAccountForm>({
     resolver: zodResolver(newAccountFormSchema),
     defaultValues: { name: '', username: '', email: '', roles: [], password: '', confirmPassword: '' },
@@ -39,6 +42,16 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
           errors={form.formState.errors}
           showRoles
           passwordLabel="Temporary password"
+        />
+        <TemporaryPasswordMaker
+          context={() => {
+            const { name, username, email } = form.getValues();
+            return { name, username, email, homeName };
+          }}
+          onMade={(password) => {
+            form.setValue('password', password);
+            form.setValue('confirmPassword', password);
+          }}
         />
         <div className="form__actions">
           <button type="submit" className="button" disabled={form.formState.isSubmitting}>

@@ -37,10 +37,13 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
 
   return (
     <div className="page page--narrow">
-      <h1>{isRequired ? 'Choose a new password' : 'My account'}</h1>
+      <h1>{isRequired ? 'Choose your own password' : 'My account'}</h1>
       {isRequired ? (
+        // Said the same way for a new account and after a reset: either way the password used to
+        // sign in was a temporary one someone else knows.
         <Banner tone="info">
-          Your password was reset by the manager. Choose a new one that only you know before you carry on.
+          You signed in with a temporary password. Choose your own, one that only you know, before you carry
+          on.
         </Banner>
       ) : (
         <p className="lede">

@@ -8,6 +8,8 @@ import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
+import { useHomeClock } from '../../common/useHomeClock';
+import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 
 /** Sets a temporary password for a colleague (also how a locked-out person gets back in). */
 export function ResetPasswordForm({
@@ -20,6 +22,7 @@ export function ResetPasswordForm({
   const session = useSession();
   const auth = useAuthService();
   const headingRef = useFocusOnOpen();
+  const { homeName } = useHomeClock();
   const form = useForm<FormValues>({
     resolver: zodResolver(resetPasswordFormSchema),
     defaultValues: { temporaryPassword: '', confirmPassword: '' },
@@ -42,6 +45,13 @@ export function ResetPasswordForm({
       </p>
       <FormNotices failure={failure} />
       <form onSubmit={submit} noValidate className="form" aria-label="Reset password">
+        <TemporaryPasswordMaker
+          context={() => ({ name: member.name, username: member.username, email: member.email, homeName })}
+          onMade={(password) => {
+            form.setValue('temporaryPassword', password);
+            form.setValue('confirmPassword', password);
+          }}
+        />
         <Field label="Temporary password" error={errors.temporaryPassword?.message}>
           {(wiring) => (
             <TextInput

@@ -7,9 +7,17 @@ import { AddStaffForm } from './AddStaffForm';
 import { certificateStatusText } from './certificate-status';
 import { RenewCertificateForm } from './RenewCertificateForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { EditStaffForm } from './EditStaffForm';
+import { SwitchOffConfirm } from './SwitchOffConfirm';
 import { useStaffAccounts } from './useStaffAccounts';
 
-type Panel = { kind: 'add' } | { kind: 'reset'; member: StaffMember } | { kind: 'renew' } | undefined;
+type Panel =
+  | { kind: 'add' }
+  | { kind: 'reset'; member: StaffMember }
+  | { kind: 'edit'; member: StaffMember }
+  | { kind: 'switch-off'; member: StaffMember }
+  | { kind: 'renew' }
+  | undefined;
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
 
@@ -65,6 +73,25 @@ export function StaffScreen() {
                 text: `${panel.member.name}’s password was reset. They will choose a new one when they sign in.`,
               });
           }}
+        />
+      ) : null}
+      {panel?.kind === 'edit' ? (
+        <EditStaffForm
+          member={panel.member}
+          onDone={(saved) => {
+            setPanel(undefined);
+            if (saved) setMessage({ tone: 'success', text: `${saved.name}’s details are saved.` });
+          }}
+        />
+      ) : null}
+      {panel?.kind === 'switch-off' ? (
+        <SwitchOffConfirm
+          member={panel.member}
+          onConfirm={() => {
+            setPanel(undefined);
+            void toggleActive(panel.member);
+          }}
+          onCancel={() => setPanel(undefined)}
         />
       ) : null}
       {panel?.kind === 'renew' ? (
@@ -154,6 +181,17 @@ export function StaffScreen() {
                         <button
                           type="button"
                           className="button button--secondary"
+                          aria-label={`Change ${member.name}’s details`}
+                          onClick={() => {
+                            setMessage(undefined);
+                            setPanel({ kind: 'edit', member });
+                          }}
+                        >
+                          Change details
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--secondary"
                           aria-label={`Reset ${member.name}’s password`}
                           onClick={() => {
                             setMessage(undefined);
@@ -166,7 +204,12 @@ export function StaffScreen() {
                           type="button"
                           className="button button--secondary"
                           aria-label={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`}
-                          onClick={() => void toggleActive(member)}
+                          onClick={() => {
+                            setMessage(undefined);
+                            // Switching off is asked about first; switching back on is not.
+                            if (member.isActive) setPanel({ kind: 'switch-off', member });
+                            else void toggleActive(member);
+                          }}
                         >
                           {member.isActive ? 'Switch off' : 'Switch on'}
                         </button>

@@ -36,8 +36,7 @@ export function ContactFormAlertPanel() {
         <p role="status">Checking contact forms…</p>
       ) : alerts.length === 0 ? (
         <p className="empty">
-          Nothing to look at: no contact form in the last {alertWindowDays} days records a restricted person
-          taking part.
+          No contact form in the last {alertWindowDays} days records a restricted person taking part.
         </p>
       ) : (
         <>

@@ -19,6 +19,8 @@ type Props = {
   /** On a young person's page: their forms only, and no young-person filter. */
   readonly youngPersonId?: string;
   readonly title: string;
+  /** Opened from a count on the manager's home: the list starts narrowed to this status. */
+  readonly initialStatus?: ContactFormListStatus | undefined;
 };
 
 type Typed = {
@@ -52,11 +54,11 @@ function dateProblem(text: string, what: string): string | undefined {
  * Finding a form again: every form this person may see, narrowed by reference, young person,
  * author, kind, status and the dates of the contact, in a list that reads a page at a time.
  */
-export function ContactFormsFinder({ youngPersonId, title }: Props) {
+export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Props) {
   const timeZone = useHomeTimeZone();
   const { youngPeople } = useYoungPeople();
   const staff = useStaffMembers();
-  const [typed, setTyped] = useState<Typed>(blank);
+  const [typed, setTyped] = useState<Typed>({ ...blank, status: initialStatus ?? '' });
   const [reference, setReference] = useState('');
   // The reference is searched a moment after typing stops, not on every key.
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ContactFormListStatus } from '@shared/rules/contact-form-list-status';
 import { hashFor } from '../../common/routes';
 import { CaseFileQueuePanel } from './CaseFileQueuePanel';
 import { Banner } from '../../ui/Banner';
@@ -39,8 +40,31 @@ function OpenByReference({ reference }: { readonly reference: string }) {
   return <p role="status">Opening {reference}…</p>;
 }
 
-/** Contact forms: what you owe, your drafts, a new form, one form (`#/contact-forms/<id>`), copies waiting, export. */
-export function ContactFormsScreen({ formId }: { readonly formId: string | undefined }) {
+/** The statuses a count on the manager's home opens the list at: `#/contact-forms/overdue`. */
+const listStatuses = ['overdue', 'due'] as const satisfies readonly ContactFormListStatus[];
+
+/** The finder, scrolled into view and focused when the screen is opened at a status. */
+function FinderAt({ status }: { readonly status: ContactFormListStatus | undefined }) {
+  useEffect(() => {
+    if (!status) return;
+    const finder = document.getElementById('find-forms');
+    finder?.scrollIntoView({ block: 'start' });
+    finder?.focus();
+  }, [status]);
+  return (
+    <div id="find-forms" tabIndex={-1}>
+      <ContactFormsFinder key={status ?? 'all'} title="Find a contact form" initialStatus={status} />
+    </div>
+  );
+}
+
+/**
+ * Contact forms: what you owe, your drafts, a new form, one form (`#/contact-forms/<id>`), copies
+ * waiting, export; `#/contact-forms/overdue` (or `due`) opens the list at forms with that status.
+ */
+export function ContactFormsScreen({ formId: opened }: { readonly formId: string | undefined }) {
+  const listStatus = listStatuses.find((status) => status === opened);
+  const formId = listStatus ? undefined : opened;
   if (formId === 'new') {
     return (
       <div className="page">
@@ -79,7 +103,7 @@ export function ContactFormsScreen({ formId }: { readonly formId: string | undef
       </p>
       <MyDraftsPanel />
       <OwedFormsPanel />
-      <ContactFormsFinder title="Find a contact form" />
+      <FinderAt status={listStatus} />
       <CaseFileQueuePanel />
       <ExportFormsPanel />
       <ContactFormSettingsForm />

@@ -24,8 +24,7 @@ export function DeclarationAttentionPanel() {
         <p role="status">Checking staff declarations…</p>
       ) : attention.length === 0 ? (
         <p className="empty">
-          Nothing to look at: every declaration has been reviewed and discussed, or has a supervision date to
-          come.
+          Every declaration has been reviewed and discussed, or has a supervision date to come.
         </p>
       ) : (
         <ul>

@@ -19,8 +19,8 @@ export function DoorAttentionPanel() {
         attention.overrides.length === 0 &&
         attention.restrictedCorrections.length === 0 ? (
         <p className="empty">
-          Nothing to look at: every visitor from earlier days was signed out, and no restriction was
-          overridden in the last {overrideWindowDays} days.
+          Every visitor from earlier days was signed out, and no restriction was overridden in the last{' '}
+          {overrideWindowDays} days.
         </p>
       ) : (
         <>

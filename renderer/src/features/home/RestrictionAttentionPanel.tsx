@@ -22,7 +22,10 @@ function AttentionList({ items, dateText }: { items: readonly Item[]; dateText: 
   );
 }
 
-/** Restrictions someone should look at: a review coming up (or missed), or one that lapsed but was never ended. */
+/**
+ * Restrictions someone should look at: one waiting for the manager's approval, a review coming
+ * up (or missed), or one that lapsed but was never ended.
+ */
 export function RestrictionAttentionPanel() {
   const roles = useSession().roles;
   const today = useHomeToday();
@@ -34,12 +37,25 @@ export function RestrictionAttentionPanel() {
       <h2 id="restriction-attention-title">Restrictions to look at</h2>
       {attention === undefined ? (
         <p role="status">Checking the restriction register…</p>
-      ) : attention.dueForReview.length === 0 && attention.lapsed.length === 0 ? (
+      ) : attention.dueForReview.length === 0 &&
+        attention.lapsed.length === 0 &&
+        attention.awaitingApproval.length === 0 ? (
         <p className="empty">
-          Nothing to look at: no reviews due in the next {reviewWindowDays} days and no lapsed restrictions.
+          No reviews due in the next {reviewWindowDays} days, no lapsed restrictions
+          {can(roles, 'restriction:approve') ? ' and none waiting for your approval' : ''}.
         </p>
       ) : (
         <>
+          {attention.awaitingApproval.length > 0 ? (
+            <>
+              <h3>Waiting for your approval</h3>
+              <p className="muted">They apply already: approve each on the young person’s page.</p>
+              <AttentionList
+                items={attention.awaitingApproval}
+                dateText={({ restriction: { effectiveFrom } }) => `From ${formatUkDate(effectiveFrom)}.`}
+              />
+            </>
+          ) : null}
           {attention.dueForReview.length > 0 ? (
             <>
               <h3>Due for review in the next {reviewWindowDays} days</h3>

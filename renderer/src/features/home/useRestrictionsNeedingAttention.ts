@@ -10,8 +10,8 @@ import { addDays } from '@shared/home-time';
 export const reviewWindowDays = 14;
 
 /**
- * Restrictions due for review within the window (or overdue for it), and those that lapsed
- * without being ended, each with the young person's name; kept live, undefined while loading.
+ * Restrictions due for review within the window (or overdue for it), those that lapsed without
+ * being ended, and those waiting for the manager's approval, each with the young person's name; kept live, undefined while loading.
  */
 export function useRestrictionsNeedingAttention(today: string) {
   const db = useDatabase();
@@ -33,6 +33,10 @@ export function useRestrictionsNeedingAttention(today: string) {
     const byLapse = [...attention.lapsed].sort((a, b) =>
       (a.effectiveTo ?? '').localeCompare(b.effectiveTo ?? ''),
     );
-    return { dueForReview: named(byReview), lapsed: named(byLapse) };
+    return {
+      dueForReview: named(byReview),
+      lapsed: named(byLapse),
+      awaitingApproval: named(attention.awaitingApproval),
+    };
   }, [db, session, today]);
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { can } from '@shared/rules/access';
 import { outboxStateLabels, outboxStates, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
 import { ukDateTime } from '@shared/export/visitor-register-csv';
+import { panEventLabels } from '@shared/schemas/pan';
 import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
@@ -83,12 +84,37 @@ export function OutboxScreen() {
           {can(session.roles, 'settings:manage') ? (
             <>
               {' '}
-              <a href={hashFor('mail-settings')}>Set up mail</a>
+              <a href={hashFor('mail-settings')}>Go to Mail settings</a>
             </>
           ) : (
             ' The manager can set mail up.'
           )}
         </Banner>
+      ) : null}
+      {mail.isConfigured ? (
+        <p>
+          Alerts are sent by themselves, and tried again if the mail server does not answer.{' '}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() =>
+              void repository.sendAllWaitingNow(session).then((result) =>
+                setOutcome(
+                  !result.ok
+                    ? { tone: 'error', message: result.error.message }
+                    : result.value === 0
+                      ? { tone: 'info', message: 'Nothing is waiting to send.' }
+                      : {
+                          tone: 'success',
+                          message: `Sending ${result.value === 1 ? 'the message' : `${result.value} messages`} waiting now.`,
+                        },
+                ),
+              )
+            }
+          >
+            Send all waiting now
+          </button>
+        </p>
       ) : null}
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <div className="toolbar">
@@ -138,7 +164,12 @@ export function OutboxScreen() {
                   <td>
                     {when(message.createdAt)}
                     <br />
-                    <span className="muted">by {directory?.staffName(message.createdById) ?? '…'}</span>
+                    <span className="muted">
+                      {message.reference}: {panEventLabels[message.event]}, raised by{' '}
+                      {message.isRaisedByApp
+                        ? 'Family Links'
+                        : (directory?.staffName(message.createdById) ?? '…')}
+                    </span>
                   </td>
                   <td>
                     {message.recipient.name}

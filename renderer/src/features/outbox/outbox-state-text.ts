@@ -8,11 +8,8 @@ export function outboxStateText(
 ): { readonly headline: string; readonly detail: string } {
   switch (message.state) {
     case 'queued':
-      if (!isMailConfigured)
-        return {
-          headline: 'Waiting',
-          detail: 'Mail is not set up on this computer: open it in your mail client to send it.',
-        };
+      // Why it waits is said once, in the banner above the list, not on every row.
+      if (!isMailConfigured) return { headline: 'Waiting', detail: '' };
       if (message.lastError)
         return {
           headline: 'Waiting to try again',

@@ -71,6 +71,8 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
         <Field label="Academic year" hint="For example 2026/27." error={errors.label?.message}>
           {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('label')} />}
         </Field>
+        {/* Term by term, in the order of the year (start, half term, end), one row each: a
+            problem shown under one date leaves the other dates where they were. */}
         <div className="term-grid">
           {termIndexes.map((index) => {
             const name = termNames[index];
@@ -88,11 +90,6 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
                     <TextInput type="date" {...wiring} {...form.register(`terms.${index}.startsOn`)} />
                   )}
                 </Field>
-                <Field label={`${termLabel} ends`} error={termErrors?.endsOn?.message}>
-                  {(wiring) => (
-                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.endsOn`)} />
-                  )}
-                </Field>
                 <Field label="Half term starts" error={termErrors?.halfTermStartsOn?.message}>
                   {(wiring) => (
                     <TextInput
@@ -105,6 +102,11 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
                 <Field label="Half term ends" error={termErrors?.halfTermEndsOn?.message}>
                   {(wiring) => (
                     <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermEndsOn`)} />
+                  )}
+                </Field>
+                <Field label={`${termLabel} ends`} error={termErrors?.endsOn?.message}>
+                  {(wiring) => (
+                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.endsOn`)} />
                   )}
                 </Field>
               </fieldset>

@@ -72,30 +72,37 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
       expect(`${message.subject}\n${message.body}`).not.toMatch(/Amelia|Hughes|Millie/);
       expect(message.body).toContain('Open Family Links to read it.');
     }
+    // Queued is not disclosed: nothing has left the app yet.
+    expect((await disclosureRepository(db!).list(manager)) ?? []).toEqual([]);
+
+    // One goes from a mail client an hour later, the other is cancelled: only the first is logged,
+    // at the time it left, under the id the message was given.
+    const later = new Date(now.getTime() + 3_600_000);
+    const outboxLater = outboxRepository(db!, () => later);
+    const [toTutor, toSocialWorker] = queued.messages;
+    value(await outboxLater.markSentFromMailClient(careWorker, toTutor!.id));
+    value(await outboxLater.cancel(careWorker, toSocialWorker!.id));
     const log = (await disclosureRepository(db!).list(manager)) ?? [];
-    expect(log.map((entry) => entry.recipient).sort()).toEqual([
-      'Sam Social (Social worker) <sam@council.example>',
+    expect(log.map((entry) => entry.recipient)).toEqual([
       'Tom Tutor (Personal Tutor) <tom.tutor@home.example>',
     ]);
-    expect(
-      log.every(
-        (entry) =>
-          entry.kind === 'email' &&
-          entry.byId === careWorker.staff.id &&
-          entry.youngPersonId === youngPerson.id &&
-          entry.at === now.toISOString(),
-      ),
-    ).toBe(true);
-    expect(log.map((entry) => entry.id).sort()).toEqual(
-      queued.messages.map((message) => message.disclosureId).sort(),
-    );
+    expect(log[0]).toMatchObject({
+      id: toTutor!.disclosureId,
+      kind: 'email',
+      byId: careWorker.staff.id,
+      youngPersonId: youngPerson.id,
+      at: later.toISOString(),
+    });
+    // Marking it sent twice cannot log it twice.
+    expect((await outboxLater.markSentFromMailClient(careWorker, toTutor!.id)).ok).toBe(false);
+    expect(await db!.disclosures.count()).toBe(1);
 
     // The care worker sees the alerts they raised; the manager sees all; the stored row hides the text.
     expect(await outbox.list(careWorker)).toHaveLength(2);
     expect(await outbox.list(tutor)).toHaveLength(0);
-    const row = await db!.outbox.get(queued.messages[0]!.id);
-    expect(JSON.stringify(row)).not.toContain('tom.tutor@home.example');
-    expect(row?.state).toBe('queued');
+    const row = await db!.outbox.get(queued.messages[1]!.id);
+    expect(JSON.stringify(row)).not.toContain('sam@council.example');
+    expect(row?.state).toBe('cancelled');
   });
 
   it('a staff member in the group is told at their account’s email, and a restriction change reaches those who ticked it', async () => {
@@ -375,6 +382,39 @@ describe('a contact form overdue', () => {
     expect(messages.map((message) => [message.event, message.reference, message.recipient.email])).toEqual([
       ['formOverdue', form!.reference, 'tom.tutor@home.example'],
     ]);
+    // Noticed by the app, not raised by whoever was signed in at the time.
+    expect(messages[0]?.isRaisedByApp).toBe(true);
+  });
+});
+
+describe('“Send all waiting now”', () => {
+  it('makes every waiting message the person may act on due at once, and touches no other', async () => {
+    const { manager, careWorker, tutor, youngPerson } = await setUp();
+    const queued = value(
+      await queuePanAlert(
+        db!,
+        careWorker,
+        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-9' },
+        clock,
+      ),
+    );
+    // The server did not answer: each waits an hour or more for its next try.
+    const outbox = outboxRepository(db!, clock);
+    for (const message of queued.messages) {
+      await outbox.claim(careWorker, message.id);
+      value(
+        await outbox.recordFailure(careWorker, message.id, {
+          code: 'unreachable',
+          message: 'The mail server did not answer.',
+          isWorthRetrying: true,
+        }),
+      );
+    }
+    expect(await outbox.dueIds()).toEqual([]);
+    // The tutor raised none of them, so has none to hurry.
+    expect(value(await outbox.sendAllWaitingNow(tutor))).toBe(0);
+    expect(value(await outbox.sendAllWaitingNow(manager))).toBe(queued.messages.length);
+    expect((await outbox.dueIds()).sort()).toEqual(queued.messages.map((message) => message.id).sort());
   });
 });
 

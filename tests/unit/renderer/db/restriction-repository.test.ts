@@ -56,6 +56,25 @@ describe('the restriction register', () => {
     expect(refused.ok ? undefined : refused.error.code).toBe('forbidden');
   });
 
+  it('shows the manager a tutor’s restriction as waiting for approval until approved, and nobody else', async () => {
+    const { manager, tutor, careWorker, restrictions } = await setUp();
+    const recorded = await restrictions.record(tutor, { ...courtOrder, reviewOn: undefined });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    await restrictions.record(manager, { ...courtOrder, name: 'Own Entry', reviewOn: undefined });
+    const waiting = await restrictions.needingAttention(manager, '2026-11-23', '2026-12-07');
+    expect(waiting.awaitingApproval.map((item) => item.name)).toEqual(['John Smith']);
+    // Whether it was approved is the manager's to know: a care worker or the tutor sees no list.
+    expect(
+      (await restrictions.needingAttention(careWorker, '2026-11-23', '2026-12-07')).awaitingApproval,
+    ).toEqual([]);
+    expect((await restrictions.needingAttention(tutor, '2026-11-23', '2026-12-07')).awaitingApproval).toEqual(
+      [],
+    );
+    await restrictions.approve(manager, recorded.value.id);
+    const approved = await restrictions.needingAttention(manager, '2026-11-23', '2026-12-07');
+    expect(approved.awaitingApproval).toEqual([]);
+  });
+
   it('a care worker cannot record one', async () => {
     const { careWorker, restrictions } = await setUp();
     const result = await restrictions.record(careWorker, courtOrder);

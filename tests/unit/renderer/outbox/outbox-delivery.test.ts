@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMailService, type MailService } from '../../../../electron/main/services/mail/mail-service';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
 import { createMainKey } from '../../../../electron/main/services/main-key';
+import { disclosureRepository } from '../../../../renderer/src/db/repositories/disclosure-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
@@ -135,6 +136,13 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     expect(messages.map((message) => message.serverMessageId).sort()).toEqual(
       smtp.received.map((mail) => mail.parsed.messageId).sort(),
     );
+    // Each is in the disclosure log as it left, at the moment the server took it.
+    const log = (await disclosureRepository(home.db).list(home.manager)) ?? [];
+    expect(log.map((entry) => entry.id).sort()).toEqual(
+      messages.map((message) => message.disclosureId).sort(),
+    );
+    for (const message of messages)
+      expect(log.find((entry) => entry.id === message.disclosureId)?.at).toBe(message.sentAt);
   });
 
   it('with the server down the message stays queued, and it goes once the server is back', async () => {
@@ -222,6 +230,8 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
       'queued',
       'queued',
     ]);
+    // Waiting is not disclosed: nothing has left the app.
+    expect(await home.db.disclosures.count()).toBe(0);
   });
 
   it('attaches the filed form’s signed PDF only when the manager turned attaching on', async () => {

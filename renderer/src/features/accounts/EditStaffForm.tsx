@@ -1,0 +1,90 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { ok } from '@shared/result';
+import { editAccountFormSchema, type EditAccountForm } from '@shared/schemas/account-forms';
+import { staffRoleLabels, staffRoles, type StaffMember } from '@shared/schemas/staff';
+import { Field, TextInput } from '../../ui/Field';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
+import { useSession } from '../../security/session-context';
+import { useAuthService } from '../../security/useAuthService';
+
+function changedDetails(member: StaffMember, values: EditAccountForm): Partial<EditAccountForm> {
+  const sameRoles =
+    values.roles.length === member.roles.length && values.roles.every((role) => member.roles.includes(role));
+  return {
+    ...(values.name !== member.name ? { name: values.name } : {}),
+    ...(values.email !== member.email ? { email: values.email } : {}),
+    ...(sameRoles ? {} : { roles: values.roles }),
+  };
+}
+
+/** The manager corrects a colleague's name or email, or changes their roles (each change audited). */
+export function EditStaffForm({
+  member,
+  onDone,
+}: {
+  readonly member: StaffMember;
+  readonly onDone: (saved: StaffMember | undefined) => void;
+}) {
+  const session = useSession();
+  const auth = useAuthService();
+  const headingRef = useFocusOnOpen();
+  const form = useForm<EditAccountForm>({
+    resolver: zodResolver(editAccountFormSchema),
+    defaultValues: { name: member.name, email: member.email, roles: [...member.roles] },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const { submit, failure } = useRecordSubmit(
+    form,
+    // Only what changed is sent, so the audit entry names just that.
+    async (values) => {
+      const changed = changedDetails(member, values);
+      return Object.keys(changed).length === 0 ? ok(member) : auth.updateAccount(session, member.id, changed);
+    },
+    (saved) => onDone(saved),
+  );
+
+  return (
+    <section className="panel" aria-labelledby="edit-staff-title">
+      <h2 id="edit-staff-title" ref={headingRef} tabIndex={-1}>
+        Change {member.name}’s details
+      </h2>
+      <FormNotices failure={failure} />
+      <form onSubmit={submit} noValidate className="form" aria-label="Change staff details">
+        <Field label="Full name" error={errors.name?.message}>
+          {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
+        </Field>
+        <Field label="Work email" error={errors.email?.message}>
+          {(wiring) => <TextInput {...wiring} type="email" autoComplete="off" {...form.register('email')} />}
+        </Field>
+        <fieldset
+          className="fieldset"
+          aria-describedby={errors.roles?.message ? 'edit-roles-error' : undefined}
+        >
+          <legend>Roles</legend>
+          {errors.roles?.message ? (
+            <p className="field__error" id="edit-roles-error">
+              <span className="visually-hidden">Error: </span>
+              {errors.roles.message}
+            </p>
+          ) : null}
+          {staffRoles.map((role) => (
+            <label key={role} className="checkbox">
+              <input type="checkbox" value={role} {...form.register('roles')} /> {staffRoleLabels[role]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Save changes
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { CaseFileSettingsPage } from './pages/case-file-settings-page';
+import { ContactFormPage } from './pages/contact-form-page';
+import {
+  careWorker,
+  homeWithRestrictions,
+  manager,
+  setUpHome,
+  signInAsCareWorker,
+  switchUser,
+} from './pages/door-home';
+import { ManagerHomePage } from './pages/manager-home-page';
+
+const careWorkerAccount = {
+  name: careWorker.name,
+  username: careWorker.username,
+  email: careWorker.email,
+  role: careWorker.role,
+  temporaryPassword: careWorker.temporaryPassword,
+};
+
+/** A London date some days ago, so the contact's form is overdue whatever time the test runs. */
+function londonDate(daysAgo: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() - daysAgo * 86_400_000));
+}
+
+test.describe('the registered manager’s home', () => {
+  test('at the end of a day with a barred visitor turned away, an overdue form and a restricted visitor on site, the manager’s home shows all three', async ({
+    app,
+    page,
+  }) => {
+    // A long journey: two people sign in (each a key derivation), and every screen gets axe.
+    test.setTimeout(300_000);
+    const door = await homeWithRestrictions(
+      app,
+      [
+        { name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' },
+        {
+          name: 'Dean Hughes',
+          kind: 'Supervised contact only',
+          conditions: 'Family room only',
+          authority: 'Court order',
+          reference: 'LS26C01234',
+        },
+      ],
+      { staff: [careWorkerAccount] },
+    );
+    await signInAsCareWorker(page);
+    const frame = new AppFrame(page);
+
+    // The care worker recorded a phone call four days ago and never filed its form.
+    await frame.open('Contact forms');
+    const forms = new ContactFormPage(page);
+    await forms.recordNew();
+    await forms.fill({
+      youngPerson: 'Millie Hughes',
+      kind: 'Phone call',
+      date: londonDate(4),
+      startTime: '18:15',
+      minutes: 10,
+      startedBy: 'The young person',
+      whatHappened: 'Millie phoned her gran to say goodnight.',
+    });
+    await forms.saveButton.click();
+    await expect(page.getByRole('heading', { name: /^Contact form CF-/ })).toBeVisible();
+
+    // At the door: Dean is let in under supervision; John is turned away.
+    await frame.open('Front door');
+    await door.fill({
+      name: 'Dean Hughes',
+      visiting: ['Millie Hughes'],
+      reason: 'Contact visit',
+      badge: '4',
+    });
+    await door.hasReadThis.check();
+    await door.whoWillSupervise.selectOption({ label: manager.name });
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText('Dean Hughes signed in at');
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says it is his weekend' });
+    await door.turnedAwayButton.click();
+    await expect(door.announcement).toContainText('John Smith recorded as turned away');
+
+    await switchUser(page, manager.username, manager.password);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await frame.open('Home');
+    const home = new ManagerHomePage(page);
+    await expect(home.overview).not.toContainText('Nothing to look at');
+    // The care worker's form, not the manager's own: the count is across all staff.
+    await expect(home.count(/^1 contact form overdue, all staff$/)).toBeVisible();
+    await expect(home.count(/^1 visitor turned away today$/)).toBeVisible();
+    await expect(home.count(/^1 visitor turned away in the last 7 days$/)).toBeVisible();
+    await expect(home.count(/^1 visitor with a restriction on site now$/)).toBeVisible();
+    // The manager approved both restrictions by recording them; nothing is waiting.
+    await expect(home.count(/waiting for your approval/)).toHaveCount(0);
+    // A new home has set-up gaps, named with the screen that puts each right.
+    await expect(home.overview.getByRole('link', { name: 'Set up mail' })).toHaveAttribute(
+      'href',
+      '#/mail-settings',
+    );
+    await expect(home.overview).toContainText('No term dates for today');
+    expect(await home.scrollsSideways()).toBe(false);
+    await app.expectAccessible('manager home at the end of the day');
+    await app.screenshot('1280 manager home shows the day');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await home.scrollsSideways()).toBe(false);
+    await app.screenshot('1366 manager home shows the day');
+
+    // Each count leads to the records behind it.
+    await home.count(/contact form overdue/).click();
+    await expect(page.getByLabel('Status')).toHaveValue('overdue');
+    await expect(page.getByRole('region', { name: 'Find a contact form' })).toContainText('Millie Hughes');
+    await app.expectAccessible('contact forms opened at the overdue ones');
+    await app.screenshot('1366 overdue forms behind the count');
+
+    await frame.open('Home');
+    await home.count(/with a restriction on site now/).click();
+    await expect(door.onSiteRow('Dean Hughes')).toContainText('Admitted under conditions');
+
+    await frame.open('Home');
+    await home.count(/turned away in the last 7 days/).click();
+    const turnedAway = page.getByRole('region', { name: 'Visitors turned away' });
+    await expect(turnedAway).toBeInViewport();
+    await expect(turnedAway.getByRole('link', { name: /John Smith/ })).toBeVisible();
+
+    // Keyboard: the first count is reached with Tab from the page and opens with Enter.
+    await frame.open('Home');
+    await home.count(/contact form overdue/).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Status')).toHaveValue('overdue');
+  });
+
+  test('a new home’s manager sees a set-up checklist that ticks itself off, and never “Nothing to look at” while gaps remain', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await app.startEmpty();
+    await setUpHome(page);
+    const frame = new AppFrame(page);
+    await frame.open('Home');
+    const home = new ManagerHomePage(page);
+    await expect(home.checklist).toContainText('0 of 7 done');
+    await expect(home.step('Choose the case-file folder')).toContainText('To do');
+    await expect(home.overview).not.toContainText('Nothing to look at');
+    await expect(home.overview).toContainText('No case-file folder');
+    await expect(home.overview).toContainText('No backup has been made yet.');
+    await app.expectAccessible('a new home’s checklist');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await home.scrollsSideways()).toBe(false);
+    await app.screenshot('1280 new home checklist');
+
+    await home.step('Choose the case-file folder').getByRole('link').click();
+    await new CaseFileSettingsPage(page).chooseFolder();
+    await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
+
+    await frame.open('Home');
+    await expect(home.checklist).toContainText('1 of 7 done');
+    await expect(home.step('Choose the case-file folder')).toContainText('Done');
+    await expect(home.overview).not.toContainText('No case-file folder');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await home.scrollsSideways()).toBe(false);
+    await app.expectAccessible('the checklist with a step done');
+    await app.screenshot('1366 checklist ticks off the case-file folder');
+  });
+});
