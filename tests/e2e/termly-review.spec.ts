@@ -88,7 +88,7 @@ test.describe('the termly review', () => {
     const missed = review.table
       .getByRole('button', { name: /, Home visit this term: None held, red/ })
       .first();
-    await expect(missed).toHaveText('None held');
+    await expect(missed).toContainText('None held');
     await missed.click();
     await expect(review.drillDown).toContainText(
       'No home visit in the summer term: the policy asks for a home visit each term.',
@@ -153,7 +153,7 @@ test.describe('the termly review', () => {
     await frame.open('Termly review');
     await review.chooseTerm(terms.current);
     const held = review.figure(youngPersonName, 'Home visit this term');
-    await expect(held).toHaveText('1 held');
+    await expect(held).toContainText('1 held');
     await expect(held).toHaveAccessibleName(/: 1 held, amber: needs attention\./);
     await held.click();
     await expect(review.drillDown).toContainText('1 home visit in the');
@@ -228,7 +228,8 @@ test.describe('the termly review', () => {
       const cells = review.table.locator('tbody td button');
       const texts = await cells.allTextContents();
       expect(texts.length).toBeGreaterThan(0);
-      for (const text of texts) expect(text).not.toMatch(/^(Red|Amber|Green)|: (none|0)$|^–$/);
+      for (const text of texts)
+        expect(text).not.toMatch(/(Red|Amber|Green|Not due yet): |: (none|0)\b|^[●▲✓–⊘]?–/);
       await app.expectAccessible(`termly review at ${size.width}`);
       await app.screenshot(`termly review at ${size.width}x${size.height}`);
     }
