@@ -13,8 +13,10 @@ export type TrendProgress = {
  * The trend across the chosen term and the terms before it (this academic year and last): each
  * term's point from the overview of the young people placed in that term, which the overview
  * reads from its stored summaries where they are still true. The chosen term's overview is passed
- * in rather than worked out twice. `onProgress` hears after each term, so the screen can say how
- * far it has got; a term the person may not review (or no longer in the calendar) is left out.
+ * in rather than worked out twice. The other terms are asked for together, so their reads overlap
+ * rather than queue; `onProgress` hears as each arrives (points oldest first, whatever order they
+ * came in), so the screen can show how far it has got. A term the person may not review (or no
+ * longer in the calendar) is left out.
  */
 export async function workOutTrend(
   years: readonly AcademicYear[],
@@ -23,20 +25,23 @@ export async function workOutTrend(
   onProgress: (progress: TrendProgress) => void = () => undefined,
 ): Promise<TrendPoint[]> {
   const terms = trendTerms(years, { yearId: chosen.year.id, termName: chosen.termName });
-  const points: TrendPoint[] = [];
+  const found: (TrendPoint | undefined)[] = terms.map(() => undefined);
+  const inOrder = () => found.filter((point): point is TrendPoint => point !== undefined);
   let done = 0;
-  for (const term of terms) {
-    const isChosen = term.yearId === chosen.year.id && term.termName === chosen.termName;
-    const overview = isChosen ? chosen : await overviewOf(term);
-    done += 1;
-    if (overview) {
-      const reviews = overview.rows.flatMap((row) => {
-        const review = row.terms[term.termIndex];
-        return review ? [review] : [];
-      });
-      points.push(trendPoint(term, reviews));
-    }
-    onProgress({ points: [...points], done, of: terms.length });
-  }
-  return points;
+  await Promise.all(
+    terms.map(async (term, index) => {
+      const isChosen = term.yearId === chosen.year.id && term.termName === chosen.termName;
+      const overview = isChosen ? chosen : await overviewOf(term);
+      if (overview) {
+        const reviews = overview.rows.flatMap((row) => {
+          const review = row.terms[term.termIndex];
+          return review ? [review] : [];
+        });
+        found[index] = trendPoint(term, reviews);
+      }
+      done += 1;
+      onProgress({ points: inOrder(), done, of: terms.length });
+    }),
+  );
+  return inOrder();
 }
