@@ -33,6 +33,13 @@ import { daySpan, isWithin, phaseOf, type DaySpan, type Phase } from './termly-c
  *   cancelled); weekly updates offered at the start of every half term (a phone call or email by the
  *   Learning Mentor with the family in the first 14 days of each half of the term); a
  *   learning-programme update each term (a letter or email by the Learning Mentor to the family).
+ * - **Only the weeks a young person was placed count** (5.2: the minimums are of a placement):
+ *   weekly updates are asked for each week with a school day while placed, so a part term has
+ *   fewer; a term's own minimums (home visit, PEP invitation, learning-programme update) are asked
+ *   for only when placed for at least `termlyMinimumsFromWeeks` of its weeks; a half term's offer
+ *   of weekly updates only when placed during its opening window; and the year's totals are one a
+ *   term for each term placed that long, up to the yearly minimum. Before the placement starts and
+ *   after it ends nothing is owed.
  */
 
 export const policyMinimums = {
@@ -44,6 +51,12 @@ export const policyMinimums = {
   learningProgrammeUpdatesPerTerm: 1,
   /** How long "the start of a half term" lasts, in days, for the Learning Mentor's offer of weekly updates. */
   halfTermOfferWindowDays: 14,
+  /**
+   * The fewest weeks of a term a young person must be placed for the term's own minimums (its home
+   * visit, PEP invitation and learning-programme update) to be due: a young person placed for the
+   * last fortnight of term has not had a term at the home. Weekly updates count every placed week.
+   */
+  termlyMinimumsFromWeeks: 4,
 } as const;
 
 export type RecordRef = { readonly type: 'visit' | 'contactForm'; readonly id: string };
@@ -59,8 +72,9 @@ export type MinimumsContactForm = Pick<
   Partial<Pick<ContactForm, 'amendsFormId'>>;
 export type MinimumsYoungPerson = Pick<
   YoungPerson,
-  'id' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId'
->;
+  'id' | 'personalTutorId' | 'caseCoordinatorId' | 'learningMentorId' | 'placementStartsOn'
+> &
+  Partial<Pick<YoungPerson, 'placementEndsOn'>>;
 
 export type ContactState = 'held' | 'booked' | 'cancelled' | 'didNotAttend';
 
@@ -206,10 +220,23 @@ export type HalfTermOffer = {
   readonly offers: Evidence;
 };
 
+/** The days of a term the young person was placed at the home. */
+export type PlacedDays = { readonly startsOn: string; readonly endsOn: string };
+
 export type TermMinimums = {
   readonly term: TermDates;
   readonly index: number;
   readonly phase: Phase;
+  /** The part of the term the young person was placed; null when they were not placed at all in it. */
+  readonly placed: PlacedDays | null;
+  /** Weeks of the term that count (a school day outside the half-term holiday), in all and while placed. */
+  readonly termWeeks: number;
+  readonly placedWeeks: number;
+  /**
+   * Whether the term's own minimums (a home visit, a PEP invitation, a learning-programme update)
+   * apply: placed for at least `termlyMinimumsFromWeeks` of its weeks, or all of them in a short term.
+   */
+  readonly termlyMinimumsDue: boolean;
   /** Whole weeks of term left at `now` (0 once it has ended). */
   readonly weeksLeft: number;
   readonly homeVisitsHeld: Evidence;
@@ -259,14 +286,16 @@ const termWords = { autumn: 'autumn term', spring: 'spring term', summer: 'summe
 /** The weeks of a term that count for weekly updates, with whether each had one. */
 function parentUpdateWeeks(
   term: TermDates,
+  placed: PlacedDays | null,
   updates: readonly Contact[],
   nowMs: number,
   timeZone: string,
 ): WeekCoverage[] {
   const weeks: WeekCoverage[] = [];
+  if (!placed) return weeks;
   for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7)) {
     const sunday = addDays(monday, 6);
-    if (!hasSchoolDay(term, monday, sunday)) continue;
+    if (!hasSchoolDay(term, placed, monday, sunday)) continue;
     const span = daySpan(monday, sunday, timeZone);
     const inWeek = updates.filter((contact) => isWithin(contact.startsMs, span));
     const phase = phaseOf(span, nowMs);
@@ -283,18 +312,23 @@ function parentUpdateWeeks(
   return weeks;
 }
 
-/** Does the week from `monday` to `sunday` hold a weekday in term and outside the half-term holiday? */
-function hasSchoolDay(term: TermDates, monday: string, sunday: string): boolean {
+/**
+ * Does the week from `monday` to `sunday` hold a weekday in term, outside the half-term holiday,
+ * within `days` (the whole term, or the part of it the young person was placed)?
+ */
+function hasSchoolDay(term: TermDates, days: PlacedDays, monday: string, sunday: string): boolean {
   for (let day = monday, offset = 0; day <= sunday && offset < 5; day = addDays(day, 1), offset += 1) {
-    const inTerm = day >= term.startsOn && day <= term.endsOn;
+    const inTerm = day >= days.startsOn && day <= days.endsOn;
     const inHalfTerm = day >= term.halfTermStartsOn && day <= term.halfTermEndsOn;
     if (inTerm && !inHalfTerm) return true;
   }
   return false;
 }
 
+/** The half terms whose opening window the young person was placed for (any day of it), with whether the offer was made. */
 function halfTermOffers(
   term: TermDates,
+  placed: PlacedDays | null,
   offers: readonly Contact[],
   nowMs: number,
   timeZone: string,
@@ -302,9 +336,14 @@ function halfTermOffers(
   const halves = [
     { half: 'first' as const, startsOn: term.startsOn },
     { half: 'second' as const, startsOn: addDays(term.halfTermEndsOn, 1) },
-  ];
-  return halves.map(({ half, startsOn }) => {
-    const windowEndsOn = addDays(startsOn, policyMinimums.halfTermOfferWindowDays - 1);
+  ].map((half) => ({
+    ...half,
+    windowEndsOn: addDays(half.startsOn, policyMinimums.halfTermOfferWindowDays - 1),
+  }));
+  const whilePlaced = halves.filter(
+    (half) => placed !== null && placed.startsOn <= half.windowEndsOn && placed.endsOn >= half.startsOn,
+  );
+  return whilePlaced.map(({ half, startsOn, windowEndsOn }) => {
     const span = daySpan(startsOn, windowEndsOn, timeZone);
     const inWindow = offers.filter((contact) => isWithin(contact.startsMs, span));
     const phase = phaseOf(span, nowMs);
@@ -318,6 +357,25 @@ function halfTermOffers(
             : 'notYet';
     return { half, startsOn, windowEndsOn, state, offers: evidenceOf(inWindow) };
   });
+}
+
+/** The days of `term` within the placement, or null when the young person was not placed in it. */
+export function placedDays(
+  term: TermDates,
+  placement: Pick<MinimumsYoungPerson, 'placementStartsOn' | 'placementEndsOn'>,
+): PlacedDays | null {
+  const startsOn = placement.placementStartsOn > term.startsOn ? placement.placementStartsOn : term.startsOn;
+  const ends = placement.placementEndsOn;
+  const endsOn = ends !== undefined && ends < term.endsOn ? ends : term.endsOn;
+  return startsOn <= endsOn ? { startsOn, endsOn } : null;
+}
+
+/** How many weeks of `term` have a school day within `days`. */
+function countWeeks(term: TermDates, days: PlacedDays): number {
+  let weeks = 0;
+  for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7))
+    if (hasSchoolDay(term, days, monday, addDays(monday, 6))) weeks += 1;
+  return weeks;
 }
 
 /**
@@ -352,6 +410,9 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
 
   const terms = input.year.terms.map((term, index): TermMinimums => {
     const span = daySpan(term.startsOn, term.endsOn, timeZone);
+    const placed = placedDays(term, input.youngPerson);
+    const termWeeks = countWeeks(term, term);
+    const placedWeeks = placed ? countWeeks(term, placed) : 0;
     const inTerm = input.contacts.filter((contact) => isWithin(contact.startsMs, span));
     const heldInTerm = inTerm.filter((contact) => contact.state === 'held');
     const homeVisits = heldInTerm.filter(isHomeVisit);
@@ -362,6 +423,11 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
       term,
       index,
       phase,
+      placed,
+      termWeeks,
+      placedWeeks,
+      termlyMinimumsDue:
+        placed !== null && placedWeeks >= Math.min(policyMinimums.termlyMinimumsFromWeeks, termWeeks),
       weeksLeft:
         phase === 'ended'
           ? 0
@@ -373,14 +439,14 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
         ),
       ),
       homeVisitsBooked: evidenceOf(inTerm.filter((contact) => isHomeVisit(contact) && bookedAhead(contact))),
-      parentUpdateWeeks: parentUpdateWeeks(term, parentUpdates, nowMs, timeZone),
+      parentUpdateWeeks: parentUpdateWeeks(term, placed, parentUpdates, nowMs, timeZone),
       pepInvitations: evidenceOf(
         inTerm.filter((contact) => contact.visitKind === 'pepMeeting' && isOffered(contact)),
       ),
       learningProgrammeUpdates: evidenceOf(
         learningProgrammeUpdates.filter((contact) => isWithin(contact.startsMs, span)),
       ),
-      halfTermOffers: halfTermOffers(term, learningMentorOffers, nowMs, timeZone),
+      halfTermOffers: halfTermOffers(term, placed, learningMentorOffers, nowMs, timeZone),
       learningMentorHomeVisits: evidenceOf(
         homeVisits.filter((contact) => involves(contact, learningMentorId)),
       ),
@@ -413,6 +479,21 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
   };
 }
 
+/**
+ * The year's home visits the policy asks for: one for each term the young person is placed long
+ * enough for its minimums, up to three (a whole year is three terms, "a minimum of 3 per year").
+ */
+export function yearlyHomeVisitsRequired(terms: readonly TermMinimums[]): number {
+  const due = terms.filter((term) => term.termlyMinimumsDue).length;
+  return Math.min(policyMinimums.homeVisitsPerYear, due);
+}
+
+/** The year's learning consultations to offer: three for a whole year, one a term placed for part of one. */
+export function yearlyConsultationsRequired(terms: readonly TermMinimums[]): number {
+  const due = terms.filter((term) => term.termlyMinimumsDue).length;
+  return Math.min(policyMinimums.learningConsultationsPerYear, due);
+}
+
 function stillOwed(
   terms: readonly TermMinimums[],
   year: ContactMinimums['year'],
@@ -420,10 +501,10 @@ function stillOwed(
 ): OwedItem[] {
   const owed: OwedItem[] = [];
   const none: Evidence = { count: 0, records: [] };
-  const open = terms.filter((term) => term.phase !== 'ended');
+  const open = terms.filter((term) => term.phase !== 'ended' && term.placed !== null);
   for (const term of open) {
     const name = termWords[term.term.name];
-    if (term.homeVisitsHeld.count === 0) {
+    if (term.homeVisitsHeld.count === 0 && term.termlyMinimumsDue) {
       owed.push({
         key: `home-visit-${term.term.name}`,
         what: `A home visit in the ${name}, with the Personal Tutor and Case Co-ordinator`,
@@ -439,7 +520,7 @@ function stillOwed(
         byDate: addDays(week.weekStartsOn, 6),
         booked: none,
       });
-    if (term.pepInvitations.count === 0)
+    if (term.pepInvitations.count === 0 && term.termlyMinimumsDue)
       owed.push({
         key: `pep-${term.term.name}`,
         what: `An invitation to a PEP meeting in the ${name}`,
@@ -456,7 +537,7 @@ function stillOwed(
         });
       }
     }
-    if (term.learningProgrammeUpdates.count === 0) {
+    if (term.learningProgrammeUpdates.count === 0 && term.termlyMinimumsDue) {
       owed.push({
         key: `learning-programme-${term.term.name}`,
         what: `A learning-programme update sent home in the ${name}`,
@@ -466,12 +547,14 @@ function stillOwed(
     }
   }
   if (open.length > 0) {
-    const homeVisitsShort = 3 - year.homeVisitsHeld.count;
+    const required = yearlyHomeVisitsRequired(terms);
+    const homeVisitsShort = required - year.homeVisitsHeld.count;
     const bookedHomeVisits = open.flatMap((term) => term.homeVisitsBooked.records);
-    if (homeVisitsShort > 0 && homeVisitsShort > open.length) {
+    const openDue = open.filter((term) => term.termlyMinimumsDue).length;
+    if (homeVisitsShort > 0 && homeVisitsShort > openDue) {
       owed.push({
         key: 'home-visits-year',
-        what: `${homeVisitsShort} more home visits this year to reach the minimum of ${policyMinimums.homeVisitsPerYear}`,
+        what: `${homeVisitsShort} more home visits this year to reach the minimum of ${required}`,
         byDate: yearEndsOn,
         booked: { count: bookedHomeVisits.length, records: bookedHomeVisits },
       });
@@ -485,8 +568,7 @@ function stillOwed(
         booked: { count: booked.length, records: booked },
       });
     }
-    const consultationsShort =
-      policyMinimums.learningConsultationsPerYear - year.learningConsultationsOffered.count;
+    const consultationsShort = yearlyConsultationsRequired(terms) - year.learningConsultationsOffered.count;
     if (consultationsShort > 0) {
       owed.push({
         key: 'learning-consultations',

@@ -50,9 +50,14 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
         ],
         rows: rows.map(({ youngPersonName, caseNumber, review }) => {
           const figure = (key: string) => review.figures.find((each) => each.key === key);
+          // The figure in words first ("None held", "1 of 3"), its status after it for a reader
+          // of a printed copy, where colour may not survive.
           const cell = (key: string) => {
             const found = figure(key);
-            return found ? `${statusWords[found.status]}: ${found.value}` : '';
+            if (!found) return '';
+            return found.status === 'notDue'
+              ? found.value
+              : `${found.value} (${statusWords[found.status].toLowerCase()})`;
           };
           const gaps = review.family.filter((member) => member.status === 'red').length;
           return [

@@ -10,6 +10,8 @@ import {
   evidenceOf,
   familyCircle,
   policyMinimums,
+  yearlyConsultationsRequired,
+  yearlyHomeVisitsRequired,
   type Contact,
   type ContactMinimums,
   type Evidence,
@@ -37,13 +39,18 @@ import { daySpan, isWithin, type Phase } from './termly-calendar';
  * - **notDue**: nothing is asked yet (the term has not started, or no week of it has ended).
  *
  * The figures, precisely:
+ * - *Only the weeks placed count*: a term before the placement started or after it ended is not
+ *   due in every figure ("Not placed"), never red; a term placed for fewer than
+ *   `termlyMinimumsFromWeeks` weeks asks for no home visit, PEP invitation or learning-programme
+ *   update, and says so with the dates; a part term's weekly updates count only the weeks placed.
  * - *Home visit this term*: green with at least one held that both the PT and CC attended; amber when
- *   held without both. None held: red once the term has ended, unless the year's home visits so far
- *   (this term's included) still reach one a term, which is amber ("two in the autumn term and none
- *   in spring is amber for spring"). A term under way with none is amber while one is booked or more
- *   than three weeks remain, red after that.
- * - *Home visits this year (3)*: green at three, or when the year so far has one a term; amber when
- *   the terms left can still make up the shortfall; red when they cannot.
+ *   held without both. None held once the term has ended: red, whatever the year's total ("each
+ *   term" is the rule). A term under way with none is amber while one is booked or more than three
+ *   weeks remain, red after that.
+ * - *Home visits this year (3)*: one for each term placed long enough, up to three. Green when it
+ *   is met with no term missed, or when every term so far (this one included) had one; amber when
+ *   no term was missed but this term's is still to come, or when a term was missed but the total is
+ *   on track; red when a term was missed and the terms left cannot make it up at one a term.
  * - *Weekly parent updates*: weeks of term already over with no update from the PT to a parent:
  *   none missed green, one or two amber, three or more red.
  * - *PEP invitation* and *learning-programme update* (each term): green with one; none: amber while
@@ -194,7 +201,51 @@ export function contactKindOf(contact: Contact): ContactKind {
   return contact.visitKind === undefined ? 'meeting' : visitKindAsContact[contact.visitKind];
 }
 
-function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
+/**
+ * Where the placement leaves a term, in words: "" for a whole term, else when the young person
+ * was placed and for how many of its weeks ("Placed from 12 Jan, 6 of the 12 weeks of the spring term").
+ */
+export function placementWords(term: TermMinimums): string {
+  const name = termWords[term.term.name];
+  const placed = term.placed;
+  if (!placed) return `Not placed at the home during the ${name}.`;
+  const from = placed.startsOn > term.term.startsOn;
+  const until = placed.endsOn < term.term.endsOn;
+  if (!from && !until) return '';
+  const when = [
+    from ? `from ${formatUkDayMonth(placed.startsOn)}` : '',
+    until ? `until ${formatUkDayMonth(placed.endsOn)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return `Placed ${when}, ${term.placedWeeks} of the ${plural(term.termWeeks, 'week')} of the ${name}.`;
+}
+
+/** A figure for a term the young person was not placed in, or not long enough for its minimums. */
+function notDueWhilePlaced(
+  base: { key: FigureKey; label: string },
+  term: TermMinimums,
+  what: string,
+): ReviewFigure | undefined {
+  if (!term.placed)
+    return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records: [] };
+  if (term.termlyMinimumsDue) return undefined;
+  return {
+    ...base,
+    value: 'Not due',
+    status: 'notDue',
+    reason: `${placementWords(term)} ${what} was not due: the policy’s termly minimums apply from ${policyMinimums.termlyMinimumsFromWeeks} weeks placed.`,
+    records: [],
+  };
+}
+
+/** " (placed from 12 Jan, …)" after a reason, for a part term. */
+function withPlacement(reason: string, term: TermMinimums): string {
+  const words = placementWords(term);
+  return words === '' ? reason : `${reason} ${words}`;
+}
+
+function homeVisitFigure(term: TermMinimums): ReviewFigure {
   const base = { key: 'homeVisit' as const, label: figureLabels.homeVisit };
   const name = termWords[term.term.name];
   const held = term.homeVisitsHeld;
@@ -217,13 +268,21 @@ function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewF
       records,
     };
   }
+  const notDue = notDueWhilePlaced(base, term, 'A home visit');
+  if (notDue) return notDue;
   if (term.phase === 'notStarted')
-    return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
+    return {
+      ...base,
+      value: 'Not due yet',
+      status: 'notDue',
+      reason: `The ${name} has not started.`,
+      records: [],
+    };
   if (term.phase === 'current') {
     if (term.homeVisitsBooked.count > 0) {
       return {
         ...base,
-        value: 'booked',
+        value: 'Booked',
         status: 'amber',
         reason: `None held yet in the ${name}; ${plural(term.homeVisitsBooked.count, 'home visit is', 'home visits are')} booked.`,
         records: term.homeVisitsBooked.records,
@@ -232,29 +291,21 @@ function homeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewF
     const status = term.weeksLeft > 3 ? 'amber' : 'red';
     return {
       ...base,
-      value: 'none',
+      value: 'None yet',
       status,
-      reason: `No home visit held or booked in the ${name}, with ${plural(term.weeksLeft, 'week')} of term left.`,
+      reason: withPlacement(
+        `No home visit held or booked in the ${name}, with ${plural(term.weeksLeft, 'week')} of term left.`,
+        term,
+      ),
       records: [],
     };
   }
-  const soFar = minimums.terms
-    .slice(0, term.index + 1)
-    .reduce((total, each) => total + each.homeVisitsHeld.count, 0);
-  if (soFar >= term.index + 1) {
-    return {
-      ...base,
-      value: 'none',
-      status: 'amber',
-      reason: `No home visit in the ${name}, though ${plural(soFar, 'home visit')} so far this year keep${soFar === 1 ? 's' : ''} to one a term.`,
-      records: minimums.terms.slice(0, term.index + 1).flatMap((each) => each.homeVisitsHeld.records),
-    };
-  }
+  // "Each term" is the rule (5.2.1): a term without one is missed whatever the year's total.
   return {
     ...base,
-    value: 'none',
+    value: 'None held',
     status: 'red',
-    reason: `No home visit in the ${name}: the policy asks for one each term, at least ${policyMinimums.homeVisitsPerYear} a year.`,
+    reason: withPlacement(`No home visit in the ${name}: the policy asks for a home visit each term.`, term),
     records: [],
   };
 }
@@ -264,34 +315,70 @@ function homeVisitsYearFigure(minimums: ContactMinimums, term: TermMinimums): Re
   const upTo = minimums.terms.slice(0, term.index + 1);
   const held = upTo.reduce((total, each) => total + each.homeVisitsHeld.count, 0);
   const records = upTo.flatMap((each) => each.homeVisitsHeld.records);
-  const required = policyMinimums.homeVisitsPerYear;
+  const required = yearlyHomeVisitsRequired(minimums.terms);
   const value = `${held} of ${required}`;
+  if (!term.placed)
+    return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records };
   if (term.phase === 'notStarted')
     return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
-  if (held >= required)
+  if (required === 0)
     return {
       ...base,
-      value,
-      status: 'green',
-      reason: `${plural(held, 'home visit')} this year: the minimum of ${required} is met.`,
+      value: 'Not due',
+      status: 'notDue',
+      reason: `Not placed for ${policyMinimums.termlyMinimumsFromWeeks} weeks of any term this year, so no home visit is due.`,
       records,
     };
-  const termsLeft = minimums.terms.length - term.index - (term.phase === 'ended' ? 1 : 0);
-  if (held >= term.index + 1) {
-    return {
-      ...base,
-      value,
-      status: 'green',
-      reason: `${plural(held, 'home visit')} so far this year: on track for ${required}.`,
-      records,
-    };
-  }
-  if (required - held <= termsLeft) {
+  const part = required < policyMinimums.homeVisitsPerYear ? ` (one for each term placed)` : '';
+  const dueSoFar = upTo.filter((each) => each.termlyMinimumsDue && each.phase === 'ended');
+  const missed = dueSoFar.filter((each) => each.homeVisitsHeld.count === 0);
+  const missedWords = missed.map((each) => termWords[each.term.name]).join(' and the ');
+  const termsLeft = minimums.terms.filter(
+    (each) => each.index >= term.index && each.termlyMinimumsDue && each.phase !== 'ended',
+  ).length;
+  if (missed.length === 0) {
+    const dueUpTo = upTo.filter((each) => each.termlyMinimumsDue);
+    const everyTermHadOne = dueUpTo.every((each) => each.homeVisitsHeld.count > 0);
+    if (held >= required || (dueUpTo.length > 0 && everyTermHadOne))
+      return {
+        ...base,
+        value,
+        status: 'green',
+        reason:
+          held >= required
+            ? `${plural(held, 'home visit')} this year, none of its terms missed: the minimum of ${required}${part} is met.`
+            : `${plural(held, 'home visit')} so far this year, one in every term so far: on track for ${required}${part}.`,
+        records,
+      };
+    if (dueUpTo.length === 0)
+      return {
+        ...base,
+        value,
+        status: 'notDue',
+        reason: withPlacement(`No home visit is due yet: ${required}${part} this year, one each term.`, term),
+        records,
+      };
     return {
       ...base,
       value,
       status: 'amber',
-      reason: `${plural(held, 'home visit')} so far this year: ${required - held} more needed in the ${plural(termsLeft, 'term')} left.`,
+      reason: `${plural(held, 'home visit')} so far this year: ${required - held} more needed in the ${plural(termsLeft, 'term')} left, one each term.`,
+      records,
+    };
+  }
+  if (held >= dueSoFar.length || held + termsLeft >= required) {
+    const total =
+      held >= required
+        ? `the total of ${required} is reached`
+        : `${plural(held, 'home visit')} so far, on track for ${required}${part}`;
+    return {
+      ...base,
+      value,
+      status: 'amber',
+      reason: `${total}, but none in the ${missedWords}: the policy asks for a home visit each term.`.replace(
+        /^./,
+        (first) => first.toUpperCase(),
+      ),
       records,
     };
   }
@@ -299,24 +386,27 @@ function homeVisitsYearFigure(minimums: ContactMinimums, term: TermMinimums): Re
     ...base,
     value,
     status: 'red',
-    reason: `${plural(held, 'home visit')} this year: the ${plural(termsLeft, 'term')} left cannot reach ${required} at one a term.`,
+    reason: `${plural(held, 'home visit')} this year and none in the ${missedWords}: the ${plural(termsLeft, 'term')} left cannot reach ${required}${part} at one a term.`,
     records,
   };
 }
 
 function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
   const base = { key: 'parentUpdates' as const, label: figureLabels.parentUpdates };
+  if (!term.placed)
+    return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records: [] };
   const weeks = term.parentUpdateWeeks;
   const over = weeks.filter((week) => week.state === 'covered' || week.state === 'missed');
   const missed = weeks.filter((week) => week.state === 'missed');
   const records = weeks.flatMap((week) => week.updates.records);
-  const value = `${over.length - missed.length} of ${over.length} weeks`;
+  const value = `${over.length - missed.length} of ${plural(over.length, 'week')}`;
   if (over.length === 0) {
+    const covered = weeks.filter((week) => week.state === 'covered').length;
     return {
       ...base,
-      value: `${weeks.filter((week) => week.state === 'covered').length} so far`,
+      value: covered > 0 ? `${covered} so far` : 'Not due yet',
       status: 'notDue',
-      reason: 'No week of this term has ended yet.',
+      reason: withPlacement('No week of this term has ended yet.', term),
       records,
     };
   }
@@ -325,7 +415,10 @@ function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
       ...base,
       value,
       status: 'green',
-      reason: `The Personal Tutor updated a parent in every week of term so far (${over.length}).`,
+      reason: withPlacement(
+        `The Personal Tutor updated a parent in every week of term so far (${over.length}).`,
+        term,
+      ),
       records,
     };
   const status = missed.length <= 2 ? 'amber' : 'red';
@@ -333,7 +426,10 @@ function parentUpdatesFigure(term: TermMinimums): ReviewFigure {
     ...base,
     value,
     status,
-    reason: `No update from the Personal Tutor to a parent in ${plural(missed.length, 'week')} of ${over.length}: weeks beginning ${listDates(missed.map((week) => week.weekStartsOn))}.`,
+    reason: withPlacement(
+      `No update from the Personal Tutor to a parent in ${plural(missed.length, 'week')} of ${over.length}: weeks beginning ${listDates(missed.map((week) => week.weekStartsOn))}.`,
+      term,
+    ),
     records,
   };
 }
@@ -346,21 +442,36 @@ function termlyOneFigure(
 ): ReviewFigure {
   const base = { key, label: figureLabels[key] };
   const name = termWords[term.term.name];
+  const capital = `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}`;
   if (evidence.count > 0)
     return {
       ...base,
-      value: `${evidence.count}`,
+      value: `${evidence.count} sent`,
       status: 'green',
-      reason: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} in the ${name}.`,
+      reason: `${capital} in the ${name}.`,
       records: evidence.records,
     };
+  const notDue = notDueWhilePlaced(base, term, `An ${what}`.replace(/^An ([^aeiou])/, 'A $1'));
+  if (notDue) return notDue;
   if (term.phase === 'notStarted')
-    return { ...base, value: '–', status: 'notDue', reason: `The ${name} has not started.`, records: [] };
+    return {
+      ...base,
+      value: 'Not due yet',
+      status: 'notDue',
+      reason: `The ${name} has not started.`,
+      records: [],
+    };
   if (term.phase === 'current')
-    return { ...base, value: '0', status: 'amber', reason: `No ${what} yet in the ${name}.`, records: [] };
+    return {
+      ...base,
+      value: 'None yet',
+      status: 'amber',
+      reason: `No ${what} yet in the ${name}.`,
+      records: [],
+    };
   return {
     ...base,
-    value: '0',
+    value: 'None sent',
     status: 'red',
     reason: `No ${what} in the ${name}: the policy asks for one each term.`,
     records: [],
@@ -369,7 +480,17 @@ function termlyOneFigure(
 
 function halfTermOffersFigure(term: TermMinimums): ReviewFigure {
   const base = { key: 'halfTermOffers' as const, label: figureLabels.halfTermOffers };
+  if (!term.placed)
+    return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records: [] };
   const offers = term.halfTermOffers;
+  if (offers.length === 0)
+    return {
+      ...base,
+      value: 'Not due',
+      status: 'notDue',
+      reason: withPlacement('Not placed at the start of either half of this term.', term),
+      records: [],
+    };
   const records = offers.flatMap((offer) => offer.offers.records);
   const offered = offers.filter((offer) => offer.state === 'offered').length;
   const due = offers.filter((offer) => offer.state !== 'notYet').length;
@@ -394,7 +515,13 @@ function halfTermOffersFigure(term: TermMinimums): ReviewFigure {
       records,
     };
   if (due === 0)
-    return { ...base, value, status: 'notDue', reason: 'No half of this term has started.', records };
+    return {
+      ...base,
+      value: 'Not due yet',
+      status: 'notDue',
+      reason: 'No half of this term has started.',
+      records,
+    };
   return {
     ...base,
     value,
@@ -411,13 +538,21 @@ function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMini
   if (held.length > 0)
     return {
       ...base,
-      value: 'held',
+      value: 'Held',
       status: 'green',
       reason: 'The Learning Mentor has visited the family home this year.',
       records: held,
     };
+  if (!term.placed)
+    return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records: [] };
   if (term.phase === 'notStarted')
-    return { ...base, value: '–', status: 'notDue', reason: 'This term has not started.', records: [] };
+    return {
+      ...base,
+      value: 'Not due yet',
+      status: 'notDue',
+      reason: 'This term has not started.',
+      records: [],
+    };
   const booked = minimums.terms
     .slice(term.index)
     .flatMap((each) => each.learningMentorHomeVisitsBooked.records);
@@ -425,7 +560,7 @@ function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMini
   if (isLastTerm && term.phase === 'ended')
     return {
       ...base,
-      value: 'none',
+      value: 'None held',
       status: 'red',
       reason:
         'The Learning Mentor did not visit the family home this year: the policy asks for one each year.',
@@ -434,7 +569,7 @@ function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMini
   if (booked.length > 0)
     return {
       ...base,
-      value: 'booked',
+      value: 'Booked',
       status: 'amber',
       reason: 'Not yet this year; a visit with the Learning Mentor is booked.',
       records: booked,
@@ -442,14 +577,14 @@ function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMini
   if (isLastTerm)
     return {
       ...base,
-      value: 'none',
+      value: 'None yet',
       status: 'red',
       reason: 'No family-home visit by the Learning Mentor this year, and none booked in the last term.',
       records: [],
     };
   return {
     ...base,
-    value: 'none',
+    value: 'None yet',
     status: 'amber',
     reason: `Not yet this year: one is due by ${formatUkDayMonth(minimums.terms[minimums.terms.length - 1]?.term.endsOn ?? term.term.endsOn)}.`,
     records: [],
@@ -461,18 +596,29 @@ function learningConsultationsFigure(minimums: ContactMinimums, term: TermMinimu
   const upTo = minimums.terms.slice(0, term.index + 1);
   const records = upTo.flatMap((each) => each.learningConsultationsOffered.records);
   const offered = upTo.reduce((total, each) => total + each.learningConsultationsOffered.count, 0);
-  const required = policyMinimums.learningConsultationsPerYear;
+  const required = yearlyConsultationsRequired(minimums.terms);
   const value = `${offered} of ${required}`;
+  if (!term.placed)
+    return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records };
   if (term.phase === 'notStarted')
     return { ...base, value, status: 'notDue', reason: 'This term has not started.', records };
-  const shortfall = Math.min(required, term.index + 1) - offered;
+  const termsSoFar = upTo.filter((each) => each.termlyMinimumsDue).length;
+  if (required === 0 || termsSoFar === 0)
+    return {
+      ...base,
+      value,
+      status: 'notDue',
+      reason: `Not placed for ${policyMinimums.termlyMinimumsFromWeeks} weeks of a term yet, so none is due.`,
+      records,
+    };
+  const shortfall = Math.min(required, termsSoFar) - offered;
   const isYearOver = term.index === minimums.terms.length - 1 && term.phase === 'ended';
   if (shortfall <= 0)
     return {
       ...base,
       value,
       status: 'green',
-      reason: `${plural(offered, 'learning consultation')} offered this year: ${offered >= required ? 'the minimum is met' : 'on track for three'}.`,
+      reason: `${plural(offered, 'learning consultation')} offered this year: ${offered >= required ? 'the minimum is met' : `on track for ${required}`}.`,
       records,
     };
   if (shortfall === 1 && !isYearOver)
@@ -488,7 +634,7 @@ function learningConsultationsFigure(minimums: ContactMinimums, term: TermMinimu
     value,
     status: 'red',
     reason: isYearOver
-      ? `Only ${plural(offered, 'learning consultation')} offered this year: the policy asks for ${required}.`
+      ? `Only ${plural(offered, 'learning consultation')} offered this year: the policy asks for ${required}${required < policyMinimums.learningConsultationsPerYear ? ' (one for each term placed)' : ''}.`
       : `${plural(offered, 'learning consultation')} offered this year: ${shortfall} behind one a term.`,
     records,
   };
@@ -548,7 +694,7 @@ function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number
   const base = { key: 'forms' as const, label: figureLabels.forms };
   const total =
     forms.onTime.count + forms.late.count + forms.overdue.count + forms.due.count + forms.datesToCheck.count;
-  const value = `${forms.onTime.count} of ${total}`;
+  const value = total === 0 ? 'None due' : `${forms.onTime.count} of ${total}`;
   const all = [
     ...forms.overdue.records,
     ...forms.late.records,
@@ -560,8 +706,8 @@ function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number
     return {
       ...base,
       value,
-      status: term.phase === 'notStarted' ? 'notDue' : 'green',
-      reason: 'No contact forms for this term.',
+      status: term.phase === 'notStarted' || !term.placed ? 'notDue' : 'green',
+      reason: term.placed ? 'No contact forms for this term.' : placementWords(term),
       records: [],
     };
   if (forms.overdue.count > 0) {
@@ -639,6 +785,7 @@ function familyFigures(
       }
       if (contacts.count > 0)
         return { ...base, status: 'green', reason: `${plural(contacts.count, 'contact')} in the ${name}.` };
+      if (!term.placed) return { ...base, status: 'notDue', reason: placementWords(term) };
       if (term.phase === 'notStarted')
         return { ...base, status: 'notDue', reason: `The ${name} has not started.` };
       if (term.phase === 'current')
@@ -681,7 +828,7 @@ export function termlyReview(input: TermReviewInput): TermReview {
   }
   const forms = formTimeliness(input.forms, span, input.now, input.dueHours ?? defaultContactFormDueHours);
   const figures: ReviewFigure[] = [
-    homeVisitFigure(input.minimums, term),
+    homeVisitFigure(term),
     homeVisitsYearFigure(input.minimums, term),
     parentUpdatesFigure(term),
     termlyOneFigure('pepInvitation', term, term.pepInvitations, 'invitation to a PEP meeting'),

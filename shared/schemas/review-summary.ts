@@ -81,6 +81,10 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     term: termDatesSchema,
     index: z.number().int().nonnegative(),
     phase: phaseSchema,
+    placed: z.object({ startsOn: z.string(), endsOn: z.string() }).nullable(),
+    termWeeks: z.number().int().nonnegative(),
+    placedWeeks: z.number().int().nonnegative(),
+    termlyMinimumsDue: z.boolean(),
     weeksLeft: z.number().int().nonnegative(),
     homeVisitsHeld: evidenceSchema,
     homeVisitsWithPtAndCc: evidenceSchema,
@@ -195,7 +199,7 @@ const packedTermsSchema = z.array(packedSchemas.term);
  * Bumped whenever the rules behind a review change what they work out, so summaries stored by an
  * earlier build are worked out again rather than trusted.
  */
-export const reviewRulesVersion = 1;
+export const reviewRulesVersion = 2;
 
 const summaryFields = {
   id: z.string(),

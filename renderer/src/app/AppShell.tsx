@@ -47,7 +47,7 @@ function Screen({ route, recordId }: { route: RouteId; recordId: string | undefi
     case 'contact-forms':
       return <ContactFormsScreen formId={recordId} />;
     case 'visits':
-      return <VisitsScreen />;
+      return <VisitsScreen recordId={recordId} />;
     case 'rooms':
       return <RoomsScreen />;
     case 'young-people':

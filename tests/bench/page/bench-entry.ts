@@ -11,6 +11,7 @@ import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
 import { termlyOverview50, termlyOverview50Cold } from './termly-review-benchmark';
+import { termlyTrend, termlyTrendCold } from './termly-trend-benchmark';
 
 /**
  * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
@@ -32,6 +33,8 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   restoreLarge,
   termlyOverview50,
   termlyOverview50Cold,
+  termlyTrend,
+  termlyTrendCold,
 ];
 
 const context: BenchContext = new Map();

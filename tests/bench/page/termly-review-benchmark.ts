@@ -14,7 +14,7 @@ import { academicYearRepository } from '../../../renderer/src/db/repositories/ac
 import { reviewSummaryId } from '@shared/schemas/review-summary';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 
-type ReviewHome = LoadedHome & {
+export type ReviewHome = LoadedHome & {
   readonly year: AcademicYear;
   readonly termIndex: number;
   readonly termName: TermName;
@@ -48,7 +48,7 @@ function largeHomeWithForms(context: BenchContext): Promise<LoadedHome> {
   });
 }
 
-function requestDone<T>(request: IDBRequest<T>): Promise<T> {
+export function requestDone<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
@@ -63,7 +63,7 @@ function requestDone<T>(request: IDBRequest<T>): Promise<T> {
  * changes the loaded home, so these benchmarks run after every other one that reads it
  * (bench-entry.ts lists them last).
  */
-function reviewHome(context: BenchContext): Promise<ReviewHome> {
+export function reviewHome(context: BenchContext): Promise<ReviewHome> {
   return shared(context, 'termlyReviewHome', async () => {
     const loaded = await largeHomeWithForms(context);
     const years = loaded.home.academicYears.filter(

@@ -3,7 +3,7 @@ import type { AuditVerification } from '@shared/rules/audit-chain';
 import { Banner } from '../../ui/Banner';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
-import { auditActionLabel } from './audit-action-labels';
+import { auditActionLabel, auditRecordTypeLabel } from './audit-action-labels';
 import { useAuditLog } from './useAuditLog';
 import { AuditAnchorPanel } from './AuditAnchorPanel';
 import { useAuditAnchor } from './useAuditAnchor';
@@ -88,7 +88,7 @@ export function AuditLogScreen() {
                 <td>{auditActionLabel(entry.action)}</td>
                 <td>
                   {entry.recordType
-                    ? `${entry.recordType}${entry.recordType === 'staff' && entry.recordId ? `: ${names.get(entry.recordId) ?? 'unknown'}` : ''}`
+                    ? `${auditRecordTypeLabel(entry.recordType)}${entry.recordType === 'staff' && entry.recordId ? `: ${names.get(entry.recordId) ?? 'unknown'}` : ''}`
                     : ''}
                 </td>
                 <td className="muted">{entry.detail}</td>

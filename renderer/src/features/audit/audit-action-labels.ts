@@ -1,4 +1,8 @@
-/** Plain words for the audit log's action codes; an unknown code is shown as it is. */
+/**
+ * Plain words for the audit log's action codes (DESIGN: every change attributable, read by a
+ * manager, not a developer). A unit test holds every action the code writes to a label here; an
+ * unknown code (from a newer build) is shown as it is.
+ */
 const labels: Readonly<Record<string, string>> = {
   'home.set-up': 'Set up the home',
   'account.created': 'Created an account',
@@ -79,6 +83,9 @@ const labels: Readonly<Record<string, string>> = {
   'contact-form.filed': 'Signed and filed a contact form',
   'contact-form.addendum-started': 'Started an addendum to a filed contact form',
   'contact-form.addendum-filed': 'Signed and filed an addendum to a contact form',
+  'contact-form.exported': 'Exported a signed contact form',
+  'contact-form.list-fields-copied':
+    'Prepared contact forms for the quicker list (no change to their content)',
   'case-file.written': 'Wrote a signed copy into the case file',
   'case-file.queued': 'A signed copy is waiting for the case-file folder',
   'case-file.retry-failed': 'Tried again to write a signed copy to the case file',
@@ -92,4 +99,29 @@ const labels: Readonly<Record<string, string>> = {
 
 export function auditActionLabel(action: string): string {
   return labels[action] ?? action;
+}
+
+/** What kind of record an entry is about, in words. */
+const recordTypeLabels: Readonly<Record<string, string>> = {
+  academicYear: 'Academic year',
+  backup: 'Backup',
+  contactForm: 'Contact form',
+  declaration: 'Staff declaration',
+  disclosure: 'Copy taken out of the app',
+  mailSettings: 'Mail settings',
+  outboxMessage: 'Email alert',
+  panGroup: 'PAN group',
+  person: 'Family member or friend',
+  restriction: 'Contact restriction',
+  reviewSample: 'Sample of contact forms',
+  room: 'Room',
+  settings: 'Settings',
+  staff: 'Staff account',
+  visit: 'Visit',
+  visitorLog: 'Visitor register entry',
+  youngPerson: 'Young person',
+};
+
+export function auditRecordTypeLabel(recordType: string): string {
+  return recordTypeLabels[recordType] ?? recordType;
 }

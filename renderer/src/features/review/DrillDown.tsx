@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { FormReferenceLink } from '../contact-forms';
+import { bookHomeVisitHref, visitHref } from '../visits';
 import type { RecordRef } from '@shared/rules/contact-minimums';
 import type { FamilyStatus } from '@shared/rules/termly-review';
 import {
@@ -19,6 +20,8 @@ export type DrillDownSubject = {
   readonly value?: string;
   readonly reason: string;
   readonly records: readonly RecordRef[];
+  /** A term's missing home visit: offer to book one for this young person. */
+  readonly bookHomeVisitFor?: { readonly id: string; readonly name: string };
 };
 
 /**
@@ -54,6 +57,13 @@ export function DrillDown({
         <RagBadge status={subject.status} {...(subject.value ? { value: subject.value } : {})} />{' '}
         {subject.reason}
       </p>
+      {subject.bookHomeVisitFor ? (
+        <p>
+          <a className="button" href={bookHomeVisitHref(subject.bookHomeVisitFor.id)}>
+            Book a home visit for {subject.bookHomeVisitFor.name}
+          </a>
+        </p>
+      ) : null}
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       {!loaded && !failure ? <p className="muted">Opening the records…</p> : null}
       {loaded && loaded.records.length === 0 ? (
@@ -76,7 +86,9 @@ export function DrillDown({
               record.type === 'visit' ? (
                 <tr key={`visit-${record.visit.id}`}>
                   <td>{formatDeadlineInstant(record.visit.startsAt, timeZone)}</td>
-                  <td>Visit in the schedule</td>
+                  <td>
+                    <a href={visitHref(record.visit.id)}>Visit in the schedule</a>
+                  </td>
                   <td>{visitKindLabels[record.visit.kind]}</td>
                   <td>{names(record.visit.personIds, loaded.people)}</td>
                   <td>{names(record.visit.staffIds, loaded.staff)}</td>

@@ -9,15 +9,19 @@ const marks: Readonly<Record<FamilyStatus, string>> = {
   restricted: '⊘',
 };
 
-/** A status in words, with a shape as well as a colour so it reads without colour too. */
+/**
+ * A status with a shape as well as a colour, so it reads without colour too. With a value, the
+ * badge shows the figure in words ("None held", "1 of 3") and the status is left to the shape,
+ * the colour and (for a screen reader) the words after it.
+ */
 export function RagBadge({ status, value }: { status: FamilyStatus; value?: string }) {
   return (
     <span className={`rag rag--${status}`}>
       <span className="rag__mark" aria-hidden="true">
         {marks[status]}
       </span>
-      {statusWords[status]}
-      {value ? `: ${value}` : ''}
+      {value ?? statusWords[status]}
+      {value ? <span className="visually-hidden"> ({statusWords[status]})</span> : null}
     </span>
   );
 }

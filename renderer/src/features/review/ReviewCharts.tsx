@@ -11,8 +11,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { RagStatus } from '@shared/rules/termly-review';
-import { trendText, type TrendPoint } from '@shared/rules/termly-trend';
+import { trendText } from '@shared/rules/termly-trend';
 import type { YoungPersonReview } from '../../db/repositories/review-workings';
+import type { TrendProgress } from './review-trend';
 
 const colours = { red: '#b42318', amber: '#b54708', green: '#1e7b34' } as const;
 
@@ -37,8 +38,9 @@ export function ReviewCharts({
 }: {
   rows: readonly YoungPersonReview[];
   termIndex: number;
-  trend: readonly TrendPoint[] | undefined;
+  trend: TrendProgress | undefined;
 }) {
+  const isWorking = !trend || trend.done < trend.of;
   const thisTerm = rows.flatMap((row) => {
     const review = row.terms[termIndex];
     return review
@@ -90,10 +92,21 @@ export function ReviewCharts({
         <figcaption id="chart-trend">
           Trend across this term and the terms before it: young people by overall status, and home visits held
         </figcaption>
-        {trend ? (
-          <div role="img" aria-label={trendText(trend)}>
+        <p className="muted" role="status">
+          {!trend
+            ? 'Working out the trend…'
+            : isWorking
+              ? `Working out the trend: ${trend.done} of ${trend.of} terms…`
+              : ''}
+        </p>
+        {trend && trend.points.length > 0 ? (
+          <div role="img" aria-label={trendText(trend.points)}>
             <ResponsiveContainer width="100%" height={260}>
-              <ComposedChart data={[...trend]} margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+              <ComposedChart
+                data={[...trend.points]}
+                margin={{ left: 8, right: 16 }}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="label" />
                 <YAxis allowDecimals={false} />
@@ -130,9 +143,7 @@ export function ReviewCharts({
               </ComposedChart>
             </ResponsiveContainer>
           </div>
-        ) : (
-          <p className="muted">Working out the trend…</p>
-        )}
+        ) : null}
       </figure>
     </div>
   );

@@ -1,35 +1,67 @@
-import type { FigureKey, ReviewFigure } from '@shared/rules/termly-review';
+import type { FigureKey, RagStatus, ReviewFigure } from '@shared/rules/termly-review';
 import { figureLabels } from '@shared/rules/termly-review';
 import type { YoungPersonReview } from '../../db/repositories/review-workings';
+import { bookHomeVisitHref } from '../visits';
 import type { DrillDownSubject } from './DrillDown';
 import { RagBadge } from './RagBadge';
 
-/** The columns of the overview, in the order the policy lists them. */
-export const overviewColumns: readonly { key: FigureKey; heading: string }[] = [
-  { key: 'homeVisit', heading: 'Home visit' },
-  { key: 'homeVisitsYear', heading: 'Home visits this year' },
-  { key: 'parentUpdates', heading: 'Weekly parent updates' },
-  { key: 'pepInvitation', heading: 'PEP invitation' },
-  { key: 'halfTermOffers', heading: 'Half-term update offers' },
-  { key: 'learningProgrammeUpdate', heading: 'Learning-programme update' },
-  { key: 'learningMentorHomeVisit', heading: 'Learning Mentor home visit' },
-  { key: 'learningConsultations', heading: 'Learning consultations' },
-  { key: 'forms', heading: 'Forms on time' },
+/**
+ * The columns of the overview, in the order the policy lists them, grouped under who owes them
+ * (5.2.1 the Personal Tutor and Case Co-ordinator, 5.2.2 the Learning Mentor), so the headings can
+ * be short and the table fits a 1280-pixel window without scrolling sideways (soft hyphens break
+ * the two long words, as Chromium has no hyphenation dictionary here).
+ */
+const columnGroups: readonly {
+  readonly heading: string | undefined;
+  readonly columns: readonly { key: FigureKey; heading: string }[];
+}[] = [
+  {
+    heading: 'Home visits',
+    columns: [
+      { key: 'homeVisit', heading: 'This term' },
+      { key: 'homeVisitsYear', heading: 'This year' },
+    ],
+  },
+  { heading: undefined, columns: [{ key: 'parentUpdates', heading: 'Weekly parent updates' }] },
+  {
+    heading: 'Learning Mentor',
+    columns: [
+      { key: 'pepInvitation', heading: 'PEP invitation' },
+      { key: 'halfTermOffers', heading: 'Half-term offers' },
+      { key: 'learningProgrammeUpdate', heading: 'Pro\u00adgramme update' },
+      { key: 'learningMentorHomeVisit', heading: 'Home visit' },
+      { key: 'learningConsultations', heading: 'Consul\u00adtations' },
+    ],
+  },
+  { heading: undefined, columns: [{ key: 'forms', heading: 'Forms on time' }] },
 ];
 
-export function figureSubject(youngPersonName: string, figure: ReviewFigure): DrillDownSubject {
+/** A status as a person says it, after the figure: "None held, red: behind the policy". */
+const statusSpoken: Readonly<Record<RagStatus, string>> = {
+  red: 'red: behind the policy',
+  amber: 'amber: needs attention',
+  green: 'green: met',
+  notDue: 'not due',
+};
+
+export function figureSubject(
+  youngPerson: { readonly id: string; readonly name: string },
+  figure: ReviewFigure,
+): DrillDownSubject {
   return {
-    title: `${youngPersonName}: ${figure.label}`,
+    title: `${youngPerson.name}: ${figure.label}`,
     status: figure.status,
     value: figure.value,
     reason: figure.reason,
     records: figure.records,
+    ...(figure.key === 'homeVisit' && figure.status === 'red' ? { bookHomeVisitFor: youngPerson } : {}),
   };
 }
 
 /**
- * This term, one row per young person: each figure's status, opening the records behind it. The
- * name opens the young person's whole review (with contact per family member).
+ * This term, one row per young person: each figure in words ("None held", "1 of 3") with its
+ * status as shape and colour, opening the records behind it. The name opens the young person's
+ * whole review (with contact per family member); a red home visit offers to book one.
  */
 export function ReviewTable({
   rows,
@@ -43,42 +75,79 @@ export function ReviewTable({
   onOpenYoungPerson: (youngPersonId: string) => void;
 }) {
   return (
-    <div className="review-scroll">
-      <table className="table review-table" aria-label="This term, per young person">
-        <thead>
-          <tr>
-            <th scope="col">Young person</th>
-            <th scope="col">Overall</th>
-            {overviewColumns.map((column) => (
-              <th key={column.key} scope="col">
-                {column.heading}
+    <table className="table review-table" aria-label="This term, per young person">
+      <colgroup>
+        <col className="review-table__name" />
+      </colgroup>
+      {columnGroups.map((group) => (
+        <colgroup key={group.columns[0]?.key} span={group.columns.length} />
+      ))}
+      <colgroup>
+        <col />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col" rowSpan={2}>
+            Young person
+          </th>
+          {columnGroups.map((group) =>
+            group.heading ? (
+              <th
+                key={group.heading}
+                scope="colgroup"
+                colSpan={group.columns.length}
+                className="review-group"
+              >
+                {group.heading}
               </th>
-            ))}
-            <th scope="col">Family not reached</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const review = row.terms[termIndex];
-            if (!review) return null;
-            const name = row.youngPerson.name;
-            const unreached = review.family.filter((member) => member.status === 'red');
-            return (
-              <tr key={row.youngPerson.id}>
-                <th scope="row">
-                  <button
-                    type="button"
-                    className="review-name"
-                    onClick={() => onOpenYoungPerson(row.youngPerson.id)}
-                  >
-                    {name}
-                  </button>
-                  <div className="muted">{row.youngPerson.caseNumber}</div>
+            ) : (
+              group.columns.map((column) => (
+                <th key={column.key} scope="col" rowSpan={2}>
+                  {column.heading}
                 </th>
-                <td>
+              ))
+            ),
+          )}
+          <th scope="col" rowSpan={2}>
+            Family not reached
+          </th>
+        </tr>
+        <tr>
+          {columnGroups.flatMap((group) =>
+            group.heading
+              ? group.columns.map((column) => (
+                  <th key={column.key} scope="col">
+                    {column.heading}
+                  </th>
+                ))
+              : [],
+          )}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => {
+          const review = row.terms[termIndex];
+          if (!review) return null;
+          const name = row.youngPerson.name;
+          const unreached = review.family.filter((member) => member.status === 'red');
+          return (
+            <tr key={row.youngPerson.id}>
+              <th scope="row">
+                <button
+                  type="button"
+                  className="review-name"
+                  onClick={() => onOpenYoungPerson(row.youngPerson.id)}
+                >
+                  {name}
+                </button>
+                <div className="muted">{row.youngPerson.caseNumber}</div>
+                <div className="review-overall">
+                  <span className="visually-hidden">Overall: </span>
                   <RagBadge status={review.overall} />
-                </td>
-                {overviewColumns.map((column) => {
+                </div>
+              </th>
+              {columnGroups.flatMap((group) =>
+                group.columns.map((column) => {
                   const figure = review.figures.find((each) => each.key === column.key);
                   if (!figure) return <td key={column.key} />;
                   return (
@@ -86,33 +155,42 @@ export function ReviewTable({
                       <button
                         type="button"
                         className="cell-button"
-                        aria-label={`${name}, ${figureLabels[figure.key]}: ${figure.status === 'notDue' ? 'not due yet' : figure.status}, ${figure.value}. Open the records behind it.`}
+                        aria-label={`${name}, ${figureLabels[figure.key]}: ${figure.value}, ${statusSpoken[figure.status]}. ${figure.reason} Open the records behind it.`}
                         title={figure.reason}
-                        onClick={() => onOpenFigure(figureSubject(name, figure))}
+                        onClick={() => onOpenFigure(figureSubject(row.youngPerson, figure))}
                       >
                         <RagBadge status={figure.status} value={figure.value} />
                       </button>
+                      {figure.key === 'homeVisit' && figure.status === 'red' ? (
+                        <a
+                          className="review-book"
+                          href={bookHomeVisitHref(row.youngPerson.id)}
+                          aria-label={`Book a home visit for ${name}`}
+                        >
+                          Book a home visit
+                        </a>
+                      ) : null}
                     </td>
                   );
-                })}
-                <td>
-                  <button
-                    type="button"
-                    className="cell-button"
-                    aria-label={`${name}: ${unreached.length} family members not reached this term. Open ${name}’s review.`}
-                    onClick={() => onOpenYoungPerson(row.youngPerson.id)}
-                  >
-                    <RagBadge
-                      status={unreached.length > 0 ? 'red' : review.family.length > 0 ? 'green' : 'notDue'}
-                      value={String(unreached.length)}
-                    />
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+                }),
+              )}
+              <td>
+                <button
+                  type="button"
+                  className="cell-button"
+                  aria-label={`${name}: ${unreached.length === 0 ? 'no' : unreached.length} family ${unreached.length === 1 ? 'member' : 'members'} not reached this term. Open ${name}’s review.`}
+                  onClick={() => onOpenYoungPerson(row.youngPerson.id)}
+                >
+                  <RagBadge
+                    status={unreached.length > 0 ? 'red' : review.family.length > 0 ? 'green' : 'notDue'}
+                    value={unreached.length === 0 ? 'None' : String(unreached.length)}
+                  />
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

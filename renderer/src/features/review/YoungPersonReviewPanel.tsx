@@ -63,7 +63,7 @@ export function YoungPersonReviewPanel({
               type="button"
               className="button button--secondary"
               aria-label={`Open the records behind ${figure.label}`}
-              onClick={() => onOpenFigure(figureSubject(name, figure))}
+              onClick={() => onOpenFigure(figureSubject(loaded.youngPerson, figure))}
             >
               Records ({figure.records.length})
             </button>

@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import type { Result } from '@shared/result';
 import { termAt } from '@shared/rules/academic-calendar';
-import { trendPoint, trendTerms, type TrendPoint } from '@shared/rules/termly-trend';
 import { useDatabase } from '../../db/useDatabase';
 import {
   reviewRepository,
@@ -10,6 +9,7 @@ import {
   type TermlyOverview,
 } from '../../db/repositories/review-repository';
 import { useSession } from '../../security/session-context';
+import { workOutTrend, type TrendProgress } from './review-trend';
 
 export type TermChoice = { readonly yearId: string; readonly termName: TermName };
 
@@ -58,48 +58,38 @@ export function useTermlyOverview(
 }
 
 /**
- * The trend across the chosen term and the terms before it, this academic year and last: each
- * term's point from the overview of the young people placed in that term (the repository applies
- * the same need to know). The chosen term's own overview is passed in rather than worked out twice.
+ * The trend across the chosen term and the terms before it (`workOutTrend`), with how far it has
+ * got while it works: the points so far, so the screen shows progress rather than a wait.
  */
 export function useReviewTrend(
   years: readonly AcademicYear[] | undefined,
   overview: TermlyOverview | undefined,
-): TrendPoint[] | undefined {
+): TrendProgress | undefined {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => reviewRepository(db), [db]);
-  const [result, setResult] = useState<{ overview: TermlyOverview; points: TrendPoint[] } | undefined>();
+  const [result, setResult] = useState<{ overview: TermlyOverview; progress: TrendProgress } | undefined>();
   useEffect(() => {
     if (!years || !overview) return;
     let isCurrent = true;
-    const terms = trendTerms(years, { yearId: overview.year.id, termName: overview.termName });
-    void (async () => {
-      const now = new Date();
-      const points: TrendPoint[] = [];
-      for (const term of terms) {
-        const isChosen = term.yearId === overview.year.id && term.termName === overview.termName;
-        const termOverview = isChosen
-          ? overview
-          : await repository
-              .termlyOverview(session, term.yearId, term.termName, now)
-              .then((reply) => (reply.ok ? reply.value : undefined));
-        if (!isCurrent) return;
-        if (!termOverview) continue;
-        const reviews = termOverview.rows.flatMap((row) => {
-          const review = row.terms[term.termIndex];
-          return review ? [review] : [];
-        });
-        points.push(trendPoint(term, reviews));
-      }
-      if (isCurrent) setResult({ overview, points });
-    })().catch((error: unknown) => {
+    const now = new Date();
+    void workOutTrend(
+      years,
+      overview,
+      (term) =>
+        repository
+          .termlyOverview(session, term.yearId, term.termName, now)
+          .then((reply) => (reply.ok ? reply.value : undefined)),
+      (progress) => {
+        if (isCurrent) setResult({ overview, progress });
+      },
+    ).catch((error: unknown) => {
       console.error('The termly trend could not be worked out', error);
-      if (isCurrent) setResult({ overview, points: [] });
+      if (isCurrent) setResult({ overview, progress: { points: [], done: 0, of: 0 } });
     });
     return () => {
       isCurrent = false;
     };
   }, [repository, session, years, overview]);
-  return result && result.overview === overview ? result.points : undefined;
+  return result && result.overview === overview ? result.progress : undefined;
 }

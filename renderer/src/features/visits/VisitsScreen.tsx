@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { formatUkDate } from '@shared/format-dates';
 import { visitsIcs, initialsOf } from '@shared/export/visits-ics';
 import type { Visit, VisitBookingFormInput } from '@shared/schemas/visits';
+import type { YoungPerson } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
 import type { VisitFilter } from '../../db/repositories/visit-repository';
 import { useHomeClock } from '../../common/useHomeClock';
@@ -18,7 +19,32 @@ import { VisitsTable } from './VisitsTable';
 import { useVisitDirectory } from './useVisitDirectory';
 import { useVisit, useVisitActions } from './useVisitActions';
 import { useVisitsInRange } from './useVisitsInRange';
+import { visitsLinkOf } from './visit-links';
 import './visits.css';
+
+/** A home visit for one young person, ready to book: with their Personal Tutor and Case Co-ordinator (5.2.1). */
+function homeVisitBooking(
+  youngPerson: Pick<YoungPerson, 'id' | 'personalTutorId' | 'caseCoordinatorId'>,
+  today: string,
+): VisitBookingFormInput {
+  return {
+    youngPersonIds: [youngPerson.id],
+    kind: 'homeVisit',
+    personIds: [],
+    staffIds: [youngPerson.personalTutorId, youngPerson.caseCoordinatorId].filter(
+      (id): id is string => id !== undefined && id !== '',
+    ),
+    supervisingStaffId: '',
+    roomId: '',
+    date: today,
+    startTime: '10:00',
+    endTime: '12:00',
+    transport: '',
+    notes: '',
+    repeat: 'none',
+    repeatUntil: '',
+  };
+}
 
 type Panel =
   | { readonly kind: 'none' }
@@ -51,13 +77,25 @@ function periodLabel(view: CalendarView, range: { from: string; to: string }): s
  * of staff or room; booking, changing and marking visits; the .ics export (asked about and logged first) and
  * a printable week.
  */
-export function VisitsScreen() {
+export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {}) {
   const clock = useHomeClock();
   const directory = useVisitDirectory();
   const [view, setView] = useState<CalendarView>('week');
   const [date, setDate] = useState(clock.today);
   const [filterValue, setFilterValue] = useState('');
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
+  // A link from another screen (a visit to open, a home visit to book) is acted on once, when the
+  // directory it needs has loaded; after that the person's own choices rule the panel.
+  const [linkHandled, setLinkHandled] = useState<string | undefined>();
+  if (directory && recordId !== undefined && linkHandled !== recordId) {
+    setLinkHandled(recordId);
+    const link = visitsLinkOf(recordId);
+    if (link?.kind === 'visit') setPanel({ kind: 'details', visitId: link.visitId });
+    if (link?.kind === 'bookHomeVisit') {
+      const youngPerson = directory.youngPeople.find((candidate) => candidate.id === link.youngPersonId);
+      if (youngPerson) setPanel({ kind: 'book', initial: homeVisitBooking(youngPerson, clock.today) });
+    }
+  }
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
   const [printedAt, setPrintedAt] = useState<string | undefined>();
   const filter = useMemo(() => filterOf(filterValue), [filterValue]);

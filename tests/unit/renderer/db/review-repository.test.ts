@@ -168,7 +168,7 @@ describe('the termly review: figures from the stored records', () => {
     });
     expect(tom?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit')).toMatchObject({
       status: 'red',
-      reason: 'No home visit in the autumn term: the policy asks for one each term, at least 3 a year.',
+      reason: 'No home visit in the autumn term: the policy asks for a home visit each term.',
     });
     expect(tom?.terms[0]?.forms.overdue.count).toBe(1);
   });

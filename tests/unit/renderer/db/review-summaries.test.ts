@@ -255,7 +255,7 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     const booked = (await overview(manager, year.id)).rows
       .find((row) => row.youngPerson.id === tom.id)
       ?.terms[1]?.figures.find((figure) => figure.key === 'homeVisit');
-    expect(booked?.value).toBe('booked');
+    expect(booked?.value).toBe('Booked');
   });
 
   it('a visit moved from one young person to another deletes both summaries', async () => {

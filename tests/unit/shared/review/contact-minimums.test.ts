@@ -14,7 +14,13 @@ const pt = 'staff-pt';
 const cc = 'staff-cc';
 const lm = 'staff-lm';
 const careWorker = 'staff-care';
-const youngPerson = { id: 'yp-1', personalTutorId: pt, caseCoordinatorId: cc, learningMentorId: lm };
+const youngPerson = {
+  id: 'yp-1',
+  personalTutorId: pt,
+  caseCoordinatorId: cc,
+  learningMentorId: lm,
+  placementStartsOn: '2020-09-01',
+};
 const mum = 'person-mum';
 const nan = 'person-nan';
 const socialWorker = 'person-sw';

@@ -20,7 +20,13 @@ const year = buildAcademicYear({ startYear: 2026 });
 const pt = 'staff-pt';
 const cc = 'staff-cc';
 const lm = 'staff-lm';
-const youngPerson = { id: 'yp-1', personalTutorId: pt, caseCoordinatorId: cc, learningMentorId: lm };
+const youngPerson = {
+  id: 'yp-1',
+  personalTutorId: pt,
+  caseCoordinatorId: cc,
+  learningMentorId: lm,
+  placementStartsOn: '2020-09-01',
+};
 const hour = 3_600_000;
 
 function input(overrides: Omit<Partial<YearReviewInput>, 'now'> & { now: string }): YearReviewInput {
@@ -188,6 +194,9 @@ const scenario = fc.integer({ min: yearStartsMs, max: yearEndsMs }).chain((nowMs
       fc.record({ personId: fc.constantFrom(...people), kind: fc.constantFrom(...restrictionKinds) }),
       { maxLength: 2 },
     ),
+    // Placements that start or end part-way through a term, as well as whole years.
+    placementStartsOn: fc.constantFrom('2020-09-01', '2026-11-20', '2027-01-25', '2027-07-10'),
+    placementEndsOn: fc.constantFrom(undefined, '2026-12-01', '2027-03-20', '2027-05-02'),
     laterMs: fc.double({ min: 0, max: 1, noNaN: true }),
   }),
 );
@@ -231,7 +240,13 @@ function inputOf(drawn: Scenario, nowMs: number): YearReviewInput {
     effectiveFrom: '2026-10-01',
   }));
   return {
-    youngPerson,
+    youngPerson: {
+      ...youngPerson,
+      placementStartsOn: drawn.placementStartsOn,
+      ...(drawn.placementEndsOn !== undefined && drawn.placementEndsOn >= drawn.placementStartsOn
+        ? { placementEndsOn: drawn.placementEndsOn }
+        : {}),
+    },
     year,
     visits,
     forms,

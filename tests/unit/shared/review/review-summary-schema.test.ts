@@ -17,6 +17,7 @@ const youngPerson = {
   personalTutorId: 'staff-pt',
   caseCoordinatorId: 'staff-cc',
   learningMentorId: 'staff-lm',
+  placementStartsOn: '2020-09-01',
 };
 const mum = buildRelationship({ youngPersonId: youngPerson.id, category: 'parent' });
 const review = yearReview({

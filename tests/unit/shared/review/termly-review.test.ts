@@ -15,7 +15,13 @@ const year = buildAcademicYear({ startYear: 2026 });
 const pt = 'staff-pt';
 const cc = 'staff-cc';
 const lm = 'staff-lm';
-const youngPerson = { id: 'yp-1', personalTutorId: pt, caseCoordinatorId: cc, learningMentorId: lm };
+const youngPerson = {
+  id: 'yp-1',
+  personalTutorId: pt,
+  caseCoordinatorId: cc,
+  learningMentorId: lm,
+  placementStartsOn: '2020-09-01',
+};
 const mum: ReviewFamilyMember = {
   personId: 'mum',
   name: 'Karen Hughes',
@@ -97,7 +103,8 @@ describe('home visit each term (one a term, usually with the PT and CC)', () => 
     const [autumn] = review({ now: afterAutumn });
     expect(figure(autumn, 'homeVisit')).toMatchObject({
       status: 'red',
-      reason: 'No home visit in the autumn term: the policy asks for one each term, at least 3 a year.',
+      value: 'None held',
+      reason: 'No home visit in the autumn term: the policy asks for a home visit each term.',
     });
     expect(autumn?.overall).toBe('red');
   });
@@ -116,15 +123,22 @@ describe('home visit each term (one a term, usually with the PT and CC)', () => 
       'none with both the Personal Tutor and the Case Co-ordinator',
     );
   });
-  it('two in the autumn term and none in spring is amber for spring', () => {
+  it('two in the autumn term and none in spring is red for spring, and amber for the year', () => {
     const terms = review({
       visits: [homeVisit('2026-10-07T10:00:00.000Z'), homeVisit('2026-12-01T10:00:00.000Z')],
       now: afterSpring,
     });
     expect(figure(terms[0], 'homeVisit').status).toBe('green');
     expect(figure(terms[1], 'homeVisit')).toMatchObject({
+      status: 'red',
+      value: 'None held',
+      reason: 'No home visit in the spring term: the policy asks for a home visit each term.',
+    });
+    expect(figure(terms[1], 'homeVisitsYear')).toMatchObject({
       status: 'amber',
-      reason: 'No home visit in the spring term, though 2 home visits so far this year keep to one a term.',
+      value: '2 of 3',
+      reason:
+        '2 home visits so far, on track for 3, but none in the spring term: the policy asks for a home visit each term.',
     });
   });
   it('one in autumn and none in spring is red for spring: the year falls behind one a term', () => {

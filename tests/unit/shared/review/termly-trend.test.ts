@@ -46,7 +46,13 @@ describe('a trend point counts each young person once by overall status, and the
   };
   const reviewOf = (id: string, visits: ReturnType<typeof buildVisit>[]) =>
     yearReview({
-      youngPerson: { id, personalTutorId: 'pt', caseCoordinatorId: 'cc', learningMentorId: 'lm' },
+      youngPerson: {
+        id,
+        personalTutorId: 'pt',
+        caseCoordinatorId: 'cc',
+        learningMentorId: 'lm',
+        placementStartsOn: '2020-09-01',
+      },
       year: current,
       visits,
       forms: [],

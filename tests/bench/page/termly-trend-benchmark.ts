@@ -1,0 +1,165 @@
+import type { TrendTerm } from '@shared/rules/termly-trend';
+import { trendTerms } from '@shared/rules/termly-trend';
+import { reviewSummaryId } from '@shared/schemas/review-summary';
+import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
+import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
+import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
+import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
+import { workOutTrend } from '../../../renderer/src/features/review/review-trend';
+import { getAllInRange, openBareDatabase } from './bare-indexeddb';
+import { defineBenchmark } from './benchmark-registry';
+import { progress, timed } from './bench-timing';
+import { requestDone, reviewHome, type ReviewHome } from './termly-review-benchmark';
+
+type State = ReviewHome & { readonly bare: IDBDatabase; readonly terms: readonly TrendTerm[] };
+
+/**
+ * The trend as the termly review's screen works it out, from nothing: the chosen term's overview,
+ * then each of the five terms before it (`workOutTrend`, the same function the screen calls). n
+ * is the number of young-person terms reviewed.
+ */
+async function trend(state: State): Promise<number> {
+  const reviews = reviewRepository(state.db);
+  const chosen = await reviews.termlyOverview(state.session, state.year.id, state.termName, state.now);
+  if (!chosen.ok) throw new Error(chosen.error.message);
+  let n = chosen.value.rows.length;
+  const points = await workOutTrend(state.home.academicYears, chosen.value, async (term) => {
+    const reply = await reviews.termlyOverview(state.session, term.yearId, term.termName, state.now);
+    if (!reply.ok) throw new Error(reply.error.message);
+    n += reply.value.rows.length;
+    return reply.value;
+  });
+  if (points.length !== state.terms.length) throw new Error(`The trend has ${points.length} terms`);
+  return n;
+}
+
+async function storedSummaries(state: State): Promise<number> {
+  const keys = state.terms.flatMap((term) =>
+    state.youngPersonIds.map((id) => reviewSummaryId(id, term.yearId, term.termName)),
+  );
+  return (await state.db.reviewSummaries.bulkGet(keys)).filter((row) => row !== undefined).length;
+}
+
+async function prepared(context: Parameters<typeof reviewHome>[0]): Promise<State> {
+  const home = await reviewHome(context);
+  const terms = trendTerms(home.home.academicYears, { yearId: home.year.id, termName: home.termName });
+  const state = { ...home, terms, bare: await openBareDatabase(home.db.name) };
+  progress(`termly trend: ${terms.length} terms, ending ${home.termName} ${home.year.label}`);
+  return state;
+}
+
+/**
+ * `termly-trend`: the trend across the summer term of the large home's last whole academic year
+ * and the five terms before it, the second time (every term's summaries stored). floor_ms is bare
+ * IndexedDB reading the same rows: every young person, the years, and every stored summary of the
+ * six terms and the inputs marker, by key, without opening them.
+ */
+export const termlyTrend = defineBenchmark<State>({
+  name: 'termly-trend',
+  repetitions: 5,
+  async setup(context) {
+    const state = await prepared(context);
+    await trend(state);
+    await trend(state);
+    if ((await storedSummaries(state)) === 0) throw new Error('The trend stored no summaries');
+    return state;
+  },
+  async run(state) {
+    let n = 0;
+    const ms = await timed(async () => {
+      n = await trend(state);
+    });
+    return { ms, n };
+  },
+  async floor(state) {
+    let rows = 0;
+    const ms = await timed(async () => {
+      const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
+      const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
+      const keys = [
+        ...state.terms.flatMap((term) =>
+          state.youngPersonIds.map((id) => reviewSummaryId(id, term.yearId, term.termName)),
+        ),
+        inputsMarkerId,
+      ];
+      const [youngPeople, years, stored] = await Promise.all([
+        requestDone(people.objectStore('youngPeople').getAll()),
+        requestDone(people.objectStore('academicYears').getAll()),
+        Promise.all(keys.map((key) => requestDone(summaries.get(key)))),
+      ]);
+      rows = youngPeople.length + years.length + stored.filter((row) => row !== undefined).length;
+    });
+    if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
+    return ms;
+  },
+  teardown(state) {
+    state.bare.close();
+    return Promise.resolve();
+  },
+});
+
+/**
+ * `termly-trend-cold`: the same trend the first time after a change that makes every summary
+ * stale (untimed, before each run: the manager saves the year again, unchanged), so every term's
+ * reviews are worked out from the records. floor_ms is bare IndexedDB reading each term's input
+ * rows by the same indexes and ranges as the overview (young people; forms by contactEndedAt and
+ * visits by startsAt over the term's year to its end; relationships and restrictions by young
+ * person), without opening them.
+ */
+export const termlyTrendCold = defineBenchmark<State>({
+  name: 'termly-trend-cold',
+  repetitions: 3,
+  async setup(context) {
+    const state = await prepared(context);
+    await trend(state);
+    return state;
+  },
+  async run(state) {
+    const { id, ...dates } = state.year;
+    const saved = await academicYearRepository(state.db).save(state.session, dates, id);
+    if (!saved.ok) throw new Error(saved.error.message);
+    if ((await storedSummaries(state)) !== 0) throw new Error('Saving the year left summaries behind');
+    let n = 0;
+    const ms = await timed(async () => {
+      n = await trend(state);
+    });
+    return { ms, n };
+  },
+  async floor(state) {
+    let rows = 0;
+    const ms = await timed(async () => {
+      const youngPeople = await requestDone(
+        state.bare.transaction('youngPeople', 'readonly').objectStore('youngPeople').getAll(),
+      );
+      const ids = youngPeople.map((row) => (row as { id: string }).id);
+      const byYoungPerson = (store: 'relationships' | 'restrictions') =>
+        Promise.all(
+          ids.map((id) =>
+            requestDone(
+              state.bare.transaction(store, 'readonly').objectStore(store).index('youngPersonId').getAll(id),
+            ),
+          ),
+        );
+      rows = youngPeople.length;
+      for (const term of state.terms) {
+        const year = state.home.academicYears.find((candidate) => candidate.id === term.yearId);
+        if (!year) throw new Error(`No year ${term.yearId}`);
+        const range = reviewReadRange(year, term.termIndex, 'Europe/London');
+        const [forms, visits, links, restrictions] = await Promise.all([
+          getAllInRange(state.bare, 'contactForms', 'contactEndedAt', range.from, range.to),
+          getAllInRange(state.bare, 'visits', 'startsAt', range.visitsFrom, range.to),
+          byYoungPerson('relationships'),
+          byYoungPerson('restrictions'),
+        ]);
+        rows += forms.length + visits.length + links.flat().length + restrictions.flat().length;
+      }
+    });
+    if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
+    progress(`termly-trend-cold: floor read ${rows} rows`);
+    return ms;
+  },
+  teardown(state) {
+    state.bare.close();
+    return Promise.resolve();
+  },
+});
