@@ -5,11 +5,18 @@ import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunn
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { useSessionApi } from '../security/session-context';
+import { useFirstScreenDrawnMark } from '../security/performance-marks';
 import type { Session } from '../db/session';
 import { defaultRoute, navigationGroups, routes } from '../common/routes';
 import { ScreenLoading } from './ScreenLoading';
 import { Screen } from './screens';
 import { useRoute } from './useRoute';
+
+/** Commits with the first screen (same Suspense boundary), so the mark waits for its code too. */
+function FirstScreenDrawn() {
+  useFirstScreenDrawnMark();
+  return null;
+}
 
 /** The signed-in app: header, the navigation the person's roles allow, and the current screen. */
 export function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
@@ -79,6 +86,7 @@ export function SignedInFrame({ session, home }: { session: Session; home: HomeS
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
         <Suspense fallback={<ScreenLoading />}>
           <Screen route={current} recordId={recordId} />
+          <FirstScreenDrawn />
         </Suspense>
       </main>
       <CaseFileRetryRunner />
