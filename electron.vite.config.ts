@@ -42,6 +42,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       target: chromeTarget,
+      minify: true,
       outDir: resolve(outDir, 'renderer'),
       emptyOutDir: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

@@ -1,8 +1,9 @@
 /**
  * Bytes as text and back: base64 for bytes that cross the IPC bridge or sit inside JSON (a signed
  * PDF, a backup's sealed rows), hex for digests and secrets handed to the main process. Runs
- * everywhere: Node's Buffer where there is one (the main process, ~50x faster), btoa/atob in the
- * renderer.
+ * everywhere: Node's Buffer where there is one (the main process, ~50x faster), the built-in
+ * Uint8Array base64 methods where the browser has them (Chromium 140 on: a backup encodes and
+ * decodes every sealed row, and these are many times faster than a loop), btoa/atob otherwise.
  */
 
 type NodeBuffer = {
@@ -10,9 +11,17 @@ type NodeBuffer = {
 };
 const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 
+type NativeBase64 = {
+  readonly toBase64?: (this: Uint8Array) => string;
+};
+type NativeFromBase64 = { readonly fromBase64?: (text: string) => Uint8Array<ArrayBuffer> };
+const nativeToBase64 = (Uint8Array.prototype as NativeBase64).toBase64;
+const nativeFromBase64 = (Uint8Array as NativeFromBase64).fromBase64;
+
 /** Base64 of `bytes`, in chunks so a large PDF does not overflow the argument list. */
 export function bytesToBase64(bytes: Uint8Array): string {
   if (nodeBuffer) return nodeBuffer.from(bytes).toString('base64');
+  if (nativeToBase64) return nativeToBase64.call(bytes);
   let binary = '';
   const chunk = 0x8000;
   for (let index = 0; index < bytes.length; index += chunk) {
@@ -28,6 +37,7 @@ export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
     // A copy over a plain ArrayBuffer of its own (Buffer slices share a pool).
     return new Uint8Array(decoded);
   }
+  if (nativeFromBase64) return nativeFromBase64(base64);
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);

@@ -1,3 +1,4 @@
+import type { AppDriver } from '../e2e/harness/app-driver';
 import { openAppForScript } from '../e2e/harness/script-session';
 
 /**
@@ -43,52 +44,67 @@ function median(values: readonly number[]): number {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-export async function unlockToFirstScreen(progress: (line: string) => void): Promise<UnlockResult> {
+export type SeededHome = {
+  readonly app: AppDriver;
+  readonly rows: number;
+  readonly signIn: { readonly username: string; readonly password: string };
+  readonly close: () => Promise<void>;
+};
+
+/** The app on the large seeded home, signed out: what both start-up benchmarks measure. */
+export async function openSeededHome(progress: (line: string) => void): Promise<SeededHome> {
   const session = await openAppForScript({ name: 'unlock-benchmark' });
   try {
-    const { app } = session;
-    const { page } = app;
-    progress('[bench] unlock-to-first-screen: seeding the large home in the app (this takes a while)');
-    const summary = (await app.startWithFixture({ size: 'large', seed: 1 })) as {
+    progress('[bench] seeding the large home in the app (this takes a while)');
+    const summary = (await session.app.startWithFixture({ size: 'large', seed: 1 })) as {
       loaded: Record<string, number>;
       signIn: { username: string; password: string };
     };
-    const n = Object.values(summary.loaded).reduce((sum, count) => sum + count, 0);
-    const runs: number[] = [];
-    const floors: number[] = [];
-    for (let repetition = 0; repetition < repetitions; repetition += 1) {
-      await page.evaluate('performance.clearMarks()');
-      await page.getByLabel('Username').fill(summary.signIn.username);
-      await page.getByLabel('Password').fill(summary.signIn.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      // A function, not a string: a string predicate is compiled in the page, which the CSP refuses.
-      await page.waitForFunction(
-        () => performance.getEntriesByName('family-links:first-screen-drawn').length > 0,
-        undefined,
-        { timeout: 60_000 },
-      );
-      const ms: unknown = await page.evaluate(afterKeyDerivation);
-      if (typeof ms !== 'number')
-        throw new Error('The app did not mark both key derivation and its first screen');
-      runs.push(ms);
-      const floor: unknown = await page.evaluate(bareSignInReads);
-      floors.push(typeof floor === 'number' ? floor : Number.NaN);
-      progress(
-        `[bench] unlock-to-first-screen: ${repetition + 1}/${repetitions} ${ms.toFixed(1)} ms after key derivation, floor ${floors.at(-1)?.toFixed(1)} ms`,
-      );
-      await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-    }
-    const medianMs = median(runs);
-    const floorMs = median(floors);
-    return {
-      name: 'unlock-to-first-screen',
-      n,
-      median_ms: round(medianMs),
-      floor_ms: round(floorMs),
-      ratio: round(medianMs / floorMs),
-    };
-  } finally {
+    const rows = Object.values(summary.loaded).reduce((sum, count) => sum + count, 0);
+    return { app: session.app, rows, signIn: summary.signIn, close: session.close };
+  } catch (error) {
     await session.close();
+    throw error;
   }
+}
+
+export async function unlockToFirstScreen(
+  home: SeededHome,
+  progress: (line: string) => void,
+): Promise<UnlockResult> {
+  const { page } = home.app;
+  const runs: number[] = [];
+  const floors: number[] = [];
+  for (let repetition = 0; repetition < repetitions; repetition += 1) {
+    await page.evaluate('performance.clearMarks()');
+    await page.getByLabel('Username').fill(home.signIn.username);
+    await page.getByLabel('Password').fill(home.signIn.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // A function, not a string: a string predicate is compiled in the page, which the CSP refuses.
+    await page.waitForFunction(
+      () => performance.getEntriesByName('family-links:first-screen-drawn').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    );
+    const ms: unknown = await page.evaluate(afterKeyDerivation);
+    if (typeof ms !== 'number')
+      throw new Error('The app did not mark both key derivation and its first screen');
+    runs.push(ms);
+    const floor: unknown = await page.evaluate(bareSignInReads);
+    floors.push(typeof floor === 'number' ? floor : Number.NaN);
+    progress(
+      `[bench] unlock-to-first-screen: ${repetition + 1}/${repetitions} ${ms.toFixed(1)} ms after key derivation, floor ${floors.at(-1)?.toFixed(1)} ms`,
+    );
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  }
+  const medianMs = median(runs);
+  const floorMs = median(floors);
+  return {
+    name: 'unlock-to-first-screen',
+    n: home.rows,
+    median_ms: round(medianMs),
+    floor_ms: round(floorMs),
+    ratio: round(medianMs / floorMs),
+  };
 }

@@ -1,8 +1,15 @@
-import type { ReactNode } from 'react';
-import { UpgradeBackupScreen } from '../features/backup/UpgradeBackupScreen';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Banner } from '../ui/Banner';
 import { DatabaseContext } from '../platform/database-context';
 import { useOpenedDatabase } from './useOpenedDatabase';
+import { ScreenLoading } from './ScreenLoading';
+
+// Needed only on the first start after an update, so it stays out of the first chunk.
+const UpgradeBackupScreen = lazy(() =>
+  import('../features/backup/UpgradeBackupScreen').then((module) => ({
+    default: module.UpgradeBackupScreen,
+  })),
+);
 
 /**
  * Opens the one database before anything else renders, and explains plainly when it cannot.
@@ -21,11 +28,13 @@ export function DatabaseGate({ children }: { children: ReactNode }) {
       );
     case 'backup-before-upgrade':
       return (
-        <UpgradeBackupScreen
-          old={state.old}
-          targetVersion={targetVersion}
-          onDone={(outcome) => afterUpgradeBackup(state.old, outcome)}
-        />
+        <Suspense fallback={<ScreenLoading />}>
+          <UpgradeBackupScreen
+            old={state.old}
+            targetVersion={targetVersion}
+            onDone={(outcome) => afterUpgradeBackup(state.old, outcome)}
+          />
+        </Suspense>
       );
     case 'interrupted-restore':
       return (

@@ -7,7 +7,6 @@ import { useAuthService } from './useAuthService';
 import { useAutoLockMinutes } from './useAutoLockMinutes';
 import { useIdleTimer } from './useIdleTimer';
 import { useLockWhenTheComputerLocks } from './useLockWhenTheComputerLocks';
-import { mark, unlockMarks } from './performance-marks';
 
 /**
  * Holds who is signed in. Locking keeps drafts first, records the lock, then drops the session
@@ -77,20 +76,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const current = stateRef.current;
     if (current.kind === 'signedIn') setState({ ...current, mustChangePassword: false });
   }, []);
-
-  // Marks when the first signed-in screen has been painted: the effect runs after React commits,
-  // the first animation frame is before the next paint, the second is after it.
-  useEffect(() => {
-    if (state.kind !== 'signedIn') return;
-    let second = 0;
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => mark(unlockMarks.firstScreenDrawn));
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
-  }, [state.kind]);
 
   const onIdle = useCallback(() => void lock('idle'), [lock]);
   useIdleTimer(autoLockMinutes, onIdle, state.kind === 'signedIn');

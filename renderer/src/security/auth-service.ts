@@ -3,7 +3,6 @@ import { homeSettingsSchema } from '@shared/schemas/home';
 import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
 import type { AccountKeys } from '@shared/schemas/keyring';
 import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
-import { assessPassword } from '@shared/rules/password-strength';
 import { signInGate } from '@shared/rules/sign-in-lockout';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
@@ -49,12 +48,17 @@ function sessionFrom(staff: StaffMember, keys: HomeKeys): Session {
   };
 }
 
-/** The password rules, with the person's own details as things a guesser would try first. */
-function passwordProblem(
+/**
+ * The password rules, with the person's own details as things a guesser would try first. The
+ * strength estimator's dictionaries (about 1.5 MB) load here, the first time a password is chosen,
+ * rather than before the sign-in form can show.
+ */
+async function passwordProblem(
   password: string,
   who: { name: string; username: string; email: string },
   homeName: string,
-): string | undefined {
+): Promise<string | undefined> {
+  const { assessPassword } = await import('@shared/rules/password-strength');
   const verdict = assessPassword(password, { ...who, homeName });
   switch (verdict.kind) {
     case 'acceptable':
@@ -157,7 +161,7 @@ export function authService(
         };
         return fail('invalid', 'Some details need correcting before the home can be set up.', fields);
       }
-      const weak = passwordProblem(manager.data.password, manager.data, home.data.name);
+      const weak = await passwordProblem(manager.data.password, manager.data, home.data.name);
       if (weak) return fail('invalid', 'Choose a stronger password.', { 'manager.password': weak });
       if (await this.hasAccounts())
         return fail('already-set-up', 'This home is already set up. Sign in instead.');
@@ -329,7 +333,7 @@ export function authService(
         return fail('forbidden', 'Only the Registered Manager can add staff accounts.');
       const form = newAccountFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const weak = passwordProblem(form.data.password, form.data, await homeName());
+      const weak = await passwordProblem(form.data.password, form.data, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger password.', { password: weak });
       if (await staff.findLogin(form.data.username)) {
         return fail('username-taken', 'That username is taken.', {
@@ -430,7 +434,7 @@ export function authService(
       const member = await staff.get(staffId, session.cipher);
       const stored = await accounts.keysOf(staffId);
       if (!member || !stored) return fail('not-found', 'That account no longer exists.');
-      const weak = passwordProblem(temporaryPassword, member, await homeName());
+      const weak = await passwordProblem(temporaryPassword, member, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger temporary password.', { temporaryPassword: weak });
       // The old signing key's secret was wrapped by the forgotten password, which nobody else knows:
       // it cannot be carried over, so the person gets a fresh key and certificate, and the log says so.
@@ -481,7 +485,7 @@ export function authService(
         return fail('wrong-password', 'Your current password is not right.', {
           currentPassword: 'This is not your current password.',
         });
-      const weak = passwordProblem(newPassword, session.staff, await homeName());
+      const weak = await passwordProblem(newPassword, session.staff, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger password.', { newPassword: weak });
       // The signing key and (for a manager) the CA's secret move to the new password unchanged.
       const next = await rewrapForNewPassword(stored, {

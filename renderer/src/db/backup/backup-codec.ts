@@ -58,11 +58,14 @@ export async function tableDigester() {
   const hasher = await createSHA256();
   hasher.init();
   let rows = 0;
+  /** A row already serialised with JSON.stringify (as `add` would). */
+  const addText = (rowText: string) => {
+    hasher.update(`${rowText}\n`);
+    rows += 1;
+  };
   return {
-    add(plainRow: Plain) {
-      hasher.update(`${JSON.stringify(plainRow)}\n`);
-      rows += 1;
-    },
+    add: (plainRow: Plain) => addText(JSON.stringify(plainRow)),
+    addText,
     finish: () => ({ rows, sha256: hasher.digest('hex') }),
   };
 }
@@ -80,11 +83,21 @@ export async function sealChunk(
   index: number,
   content: unknown,
 ): Promise<string> {
+  return sealChunkText(dataKey, backupId, index, JSON.stringify(content));
+}
+
+/** `sealChunk` for content already serialised as JSON. */
+export async function sealChunkText(
+  dataKey: CryptoKey,
+  backupId: string,
+  index: number,
+  json: string,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: chunkContext(backupId, index) },
     dataKey,
-    encoder.encode(JSON.stringify(content)),
+    encoder.encode(json),
   );
   const out = new Uint8Array(12 + data.byteLength);
   out.set(iv, 0);

@@ -259,29 +259,27 @@ async function fill(
     await target.open();
     await target.settings.put({ key: restoreMarkerKey, value: { backupId: header.backupId } });
     let manifest: BackupManifest | undefined;
+    // The next chunk is read, decrypted and decoded while this one is written: IndexedDB writes
+    // in the browser's own process, so the two overlap. Nothing is awaited inside a transaction.
+    const load = (index: number) => loadChunk(port, readId, header.backupId, dataKey, index);
+    let pending = chunkCount > 0 ? load(0) : undefined;
     for (let index = 0; index < chunkCount; index += 1) {
-      const read = await port['backup:read-chunk']({ readId, index });
-      if (!read.ok) return fail('unreadable', `${read.error.message} ${nothingRestored}`);
-      if (read.value.outcome !== 'chunk')
-        return fail('unreadable', `${read.value.message} ${nothingRestored}`);
-      let content: unknown;
-      try {
-        content = await openChunk(dataKey, header.backupId, index, read.value.chunk);
-      } catch {
-        return damaged;
-      }
-      if (isManifest(content)) {
+      const loaded = await pending;
+      pending = index + 1 < chunkCount ? load(index + 1) : undefined;
+      if (!loaded) return damaged;
+      if (loaded.ok === 'threw') throw loaded.error;
+      if (!loaded.ok) return fail('unreadable', `${loaded.message} ${nothingRestored}`);
+      const content = loaded.content;
+      if (content.kind === 'manifest') {
         manifest = content.manifest;
         continue;
       }
-      if (!isTableChunk(content)) return damaged;
       const table = target.tables.find((candidate) => candidate.name === content.table);
       if (!table) return damaged;
       // Derived rows are never restored (a backup should not hold any): they would be worked out again.
       if (derivedTables.has(table.name)) continue;
-      const rows = content.rows.map((row) => fromPlain(row as never));
       await target.transaction('rw', table, async () => {
-        await table.bulkAdd(rows);
+        await table.bulkAdd(content.rows);
       });
       onProgress?.(index + 1, chunkCount);
     }
@@ -305,6 +303,48 @@ async function fill(
       'write-failed',
       `The backup could not be written into the app. ${nothingRestored} Try again.`,
     );
+  }
+}
+
+type LoadedChunk =
+  | { readonly ok: true; readonly content: ChunkContent }
+  | { readonly ok: false; readonly message: string }
+  | { readonly ok: 'threw'; readonly error: unknown }
+  | undefined;
+type ChunkContent =
+  | { readonly kind: 'manifest'; readonly manifest: BackupManifest }
+  | { readonly kind: 'rows'; readonly table: string; readonly rows: unknown[] };
+
+/**
+ * One chunk read from the main process, opened (AES-GCM: it fails if the chunk was changed or
+ * moved) and decoded back into stored rows; undefined when it is damaged. Never rejects (a port
+ * that throws is handed back as a value, and rethrown by the caller), so a chunk read ahead that
+ * is no longer wanted cannot become an unhandled rejection.
+ */
+async function loadChunk(
+  port: BackupPort,
+  readId: string,
+  backupId: string,
+  dataKey: CryptoKey,
+  index: number,
+): Promise<LoadedChunk> {
+  let chunk: string;
+  try {
+    const read = await port['backup:read-chunk']({ readId, index });
+    if (!read.ok) return { ok: false, message: read.error.message };
+    if (read.value.outcome !== 'chunk') return { ok: false, message: read.value.message };
+    chunk = read.value.chunk;
+  } catch (error) {
+    return { ok: 'threw', error };
+  }
+  try {
+    const content = await openChunk(dataKey, backupId, index, chunk);
+    if (isManifest(content)) return { ok: true, content: { kind: 'manifest', manifest: content.manifest } };
+    if (!isTableChunk(content)) return undefined;
+    const rows = content.rows.map((row) => fromPlain(row as never));
+    return { ok: true, content: { kind: 'rows', table: content.table, rows } };
+  } catch {
+    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@ import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/sch
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { sealChunk, tableDigester, toPlain } from './backup-codec';
+import { sealChunk, sealChunkText, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
@@ -33,24 +33,39 @@ export type BackupWriteFailureCode =
   | 'unavailable'
   | 'read-failed';
 
-/** Every row of `table` in primary-key order, a page at a time (each page its own read). */
+/**
+ * Every row of `table` in primary-key order, a page at a time (each page its own read). The next
+ * page is asked for before this one is handed over, so IndexedDB reads it while the caller encodes,
+ * seals or digests this one.
+ */
 export async function* pagesOf(table: Table, pageSize = backupPageSize): AsyncGenerator<unknown[]> {
   // Every table here keeps its key in the row (inbound keys), so the last row says where to go on.
   const keyPath = table.schema.primKey.keyPath;
-  const keyOf = async (rows: unknown[], query: () => Promise<unknown[]>): Promise<unknown> =>
-    typeof keyPath === 'string'
-      ? (rows[rows.length - 1] as Record<string, unknown>)[keyPath]
-      : (await query()).at(-1);
-  let rows = await table.orderBy(':id').limit(pageSize).toArray();
-  let query = () => table.orderBy(':id').limit(pageSize).primaryKeys() as Promise<unknown[]>;
-  while (rows.length > 0) {
-    yield rows;
-    if (rows.length < pageSize) return;
-    const last = await keyOf(rows, query);
-    rows = await table.where(':id').above(last).limit(pageSize).toArray();
-    query = () => table.where(':id').above(last).limit(pageSize).primaryKeys() as Promise<unknown[]>;
+  const pageAfter = async (rows: unknown[], keys: () => Promise<unknown[]>): Promise<Page> => {
+    const last =
+      typeof keyPath === 'string'
+        ? (rows[rows.length - 1] as Record<string, unknown>)[keyPath]
+        : (await keys()).at(-1);
+    return {
+      rows: await table.where(':id').above(last).limit(pageSize).toArray(),
+      keys: () => table.where(':id').above(last).limit(pageSize).primaryKeys() as Promise<unknown[]>,
+    };
+  };
+  let page: Page = {
+    rows: await table.orderBy(':id').limit(pageSize).toArray(),
+    keys: () => table.orderBy(':id').limit(pageSize).primaryKeys() as Promise<unknown[]>,
+  };
+  while (page.rows.length > 0) {
+    const next = page.rows.length < pageSize ? undefined : pageAfter(page.rows, page.keys);
+    // If the caller stops early, the read already asked for is dropped, not reported as unhandled.
+    next?.catch(() => undefined);
+    yield page.rows;
+    if (!next) return;
+    page = await next;
   }
 }
+
+type Page = { readonly rows: unknown[]; readonly keys: () => Promise<unknown[]> };
 
 async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
   const staff = new Map((await db.staff.toArray()).map((row) => [row.id, row]));
@@ -142,9 +157,12 @@ export async function writeBackup(
     for (const table of tables) {
       const digest = await tableDigester();
       for await (const page of pagesOf(table, options.pageSize)) {
-        const plainRows = page.map((row) => toPlain(row));
-        for (const row of plainRows) digest.add(row);
-        const chunk = await sealChunk(dataKey, backupId, index, { table: table.name, rows: plainRows });
+        // Each row is serialised once, for its table's digest and for the chunk: the chunk's text is
+        // exactly JSON.stringify({ table, rows }), built from the same row texts.
+        const rowTexts = page.map((row) => JSON.stringify(toPlain(row)));
+        for (const text of rowTexts) digest.addText(text);
+        const chunkText = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
+        const chunk = await sealChunkText(dataKey, backupId, index, chunkText);
         index += 1;
         const appended = await port['backup:append']({ writeId, chunk });
         if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));

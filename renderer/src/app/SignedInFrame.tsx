@@ -1,0 +1,96 @@
+import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { can } from '@shared/rules/access';
+import type { HomeSettings } from '@shared/schemas/home';
+import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunner';
+import { OutboxBadge } from '../features/outbox/OutboxBadge';
+import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
+import { useSessionApi } from '../security/session-context';
+import { useFirstScreenDrawnMark } from '../security/performance-marks';
+import type { Session } from '../db/session';
+import { defaultRoute, navigationGroups, routes } from '../common/routes';
+import { ScreenLoading } from './ScreenLoading';
+import { Screen } from './screens';
+import { useRoute } from './useRoute';
+
+/** Commits with the first screen (same Suspense boundary), so the mark waits for its code too. */
+function FirstScreenDrawn() {
+  useFirstScreenDrawnMark();
+  return null;
+}
+
+/** The signed-in app: header, the navigation the person's roles allow, and the current screen. */
+export function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
+  const { lock, signOut } = useSessionApi();
+  const [location, go] = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const allowed = useMemo(
+    () => routes.filter((item) => item.needs === undefined || can(session.roles, item.needs)),
+    [session.roles],
+  );
+  const current = allowed.find((item) => item.id === location.route)?.id ?? defaultRoute;
+  const recordId = current === location.route ? location.recordId : undefined;
+
+  // Moving focus to the new screen (or record) tells keyboard and screen-reader users that it changed.
+  useEffect(() => mainRef.current?.focus(), [current, recordId]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="shell__header">
+        <span className="shell__product">Family Links</span>
+        <span className="shell__home">{home?.name}</span>
+        <div className="shell__header-actions">
+          <span>
+            Signed in as <strong>{session.staff.name}</strong>
+          </span>
+          <button type="button" className="button button--secondary" onClick={() => void lock('button')}>
+            Lock
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <nav className="shell__nav" aria-label="Main">
+        {navigationGroups.map((group) => {
+          const items = allowed.filter((item) => item.group === group.id);
+          if (items.length === 0) return null;
+          return (
+            <div key={group.id} className="shell__nav-group">
+              <p className="shell__nav-label" id={`nav-group-${group.id}`}>
+                {group.label}
+              </p>
+              <ul aria-labelledby={`nav-group-${group.id}`}>
+                {items.map((item) => (
+                  <li key={item.id}>
+                    <a
+                      href={`#/${item.id}`}
+                      aria-current={item.id === current ? 'page' : undefined}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        go(item.id);
+                      }}
+                    >
+                      {item.label}
+                      {item.id === 'outbox' ? <OutboxBadge /> : null}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </nav>
+      <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
+        <Suspense fallback={<ScreenLoading />}>
+          <Screen route={current} recordId={recordId} />
+          <FirstScreenDrawn />
+        </Suspense>
+      </main>
+      <CaseFileRetryRunner />
+      <OutboxSenderRunner />
+    </div>
+  );
+}
