@@ -23,10 +23,6 @@ export class DamagedRecordError extends Error {
   }
 }
 
-/** The message a screen shows in place of a damaged record. */
-export const damagedRecordMessage =
-  'This record has been changed outside Family Links and cannot be trusted. Tell the registered manager.';
-
 /**
  * The additional data for a format-2 row: a deterministic serialisation of the table, the id and
  * the plain fields (object keys sorted at every depth, `undefined` left out, arrays in order), so

@@ -6,12 +6,14 @@ import { DeclarationAttentionPanel } from '../declarations';
 import { BackupReminderPanel } from '../backup';
 import { ContactFormAlertPanel, OwedFormsPanel } from '../contact-forms';
 import { TurnedAwayPanel } from './TurnedAwayPanel';
+import { DamagedRecordsPanel } from './DamagedRecordsPanel';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
  * (and renders nothing if not); add a new one here.
  */
 const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
+  { id: 'damaged-records', Panel: DamagedRecordsPanel },
   { id: 'owed-forms', Panel: OwedFormsPanel },
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },
   { id: 'restrictions', Panel: RestrictionAttentionPanel },
