@@ -52,7 +52,16 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   /** Opens rows one by one; any that do not open are noted (audited once) and handed back by id. */
   async function openNoting(session: Session, rows: Parameters<typeof store.openEach>[0]) {
     const { records: opened, damaged } = await store.openEach(rows, session.cipher);
-    if (damaged.length > 0) await damage.note(session, damaged);
+    // Noted from a timer: reads run inside live queries, where Dexie refuses any write.
+    if (damaged.length > 0)
+      await new Promise<void>((resolve) =>
+        setTimeout(() => {
+          damage
+            .note(session, damaged)
+            .catch((error: unknown) => console.error('A damaged record could not be noted', error))
+            .finally(resolve);
+        }, 0),
+      );
     return { opened, damagedIds: damaged.map((found) => found.id) };
   }
 
@@ -204,9 +213,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         db.restrictions.where('reviewOn').belowOrEqual(dueWithin).toArray(),
         db.restrictions.where('effectiveTo').below(today).toArray(),
       ]);
-      const [due, lapsed] = await Promise.all([
-        store.open(dueRows, session.cipher),
-        store.open(lapsedRows, session.cipher),
+      // Damaged ones are noted (the manager's home counts them, the door stops for them), not listed.
+      const [{ opened: due }, { opened: lapsed }] = await Promise.all([
+        openNoting(session, dueRows),
+        openNoting(session, lapsedRows),
       ]);
       const open = (restriction: Restriction) => restriction.endedAt === undefined;
       // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
