@@ -131,6 +131,24 @@ export type DoorVerdict = {
   readonly admittedUnder: readonly AdmittedUnder[];
 };
 
+/**
+ * When restrictions could not be read (changed outside the app, so whom they name cannot be
+ * trusted either): a block for everyone at the door, never clear, until the manager has looked.
+ * The manager may still admit someone with a reason, as for any block.
+ */
+export function unreadableRestrictionsVerdict(restrictionIds: readonly string[]): DoorVerdict {
+  return {
+    kind: 'block',
+    isSignInAllowed: false,
+    restrictionIds: [...restrictionIds],
+    needsSupervisor: false,
+    youngPersonIds: [],
+    idCheckRestrictionIds: [],
+    idCheckedNotRestrictionIds: [],
+    admittedUnder: [],
+  };
+}
+
 export function doorVerdict(check: DoorCheck): DoorVerdict {
   if (check.kind === 'incomplete') {
     return {

@@ -115,6 +115,15 @@ export type ReviewSummaryRow = SealedRow<ReviewSummary, ReviewSummaryPlainKey>;
 /** The one row of the summaries table that is not a summary: a token replaced whenever a review's inputs change. */
 export type ReviewInputsMarkerRow = { readonly id: string; readonly token: string };
 
+/** A sealed row that failed to open, noted once (`id` is `${table}:${rowId}`); ids only. */
+export type DamagedRecordRow = {
+  readonly id: string;
+  readonly table: string;
+  readonly rowId: string;
+  readonly reason: 'does-not-open' | 'old-format-refused';
+  readonly foundAt: string;
+};
+
 /** Something typed but not yet saved, sealed, kept while the screen is locked. */
 export type DraftRow = {
   readonly id: string;
@@ -169,6 +178,7 @@ export class FamilyLinksDb extends Dexie {
   declare reviewSamples: Table<ReviewSample, string>;
   declare reviewSampleItems: Table<SealedRow<SampleItemReview, SampleItemReviewPlainKey>, string>;
   declare reviewSummaries: Table<ReviewSummaryRow | ReviewInputsMarkerRow, string>;
+  declare damagedRecords: Table<DamagedRecordRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

@@ -129,6 +129,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
     upgrade: markContactFormsForListFields,
   },
+  {
+    // Every sealed row's seal covers its plain fields too (row-binding.ts). Sealing needs a key
+    // and a migration holds none, so no row changes here: rows sealed the old way carry no
+    // `sealFormat` and the first signed-in session seals them again (reseal-old-rows.ts). What is
+    // new is the list of records found damaged, by table, each noted once (ids only).
+    version: 12,
+    stores: {
+      damagedRecords: 'id, table',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -1,9 +1,20 @@
 import type { z } from 'zod';
 import type { RecordCipher, SealedBox } from './encryption/record-cipher';
+import {
+  currentSealFormat,
+  DamagedRecordError,
+  oldFormatBinding,
+  refusesOldFormatRows,
+  rowBinding,
+} from './row-binding';
 
-/** A row as stored: the plain (indexed, non-personal) fields, and everything else sealed. */
+/**
+ * A row as stored: the plain (indexed, non-personal) fields, and everything else sealed.
+ * `sealFormat` says what the seal covers (see `row-binding.ts`); rows sealed before it existed have none.
+ */
 export type SealedRow<Record, PlainKey extends keyof Record> = Pick<Record, PlainKey> & {
   readonly sealed: SealedBox;
+  readonly sealFormat?: number;
 };
 
 /** How one table's records become rows and back. `Row` is what the table stores. */
@@ -20,21 +31,29 @@ export type SealedCodec<Record, PlainKey extends keyof Record, Row = SealedRow<R
  *
  * Normally everything but the plain keys is sealed together. With `sealedField`, the row seals
  * that one field's value (a restriction's earlier version kept beside the id of its history row).
- * The table and the row's id are bound into each seal (`${table}:${id}`): a sealed part copied
- * onto another row, or into another table, fails to open.
+ * `indexFields` adds plain fields worked out from the record for an index only (a visitor still
+ * on site). Every plain field of the row, with the table, is bound into the seal (`rowBinding`):
+ * a plain field changed, added or removed outside the app, or a sealed part copied onto another
+ * row or table, fails to open with a `DamagedRecordError`, and the plain copy is never trusted
+ * over what was sealed.
  */
 export function createSealedCodec<
   Schema extends z.ZodType<{ id: string }>,
   PlainKey extends keyof z.infer<Schema>,
+  IndexFields extends object = object,
 >(
   table: string,
   schema: Schema,
   plainKeys: readonly PlainKey[],
-  options: { readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey> } = {},
-): SealedCodec<z.infer<Schema>, PlainKey> {
+  options: {
+    readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey>;
+    readonly indexFields?: (record: z.infer<Schema>) => IndexFields;
+  } = {},
+): SealedCodec<z.infer<Schema>, PlainKey, SealedRow<z.infer<Schema>, PlainKey> & IndexFields> {
   type Record = z.infer<Schema>;
-  const context = (id: string) => `${table}:${id}`;
-  const { sealedField } = options;
+  type Row = SealedRow<Record, PlainKey> & IndexFields;
+  const { sealedField, indexFields } = options;
+  const bound = (row: object) => rowBinding(table, row as { readonly [key: string]: unknown });
   return {
     table,
     async encode(record, cipher) {
@@ -44,17 +63,32 @@ export function createSealedCodec<
         plain[key] = record[key];
         delete secret[key];
       }
+      const clear = { ...plain, ...indexFields?.(record), sealFormat: currentSealFormat };
       const sealed = await cipher.seal(
-        context(record.id),
+        bound(clear),
         sealedField === undefined ? secret : record[sealedField],
       );
-      return { ...(plain as Pick<Record, PlainKey>), sealed };
+      return { ...clear, sealed } as unknown as Row;
     },
     async decode(row, cipher) {
-      const { sealed, ...plain } = row;
-      const id = (plain as { id?: unknown }).id;
+      const { sealed, ...clear } = row;
+      const id = (clear as { id?: unknown }).id;
       if (typeof id !== 'string') throw new Error(`A row in ${table} has no id`);
-      const secret = await cipher.open(context(id), sealed);
+      const format = (clear as { sealFormat?: unknown }).sealFormat;
+      if (format === undefined && refusesOldFormatRows(cipher))
+        throw new DamagedRecordError(table, id, 'old-format-refused');
+      let secret: unknown;
+      try {
+        secret = await cipher.open(format === undefined ? oldFormatBinding(table, id) : bound(clear), sealed);
+      } catch {
+        throw new DamagedRecordError(table, id, 'does-not-open');
+      }
+      const plain: Partial<Record> = {};
+      for (const key of plainKeys) {
+        // A row sealed before a field became plain keeps it in the sealed part only.
+        const value = (clear as unknown as Record)[key];
+        if (value !== undefined) plain[key] = value;
+      }
       return schema.parse(
         sealedField === undefined ? { ...(secret as object), ...plain } : { ...plain, [sealedField]: secret },
       );

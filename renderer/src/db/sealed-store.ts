@@ -4,7 +4,11 @@ import type { Failed } from '@shared/result';
 import type { RecordCipher, SealedBox } from './encryption/record-cipher';
 import type { RowWrite, WriteStep } from './record-writer';
 import type { SealedCodec } from './sealed-codec';
+import { DamagedRecordError } from './row-binding';
 import type { Author } from './session';
+
+/** Rows opened one by one: the records, and the rows that did not open. */
+export type Opened<Record> = { readonly records: Record[]; readonly damaged: DamagedRecordError[] };
 
 /** What every sealed row has: its id, and the sealed part whose IV changes with every save. */
 type SealedRowBase = { readonly id: string; readonly sealed: SealedBox };
@@ -34,6 +38,21 @@ export function sealedStore<Record extends { id: string }, Row extends SealedRow
     codec,
     open: (rows: readonly Row[], cipher: RecordCipher) =>
       Promise.all(rows.map((row) => codec.decode(row, cipher))),
+    /**
+     * Opens what opens and hands back, beside it, the rows that do not (changed outside the app):
+     * for screens that must show a damaged record as damaged rather than fail or leave it out.
+     */
+    async openEach(rows: readonly Row[], cipher: RecordCipher): Promise<Opened<Record>> {
+      const settled = await Promise.allSettled(rows.map((row) => codec.decode(row, cipher)));
+      const records: Record[] = [];
+      const damaged: DamagedRecordError[] = [];
+      for (const outcome of settled) {
+        if (outcome.status === 'fulfilled') records.push(outcome.value);
+        else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
+        else throw outcome.reason;
+      }
+      return { records, damaged };
+    },
     async get(id: string, cipher: RecordCipher): Promise<Record | undefined> {
       const row = await table.get(id);
       return row ? codec.decode(row, cipher) : undefined;

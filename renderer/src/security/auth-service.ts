@@ -29,6 +29,8 @@ import { accountRepository } from '../db/repositories/account-repository';
 import type { AuditEventInput } from '../db/repositories/audit-log-repository';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
+import { damagedRecordRepository } from '../db/repositories/damaged-record-repository';
+import { applyRowSealMarker } from '../db/repositories/reseal-old-rows';
 import type { Session } from '../db/session';
 import { rememberProofKey } from './manager-proof';
 import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
@@ -247,7 +249,7 @@ export function authService(
     async signIn(
       username: string,
       password: string,
-    ): Promise<Result<SignedIn, 'not-recognised' | 'locked' | 'inactive'>> {
+    ): Promise<Result<SignedIn, 'not-recognised' | 'locked' | 'inactive' | 'damaged'>> {
       const now = clock();
       const login = await staff.findLogin(username);
       const keysRecord = login ? await accounts.keysOf(login.id) : undefined;
@@ -296,8 +298,21 @@ export function authService(
         return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
       }
       const cipher = createRecordCipher(unlocked.value.keys.dataKey);
-      const member = await staff.get(login.id, cipher);
+      await applyRowSealMarker(db, cipher);
+      // The roles and the switch come from the sealed row, never the plain copy the lookup used:
+      // a row edited outside the app does not open, and the sign-in is refused, not guessed at.
+      const opened = await staff.open(login.id, cipher);
+      if (opened.kind === 'damaged') {
+        await damagedRecordRepository(db).noteBeforeSignIn([opened.error]);
+        return fail(
+          'damaged',
+          'This account’s record has been changed outside Family Links, so it cannot be used to sign in. Tell the registered manager.',
+        );
+      }
+      const member = opened.kind === 'opened' ? opened.member : undefined;
       if (!member) return fail('not-recognised', notRecognised);
+      if (!member.isActive)
+        return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
       const session = sessionFrom(member, unlocked.value.keys);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       rememberProofKey(session, unlocked.value.secrets.signing);

@@ -15,6 +15,10 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
 import { alertPanGroupAfterChange, restrictionAlertReference } from './pan-alert-repository';
+import { damagedRecordRepository } from './damaged-record-repository';
+
+/** Restrictions as one person may see them, and those that did not open (changed outside the app). */
+export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly damagedIds: string[] };
 
 export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, [
   'id',
@@ -25,7 +29,7 @@ export const restrictionCodec = createSealedCodec('restrictions', restrictionSch
 ] satisfies RestrictionPlainKey[]);
 
 /** A restriction as it was before a change (its `version`), kept sealed beside when it changed. */
-const restrictionHistoryCodec = createSealedCodec(
+export const restrictionHistoryCodec = createSealedCodec(
   'restrictionHistory',
   z.object({ id: z.string(), restrictionId: z.string(), at: z.string(), version: restrictionSchema }),
   ['id', 'restrictionId', 'at'],
@@ -43,6 +47,23 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const store = sealedStore(db.restrictions, restrictionCodec);
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
   const records = recordWriter(db, clock);
+  const damage = damagedRecordRepository(db, clock);
+
+  /** Opens rows one by one; any that do not open are noted (audited once) and handed back by id. */
+  async function openNoting(session: Session, rows: Parameters<typeof store.openEach>[0]) {
+    const { records: opened, damaged } = await store.openEach(rows, session.cipher);
+    // Noted from a timer: reads run inside live queries, where Dexie refuses any write.
+    if (damaged.length > 0)
+      await new Promise<void>((resolve) =>
+        setTimeout(() => {
+          damage
+            .note(session, damaged)
+            .catch((error: unknown) => console.error('A damaged record could not be noted', error))
+            .finally(resolve);
+        }, 0),
+      );
+    return { opened, damagedIds: damaged.map((found) => found.id) };
+  }
 
   /**
    * Tells the young person's PAN group about a saved change (DESIGN rule 2), then hands the result back
@@ -146,19 +167,32 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       return all.map((restriction) => visibleRestriction(restriction, session.roles));
     },
 
-    /** Whole records, for the restriction check only: its answer is what leaves the data layer. */
-    async listForCheck(session: Session, today: string): Promise<Restriction[]> {
-      if (!can(session.roles, 'restriction:read-instruction')) return [];
-      return (await store.all(session.cipher)).filter((restriction) =>
-        isRestrictionInForce(restriction, today),
-      );
+    /**
+     * Whole records, for the restriction check only: its answer is what leaves the data layer.
+     * A restriction that does not open is never read as no restriction: its id comes back in
+     * `damagedIds`, and the check then stops every visitor until the manager has looked. Which
+     * young person or visitor it was for cannot be trusted either, so it stops them all.
+     */
+    async listForCheck(session: Session, today: string): Promise<RestrictionsRead<Restriction>> {
+      if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
+      const { opened, damagedIds } = await openNoting(session, await db.restrictions.toArray());
+      return {
+        restrictions: opened.filter((restriction) => isRestrictionInForce(restriction, today)),
+        damagedIds,
+      };
     },
 
-    async listForYoungPerson(session: Session, youngPersonId: string): Promise<VisibleRestriction[]> {
+    /** A young person's restrictions as this person may see them, and any that did not open. */
+    async listForYoungPerson(
+      session: Session,
+      youngPersonId: string,
+    ): Promise<RestrictionsRead<VisibleRestriction>> {
       const rows = await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray();
-      return (await store.open(rows, session.cipher)).map((restriction) =>
-        visibleRestriction(restriction, session.roles),
-      );
+      const { opened, damagedIds } = await openNoting(session, rows);
+      return {
+        restrictions: opened.map((restriction) => visibleRestriction(restriction, session.roles)),
+        damagedIds,
+      };
     },
 
     /** Earlier versions of one restriction, newest first. Only for those who may read its authority. */
@@ -186,11 +220,14 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         db.restrictions.where('reviewOn').belowOrEqual(dueWithin).toArray(),
         db.restrictions.where('effectiveTo').below(today).toArray(),
       ]);
-      const [due, lapsed, all] = await Promise.all([
-        store.open(dueRows, session.cipher),
-        store.open(lapsedRows, session.cipher),
+      // Damaged ones are noted (the manager's home counts them, the door stops for them), not listed.
+      const [{ opened: due }, { opened: lapsed }, { opened: all }] = await Promise.all([
+        openNoting(session, dueRows),
+        openNoting(session, lapsedRows),
         // Whether one was approved is sealed with its authority: only its readers learn it.
-        can(session.roles, 'restriction:approve') ? store.all(session.cipher) : Promise.resolve([]),
+        can(session.roles, 'restriction:approve')
+          ? db.restrictions.toArray().then((rows) => openNoting(session, rows))
+          : Promise.resolve({ opened: [] as Restriction[], damagedIds: [] }),
       ]);
       const open = (restriction: Restriction) => restriction.endedAt === undefined;
       // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.

@@ -25,7 +25,7 @@ const storedPdfSchema = z.object({
   place: caseFilePlaceSchema,
 });
 type StoredPdf = z.infer<typeof storedPdfSchema>;
-const signedPdfCodec = createSealedCodec('contactFormFiles', storedPdfSchema, ['id']);
+export const signedPdfCodec = createSealedCodec('contactFormFiles', storedPdfSchema, ['id']);
 
 export type SignedFile = {
   readonly pdf: Uint8Array;

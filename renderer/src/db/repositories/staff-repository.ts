@@ -2,6 +2,7 @@ import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
 import type { FamilyLinksDb, StaffPlainKey } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { createSealedCodec } from '../sealed-codec';
+import { DamagedRecordError } from '../row-binding';
 
 /**
  * Staff rows keep their id, username, roles and whether they are active in the clear: the
@@ -24,6 +25,25 @@ export function staffRepository(db: FamilyLinksDb) {
       return row
         ? { id: row.id, username: row.username, roles: row.roles, isActive: row.isActive }
         : undefined;
+    },
+
+    /** One account's record for signing in: opened, missing, or damaged (changed outside the app). */
+    async open(
+      id: string,
+      cipher: RecordCipher,
+    ): Promise<
+      | { kind: 'opened'; member: StaffMember }
+      | { kind: 'missing' }
+      | { kind: 'damaged'; error: DamagedRecordError }
+    > {
+      const row = await db.staff.get(id);
+      if (!row) return { kind: 'missing' };
+      try {
+        return { kind: 'opened', member: await staffCodec.decode(row, cipher) };
+      } catch (error) {
+        if (error instanceof DamagedRecordError) return { kind: 'damaged', error };
+        throw error;
+      }
     },
 
     async count(): Promise<number> {

@@ -4,6 +4,7 @@ import {
   type VisitorEntry,
 } from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
+import { unreadableRestrictionsVerdict } from '@shared/rules/door-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitorLogRow } from '../database';
@@ -146,7 +147,9 @@ export function visitorLogRepository(
       check: DoorChecker,
       today: string,
     ): Promise<DoorVerdict> {
-      const restrictions = await restrictionRepository(db).listForCheck(session, today);
+      const { restrictions, damagedIds } = await restrictionRepository(db).listForCheck(session, today);
+      // A restriction that does not open might be the one for this visitor: never clear.
+      if (damagedIds.length > 0) return unreadableRestrictionsVerdict(damagedIds);
       // A registered visitor is checked under every name they are known by, not just as typed.
       const person = visitor.personId
         ? await peopleRepository(db).getPerson(session, visitor.personId)

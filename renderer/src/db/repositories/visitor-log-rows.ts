@@ -8,24 +8,25 @@ import { createSealedCodec, type SealedCodec } from '../sealed-codec';
 
 /** How the visitor register is stored, and the types its writers share (`visitor-log-repository.ts`). */
 
-const sealedEntryCodec = createSealedCodec('visitorLog', visitorEntrySchema, [
-  'id',
-  'arrivedAt',
-  'departedAt',
-  'visitingYoungPersonIds',
-  'amendsEntryId',
-] satisfies VisitorLogPlainKey[]);
-
-/** A register entry as stored: sealed, with `isOnSite` beside it for the fire roll's index. */
-export const visitorLogCodec: SealedCodec<VisitorEntry, VisitorLogPlainKey, VisitorLogRow> = {
-  table: sealedEntryCodec.table,
-  async encode(entry, cipher) {
+/** A register entry as stored: sealed, with `isOnSite` beside it (bound into the seal) for the fire roll's index. */
+export const visitorLogCodec: SealedCodec<VisitorEntry, VisitorLogPlainKey, VisitorLogRow> =
+  createSealedCodec(
+    'visitorLog',
+    visitorEntrySchema,
+    [
+      'id',
+      'arrivedAt',
+      'departedAt',
+      'visitingYoungPersonIds',
+      'amendsEntryId',
+    ] satisfies VisitorLogPlainKey[],
     // Someone turned away never came in: never on site.
-    const isOnSite = entry.kind === 'visit' && !entry.departedAt ? 1 : 0;
-    return { ...(await sealedEntryCodec.encode(entry, cipher)), isOnSite };
-  },
-  decode: (row, cipher) => sealedEntryCodec.decode(row, cipher),
-};
+    {
+      indexFields: (entry) => ({
+        isOnSite: entry.kind === 'visit' && !entry.departedAt ? (1 as const) : (0 as const),
+      }),
+    },
+  );
 
 export type { DoorVerdict } from '@shared/rules/door-check';
 

@@ -10,6 +10,7 @@ import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
 
 const blockHeading = 'Do not admit. Speak to the duty manager.';
+const unreadableHeading = 'Do not admit anyone. Speak to the registered manager.';
 
 type Props = {
   readonly check: LiveDoorCheck;
@@ -28,14 +29,15 @@ type Props = {
   readonly onReopenIdCheck: (restrictionId: string) => void;
 };
 
-function summaryOf(check: LiveDoorCheck): string {
+function summaryOf(check: LiveDoorCheck, isUnreadable: boolean): string {
   if (check.state === 'waiting') return 'The answer shows here as you type the name.';
   if (check.state === 'loading') return 'Loading the restriction register…';
   switch (check.result.kind) {
     case 'incomplete':
       return 'Type their full name to check it.';
     case 'clear':
-      return 'No restrictions found for this name.';
+      // A restriction that cannot be read could be this visitor's: nothing is clear.
+      return isUnreadable ? '' : 'No restrictions found for this name.';
     case 'checkId':
       return 'Check their ID before going any further.';
     case 'warn':
@@ -82,13 +84,14 @@ function IncompleteNote({ result }: { result: Extract<DoorCheck, { kind: 'incomp
 export function DoorCheckPanel(props: Props) {
   const { check, restrictions, roles, youngPersonName } = props;
   const result = check.state === 'checked' ? check.result : undefined;
+  const isUnreadable = (restrictions?.damagedIds.length ?? 0) > 0;
   const byId: ReadonlyMap<string, Restriction> = restrictions?.byId ?? new Map<string, Restriction>();
   const restrictedName = (match: RestrictionMatch) => {
     const restriction = byId.get(match.restrictionId);
     return restriction ? visibleRestriction(restriction, roles).name : match.name.restrictedName;
   };
   const statusClass =
-    result?.kind === 'clear'
+    result?.kind === 'clear' && !isUnreadable
       ? 'door-check__clear'
       : result?.kind === 'incomplete'
         ? 'door-check__incomplete'
@@ -97,8 +100,21 @@ export function DoorCheckPanel(props: Props) {
   return (
     <div className="door-check" aria-label="The restriction check" role="group">
       <p role="status" className={statusClass}>
-        {summaryOf(check)}
+        {summaryOf(check, isUnreadable)}
       </p>
+      {isUnreadable ? (
+        <section
+          className="door-panel door-panel--block"
+          role="alert"
+          aria-labelledby="door-unreadable-title"
+        >
+          <h2 id="door-unreadable-title">{unreadableHeading}</h2>
+          <p>
+            A restriction record has been changed outside Family Links and cannot be trusted, so no one can be
+            checked against it. Tell the registered manager.
+          </p>
+        </section>
+      ) : null}
       {result?.kind === 'incomplete' ? <IncompleteNote result={result} /> : null}
       {result && result.kind !== 'incomplete' && result.idCheckedNot.length > 0 ? (
         <ul className="door-id-done">

@@ -8,6 +8,8 @@ import { useSession } from '../../security/session-context';
 export type DoorRestrictions = {
   readonly index: RestrictionIndex;
   readonly byId: ReadonlyMap<string, Restriction>;
+  /** Restrictions that did not open (changed outside the app): the door then clears no one. */
+  readonly damagedIds: readonly string[];
 };
 
 /**
@@ -18,10 +20,14 @@ export function useDoorRestrictions(today: string): DoorRestrictions | undefined
   const db = useDatabase();
   const session = useSession();
   return useLiveQuery(async () => {
-    const inForce = await restrictionRepository(db).listForCheck(session, today);
+    const { restrictions: inForce, damagedIds } = await restrictionRepository(db).listForCheck(
+      session,
+      today,
+    );
     return {
       index: prepareRestrictionIndex(inForce),
       byId: new Map(inForce.map((restriction) => [restriction.id, restriction])),
+      damagedIds,
     };
   }, [db, session, today]);
 }

@@ -11,6 +11,7 @@ import { HomeOverviewPanel } from './HomeOverviewPanel';
 import { SetUpChecklist } from './SetUpChecklist';
 import { useHomeOverview } from './useHomeOverview';
 import { useSetUpFacts } from './useSetUpFacts';
+import { DamagedRecordsPanel } from './DamagedRecordsPanel';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
@@ -18,6 +19,7 @@ import { useSetUpFacts } from './useSetUpFacts';
  * overview links to the panel that lists its records (`#/home/<id>`).
  */
 const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
+  { id: 'damaged-records', Panel: DamagedRecordsPanel },
   { id: 'owed-forms', Panel: OwedFormsPanel },
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },
   { id: 'restrictions', Panel: RestrictionAttentionPanel },

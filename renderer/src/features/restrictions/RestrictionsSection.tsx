@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { can, type VisibleRestriction } from '@shared/rules/access';
 import { Banner } from '../../ui/Banner';
+import { DamagedRecordNotice } from '../../ui/DamagedRecordNotice';
 import { useSession } from '../../security/session-context';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useHomeToday } from '../../common/useHomeToday';
@@ -80,12 +81,17 @@ export function RestrictionsSection({ youngPersonId, youngPersonName }: Props) {
           </button>
         </div>
       ) : null}
+      {restrictions?.damagedIds.map((id) => (
+        <DamagedRecordNotice key={id} />
+      ))}
       {restrictions === undefined ? (
         <p role="status">Loading restrictions…</p>
-      ) : restrictions.length === 0 ? (
-        <p className="empty">No contact restrictions are recorded for {youngPersonName}.</p>
+      ) : restrictions.restrictions.length === 0 ? (
+        restrictions.damagedIds.length > 0 ? null : (
+          <p className="empty">No contact restrictions are recorded for {youngPersonName}.</p>
+        )
       ) : (
-        inReadingOrder(restrictions, today).map((restriction) => (
+        inReadingOrder(restrictions.restrictions, today).map((restriction) => (
           <RestrictionCard
             key={restriction.id}
             restriction={restriction}

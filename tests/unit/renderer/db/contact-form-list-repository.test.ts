@@ -14,6 +14,7 @@ import {
 } from '../../../../renderer/src/db/repositories/contact-form-reference';
 import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from './test-database';
+import { oldFormatRow } from './old-format-row';
 import { testSession } from './test-session';
 
 let db: FamilyLinksDb;
@@ -166,17 +167,24 @@ describe('the Contact forms list', () => {
     const manager = await testSession(['registeredManager']);
     const old = form(0, { staffIds: [manager.staff.id] });
     // As version 10 stored it: kind, start, filing time and staff inside the sealed part only.
-    const row = await contactFormCodec.encode(old, manager.cipher);
-    const { kind: _kind, contactStartedAt: _start, filedAt: _filed, staffIds: _staff, ...plain } = row;
-    const sealed = await manager.cipher.seal(`contactForms:${old.id}`, {
-      ...((await manager.cipher.open(`contactForms:${old.id}`, row.sealed)) as object),
-      kind: old.kind,
-      contactStartedAt: old.contactStartedAt,
-      filedAt: old.filedAt,
-      staffIds: old.staffIds,
-    });
+    const plain = await oldFormatRow(
+      'contactForms',
+      old,
+      [
+        'id',
+        'reference',
+        'youngPersonId',
+        'authorId',
+        'dueAt',
+        'status',
+        'contactEndedAt',
+        'restrictionFlaggedAt',
+        'amendsFormId',
+      ],
+      manager.cipher,
+    );
     // Untyped on purpose: a row of an older shape than the table's type.
-    await db.table('contactForms').put({ ...plain, sealed, listFieldsPending: 1 });
+    await db.table('contactForms').put({ ...plain, listFieldsPending: 1 });
     expect((await contactFormListRepository(db).page(manager, { kind: 'phoneCall' }, { now })).items).toEqual(
       [],
     );

@@ -51,7 +51,14 @@ describe('the disclosure log', () => {
     const { careWorker, disclosures } = await setUp();
     await disclosures.record(careWorker, { ...registerCsv, youngPersonId }, forOfsted);
     const [row] = await db.disclosures.toArray();
-    expect(Object.keys(row ?? {}).sort()).toEqual(['at', 'byId', 'id', 'sealed', 'youngPersonId']);
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      'at',
+      'byId',
+      'id',
+      'sealFormat',
+      'sealed',
+      'youngPersonId',
+    ]);
   });
 
   it('needs a reason in words for “another reason”, and records nothing without one', async () => {

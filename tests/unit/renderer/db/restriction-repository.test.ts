@@ -49,7 +49,7 @@ describe('the restriction register', () => {
     const recorded = await restrictions.record(tutor, courtOrder);
     if (!recorded.ok) throw new Error(recorded.error.message);
     expect(recorded.value.approvedById).toBeUndefined();
-    expect(await restrictions.listForCheck(tutor, '2026-06-01')).toHaveLength(1);
+    expect((await restrictions.listForCheck(tutor, '2026-06-01')).restrictions).toHaveLength(1);
     const approved = await restrictions.approve(manager, recorded.value.id);
     expect(approved.ok && approved.value.approvedById).toBe(manager.staff.id);
     const refused = await restrictions.approve(tutor, recorded.value.id);
@@ -109,7 +109,7 @@ describe('the restriction register', () => {
     const history = await restrictions.history(manager, recorded.value.id);
     expect(history?.map((entry) => entry.version.kind)).toEqual(['supervisedOnly', 'noContact']);
     expect(await restrictions.listAll(manager)).toHaveLength(1);
-    expect(await restrictions.listForCheck(manager, '2026-06-01')).toHaveLength(0);
+    expect((await restrictions.listForCheck(manager, '2026-06-01')).restrictions).toHaveLength(0);
   });
 
   it.each([

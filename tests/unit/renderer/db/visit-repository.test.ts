@@ -127,6 +127,7 @@ describe('booking visits', () => {
       'id',
       'kind',
       'roomId',
+      'sealFormat',
       'sealed',
       'staffIds',
       'startsAt',

@@ -3,6 +3,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { damagedRecordRepository } from '../../../../renderer/src/db/repositories/damaged-record-repository';
 import {
   turnedAwayReference,
   undoSignOutWindowMs,
@@ -317,5 +318,33 @@ describe('the handover', () => {
       ['Gary Price', 'visit'],
       ['John Smith', 'turnedAway'],
     ]);
+  });
+});
+
+describe('a restriction changed outside the app', () => {
+  it('its end date moved into the past in IndexedDB does not lift the block: the door stops everyone', async () => {
+    const home = await setUp();
+    const barred = await home.restrict('John Smith', 'noContact');
+    await home.db.restrictions.update(barred.id, { effectiveTo: '2026-02-01' });
+    const result = await home.register.signIn(home.careWorker, home.visit('John Smith'), check, today);
+    expect(result.ok ? 'signed in' : result.error.code).toBe('blocked');
+    // Whom it named cannot be trusted either: nobody is cleared while it is damaged.
+    const other = await home.register.signIn(home.careWorker, home.visit('Mary Jones'), check, today);
+    expect(other.ok ? 'signed in' : other.error.code).toBe('blocked');
+  });
+
+  it('shows as damaged where it is listed, and the audit log notes it once however often it is read', async () => {
+    const home = await setUp();
+    const barred = await home.restrict('John Smith', 'noContact');
+    await home.db.restrictions.update(barred.id, { effectiveTo: '2026-02-01' });
+    const restrictions = restrictionRepository(home.db);
+    const listed = await restrictions.listForYoungPerson(home.careWorker, home.youngPerson.id);
+    expect(listed).toEqual({ restrictions: [], damagedIds: [barred.id] });
+    expect((await restrictions.listForCheck(home.careWorker, today)).damagedIds).toEqual([barred.id]);
+    await restrictions.listForYoungPerson(home.manager, home.youngPerson.id);
+    const damaged = (await home.actions(home.manager)).filter((action) => action === 'record.damaged');
+    expect(damaged).toHaveLength(1);
+    expect(await damagedRecordRepository(home.db).count(home.manager)).toBe(1);
+    expect(await damagedRecordRepository(home.db).count(home.careWorker)).toBe(0);
   });
 });

@@ -226,3 +226,31 @@ describe('the audit log on disk', () => {
     expect(verdict?.kind).toBe('tampered');
   });
 });
+
+describe('a staff row changed outside the app', () => {
+  it('a care worker made a manager in IndexedDB is refused, not signed in as a manager, and it is noted once', async () => {
+    const { auth, session } = await setUp();
+    const colleague = await addColleague(auth, session);
+    await db.staff.update(colleague.id, { roles: ['registeredManager'] });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const result = await auth.signIn('thughes', colleaguePassword);
+      expect(result.ok ? result.value.session.roles : result.error.code).toBe('damaged');
+    }
+    expect(await db.damagedRecords.toArray()).toEqual([
+      expect.objectContaining({ table: 'staff', rowId: colleague.id }),
+    ]);
+    expect((await db.pendingAudit.toArray()).filter((row) => row.action === 'record.damaged')).toHaveLength(
+      1,
+    );
+  }, 60_000);
+
+  it('a switched-off account switched back on in IndexedDB is refused', async () => {
+    const { auth, session } = await setUp();
+    const colleague = await addColleague(auth, session);
+    const off = await auth.updateAccount(session, colleague.id, { isActive: false });
+    if (!off.ok) throw new Error(off.error.message);
+    await db.staff.update(colleague.id, { isActive: true });
+    const result = await auth.signIn('thughes', colleaguePassword);
+    expect(result.ok ? 'signed in' : result.error.code).toBe('damaged');
+  }, 60_000);
+});

@@ -24,7 +24,7 @@ async function openRestriction() {
     card,
     restriction,
     stored: async () =>
-      (await restrictionRepository(home!.db).listForYoungPerson(home!.manager, millie.id))[0],
+      (await restrictionRepository(home!.db).listForYoungPerson(home!.manager, millie.id)).restrictions[0],
   };
 }
 

@@ -14,7 +14,8 @@ describe('recording a restriction', () => {
     const home = await openTestHome();
     const millie = await seedYoungPerson(home);
     renderSignedIn(<YoungPeopleScreen youngPersonId={millie.id} />, { db: home.db, session: home.tutor });
-    const stored = () => restrictionRepository(home.db).listForYoungPerson(home.manager, millie.id);
+    const stored = async () =>
+      (await restrictionRepository(home.db).listForYoungPerson(home.manager, millie.id)).restrictions;
 
     const record = await screen.findByRole('button', { name: 'Record a restriction' });
     await waitFor(() => expect(record).toBeEnabled());

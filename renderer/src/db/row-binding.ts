@@ -1,0 +1,73 @@
+import type { RecordCipher } from './encryption/record-cipher';
+
+/**
+ * What a sealed row's seal covers. From format 2 on, the additional data of every seal is the
+ * table, the row's id and every plain field of the row (everything but the sealed part itself),
+ * written out canonically: a plain field edited in IndexedDB (a restriction's end date, a staff
+ * member's roles) makes the row fail to open, instead of overriding what was sealed. Rows sealed
+ * before format 2 bound only `${table}:${id}`; they carry no `sealFormat`, are opened the old way
+ * until the signed-in session has sealed them again, and are refused once the home says every row
+ * is sealed the new way (`refuseOldFormatRows`).
+ */
+export const currentSealFormat = 2;
+
+/** Thrown when a sealed row does not open: changed outside Family Links, or sealed for another row. */
+export class DamagedRecordError extends Error {
+  constructor(
+    readonly table: string,
+    readonly id: string,
+    readonly reason: 'does-not-open' | 'old-format-refused',
+  ) {
+    super(`A record in ${table} has been changed outside Family Links and cannot be trusted`);
+    this.name = 'DamagedRecordError';
+  }
+}
+
+/**
+ * The additional data for a format-2 row: a deterministic serialisation of the table, the id and
+ * the plain fields (object keys sorted at every depth, `undefined` left out, arrays in order), so
+ * the same row always gives the same bytes whatever order its fields were written in.
+ */
+export function rowBinding(table: string, plain: Readonly<Record<string, unknown>>): string {
+  return `family-links/row/${currentSealFormat}\n${table}\n${canonicalJson(plain)}`;
+}
+
+/** The additional data rows sealed before format 2 carry. */
+export function oldFormatBinding(table: string, id: string): string {
+  return `${table}:${id}`;
+}
+
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error('A plain field holds a number that is not finite');
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map((item: unknown) => canonicalJson(item)).join(',')}]`;
+      if (Object.getPrototypeOf(value) !== Object.prototype)
+        throw new Error('A plain field holds something that is not plain data');
+      const entries = Object.entries(value as Record<string, unknown>)
+        .filter(([, item]) => item !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+    }
+    default:
+      throw new Error(`A plain field holds a ${typeof value}, which cannot be bound into a seal`);
+  }
+}
+
+// Sessions (by their cipher) that refuse rows sealed before format 2: set once the home's
+// sealed marker has opened, so an old-format row found after that can only be one put back.
+const refusingOldFormat = new WeakSet<RecordCipher>();
+
+export function refuseOldFormatRows(cipher: RecordCipher): void {
+  refusingOldFormat.add(cipher);
+}
+
+export function refusesOldFormatRows(cipher: RecordCipher): boolean {
+  return refusingOldFormat.has(cipher);
+}

@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
+import { SignInPage } from './pages/sign-in-page';
+
+/**
+ * Someone at a shared computer with DevTools open edits a row's plain fields in IndexedDB
+ * directly (written as plain JavaScript: it runs in the page, and this tsconfig has no DOM types).
+ * Every row in `store` whose `field` equals `match` gets `changes`.
+ */
+const editRows = (
+  store: string,
+  field: string,
+  match: unknown,
+  changes: Record<string, unknown>,
+) => `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('family-links');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  let edited = 0;
+  await new Promise((resolve, reject) => {
+    const transaction = db.transaction(${JSON.stringify(store)}, 'readwrite');
+    const request = transaction.objectStore(${JSON.stringify(store)}).openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      if (${JSON.stringify(match)} === null || cursor.value[${JSON.stringify(field)}] === ${JSON.stringify(match)}) {
+        cursor.update({ ...cursor.value, ...${JSON.stringify(changes)} });
+        edited += 1;
+      }
+      cursor.continue();
+    };
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  db.close();
+  return edited;
+})()`;
+
+async function edit(page: Page, ...args: Parameters<typeof editRows>): Promise<void> {
+  expect(await page.evaluate(editRows(...args))).toBeGreaterThan(0);
+}
+
+const barredJohn = {
+  name: 'John Smith',
+  otherNames: '',
+  kind: 'No contact',
+  authority: 'Court order',
+  reference: 'LS26C09999',
+};
+
+test.describe('records changed outside Family Links', () => {
+  test('a court-ordered block whose end date was moved in IndexedDB still stops the door, and shows as damaged', async ({
+    app,
+    page,
+  }) => {
+    const door = await homeWithRestrictions(app, [barredJohn], {
+      staff: [careWorker],
+    });
+    await edit(page, 'restrictions', 'id', null, { effectiveTo: '2020-01-01' });
+    // The app is opened again (Dexie keeps reads it has made in memory while it runs).
+    await page.reload();
+    await new SignInPage(page).signIn(manager.username, manager.password);
+    await signInAsCareWorker(page);
+    const frame = new AppFrame(page);
+    await frame.open('Front door');
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Family visit', badge: '3' });
+    const stop = page
+      .getByRole('alert')
+      .filter({ hasText: 'Do not admit anyone. Speak to the registered manager.' });
+    await expect(stop).toBeVisible();
+    await expect(page.getByText('No restrictions found for this name.')).toHaveCount(0);
+    await door.signInButton.click();
+    await expect(page.getByText('Do not admit this visitor. Speak to the duty manager.')).toBeVisible();
+    await app.expectAccessible('front door: a restriction changed outside the app');
+    await app.screenshot('door stops everyone while a restriction is damaged');
+
+    await switchUser(page, manager.username, manager.password);
+    await frame.open('Home');
+    await expect(page.getByRole('heading', { name: 'Records changed outside Family Links' })).toBeVisible();
+    await expect(page.getByText('1 record has been changed outside Family Links')).toBeVisible();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await app.screenshot('manager home counts a damaged record');
+    await frame.open('Young people');
+    await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+    await expect(
+      page.getByText('This record has been changed outside Family Links and cannot be trusted.'),
+    ).toBeVisible();
+    await app.expectAccessible('restrictions: a damaged record');
+    await app.screenshot('restriction shows as damaged');
+  });
+
+  test('a care worker made a manager in IndexedDB cannot sign in at all', async ({ app, page }) => {
+    await homeWithRestrictions(app, [], { staff: [careWorker] });
+    await edit(page, 'staff', 'username', careWorker.username, { roles: ['registeredManager'] });
+    await page.reload();
+    await new SignInPage(page).signIn(careWorker.username, careWorker.temporaryPassword);
+    await expect(page.getByText(/This account’s record has been changed outside Family Links/)).toBeVisible();
+    await expect(new SignInPage(page).heading).toBeVisible();
+    await app.screenshot('sign-in refused for an edited staff row');
+  });
+});
