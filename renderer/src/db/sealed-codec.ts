@@ -1,3 +1,4 @@
+import type { Compartment } from '@shared/rules/compartments';
 import type { z } from 'zod';
 import type { RecordCipher, SealedBox } from './encryption/record-cipher';
 
@@ -13,6 +14,10 @@ export type SealedCodec<Record, PlainKey extends keyof Record, Row = SealedRow<R
   decode(row: Row, cipher: RecordCipher): Promise<Record>;
 };
 
+/** Which compartment a table's records are sealed in: one for the table, or chosen per record. */
+export type CompartmentOf<Record> =
+  Compartment | ((record: Record, cipher: RecordCipher) => Compartment | undefined);
+
 /**
  * How one table's records are split for storage. `plainKeys` must include the primary key and
  * every indexed field, and nothing a stranger could use to identify a child. On the way out the
@@ -22,6 +27,10 @@ export type SealedCodec<Record, PlainKey extends keyof Record, Row = SealedRow<R
  * that one field's value (a restriction's earlier version kept beside the id of its history row).
  * The table and the row's id are bound into each seal (`${table}:${id}`): a sealed part copied
  * onto another row, or into another table, fails to open.
+ *
+ * With `compartment`, the sealed part goes under that compartment's key (see
+ * `shared/rules/compartments.ts`), named by the table or worked out per record; the row names it,
+ * and opening picks the key by that name, so rows sealed before (under the door key) still open.
  */
 export function createSealedCodec<
   Schema extends z.ZodType<{ id: string }>,
@@ -30,11 +39,14 @@ export function createSealedCodec<
   table: string,
   schema: Schema,
   plainKeys: readonly PlainKey[],
-  options: { readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey> } = {},
+  options: {
+    readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey>;
+    readonly compartment?: CompartmentOf<z.infer<Schema>>;
+  } = {},
 ): SealedCodec<z.infer<Schema>, PlainKey> {
   type Record = z.infer<Schema>;
   const context = (id: string) => `${table}:${id}`;
-  const { sealedField } = options;
+  const { sealedField, compartment } = options;
   return {
     table,
     async encode(record, cipher) {
@@ -47,6 +59,7 @@ export function createSealedCodec<
       const sealed = await cipher.seal(
         context(record.id),
         sealedField === undefined ? secret : record[sealedField],
+        typeof compartment === 'function' ? compartment(record, cipher) : compartment,
       );
       return { ...(plain as Pick<Record, PlainKey>), sealed };
     },

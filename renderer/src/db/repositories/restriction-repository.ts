@@ -8,28 +8,21 @@ import { isRestrictionInForce } from '@shared/rules/restriction-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, RestrictionPlainKey } from '../database';
+import type { FamilyLinksDb, RestrictionRow } from '../database';
 import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
+import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
 import { alertPanGroupAfterChange, restrictionAlertReference } from './pan-alert-repository';
 
-export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, [
-  'id',
-  'youngPersonId',
-  'personId',
-  'reviewOn',
-  'effectiveTo',
-] satisfies RestrictionPlainKey[]);
-
-/** A restriction as it was before a change (its `version`), kept sealed beside when it changed. */
+/** A restriction as it was before a change (its `version`, whole), kept sealed beside when it changed. */
 const restrictionHistoryCodec = createSealedCodec(
   'restrictionHistory',
   z.object({ id: z.string(), restrictionId: z.string(), at: z.string(), version: restrictionSchema }),
   ['id', 'restrictionId', 'at'],
-  { sealedField: 'version' },
+  { sealedField: 'version', compartment: 'casework' },
 );
 
 export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
@@ -43,6 +36,28 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const store = sealedStore(db.restrictions, restrictionCodec);
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
   const records = recordWriter(db, clock);
+
+  /** The door's view of each row, opened with the door key alone. */
+  const openInstructions = (rows: readonly RestrictionRow[], session: Session) =>
+    Promise.all(rows.map((row) => restrictionCodec.decodeInstruction(row, session.cipher)));
+
+  /**
+   * Each row as this person may see it. Only a session that may read the authority, and holds the
+   * casework key, opens the casework part at all; everyone else opens the door's part alone.
+   */
+  async function openVisible(
+    rows: readonly RestrictionRow[],
+    session: Session,
+  ): Promise<VisibleRestriction[]> {
+    if (can(session.roles, 'restriction:read-authority') && session.cipher.holds('casework'))
+      return (await store.open(rows, session.cipher)).map((restriction) =>
+        visibleRestriction(restriction, session.roles),
+      );
+    return (await openInstructions(rows, session)).map((instruction) => ({
+      view: 'instruction' as const,
+      ...instruction,
+    }));
+  }
 
   /**
    * Tells the young person's PAN group about a saved change (DESIGN rule 2), then hands the result back
@@ -121,7 +136,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         db.people.bulkGet([...form.personIds]),
       ]);
       const [restrictions, people] = await Promise.all([
-        store.open(restrictionRows, session.cipher),
+        openInstructions(restrictionRows, session),
         Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
       ]);
       return restrictedParticipants(
@@ -142,22 +157,32 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     /** Every restriction, as this person may see it. The door check uses the instruction view. */
     async listAll(session: Session): Promise<VisibleRestriction[]> {
-      const all = await store.all(session.cipher);
-      return all.map((restriction) => visibleRestriction(restriction, session.roles));
+      return openVisible(await db.restrictions.toArray(), session);
     },
 
-    /** Whole records, for the restriction check only: its answer is what leaves the data layer. */
-    async listForCheck(session: Session, today: string): Promise<Restriction[]> {
+    /**
+     * What the door check needs of each restriction in force, for everyone: names, kind and the
+     * instruction, opened with the door key alone. Never the authority, reference or description.
+     */
+    async listForCheck(session: Session, today: string): Promise<RestrictionInstruction[]> {
       if (!can(session.roles, 'restriction:read-instruction')) return [];
-      return (await store.all(session.cipher)).filter((restriction) =>
+      return (await openInstructions(await db.restrictions.toArray(), session)).filter((restriction) =>
+        isRestrictionInForce(restriction, today),
+      );
+    },
+
+    /** The restrictions in force today as this person may see them (the door screen's list). */
+    async listInForce(session: Session, today: string): Promise<VisibleRestriction[]> {
+      if (!can(session.roles, 'restriction:read-instruction')) return [];
+      return (await openVisible(await db.restrictions.toArray(), session)).filter((restriction) =>
         isRestrictionInForce(restriction, today),
       );
     },
 
     async listForYoungPerson(session: Session, youngPersonId: string): Promise<VisibleRestriction[]> {
-      const rows = await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray();
-      return (await store.open(rows, session.cipher)).map((restriction) =>
-        visibleRestriction(restriction, session.roles),
+      return openVisible(
+        await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray(),
+        session,
       );
     },
 
@@ -180,18 +205,16 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         db.restrictions.where('effectiveTo').below(today).toArray(),
       ]);
       const [due, lapsed] = await Promise.all([
-        store.open(dueRows, session.cipher),
-        store.open(lapsedRows, session.cipher),
+        openVisible(dueRows, session),
+        openVisible(lapsedRows, session),
       ]);
-      const open = (restriction: Restriction) => restriction.endedAt === undefined;
+      const open = (restriction: VisibleRestriction) => restriction.endedAt === undefined;
       // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
-      const hasLapsed = (restriction: Restriction) =>
+      const hasLapsed = (restriction: VisibleRestriction) =>
         restriction.effectiveTo !== undefined && restriction.effectiveTo < today;
       return {
-        dueForReview: due
-          .filter((restriction) => open(restriction) && !hasLapsed(restriction))
-          .map((restriction) => visibleRestriction(restriction, session.roles)),
-        lapsed: lapsed.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
+        dueForReview: due.filter((restriction) => open(restriction) && !hasLapsed(restriction)),
+        lapsed: lapsed.filter(open),
       };
     },
 

@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
 import { warningInstruction, type DoorCheck } from '@shared/rules/door-check';
-import { visibleRestriction } from '@shared/rules/access';
 import type { RestrictionMatch } from '@shared/rules/restriction-check';
-import type { Restriction } from '@shared/schemas/registers';
-import type { StaffRole } from '@shared/schemas/staff';
 import { IdCheckPanel } from './IdCheckPanel';
 import { MatchList } from './MatchList';
+import type { VisibleRestriction } from '@shared/rules/access';
 import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
 
@@ -14,7 +12,6 @@ const blockHeading = 'Do not admit. Speak to the duty manager.';
 type Props = {
   readonly check: LiveDoorCheck;
   readonly restrictions: DoorRestrictions | undefined;
-  readonly roles: readonly StaffRole[];
   readonly youngPersonName: (id: string) => string;
   /** For a warning: who will supervise, and "I have read this". */
   readonly warnActions: ReactNode;
@@ -80,13 +77,11 @@ function IncompleteNote({ result }: { result: Extract<DoorCheck, { kind: 'incomp
  * block is red and interrupts (role="alert"): do not admit. Each ID check made can be undone.
  */
 export function DoorCheckPanel(props: Props) {
-  const { check, restrictions, roles, youngPersonName } = props;
+  const { check, restrictions, youngPersonName } = props;
   const result = check.state === 'checked' ? check.result : undefined;
-  const byId: ReadonlyMap<string, Restriction> = restrictions?.byId ?? new Map<string, Restriction>();
-  const restrictedName = (match: RestrictionMatch) => {
-    const restriction = byId.get(match.restrictionId);
-    return restriction ? visibleRestriction(restriction, roles).name : match.name.restrictedName;
-  };
+  const byId = restrictions?.byId ?? new Map<string, VisibleRestriction>();
+  const restrictedName = (match: RestrictionMatch) =>
+    byId.get(match.restrictionId)?.name ?? match.name.restrictedName;
   const statusClass =
     result?.kind === 'clear'
       ? 'door-check__clear'
@@ -131,7 +126,6 @@ export function DoorCheckPanel(props: Props) {
           <MatchList
             matches={result.matches}
             byId={byId}
-            roles={roles}
             youngPersonName={youngPersonName}
             showsEffect
           />
@@ -144,7 +138,6 @@ export function DoorCheckPanel(props: Props) {
           <MatchList
             matches={result.matches}
             byId={byId}
-            roles={roles}
             youngPersonName={youngPersonName}
             showsEffect={false}
           />
@@ -158,7 +151,6 @@ export function DoorCheckPanel(props: Props) {
           <MatchList
             matches={result.matches}
             byId={byId}
-            roles={roles}
             youngPersonName={youngPersonName}
             showsEffect
           />

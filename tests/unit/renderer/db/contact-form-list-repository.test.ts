@@ -145,6 +145,7 @@ describe('the Contact forms list', () => {
     const careWorker = await testSession(['careStaff'], {
       dataKey: manager.dataKey,
       auditKey: manager.auditKey,
+      compartments: manager.compartments,
     });
     await store(
       [
