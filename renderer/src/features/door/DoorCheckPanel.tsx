@@ -123,12 +123,7 @@ export function DoorCheckPanel(props: Props) {
       {result?.kind === 'checkId' && result.matches.length > 0 ? (
         <section className="door-panel door-panel--warn" aria-labelledby="door-also-title">
           <h2 id="door-also-title">Also restricted</h2>
-          <MatchList
-            matches={result.matches}
-            byId={byId}
-            youngPersonName={youngPersonName}
-            showsEffect
-          />
+          <MatchList matches={result.matches} byId={byId} youngPersonName={youngPersonName} showsEffect />
         </section>
       ) : null}
       {result?.kind === 'warn' ? (
@@ -148,12 +143,7 @@ export function DoorCheckPanel(props: Props) {
       {result?.kind === 'block' ? (
         <section className="door-panel door-panel--block" role="alert" aria-labelledby="door-block-title">
           <h2 id="door-block-title">{blockHeading}</h2>
-          <MatchList
-            matches={result.matches}
-            byId={byId}
-            youngPersonName={youngPersonName}
-            showsEffect
-          />
+          <MatchList matches={result.matches} byId={byId} youngPersonName={youngPersonName} showsEffect />
           {props.turnAway}
           {props.blockActions}
         </section>
