@@ -5,7 +5,10 @@ import { restrictionCodec } from '../../../../renderer/src/db/repositories/restr
 import { declarationRepository } from '../../../../renderer/src/db/repositories/declaration-repository';
 import { declarationCodec } from '../../../../renderer/src/db/repositories/declaration-repository';
 import { accountRepository } from '../../../../renderer/src/db/repositories/account-repository';
-import { keysAfterAccountChange } from '../../../../renderer/src/db/account-key-changes';
+import {
+  ensureHomeCompartments,
+  keysAfterAccountChange,
+} from '../../../../renderer/src/db/account-key-changes';
 import { createAccountKeyPair } from '../../../../renderer/src/db/encryption/account-key-pair';
 import { grantsFor, openGrants } from '../../../../renderer/src/db/encryption/compartment-grants';
 import {
@@ -220,5 +223,39 @@ describe('the key side of changing an account', () => {
     expect(change).toEqual({ kind: 'revoke', staffId: careWorker.staff.id });
     await accounts.update(manager, off, [], change);
     expect(await db.accountKeys.get(careWorker.staff.id)).toBeUndefined();
+  });
+});
+
+describe('a home that had one data key', () => {
+  it('gets its compartment keys at a manager’s sign-in, never made twice', async () => {
+    const { manager } = await home();
+    // Before: the manager holds no compartment key and no account has been given one.
+    const made = await ensureHomeCompartments(db, {});
+    expect(made.casework && made.manager && made.declarationsMaster).toBeTruthy();
+
+    // Once an account holds the casework key, another manager without it does not make a second one.
+    const kek = await testKek();
+    const keyPair = await createAccountKeyPair(manager.staff.id, kek, manager.auditKey);
+    const publicKey = await crypto.subtle.importKey(
+      'raw',
+      keyPair.publicKey,
+      { name: 'ECDH', namedCurve: 'P-256' },
+      true,
+      [],
+    );
+    await db.accountKeys.add({
+      staffId: manager.staff.id,
+      salt: crypto.getRandomValues(new Uint8Array(16)),
+      kdf: defaultKdfParams,
+      wrappedDataKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
+      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
+      passwordChangeRequired: false,
+      failedAttempts: [],
+      keyPair,
+      grants: await grantsFor(manager.staff, publicKey, made),
+    });
+    const second = await ensureHomeCompartments(db, {});
+    expect(second.casework).toBeUndefined();
+    expect(second.declarationsMaster).toBeUndefined();
   });
 });
