@@ -84,6 +84,35 @@ export type WrappedKey = z.infer<typeof wrappedKeySchema>;
 
 export const saltLength = 16;
 
+const ivSchema = byteArraySchema.refine((iv) => iv.byteLength === 12, {
+  message: 'An AES-GCM IV is 12 bytes.',
+});
+/** An uncompressed P-256 public key: 65 bytes. */
+const p256PublicKeySchema = byteArraySchema.refine((key) => key.byteLength === 65, {
+  message: 'A P-256 public key is 65 bytes.',
+});
+
+export const accountKeyPairSchema = z.object({
+  publicKey: p256PublicKeySchema,
+  wrappedPrivateKey: z.object({
+    iv: ivSchema,
+    data: arrayBufferSchema.refine((data) => data.byteLength <= 512),
+  }),
+  publicKeyTag: arrayBufferSchema.refine((tag) => tag.byteLength === 32, {
+    message: 'An HMAC-SHA-256 tag is 32 bytes.',
+  }),
+});
+export type AccountKeyPair = z.infer<typeof accountKeyPairSchema>;
+
+/** One compartment key given to an account: wrapped under a key agreed with its public key. */
+export const accountGrantSchema = z.object({
+  name: z.enum(['casework', 'manager', 'declarationsMaster', 'ownDeclarations']),
+  ephemeralPublicKey: p256PublicKeySchema,
+  iv: ivSchema,
+  data: arrayBufferSchema.refine((data) => data.byteLength === 48, { message: 'A wrapped key is 48 bytes.' }),
+});
+export type AccountGrant = z.infer<typeof accountGrantSchema>;
+
 /**
  * One account's keyring entry (table `accountKeys`, keyed by `staffId`).
  * - `salt` and `kdf` turn the password into the key-encryption key; both change whenever the
@@ -123,6 +152,14 @@ export const accountKeysSchema = z.object({
     .optional(),
   /** Managers only: the home CA's secret, wrapped by this account's password-derived key (`authority-secret:<staffId>`). */
   authorityKey: z.object({ wrappedSecret: wrappedKeySchema }).optional(),
+  /**
+   * The account's ECDH P-256 key pair (`renderer/src/db/encryption/account-key-pair.ts`): the
+   * public key plain with its HMAC under the audit key, the private key wrapped by the password.
+   * Absent until the person first signs in with a version that has compartments.
+   */
+  keyPair: accountKeyPairSchema.optional(),
+  /** The compartment keys this account holds beyond the door's, each wrapped for its key pair. */
+  grants: z.array(accountGrantSchema).max(8).optional(),
 });
 export type AccountKeys = z.infer<typeof accountKeysSchema>;
 

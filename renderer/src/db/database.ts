@@ -43,6 +43,10 @@ export type YoungPersonPlainKey = 'id' | 'caseNumber';
 export type PersonPlainKey = 'id';
 export type RelationshipPlainKey = 'id' | 'youngPersonId' | 'personId';
 export type RestrictionPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewOn' | 'effectiveTo';
+/** A restriction: the door's part in `sealed`, the casework part (authority, reference, description) apart. */
+export type RestrictionRow = SealedRow<Restriction, RestrictionPlainKey> & {
+  readonly sealedCasework?: SealedBox;
+};
 
 /** A restriction as it was before a change: who changed it, when, and the earlier version, sealed. */
 export type RestrictionHistoryRow = {
@@ -164,7 +168,7 @@ export class FamilyLinksDb extends Dexie {
   declare youngPeople: Table<SealedRow<YoungPerson, YoungPersonPlainKey>, string>;
   declare people: Table<SealedRow<Person, PersonPlainKey>, string>;
   declare relationships: Table<SealedRow<Relationship, RelationshipPlainKey>, string>;
-  declare restrictions: Table<SealedRow<Restriction, RestrictionPlainKey>, string>;
+  declare restrictions: Table<RestrictionRow, string>;
   declare restrictionHistory: Table<RestrictionHistoryRow, string>;
   declare declarations: Table<SealedRow<Declaration, DeclarationPlainKey>, string>;
   declare disclosures: Table<SealedRow<Disclosure, DisclosurePlainKey>, string>;

@@ -1,5 +1,6 @@
+import type { Compartment } from '@shared/rules/compartments';
 import type { z } from 'zod';
-import type { RecordCipher, SealedBox } from './encryption/record-cipher';
+import { CompartmentLockedError, type RecordCipher, type SealedBox } from './encryption/record-cipher';
 import {
   currentSealFormat,
   DamagedRecordError,
@@ -24,6 +25,10 @@ export type SealedCodec<Record, PlainKey extends keyof Record, Row = SealedRow<R
   decode(row: Row, cipher: RecordCipher): Promise<Record>;
 };
 
+/** Which compartment a table's records are sealed in: one for the table, or chosen per record. */
+export type CompartmentOf<Record> =
+  Compartment | ((record: Record, cipher: RecordCipher) => Compartment | undefined);
+
 /**
  * How one table's records are split for storage. `plainKeys` must include the primary key and
  * every indexed field, and nothing a stranger could use to identify a child. On the way out the
@@ -36,6 +41,12 @@ export type SealedCodec<Record, PlainKey extends keyof Record, Row = SealedRow<R
  * a plain field changed, added or removed outside the app, or a sealed part copied onto another
  * row or table, fails to open with a `DamagedRecordError`, and the plain copy is never trusted
  * over what was sealed.
+ *
+ * With `compartment`, the sealed part goes under that compartment's key (see
+ * `shared/rules/compartments.ts`), named by the table or worked out per record; the row names it,
+ * and opening picks the key by that name, so rows sealed before (under the door key) still open.
+ * A row in a compartment this session does not hold is not damaged: `CompartmentLockedError`
+ * passes through for the caller to leave it out.
  */
 export function createSealedCodec<
   Schema extends z.ZodType<{ id: string }>,
@@ -48,11 +59,12 @@ export function createSealedCodec<
   options: {
     readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey>;
     readonly indexFields?: (record: z.infer<Schema>) => IndexFields;
+    readonly compartment?: CompartmentOf<z.infer<Schema>>;
   } = {},
 ): SealedCodec<z.infer<Schema>, PlainKey, SealedRow<z.infer<Schema>, PlainKey> & IndexFields> {
   type Record = z.infer<Schema>;
   type Row = SealedRow<Record, PlainKey> & IndexFields;
-  const { sealedField, indexFields } = options;
+  const { sealedField, indexFields, compartment } = options;
   const bound = (row: object) => rowBinding(table, row as { readonly [key: string]: unknown });
   return {
     table,
@@ -67,6 +79,7 @@ export function createSealedCodec<
       const sealed = await cipher.seal(
         bound(clear),
         sealedField === undefined ? secret : record[sealedField],
+        typeof compartment === 'function' ? compartment(record, cipher) : compartment,
       );
       return { ...clear, sealed } as unknown as Row;
     },
@@ -80,7 +93,8 @@ export function createSealedCodec<
       let secret: unknown;
       try {
         secret = await cipher.open(format === undefined ? oldFormatBinding(table, id) : bound(clear), sealed);
-      } catch {
+      } catch (error) {
+        if (error instanceof CompartmentLockedError) throw error;
         throw new DamagedRecordError(table, id, 'does-not-open');
       }
       const plain: Partial<Record> = {};

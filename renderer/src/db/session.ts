@@ -1,4 +1,5 @@
 import type { StaffMember, StaffRole } from '@shared/schemas/staff';
+import type { CompartmentKeys } from './encryption/compartment-keys';
 import type { RecordCipher } from './encryption/record-cipher';
 
 /**
@@ -8,8 +9,12 @@ import type { RecordCipher } from './encryption/record-cipher';
 export type Session = {
   readonly staff: StaffMember;
   readonly roles: readonly StaffRole[];
+  /** The door compartment's key (the home's first data key): everyone holds it. */
   readonly dataKey: CryptoKey;
   readonly auditKey: CryptoKey;
+  /** The other compartments' keys this person's roles may hold (`shared/rules/compartments.ts`). */
+  readonly compartments: CompartmentKeys;
+  /** Seals and opens records with the door key and `compartments`. */
   readonly cipher: RecordCipher;
 };
 

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '@shared/result';
 import { homeSettingsSchema } from '@shared/schemas/home';
 import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
-import type { AccountKeys } from '@shared/schemas/keyring';
+import { defaultKdfParams, type AccountKeys } from '@shared/schemas/keyring';
 import { staffMemberSchema, type StaffMember } from '@shared/schemas/staff';
 import { signInGate } from '@shared/rules/sign-in-lockout';
 import { can } from '@shared/rules/access';
@@ -24,6 +24,12 @@ import {
   type NewAuthority,
   type NewCredential,
 } from '../db/encryption/signing-keys';
+import { generateHomeCompartments, type CompartmentKeys } from '../db/encryption/compartment-keys';
+import {
+  ensureHomeCompartments,
+  keysAfterAccountChange,
+  reconcileAccountKeys,
+} from '../db/account-key-changes';
 import { windowSigningPort, type SigningPort } from '../platform/signing-port';
 import { accountRepository } from '../db/repositories/account-repository';
 import type { AuditEventInput } from '../db/repositories/audit-log-repository';
@@ -40,13 +46,14 @@ export type SignedIn = { readonly session: Session; readonly mustChangePassword:
 
 const notRecognised = 'That username and password do not match an account. Check them and try again.';
 
-function sessionFrom(staff: StaffMember, keys: HomeKeys): Session {
+function sessionFrom(staff: StaffMember, keys: HomeKeys, compartments: CompartmentKeys): Session {
   return {
     staff,
     roles: staff.roles,
     dataKey: keys.dataKey,
     auditKey: keys.auditKey,
-    cipher: createRecordCipher(keys.dataKey),
+    compartments,
+    cipher: createRecordCipher(keys.dataKey, compartments),
   };
 }
 
@@ -179,6 +186,7 @@ export function authService(
         createdAt: now.toISOString(),
       });
       const keys: HomeKeys = { dataKey: await generateDataKey(), auditKey: await generateAuditKey() };
+      const compartments = await generateHomeCompartments();
       // The home's certificate authority and the manager's own certificate, made before anything is
       // written: if the main process cannot make them, nothing is set up and the person can try again.
       let secrets: AccountSecrets = {};
@@ -218,8 +226,9 @@ export function authService(
         keys,
         passwordChangeRequired: false,
         secrets,
+        grants: { account: member, from: compartments },
       });
-      const session = sessionFrom(member, keys);
+      const session = sessionFrom(member, keys, compartments);
       rememberAuthoritySecret(session, secrets.authority);
       rememberProofKey(session, secrets.signing);
       const stored = await accounts.setUpHome(session, {
@@ -253,6 +262,18 @@ export function authService(
       const now = clock();
       const login = await staff.findLogin(username);
       const keysRecord = login ? await accounts.keysOf(login.id) : undefined;
+      if (login && !login.isActive && !keysRecord) {
+        // Switched off: its keys were deleted then, so no password opens anything any more.
+        await accounts.recordRefusedSignIn(undefined, [
+          {
+            action: 'session.sign-in-refused',
+            recordType: 'staff',
+            recordId: login.id,
+            detail: 'account inactive',
+          },
+        ]);
+        return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
+      }
       if (!login || !keysRecord) {
         await accounts.recordRefusedSignIn(undefined, [
           { action: 'session.sign-in-failed', detail: 'unknown username' },
@@ -313,16 +334,34 @@ export function authService(
       if (!member) return fail('not-recognised', notRecognised);
       if (!member.isActive)
         return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
-      const session = sessionFrom(member, unlocked.value.keys);
+      // A manager makes any compartment key the home lacks (a home that had one key), then gives
+      // every colleague what their roles may hold and takes away what they may not.
+      const isManager = member.roles.includes('registeredManager');
+      const compartments = isManager
+        ? await ensureHomeCompartments(db, unlocked.value.compartments)
+        : unlocked.value.compartments;
+      const session = sessionFrom(member, unlocked.value.keys, compartments);
+      await applyRowSealMarker(db, session.cipher);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       rememberProofKey(session, unlocked.value.secrets.signing);
-      const { lockedUntil: _cleared, ...withoutLock } = keysRecord;
+      const { lockedUntil: _cleared, ...withoutLock } = unlocked.value.withKeyPair ?? keysRecord;
       await accounts.replaceKeys(
         session,
         { ...withoutLock, failedAttempts: [] },
         [{ action: 'session.signed-in', recordType: 'staff', recordId: member.id }],
         { chainPendingSignIns: true },
       );
+      if (isManager) {
+        const changes = await reconcileAccountKeys(db, session);
+        await accounts.applyKeyChanges(session, changes, [
+          {
+            action: 'account.keys-reconciled',
+            recordType: 'staff',
+            recordId: member.id,
+            detail: `${changes.filter((change) => change.kind === 'put').length} given or changed, ${changes.filter((change) => change.kind === 'revoke').length} switched-off removed`,
+          },
+        ]);
+      }
       return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
     },
 
@@ -377,6 +416,7 @@ export function authService(
         keys: session,
         passwordChangeRequired: true,
         secrets,
+        grants: { account: member, from: session.compartments },
       });
       await accounts.add(session, member, keys, [
         {
@@ -422,19 +462,37 @@ export function authService(
             ? ('role-removed' as const)
             : undefined;
       const revokeProblem = revocation ? await revokeCertificates(session, id, revocation) : undefined;
-      await accounts.update(session, next.data, [
-        { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
-        ...(revocation
-          ? [
-              {
-                action: revokeProblem ? 'certificate.not-revoked' : 'certificate.revoked',
-                recordType: 'staff',
-                recordId: id,
-                detail: revokeProblem ?? `${revocation}: no longer accepted for manager-only changes`,
-              },
-            ]
-          : []),
-      ]);
+      const keyChange = await keysAfterAccountChange(session, next.data, await accounts.keysOf(id));
+      await accounts.update(
+        session,
+        next.data,
+        [
+          { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
+          ...(revocation
+            ? [
+                {
+                  action: revokeProblem ? 'certificate.not-revoked' : 'certificate.revoked',
+                  recordType: 'staff',
+                  recordId: id,
+                  detail: revokeProblem ?? `${revocation}: no longer accepted for manager-only changes`,
+                },
+              ]
+            : []),
+          ...(keyChange.kind === 'revoke'
+            ? [{ action: 'account.keys-deleted', recordType: 'staff', recordId: id, detail: 'switched off' }]
+            : keyChange.kind === 'put'
+              ? [
+                  {
+                    action: 'account.keys-regranted',
+                    recordType: 'staff',
+                    recordId: id,
+                    detail: `roles: ${next.data.roles.join(', ')}`,
+                  },
+                ]
+              : []),
+        ],
+        keyChange,
+      );
       return ok(next.data);
     },
 
@@ -447,8 +505,9 @@ export function authService(
       if (!can(session.roles, 'staff:manage'))
         return fail('forbidden', 'Only the Registered Manager can reset passwords.');
       const member = await staff.get(staffId, session.cipher);
-      const stored = await accounts.keysOf(staffId);
-      if (!member || !stored) return fail('not-found', 'That account no longer exists.');
+      if (!member) return fail('not-found', 'That account no longer exists.');
+      // A switched-off account has no keyring entry (its keys were deleted): a reset gives it new keys.
+      const stored = (await accounts.keysOf(staffId)) ?? { staffId, kdf: defaultKdfParams };
       const weak = await passwordProblem(temporaryPassword, member, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger temporary password.', { temporaryPassword: weak });
       // The old signing key's secret was wrapped by the forgotten password, which nobody else knows:
@@ -456,7 +515,7 @@ export function authService(
       const issued = await credentialFor(session, member);
       if (!issued.ok)
         return fail('signing-failed', `${issued.error.message} The password was not reset; try again.`);
-      const hadKey = stored.signingKey !== undefined;
+      const hadKey = 'signingKey' in stored && stored.signingKey !== undefined;
       const authority = member.roles.includes('registeredManager') ? authoritySecretOf(session) : undefined;
       const secrets: AccountSecrets = {
         ...(issued.value.credential ? { signing: issued.value.credential } : {}),
@@ -467,6 +526,7 @@ export function authService(
         keys: session,
         setBy: 'manager-reset',
         secrets,
+        grants: { account: member, from: session.compartments },
       });
       const events: AuditEventInput[] = [
         { action: 'account.password-reset', recordType: 'staff', recordId: staffId },
@@ -508,6 +568,7 @@ export function authService(
         keys: session,
         setBy: 'self',
         secrets: check.value.secrets,
+        grants: { account: session.staff, from: session.compartments },
       });
       await accounts.replaceKeys(session, next, [
         { action: 'account.password-changed', recordType: 'staff', recordId: session.staff.id },

@@ -73,7 +73,9 @@ async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
   for (const raw of await db.accountKeys.toArray()) {
     const parsed = accountKeysSchema.safeParse(raw);
     const member = parsed.success ? staff.get(parsed.data.staffId) : undefined;
-    if (!parsed.success || !member) continue;
+    // Only active accounts' keys travel in a backup: a switched-off account's password must not
+    // open a copy of the records (its entry is deleted from the table when it is switched off).
+    if (!parsed.success || !member || !member.isActive) continue;
     entries.push({
       staffId: parsed.data.staffId,
       username: member.username,

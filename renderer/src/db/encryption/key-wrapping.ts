@@ -8,6 +8,9 @@ import {
   type WrappedKey,
 } from '@shared/schemas/keyring';
 import { deriveKeyEncryptionKey, newSalt } from './key-derivation';
+import { createAccountKeyPair, verifiedPublicKey } from './account-key-pair';
+import type { CompartmentKeys } from './compartment-keys';
+import { grantsFor, openGrants, type GrantAccount } from './compartment-grants';
 
 /**
  * The home has one data key (AES-GCM-256, seals every field no index needs) and one audit key
@@ -119,7 +122,11 @@ export function generateAuditKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, true, ['sign', 'verify']);
 }
 
+/** The door's key (the home's first data key) and the audit key: every account holds both. */
 export type HomeKeys = { readonly dataKey: CryptoKey; readonly auditKey: CryptoKey };
+
+/** Who the new keyring entry is for, and the compartment keys to give them (from the giver's session). */
+export type GrantsToGive = { readonly account: GrantAccount; readonly from: CompartmentKeys };
 
 /**
  * Secrets that belong to one person rather than to the home: the secret that opens their own
@@ -193,14 +200,22 @@ export async function createAccountKeys(input: {
   readonly passwordChangeRequired: boolean;
   readonly kdf?: KdfParams;
   readonly secrets?: AccountSecrets;
+  /** The compartment keys this account's roles may hold, given from the giver's session. */
+  readonly grants?: GrantsToGive;
 }): Promise<AccountKeys> {
   const salt = newSalt();
   const kdf = input.kdf ?? defaultKdfParams;
   const kek = await deriveKeyEncryptionKey(input.password, salt, kdf);
-  const [wrappedDataKey, wrappedAuditKey] = await Promise.all([
+  const [wrappedDataKey, wrappedAuditKey, keyPair] = await Promise.all([
     wrapKey(input.keys.dataKey, kek, dataKeyContext(input.staffId)),
     wrapKey(input.keys.auditKey, kek, auditKeyContext(input.staffId)),
+    createAccountKeyPair(input.staffId, kek, input.keys.auditKey),
   ]);
+  const publicKey = input.grants
+    ? await verifiedPublicKey(keyPair, input.staffId, input.keys.auditKey)
+    : undefined;
+  const grants =
+    input.grants && publicKey ? await grantsFor(input.grants.account, publicKey, input.grants.from) : [];
   const signing = input.secrets?.signing;
   const authority = input.secrets?.authority;
   return {
@@ -211,6 +226,8 @@ export async function createAccountKeys(input: {
     wrappedAuditKey,
     passwordChangeRequired: input.passwordChangeRequired,
     failedAttempts: [],
+    keyPair,
+    grants,
     ...(signing
       ? {
           signingKey: {
@@ -242,11 +259,20 @@ export async function unlockAccountKeys(
   return unlocked.ok ? ok(unlocked.value.keys) : unlocked;
 }
 
+/** What a password opens: the home's keys, the person's own secrets and the compartment keys given to them. */
+export type UnlockedAccount = {
+  readonly keys: HomeKeys;
+  readonly secrets: AccountSecrets;
+  readonly compartments: CompartmentKeys;
+  /** The keyring entry with a key pair made now, for an account that had none: store it. */
+  readonly withKeyPair?: AccountKeys;
+};
+
 /** As `unlockAccountKeys`, also giving the person's own secrets (signing key, and the CA's for a manager). */
 export async function unlockAccount(
   record: AccountKeys,
   password: string,
-): Promise<Result<{ keys: HomeKeys; secrets: AccountSecrets }, UnwrapFailureCode>> {
+): Promise<Result<UnlockedAccount, UnwrapFailureCode>> {
   const kek = await deriveKeyEncryptionKey(password, record.salt, record.kdf);
   const dataKey = await unwrapDataKey(record.wrappedDataKey, kek, record.staffId);
   if (!dataKey.ok) return dataKey;
@@ -254,7 +280,18 @@ export async function unlockAccount(
   if (!auditKey.ok) return auditKey;
   const secrets = await openAccountSecrets(record, kek);
   if (!secrets.ok) return secrets;
-  return ok({ keys: { dataKey: dataKey.value, auditKey: auditKey.value }, secrets: secrets.value });
+  const compartments = await openGrants(record.staffId, record.keyPair, record.grants, kek);
+  // An account from before compartments gets its key pair now, while its password is at hand, so
+  // that a manager can give it the compartments its roles may read.
+  const withKeyPair = record.keyPair
+    ? undefined
+    : { ...record, keyPair: await createAccountKeyPair(record.staffId, kek, auditKey.value) };
+  return ok({
+    keys: { dataKey: dataKey.value, auditKey: auditKey.value },
+    secrets: secrets.value,
+    compartments,
+    ...(withKeyPair ? { withKeyPair } : {}),
+  });
 }
 
 /**
@@ -270,12 +307,14 @@ export type PasswordSetBy = 'self' | 'manager-reset';
  * from the old password, which the manager does not know.
  */
 export async function rewrapForNewPassword(
-  current: AccountKeys,
+  current: Pick<AccountKeys, 'staffId' | 'kdf'>,
   input: {
     readonly newPassword: string;
     readonly keys: HomeKeys;
     readonly setBy: PasswordSetBy;
     readonly secrets?: AccountSecrets;
+    /** The compartment keys to give again under the new key pair. */
+    readonly grants?: GrantsToGive;
   },
 ): Promise<AccountKeys> {
   const next = await createAccountKeys({
@@ -283,6 +322,7 @@ export async function rewrapForNewPassword(
     password: input.newPassword,
     keys: input.keys,
     ...(input.secrets ? { secrets: input.secrets } : {}),
+    ...(input.grants ? { grants: input.grants } : {}),
     passwordChangeRequired: passwordChangeRequiredAfter(input.setBy),
     kdf: strongerKdfParams(current.kdf),
   });

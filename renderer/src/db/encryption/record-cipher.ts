@@ -1,38 +1,70 @@
+import { compartmentKeyLookup, type CompartmentKeys } from './compartment-keys';
+
 /**
  * Seals the parts of a row that no index needs (names, notes, form content) with AES-GCM under
- * the home's data key. The table and record id are bound in as additional data, so a sealed blob
- * copied onto another row, or another table, fails to open instead of showing the wrong record.
+ * one compartment's key (`shared/rules/compartments.ts`). The table and record id are bound in as
+ * additional data, so a sealed blob copied onto another row, or another table, fails to open
+ * instead of showing the wrong record. A box sealed under any compartment but the door names it,
+ * so the reader knows which key opens it; a box without a name is the door's (every row sealed
+ * before compartments existed).
  * Work is done before a transaction opens: awaiting WebCrypto inside one lets IndexedDB commit it.
  */
-export type SealedBox = { readonly iv: Uint8Array; readonly data: ArrayBuffer };
+export type SealedBox = {
+  readonly iv: Uint8Array;
+  readonly data: ArrayBuffer;
+  readonly compartment?: string;
+};
 
 export type RecordCipher = {
-  seal(context: string, value: unknown): Promise<SealedBox>;
+  /** Seals under `compartment`'s key (the door's if none); throws if this session does not hold it. */
+  seal(context: string, value: unknown, compartment?: string): Promise<SealedBox>;
+  /** Opens with the key of the box's compartment; throws `CompartmentLockedError` if this session does not hold it. */
   open(context: string, box: SealedBox): Promise<unknown>;
+  /** Whether this session holds `compartment`'s key. */
+  holds(compartment: string): boolean;
 };
+
+/** Thrown when a record is sealed in a compartment whose key this session does not hold. */
+export class CompartmentLockedError extends Error {
+  constructor(readonly compartment: string) {
+    super(`This session does not hold the key for ${compartment}`);
+    this.name = 'CompartmentLockedError';
+  }
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export function createRecordCipher(dataKey: CryptoKey): RecordCipher {
+/** A cipher over the door key and whichever other compartment keys the session holds. */
+export function createRecordCipher(doorKey: CryptoKey, compartments: CompartmentKeys = {}): RecordCipher {
+  const lookup = compartmentKeyLookup(compartments);
+  const required = async (compartment: string | undefined): Promise<CryptoKey> => {
+    if (compartment === undefined || compartment === 'door') return doorKey;
+    const key = await lookup.keyOf(compartment);
+    if (!key) throw new CompartmentLockedError(compartment);
+    return key;
+  };
   return {
-    async seal(context, value) {
+    async seal(context, value, compartment) {
+      const key = await required(compartment);
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt(
         { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
-        dataKey,
+        key,
         encoder.encode(JSON.stringify(value)),
       );
-      return { iv, data };
+      return compartment === undefined || compartment === 'door' ? { iv, data } : { iv, data, compartment };
     },
     async open(context, box) {
+      const key = await required(box.compartment);
       const plain = await crypto.subtle.decrypt(
         { name: 'AES-GCM', iv: box.iv as Uint8Array<ArrayBuffer>, additionalData: encoder.encode(context) },
-        dataKey,
+        key,
         box.data,
       );
       return JSON.parse(decoder.decode(plain)) as unknown;
     },
+    holds: (compartment) => compartment === 'door' || lookup.holds(compartment),
   };
 }
 

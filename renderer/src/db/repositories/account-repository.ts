@@ -9,6 +9,7 @@ import { parseAuthority, signingAuthoritySettingKey } from '../encryption/signin
 import { recordWriter } from '../record-writer';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import type { AccountKeyChange } from '../account-key-changes';
 import type { AuditEventInput } from './audit-log-repository';
 import { staffCodec } from './staff-repository';
 
@@ -22,6 +23,21 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
   const keyring = plainStore(db.accountKeys);
   const settings = plainStore(db.settings);
   const records = recordWriter(db, clock);
+  const keyWrites = (changes: readonly AccountKeyChange[]) =>
+    changes.flatMap((change) => {
+      switch (change.kind) {
+        case 'keep':
+          return [];
+        case 'put':
+          return [keyring.put(change.keys)];
+        case 'revoke':
+          return [keyring.delete(change.staffId)];
+        default: {
+          const unknown: never = change;
+          throw new Error(`Unknown key change: ${JSON.stringify(unknown)}`);
+        }
+      }
+    });
 
   return {
     async hasAccounts(): Promise<boolean> {
@@ -84,9 +100,28 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
       await records.write(session, { events, writes: [staff.insert(member), keyring.insert(keys)] });
     },
 
-    /** A changed account (its name, email, roles, or whether it is switched on). */
-    async update(session: Session, member: StaffMember, events: readonly AuditEventInput[]): Promise<void> {
-      await records.write(session, { events, writes: [staff.put(member)] });
+    /**
+     * A changed account (its name, email, roles, or whether it is switched on), with the key side
+     * of that change (`keysAfterAccountChange`: compartments given or taken, or every key deleted
+     * when it is switched off) in the same transaction.
+     */
+    async update(
+      session: Session,
+      member: StaffMember,
+      events: readonly AuditEventInput[],
+      keys: AccountKeyChange = { kind: 'keep' },
+    ): Promise<void> {
+      await records.write(session, { events, writes: [staff.put(member), ...keyWrites([keys])] });
+    },
+
+    /** Keyring entries brought in line with their accounts' roles (`reconcileAccountKeys`), in one transaction. */
+    async applyKeyChanges(
+      session: Session,
+      changes: readonly AccountKeyChange[],
+      events: readonly AuditEventInput[],
+    ): Promise<void> {
+      if (changes.length === 0) return;
+      await records.write(session, { events, writes: keyWrites(changes) });
     },
 
     /** A keyring entry rewrapped (a password changed or reset), or its lockout cleared at sign-in. */

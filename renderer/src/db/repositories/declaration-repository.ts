@@ -5,6 +5,7 @@ import {
   type Declaration,
 } from '@shared/schemas/declarations';
 import { can, declarationScope } from '@shared/rules/access';
+import { declarationsCompartment } from '@shared/rules/compartments';
 import {
   declarationAttention,
   needsManagerAttention,
@@ -18,12 +19,22 @@ import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 
-export const declarationCodec = createSealedCodec('declarations', declarationSchema, [
-  'id',
-  'staffId',
-  'recordedAt',
-  'status',
-] satisfies DeclarationPlainKey[]);
+/**
+ * Sealed under the declarant's own compartment (that person and the manager hold its key). Someone
+ * whose key has not reached them yet (a home that had one key, before the manager has signed in
+ * since they first did) seals under the door key as before; the manager's next sign-in moves it.
+ */
+export const declarationCodec = createSealedCodec(
+  'declarations',
+  declarationSchema,
+  ['id', 'staffId', 'recordedAt', 'status'] satisfies DeclarationPlainKey[],
+  {
+    compartment: (declaration, cipher) => {
+      const own = declarationsCompartment(declaration.staffId);
+      return cipher.holds(own) ? own : undefined;
+    },
+  },
+);
 
 export type DeclarationError = 'forbidden' | 'invalid' | 'not-found';
 

@@ -13,14 +13,16 @@ import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 
-// What left the app and to whom can name a child or a family: sealed. The date, the young
-// person's id and who took the copy stay plain so the log can be filtered by index.
-export const disclosureCodec = createSealedCodec('disclosures', disclosureSchema, [
-  'id',
-  'at',
-  'youngPersonId',
-  'byId',
-] satisfies DisclosurePlainKey[]);
+// What left the app and to whom can name a child or a family: sealed, in the manager's
+// compartment. Anyone may cause a disclosure (an alert after their form); a session without the
+// manager's key seals it under the door key, and the manager's next sign-in moves it. The date,
+// the young person's id and who took the copy stay plain so the log can be filtered by index.
+export const disclosureCodec = createSealedCodec(
+  'disclosures',
+  disclosureSchema,
+  ['id', 'at', 'youngPersonId', 'byId'] satisfies DisclosurePlainKey[],
+  { compartment: (_disclosure, cipher) => (cipher.holds('manager') ? 'manager' : undefined) },
+);
 
 export type DisclosureError = 'forbidden' | 'invalid';
 

@@ -8,32 +8,26 @@ import { isRestrictionInForce } from '@shared/rules/restriction-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, RestrictionPlainKey } from '../database';
+import type { FamilyLinksDb, RestrictionRow } from '../database';
 import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
+import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
 import { alertPanGroupAfterChange, restrictionAlertReference } from './pan-alert-repository';
 import { damagedRecordRepository } from './damaged-record-repository';
+import { DamagedRecordError } from '../row-binding';
 
 /** Restrictions as one person may see them, and those that did not open (changed outside the app). */
 export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly damagedIds: string[] };
 
-export const restrictionCodec = createSealedCodec('restrictions', restrictionSchema, [
-  'id',
-  'youngPersonId',
-  'personId',
-  'reviewOn',
-  'effectiveTo',
-] satisfies RestrictionPlainKey[]);
-
-/** A restriction as it was before a change (its `version`), kept sealed beside when it changed. */
+/** A restriction as it was before a change (its `version`, whole), kept sealed beside when it changed. */
 export const restrictionHistoryCodec = createSealedCodec(
   'restrictionHistory',
   z.object({ id: z.string(), restrictionId: z.string(), at: z.string(), version: restrictionSchema }),
   ['id', 'restrictionId', 'at'],
-  { sealedField: 'version' },
+  { sealedField: 'version', compartment: 'casework' },
 );
 
 export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
@@ -49,9 +43,23 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const records = recordWriter(db, clock);
   const damage = damagedRecordRepository(db, clock);
 
-  /** Opens rows one by one; any that do not open are noted (audited once) and handed back by id. */
-  async function openNoting(session: Session, rows: Parameters<typeof store.openEach>[0]) {
-    const { records: opened, damaged } = await store.openEach(rows, session.cipher);
+  /**
+   * Opens rows one by one with `decode`; any that do not open (changed outside the app) are noted
+   * once in the audit log and handed back by id, never read as no restriction.
+   */
+  async function openNoting<Item>(
+    session: Session,
+    rows: readonly RestrictionRow[],
+    decode: (row: RestrictionRow) => Promise<Item>,
+  ): Promise<{ opened: Item[]; damagedIds: string[] }> {
+    const settled = await Promise.allSettled(rows.map(decode));
+    const opened: Item[] = [];
+    const damaged: DamagedRecordError[] = [];
+    for (const outcome of settled) {
+      if (outcome.status === 'fulfilled') opened.push(outcome.value);
+      else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
+      else throw outcome.reason;
+    }
     // Noted from a timer: reads run inside live queries, where Dexie refuses any write.
     if (damaged.length > 0)
       await new Promise<void>((resolve) =>
@@ -63,6 +71,33 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         }, 0),
       );
     return { opened, damagedIds: damaged.map((found) => found.id) };
+  }
+
+  /** The door's view of each row, opened with the door key alone. */
+  const openInstruction = (session: Session) => (row: RestrictionRow) =>
+    restrictionCodec.decodeInstruction(row, session.cipher);
+
+  /** The door's view of each row; throws if one does not open. */
+  const openInstructions = (rows: readonly RestrictionRow[], session: Session) =>
+    Promise.all(rows.map(openInstruction(session)));
+
+  /**
+   * Each row as this person may see it, and the ids of those that did not open. Only a session
+   * that may read the authority, and holds the casework key, opens the casework part at all;
+   * everyone else opens the door's part alone.
+   */
+  function openVisible(
+    rows: readonly RestrictionRow[],
+    session: Session,
+  ): Promise<{ opened: VisibleRestriction[]; damagedIds: string[] }> {
+    if (can(session.roles, 'restriction:read-authority') && session.cipher.holds('casework'))
+      return openNoting(session, rows, async (row) =>
+        visibleRestriction(await restrictionCodec.decode(row, session.cipher), session.roles),
+      );
+    return openNoting(session, rows, async (row) => ({
+      view: 'instruction' as const,
+      ...(await openInstruction(session)(row)),
+    }));
   }
 
   /**
@@ -142,7 +177,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         db.people.bulkGet([...form.personIds]),
       ]);
       const [restrictions, people] = await Promise.all([
-        store.open(restrictionRows, session.cipher),
+        openInstructions(restrictionRows, session),
         Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
       ]);
       return restrictedParticipants(
@@ -163,19 +198,30 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     /** Every restriction, as this person may see it. The door check uses the instruction view. */
     async listAll(session: Session): Promise<VisibleRestriction[]> {
-      const all = await store.all(session.cipher);
-      return all.map((restriction) => visibleRestriction(restriction, session.roles));
+      return (await openVisible(await db.restrictions.toArray(), session)).opened;
     },
 
     /**
-     * Whole records, for the restriction check only: its answer is what leaves the data layer.
+     * What the door check needs of each restriction in force, for everyone: names, kind and the
+     * instruction, opened with the door key alone; never the authority, reference or description.
      * A restriction that does not open is never read as no restriction: its id comes back in
      * `damagedIds`, and the check then stops every visitor until the manager has looked. Which
      * young person or visitor it was for cannot be trusted either, so it stops them all.
      */
-    async listForCheck(session: Session, today: string): Promise<RestrictionsRead<Restriction>> {
+    async listForCheck(session: Session, today: string): Promise<RestrictionsRead<RestrictionInstruction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
-      const { opened, damagedIds } = await openNoting(session, await db.restrictions.toArray());
+      const rows = await db.restrictions.toArray();
+      const { opened, damagedIds } = await openNoting(session, rows, openInstruction(session));
+      return {
+        restrictions: opened.filter((restriction) => isRestrictionInForce(restriction, today)),
+        damagedIds,
+      };
+    },
+
+    /** The restrictions in force today as this person may see them (the door screen's list). */
+    async listInForce(session: Session, today: string): Promise<RestrictionsRead<VisibleRestriction>> {
+      if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
+      const { opened, damagedIds } = await openVisible(await db.restrictions.toArray(), session);
       return {
         restrictions: opened.filter((restriction) => isRestrictionInForce(restriction, today)),
         damagedIds,
@@ -188,11 +234,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       youngPersonId: string,
     ): Promise<RestrictionsRead<VisibleRestriction>> {
       const rows = await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray();
-      const { opened, damagedIds } = await openNoting(session, rows);
-      return {
-        restrictions: opened.map((restriction) => visibleRestriction(restriction, session.roles)),
-        damagedIds,
-      };
+      const { opened, damagedIds } = await openVisible(rows, session);
+      return { restrictions: opened, damagedIds };
     },
 
     /** Earlier versions of one restriction, newest first. Only for those who may read its authority. */
@@ -222,24 +265,28 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       ]);
       // Damaged ones are noted (the manager's home counts them, the door stops for them), not listed.
       const [{ opened: due }, { opened: lapsed }, { opened: all }] = await Promise.all([
-        openNoting(session, dueRows),
-        openNoting(session, lapsedRows),
+        openVisible(dueRows, session),
+        openVisible(lapsedRows, session),
         // Whether one was approved is sealed with its authority: only its readers learn it.
-        can(session.roles, 'restriction:approve')
-          ? db.restrictions.toArray().then((rows) => openNoting(session, rows))
+        can(session.roles, 'restriction:approve') && session.cipher.holds('casework')
+          ? db.restrictions
+              .toArray()
+              .then((rows) =>
+                openNoting(session, rows, (row) => restrictionCodec.decode(row, session.cipher)),
+              )
           : Promise.resolve({ opened: [] as Restriction[], damagedIds: [] }),
       ]);
-      const open = (restriction: Restriction) => restriction.endedAt === undefined;
+      const open = (restriction: VisibleRestriction) => restriction.endedAt === undefined;
       // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
-      const hasLapsed = (restriction: Restriction) =>
+      const hasLapsed = (restriction: VisibleRestriction) =>
         restriction.effectiveTo !== undefined && restriction.effectiveTo < today;
       return {
-        dueForReview: due
-          .filter((restriction) => open(restriction) && !hasLapsed(restriction))
-          .map((restriction) => visibleRestriction(restriction, session.roles)),
-        lapsed: lapsed.filter(open).map((restriction) => visibleRestriction(restriction, session.roles)),
+        dueForReview: due.filter((restriction) => open(restriction) && !hasLapsed(restriction)),
+        lapsed: lapsed.filter(open),
         awaitingApproval: all
-          .filter((restriction) => open(restriction) && restriction.approvedById === undefined)
+          .filter(
+            (restriction) => restriction.endedAt === undefined && restriction.approvedById === undefined,
+          )
           .map((restriction) => visibleRestriction(restriction, session.roles)),
       };
     },

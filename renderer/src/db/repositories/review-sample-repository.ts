@@ -20,14 +20,13 @@ import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 
-export const sampleItemReviewCodec = createSealedCodec('reviewSampleItems', sampleItemReviewSchema, [
-  'id',
-  'sampleId',
-  'formId',
-  'outcome',
-  'reviewedAt',
-  'reviewedById',
-] satisfies SampleItemReviewPlainKey[]);
+/** Sample monitoring is the manager's alone: the comments are sealed in the manager's compartment. */
+export const sampleItemReviewCodec = createSealedCodec(
+  'reviewSampleItems',
+  sampleItemReviewSchema,
+  ['id', 'sampleId', 'formId', 'outcome', 'reviewedAt', 'reviewedById'] satisfies SampleItemReviewPlainKey[],
+  { compartment: 'manager' },
+);
 
 export type SampleError = 'forbidden' | 'invalid' | 'not-found' | 'empty-term';
 

@@ -1,7 +1,6 @@
 import type { AcademicYear } from '@shared/schemas/academic-year';
 import { displayName, displayPersonName } from '@shared/display-names';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
-import type { Restriction } from '@shared/schemas/registers';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import type { ContactMinimums } from '@shared/rules/contact-minimums';
 import { addDays, dayStartMs, mondayOf } from '@shared/home-time';
@@ -9,6 +8,7 @@ import { reviewStableUntil } from '@shared/rules/review-stable-until';
 import {
   yearReview,
   type ReviewFamilyMember,
+  type ReviewRestriction,
   type TermReview,
   type YearReviewInput,
 } from '@shared/rules/termly-review';
@@ -20,7 +20,7 @@ import { reviewSettingKeys } from '../review-summary-invalidation';
 import { contactFormCodec } from './contact-form-codec';
 import { visitCodec } from './visit-repository';
 import { personCodec, relationshipCodec } from './people-repository';
-import { restrictionCodec } from './restriction-repository';
+import { restrictionCodec } from './restriction-codec';
 
 /** One young person's row of the overview: who, and each term of the year so far. */
 export type YoungPersonReview = {
@@ -131,7 +131,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
             (row) =>
               row.personId !== undefined && (row.effectiveTo === undefined || row.effectiveTo >= yearStart),
           )
-          .map((row) => restrictionCodec.decode(row, session.cipher)),
+          .map((row) => restrictionCodec.decodeInstruction(row, session.cipher)),
       ),
     ]);
     const names = options.withNames ? await personNames(session, relationships) : new Map<string, string>();
@@ -149,7 +149,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
         visits: visitsBy.get(youngPerson.id) ?? [],
         forms: formsBy.get(youngPerson.id) ?? [],
         family,
-        restrictions: (restrictionsBy.get(youngPerson.id) ?? []) satisfies Restriction[],
+        restrictions: (restrictionsBy.get(youngPerson.id) ?? []) satisfies ReviewRestriction[],
         now,
         timeZone: zone,
         dueHours: hours,

@@ -21,7 +21,7 @@ import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
-import { restrictionCodec } from './restriction-repository';
+import { restrictionCodec } from './restriction-codec';
 import { staffCodec } from './staff-repository';
 import type { VisitError } from './visit-repository';
 import { youngPersonCodec } from './young-people-repository';
@@ -220,7 +220,7 @@ export function visitBookingChecks(db: FamilyLinksDb) {
       .anyOf([...form.youngPersonIds])
       .toArray();
     const restrictions = await Promise.all(
-      restrictionRows.map((row) => restrictionCodec.decode(row, session.cipher)),
+      restrictionRows.map((row) => restrictionCodec.decodeInstruction(row, session.cipher)),
     );
     const people = await bookingPeople(session, form.personIds);
     const restrictionIssues = bookingRestrictionIssues(

@@ -1,7 +1,8 @@
 import { normaliseName } from '@shared/rules/name-spelling';
 import type { DoorVerdict, IdChecks } from '@shared/rules/door-check';
 import type { VisitorSearchIndex } from '@shared/rules/visitor-search';
-import { visitorEntrySchema, type Restriction, type VisitorEntry } from '@shared/schemas/registers';
+import { visitorEntrySchema, type VisitorEntry } from '@shared/schemas/registers';
+import type { CheckableRestriction } from '@shared/rules/restriction-check';
 import type { VisitorLogPlainKey, VisitorLogRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { createSealedCodec, type SealedCodec } from '../sealed-codec';
@@ -43,7 +44,7 @@ export type DoorChecker = (
     readonly isSupervised?: boolean;
   },
   youngPersonIds: readonly string[],
-  restrictionsInForce: readonly Restriction[],
+  restrictionsInForce: readonly CheckableRestriction[],
 ) => DoorVerdict;
 
 export type SignInError =

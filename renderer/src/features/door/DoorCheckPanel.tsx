@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
 import { warningInstruction, type DoorCheck } from '@shared/rules/door-check';
-import { visibleRestriction } from '@shared/rules/access';
 import type { RestrictionMatch } from '@shared/rules/restriction-check';
-import type { Restriction } from '@shared/schemas/registers';
-import type { StaffRole } from '@shared/schemas/staff';
 import { IdCheckPanel } from './IdCheckPanel';
 import { MatchList } from './MatchList';
+import type { VisibleRestriction } from '@shared/rules/access';
 import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
 
@@ -15,7 +13,6 @@ const unreadableHeading = 'Do not admit anyone. Speak to the registered manager.
 type Props = {
   readonly check: LiveDoorCheck;
   readonly restrictions: DoorRestrictions | undefined;
-  readonly roles: readonly StaffRole[];
   readonly youngPersonName: (id: string) => string;
   /** For a warning: who will supervise, and "I have read this". */
   readonly warnActions: ReactNode;
@@ -82,14 +79,12 @@ function IncompleteNote({ result }: { result: Extract<DoorCheck, { kind: 'incomp
  * block is red and interrupts (role="alert"): do not admit. Each ID check made can be undone.
  */
 export function DoorCheckPanel(props: Props) {
-  const { check, restrictions, roles, youngPersonName } = props;
+  const { check, restrictions, youngPersonName } = props;
   const result = check.state === 'checked' ? check.result : undefined;
   const isUnreadable = (restrictions?.damagedIds.length ?? 0) > 0;
-  const byId: ReadonlyMap<string, Restriction> = restrictions?.byId ?? new Map<string, Restriction>();
-  const restrictedName = (match: RestrictionMatch) => {
-    const restriction = byId.get(match.restrictionId);
-    return restriction ? visibleRestriction(restriction, roles).name : match.name.restrictedName;
-  };
+  const byId = restrictions?.byId ?? new Map<string, VisibleRestriction>();
+  const restrictedName = (match: RestrictionMatch) =>
+    byId.get(match.restrictionId)?.name ?? match.name.restrictedName;
   const statusClass =
     result?.kind === 'clear' && !isUnreadable
       ? 'door-check__clear'
@@ -144,13 +139,7 @@ export function DoorCheckPanel(props: Props) {
       {result?.kind === 'checkId' && result.matches.length > 0 ? (
         <section className="door-panel door-panel--warn" aria-labelledby="door-also-title">
           <h2 id="door-also-title">Also restricted</h2>
-          <MatchList
-            matches={result.matches}
-            byId={byId}
-            roles={roles}
-            youngPersonName={youngPersonName}
-            showsEffect
-          />
+          <MatchList matches={result.matches} byId={byId} youngPersonName={youngPersonName} showsEffect />
         </section>
       ) : null}
       {result?.kind === 'warn' ? (
@@ -160,7 +149,6 @@ export function DoorCheckPanel(props: Props) {
           <MatchList
             matches={result.matches}
             byId={byId}
-            roles={roles}
             youngPersonName={youngPersonName}
             showsEffect={false}
           />
@@ -171,13 +159,7 @@ export function DoorCheckPanel(props: Props) {
       {result?.kind === 'block' ? (
         <section className="door-panel door-panel--block" role="alert" aria-labelledby="door-block-title">
           <h2 id="door-block-title">{blockHeading}</h2>
-          <MatchList
-            matches={result.matches}
-            byId={byId}
-            roles={roles}
-            youngPersonName={youngPersonName}
-            showsEffect
-          />
+          <MatchList matches={result.matches} byId={byId} youngPersonName={youngPersonName} showsEffect />
           {props.turnAway}
           {props.blockActions}
         </section>

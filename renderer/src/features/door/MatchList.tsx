@@ -1,14 +1,12 @@
 import type { RestrictionMatch } from '@shared/rules/restriction-check';
 import { restrictionAuthorityLabels, restrictionKindLabels } from '@shared/schemas/registers';
-import { visibleRestriction } from '@shared/rules/access';
-import type { Restriction } from '@shared/schemas/registers';
-import type { StaffRole } from '@shared/schemas/staff';
+import type { VisibleRestriction } from '@shared/rules/access';
 import { nameMatchText } from './name-match-text';
 
 type Props = {
   readonly matches: readonly RestrictionMatch[];
-  readonly byId: ReadonlyMap<string, Restriction>;
-  readonly roles: readonly StaffRole[];
+  /** As this person may see each restriction: the authority only for those who arrange contact. */
+  readonly byId: ReadonlyMap<string, VisibleRestriction>;
   readonly youngPersonName: (id: string) => string;
   /** Each match's condition and instruction; off where the panel already says them once for all. */
   readonly showsEffect: boolean;
@@ -18,12 +16,11 @@ type Props = {
  * Each restriction the visitor matched: for whom, what kind, how the name matched and what to do.
  * Need to know (DESIGN rule 8): the authority and its reference only for those who arrange contact.
  */
-export function MatchList({ matches, byId, roles, youngPersonName, showsEffect }: Props) {
+export function MatchList({ matches, byId, youngPersonName, showsEffect }: Props) {
   return (
     <ul className="door-matches">
       {matches.map((match) => {
-        const restriction = byId.get(match.restrictionId);
-        const shown = restriction ? visibleRestriction(restriction, roles) : undefined;
+        const shown = byId.get(match.restrictionId);
         return (
           <li key={match.restrictionId}>
             <p className="door-matches__kind">

@@ -254,7 +254,6 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
           <DoorCheckPanel
             check={check}
             restrictions={restrictions}
-            roles={session.roles}
             youngPersonName={directory.youngPersonName}
             onNotThem={(id) => {
               setIdChecks({ ...idChecks, notThem: [...idChecks.notThem, id] });

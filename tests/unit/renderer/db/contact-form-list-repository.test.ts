@@ -146,6 +146,7 @@ describe('the Contact forms list', () => {
     const careWorker = await testSession(['careStaff'], {
       dataKey: manager.dataKey,
       auditKey: manager.auditKey,
+      compartments: manager.compartments,
     });
     await store(
       [

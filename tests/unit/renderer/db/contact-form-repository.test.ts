@@ -3,7 +3,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { caseFileCopyRepository } from '../../../../renderer/src/db/repositories/case-file-copy-repository';
 import { contactFormRepository } from '../../../../renderer/src/db/repositories/contact-form-repository';
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
-import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
@@ -25,7 +25,7 @@ const place = {
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const careWorker = await testSession(['careStaff'], keys);
   const colleague = await testSession(['careStaff'], keys);
   const tutor = await testSession(['personalTutor'], keys);

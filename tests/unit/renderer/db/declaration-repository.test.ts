@@ -13,7 +13,7 @@ const now = new Date('2026-11-20T10:00:00.000Z');
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const careWorker = await testSession(['careStaff'], keys);
   const colleague = await testSession(['careStaff'], keys);
   const tutor = await testSession(['personalTutor'], keys);

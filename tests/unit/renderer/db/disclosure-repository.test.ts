@@ -18,6 +18,7 @@ async function setUp() {
   const careWorker = await testSession(['careStaff'], {
     dataKey: manager.dataKey,
     auditKey: manager.auditKey,
+    compartments: manager.compartments,
   });
   const disclosures = disclosureRepository(db, () => now);
   const at = (iso: string) => {

@@ -12,7 +12,7 @@ import { testSession } from './test-session';
  */
 export async function panAlertHome(db: FamilyLinksDb = freshDatabase()) {
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const withStaff = async (roles: Session['roles'], name: string, username: string): Promise<Session> => {
     const session = await testSession(roles, keys);
     return {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildRestriction, buildStaffMember } from '../../../factories';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { createRecordCipher } from '../../../../renderer/src/db/encryption/record-cipher';
-import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { applyRowSealMarker, resealOldRows } from '../../../../renderer/src/db/repositories/reseal-old-rows';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { oldFormatRow } from './old-format-row';

@@ -26,7 +26,7 @@ const courtOrder = {
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const tutor = await testSession(['personalTutor'], keys);
   const careWorker = await testSession(['careStaff'], keys);
   return { manager, tutor, careWorker, restrictions: restrictionRepository(db) };

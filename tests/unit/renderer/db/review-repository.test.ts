@@ -27,7 +27,7 @@ const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under w
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const coordinator = await testSession(['caseCoordinator'], keys);
   const otherCoordinator = await testSession(['caseCoordinator'], keys);
   const careWorker = await testSession(['careStaff'], keys);

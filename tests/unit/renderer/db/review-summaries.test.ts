@@ -5,7 +5,7 @@ import { contactFormCodec } from '../../../../renderer/src/db/repositories/conta
 import { contactFormRepository } from '../../../../renderer/src/db/repositories/contact-form-repository';
 import { contactFormSettingsKey } from '../../../../renderer/src/db/repositories/contact-form-settings-repository';
 import { relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';
-import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { reviewRepository } from '../../../../renderer/src/db/repositories/review-repository';
 import {
   reviewSummaryCodec,
@@ -50,7 +50,7 @@ async function value<T>(
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const coordinator = await testSession(['caseCoordinator'], keys);
   const otherCoordinator = await testSession(['caseCoordinator'], keys);
   const tutor = await testSession(['personalTutor'], keys);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildRestriction, buildStaffMember, buildVisitorEntry } from '../../../factories';
-import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { visitorLogCodec } from '../../../../renderer/src/db/repositories/visitor-log-rows';
 import {
@@ -45,6 +45,28 @@ describe('every sealed row is authenticated whole', () => {
     );
     const { sealFormat: _format, ...unmarked } = row;
     await expect(restrictionCodec.decode(unmarked, cipher)).rejects.toBeInstanceOf(DamagedRecordError);
+  });
+
+  it('a restriction’s casework part cut off, swapped or copied from another row does not open', async () => {
+    const { cipher } = await testSession();
+    const [a, b] = await Promise.all([
+      restrictionCodec.encode(buildRestriction(), cipher),
+      restrictionCodec.encode(buildRestriction(), cipher),
+    ]);
+    const { sealedCasework: _cut, ...cut } = a;
+    await expect(restrictionCodec.decode(cut, cipher)).rejects.toEqual(damaged('restrictions'));
+    await expect(restrictionCodec.decodeInstruction(cut, cipher)).rejects.toEqual(damaged('restrictions'));
+    await expect(
+      restrictionCodec.decode({ ...a, sealedCasework: b.sealedCasework }, cipher),
+    ).rejects.toBeInstanceOf(DamagedRecordError);
+    if (!a.sealedCasework) throw new Error('the casework part is missing');
+    await expect(
+      restrictionCodec.decodeInstruction({ ...a, sealed: a.sealedCasework }, cipher),
+    ).rejects.toBeInstanceOf(DamagedRecordError);
+    // The door's own view is bound to the plain fields too: an end date moved does not open there.
+    await expect(
+      restrictionCodec.decodeInstruction({ ...a, effectiveTo: '2020-01-01' }, cipher),
+    ).rejects.toBeInstanceOf(DamagedRecordError);
   });
 
   it('a sealed part copied onto another row does not open', async () => {

@@ -1,16 +1,42 @@
 import type { StaffRole } from '../../../../shared/schemas/staff';
 import { createRecordCipher, generateDataKey } from '../../../../renderer/src/db/encryption/record-cipher';
 import { generateAuditKey } from '../../../../renderer/src/db/encryption/key-wrapping';
+import {
+  declarationsKey,
+  generateHomeCompartments,
+  type CompartmentKeys,
+} from '../../../../renderer/src/db/encryption/compartment-keys';
+import { mayHoldGrant } from '../../../../renderer/src/db/encryption/compartment-grants';
 import type { Session } from '../../../../renderer/src/db/session';
 
-/** A signed-in session with fresh keys and the given roles, without going through Argon2id. */
+type HomeTestKeys = {
+  dataKey: CryptoKey;
+  auditKey: CryptoKey;
+  /** The home's compartment keys (a manager's session holds them all); fresh ones if not given. */
+  compartments?: CompartmentKeys;
+};
+
+/**
+ * A signed-in session with the given roles, without going through Argon2id. It holds the door
+ * and audit keys of `keys` (fresh if not given), and of the home's compartment keys only those
+ * its roles may hold, as a real sign-in would give it.
+ */
 export async function testSession(
   roles: readonly StaffRole[] = ['registeredManager'],
-  keys?: { dataKey: CryptoKey; auditKey: CryptoKey },
+  keys?: HomeTestKeys,
 ): Promise<Session> {
   const dataKey = keys?.dataKey ?? (await generateDataKey());
   const auditKey = keys?.auditKey ?? (await generateAuditKey());
+  const home = keys?.compartments ?? (await generateHomeCompartments());
   const id = crypto.randomUUID();
+  const account = { id, roles, isActive: true };
+  const master = home.declarationsMaster;
+  const compartments: CompartmentKeys = {
+    ...(home.casework && mayHoldGrant(account, 'casework') ? { casework: home.casework } : {}),
+    ...(home.manager && mayHoldGrant(account, 'manager') ? { manager: home.manager } : {}),
+    ...(master && mayHoldGrant(account, 'declarationsMaster') ? { declarationsMaster: master } : {}),
+    ...(master ? { ownDeclarations: { staffId: id, key: await declarationsKey(master, id) } } : {}),
+  };
   return {
     staff: {
       id,
@@ -24,6 +50,7 @@ export async function testSession(
     roles,
     dataKey,
     auditKey,
-    cipher: createRecordCipher(dataKey),
+    compartments,
+    cipher: createRecordCipher(dataKey, compartments),
   };
 }

@@ -5,7 +5,7 @@ import { roomRepository } from '../../../../renderer/src/db/repositories/room-re
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
-import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import type { Restriction } from '../../../../shared/schemas/registers';
 import type { VisitBookingFormInput } from '../../../../shared/schemas/visits';
@@ -23,7 +23,7 @@ const now = () => new Date('2026-03-06T09:00:00.000Z');
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const careWorker = await testSession(['careStaff'], keys);
   const millie = buildYoungPerson({
     firstName: 'Amelia',

@@ -51,6 +51,7 @@ async function setUp() {
   const careWorker = await testSession(['careStaff'], {
     dataKey: manager.dataKey,
     auditKey: manager.auditKey,
+    compartments: manager.compartments,
   });
   const register = visitorLogRepository(db, manager.cipher);
   const restrict = (name: string, kind: string) =>

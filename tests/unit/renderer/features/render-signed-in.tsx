@@ -26,7 +26,7 @@ export async function openTestHome(): Promise<TestHome> {
   db._options.cache = 'disabled';
   await db.open();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey };
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
   const [tutor, careWorker] = await Promise.all([
     testSession(['personalTutor'], keys),
     testSession(['careStaff'], keys),

@@ -161,13 +161,30 @@ describe('accounts made by the manager', () => {
     expect(after.ok && after.value.mustChangePassword).toBe(true);
   }, 30_000);
 
-  it('a switched-off account cannot sign in', async () => {
+  it('a switched-off account cannot sign in, and its wrapped keys are gone at once', async () => {
     const { auth, session } = await setUp();
     const colleague = await addColleague(auth, session);
+    expect((await db.accountKeys.get(colleague.id))?.grants?.map((grant) => grant.name)).toEqual([
+      'ownDeclarations',
+    ]);
     await auth.updateAccount(session, colleague.id, { isActive: false });
+    expect(await db.accountKeys.get(colleague.id)).toBeUndefined();
     const result = await auth.signIn('thughes', colleaguePassword);
     expect(result.ok ? undefined : result.error.code).toBe('inactive');
   }, 30_000);
+
+  it('a role added by the manager gives the casework key at once', async () => {
+    const { auth, session } = await setUp();
+    const colleague = await addColleague(auth, session);
+    await auth.updateAccount(session, colleague.id, { roles: ['careStaff', 'personalTutor'] });
+    const signedIn = await auth.signIn('thughes', colleaguePassword);
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    expect(signedIn.value.session.cipher.holds('casework')).toBe(true);
+    await auth.updateAccount(session, colleague.id, { roles: ['careStaff'] });
+    const again = await auth.signIn('thughes', colleaguePassword);
+    if (!again.ok) throw new Error(again.error.message);
+    expect(again.value.session.cipher.holds('casework')).toBe(false);
+  }, 60_000);
 
   it('refuses a username that is taken', async () => {
     const { auth, session } = await setUp();

@@ -101,6 +101,7 @@ describe('the register refuses through the adapter', () => {
     const careWorker = await testSession(['careStaff'], {
       dataKey: manager.dataKey,
       auditKey: manager.auditKey,
+      compartments: manager.compartments,
     });
     const recorded = await restrictionRepository(db).record(manager, {
       youngPersonId: millie,
