@@ -2,7 +2,7 @@ import { can } from '@shared/rules/access';
 import { fail } from '@shared/result';
 import type { DamagedRecordRow, FamilyLinksDb } from '../database';
 import { recordWriter, type RecordChange } from '../record-writer';
-import type { DamagedRecordError } from '../row-binding';
+import { DamagedRecordError } from '../row-binding';
 import { plainStore } from '../sealed-store';
 import type { Session } from '../session';
 
@@ -51,11 +51,42 @@ export function damagedRecordRepository(db: FamilyLinksDb, clock: () => Date = (
     };
   }
 
+  async function note(session: Session, found: readonly DamagedRecordError[]): Promise<void> {
+    const fresh = await notYetNoted(found);
+    if (fresh.length > 0) await records.write(session, change(fresh));
+  }
+
   return {
     /** Notes rows found damaged while `session` read them; each goes into the audit log once. */
-    async note(session: Session, found: readonly DamagedRecordError[]): Promise<void> {
-      const fresh = await notYetNoted(found);
-      if (fresh.length > 0) await records.write(session, change(fresh));
+    note,
+
+    /**
+     * Opens rows one by one with `decode`; any that do not open (changed outside the app) are
+     * noted and handed back by id, for screens that must never read a damaged record as no record.
+     */
+    async openNoting<Row, Item>(
+      session: Session,
+      rows: readonly Row[],
+      decode: (row: Row) => Promise<Item>,
+    ): Promise<{ opened: Item[]; damagedIds: string[] }> {
+      const settled = await Promise.allSettled(rows.map(decode));
+      const opened: Item[] = [];
+      const damaged: DamagedRecordError[] = [];
+      for (const outcome of settled) {
+        if (outcome.status === 'fulfilled') opened.push(outcome.value);
+        else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
+        else throw outcome.reason;
+      }
+      // Noted from a timer: reads run inside live queries, where Dexie refuses any write.
+      if (damaged.length > 0)
+        await new Promise<void>((resolve) =>
+          setTimeout(() => {
+            note(session, damaged)
+              .catch((error: unknown) => console.error('A damaged record could not be noted', error))
+              .finally(resolve);
+          }, 0),
+        );
+      return { opened, damagedIds: damaged.map((found) => found.id) };
     },
 
     /** The same, before anyone is signed in (an account's own row did not open at sign-in). */

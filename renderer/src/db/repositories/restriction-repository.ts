@@ -17,7 +17,6 @@ import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
 import { alertPanGroupAfterChange, restrictionAlertReference } from './pan-alert-repository';
 import { damagedRecordRepository } from './damaged-record-repository';
-import { DamagedRecordError } from '../row-binding';
 
 /** Restrictions as one person may see them, and those that did not open (changed outside the app). */
 export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly damagedIds: string[] };
@@ -43,35 +42,12 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const records = recordWriter(db, clock);
   const damage = damagedRecordRepository(db, clock);
 
-  /**
-   * Opens rows one by one with `decode`; any that do not open (changed outside the app) are noted
-   * once in the audit log and handed back by id, never read as no restriction.
-   */
-  async function openNoting<Item>(
+  /** Rows that do not open are noted and handed back by id, never read as no restriction. */
+  const openNoting = <Item>(
     session: Session,
     rows: readonly RestrictionRow[],
     decode: (row: RestrictionRow) => Promise<Item>,
-  ): Promise<{ opened: Item[]; damagedIds: string[] }> {
-    const settled = await Promise.allSettled(rows.map(decode));
-    const opened: Item[] = [];
-    const damaged: DamagedRecordError[] = [];
-    for (const outcome of settled) {
-      if (outcome.status === 'fulfilled') opened.push(outcome.value);
-      else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
-      else throw outcome.reason;
-    }
-    // Noted from a timer: reads run inside live queries, where Dexie refuses any write.
-    if (damaged.length > 0)
-      await new Promise<void>((resolve) =>
-        setTimeout(() => {
-          damage
-            .note(session, damaged)
-            .catch((error: unknown) => console.error('A damaged record could not be noted', error))
-            .finally(resolve);
-        }, 0),
-      );
-    return { opened, damagedIds: damaged.map((found) => found.id) };
-  }
+  ) => damage.openNoting(session, rows, decode);
 
   /** The door's view of each row, opened with the door key alone. */
   const openInstruction = (session: Session) => (row: RestrictionRow) =>

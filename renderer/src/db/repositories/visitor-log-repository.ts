@@ -4,7 +4,6 @@ import {
   type VisitorEntry,
 } from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
-import { unreadableRestrictionsVerdict } from '@shared/rules/door-check';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitorLogRow } from '../database';
@@ -13,7 +12,6 @@ import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { restrictionRepository } from './restriction-repository';
 import {
   addToVisitorSearchIndex,
   buildVisitorSearchIndex,
@@ -22,7 +20,7 @@ import {
   type VisitorSearchIndex,
 } from '@shared/rules/visitor-search';
 import { visitorEntrySchema } from '@shared/schemas/registers';
-import { peopleRepository } from './people-repository';
+import { checkVisitorAtDoor } from './visitor-door-check';
 import { oneAtATime, signInVisitor, turnAwayVisitor, type CheckedVisitor } from './visitor-door-writes';
 import {
   sameNameKey,
@@ -31,7 +29,6 @@ import {
   visitorLogCodec,
   withoutIdChoices,
   type DoorChecker,
-  type DoorVerdict,
   type RegisterChangeError,
   type SignInError,
   type TurnedAway,
@@ -41,7 +38,6 @@ export {
   turnedAwayReference,
   undoSignOutWindowMs,
   type DoorChecker,
-  type DoorVerdict,
   type RegisterChangeError,
   type SignInError,
   type TurnedAway,
@@ -141,37 +137,8 @@ export function visitorLogRepository(
     },
 
     /** The restriction check on the register's own data, for a visitor as the form describes them. */
-    async checkVisitor(
-      session: Session,
-      visitor: CheckedVisitor,
-      check: DoorChecker,
-      today: string,
-    ): Promise<DoorVerdict> {
-      const { restrictions, damagedIds } = await restrictionRepository(db).listForCheck(session, today);
-      // A restriction that does not open might be the one for this visitor: never clear.
-      if (damagedIds.length > 0) return unreadableRestrictionsVerdict(damagedIds);
-      // A registered visitor is checked under every name they are known by, not just as typed.
-      const person = visitor.personId
-        ? await peopleRepository(db).getPerson(session, visitor.personId)
-        : undefined;
-      const knownNames = person
-        ? [`${person.firstName} ${person.lastName}`.trim(), ...person.aliases]
-        : undefined;
-      return check(
-        {
-          name: visitor.visitorName,
-          personId: visitor.personId,
-          ...(knownNames ? { knownNames } : {}),
-          idChecks: {
-            notThem: visitor.idCheckedNotRestrictionIds ?? [],
-            treatedAsThem: visitor.treatedAsRestrictionIds ?? [],
-          },
-          isSupervised: visitor.supervisingStaffId !== undefined,
-        },
-        visitor.visitingYoungPersonIds,
-        restrictions,
-      );
-    },
+    checkVisitor: (session: Session, visitor: CheckedVisitor, check: DoorChecker, today: string) =>
+      checkVisitorAtDoor(db, session, visitor, check, today),
 
     /** Someone with this name (or this registered person) signed in and not yet out, if any. */
     async alreadyOnSite(visitor: {
