@@ -16,6 +16,8 @@ export async function bundleForBrowser(entry: string, outFile: string): Promise<
     root: projectRoot,
     logLevel: 'warn',
     resolve: { alias: { '@shared': resolve(projectRoot, 'shared') } },
+    // As the app's own build does: a library that reads it (React) finds what a browser lacks.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
       emptyOutDir: false,

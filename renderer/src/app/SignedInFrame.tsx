@@ -5,7 +5,7 @@ import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunn
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { useSessionApi } from '../security/session-context';
-import { useFirstScreenDrawnMark } from '../security/performance-marks';
+import { useFirstScreenDrawnMark } from './useFirstScreenDrawnMark';
 import type { Session } from '../db/session';
 import { defaultRoute, navigationGroups, routes } from '../common/routes';
 import { ScreenLoading } from './ScreenLoading';
