@@ -94,7 +94,9 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }
                   </ul>
                 )}
               </td>
-              <td>{entry.person.phone || <span className="muted">Not given</span>}</td>
+              <td className="people-table__phone">
+                {entry.person.phone || <span className="muted">Not given</span>}
+              </td>
               {onEdit ? (
                 <td>
                   <button
