@@ -77,7 +77,7 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
                     : ''}
                   {entry.newSeq ?? ''}
                 </td>
-                <td>{entry.backupFileName ?? ''}</td>
+                <td className="breaks-anywhere">{entry.backupFileName ?? ''}</td>
                 <td>{entry.by ?? ''}</td>
                 <td>
                   {entry.isAuthentic ? 'Yes' : <strong>No: written or changed outside Family Links</strong>}

@@ -7,6 +7,7 @@ import { auditActionLabel, auditRecordTypeLabel } from './audit-action-labels';
 import { useAuditLog } from './useAuditLog';
 import { AuditAnchorPanel } from './AuditAnchorPanel';
 import { useAuditAnchor } from './useAuditAnchor';
+import './audit.css';
 
 const pageSize = 50;
 const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -77,7 +78,7 @@ export function AuditLogScreen() {
             {entries.map((entry) => (
               <tr key={entry.seq}>
                 <td>{entry.seq}</td>
-                <td>{whenFormat.format(new Date(entry.at))}</td>
+                <td className="audit-log__when">{whenFormat.format(new Date(entry.at))}</td>
                 <td>
                   {entry.actorId ? (
                     (names.get(entry.actorId) ?? 'Unknown account')
@@ -91,7 +92,7 @@ export function AuditLogScreen() {
                     ? `${auditRecordTypeLabel(entry.recordType)}${entry.recordType === 'staff' && entry.recordId ? `: ${names.get(entry.recordId) ?? 'unknown'}` : ''}`
                     : ''}
                 </td>
-                <td className="muted">{entry.detail}</td>
+                <td className="muted breaks-anywhere">{entry.detail}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { displayName, displayPersonName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
+import { restrictionsOnPerson, type PersonRestriction } from '@shared/rules/restricted-people';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
@@ -9,6 +10,7 @@ import { matchesFilter } from './people-filter';
 import { PeopleTable } from './PeopleTable';
 import { PersonForm } from './PersonForm';
 import { usePeopleWithRelationships } from './usePeopleWithRelationships';
+import { useRestrictionsInForce } from './useRestrictionsInForce';
 import { useYoungPeople } from '../../common/useYoungPeople';
 
 type Editing =
@@ -26,6 +28,20 @@ export function PeopleScreen() {
     (youngPeople ?? []).map((youngPerson) => [youngPerson.id, displayName(youngPerson)]),
   );
   const shown = people?.filter((entry) => matchesFilter(entry, youngPersonNames, typed));
+  const inForce = useRestrictionsInForce();
+  const restrictionsByPerson = useMemo(() => {
+    const marks = new Map<string, PersonRestriction[]>();
+    if (!people || !inForce) return marks;
+    for (const { person } of people) {
+      const found = restrictionsOnPerson(
+        { personId: person.id, names: [displayPersonName(person), ...person.aliases] },
+        inForce.index,
+        inForce.today,
+      );
+      if (found.length > 0) marks.set(person.id, found);
+    }
+    return marks;
+  }, [people, inForce]);
   const startEditing = (next: Editing) => {
     setSaved(undefined);
     setEditing(next);
@@ -76,7 +92,13 @@ export function PeopleScreen() {
           />
         )}
       </Field>
-      {people === undefined || shown === undefined ? (
+      {inForce && inForce.damagedCount > 0 ? (
+        <Banner tone="error">
+          A restriction has been changed outside Family Links and cannot be read, so this list may not mark
+          everyone who is restricted. Tell the registered manager.
+        </Banner>
+      ) : null}
+      {people === undefined || shown === undefined || inForce === undefined ? (
         <p role="status">Loading family and friends…</p>
       ) : people.length === 0 ? (
         <p className="empty">
@@ -93,6 +115,7 @@ export function PeopleScreen() {
             <PeopleTable
               people={shown}
               youngPersonNames={youngPersonNames}
+              restrictionsOf={(personId) => restrictionsByPerson.get(personId) ?? []}
               onEdit={canManage ? (entry) => startEditing({ kind: 'edit', entry }) : undefined}
             />
           ) : (

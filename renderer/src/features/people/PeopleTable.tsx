@@ -1,11 +1,16 @@
 import type { Relationship } from '@shared/schemas/people';
+import type { PersonRestriction } from '@shared/rules/restricted-people';
+import { restrictionKindLabels } from '@shared/schemas/registers';
 import { displayPersonName } from '@shared/display-names';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
 import { hashFor } from '../../common/routes';
+import './people.css';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];
   readonly youngPersonNames: ReadonlyMap<string, string>;
+  /** Restrictions in force on a person, as everyone may see them (the kind, never the authority). */
+  readonly restrictionsOf: (personId: string) => readonly PersonRestriction[];
   readonly onEdit: ((entry: PersonWithRelationships) => void) | undefined;
 };
 
@@ -21,8 +26,31 @@ function RelationshipLine({ link, names }: { link: Relationship; names: Readonly
   );
 }
 
-/** Family and significant people, with who each is family to. */
-export function PeopleTable({ people, youngPersonNames, onEdit }: Props) {
+/** Beside a person's name: each restriction in force on them, in words, so no one misses it. */
+function RestrictionMarks({
+  restrictions,
+  names,
+}: {
+  restrictions: readonly PersonRestriction[];
+  names: ReadonlyMap<string, string>;
+}) {
+  if (restrictions.length === 0) return null;
+  return (
+    <ul className="person-restrictions">
+      {restrictions.map((restriction) => (
+        <li key={restriction.restrictionId}>
+          <span className="badge badge--warn">Restricted</span> for{' '}
+          {names.get(restriction.youngPersonId) ?? 'a young person no longer listed'}:{' '}
+          {restrictionKindLabels[restriction.kind]}
+          {restriction.how === 'by name' ? ' (the restriction gives their name)' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Family and significant people, with who each is family to and any restriction in force on them. */
+export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }: Props) {
   return (
     <table className="table">
       <caption className="visually-hidden">Family and significant people</caption>
@@ -44,7 +72,10 @@ export function PeopleTable({ people, youngPersonNames, onEdit }: Props) {
           const name = displayPersonName(entry.person);
           return (
             <tr key={entry.person.id}>
-              <th scope="row">{name}</th>
+              <th scope="row">
+                {name}
+                <RestrictionMarks restrictions={restrictionsOf(entry.person.id)} names={youngPersonNames} />
+              </th>
               <td>
                 {entry.person.aliases.length > 0 ? (
                   entry.person.aliases.join(', ')
@@ -63,7 +94,9 @@ export function PeopleTable({ people, youngPersonNames, onEdit }: Props) {
                   </ul>
                 )}
               </td>
-              <td>{entry.person.phone || <span className="muted">Not given</span>}</td>
+              <td className="people-table__phone">
+                {entry.person.phone || <span className="muted">Not given</span>}
+              </td>
               {onEdit ? (
                 <td>
                   <button
