@@ -94,10 +94,7 @@ test.describe('booking family visits', () => {
         .filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(1);
     await expect(
-      visits.calendar
-        .locator('.rbc-event')
-        .filter({ hasText: youngPersonName(first.id) })
-        .filter({ hasText: '07:00–08:00' }),
+      visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(1);
     await app.screenshot('the series in the week view');
 
@@ -137,11 +134,31 @@ test.describe('booking family visits', () => {
 
     // Day and month views draw too.
     await visits.view('Month');
-    await expect(visits.calendar.locator('.rbc-month-view')).toBeVisible();
+    await expect(visits.calendarDays.first()).toBeVisible();
+    expect([35, 42]).toContain(await visits.calendarDays.count());
+    // The month holds each visit of the weekly series that falls in it.
+    const month = plusDays(start, 7).slice(0, 7);
+    const inMonth = [0, 7, 14, 21].filter((days) => plusDays(start, days).startsWith(month)).length;
+    await expect(
+      visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
+    ).toHaveCount(inMonth);
     await app.expectAccessible('visits calendar, month view');
+    await app.screenshot('month view');
     await visits.view('Day');
-    await expect(visits.calendar.locator('.rbc-time-view')).toBeVisible();
+    await expect(visits.calendarDays).toHaveCount(1);
     await app.expectAccessible('visits calendar, day view');
+
+    // Booking from the keyboard: the calendar's first stop is a slot the arrow keys move.
+    await visits.view('Week');
+    await visits.bookSlot.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(visits.bookSlot).toHaveAccessibleName(/ at 14:30 /);
+    await app.screenshot('a slot chosen from the keyboard');
+    await page.keyboard.press('Enter');
+    await expect(visits.bookingForm).toBeVisible();
+    await expect(visits.bookingForm.getByLabel('Starts at')).toHaveValue('14:30');
+    await expect(visits.bookingForm.getByLabel('Ends at')).toHaveValue('15:30');
+    await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
 
     // The manager keeps the rooms list: a new room can be booked at once; a withdrawn one cannot.
     await frame.open('Rooms');
