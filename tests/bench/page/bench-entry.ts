@@ -8,7 +8,7 @@ import { visitorSearchP95 } from './visitor-search-benchmark';
 import { owedForms } from './owed-forms-benchmark';
 import { contactFormsList } from './contact-forms-list-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
-import { weekView500 } from './week-view-benchmark';
+import { dayView72, monthView500, weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
 import { termlyOverview50, termlyOverview50Cold } from './termly-review-benchmark';
 import { termlyTrend, termlyTrendCold } from './termly-trend-benchmark';
@@ -29,6 +29,8 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   contactFormsList,
   visitConflictCheckP95,
   weekView500,
+  dayView72,
+  monthView500,
   backupLarge,
   restoreLarge,
   termlyOverview50,
