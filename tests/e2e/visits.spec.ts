@@ -136,9 +136,15 @@ test.describe('booking family visits', () => {
     await visits.view('Month');
     await expect(visits.calendarDays.first()).toBeVisible();
     expect([35, 42]).toContain(await visits.calendarDays.count());
-    // The month holds each visit of the weekly series that falls in it.
-    const month = plusDays(start, 7).slice(0, 7);
-    const inMonth = [0, 7, 14, 21].filter((days) => plusDays(start, days).startsWith(month)).length;
+    // The month's whole weeks (Monday to Sunday around it) hold each visit of the series in them.
+    const mondayOn = (date: string) => plusDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
+    const monthStart = `${plusDays(start, 7).slice(0, 7)}-01`;
+    const nextMonthStart = `${plusDays(monthStart, 31).slice(0, 7)}-01`;
+    const shownFrom = mondayOn(monthStart);
+    const shownTo = plusDays(mondayOn(plusDays(nextMonthStart, -1)), 7);
+    const inMonth = [0, 7, 14, 21]
+      .map((days) => plusDays(start, days))
+      .filter((date) => date >= shownFrom && date < shownTo).length;
     await expect(
       visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(inMonth);
