@@ -82,7 +82,11 @@ export function MonthGrid({
         <button
           type="button"
           className="month__book"
-          style={{ gridColumn: (index % 7) + 1, gridRow: Math.floor(index / 7) + 1 }}
+          // An absolutely placed grid item needs both lines, or it spans to the grid's edge.
+          style={{
+            gridColumn: `${(index % 7) + 1} / span 1`,
+            gridRow: `${Math.floor(index / 7) + 1} / span 1`,
+          }}
           aria-label={`${chosenText} (arrow keys choose another day)`}
           onKeyDown={moveChosen}
           onClick={() => onChooseSlot(wholeDayBooking(chosenDate))}
@@ -113,6 +117,7 @@ export function MonthGrid({
             >
               <span className="month__date" aria-hidden="true">
                 {date.endsWith('-01') ? dayLabel(date, 'short').replace(/^\S+ /, '') : Number(date.slice(8))}
+                {date === today ? ' Today' : null}
               </span>
               {entries.slice(0, shownInCell).map((visit) => {
                 const text = visitTexts(visit, directory, timeZone);

@@ -123,7 +123,8 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
             type="button"
             className="diary__slot"
             style={{
-              gridColumn: dayIndex + 2,
+              // An absolutely placed grid item needs both lines, or it spans to the grid's edge.
+              gridColumn: `${dayIndex + 2} / span 1`,
               top: slot.minute * (hourPx / 60),
               height: bookingMinutes * (hourPx / 60),
             }}

@@ -106,6 +106,9 @@ describe('the week view drawn by the app', () => {
     await userEvent.tab();
     await userEvent.keyboard('{ArrowDown}{ArrowDown}{ArrowRight}{ArrowUp}');
     expect(document.activeElement).toHaveAccessibleName(/^Book a visit on Wednesday 3 June at 14:30/);
+    // Over Wednesday's column alone (the gutter is the first column), half an hour lower.
+    const slot = document.activeElement;
+    expect(slot instanceof HTMLElement ? slot.style.gridColumn : '').toBe('4 / span 1');
     await userEvent.keyboard('{Enter}');
     expect(onChooseSlot).toHaveBeenCalledWith({ date: '2026-06-03', startTime: '14:30', endTime: '15:30' });
   });
