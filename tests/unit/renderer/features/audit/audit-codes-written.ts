@@ -78,7 +78,10 @@ export function codesInSource(
       node.type !== undefined
     )
       literalTypesOf(node.type, properties);
-    else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && codeShape.test(node.text))
+    else if (
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+      codeShape.test(node.text)
+    )
       literals.add(node.text);
     ts.forEachChild(node, visit);
   };
