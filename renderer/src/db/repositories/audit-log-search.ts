@@ -9,7 +9,10 @@ import {
 } from '@shared/rules/audit-log-filter';
 import { can } from '@shared/rules/access';
 import type { StaffRole } from '@shared/schemas/staff';
+import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
+import { recordWriter } from '../record-writer';
+import type { Session } from '../session';
 
 /** Entries read per `bulkGet` when a whole filtered log is read (the export). */
 const readChunk = 2_000;
@@ -21,7 +24,8 @@ const readChunk = 2_000;
  * all of them, newest first, are the matches, and only the entries on screen are then read by
  * number. Manager only, as the log itself.
  */
-export function auditLogSearch(db: FamilyLinksDb) {
+export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const records = recordWriter(db, clock);
   const asNumbers = (keys: readonly unknown[]) =>
     keys.filter((key): key is number => typeof key === 'number');
 
@@ -129,6 +133,30 @@ export function auditLogSearch(db: FamilyLinksDb) {
           throw new Error(`Unknown audit query ${JSON.stringify(unknownQuery)}`);
         }
       }
+    },
+
+    /**
+     * Notes in the log that entries left the app as a file: how many and the file's SHA-256 (DESIGN:
+     * the hash of every exported file is kept in the audit log). The copy itself is recorded first,
+     * through the disclosure log.
+     */
+    async recordExport(
+      session: Session,
+      file: { readonly disclosureId: string; readonly entries: number; readonly sha256: string },
+    ): Promise<Result<void, 'forbidden'>> {
+      if (!can(session.roles, 'audit:view'))
+        return fail('forbidden', 'The audit log is for the Registered Manager.');
+      await records.write(session, {
+        events: [
+          {
+            action: 'audit.exported',
+            recordType: 'disclosure',
+            recordId: file.disclosureId,
+            detail: `CSV, ${file.entries} ${file.entries === 1 ? 'entry' : 'entries'}, SHA-256 ${file.sha256}`,
+          },
+        ],
+      });
+      return ok(undefined);
     },
 
     /** The entries with these numbers, in the order given (missing ones left out). Manager only. */
