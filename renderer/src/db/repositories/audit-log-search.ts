@@ -171,5 +171,3 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
     },
   };
 }
-
-export type AuditLogSearch = ReturnType<typeof auditLogSearch>;
