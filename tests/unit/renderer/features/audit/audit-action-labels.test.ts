@@ -16,6 +16,8 @@ import { codesInSource, codesWritten, combine } from './audit-codes-written';
  * expanded from its schema.
  */
 const roots = ['renderer/src', 'shared', 'electron'];
+// Parsing every source file takes a second or two, more on a busy machine.
+const parsing = { timeout: 60_000 };
 
 /** Strings in `action:` properties, or shaped like a code, that are not audit codes, and why. */
 const notAuditCodes: Readonly<Record<string, string>> = {
@@ -39,7 +41,7 @@ function auditCodes(found: { codes: ReadonlySet<string>; templates: readonly { p
 }
 
 describe('the audit log in words', () => {
-  it('labels every action the code writes', async () => {
+  it('labels every action the code writes', parsing, async () => {
     const actions = auditCodes(await codesWritten(roots, 'action'));
     expect(actions.length).toBeGreaterThan(80);
     expect(actions).toContain('person.created'); // chosen by a condition
@@ -48,7 +50,7 @@ describe('the audit log in words', () => {
     expect(actions.filter((action) => auditActionLabel(action) === action)).toEqual([]);
   });
 
-  it('labels every kind of record the code writes about', async () => {
+  it('labels every kind of record the code writes about', parsing, async () => {
     const recordTypes = auditCodes(await codesWritten(roots, 'recordType'));
     expect(recordTypes.length).toBeGreaterThan(10);
     expect(recordTypes.filter((type) => auditRecordTypeLabel(type) === type)).toEqual([]);
