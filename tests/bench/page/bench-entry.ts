@@ -12,6 +12,7 @@ import { weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
 import { termlyOverview50, termlyOverview50Cold } from './termly-review-benchmark';
 import { termlyTrend, termlyTrendCold } from './termly-trend-benchmark';
+import { auditLogFilteredPage } from './audit-log-filter-benchmark';
 
 /**
  * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
@@ -27,6 +28,7 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   visitorSearchP95,
   owedForms,
   contactFormsList,
+  auditLogFilteredPage,
   visitConflictCheckP95,
   weekView500,
   backupLarge,
