@@ -54,6 +54,7 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.turned-away': 'Recorded a visitor turned away at the door',
   'visitor.id-checked': 'Checked a visitor’s ID against a restricted person’s name',
   'visitor.sign-out-undone': 'Put back on site a visitor signed out by mistake',
+  'visitor.badge-printed': 'Printed a visitor badge',
   'visit.booked': 'Booked a visit',
   'visit.changed': 'Changed or moved a visit',
   'visit.status-changed': 'Changed a visit’s status',
