@@ -43,7 +43,7 @@ export type YoungPersonPlainKey = 'id';
 /**
  * A young person: only the id is plain, and `caseNumberIndex`, a keyed hash of the case number
  * (`youngPersonCodec`), so the unique index finds a case number without holding it. Rows stored
- * before version 13 still hold `caseNumber` in the clear until they are indexed again
+ * while case numbers were plain still hold `caseNumber` in the clear until they are indexed again
  * (`young-person-case-index.ts`); no other row has it.
  */
 export type YoungPersonRow = SealedRow<YoungPerson, YoungPersonPlainKey> & {

@@ -21,7 +21,7 @@ export function caseNumberIndexOf(cipher: RecordCipher, caseNumber: string): Pro
 
 function codecIndexedBy(index: (record: YoungPerson, cipher: RecordCipher) => Promise<string>) {
   return createSealedCodec('youngPeople', youngPersonSchema, ['id'] satisfies YoungPersonPlainKey[], {
-    // Typed as the row has it: rows stored before version 13 have no hash yet.
+    // Typed as the row has it: rows stored while case numbers were plain have no hash yet.
     indexFields: async (record, cipher): Promise<Pick<YoungPersonRow, 'caseNumberIndex'>> => ({
       caseNumberIndex: await index(record, cipher),
     }),
@@ -50,7 +50,7 @@ export const sharedCaseNumberCodec = codecIndexedBy(
 
 /**
  * Whether another young person holds `caseNumber`: by the index's keyed hash (with or without a
- * row id after it), or, for a row not yet indexed again since version 13, by its plain copy.
+ * row id after it), or, for a row stored while case numbers were plain, by its plain copy.
  * Reads `db.youngPeople`; inside a transaction, pass the hash worked out before it opened.
  */
 export async function caseNumberHeldByAnother(

@@ -23,9 +23,10 @@ export type CaseNumberIndexOutcome = {
 };
 
 /**
- * Stores again every young person stored before version 13, whose case number is still plain:
- * opened with the door key (every role holds it, so whoever signs in first does it), sealed with
- * the case number inside and its keyed hash beside it (`youngPersonCodec`). A migration holds no
+ * Stores again every young person stored while case numbers were plain (before the schema
+ * version that indexes their keyed hash), whose number is still in the clear: opened with the
+ * door key (every role holds it, so whoever signs in first does it), sealed with the case number
+ * inside and its keyed hash beside it (`youngPersonCodec`). A migration holds no
  * key, so this runs after sign-in, a chunk at a time, each chunk one audited write that leaves
  * alone a row saved meanwhile (it was stored the new way). Interrupted, it runs again at the next
  * sign-in and finds only what is left: a row is done once it has a `caseNumberIndex`. Once per
