@@ -41,6 +41,7 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.restriction-on-correction': 'Corrected a register entry to name someone restricted',
   'young-person.created': 'Added a young person',
   'young-person.updated': 'Changed a young person’s details',
+  'young-person.case-numbers-sealed': 'Sealed young people’s case numbers (no change to their details)',
   'person.created': 'Added a family member or friend',
   'person.updated': 'Changed a family member’s or friend’s details',
   'restriction.recorded': 'Recorded a contact restriction',
