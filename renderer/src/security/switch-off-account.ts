@@ -118,7 +118,10 @@ export function switchOffService(
       });
       const changes = applyHandover(read.records, items, verdict.assignments);
       const steps = handover.steps(session, read, changes, id, verdict.assignments, now);
-      const counted = (kind: HandoverItem['kind']) => items.filter((item) => item.kind === kind).length;
+      const counted = (kind: HandoverItem['kind'], one: string, many: string) => {
+        const count = items.filter((item) => item.kind === kind).length;
+        return `${count} ${count === 1 ? one : many}`;
+      };
       const written = await accounts.switchOff(session, {
         member: next,
         keys: effects.keyChange,
@@ -127,12 +130,22 @@ export function switchOffService(
         events: [
           ...effects.events,
           ...steps.events,
-          {
-            action: 'account.handed-over',
-            recordType: 'staff',
-            recordId: id,
-            detail: `${counted('youngPerson')} young person posts, ${counted('panPlace')} PAN places, ${counted('owedForm')} forms owed, ${counted('formAction')} actions`,
-          },
+          // Nothing held, nothing handed over: the switch-off's own entries say it all.
+          ...(items.length === 0
+            ? []
+            : [
+                {
+                  action: 'account.handed-over',
+                  recordType: 'staff',
+                  recordId: id,
+                  detail: [
+                    counted('youngPerson', 'young person post', 'young person posts'),
+                    counted('panPlace', 'PAN place', 'PAN places'),
+                    counted('owedForm', 'form owed', 'forms owed'),
+                    counted('formAction', 'action', 'actions'),
+                  ].join(', '),
+                },
+              ]),
         ],
       });
       return written.ok ? ok(next) : written;
