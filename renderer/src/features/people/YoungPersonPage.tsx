@@ -8,6 +8,7 @@ import { useHomeToday } from '../../common/useHomeToday';
 import { RestrictionsSection } from '../restrictions';
 import { PanGroupSection } from '../pan-groups';
 import { YoungPersonContactForms } from '../contact-forms';
+import { ChronologySection } from '../chronology';
 import { FamilyTable } from './FamilyTable';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
@@ -23,7 +24,7 @@ function BackLink() {
   );
 }
 
-/** One young person: their details, their family, and the contact restrictions that protect them. */
+/** One young person: their details, their family, the contact restrictions that protect them, and their chronology. */
 export function YoungPersonPage({ id }: { id: string }) {
   const { state, repository } = useYoungPerson(id);
   const staff = useStaffMembers();
@@ -88,6 +89,7 @@ export function YoungPersonPage({ id }: { id: string }) {
       <FamilyTable youngPersonId={id} youngPersonName={name} />
       <RestrictionsSection youngPersonId={id} youngPersonName={name} />
       <YoungPersonContactForms youngPersonId={id} youngPersonName={name} />
+      <ChronologySection youngPersonId={id} youngPersonName={name} />
       <PanGroupSection
         youngPersonId={id}
         youngPersonName={name}

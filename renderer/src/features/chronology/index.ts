@@ -1,0 +1,2 @@
+// The chronology's public entry: the young person's page shows it.
+export { ChronologySection } from './ChronologySection';
