@@ -94,7 +94,9 @@ export function ChronologyList({ entries, youngPersonId, label, personName, time
               aria-posinset={row.index + 1}
               aria-setsize={entries.length}
             >
-              <span className="chronology__when">{whenText(entry.at, timeZone)}</span>
+              <time className="chronology__when" dateTime={entry.at}>
+                {whenText(entry.at, timeZone)}
+              </time>
               <span className="chronology__kind">{chronologyKindLabels[entry.kind]}</span>
               <span className="chronology__what">
                 <a
