@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
+import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
+import { DisclosureDialog } from './pages/disclosure-dialog';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
@@ -58,6 +63,13 @@ async function openYoungPerson(page: Page): Promise<ChronologySection> {
   const chronology = new ChronologySection(page);
   await expect(chronology.status).toHaveText(/entries, newest first\.$/, { timeout: 20_000 });
   return chronology;
+}
+
+/** What pdfsig (poppler) says about a saved PDF's signature. */
+function pdfsig(path: string): string {
+  const result = spawnSync('pdfsig', [path], { encoding: 'utf8' });
+  if (result.error) throw new Error('pdfsig is not installed (apt-get install -y poppler-utils)');
+  return `${result.stdout}${result.stderr}`;
 }
 
 function expectNewestFirst(times: readonly string[]): void {
@@ -149,6 +161,49 @@ test.describe('a young person’s chronology', () => {
       break;
     }
     expect(narrowed, 'no family member has any lines').toBe(true);
+
+    // On paper: every line the filter asks for, in one table, without the app's frame.
+    const narrowedCount = await chronology.count();
+    await page.evaluate('window.printRequests = 0; window.print = () => { window.printRequests += 1; }');
+    await chronology.section.getByRole('button', { name: 'Print', exact: true }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: `Chronology: ${youngPersonName}` }),
+    ).toBeVisible();
+    expect(await page.evaluate('window.printRequests')).toBe(1);
+    const printed = page.getByRole('table', { name: `Chronology: ${youngPersonName}` });
+    await expect(printed.locator('tbody tr')).toHaveCount(narrowedCount);
+    await app.expectAccessible('the chronology printed');
+    await page.emulateMedia({ media: 'print' });
+    await expect(frame.navigation).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print again' })).toBeHidden();
+    await app.screenshot('chronology-as-printed');
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'Back to the young person’s page' }).click();
+    // The page comes back as it was left: still narrowed to that family member.
+    await expect(chronology.status).toHaveText(`${narrowedCount} entries, newest first.`);
+
+    // A signed copy, through the disclosure question; pdfsig finds the signature valid.
+    await chronology.section.getByRole('button', { name: 'Save a signed copy' }).click();
+    const signing = chronology.section.getByRole('form', { name: 'Sign the chronology' });
+    await signing.getByLabel('Your password').fill(coordinator.password);
+    await signing.getByRole('button', { name: 'Sign and save PDF' }).click();
+    const why = new DisclosureDialog(page);
+    await expect(why.dialog).toBeVisible();
+    await app.expectAccessible('a signed copy of the chronology asks why');
+    await why.answer('H Turner’s case file', 'For the case file');
+    await expect(
+      chronology.section.getByText(
+        /^Signed copy saved as chronology-h-turner-\d{4}-\d{2}-\d{2}\.pdf, signed by Ruth Adeyemi\./,
+      ),
+    ).toBeVisible({ timeout: 60_000 });
+    const saved = fixedDocumentFolders(join(app.tempDir, 'documents')).saved;
+    const [fileName] = await readdir(saved);
+    expect(fileName).toMatch(/^chronology-h-turner-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const verdict = pdfsig(join(saved, fileName ?? ''));
+    expect(verdict).toContain('Signature is Valid');
+    expect(verdict).toContain('Total document signed');
+    expect(verdict).toContain('Signer Certificate Common Name: Ruth Adeyemi');
+    await app.screenshot('chronology-signed-copy-saved');
 
     // Contact forms only, then open one from its line.
     await chronology.clear.click();

@@ -20,7 +20,8 @@ export class ChronologySection {
     this.from = filters.getByLabel('From');
     this.to = filters.getByLabel('To');
     this.clear = filters.getByRole('button', { name: 'Clear the filters' });
-    this.status = this.section.getByRole('status');
+    // The count above the list (a message after saving a copy is a status too, in a banner).
+    this.status = this.section.getByRole('status').and(page.locator('p'));
     this.list = this.section.getByRole('region', { name: /’s chronology, newest first$/ });
     this.rows = this.list.getByRole('listitem');
   }

@@ -6,6 +6,7 @@ import type { ContactFormRow, FamilyLinksDb, VisitorLogRow, VisitPlainKey } from
 import type { SealedRow } from '../sealed-codec';
 import { CompartmentLockedError } from '../encryption/record-cipher';
 import { DamagedRecordError } from '../row-binding';
+import { recordWriter } from '../record-writer';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { damagedRecordRepository } from './damaged-record-repository';
@@ -50,8 +51,9 @@ const endWrittenWithinMs = 60_000;
  * sealed under a key their session does not hold. Every line is placed from plain fields, so ten
  * years of lines are ordered without opening a sealed row; `open` opens only the lines asked for.
  */
-export function chronologyRepository(db: FamilyLinksDb) {
-  const damage = damagedRecordRepository(db);
+export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const damage = damagedRecordRepository(db, clock);
+  const records = recordWriter(db, clock);
 
   async function readForms(session: Session, youngPersonId: string): Promise<ContactFormRow[]> {
     const scope = contactFormScope(session.roles);
@@ -257,6 +259,26 @@ export function chronologyRepository(db: FamilyLinksDb) {
         damagedRestrictionIds: restrictions.damagedIds,
         open: (wanted) => openEntries(session, rows, wanted),
       };
+    },
+
+    /**
+     * A signed copy saved outside the app: the audit log keeps the file's SHA-256 (DESIGN, "Signed
+     * PDFs"), beside the disclosure that says to whom and why.
+     */
+    async recordSignedCopy(
+      session: Session,
+      copy: { readonly youngPersonId: string; readonly sha256: string; readonly disclosureId: string },
+    ): Promise<void> {
+      await records.write(session, {
+        events: [
+          {
+            action: 'chronology.signed-copy-saved',
+            recordType: 'disclosure',
+            recordId: copy.disclosureId,
+            detail: `Young person ${copy.youngPersonId}, SHA-256 ${copy.sha256}`,
+          },
+        ],
+      });
     },
   };
 }

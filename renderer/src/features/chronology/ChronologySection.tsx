@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { displayPersonName } from '@shared/display-names';
 import {
   chronologyKindLabels,
@@ -7,10 +7,17 @@ import {
   type ChronologyKind,
 } from '@shared/rules/chronology';
 import { readTypedDate } from '@shared/schemas/typed-date-time';
+import { staffRoleLabels } from '@shared/schemas/staff';
+import { calendarDateOf } from '@shared/home-time';
 import { Field, TextInput } from '../../ui/Field';
 import { Banner } from '../../ui/Banner';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
+import { useHomeSettings } from '../../common/useHomeSettings';
+import { useSession } from '../../security/session-context';
+import { chronologyLine, chronologyReport, filterWords } from './chronology-report';
+import type { ChronologyPrintout } from './ChronologyPrintView';
+import { ChronologySignedCopy } from './ChronologySignedCopy';
 import { ChronologyList } from './ChronologyList';
 import { useChronology } from './useChronology';
 import './chronology.css';
@@ -25,15 +32,33 @@ function dateProblem(text: string, what: string): string | undefined {
   return `Enter ${what} as day/month/year, for example 26/10/2026.`;
 }
 
-type Props = { readonly youngPersonId: string; readonly youngPersonName: string };
+type Props = {
+  readonly youngPersonId: string;
+  readonly youngPersonName: string;
+  readonly caseNumber: string;
+  /** Shows the chronology as paper, in place of the page, and asks the browser to print it. */
+  readonly onPrint: (printout: ChronologyPrintout) => void;
+};
+
+/** "h-turner" for a file name: letters and digits only. */
+const fileStem = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /**
  * A young person's chronology on their page (DESIGN, "Actions and the chronology"): contact forms,
  * visits, the front door and restrictions in one list, newest first, narrowed by kind, family
  * member and dates; every line opens its record. Each person sees only what their role may.
  */
-export function ChronologySection({ youngPersonId, youngPersonName }: Props) {
+export function ChronologySection({ youngPersonId, youngPersonName, caseNumber, onPrint }: Props) {
   const timeZone = useHomeTimeZone();
+  const session = useSession();
+  const { state: settings } = useHomeSettings();
+  const [isSigning, setIsSigning] = useState(false);
+  const [isPreparing, setIsPreparing] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const family = useFamilyOf(youngPersonId);
   const [typed, setTyped] = useState<Typed>(blank);
 
@@ -62,7 +87,42 @@ export function ChronologySection({ youngPersonId, youngPersonName }: Props) {
     () => new Map((family ?? []).map(({ person }) => [person.id, displayPersonName(person)])),
     [family],
   );
-  const personName = (id: string) => names.get(id);
+  const personName = useCallback((id: string) => names.get(id), [names]);
+  const { openAll } = chronology;
+
+  const print = async () => {
+    setIsPreparing(true);
+    const lines = (await openAll()).map((entry) => chronologyLine(entry, { personName, timeZone }));
+    setIsPreparing(false);
+    onPrint({
+      heading: `Chronology: ${youngPersonName}`,
+      showing: filterWords(filter, personName),
+      lines,
+    });
+  };
+
+  const homeName = settings.isLoading ? undefined : settings.home?.name;
+  const makeReport = useCallback(
+    async (signedAt: string) => {
+      if (!homeName) return undefined;
+      return chronologyReport({
+        homeName,
+        youngPersonName,
+        caseNumber,
+        entries: await openAll(),
+        filter,
+        personName,
+        signedBy: {
+          name: session.staff.name,
+          role: session.roles.map((role) => staffRoleLabels[role]).join(', '),
+        },
+        signedAt,
+        timeZone,
+      });
+    },
+    [homeName, youngPersonName, caseNumber, openAll, filter, personName, session, timeZone],
+  );
+  const today = calendarDateOf(new Date(), timeZone);
   const set = (field: keyof Typed) => (event: { target: { value: string } }) =>
     setTyped((current) => ({ ...current, [field]: event.target.value }));
 
@@ -149,6 +209,41 @@ export function ChronologySection({ youngPersonId, youngPersonName }: Props) {
           </button>
         </div>
       </form>
+      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      <div className="toolbar">
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={!chronology.read || chronology.isLookingThrough || isPreparing}
+          onClick={() => void print()}
+        >
+          {isPreparing ? 'Preparing…' : 'Print'}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-expanded={isSigning}
+          disabled={!chronology.read || chronology.isLookingThrough}
+          onClick={() => {
+            setMessage(undefined);
+            setIsSigning(!isSigning);
+          }}
+        >
+          Save a signed copy
+        </button>
+      </div>
+      {isSigning ? (
+        <ChronologySignedCopy
+          youngPersonId={youngPersonId}
+          youngPersonName={youngPersonName}
+          makeReport={makeReport}
+          suggestedFileName={`chronology-${fileStem(youngPersonName)}-${today}.pdf`}
+          onDone={(done) => {
+            setIsSigning(false);
+            setMessage(done);
+          }}
+        />
+      ) : null}
       <p className="muted" role="status">
         {summary}
       </p>

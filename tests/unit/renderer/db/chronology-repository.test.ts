@@ -248,4 +248,13 @@ describe('a young person’s chronology', () => {
     const read = await chronologyRepository(db).read(manager, crypto.randomUUID(), london);
     expect(read.entries).toEqual([]);
   });
+
+  it('notes a signed copy in the audit log', async () => {
+    await chronologyRepository(db).recordSignedCopy(manager, {
+      youngPersonId,
+      sha256: 'a'.repeat(64),
+      disclosureId: crypto.randomUUID(),
+    });
+    expect(await db.audit.where('action').equals('chronology.signed-copy-saved').count()).toBe(1);
+  });
 });
