@@ -69,6 +69,7 @@ const labels: Readonly<Record<string, string>> = {
   'review.sample-drawn': 'Drew a sample of contact forms to review',
   'review.sample-form-reviewed': 'Reviewed a sampled contact form',
   'review.report-exported': 'Exported the termly review',
+  'chronology.signed-copy-saved': 'Saved a signed copy of a young person’s chronology',
   'room.withdrawn': 'Stopped a room being booked',
   'room.restored': 'Made a room bookable again',
   'declaration.recorded': 'Made a staff declaration',
