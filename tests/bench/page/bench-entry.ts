@@ -7,6 +7,7 @@ import { doorCheckP95 } from './door-check-benchmark';
 import { visitorSearchP95 } from './visitor-search-benchmark';
 import { owedForms } from './owed-forms-benchmark';
 import { contactFormsList } from './contact-forms-list-benchmark';
+import { chronology10y } from './chronology-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
@@ -29,6 +30,7 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   owedForms,
   contactFormsList,
   auditLogFilteredPage,
+  chronology10y,
   visitConflictCheckP95,
   weekView500,
   backupLarge,

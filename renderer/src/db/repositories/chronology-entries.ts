@@ -65,8 +65,3 @@ export type Unreadable = { readonly isUnreadable: true; readonly reason: 'damage
 export function isUnreadable(detail: object | undefined): detail is Unreadable {
   return detail !== undefined && 'isUnreadable' in detail;
 }
-
-/** Whether the line's record has been opened (a restriction always has). */
-export function isOpened(entry: ChronologyEntry): boolean {
-  return entry.personIds !== undefined;
-}
