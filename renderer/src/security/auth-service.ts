@@ -25,6 +25,7 @@ import {
   type NewCredential,
 } from '../db/encryption/signing-keys';
 import { generateHomeCompartments, type CompartmentKeys } from '../db/encryption/compartment-keys';
+import { spendPasswordCheckWork } from '../db/encryption/key-derivation';
 import {
   ensureHomeCompartments,
   keysAfterAccountChange,
@@ -263,7 +264,10 @@ export function authService(
       const login = await staff.findLogin(username);
       const keysRecord = login ? await accounts.keysOf(login.id) : undefined;
       if (login && !login.isActive && !keysRecord) {
-        // Switched off: its keys were deleted then, so no password opens anything any more.
+        // Switched off: its keys were deleted then, so no password opens anything any more. The
+        // answer is an unknown username's, in the same time: nobody at the keyboard has proved who
+        // they are, so they learn nothing about which usernames exist (the audit log says why).
+        await spendPasswordCheckWork(password);
         await accounts.recordRefusedSignIn(undefined, [
           {
             action: 'session.sign-in-refused',
@@ -272,17 +276,21 @@ export function authService(
             detail: 'account inactive',
           },
         ]);
-        return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
+        return fail('not-recognised', notRecognised);
       }
       if (!login || !keysRecord) {
+        await spendPasswordCheckWork(password);
         await accounts.recordRefusedSignIn(undefined, [
           { action: 'session.sign-in-failed', detail: 'unknown username' },
         ]);
         return fail('not-recognised', notRecognised);
       }
       const gate = signInGate(lockoutStateOf(keysRecord), now);
-      if (gate.kind === 'locked')
+      if (gate.kind === 'locked') {
+        // The password is not tried while locked, but the time it would take is spent all the same.
+        await spendPasswordCheckWork(password, keysRecord.kdf, keysRecord.salt);
         return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+      }
       mark(unlockMarks.kdfStarted);
       const unlocked = await unlockAccount(keysRecord, password);
       mark(unlockMarks.kdfFinished);
