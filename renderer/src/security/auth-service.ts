@@ -24,7 +24,7 @@ import {
   type NewAuthority,
   type NewCredential,
 } from '../db/encryption/signing-keys';
-import { generateHomeCompartments, type CompartmentKeys } from '../db/encryption/compartment-keys';
+import { generateHomeCompartments } from '../db/encryption/compartment-keys';
 import { spendPasswordCheckWork } from '../db/encryption/key-derivation';
 import {
   ensureHomeCompartments,
@@ -39,6 +39,7 @@ import { staffRepository } from '../db/repositories/staff-repository';
 import { damagedRecordRepository } from '../db/repositories/damaged-record-repository';
 import { applyRowSealMarker } from '../db/repositories/reseal-old-rows';
 import type { Session } from '../db/session';
+import { sessionWithKeys } from '../db/session-keys';
 import { rememberProofKey } from './manager-proof';
 import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
 import { mark, unlockMarks } from './performance-marks';
@@ -46,17 +47,6 @@ import { mark, unlockMarks } from './performance-marks';
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
 
 const notRecognised = 'That username and password do not match an account. Check them and try again.';
-
-function sessionFrom(staff: StaffMember, keys: HomeKeys, compartments: CompartmentKeys): Session {
-  return {
-    staff,
-    roles: staff.roles,
-    dataKey: keys.dataKey,
-    auditKey: keys.auditKey,
-    compartments,
-    cipher: createRecordCipher(keys.dataKey, compartments),
-  };
-}
 
 /**
  * The password rules, with the person's own details as things a guesser would try first. The
@@ -229,7 +219,7 @@ export function authService(
         secrets,
         grants: { account: member, from: compartments },
       });
-      const session = sessionFrom(member, keys, compartments);
+      const session = sessionWithKeys(member, keys, compartments);
       rememberAuthoritySecret(session, secrets.authority);
       rememberProofKey(session, secrets.signing);
       const stored = await accounts.setUpHome(session, {
@@ -348,7 +338,7 @@ export function authService(
       const compartments = isManager
         ? await ensureHomeCompartments(db, unlocked.value.compartments)
         : unlocked.value.compartments;
-      const session = sessionFrom(member, unlocked.value.keys, compartments);
+      const session = sessionWithKeys(member, unlocked.value.keys, compartments);
       await applyRowSealMarker(db, session.cipher);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       rememberProofKey(session, unlocked.value.secrets.signing);
@@ -373,15 +363,19 @@ export function authService(
       return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
     },
 
-    async recordSessionEvent(
-      session: Session,
+    /**
+     * Records that `staffId`'s session ended (locked, signed out). Needs no key: the session's keys
+     * are dropped before this runs, so the entry waits aside and joins the log at the next sign-in.
+     */
+    async recordSessionEnded(
+      staffId: string,
       action: 'session.locked' | 'session.signed-out',
       detail?: string,
     ): Promise<void> {
-      await accounts.recordSessionEvent(session, {
+      await accounts.recordSessionEnded(staffId, {
         action,
         recordType: 'staff',
-        recordId: session.staff.id,
+        recordId: staffId,
         ...(detail ? { detail } : {}),
       });
     },
