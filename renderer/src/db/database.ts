@@ -158,6 +158,7 @@ export type PendingAuditRow = {
   readonly recordType?: string;
   readonly recordId?: string;
   readonly detail?: string;
+  readonly actorId?: string;
   readonly n?: number;
   readonly tag?: string;
 };

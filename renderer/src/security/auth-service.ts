@@ -24,7 +24,8 @@ import {
   type NewAuthority,
   type NewCredential,
 } from '../db/encryption/signing-keys';
-import { generateHomeCompartments, type CompartmentKeys } from '../db/encryption/compartment-keys';
+import { generateHomeCompartments } from '../db/encryption/compartment-keys';
+import { spendPasswordCheckWork } from '../db/encryption/key-derivation';
 import { ensureHomeCompartments, reconcileAccountKeys } from '../db/account-key-changes';
 import { windowSigningPort, type SigningPort } from '../platform/signing-port';
 import { accountRepository } from '../db/repositories/account-repository';
@@ -34,6 +35,7 @@ import { staffRepository } from '../db/repositories/staff-repository';
 import { damagedRecordRepository } from '../db/repositories/damaged-record-repository';
 import { applyRowSealMarker } from '../db/repositories/reseal-old-rows';
 import type { Session } from '../db/session';
+import { sessionWithKeys } from '../db/session-keys';
 import { rememberProofKey } from './manager-proof';
 import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
 import { accountChangeEffects } from './account-change-effects';
@@ -43,17 +45,6 @@ import { mark, unlockMarks } from './performance-marks';
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
 
 const notRecognised = 'That username and password do not match an account. Check them and try again.';
-
-function sessionFrom(staff: StaffMember, keys: HomeKeys, compartments: CompartmentKeys): Session {
-  return {
-    staff,
-    roles: staff.roles,
-    dataKey: keys.dataKey,
-    auditKey: keys.auditKey,
-    compartments,
-    cipher: createRecordCipher(keys.dataKey, compartments),
-  };
-}
 
 /**
  * The password rules, with the person's own details as things a guesser would try first. The
@@ -227,7 +218,7 @@ export function authService(
         secrets,
         grants: { account: member, from: compartments },
       });
-      const session = sessionFrom(member, keys, compartments);
+      const session = sessionWithKeys(member, keys, compartments);
       rememberAuthoritySecret(session, secrets.authority);
       rememberProofKey(session, secrets.signing);
       const stored = await accounts.setUpHome(session, {
@@ -262,7 +253,10 @@ export function authService(
       const login = await staff.findLogin(username);
       const keysRecord = login ? await accounts.keysOf(login.id) : undefined;
       if (login && !login.isActive && !keysRecord) {
-        // Switched off: its keys were deleted then, so no password opens anything any more.
+        // Switched off: its keys were deleted then, so no password opens anything any more. The
+        // answer is an unknown username's, in the same time: nobody at the keyboard has proved who
+        // they are, so they learn nothing about which usernames exist (the audit log says why).
+        await spendPasswordCheckWork(password);
         await accounts.recordRefusedSignIn(undefined, [
           {
             action: 'session.sign-in-refused',
@@ -271,17 +265,21 @@ export function authService(
             detail: 'account inactive',
           },
         ]);
-        return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
+        return fail('not-recognised', notRecognised);
       }
       if (!login || !keysRecord) {
+        await spendPasswordCheckWork(password);
         await accounts.recordRefusedSignIn(undefined, [
           { action: 'session.sign-in-failed', detail: 'unknown username' },
         ]);
         return fail('not-recognised', notRecognised);
       }
       const gate = signInGate(lockoutStateOf(keysRecord), now);
-      if (gate.kind === 'locked')
+      if (gate.kind === 'locked') {
+        // The password is not tried while locked, but the time it would take is spent all the same.
+        await spendPasswordCheckWork(password, keysRecord.kdf, keysRecord.salt);
         return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+      }
       mark(unlockMarks.kdfStarted);
       const unlocked = await unlockAccount(keysRecord, password);
       mark(unlockMarks.kdfFinished);
@@ -339,7 +337,7 @@ export function authService(
       const compartments = isManager
         ? await ensureHomeCompartments(db, unlocked.value.compartments)
         : unlocked.value.compartments;
-      const session = sessionFrom(member, unlocked.value.keys, compartments);
+      const session = sessionWithKeys(member, unlocked.value.keys, compartments);
       await applyRowSealMarker(db, session.cipher);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       rememberProofKey(session, unlocked.value.secrets.signing);
@@ -364,15 +362,19 @@ export function authService(
       return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
     },
 
-    async recordSessionEvent(
-      session: Session,
+    /**
+     * Records that `staffId`'s session ended (locked, signed out). Needs no key: the session's keys
+     * are dropped before this runs, so the entry waits aside and joins the log at the next sign-in.
+     */
+    async recordSessionEnded(
+      staffId: string,
       action: 'session.locked' | 'session.signed-out',
       detail?: string,
     ): Promise<void> {
-      await accounts.recordSessionEvent(session, {
+      await accounts.recordSessionEnded(staffId, {
         action,
         recordType: 'staff',
-        recordId: session.staff.id,
+        recordId: staffId,
         ...(detail ? { detail } : {}),
       });
     },

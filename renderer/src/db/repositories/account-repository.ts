@@ -211,9 +211,12 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
       return outcome;
     },
 
-    /** A session event with nothing to store but its audit entry (locked, signed out). */
-    async recordSessionEvent(session: Session, event: AuditEventInput): Promise<void> {
-      await records.write(session, { events: [event] });
+    /**
+     * A lock or sign-out, recorded after the session dropped its keys: kept aside, stamped by the
+     * main process, and chained into the log under `staffId`'s name at the next sign-in.
+     */
+    async recordSessionEnded(staffId: string, event: AuditEventInput): Promise<void> {
+      await records.writeBeforeSignIn({ events: [event], actorId: staffId });
     },
   };
 }
