@@ -61,6 +61,8 @@ async function openYoungPerson(page: Page): Promise<ChronologySection> {
   await page.getByRole('link', { name: youngPersonName, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: youngPersonName })).toBeVisible();
   const chronology = new ChronologySection(page);
+  // The chronology reads its records once it comes near the window, as a person scrolls to it.
+  await chronology.section.scrollIntoViewIfNeeded();
   await expect(chronology.status).toHaveText(/entries, newest first\.$/, { timeout: 20_000 });
   return chronology;
 }

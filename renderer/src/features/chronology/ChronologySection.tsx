@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { displayPersonName } from '@shared/display-names';
 import {
   chronologyKindLabels,
@@ -20,6 +20,7 @@ import type { ChronologyPrintout } from './ChronologyPrintView';
 import { ChronologySignedCopy } from './ChronologySignedCopy';
 import { ChronologyList } from './ChronologyList';
 import { useChronology } from './useChronology';
+import { useNearViewport } from './useNearViewport';
 import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
@@ -51,8 +52,26 @@ const fileStem = (text: string) =>
  * A young person's chronology on their page (DESIGN, "Actions and the chronology"): contact forms,
  * visits, the front door and restrictions in one list, newest first, narrowed by kind, family
  * member and dates; every line opens its record. Each person sees only what their role may.
+ *
+ * It sits at the foot of a long page, so its records are read only once it comes near the window:
+ * opening the page costs nothing for someone who came for the details or the family.
  */
-export function ChronologySection({ youngPersonId, youngPersonName, caseNumber, onPrint }: Props) {
+export function ChronologySection(props: Props) {
+  const placeholder = useRef<HTMLElement>(null);
+  const isNear = useNearViewport(placeholder);
+  if (isNear) return <ChronologyContents {...props} />;
+  return (
+    <section ref={placeholder} className="panel chronology" aria-labelledby="chronology-title">
+      <h2 id="chronology-title">Chronology</h2>
+      <p className="muted">
+        Contact forms, visits, the front door and restrictions for {props.youngPersonName}, newest first.
+      </p>
+    </section>
+  );
+}
+
+/** The chronology itself: filters, the list, printing and the signed copy. */
+function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrint }: Props) {
   const timeZone = useHomeTimeZone();
   const session = useSession();
   const { state: settings } = useHomeSettings();
