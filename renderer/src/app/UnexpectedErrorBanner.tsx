@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { isRefusedForDroppedKeys } from '../security/end-session';
 
 /**
  * The safety net under every button: an action that fails in a way nobody planned for (a bug, a
@@ -11,6 +12,12 @@ export function UnexpectedErrorBanner() {
 
   useEffect(() => {
     const onRejection = (event: PromiseRejectionEvent) => {
+      // Work started before the screen locked, refused because the keys are gone: expected, and
+      // the person did not just do anything that failed.
+      if (isRefusedForDroppedKeys(event.reason)) {
+        event.preventDefault();
+        return;
+      }
       console.error('An action failed unexpectedly', event.reason);
       setShown(true);
     };

@@ -45,6 +45,8 @@ export type RecordChange<Code extends string> = {
   readonly at?: Date;
   /** Sign-in only: the failed and refused sign-ins recorded before anyone held the audit key go first. */
   readonly chainPendingSignIns?: boolean;
+  /** Kept aside only (`writeBeforeSignIn`): whose events they are, for a session that has ended. */
+  readonly actorId?: string;
 };
 
 /** Thrown inside the transaction to abort it; the refusal itself travels beside it, typed. */
@@ -119,14 +121,18 @@ export function recordWriter(db: FamilyLinksDb, clock: () => Date = () => new Da
     },
 
     /**
-     * Before anyone is signed in (a failed sign-in counting towards the lockout): plain rows only,
-     * and the events wait unchained until the next sign-in brings an audit key.
+     * While nobody holds the audit key (a failed sign-in counting towards the lockout, a session
+     * that has just dropped its keys): plain rows only, and the events wait unchained until the
+     * next sign-in brings an audit key.
      */
     async writeBeforeSignIn<Code extends string = never>(
       change: RecordChange<Code>,
     ): Promise<Result<void, Code>> {
       const { tables, apply, refusal } = await prepare(change, undefined);
-      return refusedOr(() => audit.writePending(change.events, tables, apply, change.at ?? clock()), refusal);
+      return refusedOr(
+        () => audit.writePending(change.events, tables, apply, change.at ?? clock(), change.actorId),
+        refusal,
+      );
     },
   };
 }

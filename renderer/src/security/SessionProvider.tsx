@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { fail, ok } from '@shared/result';
 import { createDraftKeeper } from './draft-keeper';
+import { dropKeysNow } from './end-session';
 import type { Session } from '../db/session';
 import { SessionContext, type LockReason, type SessionApi, type SessionState } from './session-context';
 import { useAuthService } from './useAuthService';
@@ -8,9 +9,19 @@ import { useAutoLockMinutes } from './useAutoLockMinutes';
 import { useIdleTimer } from './useIdleTimer';
 import { useLockWhenTheComputerLocks } from './useLockWhenTheComputerLocks';
 
+/** Housekeeping after a lock or sign-out: it runs on its own, and a failure is logged, never shown. */
+function finishWithoutKeys(...work: Promise<void>[]): void {
+  void Promise.allSettled(work).then((outcomes) => {
+    for (const outcome of outcomes)
+      if (outcome.status === 'rejected')
+        console.error('Something could not be finished after the session ended', outcome.reason);
+  });
+}
+
 /**
- * Holds who is signed in. Locking keeps drafts first, records the lock, then drops the session
- * (and with it every key) so nothing readable stays in memory or on screen.
+ * Holds who is signed in. Locking and signing out drop every key first (`dropKeysNow`), before
+ * anything is awaited, and show the lock screen; drafts already sealed are written and the lock
+ * is recorded afterwards, with no key (the audit entry joins the log at the next sign-in).
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const auth = useAuthService();
@@ -44,32 +55,33 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const lock = useCallback(
-    async (reason: LockReason) => {
+    (reason: LockReason): Promise<void> => {
       const current = stateRef.current;
-      if (current.kind !== 'signedIn') return;
-      await draftKeeper.flushAll();
-      try {
-        await auth.recordSessionEvent(current.session, 'session.locked', reason);
-      } finally {
-        // Lock whatever happens to the log entry: an unlocked screen is the worse failure.
-        setState({
-          kind: 'locked',
-          staffId: current.session.staff.id,
-          username: current.session.staff.username,
-          reason,
-        });
-      }
+      if (current.kind !== 'signedIn') return Promise.resolve();
+      const { staff } = current.session;
+      const keepingDrafts = dropKeysNow(current.session, draftKeeper);
+      const locked: SessionState = { kind: 'locked', staffId: staff.id, username: staff.username, reason };
+      // A second lock arriving before the render (idle and the computer locking together) finds nothing to do.
+      stateRef.current = locked;
+      setState(locked);
+      // The lock is done; what follows needs no key, and a slow disk or main process cannot hold it up.
+      finishWithoutKeys(keepingDrafts, auth.recordSessionEnded(staff.id, 'session.locked', reason));
+      return Promise.resolve();
     },
     [auth, draftKeeper],
   );
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback((): Promise<void> => {
     const current = stateRef.current;
+    const signedOut: SessionState = { kind: 'signedOut' };
     if (current.kind === 'signedIn') {
-      await draftKeeper.flushAll();
-      await auth.recordSessionEvent(current.session, 'session.signed-out');
+      const { staff } = current.session;
+      const keepingDrafts = dropKeysNow(current.session, draftKeeper);
+      finishWithoutKeys(keepingDrafts, auth.recordSessionEnded(staff.id, 'session.signed-out'));
     }
-    setState({ kind: 'signedOut' });
+    stateRef.current = signedOut;
+    setState(signedOut);
+    return Promise.resolve();
   }, [auth, draftKeeper]);
 
   const passwordChanged = useCallback(() => {

@@ -24,12 +24,9 @@ import {
   type NewAuthority,
   type NewCredential,
 } from '../db/encryption/signing-keys';
-import { generateHomeCompartments, type CompartmentKeys } from '../db/encryption/compartment-keys';
-import {
-  ensureHomeCompartments,
-  keysAfterAccountChange,
-  reconcileAccountKeys,
-} from '../db/account-key-changes';
+import { generateHomeCompartments } from '../db/encryption/compartment-keys';
+import { spendPasswordCheckWork } from '../db/encryption/key-derivation';
+import { ensureHomeCompartments, reconcileAccountKeys } from '../db/account-key-changes';
 import { windowSigningPort, type SigningPort } from '../platform/signing-port';
 import { accountRepository } from '../db/repositories/account-repository';
 import type { AuditEventInput } from '../db/repositories/audit-log-repository';
@@ -38,24 +35,16 @@ import { staffRepository } from '../db/repositories/staff-repository';
 import { damagedRecordRepository } from '../db/repositories/damaged-record-repository';
 import { applyRowSealMarker } from '../db/repositories/reseal-old-rows';
 import type { Session } from '../db/session';
+import { sessionWithKeys } from '../db/session-keys';
 import { rememberProofKey } from './manager-proof';
 import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
+import { accountChangeEffects } from './account-change-effects';
+import { switchOffService } from './switch-off-account';
 import { mark, unlockMarks } from './performance-marks';
 
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
 
 const notRecognised = 'That username and password do not match an account. Check them and try again.';
-
-function sessionFrom(staff: StaffMember, keys: HomeKeys, compartments: CompartmentKeys): Session {
-  return {
-    staff,
-    roles: staff.roles,
-    dataKey: keys.dataKey,
-    auditKey: keys.auditKey,
-    compartments,
-    cipher: createRecordCipher(keys.dataKey, compartments),
-  };
-}
 
 /**
  * The password rules, with the person's own details as things a guesser would try first. The
@@ -95,6 +84,7 @@ export function authService(
 ) {
   const staff = staffRepository(db);
   const accounts = accountRepository(db, clock);
+  const leaving = switchOffService(db, clock, revokeCertificates);
 
   /**
    * A certificate for a new account, or for an account whose key was lost in a password reset,
@@ -228,7 +218,7 @@ export function authService(
         secrets,
         grants: { account: member, from: compartments },
       });
-      const session = sessionFrom(member, keys, compartments);
+      const session = sessionWithKeys(member, keys, compartments);
       rememberAuthoritySecret(session, secrets.authority);
       rememberProofKey(session, secrets.signing);
       const stored = await accounts.setUpHome(session, {
@@ -263,7 +253,10 @@ export function authService(
       const login = await staff.findLogin(username);
       const keysRecord = login ? await accounts.keysOf(login.id) : undefined;
       if (login && !login.isActive && !keysRecord) {
-        // Switched off: its keys were deleted then, so no password opens anything any more.
+        // Switched off: its keys were deleted then, so no password opens anything any more. The
+        // answer is an unknown username's, in the same time: nobody at the keyboard has proved who
+        // they are, so they learn nothing about which usernames exist (the audit log says why).
+        await spendPasswordCheckWork(password);
         await accounts.recordRefusedSignIn(undefined, [
           {
             action: 'session.sign-in-refused',
@@ -272,17 +265,21 @@ export function authService(
             detail: 'account inactive',
           },
         ]);
-        return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
+        return fail('not-recognised', notRecognised);
       }
       if (!login || !keysRecord) {
+        await spendPasswordCheckWork(password);
         await accounts.recordRefusedSignIn(undefined, [
           { action: 'session.sign-in-failed', detail: 'unknown username' },
         ]);
         return fail('not-recognised', notRecognised);
       }
       const gate = signInGate(lockoutStateOf(keysRecord), now);
-      if (gate.kind === 'locked')
+      if (gate.kind === 'locked') {
+        // The password is not tried while locked, but the time it would take is spent all the same.
+        await spendPasswordCheckWork(password, keysRecord.kdf, keysRecord.salt);
         return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
+      }
       mark(unlockMarks.kdfStarted);
       const unlocked = await unlockAccount(keysRecord, password);
       mark(unlockMarks.kdfFinished);
@@ -340,7 +337,7 @@ export function authService(
       const compartments = isManager
         ? await ensureHomeCompartments(db, unlocked.value.compartments)
         : unlocked.value.compartments;
-      const session = sessionFrom(member, unlocked.value.keys, compartments);
+      const session = sessionWithKeys(member, unlocked.value.keys, compartments);
       await applyRowSealMarker(db, session.cipher);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       rememberProofKey(session, unlocked.value.secrets.signing);
@@ -365,15 +362,19 @@ export function authService(
       return ok({ session, mustChangePassword: keysRecord.passwordChangeRequired });
     },
 
-    async recordSessionEvent(
-      session: Session,
+    /**
+     * Records that `staffId`'s session ended (locked, signed out). Needs no key: the session's keys
+     * are dropped before this runs, so the entry waits aside and joins the log at the next sign-in.
+     */
+    async recordSessionEnded(
+      staffId: string,
       action: 'session.locked' | 'session.signed-out',
       detail?: string,
     ): Promise<void> {
-      await accounts.recordSessionEvent(session, {
+      await accounts.recordSessionEnded(staffId, {
         action,
         recordType: 'staff',
-        recordId: session.staff.id,
+        recordId: staffId,
         ...(detail ? { detail } : {}),
       });
     },
@@ -430,16 +431,33 @@ export function authService(
       return ok(member);
     },
 
-    /** Changes roles, email or name, or switches an account on or off. */
+    /** What an account holds that must be handed over before it is switched off (`switchOff`). */
+    leaverHoldings: (session: Session, id: string) => leaving.holdings(session, id),
+
+    /**
+     * Switches an account off, handing over everything the person holds to the colleagues the
+     * manager chose, in one transaction (seed 000: work is not left hanging when someone leaves).
+     */
+    switchOff: (session: Session, id: string, input: unknown) => leaving.switchOff(session, id, input),
+
+    /**
+     * Changes roles, email or name, or switches an account on or off. Switching off here hands
+     * nothing over, so it is refused while the person still holds work: `switchOff` does both.
+     */
     async updateAccount(
       session: Session,
       id: string,
       changes: Partial<Pick<StaffMember, 'name' | 'email' | 'roles' | 'isActive'>>,
-    ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found'>> {
+    ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found' | 'changed'>> {
       if (!can(session.roles, 'staff:manage'))
         return fail('forbidden', 'Only the Registered Manager can change staff accounts.');
       const current = await staff.get(id, session.cipher);
       if (!current) return fail('not-found', 'That account no longer exists.');
+      if (changes.isActive === false && current.isActive) {
+        if (Object.keys(changes).length > 1)
+          return fail('invalid', 'Switch the account off on its own, then change its details.');
+        return leaving.switchOff(session, id, { leaverId: id, assignments: [] });
+      }
       if (
         id === session.staff.id &&
         (changes.isActive === false || (changes.roles && !changes.roles.includes('registeredManager')))
@@ -451,48 +469,14 @@ export function authService(
       }
       const next = staffMemberSchema.safeParse({ ...current, ...changes });
       if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
-      const changed = Object.keys(changes).join(', ');
-      // A manager switched off, or no longer a manager: their certificate names a role they no
-      // longer hold, so the main process stops accepting it for manager-only changes.
-      const wasManager = current.roles.includes('registeredManager');
-      const revocation =
-        wasManager && !next.data.isActive
-          ? ('switched-off' as const)
-          : wasManager && !next.data.roles.includes('registeredManager')
-            ? ('role-removed' as const)
-            : undefined;
-      const revokeProblem = revocation ? await revokeCertificates(session, id, revocation) : undefined;
-      const keyChange = await keysAfterAccountChange(session, next.data, await accounts.keysOf(id));
-      await accounts.update(
+      const { events, keyChange } = await accountChangeEffects(
         session,
+        current,
         next.data,
-        [
-          { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
-          ...(revocation
-            ? [
-                {
-                  action: revokeProblem ? 'certificate.not-revoked' : 'certificate.revoked',
-                  recordType: 'staff',
-                  recordId: id,
-                  detail: revokeProblem ?? `${revocation}: no longer accepted for manager-only changes`,
-                },
-              ]
-            : []),
-          ...(keyChange.kind === 'revoke'
-            ? [{ action: 'account.keys-deleted', recordType: 'staff', recordId: id, detail: 'switched off' }]
-            : keyChange.kind === 'put'
-              ? [
-                  {
-                    action: 'account.keys-regranted',
-                    recordType: 'staff',
-                    recordId: id,
-                    detail: `roles: ${next.data.roles.join(', ')}`,
-                  },
-                ]
-              : []),
-        ],
-        keyChange,
+        Object.keys(changes).join(', '),
+        { revokeCertificates, keysOf: (staffId) => accounts.keysOf(staffId) },
       );
+      await accounts.update(session, next.data, events, keyChange);
       return ok(next.data);
     },
 

@@ -16,7 +16,7 @@ import type { Session } from '../db/session';
  *
  * The key: at sign-in, the manager's sealed signing key is opened here with WebCrypto from the
  * secret their password unwrapped, and imported as non-extractable; only that CryptoKey is kept,
- * beside the session (a WeakMap: dropped with it on lock or sign-out), never the secret. Code in
+ * beside the session (forgotten on lock or sign-out: `forgetProofKey`), never the secret. Code in
  * the page can ask it to sign while the manager is signed in, but cannot take it away.
  */
 export type ProofKey = { readonly key: CryptoKey; readonly certificateChainPem: readonly string[] };
@@ -43,6 +43,11 @@ export async function openProofKey(
 export function rememberProofKey(session: Session, signing: AccountSecrets['signing']): void {
   if (!signing || !session.roles.includes('registeredManager')) return;
   proofKeys.set(session, openProofKey(signing));
+}
+
+/** Lets go of this session's proof key: on lock or sign-out, with the session's other keys. */
+export function forgetProofKey(session: Session): void {
+  proofKeys.delete(session);
 }
 
 /** What `callAsManager` needs of `window.api`: the challenge, and the channel called. */

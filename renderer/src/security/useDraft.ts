@@ -48,8 +48,12 @@ export function useDraft<Values extends FieldValues>(formKey: string, form: UseF
     // A copy as it is now: the form goes on changing while the copy is sealed.
     const values = JSON.parse(JSON.stringify(getValues())) as unknown;
     const isWorthKeeping = changedFields(values, baseline()).length > 0;
+    // Sealed now, not when the saves before it are written: the key is taken at once, so a lock
+    // that drops the keys straight after this call still keeps what was typed (the write follows).
+    const sealing = isWorthKeeping ? drafts.seal(formKey, values) : undefined;
+    sealing?.catch(() => undefined); // Reported below, in its turn.
     queue.current = queue.current
-      .then(() => (isWorthKeeping ? drafts.save(formKey, values) : drafts.remove(formKey)))
+      .then(async () => (sealing ? drafts.put(await sealing) : drafts.remove(formKey)))
       .catch((error: unknown) => {
         // Kept for the next change to try again; the person is still typing and must not be stopped.
         unsavedSince.current ??= performance.now();

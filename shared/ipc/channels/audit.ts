@@ -63,6 +63,8 @@ export const pendingAuditEventSchema = z
     recordType: z.string().max(100).optional(),
     recordId: z.string().max(200).optional(),
     detail: z.string().max(2000).optional(),
+    /** Whose event it is, when a session ended and so no longer holds the audit key (a lock, a sign-out). */
+    actorId: z.string().max(200).optional(),
   })
   .strict();
 export type PendingAuditEvent = z.infer<typeof pendingAuditEventSchema>;

@@ -1,5 +1,5 @@
 import { argon2id } from 'hash-wasm';
-import { kdfParamsSchema, saltLength, type KdfParams } from '@shared/schemas/keyring';
+import { defaultKdfParams, kdfParamsSchema, saltLength, type KdfParams } from '@shared/schemas/keyring';
 
 /**
  * Turns a person's password into their key-encryption key (KEK): Argon2id (hash-wasm), then the 32
@@ -47,6 +47,21 @@ export async function deriveKeyEncryptionKey(
     derived.fill(0);
     passwordBytes.fill(0);
   }
+}
+
+/**
+ * One password check's worth of work, done and thrown away. Sign-in spends it when there is no
+ * password to check (an unknown username, an account switched off, an account locked out), so the
+ * answer takes as long as a wrong password for a real account and its timing does not tell anyone
+ * at the keyboard which usernames exist. `params` are those a real check would use: the account's
+ * own, or what new accounts get when there is no account.
+ */
+export async function spendPasswordCheckWork(
+  password: string,
+  params: KdfParams = defaultKdfParams,
+  salt: Uint8Array<ArrayBuffer> = newSalt(),
+): Promise<void> {
+  await deriveKeyEncryptionKey(password, salt, params);
 }
 
 /** A fresh random 16-byte salt, made whenever a password is set. */

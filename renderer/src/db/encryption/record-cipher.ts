@@ -1,3 +1,4 @@
+import { hexOf } from '@shared/bytes';
 import { compartmentKeyLookup, type CompartmentKeys } from './compartment-keys';
 
 /**
@@ -22,6 +23,14 @@ export type RecordCipher = {
   open(context: string, box: SealedBox): Promise<unknown>;
   /** Whether this session holds `compartment`'s key. */
   holds(compartment: string): boolean;
+  /**
+   * A keyed hash of `value` for the plain index named `index` (HMAC-SHA-256, in hex): equal
+   * values give equal hashes, so a unique index and a look-up still work, but without the key
+   * nobody can tell what was indexed or test a guess against it (a case number is short and
+   * guessable, so a plain hash would not do). The key is the door compartment's: every role holds
+   * it, since every role's work may add or find a young person.
+   */
+  indexHash(index: string, value: string): Promise<string>;
 };
 
 /** Thrown when a record is sealed in a compartment whose key this session does not hold. */
@@ -35,16 +44,72 @@ export class CompartmentLockedError extends Error {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/**
+ * The HMAC key for one index, derived (HKDF-SHA-256) from the door key and the index's name, so
+ * each index has its own key and no index key is the key that seals records. Derived, not stored:
+ * every computer and every backup of the home that holds the door key works out the same one.
+ */
+async function indexKey(doorKey: CryptoKey, index: string): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    await crypto.subtle.exportKey('raw', doorKey),
+    'HKDF',
+    false,
+    ['deriveKey'],
+  );
+  return crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: encoder.encode('family-links/index-key'),
+      info: encoder.encode(`index:${index}`),
+    },
+    material,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+}
+
+/**
+ * Thrown by a cipher whose keys were dropped (the screen locked or the person signed out): the
+ * work was started for a session that no longer holds any key, and nothing was sealed or opened.
+ */
+export class KeysDroppedError extends Error {
+  constructor() {
+    super('The screen was locked, so this session no longer holds any key.');
+    this.name = 'KeysDroppedError';
+  }
+}
+
+const forgetters = new WeakMap<RecordCipher, () => void>();
+
+/**
+ * Makes `cipher` let go of every key it holds, at once: from now on it seals and opens nothing
+ * (`KeysDroppedError`). A seal or open already called has taken its key and finishes; nothing
+ * started later can. Keys cannot be wiped in a page, so dropping every reference is the drop.
+ */
+export function forgetCipherKeys(cipher: RecordCipher): void {
+  forgetters.get(cipher)?.();
+}
+
 /** A cipher over the door key and whichever other compartment keys the session holds. */
 export function createRecordCipher(doorKey: CryptoKey, compartments: CompartmentKeys = {}): RecordCipher {
-  const lookup = compartmentKeyLookup(compartments);
+  const indexKeys = new Map<string, Promise<CryptoKey>>();
+  let held: { doorKey: CryptoKey; lookup: ReturnType<typeof compartmentKeyLookup> } | undefined = {
+    doorKey,
+    lookup: compartmentKeyLookup(compartments),
+  };
+  // Takes the key before its first await, so a seal called just before the keys are dropped
+  // already has its key and is not lost to the drop (the lock keeps drafts this way).
   const required = async (compartment: string | undefined): Promise<CryptoKey> => {
-    if (compartment === undefined || compartment === 'door') return doorKey;
-    const key = await lookup.keyOf(compartment);
+    if (!held) throw new KeysDroppedError();
+    if (compartment === undefined || compartment === 'door') return held.doorKey;
+    const key = await held.lookup.keyOf(compartment);
     if (!key) throw new CompartmentLockedError(compartment);
     return key;
   };
-  return {
+  const cipher: RecordCipher = {
     async seal(context, value, compartment) {
       const key = await required(compartment);
       const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -64,8 +129,23 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
       );
       return JSON.parse(decoder.decode(plain)) as unknown;
     },
-    holds: (compartment) => compartment === 'door' || lookup.holds(compartment),
+    holds: (compartment) => held !== undefined && (compartment === 'door' || held.lookup.holds(compartment)),
+    async indexHash(index, value) {
+      if (!held) throw new KeysDroppedError();
+      let key = indexKeys.get(index);
+      if (!key) {
+        key = indexKey(held.doorKey, index);
+        indexKeys.set(index, key);
+      }
+      const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(value));
+      return hexOf(mac);
+    },
   };
+  forgetters.set(cipher, () => {
+    held = undefined;
+    indexKeys.clear();
+  });
+  return cipher;
 }
 
 /** A new random 256-bit data key. Extractable only so that it can be wrapped for each account. */

@@ -28,8 +28,9 @@ export async function secretPassphrase(secret: CryptoKey): Promise<string> {
   return hexOf(raw);
 }
 
-// The CA's secret while a manager is signed in, keyed by their session object: dropped with it on
-// lock or sign-out (a WeakMap holds nothing alive), and never written anywhere.
+// The CA's secret while a manager is signed in, keyed by their session object: forgotten on lock
+// or sign-out (`forgetAuthoritySecret`; a WeakMap alone would keep it while anything still held the
+// session), and never written anywhere.
 const authorityBySession = new WeakMap<object, CryptoKey>();
 
 export function rememberAuthoritySecret(session: object, secret: CryptoKey | undefined): void {
@@ -38,6 +39,10 @@ export function rememberAuthoritySecret(session: object, secret: CryptoKey | und
 
 export function authoritySecretOf(session: object): CryptoKey | undefined {
   return authorityBySession.get(session);
+}
+
+export function forgetAuthoritySecret(session: object): void {
+  authorityBySession.delete(session);
 }
 
 export type NewAuthority = { readonly authority: SealedAuthority; readonly secret: CryptoKey };

@@ -114,6 +114,7 @@ export async function pendingEventsToChain(
     ...(row.recordType ? { recordType: row.recordType } : {}),
     ...(row.recordId ? { recordId: row.recordId } : {}),
     ...(row.detail ? { detail: row.detail } : {}),
+    ...(row.actorId ? { actorId: row.actorId } : {}),
   });
   const checked = await anchor.checkPending(
     rows.map((row) => ({

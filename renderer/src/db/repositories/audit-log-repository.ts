@@ -123,7 +123,8 @@ export function auditLog(
 
     /**
      * Runs `change` and keeps `events` to be chained in at the next sign-in, in one transaction:
-     * for what happens before anyone holds the audit key (a failed or refused sign-in). Each event
+     * for what happens while nobody holds the audit key (a failed or refused sign-in; a lock or
+     * sign-out, whose keys are dropped before it is recorded, naming `actorId`). Each event
      * is first stamped by the main process (its clock, a number, its MAC) so that at the next
      * sign-in it can say the row is its own and unchanged; without a main process it is kept
      * unstamped. The stamps are asked for one at a time, in order, before the transaction opens
@@ -134,6 +135,7 @@ export function auditLog(
       tables: readonly Table[],
       change: () => Promise<void>,
       now: Date,
+      actorId?: string,
     ): Promise<void> {
       const rows: PendingAuditRow[] = [];
       for (const event of events) {
@@ -142,6 +144,7 @@ export function auditLog(
           ...(event.recordType ? { recordType: event.recordType } : {}),
           ...(event.recordId ? { recordId: event.recordId } : {}),
           ...(event.detail ? { detail: event.detail } : {}),
+          ...(actorId ? { actorId } : {}),
         };
         const sealed = await anchor.sealPending(plain);
         rows.push(sealed ? { ...plain, ...sealed } : { ...plain, at: now.toISOString() });

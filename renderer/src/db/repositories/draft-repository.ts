@@ -1,4 +1,4 @@
-import type { FamilyLinksDb } from '../database';
+import type { DraftRow, FamilyLinksDb } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 
 /** One kept draft as its owner sees it. `values` is whatever the form held, unchecked. */
@@ -12,11 +12,26 @@ export type KeptDraft = { readonly formKey: string; readonly values: unknown; re
 export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId: string) {
   const prefix = `${ownerId}:`;
   const idFor = (formKey: string) => `${prefix}${formKey}`;
+  /**
+   * Seals a draft, ready to `put`. The key is taken as this is called, before anything is awaited:
+   * a draft sealed as the screen locks is sealed before the keys are dropped, and written after.
+   */
+  async function seal(formKey: string, values: unknown, now = new Date()): Promise<DraftRow> {
+    const id = idFor(formKey);
+    const sealed = await cipher.seal(`drafts:${id}`, values);
+    return { id, ownerId, updatedAt: now.toISOString(), sealed };
+  }
+
   return {
+    seal,
+
+    /** Writes a draft `seal` made; needs no key. */
+    async put(draft: DraftRow): Promise<void> {
+      await db.drafts.put(draft);
+    },
+
     async save(formKey: string, values: unknown, now = new Date()): Promise<void> {
-      const id = idFor(formKey);
-      const sealed = await cipher.seal(`drafts:${id}`, values);
-      await db.drafts.put({ id, ownerId, updatedAt: now.toISOString(), sealed });
+      await db.drafts.put(await seal(formKey, values, now));
     },
 
     async get(formKey: string): Promise<KeptDraft | undefined> {
