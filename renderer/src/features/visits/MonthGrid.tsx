@@ -121,13 +121,16 @@ export function MonthGrid({
               </span>
               {entries.slice(0, shownInCell).map((visit) => {
                 const text = visitTexts(visit, directory, timeZone);
-                const isContinued = calendarDateOf(visit.startsAt, timeZone) !== date;
+                const startsOn = calendarDateOf(visit.startsAt, timeZone);
+                const isContinued = startsOn !== date;
+                // One stop a visit when tabbing, on its first day, unless that day is not shown.
+                const isTabStop = !isContinued || startsOn < (days[0] ?? date);
                 return (
                   <button
                     key={visit.id}
                     type="button"
                     className={`month__visit diary-visit--${visit.status}`}
-                    tabIndex={isContinued ? -1 : undefined}
+                    tabIndex={isTabStop ? undefined : -1}
                     aria-label={`${visitAccessibleName(text, longDay)}${isContinued ? ', continued from the day before' : ''}`}
                     onClick={() => onOpenVisit(visit)}
                   >

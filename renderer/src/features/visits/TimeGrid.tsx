@@ -194,8 +194,9 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                         left: `${(box.column / box.columns) * 100}%`,
                         width: `${100 / box.columns}%`,
                       }}
-                      // The part after midnight is the same visit: one stop for it when tabbing.
-                      tabIndex={box.continuesFromDayBefore ? -1 : undefined}
+                      // The part after midnight is the same visit: one stop for it when tabbing,
+                      // on the day it starts; on the first day shown that day is not, so it is its stop.
+                      tabIndex={box.continuesFromDayBefore && index > 0 ? -1 : undefined}
                       aria-label={name}
                       // The box shows what fits; the whole of it on hover.
                       title={name}

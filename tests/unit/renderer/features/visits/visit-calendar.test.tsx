@@ -146,3 +146,60 @@ describe('the day and month views', () => {
     expect(onShowDay).toHaveBeenCalledWith('2026-06-10');
   });
 });
+
+describe('a visit over midnight, seen from the day it ends', () => {
+  // Sunday 7 June 22:00 to Monday 8 June 01:00: the week and the day of the Monday do not show
+  // the Sunday, so the part after midnight is the only place to reach the visit by keyboard.
+  const overnight = buildVisit({
+    startsAt: at('2026-06-07', '22:00'),
+    endsAt: at('2026-06-08', '01:00'),
+    youngPersonIds: [amy],
+    kind: 'outing',
+    status: 'planned',
+  });
+  const name = /^22:00–01:00 Amy Brown: Outing/;
+
+  it.each(['day', 'week'] as const)('is one Tab stop in the %s view of the Monday', async (view) => {
+    const { onOpenVisit } = show(view, '2026-06-08', [overnight]);
+    const visit = screen.getByRole('button', { name });
+    expect(visit).toHaveAccessibleName(/continued from the day before$/);
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(visit);
+    await userEvent.keyboard('{Enter}');
+    expect(onOpenVisit).toHaveBeenCalledWith(overnight);
+  });
+
+  it('is one Tab stop when both its days are shown: on the day it starts', async () => {
+    const midweek = buildVisit({
+      startsAt: at('2026-06-03', '22:00'),
+      endsAt: at('2026-06-04', '01:00'),
+      youngPersonIds: [amy],
+      kind: 'outing',
+      status: 'planned',
+    });
+    show('week', '2026-06-01', [midweek]);
+    expect(screen.getAllByRole('button', { name })).toHaveLength(2);
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(document.activeElement).toHaveAccessibleName(/Wednesday 3 June$/);
+    await userEvent.tab();
+    expect(document.activeElement).not.toHaveAccessibleName(name);
+  });
+
+  it('is one Tab stop in the month when the month starts on the day it ends', async () => {
+    // June 2026 starts on a Monday: the month's weeks start on 1 June, after a visit ending then.
+    const fromMay = buildVisit({
+      startsAt: at('2026-05-31', '23:00'),
+      endsAt: at('2026-06-01', '00:30'),
+      youngPersonIds: [ben],
+      status: 'planned',
+    });
+    show('month', '2026-06-10', [fromMay]);
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(document.activeElement).toHaveAccessibleName(
+      /^23:00–00:30 Ben Carter: .*, Monday 1 June, continued from the day before$/,
+    );
+  });
+});
