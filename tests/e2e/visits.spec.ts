@@ -362,6 +362,10 @@ test.describe('booking family visits', () => {
     const week = mondayOn(plusDays(summary.endDate, 7));
     await visits.goTo(week);
     await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(week));
+    // It opens on the working day (no visit that week starts before 08:00), not at midnight.
+    const hour = (time: string) => visits.calendar.locator('.diary__hour', { hasText: time });
+    await expect(hour('08:00')).toBeInViewport();
+    await expect(hour('03:00')).not.toBeInViewport();
     const firstRow = visits.visitsTable.getByRole('row').nth(1);
     const when = /(\d\d:\d\d–\d\d:\d\d)/.exec(
       (await firstRow.getByRole('cell').first().textContent()) ?? '',

@@ -72,7 +72,13 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
     Math.min(workingDayStartsAt * 60, ...layouts.flatMap(({ placed }) => placed.map((box) => box.top))),
   );
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = Math.max(0, (firstMinute - 15) * (hourPx / 60));
+    // Written at the start of the next frame, so the first frame drawn already shows the working
+    // day. Written here, inside React's commit, it would make the browser lay out the whole grid
+    // there and then (as react-big-calendar's scroll did) rather than once, with the frame.
+    const frame = requestAnimationFrame(() => {
+      if (scroller.current) scroller.current.scrollTop = Math.max(0, (firstMinute - 15) * (hourPx / 60));
+    });
+    return () => cancelAnimationFrame(frame);
   }, [firstMinute]);
 
   const moveSlot = (event: KeyboardEvent<HTMLButtonElement>) => {
