@@ -1,9 +1,14 @@
 import { FormReferenceLink } from '../contact-forms';
 import { useState } from 'react';
 import { can } from '@shared/rules/access';
-import { outboxStateLabels, outboxStates, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
+import {
+  outboxEventLabels,
+  outboxStateLabels,
+  outboxStates,
+  type OutboxMessage,
+  type OutboxState,
+} from '@shared/schemas/mail';
 import { ukDateTime } from '@shared/export/visitor-register-csv';
-import { panEventLabels } from '@shared/schemas/pan';
 import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
@@ -165,7 +170,7 @@ export function OutboxScreen() {
                     {when(message.createdAt)}
                     <br />
                     <span className="muted">
-                      {message.reference}: {panEventLabels[message.event]}, raised by{' '}
+                      {message.reference}: {outboxEventLabels[message.event]}, raised by{' '}
                       {message.isRaisedByApp
                         ? 'Family Links'
                         : (directory?.staffName(message.createdById) ?? '…')}
