@@ -113,6 +113,11 @@ export function formActionReference(action: Pick<FormAction, 'formReference' | '
   return `${action.formReference} action ${action.number}`;
 }
 
+/** The form's own reference inside an alert's (`formActionReference`), to link to the form it names. */
+export function formReferenceInAlert(reference: string): string {
+  return reference.replace(/ action \d+$/, '');
+}
+
 /** The parts of an agreed action that say what it is: the same on an addendum means the same action. */
 type AgreedAction = ContactForm['actions'][number];
 

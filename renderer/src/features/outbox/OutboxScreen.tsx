@@ -1,6 +1,7 @@
 import { FormReferenceLink } from '../contact-forms';
 import { useState } from 'react';
 import { can } from '@shared/rules/access';
+import { formReferenceInAlert } from '@shared/rules/form-actions';
 import {
   outboxEventLabels,
   outboxStateLabels,
@@ -164,6 +165,8 @@ export function OutboxScreen() {
               const text = outboxStateText(message, when, mail.isConfigured);
               const canChange = message.state === 'queued' || message.state === 'failed';
               const who = `${message.recipient.name} (${message.recipient.email})`;
+              // An overdue action's reference is its form's and its number: the link goes to the form.
+              const formReference = formReferenceInAlert(message.reference);
               return (
                 <tr key={message.id}>
                   <td>
@@ -193,13 +196,13 @@ export function OutboxScreen() {
                     )}
                   </td>
                   <td>
-                    {message.reference.startsWith('CF-') && message.subject.includes(message.reference)
+                    {formReference.startsWith('CF-') && message.subject.includes(formReference)
                       ? message.subject
-                          .split(message.reference)
+                          .split(formReference)
                           .flatMap((part, index) =>
                             index === 0
                               ? [part]
-                              : [<FormReferenceLink key={index} reference={message.reference} />, part],
+                              : [<FormReferenceLink key={index} reference={formReference} />, part],
                           )
                       : message.subject}
                   </td>

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   actionsToRaise,
   actionsToTrack,
+  formActionReference,
   formActionStatus,
+  formReferenceInAlert,
   mayMarkActionDone,
   overdueActionRecipients,
   type ActionAlertAccount,
@@ -146,6 +148,15 @@ describe('who is told an action is overdue', () => {
     expect(text.subject).toBe('Family Links: an agreed action is overdue for M.H. (CF-2026-0042 action 2)');
     expect(text.body).toContain('due by 3 Dec 2026');
     expect(text.body).toContain('Case Co-ordinator');
+  });
+});
+
+describe('an overdue action’s reference', () => {
+  it('is its form’s and its number, and the form’s is found in it again to link to', () => {
+    const reference = formActionReference({ formReference: 'CF-2026-Q39CYE-A1', number: 12 });
+    expect(reference).toBe('CF-2026-Q39CYE-A1 action 12');
+    expect(formReferenceInAlert(reference)).toBe('CF-2026-Q39CYE-A1');
+    expect(formReferenceInAlert('CF-2026-Q39CYE')).toBe('CF-2026-Q39CYE');
   });
 });
 
