@@ -36,4 +36,3 @@ export type FormAction = z.infer<typeof formActionSchema>;
 export const formActionDoneSchema = z.object({
   note: requiredText('a short note of what was done', 500),
 });
-export type FormActionDoneInput = z.input<typeof formActionDoneSchema>;

@@ -196,4 +196,3 @@ export function formActionRepository(db: FamilyLinksDb, clock: () => Date = () =
     },
   };
 }
-export type FormActionRepository = ReturnType<typeof formActionRepository>;
