@@ -15,8 +15,10 @@ import {
 import { initialsOf, overdueActionAlertText } from '@shared/rules/alert-text';
 import { formatUkDate } from '@shared/format-dates';
 import { fail } from '@shared/result';
-import type { FamilyLinksDb } from '../database';
+import type { FamilyLinksDb, FormActionRow } from '../database';
+import type { RecordCipher } from '../encryption/record-cipher';
 import { recordWriter } from '../record-writer';
+import { DamagedRecordError } from '../row-binding';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { formActionCodec } from './form-action-repository';
@@ -45,6 +47,14 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
   const outbox = sealedStore(db.outbox, outboxCodec);
   const records = recordWriter(db, clock);
 
+  /** An action and its young person, opened; undefined if the young person is no longer recorded. */
+  async function openActionAndYoungPerson(row: FormActionRow, cipher: RecordCipher) {
+    const action = await formActionCodec.decode(row, cipher);
+    const youngPersonRow = await db.youngPeople.get(action.youngPersonId);
+    if (!youngPersonRow) return undefined;
+    return { action, youngPerson: await youngPersonCodec.decode(youngPersonRow, cipher) };
+  }
+
   return {
     /** Queues the alerts for actions that have newly gone overdue; returns how many actions were raised. */
     async raiseOverdue(session: Session): Promise<number> {
@@ -70,10 +80,13 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
       );
       let raised = 0;
       for (const row of due) {
-        const action = await formActionCodec.decode(row, session.cipher);
-        const youngPersonRow = await db.youngPeople.get(action.youngPersonId);
-        if (!youngPersonRow) continue;
-        const youngPerson = await youngPersonCodec.decode(youngPersonRow, session.cipher);
+        // A row that does not open (changed outside the app) is skipped, not allowed to stop the rest.
+        const opened = await openActionAndYoungPerson(row, session.cipher).catch((error: unknown) => {
+          if (error instanceof DamagedRecordError) return undefined;
+          throw error;
+        });
+        if (!opened) continue;
+        const { action, youngPerson } = opened;
         const recipients = overdueActionRecipients({
           ownerStaffId: action.ownerStaffId,
           caseCoordinatorId: youngPerson.caseCoordinatorId,

@@ -204,6 +204,23 @@ describe('an overdue action is raised to its owner and the CC, once', () => {
   });
 });
 
+describe('an action row changed outside the app', () => {
+  it('is left out, and does not stop the others being listed or raised', async () => {
+    const { db, tutor, coordinator } = await filedWithActions();
+    const rows = await db.formActions.toArray();
+    const socialWorkers = rows.find((row) => row.dueOn === '2026-12-10');
+    // Someone moves its date in IndexedDB: the plain field is bound into the seal, so it no longer opens.
+    await db.formActions.put({ ...socialWorkers!, dueOn: '2026-12-01' });
+
+    expect(await formActionAlerts(db, at('2026-12-20T09:00:00.000Z')).raiseOverdue(tutor)).toBe(1);
+    const review = await formActionRepository(db, () => filedAt).openForReview(coordinator);
+    expect(review[0]?.open.map((action) => action.action).sort()).toEqual([
+      'Book the family room for Saturday',
+      'Send Mum the photos from the play',
+    ]);
+  });
+});
+
 describe('an action is marked done with a short note', () => {
   it('by its owner, audited; not without a note, not twice, and not by a colleague', async () => {
     const { db, tutor, careWorker } = await filedWithActions();
