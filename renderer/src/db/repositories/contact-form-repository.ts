@@ -22,6 +22,7 @@ import { contactFormCodec, type ContactFormRow } from './contact-form-codec';
 import { contactFormReads } from './contact-form-reads';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { contactFormsDue } from './contact-forms-due';
+import { formActionRepository } from './form-action-repository';
 import { uniqueReference } from './contact-form-reference';
 import { homeSettingsRepository } from './home-settings-repository';
 import { restrictionRepository } from './restriction-repository';
@@ -47,6 +48,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   const records = recordWriter(db, clock);
   const reads = contactFormReads(db);
   const formSettings = contactFormSettingsRepository(db, clock);
+  const formActions = formActionRepository(db, clock);
   const settings = () => formSettings.settings();
 
   async function timeZone(): Promise<string> {
@@ -264,6 +266,8 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         filedAt: signed.filedAt,
         signedPdfSha256: signed.sha256,
       });
+      // Its agreed actions become tracked items in the same transaction: filed and tracked, or neither.
+      const tracked = await formActions.trackAtFiling(session, filed);
       const events = [
         {
           action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed',
@@ -272,6 +276,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         signed.caseFile.state === 'written'
           ? { action: 'case-file.written', detail: `sha256 ${signed.sha256}` }
           : { action: 'case-file.queued', detail: signed.caseFile.code },
+        ...tracked.events,
       ];
       const written = await writeForm({
         session,
@@ -281,6 +286,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         alsoWrite: [
           pdfs.keep(id, signed),
           ...(signed.caseFile.state === 'queued' ? [caseFileCopies.queueAtFiling(id, signed.caseFile)] : []),
+          ...tracked.writes,
         ],
       });
       return written.ok ? ok(filed) : written;
