@@ -24,10 +24,12 @@ import { contactFormSettingsRepository } from './contact-form-settings-repositor
 import { contactFormsDue } from './contact-forms-due';
 import { uniqueReference } from './contact-form-reference';
 import { homeSettingsRepository } from './home-settings-repository';
+import type { AlertNotQueued, AlertsForChange } from './pan-alerts-with-change';
 import { restrictionRepository } from './restriction-repository';
 import { signedPdfRepository, type SignedFile } from './signed-pdf-repository';
 
-export type ContactFormError = 'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready';
+export type ContactFormError =
+  'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready' | AlertNotQueued;
 
 /** What a change to one form records: the form itself is the audit entry's record. */
 type FormEvent = { readonly action: string; readonly detail?: string };
@@ -63,15 +65,20 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     events,
     replacing,
     alsoWrite = [],
+    alerts,
   }: {
     readonly session: Session;
     readonly form: ContactForm;
     readonly events: readonly FormEvent[];
     readonly replacing?: ContactFormRow | undefined;
     readonly alsoWrite?: readonly WriteStep[];
+    readonly alerts?: AlertsForChange | undefined;
   }) {
     return records.write(session, {
-      events: events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
+      events: [
+        ...events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
+        ...(alerts?.events ?? []),
+      ],
       writes: [
         replacing
           ? store.replace(
@@ -84,6 +91,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
             )
           : store.put(form),
         ...alsoWrite,
+        ...(alerts?.writes ?? []),
       ],
     });
   }
@@ -249,10 +257,12 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
      * SHA-256, and a copy that could not reach the case-file folder waits in the retry queue. One
      * transaction: either all of it is stored or none.
      */
+    /** Files a signed form; `alerts` (the PT's and PAN group's) are queued in the same transaction. */
     async file(
       session: Session,
       id: string,
       signed: SignedFile & { readonly filedAt: string },
+      alerts?: AlertsForChange,
     ): Promise<Result<ContactForm, ContactFormError>> {
       const found = await editable(session, id);
       if (!found.ok) return found;
@@ -282,8 +292,11 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
           pdfs.keep(id, signed),
           ...(signed.caseFile.state === 'queued' ? [caseFileCopies.queueAtFiling(id, signed.caseFile)] : []),
         ],
+        alerts,
       });
-      return written.ok ? ok(filed) : written;
+      if (!written.ok) return written;
+      alerts?.announce();
+      return ok(filed);
     },
 
     /**

@@ -14,8 +14,7 @@ import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { announceQueued } from './outbox-repository';
-import { panAlertRepository, type PreparedAlert } from './pan-alert-repository';
+import { panAlertsForChange, type AlertNotQueued } from './pan-alerts-with-change';
 import {
   sameNameKey,
   searchIndexes,
@@ -180,7 +179,7 @@ export async function turnAwayVisitor(
   input: unknown,
   check: DoorChecker,
   today: string,
-): Promise<Result<TurnedAway, SignInError>> {
+): Promise<Result<TurnedAway, SignInError | AlertNotQueued>> {
   if (!can(session.roles, 'visitor-log:sign-in'))
     return fail('forbidden', 'You cannot record visitors at the door.');
   const form = visitorTurnAwayFormSchema.safeParse(input);
@@ -224,18 +223,20 @@ export async function turnAwayVisitor(
   });
   const youngPersonIds =
     verdict.youngPersonIds.length > 0 ? verdict.youngPersonIds : entry.visitingYoungPersonIds;
-  const alerts: PreparedAlert[] = [];
-  for (const youngPersonId of youngPersonIds) {
-    const prepared = await panAlertRepository(context.db, context.clock).prepareAlert(session, {
+  const alerts = await panAlertsForChange(
+    context.db,
+    session,
+    youngPersonIds.map((youngPersonId) => ({
       youngPersonId,
       event: 'visitorTurnedAway',
       reference: turnedAwayReference(id),
       summary: 'A visitor was turned away at the front door. The visitor register has the entry.',
-    });
-    if (prepared.ok) alerts.push(prepared.value);
-  }
+    })),
+    context.clock,
+  );
+  if (!alerts.ok) return alerts;
   // The entry and its alerts are one change: neither is kept without the other.
-  await recordWriter(context.db, context.clock).write(session, {
+  const written = await recordWriter(context.db, context.clock).write(session, {
     at: now,
     events: [
       {
@@ -244,16 +245,13 @@ export async function turnAwayVisitor(
         recordId: id,
         detail: `check: ${entry.restrictionCheck}; restrictions: ${entry.matchedRestrictionIds.join(', ')}`,
       },
-      ...alerts.flatMap((alert) => alert.events),
+      ...alerts.value.events,
     ],
-    writes: [
-      sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry),
-      ...alerts.flatMap((alert) => alert.writes),
-    ],
+    writes: [sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry), ...alerts.value.writes],
   });
-  const messages = alerts.reduce((count, alert) => count + alert.messages.length, 0);
-  if (messages > 0) announceQueued();
+  if (!written.ok) return written;
+  alerts.value.announce();
   const index = searchIndexes.get(context.cipher);
   if (index) addToVisitorSearchIndex(await index, entry);
-  return ok({ entry, alerts: messages, isRepeat: false });
+  return ok({ entry, alerts: alerts.value.messages, isRepeat: false });
 }

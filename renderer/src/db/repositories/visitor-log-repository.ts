@@ -22,6 +22,7 @@ import {
 import { visitorEntrySchema } from '@shared/schemas/registers';
 import { checkVisitorAtDoor } from './visitor-door-check';
 import { oneAtATime, signInVisitor, turnAwayVisitor, type CheckedVisitor } from './visitor-door-writes';
+import type { AlertNotQueued } from './pan-alerts-with-change';
 import {
   sameNameKey,
   searchIndexes,
@@ -330,7 +331,7 @@ export function visitorLogRepository(
       input: unknown,
       check: DoorChecker,
       today: string,
-    ): Promise<Result<TurnedAway, SignInError>> {
+    ): Promise<Result<TurnedAway, SignInError | AlertNotQueued>> {
       return oneAtATime(db, () => turnAwayVisitor(doorWrites, session, input, check, today));
     },
 
