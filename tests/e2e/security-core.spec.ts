@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { addMillie } from './pages/door-home';
 import { FirstRunSetupPage } from './pages/first-run-setup-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -294,6 +295,8 @@ test.describe('the security core', () => {
     await new AppFrame(page).open('Staff accounts');
     await new StaffAccountsPage(page).add(careWorker);
     await expect(page.getByRole('status')).toContainText('can now sign in');
+    await addMillie(page);
+    await expect(page.getByText('Case number FL-0001')).toBeVisible();
     const raw = await rawDatabaseText(page);
     for (const secret of [
       'Priya',
@@ -303,6 +306,10 @@ test.describe('the security core', () => {
       'tom.hughes@',
       manager.password,
       careWorker.temporaryPassword,
+      // A young person's names and case number (the case number names their case file).
+      'Amelia',
+      'Millie',
+      'FL-0001',
     ]) {
       expect(raw, `"${secret}" must not be readable`).not.toContain(secret);
     }

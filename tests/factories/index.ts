@@ -12,4 +12,5 @@ export {
   buildVisit,
   buildVisitorEntry,
 } from './register-factories';
+export { buildPanGroup } from './pan-factories';
 export { buildStaffMember } from './staff-factories';

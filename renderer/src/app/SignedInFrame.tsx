@@ -5,6 +5,7 @@ import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunn
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { useSessionApi } from '../security/session-context';
+import { useCaseNumbersSealed } from './useCaseNumbersSealed';
 import { useFirstScreenDrawnMark } from './useFirstScreenDrawnMark';
 import type { Session } from '../db/session';
 import { defaultRoute, navigationGroups, routes } from '../common/routes';
@@ -21,6 +22,7 @@ function FirstScreenDrawn() {
 /** The signed-in app: header, the navigation the person's roles allow, and the current screen. */
 export function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
   const { lock, signOut } = useSessionApi();
+  useCaseNumbersSealed(session);
   const [location, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const allowed = useMemo(

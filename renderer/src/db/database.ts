@@ -39,7 +39,17 @@ export type VisitorLogRow = SealedRow<VisitorEntry, VisitorLogPlainKey> & { read
 export type VisitorLogPlainKey =
   'id' | 'arrivedAt' | 'departedAt' | 'visitingYoungPersonIds' | 'amendsEntryId';
 
-export type YoungPersonPlainKey = 'id' | 'caseNumber';
+export type YoungPersonPlainKey = 'id';
+/**
+ * A young person: only the id is plain, and `caseNumberIndex`, a keyed hash of the case number
+ * (`youngPersonCodec`), so the unique index finds a case number without holding it. Rows stored
+ * while case numbers were plain still hold `caseNumber` in the clear until they are indexed again
+ * (`young-person-case-index.ts`); no other row has it.
+ */
+export type YoungPersonRow = SealedRow<YoungPerson, YoungPersonPlainKey> & {
+  readonly caseNumberIndex?: string;
+  readonly caseNumber?: string;
+};
 export type PersonPlainKey = 'id';
 export type RelationshipPlainKey = 'id' | 'youngPersonId' | 'personId';
 export type RestrictionPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewOn' | 'effectiveTo';
@@ -166,7 +176,7 @@ export class FamilyLinksDb extends Dexie {
   declare drafts: Table<DraftRow, string>;
   declare pendingAudit: Table<PendingAuditRow, number>;
   declare accountKeys: Table<AccountKeys, string>;
-  declare youngPeople: Table<SealedRow<YoungPerson, YoungPersonPlainKey>, string>;
+  declare youngPeople: Table<YoungPersonRow, string>;
   declare people: Table<SealedRow<Person, PersonPlainKey>, string>;
   declare relationships: Table<SealedRow<Relationship, RelationshipPlainKey>, string>;
   declare restrictions: Table<RestrictionRow, string>;

@@ -139,6 +139,28 @@ export const schemaVersions: readonly SchemaVersion[] = [
       damagedRecords: 'id, table',
     },
   },
+  {
+    // The audit log is narrowed by young person: entries are found by the record they are about
+    // (a young person's forms, restrictions, visits...) by index, not by reading years of entries.
+    // Only a new index: no entry changes, so the chain's MACs are untouched.
+    version: 13,
+    stores: {
+      audit: '++seq, at, actorId, action, [recordType+recordId]',
+    },
+  },
+  {
+    // A case number names a child, so it is no longer indexed as it is: the unique index is on a
+    // keyed hash of it (`caseNumberIndex`, see `youngPersonCodec`), and the number itself is sealed.
+    // Dropping the old index removes the numbers from IndexedDB's index; the rows still hold theirs
+    // in the clear until they are stored again. That needs the door key, which no migration holds,
+    // and a marker written here would break each row's seal (its plain fields are bound in), so
+    // nothing changes here: after sign-in, `young-person-case-index.ts` finds the rows with no
+    // `caseNumberIndex` (the table is small: tens of young people a year) and stores them again.
+    version: 14,
+    stores: {
+      youngPeople: 'id, &caseNumberIndex',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

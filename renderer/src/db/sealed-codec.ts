@@ -37,7 +37,10 @@ export type CompartmentOf<Record> =
  * Normally everything but the plain keys is sealed together. With `sealedField`, the row seals
  * that one field's value (a restriction's earlier version kept beside the id of its history row).
  * `indexFields` adds plain fields worked out from the record for an index only (a visitor still
- * on site). Every plain field of the row, with the table, is bound into the seal (`rowBinding`):
+ * on site, or a keyed hash of a case number from `cipher.indexHash`). `formerlyPlain` names fields
+ * that rows stored before kept plain and now live in the sealed part only: an older row is read
+ * with its plain copy until it is stored again. Every plain field of the row, with the table, is
+ * bound into the seal (`rowBinding`):
  * a plain field changed, added or removed outside the app, or a sealed part copied onto another
  * row or table, fails to open with a `DamagedRecordError`, and the plain copy is never trusted
  * over what was sealed.
@@ -58,13 +61,17 @@ export function createSealedCodec<
   plainKeys: readonly PlainKey[],
   options: {
     readonly sealedField?: Exclude<keyof z.infer<Schema>, PlainKey>;
-    readonly indexFields?: (record: z.infer<Schema>) => IndexFields;
+    readonly indexFields?: (
+      record: z.infer<Schema>,
+      cipher: RecordCipher,
+    ) => IndexFields | Promise<IndexFields>;
+    readonly formerlyPlain?: readonly Exclude<keyof z.infer<Schema>, PlainKey>[];
     readonly compartment?: CompartmentOf<z.infer<Schema>>;
   } = {},
 ): SealedCodec<z.infer<Schema>, PlainKey, SealedRow<z.infer<Schema>, PlainKey> & IndexFields> {
   type Record = z.infer<Schema>;
   type Row = SealedRow<Record, PlainKey> & IndexFields;
-  const { sealedField, indexFields, compartment } = options;
+  const { sealedField, indexFields, formerlyPlain = [], compartment } = options;
   const bound = (row: object) => rowBinding(table, row as { readonly [key: string]: unknown });
   return {
     table,
@@ -75,7 +82,7 @@ export function createSealedCodec<
         plain[key] = record[key];
         delete secret[key];
       }
-      const clear = { ...plain, ...indexFields?.(record), sealFormat: currentSealFormat };
+      const clear = { ...plain, ...(await indexFields?.(record, cipher)), sealFormat: currentSealFormat };
       const sealed = await cipher.seal(
         bound(clear),
         sealedField === undefined ? secret : record[sealedField],
@@ -98,6 +105,11 @@ export function createSealedCodec<
         throw new DamagedRecordError(table, id, 'does-not-open');
       }
       const plain: Partial<Record> = {};
+      for (const key of formerlyPlain) {
+        // A row stored while this field was plain keeps it there (bound into the seal from format 2).
+        const value = (clear as unknown as Record)[key];
+        if (value !== undefined) plain[key] = value;
+      }
       for (const key of plainKeys) {
         // A row sealed before a field became plain keeps it in the sealed part only.
         const value = (clear as unknown as Record)[key];

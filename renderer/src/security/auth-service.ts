@@ -26,11 +26,7 @@ import {
 } from '../db/encryption/signing-keys';
 import { generateHomeCompartments } from '../db/encryption/compartment-keys';
 import { spendPasswordCheckWork } from '../db/encryption/key-derivation';
-import {
-  ensureHomeCompartments,
-  keysAfterAccountChange,
-  reconcileAccountKeys,
-} from '../db/account-key-changes';
+import { ensureHomeCompartments, reconcileAccountKeys } from '../db/account-key-changes';
 import { windowSigningPort, type SigningPort } from '../platform/signing-port';
 import { accountRepository } from '../db/repositories/account-repository';
 import type { AuditEventInput } from '../db/repositories/audit-log-repository';
@@ -42,6 +38,8 @@ import type { Session } from '../db/session';
 import { sessionWithKeys } from '../db/session-keys';
 import { rememberProofKey } from './manager-proof';
 import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
+import { accountChangeEffects } from './account-change-effects';
+import { switchOffService } from './switch-off-account';
 import { mark, unlockMarks } from './performance-marks';
 
 export type SignedIn = { readonly session: Session; readonly mustChangePassword: boolean };
@@ -86,6 +84,7 @@ export function authService(
 ) {
   const staff = staffRepository(db);
   const accounts = accountRepository(db, clock);
+  const leaving = switchOffService(db, clock, revokeCertificates);
 
   /**
    * A certificate for a new account, or for an account whose key was lost in a password reset,
@@ -432,16 +431,33 @@ export function authService(
       return ok(member);
     },
 
-    /** Changes roles, email or name, or switches an account on or off. */
+    /** What an account holds that must be handed over before it is switched off (`switchOff`). */
+    leaverHoldings: (session: Session, id: string) => leaving.holdings(session, id),
+
+    /**
+     * Switches an account off, handing over everything the person holds to the colleagues the
+     * manager chose, in one transaction (seed 000: work is not left hanging when someone leaves).
+     */
+    switchOff: (session: Session, id: string, input: unknown) => leaving.switchOff(session, id, input),
+
+    /**
+     * Changes roles, email or name, or switches an account on or off. Switching off here hands
+     * nothing over, so it is refused while the person still holds work: `switchOff` does both.
+     */
     async updateAccount(
       session: Session,
       id: string,
       changes: Partial<Pick<StaffMember, 'name' | 'email' | 'roles' | 'isActive'>>,
-    ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found'>> {
+    ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'not-found' | 'changed'>> {
       if (!can(session.roles, 'staff:manage'))
         return fail('forbidden', 'Only the Registered Manager can change staff accounts.');
       const current = await staff.get(id, session.cipher);
       if (!current) return fail('not-found', 'That account no longer exists.');
+      if (changes.isActive === false && current.isActive) {
+        if (Object.keys(changes).length > 1)
+          return fail('invalid', 'Switch the account off on its own, then change its details.');
+        return leaving.switchOff(session, id, { leaverId: id, assignments: [] });
+      }
       if (
         id === session.staff.id &&
         (changes.isActive === false || (changes.roles && !changes.roles.includes('registeredManager')))
@@ -453,48 +469,14 @@ export function authService(
       }
       const next = staffMemberSchema.safeParse({ ...current, ...changes });
       if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
-      const changed = Object.keys(changes).join(', ');
-      // A manager switched off, or no longer a manager: their certificate names a role they no
-      // longer hold, so the main process stops accepting it for manager-only changes.
-      const wasManager = current.roles.includes('registeredManager');
-      const revocation =
-        wasManager && !next.data.isActive
-          ? ('switched-off' as const)
-          : wasManager && !next.data.roles.includes('registeredManager')
-            ? ('role-removed' as const)
-            : undefined;
-      const revokeProblem = revocation ? await revokeCertificates(session, id, revocation) : undefined;
-      const keyChange = await keysAfterAccountChange(session, next.data, await accounts.keysOf(id));
-      await accounts.update(
+      const { events, keyChange } = await accountChangeEffects(
         session,
+        current,
         next.data,
-        [
-          { action: 'account.updated', recordType: 'staff', recordId: id, detail: `changed: ${changed}` },
-          ...(revocation
-            ? [
-                {
-                  action: revokeProblem ? 'certificate.not-revoked' : 'certificate.revoked',
-                  recordType: 'staff',
-                  recordId: id,
-                  detail: revokeProblem ?? `${revocation}: no longer accepted for manager-only changes`,
-                },
-              ]
-            : []),
-          ...(keyChange.kind === 'revoke'
-            ? [{ action: 'account.keys-deleted', recordType: 'staff', recordId: id, detail: 'switched off' }]
-            : keyChange.kind === 'put'
-              ? [
-                  {
-                    action: 'account.keys-regranted',
-                    recordType: 'staff',
-                    recordId: id,
-                    detail: `roles: ${next.data.roles.join(', ')}`,
-                  },
-                ]
-              : []),
-        ],
-        keyChange,
+        Object.keys(changes).join(', '),
+        { revokeCertificates, keysOf: (staffId) => accounts.keysOf(staffId) },
       );
+      await accounts.update(session, next.data, events, keyChange);
       return ok(next.data);
     },
 

@@ -7,11 +7,13 @@ import { doorCheckP95 } from './door-check-benchmark';
 import { visitorSearchP95 } from './visitor-search-benchmark';
 import { owedForms } from './owed-forms-benchmark';
 import { contactFormsList } from './contact-forms-list-benchmark';
+import { chronology10y } from './chronology-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
 import { termlyOverview50, termlyOverview50Cold } from './termly-review-benchmark';
 import { termlyTrend, termlyTrendCold } from './termly-trend-benchmark';
+import { auditLogFilteredPage } from './audit-log-filter-benchmark';
 
 /**
  * The benchmark page's entry, bundled for the browser by run-benchmarks.ts. Benchmarks run in
@@ -27,6 +29,8 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   visitorSearchP95,
   owedForms,
   contactFormsList,
+  auditLogFilteredPage,
+  chronology10y,
   visitConflictCheckP95,
   weekView500,
   backupLarge,

@@ -11,6 +11,13 @@ import type { MainProcessLogEntry } from './harness-services';
 
 export type FixtureSize = 'small' | 'large';
 
+/** Which fixture home to seed: a size and a seed, and optionally more days of records than the size has. */
+export type FixtureStart = {
+  readonly size: FixtureSize;
+  readonly seed: number;
+  readonly activityDays?: number;
+};
+
 /** What a spec drives: the same object whether the app runs in the harness or in Electron. */
 export type AppDriver = {
   /** `harness` (Chromium with the bridge) or `electron` (the real app). */
@@ -24,7 +31,7 @@ export type AppDriver = {
   /** Opens the app on an empty profile (no database yet). */
   startEmpty(): Promise<void>;
   /** Fills the profile with the fixture seeder, then opens the app; resolves with its summary. */
-  startWithFixture(options: { size: FixtureSize; seed: number }): Promise<unknown>;
+  startWithFixture(options: FixtureStart): Promise<unknown>;
   /** Reloads the window, as a person pressing Ctrl+R (or reopening) would. */
   reload(): Promise<void>;
   /** Saves a full-page screenshot under tests/e2e/artifacts/screens/<test>/<name>.png. */

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from '../../../shared/ipc/contract';
 import { ipcEnvelopeSchema, type IpcResult } from '../../../shared/ipc/ipc-result';
-import type { FixtureSize } from './app-driver';
+import type { FixtureStart } from './app-driver';
 import type { HarnessGlobal } from './bridge-globals';
 import { screensRoot } from './project-paths';
 
@@ -111,17 +111,13 @@ export async function callApi<Channel extends IpcChannel>(
   return { ok: true, value: ipcContract[channel].reply.parse(envelope.value) as IpcReply<Channel> };
 }
 
-type SeederGlobal = { familyLinksSeed?: (options: { size: FixtureSize; seed: number }) => Promise<unknown> };
+type SeederGlobal = { familyLinksSeed?: (options: FixtureStart) => Promise<unknown> };
 
 /**
  * Runs the fixture seeder in the page. The bundle is evaluated over the DevTools protocol rather
  * than added as a <script>: the page's Content-Security-Policy (rightly) refuses inline script.
  */
-export async function runSeeder(
-  page: Page,
-  bundlePath: string,
-  options: { size: FixtureSize; seed: number },
-): Promise<unknown> {
+export async function runSeeder(page: Page, bundlePath: string, options: FixtureStart): Promise<unknown> {
   // As shared/zod-setup.ts does for the app and the bridge: no JIT, as the CSP forces, set before the
   // bundle's schemas are built (in Electron mode no bridge has done it).
   await page.evaluate(() => {

@@ -12,7 +12,8 @@ export type Visitor = {
 
 /**
  * The front door: "Sign a visitor in", the restriction check's answer beside the name, "On site
- * now" (with each visitor's conditions and "Sign <name> out"), the fire roll and the handover.
+ * now" (with each visitor's conditions, "Print badge for <name>" and "Sign <name> out"), the fire
+ * roll and the handover.
  */
 export class DoorPage {
   readonly heading: Locator;
@@ -103,6 +104,18 @@ export class DoorPage {
     return this.onSite
       .getByRole('listitem')
       .filter({ has: this.page.getByRole('heading', { name, exact: true }) });
+  }
+
+  /** "Print badge for <name>": beside the confirmation once they are signed in. */
+  printBadgeAfterSignIn(name: string): Locator {
+    return this.page
+      .getByRole('region', { name: 'Sign a visitor in' })
+      .getByRole('button', { name: `Print badge for ${name}`, exact: true });
+  }
+
+  /** "Print badge for <name>" on their card in "On site now". */
+  printBadgeButton(name: string): Locator {
+    return this.onSiteRow(name).getByRole('button', { name: `Print badge for ${name}`, exact: true });
   }
 
   signOutButton(name: string): Locator {

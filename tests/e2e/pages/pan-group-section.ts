@@ -18,6 +18,14 @@ export class PanGroupSection {
     return this.table.getByRole('row').filter({ hasText: name });
   }
 
+  /** Adds a member of staff, told about what the form ticks by default. */
+  async addStaffMember(name: string): Promise<void> {
+    await this.addButton.click();
+    await this.form.getByLabel('A member of staff').check();
+    await this.form.getByLabel('Member of staff', { exact: true }).selectOption({ label: name });
+    await this.form.getByRole('button', { name: 'Add to the PAN group' }).click();
+  }
+
   /** Adds an adult from outside the home, ticking exactly the choices given (by their labels). */
   async addOutsideAdult(adult: {
     name: string;

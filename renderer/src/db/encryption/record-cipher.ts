@@ -1,3 +1,4 @@
+import { hexOf } from '@shared/bytes';
 import { compartmentKeyLookup, type CompartmentKeys } from './compartment-keys';
 
 /**
@@ -22,6 +23,14 @@ export type RecordCipher = {
   open(context: string, box: SealedBox): Promise<unknown>;
   /** Whether this session holds `compartment`'s key. */
   holds(compartment: string): boolean;
+  /**
+   * A keyed hash of `value` for the plain index named `index` (HMAC-SHA-256, in hex): equal
+   * values give equal hashes, so a unique index and a look-up still work, but without the key
+   * nobody can tell what was indexed or test a guess against it (a case number is short and
+   * guessable, so a plain hash would not do). The key is the door compartment's: every role holds
+   * it, since every role's work may add or find a young person.
+   */
+  indexHash(index: string, value: string): Promise<string>;
 };
 
 /** Thrown when a record is sealed in a compartment whose key this session does not hold. */
@@ -34,6 +43,33 @@ export class CompartmentLockedError extends Error {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+/**
+ * The HMAC key for one index, derived (HKDF-SHA-256) from the door key and the index's name, so
+ * each index has its own key and no index key is the key that seals records. Derived, not stored:
+ * every computer and every backup of the home that holds the door key works out the same one.
+ */
+async function indexKey(doorKey: CryptoKey, index: string): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey(
+    'raw',
+    await crypto.subtle.exportKey('raw', doorKey),
+    'HKDF',
+    false,
+    ['deriveKey'],
+  );
+  return crypto.subtle.deriveKey(
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: encoder.encode('family-links/index-key'),
+      info: encoder.encode(`index:${index}`),
+    },
+    material,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+}
 
 /**
  * Thrown by a cipher whose keys were dropped (the screen locked or the person signed out): the
@@ -59,6 +95,7 @@ export function forgetCipherKeys(cipher: RecordCipher): void {
 
 /** A cipher over the door key and whichever other compartment keys the session holds. */
 export function createRecordCipher(doorKey: CryptoKey, compartments: CompartmentKeys = {}): RecordCipher {
+  const indexKeys = new Map<string, Promise<CryptoKey>>();
   let held: { doorKey: CryptoKey; lookup: ReturnType<typeof compartmentKeyLookup> } | undefined = {
     doorKey,
     lookup: compartmentKeyLookup(compartments),
@@ -93,9 +130,20 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
       return JSON.parse(decoder.decode(plain)) as unknown;
     },
     holds: (compartment) => held !== undefined && (compartment === 'door' || held.lookup.holds(compartment)),
+    async indexHash(index, value) {
+      if (!held) throw new KeysDroppedError();
+      let key = indexKeys.get(index);
+      if (!key) {
+        key = indexKey(held.doorKey, index);
+        indexKeys.set(index, key);
+      }
+      const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(value));
+      return hexOf(mac);
+    },
   };
   forgetters.set(cipher, () => {
     held = undefined;
+    indexKeys.clear();
   });
   return cipher;
 }

@@ -6,7 +6,7 @@ import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { FamilyLinksDb } from '../database';
 import { parseAuthority, signingAuthoritySettingKey } from '../encryption/signing-keys';
-import { recordWriter } from '../record-writer';
+import { recordWriter, type WriteStep } from '../record-writer';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AccountKeyChange } from '../account-key-changes';
@@ -112,6 +112,29 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
       keys: AccountKeyChange = { kind: 'keep' },
     ): Promise<void> {
       await records.write(session, { events, writes: [staff.put(member), ...keyWrites([keys])] });
+    },
+
+    /**
+     * An account switched off with its work handed over, in one transaction: the account, its
+     * keyring entry deleted (`keys`), the handed-over records (`writes`, from
+     * `handoverRepository.steps`) and every audit entry. Refused whole, with nothing written, when
+     * a handed-over record changed since it was read.
+     */
+    switchOff<Code extends string>(
+      session: Session,
+      change: {
+        readonly member: StaffMember;
+        readonly keys: AccountKeyChange;
+        readonly writes: readonly WriteStep<Code>[];
+        readonly events: readonly AuditEventInput[];
+        readonly at: Date;
+      },
+    ): Promise<Result<void, Code>> {
+      return records.write<Code>(session, {
+        at: change.at,
+        events: change.events,
+        writes: [staff.put(change.member), ...keyWrites([change.keys]), ...change.writes],
+      });
     },
 
     /** Keyring entries brought in line with their accounts' roles (`reconcileAccountKeys`), in one transaction. */

@@ -22,7 +22,7 @@ import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
 import { visitCodec } from './visit-repository';
 import { visitorLogCodec } from './visitor-log-rows';
-import { youngPersonCodec } from './young-people-repository';
+import { indexCaseNumbers } from './young-person-case-index';
 
 /** The settings row that says every row in this home is sealed with its plain fields bound in. */
 const markerKey = 'rowSeals';
@@ -75,7 +75,12 @@ async function resealAll(db: FamilyLinksDb, session: Session): Promise<ResealOut
   if (await db.settings.get(markerKey)) return { resealed: 0, damaged: 0, isComplete: true };
   const tables: readonly (() => Promise<TableOutcome>)[] = [
     () => resealTable(db, session, db.staff, staffCodec),
-    () => resealTable(db, session, db.youngPeople, youngPersonCodec),
+    // Young people are stored again by the case-number indexing, which seals old rows the new way
+    // too (and decides which of two young people sharing a case number keeps its hash).
+    async () => {
+      const outcome = await indexCaseNumbers(db, session);
+      return { resealed: outcome.indexed, damaged: outcome.damaged, left: outcome.left };
+    },
     () => resealTable(db, session, db.people, personCodec),
     () => resealTable(db, session, db.relationships, relationshipCodec),
     () => resealTable(db, session, db.restrictions, restrictionCodec),

@@ -8,6 +8,7 @@ import {
   type VisitorEntry,
 } from '@shared/schemas/registers';
 import { addToVisitorSearchIndex } from '@shared/rules/visitor-search';
+import { badgePaperNames, isBadgePaper, type BadgePaper } from '@shared/rules/visitor-badge';
 import type { FamilyLinksDb } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { recordWriter } from '../record-writer';
@@ -23,6 +24,7 @@ import {
   withoutIdChoices,
   type DoorChecker,
   type DoorVerdict,
+  type RegisterChangeError,
   type SignInError,
   type TurnedAway,
   visitorLogCodec,
@@ -254,4 +256,42 @@ export async function turnAwayVisitor(
   const index = searchIndexes.get(context.cipher);
   if (index) addToVisitorSearchIndex(await index, entry);
   return ok({ entry, alerts: alerts.value.messages, isRepeat: false });
+}
+
+/**
+ * Notes in the audit log that a visitor's badge was printed, and on what paper. The badge carries
+ * the visitor's name, so the entry names only the register entry (DESIGN rule 10: attributable;
+ * the audit log holds no names). Only for someone on site now, on the entry's latest version.
+ */
+export async function recordBadgePrinted(
+  context: Pick<DoorWriteContext, 'db' | 'cipher' | 'clock'>,
+  session: Session,
+  id: string,
+  paper: BadgePaper,
+): Promise<Result<void, RegisterChangeError>> {
+  if (!can(session.roles, 'visitor-log:sign-in'))
+    return fail('forbidden', 'You cannot print visitor badges.');
+  if (!isBadgePaper(paper)) return fail('invalid', 'Choose the paper: an A4 sheet or a 62 mm label.');
+  const row = await context.db.visitorLog.get(id);
+  if (!row) return fail('not-found', 'That register entry is not here.');
+  const entry = await visitorLogCodec.decode(row, context.cipher);
+  if (entry.kind === 'turnedAway')
+    return fail('invalid', 'This person was turned away at the door, so they need no badge.');
+  if (entry.departedAt) return fail('already-signed-out', 'This visitor has already been signed out.');
+  return recordWriter(context.db, context.clock).write(session, {
+    events: [
+      {
+        action: 'visitor.badge-printed',
+        recordType: 'visitorLog',
+        recordId: id,
+        detail: badgePaperNames[paper],
+      },
+    ],
+    reads: [context.db.visitorLog],
+    async check() {
+      return (await context.db.visitorLog.where('amendsEntryId').equals(id).count()) > 0
+        ? fail('superseded', 'This entry has been corrected: print the badge from “On site now”.')
+        : undefined;
+    },
+  });
 }

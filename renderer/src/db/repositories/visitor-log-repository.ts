@@ -21,7 +21,14 @@ import {
 } from '@shared/rules/visitor-search';
 import { visitorEntrySchema } from '@shared/schemas/registers';
 import { checkVisitorAtDoor } from './visitor-door-check';
-import { oneAtATime, signInVisitor, turnAwayVisitor, type CheckedVisitor } from './visitor-door-writes';
+import {
+  oneAtATime,
+  recordBadgePrinted,
+  signInVisitor,
+  turnAwayVisitor,
+  type CheckedVisitor,
+} from './visitor-door-writes';
+import type { BadgePaper } from '@shared/rules/visitor-badge';
 import type { AlertNotQueued } from './pan-alerts-with-change';
 import {
   sameNameKey,
@@ -170,6 +177,10 @@ export function visitorLogRepository(
     ): Promise<Result<VisitorEntry, SignInError>> {
       return oneAtATime(db, () => signInVisitor(doorWrites, session, input, check, today, override));
     },
+
+    /** Notes in the audit log that a visitor's badge was printed, on what paper (no name). */
+    badgePrinted: (session: Session, id: string, paper: BadgePaper) =>
+      recordBadgePrinted({ db, cipher, clock }, session, id, paper),
 
     /** Records the time a visitor left: the one change an entry ever gets. */
     async signOut(session: Session, id: string): Promise<Result<VisitorEntry, RegisterChangeError>> {

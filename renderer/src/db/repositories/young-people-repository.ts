@@ -3,17 +3,80 @@ import { can } from '@shared/rules/access';
 import { displayName } from '@shared/display-names';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, YoungPersonPlainKey } from '../database';
+import { normaliseCaseNumber } from '@shared/rules/case-number';
+import type { FamilyLinksDb, YoungPersonPlainKey, YoungPersonRow } from '../database';
+import type { RecordCipher } from '../encryption/record-cipher';
 import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 
-/** Only the id and case number are plain (the case number is the case file's key); names are sealed. */
-export const youngPersonCodec = createSealedCodec('youngPeople', youngPersonSchema, [
-  'id',
-  'caseNumber',
-] satisfies YoungPersonPlainKey[]);
+/**
+ * The keyed hash the young people's unique index holds for a case number: of the number as it is
+ * compared (`normaliseCaseNumber`), so two that name one case file have the same hash.
+ */
+export function caseNumberIndexOf(cipher: RecordCipher, caseNumber: string): Promise<string> {
+  return cipher.indexHash('youngPeople.caseNumber', normaliseCaseNumber(caseNumber));
+}
+
+function codecIndexedBy(index: (record: YoungPerson, cipher: RecordCipher) => Promise<string>) {
+  return createSealedCodec('youngPeople', youngPersonSchema, ['id'] satisfies YoungPersonPlainKey[], {
+    // Typed as the row has it: rows stored while case numbers were plain have no hash yet.
+    indexFields: async (record, cipher): Promise<Pick<YoungPersonRow, 'caseNumberIndex'>> => ({
+      caseNumberIndex: await index(record, cipher),
+    }),
+    formerlyPlain: ['caseNumber'],
+  });
+}
+
+/**
+ * Only the id is plain, with a keyed hash of the case number for the unique index: a case number
+ * names a child (it is the case file's name), so it is sealed with the names, and the index can
+ * find it but not show it. The hash is bound into the seal like any plain field.
+ */
+export const youngPersonCodec = codecIndexedBy((record, cipher) =>
+  caseNumberIndexOf(cipher, record.caseNumber),
+);
+
+/**
+ * For a young person whose case number another already had, compared the way it is now, when
+ * the numbers were first indexed (`young-person-case-index.ts`): the hash with the row's id after
+ * it, so the unique index takes both. A look-up by prefix still finds both, so neither can be
+ * saved again until one of the numbers is corrected.
+ */
+export const sharedCaseNumberCodec = codecIndexedBy(
+  async (record, cipher) => `${await caseNumberIndexOf(cipher, record.caseNumber)}~${record.id}`,
+);
+
+/**
+ * Whether another young person holds `caseNumber`: by the index's keyed hash (with or without a
+ * row id after it), or, for a row stored while case numbers were plain, by its plain copy.
+ * Reads `db.youngPeople`; inside a transaction, pass the hash worked out before it opened.
+ */
+export async function caseNumberHeldByAnother(
+  db: FamilyLinksDb,
+  youngPersonId: string,
+  caseNumber: string,
+  index: string,
+): Promise<boolean> {
+  const indexed = await db.youngPeople
+    .where('caseNumberIndex')
+    .startsWith(index)
+    .filter((row) => row.id !== youngPersonId)
+    .count();
+  if (indexed > 0) return true;
+  const compared = normaliseCaseNumber(caseNumber);
+  const notYetIndexed = await db.youngPeople
+    .filter(
+      (row) =>
+        row.id !== youngPersonId &&
+        row.caseNumberIndex === undefined &&
+        row.caseNumber !== undefined &&
+        normaliseCaseNumber(row.caseNumber) === compared,
+    )
+    .count();
+  return notYetIndexed > 0;
+}
 
 export type YoungPersonSaveError = 'forbidden' | 'invalid' | 'duplicate-case-number' | 'not-found';
 
@@ -53,6 +116,7 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
           placementEndsOn: 'The placement ends before it starts. Check the dates.',
         });
       }
+      const index = await caseNumberIndexOf(session.cipher, record.caseNumber);
       const written = await records.write(session, {
         events: [
           {
@@ -65,8 +129,7 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
         async check() {
           if (id && !(await db.youngPeople.get(id)))
             return fail('not-found', 'That young person’s record is no longer here.');
-          const sameCase = await db.youngPeople.where('caseNumber').equals(record.caseNumber).first();
-          if (sameCase && sameCase.id !== record.id) {
+          if (await caseNumberHeldByAnother(db, record.id, record.caseNumber, index)) {
             const message = `Case number ${record.caseNumber} already belongs to another young person.`;
             return fail('duplicate-case-number', message, { caseNumber: message });
           }

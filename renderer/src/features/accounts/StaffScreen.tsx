@@ -87,11 +87,17 @@ export function StaffScreen() {
       {panel?.kind === 'switch-off' ? (
         <SwitchOffConfirm
           member={panel.member}
-          onConfirm={() => {
+          onDone={(switchedOff) => {
             setPanel(undefined);
-            void toggleActive(panel.member);
+            if (switchedOff)
+              setMessage({
+                tone: 'success',
+                text:
+                  switchedOff.handedOver === 0
+                    ? `${switchedOff.member.name}’s account is now off.`
+                    : `${switchedOff.member.name}’s account is now off, and their work is handed over (${switchedOff.handedOver} ${switchedOff.handedOver === 1 ? 'item' : 'items'}).`,
+              });
           }}
-          onCancel={() => setPanel(undefined)}
         />
       ) : null}
       {panel?.kind === 'renew' ? (

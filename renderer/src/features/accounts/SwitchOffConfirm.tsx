@@ -1,17 +1,23 @@
 import type { StaffMember } from '@shared/schemas/staff';
+import { Banner } from '../../ui/Banner';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { HandoverForm, type SwitchedOff } from './HandoverForm';
+import { useLeaverHoldings } from './useLeaverHoldings';
 
-/** Switching an account off is asked about first: the person cannot sign in afterwards. */
+/**
+ * Switching an account off is asked about first: the person cannot sign in afterwards, and
+ * whatever they hold (young people, PAN places, forms owed, actions) goes to a colleague in the
+ * same step (seed 000: work is not left hanging when someone leaves).
+ */
 export function SwitchOffConfirm({
   member,
-  onConfirm,
-  onCancel,
+  onDone,
 }: {
   readonly member: StaffMember;
-  readonly onConfirm: () => void;
-  readonly onCancel: () => void;
+  readonly onDone: (switchedOff: SwitchedOff | undefined) => void;
 }) {
   const headingRef = useFocusOnOpen();
+  const holdings = useLeaverHoldings(member.id);
   return (
     <section className="panel" aria-labelledby="switch-off-title">
       <h2 id="switch-off-title" ref={headingRef} tabIndex={-1}>
@@ -21,14 +27,20 @@ export function SwitchOffConfirm({
         They will not be able to sign in. Everything they recorded stays, under their name. You can switch the
         account back on later.
       </p>
-      <div className="form__actions">
-        <button type="button" className="button button--danger" onClick={onConfirm}>
-          Yes, switch off the account
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {holdings === undefined ? (
+        <p role="status">Looking at what they hold…</p>
+      ) : holdings.ok ? (
+        <HandoverForm holdings={holdings.value} onDone={onDone} />
+      ) : (
+        <>
+          <Banner tone="error">{holdings.error.message}</Banner>
+          <div className="form__actions">
+            <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -1,38 +1,84 @@
 import { useState } from 'react';
 import type { AuditVerification } from '@shared/rules/audit-chain';
 import { Banner } from '../../ui/Banner';
-import { staffNamesById } from '../../common/staff-names';
-import { useStaffMembers } from '../../common/useStaffMembers';
-import { auditActionLabel, auditRecordTypeLabel } from './audit-action-labels';
-import { useAuditLog } from './useAuditLog';
+import { useHomeClock } from '../../common/useHomeClock';
+import { DisclosureReasonDialog } from '../disclosures';
 import { AuditAnchorPanel } from './AuditAnchorPanel';
+import { AuditEntryList } from './AuditEntryList';
+import { AuditFilters } from './AuditFilters';
+import {
+  auditExportWhat,
+  auditLogFilterOf,
+  isDateRangeValid,
+  isFiltered,
+  noAuditFilter,
+  type AuditFilterValues,
+} from './audit-filter-values';
 import { useAuditAnchor } from './useAuditAnchor';
+import { useAuditLogCheck } from './useAuditLogCheck';
+import { useAuditLogExport } from './useAuditLogExport';
+import { useAuditLogSearch } from './useAuditLogSearch';
+import { useAuditNames } from './useAuditNames';
 import './audit.css';
 
-const pageSize = 50;
-const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const noNames = { staff: new Map<string, string>(), youngPeople: new Map<string, string>() };
 
 /**
- * The manager's view of who did what, newest first, and a check that nobody has altered it:
- * every entry's keyed hash, the chain between them, and the separately kept head.
+ * The manager's view of who did what, in words, newest first: narrowed by days, person, action
+ * and young person, exportable (asked about, like every copy), and a check that nobody has
+ * altered it: every entry's keyed hash, the chain between them, and the separately kept head.
  */
 export function AuditLogScreen() {
-  const [limit, setLimit] = useState(pageSize);
+  const clock = useHomeClock();
+  const [values, setValues] = useState<AuditFilterValues>(noAuditFilter);
   const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
   const [checks, setChecks] = useState(0);
+  const [message, setMessage] = useState<string | undefined>();
+  const [isExporting, setIsExporting] = useState(false);
   const anchor = useAuditAnchor(checks);
-  const { entries, check } = useAuditLog(limit);
-  const names = staffNamesById(useStaffMembers());
-  const hasMore = entries !== undefined && entries.length === limit;
+  const check = useAuditLogCheck();
+  const names = useAuditNames();
+  const isValid = isDateRangeValid(values);
+  const matches = useAuditLogSearch(auditLogFilterOf(values), clock.timeZone);
+  const exporter = useAuditLogExport();
+  const { seqs } = matches;
+  const count = seqs?.length ?? 0;
 
   const verify = async () => {
     setVerification('checking');
     setVerification(await check());
-    setChecks((count) => count + 1);
+    setChecks((value) => value + 1);
   };
 
+  const exportCsv = async () => {
+    if (!seqs || seqs.length === 0) return;
+    setMessage(undefined);
+    setIsExporting(true);
+    try {
+      const outcome = await exporter.exportCsv({
+        seqs,
+        names: names ?? noNames,
+        timeZone: clock.timeZone,
+        what: auditExportWhat(values, seqs.length, names ?? noNames),
+        fileName: `audit-log-${clock.today}.csv`,
+        youngPersonId: values.youngPersonId || undefined,
+      });
+      if (outcome === 'saved')
+        setMessage(
+          `${seqs.length.toLocaleString('en-GB')} ${seqs.length === 1 ? 'entry was' : 'entries were'} saved as a CSV file, and the disclosure log notes why.`,
+        );
+    } finally {
+      setIsExporting(false);
+    }
+  };
+
+  const summary =
+    seqs === undefined
+      ? 'Loading the log…'
+      : `${count.toLocaleString('en-GB')} ${count === 1 ? 'entry' : 'entries'}${isFiltered(values) ? (count === 1 ? ' matches' : ' match') : ''}, newest first.`;
+
   return (
-    <div className="page">
+    <div className="page page--wide">
       <h1>Audit log</h1>
       <p className="lede">
         Every sign-in, change and export, with who and when. Names, notes and form content are never written
@@ -59,54 +105,45 @@ export function AuditLogScreen() {
         )
       ) : null}
       <AuditAnchorPanel reading={anchor.reading} history={anchor.history} />
-      {entries === undefined ? (
-        <p role="status">Loading the log…</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Audit log entries, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">No.</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Record</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.seq}>
-                <td>{entry.seq}</td>
-                <td className="audit-log__when">{whenFormat.format(new Date(entry.at))}</td>
-                <td>
-                  {entry.actorId ? (
-                    (names.get(entry.actorId) ?? 'Unknown account')
-                  ) : (
-                    <span className="muted">Not signed in</span>
-                  )}
-                </td>
-                <td>{auditActionLabel(entry.action)}</td>
-                <td>
-                  {entry.recordType
-                    ? `${auditRecordTypeLabel(entry.recordType)}${entry.recordType === 'staff' && entry.recordId ? `: ${names.get(entry.recordId) ?? 'unknown'}` : ''}`
-                    : ''}
-                </td>
-                <td className="muted breaks-anywhere">{entry.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {hasMore && entries ? (
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => setLimit((current) => current + pageSize)}
-        >
-          Show older entries
-        </button>
-      ) : null}
+      <section className="audit-entries" aria-labelledby="audit-entries-title">
+        <h2 id="audit-entries-title">Entries</h2>
+        <AuditFilters
+          values={values}
+          onChange={(next) => {
+            setMessage(undefined);
+            setValues(next);
+          }}
+          staff={names?.staffList ?? []}
+          youngPeople={names?.youngPeopleList ?? []}
+        />
+        {!isValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
+        <div className="toolbar audit-entries__summary">
+          <p className="muted" role="status">
+            {summary}
+          </p>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!isFiltered(values)}
+            onClick={() => setValues(noAuditFilter)}
+          >
+            Clear filters
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            disabled={!seqs || count === 0 || !isValid || isExporting}
+            onClick={() => void exportCsv()}
+          >
+            Export CSV…
+          </button>
+        </div>
+        {message ? <Banner tone="success">{message}</Banner> : null}
+        {seqs && count > 0 ? (
+          <AuditEntryList matches={{ ...matches, seqs }} names={names ?? noNames} timeZone={clock.timeZone} />
+        ) : null}
+      </section>
+      <DisclosureReasonDialog {...exporter.dialogProps} />
     </div>
   );
 }

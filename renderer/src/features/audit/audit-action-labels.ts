@@ -13,6 +13,11 @@ const labels: Readonly<Record<string, string>> = {
   'account.keys-reconciled': 'Gave colleagues the keys their roles allow',
   'account.keys-deleted': 'Deleted a switched-off account’s keys',
   'account.keys-regranted': 'Changed which records an account can open',
+  'account.handed-over': 'Handed over a switched-off colleague’s work',
+  'handover.young-person': 'Handed over a young person',
+  'handover.pan-place': 'Handed over a PAN group place',
+  'handover.contact-form': 'Handed over a contact form',
+  'handover.contact-form-action': 'Handed over an action on a contact form',
   'record.damaged': 'Found a record changed outside Family Links',
   'records.resealed': 'Sealed older records the current way',
   'records.resealed-all': 'Finished sealing older records the current way',
@@ -37,9 +42,11 @@ const labels: Readonly<Record<string, string>> = {
   'academic-year.updated': 'Changed an academic year',
   'audit.verified': 'Checked the audit log',
   'audit.pending-removed': 'Sign-in records removed before they reached the log',
+  'audit.exported': 'Exported entries from the audit log',
   'visitor.restriction-on-correction': 'Corrected a register entry to name someone restricted',
   'young-person.created': 'Added a young person',
   'young-person.updated': 'Changed a young person’s details',
+  'young-person.case-numbers-sealed': 'Sealed young people’s case numbers (no change to their details)',
   'person.created': 'Added a family member or friend',
   'person.updated': 'Changed a family member’s or friend’s details',
   'restriction.recorded': 'Recorded a contact restriction',
@@ -53,6 +60,7 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.turned-away': 'Recorded a visitor turned away at the door',
   'visitor.id-checked': 'Checked a visitor’s ID against a restricted person’s name',
   'visitor.sign-out-undone': 'Put back on site a visitor signed out by mistake',
+  'visitor.badge-printed': 'Printed a visitor badge',
   'visit.booked': 'Booked a visit',
   'visit.changed': 'Changed or moved a visit',
   'visit.status-changed': 'Changed a visit’s status',
@@ -61,6 +69,7 @@ const labels: Readonly<Record<string, string>> = {
   'review.sample-drawn': 'Drew a sample of contact forms to review',
   'review.sample-form-reviewed': 'Reviewed a sampled contact form',
   'review.report-exported': 'Exported the termly review',
+  'chronology.signed-copy-saved': 'Saved a signed copy of a young person’s chronology',
   'room.withdrawn': 'Stopped a room being booked',
   'room.restored': 'Made a room bookable again',
   'declaration.recorded': 'Made a staff declaration',
@@ -105,6 +114,62 @@ const labels: Readonly<Record<string, string>> = {
 
 export function auditActionLabel(action: string): string {
   return labels[action] ?? action;
+}
+
+/**
+ * Headings for the action filter's groups, by the part of an action's code before the dot
+ * (`contact-form.filed` is in "Contact forms"). An action whose part is not here goes under "Other".
+ */
+const groupLabels: Readonly<Record<string, string>> = {
+  session: 'Signing in',
+  account: 'Staff accounts',
+  certificate: 'Staff accounts',
+  'young-person': 'Young people and families',
+  person: 'Young people and families',
+  restriction: 'Contact restrictions',
+  visitor: 'Front door',
+  visit: 'Visits and rooms',
+  room: 'Visits and rooms',
+  'contact-form': 'Contact forms',
+  'case-file': 'Contact forms',
+  'pan-group': 'PAN groups and email alerts',
+  outbox: 'PAN groups and email alerts',
+  'mail-settings': 'PAN groups and email alerts',
+  review: 'Termly review',
+  declaration: 'Staff declarations',
+  declarations: 'Staff declarations',
+  disclosure: 'Copies and exports',
+  audit: 'The audit log',
+  home: 'The home and its settings',
+  settings: 'The home and its settings',
+  'academic-year': 'The home and its settings',
+  file: 'The home and its settings',
+  backup: 'Backups and retention',
+  retention: 'Backups and retention',
+  record: 'Records and their seals',
+  records: 'Records and their seals',
+};
+
+export type AuditActionGroup = {
+  readonly label: string;
+  readonly actions: readonly { readonly action: string; readonly label: string }[];
+};
+
+/** Every labelled action in groups, for the action filter: groups and their actions in alphabetical order. */
+export function auditActionGroups(): AuditActionGroup[] {
+  const groups = new Map<string, { action: string; label: string }[]>();
+  for (const [action, label] of Object.entries(labels)) {
+    const group = auditActionGroupLabel(action);
+    groups.set(group, [...(groups.get(group) ?? []), { action, label }]);
+  }
+  return [...groups.entries()]
+    .map(([label, actions]) => ({ label, actions: actions.sort((a, b) => a.label.localeCompare(b.label)) }))
+    .sort((a, b) => (a.label === 'Other' ? 1 : b.label === 'Other' ? -1 : a.label.localeCompare(b.label)));
+}
+
+/** The filter group an action code falls in. */
+export function auditActionGroupLabel(action: string): string {
+  return groupLabels[action.split('.')[0] ?? ''] ?? 'Other';
 }
 
 /** What kind of record an entry is about, in words. */

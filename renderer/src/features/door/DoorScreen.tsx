@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { VisitorEntry } from '@shared/schemas/registers';
 import './door.css';
 import { FireRoll } from './FireRoll';
 import { HandoverList } from './HandoverList';
@@ -7,19 +8,23 @@ import { SignInVisitorForm } from './SignInVisitorForm';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useOnSite } from './useOnSite';
+import { VisitorBadgeView } from './VisitorBadgeView';
 
-type Sheet = { readonly kind: 'fireRoll' | 'handover'; readonly at: string };
+type Sheet =
+  | { readonly kind: 'fireRoll' | 'handover'; readonly at: string }
+  | { readonly kind: 'badge'; readonly entry: VisitorEntry };
 
 /**
  * The front door: sign a visitor in (checked against the restriction register as their name is
  * typed, the answer beside the name), see who is on site now and under what conditions, sign them
- * out, print the fire roll, and read the handover at the end of a shift.
+ * out, print each one's badge and the fire roll, and read the handover at the end of a shift.
  */
 export function DoorScreen() {
   const clock = useHomeClock();
   const directory = useDoorDirectory();
   const onSite = useOnSite();
   const [sheet, setSheet] = useState<Sheet | undefined>();
+  const printBadge = (entry: VisitorEntry) => setSheet({ kind: 'badge', entry });
 
   if (sheet?.kind === 'fireRoll' && onSite && directory) {
     return (
@@ -29,6 +34,17 @@ export function DoorScreen() {
         homeName={clock.homeName}
         timeZone={clock.timeZone}
         printedAt={sheet.at}
+        onClose={() => setSheet(undefined)}
+      />
+    );
+  }
+  if (sheet?.kind === 'badge' && directory) {
+    return (
+      <VisitorBadgeView
+        entry={sheet.entry}
+        directory={directory}
+        homeName={clock.homeName}
+        timeZone={clock.timeZone}
         onClose={() => setSheet(undefined)}
       />
     );
@@ -55,12 +71,18 @@ export function DoorScreen() {
         <p role="status">Loading…</p>
       ) : (
         <div className="door-layout">
-          <SignInVisitorForm directory={directory} today={clock.today} timeZone={clock.timeZone} />
+          <SignInVisitorForm
+            directory={directory}
+            today={clock.today}
+            timeZone={clock.timeZone}
+            onPrintBadge={printBadge}
+          />
           <OnSitePanel
             onSite={onSite}
             directory={directory}
             today={clock.today}
             timeZone={clock.timeZone}
+            onPrintBadge={printBadge}
             onPrintFireRoll={() => setSheet({ kind: 'fireRoll', at: new Date().toISOString() })}
             onOpenHandover={() => setSheet({ kind: 'handover', at: new Date().toISOString() })}
           />

@@ -15,6 +15,7 @@ type Props = {
   readonly directory: DoorDirectory;
   readonly today: string;
   readonly timeZone: string;
+  readonly onPrintBadge: (entry: VisitorEntry) => void;
   readonly onPrintFireRoll: () => void;
   readonly onOpenHandover: () => void;
 };
@@ -22,10 +23,18 @@ type Props = {
 /**
  * Everyone signed in and not yet out: the list the door works from. Each visitor admitted under a
  * condition carries it in words, large enough to read from across the room. Each has their own
- * "Sign <name> out", well away from the app's own "Sign out"; one signed out by mistake can be put
- * back for 2 minutes.
+ * "Print badge for <name>" and "Sign <name> out", well away from the app's own "Sign out"; one
+ * signed out by mistake can be put back for 2 minutes.
  */
-export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRoll, onOpenHandover }: Props) {
+export function OnSitePanel({
+  onSite,
+  directory,
+  today,
+  timeZone,
+  onPrintBadge,
+  onPrintFireRoll,
+  onOpenHandover,
+}: Props) {
   const session = useSession();
   const visitorLog = useVisitorLog();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
@@ -117,13 +126,22 @@ export function OnSitePanel({ onSite, directory, today, timeZone, onPrintFireRol
                   {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
                 </div>
                 {conditions ? <ConditionMark conditions={conditions} /> : null}
-                <button
-                  type="button"
-                  className="button button--secondary door-visitor__sign-out"
-                  onClick={() => void signOut(entry)}
-                >
-                  Sign {entry.visitorName} out
-                </button>
+                <div className="door-visitor__actions">
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => onPrintBadge(entry)}
+                  >
+                    Print badge for {entry.visitorName}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => void signOut(entry)}
+                  >
+                    Sign {entry.visitorName} out
+                  </button>
+                </div>
               </li>
             );
           })}

@@ -3,7 +3,11 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { can } from '@shared/rules/access';
 import { doorVerdict, type DoorCheck } from '@shared/rules/door-check';
-import { visitorSignInFormSchema, type VisitorSignInForm } from '@shared/schemas/registers';
+import {
+  visitorSignInFormSchema,
+  type VisitorEntry,
+  type VisitorSignInForm,
+} from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
@@ -25,7 +29,19 @@ import { VisitingChoices } from './VisitingChoices';
 import { VisitorNameField } from './VisitorNameField';
 import { WarnActions } from './WarnActions';
 
-type Props = { readonly directory: DoorDirectory; readonly today: string; readonly timeZone: string };
+type Props = {
+  readonly directory: DoorDirectory;
+  readonly today: string;
+  readonly timeZone: string;
+  readonly onPrintBadge: (entry: VisitorEntry) => void;
+};
+
+type Message = {
+  readonly tone: 'success' | 'error';
+  readonly text: string;
+  /** The visitor just signed in, whose badge can be printed from the confirmation. */
+  readonly signedIn?: VisitorEntry;
+};
 
 /** Which restrictions a result is about: a warning read for one visitor is not read for another. */
 const matchKey = (result: DoorCheck | undefined) =>
@@ -38,9 +54,10 @@ const fullNameMessage = 'Type their full name (first name and surname) so it can
  * beside it: a name too short to check asks for more; a close name asks for ID; a warning must be
  * read (and a supervisor named for supervised-only contact) before signing in; a block stops it
  * unless the Registered Manager overrides with a reason. Someone blocked or warned about who
- * leaves is recorded as turned away. The register checks again itself on saving.
+ * leaves is recorded as turned away. The register checks again itself on saving. Once someone is
+ * signed in, the confirmation offers their badge.
  */
-export function SignInVisitorForm({ directory, today, timeZone }: Props) {
+export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: Props) {
   const session = useSession();
   const visitorLog = useVisitorLog();
   const restrictions = useDoorRestrictions(today);
@@ -76,7 +93,7 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
   const [overrideErrors, setOverrideErrors] = useState<OverrideErrors>({});
   const [turnAwayNote, setTurnAwayNote] = useState('');
   const [isTurningAway, setIsTurningAway] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [message, setMessage] = useState<Message | undefined>();
   // A second press while the first is being saved does nothing (the register refuses a second entry too).
   const isBusy = useRef(false);
   const isBlocked = liveResult?.kind === 'block';
@@ -86,7 +103,7 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
     form.setValue('idCheckedNotRestrictionIds', [...next.notThem]);
     form.setValue('treatedAsRestrictionIds', [...next.treatedAsThem]);
   };
-  const startAgain = async (confirmation: string) => {
+  const startAgain = async (confirmation: string, signedIn?: VisitorEntry) => {
     form.reset(emptyDoorForm);
     await draft.clear();
     setReadKey(undefined);
@@ -94,7 +111,7 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
     setOverride(noOverride);
     setOverrideErrors({});
     setTurnAwayNote('');
-    setMessage({ tone: 'success', text: confirmation });
+    setMessage({ tone: 'success', text: confirmation, ...(signedIn ? { signedIn } : {}) });
     form.setFocus('visitorName');
   };
 
@@ -175,6 +192,7 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
     }
     await startAgain(
       `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.`,
+      saved.value,
     );
   };
 
@@ -237,6 +255,17 @@ export function SignInVisitorForm({ directory, today, timeZone }: Props) {
     <section className="panel door-sign-in" aria-labelledby="door-sign-in-title">
       <h2 id="door-sign-in-title">Sign a visitor in</h2>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {message?.signedIn ? (
+        <div className="door-sign-in__next">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => message.signedIn && onPrintBadge(message.signedIn)}
+          >
+            Print badge for {message.signedIn.visitorName}
+          </button>
+        </div>
+      ) : null}
       {draft.restoredAt ? (
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
       ) : null}

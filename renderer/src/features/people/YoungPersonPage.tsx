@@ -8,6 +8,7 @@ import { useHomeToday } from '../../common/useHomeToday';
 import { RestrictionsSection } from '../restrictions';
 import { PanGroupSection } from '../pan-groups';
 import { YoungPersonContactForms } from '../contact-forms';
+import { ChronologyPrintView, ChronologySection, type ChronologyPrintout } from '../chronology';
 import { FamilyTable } from './FamilyTable';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
@@ -23,7 +24,7 @@ function BackLink() {
   );
 }
 
-/** One young person: their details, their family, and the contact restrictions that protect them. */
+/** One young person: their details, their family, the contact restrictions that protect them, and their chronology. */
 export function YoungPersonPage({ id }: { id: string }) {
   const { state, repository } = useYoungPerson(id);
   const staff = useStaffMembers();
@@ -31,6 +32,7 @@ export function YoungPersonPage({ id }: { id: string }) {
   const canManage = can(useSession().roles, 'people:manage');
   const [isEditing, setIsEditing] = useState(false);
   const [saved, setSaved] = useState<string | undefined>();
+  const [printout, setPrintout] = useState<ChronologyPrintout | undefined>();
 
   if (state.isLoading)
     return (
@@ -49,50 +51,60 @@ export function YoungPersonPage({ id }: { id: string }) {
     );
   }
   const name = displayName(youngPerson);
+  // The printed chronology takes the page's place; the page stays (hidden) so its filters are kept.
   return (
-    <div className="page">
-      <BackLink />
-      <h1>{name}</h1>
-      <p className="lede">Case number {youngPerson.caseNumber}</p>
-      {saved ? <Banner tone="success">{saved}</Banner> : null}
-      {isEditing && staff ? (
-        <YoungPersonForm
-          repository={repository}
-          existing={youngPerson}
-          staff={staff}
-          onDone={(updated) => {
-            setIsEditing(false);
-            setSaved(updated ? `${displayName(updated)}’s details are saved.` : undefined);
-          }}
-        />
-      ) : null}
-      <section aria-labelledby="details-title">
-        <h2 id="details-title">Details</h2>
-        <YoungPersonDetails youngPerson={youngPerson} staffNames={staffNamesById(staff)} today={today} />
-        {canManage && !isEditing ? (
-          <div className="toolbar">
-            <button
-              type="button"
-              className="button button--secondary"
-              disabled={staff === undefined}
-              onClick={() => {
-                setSaved(undefined);
-                setIsEditing(true);
-              }}
-            >
-              Edit details
-            </button>
-          </div>
+    <>
+      {printout ? <ChronologyPrintView printout={printout} onClose={() => setPrintout(undefined)} /> : null}
+      <div className="page" hidden={printout !== undefined}>
+        <BackLink />
+        <h1>{name}</h1>
+        <p className="lede">Case number {youngPerson.caseNumber}</p>
+        {saved ? <Banner tone="success">{saved}</Banner> : null}
+        {isEditing && staff ? (
+          <YoungPersonForm
+            repository={repository}
+            existing={youngPerson}
+            staff={staff}
+            onDone={(updated) => {
+              setIsEditing(false);
+              setSaved(updated ? `${displayName(updated)}’s details are saved.` : undefined);
+            }}
+          />
         ) : null}
-      </section>
-      <FamilyTable youngPersonId={id} youngPersonName={name} />
-      <RestrictionsSection youngPersonId={id} youngPersonName={name} />
-      <YoungPersonContactForms youngPersonId={id} youngPersonName={name} />
-      <PanGroupSection
-        youngPersonId={id}
-        youngPersonName={name}
-        personalTutorId={youngPerson.personalTutorId}
-      />
-    </div>
+        <section aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          <YoungPersonDetails youngPerson={youngPerson} staffNames={staffNamesById(staff)} today={today} />
+          {canManage && !isEditing ? (
+            <div className="toolbar">
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={staff === undefined}
+                onClick={() => {
+                  setSaved(undefined);
+                  setIsEditing(true);
+                }}
+              >
+                Edit details
+              </button>
+            </div>
+          ) : null}
+        </section>
+        <FamilyTable youngPersonId={id} youngPersonName={name} />
+        <RestrictionsSection youngPersonId={id} youngPersonName={name} />
+        <YoungPersonContactForms youngPersonId={id} youngPersonName={name} />
+        <ChronologySection
+          youngPersonId={id}
+          youngPersonName={name}
+          caseNumber={youngPerson.caseNumber}
+          onPrint={setPrintout}
+        />
+        <PanGroupSection
+          youngPersonId={id}
+          youngPersonName={name}
+          personalTutorId={youngPerson.personalTutorId}
+        />
+      </div>
+    </>
   );
 }

@@ -156,6 +156,86 @@ describe('the register is a record', () => {
   });
 });
 
+describe('printing a visitor’s badge', () => {
+  it('is in the audit log with the paper and the entry, never the name', async () => {
+    const { manager, careWorker, register } = await setUp();
+    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    expect(await register.badgePrinted(careWorker, signedIn.value.id, 'label62mm')).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect((await register.badgePrinted(careWorker, signedIn.value.id, 'a4Sheet')).ok).toBe(true);
+    const log = (await auditLog(db).page(manager.roles, { limit: 5 })) ?? [];
+    const printed = log.filter((entry) => entry.action === 'visitor.badge-printed');
+    expect(
+      printed.map(({ actorId, recordType, recordId, detail }) => ({ actorId, recordType, recordId, detail })),
+    ).toEqual([
+      {
+        actorId: careWorker.staff.id,
+        recordType: 'visitorLog',
+        recordId: signedIn.value.id,
+        detail: 'A4 sheet',
+      },
+      {
+        actorId: careWorker.staff.id,
+        recordType: 'visitorLog',
+        recordId: signedIn.value.id,
+        detail: '62 mm label',
+      },
+    ]);
+    expect(JSON.stringify(log)).not.toContain('Dawn');
+  });
+
+  it('is refused, and not audited, for someone not on site or an entry since corrected', async () => {
+    const { manager, careWorker, register } = await setUp();
+    const gone = await register.signIn(careWorker, visit, exactNameCheck, today);
+    if (!gone.ok) throw new Error(gone.error.message);
+    await register.signOut(careWorker, gone.value.id);
+    const here = await register.signIn(
+      careWorker,
+      { ...visit, visitorName: 'Gary Price' },
+      exactNameCheck,
+      today,
+    );
+    if (!here.ok) throw new Error(here.error.message);
+    const corrected = await register.amend(
+      careWorker,
+      here.value.id,
+      { ...visit, visitorName: 'Gary Price', badgeNumber: '9' },
+      'Wrong badge number',
+      exactNameCheck,
+      today,
+    );
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    const turnedAway = await register.turnAway(
+      careWorker,
+      { ...visit, visitorName: 'Neil Ward', turnedAwayNote: '' },
+      exactNameCheck,
+      today,
+    );
+    if (!turnedAway.ok) throw new Error(turnedAway.error.message);
+
+    const refusals = await Promise.all([
+      register.badgePrinted(careWorker, gone.value.id, 'a4Sheet'),
+      register.badgePrinted(careWorker, here.value.id, 'a4Sheet'),
+      register.badgePrinted(careWorker, turnedAway.value.entry.id, 'a4Sheet'),
+      register.badgePrinted(careWorker, crypto.randomUUID(), 'a4Sheet'),
+    ]);
+    expect(refusals.map((result) => (result.ok ? 'printed' : result.error.code))).toEqual([
+      'already-signed-out',
+      'superseded',
+      'invalid',
+      'not-found',
+    ]);
+    expect((await register.badgePrinted(careWorker, corrected.value.id, 'a4Sheet')).ok).toBe(true);
+    const log = (await auditLog(db).page(manager.roles, { limit: 20 })) ?? [];
+    expect(
+      log.filter((entry) => entry.action === 'visitor.badge-printed').map((entry) => entry.recordId),
+    ).toEqual([corrected.value.id]);
+  });
+});
+
 describe('a correction that names someone restricted', () => {
   it('is kept (the register must say what happened), records the check and who corrected it, and is audited', async () => {
     const { manager, careWorker, register, restrict } = await setUp();

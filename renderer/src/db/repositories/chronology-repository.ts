@@ -1,0 +1,284 @@
+import { mergeChronology } from '@shared/rules/chronology';
+import { contactFormScope } from '@shared/rules/contact-form-access';
+import { startOfDayIn } from '@shared/home-time';
+import type { Visit } from '@shared/schemas/visits';
+import type { ContactFormRow, FamilyLinksDb, VisitorLogRow, VisitPlainKey } from '../database';
+import type { SealedRow } from '../sealed-codec';
+import { CompartmentLockedError } from '../encryption/record-cipher';
+import { DamagedRecordError } from '../row-binding';
+import { recordWriter } from '../record-writer';
+import type { Session } from '../session';
+import { contactFormCodec } from './contact-form-codec';
+import { damagedRecordRepository } from './damaged-record-repository';
+import { restrictionRepository } from './restriction-repository';
+import { visitCodec } from './visit-repository';
+import { visitorLogCodec } from './visitor-log-rows';
+import type {
+  ChronologyEntry,
+  DoorEntry,
+  FormEntry,
+  RestrictionEntry,
+  Unreadable,
+  VisitEntry,
+} from './chronology-entries';
+
+type VisitRow = SealedRow<Visit, VisitPlainKey>;
+
+/** The rows one chronology was read from, kept so a line's record opens without reading it again. */
+type ReadRows = {
+  readonly forms: ReadonlyMap<string, ContactFormRow>;
+  readonly visits: ReadonlyMap<string, VisitRow>;
+  readonly door: ReadonlyMap<string, VisitorLogRow>;
+};
+
+/** A young person's chronology as read: every line in order, and what opens the lines' records. */
+export type ChronologyRead = {
+  readonly entries: readonly ChronologyEntry[];
+  /** Restrictions that did not open (changed outside the app): shown as such, never left out silently. */
+  readonly damagedRestrictionIds: readonly string[];
+  /** The same lines with their records opened (`detail`, `personIds`), in the order given. */
+  open(entries: readonly ChronologyEntry[]): Promise<ChronologyEntry[]>;
+};
+
+/** An end and the history row written with it are the same moment give or take the writer's work. */
+const endWrittenWithinMs = 60_000;
+
+/**
+ * A young person's chronology (DESIGN, "Actions and the chronology"): their contact forms, visits,
+ * door events and restrictions, read through each table's young-person index. Need to know is kept
+ * here as everywhere: a care worker gets only the forms they wrote or took part in (found on the
+ * plain author and staff fields, `contactFormScope`), a restriction as the door sees it, and nothing
+ * sealed under a key their session does not hold. Every line is placed from plain fields, so ten
+ * years of lines are ordered without opening a sealed row; `open` opens only the lines asked for.
+ */
+export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
+  const damage = damagedRecordRepository(db, clock);
+  const records = recordWriter(db, clock);
+
+  async function readForms(session: Session, youngPersonId: string): Promise<ContactFormRow[]> {
+    const scope = contactFormScope(session.roles);
+    if (scope.kind === 'none') return [];
+    const rows = await db.contactForms.where('youngPersonId').equals(youngPersonId).toArray();
+    if (scope.kind === 'all') return rows;
+    const me = session.staff.id;
+    return rows.filter((row) => row.authorId === me || (row.staffIds ?? []).includes(me));
+  }
+
+  async function readRestrictions(session: Session, youngPersonId: string, timeZone: string) {
+    const read = await restrictionRepository(db).listForYoungPerson(session, youngPersonId);
+    const byId = new Map(read.restrictions.map((restriction) => [restriction.id, restriction]));
+    const history =
+      byId.size === 0
+        ? []
+        : await db.restrictionHistory
+            .where('restrictionId')
+            .anyOf([...byId.keys()])
+            .toArray();
+    const entries: RestrictionEntry[] = [];
+    for (const restriction of read.restrictions) {
+      const line = { kind: 'restriction' as const, recordId: restriction.id, restriction };
+      const personIds = restriction.personId ? [restriction.personId] : [];
+      entries.push({
+        ...line,
+        key: `restriction:${restriction.id}:recorded`,
+        at: startOfDayIn(restriction.effectiveFrom, timeZone),
+        change: 'recorded',
+        personIds,
+      });
+      if (restriction.endedAt)
+        entries.push({
+          ...line,
+          key: `restriction:${restriction.id}:ended`,
+          at: restriction.endedAt,
+          change: 'ended',
+          personIds,
+        });
+    }
+    for (const row of history) {
+      const restriction = byId.get(row.restrictionId);
+      if (!restriction) continue;
+      // Ending a restriction keeps the version before it too: that row is the end, already listed.
+      const sinceEnd = restriction.endedAt ? Date.parse(row.at) - Date.parse(restriction.endedAt) : -1;
+      if (sinceEnd >= 0 && sinceEnd < endWrittenWithinMs) continue;
+      entries.push({
+        kind: 'restriction',
+        recordId: restriction.id,
+        restriction,
+        key: `restriction:${restriction.id}:changed:${row.id}`,
+        at: row.at,
+        change: 'changed',
+        personIds: restriction.personId ? [restriction.personId] : [],
+      });
+    }
+    return { entries, damagedIds: read.damagedIds };
+  }
+
+  function formEntry(row: ContactFormRow): FormEntry {
+    const isAddendum = row.amendsFormId !== undefined;
+    return {
+      kind: 'contactForm',
+      key: `contactForm:${row.id}`,
+      // An addendum is a correction made later: it belongs where it was filed.
+      at: isAddendum ? (row.filedAt ?? row.contactEndedAt) : row.contactEndedAt,
+      recordId: row.id,
+      reference: row.reference,
+      contactKind: row.kind,
+      status: row.status,
+      filedAt: row.filedAt,
+      isAddendum,
+    };
+  }
+
+  function visitEntry(row: VisitRow): VisitEntry {
+    return {
+      kind: 'visit',
+      key: `visit:${row.id}`,
+      at: row.startsAt,
+      recordId: row.id,
+      visitKind: row.kind,
+      status: row.status,
+      endsAt: row.endsAt,
+    };
+  }
+
+  function doorEntry(row: VisitorLogRow): DoorEntry {
+    return {
+      kind: 'door',
+      key: `door:${row.id}`,
+      at: row.arrivedAt,
+      recordId: row.id,
+      departedAt: row.departedAt,
+      isCorrection: row.amendsEntryId !== undefined,
+    };
+  }
+
+  /** Opens one record; one that will not open is shown as unreadable, never as nothing. */
+  async function opening<Detail>(
+    decode: () => Promise<{ detail: Detail; personIds: readonly string[] }>,
+    damaged: DamagedRecordError[],
+  ): Promise<{ detail: Detail | Unreadable; personIds: readonly string[] }> {
+    try {
+      return await decode();
+    } catch (error) {
+      if (error instanceof CompartmentLockedError)
+        return { detail: { isUnreadable: true, reason: 'locked' }, personIds: [] };
+      if (!(error instanceof DamagedRecordError)) throw error;
+      damaged.push(error);
+      return { detail: { isUnreadable: true, reason: 'damaged' }, personIds: [] };
+    }
+  }
+
+  async function openEntries(
+    session: Session,
+    rows: ReadRows,
+    entries: readonly ChronologyEntry[],
+  ): Promise<ChronologyEntry[]> {
+    const { cipher } = session;
+    const damaged: DamagedRecordError[] = [];
+    const opened = await Promise.all(
+      entries.map(async (entry): Promise<ChronologyEntry> => {
+        if (entry.personIds !== undefined) return entry;
+        switch (entry.kind) {
+          case 'contactForm': {
+            const row = rows.forms.get(entry.recordId);
+            if (!row) return entry;
+            const found = await opening(async () => {
+              const form = await contactFormCodec.decode(row, cipher);
+              return { detail: { otherParticipants: form.otherParticipants }, personIds: form.personIds };
+            }, damaged);
+            return { ...entry, ...found };
+          }
+          case 'visit': {
+            const row = rows.visits.get(entry.recordId);
+            if (!row) return entry;
+            const found = await opening(async () => {
+              const visit = await visitCodec.decode(row, cipher);
+              return { detail: { cancelledReason: visit.cancelledReason }, personIds: visit.personIds };
+            }, damaged);
+            return { ...entry, ...found };
+          }
+          case 'door': {
+            const row = rows.door.get(entry.recordId);
+            if (!row) return entry;
+            const found = await opening(async () => {
+              const visitor = await visitorLogCodec.decode(row, cipher);
+              return {
+                detail: {
+                  entryKind: visitor.kind,
+                  visitorName: visitor.visitorName,
+                  organisationOrRelationship: visitor.organisationOrRelationship,
+                  restrictionCheck: visitor.restrictionCheck,
+                },
+                personIds: visitor.personId ? [visitor.personId] : [],
+              };
+            }, damaged);
+            return { ...entry, ...found };
+          }
+          case 'restriction':
+            return entry;
+          default: {
+            const unreachable: never = entry;
+            return unreachable;
+          }
+        }
+      }),
+    );
+    if (damaged.length > 0) await damage.note(session, damaged);
+    return opened;
+  }
+
+  return {
+    /**
+     * One young person's chronology, newest first, as `session` may see it. `timeZone` is the
+     * home's: a restriction is placed at the start of the day it took effect on the home's clock.
+     */
+    async read(session: Session, youngPersonId: string, timeZone: string): Promise<ChronologyRead> {
+      const [formRows, visitRows, doorRows, correctedIds, restrictions] = await Promise.all([
+        readForms(session, youngPersonId),
+        db.visits.where('youngPersonIds').equals(youngPersonId).toArray(),
+        db.visitorLog.where('visitingYoungPersonIds').equals(youngPersonId).toArray(),
+        // Only corrections carry this field, so its index is short: the ids that were corrected.
+        db.visitorLog.orderBy('amendsEntryId').keys(),
+        readRestrictions(session, youngPersonId, timeZone),
+      ]);
+      const corrected = new Set(correctedIds.map(String));
+      const currentDoorRows = doorRows.filter((row) => !corrected.has(row.id));
+      const rows: ReadRows = {
+        forms: new Map(formRows.map((row) => [row.id, row])),
+        visits: new Map(visitRows.map((row) => [row.id, row])),
+        door: new Map(currentDoorRows.map((row) => [row.id, row])),
+      };
+      const entries = mergeChronology<ChronologyEntry>([
+        formRows.map(formEntry),
+        visitRows.map(visitEntry),
+        currentDoorRows.map(doorEntry),
+        restrictions.entries,
+      ]);
+      return {
+        entries,
+        damagedRestrictionIds: restrictions.damagedIds,
+        open: (wanted) => openEntries(session, rows, wanted),
+      };
+    },
+
+    /**
+     * A signed copy saved outside the app: the audit log keeps the file's SHA-256 (DESIGN, "Signed
+     * PDFs"), beside the disclosure that says to whom and why.
+     */
+    async recordSignedCopy(
+      session: Session,
+      copy: { readonly youngPersonId: string; readonly sha256: string; readonly disclosureId: string },
+    ): Promise<void> {
+      await records.write(session, {
+        events: [
+          {
+            action: 'chronology.signed-copy-saved',
+            recordType: 'disclosure',
+            recordId: copy.disclosureId,
+            detail: `Young person ${copy.youngPersonId}, SHA-256 ${copy.sha256}`,
+          },
+        ],
+      });
+    },
+  };
+}

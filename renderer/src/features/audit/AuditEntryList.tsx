@@ -1,0 +1,130 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { auditActionLabel } from './audit-action-labels';
+import { auditActorWords, auditRecordWords, type AuditNames } from './audit-entry-words';
+import type { AuditLogMatches } from './useAuditLogSearch';
+
+/** A one-line entry's height; longer details wrap and their rows are measured as drawn. */
+const estimatedRowHeight = 46;
+/** The column headings' height: the list's rows start below them inside the scroller. */
+const headHeight = 42;
+/** Entries read ahead of and behind the rows in view, so scrolling rarely shows a blank row. */
+const readAhead = 60;
+
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+/** "1 Jan 2026, 09:00" on the home's clock. */
+function when(instant: string, timeZone: string): string {
+  let format = whenFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    whenFormats.set(timeZone, format);
+  }
+  const date = new Date(instant);
+  return Number.isNaN(date.getTime()) ? 'unknown time' : format.format(date);
+}
+
+type Props = {
+  readonly matches: AuditLogMatches & { readonly seqs: readonly number[] };
+  readonly names: AuditNames;
+  readonly timeZone: string;
+};
+
+/**
+ * The audit log's entries as one scrolling table, newest first, a screenful drawn at a time (a
+ * home keeps years of entries): only the rows in view exist on the page, each entry read as it
+ * comes near the view. A table (with `aria-rowcount` and each row's `aria-rowindex`) so a screen
+ * reader names each cell's column and says where in the whole log a row is; the scroller is a
+ * labelled region that takes the keyboard (arrows, Page Up and Page Down).
+ */
+export function AuditEntryList({ matches, names, timeZone }: Props) {
+  const { seqs, loaded, ensureLoaded } = matches;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualiser hands back functions React Compiler cannot memoise; this list re-renders on scroll by design.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualiser = useVirtualizer({
+    count: seqs.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimatedRowHeight,
+    overscan: 8,
+    scrollMargin: headHeight,
+    // Rows are drawn from the first render, before the scroller has been measured.
+    initialRect: { width: 0, height: 12 * estimatedRowHeight },
+  });
+  const rows = virtualiser.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    ensureLoaded(first - readAhead / 2, last + readAhead);
+  }, [first, last, ensureLoaded]);
+
+  return (
+    <div
+      ref={scrollRef}
+      className="audit-list__scroller"
+      // As tall as its rows (as measured), up to most of the window: a definite height to scroll in.
+      style={{ height: `min(62vh, 40rem, ${headHeight + virtualiser.getTotalSize() + 2}px)` }}
+      tabIndex={0}
+      role="region"
+      aria-label="Audit log entries (scroll for more)"
+    >
+      <div role="table" aria-label="Audit log entries, newest first" aria-rowcount={seqs.length + 1}>
+        <div role="rowgroup" className="audit-list__head" style={{ height: headHeight }}>
+          <div role="row" aria-rowindex={1} className="audit-list__row">
+            <span role="columnheader">No.</span>
+            <span role="columnheader">When</span>
+            <span role="columnheader">Who</span>
+            <span role="columnheader">What</span>
+            <span role="columnheader">Record</span>
+            <span role="columnheader">Detail</span>
+          </div>
+        </div>
+        <div role="rowgroup" className="audit-list__body" style={{ height: virtualiser.getTotalSize() }}>
+          {rows.map((row) => {
+            const seq = seqs[row.index];
+            const entry = seq === undefined ? undefined : loaded.get(seq);
+            return (
+              <div
+                key={seq ?? row.index}
+                role="row"
+                aria-rowindex={row.index + 2}
+                data-index={row.index}
+                ref={virtualiser.measureElement}
+                className="audit-list__row audit-list__entry"
+                style={{ transform: `translateY(${row.start - headHeight}px)` }}
+              >
+                {entry ? (
+                  <>
+                    <span role="cell">{entry.seq}</span>
+                    <span role="cell" className="audit-list__when">
+                      {when(entry.at, timeZone)}
+                    </span>
+                    <span role="cell" className={entry.actorId ? undefined : 'muted'}>
+                      {auditActorWords(entry, names)}
+                    </span>
+                    <span role="cell">{auditActionLabel(entry.action)}</span>
+                    <span role="cell">{auditRecordWords(entry, names)}</span>
+                    <span role="cell" className="muted breaks-anywhere">
+                      {entry.detail}
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <span role="cell">{seq}</span>
+                    <span role="cell" className="muted">
+                      Reading…
+                    </span>
+                    <span role="cell" />
+                    <span role="cell" />
+                    <span role="cell" />
+                    <span role="cell" />
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

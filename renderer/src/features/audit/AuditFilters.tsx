@@ -1,0 +1,118 @@
+import { useId, useMemo } from 'react';
+import { auditActionGroups } from './audit-action-labels';
+import { isDateRangeValid, notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
+
+type Props = {
+  readonly values: AuditFilterValues;
+  readonly onChange: (values: AuditFilterValues) => void;
+  readonly staff: readonly { readonly id: string; readonly name: string }[];
+  readonly youngPeople: readonly { readonly id: string; readonly name: string }[];
+};
+
+/**
+ * What the manager narrows the log to: the days (on the home's clock, both included), who did it
+ * (a colleague, or no one signed in: failed and refused sign-ins), what was done (the actions in
+ * words, grouped), and which young person it concerns (them and their records).
+ */
+export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
+  const groups = useMemo(() => auditActionGroups(), []);
+  const set = (change: Partial<AuditFilterValues>) => onChange({ ...values, ...change });
+  const isValid = isDateRangeValid(values);
+  // Labels point at their controls by id, so a select's name is its label, not its options' words.
+  const id = useId();
+  return (
+    <form
+      className="audit-filters"
+      aria-label="Filter the audit log"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-from`}>
+          From
+        </label>
+        <input
+          id={`${id}-from`}
+          type="date"
+          className="input input--short"
+          value={values.fromDate}
+          max={values.toDate || undefined}
+          aria-invalid={isValid ? undefined : true}
+          onChange={(event) => set({ fromDate: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-to`}>
+          To
+        </label>
+        <input
+          id={`${id}-to`}
+          type="date"
+          className="input input--short"
+          value={values.toDate}
+          min={values.fromDate || undefined}
+          aria-invalid={isValid ? undefined : true}
+          onChange={(event) => set({ toDate: event.target.value })}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-who`}>
+          Who
+        </label>
+        <select
+          id={`${id}-who`}
+          className="input"
+          value={values.who}
+          onChange={(event) => set({ who: event.target.value })}
+        >
+          <option value="">Anyone</option>
+          <option value={notSignedIn}>Not signed in (failed sign-ins)</option>
+          {staff.map((member) => (
+            <option key={member.id} value={staffChoice(member.id)}>
+              {member.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-what`}>
+          What
+        </label>
+        <select
+          id={`${id}-what`}
+          className="input"
+          value={values.action}
+          onChange={(event) => set({ action: event.target.value })}
+        >
+          <option value="">Any action</option>
+          {groups.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.actions.map((item) => (
+                <option key={item.action} value={item.action}>
+                  {item.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-young-person`}>
+          Young person
+        </label>
+        <select
+          id={`${id}-young-person`}
+          className="input"
+          value={values.youngPersonId}
+          onChange={(event) => set({ youngPersonId: event.target.value })}
+        >
+          <option value="">Any young person</option>
+          {youngPeople.map((youngPerson) => (
+            <option key={youngPerson.id} value={youngPerson.id}>
+              {youngPerson.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react';
+import { fail, type Result } from '@shared/result';
+import {
+  disclosureReasonFormSchema,
+  type Disclosure,
+  type DisclosureReasonForm,
+  type DisclosureRequest,
+} from '@shared/schemas/disclosures';
+import type { ReportContent } from '@shared/ipc/channels/documents';
+import type { SignerInput } from '@shared/ipc/channels/signing';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import type { DisclosureError } from '../../db/repositories/disclosure-repository';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+import { DisclosureReasonDialog } from '../disclosures';
+import { useSigner } from '../../security/useSigner';
+import { useChronologyExports } from './useChronologyExports';
+
+type Props = {
+  readonly youngPersonId: string;
+  readonly youngPersonName: string;
+  /** Builds the report from every line the filters ask for, opened, when the copy is made. */
+  readonly makeReport: (signedAt: string) => Promise<ReportContent | undefined>;
+  readonly suggestedFileName: string;
+  readonly onDone: (message: { tone: 'success' | 'error'; text: string } | undefined) => void;
+};
+
+/**
+ * "Save a signed copy" (DESIGN: signed PDFs): the person types their password again, says why the
+ * copy is leaving the app (the disclosure question), then the main process lays the chronology out,
+ * signs it with their own certificate and asks where to save it. Only once it is saved are the
+ * disclosure and the audit entry with the file's SHA-256 recorded: a cancelled save leaves nothing.
+ */
+export function ChronologySignedCopy({
+  youngPersonId,
+  youngPersonName,
+  makeReport,
+  suggestedFileName,
+  onDone,
+}: Props) {
+  const unlock = useSigner();
+  const exports = useChronologyExports();
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [passwordError, setPasswordError] = useState<string | undefined>();
+  const [isWorking, setIsWorking] = useState(false);
+  const [signer, setSigner] = useState<SignerInput | undefined>();
+  const what = `Signed PDF of ${youngPersonName}’s chronology`;
+  const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf', youngPersonId } : undefined;
+
+  const begin = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(undefined);
+    setPasswordError(undefined);
+    if (password === '') {
+      setPasswordError('Enter your password to sign.');
+      return;
+    }
+    setIsWorking(true);
+    const unlocked = await unlock(password);
+    setIsWorking(false);
+    if (!unlocked.ok) {
+      if (unlocked.error.code === 'wrong-password')
+        setPasswordError(unlocked.error.fields?.['password'] ?? unlocked.error.message);
+      setProblem(unlocked.error.message);
+      return;
+    }
+    setPassword('');
+    setSigner(unlocked.value);
+  };
+
+  const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
+    const why = disclosureReasonFormSchema.safeParse(answer);
+    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    if (!exports.signReport || !signer)
+      return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
+    const report = await makeReport(new Date().toISOString());
+    if (!report) return fail('invalid', 'The chronology is still being read. Try again in a moment.');
+    const reply = await exports.signReport({
+      report,
+      signer,
+      suggestedFileName,
+      reason: `Chronology of ${youngPersonName} for the case file`,
+    });
+    if (!reply.ok) return fail('invalid', reply.error.message);
+    const outcome = reply.value;
+    switch (outcome.outcome) {
+      case 'cancelled':
+        setSigner(undefined);
+        onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
+        return fail('invalid', 'Nothing was saved.');
+      case 'refused':
+      case 'failed':
+        return fail('invalid', `${outcome.message} Nothing was saved.`);
+      case 'saved': {
+        const recorded = await exports.recordDisclosure(
+          { what, kind: 'pdf', youngPersonId, sha256: outcome.sha256 },
+          answer,
+        );
+        if (!recorded.ok) return recorded;
+        await exports.recordSignedCopy({
+          youngPersonId,
+          sha256: outcome.sha256,
+          disclosureId: recorded.value.id,
+        });
+        setSigner(undefined);
+        onDone({
+          tone: 'success',
+          text: `Signed copy saved as ${outcome.fileName}, signed by ${outcome.signerName}. It is recorded in the disclosure log.`,
+        });
+        return recorded;
+      }
+      default: {
+        const unreachable: never = outcome;
+        return unreachable;
+      }
+    }
+  };
+
+  if (!exports.signReport) {
+    return (
+      <Banner tone="error">
+        Signed copies need the Family Links desktop app: this window has no background service to sign or save
+        files.
+      </Banner>
+    );
+  }
+
+  return (
+    <div className="panel" role="group" aria-labelledby="chronology-signed-copy-title">
+      <h3 id="chronology-signed-copy-title">Save a signed copy</h3>
+      <p>
+        A PDF of the chronology as it is filtered now, signed with your own certificate, so any later change
+        to the file shows.
+      </p>
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      <form
+        className="form"
+        aria-label="Sign the chronology"
+        noValidate
+        onSubmit={(event) => void begin(event)}
+      >
+        <Field label="Your password" hint="Signing needs your password again." error={passwordError}>
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isWorking || signer !== undefined}>
+            {isWorking ? 'Checking…' : 'Sign and save PDF'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => setSigner(undefined)} />
+    </div>
+  );
+}

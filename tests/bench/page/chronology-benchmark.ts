@@ -1,0 +1,117 @@
+import { chronologyRepository } from '../../../renderer/src/db/repositories/chronology-repository';
+import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
+import { openBareDatabase } from './bare-indexeddb';
+import { defineBenchmark, shared } from './benchmark-registry';
+import { progress, timed } from './bench-timing';
+import type { LoadedHome } from './large-home';
+import { largeHomeWithVisits } from './visits-loaded';
+
+type State = LoadedHome & {
+  readonly youngPersonId: string;
+  readonly timeZone: string;
+  readonly bare: IDBDatabase;
+};
+
+/** The lines the chronology's list draws first: eight in view and six beyond (ChronologyList's overscan). */
+const firstScreen = 14;
+
+function requestDone<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * The same rows through bare IndexedDB: the young person's forms, visits, visitor-register entries
+ * and restrictions by the same indexes, the register's corrected ids, and each restriction's history.
+ */
+async function bareChronologyRows(bare: IDBDatabase, youngPersonId: string): Promise<number> {
+  const transaction = bare.transaction(
+    ['contactForms', 'visits', 'visitorLog', 'restrictions', 'restrictionHistory'],
+    'readonly',
+  );
+  const byIndex = (store: string, index: string) =>
+    requestDone(transaction.objectStore(store).index(index).getAll(youngPersonId));
+  const [forms, visits, door, corrected, restrictions] = await Promise.all([
+    byIndex('contactForms', 'youngPersonId'),
+    byIndex('visits', 'youngPersonIds'),
+    byIndex('visitorLog', 'visitingYoungPersonIds'),
+    requestDone(transaction.objectStore('visitorLog').index('amendsEntryId').getAllKeys()),
+    byIndex('restrictions', 'youngPersonId'),
+  ]);
+  const history = await Promise.all(
+    (restrictions as { id: string }[]).map((row) =>
+      requestDone(transaction.objectStore('restrictionHistory').index('restrictionId').getAll(row.id)),
+    ),
+  );
+  return (
+    forms.length +
+    visits.length +
+    door.length +
+    corrected.length +
+    restrictions.length +
+    history.reduce((sum, rows) => sum + rows.length, 0)
+  );
+}
+
+/**
+ * `chronology-10y`: a young person's chronology opened on the large home (ten years of records; the
+ * young person with the most, about 10,700 forms, visits, door entries and restrictions), as the
+ * screen opens it: every line read through its young-person index and placed in time from plain
+ * fields, the restrictions opened (as care staff or casework may see them), then the first screen's
+ * records opened. The floor is bare IndexedDB reading the same rows by the same indexes.
+ * Target: under 500 ms.
+ */
+export const chronology10y = defineBenchmark<State>({
+  name: 'chronology-10y',
+  repetitions: 20,
+  async setup(context) {
+    const loaded = await largeHomeWithVisits(context);
+    await shared(context, 'contactFormsLoaded', async () => {
+      progress(`loading ${loaded.home.contactForms.length} contact forms`);
+      const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
+      if (!added.ok) throw new Error(added.error.message);
+      return added.value;
+    });
+    const rowsPerYoungPerson = new Map<string, number>();
+    const count = (id: string) => rowsPerYoungPerson.set(id, (rowsPerYoungPerson.get(id) ?? 0) + 1);
+    for (const form of loaded.home.contactForms) count(form.youngPersonId);
+    for (const visit of loaded.home.visits) visit.youngPersonIds.forEach(count);
+    for (const entry of loaded.home.visitorLog) entry.visitingYoungPersonIds.forEach(count);
+    for (const restriction of loaded.home.restrictions) count(restriction.youngPersonId);
+    const [youngPersonId, rows] = [...rowsPerYoungPerson.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    if (!youngPersonId || !rows) throw new Error('The large home has no records for any young person');
+    progress(`${rows} records for the young person with the most`);
+    const bare = await openBareDatabase(loaded.db.name);
+    await bareChronologyRows(bare, youngPersonId);
+    return { ...loaded, youngPersonId, timeZone: loaded.home.settings.timeZone, bare };
+  },
+  async run(state) {
+    let n = 0;
+    const ms = await timed(async () => {
+      const read = await chronologyRepository(state.db).read(
+        state.session,
+        state.youngPersonId,
+        state.timeZone,
+      );
+      const shown = await read.open(read.entries.slice(0, firstScreen));
+      if (shown.some((entry) => entry.personIds === undefined))
+        throw new Error('A line on the first screen did not open');
+      n = read.entries.length;
+    });
+    return { ms, n };
+  },
+  async floor(state) {
+    let rows = 0;
+    const ms = await timed(async () => {
+      rows = await bareChronologyRows(state.bare, state.youngPersonId);
+    });
+    if (rows === 0) throw new Error('The floor read no rows');
+    return ms;
+  },
+  teardown(state) {
+    state.bare.close();
+    return Promise.resolve();
+  },
+});
