@@ -15,7 +15,7 @@ import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { panAlertsForChange, type AlertNotQueued } from './pan-alerts-with-change';
+import { panAlertsForChange } from './pan-alerts-with-change';
 import {
   sameNameKey,
   searchIndexes,
@@ -181,7 +181,7 @@ export async function turnAwayVisitor(
   input: unknown,
   check: DoorChecker,
   today: string,
-): Promise<Result<TurnedAway, SignInError | AlertNotQueued>> {
+): Promise<Result<TurnedAway, SignInError>> {
   if (!can(session.roles, 'visitor-log:sign-in'))
     return fail('forbidden', 'You cannot record visitors at the door.');
   const form = visitorTurnAwayFormSchema.safeParse(input);
@@ -196,7 +196,7 @@ export async function turnAwayVisitor(
     (entry) =>
       entry.kind === 'turnedAway' && sameNameKey(entry.visitorName) === sameNameKey(form.data.visitorName),
   );
-  if (twice) return ok({ entry: twice, alerts: 0, isRepeat: true });
+  if (twice) return ok({ entry: twice, alerts: 0, isRepeat: true, isAlertNotQueued: false });
   let verdict = await context.checkVisitor(session, form.data, check, today);
   if (verdict.kind === 'checkId') {
     // Turning someone away over a close name is treating them as that person.
@@ -236,26 +236,45 @@ export async function turnAwayVisitor(
     })),
     context.clock,
   );
-  if (!alerts.ok) return alerts;
-  // The entry and its alerts are one change: neither is kept without the other.
-  const written = await recordWriter(context.db, context.clock).write(session, {
+  const records = recordWriter(context.db, context.clock);
+  const visitorLog = sealedStore(context.db.visitorLog, visitorLogCodec);
+  const turnedAway: AuditEventInput = {
+    action: 'visitor.turned-away',
+    recordType: 'visitorLog',
+    recordId: id,
+    detail: `check: ${entry.restrictionCheck}; restrictions: ${entry.matchedRestrictionIds.join(', ')}`,
+  };
+  const kept = async (alerted: number, isAlertNotQueued: boolean): Promise<Result<TurnedAway, never>> => {
+    const index = searchIndexes.get(context.cipher);
+    if (index) addToVisitorSearchIndex(await index, entry);
+    return ok({ entry, alerts: alerted, isRepeat: false, isAlertNotQueued });
+  };
+  if (alerts.ok) {
+    // The entry and its alerts are one change: neither is kept without the other.
+    const written = await records.write(session, {
+      at: now,
+      events: [turnedAway, ...alerts.value.events],
+      writes: [visitorLog.insert(entry), ...alerts.value.writes],
+    });
+    if (written.ok) {
+      alerts.value.announce();
+      return kept(alerts.value.messages, false);
+    }
+  }
+  // Unlike any other change, a turned-away visitor is not refused for want of an alert: the
+  // register is a legal record and a person turned away is recorded too (DESIGN rules 6 and 10),
+  // and the visitor has gone, so "try again" could lose the record. The entry is kept on its own,
+  // the audit log says nobody was emailed, and the care worker is told to tell the duty manager
+  // in person (the manager's home screen lists every visitor turned away as well).
+  await records.write(session, {
     at: now,
     events: [
-      {
-        action: 'visitor.turned-away',
-        recordType: 'visitorLog',
-        recordId: id,
-        detail: `check: ${entry.restrictionCheck}; restrictions: ${entry.matchedRestrictionIds.join(', ')}`,
-      },
-      ...alerts.value.events,
+      turnedAway,
+      { action: 'visitor.turned-away-not-alerted', recordType: 'visitorLog', recordId: id },
     ],
-    writes: [sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry), ...alerts.value.writes],
+    writes: [visitorLog.insert(entry)],
   });
-  if (!written.ok) return written;
-  alerts.value.announce();
-  const index = searchIndexes.get(context.cipher);
-  if (index) addToVisitorSearchIndex(await index, entry);
-  return ok({ entry, alerts: alerts.value.messages, isRepeat: false });
+  return kept(0, true);
 }
 
 /**

@@ -29,7 +29,6 @@ import {
   type CheckedVisitor,
 } from './visitor-door-writes';
 import type { BadgePaper } from '@shared/rules/visitor-badge';
-import type { AlertNotQueued } from './pan-alerts-with-change';
 import {
   sameNameKey,
   searchIndexes,
@@ -342,7 +341,7 @@ export function visitorLogRepository(
       input: unknown,
       check: DoorChecker,
       today: string,
-    ): Promise<Result<TurnedAway, SignInError | AlertNotQueued>> {
+    ): Promise<Result<TurnedAway, SignInError>> {
       return oneAtATime(db, () => turnAwayVisitor(doorWrites, session, input, check, today));
     },
 

@@ -132,29 +132,6 @@ describe('a change and its PAN alert are saved together or not at all', () => {
 });
 
 describe('every change that alerts the PAN group keeps to it', () => {
-  it('a visitor turned away is not recorded when the alert cannot be queued', async () => {
-    const { careWorker, youngPerson } = await setUp();
-    outboxFails(db!);
-    const result = await visitorLogRepository(db!, careWorker.cipher, clock).turnAway(
-      careWorker,
-      {
-        visitorName: 'John Smith',
-        organisationOrRelationship: '',
-        visitingYoungPersonIds: [youngPerson.id],
-        reason: '',
-        isIdChecked: false,
-        vehicle: '',
-        badgeNumber: '',
-        turnedAwayNote: 'Left in a silver car',
-      },
-      doorChecker('2026-11-20'),
-      '2026-11-20',
-    );
-    expect(result.ok ? 'recorded' : result.error.message).toBe(notSaved);
-    expect(await db!.visitorLog.count()).toBe(0);
-    expect((await db!.audit.toArray()).map((entry) => entry.action)).not.toContain('visitor.turned-away');
-  });
-
   it('a visit is neither booked nor cancelled when its alert cannot be queued', async () => {
     const { tutor, youngPerson } = await setUp();
     const visits = visitRepository(db!, clock);
@@ -271,5 +248,87 @@ describe('every change that alerts the PAN group keeps to it', () => {
     expect(result.ok ? 'filed' : result.error.message).toBe(notSaved);
     expect((await forms.get(tutor, form.id))?.status).toBe('draft');
     expect(await db!.outbox.count()).toBe(0);
+  });
+});
+
+describe('at the front door the register entry is kept even when its alert is not', () => {
+  const turnedAway = (youngPersonId: string) => ({
+    visitorName: 'John Smith',
+    organisationOrRelationship: '',
+    visitingYoungPersonIds: [youngPersonId],
+    reason: '',
+    isIdChecked: false,
+    vehicle: '',
+    badgeNumber: '',
+    turnedAwayNote: 'Left in a silver car',
+  });
+
+  it.each([
+    ['the outbox refuses the message', (database: FamilyLinksDb) => outboxFails(database)],
+    [
+      'the alert cannot even be made ready',
+      (database: FamilyLinksDb) =>
+        database.panGroups.hook('reading', () => {
+          throw new Error('A PAN group row could not be read');
+        }),
+    ],
+  ])(
+    'a visitor turned away is recorded when %s, and the care worker is told nobody was emailed',
+    async (_, breakIt) => {
+      const { careWorker, tutor, youngPerson } = await setUp();
+      value(
+        await panGroupRepository(db!, clock).addMember(tutor, youngPerson.id, {
+          kind: 'outside',
+          name: 'Sam Social',
+          role: 'Social worker',
+          email: 'sam@council.example',
+          topics: ['visitorTurnedAway'],
+        }),
+      );
+      breakIt(db!);
+      const door = visitorLogRepository(db!, careWorker.cipher, clock);
+
+      const result = value(
+        await door.turnAway(careWorker, turnedAway(youngPerson.id), doorChecker('2026-11-20'), '2026-11-20'),
+      );
+
+      // The record is never lost (DESIGN rule 6: a person turned away is recorded too).
+      expect(result).toMatchObject({ alerts: 0, isRepeat: false, isAlertNotQueued: true });
+      const entries = await door.listArrivedBetween('2026-11-20T00:00:00.000Z', '2026-11-21T00:00:00.000Z');
+      expect(entries.map((entry) => [entry.kind, entry.visitorName, entry.turnedAwayNote])).toEqual([
+        ['turnedAway', 'John Smith', 'Left in a silver car'],
+      ]);
+      // Nothing half-queued, and the log says the alert did not go (DESIGN rule 10: never silent).
+      expect(await db!.outbox.count()).toBe(0);
+      const actions = (await db!.audit.toArray()).map((entry) => entry.action);
+      expect(actions).toEqual(
+        expect.arrayContaining(['visitor.turned-away', 'visitor.turned-away-not-alerted']),
+      );
+      expect(actions).not.toContain('outbox.queued');
+
+      // Pressed again: still the one entry, and no second note in the log.
+      const again = value(
+        await door.turnAway(careWorker, turnedAway(youngPerson.id), doorChecker('2026-11-20'), '2026-11-20'),
+      );
+      expect(again.isRepeat).toBe(true);
+      expect(await db!.visitorLog.count()).toBe(1);
+      expect(
+        (await db!.audit.toArray()).filter((entry) => entry.action.startsWith('visitor.turned-away')),
+      ).toHaveLength(2);
+    },
+  );
+
+  it('a visitor turned away with the alert queued says so, and the log has no failure', async () => {
+    const { careWorker, youngPerson } = await setUp();
+    const door = visitorLogRepository(db!, careWorker.cipher, clock);
+    const result = value(
+      await door.turnAway(careWorker, turnedAway(youngPerson.id), doorChecker('2026-11-20'), '2026-11-20'),
+    );
+    expect(result.isAlertNotQueued).toBe(false);
+    expect(result.alerts).toBeGreaterThan(0);
+    expect(await db!.outbox.count()).toBe(result.alerts);
+    expect((await db!.audit.toArray()).map((entry) => entry.action)).not.toContain(
+      'visitor.turned-away-not-alerted',
+    );
   });
 });
