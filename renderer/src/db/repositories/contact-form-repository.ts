@@ -254,10 +254,10 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     /**
      * Files a signed form: the form becomes immutable, its signed PDF is kept (sealed) with its
-     * SHA-256, and a copy that could not reach the case-file folder waits in the retry queue. One
-     * transaction: either all of it is stored or none.
+     * SHA-256, a copy that could not reach the case-file folder waits in the retry queue, and
+     * `alerts` (to the PT and the PAN group, DESIGN rule 2) are queued. One transaction: either all
+     * of it is stored or none.
      */
-    /** Files a signed form; `alerts` (the PT's and PAN group's) are queued in the same transaction. */
     async file(
       session: Session,
       id: string,
