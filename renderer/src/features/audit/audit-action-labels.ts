@@ -58,6 +58,7 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.amended': 'Corrected the visitor register',
   'visitor.override': 'Overrode a restriction at the door',
   'visitor.turned-away': 'Recorded a visitor turned away at the door',
+  'visitor.turned-away-not-alerted': 'Could not queue the email alert about a visitor turned away',
   'visitor.id-checked': 'Checked a visitor’s ID against a restricted person’s name',
   'visitor.sign-out-undone': 'Put back on site a visitor signed out by mistake',
   'visitor.badge-printed': 'Printed a visitor badge',
