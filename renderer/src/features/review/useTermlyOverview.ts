@@ -8,6 +8,7 @@ import {
   type ReviewError,
   type TermlyOverview,
 } from '../../db/repositories/review-repository';
+import { isRefusedForDroppedKeys } from '../../security/end-session';
 import { useSession } from '../../security/session-context';
 import { workOutTrend, type TrendProgress } from './review-trend';
 
@@ -84,7 +85,8 @@ export function useReviewTrend(
         if (isCurrent) setResult({ overview, progress });
       },
     ).catch((error: unknown) => {
-      console.error('The termly trend could not be worked out', error);
+      // Signing out or locking while the trend is read is not a fault worth reporting.
+      if (!isRefusedForDroppedKeys(error)) console.error('The termly trend could not be worked out', error);
       if (isCurrent) setResult({ overview, progress: { points: [], done: 0, of: 0 } });
     });
     return () => {
