@@ -88,6 +88,8 @@ export const contactArrangementSchema = z.object({
   ...arrangementFields,
   /** 1 when first recorded; each change keeps the version before it and adds one. */
   version: z.number().int().positive(),
+  /** When version 1 was recorded, carried on every version (the chronology places it from here). */
+  firstRecordedAt: isoDateTimeSchema,
   recordedAt: isoDateTimeSchema,
   recordedById: idSchema,
   agreement: contactPlanAgreementSchema,

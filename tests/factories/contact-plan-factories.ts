@@ -14,6 +14,7 @@ export function buildContactArrangement(overrides: Partial<ContactArrangement> =
     wording: '',
     startsOn: '2026-09-01',
     version: 1,
+    firstRecordedAt: '2026-08-28T10:00:00.000Z',
     recordedAt: '2026-08-28T10:00:00.000Z',
     recordedById: crypto.randomUUID(),
     agreement: {
