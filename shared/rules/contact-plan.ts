@@ -253,7 +253,9 @@ export function contactAgainstPlan(input: ContactAgainstPlanInput): ContactAgain
 export function planPeriodEnds(input: Omit<ContactAgainstPlanInput, 'contacts' | 'now'>): number[] {
   const { arrangement } = input;
   if (arrangement.frequency === 'asArranged') return [];
-  const window = overlap(input.span, arrangement);
+  const placedSpan = input.placed === undefined ? input.span : input.placed;
+  const within = placedSpan ? overlap(input.span, placedSpan) : undefined;
+  const window = within ? overlap(within, arrangement) : undefined;
   if (!window) return [];
   return planPeriods(
     arrangement.frequency,
