@@ -68,7 +68,7 @@ export type ContactPlanAgreement = z.infer<typeof contactPlanAgreementSchema>;
 
 /** What staff arranging or at the door act on: the kind, how often, where, and supervision. */
 const arrangementFields = {
-  personId: idSchema,
+  personId: z.uuid({ message: 'Choose who the arrangement is with.' }),
   kind: z.enum(contactPlanKinds, { message: 'Choose the kind of contact.' }),
   frequency: z.enum(contactPlanFrequencies, { message: 'Choose how often.' }),
   where: optionalText('where', 200),
