@@ -69,7 +69,10 @@ export type RestrictionHistoryRow = {
 
 /** A contact-plan arrangement: ids and dates plain; what was agreed sealed under the door key. */
 export type ContactArrangementPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewOn' | 'endsOn';
-export type ContactArrangementRow = SealedRow<Omit<ContactArrangement, 'agreement'>, ContactArrangementPlainKey>;
+export type ContactArrangementRow = SealedRow<
+  Omit<ContactArrangement, 'agreement'>,
+  ContactArrangementPlainKey
+>;
 /** Who agreed an arrangement, and when: sealed under the casework key; `id` is the arrangement's. */
 export type ContactArrangementAgreementRow = SealedRow<
   { id: string; youngPersonId: string; agreement: ContactPlanAgreement },

@@ -1,9 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatUkDate } from '@shared/format-dates';
 import { contactPlanWords } from '@shared/rules/contact-plan-booking';
 import { contactPlanAgreedByLabels } from '@shared/schemas/contact-plans';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
-import { useSession } from '../../security/session-context';
+import { useArrangementHistory } from './useArrangementHistory';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { dayAndTime } from '@shared/home-time';
 
@@ -15,12 +14,8 @@ type Props = {
 
 /** Earlier versions of one arrangement, newest first, as they were agreed. */
 export function ContactArrangementHistory({ repository, arrangementId, name }: Props) {
-  const session = useSession();
   const timeZone = useHomeTimeZone();
-  const versions = useLiveQuery(
-    () => repository.history(session, arrangementId),
-    [repository, session, arrangementId],
-  );
+  const versions = useArrangementHistory(repository, arrangementId);
   if (versions === undefined) return <p role="status">Loading earlier versions…</p>;
   return (
     <section className="panel" aria-labelledby="arrangement-history-title">

@@ -17,7 +17,8 @@ import { useFamilyOf } from '../../common/useFamilyOf';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { ContactArrangementForm } from './ContactArrangementForm';
 import { ContactArrangementHistory } from './ContactArrangementHistory';
-import { useContactAgainstPlan, useContactPlan } from './useContactPlan';
+import { useContactAgainstPlan } from './useContactAgainstPlan';
+import { useContactPlan } from './useContactPlan';
 
 type Props = {
   readonly youngPerson: Pick<YoungPerson, 'id' | 'placementStartsOn' | 'placementEndsOn'>;
