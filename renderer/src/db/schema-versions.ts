@@ -162,11 +162,21 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
+    // Actions agreed on filed contact forms, tracked to done: a person's own by owner, a young
+    // person's by young person, a form's by form, and the open ones by the date they are due by
+    // (the overdue check reads a range of it). Made at filing from now on; a form filed before
+    // this version keeps its actions on its signed copy only. A new table: no rows change.
+    version: 15,
+    stores: {
+      formActions: 'id, formId, youngPersonId, ownerStaffId, [status+dueOn]',
+    },
+  },
+  {
     // The contact plan (DESIGN, "Contact plan"): each arrangement by young person (the page, the
     // booking check, the review) and by person; its review and end dates for the lists to come.
     // The agreement behind each (who agreed it, when) is a row of its own under the casework key,
     // and every earlier version is kept, sealed, by arrangement. New tables: no rows change.
-    version: 15,
+    version: 16,
     stores: {
       contactArrangements: 'id, youngPersonId, personId, reviewOn, endsOn',
       contactArrangementAgreements: 'id, youngPersonId',

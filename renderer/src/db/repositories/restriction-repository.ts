@@ -15,7 +15,8 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
-import { alertPanGroupAfterChange, restrictionAlertReference } from './pan-alert-repository';
+import { restrictionAlertReference } from './pan-alert-repository';
+import { panAlertsForChange, type AlertNotQueued } from './pan-alerts-with-change';
 import { damagedRecordRepository } from './damaged-record-repository';
 
 /** Restrictions as one person may see them, and those that did not open (changed outside the app). */
@@ -29,7 +30,7 @@ export const restrictionHistoryCodec = createSealedCodec(
   { sealedField: 'version', compartment: 'casework' },
 );
 
-export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
+export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended' | AlertNotQueued;
 
 /**
  * The contact-restriction register. Reading strips what the person may not know (a care worker
@@ -77,43 +78,40 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   /**
-   * Tells the young person's PAN group about a saved change (DESIGN rule 2), then hands the result back
-   * unchanged.
+   * Changes one restriction, keeping the version before. With `alert`, the young person's PAN
+   * group is told in the same transaction (DESIGN rule 2): both are saved, or neither.
    */
-  async function alertAfter(
-    session: Session,
-    event: 'restrictionChanged' | 'restrictionEnded',
-    result: Result<Restriction, RestrictionChangeError>,
-  ) {
-    if (result.ok)
-      await alertPanGroupAfterChange(
-        db,
-        session,
-        {
-          youngPersonId: result.value.youngPersonId,
-          event,
-          reference: restrictionAlertReference(result.value.id),
-        },
-        clock,
-      );
-    return result;
-  }
-
   async function change(
     session: Session,
     id: string,
     action: string,
     next: (current: Restriction) => Result<Restriction, RestrictionChangeError>,
+    alert?: 'restrictionChanged' | 'restrictionEnded',
   ): Promise<Result<Restriction, RestrictionChangeError>> {
     const currentRow = await db.restrictions.get(id);
     if (!currentRow) return fail('not-found', 'That restriction is no longer in the register.');
     const current = await restrictionCodec.decode(currentRow, session.cipher);
     const updated = next(current);
     if (!updated.ok) return updated;
+    const alerts = await panAlertsForChange(
+      db,
+      session,
+      alert
+        ? [
+            {
+              youngPersonId: updated.value.youngPersonId,
+              event: alert,
+              reference: restrictionAlertReference(id),
+            },
+          ]
+        : [],
+      clock,
+    );
+    if (!alerts.ok) return alerts;
     const now = clock();
     const written = await records.write(session, {
       at: now,
-      events: [{ action, recordType: 'restriction', recordId: id }],
+      events: [{ action, recordType: 'restriction', recordId: id }, ...alerts.value.events],
       writes: [
         store.replace(
           currentRow,
@@ -129,9 +127,11 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
           at: now.toISOString(),
           version: current,
         }),
+        ...alerts.value.writes,
       ],
     });
     if (!written.ok) return written;
+    alerts.value.announce();
     return ok(updated.value);
   }
 
@@ -285,7 +285,21 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         recordedById: session.staff.id,
         ...(can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {}),
       });
-      await records.write(session, {
+      // Recorded with its PAN alert in one transaction (DESIGN rule 2): both, or neither.
+      const alerts = await panAlertsForChange(
+        db,
+        session,
+        [
+          {
+            youngPersonId: restriction.youngPersonId,
+            event: 'restrictionAdded',
+            reference: restrictionAlertReference(restriction.id),
+          },
+        ],
+        clock,
+      );
+      if (!alerts.ok) return alerts;
+      const written = await records.write(session, {
         events: [
           {
             action: 'restriction.recorded',
@@ -293,19 +307,12 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             recordId: restriction.id,
             detail: restriction.kind,
           },
+          ...alerts.value.events,
         ],
-        writes: [store.insert(restriction)],
+        writes: [store.insert(restriction), ...alerts.value.writes],
       });
-      await alertPanGroupAfterChange(
-        db,
-        session,
-        {
-          youngPersonId: restriction.youngPersonId,
-          event: 'restrictionAdded',
-          reference: restrictionAlertReference(restriction.id),
-        },
-        clock,
-      );
+      if (!written.ok) return written;
+      alerts.value.announce();
       return ok(restriction);
     },
 
@@ -322,10 +329,11 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         );
       const form = restrictionFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      return alertAfter(
+      return change(
         session,
-        'restrictionChanged',
-        await change(session, id, 'restriction.updated', (current) => {
+        id,
+        'restriction.updated',
+        (current) => {
           if (current.endedAt)
             return fail('already-ended', 'This restriction has ended. Record a new one instead.');
           // A change made by someone who cannot approve needs the manager's approval again.
@@ -334,7 +342,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             : {};
           const { approvedById: _previous, ...rest } = current;
           return ok(restrictionSchema.parse({ ...rest, ...form.data, ...approval }));
-        }),
+        },
+        'restrictionChanged',
       );
     },
 
@@ -363,13 +372,15 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         return fail('invalid', 'Say why the restriction is ending.', {
           endedReason: 'Say why the restriction is ending, for example “court order discharged on 3 March”.',
         });
-      return alertAfter(
+      return change(
         session,
-        'restrictionEnded',
-        await change(session, id, 'restriction.ended', (current) => {
+        id,
+        'restriction.ended',
+        (current) => {
           if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
           return ok({ ...current, endedAt: clock().toISOString(), endedReason: trimmed });
-        }),
+        },
+        'restrictionEnded',
       );
     },
   };
