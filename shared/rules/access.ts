@@ -26,6 +26,8 @@ export type Permission =
   | 'visitor-log:sign-in'
   | 'visitor-log:amend'
   | 'people:manage'
+  | 'contact-plan:manage'
+  | 'contact-plan:read-agreement'
   | 'contact-form:file'
   | 'contact-form:read-all'
   | 'review:view-own-young-people'
@@ -65,6 +67,10 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   'visitor-log:amend': everyone,
   // Young people's and families' details are kept by those who lead contact.
   'people:manage': contactLeads,
+  // The contact plan is kept by those who lead contact; everyone on shift reads what was agreed
+  // (kind, how often, where, supervision), and only they read who agreed it and its history.
+  'contact-plan:manage': contactLeads,
+  'contact-plan:read-agreement': contactLeads,
   // After any contact, whoever took part files the form.
   'contact-form:file': everyone,
   // Everyone reads the forms they wrote or took part in; those who lead contact read them all.

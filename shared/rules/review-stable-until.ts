@@ -4,10 +4,13 @@ import { addDays, mondayOf } from '../home-time';
 import { defaultTimeZone } from '../schemas/home';
 import { daySpan } from './termly-calendar';
 import type { YearReviewInput } from './termly-review';
+import { planPeriodEnds } from './contact-plan';
 
 /**
  * How long a termly review stays true (the overview's stored summaries). `yearReview`
  * depends on the clock only through these, so its output cannot change before the earliest of them:
+ *
+ * - the end of each period of each contact-plan arrangement in a term (a period counts once over);
  *
  * - the **phase** of each term, each week of a term (for weekly parent updates) and each
  *   half-term window (the Learning Mentor's offer): every span starts and ends at a local midnight
@@ -58,6 +61,13 @@ export function reviewStableUntil(input: YearReviewInput): Date {
       watchSpan(monday, addDays(monday, 6));
     for (const startsOn of [term.startsOn, addDays(term.halfTermEndsOn, 1)])
       watchSpan(startsOn, addDays(startsOn, policyMinimums.halfTermOfferWindowDays - 1));
+    // A plan's period counts once it is over (contact-plan.ts): months and part periods end off a Monday.
+    const placed = {
+      startsOn: input.youngPerson.placementStartsOn,
+      endsOn: input.youngPerson.placementEndsOn ?? term.endsOn,
+    };
+    for (const arrangement of input.plan ?? [])
+      for (const endsMs of planPeriodEnds({ arrangement, span: term, placed, timeZone })) watch(endsMs);
   }
   for (const visit of input.visits) {
     const startsMs = Date.parse(visit.startsAt);

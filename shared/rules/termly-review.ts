@@ -24,6 +24,7 @@ import {
 import { calendarDateOf } from '../home-time';
 import { defaultTimeZone } from '../schemas/home';
 import { daySpan, isWithin, type Phase } from './termly-calendar';
+import { contactAgainstPlan, type ContactAgainstPlan, type ContactAgainstPlanInput } from './contact-plan';
 
 /**
  * The termly review (seed 004, 5.2 and 5.5): for one young person and one term, each of
@@ -153,6 +154,12 @@ export type TermReview = {
   readonly contactsByKind: readonly { readonly kind: ContactKind; readonly contacts: Evidence }[];
   readonly figures: readonly ReviewFigure[];
   readonly family: readonly FamilyMemberFigure[];
+  /**
+   * Each arrangement of the contact plan in force during the term, against the contact held
+   * ("weekly call planned: 9 of 13 weeks"). Shown beside the figures, not in `overall`: the plan
+   * is what should happen, the policy's minimums are what the colours answer for.
+   */
+  readonly contactPlan: readonly ContactAgainstPlan[];
   readonly forms: FormTimeliness;
   /** The worst status among the figures and family members (restricted and notDue set aside). */
   readonly overall: RagStatus;
@@ -167,10 +174,14 @@ export type TermReviewInput = {
   readonly forms: readonly ReviewForm[];
   readonly family: readonly ReviewFamilyMember[];
   readonly restrictions: readonly ReviewRestriction[];
+  /** The young person's contact-plan arrangements (any dates: those in force in the term are taken). */
+  readonly plan?: readonly ReviewArrangement[];
   readonly now: Date;
   readonly timeZone?: string;
   readonly dueHours?: number;
 };
+
+export type ReviewArrangement = ContactAgainstPlanInput['arrangement'];
 
 const termWords = { autumn: 'autumn term', spring: 'spring term', summer: 'summer term' } as const;
 
@@ -844,6 +855,22 @@ export function termlyReview(input: TermReviewInput): TermReview {
     formsFigure(forms, term, input.dueHours ?? defaultContactFormDueHours),
   ];
   const family = familyFigures(input, term, heldInTerm, timeZone);
+  const contactPlan = (input.plan ?? [])
+    .filter(
+      (arrangement) =>
+        arrangement.startsOn <= term.term.endsOn &&
+        (arrangement.endsOn === undefined || arrangement.endsOn >= term.term.startsOn),
+    )
+    .map((arrangement) =>
+      contactAgainstPlan({
+        arrangement,
+        span: term.term,
+        placed: term.placed,
+        contacts: input.contacts,
+        now: input.now,
+        timeZone,
+      }),
+    );
   return {
     youngPersonId: input.youngPersonId,
     yearLabel: input.minimums.yearLabel,
@@ -856,6 +883,7 @@ export function termlyReview(input: TermReviewInput): TermReview {
       .sort((a, b) => b.contacts.count - a.contacts.count),
     figures,
     family,
+    contactPlan,
     forms,
     overall: worstStatus([
       ...figures.map((figure) => figure.status),
@@ -871,6 +899,7 @@ export type YearReviewInput = {
   readonly forms: readonly (MinimumsContactForm & ReviewForm)[];
   readonly family: readonly ReviewFamilyMember[];
   readonly restrictions: readonly ReviewRestriction[];
+  readonly plan?: readonly ReviewArrangement[];
   readonly now: Date;
   readonly timeZone?: string;
   readonly dueHours?: number;
@@ -901,6 +930,7 @@ export function yearReview(input: YearReviewInput): {
       forms: input.forms,
       family: input.family,
       restrictions: input.restrictions,
+      ...(input.plan ? { plan: input.plan } : {}),
       now: input.now,
       ...(input.timeZone ? { timeZone: input.timeZone } : {}),
       ...(input.dueHours ? { dueHours: input.dueHours } : {}),

@@ -19,6 +19,8 @@ import {
 } from '../rules/termly-review';
 import { termNames, type TermName } from './academic-year';
 import { contactKinds } from './contact-forms';
+import { contactPlanFrequencies, contactPlanKinds } from './contact-plans';
+import type { ContactAgainstPlan } from '../rules/contact-plan';
 import { isoDateTimeSchema } from './common';
 
 /**
@@ -142,6 +144,18 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     datesToCheck: evidenceSchema,
   });
 
+  const contactAgainstPlanSchema: z.ZodType<ContactAgainstPlan> = z.object({
+    arrangementId: z.string(),
+    personId: z.string(),
+    kind: z.enum(contactPlanKinds),
+    frequency: z.enum(contactPlanFrequencies),
+    value: z.string(),
+    status: ragSchema,
+    periods: z.number().int().nonnegative(),
+    periodsHeld: z.number().int().nonnegative(),
+    held: evidenceSchema,
+  });
+
   const termReviewSchema: z.ZodType<TermReview> = z.object({
     youngPersonId: z.string(),
     yearLabel: z.string(),
@@ -152,6 +166,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     contactsByKind: z.array(z.object({ kind: z.enum(contactKinds), contacts: evidenceSchema })),
     figures: z.array(reviewFigureSchema),
     family: z.array(familyMemberFigureSchema),
+    contactPlan: z.array(contactAgainstPlanSchema),
     forms: formTimelinessSchema,
     overall: ragSchema,
   });
@@ -199,7 +214,7 @@ const packedTermsSchema = z.array(packedSchemas.term);
  * Bumped whenever the rules behind a review change what they work out, so summaries stored by an
  * earlier build are worked out again rather than trusted.
  */
-export const reviewRulesVersion = 2;
+export const reviewRulesVersion = 3;
 
 const summaryFields = {
   id: z.string(),

@@ -12,5 +12,6 @@ export {
   buildVisit,
   buildVisitorEntry,
 } from './register-factories';
+export { buildContactArrangement } from './contact-plan-factories';
 export { buildPanGroup } from './pan-factories';
 export { buildStaffMember } from './staff-factories';

@@ -14,6 +14,7 @@ import type { OutboxMessage } from '@shared/schemas/mail';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import type { FormAction } from '@shared/schemas/form-actions';
 import type { ReviewSample, SampleItemReview } from '@shared/schemas/review';
+import type { ContactArrangement, ContactPlanAgreement } from '@shared/schemas/contact-plans';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
 import type { SealedBox } from './encryption/record-cipher';
@@ -63,6 +64,25 @@ export type RestrictionRow = SealedRow<Restriction, RestrictionPlainKey> & {
 export type RestrictionHistoryRow = {
   readonly id: string;
   readonly restrictionId: string;
+  readonly at: string;
+  readonly sealed: SealedBox;
+};
+
+/** A contact-plan arrangement: ids and dates plain; what was agreed sealed under the door key. */
+export type ContactArrangementPlainKey = 'id' | 'youngPersonId' | 'personId' | 'reviewOn' | 'endsOn';
+export type ContactArrangementRow = SealedRow<
+  Omit<ContactArrangement, 'agreement'>,
+  ContactArrangementPlainKey
+>;
+/** Who agreed an arrangement, and when: sealed under the casework key; `id` is the arrangement's. */
+export type ContactArrangementAgreementRow = SealedRow<
+  { id: string; youngPersonId: string; agreement: ContactPlanAgreement },
+  'id' | 'youngPersonId'
+>;
+/** An arrangement as it was before a change, whole, sealed under the casework key. */
+export type ContactArrangementHistoryRow = {
+  readonly id: string;
+  readonly arrangementId: string;
   readonly at: string;
   readonly sealed: SealedBox;
 };
@@ -204,6 +224,9 @@ export class FamilyLinksDb extends Dexie {
   declare reviewSampleItems: Table<SealedRow<SampleItemReview, SampleItemReviewPlainKey>, string>;
   declare reviewSummaries: Table<ReviewSummaryRow | ReviewInputsMarkerRow, string>;
   declare damagedRecords: Table<DamagedRecordRow, string>;
+  declare contactArrangements: Table<ContactArrangementRow, string>;
+  declare contactArrangementAgreements: Table<ContactArrangementAgreementRow, string>;
+  declare contactArrangementHistory: Table<ContactArrangementHistoryRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

@@ -43,6 +43,7 @@ const youngPeopleOfRow: Readonly<Record<string, (row: unknown) => readonly strin
   relationships: (row) => stringField(row, 'youngPersonId'),
   restrictions: (row) => stringField(row, 'youngPersonId'),
   youngPeople: (row) => stringField(row, 'id'),
+  contactArrangements: (row) => stringField(row, 'youngPersonId'),
 };
 
 /** Tables whose every change affects every summary (for settings, only the keys a review reads). */

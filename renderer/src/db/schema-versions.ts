@@ -171,6 +171,18 @@ export const schemaVersions: readonly SchemaVersion[] = [
       formActions: 'id, formId, youngPersonId, ownerStaffId, [status+dueOn]',
     },
   },
+  {
+    // The contact plan (DESIGN, "Contact plan"): each arrangement by young person (the page, the
+    // booking check, the review) and by person; its review and end dates for the lists to come.
+    // The agreement behind each (who agreed it, when) is a row of its own under the casework key,
+    // and every earlier version is kept, sealed, by arrangement. New tables: no rows change.
+    version: 16,
+    stores: {
+      contactArrangements: 'id, youngPersonId, personId, reviewOn, endsOn',
+      contactArrangementAgreements: 'id, youngPersonId',
+      contactArrangementHistory: 'id, arrangementId, at',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

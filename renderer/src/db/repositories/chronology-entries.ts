@@ -3,6 +3,7 @@ import type { VisibleRestriction } from '@shared/rules/access';
 import type { ContactKind } from '@shared/schemas/contact-forms';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import type { VisitKind, VisitStatus } from '@shared/schemas/visits';
+import type { ContactArrangementView } from '@shared/schemas/contact-plans';
 
 /**
  * One line of a young person's chronology, as the repository hands it to the screen. Each is
@@ -10,7 +11,7 @@ import type { VisitKind, VisitStatus } from '@shared/schemas/visits';
  * opening a sealed row; `detail` (and the family members in `personIds`) come once the record is
  * opened, which the screen asks for only for the lines it shows.
  */
-export type ChronologyEntry = FormEntry | VisitEntry | DoorEntry | RestrictionEntry;
+export type ChronologyEntry = FormEntry | VisitEntry | DoorEntry | RestrictionEntry | ContactPlanEntry;
 
 type Base = ChronologyEvent & {
   /** The record the line opens. */
@@ -56,6 +57,17 @@ export type RestrictionEntry = Base & {
   readonly kind: 'restriction';
   readonly change: 'recorded' | 'changed' | 'ended';
   readonly restriction: VisibleRestriction;
+  readonly detail?: undefined;
+};
+
+/**
+ * An arrangement of the contact plan first recorded, or changed (a new version). Opened before it
+ * is listed, as the door reads it: few per young person. It shows the arrangement as it stands now.
+ */
+export type ContactPlanEntry = Base & {
+  readonly kind: 'contactPlan';
+  readonly change: 'recorded' | 'changed';
+  readonly arrangement: ContactArrangementView;
   readonly detail?: undefined;
 };
 

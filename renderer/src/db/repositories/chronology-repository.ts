@@ -11,6 +11,7 @@ import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { damagedRecordRepository } from './damaged-record-repository';
 import { restrictionRepository } from './restriction-repository';
+import { contactPlanRepository } from './contact-plan-repository';
 import { visitCodec } from './visit-repository';
 import { visitorLogCodec } from './visitor-log-rows';
 import type {
@@ -18,6 +19,7 @@ import type {
   DoorEntry,
   FormEntry,
   RestrictionEntry,
+  ContactPlanEntry,
   Unreadable,
   VisitEntry,
 } from './chronology-entries';
@@ -111,6 +113,43 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
       });
     }
     return { entries, damagedIds: read.damagedIds };
+  }
+
+  /** The plan's versions (DESIGN: the chronology holds "plan changes"): first recorded, then each change. */
+  async function readPlan(session: Session, youngPersonId: string) {
+    const read = await contactPlanRepository(db).listForYoungPerson(session, youngPersonId);
+    const byId = new Map(read.arrangements.map((arrangement) => [arrangement.id, arrangement]));
+    // Only the history rows' plain fields are read (when each change was made), never their sealed part.
+    const changes =
+      byId.size === 0
+        ? []
+        : await db.contactArrangementHistory
+            .where('arrangementId')
+            .anyOf([...byId.keys()])
+            .toArray();
+    const entries: ContactPlanEntry[] = read.arrangements.map((arrangement) => ({
+      kind: 'contactPlan',
+      key: `contactPlan:${arrangement.id}:recorded`,
+      at: arrangement.firstRecordedAt,
+      recordId: arrangement.id,
+      change: 'recorded',
+      arrangement,
+      personIds: [arrangement.personId],
+    }));
+    for (const row of changes) {
+      const arrangement = byId.get(row.arrangementId);
+      if (!arrangement) continue;
+      entries.push({
+        kind: 'contactPlan',
+        key: `contactPlan:${arrangement.id}:changed:${row.id}`,
+        at: row.at,
+        recordId: arrangement.id,
+        change: 'changed',
+        arrangement,
+        personIds: [arrangement.personId],
+      });
+    }
+    return entries;
   }
 
   function formEntry(row: ContactFormRow): FormEntry {
@@ -215,6 +254,7 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
             return { ...entry, ...found };
           }
           case 'restriction':
+          case 'contactPlan':
             return entry;
           default: {
             const unreachable: never = entry;
@@ -233,13 +273,14 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
      * home's: a restriction is placed at the start of the day it took effect on the home's clock.
      */
     async read(session: Session, youngPersonId: string, timeZone: string): Promise<ChronologyRead> {
-      const [formRows, visitRows, doorRows, correctedIds, restrictions] = await Promise.all([
+      const [formRows, visitRows, doorRows, correctedIds, restrictions, plan] = await Promise.all([
         readForms(session, youngPersonId),
         db.visits.where('youngPersonIds').equals(youngPersonId).toArray(),
         db.visitorLog.where('visitingYoungPersonIds').equals(youngPersonId).toArray(),
         // Only corrections carry this field, so its index is short: the ids that were corrected.
         db.visitorLog.orderBy('amendsEntryId').keys(),
         readRestrictions(session, youngPersonId, timeZone),
+        readPlan(session, youngPersonId),
       ]);
       const corrected = new Set(correctedIds.map(String));
       const currentDoorRows = doorRows.filter((row) => !corrected.has(row.id));
@@ -253,6 +294,7 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
         visitRows.map(visitEntry),
         currentDoorRows.map(doorEntry),
         restrictions.entries,
+        plan,
       ]);
       return {
         entries,

@@ -21,6 +21,7 @@ import { contactFormCodec } from './contact-form-codec';
 import { visitCodec } from './visit-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
+import { contactArrangementCodec } from './contact-plan-repository';
 
 /** One young person's row of the overview: who, and each term of the year so far. */
 export type YoungPersonReview = {
@@ -99,7 +100,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
     const { from, to, visitsFrom } = reviewReadRange(year, termIndex, zone);
     const ids = new Set(youngPeople.map((youngPerson) => youngPerson.id));
 
-    const [formRows, visitRows, relationshipRows, restrictionRows] = await Promise.all([
+    const [formRows, visitRows, relationshipRows, restrictionRows, planRows] = await Promise.all([
       db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray(),
       db.visits.where('startsAt').between(visitsFrom, to, true, false).toArray(),
       db.relationships
@@ -110,9 +111,13 @@ export function reviewWorkings(db: FamilyLinksDb) {
         .where('youngPersonId')
         .anyOf([...ids])
         .toArray(),
+      db.contactArrangements
+        .where('youngPersonId')
+        .anyOf([...ids])
+        .toArray(),
     ]);
     const yearStart = first.startsOn;
-    const [forms, visits, relationships, restrictions] = await Promise.all([
+    const [forms, visits, relationships, restrictions, plan] = await Promise.all([
       Promise.all(
         formRows
           .filter((row) => ids.has(row.youngPersonId))
@@ -133,6 +138,12 @@ export function reviewWorkings(db: FamilyLinksDb) {
           )
           .map((row) => restrictionCodec.decodeInstruction(row, session.cipher)),
       ),
+      // Only arrangements that had not ended before the year began.
+      Promise.all(
+        planRows
+          .filter((row) => row.endsOn === undefined || row.endsOn >= yearStart)
+          .map((row) => contactArrangementCodec.decode(row, session.cipher)),
+      ),
     ]);
     const names = options.withNames ? await personNames(session, relationships) : new Map<string, string>();
 
@@ -140,6 +151,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
     const visitsBy = groupBy(visits, (visit) => visit.youngPersonIds);
     const relationshipsBy = groupBy(relationships, (link) => [link.youngPersonId]);
     const restrictionsBy = groupBy(restrictions, (restriction) => [restriction.youngPersonId]);
+    const planBy = groupBy(plan, (arrangement) => [arrangement.youngPersonId]);
 
     return youngPeople.map((youngPerson) => {
       const family = (relationshipsBy.get(youngPerson.id) ?? []).map((link) => familyMember(link, names));
@@ -150,6 +162,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
         forms: formsBy.get(youngPerson.id) ?? [],
         family,
         restrictions: (restrictionsBy.get(youngPerson.id) ?? []) satisfies ReviewRestriction[],
+        plan: planBy.get(youngPerson.id) ?? [],
         now,
         timeZone: zone,
         dueHours: hours,

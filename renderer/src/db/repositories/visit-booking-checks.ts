@@ -17,10 +17,12 @@ import {
   type BookingPerson,
   type BookingRestrictionIssue,
 } from '@shared/rules/visit-restrictions';
+import { bookingPlanWarnings } from '@shared/rules/contact-plan-booking';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
+import { contactPlanRepository } from './contact-plan-repository';
 import { restrictionCodec } from './restriction-codec';
 import { staffCodec } from './staff-repository';
 import type { VisitError } from './visit-repository';
@@ -35,6 +37,8 @@ export type BookingCheck = {
   readonly blocking: readonly string[];
   /** Messages to read before going ahead; they do not stop it. */
   readonly warnings: readonly string[];
+  /** Where the booking departs from the contact plan, in the plan's own words: warnings, never blocks. */
+  readonly planWarnings: readonly string[];
 };
 
 /** Young people and staff a screen has already opened (its live directory), so a check need not open them again. */
@@ -222,18 +226,33 @@ export function visitBookingChecks(db: FamilyLinksDb) {
     const restrictions = await Promise.all(
       restrictionRows.map((row) => restrictionCodec.decodeInstruction(row, session.cipher)),
     );
-    const people = await bookingPeople(session, form.personIds);
+    const [people, plan] = await Promise.all([
+      bookingPeople(session, form.personIds),
+      contactPlanRepository(db).doorViewFor(session, form.youngPersonIds),
+    ]);
+    const dates = occurrences.map((occurrence) => calendarDateOf(occurrence.startsAt, context.timeZone));
     const restrictionIssues = bookingRestrictionIssues(
       {
         kind: form.kind,
         youngPersonIds: form.youngPersonIds,
         people,
         isSupervised: form.supervisingStaffId !== '',
-        dates: occurrences.map((occurrence) => calendarDateOf(occurrence.startsAt, context.timeZone)),
+        dates,
         youngPersonName: names.youngPerson,
       },
       restrictions,
     );
+    const planWarnings = bookingPlanWarnings(
+      {
+        kind: form.kind,
+        youngPersonIds: form.youngPersonIds,
+        people,
+        isSupervised: form.supervisingStaffId !== '',
+        dates,
+        youngPersonName: names.youngPerson,
+      },
+      plan,
+    ).map((warning) => warning.message);
 
     const blocking: string[] = [];
     const room = rooms.find((candidate) => candidate.id === form.roomId);
@@ -255,6 +274,7 @@ export function visitBookingChecks(db: FamilyLinksDb) {
       restrictionIssues,
       blocking: [...new Set(blocking)],
       warnings: [...new Set(warnings)],
+      planWarnings: [...new Set(planWarnings)],
       names,
       proposed,
       placements,

@@ -168,8 +168,8 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       if (!form.ok) return form;
       const checked = await runChecks(session, form.value, context, changingVisitId ? [changingVisitId] : []);
       if (!checked.ok) return checked;
-      const { occurrences, conflicts, restrictionIssues, blocking, warnings } = checked.value;
-      return ok({ occurrences, conflicts, restrictionIssues, blocking, warnings });
+      const { occurrences, conflicts, restrictionIssues, blocking, warnings, planWarnings } = checked.value;
+      return ok({ occurrences, conflicts, restrictionIssues, blocking, warnings, planWarnings });
     },
 
     /**

@@ -29,6 +29,7 @@ export function entryHref(entry: ChronologyEntry, youngPersonId: string): string
     case 'door':
       return hashFor('register', entry.recordId);
     case 'restriction':
+    case 'contactPlan':
       return hashFor('young-people', youngPersonId);
     default: {
       const unreachable: never = entry;

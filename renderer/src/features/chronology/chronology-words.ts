@@ -1,5 +1,7 @@
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import { restrictionAuthorityLabels, restrictionKindLabels } from '@shared/schemas/registers';
+import { contactPlanKindLabels } from '@shared/schemas/contact-plans';
+import { contactPlanWords } from '@shared/rules/contact-plan-booking';
 import { visitKindLabels, type VisitStatus } from '@shared/schemas/visits';
 import { clockTime } from '@shared/home-time';
 import { formatUkDate } from '@shared/format-dates';
@@ -82,6 +84,12 @@ function titleOf(entry: ChronologyEntry): string {
       };
       return `${change[entry.change]}: ${about}`;
     }
+    case 'contactPlan': {
+      const what = contactPlanKindLabels[entry.arrangement.kind];
+      return entry.change === 'recorded'
+        ? `Contact plan: ${what.toLowerCase()} agreed`
+        : `Contact plan changed: ${what.toLowerCase()}`;
+    }
     default: {
       const unreachable: never = entry;
       return unreachable;
@@ -124,6 +132,8 @@ function detailOf(entry: ChronologyEntry, context: Context): string {
           : '';
       return `${from}${authority}${ended}`;
     }
+    case 'contactPlan':
+      return `${withWhom(entry.personIds, context)} Now: ${contactPlanWords(entry.arrangement)}`.trim();
     default: {
       const unreachable: never = entry;
       return unreachable;

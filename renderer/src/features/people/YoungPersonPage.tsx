@@ -10,6 +10,7 @@ import { PanGroupSection } from '../pan-groups';
 import { YoungPersonContactForms } from '../contact-forms';
 import { ChronologyPrintView, ChronologySection, type ChronologyPrintout } from '../chronology';
 import { FamilyTable } from './FamilyTable';
+import { ContactPlanSection } from './ContactPlanSection';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPerson } from './useYoungPerson';
@@ -92,6 +93,7 @@ export function YoungPersonPage({ id }: { id: string }) {
         </section>
         <FamilyTable youngPersonId={id} youngPersonName={name} />
         <RestrictionsSection youngPersonId={id} youngPersonName={name} />
+        <ContactPlanSection youngPerson={youngPerson} youngPersonName={name} today={today} />
         <YoungPersonContactForms youngPersonId={id} youngPersonName={name} />
         <ChronologySection
           youngPersonId={id}

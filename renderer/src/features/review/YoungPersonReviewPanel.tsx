@@ -116,6 +116,39 @@ export function YoungPersonReviewPanel({
           </tbody>
         </table>
       )}
+      <h3>Contact against the plan</h3>
+      {review.contactPlan.length === 0 ? (
+        <p className="empty">No contact plan arrangement was in force for {name} this term.</p>
+      ) : (
+        <ul className="figure-list" aria-label={`Contact against the plan for ${name}`}>
+          {review.contactPlan.map((figure) => {
+            const member = review.family.find((each) => each.personId === figure.personId);
+            const who = member ? `${member.name} (${member.relationship})` : 'Someone no longer linked';
+            return (
+              <li key={figure.arrangementId}>
+                <strong>{who}</strong>
+                <RagBadge status={figure.status} value={figure.value} />
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={`Open the contacts with ${who} that count for the plan`}
+                  onClick={() =>
+                    onOpenFigure({
+                      title: `${name}: ${figure.value}, with ${who}`,
+                      status: figure.status,
+                      value: `${figure.periodsHeld} of ${figure.periods}`,
+                      reason: figure.value,
+                      records: figure.held.records,
+                    })
+                  }
+                >
+                  Records ({figure.held.count})
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
       <h3>Contacts by kind this term</h3>
       {review.contactsByKind.length === 0 ? (
         <p className="empty">No contacts were recorded this term.</p>

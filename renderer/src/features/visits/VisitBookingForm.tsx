@@ -374,6 +374,19 @@ function BookingChecks({ state }: { state: CheckState }) {
               </ul>
             </>
           ) : null}
+          {state.check.planWarnings.length > 0 ? (
+            <>
+              <p>Outside the contact plan (you can still book it):</p>
+              <ul
+                className="booking-checks__list booking-checks__list--warn"
+                aria-label="Outside the contact plan"
+              >
+                {state.check.planWarnings.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </>
       ) : null}
     </section>

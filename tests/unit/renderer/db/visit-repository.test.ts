@@ -7,6 +7,7 @@ import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repos
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
+import { contactPlanRepository } from '../../../../renderer/src/db/repositories/contact-plan-repository';
 import type { Restriction } from '../../../../shared/schemas/registers';
 import type { VisitBookingFormInput } from '../../../../shared/schemas/visits';
 import { buildPerson, buildRestriction, buildStaffMember, buildYoungPerson } from '../../../factories';
@@ -388,5 +389,37 @@ describe('checking with what the screen already holds', () => {
     expect(known.map((conflict) => conflict.message)).toEqual(opened.map((conflict) => conflict.message));
     expect(known.map((conflict) => conflict.kind)).toEqual(['staffDoubleBooked', 'youngPersonElsewhere']);
     expect(known[0]?.message).toMatch(/^Sam Patel is already on a family visit/);
+  });
+});
+
+describe('booking against the contact plan', () => {
+  it('warns a care worker in the plan’s own words, and still books it', async () => {
+    const { manager, careWorker, visits, booking, millie, mum } = await setUp();
+    const plans = contactPlanRepository(db, now);
+    const recorded = await plans.record(manager, {
+      youngPersonId: millie.id,
+      personId: mum.id,
+      kind: 'phone',
+      frequency: 'weekly',
+      where: '',
+      supervision: 'unsupervised',
+      supervisedBy: '',
+      wording: 'Millie phones Mum on Sunday evenings.',
+      startsOn: '2026-01-05',
+      agreedBy: 'placingAuthority',
+      agreedByName: 'Leeds City Council',
+      agreedOn: '2026-01-02',
+    });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    const check = await visits.checkBooking(careWorker, booking(), context);
+    if (!check.ok) throw new Error(check.error.message);
+    expect(check.value.blocking).toEqual([]);
+    expect(check.value.planWarnings).toEqual([
+      'Millie Hughes’s contact plan does not include a visit at the home with Karen Hughes. The plan agrees: Weekly call, unsupervised, from 5 Jan 2026. The plan says: “Millie phones Mum on Sunday evenings.”',
+    ]);
+    const call = await visits.checkBooking(careWorker, booking({ kind: 'phoneCall', roomId: '' }), context);
+    expect(call.ok && call.value.planWarnings).toEqual([]);
+    const booked = await visits.book(careWorker, booking(), context);
+    expect(booked.ok).toBe(true);
   });
 });

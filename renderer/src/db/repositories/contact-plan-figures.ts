@@ -1,0 +1,67 @@
+import { can } from '@shared/rules/access';
+import type { TermDates } from '@shared/rules/academic-calendar';
+import { contactsFrom } from '@shared/rules/contact-minimums';
+import { contactAgainstPlan, type ContactAgainstPlan } from '@shared/rules/contact-plan';
+import { addDays, dayStartMs } from '@shared/home-time';
+import type { ContactArrangementView } from '@shared/schemas/contact-plans';
+import type { YoungPerson } from '@shared/schemas/people';
+import type { FamilyLinksDb } from '../database';
+import type { Session } from '../session';
+import { contactFormCodec } from './contact-form-codec';
+import { visitCodec } from './visit-repository';
+
+const dayMs = 86_400_000;
+
+/**
+ * Contact against the plan for one young person and one term, for their page. Only for those who
+ * lead contact: the count is of every contact form, and care staff read only the forms they took
+ * part in (DESIGN rule 8), so a count for them would be a count of what they may not see.
+ */
+export function contactPlanFigures(db: FamilyLinksDb) {
+  return {
+    async forTerm(
+      session: Session,
+      youngPerson: Pick<YoungPerson, 'id' | 'placementStartsOn' | 'placementEndsOn'>,
+      term: TermDates,
+      arrangements: readonly ContactArrangementView[],
+      now: Date,
+      timeZone: string,
+    ): Promise<ContactAgainstPlan[] | undefined> {
+      if (!can(session.roles, 'contact-plan:read-agreement')) return undefined;
+      const inTerm = arrangements.filter(
+        (arrangement) =>
+          arrangement.startsOn <= term.endsOn &&
+          (arrangement.endsOn === undefined || arrangement.endsOn >= term.startsOn),
+      );
+      if (inTerm.length === 0) return [];
+      const fromMs = dayStartMs(term.startsOn, timeZone);
+      const from = new Date(fromMs).toISOString();
+      // A contact that starts on the term's last day may end after midnight.
+      const to = new Date(dayStartMs(addDays(term.endsOn, 1), timeZone) + dayMs).toISOString();
+      const visitsFrom = new Date(fromMs - dayMs).toISOString();
+      const [formRows, visitRows] = await Promise.all([
+        db.contactForms
+          .where('[youngPersonId+contactEndedAt]')
+          .between([youngPerson.id, from], [youngPerson.id, to], true, false)
+          .toArray(),
+        db.visits.where('youngPersonIds').equals(youngPerson.id).toArray(),
+      ]);
+      const [forms, visits] = await Promise.all([
+        Promise.all(formRows.map((row) => contactFormCodec.decode(row, session.cipher))),
+        Promise.all(
+          visitRows
+            .filter((row) => row.startsAt >= visitsFrom && row.startsAt < to)
+            .map((row) => visitCodec.decode(row, session.cipher)),
+        ),
+      ]);
+      const contacts = contactsFrom(visits, forms);
+      const placed = {
+        startsOn: youngPerson.placementStartsOn,
+        endsOn: youngPerson.placementEndsOn ?? term.endsOn,
+      };
+      return inTerm.map((arrangement) =>
+        contactAgainstPlan({ arrangement, span: term, placed, contacts, now, timeZone }),
+      );
+    },
+  };
+}

@@ -1,0 +1,165 @@
+import {
+  contactPlanFrequencyLabels,
+  contactPlanKindLabels,
+  contactPlanKindNouns,
+  type ContactArrangementView,
+  type ContactPlanKind,
+} from '../schemas/contact-plans';
+import type { VisitKind } from '../schemas/visits';
+import { formatUkDate } from '../format-dates';
+
+/**
+ * Booking against the contact plan (DESIGN, "Contact plan"): restrictions are the hard limits and
+ * stop a booking (visit-restrictions.ts); the plan is what should happen, so a booking outside it
+ * is a warning, in the plan's own words, never a block.
+ *
+ * Interpretation:
+ * - Only bookings that are family contact are held against the plan: a visit at the home, a
+ *   contact-centre visit or outing (a visit out), a phone or video call. Professional meetings and
+ *   the PT's and CC's home visits are not.
+ * - A young person with no plan recorded gets no warning: the plan has not been written yet, and
+ *   a warning on every booking would teach staff to ignore them.
+ * - For each family member coming, on each date of the booking: no arrangement with them at all;
+ *   no arrangement of this kind in force on that date; or one that is supervised when no
+ *   supervising member of staff is named. One warning per person and kind of departure.
+ */
+
+export type PlanBookingWarning = {
+  readonly kind: 'notInPlan' | 'kindNotInPlan' | 'outsidePlanDates' | 'needsSupervision';
+  readonly personId: string;
+  readonly youngPersonId: string;
+  readonly message: string;
+};
+
+export type PlanBookingInput = {
+  readonly kind: VisitKind;
+  readonly youngPersonIds: readonly string[];
+  readonly people: readonly { readonly personId: string; readonly displayName: string }[];
+  readonly isSupervised: boolean;
+  /** The dates (YYYY-MM-DD, home zone) the booking falls on. */
+  readonly dates: readonly string[];
+  readonly youngPersonName: (id: string) => string;
+};
+
+type PlanWordsArrangement = Pick<
+  ContactArrangementView,
+  'kind' | 'frequency' | 'where' | 'supervision' | 'supervisedBy' | 'wording' | 'startsOn' | 'endsOn'
+>;
+
+/** The plan kind a booking makes, or undefined for a booking the plan does not cover. */
+export function planKindOfVisit(kind: VisitKind): ContactPlanKind | undefined {
+  switch (kind) {
+    case 'familyVisit':
+      return 'visitAtHome';
+    case 'contactCentre':
+    case 'outing':
+      return 'visitOut';
+    case 'phoneCall':
+      return 'phone';
+    case 'videoCall':
+      return 'video';
+    case 'homeVisit':
+    case 'pepMeeting':
+    case 'learningConsultation':
+    case 'reviewMeeting':
+      return undefined;
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}
+
+/**
+ * One arrangement in words, as the plan records it: "Fortnightly: visit at the home, in the family
+ * room, supervised by a member of the care team, from 1 September 2026. The plan says: “…”".
+ */
+export function contactPlanWords(arrangement: PlanWordsArrangement): string {
+  const how =
+    arrangement.frequency === 'asArranged'
+      ? `${contactPlanKindLabels[arrangement.kind]}, as arranged`
+      : `${contactPlanFrequencyLabels[arrangement.frequency]} ${contactPlanKindNouns[arrangement.kind]}`;
+  const parts = [
+    how,
+    arrangement.where ? `at ${arrangement.where}` : '',
+    arrangement.supervision === 'supervised'
+      ? `supervised${arrangement.supervisedBy ? ` by ${arrangement.supervisedBy}` : ''}`
+      : 'unsupervised',
+    `from ${formatUkDate(arrangement.startsOn)}${arrangement.endsOn ? ` until ${formatUkDate(arrangement.endsOn)}` : ''}`,
+  ].filter(Boolean);
+  const sentence = `${parts.join(', ')}.`;
+  return arrangement.wording ? `${sentence} The plan says: “${arrangement.wording}”` : sentence;
+}
+
+const inForceOn = (arrangement: Pick<ContactArrangementView, 'startsOn' | 'endsOn'>, date: string) =>
+  arrangement.startsOn <= date && (arrangement.endsOn === undefined || arrangement.endsOn >= date);
+
+function agreed(arrangements: readonly PlanWordsArrangement[]): string {
+  return arrangements.map(contactPlanWords).join(' ');
+}
+
+/** The plan's warnings for a booking (none when it keeps to the plan). */
+export function bookingPlanWarnings(
+  input: PlanBookingInput,
+  arrangements: readonly Pick<
+    ContactArrangementView,
+    | 'youngPersonId'
+    | 'personId'
+    | 'kind'
+    | 'frequency'
+    | 'where'
+    | 'supervision'
+    | 'supervisedBy'
+    | 'wording'
+    | 'startsOn'
+    | 'endsOn'
+  >[],
+): PlanBookingWarning[] {
+  const planKind = planKindOfVisit(input.kind);
+  if (planKind === undefined) return [];
+  const warnings: PlanBookingWarning[] = [];
+  const label = contactPlanKindLabels[planKind].toLowerCase();
+  for (const youngPersonId of input.youngPersonIds) {
+    const plan = arrangements.filter((arrangement) => arrangement.youngPersonId === youngPersonId);
+    if (plan.length === 0) continue;
+    const youngPerson = input.youngPersonName(youngPersonId);
+    for (const person of input.people) {
+      const base = { personId: person.personId, youngPersonId };
+      const theirs = plan.filter((arrangement) => arrangement.personId === person.personId);
+      if (theirs.length === 0) {
+        warnings.push({
+          ...base,
+          kind: 'notInPlan',
+          message: `${youngPerson}’s contact plan has no contact agreed with ${person.displayName}. Check with the Personal Tutor before going ahead.`,
+        });
+        continue;
+      }
+      const ofKind = theirs.filter((arrangement) => arrangement.kind === planKind);
+      if (ofKind.length === 0) {
+        warnings.push({
+          ...base,
+          kind: 'kindNotInPlan',
+          message: `${youngPerson}’s contact plan does not include a ${label} with ${person.displayName}. The plan agrees: ${agreed(theirs)}`,
+        });
+        continue;
+      }
+      const outside = input.dates.find((date) => !ofKind.some((arrangement) => inForceOn(arrangement, date)));
+      if (outside !== undefined) {
+        warnings.push({
+          ...base,
+          kind: 'outsidePlanDates',
+          message: `On ${formatUkDate(outside)} no ${label} with ${person.displayName} is in ${youngPerson}’s contact plan. The plan agrees: ${agreed(ofKind)}`,
+        });
+        continue;
+      }
+      const supervised = ofKind.filter((arrangement) => arrangement.supervision === 'supervised');
+      if (!input.isSupervised && supervised.length === ofKind.length)
+        warnings.push({
+          ...base,
+          kind: 'needsSupervision',
+          message: `${youngPerson}’s contact plan says a ${label} with ${person.displayName} is supervised, and no supervising member of staff is chosen. The plan agrees: ${agreed(supervised)}`,
+        });
+    }
+  }
+  return warnings;
+}

@@ -1,0 +1,178 @@
+import type { Page } from '@playwright/test';
+import { z } from 'zod';
+import { generateHome } from '../fixtures/generate-home';
+import { expect, test, type AppDriver } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { ContactPlanSection } from './pages/contact-plan-section';
+import { sidewaysOverflow } from './pages/screen-fit';
+import { SignInPage } from './pages/sign-in-page';
+import { VisitsPage } from './pages/visits-page';
+
+const seedSummarySchema = z.object({
+  endDate: z.string(),
+  signIn: z.object({ username: z.string(), password: z.string() }),
+});
+
+/** The two window sizes the homes' office computers use. */
+const sizes = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+async function expectFits(
+  app: AppDriver,
+  page: Page,
+  region: { scrollIntoViewIfNeeded(): Promise<void> },
+  name: string,
+) {
+  for (const size of sizes) {
+    await page.setViewportSize(size);
+    await region.scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
+    await app.screenshot(`${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize(sizes[0]);
+}
+
+test.describe('the contact plan', () => {
+  // A seeded home, axe on each screen and two window sizes, on two shared cores.
+  test.setTimeout(300_000);
+
+  test('a manager records a young person’s contact plan, changes it, and a booking outside it is warned in the plan’s words', async ({
+    app,
+    page,
+  }) => {
+    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+    // A young person still placed, and a family member of theirs with no restriction at all.
+    const placed = home.youngPeople.filter(
+      (person) => !person.placementEndsOn || person.placementEndsOn > plusDays(summary.endDate, 30),
+    );
+    const pair = placed
+      .flatMap((youngPerson) =>
+        home.relationships
+          .filter((link) => {
+            const person = home.people.find((candidate) => candidate.id === link.personId);
+            return (
+              link.youngPersonId === youngPerson.id &&
+              person !== undefined &&
+              !home.restrictions.some(
+                (restriction) =>
+                  restriction.youngPersonId === youngPerson.id &&
+                  (restriction.personId === link.personId ||
+                    restriction.name.includes(person.firstName) ||
+                    restriction.name.includes(person.lastName)),
+              )
+            );
+          })
+          .map((link) => ({ youngPerson, link })),
+      )
+      .at(0);
+    if (!pair) throw new Error('Seed 1 has a young person with unrestricted family');
+    const youngPersonName = `${pair.youngPerson.preferredName || pair.youngPerson.firstName} ${pair.youngPerson.lastName}`;
+    const person = home.people.find((candidate) => candidate.id === pair.link.personId);
+    if (!person) throw new Error('The relationship names a person');
+    const personName = [person.firstName, person.lastName].filter(Boolean).join(' ');
+
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const frame = new AppFrame(page);
+    await expect(frame.signedInAs).toBeVisible();
+    await frame.open('Young people');
+    await page.getByRole('link', { name: youngPersonName, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: youngPersonName })).toBeVisible();
+
+    const plan = new ContactPlanSection(page);
+    await plan.section.scrollIntoViewIfNeeded();
+    await expect(plan.section).toContainText(`No contact plan is recorded for ${youngPersonName} yet.`);
+
+    // Half a form: nothing saved, each missing field says what it needs.
+    await plan.addButton.click();
+    await plan.form.getByLabel('Name', { exact: true }).fill('   ');
+    await plan.form.getByLabel('Supervision', { exact: true }).selectOption('supervised');
+    await plan.submit();
+    await expect(plan.form).toContainText('Choose the kind of contact.');
+    await expect(plan.form).toContainText('Enter who agreed it, by name.');
+    await expect(plan.form).toContainText('Choose who the arrangement is with.');
+    await app.expectAccessible('contact plan form with problems');
+    await app.screenshot('half-filled arrangement refused');
+    await plan.form.getByRole('button', { name: 'Cancel' }).click();
+
+    await plan.addButton.click();
+    await plan.fill({
+      person: `${personName} (${pair.link.relationship})`,
+      kind: 'Phone call',
+      frequency: 'Weekly',
+      supervision: 'Unsupervised',
+      wording: `${pair.youngPerson.firstName} phones home on Sunday evenings.`,
+      agreedBy: 'Social worker',
+      agreedByName: 'Jo Price, placing authority social care',
+      agreedOn: plusDays(summary.endDate, -40),
+      startsOn: plusDays(summary.endDate, -35),
+    });
+    await app.expectAccessible('contact plan form filled in');
+    await plan.submit();
+    await expect(plan.banner).toContainText(`The arrangement with ${personName}`);
+    const row = plan.table.getByRole('row').filter({ hasText: personName });
+    await expect(row).toContainText('Weekly call, unsupervised');
+    await expect(row).toContainText('phones home on Sunday evenings');
+    await expect(row).toContainText('Agreed by social worker Jo Price');
+    await expect(row).toContainText(/weekly call planned: \d+ of \d+ weeks/);
+    await app.expectAccessible('young person’s page with a contact plan');
+    await expectFits(app, page, plan.section, 'contact plan recorded');
+
+    // A change is a new version; the first is kept.
+    await row.getByRole('button', { name: /^Change the arrangement/ }).click();
+    await plan.form.getByLabel('How often').selectOption({ label: 'Fortnightly' });
+    await plan.submit();
+    await expect(plan.banner).toContainText('(version 2); the earlier version is kept.');
+    await expect(row).toContainText('Fortnightly call');
+    await row.getByRole('button', { name: 'Earlier versions' }).click();
+    await expect(plan.section.getByRole('region', { name: 'Earlier versions' })).toContainText(
+      'Version 1, recorded',
+    );
+    await expect(plan.section.getByRole('region', { name: 'Earlier versions' })).toContainText('Weekly call');
+    await app.expectAccessible('an arrangement’s earlier versions');
+    await expectFits(app, page, plan.section, 'contact plan changed');
+
+    // Booking a visit at the home with them: outside the plan, warned in its words, still bookable.
+    await frame.open('Visits');
+    const visits = new VisitsPage(page);
+    await expect(visits.heading).toBeVisible();
+    await visits.bookButton.click();
+    await visits.fill({
+      youngPeople: [youngPersonName],
+      kind: 'Family visit at the home',
+      family: [personName],
+      room: 'Family room',
+      date: plusDays(summary.endDate, 9),
+      startTime: '07:00',
+      endTime: '08:00',
+    });
+    const outside = visits.checks.getByRole('list', { name: 'Outside the contact plan' });
+    await expect(outside).toContainText(
+      `${youngPersonName}’s contact plan does not include a visit at the home with ${personName}. The plan agrees: Fortnightly call, unsupervised`,
+    );
+    await expect(outside).toContainText('phones home on Sunday evenings');
+    await expect(visits.checks).toContainText('No clashes or restrictions stop it.');
+    await app.expectAccessible('booking form warning outside the plan');
+    await expectFits(app, page, visits.checks, 'booking outside the plan');
+    await visits.submit();
+    await expect(visits.banner).toContainText('booked');
+
+    // A phone call keeps to the plan: no warning.
+    await visits.bookButton.click();
+    await visits.fill({
+      youngPeople: [youngPersonName],
+      kind: 'Phone call',
+      family: [personName],
+      date: plusDays(summary.endDate, 10),
+      startTime: '18:00',
+      endTime: '18:20',
+    });
+    await expect(visits.checks).toContainText('No clashes or restrictions stop it.');
+    await expect(visits.checks.getByRole('list', { name: 'Outside the contact plan' })).toHaveCount(0);
+  });
+});

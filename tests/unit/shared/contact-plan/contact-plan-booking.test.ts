@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bookingPlanWarnings,
+  contactPlanWords,
+  type PlanBookingInput,
+} from '../../../../shared/rules/contact-plan-booking';
+import type { VisitKind } from '../../../../shared/schemas/visits';
+import { buildContactArrangement } from '../../../factories';
+
+const amy = crypto.randomUUID();
+const ben = crypto.randomUUID();
+const mum = { personId: crypto.randomUUID(), displayName: 'Dawn Hughes' };
+const nan = { personId: crypto.randomUUID(), displayName: 'Rita Hughes' };
+
+const fortnightlyVisit = buildContactArrangement({
+  youngPersonId: amy,
+  personId: mum.personId,
+  kind: 'visitAtHome',
+  frequency: 'fortnightly',
+  where: 'the family room',
+  supervision: 'supervised',
+  supervisedBy: 'a member of the care team',
+  wording: 'Mum visits Amy at the home every other Saturday afternoon.',
+  startsOn: '2026-09-01',
+  endsOn: '2027-03-31',
+});
+const weeklyCall = buildContactArrangement({ youngPersonId: amy, personId: mum.personId, kind: 'phone' });
+
+const input = (overrides: Partial<PlanBookingInput> = {}): PlanBookingInput => ({
+  kind: 'familyVisit',
+  youngPersonIds: [amy],
+  people: [mum],
+  isSupervised: true,
+  dates: ['2026-10-10'],
+  youngPersonName: (id) => (id === amy ? 'Amy' : 'Ben'),
+  ...overrides,
+});
+
+const kinds = (warnings: ReturnType<typeof bookingPlanWarnings>) => warnings.map((warning) => warning.kind);
+
+describe('booking against the contact plan', () => {
+  it('says nothing when the booking keeps to the plan', () => {
+    expect(bookingPlanWarnings(input(), [fortnightlyVisit, weeklyCall])).toEqual([]);
+  });
+
+  it('warns in the plan’s own words when the kind is not in the plan', () => {
+    const [warning, ...rest] = bookingPlanWarnings(input({ kind: 'outing' }), [fortnightlyVisit, weeklyCall]);
+    expect(rest).toEqual([]);
+    expect(warning?.kind).toBe('kindNotInPlan');
+    expect(warning?.message).toContain('Amy’s contact plan does not include a visit out with Dawn Hughes.');
+    expect(warning?.message).toContain(
+      'Fortnightly visit at the home, at the family room, supervised by a member of the care team, from 1 Sept 2026 until 31 Mar 2027. The plan says: “Mum visits Amy at the home every other Saturday afternoon.”',
+    );
+    expect(warning?.message).toContain('Weekly call, unsupervised, from 1 Sept 2026.');
+  });
+
+  it('warns when someone with no arrangement is booked, once the young person has a plan', () => {
+    expect(kinds(bookingPlanWarnings(input({ people: [mum, nan] }), [fortnightlyVisit]))).toEqual([
+      'notInPlan',
+    ]);
+    // No plan written for Ben yet: no warnings about him.
+    expect(bookingPlanWarnings(input({ youngPersonIds: [ben], people: [nan] }), [fortnightlyVisit])).toEqual(
+      [],
+    );
+  });
+
+  it('warns on the first date of a series that falls outside the plan’s dates', () => {
+    const [warning] = bookingPlanWarnings(input({ dates: ['2027-03-27', '2027-04-10'] }), [fortnightlyVisit]);
+    expect(warning?.kind).toBe('outsidePlanDates');
+    expect(warning?.message).toMatch(
+      /^On 10 Apr 2027 no visit at the home with Dawn Hughes is in Amy’s contact plan\./,
+    );
+  });
+
+  it('warns when the plan says supervised and nobody is named to supervise', () => {
+    const [warning] = bookingPlanWarnings(input({ isSupervised: false }), [fortnightlyVisit]);
+    expect(warning?.kind).toBe('needsSupervision');
+    expect(warning?.message).toContain('supervised by a member of the care team');
+  });
+
+  it.each<VisitKind>(['homeVisit', 'pepMeeting', 'learningConsultation', 'reviewMeeting'])(
+    'does not hold a %s against the plan',
+    (kind) => {
+      expect(bookingPlanWarnings(input({ kind, people: [nan] }), [fortnightlyVisit])).toEqual([]);
+    },
+  );
+
+  it('writes an arrangement with no set frequency and no end as the plan reads', () => {
+    expect(
+      contactPlanWords(
+        buildContactArrangement({ kind: 'letters', frequency: 'asArranged', startsOn: '2026-09-01' }),
+      ),
+    ).toBe('Letters and cards, as arranged, unsupervised, from 1 Sept 2026.');
+  });
+});
