@@ -5,6 +5,10 @@ const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 // Two projects: the domain and the main-process services run in plain Node; the renderer's
 // database and components run in jsdom with fake-indexeddb.
+//
+// Key wrapping, sign-in and password changes run Argon2id at the parameters the app really uses,
+// several derivations in one test. On a shared two-core CI machine one such test can take 6 to 8 s,
+// so vitest's 5 s default fails tests that are only slow; 20 s still catches a hang.
 export default defineConfig({
   test: {
     projects: [
@@ -13,6 +17,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          testTimeout: 20_000,
           include: [
             'tests/unit/shared/**/*.test.ts',
             'tests/unit/electron/**/*.test.ts',
@@ -25,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          testTimeout: 20_000,
           include: ['tests/unit/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/renderer/setup.ts'],
         },
