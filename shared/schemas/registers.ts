@@ -155,6 +155,8 @@ const reviewBasics = {
   reviewedById: idSchema,
   checkedWith: requiredText('who it was checked with, for example the social worker', 200),
 };
+/** What every review records, whatever it decided. */
+export const restrictionReviewBasicsSchema = z.object(reviewBasics);
 
 /**
  * Recording a review: continues unchanged to a new review date, changed (a new version, as

@@ -64,7 +64,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
       if (result.ok) return result;
       return { ...result, error: { ...result.error, fields: reviewFieldsOnForm(result.error.fields) } };
     },
-    (saved) => onDone({ restriction: saved, outcome: form.getValues('outcome') }),
+    (saved) => onDone({ restriction: saved, outcome: form.getValues('outcome') ?? 'continues' }),
   );
   const titleId = `review-restriction-${restriction.id}`;
   const register = (name: RestrictionTermsFieldName, isOptional: boolean) =>

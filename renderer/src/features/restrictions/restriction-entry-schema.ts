@@ -5,6 +5,7 @@ import {
   restrictionChangeFormSchema,
   restrictionFormSchema,
   restrictionKinds,
+  restrictionReviewBasicsSchema,
   restrictionReviewFormSchema,
   restrictionReviewOutcomes,
 } from '@shared/schemas/registers';
@@ -83,7 +84,8 @@ export type RestrictionChangeEntry = z.input<typeof restrictionChangeEntrySchema
  */
 export const restrictionReviewEntrySchema = z
   .object({
-    outcome: z.enum(restrictionReviewOutcomes, { message: 'Choose what the review decided.' }),
+    // Optional here so the other fields are still checked before an outcome is chosen.
+    outcome: z.enum(restrictionReviewOutcomes).nullish(),
     reviewedOn: z.string(),
     reviewedById: z.string(),
     checkedWith: z.string(),
@@ -98,7 +100,11 @@ export const restrictionReviewEntrySchema = z
     reviewOn: z.string().optional(),
   })
   .superRefine((entry, context) => {
-    const checked = restrictionReviewFormSchema.safeParse(reviewFromEntry(entry));
+    if (entry.outcome == null)
+      context.addIssue({ code: 'custom', path: ['outcome'], message: 'Choose what the review decided.' });
+    const checked = (
+      entry.outcome == null ? restrictionReviewBasicsSchema : restrictionReviewFormSchema
+    ).safeParse(reviewFromEntry(entry));
     if (checked.success) return;
     for (const issue of checked.error.issues) {
       const path = issue.path[0] === 'change' ? issue.path.slice(1) : issue.path;
