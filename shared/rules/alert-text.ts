@@ -62,3 +62,32 @@ export function mailtoUrl(message: {
 }): string {
   return `mailto:${encodeURIComponent(message.to).replace(/%40/g, '@')}?subject=${encodeURIComponent(message.subject)}&body=${encodeURIComponent(message.body.replace(/\r?\n/g, '\r\n'))}`;
 }
+
+const overdueActionBecause: Readonly<Record<'owner' | 'caseCoordinator' | 'personalTutor', string>> = {
+  owner: 'the action is yours',
+  caseCoordinator: 'you are this young person’s Case Co-ordinator',
+  personalTutor: 'you are this young person’s Personal Tutor and nobody else could be told',
+};
+
+/**
+ * The words of an overdue-action alert: initials, the form's reference and the action's number,
+ * the date it was due by, and why this person is told. Never what the action says or who else was
+ * named (DESIGN rule 9): the action's own words are for reading in Family Links.
+ */
+export function overdueActionAlertText(input: {
+  readonly initials: string;
+  readonly reference: string;
+  readonly dueOnText: string;
+  readonly because: keyof typeof overdueActionBecause;
+}): AlertText {
+  const subject = `Family Links: an agreed action is overdue for ${input.initials} (${input.reference})`;
+  const lines = [
+    `For ${input.initials}: an action agreed on a contact form was due by ${input.dueOnText} and is not marked done.`,
+    `Reference: ${input.reference}`,
+    '',
+    'Open Family Links to read it, and mark it done with a short note once it is.',
+    '',
+    `You are told because ${overdueActionBecause[input.because]}. This alert carries initials only, on purpose. Please do not reply with personal details.`,
+  ];
+  return { subject, body: lines.join('\n') };
+}

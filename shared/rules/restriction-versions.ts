@@ -234,7 +234,7 @@ export type RestrictionVersion = Pick<
   /** Who recorded it (the first version) or made the change. */
   readonly madeById: string;
   readonly madeAt: string | undefined;
-  /** A later version took over before this one began: it never applied. */
+  /** A later version took over from this one’s first day: it governs no day of its own. */
   readonly neverApplied: boolean;
   readonly isCurrent: boolean;
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
 import { disclosureSchema } from './disclosures';
-import { panEvents } from './pan';
+import { panEventLabels, panEvents } from './pan';
 
 /** How the connection to the mail server is protected: there is no plain-text choice. */
 export const mailSecurityModes = ['tls', 'starttls'] as const;
@@ -70,6 +70,18 @@ export const mailFailureCodes = [
   'unknown',
 ] as const;
 
+/**
+ * What an alert in the outbox is about: the PAN group's events, and an agreed action gone overdue
+ * (told to its owner and the young person's Case Co-ordinator, not to the PAN group).
+ */
+export const outboxEvents = [...panEvents, 'actionOverdue'] as const;
+export type OutboxEvent = (typeof outboxEvents)[number];
+
+export const outboxEventLabels: Readonly<Record<OutboxEvent, string>> = {
+  ...panEventLabels,
+  actionOverdue: 'an agreed action is overdue',
+};
+
 export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type OutboxState = (typeof outboxStates)[number];
 
@@ -89,7 +101,7 @@ export const outboxMessageSchema = z.object({
   id: idSchema,
   state: z.enum(outboxStates),
   youngPersonId: idSchema,
-  event: z.enum(panEvents),
+  event: z.enum(outboxEvents),
   reference: requiredText('the reference', 60),
   recipient: z.object({
     name: requiredText('the recipient’s name', 120),

@@ -3,8 +3,8 @@ import { emailSchema, idSchema, isoDateTimeSchema, requiredText } from './common
 
 /**
  * Something that happened to a young person that their PAN group may hear about (DESIGN: the PAN
- * group is "the key adults to alert ... and which events each is alerted about"). Other features
- * name the event when they call `queuePanAlert`.
+ * group is "the key adults to alert ... and which events each is alerted about"). A change that
+ * raises one names the event in the alert it queues with itself.
  */
 export const panEvents = [
   'formFiled',
@@ -104,7 +104,7 @@ export const panMemberFormSchema = z.discriminatedUnion('kind', [
 ]);
 export type PanMemberForm = z.input<typeof panMemberFormSchema>;
 
-/** What another feature passes to `queuePanAlert` after its own change has been saved. */
+/** One alert a change raises, queued in the same transaction as the change (or neither is saved). */
 export const panAlertRequestSchema = z.object({
   youngPersonId: idSchema,
   event: z.enum(panEvents),

@@ -8,6 +8,7 @@ import {
   switchUser,
   tutor,
 } from './pages/door-home';
+import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
 import { OutboxPage } from './pages/outbox-page';
 import { RegisterPage } from './pages/register-page';
 
@@ -100,5 +101,69 @@ test.describe('a visitor turned away at the front door', () => {
     }
     await app.expectAccessible('outbox with the turned-away alerts');
     await app.screenshot('1280 outbox alerts for the turned away visitor');
+  });
+
+  test('a care worker turns a barred visitor away while alerts cannot be queued: the entry is kept and she is told to tell the duty manager', async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const door = await homeWithRestrictions(
+      app,
+      [{ name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' }],
+      { staff: [careWorkerAccount] },
+    );
+    await signInAsCareWorker(page);
+    const frame = new AppFrame(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await frame.open('Front door');
+    await breakTheOutbox(page);
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Says it is his weekend' });
+    await expect(door.blocked).toContainText('Do not admit.');
+    await door.turnedAwayNote.fill('Left on foot');
+
+    // Pressed twice in a hurry: one entry, and the one message that matters.
+    await door.turnedAwayButton.dblclick();
+    const notTold = page
+      .getByRole('region', { name: 'Sign a visitor in' })
+      .getByRole('alert')
+      .filter({ hasText: /John Smith recorded as turned away at \d\d:\d\d, but the email alert/ });
+    await expect(notTold).toContainText(
+      'the duty manager and the young person’s Personal Tutor have not been told. Tell the duty manager now.',
+    );
+    await expect(door.visitorName).toHaveValue('');
+    await app.expectAccessible('front door: turned away, alert not queued');
+    await app.screenshot('1280 turned away but the alert could not be queued');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await app.screenshot('1366 turned away but the alert could not be queued');
+
+    // Pressed again for the same name a moment later: still one entry (the first is the record).
+    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Came back' });
+    await door.turnedAwayButton.click();
+    await expect(door.announcement).toContainText('John Smith recorded as turned away');
+    await mendTheOutbox(page);
+
+    await frame.open('Visitor register');
+    const register = new RegisterPage(page);
+    await expect(register.row('John Smith')).toHaveCount(1);
+    await expect(register.row('John Smith')).toContainText('Left on foot');
+
+    // The manager finds it on her home screen and in the audit log, and no alert half-queued.
+    await switchUser(page, manager.username, manager.password);
+    await frame.open('Home');
+    await expect(page.getByRole('region', { name: 'Visitors turned away' })).toContainText(
+      '1 visitor turned away in the last 7 days.',
+    );
+    await frame.open('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    await expect(
+      log.getByRole('row').filter({ hasText: 'Could not queue the email alert about a visitor turned away' }),
+    ).toHaveCount(1);
+    await expect(
+      log.getByRole('row').filter({ hasText: 'Recorded a visitor turned away at the door' }),
+    ).toHaveCount(1);
+    await frame.open('Outbox');
+    await expect(new OutboxPage(page).heading).toBeVisible();
+    await expect(page.getByText('No alerts yet.')).toBeVisible();
   });
 });

@@ -5,6 +5,9 @@ import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
+import { careWorker, signInAsCareWorker } from './pages/door-home';
+import { sidewaysOverflow } from './pages/screen-fit';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
 
@@ -12,6 +15,20 @@ type SeedSummary = { endDate: string; signIn: { username: string; password: stri
 
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The two window sizes the homes' office computers use. */
+const windowSizes = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** "Monday 14 December": how the diary names a day's column, which a screen reader hears. */
+const longDay = (date: string) =>
+  new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+    .format(new Date(`${date}T12:00:00Z`))
+    .replace(',', '');
+
+const mondayOn = (date: string) => plusDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
 
 /** Seeds a small home, signs in as its manager and opens Visits; returns the same home generated here, to name its people. */
 async function openVisits(
@@ -94,10 +111,7 @@ test.describe('booking family visits', () => {
         .filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(1);
     await expect(
-      visits.calendar
-        .locator('.rbc-event')
-        .filter({ hasText: youngPersonName(first.id) })
-        .filter({ hasText: '07:00–08:00' }),
+      visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(1);
     await app.screenshot('the series in the week view');
 
@@ -137,11 +151,36 @@ test.describe('booking family visits', () => {
 
     // Day and month views draw too.
     await visits.view('Month');
-    await expect(visits.calendar.locator('.rbc-month-view')).toBeVisible();
+    await expect(visits.calendarDays.first()).toBeVisible();
+    expect([35, 42]).toContain(await visits.calendarDays.count());
+    // The month's whole weeks (Monday to Sunday around it) hold each visit of the series in them.
+    const monthStart = `${plusDays(start, 7).slice(0, 7)}-01`;
+    const nextMonthStart = `${plusDays(monthStart, 31).slice(0, 7)}-01`;
+    const shownFrom = mondayOn(monthStart);
+    const shownTo = plusDays(mondayOn(plusDays(nextMonthStart, -1)), 7);
+    const inMonth = [0, 7, 14, 21]
+      .map((days) => plusDays(start, days))
+      .filter((date) => date >= shownFrom && date < shownTo).length;
+    await expect(
+      visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
+    ).toHaveCount(inMonth);
     await app.expectAccessible('visits calendar, month view');
+    await app.screenshot('month view');
     await visits.view('Day');
-    await expect(visits.calendar.locator('.rbc-time-view')).toBeVisible();
+    await expect(visits.calendarDays).toHaveCount(1);
     await app.expectAccessible('visits calendar, day view');
+
+    // Booking from the keyboard: the calendar's first stop is a slot the arrow keys move.
+    await visits.view('Week');
+    await visits.bookSlot.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(visits.bookSlot).toHaveAccessibleName(/ at 14:30 /);
+    await app.screenshot('a slot chosen from the keyboard');
+    await page.keyboard.press('Enter');
+    await expect(visits.bookingForm).toBeVisible();
+    await expect(visits.bookingForm.getByLabel('Starts at')).toHaveValue('14:30');
+    await expect(visits.bookingForm.getByLabel('Ends at')).toHaveValue('15:30');
+    await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
 
     // The manager keeps the rooms list: a new room can be booked at once; a withdrawn one cannot.
     await frame.open('Rooms');
@@ -300,5 +339,91 @@ test.describe('booking family visits', () => {
     ].filter((name): name is string => name !== undefined && name.length > 2);
     for (const name of fullNames) expect(text).not.toContain(name);
     await expect(visits.banner).toContainText('recorded it in the disclosure log');
+  });
+
+  test('a care worker finds and opens visits on the diary by keyboard, and its day, week and month fit both windows', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(windowSizes[0]);
+    const summary = (await app.startWithFixture({ size: 'small', seed: 1 })) as SeedSummary;
+    const frame = new AppFrame(page);
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    await frame.open('Staff accounts');
+    const staff = new StaffAccountsPage(page);
+    await staff.add(careWorker);
+    await expect(staff.row(careWorker.name)).toBeVisible();
+    await signInAsCareWorker(page);
+    await frame.open('Visits');
+    const visits = new VisitsPage(page);
+    await expect(visits.heading).toBeVisible();
+
+    // A week the small home has visits in, with the first of them read from the table below.
+    const week = mondayOn(plusDays(summary.endDate, 7));
+    await visits.goTo(week);
+    await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(week));
+    // It opens on the working day (no visit that week starts before 08:00), not at midnight.
+    const hour = (time: string) => visits.calendar.locator('.diary__hour', { hasText: time });
+    await expect(hour('08:00')).toBeInViewport();
+    await expect(hour('03:00')).not.toBeInViewport();
+    const firstRow = visits.visitsTable.getByRole('row').nth(1);
+    const when = /(\d\d:\d\d–\d\d:\d\d)/.exec(
+      (await firstRow.getByRole('cell').first().textContent()) ?? '',
+    )?.[1];
+    const who = ((await firstRow.getByRole('cell').nth(1).textContent()) ?? '').trim();
+    if (!when || !who) throw new Error('The small home has a visit in the week after its last day');
+
+    // Tab from the slot to book reaches the week's first visit; Enter opens it, and again opens
+    // the same one, once.
+    await visits.bookSlot.focus();
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused).toHaveAccessibleName(new RegExp(`^${when} ${who}: `));
+    await page.keyboard.press('Enter');
+    await expect(visits.details.getByRole('heading', { level: 2 })).toContainText(who);
+    await expect(visits.details.getByRole('heading', { level: 2 })).toBeFocused();
+    await expect(visits.details).toContainText(when);
+    await visits.calendarVisits.filter({ hasText: when }).filter({ hasText: who }).first().press('Enter');
+    await expect(visits.details).toHaveCount(1);
+    await expect(visits.details.getByRole('heading', { level: 2 })).toContainText(who);
+    await app.expectAccessible('a visit opened from the diary by keyboard');
+    await app.screenshot('a visit opened from the diary by keyboard');
+
+    // The same button twice: two weeks on, not one, and back again.
+    const next = page.getByRole('button', { name: 'Next week' });
+    await next.click();
+    await next.click();
+    await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(plusDays(week, 14)));
+    const previous = page.getByRole('button', { name: 'Previous week' });
+    await previous.click();
+    await previous.click();
+    await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(week));
+
+    // A date typed over the filled field: half of it (the day cleared) leaves the diary where it
+    // was; the whole of it moves the diary to that date's week.
+    const goTo = page.getByLabel('Go to date');
+    await goTo.focus();
+    await page.keyboard.press('Backspace');
+    await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(week));
+    await expect(visits.calendarVisits.filter({ hasText: when }).filter({ hasText: who })).not.toHaveCount(0);
+    const weekDay = Number(week.slice(8, 10));
+    const later = `${week.slice(0, 8)}${String(weekDay <= 14 ? weekDay + 14 : weekDay - 14).padStart(2, '0')}`;
+    await page.keyboard.type(later.slice(8, 10));
+    await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(mondayOn(later)));
+
+    // Each view at both window sizes: nothing runs off sideways, and axe finds nothing.
+    await visits.goTo(week);
+    for (const view of ['Day', 'Week', 'Month'] as const) {
+      await visits.view(view);
+      if (view === 'Month') expect([35, 42]).toContain(await visits.calendarDays.count());
+      else await expect(visits.calendarDays).toHaveCount(view === 'Day' ? 1 : 7);
+      await app.expectAccessible(`the diary's ${view.toLowerCase()} view for a care worker`);
+      for (const size of windowSizes) {
+        await page.setViewportSize(size);
+        expect(await sidewaysOverflow(page), `${view} at ${size.width}x${size.height}`).toEqual([]);
+        await app.screenshot(`${view.toLowerCase()} view ${size.width}x${size.height}`);
+      }
+      await page.setViewportSize(windowSizes[0]);
+    }
   });
 });

@@ -12,6 +12,7 @@ import type { Room, Visit } from '@shared/schemas/visits';
 import type { PanGroup } from '@shared/schemas/pan';
 import type { OutboxMessage } from '@shared/schemas/mail';
 import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { FormAction } from '@shared/schemas/form-actions';
 import type { ReviewSample, SampleItemReview } from '@shared/schemas/review';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
@@ -105,6 +106,14 @@ export type ContactFormPlainKey =
   | 'staffIds';
 /** A contact-form row; `listFieldsPending` marks one stored before its list fields were plain. */
 export type ContactFormRow = SealedRow<ContactForm, ContactFormPlainKey> & { readonly listFieldsPending?: 1 };
+/**
+ * An action agreed on a filed form, tracked to done: ids, the date it is due by, whether it is open
+ * and when its lateness was raised are plain (for "my actions" and the overdue check); what it
+ * says, who was named and the note it was closed with, sealed.
+ */
+export type FormActionPlainKey =
+  'id' | 'formId' | 'youngPersonId' | 'ownerStaffId' | 'dueOn' | 'status' | 'doneAt' | 'overdueRaisedAt';
+export type FormActionRow = SealedRow<FormAction, FormActionPlainKey>;
 /** A filed form's signed PDF (base64, sealed); `id` is the form's id. */
 export type ContactFormFileRow = { readonly id: string; readonly sealed: SealedBox };
 /** A sampled form's review: ids, outcome and time plain; the manager's comment sealed. */
@@ -189,6 +198,7 @@ export class FamilyLinksDb extends Dexie {
   declare outbox: Table<SealedRow<OutboxMessage, OutboxPlainKey>, string>;
   declare contactForms: Table<ContactFormRow, string>;
   declare contactFormFiles: Table<ContactFormFileRow, string>;
+  declare formActions: Table<FormActionRow, string>;
   declare caseFileQueue: Table<CaseFileQueueRow, string>;
   declare reviewSamples: Table<ReviewSample, string>;
   declare reviewSampleItems: Table<SealedRow<SampleItemReview, SampleItemReviewPlainKey>, string>;

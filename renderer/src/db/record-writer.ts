@@ -20,6 +20,8 @@ export type PreparedStep<Code extends string> = {
   readonly write: RowWrite;
   /** Inside the transaction, before anything is written: a refusal if what is stored now forbids the step. */
   readonly check?: () => Promise<Failed<Code> | undefined>;
+  /** If the write itself fails: the whole change is refused with this (nothing is written), not thrown. */
+  readonly refusalIfWriteFails?: Failed<Code>;
 };
 
 /** What a repository hands the writer for one table: `sealedStore` and `plainStore` make these. */
@@ -80,7 +82,16 @@ export function recordWriter(db: FamilyLinksDb, clock: () => Date = () => new Da
         refusal = check ? await check() : undefined;
         if (refusal) throw new ChangeRefused();
       }
-      for (const step of steps) await store(step.write);
+      for (const step of steps) {
+        try {
+          await store(step.write);
+        } catch (error) {
+          if (!step.refusalIfWriteFails) throw error;
+          console.error('A write was refused, so the whole change was not saved', error);
+          refusal = step.refusalIfWriteFails;
+          throw new ChangeRefused();
+        }
+      }
     };
     return { tables, apply, refusal: () => refusal };
   }
@@ -133,6 +144,28 @@ export function recordWriter(db: FamilyLinksDb, clock: () => Date = () => new Da
         () => audit.writePending(change.events, tables, apply, change.at ?? clock(), change.actorId),
         refusal,
       );
+    },
+  };
+}
+
+/**
+ * `step`, made to refuse the whole change with `refusal` if it cannot be made ready (sealed) or
+ * written, rather than throw: for a part of a change the person must hear about in words (the
+ * PAN group's alerts, queued with the change they are about, or neither).
+ */
+export function refusedIfFails<Code extends string>(
+  step: WriteStep<never>,
+  refusal: Failed<Code>,
+): WriteStep<Code> {
+  return {
+    table: step.table,
+    async prepare(author) {
+      try {
+        return { ...(await step.prepare(author)), refusalIfWriteFails: refusal };
+      } catch (error) {
+        console.error('A write could not be made ready, so the whole change was not saved', error);
+        return { write: { kind: 'add', table: step.table, rows: [] }, check: () => Promise.resolve(refusal) };
+      }
     },
   };
 }

@@ -161,6 +161,16 @@ export const schemaVersions: readonly SchemaVersion[] = [
       youngPeople: 'id, &caseNumberIndex',
     },
   },
+  {
+    // Actions agreed on filed contact forms, tracked to done: a person's own by owner, a young
+    // person's by young person, a form's by form, and the open ones by the date they are due by
+    // (the overdue check reads a range of it). Made at filing from now on; a form filed before
+    // this version keeps its actions on its signed copy only. A new table: no rows change.
+    version: 15,
+    stores: {
+      formActions: 'id, formId, youngPersonId, ownerStaffId, [status+dueOn]',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

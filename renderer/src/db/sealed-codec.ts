@@ -1,6 +1,11 @@
 import type { Compartment } from '@shared/rules/compartments';
 import type { z } from 'zod';
-import { CompartmentLockedError, type RecordCipher, type SealedBox } from './encryption/record-cipher';
+import {
+  CompartmentLockedError,
+  KeysDroppedError,
+  type RecordCipher,
+  type SealedBox,
+} from './encryption/record-cipher';
 import {
   currentSealFormat,
   DamagedRecordError,
@@ -49,7 +54,7 @@ export type CompartmentOf<Record> =
  * `shared/rules/compartments.ts`), named by the table or worked out per record; the row names it,
  * and opening picks the key by that name, so rows sealed before (under the door key) still open.
  * A row in a compartment this session does not hold is not damaged: `CompartmentLockedError`
- * passes through for the caller to leave it out.
+ * passes through for the caller to leave it out; so does `KeysDroppedError` once the session is locked.
  */
 export function createSealedCodec<
   Schema extends z.ZodType<{ id: string }>,
@@ -101,7 +106,10 @@ export function createSealedCodec<
       try {
         secret = await cipher.open(format === undefined ? oldFormatBinding(table, id) : bound(clear), sealed);
       } catch (error) {
-        if (error instanceof CompartmentLockedError) throw error;
+        // A compartment this session does not hold, or keys dropped by a lock while this read was
+        // under way, say nothing about the row: calling it damaged would raise a false alarm of
+        // tampering in the audit log and on the manager's home.
+        if (error instanceof CompartmentLockedError || error instanceof KeysDroppedError) throw error;
         throw new DamagedRecordError(table, id, 'does-not-open');
       }
       const plain: Partial<Record> = {};

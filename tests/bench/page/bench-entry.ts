@@ -9,7 +9,7 @@ import { owedForms } from './owed-forms-benchmark';
 import { contactFormsList } from './contact-forms-list-benchmark';
 import { chronology10y } from './chronology-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
-import { weekView500 } from './week-view-benchmark';
+import { dayView72, monthView500, weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
 import { termlyOverview50, termlyOverview50Cold } from './termly-review-benchmark';
 import { termlyTrend, termlyTrendCold } from './termly-trend-benchmark';
@@ -33,6 +33,8 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   chronology10y,
   visitConflictCheckP95,
   weekView500,
+  dayView72,
+  monthView500,
   backupLarge,
   restoreLarge,
   termlyOverview50,

@@ -1,7 +1,6 @@
 /**
- * React and react-big-calendar read `process.env.NODE_ENV` when they load; the benchmark page is a
- * plain browser page with no `process`. Imported before them, this says "production", as the app's
- * own build does.
+ * React reads `process.env.NODE_ENV` when it loads; the benchmark page is a plain browser page
+ * with no `process`. Imported before React, this says "production", as the app's own build does.
  */
 const holder = globalThis as { process?: { env: Record<string, string> } };
 holder.process ??= { env: { NODE_ENV: 'production' } };

@@ -25,10 +25,13 @@ export class VisitsPage {
   readonly visitsTable: Locator;
   readonly details: Locator;
   readonly calendar: Locator;
+  readonly calendarVisits: Locator;
+  readonly calendarDays: Locator;
+  readonly bookSlot: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Visits' });
-    this.bookButton = page.getByRole('button', { name: 'Book a visit' });
+    this.bookButton = page.getByRole('button', { name: 'Book a visit', exact: true });
     this.bookingForm = page.getByRole('form', { name: /Book a visit|Change or move this visit/ });
     this.checks = page.getByRole('region', { name: 'Checks before saving' });
     this.planningHelp = page.getByRole('region', { name: /^Planning help for/ });
@@ -36,6 +39,12 @@ export class VisitsPage {
     this.visitsTable = page.getByRole('table', { name: /visits?$/ });
     this.details = page.locator('.visit-details');
     this.calendar = page.locator('.visit-calendar');
+    // Each visit on the calendar is a button named by its times first ("07:00–08:00 Amy Brown: ...").
+    this.calendarVisits = this.calendar.getByRole('button', { name: /^\d\d:\d\d–\d\d:\d\d / });
+    // One group a day shown, named by the day ("Monday 2 June").
+    this.calendarDays = this.calendar.getByRole('group');
+    // The first stop in the calendar: a slot (or a day, in the month) to book, moved with the arrow keys.
+    this.bookSlot = this.calendar.getByRole('button', { name: /^Book a visit on / });
   }
 
   async view(name: 'Day' | 'Week' | 'Month'): Promise<void> {

@@ -22,12 +22,15 @@ import { contactFormCodec, type ContactFormRow } from './contact-form-codec';
 import { contactFormReads } from './contact-form-reads';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { contactFormsDue } from './contact-forms-due';
+import { formActionRepository } from './form-action-repository';
 import { uniqueReference } from './contact-form-reference';
 import { homeSettingsRepository } from './home-settings-repository';
+import type { AlertNotQueued, AlertsForChange } from './pan-alerts-with-change';
 import { restrictionRepository } from './restriction-repository';
 import { signedPdfRepository, type SignedFile } from './signed-pdf-repository';
 
-export type ContactFormError = 'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready';
+export type ContactFormError =
+  'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready' | AlertNotQueued;
 
 /** What a change to one form records: the form itself is the audit entry's record. */
 type FormEvent = { readonly action: string; readonly detail?: string };
@@ -47,6 +50,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   const records = recordWriter(db, clock);
   const reads = contactFormReads(db);
   const formSettings = contactFormSettingsRepository(db, clock);
+  const formActions = formActionRepository(db, clock);
   const settings = () => formSettings.settings();
 
   async function timeZone(): Promise<string> {
@@ -63,15 +67,20 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     events,
     replacing,
     alsoWrite = [],
+    alerts,
   }: {
     readonly session: Session;
     readonly form: ContactForm;
     readonly events: readonly FormEvent[];
     readonly replacing?: ContactFormRow | undefined;
     readonly alsoWrite?: readonly WriteStep[];
+    readonly alerts?: AlertsForChange | undefined;
   }) {
     return records.write(session, {
-      events: events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
+      events: [
+        ...events.map((event) => ({ ...event, recordType: 'contactForm', recordId: form.id })),
+        ...(alerts?.events ?? []),
+      ],
       writes: [
         replacing
           ? store.replace(
@@ -84,6 +93,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
             )
           : store.put(form),
         ...alsoWrite,
+        ...(alerts?.writes ?? []),
       ],
     });
   }
@@ -246,13 +256,15 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
 
     /**
      * Files a signed form: the form becomes immutable, its signed PDF is kept (sealed) with its
-     * SHA-256, and a copy that could not reach the case-file folder waits in the retry queue. One
-     * transaction: either all of it is stored or none.
+     * SHA-256, a copy that could not reach the case-file folder waits in the retry queue, and
+     * `alerts` (to the PT and the PAN group, DESIGN rule 2) are queued. One transaction: either all
+     * of it is stored or none.
      */
     async file(
       session: Session,
       id: string,
       signed: SignedFile & { readonly filedAt: string },
+      alerts?: AlertsForChange,
     ): Promise<Result<ContactForm, ContactFormError>> {
       const found = await editable(session, id);
       if (!found.ok) return found;
@@ -264,6 +276,8 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         filedAt: signed.filedAt,
         signedPdfSha256: signed.sha256,
       });
+      // Its agreed actions become tracked items in the same transaction: filed and tracked, or neither.
+      const tracked = await formActions.trackAtFiling(session, filed);
       const events = [
         {
           action: filed.amendsFormId ? 'contact-form.addendum-filed' : 'contact-form.filed',
@@ -272,6 +286,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         signed.caseFile.state === 'written'
           ? { action: 'case-file.written', detail: `sha256 ${signed.sha256}` }
           : { action: 'case-file.queued', detail: signed.caseFile.code },
+        ...tracked.events,
       ];
       const written = await writeForm({
         session,
@@ -281,9 +296,13 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         alsoWrite: [
           pdfs.keep(id, signed),
           ...(signed.caseFile.state === 'queued' ? [caseFileCopies.queueAtFiling(id, signed.caseFile)] : []),
+          ...tracked.writes,
         ],
+        alerts,
       });
-      return written.ok ? ok(filed) : written;
+      if (!written.ok) return written;
+      alerts?.announce();
+      return ok(filed);
     },
 
     /**

@@ -35,9 +35,9 @@ export type QueuedAlerts = {
 /**
  * An alert made ready and not yet written: who will be told, and the write steps (the messages,
  * each carrying the disclosure entry to log when it leaves, sealed when the write runs) and audit
- * entries that queue it. Another
- * repository adds both to its own change, so the alert and the change it is about are kept in
- * one transaction or not at all; then it calls `announceQueued` once that write has committed.
+ * entries that queue it. A change that raises alerts adds both to its own write
+ * (`panAlertsForChange`), so the alert and the change it is about are kept in one transaction or
+ * not at all.
  */
 export type PreparedAlert = QueuedAlerts & {
   readonly writes: readonly WriteStep[];
@@ -149,9 +149,9 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   }
 
   /**
-   * Queues an alert about one young person to the PT and the PAN group members who asked for
-   * this event, with the least identifying text, and records each message in the disclosure log.
-   * Call it after your own change has been saved, or use `prepareAlert` to join that change.
+   * Queues an alert about one young person on its own: for what the app notices itself (a form
+   * gone overdue). A person's change queues its alerts in its own transaction instead
+   * (`panAlertsForChange`), so it is never saved without them.
    */
   async function queueAlert(
     session: Session,
@@ -212,25 +212,6 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       return alerted;
     },
   };
-}
-
-/**
- * For other repositories: queue a PAN alert after their own change has committed. Anything that
- * goes wrong is logged, never thrown: the change is saved whatever happens to the alert.
- */
-export async function alertPanGroupAfterChange(
-  db: FamilyLinksDb,
-  session: Session,
-  request: PanAlertRequest,
-  clock?: () => Date,
-): Promise<void> {
-  try {
-    const queued = await panAlertRepository(db, clock).queueAlert(session, request);
-    if (!queued.ok && queued.error.code !== 'not-found')
-      console.error('A PAN alert could not be queued', queued.error.message);
-  } catch (error) {
-    console.error('A PAN alert could not be queued', error);
-  }
 }
 
 /** How a restriction is named in an alert: not its authority's reference (need to know), a short code of its id. */

@@ -8,8 +8,8 @@ import { recordWriter, type WriteStep } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { announceQueued } from './outbox-repository';
-import { panAlertRepository, restrictionAlertReference, type PreparedAlert } from './pan-alert-repository';
+import { restrictionAlertReference } from './pan-alert-repository';
+import { panAlertsForChange, type AlertNotQueued, type AlertsForChange } from './pan-alerts-with-change';
 import { restrictionCodec } from './restriction-codec';
 
 /** A restriction as it was before a change (its `version`, whole), kept sealed beside when it changed. */
@@ -20,7 +20,7 @@ export const restrictionHistoryCodec = createSealedCodec(
   { sealedField: 'version', compartment: 'casework' },
 );
 
-export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended';
+export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended' | AlertNotQueued;
 
 /** A change or review refused as given, on the field to correct. */
 export function refused(refusal: VersionRefusal) {
@@ -47,25 +47,19 @@ export function restrictionWriter(db: FamilyLinksDb, clock: () => Date) {
   const records = recordWriter(db, clock);
 
   /**
-   * The PAN alert's messages and audit entries, ready to join the change. An alert that cannot be
-   * made ready (the young person's record gone) leaves the change to be saved without it.
+   * The PAN alert's messages and audit entries, ready to join the change; an alert that cannot be
+   * queued refuses the change (`pan-alerts-with-change.ts`).
    */
-  async function prepareAlert(
+  function prepareAlert(
     session: Session,
     youngPersonId: string,
     restrictionId: string,
     event: PanEvent | undefined,
-  ): Promise<PreparedAlert | undefined> {
-    if (!event) return undefined;
-    const prepared = await panAlertRepository(db, clock).prepareAlert(session, {
-      youngPersonId,
-      event,
-      reference: restrictionAlertReference(restrictionId),
-    });
-    if (prepared.ok) return prepared.value;
-    if (prepared.error.code !== 'not-found')
-      console.error('A PAN alert could not be prepared', prepared.error.message);
-    return undefined;
+  ) {
+    const requests = event
+      ? [{ youngPersonId, event, reference: restrictionAlertReference(restrictionId) }]
+      : [];
+    return panAlertsForChange(db, session, requests, clock);
   }
 
   /** Writes steps, audit entries and an alert as one change, then wakes the outbox. */
@@ -75,17 +69,17 @@ export function restrictionWriter(db: FamilyLinksDb, clock: () => Date) {
     recordId: string,
     step: Pick<RestrictionStep, 'events'>,
     writes: readonly WriteStep<Code>[],
-    alert: PreparedAlert | undefined,
+    alert: AlertsForChange,
   ) {
-    const written = await records.write(session, {
+    const written = await records.write<Code | AlertNotQueued>(session, {
       at,
       events: [
         ...step.events.map((event) => ({ ...event, recordType: 'restriction', recordId })),
-        ...(alert?.events ?? []),
+        ...alert.events,
       ],
-      writes: [...writes, ...(alert?.writes ?? [])],
+      writes: [...writes, ...alert.writes],
     });
-    if (written.ok && (alert?.messages.length ?? 0) > 0) announceQueued();
+    if (written.ok) alert.announce();
     return written;
   }
 
@@ -93,7 +87,8 @@ export function restrictionWriter(db: FamilyLinksDb, clock: () => Date) {
     /** Adds a new restriction, with its audit entry and alert. */
     async insert(session: Session, restriction: Restriction, step: Omit<RestrictionStep, 'next'>) {
       const alert = await prepareAlert(session, restriction.youngPersonId, restriction.id, step.alert);
-      return write(session, clock(), restriction.id, step, [store.insert(restriction)], alert);
+      if (!alert.ok) return alert;
+      return write(session, clock(), restriction.id, step, [store.insert(restriction)], alert.value);
     },
 
     /**
@@ -114,6 +109,7 @@ export function restrictionWriter(db: FamilyLinksDb, clock: () => Date) {
       if (!built.ok) return built;
       const next = restrictionSchema.parse(built.value.next);
       const alert = await prepareAlert(session, current.youngPersonId, id, built.value.alert);
+      if (!alert.ok) return alert;
       const written = await write(
         session,
         now,
@@ -135,7 +131,7 @@ export function restrictionWriter(db: FamilyLinksDb, clock: () => Date) {
             version: current,
           }),
         ],
-        alert,
+        alert.value,
       );
       if (!written.ok) return written;
       return ok(next);

@@ -6,6 +6,7 @@ import {
   type Visit,
   type VisitBookingForm,
 } from '@shared/schemas/visits';
+import { defaultTimeZone } from '@shared/schemas/home';
 import { can } from '@shared/rules/access';
 import { describeSlot, type ProposedVisit, type VisitConflict } from '@shared/rules/visit-conflicts';
 import { fieldMessages } from '@shared/ipc/ipc-result';
@@ -16,6 +17,8 @@ import { staffOf, visitBookingChecks, type BookingCheck, type BookingContext } f
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import { panAlertsForChange, type AlertNotQueued } from './pan-alerts-with-change';
+import { visitAlertRequests } from './visit-pan-alerts';
 
 export const visitPlainKeys = [
   'id',
@@ -31,7 +34,13 @@ export const visitPlainKeys = [
 export const visitCodec = createSealedCodec('visits', visitSchema, visitPlainKeys);
 
 export type VisitError =
-  'forbidden' | 'invalid' | 'refused' | 'not-found' | 'changed-elsewhere' | 'not-allowed-now';
+  | 'forbidden'
+  | 'invalid'
+  | 'refused'
+  | 'not-found'
+  | 'changed-elsewhere'
+  | 'not-allowed-now'
+  | AlertNotQueued;
 
 export type VisitFilter = {
   readonly youngPersonId?: string;
@@ -210,18 +219,31 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
           bookedAt: now.toISOString(),
         }),
       );
+      // The PAN group hears in the same transaction (DESIGN rule 2): the booking and its alerts, or neither.
+      const alerts = await panAlertsForChange(
+        db,
+        session,
+        visitAlertRequests('booked', visits, context.timeZone),
+        clock,
+      );
+      if (!alerts.ok) return alerts;
       const saved = await records.write(session, {
         at: now,
-        events: visits.map((visit) => ({
-          action: 'visit.booked',
-          recordType: 'visit',
-          recordId: visit.id,
-          detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind,
-        })),
-        writes: [store.insertAll(visits)],
+        events: [
+          ...visits.map((visit) => ({
+            action: 'visit.booked',
+            recordType: 'visit',
+            recordId: visit.id,
+            detail: seriesId ? `${visit.kind}, series of ${visits.length}` : visit.kind,
+          })),
+          ...alerts.value.events,
+        ],
+        writes: [store.insertAll(visits), ...alerts.value.writes],
         check: () => newClashes(proposed, placements, names, context.timeZone, []),
       });
-      return saved.ok ? ok(visits) : saved;
+      if (!saved.ok) return saved;
+      alerts.value.announce();
+      return ok(visits);
     },
 
     /** Moves or changes one visit (one occurrence of a series moves on its own and stays in it). */
@@ -292,7 +314,12 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
      * completed, cancelled or not attended stays so: it is the record of what happened. A visit is
      * marked completed only once it has started.
      */
-    async setStatus(session: Session, id: string, input: unknown): Promise<Result<Visit, VisitError>> {
+    async setStatus(
+      session: Session,
+      id: string,
+      input: unknown,
+      context: Pick<BookingContext, 'timeZone'> = { timeZone: defaultTimeZone },
+    ): Promise<Result<Visit, VisitError>> {
       if (!can(session.roles, 'visit:book'))
         return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
       const change = visitStatusChangeSchema.safeParse(input);
@@ -323,12 +350,25 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
         status,
         cancelledReason: status === 'cancelled' ? reason : current.cancelledReason,
       });
+      // A cancellation reaches the PAN group with it, in one transaction, or is not saved.
+      const alerts = await panAlertsForChange(
+        db,
+        session,
+        status === 'cancelled' ? visitAlertRequests('cancelled', [changed], context.timeZone) : [],
+        clock,
+      );
+      if (!alerts.ok) return alerts;
       const saved = await records.write(session, {
         at: now,
-        events: [{ action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status }],
-        writes: [store.replace(currentRow, changed, changedElsewhere)],
+        events: [
+          { action: 'visit.status-changed', recordType: 'visit', recordId: id, detail: status },
+          ...alerts.value.events,
+        ],
+        writes: [store.replace(currentRow, changed, changedElsewhere), ...alerts.value.writes],
       });
-      return saved.ok ? ok(visibleVisit(changed, session)) : saved;
+      if (!saved.ok) return saved;
+      alerts.value.announce();
+      return ok(visibleVisit(changed, session));
     },
 
     /** A bulk path for fixtures: visits as they are, checked and sealed, in one transaction (not audited). */

@@ -15,8 +15,7 @@ import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { announceQueued } from './outbox-repository';
-import { panAlertRepository, type PreparedAlert } from './pan-alert-repository';
+import { panAlertsForChange } from './pan-alerts-with-change';
 import {
   sameNameKey,
   searchIndexes,
@@ -197,7 +196,7 @@ export async function turnAwayVisitor(
     (entry) =>
       entry.kind === 'turnedAway' && sameNameKey(entry.visitorName) === sameNameKey(form.data.visitorName),
   );
-  if (twice) return ok({ entry: twice, alerts: 0, isRepeat: true });
+  if (twice) return ok({ entry: twice, alerts: 0, isRepeat: true, isAlertNotQueued: false });
   let verdict = await context.checkVisitor(session, form.data, check, today);
   if (verdict.kind === 'checkId') {
     // Turning someone away over a close name is treating them as that person.
@@ -226,38 +225,56 @@ export async function turnAwayVisitor(
   });
   const youngPersonIds =
     verdict.youngPersonIds.length > 0 ? verdict.youngPersonIds : entry.visitingYoungPersonIds;
-  const alerts: PreparedAlert[] = [];
-  for (const youngPersonId of youngPersonIds) {
-    const prepared = await panAlertRepository(context.db, context.clock).prepareAlert(session, {
+  const alerts = await panAlertsForChange(
+    context.db,
+    session,
+    youngPersonIds.map((youngPersonId) => ({
       youngPersonId,
       event: 'visitorTurnedAway',
       reference: turnedAwayReference(id),
       summary: 'A visitor was turned away at the front door. The visitor register has the entry.',
+    })),
+    context.clock,
+  );
+  const records = recordWriter(context.db, context.clock);
+  const visitorLog = sealedStore(context.db.visitorLog, visitorLogCodec);
+  const turnedAway: AuditEventInput = {
+    action: 'visitor.turned-away',
+    recordType: 'visitorLog',
+    recordId: id,
+    detail: `check: ${entry.restrictionCheck}; restrictions: ${entry.matchedRestrictionIds.join(', ')}`,
+  };
+  const kept = async (alerted: number, isAlertNotQueued: boolean): Promise<Result<TurnedAway, never>> => {
+    const index = searchIndexes.get(context.cipher);
+    if (index) addToVisitorSearchIndex(await index, entry);
+    return ok({ entry, alerts: alerted, isRepeat: false, isAlertNotQueued });
+  };
+  if (alerts.ok) {
+    // The entry and its alerts are one change: neither is kept without the other.
+    const written = await records.write(session, {
+      at: now,
+      events: [turnedAway, ...alerts.value.events],
+      writes: [visitorLog.insert(entry), ...alerts.value.writes],
     });
-    if (prepared.ok) alerts.push(prepared.value);
+    if (written.ok) {
+      alerts.value.announce();
+      return kept(alerts.value.messages, false);
+    }
   }
-  // The entry and its alerts are one change: neither is kept without the other.
-  await recordWriter(context.db, context.clock).write(session, {
+  // Unlike any other change, a turned-away visitor is not refused for want of an alert: the
+  // register is a legal record and a person turned away is recorded too (DESIGN rules 6 and 10),
+  // and the visitor has gone, so "try again" could lose the record. The entry is kept on its own,
+  // the audit log says nobody was emailed, and the care worker is told to tell the duty manager
+  // in person (the manager's home screen lists every visitor turned away as well).
+  await records.write(session, {
     at: now,
     events: [
-      {
-        action: 'visitor.turned-away',
-        recordType: 'visitorLog',
-        recordId: id,
-        detail: `check: ${entry.restrictionCheck}; restrictions: ${entry.matchedRestrictionIds.join(', ')}`,
-      },
-      ...alerts.flatMap((alert) => alert.events),
+      turnedAway,
+      { action: 'visitor.turned-away-not-alerted', recordType: 'visitorLog', recordId: id },
     ],
-    writes: [
-      sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry),
-      ...alerts.flatMap((alert) => alert.writes),
-    ],
+    writes: [visitorLog.insert(entry)],
   });
-  const messages = alerts.reduce((count, alert) => count + alert.messages.length, 0);
-  if (messages > 0) announceQueued();
-  const index = searchIndexes.get(context.cipher);
-  if (index) addToVisitorSearchIndex(await index, entry);
-  return ok({ entry, alerts: messages, isRepeat: false });
+  return kept(0, true);
 }
 
 /**

@@ -59,6 +59,8 @@ export type TurnedAway = {
   readonly alerts: number;
   /** The same person was recorded as turned away a moment ago: that entry, not a second one. */
   readonly isRepeat: boolean;
+  /** The entry was kept but its alert could not be queued: nobody was emailed, so staff must say. */
+  readonly isAlertNotQueued: boolean;
 };
 
 /** How long a visitor signed out by mistake can be put back from the door (after that: the register). */

@@ -20,7 +20,8 @@ type Props = {
 /**
  * Signing and filing (DESIGN: signed PDFs): the author draws their signature and enters their
  * password again; the main process signs the PDF with their own key. Once filed, the form cannot
- * change. The PT and the PAN group are alerted afterwards (their failure never undoes the filing).
+ * change. The PT and the PAN group are alerted in the same step: if that cannot be done, nothing
+ * is filed and the person is told why.
  */
 export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
   const repository = useContactFormRepository();

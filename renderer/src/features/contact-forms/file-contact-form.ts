@@ -7,6 +7,7 @@ import { windowApi } from '../../platform/window-api';
 import type { FamilyLinksDb } from '../../db/database';
 import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
 import type { Session } from '../../db/session';
+import { panAlertsForChange, type AlertNotQueued } from '../../db/repositories/pan-alerts-with-change';
 import { filingNamesFor } from './filing-names';
 import { caseFilePlaceOf } from './case-file-place';
 
@@ -16,6 +17,11 @@ export type FilingOutcome = { readonly form: ContactForm; readonly caseFile: Cas
  * Files a saved draft: lays it out and signs it in the main process with the author's own key,
  * tries the case-file copy, then stores the form as filed with its signed PDF. If the copy could
  * not be written the form is still filed (it is signed and kept) and the copy waits for a retry.
+ *
+ * The PT and the PAN group are alerted (DESIGN rule 2), and for a safeguarding concern those who
+ * hear of one, in the same transaction as the filing: both, or neither. The alerts are made ready
+ * before anything is signed, so one that cannot be leaves nothing signed or copied either.
+ * `summary` goes into the email: no names, no content of the form (DESIGN rule 9).
  */
 export async function fileContactForm(
   db: FamilyLinksDb,
@@ -23,8 +29,9 @@ export async function fileContactForm(
   session: Session,
   form: ContactForm,
   signature: { readonly pngBase64: string; readonly signer: SignerInput },
+  summary: string,
   now: Date = new Date(),
-): Promise<Result<FilingOutcome, 'not-ready' | 'no-connection' | 'refused' | 'not-filed'>> {
+): Promise<Result<FilingOutcome, 'not-ready' | 'no-connection' | 'refused' | 'not-filed' | AlertNotQueued>> {
   const ready = repository.readyToFile(form);
   if (!ready.ok) return ready;
   const api = windowApi();
@@ -36,6 +43,12 @@ export async function fileContactForm(
   const names = await filingNamesFor(db, session, form);
   if (!names)
     return fail('not-filed', 'The young person’s record could not be found, so the form was not filed.');
+  const alert = { youngPersonId: form.youngPersonId, reference: form.reference, summary };
+  const alerts = await panAlertsForChange(db, session, [
+    { ...alert, event: 'formFiled', contactFormId: form.id },
+    ...(form.isSafeguardingConcern ? [{ ...alert, event: 'safeguardingConcern' as const }] : []),
+  ]);
+  if (!alerts.ok) return alerts;
   const original =
     form.amendsFormId && form.amendsSha256 ? await repository.get(session, form.amendsFormId) : undefined;
   const filedAt = now.toISOString();
@@ -68,13 +81,21 @@ export async function fileContactForm(
           message: reply.value.caseFile.message,
           queuedAt: filedAt,
         };
-  const filed = await repository.file(session, form.id, {
-    pdf: base64ToBytes(reply.value.pdf.bytes),
-    sha256: reply.value.pdf.sha256,
-    place,
-    filedAt,
-    caseFile,
-  });
-  if (!filed.ok) return fail('not-filed', filed.error.message);
+  const filed = await repository.file(
+    session,
+    form.id,
+    {
+      pdf: base64ToBytes(reply.value.pdf.bytes),
+      sha256: reply.value.pdf.sha256,
+      place,
+      filedAt,
+      caseFile,
+    },
+    alerts.value,
+  );
+  if (!filed.ok)
+    return filed.error.code === 'alert-not-queued'
+      ? fail('alert-not-queued', filed.error.message)
+      : fail('not-filed', filed.error.message);
   return ok({ form: filed.value, caseFile });
 }

@@ -103,7 +103,11 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
     form.setValue('idCheckedNotRestrictionIds', [...next.notThem]);
     form.setValue('treatedAsRestrictionIds', [...next.treatedAsThem]);
   };
-  const startAgain = async (confirmation: string, signedIn?: VisitorEntry) => {
+  const startAgain = async (
+    confirmation: string,
+    signedIn?: VisitorEntry,
+    tone: Message['tone'] = 'success',
+  ) => {
     form.reset(emptyDoorForm);
     await draft.clear();
     setReadKey(undefined);
@@ -111,7 +115,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
     setOverride(noOverride);
     setOverrideErrors({});
     setTurnAwayNote('');
-    setMessage({ tone: 'success', text: confirmation, ...(signedIn ? { signedIn } : {}) });
+    setMessage({ tone, text: confirmation, ...(signedIn ? { signedIn } : {}) });
     form.setFocus('visitorName');
   };
 
@@ -228,14 +232,23 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
         setMessage({ tone: 'error', text: saved.error.message });
         return;
       }
-      const { entry, alerts } = saved.value;
-      await startAgain(
-        `${entry.visitorName} recorded as turned away at ${clockTime(entry.arrivedAt, timeZone)}.${
-          alerts > 0
-            ? ' The duty manager and the young person’s Personal Tutor are being told (initials and a reference only).'
-            : ''
-        }`,
-      );
+      const { entry, alerts, isAlertNotQueued } = saved.value;
+      const recorded = `${entry.visitorName} recorded as turned away at ${clockTime(entry.arrivedAt, timeZone)}`;
+      // The entry is kept even when its alert is not (a legal record): then a person must tell them.
+      if (isAlertNotQueued)
+        await startAgain(
+          `${recorded}, but the email alert could not be queued, so the duty manager and the young person’s Personal Tutor have not been told. Tell the duty manager now.`,
+          undefined,
+          'error',
+        );
+      else
+        await startAgain(
+          `${recorded}.${
+            alerts > 0
+              ? ' The duty manager and the young person’s Personal Tutor are being told (initials and a reference only).'
+              : ''
+          }`,
+        );
     } finally {
       isBusy.current = false;
       setIsTurningAway(false);

@@ -6,6 +6,7 @@ import { DoorAttentionPanel } from './DoorAttentionPanel';
 import { DeclarationAttentionPanel } from '../declarations';
 import { BackupReminderPanel } from '../backup';
 import { ContactFormAlertPanel, OwedFormsPanel } from '../contact-forms';
+import { MyActionsPanel } from '../actions';
 import { TurnedAwayPanel } from './TurnedAwayPanel';
 import { HomeOverviewPanel } from './HomeOverviewPanel';
 import { SetUpChecklist } from './SetUpChecklist';
@@ -21,6 +22,7 @@ import { DamagedRecordsPanel } from './DamagedRecordsPanel';
 const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
   { id: 'damaged-records', Panel: DamagedRecordsPanel },
   { id: 'owed-forms', Panel: OwedFormsPanel },
+  { id: 'my-actions', Panel: MyActionsPanel },
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },
   { id: 'restrictions', Panel: RestrictionAttentionPanel },
   { id: 'door', Panel: DoorAttentionPanel },

@@ -1,9 +1,15 @@
 import { FormReferenceLink } from '../contact-forms';
 import { useState } from 'react';
 import { can } from '@shared/rules/access';
-import { outboxStateLabels, outboxStates, type OutboxMessage, type OutboxState } from '@shared/schemas/mail';
+import { formReferenceInAlert } from '@shared/rules/form-actions';
+import {
+  outboxEventLabels,
+  outboxStateLabels,
+  outboxStates,
+  type OutboxMessage,
+  type OutboxState,
+} from '@shared/schemas/mail';
 import { ukDateTime } from '@shared/export/visitor-register-csv';
-import { panEventLabels } from '@shared/schemas/pan';
 import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
@@ -159,13 +165,15 @@ export function OutboxScreen() {
               const text = outboxStateText(message, when, mail.isConfigured);
               const canChange = message.state === 'queued' || message.state === 'failed';
               const who = `${message.recipient.name} (${message.recipient.email})`;
+              // An overdue action's reference is its form's and its number: the link goes to the form.
+              const formReference = formReferenceInAlert(message.reference);
               return (
                 <tr key={message.id}>
                   <td>
                     {when(message.createdAt)}
                     <br />
                     <span className="muted">
-                      {message.reference}: {panEventLabels[message.event]}, raised by{' '}
+                      {message.reference}: {outboxEventLabels[message.event]}, raised by{' '}
                       {message.isRaisedByApp
                         ? 'Family Links'
                         : (directory?.staffName(message.createdById) ?? '…')}
@@ -188,13 +196,13 @@ export function OutboxScreen() {
                     )}
                   </td>
                   <td>
-                    {message.reference.startsWith('CF-') && message.subject.includes(message.reference)
+                    {formReference.startsWith('CF-') && message.subject.includes(formReference)
                       ? message.subject
-                          .split(message.reference)
+                          .split(formReference)
                           .flatMap((part, index) =>
                             index === 0
                               ? [part]
-                              : [<FormReferenceLink key={index} reference={message.reference} />, part],
+                              : [<FormReferenceLink key={index} reference={formReference} />, part],
                           )
                       : message.subject}
                   </td>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formActionAlerts } from '../../db/repositories/form-action-alerts';
 import { panAlertRepository } from '../../db/repositories/pan-alert-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { mailPortOver } from '../../platform/mail-port';
@@ -11,8 +12,9 @@ const overdueCheckEveryMs = 60_000;
 /**
  * Sends the outbox in the background while someone is signed in: at once (which also picks up
  * anything left from before a restart), every 30 seconds, and as soon as an alert is queued. Also
- * alerts PAN groups about contact forms that became overdue: once at sign-in and then every
- * minute, each form once. Without a main process (a bare browser) there is nothing to send through.
+ * alerts PAN groups about contact forms that became overdue, and the owner and Case Co-ordinator
+ * about agreed actions that did: once at sign-in and then every minute, each form and action
+ * once. Without a main process (a bare browser) there is nothing to send through.
  */
 export function useOutboxSender(): void {
   const db = useDatabase();
@@ -27,6 +29,9 @@ export function useOutboxSender(): void {
       panAlertRepository(db)
         .queueOverdueFormAlerts(session)
         .catch((error: unknown) => console.error('Could not look for overdue contact forms', error));
+      formActionAlerts(db)
+        .raiseOverdue(session)
+        .catch((error: unknown) => console.error('Could not look for overdue actions', error));
     };
     look();
     const timer = window.setInterval(look, overdueCheckEveryMs);

@@ -58,7 +58,7 @@ export function RestrictionHistory({ restriction, staffNames }: Props) {
               <th scope="row">
                 {version.version}
                 {version.isCurrent ? <div className="muted">Current</div> : null}
-                {version.neverApplied ? <div className="muted">Replaced before it applied</div> : null}
+                {version.neverApplied ? <div className="muted">Replaced from its first day</div> : null}
               </th>
               <td>
                 {restrictionKindLabels[version.kind]}

@@ -2,6 +2,7 @@ import { useAcademicYears } from '../../common/useAcademicYears';
 import { useState } from 'react';
 import { termLabels, type TermName } from '@shared/schemas/academic-year';
 import { Banner } from '../../ui/Banner';
+import { ReviewActionsSection } from '../actions';
 import { useHomeClock } from '../../common/useHomeClock';
 import { DrillDown, type DrillDownSubject } from './DrillDown';
 import { ReviewCharts } from './ReviewCharts';
@@ -121,6 +122,7 @@ export function ReviewScreen() {
           )}
         </>
       ) : null}
+      <ReviewActionsSection />
     </div>
   );
 }

@@ -119,12 +119,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
         setFailure(result.error.message);
         return;
       }
-      const { problems } = await actions.afterSaved({
-        event: 'booked',
-        visits: result.value,
-        timeZone,
-      });
-      onDone({ visits: result.value, problems });
+      onDone({ visits: result.value, problems: [] });
     },
     () => setFailure('Some details need correcting. Each problem is shown beside its field.'),
   );

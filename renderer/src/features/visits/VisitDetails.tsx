@@ -50,10 +50,8 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
       return;
     }
     setIsCancelling(false);
-    const event = status === 'completed' ? 'completed' : status === 'cancelled' ? 'cancelled' : undefined;
-    const { problems, dueForms } = event
-      ? await actions.afterSaved({ event, visits: [result.value], timeZone })
-      : { problems: [], dueForms: [] };
+    const { problems, dueForms } =
+      status === 'completed' ? await actions.afterCompleted([result.value]) : { problems: [], dueForms: [] };
     const done =
       status === 'completed'
         ? `Marked completed. The contact form is now due, counted from the end of the visit${dueForms.length > 0 ? ':' : '.'}`

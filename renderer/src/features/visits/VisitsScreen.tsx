@@ -10,7 +10,7 @@ import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { sha256Hex } from '@shared/bytes';
 import { downloadTextFile } from '../../common/download-file';
 import { addDays, instantToWallClock, mondayOf, startOfDayIn } from '@shared/home-time';
-import { isoDateOf, rangeOf, stepDate, timeOf, type CalendarView } from './calendar-time';
+import { rangeOf, stepDate, type CalendarView } from './calendar-time';
 import { VisitBookingForm } from './VisitBookingForm';
 import { VisitCalendar } from './VisitCalendar';
 import { VisitDetails } from './VisitDetails';
@@ -335,14 +335,12 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
         view={view}
         date={date}
         timeZone={clock.timeZone}
+        today={clock.today}
         onOpenVisit={(visit) => setPanel({ kind: 'details', visitId: visit.id })}
-        onChooseSlot={(slot) => {
-          const isWholeDay = timeOf(slot.start) === '00:00' && timeOf(slot.end) === '00:00';
-          startBooking(
-            isWholeDay
-              ? { date: isoDateOf(slot.start), startTime: '14:00', endTime: '15:00' }
-              : { date: isoDateOf(slot.start), startTime: timeOf(slot.start), endTime: timeOf(slot.end) },
-          );
+        onChooseSlot={startBooking}
+        onShowDay={(day) => {
+          setView('day');
+          setDate(day);
         }}
       />
       <h2>Visits in this period</h2>

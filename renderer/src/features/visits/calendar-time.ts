@@ -1,37 +1,19 @@
-import { addDays, instantToWallClock, mondayOf, wallClockToInstant } from '@shared/home-time';
+import { addDays, mondayOf } from '@shared/home-time';
 
 /**
- * The calendar component works in the computer's own zone. The home's clock is what staff read
- * (Europe/London by default), and an office computer may be set to anything, so visits are handed
- * to the calendar as "wall-clock dates": Date objects whose local fields show the home's time. They
- * never leave the calendar; everything stored is an instant.
+ * The dates each view of the visit calendar shows. Dates are YYYY-MM-DD on the home's clock
+ * (Europe/London by default), whatever the computer's own zone; the Date objects here only count
+ * days and months, their time of day is never read.
  */
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-/** An instant as a Date whose local fields are the home's wall clock. */
-export function toWallClockDate(instant: string, timeZone: string): Date {
-  const { date, time } = instantToWallClock(instant, timeZone);
-  const [hours = 0, minutes = 0] = time.split(':').map(Number);
-  const day = wallClockDay(date);
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate(), hours, minutes);
-}
-
-/** The instant a wall-clock Date (from the calendar) stands for in the home's zone. */
-export function fromWallClockDate(date: Date, timeZone: string): string {
-  const instant = wallClockToInstant(isoDateOf(date), timeOf(date), timeZone);
-  if (!instant) throw new Error(`The calendar gave a date that is not one: ${String(date)}`);
-  return instant;
-}
+/** A place on the calendar chosen to book a visit: a date and wall-clock times on the home's clock. */
+export type ChosenSlot = { readonly date: string; readonly startTime: string; readonly endTime: string };
 
 /** YYYY-MM-DD of a wall-clock Date. */
 export function isoDateOf(date: Date): string {
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** HH:mm of a wall-clock Date. */
-export function timeOf(date: Date): string {
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** A wall-clock Date for YYYY-MM-DD at midnight. */
@@ -65,6 +47,13 @@ export function rangeOf(view: CalendarView, isoDate: string): { from: string; to
       throw new Error(`Unknown view: ${String(unknown)}`);
     }
   }
+}
+
+/** Every date in [from, to), in order: the columns of a week, the cells of a month. */
+export function datesIn(range: { from: string; to: string }): string[] {
+  const dates: string[] = [];
+  for (let date = range.from; date < range.to; date = addDays(date, 1)) dates.push(date);
+  return dates;
 }
 
 /** Moves the shown date a whole view back or forward. */

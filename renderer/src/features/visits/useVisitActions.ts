@@ -5,12 +5,12 @@ import { visitRepository, type VisitFilter } from '../../db/repositories/visit-r
 import type { KnownPeople } from '../../db/repositories/visit-booking-checks';
 import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
-import { afterVisitSaved } from './visit-follow-ups';
+import { afterVisitCompleted } from './visit-follow-ups';
 
 /**
  * Booking and changing visits as the signed-in person, in the home's zone: the checks a booking
  * gets as it is filled in, booking, moving, marking, the visits of a period (for the .ics export),
- * and what follows a saved change (the PAN group told, the contact form made due).
+ * and what follows a visit marked completed (its contact form made due).
  */
 export function useVisitActions(timeZone: string) {
   const db = useDatabase();
@@ -24,10 +24,10 @@ export function useVisitActions(timeZone: string) {
         repository.book(session, input, { timeZone, known }),
       change: (id: string, input: unknown, known: KnownPeople | undefined) =>
         repository.change(session, id, input, { timeZone, known }),
-      setStatus: (id: string, change: unknown) => repository.setStatus(session, id, change),
+      setStatus: (id: string, change: unknown) => repository.setStatus(session, id, change, { timeZone }),
       listBetween: (fromIso: string, toIso: string, filter: VisitFilter) =>
         repository.listBetween(session, fromIso, toIso, filter),
-      afterSaved: (saved: Parameters<typeof afterVisitSaved>[2]) => afterVisitSaved(db, session, saved),
+      afterCompleted: (visits: readonly Visit[]) => afterVisitCompleted(db, session, visits),
     };
   }, [db, session, timeZone]);
 }

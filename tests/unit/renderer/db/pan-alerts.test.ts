@@ -6,8 +6,17 @@ import { disclosureRepository } from '../../../../renderer/src/db/repositories/d
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
-import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
 import { panAlertHome } from './pan-alert-test-home';
+import type { Session } from '../../../../renderer/src/db/session';
+import type { PanAlertRequest } from '../../../../shared/schemas/pan';
+
+/** Queues an alert on its own, as the app does for an overdue form (a person's change joins its own transaction). */
+const queuePanAlert = (
+  database: FamilyLinksDb,
+  session: Session,
+  request: PanAlertRequest,
+  clock?: () => Date,
+) => panAlertRepository(database, clock).queueAlert(session, request);
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());

@@ -8,6 +8,7 @@ import {
   DamagedRecordError,
   refuseOldFormatRows,
 } from '../../../../renderer/src/db/row-binding';
+import { forgetCipherKeys, KeysDroppedError } from '../../../../renderer/src/db/encryption/record-cipher';
 import { oldFormatRow } from './old-format-row';
 import { testSession } from './test-session';
 
@@ -111,6 +112,17 @@ describe('every sealed row is authenticated whole', () => {
     await expect(restrictionCodec.decode(old, cipher)).rejects.toEqual(
       expect.objectContaining({ reason: 'old-format-refused' }),
     );
+  });
+});
+
+describe('a row read as the session locks', () => {
+  it('is refused for the dropped keys, never reported as changed outside Family Links', async () => {
+    const { cipher } = await testSession();
+    const row = await staffCodec.encode(buildStaffMember(), cipher);
+    forgetCipherKeys(cipher);
+    // A damaged record goes into the audit log and onto the manager's home as possible
+    // tampering; a lock in the middle of a read is nothing of the kind.
+    await expect(staffCodec.decode(row, cipher)).rejects.toBeInstanceOf(KeysDroppedError);
   });
 });
 

@@ -10,7 +10,6 @@ import { createMainKey } from '../../../../electron/main/services/main-key';
 import { disclosureRepository } from '../../../../renderer/src/db/repositories/disclosure-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
-import { queuePanAlert } from '../../../../renderer/src/features/pan-groups/queue-pan-alert';
 import { outboxSender } from '../../../../renderer/src/features/outbox/outbox-sender';
 import type { MailPort } from '../../../../renderer/src/platform/mail-port';
 import { panAlertHome } from '../db/pan-alert-test-home';
@@ -20,6 +19,18 @@ import {
   type TestCertificates,
   type TestSmtpServer,
 } from '../../electron/mail/smtp-test-server';
+import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
+import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import type { Session } from '../../../../renderer/src/db/session';
+import type { PanAlertRequest } from '../../../../shared/schemas/pan';
+
+/** Queues an alert on its own, as the app does for an overdue form (a person's change joins its own transaction). */
+const queuePanAlert = (
+  database: FamilyLinksDb,
+  session: Session,
+  request: PanAlertRequest,
+  clock?: () => Date,
+) => panAlertRepository(database, clock).queueAlert(session, request);
 
 /**
  * The whole road an alert travels: queued by the renderer's data layer (fake IndexedDB), sent by

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { instantToWallClock } from '../../../../../shared/home-time';
 import {
-  fromWallClockDate,
+  datesIn,
   rangeOf,
   stepDate,
-  toWallClockDate,
   type CalendarView,
 } from '../../../../../renderer/src/features/visits/calendar-time';
 
@@ -31,20 +29,23 @@ describe('what each calendar view shows (weeks start on Monday)', () => {
   });
 });
 
-describe('the home’s clock on the calendar, whatever the computer’s zone', () => {
-  it.each(['2026-03-28T14:00:00.000Z', '2026-07-04T13:00:00.000Z', '2026-10-25T09:30:00.000Z'])(
-    '%s goes to the calendar and back unchanged',
-    (instant) => {
-      expect(fromWallClockDate(toWallClockDate(instant, 'Europe/London'), 'Europe/London')).toBe(instant);
-    },
-  );
+describe('the dates a view draws', () => {
+  it('a week is Monday to Sunday, one column each', () => {
+    expect(datesIn(rangeOf('week', '2026-03-29'))).toEqual([
+      '2026-03-23',
+      '2026-03-24',
+      '2026-03-25',
+      '2026-03-26',
+      '2026-03-27',
+      '2026-03-28',
+      '2026-03-29',
+    ]);
+  });
 
-  it('shows British Summer Time as the office clock reads it', () => {
-    const shown = toWallClockDate('2026-07-04T13:00:00.000Z', 'Europe/London');
-    expect([shown.getHours(), shown.getMinutes()]).toEqual([14, 0]);
-    expect(instantToWallClock('2026-07-04T13:00:00.000Z', 'Europe/London')).toEqual({
-      date: '2026-07-04',
-      time: '14:00',
-    });
+  it('a month is whole weeks, across the clock change and the turn of the month', () => {
+    const dates = datesIn(rangeOf('month', '2026-03-15'));
+    expect(dates).toHaveLength(42);
+    expect([dates[0], dates[41]]).toEqual(['2026-02-23', '2026-04-05']);
+    expect(new Set(dates).size).toBe(42);
   });
 });

@@ -1,0 +1,30 @@
+import { visitKindLabels, type Visit } from '@shared/schemas/visits';
+import type { PanAlertRequest } from '@shared/schemas/pan';
+
+const shortDate = (instant: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(instant));
+
+/**
+ * The PAN alerts a booking or a cancellation raises: one per young person on the first visit, with
+ * the kind and the date but no names (DESIGN rule 9). A series is named by its first date and how
+ * many dates it has.
+ */
+export function visitAlertRequests(
+  event: 'booked' | 'cancelled',
+  visits: readonly Visit[],
+  timeZone: string,
+): PanAlertRequest[] {
+  const [first] = visits;
+  if (!first) return [];
+  const when =
+    visits.length > 1
+      ? `${shortDate(first.startsAt, timeZone)} (${visits.length} dates)`
+      : shortDate(first.startsAt, timeZone);
+  const summary = `${visitKindLabels[first.kind]} on ${when} ${event}`;
+  return first.youngPersonIds.map((youngPersonId) => ({
+    youngPersonId,
+    event: event === 'booked' ? 'visitBooked' : 'visitCancelled',
+    reference: `Visit ${first.startsAt.slice(0, 10)}`,
+    summary: summary.slice(0, 140),
+  }));
+}

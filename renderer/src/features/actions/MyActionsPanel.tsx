@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { displayName } from '@shared/display-names';
+import type { FormAction } from '@shared/schemas/form-actions';
+import { formActionStatus, type FormActionStatus } from '@shared/rules/form-actions';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
+import { useYoungPeople } from '../../common/useYoungPeople';
+import { ActionItem } from './ActionItem';
+import { useMyActions } from './useMyActions';
+import './actions.css';
+
+const tickMs = 60_000;
+
+type Placed = { readonly action: FormAction; readonly status: FormActionStatus };
+
+/** Soonest date first; actions with no date after those with one. */
+function byDueDate(a: Placed, b: Placed): number {
+  return (a.action.dueOn ?? '9999-12-31').localeCompare(b.action.dueOn ?? '9999-12-31');
+}
+
+/**
+ * Everyone's home screen: the actions agreed on filed contact forms that are theirs to do,
+ * overdue first, then due (soonest first), then those done in the last fortnight with their
+ * notes. Each open one is marked done here, with a short note.
+ */
+export function MyActionsPanel() {
+  const actions = useMyActions();
+  const timeZone = useHomeTimeZone();
+  const { youngPeople } = useYoungPeople();
+  const [now, setNow] = useState(() => new Date());
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), tickMs);
+    return () => window.clearInterval(timer);
+  }, []);
+  const names = new Map((youngPeople ?? []).map((person) => [person.id, displayName(person)]));
+  const placed = (actions ?? []).map((action) => ({
+    action,
+    status: formActionStatus(action, now, timeZone),
+  }));
+  const overdue = placed.filter((item) => item.status.kind === 'overdue').sort(byDueDate);
+  const due = placed
+    .filter((item) => item.status.kind === 'due' || item.status.kind === 'noDate')
+    .sort(byDueDate);
+  const done = placed
+    .filter((item) => item.status.kind === 'done')
+    .sort((a, b) => (b.action.doneAt ?? '').localeCompare(a.action.doneAt ?? ''));
+  const list = (items: readonly Placed[]) => (
+    <ul className="action-list">
+      {items.map(({ action, status }) => (
+        <ActionItem
+          key={action.id}
+          action={action}
+          status={status}
+          context={`For ${names.get(action.youngPersonId) ?? 'a young person'}`}
+          timeZone={timeZone}
+          onDone={setAnnouncement}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <section className="panel" aria-labelledby="my-actions-title">
+      <h2 id="my-actions-title">My actions</h2>
+      <p role="status" className="action-list__announcement">
+        {announcement}
+      </p>
+      {actions === undefined ? (
+        <p>Checking your actions…</p>
+      ) : actions.length === 0 ? (
+        <p className="empty">None: no action agreed on a filed contact form is yours to do.</p>
+      ) : (
+        <>
+          <p className="muted">
+            Actions agreed on filed contact forms that are yours to do. One is overdue from the day after it
+            is due by.
+          </p>
+          {overdue.length > 0 ? (
+            <>
+              <h3>Overdue ({overdue.length})</h3>
+              {list(overdue)}
+            </>
+          ) : null}
+          <h3>Due ({due.length})</h3>
+          {due.length > 0 ? list(due) : <p className="empty">Nothing else is waiting.</p>}
+          {done.length > 0 ? (
+            <>
+              <h3>Done in the last fortnight ({done.length})</h3>
+              {list(done)}
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { displayName } from '@shared/display-names';
+import { formActionStatus } from '@shared/rules/form-actions';
+import { staffNamesById } from '../../common/staff-names';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
+import { useStaffMembers } from '../../common/useStaffMembers';
+import { useYoungPeople } from '../../common/useYoungPeople';
+import { ActionItem } from './ActionItem';
+import { useActionsForReview } from './useActionsForReview';
+import './actions.css';
+
+/**
+ * The review's agreed actions: for each young person the Case Co-ordinator reviews (the manager:
+ * every one), how many actions agreed on filed forms are open and how many of those are overdue,
+ * the most overdue first, each opening to the actions themselves.
+ */
+export function ReviewActionsSection() {
+  const review = useActionsForReview();
+  const timeZone = useHomeTimeZone();
+  const { youngPeople } = useYoungPeople();
+  const staffNames = staffNamesById(useStaffMembers());
+  const [announcement, setAnnouncement] = useState('');
+  const now = new Date();
+  const names = new Map((youngPeople ?? []).map((person) => [person.id, displayName(person)]));
+  const rows = (review ?? [])
+    .map((entry) => {
+      // Soonest due first (so the most overdue lead); those with no date last.
+      const placed = entry.open
+        .map((action) => ({ action, status: formActionStatus(action, now, timeZone) }))
+        .sort((a, b) => (a.action.dueOn ?? '9999-12-31').localeCompare(b.action.dueOn ?? '9999-12-31'));
+      return {
+        youngPersonId: entry.youngPersonId,
+        name: names.get(entry.youngPersonId) ?? 'A young person',
+        placed,
+        overdue: placed.filter((item) => item.status.kind === 'overdue').length,
+      };
+    })
+    .sort(
+      (a, b) => b.overdue - a.overdue || b.placed.length - a.placed.length || a.name.localeCompare(b.name),
+    );
+
+  return (
+    <section className="panel" aria-labelledby="review-actions-title">
+      <h2 id="review-actions-title">Agreed actions, per young person</h2>
+      <p role="status" className="action-list__announcement">
+        {announcement}
+      </p>
+      {review === undefined ? (
+        <p>Counting the actions…</p>
+      ) : rows.length === 0 ? (
+        <p className="empty">No young people to show.</p>
+      ) : (
+        <table className="table action-review">
+          <caption className="visually-hidden">Open and overdue actions per young person</caption>
+          <thead>
+            <tr>
+              <th scope="col">Young person</th>
+              <th scope="col">Open</th>
+              <th scope="col">Overdue</th>
+              <th scope="col">The actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.youngPersonId}>
+                <th scope="row">{row.name}</th>
+                <td>{row.placed.length}</td>
+                <td>
+                  {row.overdue > 0 ? <span className="badge badge--warn">{row.overdue}</span> : row.overdue}
+                </td>
+                <td>
+                  {row.placed.length === 0 ? (
+                    <span className="muted">None open</span>
+                  ) : (
+                    <details>
+                      <summary>
+                        {row.placed.length === 1
+                          ? 'Show the open action'
+                          : `Show the ${row.placed.length} open actions`}
+                        <span className="visually-hidden"> for {row.name}</span>
+                      </summary>
+                      <ul className="action-list">
+                        {row.placed.map(({ action, status }) => (
+                          <ActionItem
+                            key={action.id}
+                            action={action}
+                            status={status}
+                            context={`Given to ${
+                              action.ownerStaffId
+                                ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
+                                : action.ownerName || 'someone named on the form'
+                            }`}
+                            timeZone={timeZone}
+                            onDone={setAnnouncement}
+                          />
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+// What other features use of tracked actions: the home screen lists a person's own, and the
+// termly review shows each young person's open and overdue ones.
+export { MyActionsPanel } from './MyActionsPanel';
+export { ReviewActionsSection } from './ReviewActionsSection';

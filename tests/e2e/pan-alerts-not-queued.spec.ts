@@ -1,0 +1,120 @@
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { addMillie, setUpHome, tutor } from './pages/door-home';
+import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
+import { OutboxPage } from './pages/outbox-page';
+import { SignInPage } from './pages/sign-in-page';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { VisitsPage } from './pages/visits-page';
+import { generateHome } from '../fixtures/generate-home';
+
+const notSaved =
+  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, tell the manager.';
+
+const plusDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+test.describe('a change whose PAN alert cannot be queued is not saved, and the person is told', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test('a manager records a restriction while alerts cannot be queued, is told nothing was saved, and saves it once they can', async ({
+    app,
+    page,
+  }) => {
+    await app.startEmpty();
+    await setUpHome(page);
+    const frame = new AppFrame(page);
+    await frame.open('Staff accounts');
+    await new StaffAccountsPage(page).add(tutor);
+    await addMillie(page, tutor.name);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    await breakTheOutbox(page);
+    await page.getByRole('button', { name: 'Record a restriction' }).click();
+    const form = page.getByRole('form', { name: 'Record a restriction' });
+    await form.getByLabel('Name', { exact: true }).fill('John Smith');
+    await form.getByLabel('What is restricted').selectOption({ label: 'No contact' });
+    await form.getByLabel('Authority').selectOption({ label: 'Court order' });
+    await form.getByLabel('Reference').fill('LS26C09999');
+    const record = form.getByRole('button', { name: 'Record restriction' });
+    await record.click();
+    await expect(form.getByRole('alert')).toHaveText(notSaved);
+    // What was typed stays, to try again; nothing reached the register.
+    await expect(form.getByLabel('Name', { exact: true })).toHaveValue('John Smith');
+    const restrictions = page.getByRole('region', { name: 'Contact restrictions' });
+    await expect(restrictions.getByText('The restriction on John Smith is recorded.')).toHaveCount(0);
+    await app.expectAccessible('record a restriction: the alert could not be queued');
+    await app.screenshot('1280 restriction not saved, alert not queued');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await app.screenshot('1366 restriction not saved, alert not queued');
+
+    // Pressed again while it still fails: the same answer, still nothing saved.
+    await record.click();
+    await expect(form.getByRole('alert')).toHaveText(notSaved);
+
+    await mendTheOutbox(page);
+    await record.click();
+    await expect(form).toHaveCount(0);
+    await expect(restrictions.getByRole('status')).toContainText(
+      'The restriction on John Smith is recorded.',
+    );
+
+    // One restriction, one alert to the PT, one entry in the log: no leftovers from the tries.
+    await frame.open('Outbox');
+    const outbox = new OutboxPage(page);
+    await expect(outbox.bodyRows()).toHaveCount(1);
+    await expect(outbox.rowsTo(tutor.email)).toContainText('a contact restriction was added for M.H.');
+    await frame.open('Audit log');
+    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+    await expect(log.getByRole('row').filter({ hasText: 'Recorded a contact restriction' })).toHaveCount(1);
+  });
+
+  test('a manager books a visit while alerts cannot be queued: it is not booked and she is told why', async ({
+    app,
+    page,
+  }) => {
+    const seed = 1;
+    const summary = (await app.startWithFixture({ size: 'small', seed })) as {
+      endDate: string;
+      signIn: { username: string; password: string };
+    };
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const frame = new AppFrame(page);
+    await expect(frame.signedInAs).toBeVisible();
+    const home = generateHome({ size: 'small', seed, endDate: summary.endDate });
+    const youngPerson = home.youngPeople.find((person) => !person.placementEndsOn && person.personalTutorId);
+    if (!youngPerson) throw new Error('The small home has a young person in placement with a PT');
+    const name = `${youngPerson.preferredName || youngPerson.firstName} ${youngPerson.lastName}`;
+    await frame.open('Visits');
+    const visits = new VisitsPage(page);
+    await expect(visits.heading).toBeVisible();
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    await breakTheOutbox(page);
+    const date = plusDays(summary.endDate, 15);
+    await visits.bookButton.click();
+    await visits.fill({
+      youngPeople: [name],
+      kind: 'Phone call',
+      date,
+      startTime: '06:10',
+      endTime: '06:40',
+    });
+    await visits.submit();
+    await expect(visits.bookingForm.getByRole('alert')).toHaveText(notSaved);
+    await app.expectAccessible('book a visit: the alert could not be queued');
+    await app.screenshot('1366 visit not booked, alert not queued');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await app.screenshot('1280 visit not booked, alert not queued');
+
+    await mendTheOutbox(page);
+    await visits.submit();
+    await expect(visits.bookingForm).toHaveCount(0);
+    await frame.open('Outbox');
+    const outbox = new OutboxPage(page);
+    await expect(outbox.heading).toBeVisible();
+    await expect(outbox.table.getByRole('row').filter({ hasText: 'a family visit was booked' })).toHaveCount(
+      1,
+    );
+  });
+});
