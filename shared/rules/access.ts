@@ -107,6 +107,8 @@ export const restrictionInstructionFields = [
   'effectiveTo',
   'reviewOn',
   'endedAt',
+  // What earlier versions said: the door reads the version in force on the day it checks.
+  'earlierTerms',
 ] as const satisfies readonly (keyof Restriction)[];
 
 /** Only with `restriction:read-authority`: the legal basis and the background. */
@@ -117,6 +119,10 @@ export const restrictionAuthorityFields = [
   'recordedById',
   'approvedById',
   'endedReason',
+  'version',
+  'changedById',
+  'changedAt',
+  'reviews',
 ] as const satisfies readonly (keyof Restriction)[];
 
 export type RestrictionField =

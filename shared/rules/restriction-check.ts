@@ -10,6 +10,7 @@ import {
   type NameLookup,
   type PreparedName,
 } from './name-matching';
+import { termsInForce } from './restriction-versions';
 import {
   restrictionEffect,
   type ContactMode,
@@ -23,10 +24,12 @@ import {
  * restriction that matched, how the name matched and what it means for this contact.
  *
  * Interpretation:
- * - **In force** on `today`, a date (YYYY-MM-DD) in the home's own time zone: from `effectiveFrom`
- *   to `effectiveTo` inclusive, and not ended. A restriction that has been ended (`endedAt` set)
- *   no longer applies whatever its dates: ending one is a recorded decision. The caller works out
- *   today in the home's zone, which keeps zones and the clock out of the rule.
+ * - **In force** on `today`, a date (YYYY-MM-DD) in the home's own time zone: the version that
+ *   has taken over by then (`restriction-versions.ts`: a changed restriction reads each day as its
+ *   version then said), from its `effectiveFrom` to its `effectiveTo` inclusive, and not ended. A
+ *   restriction that has been ended (`endedAt` set) no longer applies whatever its dates: ending
+ *   one is a recorded decision. The caller works out today in the home's zone, which keeps zones
+ *   and the clock out of the rule.
  * - **Whom they are visiting**: only restrictions for those young people count. None listed means
  *   anyone in the home (a visitor not yet saying whom they have come to see), so every restriction counts.
  * - **Who they are**: a registered person matches a restriction recorded against them ("same
@@ -45,7 +48,10 @@ import {
  *   `visibleRestriction` in `access.ts` for what the person at the keyboard may see.
  */
 
-/** What the check reads of a restriction: the fields every member of staff may see. */
+/**
+ * What the check reads of a restriction: the fields every member of staff may see. Its earlier
+ * versions' terms, when it has been changed, say what applied before the current version began.
+ */
 export type CheckableRestriction = Pick<
   Restriction,
   | 'id'
@@ -58,6 +64,7 @@ export type CheckableRestriction = Pick<
   | 'effectiveFrom'
   | 'effectiveTo'
   | 'endedAt'
+  | 'earlierTerms'
 >;
 
 export type RestrictionVisitor =
@@ -259,18 +266,19 @@ export function checkRestrictions(
     const isSamePerson = visitor.kind === 'registered' && restriction.personId === visitor.personId;
     if (!isSamePerson && !worthComparing.has(position)) continue;
     if (visiting.size > 0 && !visiting.has(restriction.youngPersonId)) continue;
-    if (!isRestrictionInForce(restriction, today)) continue;
+    const terms = termsInForce(restriction, today);
+    if (!terms) continue;
     const name = nameMatch(visitor, candidates, entry);
     if (!name) continue;
     const isRecordedAsSomeoneElse =
       visitor.kind === 'registered' &&
       restriction.personId !== undefined &&
       restriction.personId !== visitor.personId;
-    const effect = restrictionEffect(restriction.kind, restriction.conditions, circumstances);
+    const effect = restrictionEffect(terms.kind, terms.conditions, circumstances);
     const match: RestrictionMatch = {
       restrictionId: restriction.id,
       youngPersonId: restriction.youngPersonId,
-      kind: restriction.kind,
+      kind: terms.kind,
       name,
       isRecordedAsSomeoneElse,
       effect: isRecordedAsSomeoneElse ? asSomeoneElse(effect) : effect,
@@ -300,7 +308,7 @@ export function startsRestrictedName(
     const entry = index.entries[position];
     if (!entry) continue;
     if (visiting.size > 0 && !visiting.has(entry.restriction.youngPersonId)) continue;
-    if (!isRestrictionInForce(entry.restriction, today)) continue;
+    if (!termsInForce(entry.restriction, today)) continue;
     if (entry.names.some((name) => isStartOfName(candidate, name.prepared))) return true;
   }
   return false;

@@ -21,8 +21,39 @@ export const restrictionAuthorities = [
 ] as const;
 
 /**
+ * What one version of a restriction says, as the door check reads it: the kind, its conditions,
+ * and the dates it applies (`effectiveFrom` is the day this version takes over).
+ */
+export const restrictionTermsSchema = z.object({
+  kind: z.enum(restrictionKinds),
+  conditions: optionalText('the conditions', 2000),
+  effectiveFrom: isoDateSchema,
+  effectiveTo: isoDateSchema.optional(),
+});
+export type RestrictionTerms = z.infer<typeof restrictionTermsSchema>;
+
+export const restrictionReviewOutcomes = ['continues', 'changed', 'ended'] as const;
+export type RestrictionReviewOutcome = (typeof restrictionReviewOutcomes)[number];
+
+/** A review as the register keeps it: when, by whom, with whom it was checked, and what was decided. */
+export const restrictionReviewSchema = z.object({
+  reviewedOn: isoDateSchema,
+  reviewedById: idSchema,
+  checkedWith: requiredText('who it was checked with', 200),
+  outcome: z.enum(restrictionReviewOutcomes),
+  /** The version that was reviewed. */
+  version: z.number().int().positive(),
+  recordedById: idSchema,
+  recordedAt: isoDateTimeSchema,
+});
+export type RestrictionReview = z.infer<typeof restrictionReviewSchema>;
+
+/**
  * A contact restriction. The restricted person need not be in the people list: a name, aliases
- * and a description are enough for the door check.
+ * and a description are enough for the door check. The record holds its current (newest)
+ * version; each change keeps the version before it whole in the history, and its terms in
+ * `earlierTerms`, because the door and booking checks read the version in force on the day
+ * checked (`shared/rules/restriction-versions.ts`).
  */
 export const restrictionSchema = z.object({
   id: idSchema,
@@ -42,36 +73,105 @@ export const restrictionSchema = z.object({
   approvedById: idSchema.optional(),
   endedAt: isoDateTimeSchema.optional(),
   endedReason: optionalText('the reason for ending it', 1000),
+  /** Earlier versions' terms, oldest first (none: it has never changed). */
+  earlierTerms: z.array(restrictionTermsSchema).optional(),
+  /** One more with each change; none is the first version, as recorded. */
+  version: z.number().int().positive().optional(),
+  /** Who made this version and when, when it is a change (`recordedById` recorded the first). */
+  changedById: idSchema.optional(),
+  changedAt: isoDateTimeSchema.optional(),
+  /** Its reviews, oldest first. */
+  reviews: z.array(restrictionReviewSchema).optional(),
 });
 export type Restriction = z.infer<typeof restrictionSchema>;
 
+/** The rules every version's terms keep, whether recorded or changed. */
+function checkTerms(
+  terms: Pick<
+    Restriction,
+    'effectiveFrom' | 'effectiveTo' | 'kind' | 'conditions' | 'authority' | 'authorityReference'
+  >,
+  context: z.RefinementCtx,
+) {
+  if (terms.effectiveTo && terms.effectiveTo < terms.effectiveFrom) {
+    context.addIssue({
+      code: 'custom',
+      path: ['effectiveTo'],
+      message: 'It ends before it starts. Check the dates.',
+    });
+  }
+  if (terms.kind === 'other' && !terms.conditions) {
+    context.addIssue({
+      code: 'custom',
+      path: ['conditions'],
+      message: 'Say what the restriction is: “other” needs its conditions written out.',
+    });
+  }
+  if (terms.authority !== 'carePlan' && !terms.authorityReference) {
+    context.addIssue({
+      code: 'custom',
+      path: ['authorityReference'],
+      message: 'Enter the reference (for example the court order’s case number).',
+    });
+  }
+}
+
 /** What a PT, CC or manager fills in to record a restriction; who recorded it is the app's to add. */
 export const restrictionFormSchema = restrictionSchema
-  .omit({ id: true, recordedById: true, approvedById: true, endedAt: true, endedReason: true })
-  .superRefine((form, context) => {
-    if (form.effectiveTo && form.effectiveTo < form.effectiveFrom) {
-      context.addIssue({
-        code: 'custom',
-        path: ['effectiveTo'],
-        message: 'It ends before it starts. Check the dates.',
-      });
-    }
-    if (form.kind === 'other' && !form.conditions) {
-      context.addIssue({
-        code: 'custom',
-        path: ['conditions'],
-        message: 'Say what the restriction is: “other” needs its conditions written out.',
-      });
-    }
-    if (form.authority !== 'carePlan' && !form.authorityReference) {
-      context.addIssue({
-        code: 'custom',
-        path: ['authorityReference'],
-        message: 'Enter the reference (for example the court order’s case number).',
-      });
-    }
-  });
+  .omit({
+    id: true,
+    recordedById: true,
+    approvedById: true,
+    endedAt: true,
+    endedReason: true,
+    earlierTerms: true,
+    version: true,
+    changedById: true,
+    changedAt: true,
+    reviews: true,
+  })
+  .superRefine(checkTerms);
 export type RestrictionForm = z.infer<typeof restrictionFormSchema>;
+
+/**
+ * A change to a restriction: its new terms, authority and dates. It becomes a new version from
+ * `effectiveFrom`; who the restriction is about is not changed this way (record a new one).
+ */
+export const restrictionChangeFormSchema = restrictionSchema
+  .pick({
+    kind: true,
+    conditions: true,
+    authority: true,
+    authorityReference: true,
+    effectiveFrom: true,
+    effectiveTo: true,
+    reviewOn: true,
+  })
+  .superRefine(checkTerms);
+export type RestrictionChangeForm = z.infer<typeof restrictionChangeFormSchema>;
+
+const reviewBasics = {
+  reviewedOn: isoDateSchema,
+  reviewedById: idSchema,
+  checkedWith: requiredText('who it was checked with, for example the social worker', 200),
+};
+/** What every review records, whatever it decided. */
+export const restrictionReviewBasicsSchema = z.object(reviewBasics);
+
+/**
+ * Recording a review: continues unchanged to a new review date, changed (a new version, as
+ * `restrictionChangeFormSchema`), or ended with the reason.
+ */
+export const restrictionReviewFormSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('continues'), ...reviewBasics, nextReviewOn: isoDateSchema }),
+  z.object({ outcome: z.literal('changed'), ...reviewBasics, change: restrictionChangeFormSchema }),
+  z.object({
+    outcome: z.literal('ended'),
+    ...reviewBasics,
+    endedReason: requiredText('why the restriction is ending', 1000),
+  }),
+]);
+export type RestrictionReviewForm = z.infer<typeof restrictionReviewFormSchema>;
 
 /** A visit, or a visitor turned away at the door (DESIGN rule 6: "a person turned away is recorded too"). */
 export const visitorEntryKinds = ['visit', 'turnedAway'] as const;

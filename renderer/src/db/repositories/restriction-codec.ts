@@ -34,6 +34,7 @@ const instructionSchema = restrictionSchema.pick({
   effectiveTo: true,
   reviewOn: true,
   endedAt: true,
+  earlierTerms: true,
 } satisfies Record<(typeof restrictionInstructionFields)[number], true>);
 
 const table = 'restrictions';

@@ -1,36 +1,43 @@
-import { restrictionFormSchema, restrictionSchema, type Restriction } from '@shared/schemas/registers';
+import {
+  restrictionChangeFormSchema,
+  restrictionFormSchema,
+  restrictionReviewFormSchema,
+  restrictionSchema,
+  type Restriction,
+} from '@shared/schemas/registers';
 import { displayPersonName } from '@shared/display-names';
 import { calendarDateOf } from '@shared/home-time';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { restrictedParticipants } from '@shared/rules/contact-form-restrictions';
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
-import { isRestrictionInForce } from '@shared/rules/restriction-check';
+import {
+  changeRefusal,
+  isDueForReview,
+  nextVersion,
+  restrictionOnDay,
+  reviewRefusal,
+  termsInForce,
+  versionNumber,
+} from '@shared/rules/restriction-versions';
 import { fieldMessages } from '@shared/ipc/ipc-result';
-import { z } from 'zod';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, RestrictionRow } from '../database';
-import { recordWriter } from '../record-writer';
-import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
-import { restrictionAlertReference } from './pan-alert-repository';
-import { panAlertsForChange, type AlertNotQueued } from './pan-alerts-with-change';
 import { damagedRecordRepository } from './damaged-record-repository';
+import {
+  refused,
+  restrictionHistoryCodec,
+  restrictionWriter,
+  type RestrictionChangeError,
+} from './restriction-writes';
+
+export { restrictionHistoryCodec, type RestrictionChangeError } from './restriction-writes';
 
 /** Restrictions as one person may see them, and those that did not open (changed outside the app). */
 export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly damagedIds: string[] };
-
-/** A restriction as it was before a change (its `version`, whole), kept sealed beside when it changed. */
-export const restrictionHistoryCodec = createSealedCodec(
-  'restrictionHistory',
-  z.object({ id: z.string(), restrictionId: z.string(), at: z.string(), version: restrictionSchema }),
-  ['id', 'restrictionId', 'at'],
-  { sealedField: 'version', compartment: 'casework' },
-);
-
-export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'already-ended' | AlertNotQueued;
 
 /**
  * The contact-restriction register. Reading strips what the person may not know (a care worker
@@ -38,9 +45,8 @@ export type RestrictionChangeError = 'forbidden' | 'invalid' | 'not-found' | 'al
  * it, sealed, in `restrictionHistory`; nothing is ever deleted: a restriction is ended, with a reason.
  */
 export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
-  const store = sealedStore(db.restrictions, restrictionCodec);
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
-  const records = recordWriter(db, clock);
+  const writer = restrictionWriter(db, clock);
   const damage = damagedRecordRepository(db, clock);
 
   /** Rows that do not open are noted and handed back by id, never read as no restriction. */
@@ -75,64 +81,6 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       view: 'instruction' as const,
       ...(await openInstruction(session)(row)),
     }));
-  }
-
-  /**
-   * Changes one restriction, keeping the version before. With `alert`, the young person's PAN
-   * group is told in the same transaction (DESIGN rule 2): both are saved, or neither.
-   */
-  async function change(
-    session: Session,
-    id: string,
-    action: string,
-    next: (current: Restriction) => Result<Restriction, RestrictionChangeError>,
-    alert?: 'restrictionChanged' | 'restrictionEnded',
-  ): Promise<Result<Restriction, RestrictionChangeError>> {
-    const currentRow = await db.restrictions.get(id);
-    if (!currentRow) return fail('not-found', 'That restriction is no longer in the register.');
-    const current = await restrictionCodec.decode(currentRow, session.cipher);
-    const updated = next(current);
-    if (!updated.ok) return updated;
-    const alerts = await panAlertsForChange(
-      db,
-      session,
-      alert
-        ? [
-            {
-              youngPersonId: updated.value.youngPersonId,
-              event: alert,
-              reference: restrictionAlertReference(id),
-            },
-          ]
-        : [],
-      clock,
-    );
-    if (!alerts.ok) return alerts;
-    const now = clock();
-    const written = await records.write(session, {
-      at: now,
-      events: [{ action, recordType: 'restriction', recordId: id }, ...alerts.value.events],
-      writes: [
-        store.replace(
-          currentRow,
-          updated.value,
-          fail(
-            'not-found',
-            'Someone else changed this restriction a moment ago. Open it again to see their change.',
-          ),
-        ),
-        history.insert({
-          id: crypto.randomUUID(),
-          restrictionId: id,
-          at: now.toISOString(),
-          version: current,
-        }),
-        ...alerts.value.writes,
-      ],
-    });
-    if (!written.ok) return written;
-    alerts.value.announce();
-    return ok(updated.value);
   }
 
   return {
@@ -189,17 +137,24 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       const rows = await db.restrictions.toArray();
       const { opened, damagedIds } = await openNoting(session, rows, openInstruction(session));
       return {
-        restrictions: opened.filter((restriction) => isRestrictionInForce(restriction, today)),
+        restrictions: opened.filter((restriction) => termsInForce(restriction, today) !== undefined),
         damagedIds,
       };
     },
 
-    /** The restrictions in force today as this person may see them (the door screen's list). */
+    /**
+     * The restrictions in force today as this person may see them (the door screen's list), each
+     * as its version in force today says.
+     */
     async listInForce(session: Session, today: string): Promise<RestrictionsRead<VisibleRestriction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
       const { opened, damagedIds } = await openVisible(await db.restrictions.toArray(), session);
       return {
-        restrictions: opened.filter((restriction) => isRestrictionInForce(restriction, today)),
+        restrictions: opened.flatMap((restriction) =>
+          termsInForce(restriction, today) === undefined
+            ? []
+            : [restrictionOnDay(restriction, today).restriction],
+        ),
         damagedIds,
       };
     },
@@ -252,13 +207,9 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
               )
           : Promise.resolve({ opened: [] as Restriction[], damagedIds: [] }),
       ]);
-      const open = (restriction: VisibleRestriction) => restriction.endedAt === undefined;
-      // A lapsed restriction is listed as lapsed only: reviewing it means deciding to end or renew it.
-      const hasLapsed = (restriction: VisibleRestriction) =>
-        restriction.effectiveTo !== undefined && restriction.effectiveTo < today;
       return {
-        dueForReview: due.filter((restriction) => open(restriction) && !hasLapsed(restriction)),
-        lapsed: lapsed.filter(open),
+        dueForReview: due.filter((restriction) => isDueForReview(restriction, today, dueWithin)),
+        lapsed: lapsed.filter((restriction) => restriction.endedAt === undefined),
         awaitingApproval: all
           .filter(
             (restriction) => restriction.endedAt === undefined && restriction.approvedById === undefined,
@@ -285,74 +236,133 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         recordedById: session.staff.id,
         ...(can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {}),
       });
-      // Recorded with its PAN alert in one transaction (DESIGN rule 2): both, or neither.
-      const alerts = await panAlertsForChange(
-        db,
-        session,
-        [
-          {
-            youngPersonId: restriction.youngPersonId,
-            event: 'restrictionAdded',
-            reference: restrictionAlertReference(restriction.id),
-          },
-        ],
-        clock,
-      );
-      if (!alerts.ok) return alerts;
-      const written = await records.write(session, {
-        events: [
-          {
-            action: 'restriction.recorded',
-            recordType: 'restriction',
-            recordId: restriction.id,
-            detail: restriction.kind,
-          },
-          ...alerts.value.events,
-        ],
-        writes: [store.insert(restriction), ...alerts.value.writes],
+      // The restriction, its audit entry and the PAN group's alert are one change (DESIGN rule 2).
+      await writer.insert(session, restriction, {
+        events: [{ action: 'restriction.recorded', detail: restriction.kind }],
+        alert: 'restrictionAdded',
       });
-      if (!written.ok) return written;
-      alerts.value.announce();
       return ok(restriction);
     },
 
-    /** Changes a restriction's details; the version before is kept. */
-    async update(
+    /**
+     * Changes what a restriction says (its kind, conditions, authority, reference or dates) as a
+     * new version from the day given, today or later; the version before stays in the history and
+     * still applies until then. As when recording, a PT's or CC's change applies and waits for the
+     * manager's approval; the manager's is approved at once.
+     */
+    async change(
       session: Session,
       id: string,
       input: unknown,
+      today: string,
     ): Promise<Result<Restriction, RestrictionChangeError>> {
       if (!can(session.roles, 'restriction:record'))
         return fail(
           'forbidden',
           'Only a Personal Tutor, Case Co-ordinator or the manager can change a restriction.',
         );
-      const form = restrictionFormSchema.safeParse(input);
+      const form = restrictionChangeFormSchema.safeParse(input);
       if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      return change(
-        session,
-        id,
-        'restriction.updated',
-        (current) => {
-          if (current.endedAt)
-            return fail('already-ended', 'This restriction has ended. Record a new one instead.');
-          // A change made by someone who cannot approve needs the manager's approval again.
-          const approval = can(session.roles, 'restriction:approve')
-            ? { approvedById: session.staff.id }
-            : {};
-          const { approvedById: _previous, ...rest } = current;
-          return ok(restrictionSchema.parse({ ...rest, ...form.data, ...approval }));
-        },
-        'restrictionChanged',
-      );
+      return writer.replace(session, id, (current, now) => {
+        if (current.endedAt)
+          return fail('already-ended', 'This restriction has ended. Record a new one instead.');
+        const refusal = changeRefusal(current, form.data, today);
+        if (refusal) return refused(refusal);
+        const next = nextVersion(current, form.data, {
+          staffId: session.staff.id,
+          canApprove: can(session.roles, 'restriction:approve'),
+          at: now.toISOString(),
+        });
+        return ok({
+          next,
+          events: [{ action: 'restriction.updated', detail: `version ${versionNumber(next)}` }],
+          alert: 'restrictionChanged',
+        });
+      });
     },
 
-    /** The manager approves a restriction recorded by a PT or CC. */
+    /**
+     * Records a review: who reviewed it, with whom it was checked and when, and the outcome. It
+     * continues to a new review date, is changed (a new version, as `change`), or is ended with
+     * the reason. Whichever it is, the review, the change and its alert are one transaction, and
+     * the restriction leaves the review-due list. Who may review is who may record one.
+     */
+    async review(
+      session: Session,
+      id: string,
+      input: unknown,
+      today: string,
+    ): Promise<Result<Restriction, RestrictionChangeError>> {
+      if (!can(session.roles, 'restriction:record'))
+        return fail(
+          'forbidden',
+          'Only a Personal Tutor, Case Co-ordinator or the manager can review a restriction.',
+        );
+      const form = restrictionReviewFormSchema.safeParse(input);
+      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const review = form.data;
+      return writer.replace(session, id, (current, now) => {
+        if (current.endedAt)
+          return fail('already-ended', 'This restriction has ended, so there is nothing to review.');
+        const refusal = reviewRefusal(current, review, today);
+        if (refusal) return refused(refusal);
+        const reviewed = {
+          ...current,
+          reviews: [
+            ...(current.reviews ?? []),
+            {
+              reviewedOn: review.reviewedOn,
+              reviewedById: review.reviewedById,
+              checkedWith: review.checkedWith,
+              outcome: review.outcome,
+              version: versionNumber(current),
+              recordedById: session.staff.id,
+              recordedAt: now.toISOString(),
+            },
+          ],
+        };
+        const reviewEvent = { action: 'restriction.reviewed', detail: review.outcome };
+        switch (review.outcome) {
+          case 'continues':
+            return ok({ next: { ...reviewed, reviewOn: review.nextReviewOn }, events: [reviewEvent] });
+          case 'changed': {
+            const next = nextVersion(reviewed, review.change, {
+              staffId: session.staff.id,
+              canApprove: can(session.roles, 'restriction:approve'),
+              at: now.toISOString(),
+            });
+            return ok({
+              next,
+              events: [
+                reviewEvent,
+                { action: 'restriction.updated', detail: `version ${versionNumber(next)}` },
+              ],
+              alert: 'restrictionChanged',
+            });
+          }
+          case 'ended':
+            return ok({
+              next: { ...reviewed, endedAt: now.toISOString(), endedReason: review.endedReason },
+              events: [reviewEvent, { action: 'restriction.ended' }],
+              alert: 'restrictionEnded',
+            });
+          default: {
+            const unknown: never = review;
+            throw new Error(`Unknown review outcome: ${String(unknown)}`);
+          }
+        }
+      });
+    },
+
+    /** The manager approves a restriction, or a change to one, made by a PT or CC. */
     async approve(session: Session, id: string): Promise<Result<Restriction, RestrictionChangeError>> {
       if (!can(session.roles, 'restriction:approve'))
         return fail('forbidden', 'Only the Registered Manager can approve a restriction.');
-      return change(session, id, 'restriction.approved', (current) =>
-        ok({ ...current, approvedById: session.staff.id }),
+      return writer.replace(session, id, (current) =>
+        ok({
+          next: { ...current, approvedById: session.staff.id },
+          events: [{ action: 'restriction.approved' }],
+        }),
       );
     },
 
@@ -372,16 +382,14 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         return fail('invalid', 'Say why the restriction is ending.', {
           endedReason: 'Say why the restriction is ending, for example “court order discharged on 3 March”.',
         });
-      return change(
-        session,
-        id,
-        'restriction.ended',
-        (current) => {
-          if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
-          return ok({ ...current, endedAt: clock().toISOString(), endedReason: trimmed });
-        },
-        'restrictionEnded',
-      );
+      return writer.replace(session, id, (current, now) => {
+        if (current.endedAt) return fail('already-ended', 'This restriction has already ended.');
+        return ok({
+          next: { ...current, endedAt: now.toISOString(), endedReason: trimmed },
+          events: [{ action: 'restriction.ended' }],
+          alert: 'restrictionEnded',
+        });
+      });
     },
   };
 }

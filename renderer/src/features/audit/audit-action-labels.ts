@@ -54,6 +54,7 @@ const labels: Readonly<Record<string, string>> = {
   'restriction.recorded': 'Recorded a contact restriction',
   'restriction.updated': 'Changed a contact restriction',
   'restriction.approved': 'Approved a contact restriction',
+  'restriction.reviewed': 'Reviewed a contact restriction',
   'restriction.ended': 'Ended a contact restriction',
   'visitor.signed-in': 'Signed a visitor in',
   'visitor.signed-out': 'Signed a visitor out',

@@ -3,13 +3,18 @@ import { restrictionAuthorityLabels } from '@shared/schemas/registers';
 import type { VisibleRestriction } from '@shared/rules/access';
 import { formatUkDate } from '@shared/format-dates';
 
-type Props = { readonly restriction: VisibleRestriction; readonly staffNames: ReadonlyMap<string, string> };
+type Props = {
+  readonly restriction: VisibleRestriction;
+  readonly staffNames: ReadonlyMap<string, string>;
+  /** When it has changed since: the day its first version took over. */
+  readonly firstFrom?: string;
+};
 
 /**
  * What a restriction says. The authority, reference and description are shown only when the
  * data layer gave them (view "full"): a care worker's copy does not hold them at all.
  */
-export function RestrictionDetails({ restriction, staffNames }: Props) {
+export function RestrictionDetails({ restriction, staffNames, firstFrom }: Props) {
   const rows: [string, string][] = [
     ['Conditions', restriction.conditions || 'None written'],
     ['Also known as', restriction.aliases.length > 0 ? restriction.aliases.join(', ') : 'No other names'],
@@ -19,6 +24,7 @@ export function RestrictionDetails({ restriction, staffNames }: Props) {
     ],
     ['Review by', restriction.reviewOn ? formatUkDate(restriction.reviewOn) : 'No review date'],
   ];
+  if (firstFrom) rows.splice(3, 0, ['First applied', `From ${formatUkDate(firstFrom)}`]);
   if (restriction.view === 'full') {
     const nameOf = (id: string | undefined) =>
       id ? (staffNames.get(id) ?? 'A former colleague') : 'Not yet';

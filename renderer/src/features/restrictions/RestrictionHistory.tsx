@@ -1,52 +1,65 @@
 import { formatUkDate } from '@shared/format-dates';
-import { restrictionAuthorityLabels, restrictionKindLabels } from '@shared/schemas/registers';
-import type { Restriction } from '@shared/schemas/registers';
+import {
+  restrictionAuthorityLabels,
+  restrictionKindLabels,
+  type Restriction,
+  type RestrictionReviewOutcome,
+} from '@shared/schemas/registers';
+import { restrictionVersions, type RestrictionVersion } from '@shared/rules/restriction-versions';
 import { useRestrictionHistory } from './useRestrictionHistory';
-import { dayAndTime } from '@shared/home-time';
 
-function datesOf(version: Restriction): string {
+const outcomeText: Readonly<Record<RestrictionReviewOutcome, string>> = {
+  continues: 'Continues unchanged',
+  changed: 'Changed',
+  ended: 'Ended',
+};
+
+function datesOf(version: RestrictionVersion): string {
   const until = version.effectiveTo ? ` to ${formatUkDate(version.effectiveTo)}` : ', no end date';
-  const review = version.reviewOn ? `; review by ${formatUkDate(version.reviewOn)}` : '';
-  return `From ${formatUkDate(version.effectiveFrom)}${until}${review}`;
+  return `From ${formatUkDate(version.effectiveFrom)}${until}`;
 }
 
-/** Every earlier version of one restriction, newest first: what it said until each change. */
-export function RestrictionHistory({
-  restrictionId,
-  name,
-  timeZone,
-}: {
-  restrictionId: string;
-  name: string;
-  timeZone: string;
-}) {
-  const history = useRestrictionHistory(restrictionId);
+type Props = {
+  readonly restriction: Restriction;
+  readonly staffNames: ReadonlyMap<string, string>;
+};
+
+/**
+ * A restriction's versions, newest first (what each said, from when, who made and approved it),
+ * and its reviews. Built from the record and the copies kept before each change.
+ */
+export function RestrictionHistory({ restriction, staffNames }: Props) {
+  const history = useRestrictionHistory(restriction.id);
   if (history.kind === 'loading') return <p role="status">Loading the history…</p>;
   if (history.kind === 'not-permitted') return null;
-  if (history.versions.length === 0)
-    return (
-      <p className="muted">No earlier versions: this restriction has not changed since it was recorded.</p>
-    );
+  const nameOf = (id: string | undefined) => (id ? (staffNames.get(id) ?? 'A former colleague') : undefined);
+  const versions = restrictionVersions(restriction, history.versions);
+  const reviews = [...(restriction.reviews ?? [])].reverse();
   return (
     <>
-      <h4>Earlier versions</h4>
+      <h4>Versions</h4>
       <table className="table">
         <caption className="visually-hidden">
-          Earlier versions of the restriction on {name}, newest first
+          Versions of the restriction on {restriction.name}, newest first
         </caption>
         <thead>
           <tr>
-            <th scope="col">Replaced on</th>
+            <th scope="col">Version</th>
             <th scope="col">Restriction</th>
             <th scope="col">Authority</th>
-            <th scope="col">Dates</th>
-            <th scope="col">Approved</th>
+            <th scope="col">Applies</th>
+            <th scope="col">Made by</th>
+            <th scope="col">Approved by</th>
           </tr>
         </thead>
         <tbody>
-          {history.versions.map(({ at, version }) => (
-            <tr key={at}>
-              <th scope="row">{dayAndTime(at, timeZone)}</th>
+          {versions.map((version) => (
+            <tr key={version.version}>
+              <th scope="row">
+                {version.version}
+                {version.isCurrent ? <div className="muted">Current</div> : null}
+                {version.neverApplied ? <div className="muted">Replaced from its first day</div> : null}
+              </th>
               <td>
                 {restrictionKindLabels[version.kind]}
                 {version.conditions ? <div className="muted">{version.conditions}</div> : null}
@@ -58,11 +71,43 @@ export function RestrictionHistory({
                 ) : null}
               </td>
               <td>{datesOf(version)}</td>
-              <td>{version.approvedById ? 'Yes' : 'Not yet'}</td>
+              <td>{nameOf(version.madeById)}</td>
+              <td>{nameOf(version.approvedById) ?? 'Not yet'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <h4>Reviews</h4>
+      {reviews.length === 0 ? (
+        <p className="muted">No review has been recorded yet.</p>
+      ) : (
+        <table className="table">
+          <caption className="visually-hidden">
+            Reviews of the restriction on {restriction.name}, newest first
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Reviewed on</th>
+              <th scope="col">Reviewed by</th>
+              <th scope="col">Checked with</th>
+              <th scope="col">Decided</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reviews.map((review) => (
+              <tr key={review.recordedAt}>
+                <th scope="row">{formatUkDate(review.reviewedOn)}</th>
+                <td>{nameOf(review.reviewedById)}</td>
+                <td>{review.checkedWith}</td>
+                <td>
+                  {outcomeText[review.outcome]}
+                  <div className="muted">Version {review.version} reviewed</div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

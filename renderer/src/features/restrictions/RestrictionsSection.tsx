@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { can, type VisibleRestriction } from '@shared/rules/access';
+import { restrictionOnDay } from '@shared/rules/restriction-versions';
 import { Banner } from '../../ui/Banner';
 import { DamagedRecordNotice } from '../../ui/DamagedRecordNotice';
 import { useSession } from '../../security/session-context';
@@ -22,7 +23,8 @@ const statusOrder: Readonly<Record<RestrictionStatus['kind'], number>> = {
 };
 
 function inReadingOrder(restrictions: readonly VisibleRestriction[], today: string): VisibleRestriction[] {
-  const rank = (restriction: VisibleRestriction) => statusOrder[restrictionStatus(restriction, today).kind];
+  const rank = (restriction: VisibleRestriction) =>
+    statusOrder[restrictionStatus(restrictionOnDay(restriction, today).restriction, today).kind];
   return [...restrictions].sort(
     (a, b) => rank(a) - rank(b) || b.effectiveFrom.localeCompare(a.effectiveFrom),
   );
@@ -98,6 +100,7 @@ export function RestrictionsSection({ youngPersonId, youngPersonName }: Props) {
             repository={repository}
             today={today}
             timeZone={timeZone}
+            staff={staff ?? []}
             staffNames={staffNamesById(staff)}
             onMessage={setMessage}
           />

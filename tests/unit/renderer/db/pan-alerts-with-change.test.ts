@@ -106,10 +106,13 @@ describe('a change and its PAN alert are saved together or not at all', () => {
     const outboxBefore = await db!.outbox.count();
     outboxFails(db!);
 
-    const changed = await restrictions.update(manager, recorded.id, {
-      ...restrictionForm(youngPerson.id),
-      conditions: 'Family room only, with staff.',
-    });
+    const form = restrictionForm(youngPerson.id);
+    const changed = await restrictions.change(
+      manager,
+      recorded.id,
+      { ...form, conditions: 'Family room only, with staff.' },
+      form.effectiveFrom,
+    );
     const ended = await restrictions.end(manager, recorded.id, 'Order discharged');
 
     expect(changed.ok ? 'changed' : changed.error.message).toBe(notSaved);

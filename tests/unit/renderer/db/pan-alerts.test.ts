@@ -444,10 +444,12 @@ describe('restriction changes reach the PAN group', () => {
     };
     const recorded = value(await restrictions.record(manager, form));
     value(
-      await restrictions.update(manager, recorded.id, {
-        ...form,
-        conditions: 'Family room only, with staff.',
-      }),
+      await restrictions.change(
+        manager,
+        recorded.id,
+        { ...form, conditions: 'Family room only, with staff.' },
+        '2026-01-12',
+      ),
     );
     value(await restrictions.end(manager, recorded.id, 'Order discharged'));
     const messages = await outbox.list(manager);

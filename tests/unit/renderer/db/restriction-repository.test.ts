@@ -99,11 +99,12 @@ describe('the restriction register', () => {
     if (!recorded.ok) throw new Error(recorded.error.message);
     const noReason = await restrictions.end(manager, recorded.value.id, '  ');
     expect(noReason.ok ? undefined : noReason.error.code).toBe('invalid');
-    await restrictions.update(manager, recorded.value.id, {
-      ...courtOrder,
-      kind: 'supervisedOnly',
-      conditions: 'Supervised by two staff',
-    });
+    await restrictions.change(
+      manager,
+      recorded.value.id,
+      { ...courtOrder, kind: 'supervisedOnly', conditions: 'Supervised by two staff' },
+      courtOrder.effectiveFrom,
+    );
     const ended = await restrictions.end(manager, recorded.value.id, 'Order discharged 3 March');
     expect(ended.ok && ended.value.endedReason).toBe('Order discharged 3 March');
     const history = await restrictions.history(manager, recorded.value.id);

@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import type { Restriction } from '@shared/schemas/registers';
+import { can } from '@shared/rules/access';
+import { versionNumber } from '@shared/rules/restriction-versions';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { blankAsUndefined } from '../../ui/blank-as-undefined';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
+import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
+import { useSession } from '../../security/session-context';
+import { RestrictionTermsFields } from './RestrictionTermsFields';
+import {
+  restrictionChangeEntrySchema,
+  type RestrictionChangeEntry,
+  type RestrictionTermsFieldName,
+} from './restriction-entry-schema';
+
+type Props = {
+  readonly repository: RestrictionRepository;
+  readonly restriction: Restriction;
+  readonly today: string;
+  readonly onDone: (changed: Restriction | undefined) => void;
+};
+
+/** The newest version's terms, to start a change from. */
+export function termsEntryOf(restriction: Restriction, today: string) {
+  return {
+    kind: restriction.kind,
+    conditions: restriction.conditions,
+    authority: restriction.authority,
+    authorityReference: restriction.authorityReference,
+    effectiveFrom: today,
+    effectiveTo: restriction.effectiveTo ?? '',
+    reviewOn: restriction.reviewOn ?? '',
+  };
+}
+
+/**
+ * Changing a restriction: its kind, conditions, authority, reference or dates become a new
+ * version from the day given. The version before is kept in the history and applies until then.
+ */
+export function ChangeRestrictionForm({ repository, restriction, today, onDone }: Props) {
+  const session = useSession();
+  const headingRef = useFocusOnOpen();
+  const form = useForm<RestrictionChangeEntry>({
+    resolver: zodResolver(restrictionChangeEntrySchema),
+    defaultValues: termsEntryOf(restriction, today),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const { submit, failure } = useRecordSubmit(
+    form,
+    (values) => repository.change(session, restriction.id, values, today),
+    (saved) => onDone(saved),
+  );
+  const titleId = `change-restriction-${restriction.id}`;
+  const register = (name: RestrictionTermsFieldName, isOptional: boolean) =>
+    form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
+
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h4 id={titleId} ref={headingRef} tabIndex={-1}>
+        Change the restriction on {restriction.name}
+      </h4>
+      <p>
+        This becomes version {versionNumber(restriction) + 1}. The current version stays in the history, and
+        applies until the day the change takes over.
+        {can(session.roles, 'restriction:approve')
+          ? ''
+          : ' The change applies from its date and waits for the manager’s approval.'}
+      </p>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="form"
+        aria-label={`Change the restriction on ${restriction.name}`}
+      >
+        <FormNotices failure={failure} />
+        <RestrictionTermsFields register={register} errors={errors} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Save the change
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,179 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch } from 'react-hook-form';
+import type { Restriction, RestrictionReviewOutcome } from '@shared/schemas/registers';
+import type { StaffMember } from '@shared/schemas/staff';
+import { can } from '@shared/rules/access';
+import { Field, TextInput } from '../../ui/Field';
+import { FormNotices } from '../../ui/FormNotices';
+import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { blankAsUndefined } from '../../ui/blank-as-undefined';
+import { useRecordSubmit } from '../../common/useRecordSubmit';
+import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
+import { useSession } from '../../security/session-context';
+import { termsEntryOf } from './ChangeRestrictionForm';
+import { RestrictionTermsFields } from './RestrictionTermsFields';
+import {
+  restrictionReviewEntrySchema,
+  reviewFieldsOnForm,
+  reviewFromEntry,
+  type RestrictionReviewEntry,
+  type RestrictionTermsFieldName,
+} from './restriction-entry-schema';
+
+type Props = {
+  readonly repository: RestrictionRepository;
+  readonly restriction: Restriction;
+  readonly today: string;
+  readonly staff: readonly StaffMember[];
+  readonly onDone: (
+    reviewed: { restriction: Restriction; outcome: RestrictionReviewOutcome } | undefined,
+  ) => void;
+};
+
+const outcomeLabels: Readonly<Record<RestrictionReviewOutcome, string>> = {
+  continues: 'It continues unchanged',
+  changed: 'It changes',
+  ended: 'It ends',
+};
+
+/**
+ * Recording a review: when, who reviewed it and with whom it was checked (the social worker, the
+ * placing authority), and what was decided. Continuing needs the next review date; a change asks
+ * for the new terms as the change form does; ending asks why.
+ */
+export function ReviewRestrictionForm({ repository, restriction, today, staff, onDone }: Props) {
+  const session = useSession();
+  const headingRef = useFocusOnOpen();
+  const form = useForm<RestrictionReviewEntry>({
+    resolver: zodResolver(restrictionReviewEntrySchema),
+    defaultValues: {
+      reviewedOn: today,
+      reviewedById: session.staff.id,
+      checkedWith: '',
+      nextReviewOn: '',
+      endedReason: '',
+      ...termsEntryOf(restriction, today),
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const outcome = useWatch({ control: form.control, name: 'outcome' });
+  const { submit, failure } = useRecordSubmit(
+    form,
+    async (values) => {
+      const result = await repository.review(session, restriction.id, reviewFromEntry(values), today);
+      if (result.ok) return result;
+      return { ...result, error: { ...result.error, fields: reviewFieldsOnForm(result.error.fields) } };
+    },
+    (saved) => onDone({ restriction: saved, outcome: form.getValues('outcome') ?? 'continues' }),
+  );
+  const titleId = `review-restriction-${restriction.id}`;
+  const register = (name: RestrictionTermsFieldName, isOptional: boolean) =>
+    form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
+  // Who can review: those who may record one (DESIGN: the PT, CC or manager), and whoever is signed in.
+  const reviewers = staff.filter(
+    (member) =>
+      member.id === session.staff.id || (member.isActive && can(member.roles, 'restriction:record')),
+  );
+
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h4 id={titleId} ref={headingRef} tabIndex={-1}>
+        Record a review of the restriction on {restriction.name}
+      </h4>
+      <form
+        onSubmit={submit}
+        noValidate
+        className="form"
+        aria-label={`Record a review of the restriction on ${restriction.name}`}
+      >
+        <FormNotices failure={failure} />
+        <fieldset className="fieldset">
+          <legend>The review</legend>
+          <Field label="Reviewed on" error={errors.reviewedOn?.message}>
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                max={today}
+                {...wiring}
+                {...form.register('reviewedOn')}
+              />
+            )}
+          </Field>
+          <Field label="Reviewed by" error={errors.reviewedById?.message}>
+            {(wiring) => (
+              <select className="input" {...wiring} {...form.register('reviewedById')}>
+                {reviewers.map((member) => (
+                  <option key={member.id} value={member.id}>
+                    {member.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Checked with"
+            hint="Who agreed it, for example “Jo Bell, social worker, Leeds City Council”."
+            error={errors.checkedWith?.message}
+          >
+            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('checkedWith')} />}
+          </Field>
+        </fieldset>
+        <fieldset
+          className="fieldset"
+          aria-describedby={errors.outcome ? `${titleId}-outcome-error` : undefined}
+        >
+          <legend>What was decided</legend>
+          {errors.outcome?.message ? (
+            <p id={`${titleId}-outcome-error`} className="field__error">
+              <span className="visually-hidden">Error: </span>
+              {errors.outcome.message}
+            </p>
+          ) : null}
+          {(Object.keys(outcomeLabels) as RestrictionReviewOutcome[]).map((value) => (
+            <label key={value} className="checkbox">
+              <input type="radio" value={value} {...form.register('outcome')} />
+              {outcomeLabels[value]}
+            </label>
+          ))}
+        </fieldset>
+        {outcome === 'continues' ? (
+          <Field
+            label="Next review by"
+            hint="After today: the restriction then leaves the list of reviews due."
+            error={errors.nextReviewOn?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                type="date"
+                className="input input--short"
+                {...wiring}
+                {...form.register('nextReviewOn')}
+              />
+            )}
+          </Field>
+        ) : null}
+        {outcome === 'changed' ? <RestrictionTermsFields register={register} errors={errors} /> : null}
+        {outcome === 'ended' ? (
+          <Field
+            label="Why is it ending?"
+            hint="For example “court order discharged on 3 March”. This is kept with the restriction."
+            error={errors.endedReason?.message}
+          >
+            {(wiring) => (
+              <textarea className="input" rows={3} {...wiring} {...form.register('endedReason')} />
+            )}
+          </Field>
+        ) : null}
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Record the review
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
