@@ -46,7 +46,6 @@ export const restrictionReviewSchema = z.object({
   recordedById: idSchema,
   recordedAt: isoDateTimeSchema,
 });
-export type RestrictionReview = z.infer<typeof restrictionReviewSchema>;
 
 /**
  * A contact restriction. The restricted person need not be in the people list: a name, aliases
