@@ -237,11 +237,11 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
         ...(can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {}),
       });
       // The restriction, its audit entry and the PAN group's alert are one change (DESIGN rule 2).
-      await writer.insert(session, restriction, {
+      const written = await writer.insert(session, restriction, {
         events: [{ action: 'restriction.recorded', detail: restriction.kind }],
         alert: 'restrictionAdded',
       });
-      return ok(restriction);
+      return written.ok ? ok(restriction) : written;
     },
 
     /**
