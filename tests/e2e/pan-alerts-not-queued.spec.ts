@@ -48,9 +48,13 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 restriction not saved, alert not queued');
 
-    // Pressed again while it still fails: the same answer, still nothing saved.
+    // Pressed again while it still fails: the same answer, still nothing saved. The message from
+    // the first try is still on screen, so wait for this try to finish (the button is disabled
+    // while it saves) before mending the outbox, or the mend could reach this try's write.
     await record.click();
+    await expect(record).toBeEnabled();
     await expect(form.getByRole('alert')).toHaveText(notSaved);
+    await expect(restrictions.getByText('The restriction on John Smith is recorded.')).toHaveCount(0);
 
     await mendTheOutbox(page);
     await record.click();
