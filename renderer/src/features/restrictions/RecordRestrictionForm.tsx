@@ -2,13 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
 import { useForm } from 'react-hook-form';
 import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
-import {
-  type Restriction,
-  restrictionAuthorities,
-  restrictionAuthorityLabels,
-  restrictionKindLabels,
-  restrictionKinds,
-} from '@shared/schemas/registers';
+import type { Restriction } from '@shared/schemas/registers';
 import { Field, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
@@ -21,7 +15,9 @@ import {
   restrictionEntrySchema,
   restrictionFromEntry,
   type RestrictionEntry,
+  type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
+import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTermsFields';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -61,7 +57,8 @@ export function RecordRestrictionForm({
   });
   const { errors, isSubmitting } = form.formState;
   const draft = useDraft(`restriction:new:${youngPersonId}`, form);
-  const optional = { setValueAs: blankAsUndefined };
+  const register = (name: RestrictionTermsFieldName, isOptional: boolean) =>
+    form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
 
   // Choosing someone from the family list fills in the name and aliases the door check matches on.
   const personField = form.register('personId', {
@@ -128,91 +125,7 @@ export function RecordRestrictionForm({
             )}
           </Field>
         </fieldset>
-        <fieldset className="fieldset">
-          <legend>The restriction</legend>
-          <Field label="What is restricted" error={errors.kind?.message}>
-            {(wiring) => (
-              <select className="input" {...wiring} {...form.register('kind')}>
-                <option value="">Choose…</option>
-                {restrictionKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {restrictionKindLabels[kind]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label="Conditions (optional unless “Other”)"
-            hint="What staff must do, for example “supervised by two staff, in the family room only”."
-            error={errors.conditions?.message}
-          >
-            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('conditions')} />}
-          </Field>
-          <Field label="Authority" error={errors.authority?.message}>
-            {(wiring) => (
-              <select className="input" {...wiring} {...form.register('authority')}>
-                <option value="">Choose…</option>
-                {restrictionAuthorities.map((authority) => (
-                  <option key={authority} value={authority}>
-                    {restrictionAuthorityLabels[authority]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label="Reference"
-            hint="Needed unless it comes from the care plan, for example the court order’s case number."
-            error={errors.authorityReference?.message}
-          >
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                className="input input--short"
-                spellCheck={false}
-                {...form.register('authorityReference')}
-              />
-            )}
-          </Field>
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Dates</legend>
-          <Field label="Applies from" error={errors.effectiveFrom?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('effectiveFrom')}
-              />
-            )}
-          </Field>
-          <Field
-            label="Applies until (optional)"
-            hint="Leave empty if it has no end date."
-            error={errors.effectiveTo?.message}
-          >
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('effectiveTo', optional)}
-              />
-            )}
-          </Field>
-          <Field label="Review by (optional)" error={errors.reviewOn?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('reviewOn', optional)}
-              />
-            )}
-          </Field>
-        </fieldset>
+        <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>
             Record restriction

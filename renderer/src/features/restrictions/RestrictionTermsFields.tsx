@@ -8,24 +8,51 @@ import {
 import { Field, TextInput } from '../../ui/Field';
 import type { RestrictionTermsFieldName } from './restriction-entry-schema';
 
+/** The words that differ between recording a restriction and giving it a new version. */
+type TermsWording = {
+  readonly legend: string;
+  readonly referenceHint: string;
+  readonly fromLabel: string;
+  readonly fromHint?: string;
+  readonly reviewLabel: string;
+};
+
+/** Recording a restriction for the first time. */
+export const newRestrictionWording: TermsWording = {
+  legend: 'The restriction',
+  referenceHint: 'Needed unless it comes from the care plan, for example the court order’s case number.',
+  fromLabel: 'Applies from',
+  reviewLabel: 'Review by (optional)',
+};
+
+/** A new version, from a change or a review that changed it. */
+const changedRestrictionWording: TermsWording = {
+  legend: 'The restriction from now on',
+  referenceHint: 'Needed unless it comes from the care plan, for example the varied order’s case number.',
+  fromLabel: 'Changes from',
+  fromHint: 'Today or a later date. Until then, what applies now still applies.',
+  reviewLabel: 'Next review by (optional)',
+};
+
 type Props = {
   /** The form's own `register`, for each field; `isOptional` fields read an empty box as none. */
   readonly register: (name: RestrictionTermsFieldName, isOptional: boolean) => UseFormRegisterReturn;
   readonly errors: Partial<Record<RestrictionTermsFieldName, { message?: string | undefined }>>;
+  readonly wording?: TermsWording;
 };
 
 /**
- * A new version's terms: what is restricted, on whose authority, and its dates. The change form
- * and the review form (when the review changes it) both ask for them in these words.
+ * A restriction's terms: what is restricted, on whose authority, and its dates. Recording one, and
+ * changing it (the change form, or a review that changes it), ask for the same fields.
  */
-export function RestrictionTermsFields({ register, errors }: Props) {
+export function RestrictionTermsFields({ register, errors, wording = changedRestrictionWording }: Props) {
   const dateInput = (name: RestrictionTermsFieldName, isOptional: boolean) => (wiring: object) => (
     <TextInput type="date" className="input input--short" {...wiring} {...register(name, isOptional)} />
   );
   return (
     <>
       <fieldset className="fieldset">
-        <legend>The restriction from now on</legend>
+        <legend>{wording.legend}</legend>
         <Field label="What is restricted" error={errors.kind?.message}>
           {(wiring) => (
             <select className="input" {...wiring} {...register('kind', false)}>
@@ -57,11 +84,7 @@ export function RestrictionTermsFields({ register, errors }: Props) {
             </select>
           )}
         </Field>
-        <Field
-          label="Reference"
-          hint="Needed unless it comes from the care plan, for example the varied order’s case number."
-          error={errors.authorityReference?.message}
-        >
+        <Field label="Reference" hint={wording.referenceHint} error={errors.authorityReference?.message}>
           {(wiring) => (
             <TextInput
               {...wiring}
@@ -74,11 +97,7 @@ export function RestrictionTermsFields({ register, errors }: Props) {
       </fieldset>
       <fieldset className="fieldset">
         <legend>Dates</legend>
-        <Field
-          label="Changes from"
-          hint="Today or a later date. Until then, what applies now still applies."
-          error={errors.effectiveFrom?.message}
-        >
+        <Field label={wording.fromLabel} hint={wording.fromHint} error={errors.effectiveFrom?.message}>
           {dateInput('effectiveFrom', false)}
         </Field>
         <Field
@@ -88,7 +107,7 @@ export function RestrictionTermsFields({ register, errors }: Props) {
         >
           {dateInput('effectiveTo', true)}
         </Field>
-        <Field label="Next review by (optional)" error={errors.reviewOn?.message}>
+        <Field label={wording.reviewLabel} error={errors.reviewOn?.message}>
           {dateInput('reviewOn', true)}
         </Field>
       </fieldset>
