@@ -118,6 +118,7 @@ export function mondayOf(isoDate: string): string {
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const dayAndTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const wordFormats = new Map<string, Intl.DateTimeFormat>();
 const secondsFormats = new Map<string, Intl.DateTimeFormat>();
 
 function formatIn(
@@ -150,14 +151,49 @@ export function clockTimeWithSeconds(instant: Instant, timeZone: string): string
   }).format(new Date(msOf(instant)));
 }
 
+const dayMonthYearTime: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+
 /** "23 Nov 2026, 14:05" on the home's clock. */
 export function dayAndTime(instant: Instant, timeZone: string): string {
-  return formatIn(dayAndTimeFormats, timeZone, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(msOf(instant)));
+  return formatIn(dayAndTimeFormats, timeZone, dayMonthYearTime).format(new Date(msOf(instant)));
+}
+
+type WallClockWords = Readonly<
+  Record<'weekday' | 'day' | 'month' | 'year' | 'hour' | 'minute' | 'timeZoneName', string>
+>;
+
+/**
+ * An instant's parts on the home's clock, as a person reads them: weekday "Mon", day "26", month
+ * "Oct", year "2026", hour "09", minute "05", and the zone's abbreviation "GMT" or "BST".
+ */
+export function wallClockWords(instant: Instant, timeZone: string): WallClockWords {
+  const format = formatIn(wordFormats, timeZone, {
+    ...dayMonthYearTime,
+    weekday: 'short',
+    timeZoneName: 'short',
+  });
+  const parts: Record<string, string> = {};
+  for (const part of format.formatToParts(new Date(msOf(instant)))) parts[part.type] = part.value;
+  return {
+    weekday: parts.weekday ?? '',
+    day: parts.day ?? '',
+    month: parts.month ?? '',
+    year: parts.year ?? '',
+    hour: parts.hour ?? '00',
+    minute: parts.minute ?? '00',
+    timeZoneName: parts.timeZoneName ?? '',
+  };
+}
+
+/** "Sat, 11 Apr 2026, 14:00" on the home's clock: the day of the week helps when reading back a year. */
+export function weekdayDayAndTime(instant: Instant, timeZone: string): string {
+  const words = wallClockWords(instant, timeZone);
+  return `${words.weekday}, ${words.day} ${words.month} ${words.year}, ${words.hour}:${words.minute}`;
 }

@@ -18,6 +18,8 @@
  * proud of: it means a wrong date was entered, so it is flagged rather than counted as on time.
  */
 
+import { wallClockWords } from '../home-time';
+
 export const defaultContactFormDueHours = 48;
 
 const millisecondsPerHour = 3_600_000;
@@ -123,30 +125,11 @@ export function describeContactFormStatus(status: ContactFormStatus): string {
   }
 }
 
-const localFormats = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * An instant as the home's local time, with the zone's abbreviation so a time near a clock change
  * cannot be misread: "Mon 26 Oct 2026, 11:00 GMT". Europe/London unless the home is elsewhere.
  */
 export function formatDeadlineInstant(isoInstant: string, timeZone = 'Europe/London'): string {
-  let format = localFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
-    localFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(
-    format.formatToParts(new Date(instantOf(isoInstant, 'The time'))).map((part) => [part.type, part.value]),
-  );
+  const parts = wallClockWords(instantOf(isoInstant, 'The time'), timeZone);
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }

@@ -1,24 +1,5 @@
+import { wallClockWords } from '../home-time';
 import { describeSpan } from './contact-form-deadline';
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function partsIn(timeZone: string, instant: Date): Record<string, string> {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, format);
-  }
-  return Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]));
-}
 
 /**
  * When a form is due, as the author needs it while writing: "Due by Mon 26 Oct, 17:30 (in 31
@@ -28,8 +9,8 @@ function partsIn(timeZone: string, instant: Date): Record<string, string> {
  */
 export function describeDueBy(dueAt: string, now: Date, timeZone: string): string {
   const due = new Date(dueAt);
-  const parts = partsIn(timeZone, due);
-  const sameYear = partsIn(timeZone, now).year === parts.year;
+  const parts = wallClockWords(due, timeZone);
+  const sameYear = wallClockWords(now, timeZone).year === parts.year;
   const when = `${parts.weekday} ${parts.day} ${parts.month}${sameYear ? '' : ` ${parts.year}`}, ${parts.hour}:${parts.minute}`;
   const hours = (due.getTime() - now.getTime()) / 3_600_000;
   const left =

@@ -11,6 +11,7 @@ import {
   mondayOf,
   startOfDayIn,
   wallClockToInstant,
+  weekdayDayAndTime,
 } from '../../../shared/home-time';
 
 const london = 'Europe/London';
@@ -130,12 +131,14 @@ describe('calendar dates', () => {
 
 describe('times as the wall clock in the home shows them', () => {
   it.each([
-    ['2026-07-14T13:05:07.000Z', '14:05', '14:05:07', '14 Jul 2026, 14:05'],
-    ['2026-11-23T09:00:00.000Z', '09:00', '09:00:00', '23 Nov 2026, 09:00'],
-    ['2026-07-14T23:30:59.900Z', '00:30', '00:30:59', '15 Jul 2026, 00:30'],
-  ])('%s', (instant, time, toTheSecond, full) => {
+    ['2026-07-14T13:05:07.000Z', '14:05', '14:05:07', '14 Jul 2026, 14:05', 'Tue, 14 Jul 2026, 14:05'],
+    ['2026-11-23T09:00:00.000Z', '09:00', '09:00:00', '23 Nov 2026, 09:00', 'Mon, 23 Nov 2026, 09:00'],
+    // Past midnight in British Summer Time: the next day on the home's clock, still the 14th in UTC.
+    ['2026-07-14T23:30:59.900Z', '00:30', '00:30:59', '15 Jul 2026, 00:30', 'Wed, 15 Jul 2026, 00:30'],
+  ])('%s', (instant, time, toTheSecond, full, withWeekday) => {
     expect(clockTime(instant, london)).toBe(time);
     expect(clockTimeWithSeconds(instant, london)).toBe(toTheSecond);
     expect(dayAndTime(instant, london)).toBe(full);
+    expect(weekdayDayAndTime(instant, london)).toBe(withWeekday);
   });
 });

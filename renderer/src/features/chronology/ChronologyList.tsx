@@ -5,7 +5,7 @@ import type { ChronologyEntry } from '../../db/repositories/chronology-entries';
 import { hashFor } from '../../common/routes';
 import { visitHref } from '../visits';
 import { entryWords } from './chronology-words';
-import { whenText } from './chronology-time';
+import { weekdayDayAndTime } from '@shared/home-time';
 
 const rowHeight = 68;
 
@@ -96,7 +96,7 @@ export function ChronologyList({ entries, youngPersonId, label, personName, time
               aria-setsize={entries.length}
             >
               <time className="chronology__when" dateTime={entry.at}>
-                {whenText(entry.at, timeZone)}
+                {weekdayDayAndTime(entry.at, timeZone)}
               </time>
               <span className="chronology__kind">{chronologyKindLabels[entry.kind]}</span>
               <span className="chronology__what">

@@ -1,10 +1,9 @@
 import type { ReportContent } from '@shared/ipc/channels/documents';
 import { chronologyKindLabels, type ChronologyFilter } from '@shared/rules/chronology';
-import { calendarDateOf } from '@shared/home-time';
+import { calendarDateOf, weekdayDayAndTime } from '@shared/home-time';
 import { formatUkDate } from '@shared/format-dates';
 import type { ChronologyEntry } from '../../db/repositories/chronology-entries';
 import { entryWords } from './chronology-words';
-import { whenText } from './chronology-time';
 
 /** The most lines one table of a signed report takes (the report's own limit). */
 const rowsPerTable = 2_000;
@@ -34,7 +33,7 @@ export function chronologyLine(
 ): [string, string, string] {
   const words = entryWords(entry, context);
   return [
-    whenText(entry.at, context.timeZone),
+    weekdayDayAndTime(entry.at, context.timeZone),
     `${chronologyKindLabels[entry.kind]}: ${words.title}`,
     words.detail,
   ];

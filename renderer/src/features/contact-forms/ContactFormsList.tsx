@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { dayAndTime } from '@shared/home-time';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import type {
   ContactFormListFilter,
@@ -16,25 +17,6 @@ const statusText: Readonly<Record<ContactFormListItem['status'], string>> = {
 };
 
 const rowHeight = 52;
-
-const whenFormats = new Map<string, Intl.DateTimeFormat>();
-/** "2 Dec 2026, 17:00" on the home's clock: short enough for a column. */
-function when(instant: string, timeZone: string): string {
-  let format = whenFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    whenFormats.set(timeZone, format);
-  }
-  return format.format(new Date(instant));
-}
 
 type Props = {
   readonly filter: ContactFormListFilter;
@@ -119,7 +101,7 @@ export function ContactFormsList({ filter, label, youngPersonName, staffName, ti
                     </span>
                     <span>{youngPersonName(item.youngPersonId)}</span>
                     <span>{item.kind ? contactKindLabels[item.kind] : 'Not recorded'}</span>
-                    <span>{when(item.contactStartedAt ?? item.contactEndedAt, timeZone)}</span>
+                    <span>{dayAndTime(item.contactStartedAt ?? item.contactEndedAt, timeZone)}</span>
                     <span>{staffName(item.authorId)}</span>
                     <span>
                       <span
