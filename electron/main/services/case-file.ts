@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import { writeFileExclusively } from './atomic-file';
+import { errorCodeOf, fileFailureKind } from './file-failure-kind';
 
 /**
  * Writes signed copies into the case-file folder chosen in Settings, as
@@ -83,45 +84,33 @@ export function safeSegment(text: string): string | undefined {
   return windowsDeviceNames.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
-const unavailableCodes = new Set([
-  'ENOENT',
-  'ENOTDIR',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'ETIMEDOUT',
-  'ENOTCONN',
-  'ESTALE',
-  'ENETUNREACH',
-  'EIO',
-]);
-const fullCodes = new Set(['ENOSPC', 'EDQUOT']);
-const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
-
 function failureFor(error: unknown): {
   readonly ok: false;
   readonly error: { code: CaseFileFailure; message: string };
 } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const queued = 'The form is signed and safe in the app; the copy will be tried again.';
-  if (fullCodes.has(code))
-    return fail(
-      'disk-full',
-      `The case-file folder is full, so the copy could not be saved there. ${queued} Ask for space to be freed.`,
-    );
-  if (permissionCodes.has(code))
-    return fail(
-      'no-permission',
-      `This computer is not allowed to save in the case-file folder. ${queued} Ask whoever manages the folder to give this computer access.`,
-    );
-  if (unavailableCodes.has(code))
-    return fail(
-      'folder-unavailable',
-      `The case-file folder cannot be reached just now (is the network drive connected?). ${queued}`,
-    );
-  return fail(
-    'write-failed',
-    `The copy could not be saved in the case-file folder (${code || 'unknown error'}). ${queued}`,
-  );
+  switch (fileFailureKind(error)) {
+    case 'disk-full':
+      return fail(
+        'disk-full',
+        `The case-file folder is full, so the copy could not be saved there. ${queued} Ask for space to be freed.`,
+      );
+    case 'no-permission':
+      return fail(
+        'no-permission',
+        `This computer is not allowed to save in the case-file folder. ${queued} Ask whoever manages the folder to give this computer access.`,
+      );
+    case 'folder-unavailable':
+      return fail(
+        'folder-unavailable',
+        `The case-file folder cannot be reached just now (is the network drive connected?). ${queued}`,
+      );
+    case 'write-failed':
+      return fail(
+        'write-failed',
+        `The copy could not be saved in the case-file folder (${errorCodeOf(error) || 'unknown error'}). ${queued}`,
+      );
+  }
 }
 
 /** The relative path for a copy, or why the data cannot make a safe one. */

@@ -32,6 +32,7 @@ import type { HomeAuthority } from './authority/home-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
 import { verifyPdfSignature } from './signing/verify-pdf-signature';
+import { errorCodeOf, fileFailureKind, type FileFailureKind } from './file-failure-kind';
 
 /**
  * Signed documents for the renderer (shared/ipc/channels/documents.ts and signing.ts): keys, the
@@ -64,43 +65,32 @@ export type DocumentsServiceOptions = {
   readonly log?: (message: string, detail?: unknown) => void;
 };
 
-type FileFailureCode = 'disk-full' | 'no-permission' | 'folder-unavailable' | 'write-failed';
-
-const unavailableCodes = new Set([
-  'ENOENT',
-  'ENOTDIR',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'ETIMEDOUT',
-  'ENOTCONN',
-  'ESTALE',
-  'ENETUNREACH',
-  'EIO',
-]);
-
-function fileFailure(error: unknown, where: string): { code: FileFailureCode; message: string } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+function fileFailure(error: unknown, where: string): { code: FileFailureKind; message: string } {
   const place = where.charAt(0).toLowerCase() + where.slice(1);
   const Place = where.charAt(0).toUpperCase() + where.slice(1);
-  if (code === 'ENOSPC' || code === 'EDQUOT')
-    return {
-      code: 'disk-full',
-      message: `${Place} is full, so the file could not be saved there. Free some space and try again.`,
-    };
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return {
-      code: 'no-permission',
-      message: `This computer is not allowed to save in ${place}. Choose another folder, or ask for access.`,
-    };
-  if (unavailableCodes.has(code))
-    return {
-      code: 'folder-unavailable',
-      message: `${Place} cannot be reached just now (is the drive connected?). Try again or choose another folder.`,
-    };
-  return {
-    code: 'write-failed',
-    message: `The file could not be saved in ${place} (${code || 'unknown error'}). Try again.`,
-  };
+  const code = fileFailureKind(error);
+  switch (code) {
+    case 'disk-full':
+      return {
+        code,
+        message: `${Place} is full, so the file could not be saved there. Free some space and try again.`,
+      };
+    case 'no-permission':
+      return {
+        code,
+        message: `This computer is not allowed to save in ${place}. Choose another folder, or ask for access.`,
+      };
+    case 'folder-unavailable':
+      return {
+        code,
+        message: `${Place} cannot be reached just now (is the drive connected?). Try again or choose another folder.`,
+      };
+    case 'write-failed':
+      return {
+        code,
+        message: `The file could not be saved in ${place} (${errorCodeOf(error) || 'unknown error'}). Try again.`,
+      };
+  }
 }
 
 const folderSettingSchema = z.object({ folder: z.string().min(1) });

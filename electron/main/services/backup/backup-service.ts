@@ -26,6 +26,7 @@ import {
   type BackupFileSystem,
   type BackupFileWriter,
 } from './backup-files';
+import { errorCodeOf, fileFailureKind, isPermissionFailure } from '../file-failure-kind';
 
 /** The system dialogs the service needs; Electron's in the app, fixed answers in the tests. */
 export type BackupDialogs = {
@@ -52,20 +53,6 @@ const storedSettingsSchema = backupSettingsSchema
   .omit({ folderIsDefault: true, folder: true })
   .extend({ folder: z.string().min(1).optional() });
 
-const unavailableCodes = new Set([
-  'ENOENT',
-  'ENOTDIR',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'ETIMEDOUT',
-  'ENOTCONN',
-  'ESTALE',
-  'ENETUNREACH',
-  'EIO',
-]);
-const fullCodes = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
-const permissionCodes = new Set(['EACCES', 'EPERM', 'EROFS']);
-
 const failed = (code: BackupFailureCode, message: string): BackupFailure => ({
   outcome: 'failed',
   code,
@@ -74,27 +61,29 @@ const failed = (code: BackupFailureCode, message: string): BackupFailure => ({
 
 /** A write failure as words a person can act on; nothing is half-written (the partial file goes). */
 export function writeFailure(error: unknown): BackupFailure {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
   const kept = 'Your records are safe in the app; nothing was changed.';
-  if (fullCodes.has(code))
-    return failed(
-      'disk-full',
-      `The backup folder is full, so the backup could not be saved. ${kept} Free some space or choose another folder, then back up again.`,
-    );
-  if (permissionCodes.has(code))
-    return failed(
-      'no-permission',
-      `This computer is not allowed to save in the backup folder. ${kept} Ask whoever manages the folder for access, or choose another folder.`,
-    );
-  if (unavailableCodes.has(code))
-    return failed(
-      'folder-unavailable',
-      `The backup folder cannot be reached just now (is the network drive connected?). ${kept} Try again when it is back.`,
-    );
-  return failed(
-    'write-failed',
-    `The backup could not be saved (${code || 'unknown error'}). ${kept} Try again.`,
-  );
+  switch (fileFailureKind(error)) {
+    case 'disk-full':
+      return failed(
+        'disk-full',
+        `The backup folder is full, so the backup could not be saved. ${kept} Free some space or choose another folder, then back up again.`,
+      );
+    case 'no-permission':
+      return failed(
+        'no-permission',
+        `This computer is not allowed to save in the backup folder. ${kept} Ask whoever manages the folder for access, or choose another folder.`,
+      );
+    case 'folder-unavailable':
+      return failed(
+        'folder-unavailable',
+        `The backup folder cannot be reached just now (is the network drive connected?). ${kept} Try again when it is back.`,
+      );
+    case 'write-failed':
+      return failed(
+        'write-failed',
+        `The backup could not be saved (${errorCodeOf(error) || 'unknown error'}). ${kept} Try again.`,
+      );
+  }
 }
 
 /** `family-links-backup-2026-11-29T21-30-05Z-manual.flbackup`: sorts by time, says why it was made. */
@@ -194,9 +183,9 @@ export function createBackupService(options: BackupServiceOptions) {
     try {
       reader = await fs.openForReading(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (code === 'ENOENT') return failed('not-found', 'That backup is no longer in the folder.');
-      if (permissionCodes.has(code))
+      if (errorCodeOf(error) === 'ENOENT')
+        return failed('not-found', 'That backup is no longer in the folder.');
+      if (isPermissionFailure(error))
         return failed(
           'no-permission',
           'This computer is not allowed to read that backup. Ask whoever manages the folder for access.',
