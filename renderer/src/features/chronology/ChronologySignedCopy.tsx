@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { fail, type Result } from '@shared/result';
 import {
   disclosureReasonFormSchema,
@@ -7,13 +6,11 @@ import {
   type DisclosureRequest,
 } from '@shared/schemas/disclosures';
 import type { ReportContent } from '@shared/ipc/channels/documents';
-import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
-import { DisclosureReasonDialog } from '../disclosures';
-import { useSigner } from '../../security/useSigner';
+import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { useSignerPassword } from '../../security/useSignerPassword';
 import { useChronologyExports } from './useChronologyExports';
 
 type Props = {
@@ -38,36 +35,11 @@ export function ChronologySignedCopy({
   suggestedFileName,
   onDone,
 }: Props) {
-  const unlock = useSigner();
   const exports = useChronologyExports();
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const [passwordError, setPasswordError] = useState<string | undefined>();
-  const [isWorking, setIsWorking] = useState(false);
-  const [signer, setSigner] = useState<SignerInput | undefined>();
+  const signing = useSignerPassword();
+  const signer = signing.signer;
   const what = `Signed PDF of ${youngPersonName}’s chronology`;
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf', youngPersonId } : undefined;
-
-  const begin = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(undefined);
-    setPasswordError(undefined);
-    if (password === '') {
-      setPasswordError('Enter your password to sign.');
-      return;
-    }
-    setIsWorking(true);
-    const unlocked = await unlock(password);
-    setIsWorking(false);
-    if (!unlocked.ok) {
-      if (unlocked.error.code === 'wrong-password')
-        setPasswordError(unlocked.error.fields?.['password'] ?? unlocked.error.message);
-      setProblem(unlocked.error.message);
-      return;
-    }
-    setPassword('');
-    setSigner(unlocked.value);
-  };
 
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
     const why = disclosureReasonFormSchema.safeParse(answer);
@@ -86,7 +58,7 @@ export function ChronologySignedCopy({
     const outcome = reply.value;
     switch (outcome.outcome) {
       case 'cancelled':
-        setSigner(undefined);
+        signing.forget();
         onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
         return fail('invalid', 'Nothing was saved.');
       case 'refused':
@@ -103,7 +75,7 @@ export function ChronologySignedCopy({
           sha256: outcome.sha256,
           disclosureId: recorded.value.id,
         });
-        setSigner(undefined);
+        signing.forget();
         onDone({
           tone: 'success',
           text: `Signed copy saved as ${outcome.fileName}, signed by ${outcome.signerName}. It is recorded in the disclosure log.`,
@@ -133,34 +105,8 @@ export function ChronologySignedCopy({
         A PDF of the chronology as it is filtered now, signed with your own certificate, so any later change
         to the file shows.
       </p>
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
-      <form
-        className="form"
-        aria-label="Sign the chronology"
-        noValidate
-        onSubmit={(event) => void begin(event)}
-      >
-        <Field label="Your password" hint="Signing needs your password again." error={passwordError}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isWorking || signer !== undefined}>
-            {isWorking ? 'Checking…' : 'Sign and save PDF'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
-      </form>
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => setSigner(undefined)} />
+      <SignerPasswordForm label="Sign the chronology" signing={signing} onCancel={() => onDone(undefined)} />
+      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
     </div>
   );
 }

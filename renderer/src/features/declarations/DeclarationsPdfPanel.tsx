@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { fail, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
 import {
@@ -8,15 +7,13 @@ import {
   type DisclosureRequest,
 } from '@shared/schemas/disclosures';
 import type { StaffMember } from '@shared/schemas/staff';
-import type { SignerInput } from '@shared/ipc/channels/signing';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
-import { DisclosureReasonDialog } from '../disclosures';
+import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
 import { useHomeSettings } from '../../common/useHomeSettings';
-import { useSigner } from '../../security/useSigner';
+import { useSignerPassword } from '../../security/useSignerPassword';
 import { declarationsFileName, declarationsReport } from './declarations-report';
 import { useDeclarationsPdf } from './useDeclarationsPdf';
 
@@ -34,38 +31,13 @@ export function DeclarationsPdfPanel(props: {
   readonly onDone: (message: string | undefined) => void;
 }) {
   const session = useSession();
-  const unlock = useSigner();
   const { state } = useHomeSettings();
   const pdf = useDeclarationsPdf();
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | undefined>();
-  const [passwordError, setPasswordError] = useState<string | undefined>();
-  const [isWorking, setIsWorking] = useState(false);
-  const [signer, setSigner] = useState<SignerInput | undefined>();
+  const signing = useSignerPassword();
+  const signer = signing.signer;
   const home = state.isLoading ? undefined : state.home;
   const what = `Signed PDF of ${props.member.name}’s declarations (${props.declarations.length}) for the staff file`;
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
-
-  const begin = async (event: FormEvent) => {
-    event.preventDefault();
-    setProblem(undefined);
-    setPasswordError(undefined);
-    if (password === '') {
-      setPasswordError('Enter your password to sign.');
-      return;
-    }
-    setIsWorking(true);
-    const unlocked = await unlock(password);
-    setIsWorking(false);
-    if (!unlocked.ok) {
-      if (unlocked.error.code === 'wrong-password')
-        setPasswordError(unlocked.error.fields?.['password'] ?? unlocked.error.message);
-      setProblem(unlocked.error.message);
-      return;
-    }
-    setPassword('');
-    setSigner(unlocked.value);
-  };
 
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
     const why = disclosureReasonFormSchema.safeParse(answer);
@@ -93,7 +65,7 @@ export function DeclarationsPdfPanel(props: {
     const outcome = reply.value;
     switch (outcome.outcome) {
       case 'cancelled':
-        setSigner(undefined);
+        signing.forget();
         props.onDone('Nothing was saved: the save was cancelled.');
         return fail('invalid', 'Nothing was saved.');
       case 'refused':
@@ -108,7 +80,7 @@ export function DeclarationsPdfPanel(props: {
           signerName: outcome.signerName,
           disclosureId: recorded.value.id,
         });
-        setSigner(undefined);
+        signing.forget();
         props.onDone(`Signed PDF saved as ${outcome.fileName}. It is recorded in the disclosure log.`);
         return recorded;
       }
@@ -137,34 +109,12 @@ export function DeclarationsPdfPanel(props: {
           : `All ${props.declarations.length} of ${props.member.name}’s declarations, with their reviews.`}{' '}
         It is signed with your own certificate, so any later change to the file shows.
       </p>
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
-      <form
-        className="form"
-        aria-label="Sign the declarations PDF"
-        noValidate
-        onSubmit={(event) => void begin(event)}
-      >
-        <Field label="Your password" hint="Signing needs your password again." error={passwordError}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isWorking || signer !== undefined}>
-            {isWorking ? 'Checking…' : 'Sign and save PDF'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => props.onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
-      </form>
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => setSigner(undefined)} />
+      <SignerPasswordForm
+        label="Sign the declarations PDF"
+        signing={signing}
+        onCancel={() => props.onDone(undefined)}
+      />
+      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
     </section>
   );
 }

@@ -1,0 +1,44 @@
+import type { SignerPassword } from '../../security/useSignerPassword';
+import { Banner } from '../../ui/Banner';
+import { Field, TextInput } from '../../ui/Field';
+
+type Props = {
+  /** The form's accessible name, saying what is being signed. */
+  readonly label: string;
+  readonly signing: SignerPassword;
+  readonly onCancel: () => void;
+};
+
+/** "Your password" and "Sign and save PDF": the first step of every signed copy made on request. */
+export function SignerPasswordForm({ label, signing, onCancel }: Props) {
+  return (
+    <>
+      {signing.problem ? <Banner tone="error">{signing.problem}</Banner> : null}
+      <form className="form" aria-label={label} noValidate onSubmit={(event) => void signing.begin(event)}>
+        <Field label="Your password" hint="Signing needs your password again." error={signing.passwordError}>
+          {(wiring) => (
+            <TextInput
+              {...wiring}
+              type="password"
+              autoComplete="current-password"
+              value={signing.password}
+              onChange={(event) => signing.setPassword(event.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form__actions">
+          <button
+            type="submit"
+            className="button"
+            disabled={signing.isWorking || signing.signer !== undefined}
+          >
+            {signing.isWorking ? 'Checking…' : 'Sign and save PDF'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
