@@ -138,3 +138,38 @@ export function typedTimeSchema(what: string) {
     return z.NEVER;
   });
 }
+
+/** A from–to pair of typed dates, as a filter reads them: each day when it is a good one, and what is wrong. */
+export type TypedDateRange = {
+  readonly fromDate: string | undefined;
+  readonly toDate: string | undefined;
+  readonly fromProblem: string | undefined;
+  readonly toProblem: string | undefined;
+};
+
+function typedDateProblem(text: string, what: string): string | undefined {
+  const read = readTypedDate(text);
+  if (read.kind === 'date' || read.kind === 'empty') return undefined;
+  return `Enter ${what} as day/month/year, for example 26/10/2026.`;
+}
+
+/**
+ * Reads a "from" and "to" typed into a filter. An empty box is no limit; a date that cannot be read,
+ * or a last day before the first, is named in words with the fix and is not used.
+ */
+export function readTypedDateRange(fromText: string, toText: string): TypedDateRange {
+  const from = readTypedDate(fromText);
+  const to = readTypedDate(toText);
+  const fromProblem = typedDateProblem(fromText, 'the first day');
+  const toProblem =
+    typedDateProblem(toText, 'the last day') ??
+    (from.kind === 'date' && to.kind === 'date' && to.isoDate < from.isoDate
+      ? 'The last day is before the first. Make it the same day or later.'
+      : undefined);
+  return {
+    fromDate: from.kind === 'date' && !fromProblem ? from.isoDate : undefined,
+    toDate: to.kind === 'date' && !toProblem ? to.isoDate : undefined,
+    fromProblem,
+    toProblem,
+  };
+}

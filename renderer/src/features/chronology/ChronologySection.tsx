@@ -6,10 +6,11 @@ import {
   type ChronologyFilter,
   type ChronologyKind,
 } from '@shared/rules/chronology';
-import { readTypedDate } from '@shared/schemas/typed-date-time';
+import { readTypedDateRange } from '@shared/schemas/typed-date-time';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { calendarDateOf } from '@shared/home-time';
-import { Field, TextInput } from '../../ui/Field';
+import { DateRangeFields } from '../../ui/DateRangeFields';
+import { Field } from '../../ui/Field';
 import { Banner } from '../../ui/Banner';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -25,13 +26,6 @@ import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
 const blank: Typed = { kind: '', personId: '', from: '', to: '' };
-
-/** A typed date's problem, in words that name the field and the fix; undefined when it is fine or empty. */
-function dateProblem(text: string, what: string): string | undefined {
-  const read = readTypedDate(text);
-  if (read.kind === 'date' || read.kind === 'empty') return undefined;
-  return `Enter ${what} as day/month/year, for example 26/10/2026.`;
-}
 
 type Props = {
   readonly youngPersonId: string;
@@ -81,16 +75,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
   const family = useFamilyOf(youngPersonId);
   const [typed, setTyped] = useState<Typed>(blank);
 
-  const from = readTypedDate(typed.from);
-  const to = readTypedDate(typed.to);
-  const fromProblem = dateProblem(typed.from, 'the first day');
-  const toProblem =
-    dateProblem(typed.to, 'the last day') ??
-    (from.kind === 'date' && to.kind === 'date' && to.isoDate < from.isoDate
-      ? 'The last day is before the first. Make it the same day or later.'
-      : undefined);
-  const fromDate = from.kind === 'date' && !fromProblem ? from.isoDate : undefined;
-  const toDate = to.kind === 'date' && !toProblem ? to.isoDate : undefined;
+  const { fromDate, toDate, fromProblem, toProblem } = readTypedDateRange(typed.from, typed.to);
   const filter = useMemo<ChronologyFilter>(
     () => ({
       kinds: typed.kind ? [typed.kind] : undefined,
@@ -200,28 +185,16 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
             </select>
           )}
         </Field>
-        <Field label="From" hint="Day/month/year." error={fromProblem}>
-          {(wiring) => (
-            <TextInput
-              className="input input--short"
-              autoComplete="off"
-              value={typed.from}
-              onChange={set('from')}
-              {...wiring}
-            />
-          )}
-        </Field>
-        <Field label="To" hint="Day/month/year." error={toProblem}>
-          {(wiring) => (
-            <TextInput
-              className="input input--short"
-              autoComplete="off"
-              value={typed.to}
-              onChange={set('to')}
-              {...wiring}
-            />
-          )}
-        </Field>
+        <DateRangeFields
+          fromLabel="From"
+          toLabel="To"
+          from={typed.from}
+          to={typed.to}
+          fromProblem={fromProblem}
+          toProblem={toProblem}
+          onFromChange={(text) => setTyped((current) => ({ ...current, from: text }))}
+          onToChange={(text) => setTyped((current) => ({ ...current, to: text }))}
+        />
         <div className="chronology__clear">
           <button type="button" className="button button--secondary" onClick={() => setTyped(blank)}>
             Clear the filters

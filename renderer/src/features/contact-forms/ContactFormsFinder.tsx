@@ -5,9 +5,10 @@ import {
   contactFormListStatusLabels,
   type ContactFormListStatus,
 } from '@shared/rules/contact-form-list-status';
-import { readTypedDate } from '@shared/schemas/typed-date-time';
+import { readTypedDateRange } from '@shared/schemas/typed-date-time';
 import type { ContactFormListFilter } from '../../db/repositories/contact-form-list-repository';
 import { displayName } from '@shared/display-names';
+import { DateRangeFields } from '../../ui/DateRangeFields';
 import { Field, TextInput } from '../../ui/Field';
 import { addDays, startOfDayIn } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -43,13 +44,6 @@ const blank: Typed = {
   to: '',
 };
 
-/** A typed date's problem, in words that name the field and the fix; undefined when it is fine or empty. */
-function dateProblem(text: string, what: string): string | undefined {
-  const read = readTypedDate(text);
-  if (read.kind === 'date' || read.kind === 'empty') return undefined;
-  return `Enter ${what} as day/month/year, for example 26/10/2026.`;
-}
-
 /**
  * Finding a form again: every form this person may see, narrowed by reference, young person,
  * author, kind, status and the dates of the contact, in a list that reads a page at a time.
@@ -66,22 +60,15 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
     return () => window.clearTimeout(timer);
   }, [typed.reference]);
 
-  const from = readTypedDate(typed.from);
-  const to = readTypedDate(typed.to);
-  const fromProblem = dateProblem(typed.from, 'the first day');
-  const toProblem =
-    dateProblem(typed.to, 'the last day') ??
-    (from.kind === 'date' && to.kind === 'date' && to.isoDate < from.isoDate
-      ? 'The last day is before the first. Make it the same day or later.'
-      : undefined);
+  const { fromDate, toDate, fromProblem, toProblem } = readTypedDateRange(typed.from, typed.to);
   const filter: ContactFormListFilter = {
     youngPersonId: youngPersonId ?? (typed.youngPersonId || undefined),
     authorId: typed.authorId || undefined,
     kind: typed.kind || undefined,
     status: typed.status || undefined,
     reference: reference.trim() || undefined,
-    contactFrom: from.kind === 'date' && !fromProblem ? startOfDayIn(from.isoDate, timeZone) : undefined,
-    contactTo: to.kind === 'date' && !toProblem ? startOfDayIn(addDays(to.isoDate, 1), timeZone) : undefined,
+    contactFrom: fromDate ? startOfDayIn(fromDate, timeZone) : undefined,
+    contactTo: toDate ? startOfDayIn(addDays(toDate, 1), timeZone) : undefined,
   };
   const set = (field: keyof Typed) => (event: { target: { value: string } }) =>
     setTyped((current) => ({ ...current, [field]: event.target.value }));
@@ -166,28 +153,16 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
             </select>
           )}
         </Field>
-        <Field label="Contacts from" hint="Day/month/year." error={fromProblem}>
-          {(wiring) => (
-            <TextInput
-              className="input input--short"
-              autoComplete="off"
-              value={typed.from}
-              onChange={set('from')}
-              {...wiring}
-            />
-          )}
-        </Field>
-        <Field label="Contacts to" hint="Day/month/year." error={toProblem}>
-          {(wiring) => (
-            <TextInput
-              className="input input--short"
-              autoComplete="off"
-              value={typed.to}
-              onChange={set('to')}
-              {...wiring}
-            />
-          )}
-        </Field>
+        <DateRangeFields
+          fromLabel="Contacts from"
+          toLabel="Contacts to"
+          from={typed.from}
+          to={typed.to}
+          fromProblem={fromProblem}
+          toProblem={toProblem}
+          onFromChange={(text) => setTyped((current) => ({ ...current, from: text }))}
+          onToChange={(text) => setTyped((current) => ({ ...current, to: text }))}
+        />
         <div className="form-finder__clear">
           <button type="button" className="button button--secondary" onClick={() => setTyped(blank)}>
             Clear the filters

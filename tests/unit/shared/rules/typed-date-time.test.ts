@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   optionalTypedDateSchema,
   readTypedDate,
+  readTypedDateRange,
   readTypedTime,
   typedDateSchema,
   typedTimeSchema,
@@ -104,5 +105,44 @@ describe('a time of day as staff type it', () => {
     expect(wrong.success ? '' : wrong.error.issues[0]?.message).toBe(
       'Enter the time it started on the 24-hour clock, for example 18:30 (or 6.30pm).',
     );
+  });
+});
+
+describe('a from-to pair typed into a filter', () => {
+  it('empty boxes are no limit and no problem', () => {
+    expect(readTypedDateRange('', ' ')).toEqual({
+      fromDate: undefined,
+      toDate: undefined,
+      fromProblem: undefined,
+      toProblem: undefined,
+    });
+  });
+
+  it('reads both days', () => {
+    expect(readTypedDateRange('1/9/2026', '31/12/2026')).toMatchObject({
+      fromDate: '2026-09-01',
+      toDate: '2026-12-31',
+    });
+  });
+
+  it('a half-typed date is named, not used, and the other day still applies', () => {
+    const range = readTypedDateRange('26/10', '31/12/2026');
+    expect(range.fromDate).toBeUndefined();
+    expect(range.fromProblem).toBe('Enter the first day as day/month/year, for example 26/10/2026.');
+    expect(range.toDate).toBe('2026-12-31');
+  });
+
+  it('a day that does not exist is a problem', () => {
+    expect(readTypedDateRange('', '31/2/2027').toProblem).toBe(
+      'Enter the last day as day/month/year, for example 26/10/2026.',
+    );
+  });
+
+  it('a last day before the first is refused in words; the same day is fine', () => {
+    const backwards = readTypedDateRange('2/9/2026', '1/9/2026');
+    expect(backwards.toProblem).toBe('The last day is before the first. Make it the same day or later.');
+    expect(backwards.toDate).toBeUndefined();
+    expect(backwards.fromDate).toBe('2026-09-02');
+    expect(readTypedDateRange('1/9/2026', '1/9/2026').toDate).toBe('2026-09-01');
   });
 });
