@@ -9,9 +9,17 @@ import { panAlertRepository } from './pan-alert-repository';
 
 export type AlertNotQueued = 'alert-not-queued';
 
-/** What the person reads when a change's PAN alert cannot be queued: the change was not saved either. */
-export const alertNotQueuedMessage =
-  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, tell the manager.';
+/**
+ * What the person reads when a change's PAN alert cannot be queued: the change was not saved
+ * either. Care staff and tutors take it to the manager; the manager is the one they would tell, so
+ * the manager is told what to look at instead (a full disk is the usual cause).
+ */
+export function alertNotQueuedMessage(session: Pick<Session, 'roles'>): string {
+  const whatNext = session.roles.includes('registeredManager')
+    ? 'note the time and have this computer’s free disk space checked before trying again.'
+    : 'tell the manager.';
+  return `The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, ${whatNext}`;
+}
 
 /**
  * PAN alerts made ready to join a change: put `events` and `writes` into the change's own
@@ -39,7 +47,7 @@ export async function panAlertsForChange(
   requests: readonly PanAlertRequest[],
   clock?: () => Date,
 ): Promise<Result<AlertsForChange, AlertNotQueued>> {
-  const refusal = fail('alert-not-queued', alertNotQueuedMessage);
+  const refusal = fail('alert-not-queued', alertNotQueuedMessage(session));
   const alerts = panAlertRepository(db, clock);
   const events: AuditEventInput[] = [];
   const writes: WriteStep<AlertNotQueued>[] = [];

@@ -18,8 +18,11 @@ afterEach(() => {
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const clock = () => now;
-const notSaved =
-  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, tell the manager.';
+const notSavedStart =
+  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, ';
+// Staff are sent to the manager; the manager, who has nobody above them in the app, is told what to check.
+const notSaved = `${notSavedStart}note the time and have this computer’s free disk space checked before trying again.`;
+const notSavedForStaff = `${notSavedStart}tell the manager.`;
 
 async function setUp() {
   const home = await panAlertHome();
@@ -163,8 +166,8 @@ describe('every change that alerts the PAN group keeps to it', () => {
       context,
     );
 
-    expect(booked.ok ? 'booked' : booked.error.message).toBe(notSaved);
-    expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe(notSaved);
+    expect(booked.ok ? 'booked' : booked.error.message).toBe(notSavedForStaff);
+    expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe(notSavedForStaff);
     expect(await db!.visits.count()).toBe(1);
     expect(await db!.visits.get(kept[0]!.id)).toEqual(keptRow);
   });
@@ -215,7 +218,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
       now,
     );
 
-    expect(result.ok ? 'filed' : result.error.message).toBe(notSaved);
+    expect(result.ok ? 'filed' : result.error.message).toBe(notSavedForStaff);
     expect(sign).not.toHaveBeenCalled();
     expect((await forms.get(tutor, form.id))?.status).toBe('draft');
   });
@@ -248,7 +251,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
       now,
     );
 
-    expect(result.ok ? 'filed' : result.error.message).toBe(notSaved);
+    expect(result.ok ? 'filed' : result.error.message).toBe(notSavedForStaff);
     expect((await forms.get(tutor, form.id))?.status).toBe('draft');
     expect(await db!.outbox.count()).toBe(0);
   });
