@@ -49,3 +49,8 @@ export function Field({ label, hint, error, children }: FieldProps) {
 export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input className="input" {...props} />;
 }
+
+/** A date box: the browser's own date control, short because a date is short. */
+export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+  return <input type="date" className="input input--short" {...props} />;
+}

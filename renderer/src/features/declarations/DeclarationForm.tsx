@@ -8,7 +8,7 @@ import {
   type DeclarationForm as DeclarationFormValues,
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -72,15 +72,7 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
           )}
         </Field>
         <Field label="When did it happen?" error={errors.happenedOn?.message}>
-          {(wiring) => (
-            <TextInput
-              type="date"
-              className="input input--short"
-              max={today}
-              {...wiring}
-              {...form.register('happenedOn')}
-            />
-          )}
+          {(wiring) => <DateInput max={today} {...wiring} {...form.register('happenedOn')} />}
         </Field>
         <Field
           label="What happened"

@@ -7,7 +7,7 @@ import {
   type DeclarationReview,
 } from '@shared/schemas/declarations';
 import { formatUkDate } from '@shared/format-dates';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, DateInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -68,12 +68,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
         </p>
         <Field label="Discussed in supervision on (optional)" error={errors.supervisionOn?.message}>
           {(wiring) => (
-            <TextInput
-              type="date"
-              className="input input--short"
-              {...wiring}
-              {...form.register('supervisionOn', { setValueAs: blankAsUndefined })}
-            />
+            <DateInput {...wiring} {...form.register('supervisionOn', { setValueAs: blankAsUndefined })} />
           )}
         </Field>
         <Field

@@ -14,7 +14,7 @@ import {
   type ContactArrangementFormInput,
   type ContactArrangementForm as FormValues,
 } from '@shared/schemas/contact-plans';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -192,51 +192,23 @@ export function ContactArrangementForm({
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('agreedByName')} />}
           </Field>
           <Field label="Agreed on" error={errors.agreedOn?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('agreedOn')}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('agreedOn')} />}
           </Field>
         </fieldset>
         <fieldset className="fieldset">
           <legend>Dates</legend>
           <Field label="Starts on" error={errors.startsOn?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('startsOn')}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('startsOn')} />}
           </Field>
           <Field label="Review by (optional)" error={errors.reviewOn?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('reviewOn', optional)}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('reviewOn', optional)} />}
           </Field>
           <Field
             label="Ends on (optional)"
             hint="Leave empty if it has no end date."
             error={errors.endsOn?.message}
           >
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('endsOn', optional)}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('endsOn', optional)} />}
           </Field>
         </fieldset>
         <div className="form__actions">

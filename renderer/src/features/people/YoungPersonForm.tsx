@@ -8,7 +8,7 @@ import {
   type YoungPersonForm as FormOutput,
 } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -89,14 +89,7 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
             {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('preferredName')} />}
           </Field>
           <Field label="Date of birth" error={errors.dateOfBirth?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('dateOfBirth')}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('dateOfBirth')} />}
           </Field>
           <Field label="Case number" hint="As on their case file." error={errors.caseNumber?.message}>
             {(wiring) => (
@@ -112,28 +105,14 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
         <fieldset className="fieldset">
           <legend>Placement</legend>
           <Field label="Placement started" error={errors.placementStartsOn?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('placementStartsOn')}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('placementStartsOn')} />}
           </Field>
           <Field
             label="Placement ends (optional)"
             hint="Leave empty if no end date is planned."
             error={errors.placementEndsOn?.message}
           >
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('placementEndsOn', optional)}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('placementEndsOn', optional)} />}
           </Field>
           <Field label="Placing authority (optional)" error={errors.placingAuthority?.message}>
             {(wiring) => <TextInput {...wiring} {...form.register('placingAuthority')} />}

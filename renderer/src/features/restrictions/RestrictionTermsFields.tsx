@@ -5,7 +5,7 @@ import {
   restrictionKindLabels,
   restrictionKinds,
 } from '@shared/schemas/registers';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput } from '../../ui/Field';
 import type { RestrictionTermsFieldName } from './restriction-entry-schema';
 
 /** The words that differ between recording a restriction and giving it a new version. */
@@ -47,7 +47,7 @@ type Props = {
  */
 export function RestrictionTermsFields({ register, errors, wording = changedRestrictionWording }: Props) {
   const dateInput = (name: RestrictionTermsFieldName, isOptional: boolean) => (wiring: object) => (
-    <TextInput type="date" className="input input--short" {...wiring} {...register(name, isOptional)} />
+    <DateInput {...wiring} {...register(name, isOptional)} />
   );
   return (
     <>

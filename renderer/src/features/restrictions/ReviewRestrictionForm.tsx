@@ -3,7 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Restriction, RestrictionReviewOutcome } from '@shared/schemas/registers';
 import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -90,15 +90,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
         <fieldset className="fieldset">
           <legend>The review</legend>
           <Field label="Reviewed on" error={errors.reviewedOn?.message}>
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                max={today}
-                {...wiring}
-                {...form.register('reviewedOn')}
-              />
-            )}
+            {(wiring) => <DateInput max={today} {...wiring} {...form.register('reviewedOn')} />}
           </Field>
           <Field label="Reviewed by" error={errors.reviewedById?.message}>
             {(wiring) => (
@@ -143,14 +135,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
             hint="After today: the restriction then leaves the list of reviews due."
             error={errors.nextReviewOn?.message}
           >
-            {(wiring) => (
-              <TextInput
-                type="date"
-                className="input input--short"
-                {...wiring}
-                {...form.register('nextReviewOn')}
-              />
-            )}
+            {(wiring) => <DateInput {...wiring} {...form.register('nextReviewOn')} />}
           </Field>
         ) : null}
         {outcome === 'changed' ? <RestrictionTermsFields register={register} errors={errors} /> : null}
