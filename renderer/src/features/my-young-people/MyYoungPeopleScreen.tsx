@@ -65,7 +65,7 @@ function OwedLineItem({
             <a
               className="button button--secondary"
               href={book}
-              aria-label={`Book ${visitKindLabels[line.bookAs].toLowerCase()} for ${name}: ${line.what}`}
+              aria-label={`Book ${visitKindLabels[line.bookAs]} for ${name}: ${line.what}`}
             >
               Book
             </a>
