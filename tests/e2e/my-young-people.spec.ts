@@ -1,11 +1,11 @@
-import type { Page } from '@playwright/test';
 import { z } from 'zod';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { firstSignIn, officeScreenSizes, screenshotsAtOfficeSizes, signOut } from './pages/staff-journey';
 
 const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
 const tutor = {
@@ -24,10 +24,6 @@ const mentor = {
   temporaryPassword: 'copper kettle drizzle harbour',
   password: 'velvet thunder orchid canal',
 };
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 /** Today on the home's clock (Europe/London), YYYY-MM-DD. */
 function londonToday(): string {
@@ -39,28 +35,6 @@ function londonToday(): string {
   }).format(new Date());
 }
 
-async function screenshots(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of [...sizes].reverse()) {
-    await page.setViewportSize(size);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-}
-
-/** A first sign-in with a temporary password, changed on the spot. */
-async function firstSignIn(page: Page, person: typeof tutor): Promise<void> {
-  await new SignInPage(page).signIn(person.username, person.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(person.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(person.password);
-  await page.getByLabel('Type the new password again').fill(person.password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
-  await expect(new AppFrame(page).signedInAs).toContainText(person.name, { timeout: 60_000 });
-}
-
 test.describe('each person’s young people and what they owe them', () => {
   // Three sign-ins (Argon2id each, two of them changing a password) on two cores.
   test.setTimeout(420_000);
@@ -69,7 +43,7 @@ test.describe('each person’s young people and what they owe them', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(sizes[0]);
+    await page.setViewportSize(officeScreenSizes[0]);
     const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
     const frame = new AppFrame(page);
     await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
@@ -111,7 +85,7 @@ test.describe('each person’s young people and what they owe them', () => {
     // The LM's minimums are not hers.
     await expect(mine.owed(youngPerson)).not.toContainText('PEP meeting');
     await app.expectAccessible('my young people, a parent update owed');
-    await screenshots(app, page, 'tutor-parent-update-owed');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-owed');
 
     // One step: the contact form opens for that young person, as a phone call.
     const formsDue = mine.panel(youngPerson).getByRole('link', { name: 'Phone call', exact: true });
@@ -135,7 +109,7 @@ test.describe('each person’s young people and what they owe them', () => {
       .check();
     await forms.whatHappened.fill('Weekly call: Mum heard about the week at school and the swimming gala.');
     await app.expectAccessible('contact form opened from my young people');
-    await screenshots(app, page, 'tutor-parent-update-form');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-form');
     await forms.saveButton.click();
     await expect(page.getByRole('status').filter({ hasText: /^Saved\./ })).toBeVisible();
 
@@ -145,7 +119,7 @@ test.describe('each person’s young people and what they owe them', () => {
     await expect(update.getByRole('link')).toHaveCount(0);
     await expect(formsDue).toHaveCount(dueBefore + 1);
     await app.expectAccessible('my young people, the update done');
-    await screenshots(app, page, 'tutor-parent-update-done');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-done');
 
     // The Learning Mentor sees the LM minimums, and not the tutor's weekly update.
     await signOut(page);
@@ -166,6 +140,6 @@ test.describe('each person’s young people and what they owe them', () => {
     ).toBeVisible();
     await expect(mine.panel(youngPerson)).toContainText('The plan’s figures are for the Personal Tutor');
     await app.expectAccessible('my young people, a learning mentor');
-    await screenshots(app, page, 'mentor-minimums');
+    await screenshotsAtOfficeSizes(app, page, 'mentor-minimums');
   });
 });

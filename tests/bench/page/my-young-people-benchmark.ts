@@ -1,14 +1,13 @@
-import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { myYoungPeopleRepository } from '../../../renderer/src/db/repositories/my-young-people-repository';
 import type { Session } from '../../../renderer/src/db/session';
 import { academicYearSpan } from '../../../shared/rules/academic-calendar';
 import { holdingsOf, isPlacedOn } from '../../../shared/rules/my-young-people';
 import { addDays, startOfDayIn, wallClockToInstant } from '../../../shared/home-time';
-import { openBareDatabase } from './bare-indexeddb';
-import { defineBenchmark, shared } from './benchmark-registry';
+import { openBareDatabase, requestDone } from './bare-indexeddb';
+import { defineBenchmark } from './benchmark-registry';
 import { progress, timed } from './bench-timing';
 import type { LoadedHome } from './large-home';
-import { largeHomeWithVisits } from './visits-loaded';
+import { largeHomeWithVisitsAndForms } from './visits-loaded';
 
 type State = LoadedHome & {
   readonly holder: Session;
@@ -21,13 +20,6 @@ type State = LoadedHome & {
   readonly formsTo: string;
   readonly bare: IDBDatabase;
 };
-
-function requestDone<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
 /**
  * The same rows through bare IndexedDB: the young people's table and the academic years whole,
@@ -92,13 +84,7 @@ export const myYoungPeople = defineBenchmark<State>({
   name: 'my-young-people',
   repetitions: 20,
   async setup(context) {
-    const loaded = await largeHomeWithVisits(context);
-    await shared(context, 'contactFormsLoaded', async () => {
-      progress(`loading ${loaded.home.contactForms.length} contact forms`);
-      const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
-      if (!added.ok) throw new Error(added.error.message);
-      return added.value;
-    });
+    const loaded = await largeHomeWithVisitsAndForms(context);
     const { home } = loaded;
     const timeZone = home.settings.timeZone;
     const today = home.endDate;
