@@ -208,7 +208,7 @@ export function MyYoungPeopleScreen() {
         {announcement}
       </p>
       {read === undefined ? (
-        <p role="status">Reading your young people…</p>
+        <p role="status">Loading your young people…</p>
       ) : read.kind === 'notHeld' ? (
         <p className="empty">
           Only a Personal Tutor, Case Co-ordinator or Learning Mentor holds young people.
