@@ -7,7 +7,13 @@ import { ActionsPanels } from './pages/my-actions-panel';
 import { OutboxPage } from './pages/outbox-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { firstSignIn, officeScreenSizes, screenshotsAtOfficeSizes, signOut } from './pages/staff-journey';
+import {
+  firstSignIn,
+  nameStaffOnYoungPerson,
+  officeScreenSizes,
+  screenshotsAtOfficeSizes,
+  signOut,
+} from './pages/staff-journey';
 
 const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
 const tutor = {
@@ -59,16 +65,10 @@ test.describe('actions agreed on a form are followed up', () => {
       await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
     }
     await frame.open('Young people');
-    const edit = page.getByRole('button', { name: /^Edit .*’s details$/ }).first();
-    const youngPerson = ((await edit.getAttribute('aria-label')) ?? '').replace(
-      /^Edit (.*)’s details$/,
-      '$1',
-    );
-    await edit.click();
-    await page.getByLabel('Personal Tutor').selectOption({ label: tutor.name });
-    await page.getByLabel('Case Co-ordinator').selectOption({ label: coordinator.name });
-    await page.getByRole('button', { name: /^Save/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'details are saved' })).toBeVisible();
+    const youngPerson = await nameStaffOnYoungPerson(page, {
+      'Personal Tutor': tutor.name,
+      'Case Co-ordinator': coordinator.name,
+    });
     const [first = '', ...rest] = youngPerson.split(' ');
     const last = rest.at(-1) ?? '';
 

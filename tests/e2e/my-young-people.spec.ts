@@ -5,7 +5,13 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { firstSignIn, officeScreenSizes, screenshotsAtOfficeSizes, signOut } from './pages/staff-journey';
+import {
+  firstSignIn,
+  nameStaffOnYoungPerson,
+  officeScreenSizes,
+  screenshotsAtOfficeSizes,
+  signOut,
+} from './pages/staff-journey';
 
 const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
 const tutor = {
@@ -59,17 +65,11 @@ test.describe('each person’s young people and what they owe them', () => {
       await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
     }
     await frame.open('Young people');
-    const placedNow = page.getByRole('row').filter({ hasText: /Since \d/ });
-    const edit = placedNow.first().getByRole('button', { name: /^Edit .*’s details$/ });
-    const youngPerson = ((await edit.getAttribute('aria-label')) ?? '').replace(
-      /^Edit (.*)’s details$/,
-      '$1',
+    const youngPerson = await nameStaffOnYoungPerson(
+      page,
+      { 'Personal Tutor': tutor.name, 'Learning Mentor': mentor.name },
+      { placedToday: true },
     );
-    await edit.click();
-    await page.getByLabel('Personal Tutor').selectOption({ label: tutor.name });
-    await page.getByLabel('Learning Mentor').selectOption({ label: mentor.name });
-    await page.getByRole('button', { name: /^Save/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'details are saved' })).toBeVisible();
 
     // The tutor: the home screen leads to My young people, which lists only her young person.
     await signOut(page);

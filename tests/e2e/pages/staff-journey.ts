@@ -39,3 +39,24 @@ export async function firstSignIn(page: Page, person: NewStaffSignIn): Promise<v
   // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
   await expect(new AppFrame(page).signedInAs).toContainText(person.name, { timeout: 60_000 });
 }
+
+/**
+ * On the Young people screen, the manager names members of staff on one young person's record
+ * (the first listed, or the first placed today: "Since …"), by the role's label ("Personal
+ * Tutor"), and saves. Returns the young person's name as the list shows it.
+ */
+export async function nameStaffOnYoungPerson(
+  page: Page,
+  staffByRole: Readonly<Record<string, string>>,
+  { placedToday = false }: { readonly placedToday?: boolean } = {},
+): Promise<string> {
+  const rows = placedToday ? page.getByRole('row').filter({ hasText: /Since \d/ }) : page;
+  const edit = rows.getByRole('button', { name: /^Edit .*’s details$/ }).first();
+  const youngPerson = ((await edit.getAttribute('aria-label')) ?? '').replace(/^Edit (.*)’s details$/, '$1');
+  await edit.click();
+  for (const [role, name] of Object.entries(staffByRole))
+    await page.getByLabel(role, { exact: true }).selectOption({ label: name });
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'details are saved' })).toBeVisible();
+  return youngPerson;
+}
