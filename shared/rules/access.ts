@@ -30,6 +30,7 @@ export type Permission =
   | 'contact-plan:read-agreement'
   | 'contact-form:file'
   | 'contact-form:read-all'
+  | 'my-young-people:view'
   | 'review:view-own-young-people'
   | 'review:view-all'
   | 'sample:monitor'
@@ -75,6 +76,9 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   'contact-form:file': everyone,
   // Everyone reads the forms they wrote or took part in; those who lead contact read them all.
   'contact-form:read-all': contactLeads,
+  // Each member of staff a young person's record names (PT, CC, LM) sees what they owe the young
+  // people they hold (seed 004 §5.2.1, §5.2.2); whom they hold is decided by the record itself.
+  'my-young-people:view': ['personalTutor', 'caseCoordinator', 'learningMentor'],
   // Termly figures: the CC for their own young people; the manager across the home.
   'review:view-own-young-people': ['caseCoordinator'],
   'review:view-all': managerOnly,

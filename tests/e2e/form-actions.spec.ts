@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
 import { z } from 'zod';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
@@ -8,6 +7,13 @@ import { ActionsPanels } from './pages/my-actions-panel';
 import { OutboxPage } from './pages/outbox-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import {
+  firstSignIn,
+  nameStaffOnYoungPerson,
+  officeScreenSizes,
+  screenshotsAtOfficeSizes,
+  signOut,
+} from './pages/staff-journey';
 
 const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
 const tutor = {
@@ -26,10 +32,6 @@ const coordinator = {
   temporaryPassword: 'copper kettle drizzle harbour',
   password: 'velvet thunder orchid canal',
 };
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 /** The London date `days` ago (negative: ahead), YYYY-MM-DD. */
 function londonDate(days: number): string {
@@ -41,28 +43,6 @@ function londonDate(days: number): string {
   }).format(new Date(Date.now() - days * 86_400_000));
 }
 
-async function screenshots(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of [...sizes].reverse()) {
-    await page.setViewportSize(size);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-}
-
-/** A first sign-in with a temporary password, changed on the spot. */
-async function firstSignIn(page: Page, person: typeof tutor): Promise<void> {
-  await new SignInPage(page).signIn(person.username, person.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(person.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(person.password);
-  await page.getByLabel('Type the new password again').fill(person.password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
-  await expect(new AppFrame(page).signedInAs).toContainText(person.name, { timeout: 60_000 });
-}
-
 test.describe('actions agreed on a form are followed up', () => {
   // Five sign-ins (Argon2id each) and a signed filing on two cores.
   test.setTimeout(480_000);
@@ -71,7 +51,7 @@ test.describe('actions agreed on a form are followed up', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(sizes[0]);
+    await page.setViewportSize(officeScreenSizes[0]);
     const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
     const signIn = new SignInPage(page);
     const frame = new AppFrame(page);
@@ -85,16 +65,10 @@ test.describe('actions agreed on a form are followed up', () => {
       await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
     }
     await frame.open('Young people');
-    const edit = page.getByRole('button', { name: /^Edit .*’s details$/ }).first();
-    const youngPerson = ((await edit.getAttribute('aria-label')) ?? '').replace(
-      /^Edit (.*)’s details$/,
-      '$1',
-    );
-    await edit.click();
-    await page.getByLabel('Personal Tutor').selectOption({ label: tutor.name });
-    await page.getByLabel('Case Co-ordinator').selectOption({ label: coordinator.name });
-    await page.getByRole('button', { name: /^Save/ }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'details are saved' })).toBeVisible();
+    const youngPerson = await nameStaffOnYoungPerson(page, {
+      'Personal Tutor': tutor.name,
+      'Case Co-ordinator': coordinator.name,
+    });
     const [first = '', ...rest] = youngPerson.split(' ');
     const last = rest.at(-1) ?? '';
 
@@ -145,7 +119,7 @@ test.describe('actions agreed on a form are followed up', () => {
     await expect(home.mine).not.toContainText('Ask about Christmas contact');
     await home.mine.scrollIntoViewIfNeeded();
     await app.expectAccessible('home with my actions');
-    await screenshots(app, page, 'tutor-my-actions-overdue');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-my-actions-overdue');
 
     // The Case Co-ordinator signs in (the app looks for overdue actions at every sign-in): the
     // review shows the young person's two open actions, one overdue.
@@ -162,7 +136,7 @@ test.describe('actions agreed on a form are followed up', () => {
     await expect(row).toContainText('Given to the social worker');
     await home.review.scrollIntoViewIfNeeded();
     await app.expectAccessible('review with agreed actions');
-    await screenshots(app, page, 'coordinator-review-actions');
+    await screenshotsAtOfficeSizes(app, page, 'coordinator-review-actions');
 
     // The tutor marks it done: not without a note, and pressing twice closes it once.
     await signOut(page);
@@ -175,7 +149,7 @@ test.describe('actions agreed on a form are followed up', () => {
     await closing.getByRole('button', { name: 'Mark as done' }).click();
     await expect(closing).toContainText('Enter a short note of what was done.');
     await app.expectAccessible('marking an action done');
-    await screenshots(app, page, 'tutor-note-needed');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-note-needed');
     const note = 'Posted the photos to Mum <b>and</b> emailed two more.';
     await closing.getByLabel('What was done?').fill(note);
     await closing.getByRole('button', { name: 'Mark as done' }).dblclick();
@@ -184,7 +158,7 @@ test.describe('actions agreed on a form are followed up', () => {
     // Shown as typed, never as markup.
     await expect(done).toContainText(note);
     await expect(home.mine.getByRole('heading', { name: /^Overdue/ })).toHaveCount(0);
-    await screenshots(app, page, 'tutor-action-done');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-action-done');
 
     // The manager: the outbox holds one alert to each of them, in initials with the reference,
     // and the audit log says the action was done, once.
@@ -203,7 +177,7 @@ test.describe('actions agreed on a form are followed up', () => {
       'href',
       `#/contact-forms/${reference}`,
     );
-    await screenshots(app, page, 'manager-outbox-overdue-action');
+    await screenshotsAtOfficeSizes(app, page, 'manager-outbox-overdue-action');
     await outbox
       .rowsTo(coordinator.email)
       .filter({ hasText: 'an agreed action is overdue' })

@@ -44,6 +44,11 @@ const HomeScreen = lazy(() =>
 const DoorScreen = lazy(() =>
   import('../features/door/DoorScreen').then((module) => ({ default: module.DoorScreen })),
 );
+const MyYoungPeopleScreen = lazy(() =>
+  import('../features/my-young-people/MyYoungPeopleScreen').then((module) => ({
+    default: module.MyYoungPeopleScreen,
+  })),
+);
 const RegisterScreen = lazy(() =>
   import('../features/register/RegisterScreen').then((module) => ({ default: module.RegisterScreen })),
 );
@@ -98,6 +103,8 @@ export function Screen({ route, recordId }: { route: RouteId; recordId: string |
       return <HomeScreen section={recordId} />;
     case 'door':
       return <DoorScreen />;
+    case 'my-young-people':
+      return <MyYoungPeopleScreen />;
     case 'register':
       return <RegisterScreen entryId={recordId} />;
     case 'contact-forms':

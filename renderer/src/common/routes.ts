@@ -17,6 +17,7 @@ export type NavigationGroupId = (typeof navigationGroups)[number]['id'];
 export const routes = [
   { id: 'home', label: 'Home', needs: undefined, group: 'daily' },
   { id: 'door', label: 'Front door', needs: undefined, group: 'daily' },
+  { id: 'my-young-people', label: 'My young people', needs: 'my-young-people:view', group: 'daily' },
   { id: 'young-people', label: 'Young people', needs: undefined, group: 'people' },
   { id: 'people', label: 'Family and friends', needs: undefined, group: 'people' },
   { id: 'register', label: 'Visitor register', needs: undefined, group: 'daily' },

@@ -3,7 +3,7 @@
  * Dexie, no sealing and no schema checks. Written against the raw API on purpose.
  */
 
-function requestDone<T>(request: IDBRequest<T>): Promise<T> {
+export function requestDone<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));

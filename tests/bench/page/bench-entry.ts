@@ -8,6 +8,7 @@ import { visitorSearchP95 } from './visitor-search-benchmark';
 import { owedForms } from './owed-forms-benchmark';
 import { contactFormsList } from './contact-forms-list-benchmark';
 import { chronology10y } from './chronology-benchmark';
+import { myYoungPeople } from './my-young-people-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { dayView72, monthView500, weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
@@ -31,6 +32,7 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   contactFormsList,
   auditLogFilteredPage,
   chronology10y,
+  myYoungPeople,
   visitConflictCheckP95,
   weekView500,
   dayView72,

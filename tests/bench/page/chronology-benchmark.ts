@@ -1,10 +1,9 @@
 import { chronologyRepository } from '../../../renderer/src/db/repositories/chronology-repository';
-import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
-import { openBareDatabase } from './bare-indexeddb';
-import { defineBenchmark, shared } from './benchmark-registry';
+import { openBareDatabase, requestDone } from './bare-indexeddb';
+import { defineBenchmark } from './benchmark-registry';
 import { progress, timed } from './bench-timing';
 import type { LoadedHome } from './large-home';
-import { largeHomeWithVisits } from './visits-loaded';
+import { largeHomeWithVisitsAndForms } from './visits-loaded';
 
 type State = LoadedHome & {
   readonly youngPersonId: string;
@@ -14,13 +13,6 @@ type State = LoadedHome & {
 
 /** The lines the chronology's list draws first: eight in view and six beyond (ChronologyList's overscan). */
 const firstScreen = 14;
-
-function requestDone<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
 
 /**
  * The same rows through bare IndexedDB: the young person's forms, visits, visitor-register entries
@@ -67,13 +59,7 @@ export const chronology10y = defineBenchmark<State>({
   name: 'chronology-10y',
   repetitions: 20,
   async setup(context) {
-    const loaded = await largeHomeWithVisits(context);
-    await shared(context, 'contactFormsLoaded', async () => {
-      progress(`loading ${loaded.home.contactForms.length} contact forms`);
-      const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
-      if (!added.ok) throw new Error(added.error.message);
-      return added.value;
-    });
+    const loaded = await largeHomeWithVisitsAndForms(context);
     const rowsPerYoungPerson = new Map<string, number>();
     const count = (id: string) => rowsPerYoungPerson.set(id, (rowsPerYoungPerson.get(id) ?? 0) + 1);
     for (const form of loaded.home.contactForms) count(form.youngPersonId);

@@ -1,3 +1,4 @@
+import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { roomRepository } from '../../../renderer/src/db/repositories/room-repository';
 import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
 import { shared, type BenchContext } from './benchmark-registry';
@@ -14,4 +15,16 @@ export function largeHomeWithVisits(context: BenchContext): Promise<LoadedHome> 
     progress(`loaded ${loaded.home.visits.length} visits in ${Math.round(performance.now() - started)} ms`);
     return loaded;
   });
+}
+
+/** The large home with its visits and its ~98,000 contact forms loaded (shared with the forms benchmarks). */
+export async function largeHomeWithVisitsAndForms(context: BenchContext): Promise<LoadedHome> {
+  const loaded = await largeHomeWithVisits(context);
+  await shared(context, 'contactFormsLoaded', async () => {
+    progress(`loading ${loaded.home.contactForms.length} contact forms`);
+    const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
+    if (!added.ok) throw new Error(added.error.message);
+    return added.value;
+  });
+  return loaded;
 }

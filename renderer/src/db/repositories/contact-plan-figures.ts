@@ -1,6 +1,6 @@
 import { can } from '@shared/rules/access';
 import type { TermDates } from '@shared/rules/academic-calendar';
-import { contactsFrom } from '@shared/rules/contact-minimums';
+import { contactsFrom, type Contact } from '@shared/rules/contact-minimums';
 import { contactAgainstPlan, type ContactAgainstPlan } from '@shared/rules/contact-plan';
 import { addDays, dayStartMs } from '@shared/home-time';
 import type { ContactArrangementView } from '@shared/schemas/contact-plans';
@@ -11,6 +11,35 @@ import { contactFormCodec } from './contact-form-codec';
 import { visitCodec } from './visit-repository';
 
 const dayMs = 86_400_000;
+
+function inForceDuring(arrangement: ContactArrangementView, term: TermDates): boolean {
+  return (
+    arrangement.startsOn <= term.endsOn &&
+    (arrangement.endsOn === undefined || arrangement.endsOn >= term.startsOn)
+  );
+}
+
+/**
+ * Each arrangement in force during `term` against the young person's contacts (their visits and
+ * forms, read by the caller): for the young person's page and for "My young people", which has
+ * the contacts read already.
+ */
+export function againstPlanInTerm(
+  youngPerson: Pick<YoungPerson, 'placementStartsOn' | 'placementEndsOn'>,
+  term: TermDates,
+  arrangements: readonly ContactArrangementView[],
+  contacts: readonly Contact[],
+  now: Date,
+  timeZone: string,
+): ContactAgainstPlan[] {
+  const placed = {
+    startsOn: youngPerson.placementStartsOn,
+    endsOn: youngPerson.placementEndsOn ?? term.endsOn,
+  };
+  return arrangements
+    .filter((arrangement) => inForceDuring(arrangement, term))
+    .map((arrangement) => contactAgainstPlan({ arrangement, span: term, placed, contacts, now, timeZone }));
+}
 
 /**
  * Contact against the plan for one young person and one term, for their page. Only for those who
@@ -28,12 +57,7 @@ export function contactPlanFigures(db: FamilyLinksDb) {
       timeZone: string,
     ): Promise<ContactAgainstPlan[] | undefined> {
       if (!can(session.roles, 'contact-plan:read-agreement')) return undefined;
-      const inTerm = arrangements.filter(
-        (arrangement) =>
-          arrangement.startsOn <= term.endsOn &&
-          (arrangement.endsOn === undefined || arrangement.endsOn >= term.startsOn),
-      );
-      if (inTerm.length === 0) return [];
+      if (!arrangements.some((arrangement) => inForceDuring(arrangement, term))) return [];
       const fromMs = dayStartMs(term.startsOn, timeZone);
       const from = new Date(fromMs).toISOString();
       // A contact that starts on the term's last day may end after midnight.
@@ -54,14 +78,7 @@ export function contactPlanFigures(db: FamilyLinksDb) {
             .map((row) => visitCodec.decode(row, session.cipher)),
         ),
       ]);
-      const contacts = contactsFrom(visits, forms);
-      const placed = {
-        startsOn: youngPerson.placementStartsOn,
-        endsOn: youngPerson.placementEndsOn ?? term.endsOn,
-      };
-      return inTerm.map((arrangement) =>
-        contactAgainstPlan({ arrangement, span: term, placed, contacts, now, timeZone }),
-      );
+      return againstPlanInTerm(youngPerson, term, arrangements, contactsFrom(visits, forms), now, timeZone);
     },
   };
 }

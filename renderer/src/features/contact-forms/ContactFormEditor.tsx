@@ -29,6 +29,7 @@ import { FormReferenceLink } from './FormReferenceLink';
 import { IdChoices } from './IdChoices';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { contactFormDraftKey } from './contact-form-draft-key';
+import type { NewFormPrefill } from './contact-form-links';
 import { instantFromTyped } from './contact-form-time';
 import { blankScreenValues, entryOf, screenValuesOf } from './contact-form-values';
 import { fieldLabelOf, problemSummary } from './contact-form-field-labels';
@@ -41,6 +42,8 @@ type Props = {
   readonly formId: string;
   /** The form as stored; none for a contact nobody booked until its first save makes it. */
   readonly existing: ContactForm | undefined;
+  /** For a new form: the young person and kind of contact chosen already. */
+  readonly prefill?: NewFormPrefill | undefined;
   readonly timeZone: string;
   /** After each save, with the form as stored. */
   readonly onSaved?: ((form: ContactForm) => void) | undefined;
@@ -49,7 +52,7 @@ type Props = {
 };
 
 /** Everything the policy asks a contact form to hold (DESIGN: contact forms), kept as a sealed draft while typed. */
-export function ContactFormEditor({ formId, existing, timeZone, onSaved, onSign }: Props) {
+export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved, onSign }: Props) {
   const session = useSession();
   const repository = useContactFormRepository();
   const { youngPeople } = useYoungPeople();
@@ -63,7 +66,9 @@ export function ContactFormEditor({ formId, existing, timeZone, onSaved, onSign 
   const stored = savedHere ?? existing;
   const form = useForm<ContactFormScreenInput, unknown, ContactFormScreen>({
     resolver: zodResolver(contactFormScreenSchema),
-    defaultValues: existing ? screenValuesOf(existing, timeZone) : blankScreenValues(session.staff.id),
+    defaultValues: existing
+      ? screenValuesOf(existing, timeZone)
+      : blankScreenValues(session.staff.id, prefill),
   });
   const draft = useDraft(contactFormDraftKey(formId), form);
   const { errors, isSubmitting } = form.formState;

@@ -4,6 +4,7 @@ import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { ContactFormEditor } from './ContactFormEditor';
+import type { NewFormPrefill } from './contact-form-links';
 import { ContactFormView } from './ContactFormView';
 import { FilingPanel } from './FilingPanel';
 import type { FilingOutcome } from './file-contact-form';
@@ -21,7 +22,16 @@ const back = (
  * write and sign, or a filed form to read. A new form keeps its screen when its first save
  * stores it: the editor stays the same element, under the same id.
  */
-export function ContactFormPage({ formId, isNew }: { readonly formId: string; readonly isNew: boolean }) {
+export function ContactFormPage({
+  formId,
+  isNew,
+  prefill,
+}: {
+  readonly formId: string;
+  readonly isNew: boolean;
+  /** A new form started for one young person and kind of contact (from "My young people"). */
+  readonly prefill?: NewFormPrefill | undefined;
+}) {
   const session = useSession();
   const timeZone = useHomeTimeZone();
   const loaded = useContactForm(formId);
@@ -51,6 +61,7 @@ export function ContactFormPage({ formId, isNew }: { readonly formId: string; re
           key={formId}
           formId={formId}
           existing={undefined}
+          prefill={prefill}
           timeZone={timeZone}
           // The address names the stored form from now on, without reopening the screen.
           onSaved={(saved) => window.history.replaceState(null, '', hashFor('contact-forms', saved.id))}

@@ -10,6 +10,7 @@ import { ExportFormsPanel } from './ExportFormsPanel';
 import { MyDraftsPanel } from './MyDraftsPanel';
 import { OwedFormsPanel } from './OwedFormsPanel';
 import { newFormPrefix } from './contact-form-draft-key';
+import { splitFormAddress, startedFormAddress, type NewFormPrefill } from './contact-form-links';
 import { useFormIdByReference } from './useFormIdByReference';
 import './contact-forms.css';
 
@@ -17,10 +18,10 @@ import './contact-forms.css';
  * "Record a contact" opens `#/contact-forms/new`, which becomes `new-<id>` at once: every new form
  * has an id of its own from the start, so its draft is its own and the next new form starts blank.
  */
-function OpenNewForm() {
+function OpenNewForm({ prefill }: { readonly prefill: NewFormPrefill | undefined }) {
   useEffect(() => {
-    window.location.replace(hashFor('contact-forms', `${newFormPrefix}${crypto.randomUUID()}`));
-  }, []);
+    window.location.replace(startedFormAddress(crypto.randomUUID(), prefill));
+  }, [prefill]);
   return <p role="status">Opening a new form…</p>;
 }
 
@@ -64,11 +65,11 @@ function FinderAt({ status }: { readonly status: ContactFormListStatus | undefin
  */
 export function ContactFormsScreen({ formId: opened }: { readonly formId: string | undefined }) {
   const listStatus = listStatuses.find((status) => status === opened);
-  const formId = listStatus ? undefined : opened;
+  const { head: formId, prefill } = splitFormAddress(listStatus ? '' : (opened ?? ''));
   if (formId === 'new') {
     return (
       <div className="page">
-        <OpenNewForm />
+        <OpenNewForm prefill={prefill} />
       </div>
     );
   }
@@ -85,7 +86,7 @@ export function ContactFormsScreen({ formId: opened }: { readonly formId: string
     const id = isNew ? formId.slice(newFormPrefix.length) : formId;
     return (
       <div className="page">
-        <ContactFormPage key={id} formId={id} isNew={isNew} />
+        <ContactFormPage key={id} formId={id} isNew={isNew} prefill={isNew ? prefill : undefined} />
       </div>
     );
   }

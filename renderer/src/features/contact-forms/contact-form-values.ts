@@ -38,14 +38,18 @@ export function screenValuesOf(form: ContactForm, timeZone: string): ContactForm
 }
 
 /**
- * A new form's starting values: blank, with the author taking part. When it happened and what
- * kind of contact it was are left for the author to enter (a silent "now" gave a call written
- * up an hour later the wrong time, and so the wrong deadline).
+ * A new form's starting values: blank, with the author taking part. When it happened is left for
+ * the author to enter (a silent "now" gave a call written up an hour later the wrong time, and so
+ * the wrong deadline); the young person and the kind of contact only when the link that opened the
+ * form named them (a line on "My young people" that owes that contact).
  */
-export function blankScreenValues(authorId: string, youngPersonId = ''): ContactFormScreenInput {
+export function blankScreenValues(
+  authorId: string,
+  prefill: Partial<Pick<ContactFormScreenInput, 'youngPersonId' | 'kind'>> = {},
+): ContactFormScreenInput {
   return {
-    youngPersonId,
-    kind: '',
+    youngPersonId: prefill.youngPersonId ?? '',
+    kind: prefill.kind ?? '',
     contactDate: '',
     startTime: '',
     durationMinutes: 15,

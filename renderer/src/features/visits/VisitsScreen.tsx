@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { formatUkDate } from '@shared/format-dates';
 import { visitsIcs, initialsOf } from '@shared/export/visits-ics';
-import type { Visit, VisitBookingFormInput } from '@shared/schemas/visits';
+import type { Visit, VisitBookingFormInput, VisitKind } from '@shared/schemas/visits';
 import type { YoungPerson } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
 import type { VisitFilter } from '../../db/repositories/visit-repository';
 import { useHomeClock } from '../../common/useHomeClock';
+import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { sha256Hex } from '@shared/bytes';
 import { downloadTextFile } from '../../common/download-file';
@@ -22,18 +23,21 @@ import { useVisitsInRange } from './useVisitsInRange';
 import { visitsLinkOf } from './visit-links';
 import './visits.css';
 
-/** A home visit for one young person, ready to book: with their Personal Tutor and Case Co-ordinator (5.2.1). */
-function homeVisitBooking(
+/**
+ * A booking for one young person, ready to fill in: a home visit with their Personal Tutor and Case
+ * Co-ordinator (5.2.1), or another kind with the staff given (whoever owes it).
+ */
+function bookingFor(
   youngPerson: Pick<YoungPerson, 'id' | 'personalTutorId' | 'caseCoordinatorId'>,
   today: string,
+  kind: VisitKind = 'homeVisit',
+  staffIds: readonly string[] = [youngPerson.personalTutorId ?? '', youngPerson.caseCoordinatorId ?? ''],
 ): VisitBookingFormInput {
   return {
     youngPersonIds: [youngPerson.id],
-    kind: 'homeVisit',
+    kind,
     personIds: [],
-    staffIds: [youngPerson.personalTutorId, youngPerson.caseCoordinatorId].filter(
-      (id): id is string => id !== undefined && id !== '',
-    ),
+    staffIds: staffIds.filter((id) => id !== ''),
     supervisingStaffId: '',
     roomId: '',
     date: today,
@@ -79,6 +83,7 @@ function periodLabel(view: CalendarView, range: { from: string; to: string }): s
  */
 export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {}) {
   const clock = useHomeClock();
+  const session = useSession();
   const directory = useVisitDirectory();
   const [view, setView] = useState<CalendarView>('week');
   const [date, setDate] = useState(clock.today);
@@ -93,7 +98,16 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
     if (link?.kind === 'visit') setPanel({ kind: 'details', visitId: link.visitId });
     if (link?.kind === 'bookHomeVisit') {
       const youngPerson = directory.youngPeople.find((candidate) => candidate.id === link.youngPersonId);
-      if (youngPerson) setPanel({ kind: 'book', initial: homeVisitBooking(youngPerson, clock.today) });
+      if (youngPerson) setPanel({ kind: 'book', initial: bookingFor(youngPerson, clock.today) });
+    }
+    if (link?.kind === 'book') {
+      const youngPerson = directory.youngPeople.find((candidate) => candidate.id === link.youngPersonId);
+      // Booked by the person who owes it (a Learning Mentor's PEP invitation or consultation).
+      if (youngPerson)
+        setPanel({
+          kind: 'book',
+          initial: bookingFor(youngPerson, clock.today, link.visitKind, [session.staff.id]),
+        });
     }
   }
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();

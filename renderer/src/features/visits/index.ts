@@ -1,2 +1,2 @@
-// What other features use of visits: links that open a visit, or book a home visit, from elsewhere.
-export { bookHomeVisitHref, visitHref } from './visit-links';
+// What other features use of visits: links that open a visit, or book a home visit (or another kind), from elsewhere.
+export { bookHomeVisitHref, bookVisitHref, visitHref } from './visit-links';

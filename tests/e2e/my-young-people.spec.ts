@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { expect, test } from './harness/fixtures';
+import { AppFrame } from './pages/app-frame';
+import { ContactFormPage, ukDate } from './pages/contact-form-page';
+import { MyYoungPeoplePage } from './pages/my-young-people-page';
+import { SignInPage } from './pages/sign-in-page';
+import { StaffAccountsPage } from './pages/staff-accounts-page';
+import {
+  firstSignIn,
+  nameStaffOnYoungPerson,
+  officeScreenSizes,
+  screenshotsAtOfficeSizes,
+  signOut,
+} from './pages/staff-journey';
+
+const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
+const tutor = {
+  name: 'Priya Nair',
+  username: 'pnair',
+  email: 'priya.nair@example.org',
+  role: 'Personal Tutor',
+  temporaryPassword: 'copper willow fathom rivet',
+  password: 'harbour velvet quiet sundial',
+};
+const mentor = {
+  name: 'Tom Ashby',
+  username: 'tashby',
+  email: 'tom.ashby@example.org',
+  role: 'Learning Mentor',
+  temporaryPassword: 'copper kettle drizzle harbour',
+  password: 'velvet thunder orchid canal',
+};
+
+/** Today on the home's clock (Europe/London), YYYY-MM-DD. */
+function londonToday(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+test.describe('each person’s young people and what they owe them', () => {
+  // Three sign-ins (Argon2id each, two of them changing a password) on two cores.
+  test.setTimeout(420_000);
+
+  test('a Personal Tutor sees this week’s parent update owed and records it from My young people; a Learning Mentor sees the LM minimums', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(officeScreenSizes[0]);
+    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const frame = new AppFrame(page);
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+
+    // The manager has no young people of their own: the screen is not in their navigation.
+    await expect(frame.navigation.getByRole('link', { name: 'My young people' })).toHaveCount(0);
+
+    // The manager adds the tutor and the mentor, and names both on a young person placed today.
+    await frame.open('Staff accounts');
+    const accounts = new StaffAccountsPage(page);
+    for (const person of [tutor, mentor]) {
+      await accounts.add(person);
+      await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
+    }
+    await frame.open('Young people');
+    const youngPerson = await nameStaffOnYoungPerson(
+      page,
+      { 'Personal Tutor': tutor.name, 'Learning Mentor': mentor.name },
+      { placedToday: true },
+    );
+
+    // The tutor: the home screen leads to My young people, which lists only her young person.
+    await signOut(page);
+    await firstSignIn(page, tutor);
+    await frame.open('Home');
+    await page.getByRole('link', { name: 'My young people' }).first().click();
+    const mine = new MyYoungPeoplePage(page);
+    await expect(mine.heading).toBeVisible();
+    await expect(page.getByRole('region')).toHaveCount(1);
+    const update = mine.line(youngPerson, 'This week’s update to parents');
+    await expect(update).toContainText('Owed');
+    await expect(mine.line(youngPerson, /^.*A home visit in the/)).toBeVisible();
+    // The LM's minimums are not hers.
+    await expect(mine.owed(youngPerson)).not.toContainText('PEP meeting');
+    await app.expectAccessible('my young people, a parent update owed');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-owed');
+
+    // One step: the contact form opens for that young person, as a phone call.
+    const formsDue = mine.panel(youngPerson).getByRole('link', { name: 'Phone call', exact: true });
+    const dueBefore = await formsDue.count();
+    await update.getByRole('link', { name: /^Record phone call for/ }).click();
+    const forms = new ContactFormPage(page);
+    await forms.whatHappened.waitFor();
+    await expect(forms.form.getByLabel('Young person', { exact: true })).toHaveValue(/.+/);
+    await expect(forms.form.getByLabel('Young person', { exact: true }).locator('option:checked')).toHaveText(
+      youngPerson,
+    );
+    await expect(forms.form.getByLabel('Kind of contact').locator('option:checked')).toHaveText('Phone call');
+    await forms.form.getByLabel('Date', { exact: true }).fill(ukDate(londonToday()));
+    await forms.form.getByLabel('Started at').fill('09:00');
+    await forms.form.getByLabel('How long (minutes)').fill('15');
+    await forms.form.getByLabel('Who started it?').selectOption({ label: 'Staff at the home' });
+    await forms.form
+      .getByRole('group', { name: 'Family and friends' })
+      .getByRole('checkbox', { name: /\((Mum|Dad)\)/ })
+      .first()
+      .check();
+    await forms.whatHappened.fill('Weekly call: Mum heard about the week at school and the swimming gala.');
+    await app.expectAccessible('contact form opened from my young people');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-form');
+    await forms.saveButton.click();
+    await expect(page.getByRole('status').filter({ hasText: /^Saved\./ })).toBeVisible();
+
+    // Back on My young people: no longer owed this week, and the form is waiting to be filed.
+    await frame.open('My young people');
+    await expect(update).toContainText('Done');
+    await expect(update.getByRole('link')).toHaveCount(0);
+    await expect(formsDue).toHaveCount(dueBefore + 1);
+    await app.expectAccessible('my young people, the update done');
+    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-done');
+
+    // The Learning Mentor sees the LM minimums, and not the tutor's weekly update.
+    await signOut(page);
+    await firstSignIn(page, mentor);
+    await frame.open('My young people');
+    await expect(mine.heading).toBeVisible();
+    const owed = mine.owed(youngPerson);
+    await expect(owed).toContainText('An invitation to a PEP meeting in the');
+    await expect(owed).toContainText('A learning-programme update sent home in the');
+    await expect(owed).toContainText('Face-to-face learning consultations offered this academic year');
+    await expect(owed).toContainText('A visit to the family home this academic year');
+    await expect(owed).toContainText('Offer the family weekly updates at the start of the');
+    await expect(owed).not.toContainText('update to parents');
+    await expect(
+      mine
+        .line(youngPerson, 'An invitation to a PEP meeting')
+        .getByRole('link', { name: /^Book PEP meeting for/ }),
+    ).toBeVisible();
+    await expect(mine.panel(youngPerson)).toContainText('The plan’s figures are for the Personal Tutor');
+    await app.expectAccessible('my young people, a learning mentor');
+    await screenshotsAtOfficeSizes(app, page, 'mentor-minimums');
+  });
+});

@@ -1,0 +1,62 @@
+import { expect, type Page } from '@playwright/test';
+import type { AppDriver } from '../harness/fixtures';
+import { AppFrame } from './app-frame';
+import { SignInPage } from './sign-in-page';
+
+/** The two screen sizes every journey is looked at in: the office computers' usual ones. */
+export const officeScreenSizes = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** A screenshot at each office size, named `<name>-<width>x<height>`, ending at 1280x800. */
+export async function screenshotsAtOfficeSizes(app: AppDriver, page: Page, name: string): Promise<void> {
+  for (const size of [...officeScreenSizes].reverse()) {
+    await page.setViewportSize(size);
+    await app.screenshot(`${name}-${size.width}x${size.height}`);
+  }
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+}
+
+/** Someone the manager has just added, as their first sign-in needs them. */
+export type NewStaffSignIn = {
+  readonly name: string;
+  readonly username: string;
+  readonly temporaryPassword: string;
+  readonly password: string;
+};
+
+/** A first sign-in with a temporary password, changed on the spot. */
+export async function firstSignIn(page: Page, person: NewStaffSignIn): Promise<void> {
+  await new SignInPage(page).signIn(person.username, person.temporaryPassword);
+  await page.getByLabel('Temporary password').fill(person.temporaryPassword);
+  await page.getByLabel('New password', { exact: true }).fill(person.password);
+  await page.getByLabel('Type the new password again').fill(person.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
+  await expect(new AppFrame(page).signedInAs).toContainText(person.name, { timeout: 60_000 });
+}
+
+/**
+ * On the Young people screen, the manager names members of staff on one young person's record
+ * (the first listed, or the first placed today: "Since …"), by the role's label ("Personal
+ * Tutor"), and saves. Returns the young person's name as the list shows it.
+ */
+export async function nameStaffOnYoungPerson(
+  page: Page,
+  staffByRole: Readonly<Record<string, string>>,
+  { placedToday = false }: { readonly placedToday?: boolean } = {},
+): Promise<string> {
+  const rows = placedToday ? page.getByRole('row').filter({ hasText: /Since \d/ }) : page;
+  const edit = rows.getByRole('button', { name: /^Edit .*’s details$/ }).first();
+  const youngPerson = ((await edit.getAttribute('aria-label')) ?? '').replace(/^Edit (.*)’s details$/, '$1');
+  await edit.click();
+  for (const [role, name] of Object.entries(staffByRole))
+    await page.getByLabel(role, { exact: true }).selectOption({ label: name });
+  await page.getByRole('button', { name: /^Save/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'details are saved' })).toBeVisible();
+  return youngPerson;
+}
