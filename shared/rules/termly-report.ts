@@ -2,6 +2,15 @@ import type { ReportContent } from '../ipc/channels/documents';
 import { formatUkDate } from '../format-dates';
 import { statusWords } from '../export/termly-review-csv';
 import type { TermReview } from './termly-review';
+import { familyFeelings } from '../schemas/contact-forms';
+import {
+  actedOnWords,
+  familyFeelingShortLabels,
+  familyFeelingWords,
+  homeVoiceCounts,
+  voiceCountsOf,
+  type VoiceCounts,
+} from './voices';
 
 /**
  * The termly report as the content of a signed PDF (laid out by shared/pdf/report-layout.ts and
@@ -79,6 +88,16 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
     note: `Overall: ${statusWords[review.overall]}`,
     blocks: [
       {
+        kind: 'fields' as const,
+        rows: [
+          {
+            label: 'How the family felt about our work',
+            value: familyFeelingWords(voiceCountsOf(review.voices)),
+          },
+          { label: 'The young person’s views', value: actedOnWords(voiceCountsOf(review.voices)) },
+        ],
+      },
+      {
         kind: 'table' as const,
         columns: ['Figure', 'Value', 'Status', 'Reason'],
         rows: review.figures.map((figure) => [
@@ -108,9 +127,53 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
     subtitle: term,
     reference: `Termly review · ${term}`,
     footer: 'Confidential: family contact monitoring (Partnership with Families policy, 5.5)',
-    sections: [summary, ...perYoungPerson],
+    sections: [summary, voicesSection(rows), ...perYoungPerson],
     signedBy: { name: meta.signedBy.name, role: meta.signedBy.role },
     signedAt: meta.signedAt,
     timeZone: meta.timeZone,
+  };
+}
+
+const feelingsBestFirst = [...familyFeelings].reverse();
+
+/**
+ * Families' voices and the young people's (seed 004 §4, seed 003 §3.1): each young person's counts
+ * this term and the home's totals. Only counts: the family's own words stay on the forms.
+ */
+function voicesSection(rows: readonly TermlyReportRow[]) {
+  const counted = rows.map((row) => ({ row, counts: voiceCountsOf(row.review.voices) }));
+  const home = homeVoiceCounts(counted.map((each) => each.counts));
+  const cells = (counts: VoiceCounts) => [
+    ...feelingsBestFirst.map((feeling) => String(counts.familyFeelings[feeling])),
+    `${counts.familyNoAnswer} / ${counts.notAsked}`,
+    `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
+  ];
+  const title = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+  return {
+    heading: 'Families’ views and young people’s voices',
+    note: 'How each family felt about our work, from the filed forms of the term, and how many times the young person’s views were acted on and they were told what happened next. Forms filed before the form asked are counted as not asked.',
+    blocks: [
+      {
+        kind: 'fields' as const,
+        rows: [
+          { label: 'The home: families’ views', value: familyFeelingWords(home) },
+          { label: 'The home: young people’s views', value: actedOnWords(home) },
+        ],
+      },
+      {
+        kind: 'table' as const,
+        columns: [
+          'Young person',
+          ...feelingsBestFirst.map((feeling) => title(familyFeelingShortLabels[feeling])),
+          'No answer / not asked',
+          'Views acted on and told',
+        ],
+        rows: [
+          ...counted.map(({ row, counts }) => [row.youngPersonName, ...cells(counts)]),
+          ...(counted.length > 0 ? [['The home', ...cells(home)]] : []),
+        ],
+        emptyText: 'No young people to report on.',
+      },
+    ],
   };
 }
