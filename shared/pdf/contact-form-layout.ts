@@ -150,9 +150,9 @@ export async function buildContactFormDocument(input: ContactFormPdfInput): Prom
   if (voices) {
     flow.heading('How their views were used');
     flow.paragraph(orNothing(voices.viewsUsed, 'Not recorded.'));
-    flow.field(
-      'Told them what happened next',
-      voices.toldNext ? `On ${ukDayOf(voices.toldNext.on)}, by ${voices.toldNext.by}` : 'Not yet recorded',
+    flow.heading('Told them what happened next');
+    flow.paragraph(
+      voices.toldNext ? `On ${ukDayOf(voices.toldNext.on)}, by ${voices.toldNext.by}` : 'Not yet recorded.',
     );
   }
 

@@ -2,10 +2,9 @@ import type { ReportContent } from '../ipc/channels/documents';
 import { formatUkDate } from '../format-dates';
 import { statusWords } from '../export/termly-review-csv';
 import type { TermReview } from './termly-review';
-import { familyFeelings } from '../schemas/contact-forms';
 import {
   actedOnWords,
-  familyFeelingShortLabels,
+  familyAnswerWords,
   familyFeelingWords,
   homeVoiceCounts,
   voiceCountsOf,
@@ -134,38 +133,38 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
   };
 }
 
-const feelingsBestFirst = [...familyFeelings].reverse();
-
 /**
  * Families' voices and the young people's (seed 004 §4, seed 003 §3.1): each young person's counts
- * this term and the home's totals. Only counts: the family's own words stay on the forms.
+ * this term and the home's totals. Only counts: the family's own words stay on the forms. Four
+ * columns, in words, so a printed page reads without squeezing a column per point of the scale.
  */
 function voicesSection(rows: readonly TermlyReportRow[]) {
   const counted = rows.map((row) => ({ row, counts: voiceCountsOf(row.review.voices) }));
   const home = homeVoiceCounts(counted.map((each) => each.counts));
   const cells = (counts: VoiceCounts) => [
-    ...feelingsBestFirst.map((feeling) => String(counts.familyFeelings[feeling])),
-    `${counts.familyNoAnswer} / ${counts.notAsked}`,
-    `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
+    familyAnswerWords(counts),
+    String(counts.notAsked),
+    counts.youngPersonHeard === 0
+      ? 'None recorded'
+      : `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
   ];
-  const title = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
   return {
     heading: 'Families’ views and young people’s voices',
-    note: 'How each family felt about our work, from the filed forms of the term, and how many times the young person’s views were acted on and they were told what happened next. Forms filed before the form asked are counted as not asked.',
+    note: 'How each family felt about our work, from the filed forms of the term, and how many times the young person’s views were acted on and they were told what happened next. Forms filed before the form asked are counted as not asked, never as a gap.',
     blocks: [
       {
         kind: 'fields' as const,
         rows: [
-          { label: 'The home: families’ views', value: familyFeelingWords(home) },
-          { label: 'The home: young people’s views', value: actedOnWords(home) },
+          { label: 'Families’ views', value: familyFeelingWords(home) },
+          { label: 'Views acted on', value: actedOnWords(home) },
         ],
       },
       {
         kind: 'table' as const,
         columns: [
           'Young person',
-          ...feelingsBestFirst.map((feeling) => title(familyFeelingShortLabels[feeling])),
-          'No answer / not asked',
+          'How the family felt about our work',
+          'Forms not asked',
           'Views acted on and told',
         ],
         rows: [

@@ -147,6 +147,12 @@ export const familyFeelingShortLabels: Readonly<Record<FamilyFeeling, string>> =
  * nobody chose left out; "No answers yet" when no form in the term asked the family.
  */
 export function familyFeelingWords(counts: VoiceCounts): string {
+  const answers = familyAnswerWords(counts);
+  return counts.notAsked > 0 ? `${answers}; ${notAskedWords(counts.notAsked)}` : answers;
+}
+
+/** The answers alone, for a table with the forms not asked in a column of their own: "3 very happy; 1 gave no answer". */
+export function familyAnswerWords(counts: VoiceCounts): string {
   const chosen = [...familyFeelings]
     .reverse()
     .filter((feeling) => counts.familyFeelings[feeling] > 0)
@@ -154,7 +160,6 @@ export function familyFeelingWords(counts: VoiceCounts): string {
   const parts = [
     chosen.length > 0 ? chosen.join(', ') : 'No answers yet',
     ...(counts.familyNoAnswer > 0 ? [`${counts.familyNoAnswer} gave no answer`] : []),
-    ...(counts.notAsked > 0 ? [notAskedWords(counts.notAsked)] : []),
   ];
   return parts.join('; ');
 }

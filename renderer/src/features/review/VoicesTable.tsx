@@ -60,22 +60,26 @@ export function VoicesTable({ rows, termIndex, onOpenFigure }: Props) {
               <td key={index}>{count}</td>
             ))}
             <td>
-              <button
-                type="button"
-                className="review-name"
-                aria-label={`${row.youngPerson.name}: ${actedOnWords(counts)}. Open the forms`}
-                onClick={() =>
-                  onOpenFigure({
-                    title: `${row.youngPerson.name}: the young person’s views acted on and told`,
-                    status: 'notDue',
-                    value: `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
-                    reason: actedOnWords(counts),
-                    records: voices.youngPersonHeard.records,
-                  })
-                }
-              >
-                {counts.actedOnAndTold} of {counts.youngPersonHeard}
-              </button>
+              {counts.youngPersonHeard === 0 ? (
+                <span className="muted">None recorded</span>
+              ) : (
+                <button
+                  type="button"
+                  className="review-name"
+                  aria-label={`${row.youngPerson.name}: ${actedOnWords(counts)}. Open the forms`}
+                  onClick={() =>
+                    onOpenFigure({
+                      title: `${row.youngPerson.name}: the young person’s views acted on and told`,
+                      status: 'notDue',
+                      value: `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
+                      reason: actedOnWords(counts),
+                      records: voices.youngPersonHeard.records,
+                    })
+                  }
+                >
+                  {counts.actedOnAndTold} of {counts.youngPersonHeard}
+                </button>
+              )}
             </td>
           </tr>
         ))}

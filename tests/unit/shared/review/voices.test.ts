@@ -298,8 +298,8 @@ describe('the counts in words, and the home’s totals', () => {
     const section = content.sections.find((each) => each.heading.startsWith('Families’ views'));
     const table = section?.blocks.find((block) => block.kind === 'table');
     expect(table?.kind === 'table' ? table.rows : []).toEqual([
-      ['Zoë Hughes', '1', '1', '0', '0', '0', '0 / 0', '1 of 2'],
-      ['The home', '1', '1', '0', '0', '0', '0 / 0', '1 of 2'],
+      ['Zoë Hughes', '1 very happy, 1 happy', '0', '1 of 2'],
+      ['The home', '1 very happy, 1 happy', '0', '1 of 2'],
     ]);
     const fields = section?.blocks.find((block) => block.kind === 'fields');
     expect(fields?.kind === 'fields' ? fields.rows.map((row) => row.value) : []).toEqual([
