@@ -25,7 +25,7 @@ import { calendarDateOf } from '../home-time';
 import { defaultTimeZone } from '../schemas/home';
 import { daySpan, isWithin, type Phase } from './termly-calendar';
 import { contactAgainstPlan, type ContactAgainstPlan, type ContactAgainstPlanInput } from './contact-plan';
-import { termVoices, type TermVoices } from './voices';
+import { termVoices, type TermVoices, type VoiceAnswers } from './voices';
 
 /**
  * The termly review (seed 004, 5.2 and 5.5): for one young person and one term, each of
@@ -133,17 +133,8 @@ export type FamilyMemberFigure = {
 };
 
 export type ReviewForm = Pick<ContactForm, 'id' | 'contactStartedAt' | 'contactEndedAt' | 'filedAt'> &
-  Partial<
-    Pick<
-      ContactForm,
-      | 'amendsFormId'
-      | 'youngPersonViews'
-      | 'familyFeeling'
-      | 'familyFeelingWords'
-      | 'viewsUsed'
-      | 'toldNextOn'
-    >
-  >;
+  Partial<Pick<ContactForm, 'amendsFormId'>> &
+  VoiceAnswers;
 
 export type FormTimeliness = {
   readonly onTime: Evidence;

@@ -21,19 +21,14 @@ import { isWithin, type DaySpan } from './termly-calendar';
  *   someone told them what happened next. "Views acted on and told: 7 of 9" is those two counts.
  */
 
+/** The answers the counts read (each may be absent: a form from before the questions). */
+export type VoiceAnswers = Partial<
+  Pick<ContactForm, 'youngPersonViews' | 'familyFeeling' | 'familyFeelingWords' | 'viewsUsed' | 'toldNextOn'>
+>;
+
 export type VoicesForm = Pick<ContactForm, 'id' | 'contactStartedAt'> &
-  Partial<
-    Pick<
-      ContactForm,
-      | 'filedAt'
-      | 'amendsFormId'
-      | 'youngPersonViews'
-      | 'familyFeeling'
-      | 'familyFeelingWords'
-      | 'viewsUsed'
-      | 'toldNextOn'
-    >
-  >;
+  Partial<Pick<ContactForm, 'filedAt' | 'amendsFormId'>> &
+  VoiceAnswers;
 
 export type TermVoices = {
   /** Each point of the scale, least to most content, with the forms that chose it. */

@@ -16,6 +16,17 @@ import { buildAcademicYear, buildContactForm } from '../../../factories';
 
 // 2026/27: autumn 3 Sept - 18 Dec 2026.
 const year = buildAcademicYear({ startYear: 2026 });
+const placedAllYear = {
+  youngPerson: {
+    id: 'yp',
+    personalTutorId: 'pt',
+    caseCoordinatorId: 'cc',
+    learningMentorId: 'lm',
+    placementStartsOn: '2020-09-01',
+  },
+  year,
+  visits: [],
+};
 const autumn = daySpan('2026-09-03', '2026-12-18', 'Europe/London');
 
 /** A form filed after the form asked the voices questions (the factory's own form predates them). */
@@ -173,15 +184,7 @@ describe('a part term counts only the weeks the young person was placed', () => 
   });
   it('the review keeps the voices through a stored summary', () => {
     const review = yearReview({
-      youngPerson: {
-        id: 'yp',
-        personalTutorId: 'pt',
-        caseCoordinatorId: 'cc',
-        learningMentorId: 'lm',
-        placementStartsOn: '2020-09-01',
-      },
-      year,
-      visits: [],
+      ...placedAllYear,
       forms: [afterPlacement],
       family: [],
       restrictions: [],
@@ -266,15 +269,7 @@ describe('the counts in words, and the home’s totals', () => {
 
   it('the signed termly report carries each young person’s counts and the home’s', () => {
     const review = yearReview({
-      youngPerson: {
-        id: 'yp',
-        personalTutorId: 'pt',
-        caseCoordinatorId: 'cc',
-        learningMentorId: 'lm',
-        placementStartsOn: '2020-09-01',
-      },
-      year,
-      visits: [],
+      ...placedAllYear,
       forms: [
         askedForm({ familyFeeling: 'veryHappy', viewsUsed: 'Moved the call.', toldNextOn: '2026-10-15' }),
         askedForm({ familyFeeling: 'happy' }),
