@@ -38,6 +38,13 @@ export type ContactFormPdfInput = {
   readonly whatHappened: string;
   readonly youngPersonViews: string;
   readonly familyViews: string;
+  /** Absent on a form made before the form asked the voices questions. */
+  readonly voices?: {
+    readonly familyFeeling: string;
+    readonly familyFeelingWords: string;
+    readonly viewsUsed: string;
+    readonly toldNext?: { readonly on: string; readonly by: string };
+  };
   readonly concerns: string;
   readonly isSafeguardingConcern: boolean;
   readonly actions?: readonly { readonly action: string; readonly owner: string; readonly dueOn?: string }[];
@@ -137,9 +144,26 @@ export async function buildContactFormDocument(input: ContactFormPdfInput): Prom
     note: 'In their words where possible.',
   });
   flow.paragraph(orNothing(input.youngPersonViews, 'Not recorded.'));
+  // Seed 003 §3.1: views gathered and then ignored are the failure the policy names, so the copy
+  // says how they were used and whether the young person was told.
+  const voices = input.voices;
+  if (voices) {
+    flow.heading('How their views were used');
+    flow.paragraph(orNothing(voices.viewsUsed, 'Not recorded.'));
+    flow.heading('Told them what happened next');
+    flow.paragraph(
+      voices.toldNext ? `On ${ukDayOf(voices.toldNext.on)}, by ${voices.toldNext.by}` : 'Not yet recorded.',
+    );
+  }
 
   flow.heading('The family’s views');
   flow.paragraph(orNothing(input.familyViews, 'Not recorded.'));
+  // Seed 004 §4: parents have regular opportunities to express their views about our work.
+  if (voices) {
+    flow.heading('How the family felt about our work');
+    flow.field('Their answer', voices.familyFeeling);
+    flow.paragraph(orNothing(voices.familyFeelingWords, 'No words of theirs recorded.'));
+  }
 
   flow.heading('Concerns');
   flow.paragraph(orNothing(input.concerns, 'None recorded.'));

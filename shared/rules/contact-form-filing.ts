@@ -1,4 +1,4 @@
-import type { ContactForm } from '../schemas/contact-forms';
+import { familyFeelingLabels, type ContactForm } from '../schemas/contact-forms';
 
 /**
  * What goes onto a filed contact form's signed case-file copy (DESIGN: signed PDFs), as plain data:
@@ -35,6 +35,8 @@ export type ContactFormCopy = {
   readonly whatHappened: string;
   readonly youngPersonViews: string;
   readonly familyViews: string;
+  /** The voices questions' answers; absent on a form made before the form asked them. */
+  readonly voices?: VoicesCopy;
   readonly concerns: string;
   readonly isSafeguardingConcern: boolean;
   readonly actions: { action: string; owner: string; dueOn?: string }[];
@@ -42,6 +44,36 @@ export type ContactFormCopy = {
   readonly addendumTo?: { readonly reference: string; readonly sha256: string; readonly reason: string };
   readonly timeZone: string;
 };
+
+export type VoicesCopy = {
+  /** The point of the scale in words, or "Not answered". */
+  readonly familyFeeling: string;
+  readonly familyFeelingWords: string;
+  readonly viewsUsed: string;
+  /** When, and by whom, the young person was told what happened next (seed 003 §3.1). */
+  readonly toldNext?: { readonly on: string; readonly by: string };
+};
+
+/** The voices answers as the copy prints them: the teller by name, a point of the scale in its own words. */
+export function voicesCopy(
+  form: ContactForm,
+  staff: Readonly<Record<string, string>>,
+): VoicesCopy | undefined {
+  if (form.viewsUsed === undefined && form.familyFeelingWords === undefined) return undefined;
+  return {
+    familyFeeling: form.familyFeeling ? familyFeelingLabels[form.familyFeeling] : 'Not answered',
+    familyFeelingWords: form.familyFeelingWords ?? '',
+    viewsUsed: form.viewsUsed ?? '',
+    ...(form.toldNextOn
+      ? {
+          toldNext: {
+            on: form.toldNextOn,
+            by: form.toldNextById ? (staff[form.toldNextById] ?? 'A former member of staff') : 'Not recorded',
+          },
+        }
+      : {}),
+  };
+}
 
 export function initialsOf(firstName: string, lastName: string): string {
   return [firstName, lastName]
@@ -82,6 +114,7 @@ export function contactFormCopy(
       ? `Contact with a restricted person: ${form.restrictedParticipants.map((item) => `${item.name} (${item.summary})`).join('; ')}. The manager was alerted.`
       : '';
   const hoursLate = hoursLateAt(form, filedAt);
+  const voices = voicesCopy(form, names.staff);
   return {
     homeName: names.homeName,
     reference: form.reference,
@@ -99,6 +132,7 @@ export function contactFormCopy(
     whatHappened: form.whatHappened,
     youngPersonViews: form.youngPersonViews,
     familyViews: form.familyViews,
+    ...(voices ? { voices } : {}),
     concerns: [restrictionNote, form.concerns].filter(Boolean).join('\n\n'),
     isSafeguardingConcern: form.isSafeguardingConcern,
     actions: form.actions.map((item) => ({

@@ -2,6 +2,14 @@ import type { ReportContent } from '../ipc/channels/documents';
 import { formatUkDate } from '../format-dates';
 import { statusWords } from '../export/termly-review-csv';
 import type { TermReview } from './termly-review';
+import {
+  actedOnWords,
+  familyAnswerWords,
+  familyFeelingWords,
+  homeVoiceCounts,
+  voiceCountsOf,
+  type VoiceCounts,
+} from './voices';
 
 /**
  * The termly report as the content of a signed PDF (laid out by shared/pdf/report-layout.ts and
@@ -79,6 +87,16 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
     note: `Overall: ${statusWords[review.overall]}`,
     blocks: [
       {
+        kind: 'fields' as const,
+        rows: [
+          {
+            label: 'How the family felt about our work',
+            value: familyFeelingWords(voiceCountsOf(review.voices)),
+          },
+          { label: 'The young person’s views', value: actedOnWords(voiceCountsOf(review.voices)) },
+        ],
+      },
+      {
         kind: 'table' as const,
         columns: ['Figure', 'Value', 'Status', 'Reason'],
         rows: review.figures.map((figure) => [
@@ -108,9 +126,53 @@ export function termlyReportContent(rows: readonly TermlyReportRow[], meta: Term
     subtitle: term,
     reference: `Termly review · ${term}`,
     footer: 'Confidential: family contact monitoring (Partnership with Families policy, 5.5)',
-    sections: [summary, ...perYoungPerson],
+    sections: [summary, voicesSection(rows), ...perYoungPerson],
     signedBy: { name: meta.signedBy.name, role: meta.signedBy.role },
     signedAt: meta.signedAt,
     timeZone: meta.timeZone,
+  };
+}
+
+/**
+ * Families' voices and the young people's (seed 004 §4, seed 003 §3.1): each young person's counts
+ * this term and the home's totals. Only counts: the family's own words stay on the forms. Four
+ * columns, in words, so a printed page reads without squeezing a column per point of the scale.
+ */
+function voicesSection(rows: readonly TermlyReportRow[]) {
+  const counted = rows.map((row) => ({ row, counts: voiceCountsOf(row.review.voices) }));
+  const home = homeVoiceCounts(counted.map((each) => each.counts));
+  const cells = (counts: VoiceCounts) => [
+    familyAnswerWords(counts),
+    String(counts.notAsked),
+    counts.youngPersonHeard === 0
+      ? 'None recorded'
+      : `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
+  ];
+  return {
+    heading: 'Families’ views and young people’s voices',
+    note: 'How each family felt about our work, from the filed forms of the term, and how many times the young person’s views were acted on and they were told what happened next. Forms filed before the form asked are counted as not asked, never as a gap.',
+    blocks: [
+      {
+        kind: 'fields' as const,
+        rows: [
+          { label: 'Families’ views', value: familyFeelingWords(home) },
+          { label: 'Views acted on', value: actedOnWords(home) },
+        ],
+      },
+      {
+        kind: 'table' as const,
+        columns: [
+          'Young person',
+          'How the family felt about our work',
+          'Forms not asked',
+          'Views acted on and told',
+        ],
+        rows: [
+          ...counted.map(({ row, counts }) => [row.youngPersonName, ...cells(counts)]),
+          ...(counted.length > 0 ? [['The home', ...cells(home)]] : []),
+        ],
+        emptyText: 'No young people to report on.',
+      },
+    ],
   };
 }

@@ -25,6 +25,7 @@ import { calendarDateOf } from '../home-time';
 import { defaultTimeZone } from '../schemas/home';
 import { daySpan, isWithin, type Phase } from './termly-calendar';
 import { contactAgainstPlan, type ContactAgainstPlan, type ContactAgainstPlanInput } from './contact-plan';
+import { termVoices, type TermVoices, type VoiceAnswers } from './voices';
 
 /**
  * The termly review (seed 004, 5.2 and 5.5): for one young person and one term, each of
@@ -132,7 +133,8 @@ export type FamilyMemberFigure = {
 };
 
 export type ReviewForm = Pick<ContactForm, 'id' | 'contactStartedAt' | 'contactEndedAt' | 'filedAt'> &
-  Partial<Pick<ContactForm, 'amendsFormId'>>;
+  Partial<Pick<ContactForm, 'amendsFormId'>> &
+  VoiceAnswers;
 
 export type FormTimeliness = {
   readonly onTime: Evidence;
@@ -161,6 +163,11 @@ export type TermReview = {
    */
   readonly contactPlan: readonly ContactAgainstPlan[];
   readonly forms: FormTimeliness;
+  /**
+   * How the family felt about our work and whether the young person's views were acted on
+   * (shared/rules/voices.ts). Counted, not coloured: the policy sets no minimum for them.
+   */
+  readonly voices: TermVoices;
   /** The worst status among the figures and family members (restricted and notDue set aside). */
   readonly overall: RagStatus;
 };
@@ -885,6 +892,10 @@ export function termlyReview(input: TermReviewInput): TermReview {
     family,
     contactPlan,
     forms,
+    voices: termVoices(
+      input.forms,
+      term.placed ? daySpan(term.placed.startsOn, term.placed.endsOn, timeZone) : null,
+    ),
     overall: worstStatus([
       ...figures.map((figure) => figure.status),
       ...family.map((member) => member.status),

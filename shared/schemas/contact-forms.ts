@@ -35,6 +35,21 @@ export const contactInitiatorLabels: Readonly<Record<(typeof contactInitiators)[
   other: 'Someone else',
 };
 
+/**
+ * How the family felt about the home's work, asked on every form (seed 004 §4: parents have regular
+ * opportunities to express their views about the quality of our work). Five points, least to most
+ * content, each in plain words so the person asking can read them out as they are.
+ */
+export const familyFeelings = ['veryUnhappy', 'unhappy', 'mixed', 'happy', 'veryHappy'] as const;
+export type FamilyFeeling = (typeof familyFeelings)[number];
+export const familyFeelingLabels: Readonly<Record<FamilyFeeling, string>> = {
+  veryUnhappy: 'Very unhappy with our work',
+  unhappy: 'Unhappy with our work',
+  mixed: 'Mixed: some things good, some not',
+  happy: 'Happy with our work',
+  veryHappy: 'Very happy with our work',
+};
+
 /** An action agreed at the contact: what, who does it (a member of staff or someone named), and by when. */
 export const contactActionSchema = z.object({
   action: requiredText('the action', 1000),
@@ -89,6 +104,15 @@ export const contactFormSchema = z.object({
   whatHappened: optionalText('what happened', 20000),
   youngPersonViews: optionalText('the young person’s views', 20000),
   familyViews: optionalText('the family’s views', 20000),
+  /*
+   * The voices questions (seed 004 §4, seed 003 §3.1). Absent, not empty, on a form made before
+   * the form asked them: the counts show such a form as "not asked", never as a gap.
+   */
+  familyFeeling: z.enum(familyFeelings).optional(),
+  familyFeelingWords: z.string().max(5000).optional(),
+  viewsUsed: z.string().max(20000).optional(),
+  toldNextOn: isoDateSchema.optional(),
+  toldNextById: idSchema.optional(),
   concerns: optionalText('the concerns', 20000),
   isSafeguardingConcern: z.boolean(),
   actions: z.array(contactActionSchema).default([]),
@@ -136,6 +160,11 @@ const contactFormEntryFields = z.object({
   whatHappened: optionalText('what happened', 20000),
   youngPersonViews: optionalText('the young person’s views', 20000),
   familyViews: optionalText('the family’s views', 20000),
+  familyFeeling: z.enum(familyFeelings).optional(),
+  familyFeelingWords: optionalText('the family’s words', 5000),
+  viewsUsed: optionalText('how their views were used', 20000),
+  toldNextOn: isoDateSchema.optional(),
+  toldNextById: idSchema.optional(),
   concerns: optionalText('the concerns', 20000),
   isSafeguardingConcern: z.boolean().default(false),
   actions: z.array(contactActionSchema).default([]),
@@ -148,9 +177,25 @@ function refineEntry(
     isSafeguardingConcern: boolean;
     concerns: string;
     actions: readonly { ownerStaffId?: string | undefined; ownerName: string }[];
+    toldNextOn?: string | undefined;
+    toldNextById?: string | undefined;
   },
   context: z.RefinementCtx,
 ): void {
+  // Seed 003 §3.1: feed back to the child how they were listened to. Telling them is a fact with
+  // a day and a person, so one without the other is not yet a record of it.
+  if (entry.toldNextOn && !entry.toldNextById)
+    context.addIssue({
+      code: 'custom',
+      path: ['toldNextById'],
+      message: 'Say who told them what happened next.',
+    });
+  if (entry.toldNextById && !entry.toldNextOn)
+    context.addIssue({
+      code: 'custom',
+      path: ['toldNextOn'],
+      message: 'Enter the day they were told what happened next.',
+    });
   if (entry.isSafeguardingConcern && entry.concerns === '') {
     context.addIssue({
       code: 'custom',
@@ -185,7 +230,16 @@ export type ContactFormEntryInput = z.input<typeof contactFormEntrySchema>;
  * Empty selects arrive as ''.
  */
 export const contactFormScreenSchema = contactFormEntryFields
-  .omit({ kind: true, contactStartedAt: true, initiatedBy: true, nextContactOn: true, actions: true })
+  .omit({
+    kind: true,
+    contactStartedAt: true,
+    initiatedBy: true,
+    nextContactOn: true,
+    actions: true,
+    familyFeeling: true,
+    toldNextOn: true,
+    toldNextById: true,
+  })
   .extend({
     youngPersonId: idSchema
       .or(z.literal(''))
@@ -202,6 +256,10 @@ export const contactFormScreenSchema = contactFormEntryFields
     startTime: typedTimeSchema('the time it started'),
     initiatedBy: z.enum(contactInitiators).or(z.literal('')),
     nextContactOn: optionalTypedDateSchema('the date of the next contact'),
+    // Defaults: a draft kept before the form asked these questions comes back without them.
+    familyFeeling: z.enum(familyFeelings).or(z.literal('')).default(''),
+    toldNextOn: optionalTypedDateSchema('the day they were told').default(''),
+    toldNextById: idSchema.or(z.literal('')).default(''),
     actions: z
       .array(
         contactActionSchema.extend({

@@ -18,9 +18,10 @@ import {
   type TermReview,
 } from '../rules/termly-review';
 import { termNames, type TermName } from './academic-year';
-import { contactKinds } from './contact-forms';
+import { contactKinds, familyFeelings } from './contact-forms';
 import { contactPlanFrequencies, contactPlanKinds } from './contact-plans';
 import type { ContactAgainstPlan } from '../rules/contact-plan';
+import type { TermVoices } from '../rules/voices';
 import { isoDateTimeSchema } from './common';
 
 /**
@@ -156,6 +157,14 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     held: evidenceSchema,
   });
 
+  const termVoicesSchema: z.ZodType<TermVoices> = z.object({
+    familyFeelings: z.array(z.object({ feeling: z.enum(familyFeelings), forms: evidenceSchema })),
+    familyNoAnswer: evidenceSchema,
+    youngPersonHeard: evidenceSchema,
+    actedOnAndTold: evidenceSchema,
+    notAsked: evidenceSchema,
+  });
+
   const termReviewSchema: z.ZodType<TermReview> = z.object({
     youngPersonId: z.string(),
     yearLabel: z.string(),
@@ -168,6 +177,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     family: z.array(familyMemberFigureSchema),
     contactPlan: z.array(contactAgainstPlanSchema),
     forms: formTimelinessSchema,
+    voices: termVoicesSchema,
     overall: ragSchema,
   });
   return { minimums: contactMinimumsSchema, term: termReviewSchema };
@@ -214,7 +224,7 @@ const packedTermsSchema = z.array(packedSchemas.term);
  * Bumped whenever the rules behind a review change what they work out, so summaries stored by an
  * earlier build are worked out again rather than trusted.
  */
-export const reviewRulesVersion = 3;
+export const reviewRulesVersion = 4;
 
 const summaryFields = {
   id: z.string(),

@@ -35,6 +35,18 @@ export const contactFormContentSchema = z
     whatHappened: text(50_000),
     youngPersonViews: text(50_000),
     familyViews: text(50_000),
+    voices: z
+      .object({
+        familyFeeling: text(200).min(1),
+        familyFeelingWords: text(10_000),
+        viewsUsed: text(50_000),
+        toldNext: z
+          .object({ on: isoDay, by: text(200).min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
     concerns: text(50_000),
     isSafeguardingConcern: z.boolean(),
     actions: z

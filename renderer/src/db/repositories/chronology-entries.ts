@@ -1,6 +1,6 @@
 import type { ChronologyEvent } from '@shared/rules/chronology';
 import type { VisibleRestriction } from '@shared/rules/access';
-import type { ContactKind } from '@shared/schemas/contact-forms';
+import type { ContactForm, ContactKind } from '@shared/schemas/contact-forms';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import type { VisitKind, VisitStatus } from '@shared/schemas/visits';
 import type { ContactArrangementView } from '@shared/schemas/contact-plans';
@@ -27,8 +27,16 @@ export type FormEntry = Base & {
   readonly status: 'draft' | 'filed';
   readonly filedAt: string | undefined;
   readonly isAddendum: boolean;
-  readonly detail?: { readonly otherParticipants: string } | Unreadable;
+  readonly detail?:
+    | {
+        readonly otherParticipants: string;
+        /** The voices answers (seed 004 §4, seed 003 §3.1); absent on a form made before the form asked them. */
+        readonly voices?: FormVoices;
+      }
+    | Unreadable;
 };
+
+export type FormVoices = Pick<ContactForm, 'familyFeeling' | 'viewsUsed' | 'toldNextOn' | 'toldNextById'>;
 
 /** A visit, at its start: booked (planned or confirmed), held, cancelled or not attended. */
 export type VisitEntry = Base & {

@@ -223,7 +223,17 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
             if (!row) return entry;
             const found = await opening(async () => {
               const form = await contactFormCodec.decode(row, cipher);
-              return { detail: { otherParticipants: form.otherParticipants }, personIds: form.personIds };
+              const isAsked = form.viewsUsed !== undefined || form.familyFeelingWords !== undefined;
+              const voices = {
+                familyFeeling: form.familyFeeling,
+                viewsUsed: form.viewsUsed,
+                toldNextOn: form.toldNextOn,
+                toldNextById: form.toldNextById,
+              };
+              return {
+                detail: { otherParticipants: form.otherParticipants, ...(isAsked ? { voices } : {}) },
+                personIds: form.personIds,
+              };
             }, damaged);
             return { ...entry, ...found };
           }

@@ -135,7 +135,15 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     const { dueHours } = await settings();
     // A form made for a booked contact keeps its clock: it started when the contact ended.
     const dueAt = current.amendsFormId ? current.dueAt : contactFormDeadline(endedAt, dueHours);
-    const draft = contactFormSchema.parse({ ...current, ...entry, contactEndedAt: endedAt, dueAt });
+    // An answer taken back (no point chosen, no day told) goes from the form, not left as it was.
+    const cleared = { familyFeeling: undefined, toldNextOn: undefined, toldNextById: undefined };
+    const draft = contactFormSchema.parse({
+      ...current,
+      ...cleared,
+      ...entry,
+      contactEndedAt: endedAt,
+      dueAt,
+    });
     const restricted = await restrictions.restrictedAmong(session, draft, await timeZone());
     const isNewlyFlagged = restricted.length > 0 && current.restrictionFlaggedAt === undefined;
     const updated = contactFormSchema.parse({

@@ -14,6 +14,7 @@ type Props = {
   readonly youngPersonId: string;
   readonly label: string;
   readonly personName: (id: string) => string | undefined;
+  readonly staffName: (id: string) => string | undefined;
   readonly timeZone: string;
   /** Opens the records of the lines now drawn. */
   readonly ensureOpen: (entries: readonly ChronologyEntry[]) => void;
@@ -52,7 +53,15 @@ function showRestriction(event: MouseEvent<HTMLAnchorElement>, restrictionId: st
  * The chronology as one scrolling list, newest first, a screenful drawn at a time (ten years can be
  * ten thousand lines): only the lines in view exist on the page, and only their records are opened.
  */
-export function ChronologyList({ entries, youngPersonId, label, personName, timeZone, ensureOpen }: Props) {
+export function ChronologyList({
+  entries,
+  youngPersonId,
+  label,
+  personName,
+  staffName,
+  timeZone,
+  ensureOpen,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualiser hands back functions React Compiler cannot memoise; this list re-renders on scroll by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -86,7 +95,7 @@ export function ChronologyList({ entries, youngPersonId, label, personName, time
         {rows.map((row) => {
           const entry = entries[row.index];
           if (!entry) return null;
-          const words = entryWords(entry, { personName, timeZone });
+          const words = entryWords(entry, { personName, staffName, timeZone });
           return (
             <li
               key={entry.key}
@@ -110,7 +119,9 @@ export function ChronologyList({ entries, youngPersonId, label, personName, time
                 >
                   {words.title}
                 </a>
-                <span className="chronology__detail">{words.detail}</span>
+                <span className="chronology__detail" title={words.detail || undefined}>
+                  {words.detail}
+                </span>
               </span>
             </li>
           );

@@ -13,6 +13,8 @@ import { DateRangeFields } from '../../ui/DateRangeFields';
 import { Field } from '../../ui/Field';
 import { Banner } from '../../ui/Banner';
 import { useFamilyOf } from '../../common/useFamilyOf';
+import { staffNamesById } from '../../common/staff-names';
+import { useStaffMembers } from '../../common/useStaffMembers';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSession } from '../../security/session-context';
@@ -92,11 +94,16 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
     [family],
   );
   const personName = useCallback((id: string) => names.get(id), [names]);
+  const staff = useStaffMembers();
+  const staffNames = useMemo(() => staffNamesById(staff), [staff]);
+  const staffName = useCallback((id: string) => staffNames.get(id), [staffNames]);
   const { openAll } = chronology;
 
   const print = async () => {
     setIsPreparing(true);
-    const lines = (await openAll()).map((entry) => chronologyLine(entry, { personName, timeZone }));
+    const lines = (await openAll()).map((entry) =>
+      chronologyLine(entry, { personName, staffName, timeZone }),
+    );
     setIsPreparing(false);
     onPrint({
       heading: `Chronology: ${youngPersonName}`,
@@ -116,6 +123,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
         entries: await openAll(),
         filter,
         personName,
+        staffName,
         signedBy: {
           name: session.staff.name,
           role: session.roles.map((role) => staffRoleLabels[role]).join(', '),
@@ -124,7 +132,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
         timeZone,
       });
     },
-    [homeName, youngPersonName, caseNumber, openAll, filter, personName, session, timeZone],
+    [homeName, youngPersonName, caseNumber, openAll, filter, personName, staffName, session, timeZone],
   );
   const today = calendarDateOf(new Date(), timeZone);
   const set = (field: keyof Typed) => (event: { target: { value: string } }) =>
@@ -245,6 +253,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           youngPersonId={youngPersonId}
           label={`${youngPersonName}’s chronology, newest first`}
           personName={personName}
+          staffName={staffName}
           timeZone={timeZone}
           ensureOpen={chronology.ensureOpen}
         />

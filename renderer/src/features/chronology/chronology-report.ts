@@ -29,7 +29,7 @@ export function filterWords(
 /** One printed line: when, what, and the detail. */
 export function chronologyLine(
   entry: ChronologyEntry,
-  context: { readonly personName: (id: string) => string | undefined; readonly timeZone: string },
+  context: Parameters<typeof entryWords>[1],
 ): [string, string, string] {
   const words = entryWords(entry, context);
   return [
@@ -52,11 +52,12 @@ export function chronologyReport(input: {
   readonly entries: readonly ChronologyEntry[];
   readonly filter: ChronologyFilter;
   readonly personName: (id: string) => string | undefined;
+  readonly staffName?: (id: string) => string | undefined;
   readonly signedBy: { readonly name: string; readonly role: string };
   readonly signedAt: string;
   readonly timeZone: string;
 }): ReportContent {
-  const context = { personName: input.personName, timeZone: input.timeZone };
+  const context = { personName: input.personName, staffName: input.staffName, timeZone: input.timeZone };
   const byYear = new Map<string, [string, string, string][]>();
   for (const entry of input.entries) {
     const year = calendarDateOf(entry.at, input.timeZone).slice(0, 4);

@@ -1,4 +1,5 @@
 import { contactKindLabels } from '@shared/schemas/contact-forms';
+import { familyFeelingShortLabels } from '@shared/rules/voices';
 import { restrictionAuthorityLabels, restrictionKindLabels } from '@shared/schemas/registers';
 import { contactPlanKindLabels } from '@shared/schemas/contact-plans';
 import { contactPlanWords } from '@shared/rules/contact-plan-booking';
@@ -8,6 +9,7 @@ import { formatUkDate } from '@shared/format-dates';
 import {
   isUnreadable,
   type ChronologyEntry,
+  type FormVoices,
   type Unreadable,
 } from '../../db/repositories/chronology-entries';
 
@@ -17,8 +19,33 @@ export type EntryWords = { readonly title: string; readonly detail: string };
 type Context = {
   /** A family member's name as the young person's page shows it. */
   readonly personName: (id: string) => string | undefined;
+  /** A member of staff's name; without it a teller is "a member of staff". */
+  readonly staffName?: ((id: string) => string | undefined) | undefined;
   readonly timeZone: string;
 };
+
+/**
+ * The voices answers in a line (seed 003 §3.1: the child is told how they were listened to; seed
+ * 004 §4: the family's view of our work): the telling first, as it is the step most often missed.
+ */
+function voiceWords(voices: FormVoices | undefined, context: Context): string {
+  if (!voices) return '';
+  const teller = voices.toldNextById
+    ? (context.staffName?.(voices.toldNextById) ?? 'a member of staff')
+    : 'someone';
+  const parts = [
+    voices.toldNextOn
+      ? `Told what happened next on ${formatUkDate(voices.toldNextOn)} by ${teller}.`
+      : 'Not yet told what happened next.',
+    ...(voices.familyFeeling
+      ? [`The family felt ${familyFeelingShortLabels[voices.familyFeeling]} about our work.`]
+      : []),
+    ...((voices.viewsUsed ?? '').trim() !== ''
+      ? [`Their views were used: ${(voices.viewsUsed ?? '').trim()}`]
+      : []),
+  ];
+  return parts.join(' ');
+}
 
 const visitStatusWords: Readonly<Record<VisitStatus, string>> = {
   planned: 'booked',
@@ -101,7 +128,12 @@ function detailOf(entry: ChronologyEntry, context: Context): string {
   switch (entry.kind) {
     case 'contactForm':
       return entry.detail && !isUnreadable(entry.detail)
-        ? withWhom(entry.personIds, context, entry.detail.otherParticipants)
+        ? [
+            withWhom(entry.personIds, context, entry.detail.otherParticipants),
+            voiceWords(entry.detail.voices, context),
+          ]
+            .filter(Boolean)
+            .join(' ')
         : '';
     case 'visit': {
       if (!entry.detail || isUnreadable(entry.detail)) return '';

@@ -25,6 +25,8 @@ import { useFamilyOf } from '../../common/useFamilyOf';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { ActionRows } from './ActionRows';
+import { FamilyFeelingField } from './FamilyFeelingField';
+import { ViewsActedOnFields } from './ViewsActedOnFields';
 import { FormReferenceLink } from './FormReferenceLink';
 import { IdChoices } from './IdChoices';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
@@ -57,6 +59,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   const repository = useContactFormRepository();
   const { youngPeople } = useYoungPeople();
   const staff = useStaffMembers();
+  const activeStaff = (staff ?? []).filter((member) => member.isActive);
   const dueHours = useDueHours();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
@@ -334,9 +337,11 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
             />
           )}
         </Field>
+        <ViewsActedOnFields form={form} staff={activeStaff} theirName={theirName} />
         <Field label="The family’s views" error={errors.familyViews?.message}>
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('familyViews')} />}
         </Field>
+        <FamilyFeelingField form={form} />
         <Field
           label="Concerns"
           hint="Anything that worried you or anyone else."
@@ -355,7 +360,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           </p>
         ) : null}
 
-        <ActionRows form={form} staff={(staff ?? []).filter((member) => member.isActive)} />
+        <ActionRows form={form} staff={activeStaff} />
 
         <h3>Next contact</h3>
         <Field

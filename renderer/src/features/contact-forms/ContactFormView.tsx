@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { displayName, displayPersonName } from '@shared/display-names';
 import { contactInitiatorLabels, contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import { voicesCopy } from '@shared/rules/contact-form-filing';
+import { formatUkDate } from '@shared/format-dates';
 import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
 import { Field } from '../../ui/Field';
@@ -15,6 +17,9 @@ import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { SignedCopySection } from './SignedCopySection';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
+
+/** A form filed before the form asked the voices questions. */
+const notAsked = 'Not asked (the form did not ask this then)';
 
 type Props = {
   readonly form: ContactForm;
@@ -35,6 +40,7 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
   const { youngPeople } = useYoungPeople();
   const youngPerson = youngPeople?.find((item) => item.id === form.youngPersonId);
   const youngPersonName = youngPerson ? displayName(youngPerson) : 'the young person';
+  const voices = voicesCopy(form, Object.fromEntries(staffNames));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [isAmending, setIsAmending] = useState(false);
@@ -117,8 +123,22 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         <dd className="contact-form__text">{form.whatHappened}</dd>
         <dt>The young person’s own views and feelings</dt>
         <dd className="contact-form__text contact-form__voice">{form.youngPersonViews || 'Not recorded'}</dd>
+        <dt>How their views were used</dt>
+        <dd className="contact-form__text">{voices ? voices.viewsUsed || 'Not recorded' : notAsked}</dd>
+        <dt>Told them what happened next</dt>
+        <dd>
+          {voices
+            ? voices.toldNext
+              ? `On ${formatUkDate(voices.toldNext.on)}, by ${voices.toldNext.by}`
+              : 'Not yet recorded'
+            : notAsked}
+        </dd>
         <dt>The family’s views</dt>
         <dd className="contact-form__text">{form.familyViews || 'Not recorded'}</dd>
+        <dt>How the family felt about our work</dt>
+        <dd className="contact-form__text">
+          {voices ? [voices.familyFeeling, voices.familyFeelingWords].filter(Boolean).join(': ') : notAsked}
+        </dd>
         <dt>Concerns</dt>
         <dd className="contact-form__text">
           {form.isSafeguardingConcern ? (

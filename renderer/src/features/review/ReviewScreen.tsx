@@ -8,6 +8,7 @@ import { DrillDown, type DrillDownSubject } from './DrillDown';
 import { ReviewCharts } from './ReviewCharts';
 import { ReviewExports } from './ReviewExports';
 import { ReviewTable } from './ReviewTable';
+import { VoicesTable } from './VoicesTable';
 import { YoungPersonReviewPanel } from './YoungPersonReviewPanel';
 import { defaultTermChoice, useReviewTrend, useTermlyOverview, type TermChoice } from './useTermlyOverview';
 import './review.css';
@@ -115,6 +116,16 @@ export function ReviewScreen() {
                 termIndex={overview.value.termIndex}
                 onOpenFigure={setSubject}
                 onOpenYoungPerson={setYoungPersonId}
+              />
+              <h2>Families’ views and young people’s voices</h2>
+              <p className="muted">
+                How each family felt about our work on this term’s filed forms, and how many of the young
+                person’s views were acted on and they were told what happened next.
+              </p>
+              <VoicesTable
+                rows={overview.value.rows}
+                termIndex={overview.value.termIndex}
+                onOpenFigure={setSubject}
               />
               <h2>Charts</h2>
               <ReviewCharts rows={overview.value.rows} termIndex={overview.value.termIndex} trend={trend} />

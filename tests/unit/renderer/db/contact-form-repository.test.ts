@@ -341,3 +341,44 @@ describe('contact forms: filing, copies and corrections', () => {
     expect(JSON.stringify(entries)).not.toContain('Secret words');
   });
 });
+
+describe('contact forms: the family’s view of our work and the young person’s voice', () => {
+  it('keeps the answers sealed with the form, and an answer taken back is gone, not left as it was', async () => {
+    const { tutor, youngPerson, forms } = await setUp();
+    const form = await value(
+      forms.start(
+        tutor,
+        youngPerson.id,
+        entry({
+          familyFeeling: 'happy',
+          familyFeelingWords: 'Mum said the Sunday calls help.',
+          viewsUsed: 'Calls moved to Sunday, as she asked.',
+          toldNextOn: '2026-11-19',
+          toldNextById: tutor.staff.id,
+        }),
+      ),
+    );
+    const row = await db.contactForms.get(form.id);
+    expect(JSON.stringify(row)).not.toContain('Sunday');
+    expect(await forms.get(tutor, form.id)).toMatchObject({
+      familyFeeling: 'happy',
+      viewsUsed: 'Calls moved to Sunday, as she asked.',
+      toldNextOn: '2026-11-19',
+      toldNextById: tutor.staff.id,
+    });
+    await value(forms.save(tutor, form.id, entry({ viewsUsed: 'Calls moved to Sunday, as she asked.' })));
+    const saved = await forms.get(tutor, form.id);
+    expect(saved?.familyFeeling).toBeUndefined();
+    expect(saved?.toldNextOn).toBeUndefined();
+    expect(saved?.familyFeelingWords).toBe('');
+  });
+
+  it('refuses a day told without who told them, with the message beside the field', async () => {
+    const { tutor, youngPerson, forms } = await setUp();
+    const result = await forms.start(tutor, youngPerson.id, entry({ toldNextOn: '2026-11-19' }));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? undefined : result.error).toMatchObject({
+      fields: { toldNextById: 'Say who told them what happened next.' },
+    });
+  });
+});

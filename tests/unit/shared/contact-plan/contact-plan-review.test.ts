@@ -74,7 +74,7 @@ describe('the termly review against the contact plan', () => {
       termName: 'autumn',
       computedAt: '2026-10-01T12:00:00.000Z',
       stableUntil: '2026-10-04T23:00:00.000Z',
-      rulesVersion: 3,
+      rulesVersion: 4,
       minimums: review.minimums,
       terms: review.terms.slice(0, 1),
     };

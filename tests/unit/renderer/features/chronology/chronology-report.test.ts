@@ -57,6 +57,31 @@ describe('a chronology line in words', () => {
     });
   });
 
+  it('says when and by whom the young person was told what happened next, and how the family felt', () => {
+    const teller = 'c0000000-0000-4000-8000-000000000002';
+    const line = {
+      ...formLine(2, '2026-03-02T18:20:00.000Z'),
+      detail: {
+        otherParticipants: '',
+        voices: {
+          familyFeeling: 'mixed',
+          viewsUsed: 'Calls moved to Sundays.',
+          toldNextOn: '2026-03-04',
+          toldNextById: teller,
+        },
+      },
+    } satisfies FormEntry;
+    const staffName = (id: string) => (id === teller ? 'Owen Lloyd' : undefined);
+    expect(entryWords(line, { ...context, staffName }).detail).toBe(
+      'With Karen Hughes. Told what happened next on 4 Mar 2026 by Owen Lloyd. The family felt mixed about our work. Their views were used: Calls moved to Sundays.',
+    );
+    const notTold = {
+      ...line,
+      detail: { otherParticipants: '', voices: { viewsUsed: '' } },
+    } satisfies FormEntry;
+    expect(entryWords(notTold, context).detail).toBe('With Karen Hughes. Not yet told what happened next.');
+  });
+
   it('gives a case co-ordinator a restriction’s authority and reference, and a care worker neither', () => {
     expect(entryWords(restrictionLine(['caseCoordinator']), context).detail).toBe(
       'In force from 12 Jan 2026. Court order, reference LS26C01234.',

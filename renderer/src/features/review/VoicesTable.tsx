@@ -1,0 +1,100 @@
+import { familyFeelings } from '@shared/schemas/contact-forms';
+import {
+  actedOnWords,
+  familyFeelingShortLabels,
+  homeVoiceCounts,
+  voiceCountsOf,
+  type VoiceCounts,
+} from '@shared/rules/voices';
+import type { YoungPersonReview } from '../../db/repositories/review-workings';
+import type { DrillDownSubject } from './DrillDown';
+
+type Props = {
+  readonly rows: readonly YoungPersonReview[];
+  readonly termIndex: number;
+  readonly onOpenFigure: (subject: DrillDownSubject) => void;
+};
+
+const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/**
+ * Families' voices and the young person's voice this term (seed 004 §4, seed 003 §3.1): for each
+ * young person, how many forms had the family at each point of the scale, and how many of the
+ * young person's views were acted on and they were told; then the home's totals. Counts, not
+ * colours: the policy sets no minimum. Forms filed before the form asked are "not asked".
+ */
+export function VoicesTable({ rows, termIndex, onOpenFigure }: Props) {
+  const counted = rows.flatMap((row) => {
+    const term = row.terms[termIndex];
+    return term ? [{ row, voices: term.voices, counts: voiceCountsOf(term.voices) }] : [];
+  });
+  const home = homeVoiceCounts(counted.map((each) => each.counts));
+  const cells = (counts: VoiceCounts) => [
+    ...[...familyFeelings].reverse().map((feeling) => counts.familyFeelings[feeling]),
+    counts.familyNoAnswer,
+    counts.notAsked,
+  ];
+  return (
+    <table className="table review-voices">
+      <caption className="visually-hidden">
+        How families felt about our work, and the young people’s views acted on, this term
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Young person</th>
+          {[...familyFeelings].reverse().map((feeling) => (
+            <th scope="col" key={feeling}>
+              {capitalised(familyFeelingShortLabels[feeling])}
+            </th>
+          ))}
+          <th scope="col">No answer</th>
+          <th scope="col">Not asked</th>
+          <th scope="col">Views acted on and told</th>
+        </tr>
+      </thead>
+      <tbody>
+        {counted.map(({ row, voices, counts }) => (
+          <tr key={row.youngPerson.id}>
+            <th scope="row">{row.youngPerson.name}</th>
+            {cells(counts).map((count, index) => (
+              <td key={index}>{count}</td>
+            ))}
+            <td>
+              {counts.youngPersonHeard === 0 ? (
+                <span className="muted">None recorded</span>
+              ) : (
+                <button
+                  type="button"
+                  className="review-name"
+                  aria-label={`${row.youngPerson.name}: ${actedOnWords(counts)}. Open the forms`}
+                  onClick={() =>
+                    onOpenFigure({
+                      title: `${row.youngPerson.name}: the young person’s views acted on and told`,
+                      status: 'notDue',
+                      value: `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
+                      reason: actedOnWords(counts),
+                      records: voices.youngPersonHeard.records,
+                    })
+                  }
+                >
+                  {counts.actedOnAndTold} of {counts.youngPersonHeard}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">The home</th>
+          {cells(home).map((count, index) => (
+            <td key={index}>{count}</td>
+          ))}
+          <td>
+            {home.actedOnAndTold} of {home.youngPersonHeard}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
