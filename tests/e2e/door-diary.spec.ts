@@ -207,4 +207,84 @@ test.describe('the diary at the door', () => {
     await visits.open(/08:00/);
     await expect(visits.details).toContainText('Cancelled: Mum phoned: car broke down');
   });
+  test('a booked visitor under a supervised-only restriction is not signed in by one press: the sign-in form asks for the warning to be read first', async ({
+    app,
+    page,
+  }) => {
+    await page.clock.install({ time: opening });
+    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+    const supervised = home.restrictions.find(
+      (restriction) =>
+        restriction.kind === 'supervisedOnly' &&
+        !restriction.endedAt &&
+        restriction.effectiveFrom <= today &&
+        (!restriction.effectiveTo || today < restriction.effectiveTo) &&
+        restriction.personId !== undefined &&
+        home.relationships.some(
+          (link) =>
+            link.personId === restriction.personId && link.youngPersonId === restriction.youngPersonId,
+        ) &&
+        home.youngPeople.some(
+          (person) =>
+            person.id === restriction.youngPersonId &&
+            (!person.placementEndsOn || person.placementEndsOn > plusDays(today, 30)),
+        ),
+    );
+    const youngPerson = home.youngPeople.find((person) => person.id === supervised?.youngPersonId);
+    const person = home.people.find((candidate) => candidate.id === supervised?.personId);
+    if (!youngPerson || !person)
+      throw new Error('Seed 1 has a supervised-only restriction on registered family');
+    const child = `${youngPerson.preferredName || youngPerson.firstName} ${youngPerson.lastName}`;
+    const visitor = [person.firstName, person.lastName].filter(Boolean).join(' ');
+
+    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const frame = new AppFrame(page);
+    await expect(frame.signedInAs).toBeVisible();
+    await frame.open('Visits');
+    const visits = new VisitsPage(page);
+    await visits.bookButton.click();
+    await visits.fill({
+      youngPeople: [child],
+      family: [visitor],
+      supervisor: 'Fixture Manager',
+      date: today,
+      startTime: '11:15',
+      endTime: '12:15',
+    });
+    await visits.submit();
+    await expect(visits.banner).toContainText('Visit booked.');
+
+    await frame.open('Front door');
+    const door = new DoorPage(page);
+    const diary = page.getByRole('region', { name: /^Expected today/ });
+    const booked = diary
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: /^11:15–/ }) });
+    await expect(booked).toContainText('Supervised by Fixture Manager.');
+    const onSiteBefore = await door.onSite.getByRole('listitem').count();
+    await booked.getByRole('button', { name: `Sign in ${visitor}`, exact: true }).click();
+
+    // Not signed in: the form has them, with the visit, and the restriction to read.
+    await expect(door.form).toContainText(
+      `${visitor}, booked for 11:15: finish the check below to sign them in.`,
+    );
+    await expect(door.visitorName).toHaveValue(visitor);
+    await expect(door.warning).toBeVisible();
+    await expect(door.whoWillSupervise).toHaveValue(/.+/);
+    await expect(door.onSite.getByRole('listitem')).toHaveCount(onSiteBefore);
+    await expect(booked).not.toContainText('Arrived');
+    await app.expectAccessible('booked visitor with a restriction in the sign-in form');
+    await app.screenshot('booked supervised visitor in the form');
+
+    // The door's own rules: "I have read this" before signing in.
+    await door.signInButton.click();
+    await expect(door.warning).toContainText('Tick “I have read this”');
+    await door.hasReadThis.check();
+    await door.signInButton.click();
+    await expect(door.announcement).toContainText(`${visitor} signed in at 11:`);
+    await expect(booked).toContainText('Arrived 11:');
+    await expect(door.onSiteRow(visitor)).toContainText('Fixture Manager');
+    await app.screenshot('booked supervised visitor arrived');
+  });
 });

@@ -270,7 +270,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
                         autoFocus
                         aria-invalid={cancelling.error ? true : undefined}
                         aria-describedby={cancelling.error ? `${reasonId}-error` : undefined}
-                        onChange={(event) => setCancelling({ ...cancelling, reason: event.target.value })}
+                        onChange={(event) => setCancelling({ visitId: visit.id, reason: event.target.value })}
                       />
                       {cancelling.error ? (
                         <p id={`${reasonId}-error`} className="field__error">
