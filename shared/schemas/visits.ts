@@ -68,7 +68,6 @@ export const visitArrivalSchema = z.object({
   personId: idSchema.optional(),
   at: isoDateTimeSchema,
 });
-export type VisitArrival = z.infer<typeof visitArrivalSchema>;
 
 export const visitSchema = z.object({
   id: idSchema,
