@@ -1,11 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 import { generateHome } from '../fixtures/generate-home';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { OutboxPage } from './pages/outbox-page';
-import { sidewaysOverflow } from './pages/screen-fit';
+import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
 
@@ -14,28 +13,12 @@ const seedSummarySchema = z.object({
   signIn: z.object({ username: z.string(), password: z.string() }),
 });
 
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
-
 // 11:00 on a Tuesday in December (GMT, so the home's clock and UTC agree).
 const today = '2026-12-08';
 const opening = new Date(`${today}T11:00:00.000Z`);
 
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function expectFits(app: AppDriver, page: Page, region: Locator, name: string) {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    await region.scrollIntoViewIfNeeded();
-    expect(await sidewaysOverflow(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(sizes[0]);
-}
 
 test.describe('the diary at the door', () => {
   // A seeded home, bookings, the door, the outbox and the forms, axe on each, on two shared cores.
@@ -127,7 +110,7 @@ test.describe('the diary at the door', () => {
     await expect(booked).toContainText('Expected');
     await expect(booked).toContainText(`Room: ${room.name}.`);
     await app.expectAccessible('front door with today’s expected visitors');
-    await expectFits(app, page, diary, 'expected today');
+    await expectFitsAtOfficeSizes(app, page, diary, 'expected today');
 
     // Keyboard: the booked visitor's button is reached with Tab and pressed with Enter.
     const signInBooked = booked.getByRole('button', { name: `Sign in ${visitor}`, exact: true });

@@ -3,12 +3,12 @@ import { clockTime } from '@shared/home-time';
 import { diaryState, type DiaryState } from '@shared/rules/door-diary';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { visitKindLabels, type Visit } from '@shared/schemas/visits';
-import { Banner } from '../../ui/Banner';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useVisitorLog } from '../../common/useVisitorLog';
 import { useSession } from '../../security/session-context';
-import { checkAtTheDoor, doorChecker } from './door-checker';
+import { checkAtTheDoor, doorChecker, restrictionsStillLoading } from './door-checker';
 import { emptyDoorForm, type DoorFormValues } from './door-form';
+import { SignedInNotice, type DoorMessage } from './SignedInNotice';
 import { registeredNamesOf, registeredPersonName } from './registered-names';
 import { useCancelVisit, useDoorDiary } from './useDoorDiary';
 import { useDoorRestrictions } from './useDoorRestrictions';
@@ -22,12 +22,6 @@ type Props = {
   readonly timeZone: string;
   readonly onNeedsForm: (visitor: ExpectedVisitor) => void;
   readonly onPrintBadge: (entry: VisitorEntry) => void;
-};
-
-type Message = {
-  readonly tone: 'success' | 'error' | 'info';
-  readonly text: string;
-  readonly signedIn?: VisitorEntry;
 };
 
 const tickMs = 30_000;
@@ -78,7 +72,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
   const cancelVisit = useCancelVisit(timeZone);
   const registeredNames = useMemo(() => registeredNamesOf(directory.people), [directory.people]);
   const [now, setNow] = useState(() => new Date());
-  const [message, setMessage] = useState<Message | undefined>();
+  const [message, setMessage] = useState<DoorMessage | undefined>();
   const [cancelling, setCancelling] = useState<{ visitId: string; reason: string; error?: string }>();
   const busy = useRef(false);
   useEffect(() => {
@@ -116,10 +110,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
       };
       const note = `${visitorName}, booked for ${clockTime(visit.startsAt, timeZone)}: finish the check below to sign them in.`;
       if (!restrictions) {
-        setMessage({
-          tone: 'error',
-          text: 'The restriction register is still loading. Try again in a moment.',
-        });
+        setMessage({ tone: 'error', text: restrictionsStillLoading });
         return;
       }
       const result = checkAtTheDoor(
@@ -178,18 +169,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
   return (
     <section className="panel door-diary" aria-labelledby="door-diary-title">
       <h2 id="door-diary-title">Expected today{diary ? ` (${diary.visits.length})` : ''}</h2>
-      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      {message?.signedIn ? (
-        <div className="door-sign-in__next">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => message.signedIn && onPrintBadge(message.signedIn)}
-          >
-            Print badge for {message.signedIn.visitorName}
-          </button>
-        </div>
-      ) : null}
+      <SignedInNotice message={message} onPrintBadge={onPrintBadge} />
       {diary === undefined ? (
         <p role="status">Loading today’s visits…</p>
       ) : diary.visits.length === 0 ? (

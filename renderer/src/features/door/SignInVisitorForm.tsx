@@ -12,7 +12,7 @@ import { Banner } from '../../ui/Banner';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { checkAtTheDoor, doorChecker } from './door-checker';
+import { checkAtTheDoor, doorChecker, restrictionsStillLoading } from './door-checker';
 import { emptyDoorForm, type DoorFormValues } from './door-form';
 import { clockTime } from '@shared/home-time';
 import { DoorCheckPanel } from './DoorCheckPanel';
@@ -28,6 +28,7 @@ import { VisitDetailsFields } from './VisitDetailsFields';
 import { VisitingChoices } from './VisitingChoices';
 import { VisitorNameField } from './VisitorNameField';
 import { WarnActions } from './WarnActions';
+import { SignedInNotice } from './SignedInNotice';
 import type { ExpectedVisitor } from './ExpectedVisitsPanel';
 
 type Props = {
@@ -138,10 +139,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
   const signIn = async (values: VisitorSignInForm) => {
     setMessage(undefined);
     if (!restrictions) {
-      setMessage({
-        tone: 'error',
-        text: 'The restriction register is still loading. Try again in a moment.',
-      });
+      setMessage({ tone: 'error', text: restrictionsStillLoading });
       return;
     }
     // Decide on what is in the form now, not on the check shown a moment ago.
@@ -283,18 +281,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
   return (
     <section className="panel door-sign-in" aria-labelledby="door-sign-in-title">
       <h2 id="door-sign-in-title">Sign a visitor in</h2>
-      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      {message?.signedIn ? (
-        <div className="door-sign-in__next">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => message.signedIn && onPrintBadge(message.signedIn)}
-          >
-            Print badge for {message.signedIn.visitorName}
-          </button>
-        </div>
-      ) : null}
+      <SignedInNotice message={message} onPrintBadge={onPrintBadge} />
       {draft.restoredAt ? (
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
       ) : null}
