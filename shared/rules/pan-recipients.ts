@@ -18,6 +18,8 @@ export function panTopicOf(event: PanEvent): PanTopic {
       return 'formOverdue';
     case 'visitorTurnedAway':
       return 'visitorTurnedAway';
+    case 'unbookedFamilyVisit':
+      return 'unbookedFamilyVisit';
     default: {
       const unreachable: never = event;
       return unreachable;

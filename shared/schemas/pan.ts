@@ -16,6 +16,7 @@ export const panEvents = [
   'restrictionEnded',
   'formOverdue',
   'visitorTurnedAway',
+  'unbookedFamilyVisit',
 ] as const;
 export type PanEvent = (typeof panEvents)[number];
 
@@ -30,6 +31,7 @@ export const panTopics = [
   'restrictionChanged',
   'formOverdue',
   'visitorTurnedAway',
+  'unbookedFamilyVisit',
 ] as const;
 export type PanTopic = (typeof panTopics)[number];
 
@@ -40,6 +42,7 @@ export const panTopicLabels: Readonly<Record<PanTopic, string>> = {
   restrictionChanged: 'A contact restriction is added, changed or ended',
   formOverdue: 'A contact form is overdue',
   visitorTurnedAway: 'A restricted visitor is turned away at the front door',
+  unbookedFamilyVisit: 'A family member visits without a booking',
 };
 
 /** Plain words for what happened, used in the message and the outbox. */
@@ -53,6 +56,7 @@ export const panEventLabels: Readonly<Record<PanEvent, string>> = {
   restrictionEnded: 'a contact restriction ended',
   formOverdue: 'a contact form is overdue',
   visitorTurnedAway: 'a restricted visitor was turned away at the front door',
+  unbookedFamilyVisit: 'a family member visited without a booking and a contact form is due',
 };
 
 /**

@@ -224,6 +224,8 @@ export const visitorEntrySchema = z
     amendmentReason: optionalText('the reason for the correction', 1000),
     /** Who made the correction (the entry's own admittedById stays the original admitter's). */
     amendedById: idSchema.optional(),
+    /** The booked visit they came for, when signed in from the door's list of expected visitors. */
+    visitId: idSchema.optional(),
     recordedAt: isoDateTimeSchema,
   })
   .superRefine((entry, context) => {
@@ -255,6 +257,8 @@ export const visitorSignInFormSchema = z.object({
   idCheckedNotRestrictionIds: z.array(idSchema).default([]),
   /** Close names staff chose to treat as the restricted person (the restriction then acts). */
   treatedAsRestrictionIds: z.array(idSchema).default([]),
+  /** The booked visit they came for, when chosen from the door's list of expected visitors. */
+  visitId: idSchema.optional(),
 });
 export type VisitorSignInForm = z.infer<typeof visitorSignInFormSchema>;
 

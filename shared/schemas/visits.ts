@@ -62,6 +62,13 @@ export const visitRepeatSchema = z.object({
 /** The longest one visit may last; the conflict check's index query relies on it. */
 export const longestVisitHours = 24;
 
+/** A visitor signed in at the front door for this visit: their register entry, who (if registered), and when. */
+export const visitArrivalSchema = z.object({
+  entryId: idSchema,
+  personId: idSchema.optional(),
+  at: isoDateTimeSchema,
+});
+
 export const visitSchema = z.object({
   id: idSchema,
   youngPersonIds: z.array(idSchema).min(1, { message: 'Choose at least one young person.' }),
@@ -83,6 +90,8 @@ export const visitSchema = z.object({
   repeats: visitRepeatSchema.optional(),
   bookedById: idSchema.optional(),
   bookedAt: isoDateTimeSchema.optional(),
+  /** Who was signed in at the front door for it (sealed): the visit has "arrived" once one is. */
+  arrivals: z.array(visitArrivalSchema).optional(),
 });
 export type Visit = z.infer<typeof visitSchema>;
 

@@ -1,10 +1,9 @@
-import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { generateHome } from '../fixtures/generate-home';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ContactPlanSection } from './pages/contact-plan-section';
-import { sidewaysOverflow } from './pages/screen-fit';
+import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
 
@@ -13,29 +12,8 @@ const seedSummarySchema = z.object({
   signIn: z.object({ username: z.string(), password: z.string() }),
 });
 
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
-
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-async function expectFits(
-  app: AppDriver,
-  page: Page,
-  region: { scrollIntoViewIfNeeded(): Promise<void> },
-  name: string,
-) {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    await region.scrollIntoViewIfNeeded();
-    expect(await sidewaysOverflow(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(sizes[0]);
-}
 
 test.describe('the contact plan', () => {
   // A seeded home, axe on each screen and two window sizes, on two shared cores.
@@ -121,7 +99,7 @@ test.describe('the contact plan', () => {
     await expect(row).toContainText('Agreed by social worker Jo Price');
     await expect(row).toContainText(/weekly call planned: \d+ of \d+ weeks/);
     await app.expectAccessible('young person’s page with a contact plan');
-    await expectFits(app, page, plan.section, 'contact plan recorded');
+    await expectFitsAtOfficeSizes(app, page, plan.section, 'contact plan recorded');
 
     // A change is a new version; the first is kept.
     await row.getByRole('button', { name: /^Change the arrangement/ }).click();
@@ -135,7 +113,7 @@ test.describe('the contact plan', () => {
     );
     await expect(plan.section.getByRole('region', { name: 'Earlier versions' })).toContainText('Weekly call');
     await app.expectAccessible('an arrangement’s earlier versions');
-    await expectFits(app, page, plan.section, 'contact plan changed');
+    await expectFitsAtOfficeSizes(app, page, plan.section, 'contact plan changed');
 
     // Booking a visit at the home with them: outside the plan, warned in its words, still bookable.
     await frame.open('Visits');
@@ -158,7 +136,7 @@ test.describe('the contact plan', () => {
     await expect(outside).toContainText('phones home on Sunday evenings');
     await expect(visits.checks).toContainText('No clashes or restrictions stop it.');
     await app.expectAccessible('booking form warning outside the plan');
-    await expectFits(app, page, visits.checks, 'booking outside the plan');
+    await expectFitsAtOfficeSizes(app, page, visits.checks, 'booking outside the plan');
     await visits.submit();
     await expect(visits.banner).toContainText('booked');
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expect, type AppDriver } from '../harness/fixtures';
 
 /**
  * Measures the screen as the window shows it now. Three ways a person ends up scrolling sideways:
@@ -70,4 +71,29 @@ const measureInPage = `(() => {
 /** What runs off the right-hand side of the window on the screen on show, in words; empty when it fits. */
 export async function sidewaysOverflow(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(measureInPage);
+}
+
+/** The two window sizes the homes' office computers use. */
+export const officeWindowSizes = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+/**
+ * At each office window size: `region` scrolled into view, nothing running off sideways, and a
+ * screenshot named `<name>-<width>x<height>` to look at. Leaves the window at the first size.
+ */
+export async function expectFitsAtOfficeSizes(
+  app: AppDriver,
+  page: Page,
+  region: { scrollIntoViewIfNeeded(): Promise<void> },
+  name: string,
+): Promise<void> {
+  for (const size of officeWindowSizes) {
+    await page.setViewportSize(size);
+    await region.scrollIntoViewIfNeeded();
+    expect(await sidewaysOverflow(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
+    await app.screenshot(`${name}-${size.width}x${size.height}`);
+  }
+  await page.setViewportSize(officeWindowSizes[0]);
 }

@@ -9,13 +9,23 @@ import {
   type DueContact,
 } from '@shared/schemas/contact-forms';
 import type { FamilyLinksDb } from '../database';
-import { recordWriter } from '../record-writer';
+import { recordWriter, type WriteStep } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import type { ContactFormError } from './contact-form-repository';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { uniqueReference } from './contact-form-reference';
+import type { AuditEventInput } from './audit-log-repository';
+
+/** Forms a contact makes due, ready to be written with the change that made them due. */
+export type PreparedDueForms = {
+  /** Forms made before for the same visit and young person (never made twice). */
+  readonly already: ContactForm[];
+  readonly forms: ContactForm[];
+  readonly events: readonly AuditEventInput[];
+  readonly writes: readonly WriteStep[];
+};
 
 /**
  * Forms owed for contacts that happened (DESIGN rule 2: a form within 48 hours of any contact):
@@ -25,7 +35,74 @@ export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new
   const store = sealedStore(db.contactForms, contactFormCodec);
   const records = recordWriter(db, clock);
   const settings = () => contactFormSettingsRepository(db, clock).settings();
+
+  /**
+   * The forms a contact makes due, made ready to join a change's own write (so a sign-out at the
+   * door and the forms it makes due are kept together or not at all): the forms already made for
+   * the same visit, the new ones, and their audit entries and write.
+   */
+  async function prepareDueForContact(
+    session: Session,
+    input: DueContact,
+  ): Promise<Result<PreparedDueForms, ContactFormError>> {
+    if (!can(session.roles, 'contact-form:file'))
+      return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
+    const parsed = dueContactSchema.safeParse(input);
+    if (!parsed.success)
+      return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
+    const contact = parsed.data;
+    if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt)
+      return fail('invalid', 'The contact ends before it starts. Check the times.');
+    const { dueHours } = await settings();
+    const existing = contact.visitId
+      ? await store.open(
+          await db.contactForms
+            .where('youngPersonId')
+            .anyOf([...contact.youngPersonIds])
+            .toArray(),
+          session.cipher,
+        )
+      : [];
+    const already = existing.filter((form) => form.visitId === contact.visitId);
+    const wanted = contact.youngPersonIds.filter(
+      (youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId),
+    );
+    const references = await Promise.all(wanted.map(() => uniqueReference(db, contact.contactEndedAt)));
+    const forms = wanted.map((youngPersonId, index) =>
+      contactFormSchema.parse({
+        id: crypto.randomUUID(),
+        reference: references[index],
+        youngPersonId,
+        ...(contact.visitId ? { visitId: contact.visitId } : {}),
+        kind: contact.kind,
+        contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
+        contactEndedAt: contact.contactEndedAt,
+        dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
+        authorId: contact.authorId,
+        personIds: contact.personIds,
+        staffIds: contact.staffIds.includes(contact.authorId)
+          ? contact.staffIds
+          : [contact.authorId, ...contact.staffIds],
+        isSafeguardingConcern: false,
+        status: 'draft',
+      }),
+    );
+    return ok({
+      already,
+      forms,
+      events: forms.map((form) => ({
+        action: 'contact-form.due',
+        recordType: 'contactForm',
+        recordId: form.id,
+        detail: `${form.kind}${form.visitId ? ' (visit)' : ''}`,
+      })),
+      writes: forms.length === 0 ? [] : [store.insertAll(forms)],
+    });
+  }
+
   return {
+    prepareDueForContact,
+
     /**
      * A form falls due for a contact that happened (a completed visit): one per young person,
      * owed by `authorId`, due `dueHours` after the contact ended. Made once per visit and young
@@ -35,58 +112,11 @@ export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new
       session: Session,
       input: DueContact,
     ): Promise<Result<ContactForm[], ContactFormError>> {
-      if (!can(session.roles, 'contact-form:file'))
-        return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
-      const parsed = dueContactSchema.safeParse(input);
-      if (!parsed.success)
-        return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
-      const contact = parsed.data;
-      if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt)
-        return fail('invalid', 'The contact ends before it starts. Check the times.');
-      const { dueHours } = await settings();
-      const existing = contact.visitId
-        ? await store.open(
-            await db.contactForms
-              .where('youngPersonId')
-              .anyOf([...contact.youngPersonIds])
-              .toArray(),
-            session.cipher,
-          )
-        : [];
-      const already = existing.filter((form) => form.visitId === contact.visitId);
-      const wanted = contact.youngPersonIds.filter(
-        (youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId),
-      );
-      const references = await Promise.all(wanted.map(() => uniqueReference(db, contact.contactEndedAt)));
-      const forms = wanted.map((youngPersonId, index) =>
-        contactFormSchema.parse({
-          id: crypto.randomUUID(),
-          reference: references[index],
-          youngPersonId,
-          ...(contact.visitId ? { visitId: contact.visitId } : {}),
-          kind: contact.kind,
-          contactStartedAt: contact.contactStartedAt ?? contact.contactEndedAt,
-          contactEndedAt: contact.contactEndedAt,
-          dueAt: contactFormDeadline(contact.contactEndedAt, dueHours),
-          authorId: contact.authorId,
-          personIds: contact.personIds,
-          staffIds: contact.staffIds.includes(contact.authorId)
-            ? contact.staffIds
-            : [contact.authorId, ...contact.staffIds],
-          isSafeguardingConcern: false,
-          status: 'draft',
-        }),
-      );
+      const prepared = await prepareDueForContact(session, input);
+      if (!prepared.ok) return prepared;
+      const { already, forms, events, writes } = prepared.value;
       if (forms.length === 0) return ok(already);
-      await records.write(session, {
-        events: forms.map((form) => ({
-          action: 'contact-form.due',
-          recordType: 'contactForm',
-          recordId: form.id,
-          detail: `${form.kind}${form.visitId ? ' (visit)' : ''}`,
-        })),
-        writes: [store.insertAll(forms)],
-      });
+      await records.write(session, { events, writes });
       return ok([...already, ...forms]);
     },
 

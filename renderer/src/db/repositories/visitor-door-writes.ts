@@ -16,6 +16,7 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
 import { panAlertsForChange } from './pan-alerts-with-change';
+import { visitArrival } from './door-diary';
 import {
   sameNameKey,
   searchIndexes,
@@ -164,11 +165,24 @@ export async function signInVisitor(
     recordId: id,
     detail: `check: ${outcome}`,
   });
-  await recordWriter(context.db, context.clock).write(session, {
+  // Signed in for a booked visit: the visit is marked arrived in the same transaction.
+  const arrival = form.data.visitId
+    ? await visitArrival(context.db, context.cipher, form.data.visitId, {
+        entryId: id,
+        personId: entry.personId,
+        at: entry.arrivedAt,
+      })
+    : undefined;
+  if (arrival && !arrival.ok) return arrival;
+  const saved = await recordWriter(context.db, context.clock).write(session, {
     at: now,
-    events,
-    writes: [sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry)],
+    events: arrival ? [...events, arrival.value.event] : events,
+    writes: [
+      sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry),
+      ...(arrival ? [arrival.value.write] : []),
+    ],
   });
+  if (!saved.ok) return saved;
   const index = searchIndexes.get(context.cipher);
   if (index) addToVisitorSearchIndex(await index, entry);
   return ok(entry);

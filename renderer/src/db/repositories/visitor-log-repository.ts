@@ -21,6 +21,19 @@ import {
 } from '@shared/rules/visitor-search';
 import { visitorEntrySchema } from '@shared/schemas/registers';
 import { checkVisitorAtDoor } from './visitor-door-check';
+import { signOutFollowUp } from './door-diary';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { Visit } from '@shared/schemas/visits';
+
+/** A visitor signed out, and what followed: a booked visit ended, contact forms due, the PT told. */
+export type SignedOut = {
+  readonly entry: VisitorEntry;
+  readonly dueForms: readonly ContactForm[];
+  readonly endedVisit: Visit | undefined;
+  readonly alertedPersonalTutor: boolean;
+  /** Forms fell due but the PT's email alert could not be queued: someone must tell them. */
+  readonly isAlertNotQueued: boolean;
+};
 import {
   oneAtATime,
   recordBadgePrinted,
@@ -183,6 +196,19 @@ export function visitorLogRepository(
 
     /** Records the time a visitor left: the one change an entry ever gets. */
     async signOut(session: Session, id: string): Promise<Result<VisitorEntry, RegisterChangeError>> {
+      const left = await this.leave(session, id);
+      return left.ok ? ok(left.value.entry) : left;
+    },
+
+    /**
+     * Signs a visitor out, and in the same transaction what follows (door-diary.ts): a booked
+     * visit they came for ended and its contact form due once the last of its visitors leaves; for
+     * a family visitor who came without a booking, a form due for the young person's PT and the PT
+     * alerted. The register is a legal record and the visitor is leaving, so a sign-out is never
+     * refused for want of an alert (as for a person turned away): it is then kept without it, the
+     * audit log says the PT was not emailed, and the door is told to tell them.
+     */
+    async leave(session: Session, id: string): Promise<Result<SignedOut, RegisterChangeError>> {
       if (!can(session.roles, 'visitor-log:sign-in'))
         return fail('forbidden', 'You cannot sign visitors out.');
       const row = await db.visitorLog.get(id);
@@ -193,21 +219,54 @@ export function visitorLogRepository(
       if (entry.departedAt) return fail('already-signed-out', 'This visitor has already been signed out.');
       const now = clock();
       const completed = { ...entry, departedAt: now.toISOString() };
-      const written = await records.write(session, {
-        at: now,
-        events: [{ action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id }],
-        writes: [store.put(completed)],
-        async check() {
-          const stored = await db.visitorLog.get(id);
-          if (!stored || stored.departedAt)
-            return fail('already-signed-out', 'This visitor has already been signed out.');
-          if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0)
-            return fail('superseded', 'This entry has been corrected: sign out the corrected entry.');
-          return undefined;
-        },
+      const followUp = await signOutFollowUp(db, session, completed, await this.onSite(), clock);
+      if (!followUp.ok) return followUp;
+      const { alerts } = followUp.value;
+      const write = (withAlerts: boolean) => {
+        const isNotAlerted = followUp.value.isAlertNotQueued || (alerts !== undefined && !withAlerts);
+        return records.write(session, {
+          at: now,
+          events: [
+            { action: 'visitor.signed-out', recordType: 'visitorLog', recordId: id },
+            ...followUp.value.events,
+            ...(withAlerts && alerts ? alerts.events : []),
+            ...(isNotAlerted
+              ? [{ action: 'visitor.unbooked-visit-not-alerted', recordType: 'visitorLog', recordId: id }]
+              : []),
+          ],
+          writes: [
+            store.put(completed),
+            ...followUp.value.writes,
+            ...(withAlerts && alerts ? alerts.writes : []),
+          ],
+          async check() {
+            const stored = await db.visitorLog.get(id);
+            if (!stored || stored.departedAt)
+              return fail('already-signed-out', 'This visitor has already been signed out.');
+            if ((await db.visitorLog.where('amendsEntryId').equals(id).count()) > 0)
+              return fail('superseded', 'This entry has been corrected: sign out the corrected entry.');
+            return undefined;
+          },
+        });
+      };
+      let written = await write(alerts !== undefined);
+      let isAlertNotQueued = followUp.value.isAlertNotQueued;
+      if (!written.ok && written.error.code === 'alert-not-queued') {
+        written = await write(false);
+        isAlertNotQueued = true;
+      }
+      if (!written.ok) {
+        if (written.error.code === 'alert-not-queued') throw new Error('Unreachable: written without alerts');
+        return fail(written.error.code, written.error.message, written.error.fields);
+      }
+      if (alerts && !isAlertNotQueued) alerts.announce();
+      return ok({
+        entry: completed,
+        dueForms: followUp.value.dueForms,
+        endedVisit: followUp.value.endedVisit,
+        alertedPersonalTutor: alerts !== undefined && !isAlertNotQueued && alerts.messages > 0,
+        isAlertNotQueued,
       });
-      if (!written.ok) return written;
-      return ok(completed);
     },
 
     /**

@@ -65,9 +65,13 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.id-checked': 'Checked a visitor’s ID against a restricted person’s name',
   'visitor.sign-out-undone': 'Put back on site a visitor signed out by mistake',
   'visitor.badge-printed': 'Printed a visitor badge',
+  'visitor.unbooked-visit-not-alerted':
+    'Could not queue the email alert to the PT about a family visit without a booking',
   'visit.booked': 'Booked a visit',
   'visit.changed': 'Changed or moved a visit',
   'visit.status-changed': 'Changed a visit’s status',
+  'visit.arrived': 'Signed in a visitor for a booked visit',
+  'visit.ended-at-door': 'Ended a booked visit as its last visitor signed out',
   'room.added': 'Added a room',
   'room.renamed': 'Renamed a room',
   'review.sample-drawn': 'Drew a sample of contact forms to review',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ExpectedVisitsPanel, type ExpectedVisitor } from './ExpectedVisitsPanel';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import './door.css';
 import { FireRoll } from './FireRoll';
@@ -18,12 +19,15 @@ type Sheet =
  * The front door: sign a visitor in (checked against the restriction register as their name is
  * typed, the answer beside the name), see who is on site now and under what conditions, sign them
  * out, print each one's badge and the fire roll, and read the handover at the end of a shift.
+ * Today's booked visits are listed beside them, so an expected visitor is signed in from the list.
  */
 export function DoorScreen() {
   const clock = useHomeClock();
   const directory = useDoorDirectory();
   const onSite = useOnSite();
   const [sheet, setSheet] = useState<Sheet | undefined>();
+  // A booked visitor whose check needs the form (a warning to read, a supervisor, an override).
+  const [expected, setExpected] = useState<(ExpectedVisitor & { key: number }) | undefined>();
   const printBadge = (entry: VisitorEntry) => setSheet({ kind: 'badge', entry });
 
   if (sheet?.kind === 'fireRoll' && onSite && directory) {
@@ -76,16 +80,26 @@ export function DoorScreen() {
             today={clock.today}
             timeZone={clock.timeZone}
             onPrintBadge={printBadge}
+            expected={expected}
           />
-          <OnSitePanel
-            onSite={onSite}
-            directory={directory}
-            today={clock.today}
-            timeZone={clock.timeZone}
-            onPrintBadge={printBadge}
-            onPrintFireRoll={() => setSheet({ kind: 'fireRoll', at: new Date().toISOString() })}
-            onOpenHandover={() => setSheet({ kind: 'handover', at: new Date().toISOString() })}
-          />
+          <div className="door-side">
+            <ExpectedVisitsPanel
+              directory={directory}
+              today={clock.today}
+              timeZone={clock.timeZone}
+              onNeedsForm={(visitor) => setExpected({ ...visitor, key: (expected?.key ?? 0) + 1 })}
+              onPrintBadge={printBadge}
+            />
+            <OnSitePanel
+              onSite={onSite}
+              directory={directory}
+              today={clock.today}
+              timeZone={clock.timeZone}
+              onPrintBadge={printBadge}
+              onPrintFireRoll={() => setSheet({ kind: 'fireRoll', at: new Date().toISOString() })}
+              onOpenHandover={() => setSheet({ kind: 'handover', at: new Date().toISOString() })}
+            />
+          </div>
         </div>
       )}
     </div>

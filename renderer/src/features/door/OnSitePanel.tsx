@@ -9,6 +9,7 @@ import { ConditionMark } from './ConditionMark';
 import { notSignedOutText } from './not-signed-out';
 import { RecentlySignedOut } from './RecentlySignedOut';
 import { visitorConditions } from './visitor-conditions';
+import { signedOutMessage } from './signed-out-message';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[] | undefined;
@@ -53,14 +54,9 @@ export function OnSitePanel({
 
   const signOut = (entry: VisitorEntry) =>
     once(entry.id, async () => {
-      const result = await visitorLog.signOut(session, entry.id);
+      const result = await visitorLog.leave(session, entry.id);
       setMessage(
-        result.ok
-          ? {
-              tone: 'success',
-              text: `${entry.visitorName} signed out at ${clockTime(result.value.departedAt ?? new Date().toISOString(), timeZone)}.`,
-            }
-          : { tone: 'error', text: result.error.message },
+        result.ok ? signedOutMessage(result.value, timeZone) : { tone: 'error', text: result.error.message },
       );
     });
 

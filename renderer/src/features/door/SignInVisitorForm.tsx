@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { can } from '@shared/rules/access';
 import { doorVerdict, type DoorCheck } from '@shared/rules/door-check';
@@ -12,7 +12,7 @@ import { Banner } from '../../ui/Banner';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { checkAtTheDoor, doorChecker } from './door-checker';
+import { checkAtTheDoor, doorChecker, restrictionsStillLoading } from './door-checker';
 import { emptyDoorForm, type DoorFormValues } from './door-form';
 import { clockTime } from '@shared/home-time';
 import { DoorCheckPanel } from './DoorCheckPanel';
@@ -28,12 +28,16 @@ import { VisitDetailsFields } from './VisitDetailsFields';
 import { VisitingChoices } from './VisitingChoices';
 import { VisitorNameField } from './VisitorNameField';
 import { WarnActions } from './WarnActions';
+import { SignedInNotice } from './SignedInNotice';
+import type { ExpectedVisitor } from './ExpectedVisitsPanel';
 
 type Props = {
   readonly directory: DoorDirectory;
   readonly today: string;
   readonly timeZone: string;
   readonly onPrintBadge: (entry: VisitorEntry) => void;
+  /** A booked visitor from "Expected today" whose check needs this form; a new `key` fills it again. */
+  readonly expected?: (ExpectedVisitor & { readonly key: number }) | undefined;
 };
 
 type Message = {
@@ -57,7 +61,7 @@ const fullNameMessage = 'Type their full name (first name and surname) so it can
  * leaves is recorded as turned away. The register checks again itself on saving. Once someone is
  * signed in, the confirmation offers their badge.
  */
-export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: Props) {
+export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, expected }: Props) {
   const session = useSession();
   const visitorLog = useVisitorLog();
   const restrictions = useDoorRestrictions(today);
@@ -68,6 +72,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
     defaultValues: emptyDoorForm,
   });
   const draft = useDraft('door:sign-in', form);
+  const visitId = useWatch({ control: form.control, name: 'visitId' });
   const [name, personId, youngPersonIds, notThem, treatedAsThem] = useWatch({
     control: form.control,
     name: [
@@ -96,6 +101,17 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
   const [message, setMessage] = useState<Message | undefined>();
   // A second press while the first is being saved does nothing (the register refuses a second entry too).
   const isBusy = useRef(false);
+  // Filled once for each press of "Sign in <name>" in the list (a new key), not on every render.
+  const filledFor = useRef<number | undefined>(undefined);
+  const [expectedNote, setExpectedNote] = useState<string | undefined>();
+  useEffect(() => {
+    if (!expected || filledFor.current === expected.key) return;
+    filledFor.current = expected.key;
+    form.reset(expected.values);
+    setExpectedNote(expected.note);
+    setMessage(undefined);
+    form.setFocus('visitorName');
+  }, [expected, form]);
   const isBlocked = liveResult?.kind === 'block';
   const { isSubmitting } = form.formState;
 
@@ -115,6 +131,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
     setOverride(noOverride);
     setOverrideErrors({});
     setTurnAwayNote('');
+    setExpectedNote(undefined);
     setMessage({ tone, text: confirmation, ...(signedIn ? { signedIn } : {}) });
     form.setFocus('visitorName');
   };
@@ -122,10 +139,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
   const signIn = async (values: VisitorSignInForm) => {
     setMessage(undefined);
     if (!restrictions) {
-      setMessage({
-        tone: 'error',
-        text: 'The restriction register is still loading. Try again in a moment.',
-      });
+      setMessage({ tone: 'error', text: restrictionsStillLoading });
       return;
     }
     // Decide on what is in the form now, not on the check shown a moment ago.
@@ -267,22 +281,26 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge }: 
   return (
     <section className="panel door-sign-in" aria-labelledby="door-sign-in-title">
       <h2 id="door-sign-in-title">Sign a visitor in</h2>
-      {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      {message?.signedIn ? (
-        <div className="door-sign-in__next">
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => message.signedIn && onPrintBadge(message.signedIn)}
-          >
-            Print badge for {message.signedIn.visitorName}
-          </button>
-        </div>
-      ) : null}
+      <SignedInNotice message={message} onPrintBadge={onPrintBadge} />
       {draft.restoredAt ? (
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
       ) : null}
       <form onSubmit={onSubmit} noValidate className="form" aria-label="Sign a visitor in">
+        {visitId && expectedNote ? (
+          <div className="door-sign-in__booked" role="status">
+            <p>{expectedNote}</p>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                form.setValue('visitId', undefined);
+                setExpectedNote(undefined);
+              }}
+            >
+              Not for this booked visit
+            </button>
+          </div>
+        ) : null}
         <div className="door-check-row">
           <VisitorNameField
             form={form}

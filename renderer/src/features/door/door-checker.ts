@@ -54,3 +54,6 @@ export function doorChecker(today: string, registeredNames: RegisteredNames = ()
   return (visitor, youngPersonIds, restrictionsInForce) =>
     doorVerdict(checkAtTheDoor(visitor, youngPersonIds, restrictionsInForce, today, registeredNames));
 }
+
+/** What the door says when someone is signed in before the restriction register has loaded. */
+export const restrictionsStillLoading = 'The restriction register is still loading. Try again in a moment.';

@@ -18,6 +18,7 @@ export const emptyDoorForm: DoorFormValues = {
   supervisingStaffId: undefined,
   idCheckedNotRestrictionIds: [],
   treatedAsRestrictionIds: [],
+  visitId: undefined,
 };
 
 /** An empty select means "nobody chosen", which the schema spells `undefined`. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { displayPersonName } from '@shared/display-names';
 import { visitKindLabels, visitStatusLabels, type Visit, type VisitStatus } from '@shared/schemas/visits';
 import { describeSlot } from '@shared/rules/visit-conflicts';
+import { clockTime } from '@shared/home-time';
 import { formatUkDate } from '@shared/format-dates';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
@@ -71,6 +72,8 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
     return member ? displayPersonName(member.person) : 'Someone no longer in the family list';
   });
 
+  // Signed in at the door from the list of expected visitors (the register entry names the visit).
+  const firstArrival = (visit.arrivals ?? []).map((arrival) => arrival.at).sort()[0];
   return (
     <section className="panel visit-details" aria-labelledby="visit-details-title">
       <h2 id="visit-details-title" ref={headingRef} tabIndex={-1}>
@@ -96,6 +99,9 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
         <dd>
           {visitStatusLabels[visit.status]}
           {visit.status === 'cancelled' && visit.cancelledReason ? `: ${visit.cancelledReason}` : ''}
+          {firstArrival
+            ? `. Arrived: signed in at the front door at ${clockTime(firstArrival, timeZone)}`
+            : ''}
         </dd>
         {visit.repeats ? (
           <>

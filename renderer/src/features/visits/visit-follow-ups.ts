@@ -1,32 +1,9 @@
-import type { ContactForm, ContactKind } from '@shared/schemas/contact-forms';
-import type { Visit, VisitKind } from '@shared/schemas/visits';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { Visit } from '@shared/schemas/visits';
+import { contactKindOfVisit } from '@shared/rules/visit-contact-kind';
 import type { FamilyLinksDb } from '../../db/database';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
 import type { Session } from '../../db/session';
-
-/** The contact a visit makes, as the contact form records it. */
-export function contactKindOfVisit(kind: VisitKind): ContactKind {
-  switch (kind) {
-    case 'familyVisit':
-    case 'outing':
-    case 'contactCentre':
-      return 'visit';
-    case 'homeVisit':
-      return 'homeVisit';
-    case 'phoneCall':
-      return 'phoneCall';
-    case 'videoCall':
-      return 'videoCall';
-    case 'pepMeeting':
-    case 'learningConsultation':
-    case 'reviewMeeting':
-      return 'meeting';
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Unknown visit kind: ${String(unknown)}`);
-    }
-  }
-}
 
 /**
  * What follows a visit marked completed, after that change has committed (so a failure here never
