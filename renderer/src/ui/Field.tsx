@@ -54,3 +54,11 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
 export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   return <input type="date" className="input input--short" {...props} />;
 }
+
+/**
+ * A short box for something typed in a set form (a day as day/month/year, a time, a reference):
+ * no spelling marks and no browser suggestions, which would only get in the way.
+ */
+export function TypedShortInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  return <input className="input input--short" autoComplete="off" spellCheck={false} {...props} />;
+}

@@ -1,7 +1,7 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, TextInput, TypedShortInput } from '../../ui/Field';
 
 type Props = { readonly form: UseFormReturn<ContactFormScreenInput>; readonly staff: readonly StaffMember[] };
 
@@ -47,15 +47,7 @@ export function ActionRows({ form, staff }: Props) {
             hint="Day/month/year, for example 26/10/2026."
             error={errors?.[index]?.dueOn?.message}
           >
-            {(wiring) => (
-              <TextInput
-                className="input input--short"
-                autoComplete="off"
-                spellCheck={false}
-                {...wiring}
-                {...form.register(`actions.${index}.dueOn`)}
-              />
-            )}
+            {(wiring) => <TypedShortInput {...wiring} {...form.register(`actions.${index}.dueOn`)} />}
           </Field>
           <button type="button" className="button button--secondary" onClick={() => remove(index)}>
             Remove action {index + 1}

@@ -17,7 +17,7 @@ import {
 } from '@shared/schemas/contact-forms';
 import { relationshipCategoryLabels } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, TextInput, TypedShortInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -208,30 +208,14 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
             hint="Day/month/year, for example 26/10/2026."
             error={errors.contactDate?.message}
           >
-            {(wiring) => (
-              <TextInput
-                className="input input--short"
-                autoComplete="off"
-                spellCheck={false}
-                {...wiring}
-                {...form.register('contactDate')}
-              />
-            )}
+            {(wiring) => <TypedShortInput {...wiring} {...form.register('contactDate')} />}
           </Field>
           <Field
             label="Started at"
             hint="The home’s time, 24-hour clock, for example 18:30."
             error={errors.startTime?.message}
           >
-            {(wiring) => (
-              <TextInput
-                className="input input--short"
-                autoComplete="off"
-                spellCheck={false}
-                {...wiring}
-                {...form.register('startTime')}
-              />
-            )}
+            {(wiring) => <TypedShortInput {...wiring} {...form.register('startTime')} />}
           </Field>
           <Field label="How long (minutes)" error={errors.durationMinutes?.message}>
             {(wiring) => (
@@ -375,15 +359,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           hint="Day/month/year."
           error={errors.nextContactOn?.message}
         >
-          {(wiring) => (
-            <TextInput
-              className="input input--short"
-              autoComplete="off"
-              spellCheck={false}
-              {...wiring}
-              {...form.register('nextContactOn')}
-            />
-          )}
+          {(wiring) => <TypedShortInput {...wiring} {...form.register('nextContactOn')} />}
         </Field>
 
         <div className="form__actions">

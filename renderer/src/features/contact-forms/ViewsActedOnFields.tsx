@@ -1,7 +1,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, TypedShortInput } from '../../ui/Field';
 
 type Props = {
   readonly form: UseFormReturn<ContactFormScreenInput>;
@@ -32,15 +32,7 @@ export function ViewsActedOnFields({ form, staff, theirName }: Props) {
         hint="Day/month/year. Leave empty until someone has told them."
         error={errors.toldNextOn?.message}
       >
-        {(wiring) => (
-          <TextInput
-            className="input input--short"
-            autoComplete="off"
-            spellCheck={false}
-            {...wiring}
-            {...form.register('toldNextOn')}
-          />
-        )}
+        {(wiring) => <TypedShortInput {...wiring} {...form.register('toldNextOn')} />}
       </Field>
       <Field label="Told them what happened next: by" error={errors.toldNextById?.message}>
         {(wiring) => (
