@@ -21,6 +21,9 @@ const labels: Readonly<Record<string, string>> = {
   'record.damaged': 'Found a record changed outside Family Links',
   'records.resealed': 'Sealed older records the current way',
   'records.resealed-all': 'Finished sealing older records the current way',
+  'keys.rotation-started': 'Started changing a key after someone left',
+  'keys.rotation-resumed': 'Carried on changing a key after an interruption',
+  'keys.rotation-finished': 'Finished changing a key; the old one is deleted',
   'certificate.authority-created': 'Made the home’s signing authority',
   'certificate.issued': 'Issued a signing certificate',
   'certificate.reissued': 'Issued a new signing certificate',
@@ -159,6 +162,7 @@ const groupLabels: Readonly<Record<string, string>> = {
   retention: 'Backups and retention',
   record: 'Records and their seals',
   records: 'Records and their seals',
+  keys: 'Records and their seals',
 };
 
 export type AuditActionGroup = {
