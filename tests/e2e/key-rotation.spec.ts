@@ -114,7 +114,10 @@ test('a manager switches off a tutor, changes the casework key, reloads mid-way 
   const staff = new StaffAccountsPage(page);
   for (const member of [leaver, stayer]) {
     await staff.add(member);
-    await expect(staff.row(member.name)).toBeVisible();
+    // The form closes with this message: only then is the screen ready for the next step.
+    await expect(
+      page.getByRole('status').filter({ hasText: `${member.name} can now sign in` }),
+    ).toBeVisible();
   }
 
   // Lee leaves; the manager is offered the key Lee could read, in plain words.
