@@ -114,6 +114,7 @@ const labels: Readonly<Record<string, string>> = {
   'case-file.written': 'Wrote a signed copy into the case file',
   'case-file.queued': 'A signed copy is waiting for the case-file folder',
   'case-file.retry-failed': 'Tried again to write a signed copy to the case file',
+  'case-file.copy-not-filed': 'A signed copy was left in the case file by a form not filed',
   'backup.made': 'Made a backup',
   'backup.failed': 'A backup could not be made',
   'backup.restored': 'Restored the records from a backup',
