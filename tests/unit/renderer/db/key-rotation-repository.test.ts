@@ -29,6 +29,7 @@ import { dropSessionKeys, sessionWithKeys } from '../../../../renderer/src/db/se
 import type { Session } from '../../../../renderer/src/db/session';
 import { defaultKdfParams, type AccountKeys } from '../../../../shared/schemas/keyring';
 import type { StaffMember, StaffRole } from '../../../../shared/schemas/staff';
+import { keysAfterAccountChange } from '../../../../renderer/src/db/account-key-changes';
 import { freshDatabase } from './test-database';
 
 let db: FamilyLinksDb;
@@ -284,6 +285,30 @@ describe('changing the casework key after someone leaves', () => {
     });
     // The history of that change is casework too, written under the new key.
     for (const history of await db.restrictionHistory.toArray()) expect(history.sealed.generation).toBe(2);
+  });
+
+  it('a care worker made a tutor mid-way is given both generations, and only the new one once it finishes', async () => {
+    const { people, manager, signIn, ids } = await home(3);
+    const rotation = keyRotationRepository(db, { batchSize: 2 });
+    const started = await rotation.start(manager, 'casework');
+    if (!started.ok) throw new Error(started.error.message);
+    const promoted = { ...people.careWorker, roles: ['personalTutor' as const] };
+    const change = await keysAfterAccountChange(manager, promoted, await db.accountKeys.get(promoted.id));
+    if (change.kind !== 'put') throw new Error('the promotion gives keys');
+    await db.accountKeys.put(change.keys);
+    expect(
+      (change.keys.grants ?? [])
+        .filter((grant) => grant.name === 'casework')
+        .map((grant) => grant.generation ?? 1),
+    ).toEqual([2, 1]);
+    // Signed in before the records are sealed again, they open both kinds.
+    const midway = await signIn(promoted);
+    for (const row of await rowsOf(ids))
+      await expect(restrictionCodec.decode(row, midway.cipher)).resolves.toBeDefined();
+
+    await rotation.run(manager, false);
+    const after = (await db.accountKeys.get(promoted.id))?.grants ?? [];
+    expect(after.filter((grant) => grant.name === 'casework').map((grant) => grant.generation)).toEqual([2]);
   });
 
   it('refuses anyone but the manager', async () => {
