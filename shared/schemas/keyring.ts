@@ -104,9 +104,15 @@ export const accountKeyPairSchema = z.object({
 });
 export type AccountKeyPair = z.infer<typeof accountKeyPairSchema>;
 
-/** One compartment key given to an account: wrapped under a key agreed with its public key. */
+/**
+ * One compartment key given to an account: wrapped under a key agreed with its public key.
+ * `generation` is which key of that compartment it is: absent for the first; a key changed after
+ * someone left (`shared/rules/key-rotation.ts`) is the next, and both are held until every record
+ * is sealed under the new one.
+ */
 export const accountGrantSchema = z.object({
   name: z.enum(['casework', 'manager', 'declarationsMaster', 'ownDeclarations']),
+  generation: z.number().int().min(2).max(1_000_000).optional(),
   ephemeralPublicKey: p256PublicKeySchema,
   iv: ivSchema,
   data: arrayBufferSchema.refine((data) => data.byteLength === 48, { message: 'A wrapped key is 48 bytes.' }),
@@ -159,7 +165,7 @@ export const accountKeysSchema = z.object({
    */
   keyPair: accountKeyPairSchema.optional(),
   /** The compartment keys this account holds beyond the door's, each wrapped for its key pair. */
-  grants: z.array(accountGrantSchema).max(8).optional(),
+  grants: z.array(accountGrantSchema).max(16).optional(),
 });
 export type AccountKeys = z.infer<typeof accountKeysSchema>;
 

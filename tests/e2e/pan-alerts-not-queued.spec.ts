@@ -8,9 +8,8 @@ import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
 import { generateHome } from '../fixtures/generate-home';
 
-// The manager is signed in: they are told what to check, not to tell themselves.
 const notSaved =
-  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, note the time and have this computer’s free disk space checked before trying again.';
+  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, check the computer has free disk space and restart Family Links, then contact whoever looks after your home’s computers.';
 
 const plusDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

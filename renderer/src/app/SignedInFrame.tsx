@@ -6,6 +6,7 @@ import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { useSessionApi } from '../security/session-context';
 import { useCaseNumbersSealed } from './useCaseNumbersSealed';
+import { useKeyRotationsResumed } from './useKeyRotationsResumed';
 import { useFirstScreenDrawnMark } from './useFirstScreenDrawnMark';
 import type { Session } from '../db/session';
 import { defaultRoute, navigationGroups, routes } from '../common/routes';
@@ -23,6 +24,7 @@ function FirstScreenDrawn() {
 export function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
   const { lock, signOut } = useSessionApi();
   useCaseNumbersSealed(session);
+  useKeyRotationsResumed(session);
   const [location, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const allowed = useMemo(

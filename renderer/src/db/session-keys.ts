@@ -1,11 +1,17 @@
 import type { StaffMember } from '@shared/schemas/staff';
 import type { CompartmentKeys } from './encryption/compartment-keys';
 import type { HomeKeys } from './encryption/key-wrapping';
-import { createRecordCipher, forgetCipherKeys, KeysDroppedError } from './encryption/record-cipher';
+import {
+  createRecordCipher,
+  forgetCipherKeys,
+  KeysDroppedError,
+  replaceCipherCompartments,
+} from './encryption/record-cipher';
 import { forgetAuthoritySecret } from './encryption/signing-keys';
 import type { Session } from './session';
 
 const droppers = new WeakMap<Session, () => void>();
+const replacers = new WeakMap<Session, (compartments: CompartmentKeys) => void>();
 
 /**
  * A signed-in session whose keys can be dropped at once (`dropSessionKeys`). The keys are read
@@ -35,7 +41,20 @@ export function sessionWithKeys(staff: StaffMember, keys: HomeKeys, compartments
   droppers.set(session, () => {
     held = undefined;
   });
+  replacers.set(session, (next) => {
+    if (held) held = { keys: held.keys, compartments: next };
+  });
   return session;
+}
+
+/**
+ * Gives a signed-in session new compartment keys (a key the manager has just changed, or an older
+ * generation let go once nothing is sealed under it), for its cipher too. Does nothing once the
+ * session's keys are dropped.
+ */
+export function replaceSessionCompartments(session: Session, compartments: CompartmentKeys): void {
+  replacers.get(session)?.(compartments);
+  replaceCipherCompartments(session.cipher, compartments);
 }
 
 /**

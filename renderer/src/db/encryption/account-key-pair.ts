@@ -18,7 +18,12 @@ const ecdh = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
 const privateKeyContext = (staffId: string) => `account-private-key:${staffId}`;
 const publicKeyContext = (staffId: string) => `account-public-key:${staffId}:`;
-const grantContext = (staffId: string, name: GrantName) => `compartment-grant:${staffId}:${name}`;
+// A later generation of a key (after someone left) names its generation, so a grant of one cannot
+// stand in for the other's.
+const grantContext = (staffId: string, name: GrantName, generation?: number) =>
+  generation === undefined
+    ? `compartment-grant:${staffId}:${name}`
+    : `compartment-grant:${staffId}:${name}:${generation}`;
 
 function publicKeyMessage(staffId: string, raw: Uint8Array): Uint8Array<ArrayBuffer> {
   const prefix = encoder.encode(publicKeyContext(staffId));
@@ -96,6 +101,7 @@ async function agreedKey(
   publicKey: CryptoKey,
   staffId: string,
   name: GrantName,
+  generation?: number,
 ): Promise<CryptoKey> {
   const bits = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   const base = await crypto.subtle.importKey('raw', bits, 'HKDF', false, ['deriveKey']);
@@ -104,7 +110,7 @@ async function agreedKey(
       name: 'HKDF',
       hash: 'SHA-256',
       salt: new Uint8Array(32),
-      info: encoder.encode(grantContext(staffId, name)),
+      info: encoder.encode(grantContext(staffId, name, generation)),
     },
     base,
     { name: 'AES-GCM', length: 256 },
@@ -118,12 +124,20 @@ export async function grantKey(
   name: GrantName,
   key: CryptoKey,
   recipient: { readonly staffId: string; readonly publicKey: CryptoKey },
+  generation?: number,
 ): Promise<AccountGrant> {
+  const later = generation !== undefined && generation > 1 ? generation : undefined;
   const ephemeral = await crypto.subtle.generateKey(ecdh, true, ['deriveBits']);
-  const wrapping = await agreedKey(ephemeral.privateKey, recipient.publicKey, recipient.staffId, name);
-  const wrapped = await wrapKey(key, wrapping, grantContext(recipient.staffId, name));
+  const wrapping = await agreedKey(ephemeral.privateKey, recipient.publicKey, recipient.staffId, name, later);
+  const wrapped = await wrapKey(key, wrapping, grantContext(recipient.staffId, name, later));
   const ephemeralPublicKey = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
-  return { name, ephemeralPublicKey, iv: wrapped.iv, data: wrapped.data };
+  return {
+    name,
+    ...(later === undefined ? {} : { generation: later }),
+    ephemeralPublicKey,
+    iv: wrapped.iv,
+    data: wrapped.data,
+  };
 }
 
 /** A grant opened with the account's private key; undefined if it does not open (damaged, or not theirs). */
@@ -134,7 +148,7 @@ export async function openGrant(
 ): Promise<CryptoKey | undefined> {
   try {
     const ephemeral = await crypto.subtle.importKey('raw', grant.ephemeralPublicKey, ecdh, false, []);
-    const wrapping = await agreedKey(privateKey, ephemeral, staffId, grant.name);
+    const wrapping = await agreedKey(privateKey, ephemeral, staffId, grant.name, grant.generation);
     const algorithm =
       grant.name === 'declarationsMaster'
         ? ({ name: 'HMAC', hash: 'SHA-256', length: 256 } as const)
@@ -144,7 +158,11 @@ export async function openGrant(
       'raw',
       grant.data,
       wrapping,
-      { name: 'AES-GCM', iv: grant.iv, additionalData: encoder.encode(grantContext(staffId, grant.name)) },
+      {
+        name: 'AES-GCM',
+        iv: grant.iv,
+        additionalData: encoder.encode(grantContext(staffId, grant.name, grant.generation)),
+      },
       algorithm,
       true,
       grant.name === 'declarationsMaster' ? ['sign'] : ['encrypt', 'decrypt'],

@@ -2,7 +2,14 @@ import { mayHoldCompartment } from '@shared/rules/compartments';
 import type { AccountGrant, AccountKeyPair } from '@shared/schemas/keyring';
 import type { StaffRole } from '@shared/schemas/staff';
 import { grantKey, openAccountPrivateKey, openGrant, verifiedPublicKey } from './account-key-pair';
-import { declarationsKey, type CompartmentKeys, type GrantName } from './compartment-keys';
+import type { RotatableCompartment } from '@shared/schemas/key-rotation';
+import {
+  currentGeneration,
+  declarationsKey,
+  type CompartmentKeys,
+  type GrantName,
+  type OlderKey,
+} from './compartment-keys';
 
 /** What deciding an account's grants reads of it: who it is, its roles, and whether it is switched on. */
 export type GrantAccount = {
@@ -28,17 +35,38 @@ export function mayHoldGrant(account: GrantAccount, name: GrantName): boolean {
   }
 }
 
-async function keyToGive(name: GrantName, account: GrantAccount, from: CompartmentKeys) {
+/** One key to give: which grant, which generation of it (1 for the first), and the key itself. */
+type KeyToGive = { readonly name: GrantName; readonly generation: number; readonly key: CryptoKey };
+
+/**
+ * The keys of grant `name` that `from` can give `account`: for casework and manager, the newest
+ * generation and any older one still held while records are being sealed again.
+ */
+async function keysToGive(
+  name: GrantName,
+  account: GrantAccount,
+  from: CompartmentKeys,
+): Promise<KeyToGive[]> {
   switch (name) {
     case 'casework':
-      return from.casework;
-    case 'manager':
-      return from.manager;
+    case 'manager': {
+      const newest = from[name];
+      const older = (from.older ?? []).filter((key) => key.name === name);
+      return [
+        ...(newest ? [{ name, generation: currentGeneration(from, name), key: newest }] : []),
+        ...older.map(({ generation, key }) => ({ name, generation, key })),
+      ];
+    }
     case 'declarationsMaster':
-      return from.declarationsMaster;
-    case 'ownDeclarations':
-      if (from.declarationsMaster) return declarationsKey(from.declarationsMaster, account.id);
-      return from.ownDeclarations?.staffId === account.id ? from.ownDeclarations.key : undefined;
+      return from.declarationsMaster ? [{ name, generation: 1, key: from.declarationsMaster }] : [];
+    case 'ownDeclarations': {
+      const key = from.declarationsMaster
+        ? await declarationsKey(from.declarationsMaster, account.id)
+        : from.ownDeclarations?.staffId === account.id
+          ? from.ownDeclarations.key
+          : undefined;
+      return key ? [{ name, generation: 1, key }] : [];
+    }
     default: {
       const unknown: never = name;
       throw new Error(`Unknown grant: ${String(unknown)}`);
@@ -48,10 +76,13 @@ async function keyToGive(name: GrantName, account: GrantAccount, from: Compartme
 
 const allGrants: readonly GrantName[] = ['casework', 'manager', 'declarationsMaster', 'ownDeclarations'];
 
+const generationOf = (grant: AccountGrant) => grant.generation ?? 1;
+
 /**
  * The grants an account should hold now: every key its roles may hold, given from `from` (the
- * giver's session) where it lacks one; grants it already holds and may still hold are kept as
- * they are; grants its roles no longer allow are dropped. A switched-off account holds none.
+ * giver's session) where it lacks one (each generation of a key being changed, too); grants it
+ * already holds and may still hold are kept as they are; grants its roles no longer allow are
+ * dropped. A switched-off account holds none.
  */
 export async function grantsFor(
   account: GrantAccount,
@@ -62,13 +93,20 @@ export async function grantsFor(
   const grants: AccountGrant[] = [];
   for (const name of allGrants) {
     if (!mayHoldGrant(account, name)) continue;
-    const held = existing.find((grant) => grant.name === name);
-    if (held) {
-      grants.push(held);
-      continue;
+    const held = existing.filter((grant) => grant.name === name);
+    grants.push(...held);
+    for (const give of await keysToGive(name, account, from)) {
+      if (held.some((grant) => generationOf(grant) === give.generation)) continue;
+      // The first generation's grant names none, as grants made before keys could change.
+      grants.push(
+        await grantKey(
+          name,
+          give.key,
+          { staffId: account.id, publicKey },
+          give.generation > 1 ? give.generation : undefined,
+        ),
+      );
     }
-    const key = await keyToGive(name, account, from);
-    if (key) grants.push(await grantKey(name, key, { staffId: account.id, publicKey }));
   }
   return grants;
 }
@@ -98,11 +136,26 @@ export async function openGrants(
   const privateKey = await openAccountPrivateKey(keyPair, kek, staffId);
   if (!privateKey) return {};
   const opened: { -readonly [Key in keyof CompartmentKeys]: CompartmentKeys[Key] } = {};
+  const rotating: OlderKey[] = [];
   for (const grant of grants) {
     const key = await openGrant(grant, privateKey, staffId);
     if (!key) continue;
     if (grant.name === 'ownDeclarations') opened.ownDeclarations = { staffId, key };
-    else opened[grant.name] = key;
+    else if (grant.name === 'declarationsMaster') opened.declarationsMaster = key;
+    else rotating.push({ name: grant.name, generation: generationOf(grant), key });
   }
+  // The newest generation of each key seals; older ones only open what is not yet sealed again.
+  const generations: { -readonly [Name in RotatableCompartment]?: number } = {};
+  const older: OlderKey[] = [];
+  for (const name of ['casework', 'manager'] as const) {
+    const held = rotating.filter((key) => key.name === name).sort((a, b) => b.generation - a.generation);
+    const [newest, ...rest] = held;
+    if (!newest) continue;
+    opened[name] = newest.key;
+    if (newest.generation > 1) generations[name] = newest.generation;
+    older.push(...rest);
+  }
+  if (Object.keys(generations).length > 0) opened.generations = generations;
+  if (older.length > 0) opened.older = older;
   return opened;
 }

@@ -1,5 +1,6 @@
 import { declarationsOwner } from '@shared/rules/compartments';
 import type { AccountGrant } from '@shared/schemas/keyring';
+import { firstGeneration, type RotatableCompartment } from '@shared/schemas/key-rotation';
 
 /**
  * The keys of the compartments beyond the door (`shared/rules/compartments.ts`) that one session
@@ -10,13 +11,36 @@ import type { AccountGrant } from '@shared/schemas/keyring';
  *   key is derived (`declarationsKey`), so a manager opens everyone's declarations without holding
  *   a key per colleague, while each person is given only their own derived key.
  * - `ownDeclarations`: this person's own declarations key.
+ *
+ * `casework` and `manager` are the newest generation of those keys (`generations`, the first when
+ * absent): what is sealed now is sealed under it. While the manager's change of a key is still
+ * sealing records again (`shared/rules/key-rotation.ts`), the older generation is in `older`, so
+ * records not yet sealed again still open.
  */
 export type CompartmentKeys = {
   readonly casework?: CryptoKey;
   readonly manager?: CryptoKey;
   readonly declarationsMaster?: CryptoKey;
   readonly ownDeclarations?: { readonly staffId: string; readonly key: CryptoKey };
+  readonly generations?: Partial<Readonly<Record<RotatableCompartment, number>>>;
+  readonly older?: readonly OlderKey[];
 };
+
+/** A key of an older generation, kept only until every record sealed under it is sealed again. */
+export type OlderKey = {
+  readonly name: RotatableCompartment;
+  readonly generation: number;
+  readonly key: CryptoKey;
+};
+
+/** Which generation of `compartment`'s key these keys seal with now. */
+export function currentGeneration(keys: CompartmentKeys, compartment: RotatableCompartment): number {
+  return keys.generations?.[compartment] ?? firstGeneration;
+}
+
+function isRotatable(compartment: string): compartment is RotatableCompartment {
+  return compartment === 'casework' || compartment === 'manager';
+}
 
 /** The names under which an account's grants are kept (`grants` in its keyring entry). */
 export type GrantName = AccountGrant['name'];
@@ -59,7 +83,10 @@ export async function declarationsKey(master: CryptoKey, staffId: string): Promi
  */
 export function compartmentKeyLookup(keys: CompartmentKeys): {
   holds(compartment: string): boolean;
-  keyOf(compartment: string): Promise<CryptoKey | undefined>;
+  /** The key of `generation` (the newest when not given) of `compartment`. */
+  keyOf(compartment: string, generation?: number): Promise<CryptoKey | undefined>;
+  /** The generation sealing uses now: the first for compartments never changed and the door. */
+  generationOf(compartment: string): number;
 } {
   const derived = new Map<string, Promise<CryptoKey>>();
   const holds = (compartment: string): boolean => {
@@ -69,11 +96,18 @@ export function compartmentKeyLookup(keys: CompartmentKeys): {
     if (owner === undefined) return false;
     return keys.declarationsMaster !== undefined || keys.ownDeclarations?.staffId === owner;
   };
+  const generationOf = (compartment: string) =>
+    isRotatable(compartment) ? currentGeneration(keys, compartment) : firstGeneration;
   return {
     holds,
-    keyOf(compartment) {
-      if (compartment === 'casework') return Promise.resolve(keys.casework);
-      if (compartment === 'manager') return Promise.resolve(keys.manager);
+    generationOf,
+    keyOf(compartment, generation) {
+      if (isRotatable(compartment)) {
+        if (generation === undefined || generation === generationOf(compartment))
+          return Promise.resolve(compartment === 'casework' ? keys.casework : keys.manager);
+        const older = keys.older?.find((key) => key.name === compartment && key.generation === generation);
+        return Promise.resolve(older?.key);
+      }
       const owner = declarationsOwner(compartment);
       if (owner === undefined) return Promise.resolve(undefined);
       if (keys.ownDeclarations?.staffId === owner) return Promise.resolve(keys.ownDeclarations.key);

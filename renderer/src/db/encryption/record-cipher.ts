@@ -14,6 +14,8 @@ export type SealedBox = {
   readonly iv: Uint8Array;
   readonly data: ArrayBuffer;
   readonly compartment?: string;
+  /** Which generation of the compartment's key sealed it: absent for the first (see `key-rotation.ts`). */
+  readonly generation?: number;
 };
 
 export type RecordCipher = {
@@ -83,6 +85,16 @@ export class KeysDroppedError extends Error {
 }
 
 const forgetters = new WeakMap<RecordCipher, () => void>();
+const replacers = new WeakMap<RecordCipher, (compartments: CompartmentKeys) => void>();
+
+/**
+ * Gives `cipher` a new set of compartment keys: after the manager changes a compartment's key,
+ * their own session seals under the new generation at once, and drops the older one once every
+ * record is sealed again. A cipher whose keys were dropped stays without any.
+ */
+export function replaceCipherCompartments(cipher: RecordCipher, compartments: CompartmentKeys): void {
+  replacers.get(cipher)?.(compartments);
+}
 
 /**
  * Makes `cipher` let go of every key it holds, at once: from now on it seals and opens nothing
@@ -102,26 +114,32 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
   };
   // Takes the key before its first await, so a seal called just before the keys are dropped
   // already has its key and is not lost to the drop (the lock keeps drafts this way).
-  const required = async (compartment: string | undefined): Promise<CryptoKey> => {
+  const required = async (
+    compartment: string | undefined,
+    generation?: number,
+  ): Promise<{ key: CryptoKey; generation: number }> => {
     if (!held) throw new KeysDroppedError();
-    if (compartment === undefined || compartment === 'door') return held.doorKey;
-    const key = await held.lookup.keyOf(compartment);
+    if (compartment === undefined || compartment === 'door') return { key: held.doorKey, generation: 1 };
+    const { lookup } = held;
+    const wanted = generation ?? lookup.generationOf(compartment);
+    const key = await lookup.keyOf(compartment, wanted);
     if (!key) throw new CompartmentLockedError(compartment);
-    return key;
+    return { key, generation: wanted };
   };
   const cipher: RecordCipher = {
     async seal(context, value, compartment) {
-      const key = await required(compartment);
+      const { key, generation } = await required(compartment);
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = await crypto.subtle.encrypt(
         { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
         key,
         encoder.encode(JSON.stringify(value)),
       );
-      return compartment === undefined || compartment === 'door' ? { iv, data } : { iv, data, compartment };
+      if (compartment === undefined || compartment === 'door') return { iv, data };
+      return generation > 1 ? { iv, data, compartment, generation } : { iv, data, compartment };
     },
     async open(context, box) {
-      const key = await required(box.compartment);
+      const { key } = await required(box.compartment, box.generation ?? 1);
       const plain = await crypto.subtle.decrypt(
         { name: 'AES-GCM', iv: box.iv as Uint8Array<ArrayBuffer>, additionalData: encoder.encode(context) },
         key,
@@ -144,6 +162,9 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
   forgetters.set(cipher, () => {
     held = undefined;
     indexKeys.clear();
+  });
+  replacers.set(cipher, (next) => {
+    if (held) held = { doorKey: held.doorKey, lookup: compartmentKeyLookup(next) };
   });
   return cipher;
 }

@@ -1,5 +1,7 @@
 import type { PanAlertRequest } from '@shared/schemas/pan';
 import { fail, ok, type Result } from '@shared/result';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
+import type { StaffRole } from '@shared/schemas/staff';
 import type { FamilyLinksDb } from '../database';
 import { refusedIfFails, type WriteStep } from '../record-writer';
 import type { Session } from '../session';
@@ -9,16 +11,9 @@ import { panAlertRepository } from './pan-alert-repository';
 
 export type AlertNotQueued = 'alert-not-queued';
 
-/**
- * What the person reads when a change's PAN alert cannot be queued: the change was not saved
- * either. Care staff and tutors take it to the manager; the manager is the one they would tell, so
- * the manager is told what to look at instead (a full disk is the usual cause).
- */
-export function alertNotQueuedMessage(session: Pick<Session, 'roles'>): string {
-  const whatNext = session.roles.includes('registeredManager')
-    ? 'note the time and have this computer’s free disk space checked before trying again.'
-    : 'tell the manager.';
-  return `The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, ${whatNext}`;
+/** What the person reads when a change's PAN alert cannot be queued: the change was not saved either. */
+export function alertNotQueuedMessage(roles: readonly StaffRole[]): string {
+  return `The change was not saved because the alert to the PAN group could not be queued. ${whatToDoNext(roles, 'not-saved')}`;
 }
 
 /**
@@ -47,7 +42,7 @@ export async function panAlertsForChange(
   requests: readonly PanAlertRequest[],
   clock?: () => Date,
 ): Promise<Result<AlertsForChange, AlertNotQueued>> {
-  const refusal = fail('alert-not-queued', alertNotQueuedMessage(session));
+  const refusal = fail('alert-not-queued', alertNotQueuedMessage(session.roles));
   const alerts = panAlertRepository(db, clock);
   const events: AuditEventInput[] = [];
   const writes: WriteStep<AlertNotQueued>[] = [];

@@ -8,6 +8,7 @@ import { certificateStatusText } from './certificate-status';
 import { RenewCertificateForm } from './RenewCertificateForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { EditStaffForm } from './EditStaffForm';
+import { KeyRotationPanel } from './KeyRotationPanel';
 import { SwitchOffConfirm } from './SwitchOffConfirm';
 import { useStaffAccounts } from './useStaffAccounts';
 
@@ -30,6 +31,8 @@ export function StaffScreen() {
   const accounts = useStaffAccounts(session, auth);
   const [panel, setPanel] = useState<Panel>();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  // Whoever was switched off last: the keys they could read are offered for changing.
+  const [leaver, setLeaver] = useState<StaffMember>();
 
   const toggleActive = async (member: StaffMember) => {
     const result = await auth.updateAccount(session, member.id, { isActive: !member.isActive });
@@ -50,6 +53,8 @@ export function StaffScreen() {
         Everyone signs in as themselves, so every record and every change says who made it.
       </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+      {/* Straight after a switch-off the offer to change their keys comes first, not below the list. */}
+      {leaver ? <KeyRotationPanel leaver={leaver} /> : null}
       {panel?.kind === 'add' ? (
         <AddStaffForm
           onDone={(added) => {
@@ -89,6 +94,7 @@ export function StaffScreen() {
           member={panel.member}
           onDone={(switchedOff) => {
             setPanel(undefined);
+            if (switchedOff) setLeaver(switchedOff.member);
             if (switchedOff)
               setMessage({
                 tone: 'success',
@@ -228,6 +234,7 @@ export function StaffScreen() {
           </tbody>
         </table>
       )}
+      {leaver ? null : <KeyRotationPanel leaver={undefined} />}
     </div>
   );
 }

@@ -21,6 +21,9 @@ const labels: Readonly<Record<string, string>> = {
   'record.damaged': 'Found a record changed outside Family Links',
   'records.resealed': 'Sealed older records the current way',
   'records.resealed-all': 'Finished sealing older records the current way',
+  'keys.rotation-started': 'Started changing a key after someone left',
+  'keys.rotation-resumed': 'Carried on changing a key after an interruption',
+  'keys.rotation-finished': 'Finished changing a key; the old one is deleted',
   'certificate.authority-created': 'Made the home’s signing authority',
   'certificate.issued': 'Issued a signing certificate',
   'certificate.reissued': 'Issued a new signing certificate',
@@ -115,6 +118,7 @@ const labels: Readonly<Record<string, string>> = {
   'case-file.written': 'Wrote a signed copy into the case file',
   'case-file.queued': 'A signed copy is waiting for the case-file folder',
   'case-file.retry-failed': 'Tried again to write a signed copy to the case file',
+  'case-file.copy-not-filed': 'A signed copy was left in the case file by a form not filed',
   'backup.made': 'Made a backup',
   'backup.failed': 'A backup could not be made',
   'backup.restored': 'Restored the records from a backup',
@@ -163,6 +167,7 @@ const groupLabels: Readonly<Record<string, string>> = {
   retention: 'Backups and retention',
   record: 'Records and their seals',
   records: 'Records and their seals',
+  keys: 'Records and their seals',
 };
 
 export type AuditActionGroup = {

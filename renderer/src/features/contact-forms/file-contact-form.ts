@@ -8,6 +8,7 @@ import type { FamilyLinksDb } from '../../db/database';
 import type { ContactFormRepository } from '../../db/repositories/contact-form-repository';
 import type { Session } from '../../db/session';
 import { panAlertsForChange, type AlertNotQueued } from '../../db/repositories/pan-alerts-with-change';
+import { recordWriter } from '../../db/record-writer';
 import { filingNamesFor } from './filing-names';
 import { caseFilePlaceOf } from './case-file-place';
 
@@ -93,9 +94,42 @@ export async function fileContactForm(
     },
     alerts.value,
   );
-  if (!filed.ok)
+  if (!filed.ok) {
+    const message =
+      caseFile.state === 'written'
+        ? `${filed.error.message} ${await strayCopyNote(db, session, form, caseFile.relativePath)}`
+        : filed.error.message;
     return filed.error.code === 'alert-not-queued'
-      ? fail('alert-not-queued', filed.error.message)
-      : fail('not-filed', filed.error.message);
+      ? fail('alert-not-queued', message)
+      : fail('not-filed', message);
+  }
   return ok({ form: filed.value, caseFile });
+}
+
+/**
+ * The main process signs and copies to the case-file folder in one step, before the form can be
+ * stored as filed; when storing it then fails, the form stays a draft but its signed copy is
+ * already in the folder. That copy must not pass for a filed record (DESIGN: the case file holds
+ * what was filed): the person is told where it is and to delete it before filing again, and the
+ * audit log notes a copy left behind (the form's id only: the path names the young person's case).
+ */
+async function strayCopyNote(
+  db: FamilyLinksDb,
+  session: Session,
+  form: ContactForm,
+  relativePath: string,
+): Promise<string> {
+  await recordWriter(db)
+    .write(session, {
+      events: [
+        {
+          action: 'case-file.copy-not-filed',
+          recordType: 'contactForm',
+          recordId: form.id,
+          detail: 'signed copy written to the case-file folder, but the form is still a draft',
+        },
+      ],
+    })
+    .catch((error: unknown) => console.error('The copy left in the case-file folder was not audited', error));
+  return `A signed copy was already put in the case-file folder as ${relativePath}; it is not a filed record. Delete it from the folder before you file this form again.`;
 }

@@ -11,6 +11,7 @@ import {
 } from '@shared/schemas/contact-plans';
 import type { YoungPerson } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { DamagedRecordNotice } from '../../ui/DamagedRecordNotice';
 import { useSession } from '../../security/session-context';
 import { useFamilyOf } from '../../common/useFamilyOf';
@@ -100,7 +101,7 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
         </div>
       ) : null}
       {plan?.damagedIds.map((id) => (
-        <DamagedRecordNotice key={id} />
+        <DamagedRecordNotice key={id} advice={whatToDoNext(session.roles, 'damaged-record')} />
       ))}
       {plan === undefined ? (
         <p role="status">Loading the contact plan…</p>

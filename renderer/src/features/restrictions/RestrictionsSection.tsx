@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { can, type VisibleRestriction } from '@shared/rules/access';
 import { restrictionOnDay } from '@shared/rules/restriction-versions';
 import { Banner } from '../../ui/Banner';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { DamagedRecordNotice } from '../../ui/DamagedRecordNotice';
 import { useSession } from '../../security/session-context';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -84,7 +85,7 @@ export function RestrictionsSection({ youngPersonId, youngPersonName }: Props) {
         </div>
       ) : null}
       {restrictions?.damagedIds.map((id) => (
-        <DamagedRecordNotice key={id} />
+        <DamagedRecordNotice key={id} advice={whatToDoNext(session.roles, 'damaged-record')} />
       ))}
       {restrictions === undefined ? (
         <p role="status">Loading restrictions…</p>

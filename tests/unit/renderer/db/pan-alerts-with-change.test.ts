@@ -18,11 +18,11 @@ afterEach(() => {
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const clock = () => now;
-const notSavedStart =
-  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, ';
-// Staff are sent to the manager; the manager, who has nobody above them in the app, is told what to check.
-const notSaved = `${notSavedStart}note the time and have this computer’s free disk space checked before trying again.`;
-const notSavedForStaff = `${notSavedStart}tell the manager.`;
+const notSaved =
+  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, tell the manager.';
+/** The manager is the one who would be told: she is told what to do instead. */
+const notSavedForManager =
+  'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, check the computer has free disk space and restart Family Links, then contact whoever looks after your home’s computers.';
 
 async function setUp() {
   const home = await panAlertHome();
@@ -94,7 +94,10 @@ describe('a change and its PAN alert are saved together or not at all', () => {
     const { manager, youngPerson } = await setUp();
     outboxFails(db!);
     const result = await restrictionRepository(db!, clock).record(manager, restrictionForm(youngPerson.id));
-    expect(result.ok ? 'recorded' : result.error).toEqual({ code: 'alert-not-queued', message: notSaved });
+    expect(result.ok ? 'recorded' : result.error).toEqual({
+      code: 'alert-not-queued',
+      message: notSavedForManager,
+    });
     expect(await db!.restrictions.count()).toBe(0);
     expect(await db!.outbox.count()).toBe(0);
     expect((await db!.audit.toArray()).map((entry) => entry.action)).not.toContain('restriction.recorded');
@@ -118,8 +121,8 @@ describe('a change and its PAN alert are saved together or not at all', () => {
     );
     const ended = await restrictions.end(manager, recorded.id, 'Order discharged');
 
-    expect(changed.ok ? 'changed' : changed.error.message).toBe(notSaved);
-    expect(ended.ok ? 'ended' : ended.error.message).toBe(notSaved);
+    expect(changed.ok ? 'changed' : changed.error.message).toBe(notSavedForManager);
+    expect(ended.ok ? 'ended' : ended.error.message).toBe(notSavedForManager);
     expect(await db!.restrictions.get(recorded.id)).toEqual(before);
     expect(await db!.restrictionHistory.count()).toBe(0);
     expect(await db!.audit.count()).toBe(auditBefore);
@@ -132,7 +135,7 @@ describe('a change and its PAN alert are saved together or not at all', () => {
       throw new Error('A staff row could not be read');
     });
     const result = await restrictionRepository(db!, clock).record(manager, restrictionForm(youngPerson.id));
-    expect(result.ok ? 'recorded' : result.error.message).toBe(notSaved);
+    expect(result.ok ? 'recorded' : result.error.message).toBe(notSavedForManager);
     expect(await db!.restrictions.count()).toBe(0);
   });
 });
@@ -166,8 +169,8 @@ describe('every change that alerts the PAN group keeps to it', () => {
       context,
     );
 
-    expect(booked.ok ? 'booked' : booked.error.message).toBe(notSavedForStaff);
-    expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe(notSavedForStaff);
+    expect(booked.ok ? 'booked' : booked.error.message).toBe(notSaved);
+    expect(cancelled.ok ? 'cancelled' : cancelled.error.message).toBe(notSaved);
     expect(await db!.visits.count()).toBe(1);
     expect(await db!.visits.get(kept[0]!.id)).toEqual(keptRow);
   });
@@ -218,7 +221,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
       now,
     );
 
-    expect(result.ok ? 'filed' : result.error.message).toBe(notSavedForStaff);
+    expect(result.ok ? 'filed' : result.error.message).toBe(notSaved);
     expect(sign).not.toHaveBeenCalled();
     expect((await forms.get(tutor, form.id))?.status).toBe('draft');
   });
@@ -251,9 +254,16 @@ describe('every change that alerts the PAN group keeps to it', () => {
       now,
     );
 
-    expect(result.ok ? 'filed' : result.error.message).toBe(notSavedForStaff);
+    // The main process had already put the signed copy in the case-file folder: it is named, so it
+    // is not taken for a filed record, and the audit log notes it.
+    expect(result.ok ? 'filed' : result.error.message).toBe(
+      `${notSaved} A signed copy was already put in the case-file folder as CN1/form.pdf; it is not a filed record. Delete it from the folder before you file this form again.`,
+    );
     expect((await forms.get(tutor, form.id))?.status).toBe('draft');
     expect(await db!.outbox.count()).toBe(0);
+    const left = (await db!.audit.toArray()).filter((entry) => entry.action === 'case-file.copy-not-filed');
+    expect(left).toMatchObject([{ recordId: form.id }]);
+    expect(JSON.stringify(left)).not.toContain('CN1');
   });
 });
 

@@ -1,0 +1,385 @@
+import type { Table } from 'dexie';
+import { fail, ok, type Result } from '@shared/result';
+import { can } from '@shared/rules/access';
+import {
+  afterBatch,
+  isUnderOlderKey,
+  resumedWith,
+  rotatableCompartmentLabels,
+  rotationFinishedDetail,
+  startKeyRotation,
+} from '@shared/rules/key-rotation';
+import {
+  keyRotationStateSchema,
+  rotatableCompartments,
+  type KeyRotationState,
+  type RotatableCompartment,
+} from '@shared/schemas/key-rotation';
+import type { AccountKeys } from '@shared/schemas/keyring';
+import type { FamilyLinksDb } from '../database';
+import { grantKey, verifiedPublicKey } from '../encryption/account-key-pair';
+import { mayHoldGrant } from '../encryption/compartment-grants';
+import {
+  currentGeneration,
+  generateCompartmentKey,
+  type CompartmentKeys,
+} from '../encryption/compartment-keys';
+import type { SealedBox } from '../encryption/record-cipher';
+import { recordWriter, type WriteStep } from '../record-writer';
+import { DamagedRecordError } from '../row-binding';
+import type { SealedCodec } from '../sealed-codec';
+import { plainStore, sealedStore } from '../sealed-store';
+import type { Session } from '../session';
+import { replaceSessionCompartments } from '../session-keys';
+import { contactArrangementAgreementCodec, contactArrangementHistoryCodec } from './contact-plan-repository';
+import { damagedRecordRepository } from './damaged-record-repository';
+import { disclosureCodec } from './disclosure-repository';
+import { restrictionCodec } from './restriction-codec';
+import { restrictionHistoryCodec } from './restriction-writes';
+import { sampleItemReviewCodec } from './review-sample-repository';
+import { staffCodec } from './staff-repository';
+
+/** Rows looked at per batch: each batch is one transaction, small enough to leave the app responsive. */
+const defaultBatchSize = 50;
+
+const stateKey = (compartment: RotatableCompartment) => `keyRotation:${compartment}`;
+
+type SealedRowBase = { readonly id: string; readonly sealed: SealedBox };
+type ChangedMeanwhile = 'changed';
+
+/** What one batch found: the write steps for the rows opened, the rows that did not, and where it stopped. */
+type Batch = {
+  readonly steps: readonly WriteStep<ChangedMeanwhile>[];
+  readonly damaged: readonly DamagedRecordError[];
+  readonly last: string | undefined;
+};
+
+type RotatedTable = {
+  readonly name: string;
+  stillOld(state: KeyRotationState): Promise<number>;
+  batch(session: Session, state: KeyRotationState, after: string | undefined, size: number): Promise<Batch>;
+};
+
+/** Every sealed part of a row (a restriction has two), found by shape. */
+function boxesOf(row: object): SealedBox[] {
+  return Object.values(row).filter(
+    (value): value is SealedBox =>
+      typeof value === 'object' && value !== null && 'iv' in value && 'data' in value,
+  );
+}
+
+function rotatedTable<Record extends { id: string }, Row extends SealedRowBase>(
+  table: Table<Row, string>,
+  codec: SealedCodec<Record, never, Row>,
+): RotatedTable {
+  const store = sealedStore(table, codec);
+  const changedMeanwhile = fail('changed', 'A record was saved while it was being sealed again.');
+  const isOld = (state: KeyRotationState) => (row: Row) =>
+    boxesOf(row).some((box) => isUnderOlderKey(box, state));
+  return {
+    name: codec.table,
+    stillOld: (state) => table.filter(isOld(state)).count(),
+    async batch(session, state, after, size) {
+      const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
+        .limit(size)
+        .toArray();
+      const old = rows.filter(isOld(state));
+      // Each record is opened (its seal and plain fields checked whole) before it is sealed again:
+      // nothing is copied across unauthenticated, and a record that does not open is left as it is.
+      const opened = await Promise.allSettled(old.map((row) => codec.decode(row, session.cipher)));
+      const steps: WriteStep<ChangedMeanwhile>[] = [];
+      const damaged: DamagedRecordError[] = [];
+      opened.forEach((outcome, index) => {
+        const row = old[index];
+        if (!row) return;
+        if (outcome.status === 'fulfilled') steps.push(store.replace(row, outcome.value, changedMeanwhile));
+        else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
+        else throw outcome.reason;
+      });
+      return { steps, damaged, last: rows[rows.length - 1]?.id };
+    },
+  };
+}
+
+/** The tables with records sealed in each compartment whose key can be changed, in the order they are done. */
+function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): readonly RotatedTable[] {
+  switch (compartment) {
+    case 'casework':
+      return [
+        rotatedTable(db.restrictions, restrictionCodec),
+        rotatedTable(db.restrictionHistory, restrictionHistoryCodec),
+        rotatedTable(db.contactArrangementAgreements, contactArrangementAgreementCodec),
+        rotatedTable(db.contactArrangementHistory, contactArrangementHistoryCodec),
+      ];
+    case 'manager':
+      return [
+        rotatedTable(db.disclosures, disclosureCodec),
+        rotatedTable(db.reviewSampleItems, sampleItemReviewCodec),
+      ];
+    default: {
+      const unknown: never = compartment;
+      throw new Error(`Unknown compartment: ${String(unknown)}`);
+    }
+  }
+}
+
+export type KeyRotationError = 'forbidden' | 'not-held' | 'already-running';
+
+export type KeyRotationOutcome = {
+  readonly compartment: RotatableCompartment;
+  readonly isComplete: boolean;
+  readonly resealed: number;
+  readonly damaged: number;
+};
+
+const running = new WeakMap<FamilyLinksDb, Promise<KeyRotationOutcome[]>>();
+
+/**
+ * Changing a compartment's key after someone leaves (`shared/rules/key-rotation.ts`). `start`
+ * makes the new generation, gives it to every account whose roles may hold it and notes the
+ * rotation, in one transaction; from then on the manager's session seals under it. `run` seals
+ * again, a batch per transaction, every record still under the older generation, each batch
+ * writing how far it got, so a lock, a sign-out or a closed window loses nothing: the manager's
+ * next sign-in carries on from there (`resumed`). When nothing is left, the older generation's
+ * wrapped keys are deleted from every account.
+ */
+export function keyRotationRepository(
+  db: FamilyLinksDb,
+  options: { readonly clock?: () => Date; readonly batchSize?: number } = {},
+) {
+  const clock = options.clock ?? (() => new Date());
+  const batchSize = options.batchSize ?? defaultBatchSize;
+  const records = recordWriter(db, clock);
+  const settings = plainStore(db.settings);
+  const keyring = plainStore(db.accountKeys);
+
+  async function stateOf(compartment: RotatableCompartment): Promise<KeyRotationState | undefined> {
+    const row = await db.settings.get(stateKey(compartment));
+    const parsed = keyRotationStateSchema.safeParse(row?.value);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /**
+   * Refuses a batch or the finish if the rotation's counts are not what this run last wrote (the
+   * place it has reached may be ahead of the stored one: tables with nothing to do are not written).
+   */
+  const unchangedSince = (state: KeyRotationState) => async () => {
+    const stored = await stateOf(state.compartment);
+    const counts = (of: KeyRotationState | undefined) => of && JSON.stringify({ ...of, position: undefined });
+    return stored && counts(stored) === counts(state)
+      ? undefined
+      : fail('moved-on' as const, 'The key change was carried on elsewhere.');
+  };
+
+  async function stillOld(state: KeyRotationState): Promise<number> {
+    let count = 0;
+    for (const table of tablesOf(db, state.compartment)) count += await table.stillOld(state);
+    return count;
+  }
+
+  /** Everyone's grants of the older generations, deleted; the session lets go of its copies too. */
+  async function finish(session: Session, state: KeyRotationState): Promise<KeyRotationOutcome> {
+    const left = await stillOld(state);
+    const isOlder = (grant: NonNullable<AccountKeys['grants']>[number]) =>
+      grant.name === state.compartment && (grant.generation ?? 1) < state.toGeneration;
+    const trimmed = (await db.accountKeys.toArray())
+      .filter((row) => row.grants?.some(isOlder))
+      .map((row) => ({ ...row, grants: (row.grants ?? []).filter((grant) => !isOlder(grant)) }));
+    const written = await records.write(session, {
+      events: [
+        {
+          action: 'keys.rotation-finished',
+          recordType: 'settings',
+          recordId: stateKey(state.compartment),
+          detail: rotationFinishedDetail(state, left),
+        },
+      ],
+      writes: [keyring.putAll(trimmed), settings.delete(stateKey(state.compartment))],
+      check: unchangedSince(state),
+      reads: [db.settings],
+    });
+    if (written.ok) {
+      const held = session.compartments;
+      replaceSessionCompartments(session, {
+        ...held,
+        older: (held.older ?? []).filter(
+          (key) => key.name !== state.compartment || key.generation >= state.toGeneration,
+        ),
+      });
+    }
+    return {
+      compartment: state.compartment,
+      isComplete: written.ok,
+      resealed: state.resealed,
+      damaged: left,
+    };
+  }
+
+  async function carryOn(session: Session, from: KeyRotationState, resumed: boolean) {
+    let state = from;
+    const label = rotatableCompartmentLabels[state.compartment];
+    if (resumed) {
+      const next = resumedWith(state, await stillOld(state));
+      const written = await records.write(session, {
+        events: [
+          {
+            action: 'keys.rotation-resumed',
+            recordType: 'settings',
+            recordId: stateKey(state.compartment),
+            detail: `${label} key generation ${state.toGeneration}: ${next.resealed + next.damaged} of ${next.total} records done`,
+          },
+        ],
+        writes: [settings.put({ key: stateKey(state.compartment), value: next })],
+        check: unchangedSince(state),
+      });
+      if (!written.ok) return undefined;
+      state = next;
+    }
+    const tables = tablesOf(db, state.compartment);
+    for (;;) {
+      const table = tables[state.position.table];
+      if (!table) break;
+      const batch = await table.batch(session, state, state.position.after, batchSize);
+      if (batch.last === undefined) {
+        state = { ...state, position: { table: state.position.table + 1 } };
+        continue;
+      }
+      if (batch.damaged.length > 0) await damagedRecordRepository(db).note(session, batch.damaged);
+      const next = afterBatch(state, {
+        resealed: batch.steps.length,
+        damaged: batch.damaged.length,
+        position: { table: state.position.table, after: batch.last },
+      });
+      if (batch.steps.length === 0 && batch.damaged.length === 0) {
+        // Nothing here under the older key: move on without a write (a resumed run passes it again).
+        state = next;
+        continue;
+      }
+      const written = await records.write(session, {
+        events:
+          batch.steps.length === 0
+            ? []
+            : [
+                {
+                  action: 'records.resealed',
+                  recordType: table.name,
+                  detail: `${batch.steps.length} records sealed under the new ${label} key`,
+                },
+              ],
+        writes: [...batch.steps, settings.put({ key: stateKey(state.compartment), value: next })],
+        check: unchangedSince(state),
+      });
+      if (written.ok) state = next;
+      // Another run has this rotation in hand: leave it to that one.
+      else if (written.error.code === 'moved-on') return undefined;
+      // Otherwise a record was saved meanwhile, under the new key: the batch is read again without it.
+      // Leave the page room to answer between batches.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return finish(session, state);
+  }
+
+  return {
+    /** The rotations under way, for the progress bars (kept live by the hook). */
+    async underWay(): Promise<KeyRotationState[]> {
+      const states = await Promise.all(rotatableCompartments.map((compartment) => stateOf(compartment)));
+      return states.filter((state): state is KeyRotationState => state !== undefined);
+    },
+
+    /**
+     * Makes a new generation of `compartment`'s key and gives it to every account whose roles may
+     * hold it (by their public keys, as role changes do); an account that has not signed in since
+     * it got a key pair is given it at the manager's next sign-in. Then `run` seals again.
+     */
+    async start(
+      session: Session,
+      compartment: RotatableCompartment,
+    ): Promise<Result<KeyRotationState, KeyRotationError>> {
+      const label = rotatableCompartmentLabels[compartment];
+      if (!can(session.roles, 'staff:manage'))
+        return fail('forbidden', 'Only the Registered Manager can change a key.');
+      const held: CompartmentKeys = session.compartments;
+      const current = held[compartment];
+      if (!current)
+        return fail(
+          'not-held',
+          `Your account does not hold the ${label} key, so it cannot change it. Sign out and sign in again, then try once more.`,
+        );
+      if (await stateOf(compartment))
+        return fail(
+          'already-running',
+          `The ${label} key is already being changed. It carries on in the background; its progress is shown here.`,
+        );
+      const fromGeneration = currentGeneration(held, compartment);
+      const toGeneration = fromGeneration + 1;
+      const key = await generateCompartmentKey();
+      const updated: AccountKeys[] = [];
+      for (const stored of await db.accountKeys.toArray()) {
+        const row = await db.staff.get(stored.staffId);
+        if (!row || !stored.keyPair) continue;
+        const member = await staffCodec.decode(row, session.cipher).catch(() => undefined);
+        if (!member || !mayHoldGrant(member, compartment)) continue;
+        const publicKey = await verifiedPublicKey(stored.keyPair, stored.staffId, session.auditKey);
+        if (!publicKey) continue;
+        const grant = await grantKey(compartment, key, { staffId: stored.staffId, publicKey }, toGeneration);
+        updated.push({ ...stored, grants: [...(stored.grants ?? []), grant] });
+      }
+      const state = startKeyRotation({
+        compartment,
+        fromGeneration,
+        total: 0,
+        startedAt: clock().toISOString(),
+        startedById: session.staff.id,
+      });
+      const counted = { ...state, total: await stillOld(state) };
+      const written = await records.write(session, {
+        events: [
+          {
+            action: 'keys.rotation-started',
+            recordType: 'settings',
+            recordId: stateKey(compartment),
+            detail: `${label} key generation ${toGeneration} given to ${updated.length} ${updated.length === 1 ? 'account' : 'accounts'}; ${counted.total} records to seal again`,
+          },
+        ],
+        writes: [keyring.putAll(updated), settings.put({ key: stateKey(compartment), value: counted })],
+        async check() {
+          return (await db.settings.get(stateKey(compartment)))
+            ? fail('already-running', `The ${label} key is already being changed.`)
+            : undefined;
+        },
+      });
+      if (!written.ok) return written;
+      replaceSessionCompartments(session, {
+        ...held,
+        [compartment]: key,
+        generations: { ...held.generations, [compartment]: toGeneration },
+        older: [...(held.older ?? []), { name: compartment, generation: fromGeneration, key: current }],
+      });
+      return ok(counted);
+    },
+
+    /**
+     * Seals again, in the background, what every rotation under way has left; `resumed` when it
+     * carries on after an interruption (audited). Once per database at a time: later calls share
+     * the run. Stops, keeping what is done, when the session's keys are dropped.
+     */
+    run(session: Session, resumed: boolean): Promise<KeyRotationOutcome[]> {
+      const existing = running.get(db);
+      if (existing) return existing;
+      const work = (async () => {
+        if (!can(session.roles, 'staff:manage')) return [];
+        const outcomes: KeyRotationOutcome[] = [];
+        for (const compartment of rotatableCompartments) {
+          const state = await stateOf(compartment);
+          // Only a session given the new generation seals under it.
+          if (!state || currentGeneration(session.compartments, compartment) !== state.toGeneration) continue;
+          const outcome = await carryOn(session, state, resumed);
+          if (outcome) outcomes.push(outcome);
+        }
+        return outcomes;
+      })().finally(() => running.delete(db));
+      running.set(db, work);
+      return work;
+    },
+  };
+}
