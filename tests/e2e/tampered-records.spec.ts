@@ -73,6 +73,10 @@ test.describe('records changed outside Family Links', () => {
       .filter({ hasText: 'Do not admit anyone. Speak to the registered manager.' });
     await expect(stop).toBeVisible();
     await expect(page.getByText('No restrictions found for this name.')).toHaveCount(0);
+    // A care worker is sent to the manager; the manager is told what to do instead.
+    await expect(
+      page.getByText(/no one can be checked against it\. Tell the registered manager\./),
+    ).toBeVisible();
     await door.signInButton.click();
     await expect(page.getByText('Do not admit this visitor. Speak to the duty manager.')).toBeVisible();
     await app.expectAccessible('front door: a restriction changed outside the app');

@@ -18,6 +18,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSession } from '../../security/session-context';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { chronologyLine, chronologyReport, filterWords } from './chronology-report';
 import type { ChronologyPrintout } from './ChronologyPrintView';
 import { ChronologySignedCopy } from './ChronologySignedCopy';
@@ -161,7 +162,8 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           {chronology.read.damagedRestrictionIds.length === 1
             ? 'One restriction'
             : `${chronology.read.damagedRestrictionIds.length} restrictions`}{' '}
-          could not be shown: changed outside Family Links and cannot be trusted. Tell the Registered Manager.
+          could not be shown: changed outside Family Links and cannot be trusted.{' '}
+          {whatToDoNext(session.roles, 'damaged-record')}
         </Banner>
       ) : null}
       <form

@@ -6,6 +6,8 @@ import { MatchList } from './MatchList';
 import type { VisibleRestriction } from '@shared/rules/access';
 import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
+import { useSession } from '../../security/session-context';
 
 const blockHeading = 'Do not admit. Speak to the duty manager.';
 const unreadableHeading = 'Do not admit anyone. Speak to the registered manager.';
@@ -80,6 +82,7 @@ function IncompleteNote({ result }: { result: Extract<DoorCheck, { kind: 'incomp
  */
 export function DoorCheckPanel(props: Props) {
   const { check, restrictions, youngPersonName } = props;
+  const session = useSession();
   const result = check.state === 'checked' ? check.result : undefined;
   const isUnreadable = (restrictions?.damagedIds.length ?? 0) > 0;
   const byId = restrictions?.byId ?? new Map<string, VisibleRestriction>();
@@ -106,7 +109,7 @@ export function DoorCheckPanel(props: Props) {
           <h2 id="door-unreadable-title">{unreadableHeading}</h2>
           <p>
             A restriction record has been changed outside Family Links and cannot be trusted, so no one can be
-            checked against it. Tell the registered manager.
+            checked against it. {whatToDoNext(session.roles, 'damaged-record')}
           </p>
         </section>
       ) : null}

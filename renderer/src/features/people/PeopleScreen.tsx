@@ -6,6 +6,7 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { matchesFilter } from './people-filter';
 import { PeopleTable } from './PeopleTable';
 import { PersonForm } from './PersonForm';
@@ -20,7 +21,8 @@ type Editing =
 export function PeopleScreen() {
   const { people, repository } = usePeopleWithRelationships();
   const { youngPeople } = useYoungPeople();
-  const canManage = can(useSession().roles, 'people:manage');
+  const { roles } = useSession();
+  const canManage = can(roles, 'people:manage');
   const [editing, setEditing] = useState<Editing>();
   const [saved, setSaved] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
@@ -95,7 +97,7 @@ export function PeopleScreen() {
       {inForce && inForce.damagedCount > 0 ? (
         <Banner tone="error">
           A restriction has been changed outside Family Links and cannot be read, so this list may not mark
-          everyone who is restricted. Tell the registered manager.
+          everyone who is restricted. {whatToDoNext(roles, 'damaged-record')}
         </Banner>
       ) : null}
       {people === undefined || shown === undefined || inForce === undefined ? (
