@@ -6,6 +6,7 @@ import {
 } from '../schemas/contact-plans';
 import { addDays, mondayOf } from '../home-time';
 import { evidenceOf, type Contact, type Evidence } from './contact-minimums';
+import { planKindOfVisit } from './contact-plan-booking';
 import { daySpan, isWithin, type DaySpan } from './termly-calendar';
 
 /**
@@ -32,28 +33,7 @@ import { daySpan, isWithin, type DaySpan } from './termly-calendar';
 export function planKindOfContact(
   contact: Pick<Contact, 'visitKind' | 'formKind'>,
 ): ContactPlanKind | undefined {
-  switch (contact.visitKind) {
-    case 'familyVisit':
-      return 'visitAtHome';
-    case 'contactCentre':
-    case 'outing':
-      return 'visitOut';
-    case 'phoneCall':
-      return 'phone';
-    case 'videoCall':
-      return 'video';
-    case 'homeVisit':
-    case 'pepMeeting':
-    case 'learningConsultation':
-    case 'reviewMeeting':
-      return undefined;
-    case undefined:
-      break;
-    default: {
-      const unreachable: never = contact.visitKind;
-      return unreachable;
-    }
-  }
+  if (contact.visitKind !== undefined) return planKindOfVisit(contact.visitKind);
   switch (contact.formKind) {
     case 'visit':
       return 'visitAtHome';
