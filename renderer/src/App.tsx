@@ -8,9 +8,9 @@ import { UnexpectedErrorBanner } from './app/UnexpectedErrorBanner';
 export function App() {
   return (
     <AppErrorBoundary>
-      <UnexpectedErrorBanner />
       <DatabaseGate>
         <SessionProvider>
+          <UnexpectedErrorBanner />
           <AppShell />
         </SessionProvider>
       </DatabaseGate>

@@ -324,7 +324,9 @@ export function authService(
         await damagedRecordRepository(db).noteBeforeSignIn([opened.error]);
         return fail(
           'damaged',
-          'This account’s record has been changed outside Family Links, so it cannot be used to sign in. Tell the registered manager.',
+          // Whose account it is cannot be read, so the words serve both: a colleague tells the manager;
+          // a manager whose own account is damaged restores it.
+          'This account’s record has been changed outside Family Links, so it cannot be used to sign in. Tell the registered manager. If it is the manager’s own account, restore your latest backup made before the change.',
         );
       }
       const member = opened.kind === 'opened' ? opened.member : undefined;

@@ -85,7 +85,7 @@ export function checkAgainstAnchor(
       kind: 'tampered',
       atSeq: last + 1,
       reason: 'truncated',
-      message: `Entries after number ${last} have been removed: Family Links' own record says the log reached entry ${anchored.head.seq}. Keep this computer as it is and tell the registered manager.`,
+      message: `Entries after number ${last} have been removed: Family Links' own record says the log reached entry ${anchored.head.seq}. Keep this computer as it is and tell whoever handles data protection for the home.`,
     };
   const anchoredEntry = entries.find((entry) => entry.seq === anchored.head.seq);
   if (anchoredEntry?.mac !== anchored.head.mac)
@@ -93,7 +93,7 @@ export function checkAgainstAnchor(
       kind: 'tampered',
       atSeq: anchored.head.seq,
       reason: 'edited',
-      message: `Entry ${anchored.head.seq} is not the one Family Links recorded: the log has been rewritten from there. Keep this computer as it is and tell the registered manager.`,
+      message: `Entry ${anchored.head.seq} is not the one Family Links recorded: the log has been rewritten from there. Keep this computer as it is and tell whoever handles data protection for the home.`,
     };
   return verdict;
 }

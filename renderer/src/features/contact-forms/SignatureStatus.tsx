@@ -11,20 +11,20 @@ type Props = {
   readonly fallbackSigner: string;
   readonly fallbackAt: string;
   readonly timeZone: string;
+  /** What to do when the copy cannot be relied on; it depends on who is reading (`whatToDoNext`). */
+  readonly advice: string;
 };
-
-const tellTheManager = 'Tell the Registered Manager, who can check the audit log and the case-file copy.';
 
 /**
  * "Signature valid" only when both hold: the copy is the one recorded as signed, and its signature
  * checks against this home's certificate authority. The signer and time then come from the
  * signature, not from what the app stored beside it.
  */
-export function SignatureStatus({ verdict, check, fallbackSigner, fallbackAt, timeZone }: Props) {
+export function SignatureStatus({ verdict, check, fallbackSigner, fallbackAt, timeZone, advice }: Props) {
   if (verdict.kind === 'changed')
     return (
       <Banner tone="error">
-        Do not rely on this copy: {verdict.why} {tellTheManager}
+        Do not rely on this copy: {verdict.why} {advice}
       </Banner>
     );
   if (verdict.kind === 'no-copy')
@@ -43,7 +43,7 @@ export function SignatureStatus({ verdict, check, fallbackSigner, fallbackAt, ti
   if (check.state === 'invalid')
     return (
       <Banner tone="error">
-        Do not rely on this copy: its signature does not check. {check.message} {tellTheManager}
+        Do not rely on this copy: its signature does not check. {check.message} {advice}
       </Banner>
     );
   if (check.state === 'valid')

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ContactForm } from '@shared/schemas/contact-forms';
+import { whatToDoNext } from '@shared/rules/what-to-do-next';
+import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { DisclosureReasonDialog } from '../disclosures';
 import { renderPdfPages } from './render-pdf-pages';
@@ -29,6 +31,7 @@ export function SignedCopySection({ form, youngPersonName, staffName, timeZone }
   >();
   const pdf = copy?.pdf;
   const check = useSignatureCheck(pdf);
+  const { roles } = useSession();
 
   useEffect(() => {
     const container = pagesRef.current;
@@ -56,6 +59,7 @@ export function SignedCopySection({ form, youngPersonName, staffName, timeZone }
         fallbackSigner={signer}
         fallbackAt={copy.record?.at ?? form.filedAt ?? form.dueAt}
         timeZone={timeZone}
+        advice={whatToDoNext(roles, 'signed-copy-doubt')}
       />
       {actions.message ? <Banner tone={actions.message.tone}>{actions.message.text}</Banner> : null}
       {copy.pdf ? (

@@ -2,21 +2,57 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { UnexpectedErrorBanner } from '../../../../renderer/src/app/UnexpectedErrorBanner';
+import type { Session } from '../../../../renderer/src/db/session';
+import { SessionContext, type SessionApi } from '../../../../renderer/src/security/session-context';
+
+function failSomething(): void {
+  act(() => {
+    const event = new Event('unhandledrejection') as PromiseRejectionEvent;
+    Object.defineProperty(event, 'reason', { value: new Error('disk went away') });
+    window.dispatchEvent(event);
+  });
+}
+
+function signedInAs(roles: Session['roles']): SessionApi {
+  // Only the state is read by the banner; the rest of the API is never called here.
+  return {
+    state: { kind: 'signedIn', session: { roles } as Session, mustChangePassword: false },
+  } as SessionApi;
+}
 
 describe('the safety net under every button', () => {
   it('says in plain words that an action failed, and can be dismissed', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(<UnexpectedErrorBanner />);
     expect(screen.queryByRole('alert')).toBeNull();
-    act(() => {
-      const event = new Event('unhandledrejection') as PromiseRejectionEvent;
-      Object.defineProperty(event, 'reason', { value: new Error('disk went away') });
-      window.dispatchEvent(event);
-    });
+    failSomething();
     expect(screen.getByRole('alert')).toHaveTextContent('What you typed is still here');
+    expect(screen.getByRole('alert')).toHaveTextContent('tell the manager');
     expect(logged).toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('alert')).toBeNull();
+    logged.mockRestore();
+  });
+
+  it('tells a care worker to tell the manager, and the manager what to do instead', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const careWorker = render(
+      <SessionContext.Provider value={signedInAs(['careStaff'])}>
+        <UnexpectedErrorBanner />
+      </SessionContext.Provider>,
+    );
+    failSomething();
+    expect(screen.getByRole('alert')).toHaveTextContent('tell the manager');
+    careWorker.unmount();
+
+    render(
+      <SessionContext.Provider value={signedInAs(['registeredManager'])}>
+        <UnexpectedErrorBanner />
+      </SessionContext.Provider>,
+    );
+    failSomething();
+    expect(screen.getByRole('alert')).not.toHaveTextContent(/manager/i);
+    expect(screen.getByRole('alert')).toHaveTextContent('restart Family Links');
     logged.mockRestore();
   });
 });
