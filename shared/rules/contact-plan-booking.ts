@@ -7,6 +7,7 @@ import {
 } from '../schemas/contact-plans';
 import type { VisitKind } from '../schemas/visits';
 import { formatUkDate } from '../format-dates';
+import { planPeriodHolding, type CountedFrequency } from './contact-plan-periods';
 
 /**
  * Booking against the contact plan (DESIGN, "Contact plan"): restrictions are the hard limits and
@@ -22,10 +23,15 @@ import { formatUkDate } from '../format-dates';
  * - For each family member coming, on each date of the booking: no arrangement with them at all;
  *   no arrangement of this kind in force on that date; or one that is supervised when no
  *   supervising member of staff is named. One warning per person and kind of departure.
+ * - More often than planned: when every arrangement of this kind in force on a date has a set
+ *   frequency (weekly, fortnightly, monthly), and that period already holds another contact of the
+ *   kind with the person booked or held (or another date of this same booking), the booking goes
+ *   beyond what was agreed. Cancelled and not-attended visits do not count; "as arranged" never warns.
  */
 
 export type PlanBookingWarning = {
-  readonly kind: 'notInPlan' | 'kindNotInPlan' | 'outsidePlanDates' | 'needsSupervision';
+  readonly kind:
+    'notInPlan' | 'kindNotInPlan' | 'outsidePlanDates' | 'needsSupervision' | 'moreOftenThanPlanned';
   readonly personId: string;
   readonly youngPersonId: string;
   readonly message: string;
@@ -39,6 +45,22 @@ export type PlanBookingInput = {
   /** The dates (YYYY-MM-DD, home zone) the booking falls on. */
   readonly dates: readonly string[];
   readonly youngPersonName: (id: string) => string;
+  /** Other contacts already booked or held around these dates (not cancelled, not this booking). */
+  readonly others?: readonly PlanBookedContact[];
+};
+
+export type PlanBookedContact = {
+  /** The day it starts (YYYY-MM-DD, home zone). */
+  readonly date: string;
+  readonly kind: VisitKind;
+  readonly youngPersonIds: readonly string[];
+  readonly personIds: readonly string[];
+};
+
+const periodWords: Readonly<Record<CountedFrequency, string>> = {
+  weekly: 'week',
+  fortnightly: 'fortnight',
+  monthly: 'month',
 };
 
 type PlanWordsArrangement = Pick<
@@ -159,7 +181,63 @@ export function bookingPlanWarnings(
           kind: 'needsSupervision',
           message: `${youngPerson}’s contact plan says a ${label} with ${person.displayName} is supervised, and no supervising member of staff is chosen. The plan agrees: ${agreed(supervised)}`,
         });
+      const tooOften = moreOftenThanPlanned(input, planKind, youngPersonId, person.personId, ofKind);
+      if (tooOften)
+        warnings.push({
+          ...base,
+          kind: 'moreOftenThanPlanned',
+          message: `${tooOften.already}, in the same ${periodWords[tooOften.frequency]}. ${youngPerson}’s contact plan agrees: ${agreed(tooOften.arrangements)}`,
+        });
     }
   }
   return warnings;
+}
+
+/**
+ * The first date of the booking that goes beyond the plan's frequency, with what already fills its
+ * period; undefined when none does.
+ */
+function moreOftenThanPlanned(
+  input: PlanBookingInput,
+  planKind: ContactPlanKind,
+  youngPersonId: string,
+  personId: string,
+  ofKind: readonly PlanWordsArrangement[],
+):
+  | { already: string; frequency: CountedFrequency; arrangements: readonly PlanWordsArrangement[] }
+  | undefined {
+  const label = contactPlanKindLabels[planKind].toLowerCase();
+  const otherDates = (input.others ?? [])
+    .filter(
+      (other) =>
+        other.youngPersonIds.includes(youngPersonId) &&
+        other.personIds.includes(personId) &&
+        planKindOfVisit(other.kind) === planKind,
+    )
+    .map((other) => other.date);
+  for (const [index, date] of input.dates.entries()) {
+    const inForce = ofKind.filter((arrangement) => inForceOn(arrangement, date));
+    const counted = inForce.flatMap((arrangement) =>
+      arrangement.frequency === 'asArranged' ? [] : [{ ...arrangement, frequency: arrangement.frequency }],
+    );
+    if (counted.length === 0 || counted.length < inForce.length) continue;
+    const full = counted.every((arrangement) => {
+      const period = planPeriodHolding(arrangement.frequency, arrangement.startsOn, date);
+      const within = (day: string) => day >= period.startsOn && day <= period.endsOn;
+      return otherDates.some(within) || input.dates.some((other, at) => at !== index && within(other));
+    });
+    if (!full) continue;
+    const first = counted[0];
+    if (!first) continue;
+    const period = planPeriodHolding(first.frequency, first.startsOn, date);
+    const within = (day: string) => day >= period.startsOn && day <= period.endsOn;
+    const booked = otherDates.filter(within).sort()[0];
+    const person = input.people.find((candidate) => candidate.personId === personId)?.displayName ?? 'They';
+    const already =
+      booked !== undefined
+        ? `${person} already has a ${label} on ${formatUkDate(booked)}, and this booking adds one on ${formatUkDate(date)}`
+        : `This booking has more than one ${label} with ${person} (${input.dates.filter(within).map(formatUkDate).join(' and ')})`;
+    return { already, frequency: first.frequency, arrangements: counted };
+  }
+  return undefined;
 }

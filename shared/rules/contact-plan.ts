@@ -4,7 +4,14 @@ import {
   type ContactPlanFrequency,
   type ContactPlanKind,
 } from '../schemas/contact-plans';
-import { addDays, mondayOf } from '../home-time';
+import { addDays } from '../home-time';
+import {
+  daysFromTo,
+  monthStartOf,
+  nextMonthStart,
+  weeklyPeriodStart,
+  type CountedFrequency as Counted,
+} from './contact-plan-periods';
 import { evidenceOf, type Contact, type Evidence } from './contact-minimums';
 import { planKindOfVisit } from './contact-plan-booking';
 import { daySpan, isWithin, type DaySpan } from './termly-calendar';
@@ -66,26 +73,11 @@ export type PlanPeriod = DaySpan & {
   readonly daysInFull: number;
 };
 
-type Counted = Exclude<ContactPlanFrequency, 'asArranged'>;
-
 const unitWords: Readonly<Record<Counted, readonly [string, string]>> = {
   weekly: ['week', 'weeks'],
   fortnightly: ['fortnight', 'fortnights'],
   monthly: ['month', 'months'],
 };
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
-function monthStartOf(isoDate: string): string {
-  return `${isoDate.slice(0, 7)}-01`;
-}
-
-function nextMonthStart(isoDate: string): string {
-  const [year = 1970, month = 1] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
-}
 
 /**
  * The plan's periods that touch `from`..`to` (dates, both inclusive), each cut to those dates.
@@ -105,8 +97,8 @@ export function planPeriods(
     if (cutFrom > cutTo) return;
     periods.push({
       ...daySpan(cutFrom, cutTo, timeZone),
-      daysCovered: daysBetween(cutFrom, cutTo),
-      daysInFull: daysBetween(startsOn, endsOn),
+      daysCovered: daysFromTo(cutFrom, cutTo),
+      daysInFull: daysFromTo(startsOn, endsOn),
     });
   };
   if (frequency === 'monthly') {
@@ -115,9 +107,8 @@ export function planPeriods(
     return periods;
   }
   const step = frequency === 'weekly' ? 7 : 14;
-  let start = mondayOf(anchor);
-  // Move to the period holding `from` (fortnights keep their phase from the anchor's week).
-  if (start < from) start = addDays(start, Math.floor((daysBetween(start, from) - 1) / step) * step);
+  // From the period holding `from` (fortnights keep their phase from the anchor's week).
+  let start = weeklyPeriodStart(step, anchor, from < anchor ? anchor : from);
   for (; start <= to; start = addDays(start, step)) push(start, addDays(start, step - 1));
   return periods;
 }

@@ -3,7 +3,7 @@ import { displayName, displayPersonName } from '@shared/display-names';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { YoungPerson } from '@shared/schemas/people';
 import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
-import { calendarDateOf } from '@shared/home-time';
+import { addDays, calendarDateOf } from '@shared/home-time';
 import {
   visitConflicts,
   type BookedVisit,
@@ -17,7 +17,11 @@ import {
   type BookingPerson,
   type BookingRestrictionIssue,
 } from '@shared/rules/visit-restrictions';
-import { bookingPlanWarnings } from '@shared/rules/contact-plan-booking';
+import {
+  bookingPlanWarnings,
+  planKindOfVisit,
+  type PlanBookedContact,
+} from '@shared/rules/contact-plan-booking';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
@@ -27,6 +31,7 @@ import { restrictionCodec } from './restriction-codec';
 import { staffCodec } from './staff-repository';
 import type { VisitError } from './visit-repository';
 import { youngPersonCodec } from './young-people-repository';
+import { visitCodec } from './visit-repository';
 
 /** Everything the checks found for a booking, before it is saved. `blocking` stops the save. */
 export type BookingCheck = {
@@ -178,6 +183,55 @@ export function visitBookingChecks(db: FamilyLinksDb) {
     });
   }
 
+  /**
+   * The young people's other family contacts within a month either side of the booking, for the
+   * plan's "more often than agreed" warning. Read only when the plan sets a frequency for this
+   * kind of contact with someone coming; only those rows are opened.
+   */
+  async function plannedContactsAround(
+    session: Session,
+    form: VisitBookingForm,
+    dates: readonly string[],
+    plan: readonly { youngPersonId: string; personId: string; kind: string; frequency: string }[],
+    ignoreVisitIds: readonly string[],
+    timeZone: string,
+  ): Promise<PlanBookedContact[]> {
+    const planKind = planKindOfVisit(form.kind);
+    const counted = plan.some(
+      (arrangement) =>
+        arrangement.kind === planKind &&
+        arrangement.frequency !== 'asArranged' &&
+        form.personIds.includes(arrangement.personId),
+    );
+    const sorted = [...dates].sort();
+    const first = sorted[0];
+    const last = sorted[sorted.length - 1];
+    if (!counted || first === undefined || last === undefined) return [];
+    // A month either side holds any period (at most a calendar month) a booking date falls in.
+    const from = addDays(first, -32);
+    const to = addDays(last, 33);
+    const ignored = new Set(ignoreVisitIds);
+    const rows = await db.visits
+      .where('youngPersonIds')
+      .anyOf([...form.youngPersonIds])
+      .toArray();
+    const near = [...new Map(rows.map((row) => [row.id, row])).values()].filter(
+      (row) =>
+        !ignored.has(row.id) &&
+        row.status !== 'cancelled' &&
+        row.status !== 'didNotAttend' &&
+        row.startsAt.slice(0, 10) >= from &&
+        row.startsAt.slice(0, 10) <= to,
+    );
+    const visits = await Promise.all(near.map((row) => visitCodec.decode(row, session.cipher)));
+    return visits.map((visit) => ({
+      date: calendarDateOf(visit.startsAt, timeZone),
+      kind: visit.kind,
+      youngPersonIds: visit.youngPersonIds,
+      personIds: visit.personIds,
+    }));
+  }
+
   function proposedFrom(form: VisitBookingForm, occurrences: readonly Occurrence[]): ProposedVisit[] {
     const staffIds = staffOf(form);
     return occurrences.map((occurrence) => ({
@@ -242,6 +296,7 @@ export function visitBookingChecks(db: FamilyLinksDb) {
       },
       restrictions,
     );
+    const others = await plannedContactsAround(session, form, dates, plan, ignoreVisitIds, context.timeZone);
     const planWarnings = bookingPlanWarnings(
       {
         kind: form.kind,
@@ -250,6 +305,7 @@ export function visitBookingChecks(db: FamilyLinksDb) {
         isSupervised: form.supervisingStaffId !== '',
         dates,
         youngPersonName: names.youngPerson,
+        others,
       },
       plan,
     ).map((warning) => warning.message);

@@ -422,4 +422,43 @@ describe('booking against the contact plan', () => {
     const booked = await visits.book(careWorker, booking(), context);
     expect(booked.ok).toBe(true);
   });
+
+  it('warns when the fortnight already holds a visit with the same person, but not for a cancelled one', async () => {
+    const { manager, careWorker, visits, booking, millie, mum } = await setUp();
+    const plans = contactPlanRepository(db, now);
+    const recorded = await plans.record(manager, {
+      youngPersonId: millie.id,
+      personId: mum.id,
+      kind: 'visitAtHome',
+      frequency: 'fortnightly',
+      where: '',
+      supervision: 'unsupervised',
+      supervisedBy: '',
+      wording: '',
+      startsOn: '2026-01-05',
+      agreedBy: 'placingAuthority',
+      agreedByName: 'Leeds City Council',
+      agreedOn: '2026-01-02',
+    });
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    // Fortnights from Monday 5 January: 2 to 15 March is one.
+    const first = await visits.book(careWorker, booking({ date: '2026-03-03' }), context);
+    if (!first.ok) throw new Error(first.error.message);
+    const check = await visits.checkBooking(careWorker, booking(), context);
+    if (!check.ok) throw new Error(check.error.message);
+    expect(check.value.planWarnings).toEqual([
+      'Karen Hughes already has a visit at the home on 3 Mar 2026, and this booking adds one on 7 Mar 2026, in the same fortnight. Millie Hughes’s contact plan agrees: Fortnightly visit at the home, unsupervised, from 5 Jan 2026.',
+    ]);
+    const nextFortnight = await visits.checkBooking(careWorker, booking({ date: '2026-03-17' }), context);
+    expect(nextFortnight.ok && nextFortnight.value.planWarnings).toEqual([]);
+    const [firstVisit] = first.value;
+    if (!firstVisit) throw new Error('no visit booked');
+    const cancelled = await visits.setStatus(manager, firstVisit.id, {
+      status: 'cancelled',
+      reason: 'Mum unwell',
+    });
+    expect(cancelled.ok).toBe(true);
+    const again = await visits.checkBooking(careWorker, booking(), context);
+    expect(again.ok && again.value.planWarnings).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bookingPlanWarnings,
   contactPlanWords,
+  type PlanBookedContact,
   type PlanBookingInput,
 } from '../../../../shared/rules/contact-plan-booking';
 import type { VisitKind } from '../../../../shared/schemas/visits';
@@ -91,5 +92,66 @@ describe('booking against the contact plan', () => {
         buildContactArrangement({ kind: 'letters', frequency: 'asArranged', startsOn: '2026-09-01' }),
       ),
     ).toBe('Letters and cards, as arranged, unsupervised, from 1 Sept 2026.');
+  });
+});
+
+describe('booking more often than the plan agrees', () => {
+  const visitWithMum = (date: string, overrides: Partial<PlanBookedContact> = {}): PlanBookedContact => ({
+    date,
+    kind: 'familyVisit',
+    youngPersonIds: [amy],
+    personIds: [mum.personId],
+    ...overrides,
+  });
+  // The arrangement starts on Tuesday 1 September 2026: its fortnights run from Monday 31 August,
+  // so 5 to 11 October is the second week of the fortnight from 28 September.
+  it('warns when the fortnight already holds a visit with the same person, naming both days', () => {
+    const [warning, ...rest] = bookingPlanWarnings(input({ others: [visitWithMum('2026-09-29')] }), [
+      fortnightlyVisit,
+    ]);
+    expect(rest).toEqual([]);
+    expect(warning?.kind).toBe('moreOftenThanPlanned');
+    expect(warning?.message).toContain('Dawn Hughes already has a visit at the home on 29 Sept 2026');
+    expect(warning?.message).toContain('adds one on 10 Oct 2026, in the same fortnight');
+    expect(warning?.message).toContain('Mum visits Amy at the home every other Saturday afternoon.');
+  });
+
+  it('keeps fortnights in step with the week the arrangement started', () => {
+    // 12 October starts the next fortnight (31 Aug + 6 weeks), so a visit on 13 October is fine.
+    expect(bookingPlanWarnings(input({ others: [visitWithMum('2026-10-13')] }), [fortnightlyVisit])).toEqual(
+      [],
+    );
+    expect(
+      bookingPlanWarnings(input({ others: [visitWithMum('2026-10-11')] }), [fortnightlyVisit]),
+    ).toHaveLength(1);
+  });
+
+  it('does not count contacts of another kind, with someone else, or for another young person', () => {
+    const others = [
+      visitWithMum('2026-10-09', { kind: 'phoneCall' }),
+      visitWithMum('2026-10-09', { personIds: [nan.personId] }),
+      visitWithMum('2026-10-09', { youngPersonIds: [ben] }),
+      visitWithMum('2026-10-09', { kind: 'homeVisit' }),
+    ];
+    expect(bookingPlanWarnings(input({ others }), [fortnightlyVisit])).toEqual([]);
+  });
+
+  it('warns when a repeating booking itself comes more often than planned', () => {
+    const [warning] = bookingPlanWarnings(input({ dates: ['2026-10-12', '2026-10-19'] }), [fortnightlyVisit]);
+    expect(warning?.kind).toBe('moreOftenThanPlanned');
+    expect(warning?.message).toContain(
+      'This booking has more than one visit at the home with Dawn Hughes (12 Oct 2026 and 19 Oct 2026)',
+    );
+    expect(bookingPlanWarnings(input({ dates: ['2026-10-12', '2026-10-26'] }), [fortnightlyVisit])).toEqual(
+      [],
+    );
+  });
+
+  it('counts calendar months for a monthly arrangement and never warns for "as arranged"', () => {
+    const monthly = { ...fortnightlyVisit, frequency: 'monthly' as const };
+    expect(bookingPlanWarnings(input({ others: [visitWithMum('2026-10-01')] }), [monthly])).toHaveLength(1);
+    expect(bookingPlanWarnings(input({ others: [visitWithMum('2026-09-30')] }), [monthly])).toEqual([]);
+    const asArranged = { ...fortnightlyVisit, frequency: 'asArranged' as const };
+    expect(bookingPlanWarnings(input({ others: [visitWithMum('2026-10-09')] }), [asArranged])).toEqual([]);
   });
 });
