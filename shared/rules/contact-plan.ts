@@ -236,3 +236,21 @@ export function planPeriodEnds(input: Omit<ContactAgainstPlanInput, 'contacts' |
     input.timeZone,
   ).map((period) => period.endsMs);
 }
+
+/**
+ * Arrangements whose review date falls by `dueBy` (or has passed), still in force or yet to start
+ * on `today`, soonest first: the plan is reviewed as the placement plan is, so a missed review is
+ * listed until someone records a new review date or ends the arrangement.
+ */
+export function arrangementsDueForReview<
+  Arrangement extends Pick<ContactArrangementView, 'reviewOn' | 'endsOn'>,
+>(arrangements: readonly Arrangement[], today: string, dueBy: string): Arrangement[] {
+  return arrangements
+    .filter(
+      (arrangement) =>
+        arrangement.reviewOn !== undefined &&
+        arrangement.reviewOn <= dueBy &&
+        (arrangement.endsOn === undefined || arrangement.endsOn >= today),
+    )
+    .sort((a, b) => (a.reviewOn ?? '').localeCompare(b.reviewOn ?? ''));
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { can } from '@shared/rules/access';
+import { arrangementsDueForReview } from '@shared/rules/contact-plan';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import {
@@ -124,6 +125,16 @@ export function contactPlanRepository(db: FamilyLinksDb, clock: () => Date = () 
       return (
         await damage.openNoting(session, rows, (row) => contactArrangementCodec.decode(row, session.cipher))
       ).opened;
+    },
+
+    /**
+     * Arrangements across the home whose review is due by `dueBy` or missed, soonest first: read
+     * by the review-date index, so only those rows are opened.
+     */
+    async dueForReview(session: Session, today: string, dueBy: string): Promise<ContactArrangementView[]> {
+      const rows = await db.contactArrangements.where('reviewOn').belowOrEqual(dueBy).toArray();
+      const read = await openRows(session, rows);
+      return arrangementsDueForReview(read.arrangements, today, dueBy);
     },
 
     /** Earlier versions of one arrangement, newest first; undefined for those who may not read them. */

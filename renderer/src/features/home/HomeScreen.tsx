@@ -2,6 +2,7 @@ import { useEffect, type ComponentType } from 'react';
 import './home.css';
 import { useSession } from '../../security/session-context';
 import { RestrictionAttentionPanel } from './RestrictionAttentionPanel';
+import { ContactPlanReviewPanel } from './ContactPlanReviewPanel';
 import { DoorAttentionPanel } from './DoorAttentionPanel';
 import { DeclarationAttentionPanel } from '../declarations';
 import { BackupReminderPanel } from '../backup';
@@ -27,6 +28,7 @@ const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] 
   { id: 'my-actions', Panel: MyActionsPanel },
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },
   { id: 'restrictions', Panel: RestrictionAttentionPanel },
+  { id: 'contact-plans', Panel: ContactPlanReviewPanel },
   { id: 'door', Panel: DoorAttentionPanel },
   { id: 'turned-away', Panel: TurnedAwayPanel },
   { id: 'declarations', Panel: DeclarationAttentionPanel },

@@ -155,3 +155,31 @@ describe('the contact plan', () => {
     expect(read.damagedIds).toEqual([recorded.value.id]);
   });
 });
+
+describe('arrangements due for review', () => {
+  it('lists those due within the window or missed, soonest first, and not those ended or far off', async () => {
+    const plans = contactPlanRepository(db, clock);
+    const call = await plans.record(tutor, weeklyCall);
+    const visit = await plans.record(tutor, {
+      ...weeklyCall,
+      kind: 'visitAtHome',
+      frequency: 'fortnightly',
+      reviewOn: '2027-01-08',
+    });
+    const later = await plans.record(tutor, { ...weeklyCall, kind: 'video', reviewOn: '2027-06-01' });
+    const ended = await plans.record(tutor, {
+      ...weeklyCall,
+      kind: 'letters',
+      reviewOn: '2027-01-10',
+      endsOn: '2026-12-31',
+    });
+    if (!call.ok || !visit.ok || !later.ok || !ended.ok) throw new Error('an arrangement was not recorded');
+
+    const due = await plans.dueForReview(careWorker, '2027-01-05', '2027-01-19');
+    expect(due.map((arrangement) => arrangement.id)).toEqual([visit.value.id, call.value.id]);
+    expect(await plans.dueForReview(tutor, '2026-12-01', '2026-12-15')).toEqual([]);
+    // A missed review stays listed until the arrangement gets a new review date or ends.
+    const missed = await plans.dueForReview(tutor, '2027-02-01', '2027-02-15');
+    expect(missed.map((arrangement) => arrangement.id)).toEqual([visit.value.id, call.value.id]);
+  });
+});

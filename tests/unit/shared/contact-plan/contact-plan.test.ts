@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  arrangementsDueForReview,
   contactAgainstPlan,
   planKindOfContact,
   planPeriodEnds,
@@ -245,5 +246,28 @@ describe('contact against the plan', () => {
     [{ visitKind: undefined, formKind: 'chanceEncounter' }, undefined],
   ])('reads %o as %s', (overrides, kind) => {
     expect(planKindOfContact({ visitKind: undefined, formKind: undefined, ...overrides })).toBe(kind);
+  });
+});
+
+describe('arrangements due for review', () => {
+  const arrangement = (reviewOn: string | undefined, endsOn?: string) => ({ reviewOn, endsOn });
+  it('keeps those due by the date or missed, in force today, soonest first', () => {
+    const due = arrangementsDueForReview(
+      [
+        arrangement('2027-01-10'),
+        arrangement('2026-12-20'),
+        arrangement(undefined),
+        arrangement('2027-03-01'),
+        arrangement('2027-01-01', '2027-01-04'),
+        arrangement('2027-01-02', '2027-01-05'),
+      ],
+      '2027-01-05',
+      '2027-01-19',
+    );
+    expect(due).toEqual([
+      arrangement('2026-12-20'),
+      arrangement('2027-01-02', '2027-01-05'),
+      arrangement('2027-01-10'),
+    ]);
   });
 });
