@@ -241,3 +241,55 @@ function moreOftenThanPlanned(
   }
   return undefined;
 }
+
+export type DoorPlanNote = {
+  readonly youngPersonId: string;
+  readonly text: string;
+  /** The plan agrees no visit with this visitor: read before they go in. */
+  readonly isOutsidePlan: boolean;
+};
+
+/** The plan's kinds that bring someone to the door: a visit here, collecting for a visit out or a stay. */
+const doorKinds: ReadonlySet<ContactPlanKind> = new Set(['visitAtHome', 'visitOut', 'overnightAtHome']);
+
+/**
+ * What the plan says at the door about a visitor chosen from the people register, for each young
+ * person they have come to see (DESIGN, "Contact plan": care staff read what they need at the door).
+ * Information for the person at the door, never a block: restrictions are the hard limits and are
+ * checked beside it. A young person with no plan gets no line, as at booking.
+ */
+export function planAtTheDoor(
+  input: {
+    readonly personId: string;
+    readonly personName: string;
+    readonly youngPersonIds: readonly string[];
+    readonly today: string;
+    readonly youngPersonName: (id: string) => string;
+  },
+  arrangements: readonly (PlanWordsArrangement &
+    Pick<ContactArrangementView, 'youngPersonId' | 'personId'>)[],
+): DoorPlanNote[] {
+  return input.youngPersonIds.flatMap((youngPersonId): DoorPlanNote[] => {
+    const plan = arrangements.filter(
+      (arrangement) => arrangement.youngPersonId === youngPersonId && inForceOn(arrangement, input.today),
+    );
+    if (plan.length === 0) return [];
+    const youngPerson = input.youngPersonName(youngPersonId);
+    const theirs = plan.filter((arrangement) => arrangement.personId === input.personId);
+    const visits = theirs.filter((arrangement) => doorKinds.has(arrangement.kind));
+    if (visits.length > 0)
+      return [
+        { youngPersonId, isOutsidePlan: false, text: `${youngPerson}’s contact plan: ${agreed(visits)}` },
+      ];
+    return [
+      {
+        youngPersonId,
+        isOutsidePlan: true,
+        text:
+          theirs.length === 0
+            ? `${youngPerson}’s contact plan has no contact agreed with ${input.personName}. Check with the duty manager before they go in.`
+            : `${youngPerson}’s contact plan has no visits agreed with ${input.personName}. Check with the duty manager before they go in. The plan agrees: ${agreed(theirs)}`,
+      },
+    ];
+  });
+}

@@ -3,6 +3,7 @@ import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ContactPlanSection } from './pages/contact-plan-section';
+import { DoorPage } from './pages/door-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
@@ -152,5 +153,23 @@ test.describe('the contact plan', () => {
     });
     await expect(visits.checks).toContainText('No clashes or restrictions stop it.');
     await expect(visits.checks.getByRole('list', { name: 'Outside the contact plan' })).toHaveCount(0);
+
+    // At the door, the same family member chosen from the register: the plan agrees calls only,
+    // so the person at the door is told to check before they go in (never a block).
+    await frame.open('Front door');
+    const door = new DoorPage(page);
+    await expect(door.heading).toBeVisible();
+    await door.fill({ name: personName, visiting: [youngPersonName], reason: 'Dropped in' });
+    await page
+      .getByRole('group', { name: /Registered family and friends/ })
+      .getByRole('button', { name: new RegExp(`^${personName}`) })
+      .click();
+    const planNote = door.form.getByRole('status', { name: 'What the contact plan agrees' });
+    await expect(planNote).toContainText(
+      `${youngPersonName}’s contact plan has no visits agreed with ${personName}. Check with the duty manager before they go in. The plan agrees: Fortnightly call`,
+    );
+    await expect(door.signInButton).toBeEnabled();
+    await app.expectAccessible('door with the contact plan note');
+    await expectFitsAtOfficeSizes(app, page, door.form, 'contact plan at the door');
   });
 });

@@ -16,6 +16,7 @@ import { checkAtTheDoor, doorChecker, restrictionsStillLoading } from './door-ch
 import { emptyDoorForm, type DoorFormValues } from './door-form';
 import { clockTime } from '@shared/home-time';
 import { DoorCheckPanel } from './DoorCheckPanel';
+import { DoorPlanNotes } from './DoorPlanNotes';
 import { OverrideSection, type OverrideErrors, type OverrideState } from './OverrideSection';
 import { registeredNamesOf } from './registered-names';
 import { SupervisorSelect } from './SupervisorSelect';
@@ -367,6 +368,13 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
               hint="Tick each young person they have come to see. Until you do, the name is checked against every young person’s restrictions."
             />
           )}
+        />
+        <DoorPlanNotes
+          personId={personId}
+          youngPersonIds={youngPersonIds ?? []}
+          people={directory.people}
+          youngPersonName={directory.youngPersonName}
+          today={today}
         />
         <VisitDetailsFields form={form} />
         <div className="form__actions">

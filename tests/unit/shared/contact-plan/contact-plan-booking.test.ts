@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bookingPlanWarnings,
   contactPlanWords,
+  planAtTheDoor,
   type PlanBookedContact,
   type PlanBookingInput,
 } from '../../../../shared/rules/contact-plan-booking';
@@ -153,5 +154,46 @@ describe('booking more often than the plan agrees', () => {
     expect(bookingPlanWarnings(input({ others: [visitWithMum('2026-09-30')] }), [monthly])).toEqual([]);
     const asArranged = { ...fortnightlyVisit, frequency: 'asArranged' as const };
     expect(bookingPlanWarnings(input({ others: [visitWithMum('2026-10-09')] }), [asArranged])).toEqual([]);
+  });
+});
+
+describe('the plan at the door', () => {
+  const door = (overrides: Partial<Parameters<typeof planAtTheDoor>[0]> = {}) => ({
+    personId: mum.personId,
+    personName: mum.displayName,
+    youngPersonIds: [amy],
+    today: '2026-10-10',
+    youngPersonName: (id: string) => (id === amy ? 'Amy' : 'Ben'),
+    ...overrides,
+  });
+
+  it('shows the visits agreed with the visitor in the plan’s own words', () => {
+    expect(planAtTheDoor(door(), [fortnightlyVisit, weeklyCall])).toEqual([
+      {
+        youngPersonId: amy,
+        isOutsidePlan: false,
+        text: 'Amy’s contact plan: Fortnightly visit at the home, at the family room, supervised by a member of the care team, from 1 Sept 2026 until 31 Mar 2027. The plan says: “Mum visits Amy at the home every other Saturday afternoon.”',
+      },
+    ]);
+  });
+
+  it('says when the plan agrees no visit, or nothing at all, with them', () => {
+    const [callsOnly] = planAtTheDoor(door(), [weeklyCall]);
+    expect(callsOnly?.isOutsidePlan).toBe(true);
+    expect(callsOnly?.text).toMatch(
+      /^Amy’s contact plan has no visits agreed with Dawn Hughes\. .*The plan agrees: Weekly call/,
+    );
+    const [nothing] = planAtTheDoor(door({ personId: nan.personId, personName: nan.displayName }), [
+      fortnightlyVisit,
+    ]);
+    expect(nothing?.text).toBe(
+      'Amy’s contact plan has no contact agreed with Rita Hughes. Check with the duty manager before they go in.',
+    );
+  });
+
+  it('says nothing for a young person with no plan in force, or before anyone is ticked', () => {
+    expect(planAtTheDoor(door({ youngPersonIds: [ben] }), [fortnightlyVisit])).toEqual([]);
+    expect(planAtTheDoor(door({ today: '2027-04-01' }), [fortnightlyVisit])).toEqual([]);
+    expect(planAtTheDoor(door({ youngPersonIds: [] }), [fortnightlyVisit])).toEqual([]);
   });
 });
