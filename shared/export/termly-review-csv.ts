@@ -1,10 +1,12 @@
 import type { FamilyStatus, TermReview } from '../rules/termly-review';
+import { familyFeelingShortLabels } from '../rules/voices';
 import { csvCell } from './visitor-register-csv';
 
 /**
  * The termly report as a CSV file (seed 004, 5.5): one row per figure per young person, then
  * one per family member, each with its status and the reason in words, and how many records
- * stand behind it. Cells are made safe the same way as the register's export (`csvCell`: quoted
+ * stand behind it; then the term's voices (seed 004 §4, seed 003 §3.1), counted rather than
+ * coloured because the policy sets them no minimum. Cells are made safe the same way as the register's export (`csvCell`: quoted
  * where CSV needs it, formula starts defused), with a byte-order mark and CRLF line ends so Excel
  * reads names such as Zoë correctly.
  */
@@ -56,6 +58,49 @@ function rowsOf({ youngPersonName, caseNumber, review }: TermlyReviewCsvRow): st
       member.reason,
       String(member.contacts.records.length),
     ]),
+    ...voiceRows(review.voices).map(([figure, value, reason, records]) => [
+      ...lead,
+      figure,
+      value,
+      counted,
+      reason,
+      records,
+    ]),
+  ];
+}
+
+/** The status cell of a count the policy sets no minimum for. */
+const counted = 'Counted';
+
+function voiceRows(voices: TermReview['voices']): [string, string, string, string][] {
+  const heard = voices.youngPersonHeard.count;
+  return [
+    ...[...voices.familyFeelings]
+      .reverse()
+      .map(({ feeling, forms }): [string, string, string, string] => [
+        `Family felt ${familyFeelingShortLabels[feeling]} about our work`,
+        String(forms.count),
+        'Filed forms this term where the family chose this answer.',
+        String(forms.records.length),
+      ]),
+    [
+      'Family asked, no answer',
+      String(voices.familyNoAnswer.count),
+      'Asked, but the family was not asked this time or did not say: never read as a low score.',
+      String(voices.familyNoAnswer.records.length),
+    ],
+    [
+      'Family not asked (older forms)',
+      String(voices.notAsked.count),
+      'Filed before the form asked how the family felt.',
+      String(voices.notAsked.records.length),
+    ],
+    [
+      'Young person’s views acted on and told',
+      `${voices.actedOnAndTold.count} of ${heard}`,
+      'Forms that say how the young person’s views were used and when they were told what happened next, of those that recorded their views.',
+      String(voices.actedOnAndTold.records.length),
+    ],
   ];
 }
 

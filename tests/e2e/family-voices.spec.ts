@@ -213,6 +213,17 @@ test.describe('families’ voices and the young person’s voice', () => {
     await app.expectAccessible('the termly review with the voices');
     await harryRow.getByRole('button').click();
     await expect(review.drillDown).toContainText('Views acted on and told: 1 of 1');
+    // Harry's own review panel counts the same, each count opening its forms.
+    await review.row(youngPersonName).getByRole('button', { name: youngPersonName, exact: true }).click();
+    const feelings = review.youngPersonReview.getByRole('list', {
+      name: `How ${youngPersonName}’s family felt about our work this term`,
+    });
+    await expect(
+      feelings.getByRole('button', { name: 'Family felt very happy: 1. Open the forms' }),
+    ).toBeVisible();
+    await expect(feelings).toContainText('unhappy: 0');
+    await expect(review.youngPersonReview).toContainText('Views acted on and told: 1 of 1');
+    await app.expectAccessible('a young person’s review with the voices');
 
     // The signed termly report carries the same totals.
     await review.signReport(summary.signIn.password);

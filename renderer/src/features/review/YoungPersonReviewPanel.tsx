@@ -7,6 +7,7 @@ import type { DrillDownSubject } from './DrillDown';
 import { RagBadge } from './RagBadge';
 import { figureSubject } from './ReviewTable';
 import { useYoungPersonReview } from './useReviewRecords';
+import { YoungPersonVoices } from './YoungPersonVoices';
 
 /**
  * One young person's term in full: every figure with its reason, contacts by kind, contact per
@@ -149,6 +150,7 @@ export function YoungPersonReviewPanel({
           })}
         </ul>
       )}
+      <YoungPersonVoices name={name} voices={review.voices} onOpenFigure={onOpenFigure} />
       <h3>Contacts by kind this term</h3>
       {review.contactsByKind.length === 0 ? (
         <p className="empty">No contacts were recorded this term.</p>
