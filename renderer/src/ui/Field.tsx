@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
 
 type FieldProps = {
   readonly label: string;
@@ -61,4 +61,27 @@ export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'ty
  */
 export function TypedShortInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input className="input input--short" autoComplete="off" spellCheck={false} {...props} />;
+}
+
+type ChoiceSelectProps<Value extends string> = SelectHTMLAttributes<HTMLSelectElement> & {
+  readonly ref?: Ref<HTMLSelectElement>;
+  readonly values: readonly Value[];
+  readonly labels: Readonly<Record<Value, string>>;
+};
+
+/**
+ * A drop-down of a schema's fixed choices, each shown by its label, starting at an empty
+ * "Choose…" so nothing is chosen for the person; the form's schema says what leaving it means.
+ */
+export function ChoiceSelect<Value extends string>({ values, labels, ...select }: ChoiceSelectProps<Value>) {
+  return (
+    <select className="input" {...select}>
+      <option value="">Choose…</option>
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {labels[value]}
+        </option>
+      ))}
+    </select>
+  );
 }

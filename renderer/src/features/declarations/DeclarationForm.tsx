@@ -8,7 +8,7 @@ import {
   type DeclarationForm as DeclarationFormValues,
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, DateInput, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput, ChoiceSelect } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -61,14 +61,12 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
         <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <Field label="What are you declaring?" error={errors.kind?.message}>
           {(wiring) => (
-            <select className="input" {...wiring} {...form.register('kind')}>
-              <option value="">Choose…</option>
-              {declarationKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {declarationKindLabels[kind]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              {...wiring}
+              {...form.register('kind')}
+              values={declarationKinds}
+              labels={declarationKindLabels}
+            />
           )}
         </Field>
         <Field label="When did it happen?" error={errors.happenedOn?.message}>

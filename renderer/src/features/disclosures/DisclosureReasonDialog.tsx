@@ -8,7 +8,7 @@ import {
   disclosureReasons,
   type DisclosureReasonForm,
 } from '@shared/schemas/disclosures';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, TextInput, ChoiceSelect } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DisclosureDialogProps } from './useDisclosure';
@@ -74,14 +74,12 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
           </Field>
           <Field label="Why" error={errors.reason?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('reason')}>
-                <option value="">Choose…</option>
-                {disclosureReasons.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {disclosureReasonLabels[reason]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect
+                {...wiring}
+                {...form.register('reason')}
+                values={disclosureReasons}
+                labels={disclosureReasonLabels}
+              />
             )}
           </Field>
           <Field

@@ -14,7 +14,7 @@ import {
   type ContactArrangementFormInput,
   type ContactArrangementForm as FormValues,
 } from '@shared/schemas/contact-plans';
-import { Field, DateInput, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput, ChoiceSelect } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -118,26 +118,22 @@ export function ContactArrangementForm({
           )}
           <Field label="Kind of contact" error={errors.kind?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('kind')}>
-                <option value="">Choose…</option>
-                {contactPlanKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {contactPlanKindLabels[kind]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect
+                {...wiring}
+                {...form.register('kind')}
+                values={contactPlanKinds}
+                labels={contactPlanKindLabels}
+              />
             )}
           </Field>
           <Field label="How often" error={errors.frequency?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('frequency')}>
-                <option value="">Choose…</option>
-                {contactPlanFrequencies.map((frequency) => (
-                  <option key={frequency} value={frequency}>
-                    {contactPlanFrequencyLabels[frequency]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect
+                {...wiring}
+                {...form.register('frequency')}
+                values={contactPlanFrequencies}
+                labels={contactPlanFrequencyLabels}
+              />
             )}
           </Field>
           <Field
@@ -174,14 +170,12 @@ export function ContactArrangementForm({
           <legend>Who agreed it</legend>
           <Field label="Agreed by" error={errors.agreedBy?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('agreedBy')}>
-                <option value="">Choose…</option>
-                {contactPlanAgreedBy.map((who) => (
-                  <option key={who} value={who}>
-                    {contactPlanAgreedByLabels[who]}
-                  </option>
-                ))}
-              </select>
+              <ChoiceSelect
+                {...wiring}
+                {...form.register('agreedBy')}
+                values={contactPlanAgreedBy}
+                labels={contactPlanAgreedByLabels}
+              />
             )}
           </Field>
           <Field

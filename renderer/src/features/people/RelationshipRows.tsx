@@ -6,7 +6,7 @@ import {
   type PersonForm,
   type YoungPerson,
 } from '@shared/schemas/people';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, TextInput, ChoiceSelect } from '../../ui/Field';
 
 type Props = { readonly form: UseFormReturn<PersonForm>; readonly youngPeople: readonly YoungPerson[] };
 
@@ -55,14 +55,12 @@ export function RelationshipRows({ form, youngPeople }: Props) {
             </Field>
             <Field label="Kind of relationship" error={rowErrors?.category?.message}>
               {(wiring) => (
-                <select className="input" {...wiring} {...form.register(`relationships.${index}.category`)}>
-                  <option value="">Choose…</option>
-                  {relationshipCategories.map((category) => (
-                    <option key={category} value={category}>
-                      {relationshipCategoryLabels[category]}
-                    </option>
-                  ))}
-                </select>
+                <ChoiceSelect
+                  {...wiring}
+                  {...form.register(`relationships.${index}.category`)}
+                  values={relationshipCategories}
+                  labels={relationshipCategoryLabels}
+                />
               )}
             </Field>
             <label className="checkbox">

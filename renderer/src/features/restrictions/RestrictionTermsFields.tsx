@@ -5,7 +5,7 @@ import {
   restrictionKindLabels,
   restrictionKinds,
 } from '@shared/schemas/registers';
-import { Field, DateInput, TextInput } from '../../ui/Field';
+import { Field, DateInput, TextInput, ChoiceSelect } from '../../ui/Field';
 import type { RestrictionTermsFieldName } from './restriction-entry-schema';
 
 /** The words that differ between recording a restriction and giving it a new version. */
@@ -55,14 +55,12 @@ export function RestrictionTermsFields({ register, errors, wording = changedRest
         <legend>{wording.legend}</legend>
         <Field label="What is restricted" error={errors.kind?.message}>
           {(wiring) => (
-            <select className="input" {...wiring} {...register('kind', false)}>
-              <option value="">Choose…</option>
-              {restrictionKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {restrictionKindLabels[kind]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              {...wiring}
+              {...register('kind', false)}
+              values={restrictionKinds}
+              labels={restrictionKindLabels}
+            />
           )}
         </Field>
         <Field
@@ -74,14 +72,12 @@ export function RestrictionTermsFields({ register, errors, wording = changedRest
         </Field>
         <Field label="Authority" error={errors.authority?.message}>
           {(wiring) => (
-            <select className="input" {...wiring} {...register('authority', false)}>
-              <option value="">Choose…</option>
-              {restrictionAuthorities.map((authority) => (
-                <option key={authority} value={authority}>
-                  {restrictionAuthorityLabels[authority]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              {...wiring}
+              {...register('authority', false)}
+              values={restrictionAuthorities}
+              labels={restrictionAuthorityLabels}
+            />
           )}
         </Field>
         <Field label="Reference" hint={wording.referenceHint} error={errors.authorityReference?.message}>
