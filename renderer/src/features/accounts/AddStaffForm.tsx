@@ -10,6 +10,7 @@ import { useAuthService } from '../../security/useAuthService';
 import { AccountFields } from './AccountFields';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 import { useHomeClock } from '../../common/useHomeClock';
+import { FormActions } from '../../ui/FormActions';
 
 /** The manager adds a colleague with a temporary password, to be changed at first sign-in. */
 export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefined) => void }) {
@@ -53,14 +54,11 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
             form.setValue('confirmPassword', password);
           }}
         />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={form.formState.isSubmitting}>
-            {form.formState.isSubmitting ? 'Adding…' : 'Add staff member'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={form.formState.isSubmitting ? 'Adding…' : 'Add staff member'}
+          isBusy={form.formState.isSubmitting}
+          onCancel={() => onDone(undefined)}
+        />
       </form>
     </section>
   );

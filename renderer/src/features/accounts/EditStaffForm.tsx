@@ -9,6 +9,7 @@ import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
+import { FormActions } from '../../ui/FormActions';
 
 function changedDetails(member: StaffMember, values: EditAccountForm): Partial<EditAccountForm> {
   const sameRoles =
@@ -76,14 +77,7 @@ export function EditStaffForm({
             </label>
           ))}
         </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Save changes
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Save changes" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSessionApi, type LockReason } from '../../security/session-context';
+import { FormActions } from '../../ui/FormActions';
 
 const reasons: Readonly<Record<LockReason, string>> = {
   button: 'You locked Family Links.',
@@ -65,14 +66,12 @@ export function LockScreen({ username, reason }: { username: string; reason: Loc
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isBusy}>
-            {isBusy ? 'Unlocking…' : 'Unlock'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => void signOut()}>
-            Sign in as someone else
-          </button>
-        </div>
+        <FormActions
+          submitLabel={isBusy ? 'Unlocking…' : 'Unlock'}
+          isBusy={isBusy}
+          onCancel={() => void signOut()}
+          cancelLabel="Sign in as someone else"
+        />
       </form>
     </main>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useRenewCertificate } from './useRenewCertificate';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * A manager renews their own signing certificate: needed when it has expired, or was issued before
@@ -62,14 +63,11 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isWorking}>
-            {isWorking ? 'Renewing…' : 'Renew my certificate'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={isWorking ? 'Renewing…' : 'Renew my certificate'}
+          isBusy={isWorking}
+          onCancel={() => onDone(undefined)}
+        />
       </form>
     </section>
   );

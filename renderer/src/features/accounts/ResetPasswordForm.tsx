@@ -10,6 +10,7 @@ import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { useHomeClock } from '../../common/useHomeClock';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
+import { FormActions } from '../../ui/FormActions';
 
 /** Sets a temporary password for a colleague (also how a locked-out person gets back in). */
 export function ResetPasswordForm({
@@ -72,14 +73,7 @@ export function ResetPasswordForm({
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Reset password
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(false)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Reset password" isBusy={isSubmitting} onCancel={() => onDone(false)} />
       </form>
     </section>
   );

@@ -8,6 +8,7 @@ import { useSession } from '../../security/session-context';
 import { FormReferenceLink } from '../contact-forms';
 import { actionStatusText, dueByText } from './action-status-text';
 import { useFormActionRepository } from './useFormActionRepository';
+import { FormActions } from '../../ui/FormActions';
 
 type ActionItemProps = {
   readonly action: FormAction;
@@ -107,14 +108,7 @@ function MarkDoneForm({
           />
         )}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={isSaving}>
-          Mark as done
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submitLabel="Mark as done" isBusy={isSaving} onCancel={onCancel} />
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { SignedCopySection } from './SignedCopySection';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
+import { FormActions } from '../../ui/FormActions';
 
 /** A form filed before the form asked the voices questions. */
 const notAsked = 'Not asked (the form did not ask this then)';
@@ -227,14 +228,7 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
               />
             )}
           </Field>
-          <div className="form__actions">
-            <button type="submit" className="button">
-              Start the addendum
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setIsAmending(false)}>
-              Cancel
-            </button>
-          </div>
+          <FormActions submitLabel="Start the addendum" onCancel={() => setIsAmending(false)} />
         </form>
       ) : (
         <button type="button" className="button button--secondary" onClick={() => setIsAmending(true)}>

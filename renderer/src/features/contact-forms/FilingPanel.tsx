@@ -9,6 +9,7 @@ import type { FilingOutcome } from './file-contact-form';
 import { statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useFileContactForm } from './useFileContactForm';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly form: ContactForm;
@@ -119,14 +120,13 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
               />
             )}
           </Field>
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={isFiling}>
-              {isFiling ? 'Signing…' : 'Sign and file'}
-            </button>
-            <button type="button" className="button button--secondary" onClick={onCancel} disabled={isFiling}>
-              Not yet
-            </button>
-          </div>
+          <FormActions
+            submitLabel={isFiling ? 'Signing…' : 'Sign and file'}
+            isBusy={isFiling}
+            onCancel={onCancel}
+            cancelLabel="Not yet"
+            isCancelDisabled={isFiling}
+          />
         </form>
       )}
     </section>

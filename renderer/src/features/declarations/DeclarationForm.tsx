@@ -15,6 +15,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -98,14 +99,11 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
             </select>
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Make declaration
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Make declaration"
+          isBusy={isSubmitting}
+          onCancel={() => onDone(undefined)}
+        />
       </form>
     </section>
   );

@@ -14,6 +14,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -85,14 +86,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
         >
           {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('action')} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Save review
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Save review" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>
   );

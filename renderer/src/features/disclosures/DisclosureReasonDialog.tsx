@@ -13,6 +13,7 @@ import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DisclosureDialogProps } from './useDisclosure';
 import './disclosures.css';
+import { FormActions } from '../../ui/FormActions';
 
 // No reason is chosen for the person: it is theirs to pick each time ("Choose…" until they do).
 const blank: DefaultValues<DisclosureReasonForm> = { recipient: '', reasonDetail: '' };
@@ -90,14 +91,7 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
               <textarea className="input" rows={2} {...wiring} {...form.register('reasonDetail')} />
             )}
           </Field>
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={isSubmitting}>
-              Record and continue
-            </button>
-            <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
-            </button>
-          </div>
+          <FormActions submitLabel="Record and continue" isBusy={isSubmitting} onCancel={onCancel} />
         </form>
       ) : null}
     </dialog>

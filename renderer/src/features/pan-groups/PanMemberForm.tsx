@@ -8,6 +8,7 @@ import {
 } from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field, TextInput } from '../../ui/Field';
+import { FormActions } from '../../ui/FormActions';
 
 type Draft = {
   kind: 'staff' | 'outside';
@@ -169,14 +170,11 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
           </label>
         ))}
       </fieldset>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={isSaving}>
-          {existing ? 'Save changes' : 'Add to the PAN group'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submitLabel={existing ? 'Save changes' : 'Add to the PAN group'}
+        isBusy={isSaving}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

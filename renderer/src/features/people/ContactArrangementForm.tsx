@@ -21,6 +21,7 @@ import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
 import { useSession } from '../../security/session-context';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: ContactPlanRepository;
@@ -205,14 +206,11 @@ export function ContactArrangementForm({
             {(wiring) => <DateInput {...wiring} {...form.register('endsOn', optional)} />}
           </Field>
         </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {existing ? 'Save as a new version' : 'Add to the plan'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={existing ? 'Save as a new version' : 'Add to the plan'}
+          isBusy={isSubmitting}
+          onCancel={() => onDone(undefined)}
+        />
       </form>
     </section>
   );

@@ -16,6 +16,7 @@ import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useVisitorLog } from '../../common/useVisitorLog';
 import { VisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * The entry's details as corrected, what was wrong with them, and, for a sign-out made by mistake,
@@ -169,14 +170,11 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
             <TextInput {...wiring} className="input input--short" {...form.register('badgeNumber')} />
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : 'Save the correction'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={isSubmitting ? 'Saving…' : 'Save the correction'}
+          isBusy={isSubmitting}
+          onCancel={() => onDone(undefined)}
+        />
       </form>
     </section>
   );

@@ -15,6 +15,7 @@ import {
   type RestrictionChangeEntry,
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -77,14 +78,7 @@ export function ChangeRestrictionForm({ repository, restriction, today, onDone }
       >
         <FormNotices failure={failure} />
         <RestrictionTermsFields register={register} errors={errors} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Save the change
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="Save the change" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>
   );

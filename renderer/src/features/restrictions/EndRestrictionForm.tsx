@@ -8,6 +8,7 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 import { endRestrictionSchema, type EndRestrictionForm as FormValues } from './restriction-entry-schema';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -88,14 +89,7 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
         >
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('endedReason')} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            End restriction
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions submitLabel="End restriction" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>
   );

@@ -18,6 +18,7 @@ import {
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
 import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTermsFields';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -126,18 +127,11 @@ export function RecordRestrictionForm({
           </Field>
         </fieldset>
         <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Record restriction
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void draft.clear().then(() => onDone(undefined))}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Record restriction"
+          isBusy={isSubmitting}
+          onCancel={() => void draft.clear().then(() => onDone(undefined))}
+        />
       </form>
     </section>
   );

@@ -19,6 +19,7 @@ import {
   type RestrictionReviewEntry,
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -150,14 +151,11 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
             )}
           </Field>
         ) : null}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Record the review
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Record the review"
+          isBusy={isSubmitting}
+          onCancel={() => onDone(undefined)}
+        />
       </form>
     </section>
   );

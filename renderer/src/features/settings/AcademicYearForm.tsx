@@ -14,6 +14,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: AcademicYearRepository;
@@ -113,20 +114,13 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
             );
           })}
         </div>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Save academic year
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              void draft.clear().then(() => onDone(undefined));
-            }}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Save academic year"
+          isBusy={isSubmitting}
+          onCancel={() => {
+            void draft.clear().then(() => onDone(undefined));
+          }}
+        />
       </form>
     </section>
   );
