@@ -7,15 +7,10 @@ import { AppFrame } from './pages/app-frame';
 import { BackupsPage, RestorePage } from './pages/backups-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
+import { seedSummarySchema } from './harness/seed-summary';
 
 // A fixture home, a backup and a restore (Argon2id twice, every row written back): give it time.
 test.describe.configure({ timeout: 240_000 });
-
-const seedSummarySchema = z.object({
-  homeName: z.string().min(1),
-  endDate: z.iso.date(),
-  signIn: z.object({ username: z.string(), password: z.string() }),
-});
 
 /** This computer loses its records: the app's IndexedDB is deleted, as a reset store would leave it. */
 async function loseEverything(page: Page): Promise<void> {

@@ -2,23 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
 import { DisclosureDialog } from './pages/disclosure-dialog';
-import { sidewaysOverflow } from './pages/screen-fit';
+import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-
-const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
-
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
+import { seedSummarySchema } from './harness/seed-summary';
 
 /**
  * Seed 1's young person placed longest (Harry, who goes by H) (well over a year before the fixture's today): with a

@@ -1,5 +1,4 @@
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
@@ -7,8 +6,9 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { seedSummarySchema } from './harness/seed-summary';
+import { officeWindowSizes as sizes } from './pages/screen-fit';
 
-const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
 const tutor = {
   name: 'Priya Nair',
   username: 'pnair',
@@ -17,11 +17,6 @@ const tutor = {
   temporaryPassword: 'copper willow fathom rivet',
   password: 'harbour velvet quiet sundial',
 };
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
-
 /** The London date some days ago, YYYY-MM-DD. */
 function londonDate(daysAgo: number): string {
   return new Intl.DateTimeFormat('en-CA', {

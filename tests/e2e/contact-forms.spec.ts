@@ -1,16 +1,13 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ContactFormPage, ukDate, type ContactDetails } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { SignInPage } from './pages/sign-in-page';
-
-// From the seeder's summary (tests/fixtures/browser-seed.ts): the manager's sign-in.
-const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
+import { seedSummarySchema } from './harness/seed-summary';
 
 /** The small fixture (seed 1): Harry Turner ("H Turner" on screen) has "no contact" with Imran Johnson, recorded by name only. */
 const harry = /Turner$/;

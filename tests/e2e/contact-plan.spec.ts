@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
@@ -7,14 +6,7 @@ import { DoorPage } from './pages/door-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
-
-const seedSummarySchema = z.object({
-  endDate: z.string(),
-  signIn: z.object({ username: z.string(), password: z.string() }),
-});
-
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+import { seedSummarySchema, plusDays } from './harness/seed-summary';
 
 test.describe('the contact plan', () => {
   // A seeded home, axe on each screen and two window sizes, on two shared cores.

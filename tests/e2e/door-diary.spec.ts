@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
@@ -7,18 +6,11 @@ import { OutboxPage } from './pages/outbox-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
-
-const seedSummarySchema = z.object({
-  endDate: z.string(),
-  signIn: z.object({ username: z.string(), password: z.string() }),
-});
+import { seedSummarySchema, plusDays } from './harness/seed-summary';
 
 // 11:00 on a Tuesday in December (GMT, so the home's clock and UTC agree).
 const today = '2026-12-08';
 const opening = new Date(`${today}T11:00:00.000Z`);
-
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 test.describe('the diary at the door', () => {
   // A seeded home, bookings, the door, the outbox and the forms, axe on each, on two shared cores.

@@ -2,17 +2,10 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { sidewaysOverflow } from './pages/screen-fit';
+import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
-
-const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
-
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
+import { seedSummarySchema } from './harness/seed-summary';
 
 /** One account for each role the manager does not hold; test data only. */
 const colleagues: readonly (NewStaff & { password: string })[] = [

@@ -3,7 +3,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { z } from 'zod';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
@@ -11,19 +10,12 @@ import { ChronologySection } from './pages/chronology-section';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { ReviewPage } from './pages/review-page';
-import { sidewaysOverflow } from './pages/screen-fit';
+import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { seedSummarySchema } from './harness/seed-summary';
 
 const run = promisify(execFile);
-
-const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
-
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 /** Seed 1's Harry Turner, "H Turner" on screen. */
 const youngPersonName = 'H Turner';

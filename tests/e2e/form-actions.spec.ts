@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
@@ -14,8 +13,8 @@ import {
   screenshotsAtOfficeSizes,
   signOut,
 } from './pages/staff-journey';
+import { seedSummarySchema } from './harness/seed-summary';
 
-const seedSummarySchema = z.object({ signIn: z.object({ username: z.string(), password: z.string() }) });
 const tutor = {
   name: 'Priya Nair',
   username: 'pnair',

@@ -7,12 +7,10 @@ import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
 import { generateHome } from '../fixtures/generate-home';
+import { plusDays } from './harness/seed-summary';
 
 const notSaved =
   'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, check the computer has free disk space and restart Family Links, then contact whoever looks after your home’s computers.';
-
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 test.describe('a change whose PAN alert cannot be queued is not saved, and the person is told', () => {
   test.describe.configure({ timeout: 240_000 });

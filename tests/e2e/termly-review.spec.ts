@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { z } from 'zod';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
@@ -12,14 +11,9 @@ import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
 import { englishAcademicYear } from '../fixtures/english-term-dates';
+import { seedSummarySchema } from './harness/seed-summary';
 
 const run = promisify(execFile);
-
-const seedSummarySchema = z.object({
-  homeName: z.string().min(1),
-  endDate: z.iso.date(),
-  signIn: z.object({ username: z.string(), password: z.string() }),
-});
 
 const coordinator = {
   name: 'Grace Okafor',

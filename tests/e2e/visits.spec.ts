@@ -10,11 +10,9 @@ import { sidewaysOverflow } from './pages/screen-fit';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
+import { plusDays } from './harness/seed-summary';
 
 type SeedSummary = { endDate: string; signIn: { username: string; password: string } };
-
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The two window sizes the homes' office computers use. */
 const windowSizes = [
