@@ -1,4 +1,4 @@
-import { fail, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import {
   disclosureReasonFormSchema,
   type Disclosure,
@@ -11,7 +11,8 @@ import type { DisclosureError } from '../../db/repositories/disclosure-repositor
 import { Banner } from '../../ui/Banner';
 import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
 import { useSignerPassword } from '../../security/useSignerPassword';
-import { useChronologyExports } from './useChronologyExports';
+import { useSignedReportSaving } from '../../common/useSignedReportSaving';
+import { useRecordChronologyCopy } from './useRecordChronologyCopy';
 
 type Props = {
   readonly youngPersonId: string;
@@ -35,7 +36,8 @@ export function ChronologySignedCopy({
   suggestedFileName,
   onDone,
 }: Props) {
-  const exports = useChronologyExports();
+  const saving = useSignedReportSaving();
+  const recordSignedCopy = useRecordChronologyCopy();
   const signing = useSignerPassword();
   const signer = signing.signer;
   const what = `Signed PDF of ${youngPersonName}’s chronology`;
@@ -44,52 +46,35 @@ export function ChronologySignedCopy({
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
     const why = disclosureReasonFormSchema.safeParse(answer);
     if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
-    if (!exports.signReport || !signer)
-      return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
+    if (!saving || !signer) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const report = await makeReport(new Date().toISOString());
     if (!report) return fail('invalid', 'The chronology is still being read. Try again in a moment.');
-    const reply = await exports.signReport({
-      report,
-      signer,
-      suggestedFileName,
-      reason: `Chronology of ${youngPersonName} for the case file`,
+    const saved = await saving.save({
+      sign: {
+        report,
+        signer,
+        suggestedFileName,
+        reason: `Chronology of ${youngPersonName} for the case file`,
+      },
+      disclosure: { what, kind: 'pdf', youngPersonId },
+      answer,
+      recordSaved: ({ sha256, disclosure }) =>
+        recordSignedCopy({ youngPersonId, sha256, disclosureId: disclosure.id }),
     });
-    if (!reply.ok) return fail('invalid', reply.error.message);
-    const outcome = reply.value;
-    switch (outcome.outcome) {
-      case 'cancelled':
-        signing.forget();
-        onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
-        return fail('invalid', 'Nothing was saved.');
-      case 'refused':
-      case 'failed':
-        return fail('invalid', `${outcome.message} Nothing was saved.`);
-      case 'saved': {
-        const recorded = await exports.recordDisclosure(
-          { what, kind: 'pdf', youngPersonId, sha256: outcome.sha256 },
-          answer,
-        );
-        if (!recorded.ok) return recorded;
-        await exports.recordSignedCopy({
-          youngPersonId,
-          sha256: outcome.sha256,
-          disclosureId: recorded.value.id,
-        });
-        signing.forget();
-        onDone({
-          tone: 'success',
-          text: `Signed copy saved as ${outcome.fileName}, signed by ${outcome.signerName}. It is recorded in the disclosure log.`,
-        });
-        return recorded;
-      }
-      default: {
-        const unreachable: never = outcome;
-        return unreachable;
-      }
+    if (!saved.ok) return saved;
+    signing.forget();
+    if (saved.value === 'cancelled') {
+      onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
+      return fail('invalid', 'Nothing was saved.');
     }
+    onDone({
+      tone: 'success',
+      text: `Signed copy saved as ${saved.value.fileName}, signed by ${saved.value.signerName}. It is recorded in the disclosure log.`,
+    });
+    return ok(saved.value.disclosure);
   };
 
-  if (!exports.signReport) {
+  if (!saving) {
     return (
       <Banner tone="error">
         Signed copies need the Family Links desktop app: this window has no background service to sign or save

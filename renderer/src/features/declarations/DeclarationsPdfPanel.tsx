@@ -1,4 +1,4 @@
-import { fail, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
 import {
   disclosureReasonFormSchema,
@@ -15,7 +15,8 @@ import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { declarationsFileName, declarationsReport } from './declarations-report';
-import { useDeclarationsPdf } from './useDeclarationsPdf';
+import { useSignedReportSaving } from '../../common/useSignedReportSaving';
+import { useRecordDeclarationsPdf } from './useRecordDeclarationsPdf';
 
 /**
  * "Signed PDF for the staff file" (seeds 000-002; DESIGN: signed PDFs): the signer types their password
@@ -32,7 +33,8 @@ export function DeclarationsPdfPanel(props: {
 }) {
   const session = useSession();
   const { state } = useHomeSettings();
-  const pdf = useDeclarationsPdf();
+  const saving = useSignedReportSaving();
+  const recordSignedPdf = useRecordDeclarationsPdf();
   const signing = useSignerPassword();
   const signer = signing.signer;
   const home = state.isLoading ? undefined : state.home;
@@ -42,8 +44,7 @@ export function DeclarationsPdfPanel(props: {
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
     const why = disclosureReasonFormSchema.safeParse(answer);
     if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
-    if (!pdf.signReport || !signer || !home)
-      return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
+    if (!saving || !signer || !home) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const signedAt = new Date().toISOString();
     const report = declarationsReport({
       homeName: home.name,
@@ -55,43 +56,29 @@ export function DeclarationsPdfPanel(props: {
       today: props.today,
       timeZone: home.timeZone,
     });
-    const reply = await pdf.signReport({
-      report,
-      signer,
-      suggestedFileName: declarationsFileName(props.member.name, props.today),
-      reason: `Declarations of ${props.member.name} for the staff file`,
+    const saved = await saving.save({
+      sign: {
+        report,
+        signer,
+        suggestedFileName: declarationsFileName(props.member.name, props.today),
+        reason: `Declarations of ${props.member.name} for the staff file`,
+      },
+      disclosure: { what, kind: 'pdf' },
+      answer,
+      recordSaved: ({ sha256, fileName, signerName, disclosure }) =>
+        recordSignedPdf(props.member.id, { sha256, fileName, signerName, disclosureId: disclosure.id }),
     });
-    if (!reply.ok) return fail('invalid', reply.error.message);
-    const outcome = reply.value;
-    switch (outcome.outcome) {
-      case 'cancelled':
-        signing.forget();
-        props.onDone('Nothing was saved: the save was cancelled.');
-        return fail('invalid', 'Nothing was saved.');
-      case 'refused':
-      case 'failed':
-        return fail('invalid', `${outcome.message} Nothing was saved.`);
-      case 'saved': {
-        const recorded = await pdf.recordDisclosure({ what, kind: 'pdf', sha256: outcome.sha256 }, answer);
-        if (!recorded.ok) return recorded;
-        await pdf.recordSignedPdf(props.member.id, {
-          sha256: outcome.sha256,
-          fileName: outcome.fileName,
-          signerName: outcome.signerName,
-          disclosureId: recorded.value.id,
-        });
-        signing.forget();
-        props.onDone(`Signed PDF saved as ${outcome.fileName}. It is recorded in the disclosure log.`);
-        return recorded;
-      }
-      default: {
-        const unreachable: never = outcome;
-        return unreachable;
-      }
+    if (!saved.ok) return saved;
+    signing.forget();
+    if (saved.value === 'cancelled') {
+      props.onDone('Nothing was saved: the save was cancelled.');
+      return fail('invalid', 'Nothing was saved.');
     }
+    props.onDone(`Signed PDF saved as ${saved.value.fileName}. It is recorded in the disclosure log.`);
+    return ok(saved.value.disclosure);
   };
 
-  if (!pdf.signReport) {
+  if (!saving) {
     return (
       <Banner tone="error">
         Signed PDFs need the Family Links desktop app: this window has no background service to sign or save
