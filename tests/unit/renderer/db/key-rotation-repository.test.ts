@@ -94,7 +94,7 @@ async function home(count: number) {
     const stored = await db.accountKeys.get(person.id);
     const kek = keks.get(person.id);
     if (!stored || !kek) throw new Error(`${person.name} cannot sign in`);
-    const opened = await openGrants(person.id, stored.keyPair, stored.grants, kek);
+    const { compartments: opened } = await openGrants(person.id, stored.keyPair, stored.grants, kek);
     return sessionWithKeys(person, { dataKey, auditKey }, opened);
   };
   const manager = await signIn(people.manager);
