@@ -1,16 +1,9 @@
-import type { Page } from '@playwright/test';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
-import { sidewaysOverflow } from './pages/screen-fit';
+import { expectFitsAtOfficeSizes, officeWindowSizes } from './pages/screen-fit';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
-
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 const staying: NewStaff = {
   name: careWorker.name,
@@ -27,22 +20,13 @@ const leaving: NewStaff = {
   temporaryPassword: 'harbour velvet orchid canal',
 };
 
-async function atBothSizes(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of sizes) {
-    await page.setViewportSize(size);
-    expect(await sidewaysOverflow(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize(sizes[0]);
-}
-
 test('a manager switches off a care worker and changes the door key; a care worker who stays signs in, signs a visitor in and reads the register', async ({
   app,
   page,
 }) => {
   // Four sign-ins (each a key derivation), axe on each step and two window sizes, on two shared cores.
   test.setTimeout(180_000);
-  await page.setViewportSize(sizes[0]);
+  await page.setViewportSize(officeWindowSizes[0]);
   const door = await homeWithRestrictions(
     app,
     [{ name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' }],
@@ -74,7 +58,7 @@ test('a manager switches off a care worker and changes the door key; a care work
   );
   await expect(keys).toContainText('Each person’s declarations key is their own and is not changed.');
   await app.expectAccessible('the offer to change the door key');
-  await atBothSizes(app, page, 'door-key-offer');
+  await expectFitsAtOfficeSizes(app, page, keys, 'door-key-offer');
 
   await keys.getByRole('button', { name: 'Change the door key now' }).click();
   await expect(keys.getByRole('status').filter({ hasText: 'The door key is changed:' })).toContainText(
@@ -88,7 +72,7 @@ test('a manager switches off a care worker and changes the door key; a care work
   // Not offered again once changed.
   await expect(keys.getByRole('button', { name: 'Change the door key now' })).toHaveCount(0);
   await app.expectAccessible('the door key changed');
-  await atBothSizes(app, page, 'door-key-changed');
+  await expectFitsAtOfficeSizes(app, page, keys, 'door-key-changed');
 
   await frame.open('Audit log');
   const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
@@ -112,7 +96,7 @@ test('a manager switches off a care worker and changes the door key; a care work
   await door.signInButton.click();
   await expect(door.announcement).toContainText('Gary Price signed in at');
   await app.expectAccessible('a care worker at the door after the key change');
-  await atBothSizes(app, page, 'door-after-key-change');
+  await expectFitsAtOfficeSizes(app, page, door.form, 'door-after-key-change');
 
   // The register has both: the visit sealed again under the new key, and the one just written.
   await frame.open('Visitor register');
@@ -120,5 +104,5 @@ test('a manager switches off a care worker and changes the door key; a care work
   await expect(register.row('Dawn Morris')).toContainText('Still on site');
   await expect(register.row('Gary Price')).toContainText('Still on site');
   await app.expectAccessible('the register after the key change');
-  await atBothSizes(app, page, 'register-after-key-change');
+  await expectFitsAtOfficeSizes(app, page, register.table, 'register-after-key-change');
 });

@@ -17,10 +17,10 @@ import {
   youngPersonCodec,
 } from '../../../../renderer/src/db/repositories/young-people-repository';
 import type { Session } from '../../../../renderer/src/db/session';
-import { dropSessionKeys } from '../../../../renderer/src/db/session-keys';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { backUpNow } from '../../../../renderer/src/db/backup/back-up-now';
 import { backupRig } from '../backup/backup-test-support';
+import { lockAfterBatches } from '../db/key-rotation-test-support';
 import { freshDatabase } from '../db/test-database';
 
 let db: FamilyLinksDb;
@@ -97,18 +97,6 @@ async function home(visits: number) {
   return { auth, manager, people, signIn };
 }
 
-/** Drops `session`'s keys (a lock) as soon as `batches` batches of the door key's change are written. */
-function lockAfterBatches(session: Session, batches: number) {
-  let written = 0;
-  const onWrite = (key: unknown) => {
-    if (key !== 'keyRotation:door') return;
-    written += 1;
-    if (written === batches) dropSessionKeys(session);
-  };
-  db.settings.hook('creating', (key) => onWrite(key));
-  db.settings.hook('updating', (_changes, key) => onWrite(key));
-}
-
 const doorGenerationsOf = (keys: AccountKeys | undefined) => ({
   wrapped: keys?.wrappedDataKey ? (keys.dataKeyGeneration ?? 1) : undefined,
   grants: (keys?.grants ?? [])
@@ -138,7 +126,7 @@ describe('changing the door key after someone leaves', () => {
     });
     expect(duplicate.ok ? 'saved' : duplicate.error.code).toBe('duplicate-case-number');
 
-    lockAfterBatches(manager, 2);
+    lockAfterBatches(db, manager, 'door', 2);
     await expect(rotation.run(manager, false)).rejects.toBeInstanceOf(KeysDroppedError);
     const [halfway] = await rotation.underWay();
     expect(halfway?.resealed).toBeGreaterThan(0);
