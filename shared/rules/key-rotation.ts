@@ -16,11 +16,18 @@ import { mayHoldCompartment } from './compartments';
  * background, a batch at a time. When none is left the older generation's wrapped keys are
  * deleted, and a copy of it opens nothing.
  *
- * The door key is not changed this way: it is wrapped by each person's password, which the
- * manager does not know. Declarations keys are each person's own.
+ * The door key is changed the same way, and is offered after anyone is switched off, since every
+ * leaver held it. Day to day it is wrapped by each person's password, which the manager does not
+ * know; so its new generation is given to every account switched on by its checked public key, as
+ * the casework key is, and each person's next sign-in opens that grant with their private key and
+ * wraps the new key by their password as door keys are kept. Someone who has not signed in since
+ * keeps both generations until the records are sealed again, and the new one after; no door key
+ * is unlocked without a password, so nothing else needs it. Declarations keys are each person's
+ * own, and are not changed: only that person and the manager hold them.
  */
 /** Plain words for each compartment that can be changed, as the manager reads them. */
 export const rotatableCompartmentLabels: Readonly<Record<RotatableCompartment, string>> = {
+  door: 'door',
   casework: 'casework',
   manager: 'manager-only',
 };
@@ -53,12 +60,18 @@ export function startKeyRotation(input: {
   };
 }
 
-/** Whether a box sealed in `box.compartment` at `box.generation` is still under an older key than the rotation's. */
+/**
+ * Whether a box sealed in `box.compartment` at `box.generation` is still under an older key than
+ * the rotation's. A box that names no compartment is the door's.
+ */
 export function isUnderOlderKey(
   box: { readonly compartment?: string; readonly generation?: number },
   state: Pick<KeyRotationState, 'compartment' | 'toGeneration'>,
 ): boolean {
-  return box.compartment === state.compartment && (box.generation ?? firstGeneration) < state.toGeneration;
+  return (
+    (box.compartment ?? 'door') === state.compartment &&
+    (box.generation ?? firstGeneration) < state.toGeneration
+  );
 }
 
 /** The state after one batch: counts added, and the place to carry on from. */

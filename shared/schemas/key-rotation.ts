@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { idSchema, isoDateTimeSchema } from './common';
 
-/** The compartments whose key the manager can change after someone leaves (`shared/rules/key-rotation.ts`). */
-export const rotatableCompartments = ['casework', 'manager'] as const;
+/**
+ * The compartments whose key the manager can change after someone leaves
+ * (`shared/rules/key-rotation.ts`): the door first, since every leaver held it.
+ */
+export const rotatableCompartments = ['door', 'casework', 'manager'] as const;
 export type RotatableCompartment = (typeof rotatableCompartments)[number];
 
 /** The first generation of every compartment key: what boxes and grants without a number are. */

@@ -108,10 +108,11 @@ export type AccountKeyPair = z.infer<typeof accountKeyPairSchema>;
  * One compartment key given to an account: wrapped under a key agreed with its public key.
  * `generation` is which key of that compartment it is: absent for the first; a key changed after
  * someone left (`shared/rules/key-rotation.ts`) is the next, and both are held until every record
- * is sealed under the new one.
+ * is sealed under the new one. A `door` grant holds a door key other than the one the password
+ * wraps: the new generation, until the next sign-in wraps it there, or the older one meanwhile.
  */
 export const accountGrantSchema = z.object({
-  name: z.enum(['casework', 'manager', 'declarationsMaster', 'ownDeclarations']),
+  name: z.enum(['door', 'casework', 'manager', 'declarationsMaster', 'ownDeclarations']),
   generation: z.number().int().min(2).max(1_000_000).optional(),
   ephemeralPublicKey: p256PublicKeySchema,
   iv: ivSchema,
@@ -123,8 +124,12 @@ export type AccountGrant = z.infer<typeof accountGrantSchema>;
  * One account's keyring entry (table `accountKeys`, keyed by `staffId`).
  * - `salt` and `kdf` turn the password into the key-encryption key; both change whenever the
  *   password is set, so old parameters are replaced, never kept.
- * - `wrappedDataKey` / `wrappedAuditKey`: the home's data key and audit key, each sealed for this
- *   account with its `data-key:<staffId>` / `audit-key:<staffId>` context bound in.
+ * - `wrappedDataKey` / `wrappedAuditKey`: the home's data key (the door's) and audit key, each
+ *   sealed for this account with its `data-key:<staffId>` / `audit-key:<staffId>` context bound in.
+ *   After the manager changes the door key (`shared/rules/key-rotation.ts`) the new generation is
+ *   a `door` grant until the person next signs in, when it is wrapped here by their password; an
+ *   account that has not signed in by the time the older generation is deleted has no
+ *   `wrappedDataKey` until then (its password still opens its key pair, and so the grant).
  * - `passwordChangeRequired`: set when the manager resets a password (a temporary one).
  * - `failedAttempts` and `lockedUntil`: the lockout state (`shared/rules/sign-in-lockout.ts`).
  */
@@ -134,7 +139,9 @@ export const accountKeysSchema = z.object({
     message: 'A salt is at least 16 bytes.',
   }),
   kdf: kdfParamsSchema,
-  wrappedDataKey: wrappedKeySchema,
+  wrappedDataKey: wrappedKeySchema.optional(),
+  /** Which generation of the door key `wrappedDataKey` is: absent for the first. */
+  dataKeyGeneration: z.number().int().min(2).max(1_000_000).optional(),
   wrappedAuditKey: wrappedKeySchema,
   passwordChangeRequired: z.boolean(),
   failedAttempts: z.array(isoDateTimeSchema).max(50),

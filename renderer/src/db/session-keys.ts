@@ -11,7 +11,7 @@ import { forgetAuthoritySecret } from './encryption/signing-keys';
 import type { Session } from './session';
 
 const droppers = new WeakMap<Session, () => void>();
-const replacers = new WeakMap<Session, (compartments: CompartmentKeys) => void>();
+const replacers = new WeakMap<Session, (compartments: CompartmentKeys, doorKey?: CryptoKey) => void>();
 
 /**
  * A signed-in session whose keys can be dropped at once (`dropSessionKeys`). The keys are read
@@ -41,20 +41,24 @@ export function sessionWithKeys(staff: StaffMember, keys: HomeKeys, compartments
   droppers.set(session, () => {
     held = undefined;
   });
-  replacers.set(session, (next) => {
-    if (held) held = { keys: held.keys, compartments: next };
+  replacers.set(session, (next, doorKey) => {
+    if (held) held = { keys: doorKey ? { ...held.keys, dataKey: doorKey } : held.keys, compartments: next };
   });
   return session;
 }
 
 /**
  * Gives a signed-in session new compartment keys (a key the manager has just changed, or an older
- * generation let go once nothing is sealed under it), for its cipher too. Does nothing once the
- * session's keys are dropped.
+ * generation let go once nothing is sealed under it), for its cipher too; `doorKey` when the door
+ * key itself is the one changed. Does nothing once the session's keys are dropped.
  */
-export function replaceSessionCompartments(session: Session, compartments: CompartmentKeys): void {
-  replacers.get(session)?.(compartments);
-  replaceCipherCompartments(session.cipher, compartments);
+export function replaceSessionCompartments(
+  session: Session,
+  compartments: CompartmentKeys,
+  doorKey?: CryptoKey,
+): void {
+  replacers.get(session)?.(compartments, doorKey);
+  replaceCipherCompartments(session.cipher, compartments, doorKey);
 }
 
 /**

@@ -315,7 +315,9 @@ export function authService(
         ]);
         return fail('inactive', 'This account has been switched off. Speak to the Registered Manager.');
       }
-      const cipher = createRecordCipher(unlocked.value.keys.dataKey);
+      // Every door generation the account holds: while the door key is being changed, its own row
+      // may still be sealed under the older one.
+      const cipher = createRecordCipher(unlocked.value.keys.dataKey, unlocked.value.compartments);
       await applyRowSealMarker(db, cipher);
       // The roles and the switch come from the sealed row, never the plain copy the lookup used:
       // a row edited outside the app does not open, and the sign-in is refused, not guessed at.
@@ -343,7 +345,7 @@ export function authService(
       await applyRowSealMarker(db, session.cipher);
       rememberAuthoritySecret(session, unlocked.value.secrets.authority);
       rememberProofKey(session, unlocked.value.secrets.signing);
-      const { lockedUntil: _cleared, ...withoutLock } = unlocked.value.withKeyPair ?? keysRecord;
+      const { lockedUntil: _cleared, ...withoutLock } = unlocked.value.rewritten ?? keysRecord;
       await accounts.replaceKeys(
         session,
         { ...withoutLock, failedAttempts: [] },

@@ -61,6 +61,9 @@ export async function renewOwnCertificate(
     keys: session,
     setBy: 'self',
     secrets: { ...unlocked.value.secrets, signing: issued.value },
+    // The new key pair is given again what the old one held: the compartments, and the newest
+    // door key (with its generation) wrapped by the password.
+    grants: { account: session.staff, from: session.compartments },
   });
   const { credential } = issued.value;
   await accounts.replaceKeys(session, next, [

@@ -1,6 +1,8 @@
 import type { Result } from '@shared/result';
 import type { BackupReason } from '@shared/schemas/backup';
+import { firstGeneration } from '@shared/schemas/key-rotation';
 import type { FamilyLinksDb } from '../database';
+import { currentGeneration, type CompartmentKeys } from '../encryption/compartment-keys';
 import { recordWriter } from '../record-writer';
 import type { Author } from '../session';
 import type { BackupPort } from '../../platform/backup-port';
@@ -15,12 +17,17 @@ export const appVersionForBackups = '0.1.0';
  */
 export async function backUpNow(
   db: FamilyLinksDb,
-  keys: { readonly dataKey: CryptoKey } & Author,
+  keys: { readonly dataKey: CryptoKey; readonly compartments?: CompartmentKeys } & Author,
   port: BackupPort,
   reason: BackupReason,
   now: Date = new Date(),
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
-  const result = await writeBackup(db, keys.dataKey, port, { reason, appVersion: appVersionForBackups, now });
+  const result = await writeBackup(db, keys.dataKey, port, {
+    reason,
+    appVersion: appVersionForBackups,
+    now,
+    doorGeneration: keys.compartments ? currentGeneration(keys.compartments, 'door') : firstGeneration,
+  });
   const event = result.ok
     ? {
         action: 'backup.made',

@@ -2,7 +2,7 @@ import { fail, type Result } from '@shared/result';
 import { signInGate } from '@shared/rules/sign-in-lockout';
 import { FamilyLinksDb, installedNativeVersion } from '../database';
 import { createRecordCipher } from '../encryption/record-cipher';
-import { unlockAccountKeys } from '../encryption/key-wrapping';
+import { unlockAccount } from '../encryption/key-wrapping';
 import { accountRepository } from '../repositories/account-repository';
 import { staffRepository } from '../repositories/staff-repository';
 import { latestSchemaVersion } from '../schema-versions';
@@ -58,7 +58,7 @@ export async function backUpBeforeUpgrade(
   const gate = signInGate({ failedAttempts, ...(lockedUntil ? { lockedUntil } : {}) }, now);
   if (gate.kind === 'locked')
     return fail('locked', `${gate.message} The manager can reset the password if it has been forgotten.`);
-  const unlocked = await unlockAccountKeys(keys, credentials.password);
+  const unlocked = await unlockAccount(keys, credentials.password);
   if (!unlocked.ok) {
     const outcome = await accounts.countWrongPassword(keys, now, 'before-upgrade backup');
     if (outcome.kind === 'counted') return notRecognised;
@@ -70,9 +70,11 @@ export async function backUpBeforeUpgrade(
   return backUpNow(
     old,
     {
-      dataKey: unlocked.value.dataKey,
-      auditKey: unlocked.value.auditKey,
-      cipher: createRecordCipher(unlocked.value.dataKey),
+      dataKey: unlocked.value.keys.dataKey,
+      auditKey: unlocked.value.keys.auditKey,
+      // The door key's generation too: the backup is sealed under the newest the password opens.
+      compartments: unlocked.value.compartments,
+      cipher: createRecordCipher(unlocked.value.keys.dataKey, unlocked.value.compartments),
       staff: { id: login.id },
     },
     port,

@@ -67,28 +67,45 @@ export async function* pagesOf(table: Table, pageSize = backupPageSize): AsyncGe
 
 type Page = { readonly rows: unknown[]; readonly keys: () => Promise<unknown[]> };
 
-async function keyringOf(db: FamilyLinksDb): Promise<BackupKeyringEntry[]> {
+/**
+ * The keyring entries whose passwords open a backup sealed under door key `doorGeneration`, and
+ * whether a manager was left out because their password wraps another generation (the manager
+ * who has just changed the door key, until they next sign in).
+ */
+async function keyringOf(
+  db: FamilyLinksDb,
+  doorGeneration: number,
+): Promise<{ entries: BackupKeyringEntry[]; managerLeftOut: boolean }> {
   const staff = new Map((await db.staff.toArray()).map((row) => [row.id, row]));
   const entries: BackupKeyringEntry[] = [];
+  let managerLeftOut = false;
   for (const raw of await db.accountKeys.toArray()) {
     const parsed = accountKeysSchema.safeParse(raw);
     const member = parsed.success ? staff.get(parsed.data.staffId) : undefined;
     // Only active accounts' keys travel in a backup: a switched-off account's password must not
     // open a copy of the records (its entry is deleted from the table when it is switched off).
     if (!parsed.success || !member || !member.isActive) continue;
+    // An account whose older door key was deleted before it signed in again has none wrapped by
+    // its password yet (`keyring.ts`): its password could not open this backup.
+    const { wrappedDataKey } = parsed.data;
+    const isManager = member.roles.includes('registeredManager');
+    if (!wrappedDataKey || (parsed.data.dataKeyGeneration ?? 1) !== doorGeneration) {
+      managerLeftOut ||= isManager;
+      continue;
+    }
     entries.push({
       staffId: parsed.data.staffId,
       username: member.username,
-      isManager: member.roles.includes('registeredManager'),
+      isManager,
       salt: bytesToBase64(parsed.data.salt),
       kdf: parsed.data.kdf,
       wrappedDataKey: {
-        iv: bytesToBase64(parsed.data.wrappedDataKey.iv),
-        data: bytesToBase64(new Uint8Array(parsed.data.wrappedDataKey.data)),
+        iv: bytesToBase64(wrappedDataKey.iv),
+        data: bytesToBase64(new Uint8Array(wrappedDataKey.data)),
       },
     });
   }
-  return entries;
+  return { entries, managerLeftOut };
 }
 
 /** Where the audit log ends now (its head), as a restore will move the main process's anchor to. */
@@ -115,11 +132,19 @@ export async function writeBackup(
     readonly appVersion: string;
     readonly now: Date;
     readonly pageSize?: number;
+    /** Which generation of the door key `dataKey` is (`shared/rules/key-rotation.ts`): the first if not given. */
+    readonly doorGeneration?: number;
   },
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
-  const keyring = await keyringOf(db);
-  if (keyring.length === 0)
+  const { entries: keyring, managerLeftOut } = await keyringOf(db, options.doorGeneration ?? 1);
+  if (keyring.length === 0 && !managerLeftOut)
     return fail('no-accounts', 'There is nothing to back up yet: no one has an account.');
+  // Only a manager's password restores a backup: one no manager's password opens is not written.
+  if (managerLeftOut && !keyring.some((entry) => entry.isManager))
+    return fail(
+      'no-accounts',
+      'The door key has just been changed, and your password does not hold the new one until you sign in again. Sign out and back in, then make the backup.',
+    );
   const backupId = crypto.randomUUID();
   // Derived tables (the review summaries) are left out: they are worked out again after a restore.
   const tables = db.tables

@@ -2,7 +2,7 @@ import { mayHoldCompartment } from '@shared/rules/compartments';
 import type { AccountGrant, AccountKeyPair } from '@shared/schemas/keyring';
 import type { StaffRole } from '@shared/schemas/staff';
 import { grantKey, openAccountPrivateKey, openGrant, verifiedPublicKey } from './account-key-pair';
-import type { RotatableCompartment } from '@shared/schemas/key-rotation';
+import { rotatableCompartments, type RotatableCompartment } from '@shared/schemas/key-rotation';
 import {
   currentGeneration,
   declarationsKey,
@@ -21,6 +21,8 @@ export type GrantAccount = {
 /** Whether an account with these roles may hold the key kept under grant `name`. */
 export function mayHoldGrant(account: GrantAccount, name: GrantName): boolean {
   switch (name) {
+    case 'door':
+      return mayHoldCompartment(account, 'door');
     case 'casework':
       return mayHoldCompartment(account, 'casework');
     case 'manager':
@@ -40,7 +42,9 @@ type KeyToGive = { readonly name: GrantName; readonly generation: number; readon
 
 /**
  * The keys of grant `name` that `from` can give `account`: for casework and manager, the newest
- * generation and any older one still held while records are being sealed again.
+ * generation and any older one still held while records are being sealed again. None for the
+ * door: its key is wrapped by each person's password (`createAccountKeys`), and a door grant is
+ * made only when the manager changes the door key, and kept until the person signs in.
  */
 async function keysToGive(
   name: GrantName,
@@ -48,6 +52,8 @@ async function keysToGive(
   from: CompartmentKeys,
 ): Promise<KeyToGive[]> {
   switch (name) {
+    case 'door':
+      return [];
     case 'casework':
     case 'manager': {
       const newest = from[name];
@@ -74,7 +80,13 @@ async function keysToGive(
   }
 }
 
-const allGrants: readonly GrantName[] = ['casework', 'manager', 'declarationsMaster', 'ownDeclarations'];
+const allGrants: readonly GrantName[] = [
+  'door',
+  'casework',
+  'manager',
+  'declarationsMaster',
+  'ownDeclarations',
+];
 
 const generationOf = (grant: AccountGrant) => grant.generation ?? 1;
 
@@ -125,19 +137,31 @@ export async function grantsForStored(
   return grantsFor(account, publicKey, from, existing);
 }
 
-/** The compartment keys an account's grants give, opened with the key its password gave. */
+/** What an account's keys open: its compartment keys, and its newest door key when a grant gave it. */
+export type OpenedGrants = {
+  readonly compartments: CompartmentKeys;
+  /** The newest door key held, when newer than the one the password wraps (or that is gone). */
+  readonly newerDoorKey?: { readonly generation: number; readonly key: CryptoKey };
+};
+
+/**
+ * The compartment keys an account's grants give, opened with the key its password gave.
+ * `wrappedDoor` is the door key the password itself opened, if any, with its generation: with the
+ * door grants it decides which door key seals (the newest) and which only open (`older`).
+ */
 export async function openGrants(
   staffId: string,
   keyPair: AccountKeyPair | undefined,
   grants: readonly AccountGrant[] | undefined,
   kek: CryptoKey,
-): Promise<CompartmentKeys> {
-  if (!keyPair || !grants?.length) return {};
-  const privateKey = await openAccountPrivateKey(keyPair, kek, staffId);
-  if (!privateKey) return {};
+  wrappedDoor?: { readonly generation: number; readonly key: CryptoKey },
+): Promise<OpenedGrants> {
+  const privateKey =
+    keyPair && grants?.length ? await openAccountPrivateKey(keyPair, kek, staffId) : undefined;
   const opened: { -readonly [Key in keyof CompartmentKeys]: CompartmentKeys[Key] } = {};
-  const rotating: OlderKey[] = [];
-  for (const grant of grants) {
+  const rotating: OlderKey[] = wrappedDoor ? [{ name: 'door', ...wrappedDoor }] : [];
+  if (!privateKey) return { compartments: doorOnly(rotating) };
+  for (const grant of grants ?? []) {
     const key = await openGrant(grant, privateKey, staffId);
     if (!key) continue;
     if (grant.name === 'ownDeclarations') opened.ownDeclarations = { staffId, key };
@@ -147,15 +171,28 @@ export async function openGrants(
   // The newest generation of each key seals; older ones only open what is not yet sealed again.
   const generations: { -readonly [Name in RotatableCompartment]?: number } = {};
   const older: OlderKey[] = [];
-  for (const name of ['casework', 'manager'] as const) {
+  let newerDoorKey: OpenedGrants['newerDoorKey'];
+  for (const name of rotatableCompartments) {
     const held = rotating.filter((key) => key.name === name).sort((a, b) => b.generation - a.generation);
     const [newest, ...rest] = held;
     if (!newest) continue;
-    opened[name] = newest.key;
+    if (name === 'door') {
+      if (newest.generation !== wrappedDoor?.generation) newerDoorKey = newest;
+    } else opened[name] = newest.key;
     if (newest.generation > 1) generations[name] = newest.generation;
     older.push(...rest);
   }
   if (Object.keys(generations).length > 0) opened.generations = generations;
   if (older.length > 0) opened.older = older;
-  return opened;
+  return { compartments: opened, ...(newerDoorKey ? { newerDoorKey } : {}) };
+}
+
+/** The door's generations alone, for an account whose password opens no key pair (or holds no grant). */
+function doorOnly(door: readonly OlderKey[]): CompartmentKeys {
+  const [newest, ...rest] = [...door].sort((a, b) => b.generation - a.generation);
+  if (!newest) return {};
+  return {
+    ...(newest.generation > 1 ? { generations: { door: newest.generation } } : {}),
+    ...(rest.length > 0 ? { older: rest } : {}),
+  };
 }

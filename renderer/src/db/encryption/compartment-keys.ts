@@ -15,7 +15,9 @@ import { firstGeneration, type RotatableCompartment } from '@shared/schemas/key-
  * `casework` and `manager` are the newest generation of those keys (`generations`, the first when
  * absent): what is sealed now is sealed under it. While the manager's change of a key is still
  * sealing records again (`shared/rules/key-rotation.ts`), the older generation is in `older`, so
- * records not yet sealed again still open.
+ * records not yet sealed again still open. The door's newest key is the cipher's own (the home's
+ * data key); while the door key is being changed, its generation is in `generations` and its
+ * older one in `older` like theirs.
  */
 export type CompartmentKeys = {
   readonly casework?: CryptoKey;
@@ -38,7 +40,8 @@ export function currentGeneration(keys: CompartmentKeys, compartment: RotatableC
   return keys.generations?.[compartment] ?? firstGeneration;
 }
 
-function isRotatable(compartment: string): compartment is RotatableCompartment {
+/** The compartments whose keys, all generations, are kept here (the door's newest is the cipher's). */
+function isKeptHere(compartment: string): compartment is 'casework' | 'manager' {
   return compartment === 'casework' || compartment === 'manager';
 }
 
@@ -78,14 +81,15 @@ export async function declarationsKey(master: CryptoKey, staffId: string): Promi
 }
 
 /**
- * Looks up a compartment's key in `keys`: the door is not here (the cipher holds it). Derived
+ * Looks up a compartment's key in `keys`: the door's newest is not here (the cipher holds it), but
+ * an older door generation still held while the door key is being changed is. Derived
  * declarations keys are kept per master, so each is worked out once per session.
  */
 export function compartmentKeyLookup(keys: CompartmentKeys): {
   holds(compartment: string): boolean;
   /** The key of `generation` (the newest when not given) of `compartment`. */
   keyOf(compartment: string, generation?: number): Promise<CryptoKey | undefined>;
-  /** The generation sealing uses now: the first for compartments never changed and the door. */
+  /** The generation sealing uses now: the first for compartments never changed. */
   generationOf(compartment: string): number;
 } {
   const derived = new Map<string, Promise<CryptoKey>>();
@@ -97,13 +101,15 @@ export function compartmentKeyLookup(keys: CompartmentKeys): {
     return keys.declarationsMaster !== undefined || keys.ownDeclarations?.staffId === owner;
   };
   const generationOf = (compartment: string) =>
-    isRotatable(compartment) ? currentGeneration(keys, compartment) : firstGeneration;
+    isKeptHere(compartment) || compartment === 'door'
+      ? currentGeneration(keys, compartment)
+      : firstGeneration;
   return {
     holds,
     generationOf,
     keyOf(compartment, generation) {
-      if (isRotatable(compartment)) {
-        if (generation === undefined || generation === generationOf(compartment))
+      if (isKeptHere(compartment) || compartment === 'door') {
+        if (isKeptHere(compartment) && (generation === undefined || generation === generationOf(compartment)))
           return Promise.resolve(compartment === 'casework' ? keys.casework : keys.manager);
         const older = keys.older?.find((key) => key.name === compartment && key.generation === generation);
         return Promise.resolve(older?.key);

@@ -3,13 +3,15 @@ import { sealedCredentialSchema, type SealedCredential } from '@shared/ipc/chann
 import {
   defaultKdfParams,
   strongerKdfParams,
+  type AccountGrant,
   type AccountKeys,
   type KdfParams,
   type WrappedKey,
 } from '@shared/schemas/keyring';
 import { deriveKeyEncryptionKey, newSalt } from './key-derivation';
-import { createAccountKeyPair, verifiedPublicKey } from './account-key-pair';
-import type { CompartmentKeys } from './compartment-keys';
+import { firstGeneration } from '@shared/schemas/key-rotation';
+import { createAccountKeyPair, grantKey, verifiedPublicKey } from './account-key-pair';
+import { currentGeneration, type CompartmentKeys } from './compartment-keys';
 import { grantsFor, openGrants, type GrantAccount } from './compartment-grants';
 
 /**
@@ -215,7 +217,14 @@ export async function createAccountKeys(input: {
     ? await verifiedPublicKey(keyPair, input.staffId, input.keys.auditKey)
     : undefined;
   const grants =
-    input.grants && publicKey ? await grantsFor(input.grants.account, publicKey, input.grants.from) : [];
+    input.grants && publicKey
+      ? [
+          ...(await grantsFor(input.grants.account, publicKey, input.grants.from)),
+          ...(await olderDoorGrants(input.staffId, publicKey, input.grants.from)),
+        ]
+      : [];
+  // The door key given is the giver's newest: the password wraps that generation.
+  const doorGeneration = input.grants ? currentGeneration(input.grants.from, 'door') : firstGeneration;
   const signing = input.secrets?.signing;
   const authority = input.secrets?.authority;
   return {
@@ -223,6 +232,7 @@ export async function createAccountKeys(input: {
     salt,
     kdf,
     wrappedDataKey,
+    ...(doorGeneration > firstGeneration ? { dataKeyGeneration: doorGeneration } : {}),
     wrappedAuditKey,
     passwordChangeRequired: input.passwordChangeRequired,
     failedAttempts: [],
@@ -259,13 +269,34 @@ export async function unlockAccountKeys(
   return unlocked.ok ? ok(unlocked.value.keys) : unlocked;
 }
 
+/**
+ * While the door key is being changed, the older generations this giver still holds, given to an
+ * account whose password will wrap only the newest: records not yet sealed again still open.
+ */
+async function olderDoorGrants(
+  staffId: string,
+  publicKey: CryptoKey,
+  from: CompartmentKeys,
+): Promise<AccountGrant[]> {
+  const older = (from.older ?? []).filter((key) => key.name === 'door');
+  return Promise.all(
+    older.map(({ key, generation }) =>
+      grantKey('door', key, { staffId, publicKey }, generation > firstGeneration ? generation : undefined),
+    ),
+  );
+}
+
 /** What a password opens: the home's keys, the person's own secrets and the compartment keys given to them. */
 export type UnlockedAccount = {
   readonly keys: HomeKeys;
   readonly secrets: AccountSecrets;
   readonly compartments: CompartmentKeys;
-  /** The keyring entry with a key pair made now, for an account that had none: store it. */
-  readonly withKeyPair?: AccountKeys;
+  /**
+   * The keyring entry as it should now be stored, when signing in changed it: a key pair made now
+   * for an account that had none, or a new door key (given by a grant since the manager changed
+   * it) now wrapped by the password. Store it.
+   */
+  readonly rewritten?: AccountKeys;
 };
 
 /** As `unlockAccountKeys`, also giving the person's own secrets (signing key, and the CA's for a manager). */
@@ -274,24 +305,75 @@ export async function unlockAccount(
   password: string,
 ): Promise<Result<UnlockedAccount, UnwrapFailureCode>> {
   const kek = await deriveKeyEncryptionKey(password, record.salt, record.kdf);
-  const dataKey = await unwrapDataKey(record.wrappedDataKey, kek, record.staffId);
-  if (!dataKey.ok) return dataKey;
+  const dataKey = record.wrappedDataKey
+    ? await unwrapDataKey(record.wrappedDataKey, kek, record.staffId)
+    : undefined;
+  if (dataKey && !dataKey.ok) return dataKey;
+  // With no door key wrapped (the older one deleted before this person signed in again), the
+  // audit key is what tells a wrong password.
   const auditKey = await unwrapAuditKey(record.wrappedAuditKey, kek, record.staffId);
   if (!auditKey.ok) return auditKey;
   const secrets = await openAccountSecrets(record, kek);
   if (!secrets.ok) return secrets;
-  const compartments = await openGrants(record.staffId, record.keyPair, record.grants, kek);
+  const wrappedDoor = dataKey
+    ? { generation: record.dataKeyGeneration ?? firstGeneration, key: dataKey.value }
+    : undefined;
+  const opened = await openGrants(record.staffId, record.keyPair, record.grants, kek, wrappedDoor);
+  const doorKey = opened.newerDoorKey?.key ?? wrappedDoor?.key;
+  if (!doorKey) throw new Error('This account holds no door key: the manager must reset its password.');
   // An account from before compartments gets its key pair now, while its password is at hand, so
   // that a manager can give it the compartments its roles may read.
   const withKeyPair = record.keyPair
-    ? undefined
+    ? record
     : { ...record, keyPair: await createAccountKeyPair(record.staffId, kek, auditKey.value) };
+  const rewritten = opened.newerDoorKey
+    ? await withNewerDoorKey(withKeyPair, kek, auditKey.value, opened.newerDoorKey, wrappedDoor)
+    : withKeyPair;
   return ok({
-    keys: { dataKey: dataKey.value, auditKey: auditKey.value },
+    keys: { dataKey: doorKey, auditKey: auditKey.value },
     secrets: secrets.value,
-    compartments,
-    ...(withKeyPair ? { withKeyPair } : {}),
+    compartments: opened.compartments,
+    ...(rewritten === record ? {} : { rewritten }),
   });
+}
+
+/**
+ * The keyring entry once a door key given by the manager's change (a grant, by public key) is
+ * wrapped by the password, the way door keys are kept: the grant goes, and the older key the
+ * password wrapped becomes a grant instead, so records not yet sealed again still open until
+ * the change finishes and deletes it.
+ */
+async function withNewerDoorKey(
+  record: AccountKeys,
+  kek: CryptoKey,
+  auditKey: CryptoKey,
+  newer: { readonly generation: number; readonly key: CryptoKey },
+  wrapped: { readonly generation: number; readonly key: CryptoKey } | undefined,
+): Promise<AccountKeys> {
+  const publicKey = record.keyPair
+    ? await verifiedPublicKey(record.keyPair, record.staffId, auditKey)
+    : undefined;
+  const kept = (record.grants ?? []).filter(
+    (grant) => grant.name !== 'door' || (grant.generation ?? firstGeneration) !== newer.generation,
+  );
+  const olderGrant =
+    wrapped && publicKey && wrapped.generation < newer.generation
+      ? [
+          await grantKey(
+            'door',
+            wrapped.key,
+            { staffId: record.staffId, publicKey },
+            wrapped.generation > firstGeneration ? wrapped.generation : undefined,
+          ),
+        ]
+      : [];
+  const { dataKeyGeneration: _older, ...rest } = record;
+  return {
+    ...rest,
+    wrappedDataKey: await wrapKey(newer.key, kek, dataKeyContext(record.staffId)),
+    ...(newer.generation > firstGeneration ? { dataKeyGeneration: newer.generation } : {}),
+    grants: [...kept, ...olderGrant],
+  };
 }
 
 /**

@@ -30,9 +30,14 @@ export type RecordCipher = {
    * values give equal hashes, so a unique index and a look-up still work, but without the key
    * nobody can tell what was indexed or test a guess against it (a case number is short and
    * guessable, so a plain hash would not do). The key is the door compartment's: every role holds
-   * it, since every role's work may add or find a young person.
+   * it, since every role's work may add or find a young person. Under the newest door key.
    */
   indexHash(index: string, value: string): Promise<string>;
+  /**
+   * `indexHash` under every door key this session holds, newest first: while the door key is
+   * being changed, a row not yet sealed again is still indexed under the older one.
+   */
+  indexHashes(index: string, value: string): Promise<string[]>;
 };
 
 /** Thrown when a record is sealed in a compartment whose key this session does not hold. */
@@ -85,15 +90,20 @@ export class KeysDroppedError extends Error {
 }
 
 const forgetters = new WeakMap<RecordCipher, () => void>();
-const replacers = new WeakMap<RecordCipher, (compartments: CompartmentKeys) => void>();
+const replacers = new WeakMap<RecordCipher, (compartments: CompartmentKeys, doorKey?: CryptoKey) => void>();
 
 /**
- * Gives `cipher` a new set of compartment keys: after the manager changes a compartment's key,
- * their own session seals under the new generation at once, and drops the older one once every
- * record is sealed again. A cipher whose keys were dropped stays without any.
+ * Gives `cipher` a new set of compartment keys (and a new door key, when that is what changed):
+ * after the manager changes a compartment's key, their own session seals under the new generation
+ * at once, and drops the older one once every record is sealed again. A cipher whose keys were
+ * dropped stays without any.
  */
-export function replaceCipherCompartments(cipher: RecordCipher, compartments: CompartmentKeys): void {
-  replacers.get(cipher)?.(compartments);
+export function replaceCipherCompartments(
+  cipher: RecordCipher,
+  compartments: CompartmentKeys,
+  doorKey?: CryptoKey,
+): void {
+  replacers.get(cipher)?.(compartments, doorKey);
 }
 
 /**
@@ -107,10 +117,32 @@ export function forgetCipherKeys(cipher: RecordCipher): void {
 
 /** A cipher over the door key and whichever other compartment keys the session holds. */
 export function createRecordCipher(doorKey: CryptoKey, compartments: CompartmentKeys = {}): RecordCipher {
-  const indexKeys = new Map<string, Promise<CryptoKey>>();
-  let held: { doorKey: CryptoKey; lookup: ReturnType<typeof compartmentKeyLookup> } | undefined = {
-    doorKey,
-    lookup: compartmentKeyLookup(compartments),
+  // Index keys by door key and index: an older door generation's are needed while it is changed.
+  const indexKeys = new Map<CryptoKey, Map<string, Promise<CryptoKey>>>();
+  type Held = {
+    doorKey: CryptoKey;
+    older: CompartmentKeys['older'];
+    lookup: ReturnType<typeof compartmentKeyLookup>;
+  };
+  const holding = (door: CryptoKey, keys: CompartmentKeys): Held => ({
+    doorKey: door,
+    older: keys.older,
+    lookup: compartmentKeyLookup(keys),
+  });
+  let held: Held | undefined = holding(doorKey, compartments);
+  const hashUnder = async (door: CryptoKey, index: string, value: string): Promise<string> => {
+    let byIndex = indexKeys.get(door);
+    if (!byIndex) {
+      byIndex = new Map();
+      indexKeys.set(door, byIndex);
+    }
+    let key = byIndex.get(index);
+    if (!key) {
+      key = indexKey(door, index);
+      byIndex.set(index, key);
+    }
+    const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(value));
+    return hexOf(mac);
   };
   // Takes the key before its first await, so a seal called just before the keys are dropped
   // already has its key and is not lost to the drop (the lock keeps drafts this way).
@@ -119,11 +151,14 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
     generation?: number,
   ): Promise<{ key: CryptoKey; generation: number }> => {
     if (!held) throw new KeysDroppedError();
-    if (compartment === undefined || compartment === 'door') return { key: held.doorKey, generation: 1 };
-    const { lookup } = held;
-    const wanted = generation ?? lookup.generationOf(compartment);
-    const key = await lookup.keyOf(compartment, wanted);
-    if (!key) throw new CompartmentLockedError(compartment);
+    const { lookup, doorKey: newestDoorKey } = held;
+    const name = compartment ?? 'door';
+    const wanted = generation ?? lookup.generationOf(name);
+    const key =
+      name === 'door' && wanted === lookup.generationOf('door')
+        ? newestDoorKey
+        : await lookup.keyOf(name, wanted);
+    if (!key) throw new CompartmentLockedError(name);
     return { key, generation: wanted };
   };
   const cipher: RecordCipher = {
@@ -135,7 +170,10 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
         key,
         encoder.encode(JSON.stringify(value)),
       );
-      if (compartment === undefined || compartment === 'door') return { iv, data };
+      // A door box names no compartment (every row sealed before compartments were); after the
+      // door key is changed it names its generation only.
+      if (compartment === undefined || compartment === 'door')
+        return generation > 1 ? { iv, data, generation } : { iv, data };
       return generation > 1 ? { iv, data, compartment, generation } : { iv, data, compartment };
     },
     async open(context, box) {
@@ -150,21 +188,20 @@ export function createRecordCipher(doorKey: CryptoKey, compartments: Compartment
     holds: (compartment) => held !== undefined && (compartment === 'door' || held.lookup.holds(compartment)),
     async indexHash(index, value) {
       if (!held) throw new KeysDroppedError();
-      let key = indexKeys.get(index);
-      if (!key) {
-        key = indexKey(held.doorKey, index);
-        indexKeys.set(index, key);
-      }
-      const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(value));
-      return hexOf(mac);
+      return hashUnder(held.doorKey, index, value);
+    },
+    async indexHashes(index, value) {
+      if (!held) throw new KeysDroppedError();
+      const older = (held.older ?? []).filter((key) => key.name === 'door').map((key) => key.key);
+      return Promise.all([held.doorKey, ...older].map((key) => hashUnder(key, index, value)));
     },
   };
   forgetters.set(cipher, () => {
     held = undefined;
     indexKeys.clear();
   });
-  replacers.set(cipher, (next) => {
-    if (held) held = { doorKey: held.doorKey, lookup: compartmentKeyLookup(next) };
+  replacers.set(cipher, (next, nextDoorKey) => {
+    if (held) held = holding(nextDoorKey ?? held.doorKey, next);
   });
   return cipher;
 }

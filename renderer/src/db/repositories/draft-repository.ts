@@ -1,6 +1,9 @@
 import type { DraftRow, FamilyLinksDb } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 
+/** What a draft's seal is bound to: its row's id (its owner and form). */
+export const draftContext = (id: string) => `drafts:${id}`;
+
 /** One kept draft as its owner sees it. `values` is whatever the form held, unchecked. */
 export type KeptDraft = { readonly formKey: string; readonly values: unknown; readonly updatedAt: string };
 
@@ -18,7 +21,7 @@ export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId
    */
   async function seal(formKey: string, values: unknown, now = new Date()): Promise<DraftRow> {
     const id = idFor(formKey);
-    const sealed = await cipher.seal(`drafts:${id}`, values);
+    const sealed = await cipher.seal(draftContext(id), values);
     return { id, ownerId, updatedAt: now.toISOString(), sealed };
   }
 
@@ -38,7 +41,7 @@ export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId
       const id = idFor(formKey);
       const row = await db.drafts.get(id);
       if (!row || row.ownerId !== ownerId) return undefined;
-      return { formKey, values: await cipher.open(`drafts:${id}`, row.sealed), updatedAt: row.updatedAt };
+      return { formKey, values: await cipher.open(draftContext(id), row.sealed), updatedAt: row.updatedAt };
     },
 
     /**
@@ -56,7 +59,7 @@ export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId
           .filter((row) => row.ownerId === ownerId)
           .map(async (row) => {
             try {
-              const values = await cipher.open(`drafts:${row.id}`, row.sealed);
+              const values = await cipher.open(draftContext(row.id), row.sealed);
               return [{ formKey: row.id.slice(prefix.length), values, updatedAt: row.updatedAt }];
             } catch (error) {
               console.error('A saved draft could not be opened', error);

@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { sameBytes } from '@shared/bytes';
 import { fail, ok, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
 import {
@@ -10,12 +11,13 @@ import {
   startKeyRotation,
 } from '@shared/rules/key-rotation';
 import {
+  firstGeneration,
   keyRotationStateSchema,
   rotatableCompartments,
   type KeyRotationState,
   type RotatableCompartment,
 } from '@shared/schemas/key-rotation';
-import type { AccountKeys } from '@shared/schemas/keyring';
+import type { AccountGrant, AccountKeys } from '@shared/schemas/keyring';
 import type { FamilyLinksDb } from '../database';
 import { grantKey, verifiedPublicKey } from '../encryption/account-key-pair';
 import { mayHoldGrant } from '../encryption/compartment-grants';
@@ -31,13 +33,28 @@ import type { SealedCodec } from '../sealed-codec';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { replaceSessionCompartments } from '../session-keys';
-import { contactArrangementAgreementCodec, contactArrangementHistoryCodec } from './contact-plan-repository';
+import { contactFormCodec } from './contact-form-codec';
+import {
+  contactArrangementAgreementCodec,
+  contactArrangementCodec,
+  contactArrangementHistoryCodec,
+} from './contact-plan-repository';
 import { damagedRecordRepository } from './damaged-record-repository';
+import { declarationCodec } from './declaration-repository';
 import { disclosureCodec } from './disclosure-repository';
+import { draftContext } from './draft-repository';
+import { formActionCodec } from './form-action-repository';
+import { outboxCodec } from './outbox-repository';
+import { panGroupCodec } from './pan-group-repository';
+import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { restrictionHistoryCodec } from './restriction-writes';
 import { sampleItemReviewCodec } from './review-sample-repository';
+import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
+import { visitCodec } from './visit-repository';
+import { visitorLogCodec } from './visitor-log-rows';
+import { sharedCaseNumberCodec, youngPersonCodec } from './young-people-repository';
 
 /** Rows looked at per batch: each batch is one transaction, small enough to leave the app responsive. */
 const defaultBatchSize = 50;
@@ -68,42 +85,112 @@ function boxesOf(row: object): SealedBox[] {
   );
 }
 
-function rotatedTable<Record extends { id: string }, Row extends SealedRowBase>(
+const changedMeanwhile = fail('changed', 'A record was saved while it was being sealed again.');
+
+/**
+ * A table whose rows `resealStep` opens (their seal and plain fields checked whole) and seals
+ * again: nothing is copied across unauthenticated, and a row that does not open
+ * (`DamagedRecordError`) is left as it is.
+ */
+function rotatedRows<Row extends SealedRowBase>(
   table: Table<Row, string>,
-  codec: SealedCodec<Record, never, Row>,
+  resealStep: (row: Row, session: Session) => Promise<WriteStep<ChangedMeanwhile>>,
 ): RotatedTable {
-  const store = sealedStore(table, codec);
-  const changedMeanwhile = fail('changed', 'A record was saved while it was being sealed again.');
   const isOld = (state: KeyRotationState) => (row: Row) =>
     boxesOf(row).some((box) => isUnderOlderKey(box, state));
   return {
-    name: codec.table,
+    name: table.name,
     stillOld: (state) => table.filter(isOld(state)).count(),
     async batch(session, state, after, size) {
       const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
         .limit(size)
         .toArray();
       const old = rows.filter(isOld(state));
-      // Each record is opened (its seal and plain fields checked whole) before it is sealed again:
-      // nothing is copied across unauthenticated, and a record that does not open is left as it is.
-      const opened = await Promise.allSettled(old.map((row) => codec.decode(row, session.cipher)));
+      const opened = await Promise.allSettled(old.map((row) => resealStep(row, session)));
       const steps: WriteStep<ChangedMeanwhile>[] = [];
       const damaged: DamagedRecordError[] = [];
-      opened.forEach((outcome, index) => {
-        const row = old[index];
-        if (!row) return;
-        if (outcome.status === 'fulfilled') steps.push(store.replace(row, outcome.value, changedMeanwhile));
+      for (const outcome of opened) {
+        if (outcome.status === 'fulfilled') steps.push(outcome.value);
         else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
         else throw outcome.reason;
-      });
+      }
       return { steps, damaged, last: rows[rows.length - 1]?.id };
     },
   };
 }
 
+/** A table of records sealed by `codecOf` the row (one codec for most tables). */
+function rotatedTable<Record extends { id: string }, Row extends SealedRowBase>(
+  table: Table<Row, string>,
+  codecOf: SealedCodec<Record, never, Row> | ((row: Row) => SealedCodec<Record, never, Row>),
+): RotatedTable {
+  return rotatedRows(table, async (row, session) => {
+    const codec = typeof codecOf === 'function' ? codecOf(row) : codecOf;
+    const record = await codec.decode(row, session.cipher);
+    return sealedStore(table, codec).replace(row, record, changedMeanwhile);
+  });
+}
+
+/**
+ * Drafts, sealed under the door key with no codec: each opened with its own context and sealed
+ * again, unless its owner has saved it since (then it is under the new key already).
+ */
+function rotatedDrafts(db: FamilyLinksDb): RotatedTable {
+  return rotatedRows(db.drafts, async (row, session) => {
+    const context = draftContext(row.id);
+    const values = await session.cipher.open(context, row.sealed).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'OperationError')
+        throw new DamagedRecordError('drafts', row.id, 'does-not-open');
+      throw error;
+    });
+    return {
+      table: db.drafts,
+      async prepare(author) {
+        const sealed = await (author ?? session).cipher.seal(context, values);
+        return {
+          write: { kind: 'put', table: db.drafts, rows: [{ ...row, sealed }] },
+          async check() {
+            const stored = await db.drafts.get(row.id);
+            return stored && sameBytes(stored.sealed.iv, row.sealed.iv) ? undefined : changedMeanwhile;
+          },
+        };
+      },
+    };
+  });
+}
+
 /** The tables with records sealed in each compartment whose key can be changed, in the order they are done. */
 function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): readonly RotatedTable[] {
   switch (compartment) {
+    case 'door':
+      return [
+        // Young people first: their case numbers' index hashes are worked out again under the new
+        // key, and until then a look-up tries both (`caseNumberHeldByAnother`).
+        rotatedTable(db.youngPeople, (row) =>
+          row.caseNumberIndex?.includes('~') ? sharedCaseNumberCodec : youngPersonCodec,
+        ),
+        rotatedTable(db.staff, staffCodec),
+        rotatedTable(db.people, personCodec),
+        rotatedTable(db.relationships, relationshipCodec),
+        rotatedTable(db.restrictions, restrictionCodec),
+        rotatedTable(db.visitorLog, visitorLogCodec),
+        rotatedTable(db.visits, visitCodec),
+        rotatedTable(db.contactForms, contactFormCodec),
+        rotatedTable(db.contactFormFiles, signedPdfCodec),
+        rotatedTable(db.formActions, formActionCodec),
+        rotatedTable(db.panGroups, panGroupCodec),
+        rotatedTable(db.outbox, outboxCodec),
+        rotatedTable(db.contactArrangements, contactArrangementCodec),
+        rotatedDrafts(db),
+        // Rows of the other compartments sealed before compartments existed are under the door
+        // key too: sealed again, they go under their own compartment's.
+        rotatedTable(db.restrictionHistory, restrictionHistoryCodec),
+        rotatedTable(db.contactArrangementAgreements, contactArrangementAgreementCodec),
+        rotatedTable(db.contactArrangementHistory, contactArrangementHistoryCodec),
+        rotatedTable(db.declarations, declarationCodec),
+        rotatedTable(db.disclosures, disclosureCodec),
+        rotatedTable(db.reviewSampleItems, sampleItemReviewCodec),
+      ];
     case 'casework':
       return [
         rotatedTable(db.restrictions, restrictionCodec),
@@ -133,6 +220,31 @@ export type KeyRotationOutcome = {
 };
 
 const running = new WeakMap<FamilyLinksDb, Promise<KeyRotationOutcome[]>>();
+
+const generationOf = (grant: AccountGrant) => grant.generation ?? firstGeneration;
+
+/**
+ * An account's keyring entry once the rotation's older generation is deleted: its grants of that
+ * generation, and for the door also the older key its password wraps, if a grant holds the new
+ * one (its next sign-in wraps that by the password). The same entry when there is nothing to delete.
+ */
+function withoutOlderGeneration(row: AccountKeys, state: KeyRotationState): AccountKeys {
+  const isOlder = (grant: AccountGrant) =>
+    grant.name === state.compartment && generationOf(grant) < state.toGeneration;
+  const grants = (row.grants ?? []).filter((grant) => !isOlder(grant));
+  const holdsNewDoor = grants.some(
+    (grant) => grant.name === 'door' && generationOf(grant) >= state.toGeneration,
+  );
+  const dropsWrappedDoor =
+    state.compartment === 'door' &&
+    row.wrappedDataKey !== undefined &&
+    (row.dataKeyGeneration ?? firstGeneration) < state.toGeneration &&
+    holdsNewDoor;
+  if (grants.length === (row.grants ?? []).length && !dropsWrappedDoor) return row;
+  if (!dropsWrappedDoor) return { ...row, grants };
+  const { wrappedDataKey: _older, dataKeyGeneration: _itsGeneration, ...rest } = row;
+  return { ...rest, grants };
+}
 
 /**
  * Changing a compartment's key after someone leaves (`shared/rules/key-rotation.ts`). `start`
@@ -171,6 +283,17 @@ export function keyRotationRepository(
       : fail('moved-on' as const, 'The key change was carried on elsewhere.');
   };
 
+  /**
+   * Review summaries are worked out from the records and kept sealed under the door key only to
+   * save working them out again: those under the older generation are deleted, not sealed again.
+   */
+  async function forgetDerivedUnderOlderDoorKey(state: KeyRotationState): Promise<void> {
+    const olderIds = await db.reviewSummaries
+      .filter((row) => 'sealed' in row && isUnderOlderKey(row.sealed, state))
+      .primaryKeys();
+    if (olderIds.length > 0) await db.reviewSummaries.bulkDelete(olderIds);
+  }
+
   async function stillOld(state: KeyRotationState): Promise<number> {
     let count = 0;
     for (const table of tablesOf(db, state.compartment)) count += await table.stillOld(state);
@@ -180,11 +303,10 @@ export function keyRotationRepository(
   /** Everyone's grants of the older generations, deleted; the session lets go of its copies too. */
   async function finish(session: Session, state: KeyRotationState): Promise<KeyRotationOutcome> {
     const left = await stillOld(state);
-    const isOlder = (grant: NonNullable<AccountKeys['grants']>[number]) =>
-      grant.name === state.compartment && (grant.generation ?? 1) < state.toGeneration;
-    const trimmed = (await db.accountKeys.toArray())
-      .filter((row) => row.grants?.some(isOlder))
-      .map((row) => ({ ...row, grants: (row.grants ?? []).filter((grant) => !isOlder(grant)) }));
+    const trimmed = (await db.accountKeys.toArray()).flatMap((row) => {
+      const next = withoutOlderGeneration(row, state);
+      return next === row ? [] : [next];
+    });
     const written = await records.write(session, {
       events: [
         {
@@ -206,6 +328,7 @@ export function keyRotationRepository(
           (key) => key.name !== state.compartment || key.generation >= state.toGeneration,
         ),
       });
+      if (state.compartment === 'door') await forgetDerivedUnderOlderDoorKey(state);
     }
     return {
       compartment: state.compartment,
@@ -299,7 +422,7 @@ export function keyRotationRepository(
       if (!can(session.roles, 'staff:manage'))
         return fail('forbidden', 'Only the Registered Manager can change a key.');
       const held: CompartmentKeys = session.compartments;
-      const current = held[compartment];
+      const current = compartment === 'door' ? session.dataKey : held[compartment];
       if (!current)
         return fail(
           'not-held',
@@ -349,12 +472,17 @@ export function keyRotationRepository(
         },
       });
       if (!written.ok) return written;
-      replaceSessionCompartments(session, {
-        ...held,
-        [compartment]: key,
-        generations: { ...held.generations, [compartment]: toGeneration },
-        older: [...(held.older ?? []), { name: compartment, generation: fromGeneration, key: current }],
-      });
+      // The door's newest key is the session's data key; the others' are kept with the compartments.
+      replaceSessionCompartments(
+        session,
+        {
+          ...held,
+          ...(compartment === 'door' ? {} : { [compartment]: key }),
+          generations: { ...held.generations, [compartment]: toGeneration },
+          older: [...(held.older ?? []), { name: compartment, generation: fromGeneration, key: current }],
+        },
+        compartment === 'door' ? key : undefined,
+      );
       return ok(counted);
     },
 

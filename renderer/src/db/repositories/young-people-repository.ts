@@ -49,19 +49,28 @@ export const sharedCaseNumberCodec = codecIndexedBy(
 );
 
 /**
+ * The keyed hashes of `caseNumber` under every door key this session holds, newest first: while
+ * the door key is being changed, a row not yet sealed again is indexed under the older one.
+ */
+export function caseNumberIndexesOf(cipher: RecordCipher, caseNumber: string): Promise<string[]> {
+  return cipher.indexHashes('youngPeople.caseNumber', normaliseCaseNumber(caseNumber));
+}
+
+/**
  * Whether another young person holds `caseNumber`: by the index's keyed hash (with or without a
- * row id after it), or, for a row stored while case numbers were plain, by its plain copy.
- * Reads `db.youngPeople`; inside a transaction, pass the hash worked out before it opened.
+ * row id after it) under any door key held, or, for a row stored while case numbers were plain,
+ * by its plain copy. Reads `db.youngPeople`; inside a transaction, pass the hashes worked out
+ * before it opened.
  */
 export async function caseNumberHeldByAnother(
   db: FamilyLinksDb,
   youngPersonId: string,
   caseNumber: string,
-  index: string,
+  indexes: readonly string[],
 ): Promise<boolean> {
   const indexed = await db.youngPeople
     .where('caseNumberIndex')
-    .startsWith(index)
+    .startsWithAnyOf([...indexes])
     .filter((row) => row.id !== youngPersonId)
     .count();
   if (indexed > 0) return true;
@@ -116,7 +125,7 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
           placementEndsOn: 'The placement ends before it starts. Check the dates.',
         });
       }
-      const index = await caseNumberIndexOf(session.cipher, record.caseNumber);
+      const indexes = await caseNumberIndexesOf(session.cipher, record.caseNumber);
       const written = await records.write(session, {
         events: [
           {
@@ -129,7 +138,7 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
         async check() {
           if (id && !(await db.youngPeople.get(id)))
             return fail('not-found', 'That young person’s record is no longer here.');
-          if (await caseNumberHeldByAnother(db, record.id, record.caseNumber, index)) {
+          if (await caseNumberHeldByAnother(db, record.id, record.caseNumber, indexes)) {
             const message = `Case number ${record.caseNumber} already belongs to another young person.`;
             return fail('duplicate-case-number', message, { caseNumber: message });
           }

@@ -18,8 +18,9 @@ function keyNames(compartments: readonly RotatableCompartment[]): string {
 }
 
 /**
- * Changing the keys that open casework and manager-only records (need to know by keys): offered
- * straight after someone who could read them is switched off, and always available here. While
+ * Changing the keys that open door, casework and manager-only records (need to know by keys):
+ * offered straight after someone who could read them is switched off (the door key after anyone,
+ * since everyone holds it), and always available here. While
  * records are sealed again under the new key each change shows its progress; the app can be used
  * meanwhile, and a change that is stopped carries on at the manager's next sign-in.
  */
@@ -28,8 +29,10 @@ export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | un
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
   const running = new Set(underWay?.map((state) => state.compartment));
+  // A key changed since the leaver was switched off is not offered again.
+  const changed = new Set([...running, ...finished.map((outcome) => outcome.compartment)]);
   const offered = leaver
-    ? compartmentsToRotate(leaver).filter((compartment) => !running.has(compartment))
+    ? compartmentsToRotate(leaver).filter((compartment) => !changed.has(compartment))
     : [];
   const offer = leaver ? rotationOfferText(leaver.name, offered) : undefined;
 
@@ -42,7 +45,7 @@ export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | un
       result.ok
         ? {
             tone: 'success',
-            text: `The ${keyNames(compartments)} ${compartments.length === 1 ? 'is' : 'are'} changed: everything saved from now on is sealed under the new ${compartments.length === 1 ? 'one' : 'ones'}. Older records are being sealed again below.`,
+            text: `The ${keyNames(compartments)} ${compartments.length === 1 ? 'is' : 'are'} changed: everything saved from now on is sealed under the new ${compartments.length === 1 ? 'one' : 'ones'}. Older records are being sealed again below.${compartments.includes('door') ? ' Colleagues are given the new door key when they next sign in with their own password; they need do nothing.' : ''}`,
           }
         : { tone: 'error', text: result.error.message },
     );
@@ -87,9 +90,11 @@ export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | un
         </Banner>
       ))}
       <p>
-        When someone who could read casework or manager-only records leaves, change those keys. Everyone still
-        here is given the new key at once; a copy of the old key taken while they worked here opens nothing
-        once the records are sealed again.
+        When someone leaves, change the keys they held: the door key always, since everyone holds it (names,
+        the door check and the visitor register), and the casework and manager-only keys if they could read
+        those. Everyone still here is given the new key at once; a copy of the old key taken while they worked
+        here opens nothing once the records are sealed again. Each person’s declarations key is their own and
+        is not changed.
       </p>
       <div className="row-actions">
         {rotatableCompartments.map((compartment) => (

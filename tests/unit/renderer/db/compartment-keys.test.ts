@@ -171,7 +171,7 @@ describe('the key side of changing an account', () => {
     if (asCarer.kind !== 'put') throw new Error('expected their own declarations key to be given');
     expect(asCarer.keys.grants?.map((grant) => grant.name)).toEqual(['ownDeclarations']);
     expect(
-      (await openGrants(careWorker.staff.id, stored.keyPair, asCarer.keys.grants, kek)).casework,
+      (await openGrants(careWorker.staff.id, stored.keyPair, asCarer.keys.grants, kek)).compartments.casework,
     ).toBeUndefined();
 
     const promoted = { ...careWorker.staff, roles: ['careStaff', 'personalTutor'] as const };
@@ -181,7 +181,12 @@ describe('the key side of changing an account', () => {
       asCarer.keys,
     );
     if (asTutor.kind !== 'put') throw new Error('expected the casework key to be given');
-    const opened = await openGrants(careWorker.staff.id, stored.keyPair, asTutor.keys.grants, kek);
+    const { compartments: opened } = await openGrants(
+      careWorker.staff.id,
+      stored.keyPair,
+      asTutor.keys.grants,
+      kek,
+    );
     if (!opened.casework) throw new Error('the casework key did not open');
     const sealed = await manager.cipher.seal('t:1', { secret: 1 }, 'casework');
     expect(await createRecordCipher(careWorker.dataKey, opened).open('t:1', sealed)).toEqual({ secret: 1 });

@@ -25,11 +25,12 @@ import { keyRotationRepository } from '../../../../renderer/src/db/repositories/
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
-import { dropSessionKeys, sessionWithKeys } from '../../../../renderer/src/db/session-keys';
+import { sessionWithKeys } from '../../../../renderer/src/db/session-keys';
 import type { Session } from '../../../../renderer/src/db/session';
 import { defaultKdfParams, type AccountKeys } from '../../../../shared/schemas/keyring';
 import type { StaffMember, StaffRole } from '../../../../shared/schemas/staff';
 import { keysAfterAccountChange } from '../../../../renderer/src/db/account-key-changes';
+import { lockAfterBatches } from './key-rotation-test-support';
 import { freshDatabase } from './test-database';
 
 let db: FamilyLinksDb;
@@ -94,7 +95,7 @@ async function home(count: number) {
     const stored = await db.accountKeys.get(person.id);
     const kek = keks.get(person.id);
     if (!stored || !kek) throw new Error(`${person.name} cannot sign in`);
-    const opened = await openGrants(person.id, stored.keyPair, stored.grants, kek);
+    const { compartments: opened } = await openGrants(person.id, stored.keyPair, stored.grants, kek);
     return sessionWithKeys(person, { dataKey, auditKey }, opened);
   };
   const manager = await signIn(people.manager);
@@ -123,18 +124,6 @@ async function rowsOf(ids: readonly string[]) {
       return row;
     }),
   );
-}
-
-/** Drops `session`'s keys (a lock) as soon as `batches` batches of the rotation have been written. */
-function lockAfterBatches(session: Session, batches: number) {
-  let written = 0;
-  const onWrite = (key: unknown) => {
-    if (key !== 'keyRotation:casework') return;
-    written += 1;
-    if (written === batches) dropSessionKeys(session);
-  };
-  db.settings.hook('creating', (key) => onWrite(key));
-  db.settings.hook('updating', (_changes, key) => onWrite(key));
 }
 
 async function auditActions() {
@@ -175,7 +164,7 @@ describe('changing the casework key after someone leaves', () => {
     const rotation = keyRotationRepository(db, { batchSize: 2 });
     const started = await rotation.start(manager, 'casework');
     if (!started.ok) throw new Error(started.error.message);
-    lockAfterBatches(manager, 2);
+    lockAfterBatches(db, manager, 'casework', 2);
     await expect(rotation.run(manager, false)).rejects.toBeInstanceOf(KeysDroppedError);
 
     const stored = (await rotation.underWay())[0];
@@ -254,7 +243,7 @@ describe('changing the casework key after someone leaves', () => {
     const rotation = keyRotationRepository(db, { batchSize: 3 });
     const started = await rotation.start(manager, 'casework');
     if (!started.ok) throw new Error(started.error.message);
-    lockAfterBatches(manager, 1);
+    lockAfterBatches(db, manager, 'casework', 1);
     await expect(rotation.run(manager, false)).rejects.toBeInstanceOf(KeysDroppedError);
 
     // While the manager is away, a tutor changes a record the rotation has not reached yet.

@@ -25,22 +25,27 @@ const started = () =>
   });
 
 describe('which keys to change after someone leaves', () => {
-  it('offers casework for anyone who arranged or reviewed contact', () => {
-    expect(compartmentsToRotate({ id: leaverId, roles: ['personalTutor'] })).toEqual(['casework']);
+  it('offers the door and casework for anyone who arranged or reviewed contact', () => {
+    expect(compartmentsToRotate({ id: leaverId, roles: ['personalTutor'] })).toEqual(['door', 'casework']);
     expect(compartmentsToRotate({ id: leaverId, roles: ['caseCoordinator', 'careStaff'] })).toEqual([
+      'door',
       'casework',
     ]);
   });
 
-  it('offers casework and manager-only for a manager who leaves', () => {
+  it('offers every key for a manager who leaves', () => {
     expect(compartmentsToRotate({ id: leaverId, roles: ['registeredManager'] })).toEqual([
+      'door',
       'casework',
       'manager',
     ]);
   });
 
-  it('offers nothing for a care worker, who never held either key', () => {
-    expect(compartmentsToRotate({ id: leaverId, roles: ['careStaff'] })).toEqual([]);
+  it('offers the door key for a care worker, who held only that', () => {
+    expect(compartmentsToRotate({ id: leaverId, roles: ['careStaff'] })).toEqual(['door']);
+    expect(rotationOfferText('Sam Patel', ['door'])).toBe(
+      'Sam Patel could read door records. Change the door key so that any copy they kept opens nothing written from now on, and nothing at all once the records are sealed again.',
+    );
     expect(rotationOfferText('Sam', [])).toBeUndefined();
   });
 
@@ -108,6 +113,16 @@ describe('a rotation’s progress and where it resumes', () => {
     expect(isUnderOlderKey({ compartment: 'casework', generation: 2 }, state)).toBe(false);
     expect(isUnderOlderKey({ compartment: 'manager' }, state)).toBe(false);
     expect(isUnderOlderKey({}, state)).toBe(false);
+  });
+
+  it('takes a box that names no compartment for the door’s', () => {
+    const door = { ...started(), compartment: 'door' as const };
+    expect(isUnderOlderKey({}, door)).toBe(true);
+    expect(isUnderOlderKey({ generation: 2 }, door)).toBe(false);
+    expect(isUnderOlderKey({ compartment: 'casework' }, door)).toBe(false);
+    expect(rotationProgressText({ ...door, resealed: 1240, total: 8300 })).toBe(
+      'Re-sealing door records: 1,240 of 8,300',
+    );
   });
 
   it('says what finished, with counts only', () => {
