@@ -417,7 +417,7 @@ export function keyRotationRepository(
     async start(
       session: Session,
       compartment: RotatableCompartment,
-    ): Promise<Result<KeyRotationState, KeyRotationError>> {
+    ): Promise<Result<KeyRotationState & { readonly leftOut: readonly string[] }, KeyRotationError>> {
       const label = rotatableCompartmentLabels[compartment];
       if (!can(session.roles, 'staff:manage'))
         return fail('forbidden', 'Only the Registered Manager can change a key.');
@@ -437,13 +437,21 @@ export function keyRotationRepository(
       const toGeneration = fromGeneration + 1;
       const key = await generateCompartmentKey();
       const updated: AccountKeys[] = [];
+      // Accounts entitled to the key that cannot be given it: no checked key pair (made before
+      // key pairs and not signed in since). Named to the manager, who resets their passwords.
+      const leftOut: string[] = [];
       for (const stored of await db.accountKeys.toArray()) {
         const row = await db.staff.get(stored.staffId);
-        if (!row || !stored.keyPair) continue;
+        if (!row) continue;
         const member = await staffCodec.decode(row, session.cipher).catch(() => undefined);
         if (!member || !mayHoldGrant(member, compartment)) continue;
-        const publicKey = await verifiedPublicKey(stored.keyPair, stored.staffId, session.auditKey);
-        if (!publicKey) continue;
+        const publicKey = stored.keyPair
+          ? await verifiedPublicKey(stored.keyPair, stored.staffId, session.auditKey)
+          : undefined;
+        if (!publicKey) {
+          if (member.id !== session.staff.id) leftOut.push(member.name);
+          continue;
+        }
         const grant = await grantKey(compartment, key, { staffId: stored.staffId, publicKey }, toGeneration);
         updated.push({ ...stored, grants: [...(stored.grants ?? []), grant] });
       }
@@ -483,7 +491,7 @@ export function keyRotationRepository(
         },
         compartment === 'door' ? key : undefined,
       );
-      return ok(counted);
+      return ok({ ...counted, leftOut });
     },
 
     /**

@@ -24,6 +24,14 @@ function keyNames(compartments: readonly RotatableCompartment[]): string {
  * records are sealed again under the new key each change shows its progress; the app can be used
  * meanwhile, and a change that is stopped carries on at the manager's next sign-in.
  */
+/** Colleagues with no key pair could not be given the new key; a reset password gives it them. */
+function leftOutWords(names: readonly string[]): string {
+  if (names.length === 0) return '';
+  const who =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return ` ${who} could not be given the new key: ${names.length === 1 ? 'their account has' : 'their accounts have'} not been signed in to since keys were given by account. Reset ${names.length === 1 ? 'their password' : 'each one’s password'} once the change has finished, so they can sign in again.`;
+}
+
 export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | undefined }) {
   const { underWay, finished, start } = useKeyRotation();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string }>();
@@ -45,7 +53,7 @@ export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | un
       result.ok
         ? {
             tone: 'success',
-            text: `The ${keyNames(compartments)} ${compartments.length === 1 ? 'is' : 'are'} changed: everything saved from now on is sealed under the new ${compartments.length === 1 ? 'one' : 'ones'}. Older records are being sealed again below.${compartments.includes('door') ? ' Colleagues are given the new door key when they next sign in with their own password; they need do nothing.' : ''}`,
+            text: `The ${keyNames(compartments)} ${compartments.length === 1 ? 'is' : 'are'} changed: everything saved from now on is sealed under the new ${compartments.length === 1 ? 'one' : 'ones'}. Older records are being sealed again below.${compartments.includes('door') ? ' Colleagues are given the new door key when they next sign in with their own password; they need do nothing.' : ''}${leftOutWords(result.value.leftOut)}`,
           }
         : { tone: 'error', text: result.error.message },
     );

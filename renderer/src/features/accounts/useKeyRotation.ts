@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
-import type { Result } from '@shared/result';
+import { ok, type Result } from '@shared/result';
 import type { KeyRotationState, RotatableCompartment } from '@shared/schemas/key-rotation';
 import {
   keyRotationRepository,
@@ -18,9 +18,10 @@ import { useSession } from '../../security/session-context';
 export function useKeyRotation(): {
   readonly underWay: readonly KeyRotationState[] | undefined;
   readonly finished: readonly KeyRotationOutcome[];
+  /** Starts each change; the result names colleagues who could not be given a new key. */
   readonly start: (
     compartments: readonly RotatableCompartment[],
-  ) => Promise<Result<unknown, KeyRotationError>>;
+  ) => Promise<Result<{ readonly leftOut: readonly string[] }, KeyRotationError>>;
 } {
   const db = useDatabase();
   const session = useSession();
@@ -29,10 +30,11 @@ export function useKeyRotation(): {
   const start = useCallback(
     async (compartments: readonly RotatableCompartment[]) => {
       const rotation = keyRotationRepository(db);
-      let last: Result<unknown, KeyRotationError> | undefined;
+      const leftOut = new Set<string>();
       for (const compartment of compartments) {
-        last = await rotation.start(session, compartment);
-        if (!last.ok) return last;
+        const started = await rotation.start(session, compartment);
+        if (!started.ok) return started;
+        for (const name of started.value.leftOut) leftOut.add(name);
       }
       rotation
         .run(session, false)
@@ -40,8 +42,7 @@ export function useKeyRotation(): {
         .catch((error: unknown) =>
           console.error('The key change stopped; it carries on at the manager’s next sign-in', error),
         );
-      if (!last) throw new Error('No key was named to change');
-      return last;
+      return ok({ leftOut: [...leftOut] });
     },
     [db, session],
   );

@@ -159,6 +159,21 @@ describe('changing the casework key after someone leaves', () => {
     expect(again.ok ? 'started' : again.error.code).toBe('already-running');
   });
 
+  it('names a colleague with no key pair, who cannot be given the new key, for the manager to reset', async () => {
+    const { people, manager } = await home(1);
+    // An account made before key pairs, not signed in since: its keyring has no pair to wrap for.
+    const row = await db.accountKeys.get(people.tutor.id);
+    if (!row) throw new Error('the tutor has a keyring');
+    const { keyPair: _omitted, ...withoutPair } = row;
+    await db.accountKeys.put(withoutPair);
+    const started = await keyRotationRepository(db, { batchSize: 2 }).start(manager, 'casework');
+    if (!started.ok) throw new Error(started.error.message);
+    expect(started.value.leftOut).toEqual([people.tutor.name]);
+    expect(
+      ((await db.accountKeys.get(people.tutor.id))?.grants ?? []).filter((grant) => grant.generation === 2),
+    ).toEqual([]);
+  });
+
   it('stops when the screen locks after batch 2, and carries on from there at the next sign-in', async () => {
     const { people, manager, signIn, ids } = await home(7);
     const rotation = keyRotationRepository(db, { batchSize: 2 });
