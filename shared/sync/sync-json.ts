@@ -9,8 +9,10 @@ import { fromBase64Url, toBase64Url } from './base64url';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+// By tag, not `instanceof`: rows read back from IndexedDB may come from another realm.
+const tagOf = (value: unknown) => Object.prototype.toString.call(value);
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' && value !== null && tagOf(value) === '[object Object]';
 
 export function toSyncJson(value: unknown): Json {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
@@ -18,8 +20,8 @@ export function toSyncJson(value: unknown): Json {
     if (!Number.isFinite(value)) throw new Error('A row held a number JSON cannot carry.');
     return value;
   }
-  if (value instanceof Uint8Array) return { $u8: toBase64Url(value) };
-  if (value instanceof ArrayBuffer) return { $ab: toBase64Url(new Uint8Array(value)) };
+  if (tagOf(value) === '[object Uint8Array]') return { $u8: toBase64Url(value as Uint8Array) };
+  if (tagOf(value) === '[object ArrayBuffer]') return { $ab: toBase64Url(new Uint8Array(value as ArrayBuffer)) };
   if (Array.isArray(value)) return value.map(toSyncJson);
   if (isPlainObject(value)) {
     const out: Record<string, Json> = {};

@@ -68,14 +68,17 @@ export type ChangeLogRow = {
   readonly row?: unknown;
 };
 
-// Transactions that apply another computer's changes: their writes are that computer's, already
-// logged there, and must not come back as this computer's. Keyed by the transaction object the
-// middleware sees, so the mark ends with the transaction.
-const appliedTransactions = new WeakSet<object>();
+// Writes that apply another computer's changes are that computer's, already logged there, and
+// must not come back as this computer's. Marked per transaction and table, so that what this
+// computer writes in the same transaction (its audit entry for a refusal) is still logged; keyed
+// by the transaction object the middleware sees, so the mark ends with the transaction.
+const appliedTables = new WeakMap<object, Set<string>>();
 
-/** Marks `transaction` as applying changes from another computer: its writes are not logged. */
-export function markAppliedFromElsewhere(transaction: Transaction): void {
-  appliedTransactions.add(transaction.idbtrans);
+/** Marks the writes to `tables` in `transaction` as applied from another computer: they are not logged. */
+export function markAppliedFromElsewhere(transaction: Transaction, tables: readonly string[]): void {
+  const marked = appliedTables.get(transaction.idbtrans) ?? new Set<string>();
+  for (const table of tables) marked.add(table);
+  appliedTables.set(transaction.idbtrans, marked);
 }
 
 type TransactionLog = { readonly device: Promise<SyncDeviceRow | undefined>; nextSeq?: number };
@@ -126,7 +129,7 @@ function loggedTable(table: DBCoreTable, device: DBCoreTable, changeLog: DBCoreT
     mutate(request: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
       const trans = request.trans;
       if (
-        appliedTransactions.has(trans) ||
+        appliedTables.get(trans)?.has(table.name) ||
         isUpgrade(trans) ||
         !holdsStores(trans, [syncTables.device, syncTables.changeLog])
       )

@@ -11,6 +11,8 @@ export type SyncAppliedRow = {
   /** SHA-256 of the document's ciphertext: a different body under a used `(deviceId, n)` is refused. */
   readonly digest: string;
   readonly appliedAt: string;
+  /** Received and verified, but its table is not yet taken from other computers: applied by a later version. */
+  readonly held?: 1;
 };
 
 /** Another computer of this home: its id and signing key (raw P-256, base64url). */

@@ -123,12 +123,17 @@ describe('the sync change log', () => {
   it('does not log again what another computer wrote and this one applied', async () => {
     db = freshDatabase();
     await startChangeLog(db, now);
-    await db.transaction('rw', db.rooms, async (transaction) => {
-      markAppliedFromElsewhere(transaction);
+    await db.transaction('rw', [db.rooms, db.settings], async (transaction) => {
+      markAppliedFromElsewhere(transaction, ['rooms']);
       await db.rooms.put(room('from-the-office'));
+      // This computer's own write in the same transaction is still its own.
+      await db.settings.put({ key: 'seen', value: 1 });
     });
     await db.rooms.put(room('here'));
-    expect((await logged()).map((row) => [row.seq, row.key])).toEqual([[1, 'here']]);
+    expect((await logged()).map((row) => [row.seq, row.key])).toEqual([
+      [1, 'seen'],
+      [2, 'here'],
+    ]);
     expect(await db.rooms.get('from-the-office')).toBeDefined();
   });
 
