@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { toBase64Url } from '../../shared/sync/base64url';
-import { derivePairingKeys } from '../../shared/sync/pairing-keys';
-import { generatePairingCode } from '../../shared/sync/pairing-code';
-import { sealPairing } from '../../shared/sync/pairing-envelope';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { openBrowserApp } from './harness/browser-app';
 import { testArtifacts } from './harness/page-actions';
+import { connectAndIssuePairing, joinWithCode } from './harness/sync-pairing';
 import {
   recordsProbe,
   recordsProbeBundle,
@@ -38,54 +36,11 @@ test.afterAll(async () => {
   await couch.close();
 });
 
-const serverSettings = () => ({ serverUrl: couch.origin, database, caCertificatePem: couch.caPem });
-
 async function openProbe(app: AppDriver): Promise<Page> {
   await serveRecordsProbe(app.page.context());
   const probePage = await app.page.context().newPage();
   await probePage.goto(new URL(recordsProbePath, app.page.url()).href);
   return probePage;
-}
-
-/** The office connects to the server and adds the front desk with a pairing code; the front desk joins. */
-async function connectBoth(office: AppDriver, frontDesk: AppDriver): Promise<void> {
-  const setUp = await office.api('sync:set-up-server', {
-    server: serverSettings(),
-    admin: couch.admin,
-    createDatabase: true,
-  });
-  expect(setUp).toMatchObject({ ok: true, value: { outcome: 'done' } });
-  const code = generatePairingCode((count) => crypto.getRandomValues(new Uint8Array(count)));
-  const keys = await derivePairingKeys(code, database);
-  const envelope = await sealPairing({
-    keys,
-    pairingId: code.pairingId,
-    database,
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    bundle: {
-      v: 1,
-      homeId: 'oakfield',
-      syncKey: 'B'.repeat(43),
-      issuedByDevice: 'office',
-      issuedAt: new Date().toISOString(),
-    },
-  });
-  const added = await office.api('sync:add-computer', {
-    admin: couch.admin,
-    pairingId: code.pairingId,
-    joinPassword: keys.joinPassword,
-    envelope,
-  });
-  expect(added).toMatchObject({ ok: true, value: { outcome: 'done' } });
-  const join = { server: serverSettings(), pairingId: code.pairingId, joinPassword: keys.joinPassword };
-  expect(await frontDesk.api('sync:fetch-pairing', join)).toMatchObject({
-    ok: true,
-    value: { outcome: 'done' },
-  });
-  expect(await frontDesk.api('sync:complete-join', join)).toMatchObject({
-    ok: true,
-    value: { outcome: 'done' },
-  });
 }
 
 test('a visitor signed in at the front desk is on the office’s fire roll within 5 s; a document altered on the server is refused', async ({
@@ -114,7 +69,7 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     const deskProbe = await openProbe(frontDesk);
     await recordsProbe(deskProbe, 'loadHome', home);
     await frontDesk.reload();
-    await connectBoth(app, frontDesk);
+    await joinWithCode(frontDesk, await connectAndIssuePairing(app, couch, database));
 
     // Both set sync up with the home's sync key and learn each other's signing key.
     const syncKey = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));

@@ -3,8 +3,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { markAppliedFromElsewhere } from '../../../../renderer/src/db/sync/change-log';
 import { startChangeLog, thisDevice } from '../../../../renderer/src/db/sync/sync-device';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import type { DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-rows';
-import { freshDatabase } from './test-database';
+import { clearCheck, freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
 let db: FamilyLinksDb;
@@ -20,17 +19,6 @@ async function logged() {
 function expectNoGaps(seqs: readonly number[]) {
   expect(seqs).toEqual(seqs.map((_seq, index) => index + 1));
 }
-
-const clearCheck: DoorChecker = () => ({
-  kind: 'clear',
-  isSignInAllowed: true,
-  restrictionIds: [],
-  needsSupervisor: false,
-  youngPersonIds: [],
-  idCheckRestrictionIds: [],
-  idCheckedNotRestrictionIds: [],
-  admittedUnder: [],
-});
 
 describe('the sync change log', () => {
   it('logs nothing, and adds no device row, while sync is not set up', async () => {

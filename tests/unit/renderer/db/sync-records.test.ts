@@ -16,8 +16,7 @@ import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import type { DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-rows';
-import { freshDatabase } from './test-database';
+import { clearCheck, freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -43,17 +42,6 @@ function newMirror(name: string): MirrorDb {
 
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
-
-const clearCheck: DoorChecker = () => ({
-  kind: 'clear',
-  isSignInAllowed: true,
-  restrictionIds: [],
-  needsSupervisor: false,
-  youngPersonIds: [],
-  idCheckRestrictionIds: [],
-  idCheckedNotRestrictionIds: [],
-  admittedUnder: [],
-});
 
 const visitor = {
   visitorName: 'Dawn Morris',
