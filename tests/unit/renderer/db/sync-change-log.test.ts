@@ -3,7 +3,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { markAppliedFromElsewhere } from '../../../../renderer/src/db/sync/change-log';
 import { startChangeLog, thisDevice } from '../../../../renderer/src/db/sync/sync-device';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, freshDatabase } from './test-database';
+import { clearCheck, dawnMorris, freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
 let db: FamilyLinksDb;
@@ -131,15 +131,7 @@ describe('the sync change log', () => {
     const session = await testSession(['careStaff']);
     const result = await visitorLogRepository(db, session.cipher).signIn(
       session,
-      {
-        visitorName: 'Dawn Morris',
-        organisationOrRelationship: 'Mum',
-        visitingYoungPersonIds: [],
-        reason: 'Family visit',
-        isIdChecked: true,
-        vehicle: '',
-        badgeNumber: '7',
-      },
+      dawnMorris,
       clearCheck,
       '2026-12-01',
     );

@@ -16,7 +16,7 @@ import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, freshDatabase } from './test-database';
+import { clearCheck, dawnMorris, freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -43,15 +43,7 @@ function newMirror(name: string): MirrorDb {
 const opened: { close(): void }[] = [];
 afterEach(() => opened.splice(0).forEach((db) => db.close()));
 
-const visitor = {
-  visitorName: 'Dawn Morris',
-  organisationOrRelationship: 'Mum',
-  visitingYoungPersonIds: [],
-  reason: 'Family visit',
-  isIdChecked: true,
-  vehicle: '',
-  badgeNumber: '7',
-};
+const visitor = dawnMorris;
 
 type Computer = {
   readonly db: FamilyLinksDb;

@@ -23,3 +23,14 @@ export const clearCheck: DoorChecker = () => ({
   idCheckedNotRestrictionIds: [],
   admittedUnder: [],
 });
+
+/** A visitor's details as the door's sign-in form sends them. */
+export const dawnMorris = {
+  visitorName: 'Dawn Morris',
+  organisationOrRelationship: 'Mum',
+  visitingYoungPersonIds: [],
+  reason: 'Family visit',
+  isIdChecked: true,
+  vehicle: '',
+  badgeNumber: '7',
+};
