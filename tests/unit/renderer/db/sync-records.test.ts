@@ -15,6 +15,7 @@ import { applyIncoming, pulledSinceKey, seenVector } from '../../../../renderer/
 import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
+import { startRecordSync } from '../../../../renderer/src/db/sync/record-sync';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { clearCheck, dawnMorris, freshDatabase } from './test-database';
 import { testSession } from './test-session';
@@ -254,5 +255,34 @@ describe('sync records between two computers', () => {
     const outcome = await applyIncoming(office.db, office.mirror, keys);
     expect(outcome).toMatchObject({ applied: 1, refused: 0, held: unsent - 1 });
     expect(await onSiteAt(office)).toEqual(['Dawn Morris']);
+  });
+
+  it('record sync keeps both computers moving, and carries on after a pass that failed', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    // One mirror for both, as if each were the server: live replication is the transport's business.
+    const shared = frontDesk.mirror;
+    let failures = 1;
+    const flaky: MirrorReader & MirrorWriter = {
+      bulkDocs: (docs) => shared.bulkDocs(docs),
+      changes: (options) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(new Error('the connection dropped'));
+        }
+        return shared.changes(options);
+      },
+    };
+    const errors: string[] = [];
+    const onError = (error: unknown) => errors.push(String(error));
+    const desk = startRecordSync(frontDesk.db, shared, keys, frontDesk.device, { onError });
+    const officeSync = startRecordSync(office.db, flaky, keys, office.device, { onError });
+    try {
+      await signInVisitor(frontDesk);
+      await expect.poll(() => onSiteAt(office), { timeout: 5_000 }).toEqual(['Dawn Morris']);
+      expect(errors).toEqual(['Error: the connection dropped']);
+    } finally {
+      desk.stop();
+      officeSync.stop();
+    }
   });
 });
