@@ -21,7 +21,8 @@ export function toSyncJson(value: unknown): Json {
     return value;
   }
   if (tagOf(value) === '[object Uint8Array]') return { $u8: toBase64Url(value as Uint8Array) };
-  if (tagOf(value) === '[object ArrayBuffer]') return { $ab: toBase64Url(new Uint8Array(value as ArrayBuffer)) };
+  if (tagOf(value) === '[object ArrayBuffer]')
+    return { $ab: toBase64Url(new Uint8Array(value as ArrayBuffer)) };
   if (Array.isArray(value)) return value.map(toSyncJson);
   if (isPlainObject(value)) {
     const out: Record<string, Json> = {};
