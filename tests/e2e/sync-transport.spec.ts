@@ -1,14 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { derivePairingKeys } from '../../shared/sync/pairing-keys';
-import { generatePairingCode } from '../../shared/sync/pairing-code';
-import { sealPairing } from '../../shared/sync/pairing-envelope';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
 import { makeTestCertificates } from '../support/test-certificates';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { openBrowserApp } from './harness/browser-app';
 import { testArtifacts } from './harness/page-actions';
+import { connectAndIssuePairing, joinWithCode, serverSettingsOf } from './harness/sync-pairing';
 import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from './harness/sync-probe-page';
 
 // Two computers of one home, each a browser context with its own main process (the harness's sync
@@ -26,7 +24,7 @@ test.afterAll(async () => {
   await couch.close();
 });
 
-const serverSettings = () => ({ serverUrl: couch.origin, database, caCertificatePem: couch.caPem });
+const serverSettings = () => serverSettingsOf(couch, database);
 
 async function openProbe(app: AppDriver, mirrorName: string): Promise<void> {
   await serveSyncProbe(app.page.context());
@@ -41,36 +39,8 @@ test('two computers share documents through the main process, over TLS verified 
 }, testInfo) => {
   test.setTimeout(120_000);
   await app.startEmpty();
-  const setUp = await app.api('sync:set-up-server', {
-    server: serverSettings(),
-    admin: couch.admin,
-    createDatabase: true,
-  });
-  expect(setUp).toMatchObject({ ok: true, value: { outcome: 'done', status: { configured: true } } });
-
   // The manager adds the second computer with a pairing code; it joins with the same code.
-  const code = generatePairingCode((count) => crypto.getRandomValues(new Uint8Array(count)));
-  const keys = await derivePairingKeys(code, database);
-  const envelope = await sealPairing({
-    keys,
-    pairingId: code.pairingId,
-    database,
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    bundle: {
-      v: 1,
-      homeId: 'home-1',
-      syncKey: 'B'.repeat(43),
-      issuedByDevice: 'office',
-      issuedAt: new Date().toISOString(),
-    },
-  });
-  const added = await app.api('sync:add-computer', {
-    admin: couch.admin,
-    pairingId: code.pairingId,
-    joinPassword: keys.joinPassword,
-    envelope,
-  });
-  expect(added).toMatchObject({ ok: true, value: { outcome: 'done' } });
+  const pairing = await connectAndIssuePairing(app, couch, database);
 
   const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-second-'));
   const secondContext = await browser.newContext();
@@ -82,15 +52,7 @@ test('two computers share documents through the main process, over TLS verified 
       artifacts: testArtifacts(testInfo),
     });
     await second.startEmpty();
-    const join = { server: serverSettings(), pairingId: code.pairingId, joinPassword: keys.joinPassword };
-    expect(await second.api('sync:fetch-pairing', join)).toMatchObject({
-      ok: true,
-      value: { outcome: 'done' },
-    });
-    expect(await second.api('sync:complete-join', join)).toMatchObject({
-      ok: true,
-      value: { outcome: 'done' },
-    });
+    await joinWithCode(second, pairing);
 
     await openProbe(app, 'office-mirror');
     await openProbe(second, 'front-desk-mirror');

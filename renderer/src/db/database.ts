@@ -21,6 +21,8 @@ import type { SealedBox } from './encryption/record-cipher';
 import type { ReviewSummary } from '@shared/schemas/review-summary';
 import { declareSchemaVersions, latestSchemaVersion } from './schema-versions';
 import { reviewSummaryInvalidation, reviewSummaryTable } from './review-summary-invalidation';
+import { syncChangeLog, type ChangeLogRow, type SyncDeviceRow } from './sync/change-log';
+import type { SyncAppliedRow, SyncPeerRow, SyncProblemRow, SyncStateRow } from './sync/sync-rows';
 
 export const databaseName = 'family-links';
 
@@ -227,6 +229,12 @@ export class FamilyLinksDb extends Dexie {
   declare contactArrangements: Table<ContactArrangementRow, string>;
   declare contactArrangementAgreements: Table<ContactArrangementAgreementRow, string>;
   declare contactArrangementHistory: Table<ContactArrangementHistoryRow, string>;
+  declare syncDevice: Table<SyncDeviceRow, string>;
+  declare syncChangeLog: Table<ChangeLogRow, number>;
+  declare syncState: Table<SyncStateRow, string>;
+  declare syncApplied: Table<SyncAppliedRow, string>;
+  declare syncPeers: Table<SyncPeerRow, string>;
+  declare syncProblems: Table<SyncProblemRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;
@@ -242,6 +250,8 @@ export class FamilyLinksDb extends Dexie {
     declareSchemaVersions(this, options.upToVersion);
     // Every write to a review's inputs deletes the summaries it makes stale, whoever writes.
     this.use(reviewSummaryInvalidation);
+    // Once sync is set up, every write to a replicated table is logged in its own transaction.
+    this.use(syncChangeLog);
   }
 }
 

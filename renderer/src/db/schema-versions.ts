@@ -183,6 +183,23 @@ export const schemaVersions: readonly SchemaVersion[] = [
       contactArrangementHistory: 'id, arrangementId, at',
     },
   },
+  {
+    // Sync's record layer (docs/sync-design.md): this computer's change log, written in the same
+    // transaction as each write to a replicated table once sync is set up (`syncDevice` holds its
+    // next sequence number); what has been sent and read (`syncState`); every document applied
+    // from another computer (`syncApplied`, so a copy is never applied twice); the other
+    // computers' public keys (`syncPeers`); and what was refused (`syncProblems`). Ids, numbers and
+    // sealed rows only. New tables: no rows change, and nothing is logged until sync is set up.
+    version: 20,
+    stores: {
+      syncDevice: 'id',
+      syncChangeLog: 'seq',
+      syncState: 'key',
+      syncApplied: 'id, [deviceId+n]',
+      syncPeers: 'deviceId',
+      syncProblems: 'id, at',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -22,16 +22,40 @@ export function syncProbeBundle(): Promise<string> {
  * beyond the app itself.
  */
 export async function serveSyncProbe(context: BrowserContext, csp = contentSecurityPolicy()): Promise<void> {
-  const script = await readFile(await syncProbeBundle());
+  await servePage(context, { pagePath: syncProbePath, scriptPath, script: await syncProbeBundle() }, csp);
+}
+
+/** Where the record-sync probe (tests/browser/sync-records-probe.ts) is served. */
+export const recordsProbePath = '/__harness/sync-records-probe.html';
+let recordsBundled: Promise<string> | undefined;
+
+/** Bundles tests/browser/sync-records-probe.ts once per worker. */
+export function recordsProbeBundle(): Promise<string> {
+  recordsBundled ??= bundleForBrowser('tests/browser/sync-records-probe.ts', 'e2e-sync-records-probe.js');
+  return recordsBundled;
+}
+
+/** Serves the record-sync probe page in this context, as `serveSyncProbe` does the transport's. */
+export async function serveRecordsProbe(context: BrowserContext): Promise<void> {
+  const page = { pagePath: recordsProbePath, scriptPath: '/__harness/sync-records-probe.js' };
+  await servePage(context, { ...page, script: await recordsProbeBundle() }, contentSecurityPolicy());
+}
+
+async function servePage(
+  context: BrowserContext,
+  served: { pagePath: string; scriptPath: string; script: string },
+  csp: string,
+): Promise<void> {
+  const script = await readFile(served.script);
   const headers = { 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' };
-  await context.route(`**${syncProbePath}`, (route) =>
+  await context.route(`**${served.pagePath}`, (route) =>
     route.fulfill({
       status: 200,
       headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
-      body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sync probe</title></head><body><script src="${scriptPath}"></script></body></html>`,
+      body: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Sync probe</title></head><body><script src="${served.scriptPath}"></script></body></html>`,
     }),
   );
-  await context.route(`**${scriptPath}`, (route) =>
+  await context.route(`**${served.scriptPath}`, (route) =>
     route.fulfill({
       status: 200,
       headers: { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' },
@@ -76,4 +100,36 @@ export async function probe<Name extends keyof SyncProbe>(
   );
   // The page's function returned this value; its type is the probe's own.
   return result as Awaited<ReturnType<SyncProbe[Name]>>;
+}
+
+type RecordsProbeGlobal = {
+  familyLinksRecordsProbe?: {
+    dumpHome(): Promise<string>;
+    loadHome(text: string): Promise<void>;
+    setUp(homeSyncKey: string): Promise<{ deviceId: string; publicKey: string }>;
+    addPeer(deviceId: string, publicKey: string): Promise<void>;
+    start(database: string, mirrorName: string): Promise<void>;
+    stop(): void;
+    problems(): Promise<{ reason: string; message: string; documentId: string }[]>;
+    errors(): string[];
+  };
+};
+export type RecordsProbe = NonNullable<RecordsProbeGlobal['familyLinksRecordsProbe']>;
+
+/** Calls one of the record-sync probe's functions in the page. */
+export async function recordsProbe<Name extends keyof RecordsProbe>(
+  page: Page,
+  name: Name,
+  ...args: Parameters<RecordsProbe[Name]>
+): Promise<Awaited<ReturnType<RecordsProbe[Name]>>> {
+  const result: unknown = await page.evaluate(
+    async ([fn, fnArgs]) => {
+      const found = (globalThis as RecordsProbeGlobal).familyLinksRecordsProbe;
+      if (!found) throw new Error('The record-sync probe is not loaded in this page.');
+      const call = found[fn] as (...values: unknown[]) => unknown;
+      return await call(...fnArgs);
+    },
+    [name, args as unknown[]] as const,
+  );
+  return result as Awaited<ReturnType<RecordsProbe[Name]>>;
 }

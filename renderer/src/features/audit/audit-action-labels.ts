@@ -125,6 +125,7 @@ const labels: Readonly<Record<string, string>> = {
   'retention.settings-changed': 'Changed the retention periods',
   'retention.keep': 'Decided to keep records past their retention period',
   'retention.approve-destruction': 'Approved destroying records past their retention period',
+  'sync.document-refused': 'Refused a record from the sync server',
 };
 
 export function auditActionLabel(action: string): string {
@@ -168,6 +169,7 @@ const groupLabels: Readonly<Record<string, string>> = {
   record: 'Records and their seals',
   records: 'Records and their seals',
   keys: 'Records and their seals',
+  sync: 'Records and their seals',
 };
 
 export type AuditActionGroup = {
@@ -210,6 +212,7 @@ const recordTypeLabels: Readonly<Record<string, string>> = {
   room: 'Room',
   settings: 'Settings',
   staff: 'Staff account',
+  syncDocument: 'Document on the sync server',
   visit: 'Visit',
   visitorLog: 'Visitor register entry',
   youngPerson: 'Young person',

@@ -84,6 +84,10 @@ declare module 'pouchdb-browser' {
       total_rows: number;
       rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: SyncDocument }[];
     }>;
+    changes(options: { since?: number | string; include_docs?: boolean; limit?: number }): Promise<{
+      results: { id: string; seq: number | string; deleted?: boolean; doc?: SyncDocument }[];
+      last_seq: number | string;
+    }>;
     replicate: {
       from(source: Database, options?: ReplicationOptions): ReplicationEvents;
       to(target: Database, options?: ReplicationOptions): ReplicationEvents;

@@ -1,0 +1,53 @@
+import type { SyncKeys } from '@shared/sync/sync-envelope';
+import type { FamilyLinksDb } from '../database';
+import { applyIncoming, type ApplierOptions, type ApplyOutcome, type MirrorReader } from './sync-applier';
+import { pumpChanges, type MirrorWriter, type SigningDevice } from './sync-pump';
+
+/** How often the log and the mirror are looked at: well inside the 5 s a change may take to show elsewhere. */
+export const recordSyncIntervalMs = 500;
+
+export type RecordSync = {
+  /** One pass now: send what is logged, apply what has arrived. */
+  runOnce(): Promise<ApplyOutcome>;
+  stop(): void;
+};
+
+/**
+ * Keeps this computer's records moving while sync runs: every `recordSyncIntervalMs` it pumps the
+ * change log into the mirror and applies what other computers' documents brought into it (live
+ * replication carries the mirror to and from the server meanwhile). Passes never overlap; one that
+ * fails is tried again at the next tick, so a lost connection or a locked database only delays.
+ */
+export function startRecordSync(
+  db: FamilyLinksDb,
+  mirror: MirrorReader & MirrorWriter,
+  keys: SyncKeys,
+  device: SigningDevice,
+  options: ApplierOptions & { readonly onError?: (error: unknown) => void } = {},
+): RecordSync {
+  let running: Promise<ApplyOutcome> | undefined;
+  let stopped = false;
+  const runOnce = () => {
+    running ??= (async () => {
+      await pumpChanges(db, mirror, keys, device, options.clock);
+      return applyIncoming(db, mirror, keys, options);
+    })().finally(() => (running = undefined));
+    return running;
+  };
+  const tick = () => {
+    if (stopped) return;
+    runOnce()
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, recordSyncIntervalMs);
+      });
+  };
+  let timer = setTimeout(tick, 0);
+  return {
+    runOnce,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}

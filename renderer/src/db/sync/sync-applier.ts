@@ -1,0 +1,254 @@
+import { Dexie, type Table } from 'dexie';
+import { sha256Hex } from '@shared/bytes';
+import {
+  importDevicePublicKey,
+  openEnvelope,
+  type OpenedEnvelope,
+  type SyncKeys,
+} from '@shared/sync/sync-envelope';
+import type { FamilyLinksDb } from '../database';
+import { auditLog, type AuditEventInput, type Auditor } from '../repositories/audit-log-repository';
+import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
+import { markAppliedFromElsewhere } from './change-log';
+import { replicatedRowSchemas } from './replicated-rows';
+import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
+import { thisDevice } from './sync-device';
+
+/** The part of the PouchDB mirror the applier reads: its changes feed, with documents. */
+export type MirrorReader = {
+  changes(options: { since: number | string; include_docs: true; limit: number }): Promise<{
+    results: readonly { id: string; seq: number | string; deleted?: boolean; doc?: unknown }[];
+    last_seq: number | string;
+  }>;
+};
+
+export const pulledSinceKey = 'pulledSince';
+export const seenKey = 'seen';
+const batchSize = 500;
+
+const problemMessages: Readonly<Record<Exclude<SyncProblemReason, OpenedRefusal>, string>> = {
+  'different-copy':
+    'A document on the sync server has a different body from the one already received for the same change.',
+  'not-a-valid-row':
+    'A document on the sync server holds a record that is not in the form Family Links stores.',
+  'not-replicated-here':
+    'A document on the sync server changes a record that is never shared between computers.',
+};
+type OpenedRefusal = Extract<
+  SyncProblemReason,
+  'not-an-envelope' | 'unknown-device' | 'wrong-id' | 'bad-signature' | 'unreadable-body'
+>;
+
+export type ApplyOutcome = {
+  readonly applied: number;
+  readonly refused: number;
+  /** Verified changes to tables this version does not yet take from other computers, kept for the one that does. */
+  readonly held: number;
+  /** Copies of documents already received, deleted documents and this computer's own. */
+  readonly skipped: number;
+};
+
+export type ApplierOptions = {
+  /** The signed-in member of staff, whose audit key records refusals; without one they wait for the next sign-in. */
+  readonly auditor?: Auditor;
+  readonly anchor?: AuditAnchorPort;
+  readonly clock?: () => Date;
+};
+
+/** The highest change number applied from each other computer, contiguous from 1. */
+export async function seenVector(db: FamilyLinksDb): Promise<Record<string, number>> {
+  const stored = (await db.syncState.get(seenKey))?.value;
+  return typeof stored === 'object' && stored !== null ? { ...(stored as Record<string, number>) } : {};
+}
+
+type Decision =
+  | {
+      readonly kind: 'apply' | 'hold';
+      readonly opened: OpenedEnvelope;
+      readonly applied: SyncAppliedRow;
+      readonly row?: unknown;
+    }
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'refuse'; readonly problem: SyncProblemRow };
+
+/**
+ * Applies other computers' changes from the mirror (docs/sync-design.md, "Applying incoming
+ * documents"): the mirror's changes since the checkpoint kept in Dexie, a batch at a time; each
+ * document's id and signature checked and its body opened in parallel, outside any transaction;
+ * its row parsed with its table's schema; then one Dexie transaction per batch writes the rows
+ * (marked as applied, so not logged again), the applied list, any problems and the checkpoint.
+ * A refused document goes to `syncProblems` with an audit entry, never into the registers.
+ */
+export async function applyIncoming(
+  db: FamilyLinksDb,
+  mirror: MirrorReader,
+  keys: SyncKeys,
+  options: ApplierOptions = {},
+): Promise<ApplyOutcome> {
+  const clock = options.clock ?? (() => new Date());
+  const self = await thisDevice(db);
+  const devices = new Map<string, CryptoKey>();
+  for (const peer of await db.syncPeers.toArray())
+    devices.set(peer.deviceId, await importDevicePublicKey(peer.publicKey));
+  const outcome = { applied: 0, refused: 0, held: 0, skipped: 0 };
+  for (;;) {
+    const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
+    const feed = await mirror.changes({
+      since: since as number | string,
+      include_docs: true,
+      limit: batchSize,
+    });
+    if (feed.results.length === 0) return outcome;
+    const now = clock().toISOString();
+    const decisions = await Promise.all(
+      feed.results.map((result) => decide(db, keys, devices, self?.deviceId, result, now)),
+    );
+    // Two copies of one change in the same batch: the first decides.
+    const inBatch = new Map<string, string>();
+    const finalDecisions = decisions.map((decision): Decision => {
+      if (decision.kind !== 'apply' && decision.kind !== 'hold') return decision;
+      const earlier = inBatch.get(decision.applied.id);
+      inBatch.set(decision.applied.id, decision.applied.digest);
+      if (earlier === undefined) return decision;
+      return earlier === decision.applied.digest
+        ? { kind: 'skip' }
+        : { kind: 'refuse', problem: problemOf(decision.applied.id, 'different-copy', now, decision.opened) };
+    });
+    const toApply = finalDecisions.flatMap((decision) => (decision.kind === 'apply' ? [decision] : []));
+    const toHold = finalDecisions.flatMap((decision) => (decision.kind === 'hold' ? [decision] : []));
+    const received = [...toApply, ...toHold];
+    const problems = finalDecisions.flatMap((decision) =>
+      decision.kind === 'refuse' ? [decision.problem] : [],
+    );
+    const tables = [...new Set(toApply.map((decision) => decision.opened.change.table))];
+    const seen = await seenVector(db);
+    const write = async () => {
+      const transaction = Dexie.currentTransaction;
+      if (transaction) markAppliedFromElsewhere(transaction, tables);
+      for (const decision of toApply) {
+        const { change } = decision.opened;
+        const table = db.table(change.table);
+        if (change.op === 'put') await table.put(decision.row);
+        else await table.delete(change.key);
+      }
+      if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
+      if (problems.length > 0) await db.syncProblems.bulkPut(problems);
+      await db.syncState.put({ key: seenKey, value: await advanceSeen(db, seen, received) });
+      await db.syncState.put({ key: pulledSinceKey, value: feed.last_seq });
+    };
+    const scope = [...tables.map((name) => db.table(name)), db.syncApplied, db.syncProblems, db.syncState];
+    await recordWithAudit(db, options, problems, scope, write, clock());
+    outcome.applied += toApply.length;
+    outcome.refused += problems.length;
+    outcome.held += toHold.length;
+    outcome.skipped += finalDecisions.length - received.length - problems.length;
+  }
+}
+
+async function decide(
+  db: FamilyLinksDb,
+  keys: SyncKeys,
+  devices: ReadonlyMap<string, CryptoKey>,
+  selfId: string | undefined,
+  result: { id: string; deleted?: boolean; doc?: unknown },
+  now: string,
+): Promise<Decision> {
+  // A document gone from the server is noticed by the gap it leaves (docs/sync-design.md), not here.
+  if (result.deleted || result.doc === undefined) return { kind: 'skip' };
+  // This computer's own documents come back through the mirror's feed: they are already here.
+  if (selfId !== undefined && Reflect.get(result.doc as object, 'd') === selfId) return { kind: 'skip' };
+  const opened = await openEnvelope(keys, devices, result.doc);
+  if (!opened.ok)
+    return {
+      kind: 'refuse',
+      problem: {
+        id: crypto.randomUUID(),
+        at: now,
+        documentId: result.id,
+        reason: opened.error.code,
+        message: opened.error.message,
+      },
+    };
+  const envelope = opened.value;
+  const digest = await sha256Hex(String(Reflect.get(result.doc as object, 'c')));
+  const already = await db.syncApplied.get(envelope.id);
+  if (already)
+    return already.digest === digest
+      ? { kind: 'skip' }
+      : { kind: 'refuse', problem: problemOf(envelope.id, 'different-copy', now, envelope) };
+  const applied: SyncAppliedRow = {
+    id: envelope.id,
+    deviceId: envelope.deviceId,
+    n: envelope.n,
+    digest,
+    appliedAt: now,
+  };
+  const { change } = envelope;
+  const schema = replicatedRowSchemas[change.table];
+  // A table this version does not yet take from other computers: verified and kept as received
+  // (`held`), so it leaves no gap, for the version that takes it to apply.
+  if (!schema) return { kind: 'hold', opened: envelope, applied: { ...applied, held: 1 } };
+  if (change.op === 'delete') return { kind: 'apply', opened: envelope, applied };
+  const row = schema.safeParse(change.row);
+  if (!row.success || row.data.id !== change.key)
+    return { kind: 'refuse', problem: problemOf(envelope.id, 'not-a-valid-row', now, envelope) };
+  return { kind: 'apply', opened: envelope, applied, row: change.row };
+}
+
+function problemOf(
+  documentId: string,
+  reason: Exclude<SyncProblemReason, OpenedRefusal>,
+  at: string,
+  envelope: OpenedEnvelope,
+): SyncProblemRow {
+  return {
+    id: crypto.randomUUID(),
+    at,
+    documentId,
+    reason,
+    message: problemMessages[reason],
+    deviceId: envelope.deviceId,
+    n: envelope.n,
+  };
+}
+
+/** Moves each computer's contiguous high-water mark past the changes now applied. */
+async function advanceSeen(
+  db: FamilyLinksDb,
+  seen: Record<string, number>,
+  applied: readonly { readonly applied: SyncAppliedRow }[],
+): Promise<Record<string, number>> {
+  const next = { ...seen };
+  for (const deviceId of new Set(applied.map((decision) => decision.applied.deviceId))) {
+    let high = next[deviceId] ?? 0;
+    while (
+      await db.syncApplied
+        .where('[deviceId+n]')
+        .equals([deviceId, high + 1])
+        .count()
+    )
+      high += 1;
+    next[deviceId] = high;
+  }
+  return next;
+}
+
+/** Writes the batch, with an audit entry for each refusal: chained now if someone is signed in, else at the next sign-in. */
+function recordWithAudit(
+  db: FamilyLinksDb,
+  options: ApplierOptions,
+  problems: readonly SyncProblemRow[],
+  scope: readonly Table[],
+  write: () => Promise<void>,
+  now: Date,
+): Promise<void> {
+  const events: AuditEventInput[] = problems.map((problem) => ({
+    action: 'sync.document-refused',
+    recordType: 'syncDocument',
+    recordId: problem.documentId,
+    detail: problem.reason,
+  }));
+  const log = auditLog(db, options.anchor);
+  if (options.auditor) return log.write(options.auditor, events, scope, write, now);
+  return log.writePending(events, scope, write, now);
+}

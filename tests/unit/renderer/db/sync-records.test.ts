@@ -1,0 +1,288 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  deriveSyncKeys,
+  exportDevicePublicKey,
+  generateDeviceKeyPair,
+  sealEnvelope,
+  type Envelope,
+  type SyncKeys,
+} from '../../../../shared/sync/sync-envelope';
+import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import type { Session } from '../../../../renderer/src/db/session';
+import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
+import { pumpChanges, pushedThroughKey } from '../../../../renderer/src/db/sync/sync-pump';
+import { applyIncoming, pulledSinceKey, seenVector } from '../../../../renderer/src/db/sync/sync-applier';
+import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
+import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
+import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
+import { startRecordSync } from '../../../../renderer/src/db/sync/record-sync';
+import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import { clearCheck, dawnMorris, freshDatabase } from './test-database';
+import { testSession } from './test-session';
+
+/**
+ * Two computers of one home, each with its own IndexedDB and its own PouchDB mirror, the mirrors
+ * replicated to each other as live sync would through the server: what the front desk records
+ * reaches the office's registers through the change log, the pump, the envelope and the applier.
+ */
+
+type MirrorDb = MirrorReader &
+  MirrorWriter & {
+    get(id: string): Promise<Envelope & { _rev: string }>;
+    put(doc: object): Promise<{ rev: string }>;
+    replicate: { to(target: MirrorDb): Promise<unknown> };
+    destroy(): Promise<unknown>;
+  };
+
+// The app's own mirror (PouchDB over IndexedDB, here fake-indexeddb), which the pump and the
+// applier take as it is; the test also reaches into it as the server would.
+function newMirror(name: string): MirrorDb {
+  const mirror: MirrorReader & MirrorWriter = openMirror(`${name}-${crypto.randomUUID()}`);
+  return mirror as MirrorDb;
+}
+
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+const visitor = dawnMorris;
+
+type Computer = {
+  readonly db: FamilyLinksDb;
+  readonly mirror: MirrorDb;
+  readonly device: { deviceId: string; privateKey: CryptoKey; publicKey: CryptoKey };
+  readonly session: Session;
+};
+
+async function computer(name: string, home: Session): Promise<Computer> {
+  const db = freshDatabase({ name });
+  opened.push(db);
+  const { deviceId } = await startChangeLog(db, new Date());
+  const session = await testSession(['careStaff'], {
+    dataKey: home.dataKey,
+    auditKey: home.auditKey,
+    compartments: home.compartments,
+  });
+  return { db, mirror: newMirror(name), device: { deviceId, ...(await generateDeviceKeyPair()) }, session };
+}
+
+/** Each computer knows the other's public key (the device registry's job, later). */
+async function introduce(a: Computer, b: Computer) {
+  await a.db.syncPeers.put({
+    deviceId: b.device.deviceId,
+    publicKey: await exportDevicePublicKey(b.device.publicKey),
+  });
+  await b.db.syncPeers.put({
+    deviceId: a.device.deviceId,
+    publicKey: await exportDevicePublicKey(a.device.publicKey),
+  });
+}
+
+async function twoComputers() {
+  const home = await testSession(['registeredManager']);
+  const keys = await deriveSyncKeys(crypto.getRandomValues(new Uint8Array(32)));
+  const frontDesk = await computer('front-desk', home);
+  const office = await computer('office', home);
+  await introduce(frontDesk, office);
+  return { keys, frontDesk, office };
+}
+
+async function signInVisitor(at: Computer, name = visitor.visitorName) {
+  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
+    at.session,
+    { ...visitor, visitorName: name },
+    clearCheck,
+    '2026-12-01',
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+async function send(from: Computer, to: Computer, keys: SyncKeys): Promise<number> {
+  const sent = await pumpChanges(from.db, from.mirror, keys, from.device);
+  await from.mirror.replicate.to(to.mirror);
+  return sent;
+}
+
+const onSiteAt = async (at: Computer) =>
+  (await visitorLogRepository(at.db, at.session.cipher).onSite()).map((entry) => entry.visitorName);
+
+describe('sync records between two computers', () => {
+  it('a visitor signed in at the front desk is on the office’s fire roll, and is not sent back', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    const entry = await signInVisitor(frontDesk);
+    await send(frontDesk, office, keys);
+    expect(await frontDesk.db.syncChangeLog.count()).toBe(0);
+    expect((await frontDesk.db.syncState.get(pushedThroughKey))?.value).toBeGreaterThan(0);
+
+    const outcome = await applyIncoming(office.db, office.mirror, keys);
+    expect(outcome.applied).toBe(1);
+    expect(outcome.refused).toBe(0);
+    expect(await onSiteAt(office)).toEqual(['Dawn Morris']);
+    expect(await office.db.visitorLog.get(entry.id)).toEqual(await frontDesk.db.visitorLog.get(entry.id));
+    // Applied from elsewhere: not in the office's own change log, so never sent back as its own.
+    expect(await office.db.syncChangeLog.filter((row) => row.table === 'visitorLog').count()).toBe(0);
+    const applied = (await office.db.syncApplied.toArray()).filter((row) => !row.held);
+    expect(applied.map((row) => row.deviceId)).toEqual([frontDesk.device.deviceId]);
+    expect(await office.db.syncProblems.count()).toBe(0);
+  });
+
+  it('applies each change once: again from the start, copies are skipped', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    await signInVisitor(frontDesk);
+    await signInVisitor(frontDesk, 'Sam Okafor');
+    const sent = await send(frontDesk, office, keys);
+    const first = await applyIncoming(office.db, office.mirror, keys);
+    // The two entries; the rest (audit entries, the audit head) are kept for the versions that apply them.
+    expect(first).toMatchObject({ applied: 2, held: sent - 2, refused: 0 });
+    expect((await applyIncoming(office.db, office.mirror, keys)).applied).toBe(0);
+    await office.db.syncState.delete(pulledSinceKey);
+    const again = await applyIncoming(office.db, office.mirror, keys);
+    expect(again.applied).toBe(0);
+    expect(again).toMatchObject({ applied: 0, held: 0, skipped: sent });
+    expect((await onSiteAt(office)).sort()).toEqual(['Dawn Morris', 'Sam Okafor']);
+    // Everything the front desk sent was received, with no gap.
+    expect((await seenVector(office.db))[frontDesk.device.deviceId]).toBe(sent);
+  });
+
+  it('refuses a document altered on the server, lists it as a problem and audits it, never applying it', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    const entry = await signInVisitor(frontDesk);
+    await send(frontDesk, office, keys);
+    // The server (here, the office's copy of what it holds) changes one byte of each document.
+    const all = (
+      await (office.mirror as unknown as { allDocs(o: object): Promise<{ rows: { id: string }[] }> }).allDocs(
+        {},
+      )
+    ).rows;
+    for (const { id } of all) {
+      const doc = await office.mirror.get(id);
+      const c = doc.c.startsWith('A') ? `B${doc.c.slice(1)}` : `A${doc.c.slice(1)}`;
+      await office.mirror.put({ ...doc, c });
+    }
+    const outcome = await applyIncoming(office.db, office.mirror, keys, {
+      auditor: { actorId: office.session.staff.id, auditKey: office.session.auditKey },
+    });
+    expect(outcome.applied).toBe(0);
+    expect(outcome.refused).toBe(all.length);
+    expect(await office.db.visitorLog.get(entry.id)).toBeUndefined();
+    const problems = await office.db.syncProblems.toArray();
+    expect(new Set(problems.map((problem) => problem.reason))).toEqual(new Set(['bad-signature']));
+    const audited = await office.db.audit.where('action').equals('sync.document-refused').toArray();
+    expect(audited.map((row) => row.recordId).sort()).toEqual(
+      problems.map((problem) => problem.documentId).sort(),
+    );
+  });
+
+  it('refuses an invented computer, a row not in the stored form and a different body for a used number', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    const stranger = { deviceId: crypto.randomUUID(), ...(await generateDeviceKeyPair()) };
+    const at = new Date().toISOString();
+    const invented = await sealEnvelope(keys, stranger, 1, {
+      table: 'visitorLog',
+      key: 'x',
+      op: 'put',
+      row: {},
+      base: null,
+      seen: {},
+      at,
+    });
+    const id = crypto.randomUUID();
+    const unstoredRow = await sealEnvelope(keys, frontDesk.device, 900, {
+      table: 'visitorLog',
+      key: id,
+      op: 'put',
+      // A visitor's name in the clear is not how the register stores a row.
+      row: {
+        id,
+        arrivedAt: at,
+        visitingYoungPersonIds: [],
+        visitorName: 'Dawn Morris',
+        sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(8) },
+      },
+      base: null,
+      seen: {},
+      at,
+    });
+    await office.mirror.bulkDocs([invented, unstoredRow]);
+    const first = await applyIncoming(office.db, office.mirror, keys);
+    expect(first).toMatchObject({ applied: 0, refused: 2 });
+
+    // A second body, validly signed, under a change number already applied.
+    const entry = await signInVisitor(frontDesk);
+    await send(frontDesk, office, keys);
+    expect((await applyIncoming(office.db, office.mirror, keys)).applied).toBe(1);
+    const appliedRow = await office.db.syncApplied
+      .where('deviceId')
+      .equals(frontDesk.device.deviceId)
+      .first();
+    if (!appliedRow) throw new Error('nothing applied');
+    const existing = await office.mirror.get(appliedRow.id);
+    const second = await sealEnvelope(keys, frontDesk.device, appliedRow.n, {
+      table: 'visitorLog',
+      key: entry.id,
+      op: 'delete',
+      base: null,
+      seen: {},
+      at,
+    });
+    await office.mirror.put({ ...second, _rev: existing._rev });
+    await applyIncoming(office.db, office.mirror, keys);
+    expect(await office.db.visitorLog.get(entry.id)).toBeDefined();
+
+    const reasons = (await office.db.syncProblems.toArray()).map((problem) => problem.reason).sort();
+    expect(reasons).toEqual(['different-copy', 'not-a-valid-row', 'unknown-device']);
+    // Nobody signed in at the office: the refusals wait, stamped, for the next sign-in's chain.
+    const pending = await office.db.pendingAudit.toArray();
+    expect(pending.filter((row) => row.action === 'sync.document-refused')).toHaveLength(3);
+  });
+
+  it('a pump that stopped after writing to the mirror sends again without a second copy', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    await signInVisitor(frontDesk);
+    const crashing: MirrorWriter = {
+      async bulkDocs(docs) {
+        await frontDesk.mirror.bulkDocs(docs);
+        throw new Error('the window closed');
+      },
+    };
+    await expect(pumpChanges(frontDesk.db, crashing, keys, frontDesk.device)).rejects.toThrow(
+      'the window closed',
+    );
+    const unsent = await frontDesk.db.syncChangeLog.count();
+    expect(unsent).toBeGreaterThan(0);
+    expect(await send(frontDesk, office, keys)).toBe(unsent);
+    expect(await frontDesk.db.syncChangeLog.count()).toBe(0);
+    const outcome = await applyIncoming(office.db, office.mirror, keys);
+    expect(outcome).toMatchObject({ applied: 1, refused: 0, held: unsent - 1 });
+    expect(await onSiteAt(office)).toEqual(['Dawn Morris']);
+  });
+
+  it('record sync keeps both computers moving, and carries on after a pass that failed', async () => {
+    const { keys, frontDesk, office } = await twoComputers();
+    // One mirror for both, as if each were the server: live replication is the transport's business.
+    const shared = frontDesk.mirror;
+    let failures = 1;
+    const flaky: MirrorReader & MirrorWriter = {
+      bulkDocs: (docs) => shared.bulkDocs(docs),
+      changes: (options) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(new Error('the connection dropped'));
+        }
+        return shared.changes(options);
+      },
+    };
+    const errors: string[] = [];
+    const onError = (error: unknown) => errors.push(String(error));
+    const desk = startRecordSync(frontDesk.db, shared, keys, frontDesk.device, { onError });
+    const officeSync = startRecordSync(office.db, flaky, keys, office.device, { onError });
+    try {
+      await signInVisitor(frontDesk);
+      await expect.poll(() => onSiteAt(office), { timeout: 5_000 }).toEqual(['Dawn Morris']);
+      expect(errors).toEqual(['Error: the connection dropped']);
+    } finally {
+      desk.stop();
+      officeSync.stop();
+    }
+  });
+});
