@@ -153,7 +153,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           </Field>
           <Field
             label="Notes (optional)"
-            hint="Anything that helps arrange contact, for example the best time to call."
+            hint="Anything else that helps arrange contact."
             error={errors.notes?.message}
           >
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
