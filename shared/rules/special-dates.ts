@@ -1,5 +1,5 @@
 import { addDays } from '../home-time';
-import { monthNames } from '../schemas/communication';
+import { monthNames } from '../schemas/typed-date-time';
 
 /**
  * Special dates coming up (seed 004 §4: "Young people will be supported in maintaining contact by

@@ -76,22 +76,6 @@ export const personSpecialDatesSchema = z.object({
 });
 export type PersonSpecialDates = z.infer<typeof personSpecialDatesSchema>;
 
-/** The months, for the special date's month list. */
-export const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 const wholeNumber = /^\d{1,4}$/;
 
 /**

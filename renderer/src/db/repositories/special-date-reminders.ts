@@ -6,9 +6,7 @@ import { restrictionsOnPerson } from '@shared/rules/restricted-people';
 import { prepareRestrictionIndex } from '@shared/rules/restriction-check';
 import { specialDateReminderText, specialDatesDue } from '@shared/rules/special-dates';
 import { personSpecialDatesSchema, type PersonSpecialDates } from '@shared/schemas/communication';
-import { disclosureSchema } from '@shared/schemas/disclosures';
 import { defaultTimeZone } from '@shared/schemas/home';
-import { outboxEventLabels, outboxMessageSchema } from '@shared/schemas/mail';
 import type { Person, Relationship, YoungPerson } from '@shared/schemas/people';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { fail } from '@shared/result';
@@ -18,6 +16,7 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { homeSettingsRepository } from './home-settings-repository';
 import { announceQueued, outboxCodec } from './outbox-repository';
+import { appRaisedAlert } from './app-raised-alert';
 import { personCodec, personSpecialDatesCodec, relationshipCodec } from './people-repository';
 import { restrictionRepository } from './restriction-repository';
 import { staffRepository } from './staff-repository';
@@ -177,33 +176,15 @@ export function specialDateReminders(db: FamilyLinksDb, clock: () => Date = () =
         const reference = `SD-${entry.dateId.slice(0, 8).toUpperCase()}`;
         const text = specialDateAlertText({ initials: initialsOf(entry.youngPerson), reference });
         const roleLabel = tutor.roles.map((role) => staffRoleLabels[role]).join(', ');
-        const disclosure = disclosureSchema.parse({
-          id: crypto.randomUUID(),
-          what: `Email alert: ${outboxEventLabels.specialDateSoon} (${reference})`,
-          kind: 'email',
-          recipient: `${tutor.name} (${roleLabel}) <${tutor.email}>`.slice(0, 200),
-          reason: 'other',
-          reasonDetail: 'Special date reminder to the young person’s Personal Tutor',
-          youngPersonId: entry.youngPerson.id,
-          at,
-          byId: session.staff.id,
-        });
-        const message = outboxMessageSchema.parse({
-          id: crypto.randomUUID(),
-          state: 'queued',
-          youngPersonId: entry.youngPerson.id,
+        const message = appRaisedAlert({
           event: 'specialDateSoon',
           reference,
-          recipient: { name: tutor.name, role: roleLabel, email: tutor.email },
-          subject: text.subject,
-          body: text.body,
-          createdAt: at,
-          createdById: session.staff.id,
-          isRaisedByApp: true,
-          attempts: 0,
-          nextAttemptAt: at,
-          disclosureId: disclosure.id,
-          pendingDisclosure: disclosure,
+          youngPersonId: entry.youngPerson.id,
+          recipient: { name: tutor.name, roleLabel, email: tutor.email },
+          text,
+          reasonDetail: 'Special date reminder to the young person’s Personal Tutor',
+          at,
+          byId: session.staff.id,
         });
         // Read again: two dates of one person in the same week share a row, written one by one.
         const row = await db.personSpecialDates.get(entry.row.id);

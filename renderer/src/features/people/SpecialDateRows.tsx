@@ -1,9 +1,35 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
-import { monthNames } from '@shared/schemas/communication';
+import { monthNames } from '@shared/schemas/typed-date-time';
 import type { PersonForm } from '@shared/schemas/people';
 import { Field, TextInput } from '../../ui/Field';
 
 type Props = { readonly form: UseFormReturn<PersonForm> };
+
+/** A short box for a day or a year, typed as figures. */
+function NumberBox({
+  form,
+  name,
+  label,
+  error,
+}: Props & {
+  readonly name: `specialDates.${number}.day` | `specialDates.${number}.year`;
+  readonly label: string;
+  readonly error: string | undefined;
+}) {
+  return (
+    <Field label={label} error={error}>
+      {(wiring) => (
+        <TextInput
+          {...wiring}
+          className="input input--tiny"
+          inputMode="numeric"
+          autoComplete="off"
+          {...form.register(name)}
+        />
+      )}
+    </Field>
+  );
+}
 
 /**
  * Birthdays and other occasions (seed 004 §4: cards "on special occasions"): the young person's
@@ -42,17 +68,12 @@ export function SpecialDateRows({ form }: Props) {
               )}
             </Field>
             <div className="people__date-parts">
-              <Field label="Day" error={rowErrors?.day?.message}>
-                {(wiring) => (
-                  <TextInput
-                    {...wiring}
-                    className="input input--tiny"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    {...form.register(`specialDates.${index}.day`)}
-                  />
-                )}
-              </Field>
+              <NumberBox
+                form={form}
+                name={`specialDates.${index}.day`}
+                label="Day"
+                error={rowErrors?.day?.message}
+              />
               <Field label="Month" error={rowErrors?.month?.message}>
                 {(wiring) => (
                   <select className="input" {...wiring} {...form.register(`specialDates.${index}.month`)}>
@@ -65,17 +86,12 @@ export function SpecialDateRows({ form }: Props) {
                   </select>
                 )}
               </Field>
-              <Field label="Year (optional)" error={rowErrors?.year?.message}>
-                {(wiring) => (
-                  <TextInput
-                    {...wiring}
-                    className="input input--tiny"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    {...form.register(`specialDates.${index}.year`)}
-                  />
-                )}
-              </Field>
+              <NumberBox
+                form={form}
+                name={`specialDates.${index}.year`}
+                label="Year (optional)"
+                error={rowErrors?.year?.message}
+              />
             </div>
             <div>
               <button type="button" className="button button--secondary" onClick={() => remove(index)}>
