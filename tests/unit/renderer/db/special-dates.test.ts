@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { specialDateReminders } from '../../../../renderer/src/db/repositories/special-date-reminders';
 import type { Session } from '../../../../renderer/src/db/session';
 import { panAlertHome } from './pan-alert-test-home';
@@ -149,5 +150,26 @@ describe('the PT is reminded a week before, on screen and once by email', () => 
     // The anniversary, in its own week, is raised on its own; the birthday is not raised again.
     expect(await specialDateReminders(db, at('2026-12-28T09:00:00.000Z')).raiseDue(tutor)).toBe(1);
     expect(await outboxRepository(db).list(manager)).toHaveLength(2);
+  });
+
+  it('no reminder for someone the young person may have no contact with: a card is contact', async () => {
+    const { db, manager, tutor, youngPerson, dawnId } = await homeWithMum();
+    const barred = await restrictionRepository(db).record(manager, {
+      youngPersonId: youngPerson.id,
+      personId: dawnId,
+      name: 'Dawn Hughes',
+      aliases: [],
+      description: '',
+      kind: 'noContact',
+      conditions: '',
+      authority: 'courtOrder',
+      authorityReference: 'ZW26C00042',
+      effectiveFrom: '2026-12-01',
+    });
+    if (!barred.ok) throw new Error(barred.error.message);
+    expect(await dueFor(db, tutor, '2026-12-06')).toEqual([]);
+    expect(await specialDateReminders(db, at('2026-12-06T09:00:00.000Z')).raiseDue(manager)).toBe(0);
+    // Before it took effect, the reminder stood.
+    expect(await dueFor(db, tutor, '2025-12-06')).toHaveLength(1);
   });
 });
