@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { expect, test } from './harness/fixtures';
+import { seedSummarySchema } from './harness/seed-summary';
 import { AppFrame } from './pages/app-frame';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -11,11 +11,6 @@ import {
   signOut,
 } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
-
-const seedSummarySchema = z.object({
-  endDate: z.string(),
-  signIn: z.object({ username: z.string(), password: z.string() }),
-});
 
 // 11:00 on Tuesday 8 December 2026 (GMT, so the home's clock and UTC agree); the birthday is on the 13th.
 const today = '2026-12-08';
