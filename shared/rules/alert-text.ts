@@ -91,3 +91,25 @@ export function overdueActionAlertText(input: {
   ];
   return { subject, body: lines.join('\n') };
 }
+
+/**
+ * A reminder to a young person's Personal Tutor that a family member's special date falls in the
+ * coming week (seed 004 §4: cards and calls on special occasions). Initials and a reference only:
+ * not whose date it is, what it is or the day, which beside the initials could identify the family
+ * (DESIGN rule 9). The home screen shows the rest to whoever signs in with the key to read it.
+ */
+export function specialDateAlertText(input: {
+  readonly initials: string;
+  readonly reference: string;
+}): AlertText {
+  const subject = `Family Links: a family member’s special date is coming up for ${input.initials} (${input.reference})`;
+  const lines = [
+    `For ${input.initials}: a family member’s special date falls in the coming week.`,
+    `Reference: ${input.reference}`,
+    '',
+    'Open Family Links to see it on your home screen, and support the young person to send a card or make a call.',
+    '',
+    'You are told because you are the young person’s Personal Tutor. This alert carries initials only, on purpose. Please do not reply with personal details.',
+  ];
+  return { subject, body: lines.join('\n') };
+}

@@ -74,12 +74,13 @@ export const mailFailureCodes = [
  * What an alert in the outbox is about: the PAN group's events, and an agreed action gone overdue
  * (told to its owner and the young person's Case Co-ordinator, not to the PAN group).
  */
-export const outboxEvents = [...panEvents, 'actionOverdue'] as const;
+export const outboxEvents = [...panEvents, 'actionOverdue', 'specialDateSoon'] as const;
 export type OutboxEvent = (typeof outboxEvents)[number];
 
 export const outboxEventLabels: Readonly<Record<OutboxEvent, string>> = {
   ...panEventLabels,
   actionOverdue: 'an agreed action is overdue',
+  specialDateSoon: 'a family member’s special date is in the coming week',
 };
 
 export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { personCommunicationFields, specialDateFormSchema } from './communication';
 
 /** A child or young person placed at the home. */
 export const youngPersonSchema = z.object({
@@ -29,6 +30,7 @@ export const personSchema = z.object({
   email: optionalText('the email address', 200),
   address: optionalText('the address', 400),
   notes: optionalText('the notes', 4000),
+  ...personCommunicationFields,
 });
 export type Person = z.infer<typeof personSchema>;
 
@@ -104,7 +106,11 @@ export const relationshipFormSchema = relationshipSchema.omit({ id: true, person
  */
 export const personFormSchema = personSchema
   .omit({ id: true })
-  .extend({ aliases: z.string(), relationships: z.array(relationshipFormSchema) })
+  .extend({
+    aliases: z.string(),
+    relationships: z.array(relationshipFormSchema),
+    specialDates: z.array(specialDateFormSchema).default([]),
+  })
   .superRefine((form, context) => {
     const seen = new Set<string>();
     form.relationships.forEach((link, index) => {

@@ -9,7 +9,8 @@ import { isCalendarDate } from './common';
  * form, and a time on the 24-hour clock ("18:30", "1830", "18.30") or with am/pm ("6.30pm").
  */
 
-const monthNames = [
+/** The months by name, January first. */
+export const monthNames = [
   'January',
   'February',
   'March',

@@ -4,6 +4,7 @@ import type { VisitorEntry } from '@shared/schemas/registers';
 import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { Person, Relationship, YoungPerson } from '@shared/schemas/people';
+import type { PersonSpecialDates } from '@shared/schemas/communication';
 import type { Restriction } from '@shared/schemas/registers';
 import type { AccountKeys } from '@shared/schemas/keyring';
 import type { Declaration } from '@shared/schemas/declarations';
@@ -77,6 +78,9 @@ export type ContactArrangementRow = SealedRow<
   ContactArrangementPlainKey
 >;
 /** Who agreed an arrangement, and when: sealed under the casework key; `id` is the arrangement's. */
+/** A person's special dates: one row per person, its id the person's; all sealed (casework). */
+export type PersonSpecialDatesRow = SealedRow<PersonSpecialDates, 'id'>;
+
 export type ContactArrangementAgreementRow = SealedRow<
   { id: string; youngPersonId: string; agreement: ContactPlanAgreement },
   'id' | 'youngPersonId'
@@ -229,6 +233,7 @@ export class FamilyLinksDb extends Dexie {
   declare contactArrangements: Table<ContactArrangementRow, string>;
   declare contactArrangementAgreements: Table<ContactArrangementAgreementRow, string>;
   declare contactArrangementHistory: Table<ContactArrangementHistoryRow, string>;
+  declare personSpecialDates: Table<PersonSpecialDatesRow, string>;
   declare syncDevice: Table<SyncDeviceRow, string>;
   declare syncChangeLog: Table<ChangeLogRow, number>;
   declare syncState: Table<SyncStateRow, string>;

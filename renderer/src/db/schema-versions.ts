@@ -184,6 +184,15 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
+    // Each family member's special dates (birthdays and other occasions, seed 004 §4), one row per
+    // person under the person's id, sealed whole in the casework compartment: only the id is plain,
+    // so nothing of a date can be read or looked up by index. A new table: no rows change.
+    version: 19,
+    stores: {
+      personSpecialDates: 'id',
+    },
+  },
+  {
     // Sync's record layer (docs/sync-design.md): this computer's change log, written in the same
     // transaction as each write to a replicated table once sync is set up (`syncDevice` holds its
     // next sequence number); what has been sent and read (`syncState`); every document applied

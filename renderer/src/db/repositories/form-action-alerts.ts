@@ -1,7 +1,5 @@
 import { Dexie } from 'dexie';
 import { formActionSchema } from '@shared/schemas/form-actions';
-import { outboxMessageSchema, outboxEventLabels } from '@shared/schemas/mail';
-import { disclosureSchema } from '@shared/schemas/disclosures';
 import { defaultTimeZone } from '@shared/schemas/home';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import {
@@ -24,6 +22,7 @@ import type { Session } from '../session';
 import { formActionCodec } from './form-action-repository';
 import { homeSettingsRepository } from './home-settings-repository';
 import { announceQueued, outboxCodec } from './outbox-repository';
+import { appRaisedAlert } from './app-raised-alert';
 import { staffRepository } from './staff-repository';
 import { youngPersonCodec } from './young-people-repository';
 
@@ -104,33 +103,15 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
             dueOnText: formatUkDate(action.dueOn ?? at.slice(0, 10)),
             because: recipient.because,
           });
-          const disclosure = disclosureSchema.parse({
-            id: crypto.randomUUID(),
-            what: `Email alert: ${outboxEventLabels.actionOverdue} (${reference})`,
-            kind: 'email',
-            recipient: `${recipient.name} (${recipient.roleLabel}) <${recipient.email}>`.slice(0, 200),
-            reason: 'other',
-            reasonDetail: `Overdue action alert: ${becauseWords[recipient.because]}`,
-            youngPersonId: action.youngPersonId,
-            at,
-            byId: session.staff.id,
-          });
-          return outboxMessageSchema.parse({
-            id: crypto.randomUUID(),
-            state: 'queued',
-            youngPersonId: action.youngPersonId,
+          return appRaisedAlert({
             event: 'actionOverdue',
             reference,
-            recipient: { name: recipient.name, role: recipient.roleLabel, email: recipient.email },
-            subject: text.subject,
-            body: text.body,
-            createdAt: at,
-            createdById: session.staff.id,
-            isRaisedByApp: true,
-            attempts: 0,
-            nextAttemptAt: at,
-            disclosureId: disclosure.id,
-            pendingDisclosure: disclosure,
+            youngPersonId: action.youngPersonId,
+            recipient,
+            text,
+            reasonDetail: `Overdue action alert: ${becauseWords[recipient.because]}`,
+            at,
+            byId: session.staff.id,
           });
         });
         const written = await records.write(session, {

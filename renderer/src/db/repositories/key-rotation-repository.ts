@@ -46,7 +46,7 @@ import { draftContext } from './draft-repository';
 import { formActionCodec } from './form-action-repository';
 import { outboxCodec } from './outbox-repository';
 import { panGroupCodec } from './pan-group-repository';
-import { personCodec, relationshipCodec } from './people-repository';
+import { personCodec, personSpecialDatesCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { restrictionHistoryCodec } from './restriction-writes';
 import { sampleItemReviewCodec } from './review-sample-repository';
@@ -197,6 +197,7 @@ function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): readonl
         rotatedTable(db.restrictionHistory, restrictionHistoryCodec),
         rotatedTable(db.contactArrangementAgreements, contactArrangementAgreementCodec),
         rotatedTable(db.contactArrangementHistory, contactArrangementHistoryCodec),
+        rotatedTable(db.personSpecialDates, personSpecialDatesCodec),
       ];
     case 'manager':
       return [

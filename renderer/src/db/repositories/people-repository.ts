@@ -1,4 +1,5 @@
 import { personSchema, relationshipSchema, type Person, type Relationship } from '@shared/schemas/people';
+import { personSpecialDatesSchema, type SpecialDate } from '@shared/schemas/communication';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
@@ -16,9 +17,24 @@ export const relationshipCodec = createSealedCodec('relationships', relationship
   'personId',
 ] satisfies RelationshipPlainKey[]);
 
+/**
+ * A person's special dates (birthdays, other occasions) are casework, not door, records: they
+ * are there for the Personal Tutor to support a card or call (seed 004 §4), nobody at the door
+ * needs them, and a family member's date of birth beside their name identifies them. So they are
+ * sealed apart from the person, in the casework compartment care staff never hold.
+ */
+export const personSpecialDatesCodec = createSealedCodec(
+  'personSpecialDates',
+  personSpecialDatesSchema,
+  ['id'] satisfies 'id'[],
+  { compartment: 'casework' },
+);
+
 export type PersonWithRelationships = {
   readonly person: Person;
   readonly relationships: readonly Relationship[];
+  /** Their special dates; undefined for a session that does not hold the casework key. */
+  readonly specialDates?: readonly SpecialDate[] | undefined;
 };
 
 /**
@@ -29,8 +45,15 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
   const people = sealedStore(db.people, personCodec);
   const relationships = sealedStore(db.relationships, relationshipCodec);
   const relationshipRows = plainStore(db.relationships);
+  const specialDates = sealedStore(db.personSpecialDates, personSpecialDatesCodec);
   const records = recordWriter(db, clock);
   return {
+    /** A person's special dates, or undefined when this session may not read them (no casework key). */
+    async specialDatesOf(session: Session, personId: string): Promise<SpecialDate[] | undefined> {
+      if (!session.cipher.holds('casework')) return undefined;
+      return (await specialDates.get(personId, session.cipher))?.dates ?? [];
+    },
+
     listPeople: (session: Session) => people.all(session.cipher),
     getPerson: (session: Session, id: string) => people.get(id, session.cipher),
 
@@ -66,7 +89,7 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
      */
     async savePerson(
       session: Session,
-      input: { person: unknown; relationships: readonly unknown[] },
+      input: { person: unknown; relationships: readonly unknown[]; specialDates?: readonly unknown[] },
       id?: string,
     ): Promise<Result<PersonWithRelationships, 'forbidden' | 'invalid' | 'not-found'>> {
       if (!can(session.roles, 'people:manage'))
@@ -101,6 +124,24 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         }
         links.push(parsed.data);
       }
+      const dates =
+        input.specialDates === undefined
+          ? undefined
+          : personSpecialDatesSchema.safeParse({
+              id: personId,
+              dates: input.specialDates.map((date) => ({ id: crypto.randomUUID(), ...(date as object) })),
+            });
+      if (dates && !dates.success) {
+        const fields = Object.fromEntries(
+          Object.entries(fieldMessages(dates.error)).map(([key, message]) => [
+            key.replace(/^dates\./, 'specialDates.'),
+            message,
+          ]),
+        );
+        return fail('invalid', 'Check the special dates.', fields);
+      }
+      if (dates && !session.cipher.holds('casework'))
+        return fail('forbidden', 'Only those who arrange contact can record special dates.');
       if (id !== undefined && !(await db.people.get(id)))
         return fail('not-found', 'That person’s record is no longer here. Reload and try again.');
       const missing = await Promise.all(
@@ -119,17 +160,18 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
             action: id ? 'person.updated' : 'person.created',
             recordType: 'person',
             recordId: personId,
-            detail: `${links.length} relationship(s)`,
+            detail: `${links.length} relationship(s)${dates ? `, ${dates.data.dates.length} special date(s)` : ''}`,
           },
         ],
-        // Relationships are replaced as a set: the form edits them together.
+        // Relationships are replaced as a set: the form edits them together; so are special dates.
         writes: [
           people.put(person.data),
           relationshipRows.deleteWhere('personId', personId),
           relationships.putAll(links),
+          ...(dates ? [specialDates.put(dates.data)] : []),
         ],
       });
-      return ok({ person: person.data, relationships: links });
+      return ok({ person: person.data, relationships: links, specialDates: dates?.data.dates });
     },
   };
 }

@@ -52,6 +52,7 @@ const labels: Readonly<Record<string, string>> = {
   'young-person.case-numbers-sealed': 'Sealed young people’s case numbers (no change to their details)',
   'person.created': 'Added a family member or friend',
   'person.updated': 'Changed a family member’s or friend’s details',
+  'person.special-date-reminded': 'Told a Personal Tutor a family member’s special date is coming up',
   'contact-plan.recorded': 'Recorded an arrangement in a contact plan',
   'contact-plan.changed': 'Changed an arrangement in a contact plan',
   'restriction.recorded': 'Recorded a contact restriction',

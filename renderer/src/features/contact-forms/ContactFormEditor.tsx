@@ -29,6 +29,8 @@ import { FamilyFeelingField } from './FamilyFeelingField';
 import { ViewsActedOnFields } from './ViewsActedOnFields';
 import { FormReferenceLink } from './FormReferenceLink';
 import { IdChoices } from './IdChoices';
+import { CommunicationNotes } from '../../ui/CommunicationNote';
+import { communicationLine } from '@shared/rules/communication';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { contactFormDraftKey } from './contact-form-draft-key';
 import type { NewFormPrefill } from './contact-form-links';
@@ -77,6 +79,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   const { errors, isSubmitting } = form.formState;
   const youngPersonId = useWatch({ control: form.control, name: 'youngPersonId' });
   const isConcern = useWatch({ control: form.control, name: 'isSafeguardingConcern' });
+  const chosenPersonIds = useWatch({ control: form.control, name: 'personIds' });
   const family = useFamilyOf(youngPersonId ?? '');
   const youngPerson = youngPeople?.find((item) => item.id === youngPersonId);
   const theirName = youngPerson ? youngPerson.preferredName || youngPerson.firstName : 'the young person';
@@ -268,6 +271,15 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
               }
             />
           )}
+        />
+        <CommunicationNotes
+          people={(family ?? [])
+            .filter(({ person }) => (chosenPersonIds ?? []).includes(person.id))
+            .map(({ person }) => ({
+              id: person.id,
+              name: displayPersonName(person),
+              text: communicationLine(person),
+            }))}
         />
         <Controller
           control={form.control}

@@ -12,6 +12,8 @@ import { SignedInNotice, type DoorMessage } from './SignedInNotice';
 import { registeredNamesOf, registeredPersonName } from './registered-names';
 import { useCancelVisit, useDoorDiary } from './useDoorDiary';
 import { useDoorRestrictions } from './useDoorRestrictions';
+import { CommunicationNotes } from '../../ui/CommunicationNote';
+import { communicationLine } from '@shared/rules/communication';
 
 /** A booked visitor handed to the sign-in form: the restriction check there needs something read or decided. */
 export type ExpectedVisitor = { readonly values: DoorFormValues; readonly note: string };
@@ -83,6 +85,11 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
   const personName = (id: string) => {
     const person = directory.people.find((candidate) => candidate.id === id);
     return person ? registeredPersonName(person) : 'someone no longer on the register';
+  };
+
+  const communicationOf = (id: string) => {
+    const person = directory.people.find((candidate) => candidate.id === id);
+    return { id, name: personName(id), text: person ? communicationLine(person) : undefined };
   };
 
   const once = async (action: () => Promise<void>) => {
@@ -199,6 +206,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
                     : 'No visitor named on the booking'}{' '}
                   visiting {visit.youngPersonIds.map(directory.youngPersonName).join(' and ')}
                 </p>
+                <CommunicationNotes people={visit.personIds.map(communicationOf)} />
                 <p className="muted">
                   {visit.kind === 'familyVisit' ? '' : `${visitKindLabels[visit.kind]}. `}
                   {visit.roomId ? `Room: ${diary.roomName(visit.roomId)}.` : 'No room booked.'}{' '}

@@ -10,6 +10,8 @@ import { notSignedOutText } from './not-signed-out';
 import { RecentlySignedOut } from './RecentlySignedOut';
 import { visitorConditions } from './visitor-conditions';
 import { signedOutMessage } from './signed-out-message';
+import { CommunicationNote } from '../../ui/CommunicationNote';
+import { communicationLine } from '@shared/rules/communication';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[] | undefined;
@@ -36,6 +38,11 @@ export function OnSitePanel({
   onPrintFireRoll,
   onOpenHandover,
 }: Props) {
+  // A registered visitor's language, interpreter and access needs, to greet them as they need.
+  const communicationOfVisitor = (personId: string | undefined) => {
+    const person = personId ? directory.people.find((candidate) => candidate.id === personId) : undefined;
+    return person ? communicationLine(person) : undefined;
+  };
   const session = useSession();
   const visitorLog = useVisitorLog();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
@@ -108,6 +115,7 @@ export function OnSitePanel({
                   {entry.organisationOrRelationship ? (
                     <p className="door-visitor__org">{entry.organisationOrRelationship}</p>
                   ) : null}
+                  <CommunicationNote text={communicationOfVisitor(entry.personId)} name={entry.visitorName} />
                   <p>
                     {entry.visitingYoungPersonIds.length > 0
                       ? `Visiting ${entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}`

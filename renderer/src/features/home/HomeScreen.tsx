@@ -8,7 +8,7 @@ import { DeclarationAttentionPanel } from '../declarations';
 import { BackupReminderPanel } from '../backup';
 import { ContactFormAlertPanel, OwedFormsPanel } from '../contact-forms';
 import { MyActionsPanel } from '../actions';
-import { MyYoungPeopleLink } from '../my-young-people';
+import { MyYoungPeopleLink, SpecialDatesPanel } from '../my-young-people';
 import { TurnedAwayPanel } from './TurnedAwayPanel';
 import { HomeOverviewPanel } from './HomeOverviewPanel';
 import { SetUpChecklist } from './SetUpChecklist';
@@ -24,6 +24,7 @@ import { DamagedRecordsPanel } from './DamagedRecordsPanel';
 const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
   { id: 'damaged-records', Panel: DamagedRecordsPanel },
   { id: 'my-young-people', Panel: MyYoungPeopleLink },
+  { id: 'special-dates', Panel: SpecialDatesPanel },
   { id: 'owed-forms', Panel: OwedFormsPanel },
   { id: 'my-actions', Panel: MyActionsPanel },
   { id: 'contact-alerts', Panel: ContactFormAlertPanel },

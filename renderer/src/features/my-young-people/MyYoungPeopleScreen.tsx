@@ -13,6 +13,9 @@ import { FormReferenceLink, recordContactHref } from '../contact-forms';
 import { bookHomeVisitHref, bookVisitHref, visitHref } from '../visits';
 import { holdingWords, stateWords, whenWords } from './owed-line-words';
 import { useMyYoungPeople } from './useMyYoungPeople';
+import { SpecialDateReminderList } from './SpecialDateReminders';
+import { useSpecialDateReminders } from './useSpecialDateReminders';
+import type { SpecialDateReminder } from '../../db/repositories/special-date-reminders';
 import './my-young-people.css';
 
 const planStatusWords = {
@@ -78,11 +81,13 @@ function OwedLineItem({
 
 function YoungPersonWork({
   entry,
+  specialDates,
   timeZone,
   now,
   onDone,
 }: {
   entry: MyYoungPerson;
+  specialDates: readonly SpecialDateReminder[];
   timeZone: string;
   now: Date;
   onDone: (message: string) => void;
@@ -113,6 +118,16 @@ function YoungPersonWork({
           ))}
         </ul>
       )}
+      {specialDates.length > 0 ? (
+        <>
+          <h3>Special dates this week</h3>
+          <SpecialDateReminderList
+            reminders={specialDates}
+            showYoungPerson={false}
+            label={`Special dates this week in ${name}’s family`}
+          />
+        </>
+      ) : null}
       <div className="my-young-person__facts">
         <div>
           <h3>Contact forms due</h3>
@@ -196,6 +211,7 @@ function YoungPersonWork({
 export function MyYoungPeopleScreen() {
   const clock = useHomeClock();
   const read = useMyYoungPeople(clock.today, clock.timeZone);
+  const specialDates = useSpecialDateReminders(clock.today) ?? [];
   const [announcement, setAnnouncement] = useState('');
   const now = new Date();
   return (
@@ -233,6 +249,9 @@ export function MyYoungPeopleScreen() {
             <YoungPersonWork
               key={entry.youngPerson.id}
               entry={entry}
+              specialDates={specialDates.filter(
+                (reminder) => reminder.youngPersonId === entry.youngPerson.id,
+              )}
               timeZone={clock.timeZone}
               now={now}
               onDone={setAnnouncement}

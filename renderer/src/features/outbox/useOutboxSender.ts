@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { formActionAlerts } from '../../db/repositories/form-action-alerts';
 import { panAlertRepository } from '../../db/repositories/pan-alert-repository';
+import { specialDateReminders } from '../../db/repositories/special-date-reminders';
 import { useDatabase } from '../../db/useDatabase';
 import { mailPortOver } from '../../platform/mail-port';
 import { windowApi } from '../../platform/window-api';
@@ -13,7 +14,8 @@ const overdueCheckEveryMs = 60_000;
  * Sends the outbox in the background while someone is signed in: at once (which also picks up
  * anything left from before a restart), every 30 seconds, and as soon as an alert is queued. Also
  * alerts PAN groups about contact forms that became overdue, and the owner and Case Co-ordinator
- * about agreed actions that did: once at sign-in and then every minute, each form and action
+ * about agreed actions that did, and Personal Tutors about their young people's family's special
+ * dates in the coming week: once at sign-in and then every minute, each form, action and date
  * once. Without a main process (a bare browser) there is nothing to send through.
  */
 export function useOutboxSender(): void {
@@ -32,6 +34,9 @@ export function useOutboxSender(): void {
       formActionAlerts(db)
         .raiseOverdue(session)
         .catch((error: unknown) => console.error('Could not look for overdue actions', error));
+      specialDateReminders(db)
+        .raiseDue(session)
+        .catch((error: unknown) => console.error('Could not look for special dates coming up', error));
     };
     look();
     const timer = window.setInterval(look, overdueCheckEveryMs);

@@ -2,8 +2,10 @@ import { relationshipCategoryLabels } from '@shared/schemas/people';
 import { displayPersonName } from '@shared/display-names';
 import { hashFor } from '../../common/routes';
 import { useFamilyOf } from '../../common/useFamilyOf';
+import { CommunicationNote } from '../../ui/CommunicationNote';
+import { communicationLine } from '@shared/rules/communication';
 
-/** A young person's family and significant people, and how each is related to them. */
+/** A young person's family and significant people, how each is related to them and how they communicate. */
 export function FamilyTable({
   youngPersonId,
   youngPersonName,
@@ -41,6 +43,7 @@ export function FamilyTable({
                   {person.aliases.length > 0 ? (
                     <span className="muted"> (also known as {person.aliases.join(', ')})</span>
                   ) : null}
+                  <CommunicationNote text={communicationLine(person)} name={displayPersonName(person)} />
                 </th>
                 <td>{relationship.relationship}</td>
                 <td>{relationshipCategoryLabels[relationship.category]}</td>

@@ -4,6 +4,9 @@ import { restrictionKindLabels } from '@shared/schemas/registers';
 import { displayPersonName } from '@shared/display-names';
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
 import { hashFor } from '../../common/routes';
+import { CommunicationNote } from '../../ui/CommunicationNote';
+import { communicationLine } from '@shared/rules/communication';
+import { specialDateWords } from '@shared/rules/special-dates';
 import './people.css';
 
 type Props = {
@@ -75,6 +78,13 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }
               <th scope="row">
                 {name}
                 <RestrictionMarks restrictions={restrictionsOf(entry.person.id)} names={youngPersonNames} />
+                <CommunicationNote text={communicationLine(entry.person)} name={name} />
+                {entry.specialDates && entry.specialDates.length > 0 ? (
+                  <p className="communication-note">
+                    Special dates:{' '}
+                    {entry.specialDates.map((date) => `${date.label} ${specialDateWords(date)}`).join('; ')}
+                  </p>
+                ) : null}
               </th>
               <td>
                 {entry.person.aliases.length > 0 ? (

@@ -9,6 +9,7 @@ import {
   type PersonForm as FormValues,
   type YoungPerson,
 } from '@shared/schemas/people';
+import { specialDatesAsForm, specialDatesFromForm } from '@shared/schemas/communication';
 import { Field, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
@@ -16,7 +17,9 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
+import { CommunicationFields } from './CommunicationFields';
 import { RelationshipRows } from './RelationshipRows';
+import { SpecialDateRows } from './SpecialDateRows';
 
 type Props = {
   readonly repository: PeopleRepository;
@@ -34,14 +37,22 @@ const newPerson: FormValues = {
   email: '',
   address: '',
   notes: '',
+  language: '',
+  needsInterpreter: false,
+  accessibilityNeeds: '',
+  preferredChannels: [],
+  preferredTimes: '',
   relationships: [{ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false }],
+  specialDates: [],
 };
 
 function valuesOf({
   person: { id: _id, aliases, ...details },
   relationships,
+  specialDates,
 }: PersonWithRelationships): FormValues {
   return {
+    ...newPerson,
     ...details,
     aliases: aliasesAsText(aliases),
     relationships: relationships.map(
@@ -52,12 +63,15 @@ function valuesOf({
         hasParentalResponsibility,
       }),
     ),
+    specialDates: specialDatesAsForm(specialDates ?? []),
   };
 }
 
 /** Adds a family member or significant person, or changes their details and who they are family to. */
 export function PersonForm({ repository, existing, youngPeople, onDone }: Props) {
   const session = useSession();
+  // Special dates are casework records: a session without that key neither sees nor replaces them.
+  const readsSpecialDates = session.cipher.holds('casework');
   const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(personFormSchema),
@@ -68,10 +82,14 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
 
   const { submit, failure } = useRecordSubmit(
     form,
-    ({ relationships, aliases, ...details }) =>
+    ({ relationships, aliases, specialDates, ...details }) =>
       repository.savePerson(
         session,
-        { person: { ...details, aliases: aliasesFromText(aliases) }, relationships },
+        {
+          person: { ...details, aliases: aliasesFromText(aliases) },
+          relationships,
+          ...(readsSpecialDates ? { specialDates: specialDatesFromForm(specialDates ?? []) } : {}),
+        },
         existing?.person.id,
       ),
     async (saved) => {
@@ -135,13 +153,15 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           </Field>
           <Field
             label="Notes (optional)"
-            hint="Anything that helps arrange contact, for example the best time to call."
+            hint="Anything else that helps arrange contact."
             error={errors.notes?.message}
           >
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
           </Field>
         </fieldset>
+        <CommunicationFields form={form} />
         <RelationshipRows form={form} youngPeople={youngPeople} />
+        {readsSpecialDates ? <SpecialDateRows form={form} /> : null}
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>
             {existing ? 'Save changes' : 'Add person'}

@@ -5,7 +5,10 @@ import { useDatabase } from '../../db/useDatabase';
 import { peopleRepository, type PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
 
-/** Everyone in the family and friends list with how they relate to each young person, by name; kept live. */
+/**
+ * Everyone in the family and friends list with how they relate to each young person and, for
+ * those who hold casework, their special dates; by name, kept live.
+ */
 export function usePeopleWithRelationships() {
   const db = useDatabase();
   const session = useSession();
@@ -16,6 +19,7 @@ export function usePeopleWithRelationships() {
       everyone.map(async (person) => ({
         person,
         relationships: await repository.relationshipsOf(session, person.id),
+        specialDates: await repository.specialDatesOf(session, person.id),
       })),
     );
     return withLinks.sort((a, b) =>

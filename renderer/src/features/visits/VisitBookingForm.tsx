@@ -20,6 +20,8 @@ import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
 import type { VisitActions } from './useVisitActions';
 import { CheckboxGroup } from './CheckboxGroup';
 import { PlanningHelpPanel } from './PlanningHelpPanel';
+import { CommunicationNotes } from '../../ui/CommunicationNote';
+import { communicationLine } from '@shared/rules/communication';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
 
@@ -136,6 +138,13 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
     label: displayPersonName(person),
     hint: [...new Set(relationships.map((relationship) => relationship.relationship))].join(', '),
   }));
+  const chosenPeople = (family ?? [])
+    .filter(({ person }) => (values.personIds ?? []).includes(person.id))
+    .map(({ person }) => ({
+      id: person.id,
+      name: displayPersonName(person),
+      text: communicationLine(person),
+    }));
   const firstYoungPerson = youngPersonIds[0];
   const title = changing ? 'Change or move this visit' : 'Book a visit';
 
@@ -197,6 +206,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
               />
             )}
           />
+          <CommunicationNotes people={chosenPeople} />
           <Controller
             control={form.control}
             name="staffIds"

@@ -1,0 +1,91 @@
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import { contactChannelLabels, contactChannels, type ContactChannel } from '@shared/schemas/communication';
+import type { PersonForm } from '@shared/schemas/people';
+import { Field, TextInput } from '../../ui/Field';
+
+type Props = { readonly form: UseFormReturn<PersonForm> };
+
+/**
+ * How the person communicates (seed 004 §4: "communication and linguistic barriers", "a
+ * disability"): language, interpreter, access needs, and how and when they like to be contacted.
+ * Shown to whoever books contact with them, greets them at the door or writes up a contact.
+ */
+export function CommunicationFields({ form }: Props) {
+  const errors = form.formState.errors;
+  return (
+    <fieldset className="fieldset">
+      <legend>How they communicate</legend>
+      <Field
+        label="Language (optional)"
+        hint="The language they are most at ease in, for example Polish or British Sign Language."
+        error={errors.language?.message}
+      >
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            className="input input--short"
+            autoComplete="off"
+            {...form.register('language')}
+          />
+        )}
+      </Field>
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('needsInterpreter')} />
+        Needs an interpreter
+      </label>
+      <Field
+        label="Accessibility needs (optional)"
+        hint="Anything that helps them take part, for example step-free access, large print, a hearing loop."
+        error={errors.accessibilityNeeds?.message}
+      >
+        {(wiring) => (
+          <textarea className="input" rows={2} {...wiring} {...form.register('accessibilityNeeds')} />
+        )}
+      </Field>
+      <Controller
+        control={form.control}
+        name="preferredChannels"
+        render={({ field }) => {
+          const chosen = field.value ?? [];
+          const toggle = (channel: ContactChannel, isChecked: boolean) =>
+            field.onChange(
+              isChecked
+                ? contactChannels.filter((candidate) => candidate === channel || chosen.includes(candidate))
+                : chosen.filter((candidate) => candidate !== channel),
+            );
+          return (
+            <fieldset className="fieldset">
+              <legend>Prefers to be contacted by (optional)</legend>
+              <div className="people__choices">
+                {contactChannels.map((channel) => (
+                  <label key={channel} className="checkbox">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(channel)}
+                      onChange={(event) => toggle(channel, event.target.checked)}
+                    />
+                    {contactChannelLabels[channel]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          );
+        }}
+      />
+      <Field
+        label="Best times (optional)"
+        hint="For example “after 6pm” or “weekday mornings”."
+        error={errors.preferredTimes?.message}
+      >
+        {(wiring) => (
+          <TextInput
+            {...wiring}
+            className="input input--short"
+            autoComplete="off"
+            {...form.register('preferredTimes')}
+          />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
