@@ -184,6 +184,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
+    // The visiting protocol (DESIGN, "Visiting protocol"; seed 004 §4): each published version
+    // by its number (the current one is the highest), and each visitor's answers by person (the
+    // door asks again when their latest is older than the current version, or a refusal). The
+    // text, the answers and any drawn signature are sealed under the door key. New tables only.
+    version: 18,
+    stores: {
+      visitingProtocols: 'id, &version, publishedAt',
+      protocolAcceptances: 'id, personId, at',
+    },
+  },
+  {
     // Sync's record layer (docs/sync-design.md): this computer's change log, written in the same
     // transaction as each write to a replicated table once sync is set up (`syncDevice` holds its
     // next sequence number); what has been sent and read (`syncState`); every document applied
