@@ -258,5 +258,3 @@ export function visitingProtocolRepository(db: FamilyLinksDb, clock: () => Date 
     },
   };
 }
-
-export type VisitingProtocolRepository = ReturnType<typeof visitingProtocolRepository>;

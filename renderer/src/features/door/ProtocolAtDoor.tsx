@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { protocolAskReasonText } from '@shared/rules/visiting-protocol';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field } from '../../ui/Field';
+import { ActiveStaffOptions } from './ActiveStaffOptions';
 import { SignaturePadField } from '../../ui/SignaturePadField';
 import { ProtocolText } from '../visiting-protocol';
 import type { ProtocolAtDoor as ProtocolStep } from './useProtocolAtDoor';
@@ -87,14 +88,7 @@ export function ProtocolAtDoor({ step, staff }: { step: ProtocolStep; staff: rea
               value={choice.readById}
               onChange={(event) => step.setChoice({ ...choice, readById: event.target.value })}
             >
-              <option value="">Choose a member of staff</option>
-              {staff
-                .filter((member) => member.isActive)
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
+              <ActiveStaffOptions staff={staff} />
             </select>
           )}
         </Field>

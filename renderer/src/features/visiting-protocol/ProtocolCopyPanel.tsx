@@ -1,4 +1,4 @@
-import { fail, type Result } from '@shared/result';
+import { fail, ok, type Result } from '@shared/result';
 import {
   disclosureReasonFormSchema,
   type Disclosure,
@@ -14,7 +14,8 @@ import { Banner } from '../../ui/Banner';
 import { useHomeClock } from '../../common/useHomeClock';
 import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
 import { protocolCopyFileName, protocolCopyReport } from './protocol-copy-report';
-import { useProtocolCopy } from './useProtocolCopy';
+import { useProtocolVersion } from './useProtocolVersion';
+import { useSignedReportSaving } from '../../common/useSignedReportSaving';
 
 type Props = {
   readonly personName: string;
@@ -33,7 +34,8 @@ type Props = {
 export function ProtocolCopyPanel({ personName, answer, staffName, onDone }: Props) {
   const session = useSession();
   const clock = useHomeClock();
-  const copy = useProtocolCopy();
+  const saving = useSignedReportSaving();
+  const readVersion = useProtocolVersion();
   const signing = useSignerPassword();
   const signer = signing.signer;
   const what = `Visiting protocol, version ${answer.version}, for ${personName}`;
@@ -42,52 +44,44 @@ export function ProtocolCopyPanel({ personName, answer, staffName, onDone }: Pro
   const onAnswer = async (reason: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
     const why = disclosureReasonFormSchema.safeParse(reason);
     if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
-    if (!copy.signReport || !signer) return fail('invalid', 'PDF copies need the Family Links desktop app.');
-    const protocol = await copy.version(answer.version);
+    if (!saving || !signer) return fail('invalid', 'PDF copies need the Family Links desktop app.');
+    const protocol = await readVersion(answer.version);
     if (!protocol) return fail('invalid', `Version ${answer.version} of the visiting protocol is not here.`);
-    const reply = await copy.signReport({
-      report: protocolCopyReport({
-        homeName: clock.homeName,
-        personName,
-        protocol,
-        answer,
-        staffName,
-        signedBy: session.staff,
-        signedAt: new Date().toISOString(),
-        timeZone: clock.timeZone,
-      }),
-      signer,
-      suggestedFileName: protocolCopyFileName(personName, answer.version),
-      reason: `Visiting protocol, version ${answer.version}, a copy for the visitor`,
+    const saved = await saving.save({
+      sign: {
+        report: protocolCopyReport({
+          homeName: clock.homeName,
+          personName,
+          protocol,
+          answer,
+          staffName,
+          signedBy: session.staff,
+          signedAt: new Date().toISOString(),
+          timeZone: clock.timeZone,
+        }),
+        signer,
+        suggestedFileName: protocolCopyFileName(personName, answer.version),
+        reason: `Visiting protocol, version ${answer.version}, a copy for the visitor`,
+      },
+      disclosure: { what, kind: 'pdf' },
+      answer: reason,
+      // The disclosure log is the record of this copy: nothing else to keep.
+      recordSaved: () => Promise.resolve(),
     });
-    if (!reply.ok) return fail('invalid', reply.error.message);
-    const outcome = reply.value;
-    switch (outcome.outcome) {
-      case 'cancelled':
-        signing.forget();
-        onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
-        return fail('invalid', 'Nothing was saved.');
-      case 'refused':
-      case 'failed':
-        return fail('invalid', `${outcome.message} Nothing was saved.`);
-      case 'saved': {
-        const recorded = await copy.recordDisclosure({ what, kind: 'pdf', sha256: outcome.sha256 }, reason);
-        if (!recorded.ok) return recorded;
-        signing.forget();
-        onDone({
-          tone: 'success',
-          text: `${personName}’s copy is saved as ${outcome.fileName}: print it, or attach it to an email to them. It is recorded in the disclosure log.`,
-        });
-        return recorded;
-      }
-      default: {
-        const unreachable: never = outcome;
-        return unreachable;
-      }
+    if (!saved.ok) return saved;
+    signing.forget();
+    if (saved.value === 'cancelled') {
+      onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
+      return fail('invalid', 'Nothing was saved.');
     }
+    onDone({
+      tone: 'success',
+      text: `${personName}’s copy is saved as ${saved.value.fileName}: print it, or attach it to an email to them. It is recorded in the disclosure log.`,
+    });
+    return ok(saved.value.disclosure);
   };
 
-  if (!copy.signReport)
+  if (!saving)
     return (
       <Banner tone="error">
         PDF copies need the Family Links desktop app: this window has no background service to sign or save
