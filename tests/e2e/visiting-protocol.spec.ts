@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { z } from 'zod';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
 import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
@@ -12,13 +11,10 @@ import { DoorPage } from './pages/door-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitingProtocolPage } from './pages/visiting-protocol-page';
+import { seedSummarySchema } from './harness/seed-summary';
+import { unrestrictedFamily } from './harness/unrestricted-family';
 
 const run = promisify(execFile);
-
-const seedSummarySchema = z.object({
-  endDate: z.string(),
-  signIn: z.object({ username: z.string(), password: z.string() }),
-});
 
 /**
  * Today on the home's clock, as the register writes it ("4 Dec 2026"). The real clock, not a
@@ -56,33 +52,7 @@ test.describe('the visiting protocol', () => {
     const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed, and a family member of theirs with no restriction at all.
-    const pair = home.youngPeople
-      .filter((person) => !person.placementEndsOn || person.placementEndsOn > today.iso)
-      .flatMap((youngPerson) =>
-        home.relationships
-          .filter((link) => {
-            const person = home.people.find((candidate) => candidate.id === link.personId);
-            return (
-              link.youngPersonId === youngPerson.id &&
-              link.category !== 'professional' &&
-              person !== undefined &&
-              person.lastName !== '' &&
-              !home.restrictions.some(
-                (restriction) =>
-                  restriction.personId === link.personId ||
-                  restriction.name.includes(person.firstName) ||
-                  restriction.name.includes(person.lastName ?? ''),
-              )
-            );
-          })
-          .map((link) => ({ youngPerson, link })),
-      )
-      .at(0);
-    if (!pair) throw new Error('Seed 1 has a young person with unrestricted family');
-    const child = `${pair.youngPerson.preferredName || pair.youngPerson.firstName} ${pair.youngPerson.lastName}`;
-    const person = home.people.find((candidate) => candidate.id === pair.link.personId);
-    if (!person) throw new Error('The relationship names a person');
-    const visitor = [person.firstName, person.lastName].filter(Boolean).join(' ');
+    const { child, visitor } = unrestrictedFamily(home, { placedAfter: today.iso });
     const reader = home.staff.find((member) => member.isActive && member.roles.includes('careStaff'));
     if (!reader) throw new Error('Seed 1 has a care worker on shift');
 
