@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { protocolAnswerSchema, protocolStandingSchema } from './visiting-protocol';
 
 export const restrictionKinds = [
   'noContact',
@@ -226,6 +227,8 @@ export const visitorEntrySchema = z
     amendedById: idSchema.optional(),
     /** The booked visit they came for, when signed in from the door's list of expected visitors. */
     visitId: idSchema.optional(),
+    /** A family visitor's answer to the visiting protocol as it stood at this sign-in (seed 004 §4). */
+    protocol: protocolStandingSchema.optional(),
     recordedAt: isoDateTimeSchema,
   })
   .superRefine((entry, context) => {
@@ -259,6 +262,8 @@ export const visitorSignInFormSchema = z.object({
   treatedAsRestrictionIds: z.array(idSchema).default([]),
   /** The booked visit they came for, when chosen from the door's list of expected visitors. */
   visitId: idSchema.optional(),
+  /** A family visitor's answer to the visiting protocol, when the door had to ask (seed 004 §4). */
+  protocolAnswer: protocolAnswerSchema.optional(),
 });
 export type VisitorSignInForm = z.infer<typeof visitorSignInFormSchema>;
 

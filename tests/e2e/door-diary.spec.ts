@@ -7,6 +7,7 @@ import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
 import { seedSummarySchema, plusDays } from './harness/seed-summary';
+import { unrestrictedFamily } from './harness/unrestricted-family';
 
 // 11:00 on a Tuesday in December (GMT, so the home's clock and UTC agree).
 const today = '2026-12-08';
@@ -25,37 +26,8 @@ test.describe('the diary at the door', () => {
     expect(summary.endDate).toBe(today);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed with a PT, and a family member of theirs with no restriction at all.
-    const pair = home.youngPeople
-      .filter(
-        (person) =>
-          person.personalTutorId !== undefined &&
-          (!person.placementEndsOn || person.placementEndsOn > plusDays(today, 30)),
-      )
-      .flatMap((youngPerson) =>
-        home.relationships
-          .filter((link) => {
-            const person = home.people.find((candidate) => candidate.id === link.personId);
-            return (
-              link.youngPersonId === youngPerson.id &&
-              link.category !== 'professional' &&
-              person !== undefined &&
-              person.lastName !== '' &&
-              !home.restrictions.some(
-                (restriction) =>
-                  restriction.personId === link.personId ||
-                  restriction.name.includes(person.firstName) ||
-                  restriction.name.includes(person.lastName ?? ''),
-              )
-            );
-          })
-          .map((link) => ({ youngPerson, link })),
-      )
-      .at(0);
-    if (!pair) throw new Error('Seed 1 has a young person with a PT and unrestricted family');
-    const child = `${pair.youngPerson.preferredName || pair.youngPerson.firstName} ${pair.youngPerson.lastName}`;
-    const person = home.people.find((candidate) => candidate.id === pair.link.personId);
-    if (!person) throw new Error('The relationship names a person');
-    const visitor = [person.firstName, person.lastName].filter(Boolean).join(' ');
+    const pair = unrestrictedFamily(home, { placedAfter: plusDays(today, 30), withTutor: true });
+    const { child, visitor } = pair;
     const tutor = home.staff.find((member) => member.id === pair.youngPerson.personalTutorId);
     if (!tutor) throw new Error('The PT is on the staff list');
     const room = home.rooms.find((candidate) => candidate.isActive);

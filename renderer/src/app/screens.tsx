@@ -87,6 +87,11 @@ const VisitsScreen = lazy(() =>
 const RoomsScreen = lazy(() =>
   import('../features/settings/RoomsScreen').then((module) => ({ default: module.RoomsScreen })),
 );
+const VisitingProtocolScreen = lazy(() =>
+  import('../features/visiting-protocol/VisitingProtocolScreen').then((module) => ({
+    default: module.VisitingProtocolScreen,
+  })),
+);
 const MailSettingsScreen = lazy(() =>
   import('../features/settings/MailSettingsScreen').then((module) => ({
     default: module.MailSettingsScreen,
@@ -113,6 +118,8 @@ export function Screen({ route, recordId }: { route: RouteId; recordId: string |
       return <VisitsScreen recordId={recordId} />;
     case 'rooms':
       return <RoomsScreen />;
+    case 'visiting-protocol':
+      return <VisitingProtocolScreen />;
     case 'young-people':
       return <YoungPeopleScreen youngPersonId={recordId} />;
     case 'people':

@@ -37,6 +37,7 @@ export const routes = [
   { id: 'case-file', label: 'Case-file folder', needs: 'settings:manage', group: 'settings' },
   { id: 'mail-settings', label: 'Mail settings', needs: 'settings:manage', group: 'settings' },
   { id: 'rooms', label: 'Rooms', needs: 'settings:manage', group: 'settings' },
+  { id: 'visiting-protocol', label: 'Visiting protocol', needs: 'settings:manage', group: 'settings' },
   { id: 'account', label: 'My account', needs: undefined, group: 'you' },
   { id: 'about', label: 'About', needs: undefined, group: 'you' },
 ] as const satisfies readonly {

@@ -16,6 +16,7 @@ import type { ContactForm } from '@shared/schemas/contact-forms';
 import type { FormAction } from '@shared/schemas/form-actions';
 import type { ReviewSample, SampleItemReview } from '@shared/schemas/review';
 import type { ContactArrangement, ContactPlanAgreement } from '@shared/schemas/contact-plans';
+import type { ProtocolAcceptance, VisitingProtocol } from '@shared/schemas/visiting-protocol';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
 import type { SealedBox } from './encryption/record-cipher';
@@ -92,6 +93,13 @@ export type ContactArrangementHistoryRow = {
   readonly at: string;
   readonly sealed: SealedBox;
 };
+
+/** A version of the visiting protocol: id, number and time plain; the text and who published it sealed. */
+export type VisitingProtocolPlainKey = 'id' | 'version' | 'publishedAt';
+export type VisitingProtocolRow = SealedRow<VisitingProtocol, VisitingProtocolPlainKey>;
+/** A visitor's answer to the protocol: ids and time plain; the version, answer, staff and drawn signature sealed. */
+export type ProtocolAcceptancePlainKey = 'id' | 'personId' | 'at';
+export type ProtocolAcceptanceRow = SealedRow<ProtocolAcceptance, ProtocolAcceptancePlainKey>;
 
 export type DeclarationPlainKey = 'id' | 'staffId' | 'recordedAt' | 'status';
 export type DisclosurePlainKey = 'id' | 'at' | 'youngPersonId' | 'byId';
@@ -233,6 +241,8 @@ export class FamilyLinksDb extends Dexie {
   declare contactArrangements: Table<ContactArrangementRow, string>;
   declare contactArrangementAgreements: Table<ContactArrangementAgreementRow, string>;
   declare contactArrangementHistory: Table<ContactArrangementHistoryRow, string>;
+  declare visitingProtocols: Table<VisitingProtocolRow, string>;
+  declare protocolAcceptances: Table<ProtocolAcceptanceRow, string>;
   declare personSpecialDates: Table<PersonSpecialDatesRow, string>;
   declare syncDevice: Table<SyncDeviceRow, string>;
   declare syncChangeLog: Table<ChangeLogRow, number>;

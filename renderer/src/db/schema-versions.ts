@@ -184,6 +184,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
     },
   },
   {
+    // The visiting protocol (DESIGN, "Visiting protocol"; seed 004 §4): each published version
+    // by its number (the current one is the highest), and each visitor's answers by person (the
+    // door asks again when their latest is older than the current version, or a refusal). The
+    // text, the answers and any drawn signature are sealed under the door key. New tables only.
+    version: 18,
+    stores: {
+      visitingProtocols: 'id, &version, publishedAt',
+      protocolAcceptances: 'id, personId, at',
+    },
+  },
+  {
     // Each family member's special dates (birthdays and other occasions, seed 004 §4), one row per
     // person under the person's id, sealed whole in the casework compartment: only the id is plain,
     // so nothing of a date can be read or looked up by index. A new table: no rows change.

@@ -54,6 +54,7 @@ import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
 import { visitCodec } from './visit-repository';
 import { visitorLogCodec } from './visitor-log-rows';
+import { protocolAcceptanceCodec, visitingProtocolCodec } from './visiting-protocol-repository';
 import { sharedCaseNumberCodec, youngPersonCodec } from './young-people-repository';
 
 /** Rows looked at per batch: each batch is one transaction, small enough to leave the app responsive. */
@@ -159,6 +160,11 @@ function rotatedDrafts(db: FamilyLinksDb): RotatedTable {
   });
 }
 
+/** The names of the tables a change of `compartment`'s key seals again (for the test that none is missed). */
+export function tablesResealedFor(db: FamilyLinksDb, compartment: RotatableCompartment): string[] {
+  return tablesOf(db, compartment).map((table) => table.name);
+}
+
 /** The tables with records sealed in each compartment whose key can be changed, in the order they are done. */
 function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): readonly RotatedTable[] {
   switch (compartment) {
@@ -181,6 +187,8 @@ function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): readonl
         rotatedTable(db.panGroups, panGroupCodec),
         rotatedTable(db.outbox, outboxCodec),
         rotatedTable(db.contactArrangements, contactArrangementCodec),
+        rotatedTable(db.visitingProtocols, visitingProtocolCodec),
+        rotatedTable(db.protocolAcceptances, protocolAcceptanceCodec),
         rotatedDrafts(db),
         // Rows of the other compartments sealed before compartments existed are under the door
         // key too: sealed again, they go under their own compartment's.

@@ -17,6 +17,7 @@ import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
 import { panAlertsForChange } from './pan-alerts-with-change';
 import { visitArrival } from './door-diary';
+import { protocolAtSignIn } from './visiting-protocol-repository';
 import {
   sameNameKey,
   searchIndexes,
@@ -142,8 +143,12 @@ export async function signInVisitor(
       detail: `not the restricted person of: ${verdict.idCheckedNotRestrictionIds.join(', ')}`,
     });
   }
+  // A family visitor answers the visiting protocol with this sign-in, in its transaction (seed 004 §4).
+  const protocol = await protocolAtSignIn(context.db, session, form.data, id, now);
+  if (!protocol.ok) return protocol;
+  const { protocolAnswer: _answer, ...details } = withoutIdChoices(form.data);
   const entry = visitorEntrySchema.parse({
-    ...withoutIdChoices(form.data),
+    ...details,
     kind: 'visit',
     id,
     // Checking ID against a close name is checking ID.
@@ -158,6 +163,7 @@ export async function signInVisitor(
     ...(outcome === 'overridden' && override
       ? { overriddenById: session.staff.id, overrideReason: override.reason.trim() }
       : {}),
+    ...(protocol.value.standing ? { protocol: protocol.value.standing } : {}),
   });
   events.unshift({
     action: 'visitor.signed-in',
@@ -176,11 +182,14 @@ export async function signInVisitor(
   if (arrival && !arrival.ok) return arrival;
   const saved = await recordWriter(context.db, context.clock).write(session, {
     at: now,
-    events: arrival ? [...events, arrival.value.event] : events,
+    events: [...events, ...protocol.value.events, ...(arrival ? [arrival.value.event] : [])],
     writes: [
       sealedStore(context.db.visitorLog, visitorLogCodec).insert(entry),
+      ...protocol.value.writes,
       ...(arrival ? [arrival.value.write] : []),
     ],
+    reads: [context.db.visitingProtocols],
+    check: protocol.value.check,
   });
   if (!saved.ok) return saved;
   const index = searchIndexes.get(context.cipher);

@@ -48,7 +48,14 @@ export type DoorChecker = (
 ) => DoorVerdict;
 
 export type SignInError =
-  'forbidden' | 'invalid' | 'blocked' | 'needs-supervisor' | 'needs-id-check' | 'already-on-site';
+  | 'forbidden'
+  | 'invalid'
+  | 'blocked'
+  | 'needs-supervisor'
+  | 'needs-id-check'
+  | 'already-on-site'
+  | 'needs-protocol'
+  | 'changed';
 
 export type RegisterChangeError =
   'forbidden' | 'invalid' | 'not-found' | 'already-signed-out' | 'superseded' | 'too-late';

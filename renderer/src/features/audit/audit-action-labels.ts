@@ -69,6 +69,9 @@ const labels: Readonly<Record<string, string>> = {
   'visitor.id-checked': 'Checked a visitor’s ID against a restricted person’s name',
   'visitor.sign-out-undone': 'Put back on site a visitor signed out by mistake',
   'visitor.badge-printed': 'Printed a visitor badge',
+  'visiting-protocol.published': 'Published a new version of the visiting protocol',
+  'visiting-protocol.accepted': 'A visitor accepted the visiting protocol at sign-in',
+  'visiting-protocol.declined': 'A visitor declined the visiting protocol at sign-in',
   'visitor.unbooked-visit-not-alerted':
     'Could not queue the email alert to the PT about a family visit without a booking',
   'visit.booked': 'Booked a visit',
@@ -148,6 +151,7 @@ const groupLabels: Readonly<Record<string, string>> = {
   restriction: 'Contact restrictions',
   'contact-plan': 'Contact plans',
   visitor: 'Front door',
+  'visiting-protocol': 'Front door',
   visit: 'Visits and rooms',
   room: 'Visits and rooms',
   'contact-form': 'Contact forms',
@@ -208,6 +212,7 @@ const recordTypeLabels: Readonly<Record<string, string>> = {
   outboxMessage: 'Email alert',
   panGroup: 'PAN group',
   person: 'Family member or friend',
+  protocolAcceptance: 'Answer to the visiting protocol',
   restriction: 'Contact restriction',
   reviewSample: 'Sample of contact forms',
   room: 'Room',
@@ -216,6 +221,7 @@ const recordTypeLabels: Readonly<Record<string, string>> = {
   syncDocument: 'Document on the sync server',
   visit: 'Visit',
   visitorLog: 'Visitor register entry',
+  visitingProtocol: 'Visiting protocol',
   youngPerson: 'Young person',
 };
 

@@ -4,7 +4,7 @@ import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSigner } from '../../security/useSigner';
-import { SignaturePadField } from './SignaturePadField';
+import { SignaturePadField } from '../../ui/SignaturePadField';
 import type { FilingOutcome } from './file-contact-form';
 import { statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';

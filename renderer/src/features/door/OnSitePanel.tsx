@@ -128,6 +128,12 @@ export function OnSitePanel({
                     {directory.staffName(entry.admittedById)}.
                   </p>
                   {overdue ? <span className="badge badge--warn door-overdue">{overdue}</span> : null}
+                  {entry.protocol?.outcome === 'declined' ? (
+                    <p className="door-protocol-declined">
+                      <strong>Declined the visiting protocol</strong> (version {entry.protocol.version}). The
+                      Registered Manager decides what that means for their visits.
+                    </p>
+                  ) : null}
                 </div>
                 {conditions ? <ConditionMark conditions={conditions} /> : null}
                 <div className="door-visitor__actions">

@@ -31,6 +31,9 @@ import { VisitorNameField } from './VisitorNameField';
 import { WarnActions } from './WarnActions';
 import { SignedInNotice } from './SignedInNotice';
 import type { ExpectedVisitor } from './ExpectedVisitsPanel';
+import { ProtocolAtDoor } from './ProtocolAtDoor';
+import { protocolConfirmation } from './protocol-confirmation';
+import { useProtocolAtDoor } from './useProtocolAtDoor';
 
 type Props = {
   readonly directory: DoorDirectory;
@@ -91,6 +94,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
     today,
     registeredNames,
   );
+  const protocolStep = useProtocolAtDoor(personId, session.staff.id);
   const liveResult = check.state === 'checked' ? check.result : undefined;
   const liveVerdict = liveResult ? doorVerdict(liveResult) : undefined;
   const [readKey, setReadKey] = useState<string | undefined>();
@@ -133,6 +137,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
     setOverrideErrors({});
     setTurnAwayNote('');
     setExpectedNote(undefined);
+    protocolStep.reset();
     setMessage({ tone, text: confirmation, ...(signedIn ? { signedIn } : {}) });
     form.setFocus('visitorName');
   };
@@ -195,9 +200,19 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
       );
       return;
     }
+    const protocolAnswer = protocolStep.answer();
+    if (!protocolAnswer.ok) {
+      protocolStep.setError(protocolAnswer.message);
+      setMessage({ tone: 'error', text: protocolAnswer.message });
+      return;
+    }
     const saved = await visitorLog.signIn(
       session,
-      { ...values, supervisingStaffId: verdict.needsSupervisor ? values.supervisingStaffId : undefined },
+      {
+        ...values,
+        supervisingStaffId: verdict.needsSupervisor ? values.supervisingStaffId : undefined,
+        ...(protocolAnswer.value ? { protocolAnswer: protocolAnswer.value } : {}),
+      },
       doorChecker(today, registeredNames),
       today,
       result.kind === 'block' ? { reason: override.reason } : undefined,
@@ -210,7 +225,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
       return;
     }
     await startAgain(
-      `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.`,
+      `${saved.value.visitorName} signed in at ${clockTime(saved.value.arrivedAt, timeZone)}.${protocolConfirmation(saved.value.protocol, directory.staffName)}`,
       saved.value,
     );
   };
@@ -377,6 +392,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
           today={today}
         />
         <VisitDetailsFields form={form} />
+        <ProtocolAtDoor step={protocolStep} staff={directory.staff} />
         <div className="form__actions">
           <button
             type="submit"

@@ -1,5 +1,6 @@
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field } from '../../ui/Field';
+import { ActiveStaffOptions } from './ActiveStaffOptions';
 import { blankAsUndefined, type DoorForm } from './door-form';
 
 /** For supervised-only contact: the member of staff who will stay with the visitor throughout. */
@@ -17,14 +18,7 @@ export function SupervisorSelect({ form, staff }: { form: DoorForm; staff: reado
           aria-required="true"
           {...form.register('supervisingStaffId', { setValueAs: blankAsUndefined })}
         >
-          <option value="">Choose a member of staff</option>
-          {staff
-            .filter((member) => member.isActive)
-            .map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
+          <ActiveStaffOptions staff={staff} />
         </select>
       )}
     </Field>

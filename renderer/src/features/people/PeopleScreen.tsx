@@ -13,6 +13,12 @@ import { PersonForm } from './PersonForm';
 import { usePeopleWithRelationships } from './usePeopleWithRelationships';
 import { useRestrictionsInForce } from './useRestrictionsInForce';
 import { useYoungPeople } from '../../common/useYoungPeople';
+import { useHomeClock } from '../../common/useHomeClock';
+import { staffNamesById } from '../../common/staff-names';
+import { useStaffMembers } from '../../common/useStaffMembers';
+import { useVisitingProtocol } from '../../common/useVisitingProtocol';
+import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
+import { ProtocolCopyPanel } from '../visiting-protocol';
 
 type Editing =
   { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships } | undefined;
@@ -26,6 +32,12 @@ export function PeopleScreen() {
   const [editing, setEditing] = useState<Editing>();
   const [saved, setSaved] = useState<string | undefined>();
   const [typed, setTyped] = useState('');
+  const [copying, setCopying] = useState<{ name: string; answer: ProtocolAcceptance } | undefined>();
+  const [copyMessage, setCopyMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const { latestAnswers } = useVisitingProtocol();
+  const { timeZone } = useHomeClock();
+  const staffNames = staffNamesById(useStaffMembers());
+  const staffName = (id: string) => staffNames.get(id) ?? 'a former member of staff';
   const youngPersonNames = new Map(
     (youngPeople ?? []).map((youngPerson) => [youngPerson.id, displayName(youngPerson)]),
   );
@@ -57,6 +69,18 @@ export function PeopleScreen() {
         family say is family.
       </p>
       {saved ? <Banner tone="success">{saved}</Banner> : null}
+      {copyMessage ? <Banner tone={copyMessage.tone}>{copyMessage.text}</Banner> : null}
+      {copying ? (
+        <ProtocolCopyPanel
+          personName={copying.name}
+          answer={copying.answer}
+          staffName={staffName}
+          onDone={(message) => {
+            setCopying(undefined);
+            setCopyMessage(message);
+          }}
+        />
+      ) : null}
       {editing && youngPeople ? (
         <PersonForm
           key={editing.kind === 'edit' ? editing.entry.person.id : 'new'}
@@ -119,6 +143,15 @@ export function PeopleScreen() {
               youngPersonNames={youngPersonNames}
               restrictionsOf={(personId) => restrictionsByPerson.get(personId) ?? []}
               onEdit={canManage ? (entry) => startEditing({ kind: 'edit', entry }) : undefined}
+              protocol={{
+                answerOf: (personId) => latestAnswers?.get(personId),
+                staffName,
+                timeZone,
+                onCopy: (entry, answer) => {
+                  setCopyMessage(undefined);
+                  setCopying({ name: displayPersonName(entry.person), answer });
+                },
+              }}
             />
           ) : (
             <p className="empty">Nobody matches “{typed}”.</p>

@@ -7,6 +7,8 @@ import { hashFor } from '../../common/routes';
 import { CommunicationNote } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
 import { specialDateWords } from '@shared/rules/special-dates';
+import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
+import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import './people.css';
 
 type Props = {
@@ -15,6 +17,13 @@ type Props = {
   /** Restrictions in force on a person, as everyone may see them (the kind, never the authority). */
   readonly restrictionsOf: (personId: string) => readonly PersonRestriction[];
   readonly onEdit: ((entry: PersonWithRelationships) => void) | undefined;
+  /** Their latest answer to the visiting protocol (seed 004 §4), in words, and a copy of it to make. */
+  readonly protocol: {
+    readonly answerOf: (personId: string) => ProtocolAcceptance | undefined;
+    readonly staffName: (id: string) => string;
+    readonly timeZone: string;
+    readonly onCopy: (entry: PersonWithRelationships, answer: ProtocolAcceptance) => void;
+  };
 };
 
 function RelationshipLine({ link, names }: { link: Relationship; names: ReadonlyMap<string, string> }) {
@@ -53,7 +62,7 @@ function RestrictionMarks({
 }
 
 /** Family and significant people, with who each is family to and any restriction in force on them. */
-export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }: Props) {
+export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, protocol }: Props) {
   return (
     <table className="table">
       <caption className="visually-hidden">Family and significant people</caption>
@@ -63,6 +72,7 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }
           <th scope="col">Other names</th>
           <th scope="col">Related to</th>
           <th scope="col">Phone</th>
+          <th scope="col">Visiting protocol</th>
           {onEdit ? (
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -73,6 +83,7 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }
       <tbody>
         {people.map((entry) => {
           const name = displayPersonName(entry.person);
+          const answer = protocol.answerOf(entry.person.id);
           return (
             <tr key={entry.person.id}>
               <th scope="row">
@@ -106,6 +117,26 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit }
               </td>
               <td className="people-table__phone">
                 {entry.person.phone || <span className="muted">Not given</span>}
+              </td>
+              <td>
+                {answer ? (
+                  <>
+                    <span className={answer.outcome === 'declined' ? 'badge badge--warn' : undefined}>
+                      {protocolAnswerText(answer, protocol.staffName(answer.staffId), protocol.timeZone)}
+                    </span>
+                    <div>
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        onClick={() => protocol.onCopy(entry, answer)}
+                      >
+                        PDF copy<span className="visually-hidden"> of the visiting protocol for {name}</span>
+                      </button>
+                    </div>
+                  </>
+                ) : (
+                  <span className="muted">Not asked yet</span>
+                )}
               </td>
               {onEdit ? (
                 <td>

@@ -5,6 +5,7 @@ import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { EntryVersions } from './EntryVersions';
 import { checkLabelOf } from '../../common/visitor-check-labels';
+import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
@@ -65,6 +66,16 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect, highlig
                   {entry.visitorName}
                   {entry.organisationOrRelationship ? (
                     <span className="muted"> · {entry.organisationOrRelationship}</span>
+                  ) : null}
+                  {entry.protocol ? (
+                    <div className={entry.protocol.outcome === 'declined' ? 'badge badge--warn' : 'muted'}>
+                      Visiting protocol:{' '}
+                      {protocolAnswerText(
+                        entry.protocol,
+                        directory.staffName(entry.protocol.staffId),
+                        timeZone,
+                      )}
+                    </div>
                   ) : null}
                   {entry.kind === 'turnedAway' ? (
                     <div>

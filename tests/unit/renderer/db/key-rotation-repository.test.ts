@@ -21,7 +21,10 @@ import {
   generateDataKey,
   KeysDroppedError,
 } from '../../../../renderer/src/db/encryption/record-cipher';
-import { keyRotationRepository } from '../../../../renderer/src/db/repositories/key-rotation-repository';
+import {
+  keyRotationRepository,
+  tablesResealedFor,
+} from '../../../../renderer/src/db/repositories/key-rotation-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
@@ -321,5 +324,33 @@ describe('changing the casework key after someone leaves', () => {
     const refused = await keyRotationRepository(db).start(tutor, 'casework');
     expect(refused.ok ? 'started' : refused.error.code).toBe('forbidden');
     expect(await keyRotationRepository(db).underWay()).toEqual([]);
+  });
+});
+
+describe('which tables a key change seals again', () => {
+  // Tables with nothing sealed under the door key: plain reference data, the audit chain (its own
+  // key), this computer's keyrings and queues, worked-out summaries (deleted and worked out again),
+  // sync's own tables (sealed rows as sent), and a table sealed only under the casework key.
+  const notUnderTheDoorKey = [
+    'academicYears',
+    'rooms',
+    'settings',
+    'reviewSamples',
+    'audit',
+    'pendingAudit',
+    'accountKeys',
+    'damagedRecords',
+    'caseFileQueue',
+    'reviewSummaries',
+    'personSpecialDates',
+  ];
+
+  it('reaches every table of the database but those, so a new table cannot be left under an old key', () => {
+    db = freshDatabase();
+    const everyTable = db.tables.map((table) => table.name).filter((name) => !name.startsWith('sync'));
+    const expected = everyTable.filter((name) => !notUnderTheDoorKey.includes(name)).sort();
+    expect([...new Set(tablesResealedFor(db, 'door'))].sort()).toEqual(expected);
+    for (const compartment of ['casework', 'manager'] as const)
+      for (const name of tablesResealedFor(db, compartment)) expect(everyTable).toContain(name);
   });
 });

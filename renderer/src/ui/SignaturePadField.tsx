@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import SignaturePad, { type PointGroup } from 'signature_pad';
+import './signature-pad.css';
 
 type Props = {
-  /** Called with the drawing as a PNG data URL, or undefined when the box is empty. */
-  readonly onChange: (pngDataUrl: string | undefined) => void;
+  /** Called with the drawing as a PNG data URL (undefined when the box is empty), and how many strokes drew it. */
+  readonly onChange: (pngDataUrl: string | undefined, strokeCount: number) => void;
   readonly error?: string | undefined;
+  /** Whose signature it is, as the label says it: "Your signature" unless told. */
+  readonly label?: string;
 };
 
 const width = 480;
@@ -13,24 +16,34 @@ const step = 4;
 const bigStep = 20;
 
 /**
- * The author's drawn signature (DESIGN: signed PDFs). A mouse, pen or finger draws on the canvas
+ * A drawn signature: the author's on a contact form (DESIGN: signed PDFs), a visitor's on the
+ * visiting protocol at the door. A mouse, pen or finger draws on the canvas
  * (signature_pad). With the keyboard the same box is a pen you steer: Space puts it down or lifts
  * it, the arrow keys move it (Shift for bigger steps), so someone who cannot use a pointer still
  * draws their own mark rather than typing a name. What makes the form theirs in law is the digital
  * signature made with their own key after they enter their password; the drawing is the familiar
  * mark on the printed copy.
  */
-export function SignaturePadField({ onChange, error }: Props) {
+export function SignaturePadField({ onChange, error, label = 'Your signature' }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const padRef = useRef<SignaturePad | undefined>(undefined);
   const cursor = useRef({ x: 40, y: height / 2, isDown: false });
   const [penState, setPenState] = useState('Pen lifted');
   const id = useId();
 
+  // The latest onChange, so a caller passing a new function each render does not make a new pad
+  // (which would wipe what was drawn).
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
   const report = useCallback(() => {
     const pad = padRef.current;
-    onChange(pad && !pad.isEmpty() ? pad.toDataURL('image/png') : undefined);
-  }, [onChange]);
+    onChangeRef.current(
+      pad && !pad.isEmpty() ? pad.toDataURL('image/png') : undefined,
+      pad?.toData().length ?? 0,
+    );
+  }, []);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -97,16 +110,16 @@ export function SignaturePadField({ onChange, error }: Props) {
     padRef.current?.clear();
     cursor.current = { x: 40, y: height / 2, isDown: false };
     setPenState('Pen lifted');
-    onChange(undefined);
+    onChangeRef.current(undefined, 0);
   };
 
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <p className="field__label" id={`${id}-label`}>
-        Your signature
+        {label}
       </p>
       <p className="field__hint" id={`${id}-hint`}>
-        Draw your signature in the box with a mouse, pen or finger. Using the keyboard: move to the box, press
+        Draw the signature in the box with a mouse, pen or finger. Using the keyboard: move to the box, press
         Space to put the pen down or lift it, and steer it with the arrow keys (hold Shift for bigger steps).
       </p>
       {error ? (

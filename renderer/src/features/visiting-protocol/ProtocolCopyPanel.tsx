@@ -1,0 +1,106 @@
+import { fail, ok, type Result } from '@shared/result';
+import {
+  disclosureReasonFormSchema,
+  type Disclosure,
+  type DisclosureReasonForm,
+  type DisclosureRequest,
+} from '@shared/schemas/disclosures';
+import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
+import { fieldMessages } from '@shared/ipc/ipc-result';
+import type { DisclosureError } from '../../db/repositories/disclosure-repository';
+import { useSession } from '../../security/session-context';
+import { useSignerPassword } from '../../security/useSignerPassword';
+import { Banner } from '../../ui/Banner';
+import { useHomeClock } from '../../common/useHomeClock';
+import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { protocolCopyFileName, protocolCopyReport } from './protocol-copy-report';
+import { useProtocolVersion } from './useProtocolVersion';
+import { useSignedReportSaving } from '../../common/useSignedReportSaving';
+
+type Props = {
+  readonly personName: string;
+  /** Their latest answer: the copy is of the version they answered. */
+  readonly answer: ProtocolAcceptance;
+  readonly staffName: (id: string) => string;
+  readonly onDone: (message: { tone: 'success' | 'error'; text: string } | undefined) => void;
+};
+
+/**
+ * "PDF copy of the visiting protocol" for a family visitor to keep, print or be emailed (seed 004
+ * §4): through the same path as every signed copy. The member of staff types their password,
+ * says who the copy is for and why (the disclosure question), and the main process lays it out,
+ * signs it and asks where to save it; only once it is saved is the disclosure recorded.
+ */
+export function ProtocolCopyPanel({ personName, answer, staffName, onDone }: Props) {
+  const session = useSession();
+  const clock = useHomeClock();
+  const saving = useSignedReportSaving();
+  const readVersion = useProtocolVersion();
+  const signing = useSignerPassword();
+  const signer = signing.signer;
+  const what = `Visiting protocol, version ${answer.version}, for ${personName}`;
+  const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
+
+  const onAnswer = async (reason: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
+    const why = disclosureReasonFormSchema.safeParse(reason);
+    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    if (!saving || !signer) return fail('invalid', 'PDF copies need the Family Links desktop app.');
+    const protocol = await readVersion(answer.version);
+    if (!protocol) return fail('invalid', `Version ${answer.version} of the visiting protocol is not here.`);
+    const saved = await saving.save({
+      sign: {
+        report: protocolCopyReport({
+          homeName: clock.homeName,
+          personName,
+          protocol,
+          answer,
+          staffName,
+          signedBy: session.staff,
+          signedAt: new Date().toISOString(),
+          timeZone: clock.timeZone,
+        }),
+        signer,
+        suggestedFileName: protocolCopyFileName(personName, answer.version),
+        reason: `Visiting protocol, version ${answer.version}, a copy for the visitor`,
+      },
+      disclosure: { what, kind: 'pdf' },
+      answer: reason,
+      // The disclosure log is the record of this copy: nothing else to keep.
+      recordSaved: () => Promise.resolve(),
+    });
+    if (!saved.ok) return saved;
+    signing.forget();
+    if (saved.value === 'cancelled') {
+      onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
+      return fail('invalid', 'Nothing was saved.');
+    }
+    onDone({
+      tone: 'success',
+      text: `${personName}’s copy is saved as ${saved.value.fileName}: print it, or attach it to an email to them. It is recorded in the disclosure log.`,
+    });
+    return ok(saved.value.disclosure);
+  };
+
+  if (!saving)
+    return (
+      <Banner tone="error">
+        PDF copies need the Family Links desktop app: this window has no background service to sign or save
+        files.
+      </Banner>
+    );
+  return (
+    <section className="panel" aria-labelledby="protocol-copy-title">
+      <h2 id="protocol-copy-title">A copy of the visiting protocol for {personName}</h2>
+      <p>
+        Version {answer.version}, the one they answered, with how and when. It is signed with your own
+        certificate, then you choose where to save it, to print or to attach to an email to them.
+      </p>
+      <SignerPasswordForm
+        label="Sign the visiting protocol copy"
+        signing={signing}
+        onCancel={() => onDone(undefined)}
+      />
+      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
+    </section>
+  );
+}
