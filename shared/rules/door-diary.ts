@@ -138,11 +138,17 @@ export function unbookedVisitFormsDue(input: {
   readonly personalTutorOf: (youngPersonId: string) => string | undefined;
   readonly signedOutById: string;
   readonly dueHours: number;
+  /**
+   * Young people already owed a form for this same visit: a visitor signed out by mistake and put
+   * back on site is one visit, so leaving again makes no second form (and tells the PT once).
+   */
+  readonly alreadyOwed?: readonly string[];
 }): UnbookedVisitFormDue[] {
   const { entry } = input;
   if (entry.kind !== 'visit' || entry.visitId || !entry.personId || !entry.departedAt) return [];
   const { personId, departedAt } = entry;
   return [...new Set(entry.visitingYoungPersonIds)]
+    .filter((youngPersonId) => !(input.alreadyOwed ?? []).includes(youngPersonId))
     .filter((youngPersonId) =>
       input.relationships.some(
         (link) =>

@@ -11,6 +11,7 @@ import type { WriteStep } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
+import { contactFormCodec } from './contact-form-codec';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { contactFormsDue } from './contact-forms-due';
 import { panAlertsForChange, type AlertsForChange } from './pan-alerts-with-change';
@@ -140,6 +141,7 @@ export async function signOutFollowUp(
   ]);
   const owed = unbookedVisitFormsDue({
     entry,
+    alreadyOwed: await youngPeopleOwedFor(db, session, entry),
     relationships,
     personalTutorOf: (id) => youngPeople.find((youngPerson) => youngPerson.id === id)?.personalTutorId,
     signedOutById: session.staff.id,
@@ -182,6 +184,38 @@ export async function signOutFollowUp(
     dueForms,
     endedVisit: undefined,
   });
+}
+
+/**
+ * The young people already owed a form for this unbooked visit: one made due when the visitor was
+ * signed out before, then put back on site (the same arrival, the same person). Read by the
+ * forms' young-person-and-end index from the arrival on, so only that visit's forms are opened.
+ */
+async function youngPeopleOwedFor(
+  db: FamilyLinksDb,
+  session: Session,
+  entry: VisitorEntry,
+): Promise<string[]> {
+  if (!entry.personId || !entry.departedAt) return [];
+  const { personId, arrivedAt, departedAt } = entry;
+  const rows = await Promise.all(
+    [...new Set(entry.visitingYoungPersonIds)].map((youngPersonId) =>
+      db.contactForms
+        .where('[youngPersonId+contactEndedAt]')
+        .between([youngPersonId, arrivedAt], [youngPersonId, departedAt], true, true)
+        .toArray(),
+    ),
+  );
+  const forms = await Promise.all(rows.flat().map((row) => contactFormCodec.decode(row, session.cipher)));
+  return forms
+    .filter(
+      (form) =>
+        form.kind === 'visit' &&
+        form.visitId === undefined &&
+        form.contactStartedAt === arrivedAt &&
+        form.personIds.includes(personId),
+    )
+    .map((form) => form.youngPersonId);
 }
 
 /** Today's booked visits as the front door lists them. */

@@ -199,6 +199,27 @@ describe('a family visitor who came without a booking', () => {
     expect(`${alerts[0]?.subject}\n${alerts[0]?.body}`).not.toMatch(/Dawn|Morris|Millie|Amelia/);
   });
 
+  it('put back on site after a mistaken sign-out, owes one form and one alert when they leave again', async () => {
+    const home = await setUp();
+    const signedIn = await home.register.signIn(home.careWorker, home.arriving(), check, today);
+    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    home.later(90 * 60_000);
+    const left = await home.register.leave(home.careWorker, signedIn.value.id);
+    if (!left.ok) throw new Error(left.error.message);
+    home.later(60_000);
+    const back = await home.register.undoSignOut(home.careWorker, signedIn.value.id);
+    if (!back.ok) throw new Error(back.error.message);
+    home.later(20 * 60_000);
+    const leftAgain = await home.register.leave(home.careWorker, back.value.id);
+    if (!leftAgain.ok) throw new Error(leftAgain.error.message);
+    expect(leftAgain.value.dueForms).toEqual([]);
+    expect(await home.formsDue(home.manager)).toHaveLength(1);
+    const alerts = (await outboxRepository(home.db).list(home.manager)).filter(
+      (message) => message.event === 'unbookedFamilyVisit',
+    );
+    expect(alerts).toHaveLength(1);
+  });
+
   it('makes nothing due for a visitor not on the people register', async () => {
     const home = await setUp();
     const signedIn = await home.register.signIn(

@@ -183,6 +183,19 @@ describe('the contact form an unbooked family visit makes due', () => {
     ]);
   });
 
+  it('makes nothing more due for a young person already owed a form for this visit (put back on site)', () => {
+    expect(
+      unbookedVisitFormsDue({
+        entry,
+        relationships,
+        personalTutorOf: () => tutor,
+        signedOutById: careWorker,
+        dueHours: 48,
+        alreadyOwed: [millie],
+      }),
+    ).toEqual([]);
+  });
+
   it('falls to whoever signed them out when the young person has no PT', () => {
     expect(dueFor({}, null)).toMatchObject([{ authorId: careWorker, hasPersonalTutor: false }]);
   });
