@@ -41,13 +41,20 @@ export function useLiveDoorCheck(
     [...input.idChecks.treatedAsThem].sort(),
   ] satisfies Key);
   const [settled, setSettled] = useState(key);
+  // An emptied name box (the form cleared after a sign-in) settles at once: the last visitor's
+  // warning must not stay on screen, to be ticked as read, while the next name is typed.
+  // (React's "adjusting state while rendering": no effect, so no frame shows the old answer.)
+  const isEmptied = input.name.trim() === '';
+  if (isEmptied && settled !== key) setSettled(key);
   useEffect(() => {
+    if (isEmptied) return;
     const timer = window.setTimeout(() => setSettled(key), checkDelayMs);
     return () => window.clearTimeout(timer);
-  }, [key]);
+  }, [key, isEmptied]);
   const checkNow = useCallback(() => setSettled(key), [key]);
+  const shown = isEmptied ? key : settled;
   const check = useMemo((): LiveDoorCheck => {
-    const [name, personId, youngPersonIds, notThem, treatedAsThem] = JSON.parse(settled) as Key;
+    const [name, personId, youngPersonIds, notThem, treatedAsThem] = JSON.parse(shown) as Key;
     if (!name) return { state: 'waiting' };
     if (!restrictions) return { state: 'loading' };
     const result = checkAtTheDoor(
@@ -58,6 +65,6 @@ export function useLiveDoorCheck(
       registeredNames,
     );
     return { state: 'checked', result, checkedName: name };
-  }, [settled, restrictions, today, registeredNames]);
+  }, [shown, restrictions, today, registeredNames]);
   return { ...check, checkNow };
 }
