@@ -1,14 +1,16 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { VisibleRestriction } from '../../../../../shared/rules/access';
 import { prepareRestrictionIndex } from '../../../../../shared/rules/restriction-check';
 import { checkDelayMs, useLiveDoorCheck } from '../../../../../renderer/src/features/door/useLiveDoorCheck';
 import { buildRestriction } from '../../../../factories';
 
 const today = '2026-12-04';
 const dean = buildRestriction({ name: 'Dean Hughes', kind: 'supervisedOnly', effectiveFrom: '2026-01-01' });
+// The hook reads only the index; the door screen's map of restrictions by id is not needed here.
 const restrictions = {
   index: prepareRestrictionIndex([dean]),
-  byId: new Map([[dean.id, dean]]),
+  byId: new Map<string, VisibleRestriction>(),
   damagedIds: [],
 };
 const input = (name: string) => ({
