@@ -21,10 +21,8 @@ import {
   generateDataKey,
   KeysDroppedError,
 } from '../../../../renderer/src/db/encryption/record-cipher';
-import {
-  keyRotationRepository,
-  tablesResealedFor,
-} from '../../../../renderer/src/db/repositories/key-rotation-repository';
+import { keyRotationRepository } from '../../../../renderer/src/db/repositories/key-rotation-repository';
+import { tablesResealedFor } from '../../../../renderer/src/db/repositories/key-rotation-tables';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
