@@ -1,5 +1,5 @@
 import { clockTime } from '@shared/home-time';
-import type { SignedOut } from '../../db/repositories/visitor-log-repository';
+import type { SignedOut } from '../../db/repositories/visitor-register-changes';
 
 /**
  * What the door reads after a sign-out: the time, and what followed it (a booked visit ended, a
