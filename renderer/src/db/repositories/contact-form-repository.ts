@@ -2,7 +2,6 @@ import {
   contactFormEntrySchema,
   contactFormReadyToFileSchema,
   contactFormSchema,
-  exportedFormFilesSchema,
   restrictedPreviewSchema,
   type ContactForm,
   type RestrictedParticipant,
@@ -19,6 +18,7 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { caseFileCopyRepository } from './case-file-copy-repository';
 import { contactFormCodec, type ContactFormRow } from './contact-form-codec';
+import { contactFormExportAudit } from './contact-form-export-audit';
 import { contactFormReads } from './contact-form-reads';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { contactFormsDue } from './contact-forms-due';
@@ -182,6 +182,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     ...reads,
     ...formSettings,
     ...contactFormsDue(db, clock),
+    ...contactFormExportAudit(db, reads, clock),
 
     /**
      * Who among the people named so far is restricted, before the form is saved, so the author is
@@ -311,47 +312,6 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
       if (!written.ok) return written;
       alerts?.announce();
       return ok(filed);
-    },
-
-    /**
-     * After signed forms were exported: one audit entry per file written, naming the form, the
-     * file and the SHA-256 of the bytes that left (as the main process measured them), and the
-     * disclosure that says why. Only forms this person may read, and only hashes, are recorded.
-     */
-    async recordExport(
-      session: Session,
-      disclosureId: string,
-      files: unknown,
-    ): Promise<Result<number, ContactFormError>> {
-      const parsed = exportedFormFilesSchema.safeParse(files);
-      if (!parsed.success)
-        return fail('invalid', 'The list of exported files could not be read, so it was not recorded.');
-      const readable = [];
-      for (const file of parsed.data) if (await reads.get(session, file.formId)) readable.push(file);
-      if (readable.length === 0) return ok(0);
-      await records.write(session, {
-        events: readable.map((file) => ({
-          action: 'contact-form.exported',
-          recordType: 'contactForm',
-          recordId: file.formId,
-          detail: `${file.fileName}, SHA-256 ${file.sha256}, disclosure ${disclosureId}`,
-        })),
-      });
-      return ok(readable.length);
-    },
-
-    /**
-     * The main process refused a form's file name (a separator, "..", a colon, NUL or a device
-     * name: electron/main/services/case-file.ts). Such a name can only come from data changed
-     * outside the app, so the manager should see it in the audit log. `reason` is the main
-     * process's, which never repeats the name itself.
-     */
-    async recordRefusedFileName(session: Session, formId: string, reason: string): Promise<void> {
-      await records.write(session, {
-        events: [
-          { action: 'file.name-refused', recordType: 'contactForm', recordId: formId, detail: reason },
-        ],
-      });
     },
 
     /**
