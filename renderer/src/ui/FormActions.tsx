@@ -5,12 +5,13 @@ type Props = {
   readonly submitLabel: ReactNode;
   /** While saving: the submit button is off, so a second press cannot save twice. */
   readonly isBusy?: boolean | undefined;
-  readonly onCancel: () => void;
+  /** The way out; a form with nowhere else to go (a settings page) has none. */
+  readonly onCancel?: (() => void) | undefined;
   readonly cancelLabel?: string;
   readonly isCancelDisabled?: boolean | undefined;
 };
 
-/** A form's two buttons: its action, and a way out that leaves without saving. */
+/** A form's buttons: its action, and (where there is one) a way out that leaves without saving. */
 export function FormActions({
   submitLabel,
   isBusy,
@@ -23,14 +24,16 @@ export function FormActions({
       <button type="submit" className="button" disabled={isBusy}>
         {submitLabel}
       </button>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={onCancel}
-        disabled={isCancelDisabled}
-      >
-        {cancelLabel}
-      </button>
+      {onCancel ? (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onCancel}
+          disabled={isCancelDisabled}
+        >
+          {cancelLabel}
+        </button>
+      ) : null}
     </div>
   );
 }

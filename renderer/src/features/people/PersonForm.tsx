@@ -20,6 +20,7 @@ import { useDraft } from '../../security/useDraft';
 import { CommunicationFields } from './CommunicationFields';
 import { RelationshipRows } from './RelationshipRows';
 import { SpecialDateRows } from './SpecialDateRows';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: PeopleRepository;
@@ -162,18 +163,11 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
         <CommunicationFields form={form} />
         <RelationshipRows form={form} youngPeople={youngPeople} />
         {readsSpecialDates ? <SpecialDateRows form={form} /> : null}
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {existing ? 'Save changes' : 'Add person'}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void draft.clear().then(() => onDone(undefined))}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={existing ? 'Save changes' : 'Add person'}
+          isBusy={isSubmitting}
+          onCancel={() => void draft.clear().then(() => onDone(undefined))}
+        />
       </form>
     </section>
   );

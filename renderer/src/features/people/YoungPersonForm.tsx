@@ -17,6 +17,7 @@ import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { StaffSelect } from './StaffSelect';
+import { FormActions } from '../../ui/FormActions';
 
 type FormInput = z.input<typeof youngPersonFormSchema>;
 
@@ -148,18 +149,11 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
             error={errors.learningMentorId?.message}
           />
         </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {existing ? 'Save changes' : 'Add young person'}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => void draft.clear().then(() => onDone(undefined))}
-          >
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={existing ? 'Save changes' : 'Add young person'}
+          isBusy={isSubmitting}
+          onCancel={() => void draft.clear().then(() => onDone(undefined))}
+        />
       </form>
     </section>
   );

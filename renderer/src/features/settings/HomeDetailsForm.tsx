@@ -14,6 +14,7 @@ import type { HomeSettingsRepository } from '../../db/repositories/home-settings
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { TimeZoneSelect } from './TimeZoneSelect';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly initial: HomeSettings | undefined;
@@ -71,11 +72,7 @@ export function HomeDetailsForm({ initial, repository }: Props) {
       >
         {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('timeZone')} />}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={isSubmitting}>
-          Save home details
-        </button>
-      </div>
+      <FormActions submitLabel="Save home details" isBusy={isSubmitting} />
     </form>
   );
 }

@@ -14,6 +14,7 @@ import type { MailSettingsChanges } from './useMailSettings';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
+import { FormActions } from '../../ui/FormActions';
 
 const formSchema = mailSettingsSchema.extend({
   password: z.string().max(1000, { message: 'That password is too long.' }),
@@ -168,11 +169,7 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
       <p className="field__hint">
         Off unless you turn it on: the alert then carries the whole form, not just initials and a reference.
       </p>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={isSubmitting}>
-          Save mail settings
-        </button>
-      </div>
+      <FormActions submitLabel="Save mail settings" isBusy={isSubmitting} />
     </form>
   );
 }

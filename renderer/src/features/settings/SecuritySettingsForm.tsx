@@ -7,6 +7,7 @@ import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
 import { useSession } from '../../security/session-context';
+import { FormActions } from '../../ui/FormActions';
 
 /** How long an unattended screen stays open before Family Links locks itself. */
 export function SecuritySettingsForm({
@@ -56,11 +57,7 @@ export function SecuritySettingsForm({
           />
         )}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={isSubmitting}>
-          Save lock setting
-        </button>
-      </div>
+      <FormActions submitLabel="Save lock setting" isBusy={isSubmitting} />
     </form>
   );
 }

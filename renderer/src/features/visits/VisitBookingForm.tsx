@@ -24,6 +24,7 @@ import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
+import { FormActions } from '../../ui/FormActions';
 
 const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>> = {
   none: 'Does not repeat',
@@ -329,14 +330,11 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
           </Field>
           <BookingChecks state={checkState} />
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={isSubmitting}>
-              {changing ? 'Save changes' : 'Book visit'}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            submitLabel={changing ? 'Save changes' : 'Book visit'}
+            isBusy={isSubmitting}
+            onCancel={() => onDone(undefined)}
+          />
         </form>
         <PlanningHelpPanel
           youngPersonId={firstYoungPerson}
