@@ -3,6 +3,7 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSessionApi, type LockReason } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
+import { useAuthServicePreloaded } from '../../security/useAuthService';
 
 const reasons: Readonly<Record<LockReason, string>> = {
   button: 'You locked Family Links.',
@@ -18,6 +19,7 @@ const reasons: Readonly<Record<LockReason, string>> = {
  */
 export function LockScreen({ username, reason }: { username: string; reason: LockReason }) {
   const { signIn, signOut } = useSessionApi();
+  useAuthServicePreloaded();
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<string | undefined>();
   const [isBusy, setBusy] = useState(false);

@@ -5,10 +5,12 @@ import { signInFormSchema, type SignInForm } from '@shared/schemas/account-forms
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useSessionApi } from '../../security/session-context';
+import { useAuthServicePreloaded } from '../../security/useAuthService';
 
 /** The only thing a signed-out app shows: nothing about any child until someone signs in. */
 export function SignInScreen({ homeName }: { homeName: string }) {
   const { signIn, state } = useSessionApi();
+  useAuthServicePreloaded();
   const [failure, setFailure] = useState<string | undefined>();
   const form = useForm<SignInForm>({
     resolver: zodResolver(signInFormSchema),
