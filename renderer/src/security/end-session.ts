@@ -2,7 +2,7 @@ import { KeysDroppedError } from '../db/encryption/record-cipher';
 import { dropSessionKeys } from '../db/session-keys';
 import type { Session } from '../db/session';
 import type { DraftKeeper } from './draft-keeper';
-import { forgetProofKey } from './manager-proof';
+import { forgetProofKey } from './proof-keys';
 
 /**
  * Ends `session`'s hold on its keys, now, whatever is still being written (DESIGN: auto-lock; a

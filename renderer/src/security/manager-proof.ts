@@ -7,6 +7,7 @@ import { openSigningKey } from '@shared/crypto/encrypted-pkcs8';
 import type { AccountSecrets } from '../db/encryption/key-wrapping';
 import { secretPassphrase } from '../db/encryption/signing-keys';
 import type { Session } from '../db/session';
+import { keepProofKey, proofKeyOf, type ProofKey } from './proof-keys';
 
 /**
  * Requests only a Registered Manager may make (mail settings, the case-file and backup folders,
@@ -16,12 +17,9 @@ import type { Session } from '../db/session';
  *
  * The key: at sign-in, the manager's sealed signing key is opened here with WebCrypto from the
  * secret their password unwrapped, and imported as non-extractable; only that CryptoKey is kept,
- * beside the session (forgotten on lock or sign-out: `forgetProofKey`), never the secret. Code in
+ * beside the session (`proof-keys.ts`, forgotten on lock or sign-out), never the secret. Code in
  * the page can ask it to sign while the manager is signed in, but cannot take it away.
  */
-export type ProofKey = { readonly key: CryptoKey; readonly certificateChainPem: readonly string[] };
-
-const proofKeys = new WeakMap<object, Promise<ProofKey | undefined>>();
 
 /** A signing key opened for proofs (non-extractable), or undefined when it cannot be opened. */
 export async function openProofKey(
@@ -42,12 +40,7 @@ export async function openProofKey(
 /** Keeps a manager's signing key (opened, non-extractable) for this session's manager requests. */
 export function rememberProofKey(session: Session, signing: AccountSecrets['signing']): void {
   if (!signing || !session.roles.includes('registeredManager')) return;
-  proofKeys.set(session, openProofKey(signing));
-}
-
-/** Lets go of this session's proof key: on lock or sign-out, with the session's other keys. */
-export function forgetProofKey(session: Session): void {
-  proofKeys.delete(session);
+  keepProofKey(session, openProofKey(signing));
 }
 
 /** What `callAsManager` needs of `window.api`: the challenge, and the channel called. */
@@ -68,7 +61,7 @@ export async function callAsManager<Channel extends ManagerChannel>(
   channel: Channel,
   request: ManagerRequest<Channel>,
 ): Promise<IpcResult<IpcReply<Channel>>> {
-  const proofKey = await proofKeys.get(session);
+  const proofKey = await proofKeyOf(session);
   if (!proofKey)
     return notPermitted(
       session.roles.includes('registeredManager')
