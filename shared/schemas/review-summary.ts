@@ -17,7 +17,7 @@ import {
   type ReviewFigure,
   type TermReview,
 } from '../rules/termly-review';
-import { termNames, type TermName } from './academic-year';
+import { termNames } from './academic-year';
 import { contactKinds, familyFeelings } from './contact-forms';
 import { contactPlanFrequencies, contactPlanKinds } from './contact-plans';
 import type { ContactAgainstPlan } from '../rules/contact-plan';
@@ -290,17 +290,4 @@ export function packReviewSummary({ minimums, terms, ...fields }: ReviewSummary)
   const packedMinimums = pack(minimums);
   const packedTerms = terms.map((term) => pack(term));
   return { ...fields, packed: { refs, minimums: packedMinimums, terms: packedTerms } };
-}
-
-/** The summary's id: a young person's summaries sort together, so they can be cleared as one key range. */
-export function reviewSummaryId(youngPersonId: string, yearId: string, termName: TermName): string {
-  return `${youngPersonId}|${yearId}|${termName}`;
-}
-
-/** The primary-key range that holds every summary of one young person. */
-export function reviewSummaryRangeOf(youngPersonId: string): {
-  readonly lower: string;
-  readonly upper: string;
-} {
-  return { lower: `${youngPersonId}|`, upper: `${youngPersonId}|\uffff` };
 }

@@ -7,7 +7,7 @@ import type {
   DBCoreTransaction,
   Middleware,
 } from 'dexie';
-import { reviewSummaryRangeOf } from '@shared/schemas/review-summary';
+import { reviewSummaryRangeOf } from '@shared/rules/review-summary-keys';
 
 /**
  * Stored termly-review summaries are derived from other tables, so any change to those

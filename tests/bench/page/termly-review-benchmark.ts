@@ -11,7 +11,7 @@ import { visitRepository } from '../../../renderer/src/db/repositories/visit-rep
 import { loadedLargeHome } from './large-home';
 import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
-import { reviewSummaryId } from '@shared/schemas/review-summary';
+import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 
 export type ReviewHome = LoadedHome & {

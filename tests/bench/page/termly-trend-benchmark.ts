@@ -1,6 +1,6 @@
 import type { TrendTerm } from '@shared/rules/termly-trend';
 import { trendTerms } from '@shared/rules/termly-trend';
-import { reviewSummaryId } from '@shared/schemas/review-summary';
+import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
 import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';

@@ -1,8 +1,8 @@
+import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import type { TermName } from '@shared/schemas/academic-year';
 import {
   packReviewSummary,
   reviewRulesVersion,
-  reviewSummaryId,
   reviewSummarySchema,
   type ReviewSummary,
 } from '@shared/schemas/review-summary';

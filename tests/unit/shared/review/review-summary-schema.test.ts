@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   contactMinimumsSchema,
   packReviewSummary,
-  reviewSummaryId,
-  reviewSummaryRangeOf,
   reviewSummarySchema,
   termReviewSchema,
   type ReviewSummary,
 } from '@shared/schemas/review-summary';
+import { reviewSummaryId, reviewSummaryRangeOf } from '@shared/rules/review-summary-keys';
 import { yearReview } from '@shared/rules/termly-review';
 import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
 
