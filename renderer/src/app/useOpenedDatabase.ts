@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { databaseName, FamilyLinksDb, openFamilyLinksDb } from '../db/database';
-import { isRestoreUnfinished } from '../db/backup/restore-backup';
-import { olderDatabaseWithAccounts } from '../db/backup/upgrade-backup';
+import { isRestoreUnfinished, olderDatabaseWithAccounts } from '../db/backup/database-at-start';
 import { latestSchemaVersion } from '../db/schema-versions';
 import { takeRestoreNotice } from '../features/backup/restore-notice';
 

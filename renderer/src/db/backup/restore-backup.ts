@@ -6,6 +6,7 @@ import { deriveKeyEncryptionKey } from '../encryption/key-derivation';
 import { unwrapDataKey } from '../encryption/key-wrapping';
 import { base64ToBytes } from '@shared/bytes';
 import { fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
+import { restoreMarkerKey } from './database-at-start';
 import type { BackupPort } from '../../platform/backup-port';
 import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
@@ -39,14 +40,6 @@ export type AnchorRebase = (restore: {
   readonly staffId: string;
   readonly password: string;
 }) => Promise<{ readonly moved: boolean; readonly problem?: string }>;
-
-/** Marks a restore under way; an install that still has it was interrupted and is cleared. */
-export const restoreMarkerKey = 'restoreInProgress';
-
-/** Whether a restore into `db` was cut off part-way (the app closed): its records are incomplete. */
-export async function isRestoreUnfinished(db: FamilyLinksDb): Promise<boolean> {
-  return (await db.settings.get(restoreMarkerKey)) !== undefined;
-}
 
 const nothingRestored = 'Nothing was restored.';
 

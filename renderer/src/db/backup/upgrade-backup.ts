@@ -1,37 +1,13 @@
 import { fail, type Result } from '@shared/result';
 import { signInGate } from '@shared/rules/sign-in-lockout';
-import { FamilyLinksDb, installedNativeVersion } from '../database';
+import type { FamilyLinksDb } from '../database';
 import { createRecordCipher } from '../encryption/record-cipher';
 import { unlockAccount } from '../encryption/key-wrapping';
 import { accountRepository } from '../repositories/account-repository';
 import { staffRepository } from '../repositories/staff-repository';
-import { latestSchemaVersion } from '../schema-versions';
 import { backUpNow } from './back-up-now';
 import type { BackupPort } from '../../platform/backup-port';
 import type { BackupWriteFailureCode, BackupWritten } from './write-backup';
-
-/**
- * The installed records opened at their own (older) version, when they are older than this app's and hold
- * accounts: they are then backed up before the upgrade runs: a failed upgrade must not lose a record. Opening
- * at exactly the installed version runs no upgrade. Undefined when nothing needs it.
- */
-export async function olderDatabaseWithAccounts(
-  factory: IDBFactory,
-  name: string,
-): Promise<FamilyLinksDb | undefined> {
-  const installed = await installedNativeVersion(factory, name);
-  if (installed === undefined || installed <= 0 || installed >= latestSchemaVersion * 10) return undefined;
-  // Dexie stores version n as n * 10.
-  const old = new FamilyLinksDb(name, { upToVersion: Math.floor(installed / 10), indexedDB: factory });
-  try {
-    await old.open();
-    if ((await old.staff.count()) > 0) return old;
-  } catch (error) {
-    console.error('Could not open the records at their own version to back them up first', error);
-  }
-  old.close();
-  return undefined;
-}
 
 /**
  * Anyone with an account unlocks the older records with their password (every account holds the

@@ -7,10 +7,8 @@ import { createAccountKeys } from '../../../../renderer/src/db/encryption/key-wr
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
 import { restoreBackup, tableDigests } from '../../../../renderer/src/db/backup/restore-backup';
-import {
-  backUpBeforeUpgrade,
-  olderDatabaseWithAccounts,
-} from '../../../../renderer/src/db/backup/upgrade-backup';
+import { backUpBeforeUpgrade } from '../../../../renderer/src/db/backup/upgrade-backup';
+import { olderDatabaseWithAccounts } from '../../../../renderer/src/db/backup/database-at-start';
 import { argon2idFloor } from '../../../../shared/schemas/keyring';
 import { buildStaffMember } from '../../../factories';
 import { testSession } from '../db/test-session';
