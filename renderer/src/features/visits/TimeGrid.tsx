@@ -8,6 +8,7 @@ import type { ChosenSlot } from './calendar-time';
 
 /** One hour's height in pixels: the scroll to the working day is worked out from it, never measured. */
 const hourPx = 48;
+const minutePx = hourPx / 60;
 const workingDayStartsAt = 8;
 const slotMinutes = 30;
 const bookingMinutes = 60;
@@ -23,7 +24,6 @@ type Props = {
   readonly onChooseSlot: (slot: ChosenSlot) => void;
 };
 
-const percent = (minutes: number) => `${(minutes / minutesInDiaryDay) * 100}%`;
 const hours = Array.from({ length: 24 }, (_unused, hour) => hour);
 
 function slotOf(date: string, minute: number): ChosenSlot {
@@ -44,7 +44,7 @@ function clockChangeText(change: ClockChange): string {
 
 /**
  * The day and week views: one column a day on the home's clock, each visit a button placed by the
- * diary rule (shared/rules/diary-layout.ts) as a share of the day's height, so nothing is measured
+ * diary rule (shared/rules/diary-layout.ts) from the fixed hour height, so nothing is measured
  * as it draws (DESIGN: every list fast on the large home). The columns are contained (CSS), so
  * drawing one box lays out only that box. Tab goes through the visits in time order; the first
  * stop is a slot to book, moved with the arrow keys (keyboard booking).
@@ -76,7 +76,7 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
     // day. Written here, inside React's commit, it would make the browser lay out the whole grid
     // there and then (as react-big-calendar's scroll did) rather than once, with the frame.
     const frame = requestAnimationFrame(() => {
-      if (scroller.current) scroller.current.scrollTop = Math.max(0, (firstMinute - 15) * (hourPx / 60));
+      if (scroller.current) scroller.current.scrollTop = Math.max(0, (firstMinute - 15) * minutePx);
     });
     return () => cancelAnimationFrame(frame);
   }, [firstMinute]);
@@ -131,8 +131,8 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
             style={{
               // An absolutely placed grid item needs both lines, or it spans to the grid's edge.
               gridColumn: `${dayIndex + 2} / span 1`,
-              top: slot.minute * (hourPx / 60),
-              height: bookingMinutes * (hourPx / 60),
+              top: slot.minute * minutePx,
+              height: bookingMinutes * minutePx,
             }}
             aria-label={`${slotText} (arrow keys choose another time or day)`}
             onKeyDown={moveSlot}
@@ -161,7 +161,7 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                 onClick={(event) => {
                   // An empty part of the day: book there (a visit's own button opens the visit).
                   if (event.target !== event.currentTarget) return;
-                  const minutes = event.nativeEvent.offsetY / (hourPx / 60);
+                  const minutes = event.nativeEvent.offsetY / minutePx;
                   const minute = Math.min(
                     minutesInDiaryDay - slotMinutes,
                     Math.max(0, Math.floor(minutes / slotMinutes) * slotMinutes),
@@ -174,8 +174,8 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                   <p
                     className="diary__clock-change"
                     style={{
-                      top: percent(day.clockChange.fromMinute),
-                      height: percent(day.clockChange.toMinute - day.clockChange.fromMinute),
+                      top: day.clockChange.fromMinute * minutePx,
+                      height: (day.clockChange.toMinute - day.clockChange.fromMinute) * minutePx,
                     }}
                   >
                     {clockChangeText(day.clockChange)}
@@ -194,9 +194,11 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                       key={visit.id}
                       type="button"
                       className={classes.join(' ')}
+                      // Pixels from the fixed hour height, not shares of the column: the browser
+                      // places 500 boxes in about two thirds of the time.
                       style={{
-                        top: percent(box.top),
-                        height: percent(box.height),
+                        top: box.top * minutePx,
+                        height: box.height * minutePx,
                         left: `${(box.column / box.columns) * 100}%`,
                         width: `${100 / box.columns}%`,
                       }}
@@ -208,8 +210,9 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                       title={name}
                       onClick={() => onOpenVisit(visit)}
                     >
-                      <span className="diary-visit__time">{text.times}</span>
-                      {text.title}
+                      {/* One text, times on the first line (white-space: pre): one run of text to
+                          lay out a box rather than two blocks, which a week of 500 visits feels. */}
+                      {`${text.times}\n${text.title}`}
                     </button>
                   );
                 })}

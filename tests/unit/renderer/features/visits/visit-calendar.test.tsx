@@ -82,9 +82,9 @@ describe('the week view drawn by the app', () => {
     show('week', '2026-06-03');
     const call = screen.getByRole('button', { name: /^10:00–11:30 Amy Brown: Phone call/ });
     const cancelled = screen.getByRole('button', { name: /^10:30–11:00 Ben Carter/ });
-    // 10:00 is 600 of the day's 1,440 minutes; 90 minutes tall; half the width each.
-    expect(call.style.top).toBe(`${(600 / 1440) * 100}%`);
-    expect(call.style.height).toBe(`${(90 / 1440) * 100}%`);
+    // 10:00 is 600 minutes down a day of 48 px hours; 90 minutes tall; half the width each.
+    expect(call.style.top).toBe(`${600 * (48 / 60)}px`);
+    expect(call.style.height).toBe(`${90 * (48 / 60)}px`);
     expect([call.style.left, call.style.width]).toEqual(['0%', '50%']);
     expect([cancelled.style.left, cancelled.style.width]).toEqual(['50%', '50%']);
   });
