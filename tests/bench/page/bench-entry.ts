@@ -12,7 +12,11 @@ import { myYoungPeople } from './my-young-people-benchmark';
 import { visitConflictCheckP95 } from './visit-conflict-benchmark';
 import { dayView72, monthView500, weekView500 } from './week-view-benchmark';
 import { backupLarge, restoreLarge } from './backup-benchmark';
-import { termlyOverview50, termlyOverview50Cold } from './termly-review-benchmark';
+import {
+  termlyOverview50,
+  termlyOverview50Cold,
+  termlyOverview50OneChanged,
+} from './termly-review-benchmark';
 import { termlyTrend, termlyTrendCold } from './termly-trend-benchmark';
 import { auditLogFilteredPage } from './audit-log-filter-benchmark';
 
@@ -41,6 +45,7 @@ const benchmarks: readonly RegisteredBenchmark[] = [
   restoreLarge,
   termlyOverview50,
   termlyOverview50Cold,
+  termlyOverview50OneChanged,
   termlyTrend,
   termlyTrendCold,
 ];

@@ -2,7 +2,7 @@ import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
 import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
-import { getAllInRange, openBareDatabase } from './bare-indexeddb';
+import { openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
 import { progress, timed } from './bench-timing';
 import type { LoadedHome } from './large-home';
@@ -53,6 +53,63 @@ export function requestDone<T>(request: IDBRequest<T>): Promise<T> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
+}
+
+/**
+ * The bare IndexedDB read under working reviews out (`reviewWorkings`), for these young people
+ * and a term's read range: the same rows by the same indexes, none opened. Each young person's
+ * forms are one range of the young-person-and-contact-end index; the visits are the keys of the
+ * visits in the range and of each young person's visits (keys only), then the rows in both, by
+ * key; and each young person's relationships, restrictions and contact-plan arrangements. Returns
+ * how many rows it read.
+ */
+export async function bareReviewInputs(
+  bare: IDBDatabase,
+  ids: readonly string[],
+  range: ReturnType<typeof reviewReadRange>,
+): Promise<number> {
+  const stores = ['contactForms', 'visits', 'relationships', 'restrictions', 'contactArrangements'];
+  const transaction = bare.transaction(stores, 'readonly');
+  const byYoungPerson = (store: string) =>
+    Promise.all(
+      ids.map((id) => requestDone(transaction.objectStore(store).index('youngPersonId').getAll(id))),
+    );
+  const visitsStore = transaction.objectStore('visits');
+  const visits = async (): Promise<unknown[]> => {
+    const [inRange, ...theirs] = await Promise.all([
+      requestDone(
+        visitsStore.index('startsAt').getAllKeys(IDBKeyRange.bound(range.visitsFrom, range.to, false, true)),
+      ),
+      ...ids.map((id) => requestDone(visitsStore.index('youngPersonIds').getAllKeys(id))),
+    ]);
+    const wanted = new Set(theirs.flat());
+    return Promise.all(
+      inRange.filter((key) => wanted.has(key)).map((key) => requestDone(visitsStore.get(key))),
+    );
+  };
+  const [forms, visitRows, links, restrictions, plan] = await Promise.all([
+    Promise.all(
+      ids.map((id) =>
+        requestDone(
+          transaction
+            .objectStore('contactForms')
+            .index('[youngPersonId+contactEndedAt]')
+            .getAll(IDBKeyRange.bound([id, range.from], [id, range.to], false, true)),
+        ),
+      ),
+    ),
+    visits(),
+    byYoungPerson('relationships'),
+    byYoungPerson('restrictions'),
+    byYoungPerson('contactArrangements'),
+  ]);
+  return (
+    forms.flat().length +
+    visitRows.length +
+    links.flat().length +
+    restrictions.flat().length +
+    plan.flat().length
+  );
 }
 
 /**
@@ -136,6 +193,26 @@ async function summaryCount(state: ReviewHome): Promise<number> {
 }
 
 /**
+ * The bare read under the overview from stored summaries: every young person, the year, and the
+ * 50 summary rows and the inputs marker by key, none opened. Returns how many rows it read.
+ */
+async function bareStoredOverview(state: State): Promise<number> {
+  const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
+  const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
+  const [youngPeople, year, stored] = await Promise.all([
+    requestDone(people.objectStore('youngPeople').getAll()),
+    requestDone<unknown>(people.objectStore('academicYears').get(state.year.id)),
+    Promise.all(
+      [
+        ...state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)),
+        inputsMarkerId,
+      ].map((key) => requestDone(summaries.get(key))),
+    ),
+  ]);
+  return youngPeople.length + (year === undefined ? 0 : 1) + stored.filter((row) => row !== undefined).length;
+}
+
+/**
  * `termly-overview-50` (the termly overview for all 50 young people): the manager's
  * overview for the summer term of the last whole academic year before the fixture's end, through
  * `reviewRepository.termlyOverview`, as a user gets it the second time: every young person opened
@@ -166,20 +243,7 @@ export const termlyOverview50 = defineBenchmark<State>({
   async floor(state) {
     let rows = 0;
     const ms = await timed(async () => {
-      const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
-      const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
-      const [youngPeople, year, stored] = await Promise.all([
-        requestDone(people.objectStore('youngPeople').getAll()),
-        requestDone<unknown>(people.objectStore('academicYears').get(state.year.id)),
-        Promise.all(
-          [
-            ...state.youngPersonIds.map((id) => reviewSummaryId(id, state.year.id, state.termName)),
-            inputsMarkerId,
-          ].map((key) => requestDone(summaries.get(key))),
-        ),
-      ]);
-      rows =
-        youngPeople.length + (year === undefined ? 0 : 1) + stored.filter((row) => row !== undefined).length;
+      rows = await bareStoredOverview(state);
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;
@@ -223,37 +287,76 @@ export const termlyOverview50Cold = defineBenchmark<State>({
       const transaction = state.bare.transaction('youngPeople', 'readonly');
       const youngPeople = await requestDone(transaction.objectStore('youngPeople').getAll());
       const ids = youngPeople.map((row) => (row as { id: string }).id);
-      const [forms, visits, links, restrictions] = await Promise.all([
-        getAllInRange(state.bare, 'contactForms', 'contactEndedAt', state.range.from, state.range.to),
-        getAllInRange(state.bare, 'visits', 'startsAt', state.range.visitsFrom, state.range.to),
-        Promise.all(
-          ids.map((id) =>
-            requestDone(
-              state.bare
-                .transaction('relationships', 'readonly')
-                .objectStore('relationships')
-                .index('youngPersonId')
-                .getAll(id),
-            ),
-          ),
-        ),
-        Promise.all(
-          ids.map((id) =>
-            requestDone(
-              state.bare
-                .transaction('restrictions', 'readonly')
-                .objectStore('restrictions')
-                .index('youngPersonId')
-                .getAll(id),
-            ),
-          ),
-        ),
-      ]);
-      rows =
-        youngPeople.length + forms.length + visits.length + links.flat().length + restrictions.flat().length;
+      rows = youngPeople.length + (await bareReviewInputs(state.bare, ids, state.range));
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     progress(`termly-overview-50-cold: floor read ${rows} rows`);
+    return ms;
+  },
+  teardown(state) {
+    state.bare.close();
+    return Promise.resolve();
+  },
+});
+
+type OneChangedState = State & { readonly changed: string };
+
+/**
+ * `termly-overview-50-one-changed`: the same overview, the first time after one young person's
+ * form is saved again (untimed, before each run: a put of the row through the app's database, so
+ * the invalidating middleware deletes that young person's summaries only). The other 49 come from
+ * their stored summaries; the one is worked out from its own rows, read through the indexes
+ * bounded by young person and date. The young person is the one with the most forms in the term's
+ * read range. floor_ms is bare IndexedDB reading the same rows: every young person, the year, the
+ * 50 summary keys and the inputs marker (as `termly-overview-50`), and that young person's input
+ * rows (`bareReviewInputs`).
+ */
+export const termlyOverview50OneChanged = defineBenchmark<OneChangedState>({
+  name: 'termly-overview-50-one-changed',
+  repetitions: 7,
+  async setup(context) {
+    const home = await reviewHome(context);
+    await overview(home);
+    const counts = await Promise.all(
+      home.youngPersonIds.map((id) =>
+        home.db.contactForms
+          .where('[youngPersonId+contactEndedAt]')
+          .between([id, home.range.from], [id, home.range.to], true, false)
+          .count(),
+      ),
+    );
+    const most = Math.max(...counts);
+    const changed = home.youngPersonIds[counts.indexOf(most)];
+    if (changed === undefined || most === 0) throw new Error('No young person has forms in the term');
+    progress(`termly-overview-50-one-changed: the young person changed has ${most} forms in the range`);
+    return { ...home, changed, bare: await openBareDatabase(home.db.name) };
+  },
+  async run(state) {
+    await overview(state);
+    const form = await state.db.contactForms
+      .where('[youngPersonId+contactEndedAt]')
+      .between([state.changed, state.range.from], [state.changed, state.range.to], true, false)
+      .first();
+    if (!form) throw new Error('The young person has no form to change');
+    await state.db.contactForms.put(form);
+    if ((await summaryCount(state)) !== state.youngPersonIds.length - 1)
+      throw new Error('Saving one young person’s form did not leave the other summaries stored');
+    let n = 0;
+    const ms = await timed(async () => {
+      n = await overview(state);
+    });
+    return { ms, n };
+  },
+  async floor(state) {
+    let rows = 0;
+    const ms = await timed(async () => {
+      const [stored, inputs] = await Promise.all([
+        bareStoredOverview(state),
+        bareReviewInputs(state.bare, [state.changed], state.range),
+      ]);
+      rows = stored + inputs;
+    });
+    if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;
   },
   teardown(state) {

@@ -6,12 +6,18 @@ import { reviewReadRange } from '../../../renderer/src/db/repositories/review-wo
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 import { workOutTrend } from '../../../renderer/src/features/review/review-trend';
-import { getAllInRange, openBareDatabase } from './bare-indexeddb';
+import { openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timed } from './bench-timing';
-import { requestDone, reviewHome, type ReviewHome } from './termly-review-benchmark';
+import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
+import { bareReviewInputs, requestDone, reviewHome, type ReviewHome } from './termly-review-benchmark';
 
-type State = ReviewHome & { readonly bare: IDBDatabase; readonly terms: readonly TrendTerm[] };
+type State = ReviewHome & {
+  readonly bare: IDBDatabase;
+  readonly terms: readonly TrendTerm[];
+  /** For each term, in order, the young people placed in it: those whose reviews the term's overview works out. */
+  readonly placed: readonly (readonly string[])[];
+};
 
 /**
  * The trend as the termly review's screen works it out, from nothing: the chosen term's overview,
@@ -43,7 +49,20 @@ async function storedSummaries(state: State): Promise<number> {
 async function prepared(context: Parameters<typeof reviewHome>[0]): Promise<State> {
   const home = await reviewHome(context);
   const terms = trendTerms(home.home.academicYears, { yearId: home.year.id, termName: home.termName });
-  const state = { ...home, terms, bare: await openBareDatabase(home.db.name) };
+  const youngPeople = await youngPeopleRepository(home.db).list(home.session);
+  const placed = terms.map((trendTerm) => {
+    const year = home.home.academicYears.find((candidate) => candidate.id === trendTerm.yearId);
+    const term = year?.terms[trendTerm.termIndex];
+    if (!term) throw new Error(`No term ${trendTerm.termName} in ${trendTerm.yearId}`);
+    return youngPeople
+      .filter(
+        (youngPerson) =>
+          youngPerson.placementStartsOn <= term.endsOn &&
+          (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn),
+      )
+      .map((youngPerson) => youngPerson.id);
+  });
+  const state = { ...home, terms, placed, bare: await openBareDatabase(home.db.name) };
   progress(`termly trend: ${terms.length} terms, ending ${home.termName} ${home.year.label}`);
   return state;
 }
@@ -102,9 +121,8 @@ export const termlyTrend = defineBenchmark<State>({
  * `termly-trend-cold`: the same trend the first time after a change that makes every summary
  * stale (untimed, before each run: the manager saves the year again, unchanged), so every term's
  * reviews are worked out from the records. floor_ms is bare IndexedDB reading each term's input
- * rows by the same indexes and ranges as the overview (young people; forms by contactEndedAt and
- * visits by startsAt over the term's year to its end; relationships and restrictions by young
- * person), without opening them.
+ * rows by the same indexes as the overview: every young person, then for each term the rows of
+ * the young people placed in it (`bareReviewInputs`), without opening them.
  */
 export const termlyTrendCold = defineBenchmark<State>({
   name: 'termly-trend-cold',
@@ -131,27 +149,12 @@ export const termlyTrendCold = defineBenchmark<State>({
       const youngPeople = await requestDone(
         state.bare.transaction('youngPeople', 'readonly').objectStore('youngPeople').getAll(),
       );
-      const ids = youngPeople.map((row) => (row as { id: string }).id);
-      const byYoungPerson = (store: 'relationships' | 'restrictions') =>
-        Promise.all(
-          ids.map((id) =>
-            requestDone(
-              state.bare.transaction(store, 'readonly').objectStore(store).index('youngPersonId').getAll(id),
-            ),
-          ),
-        );
       rows = youngPeople.length;
-      for (const term of state.terms) {
+      for (const [index, term] of state.terms.entries()) {
         const year = state.home.academicYears.find((candidate) => candidate.id === term.yearId);
         if (!year) throw new Error(`No year ${term.yearId}`);
         const range = reviewReadRange(year, term.termIndex, 'Europe/London');
-        const [forms, visits, links, restrictions] = await Promise.all([
-          getAllInRange(state.bare, 'contactForms', 'contactEndedAt', range.from, range.to),
-          getAllInRange(state.bare, 'visits', 'startsAt', range.visitsFrom, range.to),
-          byYoungPerson('relationships'),
-          byYoungPerson('restrictions'),
-        ]);
-        rows += forms.length + visits.length + links.flat().length + restrictions.flat().length;
+        rows += await bareReviewInputs(state.bare, state.placed[index] ?? [], range);
       }
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');

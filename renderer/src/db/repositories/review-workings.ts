@@ -1,6 +1,7 @@
 import type { AcademicYear } from '@shared/schemas/academic-year';
 import { displayName, displayPersonName } from '@shared/display-names';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
+import type { Visit } from '@shared/schemas/visits';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import type { ContactMinimums } from '@shared/rules/contact-minimums';
 import { addDays, dayStartMs, mondayOf } from '@shared/home-time';
@@ -14,7 +15,8 @@ import {
 } from '@shared/rules/termly-review';
 import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
 import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
-import type { FamilyLinksDb } from '../database';
+import type { ContactFormRow, FamilyLinksDb, VisitPlainKey } from '../database';
+import type { SealedRow } from '../sealed-codec';
 import type { Session } from '../session';
 import { reviewSettingKeys } from '../review-summary-invalidation';
 import { contactFormCodec } from './contact-form-codec';
@@ -40,6 +42,11 @@ export type ReviewOptions = {
 };
 
 const dayMs = 86_400_000;
+
+/** Visits read a part at a time, so the first part can be opened while the rest are read. */
+const visitsPerPart = 200;
+
+type VisitRow = SealedRow<Visit, VisitPlainKey>;
 
 /**
  * The contact-end range the review reads for a term: from the Monday of the year's first week (a
@@ -84,6 +91,68 @@ export function reviewWorkings(db: FamilyLinksDb) {
     return parsed.success ? parsed.data.dueHours : defaultContactFormDueHours;
   }
 
+  /**
+   * These young people's forms whose contact ended in [from, to), in parts (one a young person):
+   * one range of the young-person-and-contact-end index each, so nobody else's rows are read.
+   */
+  function formParts(ids: ReadonlySet<string>, from: string, to: string): Promise<ContactFormRow[]>[] {
+    return [...ids].map((id) =>
+      db.contactForms
+        .where('[youngPersonId+contactEndedAt]')
+        .between([id, from], [id, to], true, false)
+        .toArray(),
+    );
+  }
+
+  /**
+   * These young people's visits starting in [from, to), in parts. A visit can be for several young
+   * people, so there is no index of young person and start together: the keys of both indexes are
+   * read (keys only, no rows), and only the rows in both are read, a part at a time. A row is
+   * checked again as it arrives, in case it was changed between the two reads.
+   */
+  async function visitParts(
+    ids: ReadonlySet<string>,
+    from: string,
+    to: string,
+  ): Promise<Promise<VisitRow[]>[]> {
+    const [inRange, ...theirs] = await db.transaction('r', db.visits, () =>
+      Promise.all([
+        db.visits.where('startsAt').between(from, to, true, false).primaryKeys(),
+        ...[...ids].map((id) => db.visits.where('youngPersonIds').equals(id).primaryKeys()),
+      ]),
+    );
+    const wanted = new Set(theirs.flat());
+    const keys = inRange.filter((key) => wanted.has(key));
+    const parts: Promise<VisitRow[]>[] = [];
+    for (let start = 0; start < keys.length; start += visitsPerPart)
+      parts.push(
+        db.visits
+          .bulkGet(keys.slice(start, start + visitsPerPart))
+          .then((rows) =>
+            rows.filter(
+              (row): row is VisitRow =>
+                row !== undefined &&
+                row.startsAt >= from &&
+                row.startsAt < to &&
+                row.youngPersonIds.some((id) => ids.has(id)),
+            ),
+          ),
+      );
+    return parts;
+  }
+
+  /** The forms and visits a review of these young people reads, for `reviewReadRange`'s range. */
+  async function reviewInputRows(
+    ids: ReadonlySet<string>,
+    range: { from: string; to: string; visitsFrom: string },
+  ): Promise<{ forms: ContactFormRow[]; visits: VisitRow[] }> {
+    const [forms, visits] = await Promise.all([
+      Promise.all(formParts(ids, range.from, range.to)),
+      visitParts(ids, range.visitsFrom, range.to).then((parts) => Promise.all(parts)),
+    ]);
+    return { forms: forms.flat(), visits: visits.flat() };
+  }
+
   async function reviewsFor(
     session: Session,
     youngPeople: readonly YoungPerson[],
@@ -98,11 +167,14 @@ export function reviewWorkings(db: FamilyLinksDb) {
     const first = year.terms[0];
     if (!term || !first) return [];
     const { from, to, visitsFrom } = reviewReadRange(year, termIndex, zone);
-    const ids = new Set(youngPeople.map((youngPerson) => youngPerson.id));
 
-    const [formRows, visitRows, relationshipRows, restrictionRows, planRows] = await Promise.all([
-      db.contactForms.where('contactEndedAt').between(from, to, true, false).toArray(),
-      db.visits.where('startsAt').between(visitsFrom, to, true, false).toArray(),
+    const ids = new Set(youngPeople.map((youngPerson) => youngPerson.id));
+    // Each part is opened as soon as it is read, so opening one overlaps reading the next.
+    const [forms, visits, relationshipRows, restrictionRows, planRows] = await Promise.all([
+      openAsRead(formParts(ids, from, to), (row) => contactFormCodec.decode(row, session.cipher)),
+      visitParts(ids, visitsFrom, to).then((parts) =>
+        openAsRead(parts, (row) => visitCodec.decode(row, session.cipher)),
+      ),
       db.relationships
         .where('youngPersonId')
         .anyOf([...ids])
@@ -117,17 +189,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
         .toArray(),
     ]);
     const yearStart = first.startsOn;
-    const [forms, visits, relationships, restrictions, plan] = await Promise.all([
-      Promise.all(
-        formRows
-          .filter((row) => ids.has(row.youngPersonId))
-          .map((row) => contactFormCodec.decode(row, session.cipher)),
-      ),
-      Promise.all(
-        visitRows
-          .filter((row) => row.youngPersonIds.some((id) => ids.has(id)))
-          .map((row) => visitCodec.decode(row, session.cipher)),
-      ),
+    const [relationships, restrictions, plan] = await Promise.all([
       Promise.all(relationshipRows.map((row) => relationshipCodec.decode(row, session.cipher))),
       // Only restrictions on a registered person that had not lapsed before the year began.
       Promise.all(
@@ -187,7 +249,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
     return new Map(people.map((person) => [person.id, displayPersonName(person)]));
   }
 
-  return { reviewsFor, personNames };
+  return { reviewsFor, reviewInputRows, personNames };
 }
 
 export function reviewRow(
@@ -217,6 +279,15 @@ function familyMember(link: Relationship, names: ReadonlyMap<string, string>): R
     category: link.category,
     hasParentalResponsibility: link.hasParentalResponsibility,
   };
+}
+
+/** Opens each part's rows as soon as the part is read; the records in the parts' order. */
+async function openAsRead<Row, Opened>(
+  parts: readonly Promise<Row[]>[],
+  open: (row: Row) => Promise<Opened>,
+): Promise<Opened[]> {
+  const opened = await Promise.all(parts.map(async (part) => Promise.all((await part).map(open))));
+  return opened.flat();
 }
 
 function groupBy<Item>(
