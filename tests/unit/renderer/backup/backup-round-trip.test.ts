@@ -194,6 +194,40 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     expect(rows).toBe(0);
   });
 
+  it('refuses, as damaged, a restore in which IndexedDB did not keep a row as given', async () => {
+    // One byte of one sealed visitor-log row changed on its way into the store, as a faulty
+    // disk or browser might: the read-back of the rows just written must see it.
+    const restoreAdds = changeAdds('visitorLog', (row) => {
+      const sealed = row.sealed as { data: ArrayBuffer };
+      const changed = new Uint8Array(sealed.data.slice(0));
+      changed[0] = (changed[0] ?? 0) ^ 1;
+      return { ...row, sealed: { ...sealed, data: changed.buffer } };
+    });
+    try {
+      const { result, rows } = await restoreInto();
+      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
+      expect(rows).toBe(0);
+    } finally {
+      restoreAdds();
+    }
+  });
+
+  it('refuses, as damaged, a restore after which a table holds a row the backup did not', async () => {
+    // Beside the first visitor-log row, a copy under a key after every other (outside any
+    // range the restore wrote and read back): only the table's count can tell.
+    const restoreAdds = changeAdds('visitorLog', (row, store) => {
+      store.add({ ...row, id: 'zzzz-not-in-the-backup' });
+      return row;
+    });
+    try {
+      const { result, rows } = await restoreInto();
+      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
+      expect(rows).toBe(0);
+    } finally {
+      restoreAdds();
+    }
+  });
+
   it('refuses a cut-short file', async () => {
     const bytes = await rig.read(fileName);
     const cutName = fileName.replace('-manual', '-manual-2');
@@ -254,3 +288,24 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     expect(result).toMatchObject({ ok: false });
   });
 });
+
+/** IndexedDB stores the first row added to `storeName` as `change` gives it back (once); undoes the patch. */
+function changeAdds(
+  storeName: string,
+  change: (row: Record<string, unknown>, store: IDBObjectStore) => Record<string, unknown>,
+): () => void {
+  const prototype = globalThis.IDBObjectStore.prototype as {
+    add: (this: IDBObjectStore, value: unknown, ...rest: unknown[]) => IDBRequest;
+  };
+  const original = prototype.add;
+  let changed = false;
+  prototype.add = function (this: IDBObjectStore, value: unknown, ...rest: unknown[]) {
+    if (changed || this.name !== storeName) return original.call(this, value, ...rest);
+    changed = true;
+    prototype.add = original;
+    return original.call(this, change(value as Record<string, unknown>, this), ...rest);
+  };
+  return () => {
+    prototype.add = original;
+  };
+}
