@@ -161,6 +161,17 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     fileName = written.value.fileName;
   }, 60_000);
 
+  /** A restore with IndexedDB's adds changed is refused as damaged, and nothing is left. */
+  async function expectRefusedAsDamaged(restoreAdds: () => void) {
+    try {
+      const { result, rows } = await restoreInto();
+      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
+      expect(rows).toBe(0);
+    } finally {
+      restoreAdds();
+    }
+  }
+
   async function restoreInto(options: { username?: string; password?: string; name?: string } = {}) {
     const target = await openedDb('refusal-target', new IDBFactory());
     const result = await restoreBackup({
@@ -203,13 +214,7 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
       changed[0] = (changed[0] ?? 0) ^ 1;
       return { ...row, sealed: { ...sealed, data: changed.buffer } };
     });
-    try {
-      const { result, rows } = await restoreInto();
-      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
-      expect(rows).toBe(0);
-    } finally {
-      restoreAdds();
-    }
+    await expectRefusedAsDamaged(restoreAdds);
   });
 
   it('refuses, as damaged, a restore after which a table holds a row the backup did not', async () => {
@@ -219,13 +224,7 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
       store.add({ ...row, id: 'zzzz-not-in-the-backup' });
       return row;
     });
-    try {
-      const { result, rows } = await restoreInto();
-      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
-      expect(rows).toBe(0);
-    } finally {
-      restoreAdds();
-    }
+    await expectRefusedAsDamaged(restoreAdds);
   });
 
   it('refuses a cut-short file', async () => {
