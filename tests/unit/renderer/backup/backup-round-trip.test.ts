@@ -93,6 +93,39 @@ describe('a backup restored into an empty install gives back every table as stor
     expect(restored.value.header.schemaVersion).toBe(latestSchemaVersion);
   }, 120_000);
 
+  it('restores settings whose keys sort on both sides of the restore’s own marker row', async () => {
+    // The marker (settings key restoreInProgress) sits among the settings the restore reads
+    // back; it is the restore's, not the backup's, and must not count against it.
+    const after = { key: 'zz-after-the-marker', value: 'kept' };
+    await source.settings.put(after);
+    try {
+      const rig = await backupRig();
+      const written = await writeBackup(source, session.dataKey, rig.port, {
+        reason: 'manual',
+        appVersion: '0.1.0',
+        now,
+      });
+      if (!written.ok) throw new Error(written.error.message);
+      const target = await openedDb('marker-target', new IDBFactory());
+      const restored = await restoreBackup({
+        live: target,
+        port: rig.port,
+        source: { source: 'folder', fileName: written.value.fileName },
+        username: managerUsername,
+        password: managerPassword,
+        rebaseAnchor: mainProcessRebase(),
+      });
+      if (!restored.ok) throw new Error(restored.error.message);
+      const reopened = await openedDb('marker-target', target.factory);
+      const keys = (await reopened.settings.toArray()).map((row) => row.key);
+      expect(keys).toContain(after.key);
+      expect(keys.some((key) => key < 'restoreInProgress')).toBe(true);
+      expect(keys).not.toContain('restoreInProgress');
+    } finally {
+      await source.settings.delete(after.key);
+    }
+  }, 60_000);
+
   it('leaves the derived review summaries out, so a restored install starts with none to go stale', async () => {
     const summaries = await openedDb('backup-summaries-source');
     await loadFixture(summaries, home, session);
