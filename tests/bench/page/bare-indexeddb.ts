@@ -18,16 +18,65 @@ function transactionDone(transaction: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens (creating if need be) a database whose stores are keyed by `keyPath`, with no other indexes. */
-export function openBareDatabase(
-  name: string,
-  stores: readonly { name: string; keyPath: string }[] = [],
-): Promise<IDBDatabase> {
+/** An object store's shape: its key and, where given, the indexes IndexedDB keeps beside it. */
+export type BareStore = {
+  readonly name: string;
+  readonly keyPath: string | string[];
+  readonly autoIncrement?: boolean;
+  readonly indexes?: readonly {
+    readonly name: string;
+    readonly keyPath: string | string[];
+    readonly unique: boolean;
+    readonly multiEntry: boolean;
+  }[];
+};
+
+/** Opens (creating if need be) a database whose stores are keyed by `keyPath`, with no other indexes but those given. */
+export function openBareDatabase(name: string, stores: readonly BareStore[] = []): Promise<IDBDatabase> {
   const request = indexedDB.open(name);
   request.onupgradeneeded = () => {
-    for (const store of stores) request.result.createObjectStore(store.name, { keyPath: store.keyPath });
+    for (const store of stores) {
+      const created = request.result.createObjectStore(store.name, {
+        keyPath: store.keyPath,
+        autoIncrement: store.autoIncrement ?? false,
+      });
+      for (const index of store.indexes ?? [])
+        created.createIndex(index.name, index.keyPath, {
+          unique: index.unique,
+          multiEntry: index.multiEntry,
+        });
+    }
   };
   return requestDone(request);
+}
+
+/** The stores `names` of an open database as IndexedDB holds them: keys and indexes. */
+export function storeShapes(db: IDBDatabase, names: readonly string[]): BareStore[] {
+  const transaction = db.transaction([...names], 'readonly');
+  return names.map((name) => {
+    const store = transaction.objectStore(name);
+    return {
+      name,
+      keyPath: store.keyPath ?? 'id',
+      autoIncrement: store.autoIncrement,
+      indexes: Array.from(store.indexNames, (indexName) => {
+        const index = store.index(indexName);
+        return {
+          name: indexName,
+          keyPath: index.keyPath,
+          unique: index.unique,
+          multiEntry: index.multiEntry,
+        };
+      }),
+    };
+  });
+}
+
+/** Every row of each store, one getAll a store, in one transaction. */
+export async function getAllOf(db: IDBDatabase, stores: readonly string[]): Promise<number> {
+  const transaction = db.transaction([...stores], 'readonly');
+  const all = await Promise.all(stores.map((store) => requestDone(transaction.objectStore(store).getAll())));
+  return all.reduce((sum, rows) => sum + rows.length, 0);
 }
 
 export async function deleteDatabase(name: string): Promise<void> {

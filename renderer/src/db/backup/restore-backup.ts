@@ -1,11 +1,13 @@
+import Dexie, { cmp, type Table } from 'dexie';
 import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader } from '@shared/schemas/backup';
 import { derivedTables, FamilyLinksDb, type SettingRow } from '../database';
 import { latestSchemaVersion } from '../schema-versions';
 import { deriveKeyEncryptionKey } from '../encryption/key-derivation';
 import { unwrapDataKey } from '../encryption/key-wrapping';
-import { base64ToBytes } from '@shared/bytes';
-import { fromPlain, openChunk, tableDigester, toPlain } from './backup-codec';
+import { base64ToBytes, sameBytes } from '@shared/bytes';
+import { fromPlain, openChunkText, tableDigester, toPlain } from './backup-codec';
+import { phase, phaseSync } from './backup-phases';
 import { restoreMarkerKey } from './database-at-start';
 import type { BackupPort } from '../../platform/backup-port';
 import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
@@ -110,10 +112,11 @@ export async function tableDigests(
  * Restores a backup into an empty install: refused before anything is written when the
  * file is damaged (main checks its SHA-256), comes from a newer app, or the password does not open
  * it. The live database is then replaced by one at the backup's own schema version, filled chunk by
- * chunk (decrypted first, then written: WebCrypto is never awaited inside a transaction), and each
- * table's digest is compared with the backup's manifest. Any failure deletes what was written, so
- * the install is empty again; on success the caller reloads, and opening upgrades it to this app's
- * version with the normal upgrade code.
+ * chunk (decrypted first, then written: WebCrypto is never awaited inside a transaction), each
+ * chunk's rows read back in the transaction that wrote them and compared with the rows given, each
+ * table counted, and each table's digest of the rows restored compared with the backup's manifest.
+ * Any failure deletes what was written, so the install is empty again; on success the caller
+ * reloads, and opening upgrades it to this app's version with the normal upgrade code.
  */
 export async function restoreBackup(input: {
   readonly live: FamilyLinksDb;
@@ -252,40 +255,72 @@ async function fill(
     await target.open();
     await target.settings.put({ key: restoreMarkerKey, value: { backupId: header.backupId } });
     let manifest: BackupManifest | undefined;
-    // The next chunk is read, decrypted and decoded while this one is written: IndexedDB writes
-    // in the browser's own process, so the two overlap. Nothing is awaited inside a transaction.
+    // What the backup holds, table by table: its rows' digest, taken over the rows as the backup
+    // gives them (each one read back from IndexedDB equal to it, below), to hold against the manifest.
+    const digests = new Map<string, Awaited<ReturnType<typeof tableDigester>>>();
+    // The next chunks are read, decrypted and decoded while these are written: IndexedDB writes
+    // in the browser's own process, so the two overlap. Nothing is awaited inside a transaction
+    // but IndexedDB itself.
     const load = (index: number) => loadChunk(port, readId, header.backupId, dataKey, index);
-    let pending = chunkCount > 0 ? load(0) : undefined;
-    for (let index = 0; index < chunkCount; index += 1) {
-      const loaded = await pending;
-      pending = index + 1 < chunkCount ? load(index + 1) : undefined;
-      if (!loaded) return damaged;
-      if (loaded.ok === 'threw') throw loaded.error;
-      if (!loaded.ok) return fail('unreadable', `${loaded.message} ${nothingRestored}`);
-      const content = loaded.content;
-      if (content.kind === 'manifest') {
-        manifest = content.manifest;
-        continue;
+    const loadFrom = (first: number) =>
+      Array.from({ length: Math.max(0, Math.min(chunksPerTransaction, chunkCount - first)) }, (_, at) =>
+        load(first + at),
+      );
+    let pending = loadFrom(0);
+    for (let first = 0; first < chunkCount; first += chunksPerTransaction) {
+      const loaded = await phase('waiting for chunks', () => Promise.all(pending));
+      pending = loadFrom(first + chunksPerTransaction);
+      const batch: { table: Table; rows: unknown[]; index: number }[] = [];
+      for (const [at, chunk] of loaded.entries()) {
+        if (!chunk) return damaged;
+        if (chunk.ok === 'threw') throw chunk.error;
+        if (!chunk.ok) return fail('unreadable', `${chunk.message} ${nothingRestored}`);
+        const content = chunk.content;
+        if (content.kind === 'manifest') {
+          manifest = content.manifest;
+          continue;
+        }
+        const table = target.tables.find((candidate) => candidate.name === content.table);
+        if (!table) return damaged;
+        // Derived rows are never restored (a backup should not hold any): they would be worked out again.
+        if (derivedTables.has(table.name)) continue;
+        const digest = digests.get(table.name) ?? (await tableDigester());
+        digests.set(table.name, digest);
+        phaseSync('digesting', () => digest.addTexts(content.rowTexts));
+        batch.push({ table, rows: content.rows, index: first + at });
       }
-      const table = target.tables.find((candidate) => candidate.name === content.table);
-      if (!table) return damaged;
-      // Derived rows are never restored (a backup should not hold any): they would be worked out again.
-      if (derivedTables.has(table.name)) continue;
-      await target.transaction('rw', table, async () => {
-        await table.bulkAdd(content.rows);
-      });
-      onProgress?.(index + 1, chunkCount);
+      if (batch.length === 0) continue;
+      await phase('writing and reading back', () =>
+        target.transaction('rw', [...new Set(batch.map((chunk) => chunk.table))], async () => {
+          for (const { table, rows, index } of batch) {
+            await table.bulkAdd(rows);
+            await readBackSame(table, rows);
+            // Progress chunk by chunk, as each is written and checked, so the bar keeps moving.
+            onProgress?.(index + 1, chunkCount);
+          }
+        }),
+      );
     }
     if (!manifest || manifest.tables.length !== header.tables.length) return damaged;
-    const digests = await tableDigests(target);
     for (const expected of manifest.tables) {
       if (derivedTables.has(expected.name)) continue;
-      const actual = digests.get(expected.name);
-      if (!actual || actual.rows !== expected.rows || actual.sha256 !== expected.sha256) return damaged;
+      const table = target.tables.find((candidate) => candidate.name === expected.name);
+      const digest = (digests.get(expected.name) ?? (await tableDigester())).finish();
+      // Every row written was read back as given; the count says the table holds no others (the
+      // settings table also holds the restore's marker until the end).
+      const extra = expected.name === 'settings' ? 1 : 0;
+      const stored = table ? await phase('counting', () => table.count()) : -1;
+      if (
+        digest.rows !== expected.rows ||
+        digest.sha256 !== expected.sha256 ||
+        stored !== expected.rows + extra
+      )
+        return damaged;
     }
     await target.settings.delete(restoreMarkerKey);
     return ok(manifest);
   } catch (error) {
+    if (error instanceof NotStoredAsGiven) return damaged;
     if (isQuotaError(error))
       return fail(
         'storage-full',
@@ -306,7 +341,12 @@ type LoadedChunk =
   | undefined;
 type ChunkContent =
   | { readonly kind: 'manifest'; readonly manifest: BackupManifest }
-  | { readonly kind: 'rows'; readonly table: string; readonly rows: unknown[] };
+  | {
+      readonly kind: 'rows';
+      readonly table: string;
+      readonly rows: unknown[];
+      readonly rowTexts: readonly string[];
+    };
 
 /**
  * One chunk read from the main process, opened (AES-GCM: it fails if the chunk was changed or
@@ -323,7 +363,7 @@ async function loadChunk(
 ): Promise<LoadedChunk> {
   let chunk: string;
   try {
-    const read = await port['backup:read-chunk']({ readId, index });
+    const read = await phase('reading chunks', () => port['backup:read-chunk']({ readId, index }));
     if (!read.ok) return { ok: false, message: read.error.message };
     if (read.value.outcome !== 'chunk') return { ok: false, message: read.value.message };
     chunk = read.value.chunk;
@@ -331,11 +371,15 @@ async function loadChunk(
     return { ok: 'threw', error };
   }
   try {
-    const content = await openChunk(dataKey, backupId, index, chunk);
+    const text = await phase('decrypting', () => openChunkText(dataKey, backupId, index, chunk));
+    const content = phaseSync('parsing', () => JSON.parse(text) as unknown);
     if (isManifest(content)) return { ok: true, content: { kind: 'manifest', manifest: content.manifest } };
     if (!isTableChunk(content)) return undefined;
-    const rows = content.rows.map((row) => fromPlain(row as never));
-    return { ok: true, content: { kind: 'rows', table: content.table, rows } };
+    const rows = phaseSync('decoding', () => content.rows.map((row) => fromPlain(row as never)));
+    // Each row as the backup's writer serialised it (its text parsed and serialised again gives the
+    // same text), for the table's digest.
+    const rowTexts = phaseSync('serialising', () => content.rows.map((row) => JSON.stringify(row)));
+    return { ok: true, content: { kind: 'rows', table: content.table, rows, rowTexts } };
   } catch {
     return undefined;
   }
@@ -349,4 +393,60 @@ function isManifest(content: unknown): content is { manifest: BackupManifest } {
 function isTableChunk(content: unknown): content is { table: string; rows: unknown[] } {
   const chunk = content as { table?: unknown; rows?: unknown } | null;
   return typeof chunk?.table === 'string' && Array.isArray(chunk.rows);
+}
+
+/** Chunks decrypted ahead and written in one transaction: fewer commits, each of which waits for the disk. */
+const chunksPerTransaction = 8;
+
+/** A row that IndexedDB did not give back as it was given: the restore cannot be trusted. */
+class NotStoredAsGiven extends Error {}
+
+/**
+ * Reads back, in the transaction that wrote them, the rows just added to `table` (one read over
+ * the range of their keys) and throws unless IndexedDB holds exactly those rows, each equal to the
+ * row given: the check that the database holds what the backup held.
+ */
+async function readBackSame(table: Table, rows: readonly unknown[]): Promise<void> {
+  if (rows.length === 0) return;
+  const keyPath = table.schema.primKey.keyPath;
+  if (keyPath === undefined || keyPath === null) throw new NotStoredAsGiven('A table without inbound keys');
+  const keyed = rows.map((row) => ({ key: Dexie.getByKeyPath(row as object, keyPath) as unknown, row }));
+  // A backup's chunk holds its rows in key order (as they were read); sorted here all the same.
+  if (keyed.some((entry, at) => at > 0 && cmp((keyed[at - 1] as typeof entry).key, entry.key) >= 0))
+    keyed.sort((a, b) => cmp(a.key, b.key));
+  const lowest = (keyed[0] as (typeof keyed)[number]).key;
+  const highest = (keyed[keyed.length - 1] as (typeof keyed)[number]).key;
+  const read = await phase('reading back', () =>
+    table.where(':id').between(lowest, highest, true, true).toArray(),
+  );
+  // The restore's own marker may sort among the settings just written: it is not the backup's.
+  const stored =
+    table.name === 'settings' ? read.filter((row) => (row as SettingRow).key !== restoreMarkerKey) : read;
+  const same = phaseSync(
+    'comparing',
+    () => stored.length === keyed.length && keyed.every((entry, at) => sameValue(stored[at], entry.row)),
+  );
+  if (!same) throw new NotStoredAsGiven(`${table.name} does not hold the rows as restored`);
+}
+
+const tagOf = (value: unknown) => Object.prototype.toString.call(value);
+
+/** Whether two stored values are equal as IndexedDB stores them (bytes, dates, arrays, plain objects). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const tag = tagOf(a);
+  if (tag !== tagOf(b)) return false;
+  if (tag === '[object Uint8Array]') return sameBytes(a as Uint8Array, b as Uint8Array);
+  if (tag === '[object ArrayBuffer]')
+    return sameBytes(new Uint8Array(a as ArrayBuffer), new Uint8Array(b as ArrayBuffer));
+  if (tag === '[object Date]') return (a as Date).getTime() === (b as Date).getTime();
+  if (Array.isArray(a)) {
+    const other = b as unknown[];
+    return a.length === other.length && a.every((item, at) => sameValue(item, other[at]));
+  }
+  if (tag !== '[object Object]') return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameValue(Reflect.get(a, key), Reflect.get(b, key)));
 }

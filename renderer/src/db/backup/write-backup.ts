@@ -1,11 +1,12 @@
 import type { Table } from 'dexie';
-import { fail, ok, type Result } from '@shared/result';
+import { fail, ok, type Failed, type Result } from '@shared/result';
 import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
 import { sealChunk, sealChunkText, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
+import { phase, phaseSync } from './backup-phases';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
@@ -180,24 +181,45 @@ export async function writeBackup(
   const writeId = begun.value.writeId;
   const manifest: { name: string; rows: number; sha256: string }[] = [];
   let index = 0;
+  /** Seals one chunk and hands it to the main process: a failure to return, or undefined. */
+  const send = async (
+    chunkIndex: number,
+    json: string,
+  ): Promise<Failed<BackupWriteFailureCode> | undefined> => {
+    const chunk = await phase('sealing', () => sealChunkText(dataKey, backupId, chunkIndex, json));
+    const appended = await phase('writing', () => port['backup:append']({ writeId, chunk }));
+    if (!appended.ok) return abandon(port, writeId, fail('unavailable', appended.error.message));
+    if (appended.value.outcome !== 'appended')
+      return fail(asWriteCode(appended.value.code), appended.value.message);
+    return undefined;
+  };
+  // A chunk is sealed (WebCrypto, off this thread) and sent while the next page is read and
+  // serialised; chunks still reach the main process one at a time, in order.
+  let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
   try {
     for (const table of tables) {
       const digest = await tableDigester();
-      for await (const page of pagesOf(table, options.pageSize)) {
+      const pages = pagesOf(table, options.pageSize);
+      for (;;) {
+        const next = await phase('reading', () => pages.next());
+        if (next.done) break;
+        const page = next.value;
         // Each row is serialised once, for its table's digest and for the chunk: the chunk's text is
         // exactly JSON.stringify({ table, rows }), built from the same row texts.
-        const rowTexts = page.map((row) => JSON.stringify(toPlain(row)));
-        for (const text of rowTexts) digest.addText(text);
+        const rowTexts = phaseSync('serialising', () => page.map((row) => JSON.stringify(toPlain(row))));
+        phaseSync('digesting', () => digest.addTexts(rowTexts));
         const chunkText = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
-        const chunk = await sealChunkText(dataKey, backupId, index, chunkText);
+        const failed = await phase('waiting to send', () => sending);
+        if (failed) return failed;
+        sending = send(index, chunkText);
+        // Should reading fail before this send is awaited, its own failure is not reported twice.
+        sending.catch(() => undefined);
         index += 1;
-        const appended = await port['backup:append']({ writeId, chunk });
-        if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
-        if (appended.value.outcome !== 'appended')
-          return fail(asWriteCode(appended.value.code), appended.value.message);
       }
       manifest.push({ name: table.name, ...digest.finish() });
     }
+    const failed = await sending;
+    if (failed) return failed;
     const last = await sealChunk(dataKey, backupId, index, { manifest: { tables: manifest } });
     const appended = await port['backup:append']({ writeId, chunk: last });
     if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));

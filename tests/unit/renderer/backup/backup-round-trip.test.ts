@@ -93,6 +93,39 @@ describe('a backup restored into an empty install gives back every table as stor
     expect(restored.value.header.schemaVersion).toBe(latestSchemaVersion);
   }, 120_000);
 
+  it('restores settings whose keys sort on both sides of the restore’s own marker row', async () => {
+    // The marker (settings key restoreInProgress) sits among the settings the restore reads
+    // back; it is the restore's, not the backup's, and must not count against it.
+    const after = { key: 'zz-after-the-marker', value: 'kept' };
+    await source.settings.put(after);
+    try {
+      const rig = await backupRig();
+      const written = await writeBackup(source, session.dataKey, rig.port, {
+        reason: 'manual',
+        appVersion: '0.1.0',
+        now,
+      });
+      if (!written.ok) throw new Error(written.error.message);
+      const target = await openedDb('marker-target', new IDBFactory());
+      const restored = await restoreBackup({
+        live: target,
+        port: rig.port,
+        source: { source: 'folder', fileName: written.value.fileName },
+        username: managerUsername,
+        password: managerPassword,
+        rebaseAnchor: mainProcessRebase(),
+      });
+      if (!restored.ok) throw new Error(restored.error.message);
+      const reopened = await openedDb('marker-target', target.factory);
+      const keys = (await reopened.settings.toArray()).map((row) => row.key);
+      expect(keys).toContain(after.key);
+      expect(keys.some((key) => key < 'restoreInProgress')).toBe(true);
+      expect(keys).not.toContain('restoreInProgress');
+    } finally {
+      await source.settings.delete(after.key);
+    }
+  }, 60_000);
+
   it('leaves the derived review summaries out, so a restored install starts with none to go stale', async () => {
     const summaries = await openedDb('backup-summaries-source');
     await loadFixture(summaries, home, session);
@@ -161,6 +194,17 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     fileName = written.value.fileName;
   }, 60_000);
 
+  /** A restore with IndexedDB's adds changed is refused as damaged, and nothing is left. */
+  async function expectRefusedAsDamaged(restoreAdds: () => void) {
+    try {
+      const { result, rows } = await restoreInto();
+      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
+      expect(rows).toBe(0);
+    } finally {
+      restoreAdds();
+    }
+  }
+
   async function restoreInto(options: { username?: string; password?: string; name?: string } = {}) {
     const target = await openedDb('refusal-target', new IDBFactory());
     const result = await restoreBackup({
@@ -192,6 +236,28 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
       error: { code: 'damaged', message: expect.stringMatching(/damaged.*Nothing was restored/s) as unknown },
     });
     expect(rows).toBe(0);
+  });
+
+  it('refuses, as damaged, a restore in which IndexedDB did not keep a row as given', async () => {
+    // One byte of one sealed visitor-log row changed on its way into the store, as a faulty
+    // disk or browser might: the read-back of the rows just written must see it.
+    const restoreAdds = changeAdds('visitorLog', (row) => {
+      const sealed = row.sealed as { data: ArrayBuffer };
+      const changed = new Uint8Array(sealed.data.slice(0));
+      changed[0] = (changed[0] ?? 0) ^ 1;
+      return { ...row, sealed: { ...sealed, data: changed.buffer } };
+    });
+    await expectRefusedAsDamaged(restoreAdds);
+  });
+
+  it('refuses, as damaged, a restore after which a table holds a row the backup did not', async () => {
+    // Beside the first visitor-log row, a copy under a key after every other (outside any
+    // range the restore wrote and read back): only the table's count can tell.
+    const restoreAdds = changeAdds('visitorLog', (row, store) => {
+      store.add({ ...row, id: 'zzzz-not-in-the-backup' });
+      return row;
+    });
+    await expectRefusedAsDamaged(restoreAdds);
   });
 
   it('refuses a cut-short file', async () => {
@@ -254,3 +320,24 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     expect(result).toMatchObject({ ok: false });
   });
 });
+
+/** IndexedDB stores the first row added to `storeName` as `change` gives it back (once); undoes the patch. */
+function changeAdds(
+  storeName: string,
+  change: (row: Record<string, unknown>, store: IDBObjectStore) => Record<string, unknown>,
+): () => void {
+  const prototype = globalThis.IDBObjectStore.prototype as {
+    add: (this: IDBObjectStore, value: unknown, ...rest: unknown[]) => IDBRequest;
+  };
+  const original = prototype.add;
+  let changed = false;
+  prototype.add = function (this: IDBObjectStore, value: unknown, ...rest: unknown[]) {
+    if (changed || this.name !== storeName) return original.call(this, value, ...rest);
+    changed = true;
+    prototype.add = original;
+    return original.call(this, change(value as Record<string, unknown>, this), ...rest);
+  };
+  return () => {
+    prototype.add = original;
+  };
+}
