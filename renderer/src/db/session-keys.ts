@@ -7,7 +7,7 @@ import {
   KeysDroppedError,
   replaceCipherCompartments,
 } from './encryption/record-cipher';
-import { forgetAuthoritySecret } from './encryption/signing-keys';
+import { forgetAuthoritySecret } from './encryption/authority-secrets';
 import type { Session } from './session';
 
 const droppers = new WeakMap<Session, () => void>();

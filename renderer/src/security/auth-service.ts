@@ -17,13 +17,12 @@ import {
   type HomeKeys,
 } from '../db/encryption/key-wrapping';
 import {
-  authoritySecretOf,
   createAuthority,
   issueCredential,
-  rememberAuthoritySecret,
   type NewAuthority,
   type NewCredential,
 } from '../db/encryption/signing-keys';
+import { authoritySecretOf, rememberAuthoritySecret } from '../db/encryption/authority-secrets';
 import { generateHomeCompartments } from '../db/encryption/compartment-keys';
 import { spendPasswordCheckWork } from '../db/encryption/key-derivation';
 import { ensureHomeCompartments, reconcileAccountKeys } from '../db/account-key-changes';

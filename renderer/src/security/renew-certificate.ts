@@ -1,7 +1,8 @@
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../db/database';
 import { rewrapForNewPassword, unlockAccount } from '../db/encryption/key-wrapping';
-import { authoritySecretOf, issueCredential } from '../db/encryption/signing-keys';
+import { authoritySecretOf } from '../db/encryption/authority-secrets';
+import { issueCredential } from '../db/encryption/signing-keys';
 import { accountRepository } from '../db/repositories/account-repository';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import type { Session } from '../db/session';

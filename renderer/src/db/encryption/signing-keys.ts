@@ -28,23 +28,6 @@ export async function secretPassphrase(secret: CryptoKey): Promise<string> {
   return hexOf(raw);
 }
 
-// The CA's secret while a manager is signed in, keyed by their session object: forgotten on lock
-// or sign-out (`forgetAuthoritySecret`; a WeakMap alone would keep it while anything still held the
-// session), and never written anywhere.
-const authorityBySession = new WeakMap<object, CryptoKey>();
-
-export function rememberAuthoritySecret(session: object, secret: CryptoKey | undefined): void {
-  if (secret) authorityBySession.set(session, secret);
-}
-
-export function authoritySecretOf(session: object): CryptoKey | undefined {
-  return authorityBySession.get(session);
-}
-
-export function forgetAuthoritySecret(session: object): void {
-  authorityBySession.delete(session);
-}
-
 export type NewAuthority = { readonly authority: SealedAuthority; readonly secret: CryptoKey };
 export type NewCredential = { readonly credential: SealedCredential; readonly secret: CryptoKey };
 
