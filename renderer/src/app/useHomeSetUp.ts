@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HomeSettings } from '@shared/schemas/home';
-import { accountRepository } from '../db/repositories/account-repository';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
+import { staffRepository } from '../db/repositories/staff-repository';
 import { useDatabase } from '../db/useDatabase';
 
 /** The home's details and whether it has an account yet (first run if not); undefined while loading. */
@@ -10,7 +10,7 @@ export function useHomeSetUp(): { home: HomeSettings | undefined; hasAccounts: b
   return useLiveQuery(async () => {
     const [home, hasAccounts] = await Promise.all([
       homeSettingsRepository(db).get(),
-      accountRepository(db).hasAccounts(),
+      staffRepository(db).hasAnyone(),
     ]);
     return { home, hasAccounts };
   }, [db]);

@@ -11,7 +11,7 @@ import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AccountKeyChange } from '../account-key-changes';
 import type { AuditEventInput } from './audit-log-repository';
-import { staffCodec } from './staff-repository';
+import { staffCodec, staffRepository } from './staff-repository';
 
 /**
  * Accounts: each member of staff's row and their keyring entry (the keys their password unwraps,
@@ -40,8 +40,8 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
     });
 
   return {
-    async hasAccounts(): Promise<boolean> {
-      return (await db.staff.count()) > 0;
+    hasAccounts(): Promise<boolean> {
+      return staffRepository(db).hasAnyone();
     },
 
     /** The keyring entry of one account, or undefined if it has none (or it cannot be read). */

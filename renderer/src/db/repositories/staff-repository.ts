@@ -20,6 +20,11 @@ export type StaffLogin = Pick<StaffMember, 'id' | 'username' | 'roles' | 'isActi
 
 export function staffRepository(db: FamilyLinksDb) {
   return {
+    /** Whether the home has any account yet (a new install has none, and is set up first). */
+    async hasAnyone(): Promise<boolean> {
+      return (await db.staff.count()) > 0;
+    },
+
     async findLogin(username: string): Promise<StaffLogin | undefined> {
       const row = await db.staff.where('username').equals(username.trim().toLowerCase()).first();
       return row
