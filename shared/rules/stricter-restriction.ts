@@ -90,6 +90,7 @@ export function stricterRestriction(a: Restriction, b: Restriction, day: string)
     ...(effectiveTo === undefined ? { effectiveTo: undefined } : { effectiveTo }),
     name,
     aliases: distinctNames([...stricter.version.aliases, other.name, ...other.aliases], name),
-    ...(ended ? { endedAt: stricter.version.endedAt, endedReason: stricter.version.endedReason } : {}),
+    endedReason: ended ? stricter.version.endedReason : '',
+    ...(ended ? { endedAt: stricter.version.endedAt } : {}),
   };
 }
