@@ -30,7 +30,7 @@ function isAtLeastAsStrict(a: RestrictionTerms['kind'], b: RestrictionTerms['kin
   return restrictionKinds.indexOf(a) <= restrictionKinds.indexOf(b);
 }
 
-const termsOf = (restriction: Restriction): RestrictionTerms => ({
+const termsOf = (restriction: ComparableRestriction): RestrictionTerms => ({
   kind: restriction.kind,
   conditions: restriction.conditions,
   effectiveFrom: restriction.effectiveFrom,
@@ -49,7 +49,13 @@ function distinctNames(names: readonly string[], leaveOut: string): string[] {
   return kept;
 }
 
-export function stricterRestriction(a: Restriction, b: Restriction, day: string): Restriction {
+/** What the rule reads of a restriction: the door's view has these, and so does the whole record. */
+export type ComparableRestriction = Pick<
+  Restriction,
+  'name' | 'aliases' | 'kind' | 'conditions' | 'effectiveFrom' | 'effectiveTo' | 'endedAt' | 'earlierTerms'
+> & { readonly endedReason?: string };
+
+export function stricterRestriction<Item extends ComparableRestriction>(a: Item, b: Item, day: string): Item {
   const inForce = [
     { version: a, terms: termsInForce(a, day) },
     { version: b, terms: termsInForce(b, day) },
@@ -90,7 +96,7 @@ export function stricterRestriction(a: Restriction, b: Restriction, day: string)
     ...(effectiveTo === undefined ? { effectiveTo: undefined } : { effectiveTo }),
     name,
     aliases: distinctNames([...stricter.version.aliases, other.name, ...other.aliases], name),
-    endedReason: ended ? stricter.version.endedReason : '',
+    ...('endedReason' in stricter.version ? { endedReason: ended ? stricter.version.endedReason : '' } : {}),
     ...(ended ? { endedAt: stricter.version.endedAt } : {}),
-  };
+  } as Item;
 }

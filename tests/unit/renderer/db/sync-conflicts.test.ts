@@ -135,4 +135,45 @@ describe('a record changed on two computers at once', () => {
     expect(await sides(frontDesk)).toEqual(await sides(office));
     expect(await sides(office)).toHaveLength(2);
   });
+
+  it('the door on both computers holds the stricter version until someone settles it', async () => {
+    const { keys, frontDesk, office, id } = await recordedOnBoth();
+    await change(office, id, { kind: 'noContact', conditions: '' });
+    await change(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    await exchange(frontDesk, office, keys);
+    const atTheDoor = async (at: Computer) =>
+      (await restrictionRepository(at.db).listForCheck(at.session, today)).restrictions.map((r) => r.kind);
+    const onTheScreen = async (at: Computer) =>
+      (await restrictionRepository(at.db).listInForce(at.session, today)).restrictions.map((r) => r.kind);
+    // The relaxed version wins meanwhile (the front desk's change number is the higher), but the door holds the stricter.
+    const stored = async (at: Computer) =>
+      (await restrictionRepository(at.db).listAll(at.session)).map((r) => r.kind);
+    for (const at of [frontDesk, office]) {
+      expect(await stored(at)).toEqual(['other']);
+      expect(await atTheDoor(at)).toEqual(['noContact']);
+      expect(await onTheScreen(at)).toEqual(['noContact']);
+    }
+
+    // The manager keeps the relaxed version: once that reaches both, the door follows it.
+    const conflict = (await frontDesk.db.syncConflicts.toArray())[0];
+    const relaxed = conflict?.sides.find((side) => side.d === frontDesk.device.deviceId);
+    if (!conflict || !relaxed) throw new Error('no conflict');
+    await frontDesk.db.transaction(
+      'rw',
+      frontDesk.db.restrictions,
+      frontDesk.db.syncConflicts,
+      async (tx) => {
+        markSettling(
+          tx,
+          'restrictions',
+          id,
+          conflict.sides.map((side) => `${side.d}:${side.n}`),
+        );
+        await frontDesk.db.syncConflicts.delete(conflict.id);
+        await frontDesk.db.restrictions.put(relaxed.row as never);
+      },
+    );
+    await exchange(frontDesk, office, keys);
+    for (const at of [frontDesk, office]) expect(await atTheDoor(at)).toEqual(['other']);
+  });
 });
