@@ -50,6 +50,24 @@ async function change(at: Computer, id: string, terms: object) {
   if (!changed.ok) throw new Error(changed.error.message);
 }
 
+/** Settles a conflict on `at` by keeping the side `at` made, as the manager's choice will: a change naming every side. */
+async function keepOwnSide(at: Computer, id: string) {
+  const conflict = (await at.db.syncConflicts.toArray())[0];
+  const kept = conflict?.sides.find((side) => side.d === at.device.deviceId);
+  if (!conflict || !kept) throw new Error('no conflict');
+  await at.db.transaction('rw', at.db.restrictions, at.db.syncConflicts, async (tx) => {
+    markSettling(
+      tx,
+      'restrictions',
+      id,
+      conflict.sides.map((side) => `${side.d}:${side.n}`),
+    );
+    await at.db.syncConflicts.delete(conflict.id);
+    await at.db.restrictions.put(kept.row as never);
+  });
+  return kept;
+}
+
 const versionAt = async (at: Computer, id: string) =>
   (await at.db.syncVersions.get(recordSyncId('restrictions', id)))?.version;
 
@@ -96,23 +114,11 @@ describe('a record changed on two computers at once', () => {
     expect(await office.db.syncChangeLog.count()).toBe(0);
 
     // The office settles it by keeping its own version: a new change naming both, and both close.
-    const conflict = officeConflict[0];
-    if (!conflict) throw new Error('no conflict');
-    const kept = conflict.sides.find((side) => side.d === office.device.deviceId);
-    await office.db.transaction('rw', office.db.restrictions, office.db.syncConflicts, async (tx) => {
-      markSettling(
-        tx,
-        'restrictions',
-        id,
-        conflict.sides.map((side) => `${side.d}:${side.n}`),
-      );
-      await office.db.syncConflicts.delete(conflict.id);
-      await office.db.restrictions.put(kept?.row as never);
-    });
+    const kept = await keepOwnSide(office, id);
     await exchange(frontDesk, office, keys);
     expect(await frontDesk.db.syncConflicts.count()).toBe(0);
     expect(await office.db.syncConflicts.count()).toBe(0);
-    expect(await frontDesk.db.restrictions.get(id)).toEqual(kept?.row);
+    expect(await frontDesk.db.restrictions.get(id)).toEqual(kept.row);
     expect(await versionAt(frontDesk, id)).toBe(await versionAt(office, id));
   });
 
@@ -155,24 +161,7 @@ describe('a record changed on two computers at once', () => {
     }
 
     // The manager keeps the relaxed version: once that reaches both, the door follows it.
-    const conflict = (await frontDesk.db.syncConflicts.toArray())[0];
-    const relaxed = conflict?.sides.find((side) => side.d === frontDesk.device.deviceId);
-    if (!conflict || !relaxed) throw new Error('no conflict');
-    await frontDesk.db.transaction(
-      'rw',
-      frontDesk.db.restrictions,
-      frontDesk.db.syncConflicts,
-      async (tx) => {
-        markSettling(
-          tx,
-          'restrictions',
-          id,
-          conflict.sides.map((side) => `${side.d}:${side.n}`),
-        );
-        await frontDesk.db.syncConflicts.delete(conflict.id);
-        await frontDesk.db.restrictions.put(relaxed.row as never);
-      },
-    );
+    await keepOwnSide(frontDesk, id);
     await exchange(frontDesk, office, keys);
     for (const at of [frontDesk, office]) expect(await atTheDoor(at)).toEqual(['other']);
   });
