@@ -65,6 +65,10 @@ export const syncChangeSchema = z
     row: z.unknown().optional(),
     /** The version of the record the change was made on; `null` for a new record or write-once one. */
     base: z.string().nullable(),
+    /** A changeable record's stored row at `base`, so a computer that changed it too can merge field by field. */
+    prior: z.unknown().optional(),
+    /** The versions of a conflict this change settles (a choice or a merge): every computer closes it. */
+    settles: z.array(z.string().min(3).max(200)).max(50).optional(),
     /** The highest contiguous change this writer had applied from each computer. */
     seen: z.record(z.string(), z.number().int().nonnegative()),
     /** The writer's clock, for display only. */

@@ -24,7 +24,14 @@ import type { ReviewSummary } from '@shared/schemas/review-summary';
 import { declareSchemaVersions, latestSchemaVersion } from './schema-versions';
 import { reviewSummaryInvalidation, reviewSummaryTable } from './review-summary-invalidation';
 import { syncChangeLog, type ChangeLogRow, type SyncDeviceRow } from './sync/change-log';
-import type { SyncAppliedRow, SyncPeerRow, SyncProblemRow, SyncStateRow } from './sync/sync-rows';
+import type {
+  SyncAppliedRow,
+  SyncConflictRow,
+  SyncPeerRow,
+  SyncProblemRow,
+  SyncStateRow,
+  SyncVersionRow,
+} from './sync/sync-rows';
 
 export const databaseName = 'family-links';
 
@@ -250,6 +257,8 @@ export class FamilyLinksDb extends Dexie {
   declare syncApplied: Table<SyncAppliedRow, string>;
   declare syncPeers: Table<SyncPeerRow, string>;
   declare syncProblems: Table<SyncProblemRow, string>;
+  declare syncVersions: Table<SyncVersionRow, string>;
+  declare syncConflicts: Table<SyncConflictRow, string>;
 
   /** The IndexedDB this database lives in (a fresh in-memory one in unit tests). */
   readonly factory: IDBFactory;

@@ -220,6 +220,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
       syncProblems: 'id, at',
     },
   },
+  {
+    // Changes made on two computers at once (docs/sync-design.md, "Conflicts"): the version each
+    // changeable record is at here (`syncVersions`, by table and id), and each record changed
+    // concurrently, with its versions as stored rows, sealed as the record is (`syncConflicts`).
+    // Ids, version names and sealed rows only. New tables: no rows change.
+    version: 23,
+    stores: {
+      syncVersions: 'id',
+      syncConflicts: 'id, table',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -73,13 +73,19 @@ export function createSealedCodec<
     readonly formerlyPlain?: readonly Exclude<keyof z.infer<Schema>, PlainKey>[];
     readonly compartment?: CompartmentOf<z.infer<Schema>>;
   } = {},
-): SealedCodec<z.infer<Schema>, PlainKey, SealedRow<z.infer<Schema>, PlainKey> & IndexFields> {
+): SealedCodec<z.infer<Schema>, PlainKey, SealedRow<z.infer<Schema>, PlainKey> & IndexFields> & {
+  /** The record's schema and its plain fields: what a stored row may hold in the clear (sync checks rows by them). */
+  readonly schema: Schema;
+  readonly plainKeys: readonly PlainKey[];
+} {
   type Record = z.infer<Schema>;
   type Row = SealedRow<Record, PlainKey> & IndexFields;
   const { sealedField, indexFields, formerlyPlain = [], compartment } = options;
   const bound = (row: object) => rowBinding(table, row as { readonly [key: string]: unknown });
   return {
     table,
+    schema,
+    plainKeys,
     async encode(record, cipher) {
       const plain: Partial<Record> = {};
       const secret: Partial<Record> = { ...record };

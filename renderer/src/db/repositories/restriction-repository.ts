@@ -27,6 +27,7 @@ import type { Session } from '../session';
 import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
 import { damagedRecordRepository } from './damaged-record-repository';
+import { stricterRestriction, type ComparableRestriction } from '@shared/rules/stricter-restriction';
 import {
   refused,
   restrictionHistoryCodec,
@@ -56,6 +57,37 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     decode: (row: RestrictionRow) => Promise<Item>,
   ) => damage.openNoting(session, rows, decode);
 
+  /**
+   * While a restriction changed on two computers at once waits for the manager, the door reads
+   * the stricter of its versions (docs/sync-design.md, "Conflicts"; DESIGN rule 6), so a relaxed
+   * edit on one computer never lets in someone the other computer's edit would stop. A version
+   * that does not open is damaged, and the door then stops everyone, as for any such restriction.
+   */
+  async function stricterWhileUndecided<Item extends ComparableRestriction & { readonly id: string }>(
+    session: Session,
+    read: { readonly opened: readonly Item[]; readonly damagedIds: readonly string[] },
+    decode: (row: RestrictionRow) => Promise<Item>,
+    today: string,
+  ): Promise<{ opened: Item[]; damagedIds: string[] }> {
+    const conflicts = await db.syncConflicts.where('table').equals('restrictions').toArray();
+    if (conflicts.length === 0) return { opened: [...read.opened], damagedIds: [...read.damagedIds] };
+    const byId = new Map(conflicts.map((conflict) => [conflict.key, conflict]));
+    const damagedIds = new Set(read.damagedIds);
+    const opened = await Promise.all(
+      read.opened.map(async (restriction) => {
+        const conflict = byId.get(restriction.id);
+        if (!conflict) return restriction;
+        const rows = conflict.sides.flatMap((side) =>
+          side.row === undefined ? [] : [side.row as RestrictionRow],
+        );
+        const sides = await openNoting(session, rows, decode);
+        for (const id of sides.damagedIds) damagedIds.add(id);
+        return sides.opened.reduce((held, side) => stricterRestriction(held, side, today), restriction);
+      }),
+    );
+    return { opened, damagedIds: [...damagedIds] };
+  }
+
   /** The door's view of each row, opened with the door key alone. */
   const openInstruction = (session: Session) => (row: RestrictionRow) =>
     restrictionCodec.decodeInstruction(row, session.cipher);
@@ -69,19 +101,18 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
    * that may read the authority, and holds the casework key, opens the casework part at all;
    * everyone else opens the door's part alone.
    */
-  function openVisible(
+  function openOneVisible(session: Session): (row: RestrictionRow) => Promise<VisibleRestriction> {
+    if (can(session.roles, 'restriction:read-authority') && session.cipher.holds('casework'))
+      return async (row) =>
+        visibleRestriction(await restrictionCodec.decode(row, session.cipher), session.roles);
+    return async (row) => ({ view: 'instruction' as const, ...(await openInstruction(session)(row)) });
+  }
+
+  const openVisible = (
     rows: readonly RestrictionRow[],
     session: Session,
-  ): Promise<{ opened: VisibleRestriction[]; damagedIds: string[] }> {
-    if (can(session.roles, 'restriction:read-authority') && session.cipher.holds('casework'))
-      return openNoting(session, rows, async (row) =>
-        visibleRestriction(await restrictionCodec.decode(row, session.cipher), session.roles),
-      );
-    return openNoting(session, rows, async (row) => ({
-      view: 'instruction' as const,
-      ...(await openInstruction(session)(row)),
-    }));
-  }
+  ): Promise<{ opened: VisibleRestriction[]; damagedIds: string[] }> =>
+    openNoting(session, rows, openOneVisible(session));
 
   return {
     /**
@@ -135,7 +166,12 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     async listForCheck(session: Session, today: string): Promise<RestrictionsRead<RestrictionInstruction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
       const rows = await db.restrictions.toArray();
-      const { opened, damagedIds } = await openNoting(session, rows, openInstruction(session));
+      const { opened, damagedIds } = await stricterWhileUndecided(
+        session,
+        await openNoting(session, rows, openInstruction(session)),
+        openInstruction(session),
+        today,
+      );
       return {
         restrictions: opened.filter((restriction) => termsInForce(restriction, today) !== undefined),
         damagedIds,
@@ -148,7 +184,13 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
      */
     async listInForce(session: Session, today: string): Promise<RestrictionsRead<VisibleRestriction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
-      const { opened, damagedIds } = await openVisible(await db.restrictions.toArray(), session);
+      const { opened, damagedIds } = await stricterWhileUndecided(
+        session,
+        await openVisible(await db.restrictions.toArray(), session),
+        async (row) =>
+          (await openVisible([row], session)).opened[0] ?? Promise.reject(new Error('unreadable')),
+        today,
+      );
       return {
         restrictions: opened.flatMap((restriction) =>
           termsInForce(restriction, today) === undefined

@@ -1,6 +1,28 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema } from '@shared/schemas/common';
+import { idSchema, isoDateSchema, isoDateTimeSchema } from '@shared/schemas/common';
+import { academicYearSchema } from '@shared/schemas/academic-year';
 import { arrayBufferSchema, byteArraySchema } from '@shared/schemas/keyring';
+import { restrictionSchema } from '@shared/schemas/registers';
+import { reviewSampleSchema } from '@shared/schemas/review';
+import { roomSchema } from '@shared/schemas/visits';
+import {
+  contactArrangementAgreementCodec,
+  contactArrangementCodec,
+  contactArrangementHistoryCodec,
+} from '../repositories/contact-plan-repository';
+import { contactFormCodec } from '../repositories/contact-form-codec';
+import { declarationCodec } from '../repositories/declaration-repository';
+import { disclosureCodec } from '../repositories/disclosure-repository';
+import { formActionCodec } from '../repositories/form-action-repository';
+import { panGroupCodec } from '../repositories/pan-group-repository';
+import { personCodec, personSpecialDatesCodec, relationshipCodec } from '../repositories/people-repository';
+import { restrictionHistoryCodec } from '../repositories/restriction-writes';
+import { sampleItemReviewCodec } from '../repositories/review-sample-repository';
+import { signedPdfCodec } from '../repositories/signed-pdf-repository';
+import { staffCodec } from '../repositories/staff-repository';
+import { visitCodec } from '../repositories/visit-repository';
+import { protocolAcceptanceCodec, visitingProtocolCodec } from '../repositories/visiting-protocol-repository';
+import { isChangeableTable } from './change-log';
 
 /**
  * What a stored row of each table the applier takes from other computers must look like: its
@@ -8,8 +30,10 @@ import { arrayBufferSchema, byteArraySchema } from '@shared/schemas/keyring';
  * part cannot be opened here without a signed-in session; it is bound to the plain fields and the
  * table (`row-binding.ts`), so a row whose plain fields were changed fails to open when read.
  *
- * Tables are added here one at a time, write-once records first; a change to a table not listed is
- * left unapplied (see `sync-applier.ts`).
+ * A table not listed is held, not applied (`sync-applier.ts`): the audit log (each computer's own
+ * chain, docs/sync-design.md "One audit chain per computer"), the outbox (which computer sends an
+ * alert is not settled: two would send it twice) and settings (some keys are this computer's own
+ * state, such as a key change under way).
  */
 
 const sealedBoxSchema = z
@@ -21,6 +45,40 @@ const sealedBoxSchema = z
   })
   .strict();
 
+const sealFormatSchema = z.number().int().positive().optional();
+
+type Shape = Readonly<Record<string, z.ZodType>>;
+
+function shapeOf(schema: z.ZodType): Shape {
+  const shape: unknown = Reflect.get(schema, 'shape');
+  if (typeof shape !== 'object' || shape === null) throw new Error('A stored form needs an object schema');
+  return shape as Shape;
+}
+
+/**
+ * A sealed row's stored form: the id, the record's plain fields, any index fields, and the seal.
+ * A plain field other than the id may be missing: a row sealed before the field became plain
+ * keeps it in the sealed part only (`sealed-codec.ts`).
+ */
+function sealedRow(recordSchema: z.ZodType, plainKeys: readonly PropertyKey[], extra: Shape = {}) {
+  const shape = shapeOf(recordSchema);
+  const plain: Record<string, z.ZodType> = {};
+  for (const key of plainKeys) {
+    const name = String(key);
+    const field = shape[name];
+    if (!field) throw new Error(`The stored form names a field its record does not have: ${name}`);
+    plain[name] = name === 'id' ? idSchema : field.optional();
+  }
+  return z
+    .object({ ...plain, ...extra, id: idSchema, sealed: sealedBoxSchema, sealFormat: sealFormatSchema })
+    .strict();
+}
+
+const fromCodec = (
+  codec: { readonly schema: z.ZodType; readonly plainKeys: readonly PropertyKey[] },
+  extra: Shape = {},
+) => sealedRow(codec.schema, codec.plainKeys, extra);
+
 /** A visitor register entry as `visitorLogCodec` stores it. */
 const visitorLogRowSchema = z
   .object({
@@ -31,10 +89,56 @@ const visitorLogRowSchema = z
     amendsEntryId: idSchema.optional(),
     isOnSite: z.union([z.literal(0), z.literal(1)]).optional(),
     sealed: sealedBoxSchema,
-    sealFormat: z.number().int().positive().optional(),
+    sealFormat: sealFormatSchema,
   })
   .strict();
 
+/** A restriction as `restrictionCodec` stores it: the door's part sealed, the casework part apart. */
+const restrictionRowSchema = sealedRow(
+  restrictionSchema,
+  ['id', 'youngPersonId', 'personId', 'reviewOn', 'effectiveTo'],
+  { sealedCasework: sealedBoxSchema.optional() },
+);
+
+/** A young person: the id, a keyed hash of the case number, and on rows stored before it was hashed, the number itself. */
+const youngPersonRowSchema = sealedRow(z.object({ id: idSchema }), ['id'], {
+  caseNumberIndex: z.string().min(1).max(200).optional(),
+  caseNumber: z.string().min(1).max(200).optional(),
+});
+
+const plainRows: Readonly<Record<string, z.ZodType<{ id: string }>>> = {
+  academicYears: z
+    .object({ ...shapeOf(academicYearSchema), id: idSchema, startsOn: isoDateSchema, endsOn: isoDateSchema })
+    .strict(),
+  rooms: roomSchema.strict(),
+  reviewSamples: reviewSampleSchema.strict(),
+};
+
 export const replicatedRowSchemas: Readonly<Record<string, z.ZodType<{ id: string }>>> = {
   visitorLog: visitorLogRowSchema,
+  restrictions: restrictionRowSchema,
+  restrictionHistory: fromCodec(restrictionHistoryCodec),
+  youngPeople: youngPersonRowSchema,
+  people: fromCodec(personCodec),
+  relationships: fromCodec(relationshipCodec),
+  personSpecialDates: fromCodec(personSpecialDatesCodec),
+  declarations: fromCodec(declarationCodec),
+  disclosures: fromCodec(disclosureCodec),
+  visits: fromCodec(visitCodec),
+  panGroups: fromCodec(panGroupCodec),
+  contactForms: fromCodec(contactFormCodec, { listFieldsPending: z.literal(1).optional() }),
+  contactFormFiles: fromCodec(signedPdfCodec),
+  formActions: fromCodec(formActionCodec),
+  reviewSampleItems: fromCodec(sampleItemReviewCodec),
+  contactArrangements: fromCodec(contactArrangementCodec),
+  contactArrangementAgreements: fromCodec(contactArrangementAgreementCodec),
+  contactArrangementHistory: fromCodec(contactArrangementHistoryCodec),
+  visitingProtocols: fromCodec(visitingProtocolCodec),
+  protocolAcceptances: fromCodec(protocolAcceptanceCodec),
+  staff: fromCodec(staffCodec),
+  ...plainRows,
 };
+
+/** Whether changes to `table` carry versions and may conflict (every applied table but the write-once ones). */
+export const hasVersions = (table: string): boolean =>
+  table in replicatedRowSchemas && isChangeableTable(table);

@@ -13,6 +13,7 @@ import { markAppliedFromElsewhere } from './change-log';
 import { replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
+import { applyChange } from './sync-versions';
 
 /** The part of the PouchDB mirror the applier reads: its changes feed, with documents. */
 export type MirrorReader = {
@@ -91,6 +92,7 @@ export async function applyIncoming(
   for (const peer of await db.syncPeers.toArray())
     devices.set(peer.deviceId, await importDevicePublicKey(peer.publicKey));
   const outcome = { applied: 0, refused: 0, held: 0, skipped: 0 };
+  await readHeldAgain(db);
   for (;;) {
     const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
     const feed = await mirror.changes({
@@ -125,24 +127,46 @@ export async function applyIncoming(
     const write = async () => {
       const transaction = Dexie.currentTransaction;
       if (transaction) markAppliedFromElsewhere(transaction, tables);
-      for (const decision of toApply) {
-        const { change } = decision.opened;
-        const table = db.table(change.table);
-        if (change.op === 'put') await table.put(decision.row);
-        else await table.delete(change.key);
-      }
+      for (const decision of toApply) await applyChange(db, decision.opened, decision.row, now);
       if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
       if (problems.length > 0) await db.syncProblems.bulkPut(problems);
       await db.syncState.put({ key: seenKey, value: await advanceSeen(db, seen, received) });
       await db.syncState.put({ key: pulledSinceKey, value: feed.last_seq });
     };
-    const scope = [...tables.map((name) => db.table(name)), db.syncApplied, db.syncProblems, db.syncState];
+    const scope = [
+      ...tables.map((name) => db.table(name)),
+      db.syncApplied,
+      db.syncProblems,
+      db.syncState,
+      db.syncVersions,
+      db.syncConflicts,
+    ];
     await recordWithAudit(db, options, problems, scope, write, clock());
     outcome.applied += toApply.length;
     outcome.refused += problems.length;
     outcome.held += toHold.length;
     outcome.skipped += finalDecisions.length - received.length - problems.length;
   }
+}
+
+export const appliesTablesKey = 'appliesTables';
+
+/**
+ * Once this version applies tables an earlier one held (`held: 1`), reads the mirror again from
+ * the start: the held changes are applied in their order, and everything else, already received,
+ * is skipped as a copy. Done once per set of tables.
+ */
+async function readHeldAgain(db: FamilyLinksDb): Promise<void> {
+  const applies = Object.keys(replicatedRowSchemas).sort().join(' ');
+  if ((await db.syncState.get(appliesTablesKey))?.value === applies) return;
+  await db.transaction('rw', db.syncApplied, db.syncState, async () => {
+    const held = await db.syncApplied.filter((row) => row.held === 1).primaryKeys();
+    if (held.length > 0) {
+      await db.syncApplied.bulkDelete(held);
+      await db.syncState.put({ key: pulledSinceKey, value: 0 });
+    }
+    await db.syncState.put({ key: appliesTablesKey, value: applies });
+  });
 }
 
 async function decide(

@@ -1,5 +1,12 @@
 import type { FamilyLinksDb } from '../database';
-import { deviceRowId, isReplicatedTable, type ChangeLogRow, type SyncDeviceRow } from './change-log';
+import {
+  deviceRowId,
+  isChangeableTable,
+  isReplicatedTable,
+  recordSyncId,
+  type ChangeLogRow,
+  type SyncDeviceRow,
+} from './change-log';
 
 /**
  * Sets sync up on this computer: makes its device row (its id, and its first change number) and
@@ -9,9 +16,10 @@ import { deviceRowId, isReplicatedTable, type ChangeLogRow, type SyncDeviceRow }
  */
 export async function startChangeLog(db: FamilyLinksDb, now: Date): Promise<SyncDeviceRow> {
   const replicated = db.tables.filter((table) => isReplicatedTable(table.name));
-  return db.transaction('rw', [...replicated, db.syncDevice, db.syncChangeLog], async () => {
+  return db.transaction('rw', [...replicated, db.syncDevice, db.syncChangeLog, db.syncVersions], async () => {
     const existing = await db.syncDevice.get(deviceRowId);
     if (existing) return existing;
+    const deviceId = crypto.randomUUID();
     let seq = 1;
     for (const table of replicated) {
       const [keys, rows] = await Promise.all([
@@ -27,10 +35,18 @@ export async function startChangeLog(db: FamilyLinksDb, now: Date): Promise<Sync
       }));
       seq += entries.length;
       if (entries.length > 0) await db.syncChangeLog.bulkAdd(entries);
+      // A changeable record starts at the version this first copy of it makes.
+      if (entries.length > 0 && isChangeableTable(table.name))
+        await db.syncVersions.bulkPut(
+          entries.map((entry) => ({
+            id: recordSyncId(table.name, entry.key),
+            version: `${deviceId}:${entry.seq}`,
+          })),
+        );
     }
     const device: SyncDeviceRow = {
       id: deviceRowId,
-      deviceId: crypto.randomUUID(),
+      deviceId,
       nextSeq: seq,
       since: now.toISOString(),
     };

@@ -76,8 +76,10 @@ function changeOf(row: ChangeLogRow, seen: Readonly<Record<string, number>>, at:
     key: row.key as SyncChange['key'],
     op: row.op,
     ...(row.op === 'put' ? { row: row.row } : {}),
-    // Versions of changeable records come with conflict handling; write-once records have none.
-    base: null,
+    // A write-once record has no version to be made on (docs/sync-design.md, "Conflicts").
+    base: row.base ?? null,
+    ...(row.prior === undefined ? {} : { prior: row.prior }),
+    ...(row.settles ? { settles: [...row.settles] } : {}),
     seen,
     at,
   };

@@ -32,3 +32,31 @@ export type SyncProblemRow = {
   readonly deviceId?: string;
   readonly n?: number;
 };
+
+/** The version a changeable record is at on this computer (`d:n`, `record-merge.ts`); `id` is `table/key`. */
+export type SyncVersionRow = { readonly id: string; readonly version: string; readonly at?: string };
+
+/** One version of a record in a conflict: the change that made it and the stored row it wrote (none: deleted). */
+export type SyncConflictSide = {
+  readonly d: string;
+  readonly n: number;
+  /** The writer's clock, for the manager to read; ordering uses `(n, d)`. */
+  readonly at: string;
+  readonly row?: unknown;
+};
+
+/**
+ * A record changed on two computers at once and not yet settled: the version the changes were
+ * made on (`base`, its stored row when known) and each side's version, all stored rows sealed as
+ * the record is. The record holds the winning side's row meanwhile. `id` is `table/key`.
+ */
+export type SyncConflictRow = {
+  readonly id: string;
+  readonly table: string;
+  readonly key: string;
+  readonly base: { readonly version: string | null; readonly row?: unknown };
+  readonly sides: readonly SyncConflictSide[];
+  readonly openedAt: string;
+  /** Fields changed two ways, once a signed-in computer has compared the versions: the manager chooses. */
+  readonly conflicting?: readonly string[];
+};

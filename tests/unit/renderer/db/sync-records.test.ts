@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  deriveSyncKeys,
-  exportDevicePublicKey,
-  generateDeviceKeyPair,
-  sealEnvelope,
-  type Envelope,
-  type SyncKeys,
-} from '../../../../shared/sync/sync-envelope';
-import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import type { Session } from '../../../../renderer/src/db/session';
-import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
+import { describe, expect, it } from 'vitest';
+import { generateDeviceKeyPair, sealEnvelope } from '../../../../shared/sync/sync-envelope';
 import { pumpChanges, pushedThroughKey } from '../../../../renderer/src/db/sync/sync-pump';
 import { applyIncoming, pulledSinceKey, seenVector } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
-import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { startRecordSync } from '../../../../renderer/src/db/sync/record-sync';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, dawnMorris, freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { clearCheck, dawnMorris } from './test-database';
+import { send, twoComputers, type Computer } from './sync-computers';
 
 /**
  * Two computers of one home, each with its own IndexedDB and its own PouchDB mirror, the mirrors
@@ -26,65 +15,7 @@ import { testSession } from './test-session';
  * reaches the office's registers through the change log, the pump, the envelope and the applier.
  */
 
-type MirrorDb = MirrorReader &
-  MirrorWriter & {
-    get(id: string): Promise<Envelope & { _rev: string }>;
-    put(doc: object): Promise<{ rev: string }>;
-    replicate: { to(target: MirrorDb): Promise<unknown> };
-    destroy(): Promise<unknown>;
-  };
-
-// The app's own mirror (PouchDB over IndexedDB, here fake-indexeddb), which the pump and the
-// applier take as it is; the test also reaches into it as the server would.
-function newMirror(name: string): MirrorDb {
-  const mirror: MirrorReader & MirrorWriter = openMirror(`${name}-${crypto.randomUUID()}`);
-  return mirror as MirrorDb;
-}
-
-const opened: { close(): void }[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
-
 const visitor = dawnMorris;
-
-type Computer = {
-  readonly db: FamilyLinksDb;
-  readonly mirror: MirrorDb;
-  readonly device: { deviceId: string; privateKey: CryptoKey; publicKey: CryptoKey };
-  readonly session: Session;
-};
-
-async function computer(name: string, home: Session): Promise<Computer> {
-  const db = freshDatabase({ name });
-  opened.push(db);
-  const { deviceId } = await startChangeLog(db, new Date());
-  const session = await testSession(['careStaff'], {
-    dataKey: home.dataKey,
-    auditKey: home.auditKey,
-    compartments: home.compartments,
-  });
-  return { db, mirror: newMirror(name), device: { deviceId, ...(await generateDeviceKeyPair()) }, session };
-}
-
-/** Each computer knows the other's public key (the device registry's job, later). */
-async function introduce(a: Computer, b: Computer) {
-  await a.db.syncPeers.put({
-    deviceId: b.device.deviceId,
-    publicKey: await exportDevicePublicKey(b.device.publicKey),
-  });
-  await b.db.syncPeers.put({
-    deviceId: a.device.deviceId,
-    publicKey: await exportDevicePublicKey(a.device.publicKey),
-  });
-}
-
-async function twoComputers() {
-  const home = await testSession(['registeredManager']);
-  const keys = await deriveSyncKeys(crypto.getRandomValues(new Uint8Array(32)));
-  const frontDesk = await computer('front-desk', home);
-  const office = await computer('office', home);
-  await introduce(frontDesk, office);
-  return { keys, frontDesk, office };
-}
 
 async function signInVisitor(at: Computer, name = visitor.visitorName) {
   const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
@@ -95,12 +26,6 @@ async function signInVisitor(at: Computer, name = visitor.visitorName) {
   );
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
-}
-
-async function send(from: Computer, to: Computer, keys: SyncKeys): Promise<number> {
-  const sent = await pumpChanges(from.db, from.mirror, keys, from.device);
-  await from.mirror.replicate.to(to.mirror);
-  return sent;
 }
 
 const onSiteAt = async (at: Computer) =>

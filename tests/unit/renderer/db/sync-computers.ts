@@ -1,0 +1,90 @@
+import { afterEach } from 'vitest';
+import {
+  deriveSyncKeys,
+  exportDevicePublicKey,
+  generateDeviceKeyPair,
+  type Envelope,
+  type SyncKeys,
+} from '../../../../shared/sync/sync-envelope';
+import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import type { Session } from '../../../../renderer/src/db/session';
+import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
+import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
+import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
+import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
+import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
+import { freshDatabase } from './test-database';
+import { testSession } from './test-session';
+
+/**
+ * Two computers of one home, each with its own IndexedDB and its own PouchDB mirror, the mirrors
+ * replicated to each other as live sync would through the server.
+ */
+
+export type MirrorDb = MirrorReader &
+  MirrorWriter & {
+    get(id: string): Promise<Envelope & { _rev: string }>;
+    put(doc: object): Promise<{ rev: string }>;
+    replicate: { to(target: MirrorDb): Promise<unknown> };
+    destroy(): Promise<unknown>;
+  };
+
+// The app's own mirror (PouchDB over IndexedDB, here fake-indexeddb), which the pump and the
+// applier take as it is; the test also reaches into it as the server would.
+function newMirror(name: string): MirrorDb {
+  const mirror: MirrorReader & MirrorWriter = openMirror(`${name}-${crypto.randomUUID()}`);
+  return mirror as MirrorDb;
+}
+
+const opened: { close(): void }[] = [];
+afterEach(() => opened.splice(0).forEach((db) => db.close()));
+
+export type Computer = {
+  readonly db: FamilyLinksDb;
+  readonly mirror: MirrorDb;
+  readonly device: { deviceId: string; privateKey: CryptoKey; publicKey: CryptoKey };
+  readonly session: Session;
+};
+
+type Role = NonNullable<Parameters<typeof testSession>[0]>[number];
+
+async function computer(name: string, home: Session, role: Role): Promise<Computer> {
+  const db = freshDatabase({ name });
+  opened.push(db);
+  const { deviceId } = await startChangeLog(db, new Date());
+  const session = await testSession([role], {
+    dataKey: home.dataKey,
+    auditKey: home.auditKey,
+    compartments: home.compartments,
+  });
+  return { db, mirror: newMirror(name), device: { deviceId, ...(await generateDeviceKeyPair()) }, session };
+}
+
+/** Each computer knows the other's public key (the device registry's job, later). */
+async function introduce(a: Computer, b: Computer) {
+  await a.db.syncPeers.put({
+    deviceId: b.device.deviceId,
+    publicKey: await exportDevicePublicKey(b.device.publicKey),
+  });
+  await b.db.syncPeers.put({
+    deviceId: a.device.deviceId,
+    publicKey: await exportDevicePublicKey(a.device.publicKey),
+  });
+}
+
+/** Two computers of one home, each with someone signed in (a care worker unless said). */
+export async function twoComputers(role: Role = 'careStaff') {
+  const home = await testSession(['registeredManager']);
+  const keys = await deriveSyncKeys(crypto.getRandomValues(new Uint8Array(32)));
+  const frontDesk = await computer('front-desk', home, role);
+  const office = await computer('office', home, role);
+  await introduce(frontDesk, office);
+  return { keys, frontDesk, office };
+}
+
+/** Pumps one computer's change log into its mirror and replicates that to the other's, as the server would. */
+export async function send(from: Computer, to: Computer, keys: SyncKeys): Promise<number> {
+  const sent = await pumpChanges(from.db, from.mirror, keys, from.device);
+  await from.mirror.replicate.to(to.mirror);
+  return sent;
+}
