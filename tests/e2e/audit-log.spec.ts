@@ -10,6 +10,7 @@ import { SignInPage } from './pages/sign-in-page';
 import {
   careWorker,
   homeWithRestrictions,
+  johnNoContact,
   manager,
   recordRestriction,
   signInAsCareWorker,
@@ -42,11 +43,7 @@ test.describe('the audit log in words', () => {
   }) => {
     // A home set up through its screens (two young people, a colleague's first sign-in) takes a while.
     test.setTimeout(240_000);
-    await homeWithRestrictions(
-      app,
-      [{ name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' }],
-      { staff: [{ ...careWorker }] },
-    );
+    await homeWithRestrictions(app, [johnNoContact], { staff: [{ ...careWorker }] });
     await addJay(page);
     await recordRestriction(page, {
       name: 'Rob Patel',
