@@ -6,18 +6,10 @@ import { DeclarationsPage } from './pages/declarations-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { DoorPage } from './pages/door-page';
-import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
+import { manager, newHomeOn, switchUser } from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
-import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: 'lantern orchard pebble meadow',
-};
 const tom = {
   name: 'Tom Hughes',
   username: 'thughes',
@@ -38,14 +30,9 @@ const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISO
 const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
 const sarasContact = 'A former care leaver sent me a friend request on Facebook. I did not accept.';
 
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(username, password);
-}
-
 /** First sign-in with a temporary password: the app makes them choose their own. */
 async function firstSignIn(page: Page, person: typeof tom): Promise<void> {
-  await signInAs(page, person.username, person.temporaryPassword);
+  await switchUser(page, person.username, person.temporaryPassword);
   await page.getByLabel('Temporary password').fill(person.temporaryPassword);
   await page.getByLabel('New password', { exact: true }).fill(ownPassword);
   await page.getByLabel('Type the new password again').fill(ownPassword);
@@ -58,13 +45,7 @@ test.describe('staff declarations and the disclosure log', () => {
     app,
     page,
   }) => {
-    await app.startEmpty();
-    const setup = new FirstRunSetupPage(page);
-    await setup.fill(home, manager);
-    await setup.submit();
-    const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toContainText(manager.name);
-    await frame.open('Staff accounts');
+    const frame = await newHomeOn(app, 'Staff accounts');
     const accounts = new StaffAccountsPage(page);
     await accounts.add(tom);
     await expect(accounts.confirmation).toContainText('Tom Hughes can now sign in');
@@ -105,7 +86,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await app.screenshot('care worker sees only their own declaration');
 
     // The manager sees both on the home screen and the declarations screen, and reviews Tom's.
-    await signInAs(page, manager.username, manager.password);
+    await switchUser(page, manager.username, manager.password);
     await frame.open('Home');
     const attention = page.getByRole('region', { name: 'Staff declarations to look at' });
     await expect(attention.getByRole('listitem')).toHaveCount(2);
