@@ -8,6 +8,7 @@ export { buildPerson, buildRelationship, buildYoungPerson } from './people-facto
 export {
   buildCheckableRestriction,
   buildContactForm,
+  buildContactFormEntry,
   buildRestriction,
   buildRoom,
   buildVisit,

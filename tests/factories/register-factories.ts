@@ -1,5 +1,5 @@
 import type { Room, Visit } from '@shared/schemas/visits';
-import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { ContactForm, ContactFormEntryInput } from '@shared/schemas/contact-forms';
 import type { Restriction, VisitorEntry } from '@shared/schemas/registers';
 import type { CheckableRestriction } from '@shared/rules/restriction-check';
 
@@ -123,6 +123,26 @@ export function buildContactForm(overrides: Partial<ContactForm> = {}): ContactF
     amendmentReason: '',
     status: 'filed',
     filedAt: '2026-10-15T09:10:00.000Z',
+    ...overrides,
+  };
+}
+
+/** What the contact form sends for a new form: a 20-minute phone call the evening before 20 November 2026. */
+export function buildContactFormEntry(overrides: Partial<ContactFormEntryInput> = {}): ContactFormEntryInput {
+  return {
+    kind: 'phoneCall',
+    contactStartedAt: '2026-11-19T18:00:00.000Z',
+    durationMinutes: 20,
+    personIds: [],
+    staffIds: [],
+    otherParticipants: '',
+    whatHappened: 'Talked about the weekend.',
+    youngPersonViews: 'I liked it.',
+    familyViews: '',
+    concerns: '',
+    isSafeguardingConcern: false,
+    actions: [],
+    nextContactPlanned: '',
     ...overrides,
   };
 }
