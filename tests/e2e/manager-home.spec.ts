@@ -3,7 +3,7 @@ import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ContactFormPage } from './pages/contact-form-page';
-import { homeWithCareWorker, johnNoContact, manager, setUpHome, switchUser } from './pages/door-home';
+import { homeWithCareWorker, johnNoContact, manager, newHomeOn, switchUser } from './pages/door-home';
 import { ManagerHomePage } from './pages/manager-home-page';
 
 test.describe('the registered manager’s home', () => {
@@ -107,10 +107,7 @@ test.describe('the registered manager’s home', () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    await app.startEmpty();
-    await setUpHome(page);
-    const frame = new AppFrame(page);
-    await frame.open('Home');
+    const frame = await newHomeOn(app, 'Home');
     const home = new ManagerHomePage(page);
     await expect(home.checklist).toContainText('0 of 7 done');
     await expect(home.step('Choose the case-file folder')).toContainText('To do');

@@ -83,19 +83,44 @@ export async function setUpHome(page: Page): Promise<void> {
   await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
 }
 
-/** The manager adds Millie through the young people screen (with her Personal Tutor, if given), and opens her page. */
-export async function addMillie(page: Page, personalTutor?: string): Promise<void> {
+/** A young person as the manager types them into "Add a young person". */
+export type NewYoungPerson = {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly preferredName?: string;
+  readonly dateOfBirth: string;
+  readonly caseNumber: string;
+  readonly placementStarted: string;
+  readonly personalTutor?: string;
+};
+
+/** The manager adds a young person through the young people screen, and stays on its list. */
+export async function addYoungPerson(page: Page, person: NewYoungPerson): Promise<void> {
   await new AppFrame(page).open('Young people');
   await page.getByRole('button', { name: 'Add a young person' }).click();
   const form = page.getByRole('form', { name: 'Add a young person' });
-  await form.getByLabel('First name').fill('Amelia');
-  await form.getByLabel('Last name').fill('Hughes');
-  await form.getByLabel('Preferred name (optional)').fill('Millie');
-  await form.getByLabel('Date of birth').fill('2012-03-14');
-  await form.getByLabel('Case number').fill('FL-0001');
-  await form.getByLabel('Placement started').fill('2025-09-01');
-  if (personalTutor) await form.getByLabel('Personal Tutor').selectOption({ label: personalTutor });
+  await form.getByLabel('First name').fill(person.firstName);
+  await form.getByLabel('Last name').fill(person.lastName);
+  if (person.preferredName) await form.getByLabel('Preferred name (optional)').fill(person.preferredName);
+  await form.getByLabel('Date of birth').fill(person.dateOfBirth);
+  await form.getByLabel('Case number').fill(person.caseNumber);
+  await form.getByLabel('Placement started').fill(person.placementStarted);
+  if (person.personalTutor)
+    await form.getByLabel('Personal Tutor').selectOption({ label: person.personalTutor });
   await form.getByRole('button', { name: 'Add young person' }).click();
+}
+
+/** The manager adds Millie through the young people screen (with her Personal Tutor, if given), and opens her page. */
+export async function addMillie(page: Page, personalTutor?: string): Promise<void> {
+  await addYoungPerson(page, {
+    firstName: 'Amelia',
+    lastName: 'Hughes',
+    preferredName: 'Millie',
+    dateOfBirth: '2012-03-14',
+    caseNumber: 'FL-0001',
+    placementStarted: '2025-09-01',
+    ...(personalTutor ? { personalTutor } : {}),
+  });
   await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
 }
 
