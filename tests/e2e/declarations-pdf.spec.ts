@@ -10,17 +10,16 @@ import { DeclarationsPage } from './pages/declarations-page';
 import { DeclarationsPdfPanel } from './pages/declarations-pdf-panel';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
-import { manager, newHomeOn, switchUser } from './pages/door-home';
+import {
+  careWorker,
+  careWorkerAccount,
+  manager,
+  newHomeOn,
+  signInAsCareWorker,
+  switchUser,
+} from './pages/door-home';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const tom = {
-  name: 'Tom Hughes',
-  username: 'thughes',
-  email: 'tom.hughes@oakfield.example',
-  role: 'Care staff',
-  temporaryPassword: 'copper kettle drizzle harbour',
-};
-const ownPassword = 'velvet thunder orchid canal';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
 
@@ -52,16 +51,11 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
   }, testInfo) => {
     const frame = await newHomeOn(app, 'Staff accounts');
     const accounts = new StaffAccountsPage(page);
-    await accounts.add(tom);
+    await accounts.add(careWorkerAccount);
     await expect(accounts.confirmation).toContainText('Tom Hughes can now sign in');
 
     // Tom signs in for the first time, declares a gift and saves a signed PDF of his own declarations.
-    await switchUser(page, tom.username, tom.temporaryPassword);
-    await page.getByLabel('Temporary password').fill(tom.temporaryPassword);
-    await page.getByLabel('New password', { exact: true }).fill(ownPassword);
-    await page.getByLabel('Type the new password again').fill(ownPassword);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(frame.signedInAs).toContainText(tom.name);
+    await signInAsCareWorker(page);
     await frame.open('Declarations');
     const declarations = new DeclarationsPage(page);
     await declarations.declare({
@@ -78,7 +72,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await pdf.sign('not my password at all');
     await expect(pdf.form.getByText('This is not your password.')).toBeVisible();
     await app.expectAccessible('declarations PDF panel');
-    await pdf.sign(ownPassword);
+    await pdf.sign(careWorker.password);
     const why = new DisclosureDialog(page);
     await expect(why.dialog).toBeVisible();
     await app.screenshot('signing the declarations PDF asks why');
@@ -99,7 +93,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     // The manager makes one for Tom's staff file, signed with her own certificate.
     await switchUser(page, manager.username, manager.password);
     await frame.open('Declarations');
-    await page.getByLabel('Member of staff').selectOption({ label: tom.name });
+    await page.getByLabel('Member of staff').selectOption({ label: careWorker.name });
     await pdf.open('Signed PDF for Tom Hughes’s staff file');
     await pdf.sign(manager.password);
     await why.answer('Tom Hughes’s staff file', 'For a staff file');

@@ -1,22 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { AppFrame } from './pages/app-frame';
 import { DeclarationsPage } from './pages/declarations-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { DoorPage } from './pages/door-page';
-import { manager, newHomeOn, switchUser } from './pages/door-home';
+import { careWorker, careWorkerAccount, manager, newHomeOn, switchUser } from './pages/door-home';
+import type { NewStaff } from './pages/staff-accounts-page';
+import { firstSignIn as firstSignInAndChoosePassword, signOut } from './pages/staff-journey';
 import { RegisterPage } from './pages/register-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const tom = {
-  name: 'Tom Hughes',
-  username: 'thughes',
-  email: 'tom.hughes@oakfield.example',
-  role: 'Care staff',
-  temporaryPassword: 'copper kettle drizzle harbour',
-};
 const sara = {
   name: 'Sara Lewis',
   username: 'slewis',
@@ -24,20 +18,15 @@ const sara = {
   role: 'Care staff',
   temporaryPassword: 'amber willow freight cobble',
 };
-const ownPassword = 'velvet thunder orchid canal';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
 const sarasContact = 'A former care leaver sent me a friend request on Facebook. I did not accept.';
 
 /** First sign-in with a temporary password: the app makes them choose their own. */
-async function firstSignIn(page: Page, person: typeof tom): Promise<void> {
-  await switchUser(page, person.username, person.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(person.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(ownPassword);
-  await page.getByLabel('Type the new password again').fill(ownPassword);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(new AppFrame(page).signedInAs).toContainText(person.name);
+async function firstSignIn(page: Page, person: NewStaff): Promise<void> {
+  await signOut(page);
+  await firstSignInAndChoosePassword(page, { ...person, password: careWorker.password });
 }
 
 test.describe('staff declarations and the disclosure log', () => {
@@ -47,7 +36,7 @@ test.describe('staff declarations and the disclosure log', () => {
   }) => {
     const frame = await newHomeOn(app, 'Staff accounts');
     const accounts = new StaffAccountsPage(page);
-    await accounts.add(tom);
+    await accounts.add(careWorkerAccount);
     await expect(accounts.confirmation).toContainText('Tom Hughes can now sign in');
     await accounts.add(sara);
     await expect(accounts.confirmation).toContainText('Sara Lewis can now sign in');
@@ -65,7 +54,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
 
     // Tom declares a gift he declined, and sees his own declaration and nobody else's.
-    await firstSignIn(page, tom);
+    await firstSignIn(page, careWorkerAccount);
     await expect(frame.navigation.getByRole('link', { name: 'Disclosure log' })).toHaveCount(0);
     await frame.open('Declarations');
     await expect(declarations.heading('My declarations')).toBeVisible();
