@@ -7,31 +7,27 @@ import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
+import { londonDate } from './harness/london-dates';
 import {
+  addYoungPerson,
   careWorker,
   homeWithRestrictions,
+  johnNoContact,
   manager,
   recordRestriction,
   signInAsCareWorker,
   switchUser,
 } from './pages/door-home';
 
-/** Today on the home's clock (Oakfield House keeps London time), as a date field takes it. */
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-}
-
 /** The manager adds a second young person, so "about Millie" has someone to leave out, and opens his page. */
 async function addJay(page: Page): Promise<void> {
-  await new AppFrame(page).open('Young people');
-  await page.getByRole('button', { name: 'Add a young person' }).click();
-  const form = page.getByRole('form', { name: 'Add a young person' });
-  await form.getByLabel('First name').fill('Jay');
-  await form.getByLabel('Last name').fill('Patel');
-  await form.getByLabel('Date of birth').fill('2011-07-02');
-  await form.getByLabel('Case number').fill('FL-0002');
-  await form.getByLabel('Placement started').fill('2025-10-06');
-  await form.getByRole('button', { name: 'Add young person' }).click();
+  await addYoungPerson(page, {
+    firstName: 'Jay',
+    lastName: 'Patel',
+    dateOfBirth: '2011-07-02',
+    caseNumber: 'FL-0002',
+    placementStarted: '2025-10-06',
+  });
   await page.getByRole('link', { name: 'Jay Patel' }).first().click();
 }
 
@@ -42,11 +38,7 @@ test.describe('the audit log in words', () => {
   }) => {
     // A home set up through its screens (two young people, a colleague's first sign-in) takes a while.
     test.setTimeout(240_000);
-    await homeWithRestrictions(
-      app,
-      [{ name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' }],
-      { staff: [{ ...careWorker }] },
-    );
+    await homeWithRestrictions(app, [johnNoContact], { staff: [{ ...careWorker }] });
     await addJay(page);
     await recordRestriction(page, {
       name: 'Rob Patel',
@@ -106,7 +98,7 @@ test.describe('the audit log in words', () => {
     await expect(log.summary).toHaveText('1 entry matches, newest first.');
 
     // By date, on the home's clock: tomorrow has nothing yet; today has the restriction.
-    const today = todayInLondon();
+    const today = londonDate(0);
     const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await log.from.fill(tomorrow);
     await expect(log.summary).toHaveText('0 entries match, newest first.');

@@ -3,14 +3,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
+import { addStaffAccounts, firstSignIn, signInToFixture, signOut } from './pages/staff-journey';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { seedSummarySchema } from './harness/seed-summary';
 
 /**
  * Seed 1's young person placed longest (Harry, who goes by H) (well over a year before the fixture's today): with a
@@ -39,13 +37,8 @@ const careWorker = {
 const courtDetails = /Court order|Placing authority|Police|reference /;
 
 async function signInFirstTime(page: Page, person: typeof coordinator): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(person.username, person.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(person.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(person.password);
-  await page.getByLabel('Type the new password again').fill(person.password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(new AppFrame(page).signedInAs).toContainText(person.name);
+  await signOut(page);
+  await firstSignIn(page, person);
 }
 
 async function openYoungPerson(page: Page): Promise<ChronologySection> {
@@ -93,20 +86,9 @@ test.describe('a young person’s chronology', () => {
     page,
   }) => {
     await page.setViewportSize(sizes[0]);
-    const summary = seedSummarySchema.parse(
-      await app.startWithFixture({ size: 'small', seed: 1, activityDays: 365 }),
-    );
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    await signInToFixture(app, { size: 'small', seed: 1, activityDays: 365 });
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
-    await frame.open('Staff accounts');
-    const staff = new StaffAccountsPage(page);
-    for (const colleague of [coordinator, careWorker]) {
-      await staff.add(colleague);
-      await expect(
-        page.getByRole('status').filter({ hasText: `${colleague.name} can now sign in` }),
-      ).toBeVisible();
-    }
+    await addStaffAccounts(page, [coordinator, careWorker]);
 
     // The case co-ordinator: every kind of record, newest first, across the year.
     await signInFirstTime(page, coordinator);

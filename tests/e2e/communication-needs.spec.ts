@@ -1,13 +1,13 @@
 import { expect, test } from './harness/fixtures';
-import { seedSummarySchema } from './harness/seed-summary';
 import { AppFrame } from './pages/app-frame';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
-import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage } from './pages/staff-accounts-page';
 import {
+  addStaffAccounts,
   firstSignIn,
   nameStaffOnYoungPerson,
+  personalTutor as tutor,
   screenshotsAtOfficeSizes,
+  signInToFixture,
   signOut,
 } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
@@ -16,14 +16,6 @@ import { VisitsPage } from './pages/visits-page';
 const today = '2026-12-08';
 const opening = new Date(`${today}T11:00:00.000Z`);
 
-const tutor = {
-  name: 'Priya Nair',
-  username: 'pnair',
-  email: 'priya.nair@example.org',
-  role: 'Personal Tutor',
-  temporaryPassword: 'copper willow fathom rivet',
-  password: 'harbour velvet quiet sundial',
-};
 const line = 'Speaks Polish; needs an interpreter. Prefers phone calls after 6pm.';
 const reminder = 'Mum’s birthday on 13 December: support a card or call';
 
@@ -36,17 +28,12 @@ test.describe('how each family member communicates, and their special dates', ()
     page,
   }) => {
     await page.clock.install({ time: opening });
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     expect(summary.endDate).toBe(today);
     const frame = new AppFrame(page);
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
-    await expect(frame.signedInAs).toBeVisible();
 
     // The manager adds the tutor and names her on a young person placed today.
-    await frame.open('Staff accounts');
-    const accounts = new StaffAccountsPage(page);
-    await accounts.add(tutor);
-    await expect(accounts.confirmation).toContainText(`${tutor.name} can now sign in`);
+    await addStaffAccounts(page, [tutor]);
     await frame.open('Young people');
     const child = await nameStaffOnYoungPerson(page, { 'Personal Tutor': tutor.name }, { placedToday: true });
 

@@ -1,31 +1,19 @@
 import type { Page } from '@playwright/test';
+import { londonDate } from './harness/london-dates';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { CaseFileSettingsPage } from './pages/case-file-settings-page';
+import { chooseCaseFileFolder } from './pages/case-file-settings-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
-import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { seedSummarySchema } from './harness/seed-summary';
+import {
+  addStaffAccounts,
+  firstSignIn,
+  screenshotsAtOfficeSizes,
+  personalTutor as tutor,
+  signInToFixture,
+  signOut,
+} from './pages/staff-journey';
 import { officeWindowSizes as sizes } from './pages/screen-fit';
-
-const tutor = {
-  name: 'Priya Nair',
-  username: 'pnair',
-  email: 'priya.nair@example.org',
-  role: 'Personal Tutor',
-  temporaryPassword: 'copper willow fathom rivet',
-  password: 'harbour velvet quiet sundial',
-};
-/** The London date some days ago, YYYY-MM-DD. */
-function londonDate(daysAgo: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() - daysAgo * 86_400_000));
-}
 
 /** The small fixture, with a Personal Tutor account added by the manager and signed in. */
 async function signInAsTutor(
@@ -33,34 +21,14 @@ async function signInAsTutor(
   page: Page,
   options: { managerChoosesCaseFileFolder?: boolean } = {},
 ): Promise<void> {
-  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-  const signIn = new SignInPage(page);
-  await signIn.signIn(summary.signIn.username, summary.signIn.password);
-  const frame = new AppFrame(page);
+  await signInToFixture(app);
   if (options.managerChoosesCaseFileFolder) {
     // Only a manager may choose it, and the main process checks their signed proof.
-    await frame.open('Case-file folder');
-    await new CaseFileSettingsPage(page).chooseFolder();
-    await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
+    await chooseCaseFileFolder(page);
   }
-  await frame.open('Staff accounts');
-  await new StaffAccountsPage(page).add(tutor);
-  await expect(page.getByRole('status').filter({ hasText: 'Priya Nair can now sign in' })).toBeVisible();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn.signIn(tutor.username, tutor.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(tutor.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(tutor.password);
-  await page.getByLabel('Type the new password again').fill(tutor.password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(frame.signedInAs).toContainText('Priya Nair');
-}
-
-/** Screenshots at both window sizes the homes use, then back to the first. */
-async function screenshots(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of [...sizes].reverse()) {
-    await page.setViewportSize(size);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
+  await addStaffAccounts(page, [tutor]);
+  await signOut(page);
+  await firstSignIn(page, tutor);
 }
 
 test.describe('contact forms as a personal tutor uses them', () => {
@@ -80,7 +48,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(forms.form.getByLabel('Started at')).toHaveValue('');
     await expect(forms.form.getByLabel('Kind of contact')).toHaveValue('');
     await app.expectAccessible('a new contact form');
-    await screenshots(app, page, 'new-form-blank');
+    await screenshotsAtOfficeSizes(app, page, 'new-form-blank');
 
     // Saving at once: one line at the top names the fields; each says its fix beside it, once.
     await forms.saveButton.click();
@@ -95,7 +63,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     ]);
     await expect(page.locator('.banner--info')).toHaveCount(0);
     await app.expectAccessible('a form that cannot be saved yet');
-    await screenshots(app, page, 'form-with-problems');
+    await screenshotsAtOfficeSizes(app, page, 'form-with-problems');
 
     // A date typed over a date, a date that does not exist, then the right one.
     const date = forms.form.getByLabel('Date', { exact: true });
@@ -126,7 +94,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     ).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
     await app.expectAccessible('a saved draft');
-    await screenshots(app, page, 'saved-with-deadline');
+    await screenshotsAtOfficeSizes(app, page, 'saved-with-deadline');
 
     // Record a contact again: a new, blank form, not the one just saved.
     await page.getByRole('link', { name: 'Back to contact forms' }).click();
@@ -136,7 +104,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(forms.form.getByLabel('Date', { exact: true })).toHaveValue('');
     await expect(page.getByText('We kept what you were typing')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Contact form (new)' })).toBeVisible();
-    await screenshots(app, page, 'second-new-form-blank');
+    await screenshotsAtOfficeSizes(app, page, 'second-new-form-blank');
 
     // Typed and left unsaved: it waits under My drafts, to resume or discard (which asks first).
     await forms.form.getByLabel('Young person', { exact: true }).selectOption({ index: 2 });
@@ -156,7 +124,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(drafts.first()).toContainText('Letter');
     await expect(drafts.first()).toContainText('Not saved yet. Last kept');
     await app.expectAccessible('contact forms with a draft');
-    await screenshots(app, page, 'my-drafts');
+    await screenshotsAtOfficeSizes(app, page, 'my-drafts');
     await drafts
       .first()
       .getByRole('button', { name: /^Discard/ })
@@ -196,7 +164,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
       page.getByRole('status').filter({ hasText: /forms (so far, )?newest contact first/ }),
     ).toBeVisible();
     await app.expectAccessible('contact forms list');
-    await screenshots(app, page, 'contact-forms-list');
+    await screenshotsAtOfficeSizes(app, page, 'contact-forms-list');
 
     // One young person's filed-late forms.
     await forms.finder.getByLabel('Young person').selectOption({ index: 1 });
@@ -208,7 +176,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
       await expect(row).toContainText(youngPerson);
       await expect(row).toContainText('Filed late');
     }
-    await screenshots(app, page, 'filtered-filed-late');
+    await screenshotsAtOfficeSizes(app, page, 'filtered-filed-late');
 
     // File one now, then find it by its reference, typed as a person might.
     await forms.recordNew();
@@ -233,7 +201,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await forms.finder.getByLabel('Reference').fill(reference.toLowerCase().replaceAll('-', ' '));
     await expect(forms.listed).toHaveCount(1);
     await expect(forms.listed.first()).toContainText(reference);
-    await screenshots(app, page, 'found-by-reference');
+    await screenshotsAtOfficeSizes(app, page, 'found-by-reference');
     await forms.listed.first().getByRole('link', { name: reference }).click();
 
     // The filed form: whose it is, the signed copy itself, and its signature status.
@@ -247,14 +215,14 @@ test.describe('contact forms as a personal tutor uses them', () => {
     });
     await expect(page.getByText('Drawing the pages…')).toHaveCount(0);
     await app.expectAccessible('a filed form with its signed copy');
-    await screenshots(app, page, 'filed-form-signed-copy');
+    await screenshotsAtOfficeSizes(app, page, 'filed-form-signed-copy');
 
     // Save a copy: asked why first, then written, and the copy is in the disclosure log.
     await page.getByRole('button', { name: 'Save a copy…' }).click();
     await app.expectAccessible('why a copy is leaving');
     await new DisclosureDialog(page).answer('Case file, shared drive', 'For the case file');
     await expect(page.getByRole('status').filter({ hasText: `Saved as ${reference}.pdf` })).toBeVisible();
-    await screenshots(app, page, 'copy-saved');
+    await screenshotsAtOfficeSizes(app, page, 'copy-saved');
 
     // The young person's own page lists their forms too, this one first.
     await page.locator('.contact-form__whose').getByRole('link', { name: youngPerson }).click();
@@ -267,6 +235,6 @@ test.describe('contact forms as a personal tutor uses them', () => {
       await expect(theirForms.getByLabel(filter, { exact: true })).toBeVisible();
     await theirForms.scrollIntoViewIfNeeded();
     await app.expectAccessible('a young person’s page with their forms');
-    await screenshots(app, page, 'young-person-forms');
+    await screenshotsAtOfficeSizes(app, page, 'young-person-forms');
   });
 });

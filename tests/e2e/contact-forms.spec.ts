@@ -1,60 +1,17 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { londonDate, londonDateAndTime } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { CaseFileSettingsPage } from './pages/case-file-settings-page';
+import { chooseCaseFileFolder } from './pages/case-file-settings-page';
+import { signInToFixture } from './pages/staff-journey';
 import { ContactFormPage, ukDate, type ContactDetails } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { SignInPage } from './pages/sign-in-page';
-import { seedSummarySchema } from './harness/seed-summary';
 
 /** The small fixture (seed 1): Harry Turner ("H Turner" on screen) has "no contact" with Imran Johnson, recorded by name only. */
 const harry = /Turner$/;
-
-function londonDate(daysAgo: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() - daysAgo * 86_400_000));
-}
-
-/** The London date and time some hours ago, so a contact has ended whatever time of day the test runs. */
-function londonDateAndTime(hoursAgo: number): { date: string; startTime: string } {
-  const at = new Date(Date.now() - hoursAgo * 3_600_000);
-  const date = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-  const startTime = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return { date, startTime };
-}
-
-async function signInToFixture(app: {
-  startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown>;
-  page: Page;
-}) {
-  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
-  await expect(new AppFrame(app.page).signedInAs).toBeVisible();
-  return summary.signIn;
-}
-
-/** The manager chooses the case-file folder on its settings screen (the harness's dialog picks it). */
-async function chooseCaseFileFolder(page: Page): Promise<void> {
-  await new AppFrame(page).open('Case-file folder');
-  await new CaseFileSettingsPage(page).chooseFolder();
-  await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
-}
 
 async function chooseHarry(page: Page): Promise<string> {
   const label = await page
@@ -83,7 +40,7 @@ test.describe('contact forms', () => {
     app,
     page,
   }) => {
-    const signIn = await signInToFixture(app);
+    const { signIn } = await signInToFixture(app);
     await new AppFrame(page).open('Contact forms');
     await app.expectAccessible('contact forms');
     const forms = new ContactFormPage(page);
@@ -136,7 +93,7 @@ test.describe('contact forms', () => {
     app,
     page,
   }) => {
-    const signIn = await signInToFixture(app);
+    const { signIn } = await signInToFixture(app);
     await chooseCaseFileFolder(page);
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
@@ -199,7 +156,7 @@ test.describe('contact forms', () => {
     app,
     page,
   }) => {
-    const signIn = await signInToFixture(app);
+    const { signIn } = await signInToFixture(app);
     await chooseCaseFileFolder(page);
     const caseFolder = join(app.tempDir, 'documents', 'case-file');
     // The network share goes offline.
@@ -249,7 +206,7 @@ test.describe('contact forms', () => {
     app,
     page,
   }) => {
-    const signIn = await signInToFixture(app);
+    const { signIn } = await signInToFixture(app);
     await new AppFrame(page).open('Contact forms');
     const forms = new ContactFormPage(page);
     await forms.recordNew();

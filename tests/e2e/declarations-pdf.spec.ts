@@ -2,42 +2,26 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
 import { expect, test } from './harness/fixtures';
-import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { DeclarationsPage } from './pages/declarations-page';
 import { DeclarationsPdfPanel } from './pages/declarations-pdf-panel';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
-import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
-import { SignInPage } from './pages/sign-in-page';
+import {
+  careWorker,
+  careWorkerAccount,
+  manager,
+  newHomeOn,
+  signInAsCareWorker,
+  switchUser,
+} from './pages/door-home';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: 'lantern orchard pebble meadow',
-};
-const tom = {
-  name: 'Tom Hughes',
-  username: 'thughes',
-  email: 'tom.hughes@oakfield.example',
-  role: 'Care staff',
-  temporaryPassword: 'copper kettle drizzle harbour',
-};
-const ownPassword = 'velvet thunder orchid canal';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
-
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(username, password);
-}
 
 function run(tool: string, args: readonly string[]): string {
   const result = spawnSync(tool, args, { encoding: 'utf8' });
@@ -65,24 +49,13 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     app,
     page,
   }, testInfo) => {
-    await app.startEmpty();
-    const setup = new FirstRunSetupPage(page);
-    await setup.fill(home, manager);
-    await setup.submit();
-    const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toContainText(manager.name);
-    await frame.open('Staff accounts');
+    const frame = await newHomeOn(app, 'Staff accounts');
     const accounts = new StaffAccountsPage(page);
-    await accounts.add(tom);
+    await accounts.add(careWorkerAccount);
     await expect(accounts.confirmation).toContainText('Tom Hughes can now sign in');
 
     // Tom signs in for the first time, declares a gift and saves a signed PDF of his own declarations.
-    await signInAs(page, tom.username, tom.temporaryPassword);
-    await page.getByLabel('Temporary password').fill(tom.temporaryPassword);
-    await page.getByLabel('New password', { exact: true }).fill(ownPassword);
-    await page.getByLabel('Type the new password again').fill(ownPassword);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(frame.signedInAs).toContainText(tom.name);
+    await signInAsCareWorker(page);
     await frame.open('Declarations');
     const declarations = new DeclarationsPage(page);
     await declarations.declare({
@@ -99,7 +72,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await pdf.sign('not my password at all');
     await expect(pdf.form.getByText('This is not your password.')).toBeVisible();
     await app.expectAccessible('declarations PDF panel');
-    await pdf.sign(ownPassword);
+    await pdf.sign(careWorker.password);
     const why = new DisclosureDialog(page);
     await expect(why.dialog).toBeVisible();
     await app.screenshot('signing the declarations PDF asks why');
@@ -118,9 +91,9 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     expect(tomsCopy.qpdf).toContain('No syntax or stream encoding errors found');
 
     // The manager makes one for Tom's staff file, signed with her own certificate.
-    await signInAs(page, manager.username, manager.password);
+    await switchUser(page, manager.username, manager.password);
     await frame.open('Declarations');
-    await page.getByLabel('Member of staff').selectOption({ label: tom.name });
+    await page.getByLabel('Member of staff').selectOption({ label: careWorker.name });
     await pdf.open('Signed PDF for Tom Hughes’s staff file');
     await pdf.sign(manager.password);
     await why.answer('Tom Hughes’s staff file', 'For a staff file');
@@ -151,19 +124,13 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     app,
     page,
   }) => {
-    await app.startEmpty();
-    const setup = new FirstRunSetupPage(page);
-    await setup.fill(home, manager);
-    await setup.submit();
-    const frame = new AppFrame(page);
-    await frame.open('Case-file folder');
+    const frame = await newHomeOn(app, 'Case-file folder');
     const settings = new CaseFileSettingsPage(page);
     await expect(settings.folder).toHaveText('None chosen yet');
     await expect(settings.reachable).toContainText('Not set');
     await app.expectAccessible('case-file folder not set');
     await settings.chooseFolder();
     const folder = fixedDocumentFolders(join(app.tempDir, 'documents')).caseFile;
-    await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
     await expect(settings.folder).toHaveText(folder);
     await expect(settings.reachable).toContainText('Yes');
     await app.screenshot('case-file folder reachable');

@@ -1,30 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { AppFrame } from './pages/app-frame';
 import { DeclarationsPage } from './pages/declarations-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { DoorPage } from './pages/door-page';
-import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
+import { careWorker, careWorkerAccount, manager, newHomeOn, switchUser } from './pages/door-home';
+import type { NewStaff } from './pages/staff-accounts-page';
+import { firstSignIn as firstSignInAndChoosePassword, signOut } from './pages/staff-journey';
 import { RegisterPage } from './pages/register-page';
-import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: 'lantern orchard pebble meadow',
-};
-const tom = {
-  name: 'Tom Hughes',
-  username: 'thughes',
-  email: 'tom.hughes@oakfield.example',
-  role: 'Care staff',
-  temporaryPassword: 'copper kettle drizzle harbour',
-};
 const sara = {
   name: 'Sara Lewis',
   username: 'slewis',
@@ -32,25 +18,15 @@ const sara = {
   role: 'Care staff',
   temporaryPassword: 'amber willow freight cobble',
 };
-const ownPassword = 'velvet thunder orchid canal';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
 const sarasContact = 'A former care leaver sent me a friend request on Facebook. I did not accept.';
 
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(username, password);
-}
-
 /** First sign-in with a temporary password: the app makes them choose their own. */
-async function firstSignIn(page: Page, person: typeof tom): Promise<void> {
-  await signInAs(page, person.username, person.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(person.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(ownPassword);
-  await page.getByLabel('Type the new password again').fill(ownPassword);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(new AppFrame(page).signedInAs).toContainText(person.name);
+async function firstSignIn(page: Page, person: NewStaff): Promise<void> {
+  await signOut(page);
+  await firstSignInAndChoosePassword(page, { ...person, password: careWorker.password });
 }
 
 test.describe('staff declarations and the disclosure log', () => {
@@ -58,15 +34,9 @@ test.describe('staff declarations and the disclosure log', () => {
     app,
     page,
   }) => {
-    await app.startEmpty();
-    const setup = new FirstRunSetupPage(page);
-    await setup.fill(home, manager);
-    await setup.submit();
-    const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toContainText(manager.name);
-    await frame.open('Staff accounts');
+    const frame = await newHomeOn(app, 'Staff accounts');
     const accounts = new StaffAccountsPage(page);
-    await accounts.add(tom);
+    await accounts.add(careWorkerAccount);
     await expect(accounts.confirmation).toContainText('Tom Hughes can now sign in');
     await accounts.add(sara);
     await expect(accounts.confirmation).toContainText('Sara Lewis can now sign in');
@@ -84,7 +54,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
 
     // Tom declares a gift he declined, and sees his own declaration and nobody else's.
-    await firstSignIn(page, tom);
+    await firstSignIn(page, careWorkerAccount);
     await expect(frame.navigation.getByRole('link', { name: 'Disclosure log' })).toHaveCount(0);
     await frame.open('Declarations');
     await expect(declarations.heading('My declarations')).toBeVisible();
@@ -105,7 +75,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await app.screenshot('care worker sees only their own declaration');
 
     // The manager sees both on the home screen and the declarations screen, and reviews Tom's.
-    await signInAs(page, manager.username, manager.password);
+    await switchUser(page, manager.username, manager.password);
     await frame.open('Home');
     const attention = page.getByRole('region', { name: 'Staff declarations to look at' });
     await expect(attention.getByRole('listitem')).toHaveCount(2);

@@ -3,17 +3,14 @@ import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
-import type { DoorPage } from './pages/door-page';
+import {
+  deanSupervised,
+  homeWithCareWorker,
+  karenMustNotCollect,
+  manager,
+  switchUser,
+} from './pages/door-home';
 import { VisitorBadgePage, type BadgePaperName } from './pages/visitor-badge-page';
-
-const careWorkerAccount = {
-  name: careWorker.name,
-  username: careWorker.username,
-  email: careWorker.email,
-  role: careWorker.role,
-  temporaryPassword: careWorker.temporaryPassword,
-};
 
 /** Never on a badge: the restriction's authority, reference and description (DESIGN rule 8), nor the conditions' wording. */
 const neverOnABadge = [
@@ -75,12 +72,6 @@ async function printBadge(page: Page, badgeView: VisitorBadgePage, paper: BadgeP
   await expect.poll(() => page.evaluate('window.__badgePrints')).toBe(Number(before) + 1);
 }
 
-async function signIn(door: DoorPage, visitor: Parameters<DoorPage['fill']>[0]): Promise<void> {
-  await door.fill(visitor);
-  await door.signInButton.click();
-  await expect(door.announcement).toContainText(`${visitor.name} signed in at`);
-}
-
 test.describe('visitor badges', () => {
   test('a care worker prints badges for a supervised visitor and a contractor, on an A4 sheet and on a 62 mm label', async ({
     app,
@@ -88,43 +79,17 @@ test.describe('visitor badges', () => {
   }) => {
     // A long journey: three people sign in (each a key derivation), five PDFs, and every screen gets axe.
     test.setTimeout(240_000);
-    const door = await homeWithRestrictions(
-      app,
-      [
-        {
-          name: 'Dean Hughes',
-          kind: 'Supervised contact only',
-          conditions: 'Family room only. Ask him to leave if he is intoxicated',
-          authority: 'Court order',
-          reference: 'LS26C01234',
-          description: 'Assault on the mother in 2024',
-        },
-        {
-          name: 'Karen Hughes',
-          kind: 'Must not collect the young person',
-          authority: 'Police',
-          reference: 'NWP-88',
-        },
-      ],
-      { staff: [careWorkerAccount] },
-    );
-    await signInAsCareWorker(page);
+    const door = await homeWithCareWorker(app, [deanSupervised, karenMustNotCollect]);
     const frame = new AppFrame(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await frame.open('Front door');
     await page.evaluate('window.__badgePrints = 0; window.print = () => { window.__badgePrints += 1; }');
 
     // Dean, supervised: his badge from the confirmation.
-    await door.fill({
-      name: 'Dean Hughes',
-      visiting: ['Millie Hughes'],
-      reason: 'Contact visit',
-      badge: '4',
-    });
-    await door.hasReadThis.check();
-    await door.whoWillSupervise.selectOption({ label: manager.name });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Dean Hughes signed in at');
+    await door.signInOnTerms(
+      { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
+      manager.name,
+    );
     await expect(door.printBadgeAfterSignIn('Dean Hughes')).toBeVisible();
     await app.expectAccessible('front door: signed in, badge offered');
     await app.screenshot('1280 signed in with print badge');
@@ -173,7 +138,7 @@ test.describe('visitor badges', () => {
     await badgeView.backButton.click();
 
     // A contractor with no badge number: his badge from "On site now", on the paper last used here.
-    await signIn(door, { name: 'Gary Price', organisation: 'Acme Heating Ltd', reason: 'Boiler repair' });
+    await door.signIn({ name: 'Gary Price', organisation: 'Acme Heating Ltd', reason: 'Boiler repair' });
     await door.printBadgeButton('Gary Price').click();
     await expect(badgeView.heading).toHaveText('Visitor badge: Gary Price');
     await expect(badgeView.paperChoice('62 mm label')).toBeChecked();
@@ -193,15 +158,12 @@ test.describe('visitor badges', () => {
     await badgeView.backButton.click();
 
     // Karen may not collect Millie: "conditions apply", without the conditions.
-    await door.fill({
+    await door.signInOnTerms({
       name: 'Karen Hughes',
       visiting: ['Millie Hughes'],
       reason: 'Birthday visit',
       badge: '5',
     });
-    await door.hasReadThis.check();
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Karen Hughes signed in at');
     await expect(door.printBadgeButton('Karen Hughes')).toBeVisible();
     await app.expectAccessible('front door: three on site, each with a badge button');
     await app.screenshot('1366 on site with badge buttons');

@@ -1,14 +1,13 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
-
-const careWorkerAccount = {
-  name: careWorker.name,
-  username: careWorker.username,
-  email: careWorker.email,
-  role: careWorker.role,
-  temporaryPassword: careWorker.temporaryPassword,
-};
+import {
+  deanSupervised,
+  homeWithCareWorker,
+  johnNoContact,
+  karenMustNotCollect,
+  manager,
+  switchUser,
+} from './pages/door-home';
 
 /** What only those who arrange contact may read: never on the door's lists (DESIGN rule 8). */
 const courtOrderDetails = [/LS26C01234/, /Court order/, /assault/i, /NWP-88/];
@@ -20,56 +19,27 @@ test.describe('conditions stay in sight', () => {
   }) => {
     // A long journey: three people sign in (each a key derivation), and every screen gets axe.
     test.setTimeout(240_000);
-    const door = await homeWithRestrictions(
-      app,
-      [
-        {
-          name: 'Dean Hughes',
-          kind: 'Supervised contact only',
-          conditions: 'Family room only. Ask him to leave if he is intoxicated',
-          authority: 'Court order',
-          reference: 'LS26C01234',
-          description: 'Assault on the mother in 2024',
-        },
-        {
-          name: 'Karen Hughes',
-          kind: 'Must not collect the young person',
-          authority: 'Police',
-          reference: 'NWP-88',
-        },
-        { name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C01234' },
-      ],
-      { staff: [careWorkerAccount] },
-    );
-    await signInAsCareWorker(page);
+    const door = await homeWithCareWorker(app, [
+      deanSupervised,
+      karenMustNotCollect,
+      // The same order as Dean's: its reference must not show either.
+      { ...johnNoContact, reference: 'LS26C01234' },
+    ]);
     const frame = new AppFrame(page);
     await frame.open('Front door');
 
-    await door.fill({
-      name: 'Dean Hughes',
-      visiting: ['Millie Hughes'],
-      reason: 'Contact visit',
-      badge: '4',
-    });
-    await door.hasReadThis.check();
-    await door.whoWillSupervise.selectOption({ label: manager.name });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Dean Hughes signed in at');
-    await door.fill({
+    await door.signInOnTerms(
+      { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
+      manager.name,
+    );
+    await door.signInOnTerms({
       name: 'Karen Hughes',
       visiting: ['Millie Hughes'],
       reason: 'Birthday visit',
       badge: '5',
     });
-    await door.hasReadThis.check();
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Karen Hughes signed in at');
-    await door.fill({ name: 'Gary Price', organisation: 'Plumber', reason: 'Boiler repair', badge: '6' });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Gary Price signed in at');
-    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Wants to see her' });
-    await door.turnedAwayButton.click();
-    await expect(door.announcement).toContainText('John Smith recorded as turned away');
+    await door.signIn({ name: 'Gary Price', organisation: 'Plumber', reason: 'Boiler repair', badge: '6' });
+    await door.turnAway({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Wants to see her' });
 
     const dean = door.onSiteRow('Dean Hughes');
     await expect(dean).toContainText('Admitted under conditions');

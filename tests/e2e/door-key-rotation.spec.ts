@@ -1,6 +1,13 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
+import {
+  careWorker,
+  homeWithRestrictions,
+  johnNoContact,
+  manager,
+  signInAsCareWorker,
+  switchUser,
+} from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
 import { expectFitsAtOfficeSizes, officeWindowSizes } from './pages/screen-fit';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
@@ -27,11 +34,7 @@ test('a manager switches off a care worker and changes the door key; a care work
   // Four sign-ins (each a key derivation), axe on each step and two window sizes, on two shared cores.
   test.setTimeout(180_000);
   await page.setViewportSize(officeWindowSizes[0]);
-  const door = await homeWithRestrictions(
-    app,
-    [{ name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' }],
-    { staff: [staying, leaving] },
-  );
+  const door = await homeWithRestrictions(app, [johnNoContact], { staff: [staying, leaving] });
   const frame = new AppFrame(page);
 
   // A visitor signed in under the first door key.

@@ -1,15 +1,7 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
+import { homeWithCareWorker, homeWithRestrictions, manager, switchUser } from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
-
-const careWorkerAccount = {
-  name: careWorker.name,
-  username: careWorker.username,
-  email: careWorker.email,
-  role: careWorker.role,
-  temporaryPassword: careWorker.temporaryPassword,
-};
 
 const barred = [
   {
@@ -29,8 +21,7 @@ test.describe('names at the front door', () => {
   }) => {
     // A long journey: three people sign in (each a key derivation), and every screen gets axe.
     test.setTimeout(240_000);
-    const door = await homeWithRestrictions(app, barred, { staff: [careWorkerAccount] });
-    await signInAsCareWorker(page);
+    const door = await homeWithCareWorker(app, barred);
     const frame = new AppFrame(page);
     await frame.open('Front door');
 

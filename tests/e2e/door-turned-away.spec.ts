@@ -1,24 +1,9 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import {
-  careWorker,
-  homeWithRestrictions,
-  manager,
-  signInAsCareWorker,
-  switchUser,
-  tutor,
-} from './pages/door-home';
+import { careWorker, homeWithCareWorker, johnNoContact, manager, switchUser, tutor } from './pages/door-home';
 import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
 import { OutboxPage } from './pages/outbox-page';
 import { RegisterPage } from './pages/register-page';
-
-const careWorkerAccount = {
-  name: careWorker.name,
-  username: careWorker.username,
-  email: careWorker.email,
-  role: careWorker.role,
-  temporaryPassword: careWorker.temporaryPassword,
-};
 
 test.describe('a visitor turned away at the front door', () => {
   test('a care worker turns a barred visitor away at 9pm, and the manager sees it on the home screen', async ({
@@ -27,20 +12,11 @@ test.describe('a visitor turned away at the front door', () => {
   }) => {
     // A long journey: three people sign in (each a key derivation), and every screen gets axe.
     test.setTimeout(240_000);
-    const door = await homeWithRestrictions(
+    const door = await homeWithCareWorker(
       app,
-      [
-        {
-          name: 'John Smith',
-          kind: 'No contact',
-          authority: 'Court order',
-          reference: 'LS26C09999',
-          description: 'Father; see the court bundle',
-        },
-      ],
-      { staff: [careWorkerAccount, tutor], personalTutor: tutor.name },
+      [{ ...johnNoContact, description: 'Father; see the court bundle' }],
+      { staff: [tutor], personalTutor: tutor.name },
     );
-    await signInAsCareWorker(page);
     const frame = new AppFrame(page);
     await page.setViewportSize({ width: 1366, height: 768 });
     await frame.open('Front door');
@@ -108,12 +84,7 @@ test.describe('a visitor turned away at the front door', () => {
     page,
   }) => {
     test.setTimeout(240_000);
-    const door = await homeWithRestrictions(
-      app,
-      [{ name: 'John Smith', kind: 'No contact', authority: 'Court order', reference: 'LS26C09999' }],
-      { staff: [careWorkerAccount] },
-    );
-    await signInAsCareWorker(page);
+    const door = await homeWithCareWorker(app, [johnNoContact]);
     const frame = new AppFrame(page);
     await page.setViewportSize({ width: 1280, height: 800 });
     await frame.open('Front door');
@@ -138,9 +109,7 @@ test.describe('a visitor turned away at the front door', () => {
     await app.screenshot('1366 turned away but the alert could not be queued');
 
     // Pressed again for the same name a moment later: still one entry (the first is the record).
-    await door.fill({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Came back' });
-    await door.turnedAwayButton.click();
-    await expect(door.announcement).toContainText('John Smith recorded as turned away');
+    await door.turnAway({ name: 'John Smith', visiting: ['Millie Hughes'], reason: 'Came back' });
     await mendTheOutbox(page);
 
     await frame.open('Visitor register');

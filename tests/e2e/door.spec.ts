@@ -1,42 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
-import { DoorPage } from './pages/door-page';
 import {
-  careWorker,
+  emptyDoor,
+  homeWithCareWorker,
   homeWithRestrictions,
+  johnNoContact,
   manager,
-  setUpHome,
-  signInAsCareWorker,
   switchUser,
   type RestrictionDetails,
 } from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
 
-const careWorkerAccount = {
-  name: careWorker.name,
-  username: careWorker.username,
-  email: careWorker.email,
-  role: careWorker.role,
-  temporaryPassword: careWorker.temporaryPassword,
-};
-
-const barredJohn: RestrictionDetails = {
-  name: 'John Smith',
-  otherNames: 'Johnny Boy',
-  kind: 'No contact',
-  authority: 'Court order',
-  reference: 'LS26C09999',
-};
-
-const homeWithRestriction = (app: AppDriver, restriction: RestrictionDetails) =>
-  homeWithRestrictions(app, [restriction], { staff: [careWorkerAccount] });
+const barredJohn: RestrictionDetails = { ...johnNoContact, otherNames: 'Johnny Boy' };
 
 test.describe('the front door', () => {
   test('a care worker signs in a visitor who is barred', async ({ app, page }) => {
-    const door = await homeWithRestriction(app, barredJohn);
-    await signInAsCareWorker(page);
+    const door = await homeWithCareWorker(app, [barredJohn]);
     const frame = new AppFrame(page);
 
     // Front door is the second screen in everyone's navigation.
@@ -159,14 +140,9 @@ test.describe('the front door', () => {
   });
 
   test('a correction keeps the original entry', async ({ app, page }) => {
-    await app.startEmpty();
-    await setUpHome(page);
+    const door = await emptyDoor(app);
     const frame = new AppFrame(page);
-    await frame.open('Front door');
-    const door = new DoorPage(page);
-    await door.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Dawn Morris signed in at');
+    await door.signIn({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
 
     await frame.open('Visitor register');
     const register = new RegisterPage(page);
@@ -223,14 +199,12 @@ test.describe('the front door', () => {
     page,
   }) => {
     const door = await homeWithRestrictions(app, [barredJohn]);
-    await door.fill({
+    await door.signIn({
       name: 'Dawn Morris',
       organisation: 'Neighbour',
       reason: 'Dropping off a parcel',
       badge: '5',
     });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Dawn Morris signed in at');
 
     const frame = new AppFrame(page);
     await frame.open('Visitor register');
@@ -254,23 +228,16 @@ test.describe('the front door', () => {
   });
 
   test('the fire roll prints', async ({ app, page }) => {
-    await app.startEmpty();
-    await setUpHome(page);
+    const door = await emptyDoor(app);
     const frame = new AppFrame(page);
-    await frame.open('Front door');
-    const door = new DoorPage(page);
-    await door.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Dawn Morris signed in at');
-    await door.fill({
+    await door.signIn({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+    await door.signIn({
       name: 'Gary Price',
       organisation: 'Plumber',
       reason: 'Boiler repair',
       badge: '8',
       vehicle: 'AB12 CDE',
     });
-    await door.signInButton.click();
-    await expect(door.announcement).toContainText('Gary Price signed in at');
     await expect(door.onSite.getByRole('listitem')).toHaveCount(2);
     await app.expectAccessible('front door with two visitors on site');
     await app.screenshot('front door with two on site');

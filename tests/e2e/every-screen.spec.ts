@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
+import { addStaffAccounts, personalTutor, signInToFixture, signOut } from './pages/staff-journey';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
-import { seedSummarySchema } from './harness/seed-summary';
+import { type NewStaff } from './pages/staff-accounts-page';
 
 /** One account for each role the manager does not hold; test data only. */
 const colleagues: readonly (NewStaff & { password: string })[] = [
@@ -17,14 +17,7 @@ const colleagues: readonly (NewStaff & { password: string })[] = [
     temporaryPassword: 'pebble saffron quarry lantern',
     password: 'orbit meadow tundra violin',
   },
-  {
-    name: 'Priya Nair',
-    username: 'pnair',
-    email: 'priya.nair@example.org',
-    role: 'Personal Tutor',
-    temporaryPassword: 'copper willow fathom rivet',
-    password: 'harbour velvet quiet sundial',
-  },
+  personalTutor,
   {
     name: 'Owen Pryce',
     username: 'opryce',
@@ -116,28 +109,14 @@ async function visitEveryScreen(app: AppDriver, page: Page, role: string): Promi
   return problems;
 }
 
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-}
-
 /**
  * Signs in as the home's manager on the small fixture and adds the given colleagues' accounts.
  * Each role is its own journey, so none takes more than a few minutes and a failure names its role.
  */
 async function startAsManager(app: AppDriver, page: Page, toAdd: typeof colleagues): Promise<void> {
   await page.setViewportSize(sizes[0]);
-  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-  await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
-  await expect(new AppFrame(page).signedInAs).toBeVisible();
-  if (toAdd.length === 0) return;
-  await new AppFrame(page).open('Staff accounts');
-  const staff = new StaffAccountsPage(page);
-  for (const colleague of toAdd) {
-    await staff.add(colleague);
-    await expect(
-      page.getByRole('status').filter({ hasText: `${colleague.name} can now sign in` }),
-    ).toBeVisible();
-  }
+  await signInToFixture(app);
+  if (toAdd.length > 0) await addStaffAccounts(page, toAdd);
 }
 
 function expectNoProblems(problems: readonly string[]): void {

@@ -1,3 +1,4 @@
+import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
@@ -5,24 +6,17 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { ActionsPanels } from './pages/my-actions-panel';
 import { OutboxPage } from './pages/outbox-page';
 import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage } from './pages/staff-accounts-page';
 import {
+  addStaffAccounts,
   firstSignIn,
   nameStaffOnYoungPerson,
   officeScreenSizes,
+  personalTutor as tutor,
   screenshotsAtOfficeSizes,
+  signInToFixture,
   signOut,
 } from './pages/staff-journey';
-import { seedSummarySchema } from './harness/seed-summary';
 
-const tutor = {
-  name: 'Priya Nair',
-  username: 'pnair',
-  email: 'priya.nair@example.org',
-  role: 'Personal Tutor',
-  temporaryPassword: 'copper willow fathom rivet',
-  password: 'harbour velvet quiet sundial',
-};
 const coordinator = {
   name: 'Grace Okafor',
   username: 'gokafor',
@@ -31,16 +25,6 @@ const coordinator = {
   temporaryPassword: 'copper kettle drizzle harbour',
   password: 'velvet thunder orchid canal',
 };
-
-/** The London date `days` ago (negative: ahead), YYYY-MM-DD. */
-function londonDate(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() - days * 86_400_000));
-}
 
 test.describe('actions agreed on a form are followed up', () => {
   // Five sign-ins (Argon2id each) and a signed filing on two cores.
@@ -51,18 +35,12 @@ test.describe('actions agreed on a form are followed up', () => {
     page,
   }) => {
     await page.setViewportSize(officeScreenSizes[0]);
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     const signIn = new SignInPage(page);
     const frame = new AppFrame(page);
-    await signIn.signIn(summary.signIn.username, summary.signIn.password);
 
     // The manager adds the tutor and the Case Co-ordinator, and gives them one young person.
-    await frame.open('Staff accounts');
-    const accounts = new StaffAccountsPage(page);
-    for (const person of [tutor, coordinator]) {
-      await accounts.add(person);
-      await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
-    }
+    await addStaffAccounts(page, [tutor, coordinator]);
     await frame.open('Young people');
     const youngPerson = await nameStaffOnYoungPerson(page, {
       'Personal Tutor': tutor.name,

@@ -1,5 +1,5 @@
 import { expect, test, type AppDriver } from './harness/fixtures';
-import { AcademicCalendarPage, type AcademicYearDates } from './pages/academic-calendar-page';
+import { AcademicCalendarPage, year2026 } from './pages/academic-calendar-page';
 import { AppFrame } from './pages/app-frame';
 import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
 import { HomeSettingsPage } from './pages/home-settings-page';
@@ -12,31 +12,6 @@ const manager: ManagerAccount = {
   email: 'priya.shah@oakfield.example',
   // Four random words: long enough and unguessable enough for the password rules.
   password: 'lantern orbit pebble saffron',
-};
-
-/** An English school year as a local authority would publish it. */
-const year2026: AcademicYearDates = {
-  label: '2026/27',
-  terms: {
-    Autumn: {
-      startsOn: '2026-09-03',
-      endsOn: '2026-12-18',
-      halfTermStartsOn: '2026-10-26',
-      halfTermEndsOn: '2026-10-30',
-    },
-    Spring: {
-      startsOn: '2027-01-05',
-      endsOn: '2027-03-26',
-      halfTermStartsOn: '2027-02-15',
-      halfTermEndsOn: '2027-02-19',
-    },
-    Summer: {
-      startsOn: '2027-04-12',
-      endsOn: '2027-07-21',
-      halfTermStartsOn: '2027-05-31',
-      halfTermEndsOn: '2027-06-04',
-    },
-  },
 };
 
 /** First run, done properly: the manager lands on the academic calendar, signed in. */

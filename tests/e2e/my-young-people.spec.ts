@@ -1,26 +1,19 @@
+import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
-import { SignInPage } from './pages/sign-in-page';
-import { StaffAccountsPage } from './pages/staff-accounts-page';
 import {
+  addStaffAccounts,
   firstSignIn,
   nameStaffOnYoungPerson,
   officeScreenSizes,
+  personalTutor as tutor,
   screenshotsAtOfficeSizes,
+  signInToFixture,
   signOut,
 } from './pages/staff-journey';
-import { seedSummarySchema } from './harness/seed-summary';
 
-const tutor = {
-  name: 'Priya Nair',
-  username: 'pnair',
-  email: 'priya.nair@example.org',
-  role: 'Personal Tutor',
-  temporaryPassword: 'copper willow fathom rivet',
-  password: 'harbour velvet quiet sundial',
-};
 const mentor = {
   name: 'Tom Ashby',
   username: 'tashby',
@@ -29,16 +22,6 @@ const mentor = {
   temporaryPassword: 'copper kettle drizzle harbour',
   password: 'velvet thunder orchid canal',
 };
-
-/** Today on the home's clock (Europe/London), YYYY-MM-DD. */
-function londonToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-}
 
 test.describe('each person’s young people and what they owe them', () => {
   // Three sign-ins (Argon2id each, two of them changing a password) on two cores.
@@ -49,20 +32,14 @@ test.describe('each person’s young people and what they owe them', () => {
     page,
   }) => {
     await page.setViewportSize(officeScreenSizes[0]);
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    await signInToFixture(app);
     const frame = new AppFrame(page);
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
 
     // The manager has no young people of their own: the screen is not in their navigation.
     await expect(frame.navigation.getByRole('link', { name: 'My young people' })).toHaveCount(0);
 
     // The manager adds the tutor and the mentor, and names both on a young person placed today.
-    await frame.open('Staff accounts');
-    const accounts = new StaffAccountsPage(page);
-    for (const person of [tutor, mentor]) {
-      await accounts.add(person);
-      await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
-    }
+    await addStaffAccounts(page, [tutor, mentor]);
     await frame.open('Young people');
     const youngPerson = await nameStaffOnYoungPerson(
       page,
@@ -97,7 +74,7 @@ test.describe('each person’s young people and what they owe them', () => {
       youngPerson,
     );
     await expect(forms.form.getByLabel('Kind of contact').locator('option:checked')).toHaveText('Phone call');
-    await forms.form.getByLabel('Date', { exact: true }).fill(ukDate(londonToday()));
+    await forms.form.getByLabel('Date', { exact: true }).fill(ukDate(londonDate(0)));
     await forms.form.getByLabel('Started at').fill('09:00');
     await forms.form.getByLabel('How long (minutes)').fill('15');
     await forms.form.getByLabel('Who started it?').selectOption({ label: 'Staff at the home' });

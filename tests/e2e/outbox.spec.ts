@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './pages/first-run-setup-page';
+import { addMillie, johnNoContact, manager, newHomeOn, recordRestriction } from './pages/door-home';
 import { MailSettingsPage, type MailServer } from './pages/outbox-mail-settings-page';
 import { OutboxPage } from './pages/outbox-page';
 import { PanGroupSection } from './pages/pan-group-section';
@@ -12,13 +12,6 @@ import {
   type TestSmtpServer,
 } from '../unit/electron/mail/smtp-test-server';
 
-const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager: ManagerAccount = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: 'lantern orchard pebble meadow',
-};
 const tutor = {
   name: 'Tom Tutor',
   username: 'ttutor',
@@ -28,33 +21,6 @@ const tutor = {
 };
 const socialWorker = { name: 'Sam Social', role: 'Social worker', email: 'sam.social@council.example' };
 const smtpPassword = 'correct horse battery staple';
-
-/** The manager adds Millie with Tom as her PT, and opens her page. */
-async function addMillie(page: Page): Promise<void> {
-  await new AppFrame(page).open('Young people');
-  await page.getByRole('button', { name: 'Add a young person' }).click();
-  const form = page.getByRole('form', { name: 'Add a young person' });
-  await form.getByLabel('First name').fill('Amelia');
-  await form.getByLabel('Last name').fill('Hughes');
-  await form.getByLabel('Preferred name (optional)').fill('Millie');
-  await form.getByLabel('Date of birth').fill('2012-03-14');
-  await form.getByLabel('Case number').fill('FL-0001');
-  await form.getByLabel('Placement started').fill('2025-09-01');
-  await form.getByLabel('Personal Tutor').selectOption({ label: tutor.name });
-  await form.getByRole('button', { name: 'Add young person' }).click();
-  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
-}
-
-async function recordRestriction(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'Record a restriction' }).click();
-  const form = page.getByRole('form', { name: 'Record a restriction' });
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByLabel('What is restricted').selectOption({ label: 'No contact' });
-  await form.getByLabel('Authority').selectOption({ label: 'Court order' });
-  await form.getByLabel('Reference').fill('LS26C09999');
-  await form.getByRole('button', { name: 'Record restriction' }).click();
-  await expect(form).toHaveCount(0);
-}
 
 async function openMillie(page: Page): Promise<void> {
   await new AppFrame(page).open('Young people');
@@ -80,16 +46,10 @@ test.describe('PAN alerts and the outbox', () => {
       password: smtpPassword,
     });
     servers.push(smtp);
-    const frame = new AppFrame(page);
 
-    await app.startEmpty();
-    const setup = new FirstRunSetupPage(page);
-    await setup.fill(home, manager);
-    await setup.submit();
-    await expect(frame.signedInAs).toContainText(manager.name);
-    await frame.open('Staff accounts');
+    const frame = await newHomeOn(app, 'Staff accounts');
     await new StaffAccountsPage(page).add(tutor);
-    await addMillie(page);
+    await addMillie(page, tutor.name);
 
     // The PAN group: Tom (PT) is always told; the social worker asks for restriction changes.
     const pan = new PanGroupSection(page);
@@ -107,7 +67,7 @@ test.describe('PAN alerts and the outbox', () => {
     await app.screenshot('PAN group on the young person’s page');
 
     // A restriction is recorded: both are alerted, but mail is not set up, so the alerts wait.
-    await recordRestriction(page, 'John Smith');
+    await recordRestriction(page, johnNoContact);
     await frame.open('Outbox');
     const outbox = new OutboxPage(page);
     await expect(outbox.heading).toBeVisible();
@@ -245,7 +205,7 @@ test.describe('PAN alerts and the outbox', () => {
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await openMillie(page);
-    await recordRestriction(page, 'Mark Jones');
+    await recordRestriction(page, { ...johnNoContact, name: 'Mark Jones' });
     await expect(frame.navigation.getByRole('link', { name: 'Outbox (2 messages failed)' })).toBeVisible({
       timeout: 45_000,
     });

@@ -3,19 +3,12 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { addMillie } from './pages/door-home';
+import { addMillie, manager, setUpHome } from './pages/door-home';
 import { FirstRunSetupPage } from './pages/first-run-setup-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
-const home = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
-const manager = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: 'lantern orchard pebble meadow',
-};
 const careWorker = {
   name: 'Tom Hughes',
   username: 'thughes',
@@ -23,13 +16,6 @@ const careWorker = {
   role: 'Care staff',
   temporaryPassword: 'copper kettle drizzle harbour',
 };
-
-async function setUpHome(page: Page): Promise<void> {
-  const setup = new FirstRunSetupPage(page);
-  await setup.fill(home, manager);
-  await setup.submit();
-  await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
-}
 
 /**
  * Every object store's rows as text, read with IndexedDB directly and no key at all. Bytes are

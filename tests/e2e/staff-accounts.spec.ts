@@ -1,6 +1,5 @@
 import { expect, test } from './harness/fixtures';
-import { AppFrame } from './pages/app-frame';
-import { manager, setUpHome, switchUser } from './pages/door-home';
+import { manager, newHomeOn, switchUser } from './pages/door-home';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 
@@ -10,10 +9,7 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
 }) => {
   // Two people sign in (each a key derivation), and every screen gets axe.
   test.setTimeout(240_000);
-  await app.startEmpty();
-  await setUpHome(page);
-  const frame = new AppFrame(page);
-  await frame.open('Staff accounts');
+  const frame = await newHomeOn(app, 'Staff accounts');
   const staff = new StaffAccountsPage(page);
 
   await staff.addButton.click();

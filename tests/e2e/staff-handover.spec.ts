@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { addMillie, manager, setUpHome, tutor } from './pages/door-home';
+import { addMillie, addYoungPerson, manager, newHomeOn, tutor } from './pages/door-home';
+import { londonDate } from './harness/london-dates';
 import { PanGroupSection } from './pages/pan-group-section';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
@@ -14,28 +15,16 @@ const colleague: NewStaff = {
   temporaryPassword: 'harbour velvet orchid canal',
 };
 
-function yesterdayInLondon(): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() - 24 * 60 * 60 * 1000));
-}
-
 /** The manager adds Jay, with Grace as his Personal Tutor. */
 async function addJay(page: Page): Promise<void> {
-  await new AppFrame(page).open('Young people');
-  await page.getByRole('button', { name: 'Add a young person' }).click();
-  const form = page.getByRole('form', { name: 'Add a young person' });
-  await form.getByLabel('First name').fill('Jay');
-  await form.getByLabel('Last name').fill('Mensah');
-  await form.getByLabel('Date of birth').fill('2011-07-02');
-  await form.getByLabel('Case number').fill('FL-0002');
-  await form.getByLabel('Placement started').fill('2025-09-01');
-  await form.getByLabel('Personal Tutor').selectOption({ label: tutor.name });
-  await form.getByRole('button', { name: 'Add young person' }).click();
+  await addYoungPerson(page, {
+    firstName: 'Jay',
+    lastName: 'Mensah',
+    dateOfBirth: '2011-07-02',
+    caseNumber: 'FL-0002',
+    placementStarted: '2025-09-01',
+    personalTutor: tutor.name,
+  });
   await expect(page.getByRole('link', { name: 'Jay Mensah' }).first()).toBeVisible();
 }
 
@@ -52,10 +41,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
 }) => {
   // Three accounts made (each a key derivation), a visit booked and completed, and axe on each step.
   test.setTimeout(300_000);
-  await app.startEmpty();
-  await setUpHome(page);
-  const frame = new AppFrame(page);
-  await frame.open('Staff accounts');
+  const frame = await newHomeOn(app, 'Staff accounts');
   const staff = new StaffAccountsPage(page);
   for (const member of [tutor, colleague]) {
     await staff.add(member);
@@ -78,7 +64,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
     youngPeople: ['Millie Hughes'],
     kind: 'Home visit to the family home',
     staff: [tutor.name],
-    date: yesterdayInLondon(),
+    date: londonDate(1),
     startTime: '16:00',
     endTime: '17:00',
   });

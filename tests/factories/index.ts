@@ -6,7 +6,9 @@
 export { buildAcademicYear } from './calendar-factories';
 export { buildPerson, buildRelationship, buildYoungPerson } from './people-factories';
 export {
+  buildCheckableRestriction,
   buildContactForm,
+  buildContactFormEntry,
   buildRestriction,
   buildRoom,
   buildVisit,

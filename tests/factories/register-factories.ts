@@ -1,12 +1,32 @@
 import type { Room, Visit } from '@shared/schemas/visits';
-import type { ContactForm } from '@shared/schemas/contact-forms';
+import type { ContactForm, ContactFormEntryInput } from '@shared/schemas/contact-forms';
 import type { Restriction, VisitorEntry } from '@shared/schemas/registers';
+import type { CheckableRestriction } from '@shared/rules/restriction-check';
 
 /**
  * Builders for the registers. Each fills every field its schema defaults, so a built record is
  * already in the form the schema returns (`schema.parse(record)` equals `record`), and tests can
  * compare what they wrote with what they read back.
  */
+
+/** A restriction as the door check reads it: Amy ("young-person-amy") may have no contact with John Smith, from 2026. */
+export function buildCheckableRestriction(
+  overrides: Partial<CheckableRestriction> = {},
+): CheckableRestriction {
+  return {
+    id: crypto.randomUUID(),
+    youngPersonId: 'young-person-amy',
+    personId: undefined,
+    name: 'John Smith',
+    aliases: [],
+    kind: 'noContact',
+    conditions: '',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: undefined,
+    endedAt: undefined,
+    ...overrides,
+  };
+}
 
 /** A supervised-only restriction on a named person, recorded and approved, in force from 2026. */
 export function buildRestriction(overrides: Partial<Restriction> = {}): Restriction {
@@ -103,6 +123,26 @@ export function buildContactForm(overrides: Partial<ContactForm> = {}): ContactF
     amendmentReason: '',
     status: 'filed',
     filedAt: '2026-10-15T09:10:00.000Z',
+    ...overrides,
+  };
+}
+
+/** What the contact form sends for a new form: a 20-minute phone call the evening before 20 November 2026. */
+export function buildContactFormEntry(overrides: Partial<ContactFormEntryInput> = {}): ContactFormEntryInput {
+  return {
+    kind: 'phoneCall',
+    contactStartedAt: '2026-11-19T18:00:00.000Z',
+    durationMinutes: 20,
+    personIds: [],
+    staffIds: [],
+    otherParticipants: '',
+    whatHappened: 'Talked about the weekend.',
+    youngPersonViews: 'I liked it.',
+    familyViews: '',
+    concerns: '',
+    isSafeguardingConcern: false,
+    actions: [],
+    nextContactPlanned: '',
     ...overrides,
   };
 }

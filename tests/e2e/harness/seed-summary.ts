@@ -10,6 +10,7 @@ export const seedSummarySchema = z.object({
   endDate: z.iso.date(),
   signIn: z.object({ username: z.string(), password: z.string() }),
 });
+export type SeedSummary = z.infer<typeof seedSummarySchema>;
 
 /** A calendar date `days` after `date` (both YYYY-MM-DD), counted at noon so no clock change moves it. */
 export function plusDays(date: string, days: number): string {

@@ -11,6 +11,31 @@ export type TermDates = {
 export type AcademicYearDates = { label: string; terms: Record<TermName, TermDates> };
 
 /** The academic calendar: the list of years, and the form to add or edit one. */
+/** An English school year as a local authority would publish it. */
+export const year2026: AcademicYearDates = {
+  label: '2026/27',
+  terms: {
+    Autumn: {
+      startsOn: '2026-09-03',
+      endsOn: '2026-12-18',
+      halfTermStartsOn: '2026-10-26',
+      halfTermEndsOn: '2026-10-30',
+    },
+    Spring: {
+      startsOn: '2027-01-05',
+      endsOn: '2027-03-26',
+      halfTermStartsOn: '2027-02-15',
+      halfTermEndsOn: '2027-02-19',
+    },
+    Summer: {
+      startsOn: '2027-04-12',
+      endsOn: '2027-07-21',
+      halfTermStartsOn: '2027-05-31',
+      halfTermEndsOn: '2027-06-04',
+    },
+  },
+};
+
 export class AcademicCalendarPage {
   readonly heading: Locator;
   readonly addYearButton: Locator;

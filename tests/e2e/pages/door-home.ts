@@ -7,8 +7,8 @@ import { SignInPage } from './sign-in-page';
 import { StaffAccountsPage, type NewStaff } from './staff-accounts-page';
 
 /**
- * The home the front-door journeys start from: Oakfield House, its manager, and the steps a
- * manager takes to get the door ready (staff accounts, a young person, her restrictions).
+ * The home the journeys that start from an empty profile set up: Oakfield House, its manager, and
+ * the steps a manager takes to get the door ready (staff accounts, a young person, her restrictions).
  */
 
 export const home: HomeDetails = { name: 'Oakfield House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
@@ -26,6 +26,14 @@ export const careWorker = {
   temporaryPassword: 'copper kettle drizzle harbour',
   password: 'velvet thunder orchid canal',
 } as const;
+/** The care worker as the manager adds them: their first password is a temporary one. */
+export const careWorkerAccount: NewStaff = {
+  name: careWorker.name,
+  username: careWorker.username,
+  email: careWorker.email,
+  role: careWorker.role,
+  temporaryPassword: careWorker.temporaryPassword,
+};
 export const tutor: NewStaff = {
   name: 'Grace Okafor',
   username: 'gokafor',
@@ -44,6 +52,30 @@ export type RestrictionDetails = {
   reference: string;
 };
 
+/** A father the court has barred from all contact. */
+export const johnNoContact: RestrictionDetails = {
+  name: 'John Smith',
+  kind: 'No contact',
+  authority: 'Court order',
+  reference: 'LS26C09999',
+};
+/** A father who may visit only under supervision; what the order says is for those who arrange contact. */
+export const deanSupervised: RestrictionDetails = {
+  name: 'Dean Hughes',
+  kind: 'Supervised contact only',
+  conditions: 'Family room only. Ask him to leave if he is intoxicated',
+  authority: 'Court order',
+  reference: 'LS26C01234',
+  description: 'Assault on the mother in 2024',
+};
+/** A mother who may visit but must not take Millie away. */
+export const karenMustNotCollect: RestrictionDetails = {
+  name: 'Karen Hughes',
+  kind: 'Must not collect the young person',
+  authority: 'Police',
+  reference: 'NWP-88',
+};
+
 export async function setUpHome(page: Page): Promise<void> {
   const setup = new FirstRunSetupPage(page);
   await setup.fill(home, manager);
@@ -51,19 +83,44 @@ export async function setUpHome(page: Page): Promise<void> {
   await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
 }
 
-/** The manager adds Millie through the young people screen (with her Personal Tutor, if given), and opens her page. */
-export async function addMillie(page: Page, personalTutor?: string): Promise<void> {
+/** A young person as the manager types them into "Add a young person". */
+export type NewYoungPerson = {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly preferredName?: string;
+  readonly dateOfBirth: string;
+  readonly caseNumber: string;
+  readonly placementStarted: string;
+  readonly personalTutor?: string;
+};
+
+/** The manager adds a young person through the young people screen, and stays on its list. */
+export async function addYoungPerson(page: Page, person: NewYoungPerson): Promise<void> {
   await new AppFrame(page).open('Young people');
   await page.getByRole('button', { name: 'Add a young person' }).click();
   const form = page.getByRole('form', { name: 'Add a young person' });
-  await form.getByLabel('First name').fill('Amelia');
-  await form.getByLabel('Last name').fill('Hughes');
-  await form.getByLabel('Preferred name (optional)').fill('Millie');
-  await form.getByLabel('Date of birth').fill('2012-03-14');
-  await form.getByLabel('Case number').fill('FL-0001');
-  await form.getByLabel('Placement started').fill('2025-09-01');
-  if (personalTutor) await form.getByLabel('Personal Tutor').selectOption({ label: personalTutor });
+  await form.getByLabel('First name').fill(person.firstName);
+  await form.getByLabel('Last name').fill(person.lastName);
+  if (person.preferredName) await form.getByLabel('Preferred name (optional)').fill(person.preferredName);
+  await form.getByLabel('Date of birth').fill(person.dateOfBirth);
+  await form.getByLabel('Case number').fill(person.caseNumber);
+  await form.getByLabel('Placement started').fill(person.placementStarted);
+  if (person.personalTutor)
+    await form.getByLabel('Personal Tutor').selectOption({ label: person.personalTutor });
   await form.getByRole('button', { name: 'Add young person' }).click();
+}
+
+/** The manager adds Millie through the young people screen (with her Personal Tutor, if given), and opens her page. */
+export async function addMillie(page: Page, personalTutor?: string): Promise<void> {
+  await addYoungPerson(page, {
+    firstName: 'Amelia',
+    lastName: 'Hughes',
+    preferredName: 'Millie',
+    dateOfBirth: '2012-03-14',
+    caseNumber: 'FL-0001',
+    placementStarted: '2025-09-01',
+    ...(personalTutor ? { personalTutor } : {}),
+  });
   await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
 }
 
@@ -104,6 +161,35 @@ export async function homeWithRestrictions(
   await new AppFrame(app.page).open('Front door');
   const door = new DoorPage(app.page);
   await expect(door.heading).toBeVisible();
+  return door;
+}
+
+/** A new home from an empty profile: first-run setup done, the manager signed in and on `screen`. */
+export async function newHomeOn(app: AppDriver, screen: string): Promise<AppFrame> {
+  await app.startEmpty();
+  await setUpHome(app.page);
+  const frame = new AppFrame(app.page);
+  await frame.open(screen);
+  return frame;
+}
+
+/** A home with no restrictions, the manager on the front door. */
+export async function emptyDoor(app: AppDriver): Promise<DoorPage> {
+  await newHomeOn(app, 'Front door');
+  return new DoorPage(app.page);
+}
+
+/** A home with Millie, her restrictions and the care worker's account; the care worker then signs in for the first time. */
+export async function homeWithCareWorker(
+  app: AppDriver,
+  restrictions: readonly RestrictionDetails[],
+  options: { readonly staff?: readonly NewStaff[]; readonly personalTutor?: string } = {},
+): Promise<DoorPage> {
+  const door = await homeWithRestrictions(app, restrictions, {
+    ...options,
+    staff: [careWorkerAccount, ...(options.staff ?? [])],
+  });
+  await signInAsCareWorker(app.page);
   return door;
 }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '../harness/fixtures';
 
 export type Visitor = {
   readonly name: string;
@@ -97,6 +98,32 @@ export class DoorPage {
     if (visitor.vehicle) await this.form.getByLabel('Vehicle registration').fill(visitor.vehicle);
     if (visitor.badge) await this.badge.fill(visitor.badge);
     await this.visitorName.fill(visitor.name);
+  }
+
+  /** Fills in the form and signs the visitor in, waiting for "<name> signed in at". */
+  async signIn(visitor: Visitor): Promise<void> {
+    await this.fill(visitor);
+    await this.signInButton.click();
+    await expect(this.announcement).toContainText(`${visitor.name} signed in at`);
+  }
+
+  /**
+   * Signs in a visitor whose restriction allows a visit on terms: ticks "I have read this" and,
+   * where the restriction asks for supervision, names who will supervise.
+   */
+  async signInOnTerms(visitor: Visitor, supervisor?: string): Promise<void> {
+    await this.fill(visitor);
+    await this.hasReadThis.check();
+    if (supervisor) await this.whoWillSupervise.selectOption({ label: supervisor });
+    await this.signInButton.click();
+    await expect(this.announcement).toContainText(`${visitor.name} signed in at`);
+  }
+
+  /** Fills in the form and records the visitor as turned away, waiting for the announcement. */
+  async turnAway(visitor: Visitor): Promise<void> {
+    await this.fill(visitor);
+    await this.turnedAwayButton.click();
+    await expect(this.announcement).toContainText(`${visitor.name} recorded as turned away`);
   }
 
   /** One visitor on site: their card, headed by their name. */

@@ -1,7 +1,9 @@
 import { expect, type Page } from '@playwright/test';
-import type { AppDriver } from '../harness/fixtures';
+import type { AppDriver, FixtureStart } from '../harness/app-driver';
+import { seedSummarySchema, type SeedSummary } from '../harness/seed-summary';
 import { AppFrame } from './app-frame';
 import { SignInPage } from './sign-in-page';
+import { StaffAccountsPage, type NewStaff } from './staff-accounts-page';
 
 /** The two screen sizes every journey is looked at in: the office computers' usual ones. */
 export const officeScreenSizes = [
@@ -28,6 +30,37 @@ export type NewStaffSignIn = {
   readonly temporaryPassword: string;
   readonly password: string;
 };
+
+/** A Personal Tutor the manager adds on the fixture home; test data only. */
+export const personalTutor: NewStaff & NewStaffSignIn = {
+  name: 'Priya Nair',
+  username: 'pnair',
+  email: 'priya.nair@example.org',
+  role: 'Personal Tutor',
+  temporaryPassword: 'copper willow fathom rivet',
+  password: 'harbour velvet quiet sundial',
+};
+
+/** A fixture home (the small one, seed 1, unless told otherwise), its manager signed in. */
+export async function signInToFixture(
+  app: AppDriver,
+  start: FixtureStart = { size: 'small', seed: 1 },
+): Promise<SeedSummary> {
+  const summary = seedSummarySchema.parse(await app.startWithFixture(start));
+  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  await expect(new AppFrame(app.page).signedInAs).toBeVisible();
+  return summary;
+}
+
+/** The manager adds each person on Staff accounts, and is told each can now sign in. */
+export async function addStaffAccounts(page: Page, people: readonly NewStaff[]): Promise<void> {
+  await new AppFrame(page).open('Staff accounts');
+  const accounts = new StaffAccountsPage(page);
+  for (const person of people) {
+    await accounts.add(person);
+    await expect(accounts.confirmation).toContainText(`${person.name} can now sign in`);
+  }
+}
 
 /** A first sign-in with a temporary password, changed on the spot. */
 export async function firstSignIn(page: Page, person: NewStaffSignIn): Promise<void> {

@@ -3,7 +3,7 @@
 //   npx electron-vite build && npx tsx tests/e2e/scripts/set-up-a-home.ts
 // and look in tests/e2e/artifacts/screens/script-set-up-a-home/.
 import { openAppForScript } from '../harness/script-session';
-import { AcademicCalendarPage } from '../pages/academic-calendar-page';
+import { AcademicCalendarPage, year2026 } from '../pages/academic-calendar-page';
 import { AppFrame } from '../pages/app-frame';
 import { FirstRunSetupPage } from '../pages/first-run-setup-page';
 
@@ -25,29 +25,7 @@ try {
 
   const calendar = new AcademicCalendarPage(app.page);
   await calendar.addYearButton.click();
-  await calendar.fillYear({
-    label: '2026/27',
-    terms: {
-      Autumn: {
-        startsOn: '2026-09-03',
-        endsOn: '2026-12-18',
-        halfTermStartsOn: '2026-10-26',
-        halfTermEndsOn: '2026-10-30',
-      },
-      Spring: {
-        startsOn: '2027-01-05',
-        endsOn: '2027-03-26',
-        halfTermStartsOn: '2027-02-15',
-        halfTermEndsOn: '2027-02-19',
-      },
-      Summer: {
-        startsOn: '2027-04-12',
-        endsOn: '2027-07-21',
-        halfTermStartsOn: '2027-05-31',
-        halfTermEndsOn: '2027-06-04',
-      },
-    },
-  });
+  await calendar.fillYear(year2026);
   await calendar.save();
   await calendar.row('2026/27').waitFor();
   console.log('Saved:', await app.screenshot('academic calendar'));

@@ -5,7 +5,7 @@ import { contactFormRepository } from '../../../../renderer/src/db/repositories/
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
-import { buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
+import { buildContactFormEntry, buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
@@ -59,22 +59,7 @@ async function value<T>(
   return outcome.value;
 }
 
-const entry = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'phoneCall',
-  contactStartedAt: '2026-11-19T18:00:00.000Z',
-  durationMinutes: 20,
-  personIds: [],
-  staffIds: [],
-  otherParticipants: '',
-  whatHappened: 'Talked about the weekend.',
-  youngPersonViews: 'I liked it.',
-  familyViews: '',
-  concerns: '',
-  isSafeguardingConcern: false,
-  actions: [],
-  nextContactPlanned: '',
-  ...overrides,
-});
+const entry = buildContactFormEntry;
 
 describe('contact forms: the 48-hour clock and who owes what', () => {
   it('a completed visit makes one form per young person, due 48 hours after it ended, owed by its author', async () => {

@@ -7,6 +7,7 @@ import { visitRepository } from '../../../../renderer/src/db/repositories/visit-
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { fileContactForm } from '../../../../renderer/src/features/contact-forms/file-contact-form';
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
+import { buildContactFormEntry } from '../../../factories';
 import { panAlertHome } from './pan-alert-test-home';
 
 let db: FamilyLinksDb | undefined;
@@ -59,23 +60,8 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
   return result.value;
 }
 
-const formEntry = (overrides: Record<string, unknown> = {}) => ({
-  kind: 'phoneCall',
-  contactStartedAt: '2026-11-19T18:00:00.000Z',
-  durationMinutes: 20,
-  initiatedBy: 'family',
-  personIds: [],
-  staffIds: [],
-  otherParticipants: '',
-  whatHappened: 'Talked about the weekend.',
-  youngPersonViews: 'I liked it.',
-  familyViews: '',
-  concerns: '',
-  isSafeguardingConcern: false,
-  actions: [],
-  nextContactPlanned: '',
-  ...overrides,
-});
+const formEntry = (overrides: Parameters<typeof buildContactFormEntry>[0] = {}) =>
+  buildContactFormEntry({ initiatedBy: 'family', ...overrides });
 
 const restrictionForm = (youngPersonId: string) => ({
   youngPersonId,

@@ -30,6 +30,15 @@ async function setUp() {
   return { ...home, groups: panGroupRepository(home.db, clock), outbox: outboxRepository(home.db, clock) };
 }
 
+/** `session` files form CF-1 for the young person: its first alert message, which the outbox tests follow. */
+async function queueFormFiled(session: Session, youngPersonId: string) {
+  const [message] = value(
+    await queuePanAlert(db!, session, { youngPersonId, event: 'formFiled', reference: 'CF-1' }, clock),
+  ).messages;
+  if (!message) throw new Error('Filing the form queued no alert');
+  return message;
+}
+
 function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -265,19 +274,12 @@ describe('keeping the PAN group', () => {
 describe('the outbox’s states', () => {
   it('queued → sending → sent with the server’s id; a second claim gets nothing', async () => {
     const { manager, youngPerson, outbox } = await setUp();
-    const [message] = value(
-      await queuePanAlert(
-        db!,
-        manager,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
-        clock,
-      ),
-    ).messages;
-    expect(await outbox.dueIds()).toEqual([message!.id]);
-    const claimed = await outbox.claim(manager, message!.id);
+    const message = await queueFormFiled(manager, youngPerson.id);
+    expect(await outbox.dueIds()).toEqual([message.id]);
+    const claimed = await outbox.claim(manager, message.id);
     expect(claimed?.recipient.email).toBe('tom.tutor@home.example');
-    expect(await outbox.claim(manager, message!.id)).toBeUndefined();
-    value(await outbox.recordSent(manager, message!.id, '<abc@mail.example>'));
+    expect(await outbox.claim(manager, message.id)).toBeUndefined();
+    value(await outbox.recordSent(manager, message.id, '<abc@mail.example>'));
     const [sent] = await outbox.list(manager);
     expect(sent).toMatchObject({
       state: 'sent',
@@ -289,18 +291,11 @@ describe('the outbox’s states', () => {
 
   it('an unreachable server leaves it queued for later; a wrong password fails it at once, and the badge counts it', async () => {
     const { manager, youngPerson, outbox } = await setUp();
-    const [message] = value(
-      await queuePanAlert(
-        db!,
-        manager,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
-        clock,
-      ),
-    ).messages;
-    await outbox.claim(manager, message!.id);
+    const message = await queueFormFiled(manager, youngPerson.id);
+    await outbox.claim(manager, message.id);
     expect(
       value(
-        await outbox.recordFailure(manager, message!.id, {
+        await outbox.recordFailure(manager, message.id, {
           code: 'unreachable',
           message: 'The mail server could not be reached.',
           isWorthRetrying: true,
@@ -317,11 +312,11 @@ describe('the outbox’s states', () => {
     });
     expect(await outbox.failedCount(manager)).toBe(0);
 
-    value(await outbox.retry(manager, message!.id));
-    await outbox.claim(manager, message!.id);
+    value(await outbox.retry(manager, message.id));
+    await outbox.claim(manager, message.id);
     expect(
       value(
-        await outbox.recordFailure(manager, message!.id, {
+        await outbox.recordFailure(manager, message.id, {
           code: 'auth',
           message: 'The password was not accepted.',
           isWorthRetrying: false,
@@ -329,45 +324,31 @@ describe('the outbox’s states', () => {
       ),
     ).toBe('failed');
     expect(await outbox.failedCount(manager)).toBe(1);
-    value(await outbox.cancel(manager, message!.id));
+    value(await outbox.cancel(manager, message.id));
     expect(await outbox.failedCount(manager)).toBe(0);
     expect((await outbox.list(manager))[0]?.state).toBe('cancelled');
   });
 
   it('only the manager or whoever raised it may retry or cancel; a sent message cannot be cancelled', async () => {
     const { manager, tutor, careWorker, youngPerson, outbox } = await setUp();
-    const [message] = value(
-      await queuePanAlert(
-        db!,
-        careWorker,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
-        clock,
-      ),
-    ).messages;
-    const refused = await outbox.cancel(tutor, message!.id);
+    const message = await queueFormFiled(careWorker, youngPerson.id);
+    const refused = await outbox.cancel(tutor, message.id);
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
-    value(await outbox.markSentFromMailClient(careWorker, message!.id));
-    const late = await outbox.cancel(manager, message!.id);
+    value(await outbox.markSentFromMailClient(careWorker, message.id));
+    const late = await outbox.cancel(manager, message.id);
     expect(late.ok ? '' : late.error.code).toBe('wrong-state');
   });
 
   it('a message left sending by a closed app goes back in the queue after ten minutes', async () => {
     const { manager, youngPerson } = await setUp();
-    const [message] = value(
-      await queuePanAlert(
-        db!,
-        manager,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
-        clock,
-      ),
-    ).messages;
-    await outboxRepository(db!, clock).claim(manager, message!.id);
+    const message = await queueFormFiled(manager, youngPerson.id);
+    await outboxRepository(db!, clock).claim(manager, message.id);
     expect(
       await outboxRepository(db!, () => new Date(now.getTime() + 5 * 60_000)).releaseStuck(manager),
     ).toBe(0);
     const later = outboxRepository(db!, () => new Date(now.getTime() + 11 * 60_000));
     expect(await later.releaseStuck(manager)).toBe(1);
-    expect(await later.dueIds()).toEqual([message!.id]);
+    expect(await later.dueIds()).toEqual([message.id]);
   });
 });
 

@@ -1,28 +1,22 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRestriction, buildStaffMember } from '../../../factories';
-import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { createRecordCipher } from '../../../../renderer/src/db/encryption/record-cipher';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { applyRowSealMarker, resealOldRows } from '../../../../renderer/src/db/repositories/reseal-old-rows';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { oldFormatRow } from './old-format-row';
-import { freshDatabase } from './test-database';
+import { databaseAtVersion, databasesClosedAfterEach, upgradeDatabase } from './test-database';
 import { testSession } from './test-session';
 
-const opened: FamilyLinksDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = databasesClosedAfterEach();
 
 const restrictionPlain = ['id', 'youngPersonId', 'personId', 'reviewOn', 'effectiveTo'] as const;
 
 /** A home at version 11 with rows sealed the old way, opened by this version of the app. */
 async function homeFromVersion11() {
-  const factory = new IDBFactory();
   const manager = await testSession(['registeredManager']);
   const careWorker = await testSession(['careStaff'], manager);
-  const before = freshDatabase({ factory, upToVersion: 11 });
-  opened.push(before);
-  await before.open();
+  const before = await databaseAtVersion(opened, 11);
   const restriction = buildRestriction({ effectiveTo: '2030-01-01' });
   const member = buildStaffMember({ roles: ['careStaff'] });
   await before
@@ -31,10 +25,7 @@ async function homeFromVersion11() {
   await before
     .table('staff')
     .add(await oldFormatRow('staff', member, ['id', 'username', 'roles', 'isActive'], manager.cipher));
-  before.close();
-  const db = freshDatabase({ factory });
-  opened.push(db);
-  await db.open();
+  const db = await upgradeDatabase(opened, before);
   return { db, manager, careWorker, restriction, member };
 }
 

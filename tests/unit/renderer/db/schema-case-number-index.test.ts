@@ -1,5 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { youngPersonSchema } from '../../../../shared/schemas/people';
 import { buildYoungPerson } from '../../../factories';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
@@ -11,7 +10,7 @@ import { indexCaseNumbers } from '../../../../renderer/src/db/repositories/young
 import { resealOldRows } from '../../../../renderer/src/db/repositories/reseal-old-rows';
 import type { Session } from '../../../../renderer/src/db/session';
 import { oldFormatRow } from './old-format-row';
-import { freshDatabase } from './test-database';
+import { databaseAtVersion, databasesClosedAfterEach, upgradeDatabase } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -21,8 +20,7 @@ import { testSession } from './test-session';
 const caseNumberVersion =
   schemaVersions.find((entry) => entry.stores.youngPeople?.includes('caseNumberIndex'))?.version ?? 0;
 
-const opened: FamilyLinksDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = databasesClosedAfterEach();
 
 /** How the version before stored a young person: the case number plain (and bound into the seal), the rest sealed. */
 const versionBeforeCodec = createSealedCodec('youngPeople', youngPersonSchema, ['id', 'caseNumber']);
@@ -31,17 +29,11 @@ const versionBeforeCodec = createSealedCodec('youngPeople', youngPersonSchema, [
 async function homeFromTheVersionBefore(
   rows: (manager: Session) => Promise<readonly { [key: string]: unknown }[]>,
 ): Promise<{ db: FamilyLinksDb; manager: Session; careWorker: Session }> {
-  const factory = new IDBFactory();
   const manager = await testSession(['registeredManager']);
   const careWorker = await testSession(['careStaff'], manager);
-  const before = freshDatabase({ factory, upToVersion: caseNumberVersion - 1 });
-  opened.push(before);
-  await before.open();
+  const before = await databaseAtVersion(opened, caseNumberVersion - 1);
   await before.table('youngPeople').bulkAdd([...(await rows(manager))]);
-  before.close();
-  const db = freshDatabase({ factory });
-  opened.push(db);
-  await db.open();
+  const db = await upgradeDatabase(opened, before);
   return { db, manager, careWorker };
 }
 

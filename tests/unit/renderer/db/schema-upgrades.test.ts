@@ -1,9 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { latestSchemaVersion, schemaVersions } from '../../../../renderer/src/db/schema-versions';
 import { derivedTables, FamilyLinksDb, openFamilyLinksDb } from '../../../../renderer/src/db/database';
-import { freshDatabase } from './test-database';
+import { databaseAtVersion, databasesClosedAfterEach, freshDatabase, upgradeDatabase } from './test-database';
 
 /**
  * Every version's upgrade, from data made at the version before: each table that exists at
@@ -22,28 +22,21 @@ function sampleRow(table: string, primaryKey: string, index: number): Record<str
   return row;
 }
 
-const opened: Dexie[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = databasesClosedAfterEach();
 
 describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) => entry.version))(
   'upgrading to version %i',
   (version) => {
     it('keeps every row of every table that existed before', async () => {
-      const factory = new IDBFactory();
-      const before = freshDatabase({ factory, upToVersion: version - 1 });
-      opened.push(before);
-      await before.open();
+      const before = await databaseAtVersion(opened, version - 1);
       const seeded = new Map<string, unknown[]>();
       for (const table of before.tables) {
         const rows = [0, 1, 2].map((index) => sampleRow(table.name, table.schema.primKey.src, index));
         await table.bulkAdd(rows);
         seeded.set(table.name, await table.toArray());
       }
-      before.close();
 
-      const after = freshDatabase({ factory, upToVersion: version });
-      opened.push(after);
-      await after.open();
+      const after = await upgradeDatabase(opened, before, version);
       expect(after.verno).toBe(version);
       // Intact: every row is still there with every field it had. A migration may add fields
       // (its own test says which); it may not lose or change what was there. Derived tables are
@@ -63,18 +56,12 @@ describe.each(schemaVersions.filter((entry) => entry.version > 1).map((entry) =>
 
 describe('version 11: the Contact forms list', () => {
   it('marks every form stored before it, so its list fields are copied out at the next sign-in', async () => {
-    const factory = new IDBFactory();
-    const before = freshDatabase({ factory, upToVersion: 10 });
-    opened.push(before);
-    await before.open();
+    const before = await databaseAtVersion(opened, 10);
     await before.table('contactForms').bulkAdd([
       { id: 'old-1', reference: 'CF-2026-000001', contactEndedAt: '2026-01-01T10:00:00.000Z', sealed: {} },
       { id: 'old-2', reference: 'CF-2026-000002', contactEndedAt: '2026-01-02T10:00:00.000Z', sealed: {} },
     ]);
-    before.close();
-    const after = freshDatabase({ factory, upToVersion: 11 });
-    opened.push(after);
-    await after.open();
+    const after = await upgradeDatabase(opened, before, 11);
     expect(await after.table('contactForms').where('listFieldsPending').equals(1).primaryKeys()).toEqual([
       'old-1',
       'old-2',

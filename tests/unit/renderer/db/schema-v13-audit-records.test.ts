@@ -1,17 +1,11 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { freshDatabase } from './test-database';
+import { describe, expect, it } from 'vitest';
+import { databaseAtVersion, databasesClosedAfterEach, upgradeDatabase } from './test-database';
 
-const opened: FamilyLinksDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = databasesClosedAfterEach();
 
 describe('version 13: audit entries are found by the record they are about', () => {
   it('entries written before version 13 are kept as they were and found by record afterwards', async () => {
-    const factory = new IDBFactory();
-    const before = freshDatabase({ factory, upToVersion: 12 });
-    opened.push(before);
-    await before.open();
+    const before = await databaseAtVersion(opened, 12);
     const entries = [
       {
         at: '2026-11-20T10:00:00.000Z',
@@ -34,11 +28,8 @@ describe('version 13: audit entries are found by the record they are about', () 
       },
     ];
     await before.table('audit').bulkAdd(entries);
-    before.close();
 
-    const after = freshDatabase({ factory, upToVersion: 13 });
-    opened.push(after);
-    await after.open();
+    const after = await upgradeDatabase(opened, before, 13);
     const found = await after.audit
       .where('[recordType+recordId]')
       .equals(['restriction', 'r-1'])

@@ -1,24 +1,15 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { freshDatabase } from './test-database';
+import { describe, expect, it } from 'vitest';
+import { databaseAtVersion, databasesClosedAfterEach, upgradeDatabase } from './test-database';
 
-const opened: FamilyLinksDb[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = databasesClosedAfterEach();
 
 describe('version 15: actions agreed on filed forms get a table of their own', () => {
   it('a database from version 14 opens with the table, its forms untouched, and the open actions found by date', async () => {
-    const factory = new IDBFactory();
-    const before = freshDatabase({ factory, upToVersion: 14 });
-    opened.push(before);
-    await before.open();
+    const before = await databaseAtVersion(opened, 14);
     expect(before.tables.map((table) => table.name)).not.toContain('formActions');
     await before.table('contactForms').add({ id: 'form-1', reference: 'CF-1', status: 'filed' });
-    before.close();
 
-    const after = freshDatabase({ factory, upToVersion: 15 });
-    opened.push(after);
-    await after.open();
+    const after = await upgradeDatabase(opened, before, 15);
     expect((await after.table('contactForms').toArray()).map((row: { id: string }) => row.id)).toEqual([
       'form-1',
     ]);

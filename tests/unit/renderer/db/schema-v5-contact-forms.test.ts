@@ -1,17 +1,12 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import { freshDatabase } from './test-database';
+import { describe, expect, it } from 'vitest';
+import { databaseAtVersion, databasesClosedAfterEach, upgradeDatabase } from './test-database';
 
-const opened: Dexie[] = [];
-afterEach(() => opened.splice(0).forEach((db) => db.close()));
+const opened = databasesClosedAfterEach();
 
 describe('schema version 5: contact forms', () => {
   it('forms stored at version 4 are found by the owed index and by young person and date after the upgrade', async () => {
-    const factory = new IDBFactory();
-    const before = freshDatabase({ factory, upToVersion: 4 });
-    opened.push(before);
-    await before.open();
+    const before = await databaseAtVersion(opened, 4);
     const row = (
       id: string,
       authorId: string,
@@ -37,11 +32,8 @@ describe('schema version 5: contact forms', () => {
         row('c', 'ann', 'filed', '2026-11-20T10:00:00.000Z', 'yp2', '2026-11-18T10:00:00.000Z'),
         row('d', 'bob', 'draft', '2026-11-19T10:00:00.000Z', 'yp1', '2026-11-17T10:00:00.000Z'),
       ]);
-    before.close();
 
-    const after = freshDatabase({ factory, upToVersion: 5 });
-    opened.push(after);
-    await after.open();
+    const after = await upgradeDatabase(opened, before, 5);
     const owed = await after.contactForms
       .where('[authorId+status+dueAt]')
       .between(['ann', 'draft', Dexie.minKey], ['ann', 'draft', Dexie.maxKey])

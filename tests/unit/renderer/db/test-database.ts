@@ -1,4 +1,6 @@
+import type { Dexie } from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
+import { afterEach } from 'vitest';
 import { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import type { DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-rows';
 
@@ -10,6 +12,44 @@ export function freshDatabase(
     indexedDB: options.factory ?? new IDBFactory(),
     ...(options.upToVersion === undefined ? {} : { upToVersion: options.upToVersion }),
   });
+}
+
+/** The databases a test file opens, each closed after its test. Call it at the top of the file. */
+export function databasesClosedAfterEach(): Dexie[] {
+  const opened: Dexie[] = [];
+  afterEach(() => opened.splice(0).forEach((db) => db.close()));
+  return opened;
+}
+
+/** The IndexedDB each database an upgrade test opened at an old version lives in. */
+const upgradeFactories = new WeakMap<FamilyLinksDb, IDBFactory>();
+
+/** A database opened at an old `version`, on an IndexedDB of its own, for an upgrade test to fill. */
+export async function databaseAtVersion(opened: Dexie[], version: number): Promise<FamilyLinksDb> {
+  const factory = new IDBFactory();
+  const db = freshDatabase({ factory, upToVersion: version });
+  upgradeFactories.set(db, factory);
+  opened.push(db);
+  await db.open();
+  return db;
+}
+
+/**
+ * Closes `before` (from databaseAtVersion) and opens the same IndexedDB at `version`, or at the
+ * latest when none is given, as the next release of the app would.
+ */
+export async function upgradeDatabase(
+  opened: Dexie[],
+  before: FamilyLinksDb,
+  version?: number,
+): Promise<FamilyLinksDb> {
+  const factory = upgradeFactories.get(before);
+  if (!factory) throw new Error('Open the database with databaseAtVersion first');
+  before.close();
+  const db = freshDatabase({ factory, ...(version === undefined ? {} : { upToVersion: version }) });
+  opened.push(db);
+  await db.open();
+  return db;
 }
 
 /** A door check that finds nothing: for tests about what happens to an entry once it is written. */

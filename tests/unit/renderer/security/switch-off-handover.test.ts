@@ -13,6 +13,7 @@ import { staffRepository } from '../../../../renderer/src/db/repositories/staff-
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { freshDatabase } from '../db/test-database';
+import { buildContactFormEntry } from '../../../factories';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -88,21 +89,14 @@ async function home() {
     }),
   );
   const draft = value(
-    await forms.start(session, jay.id, {
-      kind: 'phoneCall',
-      contactStartedAt: '2026-11-19T18:00:00.000Z',
-      durationMinutes: 20,
-      personIds: [],
-      staffIds: [],
-      otherParticipants: '',
-      whatHappened: 'Talked about the weekend.',
-      youngPersonViews: '',
-      familyViews: '',
-      concerns: '',
-      isSafeguardingConcern: false,
-      actions: [{ action: 'Book the learning consultation', ownerStaffId: grace.id, ownerName: '' }],
-      nextContactPlanned: '',
-    }),
+    await forms.start(
+      session,
+      jay.id,
+      buildContactFormEntry({
+        youngPersonViews: '',
+        actions: [{ action: 'Book the learning consultation', ownerStaffId: grace.id, ownerName: '' }],
+      }),
+    ),
   );
   if (!owed) throw new Error('no form fell due');
   return { auth, session, grace, sam, millie, jay, owed, draft };

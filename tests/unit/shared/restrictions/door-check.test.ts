@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildCheckableRestriction } from '../../../factories';
 import {
   checkAtTheDoor,
   doorVerdict,
@@ -15,23 +16,9 @@ const today = '2026-11-22';
 const amy = 'young-person-amy';
 const ben = 'young-person-ben';
 
-let nextId = 1;
-function restriction(overrides: Partial<CheckableRestriction> = {}): CheckableRestriction {
-  nextId += 1;
-  return {
-    id: `restriction-${nextId}`,
-    youngPersonId: amy,
-    personId: undefined,
-    name: 'Sarah Khan',
-    aliases: [],
-    kind: 'noContact',
-    conditions: '',
-    effectiveFrom: '2026-01-01',
-    effectiveTo: undefined,
-    endedAt: undefined,
-    ...overrides,
-  };
-}
+/** A no-contact restriction for Amy against Sarah Khan, in force today, unless told otherwise. */
+const restriction = (overrides: Partial<CheckableRestriction> = {}) =>
+  buildCheckableRestriction({ name: 'Sarah Khan', ...overrides });
 
 const typed = (name: string, idChecks?: IdChecks, youngPersonIds = [amy]): DoorCheckInput => ({
   visitor: { kind: 'typed', name },

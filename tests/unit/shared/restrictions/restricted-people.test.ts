@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildCheckableRestriction } from '../../../factories';
 import {
   prepareRestrictionIndex,
   type CheckableRestriction,
@@ -11,21 +12,8 @@ const ben = 'young-person-ben';
 const dad = { personId: 'person-dad', names: ['John Smith', 'Johnny Smith'] };
 
 /** A no-contact restriction for Amy against John Smith, in force today, unless told otherwise. */
-function restriction(overrides: Partial<CheckableRestriction> = {}): CheckableRestriction {
-  return {
-    id: 'restriction-1',
-    youngPersonId: amy,
-    personId: undefined,
-    name: 'John Smith',
-    aliases: [],
-    kind: 'noContact',
-    conditions: '',
-    effectiveFrom: '2026-01-01',
-    effectiveTo: undefined,
-    endedAt: undefined,
-    ...overrides,
-  };
-}
+const restriction = (overrides: Partial<CheckableRestriction> = {}) =>
+  buildCheckableRestriction({ ...overrides });
 
 const onDad = (...restrictions: CheckableRestriction[]): PersonRestriction[] =>
   restrictionsOnPerson(dad, prepareRestrictionIndex(restrictions), today);

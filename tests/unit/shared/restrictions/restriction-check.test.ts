@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildCheckableRestriction } from '../../../factories';
 import { warningInstruction } from '../../../../shared/rules/door-check';
 import {
   checkRestrictions,
@@ -14,24 +15,9 @@ const amy = 'young-person-amy';
 const ben = 'young-person-ben';
 const dad = 'person-dad';
 
-let nextId = 1;
 /** A restriction in force today for Amy against John Smith, unless told otherwise. */
-function restriction(overrides: Partial<CheckableRestriction> = {}): CheckableRestriction {
-  nextId += 1;
-  return {
-    id: `restriction-${nextId}`,
-    youngPersonId: amy,
-    personId: undefined,
-    name: 'John Smith',
-    aliases: [],
-    kind: 'noContact',
-    conditions: '',
-    effectiveFrom: '2026-01-01',
-    effectiveTo: undefined,
-    endedAt: undefined,
-    ...overrides,
-  };
-}
+const restriction = (overrides: Partial<CheckableRestriction> = {}) =>
+  buildCheckableRestriction({ ...overrides });
 
 /** Someone typing `name` at the door, visiting Amy. */
 const typed = (name: string, overrides: Partial<RestrictionCheckInput> = {}): RestrictionCheckInput => ({
