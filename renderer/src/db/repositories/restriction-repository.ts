@@ -21,13 +21,12 @@ import {
 } from '@shared/rules/restriction-versions';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, RestrictionRow } from '../database';
+import type { FamilyLinksDb } from '../database';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
-import { damagedRecordRepository } from './damaged-record-repository';
-import { stricterRestriction, type ComparableRestriction } from '@shared/rules/stricter-restriction';
+import { restrictionViews } from './restriction-views';
 import {
   refused,
   restrictionHistoryCodec,
@@ -48,71 +47,9 @@ export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly d
 export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
   const writer = restrictionWriter(db, clock);
-  const damage = damagedRecordRepository(db, clock);
 
-  /** Rows that do not open are noted and handed back by id, never read as no restriction. */
-  const openNoting = <Item>(
-    session: Session,
-    rows: readonly RestrictionRow[],
-    decode: (row: RestrictionRow) => Promise<Item>,
-  ) => damage.openNoting(session, rows, decode);
-
-  /**
-   * While a restriction changed on two computers at once waits for the manager, the door reads
-   * the stricter of its versions (docs/sync-design.md, "Conflicts"; DESIGN rule 6), so a relaxed
-   * edit on one computer never lets in someone the other computer's edit would stop. A version
-   * that does not open is damaged, and the door then stops everyone, as for any such restriction.
-   */
-  async function stricterWhileUndecided<Item extends ComparableRestriction & { readonly id: string }>(
-    session: Session,
-    read: { readonly opened: readonly Item[]; readonly damagedIds: readonly string[] },
-    decode: (row: RestrictionRow) => Promise<Item>,
-    today: string,
-  ): Promise<{ opened: Item[]; damagedIds: string[] }> {
-    const conflicts = await db.syncConflicts.where('table').equals('restrictions').toArray();
-    if (conflicts.length === 0) return { opened: [...read.opened], damagedIds: [...read.damagedIds] };
-    const byId = new Map(conflicts.map((conflict) => [conflict.key, conflict]));
-    const damagedIds = new Set(read.damagedIds);
-    const opened = await Promise.all(
-      read.opened.map(async (restriction) => {
-        const conflict = byId.get(restriction.id);
-        if (!conflict) return restriction;
-        const rows = conflict.sides.flatMap((side) =>
-          side.row === undefined ? [] : [side.row as RestrictionRow],
-        );
-        const sides = await openNoting(session, rows, decode);
-        for (const id of sides.damagedIds) damagedIds.add(id);
-        return sides.opened.reduce((held, side) => stricterRestriction(held, side, today), restriction);
-      }),
-    );
-    return { opened, damagedIds: [...damagedIds] };
-  }
-
-  /** The door's view of each row, opened with the door key alone. */
-  const openInstruction = (session: Session) => (row: RestrictionRow) =>
-    restrictionCodec.decodeInstruction(row, session.cipher);
-
-  /** The door's view of each row; throws if one does not open. */
-  const openInstructions = (rows: readonly RestrictionRow[], session: Session) =>
-    Promise.all(rows.map(openInstruction(session)));
-
-  /**
-   * Each row as this person may see it, and the ids of those that did not open. Only a session
-   * that may read the authority, and holds the casework key, opens the casework part at all;
-   * everyone else opens the door's part alone.
-   */
-  function openOneVisible(session: Session): (row: RestrictionRow) => Promise<VisibleRestriction> {
-    if (can(session.roles, 'restriction:read-authority') && session.cipher.holds('casework'))
-      return async (row) =>
-        visibleRestriction(await restrictionCodec.decode(row, session.cipher), session.roles);
-    return async (row) => ({ view: 'instruction' as const, ...(await openInstruction(session)(row)) });
-  }
-
-  const openVisible = (
-    rows: readonly RestrictionRow[],
-    session: Session,
-  ): Promise<{ opened: VisibleRestriction[]; damagedIds: string[] }> =>
-    openNoting(session, rows, openOneVisible(session));
+  const { openNoting, stricterWhileUndecided, openInstruction, openInstructions, openVisible } =
+    restrictionViews(db, clock);
 
   return {
     /**
