@@ -21,7 +21,10 @@ try {
     },
   );
   await setup.submit();
-  await new AppFrame(app.page).signedInAs.waitFor();
+  const frame = new AppFrame(app.page);
+  await frame.signedInAs.waitFor();
+  // A new home opens on Home: the calendar is one link away.
+  await frame.open('Academic calendar');
 
   const calendar = new AcademicCalendarPage(app.page);
   await calendar.addYearButton.click();
