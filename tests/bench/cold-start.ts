@@ -83,11 +83,20 @@ async function timeOneStart(app: AppDriver, url: string): Promise<number> {
   const page: Page = await context.newPage();
   try {
     await page.addInitScript({ content: paintedProbe });
+    // A start that never paints the form should say why, not only time out.
+    page.on('pageerror', (error) => console.error(`[bench] cold-start: the page failed: ${error.message}`));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     await page.goto(url);
     // A function, not a string: a string predicate is compiled in the page, which the CSP refuses.
-    await page.waitForFunction(() => '__coldStartPainted' in globalThis, undefined, { timeout: 120_000 });
+    await page
+      .waitForFunction(() => '__coldStartPainted' in globalThis, undefined, { timeout: 120_000 })
+      .catch(async (error: unknown) => {
+        const shown = await page.locator('body').innerText();
+        throw new Error(`The sign-in form was not painted; the page showed: ${shown.slice(0, 500)}`, {
+          cause: error,
+        });
+      });
     const ms: unknown = await page.evaluate(
       () => (globalThis as { __coldStartPainted?: number }).__coldStartPainted,
     );
