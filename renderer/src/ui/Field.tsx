@@ -63,25 +63,53 @@ export function TypedShortInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input className="input input--short" autoComplete="off" spellCheck={false} {...props} />;
 }
 
+/** One choice in a drop-down: what is stored, and what the person reads. */
+export type SelectOption = { readonly value: string; readonly label: string };
+
+type OptionSelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  readonly ref?: Ref<HTMLSelectElement>;
+  /** The first choice, stored as empty: what choosing nothing means ("Anyone", "Choose…"). */
+  readonly emptyLabel: string;
+  readonly options: readonly SelectOption[];
+};
+
+/** A drop-down that starts at an empty choice, then lists `options` in order. */
+export function OptionSelect({ emptyLabel, options, ...select }: OptionSelectProps) {
+  return (
+    <select className="input" {...select}>
+      <option value="">{emptyLabel}</option>
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 type ChoiceSelectProps<Value extends string> = SelectHTMLAttributes<HTMLSelectElement> & {
   readonly ref?: Ref<HTMLSelectElement>;
   readonly values: readonly Value[];
   readonly labels: Readonly<Record<Value, string>>;
+  /** The empty first choice; a filter says what it means ("Any kind"). */
+  readonly emptyLabel?: string;
 };
 
 /**
  * A drop-down of a schema's fixed choices, each shown by its label, starting at an empty
  * "Choose…" so nothing is chosen for the person; the form's schema says what leaving it means.
  */
-export function ChoiceSelect<Value extends string>({ values, labels, ...select }: ChoiceSelectProps<Value>) {
+export function ChoiceSelect<Value extends string>({
+  values,
+  labels,
+  emptyLabel = 'Choose…',
+  ...select
+}: ChoiceSelectProps<Value>) {
   return (
-    <select className="input" {...select}>
-      <option value="">Choose…</option>
-      {values.map((value) => (
-        <option key={value} value={value}>
-          {labels[value]}
-        </option>
-      ))}
-    </select>
+    <OptionSelect
+      emptyLabel={emptyLabel}
+      options={values.map((value) => ({ value, label: labels[value] }))}
+      {...select}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { auditActionGroups } from './audit-action-labels';
 import { isDateRangeValid, notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
+import { OptionSelect } from '../../ui/Field';
 
 type Props = {
   readonly values: AuditFilterValues;
@@ -99,19 +100,13 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
         <label className="field__label" htmlFor={`${id}-young-person`}>
           Young person
         </label>
-        <select
+        <OptionSelect
           id={`${id}-young-person`}
-          className="input"
+          emptyLabel="Any young person"
+          options={youngPeople.map((youngPerson) => ({ value: youngPerson.id, label: youngPerson.name }))}
           value={values.youngPersonId}
           onChange={(event) => set({ youngPersonId: event.target.value })}
-        >
-          <option value="">Any young person</option>
-          {youngPeople.map((youngPerson) => (
-            <option key={youngPerson.id} value={youngPerson.id}>
-              {youngPerson.name}
-            </option>
-          ))}
-        </select>
+        />
       </div>
     </form>
   );

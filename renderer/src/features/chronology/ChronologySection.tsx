@@ -10,7 +10,7 @@ import { readTypedDateRange } from '@shared/schemas/typed-date-time';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { calendarDateOf } from '@shared/home-time';
 import { DateRangeFields } from '../../ui/DateRangeFields';
-import { Field } from '../../ui/Field';
+import { ChoiceSelect, Field, OptionSelect } from '../../ui/Field';
 import { Banner } from '../../ui/Banner';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { staffNamesById } from '../../common/staff-names';
@@ -173,26 +173,28 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
       >
         <Field label="Show">
           {(wiring) => (
-            <select className="input" value={typed.kind} onChange={set('kind')} {...wiring}>
-              <option value="">Everything</option>
-              {chronologyKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {chronologyKindLabels[kind]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              emptyLabel="Everything"
+              values={chronologyKinds}
+              labels={chronologyKindLabels}
+              value={typed.kind}
+              onChange={set('kind')}
+              {...wiring}
+            />
           )}
         </Field>
         <Field label="Family member">
           {(wiring) => (
-            <select className="input" value={typed.personId} onChange={set('personId')} {...wiring}>
-              <option value="">Anyone</option>
-              {(family ?? []).map(({ person, relationship }) => (
-                <option key={person.id} value={person.id}>
-                  {displayPersonName(person)} ({relationship.relationship})
-                </option>
-              ))}
-            </select>
+            <OptionSelect
+              emptyLabel="Anyone"
+              options={(family ?? []).map(({ person, relationship }) => ({
+                value: person.id,
+                label: `${displayPersonName(person)} (${relationship.relationship})`,
+              }))}
+              value={typed.personId}
+              onChange={set('personId')}
+              {...wiring}
+            />
           )}
         </Field>
         <DateRangeFields

@@ -9,7 +9,7 @@ import { readTypedDateRange } from '@shared/schemas/typed-date-time';
 import type { ContactFormListFilter } from '../../db/repositories/contact-form-list-repository';
 import { displayName } from '@shared/display-names';
 import { DateRangeFields } from '../../ui/DateRangeFields';
-import { Field, TextInput } from '../../ui/Field';
+import { ChoiceSelect, Field, OptionSelect, TextInput } from '../../ui/Field';
 import { addDays, startOfDayIn } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useStaffMembers } from '../../common/useStaffMembers';
@@ -101,56 +101,52 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
         {youngPersonId ? null : (
           <Field label="Young person">
             {(wiring) => (
-              <select
-                className="input"
+              <OptionSelect
+                emptyLabel="Everyone"
+                options={(youngPeople ?? []).map((person) => ({
+                  value: person.id,
+                  label: displayName(person),
+                }))}
                 value={typed.youngPersonId}
                 onChange={set('youngPersonId')}
                 {...wiring}
-              >
-                <option value="">Everyone</option>
-                {(youngPeople ?? []).map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {displayName(person)}
-                  </option>
-                ))}
-              </select>
+              />
             )}
           </Field>
         )}
         <Field label="Written by">
           {(wiring) => (
-            <select className="input" value={typed.authorId} onChange={set('authorId')} {...wiring}>
-              <option value="">Anyone</option>
-              {(staff ?? []).map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
+            <OptionSelect
+              emptyLabel="Anyone"
+              options={(staff ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              value={typed.authorId}
+              onChange={set('authorId')}
+              {...wiring}
+            />
           )}
         </Field>
         <Field label="Kind of contact">
           {(wiring) => (
-            <select className="input" value={typed.kind} onChange={set('kind')} {...wiring}>
-              <option value="">Any kind</option>
-              {contactKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {contactKindLabels[kind]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              emptyLabel="Any kind"
+              values={contactKinds}
+              labels={contactKindLabels}
+              value={typed.kind}
+              onChange={set('kind')}
+              {...wiring}
+            />
           )}
         </Field>
         <Field label="Status">
           {(wiring) => (
-            <select className="input" value={typed.status} onChange={set('status')} {...wiring}>
-              <option value="">Any status</option>
-              {contactFormListStatuses.map((status) => (
-                <option key={status} value={status}>
-                  {contactFormListStatusLabels[status]}
-                </option>
-              ))}
-            </select>
+            <ChoiceSelect
+              emptyLabel="Any status"
+              values={contactFormListStatuses}
+              labels={contactFormListStatusLabels}
+              value={typed.status}
+              onChange={set('status')}
+              {...wiring}
+            />
           )}
         </Field>
         <DateRangeFields

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { displayName } from '@shared/display-names';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, TextInput, OptionSelect } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -169,19 +169,16 @@ export function ExportFormsPanel() {
       >
         <Field label="Young person">
           {(wiring) => (
-            <select
-              className="input"
+            <OptionSelect
+              emptyLabel="Every young person"
+              options={(youngPeople ?? []).map((person) => ({
+                value: person.id,
+                label: displayName(person),
+              }))}
               value={youngPersonId}
               onChange={(event) => setYoungPersonId(event.target.value)}
               {...wiring}
-            >
-              <option value="">Every young person</option>
-              {(youngPeople ?? []).map((person) => (
-                <option key={person.id} value={person.id}>
-                  {displayName(person)}
-                </option>
-              ))}
-            </select>
+            />
           )}
         </Field>
         {terms.length > 0 ? (

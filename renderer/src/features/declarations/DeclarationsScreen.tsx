@@ -12,6 +12,7 @@ import { DeclarationsTable } from './DeclarationsTable';
 import { filterDeclarations, type DeclarationFilter } from './declaration-filter';
 import { ReviewDeclarationForm } from './ReviewDeclarationForm';
 import { useDeclarations } from './useDeclarations';
+import { OptionSelect } from '../../ui/Field';
 
 type Panel =
   | { kind: 'declare' }
@@ -125,18 +126,12 @@ export function DeclarationsScreen() {
         >
           <label className="field">
             <span className="field__label">Member of staff</span>
-            <select
-              className="input"
+            <OptionSelect
+              emptyLabel="Everyone"
+              options={(staff ?? []).map((member) => ({ value: member.id, label: member.name }))}
               value={filter.staffId}
               onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}
-            >
-              <option value="">Everyone</option>
-              {(staff ?? []).map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.name}
-                </option>
-              ))}
-            </select>
+            />
           </label>
           <label className="field">
             <span className="field__label">Showing</span>

@@ -12,6 +12,7 @@ import { endOfDayIn, startOfDayIn } from '@shared/home-time';
 import { sha256Hex } from '@shared/bytes';
 import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
+import { OptionSelect } from '../../ui/Field';
 
 /**
  * The manager's disclosure log: every copy that left the app, filtered by young person and date,
@@ -64,18 +65,15 @@ export function DisclosureLogScreen() {
       <form className="toolbar" aria-label="Filter the log" onSubmit={(event) => event.preventDefault()}>
         <label className="field">
           <span className="field__label">Young person</span>
-          <select
-            className="input"
+          <OptionSelect
+            emptyLabel="All young people"
+            options={(directory?.youngPeople ?? []).map((youngPerson) => ({
+              value: youngPerson.id,
+              label: directory?.youngPersonName(youngPerson.id) ?? '',
+            }))}
             value={filter.youngPersonId}
             onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}
-          >
-            <option value="">All young people</option>
-            {(directory?.youngPeople ?? []).map((youngPerson) => (
-              <option key={youngPerson.id} value={youngPerson.id}>
-                {directory?.youngPersonName(youngPerson.id)}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <label className="field">
           <span className="field__label">From</span>

@@ -12,6 +12,7 @@ import {
 import { ukDateTime } from '@shared/export/visitor-register-csv';
 import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
+import { ChoiceSelect } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
@@ -125,19 +126,15 @@ export function OutboxScreen() {
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <div className="toolbar">
         <label htmlFor="outbox-state">Show</label>
-        <select
+        <ChoiceSelect
           id="outbox-state"
           className="input input--short"
+          emptyLabel="All messages"
+          values={outboxStates}
+          labels={outboxStateLabels}
           value={state}
           onChange={(event) => setState(event.target.value as OutboxState | '')}
-        >
-          <option value="">All messages</option>
-          {outboxStates.map((value) => (
-            <option key={value} value={value}>
-              {outboxStateLabels[value]}
-            </option>
-          ))}
-        </select>
+        />
       </div>
       {messages === undefined ? (
         <p role="status">Loading…</p>
