@@ -6,7 +6,6 @@ import {
   type ChronologyFilter,
   type ChronologyKind,
 } from '@shared/rules/chronology';
-import { readTypedDateRange } from '@shared/schemas/typed-date-time';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { calendarDateOf } from '@shared/home-time';
 import { DateRangeFields } from '../../ui/DateRangeFields';
@@ -25,6 +24,7 @@ import { ChronologySignedCopy } from './ChronologySignedCopy';
 import { ChronologyList } from './ChronologyList';
 import { useChronology } from './useChronology';
 import { useNearViewport } from './useNearViewport';
+import { useFilterFields } from '../../common/useFilterFields';
 import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
@@ -76,9 +76,9 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
   const [isPreparing, setIsPreparing] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const family = useFamilyOf(youngPersonId);
-  const [typed, setTyped] = useState<Typed>(blank);
-
-  const { fromDate, toDate, fromProblem, toProblem } = readTypedDateRange(typed.from, typed.to);
+  const filters = useFilterFields<Typed>(blank);
+  const { typed, set } = filters;
+  const { fromDate, toDate } = filters.range;
   const filter = useMemo<ChronologyFilter>(
     () => ({
       kinds: typed.kind ? [typed.kind] : undefined,
@@ -136,8 +136,6 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
     [homeName, youngPersonName, caseNumber, openAll, filter, personName, staffName, session, timeZone],
   );
   const today = calendarDateOf(new Date(), timeZone);
-  const set = (field: keyof Typed) => (event: { target: { value: string } }) =>
-    setTyped((current) => ({ ...current, [field]: event.target.value }));
 
   const count = chronology.entries.length;
   const summary = !chronology.read
@@ -197,18 +195,9 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
             />
           )}
         </Field>
-        <DateRangeFields
-          fromLabel="From"
-          toLabel="To"
-          from={typed.from}
-          to={typed.to}
-          fromProblem={fromProblem}
-          toProblem={toProblem}
-          onFromChange={(text) => setTyped((current) => ({ ...current, from: text }))}
-          onToChange={(text) => setTyped((current) => ({ ...current, to: text }))}
-        />
+        <DateRangeFields fromLabel="From" toLabel="To" {...filters.dates} />
         <div className="chronology__clear">
-          <button type="button" className="button button--secondary" onClick={() => setTyped(blank)}>
+          <button type="button" className="button button--secondary" onClick={filters.clear}>
             Clear the filters
           </button>
         </div>

@@ -5,7 +5,7 @@ import {
   contactFormListStatusLabels,
   type ContactFormListStatus,
 } from '@shared/rules/contact-form-list-status';
-import { readTypedDateRange } from '@shared/schemas/typed-date-time';
+import { useFilterFields } from '../../common/useFilterFields';
 import type { ContactFormListFilter } from '../../db/repositories/contact-form-list-repository';
 import { displayName } from '@shared/display-names';
 import { DateRangeFields } from '../../ui/DateRangeFields';
@@ -52,7 +52,8 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
   const timeZone = useHomeTimeZone();
   const { youngPeople } = useYoungPeople();
   const staff = useStaffMembers();
-  const [typed, setTyped] = useState<Typed>({ ...blank, status: initialStatus ?? '' });
+  const filters = useFilterFields<Typed>(blank, { ...blank, status: initialStatus ?? '' });
+  const { typed, set } = filters;
   const [reference, setReference] = useState('');
   // The reference is searched a moment after typing stops, not on every key.
   useEffect(() => {
@@ -60,7 +61,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
     return () => window.clearTimeout(timer);
   }, [typed.reference]);
 
-  const { fromDate, toDate, fromProblem, toProblem } = readTypedDateRange(typed.from, typed.to);
+  const { fromDate, toDate } = filters.range;
   const filter: ContactFormListFilter = {
     youngPersonId: youngPersonId ?? (typed.youngPersonId || undefined),
     authorId: typed.authorId || undefined,
@@ -70,8 +71,6 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
     contactFrom: fromDate ? startOfDayIn(fromDate, timeZone) : undefined,
     contactTo: toDate ? startOfDayIn(addDays(toDate, 1), timeZone) : undefined,
   };
-  const set = (field: keyof Typed) => (event: { target: { value: string } }) =>
-    setTyped((current) => ({ ...current, [field]: event.target.value }));
   const youngPersonName = (id: string) => {
     const person = youngPeople?.find((item) => item.id === id);
     return person ? displayName(person) : '…';
@@ -149,18 +148,9 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
             />
           )}
         </Field>
-        <DateRangeFields
-          fromLabel="Contacts from"
-          toLabel="Contacts to"
-          from={typed.from}
-          to={typed.to}
-          fromProblem={fromProblem}
-          toProblem={toProblem}
-          onFromChange={(text) => setTyped((current) => ({ ...current, from: text }))}
-          onToChange={(text) => setTyped((current) => ({ ...current, to: text }))}
-        />
+        <DateRangeFields fromLabel="Contacts from" toLabel="Contacts to" {...filters.dates} />
         <div className="form-finder__clear">
-          <button type="button" className="button button--secondary" onClick={() => setTyped(blank)}>
+          <button type="button" className="button button--secondary" onClick={filters.clear}>
             Clear the filters
           </button>
         </div>
