@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import { auditActionGroups } from './audit-action-labels';
 import { isDateRangeValid, notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
+import { DayRange } from '../../ui/DayRange';
 import { OptionSelect } from '../../ui/Field';
 
 type Props = {
@@ -27,34 +28,12 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
       aria-label="Filter the audit log"
       onSubmit={(event) => event.preventDefault()}
     >
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-from`}>
-          From
-        </label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          className="input input--short"
-          value={values.fromDate}
-          max={values.toDate || undefined}
-          aria-invalid={isValid ? undefined : true}
-          onChange={(event) => set({ fromDate: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-to`}>
-          To
-        </label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          className="input input--short"
-          value={values.toDate}
-          min={values.fromDate || undefined}
-          aria-invalid={isValid ? undefined : true}
-          onChange={(event) => set({ toDate: event.target.value })}
-        />
-      </div>
+      <DayRange
+        from={values.fromDate}
+        to={values.toDate}
+        isInvalid={!isValid}
+        onChange={(days) => set({ fromDate: days.from, toDate: days.to })}
+      />
       <div className="field">
         <label className="field__label" htmlFor={`${id}-who`}>
           Who

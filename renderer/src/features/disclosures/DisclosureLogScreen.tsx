@@ -12,6 +12,7 @@ import { endOfDayIn, startOfDayIn } from '@shared/home-time';
 import { sha256Hex } from '@shared/bytes';
 import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
+import { DayRange } from '../../ui/DayRange';
 import { OptionSelect } from '../../ui/Field';
 
 /**
@@ -75,24 +76,12 @@ export function DisclosureLogScreen() {
             onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}
           />
         </label>
-        <label className="field">
-          <span className="field__label">From</span>
-          <input
-            type="date"
-            className="input input--short"
-            value={filter.from}
-            onChange={(event) => setFilter({ ...filter, from: event.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">To</span>
-          <input
-            type="date"
-            className="input input--short"
-            value={filter.to}
-            onChange={(event) => setFilter({ ...filter, to: event.target.value })}
-          />
-        </label>
+        <DayRange
+          from={filter.from}
+          to={filter.to}
+          isInvalid={!isRangeValid}
+          onChange={(days) => setFilter({ ...filter, ...days })}
+        />
         <button
           type="button"
           className="button button--secondary"

@@ -17,6 +17,7 @@ import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { sha256Hex } from '@shared/bytes';
 import { PastVisitorSearch } from './PastVisitorSearch';
 import { useEntryVersions } from './useEntryVersions';
+import { DayRange } from '../../ui/DayRange';
 
 /**
  * The visitor register for a period (today unless another is chosen): every visit and everyone
@@ -78,26 +79,12 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
         aria-label="Dates to show"
         onSubmit={(event) => event.preventDefault()}
       >
-        <label className="field">
-          <span className="field__label">From</span>
-          <input
-            type="date"
-            className="input input--short"
-            value={range.from}
-            max={range.to || undefined}
-            onChange={(event) => setRange({ ...range, from: event.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">To</span>
-          <input
-            type="date"
-            className="input input--short"
-            value={range.to}
-            min={range.from || undefined}
-            onChange={(event) => setRange({ ...range, to: event.target.value })}
-          />
-        </label>
+        <DayRange
+          from={range.from}
+          to={range.to}
+          isInvalid={!isRangeValid}
+          onChange={(days) => setRange({ ...range, ...days })}
+        />
         <button
           type="button"
           className="button button--secondary"
