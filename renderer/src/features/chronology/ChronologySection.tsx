@@ -11,7 +11,7 @@ import { calendarDateOf } from '@shared/home-time';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { ChoiceSelect, Field, OptionSelect } from '../../ui/Field';
 import { Banner } from '../../ui/Banner';
-import { useFamilyOf } from '../../common/useFamilyOf';
+import { familyOptions, useFamilyOf } from '../../common/useFamilyOf';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -185,10 +185,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           {(wiring) => (
             <OptionSelect
               emptyLabel="Anyone"
-              options={(family ?? []).map(({ person, relationship }) => ({
-                value: person.id,
-                label: `${displayPersonName(person)} (${relationship.relationship})`,
-              }))}
+              options={familyOptions(family ?? [])}
               value={typed.personId}
               onChange={set('personId')}
               {...wiring}

@@ -3,7 +3,8 @@ import { displayPersonName } from '@shared/display-names';
 import { useForm } from 'react-hook-form';
 import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, OptionSelect, TextInput } from '../../ui/Field';
+import { familyOptions } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -96,14 +97,12 @@ export function RecordRestrictionForm({
             error={errors.personId?.message}
           >
             {(wiring) => (
-              <select className="input" {...wiring} {...personField}>
-                <option value="">Not in the list</option>
-                {family.map(({ person, relationship }) => (
-                  <option key={person.id} value={person.id}>
-                    {displayPersonName(person)} ({relationship.relationship})
-                  </option>
-                ))}
-              </select>
+              <OptionSelect
+                emptyLabel="Not in the list"
+                options={familyOptions(family)}
+                {...wiring}
+                {...personField}
+              />
             )}
           </Field>
           <Field label="Name" hint="As they might give it at the door." error={errors.name?.message}>
