@@ -50,6 +50,24 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input className="input" {...props} />;
 }
 
+/**
+ * A password box. `isNew` where a password is being chosen, so the browser offers to make one and
+ * never fills in the old one; otherwise it is the person's current password.
+ */
+export function PasswordInput({
+  isNew = false,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { readonly isNew?: boolean }) {
+  return (
+    <input
+      className="input"
+      type="password"
+      autoComplete={isNew ? 'new-password' : 'current-password'}
+      {...props}
+    />
+  );
+}
+
 /** A date box: the browser's own date control, short because a date is short. */
 export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   return <input type="date" className="input input--short" {...props} />;

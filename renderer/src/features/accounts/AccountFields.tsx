@@ -1,7 +1,7 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { staffRoleLabels, staffRoles } from '@shared/schemas/staff';
 import type { NewAccountForm } from '@shared/schemas/account-forms';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput, TextInput } from '../../ui/Field';
 
 type Props = {
   readonly register: UseFormRegister<NewAccountForm>;
@@ -57,19 +57,10 @@ export function AccountFields({ register, errors, showRoles, passwordLabel }: Pr
         hint="At least 12 characters and hard to guess: three or four random words work well."
         error={errors.password?.message}
       >
-        {(wiring) => (
-          <TextInput {...wiring} type="password" autoComplete="new-password" {...register('password')} />
-        )}
+        {(wiring) => <PasswordInput {...wiring} isNew {...register('password')} />}
       </Field>
       <Field label="Type the password again" error={errors.confirmPassword?.message}>
-        {(wiring) => (
-          <TextInput
-            {...wiring}
-            type="password"
-            autoComplete="new-password"
-            {...register('confirmPassword')}
-          />
-        )}
+        {(wiring) => <PasswordInput {...wiring} isNew {...register('confirmPassword')} />}
       </Field>
     </>
   );

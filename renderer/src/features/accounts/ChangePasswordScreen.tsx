@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { changePasswordFormSchema, type ChangePasswordForm } from '@shared/schemas/account-forms';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession, useSessionApi } from '../../security/session-context';
@@ -56,38 +56,17 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
           label={isRequired ? 'Temporary password' : 'Current password'}
           error={errors.currentPassword?.message}
         >
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="current-password"
-              {...form.register('currentPassword')}
-            />
-          )}
+          {(wiring) => <PasswordInput {...wiring} {...form.register('currentPassword')} />}
         </Field>
         <Field
           label="New password"
           hint="At least 12 characters and hard to guess: three or four random words work well."
           error={errors.newPassword?.message}
         >
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="new-password"
-              {...form.register('newPassword')}
-            />
-          )}
+          {(wiring) => <PasswordInput {...wiring} isNew {...form.register('newPassword')} />}
         </Field>
         <Field label="Type the new password again" error={errors.confirmPassword?.message}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="new-password"
-              {...form.register('confirmPassword')}
-            />
-          )}
+          {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput } from '../../ui/Field';
 import { useSessionApi, type LockReason } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
 import { useAuthServicePreloaded } from '../../security/useAuthService';
@@ -58,10 +58,8 @@ export function LockScreen({ username, reason }: { username: string; reason: Loc
         </p>
         <Field label="Password">
           {(wiring) => (
-            <TextInput
+            <PasswordInput
               {...wiring}
-              type="password"
-              autoComplete="current-password"
               autoFocus
               value={password}
               onChange={(event) => setPassword(event.target.value)}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput } from '../../ui/Field';
 import { useRenewCertificate } from './useRenewCertificate';
 import { FormActions } from '../../ui/FormActions';
 
@@ -54,10 +54,8 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
       >
         <Field label="Your password" error={passwordError}>
           {(wiring) => (
-            <TextInput
+            <PasswordInput
               {...wiring}
-              type="password"
-              autoComplete="current-password"
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />

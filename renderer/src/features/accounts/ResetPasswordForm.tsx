@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { resetPasswordFormSchema, type ResetPasswordForm as FormValues } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -54,24 +54,10 @@ export function ResetPasswordForm({
           }}
         />
         <Field label="Temporary password" error={errors.temporaryPassword?.message}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="new-password"
-              {...form.register('temporaryPassword')}
-            />
-          )}
+          {(wiring) => <PasswordInput {...wiring} isNew {...form.register('temporaryPassword')} />}
         </Field>
         <Field label="Type the temporary password again" error={errors.confirmPassword?.message}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="new-password"
-              {...form.register('confirmPassword')}
-            />
-          )}
+          {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
         </Field>
         <FormActions submitLabel="Reset password" isBusy={isSubmitting} onCancel={() => onDone(false)} />
       </form>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { signInFormSchema, type SignInForm } from '@shared/schemas/account-forms';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useSessionApi } from '../../security/session-context';
 import { useAuthServicePreloaded } from '../../security/useAuthService';
 
@@ -48,14 +48,7 @@ export function SignInScreen({ homeName }: { homeName: string }) {
           )}
         </Field>
         <Field label="Password" error={errors.password?.message}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              type="password"
-              autoComplete="current-password"
-              {...form.register('password')}
-            />
-          )}
+          {(wiring) => <PasswordInput {...wiring} {...form.register('password')} />}
         </Field>
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

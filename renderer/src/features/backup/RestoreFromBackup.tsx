@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useRestoreFromBackup } from './useRestoreFromBackup';
 
 type Phase =
@@ -80,10 +80,8 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
           error={errors.password}
         >
           {(wiring) => (
-            <TextInput
+            <PasswordInput
               {...wiring}
-              type="password"
-              autoComplete="current-password"
               value={password}
               onChange={(event) => setPassword(event.target.value)}
             />

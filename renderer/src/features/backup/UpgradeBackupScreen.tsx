@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useBackUpBeforeUpgrade } from './useBackUpBeforeUpgrade';
 
 /**
@@ -84,10 +84,8 @@ export function UpgradeBackupScreen({
           </Field>
           <Field label="Password">
             {(wiring) => (
-              <TextInput
+              <PasswordInput
                 {...wiring}
-                type="password"
-                autoComplete="current-password"
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
               />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput } from '../../ui/Field';
 import { useSigner } from '../../security/useSigner';
 import { SignaturePadField } from '../../ui/SignaturePadField';
 import type { FilingOutcome } from './file-contact-form';
@@ -111,9 +111,7 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
             error={errors.password}
           >
             {(wiring) => (
-              <TextInput
-                type="password"
-                autoComplete="current-password"
+              <PasswordInput
                 value={password}
                 onChange={(event) => setPassword(event.target.value)}
                 {...wiring}

@@ -1,6 +1,6 @@
 import type { SignerPassword } from '../../security/useSignerPassword';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput } from '../../ui/Field';
 
 type Props = {
   /** The form's accessible name, saying what is being signed. */
@@ -17,10 +17,8 @@ export function SignerPasswordForm({ label, signing, onCancel }: Props) {
       <form className="form" aria-label={label} noValidate onSubmit={(event) => void signing.begin(event)}>
         <Field label="Your password" hint="Signing needs your password again." error={signing.passwordError}>
           {(wiring) => (
-            <TextInput
+            <PasswordInput
               {...wiring}
-              type="password"
-              autoComplete="current-password"
               value={signing.password}
               onChange={(event) => signing.setPassword(event.target.value)}
             />

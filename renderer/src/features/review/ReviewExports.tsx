@@ -10,6 +10,7 @@ import { sha256Hex } from '@shared/bytes';
 import { downloadTextFile } from '../../common/download-file';
 import { useSigner } from '../../security/useSigner';
 import { useReportExports } from './useReportExports';
+import { PasswordInput } from '../../ui/Field';
 
 const termTitles = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
 
@@ -185,13 +186,7 @@ export function ReviewExports({
           <p>The report is signed with your own signing key. Type your password to use it.</p>
           <label className="field">
             <span className="field__label">Your password</span>
-            <input
-              className="input"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
+            <PasswordInput value={password} onChange={(event) => setPassword(event.target.value)} />
           </label>
           <div className="row-actions">
             <button type="submit" className="button" disabled={isBusy}>

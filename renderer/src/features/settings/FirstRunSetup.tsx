@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
 import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@shared/schemas/first-run';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useAuthService } from '../../security/useAuthService';
@@ -100,24 +100,10 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
             hint="At least 12 characters and hard to guess: three or four random words work well."
             error={errors.manager?.password?.message}
           >
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                type="password"
-                autoComplete="new-password"
-                {...form.register('manager.password')}
-              />
-            )}
+            {(wiring) => <PasswordInput {...wiring} isNew {...form.register('manager.password')} />}
           </Field>
           <Field label="Type the password again" error={errors.manager?.confirmPassword?.message}>
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                type="password"
-                autoComplete="new-password"
-                {...form.register('manager.confirmPassword')}
-              />
-            )}
+            {(wiring) => <PasswordInput {...wiring} isNew {...form.register('manager.confirmPassword')} />}
           </Field>
         </fieldset>
         <div className="form__actions">

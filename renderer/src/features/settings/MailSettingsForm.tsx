@@ -12,7 +12,7 @@ import {
 import type { IpcReply } from '@shared/ipc/contract';
 import type { MailSettingsChanges } from './useMailSettings';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { FormActions } from '../../ui/FormActions';
 
@@ -131,9 +131,7 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         }
         error={errors.password?.message}
       >
-        {(wiring) => (
-          <TextInput {...wiring} type="password" autoComplete="new-password" {...form.register('password')} />
-        )}
+        {(wiring) => <PasswordInput {...wiring} isNew {...form.register('password')} />}
       </Field>
       <Field label="Send from (email address)" error={errors.fromAddress?.message}>
         {(wiring) => (
