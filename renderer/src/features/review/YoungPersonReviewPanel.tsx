@@ -37,7 +37,12 @@ export function YoungPersonReviewPanel({
   }, [loaded]);
 
   if (failure) return <Banner tone="error">{failure}</Banner>;
-  if (!loaded) return <p className="muted">Working out the review…</p>;
+  if (!loaded)
+    return (
+      <p className="muted" role="status">
+        Working out the review…
+      </p>
+    );
   const review = loaded.terms[loaded.terms.length - 1];
   if (!review) return null;
   const name = loaded.youngPerson.name;
