@@ -1,8 +1,7 @@
 import Dexie, { cmp, type Table } from 'dexie';
 import { fail, ok, type Result } from '@shared/result';
 import type { BackupHeader } from '@shared/schemas/backup';
-import { FamilyLinksDb, type SettingRow } from '../database';
-import { leftOutOfBackups } from './left-out-of-backups';
+import { derivedTables, FamilyLinksDb, type SettingRow } from '../database';
 import { latestSchemaVersion } from '../schema-versions';
 import { deriveKeyEncryptionKey } from '../encryption/key-derivation';
 import { unwrapDataKey } from '../encryption/key-wrapping';
@@ -90,13 +89,13 @@ function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || (inner instanceof Error && inner.name === 'QuotaExceededError');
 }
 
-/** Each table's digest as IndexedDB now holds it (the restore marker and the tables backups leave out left out). */
+/** Each table's digest as IndexedDB now holds it (the restore marker and derived tables left out, as backups leave them out). */
 export async function tableDigests(
   db: FamilyLinksDb,
 ): Promise<Map<string, { rows: number; sha256: string }>> {
   const digests = new Map<string, { rows: number; sha256: string }>();
   for (const table of db.tables) {
-    if (leftOutOfBackups.has(table.name)) continue;
+    if (derivedTables.has(table.name)) continue;
     const digest = await tableDigester();
     for await (const page of pagesOf(table)) {
       for (const row of page) {
@@ -283,8 +282,8 @@ async function fill(
         }
         const table = target.tables.find((candidate) => candidate.name === content.table);
         if (!table) return damaged;
-        // Derived rows and sync's own state are never restored (see leftOutOfBackups).
-        if (leftOutOfBackups.has(table.name)) continue;
+        // Derived rows are never restored (a backup should not hold any): they would be worked out again.
+        if (derivedTables.has(table.name)) continue;
         const digest = digests.get(table.name) ?? (await tableDigester());
         digests.set(table.name, digest);
         phaseSync('digesting', () => digest.addTexts(content.rowTexts));
@@ -304,7 +303,7 @@ async function fill(
     }
     if (!manifest || manifest.tables.length !== header.tables.length) return damaged;
     for (const expected of manifest.tables) {
-      if (leftOutOfBackups.has(expected.name)) continue;
+      if (derivedTables.has(expected.name)) continue;
       const table = target.tables.find((candidate) => candidate.name === expected.name);
       const digest = (digests.get(expected.name) ?? (await tableDigester())).finish();
       // Every row written was read back as given; the count says the table holds no others (the

@@ -2,8 +2,7 @@ import type { Table } from 'dexie';
 import { fail, ok, type Failed, type Result } from '@shared/result';
 import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
-import type { FamilyLinksDb } from '../database';
-import { leftOutOfBackups } from './left-out-of-backups';
+import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
 import { sealChunk, sealChunkText, tableDigester, toPlain } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
@@ -148,8 +147,9 @@ export async function writeBackup(
       'The door key has just been changed, and your password does not hold the new one until you sign in again. Sign out and back in, then make the backup.',
     );
   const backupId = crypto.randomUUID();
+  // Derived tables (the review summaries) are left out: they are worked out again after a restore.
   const tables = db.tables
-    .filter((table) => !leftOutOfBackups.has(table.name))
+    .filter((table) => !derivedTables.has(table.name))
     .sort((a, b) => a.name.localeCompare(b.name));
   const counts = await Promise.all(
     tables.map(async (table) => ({ name: table.name, rows: await table.count() })),
