@@ -67,15 +67,18 @@ export async function tableDigester() {
    * Rows already serialised, in order: the same digest as `addText` on each, in one update (a
    * call into the hasher per row costs more than hashing the row).
    */
-  const addTexts = (rowTexts: readonly string[]) => {
-    if (rowTexts.length === 0) return;
-    hasher.update(`${rowTexts.join('\n')}\n`);
-    rows += rowTexts.length;
+  const addTexts = (rowTexts: readonly string[]) => addJoined(rowTexts.join('\n'), rowTexts.length);
+  /** `count` rows already serialised and joined with newlines: the same digest as `addTexts`. */
+  const addJoined = (joined: string, count: number) => {
+    if (count === 0) return;
+    hasher.update(`${joined}\n`);
+    rows += count;
   };
   return {
     add: (plainRow: Plain) => addText(JSON.stringify(plainRow)),
     addText,
     addTexts,
+    addJoined,
     finish: () => ({ rows, sha256: hasher.digest('hex') }),
   };
 }
