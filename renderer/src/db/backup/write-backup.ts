@@ -4,7 +4,7 @@ import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/sch
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { sealChunk, sealChunkText, toPlain } from './backup-codec';
+import { plainText, sealChunk, sealChunkText } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 import { phase, phaseSync } from './backup-phases';
 import { backupDigests, type BackupDigests } from './table-digests';
@@ -231,7 +231,7 @@ async function writeChunks(
         const page = next.value;
         // Each row is serialised once, for its table's digest and for the chunk: the chunk's text is
         // exactly JSON.stringify({ table, rows }), built from the same row texts.
-        const rowTexts = phaseSync('serialising', () => page.map((row) => JSON.stringify(toPlain(row))));
+        const rowTexts = phaseSync('serialising', () => page.map((row) => plainText(row)));
         await phase('waiting for the digest', () => digesting);
         digesting = quietly(digests.add(table.name, rowTexts));
         const chunkText = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;

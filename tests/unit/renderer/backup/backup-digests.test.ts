@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { tableDigester } from '../../../../renderer/src/db/backup/backup-codec';
+import { plainText, tableDigester, toPlain } from '../../../../renderer/src/db/backup/backup-codec';
 import { digestRequestHandler } from '../../../../renderer/src/db/backup/digest-requests';
 import { backupDigests } from '../../../../renderer/src/db/backup/table-digests';
 
@@ -62,5 +62,32 @@ describe("a backup's table digests, taken page by page away from the page's thre
     const short = await digestOf([rows.slice(0, 11)]);
     expect(short.rows).toBe(11);
     expect(short.sha256).not.toBe(whole.sha256);
+  });
+});
+
+describe("a stored row's backup text", () => {
+  const sample = {
+    id: 'visit-1',
+    startsAt: 1_764_892_800_000,
+    zeroes: [0, -0, 0.1, 1e21, -5e-7],
+    flags: { isOpen: true, isShut: false, none: null, left: undefined },
+    youngPersonIds: ['yp-2', undefined, null, 'yp-1'],
+    sealed: { iv: new Uint8Array([0, 1, 2, 250, 255]), data: new Uint8Array(0) },
+    wrapped: new Uint8Array([9, 8, 7]).buffer,
+    madeAt: new Date('2026-12-05T04:00:00.123Z'),
+    note: 'She said "see you soon" \\ then\nleft; Zoë’s \u2028 \ud800 \u0007',
+    Émile: 'sorted by code unit',
+    a: { z: [{ y: 1, x: [] }], b: {} },
+  };
+
+  it('is exactly the JSON of its plain form, however it is nested', () => {
+    expect(plainText(sample)).toBe(JSON.stringify(toPlain(sample)));
+    for (const value of [null, true, 'text', 3.5, [], {}, [[null]], new Uint8Array([1])])
+      expect(plainText(value)).toBe(JSON.stringify(toPlain(value)));
+  });
+
+  it('refuses what it cannot give back as stored', () => {
+    for (const value of [Number.NaN, Infinity, { inner: -Infinity }, new Map(), undefined, () => 1])
+      expect(() => plainText(value)).toThrow();
   });
 });
