@@ -11,6 +11,7 @@ import { EditStaffForm } from './EditStaffForm';
 import { KeyRotationPanel } from './KeyRotationPanel';
 import { SwitchOffConfirm } from './SwitchOffConfirm';
 import { useStaffAccounts } from './useStaffAccounts';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Panel =
   | { kind: 'add' }
@@ -135,17 +136,7 @@ export function StaffScreen() {
       ) : (
         <table className="table">
           <caption className="visually-hidden">Staff accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Username</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Username', 'Roles', 'Status']} hasActions />
           <tbody>
             {accounts.map(({ member, state }) => {
               const lockedUntil =

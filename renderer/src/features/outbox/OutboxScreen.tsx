@@ -19,6 +19,7 @@ import { useHomeClock } from '../../common/useHomeClock';
 import { outboxStateText } from './outbox-state-text';
 import { useMailStatus } from '../../common/useMailStatus';
 import { useOpenInMailClient, useOutbox } from './useOutbox';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Outcome = { readonly tone: 'error' | 'success' | 'info'; readonly message: string };
 
@@ -145,18 +146,7 @@ export function OutboxScreen() {
       ) : (
         <table className="table">
           <caption className="visually-hidden">Email alerts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Raised</th>
-              <th scope="col">To</th>
-              <th scope="col">Young person</th>
-              <th scope="col">Message</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Raised', 'To', 'Young person', 'Message', 'State']} hasActions />
           <tbody>
             {messages.map((message) => {
               const text = outboxStateText(message, when, mail.isConfigured);

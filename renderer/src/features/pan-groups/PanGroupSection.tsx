@@ -12,6 +12,7 @@ import { useSession } from '../../security/session-context';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { PanMemberForm } from './PanMemberForm';
 import { usePanGroup } from './usePanGroup';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Editing =
   | { readonly kind: 'none' }
@@ -91,17 +92,7 @@ export function PanGroupSection({
       ) : (
         <table className="table">
           <caption className="visually-hidden">PAN group members and what each is told about</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Email</th>
-              <th scope="col">Told when</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Role', 'Email', 'Told when']} hasActions />
           <tbody>
             <tr>
               <td>{tutor?.name ?? 'No Personal Tutor recorded'}</td>

@@ -10,6 +10,7 @@ import { specialDateWords } from '@shared/rules/special-dates';
 import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import './people.css';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];
@@ -66,20 +67,10 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, 
   return (
     <table className="table">
       <caption className="visually-hidden">Family and significant people</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Other names</th>
-          <th scope="col">Related to</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Visiting protocol</th>
-          {onEdit ? (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={['Name', 'Other names', 'Related to', 'Phone', 'Visiting protocol']}
+        hasActions={Boolean(onEdit)}
+      />
       <tbody>
         {people.map((entry) => {
           const name = displayPersonName(entry.person);

@@ -9,6 +9,7 @@ import { useSamples } from './useSamples';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { defaultTermChoice } from './useTermlyOverview';
 import './review.css';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 const sampleTitle = (sample: ReviewSample) =>
   `Sample of ${sample.formIds.length} from ${termLabels[sample.termName].toLowerCase()} ${sample.yearLabel}`;
@@ -120,14 +121,7 @@ export function SampleMonitoringScreen() {
       {samples && samples.length === 0 ? <p className="empty">No samples yet.</p> : null}
       {samples && samples.length > 0 ? (
         <table className="table" aria-label="Samples drawn">
-          <thead>
-            <tr>
-              <th scope="col">Drawn</th>
-              <th scope="col">Term</th>
-              <th scope="col">Forms</th>
-              <th scope="col">Open</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Drawn', 'Term', 'Forms', 'Open']} />
           <tbody>
             {samples.map((sample) => (
               <tr key={sample.id}>

@@ -8,6 +8,7 @@ import { RagBadge } from './RagBadge';
 import { figureSubject } from './ReviewTable';
 import { useYoungPersonReview } from './useReviewRecords';
 import { YoungPersonVoices } from './YoungPersonVoices';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /**
  * One young person's term in full: every figure with its reason, contacts by kind, contact per
@@ -76,15 +77,7 @@ export function YoungPersonReviewPanel({
         <p className="empty">No family members are recorded for {name}.</p>
       ) : (
         <table className="table" aria-label={`Contact per family member for ${name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Family member</th>
-              <th scope="col">Relationship</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-              <th scope="col">Records</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Family member', 'Relationship', 'Status', 'Why', 'Records']} />
           <tbody>
             {review.family.map((member) => (
               <tr key={member.personId}>

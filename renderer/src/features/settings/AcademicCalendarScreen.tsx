@@ -6,6 +6,7 @@ import { AcademicYearForm } from './AcademicYearForm';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Editing = AcademicYear | { readonly suggestedLabel: string } | undefined;
 
@@ -67,19 +68,10 @@ export function AcademicCalendarScreen() {
       ) : (
         <table className="table">
           <caption className="visually-hidden">Academic years and their terms</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              {(['autumn', 'spring', 'summer'] as const).map((name) => (
-                <th scope="col" key={name}>
-                  {termLabels[name]}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={['Year', ...(['autumn', 'spring', 'summer'] as const).map((name) => termLabels[name])]}
+            hasActions
+          />
           <tbody>
             {years.map((year) => (
               <tr key={year.id}>
