@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
 import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useRestoreFromBackup } from './useRestoreFromBackup';
+import { FormActions } from '../../ui/FormActions';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -87,19 +88,13 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={phase.kind === 'working' || !isAvailable}>
-            Choose the backup and restore…
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={phase.kind === 'working'}
-            onClick={onCancel}
-          >
-            Set up a new home instead
-          </button>
-        </div>
+        <FormActions
+          submitLabel="Choose the backup and restore…"
+          isBusy={phase.kind === 'working' || !isAvailable}
+          onCancel={onCancel}
+          cancelLabel="Set up a new home instead"
+          isCancelDisabled={phase.kind === 'working'}
+        />
       </form>
     </main>
   );

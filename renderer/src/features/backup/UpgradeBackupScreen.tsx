@@ -3,6 +3,7 @@ import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
 import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useBackUpBeforeUpgrade } from './useBackUpBeforeUpgrade';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * Shown when this version of Family Links finds records from an older version: before it changes
@@ -91,11 +92,7 @@ export function UpgradeBackupScreen({
               />
             )}
           </Field>
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={isWorking}>
-              {isWorking ? 'Backing up…' : 'Back up and update'}
-            </button>
-          </div>
+          <FormActions submitLabel={isWorking ? 'Backing up…' : 'Back up and update'} isBusy={isWorking} />
         </form>
       )}
     </main>

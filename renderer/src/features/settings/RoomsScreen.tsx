@@ -8,6 +8,7 @@ import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useRooms, type RoomChanges } from './useRooms';
 import './settings.css';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * Settings → Rooms (the manager's): the rooms staff can book for visits. A room is never deleted,
@@ -136,16 +137,7 @@ function RoomNameForm({
       <Field label="Room name" error={form.formState.errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button">
-          {room ? 'Save name' : 'Add room'}
-        </button>
-        {room ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={room ? 'Save name' : 'Add room'} onCancel={room ? onCancel : undefined} />
     </form>
   );
 }
