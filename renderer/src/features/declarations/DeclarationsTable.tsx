@@ -3,6 +3,7 @@ import { declarationAttention } from '@shared/rules/declaration-attention';
 import { declarationKindLabels, type Declaration } from '@shared/schemas/declarations';
 import { declarationStateText } from './declaration-state-text';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 type Props = {
   readonly declarations: readonly Declaration[];
@@ -50,14 +51,12 @@ export function DeclarationsTable({ declarations, today, staffName, showWho, onR
             </td>
             {onReview ? (
               <td>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-label={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
+                <RowButton
+                  name={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
                   onClick={() => onReview(declaration)}
                 >
                   Review
-                </button>
+                </RowButton>
               </td>
             ) : null}
           </tr>

@@ -21,6 +21,7 @@ import { useMailStatus } from '../../common/useMailStatus';
 import { useOpenInMailClient, useOutbox } from './useOutbox';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { LoadedList } from '../../ui/LoadedList';
+import { RowButton } from '../../ui/RowButton';
 
 type Outcome = { readonly tone: 'error' | 'success' | 'info'; readonly message: string };
 
@@ -203,10 +204,8 @@ export function OutboxScreen() {
                       {canChange ? (
                         <div className="row-actions">
                           {mail.isConfigured ? (
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={`Try again now: ${who}`}
+                            <RowButton
+                              name={`Try again now: ${who}`}
                               onClick={() =>
                                 void act(
                                   () => repository.retry(session, message.id),
@@ -215,22 +214,18 @@ export function OutboxScreen() {
                               }
                             >
                               Try again
-                            </button>
+                            </RowButton>
                           ) : (
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={`Open in mail client: ${who}`}
+                            <RowButton
+                              name={`Open in mail client: ${who}`}
                               onClick={() => void openInMailClient(message)}
                             >
                               Open in mail client
-                            </button>
+                            </RowButton>
                           )}
                           {!mail.isConfigured && openedIds.has(message.id) ? (
-                            <button
-                              type="button"
-                              className="button button--secondary"
-                              aria-label={`Mark as sent: ${who}`}
+                            <RowButton
+                              name={`Mark as sent: ${who}`}
                               onClick={() =>
                                 void act(
                                   () => repository.markSentFromMailClient(session, message.id),
@@ -239,12 +234,10 @@ export function OutboxScreen() {
                               }
                             >
                               Mark as sent
-                            </button>
+                            </RowButton>
                           ) : null}
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-label={`Cancel: ${who}`}
+                          <RowButton
+                            name={`Cancel: ${who}`}
                             onClick={() =>
                               void act(
                                 () => repository.cancel(session, message.id),
@@ -253,7 +246,7 @@ export function OutboxScreen() {
                             }
                           >
                             Cancel
-                          </button>
+                          </RowButton>
                         </div>
                       ) : null}
                     </td>

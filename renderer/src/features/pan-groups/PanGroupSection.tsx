@@ -13,6 +13,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { PanMemberForm } from './PanMemberForm';
 import { usePanGroup } from './usePanGroup';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 type Editing =
   | { readonly kind: 'none' }
@@ -188,22 +189,12 @@ function MemberRow({
       </td>
       <td>
         <div className="row-actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={`Change ${name}`}
-            onClick={onChange}
-          >
+          <RowButton name={`Change ${name}`} onClick={onChange}>
             Change
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={`Remove ${name} from the PAN group`}
-            onClick={onRemove}
-          >
+          </RowButton>
+          <RowButton name={`Remove ${name} from the PAN group`} onClick={onRemove}>
             Remove
-          </button>
+          </RowButton>
         </div>
       </td>
     </tr>

@@ -20,6 +20,7 @@ import { ContactArrangementForm } from './ContactArrangementForm';
 import { ContactArrangementHistory } from './ContactArrangementHistory';
 import { useContactAgainstPlan } from './useContactAgainstPlan';
 import { useContactPlan } from './useContactPlan';
+import { RowButton } from '../../ui/RowButton';
 
 type Props = {
   readonly youngPerson: Pick<YoungPerson, 'id' | 'placementStartsOn' | 'placementEndsOn'>;
@@ -157,17 +158,15 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
                   {canManage ? (
                     <td>
                       <div className="toolbar">
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={`Change the arrangement with ${nameOf(arrangement.personId)}: ${contactPlanWords(arrangement)}`}
+                        <RowButton
+                          name={`Change the arrangement with ${nameOf(arrangement.personId)}: ${contactPlanWords(arrangement)}`}
                           onClick={() => {
                             setMessage(undefined);
                             setEditing(arrangement);
                           }}
                         >
                           Change
-                        </button>
+                        </RowButton>
                         {arrangement.version > 1 ? (
                           <button
                             type="button"

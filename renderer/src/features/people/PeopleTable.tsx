@@ -11,6 +11,7 @@ import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import './people.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];
@@ -131,14 +132,9 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, 
               </td>
               {onEdit ? (
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Edit ${name}’s details`}
-                    onClick={() => onEdit(entry)}
-                  >
+                  <RowButton name={`Edit ${name}’s details`} onClick={() => onEdit(entry)}>
                     Edit
-                  </button>
+                  </RowButton>
                 </td>
               ) : null}
             </tr>

@@ -4,6 +4,7 @@ import { hashFor } from '../../common/routes';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 type Props = {
   readonly youngPeople: readonly YoungPerson[];
@@ -57,14 +58,9 @@ export function YoungPeopleTable({ youngPeople, staffNames, today, onEdit }: Pro
               </td>
               {onEdit ? (
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Edit ${name}’s details`}
-                    onClick={() => onEdit(youngPerson)}
-                  >
+                  <RowButton name={`Edit ${name}’s details`} onClick={() => onEdit(youngPerson)}>
                     Edit
-                  </button>
+                  </RowButton>
                 </td>
               ) : null}
             </tr>

@@ -10,6 +10,7 @@ import { useAcademicYears } from '../../common/useAcademicYears';
 import { defaultTermChoice } from './useTermlyOverview';
 import './review.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 const sampleTitle = (sample: ReviewSample) =>
   `Sample of ${sample.formIds.length} from ${termLabels[sample.termName].toLowerCase()} ${sample.yearLabel}`;
@@ -133,14 +134,12 @@ export function SampleMonitoringScreen() {
                   {sample.formIds.length} of {sample.populationCount}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Open the ${sampleTitle(sample).toLowerCase()}`}
+                  <RowButton
+                    name={`Open the ${sampleTitle(sample).toLowerCase()}`}
                     onClick={() => setOpenSample(sample)}
                   >
                     Open
-                  </button>
+                  </RowButton>
                 </td>
               </tr>
             ))}

@@ -9,6 +9,7 @@ import { figureSubject } from './ReviewTable';
 import { useYoungPersonReview } from './useReviewRecords';
 import { YoungPersonVoices } from './YoungPersonVoices';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 /**
  * One young person's term in full: every figure with its reason, contacts by kind, contact per
@@ -61,14 +62,12 @@ export function YoungPersonReviewPanel({
             <strong>{figure.label}</strong>
             <RagBadge status={figure.status} value={figure.value} />
             <span>{figure.reason}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-label={`Open the records behind ${figure.label}`}
+            <RowButton
+              name={`Open the records behind ${figure.label}`}
               onClick={() => onOpenFigure(figureSubject(loaded.youngPerson, figure))}
             >
               Records ({figure.records.length})
-            </button>
+            </RowButton>
           </li>
         ))}
       </ul>
@@ -88,10 +87,8 @@ export function YoungPersonReviewPanel({
                 </td>
                 <td>{member.reason}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Open the contacts with ${member.name}`}
+                  <RowButton
+                    name={`Open the contacts with ${member.name}`}
                     onClick={() =>
                       onOpenFigure({
                         title: `${name}: contact with ${member.name} (${member.relationship})`,
@@ -103,7 +100,7 @@ export function YoungPersonReviewPanel({
                     }
                   >
                     {member.contacts.count}
-                  </button>
+                  </RowButton>
                 </td>
               </tr>
             ))}
@@ -122,10 +119,8 @@ export function YoungPersonReviewPanel({
               <li key={figure.arrangementId}>
                 <strong>{who}</strong>
                 <RagBadge status={figure.status} value={figure.value} />
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-label={`Open the contacts with ${who} that count for the plan`}
+                <RowButton
+                  name={`Open the contacts with ${who} that count for the plan`}
                   onClick={() =>
                     onOpenFigure({
                       title: `${name}: ${figure.value}, with ${who}`,
@@ -137,7 +132,7 @@ export function YoungPersonReviewPanel({
                   }
                 >
                   Records ({figure.held.count})
-                </button>
+                </RowButton>
               </li>
             );
           })}

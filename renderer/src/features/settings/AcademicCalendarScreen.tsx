@@ -8,6 +8,7 @@ import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { LoadedList } from '../../ui/LoadedList';
+import { RowButton } from '../../ui/RowButton';
 
 type Editing = AcademicYear | { readonly suggestedLabel: string } | undefined;
 
@@ -90,17 +91,15 @@ export function AcademicCalendarScreen() {
                   ))}
                   <td>
                     {canEdit ? (
-                      <button
-                        type="button"
-                        className="button button--secondary"
+                      <RowButton
+                        name={`Edit ${year.label}`}
                         onClick={() => {
                           setSaved(undefined);
                           setEditing(year);
                         }}
-                        aria-label={`Edit ${year.label}`}
                       >
                         Edit
-                      </button>
+                      </RowButton>
                     ) : null}
                   </td>
                 </tr>
