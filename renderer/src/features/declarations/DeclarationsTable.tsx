@@ -3,7 +3,7 @@ import { declarationAttention } from '@shared/rules/declaration-attention';
 import { declarationKindLabels, type Declaration } from '@shared/schemas/declarations';
 import { declarationStateText } from './declaration-state-text';
 import { ColumnHeads } from '../../ui/ColumnHeads';
-import { RowButton } from '../../ui/RowButton';
+import { RowButtonCell } from '../../ui/RowButtonCell';
 
 type Props = {
   readonly declarations: readonly Declaration[];
@@ -49,16 +49,12 @@ export function DeclarationsTable({ declarations, today, staffName, showWho, onR
               {declaration.outcome ? <div>Outcome: {declaration.outcome}</div> : null}
               {declaration.action ? <div>Action: {declaration.action}</div> : null}
             </td>
-            {onReview ? (
-              <td>
-                <RowButton
-                  name={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
-                  onClick={() => onReview(declaration)}
-                >
-                  Review
-                </RowButton>
-              </td>
-            ) : null}
+            <RowButtonCell
+              name={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
+              onClick={onReview ? () => onReview(declaration) : undefined}
+            >
+              Review
+            </RowButtonCell>
           </tr>
         ))}
       </tbody>

@@ -11,7 +11,7 @@ import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import './people.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
-import { RowButton } from '../../ui/RowButton';
+import { RowButtonCell } from '../../ui/RowButtonCell';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];
@@ -130,13 +130,12 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, 
                   <span className="muted">Not asked yet</span>
                 )}
               </td>
-              {onEdit ? (
-                <td>
-                  <RowButton name={`Edit ${name}’s details`} onClick={() => onEdit(entry)}>
-                    Edit
-                  </RowButton>
-                </td>
-              ) : null}
+              <RowButtonCell
+                name={`Edit ${name}’s details`}
+                onClick={onEdit ? () => onEdit(entry) : undefined}
+              >
+                Edit
+              </RowButtonCell>
             </tr>
           );
         })}

@@ -4,7 +4,7 @@ import { hashFor } from '../../common/routes';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
 import { ColumnHeads } from '../../ui/ColumnHeads';
-import { RowButton } from '../../ui/RowButton';
+import { RowButtonCell } from '../../ui/RowButtonCell';
 
 type Props = {
   readonly youngPeople: readonly YoungPerson[];
@@ -56,13 +56,12 @@ export function YoungPeopleTable({ youngPeople, staffNames, today, onEdit }: Pro
               <td>
                 <StaffName id={youngPerson.learningMentorId} names={staffNames} />
               </td>
-              {onEdit ? (
-                <td>
-                  <RowButton name={`Edit ${name}’s details`} onClick={() => onEdit(youngPerson)}>
-                    Edit
-                  </RowButton>
-                </td>
-              ) : null}
+              <RowButtonCell
+                name={`Edit ${name}’s details`}
+                onClick={onEdit ? () => onEdit(youngPerson) : undefined}
+              >
+                Edit
+              </RowButtonCell>
             </tr>
           );
         })}
