@@ -14,6 +14,7 @@ import { PanMemberForm } from './PanMemberForm';
 import { usePanGroup } from './usePanGroup';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { RowButton } from '../../ui/RowButton';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Editing =
   | { readonly kind: 'none' }
@@ -120,20 +121,17 @@ export function PanGroupSection({
         </table>
       )}
       {editing.kind === 'none' ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={staff === undefined}
-            onClick={() => {
-              setErrors({});
-              setOutcome(undefined);
-              setEditing({ kind: 'add' });
-            }}
-          >
-            Add someone to the PAN group
-          </button>
-        </div>
+        <ToolbarButton
+          isDisabled={staff === undefined}
+          isSecondary
+          onClick={() => {
+            setErrors({});
+            setOutcome(undefined);
+            setEditing({ kind: 'add' });
+          }}
+        >
+          Add someone to the PAN group
+        </ToolbarButton>
       ) : (
         <div className="panel">
           <PanMemberForm

@@ -21,6 +21,7 @@ import { ContactArrangementHistory } from './ContactArrangementHistory';
 import { useContactAgainstPlan } from './useContactAgainstPlan';
 import { useContactPlan } from './useContactPlan';
 import { RowButton } from '../../ui/RowButton';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Props = {
   readonly youngPerson: Pick<YoungPerson, 'id' | 'placementStartsOn' | 'placementEndsOn'>;
@@ -87,19 +88,15 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
           }}
         />
       ) : canManage ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button"
-            disabled={family === undefined}
-            onClick={() => {
-              setMessage(undefined);
-              setEditing('new');
-            }}
-          >
-            Add an arrangement
-          </button>
-        </div>
+        <ToolbarButton
+          isDisabled={family === undefined}
+          onClick={() => {
+            setMessage(undefined);
+            setEditing('new');
+          }}
+        >
+          Add an arrangement
+        </ToolbarButton>
       ) : null}
       {plan?.damagedIds.map((id) => (
         <DamagedRecordNotice key={id} advice={whatToDoNext(session.roles, 'damaged-record')} />

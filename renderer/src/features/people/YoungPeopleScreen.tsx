@@ -12,6 +12,7 @@ import { YoungPeopleTable } from './YoungPeopleTable';
 import { YoungPersonForm } from './YoungPersonForm';
 import { YoungPersonPage } from './YoungPersonPage';
 import { LoadedList } from '../../ui/LoadedList';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Editing =
   { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson } | undefined;
@@ -52,16 +53,9 @@ function YoungPeopleList() {
           }}
         />
       ) : canManage ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button"
-            onClick={() => startEditing({ kind: 'add' })}
-            disabled={staff === undefined}
-          >
-            Add a young person
-          </button>
-        </div>
+        <ToolbarButton isDisabled={staff === undefined} onClick={() => startEditing({ kind: 'add' })}>
+          Add a young person
+        </ToolbarButton>
       ) : null}
       <LoadedList
         items={youngPeople}
