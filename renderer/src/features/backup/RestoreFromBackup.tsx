@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput, TextInput } from '../../ui/Field';
+import { Field, TextInput } from '../../ui/Field';
 import { useRestoreFromBackup } from './useRestoreFromBackup';
 import { FormActions } from '../../ui/FormActions';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -75,19 +76,13 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
             />
           )}
         </Field>
-        <Field
+        <ControlledPasswordField
           label="Password"
           hint="The password they had when the backup was made."
           error={errors.password}
-        >
-          {(wiring) => (
-            <PasswordInput
-              {...wiring}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+          value={password}
+          onChange={setPassword}
+        />
         <FormActions
           submitLabel="Choose the backup and restore…"
           isBusy={phase.kind === 'working' || !isAvailable}
