@@ -2,7 +2,11 @@ import { formatUkDayMonth } from '../format-dates';
 import type { ContactForm, ContactKind } from '../schemas/contact-forms';
 import type { Relationship } from '../schemas/people';
 import type { Restriction } from '../schemas/registers';
-import { contactFormStatus, defaultContactFormDueHours } from './contact-form-deadline';
+import {
+  contactFormStatus,
+  defaultContactFormDueHours,
+  type ContactFormStatus,
+} from './contact-form-deadline';
 import type { AcademicYearDates } from './academic-calendar';
 import {
   contactMinimums,
@@ -664,39 +668,20 @@ function formTimeliness(
   now: Date,
   dueHours: number,
 ): FormTimeliness {
-  const buckets = {
-    onTime: [] as RecordRef[],
-    late: [] as RecordRef[],
-    overdue: [] as RecordRef[],
-    due: [] as RecordRef[],
-    datesToCheck: [] as RecordRef[],
+  const buckets: Record<keyof FormTimeliness, RecordRef[]> = {
+    onTime: [],
+    late: [],
+    overdue: [],
+    due: [],
+    datesToCheck: [],
   };
   for (const form of forms) {
     if (form.amendsFormId !== undefined) continue;
     if (!isWithin(Date.parse(form.contactStartedAt), termSpan)) continue;
-    const ref: RecordRef = { type: 'contactForm', id: form.id };
-    const status = contactFormStatus(form, now, dueHours);
-    switch (status.kind) {
-      case 'filedOnTime':
-        buckets.onTime.push(ref);
-        break;
-      case 'filedLate':
-        buckets.late.push(ref);
-        break;
-      case 'overdue':
-        buckets.overdue.push(ref);
-        break;
-      case 'due':
-        buckets.due.push(ref);
-        break;
-      case 'filedBeforeContactEnded':
-        buckets.datesToCheck.push(ref);
-        break;
-      default: {
-        const unreachable: never = status;
-        throw new Error(`Unknown form status ${JSON.stringify(unreachable)}`);
-      }
-    }
+    buckets[timelinessOf[contactFormStatus(form, now, dueHours).kind]].push({
+      type: 'contactForm',
+      id: form.id,
+    });
   }
   const asEvidence = (records: RecordRef[]): Evidence => ({ count: records.length, records });
   return {
@@ -707,6 +692,15 @@ function formTimeliness(
     datesToCheck: asEvidence(buckets.datesToCheck),
   };
 }
+
+/** Which count a form's status adds to; every status names one (the type checks none is missed). */
+const timelinessOf = {
+  filedOnTime: 'onTime',
+  filedLate: 'late',
+  overdue: 'overdue',
+  due: 'due',
+  filedBeforeContactEnded: 'datesToCheck',
+} as const satisfies Record<ContactFormStatus['kind'], keyof FormTimeliness>;
 
 function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number): ReviewFigure {
   const base = { key: 'forms' as const, label: figureLabels.forms };
