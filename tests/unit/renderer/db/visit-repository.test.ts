@@ -222,14 +222,17 @@ describe('booking visits', () => {
 });
 
 describe('changing one visit of a series', () => {
-  it('moves one occurrence on its own, keeping it in the series, and does not clash with itself', async () => {
-    const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(
-      manager,
-      booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }),
-      context,
-    );
+  /** A home with a weekly visit booked on the Saturdays 7, 14 and 21 March. */
+  async function setUpSeries() {
+    const home = await setUp();
+    const series = home.booking({ repeat: 'weekly', repeatUntil: '2026-03-21' });
+    const booked = await home.visits.book(home.manager, series, context);
     if (!booked.ok) throw new Error(booked.error.message);
+    return { ...home, booked };
+  }
+
+  it('moves one occurrence on its own, keeping it in the series, and does not clash with itself', async () => {
+    const { manager, visits, booking, booked } = await setUpSeries();
     const second = booked.value[1];
     if (!second) throw new Error('no second visit');
     const moved = await visits.change(
@@ -249,13 +252,7 @@ describe('changing one visit of a series', () => {
   });
 
   it('cancels one occurrence with a reason, and frees its room', async () => {
-    const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(
-      manager,
-      booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }),
-      context,
-    );
-    if (!booked.ok) throw new Error(booked.error.message);
+    const { manager, visits, booking, booked } = await setUpSeries();
     const first = booked.value[0];
     if (!first) throw new Error('no visit');
     const noReason = await visits.setStatus(manager, first.id, { status: 'cancelled', reason: '' });
