@@ -24,7 +24,7 @@ import {
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -50,10 +50,12 @@ async function value<T>(
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  const coordinator = await testSession(['caseCoordinator'], keys);
-  const otherCoordinator = await testSession(['caseCoordinator'], keys);
-  const tutor = await testSession(['personalTutor'], keys);
+  const [coordinator, otherCoordinator, tutor] = await colleaguesOf(
+    manager,
+    'caseCoordinator',
+    'caseCoordinator',
+    'personalTutor',
+  );
   const year = buildAcademicYear({ startYear: 2026 });
   await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
   const millie = buildYoungPerson({
