@@ -20,11 +20,11 @@ import {
   termsInForce,
   versionNumber,
 } from '@shared/rules/restriction-versions';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import { permittedForm } from './permitted-form';
 import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
 import { restrictionViews } from './restriction-views';
@@ -40,26 +40,12 @@ export { restrictionHistoryCodec, type RestrictionChangeError } from './restrict
 /** Restrictions as one person may see them, and those that did not open (changed outside the app). */
 export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly damagedIds: string[] };
 
-/** Who may record a restriction may also change, review or end one; anyone else is refused. */
-function refuseUnlessRecorder(session: Session, verb: string) {
-  return can(session.roles, 'restriction:record')
-    ? undefined
-    : fail('forbidden', `Only a Personal Tutor, Case Co-ordinator or the manager can ${verb} a restriction.`);
-}
+const notRecorderMessage = (verb: string) =>
+  `Only a Personal Tutor, Case Co-ordinator or the manager can ${verb} a restriction.`;
 
-/** The form a recorder sent, checked: refused for anyone else, with per-field messages if wrong. */
-function recorderForm<Form>(
-  session: Session,
-  verb: string,
-  schema: z.ZodType<Form>,
-  input: unknown,
-): Result<Form, 'forbidden' | 'invalid'> {
-  const notRecorder = refuseUnlessRecorder(session, verb);
-  if (notRecorder) return notRecorder;
-  const form = schema.safeParse(input);
-  return form.success
-    ? ok(form.data)
-    : fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+/** The form a recorder sent, checked: who may record a restriction may change or review one. */
+function recorderForm<Form>(session: Session, verb: string, schema: z.ZodType<Form>, input: unknown) {
+  return permittedForm(session, 'restriction:record', notRecorderMessage(verb), schema, input);
 }
 
 /**
@@ -358,8 +344,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       id: string,
       reason: string,
     ): Promise<Result<Restriction, RestrictionChangeError>> {
-      const notRecorder = refuseUnlessRecorder(session, 'end');
-      if (notRecorder) return notRecorder;
+      if (!can(session.roles, 'restriction:record')) return fail('forbidden', notRecorderMessage('end'));
       const trimmed = reason.trim();
       if (!trimmed)
         return fail('invalid', 'Say why the restriction is ending.', {
