@@ -243,15 +243,27 @@ export function placementWords(term: TermMinimums): string {
   return `Placed ${when}, ${term.placedWeeks} of the ${plural(term.termWeeks, 'week')} of the ${name}.`;
 }
 
-/** A figure for a term the young person was not placed in, or not long enough for its minimums. */
-function notDueWhilePlaced(
+/**
+ * A figure for a term the young person was not placed in, or not long enough for its minimums,
+ * or one that has not started; undefined when the minimums are due.
+ */
+function notDueYet(
   base: { key: FigureKey; label: string },
   term: TermMinimums,
   what: string,
 ): ReviewFigure | undefined {
   if (!term.placed)
     return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records: [] };
-  if (term.termlyMinimumsDue) return undefined;
+  if (term.termlyMinimumsDue)
+    return term.phase === 'notStarted'
+      ? {
+          ...base,
+          value: 'Not due yet',
+          status: 'notDue',
+          reason: `The ${termWords[term.term.name]} has not started.`,
+          records: [],
+        }
+      : undefined;
   return {
     ...base,
     value: 'Not due',
@@ -290,16 +302,8 @@ function homeVisitFigure(term: TermMinimums): ReviewFigure {
       records,
     };
   }
-  const notDue = notDueWhilePlaced(base, term, 'A home visit');
+  const notDue = notDueYet(base, term, 'A home visit');
   if (notDue) return notDue;
-  if (term.phase === 'notStarted')
-    return {
-      ...base,
-      value: 'Not due yet',
-      status: 'notDue',
-      reason: `The ${name} has not started.`,
-      records: [],
-    };
   if (term.phase === 'current') {
     if (term.homeVisitsBooked.count > 0) {
       return {
@@ -473,16 +477,8 @@ function termlyOneFigure(
       reason: `${capital} in the ${name}.`,
       records: evidence.records,
     };
-  const notDue = notDueWhilePlaced(base, term, `An ${what}`.replace(/^An ([^aeiou])/, 'A $1'));
+  const notDue = notDueYet(base, term, `An ${what}`.replace(/^An ([^aeiou])/, 'A $1'));
   if (notDue) return notDue;
-  if (term.phase === 'notStarted')
-    return {
-      ...base,
-      value: 'Not due yet',
-      status: 'notDue',
-      reason: `The ${name} has not started.`,
-      records: [],
-    };
   if (term.phase === 'current')
     return {
       ...base,
