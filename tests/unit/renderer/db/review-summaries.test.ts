@@ -18,6 +18,7 @@ import type { Session } from '../../../../renderer/src/db/session';
 import {
   buildAcademicYear,
   buildContactForm,
+  buildContactFormEntry,
   buildRelationship,
   buildRestriction,
   buildVisit,
@@ -204,22 +205,11 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     const { manager, tutor, year, millie, tom } = await setUp();
     const forms = contactFormRepository(db, () => now);
     const started = await value(
-      forms.start(tutor, millie.id, {
-        kind: 'phoneCall',
-        contactStartedAt: '2027-01-11T18:00:00.000Z',
-        durationMinutes: 20,
-        personIds: [],
-        staffIds: [],
-        otherParticipants: '',
-        whatHappened: 'Talked about the weekend.',
-        youngPersonViews: 'I liked it.',
-        familyViews: '',
-        concerns: '',
-        isSafeguardingConcern: false,
-        actions: [],
-        nextContactPlanned: '',
-        initiatedBy: 'youngPerson',
-      }),
+      forms.start(
+        tutor,
+        millie.id,
+        buildContactFormEntry({ contactStartedAt: '2027-01-11T18:00:00.000Z', initiatedBy: 'youngPerson' }),
+      ),
     );
     const millieForms = (review: Awaited<ReturnType<typeof overview>>) =>
       review.rows.find((row) => row.youngPerson.id === millie.id)?.terms[1]?.forms;
