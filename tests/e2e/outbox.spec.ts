@@ -138,6 +138,8 @@ test.describe('PAN alerts and the outbox', () => {
     await expect(mail.testForm.getByRole('alert')).toContainText(
       'The mail server did not accept the user name or password, so nothing was sent.',
     );
+    // The first save's confirmation stays once the screen has read the saved settings back.
+    await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
     await app.expectAccessible('mail settings with a failed test');
     await app.screenshot('mail settings: wrong password');
     await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);

@@ -17,6 +17,9 @@ export function MailSettingsScreen() {
   const changes = useMailSettingsChanges();
   const { status, reload } = useMailStatus();
   const [removed, setRemoved] = useState<string | undefined>();
+  // The form starts afresh only when the settings are removed. Keyed by whether settings exist, the
+  // first save drew a new form, and its "Mail settings saved." went with the old one.
+  const [formGeneration, setFormGeneration] = useState(0);
 
   const removeSettings = async () => {
     if (!changes.clear) return;
@@ -28,6 +31,7 @@ export function MailSettingsScreen() {
     await changes.recordChange('mail-settings.cleared');
     setRemoved('Mail settings and the stored password are removed. Alerts will wait in the Outbox.');
     await reload();
+    setFormGeneration((generation) => generation + 1);
   };
 
   return (
@@ -62,7 +66,7 @@ export function MailSettingsScreen() {
           <section className="panel" aria-labelledby="mail-server-title">
             <h2 id="mail-server-title">Mail server</h2>
             <MailSettingsForm
-              key={status.view.settings ? 'saved' : 'blank'}
+              key={formGeneration}
               view={status.view}
               save={changes.save}
               onSaved={async (view) => {
