@@ -4,6 +4,7 @@ import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { ConditionMark } from './ConditionMark';
 import { visitorConditions } from './visitor-conditions';
+import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
 type Props = {
   readonly onSite: readonly VisitorEntry[];
@@ -31,15 +32,7 @@ export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onC
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitors on site</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Badge</th>
-            <th scope="col">Arrived</th>
-            <th scope="col">Visiting</th>
-            <th scope="col">Conditions</th>
-          </tr>
-        </thead>
+        <ColumnHeadings headings={['Name', 'Badge', 'Arrived', 'Visiting', 'Conditions']} />
         <tbody>
           {onSite.map((entry) => {
             const conditions = visitorConditions(entry, directory.staffName);

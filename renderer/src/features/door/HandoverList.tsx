@@ -5,6 +5,7 @@ import { calendarDateOf, clockTime, dayAndTime, startOfDayIn } from '@shared/hom
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useHandover } from './useHandover';
 import { visitorConditions } from './visitor-conditions';
+import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
 type Props = {
   readonly directory: DoorDirectory;
@@ -110,15 +111,7 @@ export function HandoverList({ directory, homeName, timeZone, today, openedAt, o
             ) : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visitors who came and went this shift</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Visitor</th>
-                    <th scope="col">Arrived</th>
-                    <th scope="col">Left</th>
-                    <th scope="col">Visiting</th>
-                    <th scope="col">Conditions</th>
-                  </tr>
-                </thead>
+                <ColumnHeadings headings={['Visitor', 'Arrived', 'Left', 'Visiting', 'Conditions']} />
                 <tbody>
                   {handover.cameAndWent.map((entry) => (
                     <tr key={entry.id}>

@@ -4,6 +4,8 @@ import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { checkLabelOf } from '../../common/visitor-check-labels';
+import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { entryColumns } from './entry-columns';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
@@ -37,18 +39,7 @@ export function RegisterPrintView({
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitor register, {period}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Visitor</th>
-            <th scope="col">Arrived</th>
-            <th scope="col">Left</th>
-            <th scope="col">Visiting</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Badge</th>
-            <th scope="col">Admitted or turned away by</th>
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
+        <ColumnHeadings headings={[...entryColumns, 'Admitted or turned away by', 'Check']} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>

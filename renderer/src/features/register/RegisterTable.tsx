@@ -6,6 +6,8 @@ import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { EntryVersions } from './EntryVersions';
 import { checkLabelOf } from '../../common/visitor-check-labels';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
+import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { entryColumns } from './entry-columns';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
@@ -30,22 +32,15 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect, highlig
   return (
     <table className="table register-table">
       <caption className="visually-hidden">Visitor register entries, earliest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Visitor</th>
-          <th scope="col">Arrived</th>
-          <th scope="col">Left</th>
-          <th scope="col">Visiting</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Badge</th>
-          <th scope="col">ID checked</th>
-          <th scope="col">Admitted or turned away by</th>
-          <th scope="col">Restriction check</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeadings
+        headings={[
+          ...entryColumns,
+          'ID checked',
+          'Admitted or turned away by',
+          'Restriction check',
+          <span className="visually-hidden">Actions</span>,
+        ]}
+      />
       <tbody>
         {entries.map((entry) => {
           const isOpen = openId === entry.id;

@@ -3,6 +3,7 @@ import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/
 import { formatUkDate } from '@shared/format-dates';
 import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';
+import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
 type Props = {
   readonly visits: readonly Visit[];
@@ -46,16 +47,7 @@ export function VisitsPrintWeek({
             ) : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visits on {formatUkDate(day)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Young people</th>
-                    <th scope="col">Visit</th>
-                    <th scope="col">Room</th>
-                    <th scope="col">Staff</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
+                <ColumnHeadings headings={['Time', 'Young people', 'Visit', 'Room', 'Staff', 'Status']} />
                 <tbody>
                   {onDay.map((visit) => (
                     <tr key={visit.id}>
