@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 import {
   get,
   type FieldError,
@@ -7,6 +7,7 @@ import {
   type Path,
   type RegisterOptions,
   type UseFormRegister,
+  type UseFormRegisterReturn,
 } from 'react-hook-form';
 import { Field } from './Field';
 
@@ -31,6 +32,24 @@ function errorOf<Values extends FieldValues>(form: FormOf<Values>, name: Path<Va
   return error?.message;
 }
 
+/** What a box takes: its wiring to the label, hint and error, and its registration on the form. */
+type Box = UseFormRegisterReturn & { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean };
+
+/** The field around a registered box: its label, hint and error, and the box's wiring to all three. */
+function RegisteredField<Values extends FieldValues>({
+  field: { form, name, label, hint, options },
+  children,
+}: {
+  readonly field: Registered<Values>;
+  readonly children: (box: Box) => ReactNode;
+}) {
+  return (
+    <Field label={label} hint={hint} error={errorOf(form, name)}>
+      {(wiring) => children({ ...wiring, ...form.register(name, options) })}
+    </Field>
+  );
+}
+
 type TextFieldProps<Values extends FieldValues> = Registered<Values> &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'form' | 'name'>;
 
@@ -38,18 +57,12 @@ type TextFieldProps<Values extends FieldValues> = Registered<Values> &
  * A labelled text box registered on a form under `name`, with its hint and the form's error for
  * it. Other attributes (a short class, no autocomplete) go to the box itself.
  */
-export function TextField<Values extends FieldValues>({
-  form,
-  name,
-  label,
-  hint,
-  options,
-  ...input
-}: TextFieldProps<Values>) {
+export function TextField<Values extends FieldValues>(props: TextFieldProps<Values>) {
+  const { form, name, label, hint, options, ...input } = props;
   return (
-    <Field label={label} hint={hint} error={errorOf(form, name)}>
-      {(wiring) => <input className="input" {...wiring} {...input} {...form.register(name, options)} />}
-    </Field>
+    <RegisteredField field={{ form, name, label, hint, options }}>
+      {(box) => <input className="input" {...input} {...box} />}
+    </RegisteredField>
   );
 }
 
@@ -66,21 +79,15 @@ export function DateField<Values extends FieldValues>(props: Omit<TextFieldProps
   return <TextField className="input input--short" {...props} type="date" />;
 }
 
-type TextAreaFieldProps<Values extends FieldValues> = Registered<Values> &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'form' | 'name'>;
-
 /** A labelled box for a few lines of text, registered on a form under `name`. */
 export function TextAreaField<Values extends FieldValues>({
-  form,
-  name,
-  label,
-  hint,
-  options,
-  ...textarea
-}: TextAreaFieldProps<Values>) {
+  rows,
+  className = 'input',
+  ...field
+}: Registered<Values> & { readonly rows: number; readonly className?: string }) {
   return (
-    <Field label={label} hint={hint} error={errorOf(form, name)}>
-      {(wiring) => <textarea className="input" {...wiring} {...textarea} {...form.register(name, options)} />}
-    </Field>
+    <RegisteredField field={field}>
+      {(box) => <textarea className={className} rows={rows} {...box} />}
+    </RegisteredField>
   );
 }
