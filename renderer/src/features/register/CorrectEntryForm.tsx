@@ -14,7 +14,7 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useVisitorLog } from '../../common/useVisitorLog';
-import { VisitingChoices, doorChecker } from '../door';
+import { renderVisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
 
@@ -120,16 +120,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
         <Controller
           control={form.control}
           name="visitingYoungPersonIds"
-          render={({ field, fieldState }) => (
-            <VisitingChoices
-              youngPeople={directory.youngPeople}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message}
-              hint="Tick each young person they came to see."
-            />
-          )}
+          render={renderVisitingChoices(directory.youngPeople, 'Tick each young person they came to see.')}
         />
         <TextField
           form={form}
