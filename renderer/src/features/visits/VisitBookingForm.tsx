@@ -14,7 +14,7 @@ import {
   type VisitBookingFormInput,
 } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
 import { ShortTextField, TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
@@ -236,28 +236,24 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             error={errors.supervisingStaffId?.message}
           >
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('supervisingStaffId')}>
-                <option value="">No one supervising</option>
-                {staffOptions.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect
+                emptyLabel="No one supervising"
+                options={staffOptions}
+                {...wiring}
+                {...form.register('supervisingStaffId')}
+              />
             )}
           </Field>
           <Field label="Room" error={errors.roomId?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('roomId')}>
-                <option value="">No room</option>
-                {directory.rooms
+              <OptionSelect
+                emptyLabel="No room"
+                options={directory.rooms
                   .filter((room) => room.isActive || room.id === changing?.roomId)
-                  .map((room) => (
-                    <option key={room.id} value={room.id}>
-                      {room.name}
-                    </option>
-                  ))}
-              </select>
+                  .map((room) => ({ value: room.id, label: room.name }))}
+                {...wiring}
+                {...form.register('roomId')}
+              />
             )}
           </Field>
           <div className="form__row">
