@@ -35,8 +35,7 @@ export function DoorScreen() {
       <FireRoll
         onSite={onSite}
         directory={directory}
-        homeName={clock.homeName}
-        timeZone={clock.timeZone}
+        clock={clock}
         printedAt={sheet.at}
         onClose={() => setSheet(undefined)}
       />

@@ -1,4 +1,5 @@
 import { PrintView } from '../../ui/PrintView';
+import type { PrintedPaper } from '../../ui/printed-paper';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
@@ -6,14 +7,9 @@ import { ConditionMark } from './ConditionMark';
 import { visitorConditions } from './visitor-conditions';
 import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
-type Props = {
+type Props = PrintedPaper & {
   readonly onSite: readonly VisitorEntry[];
   readonly directory: DoorDirectory;
-  readonly homeName: string;
-  readonly timeZone: string;
-  /** When the roll was made: it is only true for that moment. */
-  readonly printedAt: string;
-  readonly onClose: () => void;
 };
 
 /**
@@ -23,7 +19,7 @@ type Props = {
  * evacuation). Opening it asks the browser to print; the print styles (door.css) hide the app's
  * frame and these buttons.
  */
-export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onClose }: Props) {
+export function FireRoll({ onSite, directory, clock: { homeName, timeZone }, printedAt, onClose }: Props) {
   return (
     <PrintView heading={<>Fire roll: {homeName}</>} backLabel="Back to the front door" onClose={onClose}>
       <p>

@@ -1,4 +1,5 @@
 import { PrintView } from '../../ui/PrintView';
+import type { PrintedPaper } from '../../ui/printed-paper';
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '@shared/home-time';
@@ -7,23 +8,18 @@ import { checkLabelOf } from '../../common/visitor-check-labels';
 import { ColumnHeadings } from '../../ui/ColumnHeadings';
 import { entryColumns } from './entry-columns';
 
-type Props = {
+type Props = PrintedPaper & {
   readonly entries: readonly VisitorEntry[];
   readonly directory: DoorDirectory;
-  readonly homeName: string;
-  readonly timeZone: string;
   readonly from: string;
   readonly to: string;
-  readonly printedAt: string;
-  readonly onClose: () => void;
 };
 
 /** The register for a period, as paper: opening it asks the browser to print (door.css hides the app's frame). */
 export function RegisterPrintView({
   entries,
   directory,
-  homeName,
-  timeZone,
+  clock: { homeName, timeZone },
   from,
   to,
   printedAt,

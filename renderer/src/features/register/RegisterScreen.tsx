@@ -45,8 +45,7 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
       <RegisterPrintView
         entries={entries}
         directory={directory}
-        homeName={clock.homeName}
-        timeZone={clock.timeZone}
+        clock={clock}
         from={range.from}
         to={range.to}
         printedAt={printedAt}

@@ -1,18 +1,15 @@
 import { PrintView } from '../../ui/PrintView';
+import type { PrintedPaper } from '../../ui/printed-paper';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import { formatUkDate } from '@shared/format-dates';
 import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';
 import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
-type Props = {
+type Props = PrintedPaper & {
   readonly visits: readonly Visit[];
   readonly directory: VisitDirectory;
   readonly monday: string;
-  readonly timeZone: string;
-  readonly homeName: string;
-  readonly printedAt: string;
-  readonly onClose: () => void;
 };
 
 const dayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
@@ -22,8 +19,7 @@ export function VisitsPrintWeek({
   visits,
   directory,
   monday,
-  timeZone,
-  homeName,
+  clock: { homeName, timeZone },
   printedAt,
   onClose,
 }: Props) {
