@@ -7,6 +7,7 @@ import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { checkLabelOf } from '../../common/visitor-check-labels';
 import { ColumnHeadings } from '../../ui/ColumnHeadings';
 import { entryColumns } from './entry-columns';
+import { leftText } from './left-text';
 
 type Props = PrintedPaper & {
   readonly entries: readonly VisitorEntry[];
@@ -44,13 +45,7 @@ export function RegisterPrintView({
                 {entry.amendsEntryId ? ' (amended)' : ''}
               </th>
               <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
-              <td>
-                {entry.kind === 'turnedAway'
-                  ? 'Turned away'
-                  : entry.departedAt
-                    ? dayAndTime(entry.departedAt, timeZone)
-                    : 'Still on site'}
-              </td>
+              <td>{leftText(entry, timeZone)}</td>
               <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
               <td>{entry.reason}</td>
               <td>{entry.badgeNumber}</td>

@@ -8,6 +8,7 @@ import { checkLabelOf } from '../../common/visitor-check-labels';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import { ColumnHeadings } from '../../ui/ColumnHeadings';
 import { entryColumns } from './entry-columns';
+import { leftText } from './left-text';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
@@ -19,11 +20,13 @@ type Props = {
 };
 
 /** When they left: the time if the same day as they arrived, else the day too. */
-function leftText(entry: VisitorEntry, timeZone: string): string {
-  if (entry.kind === 'turnedAway') return 'Turned away';
-  if (!entry.departedAt) return 'Still on site';
-  const sameDay = calendarDateOf(entry.departedAt, timeZone) === calendarDateOf(entry.arrivedAt, timeZone);
-  return sameDay ? clockTime(entry.departedAt, timeZone) : dayAndTime(entry.departedAt, timeZone);
+function leftOnTheDay(entry: VisitorEntry, timeZone: string): string {
+  return leftText(entry, timeZone, {
+    time: (departedAt) =>
+      calendarDateOf(departedAt, timeZone) === calendarDateOf(entry.arrivedAt, timeZone)
+        ? clockTime(departedAt, timeZone)
+        : dayAndTime(departedAt, timeZone),
+  });
 }
 
 /** The register for a period, one line per visit (its latest version); a corrected line opens to show every version. */
@@ -96,7 +99,7 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect, highlig
                   ) : null}
                 </th>
                 <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
-                <td>{leftText(entry, timeZone)}</td>
+                <td>{leftOnTheDay(entry, timeZone)}</td>
                 <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
                 <td>{entry.reason}</td>
                 <td>{entry.badgeNumber}</td>
