@@ -9,9 +9,8 @@ import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
 type Props = {
   readonly directory: DoorDirectory;
-  readonly homeName: string;
-  readonly timeZone: string;
-  readonly today: string;
+  /** The home's clock: its name, its time zone, and what day it is there. */
+  readonly clock: { readonly homeName: string; readonly timeZone: string; readonly today: string };
   /** When the list was opened: the shift is measured back from then. */
   readonly openedAt: string;
   readonly onClose: () => void;
@@ -31,7 +30,7 @@ type ShiftId = (typeof shifts)[number]['id'];
  * came and went, who was turned away, and any restriction the manager overrode. On screen to read
  * at the change of shift, and printable.
  */
-export function HandoverList({ directory, homeName, timeZone, today, openedAt, onClose }: Props) {
+export function HandoverList({ directory, clock: { homeName, timeZone, today }, openedAt, onClose }: Props) {
   const [shiftId, setShiftId] = useState<ShiftId>('12h');
   const shift = shifts.find((item) => item.id === shiftId) ?? shifts[1];
   const fromIso =
