@@ -2,7 +2,11 @@ import { formatUkDayMonth } from '../format-dates';
 import type { ContactForm, ContactKind } from '../schemas/contact-forms';
 import type { Relationship } from '../schemas/people';
 import type { Restriction } from '../schemas/registers';
-import { contactFormStatus, defaultContactFormDueHours } from './contact-form-deadline';
+import {
+  contactFormStatus,
+  defaultContactFormDueHours,
+  type ContactFormStatus,
+} from './contact-form-deadline';
 import type { AcademicYearDates } from './academic-calendar';
 import {
   contactMinimums,
@@ -239,15 +243,27 @@ export function placementWords(term: TermMinimums): string {
   return `Placed ${when}, ${term.placedWeeks} of the ${plural(term.termWeeks, 'week')} of the ${name}.`;
 }
 
-/** A figure for a term the young person was not placed in, or not long enough for its minimums. */
-function notDueWhilePlaced(
+/**
+ * A figure for a term the young person was not placed in, or not long enough for its minimums,
+ * or one that has not started; undefined when the minimums are due.
+ */
+function notDueYet(
   base: { key: FigureKey; label: string },
   term: TermMinimums,
   what: string,
 ): ReviewFigure | undefined {
   if (!term.placed)
     return { ...base, value: 'Not placed', status: 'notDue', reason: placementWords(term), records: [] };
-  if (term.termlyMinimumsDue) return undefined;
+  if (term.termlyMinimumsDue)
+    return term.phase === 'notStarted'
+      ? {
+          ...base,
+          value: 'Not due yet',
+          status: 'notDue',
+          reason: `The ${termWords[term.term.name]} has not started.`,
+          records: [],
+        }
+      : undefined;
   return {
     ...base,
     value: 'Not due',
@@ -286,16 +302,8 @@ function homeVisitFigure(term: TermMinimums): ReviewFigure {
       records,
     };
   }
-  const notDue = notDueWhilePlaced(base, term, 'A home visit');
+  const notDue = notDueYet(base, term, 'A home visit');
   if (notDue) return notDue;
-  if (term.phase === 'notStarted')
-    return {
-      ...base,
-      value: 'Not due yet',
-      status: 'notDue',
-      reason: `The ${name} has not started.`,
-      records: [],
-    };
   if (term.phase === 'current') {
     if (term.homeVisitsBooked.count > 0) {
       return {
@@ -469,16 +477,8 @@ function termlyOneFigure(
       reason: `${capital} in the ${name}.`,
       records: evidence.records,
     };
-  const notDue = notDueWhilePlaced(base, term, `An ${what}`.replace(/^An ([^aeiou])/, 'A $1'));
+  const notDue = notDueYet(base, term, `An ${what}`.replace(/^An ([^aeiou])/, 'A $1'));
   if (notDue) return notDue;
-  if (term.phase === 'notStarted')
-    return {
-      ...base,
-      value: 'Not due yet',
-      status: 'notDue',
-      reason: `The ${name} has not started.`,
-      records: [],
-    };
   if (term.phase === 'current')
     return {
       ...base,
@@ -664,39 +664,20 @@ function formTimeliness(
   now: Date,
   dueHours: number,
 ): FormTimeliness {
-  const buckets = {
-    onTime: [] as RecordRef[],
-    late: [] as RecordRef[],
-    overdue: [] as RecordRef[],
-    due: [] as RecordRef[],
-    datesToCheck: [] as RecordRef[],
+  const buckets: Record<keyof FormTimeliness, RecordRef[]> = {
+    onTime: [],
+    late: [],
+    overdue: [],
+    due: [],
+    datesToCheck: [],
   };
   for (const form of forms) {
     if (form.amendsFormId !== undefined) continue;
     if (!isWithin(Date.parse(form.contactStartedAt), termSpan)) continue;
-    const ref: RecordRef = { type: 'contactForm', id: form.id };
-    const status = contactFormStatus(form, now, dueHours);
-    switch (status.kind) {
-      case 'filedOnTime':
-        buckets.onTime.push(ref);
-        break;
-      case 'filedLate':
-        buckets.late.push(ref);
-        break;
-      case 'overdue':
-        buckets.overdue.push(ref);
-        break;
-      case 'due':
-        buckets.due.push(ref);
-        break;
-      case 'filedBeforeContactEnded':
-        buckets.datesToCheck.push(ref);
-        break;
-      default: {
-        const unreachable: never = status;
-        throw new Error(`Unknown form status ${JSON.stringify(unreachable)}`);
-      }
-    }
+    buckets[timelinessOf[contactFormStatus(form, now, dueHours).kind]].push({
+      type: 'contactForm',
+      id: form.id,
+    });
   }
   const asEvidence = (records: RecordRef[]): Evidence => ({ count: records.length, records });
   return {
@@ -707,6 +688,15 @@ function formTimeliness(
     datesToCheck: asEvidence(buckets.datesToCheck),
   };
 }
+
+/** Which count a form's status adds to; every status names one (the type checks none is missed). */
+const timelinessOf = {
+  filedOnTime: 'onTime',
+  filedLate: 'late',
+  overdue: 'overdue',
+  due: 'due',
+  filedBeforeContactEnded: 'datesToCheck',
+} as const satisfies Record<ContactFormStatus['kind'], keyof FormTimeliness>;
 
 function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number): ReviewFigure {
   const base = { key: 'forms' as const, label: figureLabels.forms };

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,9 +16,28 @@ const page = `<!doctype html>
 <body><p>Family Links benchmarks run here.</p><script src="/bench.js"></script></body>
 </html>`;
 
+/** A script the bundle loads beside itself (a worker, such as the backup's digest worker): a plain file name only. */
+const assetPath = /^\/assets\/[\w-]+\.js$/;
+
 export async function startBenchServer(bundlePath: string): Promise<BenchServer> {
   const script = await readFile(bundlePath);
   const server: Server = createServer((request, response) => {
+    if (request.url && assetPath.test(request.url)) {
+      readFile(join(dirname(bundlePath), request.url)).then(
+        (asset) => {
+          response.writeHead(200, {
+            'content-type': 'text/javascript; charset=utf-8',
+            'cache-control': 'no-store',
+          });
+          response.end(asset);
+        },
+        () => {
+          response.writeHead(404, { 'content-type': 'text/plain' });
+          response.end('Not found');
+        },
+      );
+      return;
+    }
     if (request.url === '/' || request.url === '/index.html') {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       response.end(page);

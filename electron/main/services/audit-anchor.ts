@@ -7,6 +7,7 @@ import { genesisMac } from '../../../shared/rules/audit-chain';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
 import type { MainKey } from './main-key';
+import { serialQueue } from './serial-queue';
 
 /**
  * Keeps a copy of the audit chain's head in the app's own folder, outside IndexedDB, so that the
@@ -79,12 +80,7 @@ export function createAuditAnchorService(options: {
   const historyPath = join(options.folder, 'audit-anchor-history.jsonl');
   const now = options.now ?? (() => new Date());
   // One change at a time, so two quick appends cannot land out of order.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serialised = serialQueue();
 
   async function readHistoryLines(): Promise<{ line: HistoryLine; isAuthentic: boolean }[]> {
     let text: string;

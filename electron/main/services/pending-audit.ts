@@ -5,6 +5,7 @@ import type { IpcReply, IpcRequest } from '../../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
 import type { MainKey } from './main-key';
+import { serialQueue } from './serial-queue';
 
 /**
  * Failed and refused sign-ins happen before anyone holds the audit key, so the page keeps them
@@ -33,12 +34,7 @@ export function createPendingAuditService(options: {
 }) {
   const path = join(options.folder, 'pending-audit.json');
   const now = options.now ?? (() => new Date());
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serialised = serialQueue();
 
   async function readCounter(): Promise<{ nextN: number; checkedThrough: number; isTrusted: boolean }> {
     const stored = await readJsonFile(path, counterSchema);

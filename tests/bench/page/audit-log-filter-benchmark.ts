@@ -3,7 +3,7 @@ import type { AuditLogFilter } from '@shared/rules/audit-log-filter';
 import type { FamilyLinksDb } from '../../../renderer/src/db/database';
 import { auditLogSearch } from '../../../renderer/src/db/repositories/audit-log-search';
 import { defineBenchmark } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import { freshDatabase } from './large-home';
 
 type State = { readonly db: FamilyLinksDb; readonly filter: AuditLogFilter };
@@ -98,20 +98,16 @@ export const auditLogFilteredPage = defineBenchmark<State>({
   },
   async run(state) {
     const search = auditLogSearch(state.db);
-    let n = 0;
-    const ms = await timed(async () => {
+    const { ms, n } = await timedCount(async () => {
       const seqs = await search.matchingSeqs(['registeredManager'], state.filter, 'Europe/London');
       if (!seqs || seqs.length < pageSize) throw new Error(`The filter matched ${seqs?.length ?? 0} entries`);
-      n = (await search.entries(['registeredManager'], seqs.slice(0, pageSize))).length;
+      return (await search.entries(['registeredManager'], seqs.slice(0, pageSize))).length;
     });
     if (n !== pageSize) throw new Error(`The first page held ${n} entries, not ${pageSize}`);
     return { ms, n };
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = (await state.db.audit.toArray()).length;
-    });
+    const { ms, n: rows } = await timedCount(async () => (await state.db.audit.toArray()).length);
     if (rows !== entryCount) throw new Error(`The floor read ${rows} entries`);
     return ms;
   },

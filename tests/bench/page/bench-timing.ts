@@ -46,3 +46,12 @@ export function percentile(values: readonly number[], fraction: number): number 
 export function progress(message: string): void {
   console.info(`[bench] ${message}`);
 }
+
+/** Milliseconds `task` took, and the count it returns (rows read, items shown). */
+export async function timedCount(task: () => Promise<number>): Promise<{ ms: number; n: number }> {
+  let n = 0;
+  const ms = await timed(async () => {
+    n = await task();
+  });
+  return { ms, n };
+}

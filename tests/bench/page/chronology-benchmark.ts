@@ -1,7 +1,7 @@
 import { chronologyRepository } from '../../../renderer/src/db/repositories/chronology-repository';
 import { openBareDatabase, requestDone } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
 import { largeHomeWithVisitsAndForms } from './visits-loaded';
 
@@ -74,8 +74,7 @@ export const chronology10y = defineBenchmark<State>({
     return { ...loaded, youngPersonId, timeZone: loaded.home.settings.timeZone, bare };
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
+    const { ms, n } = await timedCount(async () => {
       const read = await chronologyRepository(state.db).read(
         state.session,
         state.youngPersonId,
@@ -84,15 +83,12 @@ export const chronology10y = defineBenchmark<State>({
       const shown = await read.open(read.entries.slice(0, firstScreen));
       if (shown.some((entry) => entry.personIds === undefined))
         throw new Error('A line on the first screen did not open');
-      n = read.entries.length;
+      return read.entries.length;
     });
     return { ms, n };
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = await bareChronologyRows(state.bare, state.youngPersonId);
-    });
+    const { ms, n: rows } = await timedCount(() => bareChronologyRows(state.bare, state.youngPersonId));
     if (rows === 0) throw new Error('The floor read no rows');
     return ms;
   },

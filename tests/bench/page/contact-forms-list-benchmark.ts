@@ -3,7 +3,7 @@ import { contactFormListRepository } from '../../../renderer/src/db/repositories
 import { copyContactFormListFields } from '../../../renderer/src/db/repositories/contact-form-list-backfill';
 import { openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark, shared } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
 
 type State = LoadedHome & {
@@ -63,8 +63,7 @@ export const contactFormsList = defineBenchmark<State>({
     return { ...loaded, youngPersonId, bare, rows };
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
+    const { ms, n } = await timedCount(async () => {
       // As the screen does: a look for older forms to prepare (none here), then the first page.
       await copyContactFormListFields(state.db, state.session);
       const page = await contactFormListRepository(state.db).page(
@@ -72,16 +71,15 @@ export const contactFormsList = defineBenchmark<State>({
         { youngPersonId: state.youngPersonId },
         { now: new Date(), pageSize },
       );
-      n = page.items.length;
+      return page.items.length;
     });
     if (n !== pageSize) throw new Error(`The first page held ${n} forms, not ${pageSize}`);
     return { ms, n };
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = (await bareFirstPage(state.bare, state.youngPersonId)).length;
-    });
+    const { ms, n: rows } = await timedCount(
+      async () => (await bareFirstPage(state.bare, state.youngPersonId)).length,
+    );
     if (rows !== pageSize) throw new Error('The floor read a different number of rows');
     return ms;
   },

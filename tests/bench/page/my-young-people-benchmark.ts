@@ -5,7 +5,7 @@ import { holdingsOf, isPlacedOn } from '../../../shared/rules/my-young-people';
 import { addDays, startOfDayIn, wallClockToInstant } from '../../../shared/home-time';
 import { openBareDatabase, requestDone } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
 import { largeHomeWithVisitsAndForms } from './visits-loaded';
 
@@ -125,8 +125,7 @@ export const myYoungPeople = defineBenchmark<State>({
     return state;
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
+    const { ms, n } = await timedCount(async () => {
       const read = await myYoungPeopleRepository(state.db).read(
         state.holder,
         state.now,
@@ -138,15 +137,12 @@ export const myYoungPeople = defineBenchmark<State>({
         throw new Error(
           `Expected ${state.youngPersonIds.length} young people, got ${read.youngPeople.length}`,
         );
-      n = read.youngPeople.reduce((sum, entry) => sum + entry.lines.length, 0);
+      return read.youngPeople.reduce((sum, entry) => sum + entry.lines.length, 0);
     });
     return { ms, n };
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = await bareRows(state);
-    });
+    const { ms, n: rows } = await timedCount(() => bareRows(state));
     if (rows === 0) throw new Error('The floor read no rows');
     return ms;
   },

@@ -1,7 +1,7 @@
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark, shared } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
 
 type State = LoadedHome & {
@@ -58,17 +58,12 @@ export const owedForms = defineBenchmark<State>({
     return { ...loaded, authorId, bare, totalForms: loaded.home.contactForms.length };
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
-      n = (await contactFormRepository(state.db).owedBy(state.session, state.authorId)).length;
-    });
-    return { ms, n };
+    return timedCount(
+      async () => (await contactFormRepository(state.db).owedBy(state.session, state.authorId)).length,
+    );
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = (await bareOwed(state.bare, state.authorId)).length;
-    });
+    const { ms, n: rows } = await timedCount(async () => (await bareOwed(state.bare, state.authorId)).length);
     if (rows === 0) throw new Error('Nobody owes a form: the floor would mean nothing');
     return ms;
   },

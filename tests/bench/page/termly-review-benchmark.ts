@@ -4,7 +4,7 @@ import { reviewRepository } from '../../../renderer/src/db/repositories/review-r
 import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
 import { openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
 import { roomRepository } from '../../../renderer/src/db/repositories/room-repository';
 import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
@@ -234,17 +234,10 @@ export const termlyOverview50 = defineBenchmark<State>({
     return { ...home, bare: await openBareDatabase(home.db.name) };
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
-      n = await overview(state);
-    });
-    return { ms, n };
+    return timedCount(() => overview(state));
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = await bareStoredOverview(state);
-    });
+    const { ms, n: rows } = await timedCount(() => bareStoredOverview(state));
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;
   },
@@ -275,19 +268,14 @@ export const termlyOverview50Cold = defineBenchmark<State>({
   async run(state) {
     await touchTheYear(state);
     if ((await summaryCount(state)) !== 0) throw new Error('Saving the year left summaries behind');
-    let n = 0;
-    const ms = await timed(async () => {
-      n = await overview(state);
-    });
-    return { ms, n };
+    return timedCount(() => overview(state));
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
+    const { ms, n: rows } = await timedCount(async () => {
       const transaction = state.bare.transaction('youngPeople', 'readonly');
       const youngPeople = await requestDone(transaction.objectStore('youngPeople').getAll());
       const ids = youngPeople.map((row) => (row as { id: string }).id);
-      rows = youngPeople.length + (await bareReviewInputs(state.bare, ids, state.range));
+      return youngPeople.length + (await bareReviewInputs(state.bare, ids, state.range));
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     progress(`termly-overview-50-cold: floor read ${rows} rows`);
@@ -341,20 +329,15 @@ export const termlyOverview50OneChanged = defineBenchmark<OneChangedState>({
     await state.db.contactForms.put(form);
     if ((await summaryCount(state)) !== state.youngPersonIds.length - 1)
       throw new Error('Saving one young person’s form did not leave the other summaries stored');
-    let n = 0;
-    const ms = await timed(async () => {
-      n = await overview(state);
-    });
-    return { ms, n };
+    return timedCount(() => overview(state));
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
+    const { ms, n: rows } = await timedCount(async () => {
       const [stored, inputs] = await Promise.all([
         bareStoredOverview(state),
         bareReviewInputs(state.bare, [state.changed], state.range),
       ]);
-      rows = stored + inputs;
+      return stored + inputs;
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;

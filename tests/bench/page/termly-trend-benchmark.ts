@@ -8,7 +8,7 @@ import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalida
 import { workOutTrend } from '../../../renderer/src/features/review/review-trend';
 import { openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
-import { progress, timed } from './bench-timing';
+import { progress, timedCount } from './bench-timing';
 import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
 import { bareReviewInputs, requestDone, reviewHome, type ReviewHome } from './termly-review-benchmark';
 
@@ -84,15 +84,10 @@ export const termlyTrend = defineBenchmark<State>({
     return state;
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
-      n = await trend(state);
-    });
-    return { ms, n };
+    return timedCount(() => trend(state));
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
+    const { ms, n: rows } = await timedCount(async () => {
       const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
       const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
       const keys = [
@@ -106,7 +101,7 @@ export const termlyTrend = defineBenchmark<State>({
         requestDone(people.objectStore('academicYears').getAll()),
         Promise.all(keys.map((key) => requestDone(summaries.get(key)))),
       ]);
-      rows = youngPeople.length + years.length + stored.filter((row) => row !== undefined).length;
+      return youngPeople.length + years.length + stored.filter((row) => row !== undefined).length;
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;
@@ -137,25 +132,21 @@ export const termlyTrendCold = defineBenchmark<State>({
     const saved = await academicYearRepository(state.db).save(state.session, dates, id);
     if (!saved.ok) throw new Error(saved.error.message);
     if ((await storedSummaries(state)) !== 0) throw new Error('Saving the year left summaries behind');
-    let n = 0;
-    const ms = await timed(async () => {
-      n = await trend(state);
-    });
-    return { ms, n };
+    return timedCount(() => trend(state));
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
+    const { ms, n: rows } = await timedCount(async () => {
       const youngPeople = await requestDone(
         state.bare.transaction('youngPeople', 'readonly').objectStore('youngPeople').getAll(),
       );
-      rows = youngPeople.length;
+      let count = youngPeople.length;
       for (const [index, term] of state.terms.entries()) {
         const year = state.home.academicYears.find((candidate) => candidate.id === term.yearId);
         if (!year) throw new Error(`No year ${term.yearId}`);
         const range = reviewReadRange(year, term.termIndex, 'Europe/London');
-        rows += await bareReviewInputs(state.bare, state.placed[index] ?? [], range);
+        count += await bareReviewInputs(state.bare, state.placed[index] ?? [], range);
       }
+      return count;
     });
     if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     progress(`termly-trend-cold: floor read ${rows} rows`);

@@ -3,7 +3,7 @@ import type { Term } from '@shared/schemas/academic-year';
 import { dayOf, londonInstant } from '../../fixtures/fixture-dates';
 import { getAllInRange, openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
-import { timed } from './bench-timing';
+import { timedCount } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
 
 type State = LoadedHome & { readonly from: string; readonly to: string; readonly bare: IDBDatabase };
@@ -41,19 +41,17 @@ export const visitorLogTermRead = defineBenchmark<State>({
     return { ...loaded, from, to, bare };
   },
   async run(state) {
-    let n = 0;
-    const ms = await timed(async () => {
-      n = (
+    const { ms, n } = await timedCount(async () => {
+      return (
         await visitorLogRepository(state.db, state.session.cipher).listArrivedBetween(state.from, state.to)
       ).length;
     });
     return { ms, n };
   },
   async floor(state) {
-    let rows = 0;
-    const ms = await timed(async () => {
-      rows = (await getAllInRange(state.bare, 'visitorLog', 'arrivedAt', state.from, state.to)).length;
-    });
+    const { ms, n: rows } = await timedCount(
+      async () => (await getAllInRange(state.bare, 'visitorLog', 'arrivedAt', state.from, state.to)).length,
+    );
     if (rows === 0) throw new Error('The term has no visitor entries: the floor would mean nothing');
     return ms;
   },

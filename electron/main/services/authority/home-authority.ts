@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
 import type { MainKey } from '../main-key';
+import { serialQueue } from '../serial-queue';
 
 /**
  * The home CA this computer trusts for manager-only requests, kept by the main process in its own
@@ -59,12 +60,7 @@ export function createHomeAuthority(options: {
   const historyPath = join(options.folder, 'home-authority-history.jsonl');
   const revocationsPath = join(options.folder, 'revoked-staff.json');
   const now = options.now ?? (() => new Date());
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serialised = serialQueue();
 
   async function read(): Promise<PinnedAuthority> {
     const keyState = await options.mainKey.state();

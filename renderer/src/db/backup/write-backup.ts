@@ -4,9 +4,10 @@ import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/sch
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { sealChunk, sealChunkText, tableDigester, toPlain } from './backup-codec';
+import { plainText, sealChunk, sealChunkText } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 import { phase, phaseSync } from './backup-phases';
+import { backupDigests, type BackupDigests } from './table-digests';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
@@ -179,7 +180,30 @@ export async function writeBackup(
   if (begun.value.outcome !== 'started')
     return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
   const writeId = begun.value.writeId;
-  const manifest: { name: string; rows: number; sha256: string }[] = [];
+  const digests = backupDigests();
+  try {
+    return await writeChunks(tables, dataKey, backupId, writeId, port, digests, options.pageSize);
+  } finally {
+    digests.close();
+  }
+}
+
+/**
+ * Every table's rows as chunks, then the manifest, then the file finished. A page's digest (in a
+ * worker) and its chunk's sealing (WebCrypto) both run while the next page is read and
+ * serialised; the manifest waits for every table's digest.
+ */
+async function writeChunks(
+  tables: readonly Table[],
+  dataKey: CryptoKey,
+  backupId: string,
+  writeId: string,
+  port: BackupPort,
+  digests: BackupDigests,
+  pageSize: number | undefined,
+): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
+  const digested: Promise<BackupManifest['tables'][number]>[] = [];
+  let manifest: BackupManifest['tables'];
   let index = 0;
   /** Seals one chunk and hands it to the main process: a failure to return, or undefined. */
   const send = async (
@@ -198,16 +222,18 @@ export async function writeBackup(
   let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
   try {
     for (const table of tables) {
-      const digest = await tableDigester();
-      const pages = pagesOf(table, options.pageSize);
+      const pages = pagesOf(table, pageSize);
+      // The page before this one goes on being digested while this one is read and serialised.
+      let digesting: Promise<void> = Promise.resolve();
       for (;;) {
         const next = await phase('reading', () => pages.next());
         if (next.done) break;
         const page = next.value;
         // Each row is serialised once, for its table's digest and for the chunk: the chunk's text is
         // exactly JSON.stringify({ table, rows }), built from the same row texts.
-        const rowTexts = phaseSync('serialising', () => page.map((row) => JSON.stringify(toPlain(row))));
-        phaseSync('digesting', () => digest.addTexts(rowTexts));
+        const rowTexts = phaseSync('serialising', () => page.map((row) => plainText(row)));
+        await phase('waiting for the digest', () => digesting);
+        digesting = quietly(digests.add(table.name, rowTexts));
         const chunkText = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
         const failed = await phase('waiting to send', () => sending);
         if (failed) return failed;
@@ -216,10 +242,13 @@ export async function writeBackup(
         sending.catch(() => undefined);
         index += 1;
       }
-      manifest.push({ name: table.name, ...digest.finish() });
+      // Its last page taken in (a page that failed fails the backup here), the digest is asked for.
+      await phase('waiting for the digest', () => digesting);
+      digested.push(quietly(digests.finish(table.name).then((digest) => ({ name: table.name, ...digest }))));
     }
     const failed = await sending;
     if (failed) return failed;
+    manifest = await phase('waiting for the digest', () => Promise.all(digested));
     const last = await sealChunk(dataKey, backupId, index, { manifest: { tables: manifest } });
     const appended = await port['backup:append']({ writeId, chunk: last });
     if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
@@ -248,6 +277,12 @@ export async function writeBackup(
 async function abandon<Failure>(port: BackupPort, writeId: string, failure: Failure): Promise<Failure> {
   await port['backup:abort']({ writeId });
   return failure;
+}
+
+/** `work`, with its failure reported where it is awaited rather than as unhandled should it never be. */
+function quietly<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 function asWriteCode(code: string): BackupWriteFailureCode {

@@ -1,3 +1,4 @@
+import { permittedForm } from './permitted-form';
 import {
   declarationFormSchema,
   declarationReviewSchema,
@@ -11,7 +12,6 @@ import {
   needsManagerAttention,
   type DeclarationAttention,
 } from '@shared/rules/declaration-attention';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { DeclarationPlainKey, FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
@@ -79,13 +79,17 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
   return {
     /** A member of staff declares something of their own, to their line manager. */
     async recordOwn(session: Session, input: unknown): Promise<Result<Declaration, DeclarationError>> {
-      if (!can(session.roles, 'declaration:record-own'))
-        return fail('forbidden', 'Your account cannot make declarations. Ask the manager.');
-      const form = declarationFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = permittedForm(
+        session,
+        'declaration:record-own',
+        'Your account cannot make declarations. Ask the manager.',
+        declarationFormSchema,
+        input,
+      );
+      if (!form.ok) return form;
       const now = clock();
       const declaration = declarationSchema.parse({
-        ...form.data,
+        ...form.value,
         id: crypto.randomUUID(),
         staffId: session.staff.id,
         recordedAt: now.toISOString(),
@@ -165,20 +169,24 @@ export function declarationRepository(db: FamilyLinksDb, clock: () => Date = () 
       id: string,
       input: unknown,
     ): Promise<Result<Declaration, DeclarationError>> {
-      if (!can(session.roles, 'declaration:read-all'))
-        return fail('forbidden', 'Only the Registered Manager can review declarations.');
-      const form = declarationReviewSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = permittedForm(
+        session,
+        'declaration:read-all',
+        'Only the Registered Manager can review declarations.',
+        declarationReviewSchema,
+        input,
+      );
+      if (!form.ok) return form;
       const currentRow = await db.declarations.get(id);
       if (!currentRow) return fail('not-found', 'That declaration is no longer in the list.');
       const current = await declarationCodec.decode(currentRow, session.cipher);
       const now = clock();
       const reviewed = declarationSchema.parse({
         ...current,
-        ...form.data,
+        ...form.value,
         reviewedAt: current.reviewedAt ?? now.toISOString(),
         reviewedById: session.staff.id,
-        status: form.data.supervisionOn && form.data.outcome ? 'closed' : 'open',
+        status: form.value.supervisionOn && form.value.outcome ? 'closed' : 'open',
       });
       const written = await records.write(session, {
         at: now,

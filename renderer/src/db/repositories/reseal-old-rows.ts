@@ -4,12 +4,11 @@ import { fail } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import type { RecordCipher, SealedBox } from '../encryption/record-cipher';
 import { recordWriter } from '../record-writer';
-import { DamagedRecordError, refuseOldFormatRows } from '../row-binding';
+import { refuseOldFormatRows } from '../row-binding';
 import type { SealedCodec } from '../sealed-codec';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
-import { damagedRecordRepository } from './damaged-record-repository';
 import { declarationCodec } from './declaration-repository';
 import { disclosureCodec } from './disclosure-repository';
 import { outboxCodec } from './outbox-repository';
@@ -17,6 +16,7 @@ import { panGroupCodec } from './pan-group-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { restrictionHistoryCodec } from './restriction-repository';
+import { chunksById, oncePerDatabase, openNotingDamaged } from './row-chunks';
 import { sampleItemReviewCodec } from './review-sample-repository';
 import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
@@ -45,8 +45,6 @@ export async function applyRowSealMarker(db: FamilyLinksDb, cipher: RecordCipher
   refuseOldFormatRows(cipher);
 }
 
-const running = new WeakMap<FamilyLinksDb, Promise<ResealOutcome>>();
-
 export type ResealOutcome = {
   readonly resealed: number;
   readonly damaged: number;
@@ -62,13 +60,7 @@ export type ResealOutcome = {
  * When nothing sealed the old way is left, the home's sealed marker is written and old-format
  * rows are refused from then on. Once per database at a time; later calls share the run.
  */
-export function resealOldRows(db: FamilyLinksDb, session: Session): Promise<ResealOutcome> {
-  const existing = running.get(db);
-  if (existing) return existing;
-  const run = resealAll(db, session).finally(() => running.delete(db));
-  running.set(db, run);
-  return run;
-}
+export const resealOldRows = oncePerDatabase(resealAll);
 
 async function resealAll(db: FamilyLinksDb, session: Session): Promise<ResealOutcome> {
   if (!can(session.roles, 'audit:view')) return { resealed: 0, damaged: 0, isComplete: false };
@@ -131,28 +123,13 @@ async function resealTable<Record extends { id: string }, Row extends SealedRowB
   let resealed = 0;
   let damaged = 0;
   let left = 0;
-  let after: string | undefined;
-  for (;;) {
-    const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
-      .limit(chunkSize)
-      .toArray();
-    const last = rows[rows.length - 1];
-    if (!last) break;
-    after = last.id;
+  for await (const rows of chunksById(table, chunkSize)) {
     const old = rows.filter((row) => row.sealFormat === undefined);
     if (old.length === 0) continue;
-    const opened = await Promise.allSettled(old.map((row) => codec.decode(row, session.cipher)));
-    const ready: { row: Row; record: Record }[] = [];
-    const found: DamagedRecordError[] = [];
-    opened.forEach((outcome, index) => {
-      const row = old[index];
-      if (!row) return;
-      if (outcome.status === 'fulfilled') ready.push({ row, record: outcome.value });
-      else if (outcome.reason instanceof DamagedRecordError) found.push(outcome.reason);
-      else throw outcome.reason;
-    });
-    if (found.length > 0) await damagedRecordRepository(db).note(session, found);
-    damaged += found.length;
+    const { ready, damaged: found } = await openNotingDamaged(db, session, old, (row) =>
+      codec.decode(row, session.cipher),
+    );
+    damaged += found;
     if (ready.length === 0) continue;
     const written = await records.write(session, {
       events: [{ action: 'records.resealed', recordType: codec.table, detail: `${ready.length} records` }],

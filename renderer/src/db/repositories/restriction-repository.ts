@@ -5,6 +5,7 @@ import {
   restrictionSchema,
   type Restriction,
 } from '@shared/schemas/registers';
+import type { z } from 'zod';
 import { displayPersonName } from '@shared/display-names';
 import { calendarDateOf } from '@shared/home-time';
 import type { ContactForm } from '@shared/schemas/contact-forms';
@@ -19,11 +20,11 @@ import {
   termsInForce,
   versionNumber,
 } from '@shared/rules/restriction-versions';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import { permittedForm } from './permitted-form';
 import { personCodec } from './people-repository';
 import { restrictionCodec, type RestrictionInstruction } from './restriction-codec';
 import { restrictionViews } from './restriction-views';
@@ -38,6 +39,32 @@ export { restrictionHistoryCodec, type RestrictionChangeError } from './restrict
 
 /** Restrictions as one person may see them, and those that did not open (changed outside the app). */
 export type RestrictionsRead<Item> = { readonly restrictions: Item[]; readonly damagedIds: string[] };
+
+const notRecorderMessage = (verb: string) =>
+  `Only a Personal Tutor, Case Co-ordinator or the manager can ${verb} a restriction.`;
+
+/** The form a recorder sent, checked: who may record a restriction may change or review one. */
+function recorderForm<Form>(session: Session, verb: string, schema: z.ZodType<Form>, input: unknown) {
+  return permittedForm(session, 'restriction:record', notRecorderMessage(verb), schema, input);
+}
+
+/**
+ * A restriction's next version from a change, and its audit event. A PT's or CC's change waits for
+ * the manager's approval; the manager's is approved at once.
+ */
+function changedVersion(
+  session: Session,
+  current: Restriction,
+  change: Parameters<typeof nextVersion>[1],
+  now: Date,
+) {
+  const next = nextVersion(current, change, {
+    staffId: session.staff.id,
+    canApprove: can(session.roles, 'restriction:approve'),
+    at: now.toISOString(),
+  });
+  return { next, event: { action: 'restriction.updated', detail: `version ${versionNumber(next)}` } };
+}
 
 /**
  * The contact-restriction register. Reading strips what the person may not know (a care worker
@@ -202,15 +229,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
      * too (a child's safety cannot wait for a signature) and shows as awaiting approval.
      */
     async record(session: Session, input: unknown): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record'))
-        return fail(
-          'forbidden',
-          'Only a Personal Tutor, Case Co-ordinator or the manager can record a restriction.',
-        );
-      const form = restrictionFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = recorderForm(session, 'record', restrictionFormSchema, input);
+      if (!form.ok) return form;
       const restriction = restrictionSchema.parse({
-        ...form.data,
+        ...form.value,
         id: crypto.randomUUID(),
         recordedById: session.staff.id,
         ...(can(session.roles, 'restriction:approve') ? { approvedById: session.staff.id } : {}),
@@ -235,28 +257,15 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       input: unknown,
       today: string,
     ): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record'))
-        return fail(
-          'forbidden',
-          'Only a Personal Tutor, Case Co-ordinator or the manager can change a restriction.',
-        );
-      const form = restrictionChangeFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = recorderForm(session, 'change', restrictionChangeFormSchema, input);
+      if (!form.ok) return form;
       return writer.replace(session, id, (current, now) => {
         if (current.endedAt)
           return fail('already-ended', 'This restriction has ended. Record a new one instead.');
-        const refusal = changeRefusal(current, form.data, today);
+        const refusal = changeRefusal(current, form.value, today);
         if (refusal) return refused(refusal);
-        const next = nextVersion(current, form.data, {
-          staffId: session.staff.id,
-          canApprove: can(session.roles, 'restriction:approve'),
-          at: now.toISOString(),
-        });
-        return ok({
-          next,
-          events: [{ action: 'restriction.updated', detail: `version ${versionNumber(next)}` }],
-          alert: 'restrictionChanged',
-        });
+        const { next, event } = changedVersion(session, current, form.value, now);
+        return ok({ next, events: [event], alert: 'restrictionChanged' });
       });
     },
 
@@ -272,14 +281,9 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       input: unknown,
       today: string,
     ): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record'))
-        return fail(
-          'forbidden',
-          'Only a Personal Tutor, Case Co-ordinator or the manager can review a restriction.',
-        );
-      const form = restrictionReviewFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const review = form.data;
+      const form = recorderForm(session, 'review', restrictionReviewFormSchema, input);
+      if (!form.ok) return form;
+      const review = form.value;
       return writer.replace(session, id, (current, now) => {
         if (current.endedAt)
           return fail('already-ended', 'This restriction has ended, so there is nothing to review.');
@@ -305,19 +309,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
           case 'continues':
             return ok({ next: { ...reviewed, reviewOn: review.nextReviewOn }, events: [reviewEvent] });
           case 'changed': {
-            const next = nextVersion(reviewed, review.change, {
-              staffId: session.staff.id,
-              canApprove: can(session.roles, 'restriction:approve'),
-              at: now.toISOString(),
-            });
-            return ok({
-              next,
-              events: [
-                reviewEvent,
-                { action: 'restriction.updated', detail: `version ${versionNumber(next)}` },
-              ],
-              alert: 'restrictionChanged',
-            });
+            const { next, event } = changedVersion(session, reviewed, review.change, now);
+            return ok({ next, events: [reviewEvent, event], alert: 'restrictionChanged' });
           }
           case 'ended':
             return ok({
@@ -351,11 +344,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       id: string,
       reason: string,
     ): Promise<Result<Restriction, RestrictionChangeError>> {
-      if (!can(session.roles, 'restriction:record'))
-        return fail(
-          'forbidden',
-          'Only a Personal Tutor, Case Co-ordinator or the manager can end a restriction.',
-        );
+      if (!can(session.roles, 'restriction:record')) return fail('forbidden', notRecorderMessage('end'));
       const trimmed = reason.trim();
       if (!trimmed)
         return fail('invalid', 'Say why the restriction is ending.', {

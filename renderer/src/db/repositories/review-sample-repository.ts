@@ -1,3 +1,4 @@
+import { permittedForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { addDays, dayStartMs } from '@shared/home-time';
 import { cryptoRandomBelow, drawSample, type RandomBelow } from '@shared/rules/termly-sample';
@@ -11,7 +12,6 @@ import {
   type SampleItemReview,
 } from '@shared/schemas/review';
 import type { ContactForm } from '@shared/schemas/contact-forms';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, SampleItemReviewPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
@@ -50,7 +50,8 @@ export function reviewSampleRepository(
   const records = recordWriter(db, clock);
   const samples = plainStore(db.reviewSamples);
   const itemReviews = sealedStore(db.reviewSampleItems, sampleItemReviewCodec);
-  const refused = () => fail('forbidden' as const, 'Only the Registered Manager does sample monitoring.');
+  const refusal = 'Only the Registered Manager does sample monitoring.';
+  const refused = () => fail('forbidden' as const, refusal);
 
   async function timeZone(): Promise<string> {
     const parsed = homeSettingsSchema.safeParse((await db.settings.get('home'))?.value);
@@ -66,11 +67,10 @@ export function reviewSampleRepository(
   return {
     /** Draws `size` filed forms at random from the term's (contact ended in the term), and keeps the sample. */
     async draw(session: Session, input: unknown): Promise<Result<ReviewSample, SampleError>> {
-      if (!can(session.roles, 'sample:monitor')) return refused();
-      const form = sampleDrawFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const year = await db.academicYears.get(form.data.yearId);
-      const term = year?.terms.find((candidate) => candidate.name === form.data.termName);
+      const form = permittedForm(session, 'sample:monitor', refusal, sampleDrawFormSchema, input);
+      if (!form.ok) return form;
+      const year = await db.academicYears.get(form.value.yearId);
+      const term = year?.terms.find((candidate) => candidate.name === form.value.termName);
       if (!year || !term)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
       const zone = await timeZone();
@@ -95,7 +95,7 @@ export function reviewSampleRepository(
         drawnAt: now.toISOString(),
         drawnById: session.staff.id,
         populationCount: filed.length,
-        formIds: drawSample(filed, form.data.size, randomBelow),
+        formIds: drawSample(filed, form.value.size, randomBelow),
       });
       await records.write(session, {
         at: now,
@@ -144,15 +144,14 @@ export function reviewSampleRepository(
       formId: string,
       input: unknown,
     ): Promise<Result<SampleItemReview, SampleError>> {
-      if (!can(session.roles, 'sample:monitor')) return refused();
-      const form = sampleReviewFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = permittedForm(session, 'sample:monitor', refusal, sampleReviewFormSchema, input);
+      if (!form.ok) return form;
       const sample = await db.reviewSamples.get(sampleId);
       if (!sample || !sample.formIds.includes(formId))
         return fail('not-found', 'That form is not in this sample.');
       const now = clock();
       const review = sampleItemReviewSchema.parse({
-        ...form.data,
+        ...form.value,
         id: crypto.randomUUID(),
         sampleId,
         formId,

@@ -1,6 +1,6 @@
+import { permittedForm } from './permitted-form';
 import { roomFormSchema, roomSchema, type Room } from '@shared/schemas/visits';
 import { can } from '@shared/rules/access';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
@@ -20,7 +20,8 @@ const sameName = (a: string, b: string) =>
 export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const records = recordWriter(db, clock);
   const rooms = plainStore(db.rooms);
-  const refused = () => fail('forbidden', 'Only the Registered Manager can change the rooms list.');
+  const refusal = 'Only the Registered Manager can change the rooms list.';
+  const refused = () => fail('forbidden', refusal);
 
   async function save(
     session: Session,
@@ -64,24 +65,22 @@ export function roomRepository(db: FamilyLinksDb, clock: () => Date = () => new 
     },
 
     async add(session: Session, input: unknown): Promise<Result<Room, RoomError>> {
-      if (!can(session.roles, 'settings:manage')) return refused();
-      const form = roomFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = permittedForm(session, 'settings:manage', refusal, roomFormSchema, input);
+      if (!form.ok) return form;
       return save(
         session,
-        roomSchema.parse({ id: crypto.randomUUID(), name: form.data.name, isActive: true }),
+        roomSchema.parse({ id: crypto.randomUUID(), name: form.value.name, isActive: true }),
         'room.added',
         true,
       );
     },
 
     async rename(session: Session, id: string, input: unknown): Promise<Result<Room, RoomError>> {
-      if (!can(session.roles, 'settings:manage')) return refused();
-      const form = roomFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+      const form = permittedForm(session, 'settings:manage', refusal, roomFormSchema, input);
+      if (!form.ok) return form;
       const current = await db.rooms.get(id);
       if (!current) return fail('not-found', 'That room is no longer in the list.');
-      return save(session, { ...current, name: form.data.name }, 'room.renamed', false);
+      return save(session, { ...current, name: form.value.name }, 'room.renamed', false);
     },
 
     /** Withdraws a room from booking (its past visits keep it), or makes it bookable again. */

@@ -1,4 +1,4 @@
-import { can } from '@shared/rules/access';
+import { permittedForm } from './permitted-form';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Failed, type Result } from '@shared/result';
 import {
@@ -208,11 +208,15 @@ export function visitingProtocolRepository(db: FamilyLinksDb, clock: () => Date 
       session: Session,
       input: unknown,
     ): Promise<Result<VisitingProtocol, VisitingProtocolError>> {
-      if (!can(session.roles, 'settings:manage'))
-        return fail('forbidden', 'Only the Registered Manager can publish the visiting protocol.');
-      const form = visitingProtocolFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const paragraphs = paragraphsFromText(form.data.text);
+      const form = permittedForm(
+        session,
+        'settings:manage',
+        'Only the Registered Manager can publish the visiting protocol.',
+        visitingProtocolFormSchema,
+        input,
+      );
+      if (!form.ok) return form;
+      const paragraphs = paragraphsFromText(form.value.text);
       const latest = await currentVersionNumber(db);
       if (latest !== undefined) {
         const current = await versionNumbered(db, session.cipher, latest);

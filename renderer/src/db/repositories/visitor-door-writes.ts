@@ -1,5 +1,5 @@
+import { permittedForm } from './permitted-form';
 import { can } from '@shared/rules/access';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import {
   visitorEntrySchema,
@@ -88,16 +88,21 @@ export async function signInVisitor(
   today: string,
   override: { readonly reason: string } | undefined,
 ): Promise<Result<VisitorEntry, SignInError>> {
-  if (!can(session.roles, 'visitor-log:sign-in')) return fail('forbidden', 'You cannot sign visitors in.');
-  const form = visitorSignInFormSchema.safeParse(input);
-  if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-  const already = await context.alreadyOnSite(form.data);
+  const form = permittedForm(
+    session,
+    'visitor-log:sign-in',
+    'You cannot sign visitors in.',
+    visitorSignInFormSchema,
+    input,
+  );
+  if (!form.ok) return form;
+  const already = await context.alreadyOnSite(form.value);
   if (already)
     return fail(
       'already-on-site',
       `${already.visitorName} is already signed in. Sign them out first if they left and came back.`,
     );
-  const verdict = await context.checkVisitor(session, form.data, check, today);
+  const verdict = await context.checkVisitor(session, form.value, check, today);
   if (verdict.kind === 'incomplete' && !verdict.isSignInAllowed) {
     const message = 'Type their full name (first name and surname) so it can be checked.';
     return fail('invalid', message, { visitorName: message });
@@ -128,7 +133,7 @@ export async function signInVisitor(
       detail: `restrictions: ${verdict.restrictionIds.join(', ')}`,
     });
   }
-  if (verdict.needsSupervisor && !form.data.supervisingStaffId) {
+  if (verdict.needsSupervisor && !form.value.supervisingStaffId) {
     return fail(
       'needs-supervisor',
       'This visit must be supervised. Name the member of staff who will supervise.',
@@ -144,15 +149,15 @@ export async function signInVisitor(
     });
   }
   // A family visitor answers the visiting protocol with this sign-in, in its transaction (seed 004 §4).
-  const protocol = await protocolAtSignIn(context.db, session, form.data, id, now);
+  const protocol = await protocolAtSignIn(context.db, session, form.value, id, now);
   if (!protocol.ok) return protocol;
-  const { protocolAnswer: _answer, ...details } = withoutIdChoices(form.data);
+  const { protocolAnswer: _answer, ...details } = withoutIdChoices(form.value);
   const entry = visitorEntrySchema.parse({
     ...details,
     kind: 'visit',
     id,
     // Checking ID against a close name is checking ID.
-    isIdChecked: form.data.isIdChecked || verdict.idCheckedNotRestrictionIds.length > 0,
+    isIdChecked: form.value.isIdChecked || verdict.idCheckedNotRestrictionIds.length > 0,
     arrivedAt: now.toISOString(),
     admittedById: session.staff.id,
     restrictionCheck: outcome,
@@ -172,8 +177,8 @@ export async function signInVisitor(
     detail: `check: ${outcome}`,
   });
   // Signed in for a booked visit: the visit is marked arrived in the same transaction.
-  const arrival = form.data.visitId
-    ? await visitArrival(context.db, context.cipher, form.data.visitId, {
+  const arrival = form.value.visitId
+    ? await visitArrival(context.db, context.cipher, form.value.visitId, {
         entryId: id,
         personId: entry.personId,
         at: entry.arrivedAt,
@@ -205,10 +210,14 @@ export async function turnAwayVisitor(
   check: DoorChecker,
   today: string,
 ): Promise<Result<TurnedAway, SignInError>> {
-  if (!can(session.roles, 'visitor-log:sign-in'))
-    return fail('forbidden', 'You cannot record visitors at the door.');
-  const form = visitorTurnAwayFormSchema.safeParse(input);
-  if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+  const form = permittedForm(
+    session,
+    'visitor-log:sign-in',
+    'You cannot record visitors at the door.',
+    visitorTurnAwayFormSchema,
+    input,
+  );
+  if (!form.ok) return form;
   const now = context.clock();
   // Pressed twice: the first is the record.
   const recent = await context.listArrivedBetween(
@@ -217,17 +226,17 @@ export async function turnAwayVisitor(
   );
   const twice = recent.find(
     (entry) =>
-      entry.kind === 'turnedAway' && sameNameKey(entry.visitorName) === sameNameKey(form.data.visitorName),
+      entry.kind === 'turnedAway' && sameNameKey(entry.visitorName) === sameNameKey(form.value.visitorName),
   );
   if (twice) return ok({ entry: twice, alerts: 0, isRepeat: true, isAlertNotQueued: false });
-  let verdict = await context.checkVisitor(session, form.data, check, today);
+  let verdict = await context.checkVisitor(session, form.value, check, today);
   if (verdict.kind === 'checkId') {
     // Turning someone away over a close name is treating them as that person.
     verdict = await context.checkVisitor(
       session,
       {
-        ...form.data,
-        treatedAsRestrictionIds: [...form.data.treatedAsRestrictionIds, ...verdict.idCheckRestrictionIds],
+        ...form.value,
+        treatedAsRestrictionIds: [...form.value.treatedAsRestrictionIds, ...verdict.idCheckRestrictionIds],
       },
       check,
       today,
@@ -235,7 +244,7 @@ export async function turnAwayVisitor(
   }
   const id = crypto.randomUUID();
   const entry = visitorEntrySchema.parse({
-    ...withoutIdChoices(form.data),
+    ...withoutIdChoices(form.value),
     kind: 'turnedAway',
     id,
     supervisingStaffId: undefined,

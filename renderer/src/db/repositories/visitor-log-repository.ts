@@ -31,7 +31,12 @@ import {
   type SignInError,
   type TurnedAway,
 } from './visitor-log-rows';
-import { amendVisitorEntry, signOutVisitor, type SignedOut } from './visitor-register-changes';
+import {
+  amendVisitorEntry,
+  signOutVisitor,
+  type Correction,
+  type SignedOut,
+} from './visitor-register-changes';
 
 export {
   turnedAwayReference,
@@ -189,16 +194,8 @@ export function visitorLogRepository(
      * Corrects an entry: a new entry naming the one it corrects, with the reason
      * (`visitor-register-changes.ts`); the original is kept exactly as it was.
      */
-    amend(
-      session: Session,
-      id: string,
-      corrected: unknown,
-      reason: string,
-      check: DoorChecker,
-      today: string,
-      options: { readonly isBackOnSite?: boolean; readonly isUndoAtTheDoor?: boolean } = {},
-    ): Promise<Result<VisitorEntry, RegisterChangeError>> {
-      return amendVisitorEntry(changeContext, session, id, corrected, reason, check, today, options);
+    amend(session: Session, ...correction: Correction): Promise<Result<VisitorEntry, RegisterChangeError>> {
+      return amendVisitorEntry(changeContext, session, ...correction);
     },
     /**
      * Puts back on site a visitor signed out by mistake, within `undoSignOutWindowMs` of the
@@ -267,15 +264,6 @@ export function visitorLogRepository(
     },
   };
 
-  const changeContext = {
-    db,
-    cipher,
-    clock,
-    checkVisitor: (session: Session, visitor: CheckedVisitor, check: DoorChecker, today: string) =>
-      repository.checkVisitor(session, visitor, check, today),
-    onSite: () => repository.onSite(),
-  };
-
   const doorWrites = {
     db,
     cipher,
@@ -286,6 +274,7 @@ export function visitorLogRepository(
       repository.alreadyOnSite(visitor),
     listArrivedBetween: (fromIso: string, toIso: string) => repository.listArrivedBetween(fromIso, toIso),
   };
+  const changeContext = { ...doorWrites, onSite: () => repository.onSite() };
 
   return repository;
 }

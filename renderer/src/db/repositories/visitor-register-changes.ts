@@ -119,6 +119,16 @@ export async function signOutVisitor(
   });
 }
 
+/** What a correction names: the entry, the details as corrected, why, and how it came about. */
+export type Correction = [
+  id: string,
+  corrected: unknown,
+  reason: string,
+  check: DoorChecker,
+  today: string,
+  options?: { readonly isBackOnSite?: boolean; readonly isUndoAtTheDoor?: boolean },
+];
+
 /**
  * Corrects an entry: a new entry with the corrected details and the reason, naming the one it
  * corrects. The original is kept exactly as it was, and only the latest version can be
@@ -127,12 +137,7 @@ export async function signOutVisitor(
 export async function amendVisitorEntry(
   context: RegisterChangeContext,
   session: Session,
-  id: string,
-  corrected: unknown,
-  reason: string,
-  check: DoorChecker,
-  today: string,
-  options: { readonly isBackOnSite?: boolean; readonly isUndoAtTheDoor?: boolean } = {},
+  ...[id, corrected, reason, check, today, options = {}]: Correction
 ): Promise<Result<VisitorEntry, RegisterChangeError>> {
   const { db, cipher, clock } = context;
   const store = sealedStore(db.visitorLog, visitorLogCodec);

@@ -2,14 +2,12 @@ import { fail } from '@shared/result';
 import type { YoungPerson } from '@shared/schemas/people';
 import type { FamilyLinksDb, YoungPersonRow } from '../database';
 import { recordWriter } from '../record-writer';
-import { DamagedRecordError } from '../row-binding';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { damagedRecordRepository } from './damaged-record-repository';
+import { chunksById, oncePerDatabase, openNotingDamaged } from './row-chunks';
 import { caseNumberIndexOf, sharedCaseNumberCodec, youngPersonCodec } from './young-people-repository';
 
 const chunkSize = 250;
-const running = new WeakMap<FamilyLinksDb, Promise<CaseNumberIndexOutcome>>();
 
 export type CaseNumberIndexOutcome = {
   /** Young people stored again with their case number sealed and its keyed hash indexed. */
@@ -32,13 +30,7 @@ export type CaseNumberIndexOutcome = {
  * sign-in and finds only what is left: a row is done once it has a `caseNumberIndex`. Once per
  * database at a time; later calls share the run.
  */
-export function indexCaseNumbers(db: FamilyLinksDb, session: Session): Promise<CaseNumberIndexOutcome> {
-  const existing = running.get(db);
-  if (existing) return existing;
-  const run = indexAll(db, session).finally(() => running.delete(db));
-  running.set(db, run);
-  return run;
-}
+export const indexCaseNumbers = oncePerDatabase(indexAll);
 
 type Planned = { readonly row: YoungPersonRow; readonly record: YoungPerson; readonly index: string };
 
@@ -52,33 +44,14 @@ async function indexAll(db: FamilyLinksDb, session: Session): Promise<CaseNumber
   let shared = 0;
   let damaged = 0;
   let left = 0;
-  let after: string | undefined;
-  for (;;) {
-    const rows = await (
-      after === undefined ? db.youngPeople.orderBy(':id') : db.youngPeople.where(':id').above(after)
-    )
-      .limit(chunkSize)
-      .toArray();
-    const last = rows[rows.length - 1];
-    if (!last) break;
-    after = last.id;
+  for await (const rows of chunksById(db.youngPeople, chunkSize)) {
     const pending = rows.filter((row) => row.caseNumberIndex === undefined);
     if (pending.length === 0) continue;
 
-    const opened = await Promise.allSettled(
-      pending.map((row) => youngPersonCodec.decode(row, session.cipher)),
+    const { ready, damaged: found } = await openNotingDamaged(db, session, pending, (row) =>
+      youngPersonCodec.decode(row, session.cipher),
     );
-    const ready: { row: YoungPersonRow; record: YoungPerson }[] = [];
-    const found: DamagedRecordError[] = [];
-    opened.forEach((outcome, position) => {
-      const row = pending[position];
-      if (!row) return;
-      if (outcome.status === 'fulfilled') ready.push({ row, record: outcome.value });
-      else if (outcome.reason instanceof DamagedRecordError) found.push(outcome.reason);
-      else throw outcome.reason;
-    });
-    if (found.length > 0) await damagedRecordRepository(db).note(session, found);
-    damaged += found.length;
+    damaged += found;
     if (ready.length === 0) continue;
 
     // Two young people whose numbers were different as typed may have the same number as it is

@@ -15,6 +15,7 @@ import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import type { LeaverHoldings } from '../../security/switch-off-account';
 import './handover.css';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -174,13 +175,7 @@ export function HandoverForm({
           ) : null}
           <table className="table handover-table">
             <caption className="visually-hidden">What {leaver.name} holds, and who takes it over</caption>
-            <thead>
-              <tr>
-                <th scope="col">Young person</th>
-                <th scope="col">What</th>
-                <th scope="col">Goes to</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Young person', 'What', 'Goes to']} />
             <tbody>
               {rows.map((item) => {
                 const what = whatText(item, timeZone);

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput } from '../../ui/Field';
 import { useSessionApi, type LockReason } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
 import { useAuthServicePreloaded } from '../../security/useAuthService';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 const reasons: Readonly<Record<LockReason, string>> = {
   button: 'You locked Family Links.',
@@ -56,16 +56,7 @@ export function LockScreen({ username, reason }: { username: string; reason: Loc
         <p>
           Signed in as <strong>{username}</strong>.
         </p>
-        <Field label="Password">
-          {(wiring) => (
-            <PasswordInput
-              {...wiring}
-              autoFocus
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <ControlledPasswordField label="Password" autoFocus value={password} onChange={setPassword} />
         <FormActions
           submitLabel={isBusy ? 'Unlocking…' : 'Unlock'}
           isBusy={isBusy}

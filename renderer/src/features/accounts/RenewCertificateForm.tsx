@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput } from '../../ui/Field';
 import { useRenewCertificate } from './useRenewCertificate';
 import { FormActions } from '../../ui/FormActions';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 /**
  * A manager renews their own signing certificate: needed when it has expired, or was issued before
@@ -52,15 +52,12 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
         className="form"
         aria-label="Renew my certificate"
       >
-        <Field label="Your password" error={passwordError}>
-          {(wiring) => (
-            <PasswordInput
-              {...wiring}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+        <ControlledPasswordField
+          label="Your password"
+          error={passwordError}
+          value={password}
+          onChange={setPassword}
+        />
         <FormActions
           submitLabel={isWorking ? 'Renewing…' : 'Renew my certificate'}
           isBusy={isWorking}

@@ -6,6 +6,7 @@ import { Banner } from '../../ui/Banner';
 import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useSessionApi } from '../../security/session-context';
 import { useAuthServicePreloaded } from '../../security/useAuthService';
+import { FormActions } from '../../ui/FormActions';
 
 /** The only thing a signed-out app shows: nothing about any child until someone signs in. */
 export function SignInScreen({ homeName }: { homeName: string }) {
@@ -50,11 +51,7 @@ export function SignInScreen({ homeName }: { homeName: string }) {
         <Field label="Password" error={errors.password?.message}>
           {(wiring) => <PasswordInput {...wiring} {...form.register('password')} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? 'Signing in…' : 'Sign in'}
-          </button>
-        </div>
+        <FormActions submitLabel={isSubmitting ? 'Signing in…' : 'Sign in'} isBusy={isSubmitting} />
       </form>
     </main>
   );

@@ -11,6 +11,8 @@ import { EditStaffForm } from './EditStaffForm';
 import { KeyRotationPanel } from './KeyRotationPanel';
 import { SwitchOffConfirm } from './SwitchOffConfirm';
 import { useStaffAccounts } from './useStaffAccounts';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 type Panel =
   | { kind: 'add' }
@@ -135,17 +137,7 @@ export function StaffScreen() {
       ) : (
         <table className="table">
           <caption className="visually-hidden">Staff accounts</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Username</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Username', 'Roles', 'Status']} hasActions />
           <tbody>
             {accounts.map(({ member, state }) => {
               const lockedUntil =
@@ -190,32 +182,26 @@ export function StaffScreen() {
                       </div>
                     ) : (
                       <div className="row-actions">
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={`Change ${member.name}’s details`}
+                        <RowButton
+                          name={`Change ${member.name}’s details`}
                           onClick={() => {
                             setMessage(undefined);
                             setPanel({ kind: 'edit', member });
                           }}
                         >
                           Change details
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={`Reset ${member.name}’s password`}
+                        </RowButton>
+                        <RowButton
+                          name={`Reset ${member.name}’s password`}
                           onClick={() => {
                             setMessage(undefined);
                             setPanel({ kind: 'reset', member });
                           }}
                         >
                           Reset password
-                        </button>
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`}
+                        </RowButton>
+                        <RowButton
+                          name={`${member.isActive ? 'Switch off' : 'Switch on'} ${member.name}’s account`}
                           onClick={() => {
                             setMessage(undefined);
                             // Switching off is asked about first; switching back on is not.
@@ -224,7 +210,7 @@ export function StaffScreen() {
                           }}
                         >
                           {member.isActive ? 'Switch off' : 'Switch on'}
-                        </button>
+                        </RowButton>
                       </div>
                     )}
                   </td>

@@ -9,6 +9,7 @@ import { FormReferenceLink } from '../contact-forms';
 import { actionStatusText, dueByText } from './action-status-text';
 import { useFormActionRepository } from './useFormActionRepository';
 import { FormActions } from '../../ui/FormActions';
+import { RowButton } from '../../ui/RowButton';
 
 type ActionItemProps = {
   readonly action: FormAction;
@@ -44,14 +45,9 @@ export function ActionItem({ action, status, context, timeZone, onDone }: Action
       ) : isClosing ? (
         <MarkDoneForm action={action} onDone={onDone} onCancel={() => setIsClosing(false)} />
       ) : (
-        <button
-          type="button"
-          className="button button--secondary"
-          aria-label={`Mark done: ${reference}`}
-          onClick={() => setIsClosing(true)}
-        >
+        <RowButton name={`Mark done: ${reference}`} onClick={() => setIsClosing(true)}>
           Mark done
-        </button>
+        </RowButton>
       )}
     </li>
   );

@@ -8,6 +8,7 @@ import { useYoungPeople } from '../../common/useYoungPeople';
 import { ActionItem } from './ActionItem';
 import { useActionsForReview } from './useActionsForReview';
 import './actions.css';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /**
  * The review's agreed actions: for each young person the Case Co-ordinator reviews (the manager:
@@ -52,14 +53,7 @@ export function ReviewActionsSection() {
       ) : (
         <table className="table action-review">
           <caption className="visually-hidden">Open and overdue actions per young person</caption>
-          <thead>
-            <tr>
-              <th scope="col">Young person</th>
-              <th scope="col">Open</th>
-              <th scope="col">Overdue</th>
-              <th scope="col">The actions</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Young person', 'Open', 'Overdue', 'The actions']} />
           <tbody>
             {rows.map((row) => (
               <tr key={row.youngPersonId}>

@@ -1,6 +1,7 @@
 import type { AnchorHistoryEntry } from '@shared/ipc/channels/audit';
 import type { AuditAnchorView } from './useAuditAnchor';
 import { Banner } from '../../ui/Banner';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -53,16 +54,7 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
       ) : history && history.length > 0 ? (
         <table className="table">
           <caption>History of this record, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">Entries</th>
-              <th scope="col">Backup</th>
-              <th scope="col">By</th>
-              <th scope="col">Sealed</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['When', 'What', 'Entries', 'Backup', 'By', 'Sealed']} />
           <tbody>
             {history.map((entry, index) => (
               <tr key={`${entry.at}-${index}`}>

@@ -20,6 +20,7 @@ import { useAuditLogExport } from './useAuditLogExport';
 import { useAuditLogSearch } from './useAuditLogSearch';
 import { useAuditNames } from './useAuditNames';
 import './audit.css';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 const noNames = { staff: new Map<string, string>(), youngPeople: new Map<string, string>() };
 
@@ -84,16 +85,9 @@ export function AuditLogScreen() {
         Every sign-in, change and export, with who and when. Names, notes and form content are never written
         here.
       </p>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="button"
-          onClick={() => void verify()}
-          disabled={verification === 'checking'}
-        >
-          Check the log has not been altered
-        </button>
-      </div>
+      <ToolbarButton isDisabled={verification === 'checking'} onClick={() => void verify()}>
+        Check the log has not been altered
+      </ToolbarButton>
       {verification === 'checking' ? <p role="status">Checking every entry…</p> : null}
       {verification && verification !== 'checking' ? (
         verification.kind === 'intact' ? (

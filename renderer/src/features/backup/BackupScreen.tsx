@@ -4,6 +4,7 @@ import { backupScheduleStatus } from '@shared/rules/backup-schedule';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useBackups } from './useBackups';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 const reasonLabels = {
   manual: 'Made by hand',
@@ -100,14 +101,7 @@ export function BackupScreen() {
         ) : (
           <table className="table">
             <caption className="visually-hidden">Backups, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col">Why</th>
-                <th scope="col">Size</th>
-                <th scope="col">File</th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={['Made', 'Why', 'Size', 'File']} />
             <tbody>
               {backups.files.map((file) => (
                 <tr key={file.fileName}>

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput, TextInput } from '../../ui/Field';
+import { Field, TextInput } from '../../ui/Field';
 import { useRestoreFromBackup } from './useRestoreFromBackup';
+import { FormActions } from '../../ui/FormActions';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -74,32 +76,20 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
             />
           )}
         </Field>
-        <Field
+        <ControlledPasswordField
           label="Password"
           hint="The password they had when the backup was made."
           error={errors.password}
-        >
-          {(wiring) => (
-            <PasswordInput
-              {...wiring}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={phase.kind === 'working' || !isAvailable}>
-            Choose the backup and restore…
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={phase.kind === 'working'}
-            onClick={onCancel}
-          >
-            Set up a new home instead
-          </button>
-        </div>
+          value={password}
+          onChange={setPassword}
+        />
+        <FormActions
+          submitLabel="Choose the backup and restore…"
+          isBusy={phase.kind === 'working' || !isAvailable}
+          onCancel={onCancel}
+          cancelLabel="Set up a new home instead"
+          isCancelDisabled={phase.kind === 'working'}
+        />
       </form>
     </main>
   );

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput, TextInput } from '../../ui/Field';
+import { Field, TextInput } from '../../ui/Field';
 import { useBackUpBeforeUpgrade } from './useBackUpBeforeUpgrade';
+import { FormActions } from '../../ui/FormActions';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 /**
  * Shown when this version of Family Links finds records from an older version: before it changes
@@ -82,20 +84,8 @@ export function UpgradeBackupScreen({
               />
             )}
           </Field>
-          <Field label="Password">
-            {(wiring) => (
-              <PasswordInput
-                {...wiring}
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="form__actions">
-            <button type="submit" className="button" disabled={isWorking}>
-              {isWorking ? 'Backing up…' : 'Back up and update'}
-            </button>
-          </div>
+          <ControlledPasswordField label="Password" value={password} onChange={setPassword} />
+          <FormActions submitLabel={isWorking ? 'Backing up…' : 'Back up and update'} isBusy={isWorking} />
         </form>
       )}
     </main>

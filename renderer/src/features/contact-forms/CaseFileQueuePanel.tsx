@@ -4,6 +4,7 @@ import { dayAndTime } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { FormReferenceLink } from './FormReferenceLink';
 import { useCaseFileQueue } from './useCaseFileQueue';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
@@ -51,15 +52,7 @@ export function CaseFileQueuePanel() {
       </p>
       <table className="table">
         <caption className="visually-hidden">Signed copies waiting for the case-file folder</caption>
-        <thead>
-          <tr>
-            <th scope="col">Form</th>
-            <th scope="col">Waiting since</th>
-            <th scope="col">Tries</th>
-            <th scope="col">Next try</th>
-            <th scope="col">Why it is waiting</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Form', 'Waiting since', 'Tries', 'Next try', 'Why it is waiting']} />
         <tbody>
           {waiting.map((copy) => (
             <tr key={copy.id}>

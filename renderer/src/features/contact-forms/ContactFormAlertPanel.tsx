@@ -10,6 +10,7 @@ import { useYoungPeople } from '../../common/useYoungPeople';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
+import { LoadedList } from '../../ui/LoadedList';
 
 /**
  * The manager's home screen (DESIGN rule 6): contacts recorded with a restricted
@@ -32,36 +33,38 @@ export function ContactFormAlertPanel() {
   return (
     <section className="panel" aria-labelledby="contact-alerts-title">
       <h2 id="contact-alerts-title">Safeguarding: contact with restricted people</h2>
-      {alerts === undefined ? (
-        <p role="status">Checking contact forms…</p>
-      ) : alerts.length === 0 ? (
-        <p className="empty">
-          No contact form in the last {alertWindowDays} days records a restricted person taking part.
-        </p>
-      ) : (
-        <>
-          <p className="muted">
-            These contacts went against a restriction. Check what happened and whether anyone needs to be
-            told.
-          </p>
-          <ul>
-            {alerts.map((form) => (
-              <li key={form.id}>
-                <a href={hashFor('contact-forms', form.id)}>
-                  {contactKindLabels[form.kind]} with {youngPersonName(form.youngPersonId)}
-                </a>{' '}
-                on {dayAndTime(form.contactStartedAt, timeZone)}, recorded by{' '}
-                {names.get(form.authorId) ?? 'a member of staff'}:{' '}
-                {form.restrictedParticipants.map((item) => (
-                  <span key={item.restrictionId} className="badge badge--warn">
-                    {item.name}: {item.verdict === 'block' ? 'not allowed' : 'with conditions'}
-                  </span>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <LoadedList
+        items={alerts}
+        loading="Checking contact forms…"
+        empty={
+          <>No contact form in the last {alertWindowDays} days records a restricted person taking part.</>
+        }
+      >
+        {(alerts) => (
+          <>
+            <p className="muted">
+              These contacts went against a restriction. Check what happened and whether anyone needs to be
+              told.
+            </p>
+            <ul>
+              {alerts.map((form) => (
+                <li key={form.id}>
+                  <a href={hashFor('contact-forms', form.id)}>
+                    {contactKindLabels[form.kind]} with {youngPersonName(form.youngPersonId)}
+                  </a>{' '}
+                  on {dayAndTime(form.contactStartedAt, timeZone)}, recorded by{' '}
+                  {names.get(form.authorId) ?? 'a member of staff'}:{' '}
+                  {form.restrictedParticipants.map((item) => (
+                    <span key={item.restrictionId} className="badge badge--warn">
+                      {item.name}: {item.verdict === 'block' ? 'not allowed' : 'with conditions'}
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </LoadedList>
     </section>
   );
 }

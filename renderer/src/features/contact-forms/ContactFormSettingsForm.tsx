@@ -8,6 +8,7 @@ import { Field, TextInput } from '../../ui/Field';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useContactFormSettings } from './useContactFormSettings';
+import { FormActions } from '../../ui/FormActions';
 
 /** The manager's setting: how many hours after a contact its form is due (the policy says 48). */
 export function ContactFormSettingsForm() {
@@ -62,11 +63,7 @@ export function ContactFormSettingsForm() {
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button">
-            Save
-          </button>
-        </div>
+        <FormActions submitLabel="Save" />
       </form>
     </section>
   );

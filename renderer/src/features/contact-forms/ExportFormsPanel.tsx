@@ -12,6 +12,7 @@ import { readTypedDate, ukDateText } from '@shared/schemas/typed-date-time';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useExportFolder } from './useExportFolder';
+import { FormActions } from '../../ui/FormActions';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -260,11 +261,7 @@ export function ExportFormsPanel() {
             </button>
           </div>
         ) : (
-          <div className="form__actions">
-            <button type="submit" className="button">
-              Export…
-            </button>
-          </div>
+          <FormActions submitLabel="Export…" />
         )}
       </form>
       <DisclosureReasonDialog {...disclosure.dialogProps} />

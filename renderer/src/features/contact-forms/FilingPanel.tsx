@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput } from '../../ui/Field';
 import { useSigner } from '../../security/useSigner';
 import { SignaturePadField } from '../../ui/SignaturePadField';
 import type { FilingOutcome } from './file-contact-form';
@@ -10,6 +9,7 @@ import { statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useFileContactForm } from './useFileContactForm';
 import { FormActions } from '../../ui/FormActions';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 type Props = {
   readonly form: ContactForm;
@@ -105,19 +105,13 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
             {status.kind === 'overdue' ? ': the copy will say how late it was filed.' : '.'}
           </p>
           <SignaturePadField onChange={setSignature} error={errors.signature} />
-          <Field
+          <ControlledPasswordField
             label="Your password"
             hint="The same one you sign in with: it unlocks your own signing key."
             error={errors.password}
-          >
-            {(wiring) => (
-              <PasswordInput
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                {...wiring}
-              />
-            )}
-          </Field>
+            value={password}
+            onChange={setPassword}
+          />
           <FormActions
             submitLabel={isFiling ? 'Signing…' : 'Sign and file'}
             isBusy={isFiling}

@@ -7,6 +7,7 @@ import { Banner } from '../../ui/Banner';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { useMyContactFormDrafts, type MyContactFormDraft } from './useMyContactFormDrafts';
+import { LoadedList } from '../../ui/LoadedList';
 
 /**
  * "My drafts": contact forms this person started typing and has not saved (or changes to a saved
@@ -30,65 +31,67 @@ export function MyDraftsPanel() {
     <section className="panel" aria-labelledby="my-drafts-title">
       <h2 id="my-drafts-title">My drafts</h2>
       {done ? <Banner tone="success">{done}</Banner> : null}
-      {drafts === undefined ? (
-        <p role="status">Looking for your drafts…</p>
-      ) : drafts.length === 0 ? (
-        <p className="empty">None: nothing you were typing is waiting to be saved.</p>
-      ) : (
-        <ul className="my-drafts">
-          {drafts.map((draft) => (
-            <li key={draft.formId} className="my-drafts__item">
-              <div>
-                <strong>{describe(draft)}</strong>
-                <div className="muted">
-                  {draft.reference ? `Changes to ${draft.reference} not saved yet. ` : 'Not saved yet. '}
-                  Last kept {formatDeadlineInstant(draft.keptAt, timeZone)}.
+      <LoadedList
+        items={drafts}
+        loading="Looking for your drafts…"
+        empty="None: nothing you were typing is waiting to be saved."
+      >
+        {(drafts) => (
+          <ul className="my-drafts">
+            {drafts.map((draft) => (
+              <li key={draft.formId} className="my-drafts__item">
+                <div>
+                  <strong>{describe(draft)}</strong>
+                  <div className="muted">
+                    {draft.reference ? `Changes to ${draft.reference} not saved yet. ` : 'Not saved yet. '}
+                    Last kept {formatDeadlineInstant(draft.keptAt, timeZone)}.
+                  </div>
                 </div>
-              </div>
-              {asking === draft.formId ? (
-                <div className="my-drafts__confirm" role="group" aria-label={`Discard ${describe(draft)}?`}>
-                  <span>Discard what you typed? It cannot be brought back.</span>
-                  <button
-                    type="button"
-                    className="button button--discard"
-                    onClick={() =>
-                      void discard(draft.formId).then(() => {
-                        setAsking(undefined);
-                        setDone(`Draft discarded: ${describe(draft)}.`);
-                      })
-                    }
-                  >
-                    Yes, discard it
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => setAsking(undefined)}
-                  >
-                    Keep it
-                  </button>
-                </div>
-              ) : (
-                <div className="row-actions">
-                  <a className="button" href={hashFor('contact-forms', draft.formId)}>
-                    Resume<span className="visually-hidden">: {describe(draft)}</span>
-                  </a>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      setDone(undefined);
-                      setAsking(draft.formId);
-                    }}
-                  >
-                    Discard…<span className="visually-hidden"> {describe(draft)}</span>
-                  </button>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                {asking === draft.formId ? (
+                  <div className="my-drafts__confirm" role="group" aria-label={`Discard ${describe(draft)}?`}>
+                    <span>Discard what you typed? It cannot be brought back.</span>
+                    <button
+                      type="button"
+                      className="button button--discard"
+                      onClick={() =>
+                        void discard(draft.formId).then(() => {
+                          setAsking(undefined);
+                          setDone(`Draft discarded: ${describe(draft)}.`);
+                        })
+                      }
+                    >
+                      Yes, discard it
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => setAsking(undefined)}
+                    >
+                      Keep it
+                    </button>
+                  </div>
+                ) : (
+                  <div className="row-actions">
+                    <a className="button" href={hashFor('contact-forms', draft.formId)}>
+                      Resume<span className="visually-hidden">: {describe(draft)}</span>
+                    </a>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => {
+                        setDone(undefined);
+                        setAsking(draft.formId);
+                      }}
+                    >
+                      Discard…<span className="visually-hidden"> {describe(draft)}</span>
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { declarationStateText } from './declaration-state-text';
 import { useDeclarationsNeedingAttention } from './useDeclarationsNeedingAttention';
+import { LoadedList } from '../../ui/LoadedList';
 
 /** For the manager's home screen: declarations waiting for a review, a supervision date or an outcome. */
 export function DeclarationAttentionPanel() {
@@ -20,23 +21,23 @@ export function DeclarationAttentionPanel() {
   return (
     <section className="panel" aria-labelledby="declaration-attention-title">
       <h2 id="declaration-attention-title">Staff declarations to look at</h2>
-      {attention === undefined ? (
-        <p role="status">Checking staff declarations…</p>
-      ) : attention.length === 0 ? (
-        <p className="empty">
-          Every declaration has been reviewed and discussed, or has a supervision date to come.
-        </p>
-      ) : (
-        <ul>
-          {attention.map(({ declaration, attention: state }) => (
-            <li key={declaration.id}>
-              <a href={hashFor('declarations')}>{names.get(declaration.staffId) ?? 'A member of staff'}</a>:{' '}
-              {declarationKindLabels[declaration.kind].toLowerCase()}, {formatUkDate(declaration.happenedOn)}.{' '}
-              {declarationStateText(state)}.
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadedList
+        items={attention}
+        loading="Checking staff declarations…"
+        empty="Every declaration has been reviewed and discussed, or has a supervision date to come."
+      >
+        {(attention) => (
+          <ul>
+            {attention.map(({ declaration, attention: state }) => (
+              <li key={declaration.id}>
+                <a href={hashFor('declarations')}>{names.get(declaration.staffId) ?? 'A member of staff'}</a>:{' '}
+                {declarationKindLabels[declaration.kind].toLowerCase()},{' '}
+                {formatUkDate(declaration.happenedOn)}. {declarationStateText(state)}.
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadedList>
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '@shared/result';
+import { fail, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
 import {
   disclosureReasonFormSchema,
@@ -16,6 +16,7 @@ import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { declarationsFileName, declarationsReport } from './declarations-report';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
+import { settleSignedCopy } from '../../common/settle-signed-copy';
 import { useRecordDeclarationsPdf } from './useRecordDeclarationsPdf';
 
 /**
@@ -68,14 +69,12 @@ export function DeclarationsPdfPanel(props: {
       recordSaved: ({ sha256, fileName, signerName, disclosure }) =>
         recordSignedPdf(props.member.id, { sha256, fileName, signerName, disclosureId: disclosure.id }),
     });
-    if (!saved.ok) return saved;
-    signing.forget();
-    if (saved.value === 'cancelled') {
-      props.onDone('Nothing was saved: the save was cancelled.');
-      return fail('invalid', 'Nothing was saved.');
-    }
-    props.onDone(`Signed PDF saved as ${saved.value.fileName}. It is recorded in the disclosure log.`);
-    return ok(saved.value.disclosure);
+    return settleSignedCopy(saved, {
+      forget: signing.forget,
+      onCancelled: () => props.onDone('Nothing was saved: the save was cancelled.'),
+      onSaved: ({ fileName }) =>
+        props.onDone(`Signed PDF saved as ${fileName}. It is recorded in the disclosure log.`),
+    });
   };
 
   if (!saving) {

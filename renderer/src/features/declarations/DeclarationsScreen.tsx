@@ -13,6 +13,7 @@ import { filterDeclarations, type DeclarationFilter } from './declaration-filter
 import { ReviewDeclarationForm } from './ReviewDeclarationForm';
 import { useDeclarations } from './useDeclarations';
 import { OptionSelect } from '../../ui/Field';
+import { LoadedList } from '../../ui/LoadedList';
 
 type Panel =
   | { kind: 'declare' }
@@ -155,28 +156,28 @@ export function DeclarationsScreen() {
           </label>
         </form>
       ) : null}
-      {shown === undefined ? (
-        <p role="status">Loading declarations…</p>
-      ) : shown.length === 0 ? (
-        <p className="empty">
-          {isManager ? 'No declarations match.' : 'You have not made any declarations.'}
-        </p>
-      ) : (
-        <DeclarationsTable
-          declarations={shown}
-          today={today}
-          staffName={staffName}
-          showWho={isManager}
-          onReview={
-            isManager
-              ? (declaration) => {
-                  setMessage(undefined);
-                  setPanel({ kind: 'review', declaration });
-                }
-              : undefined
-          }
-        />
-      )}
+      <LoadedList
+        items={shown}
+        loading="Loading declarations…"
+        empty={isManager ? 'No declarations match.' : 'You have not made any declarations.'}
+      >
+        {(shown) => (
+          <DeclarationsTable
+            declarations={shown}
+            today={today}
+            staffName={staffName}
+            showWho={isManager}
+            onReview={
+              isManager
+                ? (declaration) => {
+                    setMessage(undefined);
+                    setPanel({ kind: 'review', declaration });
+                  }
+                : undefined
+            }
+          />
+        )}
+      </LoadedList>
     </div>
   );
 }

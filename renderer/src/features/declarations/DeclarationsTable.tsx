@@ -2,6 +2,8 @@ import { formatUkDate } from '@shared/format-dates';
 import { declarationAttention } from '@shared/rules/declaration-attention';
 import { declarationKindLabels, type Declaration } from '@shared/schemas/declarations';
 import { declarationStateText } from './declaration-state-text';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButtonCell } from '../../ui/RowButtonCell';
 
 type Props = {
   readonly declarations: readonly Declaration[];
@@ -18,21 +20,17 @@ export function DeclarationsTable({ declarations, today, staffName, showWho, onR
   return (
     <table className="table">
       <caption className="visually-hidden">Declarations</caption>
-      <thead>
-        <tr>
-          {showWho ? <th scope="col">Who</th> : null}
-          <th scope="col">What</th>
-          <th scope="col">When</th>
-          <th scope="col">What happened</th>
-          <th scope="col">Line manager</th>
-          <th scope="col">Where it stands</th>
-          {onReview ? (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          ...(showWho ? ['Who'] : []),
+          'What',
+          'When',
+          'What happened',
+          'Line manager',
+          'Where it stands',
+        ]}
+        hasActions={Boolean(onReview)}
+      />
       <tbody>
         {declarations.map((declaration) => (
           <tr key={declaration.id}>
@@ -51,18 +49,12 @@ export function DeclarationsTable({ declarations, today, staffName, showWho, onR
               {declaration.outcome ? <div>Outcome: {declaration.outcome}</div> : null}
               {declaration.action ? <div>Action: {declaration.action}</div> : null}
             </td>
-            {onReview ? (
-              <td>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-label={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
-                  onClick={() => onReview(declaration)}
-                >
-                  Review
-                </button>
-              </td>
-            ) : null}
+            <RowButtonCell
+              name={`Review ${staffName(declaration.staffId)}’s declaration of ${formatUkDate(declaration.happenedOn)}`}
+              onClick={onReview ? () => onReview(declaration) : undefined}
+            >
+              Review
+            </RowButtonCell>
           </tr>
         ))}
       </tbody>

@@ -6,6 +6,7 @@ import { useHomeToday } from '../../common/useHomeToday';
 import { useSession } from '../../security/session-context';
 import { useContactPlansToReview } from './useContactPlansToReview';
 import { reviewWindowDays } from './useRestrictionsNeedingAttention';
+import { LoadedList } from '../../ui/LoadedList';
 
 /**
  * Contact-plan arrangements whose review is coming up or was missed (seed 004 §5.2.1: contact in
@@ -20,27 +21,29 @@ export function ContactPlanReviewPanel() {
   return (
     <section className="panel" aria-labelledby="contact-plan-review-title">
       <h2 id="contact-plan-review-title">Contact plans to review</h2>
-      {due === undefined ? (
-        <p role="status">Checking the contact plans…</p>
-      ) : due.length === 0 ? (
-        <p className="empty">No contact plan reviews due in the next {reviewWindowDays} days.</p>
-      ) : (
-        <ul>
-          {due.map(({ arrangement, youngPersonName, personName }) => {
-            const reviewOn = arrangement.reviewOn ?? today;
-            return (
-              <li key={arrangement.id}>
-                <a href={hashFor('young-people', arrangement.youngPersonId)}>{youngPersonName}</a>:{' '}
-                {contactPlanKindLabels[arrangement.kind].toLowerCase()} with {personName} (
-                {contactPlanFrequencyLabels[arrangement.frequency].toLowerCase()}).{' '}
-                {reviewOn < today
-                  ? `Review was due ${formatUkDate(reviewOn)}.`
-                  : `Review by ${formatUkDate(reviewOn)}.`}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <LoadedList
+        items={due}
+        loading="Checking the contact plans…"
+        empty={<>No contact plan reviews due in the next {reviewWindowDays} days.</>}
+      >
+        {(due) => (
+          <ul>
+            {due.map(({ arrangement, youngPersonName, personName }) => {
+              const reviewOn = arrangement.reviewOn ?? today;
+              return (
+                <li key={arrangement.id}>
+                  <a href={hashFor('young-people', arrangement.youngPersonId)}>{youngPersonName}</a>:{' '}
+                  {contactPlanKindLabels[arrangement.kind].toLowerCase()} with {personName} (
+                  {contactPlanFrequencyLabels[arrangement.frequency].toLowerCase()}).{' '}
+                  {reviewOn < today
+                    ? `Review was due ${formatUkDate(reviewOn)}.`
+                    : `Review by ${formatUkDate(reviewOn)}.`}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </LoadedList>
     </section>
   );
 }

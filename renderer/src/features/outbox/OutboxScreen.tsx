@@ -19,6 +19,9 @@ import { useHomeClock } from '../../common/useHomeClock';
 import { outboxStateText } from './outbox-state-text';
 import { useMailStatus } from '../../common/useMailStatus';
 import { useOpenInMailClient, useOutbox } from './useOutbox';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { LoadedList } from '../../ui/LoadedList';
+import { RowButton } from '../../ui/RowButton';
 
 type Outcome = { readonly tone: 'error' | 'success' | 'info'; readonly message: string };
 
@@ -136,143 +139,124 @@ export function OutboxScreen() {
           onChange={(event) => setState(event.target.value as OutboxState | '')}
         />
       </div>
-      {messages === undefined ? (
-        <p role="status">Loading…</p>
-      ) : messages.length === 0 ? (
-        <p className="empty">
-          {state ? `No messages are ${outboxStateLabels[state].toLowerCase()}.` : 'No alerts yet.'}
-        </p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Email alerts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Raised</th>
-              <th scope="col">To</th>
-              <th scope="col">Young person</th>
-              <th scope="col">Message</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((message) => {
-              const text = outboxStateText(message, when, mail.isConfigured);
-              const canChange = message.state === 'queued' || message.state === 'failed';
-              const who = `${message.recipient.name} (${message.recipient.email})`;
-              // An overdue action's reference is its form's and its number: the link goes to the form.
-              const formReference = formReferenceInAlert(message.reference);
-              return (
-                <tr key={message.id}>
-                  <td>
-                    {when(message.createdAt)}
-                    <br />
-                    <span className="muted">
-                      {message.reference}: {outboxEventLabels[message.event]}, raised by{' '}
-                      {message.isRaisedByApp
-                        ? 'Family Links'
-                        : (directory?.staffName(message.createdById) ?? '…')}
-                    </span>
-                  </td>
-                  <td>
-                    {message.recipient.name}
-                    <br />
-                    <span className="muted">
-                      {message.recipient.role} · {message.recipient.email}
-                    </span>
-                  </td>
-                  <td>
-                    {directory ? (
-                      <a href={hashFor('young-people', message.youngPersonId)}>
-                        {directory.youngPersonName(message.youngPersonId)}
-                      </a>
-                    ) : (
-                      '…'
-                    )}
-                  </td>
-                  <td>
-                    {formReference.startsWith('CF-') && message.subject.includes(formReference)
-                      ? message.subject
-                          .split(formReference)
-                          .flatMap((part, index) =>
-                            index === 0
-                              ? [part]
-                              : [<FormReferenceLink key={index} reference={formReference} />, part],
-                          )
-                      : message.subject}
-                  </td>
-                  <td>
-                    <span className={message.state === 'failed' ? 'badge badge--warn' : 'badge'}>
-                      {text.headline}
-                    </span>
-                    {text.detail ? <div className="muted">{text.detail}</div> : null}
-                  </td>
-                  <td>
-                    {canChange ? (
-                      <div className="row-actions">
-                        {mail.isConfigured ? (
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-label={`Try again now: ${who}`}
-                            onClick={() =>
-                              void act(
-                                () => repository.retry(session, message.id),
-                                `The message to ${message.recipient.name} will be tried again now.`,
-                              )
-                            }
-                          >
-                            Try again
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-label={`Open in mail client: ${who}`}
-                            onClick={() => void openInMailClient(message)}
-                          >
-                            Open in mail client
-                          </button>
-                        )}
-                        {!mail.isConfigured && openedIds.has(message.id) ? (
-                          <button
-                            type="button"
-                            className="button button--secondary"
-                            aria-label={`Mark as sent: ${who}`}
-                            onClick={() =>
-                              void act(
-                                () => repository.markSentFromMailClient(session, message.id),
-                                `Marked as sent to ${message.recipient.name}.`,
-                              )
-                            }
-                          >
-                            Mark as sent
-                          </button>
-                        ) : null}
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={`Cancel: ${who}`}
-                          onClick={() =>
-                            void act(
-                              () => repository.cancel(session, message.id),
-                              `The message to ${message.recipient.name} is cancelled.`,
+      <LoadedList
+        items={messages}
+        loading="Loading…"
+        empty={state ? `No messages are ${outboxStateLabels[state].toLowerCase()}.` : 'No alerts yet.'}
+      >
+        {(messages) => (
+          <table className="table">
+            <caption className="visually-hidden">Email alerts, newest first</caption>
+            <ColumnHeads columns={['Raised', 'To', 'Young person', 'Message', 'State']} hasActions />
+            <tbody>
+              {messages.map((message) => {
+                const text = outboxStateText(message, when, mail.isConfigured);
+                const canChange = message.state === 'queued' || message.state === 'failed';
+                const who = `${message.recipient.name} (${message.recipient.email})`;
+                // An overdue action's reference is its form's and its number: the link goes to the form.
+                const formReference = formReferenceInAlert(message.reference);
+                return (
+                  <tr key={message.id}>
+                    <td>
+                      {when(message.createdAt)}
+                      <br />
+                      <span className="muted">
+                        {message.reference}: {outboxEventLabels[message.event]}, raised by{' '}
+                        {message.isRaisedByApp
+                          ? 'Family Links'
+                          : (directory?.staffName(message.createdById) ?? '…')}
+                      </span>
+                    </td>
+                    <td>
+                      {message.recipient.name}
+                      <br />
+                      <span className="muted">
+                        {message.recipient.role} · {message.recipient.email}
+                      </span>
+                    </td>
+                    <td>
+                      {directory ? (
+                        <a href={hashFor('young-people', message.youngPersonId)}>
+                          {directory.youngPersonName(message.youngPersonId)}
+                        </a>
+                      ) : (
+                        '…'
+                      )}
+                    </td>
+                    <td>
+                      {formReference.startsWith('CF-') && message.subject.includes(formReference)
+                        ? message.subject
+                            .split(formReference)
+                            .flatMap((part, index) =>
+                              index === 0
+                                ? [part]
+                                : [<FormReferenceLink key={index} reference={formReference} />, part],
                             )
-                          }
-                        >
-                          Cancel
-                        </button>
-                      </div>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+                        : message.subject}
+                    </td>
+                    <td>
+                      <span className={message.state === 'failed' ? 'badge badge--warn' : 'badge'}>
+                        {text.headline}
+                      </span>
+                      {text.detail ? <div className="muted">{text.detail}</div> : null}
+                    </td>
+                    <td>
+                      {canChange ? (
+                        <div className="row-actions">
+                          {mail.isConfigured ? (
+                            <RowButton
+                              name={`Try again now: ${who}`}
+                              onClick={() =>
+                                void act(
+                                  () => repository.retry(session, message.id),
+                                  `The message to ${message.recipient.name} will be tried again now.`,
+                                )
+                              }
+                            >
+                              Try again
+                            </RowButton>
+                          ) : (
+                            <RowButton
+                              name={`Open in mail client: ${who}`}
+                              onClick={() => void openInMailClient(message)}
+                            >
+                              Open in mail client
+                            </RowButton>
+                          )}
+                          {!mail.isConfigured && openedIds.has(message.id) ? (
+                            <RowButton
+                              name={`Mark as sent: ${who}`}
+                              onClick={() =>
+                                void act(
+                                  () => repository.markSentFromMailClient(session, message.id),
+                                  `Marked as sent to ${message.recipient.name}.`,
+                                )
+                              }
+                            >
+                              Mark as sent
+                            </RowButton>
+                          ) : null}
+                          <RowButton
+                            name={`Cancel: ${who}`}
+                            onClick={() =>
+                              void act(
+                                () => repository.cancel(session, message.id),
+                                `The message to ${message.recipient.name} is cancelled.`,
+                              )
+                            }
+                          >
+                            Cancel
+                          </RowButton>
+                        </div>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </LoadedList>
     </div>
   );
 }

@@ -12,6 +12,9 @@ import { useSession } from '../../security/session-context';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { PanMemberForm } from './PanMemberForm';
 import { usePanGroup } from './usePanGroup';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Editing =
   | { readonly kind: 'none' }
@@ -91,17 +94,7 @@ export function PanGroupSection({
       ) : (
         <table className="table">
           <caption className="visually-hidden">PAN group members and what each is told about</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Email</th>
-              <th scope="col">Told when</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Name', 'Role', 'Email', 'Told when']} hasActions />
           <tbody>
             <tr>
               <td>{tutor?.name ?? 'No Personal Tutor recorded'}</td>
@@ -128,20 +121,17 @@ export function PanGroupSection({
         </table>
       )}
       {editing.kind === 'none' ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={staff === undefined}
-            onClick={() => {
-              setErrors({});
-              setOutcome(undefined);
-              setEditing({ kind: 'add' });
-            }}
-          >
-            Add someone to the PAN group
-          </button>
-        </div>
+        <ToolbarButton
+          isDisabled={staff === undefined}
+          isSecondary
+          onClick={() => {
+            setErrors({});
+            setOutcome(undefined);
+            setEditing({ kind: 'add' });
+          }}
+        >
+          Add someone to the PAN group
+        </ToolbarButton>
       ) : (
         <div className="panel">
           <PanMemberForm
@@ -197,22 +187,12 @@ function MemberRow({
       </td>
       <td>
         <div className="row-actions">
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={`Change ${name}`}
-            onClick={onChange}
-          >
+          <RowButton name={`Change ${name}`} onClick={onChange}>
             Change
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            aria-label={`Remove ${name} from the PAN group`}
-            onClick={onRemove}
-          >
+          </RowButton>
+          <RowButton name={`Remove ${name} from the PAN group`} onClick={onRemove}>
             Remove
-          </button>
+          </RowButton>
         </div>
       </td>
     </tr>

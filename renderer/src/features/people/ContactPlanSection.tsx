@@ -20,6 +20,8 @@ import { ContactArrangementForm } from './ContactArrangementForm';
 import { ContactArrangementHistory } from './ContactArrangementHistory';
 import { useContactAgainstPlan } from './useContactAgainstPlan';
 import { useContactPlan } from './useContactPlan';
+import { RowButton } from '../../ui/RowButton';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Props = {
   readonly youngPerson: Pick<YoungPerson, 'id' | 'placementStartsOn' | 'placementEndsOn'>;
@@ -86,19 +88,15 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
           }}
         />
       ) : canManage ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button"
-            disabled={family === undefined}
-            onClick={() => {
-              setMessage(undefined);
-              setEditing('new');
-            }}
-          >
-            Add an arrangement
-          </button>
-        </div>
+        <ToolbarButton
+          isDisabled={family === undefined}
+          onClick={() => {
+            setMessage(undefined);
+            setEditing('new');
+          }}
+        >
+          Add an arrangement
+        </ToolbarButton>
       ) : null}
       {plan?.damagedIds.map((id) => (
         <DamagedRecordNotice key={id} advice={whatToDoNext(session.roles, 'damaged-record')} />
@@ -157,17 +155,15 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
                   {canManage ? (
                     <td>
                       <div className="toolbar">
-                        <button
-                          type="button"
-                          className="button button--secondary"
-                          aria-label={`Change the arrangement with ${nameOf(arrangement.personId)}: ${contactPlanWords(arrangement)}`}
+                        <RowButton
+                          name={`Change the arrangement with ${nameOf(arrangement.personId)}: ${contactPlanWords(arrangement)}`}
                           onClick={() => {
                             setMessage(undefined);
                             setEditing(arrangement);
                           }}
                         >
                           Change
-                        </button>
+                        </RowButton>
                         {arrangement.version > 1 ? (
                           <button
                             type="button"

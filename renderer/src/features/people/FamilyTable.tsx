@@ -4,6 +4,7 @@ import { hashFor } from '../../common/routes';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { CommunicationNote } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 /** A young person's family and significant people, how each is related to them and how they communicate. */
 export function FamilyTable({
@@ -27,14 +28,9 @@ export function FamilyTable({
       ) : (
         <table className="table">
           <caption className="visually-hidden">{youngPersonName}’s family and significant people</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Relationship</th>
-              <th scope="col">Kind of relationship</th>
-              <th scope="col">Parental responsibility</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={['Name', 'Relationship', 'Kind of relationship', 'Parental responsibility']}
+          />
           <tbody>
             {family.map(({ person, relationship }) => (
               <tr key={relationship.id}>

@@ -19,6 +19,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { useVisitingProtocol } from '../../common/useVisitingProtocol';
 import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { ProtocolCopyPanel } from '../visiting-protocol';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Editing =
   { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships } | undefined;
@@ -93,16 +94,9 @@ export function PeopleScreen() {
           }}
         />
       ) : canManage ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button"
-            disabled={youngPeople === undefined}
-            onClick={() => startEditing({ kind: 'add' })}
-          >
-            Add a family member or friend
-          </button>
-        </div>
+        <ToolbarButton isDisabled={youngPeople === undefined} onClick={() => startEditing({ kind: 'add' })}>
+          Add a family member or friend
+        </ToolbarButton>
       ) : null}
       <Field
         label="Find someone"

@@ -10,6 +10,8 @@ import { specialDateWords } from '@shared/rules/special-dates';
 import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import './people.css';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButtonCell } from '../../ui/RowButtonCell';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];
@@ -66,20 +68,10 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, 
   return (
     <table className="table">
       <caption className="visually-hidden">Family and significant people</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Other names</th>
-          <th scope="col">Related to</th>
-          <th scope="col">Phone</th>
-          <th scope="col">Visiting protocol</th>
-          {onEdit ? (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={['Name', 'Other names', 'Related to', 'Phone', 'Visiting protocol']}
+        hasActions={Boolean(onEdit)}
+      />
       <tbody>
         {people.map((entry) => {
           const name = displayPersonName(entry.person);
@@ -138,18 +130,12 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, 
                   <span className="muted">Not asked yet</span>
                 )}
               </td>
-              {onEdit ? (
-                <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Edit ${name}’s details`}
-                    onClick={() => onEdit(entry)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              ) : null}
+              <RowButtonCell
+                name={`Edit ${name}’s details`}
+                onClick={onEdit ? () => onEdit(entry) : undefined}
+              >
+                Edit
+              </RowButtonCell>
             </tr>
           );
         })}

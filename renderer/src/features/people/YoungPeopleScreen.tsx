@@ -11,6 +11,8 @@ import { useYoungPeople } from '../../common/useYoungPeople';
 import { YoungPeopleTable } from './YoungPeopleTable';
 import { YoungPersonForm } from './YoungPersonForm';
 import { YoungPersonPage } from './YoungPersonPage';
+import { LoadedList } from '../../ui/LoadedList';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 type Editing =
   { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson } | undefined;
@@ -51,34 +53,31 @@ function YoungPeopleList() {
           }}
         />
       ) : canManage ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button"
-            onClick={() => startEditing({ kind: 'add' })}
-            disabled={staff === undefined}
-          >
-            Add a young person
-          </button>
-        </div>
+        <ToolbarButton isDisabled={staff === undefined} onClick={() => startEditing({ kind: 'add' })}>
+          Add a young person
+        </ToolbarButton>
       ) : null}
-      {youngPeople === undefined ? (
-        <p role="status">Loading young people…</p>
-      ) : youngPeople.length === 0 ? (
-        <p className="empty">
-          No young people yet.
-          {canManage
-            ? ' Add the first with “Add a young person”.'
-            : ' A Personal Tutor, Case Co-ordinator or the manager adds them.'}
-        </p>
-      ) : (
-        <YoungPeopleTable
-          youngPeople={youngPeople}
-          staffNames={staffNamesById(staff)}
-          today={today}
-          onEdit={canManage ? (youngPerson) => startEditing({ kind: 'edit', youngPerson }) : undefined}
-        />
-      )}
+      <LoadedList
+        items={youngPeople}
+        loading="Loading young people…"
+        empty={
+          <>
+            No young people yet.
+            {canManage
+              ? ' Add the first with “Add a young person”.'
+              : ' A Personal Tutor, Case Co-ordinator or the manager adds them.'}
+          </>
+        }
+      >
+        {(youngPeople) => (
+          <YoungPeopleTable
+            youngPeople={youngPeople}
+            staffNames={staffNamesById(staff)}
+            today={today}
+            onEdit={canManage ? (youngPerson) => startEditing({ kind: 'edit', youngPerson }) : undefined}
+          />
+        )}
+      </LoadedList>
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { displayName } from '@shared/display-names';
 import { hashFor } from '../../common/routes';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButtonCell } from '../../ui/RowButtonCell';
 
 type Props = {
   readonly youngPeople: readonly YoungPerson[];
@@ -22,22 +24,18 @@ export function YoungPeopleTable({ youngPeople, staffNames, today, onEdit }: Pro
   return (
     <table className="table">
       <caption className="visually-hidden">Young people placed at the home</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Case number</th>
-          <th scope="col">Age</th>
-          <th scope="col">Placement</th>
-          <th scope="col">Personal Tutor</th>
-          <th scope="col">Case Co-ordinator</th>
-          <th scope="col">Learning Mentor</th>
-          {onEdit ? (
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          ) : null}
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          'Name',
+          'Case number',
+          'Age',
+          'Placement',
+          'Personal Tutor',
+          'Case Co-ordinator',
+          'Learning Mentor',
+        ]}
+        hasActions={Boolean(onEdit)}
+      />
       <tbody>
         {youngPeople.map((youngPerson) => {
           const name = displayName(youngPerson);
@@ -58,18 +56,12 @@ export function YoungPeopleTable({ youngPeople, staffNames, today, onEdit }: Pro
               <td>
                 <StaffName id={youngPerson.learningMentorId} names={staffNames} />
               </td>
-              {onEdit ? (
-                <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Edit ${name}’s details`}
-                    onClick={() => onEdit(youngPerson)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              ) : null}
+              <RowButtonCell
+                name={`Edit ${name}’s details`}
+                onClick={onEdit ? () => onEdit(youngPerson) : undefined}
+              >
+                Edit
+              </RowButtonCell>
             </tr>
           );
         })}

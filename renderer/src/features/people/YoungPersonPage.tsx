@@ -16,6 +16,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPerson } from './useYoungPerson';
 import { YoungPersonDetails } from './YoungPersonDetails';
 import { YoungPersonForm } from './YoungPersonForm';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 function BackLink() {
   return (
@@ -76,19 +77,16 @@ export function YoungPersonPage({ id }: { id: string }) {
           <h2 id="details-title">Details</h2>
           <YoungPersonDetails youngPerson={youngPerson} staffNames={staffNamesById(staff)} today={today} />
           {canManage && !isEditing ? (
-            <div className="toolbar">
-              <button
-                type="button"
-                className="button button--secondary"
-                disabled={staff === undefined}
-                onClick={() => {
-                  setSaved(undefined);
-                  setIsEditing(true);
-                }}
-              >
-                Edit details
-              </button>
-            </div>
+            <ToolbarButton
+              isDisabled={staff === undefined}
+              isSecondary
+              onClick={() => {
+                setSaved(undefined);
+                setIsEditing(true);
+              }}
+            >
+              Edit details
+            </ToolbarButton>
           ) : null}
         </section>
         <FamilyTable youngPersonId={id} youngPersonName={name} />

@@ -13,6 +13,7 @@ import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
 import { RagBadge } from './RagBadge';
 import { useRecordsBehind } from './useReviewRecords';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 export type DrillDownSubject = {
   readonly title: string;
@@ -71,16 +72,7 @@ export function DrillDown({
       ) : null}
       {loaded && loaded.records.length > 0 ? (
         <table className="table" aria-label={`Records behind: ${subject.title}`}>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Record</th>
-              <th scope="col">Kind</th>
-              <th scope="col">With</th>
-              <th scope="col">Staff</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['When', 'Record', 'Kind', 'With', 'Staff', 'Status']} />
           <tbody>
             {loaded.records.map((record) =>
               record.type === 'visit' ? (

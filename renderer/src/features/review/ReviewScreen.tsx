@@ -74,7 +74,11 @@ export function ReviewScreen() {
           </label>
         </form>
       ) : null}
-      {choice && !overview ? <p className="muted">Working out the figures…</p> : null}
+      {choice && !overview ? (
+        <p className="muted" role="status">
+          Working out the figures…
+        </p>
+      ) : null}
       {overview && !overview.ok ? <Banner tone="error">{overview.error.message}</Banner> : null}
       {overview && overview.ok ? (
         <>

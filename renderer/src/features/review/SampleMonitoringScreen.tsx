@@ -9,6 +9,8 @@ import { useSamples } from './useSamples';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { defaultTermChoice } from './useTermlyOverview';
 import './review.css';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 const sampleTitle = (sample: ReviewSample) =>
   `Sample of ${sample.formIds.length} from ${termLabels[sample.termName].toLowerCase()} ${sample.yearLabel}`;
@@ -120,14 +122,7 @@ export function SampleMonitoringScreen() {
       {samples && samples.length === 0 ? <p className="empty">No samples yet.</p> : null}
       {samples && samples.length > 0 ? (
         <table className="table" aria-label="Samples drawn">
-          <thead>
-            <tr>
-              <th scope="col">Drawn</th>
-              <th scope="col">Term</th>
-              <th scope="col">Forms</th>
-              <th scope="col">Open</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Drawn', 'Term', 'Forms', 'Open']} />
           <tbody>
             {samples.map((sample) => (
               <tr key={sample.id}>
@@ -139,14 +134,12 @@ export function SampleMonitoringScreen() {
                   {sample.formIds.length} of {sample.populationCount}
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Open the ${sampleTitle(sample).toLowerCase()}`}
+                  <RowButton
+                    name={`Open the ${sampleTitle(sample).toLowerCase()}`}
                     onClick={() => setOpenSample(sample)}
                   >
                     Open
-                  </button>
+                  </RowButton>
                 </td>
               </tr>
             ))}

@@ -8,6 +8,7 @@ import {
 } from '@shared/rules/voices';
 import type { YoungPersonReview } from '../../db/repositories/review-workings';
 import type { DrillDownSubject } from './DrillDown';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly rows: readonly YoungPersonReview[];
@@ -39,19 +40,15 @@ export function VoicesTable({ rows, termIndex, onOpenFigure }: Props) {
       <caption className="visually-hidden">
         How families felt about our work, and the young people’s views acted on, this term
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Young person</th>
-          {[...familyFeelings].reverse().map((feeling) => (
-            <th scope="col" key={feeling}>
-              {capitalised(familyFeelingShortLabels[feeling])}
-            </th>
-          ))}
-          <th scope="col">No answer</th>
-          <th scope="col">Not asked</th>
-          <th scope="col">Views acted on and told</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[
+          'Young person',
+          ...[...familyFeelings].reverse().map((feeling) => capitalised(familyFeelingShortLabels[feeling])),
+          'No answer',
+          'Not asked',
+          'Views acted on and told',
+        ]}
+      />
       <tbody>
         {counted.map(({ row, voices, counts }) => (
           <tr key={row.youngPerson.id}>

@@ -8,6 +8,8 @@ import { RagBadge } from './RagBadge';
 import { figureSubject } from './ReviewTable';
 import { useYoungPersonReview } from './useReviewRecords';
 import { YoungPersonVoices } from './YoungPersonVoices';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { RowButton } from '../../ui/RowButton';
 
 /**
  * One young person's term in full: every figure with its reason, contacts by kind, contact per
@@ -37,7 +39,12 @@ export function YoungPersonReviewPanel({
   }, [loaded]);
 
   if (failure) return <Banner tone="error">{failure}</Banner>;
-  if (!loaded) return <p className="muted">Working out the review…</p>;
+  if (!loaded)
+    return (
+      <p className="muted" role="status">
+        Working out the review…
+      </p>
+    );
   const review = loaded.terms[loaded.terms.length - 1];
   if (!review) return null;
   const name = loaded.youngPerson.name;
@@ -60,14 +67,12 @@ export function YoungPersonReviewPanel({
             <strong>{figure.label}</strong>
             <RagBadge status={figure.status} value={figure.value} />
             <span>{figure.reason}</span>
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-label={`Open the records behind ${figure.label}`}
+            <RowButton
+              name={`Open the records behind ${figure.label}`}
               onClick={() => onOpenFigure(figureSubject(loaded.youngPerson, figure))}
             >
               Records ({figure.records.length})
-            </button>
+            </RowButton>
           </li>
         ))}
       </ul>
@@ -76,15 +81,7 @@ export function YoungPersonReviewPanel({
         <p className="empty">No family members are recorded for {name}.</p>
       ) : (
         <table className="table" aria-label={`Contact per family member for ${name}`}>
-          <thead>
-            <tr>
-              <th scope="col">Family member</th>
-              <th scope="col">Relationship</th>
-              <th scope="col">Status</th>
-              <th scope="col">Why</th>
-              <th scope="col">Records</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Family member', 'Relationship', 'Status', 'Why', 'Records']} />
           <tbody>
             {review.family.map((member) => (
               <tr key={member.personId}>
@@ -95,10 +92,8 @@ export function YoungPersonReviewPanel({
                 </td>
                 <td>{member.reason}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    aria-label={`Open the contacts with ${member.name}`}
+                  <RowButton
+                    name={`Open the contacts with ${member.name}`}
                     onClick={() =>
                       onOpenFigure({
                         title: `${name}: contact with ${member.name} (${member.relationship})`,
@@ -110,7 +105,7 @@ export function YoungPersonReviewPanel({
                     }
                   >
                     {member.contacts.count}
-                  </button>
+                  </RowButton>
                 </td>
               </tr>
             ))}
@@ -129,10 +124,8 @@ export function YoungPersonReviewPanel({
               <li key={figure.arrangementId}>
                 <strong>{who}</strong>
                 <RagBadge status={figure.status} value={figure.value} />
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  aria-label={`Open the contacts with ${who} that count for the plan`}
+                <RowButton
+                  name={`Open the contacts with ${who} that count for the plan`}
                   onClick={() =>
                     onOpenFigure({
                       title: `${name}: ${figure.value}, with ${who}`,
@@ -144,7 +137,7 @@ export function YoungPersonReviewPanel({
                   }
                 >
                   Records ({figure.held.count})
-                </button>
+                </RowButton>
               </li>
             );
           })}

@@ -44,17 +44,21 @@ export function useTermlyOverview(
   const [result, setResult] = useState<
     { key: string; value: Result<TermlyOverview, ReviewError> } | undefined
   >();
-  const key = choice ? `${choice.yearId}:${choice.termName}` : '';
+  // The term by its parts, not the choice object: the screen makes a new object each render, and
+  // working the overview out again on each would start the trend over before it could finish.
+  const yearId = choice?.yearId;
+  const termName = choice?.termName;
+  const key = yearId && termName ? `${yearId}:${termName}` : '';
   useEffect(() => {
-    if (!choice) return;
+    if (!yearId || !termName) return;
     let isCurrent = true;
-    void repository.termlyOverview(session, choice.yearId, choice.termName, new Date()).then((value) => {
-      if (isCurrent) setResult({ key: `${choice.yearId}:${choice.termName}`, value });
+    void repository.termlyOverview(session, yearId, termName, new Date()).then((value) => {
+      if (isCurrent) setResult({ key: `${yearId}:${termName}`, value });
     });
     return () => {
       isCurrent = false;
     };
-  }, [repository, session, choice]);
+  }, [repository, session, yearId, termName]);
   return result && result.key === key ? result.value : undefined;
 }
 

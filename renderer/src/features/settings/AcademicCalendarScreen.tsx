@@ -6,6 +6,9 @@ import { AcademicYearForm } from './AcademicYearForm';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { LoadedList } from '../../ui/LoadedList';
+import { RowButton } from '../../ui/RowButton';
 
 type Editing = AcademicYear | { readonly suggestedLabel: string } | undefined;
 
@@ -60,60 +63,51 @@ export function AcademicCalendarScreen() {
           Add academic year
         </button>
       ) : null}
-      {years === undefined ? (
-        <p role="status">Loading the calendar…</p>
-      ) : years.length === 0 ? (
-        <p className="empty">No academic years yet. Add this year’s term dates to start.</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Academic years and their terms</caption>
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              {(['autumn', 'spring', 'summer'] as const).map((name) => (
-                <th scope="col" key={name}>
-                  {termLabels[name]}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {years.map((year) => (
-              <tr key={year.id}>
-                <th scope="row">{year.label}</th>
-                {year.terms.map((term) => (
-                  <td key={term.name}>
-                    {formatUkDate(term.startsOn)} to {formatUkDate(term.endsOn)}
-                    <br />
-                    <span className="muted">
-                      Half term {formatUkDayMonth(term.halfTermStartsOn)} to{' '}
-                      {formatUkDayMonth(term.halfTermEndsOn)}
-                    </span>
+      <LoadedList
+        items={years}
+        loading="Loading the calendar…"
+        empty="No academic years yet. Add this year’s term dates to start."
+      >
+        {(years) => (
+          <table className="table">
+            <caption className="visually-hidden">Academic years and their terms</caption>
+            <ColumnHeads
+              columns={['Year', ...(['autumn', 'spring', 'summer'] as const).map((name) => termLabels[name])]}
+              hasActions
+            />
+            <tbody>
+              {years.map((year) => (
+                <tr key={year.id}>
+                  <th scope="row">{year.label}</th>
+                  {year.terms.map((term) => (
+                    <td key={term.name}>
+                      {formatUkDate(term.startsOn)} to {formatUkDate(term.endsOn)}
+                      <br />
+                      <span className="muted">
+                        Half term {formatUkDayMonth(term.halfTermStartsOn)} to{' '}
+                        {formatUkDayMonth(term.halfTermEndsOn)}
+                      </span>
+                    </td>
+                  ))}
+                  <td>
+                    {canEdit ? (
+                      <RowButton
+                        name={`Edit ${year.label}`}
+                        onClick={() => {
+                          setSaved(undefined);
+                          setEditing(year);
+                        }}
+                      >
+                        Edit
+                      </RowButton>
+                    ) : null}
                   </td>
-                ))}
-                <td>
-                  {canEdit ? (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => {
-                        setSaved(undefined);
-                        setEditing(year);
-                      }}
-                      aria-label={`Edit ${year.label}`}
-                    >
-                      Edit
-                    </button>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LoadedList>
     </div>
   );
 }

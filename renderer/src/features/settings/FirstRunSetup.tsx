@@ -8,6 +8,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useAuthService } from '../../security/useAuthService';
 import { useSessionApi } from '../../security/session-context';
 import { TimeZoneSelect } from './TimeZoneSelect';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * What a new install shows: the home's details and the first account, a Registered Manager, who
@@ -106,11 +107,7 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
             {(wiring) => <PasswordInput {...wiring} isNew {...form.register('manager.confirmPassword')} />}
           </Field>
         </fieldset>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? 'Setting up…' : 'Set up the home'}
-          </button>
-        </div>
+        <FormActions submitLabel={isSubmitting ? 'Setting up…' : 'Set up the home'} isBusy={isSubmitting} />
       </form>
     </main>
   );

@@ -5,6 +5,7 @@ import { useMailStatus } from '../../common/useMailStatus';
 import { MailSettingsForm } from './MailSettingsForm';
 import { MailTestMessage } from './MailTestMessage';
 import { useMailSettingsChanges } from './useMailSettings';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 
 /**
  * The manager's mail settings (DESIGN rule 9: only over verified TLS): the server, how it is encrypted, the
@@ -95,15 +96,9 @@ export function MailSettingsScreen() {
                 Removes these settings and the stored password from this computer. Alerts then wait in the
                 Outbox, to be sent from a mail client.
               </p>
-              <div className="toolbar">
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => void removeSettings()}
-                >
-                  Remove mail settings
-                </button>
-              </div>
+              <ToolbarButton isSecondary onClick={() => void removeSettings()}>
+                Remove mail settings
+              </ToolbarButton>
             </section>
           ) : null}
         </>

@@ -8,6 +8,8 @@ import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useRooms, type RoomChanges } from './useRooms';
 import './settings.css';
+import { FormActions } from '../../ui/FormActions';
+import { RowButton } from '../../ui/RowButton';
 
 /**
  * Settings → Rooms (the manager's): the rooms staff can book for visits. A room is never deleted,
@@ -84,22 +86,15 @@ function RoomRow({
     <li>
       <strong>{room.name}</strong>
       <span className="badge">{room.isActive ? 'Bookable' : 'Withdrawn'}</span>
-      <button
-        type="button"
-        className="button button--secondary"
-        onClick={onRename}
-        aria-label={`Rename ${room.name}`}
-      >
+      <RowButton name={`Rename ${room.name}`} onClick={onRename}>
         Rename
-      </button>
-      <button
-        type="button"
-        className="button button--secondary"
+      </RowButton>
+      <RowButton
+        name={room.isActive ? `Withdraw ${room.name} from booking` : `Make ${room.name} bookable again`}
         onClick={() => void toggle()}
-        aria-label={room.isActive ? `Withdraw ${room.name} from booking` : `Make ${room.name} bookable again`}
       >
         {room.isActive ? 'Withdraw' : 'Make bookable'}
-      </button>
+      </RowButton>
     </li>
   );
 }
@@ -136,16 +131,7 @@ function RoomNameForm({
       <Field label="Room name" error={form.formState.errors.name?.message}>
         {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
       </Field>
-      <div className="form__actions">
-        <button type="submit" className="button">
-          {room ? 'Save name' : 'Add room'}
-        </button>
-        {room ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={room ? 'Save name' : 'Add room'} onCancel={room ? onCancel : undefined} />
     </form>
   );
 }

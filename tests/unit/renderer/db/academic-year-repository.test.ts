@@ -6,35 +6,12 @@ import { homeSettingsRepository } from '../../../../renderer/src/db/repositories
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 import type { Session } from '../../../../renderer/src/db/session';
+import { buildAcademicYear } from '../../../factories';
 
+/** The year's form as the settings screen sends it: the factory's dates, without an id. */
 function yearStarting(startYear: number): AcademicYearForm {
-  const next = startYear + 1;
-  return {
-    label: `${startYear}/${String(next % 100).padStart(2, '0')}`,
-    terms: [
-      {
-        name: 'autumn',
-        startsOn: `${startYear}-09-03`,
-        endsOn: `${startYear}-12-18`,
-        halfTermStartsOn: `${startYear}-10-26`,
-        halfTermEndsOn: `${startYear}-10-30`,
-      },
-      {
-        name: 'spring',
-        startsOn: `${next}-01-05`,
-        endsOn: `${next}-03-26`,
-        halfTermStartsOn: `${next}-02-15`,
-        halfTermEndsOn: `${next}-02-19`,
-      },
-      {
-        name: 'summer',
-        startsOn: `${next}-04-12`,
-        endsOn: `${next}-07-21`,
-        halfTermStartsOn: `${next}-05-31`,
-        halfTermEndsOn: `${next}-06-04`,
-      },
-    ],
-  };
+  const { label, terms } = buildAcademicYear({ startYear });
+  return { label, terms };
 }
 
 let db: FamilyLinksDb;

@@ -18,7 +18,7 @@ import {
 } from '../../../../renderer/src/db/encryption/record-cipher';
 import { defaultKdfParams, type AccountKeys } from '../../../../shared/schemas/keyring';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -39,13 +39,13 @@ const courtOrder = {
 async function home() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  return {
+  const [careWorker, colleague, tutor] = await colleaguesOf(
     manager,
-    careWorker: await testSession(['careStaff'], keys),
-    colleague: await testSession(['careStaff'], keys),
-    tutor: await testSession(['personalTutor'], keys),
-  };
+    'careStaff',
+    'careStaff',
+    'personalTutor',
+  );
+  return { manager, careWorker, colleague, tutor };
 }
 
 /** A key-encryption key as a password would give one, without Argon2id (not what is being tested). */

@@ -7,7 +7,7 @@ import { restrictionCodec } from '../../../../renderer/src/db/repositories/restr
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { buildContactFormEntry, buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -25,10 +25,12 @@ const place = {
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  const careWorker = await testSession(['careStaff'], keys);
-  const colleague = await testSession(['careStaff'], keys);
-  const tutor = await testSession(['personalTutor'], keys);
+  const [careWorker, colleague, tutor] = await colleaguesOf(
+    manager,
+    'careStaff',
+    'careStaff',
+    'personalTutor',
+  );
   const youngPerson = buildYoungPerson();
   const mum = buildPerson({ firstName: 'Sarah', lastName: 'Jones' });
   const dad = buildPerson({ firstName: 'Mark', lastName: 'Jones' });

@@ -53,3 +53,23 @@ export async function panAlertHome(db: FamilyLinksDb = freshDatabase()) {
   if (!saved.ok) throw new Error(saved.error.message);
   return { db, manager: managerSession, tutor, coordinator, careWorker, youngPerson: saved.value };
 }
+
+/** Sam Social, a social worker outside the home, as the PAN group form adds them; by default told of filed forms. */
+export function samSocial(topics: string[] = ['formFiled']) {
+  return { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics };
+}
+
+/** A supervised-only restriction on Dean Hughes under a court order, as the restriction form sends it. */
+export function restrictionForm(youngPersonId: string) {
+  return {
+    youngPersonId,
+    name: 'Dean Hughes',
+    aliases: [],
+    description: 'Tall',
+    kind: 'supervisedOnly',
+    conditions: 'Family room only.',
+    authority: 'courtOrder',
+    authorityReference: 'LS26C01234',
+    effectiveFrom: '2026-01-12',
+  };
+}

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { contactFormRepository } from '../../../../renderer/src/db/repositories/contact-form-repository';
+import {
+  contactFormRepository,
+  type ContactFormRepository,
+} from '../../../../renderer/src/db/repositories/contact-form-repository';
+import type { Session } from '../../../../renderer/src/db/session';
+import type { ContactForm } from '../../../../shared/schemas/contact-forms';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { visitRepository } from '../../../../renderer/src/db/repositories/visit-repository';
@@ -8,7 +13,7 @@ import { visitorLogRepository } from '../../../../renderer/src/db/repositories/v
 import { fileContactForm } from '../../../../renderer/src/features/contact-forms/file-contact-form';
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import { buildContactFormEntry } from '../../../factories';
-import { panAlertHome } from './pan-alert-test-home';
+import { panAlertHome, restrictionForm, samSocial } from './pan-alert-test-home';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => {
@@ -55,6 +60,41 @@ function signingBridge(sign: () => Promise<unknown>) {
   Object.defineProperty(window, 'api', { value: api, configurable: true });
 }
 
+/** A main process that signs and files every form it is sent, and the signer's key and secret. */
+function signingSucceeds() {
+  const sign = vi.fn(() =>
+    Promise.resolve({
+      ok: true,
+      value: {
+        outcome: 'signed',
+        pdf: { bytes: 'JVBERi0x', sha256: 'a'.repeat(64), signerName: 'Tom Tutor' },
+        caseFile: { outcome: 'written', relativePath: 'CN1/form.pdf', sha256: 'a'.repeat(64) },
+      },
+    }),
+  );
+  signingBridge(sign);
+  const signer = { credential: { encryptedKey: 'a2V5', certificateChainPem: [] }, secret: 'b'.repeat(64) };
+  return { sign, signer };
+}
+
+/** The tutor signs and files the form, as the form's File button does. */
+function fileAsTutor(
+  forms: ContactFormRepository,
+  tutor: Session,
+  form: ContactForm,
+  signer: ReturnType<typeof signingSucceeds>['signer'],
+) {
+  return fileContactForm(
+    db!,
+    forms,
+    tutor,
+    form,
+    { pngBase64: 'iVBORw0KGgo=', signer },
+    'Phone call on 19 November',
+    now,
+  );
+}
+
 function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
@@ -62,18 +102,6 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
 
 const formEntry = (overrides: Parameters<typeof buildContactFormEntry>[0] = {}) =>
   buildContactFormEntry({ initiatedBy: 'family', ...overrides });
-
-const restrictionForm = (youngPersonId: string) => ({
-  youngPersonId,
-  name: 'Dean Hughes',
-  aliases: [],
-  description: 'Tall',
-  kind: 'supervisedOnly',
-  conditions: 'Family room only.',
-  authority: 'courtOrder',
-  authorityReference: 'LS26C01234',
-  effectiveFrom: '2026-01-12',
-});
 
 describe('a change and its PAN alert are saved together or not at all', () => {
   it('a restriction whose alert cannot be queued is not recorded, and the person is told why', async () => {
@@ -171,41 +199,14 @@ describe('every change that alerts the PAN group keeps to it', () => {
         formEntry({ isSafeguardingConcern: true, concerns: 'Said he was frightened of the dog.' }),
       ),
     );
-    const sign = vi.fn(() =>
-      Promise.resolve({
-        ok: true,
-        value: {
-          outcome: 'signed',
-          pdf: { bytes: 'JVBERi0x', sha256: 'a'.repeat(64), signerName: 'Tom Tutor' },
-          caseFile: { outcome: 'written', relativePath: 'CN1/form.pdf', sha256: 'a'.repeat(64) },
-        },
-      }),
-    );
-    signingBridge(sign);
-    const signer = { credential: { encryptedKey: 'a2V5', certificateChainPem: [] }, secret: 'b'.repeat(64) };
-    value(
-      await panGroupRepository(db!, clock).addMember(tutor, youngPerson.id, {
-        kind: 'outside',
-        name: 'Sam Social',
-        role: 'Social worker',
-        email: 'sam@council.example',
-        topics: ['formFiled'],
-      }),
-    );
+    const { sign, signer } = signingSucceeds();
+    value(await panGroupRepository(db!, clock).addMember(tutor, youngPerson.id, samSocial()));
     // Now the group cannot be read, so nobody's message can be made.
     db!.panGroups.hook('reading', () => {
       throw new Error('A PAN group row could not be read');
     });
 
-    const result = await fileContactForm(
-      db!,
-      forms,
-      tutor,
-      form,
-      { pngBase64: 'iVBORw0KGgo=', signer },
-      'Phone call on 19 November',
-      now,
-    );
+    const result = await fileAsTutor(forms, tutor, form, signer);
 
     expect(result.ok ? 'filed' : result.error.message).toBe(notSaved);
     expect(sign).not.toHaveBeenCalled();
@@ -216,29 +217,10 @@ describe('every change that alerts the PAN group keeps to it', () => {
     const { tutor, youngPerson } = await setUp();
     const forms = contactFormRepository(db!, clock);
     const form = value(await forms.start(tutor, youngPerson.id, formEntry()));
-    const sign = vi.fn(() =>
-      Promise.resolve({
-        ok: true,
-        value: {
-          outcome: 'signed',
-          pdf: { bytes: 'JVBERi0x', sha256: 'a'.repeat(64), signerName: 'Tom Tutor' },
-          caseFile: { outcome: 'written', relativePath: 'CN1/form.pdf', sha256: 'a'.repeat(64) },
-        },
-      }),
-    );
-    signingBridge(sign);
-    const signer = { credential: { encryptedKey: 'a2V5', certificateChainPem: [] }, secret: 'b'.repeat(64) };
+    const { signer } = signingSucceeds();
     outboxFails(db!);
 
-    const result = await fileContactForm(
-      db!,
-      forms,
-      tutor,
-      form,
-      { pngBase64: 'iVBORw0KGgo=', signer },
-      'Phone call on 19 November',
-      now,
-    );
+    const result = await fileAsTutor(forms, tutor, form, signer);
 
     // The main process had already put the signed copy in the case-file folder: it is named, so it
     // is not taken for a filed record, and the audit log notes it.
@@ -279,13 +261,11 @@ describe('at the front door the register entry is kept even when its alert is no
     async (_, breakIt) => {
       const { careWorker, tutor, youngPerson } = await setUp();
       value(
-        await panGroupRepository(db!, clock).addMember(tutor, youngPerson.id, {
-          kind: 'outside',
-          name: 'Sam Social',
-          role: 'Social worker',
-          email: 'sam@council.example',
-          topics: ['visitorTurnedAway'],
-        }),
+        await panGroupRepository(db!, clock).addMember(
+          tutor,
+          youngPerson.id,
+          samSocial(['visitorTurnedAway']),
+        ),
       );
       breakIt(db!);
       const door = visitorLogRepository(db!, careWorker.cipher, clock);

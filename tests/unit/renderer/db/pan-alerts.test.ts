@@ -6,7 +6,7 @@ import { disclosureRepository } from '../../../../renderer/src/db/repositories/d
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
-import { panAlertHome } from './pan-alert-test-home';
+import { panAlertHome, restrictionForm, samSocial } from './pan-alert-test-home';
 import type { Session } from '../../../../renderer/src/db/session';
 import type { PanAlertRequest } from '../../../../shared/schemas/pan';
 
@@ -47,15 +47,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: { message
 describe('a PAN alert is queued for the PT and the members who asked, and recorded', () => {
   it('a filed form alerts the PT and the social worker who asked, not the one who did not; initials only', async () => {
     const { groups, manager, tutor, careWorker, youngPerson, outbox } = await setUp();
-    value(
-      await groups.addMember(tutor, youngPerson.id, {
-        kind: 'outside',
-        name: 'Sam Social',
-        role: 'Social worker',
-        email: 'sam@council.example',
-        topics: ['formFiled'],
-      }),
-    );
+    value(await groups.addMember(tutor, youngPerson.id, samSocial()));
     value(
       await groups.addMember(tutor, youngPerson.id, {
         kind: 'outside',
@@ -194,30 +186,14 @@ describe('keeping the PAN group', () => {
       topics: [],
     });
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
-    value(
-      await groups.addMember(coordinator, youngPerson.id, {
-        kind: 'outside',
-        name: 'Sam Social',
-        role: 'Social worker',
-        email: 'sam@council.example',
-        topics: ['formFiled'],
-      }),
-    );
+    value(await groups.addMember(coordinator, youngPerson.id, samSocial()));
     expect(await groups.get(careWorker, youngPerson.id)).toBeUndefined();
     expect((await groups.get(coordinator, youngPerson.id))?.members).toHaveLength(1);
   });
 
   it('the same adult cannot be added twice, and a bad email is refused with the field named', async () => {
     const { groups, tutor, youngPerson } = await setUp();
-    value(
-      await groups.addMember(tutor, youngPerson.id, {
-        kind: 'outside',
-        name: 'Sam Social',
-        role: 'Social worker',
-        email: 'sam@council.example',
-        topics: ['formFiled'],
-      }),
-    );
+    value(await groups.addMember(tutor, youngPerson.id, samSocial()));
     const twice = await groups.addMember(tutor, youngPerson.id, {
       kind: 'outside',
       name: 'Sam S',
@@ -238,24 +214,10 @@ describe('keeping the PAN group', () => {
 
   it('changes and removals are kept, with an audit entry each', async () => {
     const { groups, tutor, youngPerson } = await setUp();
-    const added = value(
-      await groups.addMember(tutor, youngPerson.id, {
-        kind: 'outside',
-        name: 'Sam Social',
-        role: 'Social worker',
-        email: 'sam@council.example',
-        topics: ['formFiled'],
-      }),
-    );
+    const added = value(await groups.addMember(tutor, youngPerson.id, samSocial()));
     const memberId = added.members[0]!.id;
     const changed = value(
-      await groups.updateMember(tutor, youngPerson.id, memberId, {
-        kind: 'outside',
-        name: 'Sam Social',
-        role: 'Social worker',
-        email: 'sam@council.example',
-        topics: ['formFiled', 'formOverdue'],
-      }),
+      await groups.updateMember(tutor, youngPerson.id, memberId, samSocial(['formFiled', 'formOverdue'])),
     );
     expect(changed.members[0]?.topics).toEqual(['formFiled', 'formOverdue']);
     const removed = value(await groups.removeMember(tutor, youngPerson.id, memberId));
@@ -412,17 +374,7 @@ describe('restriction changes reach the PAN group', () => {
   it('adding, changing and ending a restriction each alert the PT, with a short code and not the authority’s reference', async () => {
     const { manager, youngPerson, outbox } = await setUp();
     const restrictions = restrictionRepository(db!, clock);
-    const form = {
-      youngPersonId: youngPerson.id,
-      name: 'Dean Hughes',
-      aliases: [],
-      description: 'Tall',
-      kind: 'supervisedOnly',
-      conditions: 'Family room only.',
-      authority: 'courtOrder',
-      authorityReference: 'LS26C01234',
-      effectiveFrom: '2026-01-12',
-    };
+    const form = restrictionForm(youngPerson.id);
     const recorded = value(await restrictions.record(manager, form));
     value(
       await restrictions.change(

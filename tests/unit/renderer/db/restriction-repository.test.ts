@@ -5,7 +5,7 @@ import { restrictionRepository } from '../../../../renderer/src/db/repositories/
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -26,9 +26,7 @@ const courtOrder = {
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  const tutor = await testSession(['personalTutor'], keys);
-  const careWorker = await testSession(['careStaff'], keys);
+  const [tutor, careWorker] = await colleaguesOf(manager, 'personalTutor', 'careStaff');
   return { manager, tutor, careWorker, restrictions: restrictionRepository(db) };
 }
 

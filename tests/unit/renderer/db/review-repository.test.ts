@@ -17,7 +17,7 @@ import {
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -27,10 +27,12 @@ const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under w
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  const coordinator = await testSession(['caseCoordinator'], keys);
-  const otherCoordinator = await testSession(['caseCoordinator'], keys);
-  const careWorker = await testSession(['careStaff'], keys);
+  const [coordinator, otherCoordinator, careWorker] = await colleaguesOf(
+    manager,
+    'caseCoordinator',
+    'caseCoordinator',
+    'careStaff',
+  );
   const tutorId = crypto.randomUUID();
   const year = buildAcademicYear({ startYear: 2026 });
   await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });

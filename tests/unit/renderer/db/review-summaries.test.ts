@@ -18,13 +18,14 @@ import type { Session } from '../../../../renderer/src/db/session';
 import {
   buildAcademicYear,
   buildContactForm,
+  buildContactFormEntry,
   buildRelationship,
   buildRestriction,
   buildVisit,
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -50,10 +51,12 @@ async function value<T>(
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  const coordinator = await testSession(['caseCoordinator'], keys);
-  const otherCoordinator = await testSession(['caseCoordinator'], keys);
-  const tutor = await testSession(['personalTutor'], keys);
+  const [coordinator, otherCoordinator, tutor] = await colleaguesOf(
+    manager,
+    'caseCoordinator',
+    'caseCoordinator',
+    'personalTutor',
+  );
   const year = buildAcademicYear({ startYear: 2026 });
   await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
   const millie = buildYoungPerson({
@@ -202,22 +205,11 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     const { manager, tutor, year, millie, tom } = await setUp();
     const forms = contactFormRepository(db, () => now);
     const started = await value(
-      forms.start(tutor, millie.id, {
-        kind: 'phoneCall',
-        contactStartedAt: '2027-01-11T18:00:00.000Z',
-        durationMinutes: 20,
-        personIds: [],
-        staffIds: [],
-        otherParticipants: '',
-        whatHappened: 'Talked about the weekend.',
-        youngPersonViews: 'I liked it.',
-        familyViews: '',
-        concerns: '',
-        isSafeguardingConcern: false,
-        actions: [],
-        nextContactPlanned: '',
-        initiatedBy: 'youngPerson',
-      }),
+      forms.start(
+        tutor,
+        millie.id,
+        buildContactFormEntry({ contactStartedAt: '2027-01-11T18:00:00.000Z', initiatedBy: 'youngPerson' }),
+      ),
     );
     const millieForms = (review: Awaited<ReturnType<typeof overview>>) =>
       review.rows.find((row) => row.youngPerson.id === millie.id)?.terms[1]?.forms;

@@ -54,3 +54,17 @@ export async function testSession(
     cipher: createRecordCipher(dataKey, compartments),
   };
 }
+
+/**
+ * Sessions for the manager's colleagues, one per role given, in order: each holds the home's door
+ * and audit keys and those of its compartment keys its role may hold.
+ */
+export function colleaguesOf<const Roles extends readonly StaffRole[]>(
+  manager: Session,
+  ...roles: Roles
+): Promise<{ -readonly [Index in keyof Roles]: Session }> {
+  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
+  return Promise.all(roles.map((role) => testSession([role], keys))) as Promise<{
+    -readonly [Index in keyof Roles]: Session;
+  }>;
+}

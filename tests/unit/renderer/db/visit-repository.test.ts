@@ -12,7 +12,7 @@ import type { Restriction } from '../../../../shared/schemas/registers';
 import type { VisitBookingFormInput } from '../../../../shared/schemas/visits';
 import { buildPerson, buildRestriction, buildStaffMember, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { colleaguesOf, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -24,8 +24,7 @@ const now = () => new Date('2026-03-06T09:00:00.000Z');
 async function setUp() {
   db = freshDatabase();
   const manager = await testSession(['registeredManager']);
-  const keys = { dataKey: manager.dataKey, auditKey: manager.auditKey, compartments: manager.compartments };
-  const careWorker = await testSession(['careStaff'], keys);
+  const [careWorker] = await colleaguesOf(manager, 'careStaff');
   const millie = buildYoungPerson({
     firstName: 'Amelia',
     lastName: 'Hughes',
@@ -222,14 +221,17 @@ describe('booking visits', () => {
 });
 
 describe('changing one visit of a series', () => {
-  it('moves one occurrence on its own, keeping it in the series, and does not clash with itself', async () => {
-    const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(
-      manager,
-      booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }),
-      context,
-    );
+  /** A home with a weekly visit booked on the Saturdays 7, 14 and 21 March. */
+  async function setUpSeries() {
+    const home = await setUp();
+    const series = home.booking({ repeat: 'weekly', repeatUntil: '2026-03-21' });
+    const booked = await home.visits.book(home.manager, series, context);
     if (!booked.ok) throw new Error(booked.error.message);
+    return { ...home, booked };
+  }
+
+  it('moves one occurrence on its own, keeping it in the series, and does not clash with itself', async () => {
+    const { manager, visits, booking, booked } = await setUpSeries();
     const second = booked.value[1];
     if (!second) throw new Error('no second visit');
     const moved = await visits.change(
@@ -249,13 +251,7 @@ describe('changing one visit of a series', () => {
   });
 
   it('cancels one occurrence with a reason, and frees its room', async () => {
-    const { manager, visits, booking } = await setUp();
-    const booked = await visits.book(
-      manager,
-      booking({ repeat: 'weekly', repeatUntil: '2026-03-21' }),
-      context,
-    );
-    if (!booked.ok) throw new Error(booked.error.message);
+    const { manager, visits, booking, booked } = await setUpSeries();
     const first = booked.value[0];
     if (!first) throw new Error('no visit');
     const noReason = await visits.setStatus(manager, first.id, { status: 'cancelled', reason: '' });

@@ -1,5 +1,5 @@
 import { cleanup, render, type RenderResult } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { ok } from '../../../../shared/result';
 import { DatabaseContext } from '../../../../renderer/src/platform/database-context';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
@@ -46,14 +46,17 @@ export function closeTestHome(_home?: unknown): void {
 }
 
 /**
- * Renders `ui` as the app would inside <DatabaseGate> and <SessionProvider> with `session`
- * signed in. Signing in, locking and signing out do nothing here: screens under test only read
- * the session and keep drafts.
+ * The providers the app puts around every signed-in screen: <DatabaseGate>'s database and
+ * <SessionProvider> with `session` signed in. Signing in, locking and signing out do nothing here:
+ * screens under test only read the session and keep drafts. As a `wrapper`, so a rerender keeps it.
  */
-export function renderSignedIn(
-  ui: ReactElement,
-  { db, session }: { db: FamilyLinksDb; session: Session },
-): RenderResult {
+export function signedInProviders({
+  db,
+  session,
+}: {
+  db: FamilyLinksDb;
+  session: Session;
+}): (props: { children: ReactNode }) => ReactElement {
   const api: SessionApi = {
     state: { kind: 'signedIn', session, mustChangePassword: false },
     draftKeeper: createDraftKeeper(),
@@ -63,9 +66,19 @@ export function renderSignedIn(
     signOut: () => Promise.resolve(),
     passwordChanged: () => undefined,
   };
-  return render(
-    <DatabaseContext.Provider value={db}>
-      <SessionContext.Provider value={api}>{ui}</SessionContext.Provider>
-    </DatabaseContext.Provider>,
-  );
+  return function SignedIn({ children }) {
+    return (
+      <DatabaseContext.Provider value={db}>
+        <SessionContext.Provider value={api}>{children}</SessionContext.Provider>
+      </DatabaseContext.Provider>
+    );
+  };
+}
+
+/** Renders `ui` as the app would, inside `signedInProviders`. */
+export function renderSignedIn(
+  ui: ReactElement,
+  home: { db: FamilyLinksDb; session: Session },
+): RenderResult {
+  return render(ui, { wrapper: signedInProviders(home) });
 }

@@ -12,7 +12,7 @@ import { outboxRepository } from '../../../../renderer/src/db/repositories/outbo
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { outboxSender } from '../../../../renderer/src/features/outbox/outbox-sender';
 import type { MailPort } from '../../../../renderer/src/platform/mail-port';
-import { panAlertHome } from '../db/pan-alert-test-home';
+import { panAlertHome, samSocial } from '../db/pan-alert-test-home';
 import {
   makeTestCertificates,
   startTestSmtpServer,
@@ -94,13 +94,11 @@ function portOf(mail: MailService): MailPort {
 async function homeWithGroup(clock: () => Date) {
   const home = await panAlertHome();
   closers.push(() => home.db.close());
-  const added = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, {
-    kind: 'outside',
-    name: 'Sam Social',
-    role: 'Social worker',
-    email: 'sam@council.example',
-    topics: ['formFiled'],
-  });
+  const added = await panGroupRepository(home.db, clock).addMember(
+    home.tutor,
+    home.youngPerson.id,
+    samSocial(),
+  );
   if (!added.ok) throw new Error(added.error.message);
   const alsoAdded = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, {
     kind: 'outside',

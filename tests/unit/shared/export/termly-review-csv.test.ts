@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { termlyReviewCsv, termlyReviewCsvHeader } from '@shared/export/termly-review-csv';
 import { yearReview } from '@shared/rules/termly-review';
 import { termVoices } from '@shared/rules/voices';
-import { buildAcademicYear } from '../../../factories';
+import { buildAcademicYear, buildReviewYoungPerson } from '../../../factories';
 
 const year = buildAcademicYear({ startYear: 2026 });
 const [autumn] = yearReview({
-  youngPerson: {
-    id: 'yp',
-    personalTutorId: 'pt',
-    caseCoordinatorId: 'cc',
-    learningMentorId: 'lm',
-    placementStartsOn: '2020-09-01',
-  },
+  youngPerson: buildReviewYoungPerson({ id: 'yp' }),
   year,
   visits: [],
   forms: [],

@@ -6,21 +6,20 @@ import {
   type MinimumsContactForm,
   type MinimumsVisit,
 } from '@shared/rules/contact-minimums';
-import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
+import {
+  buildAcademicYear,
+  buildContactForm,
+  buildRelationship,
+  buildReviewYoungPerson,
+  buildVisit,
+  reviewStaff,
+} from '../../../factories';
 
 // 2026/27: autumn 3 Sept - 18 Dec 2026 (half term 26-30 Oct), spring 5 Jan - 26 Mar 2027, summer 12 Apr - 21 Jul 2027.
 const year = buildAcademicYear({ startYear: 2026 });
-const pt = 'staff-pt';
-const cc = 'staff-cc';
-const lm = 'staff-lm';
+const { pt, cc, lm } = reviewStaff;
 const careWorker = 'staff-care';
-const youngPerson = {
-  id: 'yp-1',
-  personalTutorId: pt,
-  caseCoordinatorId: cc,
-  learningMentorId: lm,
-  placementStartsOn: '2020-09-01',
-};
+const youngPerson = buildReviewYoungPerson();
 const mum = 'person-mum';
 const nan = 'person-nan';
 const socialWorker = 'person-sw';

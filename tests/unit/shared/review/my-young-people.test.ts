@@ -14,24 +14,23 @@ import {
   type Holding,
   type OwedLine,
 } from '@shared/rules/my-young-people';
-import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
+import {
+  buildAcademicYear,
+  buildContactForm,
+  buildRelationship,
+  buildReviewYoungPerson,
+  buildVisit,
+  reviewStaff,
+} from '../../../factories';
 
 // 2026/27: autumn Thu 3 Sept - Fri 18 Dec 2026 (half term Mon 26 - Fri 30 Oct), spring 5 Jan - 26 Mar 2027.
 const year = buildAcademicYear({ startYear: 2026 });
-const pt = 'staff-pt';
-const cc = 'staff-cc';
-const lm = 'staff-lm';
+const { pt, cc, lm } = reviewStaff;
 const mum = 'person-mum';
 const circle = familyCircle([
   buildRelationship({ personId: mum, category: 'parent', hasParentalResponsibility: true }),
 ]);
-const wholeYear = {
-  id: 'yp-1',
-  personalTutorId: pt,
-  caseCoordinatorId: cc,
-  learningMentorId: lm,
-  placementStartsOn: '2020-09-01',
-};
+const wholeYear = buildReviewYoungPerson();
 
 function lines(options: {
   today: string;

@@ -12,21 +12,13 @@ import { contactKinds } from '@shared/schemas/contact-forms';
 import { relationshipCategories } from '@shared/schemas/people';
 import { restrictionKinds } from '@shared/schemas/registers';
 import { visitKinds, visitStatuses } from '@shared/schemas/visits';
-import { buildAcademicYear } from '../../../factories';
+import { buildAcademicYear, buildReviewYoungPerson, reviewStaff } from '../../../factories';
 
 // 2026/27: autumn 3 Sept - 18 Dec 2026 (half term 26-30 Oct; the clocks go back on 25 Oct),
 // spring 5 Jan - 26 Mar 2027, summer 12 Apr - 21 Jul 2027.
 const year = buildAcademicYear({ startYear: 2026 });
-const pt = 'staff-pt';
-const cc = 'staff-cc';
-const lm = 'staff-lm';
-const youngPerson = {
-  id: 'yp-1',
-  personalTutorId: pt,
-  caseCoordinatorId: cc,
-  learningMentorId: lm,
-  placementStartsOn: '2020-09-01',
-};
+const { pt, cc, lm } = reviewStaff;
+const youngPerson = buildReviewYoungPerson();
 const hour = 3_600_000;
 
 function input(overrides: Omit<Partial<YearReviewInput>, 'now'> & { now: string }): YearReviewInput {

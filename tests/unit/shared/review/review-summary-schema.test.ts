@@ -8,16 +8,16 @@ import {
 } from '@shared/schemas/review-summary';
 import { reviewSummaryId, reviewSummaryRangeOf } from '@shared/rules/review-summary-keys';
 import { yearReview } from '@shared/rules/termly-review';
-import { buildAcademicYear, buildContactForm, buildRelationship, buildVisit } from '../../../factories';
+import {
+  buildAcademicYear,
+  buildContactForm,
+  buildRelationship,
+  buildReviewYoungPerson,
+  buildVisit,
+} from '../../../factories';
 
 const year = buildAcademicYear({ startYear: 2026 });
-const youngPerson = {
-  id: 'yp-1',
-  personalTutorId: 'staff-pt',
-  caseCoordinatorId: 'staff-cc',
-  learningMentorId: 'staff-lm',
-  placementStartsOn: '2020-09-01',
-};
+const youngPerson = buildReviewYoungPerson();
 const mum = buildRelationship({ youngPersonId: youngPerson.id, category: 'parent' });
 const review = yearReview({
   youngPerson,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearReview, type ReviewFamilyMember } from '@shared/rules/termly-review';
 import { trendLabel, trendPoint, trendTerms, trendText } from '@shared/rules/termly-trend';
-import { buildAcademicYear, buildVisit } from '../../../factories';
+import { buildAcademicYear, buildReviewYoungPerson, buildVisit, reviewStaff } from '../../../factories';
 
 const older = buildAcademicYear({ startYear: 2024, id: 'year-2024' });
 const last = buildAcademicYear({ startYear: 2025, id: 'year-2025' });
@@ -46,13 +46,7 @@ describe('a trend point counts each young person once by overall status, and the
   };
   const reviewOf = (id: string, visits: ReturnType<typeof buildVisit>[]) =>
     yearReview({
-      youngPerson: {
-        id,
-        personalTutorId: 'pt',
-        caseCoordinatorId: 'cc',
-        learningMentorId: 'lm',
-        placementStartsOn: '2020-09-01',
-      },
+      youngPerson: buildReviewYoungPerson({ id }),
       year: current,
       visits,
       forms: [],
@@ -69,7 +63,7 @@ describe('a trend point counts each young person once by overall status, and the
         kind: 'homeVisit',
         startsAt: '2026-10-07T10:00:00.000Z',
         endsAt: '2026-10-07T11:00:00.000Z',
-        staffIds: ['pt', 'cc'],
+        staffIds: [reviewStaff.pt, reviewStaff.cc],
         personIds: ['mum'],
         status: 'completed',
       }),
@@ -80,7 +74,7 @@ describe('a trend point counts each young person once by overall status, and the
         kind: 'homeVisit',
         startsAt: '2026-11-07T10:00:00.000Z',
         endsAt: '2026-11-07T11:00:00.000Z',
-        staffIds: ['pt', 'cc'],
+        staffIds: [reviewStaff.pt, reviewStaff.cc],
         personIds: ['mum'],
         status: 'confirmed',
       }),

@@ -12,18 +12,12 @@ import {
 } from '@shared/rules/voices';
 import { daySpan } from '@shared/rules/termly-calendar';
 import { packReviewSummary, reviewSummarySchema } from '@shared/schemas/review-summary';
-import { buildAcademicYear, buildContactForm } from '../../../factories';
+import { buildAcademicYear, buildContactForm, buildReviewYoungPerson } from '../../../factories';
 
 // 2026/27: autumn 3 Sept - 18 Dec 2026.
 const year = buildAcademicYear({ startYear: 2026 });
 const placedAllYear = {
-  youngPerson: {
-    id: 'yp',
-    personalTutorId: 'pt',
-    caseCoordinatorId: 'cc',
-    learningMentorId: 'lm',
-    placementStartsOn: '2020-09-01',
-  },
+  youngPerson: buildReviewYoungPerson({ id: 'yp' }),
   year,
   visits: [],
 };
@@ -144,14 +138,11 @@ describe('the young person’s views acted on and told (seed 003 §3.1)', () => 
 describe('a part term counts only the weeks the young person was placed', () => {
   const voicesFor = (placementStartsOn: string, forms: ContactForm[], placementEndsOn?: string) =>
     yearReview({
-      youngPerson: {
+      youngPerson: buildReviewYoungPerson({
         id: 'yp',
-        personalTutorId: 'pt',
-        caseCoordinatorId: 'cc',
-        learningMentorId: 'lm',
         placementStartsOn,
         ...(placementEndsOn ? { placementEndsOn } : {}),
-      },
+      }),
       year,
       visits: [],
       forms,

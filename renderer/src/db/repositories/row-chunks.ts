@@ -1,0 +1,66 @@
+import type { Table } from 'dexie';
+import type { FamilyLinksDb } from '../database';
+import { DamagedRecordError } from '../row-binding';
+import type { Session } from '../session';
+import { damagedRecordRepository } from './damaged-record-repository';
+
+/**
+ * A background job over a database that runs once at a time: a second call while the first is
+ * under way shares its outcome rather than storing the same rows twice.
+ */
+export function oncePerDatabase<Outcome>(
+  job: (db: FamilyLinksDb, session: Session) => Promise<Outcome>,
+): (db: FamilyLinksDb, session: Session) => Promise<Outcome> {
+  const running = new WeakMap<FamilyLinksDb, Promise<Outcome>>();
+  return (db, session) => {
+    const existing = running.get(db);
+    if (existing) return existing;
+    const run = job(db, session).finally(() => running.delete(db));
+    running.set(db, run);
+    return run;
+  };
+}
+
+/**
+ * Every row of a table in id order, `size` at a time, so a job over a large home holds one chunk
+ * in memory and writes one chunk per transaction.
+ */
+export async function* chunksById<Row extends { readonly id: string }>(
+  table: Table<Row, string>,
+  size: number,
+): AsyncGenerator<Row[]> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
+      .limit(size)
+      .toArray();
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    after = last.id;
+    yield rows;
+  }
+}
+
+/**
+ * Opens each row; those that do not open (changed outside Family Links) are noted as damaged and
+ * left as they are. Any other failure is a bug and is thrown.
+ */
+export async function openNotingDamaged<Row, Record>(
+  db: FamilyLinksDb,
+  session: Session,
+  rows: readonly Row[],
+  decode: (row: Row) => Promise<Record>,
+): Promise<{ readonly ready: { row: Row; record: Record }[]; readonly damaged: number }> {
+  const opened = await Promise.allSettled(rows.map(decode));
+  const ready: { row: Row; record: Record }[] = [];
+  const found: DamagedRecordError[] = [];
+  opened.forEach((outcome, index) => {
+    const row = rows[index];
+    if (row === undefined) return;
+    if (outcome.status === 'fulfilled') ready.push({ row, record: outcome.value });
+    else if (outcome.reason instanceof DamagedRecordError) found.push(outcome.reason);
+    else throw outcome.reason;
+  });
+  if (found.length > 0) await damagedRecordRepository(db).note(session, found);
+  return { ready, damaged: found.length };
+}

@@ -1,0 +1,19 @@
+import type { MinimumsYoungPerson } from '@shared/rules/contact-minimums';
+
+/** The staff a review's young person is allocated: their Personal Tutor, Case Co-ordinator and Learning Mentor. */
+export const reviewStaff = { pt: 'staff-pt', cc: 'staff-cc', lm: 'staff-lm' } as const;
+
+/**
+ * A young person as the termly review reads them: allocated `reviewStaff`, placed long before
+ * the year under review (so every term counts whole) unless `placementStartsOn` says otherwise.
+ */
+export function buildReviewYoungPerson(overrides: Partial<MinimumsYoungPerson> = {}): MinimumsYoungPerson {
+  return {
+    id: 'yp-1',
+    personalTutorId: reviewStaff.pt,
+    caseCoordinatorId: reviewStaff.cc,
+    learningMentorId: reviewStaff.lm,
+    placementStartsOn: '2020-09-01',
+    ...overrides,
+  };
+}
