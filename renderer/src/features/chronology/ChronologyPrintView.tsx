@@ -1,5 +1,5 @@
 import { PrintView } from '../../ui/PrintView';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 export type ChronologyPrintout = {
   readonly heading: string;
@@ -24,7 +24,7 @@ export function ChronologyPrintView({
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">{printout.heading}</caption>
-        <ColumnHeadings headings={['When', 'What', 'Details']} />
+        <ColumnHeads columns={['When', 'What', 'Details']} />
         <tbody>
           {printout.lines.map(([when, what, details], index) => (
             <tr key={index}>

@@ -1,5 +1,5 @@
 import { disclosureKindLabels, disclosureReasonLabels, type Disclosure } from '@shared/schemas/disclosures';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly disclosures: readonly Disclosure[];
@@ -13,7 +13,7 @@ export function DisclosureLogTable({ disclosures, when, staffName, youngPersonNa
   return (
     <table className="table">
       <caption className="visually-hidden">Disclosure log</caption>
-      <ColumnHeadings headings={['When', 'What', 'How', 'To whom or where', 'Why', 'Young person', 'By']} />
+      <ColumnHeads columns={['When', 'What', 'How', 'To whom or where', 'Why', 'Young person', 'By']} />
       <tbody>
         {disclosures.map((disclosure) => (
           <tr key={disclosure.id}>

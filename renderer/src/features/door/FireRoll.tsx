@@ -5,7 +5,7 @@ import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { ConditionMark } from './ConditionMark';
 import { visitorConditions } from './visitor-conditions';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = PrintedPaper & {
   readonly onSite: readonly VisitorEntry[];
@@ -28,7 +28,7 @@ export function FireRoll({ onSite, directory, clock: { homeName, timeZone }, pri
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitors on site</caption>
-        <ColumnHeadings headings={['Name', 'Badge', 'Arrived', 'Visiting', 'Conditions']} />
+        <ColumnHeads columns={['Name', 'Badge', 'Arrived', 'Visiting', 'Conditions']} />
         <tbody>
           {onSite.map((entry) => {
             const conditions = visitorConditions(entry, directory.staffName);

@@ -5,7 +5,7 @@ import { calendarDateOf, clockTime, dayAndTime, startOfDayIn } from '@shared/hom
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useHandover } from './useHandover';
 import { visitorConditions } from './visitor-conditions';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly directory: DoorDirectory;
@@ -110,7 +110,7 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
             ) : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visitors who came and went this shift</caption>
-                <ColumnHeadings headings={['Visitor', 'Arrived', 'Left', 'Visiting', 'Conditions']} />
+                <ColumnHeads columns={['Visitor', 'Arrived', 'Left', 'Visiting', 'Conditions']} />
                 <tbody>
                   {handover.cameAndWent.map((entry) => (
                     <tr key={entry.id}>

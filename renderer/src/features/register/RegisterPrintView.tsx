@@ -5,7 +5,7 @@ import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { checkLabelOf } from '../../common/visitor-check-labels';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 import { entryColumns } from './entry-columns';
 import { leftText } from './left-text';
 
@@ -36,7 +36,7 @@ export function RegisterPrintView({
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitor register, {period}</caption>
-        <ColumnHeadings headings={[...entryColumns, 'Admitted or turned away by', 'Check']} />
+        <ColumnHeads columns={[...entryColumns, 'Admitted or turned away by', 'Check']} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>

@@ -6,7 +6,7 @@ import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { EntryVersions } from './EntryVersions';
 import { checkLabelOf } from '../../common/visitor-check-labels';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 import { entryColumns } from './entry-columns';
 import { leftText } from './left-text';
 
@@ -35,14 +35,9 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect, highlig
   return (
     <table className="table register-table">
       <caption className="visually-hidden">Visitor register entries, earliest first</caption>
-      <ColumnHeadings
-        headings={[
-          ...entryColumns,
-          'ID checked',
-          'Admitted or turned away by',
-          'Restriction check',
-          <span className="visually-hidden">Actions</span>,
-        ]}
+      <ColumnHeads
+        columns={[...entryColumns, 'ID checked', 'Admitted or turned away by', 'Restriction check']}
+        hasActions
       />
       <tbody>
         {entries.map((entry) => {

@@ -7,7 +7,7 @@ import {
 } from '@shared/schemas/registers';
 import { restrictionVersions, type RestrictionVersion } from '@shared/rules/restriction-versions';
 import { useRestrictionHistory } from './useRestrictionHistory';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 const outcomeText: Readonly<Record<RestrictionReviewOutcome, string>> = {
   continues: 'Continues unchanged',
@@ -43,9 +43,7 @@ export function RestrictionHistory({ restriction, staffNames }: Props) {
         <caption className="visually-hidden">
           Versions of the restriction on {restriction.name}, newest first
         </caption>
-        <ColumnHeadings
-          headings={['Version', 'Restriction', 'Authority', 'Applies', 'Made by', 'Approved by']}
-        />
+        <ColumnHeads columns={['Version', 'Restriction', 'Authority', 'Applies', 'Made by', 'Approved by']} />
         <tbody>
           {versions.map((version) => (
             <tr key={version.version}>
@@ -79,7 +77,7 @@ export function RestrictionHistory({ restriction, staffNames }: Props) {
           <caption className="visually-hidden">
             Reviews of the restriction on {restriction.name}, newest first
           </caption>
-          <ColumnHeadings headings={['Reviewed on', 'Reviewed by', 'Checked with', 'Decided']} />
+          <ColumnHeads columns={['Reviewed on', 'Reviewed by', 'Checked with', 'Decided']} />
           <tbody>
             {reviews.map((review) => (
               <tr key={review.recordedAt}>

@@ -4,7 +4,7 @@ import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/
 import { formatUkDate } from '@shared/format-dates';
 import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = PrintedPaper & {
   readonly visits: readonly Visit[];
@@ -43,7 +43,7 @@ export function VisitsPrintWeek({
             ) : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visits on {formatUkDate(day)}</caption>
-                <ColumnHeadings headings={['Time', 'Young people', 'Visit', 'Room', 'Staff', 'Status']} />
+                <ColumnHeads columns={['Time', 'Young people', 'Visit', 'Room', 'Staff', 'Status']} />
                 <tbody>
                   {onDay.map((visit) => (
                     <tr key={visit.id}>

@@ -1,7 +1,6 @@
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import type { VisitDirectory } from './useVisitDirectory';
-import { ColumnHeadings } from '../../ui/ColumnHeadings';
 
 type Props = {
   readonly visits: readonly Visit[];
@@ -17,16 +16,18 @@ export function VisitsTable({ visits, directory, timeZone, caption, onOpen }: Pr
   return (
     <table className="table visits-table">
       <caption>{caption}</caption>
-      <ColumnHeadings
-        headings={[
-          'When',
-          'Young people',
-          'Visit',
-          'Room',
-          'Status',
-          <span className="visually-hidden">Open</span>,
-        ]}
-      />
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">Young people</th>
+          <th scope="col">Visit</th>
+          <th scope="col">Room</th>
+          <th scope="col">Status</th>
+          <th scope="col">
+            <span className="visually-hidden">Open</span>
+          </th>
+        </tr>
+      </thead>
       <tbody>
         {visits.map((visit) => (
           <tr key={visit.id}>
