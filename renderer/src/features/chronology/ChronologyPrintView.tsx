@@ -1,4 +1,5 @@
 import { PrintView } from '../../ui/PrintView';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 export type ChronologyPrintout = {
   readonly heading: string;
@@ -23,13 +24,7 @@ export function ChronologyPrintView({
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">{printout.heading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['When', 'What', 'Details']} />
         <tbody>
           {printout.lines.map(([when, what, details], index) => (
             <tr key={index}>

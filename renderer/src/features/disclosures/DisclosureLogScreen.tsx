@@ -14,6 +14,7 @@ import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
 import { DayRange } from '../../ui/DayRange';
 import { OptionSelect } from '../../ui/Field';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 
 /**
  * The manager's disclosure log: every copy that left the app, filtered by young person and date,
@@ -82,14 +83,7 @@ export function DisclosureLogScreen() {
           isInvalid={!isRangeValid}
           onChange={(days) => setFilter({ ...filter, ...days })}
         />
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!disclosures || !directory || !isRangeValid}
-          onClick={() => void exportCsv()}
-        >
-          Export CSV
-        </button>
+        <ExportCsvButton isDisabled={!disclosures || !directory || !isRangeValid} onExport={exportCsv} />
       </form>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
       {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}

@@ -1,4 +1,5 @@
 import { disclosureKindLabels, disclosureReasonLabels, type Disclosure } from '@shared/schemas/disclosures';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly disclosures: readonly Disclosure[];
@@ -12,17 +13,7 @@ export function DisclosureLogTable({ disclosures, when, staffName, youngPersonNa
   return (
     <table className="table">
       <caption className="visually-hidden">Disclosure log</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">What</th>
-          <th scope="col">How</th>
-          <th scope="col">To whom or where</th>
-          <th scope="col">Why</th>
-          <th scope="col">Young person</th>
-          <th scope="col">By</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['When', 'What', 'How', 'To whom or where', 'Why', 'Young person', 'By']} />
       <tbody>
         {disclosures.map((disclosure) => (
           <tr key={disclosure.id}>

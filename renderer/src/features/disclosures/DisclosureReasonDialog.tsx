@@ -8,7 +8,8 @@ import {
   disclosureReasons,
   type DisclosureReasonForm,
 } from '@shared/schemas/disclosures';
-import { Field, TextInput, ChoiceSelect } from '../../ui/Field';
+import { Field, ChoiceSelect } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DisclosureDialogProps } from './useDisclosure';
@@ -66,13 +67,13 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
             the time.
           </p>
           <FormNotices failure={failure} />
-          <Field
+          <TextField
+            form={form}
+            name="recipient"
             label="Who is it for, or where is it going?"
             hint="For example “Ofsted inspector” or “case file, shared drive”."
-            error={errors.recipient?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('recipient')} />}
-          </Field>
+            autoComplete="off"
+          />
           <Field label="Why" error={errors.reason?.message}>
             {(wiring) => (
               <ChoiceSelect
@@ -83,14 +84,12 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
               />
             )}
           </Field>
-          <Field
+          <TextAreaField
+            form={form}
+            name="reasonDetail"
             label={isOther ? 'The reason' : 'More about the reason (optional)'}
-            error={errors.reasonDetail?.message}
-          >
-            {(wiring) => (
-              <textarea className="input" rows={2} {...wiring} {...form.register('reasonDetail')} />
-            )}
-          </Field>
+            rows={2}
+          />
           <FormActions submitLabel="Record and continue" isBusy={isSubmitting} onCancel={onCancel} />
         </form>
       ) : null}

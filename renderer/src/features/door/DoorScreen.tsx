@@ -35,8 +35,7 @@ export function DoorScreen() {
       <FireRoll
         onSite={onSite}
         directory={directory}
-        homeName={clock.homeName}
-        timeZone={clock.timeZone}
+        clock={clock}
         printedAt={sheet.at}
         onClose={() => setSheet(undefined)}
       />
@@ -57,9 +56,7 @@ export function DoorScreen() {
     return (
       <HandoverList
         directory={directory}
-        homeName={clock.homeName}
-        timeZone={clock.timeZone}
-        today={clock.today}
+        clock={clock}
         openedAt={sheet.at}
         onClose={() => setSheet(undefined)}
       />

@@ -1,18 +1,15 @@
 import { PrintView } from '../../ui/PrintView';
+import type { PrintedPaper } from '../../ui/printed-paper';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { ConditionMark } from './ConditionMark';
 import { visitorConditions } from './visitor-conditions';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
-type Props = {
+type Props = PrintedPaper & {
   readonly onSite: readonly VisitorEntry[];
   readonly directory: DoorDirectory;
-  readonly homeName: string;
-  readonly timeZone: string;
-  /** When the roll was made: it is only true for that moment. */
-  readonly printedAt: string;
-  readonly onClose: () => void;
 };
 
 /**
@@ -22,7 +19,7 @@ type Props = {
  * evacuation). Opening it asks the browser to print; the print styles (door.css) hide the app's
  * frame and these buttons.
  */
-export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onClose }: Props) {
+export function FireRoll({ onSite, directory, clock: { homeName, timeZone }, printedAt, onClose }: Props) {
   return (
     <PrintView heading={<>Fire roll: {homeName}</>} backLabel="Back to the front door" onClose={onClose}>
       <p>
@@ -31,15 +28,7 @@ export function FireRoll({ onSite, directory, homeName, timeZone, printedAt, onC
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitors on site</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Badge</th>
-            <th scope="col">Arrived</th>
-            <th scope="col">Visiting</th>
-            <th scope="col">Conditions</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Name', 'Badge', 'Arrived', 'Visiting', 'Conditions']} />
         <tbody>
           {onSite.map((entry) => {
             const conditions = visitorConditions(entry, directory.staffName);

@@ -5,12 +5,12 @@ import { calendarDateOf, clockTime, dayAndTime, startOfDayIn } from '@shared/hom
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useHandover } from './useHandover';
 import { visitorConditions } from './visitor-conditions';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly directory: DoorDirectory;
-  readonly homeName: string;
-  readonly timeZone: string;
-  readonly today: string;
+  /** The home's clock: its name, its time zone, and what day it is there. */
+  readonly clock: { readonly homeName: string; readonly timeZone: string; readonly today: string };
   /** When the list was opened: the shift is measured back from then. */
   readonly openedAt: string;
   readonly onClose: () => void;
@@ -30,7 +30,7 @@ type ShiftId = (typeof shifts)[number]['id'];
  * came and went, who was turned away, and any restriction the manager overrode. On screen to read
  * at the change of shift, and printable.
  */
-export function HandoverList({ directory, homeName, timeZone, today, openedAt, onClose }: Props) {
+export function HandoverList({ directory, clock: { homeName, timeZone, today }, openedAt, onClose }: Props) {
   const [shiftId, setShiftId] = useState<ShiftId>('12h');
   const shift = shifts.find((item) => item.id === shiftId) ?? shifts[1];
   const fromIso =
@@ -110,15 +110,7 @@ export function HandoverList({ directory, homeName, timeZone, today, openedAt, o
             ) : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visitors who came and went this shift</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Visitor</th>
-                    <th scope="col">Arrived</th>
-                    <th scope="col">Left</th>
-                    <th scope="col">Visiting</th>
-                    <th scope="col">Conditions</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Visitor', 'Arrived', 'Left', 'Visiting', 'Conditions']} />
                 <tbody>
                   {handover.cameAndWent.map((entry) => (
                     <tr key={entry.id}>

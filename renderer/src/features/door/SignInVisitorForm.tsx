@@ -26,7 +26,7 @@ import { TurnAwaySection } from './TurnAwaySection';
 import { useDoorRestrictions } from './useDoorRestrictions';
 import { useLiveDoorCheck } from './useLiveDoorCheck';
 import { VisitDetailsFields } from './VisitDetailsFields';
-import { VisitingChoices } from './VisitingChoices';
+import { renderVisitingChoices } from './VisitingChoices';
 import { VisitorNameField } from './VisitorNameField';
 import { WarnActions } from './WarnActions';
 import { SignedInNotice } from './SignedInNotice';
@@ -373,15 +373,9 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
         <Controller
           control={form.control}
           name="visitingYoungPersonIds"
-          render={({ field, fieldState }) => (
-            <VisitingChoices
-              youngPeople={directory.youngPeople}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message}
-              hint="Tick each young person they have come to see. Until you do, the name is checked against every young person’s restrictions."
-            />
+          render={renderVisitingChoices(
+            directory.youngPeople,
+            'Tick each young person they have come to see. Until you do, the name is checked against every young person’s restrictions.',
           )}
         />
         <DoorPlanNotes

@@ -14,7 +14,7 @@ type Props = {
  * Whom the visitor has come to see: one tick each. Held as one list of ids (react-hook-form's own
  * checkbox arrays turn into a boolean when there is only one box), so forms wrap it in a Controller.
  */
-export function VisitingChoices({ youngPeople, value, onChange, onBlur, hint, error }: Props) {
+function VisitingChoices({ youngPeople, value, onChange, onBlur, hint, error }: Props) {
   const chosen = value ?? [];
   const toggle = (id: string, isChecked: boolean) =>
     onChange(isChecked ? [...chosen, id] : chosen.filter((item) => item !== id));
@@ -39,4 +39,33 @@ export function VisitingChoices({ youngPeople, value, onChange, onBlur, hint, er
       </div>
     </fieldset>
   );
+}
+
+/** What a Controller gives its render for a list of ids: the value, its handlers and its error. */
+type ControlledIds = {
+  readonly field: {
+    readonly value: readonly string[] | undefined;
+    readonly onChange: (ids: string[]) => void;
+    readonly onBlur: () => void;
+  };
+  readonly fieldState: { readonly error?: { readonly message?: string | undefined } | undefined };
+};
+
+/**
+ * The choices as a Controller's `render` for a form's `visitingYoungPersonIds`, so signing in and
+ * correcting an entry ask the same way and differ only in the hint.
+ */
+export function renderVisitingChoices(youngPeople: readonly YoungPerson[], hint: string) {
+  return function ControlledVisitingChoices({ field, fieldState }: ControlledIds) {
+    return (
+      <VisitingChoices
+        youngPeople={youngPeople}
+        value={field.value}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        error={fieldState.error?.message}
+        hint={hint}
+      />
+    );
+  };
 }

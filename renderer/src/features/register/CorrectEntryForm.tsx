@@ -9,12 +9,12 @@ import {
   type VisitorEntry,
 } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { ShortTextField, TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useVisitorLog } from '../../common/useVisitorLog';
-import { VisitingChoices, doorChecker } from '../door';
+import { renderVisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
 
@@ -68,7 +68,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
       isBackOnSite: false,
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const clock = useHomeClock();
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -109,48 +109,26 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
         className="form"
         aria-label="Correct this entry"
       >
-        <Field
+        <TextField
+          form={form}
+          name="amendmentReason"
           label="What was wrong?"
           hint="For example “wrong badge number” or “name misspelt”."
-          error={errors.amendmentReason?.message}
-        >
-          {(wiring) => <TextInput {...wiring} {...form.register('amendmentReason')} />}
-        </Field>
-        <Field label="Visitor’s name" error={errors.visitorName?.message}>
-          {(wiring) => <TextInput {...wiring} {...form.register('visitorName')} />}
-        </Field>
-        <Field label="Organisation or relationship" error={errors.organisationOrRelationship?.message}>
-          {(wiring) => <TextInput {...wiring} {...form.register('organisationOrRelationship')} />}
-        </Field>
+        />
+        <TextField form={form} name="visitorName" label="Visitor’s name" />
+        <TextField form={form} name="organisationOrRelationship" label="Organisation or relationship" />
         <Controller
           control={form.control}
           name="visitingYoungPersonIds"
-          render={({ field, fieldState }) => (
-            <VisitingChoices
-              youngPeople={directory.youngPeople}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={fieldState.error?.message}
-              hint="Tick each young person they came to see."
-            />
-          )}
+          render={renderVisitingChoices(directory.youngPeople, 'Tick each young person they came to see.')}
         />
-        <Field
+        <TextField
+          form={form}
+          name="reason"
           label={isTurnedAway ? 'Reason they gave (optional)' : 'Reason for the visit'}
-          error={errors.reason?.message}
-        >
-          {(wiring) => <TextInput {...wiring} {...form.register('reason')} />}
-        </Field>
+        />
         {isTurnedAway ? (
-          <Field
-            label="Note (optional)"
-            error={'turnedAwayNote' in errors ? errors.turnedAwayNote?.message : undefined}
-          >
-            {(wiring) => (
-              <textarea className="input" rows={2} {...wiring} {...form.register('turnedAwayNote')} />
-            )}
-          </Field>
+          <TextAreaField form={form} name="turnedAwayNote" label="Note (optional)" rows={2} />
         ) : null}
         {!isTurnedAway && entry.departedAt ? (
           <label className="checkbox">
@@ -162,14 +140,8 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           <input type="checkbox" {...form.register('isIdChecked')} />
           ID checked
         </label>
-        <Field label="Vehicle registration" error={errors.vehicle?.message}>
-          {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('vehicle')} />}
-        </Field>
-        <Field label="Badge number" error={errors.badgeNumber?.message}>
-          {(wiring) => (
-            <TextInput {...wiring} className="input input--short" {...form.register('badgeNumber')} />
-          )}
-        </Field>
+        <ShortTextField form={form} name="vehicle" label="Vehicle registration" />
+        <ShortTextField form={form} name="badgeNumber" label="Badge number" />
         <FormActions
           submitLabel={isSubmitting ? 'Saving…' : 'Save the correction'}
           isBusy={isSubmitting}

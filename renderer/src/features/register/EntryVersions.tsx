@@ -2,6 +2,7 @@ import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { useEntryVersions } from './useEntryVersions';
+import { leftText } from './left-text';
 
 type Props = { readonly entryId: string; readonly directory: DoorDirectory; readonly timeZone: string };
 
@@ -31,13 +32,7 @@ function VersionDetails({
       <dt>Reason</dt>
       <dd>{entry.reason || '—'}</dd>
       <dt>Left</dt>
-      <dd>
-        {entry.kind === 'turnedAway'
-          ? 'Never came in'
-          : entry.departedAt
-            ? dayAndTime(entry.departedAt, timeZone)
-            : 'Still on site'}
-      </dd>
+      <dd>{leftText(entry, timeZone, { turnedAway: 'Never came in' })}</dd>
       {entry.admittedUnder.length > 0 ? (
         <>
           <dt>Conditions</dt>

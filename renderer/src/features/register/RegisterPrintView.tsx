@@ -1,27 +1,26 @@
 import { PrintView } from '../../ui/PrintView';
+import type { PrintedPaper } from '../../ui/printed-paper';
 import { formatUkDate } from '@shared/format-dates';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { checkLabelOf } from '../../common/visitor-check-labels';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { entryColumns } from './entry-columns';
+import { leftText } from './left-text';
 
-type Props = {
+type Props = PrintedPaper & {
   readonly entries: readonly VisitorEntry[];
   readonly directory: DoorDirectory;
-  readonly homeName: string;
-  readonly timeZone: string;
   readonly from: string;
   readonly to: string;
-  readonly printedAt: string;
-  readonly onClose: () => void;
 };
 
 /** The register for a period, as paper: opening it asks the browser to print (door.css hides the app's frame). */
 export function RegisterPrintView({
   entries,
   directory,
-  homeName,
-  timeZone,
+  clock: { homeName, timeZone },
   from,
   to,
   printedAt,
@@ -37,18 +36,7 @@ export function RegisterPrintView({
       </p>
       <table className="table print-view__table">
         <caption className="visually-hidden">Visitor register, {period}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Visitor</th>
-            <th scope="col">Arrived</th>
-            <th scope="col">Left</th>
-            <th scope="col">Visiting</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Badge</th>
-            <th scope="col">Admitted or turned away by</th>
-            <th scope="col">Check</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[...entryColumns, 'Admitted or turned away by', 'Check']} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
@@ -57,13 +45,7 @@ export function RegisterPrintView({
                 {entry.amendsEntryId ? ' (amended)' : ''}
               </th>
               <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
-              <td>
-                {entry.kind === 'turnedAway'
-                  ? 'Turned away'
-                  : entry.departedAt
-                    ? dayAndTime(entry.departedAt, timeZone)
-                    : 'Still on site'}
-              </td>
+              <td>{leftText(entry, timeZone)}</td>
               <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
               <td>{entry.reason}</td>
               <td>{entry.badgeNumber}</td>

@@ -18,6 +18,7 @@ import { sha256Hex } from '@shared/bytes';
 import { PastVisitorSearch } from './PastVisitorSearch';
 import { useEntryVersions } from './useEntryVersions';
 import { DayRange } from '../../ui/DayRange';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 
 /**
  * The visitor register for a period (today unless another is chosen): every visit and everyone
@@ -44,8 +45,7 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
       <RegisterPrintView
         entries={entries}
         directory={directory}
-        homeName={clock.homeName}
-        timeZone={clock.timeZone}
+        clock={clock}
         from={range.from}
         to={range.to}
         printedAt={printedAt}
@@ -93,14 +93,7 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
         >
           Print
         </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!entries || !directory || !isRangeValid}
-          onClick={() => void exportCsv()}
-        >
-          Export CSV
-        </button>
+        <ExportCsvButton isDisabled={!entries || !directory || !isRangeValid} onExport={exportCsv} />
       </form>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
       {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}

@@ -6,6 +6,9 @@ import { turnedAwayReference } from '@shared/rules/visitor-entry-reference';
 import { EntryVersions } from './EntryVersions';
 import { checkLabelOf } from '../../common/visitor-check-labels';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
+import { ColumnHeads } from '../../ui/ColumnHeads';
+import { entryColumns } from './entry-columns';
+import { leftText } from './left-text';
 
 type Props = {
   readonly entries: readonly VisitorEntry[];
@@ -17,11 +20,13 @@ type Props = {
 };
 
 /** When they left: the time if the same day as they arrived, else the day too. */
-function leftText(entry: VisitorEntry, timeZone: string): string {
-  if (entry.kind === 'turnedAway') return 'Turned away';
-  if (!entry.departedAt) return 'Still on site';
-  const sameDay = calendarDateOf(entry.departedAt, timeZone) === calendarDateOf(entry.arrivedAt, timeZone);
-  return sameDay ? clockTime(entry.departedAt, timeZone) : dayAndTime(entry.departedAt, timeZone);
+function leftOnTheDay(entry: VisitorEntry, timeZone: string): string {
+  return leftText(entry, timeZone, {
+    time: (departedAt) =>
+      calendarDateOf(departedAt, timeZone) === calendarDateOf(entry.arrivedAt, timeZone)
+        ? clockTime(departedAt, timeZone)
+        : dayAndTime(departedAt, timeZone),
+  });
 }
 
 /** The register for a period, one line per visit (its latest version); a corrected line opens to show every version. */
@@ -30,22 +35,10 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect, highlig
   return (
     <table className="table register-table">
       <caption className="visually-hidden">Visitor register entries, earliest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Visitor</th>
-          <th scope="col">Arrived</th>
-          <th scope="col">Left</th>
-          <th scope="col">Visiting</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Badge</th>
-          <th scope="col">ID checked</th>
-          <th scope="col">Admitted or turned away by</th>
-          <th scope="col">Restriction check</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={[...entryColumns, 'ID checked', 'Admitted or turned away by', 'Restriction check']}
+        hasActions
+      />
       <tbody>
         {entries.map((entry) => {
           const isOpen = openId === entry.id;
@@ -101,7 +94,7 @@ export function RegisterTable({ entries, directory, timeZone, onCorrect, highlig
                   ) : null}
                 </th>
                 <td>{dayAndTime(entry.arrivedAt, timeZone)}</td>
-                <td>{leftText(entry, timeZone)}</td>
+                <td>{leftOnTheDay(entry, timeZone)}</td>
                 <td>{entry.visitingYoungPersonIds.map(directory.youngPersonName).join(', ')}</td>
                 <td>{entry.reason}</td>
                 <td>{entry.badgeNumber}</td>

@@ -3,12 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { Restriction } from '@shared/schemas/registers';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
 import { endRestrictionSchema, type EndRestrictionForm as FormValues } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
+import { endedReasonField } from './ended-reason';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -29,7 +30,7 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
     resolver: zodResolver(endRestrictionSchema),
     defaultValues: { endedReason: '' },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const titleId = `end-restriction-${restriction.id}`;
 
   useEffect(() => headingRef.current?.focus(), [confirming]);
@@ -82,13 +83,7 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
         aria-label={`End the restriction on ${restriction.name}`}
       >
         {failure ? <Banner tone="error">{failure}</Banner> : null}
-        <Field
-          label="Why is it ending?"
-          hint="For example “court order discharged on 3 March”. This is kept with the restriction."
-          error={errors.endedReason?.message}
-        >
-          {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('endedReason')} />}
-        </Field>
+        <TextAreaField form={form} {...endedReasonField} />
         <FormActions submitLabel="End restriction" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>

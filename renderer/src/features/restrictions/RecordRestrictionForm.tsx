@@ -3,7 +3,8 @@ import { displayPersonName } from '@shared/display-names';
 import { useForm } from 'react-hook-form';
 import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
-import { Field, OptionSelect, TextInput } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/TextField';
 import { familyOptions } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
@@ -105,25 +106,27 @@ export function RecordRestrictionForm({
               />
             )}
           </Field>
-          <Field label="Name" hint="As they might give it at the door." error={errors.name?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
-          </Field>
-          <Field
+          <TextField
+            form={form}
+            name="name"
+            label="Name"
+            hint="As they might give it at the door."
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name="aliases"
             label="Other names (optional)"
             hint="Nicknames or other surnames, separated by commas."
-            error={errors.aliases?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('aliases')} />}
-          </Field>
-          <Field
+            autoComplete="off"
+          />
+          <TextAreaField
+            form={form}
+            name="description"
             label="Description (optional)"
             hint="What they look like, to help recognise them. Care staff do not see this."
-            error={errors.description?.message}
-          >
-            {(wiring) => (
-              <textarea className="input" rows={2} {...wiring} {...form.register('description')} />
-            )}
-          </Field>
+            rows={2}
+          />
         </fieldset>
         <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
         <FormActions

@@ -1,7 +1,7 @@
-import { Fragment } from 'react';
 import { restrictionAuthorityLabels } from '@shared/schemas/registers';
 import type { VisibleRestriction } from '@shared/rules/access';
 import { formatUkDate } from '@shared/format-dates';
+import { DetailsList } from '../../ui/DetailsList';
 
 type Props = {
   readonly restriction: VisibleRestriction;
@@ -37,14 +37,5 @@ export function RestrictionDetails({ restriction, staffNames, firstFrom }: Props
     );
     if (restriction.endedAt) rows.push(['Why it ended', restriction.endedReason || 'No reason recorded']);
   }
-  return (
-    <dl className="details">
-      {rows.map(([term, value]) => (
-        <Fragment key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
-  );
+  return <DetailsList rows={rows} />;
 }

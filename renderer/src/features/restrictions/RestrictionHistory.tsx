@@ -7,6 +7,7 @@ import {
 } from '@shared/schemas/registers';
 import { restrictionVersions, type RestrictionVersion } from '@shared/rules/restriction-versions';
 import { useRestrictionHistory } from './useRestrictionHistory';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 const outcomeText: Readonly<Record<RestrictionReviewOutcome, string>> = {
   continues: 'Continues unchanged',
@@ -42,16 +43,7 @@ export function RestrictionHistory({ restriction, staffNames }: Props) {
         <caption className="visually-hidden">
           Versions of the restriction on {restriction.name}, newest first
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Restriction</th>
-            <th scope="col">Authority</th>
-            <th scope="col">Applies</th>
-            <th scope="col">Made by</th>
-            <th scope="col">Approved by</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Version', 'Restriction', 'Authority', 'Applies', 'Made by', 'Approved by']} />
         <tbody>
           {versions.map((version) => (
             <tr key={version.version}>
@@ -85,14 +77,7 @@ export function RestrictionHistory({ restriction, staffNames }: Props) {
           <caption className="visually-hidden">
             Reviews of the restriction on {restriction.name}, newest first
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Reviewed on</th>
-              <th scope="col">Reviewed by</th>
-              <th scope="col">Checked with</th>
-              <th scope="col">Decided</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Reviewed on', 'Reviewed by', 'Checked with', 'Decided']} />
           <tbody>
             {reviews.map((review) => (
               <tr key={review.recordedAt}>

@@ -3,7 +3,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Restriction, RestrictionReviewOutcome } from '@shared/schemas/registers';
 import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
-import { Field, DateInput, TextInput } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { DateField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -20,6 +21,7 @@ import {
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
+import { endedReasonField } from './ended-reason';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -90,9 +92,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
           <legend>The review</legend>
-          <Field label="Reviewed on" error={errors.reviewedOn?.message}>
-            {(wiring) => <DateInput max={today} {...wiring} {...form.register('reviewedOn')} />}
-          </Field>
+          <DateField form={form} name="reviewedOn" label="Reviewed on" max={today} />
           <Field label="Reviewed by" error={errors.reviewedById?.message}>
             {(wiring) => (
               <select className="input" {...wiring} {...form.register('reviewedById')}>
@@ -104,13 +104,13 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
               </select>
             )}
           </Field>
-          <Field
+          <TextField
+            form={form}
+            name="checkedWith"
             label="Checked with"
             hint="Who agreed it, for example “Jo Bell, social worker, Leeds City Council”."
-            error={errors.checkedWith?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('checkedWith')} />}
-          </Field>
+            autoComplete="off"
+          />
         </fieldset>
         <fieldset
           className="fieldset"
@@ -131,26 +131,15 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
           ))}
         </fieldset>
         {outcome === 'continues' ? (
-          <Field
+          <DateField
+            form={form}
+            name="nextReviewOn"
             label="Next review by"
             hint="After today: the restriction then leaves the list of reviews due."
-            error={errors.nextReviewOn?.message}
-          >
-            {(wiring) => <DateInput {...wiring} {...form.register('nextReviewOn')} />}
-          </Field>
+          />
         ) : null}
         {outcome === 'changed' ? <RestrictionTermsFields register={register} errors={errors} /> : null}
-        {outcome === 'ended' ? (
-          <Field
-            label="Why is it ending?"
-            hint="For example “court order discharged on 3 March”. This is kept with the restriction."
-            error={errors.endedReason?.message}
-          >
-            {(wiring) => (
-              <textarea className="input" rows={3} {...wiring} {...form.register('endedReason')} />
-            )}
-          </Field>
-        ) : null}
+        {outcome === 'ended' ? <TextAreaField form={form} {...endedReasonField} /> : null}
         <FormActions
           submitLabel="Record the review"
           isBusy={isSubmitting}

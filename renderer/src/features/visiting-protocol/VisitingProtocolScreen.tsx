@@ -8,7 +8,7 @@ import {
   type VisitingProtocolForm,
 } from '@shared/schemas/visiting-protocol';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
+import { TextAreaField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -90,15 +90,14 @@ function ProtocolEditor(props: {
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Write the visiting protocol">
       <FormNotices failure={failure} />
-      <Field
+      <TextAreaField
+        form={form}
+        name="text"
         label="The visiting protocol"
         hint="Plain paragraphs, as you would say them to a visitor. Leave a blank line between paragraphs."
-        error={form.formState.errors.text?.message}
-      >
-        {(wiring) => (
-          <textarea className="input protocol-editor" rows={14} {...wiring} {...form.register('text')} />
-        )}
-      </Field>
+        className="input protocol-editor"
+        rows={14}
+      />
       <div className="form__actions">
         <button type="submit" className="button" disabled={form.formState.isSubmitting}>
           Publish as version {next}

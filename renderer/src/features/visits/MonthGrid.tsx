@@ -1,26 +1,19 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { Visit } from '@shared/schemas/visits';
 import { entriesByDay } from '@shared/rules/diary-layout';
 import { calendarDateOf } from '@shared/home-time';
-import type { VisitDirectory } from './useVisitDirectory';
 import { dayLabel, visitAccessibleName, visitTexts, weekdayNames } from './diary-text';
 import type { ChosenSlot } from './calendar-time';
+import type { CalendarGridProps } from './calendar-grid';
 
 /** How many visits a day's cell lists before "N more" (a fixed count: nothing is measured to fit). */
 const shownInCell = 3;
 
-type Props = {
-  readonly visits: readonly Visit[];
-  readonly directory: VisitDirectory;
+type Props = CalendarGridProps & {
   /** Whole weeks, Monday first, around the month. */
   readonly days: readonly string[];
   /** The month shown, YYYY-MM: days outside it are greyed. */
   readonly month: string;
-  readonly timeZone: string;
-  readonly today: string;
-  readonly onOpenVisit: (visit: Visit) => void;
-  readonly onChooseSlot: (slot: ChosenSlot) => void;
   readonly onShowDay: (date: string) => void;
 };
 

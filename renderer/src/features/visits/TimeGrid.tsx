@@ -1,10 +1,9 @@
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import type { Visit } from '@shared/schemas/visits';
 import { layOutDiary, minutesInDiaryDay, type ClockChange } from '@shared/rules/diary-layout';
-import type { VisitDirectory } from './useVisitDirectory';
 import { dayLabel, minutesAsTime, visitAccessibleName, visitTexts } from './diary-text';
 import type { ChosenSlot } from './calendar-time';
+import type { CalendarGridProps } from './calendar-grid';
 
 /** One hour's height in pixels: the scroll to the working day is worked out from it, never measured. */
 const hourPx = 48;
@@ -13,15 +12,9 @@ const workingDayStartsAt = 8;
 const slotMinutes = 30;
 const bookingMinutes = 60;
 
-type Props = {
-  readonly visits: readonly Visit[];
-  readonly directory: VisitDirectory;
+type Props = CalendarGridProps & {
   /** The dates shown, one column each (a day, or Monday to Sunday). */
   readonly days: readonly string[];
-  readonly timeZone: string;
-  readonly today: string;
-  readonly onOpenVisit: (visit: Visit) => void;
-  readonly onChooseSlot: (slot: ChosenSlot) => void;
 };
 
 const hours = Array.from({ length: 24 }, (_unused, hour) => hour);

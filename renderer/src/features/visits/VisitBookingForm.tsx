@@ -14,7 +14,8 @@ import {
   type VisitBookingFormInput,
 } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
+import { ShortTextField, TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
 import type { VisitActions } from './useVisitActions';
@@ -32,6 +33,13 @@ const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>>
   fortnightly: 'Every two weeks',
   monthly: 'Every month, on the same date',
 };
+
+/** When the visit is: typed as day/month/year and 24-hour times, each with an example. */
+const whenFields = [
+  { name: 'date', label: 'Date', hint: 'Day/month/year, for example 26/10/2026.' },
+  { name: 'startTime', label: 'Starts at', hint: '24-hour clock, for example 14:00.' },
+  { name: 'endTime', label: 'Ends at', hint: '24-hour clock, for example 15:30.' },
+] as const;
 
 type Props = {
   readonly actions: VisitActions;
@@ -228,65 +236,30 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             error={errors.supervisingStaffId?.message}
           >
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('supervisingStaffId')}>
-                <option value="">No one supervising</option>
-                {staffOptions.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect
+                emptyLabel="No one supervising"
+                options={staffOptions}
+                {...wiring}
+                {...form.register('supervisingStaffId')}
+              />
             )}
           </Field>
           <Field label="Room" error={errors.roomId?.message}>
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register('roomId')}>
-                <option value="">No room</option>
-                {directory.rooms
+              <OptionSelect
+                emptyLabel="No room"
+                options={directory.rooms
                   .filter((room) => room.isActive || room.id === changing?.roomId)
-                  .map((room) => (
-                    <option key={room.id} value={room.id}>
-                      {room.name}
-                    </option>
-                  ))}
-              </select>
+                  .map((room) => ({ value: room.id, label: room.name }))}
+                {...wiring}
+                {...form.register('roomId')}
+              />
             )}
           </Field>
           <div className="form__row">
-            <Field label="Date" hint="Day/month/year, for example 26/10/2026." error={errors.date?.message}>
-              {(wiring) => (
-                <TextInput
-                  autoComplete="off"
-                  className="input input--short"
-                  {...wiring}
-                  {...form.register('date')}
-                />
-              )}
-            </Field>
-            <Field
-              label="Starts at"
-              hint="24-hour clock, for example 14:00."
-              error={errors.startTime?.message}
-            >
-              {(wiring) => (
-                <TextInput
-                  autoComplete="off"
-                  className="input input--short"
-                  {...wiring}
-                  {...form.register('startTime')}
-                />
-              )}
-            </Field>
-            <Field label="Ends at" hint="24-hour clock, for example 15:30." error={errors.endTime?.message}>
-              {(wiring) => (
-                <TextInput
-                  autoComplete="off"
-                  className="input input--short"
-                  {...wiring}
-                  {...form.register('endTime')}
-                />
-              )}
-            </Field>
+            {whenFields.map((field) => (
+              <ShortTextField key={field.name} form={form} {...field} />
+            ))}
           </div>
           {changing ? null : (
             <div className="form__row">
@@ -302,33 +275,23 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
                 )}
               </Field>
               {repeat === 'none' ? null : (
-                <Field
+                <ShortTextField
+                  form={form}
+                  name="repeatUntil"
                   label="Last date"
                   hint="The series stops on or before this date."
-                  error={errors.repeatUntil?.message}
-                >
-                  {(wiring) => (
-                    <TextInput
-                      autoComplete="off"
-                      className="input input--short"
-                      {...wiring}
-                      {...form.register('repeatUntil')}
-                    />
-                  )}
-                </Field>
+                />
               )}
             </div>
           )}
-          <Field label="Transport (optional)" error={errors.transport?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('transport')} />}
-          </Field>
-          <Field
+          <TextField form={form} name="transport" label="Transport (optional)" autoComplete="off" />
+          <TextAreaField
+            form={form}
+            name="notes"
             label="Notes (optional)"
             hint="Seen by those who lead contact and the staff on the visit."
-            error={errors.notes?.message}
-          >
-            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
-          </Field>
+            rows={3}
+          />
           <BookingChecks state={checkState} />
           <FormActions
             submitLabel={changing ? 'Save changes' : 'Book visit'}

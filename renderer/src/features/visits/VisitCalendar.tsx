@@ -1,19 +1,12 @@
 import { useMemo } from 'react';
-import type { Visit } from '@shared/schemas/visits';
-import type { VisitDirectory } from './useVisitDirectory';
-import { datesIn, rangeOf, type CalendarView, type ChosenSlot } from './calendar-time';
+import { datesIn, rangeOf, type CalendarView } from './calendar-time';
+import type { CalendarGridProps } from './calendar-grid';
 import { MonthGrid } from './MonthGrid';
 import { TimeGrid } from './TimeGrid';
 
-type Props = {
-  readonly visits: readonly Visit[];
-  readonly directory: VisitDirectory;
+type Props = CalendarGridProps & {
   readonly view: CalendarView;
   readonly date: string;
-  readonly timeZone: string;
-  readonly today: string;
-  readonly onOpenVisit: (visit: Visit) => void;
-  readonly onChooseSlot: (slot: ChosenSlot) => void;
   readonly onShowDay: (date: string) => void;
 };
 
@@ -22,42 +15,14 @@ type Props = {
  * computer's zone. The screen draws its own labelled controls around it, and lists the same visits
  * as a table, so that every visit can also be read in order by a screen reader.
  */
-export function VisitCalendar({
-  visits,
-  directory,
-  view,
-  date,
-  timeZone,
-  today,
-  onOpenVisit,
-  onChooseSlot,
-  onShowDay,
-}: Props) {
+export function VisitCalendar({ view, date, onShowDay, ...grid }: Props) {
   const days = useMemo(() => datesIn(rangeOf(view, date)), [view, date]);
   return (
     <div className="visit-calendar" data-view={view}>
       {view === 'month' ? (
-        <MonthGrid
-          visits={visits}
-          directory={directory}
-          days={days}
-          month={date.slice(0, 7)}
-          timeZone={timeZone}
-          today={today}
-          onOpenVisit={onOpenVisit}
-          onChooseSlot={onChooseSlot}
-          onShowDay={onShowDay}
-        />
+        <MonthGrid {...grid} days={days} month={date.slice(0, 7)} onShowDay={onShowDay} />
       ) : (
-        <TimeGrid
-          visits={visits}
-          directory={directory}
-          days={days}
-          timeZone={timeZone}
-          today={today}
-          onOpenVisit={onOpenVisit}
-          onChooseSlot={onChooseSlot}
-        />
+        <TimeGrid {...grid} days={days} />
       )}
     </div>
   );

@@ -1,17 +1,15 @@
 import { PrintView } from '../../ui/PrintView';
+import type { PrintedPaper } from '../../ui/printed-paper';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import { formatUkDate } from '@shared/format-dates';
 import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
-type Props = {
+type Props = PrintedPaper & {
   readonly visits: readonly Visit[];
   readonly directory: VisitDirectory;
   readonly monday: string;
-  readonly timeZone: string;
-  readonly homeName: string;
-  readonly printedAt: string;
-  readonly onClose: () => void;
 };
 
 const dayName = new Intl.DateTimeFormat('en-GB', { weekday: 'long', timeZone: 'UTC' });
@@ -21,8 +19,7 @@ export function VisitsPrintWeek({
   visits,
   directory,
   monday,
-  timeZone,
-  homeName,
+  clock: { homeName, timeZone },
   printedAt,
   onClose,
 }: Props) {
@@ -46,16 +43,7 @@ export function VisitsPrintWeek({
             ) : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visits on {formatUkDate(day)}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Young people</th>
-                    <th scope="col">Visit</th>
-                    <th scope="col">Room</th>
-                    <th scope="col">Staff</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={['Time', 'Young people', 'Visit', 'Room', 'Staff', 'Status']} />
                 <tbody>
                   {onDay.map((visit) => (
                     <tr key={visit.id}>

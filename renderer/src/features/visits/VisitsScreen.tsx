@@ -135,8 +135,7 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
         visits={printWeek.visits}
         directory={directory}
         monday={mondayOf(date)}
-        timeZone={clock.timeZone}
-        homeName={clock.homeName}
+        clock={clock}
         printedAt={printedAt}
         onClose={() => setPrintedAt(undefined)}
       />
