@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
+import type { RestrictionRow } from '../../../../renderer/src/db/database';
+import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
+import { recordSyncId } from '../../../../renderer/src/db/sync/change-log';
+import { conflictCodecOf, mergeOpenConflicts } from '../../../../renderer/src/db/sync/sync-merge';
+import { hasVersions, replicatedRowSchemas } from '../../../../renderer/src/db/sync/replicated-rows';
+import type { SyncKeys } from '../../../../shared/sync/sync-envelope';
+import { send, twoComputers, type Computer } from './sync-computers';
+import { testSession } from './test-session';
+
+/**
+ * The merging pass: a signed-in computer holding a record's keys merges a conflict whose sides
+ * changed different fields, and the merge closes it on every computer; the same field changed
+ * two ways is left for the manager; without the keys nothing is touched.
+ */
+
+const courtOrder = {
+  youngPersonId: crypto.randomUUID(),
+  name: 'John Smith',
+  aliases: ['Jack Smith'],
+  description: 'Tall, grey beard',
+  kind: 'supervisedOnly',
+  conditions: 'In the family room with a member of staff.',
+  authority: 'courtOrder',
+  authorityReference: 'ZW24C00123',
+  effectiveFrom: '2026-01-01',
+  reviewOn: '2026-12-01',
+};
+const today = '2026-12-05';
+
+async function exchange(a: Computer, b: Computer, keys: SyncKeys) {
+  await send(a, b, keys);
+  await send(b, a, keys);
+  await applyIncoming(a.db, a.mirror, keys);
+  await applyIncoming(b.db, b.mirror, keys);
+}
+
+async function changedApart(office: object, frontDesk: object) {
+  const { keys, frontDesk: desk, office: offc } = await twoComputers('registeredManager');
+  const recorded = await restrictionRepository(desk.db).record(desk.session, courtOrder);
+  if (!recorded.ok) throw new Error(recorded.error.message);
+  const id = recorded.value.id;
+  await exchange(desk, offc, keys);
+  for (const [at, terms] of [
+    [offc, office],
+    [desk, frontDesk],
+  ] as const) {
+    const changed = await restrictionRepository(at.db).change(
+      at.session,
+      id,
+      { ...courtOrder, effectiveFrom: today, ...terms },
+      today,
+    );
+    if (!changed.ok) throw new Error(changed.error.message);
+  }
+  await exchange(desk, offc, keys);
+  return { keys, desk, office: offc, id };
+}
+
+const opened = async (at: Computer, id: string) => {
+  const row = (await at.db.restrictions.get(id)) as RestrictionRow;
+  return restrictionCodec.decode(row, at.session.cipher);
+};
+/** Changes to restrictions waiting in the change log (its audit entries are logged too). */
+const restrictionChanges = (at: Computer) =>
+  at.db.syncChangeLog.filter((row) => row.table === 'restrictions').count();
+const versionAt = async (at: Computer, id: string) =>
+  (await at.db.syncVersions.get(recordSyncId('restrictions', id)))?.version;
+
+describe('the merging pass', () => {
+  it('merges changes to different fields and the merge closes the conflict on both computers', async () => {
+    const { keys, desk, office, id } = await changedApart(
+      { kind: 'noContact', conditions: '' },
+      { reviewOn: '2027-02-01' },
+    );
+    expect(await office.db.syncConflicts.count()).toBe(1);
+    expect(await desk.db.syncConflicts.count()).toBe(1);
+
+    const outcome = await mergeOpenConflicts(office.db, office.session);
+    expect(outcome).toEqual({ merged: 1, settled: 0, forManager: 0, notOpened: 0 });
+    expect(await office.db.syncConflicts.count()).toBe(0);
+    const merged = await opened(office, id);
+    expect(merged).toMatchObject({ kind: 'noContact', reviewOn: '2027-02-01', version: 2 });
+    expect(merged.conditions ?? '').toBe('');
+    const audited = await office.db.audit.where('action').equals('sync.merged').toArray();
+    expect(audited.map((entry) => [entry.recordType, entry.recordId, entry.detail])).toEqual([
+      ['restrictions', id, 'merged field by field'],
+    ]);
+
+    await exchange(desk, office, keys);
+    expect(await desk.db.syncConflicts.count()).toBe(0);
+    expect(await opened(desk, id)).toEqual(merged);
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
+    // The door on the front desk follows the merge.
+    const atTheDoor = await restrictionRepository(desk.db).listForCheck(desk.session, today);
+    expect(atTheDoor.restrictions.map((r) => r.kind)).toEqual(['noContact']);
+  });
+
+  it('leaves the same field changed two ways for the manager, naming the fields', async () => {
+    const { desk, office } = await changedApart(
+      { kind: 'noContact', conditions: '' },
+      { kind: 'other', conditions: 'May visit on Saturdays.' },
+    );
+    const logged = await restrictionChanges(office);
+    expect(await mergeOpenConflicts(office.db, office.session)).toEqual({
+      merged: 0,
+      settled: 0,
+      forManager: 1,
+      notOpened: 0,
+    });
+    const [conflict] = await office.db.syncConflicts.toArray();
+    expect(conflict?.conflicting).toEqual(['conditions', 'kind']);
+    expect(await restrictionChanges(office)).toBe(logged);
+    expect(await desk.db.syncConflicts.count()).toBe(1);
+  });
+
+  it('when both computers merge, the two merges are settled with no new change', async () => {
+    const { keys, desk, office, id } = await changedApart(
+      { kind: 'noContact', conditions: '' },
+      { reviewOn: '2027-02-01' },
+    );
+    await mergeOpenConflicts(office.db, office.session);
+    await mergeOpenConflicts(desk.db, desk.session);
+    await exchange(desk, office, keys);
+    // Each merge arrives as a change concurrent with the other: a conflict whose sides are the same.
+    for (const at of [office, desk]) expect(await at.db.syncConflicts.count()).toBe(1);
+    for (const at of [office, desk]) {
+      const logged = await restrictionChanges(at);
+      expect(await mergeOpenConflicts(at.db, at.session)).toMatchObject({ settled: 1, merged: 0 });
+      expect(await at.db.syncConflicts.count()).toBe(0);
+      expect(await restrictionChanges(at)).toBe(logged);
+    }
+    expect(await opened(desk, id)).toEqual(await opened(office, id));
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
+  });
+
+  it('touches nothing without the keys: a care worker’s session cannot open the casework part', async () => {
+    const { office } = await changedApart({ kind: 'noContact', conditions: '' }, { reviewOn: '2027-02-01' });
+    const careWorker = await testSession(['careStaff'], {
+      dataKey: office.session.dataKey,
+      auditKey: office.session.auditKey,
+      compartments: office.session.compartments,
+    });
+    const before = await office.db.syncConflicts.toArray();
+    expect(await mergeOpenConflicts(office.db, careWorker)).toEqual({
+      merged: 0,
+      settled: 0,
+      forManager: 0,
+      notOpened: 1,
+    });
+    expect(await office.db.syncConflicts.toArray()).toEqual(before);
+    expect(await office.db.audit.where('action').equals('sync.merged').count()).toBe(0);
+  });
+
+  it('knows how to open and seal every table whose records can conflict', () => {
+    const changeable = Object.keys(replicatedRowSchemas).filter(hasVersions);
+    expect(changeable.length).toBeGreaterThan(10);
+    expect(changeable.filter((table) => !conflictCodecOf(table))).toEqual([]);
+  });
+});
