@@ -93,6 +93,8 @@ const stampsOf: Readonly<Record<string, readonly string[]>> = {
   panGroups: ['updatedAt', 'updatedById'],
 };
 
+export const conflictStampsOf = (table: string): readonly string[] => stampsOf[table] ?? [];
+
 /** The codec for a changeable table's conflicts (for the test that every changeable table has one). */
 export const conflictCodecOf = (table: string): ConflictCodec | undefined =>
   hasVersions(table) ? conflictCodecs[table] : undefined;
@@ -263,7 +265,7 @@ async function mergePass(
       if (done) outcome.settled += 1;
       continue;
     }
-    const result = mergeVersions(opened.base, opened.sides, { stamps: stampsOf[conflict.table] ?? [] });
+    const result = mergeVersions(opened.base, opened.sides, { stamps: conflictStampsOf(conflict.table) });
     if (result.conflicting.length > 0) {
       outcome.forManager += 1;
       if (canonicalJson(conflict.conflicting) !== canonicalJson(result.conflicting))

@@ -9,6 +9,7 @@ import { hasVersions, replicatedRowSchemas } from '../../../../renderer/src/db/s
 import type { SyncKeys } from '../../../../shared/sync/sync-envelope';
 import { send, twoComputers, type Computer } from './sync-computers';
 import { testSession } from './test-session';
+import { syncConflictRepository } from '../../../../renderer/src/db/repositories/sync-conflict-repository';
 
 /**
  * The merging pass: a signed-in computer holding a record's keys merges a conflict whose sides
@@ -158,5 +159,64 @@ describe('the merging pass', () => {
     const changeable = Object.keys(replicatedRowSchemas).filter(hasVersions);
     expect(changeable.length).toBeGreaterThan(10);
     expect(changeable.filter((table) => !conflictCodecOf(table))).toEqual([]);
+  });
+});
+
+describe('changed on two computers at once: the manager’s choice', () => {
+  const sameField = () =>
+    changedApart(
+      { kind: 'noContact', conditions: '' },
+      { kind: 'other', conditions: 'May visit on Saturdays.' },
+    );
+
+  it('lists both versions, only where they differ, and only for the manager', async () => {
+    const { office } = await sameField();
+    const [listed, ...others] = await syncConflictRepository(office.db).listForManager(office.session);
+    expect(others).toEqual([]);
+    expect(listed?.recordName).toBe('Contact restriction: John Smith');
+    expect(listed?.versions.map((version) => version.madeHere).sort()).toEqual([false, true]);
+    expect(listed?.fields.map((field) => field.label)).toEqual(['Conditions', 'What is allowed']);
+    const kinds = listed?.fields.find((field) => field.field === 'kind')?.values;
+    expect([...(kinds ?? [])].sort()).toEqual(['No contact', 'Other (see the conditions)']);
+    const careWorker = await testSession(['careStaff'], {
+      dataKey: office.session.dataKey,
+      auditKey: office.session.auditKey,
+      compartments: office.session.compartments,
+    });
+    expect(await syncConflictRepository(office.db).listForManager(careWorker)).toEqual([]);
+    expect(await syncConflictRepository(office.db).countOpen(careWorker)).toBe(0);
+    const refused = await syncConflictRepository(office.db).keep(careWorker, listed?.id ?? '', '');
+    expect(refused.ok ? undefined : refused.error.code).toBe('forbidden');
+  });
+
+  it('does not list changes to different fields: they are merged unasked, though counted until then', async () => {
+    const { office } = await changedApart({ kind: 'noContact', conditions: '' }, { reviewOn: '2027-02-01' });
+    const conflicts = syncConflictRepository(office.db);
+    expect(await conflicts.countOpen(office.session)).toBe(1);
+    expect(await conflicts.listForManager(office.session)).toEqual([]);
+  });
+
+  it('keeps the chosen version on both computers, audited, and both lists empty', async () => {
+    const { keys, desk, office, id } = await sameField();
+    const conflicts = syncConflictRepository(office.db);
+    const [listed] = await conflicts.listForManager(office.session);
+    const fromDesk = listed?.versions.find((version) => !version.madeHere);
+    if (!listed || !fromDesk) throw new Error('no conflict listed');
+    expect((await conflicts.keep(office.session, listed.id, fromDesk.version)).ok).toBe(true);
+    expect(await conflicts.countOpen(office.session)).toBe(0);
+    const audited = await office.db.audit.where('action').equals('sync.version-chosen').toArray();
+    expect(audited.map((entry) => [entry.recordId, entry.detail])).toEqual([
+      [id, 'kept the version made on another computer'],
+    ]);
+    // Choosing again (a stale screen) says it is settled.
+    const again = await conflicts.keep(office.session, listed.id, fromDesk.version);
+    expect(again.ok ? undefined : again.error.code).toBe('not-found');
+
+    await exchange(desk, office, keys);
+    for (const at of [desk, office]) {
+      expect(await syncConflictRepository(at.db).countOpen(at.session)).toBe(0);
+      expect(await opened(at, id)).toMatchObject({ kind: 'other', conditions: 'May visit on Saturdays.' });
+    }
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
   });
 });
