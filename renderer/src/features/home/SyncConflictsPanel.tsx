@@ -28,51 +28,50 @@ function ConflictChoice({
   return (
     <article className="conflict" aria-labelledby={titleId}>
       <h3 id={titleId}>{conflict.recordName}</h3>
-      <div className="conflict__scroll">
-        <table className="conflict__versions">
-          <caption className="visually-hidden">
-            The two versions of {conflict.recordName}, where they differ
-          </caption>
-          <thead>
-            <tr>
-              <td />
-              {conflict.versions.map((version, index) => (
-                <th key={version.version} scope="col" id={`${titleId}-v${index}`}>
-                  {version.madeHere ? 'Changed on this computer' : 'Changed on another computer'}
-                  <span className="conflict__when">{dayAndTime(version.at, timeZone)}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {conflict.fields.map((field) => (
-              <tr key={field.field}>
-                <th scope="row">{field.label}</th>
-                {field.values.map((value, index) => (
-                  <td key={conflict.versions[index]?.version ?? index}>{value}</td>
-                ))}
-              </tr>
+      <table className="conflict__versions">
+        <caption className="visually-hidden">
+          The versions of {conflict.recordName}, where they differ
+        </caption>
+        <thead>
+          <tr>
+            <td />
+            {conflict.versions.map((version, index) => (
+              <th key={version.version} scope="col" id={`${titleId}-v${index}`}>
+                {version.madeHere ? 'Changed on this computer' : 'Changed on another computer'}
+                <span className="conflict__when">{dayAndTime(version.at, timeZone)}</span>
+              </th>
             ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <td />
-              {conflict.versions.map((version, index) => (
-                <td key={version.version}>
-                  <button
-                    type="button"
-                    aria-describedby={`${titleId}-v${index}`}
-                    disabled={busy}
-                    onClick={() => void choose(version.version)}
-                  >
-                    Keep this version
-                  </button>
-                </td>
+          </tr>
+        </thead>
+        <tbody>
+          {conflict.fields.map((field) => (
+            <tr key={field.field}>
+              <th scope="row">{field.label}</th>
+              {field.values.map((value, index) => (
+                <td key={conflict.versions[index]?.version ?? index}>{value}</td>
               ))}
             </tr>
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td />
+            {conflict.versions.map((version, index) => (
+              <td key={version.version}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-describedby={`${titleId}-v${index}`}
+                  disabled={busy}
+                  onClick={() => void choose(version.version)}
+                >
+                  Keep this version
+                </button>
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
       {message ? (
         <p className="error" role="alert">
           {message}
