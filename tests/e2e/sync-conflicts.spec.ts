@@ -4,16 +4,11 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { toBase64Url } from '../../shared/sync/base64url';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { openBrowserApp } from './harness/browser-app';
 import { testArtifacts } from './harness/page-actions';
 import { connectAndIssuePairing, joinWithCode } from './harness/sync-pairing';
-import {
-  recordsProbe,
-  recordsProbePath,
-  recordsProbeBundle,
-  serveRecordsProbe,
-} from './harness/sync-probe-page';
+import { recordsProbe, openRecordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { deanSupervised, homeWithRestrictions, manager } from './pages/door-home';
@@ -37,13 +32,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await couch.close();
 });
-
-async function openProbe(app: AppDriver): Promise<Page> {
-  await serveRecordsProbe(app.page.context());
-  const probePage = await app.page.context().newPage();
-  await probePage.goto(new URL(recordsProbePath, app.page.url()).href);
-  return probePage;
-}
 
 type Terms = { readonly kind?: string; readonly conditions?: string; readonly reference?: string };
 
@@ -93,7 +81,7 @@ test('a restriction changed on two computers at once waits for the manager, the 
   test.setTimeout(300_000);
   // The office sets the home up with Millie and Dean's supervised-contact order.
   await homeWithRestrictions(app, [deanSupervised]);
-  const officeProbe = await openProbe(app);
+  const officeProbe = await openRecordsProbe(app);
   const home = await recordsProbe(officeProbe, 'dumpHome');
 
   const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-conflicts-'));
@@ -106,7 +94,7 @@ test('a restriction changed on two computers at once waits for the manager, the 
       artifacts: testArtifacts(testInfo),
     });
     await frontDesk.page.goto(harnessServer.origin + '/');
-    const deskProbe = await openProbe(frontDesk);
+    const deskProbe = await openRecordsProbe(frontDesk);
     await recordsProbe(deskProbe, 'loadHome', home);
     await frontDesk.reload();
     await joinWithCode(frontDesk, await connectAndIssuePairing(app, couch, database));

@@ -18,6 +18,7 @@ import {
   managerPassword,
   openedDb,
   withoutPendingAudit,
+  type BackupRig,
 } from './backup-test-support';
 
 /**
@@ -51,6 +52,21 @@ beforeAll(async () => {
   if (!recorded.ok) throw new Error(recorded.error.message);
 }, 120_000);
 
+/** Restores the backup `fileName` into an empty install named `name`. */
+async function restoreInto(name: string, rig: BackupRig, fileName: string) {
+  const target = await openedDb(name, new IDBFactory());
+  const restored = await restoreBackup({
+    live: target,
+    port: rig.port,
+    source: { source: 'folder', fileName },
+    username: managerUsername,
+    password: managerPassword,
+    rebaseAnchor: mainProcessRebase(),
+  });
+  if (!restored.ok) throw new Error(`${restored.error.code}: ${restored.error.message}`);
+  return { target, restored };
+}
+
 describe('a backup made on a computer with sync set up', () => {
   it('restores every record, and leaves this computer’s sync state behind, saying so', async () => {
     expect(await source.syncDevice.count()).toBe(1);
@@ -64,16 +80,7 @@ describe('a backup made on a computer with sync set up', () => {
     });
     if (!written.ok) throw new Error(written.error.message);
 
-    const target = await openedDb('sync-backup-target', new IDBFactory());
-    const restored = await restoreBackup({
-      live: target,
-      port: rig.port,
-      source: { source: 'folder', fileName: written.value.fileName },
-      username: managerUsername,
-      password: managerPassword,
-      rebaseAnchor: mainProcessRebase(),
-    });
-    if (!restored.ok) throw new Error(`${restored.error.code}: ${restored.error.message}`);
+    const { target, restored } = await restoreInto('sync-backup-target', rig, written.value.fileName);
     expect(restored.value.syncLeftBehind).toBe(true);
 
     const reopened = await openedDb('sync-backup-target', target.factory);
@@ -96,16 +103,7 @@ describe('a backup made on a computer with sync set up', () => {
       now,
     });
     if (!written.ok) throw new Error(written.error.message);
-    const target = await openedDb('plain-backup-target', new IDBFactory());
-    const restored = await restoreBackup({
-      live: target,
-      port: rig.port,
-      source: { source: 'folder', fileName: written.value.fileName },
-      username: managerUsername,
-      password: managerPassword,
-      rebaseAnchor: mainProcessRebase(),
-    });
-    if (!restored.ok) throw new Error(`${restored.error.code}: ${restored.error.message}`);
+    const { restored } = await restoreInto('plain-backup-target', rig, written.value.fileName);
     expect(restored.value.syncLeftBehind).toBe(false);
   }, 120_000);
 });

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import type { RestrictionRow } from '../../../../renderer/src/db/database';
-import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { recordSyncId } from '../../../../renderer/src/db/sync/change-log';
 import { conflictCodecOf, mergeOpenConflicts } from '../../../../renderer/src/db/sync/sync-merge';
 import { hasVersions, replicatedRowSchemas } from '../../../../renderer/src/db/sync/replicated-rows';
-import type { SyncKeys } from '../../../../shared/sync/sync-envelope';
-import { send, twoComputers, type Computer } from './sync-computers';
+import { courtOrder, exchange, twoComputers, type Computer } from './sync-computers';
 import { testSession } from './test-session';
 import { syncConflictRepository } from '../../../../renderer/src/db/repositories/sync-conflict-repository';
 
@@ -17,26 +15,7 @@ import { syncConflictRepository } from '../../../../renderer/src/db/repositories
  * two ways is left for the manager; without the keys nothing is touched.
  */
 
-const courtOrder = {
-  youngPersonId: crypto.randomUUID(),
-  name: 'John Smith',
-  aliases: ['Jack Smith'],
-  description: 'Tall, grey beard',
-  kind: 'supervisedOnly',
-  conditions: 'In the family room with a member of staff.',
-  authority: 'courtOrder',
-  authorityReference: 'ZW24C00123',
-  effectiveFrom: '2026-01-01',
-  reviewOn: '2026-12-01',
-};
 const today = '2026-12-05';
-
-async function exchange(a: Computer, b: Computer, keys: SyncKeys) {
-  await send(a, b, keys);
-  await send(b, a, keys);
-  await applyIncoming(a.db, a.mirror, keys);
-  await applyIncoming(b.db, b.mirror, keys);
-}
 
 async function changedApart(office: object, frontDesk: object) {
   const { keys, frontDesk: desk, office: offc } = await twoComputers('registeredManager');
