@@ -38,7 +38,8 @@ export type Permission =
   | 'visit:book'
   | 'visit:read-notes'
   | 'pan-group:manage'
-  | 'outbox:view-all';
+  | 'outbox:view-all'
+  | 'sync:settle';
 
 const everyone = staffRoles;
 const managerOnly = ['registeredManager'] as const;
@@ -92,6 +93,9 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   'pan-group:manage': contactLeads,
   // Every alert in the outbox, and retrying or cancelling any of them; others see the ones they raised.
   'outbox:view-all': managerOnly,
+  // Which version of a record changed on two computers at once is kept is the manager's decision
+  // (docs/sync-design.md, "Conflicts"), as approving a restriction is.
+  'sync:settle': managerOnly,
 };
 
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {

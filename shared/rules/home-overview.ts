@@ -40,6 +40,8 @@ export type OverviewFacts = {
   }[];
   /** Declarations waiting for a review, a supervision date or an outcome (`declarationAttention`). */
   readonly declarationsNeedingAttention: number;
+  /** Records changed on two computers at once and not yet settled (docs/sync-design.md, "Conflicts"). */
+  readonly changedOnTwoComputers: number;
   /** Every message in the outbox that has not gone: its state and when it was raised. */
   readonly outbox: readonly { readonly state: string; readonly createdAt: string }[];
 };
@@ -67,6 +69,7 @@ export const attentionKinds = [
   'restrictionsDueForReview',
   'restrictionsLapsed',
   'declarationsNeedingAttention',
+  'changedOnTwoComputers',
   'outboxFailed',
   'outboxStuck',
 ] as const;
@@ -132,6 +135,7 @@ export function attentionCounts(
     ),
     restrictionsLapsed: count(open, hasLapsed),
     declarationsNeedingAttention: facts.declarationsNeedingAttention,
+    changedOnTwoComputers: facts.changedOnTwoComputers,
     outboxFailed: count(facts.outbox, (message) => message.state === 'failed'),
     outboxStuck: count(
       facts.outbox,

@@ -73,7 +73,9 @@ const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonical
 export function mergeVersions<Record extends object>(
   base: Record | undefined,
   sides: readonly Side<Record>[],
+  options: { readonly stamps?: readonly string[] } = {},
 ): MergeResult<Record> {
+  const stamps = new Set(options.stamps ?? []);
   const winner = winningVersion(sides);
   if (!winner) return { record: base, conflicting: [] };
   const deleted = sides.filter((side) => side.record === undefined);
@@ -94,7 +96,7 @@ export function mergeVersions<Record extends object>(
     const first = changed[0];
     let value = first === undefined ? baseFields[field] : valueOf(first);
     if (changed.some((side) => !same(valueOf(side), value))) {
-      conflicting.push(field);
+      if (!stamps.has(field)) conflicting.push(field);
       value = valueOf(winningVersion(changed) ?? winner);
     }
     if (value !== undefined) merged[field] = value;

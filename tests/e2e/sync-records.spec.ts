@@ -1,19 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { toBase64Url } from '../../shared/sync/base64url';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
-import { expect, test, type AppDriver } from './harness/fixtures';
+import { expect, test } from './harness/fixtures';
 import { openBrowserApp } from './harness/browser-app';
 import { testArtifacts } from './harness/page-actions';
 import { connectAndIssuePairing, joinWithCode } from './harness/sync-pairing';
-import {
-  recordsProbe,
-  recordsProbeBundle,
-  recordsProbePath,
-  serveRecordsProbe,
-} from './harness/sync-probe-page';
+import { recordsProbe, recordsProbeBundle, openRecordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { manager, setUpHome } from './pages/door-home';
@@ -36,13 +30,6 @@ test.afterAll(async () => {
   await couch.close();
 });
 
-async function openProbe(app: AppDriver): Promise<Page> {
-  await serveRecordsProbe(app.page.context());
-  const probePage = await app.page.context().newPage();
-  await probePage.goto(new URL(recordsProbePath, app.page.url()).href);
-  return probePage;
-}
-
 test('a visitor signed in at the front desk is on the office’s fire roll within 5 s; a document altered on the server is refused', async ({
   app,
   browser,
@@ -52,7 +39,7 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
   // The office sets the home up.
   await app.startEmpty();
   await setUpHome(app.page);
-  const officeProbe = await openProbe(app);
+  const officeProbe = await openRecordsProbe(app);
   const home = await recordsProbe(officeProbe, 'dumpHome');
 
   const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-records-'));
@@ -66,7 +53,7 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     });
     // The front desk gets the same home (as pairing will give it), then opens the app.
     await frontDesk.page.goto(harnessServer.origin + '/');
-    const deskProbe = await openProbe(frontDesk);
+    const deskProbe = await openRecordsProbe(frontDesk);
     await recordsProbe(deskProbe, 'loadHome', home);
     await frontDesk.reload();
     await joinWithCode(frontDesk, await connectAndIssuePairing(app, couch, database));

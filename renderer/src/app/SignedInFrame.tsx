@@ -6,6 +6,7 @@ import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
 import { useSessionApi } from '../security/session-context';
 import { useCaseNumbersSealed } from './useCaseNumbersSealed';
+import { useConflictsMerged } from './useConflictsMerged';
 import { useKeyRotationsResumed } from './useKeyRotationsResumed';
 import { useFirstScreenDrawnMark } from './useFirstScreenDrawnMark';
 import type { Session } from '../db/session';
@@ -25,6 +26,7 @@ export function SignedInFrame({ session, home }: { session: Session; home: HomeS
   const { lock, signOut } = useSessionApi();
   useCaseNumbersSealed(session);
   useKeyRotationsResumed(session);
+  useConflictsMerged(session);
   const [location, go] = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const allowed = useMemo(

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
+import type { AppDriver } from './app-driver';
 import { contentSecurityPolicy } from '../../../electron/main/content-security-policy';
 import { bundleForBrowser } from '../../support/browser-bundle';
 
@@ -39,6 +40,14 @@ export function recordsProbeBundle(): Promise<string> {
 export async function serveRecordsProbe(context: BrowserContext): Promise<void> {
   const page = { pagePath: recordsProbePath, scriptPath: '/__harness/sync-records-probe.js' };
   await servePage(context, { ...page, script: await recordsProbeBundle() }, contentSecurityPolicy());
+}
+
+/** Opens the record-sync probe beside `app`, in its context (same IndexedDB, same `window.api`). */
+export async function openRecordsProbe(app: AppDriver): Promise<Page> {
+  await serveRecordsProbe(app.page.context());
+  const probePage = await app.page.context().newPage();
+  await probePage.goto(new URL(recordsProbePath, app.page.url()).href);
+  return probePage;
 }
 
 async function servePage(

@@ -9,6 +9,7 @@ import { base64ToBytes, sameBytes } from '@shared/bytes';
 import { fromPlain, openChunkText, tableDigester, toPlain } from './backup-codec';
 import { phase, phaseSync } from './backup-phases';
 import { restoreMarkerKey } from './database-at-start';
+import { syncTables } from '../sync/change-log';
 import type { BackupPort } from '../../platform/backup-port';
 import { mainProcessAnchor, type AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { keyCheckContext, pagesOf, type BackupManifest } from './write-backup';
@@ -30,7 +31,19 @@ export type Restored = {
   readonly fileName: string;
   readonly header: BackupHeader;
   readonly manifest: BackupManifest;
+  /** The backup was made while sync was set up: its sync state was left behind, and sync is off here. */
+  readonly syncLeftBehind: boolean;
 };
+
+/**
+ * The computer's own sync state (its device id and change numbers, change log, what it had
+ * applied, versions and conflicts) is never restored (docs/sync-design.md, "Key changes and
+ * restores while syncing"). Restored, this computer would number its next changes from where the
+ * backup stopped and send other bodies under change numbers it had already used, which every
+ * other computer refuses; and with its device row back, the restore's own writes would be logged
+ * as new changes. Without it, sync is off here until this computer is set up again, as a new one.
+ */
+const notRestored: ReadonlySet<string> = new Set([...derivedTables, ...Object.values(syncTables)]);
 
 /**
  * Moves the main process's copy of where the audit log ends to the head written in the backup's
@@ -185,7 +198,8 @@ export async function restoreBackup(input: {
       now: input.now ?? new Date(),
     });
     target.close();
-    return ok({ fileName, header, manifest: outcome.value });
+    const device = outcome.value.tables.find((table) => table.name === syncTables.device);
+    return ok({ fileName, header, manifest: outcome.value, syncLeftBehind: (device?.rows ?? 0) > 0 });
   } finally {
     await input.port['backup:close']({ readId });
   }
@@ -282,8 +296,9 @@ async function fill(
         }
         const table = target.tables.find((candidate) => candidate.name === content.table);
         if (!table) return damaged;
-        // Derived rows are never restored (a backup should not hold any): they would be worked out again.
-        if (derivedTables.has(table.name)) continue;
+        // Derived rows are never restored (a backup should not hold any): they would be worked out
+        // again; nor is this computer's sync state (`notRestored`).
+        if (notRestored.has(table.name)) continue;
         const digest = digests.get(table.name) ?? (await tableDigester());
         digests.set(table.name, digest);
         phaseSync('digesting', () => digest.addTexts(content.rowTexts));
@@ -303,7 +318,7 @@ async function fill(
     }
     if (!manifest || manifest.tables.length !== header.tables.length) return damaged;
     for (const expected of manifest.tables) {
-      if (derivedTables.has(expected.name)) continue;
+      if (notRestored.has(expected.name)) continue;
       const table = target.tables.find((candidate) => candidate.name === expected.name);
       const digest = (digests.get(expected.name) ?? (await tableDigester())).finish();
       // Every row written was read back as given; the count says the table holds no others (the

@@ -2,6 +2,8 @@ import type { SyncKeys } from '@shared/sync/sync-envelope';
 import type { FamilyLinksDb } from '../database';
 import { applyIncoming, type ApplierOptions, type ApplyOutcome, type MirrorReader } from './sync-applier';
 import { pumpChanges, type MirrorWriter, type SigningDevice } from './sync-pump';
+import { mergeOpenConflicts } from './sync-merge';
+import type { Session } from '../session';
 
 /** How often the log and the mirror are looked at: well inside the 5 s a change may take to show elsewhere. */
 export const recordSyncIntervalMs = 500;
@@ -15,7 +17,8 @@ export type RecordSync = {
 /**
  * Keeps this computer's records moving while sync runs: every `recordSyncIntervalMs` it pumps the
  * change log into the mirror and applies what other computers' documents brought into it (live
- * replication carries the mirror to and from the server meanwhile). Passes never overlap; one that
+ * replication carries the mirror to and from the server meanwhile), then, with someone signed in,
+ * merges the conflicts their keys open (`sync-merge.ts`). Passes never overlap; one that
  * fails is tried again at the next tick, so a lost connection or a locked database only delays.
  */
 export function startRecordSync(
@@ -23,14 +26,21 @@ export function startRecordSync(
   mirror: MirrorReader & MirrorWriter,
   keys: SyncKeys,
   device: SigningDevice,
-  options: ApplierOptions & { readonly onError?: (error: unknown) => void } = {},
+  options: ApplierOptions & {
+    readonly onError?: (error: unknown) => void;
+    /** Who is signed in now, if anyone: after a pass that applied changes, their keys merge what they can open. */
+    readonly session?: () => Session | undefined;
+  } = {},
 ): RecordSync {
   let running: Promise<ApplyOutcome> | undefined;
   let stopped = false;
   const runOnce = () => {
     running ??= (async () => {
       await pumpChanges(db, mirror, keys, device, options.clock);
-      return applyIncoming(db, mirror, keys, options);
+      const outcome = await applyIncoming(db, mirror, keys, options);
+      const session = options.session?.();
+      if (outcome.applied > 0 && session) await mergeOpenConflicts(db, session, options);
+      return outcome;
     })().finally(() => (running = undefined));
     return running;
   };

@@ -130,6 +130,8 @@ const labels: Readonly<Record<string, string>> = {
   'retention.keep': 'Decided to keep records past their retention period',
   'retention.approve-destruction': 'Approved destroying records past their retention period',
   'sync.document-refused': 'Refused a record from the sync server',
+  'sync.merged': 'Combined a record changed on two computers at once',
+  'sync.version-chosen': 'Chose which version to keep of a record changed on two computers at once',
 };
 
 export function auditActionLabel(action: string): string {

@@ -43,8 +43,12 @@ export function useRestoreFromBackup() {
         return { kind: 'failed', message: result.error.message };
       }
       const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
+      // A backup made while sync was set up leaves this computer's sync state behind (restore-backup.ts).
+      const sync = result.value.syncLeftBehind
+        ? ' This computer was syncing with the home’s other computers when the backup was made: sync is now off here, and the other computers’ records are unchanged. To sync again, add this computer to the home again as a new computer.'
+        : '';
       rememberRestoreNotice(
-        `Restored ${rows.toLocaleString('en-GB')} records from ${result.value.fileName}. Sign in as usual.`,
+        `Restored ${rows.toLocaleString('en-GB')} records from ${result.value.fileName}.${sync} Sign in as usual.`,
       );
       window.location.reload();
       return { kind: 'restored' };

@@ -15,6 +15,7 @@ import { SetUpChecklist } from './SetUpChecklist';
 import { useHomeOverview } from './useHomeOverview';
 import { useSetUpFacts } from './useSetUpFacts';
 import { DamagedRecordsPanel } from './DamagedRecordsPanel';
+import { SyncConflictsPanel } from './SyncConflictsPanel';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
@@ -23,6 +24,7 @@ import { DamagedRecordsPanel } from './DamagedRecordsPanel';
  */
 const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
   { id: 'damaged-records', Panel: DamagedRecordsPanel },
+  { id: 'sync-conflicts', Panel: SyncConflictsPanel },
   { id: 'my-young-people', Panel: MyYoungPeopleLink },
   { id: 'special-dates', Panel: SpecialDatesPanel },
   { id: 'owed-forms', Panel: OwedFormsPanel },

@@ -60,6 +60,10 @@ export const attentionWords: Readonly<
     label: (n) => `${noun(n, 'restriction', 'restrictions')} lapsed but not ended`,
     href: hashFor('home', 'restrictions'),
   },
+  changedOnTwoComputers: {
+    label: (n) => `${noun(n, 'record', 'records')} changed on two computers at once`,
+    href: hashFor('home', 'sync-conflicts'),
+  },
   declarationsNeedingAttention: {
     label: (n) => `${noun(n, 'staff declaration', 'staff declarations')} to look at`,
     href: hashFor('home', 'declarations'),

@@ -11,6 +11,7 @@ import { contactFormListRepository } from '../../db/repositories/contact-form-li
 import { declarationRepository } from '../../db/repositories/declaration-repository';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
+import { syncConflictRepository } from '../../db/repositories/sync-conflict-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useVisitorLog } from '../../common/useVisitorLog';
@@ -34,17 +35,19 @@ export function useHomeOverview(setUp: SetUpFacts | undefined): HomeOverview | u
     return () => window.clearInterval(timer);
   }, []);
   const facts = useLiveQuery(async () => {
-    const [unfiledForms, registerThisWeek, onSite, restrictions, declarations, outbox] = await Promise.all([
-      contactFormListRepository(db).unfiledDeadlines(session),
-      visitorLog.registerBetween(
-        startOfDayIn(addDays(clock.today, -(overviewWeekDays - 1)), clock.timeZone),
-        startOfDayIn(addDays(clock.today, 1), clock.timeZone),
-      ),
-      visitorLog.onSite(),
-      restrictionRepository(db).listAll(session),
-      declarationRepository(db).needingAttention(session, clock.today),
-      outboxRepository(db).unsent(session),
-    ]);
+    const [unfiledForms, registerThisWeek, onSite, restrictions, declarations, outbox, conflicts] =
+      await Promise.all([
+        contactFormListRepository(db).unfiledDeadlines(session),
+        visitorLog.registerBetween(
+          startOfDayIn(addDays(clock.today, -(overviewWeekDays - 1)), clock.timeZone),
+          startOfDayIn(addDays(clock.today, 1), clock.timeZone),
+        ),
+        visitorLog.onSite(),
+        restrictionRepository(db).listAll(session),
+        declarationRepository(db).needingAttention(session, clock.today),
+        outboxRepository(db).unsent(session),
+        syncConflictRepository(db).countOpen(session),
+      ]);
     return {
       unfiledForms,
       registerThisWeek,
@@ -52,6 +55,7 @@ export function useHomeOverview(setUp: SetUpFacts | undefined): HomeOverview | u
       // Approval is the manager's to give: only the full view says whether it was given.
       restrictions: restrictions.flatMap((restriction) => (restriction.view === 'full' ? [restriction] : [])),
       declarationsNeedingAttention: declarations.length,
+      changedOnTwoComputers: conflicts,
       outbox,
     };
   }, [db, session, visitorLog, clock.today, clock.timeZone]);

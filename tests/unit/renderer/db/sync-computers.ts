@@ -10,6 +10,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import type { Session } from '../../../../renderer/src/db/session';
 import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
+import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
@@ -88,3 +89,25 @@ export async function send(from: Computer, to: Computer, keys: SyncKeys): Promis
   await from.mirror.replicate.to(to.mirror);
   return sent;
 }
+
+/** Both computers send what they logged and apply what the other sent. */
+export async function exchange(a: Computer, b: Computer, keys: SyncKeys): Promise<void> {
+  await send(a, b, keys);
+  await send(b, a, keys);
+  await applyIncoming(a.db, a.mirror, keys);
+  await applyIncoming(b.db, b.mirror, keys);
+}
+
+/** A court order's supervised-contact restriction, as the conflict tests record it. */
+export const courtOrder = {
+  youngPersonId: crypto.randomUUID(),
+  name: 'John Smith',
+  aliases: ['Jack Smith'],
+  description: 'Tall, grey beard',
+  kind: 'supervisedOnly',
+  conditions: 'In the family room with a member of staff.',
+  authority: 'courtOrder',
+  authorityReference: 'ZW24C00123',
+  effectiveFrom: '2026-01-01',
+  reviewOn: '2026-12-01',
+};

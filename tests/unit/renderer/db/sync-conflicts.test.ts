@@ -2,34 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { markSettling, recordSyncId } from '../../../../renderer/src/db/sync/change-log';
-import { send, twoComputers, type Computer } from './sync-computers';
-import type { SyncKeys } from '../../../../shared/sync/sync-envelope';
+import { courtOrder, exchange, send, twoComputers, type Computer } from './sync-computers';
 
 /**
  * A restriction changed on two computers while they were apart: each keeps both versions as a
  * conflict, holds the same winner meanwhile, and closes the conflict when a choice reaches it.
  */
 
-const courtOrder = {
-  youngPersonId: crypto.randomUUID(),
-  name: 'John Smith',
-  aliases: ['Jack Smith'],
-  description: 'Tall, grey beard',
-  kind: 'supervisedOnly',
-  conditions: 'In the family room with a member of staff.',
-  authority: 'courtOrder',
-  authorityReference: 'ZW24C00123',
-  effectiveFrom: '2026-01-01',
-  reviewOn: '2026-12-01',
-};
 const today = '2026-12-05';
-
-async function exchange(a: Computer, b: Computer, keys: SyncKeys) {
-  await send(a, b, keys);
-  await send(b, a, keys);
-  await applyIncoming(a.db, a.mirror, keys);
-  await applyIncoming(b.db, b.mirror, keys);
-}
 
 async function recordedOnBoth() {
   const { keys, frontDesk, office } = await twoComputers('registeredManager');

@@ -19,6 +19,7 @@ const nothing: OverviewFacts = {
   onSite: [],
   restrictions: [],
   declarationsNeedingAttention: 0,
+  changedOnTwoComputers: 0,
   outbox: [],
 };
 
@@ -266,6 +267,15 @@ describe('"Nothing to look at" only when that is true', () => {
       { kind: 'turnedAwayThisWeek', count: 1 },
       { kind: 'restrictedOnSite', count: 1 },
     ]);
+  });
+
+  it('a record changed on two computers at once is something to look at', () => {
+    const overview = homeOverview({ ...nothing, ...setUp, changedOnTwoComputers: 2 }, now, zone);
+    expect(overview).toEqual({
+      attention: [{ kind: 'changedOnTwoComputers', count: 2 }],
+      gaps: [],
+      isAllClear: false,
+    });
   });
 
   it('a set-up gap alone is enough to say there is something to look at', () => {

@@ -112,4 +112,28 @@ describe('mergeVersions', () => {
     const sides: Side<Plan>[] = [{ d: office, n: 1, record: { ...base, reviewOn: undefined } }];
     expect(mergeVersions(base, sides)).toEqual({ record: base, conflicting: [] });
   });
+
+  it('takes the winner’s stamp (who changed it, and when) without calling it a conflict', () => {
+    type Stamped = Plan & { changedAt?: string };
+    const stampedBase: Stamped = { ...base, changedAt: '2026-12-01T09:00:00.000Z' };
+    const sides: Side<Stamped>[] = [
+      {
+        d: office,
+        n: 7,
+        record: { ...stampedBase, kind: 'noContact', changedAt: '2026-12-05T10:00:00.000Z' },
+      },
+      {
+        d: frontDesk,
+        n: 3,
+        record: { ...stampedBase, reviewOn: '2027-01-05', changedAt: '2026-12-05T11:00:00.000Z' },
+      },
+    ];
+    for (const order of permutations(sides))
+      expect(mergeVersions(stampedBase, order, { stamps: ['changedAt'] })).toEqual({
+        record: { ...base, kind: 'noContact', reviewOn: '2027-01-05', changedAt: '2026-12-05T10:00:00.000Z' },
+        conflicting: [],
+      });
+    // Without the stamp named, the two times are a conflict like any other field.
+    expect(mergeVersions(stampedBase, sides).conflicting).toEqual(['changedAt']);
+  });
 });

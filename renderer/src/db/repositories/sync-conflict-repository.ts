@@ -1,0 +1,121 @@
+import { fail, ok, type Result } from '@shared/result';
+import { can } from '@shared/rules/access';
+import { conflictRecordName, differingFields, type DifferingField } from '@shared/rules/conflict-fields';
+import { mergeVersions, versionId } from '@shared/sync/record-merge';
+import type { FamilyLinksDb } from '../database';
+import type { Session } from '../session';
+import { thisDevice } from '../sync/sync-device';
+import { conflictStampsOf, openConflict, settleConflict } from '../sync/sync-merge';
+import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
+
+/** One version of a record changed on two computers, as the manager sees it. */
+export type ConflictVersion = {
+  /** `d:n`: what "Keep this version" sends back. */
+  readonly version: string;
+  readonly madeHere: boolean;
+  /** The writing computer's clock when it was changed. */
+  readonly at: string;
+};
+
+/** A record changed the same way on two computers, for the manager to choose between its versions. */
+export type ConflictForManager = {
+  readonly id: string;
+  readonly recordName: string;
+  readonly versions: readonly ConflictVersion[];
+  /** Only the fields whose values differ, one value per version in the order of `versions`. */
+  readonly fields: readonly DifferingField[];
+};
+
+export type ConflictChoiceError = 'forbidden' | 'not-found' | 'moved';
+
+/**
+ * "Changed on two computers at once" (docs/sync-design.md, "Conflicts"): the conflicts the
+ * merging pass could not settle (a field changed two ways), with both versions side by side,
+ * and the manager's choice, which is a new change settling every version (audited).
+ */
+export function syncConflictRepository(
+  db: FamilyLinksDb,
+  clock: () => Date = () => new Date(),
+  anchor?: AuditAnchorPort,
+) {
+  return {
+    /** How many records are changed on two computers and not yet settled; 0 for anyone but the manager. */
+    async countOpen(session: Session): Promise<number> {
+      if (!can(session.roles, 'sync:settle')) return 0;
+      return db.syncConflicts.count();
+    },
+
+    /**
+     * The open conflicts this session's keys open whose sides changed a field two ways; those
+     * that changed different fields are left to the merging pass, which settles them unasked.
+     */
+    async listForManager(session: Session): Promise<ConflictForManager[]> {
+      if (!can(session.roles, 'sync:settle')) return [];
+      const here = (await thisDevice(db))?.deviceId;
+      const listed: ConflictForManager[] = [];
+      for (const conflict of await db.syncConflicts.orderBy('id').toArray()) {
+        const opened = await openConflict(conflict, session.cipher);
+        if (!opened) continue;
+        const merged = mergeVersions(opened.base, opened.sides, { stamps: conflictStampsOf(conflict.table) });
+        if (merged.conflicting.length === 0) continue;
+        const sides = [...opened.sides].sort((a, b) => a.at.localeCompare(b.at));
+        const records = sides.map((side) => side.record);
+        listed.push({
+          id: conflict.id,
+          recordName: conflictRecordName(conflict.table, records),
+          versions: sides.map((side) => ({
+            version: versionId(side),
+            madeHere: side.d === here,
+            at: side.at,
+          })),
+          fields: differingFields(conflict.table, records),
+        });
+      }
+      return listed;
+    },
+
+    /**
+     * Keeps one version: written again as a new change naming every version of the conflict, so
+     * every computer closes it when the change arrives, and audited. Refused if the conflict moved
+     * on meanwhile (another version arrived): the manager looks again.
+     */
+    async keep(
+      session: Session,
+      conflictId: string,
+      version: string,
+    ): Promise<Result<void, ConflictChoiceError>> {
+      if (!can(session.roles, 'sync:settle'))
+        return fail('forbidden', 'Only the manager can choose which version to keep.');
+      const conflict = await db.syncConflicts.get(conflictId);
+      const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
+      const side = opened?.sides.find((candidate) => versionId(candidate) === version);
+      if (!conflict || !side)
+        return fail('not-found', 'This record is no longer changed on two computers: it has been settled.');
+      const here = (await thisDevice(db))?.deviceId;
+      const done = await settleConflict(
+        db,
+        session,
+        {
+          conflict,
+          record: side.record,
+          event: {
+            action: 'sync.version-chosen',
+            recordType: conflict.table,
+            recordId: conflict.key,
+            detail:
+              side.d === here
+                ? 'kept the version made on this computer'
+                : 'kept the version made on another computer',
+          },
+        },
+        { anchor, now: clock() },
+      );
+      if (!done)
+        return fail(
+          'moved',
+          'Another version of this record has just arrived. Look at the versions again and choose.',
+        );
+      return ok(undefined);
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { toBase64Url } from '../../shared/sync/base64url';
+import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { expect, test } from './harness/fixtures';
+import { openBrowserApp } from './harness/browser-app';
+import { testArtifacts } from './harness/page-actions';
+import { connectAndIssuePairing, joinWithCode } from './harness/sync-pairing';
+import { recordsProbe, openRecordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { AppFrame } from './pages/app-frame';
+import { DoorPage } from './pages/door-page';
+import { deanSupervised, homeWithRestrictions, manager } from './pages/door-home';
+import { ManagerHomePage } from './pages/manager-home-page';
+import { expectFitsAtOfficeSizes } from './pages/screen-fit';
+import { SignInPage } from './pages/sign-in-page';
+
+// Two computers of one home, set up as in sync-records.spec.ts (a probe page beside the app runs
+// the record sync the set-up screens will start). Both go offline, the manager changes one
+// restriction on each, and they reconnect: the same detail changed two ways waits for the
+// manager's choice, the door on both holding the stricter version meanwhile; different details
+// changed on each are combined with nobody asked.
+
+let couch: CouchTestServer;
+const database = 'oak-house-conflicts';
+
+test.beforeAll(async () => {
+  couch = await startCouchTestServer();
+  await recordsProbeBundle();
+});
+test.afterAll(async () => {
+  await couch.close();
+});
+
+type Terms = { readonly kind?: string; readonly conditions?: string; readonly reference?: string };
+
+/** On Millie's page, the manager changes Dean Hughes's restriction. */
+async function changeDean(page: Page, terms: Terms): Promise<void> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+  const card = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: /^Dean Hughes:/ }) })
+    .first();
+  await card.getByRole('button', { name: 'Change' }).click();
+  const form = card.getByRole('form', { name: 'Change the restriction on Dean Hughes' });
+  if (terms.kind) await form.getByLabel('What is restricted').selectOption({ label: terms.kind });
+  if (terms.conditions !== undefined)
+    await form.getByLabel('Conditions (optional unless “Other”)').fill(terms.conditions);
+  if (terms.reference) await form.getByLabel('Reference').fill(terms.reference);
+  await form.getByRole('button', { name: 'Save the change' }).click();
+  await expect(page.getByText(/The restriction on Dean Hughes is changed/)).toBeVisible();
+}
+
+/** Dean Hughes's card on Millie's page, opened afresh. */
+async function deanCard(page: Page): Promise<Locator> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+  return page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: /^Dean Hughes:/ }) })
+    .first();
+}
+
+const conflictsPanel = (page: Page) => page.getByRole('region', { name: 'Changed on two computers at once' });
+
+/** At the door, Dean Hughes arrives to see Millie: the check runs on his name. */
+async function deanArrives(page: Page): Promise<DoorPage> {
+  await new AppFrame(page).open('Front door');
+  const door = new DoorPage(page);
+  await door.fill({ name: 'Dean Hughes', reason: 'Family visit', visiting: ['Millie Hughes'] });
+  return door;
+}
+
+test('a restriction changed on two computers at once waits for the manager, the door holding the stricter; different details combine', async ({
+  app,
+  browser,
+  harnessServer,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  // The office sets the home up with Millie and Dean's supervised-contact order.
+  await homeWithRestrictions(app, [deanSupervised]);
+  const officeProbe = await openRecordsProbe(app);
+  const home = await recordsProbe(officeProbe, 'dumpHome');
+
+  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-conflicts-'));
+  const secondContext = await browser.newContext();
+  try {
+    const frontDesk = await openBrowserApp({
+      context: secondContext,
+      server: harnessServer,
+      tempDir: secondDir,
+      artifacts: testArtifacts(testInfo),
+    });
+    await frontDesk.page.goto(harnessServer.origin + '/');
+    const deskProbe = await openRecordsProbe(frontDesk);
+    await recordsProbe(deskProbe, 'loadHome', home);
+    await frontDesk.reload();
+    await joinWithCode(frontDesk, await connectAndIssuePairing(app, couch, database));
+
+    const syncKey = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const office = await recordsProbe(officeProbe, 'setUp', syncKey);
+    const desk = await recordsProbe(deskProbe, 'setUp', syncKey);
+    await recordsProbe(officeProbe, 'addPeer', desk.deviceId, desk.publicKey);
+    await recordsProbe(deskProbe, 'addPeer', office.deviceId, office.publicKey);
+    const connect = async () => {
+      await recordsProbe(officeProbe, 'start', database, 'office-mirror');
+      await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
+    };
+    const disconnect = async () => {
+      await recordsProbe(officeProbe, 'stop');
+      await recordsProbe(deskProbe, 'stop');
+    };
+    await connect();
+    await new SignInPage(frontDesk.page).signIn(manager.username, manager.password);
+    // Both hold the same home: nothing is changed on two computers.
+    await new AppFrame(frontDesk.page).open('Home');
+    await expect(frontDesk.page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(conflictsPanel(frontDesk.page)).toHaveCount(0);
+
+    // Both offline; the office relaxes the order to a condition, the front desk tightens it to no contact.
+    await disconnect();
+    await changeDean(app.page, { kind: 'Other (see the conditions)', conditions: 'May visit on Saturdays.' });
+    await changeDean(frontDesk.page, { kind: 'No contact', conditions: '' });
+
+    // Reconnected: the conflict is listed on both, with both versions where they differ.
+    await connect();
+    for (const computer of [app, frontDesk]) {
+      await new AppFrame(computer.page).open('Home');
+      const panel = conflictsPanel(computer.page);
+      await expect(panel).toContainText('1 record was changed on two computers at once', { timeout: 15_000 });
+      const versions = panel.getByRole('table', { name: 'The versions of Contact restriction: Dean Hughes' });
+      await expect(versions.getByRole('rowheader')).toHaveText(['Conditions', 'What is allowed']);
+      await expect(versions.getByRole('row', { name: /What is allowed/ })).toContainText('No contact');
+      await expect(versions.getByRole('row', { name: /What is allowed/ })).toContainText(
+        'Other (see the conditions)',
+      );
+      await expect(versions.getByRole('columnheader', { name: /Changed on this computer/ })).toHaveCount(1);
+      await expect(versions.getByRole('columnheader', { name: /Changed on another computer/ })).toHaveCount(
+        1,
+      );
+      await expect(versions.getByRole('button', { name: 'Keep this version' })).toHaveCount(2);
+    }
+    // The count at the top of the manager's home leads to the list.
+    await new AppFrame(app.page).open('Home');
+    const count = new ManagerHomePage(app.page).count(/record changed on two computers at once/);
+    await expect(count).toContainText('1');
+    await count.click();
+    await expect(app.page).toHaveURL(/#\/home\/sync-conflicts$/);
+    await expect(conflictsPanel(app.page)).toBeInViewport();
+    await app.expectAccessible('changed on two computers at once');
+    await expectFitsAtOfficeSizes(app, app.page, conflictsPanel(app.page), 'conflict-on-the-office-home');
+
+    // Until the manager chooses, the door on both stops Dean: the stricter version holds.
+    for (const computer of [app, frontDesk]) {
+      const door = await deanArrives(computer.page);
+      await expect(door.blocked).toBeVisible();
+      await expect(door.warning).toHaveCount(0);
+    }
+    await frontDesk.screenshot('front desk door holds the stricter version');
+
+    // On the office, the manager keeps the office's version, by keyboard.
+    await new AppFrame(app.page).open('Home');
+    const officeVersions = conflictsPanel(app.page).getByRole('table');
+    const headers = await officeVersions.getByRole('columnheader').allInnerTexts();
+    const officeColumn = headers.findIndex((header) => header.includes('Changed on this computer'));
+    const keepOffice = officeVersions.getByRole('button', { name: 'Keep this version' }).nth(officeColumn);
+    await expect(keepOffice).toHaveAccessibleDescription(/Changed on this computer/);
+    await keepOffice.focus();
+    await app.page.keyboard.press('Enter');
+    await expect(conflictsPanel(app.page)).toHaveCount(0);
+    await expect(new ManagerHomePage(app.page).count(/changed on two computers/)).toHaveCount(0);
+
+    // Both hold the choice and the list is empty on both; the door lets Dean in on the terms.
+    await new AppFrame(frontDesk.page).open('Home');
+    await expect(frontDesk.page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(conflictsPanel(frontDesk.page)).toHaveCount(0, { timeout: 15_000 });
+    for (const computer of [app, frontDesk]) {
+      const door = await deanArrives(computer.page);
+      await expect(door.warning).toContainText('May visit on Saturdays.');
+      await expect(door.blocked).toHaveCount(0);
+    }
+
+    // Offline again: the office changes the reference, the front desk the conditions. Reconnected,
+    // both are combined on both computers with nobody asked.
+    await disconnect();
+    await changeDean(app.page, { reference: 'LS26C01234/V2' });
+    await changeDean(frontDesk.page, { conditions: 'May visit on Saturdays, in the family room.' });
+    await connect();
+    for (const computer of [app, frontDesk]) {
+      await expect
+        .poll(async () => (await deanCard(computer.page)).innerText(), {
+          timeout: 20_000,
+          intervals: [1_000],
+        })
+        .toContain('LS26C01234/V2');
+      await expect(await deanCard(computer.page)).toContainText(
+        'May visit on Saturdays, in the family room.',
+      );
+      await new AppFrame(computer.page).open('Home');
+      await expect(computer.page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+      await expect(conflictsPanel(computer.page)).toHaveCount(0, { timeout: 15_000 });
+    }
+    await app.screenshot('office after the different details were combined');
+
+    expect(await recordsProbe(officeProbe, 'problems')).toEqual([]);
+    expect(await recordsProbe(deskProbe, 'problems')).toEqual([]);
+    expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
+    expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
+    await disconnect();
+  } finally {
+    await secondContext.close();
+    await rm(secondDir, { recursive: true, force: true });
+  }
+});

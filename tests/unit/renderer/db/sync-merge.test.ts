@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
+import type { RestrictionRow } from '../../../../renderer/src/db/database';
+import { recordSyncId } from '../../../../renderer/src/db/sync/change-log';
+import { conflictCodecOf, mergeOpenConflicts } from '../../../../renderer/src/db/sync/sync-merge';
+import { hasVersions, replicatedRowSchemas } from '../../../../renderer/src/db/sync/replicated-rows';
+import { courtOrder, exchange, twoComputers, type Computer } from './sync-computers';
+import { testSession } from './test-session';
+import { syncConflictRepository } from '../../../../renderer/src/db/repositories/sync-conflict-repository';
+
+/**
+ * The merging pass: a signed-in computer holding a record's keys merges a conflict whose sides
+ * changed different fields, and the merge closes it on every computer; the same field changed
+ * two ways is left for the manager; without the keys nothing is touched.
+ */
+
+const today = '2026-12-05';
+
+async function changedApart(office: object, frontDesk: object) {
+  const { keys, frontDesk: desk, office: offc } = await twoComputers('registeredManager');
+  const recorded = await restrictionRepository(desk.db).record(desk.session, courtOrder);
+  if (!recorded.ok) throw new Error(recorded.error.message);
+  const id = recorded.value.id;
+  await exchange(desk, offc, keys);
+  for (const [at, terms] of [
+    [offc, office],
+    [desk, frontDesk],
+  ] as const) {
+    const changed = await restrictionRepository(at.db).change(
+      at.session,
+      id,
+      { ...courtOrder, effectiveFrom: today, ...terms },
+      today,
+    );
+    if (!changed.ok) throw new Error(changed.error.message);
+  }
+  await exchange(desk, offc, keys);
+  return { keys, desk, office: offc, id };
+}
+
+const opened = async (at: Computer, id: string) => {
+  const row = (await at.db.restrictions.get(id)) as RestrictionRow;
+  return restrictionCodec.decode(row, at.session.cipher);
+};
+/** Changes to restrictions waiting in the change log (its audit entries are logged too). */
+const restrictionChanges = (at: Computer) =>
+  at.db.syncChangeLog.filter((row) => row.table === 'restrictions').count();
+const versionAt = async (at: Computer, id: string) =>
+  (await at.db.syncVersions.get(recordSyncId('restrictions', id)))?.version;
+
+describe('the merging pass', () => {
+  it('merges changes to different fields and the merge closes the conflict on both computers', async () => {
+    const { keys, desk, office, id } = await changedApart(
+      { kind: 'noContact', conditions: '' },
+      { reviewOn: '2027-02-01' },
+    );
+    expect(await office.db.syncConflicts.count()).toBe(1);
+    expect(await desk.db.syncConflicts.count()).toBe(1);
+
+    const outcome = await mergeOpenConflicts(office.db, office.session);
+    expect(outcome).toEqual({ merged: 1, settled: 0, forManager: 0, notOpened: 0 });
+    expect(await office.db.syncConflicts.count()).toBe(0);
+    const merged = await opened(office, id);
+    expect(merged).toMatchObject({ kind: 'noContact', reviewOn: '2027-02-01', version: 2 });
+    expect(merged.conditions ?? '').toBe('');
+    const audited = await office.db.audit.where('action').equals('sync.merged').toArray();
+    expect(audited.map((entry) => [entry.recordType, entry.recordId, entry.detail])).toEqual([
+      ['restrictions', id, 'merged field by field'],
+    ]);
+
+    await exchange(desk, office, keys);
+    expect(await desk.db.syncConflicts.count()).toBe(0);
+    expect(await opened(desk, id)).toEqual(merged);
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
+    // The door on the front desk follows the merge.
+    const atTheDoor = await restrictionRepository(desk.db).listForCheck(desk.session, today);
+    expect(atTheDoor.restrictions.map((r) => r.kind)).toEqual(['noContact']);
+  });
+
+  it('leaves the same field changed two ways for the manager, naming the fields', async () => {
+    const { desk, office } = await changedApart(
+      { kind: 'noContact', conditions: '' },
+      { kind: 'other', conditions: 'May visit on Saturdays.' },
+    );
+    const logged = await restrictionChanges(office);
+    expect(await mergeOpenConflicts(office.db, office.session)).toEqual({
+      merged: 0,
+      settled: 0,
+      forManager: 1,
+      notOpened: 0,
+    });
+    const [conflict] = await office.db.syncConflicts.toArray();
+    expect(conflict?.conflicting).toEqual(['conditions', 'kind']);
+    expect(await restrictionChanges(office)).toBe(logged);
+    expect(await desk.db.syncConflicts.count()).toBe(1);
+  });
+
+  it('when both computers merge, the two merges are settled with no new change', async () => {
+    const { keys, desk, office, id } = await changedApart(
+      { kind: 'noContact', conditions: '' },
+      { reviewOn: '2027-02-01' },
+    );
+    await mergeOpenConflicts(office.db, office.session);
+    await mergeOpenConflicts(desk.db, desk.session);
+    await exchange(desk, office, keys);
+    // Each merge arrives as a change concurrent with the other: a conflict whose sides are the same.
+    for (const at of [office, desk]) expect(await at.db.syncConflicts.count()).toBe(1);
+    for (const at of [office, desk]) {
+      const logged = await restrictionChanges(at);
+      expect(await mergeOpenConflicts(at.db, at.session)).toMatchObject({ settled: 1, merged: 0 });
+      expect(await at.db.syncConflicts.count()).toBe(0);
+      expect(await restrictionChanges(at)).toBe(logged);
+    }
+    expect(await opened(desk, id)).toEqual(await opened(office, id));
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
+  });
+
+  it('touches nothing without the keys: a care worker’s session cannot open the casework part', async () => {
+    const { office } = await changedApart({ kind: 'noContact', conditions: '' }, { reviewOn: '2027-02-01' });
+    const careWorker = await testSession(['careStaff'], {
+      dataKey: office.session.dataKey,
+      auditKey: office.session.auditKey,
+      compartments: office.session.compartments,
+    });
+    const before = await office.db.syncConflicts.toArray();
+    expect(await mergeOpenConflicts(office.db, careWorker)).toEqual({
+      merged: 0,
+      settled: 0,
+      forManager: 0,
+      notOpened: 1,
+    });
+    expect(await office.db.syncConflicts.toArray()).toEqual(before);
+    expect(await office.db.audit.where('action').equals('sync.merged').count()).toBe(0);
+  });
+
+  it('knows how to open and seal every table whose records can conflict', () => {
+    const changeable = Object.keys(replicatedRowSchemas).filter(hasVersions);
+    expect(changeable.length).toBeGreaterThan(10);
+    expect(changeable.filter((table) => !conflictCodecOf(table))).toEqual([]);
+  });
+});
+
+describe('changed on two computers at once: the manager’s choice', () => {
+  const sameField = () =>
+    changedApart(
+      { kind: 'noContact', conditions: '' },
+      { kind: 'other', conditions: 'May visit on Saturdays.' },
+    );
+
+  it('lists both versions, only where they differ, and only for the manager', async () => {
+    const { office } = await sameField();
+    const [listed, ...others] = await syncConflictRepository(office.db).listForManager(office.session);
+    expect(others).toEqual([]);
+    expect(listed?.recordName).toBe('Contact restriction: John Smith');
+    expect(listed?.versions.map((version) => version.madeHere).sort()).toEqual([false, true]);
+    expect(listed?.fields.map((field) => field.label)).toEqual(['Conditions', 'What is allowed']);
+    const kinds = listed?.fields.find((field) => field.field === 'kind')?.values;
+    expect([...(kinds ?? [])].sort()).toEqual(['No contact', 'Other (see the conditions)']);
+    const careWorker = await testSession(['careStaff'], {
+      dataKey: office.session.dataKey,
+      auditKey: office.session.auditKey,
+      compartments: office.session.compartments,
+    });
+    expect(await syncConflictRepository(office.db).listForManager(careWorker)).toEqual([]);
+    expect(await syncConflictRepository(office.db).countOpen(careWorker)).toBe(0);
+    const refused = await syncConflictRepository(office.db).keep(careWorker, listed?.id ?? '', '');
+    expect(refused.ok ? undefined : refused.error.code).toBe('forbidden');
+  });
+
+  it('does not list changes to different fields: they are merged unasked, though counted until then', async () => {
+    const { office } = await changedApart({ kind: 'noContact', conditions: '' }, { reviewOn: '2027-02-01' });
+    const conflicts = syncConflictRepository(office.db);
+    expect(await conflicts.countOpen(office.session)).toBe(1);
+    expect(await conflicts.listForManager(office.session)).toEqual([]);
+  });
+
+  it('keeps the chosen version on both computers, audited, and both lists empty', async () => {
+    const { keys, desk, office, id } = await sameField();
+    const conflicts = syncConflictRepository(office.db);
+    const [listed] = await conflicts.listForManager(office.session);
+    const fromDesk = listed?.versions.find((version) => !version.madeHere);
+    if (!listed || !fromDesk) throw new Error('no conflict listed');
+    expect((await conflicts.keep(office.session, listed.id, fromDesk.version)).ok).toBe(true);
+    expect(await conflicts.countOpen(office.session)).toBe(0);
+    const audited = await office.db.audit.where('action').equals('sync.version-chosen').toArray();
+    expect(audited.map((entry) => [entry.recordId, entry.detail])).toEqual([
+      [id, 'kept the version made on another computer'],
+    ]);
+    // Choosing again (a stale screen) says it is settled.
+    const again = await conflicts.keep(office.session, listed.id, fromDesk.version);
+    expect(again.ok ? undefined : again.error.code).toBe('not-found');
+
+    await exchange(desk, office, keys);
+    for (const at of [desk, office]) {
+      expect(await syncConflictRepository(at.db).countOpen(at.session)).toBe(0);
+      expect(await opened(at, id)).toMatchObject({ kind: 'other', conditions: 'May visit on Saturdays.' });
+    }
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
+  });
+});
