@@ -23,12 +23,17 @@ export function startRecordSync(
   mirror: MirrorReader & MirrorWriter,
   keys: SyncKeys,
   device: SigningDevice,
-  options: ApplierOptions & { readonly onError?: (error: unknown) => void } = {},
+  options: ApplierOptions & {
+    readonly onError?: (error: unknown) => void;
+    /** Runs before each pass: the device registry brings `syncPeers` up to date (`registry-feed.ts`). */
+    readonly beforePass?: () => Promise<void>;
+  } = {},
 ): RecordSync {
   let running: Promise<ApplyOutcome> | undefined;
   let stopped = false;
   const runOnce = () => {
     running ??= (async () => {
+      await options.beforePass?.();
       await pumpChanges(db, mirror, keys, device, options.clock);
       return applyIncoming(db, mirror, keys, options);
     })().finally(() => (running = undefined));
