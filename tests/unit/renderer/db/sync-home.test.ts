@@ -19,6 +19,7 @@ import {
 } from '../../../../renderer/src/db/sync/registry-feed';
 import {
   accountsForPairing,
+  finishJoining,
   importPairedAccounts,
   isJoining,
   joinSyncHome,
@@ -186,6 +187,8 @@ describe('setting sync up and joining a home', () => {
     expect((await frontVisitors.onSite()).map((entry) => entry.visitorName)).toEqual([
       dawnMorris.visitorName,
     ]);
+    await finishJoining(frontDesk.db);
+    expect(await isJoining(frontDesk.db)).toBe(false);
     expect((await frontDesk.db.syncPeers.toCollection().primaryKeys()).sort()).toEqual(
       [officeHome.deviceId, frontHome.deviceId].sort(),
     );

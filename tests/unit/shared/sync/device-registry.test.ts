@@ -170,11 +170,7 @@ describe('the device registry', () => {
   it('keeps the first of two keys for one computer, the same on every computer', async () => {
     const { office, frontDesk, documents, root } = await home();
     const other = await computer();
-    const second = await endorseDevice(
-      office,
-      { ...frontDesk, publicKey: other.publicKey },
-      at,
-    );
+    const second = await endorseDevice(office, { ...frontDesk, publicKey: other.publicKey }, at);
     const one = await resolveRegistry(root, [...documents, second]);
     const two = await resolveRegistry(root, [second, ...documents].reverse());
     expect(one.devices.get(frontDesk.deviceId)?.publicKey).toBe(
