@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlText, fromBase64Url, toBase64Url } from './base64url';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 import { syncComputerUserSchema } from './sync-settings';
 
@@ -25,12 +25,7 @@ type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 const encoder = new TextEncoder();
 const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-const base64Url = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]*$/, { message: 'Expected base64url text.' });
+const base64Url = (min: number, max: number) => z.string().min(min).max(max).regex(base64UrlText);
 
 /** A raw P-256 point (65 bytes) as base64url. */
 const publicKeySchema = base64Url(87, 87);
