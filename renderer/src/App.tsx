@@ -1,6 +1,7 @@
 import { AppErrorBoundary } from './app/AppErrorBoundary';
 import { DatabaseGate } from './app/DatabaseGate';
 import { AppShell } from './app/AppShell';
+import { SyncProvider } from './app/SyncProvider';
 import { SessionProvider } from './security/SessionProvider';
 import { UnexpectedErrorBanner } from './app/UnexpectedErrorBanner';
 
@@ -10,8 +11,10 @@ export function App() {
     <AppErrorBoundary>
       <DatabaseGate>
         <SessionProvider>
-          <UnexpectedErrorBanner />
-          <AppShell />
+          <SyncProvider>
+            <UnexpectedErrorBanner />
+            <AppShell />
+          </SyncProvider>
         </SessionProvider>
       </DatabaseGate>
     </AppErrorBoundary>

@@ -1,3 +1,6 @@
+/** Base64url text, as every sync id, key and signature is written. */
+export const base64UrlText = /^[A-Za-z0-9_-]*$/;
+
 /** Bytes as base64url text without padding (RFC 4648 §5): safe in JSON, URLs and CouchDB ids. */
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { pairingIdAlphabet, pairingIdLength } from './pairing-code';
 import { pairingFormatVersion, type PairingKeys } from './pairing-keys';
+import { rootDeviceKeySchema } from './device-registry';
 
 /**
  * The pairing document the manager's computer leaves on the server for a new computer, and what
@@ -44,10 +45,13 @@ export const pairingEnvelopeSchema = z
   .strict();
 export type PairingEnvelope = z.infer<typeof pairingEnvelopeSchema>;
 
+/** The bundle's own version: 2 adds the root computer's key digest; a version 1 bundle is still read. */
+export const pairingBundleVersion = 2;
+
 /** What the new computer receives: the home and the key its records are synced under. */
-export const pairingBundleSchema = z
+const pairingBundleV1Schema = z
   .object({
-    v: z.literal(pairingFormatVersion),
+    v: z.literal(1),
     /** The home's id, so a computer never mixes two homes' records. */
     homeId: z.string().min(1).max(100),
     /** The home's sync key (32 random bytes): ids and envelopes of replicated documents (docs/sync-design.md). */
@@ -57,6 +61,15 @@ export const pairingBundleSchema = z
     issuedAt: z.iso.datetime({ offset: false }),
   })
   .strict();
+
+export const pairingBundleSchema = z.discriminatedUnion('v', [
+  pairingBundleV1Schema,
+  pairingBundleV1Schema.extend({
+    v: z.literal(pairingBundleVersion),
+    /** SHA-256 of the home's first computer's public key: where the device registry starts (`device-registry.ts`). */
+    rootDeviceKey: rootDeviceKeySchema,
+  }),
+]);
 export type PairingBundle = z.infer<typeof pairingBundleSchema>;
 
 const encoder = new TextEncoder();

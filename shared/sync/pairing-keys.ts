@@ -5,7 +5,9 @@ import type { PairingCode } from './pairing-code';
 /**
  * What a pairing code turns into, on the manager's computer and on the new one alike:
  * - `sealKey`, an AES-256-GCM key that seals and opens the pairing document (the home's sync key);
- * - `joinPassword`, the new computer's first server password, so that it can read that document.
+ * - `joinPassword`, the new computer's first server password, so that it can read that document;
+ * - `endorseKey`, an HMAC key with which the new computer vouches for the public key it publishes,
+ *   so the issuing computer endorses that key and no other (docs/sync-design.md, "Keys").
  *
  * Argon2id (64 MiB, 3 passes, as for staff passwords) makes every guess at the six words cost as
  * much as a sign-in; HKDF then splits its output in two, so the server, which sees the join
@@ -21,7 +23,11 @@ export const pairingFormatVersion = 1;
 /** WebCrypto's key type, named so in both the browser's and Node's type libraries. */
 export type SealKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
-export type PairingKeys = { readonly sealKey: SealKey; readonly joinPassword: string };
+export type PairingKeys = {
+  readonly sealKey: SealKey;
+  readonly joinPassword: string;
+  readonly endorseKey: SealKey;
+};
 
 const encoder = new TextEncoder();
 
@@ -59,7 +65,14 @@ export async function derivePairingKeys(code: PairingCode, database: string): Pr
       hkdf,
       256,
     );
-    return { sealKey, joinPassword: toBase64Url(new Uint8Array(passwordBits)) };
+    const endorseKey = await crypto.subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: info('endorse') },
+      hkdf,
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      false,
+      ['sign', 'verify'],
+    );
+    return { sealKey, joinPassword: toBase64Url(new Uint8Array(passwordBits)), endorseKey };
   } finally {
     master.fill(0);
     derived.fill(0);

@@ -30,12 +30,15 @@ export function startRecordSync(
     readonly onError?: (error: unknown) => void;
     /** Who is signed in now, if anyone: after a pass that applied changes, their keys merge what they can open. */
     readonly session?: () => Session | undefined;
+    /** Runs before each pass: the device registry brings `syncPeers` up to date (`registry-feed.ts`). */
+    readonly beforePass?: () => Promise<void>;
   } = {},
 ): RecordSync {
   let running: Promise<ApplyOutcome> | undefined;
   let stopped = false;
   const runOnce = () => {
     running ??= (async () => {
+      await options.beforePass?.();
       await pumpChanges(db, mirror, keys, device, options.clock);
       const outcome = await applyIncoming(db, mirror, keys, options);
       const session = options.session?.();

@@ -8,6 +8,7 @@ import {
   type PairingCode,
 } from '../../../../shared/sync/pairing-code';
 import { derivePairingKeys } from '../../../../shared/sync/pairing-keys';
+import { checkJoinRequest, makeJoinRequest } from '../../../../shared/sync/join-request';
 import {
   openPairing,
   pairingEnvelopeSchema,
@@ -210,4 +211,54 @@ describe('sealing the pairing under the code', () => {
   function code(): PairingCode {
     return { pairingId: 'k7q2m9xa', words: ['river', 'candy', 'maple', 'orbit', 'velvet', 'sugar'] };
   }
+});
+
+describe('the pairing bundle, version 2, and the join request', () => {
+  const code = (): PairingCode => ({
+    pairingId: 'k7q2m9xa',
+    words: ['river', 'candy', 'maple', 'orbit', 'velvet', 'sugar'],
+  });
+  const bundle: PairingBundle = {
+    v: 2,
+    homeId: 'home-1',
+    syncKey: 'A'.repeat(43),
+    issuedByDevice: 'office-1',
+    issuedAt: '2026-12-01T10:00:00.000Z',
+    rootDeviceKey: 'B'.repeat(43),
+  };
+
+  it('carries the root computer’s key digest, and refuses a version 2 bundle without it', async () => {
+    const keys = await derivePairingKeys(code(), 'oak-house');
+    const input = {
+      keys,
+      pairingId: 'k7q2m9xa',
+      database: 'oak-house',
+      expiresAt: '2026-12-02T10:00:00.000Z',
+    };
+    const envelope = await sealPairing({ ...input, bundle });
+    const now = new Date('2026-12-01T12:00:00.000Z');
+    expect(await openPairing({ ...input, envelope, now })).toEqual({ ok: true, bundle });
+    const { rootDeviceKey: _dropped, ...withoutRoot } = bundle;
+    await expect(sealPairing({ ...input, bundle: withoutRoot as PairingBundle })).rejects.toThrow();
+  });
+
+  it('lets the issuing computer check the key a joining computer publishes, and nobody without the code forge one', async () => {
+    const keys = await derivePairingKeys(code(), 'oak-house');
+    const other = await derivePairingKeys(
+      { ...code(), words: [...code().words.slice(0, 5), 'sunny'] },
+      'oak-house',
+    );
+    const device = { deviceId: crypto.randomUUID(), publicKey: 'C'.repeat(87) };
+    const request = await makeJoinRequest(keys, 'k7q2m9xa', device);
+    expect(await checkJoinRequest(keys, 'k7q2m9xa', JSON.parse(JSON.stringify(request)))).toEqual(device);
+    // Made with another code, for another pairing, or with the key swapped: refused.
+    expect(
+      await checkJoinRequest(keys, 'k7q2m9xa', await makeJoinRequest(other, 'k7q2m9xa', device)),
+    ).toBeUndefined();
+    expect(await checkJoinRequest(keys, 'k7q2m9xb', request)).toBeUndefined();
+    expect(
+      await checkJoinRequest(keys, 'k7q2m9xa', { ...request, publicKey: 'D'.repeat(87) }),
+    ).toBeUndefined();
+    expect(await checkJoinRequest(keys, 'k7q2m9xa', { nonsense: true })).toBeUndefined();
+  });
 });

@@ -1,0 +1,93 @@
+import type { FamilyLinksApi } from '@shared/ipc/client';
+import type { SyncStatus } from '@shared/ipc/channels/sync';
+import { deriveSyncKeys, type SyncKeys } from '@shared/sync/sync-envelope';
+import type { FamilyLinksDb } from '../database';
+import { startRecordSync, type RecordSync } from './record-sync';
+import { registryAwareMirror } from './registry-feed';
+import type { Database } from 'pouchdb-browser';
+import { loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
+import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
+import { openMirror, openRemote, startLiveSync, type LiveSync } from '../../platform/sync/replicator';
+
+/**
+ * The app's sync while it runs (docs/sync-design.md): when the main process has a server for this
+ * computer (`sync:get-status`) and the records' database has joined a home, it opens the mirror,
+ * replicates it live with the server and runs record sync over it (the device registry brought
+ * up to date before every pass). It runs with nobody signed in too: the door needs the records.
+ * Without a server nothing starts and nothing changes.
+ */
+
+export type SyncConnection = {
+  readonly db: FamilyLinksDb;
+  readonly api: FamilyLinksApi;
+  readonly home: SyncHome;
+  readonly status: Extract<SyncStatus, { configured: true }>;
+  readonly mirror: Database;
+  readonly keys: SyncKeys;
+};
+
+/** The mirror of the home's database on this computer (one per database on the server). */
+export const mirrorName = (database: string): string => `family-links-sync-${database}`;
+
+/** Opens what sync needs, if this computer has a server and a home; undefined otherwise. */
+export async function connectSync(
+  db: FamilyLinksDb,
+  api: FamilyLinksApi,
+  store: DeviceKeyStore,
+): Promise<SyncConnection | undefined> {
+  const status = await api['sync:get-status']({});
+  if (!status.ok || !status.value.configured || !status.value.hasPassword) return undefined;
+  const home = await loadSyncHome(db, store);
+  if (!home) return undefined;
+  const mirror = openMirror(mirrorName(status.value.database));
+  return { db, api, home, status: status.value, mirror, keys: await deriveSyncKeys(home.homeSyncKey) };
+}
+
+/** The remote database, through the main process's relay. */
+export function remoteOf(connection: Pick<SyncConnection, 'api' | 'status'>) {
+  return openRemote(connection.status.database, (request) => connection.api['sync:http'](request));
+}
+
+/** Puts this computer's signed registry documents in the mirror; one already there is left as it is. */
+export async function publishRegistry(connection: SyncConnection): Promise<void> {
+  for (const doc of await signedRegistryDocuments(connection.db))
+    await connection.mirror.put(doc).catch((error: unknown) => {
+      // 409: the mirror has it (from here or back from the server); anything else is worth knowing.
+      if (Reflect.get(error as object, 'status') !== 409) throw error;
+    });
+}
+
+export type RunningSync = {
+  readonly connection: SyncConnection;
+  /** One pass now: publish, send and apply. */
+  runOnce(): Promise<void>;
+  stop(): void;
+};
+
+export function runSync(
+  connection: SyncConnection,
+  handlers: { readonly onError?: (error: unknown) => void; readonly onState?: (state: string) => void } = {},
+): RunningSync {
+  const { db, mirror, keys, home } = connection;
+  const feed = registryAwareMirror(db, mirror, home);
+  const live: LiveSync = startLiveSync(mirror, remoteOf(connection), {
+    ...(handlers.onState ? { onState: handlers.onState } : {}),
+  });
+  const records: RecordSync = startRecordSync(db, feed, keys, home.device, {
+    beforePass: async () => {
+      await publishRegistry(connection);
+      await feed.prepare();
+    },
+    ...(handlers.onError ? { onError: handlers.onError } : {}),
+  });
+  return {
+    connection,
+    runOnce: async () => {
+      await records.runOnce();
+    },
+    stop() {
+      records.stop();
+      live.cancel();
+    },
+  };
+}
