@@ -1,13 +1,11 @@
 import { fail, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
 import {
-  disclosureReasonFormSchema,
   type Disclosure,
   type DisclosureReasonForm,
   type DisclosureRequest,
 } from '@shared/schemas/disclosures';
 import type { StaffMember } from '@shared/schemas/staff';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
@@ -16,7 +14,7 @@ import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { declarationsFileName, declarationsReport } from './declarations-report';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
-import { settleSignedCopy } from '../../common/settle-signed-copy';
+import { refusedAnswer, settleSignedCopy } from '../../common/settle-signed-copy';
 import { useRecordDeclarationsPdf } from './useRecordDeclarationsPdf';
 
 /**
@@ -43,8 +41,8 @@ export function DeclarationsPdfPanel(props: {
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
 
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
-    const why = disclosureReasonFormSchema.safeParse(answer);
-    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    const refused = refusedAnswer(answer);
+    if (refused) return refused;
     if (!saving || !signer || !home) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const signedAt = new Date().toISOString();
     const report = declarationsReport({
