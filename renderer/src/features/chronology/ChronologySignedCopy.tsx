@@ -6,8 +6,7 @@ import {
 } from '@shared/schemas/disclosures';
 import type { ReportContent } from '@shared/ipc/channels/documents';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
-import { Banner } from '../../ui/Banner';
-import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { SignedCopyPanel } from '../disclosures';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
 import { refusedAnswer, settleSignedCopy } from '../../common/settle-signed-copy';
@@ -71,24 +70,23 @@ export function ChronologySignedCopy({
     });
   };
 
-  if (!saving) {
-    return (
-      <Banner tone="error">
-        Signed copies need the Family Links desktop app: this window has no background service to sign or save
-        files.
-      </Banner>
-    );
-  }
-
   return (
-    <div className="panel" role="group" aria-labelledby="chronology-signed-copy-title">
-      <h3 id="chronology-signed-copy-title">Save a signed copy</h3>
+    <SignedCopyPanel
+      isAvailable={saving !== undefined}
+      copies="Signed copies"
+      titleId="chronology-signed-copy-title"
+      title="Save a signed copy"
+      isNested
+      signLabel="Sign the chronology"
+      signing={signing}
+      onCancel={() => onDone(undefined)}
+      request={request}
+      onAnswer={onAnswer}
+    >
       <p>
         A PDF of the chronology as it is filtered now, signed with your own certificate, so any later change
         to the file shows.
       </p>
-      <SignerPasswordForm label="Sign the chronology" signing={signing} onCancel={() => onDone(undefined)} />
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
-    </div>
+    </SignedCopyPanel>
   );
 }

@@ -8,8 +8,7 @@ import {
 import type { StaffMember } from '@shared/schemas/staff';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
-import { Banner } from '../../ui/Banner';
-import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { SignedCopyPanel } from '../disclosures';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { declarationsFileName, declarationsReport } from './declarations-report';
@@ -75,30 +74,24 @@ export function DeclarationsPdfPanel(props: {
     });
   };
 
-  if (!saving) {
-    return (
-      <Banner tone="error">
-        Signed PDFs need the Family Links desktop app: this window has no background service to sign or save
-        files.
-      </Banner>
-    );
-  }
-
   return (
-    <section className="panel" aria-labelledby="declarations-pdf-title">
-      <h2 id="declarations-pdf-title">Signed PDF for {props.member.name}’s staff file</h2>
+    <SignedCopyPanel
+      isAvailable={saving !== undefined}
+      copies="Signed PDFs"
+      titleId="declarations-pdf-title"
+      title={`Signed PDF for ${props.member.name}’s staff file`}
+      signLabel="Sign the declarations PDF"
+      signing={signing}
+      onCancel={() => props.onDone(undefined)}
+      request={request}
+      onAnswer={onAnswer}
+    >
       <p>
         {props.declarations.length === 0
           ? `${props.member.name} has no declarations; the PDF will say so.`
           : `All ${props.declarations.length} of ${props.member.name}’s declarations, with their reviews.`}{' '}
         It is signed with your own certificate, so any later change to the file shows.
       </p>
-      <SignerPasswordForm
-        label="Sign the declarations PDF"
-        signing={signing}
-        onCancel={() => props.onDone(undefined)}
-      />
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
-    </section>
+    </SignedCopyPanel>
   );
 }

@@ -2,3 +2,4 @@
 export { DisclosureReasonDialog } from './DisclosureReasonDialog';
 export { useDisclosure } from './useDisclosure';
 export { SignerPasswordForm } from './SignerPasswordForm';
+export { SignedCopyPanel } from './SignedCopyPanel';

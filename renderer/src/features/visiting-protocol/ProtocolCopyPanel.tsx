@@ -8,9 +8,8 @@ import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { useSignerPassword } from '../../security/useSignerPassword';
-import { Banner } from '../../ui/Banner';
 import { useHomeClock } from '../../common/useHomeClock';
-import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { SignedCopyPanel } from '../disclosures';
 import { protocolCopyFileName, protocolCopyReport } from './protocol-copy-report';
 import { useProtocolVersion } from './useProtocolVersion';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
@@ -78,26 +77,22 @@ export function ProtocolCopyPanel({ personName, answer, staffName, onDone }: Pro
     });
   };
 
-  if (!saving)
-    return (
-      <Banner tone="error">
-        PDF copies need the Family Links desktop app: this window has no background service to sign or save
-        files.
-      </Banner>
-    );
   return (
-    <section className="panel" aria-labelledby="protocol-copy-title">
-      <h2 id="protocol-copy-title">A copy of the visiting protocol for {personName}</h2>
+    <SignedCopyPanel
+      isAvailable={saving !== undefined}
+      copies="PDF copies"
+      titleId="protocol-copy-title"
+      title={`A copy of the visiting protocol for ${personName}`}
+      signLabel="Sign the visiting protocol copy"
+      signing={signing}
+      onCancel={() => onDone(undefined)}
+      request={request}
+      onAnswer={onAnswer}
+    >
       <p>
         Version {answer.version}, the one they answered, with how and when. It is signed with your own
         certificate, then you choose where to save it, to print or to attach to an email to them.
       </p>
-      <SignerPasswordForm
-        label="Sign the visiting protocol copy"
-        signing={signing}
-        onCancel={() => onDone(undefined)}
-      />
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
-    </section>
+    </SignedCopyPanel>
   );
 }
