@@ -1,7 +1,7 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
 import { ShortTextField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
 
@@ -32,14 +32,12 @@ export function ActionRows({ form, staff }: Props) {
             error={errors?.[index]?.ownerStaffId?.message}
           >
             {(wiring) => (
-              <select className="input" {...wiring} {...form.register(`actions.${index}.ownerStaffId`)}>
-                <option value="">Not a member of staff</option>
-                {staff.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-              </select>
+              <OptionSelect
+                emptyLabel="Not a member of staff"
+                options={staff.map((member) => ({ value: member.id, label: member.name }))}
+                {...wiring}
+                {...form.register(`actions.${index}.ownerStaffId`)}
+              />
             )}
           </Field>
           <TextField
