@@ -1,7 +1,21 @@
-import { fail, ok, type Result } from '@shared/result';
-import type { Disclosure } from '@shared/schemas/disclosures';
+import { fail, ok, type Failed, type Result } from '@shared/result';
+import {
+  disclosureReasonFormSchema,
+  type Disclosure,
+  type DisclosureReasonForm,
+} from '@shared/schemas/disclosures';
+import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../db/repositories/disclosure-repository';
 import type { SignedReportSaved } from './useSignedReportSaving';
+
+/**
+ * The person's answer to "why is this copy leaving the app?" (DESIGN: the disclosure log), checked
+ * before anything is signed: a wrong one goes back to the dialog with a message beside each field.
+ */
+export function refusedAnswer(answer: DisclosureReasonForm): Failed<'invalid'> | undefined {
+  const why = disclosureReasonFormSchema.safeParse(answer);
+  return why.success ? undefined : fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+}
 
 /**
  * What a signed-copy panel does once the save dialog has closed (DESIGN: signed PDFs; the disclosure

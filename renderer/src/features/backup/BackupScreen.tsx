@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formatBackupTime } from './backup-time';
 import { backupScheduleStatus } from '@shared/rules/backup-schedule';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
+import { ControlledTextField } from '../../ui/ControlledTextField';
 import { useBackups } from './useBackups';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
@@ -147,34 +147,22 @@ function ScheduleForm(props: {
     <section className="panel" aria-labelledby="backup-schedule-title">
       <h2 id="backup-schedule-title">Schedule</h2>
       <form onSubmit={submit} noValidate>
-        <Field
+        <ControlledTextField
           label="Back up every (days)"
           hint="Weekly (7) unless you choose otherwise. A backup due is made the next time someone signs in."
           error={errors.interval}
-        >
-          {(field) => (
-            <TextInput
-              {...field}
-              inputMode="numeric"
-              value={interval}
-              onChange={(event) => setInterval(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+          inputMode="numeric"
+          value={interval}
+          onChange={setInterval}
+        />
+        <ControlledTextField
           label="Backups to keep"
           hint="Older ones are removed from the folder when a new one is made."
           error={errors.keep}
-        >
-          {(field) => (
-            <TextInput
-              {...field}
-              inputMode="numeric"
-              value={keep}
-              onChange={(event) => setKeep(event.target.value)}
-            />
-          )}
-        </Field>
+          inputMode="numeric"
+          value={keep}
+          onChange={setKeep}
+        />
         <button type="submit" className="button button--secondary" disabled={props.disabled}>
           Save schedule
         </button>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
 import { useRestoreFromBackup } from './useRestoreFromBackup';
 import { FormActions } from '../../ui/FormActions';
+import { ControlledTextField } from '../../ui/ControlledTextField';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 type Phase =
@@ -65,17 +65,14 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
         className="form"
         aria-label="Restore from a backup"
       >
-        <Field label="Registered Manager’s username" error={errors.username}>
-          {(wiring) => (
-            <TextInput
-              {...wiring}
-              autoComplete="username"
-              spellCheck={false}
-              value={username}
-              onChange={(event) => setUsername(event.target.value)}
-            />
-          )}
-        </Field>
+        <ControlledTextField
+          label="Registered Manager’s username"
+          error={errors.username}
+          autoComplete="username"
+          spellCheck={false}
+          value={username}
+          onChange={setUsername}
+        />
         <ControlledPasswordField
           label="Password"
           hint="The password they had when the backup was made."

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { FamilyLinksDb } from '../../db/database';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput } from '../../ui/Field';
 import { useBackUpBeforeUpgrade } from './useBackUpBeforeUpgrade';
 import { FormActions } from '../../ui/FormActions';
+import { ControlledTextField } from '../../ui/ControlledTextField';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 
 /**
@@ -73,17 +73,13 @@ export function UpgradeBackupScreen({
           className="form"
           aria-label="Back up before updating"
         >
-          <Field label="Username">
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                autoComplete="username"
-                spellCheck={false}
-                value={username}
-                onChange={(event) => setUsername(event.target.value)}
-              />
-            )}
-          </Field>
+          <ControlledTextField
+            label="Username"
+            autoComplete="username"
+            spellCheck={false}
+            value={username}
+            onChange={setUsername}
+          />
           <ControlledPasswordField label="Password" value={password} onChange={setPassword} />
           <FormActions submitLabel={isWorking ? 'Backing up…' : 'Back up and update'} isBusy={isWorking} />
         </form>

@@ -1,17 +1,15 @@
-import { fail, ok, type Result } from '@shared/result';
+import { fail, type Result } from '@shared/result';
 import {
-  disclosureReasonFormSchema,
   type Disclosure,
   type DisclosureReasonForm,
   type DisclosureRequest,
 } from '@shared/schemas/disclosures';
 import type { ReportContent } from '@shared/ipc/channels/documents';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
-import { Banner } from '../../ui/Banner';
-import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { SignedCopyPanel } from '../disclosures';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
+import { refusedAnswer, settleSignedCopy } from '../../common/settle-signed-copy';
 import { useRecordChronologyCopy } from './useRecordChronologyCopy';
 
 type Props = {
@@ -44,8 +42,8 @@ export function ChronologySignedCopy({
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf', youngPersonId } : undefined;
 
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
-    const why = disclosureReasonFormSchema.safeParse(answer);
-    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    const refused = refusedAnswer(answer);
+    if (refused) return refused;
     if (!saving || !signer) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const report = await makeReport(new Date().toISOString());
     if (!report) return fail('invalid', 'The chronology is still being read. Try again in a moment.');
@@ -61,37 +59,34 @@ export function ChronologySignedCopy({
       recordSaved: ({ sha256, disclosure }) =>
         recordSignedCopy({ youngPersonId, sha256, disclosureId: disclosure.id }),
     });
-    if (!saved.ok) return saved;
-    signing.forget();
-    if (saved.value === 'cancelled') {
-      onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
-      return fail('invalid', 'Nothing was saved.');
-    }
-    onDone({
-      tone: 'success',
-      text: `Signed copy saved as ${saved.value.fileName}, signed by ${saved.value.signerName}. It is recorded in the disclosure log.`,
+    return settleSignedCopy(saved, {
+      forget: signing.forget,
+      onCancelled: () => onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' }),
+      onSaved: ({ fileName, signerName }) =>
+        onDone({
+          tone: 'success',
+          text: `Signed copy saved as ${fileName}, signed by ${signerName}. It is recorded in the disclosure log.`,
+        }),
     });
-    return ok(saved.value.disclosure);
   };
 
-  if (!saving) {
-    return (
-      <Banner tone="error">
-        Signed copies need the Family Links desktop app: this window has no background service to sign or save
-        files.
-      </Banner>
-    );
-  }
-
   return (
-    <div className="panel" role="group" aria-labelledby="chronology-signed-copy-title">
-      <h3 id="chronology-signed-copy-title">Save a signed copy</h3>
+    <SignedCopyPanel
+      isAvailable={saving !== undefined}
+      copies="Signed copies"
+      titleId="chronology-signed-copy-title"
+      title="Save a signed copy"
+      isNested
+      signLabel="Sign the chronology"
+      signing={signing}
+      onCancel={() => onDone(undefined)}
+      request={request}
+      onAnswer={onAnswer}
+    >
       <p>
         A PDF of the chronology as it is filtered now, signed with your own certificate, so any later change
         to the file shows.
       </p>
-      <SignerPasswordForm label="Sign the chronology" signing={signing} onCancel={() => onDone(undefined)} />
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
-    </div>
+    </SignedCopyPanel>
   );
 }

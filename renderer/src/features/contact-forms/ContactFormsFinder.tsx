@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { displayName } from '@shared/display-names';
 import { contactKindLabels, contactKinds, type ContactKind } from '@shared/schemas/contact-forms';
 import {
   contactFormListStatuses,
@@ -7,7 +8,6 @@ import {
 } from '@shared/rules/contact-form-list-status';
 import { useFilterFields } from '../../common/useFilterFields';
 import type { ContactFormListFilter } from '../../db/repositories/contact-form-list-repository';
-import { displayName } from '@shared/display-names';
 import { DateRangeFields } from '../../ui/DateRangeFields';
 import { ChoiceSelect, Field, OptionSelect, TextInput } from '../../ui/Field';
 import { addDays, startOfDayIn } from '@shared/home-time';
@@ -15,6 +15,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { ContactFormsList } from './ContactFormsList';
+import { YoungPersonFilter } from './YoungPersonFilter';
 
 type Props = {
   /** On a young person's page: their forms only, and no young-person filter. */
@@ -98,20 +99,12 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
           )}
         </Field>
         {youngPersonId ? null : (
-          <Field label="Young person">
-            {(wiring) => (
-              <OptionSelect
-                emptyLabel="Everyone"
-                options={(youngPeople ?? []).map((person) => ({
-                  value: person.id,
-                  label: displayName(person),
-                }))}
-                value={typed.youngPersonId}
-                onChange={set('youngPersonId')}
-                {...wiring}
-              />
-            )}
-          </Field>
+          <YoungPersonFilter
+            emptyLabel="Everyone"
+            youngPeople={youngPeople}
+            value={typed.youngPersonId}
+            onChange={set('youngPersonId')}
+          />
         )}
         <Field label="Written by">
           {(wiring) => (

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { displayName } from '@shared/display-names';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput, OptionSelect } from '../../ui/Field';
+import { Field } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -13,6 +13,8 @@ import { useAcademicYears } from '../../common/useAcademicYears';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useExportFolder } from './useExportFolder';
 import { FormActions } from '../../ui/FormActions';
+import { ControlledTextField } from '../../ui/ControlledTextField';
+import { YoungPersonFilter } from './YoungPersonFilter';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -168,20 +170,12 @@ export function ExportFormsPanel() {
           void run();
         }}
       >
-        <Field label="Young person">
-          {(wiring) => (
-            <OptionSelect
-              emptyLabel="Every young person"
-              options={(youngPeople ?? []).map((person) => ({
-                value: person.id,
-                label: displayName(person),
-              }))}
-              value={youngPersonId}
-              onChange={(event) => setYoungPersonId(event.target.value)}
-              {...wiring}
-            />
-          )}
-        </Field>
+        <YoungPersonFilter
+          emptyLabel="Every young person"
+          youngPeople={youngPeople}
+          value={youngPersonId}
+          onChange={(event) => setYoungPersonId(event.target.value)}
+        />
         {terms.length > 0 ? (
           <Field
             label="A whole term"
@@ -218,28 +212,22 @@ export function ExportFormsPanel() {
           </Field>
         ) : null}
         <div className="form__row">
-          <Field label="Contacts from" hint="Day/month/year.">
-            {(wiring) => (
-              <TextInput
-                autoComplete="off"
-                className="input input--short"
-                value={from}
-                onChange={(event) => setFrom(event.target.value)}
-                {...wiring}
-              />
-            )}
-          </Field>
-          <Field label="Contacts to" hint="Day/month/year.">
-            {(wiring) => (
-              <TextInput
-                autoComplete="off"
-                className="input input--short"
-                value={to}
-                onChange={(event) => setTo(event.target.value)}
-                {...wiring}
-              />
-            )}
-          </Field>
+          {(
+            [
+              ['Contacts from', from, setFrom],
+              ['Contacts to', to, setTo],
+            ] as const
+          ).map(([label, value, onChange]) => (
+            <ControlledTextField
+              key={label}
+              label={label}
+              hint="Day/month/year."
+              autoComplete="off"
+              className="input input--short"
+              value={value}
+              onChange={onChange}
+            />
+          ))}
         </div>
         {progress ? (
           <div>

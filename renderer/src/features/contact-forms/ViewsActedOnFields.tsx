@@ -1,7 +1,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TypedShortInput } from '../../ui/Field';
+import { Field, OptionSelect, TypedShortInput } from '../../ui/Field';
 
 type Props = {
   readonly form: UseFormReturn<ContactFormScreenInput>;
@@ -36,14 +36,12 @@ export function ViewsActedOnFields({ form, staff, theirName }: Props) {
       </Field>
       <Field label="Told them what happened next: by" error={errors.toldNextById?.message}>
         {(wiring) => (
-          <select className="input" {...wiring} {...form.register('toldNextById')}>
-            <option value="">Not told yet</option>
-            {staff.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </select>
+          <OptionSelect
+            emptyLabel="Not told yet"
+            options={staff.map((member) => ({ value: member.id, label: member.name }))}
+            {...wiring}
+            {...form.register('toldNextById')}
+          />
         )}
       </Field>
     </fieldset>

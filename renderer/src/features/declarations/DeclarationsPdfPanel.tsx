@@ -1,22 +1,19 @@
 import { fail, type Result } from '@shared/result';
 import type { Declaration } from '@shared/schemas/declarations';
 import {
-  disclosureReasonFormSchema,
   type Disclosure,
   type DisclosureReasonForm,
   type DisclosureRequest,
 } from '@shared/schemas/disclosures';
 import type { StaffMember } from '@shared/schemas/staff';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
-import { Banner } from '../../ui/Banner';
-import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { SignedCopyPanel } from '../disclosures';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSignerPassword } from '../../security/useSignerPassword';
 import { declarationsFileName, declarationsReport } from './declarations-report';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
-import { settleSignedCopy } from '../../common/settle-signed-copy';
+import { refusedAnswer, settleSignedCopy } from '../../common/settle-signed-copy';
 import { useRecordDeclarationsPdf } from './useRecordDeclarationsPdf';
 
 /**
@@ -43,8 +40,8 @@ export function DeclarationsPdfPanel(props: {
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
 
   const onAnswer = async (answer: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
-    const why = disclosureReasonFormSchema.safeParse(answer);
-    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    const refused = refusedAnswer(answer);
+    if (refused) return refused;
     if (!saving || !signer || !home) return fail('invalid', 'Signed PDFs need the Family Links desktop app.');
     const signedAt = new Date().toISOString();
     const report = declarationsReport({
@@ -77,30 +74,24 @@ export function DeclarationsPdfPanel(props: {
     });
   };
 
-  if (!saving) {
-    return (
-      <Banner tone="error">
-        Signed PDFs need the Family Links desktop app: this window has no background service to sign or save
-        files.
-      </Banner>
-    );
-  }
-
   return (
-    <section className="panel" aria-labelledby="declarations-pdf-title">
-      <h2 id="declarations-pdf-title">Signed PDF for {props.member.name}’s staff file</h2>
+    <SignedCopyPanel
+      isAvailable={saving !== undefined}
+      copies="Signed PDFs"
+      titleId="declarations-pdf-title"
+      title={`Signed PDF for ${props.member.name}’s staff file`}
+      signLabel="Sign the declarations PDF"
+      signing={signing}
+      onCancel={() => props.onDone(undefined)}
+      request={request}
+      onAnswer={onAnswer}
+    >
       <p>
         {props.declarations.length === 0
           ? `${props.member.name} has no declarations; the PDF will say so.`
           : `All ${props.declarations.length} of ${props.member.name}’s declarations, with their reviews.`}{' '}
         It is signed with your own certificate, so any later change to the file shows.
       </p>
-      <SignerPasswordForm
-        label="Sign the declarations PDF"
-        signing={signing}
-        onCancel={() => props.onDone(undefined)}
-      />
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
-    </section>
+    </SignedCopyPanel>
   );
 }

@@ -1,4 +1,4 @@
 // The disclosure log's public entry: every screen that lets a copy leave asks why through these.
 export { DisclosureReasonDialog } from './DisclosureReasonDialog';
 export { useDisclosure } from './useDisclosure';
-export { SignerPasswordForm } from './SignerPasswordForm';
+export { SignedCopyPanel } from './SignedCopyPanel';

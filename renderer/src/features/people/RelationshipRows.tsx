@@ -6,24 +6,31 @@ import {
   type PersonForm,
   type YoungPerson,
 } from '@shared/schemas/people';
-import { Field, TextInput, ChoiceSelect } from '../../ui/Field';
+import { Field, ChoiceSelect } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
+import { FieldArrayRows } from '../../ui/FieldArrayRows';
 
 type Props = { readonly form: UseFormReturn<PersonForm>; readonly youngPeople: readonly YoungPerson[] };
 
 /** How the person relates to each young person: one row per young person, added and removed freely. */
 export function RelationshipRows({ form, youngPeople }: Props) {
-  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'relationships' });
   const errors = form.formState.errors.relationships;
+  const rows = useFieldArray({ control: form.control, name: 'relationships' });
   return (
-    <fieldset className="fieldset">
-      <legend>Related to</legend>
-      {fields.length === 0 ? <p className="muted">Not linked to any young person yet.</p> : null}
-      {fields.map((field, index) => {
+    <FieldArrayRows
+      array={rows}
+      legend="Related to"
+      empty="Not linked to any young person yet."
+      rowName="Relationship"
+      rowClassName="fieldset"
+      addLabel="Add a relationship"
+      isAddDisabled={youngPeople.length === 0}
+      blank={{ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false }}
+    >
+      {(index) => {
         const rowErrors = errors?.[index];
-        const number = index + 1;
         return (
-          <fieldset key={field.id} className="fieldset">
-            <legend>Relationship {number}</legend>
+          <>
             <Field label="Young person" error={rowErrors?.youngPersonId?.message}>
               {(wiring) => (
                 <select
@@ -40,19 +47,13 @@ export function RelationshipRows({ form, youngPeople }: Props) {
                 </select>
               )}
             </Field>
-            <Field
+            <TextField
+              form={form}
+              name={`relationships.${index}.relationship`}
               label="Relationship"
               hint="In the family’s own words, for example Mum, Nan, older brother."
-              error={rowErrors?.relationship?.message}
-            >
-              {(wiring) => (
-                <TextInput
-                  {...wiring}
-                  className="input input--short"
-                  {...form.register(`relationships.${index}.relationship`)}
-                />
-              )}
-            </Field>
+              className="input input--short"
+            />
             <Field label="Kind of relationship" error={rowErrors?.category?.message}>
               {(wiring) => (
                 <ChoiceSelect
@@ -67,26 +68,9 @@ export function RelationshipRows({ form, youngPeople }: Props) {
               <input type="checkbox" {...form.register(`relationships.${index}.hasParentalResponsibility`)} />
               Has parental responsibility
             </label>
-            <div>
-              <button type="button" className="button button--secondary" onClick={() => remove(index)}>
-                Remove relationship {number}
-              </button>
-            </div>
-          </fieldset>
+          </>
         );
-      })}
-      <div>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={youngPeople.length === 0}
-          onClick={() =>
-            append({ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false })
-          }
-        >
-          Add a relationship
-        </button>
-      </div>
-    </fieldset>
+      }}
+    </FieldArrayRows>
   );
 }

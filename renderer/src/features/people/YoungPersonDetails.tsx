@@ -1,8 +1,8 @@
-import { Fragment } from 'react';
 import { formatUkDate } from '@shared/format-dates';
 import type { YoungPerson } from '@shared/schemas/people';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
+import { DetailsList } from '../../ui/DetailsList';
 
 type Props = {
   readonly youngPerson: YoungPerson;
@@ -28,14 +28,5 @@ export function YoungPersonDetails({ youngPerson, staffNames, today }: Props) {
     ['Case Co-ordinator', staffName(youngPerson.caseCoordinatorId)],
     ['Learning Mentor', staffName(youngPerson.learningMentorId)],
   ];
-  return (
-    <dl className="details">
-      {rows.map(([term, value]) => (
-        <Fragment key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </Fragment>
-      ))}
-    </dl>
-  );
+  return <DetailsList rows={rows} />;
 }

@@ -8,7 +8,7 @@ import {
   type YoungPersonForm as FormOutput,
 } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, DateInput, TextInput } from '../../ui/Field';
+import { DateField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -40,6 +40,13 @@ const blank: FormInput = {
   placingAuthority: '',
   socialWorker: '',
 };
+
+/** The key staff on a record, each chosen from the colleagues who hold that role. */
+const keyStaff = [
+  { label: 'Personal Tutor', role: 'personalTutor', field: 'personalTutorId' },
+  { label: 'Case Co-ordinator', role: 'caseCoordinator', field: 'caseCoordinatorId' },
+  { label: 'Learning Mentor', role: 'learningMentor', field: 'learningMentorId' },
+] as const;
 
 function valuesOf({ id: _id, ...rest }: YoungPerson): FormInput {
   return rest;
@@ -76,78 +83,51 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
         <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <fieldset className="fieldset">
           <legend>Name and case</legend>
-          <Field label="First name" error={errors.firstName?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('firstName')} />}
-          </Field>
-          <Field label="Last name" error={errors.lastName?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('lastName')} />}
-          </Field>
-          <Field
+          <TextField form={form} name="firstName" label="First name" autoComplete="off" />
+          <TextField form={form} name="lastName" label="Last name" autoComplete="off" />
+          <TextField
+            form={form}
+            name="preferredName"
             label="Preferred name (optional)"
             hint="The name they like to be called, if it is not their first name."
-            error={errors.preferredName?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('preferredName')} />}
-          </Field>
-          <Field label="Date of birth" error={errors.dateOfBirth?.message}>
-            {(wiring) => <DateInput {...wiring} {...form.register('dateOfBirth')} />}
-          </Field>
-          <Field label="Case number" hint="As on their case file." error={errors.caseNumber?.message}>
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                className="input input--short"
-                spellCheck={false}
-                {...form.register('caseNumber')}
-              />
-            )}
-          </Field>
+            autoComplete="off"
+          />
+          <DateField form={form} name="dateOfBirth" label="Date of birth" />
+          <TextField
+            form={form}
+            name="caseNumber"
+            label="Case number"
+            hint="As on their case file."
+            className="input input--short"
+            spellCheck={false}
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>Placement</legend>
-          <Field label="Placement started" error={errors.placementStartsOn?.message}>
-            {(wiring) => <DateInput {...wiring} {...form.register('placementStartsOn')} />}
-          </Field>
-          <Field
+          <DateField form={form} name="placementStartsOn" label="Placement started" />
+          <DateField
+            form={form}
+            name="placementEndsOn"
             label="Placement ends (optional)"
             hint="Leave empty if no end date is planned."
-            error={errors.placementEndsOn?.message}
-          >
-            {(wiring) => <DateInput {...wiring} {...form.register('placementEndsOn', optional)} />}
-          </Field>
-          <Field label="Placing authority (optional)" error={errors.placingAuthority?.message}>
-            {(wiring) => <TextInput {...wiring} {...form.register('placingAuthority')} />}
-          </Field>
-          <Field label="Social worker (optional)" error={errors.socialWorker?.message}>
-            {(wiring) => <TextInput {...wiring} {...form.register('socialWorker')} />}
-          </Field>
+            options={optional}
+          />
+          <TextField form={form} name="placingAuthority" label="Placing authority (optional)" />
+          <TextField form={form} name="socialWorker" label="Social worker (optional)" />
         </fieldset>
         <fieldset className="fieldset">
           <legend>Key staff</legend>
-          <StaffSelect
-            label="Personal Tutor"
-            role="personalTutor"
-            staff={staff}
-            currentId={existing?.personalTutorId}
-            registration={form.register('personalTutorId', optional)}
-            error={errors.personalTutorId?.message}
-          />
-          <StaffSelect
-            label="Case Co-ordinator"
-            role="caseCoordinator"
-            staff={staff}
-            currentId={existing?.caseCoordinatorId}
-            registration={form.register('caseCoordinatorId', optional)}
-            error={errors.caseCoordinatorId?.message}
-          />
-          <StaffSelect
-            label="Learning Mentor"
-            role="learningMentor"
-            staff={staff}
-            currentId={existing?.learningMentorId}
-            registration={form.register('learningMentorId', optional)}
-            error={errors.learningMentorId?.message}
-          />
+          {keyStaff.map(({ label, role, field }) => (
+            <StaffSelect
+              key={field}
+              label={label}
+              role={role}
+              staff={staff}
+              currentId={existing?.[field]}
+              registration={form.register(field, optional)}
+              error={errors[field]?.message}
+            />
+          ))}
         </fieldset>
         <FormActions
           submitLabel={existing ? 'Save changes' : 'Add young person'}

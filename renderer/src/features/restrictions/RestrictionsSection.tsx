@@ -4,6 +4,7 @@ import { restrictionOnDay } from '@shared/rules/restriction-versions';
 import { Banner } from '../../ui/Banner';
 import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { DamagedRecordNotice } from '../../ui/DamagedRecordNotice';
+import { ToolbarButton } from '../../ui/ToolbarButton';
 import { useSession } from '../../security/session-context';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useHomeToday } from '../../common/useHomeToday';
@@ -70,19 +71,15 @@ export function RestrictionsSection({ youngPersonId, youngPersonName }: Props) {
           }}
         />
       ) : canRecord ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="button"
-            disabled={family === undefined}
-            onClick={() => {
-              setMessage(undefined);
-              setIsRecording(true);
-            }}
-          >
-            Record a restriction
-          </button>
-        </div>
+        <ToolbarButton
+          isDisabled={family === undefined}
+          onClick={() => {
+            setMessage(undefined);
+            setIsRecording(true);
+          }}
+        >
+          Record a restriction
+        </ToolbarButton>
       ) : null}
       {restrictions?.damagedIds.map((id) => (
         <DamagedRecordNotice key={id} advice={whatToDoNext(session.roles, 'damaged-record')} />

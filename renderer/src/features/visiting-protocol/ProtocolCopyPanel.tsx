@@ -1,21 +1,19 @@
-import { fail, ok, type Result } from '@shared/result';
+import { fail, type Result } from '@shared/result';
 import {
-  disclosureReasonFormSchema,
   type Disclosure,
   type DisclosureReasonForm,
   type DisclosureRequest,
 } from '@shared/schemas/disclosures';
 import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import type { DisclosureError } from '../../db/repositories/disclosure-repository';
 import { useSession } from '../../security/session-context';
 import { useSignerPassword } from '../../security/useSignerPassword';
-import { Banner } from '../../ui/Banner';
 import { useHomeClock } from '../../common/useHomeClock';
-import { DisclosureReasonDialog, SignerPasswordForm } from '../disclosures';
+import { SignedCopyPanel } from '../disclosures';
 import { protocolCopyFileName, protocolCopyReport } from './protocol-copy-report';
 import { useProtocolVersion } from './useProtocolVersion';
 import { useSignedReportSaving } from '../../common/useSignedReportSaving';
+import { refusedAnswer, settleSignedCopy } from '../../common/settle-signed-copy';
 
 type Props = {
   readonly personName: string;
@@ -42,8 +40,8 @@ export function ProtocolCopyPanel({ personName, answer, staffName, onDone }: Pro
   const request: DisclosureRequest | undefined = signer ? { what, kind: 'pdf' } : undefined;
 
   const onAnswer = async (reason: DisclosureReasonForm): Promise<Result<Disclosure, DisclosureError>> => {
-    const why = disclosureReasonFormSchema.safeParse(reason);
-    if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+    const refused = refusedAnswer(reason);
+    if (refused) return refused;
     if (!saving || !signer) return fail('invalid', 'PDF copies need the Family Links desktop app.');
     const protocol = await readVersion(answer.version);
     if (!protocol) return fail('invalid', `Version ${answer.version} of the visiting protocol is not here.`);
@@ -68,39 +66,33 @@ export function ProtocolCopyPanel({ personName, answer, staffName, onDone }: Pro
       // The disclosure log is the record of this copy: nothing else to keep.
       recordSaved: () => Promise.resolve(),
     });
-    if (!saved.ok) return saved;
-    signing.forget();
-    if (saved.value === 'cancelled') {
-      onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' });
-      return fail('invalid', 'Nothing was saved.');
-    }
-    onDone({
-      tone: 'success',
-      text: `${personName}’s copy is saved as ${saved.value.fileName}: print it, or attach it to an email to them. It is recorded in the disclosure log.`,
+    return settleSignedCopy(saved, {
+      forget: signing.forget,
+      onCancelled: () => onDone({ tone: 'error', text: 'Nothing was saved: the save was cancelled.' }),
+      onSaved: ({ fileName }) =>
+        onDone({
+          tone: 'success',
+          text: `${personName}’s copy is saved as ${fileName}: print it, or attach it to an email to them. It is recorded in the disclosure log.`,
+        }),
     });
-    return ok(saved.value.disclosure);
   };
 
-  if (!saving)
-    return (
-      <Banner tone="error">
-        PDF copies need the Family Links desktop app: this window has no background service to sign or save
-        files.
-      </Banner>
-    );
   return (
-    <section className="panel" aria-labelledby="protocol-copy-title">
-      <h2 id="protocol-copy-title">A copy of the visiting protocol for {personName}</h2>
+    <SignedCopyPanel
+      isAvailable={saving !== undefined}
+      copies="PDF copies"
+      titleId="protocol-copy-title"
+      title={`A copy of the visiting protocol for ${personName}`}
+      signLabel="Sign the visiting protocol copy"
+      signing={signing}
+      onCancel={() => onDone(undefined)}
+      request={request}
+      onAnswer={onAnswer}
+    >
       <p>
         Version {answer.version}, the one they answered, with how and when. It is signed with your own
         certificate, then you choose where to save it, to print or to attach to an email to them.
       </p>
-      <SignerPasswordForm
-        label="Sign the visiting protocol copy"
-        signing={signing}
-        onCancel={() => onDone(undefined)}
-      />
-      <DisclosureReasonDialog request={request} onAnswer={onAnswer} onCancel={() => signing.forget()} />
-    </section>
+    </SignedCopyPanel>
   );
 }

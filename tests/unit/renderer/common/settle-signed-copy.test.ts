@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '@shared/result';
 import { disclosureSchema } from '@shared/schemas/disclosures';
-import { settleSignedCopy } from '../../../../renderer/src/common/settle-signed-copy';
+import { refusedAnswer, settleSignedCopy } from '../../../../renderer/src/common/settle-signed-copy';
 
 const disclosure = disclosureSchema.parse({
   id: '0b1c7d2e-6f4a-4c3b-9d8e-1f2a3b4c5d6e',
@@ -48,5 +48,17 @@ describe('what a signed-copy panel does once the save dialog closes', () => {
     expect(then.forget).not.toHaveBeenCalled();
     expect(then.onCancelled).not.toHaveBeenCalled();
     expect(then.onSaved).not.toHaveBeenCalled();
+  });
+});
+
+describe('the answer to why a signed copy is leaving, checked before it is signed', () => {
+  it('lets a full answer through', () => {
+    expect(refusedAnswer({ recipient: 'Staff file', reason: 'staffFile' })).toBeUndefined();
+  });
+
+  it('refuses “another reason” with nothing written, with the message beside the field', () => {
+    const refused = refusedAnswer({ recipient: 'Mum', reason: 'other', reasonDetail: '' });
+    expect(refused?.error.message).toBe('Some details need correcting.');
+    expect(refused?.error.fields?.['reasonDetail']).toBe('Say why: “another reason” needs it written out.');
   });
 });
