@@ -1,14 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { toBase64Url } from '../../shared/sync/base64url';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { secondComputerOfTheHome } from './harness/two-computers';
 import { expect, test } from './harness/fixtures';
-import { openBrowserApp } from './harness/browser-app';
-import { testArtifacts } from './harness/page-actions';
-import { connectAndIssuePairing, joinWithCode } from './harness/sync-pairing';
-import { recordsProbe, openRecordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { deanSupervised, homeWithRestrictions, manager } from './pages/door-home';
@@ -81,29 +75,11 @@ test('a restriction changed on two computers at once waits for the manager, the 
   test.setTimeout(300_000);
   // The office sets the home up with Millie and Dean's supervised-contact order.
   await homeWithRestrictions(app, [deanSupervised]);
-  const officeProbe = await openRecordsProbe(app);
-  const home = await recordsProbe(officeProbe, 'dumpHome');
-
-  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-conflicts-'));
-  const secondContext = await browser.newContext();
+  // A second computer of the home (as pairing will give it), both set up with the home's sync key
+  // and each other's signing key.
+  const computers = await secondComputerOfTheHome(app, { browser, harnessServer, testInfo, couch, database });
   try {
-    const frontDesk = await openBrowserApp({
-      context: secondContext,
-      server: harnessServer,
-      tempDir: secondDir,
-      artifacts: testArtifacts(testInfo),
-    });
-    await frontDesk.page.goto(harnessServer.origin + '/');
-    const deskProbe = await openRecordsProbe(frontDesk);
-    await recordsProbe(deskProbe, 'loadHome', home);
-    await frontDesk.reload();
-    await joinWithCode(frontDesk, await connectAndIssuePairing(app, couch, database));
-
-    const syncKey = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
-    const office = await recordsProbe(officeProbe, 'setUp', syncKey);
-    const desk = await recordsProbe(deskProbe, 'setUp', syncKey);
-    await recordsProbe(officeProbe, 'addPeer', desk.deviceId, desk.publicKey);
-    await recordsProbe(deskProbe, 'addPeer', office.deviceId, office.publicKey);
+    const { frontDesk, officeProbe, deskProbe } = computers;
     const connect = async () => {
       await recordsProbe(officeProbe, 'start', database, 'office-mirror');
       await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
@@ -210,7 +186,6 @@ test('a restriction changed on two computers at once waits for the manager, the 
     expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
     await disconnect();
   } finally {
-    await secondContext.close();
-    await rm(secondDir, { recursive: true, force: true });
+    await computers.close();
   }
 });

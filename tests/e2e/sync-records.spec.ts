@@ -1,13 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { toBase64Url } from '../../shared/sync/base64url';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { secondComputerOfTheHome } from './harness/two-computers';
 import { expect, test } from './harness/fixtures';
-import { openBrowserApp } from './harness/browser-app';
-import { testArtifacts } from './harness/page-actions';
-import { connectAndIssuePairing, joinWithCode } from './harness/sync-pairing';
-import { recordsProbe, recordsProbeBundle, openRecordsProbe } from './harness/sync-probe-page';
+import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { manager, setUpHome } from './pages/door-home';
@@ -39,31 +33,11 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
   // The office sets the home up.
   await app.startEmpty();
   await setUpHome(app.page);
-  const officeProbe = await openRecordsProbe(app);
-  const home = await recordsProbe(officeProbe, 'dumpHome');
-
-  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-records-'));
-  const secondContext = await browser.newContext();
+  // A second computer of the home (as pairing will give it), both set up with the home's sync key
+  // and each other's signing key.
+  const computers = await secondComputerOfTheHome(app, { browser, harnessServer, testInfo, couch, database });
   try {
-    const frontDesk = await openBrowserApp({
-      context: secondContext,
-      server: harnessServer,
-      tempDir: secondDir,
-      artifacts: testArtifacts(testInfo),
-    });
-    // The front desk gets the same home (as pairing will give it), then opens the app.
-    await frontDesk.page.goto(harnessServer.origin + '/');
-    const deskProbe = await openRecordsProbe(frontDesk);
-    await recordsProbe(deskProbe, 'loadHome', home);
-    await frontDesk.reload();
-    await joinWithCode(frontDesk, await connectAndIssuePairing(app, couch, database));
-
-    // Both set sync up with the home's sync key and learn each other's signing key.
-    const syncKey = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
-    const office = await recordsProbe(officeProbe, 'setUp', syncKey);
-    const desk = await recordsProbe(deskProbe, 'setUp', syncKey);
-    await recordsProbe(officeProbe, 'addPeer', desk.deviceId, desk.publicKey);
-    await recordsProbe(deskProbe, 'addPeer', office.deviceId, office.publicKey);
+    const { frontDesk, officeProbe, deskProbe, desk } = computers;
     await recordsProbe(officeProbe, 'start', database, 'office-mirror');
     await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
 
@@ -122,7 +96,6 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     await recordsProbe(officeProbe, 'stop');
     await recordsProbe(deskProbe, 'stop');
   } finally {
-    await secondContext.close();
-    await rm(secondDir, { recursive: true, force: true });
+    await computers.close();
   }
 });
