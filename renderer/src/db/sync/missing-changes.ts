@@ -70,16 +70,29 @@ export async function reportMissingChanges(
   const closed = gapProblems.filter((row) => row.closedAt === undefined && !overdue.has(row.id));
   const fresh: SyncProblemRow[] = [...overdue.entries()]
     .filter(([id]) => !reportedIds.has(id))
-    .map(([id, gap]) => ({
-      id,
-      at: now.toISOString(),
-      documentId: id,
-      reason: 'missing-changes',
-      message: missingChangesMessage(`computer ${shortDeviceId(gap.deviceId)}`, gap),
-      deviceId: gap.deviceId,
-      n: gap.from,
-      to: gap.to,
-    }));
+    .map(([id, gap]) => {
+      // What is left of a gap the manager has already seen (some of its changes arrived) is not news.
+      const seenWider = closed.find(
+        (row) =>
+          row.seenAt !== undefined &&
+          row.deviceId === gap.deviceId &&
+          (row.n ?? Infinity) <= gap.from &&
+          (row.to ?? -Infinity) >= gap.to,
+      );
+      return {
+        id,
+        at: now.toISOString(),
+        documentId: id,
+        reason: 'missing-changes' as const,
+        message: missingChangesMessage(`computer ${shortDeviceId(gap.deviceId)}`, gap),
+        deviceId: gap.deviceId,
+        n: gap.from,
+        to: gap.to,
+        ...(seenWider?.seenAt === undefined
+          ? {}
+          : { seenAt: seenWider.seenAt, ...(seenWider.seenById ? { seenById: seenWider.seenById } : {}) }),
+      };
+    });
   const gapsMoved = JSON.stringify(open) !== JSON.stringify(previous);
   if (!gapsMoved && fresh.length === 0 && closed.length === 0) return;
   const write = async () => {
