@@ -4,6 +4,7 @@ import { secondComputerOfTheHome } from './harness/two-computers';
 import { expect, test } from './harness/fixtures';
 import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import { DoorPage } from './pages/door-page';
 import { manager, setUpHome } from './pages/door-home';
 import { ManagerHomePage } from './pages/manager-home-page';
@@ -129,6 +130,16 @@ test('a document altered on the server is refused at the front desk, never appli
     await expect(panel).toHaveCount(0);
     await expect(home.count(/sync problem/)).toHaveCount(0);
     await frontDesk.screenshot('front desk home after the problems were seen');
+
+    // Both the refusals (waiting until someone signed in) and the marking are in the audit log.
+    await new AppFrame(frontDesk.page).open('Audit log');
+    const log = new AuditLogPage(frontDesk.page);
+    await expect(log.entries.filter({ hasText: 'Marked a sync problem as seen' })).toHaveCount(
+      altered.length,
+    );
+    await expect(log.entries.filter({ hasText: 'Refused a record from the sync server' })).toHaveCount(
+      altered.length,
+    );
 
     // Kept, marked seen, never deleted; still not applied.
     const kept = await recordsProbe(deskProbe, 'problems');
