@@ -14,6 +14,7 @@ import { replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
 import { applyChange } from './sync-versions';
+import { noteAnnounced } from './announced-changes';
 
 /** The part of the PouchDB mirror the applier reads: its changes feed, with documents. */
 export type MirrorReader = {
@@ -131,6 +132,10 @@ export async function applyIncoming(
       if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
       if (problems.length > 0) await db.syncProblems.bulkPut(problems);
       await db.syncState.put({ key: seenKey, value: await advanceSeen(db, seen, received) });
+      await noteAnnounced(
+        db,
+        received.map((decision) => decision.opened),
+      );
       await db.syncState.put({ key: pulledSinceKey, value: feed.last_seq });
     };
     const scope = [
@@ -191,6 +196,8 @@ async function decide(
         documentId: result.id,
         reason: opened.error.code,
         message: opened.error.message,
+        // The writer the document names, for the manager to know where to look: unverified.
+        ...claimedWriter(result.doc),
       },
     };
   const envelope = opened.value;
@@ -217,6 +224,15 @@ async function decide(
   if (!row.success || row.data.id !== change.key)
     return { kind: 'refuse', problem: problemOf(envelope.id, 'not-a-valid-row', now, envelope) };
   return { kind: 'apply', opened: envelope, applied, row: change.row };
+}
+
+function claimedWriter(doc: unknown): { deviceId?: string; n?: number } {
+  const d: unknown = typeof doc === 'object' && doc !== null ? Reflect.get(doc, 'd') : undefined;
+  const n: unknown = typeof doc === 'object' && doc !== null ? Reflect.get(doc, 'n') : undefined;
+  return {
+    ...(typeof d === 'string' && d.length <= 64 ? { deviceId: d } : {}),
+    ...(Number.isSafeInteger(n) ? { n: n as number } : {}),
+  };
 }
 
 function problemOf(
