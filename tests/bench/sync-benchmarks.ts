@@ -13,7 +13,7 @@ import { startBenchServer } from './bench-server';
 import { median } from './page/bench-timing';
 
 /**
- * Sync's floor for the later `sync-first-pull` benchmark: bare PouchDB replication of N opaque
+ * Sync's floor for the `sync-first-pull` benchmark (`sync-first-pull.ts`): bare PouchDB replication of N opaque
  * documents from the CouchDB-protocol test server into a fresh browser mirror, straight over fetch
  * (the floor), against the same pull through the app's relay (`sync:http`, here over the harness's
  * Playwright binding rather than Electron's IPC, so a pessimistic figure). Each pass starts from
@@ -51,10 +51,11 @@ export async function measureBarePull(
   couch: CouchTestServer,
   credentials: { name: string; password: string },
   mirrorName: string,
+  databaseName = database,
 ) {
   return probe(page, 'timedFirstPull', mirrorName, {
     kind: 'bare',
-    url: `${couch.origin}/${database}`,
+    url: `${couch.origin}/${databaseName}`,
     name: credentials.name,
     password: credentials.password,
   });

@@ -50,6 +50,22 @@ export async function openRecordsProbe(app: AppDriver): Promise<Page> {
   return probePage;
 }
 
+/** Where the first-pull probe (tests/browser/sync-first-pull-probe.ts) is served: the benchmark's computers. */
+export const firstPullProbePath = '/__harness/sync-first-pull-probe.html';
+
+let firstPullBundled: Promise<string> | undefined;
+
+/** Serves the first-pull probe page in this context (bundled once), as `serveSyncProbe` does the transport's. */
+export async function serveFirstPullProbe(context: BrowserContext): Promise<void> {
+  firstPullBundled ??= bundleForBrowser(
+    'tests/browser/sync-first-pull-probe.ts',
+    'bench-first-pull-probe.js',
+  );
+  const script = await firstPullBundled;
+  const page = { pagePath: firstPullProbePath, scriptPath: '/__harness/sync-first-pull-probe.js' };
+  await servePage(context, { ...page, script }, contentSecurityPolicy());
+}
+
 async function servePage(
   context: BrowserContext,
   served: { pagePath: string; scriptPath: string; script: string },
