@@ -61,6 +61,18 @@ export async function measureBarePull(
   });
 }
 
+/**
+ * Chromium does not know the test server's CA, and the floor's page fetches it directly: this
+ * browser, used for nothing else, skips certificate checks. The relay checks them in Node.
+ */
+export function launchSyncBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, '--ignore-certificate-errors'],
+  });
+}
+
 export async function runSyncBenchmarks(
   wanted: readonly string[],
   progress: (line: string) => void,
@@ -82,13 +94,7 @@ export async function runSyncBenchmarks(
     await couch.createUser(reader.name, reader.password);
     progress(`[bench] sync-pull-relay: seeding ${count} documents on the test server`);
     await seedOpaqueDocuments(couch, count);
-    // Chromium does not know the test server's CA, and the floor's page fetches it directly: this
-    // browser, used for nothing else, skips certificate checks. The relay checks them in Node.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [...chromiumArgs, '--ignore-certificate-errors'],
-    });
+    browser = await launchSyncBenchBrowser();
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const app = await openBrowserApp({
       context,

@@ -1,19 +1,23 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { openBrowserApp } from '../e2e/harness/browser-app';
 import { bridgeBundle, buildBundle } from '../e2e/harness/bundles';
-import { chromiumArgs, chromiumPath } from '../e2e/harness/chromium';
 import { startHarnessServer, type HarnessServer } from '../e2e/harness/harness-server';
 import { scriptArtifacts } from '../e2e/harness/page-actions';
 import { rendererRoot } from '../e2e/harness/project-paths';
 import { connectAndIssuePairing, joinWithCode } from '../e2e/harness/sync-pairing';
-import { firstPullProbePath, serveFirstPullProbe, syncProbeBundle } from '../e2e/harness/sync-probe-page';
+import {
+  firstPullProbe,
+  firstPullProbePath,
+  serveFirstPullProbe,
+  syncProbeBundle,
+} from '../e2e/harness/sync-probe-page';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
 import { startBenchServer } from './bench-server';
 import { median } from './page/bench-timing';
-import { measureBarePull } from './sync-benchmarks';
+import { launchSyncBenchBrowser, measureBarePull } from './sync-benchmarks';
 
 /**
  * `sync-first-pull` (issue 19): a new computer pulling the large home. The home's first computer
@@ -32,52 +36,6 @@ import { measureBarePull } from './sync-benchmarks';
 export const firstPullName = 'sync-first-pull';
 
 const database = 'bench-first-pull';
-
-type Counts = Record<string, number>;
-type PairingBundle = {
-  v: 2;
-  homeId: string;
-  syncKey: string;
-  issuedByDevice: string;
-  issuedAt: string;
-  rootDeviceKey: string;
-};
-/** tests/browser/sync-first-pull-probe.ts, as seen from here (it runs in the page, with the renderer's types). */
-type FirstPullProbe = {
-  seedAndPush(
-    activityDays: number | undefined,
-  ): Promise<{ bundle: PairingBundle; sent: number; pushed: number; counts: Counts }>;
-  timedJoin(
-    bundle: PairingBundle,
-    expected: number,
-  ): Promise<{
-    ms: number;
-    received: number;
-    held: number;
-    problems: number;
-    counts: Counts;
-    phases: Counts;
-  }>;
-};
-type ProbeGlobal = { familyLinksFirstPullProbe?: FirstPullProbe };
-
-async function firstPullProbe<Name extends keyof FirstPullProbe>(
-  page: Page,
-  name: Name,
-  ...args: Parameters<FirstPullProbe[Name]>
-): Promise<Awaited<ReturnType<FirstPullProbe[Name]>>> {
-  const result: unknown = await page.evaluate(
-    async ([fn, fnArgs]) => {
-      const found = (globalThis as ProbeGlobal).familyLinksFirstPullProbe;
-      if (!found) throw new Error('The first-pull probe is not loaded in this page.');
-      const call = found[fn] as (...values: unknown[]) => unknown;
-      return await call(...fnArgs);
-    },
-    [name, args as unknown[]] as const,
-  );
-  // The page's function returned this value; its type is the probe's own.
-  return result as Awaited<ReturnType<FirstPullProbe[Name]>>;
-}
 
 /** A computer of the home: its own browser context, folder and main process, on the probe page. */
 async function computer(browser: Browser, harness: HarnessServer, folders: string[]) {
@@ -122,13 +80,7 @@ export async function runSyncFirstPull(progress: (line: string) => void) {
   const folders: string[] = [];
   let browser: Browser | undefined;
   try {
-    // The floor's page reaches the test server directly, whose CA Chromium does not know: this
-    // browser, used for nothing else, skips certificate checks. The relay checks them in Node.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [...chromiumArgs, '--ignore-certificate-errors'],
-    });
+    browser = await launchSyncBenchBrowser();
     const office = await computer(browser, harness, folders);
     let pairing = await connectAndIssuePairing(office.app, couch, database);
     await office.toProbe();
