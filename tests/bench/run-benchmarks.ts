@@ -6,6 +6,7 @@ import { coldStart } from './cold-start';
 import { openSeededHome, unlockToFirstScreen } from './unlock-first-screen';
 import { nodeBenchmarkNames, runNodeBenchmarks } from './documents-benchmarks';
 import { runSyncBenchmarks, syncBenchmarkNames } from './sync-benchmarks';
+import { firstPullName, runSyncFirstPull } from './sync-first-pull';
 
 /**
  * `npm run bench`: runs each benchmark in headless Chromium (IndexedDB and WebCrypto as the app
@@ -64,7 +65,8 @@ async function main(): Promise<void> {
         !names.includes(name) &&
         !(appBenchmarkNames as readonly string[]).includes(name) &&
         !(nodeBenchmarkNames as readonly string[]).includes(name) &&
-        !(syncBenchmarkNames as readonly string[]).includes(name),
+        !(syncBenchmarkNames as readonly string[]).includes(name) &&
+        name !== firstPullName,
     );
     if (unknown.length > 0)
       throw new Error(`No benchmark called ${unknown.join(', ')}. There are: ${names.join(', ')}`);
@@ -91,6 +93,10 @@ async function main(): Promise<void> {
   // Two parties (a CouchDB-protocol server and a computer's page): run beside, not in, the benchmark page.
   for (const line of await runSyncBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`)))
     process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (wanted.length === 0 || wanted.includes(firstPullName))
+    process.stdout.write(
+      `${JSON.stringify(await runSyncFirstPull((text) => process.stderr.write(`${text}\n`)))}\n`,
+    );
   // Measured in the real app rather than the benchmark page: they need screens drawn. One seeded
   // home serves both (seeding the large home takes minutes).
   const appBenchmarks = appBenchmarkNames.filter((name) => wanted.length === 0 || wanted.includes(name));

@@ -13,7 +13,7 @@ import { startBenchServer } from './bench-server';
 import { median } from './page/bench-timing';
 
 /**
- * Sync's floor for the later `sync-first-pull` benchmark: bare PouchDB replication of N opaque
+ * Sync's floor for the `sync-first-pull` benchmark (`sync-first-pull.ts`): bare PouchDB replication of N opaque
  * documents from the CouchDB-protocol test server into a fresh browser mirror, straight over fetch
  * (the floor), against the same pull through the app's relay (`sync:http`, here over the harness's
  * Playwright binding rather than Electron's IPC, so a pessimistic figure). Each pass starts from
@@ -51,12 +51,25 @@ export async function measureBarePull(
   couch: CouchTestServer,
   credentials: { name: string; password: string },
   mirrorName: string,
+  databaseName = database,
 ) {
   return probe(page, 'timedFirstPull', mirrorName, {
     kind: 'bare',
-    url: `${couch.origin}/${database}`,
+    url: `${couch.origin}/${databaseName}`,
     name: credentials.name,
     password: credentials.password,
+  });
+}
+
+/**
+ * Chromium does not know the test server's CA, and the floor's page fetches it directly: this
+ * browser, used for nothing else, skips certificate checks. The relay checks them in Node.
+ */
+export function launchSyncBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [...chromiumArgs, '--ignore-certificate-errors'],
   });
 }
 
@@ -81,13 +94,7 @@ export async function runSyncBenchmarks(
     await couch.createUser(reader.name, reader.password);
     progress(`[bench] sync-pull-relay: seeding ${count} documents on the test server`);
     await seedOpaqueDocuments(couch, count);
-    // Chromium does not know the test server's CA, and the floor's page fetches it directly: this
-    // browser, used for nothing else, skips certificate checks. The relay checks them in Node.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      headless: true,
-      args: [...chromiumArgs, '--ignore-certificate-errors'],
-    });
+    browser = await launchSyncBenchBrowser();
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     const app = await openBrowserApp({
       context,

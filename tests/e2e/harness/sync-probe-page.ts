@@ -50,6 +50,22 @@ export async function openRecordsProbe(app: AppDriver): Promise<Page> {
   return probePage;
 }
 
+/** Where the first-pull probe (tests/browser/sync-first-pull-probe.ts) is served: the benchmark's computers. */
+export const firstPullProbePath = '/__harness/sync-first-pull-probe.html';
+
+let firstPullBundled: Promise<string> | undefined;
+
+/** Serves the first-pull probe page in this context (bundled once), as `serveSyncProbe` does the transport's. */
+export async function serveFirstPullProbe(context: BrowserContext): Promise<void> {
+  firstPullBundled ??= bundleForBrowser(
+    'tests/browser/sync-first-pull-probe.ts',
+    'bench-first-pull-probe.js',
+  );
+  const script = await firstPullBundled;
+  const page = { pagePath: firstPullProbePath, scriptPath: '/__harness/sync-first-pull-probe.js' };
+  await servePage(context, { ...page, script }, contentSecurityPolicy());
+}
+
 async function servePage(
   context: BrowserContext,
   served: { pagePath: string; scriptPath: string; script: string },
@@ -92,24 +108,38 @@ type ProbeGlobal = {
 };
 export type SyncProbe = NonNullable<ProbeGlobal['familyLinksSyncProbe']>;
 
-/** Calls one of the probe's functions in the page. */
-export async function probe<Name extends keyof SyncProbe>(
-  page: Page,
-  name: Name,
-  ...args: Parameters<SyncProbe[Name]>
-): Promise<Awaited<ReturnType<SyncProbe[Name]>>> {
+/** Calls `name` on the probe the page keeps at `globalThis[global]`; `label` names it if it is missing. */
+async function callProbe(page: Page, global: string, label: string, name: string, args: readonly unknown[]) {
   const result: unknown = await page.evaluate(
-    async ([fn, fnArgs]) => {
-      const found = (globalThis as ProbeGlobal).familyLinksSyncProbe;
-      if (!found) throw new Error('The sync probe is not loaded in this page.');
-      const call = found[fn] as (...values: unknown[]) => unknown;
+    async ([globalName, probeLabel, fn, fnArgs]) => {
+      const found: unknown = Reflect.get(globalThis, globalName);
+      if (typeof found !== 'object' || found === null)
+        throw new Error(`The ${probeLabel} is not loaded in this page.`);
+      const call = Reflect.get(found, fn) as (...values: unknown[]) => unknown;
       return await call(...fnArgs);
     },
-    [name, args as unknown[]] as const,
+    [global, label, name, args] as const,
   );
-  // The page's function returned this value; its type is the probe's own.
-  return result as Awaited<ReturnType<SyncProbe[Name]>>;
+  return result;
 }
+
+type Functions<Probe> = { [Name in keyof Probe]: (...args: never[]) => unknown };
+
+/** A typed caller for the probe at `globalThis[global]`: each call returns the probe function's own result. */
+function callerOf<Probe extends Functions<Probe>>(global: string, label: string) {
+  return async <Name extends keyof Probe & string>(
+    page: Page,
+    name: Name,
+    ...args: Parameters<Probe[Name]>
+  ): Promise<Awaited<ReturnType<Probe[Name]>>> => {
+    const result = await callProbe(page, global, label, name, args);
+    // The page's function returned this value; its type is the probe's own.
+    return result as Awaited<ReturnType<Probe[Name]>>;
+  };
+}
+
+/** Calls one of the probe's functions in the page. */
+export const probe = callerOf<SyncProbe>('familyLinksSyncProbe', 'sync probe');
 
 type RecordsProbeGlobal = {
   familyLinksRecordsProbe?: {
@@ -126,19 +156,35 @@ type RecordsProbeGlobal = {
 export type RecordsProbe = NonNullable<RecordsProbeGlobal['familyLinksRecordsProbe']>;
 
 /** Calls one of the record-sync probe's functions in the page. */
-export async function recordsProbe<Name extends keyof RecordsProbe>(
-  page: Page,
-  name: Name,
-  ...args: Parameters<RecordsProbe[Name]>
-): Promise<Awaited<ReturnType<RecordsProbe[Name]>>> {
-  const result: unknown = await page.evaluate(
-    async ([fn, fnArgs]) => {
-      const found = (globalThis as RecordsProbeGlobal).familyLinksRecordsProbe;
-      if (!found) throw new Error('The record-sync probe is not loaded in this page.');
-      const call = found[fn] as (...values: unknown[]) => unknown;
-      return await call(...fnArgs);
-    },
-    [name, args as unknown[]] as const,
-  );
-  return result as Awaited<ReturnType<RecordsProbe[Name]>>;
-}
+export const recordsProbe = callerOf<RecordsProbe>('familyLinksRecordsProbe', 'record-sync probe');
+
+type Counts = Record<string, number>;
+/** A pairing bundle (`PairingBundle`, version 2), as the first computer hands it to the joining one. */
+type JoinBundle = {
+  v: 2;
+  homeId: string;
+  syncKey: string;
+  issuedByDevice: string;
+  issuedAt: string;
+  rootDeviceKey: string;
+};
+/** tests/browser/sync-first-pull-probe.ts, as seen from here (it runs in the page, with the renderer's types). */
+export type FirstPullProbe = {
+  seedAndPush(
+    activityDays: number | undefined,
+  ): Promise<{ bundle: JoinBundle; sent: number; pushed: number; counts: Counts }>;
+  timedJoin(
+    bundle: JoinBundle,
+    expected: number,
+  ): Promise<{
+    ms: number;
+    received: number;
+    held: number;
+    problems: number;
+    counts: Counts;
+    phases: Counts;
+  }>;
+};
+
+/** Calls one of the first-pull probe's functions in the page. */
+export const firstPullProbe = callerOf<FirstPullProbe>('familyLinksFirstPullProbe', 'first-pull probe');

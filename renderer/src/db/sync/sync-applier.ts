@@ -13,7 +13,7 @@ import { markAppliedFromElsewhere } from './change-log';
 import { replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
-import { applyChange } from './sync-versions';
+import { applyChanges } from './sync-versions';
 import { noteAnnounced } from './announced-changes';
 
 /** The part of the PouchDB mirror the applier reads: its changes feed, with documents. */
@@ -95,6 +95,7 @@ export async function applyIncoming(
   const outcome = { applied: 0, refused: 0, held: 0, skipped: 0 };
   await readHeldAgain(db);
   for (;;) {
+    const fetchStarted = performance.now();
     const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
     const feed = await mirror.changes({
       since: since as number | string,
@@ -102,10 +103,17 @@ export async function applyIncoming(
       limit: batchSize,
     });
     if (feed.results.length === 0) return outcome;
+    const openStarted = phase('fetch', fetchStarted);
     const now = clock().toISOString();
+    const timing = { parse: 0 };
+    // What was received before, read at once: a verified document's id is its own (`wrong-id`).
+    const stored = await db.syncApplied.bulkGet(feed.results.map((result) => result.id));
+    const before = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])));
     const decisions = await Promise.all(
-      feed.results.map((result) => decide(db, keys, devices, self?.deviceId, result, now)),
+      feed.results.map((result) => decide(before, keys, devices, self?.deviceId, result, now, timing)),
     );
+    phase('parse', openStarted, timing.parse);
+    const writeStarted = phase('open', openStarted);
     // Two copies of one change in the same batch: the first decides.
     const inBatch = new Map<string, string>();
     const finalDecisions = decisions.map((decision): Decision => {
@@ -128,7 +136,7 @@ export async function applyIncoming(
     const write = async () => {
       const transaction = Dexie.currentTransaction;
       if (transaction) markAppliedFromElsewhere(transaction, tables);
-      for (const decision of toApply) await applyChange(db, decision.opened, decision.row, now);
+      await applyChanges(db, toApply, now);
       if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
       if (problems.length > 0) await db.syncProblems.bulkPut(problems);
       await db.syncState.put({ key: seenKey, value: await advanceSeen(db, seen, received) });
@@ -147,6 +155,7 @@ export async function applyIncoming(
       db.syncConflicts,
     ];
     await recordWithAudit(db, options, problems, scope, write, clock());
+    phase('write', writeStarted);
     outcome.applied += toApply.length;
     outcome.refused += problems.length;
     outcome.held += toHold.length;
@@ -175,12 +184,13 @@ async function readHeldAgain(db: FamilyLinksDb): Promise<void> {
 }
 
 async function decide(
-  db: FamilyLinksDb,
+  receivedBefore: ReadonlyMap<string, SyncAppliedRow>,
   keys: SyncKeys,
   devices: ReadonlyMap<string, CryptoKey>,
   selfId: string | undefined,
   result: { id: string; deleted?: boolean; doc?: unknown },
   now: string,
+  timing: { parse: number },
 ): Promise<Decision> {
   // A document gone from the server is noticed by the gap it leaves (docs/sync-design.md), not here.
   if (result.deleted || result.doc === undefined) return { kind: 'skip' };
@@ -202,7 +212,7 @@ async function decide(
     };
   const envelope = opened.value;
   const digest = await sha256Hex(String(Reflect.get(result.doc as object, 'c')));
-  const already = await db.syncApplied.get(envelope.id);
+  const already = receivedBefore.get(envelope.id);
   if (already)
     return already.digest === digest
       ? { kind: 'skip' }
@@ -220,7 +230,9 @@ async function decide(
   // (`held`), so it leaves no gap, for the version that takes it to apply.
   if (!schema) return { kind: 'hold', opened: envelope, applied: { ...applied, held: 1 } };
   if (change.op === 'delete') return { kind: 'apply', opened: envelope, applied };
+  const parseStarted = performance.now();
   const row = schema.safeParse(change.row);
+  timing.parse += performance.now() - parseStarted;
   if (!row.success || row.data.id !== change.key)
     return { kind: 'refuse', problem: problemOf(envelope.id, 'not-a-valid-row', now, envelope) };
   return { kind: 'apply', opened: envelope, applied, row: change.row };
@@ -233,6 +245,17 @@ function claimedWriter(doc: unknown): { deviceId?: string; n?: number } {
     ...(typeof d === 'string' && d.length <= 64 ? { deviceId: d } : {}),
     ...(Number.isSafeInteger(n) ? { n: n as number } : {}),
   };
+}
+
+/**
+ * Marks one phase of a batch on the page's performance timeline (`sync-apply:fetch`; `open`: ids,
+ * signatures and bodies checked and rows parsed, in parallel; `parse`: the rows' schemas alone,
+ * summed; `write`), where the performance panel and the `sync-first-pull` benchmark read them.
+ * Only batches with documents are marked, so an idle computer adds none. Returns the time now.
+ */
+function phase(name: string, start: number, duration?: number): number {
+  performance.measure(`sync-apply:${name}`, duration === undefined ? { start } : { start, duration });
+  return performance.now();
 }
 
 function problemOf(
@@ -259,13 +282,21 @@ async function advanceSeen(
   applied: readonly { readonly applied: SyncAppliedRow }[],
 ): Promise<Record<string, number>> {
   const next = { ...seen };
-  for (const deviceId of new Set(applied.map((decision) => decision.applied.deviceId))) {
+  // This batch's changes are looked up in memory (they are written, so the index would find them
+  // too); only numbers received in earlier batches are asked of the index.
+  const inBatch = new Map<string, Set<number>>();
+  for (const { applied: row } of applied) {
+    const numbers = inBatch.get(row.deviceId) ?? new Set<number>();
+    inBatch.set(row.deviceId, numbers.add(row.n));
+  }
+  for (const [deviceId, numbers] of inBatch) {
     let high = next[deviceId] ?? 0;
     while (
-      await db.syncApplied
+      numbers.has(high + 1) ||
+      (await db.syncApplied
         .where('[deviceId+n]')
         .equals([deviceId, high + 1])
-        .count()
+        .count())
     )
       high += 1;
     next[deviceId] = high;

@@ -61,6 +61,21 @@ describe('a record changed on two computers at once', () => {
     expect(kinds).toEqual(['supervisedOnly']);
   });
 
+  it('a restriction recorded and changed before it is sent arrives at its last version, in one batch', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    const recorded = await restrictionRepository(frontDesk.db).record(frontDesk.session, courtOrder);
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    const id = recorded.value.id;
+    await change(frontDesk, id, { kind: 'noContact', conditions: '' });
+    await send(frontDesk, office, keys);
+    const outcome = await applyIncoming(office.db, office.mirror, keys);
+    expect(outcome.refused).toBe(0);
+    expect(await office.db.syncConflicts.count()).toBe(0);
+    expect(await office.db.restrictions.get(id)).toEqual(await frontDesk.db.restrictions.get(id));
+    expect(await versionAt(office, id)).toBe(await versionAt(frontDesk, id));
+    expect(await office.db.restrictionHistory.count()).toBe(await frontDesk.db.restrictionHistory.count());
+  });
+
   it('a change made on the version the other computer holds is applied there, with no conflict', async () => {
     const { keys, frontDesk, office, id } = await recordedOnBoth();
     await change(office, id, { kind: 'noContact', conditions: '' });
