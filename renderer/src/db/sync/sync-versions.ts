@@ -103,6 +103,28 @@ async function applyChange(
 type IncomingChange = { readonly opened: OpenedEnvelope; readonly row?: unknown };
 
 /**
+ * One record's changes from a batch, each after the change it was made on. The feed gives a batch
+ * in the server's order, not the writers': a record recorded and then changed before it was sent
+ * can come change 2 first, and applied so the second would look made on a version this computer
+ * never had (a conflict with itself). Otherwise `(n, d)` order, the same on every computer.
+ */
+function madeOnFirst(list: readonly IncomingChange[]): IncomingChange[] {
+  const pending = [...list].sort(
+    (a, b) => a.opened.n - b.opened.n || a.opened.deviceId.localeCompare(b.opened.deviceId),
+  );
+  const nameOf = (incoming: IncomingChange) =>
+    versionId({ d: incoming.opened.deviceId, n: incoming.opened.n });
+  const ordered: IncomingChange[] = [];
+  while (pending.length > 0) {
+    const waiting = new Set(pending.map(nameOf));
+    const next = pending.findIndex((incoming) => !waiting.has(incoming.opened.change.base ?? ''));
+    // A cycle cannot be signed into being, but never loop on one: take the rest in order.
+    ordered.push(...pending.splice(next === -1 ? 0 : next, next === -1 ? pending.length : 1));
+  }
+  return ordered;
+}
+
+/**
  * Applies a batch of verified changes inside the batch's transaction, as `applyChange` applies
  * each: a record's changes in their order, different records' side by side. A record put once in
  * the batch that is write-once, or new here (no version and no open conflict, so `applyChange`
@@ -154,7 +176,7 @@ export async function applyChanges(
     ...[...rowsByTable].map(([table, rows]) => db.table(table).bulkPut(rows)),
     firstVersions.length > 0 ? db.syncVersions.bulkPut(firstVersions) : undefined,
     ...oneByOne.map(async (list) => {
-      for (const incoming of list) await applyChange(db, incoming.opened, incoming.row, now);
+      for (const incoming of madeOnFirst(list)) await applyChange(db, incoming.opened, incoming.row, now);
     }),
   ]);
 }
