@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { sealEnvelope } from '../../../../shared/sync/sync-envelope';
+import { appendAuditEntry, headOf, type AuditHead } from '../../../../shared/rules/audit-chain';
+import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
+import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
+import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
+import {
+  clearCheck,
+  databaseAtVersion,
+  databasesClosedAfterEach,
+  dawnMorris,
+  freshDatabase,
+  upgradeDatabase,
+} from './test-database';
+import { testSession } from './test-session';
+import { send, twoComputers, type Computer } from './sync-computers';
+
+/**
+ * One audit chain per computer (docs/sync-design.md): a log written before chains still
+ * verifies after the upgrade and carries on as this computer's chain; another computer's entries
+ * arrive through the applier into a chain of their own, and one that does not follow on is kept
+ * out and reported; the check names the computer whose chain breaks.
+ */
+
+const opened = databasesClosedAfterEach();
+
+const event = (action: string) => ({ at: '2026-11-20T08:00:00.000Z', actorId: 'manager-1', action });
+
+async function signInVisitor(at: Computer, name = dawnMorris.visitorName) {
+  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
+    at.session,
+    { ...dawnMorris, visitorName: name },
+    clearCheck,
+    '2026-12-01',
+  );
+  if (!result.ok) throw new Error(result.error.message);
+}
+
+describe('a log written before computers had chains', () => {
+  it('still verifies after the upgrade to version 24, and carries on as this computer’s chain', async () => {
+    const manager = await testSession(['registeredManager']);
+    const before = await databaseAtVersion(opened, 23);
+    let head: AuditHead | null = null;
+    for (const [index, action] of ['sign-in', 'restriction.recorded', 'sign-out'].entries()) {
+      const entry = await appendAuditEntry(head, event(action), manager.auditKey);
+      await before.audit.add({ ...entry, seq: index + 1 });
+      head = headOf(entry);
+    }
+    await before.settings.put({ key: 'auditHead', value: head });
+
+    const db = await upgradeDatabase(opened, before, 24);
+    expect(await auditLog(db).verify(manager.roles, manager.auditKey)).toEqual({ kind: 'intact', count: 3 });
+    await auditLog(db).write(
+      { actorId: manager.staff.id, auditKey: manager.auditKey },
+      [{ action: 'audit.verified' }],
+      [],
+      () => Promise.resolve(),
+      new Date('2026-11-21T09:00:00.000Z'),
+    );
+    const last = await db.audit.orderBy('seq').last();
+    expect(last).toMatchObject({ seq: 4, deviceSeq: 4, previousMac: head?.mac });
+    const chains = await auditLog(db).verifyComputers(manager.roles, manager.auditKey);
+    expect(chains).toEqual([
+      {
+        deviceId: last?.deviceId,
+        isThisComputer: true,
+        count: 4,
+        verdict: { kind: 'intact', count: 4 },
+        refused: 0,
+      },
+    ]);
+    // Setting sync up later keeps the chain's id, so its entries stay one chain once they replicate.
+    expect((await startChangeLog(db, new Date())).deviceId).toBe(last?.deviceId);
+  });
+
+  it('starts a chain under a new id on a computer that has never written one', async () => {
+    const manager = await testSession(['registeredManager']);
+    const db = freshDatabase();
+    opened.push(db);
+    const log = auditLog(db);
+    const auditor = { actorId: manager.staff.id, auditKey: manager.auditKey };
+    for (const action of ['sign-in', 'sign-out'])
+      await log.write(auditor, [{ action }], [], () => Promise.resolve(), new Date());
+    const entries = await db.audit.orderBy('seq').toArray();
+    expect(entries.map((entry) => [entry.seq, entry.deviceSeq])).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(new Set(entries.map((entry) => entry.deviceId)).size).toBe(1);
+    expect(await log.verify(manager.roles, manager.auditKey)).toEqual({ kind: 'intact', count: 2 });
+  });
+});
+
+describe('another computer’s audit entries', () => {
+  it('arrive through the applier as a chain of their own, and every computer’s chain checks out', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    await signInVisitor(office, 'Sam Okafor');
+    await signInVisitor(frontDesk);
+    await send(frontDesk, office, keys);
+    await applyIncoming(office.db, office.mirror, keys);
+
+    const fromFrontDesk = await office.db.audit.where('deviceId').equals(frontDesk.device.deviceId).toArray();
+    expect(fromFrontDesk.map((entry) => entry.action)).toEqual(['visitor.signed-in']);
+    // Kept under the office's own numbering, after its own entries, and never sent back as the office's.
+    expect(fromFrontDesk[0]?.seq).toBe(await office.db.audit.count());
+    expect(await office.db.syncChangeLog.filter((row) => row.table === 'audit').count()).toBe(1);
+
+    const checked = await auditLog(office.db).check(office.session);
+    expect(checked?.kind).toBe('intact');
+    expect(checked?.chains.map((chain) => [chain.isThisComputer, chain.count, chain.verdict.kind])).toEqual([
+      [true, 1, 'intact'],
+      [false, 1, 'intact'],
+    ]);
+    expect(checked?.chains[1]?.deviceId).toBe(frontDesk.device.deviceId);
+  });
+
+  it('keeps out an entry that does not follow on from that computer’s chain, and reports it', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    await signInVisitor(frontDesk);
+    await send(frontDesk, office, keys);
+    await applyIncoming(office.db, office.mirror, keys);
+    const [held] = await office.db.audit.toArray();
+    if (!held) throw new Error('nothing arrived');
+
+    // Signed by the front desk, but claiming a place its chain has not reached, and one in the office's chain.
+    const { seq: _seq, ...entry } = held;
+    const skipping = { ...entry, seq: 7, deviceSeq: 3 };
+    const claiming = {
+      ...entry,
+      seq: 8,
+      deviceSeq: 2,
+      previousMac: held.mac,
+      deviceId: office.device.deviceId,
+    };
+    const documents = await Promise.all(
+      [skipping, claiming].map((row, index) =>
+        sealEnvelope(keys, frontDesk.device, 100 + index, {
+          table: 'audit',
+          key: row.seq,
+          op: 'put',
+          row,
+          base: null,
+          seen: {},
+          at: row.at,
+        }),
+      ),
+    );
+    await office.mirror.bulkDocs(documents);
+    const outcome = await applyIncoming(office.db, office.mirror, keys, {
+      auditor: { actorId: office.session.staff.id, auditKey: office.session.auditKey },
+    });
+    expect(outcome).toMatchObject({ applied: 0, refused: 2 });
+    const problems = await office.db.syncProblems.toArray();
+    expect(problems.map((problem) => problem.reason)).toEqual(['audit-out-of-chain', 'audit-out-of-chain']);
+    expect(await office.db.audit.where('deviceId').equals(frontDesk.device.deviceId).count()).toBe(1);
+
+    const checked = await auditLog(office.db).check(office.session);
+    expect(checked?.kind).toBe('tampered');
+    expect(checked?.chains.find((chain) => !chain.isThisComputer)).toMatchObject({ count: 1, refused: 2 });
+  });
+
+  it('names the computer and the entry where a chain breaks', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    await signInVisitor(frontDesk);
+    await signInVisitor(frontDesk, 'Sam Okafor');
+    await send(frontDesk, office, keys);
+    await applyIncoming(office.db, office.mirror, keys);
+    // Someone with the office's disk changes the front desk's second entry.
+    const second = await office.db.audit
+      .where('[deviceId+deviceSeq]')
+      .equals([frontDesk.device.deviceId, 2])
+      .first();
+    if (!second) throw new Error('nothing arrived');
+    await office.db.audit.put({ ...second, action: 'visitor.signed-out' });
+
+    const checked = await auditLog(office.db).check(office.session);
+    expect(checked?.kind).toBe('tampered');
+    const [mine, theirs] = checked?.chains ?? [];
+    expect(mine?.verdict.kind).toBe('intact');
+    expect(theirs).toMatchObject({
+      deviceId: frontDesk.device.deviceId,
+      verdict: { kind: 'tampered', atSeq: 2, reason: 'edited' },
+    });
+  });
+});
