@@ -27,7 +27,7 @@ import type { AnchorReading, AuditAnchorPort } from '../../platform/audit-anchor
 export async function advanceAnchor(
   db: FamilyLinksDb,
   anchor: AuditAnchorPort,
-  deviceId: string,
+  deviceId: string | undefined,
   before: AuditHead | null,
   next: AuditHead,
 ): Promise<void> {

@@ -32,8 +32,8 @@ export async function readAuditHead(db: FamilyLinksDb): Promise<StoredAuditHead 
 
 /**
  * The computer this one writes its entries as: its sync id once sync is set up, otherwise the id
- * its head already names (so a computer without a server keeps one chain, and setting sync up
- * later takes that id on: `startChangeLog`), or none yet.
+ * its head already names (its chain from when it had sync), or none: entries without an id, as
+ * written before chains (`auditLog`'s `writerOf`).
  */
 export async function thisChainDevice(
   db: FamilyLinksDb,
@@ -52,12 +52,12 @@ export const headFor = (stored: StoredAuditHead | null, deviceId: string): Audit
     : null;
 
 /**
- * `deviceId`'s entries at places `from` to `to` of its chain, in chain order. This computer's
- * entries from before chains have no `deviceId` and sit at their place in the table.
+ * This computer's entries at places `from` to `to` of its chain (named `deviceId`, or none yet),
+ * in chain order. Its entries without an id sit at their place in the table.
  */
 export async function chainEntriesBetween(
   db: FamilyLinksDb,
-  deviceId: string,
+  deviceId: string | undefined,
   from: number,
   to: number,
 ): Promise<ChainedAuditEntry[]> {
@@ -67,7 +67,12 @@ export async function chainEntriesBetween(
       .between(from, to, true, true)
       .filter((entry) => entry.deviceId === undefined)
       .toArray(),
-    db.audit.where('[deviceId+deviceSeq]').between([deviceId, from], [deviceId, to], true, true).toArray(),
+    deviceId === undefined
+      ? []
+      : db.audit
+          .where('[deviceId+deviceSeq]')
+          .between([deviceId, from], [deviceId, to], true, true)
+          .toArray(),
   ]);
   return [...older, ...chained].sort((a, b) => chainPosition(a) - chainPosition(b));
 }

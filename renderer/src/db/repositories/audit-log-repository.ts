@@ -84,6 +84,21 @@ export function auditLog(
   anchor: AuditAnchorPort = mainProcessAnchor(),
   clock: () => Date = () => new Date(),
 ) {
+  /**
+   * Whose chain this computer writes: its sync id once sync is set up, or the id its head already
+   * names. Without either, and while the table holds only this computer's entries, none: entries
+   * are written as they always were, numbered by their place in the table, so one computer works
+   * exactly as before and a copy of its database (a restored backup, a second computer set up
+   * from it) never shares an id with it. Otherwise (another computer's entries are here, sync
+   * since removed) a new id of its own.
+   */
+  async function writerOf(stored: StoredAuditHead | null, newDevice: string): Promise<string | undefined> {
+    const named = await thisChainDevice(db, stored);
+    if (named !== undefined) return named;
+    const last = Number((await db.audit.orderBy('seq').lastKey()) ?? 0);
+    return last === (stored?.seq ?? 0) ? undefined : newDevice;
+  }
+
   return {
     /**
      * Runs `change` (plain IndexedDB writes: no WebCrypto inside) and appends `events` in one
@@ -105,9 +120,8 @@ export function auditLog(
         const newDevice = crypto.randomUUID();
         for (let attempt = 0; attempt < 5; attempt += 1) {
           const stored = await readAuditHead(db);
-          // A computer without sync and without a chain of its own yet starts one under a new id.
-          const deviceId = (await thisChainDevice(db, stored)) ?? newDevice;
-          const head = headFor(stored, deviceId);
+          const deviceId = await writerOf(stored, newDevice);
+          const head = deviceId === undefined ? stored : headFor(stored, deviceId);
           const toChain = [
             ...pendingEvents,
             ...events.map((event) => ({ ...event, at: now.toISOString(), actorId: auditor.actorId })),
@@ -126,11 +140,16 @@ export function auditLog(
               await change();
               if (entries.length > 0 && nextHead) {
                 // Other computers' entries sit in the table too: each new one goes after the last.
-                const last = (await db.audit.orderBy('seq').lastKey()) ?? 0;
+                const last = Number((await db.audit.orderBy('seq').lastKey()) ?? 0);
                 await db.audit.bulkAdd(
-                  entries.map((entry, index) => ({ ...entry, seq: Number(last) + 1 + index })),
+                  deviceId === undefined
+                    ? entries
+                    : entries.map((entry, index) => ({ ...entry, seq: last + 1 + index })),
                 );
-                await db.settings.put({ key: auditHeadKey, value: { ...nextHead, deviceId } });
+                await db.settings.put({
+                  key: auditHeadKey,
+                  value: deviceId === undefined ? nextHead : { ...nextHead, deviceId },
+                });
               }
               if (pending.length > 0)
                 await db.pendingAudit.bulkDelete(

@@ -1,5 +1,4 @@
 import type { FamilyLinksDb } from '../database';
-import { readAuditHead } from '../repositories/audit-chain-reads';
 import {
   deviceRowId,
   isChangeableTable,
@@ -17,49 +16,43 @@ import {
  */
 export async function startChangeLog(db: FamilyLinksDb, now: Date): Promise<SyncDeviceRow> {
   const replicated = db.tables.filter((table) => isReplicatedTable(table.name));
-  return db.transaction(
-    'rw',
-    [...new Set([...replicated, db.settings, db.syncDevice, db.syncChangeLog, db.syncVersions])],
-    async () => {
-      const existing = await db.syncDevice.get(deviceRowId);
-      if (existing) return existing;
-      // The computer's audit chain already has an id (audit-chain-reads.ts): keep it, so its entries
-      // stay one chain once they replicate.
-      const deviceId = (await readAuditHead(db))?.deviceId ?? crypto.randomUUID();
-      let seq = 1;
-      for (const table of replicated) {
-        const [keys, rows] = await Promise.all([
-          table.toCollection().primaryKeys() as Promise<unknown[]>,
-          table.toArray() as Promise<unknown[]>,
-        ]);
-        const entries: ChangeLogRow[] = rows.map((row, index) => ({
-          seq: seq + index,
-          table: table.name,
-          key: keys[index],
-          op: 'put',
-          row,
-        }));
-        seq += entries.length;
-        if (entries.length > 0) await db.syncChangeLog.bulkAdd(entries);
-        // A changeable record starts at the version this first copy of it makes.
-        if (entries.length > 0 && isChangeableTable(table.name))
-          await db.syncVersions.bulkPut(
-            entries.map((entry) => ({
-              id: recordSyncId(table.name, entry.key),
-              version: `${deviceId}:${entry.seq}`,
-            })),
-          );
-      }
-      const device: SyncDeviceRow = {
-        id: deviceRowId,
-        deviceId,
-        nextSeq: seq,
-        since: now.toISOString(),
-      };
-      await db.syncDevice.add(device);
-      return device;
-    },
-  );
+  return db.transaction('rw', [...replicated, db.syncDevice, db.syncChangeLog, db.syncVersions], async () => {
+    const existing = await db.syncDevice.get(deviceRowId);
+    if (existing) return existing;
+    const deviceId = crypto.randomUUID();
+    let seq = 1;
+    for (const table of replicated) {
+      const [keys, rows] = await Promise.all([
+        table.toCollection().primaryKeys() as Promise<unknown[]>,
+        table.toArray() as Promise<unknown[]>,
+      ]);
+      const entries: ChangeLogRow[] = rows.map((row, index) => ({
+        seq: seq + index,
+        table: table.name,
+        key: keys[index],
+        op: 'put',
+        row,
+      }));
+      seq += entries.length;
+      if (entries.length > 0) await db.syncChangeLog.bulkAdd(entries);
+      // A changeable record starts at the version this first copy of it makes.
+      if (entries.length > 0 && isChangeableTable(table.name))
+        await db.syncVersions.bulkPut(
+          entries.map((entry) => ({
+            id: recordSyncId(table.name, entry.key),
+            version: `${deviceId}:${entry.seq}`,
+          })),
+        );
+    }
+    const device: SyncDeviceRow = {
+      id: deviceRowId,
+      deviceId,
+      nextSeq: seq,
+      since: now.toISOString(),
+    };
+    await db.syncDevice.add(device);
+    return device;
+  });
 }
 
 /** This computer's sync id, or `undefined` while sync is not set up here. */

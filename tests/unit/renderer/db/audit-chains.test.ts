@@ -10,7 +10,6 @@ import {
   databaseAtVersion,
   databasesClosedAfterEach,
   dawnMorris,
-  freshDatabase,
   upgradeDatabase,
 } from './test-database';
 import { testSession } from './test-session';
@@ -58,37 +57,32 @@ describe('a log written before computers had chains', () => {
       () => Promise.resolve(),
       new Date('2026-11-21T09:00:00.000Z'),
     );
-    const last = await db.audit.orderBy('seq').last();
-    expect(last).toMatchObject({ seq: 4, deviceSeq: 4, previousMac: head?.mac });
-    const chains = await auditLog(db).verifyComputers(manager.roles, manager.auditKey);
-    expect(chains).toEqual([
-      {
-        deviceId: last?.deviceId,
-        isThisComputer: true,
-        count: 4,
-        verdict: { kind: 'intact', count: 4 },
-        refused: 0,
-      },
+    // Without sync the computer writes as it always has: no id, numbered by its place.
+    const fourth = await db.audit.orderBy('seq').last();
+    expect(fourth).toMatchObject({ seq: 4, previousMac: head?.mac });
+    expect(fourth?.deviceId).toBeUndefined();
+    expect(await auditLog(db).verifyComputers(manager.roles, manager.auditKey)).toEqual([
+      { deviceId: '', isThisComputer: true, count: 4, verdict: { kind: 'intact', count: 4 }, refused: 0 },
     ]);
-    // Setting sync up later keeps the chain's id, so its entries stay one chain once they replicate.
-    expect((await startChangeLog(db, new Date())).deviceId).toBe(last?.deviceId);
-  });
 
-  it('starts a chain under a new id on a computer that has never written one', async () => {
-    const manager = await testSession(['registeredManager']);
-    const db = freshDatabase();
-    opened.push(db);
-    const log = auditLog(db);
-    const auditor = { actorId: manager.staff.id, auditKey: manager.auditKey };
-    for (const action of ['sign-in', 'sign-out'])
-      await log.write(auditor, [{ action }], [], () => Promise.resolve(), new Date());
-    const entries = await db.audit.orderBy('seq').toArray();
-    expect(entries.map((entry) => [entry.seq, entry.deviceSeq])).toEqual([
-      [1, 1],
-      [2, 2],
+    // Once sync is set up, entries name the computer and carry on the same chain.
+    const { deviceId } = await startChangeLog(db, new Date());
+    await auditLog(db).write(
+      { actorId: manager.staff.id, auditKey: manager.auditKey },
+      [{ action: 'sync.set-up' }],
+      [],
+      () => Promise.resolve(),
+      new Date('2026-11-21T09:05:00.000Z'),
+    );
+    expect(await db.audit.orderBy('seq').last()).toMatchObject({
+      seq: 5,
+      deviceId,
+      deviceSeq: 5,
+      previousMac: fourth?.mac,
+    });
+    expect(await auditLog(db).verifyComputers(manager.roles, manager.auditKey)).toEqual([
+      { deviceId, isThisComputer: true, count: 5, verdict: { kind: 'intact', count: 5 }, refused: 0 },
     ]);
-    expect(new Set(entries.map((entry) => entry.deviceId)).size).toBe(1);
-    expect(await log.verify(manager.roles, manager.auditKey)).toEqual({ kind: 'intact', count: 2 });
   });
 });
 
