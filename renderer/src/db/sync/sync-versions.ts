@@ -35,7 +35,13 @@ export async function applyChange(
   const incomingRow = change.op === 'put' ? row : undefined;
   const write = async (stored: unknown) => {
     if (stored === undefined) await table.delete(change.key);
-    else await table.put(stored);
+    else if (change.table === 'audit') {
+      // Another computer's audit entry goes after the last one here, under this table's numbering
+      // (its place in its own chain is in the entry): named outright, so every view of the log
+      // sees the new key.
+      const last = Number((await table.orderBy(':id').lastKey()) ?? 0);
+      await table.add({ ...(stored as object), seq: last + 1 });
+    } else await table.put(stored);
   };
   if (!hasVersions(change.table)) return write(incomingRow);
 
