@@ -19,6 +19,8 @@ import { deviceRowId } from '../sync/change-log';
  */
 
 export const auditHeadKey = 'auditHead';
+
+const hasTable = (db: FamilyLinksDb, name: string) => db.tables.some((table) => table.name === name);
 /** The applier's record of each computer's changes received with none missing (`sync-applier.ts`). */
 const seenKey = 'seen';
 
@@ -39,10 +41,9 @@ export async function thisChainDevice(
   db: FamilyLinksDb,
   head?: StoredAuditHead | null,
 ): Promise<string | undefined> {
-  return (
-    (await db.syncDevice.get(deviceRowId))?.deviceId ??
-    (head === undefined ? await readAuditHead(db) : head)?.deviceId
-  );
+  // A database still at a version before sync (the backup taken before an upgrade) has no device row.
+  const device = hasTable(db, 'syncDevice') ? await db.syncDevice.get(deviceRowId) : undefined;
+  return device?.deviceId ?? (head === undefined ? await readAuditHead(db) : head)?.deviceId;
 }
 
 /** The stored head, if it is the head of `deviceId`'s chain (or one kept before chains, which is this computer's). */
@@ -111,7 +112,7 @@ export async function checkEveryChain(
   const [entries, stored, seenRow] = await Promise.all([
     db.audit.orderBy('seq').toArray(),
     readAuditHead(db),
-    db.syncState.get(seenKey),
+    hasTable(db, 'syncState') ? db.syncState.get(seenKey) : undefined,
   ]);
   const seen = (seenRow?.value ?? {}) as Readonly<Record<string, number>>;
   // Before this computer has an id (no sync, nothing written since chains began) its entries have none either.
