@@ -39,7 +39,8 @@ export type Permission =
   | 'visit:read-notes'
   | 'pan-group:manage'
   | 'outbox:view-all'
-  | 'sync:settle';
+  | 'sync:settle'
+  | 'sync:review-problems';
 
 const everyone = staffRoles;
 const managerOnly = ['registeredManager'] as const;
@@ -96,6 +97,9 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   // Which version of a record changed on two computers at once is kept is the manager's decision
   // (docs/sync-design.md, "Conflicts"), as approving a restriction is.
   'sync:settle': managerOnly,
+  // What the sync server altered, invented or withheld is reported to the manager (docs/sync-design.md,
+  // "What the server cannot do unnoticed"), who answers for the records' integrity.
+  'sync:review-problems': managerOnly,
 };
 
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {

@@ -42,6 +42,8 @@ export type OverviewFacts = {
   readonly declarationsNeedingAttention: number;
   /** Records changed on two computers at once and not yet settled (docs/sync-design.md, "Conflicts"). */
   readonly changedOnTwoComputers: number;
+  /** Documents refused from the sync server and changes missing from it, not yet seen by the manager. */
+  readonly syncProblems: number;
   /** Every message in the outbox that has not gone: its state and when it was raised. */
   readonly outbox: readonly { readonly state: string; readonly createdAt: string }[];
 };
@@ -70,6 +72,7 @@ export const attentionKinds = [
   'restrictionsLapsed',
   'declarationsNeedingAttention',
   'changedOnTwoComputers',
+  'syncProblems',
   'outboxFailed',
   'outboxStuck',
 ] as const;
@@ -136,6 +139,7 @@ export function attentionCounts(
     restrictionsLapsed: count(open, hasLapsed),
     declarationsNeedingAttention: facts.declarationsNeedingAttention,
     changedOnTwoComputers: facts.changedOnTwoComputers,
+    syncProblems: facts.syncProblems,
     outboxFailed: count(facts.outbox, (message) => message.state === 'failed'),
     outboxStuck: count(
       facts.outbox,

@@ -7,7 +7,11 @@ import { openAppForScript } from '../e2e/harness/script-session';
  * marks when Argon2id finishes and when the first signed-in screen has been painted
  * (renderer/src/security/performance-marks.ts). The floor is the bare IndexedDB reading that any
  * sign-in must do after the key is derived: getAll on the staff, account-keys and settings stores,
- * timed in the same page. n is the number of rows the seeder loaded. Target: under 1 s.
+ * timed in the same page once signed out again and the page is idle (5 to 20 ms). Timed straight
+ * after the first screen, it waited behind the work a signed-in app goes on to do in that page and
+ * took 1.6 to 9.9 s, longer than the sign-in it is the floor of. It leaves out unwrapping the keys,
+ * opening the staff row and writing the sign-in's audit entry durably, so the ratio is large: the
+ * goal is the time. n is the number of rows the seeder loaded. Target: under 1 s.
  */
 export type UnlockResult = { name: string; n: number; median_ms: number; floor_ms: number; ratio: number };
 
@@ -19,6 +23,8 @@ const bareSignInReads = `(async () => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
+  // Nothing of the app's own may be under way: the floor is the reads alone.
+  await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10000 }));
   const started = performance.now();
   const transaction = db.transaction(['staff', 'accountKeys', 'settings'], 'readonly');
   await Promise.all(['staff', 'accountKeys', 'settings'].map((name) => new Promise((resolve) => {
@@ -90,13 +96,13 @@ export async function unlockToFirstScreen(
     if (typeof ms !== 'number')
       throw new Error('The app did not mark both key derivation and its first screen');
     runs.push(ms);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     const floor: unknown = await page.evaluate(bareSignInReads);
     floors.push(typeof floor === 'number' ? floor : Number.NaN);
     progress(
       `[bench] unlock-to-first-screen: ${repetition + 1}/${repetitions} ${ms.toFixed(1)} ms after key derivation, floor ${floors.at(-1)?.toFixed(1)} ms`,
     );
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
   }
   const medianMs = median(runs);
   const floorMs = median(floors);

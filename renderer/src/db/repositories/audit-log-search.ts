@@ -1,9 +1,12 @@
 import { Dexie } from 'dexie';
 import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
 import {
+  auditEntryMatcher,
+  auditLogPlan,
   auditLogQuery,
   seqsInEverySet,
   type AuditIndexRead,
+  type AuditReadSize,
   type AuditLogFilter,
   type AuditRecordKey,
 } from '@shared/rules/audit-log-filter';
@@ -20,24 +23,26 @@ const readChunk = 2_000;
 /**
  * Finding entries in the audit log (DESIGN: every list indexed; nothing loads a whole table to
  * show a page). A filter becomes index reads (`shared/rules/audit-log-filter.ts`) over `at`,
- * `actorId`, `action` and `[recordType+recordId]`, each giving entry numbers only; the numbers in
- * all of them, newest first, are the matches, and only the entries on screen are then read by
- * number. Manager only, as the log itself.
+ * `actorId`, `action` and `[recordType+recordId]`. Usually each read gives entry numbers only and
+ * the numbers in all of them, newest first, are the matches; but a young person's records are a
+ * lookup each, so where a date range, a member of staff or an action holds fewer entries than that
+ * costs, its entries are read and checked in memory instead (`auditLogPlan`). Only the entries on
+ * screen are then read by number. Manager only, as the log itself.
  */
 export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const records = recordWriter(db, clock);
   const asNumbers = (keys: readonly unknown[]) =>
     keys.filter((key): key is number => typeof key === 'number');
+  const atRange = (read: { readonly from: string | undefined; readonly before: string | undefined }) =>
+    db.audit.where('at').between(read.from ?? Dexie.minKey, read.before ?? Dexie.maxKey, true, false);
+  // One request a key, run together: `anyOf` walks a cursor, a step a matching entry.
+  const eachEqual = <K, R>(keys: readonly K[], read: (key: K) => Promise<R[]>): Promise<R[]> =>
+    db.transaction('r', db.audit, () => Promise.all(keys.map(read))).then((found) => found.flat());
 
   async function seqsOf(read: AuditIndexRead): Promise<number[]> {
     switch (read.kind) {
       case 'at':
-        return asNumbers(
-          await db.audit
-            .where('at')
-            .between(read.from ?? Dexie.minKey, read.before ?? Dexie.maxKey, true, false)
-            .primaryKeys(),
-        );
+        return asNumbers(await atRange(read).primaryKeys());
       case 'actor':
         return asNumbers(await db.audit.where('actorId').equals(read.staffId).primaryKeys());
       case 'noActor': {
@@ -51,24 +56,72 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
       }
       case 'actions':
         return asNumbers(
-          await db.audit
-            .where('action')
-            .anyOf([...read.actions])
-            .primaryKeys(),
+          await eachEqual(read.actions, (action) => db.audit.where('action').equals(action).primaryKeys()),
         );
       case 'records':
-        if (read.keys.length === 0) return [];
         return asNumbers(
-          await db.audit
-            .where('[recordType+recordId]')
-            .anyOf(read.keys.map((key) => [...key]))
-            .primaryKeys(),
+          await eachEqual(read.keys, (key) =>
+            db.audit
+              .where('[recordType+recordId]')
+              .equals([...key])
+              .primaryKeys(),
+          ),
         );
       default: {
         const unknownRead: never = read;
         throw new Error(`Unknown audit index read ${JSON.stringify(unknownRead)}`);
       }
     }
+  }
+
+  /** How many entries a read would give, counted by IndexedDB without reading them. */
+  async function sizeOf(read: AuditIndexRead): Promise<AuditReadSize> {
+    switch (read.kind) {
+      case 'at':
+        return { read, entries: await atRange(read).count() };
+      case 'actor':
+        return { read, entries: await db.audit.where('actorId').equals(read.staffId).count() };
+      case 'actions': {
+        const counts = await Promise.all(
+          read.actions.map((action) => db.audit.where('action').equals(action).count()),
+        );
+        return { read, entries: counts.reduce((sum, count) => sum + count, 0) };
+      }
+      case 'records':
+        return { read, entries: read.keys.length };
+      case 'noActor':
+        return { read, entries: Number.POSITIVE_INFINITY };
+      default: {
+        const unknownRead: never = read;
+        throw new Error(`Unknown audit index read ${JSON.stringify(unknownRead)}`);
+      }
+    }
+  }
+
+  /** The entries a read gives, in full (plain fields only: the log holds nothing sealed). */
+  async function entriesOf(read: AuditIndexRead): Promise<ChainedAuditEntry[]> {
+    switch (read.kind) {
+      case 'at':
+        return atRange(read).toArray();
+      case 'actor':
+        return db.audit.where('actorId').equals(read.staffId).toArray();
+      case 'actions':
+        return eachEqual(read.actions, (action) => db.audit.where('action').equals(action).toArray());
+      default:
+        throw new Error(`An audit read of ${read.kind} does not drive a search`);
+    }
+  }
+
+  /** The entry numbers in every read, newest first, found the cheaper way (`auditLogPlan`). */
+  async function seqsInEveryRead(reads: readonly AuditIndexRead[]): Promise<number[]> {
+    const needsPlan = reads.length > 1 && reads.some((read) => read.kind === 'records');
+    const plan = needsPlan
+      ? auditLogPlan(await Promise.all(reads.map(sizeOf)))
+      : ({ kind: 'intersect' } as const);
+    if (plan.kind === 'intersect') return seqsInEverySet(await Promise.all(reads.map(seqsOf)));
+    const matches = auditEntryMatcher(reads);
+    const seqs = (await entriesOf(plan.drive)).filter(matches).map((entry) => entry.seq);
+    return seqsInEverySet([seqs]);
   }
 
   return {
@@ -127,7 +180,7 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
         case 'everything':
           return asNumbers(await db.audit.toCollection().primaryKeys()).reverse();
         case 'indexed':
-          return seqsInEverySet(await Promise.all(query.reads.map(seqsOf)));
+          return seqsInEveryRead(query.reads);
         default: {
           const unknownQuery: never = query;
           throw new Error(`Unknown audit query ${JSON.stringify(unknownQuery)}`);

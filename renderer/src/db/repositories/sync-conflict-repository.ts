@@ -58,7 +58,10 @@ export function syncConflictRepository(
         if (!opened) continue;
         const merged = mergeVersions(opened.base, opened.sides, { stamps: conflictStampsOf(conflict.table) });
         if (merged.conflicting.length === 0) continue;
-        const sides = [...opened.sides].sort((a, b) => a.at.localeCompare(b.at));
+        // Oldest first; changes made in the same second keep one order on every read and computer.
+        const sides = [...opened.sides].sort(
+          (a, b) => a.at.localeCompare(b.at) || versionId(a).localeCompare(versionId(b)),
+        );
         const records = sides.map((side) => side.record);
         listed.push({
           id: conflict.id,

@@ -5,6 +5,7 @@ import {
   type AuditHead,
   type ChainedAuditEntry,
 } from '@shared/rules/audit-chain';
+import { Dexie } from 'dexie';
 import type { FamilyLinksDb } from '../database';
 import { lastHeldOf } from '../repositories/audit-chain-reads';
 
@@ -33,19 +34,22 @@ export function receivedAuditEntry(
   return entry;
 }
 
+/** Whether an arriving entry follows on, comes after a gap (an earlier entry not here yet), or cannot follow. */
+export type ChainFit = 'follows' | 'after-gap' | 'out-of-chain';
+
 /**
- * Of the entries about to be applied, which follow on in their computers' chains (from the last
- * entry held here for each, then from each one kept). A batch may hold one computer's entries in
- * any order (replication does not promise the order within a batch), so each computer's are taken
- * by place. One that does not follow on is kept out and moves nothing on: the entry that does
- * may still come. The answers are in the order given.
+ * Of the entries about to be applied, how each fits its computer's chain (from the last entry
+ * held here for each, then from each one kept). A batch may hold one computer's entries in any
+ * order (replication does not promise the order within a batch), so each computer's are taken by
+ * place. One whose place is taken, or that does not link to the entry before it, cannot follow;
+ * one further on than the next place waits for the entries before it. Answers in the order given.
  */
 export async function entriesInChain(
   db: FamilyLinksDb,
   entries: readonly (Omit<ChainedAuditEntry, 'seq'> & { readonly deviceId: string })[],
-): Promise<boolean[]> {
+): Promise<ChainFit[]> {
   const heads = new Map<string, AuditHead | null>();
-  const results = entries.map(() => false);
+  const results = entries.map((): ChainFit => 'out-of-chain');
   const byPlace = entries
     .map((entry, index) => ({ entry: { ...entry, seq: 0 }, index }))
     .sort(
@@ -54,9 +58,51 @@ export async function entriesInChain(
     );
   for (const { entry, index } of byPlace) {
     if (!heads.has(entry.deviceId)) heads.set(entry.deviceId, await lastHeldOf(db, entry.deviceId));
-    const follows = followsOn(heads.get(entry.deviceId) ?? null, entry);
-    if (follows) heads.set(entry.deviceId, headOf(entry));
-    results[index] = follows;
+    const head = heads.get(entry.deviceId) ?? null;
+    if (followsOn(head, entry)) {
+      heads.set(entry.deviceId, headOf(entry));
+      results[index] = 'follows';
+    } else if (chainPosition(entry) > (head?.seq ?? 0) + 1) results[index] = 'after-gap';
   }
   return results;
+}
+
+/** Each computer whose entries wait for an earlier one, and the first place waiting. */
+export const auditWaitingKey = 'auditWaiting';
+
+/** Notes the entries held back behind a gap, so that they are read again once it fills. */
+export async function noteWaiting(db: FamilyLinksDb, waiting: ReadonlyMap<string, number>): Promise<void> {
+  if (waiting.size === 0) return;
+  const stored = ((await db.syncState.get(auditWaitingKey))?.value ?? {}) as Record<string, number>;
+  const next = { ...stored };
+  for (const [deviceId, place] of waiting) next[deviceId] = Math.min(place, next[deviceId] ?? place);
+  await db.syncState.put({ key: auditWaitingKey, value: next });
+}
+
+/**
+ * Once the entries a computer's waiting entries needed have arrived, its held changes are
+ * forgotten and the mirror is read again from the start: they are applied in order this time,
+ * and everything else already received is skipped as a copy.
+ */
+export async function readWaitingAgain(db: FamilyLinksDb, pulledSinceKey: string): Promise<void> {
+  const stored = ((await db.syncState.get(auditWaitingKey))?.value ?? {}) as Record<string, number>;
+  const filled: string[] = [];
+  for (const [deviceId, place] of Object.entries(stored))
+    if (((await lastHeldOf(db, deviceId))?.seq ?? 0) >= place - 1) filled.push(deviceId);
+  if (filled.length === 0) return;
+  await db.transaction('rw', db.syncApplied, db.syncState, async () => {
+    for (const deviceId of filled) {
+      const held = await db.syncApplied
+        .where('[deviceId+n]')
+        .between([deviceId, Dexie.minKey], [deviceId, Dexie.maxKey])
+        .filter((row) => row.held === 1)
+        .primaryKeys();
+      await db.syncApplied.bulkDelete(held);
+    }
+    const left = Object.fromEntries(
+      Object.entries(stored).filter(([deviceId]) => !filled.includes(deviceId)),
+    );
+    await db.syncState.put({ key: auditWaitingKey, value: left });
+    await db.syncState.put({ key: pulledSinceKey, value: 0 });
+  });
 }

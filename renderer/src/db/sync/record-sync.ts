@@ -3,6 +3,7 @@ import type { FamilyLinksDb } from '../database';
 import { applyIncoming, type ApplierOptions, type ApplyOutcome, type MirrorReader } from './sync-applier';
 import { pumpChanges, type MirrorWriter, type SigningDevice } from './sync-pump';
 import { mergeOpenConflicts } from './sync-merge';
+import { reportMissingChanges } from './missing-changes';
 import type { Session } from '../session';
 
 /** How often the log and the mirror are looked at: well inside the 5 s a change may take to show elsewhere. */
@@ -18,7 +19,8 @@ export type RecordSync = {
  * Keeps this computer's records moving while sync runs: every `recordSyncIntervalMs` it pumps the
  * change log into the mirror and applies what other computers' documents brought into it (live
  * replication carries the mirror to and from the server meanwhile), then, with someone signed in,
- * merges the conflicts their keys open (`sync-merge.ts`). Passes never overlap; one that
+ * merges the conflicts their keys open (`sync-merge.ts`). Each pass also looks for changes the
+ * server has not brought (`missing-changes.ts`). Passes never overlap; one that
  * fails is tried again at the next tick, so a lost connection or a locked database only delays.
  */
 export function startRecordSync(
@@ -41,6 +43,7 @@ export function startRecordSync(
       await options.beforePass?.();
       await pumpChanges(db, mirror, keys, device, options.clock);
       const outcome = await applyIncoming(db, mirror, keys, options);
+      await reportMissingChanges(db, options);
       const session = options.session?.();
       if (outcome.applied > 0 && session) await mergeOpenConflicts(db, session, options);
       return outcome;

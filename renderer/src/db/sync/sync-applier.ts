@@ -10,11 +10,18 @@ import type { FamilyLinksDb } from '../database';
 import { auditLog, type AuditEventInput, type Auditor } from '../repositories/audit-log-repository';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { markAppliedFromElsewhere } from './change-log';
-import { auditTable, entriesInChain, receivedAuditEntry } from './audit-entries-applied';
+import {
+  auditTable,
+  entriesInChain,
+  noteWaiting,
+  readWaitingAgain,
+  receivedAuditEntry,
+} from './audit-entries-applied';
 import { auditRowSchema, replicatedRowKey, replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
 import { applyChange } from './sync-versions';
+import { noteAnnounced } from './announced-changes';
 
 /** The part of the PouchDB mirror the applier reads: its changes feed, with documents. */
 export type MirrorReader = {
@@ -97,6 +104,7 @@ export async function applyIncoming(
   const outcome = { applied: 0, refused: 0, held: 0, skipped: 0 };
   await readHeldAgain(db);
   for (;;) {
+    await readWaitingAgain(db, pulledSinceKey);
     const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
     const feed = await mirror.changes({
       since: since as number | string,
@@ -141,6 +149,10 @@ export async function applyIncoming(
       if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
       if (problems.length > 0) await db.syncProblems.bulkPut(problems);
       await db.syncState.put({ key: seenKey, value: await advanceSeen(db, seen, received) });
+      await noteAnnounced(
+        db,
+        received.map((decision) => decision.opened),
+      );
       await db.syncState.put({ key: pulledSinceKey, value: feed.last_seq });
     };
     const scope = [
@@ -201,6 +213,8 @@ async function decide(
         documentId: result.id,
         reason: opened.error.code,
         message: opened.error.message,
+        // The writer the document names, for the manager to know where to look: unverified.
+        ...claimedWriter(result.doc),
       },
     };
   const envelope = opened.value;
@@ -238,7 +252,10 @@ async function decide(
   return { kind: 'apply', opened: envelope, applied, row: change.row };
 }
 
-/** Audit entries that do not follow on in their computer's chain are refused, not applied (`audit-entries-applied.ts`). */
+/**
+ * Audit entries that cannot follow on in their computer's chain are refused, not applied; those
+ * behind a gap are held, and read again once the gap fills (`audit-entries-applied.ts`).
+ */
 async function keepAuditChainsWhole(db: FamilyLinksDb, decisions: Decision[], now: string): Promise<void> {
   const audit = decisions.flatMap((decision, index) =>
     decision.kind === 'apply' && decision.opened.change.table === auditTable
@@ -246,17 +263,32 @@ async function keepAuditChainsWhole(db: FamilyLinksDb, decisions: Decision[], no
       : [],
   );
   if (audit.length === 0) return;
-  const follows = await entriesInChain(
+  const fits = await entriesInChain(
     db,
     audit.map(({ entry }) => entry as Parameters<typeof entriesInChain>[1][number]),
   );
-  audit.forEach(({ index, decision }, at) => {
-    if (!follows[at])
+  const waiting = new Map<string, number>();
+  audit.forEach(({ index, decision, entry }, at) => {
+    if (fits[at] === 'after-gap') {
+      const place = Number(Reflect.get(entry, 'deviceSeq'));
+      waiting.set(entry.deviceId, Math.min(place, waiting.get(entry.deviceId) ?? place));
+      decisions[index] = { ...decision, kind: 'hold', applied: { ...decision.applied, held: 1 } };
+    } else if (fits[at] === 'out-of-chain')
       decisions[index] = {
         kind: 'refuse',
         problem: problemOf(decision.opened.id, 'audit-out-of-chain', now, decision.opened),
       };
   });
+  await noteWaiting(db, waiting);
+}
+
+function claimedWriter(doc: unknown): { deviceId?: string; n?: number } {
+  const d: unknown = typeof doc === 'object' && doc !== null ? Reflect.get(doc, 'd') : undefined;
+  const n: unknown = typeof doc === 'object' && doc !== null ? Reflect.get(doc, 'n') : undefined;
+  return {
+    ...(typeof d === 'string' && d.length <= 64 ? { deviceId: d } : {}),
+    ...(Number.isSafeInteger(n) ? { n: n as number } : {}),
+  };
 }
 
 function problemOf(

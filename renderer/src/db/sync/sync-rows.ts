@@ -22,15 +22,28 @@ export type SyncPeerRow = { readonly deviceId: string; readonly publicKey: strin
 export type SyncProblemReason =
   EnvelopeRefusal | 'different-copy' | 'not-a-valid-row' | 'not-replicated-here' | 'audit-out-of-chain';
 
-/** A document refused and never applied, for the manager. Ids and numbers only: nothing it said. */
+/**
+ * A document refused and never applied, or changes that never arrived, for the manager. Ids and
+ * numbers only: nothing a document said. Kept once seen: the manager marks it, nobody deletes it.
+ */
 export type SyncProblemRow = {
   readonly id: string;
   readonly at: string;
+  /** The refused document; for missing changes, none (they never arrived). */
   readonly documentId: string;
-  readonly reason: SyncProblemReason;
+  /** Why it was refused, or `missing-changes`: another computer's changes that never arrived (`shared/sync/missing-changes.ts`). */
+  readonly reason: SyncProblemReason | 'missing-changes';
   readonly message: string;
+  /** The computer the document names as its writer (unverified when the signature failed). */
   readonly deviceId?: string;
   readonly n?: number;
+  /** Missing changes: the last of the run that starts at `n`. */
+  readonly to?: number;
+  /** Missing changes that arrived after all: the problem closed itself. */
+  readonly closedAt?: string;
+  /** When the manager marked it as seen, and who. */
+  readonly seenAt?: string;
+  readonly seenById?: string;
 };
 
 /** The version a changeable record is at on this computer (`d:n`, `record-merge.ts`); `id` is `table/key`. */

@@ -132,6 +132,8 @@ const labels: Readonly<Record<string, string>> = {
   'sync.document-refused': 'Refused a record from the sync server',
   'sync.merged': 'Combined a record changed on two computers at once',
   'sync.version-chosen': 'Chose which version to keep of a record changed on two computers at once',
+  'sync.records-missing': 'Found records from another computer missing from the sync server',
+  'sync.problem-acknowledged': 'Marked a sync problem as seen',
 };
 
 export function auditActionLabel(action: string): string {
@@ -176,7 +178,7 @@ const groupLabels: Readonly<Record<string, string>> = {
   record: 'Records and their seals',
   records: 'Records and their seals',
   keys: 'Records and their seals',
-  sync: 'Records and their seals',
+  sync: 'Sync',
 };
 
 export type AuditActionGroup = {
@@ -221,6 +223,7 @@ const recordTypeLabels: Readonly<Record<string, string>> = {
   settings: 'Settings',
   staff: 'Staff account',
   syncDocument: 'Document on the sync server',
+  syncProblem: 'Sync problem',
   visit: 'Visit',
   visitorLog: 'Visitor register entry',
   visitingProtocol: 'Visiting protocol',

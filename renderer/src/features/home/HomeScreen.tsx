@@ -16,6 +16,7 @@ import { useHomeOverview } from './useHomeOverview';
 import { useSetUpFacts } from './useSetUpFacts';
 import { DamagedRecordsPanel } from './DamagedRecordsPanel';
 import { SyncConflictsPanel } from './SyncConflictsPanel';
+import { SyncProblemsPanel } from './SyncProblemsPanel';
 
 /**
  * The panels on the home screen, in order. Each decides for itself whether this person sees it
@@ -25,6 +26,7 @@ import { SyncConflictsPanel } from './SyncConflictsPanel';
 const panels: readonly { readonly id: string; readonly Panel: ComponentType }[] = [
   { id: 'damaged-records', Panel: DamagedRecordsPanel },
   { id: 'sync-conflicts', Panel: SyncConflictsPanel },
+  { id: 'sync-problems', Panel: SyncProblemsPanel },
   { id: 'my-young-people', Panel: MyYoungPeopleLink },
   { id: 'special-dates', Panel: SpecialDatesPanel },
   { id: 'owed-forms', Panel: OwedFormsPanel },

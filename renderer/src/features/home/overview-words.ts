@@ -64,6 +64,10 @@ export const attentionWords: Readonly<
     label: (n) => `${noun(n, 'record', 'records')} changed on two computers at once`,
     href: hashFor('home', 'sync-conflicts'),
   },
+  syncProblems: {
+    label: (n) => `${noun(n, 'sync problem', 'sync problems')} to look at`,
+    href: hashFor('home', 'sync-problems'),
+  },
   declarationsNeedingAttention: {
     label: (n) => `${noun(n, 'staff declaration', 'staff declarations')} to look at`,
     href: hashFor('home', 'declarations'),

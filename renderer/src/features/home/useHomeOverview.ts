@@ -12,6 +12,7 @@ import { declarationRepository } from '../../db/repositories/declaration-reposit
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
 import { syncConflictRepository } from '../../db/repositories/sync-conflict-repository';
+import { syncProblemRepository } from '../../db/repositories/sync-problem-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useVisitorLog } from '../../common/useVisitorLog';
@@ -35,7 +36,7 @@ export function useHomeOverview(setUp: SetUpFacts | undefined): HomeOverview | u
     return () => window.clearInterval(timer);
   }, []);
   const facts = useLiveQuery(async () => {
-    const [unfiledForms, registerThisWeek, onSite, restrictions, declarations, outbox, conflicts] =
+    const [unfiledForms, registerThisWeek, onSite, restrictions, declarations, outbox, conflicts, problems] =
       await Promise.all([
         contactFormListRepository(db).unfiledDeadlines(session),
         visitorLog.registerBetween(
@@ -47,6 +48,7 @@ export function useHomeOverview(setUp: SetUpFacts | undefined): HomeOverview | u
         declarationRepository(db).needingAttention(session, clock.today),
         outboxRepository(db).unsent(session),
         syncConflictRepository(db).countOpen(session),
+        syncProblemRepository(db).countOpen(session),
       ]);
     return {
       unfiledForms,
@@ -56,6 +58,7 @@ export function useHomeOverview(setUp: SetUpFacts | undefined): HomeOverview | u
       restrictions: restrictions.flatMap((restriction) => (restriction.view === 'full' ? [restriction] : [])),
       declarationsNeedingAttention: declarations.length,
       changedOnTwoComputers: conflicts,
+      syncProblems: problems,
       outbox,
     };
   }, [db, session, visitorLog, clock.today, clock.timeZone]);

@@ -117,8 +117,10 @@ describe('another computer’s audit entries', () => {
     const [held] = await office.db.audit.toArray();
     if (!held) throw new Error('nothing arrived');
 
-    // Signed by the front desk, but claiming a place its chain has not reached, and one in the office's chain.
+    // Signed by the front desk: a second entry that does not link to its first (a fork), one
+    // claiming a place in the office's chain, and one further on (held until the gap fills).
     const { seq: _seq, ...entry } = held;
+    const forking = { ...entry, seq: 6, deviceSeq: 2, previousMac: '0'.repeat(64) };
     const skipping = { ...entry, seq: 7, deviceSeq: 3 };
     const claiming = {
       ...entry,
@@ -128,7 +130,7 @@ describe('another computer’s audit entries', () => {
       deviceId: office.device.deviceId,
     };
     const documents = await Promise.all(
-      [skipping, claiming].map((row, index) =>
+      [forking, claiming, skipping].map((row, index) =>
         sealEnvelope(keys, frontDesk.device, 100 + index, {
           table: 'audit',
           key: row.seq,
@@ -144,14 +146,43 @@ describe('another computer’s audit entries', () => {
     const outcome = await applyIncoming(office.db, office.mirror, keys, {
       auditor: { actorId: office.session.staff.id, auditKey: office.session.auditKey },
     });
-    expect(outcome).toMatchObject({ applied: 0, refused: 2 });
+    expect(outcome).toMatchObject({ applied: 0, refused: 2, held: 1 });
     const problems = await office.db.syncProblems.toArray();
     expect(problems.map((problem) => problem.reason)).toEqual(['audit-out-of-chain', 'audit-out-of-chain']);
+    expect(problems.map((problem) => problem.n).sort()).toEqual([100, 101]);
     expect(await office.db.audit.where('deviceId').equals(frontDesk.device.deviceId).count()).toBe(1);
 
     const checked = await auditLog(office.db).check(office.session);
     expect(checked?.kind).toBe('tampered');
     expect(checked?.chains.find((chain) => !chain.isThisComputer)).toMatchObject({ count: 1, refused: 2 });
+  });
+
+  it('holds an entry that arrives before the one it follows, and applies it once that one arrives', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    await signInVisitor(frontDesk);
+    await signInVisitor(frontDesk, 'Sam Okafor');
+    await send(frontDesk, office, keys);
+    // The server withholds the front desk's first audit entry for a while: its second change,
+    // after the visitor's row it records (one transaction, the row first).
+    const raw = office.mirror as unknown as {
+      allDocs(o: object): Promise<{ rows: { id: string }[] }>;
+      remove(doc: object): Promise<unknown>;
+    };
+    const docs = await Promise.all((await raw.allDocs({})).rows.map((row) => office.mirror.get(row.id)));
+    const withheld = docs.find((doc) => doc.d === frontDesk.device.deviceId && doc.n === 2);
+    if (!withheld) throw new Error('nothing to withhold');
+    const { _rev, ...kept } = withheld;
+    await raw.remove(withheld);
+    await applyIncoming(office.db, office.mirror, keys);
+    expect(await office.db.syncProblems.count()).toBe(0);
+    expect(await office.db.audit.where('deviceId').equals(frontDesk.device.deviceId).count()).toBe(0);
+
+    await office.mirror.put(kept);
+    await applyIncoming(office.db, office.mirror, keys);
+    expect(await office.db.syncProblems.count()).toBe(0);
+    const arrived = await office.db.audit.where('deviceId').equals(frontDesk.device.deviceId).toArray();
+    expect(arrived.map((entry) => entry.deviceSeq)).toEqual([1, 2]);
+    expect((await auditLog(office.db).check(office.session))?.kind).toBe('intact');
   });
 
   it('names the computer and the entry where a chain breaks', async () => {

@@ -150,6 +150,24 @@ describe('searching the audit log', () => {
           toDate: '2026-09-30',
         },
         { actor: { kind: 'notSignedIn' }, youngPersonId: 'yp-2', toDate: '2026-06-30' },
+        // Ranges holding fewer entries than the young person's records cost to look up (a date
+        // range, a member of staff, actions): read and checked in memory.
+        { youngPersonId: 'yp-2', actor: { kind: 'staff', staffId: 'staff-c' } },
+        { youngPersonId: 'yp-1', fromDate: '2026-03-01', toDate: '2026-03-31' },
+        { youngPersonId: 'yp-2', fromDate: '2026-10-25', toDate: '2026-10-25' },
+        {
+          youngPersonId: 'yp-3',
+          actor: { kind: 'notSignedIn' },
+          actions: ['visit.booked', 'restriction.ended'],
+          fromDate: '2026-01-01',
+          toDate: '2026-02-28',
+        },
+        {
+          youngPersonId: 'yp-1',
+          actions: ['restriction.ended'],
+          fromDate: '2026-06-01',
+          toDate: '2026-06-30',
+        },
         { youngPersonId: 'no-such-young-person' },
         { actions: [] },
         { fromDate: '2026-05-01', toDate: '2026-04-01' },
@@ -160,6 +178,7 @@ describe('searching the audit log', () => {
       }
       // The filters are not all trivially empty or whole.
       expect(expected(entries, filters[9] ?? {}, belongsTo).length).toBeGreaterThan(5);
+      expect(expected(entries, filters[12] ?? {}, belongsTo).length).toBeGreaterThan(5);
       expect(expected(entries, { youngPersonId: 'yp-1' }, belongsTo).length).toBeLessThan(2_000);
     },
   );

@@ -168,6 +168,20 @@ describe('changed on two computers at once: the manager’s choice', () => {
     expect(refused.ok ? undefined : refused.error.code).toBe('forbidden');
   });
 
+  it('lists versions made in the same second in one order, however this computer holds them', async () => {
+    const { office } = await sameField();
+    const conflicts = syncConflictRepository(office.db);
+    const [row] = await office.db.syncConflicts.toArray();
+    if (!row) throw new Error('no conflict kept');
+    const sameSecond = row.sides.map((side) => ({ ...side, at: '2026-12-05T09:00:00.000Z' }));
+    await office.db.syncConflicts.put({ ...row, sides: sameSecond });
+    const [first] = await conflicts.listForManager(office.session);
+    await office.db.syncConflicts.put({ ...row, sides: [...sameSecond].reverse() });
+    const [again] = await conflicts.listForManager(office.session);
+    expect(first?.versions).toHaveLength(2);
+    expect(again?.versions).toEqual(first?.versions);
+  });
+
   it('does not list changes to different fields: they are merged unasked, though counted until then', async () => {
     const { office } = await changedApart({ kind: 'noContact', conditions: '' }, { reviewOn: '2027-02-01' });
     const conflicts = syncConflictRepository(office.db);

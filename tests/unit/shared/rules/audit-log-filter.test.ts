@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditLogQuery, seqsInEverySet, type AuditLogFilter } from '@shared/rules/audit-log-filter';
+import {
+  auditEntryMatcher,
+  auditLogPlan,
+  auditLogQuery,
+  entriesPerRecordLookup,
+  seqsInEverySet,
+  type AuditIndexRead,
+  type AuditLogFilter,
+  type AuditRecordKey,
+} from '@shared/rules/audit-log-filter';
 
 const london = 'Europe/London';
 
@@ -112,5 +121,127 @@ describe('seqsInEverySet: the entries every read found, newest first', () => {
     expect(seqsInEverySet([everyThird, even, lastTenThousand])).toEqual(expected);
     expect(seqsInEverySet([lastTenThousand, everyThird, even])).toEqual(expected);
     expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('auditLogPlan: which read drives a search for a young person', () => {
+  const records = (count: number): AuditIndexRead => ({
+    kind: 'records',
+    keys: Array.from({ length: count }, (_, index): AuditRecordKey => ['contactForm', `form-${index}`]),
+  });
+  const year: AuditIndexRead = {
+    kind: 'at',
+    from: '2020-08-31T23:00:00.000Z',
+    before: '2021-08-31T23:00:00.000Z',
+  };
+  const staff: AuditIndexRead = { kind: 'actor', staffId: 'staff-3' };
+  const filed: AuditIndexRead = { kind: 'actions', actions: ['contact-form.filed'] };
+
+  it('reads a year of entries rather than look up 1,333 records one by one', () => {
+    expect(
+      auditLogPlan([
+        { read: records(1_333), entries: 1_333 },
+        { read: year, entries: 10_000 },
+      ]),
+    ).toEqual({ kind: 'check', drive: year });
+  });
+
+  it('drives from the smallest range when there are several', () => {
+    expect(
+      auditLogPlan([
+        { read: records(1_333), entries: 1_333 },
+        { read: year, entries: 10_000 },
+        { read: staff, entries: 3_300 },
+        { read: filed, entries: 8_000 },
+      ]),
+    ).toEqual({ kind: 'check', drive: staff });
+  });
+
+  it('looks the records up when they cost less than the smallest range', () => {
+    const few = records(20);
+    expect(
+      auditLogPlan([
+        { read: few, entries: 20 },
+        { read: year, entries: 20 * entriesPerRecordLookup },
+      ]),
+    ).toEqual({ kind: 'intersect' });
+    expect(
+      auditLogPlan([
+        { read: few, entries: 20 },
+        { read: year, entries: 20 * entriesPerRecordLookup - 1 },
+      ]),
+    ).toEqual({ kind: 'check', drive: year });
+  });
+
+  it('intersects when no young person is asked for, or nothing else narrows the search', () => {
+    expect(
+      auditLogPlan([
+        { read: year, entries: 10 },
+        { read: staff, entries: 5 },
+      ]),
+    ).toEqual({ kind: 'intersect' });
+    expect(auditLogPlan([{ read: records(5_000), entries: 5_000 }])).toEqual({ kind: 'intersect' });
+  });
+
+  it('never drives from "not signed in", which has no index of its own', () => {
+    expect(
+      auditLogPlan([
+        { read: records(5_000), entries: 5_000 },
+        { read: { kind: 'noActor' }, entries: 0 },
+      ]),
+    ).toEqual({ kind: 'intersect' });
+  });
+});
+
+describe('auditEntryMatcher: the reads checked on an entry in memory', () => {
+  const entry = {
+    at: '2026-03-10T09:00:00.000Z',
+    actorId: 'staff-a',
+    action: 'contact-form.filed',
+    recordType: 'contactForm',
+    recordId: 'form-1',
+  };
+  const reads: AuditIndexRead[] = [
+    {
+      kind: 'records',
+      keys: [
+        ['contactForm', 'form-1'],
+        ['youngPerson', 'yp-1'],
+      ],
+    },
+    { kind: 'actions', actions: ['contact-form.filed', 'visit.booked'] },
+    { kind: 'actor', staffId: 'staff-a' },
+    { kind: 'at', from: '2026-03-10T00:00:00.000Z', before: '2026-03-11T00:00:00.000Z' },
+  ];
+
+  it('keeps an entry that every read would find', () => {
+    expect(auditEntryMatcher(reads)(entry)).toBe(true);
+    expect(auditEntryMatcher([])(entry)).toBe(true);
+  });
+
+  it.each<[string, object]>([
+    ['another record', { recordId: 'form-2' }],
+    ['the same id as another kind of record', { recordType: 'visit' }],
+    ['no record', { recordType: undefined, recordId: undefined }],
+    ['another action', { action: 'visit.cancelled' }],
+    ['another member of staff', { actorId: 'staff-b' }],
+    ['no one signed in', { actorId: undefined }],
+    ['the first instant after the range', { at: '2026-03-11T00:00:00.000Z' }],
+    ['just before the range', { at: '2026-03-09T23:59:59.999Z' }],
+  ])('leaves out an entry about %s', (_, change) => {
+    expect(auditEntryMatcher(reads)({ ...entry, ...change })).toBe(false);
+  });
+
+  it('keeps the first instant of the range and, for "not signed in", only entries with no actor', () => {
+    expect(auditEntryMatcher(reads)({ ...entry, at: '2026-03-10T00:00:00.000Z' })).toBe(true);
+    const notSignedIn = auditEntryMatcher([{ kind: 'noActor' }]);
+    expect(notSignedIn({ ...entry, actorId: undefined })).toBe(true);
+    expect(notSignedIn(entry)).toBe(false);
+  });
+
+  it('tells a record key from one whose parts run together', () => {
+    const matches = auditEntryMatcher([{ kind: 'records', keys: [['visit', 'or-1']] }]);
+    expect(matches({ ...entry, recordType: 'visitor', recordId: '-1' })).toBe(false);
+    expect(matches({ ...entry, recordType: 'visit', recordId: 'or-1' })).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ const nothing: OverviewFacts = {
   restrictions: [],
   declarationsNeedingAttention: 0,
   changedOnTwoComputers: 0,
+  syncProblems: 0,
   outbox: [],
 };
 
@@ -273,6 +274,15 @@ describe('"Nothing to look at" only when that is true', () => {
     const overview = homeOverview({ ...nothing, ...setUp, changedOnTwoComputers: 2 }, now, zone);
     expect(overview).toEqual({
       attention: [{ kind: 'changedOnTwoComputers', count: 2 }],
+      gaps: [],
+      isAllClear: false,
+    });
+  });
+
+  it('a sync problem the manager has not seen is something to look at', () => {
+    const overview = homeOverview({ ...nothing, ...setUp, syncProblems: 1 }, now, zone);
+    expect(overview).toEqual({
+      attention: [{ kind: 'syncProblems', count: 1 }],
       gaps: [],
       isAllClear: false,
     });
