@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { sealEnvelope } from '../../../../shared/sync/sync-envelope';
 import { appendAuditEntry, headOf, type AuditHead } from '../../../../shared/rules/audit-chain';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
-import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
-import {
-  clearCheck,
-  databaseAtVersion,
-  databasesClosedAfterEach,
-  dawnMorris,
-  upgradeDatabase,
-} from './test-database';
+import { databaseAtVersion, databasesClosedAfterEach, upgradeDatabase } from './test-database';
 import { testSession } from './test-session';
-import { send, twoComputers, type Computer } from './sync-computers';
+import { send, signInVisitorAt, twoComputers } from './sync-computers';
 
 /**
  * One audit chain per computer (docs/sync-design.md): a log written before chains still
@@ -25,16 +18,6 @@ import { send, twoComputers, type Computer } from './sync-computers';
 const opened = databasesClosedAfterEach();
 
 const event = (action: string) => ({ at: '2026-11-20T08:00:00.000Z', actorId: 'manager-1', action });
-
-async function signInVisitor(at: Computer, name = dawnMorris.visitorName) {
-  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
-    at.session,
-    { ...dawnMorris, visitorName: name },
-    clearCheck,
-    '2026-12-01',
-  );
-  if (!result.ok) throw new Error(result.error.message);
-}
 
 describe('a log written before computers had chains', () => {
   it('still verifies after the upgrade to version 24, and carries on as this computer’s chain', async () => {
@@ -89,8 +72,8 @@ describe('a log written before computers had chains', () => {
 describe('another computer’s audit entries', () => {
   it('arrive through the applier as a chain of their own, and every computer’s chain checks out', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    await signInVisitor(office, 'Sam Okafor');
-    await signInVisitor(frontDesk);
+    await signInVisitorAt(office, 'Sam Okafor');
+    await signInVisitorAt(frontDesk);
     await send(frontDesk, office, keys);
     await applyIncoming(office.db, office.mirror, keys);
 
@@ -111,7 +94,7 @@ describe('another computer’s audit entries', () => {
 
   it('keeps out an entry that does not follow on from that computer’s chain, and reports it', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    await signInVisitor(frontDesk);
+    await signInVisitorAt(frontDesk);
     await send(frontDesk, office, keys);
     await applyIncoming(office.db, office.mirror, keys);
     const [held] = await office.db.audit.toArray();
@@ -159,8 +142,8 @@ describe('another computer’s audit entries', () => {
 
   it('holds an entry that arrives before the one it follows, and applies it once that one arrives', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    await signInVisitor(frontDesk);
-    await signInVisitor(frontDesk, 'Sam Okafor');
+    await signInVisitorAt(frontDesk);
+    await signInVisitorAt(frontDesk, 'Sam Okafor');
     await send(frontDesk, office, keys);
     // The server withholds the front desk's first audit entry for a while: its second change,
     // after the visitor's row it records (one transaction, the row first).
@@ -187,8 +170,8 @@ describe('another computer’s audit entries', () => {
 
   it('names the computer and the entry where a chain breaks', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    await signInVisitor(frontDesk);
-    await signInVisitor(frontDesk, 'Sam Okafor');
+    await signInVisitorAt(frontDesk);
+    await signInVisitorAt(frontDesk, 'Sam Okafor');
     await send(frontDesk, office, keys);
     await applyIncoming(office.db, office.mirror, keys);
     // Someone with the office's disk changes the front desk's second entry.
