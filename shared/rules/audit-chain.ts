@@ -12,6 +12,16 @@ import { hexOf } from '../bytes';
  *   stored separately and updated in the same strict-durability transaction as each append.
  * Without the audit key nobody can write an entry that passes, so a forged entry shows as edited.
  *
+ * One chain per computer (docs/sync-design.md, "One audit chain per computer"): an entry names the
+ * computer that wrote it (`deviceId`) and its place in that computer's chain (`deviceSeq`), and
+ * both are covered by the MAC, so an entry moved into another computer's chain no longer matches.
+ * `seq` is then only where the entry sits in this computer's table (entries from other computers
+ * arrive in between), so it is left out of the MAC. Entries written before computers had chains
+ * carry neither field: their place is `seq`, covered as it always was, and they are the chain of
+ * the computer that holds them. Copied to another computer, such an entry keeps its place as
+ * `deviceSeq`, gains its writer's `deviceId` and is marked `legacy: 1`, and its MAC is checked
+ * over the fields it was made with.
+ *
  * The audit key is a WebCrypto HMAC key; only `globalThis.crypto.subtle` is used, so this runs in
  * the renderer and in Node alike. Entries must say who, when, what and which record, never the
  * sensitive content itself (names, notes, form text): `detail` is for a reason code or a hash.
@@ -31,7 +41,14 @@ export type AuditEvent = {
 };
 
 export type ChainedAuditEntry = AuditEvent & {
+  /** Where the entry sits in this computer's table; for an entry without `deviceId`, its place in the chain. */
   readonly seq: number;
+  /** The computer whose chain the entry is in. */
+  readonly deviceId?: string;
+  /** The entry's place in its computer's chain, from 1. */
+  readonly deviceSeq?: number;
+  /** Written before computers had chains, and copied from the computer that wrote it. */
+  readonly legacy?: 1;
   /** Hex HMAC of the entry before (or `genesisMac` for seq 1). */
   readonly previousMac: string;
   /** Hex HMAC-SHA-256 over this entry, `previousMac` included. */
@@ -76,10 +93,22 @@ export function canonicalJson(value: unknown): string {
   return `{${members.join(',')}}`;
 }
 
-/** The bytes the MAC covers: every stored field except the MAC itself. */
+/** The entry's place in its computer's chain. */
+export const chainPosition = (entry: ChainedAuditEntry): number => entry.deviceSeq ?? entry.seq;
+
+/**
+ * The bytes the MAC covers: every stored field except the MAC itself and, for an entry in a
+ * computer's chain, its place in this computer's table (`seq`); an entry from before chains is
+ * covered as it was written, with its place as `seq`.
+ */
 function macInput(entry: Omit<ChainedAuditEntry, 'mac'> | ChainedAuditEntry): Uint8Array<ArrayBuffer> {
-  const { mac: _mac, ...covered } = entry as ChainedAuditEntry;
-  return encoder.encode(canonicalJson(covered));
+  const { mac: _mac, seq, ...rest } = entry as ChainedAuditEntry;
+  if (rest.deviceId === undefined) return encoder.encode(canonicalJson({ ...rest, seq }));
+  if (rest.legacy === 1) {
+    const { deviceId: _deviceId, deviceSeq, legacy: _legacy, ...written } = rest;
+    return encoder.encode(canonicalJson({ ...written, seq: deviceSeq }));
+  }
+  return encoder.encode(canonicalJson(rest));
 }
 
 function fromHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
@@ -91,20 +120,73 @@ function fromHex(hex: string): Uint8Array<ArrayBuffer> | undefined {
 }
 
 /**
- * The next entry after `previous` (the current head, or `null` for an empty log). Await this
- * before opening the transaction that writes the entry and the new head (`headOf`) together.
+ * The next entry after `previous` (the current head of the chain, or `null` for an empty one).
+ * Await this before opening the transaction that writes the entry and the new head (`headOf`)
+ * together. With `deviceId`, the entry is in that computer's chain, and its `seq` is only a
+ * suggestion for where it sits in the table (the writer sets it when storing); without, it is an
+ * entry of the form written before computers had chains.
  */
 export async function appendAuditEntry(
   previous: AuditHead | null,
   event: AuditEvent,
   key: AuditKey,
+  deviceId?: string,
 ): Promise<ChainedAuditEntry> {
-  const unsealed = { ...event, seq: (previous?.seq ?? 0) + 1, previousMac: previous?.mac ?? genesisMac };
+  const place = (previous?.seq ?? 0) + 1;
+  const previousMac = previous?.mac ?? genesisMac;
+  const unsealed =
+    deviceId === undefined
+      ? { ...event, seq: place, previousMac }
+      : { ...event, seq: place, deviceId, deviceSeq: place, previousMac };
   const mac = hexOf(await crypto.subtle.sign('HMAC', key, macInput(unsealed)));
   return { ...unsealed, mac };
 }
 
-export const headOf = (entry: ChainedAuditEntry): AuditHead => ({ seq: entry.seq, mac: entry.mac });
+/** Where the entry's chain ends if it is the last: its place in its chain and its MAC. */
+export const headOf = (entry: ChainedAuditEntry): AuditHead => ({
+  seq: chainPosition(entry),
+  mac: entry.mac,
+});
+
+/** One computer's chain: its entries in chain order. */
+export type AuditChain = { readonly deviceId: string; readonly entries: readonly ChainedAuditEntry[] };
+
+/**
+ * Splits the log into one chain per computer, each in chain order, this computer's first (then
+ * the others by id). Entries without `deviceId` (written here before computers had chains) are
+ * this computer's.
+ */
+export function auditChains(entries: readonly ChainedAuditEntry[], thisDeviceId: string): AuditChain[] {
+  const byDevice = new Map<string, ChainedAuditEntry[]>([[thisDeviceId, []]]);
+  for (const entry of entries) {
+    const deviceId = entry.deviceId ?? thisDeviceId;
+    const chain = byDevice.get(deviceId) ?? [];
+    chain.push(entry);
+    byDevice.set(deviceId, chain);
+  }
+  const order = (a: ChainedAuditEntry, b: ChainedAuditEntry) =>
+    chainPosition(a) - chainPosition(b) || a.seq - b.seq;
+  return [...byDevice.entries()]
+    .map(([deviceId, chain]) => ({ deviceId, entries: chain.sort(order) }))
+    .sort((a, b) =>
+      a.deviceId === thisDeviceId
+        ? -1
+        : b.deviceId === thisDeviceId
+          ? 1
+          : a.deviceId.localeCompare(b.deviceId),
+    );
+}
+
+/**
+ * Whether `entry` follows on from `previous` in a chain (the last entry held for its computer, or
+ * `null` when none is): the next place, linked to that entry's MAC. Needs no key, so a computer
+ * receiving another's entries can check this before it has anyone signed in.
+ */
+export function followsOn(previous: AuditHead | null, entry: ChainedAuditEntry): boolean {
+  return (
+    chainPosition(entry) === (previous?.seq ?? 0) + 1 && entry.previousMac === (previous?.mac ?? genesisMac)
+  );
+}
 
 /** Whether the entry matches its own MAC (a constant-time comparison inside WebCrypto). */
 async function isAuthentic(entry: ChainedAuditEntry, key: AuditKey): Promise<boolean> {
@@ -147,25 +229,25 @@ export async function verifyAuditChain(
   const authentic = await authenticity(entries, key);
   // With no genuine entry at all, the likelier story is a wrong key or a replaced log, not one edit.
   if (entries.length > 1 && !authentic.includes(true))
-    return tampered(entries[0]?.seq ?? 1, 'edited', { wholeLog: true });
+    return tampered(entries[0] ? chainPosition(entries[0]) : 1, 'edited', { wholeLog: true });
 
   const macs = new Set(entries.map((entry) => entry.mac));
   let previous: ChainedAuditEntry | undefined;
   for (const [index, entry] of entries.entries()) {
-    const expectedSeq = (previous?.seq ?? 0) + 1;
-    if (!authentic[index]) return tampered(entry.seq, 'edited');
+    const expectedSeq = (previous ? chainPosition(previous) : 0) + 1;
+    if (!authentic[index]) return tampered(chainPosition(entry), 'edited');
     const expectedPreviousMac = previous?.mac ?? genesisMac;
     if (entry.previousMac !== expectedPreviousMac) {
       // The entry is genuine but does not follow on. If the entry it followed is still here,
       // somewhere else, the log was reordered; if it is nowhere, entries were removed.
       return macs.has(entry.previousMac)
         ? tampered(expectedSeq, 'reordered')
-        : tampered(expectedSeq, 'missing', { missingUpTo: Math.max(expectedSeq, entry.seq - 1) });
+        : tampered(expectedSeq, 'missing', { missingUpTo: Math.max(expectedSeq, chainPosition(entry) - 1) });
     }
     previous = entry;
   }
 
-  const lastSeq = previous?.seq ?? 0;
+  const lastSeq = previous ? chainPosition(previous) : 0;
   if (head === null) return lastSeq === 0 ? { kind: 'intact', count: 0 } : tampered(1, 'head-mismatch');
   if (head.seq > lastSeq) return tampered(lastSeq + 1, 'truncated');
   if (head.seq < lastSeq) return tampered(head.seq + 1, 'head-mismatch');

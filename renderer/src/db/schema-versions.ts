@@ -231,6 +231,17 @@ export const schemaVersions: readonly SchemaVersion[] = [
       syncConflicts: 'id, table',
     },
   },
+  {
+    // One audit chain per computer (docs/sync-design.md): each entry names its computer and its
+    // place in that computer's chain, found by index when checking a chain, moving the main
+    // process's anchor on, or applying another computer's next entry. Only a new index: entries
+    // written before it have neither field, are not in it, and stay this computer's chain as they
+    // are (their MACs untouched), which is also how a restored older backup reads.
+    version: 24,
+    stores: {
+      audit: '++seq, at, actorId, action, [recordType+recordId], [deviceId+deviceSeq]',
+    },
+  },
 ];
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { fail, ok, type Failed, type Result } from '@shared/result';
+import { readAuditHead } from '../repositories/audit-chain-reads';
 import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
@@ -110,8 +111,13 @@ async function keyringOf(
   return { entries, managerLeftOut };
 }
 
-/** Where the audit log ends now (its head), as a restore will move the main process's anchor to. */
+/**
+ * Where this computer's audit chain ends now (its head), as a restore will move the main
+ * process's anchor to. Other computers' entries sit in the same table and are not its chain.
+ */
 async function auditHeadOf(db: FamilyLinksDb): Promise<BackupHeader['auditHead']> {
+  const stored = await readAuditHead(db);
+  if (stored) return { seq: stored.seq, mac: stored.mac };
   const last = await db.audit.orderBy('seq').last();
   return last ? { seq: last.seq, mac: last.mac } : null;
 }

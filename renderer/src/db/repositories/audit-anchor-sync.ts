@@ -1,6 +1,13 @@
 import { maxAuditLinks } from '@shared/ipc/channels/audit';
-import type { AuditEvent, AuditHead, AuditVerification, ChainedAuditEntry } from '@shared/rules/audit-chain';
+import {
+  chainPosition,
+  type AuditEvent,
+  type AuditHead,
+  type AuditVerification,
+  type ChainedAuditEntry,
+} from '@shared/rules/audit-chain';
 import type { FamilyLinksDb, PendingAuditRow } from '../database';
+import { chainEntriesBetween } from './audit-chain-reads';
 import type { AnchorReading, AuditAnchorPort } from '../../platform/audit-anchor-port';
 
 /**
@@ -10,7 +17,7 @@ import type { AnchorReading, AuditAnchorPort } from '../../platform/audit-anchor
  */
 
 /**
- * After a write that moved the head from `before` to `next`: offers the main process the links
+ * After a write that moved this computer's head (its chain, `deviceId`) from `before` to `next`: offers the main process the links
  * (seq, previous MAC, MAC) from the head it holds to `next`, a batch at a time. It keeps only what
  * follows on from its own head, so a log cut and grown again past it stays caught. An anchor that
  * cannot be verified is never started again from here; and one that was never started is started
@@ -20,6 +27,7 @@ import type { AnchorReading, AuditAnchorPort } from '../../platform/audit-anchor
 export async function advanceAnchor(
   db: FamilyLinksDb,
   anchor: AuditAnchorPort,
+  deviceId: string | undefined,
   before: AuditHead | null,
   next: AuditHead,
 ): Promise<void> {
@@ -29,13 +37,15 @@ export async function advanceAnchor(
   else if (stored.state === 'none' && before === null) fromSeq = 1;
   else return;
   for (let start = fromSeq; start <= next.seq; start += maxAuditLinks) {
-    const entries = await db.audit
-      .where('seq')
-      .between(start, Math.min(next.seq, start + maxAuditLinks - 1), true, true)
-      .toArray();
+    const entries = await chainEntriesBetween(
+      db,
+      deviceId,
+      start,
+      Math.min(next.seq, start + maxAuditLinks - 1),
+    );
     if (entries.length === 0) return;
     const links = entries.map((entry) => ({
-      seq: entry.seq,
+      seq: chainPosition(entry),
       previousMac: entry.previousMac,
       mac: entry.mac,
     }));
@@ -79,7 +89,8 @@ export function checkAgainstAnchor(
       return unexpected;
     }
   }
-  const last = entries[entries.length - 1]?.seq ?? 0;
+  const lastEntry = entries[entries.length - 1];
+  const last = lastEntry ? chainPosition(lastEntry) : 0;
   if (anchored.head.seq > last)
     return {
       kind: 'tampered',
@@ -87,7 +98,7 @@ export function checkAgainstAnchor(
       reason: 'truncated',
       message: `Entries after number ${last} have been removed: Family Links' own record says the log reached entry ${anchored.head.seq}. Keep this computer as it is and tell whoever handles data protection for the home.`,
     };
-  const anchoredEntry = entries.find((entry) => entry.seq === anchored.head.seq);
+  const anchoredEntry = entries.find((entry) => chainPosition(entry) === anchored.head.seq);
   if (anchoredEntry?.mac !== anchored.head.mac)
     return {
       kind: 'tampered',

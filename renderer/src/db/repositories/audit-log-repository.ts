@@ -2,8 +2,6 @@ import type { Table } from 'dexie';
 import {
   appendAuditEntry,
   headOf,
-  verifyAuditChain,
-  type AuditHead,
   type AuditVerification,
   type ChainedAuditEntry,
 } from '@shared/rules/audit-chain';
@@ -17,6 +15,15 @@ import {
   type AuditAnchorPort,
 } from '../../platform/audit-anchor-port';
 import { advanceAnchor, checkAgainstAnchor, pendingEventsToChain } from './audit-anchor-sync';
+import {
+  auditHeadKey,
+  checkEveryChain,
+  headFor,
+  readAuditHead,
+  thisChainDevice,
+  type ComputerChainCheck,
+  type StoredAuditHead,
+} from './audit-chain-reads';
 
 /** Who is acting, and the key that lets them add to the chain. */
 export type Auditor = { readonly actorId: string; readonly auditKey: CryptoKey };
@@ -29,12 +36,25 @@ export type AuditEventInput = {
   readonly detail?: string;
 };
 
-const headKey = 'auditHead';
-
 class AuditHeadMoved extends Error {}
 
-function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
-  return a === b || (a !== null && b !== null && a.seq === b.seq && a.mac === b.mac);
+function sameHead(a: StoredAuditHead | null, b: StoredAuditHead | null): boolean {
+  return (
+    a === b || (a !== null && b !== null && a.seq === b.seq && a.mac === b.mac && a.deviceId === b.deviceId)
+  );
+}
+
+/** The whole log's check: one verdict per computer's chain, this computer's first. */
+export type AuditLogCheck = {
+  readonly chains: readonly ComputerChainCheck[];
+  /** The worst of them, as recorded in the log. */
+  readonly kind: AuditVerification['kind'];
+};
+
+function worstOf(chains: readonly ComputerChainCheck[]): AuditVerification['kind'] {
+  const kinds = new Set(chains.map((chain) => chain.verdict.kind));
+  if (kinds.has('tampered') || chains.some((chain) => chain.refused > 0)) return 'tampered';
+  return kinds.has('unverifiable') ? 'unverifiable' : 'intact';
 }
 
 // One queue per database: appends from this window go one at a time, so the chain never forks.
@@ -55,15 +75,28 @@ function serialised<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
  * the last entries shows. The MACs are computed before the transaction (WebCrypto cannot be awaited
  * inside one); inside it, the head is read again, and if another append got in first the whole
  * thing is redone, so the change and its entries are always one transaction.
+ *
+ * Each computer writes its own chain (`audit-chain-reads.ts`): the head kept here is this
+ * computer's, and the main process's anchor follows this computer's chain only.
  */
 export function auditLog(
   db: FamilyLinksDb,
   anchor: AuditAnchorPort = mainProcessAnchor(),
   clock: () => Date = () => new Date(),
 ) {
-  async function readHead(): Promise<AuditHead | null> {
-    const row = await db.settings.get(headKey);
-    return (row?.value as AuditHead | undefined) ?? null;
+  /**
+   * Whose chain this computer writes: its sync id once sync is set up, or the id its head already
+   * names. Without either, and while the table holds only this computer's entries, none: entries
+   * are written as they always were, numbered by their place in the table, so one computer works
+   * exactly as before and a copy of its database (a restored backup, a second computer set up
+   * from it) never shares an id with it. Otherwise (another computer's entries are here, sync
+   * since removed) a new id of its own.
+   */
+  async function writerOf(stored: StoredAuditHead | null, newDevice: string): Promise<string | undefined> {
+    const named = await thisChainDevice(db, stored);
+    if (named !== undefined) return named;
+    const last = Number((await db.audit.orderBy('seq').lastKey()) ?? 0);
+    return last === (stored?.seq ?? 0) ? undefined : newDevice;
   }
 
   return {
@@ -84,8 +117,11 @@ export function auditLog(
         // Read and checked with the main process once, before any transaction (it is a round trip).
         const pending = options.includePending ? await db.pendingAudit.orderBy('id').toArray() : [];
         const pendingEvents = pending.length > 0 ? await pendingEventsToChain(anchor, pending) : [];
+        const newDevice = crypto.randomUUID();
         for (let attempt = 0; attempt < 5; attempt += 1) {
-          const head = await readHead();
+          const stored = await readAuditHead(db);
+          const deviceId = await writerOf(stored, newDevice);
+          const head = deviceId === undefined ? stored : headFor(stored, deviceId);
           const toChain = [
             ...pendingEvents,
             ...events.map((event) => ({ ...event, at: now.toISOString(), actorId: auditor.actorId })),
@@ -93,25 +129,34 @@ export function auditLog(
           const entries: ChainedAuditEntry[] = [];
           let nextHead = head;
           for (const event of toChain) {
-            const entry = await appendAuditEntry(nextHead, event, auditor.auditKey);
+            const entry = await appendAuditEntry(nextHead, event, auditor.auditKey, deviceId);
             entries.push(entry);
             nextHead = headOf(entry);
           }
           const scope = [...new Set([...tables, db.audit, db.settings, db.pendingAudit])];
           try {
             await db.transaction('rw', scope, async () => {
-              if (!sameHead(await readHead(), head)) throw new AuditHeadMoved();
+              if (!sameHead(await readAuditHead(db), stored)) throw new AuditHeadMoved();
               await change();
-              if (entries.length > 0) {
-                await db.audit.bulkAdd(entries);
-                await db.settings.put({ key: headKey, value: nextHead });
+              if (entries.length > 0 && nextHead) {
+                // Other computers' entries sit in the table too: each new one goes after the last.
+                const last = Number((await db.audit.orderBy('seq').lastKey()) ?? 0);
+                await db.audit.bulkAdd(
+                  deviceId === undefined
+                    ? entries
+                    : entries.map((entry, index) => ({ ...entry, seq: last + 1 + index })),
+                );
+                await db.settings.put({
+                  key: auditHeadKey,
+                  value: deviceId === undefined ? nextHead : { ...nextHead, deviceId },
+                });
               }
               if (pending.length > 0)
                 await db.pendingAudit.bulkDelete(
                   pending.flatMap((row) => (row.id === undefined ? [] : [row.id])),
                 );
             });
-            if (nextHead && !sameHead(nextHead, head)) await advanceAnchor(db, anchor, head, nextHead);
+            if (nextHead && nextHead !== head) await advanceAnchor(db, anchor, deviceId, head, nextHead);
             return;
           } catch (error) {
             if (!(error instanceof AuditHeadMoved)) throw error;
@@ -181,23 +226,31 @@ export function auditLog(
     },
 
     /**
-     * Checks every entry against the chain and the head, then against the copy of the head the
-     * main process keeps (audit-anchor-sync.ts: a missing or damaged copy means "cannot be
-     * verified", never "intact"). Manager only.
+     * Checks every computer's chain. This computer's is held against its head and then the copy of
+     * the head the main process keeps (audit-anchor-sync.ts: a missing or damaged copy means
+     * "cannot be verified", never "intact"); another computer's against itself and how far its
+     * changes have arrived. Manager only.
      */
-    async verify(roles: readonly StaffRole[], auditKey: CryptoKey): Promise<AuditVerification | undefined> {
+    async verifyComputers(
+      roles: readonly StaffRole[],
+      auditKey: CryptoKey,
+    ): Promise<ComputerChainCheck[] | undefined> {
       if (!can(roles, 'audit:view')) return undefined;
-      const [entries, head, anchored] = await Promise.all([
-        db.audit.orderBy('seq').toArray(),
-        readHead(),
-        anchor.read(),
-      ]);
-      return checkAgainstAnchor(await verifyAuditChain(entries, head, auditKey), entries, anchored);
+      const anchored = await anchor.read();
+      return checkEveryChain(db, auditKey, (verdict, entries) =>
+        checkAgainstAnchor(verdict, entries, anchored),
+      );
     },
 
-    /** The manager checks the log: the verdict, and an entry saying the check was made and what it found. */
-    async check(session: Session): Promise<AuditVerification | undefined> {
-      const verdict = await this.verify(session.roles, session.auditKey);
+    /** This computer's chain only (`verifyComputers`' first line). Manager only. */
+    async verify(roles: readonly StaffRole[], auditKey: CryptoKey): Promise<AuditVerification | undefined> {
+      return (await this.verifyComputers(roles, auditKey))?.[0]?.verdict;
+    },
+
+    /** The manager checks the log: every chain's verdict, and an entry saying the check was made and what it found. */
+    async check(session: Session): Promise<AuditLogCheck | undefined> {
+      const chains = await this.verifyComputers(session.roles, session.auditKey);
+      const verdict = chains ? { chains, kind: worstOf(chains) } : undefined;
       await this.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
         [{ action: 'audit.verified', detail: verdict?.kind ?? 'not allowed' }],

@@ -128,6 +128,16 @@ export function markSettling(
   settlingWrites.set(transaction.idbtrans, marked);
 }
 
+/**
+ * Another computer's audit entry, applied here beside this computer's own (even in the same
+ * transaction): it is in that computer's chain and that computer sends it, never this one.
+ */
+function isOthersAuditEntry(table: string, row: unknown, deviceId: string): boolean {
+  if (table !== 'audit' || typeof row !== 'object' || row === null) return false;
+  const writer: unknown = Reflect.get(row, 'deviceId');
+  return Reflect.get(row, 'legacy') === 1 || (writer !== undefined && writer !== deviceId);
+}
+
 type TransactionLog = { readonly device: Promise<SyncDeviceRow | undefined>; nextSeq?: number };
 const transactionLogs = new WeakMap<object, TransactionLog>();
 
@@ -292,7 +302,9 @@ function loggedTable(
       const logged = (keys: readonly unknown[], before: Before) => (response: DBCoreMutateResponse) =>
         state.device.then((row) => {
           if (!row) return response;
-          const changes = changesOf(table, request, response, keys);
+          const changes = changesOf(table, request, response, keys).filter(
+            (change) => !isOthersAuditEntry(table.name, change.row, row.deviceId),
+          );
           if (changes.length === 0) return response;
           const first = state.nextSeq ?? row.nextSeq;
           state.nextSeq = first + changes.length;

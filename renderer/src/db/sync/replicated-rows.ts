@@ -30,10 +30,10 @@ import { isChangeableTable } from './change-log';
  * part cannot be opened here without a signed-in session; it is bound to the plain fields and the
  * table (`row-binding.ts`), so a row whose plain fields were changed fails to open when read.
  *
- * A table not listed is held, not applied (`sync-applier.ts`): the audit log (each computer's own
- * chain, docs/sync-design.md "One audit chain per computer"), the outbox (which computer sends an
+ * A table not listed is held, not applied (`sync-applier.ts`): the outbox (which computer sends an
  * alert is not settled: two would send it twice) and settings (some keys are this computer's own
- * state, such as a key change under way).
+ * state, such as a key change under way). The audit log is applied entry by entry into each
+ * computer's own chain (`audit-entries-applied.ts`).
  */
 
 const sealedBoxSchema = z
@@ -106,6 +106,35 @@ const youngPersonRowSchema = sealedRow(z.object({ id: idSchema }), ['id'], {
   caseNumber: z.string().min(1).max(200).optional(),
 });
 
+const macSchema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * An audit entry as stored (`shared/rules/audit-chain.ts`): plain by design (who, when, what and
+ * which record; never names or notes), with its computer and place in that computer's chain. An
+ * entry written before chains has neither. `seq` is where it sat in the writer's table.
+ */
+export const auditRowSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    // Shape only, and generous: the MAC vouches for the content, and an entry refused here would
+    // leave a gap that breaks its computer's chain from then on.
+    at: z.string().min(1).max(64),
+    actorId: z.string().min(1).max(400).optional(),
+    action: z.string().min(1).max(400),
+    recordType: z.string().min(1).max(400).optional(),
+    recordId: z.string().min(1).max(1000).optional(),
+    detail: z.string().max(20_000).optional(),
+    deviceId: z.string().min(1).max(200).optional(),
+    deviceSeq: z.number().int().positive().optional(),
+    legacy: z.literal(1).optional(),
+    previousMac: macSchema,
+    mac: macSchema,
+  })
+  .strict();
+
+/** The key a stored row is kept under: its id, or an audit entry's place in its writer's table. */
+export const replicatedRowKey = (row: object): unknown => ('id' in row ? row.id : Reflect.get(row, 'seq'));
+
 const plainRows: Readonly<Record<string, z.ZodType<{ id: string }>>> = {
   academicYears: z
     .object({ ...shapeOf(academicYearSchema), id: idSchema, startsOn: isoDateSchema, endsOn: isoDateSchema })
@@ -114,7 +143,8 @@ const plainRows: Readonly<Record<string, z.ZodType<{ id: string }>>> = {
   reviewSamples: reviewSampleSchema.strict(),
 };
 
-export const replicatedRowSchemas: Readonly<Record<string, z.ZodType<{ id: string }>>> = {
+export const replicatedRowSchemas: Readonly<Record<string, z.ZodType<object>>> = {
+  audit: auditRowSchema,
   visitorLog: visitorLogRowSchema,
   restrictions: restrictionRowSchema,
   restrictionHistory: fromCodec(restrictionHistoryCodec),

@@ -10,7 +10,14 @@ import type { FamilyLinksDb } from '../database';
 import { auditLog, type AuditEventInput, type Auditor } from '../repositories/audit-log-repository';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { markAppliedFromElsewhere } from './change-log';
-import { replicatedRowSchemas } from './replicated-rows';
+import {
+  auditTable,
+  entriesInChain,
+  noteWaiting,
+  readWaitingAgain,
+  receivedAuditEntry,
+} from './audit-entries-applied';
+import { auditRowSchema, replicatedRowKey, replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
 import { applyChanges } from './sync-versions';
@@ -35,6 +42,8 @@ const problemMessages: Readonly<Record<Exclude<SyncProblemReason, OpenedRefusal>
     'A document on the sync server holds a record that is not in the form Family Links stores.',
   'not-replicated-here':
     'A document on the sync server changes a record that is never shared between computers.',
+  'audit-out-of-chain':
+    'A document on the sync server holds an audit entry that does not follow on from the entries already received from that computer, or would remove one. It was kept out of the audit log.',
 };
 type OpenedRefusal = Extract<
   SyncProblemReason,
@@ -95,6 +104,7 @@ export async function applyIncoming(
   const outcome = { applied: 0, refused: 0, held: 0, skipped: 0 };
   await readHeldAgain(db);
   for (;;) {
+    await readWaitingAgain(db, pulledSinceKey);
     const fetchStarted = performance.now();
     const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
     const feed = await mirror.changes({
@@ -125,6 +135,7 @@ export async function applyIncoming(
         ? { kind: 'skip' }
         : { kind: 'refuse', problem: problemOf(decision.applied.id, 'different-copy', now, decision.opened) };
     });
+    await keepAuditChainsWhole(db, finalDecisions, now);
     const toApply = finalDecisions.flatMap((decision) => (decision.kind === 'apply' ? [decision] : []));
     const toHold = finalDecisions.flatMap((decision) => (decision.kind === 'hold' ? [decision] : []));
     const received = [...toApply, ...toHold];
@@ -135,7 +146,13 @@ export async function applyIncoming(
     const seen = await seenVector(db);
     const write = async () => {
       const transaction = Dexie.currentTransaction;
-      if (transaction) markAppliedFromElsewhere(transaction, tables);
+      // Another computer's audit entries are never logged here anyway (change-log.ts), and this
+      // computer's own entry for a refusal, in this same transaction, must be.
+      if (transaction)
+        markAppliedFromElsewhere(
+          transaction,
+          tables.filter((table) => table !== auditTable),
+        );
       await applyChanges(db, toApply, now);
       if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
       if (problems.length > 0) await db.syncProblems.bulkPut(problems);
@@ -229,13 +246,52 @@ async function decide(
   // A table this version does not yet take from other computers: verified and kept as received
   // (`held`), so it leaves no gap, for the version that takes it to apply.
   if (!schema) return { kind: 'hold', opened: envelope, applied: { ...applied, held: 1 } };
+  // Audit entries are write-once, each computer's chain its own: none is ever removed from elsewhere.
+  if (change.op === 'delete' && change.table === auditTable)
+    return { kind: 'refuse', problem: problemOf(envelope.id, 'audit-out-of-chain', now, envelope) };
   if (change.op === 'delete') return { kind: 'apply', opened: envelope, applied };
   const parseStarted = performance.now();
   const row = schema.safeParse(change.row);
   timing.parse += performance.now() - parseStarted;
-  if (!row.success || row.data.id !== change.key)
+  if (!row.success || replicatedRowKey(row.data) !== change.key)
     return { kind: 'refuse', problem: problemOf(envelope.id, 'not-a-valid-row', now, envelope) };
+  if (change.table === auditTable) {
+    const entry = receivedAuditEntry(auditRowSchema.parse(row.data), envelope.deviceId);
+    return entry
+      ? { kind: 'apply', opened: envelope, applied, row: entry }
+      : { kind: 'refuse', problem: problemOf(envelope.id, 'audit-out-of-chain', now, envelope) };
+  }
   return { kind: 'apply', opened: envelope, applied, row: change.row };
+}
+
+/**
+ * Audit entries that cannot follow on in their computer's chain are refused, not applied; those
+ * behind a gap are held, and read again once the gap fills (`audit-entries-applied.ts`).
+ */
+async function keepAuditChainsWhole(db: FamilyLinksDb, decisions: Decision[], now: string): Promise<void> {
+  const audit = decisions.flatMap((decision, index) =>
+    decision.kind === 'apply' && decision.opened.change.table === auditTable
+      ? [{ index, decision, entry: { ...(decision.row as object), deviceId: decision.opened.deviceId } }]
+      : [],
+  );
+  if (audit.length === 0) return;
+  const fits = await entriesInChain(
+    db,
+    audit.map(({ entry }) => entry as Parameters<typeof entriesInChain>[1][number]),
+  );
+  const waiting = new Map<string, number>();
+  audit.forEach(({ index, decision, entry }, at) => {
+    if (fits[at] === 'after-gap') {
+      const place = Number(Reflect.get(entry, 'deviceSeq'));
+      waiting.set(entry.deviceId, Math.min(place, waiting.get(entry.deviceId) ?? place));
+      decisions[index] = { ...decision, kind: 'hold', applied: { ...decision.applied, held: 1 } };
+    } else if (fits[at] === 'out-of-chain')
+      decisions[index] = {
+        kind: 'refuse',
+        problem: problemOf(decision.opened.id, 'audit-out-of-chain', now, decision.opened),
+      };
+  });
+  await noteWaiting(db, waiting);
 }
 
 function claimedWriter(doc: unknown): { deviceId?: string; n?: number } {

@@ -20,7 +20,7 @@ export type SyncPeerRow = { readonly deviceId: string; readonly publicKey: strin
 
 /** Why a document was refused: the envelope's checks, or the applier's own. */
 export type SyncProblemReason =
-  EnvelopeRefusal | 'different-copy' | 'not-a-valid-row' | 'not-replicated-here';
+  EnvelopeRefusal | 'different-copy' | 'not-a-valid-row' | 'not-replicated-here' | 'audit-out-of-chain';
 
 /**
  * A document refused and never applied, or changes that never arrived, for the manager. Ids and

@@ -35,7 +35,13 @@ async function applyChange(
   const incomingRow = change.op === 'put' ? row : undefined;
   const write = async (stored: unknown) => {
     if (stored === undefined) await table.delete(change.key);
-    else await table.put(stored);
+    else if (change.table === 'audit') {
+      // Another computer's audit entry goes after the last one here, under this table's numbering
+      // (its place in its own chain is in the entry): named outright, so every view of the log
+      // sees the new key.
+      const last = Number((await table.orderBy(':id').lastKey()) ?? 0);
+      await table.add({ ...(stored as object), seq: last + 1 });
+    } else await table.put(stored);
   };
   if (!hasVersions(change.table)) return write(incomingRow);
 
@@ -102,6 +108,16 @@ async function applyChange(
 
 type IncomingChange = { readonly opened: OpenedEnvelope; readonly row?: unknown };
 
+/** Adds audit entries from elsewhere under this table's numbering, each key named outright. */
+async function appendAuditEntries(db: FamilyLinksDb, entries: readonly IncomingChange[]): Promise<void> {
+  if (entries.length === 0) return;
+  const table = db.table('audit');
+  const last = Number((await table.orderBy(':id').lastKey()) ?? 0);
+  await table.bulkAdd(
+    entries.map((incoming, index) => ({ ...(incoming.row as object), seq: last + 1 + index })),
+  );
+}
+
 /**
  * One record's changes from a batch, each after the change it was made on. The feed gives a batch
  * in the server's order, not the writers': a record recorded and then changed before it was sent
@@ -136,8 +152,12 @@ export async function applyChanges(
   changes: readonly IncomingChange[],
   now: string,
 ): Promise<void> {
+  // Another computer's audit entries are numbered here, after the last one held (as `applyChange`
+  // does for one), in the order they came.
+  const auditEntries = changes.filter((incoming) => incoming.opened.change.table === 'audit');
   const byRecord = new Map<string, IncomingChange[]>();
   for (const incoming of changes) {
+    if (incoming.opened.change.table === 'audit') continue;
     const id = recordSyncId(incoming.opened.change.table, incoming.opened.change.key);
     const list = byRecord.get(id) ?? [];
     list.push(incoming);
@@ -175,6 +195,7 @@ export async function applyChanges(
   await Promise.all([
     ...[...rowsByTable].map(([table, rows]) => db.table(table).bulkPut(rows)),
     firstVersions.length > 0 ? db.syncVersions.bulkPut(firstVersions) : undefined,
+    appendAuditEntries(db, auditEntries),
     ...oneByOne.map(async (list) => {
       for (const incoming of madeOnFirst(list)) await applyChange(db, incoming.opened, incoming.row, now);
     }),

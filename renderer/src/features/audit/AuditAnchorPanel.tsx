@@ -37,8 +37,8 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
       <h2 id="audit-anchor-title">Where the log ends</h2>
       {reading.state === 'anchored' ? (
         <p>
-          This computer’s own record, kept outside the database and sealed, says the log reaches entry{' '}
-          {reading.head.seq} (recorded {when(reading.storedAt)}).
+          This computer’s own record, kept outside the database and sealed, says this computer’s entries reach
+          its entry {reading.head.seq} (recorded {when(reading.storedAt)}).
         </p>
       ) : reading.state === 'none' ? (
         <p>This computer has no record of where the log ends yet: it starts with the first entry.</p>

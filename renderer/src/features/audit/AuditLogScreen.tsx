@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import type { AuditVerification } from '@shared/rules/audit-chain';
+import type { AuditLogCheck } from './useAuditLogCheck';
 import { Banner } from '../../ui/Banner';
 import { useHomeClock } from '../../common/useHomeClock';
 import { DisclosureReasonDialog } from '../disclosures';
 import { AuditAnchorPanel } from './AuditAnchorPanel';
+import { AuditChainsReport } from './AuditChainsReport';
 import { AuditEntryList } from './AuditEntryList';
 import { AuditFilters } from './AuditFilters';
 import {
@@ -27,12 +28,13 @@ const noNames = { staff: new Map<string, string>(), youngPeople: new Map<string,
 /**
  * The manager's view of who did what, in words, newest first: narrowed by days, person, action
  * and young person, exportable (asked about, like every copy), and a check that nobody has
- * altered it: every entry's keyed hash, the chain between them, and the separately kept head.
+ * altered it: every entry's keyed hash, the chain between them, and the separately kept head,
+ * for each computer's chain.
  */
 export function AuditLogScreen() {
   const clock = useHomeClock();
   const [values, setValues] = useState<AuditFilterValues>(noAuditFilter);
-  const [verification, setVerification] = useState<AuditVerification | 'checking' | undefined>();
+  const [verification, setVerification] = useState<AuditLogCheck | 'checking' | undefined>();
   const [checks, setChecks] = useState(0);
   const [message, setMessage] = useState<string | undefined>();
   const [isExporting, setIsExporting] = useState(false);
@@ -89,15 +91,7 @@ export function AuditLogScreen() {
         Check the log has not been altered
       </ToolbarButton>
       {verification === 'checking' ? <p role="status">Checking every entry…</p> : null}
-      {verification && verification !== 'checking' ? (
-        verification.kind === 'intact' ? (
-          <Banner tone="success">
-            The log is intact: all {verification.count} entries check out, in order, with none missing.
-          </Banner>
-        ) : (
-          <Banner tone="error">{verification.message}</Banner>
-        )
-      ) : null}
+      {verification && verification !== 'checking' ? <AuditChainsReport result={verification} /> : null}
       <AuditAnchorPanel reading={anchor.reading} history={anchor.history} />
       <section className="audit-entries" aria-labelledby="audit-entries-title">
         <h2 id="audit-entries-title">Entries</h2>

@@ -14,7 +14,8 @@ import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
-import { freshDatabase } from './test-database';
+import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import { clearCheck, dawnMorris, freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -111,3 +112,14 @@ export const courtOrder = {
   effectiveFrom: '2026-01-01',
   reviewOn: '2026-12-01',
 };
+
+/** Signs a visitor in at one computer's door (a clear check), as the journeys between computers do. */
+export async function signInVisitorAt(at: Computer, name = dawnMorris.visitorName): Promise<void> {
+  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
+    at.session,
+    { ...dawnMorris, visitorName: name },
+    clearCheck,
+    '2026-12-01',
+  );
+  if (!result.ok) throw new Error(result.error.message);
+}

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appendAuditEntry,
+  auditChains,
   canonicalJson,
+  chainPosition,
+  followsOn,
   genesisMac,
   headOf,
   verifyAuditChain,
@@ -9,6 +12,7 @@ import {
   type AuditHead,
   type AuditKey,
   type AuditTamperReason,
+  type AuditVerification,
   type ChainedAuditEntry,
 } from '../../../../shared/rules/audit-chain';
 
@@ -299,5 +303,145 @@ describe('verifying the audit log', () => {
       reason: 'edited',
       atSeq: 1501,
     });
+  });
+});
+
+describe('one chain per computer', () => {
+  const office = 'office-computer';
+  const frontDesk = 'front-desk-computer';
+
+  /** Each computer's chain, and the table as one computer holds it: entries interleaved, numbered by arrival. */
+  async function twoComputersLog() {
+    const chains = new Map<string, { entries: ChainedAuditEntry[]; head: AuditHead | null }>();
+    const table: ChainedAuditEntry[] = [];
+    for (const [index, event] of events.entries()) {
+      const deviceId = index % 3 === 0 ? frontDesk : office;
+      const chain = chains.get(deviceId) ?? { entries: [], head: null };
+      const entry = await appendAuditEntry(chain.head, event, key, deviceId);
+      chain.entries.push(entry);
+      chain.head = headOf(entry);
+      chains.set(deviceId, chain);
+      table.push({ ...entry, seq: table.length + 1 });
+    }
+    return { chains, table };
+  }
+
+  async function verdicts(table: readonly ChainedAuditEntry[]) {
+    const found = new Map<string, AuditVerification>();
+    for (const chain of auditChains(table, office)) {
+      const last = chain.entries[chain.entries.length - 1];
+      found.set(chain.deviceId, await verifyAuditChain(chain.entries, last ? headOf(last) : null, key));
+    }
+    return found;
+  }
+
+  it('keeps a chain per computer, each numbered from 1, this computer’s first', async () => {
+    const { table, chains } = await twoComputersLog();
+    const split = auditChains(table, office);
+    expect(split.map((chain) => chain.deviceId)).toEqual([office, frontDesk]);
+    expect(split[0]?.entries.map(chainPosition)).toEqual([1, 2, 3, 4]);
+    expect(split[1]?.entries.map(chainPosition)).toEqual([1, 2]);
+    expect(chains.get(frontDesk)?.head?.seq).toBe(2);
+    expect([...(await verdicts(table)).values()].map((verdict) => verdict.kind)).toEqual([
+      'intact',
+      'intact',
+    ]);
+  });
+
+  it('does not depend on where an entry sits in the table: another computer numbers its rows its own way', async () => {
+    const { table } = await twoComputersLog();
+    const renumbered = table.map((entry, index) => ({ ...entry, seq: 100 + table.length - index }));
+    expect([...(await verdicts(renumbered)).values()].map((verdict) => verdict.kind)).toEqual([
+      'intact',
+      'intact',
+    ]);
+  });
+
+  it('finds an entry moved into another computer’s chain', async () => {
+    const { table } = await twoComputersLog();
+    // The front desk's second entry, relabelled as the office's fifth.
+    const moved = table.map((entry) =>
+      entry.deviceId === frontDesk && entry.deviceSeq === 2
+        ? { ...entry, deviceId: office, deviceSeq: 5 }
+        : entry,
+    );
+    const found = await verdicts(moved);
+    expect(found.get(office)).toMatchObject({ kind: 'tampered', reason: 'edited', atSeq: 5 });
+    // The front desk's chain now ends early: its head (known elsewhere) would say 2.
+    const frontDeskChain = auditChains(moved, office).find((chain) => chain.deviceId === frontDesk);
+    const head = (await twoComputersLog()).chains.get(frontDesk)?.head ?? null;
+    expect(head?.seq).toBe(2);
+    expect(frontDeskChain?.entries).toHaveLength(1);
+  });
+
+  it('finds an entry removed, reordered or altered within one computer’s chain', async () => {
+    const { table } = await twoComputersLog();
+    const removed = table.filter((entry) => !(entry.deviceId === office && entry.deviceSeq === 2));
+    expect((await verdicts(removed)).get(office)).toMatchObject({
+      kind: 'tampered',
+      reason: 'missing',
+      atSeq: 2,
+    });
+
+    const swapped = table.map((entry) =>
+      entry.deviceId === office && entry.deviceSeq === 2
+        ? { ...entry, deviceSeq: 3 }
+        : entry.deviceId === office && entry.deviceSeq === 3
+          ? { ...entry, deviceSeq: 2 }
+          : entry,
+    );
+    expect((await verdicts(swapped)).get(office)).toMatchObject({
+      kind: 'tampered',
+      reason: 'edited',
+      atSeq: 2,
+    });
+
+    const altered = table.map((entry) =>
+      entry.deviceId === frontDesk && entry.deviceSeq === 1 ? { ...entry, action: 'nothing to see' } : entry,
+    );
+    expect((await verdicts(altered)).get(frontDesk)).toMatchObject({
+      kind: 'tampered',
+      reason: 'edited',
+      atSeq: 1,
+    });
+    expect((await verdicts(altered)).get(office)?.kind).toBe('intact');
+  });
+
+  it('carries on a log written before chains as this computer’s chain, which still verifies', async () => {
+    const older = await buildChain(key, events.slice(0, 3));
+    const next = await appendAuditEntry(older.head, events[3]!, key, office);
+    expect(next).toMatchObject({ deviceId: office, deviceSeq: 4, previousMac: older.head?.mac });
+    const table = [...older.entries, { ...next, seq: 4 }];
+    const [mine] = auditChains(table, office);
+    expect(mine?.entries).toHaveLength(4);
+    expect(await verifyAuditChain(mine?.entries ?? [], headOf(next), key)).toEqual({
+      kind: 'intact',
+      count: 4,
+    });
+  });
+
+  it('checks an entry from before chains copied to another computer over the fields it was made with', async () => {
+    const older = await buildChain(key, events.slice(0, 2));
+    const copied = older.entries.map((entry, index): ChainedAuditEntry => ({
+      ...entry,
+      seq: 40 + index,
+      deviceId: frontDesk,
+      deviceSeq: entry.seq,
+      legacy: 1,
+    }));
+    expect(await verifyAuditChain(copied, headOf(copied[1]!), key)).toEqual({ kind: 'intact', count: 2 });
+    // Claimed for another computer, or stripped of its mark, it no longer matches.
+    const claimed = copied.map((entry) => ({ ...entry, legacy: undefined }));
+    expect(await verifyAuditChain(claimed, headOf(claimed[1]!), key)).toMatchObject({ kind: 'tampered' });
+  });
+
+  it('says whether an arriving entry follows on from the last one held for its computer', async () => {
+    const { chains } = await twoComputersLog();
+    const [first, second] = chains.get(office)?.entries ?? [];
+    expect(followsOn(null, first!)).toBe(true);
+    expect(followsOn(headOf(first!), second!)).toBe(true);
+    expect(followsOn(null, second!)).toBe(false);
+    expect(followsOn(headOf(second!), first!)).toBe(false);
+    expect(followsOn(headOf(first!), { ...second!, previousMac: genesisMac })).toBe(false);
   });
 });

@@ -1,0 +1,91 @@
+import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { secondComputerOfTheHome } from './harness/two-computers';
+import { expect, test } from './harness/fixtures';
+import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
+import { DoorPage } from './pages/door-page';
+import { manager, setUpHome } from './pages/door-home';
+import { sidewaysOverflow } from './pages/screen-fit';
+import { SignInPage } from './pages/sign-in-page';
+
+// One audit trail, many computers (docs/sync-design.md, "One audit chain per computer"): two
+// computers of one home, each a browser context with its own IndexedDB and main process, syncing
+// through a CouchDB-protocol server on loopback. As in sync-records.spec.ts, a probe page beside
+// the app sets sync up and runs the app's record sync until the set-up screens exist.
+
+let couch: CouchTestServer;
+const database = 'oak-house-audit';
+
+test.beforeAll(async () => {
+  couch = await startCouchTestServer();
+  await recordsProbeBundle();
+});
+test.afterAll(async () => {
+  await couch.close();
+});
+
+test('a visitor signed in at the front desk is in the office’s audit log, and the office finds both computers’ chains whole', async ({
+  app,
+  browser,
+  harnessServer,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  await app.startEmpty();
+  await setUpHome(app.page);
+  const computers = await secondComputerOfTheHome(app, { browser, harnessServer, testInfo, couch, database });
+  try {
+    const { frontDesk, officeProbe, deskProbe, desk } = computers;
+    await recordsProbe(officeProbe, 'start', database, 'office-mirror');
+    await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
+
+    // The office's manager has the audit log open; nobody has signed a visitor in yet.
+    const officeFrame = new AppFrame(app.page);
+    await officeFrame.open('Audit log');
+    const log = new AuditLogPage(app.page);
+    await expect(log.heading).toBeVisible();
+    await expect(log.table).not.toContainText('Signed a visitor in');
+
+    // At the front desk, the manager signs a visitor in.
+    await new SignInPage(frontDesk.page).signIn(manager.username, manager.password);
+    await new AppFrame(frontDesk.page).open('Front door');
+    const deskDoor = new DoorPage(frontDesk.page);
+    await deskDoor.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+    await deskDoor.signInButton.click();
+    await expect(deskDoor.announcement).toContainText('Dawn Morris signed in at');
+
+    // The front desk's entry reaches the office's log by itself (the list is live).
+    await expect(log.table).toContainText('Signed a visitor in', { timeout: 10_000 });
+    expect(await recordsProbe(officeProbe, 'problems')).toEqual([]);
+
+    // The manager checks the log from the keyboard: one line per computer, both chains whole.
+    const checkButton = app.page.getByRole('button', { name: 'Check the log has not been altered' });
+    await checkButton.focus();
+    await app.page.keyboard.press('Enter');
+    const verdict = app.page.getByRole('status').filter({ hasText: 'The log is intact' });
+    await expect(verdict).toBeVisible({ timeout: 20_000 });
+    await expect(verdict).toContainText('every entry from all 2 computers checks out');
+    const lines = verdict.getByRole('list', { name: 'Each computer’s chain' }).getByRole('listitem');
+    await expect(lines).toHaveCount(2);
+    await expect(lines.nth(0)).toHaveText(/^This computer: \d+ entries, chain whole\.$/);
+    await expect(lines.nth(1)).toHaveText(
+      new RegExp(`^Another computer \\(${desk.deviceId.slice(0, 4)}…\\): \\d+ entr(y|ies), chain whole\\.$`),
+    );
+    await app.expectAccessible('audit log, every computer’s chain checked');
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1366, height: 768 },
+    ]) {
+      await app.page.setViewportSize(size);
+      expect(await sidewaysOverflow(app.page), `${size.width}x${size.height}`).toEqual([]);
+      await app.screenshot(`${size.width} audit log, both computers’ chains whole`);
+    }
+
+    expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
+    expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
+    await recordsProbe(officeProbe, 'stop');
+    await recordsProbe(deskProbe, 'stop');
+  } finally {
+    await computers.close();
+  }
+});
