@@ -39,7 +39,8 @@ export type Permission =
   | 'visit:read-notes'
   | 'pan-group:manage'
   | 'outbox:view-all'
-  | 'sync:settle';
+  | 'sync:settle'
+  | 'sync:computers';
 
 const everyone = staffRoles;
 const managerOnly = ['registeredManager'] as const;
@@ -96,6 +97,8 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   // Which version of a record changed on two computers at once is kept is the manager's decision
   // (docs/sync-design.md, "Conflicts"), as approving a restriction is.
   'sync:settle': managerOnly,
+  // Which computers hold the home's records is the manager's decision, as staff accounts are.
+  'sync:computers': managerOnly,
 };
 
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {

@@ -132,6 +132,10 @@ const labels: Readonly<Record<string, string>> = {
   'sync.document-refused': 'Refused a record from the sync server',
   'sync.merged': 'Combined a record changed on two computers at once',
   'sync.version-chosen': 'Chose which version to keep of a record changed on two computers at once',
+  'sync.set-up': 'Set up sync with the home’s server on this computer',
+  'sync.computer-added': 'Added a computer to the home’s computers',
+  'sync.computer-removed': 'Removed a computer from the home’s computers',
+  'sync.joined': 'This computer joined the home’s computers',
 };
 
 export function auditActionLabel(action: string): string {
@@ -176,7 +180,7 @@ const groupLabels: Readonly<Record<string, string>> = {
   record: 'Records and their seals',
   records: 'Records and their seals',
   keys: 'Records and their seals',
-  sync: 'Records and their seals',
+  sync: 'Sync',
 };
 
 export type AuditActionGroup = {
@@ -221,6 +225,7 @@ const recordTypeLabels: Readonly<Record<string, string>> = {
   settings: 'Settings',
   staff: 'Staff account',
   syncDocument: 'Document on the sync server',
+  syncComputer: 'One of the home’s computers',
   visit: 'Visit',
   visitorLog: 'Visitor register entry',
   visitingProtocol: 'Visiting protocol',
