@@ -46,6 +46,25 @@ function AdminFields({
 
 const noAdmin = { name: '', password: '' };
 
+/** A computer's name, which the server can read: so a place, not a person. */
+function ComputerNameField(props: {
+  label: string;
+  example: string;
+  error: string | undefined;
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <ControlledTextField
+      label={props.label}
+      hint={`Where it is, for example ${props.example}. Not a person’s name: the server can read it.`}
+      error={props.error}
+      value={props.value}
+      onChange={props.onChange}
+    />
+  );
+}
+
 function SetUpForm({ computers }: { computers: Computers }) {
   const [server, setServer] = useState<ServerValues>(emptyServer);
   const [admin, setAdmin] = useState(noAdmin);
@@ -89,9 +108,9 @@ function SetUpForm({ computers }: { computers: Computers }) {
           />{' '}
           Make the database on the server if it is not there yet
         </label>
-        <ControlledTextField
+        <ComputerNameField
           label="This computer’s name"
-          hint="Where it is, for example Office. Not a person’s name: the server can read it."
+          example="Office"
           error={errors['name']}
           value={name}
           onChange={setName}
@@ -193,9 +212,9 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
       <h2 id="sync-add-title">Add a computer</h2>
       {problem ? <Banner tone="error">{problem}</Banner> : null}
       <form className="form" noValidate aria-label="Add a computer" onSubmit={(event) => void submit(event)}>
-        <ControlledTextField
+        <ComputerNameField
           label="The new computer’s name"
-          hint="Where it is, for example Front desk. Not a person’s name: the server can read it."
+          example="Front desk"
           error={errors['name']}
           value={name}
           onChange={setName}
