@@ -40,7 +40,8 @@ export type Permission =
   | 'pan-group:manage'
   | 'outbox:view-all'
   | 'sync:settle'
-  | 'sync:review-problems';
+  | 'sync:review-problems'
+  | 'sync:computers';
 
 const everyone = staffRoles;
 const managerOnly = ['registeredManager'] as const;
@@ -100,6 +101,8 @@ export const accessMatrix: Readonly<Record<Permission, readonly StaffRole[]>> = 
   // What the sync server altered, invented or withheld is reported to the manager (docs/sync-design.md,
   // "What the server cannot do unnoticed"), who answers for the records' integrity.
   'sync:review-problems': managerOnly,
+  // Which computers hold the home's records is the manager's decision, as staff accounts are.
+  'sync:computers': managerOnly,
 };
 
 export function can(roles: readonly StaffRole[], permission: Permission): boolean {

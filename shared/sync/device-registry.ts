@@ -37,6 +37,19 @@ export const rootDeviceKeySchema = base64Url(43, 43);
 export const registryIdPrefix = 'r';
 export const isRegistryDocumentId = (id: string): boolean => id.startsWith(registryIdPrefix);
 
+/**
+ * A computer's name as the manager types it. The server reads it (registry documents are signed,
+ * not sealed), so it names where the computer is, not who uses it.
+ */
+export const computerNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'Give the computer a name, for example Front desk.' })
+  .max(40, { message: 'Use a shorter name, up to 40 characters.' })
+  .regex(/^[\p{L}\p{N} ’'&(),.-]+$/u, {
+    message: 'Use letters, digits and spaces in the name, for example Front desk or Office 2.',
+  });
+
 export const deviceDocumentSchema = z.object({
   _id: z.string().regex(/^rd_[0-9a-f-]{36}_[0-9a-f-]{36}$/),
   _rev: z.string().optional(),
@@ -45,6 +58,8 @@ export const deviceDocumentSchema = z.object({
   publicKey: publicKeySchema,
   /** Its user on the server (a random name, nothing personal), so any manager's computer can remove it. */
   computerUser: syncComputerUserSchema,
+  /** What the manager calls it ("Front desk"): a place, never a person, as the server reads it. */
+  name: computerNameSchema.optional(),
   endorsedBy: deviceIdSchema,
   endorsedAt: z.iso.datetime({ offset: false }),
   sig: signatureSchema,
@@ -67,9 +82,18 @@ export type RevocationDocument = z.infer<typeof revocationDocumentSchema>;
 /** A computer that signs registry documents: its id and private key. */
 export type RegistrySigner = { readonly deviceId: string; readonly privateKey: Key };
 
+// The name is signed with the rest when there is one, so the server cannot rename a computer.
 const deviceSigned = (doc: Omit<DeviceDocument, '_id' | '_rev' | 'sig'>) =>
   encoder.encode(
-    JSON.stringify(['device', doc.deviceId, doc.publicKey, doc.computerUser, doc.endorsedBy, doc.endorsedAt]),
+    JSON.stringify([
+      'device',
+      doc.deviceId,
+      doc.publicKey,
+      doc.computerUser,
+      doc.endorsedBy,
+      doc.endorsedAt,
+      ...(doc.name === undefined ? [] : [doc.name]),
+    ]),
   );
 const revocationSigned = (doc: Omit<RevocationDocument, '_id' | '_rev' | 'sig'>) =>
   encoder.encode(JSON.stringify(['revocation', doc.deviceId, doc.fromSeq, doc.revokedBy, doc.revokedAt]));
@@ -86,7 +110,12 @@ export async function deviceKeyDigest(publicKey: string): Promise<string> {
 /** `endorser` vouches for `subject`'s key; the root signs its own document (`endorser` is itself). */
 export async function endorseDevice(
   endorser: RegistrySigner,
-  subject: { readonly deviceId: string; readonly publicKey: string; readonly computerUser: string },
+  subject: {
+    readonly deviceId: string;
+    readonly publicKey: string;
+    readonly computerUser: string;
+    readonly name?: string | undefined;
+  },
   at: Date,
 ): Promise<DeviceDocument> {
   const body = {
@@ -94,6 +123,7 @@ export async function endorseDevice(
     deviceId: subject.deviceId,
     publicKey: subject.publicKey,
     computerUser: subject.computerUser,
+    ...(subject.name === undefined ? {} : { name: subject.name }),
     endorsedBy: endorser.deviceId,
     endorsedAt: at.toISOString(),
   };
@@ -149,6 +179,7 @@ export type RegisteredDevice = {
   readonly deviceId: string;
   readonly publicKey: string;
   readonly computerUser: string;
+  readonly name?: string;
   readonly endorsedBy: string;
   readonly endorsedAt: string;
   readonly isRoot: boolean;
@@ -285,6 +316,7 @@ export async function resolveRegistry(
       deviceId,
       publicKey: doc.publicKey,
       computerUser: doc.computerUser,
+      ...(doc.name === undefined ? {} : { name: doc.name }),
       endorsedBy: doc.endorsedBy,
       endorsedAt: doc.endorsedAt,
       isRoot: depth === 0,

@@ -34,10 +34,10 @@ export function AppShell() {
   const setup = useHomeSetUp();
 
   if (setup === undefined) return <ScreenLoading />;
-  if (!setup.hasAccounts)
+  if (!setup.hasAccounts || setup.joining)
     return (
       <Loaded>
-        <FirstRunWithRestore existingHome={setup.home} />
+        <FirstRunWithRestore existingHome={setup.home} wasJoining={setup.joining} />
       </Loaded>
     );
   switch (state.kind) {

@@ -4,6 +4,8 @@ import type { HomeSettings } from '@shared/schemas/home';
 import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunner';
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
+import { useSyncRefused } from './useStartedSync';
+import { Banner } from '../ui/Banner';
 import { useSessionApi } from '../security/session-context';
 import { useCaseNumbersSealed } from './useCaseNumbersSealed';
 import { useConflictsMerged } from './useConflictsMerged';
@@ -22,6 +24,17 @@ function FirstScreenDrawn() {
 }
 
 /** The signed-in app: header, the navigation the person's roles allow, and the current screen. */
+/** Said on every screen once the server refuses this computer, so nobody thinks it still syncs. */
+function SyncRefusedNotice() {
+  if (!useSyncRefused()) return null;
+  return (
+    <Banner tone="error">
+      This computer has been removed from the home’s computers: the sync server refuses it. What is recorded
+      here now stays on this computer only. Ask the manager to add it again if it should still be one of them.
+    </Banner>
+  );
+}
+
 export function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
   const { lock, signOut } = useSessionApi();
   useCaseNumbersSealed(session);
@@ -90,6 +103,7 @@ export function SignedInFrame({ session, home }: { session: Session; home: HomeS
         })}
       </nav>
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
+        <SyncRefusedNotice />
         <Suspense fallback={<ScreenLoading />}>
           <Screen route={current} recordId={recordId} />
           <FirstScreenDrawn />

@@ -97,6 +97,9 @@ const MailSettingsScreen = lazy(() =>
     default: module.MailSettingsScreen,
   })),
 );
+const ComputersScreen = lazy(() =>
+  import('../features/sync/ComputersScreen').then((module) => ({ default: module.ComputersScreen })),
+);
 const OutboxScreen = lazy(() =>
   import('../features/outbox/OutboxScreen').then((module) => ({ default: module.OutboxScreen })),
 );
@@ -146,6 +149,8 @@ export function Screen({ route, recordId }: { route: RouteId; recordId: string |
       return <HomeDetailsScreen />;
     case 'case-file':
       return <CaseFileFolderScreen />;
+    case 'computers':
+      return <ComputersScreen />;
     case 'backups':
       return <BackupScreen />;
     case 'retention':

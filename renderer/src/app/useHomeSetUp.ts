@@ -2,16 +2,23 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { HomeSettings } from '@shared/schemas/home';
 import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
 import { staffRepository } from '../db/repositories/staff-repository';
+import { isJoining } from '../db/sync/sync-home';
 import { useDatabase } from '../db/useDatabase';
 
-/** The home's details and whether it has an account yet (first run if not); undefined while loading. */
-export function useHomeSetUp(): { home: HomeSettings | undefined; hasAccounts: boolean } | undefined {
+/**
+ * The home's details, whether it has an account yet (first run if not) and whether this computer
+ * is still joining the home's computers (first run too: its records are not all here yet, even
+ * once staff rows have arrived); undefined while loading.
+ */
+export function useHomeSetUp():
+  { home: HomeSettings | undefined; hasAccounts: boolean; joining: boolean } | undefined {
   const db = useDatabase();
   return useLiveQuery(async () => {
-    const [home, hasAccounts] = await Promise.all([
+    const [home, hasAccounts, joining] = await Promise.all([
       homeSettingsRepository(db).get(),
       staffRepository(db).hasAnyone(),
+      isJoining(db),
     ]);
-    return { home, hasAccounts };
+    return { home, hasAccounts, joining };
   }, [db]);
 }

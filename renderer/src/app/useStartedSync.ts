@@ -1,12 +1,10 @@
-import { createContext, useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../db/useDatabase';
 import type { AppSync } from '../db/sync/app-sync';
+import { useAppSync, type SyncState } from '../db/sync/sync-context';
 import { windowApi } from '../platform/window-api';
 
-/** The app's sync, while it runs; `restart` after this computer is set up, joins or forgets the server. */
-export type SyncState = { readonly sync: AppSync | undefined; readonly restart: () => void };
-
-export const SyncContext = createContext<SyncState>({ sync: undefined, restart: () => undefined });
+export { SyncContext } from '../db/sync/sync-context';
 
 /**
  * Starts sync when the records open, if this computer has a server (with nobody signed in too:
@@ -16,6 +14,7 @@ export function useStartedSync(): SyncState {
   const db = useDatabase();
   const [sync, setSync] = useState<AppSync | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
+  const [isRefused, setIsRefused] = useState(false);
   useEffect(() => {
     const api = windowApi();
     if (!api) return undefined;
@@ -26,7 +25,7 @@ export function useStartedSync(): SyncState {
       const status = await api['sync:get-status']({});
       if (!status.ok || !status.value.configured) return;
       const { startAppSync } = await import('../db/sync/app-sync');
-      return startAppSync(db, api);
+      return startAppSync(db, api, () => setIsRefused(true));
     })()
       .then((running) => {
         if (!running) return;
@@ -42,5 +41,8 @@ export function useStartedSync(): SyncState {
     };
   }, [db, attempt]);
   const restart = useCallback(() => setAttempt((count) => count + 1), []);
-  return useMemo(() => ({ sync, restart }), [sync, restart]);
+  return useMemo(() => ({ sync, restart, isRefused }), [sync, restart, isRefused]);
 }
+
+/** Whether the server has refused this computer (the manager removed it). */
+export const useSyncRefused = (): boolean => useAppSync().isRefused;

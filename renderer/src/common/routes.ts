@@ -35,6 +35,7 @@ export const routes = [
   { id: 'backups', label: 'Backups', needs: 'settings:manage', group: 'settings' },
   { id: 'retention', label: 'Retention', needs: 'settings:manage', group: 'settings' },
   { id: 'case-file', label: 'Case-file folder', needs: 'settings:manage', group: 'settings' },
+  { id: 'computers', label: 'Computers', needs: 'sync:computers', group: 'settings' },
   { id: 'mail-settings', label: 'Mail settings', needs: 'settings:manage', group: 'settings' },
   { id: 'rooms', label: 'Rooms', needs: 'settings:manage', group: 'settings' },
   { id: 'visiting-protocol', label: 'Visiting protocol', needs: 'settings:manage', group: 'settings' },

@@ -17,11 +17,30 @@ export type AppSync = {
   stop(): void;
 };
 
-export async function startAppSync(db: FamilyLinksDb, api: FamilyLinksApi): Promise<AppSync> {
+/**
+ * The API with the server's refusals noticed: a 401 or 403 to this computer's own credentials
+ * means the manager removed it (its server user is gone), which the person here must be told.
+ */
+function noticingRefusals(api: FamilyLinksApi, onRefused: () => void): FamilyLinksApi {
+  return {
+    ...api,
+    'sync:http': async (request) => {
+      const reply = await api['sync:http'](request);
+      if (reply.ok && reply.value.outcome === 'reply' && [401, 403].includes(reply.value.status)) onRefused();
+      return reply;
+    },
+  };
+}
+
+export async function startAppSync(
+  db: FamilyLinksDb,
+  api: FamilyLinksApi,
+  onRefused: () => void = () => undefined,
+): Promise<AppSync> {
   const store = openDeviceKeyStore();
   const errors: string[] = [];
   let running: RunningSync | undefined;
-  const connection = await connectSync(db, api, store);
+  const connection = await connectSync(db, noticingRefusals(api, onRefused), store);
   if (connection)
     running = runSync(connection, {
       onError: (error) => {

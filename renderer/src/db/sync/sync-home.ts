@@ -129,12 +129,17 @@ export async function setUpFirstComputer(
   store: DeviceKeySource,
   computerUser: string,
   now: Date,
+  name?: string,
 ): Promise<SyncHome> {
   const already = await loadSyncHome(db, store);
   if (already) return already;
   const { deviceId } = await startChangeLog(db, now);
   const device = await store.keysFor(deviceId);
-  const root = await endorseDevice(device, { deviceId, publicKey: device.publicKeyText, computerUser }, now);
+  const root = await endorseDevice(
+    device,
+    { deviceId, publicKey: device.publicKeyText, computerUser, name },
+    now,
+  );
   const homeSyncKey = crypto.getRandomValues(new Uint8Array(32));
   return keep(
     db,

@@ -29,17 +29,23 @@ export type SyncConnection = {
 /** The mirror of the home's database on this computer (one per database on the server). */
 export const mirrorName = (database: string): string => `family-links-sync-${database}`;
 
+/** Opens the mirror for the home's database; tests give each computer its own. */
+export type MirrorOpener = (database: string) => Database;
+
+const appMirror: MirrorOpener = (database) => openMirror(mirrorName(database));
+
 /** Opens what sync needs, if this computer has a server and a home; undefined otherwise. */
 export async function connectSync(
   db: FamilyLinksDb,
   api: FamilyLinksApi,
   store: DeviceKeyStore,
+  mirrorOf: MirrorOpener = appMirror,
 ): Promise<SyncConnection | undefined> {
   const status = await api['sync:get-status']({});
   if (!status.ok || !status.value.configured || !status.value.hasPassword) return undefined;
   const home = await loadSyncHome(db, store);
   if (!home) return undefined;
-  const mirror = openMirror(mirrorName(status.value.database));
+  const mirror = mirrorOf(status.value.database);
   return { db, api, home, status: status.value, mirror, keys: await deriveSyncKeys(home.homeSyncKey) };
 }
 

@@ -134,6 +134,10 @@ const labels: Readonly<Record<string, string>> = {
   'sync.version-chosen': 'Chose which version to keep of a record changed on two computers at once',
   'sync.records-missing': 'Found records from another computer missing from the sync server',
   'sync.problem-acknowledged': 'Marked a sync problem as seen',
+  'sync.set-up': 'Set up sync with the home’s server on this computer',
+  'sync.computer-added': 'Added a computer to the home’s computers',
+  'sync.computer-removed': 'Removed a computer from the home’s computers',
+  'sync.joined': 'This computer joined the home’s computers',
 };
 
 export function auditActionLabel(action: string): string {
@@ -224,6 +228,7 @@ const recordTypeLabels: Readonly<Record<string, string>> = {
   staff: 'Staff account',
   syncDocument: 'Document on the sync server',
   syncProblem: 'Sync problem',
+  syncComputer: 'One of the home’s computers',
   visit: 'Visit',
   visitorLog: 'Visitor register entry',
   visitingProtocol: 'Visiting protocol',

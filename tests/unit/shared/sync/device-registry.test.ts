@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   acceptsChange,
+  computerNameSchema,
   deviceKeyDigest,
   endorseDevice,
   resolveRegistry,
@@ -55,6 +56,21 @@ describe('the device registry', () => {
     });
     expect(registry.refused).toEqual([]);
     expect(acceptsChange(registry, staffRoom.deviceId, 1_000)).toBe(true);
+  });
+
+  it('carries the name the manager gave a computer, signed: the server cannot rename it', async () => {
+    const { office, documents, root } = await home();
+    const library = await computer();
+    const named = await endorseDevice(office, { ...library, name: 'Library' }, at);
+    const registry = await resolveRegistry(root, [...documents, named]);
+    expect(registry.devices.get(library.deviceId)?.name).toBe('Library');
+    expect(registry.devices.get(office.deviceId)?.name).toBeUndefined();
+    const renamed = await resolveRegistry(root, [...documents, { ...named, name: 'Office' }]);
+    expect(renamed.devices.has(library.deviceId)).toBe(false);
+    expect(reasons(renamed)).toEqual(['bad-signature']);
+    expect(computerNameSchema.safeParse('Front desk').success).toBe(true);
+    expect(computerNameSchema.safeParse(' ').success).toBe(false);
+    expect(computerNameSchema.safeParse('<script>').success).toBe(false);
   });
 
   it('trusts nobody under a root whose key is not the one in the pairing bundle', async () => {

@@ -1,0 +1,405 @@
+import type { FamilyLinksApi } from '@shared/ipc/client';
+import type { SyncStatus } from '@shared/ipc/channels/sync';
+import { fail, ok, type Result } from '@shared/result';
+import { can } from '@shared/rules/access';
+import {
+  computerNameSchema,
+  endorseDevice,
+  revokeDevice,
+  type RegisteredDevice,
+} from '@shared/sync/device-registry';
+import { checkJoinRequest, joinRequestId, makeJoinRequest } from '@shared/sync/join-request';
+import { formatPairingCode, generatePairingCode, parsePairingCode } from '@shared/sync/pairing-code';
+import { openPairing, pairingBundleVersion, sealPairing } from '@shared/sync/pairing-envelope';
+import { keyringDocumentId, openKeyring, sealKeyring } from '@shared/sync/pairing-keyring';
+import { derivePairingKeys, type PairingKeys } from '@shared/sync/pairing-keys';
+import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
+import type { FamilyLinksDb } from '../database';
+import type { Session } from '../session';
+import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
+import { applyIncoming, seenVector } from './sync-applier';
+import { registryAwareMirror, registryDocuments } from './registry-feed';
+import {
+  accountsForPairing,
+  finishJoining,
+  importPairedAccounts,
+  joinSyncHome,
+  keepSignedRegistryDocument,
+  refreshPeers,
+  setUpFirstComputer,
+  signedRegistryDocuments,
+  syncKeyText,
+} from './sync-home';
+import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
+import { replicateOnce } from '../../platform/sync/replicator';
+import {
+  connectSync,
+  publishRegistry,
+  remoteOf,
+  type MirrorOpener,
+  type SyncConnection,
+} from './sync-runner';
+
+/**
+ * The renderer's half of joining and leaving (docs/sync-design.md, "Keys"; the main process keeps
+ * the server's address and each computer's server password): setting sync up on the home's first
+ * computer, adding a computer with a one-time code, a new computer joining with it and pulling the
+ * home, and removing a computer. Each step says what went wrong in words for the manager, and each
+ * is audited (DESIGN rule 10): which computers hold the home's records is a decision someone made.
+ */
+
+const random = (count: number) => crypto.getRandomValues(new Uint8Array(count));
+
+type IpcReply<Value> =
+  | { readonly ok: true; readonly value: Value }
+  | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
+
+/** An IPC reply that says `done`, or its failure as a result. */
+function doneOf<Value extends { outcome: string }>(
+  reply: IpcReply<Value>,
+): Result<Extract<Value, { outcome: 'done' }>> {
+  if (!reply.ok) return fail(reply.error.code, reply.error.message);
+  const value = reply.value as Value & { code?: string; message?: string };
+  if (value.outcome !== 'done') return fail(value.code ?? 'failed', value.message ?? 'That did not work.');
+  return ok(value as Extract<Value, { outcome: 'done' }>);
+}
+
+const notConnected = () =>
+  fail('not-configured', 'This computer is not connected to a sync server. Set sync up first.');
+
+const forbidden = () => fail('forbidden', 'Only the manager can set up sync and add or remove computers.');
+
+function nameOf(text: string): Result<string> {
+  const parsed = computerNameSchema.safeParse(text);
+  return parsed.success
+    ? ok(parsed.data)
+    : fail('invalid', parsed.error.issues[0]?.message ?? 'Give the computer a name.');
+}
+
+async function audited(db: FamilyLinksDb, session: Session, event: AuditEventInput, now: Date) {
+  await auditLog(db).write(
+    { actorId: session.staff.id, auditKey: session.auditKey },
+    [event],
+    [],
+    () => Promise.resolve(),
+    now,
+  );
+}
+
+/** Puts this computer's signed registry documents in the mirror and on the server now, not at the next pass. */
+async function publishNow(connection: SyncConnection): Promise<void> {
+  await publishRegistry(connection);
+  // A document already on the server comes back as a conflict, which is what we want: it is there.
+  await remoteOf(connection).bulkDocs(await signedRegistryDocuments(connection.db));
+}
+
+/** The home's first computer: the server checked and set up, then the whole home put in the change log. */
+export async function setUpSync(
+  db: FamilyLinksDb,
+  api: FamilyLinksApi,
+  store: DeviceKeyStore,
+  session: Session,
+  input: {
+    readonly server: SyncServer;
+    readonly admin: ServerAdmin;
+    readonly createDatabase: boolean;
+    readonly name: string;
+  },
+  now: Date,
+): Promise<Result<SyncStatus>> {
+  if (!can(session.roles, 'sync:computers')) return forbidden();
+  const name = nameOf(input.name);
+  if (!name.ok) return name;
+  const { server, admin, createDatabase } = input;
+  const reply = doneOf(await api['sync:set-up-server']({ server, admin, createDatabase }));
+  if (!reply.ok) return reply;
+  const status = reply.value.status;
+  if (!status.configured) return notConnected();
+  const home = await setUpFirstComputer(db, store, status.computerUser, now, name.value);
+  await audited(
+    db,
+    session,
+    { action: 'sync.set-up', recordType: 'syncComputer', recordId: home.deviceId, detail: name.value },
+    now,
+  );
+  return ok(status);
+}
+
+export type IssuedCode = {
+  readonly text: string;
+  readonly pairingId: string;
+  readonly expiresAt: string;
+  readonly computerUser: string;
+  readonly name: string;
+  readonly keys: PairingKeys;
+};
+
+/** How long a code shown on the manager's screen lasts. */
+export const pairingCodeLifetimeMs = 60 * 60 * 1000;
+
+/**
+ * The manager adds a computer: a new code, the pairing left on the server under it, and the staff
+ * keyring sealed under the code beside the home's records (the new computer's staff sign in there
+ * with their own passwords).
+ */
+export async function addComputer(
+  connection: SyncConnection,
+  session: Session,
+  input: { readonly admin: ServerAdmin; readonly name: string },
+  now: Date,
+): Promise<Result<IssuedCode>> {
+  if (!can(session.roles, 'sync:computers')) return forbidden();
+  const name = nameOf(input.name);
+  if (!name.ok) return name;
+  const { api, status, home, db } = connection;
+  const code = generatePairingCode(random);
+  const keys = await derivePairingKeys(code, status.database);
+  const expiresAt = new Date(now.getTime() + pairingCodeLifetimeMs).toISOString();
+  const envelope = await sealPairing({
+    keys,
+    pairingId: code.pairingId,
+    database: status.database,
+    expiresAt,
+    bundle: {
+      v: pairingBundleVersion,
+      homeId: home.homeId,
+      syncKey: syncKeyText(home),
+      issuedByDevice: home.deviceId,
+      issuedAt: now.toISOString(),
+      rootDeviceKey: home.rootDeviceKey,
+    },
+  });
+  const added = doneOf(
+    await api['sync:add-computer']({
+      admin: input.admin,
+      pairingId: code.pairingId,
+      joinPassword: keys.joinPassword,
+      envelope,
+    }),
+  );
+  if (!added.ok) return added;
+  // Straight to the server: the new computer reads it before this computer's next pass might run.
+  const keyring = await sealKeyring(keys, status.database, code.pairingId, await accountsForPairing(db));
+  await remoteOf(connection).bulkDocs([keyring]);
+  return ok({
+    text: formatPairingCode(code),
+    pairingId: code.pairingId,
+    expiresAt,
+    computerUser: added.value.computerUser,
+    name: name.value,
+    keys,
+  });
+}
+
+/**
+ * Waits for the new computer: its pairing collected, then its join request on the server, which
+ * the code's keys check before this computer endorses the key in it (with the name the manager
+ * gave). Resolves with the new computer's id; stops when `signal` aborts or the code expires.
+ */
+export async function waitForComputer(
+  connection: SyncConnection,
+  session: Session,
+  issued: IssuedCode,
+  signal: AbortSignal,
+  clock: () => Date = () => new Date(),
+  pollMs = 1000,
+): Promise<Result<{ readonly deviceId: string }>> {
+  const remote = remoteOf(connection);
+  while (!signal.aborted) {
+    if (clock().getTime() > new Date(issued.expiresAt).getTime())
+      return fail('expired', 'The code has expired. Add the computer again for a new code.');
+    const state = doneOf(await connection.api['sync:pairing-status']({ pairingId: issued.pairingId }));
+    if (state.ok && state.value.state === 'collected') {
+      const request: unknown = await remote.get(joinRequestId(issued.pairingId)).catch(() => undefined);
+      const checked = request ? await checkJoinRequest(issued.keys, issued.pairingId, request) : undefined;
+      if (checked) {
+        const now = clock();
+        await keepSignedRegistryDocument(
+          connection.db,
+          await endorseDevice(
+            connection.home.device,
+            { ...checked, computerUser: issued.computerUser, name: issued.name },
+            now,
+          ),
+        );
+        await publishNow(connection);
+        // The keyring was for this one computer, which has it now: take it off the server.
+        const keyring = await remote.get(keyringDocumentId(issued.pairingId)).catch(() => undefined);
+        if (keyring) await remote.bulkDocs([{ ...keyring, _deleted: true }]);
+        await audited(
+          connection.db,
+          session,
+          {
+            action: 'sync.computer-added',
+            recordType: 'syncComputer',
+            recordId: checked.deviceId,
+            detail: issued.name,
+          },
+          now,
+        );
+        return ok({ deviceId: checked.deviceId });
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+  return fail('cancelled', 'Stopped waiting for the new computer.');
+}
+
+/** Records so far of the total: first copied from the server, then put in place. */
+export type PullProgress = {
+  readonly stage: 'copying' | 'applying';
+  readonly done: number;
+  readonly total: number;
+};
+
+/**
+ * A new computer joins: the code opens the pairing, this computer keeps the home's key and its
+ * own new keys, takes over its server user with a password only it knows, copies the whole home
+ * and the staff accounts, asks the issuing computer to endorse its key, and puts the records in
+ * place, reporting records so far of the total. Until the end this computer is `joining`: staff
+ * cannot sign in on a half-pulled home, and a restart says how to finish.
+ */
+export async function joinHome(
+  db: FamilyLinksDb,
+  api: FamilyLinksApi,
+  store: DeviceKeyStore,
+  input: { readonly server: SyncServer; readonly codeText: string },
+  onProgress: (progress: PullProgress) => void,
+  now: Date,
+  mirrorOf?: MirrorOpener,
+): Promise<Result<{ readonly accounts: number; readonly records: number }>> {
+  const parsed = parsePairingCode(input.codeText);
+  if (!parsed.ok) return fail('invalid', parsed.message);
+  const { code } = parsed;
+  const keys = await derivePairingKeys(code, input.server.database);
+  const join = { server: input.server, pairingId: code.pairingId, joinPassword: keys.joinPassword };
+  const fetched = doneOf(await api['sync:fetch-pairing'](join));
+  if (!fetched.ok) return fetched;
+  const opened = await openPairing({
+    keys,
+    envelope: fetched.value.envelope,
+    pairingId: code.pairingId,
+    database: input.server.database,
+    now,
+  });
+  if (!opened.ok) return fail(opened.code, opened.message);
+  const { bundle } = opened;
+  if (bundle.v !== pairingBundleVersion)
+    return fail(
+      'old-code',
+      'This code was made by an older version of Family Links. Update the manager’s computer, then add this computer again.',
+    );
+  await joinSyncHome(db, store, bundle, now);
+  const completed = doneOf(await api['sync:complete-join'](join));
+  if (!completed.ok) return completed;
+
+  const connection = await connectSync(db, api, store, mirrorOf);
+  if (!connection) return notConnected();
+  const remote = remoteOf(connection);
+  const total = Math.max(1, (await remote.info()).doc_count);
+  onProgress({ stage: 'copying', done: 0, total });
+  await replicateOnce(remote, connection.mirror, (progress) =>
+    onProgress({ stage: 'copying', done: Math.min(progress.docsWritten, total), total }),
+  );
+  // The accounts before the join request: the issuing computer takes the keyring off the server
+  // once it has endorsed this computer.
+  const keyring = await openKeyring(
+    keys,
+    input.server.database,
+    code.pairingId,
+    await connection.mirror.get(keyringDocumentId(code.pairingId)).catch(() => undefined),
+  );
+  const accounts = await importPairedAccounts(db, keyring ?? []);
+  await remote.bulkDocs([
+    await makeJoinRequest(keys, code.pairingId, {
+      deviceId: connection.home.deviceId,
+      publicKey: connection.home.device.publicKeyText,
+    }),
+  ]);
+  // Put what was copied in place, pass by pass, until a pass finds nothing more.
+  const feed = registryAwareMirror(db, connection.mirror, connection.home);
+  let records = 0;
+  onProgress({ stage: 'applying', done: 0, total });
+  for (;;) {
+    await feed.prepare();
+    const outcome = await applyIncoming(db, feed, connection.keys);
+    const seen = outcome.applied + outcome.held + outcome.refused + outcome.skipped;
+    if (seen === 0) break;
+    records += seen;
+    onProgress({ stage: 'applying', done: Math.min(records, total), total });
+  }
+  onProgress({ stage: 'applying', done: total, total });
+  // Nobody is signed in here yet: the entry waits for the first sign-in, stamped by the main process.
+  await auditLog(db).writePending(
+    [{ action: 'sync.joined', recordType: 'syncComputer', recordId: connection.home.deviceId }],
+    [db.syncState],
+    () => finishJoining(db),
+    new Date(),
+  );
+  return ok({ accounts, records });
+}
+
+/** The home's computers as the registry stands, read from the mirror. */
+export async function listComputers(connection: SyncConnection): Promise<readonly RegisteredDevice[]> {
+  const registry = await refreshPeers(
+    connection.db,
+    connection.home,
+    await registryDocuments(connection.mirror),
+  );
+  return [...registry.devices.values()];
+}
+
+/**
+ * Removes a computer: the server drops its user (it is refused from its next request), and this
+ * computer publishes a signed removal from the first change it has not yet received from it, and
+ * endorses itself any computer the removed one had added, so they stay.
+ */
+export async function removeComputer(
+  connection: SyncConnection,
+  session: Session,
+  admin: ServerAdmin,
+  device: RegisteredDevice,
+  now: Date,
+): Promise<Result<{ readonly deviceId: string }>> {
+  if (!can(session.roles, 'sync:computers')) return forbidden();
+  if (device.deviceId === connection.home.deviceId || device.isRoot)
+    return fail(
+      'invalid',
+      device.isRoot
+        ? 'The home’s first computer cannot be removed: every other computer was added through it.'
+        : 'This computer cannot remove itself. Remove it from another of the home’s computers.',
+    );
+  const removed = doneOf(
+    await connection.api['sync:remove-computer']({ admin, computerUser: device.computerUser }),
+  );
+  if (!removed.ok) return removed;
+  const seen = await seenVector(connection.db);
+  await keepSignedRegistryDocument(
+    connection.db,
+    await revokeDevice(
+      connection.home.device,
+      { deviceId: device.deviceId, fromSeq: (seen[device.deviceId] ?? 0) + 1 },
+      now,
+    ),
+  );
+  for (const other of await listComputers(connection))
+    if (other.endorsedBy === device.deviceId && other.deviceId !== device.deviceId)
+      await keepSignedRegistryDocument(
+        connection.db,
+        await endorseDevice(connection.home.device, other, now),
+      );
+  await publishNow(connection);
+  await listComputers(connection);
+  await audited(
+    connection.db,
+    session,
+    {
+      action: 'sync.computer-removed',
+      recordType: 'syncComputer',
+      recordId: device.deviceId,
+      ...(device.name ? { detail: device.name } : {}),
+    },
+    now,
+  );
+  return ok({ deviceId: device.deviceId });
+}

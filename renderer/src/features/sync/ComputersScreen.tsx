@@ -1,0 +1,405 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Banner } from '../../ui/Banner';
+import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { ControlledTextField } from '../../ui/ControlledTextField';
+import { ServerFields, emptyServer, type ServerValues } from './ServerFields';
+import { parseAdmin, parseServer } from './server-values';
+import { useComputers, type IssuedCode, type RegisteredDevice } from './useComputers';
+
+type Computers = NonNullable<ReturnType<typeof useComputers>>;
+type Errors = Readonly<Record<string, string>>;
+
+const timeOf = (iso: string) =>
+  new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+/** The server admin's sign-in, asked for each time and kept nowhere. */
+function AdminFields({
+  admin,
+  errors,
+  onChange,
+}: {
+  admin: { name: string; password: string };
+  errors: Errors;
+  onChange: (admin: { name: string; password: string }) => void;
+}) {
+  return (
+    <fieldset className="fieldset">
+      <legend>The server admin’s sign-in</legend>
+      <p className="field__hint">Used for this once and not kept on this computer.</p>
+      <ControlledTextField
+        label="Admin user name"
+        error={errors['admin.name']}
+        value={admin.name}
+        onChange={(name) => onChange({ ...admin, name })}
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <ControlledPasswordField
+        label="Admin password"
+        error={errors['admin.password']}
+        value={admin.password}
+        onChange={(password) => onChange({ ...admin, password })}
+      />
+    </fieldset>
+  );
+}
+
+const noAdmin = { name: '', password: '' };
+
+/** A computer's name, which the server can read: so a place, not a person. */
+function ComputerNameField(props: {
+  label: string;
+  example: string;
+  error: string | undefined;
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  return (
+    <ControlledTextField
+      label={props.label}
+      hint={`Where it is, for example ${props.example}. Not a person’s name: the server can read it.`}
+      error={props.error}
+      value={props.value}
+      onChange={props.onChange}
+    />
+  );
+}
+
+function SetUpForm({ computers }: { computers: Computers }) {
+  const [server, setServer] = useState<ServerValues>(emptyServer);
+  const [admin, setAdmin] = useState(noAdmin);
+  const [name, setName] = useState('Office');
+  const [createDatabase, setCreateDatabase] = useState(true);
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string>();
+  const [isWorking, setIsWorking] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = parseServer(server);
+    const signIn = parseAdmin(admin);
+    if (!checked.ok || !signIn.ok) {
+      setErrors({ ...(checked.ok ? {} : checked.errors), ...(signIn.ok ? {} : signIn.errors) });
+      return;
+    }
+    setErrors({});
+    setProblem(undefined);
+    setIsWorking(true);
+    const done = await computers.setUp({ server: checked.value, admin: signIn.value, createDatabase, name });
+    setIsWorking(false);
+    if (!done.ok) setProblem(done.error.message);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="sync-set-up-title">
+      <h2 id="sync-set-up-title">Set up sync</h2>
+      <p>
+        With a sync server, every computer of the home holds the same records. The server only ever holds them
+        sealed: it cannot read a name or a note. Without one, this computer works on its own as now.
+      </p>
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      <form className="form" noValidate aria-label="Set up sync" onSubmit={(event) => void submit(event)}>
+        <ServerFields values={server} errors={errors} onChange={setServer} />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={createDatabase}
+            onChange={(event) => setCreateDatabase(event.target.checked)}
+          />{' '}
+          Make the database on the server if it is not there yet
+        </label>
+        <ComputerNameField
+          label="This computer’s name"
+          example="Office"
+          error={errors['name']}
+          value={name}
+          onChange={setName}
+        />
+        <AdminFields admin={admin} errors={errors} onChange={setAdmin} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isWorking}>
+            {isWorking ? 'Setting up…' : 'Set up'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Adding a computer: its name and the admin's sign-in, then the code, then waiting until it joins. */
+function AddComputer({ computers, onClose }: { computers: Computers; onClose: () => void }) {
+  const [name, setName] = useState('');
+  const [admin, setAdmin] = useState(noAdmin);
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string>();
+  const [issued, setIssued] = useState<IssuedCode>();
+  const [joined, setJoined] = useState<string>();
+  const [isWorking, setIsWorking] = useState(false);
+  const waiting = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => waiting.current?.abort(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const signIn = parseAdmin(admin);
+    if (!signIn.ok) {
+      setErrors(signIn.errors);
+      return;
+    }
+    setErrors({});
+    setProblem(undefined);
+    setIsWorking(true);
+    const made = await computers.add({ admin: signIn.value, name });
+    setIsWorking(false);
+    if (!made) return;
+    if (!made.ok) {
+      if (made.error.code === 'invalid') setErrors({ name: made.error.message });
+      else setProblem(made.error.message);
+      return;
+    }
+    setIssued(made.value);
+    const stop = new AbortController();
+    waiting.current = stop;
+    const done = await computers.wait(made.value, stop.signal);
+    if (!done || stop.signal.aborted) return;
+    if (done.ok) setJoined(made.value.name);
+    else setProblem(done.error.message);
+  };
+
+  if (joined)
+    return (
+      <section className="panel" aria-labelledby="sync-add-title">
+        <h2 id="sync-add-title">Add a computer</h2>
+        <Banner tone="success">
+          {joined} has joined the home’s computers. Staff can sign in there with their own passwords.
+        </Banner>
+        <button type="button" className="button" onClick={onClose}>
+          Done
+        </button>
+      </section>
+    );
+
+  if (issued)
+    return (
+      <section className="panel" aria-labelledby="sync-add-title">
+        <h2 id="sync-add-title">Add {issued.name}</h2>
+        {problem ? <Banner tone="error">{problem}</Banner> : null}
+        <p>
+          On {issued.name}, open Family Links, choose “Join this home’s computers”, and enter the server’s
+          details and this code:
+        </p>
+        <p className="pairing-code" aria-label="Pairing code">
+          <code>{issued.text}</code>
+        </p>
+        <p>It works once, until {timeOf(issued.expiresAt)}. Do not write it down or send it by email.</p>
+        <p role="status" aria-live="polite">
+          {problem ? null : `Waiting for ${issued.name} to join…`}
+        </p>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            waiting.current?.abort();
+            onClose();
+          }}
+        >
+          Stop waiting
+        </button>
+      </section>
+    );
+
+  return (
+    <section className="panel" aria-labelledby="sync-add-title">
+      <h2 id="sync-add-title">Add a computer</h2>
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      <form className="form" noValidate aria-label="Add a computer" onSubmit={(event) => void submit(event)}>
+        <ComputerNameField
+          label="The new computer’s name"
+          example="Front desk"
+          error={errors['name']}
+          value={name}
+          onChange={setName}
+        />
+        <AdminFields admin={admin} errors={errors} onChange={setAdmin} />
+        <div className="form__actions">
+          <button type="submit" className="button" disabled={isWorking}>
+            {isWorking ? 'Making a code…' : 'Make a pairing code'}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** The confirmation before a computer is removed, naming it. */
+function RemoveComputer({
+  computers,
+  device,
+  onClose,
+}: {
+  computers: Computers;
+  device: RegisteredDevice;
+  onClose: (removed?: string) => void;
+}) {
+  const name = device.name ?? 'this computer';
+  const [admin, setAdmin] = useState(noAdmin);
+  const [errors, setErrors] = useState<Errors>({});
+  const [problem, setProblem] = useState<string>();
+  const [isWorking, setIsWorking] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const signIn = parseAdmin(admin);
+    if (!signIn.ok) {
+      setErrors(signIn.errors);
+      return;
+    }
+    setErrors({});
+    setIsWorking(true);
+    const removed = await computers.remove(device, signIn.value);
+    setIsWorking(false);
+    if (removed && !removed.ok) setProblem(removed.error.message);
+    else onClose(name);
+  };
+  return (
+    <section className="panel" role="alertdialog" aria-labelledby="sync-remove-title">
+      <h2 id="sync-remove-title">Remove {name}?</h2>
+      <p>
+        The server will refuse {name} from now on, and every computer will refuse any change it makes after
+        this. What it recorded before stays. To use it again, add it again with a new code.
+      </p>
+      {problem ? <Banner tone="error">{problem}</Banner> : null}
+      <form
+        className="form"
+        noValidate
+        aria-label={`Remove ${name}`}
+        onSubmit={(event) => void submit(event)}
+      >
+        <AdminFields admin={admin} errors={errors} onChange={setAdmin} />
+        <div className="form__actions">
+          <button type="submit" className="button button--danger" disabled={isWorking}>
+            {isWorking ? 'Removing…' : `Remove ${name}`}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => onClose()}>
+            Keep it
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ComputerList({
+  computers,
+  onRemove,
+}: {
+  computers: Computers;
+  onRemove: (device: RegisteredDevice) => void;
+}) {
+  const list = computers.computers ?? [];
+  return (
+    <table className="table">
+      <caption className="visually-hidden">The home’s computers</caption>
+      <thead>
+        <tr>
+          <th scope="col">Computer</th>
+          <th scope="col">Added</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((device) => {
+          const name = device.name ?? 'A computer with no name';
+          const isThis = device.deviceId === computers.thisDeviceId;
+          return (
+            <tr key={device.deviceId}>
+              <th scope="row">
+                {name}
+                {isThis ? ' (this computer)' : ''}
+                {device.removedAt ? ' (removed)' : ''}
+              </th>
+              <td>{new Date(device.endorsedAt).toLocaleDateString('en-GB')}</td>
+              <td>
+                {isThis || device.isRoot || device.removedAt ? null : (
+                  <button type="button" className="button button--secondary" onClick={() => onRemove(device)}>
+                    Remove<span className="visually-hidden"> {name}</span>
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The manager's Computers screen: set sync up on this computer, then the home's computers, adding
+ * one (with a one-time code, waiting until it has joined) and removing one (confirmed by name).
+ */
+export function ComputersScreen() {
+  const computers = useComputers();
+  const [isAdding, setIsAdding] = useState(false);
+  const [removing, setRemoving] = useState<RegisteredDevice>();
+  const [removed, setRemoved] = useState<string>();
+
+  if (!computers)
+    return (
+      <div className="page page--narrow">
+        <h1>Computers</h1>
+        <Banner tone="error">
+          Sync needs the Family Links desktop app: this window has no background service to reach a server.
+        </Banner>
+      </div>
+    );
+  const { status } = computers;
+  return (
+    <div className="page page--narrow">
+      <h1>Computers</h1>
+      {status === undefined ? <p role="status">Loading…</p> : null}
+      {status && !status.configured ? <SetUpForm computers={computers} /> : null}
+      {status?.configured ? (
+        <>
+          <section className="panel" aria-labelledby="sync-server-title">
+            <h2 id="sync-server-title">The sync server</h2>
+            <dl className="details">
+              <dt>Address</dt>
+              <dd>{status.serverUrl}</dd>
+              <dt>Database</dt>
+              <dd>{status.database}</dd>
+              <dt>Certificate</dt>
+              <dd>{status.trustsOwnCa ? 'Trusted through the home’s own CA' : 'From a public authority'}</dd>
+            </dl>
+          </section>
+          <section className="panel" aria-labelledby="sync-computers-title">
+            <h2 id="sync-computers-title">The home’s computers</h2>
+            {removed ? (
+              <Banner tone="success">{removed} has been removed. The server refuses it from now on.</Banner>
+            ) : null}
+            <ComputerList computers={computers} onRemove={setRemoving} />
+            {!isAdding && !removing ? (
+              <button type="button" className="button" onClick={() => setIsAdding(true)}>
+                Add a computer
+              </button>
+            ) : null}
+          </section>
+          {isAdding ? <AddComputer computers={computers} onClose={() => setIsAdding(false)} /> : null}
+          {removing ? (
+            <RemoveComputer
+              computers={computers}
+              device={removing}
+              onClose={(name) => {
+                setRemoving(undefined);
+                setRemoved(name);
+              }}
+            />
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { JoinHomeScreen } from './JoinHomeScreen';

@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SyncStatus } from '@shared/ipc/channels/sync';
+import type { RegisteredDevice } from '@shared/sync/device-registry';
+import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
+import { useAppSync } from '../../db/sync/sync-context';
+import {
+  addComputer,
+  listComputers,
+  removeComputer,
+  setUpSync,
+  waitForComputer,
+  type IssuedCode,
+} from '../../db/sync/pairing-flow';
+import { useDatabase } from '../../db/useDatabase';
+import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
+import { windowApi } from '../../platform/window-api';
+import { useSession } from '../../security/session-context';
+
+export type { IssuedCode } from '../../db/sync/pairing-flow';
+export type { RegisteredDevice } from '@shared/sync/device-registry';
+
+/**
+ * The home's computers for the manager's Computers screen: this computer's sync status, the
+ * computers the registry knows (read again after each change), and setting up, adding (a code,
+ * then waiting for the computer) and removing. Undefined without a bridge to the main process.
+ */
+export function useComputers() {
+  const db = useDatabase();
+  const session = useSession();
+  const api = windowApi();
+  const { sync, restart } = useAppSync();
+  const connection = sync?.connection;
+  const [status, setStatus] = useState<SyncStatus | undefined>();
+  const [computers, setComputers] = useState<readonly RegisteredDevice[] | undefined>();
+  const [reads, setReads] = useState(0);
+  const reload = useCallback(() => setReads((count) => count + 1), []);
+
+  useEffect(() => {
+    if (!api) return undefined;
+    let isLive = true;
+    void (async () => {
+      const reply = await api['sync:get-status']({});
+      const listed = connection ? await listComputers(connection) : undefined;
+      if (!isLive) return;
+      if (reply.ok) setStatus(reply.value);
+      setComputers(listed);
+    })();
+    return () => {
+      isLive = false;
+    };
+  }, [api, connection, reads]);
+
+  return useMemo(
+    () =>
+      api && {
+        status,
+        computers,
+        thisDeviceId: connection?.home.deviceId,
+        reload,
+        async setUp(input: {
+          server: SyncServer;
+          admin: ServerAdmin;
+          createDatabase: boolean;
+          name: string;
+        }) {
+          // Before sync runs there is no store open: open one for the set-up alone.
+          const store = sync?.store ?? openDeviceKeyStore();
+          try {
+            const done = await setUpSync(db, api, store, session, input, new Date());
+            if (done.ok) restart();
+            return done;
+          } finally {
+            if (!sync) store.close();
+          }
+        },
+        async add(input: { admin: ServerAdmin; name: string }) {
+          if (!connection) return undefined;
+          return addComputer(connection, session, input, new Date());
+        },
+        async wait(issued: IssuedCode, signal: AbortSignal) {
+          if (!connection) return undefined;
+          const joined = await waitForComputer(connection, session, issued, signal);
+          reload();
+          return joined;
+        },
+        async remove(device: RegisteredDevice, admin: ServerAdmin) {
+          if (!connection) return undefined;
+          const removed = await removeComputer(connection, session, admin, device, new Date());
+          reload();
+          return removed;
+        },
+      },
+    [api, status, computers, connection, reload, sync, db, session, restart],
+  );
+}

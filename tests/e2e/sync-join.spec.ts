@@ -1,0 +1,172 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { openBrowserApp } from './harness/browser-app';
+import { expect, test } from './harness/fixtures';
+import { testArtifacts } from './harness/page-actions';
+import { AppFrame } from './pages/app-frame';
+import { DoorPage } from './pages/door-page';
+import { addMillie, careWorker, careWorkerAccount, setUpHome } from './pages/door-home';
+import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages/staff-journey';
+
+// Two computers of one home, each a browser context with its own IndexedDB and main process, and
+// a CouchDB-protocol server on loopback over verified TLS. Everything goes through the screens:
+// the manager sets sync up and adds the front desk, which joins with the code on its first run.
+
+let couch: CouchTestServer;
+const database = 'oak-house-join';
+
+test.beforeAll(async () => {
+  couch = await startCouchTestServer();
+});
+test.afterAll(async () => {
+  await couch.close();
+});
+
+async function fillServer(page: Page) {
+  await page.getByLabel('Server address').fill(couch.origin);
+  await page.getByLabel('Database name').fill(database);
+  await page.getByLabel('The home’s CA certificate (if it has its own)').fill(couch.caPem);
+}
+
+async function fillAdmin(page: Page) {
+  await page.getByLabel('Admin user name').fill(couch.admin.name);
+  await page.getByLabel('Admin password').fill(couch.admin.password);
+}
+
+test('the manager adds the front desk, which joins with its code; once removed the server refuses it', async ({
+  app,
+  browser,
+  harnessServer,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await app.startEmpty();
+  await setUpHome(app.page);
+  await addStaffAccounts(app.page, [careWorkerAccount]);
+  await addMillie(app.page);
+
+  // The manager sets sync up on the office computer.
+  const office = app.page;
+  const officeFrame = new AppFrame(office);
+  await officeFrame.open('Computers');
+  await fillServer(office);
+  await office.getByLabel('This computer’s name').fill('Office');
+  await fillAdmin(office);
+  await app.expectAccessible('computers: set up sync');
+  await office.getByRole('button', { name: 'Set up', exact: true }).click();
+  const computers = office.getByRole('table');
+  await expect(computers.getByRole('rowheader', { name: 'Office (this computer)' })).toBeVisible({
+    timeout: 20_000,
+  });
+
+  // ...and adds the front desk: a one-time code, with its expiry.
+  await office.getByRole('button', { name: 'Add a computer' }).click();
+  await office.getByLabel('The new computer’s name').fill('Front desk');
+  await fillAdmin(office);
+  await office.getByRole('button', { name: 'Make a pairing code' }).click();
+  const code = (await office.getByLabel('Pairing code').innerText()).trim();
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  await expect(office.getByText('Waiting for Front desk to join…')).toBeVisible();
+  await app.expectAccessible('computers: waiting for the front desk');
+  await screenshotsAtOfficeSizes(app, office, 'computers-code');
+
+  // The front desk's first run.
+  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-join-'));
+  const context = await browser.newContext();
+  try {
+    const frontDesk = await openBrowserApp({
+      context,
+      server: harnessServer,
+      tempDir: secondDir,
+      artifacts: testArtifacts(testInfo),
+    });
+    const desk = frontDesk.page;
+    await desk.goto(harnessServer.origin + '/');
+    await desk.getByRole('button', { name: 'Join this home’s computers…' }).click();
+    await fillServer(desk);
+    await frontDesk.expectAccessible('join this home’s computers');
+    await screenshotsAtOfficeSizes(frontDesk, desk, 'join-form');
+
+    // A wrong code gets words, not a failure code.
+    const wrong = code.replace(/[a-z]+$/, code.endsWith('river') ? 'maple' : 'river');
+    await desk.getByLabel('Pairing code').fill(wrong);
+    await desk.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(desk.getByRole('alert')).toContainText('The server did not accept the code', {
+      timeout: 30_000,
+    });
+
+    // The right code: the pull shows a progress bar, records so far of the total.
+    // Watched from inside the page: the pull of a small home is over in moments.
+    await desk.evaluate(`(() => {
+      const seen = [];
+      window.__progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('progress');
+        if (bar) seen.push(bar.getAttribute('value') + '/' + bar.getAttribute('max'));
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    })()`);
+    await desk.getByLabel('Pairing code').fill(code);
+    await desk.getByRole('button', { name: 'Join', exact: true }).click();
+    await expect(desk.getByLabel('Username')).toBeVisible({ timeout: 60_000 });
+    const progress = await desk.evaluate<string[]>('window.__progressSeen');
+    expect(progress.length).toBeGreaterThan(0);
+    testInfo.annotations.push({ type: 'progress seen', description: progress.join(' ') });
+    const last = progress.at(-1)?.split('/') ?? [];
+    expect(Number(last[1])).toBeGreaterThan(0);
+    expect(last[0]).toBe(last[1]);
+
+    // The office says it joined.
+    await expect(office.getByText('Front desk has joined the home’s computers.')).toBeVisible({
+      timeout: 30_000,
+    });
+    await office.getByRole('button', { name: 'Done' }).click();
+    await expect(computers.getByRole('rowheader', { name: 'Front desk' })).toBeVisible();
+    await screenshotsAtOfficeSizes(app, office, 'computers-list');
+    await app.expectAccessible('computers: the home’s computers');
+
+    // At the front desk a colleague signs in with their own password and sees the home's records.
+    await firstSignIn(desk, { ...careWorker });
+    const deskFrame = new AppFrame(desk);
+    await deskFrame.open('Young people');
+    await expect(desk.getByRole('link', { name: 'Millie Hughes' }).first()).toBeVisible();
+
+    // A visitor signed in at the front desk is on the office's fire roll.
+    await deskFrame.open('Front door');
+    const deskDoor = new DoorPage(desk);
+    await deskDoor.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+    await deskDoor.signInButton.click();
+    await expect(deskDoor.announcement).toContainText('Dawn Morris signed in at');
+    await officeFrame.open('Front door');
+    const officeDoor = new DoorPage(office);
+    await expect(officeDoor.onSite.getByRole('listitem').filter({ hasText: 'Dawn Morris' })).toHaveCount(1, {
+      timeout: 15_000,
+    });
+    await office.evaluate('window.print = () => {}');
+    await officeDoor.printFireRollButton.click();
+    await expect(officeDoor.fireRollRow('Dawn Morris')).toContainText('7');
+
+    // The manager removes the front desk, confirming by name.
+    await officeFrame.open('Computers');
+    await office.getByRole('button', { name: 'Remove Front desk' }).click();
+    const confirm = office.getByRole('alertdialog', { name: 'Remove Front desk?' });
+    await fillAdmin(office);
+    await app.expectAccessible('computers: remove the front desk');
+    await confirm.getByRole('button', { name: 'Remove Front desk' }).click();
+    await expect(office.getByText('Front desk has been removed.')).toBeVisible({ timeout: 20_000 });
+    await expect(computers.getByRole('rowheader', { name: 'Front desk (removed)' })).toBeVisible();
+
+    // The front desk's next request is refused, and it says so.
+    await deskDoor.fill({ name: 'Ken Lowe', organisation: 'Uncle', reason: 'Family visit', badge: '8' });
+    await deskDoor.signInButton.click();
+    await expect(desk.getByRole('alert')).toContainText('This computer has been removed', {
+      timeout: 30_000,
+    });
+    await frontDesk.expectAccessible('front desk once removed');
+    await frontDesk.screenshot('front desk once removed');
+  } finally {
+    await context.close();
+    await rm(secondDir, { recursive: true, force: true });
+  }
+});

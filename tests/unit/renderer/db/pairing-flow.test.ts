@@ -1,0 +1,198 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
+import { createSyncService } from '../../../../electron/main/services/sync/sync-service';
+import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
+import type { FamilyLinksApi } from '../../../../shared/ipc/client';
+import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import {
+  addComputer,
+  joinHome,
+  listComputers,
+  removeComputer,
+  setUpSync,
+  waitForComputer,
+  type PullProgress,
+} from '../../../../renderer/src/db/sync/pairing-flow';
+import { isJoining } from '../../../../renderer/src/db/sync/sync-home';
+import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
+import { connectSync, publishRegistry, remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
+import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
+import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
+import { startCouchTestServer, type CouchTestServer } from '../../../support/couchdb-test-server';
+import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';
+import { testSession } from './test-session';
+
+/**
+ * The pairing flows against a CouchDB-protocol server, two computers in one test as the home has
+ * them: each with its own records, device keys, mirror and main process (its sync service).
+ */
+
+let couch: CouchTestServer;
+const folders: string[] = [];
+const opened = databasesClosedAfterEach();
+// The main process checks a code's expiry against its own clock.
+const now = new Date();
+const database = 'oak-house';
+
+beforeAll(async () => {
+  couch = await startCouchTestServer();
+}, 60_000);
+afterAll(async () => {
+  await couch.close();
+  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+async function computer(name: string) {
+  const folder = await mkdtemp(join(tmpdir(), 'family-links-pairing-'));
+  folders.push(folder);
+  const sync = createSyncService({ folder, protectedStorage: inMemoryProtectedStorage() });
+  const api = createSyncHandlers(sync) as unknown as FamilyLinksApi;
+  const db = freshDatabase({ name });
+  opened.push(db);
+  const store = openDeviceKeyStore(new IDBFactory());
+  opened.push({ close: () => store.close() } as never);
+  const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
+  return { db, api, store, mirrorOf, sync };
+}
+
+const server = () => ({ serverUrl: couch.origin, database, caCertificatePem: couch.caPem });
+const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> } }) =>
+  (await db.audit.toArray()).map((entry) => entry.action);
+
+describe('setting up, adding, joining and removing computers', () => {
+  it('a new computer joins with its code, pulls the home with progress, and once removed is refused', async () => {
+    const office = await computer('office');
+    const frontDesk = await computer('front-desk');
+    const manager = await testSession(['registeredManager']);
+    await office.db.accountKeys.put({
+      staffId: manager.staff.id,
+      salt: new Uint8Array(16),
+      kdf: { algorithm: 'argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1, hashLength: 32 },
+      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
+      passwordChangeRequired: false,
+      failedAttempts: [],
+    });
+    const signedIn = await visitorLogRepository(office.db, manager.cipher).signIn(
+      manager,
+      dawnMorris,
+      clearCheck,
+      '2026-12-01',
+    );
+    expect(signedIn.ok).toBe(true);
+
+    // A care worker cannot set sync up; the manager can.
+    const careWorker = await testSession(['careStaff']);
+    const input = { server: server(), admin: couch.admin, createDatabase: true, name: 'Office' };
+    expect(await setUpSync(office.db, office.api, office.store, careWorker, input, now)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await setUpSync(office.db, office.api, office.store, manager, input, now)).toMatchObject({
+      ok: true,
+    });
+    expect(await actions(office.db)).toContain('sync.set-up');
+    const officeSync = await connectSync(office.db, office.api, office.store, office.mirrorOf);
+    if (!officeSync) throw new Error('The office is not connected');
+    // The office's run of sync: its registry and its records to the server.
+    const push = async () => {
+      await publishRegistry(officeSync);
+      await pumpChanges(office.db, officeSync.mirror, officeSync.keys, officeSync.home.device);
+      await replicateOnce(officeSync.mirror, remoteOf(officeSync));
+      await replicateOnce(remoteOf(officeSync), officeSync.mirror);
+    };
+    await push();
+
+    expect(await addComputer(officeSync, manager, { admin: couch.admin, name: '  ' }, now)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    const issued = await addComputer(officeSync, manager, { admin: couch.admin, name: 'Front desk' }, now);
+    if (!issued.ok) throw new Error(issued.error.message);
+    expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
+    const stop = new AbortController();
+    const waiting = waitForComputer(officeSync, manager, issued.value, stop.signal, () => now, 50);
+
+    // A wrong code is refused in words, and nothing is joined.
+    const wrong = await joinHome(
+      frontDesk.db,
+      frontDesk.api,
+      frontDesk.store,
+      { server: server(), codeText: issued.value.text.replace(/ [a-z]+$/, ' river') },
+      () => undefined,
+      now,
+      frontDesk.mirrorOf,
+    );
+    expect(wrong).toMatchObject({ ok: false });
+    if (!wrong.ok) expect(wrong.error.message).toMatch(/code/i);
+    expect(await isJoining(frontDesk.db)).toBe(false);
+
+    const progress: PullProgress[] = [];
+    const joined = await joinHome(
+      frontDesk.db,
+      frontDesk.api,
+      frontDesk.store,
+      { server: server(), codeText: issued.value.text },
+      (step) => progress.push(step),
+      now,
+      frontDesk.mirrorOf,
+    );
+    if (!joined.ok) throw new Error(joined.error.message);
+    expect(joined.value.accounts).toBe(1);
+    expect(await isJoining(frontDesk.db)).toBe(false);
+    expect(progress[0]).toMatchObject({ stage: 'copying', done: 0 });
+    expect(progress.at(-1)).toEqual({
+      stage: 'applying',
+      done: progress[0]?.total,
+      total: progress[0]?.total,
+    });
+    expect(progress.every((step) => step.done <= step.total)).toBe(true);
+    expect(progress.some((step) => step.stage === 'copying' && step.done > 0)).toBe(true);
+    const frontVisitors = visitorLogRepository(frontDesk.db, manager.cipher);
+    expect((await frontVisitors.onSite()).map((entry) => entry.visitorName)).toEqual([
+      dawnMorris.visitorName,
+    ]);
+    // Nobody is signed in there yet: its own entry waits for the first sign-in.
+    expect((await frontDesk.db.pendingAudit.toArray()).map((row) => row.action)).toContain('sync.joined');
+
+    // The office endorses it under the name the manager gave, and takes the staff keyring down.
+    const endorsed = await waiting;
+    if (!endorsed.ok) throw new Error(endorsed.error.message);
+    await push();
+    const computers = await listComputers(officeSync);
+    expect(computers.map((device) => [device.name, device.isRoot]).sort()).toEqual([
+      ['Front desk', false],
+      ['Office', true],
+    ]);
+    expect(await actions(office.db)).toContain('sync.computer-added');
+    const keyring = await remoteOf(officeSync)
+      .get(`rk_${issued.value.pairingId}`)
+      .catch(() => 'gone');
+    expect(keyring).toBe('gone');
+
+    // Removed: the server refuses its next request, and the registry names where its changes stop.
+    const front = computers.find((device) => device.name === 'Front desk');
+    if (!front) throw new Error('The front desk is not listed');
+    const office2 = computers.find((device) => device.isRoot);
+    if (!office2) throw new Error('The office is not listed');
+    expect(await removeComputer(officeSync, manager, couch.admin, office2, now)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await removeComputer(officeSync, careWorker, couch.admin, front, now)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await removeComputer(officeSync, manager, couch.admin, front, now)).toMatchObject({ ok: true });
+    expect(await actions(office.db)).toContain('sync.computer-removed');
+    expect(
+      (await listComputers(officeSync)).find((device) => device.deviceId === front.deviceId)?.removedFromSeq,
+    ).toBeGreaterThan(0);
+    const refused = await frontDesk.api['sync:http']({ method: 'GET', path: '/', query: '' });
+    expect(refused).toMatchObject({ ok: true, value: { outcome: 'reply', status: 401 } });
+    stop.abort();
+  }, 60_000);
+});
