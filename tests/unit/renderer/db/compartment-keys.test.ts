@@ -18,7 +18,7 @@ import {
 } from '../../../../renderer/src/db/encryption/record-cipher';
 import { defaultKdfParams, type AccountKeys } from '../../../../shared/schemas/keyring';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -38,13 +38,7 @@ const courtOrder = {
 
 async function home() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [careWorker, colleague, tutor] = await colleaguesOf(
-    manager,
-    'careStaff',
-    'careStaff',
-    'personalTutor',
-  );
+  const [manager, careWorker, colleague, tutor] = await homeStaff('careStaff', 'careStaff', 'personalTutor');
   return { manager, careWorker, colleague, tutor };
 }
 

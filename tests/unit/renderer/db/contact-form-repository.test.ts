@@ -7,7 +7,7 @@ import { restrictionCodec } from '../../../../renderer/src/db/repositories/restr
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { buildContactFormEntry, buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -24,13 +24,7 @@ const place = {
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [careWorker, colleague, tutor] = await colleaguesOf(
-    manager,
-    'careStaff',
-    'careStaff',
-    'personalTutor',
-  );
+  const [manager, careWorker, colleague, tutor] = await homeStaff('careStaff', 'careStaff', 'personalTutor');
   const youngPerson = buildYoungPerson();
   const mum = buildPerson({ firstName: 'Sarah', lastName: 'Jones' });
   const dad = buildPerson({ firstName: 'Mark', lastName: 'Jones' });

@@ -5,7 +5,7 @@ import { restrictionRepository } from '../../../../renderer/src/db/repositories/
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -25,8 +25,7 @@ const courtOrder = {
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [tutor, careWorker] = await colleaguesOf(manager, 'personalTutor', 'careStaff');
+  const [manager, tutor, careWorker] = await homeStaff('personalTutor', 'careStaff');
   return { manager, tutor, careWorker, restrictions: restrictionRepository(db) };
 }
 

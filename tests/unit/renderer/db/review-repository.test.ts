@@ -17,7 +17,7 @@ import {
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -26,9 +26,7 @@ const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under w
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [coordinator, otherCoordinator, careWorker] = await colleaguesOf(
-    manager,
+  const [manager, coordinator, otherCoordinator, careWorker] = await homeStaff(
     'caseCoordinator',
     'caseCoordinator',
     'careStaff',

@@ -25,7 +25,7 @@ import {
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -50,9 +50,7 @@ async function value<T>(
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [coordinator, otherCoordinator, tutor] = await colleaguesOf(
-    manager,
+  const [manager, coordinator, otherCoordinator, tutor] = await homeStaff(
     'caseCoordinator',
     'caseCoordinator',
     'personalTutor',
