@@ -21,11 +21,11 @@ import { backUpNow } from '../../../../renderer/src/db/backup/back-up-now';
 import { backupRig } from '../backup/backup-test-support';
 import { lockAfterBatches } from '../db/key-rotation-test-support';
 import { freshDatabase } from '../db/test-database';
+import { okValue } from '../ok-value';
 import {
   addColleague,
   colleaguePassword as carerPassword,
   managerPassword,
-  okValue,
   setUpOakfield,
 } from './oakfield-home';
 

@@ -1,7 +1,7 @@
-import type { Result } from '../../../../shared/result';
 import type { StaffRole } from '../../../../shared/schemas/staff';
 import type { Session } from '../../../../renderer/src/db/session';
 import type { AuthService } from '../../../../renderer/src/security/auth-service';
+import { okValue } from '../ok-value';
 
 export const managerPassword = 'lantern orchard pebble meadow';
 export const colleaguePassword = 'copper kettle drizzle harbour';
@@ -16,12 +16,6 @@ export const priyaRaman = {
   password: managerPassword,
   confirmPassword: managerPassword,
 };
-
-/** The value of a result that must have worked; a failure stops the test with its code and message. */
-export function okValue<Value>(result: Result<Value>): Value {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /** Oakfield House set up through the real auth service: Priya's session, the one sign-in makes. */
 export async function setUpOakfield(auth: AuthService): Promise<Session> {

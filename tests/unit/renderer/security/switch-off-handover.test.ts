@@ -12,7 +12,8 @@ import { staffRepository } from '../../../../renderer/src/db/repositories/staff-
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { freshDatabase } from '../db/test-database';
-import { addColleague, okValue, setUpOakfield } from './oakfield-home';
+import { okValue } from '../ok-value';
+import { addColleague, setUpOakfield } from './oakfield-home';
 import { buildContactFormEntry } from '../../../factories';
 
 let db: FamilyLinksDb;
