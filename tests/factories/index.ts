@@ -9,6 +9,7 @@ export {
   buildCheckableRestriction,
   buildContactForm,
   buildContactFormEntry,
+  buildCourtOrderEntry,
   buildRestriction,
   buildRoom,
   buildVisit,

@@ -49,6 +49,23 @@ export function buildRestriction(overrides: Partial<Restriction> = {}): Restrict
   };
 }
 
+/** What the manager enters to record a court order's no-contact restriction on John Smith (not yet stored). */
+export function buildCourtOrderEntry(overrides: Partial<Restriction> = {}) {
+  return {
+    youngPersonId: crypto.randomUUID(),
+    name: 'John Smith',
+    aliases: ['Jack Smith'],
+    description: 'Tall, grey beard',
+    kind: 'noContact',
+    conditions: '',
+    authority: 'courtOrder',
+    authorityReference: 'ZW24C00123',
+    effectiveFrom: '2026-01-01',
+    reviewOn: '2026-12-01',
+    ...overrides,
+  } satisfies Partial<Restriction>;
+}
+
 /** A parent who came in the afternoon, was checked against the register (clear) and signed out. */
 export function buildVisitorEntry(overrides: Partial<VisitorEntry> = {}): VisitorEntry {
   return {
