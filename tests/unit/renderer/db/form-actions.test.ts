@@ -153,11 +153,7 @@ describe('need to know: who sees which actions', () => {
     expect((await repository.openForReview(manager)).map((item) => item.open.length)).toEqual([3]);
     // A PT does not review; another CC does not see a young person who is not theirs.
     expect(await repository.openForReview(tutor)).toEqual([]);
-    const otherCoordinator = await testSession(['caseCoordinator'], {
-      dataKey: manager.dataKey,
-      auditKey: manager.auditKey,
-      compartments: manager.compartments,
-    });
+    const otherCoordinator = await testSession(['caseCoordinator'], manager);
     expect(await repository.openForReview(otherCoordinator)).toEqual([]);
   });
 });
