@@ -6,6 +6,7 @@
 export { buildAcademicYear } from './calendar-factories';
 export { buildPerson, buildRelationship, buildYoungPerson } from './people-factories';
 export {
+  buildCaseFilePlace,
   buildCheckableRestriction,
   buildContactForm,
   buildContactFormEntry,

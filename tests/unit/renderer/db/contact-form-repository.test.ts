@@ -5,7 +5,13 @@ import { contactFormRepository } from '../../../../renderer/src/db/repositories/
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
-import { buildContactFormEntry, buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
+import {
+  buildCaseFilePlace,
+  buildContactFormEntry,
+  buildPerson,
+  buildRestriction,
+  buildYoungPerson,
+} from '../../../factories';
 import { freshDatabase } from './test-database';
 import { homeStaff } from './test-session';
 import { okValue } from '../ok-value';
@@ -15,13 +21,7 @@ afterEach(() => db?.close());
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const sha = 'a'.repeat(64);
-const place = {
-  caseNumber: 'CN1',
-  academicYear: '2026/27',
-  date: '2026-11-20',
-  kind: 'contact-form',
-  reference: 'CF-1',
-};
+const place = buildCaseFilePlace();
 
 async function setUp() {
   db = freshDatabase();

@@ -17,6 +17,7 @@ import { inputsMarkerId, reviewSettingKeys } from '../../../../renderer/src/db/r
 import type { Session } from '../../../../renderer/src/db/session';
 import {
   buildAcademicYear,
+  buildCaseFilePlace,
   buildContactForm,
   buildContactFormEntry,
   buildRelationship,
@@ -33,13 +34,7 @@ afterEach(() => db?.close());
 
 const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under way
 const sha = 'a'.repeat(64);
-const place = {
-  caseNumber: 'CN1',
-  academicYear: '2026/27',
-  date: '2027-01-19',
-  kind: 'contact-form',
-  reference: 'CF-1',
-};
+const place = buildCaseFilePlace({ date: '2027-01-19' });
 
 async function setUp() {
   db = freshDatabase();
