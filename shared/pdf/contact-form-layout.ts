@@ -1,21 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describeSpan, formatDeadlineInstant } from '../rules/contact-form-deadline';
-import type { contactKinds } from '../schemas/contact-forms';
+import { contactKindLabels, type ContactKind } from '../schemas/contact-forms';
 import { PageFlow, quietInk } from './page-flow';
-
-type ContactKind = (typeof contactKinds)[number];
-
-const contactKindLabels: Readonly<Record<ContactKind, string>> = {
-  visit: 'Family visit',
-  homeVisit: 'Home visit',
-  phoneCall: 'Phone call',
-  email: 'Email',
-  letter: 'Letter',
-  videoCall: 'Video call',
-  meeting: 'Meeting',
-  chanceEncounter: 'Chance encounter',
-};
 
 /**
  * Everything the case-file copy shows, as plain data: the caller has already chosen what may appear

@@ -50,20 +50,8 @@ export class PageFlow {
 
   title(text: string, subtitle: string): void {
     this.ensureSpace(50);
-    this.page.drawText(text, {
-      x: margin.left,
-      y: this.y - 20,
-      size: 20,
-      font: this.fonts.bold,
-      color: accent,
-    });
-    this.page.drawText(subtitle, {
-      x: margin.left,
-      y: this.y - 38,
-      size: 10.5,
-      font: this.fonts.regular,
-      color: quietInk,
-    });
+    this.line(text, 20, { size: 20, font: this.fonts.bold, color: accent });
+    this.line(subtitle, 38, { size: 10.5, font: this.fonts.regular, color: quietInk });
     this.y -= 52;
   }
 
@@ -82,13 +70,7 @@ export class PageFlow {
       });
       this.page.drawRectangle({ x: margin.left - 6, y: this.y - 20, width: 3, height: 24, color: accent });
     }
-    this.page.drawText(text, {
-      x: margin.left,
-      y: this.y - 14,
-      size: 13,
-      font: this.fonts.bold,
-      color: accent,
-    });
+    this.line(text, 14, { size: 13, font: this.fonts.bold, color: accent });
     this.y -= 26;
     if (options.note) this.paragraph(options.note, { size: 9.5, color: quietInk });
     this.y -= 2;
@@ -107,14 +89,7 @@ export class PageFlow {
       font.widthOfTextAtSize(part, size),
     )) {
       this.ensureSpace(lineHeight);
-      if (line !== '')
-        this.page.drawText(line, {
-          x: margin.left + indent,
-          y: this.y - size,
-          size,
-          font,
-          color: options.color ?? ink,
-        });
+      if (line !== '') this.line(line, size, { size, font, color: options.color ?? ink, indent });
       this.y -= lineHeight;
     }
     this.y -= size * 0.5;
@@ -129,25 +104,33 @@ export class PageFlow {
       this.fonts.regular.widthOfTextAtSize(part, size),
     );
     this.ensureSpace(lineHeight * Math.min(lines.length, 3));
-    this.page.drawText(label, {
-      x: margin.left,
-      y: this.y - size,
-      size,
-      font: this.fonts.bold,
-      color: quietInk,
-    });
+    this.line(label, size, { size, font: this.fonts.bold, color: quietInk });
     lines.forEach((line, index) => {
       if (index > 0) this.ensureSpace(lineHeight);
-      this.page.drawText(line, {
-        x: margin.left + labelWidth,
-        y: this.y - size,
+      this.line(line, size, {
         size,
         font: options.isWarning ? this.fonts.bold : this.fonts.regular,
         color: options.isWarning ? warning : ink,
+        indent: labelWidth,
       });
       this.y -= lineHeight;
     });
     this.y -= 3;
+  }
+
+  /** One line of text, its baseline `drop` points below the top of the space left, `indent` in from the margin. */
+  private line(
+    text: string,
+    drop: number,
+    style: { size: number; font: PDFFont; color: ReturnType<typeof rgb>; indent?: number },
+  ): void {
+    this.page.drawText(text, {
+      x: margin.left + (style.indent ?? 0),
+      y: this.y - drop,
+      size: style.size,
+      font: style.font,
+      color: style.color,
+    });
   }
 
   divider(): void {

@@ -50,7 +50,8 @@ import { personPartOf, splitWords, withoutTitlesAndSuffixes, type LeftOutOfName 
 /** How close two names are, closest first. */
 export type NameCloseness = 'exact' | 'short form' | 'part of the name' | 'initial' | 'near spelling';
 
-const closenessRank: Readonly<Record<NameCloseness, number>> = {
+/** Each closeness's place in order, closest (0) first. */
+export const closenessRank: Readonly<Record<NameCloseness, number>> = {
   exact: 0,
   'short form': 1,
   'part of the name': 2,

@@ -1,5 +1,6 @@
 import type { Restriction } from '../schemas/registers';
 import {
+  closenessRank,
   compareNames,
   isStartOfName,
   nameLookup,
@@ -161,14 +162,6 @@ export function isRestrictionInForce(
     (restriction.effectiveTo === undefined || today <= restriction.effectiveTo)
   );
 }
-
-const closenessRank: Readonly<Record<NameCloseness, number>> = {
-  exact: 0,
-  'short form': 1,
-  'part of the name': 2,
-  initial: 3,
-  'near spelling': 4,
-};
 
 /**
  * Is this only a name close to the restricted person's (part of it, an initial, a near spelling),

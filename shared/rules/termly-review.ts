@@ -176,13 +176,8 @@ export type TermReview = {
   readonly overall: RagStatus;
 };
 
-export type TermReviewInput = {
-  readonly youngPersonId: string;
-  readonly minimums: ContactMinimums;
-  readonly termIndex: number;
-  /** The same contacts the minimums were worked out from. */
-  readonly contacts: readonly Contact[];
-  readonly forms: readonly ReviewForm[];
+/** What a review reads beside the contacts and forms: the family, the restrictions, the plan and the clock. */
+type ReviewContext = {
   readonly family: readonly ReviewFamilyMember[];
   readonly restrictions: readonly ReviewRestriction[];
   /** The young person's contact-plan arrangements (any dates: those in force in the term are taken). */
@@ -190,6 +185,15 @@ export type TermReviewInput = {
   readonly now: Date;
   readonly timeZone?: string;
   readonly dueHours?: number;
+};
+
+export type TermReviewInput = ReviewContext & {
+  readonly youngPersonId: string;
+  readonly minimums: ContactMinimums;
+  readonly termIndex: number;
+  /** The same contacts the minimums were worked out from. */
+  readonly contacts: readonly Contact[];
+  readonly forms: readonly ReviewForm[];
 };
 
 export type ReviewArrangement = ContactAgainstPlanInput['arrangement'];
@@ -893,17 +897,11 @@ export function termlyReview(input: TermReviewInput): TermReview {
   };
 }
 
-export type YearReviewInput = {
+export type YearReviewInput = ReviewContext & {
   readonly youngPerson: MinimumsYoungPerson;
   readonly year: AcademicYearDates;
   readonly visits: readonly MinimumsVisit[];
   readonly forms: readonly (MinimumsContactForm & ReviewForm)[];
-  readonly family: readonly ReviewFamilyMember[];
-  readonly restrictions: readonly ReviewRestriction[];
-  readonly plan?: readonly ReviewArrangement[];
-  readonly now: Date;
-  readonly timeZone?: string;
-  readonly dueHours?: number;
 };
 
 /** Every term's review for one young person and one year, from the raw records (what the screens and exports use). */

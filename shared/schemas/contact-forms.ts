@@ -85,6 +85,18 @@ export const caseFileCopySchema = z.discriminatedUnion('state', [
 ]);
 export type CaseFileCopy = z.infer<typeof caseFileCopySchema>;
 
+/** Who took part and what was said: the same fields on the filed form and on what its author fills in. */
+const whoTookPartAndWhatWasSaid = {
+  personIds: z.array(idSchema).default([]),
+  staffIds: z.array(idSchema).default([]),
+  /** Anyone else who took part and is not on the register (an interpreter, a teacher). */
+  otherParticipants: optionalText('who else took part', 500),
+  initiatedBy: z.enum(contactInitiators).optional(),
+  whatHappened: optionalText('what happened', 20000),
+  youngPersonViews: optionalText('the young person’s views', 20000),
+  familyViews: optionalText('the family’s views', 20000),
+};
+
 /** The record made after any contact; filed forms are signed and never change. */
 export const contactFormSchema = z.object({
   id: idSchema,
@@ -96,14 +108,7 @@ export const contactFormSchema = z.object({
   contactEndedAt: isoDateTimeSchema,
   dueAt: isoDateTimeSchema,
   authorId: idSchema,
-  personIds: z.array(idSchema).default([]),
-  staffIds: z.array(idSchema).default([]),
-  /** Anyone else who took part and is not on the register (an interpreter, a teacher). */
-  otherParticipants: optionalText('who else took part', 500),
-  initiatedBy: z.enum(contactInitiators).optional(),
-  whatHappened: optionalText('what happened', 20000),
-  youngPersonViews: optionalText('the young person’s views', 20000),
-  familyViews: optionalText('the family’s views', 20000),
+  ...whoTookPartAndWhatWasSaid,
   /*
    * The voices questions (seed 004 §4, seed 003 §3.1). Absent, not empty, on a form made before
    * the form asked them: the counts show such a form as "not asked", never as a gap.
@@ -153,13 +158,7 @@ const contactFormEntryFields = z.object({
     .int({ message: 'Enter whole minutes.' })
     .min(1, { message: 'Enter how long it lasted, in minutes.' })
     .max(minutesPerDay, { message: 'A contact lasts a day at most: record a longer one as several.' }),
-  personIds: z.array(idSchema).default([]),
-  staffIds: z.array(idSchema).default([]),
-  otherParticipants: optionalText('who else took part', 500),
-  initiatedBy: z.enum(contactInitiators).optional(),
-  whatHappened: optionalText('what happened', 20000),
-  youngPersonViews: optionalText('the young person’s views', 20000),
-  familyViews: optionalText('the family’s views', 20000),
+  ...whoTookPartAndWhatWasSaid,
   familyFeeling: z.enum(familyFeelings).optional(),
   familyFeelingWords: optionalText('the family’s words', 5000),
   viewsUsed: optionalText('how their views were used', 20000),

@@ -59,6 +59,15 @@ export const panEventLabels: Readonly<Record<PanEvent, string>> = {
   unbookedFamilyVisit: 'a family member visited without a booking and a contact form is due',
 };
 
+/** An outside adult in a PAN group, as stored and as the screen sends them: written in, not an account. */
+const outsideAdultFields = {
+  kind: z.literal('outside'),
+  name: requiredText('the member’s name', 120),
+  role: requiredText('their role, for example “social worker”', 80),
+  email: emailSchema,
+  topics: z.array(z.enum(panTopics)),
+};
+
 /**
  * One member of a young person's PAN group. A staff member is named by their account (their name
  * and email follow the account); an outside adult (social worker, therapist, ...) is written in.
@@ -70,14 +79,7 @@ export const panMemberSchema = z.discriminatedUnion('kind', [
     staffId: idSchema,
     topics: z.array(z.enum(panTopics)),
   }),
-  z.object({
-    id: idSchema,
-    kind: z.literal('outside'),
-    name: requiredText('the member’s name', 120),
-    role: requiredText('their role, for example “social worker”', 80),
-    email: emailSchema,
-    topics: z.array(z.enum(panTopics)),
-  }),
+  z.object({ id: idSchema, ...outsideAdultFields }),
 ]);
 export type PanMember = z.infer<typeof panMemberSchema>;
 
@@ -98,13 +100,7 @@ export const panMemberFormSchema = z.discriminatedUnion('kind', [
     staffId: z.uuid({ message: 'Choose a member of staff.' }),
     topics: z.array(z.enum(panTopics)),
   }),
-  z.object({
-    kind: z.literal('outside'),
-    name: requiredText('the member’s name', 120),
-    role: requiredText('their role, for example “social worker”', 80),
-    email: emailSchema,
-    topics: z.array(z.enum(panTopics)),
-  }),
+  z.object(outsideAdultFields),
 ]);
 export type PanMemberForm = z.input<typeof panMemberFormSchema>;
 

@@ -6,9 +6,11 @@
 export { buildAcademicYear } from './calendar-factories';
 export { buildPerson, buildRelationship, buildYoungPerson } from './people-factories';
 export {
+  buildCaseFilePlace,
   buildCheckableRestriction,
   buildContactForm,
   buildContactFormEntry,
+  buildCourtOrderEntry,
   buildRestriction,
   buildRoom,
   buildVisit,

@@ -2,6 +2,7 @@ import type { Room, Visit } from '@shared/schemas/visits';
 import type { ContactForm, ContactFormEntryInput } from '@shared/schemas/contact-forms';
 import type { Restriction, VisitorEntry } from '@shared/schemas/registers';
 import type { CheckableRestriction } from '@shared/rules/restriction-check';
+import type { CaseFilePlace } from '@shared/ipc/channels/documents';
 
 /**
  * Builders for the registers. Each fills every field its schema defaults, so a built record is
@@ -45,6 +46,35 @@ export function buildRestriction(overrides: Partial<Restriction> = {}): Restrict
     recordedById: crypto.randomUUID(),
     approvedById: crypto.randomUUID(),
     endedReason: '',
+    ...overrides,
+  };
+}
+
+/** What the manager enters to record a court order's no-contact restriction on John Smith (not yet stored). */
+export function buildCourtOrderEntry(overrides: Partial<Restriction> = {}) {
+  return {
+    youngPersonId: crypto.randomUUID(),
+    name: 'John Smith',
+    aliases: ['Jack Smith'],
+    description: 'Tall, grey beard',
+    kind: 'noContact',
+    conditions: '',
+    authority: 'courtOrder',
+    authorityReference: 'ZW24C00123',
+    effectiveFrom: '2026-01-01',
+    reviewOn: '2026-12-01',
+    ...overrides,
+  } satisfies Partial<Restriction>;
+}
+
+/** Where a filed contact form's copy goes in the case-file folder: CN1's form CF-1, filed on 20 November 2026. */
+export function buildCaseFilePlace(overrides: Partial<CaseFilePlace> = {}): CaseFilePlace {
+  return {
+    caseNumber: 'CN1',
+    academicYear: '2026/27',
+    date: '2026-11-20',
+    kind: 'contact-form',
+    reference: 'CF-1',
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { emitHookName, invokeBindingName, type HarnessGlobal } from './bridge-gl
 import { bridgeBundle, bundlePath, seederBundlePath } from './bundles';
 import { createHarnessMainProcess } from './harness-services';
 import { blankPagePath, type HarnessServer } from './harness-server';
-import { callApi, expectAccessible, runSeeder, saveScreenshot, type ArtifactSink } from './page-actions';
+import { runSeeder, samePageActions, type ArtifactSink } from './page-actions';
 
 /**
  * The app in Debian's Chromium: the built renderer from the harness server, on the context's own
@@ -51,12 +51,7 @@ export async function openBrowserApp(options: {
       await page.goto(appUrl);
       return summary;
     },
-    async reload() {
-      await page.reload();
-    },
-    screenshot: (name) => saveScreenshot(page, artifacts, name),
-    expectAccessible: (screenName) => expectAccessible(page, artifacts, screenName),
-    api: (channel, request) => callApi(page, channel, request),
+    ...samePageActions(page, artifacts),
     async emit(name, payload) {
       // The function runs in the page: everything it uses must be passed in, the hook's name too.
       await page.evaluate(

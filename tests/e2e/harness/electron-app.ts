@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ElectronApplication } from '@playwright/test';
 import type { AppDriver } from './app-driver';
 import { seederBundlePath } from './bundles';
-import { callApi, expectAccessible, runSeeder, saveScreenshot, type ArtifactSink } from './page-actions';
+import { runSeeder, samePageActions, type ArtifactSink } from './page-actions';
 import { projectRoot } from './project-paths';
 
 /** process.env without its unset entries, as Electron's launcher wants plain strings. */
@@ -52,12 +52,7 @@ export async function launchElectronApp(options: {
       await page.reload();
       return summary;
     },
-    async reload() {
-      await page.reload();
-    },
-    screenshot: (name) => saveScreenshot(page, artifacts, name),
-    expectAccessible: (screenName) => expectAccessible(page, artifacts, screenName),
-    api: (channel, request) => callApi(page, channel, request),
+    ...samePageActions(page, artifacts),
     async emit(name, payload) {
       await electronApp.evaluate(
         ({ BrowserWindow }, [eventName, eventPayload]) => {

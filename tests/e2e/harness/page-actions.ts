@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from '../../../shared/ipc/contract';
 import { ipcEnvelopeSchema, type IpcResult } from '../../../shared/ipc/ipc-result';
-import type { FixtureStart } from './app-driver';
+import type { AppDriver, FixtureStart } from './app-driver';
 import type { HarnessGlobal } from './bridge-globals';
 import { screensRoot } from './project-paths';
 
@@ -132,4 +132,19 @@ export async function runSeeder(page: Page, bundlePath: string, options: Fixture
       throw new Error('The seeder bundle did not define globalThis.familyLinksSeed.');
     return seeder.familyLinksSeed(seedOptions);
   }, options);
+}
+
+/** What a driver does the same way in both runtimes once it has the page: reload, screenshots, axe, window.api. */
+export function samePageActions(
+  page: Page,
+  artifacts: ArtifactSink,
+): Pick<AppDriver, 'reload' | 'screenshot' | 'expectAccessible' | 'api'> {
+  return {
+    async reload() {
+      await page.reload();
+    },
+    screenshot: (name) => saveScreenshot(page, artifacts, name),
+    expectAccessible: (screenName) => expectAccessible(page, artifacts, screenName),
+    api: (channel, request) => callApi(page, channel, request),
+  };
 }

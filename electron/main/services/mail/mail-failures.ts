@@ -1,4 +1,5 @@
 import type { MailFailure } from '../../../../shared/schemas/mail';
+import { certificateProblemIn } from '../certificate-problems';
 
 /** What nodemailer (and Node's TLS underneath) puts on an error, as far as we read it. */
 type SendError = {
@@ -8,17 +9,6 @@ type SendError = {
   message?: unknown;
   reason?: unknown;
 };
-
-const certificateProblems: readonly [RegExp, string][] = [
-  [/self[- ]signed/i, 'it is self-signed'],
-  [
-    /unable to (get local issuer|verify the first)|unknown ca|issuer certificate/i,
-    'it was issued by an authority this computer does not trust',
-  ],
-  [/altname|does not match|hostname/i, 'it was issued for a different server name'],
-  [/expired/i, 'it has expired'],
-  [/not yet valid/i, 'it is not valid yet'],
-];
 
 /**
  * Turns a failed send into plain words for the manager and whether trying later can help.
@@ -32,14 +22,14 @@ export function describeMailFailure(error: unknown, server: { host: string; port
   const responseCode = typeof details.responseCode === 'number' ? details.responseCode : undefined;
   const where = `${server.host}:${server.port}`;
 
-  const certificate = certificateProblems.find(([pattern]) => pattern.test(text));
+  const certificate = certificateProblemIn(text);
   if (
     certificate &&
     (code === 'ESOCKET' || code === 'ETLS' || code === 'ECONNECTION' || /certificate|cert/i.test(text))
   ) {
     return {
       code: 'certificate',
-      message: `The mail server’s certificate could not be trusted (${certificate[1]}), so nothing was sent. If your organisation uses its own certificate authority, add its CA certificate in Mail settings; otherwise ask your IT support.`,
+      message: `The mail server’s certificate could not be trusted (${certificate}), so nothing was sent. If your organisation uses its own certificate authority, add its CA certificate in Mail settings; otherwise ask your IT support.`,
       isWorthRetrying: false,
     };
   }

@@ -1,15 +1,5 @@
 import type { SyncFailureCode } from '../../../../shared/ipc/channels/sync';
-
-const certificateProblems: readonly [RegExp, string][] = [
-  [/self[- ]signed/i, 'it is self-signed'],
-  [
-    /unable to (get local issuer|verify the first)|unknown ca|issuer certificate/i,
-    'it was issued by an authority this computer does not trust',
-  ],
-  [/altname|does not match|hostname/i, 'it was issued for a different server name'],
-  [/expired/i, 'it has expired'],
-  [/not yet valid/i, 'it is not valid yet'],
-];
+import { certificateProblemIn } from '../certificate-problems';
 
 /** A failed connection in plain words for the manager. Never names a password. */
 export function describeSyncFailure(
@@ -20,11 +10,11 @@ export function describeSyncFailure(
     typeof error === 'object' && error !== null ? (error as { code?: unknown; message?: unknown }) : {};
   const code = typeof details.code === 'string' ? details.code : '';
   const text = `${code} ${typeof details.message === 'string' ? details.message : String(error)}`;
-  const certificate = certificateProblems.find(([pattern]) => pattern.test(text));
+  const certificate = certificateProblemIn(text);
   if (certificate || /CERT|SSL|TLS|certificate/i.test(code)) {
     return {
       code: 'certificate',
-      message: `The sync server’s certificate could not be trusted (${certificate?.[1] ?? 'it could not be checked'}), so nothing was sent. If the home uses its own certificate authority, add its CA certificate in the sync settings; otherwise ask your IT support.`,
+      message: `The sync server’s certificate could not be trusted (${certificate ?? 'it could not be checked'}), so nothing was sent. If the home uses its own certificate authority, add its CA certificate in the sync settings; otherwise ask your IT support.`,
     };
   }
   if (/wrong version number|packet length too long|unknown protocol|EPROTO/i.test(text)) {

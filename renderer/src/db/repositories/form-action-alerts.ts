@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { formActionSchema } from '@shared/schemas/form-actions';
 import { defaultTimeZone } from '@shared/schemas/home';
-import { staffRoleLabels } from '@shared/schemas/staff';
+import { alertAccountOf } from '@shared/rules/alert-accounts';
 import {
   actionsToRaise,
   formActionReference,
@@ -66,16 +66,7 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
       const due = actionsToRaise(rows, now, timeZone);
       if (due.length === 0) return 0;
       const staff = new Map<string, ActionAlertAccount>(
-        (await staffRepository(db).list(session.cipher)).map((member) => [
-          member.id,
-          {
-            id: member.id,
-            name: member.name,
-            email: member.email,
-            isActive: member.isActive,
-            roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
-          },
-        ]),
+        (await staffRepository(db).list(session.cipher)).map((member) => [member.id, alertAccountOf(member)]),
       );
       let raised = 0;
       for (const row of due) {

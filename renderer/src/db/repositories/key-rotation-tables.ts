@@ -141,6 +141,23 @@ export function tablesResealedFor(db: FamilyLinksDb, compartment: RotatableCompa
   return tablesOf(db, compartment).map((table) => table.name);
 }
 
+/** The casework histories, sealed in the casework compartment (and under the door key, if sealed before it). */
+function caseworkHistories(db: FamilyLinksDb): RotatedTable[] {
+  return [
+    rotatedTable(db.restrictionHistory, restrictionHistoryCodec),
+    rotatedTable(db.contactArrangementAgreements, contactArrangementAgreementCodec),
+    rotatedTable(db.contactArrangementHistory, contactArrangementHistoryCodec),
+  ];
+}
+
+/** The manager's records, sealed in the manager compartment (and under the door key, if sealed before it). */
+function managerRecords(db: FamilyLinksDb): RotatedTable[] {
+  return [
+    rotatedTable(db.disclosures, disclosureCodec),
+    rotatedTable(db.reviewSampleItems, sampleItemReviewCodec),
+  ];
+}
+
 /** The tables with records sealed in each compartment whose key can be changed, in the order they are done. */
 export function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): readonly RotatedTable[] {
   switch (compartment) {
@@ -168,26 +185,18 @@ export function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): 
         rotatedDrafts(db),
         // Rows of the other compartments sealed before compartments existed are under the door
         // key too: sealed again, they go under their own compartment's.
-        rotatedTable(db.restrictionHistory, restrictionHistoryCodec),
-        rotatedTable(db.contactArrangementAgreements, contactArrangementAgreementCodec),
-        rotatedTable(db.contactArrangementHistory, contactArrangementHistoryCodec),
+        ...caseworkHistories(db),
         rotatedTable(db.declarations, declarationCodec),
-        rotatedTable(db.disclosures, disclosureCodec),
-        rotatedTable(db.reviewSampleItems, sampleItemReviewCodec),
+        ...managerRecords(db),
       ];
     case 'casework':
       return [
         rotatedTable(db.restrictions, restrictionCodec),
-        rotatedTable(db.restrictionHistory, restrictionHistoryCodec),
-        rotatedTable(db.contactArrangementAgreements, contactArrangementAgreementCodec),
-        rotatedTable(db.contactArrangementHistory, contactArrangementHistoryCodec),
+        ...caseworkHistories(db),
         rotatedTable(db.personSpecialDates, personSpecialDatesCodec),
       ];
     case 'manager':
-      return [
-        rotatedTable(db.disclosures, disclosureCodec),
-        rotatedTable(db.reviewSampleItems, sampleItemReviewCodec),
-      ];
+      return managerRecords(db);
     default: {
       const unknown: never = compartment;
       throw new Error(`Unknown compartment: ${String(unknown)}`);

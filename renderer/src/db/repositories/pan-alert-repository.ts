@@ -6,7 +6,7 @@ import {
   type PanAlertRequest,
 } from '@shared/schemas/pan';
 import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
-import { staffRoleLabels } from '@shared/schemas/staff';
+import { alertAccountOf } from '@shared/rules/alert-accounts';
 import {
   panRecipients,
   panTopicOf,
@@ -84,14 +84,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     const accounts = new Map<string, PanStaffAccount>(
       staff.map((member) => [
         member.id,
-        {
-          id: member.id,
-          name: member.name,
-          email: member.email,
-          isActive: member.isActive,
-          roleLabel: member.roles.map((role) => staffRoleLabels[role]).join(', '),
-          isRegisteredManager: member.roles.includes('registeredManager'),
-        },
+        { ...alertAccountOf(member), isRegisteredManager: member.roles.includes('registeredManager') },
       ]),
     );
     const who = panRecipients({

@@ -285,30 +285,17 @@ export function visitBookingChecks(db: FamilyLinksDb) {
       contactPlanRepository(db).doorViewFor(session, form.youngPersonIds),
     ]);
     const dates = occurrences.map((occurrence) => calendarDateOf(occurrence.startsAt, context.timeZone));
-    const restrictionIssues = bookingRestrictionIssues(
-      {
-        kind: form.kind,
-        youngPersonIds: form.youngPersonIds,
-        people,
-        isSupervised: form.supervisingStaffId !== '',
-        dates,
-        youngPersonName: names.youngPerson,
-      },
-      restrictions,
-    );
+    const booking = {
+      kind: form.kind,
+      youngPersonIds: form.youngPersonIds,
+      people,
+      isSupervised: form.supervisingStaffId !== '',
+      dates,
+      youngPersonName: names.youngPerson,
+    };
+    const restrictionIssues = bookingRestrictionIssues(booking, restrictions);
     const others = await plannedContactsAround(session, form, dates, plan, ignoreVisitIds, context.timeZone);
-    const planWarnings = bookingPlanWarnings(
-      {
-        kind: form.kind,
-        youngPersonIds: form.youngPersonIds,
-        people,
-        isSupervised: form.supervisingStaffId !== '',
-        dates,
-        youngPersonName: names.youngPerson,
-        others,
-      },
-      plan,
-    ).map((warning) => warning.message);
+    const planWarnings = bookingPlanWarnings({ ...booking, others }, plan).map((warning) => warning.message);
 
     const blocking: string[] = [];
     const room = rooms.find((candidate) => candidate.id === form.roomId);

@@ -83,6 +83,17 @@ const alert = {
   text: 'For M.H.: a contact form was filed.\n\nOpen Family Links to read it.',
 };
 
+/** Sends the alert through a service for `smtp` set up as given, and checks nothing reached the server. */
+async function sendUndelivered(
+  smtp: Awaited<ReturnType<typeof server>>,
+  overrides: Partial<MailSettings> = {},
+  options: Parameters<typeof serviceFor>[2] = {},
+) {
+  const outcome = await (await serviceFor(smtp, overrides, options)).send(alert);
+  expect(smtp.received).toHaveLength(0);
+  return outcome;
+}
+
 describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login required)', () => {
   it('delivers to the one recipient, encrypted, with the server’s message id', async () => {
     const smtp = await server();
@@ -127,9 +138,7 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
 
   it('a server that offers no STARTTLS gets nothing, not even the login, and the reason says so', async () => {
     const smtp = await server({ hideStartTls: true });
-    const mail = await serviceFor(smtp);
-    const outcome = await mail.send(alert);
-    expect(smtp.received).toHaveLength(0);
+    const outcome = await sendUndelivered(smtp);
     expect([...smtp.logins, ...smtp.refusedLogins]).toEqual([]);
     expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'no-tls', isWorthRetrying: false } });
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain(
@@ -139,9 +148,7 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
 
   it('a certificate from an authority the home has not added is refused, with the reason in plain words', async () => {
     const smtp = await server({ certificates: strangerCertificates });
-    const mail = await serviceFor(smtp);
-    const outcome = await mail.send(alert);
-    expect(smtp.received).toHaveLength(0);
+    const outcome = await sendUndelivered(smtp);
     expect(outcome).toMatchObject({
       outcome: 'failed',
       failure: { code: 'certificate', isWorthRetrying: false },
@@ -151,17 +158,13 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
 
   it('without the organisation’s CA certificate, the test server’s certificate is not trusted either', async () => {
     const smtp = await server();
-    const mail = await serviceFor(smtp, { caCertificatePem: '' });
-    const outcome = await mail.send(alert);
-    expect(smtp.received).toHaveLength(0);
+    const outcome = await sendUndelivered(smtp, { caCertificatePem: '' });
     expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'certificate' } });
   });
 
   it('a wrong password gives a clear reason and is not retried on its own', async () => {
     const smtp = await server();
-    const mail = await serviceFor(smtp, {}, { password: 'not the password' });
-    const outcome = await mail.send(alert);
-    expect(smtp.received).toHaveLength(0);
+    const outcome = await sendUndelivered(smtp, {}, { password: 'not the password' });
     expect(smtp.refusedLogins).toEqual(['alerts@home.example']);
     expect(outcome).toMatchObject({
       outcome: 'failed',
@@ -189,9 +192,7 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
 
   it('TLS from the start to a STARTTLS port says to choose STARTTLS instead', async () => {
     const smtp = await server();
-    const mail = await serviceFor(smtp, { security: 'tls' });
-    const outcome = await mail.send(alert);
-    expect(smtp.received).toHaveLength(0);
+    const outcome = await sendUndelivered(smtp, { security: 'tls' });
     expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'no-tls' } });
   });
 

@@ -4,16 +4,19 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
-import { restoreBackup } from '../../../../renderer/src/db/backup/restore-backup';
-import { writeBackup } from '../../../../renderer/src/db/backup/write-backup';
 import type { Session } from '../../../../renderer/src/db/session';
 import { generateHome } from '../../../fixtures/generate-home';
-import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
-import { addManagerKeys, backupRig, managerPassword, openedDb, type BackupRig } from './backup-test-support';
-import { mainProcessRebase } from '../../../../renderer/src/security/restore-anchor';
+import {
+  type BackupRig,
+  backupRig,
+  loadedSource,
+  openedDb,
+  restoreAsManager,
+  rowsIn,
+  writeManualBackup,
+} from './backup-test-support';
 
 const home = generateHome({ size: 'small', seed: 5 });
-const managerUsername = home.staff[0]?.username ?? '';
 
 /** IndexedDB refuses writes after `allowed` more adds, as a full disk or a quota makes it. */
 function failAddsAfter(allowed: number, name: 'QuotaExceededError' | 'AbortError') {
@@ -37,19 +40,13 @@ let fileName: string;
 let restoreAdds: (() => void) | undefined;
 
 beforeAll(async () => {
-  source = await openedDb('faults-source');
-  session = await fixtureSession(home);
-  await loadFixture(source, home, session);
-  await addManagerKeys(source, session);
+  ({ source, session } = await loadedSource('faults-source', home));
   rig = await backupRig();
-  const written = await writeBackup(source, session.dataKey, rig.port, {
-    reason: 'manual',
-    appVersion: '0.1.0',
+  const written = await writeManualBackup(source, session.dataKey, rig.port, {
     now: new Date('2026-11-29T22:00:00Z'),
     pageSize: 40,
   });
-  if (!written.ok) throw new Error(written.error.message);
-  fileName = written.value.fileName;
+  fileName = written.fileName;
 }, 120_000);
 
 afterEach(() => {
@@ -66,14 +63,7 @@ describe('IndexedDB running out of space or aborting mid-write', () => {
     async (errorName, code, words) => {
       const target = await openedDb('faults-target', new IDBFactory());
       restoreAdds = failAddsAfter(150, errorName);
-      const result = await restoreBackup({
-        live: target,
-        port: rig.port,
-        source: { source: 'folder', fileName },
-        username: managerUsername,
-        password: managerPassword,
-        rebaseAnchor: mainProcessRebase(),
-      });
+      const result = await restoreAsManager(home, { live: target, rig, fileName });
       restoreAdds();
       restoreAdds = undefined;
       expect(result).toMatchObject({
@@ -82,10 +72,7 @@ describe('IndexedDB running out of space or aborting mid-write', () => {
       });
       expect(result.ok ? '' : result.error.message).toContain('Nothing was restored');
       const reopened = await openedDb('faults-target', target.factory);
-      const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce(
-        (sum, count) => sum + count,
-        0,
-      );
+      const rows = await rowsIn(reopened);
       expect(rows).toBe(0);
     },
     60_000,

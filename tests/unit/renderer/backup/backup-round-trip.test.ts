@@ -5,51 +5,41 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../../renderer/src/db/schema-versions';
 import { inputsMarkerId } from '../../../../renderer/src/db/review-summary-invalidation';
-import {
-  restoreBackup,
-  tableDigests,
-  type AnchorRebase,
-} from '../../../../renderer/src/db/backup/restore-backup';
+import { tableDigests, type AnchorRebase } from '../../../../renderer/src/db/backup/restore-backup';
 import { writeBackup } from '../../../../renderer/src/db/backup/write-backup';
 import type { Session } from '../../../../renderer/src/db/session';
 import { generateHome } from '../../../fixtures/generate-home';
-import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
+import { loadFixture } from '../../../fixtures/load-fixture';
 import {
   addManagerKeys,
-  backupRig,
-  managerPassword,
-  openedDb,
-  withoutPendingAudit,
   type BackupRig,
+  backupRig,
+  loadedSource,
+  managerUsernameOf,
+  openedDb,
+  restoreAsManager,
+  rowsIn,
+  withoutPendingAudit,
+  writeManualBackup,
 } from './backup-test-support';
-import { mainProcessRebase } from '../../../../renderer/src/security/restore-anchor';
 
 const home = generateHome({ size: 'small', seed: 3 });
-const managerUsername = home.staff[0]?.username ?? '';
+const managerUsername = managerUsernameOf(home);
 const now = new Date('2026-11-29T21:30:00Z');
 
 let source: FamilyLinksDb;
 let session: Session;
 
 beforeAll(async () => {
-  source = await openedDb('backup-source');
-  session = await fixtureSession(home);
-  await loadFixture(source, home, session);
-  await addManagerKeys(source, session);
+  ({ source, session } = await loadedSource('backup-source', home));
 }, 120_000);
 
 describe('a backup restored into an empty install gives back every table as stored', () => {
   it('has identical per-table hashes after the round trip, streamed in small chunks', async () => {
     const rig = await backupRig();
     // Small pages force many chunks, as 100k rows would.
-    const written = await writeBackup(source, session.dataKey, rig.port, {
-      reason: 'manual',
-      appVersion: '0.1.0',
-      now,
-      pageSize: 50,
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    expect(await rig.list()).toEqual([written.value.fileName]);
+    const written = await writeManualBackup(source, session.dataKey, rig.port, { now, pageSize: 50 });
+    expect(await rig.list()).toEqual([written.fileName]);
 
     const target = await openedDb('backup-target');
     const rebased: { readId: string; staffId: string }[] = [];
@@ -57,12 +47,10 @@ describe('a backup restored into an empty install gives back every table as stor
       rebased.push({ readId, staffId });
       return Promise.resolve({ moved: true });
     };
-    const restored = await restoreBackup({
+    const restored = await restoreAsManager(home, {
       live: target,
-      port: rig.port,
-      source: { source: 'folder', fileName: written.value.fileName },
-      username: managerUsername,
-      password: managerPassword,
+      rig,
+      fileName: written.fileName,
       rebaseAnchor,
     });
     if (!restored.ok) throw new Error(restored.error.message);
@@ -100,21 +88,9 @@ describe('a backup restored into an empty install gives back every table as stor
     await source.settings.put(after);
     try {
       const rig = await backupRig();
-      const written = await writeBackup(source, session.dataKey, rig.port, {
-        reason: 'manual',
-        appVersion: '0.1.0',
-        now,
-      });
-      if (!written.ok) throw new Error(written.error.message);
+      const written = await writeManualBackup(source, session.dataKey, rig.port, { now });
       const target = await openedDb('marker-target', new IDBFactory());
-      const restored = await restoreBackup({
-        live: target,
-        port: rig.port,
-        source: { source: 'folder', fileName: written.value.fileName },
-        username: managerUsername,
-        password: managerPassword,
-        rebaseAnchor: mainProcessRebase(),
-      });
+      const restored = await restoreAsManager(home, { live: target, rig, fileName: written.fileName });
       if (!restored.ok) throw new Error(restored.error.message);
       const reopened = await openedDb('marker-target', target.factory);
       const keys = (await reopened.settings.toArray()).map((row) => row.key);
@@ -135,23 +111,11 @@ describe('a backup restored into an empty install gives back every table as stor
       { id: 'a-young-person|a-year|autumn', token: 'stands in for a summary' },
     ]);
     const rig = await backupRig();
-    const written = await writeBackup(summaries, session.dataKey, rig.port, {
-      reason: 'manual',
-      appVersion: '0.1.0',
-      now,
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    expect(written.value.manifest.tables.map((table) => table.name)).not.toContain('reviewSummaries');
+    const written = await writeManualBackup(summaries, session.dataKey, rig.port, { now });
+    expect(written.manifest.tables.map((table) => table.name)).not.toContain('reviewSummaries');
 
     const target = await openedDb('backup-summaries-target');
-    const restored = await restoreBackup({
-      live: target,
-      port: rig.port,
-      source: { source: 'folder', fileName: written.value.fileName },
-      username: managerUsername,
-      password: managerPassword,
-      rebaseAnchor: mainProcessRebase(),
-    });
+    const restored = await restoreAsManager(home, { live: target, rig, fileName: written.fileName });
     if (!restored.ok) throw new Error(restored.error.message);
     const reopened = await openedDb('backup-summaries-target', target.factory);
     // Only the marker that the restore's own writes leave (a new token): no summary.
@@ -185,13 +149,8 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
 
   beforeAll(async () => {
     rig = await backupRig();
-    const written = await writeBackup(source, session.dataKey, rig.port, {
-      reason: 'manual',
-      appVersion: '0.1.0',
-      now,
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    fileName = written.value.fileName;
+    const written = await writeManualBackup(source, session.dataKey, rig.port, { now });
+    fileName = written.fileName;
   }, 60_000);
 
   /** A restore with IndexedDB's adds changed is refused as damaged, and nothing is left. */
@@ -207,19 +166,15 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
 
   async function restoreInto(options: { username?: string; password?: string; name?: string } = {}) {
     const target = await openedDb('refusal-target', new IDBFactory());
-    const result = await restoreBackup({
+    const result = await restoreAsManager(home, {
       live: target,
-      port: rig.port,
-      source: { source: 'folder', fileName: options.name ?? fileName },
-      username: options.username ?? managerUsername,
-      password: options.password ?? managerPassword,
-      rebaseAnchor: mainProcessRebase(),
+      rig,
+      fileName: options.name ?? fileName,
+      username: options.username,
+      password: options.password,
     });
     const reopened = await openedDb('refusal-target', target.factory);
-    const rows = (await Promise.all(reopened.tables.map((table) => table.count()))).reduce(
-      (sum, count) => sum + count,
-      0,
-    );
+    const rows = await rowsIn(reopened);
     return { result, rows };
   }
 
@@ -303,14 +258,7 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
   });
 
   it('refuses to restore over an install that already holds records', async () => {
-    const result = await restoreBackup({
-      live: source,
-      port: rig.port,
-      source: { source: 'folder', fileName },
-      username: managerUsername,
-      password: managerPassword,
-      rebaseAnchor: mainProcessRebase(),
-    });
+    const result = await restoreAsManager(home, { live: source, rig, fileName });
     expect(result).toMatchObject({ ok: false, error: { code: 'not-empty' } });
     expect(await source.staff.count()).toBe(home.staff.length);
   });

@@ -3,22 +3,22 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { restoreBackup, tableDigests } from '../../../../renderer/src/db/backup/restore-backup';
-import { writeBackup } from '../../../../renderer/src/db/backup/write-backup';
+import { tableDigests } from '../../../../renderer/src/db/backup/restore-backup';
 import { syncTables } from '../../../../renderer/src/db/sync/change-log';
 import { startChangeLog } from '../../../../renderer/src/db/sync/sync-device';
 import type { Session } from '../../../../renderer/src/db/session';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { generateHome } from '../../../fixtures/generate-home';
-import { fixtureSession, loadFixture } from '../../../fixtures/load-fixture';
-import { mainProcessRebase } from '../../../../renderer/src/security/restore-anchor';
+import { loadFixture } from '../../../fixtures/load-fixture';
 import {
   addManagerKeys,
-  backupRig,
-  managerPassword,
-  openedDb,
-  withoutPendingAudit,
   type BackupRig,
+  backupRig,
+  loadedSource,
+  openedDb,
+  restoreAsManager,
+  withoutPendingAudit,
+  writeManualBackup,
 } from './backup-test-support';
 
 /**
@@ -28,17 +28,13 @@ import {
  */
 
 const home = generateHome({ size: 'small', seed: 5 });
-const managerUsername = home.staff[0]?.username ?? '';
 const now = new Date('2026-11-29T21:30:00Z');
 
 let source: FamilyLinksDb;
 let session: Session;
 
 beforeAll(async () => {
-  source = await openedDb('sync-backup-source');
-  session = await fixtureSession(home);
-  await loadFixture(source, home, session);
-  await addManagerKeys(source, session);
+  ({ source, session } = await loadedSource('sync-backup-source', home));
   await startChangeLog(source, now);
   // A change made once sync was set up: logged, with its version.
   const recorded = await restrictionRepository(source).record(session, {
@@ -55,14 +51,7 @@ beforeAll(async () => {
 /** Restores the backup `fileName` into an empty install named `name`. */
 async function restoreInto(name: string, rig: BackupRig, fileName: string) {
   const target = await openedDb(name, new IDBFactory());
-  const restored = await restoreBackup({
-    live: target,
-    port: rig.port,
-    source: { source: 'folder', fileName },
-    username: managerUsername,
-    password: managerPassword,
-    rebaseAnchor: mainProcessRebase(),
-  });
+  const restored = await restoreAsManager(home, { live: target, rig, fileName });
   if (!restored.ok) throw new Error(`${restored.error.code}: ${restored.error.message}`);
   return { target, restored };
 }
@@ -72,15 +61,9 @@ describe('a backup made on a computer with sync set up', () => {
     expect(await source.syncDevice.count()).toBe(1);
     expect(await source.syncChangeLog.count()).toBeGreaterThan(0);
     const rig = await backupRig();
-    const written = await writeBackup(source, session.dataKey, rig.port, {
-      reason: 'manual',
-      appVersion: '0.1.0',
-      now,
-      pageSize: 50,
-    });
-    if (!written.ok) throw new Error(written.error.message);
+    const written = await writeManualBackup(source, session.dataKey, rig.port, { now, pageSize: 50 });
 
-    const { target, restored } = await restoreInto('sync-backup-target', rig, written.value.fileName);
+    const { target, restored } = await restoreInto('sync-backup-target', rig, written.fileName);
     expect(restored.value.syncLeftBehind).toBe(true);
 
     const reopened = await openedDb('sync-backup-target', target.factory);
@@ -97,13 +80,8 @@ describe('a backup made on a computer with sync set up', () => {
     await loadFixture(plain, home, session);
     await addManagerKeys(plain, session);
     const rig = await backupRig();
-    const written = await writeBackup(plain, session.dataKey, rig.port, {
-      reason: 'manual',
-      appVersion: '0.1.0',
-      now,
-    });
-    if (!written.ok) throw new Error(written.error.message);
-    const { restored } = await restoreInto('plain-backup-target', rig, written.value.fileName);
+    const written = await writeManualBackup(plain, session.dataKey, rig.port, { now });
+    const { restored } = await restoreInto('plain-backup-target', rig, written.fileName);
     expect(restored.value.syncLeftBehind).toBe(false);
   }, 120_000);
 });

@@ -17,34 +17,18 @@ import {
   createRecordCipher,
 } from '../../../../renderer/src/db/encryption/record-cipher';
 import { defaultKdfParams, type AccountKeys } from '../../../../shared/schemas/keyring';
+import { buildCourtOrderEntry } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
 
-const courtOrder = {
-  youngPersonId: crypto.randomUUID(),
-  name: 'John Smith',
-  aliases: ['Jack Smith'],
-  description: 'Tall, grey beard',
-  kind: 'noContact',
-  conditions: 'Do not admit. Speak to the duty manager.',
-  authority: 'courtOrder',
-  authorityReference: 'ZW24C00123',
-  effectiveFrom: '2026-01-01',
-  reviewOn: '2026-12-01',
-};
+const courtOrder = buildCourtOrderEntry({ conditions: 'Do not admit. Speak to the duty manager.' });
 
 async function home() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [careWorker, colleague, tutor] = await colleaguesOf(
-    manager,
-    'careStaff',
-    'careStaff',
-    'personalTutor',
-  );
+  const [manager, careWorker, colleague, tutor] = await homeStaff('careStaff', 'careStaff', 'personalTutor');
   return { manager, careWorker, colleague, tutor };
 }
 

@@ -15,7 +15,7 @@ import {
 import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from './test-database';
 import { oldFormatRow } from './old-format-row';
-import { testSession } from './test-session';
+import { homeStaff, testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -142,12 +142,7 @@ describe('the Contact forms list', () => {
 
   it('a care worker’s list holds only forms they wrote or took part in, whatever they filter by', async () => {
     db = freshDatabase();
-    const manager = await testSession(['registeredManager']);
-    const careWorker = await testSession(['careStaff'], {
-      dataKey: manager.dataKey,
-      auditKey: manager.auditKey,
-      compartments: manager.compartments,
-    });
+    const [manager, careWorker] = await homeStaff('careStaff');
     await store(
       [
         form(0, { authorId: careWorker.staff.id }),

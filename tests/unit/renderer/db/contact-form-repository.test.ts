@@ -5,32 +5,27 @@ import { contactFormRepository } from '../../../../renderer/src/db/repositories/
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
-import { buildContactFormEntry, buildPerson, buildRestriction, buildYoungPerson } from '../../../factories';
+import {
+  buildCaseFilePlace,
+  buildContactFormEntry,
+  buildPerson,
+  buildRestriction,
+  buildYoungPerson,
+} from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
 
 const now = new Date('2026-11-20T10:00:00.000Z');
 const sha = 'a'.repeat(64);
-const place = {
-  caseNumber: 'CN1',
-  academicYear: '2026/27',
-  date: '2026-11-20',
-  kind: 'contact-form',
-  reference: 'CF-1',
-};
+const place = buildCaseFilePlace();
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [careWorker, colleague, tutor] = await colleaguesOf(
-    manager,
-    'careStaff',
-    'careStaff',
-    'personalTutor',
-  );
+  const [manager, careWorker, colleague, tutor] = await homeStaff('careStaff', 'careStaff', 'personalTutor');
   const youngPerson = buildYoungPerson();
   const mum = buildPerson({ firstName: 'Sarah', lastName: 'Jones' });
   const dad = buildPerson({ firstName: 'Mark', lastName: 'Jones' });
@@ -53,22 +48,14 @@ async function setUp() {
   return { manager, careWorker, colleague, tutor, youngPerson, mum, dad, noPhone, forms };
 }
 
-async function value<T>(
-  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-): Promise<T> {
-  const outcome = await result;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
-
 const entry = buildContactFormEntry;
 
 describe('contact forms: the 48-hour clock and who owes what', () => {
   it('a completed visit makes one form per young person, due 48 hours after it ended, owed by its author', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const visitId = crypto.randomUUID();
-    const made = await value(
-      forms.createDueForContact(careWorker, {
+    const made = okValue(
+      await forms.createDueForContact(careWorker, {
         youngPersonIds: [youngPerson.id],
         kind: 'visit',
         contactStartedAt: '2026-11-19T14:00:00.000Z',
@@ -85,8 +72,8 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
       staffIds: [careWorker.staff.id],
     });
     // Marking the same visit completed again does not make a second form.
-    const again = await value(
-      forms.createDueForContact(careWorker, {
+    const again = okValue(
+      await forms.createDueForContact(careWorker, {
         youngPersonIds: [youngPerson.id],
         kind: 'visit',
         contactEndedAt: '2026-11-19T16:00:00.000Z',
@@ -99,21 +86,21 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
 
   it('lists the forms a person owes soonest first, never a colleague’s, and drops a form once filed', async () => {
     const { careWorker, colleague, youngPerson, forms } = await setUp();
-    const later = await value(
-      forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: '2026-11-19T18:00:00.000Z' })),
+    const later = okValue(
+      await forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: '2026-11-19T18:00:00.000Z' })),
     );
-    const sooner = await value(
-      forms.start(
+    const sooner = okValue(
+      await forms.start(
         careWorker,
         youngPerson.id,
         entry({ contactStartedAt: '2026-11-18T18:00:00.000Z', initiatedBy: 'youngPerson' }),
       ),
     );
-    await value(forms.start(colleague, youngPerson.id, entry()));
+    okValue(await forms.start(colleague, youngPerson.id, entry()));
     expect((await forms.owedBy(careWorker)).map((form) => form.id)).toEqual([sooner.id, later.id]);
     expect(await forms.owedBy(careWorker, colleague.staff.id)).toEqual([]);
-    await value(
-      forms.file(careWorker, sooner.id, {
+    okValue(
+      await forms.file(careWorker, sooner.id, {
         pdf: new Uint8Array([37, 80, 68, 70]),
         sha256: sha,
         place,
@@ -127,9 +114,9 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
   it('uses the hours the manager set, and only the manager may set them', async () => {
     const { manager, careWorker, youngPerson, forms } = await setUp();
     expect((await forms.saveSettings(careWorker, { dueHours: 24 })).ok).toBe(false);
-    await value(forms.saveSettings(manager, { dueHours: 24 }));
-    const form = await value(
-      forms.start(
+    okValue(await forms.saveSettings(manager, { dueHours: 24 }));
+    const form = okValue(
+      await forms.start(
         careWorker,
         youngPerson.id,
         entry({ contactStartedAt: '2026-11-19T18:00:00.000Z', durationMinutes: 30 }),
@@ -142,11 +129,11 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
 describe('contact forms: need to know', () => {
   it('a care worker reads only forms they wrote or took part in; a tutor reads all of a young person’s', async () => {
     const { careWorker, colleague, tutor, youngPerson, forms } = await setUp();
-    const mine = await value(forms.start(careWorker, youngPerson.id, entry()));
-    const withMe = await value(
-      forms.start(colleague, youngPerson.id, entry({ staffIds: [careWorker.staff.id] })),
+    const mine = okValue(await forms.start(careWorker, youngPerson.id, entry()));
+    const withMe = okValue(
+      await forms.start(colleague, youngPerson.id, entry({ staffIds: [careWorker.staff.id] })),
     );
-    const notMine = await value(forms.start(colleague, youngPerson.id, entry()));
+    const notMine = okValue(await forms.start(colleague, youngPerson.id, entry()));
     const range = ['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'] as const;
     expect(
       (await forms.listForYoungPerson(careWorker, youngPerson.id, ...range)).map((form) => form.id).sort(),
@@ -165,8 +152,8 @@ describe('contact forms: need to know', () => {
 
   it('only the author changes a draft', async () => {
     const { careWorker, colleague, youngPerson, forms } = await setUp();
-    const form = await value(
-      forms.start(careWorker, youngPerson.id, entry({ staffIds: [colleague.staff.id] })),
+    const form = okValue(
+      await forms.start(careWorker, youngPerson.id, entry({ staffIds: [colleague.staff.id] })),
     );
     const result = await forms.save(colleague, form.id, entry({ whatHappened: 'Changed' }));
     expect(result.ok ? 'saved' : result.error.code).toBe('forbidden');
@@ -176,7 +163,7 @@ describe('contact forms: need to know', () => {
 describe('contact forms: restrictions when a contact is recorded', () => {
   it('a phone call with someone allowed no phone contact is marked on the form and raised to the manager', async () => {
     const { manager, careWorker, youngPerson, dad, noPhone, forms } = await setUp();
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ personIds: [dad.id] })));
+    const form = okValue(await forms.start(careWorker, youngPerson.id, entry({ personIds: [dad.id] })));
     expect(form.restrictedParticipants).toEqual([
       expect.objectContaining({ restrictionId: noPhone.id, name: 'Mark Jones', verdict: 'block' }),
     ]);
@@ -204,8 +191,8 @@ describe('contact forms: restrictions when a contact is recorded', () => {
 
   it('the same person at a family visit is allowed, so nothing is raised', async () => {
     const { manager, careWorker, youngPerson, dad, forms } = await setUp();
-    const form = await value(
-      forms.start(careWorker, youngPerson.id, entry({ kind: 'visit', personIds: [dad.id] })),
+    const form = okValue(
+      await forms.start(careWorker, youngPerson.id, entry({ kind: 'visit', personIds: [dad.id] })),
     );
     expect(form.restrictedParticipants).toEqual([]);
     expect(await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).toEqual([]);
@@ -216,10 +203,10 @@ describe('contact forms: filing, copies and corrections', () => {
   it('a filed form cannot change, keeps its signed PDF, and a queued copy waits for a retry', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
     const copies = caseFileCopyRepository(db, () => now);
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'family' })));
+    const form = okValue(await forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'family' })));
     const pdf = new Uint8Array([37, 80, 68, 70, 45, 49]);
-    await value(
-      forms.file(careWorker, form.id, {
+    okValue(
+      await forms.file(careWorker, form.id, {
         pdf,
         sha256: sha,
         place,
@@ -259,7 +246,7 @@ describe('contact forms: filing, copies and corrections', () => {
 
   it('refuses to file a form with nothing written about what happened', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ whatHappened: '' })));
+    const form = okValue(await forms.start(careWorker, youngPerson.id, entry({ whatHappened: '' })));
     const result = await forms.file(careWorker, form.id, {
       pdf: new Uint8Array([1]),
       sha256: sha,
@@ -273,9 +260,9 @@ describe('contact forms: filing, copies and corrections', () => {
 
   it('an addendum names the original form and its file’s SHA-256', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
-    const form = await value(forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'staff' })));
-    await value(
-      forms.file(careWorker, form.id, {
+    const form = okValue(await forms.start(careWorker, youngPerson.id, entry({ initiatedBy: 'staff' })));
+    okValue(
+      await forms.file(careWorker, form.id, {
         pdf: new Uint8Array([1]),
         sha256: sha,
         place,
@@ -283,7 +270,9 @@ describe('contact forms: filing, copies and corrections', () => {
         caseFile: { state: 'written', relativePath: 'x.pdf', writtenAt: now.toISOString() },
       }),
     );
-    const addendum = await value(forms.startAddendum(careWorker, form.id, 'The call was with Mum, not Dad.'));
+    const addendum = okValue(
+      await forms.startAddendum(careWorker, form.id, 'The call was with Mum, not Dad.'),
+    );
     expect(addendum).toMatchObject({
       amendsFormId: form.id,
       amendsSha256: sha,
@@ -295,8 +284,8 @@ describe('contact forms: filing, copies and corrections', () => {
 
   it('each exported file is audited with its SHA-256 and the disclosure, only for forms the exporter may read', async () => {
     const { careWorker, colleague, youngPerson, forms } = await setUp();
-    const mine = await value(forms.start(careWorker, youngPerson.id, entry()));
-    const theirs = await value(forms.start(colleague, youngPerson.id, entry()));
+    const mine = okValue(await forms.start(careWorker, youngPerson.id, entry()));
+    const theirs = okValue(await forms.start(colleague, youngPerson.id, entry()));
     const sha = 'ab'.repeat(32);
     const disclosureId = crypto.randomUUID();
     const recorded = await forms.recordExport(careWorker, disclosureId, [
@@ -322,7 +311,7 @@ describe('contact forms: filing, copies and corrections', () => {
 
   it('every change is in the audit log, without the form’s words', async () => {
     const { careWorker, youngPerson, forms } = await setUp();
-    await value(forms.start(careWorker, youngPerson.id, entry({ whatHappened: 'Secret words' })));
+    okValue(await forms.start(careWorker, youngPerson.id, entry({ whatHappened: 'Secret words' })));
     const entries = await db.audit.toArray();
     expect(entries.map((item) => item.action)).toContain('contact-form.started');
     expect(JSON.stringify(entries)).not.toContain('Secret words');
@@ -332,8 +321,8 @@ describe('contact forms: filing, copies and corrections', () => {
 describe('contact forms: the family’s view of our work and the young person’s voice', () => {
   it('keeps the answers sealed with the form, and an answer taken back is gone, not left as it was', async () => {
     const { tutor, youngPerson, forms } = await setUp();
-    const form = await value(
-      forms.start(
+    const form = okValue(
+      await forms.start(
         tutor,
         youngPerson.id,
         entry({
@@ -353,7 +342,7 @@ describe('contact forms: the family’s view of our work and the young person’
       toldNextOn: '2026-11-19',
       toldNextById: tutor.staff.id,
     });
-    await value(forms.save(tutor, form.id, entry({ viewsUsed: 'Calls moved to Sunday, as she asked.' })));
+    okValue(await forms.save(tutor, form.id, entry({ viewsUsed: 'Calls moved to Sunday, as she asked.' })));
     const saved = await forms.get(tutor, form.id);
     expect(saved?.familyFeeling).toBeUndefined();
     expect(saved?.toldNextOn).toBeUndefined();

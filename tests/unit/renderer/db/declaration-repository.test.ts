@@ -3,7 +3,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { declarationRepository } from '../../../../renderer/src/db/repositories/declaration-repository';
 import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -12,13 +12,7 @@ const now = new Date('2026-11-20T10:00:00.000Z');
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [careWorker, colleague, tutor] = await colleaguesOf(
-    manager,
-    'careStaff',
-    'careStaff',
-    'personalTutor',
-  );
+  const [manager, careWorker, colleague, tutor] = await homeStaff('careStaff', 'careStaff', 'personalTutor');
   const declarations = declarationRepository(db, () => now);
   const giftFrom = (_by: Session, whatHappened: string) => ({
     kind: 'giftOffered',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { disclosureRepository } from '../../../../renderer/src/db/repositories/disclosure-repository';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -14,12 +14,7 @@ const forOfsted = { recipient: 'Ofsted inspector', reason: 'ofstedInspection', r
 async function setUp() {
   db = freshDatabase();
   let now = new Date('2026-11-20T10:00:00.000Z');
-  const manager = await testSession(['registeredManager']);
-  const careWorker = await testSession(['careStaff'], {
-    dataKey: manager.dataKey,
-    auditKey: manager.auditKey,
-    compartments: manager.compartments,
-  });
+  const [manager, careWorker] = await homeStaff('careStaff');
   const disclosures = disclosureRepository(db, () => now);
   const at = (iso: string) => {
     now = new Date(iso);

@@ -7,17 +7,13 @@ import { outboxRepository } from '../../../../renderer/src/db/repositories/outbo
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { panAlertHome } from './pan-alert-test-home';
 import { testSession } from './test-session';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
 
 // Thursday 3 December 2026, mid-morning in London (GMT: London and UTC agree in winter).
 const filedAt = new Date('2026-12-01T10:00:00.000Z');
-
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 const entry = (actions: readonly Record<string, string>[]) => ({
   kind: 'phoneCall',
@@ -52,7 +48,7 @@ async function filedWithActions() {
   const home = await panAlertHome();
   db = home.db;
   const { manager, tutor, coordinator, careWorker, youngPerson } = home;
-  value(
+  okValue(
     await youngPeopleRepository(db).save(
       manager,
       { ...youngPerson, caseCoordinatorId: coordinator.staff.id },
@@ -60,7 +56,7 @@ async function filedWithActions() {
     ),
   );
   const forms = contactFormRepository(db, () => filedAt);
-  const form = value(
+  const form = okValue(
     await forms.start(
       tutor,
       youngPerson.id,
@@ -76,7 +72,7 @@ async function filedWithActions() {
       ]),
     ),
   );
-  value(await forms.file(tutor, form.id, signed));
+  okValue(await forms.file(tutor, form.id, signed));
   return { ...home, db, forms, form };
 }
 
@@ -103,7 +99,7 @@ describe('actions agreed on a form become tracked items when it is filed', () =>
     const home = await panAlertHome();
     db = home.db;
     const forms = contactFormRepository(db, () => filedAt);
-    value(
+    okValue(
       await forms.start(
         home.tutor,
         home.youngPerson.id,
@@ -115,8 +111,8 @@ describe('actions agreed on a form become tracked items when it is filed', () =>
 
   it('an addendum tracks only the actions it adds or changes', async () => {
     const { db, forms, form, tutor, careWorker } = await filedWithActions();
-    const addendum = value(await forms.startAddendum(tutor, form.id, 'The photos are due later'));
-    value(
+    const addendum = okValue(await forms.startAddendum(tutor, form.id, 'The photos are due later'));
+    okValue(
       await forms.save(
         tutor,
         addendum.id,
@@ -132,7 +128,7 @@ describe('actions agreed on a form become tracked items when it is filed', () =>
         ]),
       ),
     );
-    value(await forms.file(tutor, addendum.id, { ...signed, sha256: 'c'.repeat(64) }));
+    okValue(await forms.file(tutor, addendum.id, { ...signed, sha256: 'c'.repeat(64) }));
     const fromAddendum = await db.formActions.where('formId').equals(addendum.id).toArray();
     expect(fromAddendum.map((row) => row.dueOn)).toEqual(['2026-12-05']);
   });
@@ -157,11 +153,7 @@ describe('need to know: who sees which actions', () => {
     expect((await repository.openForReview(manager)).map((item) => item.open.length)).toEqual([3]);
     // A PT does not review; another CC does not see a young person who is not theirs.
     expect(await repository.openForReview(tutor)).toEqual([]);
-    const otherCoordinator = await testSession(['caseCoordinator'], {
-      dataKey: manager.dataKey,
-      auditKey: manager.auditKey,
-      compartments: manager.compartments,
-    });
+    const otherCoordinator = await testSession(['caseCoordinator'], manager);
     expect(await repository.openForReview(otherCoordinator)).toEqual([]);
   });
 });
@@ -196,7 +188,9 @@ describe('an overdue action is raised to its owner and the CC, once', () => {
   it('an action done before it was noticed is never raised', async () => {
     const { db, tutor } = await filedWithActions();
     const [mine] = await formActionRepository(db, () => filedAt).mine(tutor);
-    value(await formActionRepository(db, () => filedAt).markDone(tutor, mine!.id, { note: 'Posted them.' }));
+    okValue(
+      await formActionRepository(db, () => filedAt).markDone(tutor, mine!.id, { note: 'Posted them.' }),
+    );
     expect(await formActionAlerts(db, at('2026-12-20T09:00:00.000Z')).raiseOverdue(tutor)).toBe(1);
     const messages = await outboxRepository(db).list(tutor);
     // Only the social worker's action (10 December) is raised, to Cara alone: it has no owner account.
@@ -234,7 +228,7 @@ describe('an action is marked done with a short note', () => {
     const hostile = await repository.markDone(tutor, mine!.id, { note: 'x'.repeat(501) });
     expect(hostile.ok ? 'done' : hostile.error.code).toBe('invalid');
 
-    const done = value(await repository.markDone(tutor, mine!.id, { note: 'Posted the photos to Mum.' }));
+    const done = okValue(await repository.markDone(tutor, mine!.id, { note: 'Posted the photos to Mum.' }));
     expect(done).toMatchObject({
       status: 'done',
       doneById: tutor.staff.id,
@@ -260,9 +254,9 @@ describe('an action is marked done with a short note', () => {
     const repository = formActionRepository(db, () => filedAt);
     const [first, second] = (await repository.openForReview(coordinator))[0]!.open;
     expect(
-      value(await repository.markDone(coordinator, first!.id, { note: 'Checked with Tom' })).status,
+      okValue(await repository.markDone(coordinator, first!.id, { note: 'Checked with Tom' })).status,
     ).toBe('done');
-    expect(value(await repository.markDone(manager, second!.id, { note: 'Done at handover' })).status).toBe(
+    expect(okValue(await repository.markDone(manager, second!.id, { note: 'Done at handover' })).status).toBe(
       'done',
     );
   });

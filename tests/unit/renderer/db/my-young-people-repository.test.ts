@@ -7,6 +7,7 @@ import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/
 import type { Session } from '../../../../renderer/src/db/session';
 import { buildAcademicYear } from '../../../factories';
 import { panAlertHome } from './pan-alert-test-home';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -15,11 +16,6 @@ afterEach(() => db?.close());
 const now = new Date('2026-11-18T12:00:00.000Z');
 const today = '2026-11-18';
 const timeZone = 'Europe/London';
-
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
 
 /**
  * Millie's PT is Tom; Jack's PT is someone else and his CC is Cara; Ruby left in the summer with
@@ -30,10 +26,10 @@ async function home() {
   db = made.db;
   const { manager, tutor, coordinator } = made;
   const { id: _id, ...year } = buildAcademicYear({ startYear: 2026 });
-  value(await academicYearRepository(db).save(manager, year));
+  okValue(await academicYearRepository(db).save(manager, year));
   const people = youngPeopleRepository(db);
   const base = { dateOfBirth: '2011-05-02', placementStartsOn: '2025-09-01' };
-  const jack = value(
+  const jack = okValue(
     await people.save(manager, {
       ...base,
       caseNumber: 'FL-0002',
@@ -43,7 +39,7 @@ async function home() {
       caseCoordinatorId: coordinator.staff.id,
     }),
   );
-  value(
+  okValue(
     await people.save(manager, {
       ...base,
       caseNumber: 'FL-0003',
@@ -89,7 +85,7 @@ describe('My young people: whose, and what they owe', () => {
 
   it('a form the tutor has not filed yet shows as due for that young person, and a call with no parent is not the update', async () => {
     const { tutor, youngPerson } = await home();
-    const form = value(
+    const form = okValue(
       await contactFormRepository(db as FamilyLinksDb, () => now).start(tutor, youngPerson.id, {
         kind: 'phoneCall',
         contactStartedAt: '2026-11-17T16:00:00.000Z',

@@ -14,6 +14,7 @@ import { fileContactForm } from '../../../../renderer/src/features/contact-forms
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import { buildContactFormEntry } from '../../../factories';
 import { panAlertHome, restrictionForm, samSocial } from './pan-alert-test-home';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => {
@@ -95,11 +96,6 @@ function fileAsTutor(
   );
 }
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 const formEntry = (overrides: Parameters<typeof buildContactFormEntry>[0] = {}) =>
   buildContactFormEntry({ initiatedBy: 'family', ...overrides });
 
@@ -120,7 +116,7 @@ describe('a change and its PAN alert are saved together or not at all', () => {
   it('a restriction changed or ended stays as it was when the alert cannot be queued', async () => {
     const { manager, youngPerson } = await setUp();
     const restrictions = restrictionRepository(db!, clock);
-    const recorded = value(await restrictions.record(manager, restrictionForm(youngPerson.id)));
+    const recorded = okValue(await restrictions.record(manager, restrictionForm(youngPerson.id)));
     const before = await db!.restrictions.get(recorded.id);
     const auditBefore = await db!.audit.count();
     const outboxBefore = await db!.outbox.count();
@@ -171,7 +167,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
       notes: '',
       repeat: 'none',
     });
-    const kept = value(await visits.book(tutor, booking('2026-11-27'), context));
+    const kept = okValue(await visits.book(tutor, booking('2026-11-27'), context));
     const keptRow = await db!.visits.get(kept[0]!.id);
     outboxFails(db!);
 
@@ -192,7 +188,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
   it('a contact form is not filed, nor anything signed, when its alert cannot be made ready', async () => {
     const { tutor, youngPerson } = await setUp();
     const forms = contactFormRepository(db!, clock);
-    const form = value(
+    const form = okValue(
       await forms.start(
         tutor,
         youngPerson.id,
@@ -200,7 +196,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
       ),
     );
     const { sign, signer } = signingSucceeds();
-    value(await panGroupRepository(db!, clock).addMember(tutor, youngPerson.id, samSocial()));
+    okValue(await panGroupRepository(db!, clock).addMember(tutor, youngPerson.id, samSocial()));
     // Now the group cannot be read, so nobody's message can be made.
     db!.panGroups.hook('reading', () => {
       throw new Error('A PAN group row could not be read');
@@ -216,7 +212,7 @@ describe('every change that alerts the PAN group keeps to it', () => {
   it('a contact form stays a draft when its alert cannot be written with it', async () => {
     const { tutor, youngPerson } = await setUp();
     const forms = contactFormRepository(db!, clock);
-    const form = value(await forms.start(tutor, youngPerson.id, formEntry()));
+    const form = okValue(await forms.start(tutor, youngPerson.id, formEntry()));
     const { signer } = signingSucceeds();
     outboxFails(db!);
 
@@ -260,7 +256,7 @@ describe('at the front door the register entry is kept even when its alert is no
     'a visitor turned away is recorded when %s, and the care worker is told nobody was emailed',
     async (_, breakIt) => {
       const { careWorker, tutor, youngPerson } = await setUp();
-      value(
+      okValue(
         await panGroupRepository(db!, clock).addMember(
           tutor,
           youngPerson.id,
@@ -270,7 +266,7 @@ describe('at the front door the register entry is kept even when its alert is no
       breakIt(db!);
       const door = visitorLogRepository(db!, careWorker.cipher, clock);
 
-      const result = value(
+      const result = okValue(
         await door.turnAway(careWorker, turnedAway(youngPerson.id), doorChecker('2026-11-20'), '2026-11-20'),
       );
 
@@ -289,7 +285,7 @@ describe('at the front door the register entry is kept even when its alert is no
       expect(actions).not.toContain('outbox.queued');
 
       // Pressed again: still the one entry, and no second note in the log.
-      const again = value(
+      const again = okValue(
         await door.turnAway(careWorker, turnedAway(youngPerson.id), doorChecker('2026-11-20'), '2026-11-20'),
       );
       expect(again.isRepeat).toBe(true);
@@ -303,7 +299,7 @@ describe('at the front door the register entry is kept even when its alert is no
   it('a visitor turned away with the alert queued says so, and the log has no failure', async () => {
     const { careWorker, youngPerson } = await setUp();
     const door = visitorLogRepository(db!, careWorker.cipher, clock);
-    const result = value(
+    const result = okValue(
       await door.turnAway(careWorker, turnedAway(youngPerson.id), doorChecker('2026-11-20'), '2026-11-20'),
     );
     expect(result.isAlertNotQueued).toBe(false);

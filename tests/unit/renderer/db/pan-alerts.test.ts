@@ -9,6 +9,7 @@ import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan
 import { panAlertHome, restrictionForm, samSocial } from './pan-alert-test-home';
 import type { Session } from '../../../../renderer/src/db/session';
 import type { PanAlertRequest } from '../../../../shared/schemas/pan';
+import { okValue } from '../ok-value';
 
 /** Queues an alert on its own, as the app does for an overdue form (a person's change joins its own transaction). */
 const queuePanAlert = (
@@ -32,23 +33,18 @@ async function setUp() {
 
 /** `session` files form CF-1 for the young person: its first alert message, which the outbox tests follow. */
 async function queueFormFiled(session: Session, youngPersonId: string) {
-  const [message] = value(
+  const [message] = okValue(
     await queuePanAlert(db!, session, { youngPersonId, event: 'formFiled', reference: 'CF-1' }, clock),
   ).messages;
   if (!message) throw new Error('Filing the form queued no alert');
   return message;
 }
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 describe('a PAN alert is queued for the PT and the members who asked, and recorded', () => {
   it('a filed form alerts the PT and the social worker who asked, not the one who did not; initials only', async () => {
     const { groups, manager, tutor, careWorker, youngPerson, outbox } = await setUp();
-    value(await groups.addMember(tutor, youngPerson.id, samSocial()));
-    value(
+    okValue(await groups.addMember(tutor, youngPerson.id, samSocial()));
+    okValue(
       await groups.addMember(tutor, youngPerson.id, {
         kind: 'outside',
         name: 'Theo Therapist',
@@ -58,7 +54,7 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
       }),
     );
 
-    const queued = value(
+    const queued = okValue(
       await queuePanAlert(
         db!,
         careWorker,
@@ -90,8 +86,8 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
     const later = new Date(now.getTime() + 3_600_000);
     const outboxLater = outboxRepository(db!, () => later);
     const [toTutor, toSocialWorker] = queued.messages;
-    value(await outboxLater.markSentFromMailClient(careWorker, toTutor!.id));
-    value(await outboxLater.cancel(careWorker, toSocialWorker!.id));
+    okValue(await outboxLater.markSentFromMailClient(careWorker, toTutor!.id));
+    okValue(await outboxLater.cancel(careWorker, toSocialWorker!.id));
     const log = (await disclosureRepository(db!).list(manager)) ?? [];
     expect(log.map((entry) => entry.recipient)).toEqual([
       'Tom Tutor (Personal Tutor) <tom.tutor@home.example>',
@@ -117,14 +113,14 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
 
   it('a staff member in the group is told at their account’s email, and a restriction change reaches those who ticked it', async () => {
     const { groups, coordinator, tutor, manager, youngPerson } = await setUp();
-    value(
+    okValue(
       await groups.addMember(tutor, youngPerson.id, {
         kind: 'staff',
         staffId: coordinator.staff.id,
         topics: ['restrictionChanged'],
       }),
     );
-    const ended = value(
+    const ended = okValue(
       await queuePanAlert(
         db!,
         manager,
@@ -136,7 +132,7 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
       'tom.tutor@home.example',
       'cara.co@home.example',
     ]);
-    const filed = value(
+    const filed = okValue(
       await queuePanAlert(
         db!,
         manager,
@@ -163,7 +159,7 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
   it('the attachment is only a reference to the filed form, decided at sending time', async () => {
     const { manager, youngPerson } = await setUp();
     const formId = crypto.randomUUID();
-    const queued = value(
+    const queued = okValue(
       await queuePanAlert(
         db!,
         manager,
@@ -186,14 +182,14 @@ describe('keeping the PAN group', () => {
       topics: [],
     });
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
-    value(await groups.addMember(coordinator, youngPerson.id, samSocial()));
+    okValue(await groups.addMember(coordinator, youngPerson.id, samSocial()));
     expect(await groups.get(careWorker, youngPerson.id)).toBeUndefined();
     expect((await groups.get(coordinator, youngPerson.id))?.members).toHaveLength(1);
   });
 
   it('the same adult cannot be added twice, and a bad email is refused with the field named', async () => {
     const { groups, tutor, youngPerson } = await setUp();
-    value(await groups.addMember(tutor, youngPerson.id, samSocial()));
+    okValue(await groups.addMember(tutor, youngPerson.id, samSocial()));
     const twice = await groups.addMember(tutor, youngPerson.id, {
       kind: 'outside',
       name: 'Sam S',
@@ -214,13 +210,13 @@ describe('keeping the PAN group', () => {
 
   it('changes and removals are kept, with an audit entry each', async () => {
     const { groups, tutor, youngPerson } = await setUp();
-    const added = value(await groups.addMember(tutor, youngPerson.id, samSocial()));
+    const added = okValue(await groups.addMember(tutor, youngPerson.id, samSocial()));
     const memberId = added.members[0]!.id;
-    const changed = value(
+    const changed = okValue(
       await groups.updateMember(tutor, youngPerson.id, memberId, samSocial(['formFiled', 'formOverdue'])),
     );
     expect(changed.members[0]?.topics).toEqual(['formFiled', 'formOverdue']);
-    const removed = value(await groups.removeMember(tutor, youngPerson.id, memberId));
+    const removed = okValue(await groups.removeMember(tutor, youngPerson.id, memberId));
     expect(removed.members).toEqual([]);
     const actions = (await db!.audit.toArray())
       .map((entry) => entry.action)
@@ -241,7 +237,7 @@ describe('the outbox’s states', () => {
     const claimed = await outbox.claim(manager, message.id);
     expect(claimed?.recipient.email).toBe('tom.tutor@home.example');
     expect(await outbox.claim(manager, message.id)).toBeUndefined();
-    value(await outbox.recordSent(manager, message.id, '<abc@mail.example>'));
+    okValue(await outbox.recordSent(manager, message.id, '<abc@mail.example>'));
     const [sent] = await outbox.list(manager);
     expect(sent).toMatchObject({
       state: 'sent',
@@ -256,7 +252,7 @@ describe('the outbox’s states', () => {
     const message = await queueFormFiled(manager, youngPerson.id);
     await outbox.claim(manager, message.id);
     expect(
-      value(
+      okValue(
         await outbox.recordFailure(manager, message.id, {
           code: 'unreachable',
           message: 'The mail server could not be reached.',
@@ -274,10 +270,10 @@ describe('the outbox’s states', () => {
     });
     expect(await outbox.failedCount(manager)).toBe(0);
 
-    value(await outbox.retry(manager, message.id));
+    okValue(await outbox.retry(manager, message.id));
     await outbox.claim(manager, message.id);
     expect(
-      value(
+      okValue(
         await outbox.recordFailure(manager, message.id, {
           code: 'auth',
           message: 'The password was not accepted.',
@@ -286,7 +282,7 @@ describe('the outbox’s states', () => {
       ),
     ).toBe('failed');
     expect(await outbox.failedCount(manager)).toBe(1);
-    value(await outbox.cancel(manager, message.id));
+    okValue(await outbox.cancel(manager, message.id));
     expect(await outbox.failedCount(manager)).toBe(0);
     expect((await outbox.list(manager))[0]?.state).toBe('cancelled');
   });
@@ -296,7 +292,7 @@ describe('the outbox’s states', () => {
     const message = await queueFormFiled(careWorker, youngPerson.id);
     const refused = await outbox.cancel(tutor, message.id);
     expect(refused.ok ? '' : refused.error.code).toBe('forbidden');
-    value(await outbox.markSentFromMailClient(careWorker, message.id));
+    okValue(await outbox.markSentFromMailClient(careWorker, message.id));
     const late = await outbox.cancel(manager, message.id);
     expect(late.ok ? '' : late.error.code).toBe('wrong-state');
   });
@@ -323,7 +319,7 @@ describe('a contact form overdue', () => {
       contactEndedAt: '2026-11-20T09:00:00.000Z',
       authorId: tutor.staff.id,
     });
-    const [form] = value(made);
+    const [form] = okValue(made);
     const early = panAlertRepository(db!, () => new Date('2026-11-22T08:59:00.000Z'));
     expect(await early.queueOverdueFormAlerts(manager)).toBe(0);
 
@@ -342,7 +338,7 @@ describe('a contact form overdue', () => {
 describe('“Send all waiting now”', () => {
   it('makes every waiting message the person may act on due at once, and touches no other', async () => {
     const { manager, careWorker, tutor, youngPerson } = await setUp();
-    const queued = value(
+    const queued = okValue(
       await queuePanAlert(
         db!,
         careWorker,
@@ -354,7 +350,7 @@ describe('“Send all waiting now”', () => {
     const outbox = outboxRepository(db!, clock);
     for (const message of queued.messages) {
       await outbox.claim(careWorker, message.id);
-      value(
+      okValue(
         await outbox.recordFailure(careWorker, message.id, {
           code: 'unreachable',
           message: 'The mail server did not answer.',
@@ -364,8 +360,8 @@ describe('“Send all waiting now”', () => {
     }
     expect(await outbox.dueIds()).toEqual([]);
     // The tutor raised none of them, so has none to hurry.
-    expect(value(await outbox.sendAllWaitingNow(tutor))).toBe(0);
-    expect(value(await outbox.sendAllWaitingNow(manager))).toBe(queued.messages.length);
+    expect(okValue(await outbox.sendAllWaitingNow(tutor))).toBe(0);
+    expect(okValue(await outbox.sendAllWaitingNow(manager))).toBe(queued.messages.length);
     expect((await outbox.dueIds()).sort()).toEqual(queued.messages.map((message) => message.id).sort());
   });
 });
@@ -375,8 +371,8 @@ describe('restriction changes reach the PAN group', () => {
     const { manager, youngPerson, outbox } = await setUp();
     const restrictions = restrictionRepository(db!, clock);
     const form = restrictionForm(youngPerson.id);
-    const recorded = value(await restrictions.record(manager, form));
-    value(
+    const recorded = okValue(await restrictions.record(manager, form));
+    okValue(
       await restrictions.change(
         manager,
         recorded.id,
@@ -384,7 +380,7 @@ describe('restriction changes reach the PAN group', () => {
         '2026-01-12',
       ),
     );
-    value(await restrictions.end(manager, recorded.id, 'Order discharged'));
+    okValue(await restrictions.end(manager, recorded.id, 'Order discharged'));
     const messages = await outbox.list(manager);
     expect(messages.map((message) => message.event).sort()).toEqual([
       'restrictionAdded',

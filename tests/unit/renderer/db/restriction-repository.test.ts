@@ -4,29 +4,18 @@ import { isRestrictionInForce } from '../../../../shared/rules/restriction-check
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
+import { buildCourtOrderEntry } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
 
-const courtOrder = {
-  youngPersonId: crypto.randomUUID(),
-  name: 'John Smith',
-  aliases: ['Jack Smith'],
-  description: 'Tall, grey beard',
-  kind: 'noContact',
-  conditions: '',
-  authority: 'courtOrder',
-  authorityReference: 'ZW24C00123',
-  effectiveFrom: '2026-01-01',
-  reviewOn: '2026-12-01',
-};
+const courtOrder = buildCourtOrderEntry();
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [tutor, careWorker] = await colleaguesOf(manager, 'personalTutor', 'careStaff');
+  const [manager, tutor, careWorker] = await homeStaff('personalTutor', 'careStaff');
   return { manager, tutor, careWorker, restrictions: restrictionRepository(db) };
 }
 

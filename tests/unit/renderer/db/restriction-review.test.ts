@@ -5,6 +5,7 @@ import { outboxRepository } from '../../../../renderer/src/db/repositories/outbo
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { checkAtTheDoor } from '../../../../shared/rules/door-check';
 import { panAlertHome } from './pan-alert-test-home';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -13,16 +14,11 @@ const now = new Date('2026-12-04T10:00:00.000Z');
 const clock = () => now;
 const today = '2026-12-04';
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 async function setUp() {
   const home = await panAlertHome();
   db = home.db;
   const restrictions = restrictionRepository(home.db, clock);
-  const barred = value(
+  const barred = okValue(
     await restrictions.record(home.manager, {
       youngPersonId: home.youngPerson.id,
       name: 'Dean Hughes',
@@ -62,7 +58,7 @@ describe('reviewing a restriction', () => {
   it('continuing it unchanged takes it off the review-due list and keeps who reviewed it and with whom', async () => {
     const { manager, tutor, restrictions, barred, actions, alerts } = await setUp();
     expect((await restrictions.needingAttention(manager, today, '2026-12-18')).dueForReview).toHaveLength(1);
-    const reviewed = value(
+    const reviewed = okValue(
       await restrictions.review(
         tutor,
         barred.id,
@@ -92,7 +88,7 @@ describe('reviewing a restriction', () => {
 
   it('changed at review: one transaction makes the new version, the review and the alert; the door reads each day’s version', async () => {
     const { manager, careWorker, restrictions, barred, actions, alerts } = await setUp();
-    const changed = value(
+    const changed = okValue(
       await restrictions.review(
         manager,
         barred.id,
@@ -136,7 +132,7 @@ describe('reviewing a restriction', () => {
 
   it('ended at review: ends it with the reason and alerts the PAN group', async () => {
     const { tutor, restrictions, barred, alerts } = await setUp();
-    const ended = value(
+    const ended = okValue(
       await restrictions.review(
         tutor,
         barred.id,
@@ -215,7 +211,7 @@ describe('reviewing a restriction', () => {
 describe('changing a restriction', () => {
   it('a tutor’s change applies from its day and waits for the manager’s approval', async () => {
     const { manager, tutor, restrictions, barred } = await setUp();
-    const changed = value(await restrictions.change(tutor, barred.id, supervised, today));
+    const changed = okValue(await restrictions.change(tutor, barred.id, supervised, today));
     expect(changed).toMatchObject({
       version: 2,
       changedById: tutor.staff.id,
@@ -224,13 +220,13 @@ describe('changing a restriction', () => {
     expect(changed.approvedById).toBeUndefined();
     const waiting = await restrictions.needingAttention(manager, today, '2026-12-18');
     expect(waiting.awaitingApproval.map((item) => item.id)).toEqual([barred.id]);
-    value(await restrictions.approve(manager, barred.id));
+    okValue(await restrictions.approve(manager, barred.id));
     expect((await restrictions.needingAttention(manager, today, '2026-12-18')).awaitingApproval).toEqual([]);
   });
 
   it('what comes over the bridge cannot set the version, its earlier terms, approval or reviews', async () => {
     const { tutor, restrictions, barred, youngPerson } = await setUp();
-    const changed = value(
+    const changed = okValue(
       await restrictions.change(
         tutor,
         barred.id,
@@ -249,7 +245,7 @@ describe('changing a restriction', () => {
     expect(changed).toMatchObject({ version: 2, name: 'Dean Hughes', youngPersonId: youngPerson.id });
     expect(changed.approvedById).toBeUndefined();
     expect(changed.earlierTerms).toHaveLength(1);
-    const recorded = value(
+    const recorded = okValue(
       await restrictions.record(tutor, {
         youngPersonId: youngPerson.id,
         name: 'Rita Hughes',

@@ -17,7 +17,8 @@ import {
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -26,9 +27,7 @@ const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under w
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [coordinator, otherCoordinator, careWorker] = await colleaguesOf(
-    manager,
+  const [manager, coordinator, otherCoordinator, careWorker] = await homeStaff(
     'caseCoordinator',
     'caseCoordinator',
     'careStaff',
@@ -110,21 +109,13 @@ async function setUp() {
   };
 }
 
-async function value<T>(
-  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-): Promise<T> {
-  const outcome = await result;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
-
 describe('the termly review: need to know in the data layer', () => {
   it('a Case Co-ordinator’s overview holds their own young people only; the manager’s everyone', async () => {
     const { manager, coordinator, year, reviews } = await setUp();
-    const own = await value(reviews.termlyOverview(coordinator, year.id, 'autumn', now));
+    const own = okValue(await reviews.termlyOverview(coordinator, year.id, 'autumn', now));
     expect(own.scope).toBe('own');
     expect(own.rows.map((row) => row.youngPerson.name)).toEqual(['Millie Hughes']);
-    const all = await value(reviews.termlyOverview(manager, year.id, 'autumn', now));
+    const all = okValue(await reviews.termlyOverview(manager, year.id, 'autumn', now));
     expect(all.rows.map((row) => row.youngPerson.name)).toEqual(['Millie Hughes', 'Tom Hughes']);
   });
 
@@ -142,8 +133,8 @@ describe('the termly review: need to know in the data layer', () => {
 
   it('a Case Co-ordinator cannot open another’s young person’s records, even by id', async () => {
     const { coordinator, tomsCall, visitForm, reviews, theirs, year } = await setUp();
-    const records = await value(
-      reviews.recordsBehind(coordinator, [
+    const records = okValue(
+      await reviews.recordsBehind(coordinator, [
         { type: 'contactForm', id: tomsCall.id },
         { type: 'contactForm', id: visitForm.id },
       ]),
@@ -158,7 +149,7 @@ describe('the termly review: need to know in the data layer', () => {
 describe('the termly review: figures from the stored records', () => {
   it('the autumn home visit with the PT and CC is green for Millie and lists the visit and its form; Tom’s term with none is red', async () => {
     const { manager, year, reviews, homeVisit, visitForm } = await setUp();
-    const overview = await value(reviews.termlyOverview(manager, year.id, 'autumn', now));
+    const overview = okValue(await reviews.termlyOverview(manager, year.id, 'autumn', now));
     const [millie, tom] = overview.rows;
     const millieVisit = millie?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit');
     expect(millieVisit).toMatchObject({
@@ -177,12 +168,12 @@ describe('the termly review: figures from the stored records', () => {
 
   it('the detail view names family members; the drill-down opens the records behind a figure', async () => {
     const { coordinator, year, reviews, mine, homeVisit } = await setUp();
-    const detail = await value(reviews.youngPersonReview(coordinator, mine.id, year.id, 'autumn', now));
+    const detail = okValue(await reviews.youngPersonReview(coordinator, mine.id, year.id, 'autumn', now));
     expect(detail.terms[0]?.family.map((member) => [member.name, member.status])).toEqual([
       ['Karen Hughes', 'green'],
     ]);
     const figure = detail.terms[0]?.figures.find((each) => each.key === 'homeVisit');
-    const records = await value(reviews.recordsBehind(coordinator, figure?.records ?? []));
+    const records = okValue(await reviews.recordsBehind(coordinator, figure?.records ?? []));
     expect(records.map((record) => record.type)).toEqual(['visit', 'contactForm']);
     expect(records[0]?.type === 'visit' && records[0].visit.id).toBe(homeVisit.id);
   });
@@ -192,18 +183,22 @@ describe('sample monitoring', () => {
   it('the manager draws a sample of the term’s filed forms only, of the size chosen, kept and in the audit log', async () => {
     const { manager, year, visitForm, tomsCall } = await setUp();
     const samples = reviewSampleRepository(db, () => now);
-    const sample = await value(samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 5 }));
+    const sample = okValue(await samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 5 }));
     expect(sample.populationCount).toBe(2);
     expect([...sample.formIds].sort()).toEqual([visitForm.id, tomsCall.id].sort());
-    expect((await value(samples.list(manager))).map((kept) => kept.id)).toEqual([sample.id]);
+    expect(okValue(await samples.list(manager)).map((kept) => kept.id)).toEqual([sample.id]);
     const audit = await db.audit.toArray();
     expect(audit.map((entry) => entry.action)).toContain('review.sample-drawn');
   });
 
   it('a sample of one picks one of the filed forms', async () => {
     const { manager, year, visitForm, tomsCall } = await setUp();
-    const sample = await value(
-      reviewSampleRepository(db, () => now).draw(manager, { yearId: year.id, termName: 'autumn', size: 1 }),
+    const sample = okValue(
+      await reviewSampleRepository(db, () => now).draw(manager, {
+        yearId: year.id,
+        termName: 'autumn',
+        size: 1,
+      }),
     );
     expect(sample.formIds).toHaveLength(1);
     expect([visitForm.id, tomsCall.id]).toContain(sample.formIds[0]);
@@ -232,18 +227,18 @@ describe('sample monitoring', () => {
   it('each review is kept with its outcome, the comment sealed, and audited', async () => {
     const { manager, year } = await setUp();
     const samples = reviewSampleRepository(db, () => now);
-    const sample = await value(samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 2 }));
+    const sample = okValue(await samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 2 }));
     const formId = sample.formIds[0] ?? '';
     expect(
       await samples.reviewForm(manager, sample.id, formId, { outcome: 'good', comment: '' }),
     ).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    await value(
-      samples.reviewForm(manager, sample.id, formId, {
+    okValue(
+      await samples.reviewForm(manager, sample.id, formId, {
         outcome: 'needsImprovement',
         comment: 'Family’s views missing.',
       }),
     );
-    const kept = await value(samples.get(manager, sample.id));
+    const kept = okValue(await samples.get(manager, sample.id));
     expect(kept.reviews.get(formId)).toMatchObject({
       outcome: 'needsImprovement',
       comment: 'Family’s views missing.',

@@ -17,6 +17,7 @@ import { inputsMarkerId, reviewSettingKeys } from '../../../../renderer/src/db/r
 import type { Session } from '../../../../renderer/src/db/session';
 import {
   buildAcademicYear,
+  buildCaseFilePlace,
   buildContactForm,
   buildContactFormEntry,
   buildRelationship,
@@ -25,34 +26,19 @@ import {
   buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
+import { okValue } from '../ok-value';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
 
 const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under way
 const sha = 'a'.repeat(64);
-const place = {
-  caseNumber: 'CN1',
-  academicYear: '2026/27',
-  date: '2027-01-19',
-  kind: 'contact-form',
-  reference: 'CF-1',
-};
-
-async function value<T>(
-  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
-): Promise<T> {
-  const outcome = await result;
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
+const place = buildCaseFilePlace({ date: '2027-01-19' });
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [coordinator, otherCoordinator, tutor] = await colleaguesOf(
-    manager,
+  const [manager, coordinator, otherCoordinator, tutor] = await homeStaff(
     'caseCoordinator',
     'caseCoordinator',
     'personalTutor',
@@ -97,7 +83,7 @@ async function summarised(): Promise<string[]> {
 }
 
 async function overview(session: Session, yearId: string) {
-  return value(reviewRepository(db).termlyOverview(session, yearId, 'spring', now));
+  return okValue(await reviewRepository(db).termlyOverview(session, yearId, 'spring', now));
 }
 
 describe('the termly overview’s stored summaries', () => {
@@ -204,8 +190,8 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
   it('after a form is filed, the next overview reflects it', async () => {
     const { manager, tutor, year, millie, tom } = await setUp();
     const forms = contactFormRepository(db, () => now);
-    const started = await value(
-      forms.start(
+    const started = okValue(
+      await forms.start(
         tutor,
         millie.id,
         buildContactFormEntry({ contactStartedAt: '2027-01-11T18:00:00.000Z', initiatedBy: 'youngPerson' }),
@@ -216,8 +202,8 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     expect(millieForms(await overview(manager, year.id))?.overdue.records).toEqual([
       { type: 'contactForm', id: started.id },
     ]);
-    await value(
-      forms.file(tutor, started.id, {
+    okValue(
+      await forms.file(tutor, started.id, {
         pdf: new Uint8Array([37, 80, 68, 70]),
         sha256: sha,
         place,
@@ -308,8 +294,8 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     const { manager, year } = await setUp();
     await overview(manager, year.id);
     const { id: _id, ...dates } = year;
-    await value(
-      academicYearRepository(db).save(
+    okValue(
+      await academicYearRepository(db).save(
         manager,
         {
           ...dates,
@@ -322,7 +308,7 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     );
     expect(await summarised()).toEqual([]);
     await overview(manager, year.id);
-    await value(contactFormRepository(db).saveSettings(manager, { dueHours: 24 }));
+    okValue(await contactFormRepository(db).saveSettings(manager, { dueHours: 24 }));
     expect(await summarised()).toEqual([]);
   });
 

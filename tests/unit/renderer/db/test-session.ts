@@ -68,3 +68,14 @@ export function colleaguesOf<const Roles extends readonly StaffRole[]>(
     -readonly [Index in keyof Roles]: Session;
   }>;
 }
+
+/**
+ * A registered manager and, after it, a colleague for each role given, in order: the staff most
+ * repository tests start from.
+ */
+export async function homeStaff<const Roles extends readonly StaffRole[]>(
+  ...roles: Roles
+): Promise<[Session, ...{ -readonly [Index in keyof Roles]: Session }]> {
+  const manager = await testSession(['registeredManager']);
+  return [manager, ...(await colleaguesOf(manager, ...roles))];
+}

@@ -12,7 +12,7 @@ import type { Restriction } from '../../../../shared/schemas/registers';
 import type { VisitBookingFormInput } from '../../../../shared/schemas/visits';
 import { buildPerson, buildRestriction, buildStaffMember, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
-import { colleaguesOf, testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -23,8 +23,7 @@ const now = () => new Date('2026-03-06T09:00:00.000Z');
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const [careWorker] = await colleaguesOf(manager, 'careStaff');
+  const [manager, careWorker] = await homeStaff('careStaff');
   const millie = buildYoungPerson({
     firstName: 'Amelia',
     lastName: 'Hughes',

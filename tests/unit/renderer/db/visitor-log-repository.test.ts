@@ -7,7 +7,7 @@ import {
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -47,12 +47,7 @@ const exactNameCheck: DoorChecker = (visitor, _youngPersonIds, restrictions) => 
 
 async function setUp() {
   db = freshDatabase();
-  const manager = await testSession(['registeredManager']);
-  const careWorker = await testSession(['careStaff'], {
-    dataKey: manager.dataKey,
-    auditKey: manager.auditKey,
-    compartments: manager.compartments,
-  });
+  const [manager, careWorker] = await homeStaff('careStaff');
   const register = visitorLogRepository(db, manager.cipher);
   const restrict = (name: string, kind: string) =>
     restrictionRepository(db).record(manager, {

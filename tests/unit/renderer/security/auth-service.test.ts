@@ -3,22 +3,20 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { authService } from '../../../../renderer/src/security/auth-service';
+import { authService, type AuthService } from '../../../../renderer/src/security/auth-service';
+import type { StaffRole } from '../../../../shared/schemas/staff';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { homeSettingsRepository } from '../../../../renderer/src/db/repositories/home-settings-repository';
 import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from '../db/test-database';
-
-const managerPassword = 'lantern orchard pebble meadow';
-const colleaguePassword = 'copper kettle drizzle harbour';
-const home = { name: 'Oakfield House', ofstedUrn: 'SC123456' };
-const manager = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: managerPassword,
-  confirmPassword: managerPassword,
-};
+import {
+  addColleague as addAccount,
+  colleaguePassword,
+  managerPassword,
+  oakfieldHouse as home,
+  priyaRaman as manager,
+  setUpOakfield,
+} from './oakfield-home';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -34,26 +32,16 @@ function clockAt(start: string) {
 async function setUp(clock: () => Date = () => new Date()) {
   db = freshDatabase();
   const auth = authService(db, clock);
-  const result = await auth.setUpHome({ home, manager });
-  if (!result.ok) throw new Error(result.error.message);
-  return { auth, session: result.value.session };
+  return { auth, session: await setUpOakfield(auth) };
 }
 
-async function addColleague(
-  auth: ReturnType<typeof authService>,
-  session: Session,
-  roles: string[] = ['careStaff'],
-) {
-  const result = await auth.createAccount(session, {
+function addColleague(auth: AuthService, session: Session, roles: readonly StaffRole[] = ['careStaff']) {
+  return addAccount(auth, session, {
     name: 'Tom Hughes',
     username: 'thughes',
     email: 'tom.hughes@oakfield.example',
     roles,
-    password: colleaguePassword,
-    confirmPassword: colleaguePassword,
   });
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
 }
 
 describe('first run', () => {

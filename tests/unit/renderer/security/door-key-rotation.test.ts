@@ -2,7 +2,6 @@
 // Node, not jsdom: hash-wasm's Argon2id and WebCrypto run natively there; fake-indexeddb is the store.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../../shared/result';
 import type { AccountKeys } from '../../../../shared/schemas/keyring';
 import type { VisitorEntry } from '../../../../shared/schemas/registers';
 import { buildVisitorEntry } from '../../../factories';
@@ -22,17 +21,16 @@ import { backUpNow } from '../../../../renderer/src/db/backup/back-up-now';
 import { backupRig } from '../backup/backup-test-support';
 import { lockAfterBatches } from '../db/key-rotation-test-support';
 import { freshDatabase } from '../db/test-database';
+import { okValue } from '../ok-value';
+import {
+  addColleague,
+  colleaguePassword as carerPassword,
+  managerPassword,
+  setUpOakfield,
+} from './oakfield-home';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
-
-const managerPassword = 'lantern orchard pebble meadow';
-const carerPassword = 'copper kettle drizzle harbour';
-
-function value<Value>(result: Result<Value>): Value {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 const from = '2026-10-01T00:00:00.000Z';
 const to = '2026-11-01T00:00:00.000Z';
@@ -45,36 +43,16 @@ const to = '2026-11-01T00:00:00.000Z';
 async function home(visits: number) {
   db = freshDatabase();
   const auth = authService(db);
-  const { session: manager } = value(
-    await auth.setUpHome({
-      home: { name: 'Oakfield House', ofstedUrn: 'SC123456' },
-      manager: {
-        name: 'Priya Raman',
-        username: 'praman',
-        email: 'priya.raman@oakfield.example',
-        password: managerPassword,
-        confirmPassword: managerPassword,
-      },
-    }),
-  );
-  const carer = async (name: string, username: string) =>
-    value(
-      await auth.createAccount(manager, {
-        name,
-        username,
-        email: `${username}@oakfield.example`,
-        roles: ['careStaff'],
-        password: carerPassword,
-        confirmPassword: carerPassword,
-      }),
-    );
+  const manager = await setUpOakfield(auth);
+  const carer = (name: string, username: string) =>
+    addColleague(auth, manager, { name, username, roles: ['careStaff'] });
   const people = {
     chris: await carer('Chris Doyle', 'cdoyle'),
     pat: await carer('Pat Jones', 'pjones'),
     dana: await carer('Dana Wells', 'dwells'),
   };
   for (const [n, caseNumber] of ['FL-0001', 'FL-0002', 'FL-0003'].entries())
-    value(
+    okValue(
       await youngPeopleRepository(db).save(manager, {
         caseNumber,
         firstName: `Child ${n}`,
@@ -93,7 +71,7 @@ async function home(visits: number) {
   );
   await visitorLogRepository(db, manager.cipher).addMany(manager, entries);
   const signIn = async (username: string, password = carerPassword): Promise<Session> =>
-    value(await auth.signIn(username, password)).session;
+    okValue(await auth.signIn(username, password)).session;
   return { auth, manager, people, signIn };
 }
 
@@ -109,7 +87,7 @@ describe('changing the door key after someone leaves', () => {
   it('gives the new door key by public key, seals again in batches, survives a lock and finishes', async () => {
     const { manager, people, signIn } = await home(7);
     const rotation = keyRotationRepository(db, { batchSize: 2 });
-    const started = value(await rotation.start(manager, 'door'));
+    const started = okValue(await rotation.start(manager, 'door'));
     expect(started).toMatchObject({ compartment: 'door', fromGeneration: 1, toGeneration: 2 });
     // Everyone switched on holds the new generation as a grant; the password still wraps the first.
     for (const person of [manager.staff, people.chris, people.pat])
@@ -185,12 +163,12 @@ describe('changing the door key after someone leaves', () => {
     const { manager, auth, people, signIn } = await home(4);
     const dana = await signIn('dwells');
     const copied = dana.dataKey;
-    value(await auth.switchOff(manager, people.dana.id, { leaverId: people.dana.id, assignments: [] }));
+    okValue(await auth.switchOff(manager, people.dana.id, { leaverId: people.dana.id, assignments: [] }));
     const draft = draftRepository(db, manager.cipher, manager.staff.id);
     await draft.save('contact-form:new', { notes: 'Half written' });
 
     const rotation = keyRotationRepository(db, { batchSize: 3 });
-    value(await rotation.start(manager, 'door'));
+    okValue(await rotation.start(manager, 'door'));
     await rotation.run(manager, false);
 
     // The copy, taken for either generation, opens none of the register, staff or young people.
@@ -228,7 +206,7 @@ describe('changing the door key after someone leaves', () => {
 
   it('writes no backup that the manager’s password could not open, until they sign in again', async () => {
     const { manager, signIn } = await home(2);
-    value(await keyRotationRepository(db).start(manager, 'door'));
+    okValue(await keyRotationRepository(db).start(manager, 'door'));
     const rig = await backupRig();
     const refused = await backUpNow(db, manager, rig.port, 'manual', new Date('2026-12-04T12:00:00Z'));
     expect(refused.ok ? 'written' : refused.error.message).toContain('Sign out and back in');

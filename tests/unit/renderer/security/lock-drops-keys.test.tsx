@@ -14,15 +14,7 @@ import { SessionProvider } from '../../../../renderer/src/security/SessionProvid
 import { useSessionApi, type SessionApi } from '../../../../renderer/src/security/session-context';
 import { useDraft } from '../../../../renderer/src/security/useDraft';
 import { freshDatabase } from '../db/test-database';
-
-const password = 'lantern orchard pebble meadow';
-const manager = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password,
-  confirmPassword: password,
-};
+import { managerPassword as password, priyaRaman as manager, setUpOakfield } from './oakfield-home';
 
 afterEach(() => {
   cleanup();
@@ -35,12 +27,7 @@ async function homeWithManager(): Promise<{ db: FamilyLinksDb; session: Session 
   // jsdom's structuredClone and Dexie's cache disagree about typed arrays (render-signed-in.tsx).
   db._options.cache = 'disabled';
   await db.open();
-  const setUp = await authService(db, undefined, undefined).setUpHome({
-    home: { name: 'Oakfield House', ofstedUrn: 'SC123456' },
-    manager,
-  });
-  if (!setUp.ok) throw new Error(setUp.error.message);
-  return { db, session: setUp.value.session };
+  return { db, session: await setUpOakfield(authService(db, undefined, undefined)) };
 }
 
 /** A main process that never answers: every call to it stays in flight. */

@@ -6,6 +6,7 @@ import { argon2id } from 'hash-wasm';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { freshDatabase } from '../db/test-database';
+import { addColleague, colleaguePassword, setUpOakfield } from './oakfield-home';
 
 // The real Argon2id, watched: how often sign-in runs it and with what settings is what its timing is made of.
 vi.mock('hash-wasm', async (importOriginal) => {
@@ -17,8 +18,6 @@ vi.mock('hash-wasm', async (importOriginal) => {
 });
 const argon2idCalls = vi.mocked(argon2id);
 
-const managerPassword = 'lantern orchard pebble meadow';
-const colleaguePassword = 'copper kettle drizzle harbour';
 const notRecognised = 'That username and password do not match an account. Check them and try again.';
 
 let db: FamilyLinksDb;
@@ -30,27 +29,14 @@ beforeEach(() => {
 async function homeWithColleague(clock: () => Date = () => new Date()) {
   db = freshDatabase();
   const auth = authService(db, clock);
-  const setUp = await auth.setUpHome({
-    home: { name: 'Oakfield House', ofstedUrn: 'SC123456' },
-    manager: {
-      name: 'Priya Raman',
-      username: 'praman',
-      email: 'priya.raman@oakfield.example',
-      password: managerPassword,
-      confirmPassword: managerPassword,
-    },
-  });
-  if (!setUp.ok) throw new Error(setUp.error.message);
-  const colleague = await auth.createAccount(setUp.value.session, {
+  const manager = await setUpOakfield(auth);
+  const colleague = await addColleague(auth, manager, {
     name: 'Tom Hughes',
     username: 'thughes',
     email: 'tom.hughes@oakfield.example',
     roles: ['careStaff'],
-    password: colleaguePassword,
-    confirmPassword: colleaguePassword,
   });
-  if (!colleague.ok) throw new Error(colleague.error.message);
-  return { auth, manager: setUp.value.session, colleague: colleague.value };
+  return { auth, manager, colleague };
 }
 
 /** The Argon2id work one sign-in attempt did: how many runs, and each run's settings (not its inputs). */

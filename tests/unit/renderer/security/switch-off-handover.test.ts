@@ -2,7 +2,6 @@
 // Node, not jsdom: hash-wasm's Argon2id and WebCrypto run natively there; fake-indexeddb is the store.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../../../shared/result';
 import { applyHandover, holdingsOf } from '../../../../shared/rules/handover';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { accountRepository } from '../../../../renderer/src/db/repositories/account-repository';
@@ -13,17 +12,12 @@ import { staffRepository } from '../../../../renderer/src/db/repositories/staff-
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { freshDatabase } from '../db/test-database';
+import { okValue } from '../ok-value';
+import { addColleague, setUpOakfield } from './oakfield-home';
 import { buildContactFormEntry } from '../../../factories';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
-
-const password = 'lantern orchard pebble meadow';
-
-function value<Value>(result: Result<Value>): Value {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
 
 /**
  * Oakfield House: Priya the manager; Grace, a Personal Tutor who is leaving; Sam, another tutor.
@@ -33,34 +27,14 @@ function value<Value>(result: Result<Value>): Value {
 async function home() {
   db = freshDatabase();
   const auth = authService(db);
-  const { session } = value(
-    await auth.setUpHome({
-      home: { name: 'Oakfield House', ofstedUrn: 'SC123456' },
-      manager: {
-        name: 'Priya Raman',
-        username: 'praman',
-        email: 'priya.raman@oakfield.example',
-        password,
-        confirmPassword: password,
-      },
-    }),
-  );
-  const account = async (name: string, username: string) =>
-    value(
-      await auth.createAccount(session, {
-        name,
-        username,
-        email: `${username}@oakfield.example`,
-        roles: ['personalTutor'],
-        password: 'copper kettle drizzle harbour',
-        confirmPassword: 'copper kettle drizzle harbour',
-      }),
-    );
+  const session = await setUpOakfield(auth);
+  const account = (name: string, username: string) =>
+    addColleague(auth, session, { name, username, roles: ['personalTutor'] });
   const grace = await account('Grace Okafor', 'gokafor');
   const sam = await account('Sam Patel', 'spatel');
   const people = youngPeopleRepository(db);
   const youngPerson = async (firstName: string, caseNumber: string) =>
-    value(
+    okValue(
       await people.save(session, {
         caseNumber,
         firstName,
@@ -72,7 +46,7 @@ async function home() {
     );
   const millie = await youngPerson('Millie', 'FL-0001');
   const jay = await youngPerson('Jay', 'FL-0002');
-  value(
+  okValue(
     await panGroupRepository(db).addMember(session, millie.id, {
       kind: 'staff',
       staffId: grace.id,
@@ -80,7 +54,7 @@ async function home() {
     }),
   );
   const forms = contactFormRepository(db);
-  const [owed] = value(
+  const [owed] = okValue(
     await forms.createDueForContact(session, {
       youngPersonIds: [millie.id],
       kind: 'homeVisit',
@@ -88,7 +62,7 @@ async function home() {
       authorId: grace.id,
     }),
   );
-  const draft = value(
+  const draft = okValue(
     await forms.start(
       session,
       jay.id,
@@ -105,7 +79,7 @@ async function home() {
 describe('switching off a personal tutor who holds work', () => {
   it('hands every young person, PAN place, owed form and action to the colleague chosen, with the account off and its keys gone, in one go', async () => {
     const { auth, session, grace, sam, millie, jay, owed, draft } = await home();
-    const held = value(await auth.leaverHoldings(session, grace.id));
+    const held = okValue(await auth.leaverHoldings(session, grace.id));
     // Forms come in the order the status index gives them (by id): compare as a set.
     expect(held.items.map((item) => item.kind).sort()).toEqual([
       'formAction',
@@ -150,7 +124,7 @@ describe('switching off a personal tutor who holds work', () => {
 
   it('refuses, writing nothing, while something is left without a colleague', async () => {
     const { auth, session, grace, sam, millie } = await home();
-    const held = value(await auth.leaverHoldings(session, grace.id));
+    const held = okValue(await auth.leaverHoldings(session, grace.id));
     const formKey = held.items.find((item) => item.kind === 'owedForm')?.key;
     const auditBefore = await db.audit.count();
     const refused = await auth.switchOff(session, grace.id, {
@@ -182,7 +156,7 @@ describe('switching off a personal tutor who holds work', () => {
     const items = holdingsOf(grace.id, read.records);
     const assignments = new Map(items.map((item) => [item.key, sam.id]));
     // Someone else changes Millie's record meanwhile.
-    value(
+    okValue(
       await youngPeopleRepository(db).save(
         session,
         {

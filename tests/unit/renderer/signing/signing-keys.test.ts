@@ -16,18 +16,15 @@ import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-rep
 import { unlockSigner } from '../../../../renderer/src/security/unlock-signer';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { freshDatabase } from '../db/test-database';
+import {
+  colleaguePassword,
+  managerPassword,
+  oakfieldHouse as home,
+  priyaRaman as manager,
+  setUpOakfield,
+} from '../security/oakfield-home';
 import { realSigningPort } from './signing-port-for-tests';
 
-const managerPassword = 'lantern orchard pebble meadow';
-const colleaguePassword = 'copper kettle drizzle harbour';
-const home = { name: 'Oakfield House', ofstedUrn: 'SC123456' };
-const manager = {
-  name: 'Priya Raman',
-  username: 'praman',
-  email: 'priya.raman@oakfield.example',
-  password: managerPassword,
-  confirmPassword: managerPassword,
-};
 const colleague = {
   name: 'Siobhán O’Neill',
   username: 'soneill',
@@ -43,9 +40,7 @@ async function setUp() {
   db = freshDatabase();
   const port = realSigningPort();
   const auth = authService(db, () => new Date(), port);
-  const result = await auth.setUpHome({ home, manager });
-  if (!result.ok) throw new Error(result.error.message);
-  return { auth, port, session: result.value.session };
+  return { auth, port, session: await setUpOakfield(auth) };
 }
 
 async function keyring(staffId: string) {

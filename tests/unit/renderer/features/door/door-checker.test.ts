@@ -5,7 +5,7 @@ import { restrictionRepository } from '../../../../../renderer/src/db/repositori
 import { visitorLogRepository } from '../../../../../renderer/src/db/repositories/visitor-log-repository';
 import { doorChecker, doorVisitor } from '../../../../../renderer/src/features/door/door-checker';
 import { freshDatabase } from '../../db/test-database';
-import { testSession } from '../../db/test-session';
+import { homeStaff } from '../../db/test-session';
 
 const today = '2026-11-23';
 const millie = crypto.randomUUID();
@@ -97,12 +97,7 @@ describe('the register refuses through the adapter', () => {
 
   it('a near spelling of a barred person cannot be signed in until their ID is checked, and a manager may still override once treated as them', async () => {
     db = freshDatabase();
-    const manager = await testSession(['registeredManager']);
-    const careWorker = await testSession(['careStaff'], {
-      dataKey: manager.dataKey,
-      auditKey: manager.auditKey,
-      compartments: manager.compartments,
-    });
+    const [manager, careWorker] = await homeStaff('careStaff');
     const recorded = await restrictionRepository(db).record(manager, {
       youngPersonId: millie,
       name: 'John Smith',
