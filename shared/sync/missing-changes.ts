@@ -90,7 +90,7 @@ export function overdueGaps(
   return open.filter((gap) => now.getTime() - Date.parse(gap.since) >= graceMs);
 }
 
-/** A computer as a person reads it until computers have names: the first six characters of its id. */
+/** A computer without a name as a person reads it: the first six characters of its id. */
 export function shortDeviceId(deviceId: string): string {
   return deviceId
     .replace(/[^A-Za-z0-9]/g, '')
@@ -98,7 +98,15 @@ export function shortDeviceId(deviceId: string): string {
     .toUpperCase();
 }
 
-/** "Records from computer 3F9A2C are missing (changes 41 to 44)." */
+/**
+ * A computer as the manager reads it: the name the registry signed for it ("Front desk"), or
+ * "computer 3F9A2C" for one set up before computers had names or not yet in the registry here.
+ */
+export function computerLabel(deviceId: string, name: string | undefined): string {
+  return name ?? `computer ${shortDeviceId(deviceId)}`;
+}
+
+/** "Records from Front desk are missing (changes 41 to 44)." */
 export function missingChangesMessage(computer: string, range: Pick<MissingRange, 'from' | 'to'>): string {
   const changes = range.from === range.to ? `change ${range.from}` : `changes ${range.from} to ${range.to}`;
   return `Records from ${computer} are missing (${changes}).`;

@@ -11,6 +11,7 @@ import {
 } from '@shared/rules/audit-chain';
 import type { FamilyLinksDb } from '../database';
 import { deviceRowId } from '../sync/change-log';
+import { computerNames } from './computer-names';
 
 /**
  * Reading the audit log as one chain per computer (docs/sync-design.md, "One audit chain per
@@ -91,6 +92,8 @@ export async function lastHeldOf(db: FamilyLinksDb, deviceId: string): Promise<A
 export type ComputerChainCheck = {
   readonly deviceId: string;
   readonly isThisComputer: boolean;
+  /** "this computer", or the other computer's name ("Front desk", "computer 3F9A2C" while it has none here). */
+  readonly name: string;
   readonly count: number;
   readonly verdict: AuditVerification;
   /** Another computer's changes numbered beyond what has arrived here (its last entries may be on their way). */
@@ -117,6 +120,7 @@ export async function checkEveryChain(
   const seen = (seenRow?.value ?? {}) as Readonly<Record<string, number>>;
   // Before this computer has an id (no sync, nothing written since chains began) its entries have none either.
   const self = (await thisChainDevice(db, stored)) ?? '';
+  const nameOf = await computerNames(db);
   const checks: ComputerChainCheck[] = [];
   for (const chain of auditChains(entries, self)) {
     const isThisComputer = chain.deviceId === self;
@@ -125,6 +129,7 @@ export async function checkEveryChain(
       checks.push({
         deviceId: chain.deviceId,
         isThisComputer,
+        name: 'this computer',
         count: chain.entries.length,
         verdict: holdAgainstAnchor(verdict, chain.entries),
         refused: 0,
@@ -145,6 +150,7 @@ export async function checkEveryChain(
     checks.push({
       deviceId: chain.deviceId,
       isThisComputer,
+      name: nameOf(chain.deviceId),
       count: chain.entries.length,
       verdict: await verifyAuditChain(chain.entries, last ? headOf(last) : null, key),
       ...(announced && announced.n > received ? { behind: { received, announced: announced.n } } : {}),

@@ -5,6 +5,7 @@ import { mergeVersions, versionId } from '@shared/sync/record-merge';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { thisDevice } from '../sync/sync-device';
+import { computerNames } from './computer-names';
 import { conflictStampsOf, openConflict, settleConflict } from '../sync/sync-merge';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 
@@ -13,6 +14,8 @@ export type ConflictVersion = {
   /** `d:n`: what "Keep this version" sends back. */
   readonly version: string;
   readonly madeHere: boolean;
+  /** Where it was made: "this computer", or the other computer's name ("Front desk"). */
+  readonly madeOn: string;
   /** The writing computer's clock when it was changed. */
   readonly at: string;
 };
@@ -52,6 +55,7 @@ export function syncConflictRepository(
     async listForManager(session: Session): Promise<ConflictForManager[]> {
       if (!can(session.roles, 'sync:settle')) return [];
       const here = (await thisDevice(db))?.deviceId;
+      const nameOf = await computerNames(db);
       const listed: ConflictForManager[] = [];
       for (const conflict of await db.syncConflicts.orderBy('id').toArray()) {
         const opened = await openConflict(conflict, session.cipher);
@@ -69,6 +73,7 @@ export function syncConflictRepository(
           versions: sides.map((side) => ({
             version: versionId(side),
             madeHere: side.d === here,
+            madeOn: side.d === here ? 'this computer' : nameOf(side.d),
             at: side.at,
           })),
           fields: differingFields(conflict.table, records),
@@ -95,6 +100,7 @@ export function syncConflictRepository(
       if (!conflict || !side)
         return fail('not-found', 'This record is no longer changed on two computers: it has been settled.');
       const here = (await thisDevice(db))?.deviceId;
+      const madeOn = side.d === here ? 'this computer' : (await computerNames(db))(side.d);
       const done = await settleConflict(
         db,
         session,
@@ -105,10 +111,7 @@ export function syncConflictRepository(
             action: 'sync.version-chosen',
             recordType: conflict.table,
             recordId: conflict.key,
-            detail:
-              side.d === here
-                ? 'kept the version made on this computer'
-                : 'kept the version made on another computer',
+            detail: `kept the version made on ${madeOn}`,
           },
         },
         { anchor, now: clock() },

@@ -1,19 +1,20 @@
 import { fail, ok, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
-import { shortDeviceId } from '@shared/sync/missing-changes';
+import { missingChangesMessage } from '@shared/sync/missing-changes';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { thisDevice } from '../sync/sync-device';
 import type { SyncProblemRow } from '../sync/sync-rows';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { auditLog } from './audit-log-repository';
+import { computerNames } from './computer-names';
 
 /** A sync problem as the manager reads it. */
 export type SyncProblemForManager = {
   readonly id: string;
   /** What happened, in plain words. */
   readonly message: string;
-  /** The computer it concerns ("computer 3F9A2C", "this computer"), when known. */
+  /** The computer it concerns ("Front desk", "computer 3F9A2C" while it has no name here, "this computer"), when known. */
   readonly computer?: string;
   /** When this computer found it. */
   readonly at: string;
@@ -44,17 +45,22 @@ export function syncProblemRepository(
     async listForManager(session: Session): Promise<SyncProblemForManager[]> {
       if (!can(session.roles, 'sync:review-problems')) return [];
       const here = (await thisDevice(db))?.deviceId;
+      const nameOf = await computerNames(db);
       const rows = await db.syncProblems.orderBy('at').reverse().filter(isOpen).toArray();
-      return rows.map((row) => ({
-        id: row.id,
-        message: row.message,
-        at: row.at,
-        ...(row.deviceId === undefined
-          ? {}
-          : {
-              computer: row.deviceId === here ? 'this computer' : `computer ${shortDeviceId(row.deviceId)}`,
-            }),
-      }));
+      return rows.map((row) => {
+        const computer =
+          row.deviceId === undefined
+            ? undefined
+            : row.deviceId === here
+              ? 'this computer'
+              : nameOf(row.deviceId);
+        // Missing changes are told again with the computer's name as known now: it may have had none when found.
+        const message =
+          row.reason === 'missing-changes' && computer !== undefined && row.n !== undefined
+            ? missingChangesMessage(computer, { from: row.n, to: row.to ?? row.n })
+            : row.message;
+        return { id: row.id, message, at: row.at, ...(computer === undefined ? {} : { computer }) };
+      });
     },
 
     /** The manager has seen it: marked (who and when) and audited, in one transaction; the row stays. */

@@ -193,8 +193,9 @@ export async function keepSignedRegistryDocument(
 
 /**
  * Works the registry out again from every registry document there is and makes its computers the
- * applier's `syncPeers`; a computer that dropped out (its endorsement refused) leaves them. Removed
- * computers stay, with where their removal starts, for `refusedAfterRemoval`.
+ * applier's `syncPeers`, with the names the screens call them by; a computer that dropped out (its
+ * endorsement refused) leaves them. Removed computers stay, with where their removal starts, for
+ * `refusedAfterRemoval`.
  */
 export async function refreshPeers(
   db: FamilyLinksDb,
@@ -210,7 +211,11 @@ export async function refreshPeers(
     const gone = (await db.syncPeers.toCollection().primaryKeys()).filter((id) => !keep.has(id));
     await db.syncPeers.bulkDelete(gone);
     await db.syncPeers.bulkPut(
-      [...registry.devices.values()].map(({ deviceId, publicKey }) => ({ deviceId, publicKey })),
+      [...registry.devices.values()].map(({ deviceId, publicKey, name }) => ({
+        deviceId,
+        publicKey,
+        ...(name === undefined ? {} : { name }),
+      })),
     );
     await db.syncState.put({ key: stateKeys.removedFrom, value: removedFrom });
   });

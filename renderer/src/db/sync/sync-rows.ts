@@ -15,8 +15,12 @@ export type SyncAppliedRow = {
   readonly held?: 1;
 };
 
-/** Another computer of this home: its id and signing key (raw P-256, base64url). */
-export type SyncPeerRow = { readonly deviceId: string; readonly publicKey: string };
+/**
+ * A computer of this home: its id, signing key (raw P-256, base64url) and the name the registry
+ * signed for it ("Front desk"), when it has one. The name says where the computer is, never who
+ * uses it (`computerNameSchema`), and the sync server reads it anyway: it may be kept plain.
+ */
+export type SyncPeerRow = { readonly deviceId: string; readonly publicKey: string; readonly name?: string };
 
 /** Why a document was refused: the envelope's checks, or the applier's own. */
 export type SyncProblemReason =

@@ -3,13 +3,13 @@ import { Banner } from '../../ui/Banner';
 
 const count = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'entry' : 'entries'}`;
 
-/** A computer named as the manager can tell them apart: this one, or another by the start of its id. */
-export const computerName = (chain: Pick<ComputerChainCheck, 'deviceId' | 'isThisComputer'>) =>
-  chain.isThisComputer ? 'This computer' : `Another computer (${chain.deviceId.slice(0, 4)}…)`;
+/** A computer's name at the start of its line: "This computer", "Front desk", "Computer 3F9A2C". */
+const lineName = (chain: Pick<ComputerChainCheck, 'name'>) =>
+  chain.name.charAt(0).toUpperCase() + chain.name.slice(1);
 
 /** One line for one computer's chain: how many entries, whether it is whole, and if not where it breaks. */
 function chainLine(chain: ComputerChainCheck): string {
-  const name = computerName(chain);
+  const name = lineName(chain);
   const { verdict } = chain;
   const lines: string[] = [];
   switch (verdict.kind) {

@@ -37,7 +37,7 @@ function ConflictChoice({
             <td />
             {conflict.versions.map((version, index) => (
               <th key={version.version} scope="col" id={`${titleId}-v${index}`}>
-                {version.madeHere ? 'Changed on this computer' : 'Changed on another computer'}
+                Changed on {version.madeOn}
                 <span className="conflict__when">{dayAndTime(version.at, timeZone)}</span>
               </th>
             ))}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shortDeviceId } from '../../../../shared/sync/missing-changes';
 import { sealEnvelope } from '../../../../shared/sync/sync-envelope';
 import { appendAuditEntry, headOf, type AuditHead } from '../../../../shared/rules/audit-chain';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
@@ -45,7 +46,14 @@ describe('a log written before computers had chains', () => {
     expect(fourth).toMatchObject({ seq: 4, previousMac: head?.mac });
     expect(fourth?.deviceId).toBeUndefined();
     expect(await auditLog(db).verifyComputers(manager.roles, manager.auditKey)).toEqual([
-      { deviceId: '', isThisComputer: true, count: 4, verdict: { kind: 'intact', count: 4 }, refused: 0 },
+      {
+        deviceId: '',
+        isThisComputer: true,
+        name: 'this computer',
+        count: 4,
+        verdict: { kind: 'intact', count: 4 },
+        refused: 0,
+      },
     ]);
 
     // Once sync is set up, entries name the computer and carry on the same chain.
@@ -64,7 +72,14 @@ describe('a log written before computers had chains', () => {
       previousMac: fourth?.mac,
     });
     expect(await auditLog(db).verifyComputers(manager.roles, manager.auditKey)).toEqual([
-      { deviceId, isThisComputer: true, count: 5, verdict: { kind: 'intact', count: 5 }, refused: 0 },
+      {
+        deviceId,
+        isThisComputer: true,
+        name: 'this computer',
+        count: 5,
+        verdict: { kind: 'intact', count: 5 },
+        refused: 0,
+      },
     ]);
   });
 });
@@ -90,6 +105,14 @@ describe('another computer’s audit entries', () => {
       [false, 1, 'intact'],
     ]);
     expect(checked?.chains[1]?.deviceId).toBe(frontDesk.device.deviceId);
+    // Named as the registry names it, or by the start of its id while it has no name here.
+    expect(checked?.chains.map((chain) => chain.name)).toEqual([
+      'this computer',
+      `computer ${shortDeviceId(frontDesk.device.deviceId)}`,
+    ]);
+    await office.db.syncPeers.update(frontDesk.device.deviceId, { name: 'Front desk' });
+    const named = await auditLog(office.db).check(office.session);
+    expect(named?.chains.map((chain) => chain.name)).toEqual(['this computer', 'Front desk']);
   });
 
   it('takes several from one batch, each numbered after the last here, with this computer’s own kept', async () => {

@@ -7,6 +7,7 @@ import { openKeyring, sealKeyring } from '../../../../shared/sync/pairing-keyrin
 import { deriveSyncKeys, sealEnvelope, type SyncKeys } from '../../../../shared/sync/sync-envelope';
 import { endorseDevice } from '../../../../shared/sync/device-registry';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
+import { computerNames } from '../../../../renderer/src/db/repositories/computer-names';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
@@ -106,7 +107,13 @@ describe('setting sync up and joining a home', () => {
       lockedUntil: '2026-12-01T09:15:00.000Z',
     });
 
-    const officeHome = await setUpFirstComputer(office.db, office.store, 'fl-oak-house-aaaaaaaa', now);
+    const officeHome = await setUpFirstComputer(
+      office.db,
+      office.store,
+      'fl-oak-house-aaaaaaaa',
+      now,
+      'Office',
+    );
     const code = { pairingId: 'k7q2m9xa', words: ['river', 'candy', 'maple', 'orbit', 'velvet', 'sugar'] };
     const pairing = await derivePairingKeys(code, 'oak-house');
     const keyring = await sealKeyring(
@@ -155,6 +162,7 @@ describe('setting sync up and joining a home', () => {
           deviceId: frontHome.deviceId,
           publicKey: request?.publicKey ?? '',
           computerUser: 'fl-oak-house-k7q2m9xa',
+          name: 'Front desk',
         },
         now,
       ),
@@ -192,6 +200,13 @@ describe('setting sync up and joining a home', () => {
     expect((await frontDesk.db.syncPeers.toCollection().primaryKeys()).sort()).toEqual(
       [officeHome.deviceId, frontHome.deviceId].sort(),
     );
+    // Each computer goes by the name the registry signed for it; one not in the registry, by its id.
+    const frontNames = await computerNames(frontDesk.db);
+    expect([frontNames(officeHome.deviceId), frontNames(frontHome.deviceId)]).toEqual([
+      'Office',
+      'Front desk',
+    ]);
+    expect(frontNames('3f9a2c41-0b7e-4c1d-9a55-1234567890ab')).toBe('computer 3F9A2C');
 
     // The office learns the front desk from the registry too, and takes its changes...
     const officeFeed = registryAwareMirror(office.db, office.mirror, officeHome);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { shortDeviceId } from '../../../../shared/sync/missing-changes';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import type { RestrictionRow } from '../../../../renderer/src/db/database';
@@ -149,11 +150,15 @@ describe('changed on two computers at once: the manager’s choice', () => {
     );
 
   it('lists both versions, only where they differ, and only for the manager', async () => {
-    const { office } = await sameField();
+    const { desk, office } = await sameField();
     const [listed, ...others] = await syncConflictRepository(office.db).listForManager(office.session);
     expect(others).toEqual([]);
     expect(listed?.recordName).toBe('Contact restriction: John Smith');
     expect(listed?.versions.map((version) => version.madeHere).sort()).toEqual([false, true]);
+    // The front desk has no name here yet (set up before names): it goes by the start of its id.
+    expect(listed?.versions.map((version) => version.madeOn).sort()).toEqual(
+      [`computer ${shortDeviceId(desk.device.deviceId)}`, 'this computer'].sort(),
+    );
     expect(listed?.fields.map((field) => field.label)).toEqual(['Conditions', 'What is allowed']);
     const kinds = listed?.fields.find((field) => field.field === 'kind')?.values;
     expect([...(kinds ?? [])].sort()).toEqual(['No contact', 'Other (see the conditions)']);
@@ -192,14 +197,16 @@ describe('changed on two computers at once: the manager’s choice', () => {
   it('keeps the chosen version on both computers, audited, and both lists empty', async () => {
     const { keys, desk, office, id } = await sameField();
     const conflicts = syncConflictRepository(office.db);
+    await office.db.syncPeers.update(desk.device.deviceId, { name: 'Front desk' });
     const [listed] = await conflicts.listForManager(office.session);
     const fromDesk = listed?.versions.find((version) => !version.madeHere);
     if (!listed || !fromDesk) throw new Error('no conflict listed');
+    expect(fromDesk.madeOn).toBe('Front desk');
     expect((await conflicts.keep(office.session, listed.id, fromDesk.version)).ok).toBe(true);
     expect(await conflicts.countOpen(office.session)).toBe(0);
     const audited = await office.db.audit.where('action').equals('sync.version-chosen').toArray();
     expect(audited.map((entry) => [entry.recordId, entry.detail])).toEqual([
-      [id, 'kept the version made on another computer'],
+      [id, 'kept the version made on Front desk'],
     ]);
     // Choosing again (a stale screen) says it is settled.
     const again = await conflicts.keep(office.session, listed.id, fromDesk.version);

@@ -130,6 +130,11 @@ describe('sync problems for the manager', () => {
         message: `Records from ${desk} are missing (change ${deleted.n}).`,
       },
     ]);
+    // Once the registry has named the front desk, the problem is told with its name.
+    await office.db.syncPeers.update(frontDesk.device.deviceId, { name: 'Front desk' });
+    expect(await problems.listForManager(office.session)).toMatchObject([
+      { computer: 'Front desk', message: `Records from Front desk are missing (change ${deleted.n}).` },
+    ]);
     // Reported once, for the next sign-in to chain into the audit log.
     await reportMissingChanges(office.db, { clock: () => later });
     expect(await office.db.syncProblems.count()).toBe(1);
