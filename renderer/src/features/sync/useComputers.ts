@@ -9,7 +9,6 @@ import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
 import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
 
-export type { IssuedCode } from '../../db/sync/pairing-flow';
 export type { PendingAddition } from '../../db/sync/pending-additions';
 export type { RegisteredDevice } from '@shared/sync/device-registry';
 
