@@ -185,29 +185,22 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
 function PendingAdditionPanel({ computers, addition }: { computers: Computers; addition: PendingAddition }) {
   const { issued } = addition;
   const titleId = `sync-add-title-${issued.pairingId}`;
-  const done = (
-    <button type="button" className="button" onClick={() => computers.drop(issued.pairingId)}>
-      Done
-    </button>
-  );
-  if (addition.state === 'joined')
+  if (addition.state !== 'waiting')
     return (
       <section className="panel" aria-labelledby={titleId}>
         <h2 id={titleId}>Add {issued.name}</h2>
-        <Banner tone="success">
-          {issued.name} has joined the home’s computers. Staff can sign in there with their own passwords.
-        </Banner>
-        {done}
-      </section>
-    );
-  if (addition.state === 'expired')
-    return (
-      <section className="panel" aria-labelledby={titleId}>
-        <h2 id={titleId}>Add {issued.name}</h2>
-        <Banner tone="error">
-          The code for {issued.name} has expired. Add the computer again for a new code.
-        </Banner>
-        {done}
+        {addition.state === 'joined' ? (
+          <Banner tone="success">
+            {issued.name} has joined the home’s computers. Staff can sign in there with their own passwords.
+          </Banner>
+        ) : (
+          <Banner tone="error">
+            The code for {issued.name} has expired. Add the computer again for a new code.
+          </Banner>
+        )}
+        <button type="button" className="button" onClick={() => computers.drop(issued.pairingId)}>
+          Done
+        </button>
       </section>
     );
   return (
