@@ -8,7 +8,8 @@ import { expect, test } from './harness/fixtures';
 import { testArtifacts } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { addMillie, careWorker, careWorkerAccount, setUpHome } from './pages/door-home';
+import { addMillie, careWorker, careWorkerAccount, manager, setUpHome } from './pages/door-home';
+import { LockScreenPage } from './pages/lock-screen-page';
 import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages/staff-journey';
 
 // Two computers of one home, each a browser context with its own IndexedDB and main process, and
@@ -174,6 +175,18 @@ test('the manager adds the front desk, which joins with its code; once removed t
     });
     await frontDesk.expectAccessible('front desk once removed');
     await frontDesk.screenshot('front desk once removed');
+
+    // Locking drops an addition still waiting: its code's keys go with the session.
+    await office.getByRole('button', { name: 'Add a computer' }).click();
+    await office.getByLabel('The new computer’s name').fill('Staff room');
+    await fillAdmin(office);
+    await office.getByRole('button', { name: 'Make a pairing code' }).click();
+    await expect(office.getByRole('heading', { name: 'Add Staff room' })).toBeVisible({ timeout: 20_000 });
+    await office.getByRole('banner').getByRole('button', { name: 'Lock', exact: true }).click();
+    await new LockScreenPage(office).unlock(manager.password);
+    await officeFrame.open('Computers');
+    await expect(computers.getByRole('rowheader', { name: 'Office (this computer)' })).toBeVisible();
+    await expect(office.getByRole('heading', { name: 'Add Staff room' })).toHaveCount(0);
   } finally {
     await context.close();
     await rm(secondDir, { recursive: true, force: true });
