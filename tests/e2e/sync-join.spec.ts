@@ -8,7 +8,8 @@ import { expect, test } from './harness/fixtures';
 import { testArtifacts } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { addMillie, careWorker, careWorkerAccount, setUpHome } from './pages/door-home';
+import { addMillie, careWorker, careWorkerAccount, manager, setUpHome } from './pages/door-home';
+import { LockScreenPage } from './pages/lock-screen-page';
 import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages/staff-journey';
 
 // Two computers of one home, each a browser context with its own IndexedDB and main process, and
@@ -68,9 +69,17 @@ test('the manager adds the front desk, which joins with its code; once removed t
   await office.getByRole('button', { name: 'Make a pairing code' }).click();
   const code = (await office.getByLabel('Pairing code').innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}/);
-  await expect(office.getByText('Waiting for Front desk to join…')).toBeVisible();
+  const waitingText = /^Waiting for Front desk to join, code expires at \d\d:\d\d\.$/;
+  await expect(office.getByRole('status').filter({ hasText: waitingText })).toBeVisible();
   await app.expectAccessible('computers: waiting for the front desk');
   await screenshotsAtOfficeSizes(app, office, 'computers-code');
+  // The manager moves on before the front desk joins; coming back, the addition is still there,
+  // and they move on again: the app, not the panel, endorses the front desk when it joins.
+  await officeFrame.open('Front door');
+  await officeFrame.open('Computers');
+  await expect(office.getByRole('status').filter({ hasText: waitingText })).toBeVisible();
+  await expect(office.getByLabel('Pairing code')).toHaveText(code);
+  await officeFrame.open('Front door');
 
   // The front desk's first run.
   const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-join-'));
@@ -117,7 +126,8 @@ test('the manager adds the front desk, which joins with its code; once removed t
     expect(Number(last[1])).toBeGreaterThan(0);
     expect(last[0]).toBe(last[1]);
 
-    // The office says it joined.
+    // Back on the Computers screen, the office says it joined.
+    await officeFrame.open('Computers');
     await expect(office.getByText('Front desk has joined the home’s computers.')).toBeVisible({
       timeout: 30_000,
     });
@@ -165,6 +175,18 @@ test('the manager adds the front desk, which joins with its code; once removed t
     });
     await frontDesk.expectAccessible('front desk once removed');
     await frontDesk.screenshot('front desk once removed');
+
+    // Locking drops an addition still waiting: its code's keys go with the session.
+    await office.getByRole('button', { name: 'Add a computer' }).click();
+    await office.getByLabel('The new computer’s name').fill('Staff room');
+    await fillAdmin(office);
+    await office.getByRole('button', { name: 'Make a pairing code' }).click();
+    await expect(office.getByRole('heading', { name: 'Add Staff room' })).toBeVisible({ timeout: 20_000 });
+    await office.getByRole('banner').getByRole('button', { name: 'Lock', exact: true }).click();
+    await new LockScreenPage(office).unlock(manager.password);
+    await officeFrame.open('Computers');
+    await expect(computers.getByRole('rowheader', { name: 'Office (this computer)' })).toBeVisible();
+    await expect(office.getByRole('heading', { name: 'Add Staff room' })).toHaveCount(0);
   } finally {
     await context.close();
     await rm(secondDir, { recursive: true, force: true });

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../db/useDatabase';
+import { createPendingAdditions } from '../db/sync/pending-additions';
+import { useSessionApi } from '../security/session-context';
 import type { AppSync } from '../db/sync/app-sync';
 import { useAppSync, type SyncState } from '../db/sync/sync-context';
 import { windowApi } from '../platform/window-api';
@@ -41,7 +43,32 @@ export function useStartedSync(): SyncState {
     };
   }, [db, attempt]);
   const restart = useCallback(() => setAttempt((count) => count + 1), []);
-  return useMemo(() => ({ sync, restart, isRefused }), [sync, restart, isRefused]);
+  const pending = usePendingAdditions(sync);
+  return useMemo(() => ({ sync, restart, isRefused, pending }), [sync, restart, isRefused, pending]);
+}
+
+/**
+ * The manager's pending additions, endorsed in the background while they are signed in, whatever
+ * screen is open. Signing out, locking or another person signing in drops them: the code's keys
+ * belong to the session that made them, and the panel says to add the computer again.
+ */
+function usePendingAdditions(sync: AppSync | undefined) {
+  const [pending] = useState(createPendingAdditions);
+  const { state } = useSessionApi();
+  const session = state.kind === 'signedIn' ? state.session : undefined;
+  useEffect(() => {
+    if (!session) return undefined;
+    const stop = sync?.watchAdditions(session, pending);
+    return () => {
+      stop?.();
+    };
+  }, [sync, session, pending]);
+  const staffId = session?.staff.id;
+  useEffect(() => {
+    if (!staffId) return undefined;
+    return () => pending.clear();
+  }, [staffId, pending]);
+  return pending;
 }
 
 /** Whether the server has refused this computer (the manager removed it). */

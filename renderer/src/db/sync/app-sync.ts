@@ -1,5 +1,8 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
 import type { FamilyLinksDb } from '../database';
+import type { Session } from '../session';
+import { watchPendingAdditions } from './pairing-flow';
+import type { PendingAdditions } from './pending-additions';
 import { openDeviceKeyStore, type DeviceKeyStore } from '../../platform/sync/device-key-store';
 import { connectSync, runSync, type RunningSync, type SyncConnection } from './sync-runner';
 
@@ -14,6 +17,8 @@ export type AppSync = {
   readonly store: DeviceKeyStore;
   readonly connection: SyncConnection | undefined;
   readonly errors: readonly string[];
+  /** Endorses the manager's pending additions as their computers join, until the returned stop. */
+  watchAdditions(session: Session, pending: PendingAdditions): () => void;
   stop(): void;
 };
 
@@ -40,21 +45,21 @@ export async function startAppSync(
   const store = openDeviceKeyStore();
   const errors: string[] = [];
   let running: RunningSync | undefined;
+  const noted = (error: unknown) => {
+    // Kept short: a lost connection retries at the next pass.
+    errors.splice(0, Math.max(0, errors.length - 19));
+    errors.push(error instanceof Error ? error.message : String(error));
+  };
   const connection = await connectSync(db, noticingRefusals(api, onRefused), store);
-  if (connection)
-    running = runSync(connection, {
-      onError: (error) => {
-        // Kept short: a lost connection retries at the next pass.
-        errors.splice(0, Math.max(0, errors.length - 19));
-        errors.push(error instanceof Error ? error.message : String(error));
-      },
-    });
+  if (connection) running = runSync(connection, { onError: noted });
   return {
     db,
     api,
     store,
     connection,
     errors,
+    watchAdditions: (session, pending) =>
+      connection ? watchPendingAdditions(connection, session, pending, { onError: noted }) : () => undefined,
     stop() {
       running?.stop();
       store.close();

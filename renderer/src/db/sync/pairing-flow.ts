@@ -17,6 +17,7 @@ import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
+import type { PendingAdditions } from './pending-additions';
 import { applyIncoming, seenVector } from './sync-applier';
 import { registryAwareMirror, registryDocuments } from './registry-feed';
 import {
@@ -192,57 +193,95 @@ export async function addComputer(
 }
 
 /**
- * Waits for the new computer: its pairing collected, then its join request on the server, which
+ * One look for the new computer: its pairing collected, then its join request on the server, which
  * the code's keys check before this computer endorses the key in it (with the name the manager
- * gave). Resolves with the new computer's id; stops when `signal` aborts or the code expires.
+ * gave), takes the staff keyring off the server and audits the addition. The new computer's id
+ * once endorsed; undefined while it has not joined.
  */
-export async function waitForComputer(
+export async function endorseIfJoined(
   connection: SyncConnection,
   session: Session,
   issued: IssuedCode,
-  signal: AbortSignal,
-  clock: () => Date = () => new Date(),
-  pollMs = 1000,
-): Promise<Result<{ readonly deviceId: string }>> {
+  now: Date,
+): Promise<{ readonly deviceId: string } | undefined> {
+  const state = doneOf(await connection.api['sync:pairing-status']({ pairingId: issued.pairingId }));
+  if (!state.ok || state.value.state !== 'collected') return undefined;
   const remote = remoteOf(connection);
-  while (!signal.aborted) {
-    if (clock().getTime() > new Date(issued.expiresAt).getTime())
-      return fail('expired', 'The code has expired. Add the computer again for a new code.');
-    const state = doneOf(await connection.api['sync:pairing-status']({ pairingId: issued.pairingId }));
-    if (state.ok && state.value.state === 'collected') {
-      const request: unknown = await remote.get(joinRequestId(issued.pairingId)).catch(() => undefined);
-      const checked = request ? await checkJoinRequest(issued.keys, issued.pairingId, request) : undefined;
-      if (checked) {
-        const now = clock();
-        await keepSignedRegistryDocument(
-          connection.db,
-          await endorseDevice(
-            connection.home.device,
-            { ...checked, computerUser: issued.computerUser, name: issued.name },
-            now,
-          ),
-        );
-        await publishNow(connection);
-        // The keyring was for this one computer, which has it now: take it off the server.
-        const keyring = await remote.get(keyringDocumentId(issued.pairingId)).catch(() => undefined);
-        if (keyring) await remote.bulkDocs([{ ...keyring, _deleted: true }]);
-        await audited(
-          connection.db,
-          session,
-          {
-            action: 'sync.computer-added',
-            recordType: 'syncComputer',
-            recordId: checked.deviceId,
-            detail: issued.name,
-          },
-          now,
-        );
-        return ok({ deviceId: checked.deviceId });
-      }
+  const request: unknown = await remote.get(joinRequestId(issued.pairingId)).catch(() => undefined);
+  const checked = request ? await checkJoinRequest(issued.keys, issued.pairingId, request) : undefined;
+  if (!checked) return undefined;
+  await keepSignedRegistryDocument(
+    connection.db,
+    await endorseDevice(
+      connection.home.device,
+      { ...checked, computerUser: issued.computerUser, name: issued.name },
+      now,
+    ),
+  );
+  await publishNow(connection);
+  // The keyring was for this one computer, which has it now: take it off the server.
+  const keyring = await remote.get(keyringDocumentId(issued.pairingId)).catch(() => undefined);
+  if (keyring) await remote.bulkDocs([{ ...keyring, _deleted: true }]);
+  await audited(
+    connection.db,
+    session,
+    {
+      action: 'sync.computer-added',
+      recordType: 'syncComputer',
+      recordId: checked.deviceId,
+      detail: issued.name,
+    },
+    now,
+  );
+  return { deviceId: checked.deviceId };
+}
+
+/**
+ * One look for every waiting addition: an expired code is marked so (and its computer never
+ * endorsed), and a computer whose join request the code's keys accept is endorsed and audited.
+ */
+export async function endorsePendingAdditions(
+  connection: SyncConnection,
+  session: Session,
+  pending: PendingAdditions,
+  now: Date,
+): Promise<void> {
+  for (const addition of pending.list()) {
+    if (addition.state !== 'waiting') continue;
+    const { issued } = addition;
+    if (now.getTime() > new Date(issued.expiresAt).getTime()) {
+      pending.update(issued.pairingId, { state: 'expired', issued });
+      continue;
     }
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    const joined = await endorseIfJoined(connection, session, issued, now);
+    // Cancelled while this look was on its way: the manager's "Cancel" stands.
+    const still = pending.list().find((other) => other.issued.pairingId === issued.pairingId);
+    if (joined && still)
+      pending.update(issued.pairingId, { state: 'joined', issued, deviceId: joined.deviceId });
   }
-  return fail('cancelled', 'Stopped waiting for the new computer.');
+}
+
+/**
+ * Looks every `pollMs` while an addition is waiting, until `stop`. One look at a time: a slow
+ * server never has two endorsing the same computer.
+ */
+export function watchPendingAdditions(
+  connection: SyncConnection,
+  session: Session,
+  pending: PendingAdditions,
+  options: { readonly pollMs?: number; readonly onError?: (error: unknown) => void } = {},
+): () => void {
+  let isLooking = false;
+  const timer = setInterval(() => {
+    if (isLooking || !pending.list().some((addition) => addition.state === 'waiting')) return;
+    isLooking = true;
+    endorsePendingAdditions(connection, session, pending, new Date())
+      .catch((error: unknown) => options.onError?.(error))
+      .finally(() => {
+        isLooking = false;
+      });
+  }, options.pollMs ?? 1000);
+  return () => clearInterval(timer);
 }
 
 /** Records so far of the total: first copied from the server, then put in place. */

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AppSync } from './app-sync';
+import { createPendingAdditions, type PendingAdditions } from './pending-additions';
 
 /**
  * The app's sync, while it runs; `restart` after this computer is set up, joins or forgets the
@@ -9,12 +10,15 @@ export type SyncState = {
   readonly sync: AppSync | undefined;
   readonly restart: () => void;
   readonly isRefused: boolean;
+  /** The computers the signed-in manager has added that have not joined yet (in memory only). */
+  readonly pending: PendingAdditions;
 };
 
 export const SyncContext = createContext<SyncState>({
   sync: undefined,
   restart: () => undefined,
   isRefused: false,
+  pending: createPendingAdditions(),
 });
 
 export const useAppSync = (): SyncState => useContext(SyncContext);

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { ServerFields, emptyServer, type ServerValues } from './ServerFields';
 import { parseAdmin, parseServer } from './server-values';
-import { useComputers, type IssuedCode, type RegisteredDevice } from './useComputers';
+import { useComputers, type PendingAddition, type RegisteredDevice } from './useComputers';
 
 type Computers = NonNullable<ReturnType<typeof useComputers>>;
 type Errors = Readonly<Record<string, string>>;
@@ -126,17 +126,13 @@ function SetUpForm({ computers }: { computers: Computers }) {
   );
 }
 
-/** Adding a computer: its name and the admin's sign-in, then the code, then waiting until it joins. */
+/** Adding a computer: its name and the admin's sign-in, then a code, kept by the app until it joins. */
 function AddComputer({ computers, onClose }: { computers: Computers; onClose: () => void }) {
   const [name, setName] = useState('');
   const [admin, setAdmin] = useState(noAdmin);
   const [errors, setErrors] = useState<Errors>({});
   const [problem, setProblem] = useState<string>();
-  const [issued, setIssued] = useState<IssuedCode>();
-  const [joined, setJoined] = useState<string>();
   const [isWorking, setIsWorking] = useState(false);
-  const waiting = useRef<AbortController | undefined>(undefined);
-  useEffect(() => () => waiting.current?.abort(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -151,61 +147,10 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
     const made = await computers.add({ admin: signIn.value, name });
     setIsWorking(false);
     if (!made) return;
-    if (!made.ok) {
-      if (made.error.code === 'invalid') setErrors({ name: made.error.message });
-      else setProblem(made.error.message);
-      return;
-    }
-    setIssued(made.value);
-    const stop = new AbortController();
-    waiting.current = stop;
-    const done = await computers.wait(made.value, stop.signal);
-    if (!done || stop.signal.aborted) return;
-    if (done.ok) setJoined(made.value.name);
-    else setProblem(done.error.message);
+    if (made.ok) onClose();
+    else if (made.error.code === 'invalid') setErrors({ name: made.error.message });
+    else setProblem(made.error.message);
   };
-
-  if (joined)
-    return (
-      <section className="panel" aria-labelledby="sync-add-title">
-        <h2 id="sync-add-title">Add a computer</h2>
-        <Banner tone="success">
-          {joined} has joined the home’s computers. Staff can sign in there with their own passwords.
-        </Banner>
-        <button type="button" className="button" onClick={onClose}>
-          Done
-        </button>
-      </section>
-    );
-
-  if (issued)
-    return (
-      <section className="panel" aria-labelledby="sync-add-title">
-        <h2 id="sync-add-title">Add {issued.name}</h2>
-        {problem ? <Banner tone="error">{problem}</Banner> : null}
-        <p>
-          On {issued.name}, open Family Links, choose “Join this home’s computers”, and enter the server’s
-          details and this code:
-        </p>
-        <p className="pairing-code" aria-label="Pairing code">
-          <code>{issued.text}</code>
-        </p>
-        <p>It works once, until {timeOf(issued.expiresAt)}. Do not write it down or send it by email.</p>
-        <p role="status" aria-live="polite">
-          {problem ? null : `Waiting for ${issued.name} to join…`}
-        </p>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() => {
-            waiting.current?.abort();
-            onClose();
-          }}
-        >
-          Stop waiting
-        </button>
-      </section>
-    );
 
   return (
     <section className="panel" aria-labelledby="sync-add-title">
@@ -229,6 +174,60 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
           </button>
         </div>
       </form>
+    </section>
+  );
+}
+
+/**
+ * A computer added and not yet joined, or just joined, or whose code ran out: shown again when the
+ * manager comes back to this screen, since the app (not this panel) endorses it when it joins.
+ */
+function PendingAdditionPanel({ computers, addition }: { computers: Computers; addition: PendingAddition }) {
+  const { issued } = addition;
+  const titleId = `sync-add-title-${issued.pairingId}`;
+  if (addition.state !== 'waiting')
+    return (
+      <section className="panel" aria-labelledby={titleId}>
+        <h2 id={titleId}>Add {issued.name}</h2>
+        {addition.state === 'joined' ? (
+          <Banner tone="success">
+            {issued.name} has joined the home’s computers. Staff can sign in there with their own passwords.
+          </Banner>
+        ) : (
+          <Banner tone="error">
+            The code for {issued.name} has expired. Add the computer again for a new code.
+          </Banner>
+        )}
+        <button type="button" className="button" onClick={() => computers.drop(issued.pairingId)}>
+          Done
+        </button>
+      </section>
+    );
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>Add {issued.name}</h2>
+      <p>
+        On {issued.name}, open Family Links, choose “Join this home’s computers”, and enter the server’s
+        details and this code:
+      </p>
+      <p className="pairing-code" aria-label="Pairing code">
+        <code>{issued.text}</code>
+      </p>
+      <p>It works once. Do not write it down or send it by email.</p>
+      <p role="status" aria-live="polite">
+        Waiting for {issued.name} to join, code expires at {timeOf(issued.expiresAt)}.
+      </p>
+      <p className="field__hint">
+        You can use other screens meanwhile: {issued.name} is added when it joins. If you sign out or lock
+        this computer before it joins, add it again.
+      </p>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => computers.drop(issued.pairingId)}
+      >
+        Cancel<span className="visually-hidden"> adding {issued.name}</span>
+      </button>
     </section>
   );
 }
@@ -339,7 +338,8 @@ function ComputerList({
 
 /**
  * The manager's Computers screen: set sync up on this computer, then the home's computers, adding
- * one (with a one-time code, waiting until it has joined) and removing one (confirmed by name).
+ * one (with a one-time code; the app endorses it when it joins, and its panel shows here until
+ * then) and removing one (confirmed by name).
  */
 export function ComputersScreen() {
   const computers = useComputers();
@@ -387,6 +387,9 @@ export function ComputersScreen() {
               </button>
             ) : null}
           </section>
+          {computers.additions.map((addition) => (
+            <PendingAdditionPanel key={addition.issued.pairingId} computers={computers} addition={addition} />
+          ))}
           {isAdding ? <AddComputer computers={computers} onClose={() => setIsAdding(false)} /> : null}
           {removing ? (
             <RemoveComputer

@@ -1,34 +1,29 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SyncStatus } from '@shared/ipc/channels/sync';
 import type { RegisteredDevice } from '@shared/sync/device-registry';
 import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
 import { useAppSync } from '../../db/sync/sync-context';
-import {
-  addComputer,
-  listComputers,
-  removeComputer,
-  setUpSync,
-  waitForComputer,
-  type IssuedCode,
-} from '../../db/sync/pairing-flow';
+import { addComputer, listComputers, removeComputer, setUpSync } from '../../db/sync/pairing-flow';
 import { useDatabase } from '../../db/useDatabase';
 import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
 import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
 
-export type { IssuedCode } from '../../db/sync/pairing-flow';
+export type { PendingAddition } from '../../db/sync/pending-additions';
 export type { RegisteredDevice } from '@shared/sync/device-registry';
 
 /**
  * The home's computers for the manager's Computers screen: this computer's sync status, the
- * computers the registry knows (read again after each change), and setting up, adding (a code,
- * then waiting for the computer) and removing. Undefined without a bridge to the main process.
+ * computers the registry knows (read again after each change), and setting up, adding (a code;
+ * the app endorses the computer when it joins, whatever screen is open then) and removing, with
+ * the additions still pending. Undefined without a bridge to the main process.
  */
 export function useComputers() {
   const db = useDatabase();
   const session = useSession();
   const api = windowApi();
-  const { sync, restart } = useAppSync();
+  const { sync, restart, pending } = useAppSync();
+  const additions = useSyncExternalStore(pending.subscribe, pending.list);
   const connection = sync?.connection;
   const [status, setStatus] = useState<SyncStatus | undefined>();
   const [computers, setComputers] = useState<readonly RegisteredDevice[] | undefined>();
@@ -48,7 +43,8 @@ export function useComputers() {
     return () => {
       isLive = false;
     };
-  }, [api, connection, reads]);
+    // A computer that joined is listed: read the registry again when an addition changes.
+  }, [api, connection, reads, additions]);
 
   return useMemo(
     () =>
@@ -56,6 +52,7 @@ export function useComputers() {
         status,
         computers,
         thisDeviceId: connection?.home.deviceId,
+        additions,
         reload,
         async setUp(input: {
           server: SyncServer;
@@ -75,13 +72,13 @@ export function useComputers() {
         },
         async add(input: { admin: ServerAdmin; name: string }) {
           if (!connection) return undefined;
-          return addComputer(connection, session, input, new Date());
+          const issued = await addComputer(connection, session, input, new Date());
+          if (issued.ok) pending.add(issued.value);
+          return issued;
         },
-        async wait(issued: IssuedCode, signal: AbortSignal) {
-          if (!connection) return undefined;
-          const joined = await waitForComputer(connection, session, issued, signal);
-          reload();
-          return joined;
+        /** Cancel a waiting addition, or done with a joined or expired one. */
+        drop(pairingId: string) {
+          pending.drop(pairingId);
         },
         async remove(device: RegisteredDevice, admin: ServerAdmin) {
           if (!connection) return undefined;
@@ -90,6 +87,6 @@ export function useComputers() {
           return removed;
         },
       },
-    [api, status, computers, connection, reload, sync, db, session, restart],
+    [api, status, computers, connection, reload, sync, db, session, restart, pending, additions],
   );
 }
