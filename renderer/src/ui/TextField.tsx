@@ -9,7 +9,7 @@ import {
   type UseFormRegister,
   type UseFormRegisterReturn,
 } from 'react-hook-form';
-import { Field } from './Field';
+import { ChoiceSelect, Field } from './Field';
 
 /** What a field needs of its form: to register the box, and the form's errors to show beside it. */
 type FormOf<Values extends FieldValues> = {
@@ -88,6 +88,44 @@ export function TextAreaField<Values extends FieldValues>({
   return (
     <RegisteredField field={field}>
       {(box) => <textarea className={className} rows={rows} {...box} />}
+    </RegisteredField>
+  );
+}
+
+/**
+ * A labelled drop-down registered on a form under `name`; `children` are its choices (for a list
+ * built on the screen, such as the people to choose from).
+ */
+export function SelectField<Values extends FieldValues>({
+  children,
+  ...field
+}: Registered<Values> & { readonly children: ReactNode }) {
+  return (
+    <RegisteredField field={field}>
+      {(box) => (
+        <select className="input" {...box}>
+          {children}
+        </select>
+      )}
+    </RegisteredField>
+  );
+}
+
+/**
+ * A labelled drop-down of a schema's fixed choices, each shown by its label, registered on a form
+ * under `name`; it starts at an empty "Choose…" so nothing is chosen for the person.
+ */
+export function ChoiceField<Values extends FieldValues, Value extends string>({
+  values,
+  labels,
+  ...field
+}: Registered<Values> & {
+  readonly values: readonly Value[];
+  readonly labels: Readonly<Record<Value, string>>;
+}) {
+  return (
+    <RegisteredField field={field}>
+      {(box) => <ChoiceSelect {...box} values={values} labels={labels} />}
     </RegisteredField>
   );
 }
