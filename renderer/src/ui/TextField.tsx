@@ -74,6 +74,14 @@ export function ShortTextField<Values extends FieldValues>(props: TextFieldProps
   return <TextField className="input input--short" autoComplete="off" {...props} />;
 }
 
+/**
+ * A short labelled box for a day or time typed as digits and strokes: no spelling marks and no
+ * browser suggestions, which would only get in the way.
+ */
+export function TypedShortField<Values extends FieldValues>(props: TextFieldProps<Values>) {
+  return <ShortTextField spellCheck={false} {...props} />;
+}
+
 /** A labelled date box (the browser's own date control) registered on a form under `name`. */
 export function DateField<Values extends FieldValues>(props: Omit<TextFieldProps<Values>, 'type'>) {
   return <TextField className="input input--short" {...props} type="date" />;
