@@ -9,7 +9,7 @@ import {
   type UseFormRegister,
   type UseFormRegisterReturn,
 } from 'react-hook-form';
-import { ChoiceSelect, Field } from './Field';
+import { ChoiceSelect, Field, OptionSelect, type SelectOption } from './Field';
 
 /** What a field needs of its form: to register the box, and the form's errors to show beside it. */
 type FormOf<Values extends FieldValues> = {
@@ -134,6 +134,23 @@ export function ChoiceField<Values extends FieldValues, Value extends string>({
   return (
     <RegisteredField field={field}>
       {(box) => <ChoiceSelect {...box} values={values} labels={labels} />}
+    </RegisteredField>
+  );
+}
+
+/** A labelled drop-down registered on a form under `name`: an empty first choice, then `choices`. */
+export function OptionField<Values extends FieldValues>({
+  emptyLabel,
+  choices,
+  ...field
+}: Registered<Values> & {
+  /** What choosing nothing means ("Not told yet", "Choose…"). */
+  readonly emptyLabel: string;
+  readonly choices: readonly SelectOption[];
+}) {
+  return (
+    <RegisteredField field={field}>
+      {(box) => <OptionSelect emptyLabel={emptyLabel} options={choices} {...box} />}
     </RegisteredField>
   );
 }
