@@ -91,11 +91,17 @@ export function DateField<Values extends FieldValues>(props: Omit<TextFieldProps
 export function TextAreaField<Values extends FieldValues>({
   rows,
   className = 'input',
+  spellCheck,
   ...field
-}: Registered<Values> & { readonly rows: number; readonly className?: string }) {
+}: Registered<Values> & {
+  readonly rows: number;
+  readonly className?: string;
+  /** Off for pasted text that is not words, such as a certificate. */
+  readonly spellCheck?: boolean;
+}) {
   return (
     <RegisteredField field={field}>
-      {(box) => <textarea className={className} rows={rows} {...box} />}
+      {(box) => <textarea className={className} rows={rows} spellCheck={spellCheck} {...box} />}
     </RegisteredField>
   );
 }
