@@ -160,3 +160,21 @@ export function OptionField<Values extends FieldValues>({
     </RegisteredField>
   );
 }
+
+/**
+ * A drop-down's choices where one is always chosen (no empty first choice): each of a schema's
+ * fixed values, shown by its label. For a SelectField's children.
+ */
+export function FixedOptions<Value extends string>({
+  values,
+  labels,
+}: {
+  readonly values: readonly Value[];
+  readonly labels: Readonly<Record<Value, string>>;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
+}

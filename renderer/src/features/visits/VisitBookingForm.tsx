@@ -14,7 +14,14 @@ import {
   type VisitBookingFormInput,
 } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { OptionField, SelectField, ShortTextField, TextAreaField, TextField } from '../../ui/TextField';
+import {
+  FixedOptions,
+  OptionField,
+  SelectField,
+  ShortTextField,
+  TextAreaField,
+  TextField,
+} from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
 import type { VisitActions } from './useVisitActions';
@@ -187,11 +194,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             )}
           />
           <SelectField form={form} name="kind" label="Kind of visit">
-            {visitKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {visitKindLabels[kind]}
-              </option>
-            ))}
+            <FixedOptions values={visitKinds} labels={visitKindLabels} />
           </SelectField>
           <Controller
             control={form.control}
@@ -250,11 +253,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
           {changing ? null : (
             <div className="form__row">
               <SelectField form={form} name="repeat" label="Repeats">
-                {repeatFrequencies.map((frequency) => (
-                  <option key={frequency} value={frequency}>
-                    {repeatLabels[frequency]}
-                  </option>
-                ))}
+                <FixedOptions values={repeatFrequencies} labels={repeatLabels} />
               </SelectField>
               {repeat === 'none' ? null : (
                 <ShortTextField

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   ChoiceField,
   DateField,
+  FixedOptions,
   OptionField,
   SelectField,
   ShortTextField,
@@ -132,8 +133,10 @@ function ChoiceForm({ onSave }: { onSave: (values: ChoiceValues) => void }) {
         choices={[{ value: 'r1', label: 'Family room' }]}
       />
       <SelectField form={form} name="supervision" label="Supervision">
-        <option value="unsupervised">Unsupervised</option>
-        <option value="supervised">Supervised</option>
+        <FixedOptions
+          values={['unsupervised', 'supervised'] as const}
+          labels={{ unsupervised: 'Unsupervised', supervised: 'Supervised' }}
+        />
       </SelectField>
       <TypedShortField form={form} name="on" label="Date" />
       <TextAreaField form={form} name="pem" label="Certificate" rows={5} spellCheck={false} />
@@ -163,7 +166,12 @@ describe('a drop-down registered on a form by its name', () => {
     expect(kind).toHaveAttribute('aria-invalid', 'true');
     expect(kind).toHaveAccessibleDescription(/^Error: ?Choose the kind of contact\.$/);
     expect(room).toHaveAccessibleDescription(/^Where it happens\. Error: ?Choose a room\.$/);
-    expect(screen.getByRole('combobox', { name: 'Supervision' })).not.toHaveAttribute('aria-invalid');
+    const supervision = screen.getByRole('combobox', { name: 'Supervision' });
+    expect(supervision).not.toHaveAttribute('aria-invalid');
+    expect([...supervision.querySelectorAll('option')].map((option) => option.textContent)).toEqual([
+      'Unsupervised',
+      'Supervised',
+    ]);
   });
 
   it('gives the form the chosen values, and typed boxes no spelling marks', async () => {
