@@ -73,14 +73,6 @@ export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'ty
   return <input type="date" className="input input--short" {...props} />;
 }
 
-/**
- * A short box for something typed in a set form (a day as day/month/year, a time, a reference):
- * no spelling marks and no browser suggestions, which would only get in the way.
- */
-export function TypedShortInput(props: InputHTMLAttributes<HTMLInputElement>) {
-  return <input className="input input--short" autoComplete="off" spellCheck={false} {...props} />;
-}
-
 /** One choice in a drop-down: what is stored, and what the person reads. */
 export type SelectOption = { readonly value: string; readonly label: string };
 

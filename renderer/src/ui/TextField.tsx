@@ -9,7 +9,7 @@ import {
   type UseFormRegister,
   type UseFormRegisterReturn,
 } from 'react-hook-form';
-import { Field } from './Field';
+import { ChoiceSelect, Field, OptionSelect, type SelectOption } from './Field';
 
 /** What a field needs of its form: to register the box, and the form's errors to show beside it. */
 type FormOf<Values extends FieldValues> = {
@@ -74,6 +74,14 @@ export function ShortTextField<Values extends FieldValues>(props: TextFieldProps
   return <TextField className="input input--short" autoComplete="off" {...props} />;
 }
 
+/**
+ * A short labelled box for a day or time typed as digits and strokes: no spelling marks and no
+ * browser suggestions, which would only get in the way.
+ */
+export function TypedShortField<Values extends FieldValues>(props: TextFieldProps<Values>) {
+  return <ShortTextField spellCheck={false} {...props} />;
+}
+
 /** A labelled date box (the browser's own date control) registered on a form under `name`. */
 export function DateField<Values extends FieldValues>(props: Omit<TextFieldProps<Values>, 'type'>) {
   return <TextField className="input input--short" {...props} type="date" />;
@@ -83,11 +91,90 @@ export function DateField<Values extends FieldValues>(props: Omit<TextFieldProps
 export function TextAreaField<Values extends FieldValues>({
   rows,
   className = 'input',
+  spellCheck,
   ...field
-}: Registered<Values> & { readonly rows: number; readonly className?: string }) {
+}: Registered<Values> & {
+  readonly rows: number;
+  readonly className?: string;
+  /** Off for pasted text that is not words, such as a certificate. */
+  readonly spellCheck?: boolean;
+}) {
   return (
     <RegisteredField field={field}>
-      {(box) => <textarea className={className} rows={rows} {...box} />}
+      {(box) => <textarea className={className} rows={rows} spellCheck={spellCheck} {...box} />}
     </RegisteredField>
   );
+}
+
+/**
+ * A labelled drop-down registered on a form under `name`; `children` are its choices (for a list
+ * built on the screen, such as the people to choose from).
+ */
+export function SelectField<Values extends FieldValues>({
+  children,
+  ...field
+}: Registered<Values> & { readonly children: ReactNode }) {
+  return (
+    <RegisteredField field={field}>
+      {(box) => (
+        <select className="input" {...box}>
+          {children}
+        </select>
+      )}
+    </RegisteredField>
+  );
+}
+
+/**
+ * A labelled drop-down of a schema's fixed choices, each shown by its label, registered on a form
+ * under `name`; it starts at an empty "Choose…" so nothing is chosen for the person.
+ */
+export function ChoiceField<Values extends FieldValues, Value extends string>({
+  values,
+  labels,
+  ...field
+}: Registered<Values> & {
+  readonly values: readonly Value[];
+  readonly labels: Readonly<Record<Value, string>>;
+}) {
+  return (
+    <RegisteredField field={field}>
+      {(box) => <ChoiceSelect {...box} values={values} labels={labels} />}
+    </RegisteredField>
+  );
+}
+
+/** A labelled drop-down registered on a form under `name`: an empty first choice, then `choices`. */
+export function OptionField<Values extends FieldValues>({
+  emptyLabel,
+  choices,
+  ...field
+}: Registered<Values> & {
+  /** What choosing nothing means ("Not told yet", "Choose…"). */
+  readonly emptyLabel: string;
+  readonly choices: readonly SelectOption[];
+}) {
+  return (
+    <RegisteredField field={field}>
+      {(box) => <OptionSelect emptyLabel={emptyLabel} options={choices} {...box} />}
+    </RegisteredField>
+  );
+}
+
+/**
+ * A drop-down's choices where one is always chosen (no empty first choice): each of a schema's
+ * fixed values, shown by its label. For a SelectField's children.
+ */
+export function FixedOptions<Value extends string>({
+  values,
+  labels,
+}: {
+  readonly values: readonly Value[];
+  readonly labels: Readonly<Record<Value, string>>;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
 }

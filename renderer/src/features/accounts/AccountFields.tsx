@@ -1,41 +1,32 @@
-import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import type { UseFormReturn } from 'react-hook-form';
 import { staffRoleLabels, staffRoles } from '@shared/schemas/staff';
 import type { NewAccountForm } from '@shared/schemas/account-forms';
-import { Field, PasswordInput, TextInput } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 
 type Props = {
-  readonly register: UseFormRegister<NewAccountForm>;
-  readonly errors: FieldErrors<NewAccountForm>;
+  readonly form: UseFormReturn<NewAccountForm>;
   /** First run makes a Registered Manager; the roles are not offered then. */
   readonly showRoles: boolean;
   readonly passwordLabel: string;
 };
 
 /** A new account's fields: used by first-run setup and by the manager's "Add a staff member". */
-export function AccountFields({ register, errors, showRoles, passwordLabel }: Props) {
+export function AccountFields({ form, showRoles, passwordLabel }: Props) {
+  const { register } = form;
+  const { errors } = form.formState;
   return (
     <>
-      <Field label="Full name" error={errors.name?.message}>
-        {(wiring) => <TextInput {...wiring} autoComplete="name" {...register('name')} />}
-      </Field>
-      <Field
+      <TextField form={form} name="name" label="Full name" autoComplete="name" />
+      <TextField
+        form={form}
+        name="username"
         label="Username"
         hint="What they type to sign in: letters, digits, dots or dashes."
-        error={errors.username?.message}
-      >
-        {(wiring) => (
-          <TextInput
-            {...wiring}
-            className="input input--short"
-            spellCheck={false}
-            autoComplete="off"
-            {...register('username')}
-          />
-        )}
-      </Field>
-      <Field label="Work email" error={errors.email?.message}>
-        {(wiring) => <TextInput {...wiring} type="email" autoComplete="email" {...register('email')} />}
-      </Field>
+        className="input input--short"
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <TextField form={form} name="email" label="Work email" type="email" autoComplete="email" />
       {showRoles ? (
         <fieldset className="fieldset">
           <legend>Roles</legend>
@@ -52,16 +43,21 @@ export function AccountFields({ register, errors, showRoles, passwordLabel }: Pr
           ))}
         </fieldset>
       ) : null}
-      <Field
+      <TextField
+        form={form}
+        name="password"
         label={passwordLabel}
         hint="At least 12 characters and hard to guess: three or four random words work well."
-        error={errors.password?.message}
-      >
-        {(wiring) => <PasswordInput {...wiring} isNew {...register('password')} />}
-      </Field>
-      <Field label="Type the password again" error={errors.confirmPassword?.message}>
-        {(wiring) => <PasswordInput {...wiring} isNew {...register('confirmPassword')} />}
-      </Field>
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        form={form}
+        name="confirmPassword"
+        label="Type the password again"
+        type="password"
+        autoComplete="new-password"
+      />
     </>
   );
 }

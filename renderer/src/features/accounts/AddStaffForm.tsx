@@ -38,12 +38,7 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
       </p>
       <FormNotices failure={failure} />
       <form onSubmit={submit} noValidate className="form" aria-label="Add a staff member">
-        <AccountFields
-          register={form.register}
-          errors={form.formState.errors}
-          showRoles
-          passwordLabel="Temporary password"
-        />
+        <AccountFields form={form} showRoles passwordLabel="Temporary password" />
         <TemporaryPasswordMaker
           context={() => {
             const { name, username, email } = form.getValues();

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { ok } from '@shared/result';
 import { editAccountFormSchema, type EditAccountForm } from '@shared/schemas/account-forms';
 import { staffRoleLabels, staffRoles, type StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -54,12 +54,8 @@ export function EditStaffForm({
       </h2>
       <FormNotices failure={failure} />
       <form onSubmit={submit} noValidate className="form" aria-label="Change staff details">
-        <Field label="Full name" error={errors.name?.message}>
-          {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('name')} />}
-        </Field>
-        <Field label="Work email" error={errors.email?.message}>
-          {(wiring) => <TextInput {...wiring} type="email" autoComplete="off" {...form.register('email')} />}
-        </Field>
+        <TextField form={form} name="name" label="Full name" autoComplete="off" />
+        <TextField form={form} name="email" label="Work email" type="email" autoComplete="off" />
         <fieldset
           className="fieldset"
           aria-describedby={errors.roles?.message ? 'edit-roles-error' : undefined}

@@ -17,7 +17,8 @@ import {
 } from '@shared/schemas/contact-forms';
 import { relationshipCategoryLabels } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
-import { Field, TextInput, TypedShortInput } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { ChoiceField, TextAreaField, TextField, TypedShortField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
@@ -193,61 +194,47 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
             )}
           </Field>
         )}
-        <Field label="Kind of contact" error={errors.kind?.message}>
-          {(wiring) => (
-            <select className="input" {...wiring} {...form.register('kind')}>
-              <option value="">Choose…</option>
-              {contactKinds.map((kind) => (
-                <option key={kind} value={kind}>
-                  {contactKindLabels[kind]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          form={form}
+          name="kind"
+          label="Kind of contact"
+          values={contactKinds}
+          labels={contactKindLabels}
+        />
         <div className="form__row">
-          <Field
+          <TypedShortField
+            form={form}
+            name="contactDate"
             label="Date"
             hint="Day/month/year, for example 26/10/2026."
-            error={errors.contactDate?.message}
-          >
-            {(wiring) => <TypedShortInput {...wiring} {...form.register('contactDate')} />}
-          </Field>
-          <Field
+          />
+          <TypedShortField
+            form={form}
+            name="startTime"
             label="Started at"
             hint="The home’s time, 24-hour clock, for example 18:30."
-            error={errors.startTime?.message}
-          >
-            {(wiring) => <TypedShortInput {...wiring} {...form.register('startTime')} />}
-          </Field>
-          <Field label="How long (minutes)" error={errors.durationMinutes?.message}>
-            {(wiring) => (
-              <TextInput
-                type="number"
-                min={1}
-                inputMode="numeric"
-                className="input input--short"
-                {...wiring}
-                {...form.register('durationMinutes', { valueAsNumber: true })}
-              />
-            )}
-          </Field>
+          />
+          <TextField
+            form={form}
+            name="durationMinutes"
+            label="How long (minutes)"
+            options={{ valueAsNumber: true }}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            className="input input--short"
+          />
         </div>
         <p className="contact-form__due" aria-live="polite">
           {dueAt ? `${describeDueBy(dueAt, new Date(), timeZone)}.` : null}
         </p>
-        <Field label="Who started it?" error={errors.initiatedBy?.message}>
-          {(wiring) => (
-            <select className="input" {...wiring} {...form.register('initiatedBy')}>
-              <option value="">Choose…</option>
-              {contactInitiators.map((who) => (
-                <option key={who} value={who}>
-                  {contactInitiatorLabels[who]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ChoiceField
+          form={form}
+          name="initiatedBy"
+          label="Who started it?"
+          values={contactInitiators}
+          labels={contactInitiatorLabels}
+        />
 
         <h3>Who took part</h3>
         <Controller
@@ -296,55 +283,47 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
             />
           )}
         />
-        <Field
+        <TextField
+          form={form}
+          name="otherParticipants"
           label="Anyone else (optional)"
           hint="Names separated by commas, with their role in brackets: “Ms Green (teacher)”."
-          error={errors.otherParticipants?.message}
-        >
-          {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('otherParticipants')} />}
-        </Field>
+          autoComplete="off"
+        />
         <div aria-live="polite">
           <RestrictedParticipantsNotice participants={notYetMarked} when="beforeSaving" />
         </div>
 
         <h3>What happened</h3>
-        <Field
+        <TextAreaField
+          form={form}
+          name="whatHappened"
           label="What happened"
           hint="What was said and done, in order. Facts first; say where something is your opinion."
-          error={errors.whatHappened?.message}
-        >
-          {(wiring) => <textarea className="input" rows={6} {...wiring} {...form.register('whatHappened')} />}
-        </Field>
-        <Field
+          rows={6}
+        />
+        <TextAreaField
+          form={form}
+          name="youngPersonViews"
           label={
             youngPerson
               ? `${theirName}’s own views and feelings`
               : 'The young person’s own views and feelings'
           }
           hint="In their own words where you can: quote what they said."
-          error={errors.youngPersonViews?.message}
-        >
-          {(wiring) => (
-            <textarea
-              className="input contact-form__voice"
-              rows={4}
-              {...wiring}
-              {...form.register('youngPersonViews')}
-            />
-          )}
-        </Field>
+          rows={4}
+          className="input contact-form__voice"
+        />
         <ViewsActedOnFields form={form} staff={activeStaff} theirName={theirName} />
-        <Field label="The family’s views" error={errors.familyViews?.message}>
-          {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('familyViews')} />}
-        </Field>
+        <TextAreaField form={form} name="familyViews" label="The family’s views" rows={3} />
         <FamilyFeelingField form={form} />
-        <Field
+        <TextAreaField
+          form={form}
+          name="concerns"
           label="Concerns"
           hint="Anything that worried you or anyone else."
-          error={errors.concerns?.message}
-        >
-          {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('concerns')} />}
-        </Field>
+          rows={3}
+        />
         <label className="checkbox">
           <input type="checkbox" {...form.register('isSafeguardingConcern')} />
           This is a safeguarding concern
@@ -359,20 +338,18 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
         <ActionRows form={form} staff={activeStaff} />
 
         <h3>Next contact</h3>
-        <Field
+        <TextField
+          form={form}
+          name="nextContactPlanned"
           label="Next contact planned"
           hint="What is planned next, for example “Phone call with Mum on Sunday”."
-          error={errors.nextContactPlanned?.message}
-        >
-          {(wiring) => <TextInput {...wiring} {...form.register('nextContactPlanned')} />}
-        </Field>
-        <Field
+        />
+        <TypedShortField
+          form={form}
+          name="nextContactOn"
           label="Date of the next contact (optional)"
           hint="Day/month/year."
-          error={errors.nextContactOn?.message}
-        >
-          {(wiring) => <TypedShortInput {...wiring} {...form.register('nextContactOn')} />}
-        </Field>
+        />
 
         <div className="form__actions">
           <button type="submit" className="button" disabled={isSubmitting}>

@@ -1,7 +1,7 @@
 import type { UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, OptionSelect, TypedShortInput } from '../../ui/Field';
+import { OptionField, TextAreaField, TypedShortField } from '../../ui/TextField';
 
 type Props = {
   readonly form: UseFormReturn<ContactFormScreenInput>;
@@ -16,34 +16,29 @@ type Props = {
  * and when and by whom they were told what happened next.
  */
 export function ViewsActedOnFields({ form, staff, theirName }: Props) {
-  const errors = form.formState.errors;
   return (
     <fieldset className="fieldset">
       <legend>{`${theirName.charAt(0).toUpperCase()}${theirName.slice(1)}’s views acted on`}</legend>
-      <Field
+      <TextAreaField
+        form={form}
+        name="viewsUsed"
         label="How were their views used?"
         hint="What changed or was decided because of what they said, or why it could not."
-        error={errors.viewsUsed?.message}
-      >
-        {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('viewsUsed')} />}
-      </Field>
-      <Field
+        rows={3}
+      />
+      <TypedShortField
+        form={form}
+        name="toldNextOn"
         label="Told them what happened next: on"
         hint="Day/month/year. Leave empty until someone has told them."
-        error={errors.toldNextOn?.message}
-      >
-        {(wiring) => <TypedShortInput {...wiring} {...form.register('toldNextOn')} />}
-      </Field>
-      <Field label="Told them what happened next: by" error={errors.toldNextById?.message}>
-        {(wiring) => (
-          <OptionSelect
-            emptyLabel="Not told yet"
-            options={staff.map((member) => ({ value: member.id, label: member.name }))}
-            {...wiring}
-            {...form.register('toldNextById')}
-          />
-        )}
-      </Field>
+      />
+      <OptionField
+        form={form}
+        name="toldNextById"
+        label="Told them what happened next: by"
+        emptyLabel="Not told yet"
+        choices={staff.map((member) => ({ value: member.id, label: member.name }))}
+      />
     </fieldset>
   );
 }

@@ -8,7 +8,7 @@ import {
   type DeclarationForm as DeclarationFormValues,
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, DateInput, TextInput, ChoiceSelect } from '../../ui/Field';
+import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -38,7 +38,7 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
       lineManagerId: onlyManager ?? '',
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const draft = useDraft('declaration:new', form);
 
   const { submit, failure } = useRecordSubmit(
@@ -60,45 +60,36 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
       </p>
       <form onSubmit={submit} noValidate className="form" aria-label="Make a declaration">
         <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
-        <Field label="What are you declaring?" error={errors.kind?.message}>
-          {(wiring) => (
-            <ChoiceSelect
-              {...wiring}
-              {...form.register('kind')}
-              values={declarationKinds}
-              labels={declarationKindLabels}
-            />
-          )}
-        </Field>
-        <Field label="When did it happen?" error={errors.happenedOn?.message}>
-          {(wiring) => <DateInput max={today} {...wiring} {...form.register('happenedOn')} />}
-        </Field>
-        <Field
+        <ChoiceField
+          form={form}
+          name="kind"
+          label="What are you declaring?"
+          values={declarationKinds}
+          labels={declarationKindLabels}
+        />
+        <DateField form={form} name="happenedOn" label="When did it happen?" max={today} />
+        <TextAreaField
+          form={form}
+          name="whatHappened"
           label="What happened"
           hint="For a gift: what it was, its rough value, and what you did with it."
-          error={errors.whatHappened?.message}
-        >
-          {(wiring) => <textarea className="input" rows={4} {...wiring} {...form.register('whatHappened')} />}
-        </Field>
-        <Field
+          rows={4}
+        />
+        <TextField
+          form={form}
+          name="whoWasInvolved"
           label="Who was involved (optional)"
           hint="For example “a parent of a young person” or a former care leaver’s first name."
-          error={errors.whoWasInvolved?.message}
-        >
-          {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('whoWasInvolved')} />}
-        </Field>
-        <Field label="Your line manager" error={errors.lineManagerId?.message}>
-          {(wiring) => (
-            <select className="input" {...wiring} {...form.register('lineManagerId')}>
-              <option value="">Choose…</option>
-              {lineManagers.map((manager) => (
-                <option key={manager.id} value={manager.id}>
-                  {manager.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          autoComplete="off"
+        />
+        <SelectField form={form} name="lineManagerId" label="Your line manager">
+          <option value="">Choose…</option>
+          {lineManagers.map((manager) => (
+            <option key={manager.id} value={manager.id}>
+              {manager.name}
+            </option>
+          ))}
+        </SelectField>
         <FormActions
           submitLabel="Make declaration"
           isBusy={isSubmitting}

@@ -7,7 +7,7 @@ import {
   type DeclarationReview,
 } from '@shared/schemas/declarations';
 import { formatUkDate } from '@shared/format-dates';
-import { Field, DateInput } from '../../ui/Field';
+import { DateField, TextAreaField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -35,7 +35,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
       action: declaration.action,
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const { submit, failure } = useRecordSubmit(
     form,
     (values) => repository.review(session, declaration.id, values),
@@ -67,25 +67,26 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has
           been discussed.
         </p>
-        <Field label="Discussed in supervision on (optional)" error={errors.supervisionOn?.message}>
-          {(wiring) => (
-            <DateInput {...wiring} {...form.register('supervisionOn', { setValueAs: blankAsUndefined })} />
-          )}
-        </Field>
-        <Field
+        <DateField
+          form={form}
+          name="supervisionOn"
+          label="Discussed in supervision on (optional)"
+          options={{ setValueAs: blankAsUndefined }}
+        />
+        <TextAreaField
+          form={form}
+          name="outcome"
           label="Outcome (optional)"
           hint="What was agreed, for example “gift returned with thanks”."
-          error={errors.outcome?.message}
-        >
-          {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('outcome')} />}
-        </Field>
-        <Field
+          rows={3}
+        />
+        <TextAreaField
+          form={form}
+          name="action"
           label="Action (optional)"
           hint="Anything still to do, and by whom."
-          error={errors.action?.message}
-        >
-          {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('action')} />}
-        </Field>
+          rows={2}
+        />
         <FormActions submitLabel="Save review" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>

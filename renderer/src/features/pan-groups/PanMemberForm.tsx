@@ -7,7 +7,8 @@ import {
   type PanTopic,
 } from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, TextInput } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { ControlledTextField } from '../../ui/ControlledTextField';
 import { FormActions } from '../../ui/FormActions';
 
 type Draft = {
@@ -122,39 +123,27 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
         </Field>
       ) : (
         <>
-          <Field label="Name" error={errors['name']}>
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                value={draft.name}
-                onChange={(event) => set({ name: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+          <ControlledTextField
+            label="Name"
+            error={errors['name']}
+            value={draft.name}
+            onChange={(name) => set({ name })}
+          />
+          <ControlledTextField
             label="Role"
             hint="For example social worker, therapist, virtual school head."
             error={errors['role']}
-          >
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                value={draft.role}
-                onChange={(event) => set({ role: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="Email address" error={errors['email']}>
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                type="email"
-                spellCheck={false}
-                value={draft.email}
-                onChange={(event) => set({ email: event.target.value })}
-              />
-            )}
-          </Field>
+            value={draft.role}
+            onChange={(role) => set({ role })}
+          />
+          <ControlledTextField
+            label="Email address"
+            error={errors['email']}
+            type="email"
+            spellCheck={false}
+            value={draft.email}
+            onChange={(email) => set({ email })}
+          />
         </>
       )}
       <fieldset className="fieldset">

@@ -1,7 +1,7 @@
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { contactChannelLabels, contactChannels, type ContactChannel } from '@shared/schemas/communication';
 import type { PersonForm } from '@shared/schemas/people';
-import { Field, TextInput } from '../../ui/Field';
+import { ShortTextField, TextAreaField } from '../../ui/TextField';
 
 type Props = { readonly form: UseFormReturn<PersonForm> };
 
@@ -11,37 +11,26 @@ type Props = { readonly form: UseFormReturn<PersonForm> };
  * Shown to whoever books contact with them, greets them at the door or writes up a contact.
  */
 export function CommunicationFields({ form }: Props) {
-  const errors = form.formState.errors;
   return (
     <fieldset className="fieldset">
       <legend>How they communicate</legend>
-      <Field
+      <ShortTextField
+        form={form}
+        name="language"
         label="Language (optional)"
         hint="The language they are most at ease in, for example Polish or British Sign Language."
-        error={errors.language?.message}
-      >
-        {(wiring) => (
-          <TextInput
-            {...wiring}
-            className="input input--short"
-            autoComplete="off"
-            {...form.register('language')}
-          />
-        )}
-      </Field>
+      />
       <label className="checkbox">
         <input type="checkbox" {...form.register('needsInterpreter')} />
         Needs an interpreter
       </label>
-      <Field
+      <TextAreaField
+        form={form}
+        name="accessibilityNeeds"
         label="Accessibility needs (optional)"
         hint="Anything that helps them take part, for example step-free access, large print, a hearing loop."
-        error={errors.accessibilityNeeds?.message}
-      >
-        {(wiring) => (
-          <textarea className="input" rows={2} {...wiring} {...form.register('accessibilityNeeds')} />
-        )}
-      </Field>
+        rows={2}
+      />
       <Controller
         control={form.control}
         name="preferredChannels"
@@ -72,20 +61,12 @@ export function CommunicationFields({ form }: Props) {
           );
         }}
       />
-      <Field
+      <ShortTextField
+        form={form}
+        name="preferredTimes"
         label="Best times (optional)"
         hint="For example “after 6pm” or “weekday mornings”."
-        error={errors.preferredTimes?.message}
-      >
-        {(wiring) => (
-          <TextInput
-            {...wiring}
-            className="input input--short"
-            autoComplete="off"
-            {...form.register('preferredTimes')}
-          />
-        )}
-      </Field>
+      />
     </fieldset>
   );
 }

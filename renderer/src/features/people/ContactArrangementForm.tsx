@@ -14,7 +14,7 @@ import {
   type ContactArrangementFormInput,
   type ContactArrangementForm as FormValues,
 } from '@shared/schemas/contact-plans';
-import { Field, DateInput, TextInput, ChoiceSelect } from '../../ui/Field';
+import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -78,7 +78,7 @@ export function ContactArrangementForm({
     resolver: zodResolver(contactArrangementFormSchema),
     defaultValues: defaultsFrom(youngPersonId, today, existing),
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const optional = { setValueAs: blankAsUndefined };
   const { submit, failure } = useRecordSubmit(
     form,
@@ -104,107 +104,84 @@ export function ContactArrangementForm({
               a new one for someone else.
             </p>
           ) : (
-            <Field label="Family member or significant person" error={errors.personId?.message}>
-              {(wiring) => (
-                <select className="input" {...wiring} {...form.register('personId')}>
-                  <option value="">Choose…</option>
-                  {family.map(({ person, relationship }) => (
-                    <option key={person.id} value={person.id}>
-                      {displayPersonName(person)} ({relationship.relationship})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField form={form} name="personId" label="Family member or significant person">
+              <option value="">Choose…</option>
+              {family.map(({ person, relationship }) => (
+                <option key={person.id} value={person.id}>
+                  {displayPersonName(person)} ({relationship.relationship})
+                </option>
+              ))}
+            </SelectField>
           )}
-          <Field label="Kind of contact" error={errors.kind?.message}>
-            {(wiring) => (
-              <ChoiceSelect
-                {...wiring}
-                {...form.register('kind')}
-                values={contactPlanKinds}
-                labels={contactPlanKindLabels}
-              />
-            )}
-          </Field>
-          <Field label="How often" error={errors.frequency?.message}>
-            {(wiring) => (
-              <ChoiceSelect
-                {...wiring}
-                {...form.register('frequency')}
-                values={contactPlanFrequencies}
-                labels={contactPlanFrequencyLabels}
-              />
-            )}
-          </Field>
-          <Field
+          <ChoiceField
+            form={form}
+            name="kind"
+            label="Kind of contact"
+            values={contactPlanKinds}
+            labels={contactPlanKindLabels}
+          />
+          <ChoiceField
+            form={form}
+            name="frequency"
+            label="How often"
+            values={contactPlanFrequencies}
+            labels={contactPlanFrequencyLabels}
+          />
+          <TextField
+            form={form}
+            name="where"
             label="Where (optional)"
             hint="For example “the home’s family room” or “Nan’s house”."
-            error={errors.where?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('where')} />}
-          </Field>
-          <Field label="Supervision" error={errors.supervision?.message}>
-            {(wiring) => (
-              <select className="input" {...wiring} {...form.register('supervision')}>
-                <option value="unsupervised">Unsupervised</option>
-                <option value="supervised">Supervised</option>
-              </select>
-            )}
-          </Field>
-          <Field
+            autoComplete="off"
+          />
+          <SelectField form={form} name="supervision" label="Supervision">
+            <option value="unsupervised">Unsupervised</option>
+            <option value="supervised">Supervised</option>
+          </SelectField>
+          <TextField
+            form={form}
+            name="supervisedBy"
             label="Supervised by (if supervised)"
             hint="For example “a member of the care team” or “the contact centre”."
-            error={errors.supervisedBy?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('supervisedBy')} />}
-          </Field>
-          <Field
+            autoComplete="off"
+          />
+          <TextAreaField
+            form={form}
+            name="wording"
             label="In the plan’s own words (optional)"
             hint="Copied from the placement plan. Staff see it when a booking does not match."
-            error={errors.wording?.message}
-          >
-            {(wiring) => <textarea className="input" rows={2} {...wiring} {...form.register('wording')} />}
-          </Field>
+            rows={2}
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>Who agreed it</legend>
-          <Field label="Agreed by" error={errors.agreedBy?.message}>
-            {(wiring) => (
-              <ChoiceSelect
-                {...wiring}
-                {...form.register('agreedBy')}
-                values={contactPlanAgreedBy}
-                labels={contactPlanAgreedByLabels}
-              />
-            )}
-          </Field>
-          <Field
+          <ChoiceField
+            form={form}
+            name="agreedBy"
+            label="Agreed by"
+            values={contactPlanAgreedBy}
+            labels={contactPlanAgreedByLabels}
+          />
+          <TextField
+            form={form}
+            name="agreedByName"
             label="Name"
             hint="The person or body, for example “Jo Price, Leeds social care”. Care staff do not see this."
-            error={errors.agreedByName?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('agreedByName')} />}
-          </Field>
-          <Field label="Agreed on" error={errors.agreedOn?.message}>
-            {(wiring) => <DateInput {...wiring} {...form.register('agreedOn')} />}
-          </Field>
+            autoComplete="off"
+          />
+          <DateField form={form} name="agreedOn" label="Agreed on" />
         </fieldset>
         <fieldset className="fieldset">
           <legend>Dates</legend>
-          <Field label="Starts on" error={errors.startsOn?.message}>
-            {(wiring) => <DateInput {...wiring} {...form.register('startsOn')} />}
-          </Field>
-          <Field label="Review by (optional)" error={errors.reviewOn?.message}>
-            {(wiring) => <DateInput {...wiring} {...form.register('reviewOn', optional)} />}
-          </Field>
-          <Field
+          <DateField form={form} name="startsOn" label="Starts on" />
+          <DateField form={form} name="reviewOn" label="Review by (optional)" options={optional} />
+          <DateField
+            form={form}
+            name="endsOn"
             label="Ends on (optional)"
             hint="Leave empty if it has no end date."
-            error={errors.endsOn?.message}
-          >
-            {(wiring) => <DateInput {...wiring} {...form.register('endsOn', optional)} />}
-          </Field>
+            options={optional}
+          />
         </fieldset>
         <FormActions
           submitLabel={existing ? 'Save as a new version' : 'Add to the plan'}

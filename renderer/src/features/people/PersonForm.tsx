@@ -10,7 +10,7 @@ import {
   type YoungPerson,
 } from '@shared/schemas/people';
 import { specialDatesAsForm, specialDatesFromForm } from '@shared/schemas/communication';
-import { Field, TextInput } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -78,7 +78,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
     resolver: zodResolver(personFormSchema),
     defaultValues: existing ? valuesOf(existing) : newPerson,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const draft = useDraft(existing ? `person:${existing.person.id}` : 'person:new', form);
 
   const { submit, failure } = useRecordSubmit(
@@ -111,54 +111,42 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
         <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <fieldset className="fieldset">
           <legend>Name</legend>
-          <Field label="First name" error={errors.firstName?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('firstName')} />}
-          </Field>
-          <Field label="Last name (optional)" error={errors.lastName?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('lastName')} />}
-          </Field>
-          <Field
+          <TextField form={form} name="firstName" label="First name" autoComplete="off" />
+          <TextField form={form} name="lastName" label="Last name (optional)" autoComplete="off" />
+          <TextField
+            form={form}
+            name="aliases"
             label="Other names (optional)"
             hint="Nicknames or other surnames they use, separated by commas."
-            error={errors.aliases?.message}
-          >
-            {(wiring) => <TextInput {...wiring} autoComplete="off" {...form.register('aliases')} />}
-          </Field>
+            autoComplete="off"
+          />
         </fieldset>
         <fieldset className="fieldset">
           <legend>Contact details</legend>
-          <Field label="Phone (optional)" error={errors.phone?.message}>
-            {(wiring) => (
-              <TextInput
-                type="tel"
-                {...wiring}
-                className="input input--short"
-                autoComplete="off"
-                {...form.register('phone')}
-              />
-            )}
-          </Field>
-          <Field label="Email (optional)" error={errors.email?.message}>
-            {(wiring) => (
-              <TextInput
-                type="email"
-                {...wiring}
-                autoComplete="off"
-                spellCheck={false}
-                {...form.register('email')}
-              />
-            )}
-          </Field>
-          <Field label="Address (optional)" error={errors.address?.message}>
-            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('address')} />}
-          </Field>
-          <Field
+          <TextField
+            form={form}
+            name="phone"
+            label="Phone (optional)"
+            type="tel"
+            className="input input--short"
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name="email"
+            label="Email (optional)"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+          />
+          <TextAreaField form={form} name="address" label="Address (optional)" rows={3} />
+          <TextAreaField
+            form={form}
+            name="notes"
             label="Notes (optional)"
             hint="Anything else that helps arrange contact."
-            error={errors.notes?.message}
-          >
-            {(wiring) => <textarea className="input" rows={3} {...wiring} {...form.register('notes')} />}
-          </Field>
+            rows={3}
+          />
         </fieldset>
         <CommunicationFields form={form} />
         <RelationshipRows form={form} youngPeople={youngPeople} />

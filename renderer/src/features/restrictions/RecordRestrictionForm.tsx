@@ -3,8 +3,7 @@ import { displayPersonName } from '@shared/display-names';
 import { useForm } from 'react-hook-form';
 import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
-import { Field, OptionSelect } from '../../ui/Field';
-import { TextAreaField, TextField } from '../../ui/TextField';
+import { OptionField, TextAreaField, TextField } from '../../ui/TextField';
 import { familyOptions } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
@@ -64,7 +63,7 @@ export function RecordRestrictionForm({
     form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
 
   // Choosing someone from the family list fills in the name and aliases the door check matches on.
-  const personField = form.register('personId', {
+  const personOptions = {
     setValueAs: blankAsUndefined,
     onChange: (event: { target: { value: string } }) => {
       const chosen = family.find((entry) => entry.person.id === event.target.value)?.person;
@@ -72,7 +71,7 @@ export function RecordRestrictionForm({
       form.setValue('name', displayPersonName(chosen), { shouldValidate: form.formState.isSubmitted });
       form.setValue('aliases', aliasesAsText(chosen.aliases));
     },
-  });
+  };
 
   const { submit, failure } = useRecordSubmit(
     form,
@@ -92,20 +91,15 @@ export function RecordRestrictionForm({
         <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
         <fieldset className="fieldset">
           <legend>Who is restricted</legend>
-          <Field
+          <OptionField
+            form={form}
+            name="personId"
             label="Person in the family list"
             hint="Or choose “Not in the list” and type their name below."
-            error={errors.personId?.message}
-          >
-            {(wiring) => (
-              <OptionSelect
-                emptyLabel="Not in the list"
-                options={familyOptions(family)}
-                {...wiring}
-                {...personField}
-              />
-            )}
-          </Field>
+            options={personOptions}
+            emptyLabel="Not in the list"
+            choices={familyOptions(family)}
+          />
           <TextField
             form={form}
             name="name"

@@ -3,8 +3,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Restriction, RestrictionReviewOutcome } from '@shared/schemas/registers';
 import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
-import { Field } from '../../ui/Field';
-import { DateField, TextAreaField, TextField } from '../../ui/TextField';
+import { DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
@@ -93,17 +92,13 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
         <fieldset className="fieldset">
           <legend>The review</legend>
           <DateField form={form} name="reviewedOn" label="Reviewed on" max={today} />
-          <Field label="Reviewed by" error={errors.reviewedById?.message}>
-            {(wiring) => (
-              <select className="input" {...wiring} {...form.register('reviewedById')}>
-                {reviewers.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField form={form} name="reviewedById" label="Reviewed by">
+            {reviewers.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name}
+              </option>
+            ))}
+          </SelectField>
           <TextField
             form={form}
             name="checkedWith"

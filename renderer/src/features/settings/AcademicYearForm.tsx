@@ -8,6 +8,7 @@ import {
   type AcademicYearForm as FormValues,
 } from '@shared/schemas/academic-year';
 import { Field, TextInput } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
@@ -69,9 +70,13 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
       </h2>
       <form onSubmit={submit} noValidate className="form">
         <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
-        <Field label="Academic year" hint="For example 2026/27." error={errors.label?.message}>
-          {(wiring) => <TextInput {...wiring} className="input input--short" {...form.register('label')} />}
-        </Field>
+        <TextField
+          form={form}
+          name="label"
+          label="Academic year"
+          hint="For example 2026/27."
+          className="input input--short"
+        />
         {/* Term by term, in the order of the year (start, half term, end), one row each: a
             problem shown under one date leaves the other dates where they were. */}
         <div className="term-grid">
@@ -91,25 +96,24 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
                     <TextInput type="date" {...wiring} {...form.register(`terms.${index}.startsOn`)} />
                   )}
                 </Field>
-                <Field label="Half term starts" error={termErrors?.halfTermStartsOn?.message}>
-                  {(wiring) => (
-                    <TextInput
-                      type="date"
-                      {...wiring}
-                      {...form.register(`terms.${index}.halfTermStartsOn`)}
-                    />
-                  )}
-                </Field>
-                <Field label="Half term ends" error={termErrors?.halfTermEndsOn?.message}>
-                  {(wiring) => (
-                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.halfTermEndsOn`)} />
-                  )}
-                </Field>
-                <Field label={`${termLabel} ends`} error={termErrors?.endsOn?.message}>
-                  {(wiring) => (
-                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.endsOn`)} />
-                  )}
-                </Field>
+                <TextField
+                  form={form}
+                  name={`terms.${index}.halfTermStartsOn`}
+                  label="Half term starts"
+                  type="date"
+                />
+                <TextField
+                  form={form}
+                  name={`terms.${index}.halfTermEndsOn`}
+                  label="Half term ends"
+                  type="date"
+                />
+                <TextField
+                  form={form}
+                  name={`terms.${index}.endsOn`}
+                  label={`${termLabel} ends`}
+                  type="date"
+                />
               </fieldset>
             );
           })}

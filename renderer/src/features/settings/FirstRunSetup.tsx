@@ -2,7 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
 import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@shared/schemas/first-run';
-import { Field, PasswordInput, TextInput } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useAuthService } from '../../security/useAuthService';
@@ -44,25 +45,15 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
       <form onSubmit={submit} noValidate className="form" aria-label="Set up your home">
         <fieldset className="fieldset">
           <legend>The home</legend>
-          <Field label="Home name" error={errors.home?.name?.message}>
-            {(wiring) => (
-              <TextInput {...wiring} autoComplete="organization" {...form.register('home.name')} />
-            )}
-          </Field>
-          <Field
+          <TextField form={form} name="home.name" label="Home name" autoComplete="organization" />
+          <TextField
+            form={form}
+            name="home.ofstedUrn"
             label="Ofsted URN"
             hint="On the home’s registration certificate, for example SC123456."
-            error={errors.home?.ofstedUrn?.message}
-          >
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                className="input input--short"
-                spellCheck={false}
-                {...form.register('home.ofstedUrn')}
-              />
-            )}
-          </Field>
+            className="input input--short"
+            spellCheck={false}
+          />
           <Field
             label="Time zone"
             hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes."
@@ -73,39 +64,32 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
         </fieldset>
         <fieldset className="fieldset">
           <legend>Your account (Registered Manager)</legend>
-          <Field label="Full name" error={errors.manager?.name?.message}>
-            {(wiring) => <TextInput {...wiring} autoComplete="name" {...form.register('manager.name')} />}
-          </Field>
-          <Field
+          <TextField form={form} name="manager.name" label="Full name" autoComplete="name" />
+          <TextField
+            form={form}
+            name="manager.username"
             label="Username"
             hint="What you type to sign in: letters, digits, dots or dashes."
-            error={errors.manager?.username?.message}
-          >
-            {(wiring) => (
-              <TextInput
-                {...wiring}
-                className="input input--short"
-                spellCheck={false}
-                autoComplete="username"
-                {...form.register('manager.username')}
-              />
-            )}
-          </Field>
-          <Field label="Work email" error={errors.manager?.email?.message}>
-            {(wiring) => (
-              <TextInput {...wiring} type="email" autoComplete="email" {...form.register('manager.email')} />
-            )}
-          </Field>
-          <Field
+            className="input input--short"
+            spellCheck={false}
+            autoComplete="username"
+          />
+          <TextField form={form} name="manager.email" label="Work email" type="email" autoComplete="email" />
+          <TextField
+            form={form}
+            name="manager.password"
             label="Password"
             hint="At least 12 characters and hard to guess: three or four random words work well."
-            error={errors.manager?.password?.message}
-          >
-            {(wiring) => <PasswordInput {...wiring} isNew {...form.register('manager.password')} />}
-          </Field>
-          <Field label="Type the password again" error={errors.manager?.confirmPassword?.message}>
-            {(wiring) => <PasswordInput {...wiring} isNew {...form.register('manager.confirmPassword')} />}
-          </Field>
+            type="password"
+            autoComplete="new-password"
+          />
+          <TextField
+            form={form}
+            name="manager.confirmPassword"
+            label="Type the password again"
+            type="password"
+            autoComplete="new-password"
+          />
         </fieldset>
         <FormActions submitLabel={isSubmitting ? 'Setting up…' : 'Set up the home'} isBusy={isSubmitting} />
       </form>

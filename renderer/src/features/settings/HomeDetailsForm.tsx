@@ -7,7 +7,8 @@ import {
   type HomeSettings,
   type HomeSettingsInput,
 } from '@shared/schemas/home';
-import { Field, TextInput } from '../../ui/Field';
+import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
@@ -48,23 +49,15 @@ export function HomeDetailsForm({ initial, repository }: Props) {
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Home details">
       <FormNotices failure={failure} saved={saved} draftRestoredAt={draft.restoredAt} />
-      <Field label="Home name" error={errors.name?.message}>
-        {(wiring) => <TextInput {...wiring} autoComplete="organization" {...form.register('name')} />}
-      </Field>
-      <Field
+      <TextField form={form} name="name" label="Home name" autoComplete="organization" />
+      <TextField
+        form={form}
+        name="ofstedUrn"
         label="Ofsted URN"
         hint="On the home’s registration certificate, for example SC123456."
-        error={errors.ofstedUrn?.message}
-      >
-        {(wiring) => (
-          <TextInput
-            {...wiring}
-            className="input input--short"
-            spellCheck={false}
-            {...form.register('ofstedUrn')}
-          />
-        )}
-      </Field>
+        className="input input--short"
+        spellCheck={false}
+      />
       <Field
         label="Time zone"
         hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes."

@@ -12,7 +12,7 @@ import {
 import type { IpcReply } from '@shared/ipc/contract';
 import type { MailSettingsChanges } from './useMailSettings';
 import { Banner } from '../../ui/Banner';
-import { Field, PasswordInput, TextInput } from '../../ui/Field';
+import { TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { FormActions } from '../../ui/FormActions';
 
@@ -85,25 +85,15 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Mail settings">
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
-      <Field
+      <TextField
+        form={form}
+        name="host"
         label="Mail server"
         hint="Its name, for example smtp.office365.com. Your IT support or email provider can tell you."
-        error={errors.host?.message}
-      >
-        {(wiring) => (
-          <TextInput {...wiring} spellCheck={false} autoComplete="off" {...form.register('host')} />
-        )}
-      </Field>
-      <Field label="Port" error={errors.port?.message}>
-        {(wiring) => (
-          <TextInput
-            {...wiring}
-            className="input input--short"
-            inputMode="numeric"
-            {...form.register('port')}
-          />
-        )}
-      </Field>
+        spellCheck={false}
+        autoComplete="off"
+      />
+      <TextField form={form} name="port" label="Port" className="input input--short" inputMode="numeric" />
       <fieldset className="fieldset">
         <legend>How the connection is encrypted</legend>
         <p className="field__hint">
@@ -117,49 +107,40 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         ))}
         {errors.security?.message ? <p className="field__error">{errors.security.message}</p> : null}
       </fieldset>
-      <Field label="User name" error={errors.username?.message}>
-        {(wiring) => (
-          <TextInput {...wiring} spellCheck={false} autoComplete="off" {...form.register('username')} />
-        )}
-      </Field>
-      <Field
+      <TextField form={form} name="username" label="User name" spellCheck={false} autoComplete="off" />
+      <TextField
+        form={form}
+        name="password"
         label="Password"
         hint={
           view.hasPassword
             ? 'A password is stored. Leave this empty to keep it, or type a new one. A new server, port, user name or CA needs it typed again: it is only ever sent to the server it was saved for.'
             : 'Kept by this computer’s protected storage, never in Family Links’ records.'
         }
-        error={errors.password?.message}
-      >
-        {(wiring) => <PasswordInput {...wiring} isNew {...form.register('password')} />}
-      </Field>
-      <Field label="Send from (email address)" error={errors.fromAddress?.message}>
-        {(wiring) => (
-          <TextInput {...wiring} type="email" spellCheck={false} {...form.register('fromAddress')} />
-        )}
-      </Field>
-      <Field
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        form={form}
+        name="fromAddress"
+        label="Send from (email address)"
+        type="email"
+        spellCheck={false}
+      />
+      <TextField
+        form={form}
+        name="fromName"
         label="Sender’s name"
         hint="What people see the alerts come from."
-        error={errors.fromName?.message}
-      >
-        {(wiring) => <TextInput {...wiring} {...form.register('fromName')} />}
-      </Field>
-      <Field
+      />
+      <TextAreaField
+        form={form}
+        name="caCertificatePem"
         label="Your organisation’s CA certificate (optional)"
         hint="Only if your IT support says the mail server uses a certificate from your organisation’s own authority. Paste it as PEM text."
-        error={errors.caCertificatePem?.message}
-      >
-        {(wiring) => (
-          <textarea
-            className="input"
-            rows={5}
-            spellCheck={false}
-            {...wiring}
-            {...form.register('caCertificatePem')}
-          />
-        )}
-      </Field>
+        rows={5}
+        spellCheck={false}
+      />
       <label className="checkbox">
         <input type="checkbox" {...form.register('attachSignedPdf')} />
         Attach the signed PDF of a filed contact form to its alert

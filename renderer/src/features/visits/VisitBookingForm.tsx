@@ -14,8 +14,14 @@ import {
   type VisitBookingFormInput,
 } from '@shared/schemas/visits';
 import { Banner } from '../../ui/Banner';
-import { Field, OptionSelect } from '../../ui/Field';
-import { ShortTextField, TextAreaField, TextField } from '../../ui/TextField';
+import {
+  FixedOptions,
+  OptionField,
+  SelectField,
+  ShortTextField,
+  TextAreaField,
+  TextField,
+} from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
 import type { VisitActions } from './useVisitActions';
@@ -187,17 +193,9 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
               />
             )}
           />
-          <Field label="Kind of visit" error={errors.kind?.message}>
-            {(wiring) => (
-              <select className="input" {...wiring} {...form.register('kind')}>
-                {visitKinds.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {visitKindLabels[kind]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField form={form} name="kind" label="Kind of visit">
+            <FixedOptions values={visitKinds} labels={visitKindLabels} />
+          </SelectField>
           <Controller
             control={form.control}
             name="personIds"
@@ -230,32 +228,23 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
               />
             )}
           />
-          <Field
+          <OptionField
+            form={form}
+            name="supervisingStaffId"
             label="Supervising member of staff"
             hint="Needed when a family member may only be seen with staff supervising."
-            error={errors.supervisingStaffId?.message}
-          >
-            {(wiring) => (
-              <OptionSelect
-                emptyLabel="No one supervising"
-                options={staffOptions}
-                {...wiring}
-                {...form.register('supervisingStaffId')}
-              />
-            )}
-          </Field>
-          <Field label="Room" error={errors.roomId?.message}>
-            {(wiring) => (
-              <OptionSelect
-                emptyLabel="No room"
-                options={directory.rooms
-                  .filter((room) => room.isActive || room.id === changing?.roomId)
-                  .map((room) => ({ value: room.id, label: room.name }))}
-                {...wiring}
-                {...form.register('roomId')}
-              />
-            )}
-          </Field>
+            emptyLabel="No one supervising"
+            choices={staffOptions}
+          />
+          <OptionField
+            form={form}
+            name="roomId"
+            label="Room"
+            emptyLabel="No room"
+            choices={directory.rooms
+              .filter((room) => room.isActive || room.id === changing?.roomId)
+              .map((room) => ({ value: room.id, label: room.name }))}
+          />
           <div className="form__row">
             {whenFields.map((field) => (
               <ShortTextField key={field.name} form={form} {...field} />
@@ -263,17 +252,9 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
           </div>
           {changing ? null : (
             <div className="form__row">
-              <Field label="Repeats" error={errors.repeat?.message}>
-                {(wiring) => (
-                  <select className="input" {...wiring} {...form.register('repeat')}>
-                    {repeatFrequencies.map((frequency) => (
-                      <option key={frequency} value={frequency}>
-                        {repeatLabels[frequency]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField form={form} name="repeat" label="Repeats">
+                <FixedOptions values={repeatFrequencies} labels={repeatLabels} />
+              </SelectField>
               {repeat === 'none' ? null : (
                 <ShortTextField
                   form={form}
