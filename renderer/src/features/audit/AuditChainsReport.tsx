@@ -44,7 +44,8 @@ function chainLine(chain: ComputerChainCheck): string {
  * main process's record of where it ends.
  */
 export function AuditChainsReport({ result }: { result: AuditLogCheck }) {
-  const tone = result.kind === 'intact' ? 'success' : result.kind === 'tampered' ? 'error' : 'info';
+  // A log that cannot be vouched for is as urgent as one altered: it is announced at once.
+  const tone = result.kind === 'intact' ? 'success' : 'error';
   const heading =
     result.kind === 'intact'
       ? result.chains.length === 1
