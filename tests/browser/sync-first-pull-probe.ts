@@ -110,6 +110,15 @@ const probe = {
     });
     let received = 0;
     let progressAt = performance.now();
+    // When the mirror first holds every document (replication done; the applier may be behind):
+    // which of the two the pull waited on.
+    let replicatedMs: number | undefined;
+    const watch = setInterval(() => {
+      void connection.mirror.info().then((info) => {
+        if (replicatedMs === undefined && info.doc_count >= expected)
+          replicatedMs = performance.now() - started;
+      });
+    }, 100);
     try {
       for (;;) {
         await running.runOnce();
@@ -129,11 +138,13 @@ const probe = {
         await pause(20);
       }
     } finally {
+      clearInterval(watch);
       running.stop();
     }
     const ms = performance.now() - started;
     const result = {
       ms,
+      replicatedMs: replicatedMs ?? ms,
       received,
       held: await db.syncApplied.filter((row) => row.held === 1).count(),
       problems: await db.syncProblems.count(),

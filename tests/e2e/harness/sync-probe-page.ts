@@ -178,6 +178,8 @@ export type FirstPullProbe = {
     expected: number,
   ): Promise<{
     ms: number;
+    /** When the mirror first held every document: replication done, the applier perhaps behind. */
+    replicatedMs: number;
     received: number;
     held: number;
     problems: number;

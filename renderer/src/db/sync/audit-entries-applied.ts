@@ -82,14 +82,14 @@ export async function noteWaiting(db: FamilyLinksDb, waiting: ReadonlyMap<string
 /**
  * Once the entries a computer's waiting entries needed have arrived, its held changes are
  * forgotten and the mirror is read again from the start: they are applied in order this time,
- * and everything else already received is skipped as a copy.
+ * and everything else already received is skipped as a copy. Says whether it did.
  */
-export async function readWaitingAgain(db: FamilyLinksDb, pulledSinceKey: string): Promise<void> {
+export async function readWaitingAgain(db: FamilyLinksDb, pulledSinceKey: string): Promise<boolean> {
   const stored = ((await db.syncState.get(auditWaitingKey))?.value ?? {}) as Record<string, number>;
   const filled: string[] = [];
   for (const [deviceId, place] of Object.entries(stored))
     if (((await lastHeldOf(db, deviceId))?.seq ?? 0) >= place - 1) filled.push(deviceId);
-  if (filled.length === 0) return;
+  if (filled.length === 0) return false;
   await db.transaction('rw', db.syncApplied, db.syncState, async () => {
     for (const deviceId of filled) {
       const held = await db.syncApplied
@@ -105,4 +105,5 @@ export async function readWaitingAgain(db: FamilyLinksDb, pulledSinceKey: string
     await db.syncState.put({ key: auditWaitingKey, value: left });
     await db.syncState.put({ key: pulledSinceKey, value: 0 });
   });
+  return true;
 }

@@ -20,6 +20,7 @@ import {
 import { auditRowSchema, replicatedRowKey, replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
+import { isJoining } from './sync-home';
 import { applyChanges } from './sync-versions';
 import { noteAnnounced } from './announced-changes';
 
@@ -33,7 +34,6 @@ export type MirrorReader = {
 
 export const pulledSinceKey = 'pulledSince';
 export const seenKey = 'seen';
-const batchSize = 500;
 
 const problemMessages: Readonly<Record<Exclude<SyncProblemReason, OpenedRefusal>, string>> = {
   'different-copy':
@@ -82,12 +82,47 @@ type Decision =
   | { readonly kind: 'skip' }
   | { readonly kind: 'refuse'; readonly problem: SyncProblemRow };
 
+/** What a document says once opened, before it is compared with what was received here. */
+type Verdict =
+  | { readonly kind: 'hold' }
+  | { readonly kind: 'apply'; readonly row?: unknown }
+  | { readonly kind: 'refuse'; readonly reason: 'audit-out-of-chain' | 'not-a-valid-row' };
+
+/** A document checked, opened and parsed: the work that needs no reads of the records' database. */
+type OpenedDocument =
+  | { readonly kind: 'skip' }
+  | { readonly kind: 'refuse'; readonly problem: SyncProblemRow }
+  | {
+      readonly kind: 'opened';
+      readonly envelope: OpenedEnvelope;
+      readonly digest: string;
+      readonly verdict: Verdict;
+    };
+
+/** One page of the mirror's feed, every document in it opened. */
+type OpenedBatch = {
+  readonly ids: readonly string[];
+  readonly opened: readonly OpenedDocument[];
+  readonly lastSeq: number | string;
+  readonly now: string;
+};
+
+/**
+ * A batch's most documents. A computer still joining takes larger ones: nobody can sign in there
+ * until it has the home (sync-home.ts), so a longer transaction keeps no one waiting, and fewer
+ * batches mean fewer transactions, each committed to disk.
+ */
+const batchSize = 500;
+const joiningBatchSize = 2000;
+
 /**
  * Applies other computers' changes from the mirror (docs/sync-design.md, "Applying incoming
  * documents"): the mirror's changes since the checkpoint kept in Dexie, a batch at a time; each
  * document's id and signature checked and its body opened in parallel, outside any transaction;
  * its row parsed with its table's schema; then one Dexie transaction per batch writes the rows
  * (marked as applied, so not logged again), the applied list, any problems and the checkpoint.
+ * The next batch is read and opened while one is written: opening needs nothing the write
+ * changes, and what was received before is read only once the write is done.
  * A refused document goes to `syncProblems` with an audit entry, never into the registers.
  */
 export async function applyIncoming(
@@ -103,81 +138,127 @@ export async function applyIncoming(
     devices.set(peer.deviceId, await importDevicePublicKey(peer.publicKey));
   const outcome = { applied: 0, refused: 0, held: 0, skipped: 0 };
   await readHeldAgain(db);
+  await readWaitingAgain(db, pulledSinceKey);
+  const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
+  const limit = (await isJoining(db)) ? joiningBatchSize : batchSize;
+  const read = (from: unknown) =>
+    readBatch(mirror, from as number | string, limit, clock, (result, now, timing) =>
+      openDocument(keys, devices, self?.deviceId, result, now, timing),
+    );
+  let next = read(since);
   for (;;) {
-    await readWaitingAgain(db, pulledSinceKey);
-    const fetchStarted = performance.now();
-    const since = (await db.syncState.get(pulledSinceKey))?.value ?? 0;
-    const feed = await mirror.changes({
-      since: since as number | string,
-      include_docs: true,
-      limit: batchSize,
-    });
-    if (feed.results.length === 0) return outcome;
-    const openStarted = phase('fetch', fetchStarted);
-    const now = clock().toISOString();
-    const timing = { parse: 0 };
-    // What was received before, read at once: a verified document's id is its own (`wrong-id`).
-    const stored = await db.syncApplied.bulkGet(feed.results.map((result) => result.id));
-    const before = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])));
-    const decisions = await Promise.all(
-      feed.results.map((result) => decide(before, keys, devices, self?.deviceId, result, now, timing)),
-    );
-    phase('parse', openStarted, timing.parse);
-    const writeStarted = phase('open', openStarted);
-    // Two copies of one change in the same batch: the first decides.
-    const inBatch = new Map<string, string>();
-    const finalDecisions = decisions.map((decision): Decision => {
-      if (decision.kind !== 'apply' && decision.kind !== 'hold') return decision;
-      const earlier = inBatch.get(decision.applied.id);
-      inBatch.set(decision.applied.id, decision.applied.digest);
-      if (earlier === undefined) return decision;
-      return earlier === decision.applied.digest
-        ? { kind: 'skip' }
-        : { kind: 'refuse', problem: problemOf(decision.applied.id, 'different-copy', now, decision.opened) };
-    });
-    await keepAuditChainsWhole(db, finalDecisions, now);
-    const toApply = finalDecisions.flatMap((decision) => (decision.kind === 'apply' ? [decision] : []));
-    const toHold = finalDecisions.flatMap((decision) => (decision.kind === 'hold' ? [decision] : []));
-    const received = [...toApply, ...toHold];
-    const problems = finalDecisions.flatMap((decision) =>
-      decision.kind === 'refuse' ? [decision.problem] : [],
-    );
-    const tables = [...new Set(toApply.map((decision) => decision.opened.change.table))];
-    const seen = await seenVector(db);
-    const write = async () => {
-      const transaction = Dexie.currentTransaction;
-      // Another computer's audit entries are never logged here anyway (change-log.ts), and this
-      // computer's own entry for a refusal, in this same transaction, must be.
-      if (transaction)
-        markAppliedFromElsewhere(
-          transaction,
-          tables.filter((table) => table !== auditTable),
-        );
-      await applyChanges(db, toApply, now);
-      if (received.length > 0) await db.syncApplied.bulkPut(received.map((decision) => decision.applied));
-      if (problems.length > 0) await db.syncProblems.bulkPut(problems);
-      await db.syncState.put({ key: seenKey, value: await advanceSeen(db, seen, received) });
-      await noteAnnounced(
+    const batch = await next;
+    if (!batch) return outcome;
+    next = read(batch.lastSeq);
+    // Its failure is met when it is awaited; meanwhile it must not count as unhandled.
+    next.catch(() => undefined);
+    const written = await writeBatch(db, batch, options, clock);
+    outcome.applied += written.applied;
+    outcome.refused += written.refused;
+    outcome.held += written.held;
+    outcome.skipped += written.skipped;
+    // Held audit entries whose gap is filled: the mirror is read again from the start.
+    if (await readWaitingAgain(db, pulledSinceKey)) {
+      await next.catch(() => undefined);
+      next = read(0);
+    }
+  }
+}
+
+/** Reads one page of the mirror's feed and opens every document in it, in parallel. */
+async function readBatch(
+  mirror: MirrorReader,
+  since: number | string,
+  limit: number,
+  clock: () => Date,
+  open: (result: FeedResult, now: string, timing: ParseTiming) => Promise<OpenedDocument>,
+): Promise<OpenedBatch | undefined> {
+  const fetchStarted = performance.now();
+  const feed = await mirror.changes({ since, include_docs: true, limit });
+  if (feed.results.length === 0) return undefined;
+  const openStarted = phase('fetch', fetchStarted);
+  const now = clock().toISOString();
+  const timing = { parse: 0 };
+  const opened = await Promise.all(feed.results.map((result) => open(result, now, timing)));
+  phase('parse', openStarted, timing.parse);
+  phase('open', openStarted);
+  return { ids: feed.results.map((result) => result.id), opened, lastSeq: feed.last_seq, now };
+}
+
+/** Decides each opened document against what was received before, and writes the batch in one transaction. */
+async function writeBatch(
+  db: FamilyLinksDb,
+  batch: OpenedBatch,
+  options: ApplierOptions,
+  clock: () => Date,
+): Promise<ApplyOutcome> {
+  const writeStarted = performance.now();
+  const { now } = batch;
+  // What was received before, read at once (after the batch before this one is written).
+  const stored = await db.syncApplied.bulkGet([...batch.ids]);
+  const before = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+  const decisions = batch.opened.map((opened) => decide(before, opened, now));
+  // Two copies of one change in the same batch: the first decides.
+  const inBatch = new Map<string, string>();
+  const finalDecisions = decisions.map((decision): Decision => {
+    if (decision.kind !== 'apply' && decision.kind !== 'hold') return decision;
+    const earlier = inBatch.get(decision.applied.id);
+    inBatch.set(decision.applied.id, decision.applied.digest);
+    if (earlier === undefined) return decision;
+    return earlier === decision.applied.digest
+      ? { kind: 'skip' }
+      : { kind: 'refuse', problem: problemOf(decision.applied.id, 'different-copy', now, decision.opened) };
+  });
+  await keepAuditChainsWhole(db, finalDecisions, now);
+  const toApply = finalDecisions.flatMap((decision) => (decision.kind === 'apply' ? [decision] : []));
+  const toHold = finalDecisions.flatMap((decision) => (decision.kind === 'hold' ? [decision] : []));
+  const received = [...toApply, ...toHold];
+  const problems = finalDecisions.flatMap((decision) =>
+    decision.kind === 'refuse' ? [decision.problem] : [],
+  );
+  const tables = [...new Set(toApply.map((decision) => decision.opened.change.table))];
+  const seen = await seenVector(db);
+  const write = async () => {
+    const transaction = Dexie.currentTransaction;
+    // Another computer's audit entries are never logged here anyway (change-log.ts), and this
+    // computer's own entry for a refusal, in this same transaction, must be.
+    if (transaction)
+      markAppliedFromElsewhere(
+        transaction,
+        tables.filter((table) => table !== auditTable),
+      );
+    // Each request names what it writes and none reads what another writes here (`seen` looks up
+    // this batch's numbers in memory), so all are sent at once: one round trip, not one each.
+    await Promise.all([
+      applyChanges(db, toApply, now),
+      received.length > 0 ? db.syncApplied.bulkPut(received.map((decision) => decision.applied)) : undefined,
+      problems.length > 0 ? db.syncProblems.bulkPut(problems) : undefined,
+      advanceSeen(db, seen, received).then((value) => db.syncState.put({ key: seenKey, value })),
+      noteAnnounced(
         db,
         received.map((decision) => decision.opened),
-      );
-      await db.syncState.put({ key: pulledSinceKey, value: feed.last_seq });
-    };
-    const scope = [
-      ...tables.map((name) => db.table(name)),
-      db.syncApplied,
-      db.syncProblems,
-      db.syncState,
-      db.syncVersions,
-      db.syncConflicts,
-    ];
-    await recordWithAudit(db, options, problems, scope, write, clock());
-    phase('write', writeStarted);
-    outcome.applied += toApply.length;
-    outcome.refused += problems.length;
-    outcome.held += toHold.length;
-    outcome.skipped += finalDecisions.length - received.length - problems.length;
-  }
+      ),
+      db.syncState.put({ key: pulledSinceKey, value: batch.lastSeq }),
+    ]);
+  };
+  const scope = [
+    ...tables.map((name) => db.table(name)),
+    db.syncApplied,
+    db.syncProblems,
+    db.syncState,
+    db.syncVersions,
+    db.syncConflicts,
+  ];
+  const transactionStarted = performance.now();
+  await recordWithAudit(db, options, problems, scope, write, clock());
+  phase('transaction', transactionStarted);
+  phase('write', writeStarted);
+  return {
+    applied: toApply.length,
+    refused: problems.length,
+    held: toHold.length,
+    skipped: finalDecisions.length - received.length - problems.length,
+  };
 }
 
 export const appliesTablesKey = 'appliesTables';
@@ -200,20 +281,27 @@ async function readHeldAgain(db: FamilyLinksDb): Promise<void> {
   });
 }
 
-async function decide(
-  receivedBefore: ReadonlyMap<string, SyncAppliedRow>,
+type FeedResult = { id: string; deleted?: boolean; doc?: unknown };
+/** The time spent in the rows' schemas, summed over a batch. */
+type ParseTiming = { parse: number };
+
+/** Checks a document's id and signature, opens its body and parses its row: no database reads. */
+async function openDocument(
   keys: SyncKeys,
   devices: ReadonlyMap<string, CryptoKey>,
   selfId: string | undefined,
-  result: { id: string; deleted?: boolean; doc?: unknown },
+  result: FeedResult,
   now: string,
-  timing: { parse: number },
-): Promise<Decision> {
+  timing: ParseTiming,
+): Promise<OpenedDocument> {
   // A document gone from the server is noticed by the gap it leaves (docs/sync-design.md), not here.
   if (result.deleted || result.doc === undefined) return { kind: 'skip' };
   // This computer's own documents come back through the mirror's feed: they are already here.
   if (selfId !== undefined && Reflect.get(result.doc as object, 'd') === selfId) return { kind: 'skip' };
-  const opened = await openEnvelope(keys, devices, result.doc);
+  const [opened, digest] = await Promise.all([
+    openEnvelope(keys, devices, result.doc),
+    sha256Hex(String(Reflect.get(result.doc as object, 'c'))),
+  ]);
   if (!opened.ok)
     return {
       kind: 'refuse',
@@ -228,7 +316,40 @@ async function decide(
       },
     };
   const envelope = opened.value;
-  const digest = await sha256Hex(String(Reflect.get(result.doc as object, 'c')));
+  return { kind: 'opened', envelope, digest, verdict: verdictOf(envelope, timing) };
+}
+
+/** What an opened document's change asks: its row parsed with its table's schema. */
+function verdictOf(envelope: OpenedEnvelope, timing: ParseTiming): Verdict {
+  const { change } = envelope;
+  const schema = replicatedRowSchemas[change.table];
+  // A table this version does not yet take from other computers: verified and kept as received
+  // (`held`), so it leaves no gap, for the version that takes it to apply.
+  if (!schema) return { kind: 'hold' };
+  // Audit entries are write-once, each computer's chain its own: none is ever removed from elsewhere.
+  if (change.op === 'delete' && change.table === auditTable)
+    return { kind: 'refuse', reason: 'audit-out-of-chain' };
+  if (change.op === 'delete') return { kind: 'apply' };
+  const parseStarted = performance.now();
+  const row = schema.safeParse(change.row);
+  timing.parse += performance.now() - parseStarted;
+  if (!row.success || replicatedRowKey(row.data) !== change.key)
+    return { kind: 'refuse', reason: 'not-a-valid-row' };
+  if (change.table === auditTable) {
+    const entry = receivedAuditEntry(auditRowSchema.parse(row.data), envelope.deviceId);
+    return entry ? { kind: 'apply', row: entry } : { kind: 'refuse', reason: 'audit-out-of-chain' };
+  }
+  return { kind: 'apply', row: change.row };
+}
+
+/** An opened document against what was received here before: a copy is skipped, a different body refused. */
+function decide(
+  receivedBefore: ReadonlyMap<string, SyncAppliedRow>,
+  opened: OpenedDocument,
+  now: string,
+): Decision {
+  if (opened.kind !== 'opened') return opened;
+  const { envelope, digest, verdict } = opened;
   const already = receivedBefore.get(envelope.id);
   if (already)
     return already.digest === digest
@@ -241,27 +362,10 @@ async function decide(
     digest,
     appliedAt: now,
   };
-  const { change } = envelope;
-  const schema = replicatedRowSchemas[change.table];
-  // A table this version does not yet take from other computers: verified and kept as received
-  // (`held`), so it leaves no gap, for the version that takes it to apply.
-  if (!schema) return { kind: 'hold', opened: envelope, applied: { ...applied, held: 1 } };
-  // Audit entries are write-once, each computer's chain its own: none is ever removed from elsewhere.
-  if (change.op === 'delete' && change.table === auditTable)
-    return { kind: 'refuse', problem: problemOf(envelope.id, 'audit-out-of-chain', now, envelope) };
-  if (change.op === 'delete') return { kind: 'apply', opened: envelope, applied };
-  const parseStarted = performance.now();
-  const row = schema.safeParse(change.row);
-  timing.parse += performance.now() - parseStarted;
-  if (!row.success || replicatedRowKey(row.data) !== change.key)
-    return { kind: 'refuse', problem: problemOf(envelope.id, 'not-a-valid-row', now, envelope) };
-  if (change.table === auditTable) {
-    const entry = receivedAuditEntry(auditRowSchema.parse(row.data), envelope.deviceId);
-    return entry
-      ? { kind: 'apply', opened: envelope, applied, row: entry }
-      : { kind: 'refuse', problem: problemOf(envelope.id, 'audit-out-of-chain', now, envelope) };
-  }
-  return { kind: 'apply', opened: envelope, applied, row: change.row };
+  if (verdict.kind === 'refuse')
+    return { kind: 'refuse', problem: problemOf(envelope.id, verdict.reason, now, envelope) };
+  if (verdict.kind === 'hold') return { kind: 'hold', opened: envelope, applied: { ...applied, held: 1 } };
+  return { kind: 'apply', opened: envelope, applied, ...('row' in verdict ? { row: verdict.row } : {}) };
 }
 
 /**
