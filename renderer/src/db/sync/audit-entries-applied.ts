@@ -70,27 +70,38 @@ export async function entriesInChain(
 /** Each computer whose entries wait for an earlier one, and the first place waiting. */
 export const auditWaitingKey = 'auditWaiting';
 
-/** Notes the entries held back behind a gap, so that they are read again once it fills. */
-export async function noteWaiting(db: FamilyLinksDb, waiting: ReadonlyMap<string, number>): Promise<void> {
-  if (waiting.size === 0) return;
-  const stored = ((await db.syncState.get(auditWaitingKey))?.value ?? {}) as Record<string, number>;
-  const next = { ...stored };
-  for (const [deviceId, place] of waiting) next[deviceId] = Math.min(place, next[deviceId] ?? place);
-  await db.syncState.put({ key: auditWaitingKey, value: next });
+/** Each computer's first place waiting behind a gap. */
+export type WaitingMarks = Readonly<Record<string, number>>;
+
+export async function readWaitingMarks(db: FamilyLinksDb): Promise<WaitingMarks> {
+  return ((await db.syncState.get(auditWaitingKey))?.value ?? {}) as WaitingMarks;
+}
+
+/** The marks with entries now held behind a gap (computer, place) added: each computer's first place. */
+export function withFirstWaiting(
+  marks: WaitingMarks,
+  held: readonly (readonly [string, number])[],
+): WaitingMarks {
+  const next: Record<string, number> = { ...marks };
+  for (const [deviceId, place] of held) next[deviceId] = Math.min(place, next[deviceId] ?? place);
+  return next;
 }
 
 /**
  * Once the entries a computer's waiting entries needed have arrived, its held changes are
  * forgotten and the mirror is read again from the start: they are applied in order this time,
- * and everything else already received is skipped as a copy. Says whether it did.
+ * and everything else already received is skipped as a copy. Where the applier already applied
+ * them (it keeps a pass's held entries open), only the note of the gap goes. Says whether the
+ * mirror is to be read again.
  */
 export async function readWaitingAgain(db: FamilyLinksDb, pulledSinceKey: string): Promise<boolean> {
-  const stored = ((await db.syncState.get(auditWaitingKey))?.value ?? {}) as Record<string, number>;
+  const stored = await readWaitingMarks(db);
   const filled: string[] = [];
   for (const [deviceId, place] of Object.entries(stored))
     if (((await lastHeldOf(db, deviceId))?.seq ?? 0) >= place - 1) filled.push(deviceId);
   if (filled.length === 0) return false;
-  await db.transaction('rw', db.syncApplied, db.syncState, async () => {
+  return db.transaction('rw', db.syncApplied, db.syncState, async () => {
+    let forgotten = 0;
     for (const deviceId of filled) {
       const held = await db.syncApplied
         .where('[deviceId+n]')
@@ -98,12 +109,13 @@ export async function readWaitingAgain(db: FamilyLinksDb, pulledSinceKey: string
         .filter((row) => row.held === 1)
         .primaryKeys();
       await db.syncApplied.bulkDelete(held);
+      forgotten += held.length;
     }
     const left = Object.fromEntries(
       Object.entries(stored).filter(([deviceId]) => !filled.includes(deviceId)),
     );
     await db.syncState.put({ key: auditWaitingKey, value: left });
-    await db.syncState.put({ key: pulledSinceKey, value: 0 });
+    if (forgotten > 0) await db.syncState.put({ key: pulledSinceKey, value: 0 });
+    return forgotten > 0;
   });
-  return true;
 }

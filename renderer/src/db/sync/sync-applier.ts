@@ -13,7 +13,10 @@ import { markAppliedFromElsewhere } from './change-log';
 import {
   auditTable,
   entriesInChain,
-  noteWaiting,
+  auditWaitingKey,
+  readWaitingMarks,
+  withFirstWaiting,
+  type WaitingMarks,
   readWaitingAgain,
   receivedAuditEntry,
 } from './audit-entries-applied';
@@ -114,6 +117,8 @@ type OpenedBatch = {
  */
 const batchSize = 500;
 const joiningBatchSize = 2000;
+/** The most audit entries kept open across pages; past it they wait on disk for the feed to be read again. */
+const carriedMost = 5000;
 
 /**
  * Applies other computers' changes from the mirror (docs/sync-design.md, "Applying incoming
@@ -146,24 +151,41 @@ export async function applyIncoming(
       openDocument(keys, devices, self?.deviceId, result, now, timing),
     );
   let next = read(since);
+  // Audit entries held behind a gap on an earlier page of this pass, kept open here: the feed may
+  // bring one computer's entries in any order (a sharded server interleaves them), and the page
+  // that fills the gap then applies them too, rather than the whole feed being read again.
+  let carried: readonly OpenedDocument[] = [];
+  // Where the entries held on disk (from earlier passes, or past what is carried) wait.
+  let waitingOnDisk = await readWaitingMarks(db);
   for (;;) {
     const batch = await next;
-    if (!batch) return outcome;
+    if (!batch) {
+      // Entries held on an earlier pass whose gap this pass filled: the mirror is read again.
+      if (!(await readWaitingAgain(db, pulledSinceKey))) return outcome;
+      carried = [];
+      waitingOnDisk = await readWaitingMarks(db);
+      next = read(0);
+      continue;
+    }
     next = read(batch.lastSeq);
     // Its failure is met when it is awaited; meanwhile it must not count as unhandled.
     next.catch(() => undefined);
-    const written = await writeBatch(db, batch, options, clock);
+    const written = await writeBatch(db, batch, { carried, waitingOnDisk }, options, clock);
     outcome.applied += written.applied;
     outcome.refused += written.refused;
-    outcome.held += written.held;
+    // Each carried entry was counted as held on its own page: it is counted again by its fate here.
+    outcome.held += written.held - carried.length;
     outcome.skipped += written.skipped;
-    // Held audit entries whose gap is filled: the mirror is read again from the start.
-    if (await readWaitingAgain(db, pulledSinceKey)) {
-      await next.catch(() => undefined);
-      next = read(0);
-    }
+    if (written.behindGap.length <= carriedMost) carried = written.behindGap;
+    else [carried, waitingOnDisk] = [[], written.waiting];
   }
 }
+
+/** What a page is written with besides its own documents: the entries this pass holds open, and where those on disk wait. */
+type HeldSoFar = {
+  readonly carried: readonly OpenedDocument[];
+  readonly waitingOnDisk: WaitingMarks;
+};
 
 /** Reads one page of the mirror's feed and opens every document in it, in parallel. */
 async function readBatch(
@@ -189,15 +211,21 @@ async function readBatch(
 async function writeBatch(
   db: FamilyLinksDb,
   batch: OpenedBatch,
+  { carried, waitingOnDisk }: HeldSoFar,
   options: ApplierOptions,
   clock: () => Date,
-): Promise<ApplyOutcome> {
+): Promise<ApplyOutcome & { readonly behindGap: readonly OpenedDocument[]; readonly waiting: WaitingMarks }> {
   const writeStarted = performance.now();
   const { now } = batch;
-  // What was received before, read at once (after the batch before this one is written).
+  // What was received before, read at once (after the batch before this one is written). The
+  // entries carried from this pass's earlier pages are held there by this pass, so decided afresh.
   const stored = await db.syncApplied.bulkGet([...batch.ids]);
   const before = new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : [])));
-  const decisions = batch.opened.map((opened) => decide(before, opened, now));
+  const all = [...carried, ...batch.opened];
+  const decisions = [
+    ...carried.map((opened) => decide(new Map(), opened, now)),
+    ...batch.opened.map((opened) => decide(before, opened, now)),
+  ];
   // Two copies of one change in the same batch: the first decides.
   const inBatch = new Map<string, string>();
   const finalDecisions = decisions.map((decision): Decision => {
@@ -209,7 +237,15 @@ async function writeBatch(
       ? { kind: 'skip' }
       : { kind: 'refuse', problem: problemOf(decision.applied.id, 'different-copy', now, decision.opened) };
   });
-  await keepAuditChainsWhole(db, finalDecisions, now);
+  const behindGap = await keepAuditChainsWhole(db, finalDecisions, now);
+  // Each computer's first place waiting: those on disk, and the first of the entries held now.
+  const waiting = withFirstWaiting(
+    waitingOnDisk,
+    behindGap.map((index) => {
+      const held = finalDecisions[index] as Extract<Decision, { readonly opened: OpenedEnvelope }>;
+      return [held.opened.deviceId, Number(Reflect.get(held.row as object, 'deviceSeq'))] as const;
+    }),
+  );
   const toApply = finalDecisions.flatMap((decision) => (decision.kind === 'apply' ? [decision] : []));
   const toHold = finalDecisions.flatMap((decision) => (decision.kind === 'hold' ? [decision] : []));
   const received = [...toApply, ...toHold];
@@ -239,6 +275,7 @@ async function writeBatch(
         received.map((decision) => decision.opened),
       ),
       db.syncState.put({ key: pulledSinceKey, value: batch.lastSeq }),
+      db.syncState.put({ key: auditWaitingKey, value: waiting }),
     ]);
   };
   const scope = [
@@ -258,6 +295,8 @@ async function writeBatch(
     refused: problems.length,
     held: toHold.length,
     skipped: finalDecisions.length - received.length - problems.length,
+    behindGap: behindGap.map((index) => all[index] as OpenedDocument),
+    waiting,
   };
 }
 
@@ -370,24 +409,28 @@ function decide(
 
 /**
  * Audit entries that cannot follow on in their computer's chain are refused, not applied; those
- * behind a gap are held, and read again once the gap fills (`audit-entries-applied.ts`).
+ * behind a gap are held, and read again once the gap fills (`audit-entries-applied.ts`). Says
+ * which of the decisions it held behind a gap.
  */
-async function keepAuditChainsWhole(db: FamilyLinksDb, decisions: Decision[], now: string): Promise<void> {
+async function keepAuditChainsWhole(
+  db: FamilyLinksDb,
+  decisions: Decision[],
+  now: string,
+): Promise<number[]> {
   const audit = decisions.flatMap((decision, index) =>
     decision.kind === 'apply' && decision.opened.change.table === auditTable
       ? [{ index, decision, entry: { ...(decision.row as object), deviceId: decision.opened.deviceId } }]
       : [],
   );
-  if (audit.length === 0) return;
+  if (audit.length === 0) return [];
   const fits = await entriesInChain(
     db,
     audit.map(({ entry }) => entry as Parameters<typeof entriesInChain>[1][number]),
   );
-  const waiting = new Map<string, number>();
-  audit.forEach(({ index, decision, entry }, at) => {
+  const behindGap: number[] = [];
+  audit.forEach(({ index, decision }, at) => {
     if (fits[at] === 'after-gap') {
-      const place = Number(Reflect.get(entry, 'deviceSeq'));
-      waiting.set(entry.deviceId, Math.min(place, waiting.get(entry.deviceId) ?? place));
+      behindGap.push(index);
       decisions[index] = { ...decision, kind: 'hold', applied: { ...decision.applied, held: 1 } };
     } else if (fits[at] === 'out-of-chain')
       decisions[index] = {
@@ -395,7 +438,7 @@ async function keepAuditChainsWhole(db: FamilyLinksDb, decisions: Decision[], no
         problem: problemOf(decision.opened.id, 'audit-out-of-chain', now, decision.opened),
       };
   });
-  await noteWaiting(db, waiting);
+  return behindGap;
 }
 
 function claimedWriter(doc: unknown): { deviceId?: string; n?: number } {
