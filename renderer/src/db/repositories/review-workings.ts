@@ -227,7 +227,7 @@ export function reviewWorkings(db: FamilyLinksDb) {
 
     const ids = new Set(youngPeople.map((youngPerson) => youngPerson.id));
     // Each part is opened as soon as it is read, so opening one overlaps reading the next (on the
-    // large home, 10 to 20% sooner than reading every row first). The forms and visits are parsed
+    // large home, 10 to 30% sooner than reading every row first). The forms and visits are parsed
     // for the fields the rules read only, the whole seal still authenticated: most of a form is
     // what was said, which no figure reads.
     const [forms, visits, relationshipRows, restrictionRows, planRows] = await Promise.all([
