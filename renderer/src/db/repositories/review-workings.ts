@@ -105,6 +105,17 @@ export function reviewReadRange(
   };
 }
 
+/** What a batch of reviews is worked out for: whose session, which term, when, and the home's settings. */
+type Asked = {
+  readonly session: Session;
+  readonly year: AcademicYear;
+  readonly termIndex: number;
+  readonly now: Date;
+  readonly options: ReviewOptions;
+  readonly zone: string;
+  readonly hours: number;
+};
+
 /** A review worked out from the records, and the instant from which the clock alone could change it. */
 type WorkedOut = { readonly review: YoungPersonReview; readonly stableUntil: Date };
 
@@ -204,22 +215,13 @@ export function reviewWorkings(db: FamilyLinksDb) {
     const batches: YoungPerson[][] = [];
     for (let start = 0; start < youngPeople.length; start += youngPeopleABatch)
       batches.push(youngPeople.slice(start, start + youngPeopleABatch));
-    const worked = await Promise.all(
-      batches.map((batch) => reviewsOfBatch(session, batch, year, termIndex, now, options, zone, hours)),
-    );
+    const asked: Asked = { session, year, termIndex, now, options, zone, hours };
+    const worked = await Promise.all(batches.map((batch) => reviewsOfBatch(batch, asked)));
     return worked.flat();
   }
 
-  async function reviewsOfBatch(
-    session: Session,
-    youngPeople: readonly YoungPerson[],
-    year: AcademicYear,
-    termIndex: number,
-    now: Date,
-    options: ReviewOptions,
-    zone: string,
-    hours: number,
-  ): Promise<WorkedOut[]> {
+  async function reviewsOfBatch(youngPeople: readonly YoungPerson[], asked: Asked): Promise<WorkedOut[]> {
+    const { session, year, termIndex, now, options, zone, hours } = asked;
     const term = year.terms[termIndex];
     const first = year.terms[0];
     if (!term || !first) return [];
