@@ -77,6 +77,16 @@ export function createSealedCodec<
   /** The record's schema and its plain fields: what a stored row may hold in the clear (sync checks rows by them). */
   readonly schema: Schema;
   readonly plainKeys: readonly PlainKey[];
+  /**
+   * Opens the row exactly as `decode` does (the whole seal authenticated, the same errors), but
+   * parses only with `view`, a `pick` of the record's schema: a reader that uses a few fields of
+   * many large records checks those fields and does not pay to check the rest.
+   */
+  decodeAs<View>(
+    row: SealedRow<z.infer<Schema>, PlainKey> & IndexFields,
+    cipher: RecordCipher,
+    view: z.ZodType<View>,
+  ): Promise<View>;
 } {
   type Record = z.infer<Schema>;
   type Row = SealedRow<Record, PlainKey> & IndexFields;
@@ -101,37 +111,44 @@ export function createSealedCodec<
       );
       return { ...clear, sealed } as unknown as Row;
     },
-    async decode(row, cipher) {
-      const { sealed, ...clear } = row;
-      const id = (clear as { id?: unknown }).id;
-      if (typeof id !== 'string') throw new Error(`A row in ${table} has no id`);
-      const format = (clear as { sealFormat?: unknown }).sealFormat;
-      if (format === undefined && refusesOldFormatRows(cipher))
-        throw new DamagedRecordError(table, id, 'old-format-refused');
-      let secret: unknown;
-      try {
-        secret = await cipher.open(format === undefined ? oldFormatBinding(table, id) : bound(clear), sealed);
-      } catch (error) {
-        // A compartment this session does not hold, or keys dropped by a lock while this read was
-        // under way, say nothing about the row: calling it damaged would raise a false alarm of
-        // tampering in the audit log and on the manager's home.
-        if (error instanceof CompartmentLockedError || error instanceof KeysDroppedError) throw error;
-        throw new DamagedRecordError(table, id, 'does-not-open');
-      }
-      const plain: Partial<Record> = {};
-      for (const key of formerlyPlain) {
-        // A row stored while this field was plain keeps it there (bound into the seal from format 2).
-        const value = (clear as unknown as Record)[key];
-        if (value !== undefined) plain[key] = value;
-      }
-      for (const key of plainKeys) {
-        // A row sealed before a field became plain keeps it in the sealed part only.
-        const value = (clear as unknown as Record)[key];
-        if (value !== undefined) plain[key] = value;
-      }
-      return schema.parse(
-        sealedField === undefined ? { ...(secret as object), ...plain } : { ...plain, [sealedField]: secret },
-      );
-    },
+    decode: (row, cipher) => opened(row, cipher, (value) => schema.parse(value)),
+    decodeAs: (row, cipher, view) => opened(row, cipher, (value) => view.parse(value)),
   };
+
+  async function opened<View>(
+    row: Row,
+    cipher: RecordCipher,
+    parse: (value: unknown) => View,
+  ): Promise<View> {
+    const { sealed, ...clear } = row;
+    const id = (clear as { id?: unknown }).id;
+    if (typeof id !== 'string') throw new Error(`A row in ${table} has no id`);
+    const format = (clear as { sealFormat?: unknown }).sealFormat;
+    if (format === undefined && refusesOldFormatRows(cipher))
+      throw new DamagedRecordError(table, id, 'old-format-refused');
+    let secret: unknown;
+    try {
+      secret = await cipher.open(format === undefined ? oldFormatBinding(table, id) : bound(clear), sealed);
+    } catch (error) {
+      // A compartment this session does not hold, or keys dropped by a lock while this read was
+      // under way, say nothing about the row: calling it damaged would raise a false alarm of
+      // tampering in the audit log and on the manager's home.
+      if (error instanceof CompartmentLockedError || error instanceof KeysDroppedError) throw error;
+      throw new DamagedRecordError(table, id, 'does-not-open');
+    }
+    const plain: Partial<Record> = {};
+    for (const key of formerlyPlain) {
+      // A row stored while this field was plain keeps it there (bound into the seal from format 2).
+      const value = (clear as unknown as Record)[key];
+      if (value !== undefined) plain[key] = value;
+    }
+    for (const key of plainKeys) {
+      // A row sealed before a field became plain keeps it in the sealed part only.
+      const value = (clear as unknown as Record)[key];
+      if (value !== undefined) plain[key] = value;
+    }
+    return parse(
+      sealedField === undefined ? { ...(secret as object), ...plain } : { ...plain, [sealedField]: secret },
+    );
+  }
 }
