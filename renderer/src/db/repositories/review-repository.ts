@@ -125,8 +125,9 @@ export function reviewRepository(db: FamilyLinksDb) {
       now: Date,
       options: ReviewOptions = {},
     ): Promise<Result<TermlyOverview, ReviewError>> {
-      const [inScope, year] = await Promise.all([youngPeopleInScope(session), db.academicYears.get(yearId)]);
+      const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
+      const year = await db.academicYears.get(yearId);
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
       if (!year || termIndex < 0)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');

@@ -42,48 +42,6 @@ export const reviewSummaryCodec = {
   },
 };
 
-/**
- * Summaries this session has opened, by row id, with the IV of the seal they came from. A row
- * stored again is sealed with a fresh random IV (AES-GCM's own requirement), so a row whose IV,
- * times and id match the one opened holds the same summary, and the overview shown again reads
- * the row but does not decrypt and parse it again. Kept per cipher, so one person's summaries are
- * never another's, and used only while the cipher still holds the door key, so locking the screen
- * ends it.
- */
-const openedBefore = new WeakMap<RecordCipher, Map<string, { iv: Uint8Array; summary: ReviewSummary }>>();
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, index) => byte === b[index]);
-}
-
-/** The summary this cipher opened from the same seal of this row, if it did. */
-function openedFrom(row: ReviewSummaryRow, cipher: RecordCipher): ReviewSummary | undefined {
-  const before = openedBefore.get(cipher)?.get(row.id);
-  return before &&
-    cipher.holds('door') &&
-    sameBytes(before.iv, row.sealed.iv) &&
-    before.summary.computedAt === row.computedAt &&
-    before.summary.stableUntil === row.stableUntil &&
-    before.summary.rulesVersion === row.rulesVersion
-    ? before.summary
-    : undefined;
-}
-
-async function openSummary(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
-  const before = openedFrom(row, cipher);
-  if (before) return before;
-  const summary = await reviewSummaryCodec.decode(row, cipher);
-  if (summary) {
-    let opened = openedBefore.get(cipher);
-    if (!opened) {
-      opened = new Map();
-      openedBefore.set(cipher, opened);
-    }
-    opened.set(row.id, { iv: row.sealed.iv, summary });
-  }
-  return summary;
-}
-
 /** What a read of the summaries found: the ones still good, and the marker to show when storing new ones. */
 export type FreshSummaries = {
   readonly byYoungPerson: ReadonlyMap<string, ReviewSummary>;
@@ -125,7 +83,7 @@ export function reviewSummaryRepository(db: FamilyLinksDb) {
             Date.parse(row.computedAt) <= nowMs &&
             nowMs < Date.parse(row.stableUntil),
         );
-      const opened = await Promise.all(usable.map((row) => openSummary(row, cipher)));
+      const opened = await Promise.all(usable.map((row) => reviewSummaryCodec.decode(row, cipher)));
       const byYoungPerson = new Map<string, ReviewSummary>();
       for (const summary of opened) if (summary) byYoungPerson.set(summary.youngPersonId, summary);
       return { byYoungPerson, inputsToken: marker && !isSummaryRow(marker) ? marker.token : undefined };
