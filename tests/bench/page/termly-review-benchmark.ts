@@ -216,10 +216,9 @@ async function bareStoredOverview(state: State): Promise<number> {
 /**
  * `termly-overview-50` (the termly overview for all 50 young people): the manager's
  * overview for the summer term of the last whole academic year before the fixture's end, through
- * `reviewRepository.termlyOverview`, as a user gets it when shown again in the same session:
- * every young person opened (for the need-to-know scope and names), then each one's stored
- * summary read; a summary this session already opened from the same seal is not decrypted and
- * parsed again. What opening them costs the first time is printed as phases, before the runs.
+ * `reviewRepository.termlyOverview`, as a user gets it on any showing: every young person opened
+ * (for the need-to-know scope and names), then each one's stored summary read, decrypted and
+ * parsed. What each part costs is printed as phases, before the runs.
  * floor_ms is bare IndexedDB reading the same rows: every young person, the year, and the 50
  * summary rows and the inputs marker, by key, without opening them (the least any showing reads).
  * n is the number of young people reviewed.
