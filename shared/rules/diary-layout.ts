@@ -223,3 +223,37 @@ function inColumns<T extends DiaryEntry>(boxes: readonly Box<T>[]): PlacedEntry<
   closeGroup();
   return placed;
 }
+
+/**
+ * The wall-clock minute from 00:00 of an instant on one of `days`, worked out from the day's start
+ * alone: a day of exactly 24 hours keeps one offset from UTC all day (the rule `diaryDay` places
+ * boxes by), so no time-zone look-up is needed to write "14:00". An instant at the very end of a day
+ * is 24:00 of it. Undefined when the instant falls on none of the days, or on a day the clocks
+ * change: the caller asks the zone's own rules then.
+ */
+export function wallClockMinute(ms: number, days: readonly DiaryDay[]): number | undefined {
+  const day = days.find((candidate) => ms >= candidate.startsAtMs && ms <= candidate.endsAtMs);
+  if (!day || day.lengthMinutes !== minutesInDiaryDay) return undefined;
+  return Math.floor((ms - day.startsAtMs) / minuteMs);
+}
+
+/**
+ * What is laid out of a box's text, line by line, when the box can be at most `widestEm` wide (in
+ * the box's own font size): each line cut after the most characters that could ever show in that
+ * width, at `narrowestGlyphEm` a character (0.2 em is below the narrowest letter, digit, space or
+ * stop of the fonts a home's computer uses). The box cuts its text at its edge anyway, so the cut
+ * never changes what is seen; it spares the browser shaping text nobody can see, which is most of
+ * a busy week's layout. The whole text stays the box's name and tooltip.
+ */
+export function textWithin(text: string, widestEm: number, narrowestGlyphEm = 0.2): string {
+  const most = Math.max(1, Math.ceil(widestEm / narrowestGlyphEm));
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.length <= most) return line;
+      // Never half a character: a high surrogate at the cut goes with its pair.
+      const code = line.charCodeAt(most - 1);
+      return line.slice(0, code >= 0xd800 && code <= 0xdbff ? most + 1 : most);
+    })
+    .join('\n');
+}

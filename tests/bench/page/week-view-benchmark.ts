@@ -70,8 +70,10 @@ function homeWithBusyWeek(context: BenchContext): Promise<LoadedHome> {
 /**
  * One view of the visit calendar with the busy week's visits: read through the repository (index
  * range, opened) and drawn by the app's own grid (VisitCalendar, with the app's stylesheets),
- * synchronously, then laid out by the browser inside the timing. floor_ms is the bare getAll of
- * the same rows by the startsAt index. `boxes` counts what must be on screen.
+ * synchronously, then laid out by the browser inside the timing. floor_ms is one bare IndexedDB
+ * getAll on the visits store's `startsAt` index over [from - 24 hours, to): the range the
+ * repository reads (it reaches back the longest a visit may last), with no Dexie, no opening of
+ * the sealed part, no schema check and nothing drawn. `boxes` counts what must be on screen.
  */
 function calendarViewBenchmark(options: {
   readonly name: string;

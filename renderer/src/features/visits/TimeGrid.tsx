@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { layOutDiary, minutesInDiaryDay, type ClockChange } from '@shared/rules/diary-layout';
+import { layOutDiary, minutesInDiaryDay, textWithin, type ClockChange } from '@shared/rules/diary-layout';
 import { dayLabel, minutesAsTime, visitAccessibleName, visitTexts } from './diary-text';
 import type { ChosenSlot } from './calendar-time';
 import type { CalendarGridProps } from './calendar-grid';
@@ -11,6 +11,12 @@ const minutePx = hourPx / 60;
 const workingDayStartsAt = 8;
 const slotMinutes = 30;
 const bookingMinutes = 60;
+/**
+ * The widest the whole diary can be, in the em of a box's text: a wide page is at most 96rem
+ * (`.page--wide`) and a box's text is 0.8rem (`.diary-visit`). A box is at most its share of that,
+ * so no more of its text than fits there is ever laid out (`textWithin`).
+ */
+const diaryWidestEm = 96 / 0.8;
 
 type Props = CalendarGridProps & {
   /** The dates shown, one column each (a day, or Monday to Sunday). */
@@ -44,10 +50,10 @@ function clockChangeText(change: ClockChange): string {
  */
 export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit, onChooseSlot }: Props) {
   const layouts = useMemo(() => layOutDiary(visits, days, timeZone), [visits, days, timeZone]);
-  const texts = useMemo(
-    () => new Map(visits.map((visit) => [visit.id, visitTexts(visit, directory, timeZone)])),
-    [visits, directory, timeZone],
-  );
+  const texts = useMemo(() => {
+    const shownDays = layouts.map(({ day }) => day);
+    return new Map(visits.map((visit) => [visit.id, visitTexts(visit, directory, timeZone, shownDays)]));
+  }, [visits, directory, timeZone, layouts]);
   const [slot, setSlot] = useState(() => ({
     dayIndex: Math.max(0, days.indexOf(today)),
     minute: 14 * 60,
@@ -205,7 +211,7 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                     >
                       {/* One text, times on the first line (white-space: pre): one run of text to
                           lay out a box rather than two blocks, which a week of 500 visits feels. */}
-                      {`${text.times}\n${text.title}`}
+                      {textWithin(`${text.times}\n${text.title}`, diaryWidestEm / days.length / box.columns)}
                     </button>
                   );
                 })}

@@ -1,4 +1,5 @@
 import { clockTime } from '@shared/home-time';
+import { wallClockMinute, type DiaryDay } from '@shared/rules/diary-layout';
 import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
 import type { VisitDirectory } from './useVisitDirectory';
 
@@ -56,15 +57,28 @@ export function visitTitle(visit: Visit, directory: VisitDirectory): string {
   return `${who}: ${visitKindLabels[visit.kind]}${status}`;
 }
 
-/** "14:00–15:00" on the home's clock. */
-export function visitTimes(visit: Visit, timeZone: string): string {
-  return `${clockTime(visit.startsAt, timeZone)}–${clockTime(visit.endsAt, timeZone)}`;
+/**
+ * "14:00–15:00" on the home's clock. Given the days a grid shows, a time on one of them is worked
+ * out from the day's start (`wallClockMinute`) rather than by the zone's rules: a week of 500
+ * visits asks those a thousand times, a good share of drawing it.
+ */
+export function visitTimes(visit: Visit, timeZone: string, days: readonly DiaryDay[] = []): string {
+  const clock = (instant: string) => {
+    const minute = days.length > 0 ? wallClockMinute(Date.parse(instant), days) : undefined;
+    return minute === undefined ? clockTime(instant, timeZone) : minutesAsTime(minute);
+  };
+  return `${clock(visit.startsAt)}–${clock(visit.endsAt)}`;
 }
 
 /** What a visit's box shows (times, then who and what) and what it adds when read out (room, status). */
 export type VisitTexts = { readonly times: string; readonly title: string; readonly details: string };
 
-export function visitTexts(visit: Visit, directory: VisitDirectory, timeZone: string): VisitTexts {
+export function visitTexts(
+  visit: Visit,
+  directory: VisitDirectory,
+  timeZone: string,
+  days: readonly DiaryDay[] = [],
+): VisitTexts {
   const room = visit.roomId ? `, ${directory.roomName(visit.roomId)}` : '';
   // The title already says cancelled, completed or did not attend.
   const status =
@@ -72,7 +86,7 @@ export function visitTexts(visit: Visit, directory: VisitDirectory, timeZone: st
       ? `, ${visitStatusLabels[visit.status].toLowerCase()}`
       : '';
   return {
-    times: visitTimes(visit, timeZone),
+    times: visitTimes(visit, timeZone, days),
     title: visitTitle(visit, directory),
     details: `${room}${status}`,
   };

@@ -4,6 +4,8 @@ import {
   diaryDay,
   entriesByDay,
   layOutDiary,
+  textWithin,
+  wallClockMinute,
   type DiaryEntry,
   type PlacedEntry,
 } from '../../../../shared/rules/diary-layout';
@@ -233,5 +235,60 @@ describe('the month view’s days', () => {
       ['2026-06-02', ['late', 'tuesday']],
       ['2026-06-03', []],
     ]);
+  });
+});
+
+describe('a time on the wall clock from the day shown', () => {
+  const week = ['2026-06-01', '2026-06-02', '2026-06-03'].map((date) => diaryDay(date, london));
+
+  it('is the minutes since the day began on the home’s clock', () => {
+    // 14:05 in British Summer Time is 13:05 UTC.
+    expect(wallClockMinute(Date.parse('2026-06-02T13:05:00.000Z'), week)).toBe(14 * 60 + 5);
+    expect(wallClockMinute(Date.parse(at('2026-06-03', '23:59')), week)).toBe(23 * 60 + 59);
+  });
+
+  it('agrees with the zone’s own rules at every half hour of a week', () => {
+    const days = ['2026-06-01', '2026-06-02'].map((date) => diaryDay(date, london));
+    for (let minute = 0; minute < 2 * 24 * 60; minute += 30) {
+      const ms = Date.parse('2026-05-31T23:00:00.000Z') + minute * 60_000;
+      const expected = new Intl.DateTimeFormat('en-GB', {
+        timeZone: london,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(ms);
+      const found = wallClockMinute(ms, days);
+      expect(found).toBeDefined();
+      const whole = (found ?? 0) % (24 * 60);
+      expect(
+        `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`,
+      ).toBe(expected);
+    }
+  });
+
+  it('leaves a clock-change day and a day not shown to the zone’s rules', () => {
+    const forward = [diaryDay('2026-03-29', london)];
+    expect(wallClockMinute(Date.parse(at('2026-03-29', '10:00')), forward)).toBeUndefined();
+    expect(wallClockMinute(Date.parse(at('2026-06-09', '10:00')), week)).toBeUndefined();
+  });
+});
+
+describe('the text a box lays out', () => {
+  it('keeps every line that could fit whole', () => {
+    expect(textWithin('14:00–15:00\nAmy Brown: Outing', 40)).toBe('14:00–15:00\nAmy Brown: Outing');
+  });
+
+  it('cuts each line after the most characters the widest box could show', () => {
+    // 2.4 em at 0.2 em a character: twelve characters a line at most.
+    expect(textWithin('14:00–15:00\nAmy Brown: Family visit at the home', 2.4)).toBe(
+      '14:00–15:00\nAmy Brown: F',
+    );
+    expect(textWithin('abcdef', 1, 0.5)).toBe('ab');
+  });
+
+  it('never cuts a character in half', () => {
+    // The emoji is two code units: the cut falls between them, so it keeps both.
+    expect(textWithin('ab😀cd', 0.6)).toBe('ab😀');
+    expect(textWithin('abc', 0)).toBe('a');
   });
 });

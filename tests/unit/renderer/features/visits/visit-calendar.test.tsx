@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { wallClockToInstant } from '../../../../../shared/home-time';
@@ -70,12 +70,30 @@ describe('the week view drawn by the app', () => {
     const visit = within(wednesday).getByRole('button', {
       name: '14:00–15:00 Ben Carter: Family visit at the home, Family room, planned, Wednesday 3 June',
     });
-    // Status in words as well as colour.
-    expect(
-      screen.getByRole('button', { name: /^10:30–11:00 Ben Carter: Family visit at the home \(cancelled\)/ }),
-    ).toHaveTextContent('(cancelled)');
+    // Status in words as well as colour: in its name and its tooltip (the box, half a day's
+    // width, shows only the start of its text).
+    const cancelled = screen.getByRole('button', {
+      name: /^10:30–11:00 Ben Carter: Family visit at the home \(cancelled\)/,
+    });
+    expect(cancelled).toHaveAttribute('title', expect.stringContaining('(cancelled)'));
+    expect(cancelled).toHaveTextContent(/^10:30–11:00/);
     await userEvent.click(visit);
     expect(onOpenVisit).toHaveBeenCalledWith(visits[0]);
+  });
+
+  it('lays out no more of a box’s text than its share of the widest diary could show', () => {
+    show('week', '2026-06-03');
+    const call = screen.getByRole('button', { name: /^10:00–11:30 Amy Brown: Phone call/ });
+    // Half a day of a week at most 96rem wide, in 0.8rem text at 0.2 em a character: 42 a line.
+    const lines = (call.textContent ?? '').split('\n');
+    expect(lines[0]).toBe('10:00–11:30');
+    expect(lines.every((line) => line.length <= 43)).toBe(true);
+    expect(call.title).toMatch(/^10:00–11:30 Amy Brown: Phone call/);
+    cleanup();
+    show('day', '2026-06-01');
+    // A day's column is seven times as wide: the whole text.
+    const inDay = screen.getByRole('button', { name: /^10:30–11:00 Ben Carter/ });
+    expect(inDay).toHaveTextContent('Ben Carter: Family visit at the home (cancelled)');
   });
 
   it('places visits without measuring: overlapping ones side by side, by the home’s clock', () => {
