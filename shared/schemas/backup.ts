@@ -8,6 +8,9 @@ import { kdfParamsSchema } from './keyring';
  * account's key material, already wrapped by that person's password, as it sits in IndexedDB).
  * Every chunk is AES-GCM under the home's data key, so opening one needs a password the backup's
  * keyring accepts. Rows inside are exactly as stored: their personal fields are sealed already.
+ * Each chunk is bound to its backup and its place (the backup id and its number are the seal's
+ * additional data), and the last is the manifest (`backupManifestV2Schema`), which lists every chunk
+ * before it with its SHA-256, so a restore proves the rows whole (`backupFormatVersionSchema`).
  */
 export const backupMagicLine = 'FAMILY-LINKS-BACKUP 1';
 export const backupFileExtension = '.flbackup';
