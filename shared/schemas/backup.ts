@@ -8,6 +8,9 @@ import { kdfParamsSchema } from './keyring';
  * account's key material, already wrapped by that person's password, as it sits in IndexedDB).
  * Every chunk is AES-GCM under the home's data key, so opening one needs a password the backup's
  * keyring accepts. Rows inside are exactly as stored: their personal fields are sealed already.
+ * Each chunk is bound to its backup and its place (the backup id and its number are the seal's
+ * additional data), and the last is the manifest (`backupManifestV2Schema`), which lists every chunk
+ * before it with its SHA-256, so a restore proves the rows whole (`backupFormatVersionSchema`).
  */
 export const backupMagicLine = 'FAMILY-LINKS-BACKUP 1';
 export const backupFileExtension = '.flbackup';
@@ -38,10 +41,71 @@ export type BackupKeyringEntry = z.infer<typeof backupKeyringEntrySchema>;
 
 export const backupTableNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/);
 
+/**
+ * How a backup proves its rows whole, named in its header and again in its sealed manifest (the
+ * last chunk). 1: each table's SHA-256 over its rows' texts, one running digest a table. 2: each
+ * chunk's SHA-256 over its bytes as sealed, listed in order, so each is taken natively in one call
+ * (WebCrypto cannot stream). Restores read every version; backups are written at the newest.
+ */
+export const backupFormatVersionSchema = z.union([z.literal(1), z.literal(2)]);
+export type BackupFormatVersion = z.infer<typeof backupFormatVersionSchema>;
+export const currentBackupFormatVersion = 2 satisfies BackupFormatVersion;
+
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/);
+/**
+ * The manifest is one chunk (at most `maxBackupChunkLength` of base64, about 6 MB of text), and an
+ * entry takes under 100 characters: 60,000 chunks of 1,000 rows is far beyond any home.
+ */
+const maxManifestChunks = 60_000;
+
+/** The last chunk of a format-1 backup: each table's rows and the SHA-256 of their texts. */
+export const backupManifestV1Schema = z
+  .object({
+    tables: z
+      .array(
+        z
+          .object({
+            name: backupTableNameSchema,
+            rows: z.number().int().nonnegative(),
+            sha256: sha256HexSchema,
+          })
+          .strict(),
+      )
+      .max(200),
+  })
+  .strict();
+
+/**
+ * The last chunk of a format-2 backup: each table's rows, and every chunk before this one in
+ * order (chunk i is entry i), with its table, its rows and the SHA-256 of its text's UTF-8 bytes
+ * (what was sealed, and what opening it gives back).
+ */
+export const backupManifestV2Schema = z
+  .object({
+    formatVersion: z.literal(2),
+    tables: z
+      .array(z.object({ name: backupTableNameSchema, rows: z.number().int().nonnegative() }).strict())
+      .max(200),
+    chunks: z
+      .array(
+        z
+          .object({
+            table: backupTableNameSchema,
+            rows: z.number().int().positive(),
+            sha256: sha256HexSchema,
+          })
+          .strict(),
+      )
+      .max(maxManifestChunks),
+  })
+  .strict();
+export type BackupManifestV1 = z.infer<typeof backupManifestV1Schema>;
+export type BackupManifestV2 = z.infer<typeof backupManifestV2Schema>;
+
 export const backupHeaderSchema = z
   .object({
     format: z.literal('family-links-backup'),
-    formatVersion: z.literal(1),
+    formatVersion: backupFormatVersionSchema,
     backupId: z.uuid(),
     createdAt: z.iso.datetime(),
     reason: backupReasonSchema,

@@ -1,5 +1,5 @@
 import { createSHA256 } from 'hash-wasm';
-import { base64ToBytes, bytesToBase64 } from '@shared/bytes';
+import { base64ToBytes, bytesToBase64, hexOf } from '@shared/bytes';
 
 /**
  * How stored rows travel in a backup: as JSON, with bytes (IV, sealed data, salts) tagged so they
@@ -105,18 +105,15 @@ export async function tableDigester() {
    * Rows already serialised, in order: the same digest as `addText` on each, in one update (a
    * call into the hasher per row costs more than hashing the row).
    */
-  const addTexts = (rowTexts: readonly string[]) => addJoined(rowTexts.join('\n'), rowTexts.length);
-  /** `count` rows already serialised and joined with newlines: the same digest as `addTexts`. */
-  const addJoined = (joined: string, count: number) => {
-    if (count === 0) return;
-    hasher.update(`${joined}\n`);
-    rows += count;
+  const addTexts = (rowTexts: readonly string[]) => {
+    if (rowTexts.length === 0) return;
+    hasher.update(`${rowTexts.join('\n')}\n`);
+    rows += rowTexts.length;
   };
   return {
     add: (plainRow: Plain) => addText(JSON.stringify(plainRow)),
     addText,
     addTexts,
-    addJoined,
     finish: () => ({ rows, sha256: hasher.digest('hex') }),
   };
 }
@@ -134,38 +131,42 @@ export async function sealChunk(
   index: number,
   content: unknown,
 ): Promise<string> {
-  return sealChunkText(dataKey, backupId, index, JSON.stringify(content));
+  return sealChunkBytes(dataKey, backupId, index, encoder.encode(JSON.stringify(content)));
 }
 
-/** `sealChunk` for content already serialised as JSON. */
-export async function sealChunkText(
+/** `sealChunk` for content already serialised as JSON and encoded as UTF-8. */
+export async function sealChunkBytes(
   dataKey: CryptoKey,
   backupId: string,
   index: number,
-  json: string,
+  bytes: Uint8Array<ArrayBuffer>,
 ): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const data = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: chunkContext(backupId, index) },
     dataKey,
-    encoder.encode(json),
+    bytes,
   );
-  const out = new Uint8Array(12 + data.byteLength);
-  out.set(iv, 0);
-  out.set(new Uint8Array(data), 12);
-  return bytesToBase64(out);
+  // Twelve bytes are four whole base64 groups, so the IV's base64 and the ciphertext's, side by
+  // side, are the base64 of the two together: no copy of the ciphertext to join them.
+  return bytesToBase64(iv) + bytesToBase64(new Uint8Array(data));
+}
+
+/** The SHA-256 of a chunk's bytes (WebCrypto: native, off this thread), in hex, as a manifest lists it. */
+export async function chunkDigest(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  return hexOf(await crypto.subtle.digest('SHA-256', bytes));
 }
 
 /**
- * Opens a chunk to its JSON text (not yet parsed); throws (OperationError) when the key is wrong or
- * the chunk was changed or moved.
+ * Opens a chunk to its bytes (UTF-8 JSON, not yet decoded); throws (OperationError) when the key
+ * is wrong or the chunk was changed or moved.
  */
-export async function openChunkText(
+export async function openChunkBytes(
   dataKey: CryptoKey,
   backupId: string,
   index: number,
   base64: string,
-): Promise<string> {
+): Promise<Uint8Array<ArrayBuffer>> {
   const bytes = base64ToBytes(base64);
   if (bytes.byteLength < 28) throw new Error('A backup chunk is too short');
   const plain = await crypto.subtle.decrypt(
@@ -173,5 +174,15 @@ export async function openChunkText(
     dataKey,
     bytes.subarray(12),
   );
-  return decoder.decode(plain);
+  return new Uint8Array(plain);
+}
+
+/** A chunk's bytes as its JSON text. */
+export function chunkText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+/** A chunk's JSON text as the bytes that are sealed and digested. */
+export function chunkBytes(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text);
 }

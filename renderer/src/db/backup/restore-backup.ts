@@ -1,12 +1,17 @@
 import Dexie, { cmp, type Table } from 'dexie';
 import { fail, ok, type Result } from '@shared/result';
-import type { BackupHeader } from '@shared/schemas/backup';
+import {
+  backupManifestV1Schema,
+  backupManifestV2Schema,
+  type BackupHeader,
+  type BackupManifestV2,
+} from '@shared/schemas/backup';
 import { derivedTables, FamilyLinksDb, type SettingRow } from '../database';
 import { latestSchemaVersion } from '../schema-versions';
 import { deriveKeyEncryptionKey } from '../encryption/key-derivation';
 import { unwrapDataKey } from '../encryption/key-wrapping';
 import { base64ToBytes, sameBytes } from '@shared/bytes';
-import { fromPlain, openChunkText, tableDigester, toPlain } from './backup-codec';
+import { chunkDigest, chunkText, fromPlain, openChunkBytes, tableDigester, toPlain } from './backup-codec';
 import { phase, phaseSync } from './backup-phases';
 import { restoreMarkerKey } from './database-at-start';
 import { syncTables } from '../sync/change-log';
@@ -96,6 +101,12 @@ export async function isEmptyInstall(db: FamilyLinksDb): Promise<boolean> {
   return true;
 }
 
+function isDuplicateKey(error: unknown): boolean {
+  const failures = (error as { failures?: unknown } | null)?.failures;
+  const named = (item: unknown) => item instanceof Error && item.name === 'ConstraintError';
+  return named(error) || (Array.isArray(failures) && failures.some(named));
+}
+
 function isQuotaError(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   const inner = (error as { inner?: unknown } | null)?.inner;
@@ -127,7 +138,8 @@ export async function tableDigests(
  * it. The live database is then replaced by one at the backup's own schema version, filled chunk by
  * chunk (decrypted first, then written: WebCrypto is never awaited inside a transaction), each
  * chunk's rows read back in the transaction that wrote them and compared with the rows given, each
- * table counted, and each table's digest of the rows restored compared with the backup's manifest.
+ * table counted, and what was read held against the backup's sealed manifest: every chunk's
+ * SHA-256 in order (format 2), or each table's digest of the rows restored (format 1).
  * Any failure deletes what was written, so the install is empty again; on success the caller
  * reloads, and opening upgrades it to this app's version with the normal upgrade code.
  */
@@ -265,17 +277,24 @@ async function fill(
     'damaged',
     `This backup is damaged: part of it cannot be read, so it cannot be trusted. ${nothingRestored} Choose another (older) backup.`,
   );
+  const notAsBackedUp = fail<RestoreFailureCode>(
+    'damaged',
+    `This backup is damaged: part of it is missing, out of place or not what was backed up, so it cannot be trusted. ${nothingRestored} Choose another (older) backup.`,
+  );
   try {
     await target.open();
     await target.settings.put({ key: restoreMarkerKey, value: { backupId: header.backupId } });
     let manifest: BackupManifest | undefined;
-    // What the backup holds, table by table: its rows' digest, taken over the rows as the backup
-    // gives them (each one read back from IndexedDB equal to it, below), to hold against the manifest.
+    // What the backup holds, to hold against its manifest. Format 1: each table's digest, taken
+    // over the rows as the backup gives them (each one read back from IndexedDB equal to it,
+    // below). Format 2: every chunk's table, rows and digest, in the order they came.
     const digests = new Map<string, Awaited<ReturnType<typeof tableDigester>>>();
+    const chunks: BackupManifestV2['chunks'][number][] = [];
     // The next chunks are read, decrypted and decoded while these are written: IndexedDB writes
     // in the browser's own process, so the two overlap. Nothing is awaited inside a transaction
     // but IndexedDB itself.
-    const load = (index: number) => loadChunk(port, readId, header.backupId, dataKey, index);
+    const load = (index: number) =>
+      loadChunk(port, readId, header.backupId, header.formatVersion, dataKey, index);
     const loadFrom = (first: number) =>
       Array.from({ length: Math.max(0, Math.min(chunksPerTransaction, chunkCount - first)) }, (_, at) =>
         load(first + at),
@@ -291,17 +310,24 @@ async function fill(
         if (!chunk.ok) return fail('unreadable', `${chunk.message} ${nothingRestored}`);
         const content = chunk.content;
         if (content.kind === 'manifest') {
+          // The manifest is written last, once: anything after it, or a second, is not the backup.
+          if (first + at !== chunkCount - 1) return notAsBackedUp;
           manifest = content.manifest;
           continue;
         }
+        if (content.sha256 !== undefined)
+          chunks.push({ table: content.table, rows: content.rows.length, sha256: content.sha256 });
         const table = target.tables.find((candidate) => candidate.name === content.table);
         if (!table) return damaged;
         // Derived rows are never restored (a backup should not hold any): they would be worked out
         // again; nor is this computer's sync state (`notRestored`).
         if (notRestored.has(table.name)) continue;
-        const digest = digests.get(table.name) ?? (await tableDigester());
-        digests.set(table.name, digest);
-        phaseSync('digesting', () => digest.addTexts(content.rowTexts));
+        if (content.rowTexts) {
+          const digest = digests.get(table.name) ?? (await tableDigester());
+          digests.set(table.name, digest);
+          const { rowTexts } = content;
+          phaseSync('digesting', () => digest.addTexts(rowTexts));
+        }
         batch.push({ table, rows: content.rows, index: first + at });
       }
       if (batch.length === 0) continue;
@@ -317,25 +343,24 @@ async function fill(
       );
     }
     if (!manifest || manifest.tables.length !== header.tables.length) return damaged;
+    const whole =
+      'chunks' in manifest ? chunksAsListed(manifest, chunks) : await tablesAsDigested(manifest, digests);
+    if (!whole) return notAsBackedUp;
     for (const expected of manifest.tables) {
       if (notRestored.has(expected.name)) continue;
       const table = target.tables.find((candidate) => candidate.name === expected.name);
-      const digest = (digests.get(expected.name) ?? (await tableDigester())).finish();
       // Every row written was read back as given; the count says the table holds no others (the
       // settings table also holds the restore's marker until the end).
       const extra = expected.name === 'settings' ? 1 : 0;
       const stored = table ? await phase('counting', () => table.count()) : -1;
-      if (
-        digest.rows !== expected.rows ||
-        digest.sha256 !== expected.sha256 ||
-        stored !== expected.rows + extra
-      )
-        return damaged;
+      if (stored !== expected.rows + extra) return damaged;
     }
     await target.settings.delete(restoreMarkerKey);
     return ok(manifest);
   } catch (error) {
     if (error instanceof NotStoredAsGiven) return damaged;
+    // Each row of a backup is read once under its own key: one given twice is not the backup.
+    if (isDuplicateKey(error)) return notAsBackedUp;
     if (isQuotaError(error))
       return fail(
         'storage-full',
@@ -349,6 +374,44 @@ async function fill(
   }
 }
 
+/**
+ * Format 1: each restored table's rows, as the backup gave them, have the digest and count its
+ * manifest lists (tables left behind, `notRestored`, are not digested).
+ */
+async function tablesAsDigested(
+  manifest: Extract<BackupManifest, { tables: readonly { sha256: string }[] }>,
+  digests: ReadonlyMap<string, Awaited<ReturnType<typeof tableDigester>>>,
+): Promise<boolean> {
+  for (const expected of manifest.tables) {
+    if (notRestored.has(expected.name)) continue;
+    const digest = (digests.get(expected.name) ?? (await tableDigester())).finish();
+    if (digest.rows !== expected.rows || digest.sha256 !== expected.sha256) return false;
+  }
+  return true;
+}
+
+/**
+ * Format 2: the chunks read are exactly the chunks the manifest lists, in its order, each with
+ * the table, rows and SHA-256 listed (so none was changed, moved, dropped or taken from another
+ * backup), and each table's rows are the sum of its chunks'.
+ */
+function chunksAsListed(
+  manifest: BackupManifestV2,
+  chunks: readonly BackupManifestV2['chunks'][number][],
+): boolean {
+  if (manifest.chunks.length !== chunks.length) return false;
+  const rows = new Map(manifest.tables.map((table) => [table.name, 0]));
+  for (const [at, listed] of manifest.chunks.entries()) {
+    const read = chunks[at];
+    if (!read || read.table !== listed.table || read.rows !== listed.rows || read.sha256 !== listed.sha256)
+      return false;
+    const sum = rows.get(listed.table);
+    if (sum === undefined) return false;
+    rows.set(listed.table, sum + listed.rows);
+  }
+  return manifest.tables.every((table) => rows.get(table.name) === table.rows);
+}
+
 type LoadedChunk =
   | { readonly ok: true; readonly content: ChunkContent }
   | { readonly ok: false; readonly message: string }
@@ -360,7 +423,10 @@ type ChunkContent =
       readonly kind: 'rows';
       readonly table: string;
       readonly rows: unknown[];
-      readonly rowTexts: readonly string[];
+      /** Format 1: each row's text, for its table's digest. */
+      readonly rowTexts?: readonly string[];
+      /** Format 2: the SHA-256 of the chunk's bytes, for the manifest's list. */
+      readonly sha256?: string;
     };
 
 /**
@@ -373,6 +439,7 @@ async function loadChunk(
   port: BackupPort,
   readId: string,
   backupId: string,
+  formatVersion: BackupHeader['formatVersion'],
   dataKey: CryptoKey,
   index: number,
 ): Promise<LoadedChunk> {
@@ -386,11 +453,22 @@ async function loadChunk(
     return { ok: 'threw', error };
   }
   try {
-    const text = await phase('decrypting', () => openChunkText(dataKey, backupId, index, chunk));
-    const content = phaseSync('parsing', () => JSON.parse(text) as unknown);
-    if (isManifest(content)) return { ok: true, content: { kind: 'manifest', manifest: content.manifest } };
+    const bytes = await phase('decrypting', () => openChunkBytes(dataKey, backupId, index, chunk));
+    // Format 2: the chunk's digest (WebCrypto, off this thread) while its rows are decoded here.
+    const digesting = formatVersion === 2 ? phase('digesting', () => chunkDigest(bytes)) : undefined;
+    digesting?.catch(() => undefined);
+    const content = phaseSync('parsing', () => JSON.parse(chunkText(bytes)) as unknown);
+    if (isManifestChunk(content)) {
+      const schema = formatVersion === 2 ? backupManifestV2Schema : backupManifestV1Schema;
+      const manifest = schema.safeParse(content.manifest);
+      return manifest.success
+        ? { ok: true, content: { kind: 'manifest', manifest: manifest.data } }
+        : undefined;
+    }
     if (!isTableChunk(content)) return undefined;
     const rows = phaseSync('decoding', () => content.rows.map((row) => fromPlain(row as never)));
+    if (digesting)
+      return { ok: true, content: { kind: 'rows', table: content.table, rows, sha256: await digesting } };
     // Each row as the backup's writer serialised it (its text parsed and serialised again gives the
     // same text), for the table's digest.
     const rowTexts = phaseSync('serialising', () => content.rows.map((row) => JSON.stringify(row)));
@@ -400,9 +478,9 @@ async function loadChunk(
   }
 }
 
-function isManifest(content: unknown): content is { manifest: BackupManifest } {
-  const manifest = (content as { manifest?: { tables?: unknown } } | null)?.manifest;
-  return Array.isArray(manifest?.tables);
+function isManifestChunk(content: unknown): content is { manifest: unknown } {
+  const chunk = content as { manifest?: unknown; table?: unknown } | null;
+  return typeof chunk === 'object' && chunk !== null && 'manifest' in chunk && !('table' in chunk);
 }
 
 function isTableChunk(content: unknown): content is { table: string; rows: unknown[] } {

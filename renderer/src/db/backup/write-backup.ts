@@ -1,14 +1,20 @@
 import type { Table } from 'dexie';
 import { fail, ok, type Failed, type Result } from '@shared/result';
 import { readAuditHead } from '../repositories/audit-chain-reads';
-import type { BackupHeader, BackupKeyringEntry, BackupReason } from '@shared/schemas/backup';
+import {
+  currentBackupFormatVersion,
+  type BackupHeader,
+  type BackupKeyringEntry,
+  type BackupManifestV1,
+  type BackupManifestV2,
+  type BackupReason,
+} from '@shared/schemas/backup';
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { plainText, sealChunk, sealChunkText } from './backup-codec';
+import { chunkBytes, chunkDigest, plainText, sealChunk, sealChunkBytes } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 import { phase, phaseSync } from './backup-phases';
-import { backupDigests, type BackupDigests } from './table-digests';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
@@ -16,9 +22,8 @@ export const keyCheckContext = new TextEncoder().encode('family-links-backup-key
 /** Rows read (and sent) at a time: about a megabyte of base64 for typical sealed rows. */
 export const backupPageSize = 1000;
 
-export type BackupManifest = {
-  readonly tables: readonly { readonly name: string; readonly rows: number; readonly sha256: string }[];
-};
+/** A backup's last chunk, as each format version writes it (`shared/schemas/backup.ts`). */
+export type BackupManifest = BackupManifestV1 | BackupManifestV2;
 export type BackupWritten = {
   readonly fileName: string;
   readonly sizeBytes: number;
@@ -125,8 +130,8 @@ async function auditHeadOf(db: FamilyLinksDb): Promise<BackupHeader['auditHead']
 /**
  * Writes a backup of every table as stored: the renderer reads a page of rows, seals it under the
  * home's data key and streams it to the main process, which writes the file and renames it into
- * place only once it is whole. The last chunk is a manifest of each table's row count and SHA-256,
- * checked again after a restore. Memory stays at about one page, whatever the size of the home.
+ * place only once it is whole. The last chunk is a manifest of each table's row count and every
+ * chunk's SHA-256 in order, checked again by a restore. Memory stays at about one page, whatever the size of the home.
  *
  * Pages are separate reads, so a change made while a backup runs may be in it or not; every row
  * in the file is a whole row as it was stored.
@@ -169,7 +174,7 @@ export async function writeBackup(
   );
   const header: BackupHeader = {
     format: 'family-links-backup',
-    formatVersion: 1,
+    formatVersion: currentBackupFormatVersion,
     backupId,
     createdAt: options.now.toISOString(),
     reason: options.reason,
@@ -185,19 +190,13 @@ export async function writeBackup(
   if (!begun.ok) return fail('unavailable', begun.error.message);
   if (begun.value.outcome !== 'started')
     return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
-  const writeId = begun.value.writeId;
-  const digests = backupDigests();
-  try {
-    return await writeChunks(tables, dataKey, backupId, writeId, port, digests, options.pageSize);
-  } finally {
-    digests.close();
-  }
+  return writeChunks(tables, dataKey, backupId, begun.value.writeId, port, options.pageSize);
 }
 
 /**
- * Every table's rows as chunks, then the manifest, then the file finished. A page's digest (in a
- * worker) and its chunk's sealing (WebCrypto) both run while the next page is read and
- * serialised; the manifest waits for every table's digest.
+ * Every table's rows as chunks, then the manifest, then the file finished. Each chunk's sealing
+ * and its SHA-256 (both WebCrypto, native and off this thread) run while the next page is read
+ * and serialised; the manifest lists every chunk's digest in order.
  */
 async function writeChunks(
   tables: readonly Table[],
@@ -205,57 +204,55 @@ async function writeChunks(
   backupId: string,
   writeId: string,
   port: BackupPort,
-  digests: BackupDigests,
   pageSize: number | undefined,
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
-  const digested: Promise<BackupManifest['tables'][number]>[] = [];
-  let manifest: BackupManifest['tables'];
+  const chunks: BackupManifestV2['chunks'][number][] = [];
+  const counted: { name: string; rows: number }[] = [];
   let index = 0;
-  /** Seals one chunk and hands it to the main process: a failure to return, or undefined. */
+  /** Seals one chunk, takes its digest and hands it to the main process: a failure to return, or undefined. */
   const send = async (
     chunkIndex: number,
+    table: string,
+    rows: number,
     json: string,
   ): Promise<Failed<BackupWriteFailureCode> | undefined> => {
-    const chunk = await phase('sealing', () => sealChunkText(dataKey, backupId, chunkIndex, json));
+    const bytes = phaseSync('encoding', () => chunkBytes(json));
+    const [chunk, sha256] = await Promise.all([
+      phase('sealing', () => sealChunkBytes(dataKey, backupId, chunkIndex, bytes)),
+      phase('digesting', () => chunkDigest(bytes)),
+    ]);
+    chunks[chunkIndex] = { table, rows, sha256 };
     const appended = await phase('writing', () => port['backup:append']({ writeId, chunk }));
     if (!appended.ok) return abandon(port, writeId, fail('unavailable', appended.error.message));
     if (appended.value.outcome !== 'appended')
       return fail(asWriteCode(appended.value.code), appended.value.message);
     return undefined;
   };
-  // A chunk is sealed (WebCrypto, off this thread) and sent while the next page is read and
-  // serialised; chunks still reach the main process one at a time, in order.
+  // A chunk is sealed and digested (WebCrypto, off this thread) and sent while the next page is
+  // read and serialised; chunks still reach the main process one at a time, in order.
   let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
+  let manifest: BackupManifestV2;
   try {
     for (const table of tables) {
-      const pages = pagesOf(table, pageSize);
-      // The page before this one goes on being digested while this one is read and serialised.
-      let digesting: Promise<void> = Promise.resolve();
-      for (;;) {
-        const next = await phase('reading', () => pages.next());
-        if (next.done) break;
-        const page = next.value;
-        // Each row is serialised once, for its table's digest and for the chunk: the chunk's text is
-        // exactly JSON.stringify({ table, rows }), built from the same row texts.
+      let rows = 0;
+      for await (const page of timedPages(pagesOf(table, pageSize))) {
+        // Each row is serialised once: the chunk's text is exactly JSON.stringify({ table, rows }).
         const rowTexts = phaseSync('serialising', () => page.map((row) => plainText(row)));
-        await phase('waiting for the digest', () => digesting);
-        digesting = quietly(digests.add(table.name, rowTexts));
-        const chunkText = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
+        const json = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
         const failed = await phase('waiting to send', () => sending);
         if (failed) return failed;
-        sending = send(index, chunkText);
+        sending = send(index, table.name, page.length, json);
         // Should reading fail before this send is awaited, its own failure is not reported twice.
         sending.catch(() => undefined);
         index += 1;
+        rows += page.length;
       }
-      // Its last page taken in (a page that failed fails the backup here), the digest is asked for.
-      await phase('waiting for the digest', () => digesting);
-      digested.push(quietly(digests.finish(table.name).then((digest) => ({ name: table.name, ...digest }))));
+      counted.push({ name: table.name, rows });
     }
     const failed = await sending;
     if (failed) return failed;
-    manifest = await phase('waiting for the digest', () => Promise.all(digested));
-    const last = await sealChunk(dataKey, backupId, index, { manifest: { tables: manifest } });
+    manifest = { formatVersion: currentBackupFormatVersion, tables: counted, chunks };
+    const last = await sealChunk(dataKey, backupId, index, { manifest });
     const appended = await port['backup:append']({ writeId, chunk: last });
     if (!appended.ok) return await abandon(port, writeId, fail('unavailable', appended.error.message));
     if (appended.value.outcome !== 'appended')
@@ -275,7 +272,7 @@ async function writeChunks(
   return ok({
     fileName: finished.value.fileName,
     sizeBytes: finished.value.sizeBytes,
-    manifest: { tables: manifest },
+    manifest,
     removed: finished.value.removed,
   });
 }
@@ -285,10 +282,13 @@ async function abandon<Failure>(port: BackupPort, writeId: string, failure: Fail
   return failure;
 }
 
-/** `work`, with its failure reported where it is awaited rather than as unhandled should it never be. */
-function quietly<T>(work: Promise<T>): Promise<T> {
-  work.catch(() => undefined);
-  return work;
+/** `pages`, each page's wait counted as reading when phases are recorded. */
+async function* timedPages(pages: AsyncGenerator<unknown[]>): AsyncGenerator<unknown[]> {
+  for (;;) {
+    const next = await phase('reading', () => pages.next());
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function asWriteCode(code: string): BackupWriteFailureCode {

@@ -1,67 +1,41 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { plainText, tableDigester, toPlain } from '../../../../renderer/src/db/backup/backup-codec';
-import { digestRequestHandler } from '../../../../renderer/src/db/backup/digest-requests';
-import { backupDigests } from '../../../../renderer/src/db/backup/table-digests';
+import {
+  chunkDigest,
+  openChunkBytes,
+  plainText,
+  sealChunkBytes,
+  toPlain,
+} from '../../../../renderer/src/db/backup/backup-codec';
 
-const rowsOf = (table: string, count: number) =>
-  Array.from({ length: count }, (_, at) =>
-    JSON.stringify({ id: `${table}-${at}`, note: at % 3 === 0 ? 'line one\nline two' : 'Zoë’s visit' }),
-  );
+const encoder = new TextEncoder();
 
-/** The manifest's digest as the backup took it before: every row on this thread, one at a time. */
-async function digestRowByRow(rowTexts: readonly string[]) {
-  const digest = await tableDigester();
-  for (const text of rowTexts) digest.addText(text);
-  return digest.finish();
-}
-
-describe("a backup's table digests, taken page by page away from the page's thread", () => {
-  it('give each table the digest of its rows one at a time, with tables interleaved', async () => {
-    const visits = rowsOf('visit', 25);
-    const staff = rowsOf('staff', 7);
-    const handle = digestRequestHandler();
-    // Sent without waiting, as a worker receives them: answered in order all the same.
-    const replies = await Promise.all([
-      handle({ id: 1, kind: 'add', table: 'visits', joined: visits.slice(0, 10).join('\n'), rows: 10 }),
-      handle({ id: 2, kind: 'add', table: 'staff', joined: staff.join('\n'), rows: 7 }),
-      handle({ id: 3, kind: 'add', table: 'visits', joined: visits.slice(10).join('\n'), rows: 15 }),
-      handle({ id: 4, kind: 'finish', table: 'visits' }),
-      handle({ id: 5, kind: 'finish', table: 'staff' }),
-      handle({ id: 6, kind: 'finish', table: 'audit' }),
+describe("a backup's chunks (format 2)", () => {
+  it('are sealed to base64 that opens to the same bytes, only in their own place', async () => {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
     ]);
-    expect(replies.map((reply) => reply.id)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(replies[3]).toEqual({ id: 4, ok: true, digest: await digestRowByRow(visits) });
-    expect(replies[4]).toEqual({ id: 5, ok: true, digest: await digestRowByRow(staff) });
-    // A table with no rows has the digest of nothing, as before.
-    expect(replies[5]).toEqual({ id: 6, ok: true, digest: await digestRowByRow([]) });
-    expect((await digestRowByRow([])).sha256).toBe(
-      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-    );
+    const backupId = crypto.randomUUID();
+    // Lengths either side of a base64 group, so joining the IV's base64 to the data's is tried at each.
+    for (const text of ['', 'a', 'ab', 'abc', '{"table":"visits","rows":[{"note":"Zoë’s visit"}]}']) {
+      const bytes = encoder.encode(text);
+      const sealed = await sealChunkBytes(key, backupId, 3, bytes);
+      expect(sealed).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+      expect(new TextDecoder().decode(await openChunkBytes(key, backupId, 3, sealed))).toBe(text);
+      await expect(openChunkBytes(key, backupId, 4, sealed)).rejects.toThrow();
+      await expect(openChunkBytes(key, crypto.randomUUID(), 3, sealed)).rejects.toThrow();
+    }
   });
 
-  it('change when a row changes, moves or is left out', async () => {
-    const rows = rowsOf('form', 12);
-    const digestOf = async (pages: readonly (readonly string[])[]) => {
-      const digests = backupDigests();
-      try {
-        for (const page of pages) await digests.add('forms', page);
-        return await digests.finish('forms');
-      } finally {
-        digests.close();
-      }
-    };
-    const whole = await digestOf([rows.slice(0, 5), rows.slice(5)]);
-    expect(whole).toEqual(await digestRowByRow(rows));
-    // However the rows fall into pages, the digest is the same.
-    expect(await digestOf([rows.slice(0, 1), rows.slice(1, 11), rows.slice(11)])).toEqual(whole);
-    const changed = rows.map((text, at) => (at === 4 ? text.replace('visit', 'visiT') : text));
-    expect((await digestOf([changed])).sha256).not.toBe(whole.sha256);
-    const swapped = [rows[1] ?? '', rows[0] ?? '', ...rows.slice(2)];
-    expect((await digestOf([swapped])).sha256).not.toBe(whole.sha256);
-    const short = await digestOf([rows.slice(0, 11)]);
-    expect(short.rows).toBe(11);
-    expect(short.sha256).not.toBe(whole.sha256);
+  it('are digested as SHA-256 of their bytes, which any change alters', async () => {
+    expect(await chunkDigest(encoder.encode(''))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
+    expect(await chunkDigest(encoder.encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(await chunkDigest(encoder.encode('abd'))).not.toBe(await chunkDigest(encoder.encode('abc')));
   });
 });
 
