@@ -83,6 +83,20 @@ export async function setUpHome(page: Page): Promise<void> {
   await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
 }
 
+/** A new home from an empty profile: first-run setup done, the manager signed in. */
+export async function newHome(app: AppDriver): Promise<void> {
+  await app.startEmpty();
+  await setUpHome(app.page);
+}
+
+/** The manager signs in (from the sign-in screen) and opens `screen`. */
+export async function managerSignsInTo(page: Page, screen: string): Promise<AppFrame> {
+  await new SignInPage(page).signIn(manager.username, manager.password);
+  const frame = new AppFrame(page);
+  await frame.open(screen);
+  return frame;
+}
+
 /** A young person as the manager types them into "Add a young person". */
 export type NewYoungPerson = {
   readonly firstName: string;
@@ -166,8 +180,7 @@ export async function homeWithRestrictions(
 
 /** A new home from an empty profile: first-run setup done, the manager signed in and on `screen`. */
 export async function newHomeOn(app: AppDriver, screen: string): Promise<AppFrame> {
-  await app.startEmpty();
-  await setUpHome(app.page);
+  await newHome(app);
   const frame = new AppFrame(app.page);
   await frame.open(screen);
   return frame;
