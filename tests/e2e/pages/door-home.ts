@@ -68,6 +68,13 @@ export const deanSupervised: RestrictionDetails = {
   reference: 'LS26C01234',
   description: 'Assault on the mother in 2024',
 };
+/** Dean comes for his contact visit with Millie and is signed in on his order's terms, the manager to supervise. */
+export async function signInDeanToBeSupervised(door: DoorPage): Promise<void> {
+  await door.signInOnTerms(
+    { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
+    manager.name,
+  );
+}
 /** A mother who may visit but must not take Millie away. */
 export const karenMustNotCollect: RestrictionDetails = {
   name: 'Karen Hughes',
