@@ -3,7 +3,12 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
-import { addStaffAccounts, firstSignIn, signInToFixture, signOut } from './pages/staff-journey';
+import {
+  addStaffAccounts,
+  careStaff as careWorker,
+  signInToFixture,
+  switchToNewStaff,
+} from './pages/staff-journey';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
@@ -24,22 +29,9 @@ const coordinator = {
   temporaryPassword: 'marble pigeon sorrel anvil',
   password: 'juniper ferry mosaic tunnel',
 };
-const careWorker = {
-  name: 'Carys Bennett',
-  username: 'cbennett',
-  email: 'carys.bennett@example.org',
-  role: 'Care staff',
-  temporaryPassword: 'pebble saffron quarry lantern',
-  password: 'orbit meadow tundra violin',
-};
 
 /** Words that only the casework view of a restriction holds: its authority and reference. */
 const courtDetails = /Court order|Placing authority|Police|reference /;
-
-async function signInFirstTime(page: Page, person: typeof coordinator): Promise<void> {
-  await signOut(page);
-  await firstSignIn(page, person);
-}
 
 async function openYoungPerson(page: Page): Promise<ChronologySection> {
   await new AppFrame(page).open('Young people');
@@ -91,7 +83,7 @@ test.describe('a young person’s chronology', () => {
     await addStaffAccounts(page, [coordinator, careWorker]);
 
     // The case co-ordinator: every kind of record, newest first, across the year.
-    await signInFirstTime(page, coordinator);
+    await switchToNewStaff(page, coordinator);
     const chronology = await openYoungPerson(page);
     const everything = await chronology.count();
     expect(everything).toBeGreaterThan(300);
@@ -198,7 +190,7 @@ test.describe('a young person’s chronology', () => {
     await app.screenshot('form-opened-from-the-chronology');
 
     // A care worker: visits and the door, no one else's forms, and restrictions as the door sees them.
-    await signInFirstTime(page, careWorker);
+    await switchToNewStaff(page, careWorker);
     const theirs = await openYoungPerson(page);
     expect(await theirs.count()).toBeGreaterThan(0);
     await theirs.show.selectOption({ label: 'Contact forms' });

@@ -4,9 +4,10 @@ import { AppFrame } from './pages/app-frame';
 import { ContactPlanSection } from './pages/contact-plan-section';
 import { DoorPage } from './pages/door-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
+import { signInToFixture } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
-import { seedSummarySchema, plusDays } from './harness/seed-summary';
+import { plusDays } from './harness/seed-summary';
+import { unrestrictedFamily } from './harness/unrestricted-family';
 
 test.describe('the contact plan', () => {
   // A seeded home, axe on each screen and two window sizes, on two shared cores.
@@ -16,41 +17,12 @@ test.describe('the contact plan', () => {
     app,
     page,
   }) => {
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed, and a family member of theirs with no restriction at all.
-    const placed = home.youngPeople.filter(
-      (person) => !person.placementEndsOn || person.placementEndsOn > plusDays(summary.endDate, 30),
-    );
-    const pair = placed
-      .flatMap((youngPerson) =>
-        home.relationships
-          .filter((link) => {
-            const person = home.people.find((candidate) => candidate.id === link.personId);
-            return (
-              link.youngPersonId === youngPerson.id &&
-              person !== undefined &&
-              !home.restrictions.some(
-                (restriction) =>
-                  restriction.youngPersonId === youngPerson.id &&
-                  (restriction.personId === link.personId ||
-                    restriction.name.includes(person.firstName) ||
-                    restriction.name.includes(person.lastName)),
-              )
-            );
-          })
-          .map((link) => ({ youngPerson, link })),
-      )
-      .at(0);
-    if (!pair) throw new Error('Seed 1 has a young person with unrestricted family');
-    const youngPersonName = `${pair.youngPerson.preferredName || pair.youngPerson.firstName} ${pair.youngPerson.lastName}`;
-    const person = home.people.find((candidate) => candidate.id === pair.link.personId);
-    if (!person) throw new Error('The relationship names a person');
-    const personName = [person.firstName, person.lastName].filter(Boolean).join(' ');
-
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const pair = unrestrictedFamily(home, { placedAfter: plusDays(summary.endDate, 30) });
+    const { child: youngPersonName, visitor: personName } = pair;
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
     await frame.open('Young people');
     await page.getByRole('link', { name: youngPersonName, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: youngPersonName })).toBeVisible();

@@ -6,7 +6,7 @@ import { fixedDocumentFolders } from '../../electron/main/services/fixed-documen
 import { expect, test } from './harness/fixtures';
 import { AuditLogPage } from './pages/audit-log-page';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
-import { DeclarationsPage } from './pages/declarations-page';
+import { DeclarationsPage, tomsDeclinedGift } from './pages/declarations-page';
 import { DeclarationsPdfPanel } from './pages/declarations-pdf-panel';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
@@ -19,9 +19,6 @@ import {
   switchUser,
 } from './pages/door-home';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
 
 function run(tool: string, args: readonly string[]): string {
   const result = spawnSync(tool, args, { encoding: 'utf8' });
@@ -58,13 +55,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await signInAsCareWorker(page);
     await frame.open('Declarations');
     const declarations = new DeclarationsPage(page);
-    await declarations.declare({
-      kind: 'I declined a gift',
-      happenedOn: daysAgo(2),
-      whatHappened: tomsGift,
-      whoWasInvolved: 'A parent',
-      lineManager: manager.name,
-    });
+    await declarations.declare(tomsDeclinedGift(manager.name));
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
 
     const pdf = new DeclarationsPdfPanel(page);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { DeclarationsPage } from './pages/declarations-page';
+import { DeclarationsPage, daysAgo, tomsDeclinedGift, tomsGift } from './pages/declarations-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { DoorPage } from './pages/door-page';
@@ -19,8 +19,6 @@ const sara = {
   temporaryPassword: 'amber willow freight cobble',
 };
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
-const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
 const sarasContact = 'A former care leaver sent me a friend request on Facebook. I did not accept.';
 
 /** First sign-in with a temporary password: the app makes them choose their own. */
@@ -59,13 +57,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await frame.open('Declarations');
     await expect(declarations.heading('My declarations')).toBeVisible();
     await expect(page.getByText('You have not made any declarations.')).toBeVisible();
-    await declarations.declare({
-      kind: 'I declined a gift',
-      happenedOn: daysAgo(2),
-      whatHappened: tomsGift,
-      whoWasInvolved: 'A parent',
-      lineManager: manager.name,
-    });
+    await declarations.declare(tomsDeclinedGift(manager.name));
     await expect(declarations.confirmation).toContainText('Your declaration is recorded');
     await expect(declarations.table.getByRole('row')).toHaveCount(2);
     await expect(declarations.row(tomsGift)).toContainText('Waiting for the manager’s review');

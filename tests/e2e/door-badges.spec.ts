@@ -9,6 +9,7 @@ import {
   karenMustNotCollect,
   manager,
   switchUser,
+  signInDeanToBeSupervised,
 } from './pages/door-home';
 import { VisitorBadgePage, type BadgePaperName } from './pages/visitor-badge-page';
 
@@ -86,10 +87,7 @@ test.describe('visitor badges', () => {
     await page.evaluate('window.__badgePrints = 0; window.print = () => { window.__badgePrints += 1; }');
 
     // Dean, supervised: his badge from the confirmation.
-    await door.signInOnTerms(
-      { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
-      manager.name,
-    );
+    await signInDeanToBeSupervised(door);
     await expect(door.printBadgeAfterSignIn('Dean Hughes')).toBeVisible();
     await app.expectAccessible('front door: signed in, badge offered');
     await app.screenshot('1280 signed in with print badge');

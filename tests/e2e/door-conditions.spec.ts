@@ -7,6 +7,7 @@ import {
   karenMustNotCollect,
   manager,
   switchUser,
+  signInDeanToBeSupervised,
 } from './pages/door-home';
 
 /** What only those who arrange contact may read: never on the door's lists (DESIGN rule 8). */
@@ -28,10 +29,7 @@ test.describe('conditions stay in sight', () => {
     const frame = new AppFrame(page);
     await frame.open('Front door');
 
-    await door.signInOnTerms(
-      { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
-      manager.name,
-    );
+    await signInDeanToBeSupervised(door);
     await door.signInOnTerms({
       name: 'Karen Hughes',
       visiting: ['Millie Hughes'],

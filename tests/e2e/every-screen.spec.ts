@@ -1,22 +1,20 @@
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
-import { addStaffAccounts, personalTutor, signInToFixture, signOut } from './pages/staff-journey';
+import {
+  addStaffAccounts,
+  careStaff,
+  personalTutor,
+  signInToFixture,
+  switchToNewStaff,
+} from './pages/staff-journey';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 import { type NewStaff } from './pages/staff-accounts-page';
 
 /** One account for each role the manager does not hold; test data only. */
 const colleagues: readonly (NewStaff & { password: string })[] = [
-  {
-    name: 'Carys Bennett',
-    username: 'cbennett',
-    email: 'carys.bennett@example.org',
-    role: 'Care staff',
-    temporaryPassword: 'pebble saffron quarry lantern',
-    password: 'orbit meadow tundra violin',
-  },
+  careStaff,
   personalTutor,
   {
     name: 'Owen Pryce',
@@ -148,15 +146,7 @@ for (const colleague of colleagues) {
   }) => {
     test.setTimeout(180_000);
     await startAsManager(app, page, [colleague]);
-    const frame = new AppFrame(page);
-    const signIn = new SignInPage(page);
-    await signOut(page);
-    await signIn.signIn(colleague.username, colleague.temporaryPassword);
-    await page.getByLabel('Temporary password').fill(colleague.temporaryPassword);
-    await page.getByLabel('New password', { exact: true }).fill(colleague.password);
-    await page.getByLabel('Type the new password again').fill(colleague.password);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(frame.signedInAs).toContainText(colleague.name);
+    await switchToNewStaff(page, colleague);
     expectNoProblems(await visitEveryScreen(app, page, colleague.role));
   });
 }

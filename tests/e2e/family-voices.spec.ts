@@ -2,18 +2,16 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ChronologySection } from './pages/chronology-section';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
-import { DisclosureDialog } from './pages/disclosure-dialog';
 import { ReviewPage } from './pages/review-page';
 import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { seedSummarySchema } from './harness/seed-summary';
+import { signInToFixture, switchToNewStaff } from './pages/staff-journey';
+import { switchUser } from './pages/door-home';
 
 const run = promisify(execFile);
 
@@ -39,11 +37,6 @@ function londonYesterday(): string {
   }).format(new Date(Date.now() - 86_400_000));
 }
 
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(username, password);
-}
-
 async function pdfText(path: string): Promise<string> {
   const { stdout } = await run('pdftotext', ['-layout', path, '-']);
   return stdout.replace(/\s+/g, ' ');
@@ -65,10 +58,8 @@ test.describe('families’ voices and the young person’s voice', () => {
     page,
   }) => {
     await page.setViewportSize(sizes[0]);
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const summary = await signInToFixture(app);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
     await frame.open('Case-file folder');
     await new CaseFileSettingsPage(page).chooseFolder();
     await expect(page.getByRole('status').filter({ hasText: 'Case-file folder saved' })).toBeVisible();
@@ -77,12 +68,7 @@ test.describe('families’ voices and the young person’s voice', () => {
     await expect(page.getByRole('status').filter({ hasText: `${tutor.name} can now sign in` })).toBeVisible();
 
     // The Personal Tutor, first sign-in.
-    await signInAs(page, tutor.username, tutor.temporaryPassword);
-    await page.getByLabel('Temporary password').fill(tutor.temporaryPassword);
-    await page.getByLabel('New password', { exact: true }).fill(tutor.password);
-    await page.getByLabel('Type the new password again').fill(tutor.password);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(frame.signedInAs).toContainText(tutor.name, { timeout: 60_000 });
+    await switchToNewStaff(page, tutor);
 
     await frame.open('Contact forms');
     const forms = new ContactFormPage(page);
@@ -171,7 +157,7 @@ test.describe('families’ voices and the young person’s voice', () => {
     await app.screenshot('the chronology with the voice entry');
 
     // The manager's termly review: Harry's counts and the home's.
-    await signInAs(page, summary.signIn.username, summary.signIn.password);
+    await switchUser(page, summary.signIn.username, summary.signIn.password);
     await frame.open('Termly review');
     const review = new ReviewPage(page);
     await expect(review.table).toBeVisible();
@@ -218,13 +204,11 @@ test.describe('families’ voices and the young person’s voice', () => {
     await app.expectAccessible('a young person’s review with the voices');
 
     // The signed termly report carries the same totals.
-    await review.signReport(summary.signIn.password);
-    const why = new DisclosureDialog(page);
-    await expect(why.dialog).toBeVisible();
-    await why.answer('Regulation 44 visitor', 'Ofsted inspection');
-    const saved = page.getByRole('status').filter({ hasText: 'The signed report was saved as' });
-    await expect(saved).toBeVisible({ timeout: 30_000 });
-    const fileName = /saved as (\S+\.pdf)/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
+    const fileName = await review.saveSignedReport(
+      summary.signIn.password,
+      'Regulation 44 visitor',
+      'Ofsted inspection',
+    );
     const report = await pdfText(`${app.tempDir}/documents/saved/${fileName}`);
     expect(report).toContain('Families’ views and young people’s voices');
     expect(report).toMatch(/Families’ views\s+1 very happy; \d+ earlier forms not asked/);

@@ -4,10 +4,11 @@ import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { ActionsPanels } from './pages/my-actions-panel';
-import { OutboxPage } from './pages/outbox-page';
+import { OutboxPage, openedExternally } from './pages/outbox-page';
 import { SignInPage } from './pages/sign-in-page';
 import {
   addStaffAccounts,
+  caseCoordinator as coordinator,
   firstSignIn,
   nameStaffOnYoungPerson,
   officeScreenSizes,
@@ -16,15 +17,6 @@ import {
   signInToFixture,
   signOut,
 } from './pages/staff-journey';
-
-const coordinator = {
-  name: 'Grace Okafor',
-  username: 'gokafor',
-  email: 'grace.okafor@example.org',
-  role: 'Case Co-ordinator',
-  temporaryPassword: 'copper kettle drizzle harbour',
-  password: 'velvet thunder orchid canal',
-};
 
 test.describe('actions agreed on a form are followed up', () => {
   // Five sign-ins (Argon2id each) and a signed filing on two cores.
@@ -155,17 +147,10 @@ test.describe('actions agreed on a form are followed up', () => {
       `#/contact-forms/${reference}`,
     );
     await screenshotsAtOfficeSizes(app, page, 'manager-outbox-overdue-action');
-    await outbox
-      .rowsTo(coordinator.email)
-      .filter({ hasText: 'an agreed action is overdue' })
-      .getByRole('button', { name: /^Open in mail client/ })
-      .click();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'The message is open in your mail client' }),
-    ).toBeVisible();
-    const opened = app.mainProcessLog
-      .filter((entry) => entry.message === 'Opened externally')
-      .map((entry) => decodeURIComponent(String(entry.detail)));
+    await outbox.openInMailClient(
+      outbox.rowsTo(coordinator.email).filter({ hasText: 'an agreed action is overdue' }),
+    );
+    const opened = openedExternally(app).map((address) => decodeURIComponent(address));
     expect(opened).toHaveLength(1);
     expect(opened[0]).toContain(`${reference} action 1`);
     expect(opened[0]).toMatch(/for [A-Z]\.[A-Z]\. \(/);

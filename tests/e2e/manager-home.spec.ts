@@ -3,7 +3,14 @@ import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ContactFormPage } from './pages/contact-form-page';
-import { homeWithCareWorker, johnNoContact, manager, newHomeOn, switchUser } from './pages/door-home';
+import {
+  homeWithCareWorker,
+  johnNoContact,
+  manager,
+  newHomeOn,
+  switchUser,
+  signInDeanToBeSupervised,
+} from './pages/door-home';
 import { ManagerHomePage } from './pages/manager-home-page';
 
 test.describe('the registered manager’s home', () => {
@@ -43,10 +50,7 @@ test.describe('the registered manager’s home', () => {
 
     // At the door: Dean is let in under supervision; John is turned away.
     await frame.open('Front door');
-    await door.signInOnTerms(
-      { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
-      manager.name,
-    );
+    await signInDeanToBeSupervised(door);
     await door.turnAway({
       name: 'John Smith',
       visiting: ['Millie Hughes'],

@@ -3,7 +3,7 @@ import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { addMillie, johnNoContact, manager, newHomeOn, recordRestriction } from './pages/door-home';
 import { MailSettingsPage, type MailServer } from './pages/outbox-mail-settings-page';
-import { OutboxPage } from './pages/outbox-page';
+import { OutboxPage, openedExternally } from './pages/outbox-page';
 import { PanGroupSection } from './pages/pan-group-section';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import {
@@ -91,16 +91,8 @@ test.describe('PAN alerts and the outbox', () => {
     await app.screenshot('outbox waiting without mail settings');
 
     // Sent from the manager's own mail client: only a mailto: to that one person is opened.
-    await outbox
-      .rowsTo(socialWorker.email)
-      .getByRole('button', { name: /^Open in mail client/ })
-      .click();
-    await expect(
-      page.getByRole('status').filter({ hasText: 'The message is open in your mail client' }),
-    ).toBeVisible();
-    const opened = app.mainProcessLog
-      .filter((entry) => entry.message === 'Opened externally')
-      .map((entry) => String(entry.detail));
+    await outbox.openInMailClient(outbox.rowsTo(socialWorker.email));
+    const opened = openedExternally(app);
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatch(
       /^mailto:sam\.social@council\.example\?subject=Family%20Links%3A%20a%20contact%20restriction%20was%20added%20for%20M\.H\./,

@@ -1,6 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { addMillie, setUpHome, tutor } from './pages/door-home';
+import { addMillie, newHomeOn, tutor } from './pages/door-home';
 import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
 import { OutboxPage } from './pages/outbox-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -19,10 +19,7 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     app,
     page,
   }) => {
-    await app.startEmpty();
-    await setUpHome(page);
-    const frame = new AppFrame(page);
-    await frame.open('Staff accounts');
+    const frame = await newHomeOn(app, 'Staff accounts');
     await new StaffAccountsPage(page).add(tutor);
     await addMillie(page, tutor.name);
     await page.setViewportSize({ width: 1280, height: 800 });

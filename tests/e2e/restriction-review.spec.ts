@@ -1,6 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { addMillie, setUpHome } from './pages/door-home';
+import { addMillie, newHome } from './pages/door-home';
 import { DoorPage } from './pages/door-page';
 
 /** A date `days` from today in the home's zone (Europe/London), as the app's date fields take it. */
@@ -15,8 +15,7 @@ test.describe('restrictions that are reviewed and changed', () => {
     page,
   }) => {
     test.setTimeout(240_000);
-    await app.startEmpty();
-    await setUpHome(page);
+    await newHome(app);
     await addMillie(page);
     const frame = new AppFrame(page);
 

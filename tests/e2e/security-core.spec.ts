@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { addMillie, manager, setUpHome } from './pages/door-home';
+import { addMillie, manager, managerSignsInTo, newHome, newHomeOn, setUpHome } from './pages/door-home';
 import { FirstRunSetupPage } from './pages/first-run-setup-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -110,8 +110,7 @@ test.describe('the security core', () => {
     page,
   }) => {
     await page.clock.install();
-    await app.startEmpty();
-    await setUpHome(page);
+    await newHome(app);
     await page.getByRole('button', { name: 'Sign out' }).click();
     const signIn = new SignInPage(page);
     for (let attempt = 1; attempt <= 4; attempt += 1) {
@@ -127,9 +126,7 @@ test.describe('the security core', () => {
 
     // Five minutes later the right password works, and the log says what happened meanwhile.
     await page.clock.fastForward('05:01');
-    await signIn.signIn(manager.username, manager.password);
-    const frame = new AppFrame(page);
-    await frame.open('Audit log');
+    await managerSignsInTo(page, 'Audit log');
     const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
     await expect(log.getByRole('row').filter({ hasText: 'Failed sign-in' })).toHaveCount(5);
     await expect(
@@ -152,10 +149,7 @@ test.describe('the security core', () => {
     app,
     page,
   }) => {
-    await app.startEmpty();
-    await setUpHome(page);
-    const frame = new AppFrame(page);
-    await frame.open('Staff accounts');
+    const frame = await newHomeOn(app, 'Staff accounts');
     const staff = new StaffAccountsPage(page);
     const mine = staff.table.getByRole('row').filter({ hasText: manager.username });
     await mine.getByRole('button', { name: 'Renew my certificate' }).click();
@@ -189,8 +183,7 @@ test.describe('the security core', () => {
     app,
     page,
   }) => {
-    await app.startEmpty();
-    await setUpHome(page);
+    await newHome(app);
     await page.getByRole('button', { name: 'Sign out' }).click();
     const signIn = new SignInPage(page);
     // A real failed sign-in, stamped by the main process...
@@ -205,9 +198,7 @@ test.describe('the security core', () => {
         at: '2026-01-01T09:00:00.000Z',
       }),
     );
-    await signIn.signIn(manager.username, manager.password);
-    const frame = new AppFrame(page);
-    await frame.open('Audit log');
+    await managerSignsInTo(page, 'Audit log');
     const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
     const failures = log.getByRole('row').filter({ hasText: 'Failed sign-in' });
     await expect(failures).toHaveCount(2);
@@ -245,10 +236,7 @@ test.describe('the security core', () => {
     page,
   }) => {
     await page.clock.install();
-    await app.startEmpty();
-    await setUpHome(page);
-    const frame = new AppFrame(page);
-    await frame.open('Home settings');
+    await newHomeOn(app, 'Home settings');
     await page.getByLabel('Home name').fill('Oakfield House and Annexe');
     // Nobody touches the computer for six minutes (the default lock is five).
     await page.clock.fastForward('06:00');
@@ -268,17 +256,14 @@ test.describe('the security core', () => {
   });
 
   test('locking the computer locks Family Links', async ({ app, page }) => {
-    await app.startEmpty();
-    await setUpHome(page);
+    await newHome(app);
     await app.emit('system:lock-requested', { reason: 'screen-locked' });
     await expect(new LockScreenPage(page).heading).toBeVisible();
     await expect(page.getByText('because the computer was locked')).toBeVisible();
   });
 
   test('nothing readable about people sits in the browser’s database', async ({ app, page }) => {
-    await app.startEmpty();
-    await setUpHome(page);
-    await new AppFrame(page).open('Staff accounts');
+    await newHomeOn(app, 'Staff accounts');
     await new StaffAccountsPage(page).add(careWorker);
     await expect(page.getByRole('status')).toContainText('can now sign in');
     await addMillie(page);

@@ -1,30 +1,20 @@
 import { shortDeviceId } from '../../shared/sync/missing-changes';
-import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
-import { secondComputerOfTheHome } from './harness/two-computers';
+import { couchServerForThisFile, signInDawnMorris, withTheHomeOnTwoComputers } from './harness/two-computers';
 import { expect, test } from './harness/fixtures';
 import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DoorPage } from './pages/door-page';
-import { manager, setUpHome } from './pages/door-home';
+import { managerSignsInTo, newHome } from './pages/door-home';
 import { sidewaysOverflow } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 
 // One audit trail, many computers (docs/sync-design.md, "One audit chain per computer"): two
 // computers of one home, each a browser context with its own IndexedDB and main process, syncing
 // through a CouchDB-protocol server on loopback. As in sync-records.spec.ts, a probe page beside
 // the app sets sync up and runs the app's record sync until the set-up screens exist.
 
-let couch: CouchTestServer;
+const couch = couchServerForThisFile(recordsProbeBundle);
 const database = 'oak-house-audit';
-
-test.beforeAll(async () => {
-  couch = await startCouchTestServer();
-  await recordsProbeBundle();
-});
-test.afterAll(async () => {
-  await couch.close();
-});
 
 test('a visitor signed in at the front desk is in the office’s audit log, and the office finds both computers’ chains whole', async ({
   app,
@@ -32,13 +22,10 @@ test('a visitor signed in at the front desk is in the office’s audit log, and 
   harnessServer,
 }, testInfo) => {
   test.setTimeout(240_000);
-  await app.startEmpty();
-  await setUpHome(app.page);
-  const computers = await secondComputerOfTheHome(app, { browser, harnessServer, testInfo, couch, database });
-  try {
-    const { frontDesk, officeProbe, deskProbe, desk } = computers;
-    await recordsProbe(officeProbe, 'start', database, 'office-mirror');
-    await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
+  const options = { browser, harnessServer, testInfo, couch: couch(), database };
+  await withTheHomeOnTwoComputers(app, newHome, options, async (computers) => {
+    const { frontDesk, officeProbe, desk } = computers;
+    await computers.startSyncing();
 
     // The office's manager has the audit log open; nobody has signed a visitor in yet.
     const officeFrame = new AppFrame(app.page);
@@ -48,12 +35,8 @@ test('a visitor signed in at the front desk is in the office’s audit log, and 
     await expect(log.table).not.toContainText('Signed a visitor in');
 
     // At the front desk, the manager signs a visitor in.
-    await new SignInPage(frontDesk.page).signIn(manager.username, manager.password);
-    await new AppFrame(frontDesk.page).open('Front door');
-    const deskDoor = new DoorPage(frontDesk.page);
-    await deskDoor.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
-    await deskDoor.signInButton.click();
-    await expect(deskDoor.announcement).toContainText('Dawn Morris signed in at');
+    await managerSignsInTo(frontDesk.page, 'Front door');
+    await signInDawnMorris(new DoorPage(frontDesk.page));
 
     // The front desk's entry reaches the office's log by itself (the list is live).
     await expect(log.table).toContainText('Signed a visitor in', { timeout: 10_000 });
@@ -83,11 +66,6 @@ test('a visitor signed in at the front desk is in the office’s audit log, and 
       await app.screenshot(`${size.width} audit log, both computers’ chains whole`);
     }
 
-    expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
-    expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
-    await recordsProbe(officeProbe, 'stop');
-    await recordsProbe(deskProbe, 'stop');
-  } finally {
-    await computers.close();
-  }
+    await computers.stopSyncingWithNoErrors();
+  });
 });

@@ -1,14 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
-import { openBrowserApp } from './harness/browser-app';
 import { expect, test } from './harness/fixtures';
-import { testArtifacts } from './harness/page-actions';
+import { couchServerForThisFile, signInDawnMorris, openAnotherComputer } from './harness/two-computers';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { addMillie, careWorker, careWorkerAccount, manager, setUpHome } from './pages/door-home';
+import { addMillie, careWorker, careWorkerAccount, manager, newHome } from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages/staff-journey';
 
@@ -16,25 +11,18 @@ import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages
 // a CouchDB-protocol server on loopback over verified TLS. Everything goes through the screens:
 // the manager sets sync up and adds the front desk, which joins with the code on its first run.
 
-let couch: CouchTestServer;
+const couch = couchServerForThisFile();
 const database = 'oak-house-join';
 
-test.beforeAll(async () => {
-  couch = await startCouchTestServer();
-});
-test.afterAll(async () => {
-  await couch.close();
-});
-
 async function fillServer(page: Page) {
-  await page.getByLabel('Server address').fill(couch.origin);
+  await page.getByLabel('Server address').fill(couch().origin);
   await page.getByLabel('Database name').fill(database);
-  await page.getByLabel('The home’s CA certificate (if it has its own)').fill(couch.caPem);
+  await page.getByLabel('The home’s CA certificate (if it has its own)').fill(couch().caPem);
 }
 
 async function fillAdmin(page: Page) {
-  await page.getByLabel('Admin user name').fill(couch.admin.name);
-  await page.getByLabel('Admin password').fill(couch.admin.password);
+  await page.getByLabel('Admin user name').fill(couch().admin.name);
+  await page.getByLabel('Admin password').fill(couch().admin.password);
 }
 
 test('the manager adds the front desk, which joins with its code; once removed the server refuses it', async ({
@@ -43,8 +31,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
   harnessServer,
 }, testInfo) => {
   test.setTimeout(180_000);
-  await app.startEmpty();
-  await setUpHome(app.page);
+  await newHome(app);
   await addStaffAccounts(app.page, [careWorkerAccount]);
   await addMillie(app.page);
 
@@ -82,15 +69,9 @@ test('the manager adds the front desk, which joins with its code; once removed t
   await officeFrame.open('Front door');
 
   // The front desk's first run.
-  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-join-'));
-  const context = await browser.newContext();
+  const secondComputer = await openAnotherComputer({ browser, harnessServer, testInfo });
   try {
-    const frontDesk = await openBrowserApp({
-      context,
-      server: harnessServer,
-      tempDir: secondDir,
-      artifacts: testArtifacts(testInfo),
-    });
+    const frontDesk = secondComputer.app;
     const desk = frontDesk.page;
     await desk.goto(harnessServer.origin + '/');
     await desk.getByRole('button', { name: 'Join this home’s computers…' }).click();
@@ -145,9 +126,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     // A visitor signed in at the front desk is on the office's fire roll.
     await deskFrame.open('Front door');
     const deskDoor = new DoorPage(desk);
-    await deskDoor.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
-    await deskDoor.signInButton.click();
-    await expect(deskDoor.announcement).toContainText('Dawn Morris signed in at');
+    await signInDawnMorris(deskDoor);
     await officeFrame.open('Front door');
     const officeDoor = new DoorPage(office);
     await expect(officeDoor.onSite.getByRole('listitem').filter({ hasText: 'Dawn Morris' })).toHaveCount(1, {
@@ -188,7 +167,6 @@ test('the manager adds the front desk, which joins with its code; once removed t
     await expect(computers.getByRole('rowheader', { name: 'Office (this computer)' })).toBeVisible();
     await expect(office.getByRole('heading', { name: 'Add Staff room' })).toHaveCount(0);
   } finally {
-    await context.close();
-    await rm(secondDir, { recursive: true, force: true });
+    await secondComputer.close();
   }
 });

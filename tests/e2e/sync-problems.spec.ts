@@ -1,15 +1,13 @@
 import { shortDeviceId } from '../../shared/sync/missing-changes';
-import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
-import { secondComputerOfTheHome } from './harness/two-computers';
+import { couchServerForThisFile, signInDawnMorris, withTheHomeOnTwoComputers } from './harness/two-computers';
 import { expect, test } from './harness/fixtures';
 import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DoorPage } from './pages/door-page';
-import { manager, setUpHome } from './pages/door-home';
+import { managerSignsInTo, newHome } from './pages/door-home';
 import { ManagerHomePage } from './pages/manager-home-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 
 // Two computers of one home, set up as in sync-records.spec.ts (a probe page beside the app runs
 // the record sync the set-up screens will start). While the front desk is offline the office signs
@@ -17,16 +15,8 @@ import { SignInPage } from './pages/sign-in-page';
 // front desk refuses it: the visitor is not on its door's list, and its manager is told in "Sync
 // problems" and marks each problem as seen.
 
-let couch: CouchTestServer;
+const couch = couchServerForThisFile(recordsProbeBundle);
 const database = 'oak-house-problems';
-
-test.beforeAll(async () => {
-  couch = await startCouchTestServer();
-  await recordsProbeBundle();
-});
-test.afterAll(async () => {
-  await couch.close();
-});
 
 test('a document altered on the server is refused at the front desk, never applied, and shown to its manager', async ({
   app,
@@ -34,16 +24,10 @@ test('a document altered on the server is refused at the front desk, never appli
   harnessServer,
 }, testInfo) => {
   test.setTimeout(240_000);
-  await app.startEmpty();
-  await setUpHome(app.page);
-  const computers = await secondComputerOfTheHome(app, { browser, harnessServer, testInfo, couch, database });
-  try {
+  const options = { browser, harnessServer, testInfo, couch: couch(), database };
+  await withTheHomeOnTwoComputers(app, newHome, options, async (computers) => {
     const { frontDesk, officeProbe, deskProbe, office } = computers;
-    const raw = couch.rawDatabase(database);
-    const officeDocuments = async () =>
-      (await raw.allDocs({ include_docs: true })).rows.flatMap((row) =>
-        row.doc && row.doc['d'] === office.deviceId ? [row.doc] : [],
-      );
+    const officeDocuments = () => computers.documentsOnTheServerFrom(office.deviceId);
     // The office's pump sends every half second: waits until two looks a second apart agree.
     const settled = async () => {
       let last = -1;
@@ -63,9 +47,7 @@ test('a document altered on the server is refused at the front desk, never appli
     // At the office, the manager (signed in since setting the home up) signs a visitor in.
     await new AppFrame(app.page).open('Front door');
     const officeDoor = new DoorPage(app.page);
-    await officeDoor.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
-    await officeDoor.signInButton.click();
-    await expect(officeDoor.announcement).toContainText('Dawn Morris signed in at');
+    await signInDawnMorris(officeDoor);
 
     // What that sent reaches the server, and the server changes a byte of each of those documents.
     const fresh = async () => (await officeDocuments()).filter((doc) => !before.has(doc._id));
@@ -73,10 +55,7 @@ test('a document altered on the server is refused at the front desk, never appli
     await settled();
     await recordsProbe(officeProbe, 'stop');
     const altered = await fresh();
-    for (const doc of altered) {
-      const c = String(doc['c']);
-      await raw.put({ ...doc, c: `${c.startsWith('A') ? 'B' : 'A'}${c.slice(1)}` });
-    }
+    for (const doc of altered) await computers.alterOnTheServer(doc);
 
     // The front desk comes online and refuses every altered document.
     await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
@@ -93,8 +72,7 @@ test('a document altered on the server is refused at the front desk, never appli
       .toEqual(alteredIds);
 
     // Nothing of it was applied: Dawn Morris is not on site at the front desk.
-    await new SignInPage(frontDesk.page).signIn(manager.username, manager.password);
-    await new AppFrame(frontDesk.page).open('Front door');
+    await managerSignsInTo(frontDesk.page, 'Front door');
     const deskDoor = new DoorPage(frontDesk.page);
     await expect(deskDoor.onSite.getByRole('listitem')).toHaveCount(0);
 
@@ -149,7 +127,5 @@ test('a document altered on the server is refused at the front desk, never appli
     expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
     expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
     await recordsProbe(deskProbe, 'stop');
-  } finally {
-    await computers.close();
-  }
+  });
 });

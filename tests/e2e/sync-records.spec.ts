@@ -1,11 +1,9 @@
-import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
-import { secondComputerOfTheHome } from './harness/two-computers';
+import { couchServerForThisFile, signInDawnMorris, withTheHomeOnTwoComputers } from './harness/two-computers';
 import { expect, test } from './harness/fixtures';
 import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { manager, setUpHome } from './pages/door-home';
-import { SignInPage } from './pages/sign-in-page';
+import { managerSignsInTo, newHome } from './pages/door-home';
 
 // Two computers of one home, each a browser context with its own IndexedDB and main process,
 // syncing records through a CouchDB-protocol server on loopback over verified TLS. The screens
@@ -13,16 +11,8 @@ import { SignInPage } from './pages/sign-in-page';
 // same window.api) sets it up and runs the app's record sync, and the second computer gets the
 // same home by a copy of the first one's rows, as pairing will give it.
 
-let couch: CouchTestServer;
+const couch = couchServerForThisFile(recordsProbeBundle);
 const database = 'oak-house-records';
-
-test.beforeAll(async () => {
-  couch = await startCouchTestServer();
-  await recordsProbeBundle();
-});
-test.afterAll(async () => {
-  await couch.close();
-});
 
 test('a visitor signed in at the front desk is on the office’s fire roll within 5 s; a document altered on the server is refused', async ({
   app,
@@ -31,15 +21,12 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
 }, testInfo) => {
   test.setTimeout(180_000);
   // The office sets the home up.
-  await app.startEmpty();
-  await setUpHome(app.page);
   // A second computer of the home (as pairing will give it), both set up with the home's sync key
   // and each other's signing key.
-  const computers = await secondComputerOfTheHome(app, { browser, harnessServer, testInfo, couch, database });
-  try {
-    const { frontDesk, officeProbe, deskProbe, desk } = computers;
-    await recordsProbe(officeProbe, 'start', database, 'office-mirror');
-    await recordsProbe(deskProbe, 'start', database, 'front-desk-mirror');
+  const options = { browser, harnessServer, testInfo, couch: couch(), database };
+  await withTheHomeOnTwoComputers(app, newHome, options, async (computers) => {
+    const { frontDesk, officeProbe, desk } = computers;
+    await computers.startSyncing();
 
     // The office has the front door open.
     const officeFrame = new AppFrame(app.page);
@@ -48,12 +35,8 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     await expect(officeDoor.onSite.getByRole('listitem')).toHaveCount(0);
 
     // At the front desk, the manager signs a visitor in.
-    await new SignInPage(frontDesk.page).signIn(manager.username, manager.password);
-    await new AppFrame(frontDesk.page).open('Front door');
-    const deskDoor = new DoorPage(frontDesk.page);
-    await deskDoor.fill({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
-    await deskDoor.signInButton.click();
-    await expect(deskDoor.announcement).toContainText('Dawn Morris signed in at');
+    await managerSignsInTo(frontDesk.page, 'Front door');
+    await signInDawnMorris(new DoorPage(frontDesk.page));
     const signedInAt = Date.now();
 
     await expect(officeDoor.onSite.getByRole('listitem').filter({ hasText: 'Dawn Morris' })).toHaveCount(1, {
@@ -65,14 +48,9 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     expect(await recordsProbe(officeProbe, 'problems')).toEqual([]);
 
     // The server (anyone with its disk) changes one of the front desk's documents.
-    const raw = couch.rawDatabase(database);
-    const docs = (await raw.allDocs({ include_docs: true })).rows.flatMap((row) =>
-      row.doc ? [row.doc] : [],
-    );
-    const target = docs.find((doc) => doc['d'] === desk.deviceId);
+    const [target] = await computers.documentsOnTheServerFrom(desk.deviceId);
     if (!target) throw new Error('No document from the front desk on the server');
-    const c = String(target['c']);
-    await raw.put({ ...target, c: `${c.startsWith('A') ? 'B' : 'A'}${c.slice(1)}` });
+    await computers.alterOnTheServer(target);
 
     await expect
       .poll(async () => (await recordsProbe(officeProbe, 'problems')).map((problem) => problem.reason), {
@@ -91,11 +69,6 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     await expect(officeDoor.fireRollRow('Dawn Morris')).toContainText('7');
     await app.expectAccessible('office fire roll with a visitor signed in at the front desk');
     await app.screenshot('office fire roll');
-    expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
-    expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
-    await recordsProbe(officeProbe, 'stop');
-    await recordsProbe(deskProbe, 'stop');
-  } finally {
-    await computers.close();
-  }
+    await computers.stopSyncingWithNoErrors();
+  });
 });

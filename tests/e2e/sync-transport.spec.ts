@@ -1,30 +1,18 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
+import { startCouchTestServer } from '../support/couchdb-test-server';
 import { makeTestCertificates } from '../support/test-certificates';
 import { expect, test, type AppDriver } from './harness/fixtures';
-import { openBrowserApp } from './harness/browser-app';
-import { testArtifacts } from './harness/page-actions';
 import { connectAndIssuePairing, joinWithCode, serverSettingsOf } from './harness/sync-pairing';
 import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from './harness/sync-probe-page';
+import { couchServerForThisFile, openAnotherComputer } from './harness/two-computers';
 
 // Two computers of one home, each a browser context with its own main process (the harness's sync
 // service over its own folder), replicating opaque documents through sync:http to a CouchDB-protocol
 // server on loopback over verified TLS. Records and their sealing come later; this proves the road.
 
-let couch: CouchTestServer;
+const couch = couchServerForThisFile(syncProbeBundle);
 const database = 'oak-house';
 
-test.beforeAll(async () => {
-  couch = await startCouchTestServer();
-  await syncProbeBundle();
-});
-test.afterAll(async () => {
-  await couch.close();
-});
-
-const serverSettings = () => serverSettingsOf(couch, database);
+const serverSettings = () => serverSettingsOf(couch(), database);
 
 async function openProbe(app: AppDriver, mirrorName: string): Promise<void> {
   await serveSyncProbe(app.page.context());
@@ -40,17 +28,11 @@ test('two computers share documents through the main process, over TLS verified 
   test.setTimeout(120_000);
   await app.startEmpty();
   // The manager adds the second computer with a pairing code; it joins with the same code.
-  const pairing = await connectAndIssuePairing(app, couch, database);
+  const pairing = await connectAndIssuePairing(app, couch(), database);
 
-  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-second-'));
-  const secondContext = await browser.newContext();
+  const secondComputer = await openAnotherComputer({ browser, harnessServer, testInfo });
   try {
-    const second = await openBrowserApp({
-      context: secondContext,
-      server: harnessServer,
-      tempDir: secondDir,
-      artifacts: testArtifacts(testInfo),
-    });
+    const second = secondComputer.app;
     await second.startEmpty();
     await joinWithCode(second, pairing);
 
@@ -75,13 +57,14 @@ test('two computers share documents through the main process, over TLS verified 
     expect(await probe(second.page, 'violations')).toEqual([]);
     const replicationPath = new RegExp(`^/${database}/_(changes|bulk_docs|bulk_get|revs_diff|local/)`);
     const users = new Set(
-      couch.requests.filter((seen) => replicationPath.test(seen.path)).map((seen) => seen.user),
+      couch()
+        .requests.filter((seen) => replicationPath.test(seen.path))
+        .map((seen) => seen.user),
     );
     expect([...users].every((user) => user?.startsWith(`fl-${database}-`))).toBe(true);
     expect(users.size).toBe(2);
   } finally {
-    await secondContext.close();
-    await rm(secondDir, { recursive: true, force: true });
+    await secondComputer.close();
   }
 });
 
@@ -93,7 +76,7 @@ test('a server whose certificate is not from the trusted CA is refused, and hear
     await app.startEmpty();
     // The home's CA is given, but the server at that address presents another authority's certificate.
     const refused = await app.api('sync:set-up-server', {
-      server: { serverUrl: impostor.origin, database, caCertificatePem: couch.caPem },
+      server: { serverUrl: impostor.origin, database, caCertificatePem: couch().caPem },
       admin: impostor.admin,
       createDatabase: true,
     });
@@ -109,12 +92,12 @@ test('sync:http refuses other origins and paths outside the replication protocol
   await app.startEmpty();
   const setUp = await app.api('sync:set-up-server', {
     server: serverSettings(),
-    admin: couch.admin,
+    admin: couch().admin,
     createDatabase: true,
   });
   expect(setUp).toMatchObject({ ok: true, value: { outcome: 'done' } });
   await openProbe(app, 'office-mirror');
-  const before = couch.requests.length;
+  const before = couch().requests.length;
 
   // Through the renderer's transport: anything but the home's database is answered in the page.
   expect(await probe(app.page, 'fetchOutside', database, 'https://evil.example/oak-house/_all_docs')).toBe(
@@ -139,6 +122,6 @@ test('sync:http refuses other origins and paths outside the replication protocol
       value: { outcome: 'failed', code: 'refused' },
     });
   }
-  expect(couch.requests.slice(before)).toEqual([]);
+  expect(couch().requests.slice(before)).toEqual([]);
   expect(app.mainProcessLog.some((entry) => entry.message.includes('Refused a sync request'))).toBe(true);
 });

@@ -1,28 +1,16 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
-import { expect, test } from './harness/fixtures';
+import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { DisclosureDialog } from './pages/disclosure-dialog';
 import { ReviewPage } from './pages/review-page';
 import { ReviewSamplePage } from './pages/review-sample-page';
-import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
+import { caseCoordinator as coordinator, signInToFixture, switchToNewStaff } from './pages/staff-journey';
 import { englishAcademicYear } from '../fixtures/english-term-dates';
-import { seedSummarySchema } from './harness/seed-summary';
 
 const run = promisify(execFile);
-
-const coordinator = {
-  name: 'Grace Okafor',
-  username: 'gokafor',
-  email: 'grace.okafor@example.org',
-  role: 'Case Co-ordinator',
-  temporaryPassword: 'copper kettle drizzle harbour',
-};
-const ownPassword = 'velvet thunder orchid canal';
 
 const termWords = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
 
@@ -52,9 +40,12 @@ function fixtureTerms(endDate: string) {
   };
 }
 
-async function signInAs(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
-  await new SignInPage(page).signIn(username, password);
+/** The small fixture's manager, signed in and on the termly review. */
+async function managerOnTermlyReview(app: AppDriver) {
+  const summary = await signInToFixture(app);
+  const frame = new AppFrame(app.page);
+  await frame.open('Termly review');
+  return { summary, terms: fixtureTerms(summary.endDate), frame, review: new ReviewPage(app.page) };
 }
 
 test.describe('the termly review', () => {
@@ -64,12 +55,7 @@ test.describe('the termly review', () => {
     app,
     page,
   }) => {
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-    const terms = fixtureTerms(summary.endDate);
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
-    const frame = new AppFrame(page);
-    await frame.open('Termly review');
-    const review = new ReviewPage(page);
+    const { terms, frame, review } = await managerOnTermlyReview(app);
     await expect(review.heading).toBeVisible();
     await expect(review.table).toBeVisible();
     const everyone = await review.youngPeopleRows().count();
@@ -179,13 +165,7 @@ test.describe('the termly review', () => {
       .click();
     await page.getByLabel('Case Co-ordinator').selectOption({ label: coordinator.name });
     await page.getByRole('button', { name: /^Save/ }).click();
-    await signInAs(page, coordinator.username, coordinator.temporaryPassword);
-    await page.getByLabel('Temporary password').fill(coordinator.temporaryPassword);
-    await page.getByLabel('New password', { exact: true }).fill(ownPassword);
-    await page.getByLabel('Type the new password again').fill(ownPassword);
-    await page.getByRole('button', { name: 'Change password' }).click();
-    // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
-    await expect(frame.signedInAs).toContainText(coordinator.name, { timeout: 60_000 });
+    await switchToNewStaff(page, coordinator);
     await frame.open('Termly review');
     await expect(page.getByText('Your young people as Case Co-ordinator: 1.')).toBeVisible();
     await expect(review.youngPeopleRows()).toHaveCount(1);
@@ -199,12 +179,7 @@ test.describe('the termly review', () => {
     app,
     page,
   }) => {
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-    const terms = fixtureTerms(summary.endDate);
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
-    const frame = new AppFrame(page);
-    await frame.open('Termly review');
-    const review = new ReviewPage(page);
+    const { terms, review } = await managerOnTermlyReview(app);
     await review.chooseTerm(terms.summerBefore);
     await expect(review.table).toBeVisible();
     // Written as text: the e2e project has no DOM types, and the page runs it as it stands.
@@ -265,8 +240,7 @@ test.describe('the termly review', () => {
     app,
     page,
   }) => {
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const summary = await signInToFixture(app);
     const frame = new AppFrame(page);
 
     await frame.open('Sample monitoring');
@@ -296,14 +270,12 @@ test.describe('the termly review', () => {
     await frame.open('Termly review');
     const review = new ReviewPage(page);
     await expect(review.table).toBeVisible();
-    await review.signReport(summary.signIn.password);
-    const why = new DisclosureDialog(page);
-    await expect(why.dialog).toBeVisible();
-    await why.answer('Regulation 44 visitor', 'Ofsted inspection');
-    const saved = page.getByRole('status').filter({ hasText: 'The signed report was saved as' });
-    await expect(saved).toBeVisible({ timeout: 30_000 });
+    const fileName = await review.saveSignedReport(
+      summary.signIn.password,
+      'Regulation 44 visitor',
+      'Ofsted inspection',
+    );
     await app.screenshot('signed report saved');
-    const fileName = /saved as (\S+\.pdf)/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
     const path = `${app.tempDir}/documents/saved/${fileName}`;
     expect((await readFile(path)).subarray(0, 5).toString()).toBe('%PDF-');
     const { stdout } = await run('pdfsig', [path]);

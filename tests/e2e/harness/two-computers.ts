@@ -1,15 +1,78 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page, TestInfo } from '@playwright/test';
+import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import type { ServerDocument } from 'pouchdb-core';
 import { toBase64Url } from '../../../shared/sync/base64url';
-import type { CouchTestServer } from '../../support/couchdb-test-server';
+import { startCouchTestServer, type CouchTestServer } from '../../support/couchdb-test-server';
+import type { DoorPage } from '../pages/door-page';
 import type { AppDriver } from './app-driver';
 import { openBrowserApp } from './browser-app';
+import { test } from './fixtures';
 import type { HarnessServer } from './harness-server';
 import { testArtifacts } from './page-actions';
 import { connectAndIssuePairing, joinWithCode } from './sync-pairing';
 import { openRecordsProbe, recordsProbe } from './sync-probe-page';
+
+/**
+ * A CouchDB-protocol server on loopback over verified TLS, shared by every test in the spec file
+ * that calls this at its top: started (then `prepare` run, say to build a probe's bundle) before
+ * the first test and closed after the last. Returns the server, for use inside a test.
+ */
+export function couchServerForThisFile(prepare?: () => Promise<unknown>): () => CouchTestServer {
+  let couch: CouchTestServer | undefined;
+  test.beforeAll(async () => {
+    couch = await startCouchTestServer();
+    await prepare?.();
+  });
+  test.afterAll(async () => {
+    await couch?.close();
+  });
+  return () => {
+    if (!couch) throw new Error('The CouchDB test server is started before the first test only');
+    return couch;
+  };
+}
+
+/** On a computer's front door, Dawn Morris (no restriction) is signed in: the sync journeys' visitor. */
+export async function signInDawnMorris(door: DoorPage): Promise<void> {
+  await door.signIn({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+}
+
+/** What a test is given that a second computer needs: a browser, the app's files, a report. */
+export type SecondComputerNeeds = {
+  readonly browser: Browser;
+  readonly harnessServer: HarnessServer;
+  readonly testInfo: TestInfo;
+};
+
+/** Another computer: its app, and how to close its browser context and delete its folder. */
+export type AnotherComputer = { readonly app: AppDriver; readonly close: () => Promise<void> };
+
+/**
+ * Another computer beside the test's own: a browser context of its own (so its own IndexedDB) and
+ * a main process over a folder of its own, on an empty profile. `close` must be called, pass or fail.
+ */
+export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<AnotherComputer> {
+  const folder = await mkdtemp(join(tmpdir(), 'family-links-e2e-second-computer-'));
+  const context = await needs.browser.newContext();
+  const close = async () => {
+    await context.close();
+    await rm(folder, { recursive: true, force: true });
+  };
+  try {
+    const app = await openBrowserApp({
+      context,
+      server: needs.harnessServer,
+      tempDir: folder,
+      artifacts: testArtifacts(needs.testInfo),
+    });
+    return { app, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
 export type TwoComputers = {
   readonly frontDesk: AppDriver;
@@ -18,6 +81,19 @@ export type TwoComputers = {
   /** What each computer's set-up returned: its device id and public key. */
   readonly office: { readonly deviceId: string };
   readonly desk: { readonly deviceId: string };
+  /** Both computers start record sync with the server, each into a mirror of its own. */
+  startSyncing(): Promise<void>;
+  /** Both computers stop record sync: offline until started again. */
+  stopSyncing(): Promise<void>;
+  /** Neither computer's record sync met an error; then both stop. */
+  stopSyncingWithNoErrors(): Promise<void>;
+  /** The documents on the server (its own copy, beneath the HTTP API) that one computer wrote. */
+  documentsOnTheServerFrom(deviceId: string): Promise<ServerDocument[]>;
+  /**
+   * What someone with the server's disk could do: change one character of a document's sealed
+   * content (`c`), so that its signature no longer matches.
+   */
+  alterOnTheServer(doc: ServerDocument): Promise<void>;
   /** Closes the second computer's browser context and deletes its folder. */
   close(): Promise<void>;
 };
@@ -30,29 +106,13 @@ export type TwoComputers = {
  */
 export async function secondComputerOfTheHome(
   office: AppDriver,
-  options: {
-    readonly browser: Browser;
-    readonly harnessServer: HarnessServer;
-    readonly testInfo: TestInfo;
-    readonly couch: CouchTestServer;
-    readonly database: string;
-  },
+  options: SecondComputerNeeds & { readonly couch: CouchTestServer; readonly database: string },
 ): Promise<TwoComputers> {
   const officeProbe = await openRecordsProbe(office);
   const home = await recordsProbe(officeProbe, 'dumpHome');
-  const secondDir = await mkdtemp(join(tmpdir(), 'family-links-e2e-second-computer-'));
-  const secondContext = await options.browser.newContext();
-  const close = async () => {
-    await secondContext.close();
-    await rm(secondDir, { recursive: true, force: true });
-  };
+  const second = await openAnotherComputer(options);
   try {
-    const frontDesk = await openBrowserApp({
-      context: secondContext,
-      server: options.harnessServer,
-      tempDir: secondDir,
-      artifacts: testArtifacts(options.testInfo),
-    });
+    const frontDesk = second.app;
     await frontDesk.page.goto(options.harnessServer.origin + '/');
     const deskProbe = await openRecordsProbe(frontDesk);
     await recordsProbe(deskProbe, 'loadHome', home);
@@ -64,9 +124,63 @@ export async function secondComputerOfTheHome(
     const deskDevice = await recordsProbe(deskProbe, 'setUp', syncKey);
     await recordsProbe(officeProbe, 'addPeer', deskDevice.deviceId, deskDevice.publicKey);
     await recordsProbe(deskProbe, 'addPeer', officeDevice.deviceId, officeDevice.publicKey);
-    return { frontDesk, officeProbe, deskProbe, office: officeDevice, desk: deskDevice, close };
+    const startSyncing = async () => {
+      await recordsProbe(officeProbe, 'start', options.database, 'office-mirror');
+      await recordsProbe(deskProbe, 'start', options.database, 'front-desk-mirror');
+    };
+    const stopSyncing = async () => {
+      await recordsProbe(officeProbe, 'stop');
+      await recordsProbe(deskProbe, 'stop');
+    };
+    const stopSyncingWithNoErrors = async () => {
+      expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
+      expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
+      await stopSyncing();
+    };
+    const raw = options.couch.rawDatabase(options.database);
+    const documentsOnTheServerFrom = async (deviceId: string) =>
+      (await raw.allDocs({ include_docs: true })).rows.flatMap((row) =>
+        row.doc && row.doc['d'] === deviceId ? [row.doc] : [],
+      );
+    const alterOnTheServer = async (doc: ServerDocument) => {
+      const c = String(doc['c']);
+      await raw.put({ ...doc, c: `${c.startsWith('A') ? 'B' : 'A'}${c.slice(1)}` });
+    };
+    return {
+      frontDesk,
+      officeProbe,
+      deskProbe,
+      office: officeDevice,
+      desk: deskDevice,
+      startSyncing,
+      stopSyncing,
+      stopSyncingWithNoErrors,
+      documentsOnTheServerFrom,
+      alterOnTheServer,
+      close: second.close,
+    };
   } catch (error) {
-    await close();
+    await second.close();
     throw error;
+  }
+}
+
+/**
+ * The office sets its home up (`setUpTheHome`, from an empty profile), a second computer of the
+ * home joins (see secondComputerOfTheHome), `journey` runs with both, and the second computer is
+ * closed afterwards, pass or fail.
+ */
+export async function withTheHomeOnTwoComputers(
+  office: AppDriver,
+  setUpTheHome: (office: AppDriver) => Promise<unknown>,
+  options: Parameters<typeof secondComputerOfTheHome>[1],
+  journey: (computers: TwoComputers) => Promise<void>,
+): Promise<void> {
+  await setUpTheHome(office);
+  const computers = await secondComputerOfTheHome(office, options);
+  try {
+    await journey(computers);
+  } finally {
+    await computers.close();
   }
 }

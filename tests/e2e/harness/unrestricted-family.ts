@@ -40,6 +40,7 @@ export function unrestrictedFamily(home: Home, options: { placedAfter: string; w
   return {
     youngPerson: pair.youngPerson,
     person,
+    link: pair.link,
     child: `${pair.youngPerson.preferredName || pair.youngPerson.firstName} ${pair.youngPerson.lastName}`,
     visitor: [person.firstName, person.lastName].filter(Boolean).join(' '),
   };

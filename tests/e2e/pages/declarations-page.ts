@@ -9,6 +9,23 @@ export type NewDeclaration = {
 };
 
 /** Declarations: "My declarations" for staff, "Staff declarations" with reviews for the manager. */
+/** The date `days` before today, as the date fields take it (YYYY-MM-DD). */
+export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** What the care worker, Tom, says of the gift he declined. */
+export const tomsGift = 'A parent offered me a £20 voucher after the summer trip. I declined it politely.';
+
+/** Tom's declaration of the gift he declined two days ago, to his line manager. */
+export function tomsDeclinedGift(lineManager: string): NewDeclaration {
+  return {
+    kind: 'I declined a gift',
+    happenedOn: daysAgo(2),
+    whatHappened: tomsGift,
+    whoWasInvolved: 'A parent',
+    lineManager,
+  };
+}
+
 export class DeclarationsPage {
   readonly table: Locator;
   readonly confirmation: Locator;

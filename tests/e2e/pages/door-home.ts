@@ -68,6 +68,13 @@ export const deanSupervised: RestrictionDetails = {
   reference: 'LS26C01234',
   description: 'Assault on the mother in 2024',
 };
+/** Dean comes for his contact visit with Millie and is signed in on his order's terms, the manager to supervise. */
+export async function signInDeanToBeSupervised(door: DoorPage): Promise<void> {
+  await door.signInOnTerms(
+    { name: 'Dean Hughes', visiting: ['Millie Hughes'], reason: 'Contact visit', badge: '4' },
+    manager.name,
+  );
+}
 /** A mother who may visit but must not take Millie away. */
 export const karenMustNotCollect: RestrictionDetails = {
   name: 'Karen Hughes',
@@ -81,6 +88,20 @@ export async function setUpHome(page: Page): Promise<void> {
   await setup.fill(home, manager);
   await setup.submit();
   await expect(new AppFrame(page).signedInAs).toContainText(manager.name);
+}
+
+/** A new home from an empty profile: first-run setup done, the manager signed in. */
+export async function newHome(app: AppDriver): Promise<void> {
+  await app.startEmpty();
+  await setUpHome(app.page);
+}
+
+/** The manager signs in (from the sign-in screen) and opens `screen`. */
+export async function managerSignsInTo(page: Page, screen: string): Promise<AppFrame> {
+  await new SignInPage(page).signIn(manager.username, manager.password);
+  const frame = new AppFrame(page);
+  await frame.open(screen);
+  return frame;
 }
 
 /** A young person as the manager types them into "Add a young person". */
@@ -166,8 +187,7 @@ export async function homeWithRestrictions(
 
 /** A new home from an empty profile: first-run setup done, the manager signed in and on `screen`. */
 export async function newHomeOn(app: AppDriver, screen: string): Promise<AppFrame> {
-  await app.startEmpty();
-  await setUpHome(app.page);
+  await newHome(app);
   const frame = new AppFrame(app.page);
   await frame.open(screen);
   return frame;

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect, type AppDriver } from '../harness/fixtures';
 
 /** The Outbox screen: one row per person told. */
 export class OutboxPage {
@@ -22,4 +23,19 @@ export class OutboxPage {
   bodyRows(): Locator {
     return this.table.locator('tbody').getByRole('row');
   }
+
+  /** "Open in mail client" on one row, and the screen's word that the message is open. */
+  async openInMailClient(row: Locator): Promise<void> {
+    await row.getByRole('button', { name: /^Open in mail client/ }).click();
+    await expect(
+      this.page.getByRole('status').filter({ hasText: 'The message is open in your mail client' }),
+    ).toBeVisible();
+  }
+}
+
+/** Every address the app has asked the system to open (a mailto: for a mail client), oldest first. */
+export function openedExternally(app: AppDriver): string[] {
+  return app.mainProcessLog
+    .filter((entry) => entry.message === 'Opened externally')
+    .map((entry) => String(entry.detail));
 }

@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '../harness/fixtures';
+import { DisclosureDialog } from './disclosure-dialog';
 
 /** The termly review: the term picker, the table per young person, the drill-down and the exports. */
 export class ReviewPage {
@@ -42,10 +44,20 @@ export class ReviewPage {
     return this.row(name).getByRole('button', { name: new RegExp(`^${escape(name)}, ${escape(label)}:`) });
   }
 
-  async signReport(password: string): Promise<void> {
+  /**
+   * Signs the termly report and saves it, answering "why" (who it is for, and the reason) when
+   * asked; waits for "The signed report was saved as <file>" and returns the file's name.
+   */
+  async saveSignedReport(password: string, recipient: string, reason: string): Promise<string> {
     await this.signedPdfButton.click();
     await this.signForm.getByLabel('Your password').fill(password);
     await this.signForm.getByRole('button', { name: 'Sign and save' }).click();
+    const why = new DisclosureDialog(this.page);
+    await expect(why.dialog).toBeVisible();
+    await why.answer(recipient, reason);
+    const saved = this.page.getByRole('status').filter({ hasText: 'The signed report was saved as' });
+    await expect(saved).toBeVisible({ timeout: 30_000 });
+    return /saved as (\S+\.pdf)/.exec((await saved.textContent()) ?? '')?.[1] ?? '';
   }
 }
 

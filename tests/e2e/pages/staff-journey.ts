@@ -41,6 +41,26 @@ export const personalTutor: NewStaff & NewStaffSignIn = {
   password: 'harbour velvet quiet sundial',
 };
 
+/** A Case Co-ordinator the manager adds on the fixture home; test data only. */
+export const caseCoordinator: NewStaff & NewStaffSignIn = {
+  name: 'Grace Okafor',
+  username: 'gokafor',
+  email: 'grace.okafor@example.org',
+  role: 'Case Co-ordinator',
+  temporaryPassword: 'copper kettle drizzle harbour',
+  password: 'velvet thunder orchid canal',
+};
+
+/** A member of care staff the manager adds on the fixture home; test data only. */
+export const careStaff: NewStaff & NewStaffSignIn = {
+  name: 'Carys Bennett',
+  username: 'cbennett',
+  email: 'carys.bennett@example.org',
+  role: 'Care staff',
+  temporaryPassword: 'pebble saffron quarry lantern',
+  password: 'orbit meadow tundra violin',
+};
+
 /** A fixture home (the small one, seed 1, unless told otherwise), its manager signed in. */
 export async function signInToFixture(
   app: AppDriver,
@@ -71,6 +91,12 @@ export async function firstSignIn(page: Page, person: NewStaffSignIn): Promise<v
   await page.getByRole('button', { name: 'Change password' }).click();
   // Two password derivations (Argon2id) on a busy two-core machine: allow them a minute.
   await expect(new AppFrame(page).signedInAs).toContainText(person.name, { timeout: 60_000 });
+}
+
+/** Whoever is signed in signs out, and someone just added signs in for the first time. */
+export async function switchToNewStaff(page: Page, person: NewStaffSignIn): Promise<void> {
+  await signOut(page);
+  await firstSignIn(page, person);
 }
 
 /**
