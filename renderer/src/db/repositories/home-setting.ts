@@ -48,7 +48,7 @@ export function homeSetting<Value>(
   return {
     read: () => readHomeSetting(db, setting.key, setting.schema),
 
-    async save(session: Session, input: unknown): Promise<Result<Value, 'forbidden' | 'invalid'>> {
+    save: async (session: Session, input: unknown): Promise<Result<Value, 'forbidden' | 'invalid'>> => {
       const { refusal, schema, invalid } = setting;
       const form = permittedForm(session, 'settings:manage', refusal, schema, input, invalid);
       if (!form.ok) return form;
