@@ -6,7 +6,7 @@ import type { IpcReply } from '../../../shared/ipc/contract';
 import { genesisMac } from '../../../shared/rules/audit-chain';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
-import type { MainKey } from './main-key';
+import type { MainKeyedFileOptions } from './main-key';
 import { serialQueue } from './serial-queue';
 
 /**
@@ -70,12 +70,7 @@ export type RestoreRecord = {
   readonly isReadThrough: boolean;
 };
 
-export function createAuditAnchorService(options: {
-  folder: string;
-  mainKey: MainKey;
-  now?: () => Date;
-  log?: (message: string, detail?: unknown) => void;
-}) {
+export function createAuditAnchorService(options: MainKeyedFileOptions) {
   const path = join(options.folder, 'audit-anchor.json');
   const historyPath = join(options.folder, 'audit-anchor-history.jsonl');
   const now = options.now ?? (() => new Date());

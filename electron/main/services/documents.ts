@@ -176,10 +176,17 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   }
 
   /** The signer's key, opened for one signature, if its certificate is valid now by this clock. */
-  function openSigner(
+  /**
+   * The signer's key opened to sign now. The signature's time is this process's clock, never a
+   * time the page sent: a document whose own time (`claimed`) is not now is refused unsigned.
+   */
+  function openSignerNow(
     signer: SignerInput,
-    at: Date,
-  ): { ok: true; value: OpenedSigner } | { ok: false; refusal: KeyRefusal } {
+    claimed: string,
+  ): { ok: true; value: OpenedSigner; signedAt: Date } | { ok: false; refusal: KeyRefusal } {
+    const at = now();
+    const skewed = signingTimeProblem(claimed, at);
+    if (skewed) return { ok: false, refusal: skewed };
     const opened = openSealedKey({
       encryptedKey: base64ToBytes(signer.credential.encryptedKey),
       certificateChainPem: signer.credential.certificateChainPem,
@@ -188,7 +195,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     if (!opened.ok) return { ok: false, refusal: refusal(opened.error.code, opened.error.message) };
     const invalid = certificateValidityProblem(opened.value.certificate, at);
     if (invalid) return { ok: false, refusal: invalid };
-    return { ok: true, value: opened.value };
+    return { ok: true, value: opened.value, signedAt: at };
   }
 
   async function readCaseFileFolder(): Promise<string | undefined> {
@@ -300,11 +307,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       signer: SignerInput;
       caseFile: CaseFilePlace;
     }) {
-      // The signature's time is this process's clock, never a time the page sent.
-      const signedAt = now();
-      const skewed = signingTimeProblem(request.form.filedAt, signedAt);
-      if (skewed) return skewed;
-      const signer = openSigner(request.signer, signedAt);
+      const signer = openSignerNow(request.signer, request.form.filedAt);
       if (!signer.ok) return signer.refusal;
       const { drawnSignaturePng, ...form } = request.form;
       let doc;
@@ -329,7 +332,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         signer: signer.value,
         reason: `${title} filed for the case file`,
         location: form.homeName,
-        signedAt,
+        signedAt: signer.signedAt,
       });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const caseFile = await writeCopy(signed.value.bytes, request.caseFile);
@@ -381,10 +384,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       suggestedFileName: string;
       reason: string;
     }) {
-      const signedAt = now();
-      const skewed = signingTimeProblem(request.report.signedAt, signedAt);
-      if (skewed) return skewed;
-      const signer = openSigner(request.signer, signedAt);
+      const signer = openSignerNow(request.signer, request.report.signedAt);
       if (!signer.ok) return signer.refusal;
       const doc = await buildReportDocument({ ...request.report, fonts: await loadFonts() });
       const signed = await signPdf({
@@ -392,7 +392,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         signer: signer.value,
         reason: request.reason,
         location: request.report.homeName,
-        signedAt,
+        signedAt: signer.signedAt,
       });
       if (!signed.ok) return refusal('invalid-content', signed.error.message);
       const chosen = await options.dialogs.chooseSavePath({

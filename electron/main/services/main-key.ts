@@ -41,6 +41,17 @@ const storedKeySchema = z
 
 export type MainKey = ReturnType<typeof createMainKey>;
 
+/**
+ * What a service that keeps its own file tagged with the main key is given: the folder it lives
+ * in, the key, and (for tests) the clock and a log.
+ */
+export type MainKeyedFileOptions = {
+  folder: string;
+  mainKey: MainKey;
+  now?: () => Date;
+  log?: (message: string, detail?: unknown) => void;
+};
+
 export function createMainKey(options: {
   readonly folder: string;
   readonly protectedStorage: ProtectedStorage;

@@ -4,7 +4,7 @@ import type { PendingAuditEvent } from '../../../shared/ipc/channels/audit';
 import type { IpcReply, IpcRequest } from '../../../shared/ipc/contract';
 import { writeFileAtomically } from './atomic-file';
 import { readJsonFile } from './json-file';
-import type { MainKey } from './main-key';
+import type { MainKeyedFileOptions } from './main-key';
 import { serialQueue } from './serial-queue';
 
 /**
@@ -26,12 +26,7 @@ const counterSchema = z
   .object({ nextN: z.number().int().positive(), checkedThrough: z.number().int().nonnegative(), tag: hex64 })
   .strict();
 
-export function createPendingAuditService(options: {
-  folder: string;
-  mainKey: MainKey;
-  now?: () => Date;
-  log?: (message: string, detail?: unknown) => void;
-}) {
+export function createPendingAuditService(options: MainKeyedFileOptions) {
   const path = join(options.folder, 'pending-audit.json');
   const now = options.now ?? (() => new Date());
   const serialised = serialQueue();

@@ -5,104 +5,78 @@ import type { RouteId } from '../common/routes';
  * Each screen is its own chunk, loaded the first time someone opens it, so that the sign-in form
  * needs only the code that draws it (an old office computer parses every byte before it paints).
  */
-const AboutScreen = lazy(() =>
-  import('../features/settings/AboutScreen').then((module) => ({ default: module.AboutScreen })),
+/** Whatever React can load lazily: a component with props of any shape. */
+type LazyLoadable = Awaited<ReturnType<Parameters<typeof lazy>[0]>>['default'];
+
+function lazyScreen<Name extends string, Screen extends LazyLoadable>(
+  load: () => Promise<Readonly<Record<NoInfer<Name>, Screen>>>,
+  name: Name,
+) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const AboutScreen = lazyScreen(() => import('../features/settings/AboutScreen'), 'AboutScreen');
+const AcademicCalendarScreen = lazyScreen(
+  () => import('../features/settings/AcademicCalendarScreen'),
+  'AcademicCalendarScreen',
 );
-const AcademicCalendarScreen = lazy(() =>
-  import('../features/settings/AcademicCalendarScreen').then((module) => ({
-    default: module.AcademicCalendarScreen,
-  })),
+const BackupScreen = lazyScreen(() => import('../features/backup/BackupScreen'), 'BackupScreen');
+const RetentionScreen = lazyScreen(() => import('../features/retention/RetentionScreen'), 'RetentionScreen');
+const HomeDetailsScreen = lazyScreen(
+  () => import('../features/settings/HomeDetailsScreen'),
+  'HomeDetailsScreen',
 );
-const BackupScreen = lazy(() =>
-  import('../features/backup/BackupScreen').then((module) => ({ default: module.BackupScreen })),
+const CaseFileFolderScreen = lazyScreen(
+  () => import('../features/settings/CaseFileFolderScreen'),
+  'CaseFileFolderScreen',
 );
-const RetentionScreen = lazy(() =>
-  import('../features/retention/RetentionScreen').then((module) => ({ default: module.RetentionScreen })),
+const ChangePasswordScreen = lazyScreen(
+  () => import('../features/accounts/ChangePasswordScreen'),
+  'ChangePasswordScreen',
 );
-const HomeDetailsScreen = lazy(() =>
-  import('../features/settings/HomeDetailsScreen').then((module) => ({ default: module.HomeDetailsScreen })),
+const StaffScreen = lazyScreen(() => import('../features/accounts/StaffScreen'), 'StaffScreen');
+const AuditLogScreen = lazyScreen(() => import('../features/audit/AuditLogScreen'), 'AuditLogScreen');
+const HomeScreen = lazyScreen(() => import('../features/home/HomeScreen'), 'HomeScreen');
+const DoorScreen = lazyScreen(() => import('../features/door/DoorScreen'), 'DoorScreen');
+const MyYoungPeopleScreen = lazyScreen(
+  () => import('../features/my-young-people/MyYoungPeopleScreen'),
+  'MyYoungPeopleScreen',
 );
-const CaseFileFolderScreen = lazy(() =>
-  import('../features/settings/CaseFileFolderScreen').then((module) => ({
-    default: module.CaseFileFolderScreen,
-  })),
+const RegisterScreen = lazyScreen(() => import('../features/register/RegisterScreen'), 'RegisterScreen');
+const ContactFormsScreen = lazyScreen(
+  () => import('../features/contact-forms/ContactFormsScreen'),
+  'ContactFormsScreen',
 );
-const ChangePasswordScreen = lazy(() =>
-  import('../features/accounts/ChangePasswordScreen').then((module) => ({
-    default: module.ChangePasswordScreen,
-  })),
+const PeopleScreen = lazyScreen(() => import('../features/people/PeopleScreen'), 'PeopleScreen');
+const YoungPeopleScreen = lazyScreen(
+  () => import('../features/people/YoungPeopleScreen'),
+  'YoungPeopleScreen',
 );
-const StaffScreen = lazy(() =>
-  import('../features/accounts/StaffScreen').then((module) => ({ default: module.StaffScreen })),
+const DeclarationsScreen = lazyScreen(
+  () => import('../features/declarations/DeclarationsScreen'),
+  'DeclarationsScreen',
 );
-const AuditLogScreen = lazy(() =>
-  import('../features/audit/AuditLogScreen').then((module) => ({ default: module.AuditLogScreen })),
+const ReviewScreen = lazyScreen(() => import('../features/review/ReviewScreen'), 'ReviewScreen');
+const SampleMonitoringScreen = lazyScreen(
+  () => import('../features/review/SampleMonitoringScreen'),
+  'SampleMonitoringScreen',
 );
-const HomeScreen = lazy(() =>
-  import('../features/home/HomeScreen').then((module) => ({ default: module.HomeScreen })),
+const DisclosureLogScreen = lazyScreen(
+  () => import('../features/disclosures/DisclosureLogScreen'),
+  'DisclosureLogScreen',
 );
-const DoorScreen = lazy(() =>
-  import('../features/door/DoorScreen').then((module) => ({ default: module.DoorScreen })),
+const VisitsScreen = lazyScreen(() => import('../features/visits/VisitsScreen'), 'VisitsScreen');
+const RoomsScreen = lazyScreen(() => import('../features/settings/RoomsScreen'), 'RoomsScreen');
+const VisitingProtocolScreen = lazyScreen(
+  () => import('../features/visiting-protocol/VisitingProtocolScreen'),
+  'VisitingProtocolScreen',
 );
-const MyYoungPeopleScreen = lazy(() =>
-  import('../features/my-young-people/MyYoungPeopleScreen').then((module) => ({
-    default: module.MyYoungPeopleScreen,
-  })),
+const MailSettingsScreen = lazyScreen(
+  () => import('../features/settings/MailSettingsScreen'),
+  'MailSettingsScreen',
 );
-const RegisterScreen = lazy(() =>
-  import('../features/register/RegisterScreen').then((module) => ({ default: module.RegisterScreen })),
-);
-const ContactFormsScreen = lazy(() =>
-  import('../features/contact-forms/ContactFormsScreen').then((module) => ({
-    default: module.ContactFormsScreen,
-  })),
-);
-const PeopleScreen = lazy(() =>
-  import('../features/people/PeopleScreen').then((module) => ({ default: module.PeopleScreen })),
-);
-const YoungPeopleScreen = lazy(() =>
-  import('../features/people/YoungPeopleScreen').then((module) => ({ default: module.YoungPeopleScreen })),
-);
-const DeclarationsScreen = lazy(() =>
-  import('../features/declarations/DeclarationsScreen').then((module) => ({
-    default: module.DeclarationsScreen,
-  })),
-);
-const ReviewScreen = lazy(() =>
-  import('../features/review/ReviewScreen').then((module) => ({ default: module.ReviewScreen })),
-);
-const SampleMonitoringScreen = lazy(() =>
-  import('../features/review/SampleMonitoringScreen').then((module) => ({
-    default: module.SampleMonitoringScreen,
-  })),
-);
-const DisclosureLogScreen = lazy(() =>
-  import('../features/disclosures/DisclosureLogScreen').then((module) => ({
-    default: module.DisclosureLogScreen,
-  })),
-);
-const VisitsScreen = lazy(() =>
-  import('../features/visits/VisitsScreen').then((module) => ({ default: module.VisitsScreen })),
-);
-const RoomsScreen = lazy(() =>
-  import('../features/settings/RoomsScreen').then((module) => ({ default: module.RoomsScreen })),
-);
-const VisitingProtocolScreen = lazy(() =>
-  import('../features/visiting-protocol/VisitingProtocolScreen').then((module) => ({
-    default: module.VisitingProtocolScreen,
-  })),
-);
-const MailSettingsScreen = lazy(() =>
-  import('../features/settings/MailSettingsScreen').then((module) => ({
-    default: module.MailSettingsScreen,
-  })),
-);
-const ComputersScreen = lazy(() =>
-  import('../features/sync/ComputersScreen').then((module) => ({ default: module.ComputersScreen })),
-);
-const OutboxScreen = lazy(() =>
-  import('../features/outbox/OutboxScreen').then((module) => ({ default: module.OutboxScreen })),
-);
+const ComputersScreen = lazyScreen(() => import('../features/sync/ComputersScreen'), 'ComputersScreen');
+const OutboxScreen = lazyScreen(() => import('../features/outbox/OutboxScreen'), 'OutboxScreen');
 
 /** The screen for a route; the caller wraps it in Suspense for the first load of its chunk. */
 export function Screen({ route, recordId }: { route: RouteId; recordId: string | undefined }) {

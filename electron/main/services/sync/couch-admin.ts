@@ -68,6 +68,45 @@ export function createCouchCalls(http: CouchHttp) {
     };
   }
 
+  /**
+   * A PUT that makes something new: one of `made` statuses is done, 409 is a name already taken
+   * (`taken` tells the manager what to do), and any other status is `refused`'s to explain.
+   */
+  function madeOrTaken(
+    reply: Step<CouchJson>,
+    made: readonly number[],
+    taken: string,
+    refused: (status: number) => Step<never>,
+  ): Step<true> {
+    if (!reply.ok) return reply;
+    if (made.includes(reply.value.status)) return { ok: true, value: true };
+    if (reply.value.status === 409) return { ok: false, code: 'conflict', message: taken };
+    return refused(reply.value.status);
+  }
+
+  /**
+   * Deletes the document at `path` at the revision read just before (CouchDB deletes by
+   * revision); false when there was none. A read the server refuses is `refused`'s to explain,
+   * and a delete that does not succeed is `notDeleted`'s.
+   */
+  async function deleteAtRevision(
+    server: SyncServer,
+    path: string,
+    credentials: CouchCredentials,
+    refused: (status: number) => Step<never>,
+    notDeleted: (status: number) => Step<boolean>,
+  ): Promise<Step<boolean>> {
+    const found = await call(server, 'GET', path, credentials);
+    if (!found.ok) return found;
+    if (found.value.status === 404) return { ok: true, value: false };
+    const rev = revOf(found.value.body);
+    if (found.value.status !== 200 || !rev) return refused(found.value.status);
+    const removed = await call(server, 'DELETE', `${path}?rev=${encodeURIComponent(rev)}`, credentials);
+    if (!removed.ok) return removed;
+    if (removed.value.status === 200 || removed.value.status === 202) return { ok: true, value: true };
+    return notDeleted(removed.value.status);
+  }
+
   return {
     call,
 
@@ -105,28 +144,17 @@ export function createCouchCalls(http: CouchHttp) {
         roles: [],
         type: 'user',
       });
-      if (!reply.ok) return reply;
-      if (reply.value.status === 201 || reply.value.status === 202) return { ok: true, value: true };
-      if (reply.value.status === 409)
-        return {
-          ok: false,
-          code: 'conflict',
-          message: 'The server already has a computer with that name. Try again: a new code gets a new name.',
-        };
-      return refusedAdmin(reply.value.status);
+      return madeOrTaken(
+        reply,
+        [201, 202],
+        'The server already has a computer with that name. Try again: a new code gets a new name.',
+        refusedAdmin,
+      );
     },
 
     /** Removes a computer's user; false when there was none. */
     async deleteUser(server: SyncServer, admin: ServerAdmin, name: string): Promise<Step<boolean>> {
-      const found = await call(server, 'GET', userPath(name), admin);
-      if (!found.ok) return found;
-      if (found.value.status === 404) return { ok: true, value: false };
-      const rev = revOf(found.value.body);
-      if (found.value.status !== 200 || !rev) return refusedAdmin(found.value.status);
-      const removed = await call(server, 'DELETE', `${userPath(name)}?rev=${encodeURIComponent(rev)}`, admin);
-      if (!removed.ok) return removed;
-      if (removed.value.status === 200 || removed.value.status === 202) return { ok: true, value: true };
-      return refusedAdmin(removed.value.status);
+      return deleteAtRevision(server, userPath(name), admin, refusedAdmin, refusedAdmin);
     },
 
     /**
@@ -206,30 +234,21 @@ export function createCouchCalls(http: CouchHttp) {
         credentials,
         body,
       );
-      if (!reply.ok) return reply;
-      if (reply.value.status === 201 || reply.value.status === 200) return { ok: true, value: true };
-      if (reply.value.status === 409)
-        return {
-          ok: false,
-          code: 'conflict',
-          message: 'A pairing with that id is already waiting. Try again: a new code gets a new id.',
-        };
-      return memberRefused(reply.value.status);
+      return madeOrTaken(
+        reply,
+        [201, 200],
+        'A pairing with that id is already waiting. Try again: a new code gets a new id.',
+        memberRefused,
+      );
     },
 
     /** Deletes a `_local` document; false when there was none. */
     async deleteLocal(server: SyncServer, credentials: CouchCredentials, id: string): Promise<Step<boolean>> {
       const path = `${database(server)}/_local/${encodeURIComponent(id)}`;
-      const found = await call(server, 'GET', path, credentials);
-      if (!found.ok) return found;
-      if (found.value.status === 404) return { ok: true, value: false };
-      const rev = revOf(found.value.body);
-      if (found.value.status !== 200 || !rev) return memberRefused(found.value.status);
-      const removed = await call(server, 'DELETE', `${path}?rev=${encodeURIComponent(rev)}`, credentials);
-      if (!removed.ok) return removed;
-      if (removed.value.status === 200 || removed.value.status === 202) return { ok: true, value: true };
-      if (removed.value.status === 404) return { ok: true, value: false };
-      return memberRefused(removed.value.status);
+      // Gone between the read and the delete (the other computer collected it): none to delete.
+      const notDeleted = (status: number): Step<boolean> =>
+        status === 404 ? { ok: true, value: false } : memberRefused(status);
+      return deleteAtRevision(server, path, credentials, memberRefused, notDeleted);
     },
 
     /** Whether the database answers a request that carries no credentials at all. */

@@ -30,6 +30,13 @@ const failed = (code: SyncFailureCode, message: string) => ({ outcome: 'failed',
 const longpollMarginMs = 15_000;
 const ordinaryDeadlineMs = 120_000;
 
+/** What a joining computer signs in to the server with: the code's pairing id and first password. */
+type PairingSignIn = {
+  readonly server: SyncServer;
+  readonly pairingId: string;
+  readonly joinPassword: string;
+};
+
 export type SyncServiceOptions = {
   /** The app's own folder (userData): the settings file lives here, never in IndexedDB. */
   readonly folder: string;
@@ -244,22 +251,14 @@ export function createSyncService(options: SyncServiceOptions) {
     return { outcome: 'done', removedUser: user.value, removedMember: member.value };
   }
 
-  function joinCredentials(request: {
-    server: SyncServer;
-    pairingId: string;
-    joinPassword: string;
-  }): CouchCredentials {
+  function joinCredentials(request: PairingSignIn): CouchCredentials {
     return {
       name: computerUserName(request.server.database, request.pairingId),
       password: request.joinPassword,
     };
   }
 
-  async function fetchPairing(request: {
-    server: SyncServer;
-    pairingId: string;
-    joinPassword: string;
-  }): Promise<SyncOutcome<{ envelope: PairingEnvelope }>> {
+  async function fetchPairing(request: PairingSignIn): Promise<SyncOutcome<{ envelope: PairingEnvelope }>> {
     if (unreadableCa(request.server)) return badCa;
     const found = await couch.readLocal(
       request.server,
@@ -288,11 +287,7 @@ export function createSyncService(options: SyncServiceOptions) {
     return { outcome: 'done', envelope: envelope.data };
   }
 
-  async function completeJoin(request: {
-    server: SyncServer;
-    pairingId: string;
-    joinPassword: string;
-  }): Promise<SyncOutcome<{ status: SyncStatus }>> {
+  async function completeJoin(request: PairingSignIn): Promise<SyncOutcome<{ status: SyncStatus }>> {
     if (unreadableCa(request.server)) return badCa;
     if (!options.protectedStorage.isEncryptionAvailable()) return noProtectedStorage;
     const joining = joinCredentials(request);

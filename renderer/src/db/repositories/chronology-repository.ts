@@ -2,6 +2,7 @@ import { mergeChronology } from '@shared/rules/chronology';
 import { contactFormScope } from '@shared/rules/contact-form-access';
 import { startOfDayIn } from '@shared/home-time';
 import type { Visit } from '@shared/schemas/visits';
+import type { Table } from 'dexie';
 import type { ContactFormRow, FamilyLinksDb, VisitorLogRow, VisitPlainKey } from '../database';
 import type { SealedRow } from '../sealed-codec';
 import { CompartmentLockedError } from '../encryption/record-cipher';
@@ -66,34 +67,41 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
     return rows.filter((row) => row.authorId === me || (row.staffIds ?? []).includes(me));
   }
 
+  /** The history rows of these records, found by their plain `index`; none read for no records. */
+  function historyOf<Row>(table: Table<Row, string>, index: string, records: ReadonlyMap<string, unknown>) {
+    return records.size === 0
+      ? Promise.resolve([])
+      : table
+          .where(index)
+          .anyOf([...records.keys()])
+          .toArray();
+  }
+
   async function readRestrictions(session: Session, youngPersonId: string, timeZone: string) {
     const read = await restrictionRepository(db).listForYoungPerson(session, youngPersonId);
     const byId = new Map(read.restrictions.map((restriction) => [restriction.id, restriction]));
-    const history =
-      byId.size === 0
-        ? []
-        : await db.restrictionHistory
-            .where('restrictionId')
-            .anyOf([...byId.keys()])
-            .toArray();
+    const history = await historyOf(db.restrictionHistory, 'restrictionId', byId);
     const entries: RestrictionEntry[] = [];
+    // Every line about one restriction names it and the person it restricts.
+    const about = (restriction: (typeof read.restrictions)[number]) => ({
+      kind: 'restriction' as const,
+      recordId: restriction.id,
+      restriction,
+      personIds: restriction.personId ? [restriction.personId] : [],
+    });
     for (const restriction of read.restrictions) {
-      const line = { kind: 'restriction' as const, recordId: restriction.id, restriction };
-      const personIds = restriction.personId ? [restriction.personId] : [];
       entries.push({
-        ...line,
+        ...about(restriction),
         key: `restriction:${restriction.id}:recorded`,
         at: startOfDayIn(restriction.effectiveFrom, timeZone),
         change: 'recorded',
-        personIds,
       });
       if (restriction.endedAt)
         entries.push({
-          ...line,
+          ...about(restriction),
           key: `restriction:${restriction.id}:ended`,
           at: restriction.endedAt,
           change: 'ended',
-          personIds,
         });
     }
     for (const row of history) {
@@ -103,13 +111,10 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
       const sinceEnd = restriction.endedAt ? Date.parse(row.at) - Date.parse(restriction.endedAt) : -1;
       if (sinceEnd >= 0 && sinceEnd < endWrittenWithinMs) continue;
       entries.push({
-        kind: 'restriction',
-        recordId: restriction.id,
-        restriction,
+        ...about(restriction),
         key: `restriction:${restriction.id}:changed:${row.id}`,
         at: row.at,
         change: 'changed',
-        personIds: restriction.personId ? [restriction.personId] : [],
       });
     }
     return { entries, damagedIds: read.damagedIds };
@@ -120,13 +125,7 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
     const read = await contactPlanRepository(db).listForYoungPerson(session, youngPersonId);
     const byId = new Map(read.arrangements.map((arrangement) => [arrangement.id, arrangement]));
     // Only the history rows' plain fields are read (when each change was made), never their sealed part.
-    const changes =
-      byId.size === 0
-        ? []
-        : await db.contactArrangementHistory
-            .where('arrangementId')
-            .anyOf([...byId.keys()])
-            .toArray();
+    const changes = await historyOf(db.contactArrangementHistory, 'arrangementId', byId);
     const entries: ContactPlanEntry[] = read.arrangements.map((arrangement) => ({
       kind: 'contactPlan',
       key: `contactPlan:${arrangement.id}:recorded`,

@@ -6,8 +6,8 @@ import type { Session } from '../session';
 
 /**
  * What a screen sent, checked before anything is read or written: someone whose roles lack the
- * permission is refused with `refusal`; a form that does not pass its schema comes back with a
- * message for each field to correct.
+ * permission is refused with `refusal`; a form that does not pass its schema comes back with
+ * `invalid` and a message for each field to correct.
  */
 export function permittedForm<Form>(
   session: Session,
@@ -15,10 +15,9 @@ export function permittedForm<Form>(
   refusal: string,
   schema: z.ZodType<Form>,
   input: unknown,
+  invalid = 'Some details need correcting.',
 ): Result<Form, 'forbidden' | 'invalid'> {
   if (!can(session.roles, permission)) return fail('forbidden', refusal);
   const form = schema.safeParse(input);
-  return form.success
-    ? ok(form.data)
-    : fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+  return form.success ? ok(form.data) : fail('invalid', invalid, fieldMessages(form.error));
 }

@@ -11,11 +11,9 @@ import {
 } from '@shared/schemas/retention';
 import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
-import { plainStore } from '../sealed-store';
+import { homeSetting } from './home-setting';
 import { youngPeopleRepository } from './young-people-repository';
 import type { Session } from '../session';
-
-const settingsKey = 'retention';
 
 export type PastRetention = {
   readonly caseRecords: readonly {
@@ -36,32 +34,23 @@ export type PastRetention = {
  */
 export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const records = recordWriter(db, clock);
-  const settingsRows = plainStore(db.settings);
-  const refused = () => fail('forbidden', 'Only the Registered Manager can manage retention.');
+  const refusal = 'Only the Registered Manager can manage retention.';
+  const refused = () => fail('forbidden', refusal);
+  const setting = homeSetting(db, clock, {
+    key: 'retention',
+    schema: retentionSettingsSchema,
+    refusal,
+    invalid: 'Some periods need correcting.',
+    action: 'retention.settings-changed',
+    detail: (value) =>
+      `case ${value.caseRecordsYearsFromBirth}y from birth; register ${value.visitorRegisterYears}y; declarations ${value.declarationsYears}y; disclosures ${value.disclosuresYears}y`,
+  });
   return {
     async settings(): Promise<RetentionSettings> {
-      const parsed = retentionSettingsSchema.safeParse((await db.settings.get(settingsKey))?.value);
-      return parsed.success ? parsed.data : defaultRetentionSettings;
+      return (await setting.read()) ?? defaultRetentionSettings;
     },
 
-    async saveSettings(
-      session: Session,
-      input: unknown,
-    ): Promise<Result<RetentionSettings, 'forbidden' | 'invalid'>> {
-      if (!can(session.roles, 'settings:manage')) return refused();
-      const parsed = retentionSettingsSchema.safeParse(input);
-      if (!parsed.success)
-        return fail('invalid', 'Some periods need correcting.', fieldMessages(parsed.error));
-      const value = parsed.data;
-      const detail = `case ${value.caseRecordsYearsFromBirth}y from birth; register ${value.visitorRegisterYears}y; declarations ${value.declarationsYears}y; disclosures ${value.disclosuresYears}y`;
-      await records.write(session, {
-        events: [
-          { action: 'retention.settings-changed', recordType: 'settings', recordId: settingsKey, detail },
-        ],
-        writes: [settingsRows.put({ key: settingsKey, value })],
-      });
-      return ok(value);
-    },
+    saveSettings: setting.save,
 
     async pastRetention(session: Session, today: string): Promise<Result<PastRetention, 'forbidden'>> {
       if (!can(session.roles, 'settings:manage')) return refused();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { ConditionMark } from './ConditionMark';
 import { calendarDateOf, clockTime, dayAndTime, startOfDayIn } from '@shared/home-time';
@@ -24,6 +24,31 @@ const shifts = [
   { id: 'midnight', label: 'since midnight', hours: undefined },
 ] as const;
 type ShiftId = (typeof shifts)[number]['id'];
+
+/** One part of the handover: its heading with how many, and what to say when there are none. */
+function HandoverSection({
+  id,
+  title,
+  count,
+  empty,
+  children,
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly count: number;
+  readonly empty: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} ({count})
+      </h2>
+      {count === 0 ? <p>{empty}</p> : null}
+      {children}
+    </section>
+  );
+}
 
 /**
  * The end-of-shift handover at the front door: who is on site (with their conditions, large), who
@@ -84,9 +109,12 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
         <p role="status">Reading the visitor register…</p>
       ) : (
         <>
-          <section aria-labelledby="handover-on-site">
-            <h2 id="handover-on-site">On site now ({handover.onSite.length})</h2>
-            {handover.onSite.length === 0 ? <p>Nobody is signed in.</p> : null}
+          <HandoverSection
+            id="handover-on-site"
+            title="On site now"
+            count={handover.onSite.length}
+            empty="Nobody is signed in."
+          >
             <ul className="handover__visitors">
               {handover.onSite.map((entry) => {
                 const conditions = visitorConditions(entry, directory.staffName);
@@ -102,12 +130,14 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
                 );
               })}
             </ul>
-          </section>
-          <section aria-labelledby="handover-came-and-went">
-            <h2 id="handover-came-and-went">Came and went ({handover.cameAndWent.length})</h2>
-            {handover.cameAndWent.length === 0 ? (
-              <p>Nobody came and left.</p>
-            ) : (
+          </HandoverSection>
+          <HandoverSection
+            id="handover-came-and-went"
+            title="Came and went"
+            count={handover.cameAndWent.length}
+            empty="Nobody came and left."
+          >
+            {handover.cameAndWent.length === 0 ? null : (
               <table className="table print-view__table">
                 <caption className="visually-hidden">Visitors who came and went this shift</caption>
                 <ColumnHeads columns={['Visitor', 'Arrived', 'Left', 'Visiting', 'Conditions']} />
@@ -124,10 +154,13 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
                 </tbody>
               </table>
             )}
-          </section>
-          <section aria-labelledby="handover-turned-away">
-            <h2 id="handover-turned-away">Turned away ({handover.turnedAway.length})</h2>
-            {handover.turnedAway.length === 0 ? <p>Nobody was turned away.</p> : null}
+          </HandoverSection>
+          <HandoverSection
+            id="handover-turned-away"
+            title="Turned away"
+            count={handover.turnedAway.length}
+            empty="Nobody was turned away."
+          >
             <ul>
               {handover.turnedAway.map((entry) => (
                 <li key={entry.id}>
@@ -138,10 +171,13 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
                 </li>
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="handover-overrides">
-            <h2 id="handover-overrides">Restrictions overridden ({handover.overridden.length})</h2>
-            {handover.overridden.length === 0 ? <p>No restriction was overridden.</p> : null}
+          </HandoverSection>
+          <HandoverSection
+            id="handover-overrides"
+            title="Restrictions overridden"
+            count={handover.overridden.length}
+            empty="No restriction was overridden."
+          >
             <ul>
               {handover.overridden.map((entry) => (
                 <li key={entry.id}>
@@ -151,7 +187,7 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
                 </li>
               ))}
             </ul>
-          </section>
+          </HandoverSection>
         </>
       )}
     </div>

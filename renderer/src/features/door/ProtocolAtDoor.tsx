@@ -9,6 +9,15 @@ import type { ProtocolAtDoor as ProtocolStep } from './useProtocolAtDoor';
 
 const pngPrefix = 'data:image/png;base64,';
 
+type ProtocolOutcome = NonNullable<ProtocolStep['choice']['outcome']>;
+
+/** The answers a visitor can give, in the order they are offered. */
+const howTheyAccept: readonly (readonly [ProtocolOutcome, string])[] = [
+  ['signed', 'They sign it on screen'],
+  ['readToThem', 'Read to them by a member of staff'],
+  ['declined', 'They decline'],
+];
+
 /**
  * A family visitor's first sign-in, or their first since the protocol changed: the protocol on
  * screen, and their answer. They sign in the box with a finger or the mouse; or a member of staff
@@ -20,7 +29,7 @@ export function ProtocolAtDoor({ step, staff }: { step: ProtocolStep; staff: rea
   const id = useId();
   const { ask, current, choice } = step;
   if (ask?.kind !== 'ask' || !current || current.version !== ask.version) return null;
-  const choose = (outcome: NonNullable<typeof choice.outcome>) => step.setChoice({ ...choice, outcome });
+  const choose = (outcome: ProtocolOutcome) => step.setChoice({ ...choice, outcome });
   return (
     <fieldset className="door-protocol" aria-describedby={`${id}-why`}>
       <legend>Visiting protocol, version {current.version}</legend>
@@ -40,33 +49,17 @@ export function ProtocolAtDoor({ step, staff }: { step: ProtocolStep; staff: rea
         </p>
       ) : null}
       <div className="door-protocol__choices" role="radiogroup" aria-label="How they accept it">
-        <label>
-          <input
-            type="radio"
-            name={`${id}-how`}
-            checked={choice.outcome === 'signed'}
-            onChange={() => choose('signed')}
-          />{' '}
-          They sign it on screen
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-how`}
-            checked={choice.outcome === 'readToThem'}
-            onChange={() => choose('readToThem')}
-          />{' '}
-          Read to them by a member of staff
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={`${id}-how`}
-            checked={choice.outcome === 'declined'}
-            onChange={() => choose('declined')}
-          />{' '}
-          They decline
-        </label>
+        {howTheyAccept.map(([outcome, label]) => (
+          <label key={outcome}>
+            <input
+              type="radio"
+              name={`${id}-how`}
+              checked={choice.outcome === outcome}
+              onChange={() => choose(outcome)}
+            />{' '}
+            {label}
+          </label>
+        ))}
       </div>
       {choice.outcome === 'signed' ? (
         <SignaturePadField
