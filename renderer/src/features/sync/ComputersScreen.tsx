@@ -51,13 +51,7 @@ function SetUpForm({ computers }: { computers: Computers }) {
         With a sync server, every computer of the home holds the same records. The server only ever holds them
         sealed: it cannot read a name or a note. Without one, this computer works on its own as now.
       </p>
-      <SyncForm
-        label="Set up sync"
-        sending={sending}
-        isBusy={form.formState.isSubmitting}
-        submitLabel="Set up"
-        busyLabel="Setting up…"
-      >
+      <SyncForm label="Set up sync" sending={sending} submitLabel="Set up" busyLabel="Setting up…">
         <ServerFields form={form} />
         <label className="checkbox">
           <input type="checkbox" {...form.register('createDatabase')} /> Make the database on the server if it
@@ -90,7 +84,6 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
       <SyncForm
         label="Add a computer"
         sending={sending}
-        isBusy={form.formState.isSubmitting}
         submitLabel="Make a pairing code"
         busyLabel="Making a code…"
         onCancel={onClose}
@@ -188,7 +181,6 @@ function RemoveComputer({
       <SyncForm
         label={`Remove ${name}`}
         sending={sending}
-        isBusy={form.formState.isSubmitting}
         submitLabel={`Remove ${name}`}
         busyLabel="Removing…"
         isDanger

@@ -36,13 +36,13 @@ export function JoinHomeScreen({ wasJoining, onCancel }: { wasJoining: boolean; 
     resolver: zodResolver(joinFormSchema),
     defaultValues: { server: emptyServer, code: '' },
   });
-  const isWorking = form.formState.isSubmitting;
   const sending = useSyncSubmit(form, async ({ server, code }) => {
     if (!joining) return undefined;
     const joined = await joining.join(server, code, setProgress);
     if (!joined.ok) setProgress(undefined);
     return refusalOf(joined, 'code');
   });
+  const isWorking = sending.isBusy;
 
   return (
     <main className="page page--narrow" aria-labelledby="join-home-title">
@@ -85,7 +85,6 @@ export function JoinHomeScreen({ wasJoining, onCancel }: { wasJoining: boolean; 
           <SyncForm
             label="Join this home’s computers"
             sending={sending}
-            isBusy={isWorking}
             isDisabled={!joining}
             submitLabel="Join"
             busyLabel="Joining…"

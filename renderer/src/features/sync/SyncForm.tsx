@@ -37,13 +37,16 @@ export function useSyncSubmit<Values extends FieldValues, Checked>(
     if (refusal?.field) form.setError(refusal.field, { type: 'server', message: refusal.message });
     else if (refusal) setProblem(refusal.message);
   });
-  return { problem, submit: (event?: FormEvent) => void handle(event) };
+  return {
+    problem,
+    submit: (event?: FormEvent) => void handle(event),
+    isBusy: form.formState.isSubmitting,
+  };
 }
 
 type Props = {
   readonly label: string;
   readonly sending: ReturnType<typeof useSyncSubmit>;
-  readonly isBusy: boolean;
   readonly submitLabel: string;
   readonly busyLabel: string;
   readonly isDanger?: boolean;
@@ -57,7 +60,6 @@ type Props = {
 export function SyncForm({
   label,
   sending,
-  isBusy,
   submitLabel,
   busyLabel,
   isDisabled,
@@ -70,8 +72,8 @@ export function SyncForm({
       <form className="form" noValidate aria-label={label} onSubmit={sending.submit}>
         {children}
         <FormActions
-          submitLabel={isBusy ? busyLabel : submitLabel}
-          isBusy={isBusy || isDisabled}
+          submitLabel={sending.isBusy ? busyLabel : submitLabel}
+          isBusy={sending.isBusy || isDisabled}
           {...actions}
         />
       </form>
