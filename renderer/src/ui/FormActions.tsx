@@ -9,6 +9,8 @@ type Props = {
   readonly onCancel?: (() => void) | undefined;
   readonly cancelLabel?: string;
   readonly isCancelDisabled?: boolean | undefined;
+  /** The action cannot be undone (removing a computer): the button says so by its colour. */
+  readonly isDanger?: boolean;
 };
 
 /** A form's buttons: its action, and (where there is one) a way out that leaves without saving. */
@@ -18,10 +20,11 @@ export function FormActions({
   onCancel,
   cancelLabel = 'Cancel',
   isCancelDisabled,
+  isDanger = false,
 }: Props) {
   return (
     <div className="form__actions">
-      <button type="submit" className="button" disabled={isBusy}>
+      <button type="submit" className={isDanger ? 'button button--danger' : 'button'} disabled={isBusy}>
         {submitLabel}
       </button>
       {onCancel ? (

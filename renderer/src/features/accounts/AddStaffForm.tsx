@@ -8,6 +8,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { AccountFields } from './AccountFields';
+import { RoleChoices } from './RoleChoices';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
@@ -38,7 +39,13 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
       </p>
       <FormNotices failure={failure} />
       <form onSubmit={submit} noValidate className="form" aria-label="Add a staff member">
-        <AccountFields form={form} showRoles passwordLabel="Temporary password" />
+        <AccountFields
+          form={form}
+          at={(field) => field}
+          isOwnAccount={false}
+          passwordLabel="Temporary password"
+          roles={<RoleChoices form={form} errorId="roles-error" />}
+        />
         <TemporaryPasswordMaker
           context={() => {
             const { name, username, email } = form.getValues();

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { ok } from '@shared/result';
 import { editAccountFormSchema, type EditAccountForm } from '@shared/schemas/account-forms';
-import { staffRoleLabels, staffRoles, type StaffMember } from '@shared/schemas/staff';
+import type { StaffMember } from '@shared/schemas/staff';
 import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
@@ -10,6 +10,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { FormActions } from '../../ui/FormActions';
+import { RoleChoices } from './RoleChoices';
 
 function changedDetails(member: StaffMember, values: EditAccountForm): Partial<EditAccountForm> {
   const sameRoles =
@@ -36,7 +37,7 @@ export function EditStaffForm({
     resolver: zodResolver(editAccountFormSchema),
     defaultValues: { name: member.name, email: member.email, roles: [...member.roles] },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const { submit, failure } = useRecordSubmit(
     form,
     // Only what changed is sent, so the audit entry names just that.
@@ -56,23 +57,7 @@ export function EditStaffForm({
       <form onSubmit={submit} noValidate className="form" aria-label="Change staff details">
         <TextField form={form} name="name" label="Full name" autoComplete="off" />
         <TextField form={form} name="email" label="Work email" type="email" autoComplete="off" />
-        <fieldset
-          className="fieldset"
-          aria-describedby={errors.roles?.message ? 'edit-roles-error' : undefined}
-        >
-          <legend>Roles</legend>
-          {errors.roles?.message ? (
-            <p className="field__error" id="edit-roles-error">
-              <span className="visually-hidden">Error: </span>
-              {errors.roles.message}
-            </p>
-          ) : null}
-          {staffRoles.map((role) => (
-            <label key={role} className="checkbox">
-              <input type="checkbox" value={role} {...form.register('roles')} /> {staffRoleLabels[role]}
-            </label>
-          ))}
-        </fieldset>
+        <RoleChoices form={form} errorId="edit-roles-error" isDescribedByError />
         <FormActions submitLabel="Save changes" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </form>
     </section>

@@ -1,15 +1,13 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field, OptionSelect } from '../../ui/Field';
-import { ShortTextField, TextField } from '../../ui/TextField';
+import { OptionField, ShortTextField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
 
 type Props = { readonly form: UseFormReturn<ContactFormScreenInput>; readonly staff: readonly StaffMember[] };
 
 /** Actions agreed at the contact: what, who (a member of staff, or someone named), and by when. */
 export function ActionRows({ form, staff }: Props) {
-  const errors = form.formState.errors.actions;
   const rows = useFieldArray({ control: form.control, name: 'actions' });
   return (
     <FieldArrayRows
@@ -26,20 +24,14 @@ export function ActionRows({ form, staff }: Props) {
       {(index) => (
         <>
           <TextField form={form} name={`actions.${index}.action`} label={`Action ${index + 1}: what`} />
-          <Field
+          <OptionField
+            form={form}
+            name={`actions.${index}.ownerStaffId`}
             label={`Action ${index + 1}: member of staff`}
             hint="Or name someone else below."
-            error={errors?.[index]?.ownerStaffId?.message}
-          >
-            {(wiring) => (
-              <OptionSelect
-                emptyLabel="Not a member of staff"
-                options={staff.map((member) => ({ value: member.id, label: member.name }))}
-                {...wiring}
-                {...form.register(`actions.${index}.ownerStaffId`)}
-              />
-            )}
-          </Field>
+            emptyLabel="Not a member of staff"
+            choices={staff.map((member) => ({ value: member.id, label: member.name }))}
+          />
           <TextField
             form={form}
             name={`actions.${index}.ownerName`}

@@ -11,10 +11,9 @@ import type { StaffMember } from '@shared/schemas/staff';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
-import { useRecordSubmit } from '../../common/useRecordSubmit';
+import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
-import { useDraft } from '../../security/useDraft';
 import { FormActions } from '../../ui/FormActions';
 
 type Props = {
@@ -39,15 +38,11 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
     },
   });
   const { isSubmitting } = form.formState;
-  const draft = useDraft('declaration:new', form);
-
-  const { submit, failure } = useRecordSubmit(
+  const { submit, failure, draftRestoredAt } = useDraftedRecordSubmit(
     form,
+    'declaration:new',
     (values) => repository.recordOwn(session, values),
-    async (saved) => {
-      await draft.clear();
-      onDone(saved);
-    },
+    onDone,
   );
 
   return (
@@ -59,7 +54,7 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
         Only you and the manager can see it. Your line manager will talk it through with you in supervision.
       </p>
       <form onSubmit={submit} noValidate className="form" aria-label="Make a declaration">
-        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
+        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <ChoiceField
           form={form}
           name="kind"

@@ -13,10 +13,9 @@ import { specialDatesAsForm, specialDatesFromForm } from '@shared/schemas/commun
 import { TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
-import { useRecordSubmit } from '../../common/useRecordSubmit';
+import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
-import { useDraft } from '../../security/useDraft';
 import { CommunicationFields } from './CommunicationFields';
 import { RelationshipRows } from './RelationshipRows';
 import { SpecialDateRows } from './SpecialDateRows';
@@ -79,10 +78,9 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
     defaultValues: existing ? valuesOf(existing) : newPerson,
   });
   const { isSubmitting } = form.formState;
-  const draft = useDraft(existing ? `person:${existing.person.id}` : 'person:new', form);
-
-  const { submit, failure } = useRecordSubmit(
+  const { submit, failure, draftRestoredAt, leave } = useDraftedRecordSubmit(
     form,
+    existing ? `person:${existing.person.id}` : 'person:new',
     ({ relationships, aliases, specialDates, ...details }) =>
       repository.savePerson(
         session,
@@ -93,10 +91,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
         },
         existing?.person.id,
       ),
-    async (saved) => {
-      await draft.clear();
-      onDone(saved.person);
-    },
+    (saved) => onDone(saved?.person),
   );
 
   const title = existing
@@ -108,7 +103,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
         {title}
       </h2>
       <form onSubmit={submit} noValidate className="form" aria-label={title}>
-        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
+        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Name</legend>
           <TextField form={form} name="firstName" label="First name" autoComplete="off" />
@@ -154,7 +149,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
         <FormActions
           submitLabel={existing ? 'Save changes' : 'Add person'}
           isBusy={isSubmitting}
-          onCancel={() => void draft.clear().then(() => onDone(undefined))}
+          onCancel={leave}
         />
       </form>
     </section>

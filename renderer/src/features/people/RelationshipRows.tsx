@@ -6,15 +6,13 @@ import {
   type PersonForm,
   type YoungPerson,
 } from '@shared/schemas/people';
-import { Field, ChoiceSelect } from '../../ui/Field';
-import { TextField } from '../../ui/TextField';
+import { ChoiceField, SelectField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
 
 type Props = { readonly form: UseFormReturn<PersonForm>; readonly youngPeople: readonly YoungPerson[] };
 
 /** How the person relates to each young person: one row per young person, added and removed freely. */
 export function RelationshipRows({ form, youngPeople }: Props) {
-  const errors = form.formState.errors.relationships;
   const rows = useFieldArray({ control: form.control, name: 'relationships' });
   return (
     <FieldArrayRows
@@ -27,50 +25,36 @@ export function RelationshipRows({ form, youngPeople }: Props) {
       isAddDisabled={youngPeople.length === 0}
       blank={{ youngPersonId: '', relationship: '', category: '', hasParentalResponsibility: false }}
     >
-      {(index) => {
-        const rowErrors = errors?.[index];
-        return (
-          <>
-            <Field label="Young person" error={rowErrors?.youngPersonId?.message}>
-              {(wiring) => (
-                <select
-                  className="input"
-                  {...wiring}
-                  {...form.register(`relationships.${index}.youngPersonId`)}
-                >
-                  <option value="">Choose…</option>
-                  {youngPeople.map((youngPerson) => (
-                    <option key={youngPerson.id} value={youngPerson.id}>
-                      {displayName(youngPerson)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <TextField
-              form={form}
-              name={`relationships.${index}.relationship`}
-              label="Relationship"
-              hint="In the family’s own words, for example Mum, Nan, older brother."
-              className="input input--short"
-            />
-            <Field label="Kind of relationship" error={rowErrors?.category?.message}>
-              {(wiring) => (
-                <ChoiceSelect
-                  {...wiring}
-                  {...form.register(`relationships.${index}.category`)}
-                  values={relationshipCategories}
-                  labels={relationshipCategoryLabels}
-                />
-              )}
-            </Field>
-            <label className="checkbox">
-              <input type="checkbox" {...form.register(`relationships.${index}.hasParentalResponsibility`)} />
-              Has parental responsibility
-            </label>
-          </>
-        );
-      }}
+      {(index) => (
+        <>
+          <SelectField form={form} name={`relationships.${index}.youngPersonId`} label="Young person">
+            <option value="">Choose…</option>
+            {youngPeople.map((youngPerson) => (
+              <option key={youngPerson.id} value={youngPerson.id}>
+                {displayName(youngPerson)}
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            form={form}
+            name={`relationships.${index}.relationship`}
+            label="Relationship"
+            hint="In the family’s own words, for example Mum, Nan, older brother."
+            className="input input--short"
+          />
+          <ChoiceField
+            form={form}
+            name={`relationships.${index}.category`}
+            label="Kind of relationship"
+            values={relationshipCategories}
+            labels={relationshipCategoryLabels}
+          />
+          <label className="checkbox">
+            <input type="checkbox" {...form.register(`relationships.${index}.hasParentalResponsibility`)} />
+            Has parental responsibility
+          </label>
+        </>
+      )}
     </FieldArrayRows>
   );
 }

@@ -1,8 +1,7 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { monthNames } from '@shared/schemas/typed-date-time';
 import type { PersonForm } from '@shared/schemas/people';
-import { Field } from '../../ui/Field';
-import { ShortTextField, TextField } from '../../ui/TextField';
+import { SelectField, ShortTextField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
 
 type Props = { readonly form: UseFormReturn<PersonForm> };
@@ -20,7 +19,6 @@ function NumberBox(
  * see this part of the form.
  */
 export function SpecialDateRows({ form }: Props) {
-  const errors = form.formState.errors.specialDates;
   const rows = useFieldArray({ control: form.control, name: 'specialDates' });
   return (
     <FieldArrayRows
@@ -33,35 +31,28 @@ export function SpecialDateRows({ form }: Props) {
       addLabel="Add a special date"
       blank={{ label: 'birthday', day: '', month: '', year: '' }}
     >
-      {(index) => {
-        const rowErrors = errors?.[index];
-        return (
-          <>
-            <ShortTextField
-              form={form}
-              name={`specialDates.${index}.label`}
-              label="What it is"
-              hint="For example “birthday” or “wedding anniversary”."
-            />
-            <div className="people__date-parts">
-              <NumberBox form={form} name={`specialDates.${index}.day`} label="Day" />
-              <Field label="Month" error={rowErrors?.month?.message}>
-                {(wiring) => (
-                  <select className="input" {...wiring} {...form.register(`specialDates.${index}.month`)}>
-                    <option value="">Choose…</option>
-                    {monthNames.map((month, monthIndex) => (
-                      <option key={month} value={String(monthIndex + 1)}>
-                        {month}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <NumberBox form={form} name={`specialDates.${index}.year`} label="Year (optional)" />
-            </div>
-          </>
-        );
-      }}
+      {(index) => (
+        <>
+          <ShortTextField
+            form={form}
+            name={`specialDates.${index}.label`}
+            label="What it is"
+            hint="For example “birthday” or “wedding anniversary”."
+          />
+          <div className="people__date-parts">
+            <NumberBox form={form} name={`specialDates.${index}.day`} label="Day" />
+            <SelectField form={form} name={`specialDates.${index}.month`} label="Month">
+              <option value="">Choose…</option>
+              {monthNames.map((month, monthIndex) => (
+                <option key={month} value={String(monthIndex + 1)}>
+                  {month}
+                </option>
+              ))}
+            </SelectField>
+            <NumberBox form={form} name={`specialDates.${index}.year`} label="Year (optional)" />
+          </div>
+        </>
+      )}
     </FieldArrayRows>
   );
 }

@@ -11,10 +11,9 @@ import type { StaffMember } from '@shared/schemas/staff';
 import { DateField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
-import { useRecordSubmit } from '../../common/useRecordSubmit';
+import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
-import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { StaffSelect } from './StaffSelect';
 import { FormActions } from '../../ui/FormActions';
@@ -61,16 +60,13 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
     defaultValues: existing ? valuesOf(existing) : blank,
   });
   const { errors, isSubmitting } = form.formState;
-  const draft = useDraft(existing ? `young-person:${existing.id}` : 'young-person:new', form);
   const optional = { setValueAs: blankAsUndefined };
 
-  const { submit, failure } = useRecordSubmit(
+  const { submit, failure, draftRestoredAt, leave } = useDraftedRecordSubmit(
     form,
+    existing ? `young-person:${existing.id}` : 'young-person:new',
     (values) => repository.save(session, values, existing?.id),
-    async (saved) => {
-      await draft.clear();
-      onDone(saved);
-    },
+    onDone,
   );
 
   const title = existing ? `Edit ${displayName(existing)}’s details` : 'Add a young person';
@@ -80,7 +76,7 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
         {title}
       </h2>
       <form onSubmit={submit} noValidate className="form" aria-label={title}>
-        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
+        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Name and case</legend>
           <TextField form={form} name="firstName" label="First name" autoComplete="off" />
@@ -132,7 +128,7 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
         <FormActions
           submitLabel={existing ? 'Save changes' : 'Add young person'}
           isBusy={isSubmitting}
-          onCancel={() => void draft.clear().then(() => onDone(undefined))}
+          onCancel={leave}
         />
       </form>
     </section>

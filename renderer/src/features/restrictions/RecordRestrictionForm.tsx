@@ -7,10 +7,9 @@ import { OptionField, TextAreaField, TextField } from '../../ui/TextField';
 import { familyOptions } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
-import { useRecordSubmit } from '../../common/useRecordSubmit';
+import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
-import { useDraft } from '../../security/useDraft';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import {
   restrictionEntrySchema,
@@ -58,7 +57,6 @@ export function RecordRestrictionForm({
     },
   });
   const { errors, isSubmitting } = form.formState;
-  const draft = useDraft(`restriction:new:${youngPersonId}`, form);
   const register = (name: RestrictionTermsFieldName, isOptional: boolean) =>
     form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
 
@@ -73,13 +71,11 @@ export function RecordRestrictionForm({
     },
   };
 
-  const { submit, failure } = useRecordSubmit(
+  const { submit, failure, draftRestoredAt, leave } = useDraftedRecordSubmit(
     form,
+    `restriction:new:${youngPersonId}`,
     (values) => repository.record(session, restrictionFromEntry(values)),
-    async (saved) => {
-      await draft.clear();
-      onDone(saved);
-    },
+    onDone,
   );
 
   return (
@@ -88,7 +84,7 @@ export function RecordRestrictionForm({
         Record a restriction for {youngPersonName}
       </h3>
       <form onSubmit={submit} noValidate className="form" aria-label="Record a restriction">
-        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
+        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Who is restricted</legend>
           <OptionField
@@ -123,11 +119,7 @@ export function RecordRestrictionForm({
           />
         </fieldset>
         <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
-        <FormActions
-          submitLabel="Record restriction"
-          isBusy={isSubmitting}
-          onCancel={() => void draft.clear().then(() => onDone(undefined))}
-        />
+        <FormActions submitLabel="Record restriction" isBusy={isSubmitting} onCancel={leave} />
       </form>
     </section>
   );

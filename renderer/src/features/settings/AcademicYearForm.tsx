@@ -11,10 +11,9 @@ import { Field, TextInput } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
-import { useRecordSubmit } from '../../common/useRecordSubmit';
+import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
 import { useSession } from '../../security/session-context';
-import { useDraft } from '../../security/useDraft';
 import { FormActions } from '../../ui/FormActions';
 
 type Props = {
@@ -50,15 +49,11 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
       : emptyYear('suggestedLabel' in editing ? editing.suggestedLabel : ''),
   });
   const { errors, isSubmitting } = form.formState;
-  const draft = useDraft(existing ? `academic-year:${existing.id}` : 'academic-year:new', form);
-
-  const { submit, failure } = useRecordSubmit(
+  const { submit, failure, draftRestoredAt, leave } = useDraftedRecordSubmit(
     form,
+    existing ? `academic-year:${existing.id}` : 'academic-year:new',
     (values) => repository.save(session, values, existing?.id),
-    async (saved) => {
-      await draft.clear();
-      onDone(saved);
-    },
+    onDone,
     { invalidMessage: 'Some dates need correcting. Each problem is shown beside its field.' },
   );
 
@@ -69,7 +64,7 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
         {title}
       </h2>
       <form onSubmit={submit} noValidate className="form">
-        <FormNotices failure={failure} draftRestoredAt={draft.restoredAt} />
+        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <TextField
           form={form}
           name="label"
@@ -118,13 +113,7 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
             );
           })}
         </div>
-        <FormActions
-          submitLabel="Save academic year"
-          isBusy={isSubmitting}
-          onCancel={() => {
-            void draft.clear().then(() => onDone(undefined));
-          }}
-        />
+        <FormActions submitLabel="Save academic year" isBusy={isSubmitting} onCancel={leave} />
       </form>
     </section>
   );

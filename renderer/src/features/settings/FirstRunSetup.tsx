@@ -2,13 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
 import { firstRunFormSchema, type FirstRunForm, type FirstRunFormInput } from '@shared/schemas/first-run';
-import { Field } from '../../ui/Field';
-import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useAuthService } from '../../security/useAuthService';
 import { useSessionApi } from '../../security/session-context';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { AccountFields } from '../accounts';
+import { HomeFields } from './HomeFields';
 import { FormActions } from '../../ui/FormActions';
 
 /**
@@ -25,7 +24,7 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
       manager: { name: '', username: '', email: '', password: '', confirmPassword: '' },
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
 
   const { submit, failure } = useRecordSubmit(
     form,
@@ -45,50 +44,15 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
       <form onSubmit={submit} noValidate className="form" aria-label="Set up your home">
         <fieldset className="fieldset">
           <legend>The home</legend>
-          <TextField form={form} name="home.name" label="Home name" autoComplete="organization" />
-          <TextField
-            form={form}
-            name="home.ofstedUrn"
-            label="Ofsted URN"
-            hint="On the home’s registration certificate, for example SC123456."
-            className="input input--short"
-            spellCheck={false}
-          />
-          <Field
-            label="Time zone"
-            hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes."
-            error={errors.home?.timeZone?.message}
-          >
-            {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('home.timeZone')} />}
-          </Field>
+          <HomeFields form={form} at={(field) => `home.${field}` as const} />
         </fieldset>
         <fieldset className="fieldset">
           <legend>Your account (Registered Manager)</legend>
-          <TextField form={form} name="manager.name" label="Full name" autoComplete="name" />
-          <TextField
+          <AccountFields
             form={form}
-            name="manager.username"
-            label="Username"
-            hint="What you type to sign in: letters, digits, dots or dashes."
-            className="input input--short"
-            spellCheck={false}
-            autoComplete="username"
-          />
-          <TextField form={form} name="manager.email" label="Work email" type="email" autoComplete="email" />
-          <TextField
-            form={form}
-            name="manager.password"
-            label="Password"
-            hint="At least 12 characters and hard to guess: three or four random words work well."
-            type="password"
-            autoComplete="new-password"
-          />
-          <TextField
-            form={form}
-            name="manager.confirmPassword"
-            label="Type the password again"
-            type="password"
-            autoComplete="new-password"
+            at={(field) => `manager.${field}` as const}
+            isOwnAccount
+            passwordLabel="Password"
           />
         </fieldset>
         <FormActions submitLabel={isSubmitting ? 'Setting up…' : 'Set up the home'} isBusy={isSubmitting} />

@@ -7,14 +7,12 @@ import {
   type HomeSettings,
   type HomeSettingsInput,
 } from '@shared/schemas/home';
-import { Field } from '../../ui/Field';
-import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
 import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { HomeFields } from './HomeFields';
 import { FormActions } from '../../ui/FormActions';
 
 type Props = {
@@ -30,7 +28,7 @@ export function HomeDetailsForm({ initial, repository }: Props) {
     resolver: zodResolver(homeSettingsSchema),
     defaultValues: initial ?? { name: '', ofstedUrn: '', timeZone: defaultTimeZone },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const draft = useDraft('home-details', form);
 
   const { submit, failure } = useRecordSubmit(
@@ -49,22 +47,7 @@ export function HomeDetailsForm({ initial, repository }: Props) {
   return (
     <form onSubmit={submit} noValidate className="form" aria-label="Home details">
       <FormNotices failure={failure} saved={saved} draftRestoredAt={draft.restoredAt} />
-      <TextField form={form} name="name" label="Home name" autoComplete="organization" />
-      <TextField
-        form={form}
-        name="ofstedUrn"
-        label="Ofsted URN"
-        hint="On the home’s registration certificate, for example SC123456."
-        className="input input--short"
-        spellCheck={false}
-      />
-      <Field
-        label="Time zone"
-        hint="Deadlines such as the 48-hour contact form follow this zone’s clock changes."
-        error={errors.timeZone?.message}
-      >
-        {(wiring) => <TimeZoneSelect wiring={wiring} registration={form.register('timeZone')} />}
-      </Field>
+      <HomeFields form={form} at={(field) => field} />
       <FormActions submitLabel="Save home details" isBusy={isSubmitting} />
     </form>
   );

@@ -1,94 +1,48 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type UseFormReturn } from 'react-hook-form';
+import { z } from 'zod';
 import { Banner } from '../../ui/Banner';
-import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
-import { ControlledTextField } from '../../ui/ControlledTextField';
-import { ServerFields, emptyServer, type ServerValues } from './ServerFields';
-import { parseAdmin, parseServer } from './server-values';
+import { TextField } from '../../ui/TextField';
+import { ServerFields } from './ServerFields';
+import { adminFormSchema, emptyServer, noAdmin, serverFormSchema } from './server-values';
+import { AdminFields, SyncForm, refusalOf, useSyncSubmit } from './SyncForm';
 import { useComputers, type PendingAddition, type RegisteredDevice } from './useComputers';
 
 type Computers = NonNullable<ReturnType<typeof useComputers>>;
-type Errors = Readonly<Record<string, string>>;
 
 const timeOf = (iso: string) =>
   new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
-/** The server admin's sign-in, asked for each time and kept nowhere. */
-function AdminFields({
-  admin,
-  errors,
-  onChange,
-}: {
-  admin: { name: string; password: string };
-  errors: Errors;
-  onChange: (admin: { name: string; password: string }) => void;
-}) {
-  return (
-    <fieldset className="fieldset">
-      <legend>The server admin’s sign-in</legend>
-      <p className="field__hint">Used for this once and not kept on this computer.</p>
-      <ControlledTextField
-        label="Admin user name"
-        error={errors['admin.name']}
-        value={admin.name}
-        onChange={(name) => onChange({ ...admin, name })}
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <ControlledPasswordField
-        label="Admin password"
-        error={errors['admin.password']}
-        value={admin.password}
-        onChange={(password) => onChange({ ...admin, password })}
-      />
-    </fieldset>
-  );
-}
-
-const noAdmin = { name: '', password: '' };
-
 /** A computer's name, which the server can read: so a place, not a person. */
 function ComputerNameField(props: {
+  form: Pick<UseFormReturn<{ name: string }>, 'register' | 'formState'>;
   label: string;
   example: string;
-  error: string | undefined;
-  value: string;
-  onChange: (name: string) => void;
 }) {
   return (
-    <ControlledTextField
+    <TextField
+      form={props.form}
+      name="name"
       label={props.label}
       hint={`Where it is, for example ${props.example}. Not a person’s name: the server can read it.`}
-      error={props.error}
-      value={props.value}
-      onChange={props.onChange}
     />
   );
 }
 
-function SetUpForm({ computers }: { computers: Computers }) {
-  const [server, setServer] = useState<ServerValues>(emptyServer);
-  const [admin, setAdmin] = useState(noAdmin);
-  const [name, setName] = useState('Office');
-  const [createDatabase, setCreateDatabase] = useState(true);
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string>();
-  const [isWorking, setIsWorking] = useState(false);
+const setUpFormSchema = z.object({
+  server: serverFormSchema,
+  createDatabase: z.boolean(),
+  name: z.string(),
+  admin: adminFormSchema,
+});
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const checked = parseServer(server);
-    const signIn = parseAdmin(admin);
-    if (!checked.ok || !signIn.ok) {
-      setErrors({ ...(checked.ok ? {} : checked.errors), ...(signIn.ok ? {} : signIn.errors) });
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setIsWorking(true);
-    const done = await computers.setUp({ server: checked.value, admin: signIn.value, createDatabase, name });
-    setIsWorking(false);
-    if (!done.ok) setProblem(done.error.message);
-  };
+function SetUpForm({ computers }: { computers: Computers }) {
+  const form = useForm<z.input<typeof setUpFormSchema>, unknown, z.output<typeof setUpFormSchema>>({
+    resolver: zodResolver(setUpFormSchema),
+    defaultValues: { server: emptyServer, createDatabase: true, name: 'Office', admin: noAdmin },
+  });
+  const sending = useSyncSubmit(form, async (values) => refusalOf(await computers.setUp(values)));
 
   return (
     <section className="panel" aria-labelledby="sync-set-up-title">
@@ -97,83 +51,46 @@ function SetUpForm({ computers }: { computers: Computers }) {
         With a sync server, every computer of the home holds the same records. The server only ever holds them
         sealed: it cannot read a name or a note. Without one, this computer works on its own as now.
       </p>
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
-      <form className="form" noValidate aria-label="Set up sync" onSubmit={(event) => void submit(event)}>
-        <ServerFields values={server} errors={errors} onChange={setServer} />
+      <SyncForm label="Set up sync" sending={sending} submitLabel="Set up" busyLabel="Setting up…">
+        <ServerFields form={form} />
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={createDatabase}
-            onChange={(event) => setCreateDatabase(event.target.checked)}
-          />{' '}
-          Make the database on the server if it is not there yet
+          <input type="checkbox" {...form.register('createDatabase')} /> Make the database on the server if it
+          is not there yet
         </label>
-        <ComputerNameField
-          label="This computer’s name"
-          example="Office"
-          error={errors['name']}
-          value={name}
-          onChange={setName}
-        />
-        <AdminFields admin={admin} errors={errors} onChange={setAdmin} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isWorking}>
-            {isWorking ? 'Setting up…' : 'Set up'}
-          </button>
-        </div>
-      </form>
+        <ComputerNameField form={form} label="This computer’s name" example="Office" />
+        <AdminFields form={form} />
+      </SyncForm>
     </section>
   );
 }
 
+const addFormSchema = z.object({ name: z.string(), admin: adminFormSchema });
+
 /** Adding a computer: its name and the admin's sign-in, then a code, kept by the app until it joins. */
 function AddComputer({ computers, onClose }: { computers: Computers; onClose: () => void }) {
-  const [name, setName] = useState('');
-  const [admin, setAdmin] = useState(noAdmin);
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string>();
-  const [isWorking, setIsWorking] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const signIn = parseAdmin(admin);
-    if (!signIn.ok) {
-      setErrors(signIn.errors);
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setIsWorking(true);
-    const made = await computers.add({ admin: signIn.value, name });
-    setIsWorking(false);
-    if (!made) return;
-    if (made.ok) onClose();
-    else if (made.error.code === 'invalid') setErrors({ name: made.error.message });
-    else setProblem(made.error.message);
-  };
+  const form = useForm<z.input<typeof addFormSchema>, unknown, z.output<typeof addFormSchema>>({
+    resolver: zodResolver(addFormSchema),
+    defaultValues: { name: '', admin: noAdmin },
+  });
+  const sending = useSyncSubmit(form, async (values) => {
+    const made = await computers.add(values);
+    if (made?.ok) onClose();
+    return refusalOf(made, 'name');
+  });
 
   return (
     <section className="panel" aria-labelledby="sync-add-title">
       <h2 id="sync-add-title">Add a computer</h2>
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
-      <form className="form" noValidate aria-label="Add a computer" onSubmit={(event) => void submit(event)}>
-        <ComputerNameField
-          label="The new computer’s name"
-          example="Front desk"
-          error={errors['name']}
-          value={name}
-          onChange={setName}
-        />
-        <AdminFields admin={admin} errors={errors} onChange={setAdmin} />
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isWorking}>
-            {isWorking ? 'Making a code…' : 'Make a pairing code'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      <SyncForm
+        label="Add a computer"
+        sending={sending}
+        submitLabel="Make a pairing code"
+        busyLabel="Making a code…"
+        onCancel={onClose}
+      >
+        <ComputerNameField form={form} label="The new computer’s name" example="Front desk" />
+        <AdminFields form={form} />
+      </SyncForm>
     </section>
   );
 }
@@ -232,6 +149,8 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
   );
 }
 
+const removeFormSchema = z.object({ admin: adminFormSchema });
+
 /** The confirmation before a computer is removed, naming it. */
 function RemoveComputer({
   computers,
@@ -243,24 +162,15 @@ function RemoveComputer({
   onClose: (removed?: string) => void;
 }) {
   const name = device.name ?? 'this computer';
-  const [admin, setAdmin] = useState(noAdmin);
-  const [errors, setErrors] = useState<Errors>({});
-  const [problem, setProblem] = useState<string>();
-  const [isWorking, setIsWorking] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const signIn = parseAdmin(admin);
-    if (!signIn.ok) {
-      setErrors(signIn.errors);
-      return;
-    }
-    setErrors({});
-    setIsWorking(true);
-    const removed = await computers.remove(device, signIn.value);
-    setIsWorking(false);
-    if (removed && !removed.ok) setProblem(removed.error.message);
-    else onClose(name);
-  };
+  const form = useForm<z.input<typeof removeFormSchema>, unknown, z.output<typeof removeFormSchema>>({
+    resolver: zodResolver(removeFormSchema),
+    defaultValues: { admin: noAdmin },
+  });
+  const sending = useSyncSubmit(form, async ({ admin }) => {
+    const removed = await computers.remove(device, admin);
+    if (removed?.ok !== false) onClose(name);
+    return refusalOf(removed);
+  });
   return (
     <section className="panel" role="alertdialog" aria-labelledby="sync-remove-title">
       <h2 id="sync-remove-title">Remove {name}?</h2>
@@ -268,23 +178,17 @@ function RemoveComputer({
         The server will refuse {name} from now on, and every computer will refuse any change it makes after
         this. What it recorded before stays. To use it again, add it again with a new code.
       </p>
-      {problem ? <Banner tone="error">{problem}</Banner> : null}
-      <form
-        className="form"
-        noValidate
-        aria-label={`Remove ${name}`}
-        onSubmit={(event) => void submit(event)}
+      <SyncForm
+        label={`Remove ${name}`}
+        sending={sending}
+        submitLabel={`Remove ${name}`}
+        busyLabel="Removing…"
+        isDanger
+        onCancel={() => onClose()}
+        cancelLabel="Keep it"
       >
-        <AdminFields admin={admin} errors={errors} onChange={setAdmin} />
-        <div className="form__actions">
-          <button type="submit" className="button button--danger" disabled={isWorking}>
-            {isWorking ? 'Removing…' : `Remove ${name}`}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onClose()}>
-            Keep it
-          </button>
-        </div>
-      </form>
+        <AdminFields form={form} />
+      </SyncForm>
     </section>
   );
 }

@@ -1,8 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
 import { Banner } from '../../ui/Banner';
-import { ControlledTextField } from '../../ui/ControlledTextField';
-import { ServerFields, emptyServer, type ServerValues } from './ServerFields';
-import { parseServer } from './server-values';
+import { TextField } from '../../ui/TextField';
+import { ServerFields } from './ServerFields';
+import { emptyServer, serverFormSchema } from './server-values';
+import { SyncForm, refusalOf, useSyncSubmit } from './SyncForm';
 import { useJoinHome, type PullProgress } from './useJoinHome';
 
 const stageText: Readonly<Record<PullProgress['stage'], string>> = {
@@ -12,6 +16,13 @@ const stageText: Readonly<Record<PullProgress['stage'], string>> = {
 
 const count = (value: number) => value.toLocaleString('en-GB');
 
+const joinFormSchema = z.object({
+  server: serverFormSchema,
+  code: z
+    .string()
+    .refine((code) => code.trim() !== '', 'Enter the pairing code from the manager’s computer.'),
+});
+
 /**
  * A new computer joins the home's computers: the server's details and the one-time code the
  * manager's Computers screen shows, then the home's records pulled with a progress bar. Staff sign
@@ -20,35 +31,18 @@ const count = (value: number) => value.toLocaleString('en-GB');
  */
 export function JoinHomeScreen({ wasJoining, onCancel }: { wasJoining: boolean; onCancel: () => void }) {
   const joining = useJoinHome();
-  const [server, setServer] = useState<ServerValues>(emptyServer);
-  const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<Readonly<Record<string, string>>>({});
-  const [problem, setProblem] = useState<string>();
   const [progress, setProgress] = useState<PullProgress>();
-  const [isWorking, setIsWorking] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!joining) return;
-    const checked = parseServer(server);
-    if (!checked.ok || !code.trim()) {
-      setErrors({
-        ...(checked.ok ? {} : checked.errors),
-        ...(code.trim() ? {} : { code: 'Enter the pairing code from the manager’s computer.' }),
-      });
-      return;
-    }
-    setErrors({});
-    setProblem(undefined);
-    setIsWorking(true);
-    const joined = await joining.join(checked.value, code, setProgress);
-    setIsWorking(false);
-    if (!joined.ok) {
-      setProgress(undefined);
-      if (joined.error.code === 'invalid') setErrors({ code: joined.error.message });
-      else setProblem(joined.error.message);
-    }
-  };
+  const form = useForm<z.input<typeof joinFormSchema>, unknown, z.output<typeof joinFormSchema>>({
+    resolver: zodResolver(joinFormSchema),
+    defaultValues: { server: emptyServer, code: '' },
+  });
+  const sending = useSyncSubmit(form, async ({ server, code }) => {
+    if (!joining) return undefined;
+    const joined = await joining.join(server, code, setProgress);
+    if (!joined.ok) setProgress(undefined);
+    return refusalOf(joined, 'code');
+  });
+  const isWorking = sending.isBusy;
 
   return (
     <main className="page page--narrow" aria-labelledby="join-home-title">
@@ -88,34 +82,25 @@ export function JoinHomeScreen({ wasJoining, onCancel }: { wasJoining: boolean; 
             hold the same records. Ask the manager to add it under Settings, Computers: they will give you a
             one-time pairing code.
           </p>
-          {problem ? <Banner tone="error">{problem}</Banner> : null}
-          <form
-            className="form"
-            noValidate
-            aria-label="Join this home’s computers"
-            onSubmit={(event) => void submit(event)}
+          <SyncForm
+            label="Join this home’s computers"
+            sending={sending}
+            isDisabled={!joining}
+            submitLabel="Join"
+            busyLabel="Joining…"
+            onCancel={wasJoining ? undefined : onCancel}
+            cancelLabel="Back"
           >
-            <ServerFields values={server} errors={errors} onChange={setServer} />
-            <ControlledTextField
+            <ServerFields form={form} />
+            <TextField
+              form={form}
+              name="code"
               label="Pairing code"
               hint="Eight letters and digits, then six words, for example K7Q2-M9XA river candy maple orbit velvet sugar."
-              error={errors['code']}
-              value={code}
-              onChange={setCode}
               autoComplete="off"
               spellCheck={false}
             />
-            <div className="form__actions">
-              <button type="submit" className="button" disabled={isWorking || !joining}>
-                {isWorking ? 'Joining…' : 'Join'}
-              </button>
-              {wasJoining ? null : (
-                <button type="button" className="button button--secondary" onClick={onCancel}>
-                  Back
-                </button>
-              )}
-            </div>
-          </form>
+          </SyncForm>
         </>
       )}
     </main>

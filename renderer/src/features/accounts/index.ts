@@ -1,0 +1,2 @@
+// Accounts' public entry: first-run setup asks for the manager's account with the same fields.
+export { AccountFields } from './AccountFields';
