@@ -74,3 +74,17 @@ export const dawnMorris = {
   vehicle: '',
   badgeNumber: '7',
 };
+
+/** A visitor on the people register (`personId`) come to see one young person, as the door's sign-in form sends them. */
+export function familyVisitor(visitorName: string, personId: string, youngPersonId: string) {
+  return {
+    visitorName,
+    personId,
+    organisationOrRelationship: '',
+    visitingYoungPersonIds: [youngPersonId],
+    reason: 'Family visit',
+    isIdChecked: true,
+    vehicle: '',
+    badgeNumber: '',
+  };
+}
