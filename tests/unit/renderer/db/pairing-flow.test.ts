@@ -20,7 +20,7 @@ import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/devic
 import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { standInAccountKeys, testSession } from './test-session';
 
 /**
  * The pairing flows against a CouchDB-protocol server, two computers in one test as the home has
@@ -51,14 +51,7 @@ describe('setting up, adding, joining and removing computers', () => {
     const office = await computer('office');
     const frontDesk = await computer('front-desk');
     const manager = await testSession(['registeredManager']);
-    await office.db.accountKeys.put({
-      staffId: manager.staff.id,
-      salt: new Uint8Array(16),
-      kdf: { algorithm: 'argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1, hashLength: 32 },
-      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      passwordChangeRequired: false,
-      failedAttempts: [],
-    });
+    await office.db.accountKeys.put(standInAccountKeys(manager.staff.id));
     const signedIn = await visitorLogRepository(office.db, manager.cipher).signIn(
       manager,
       dawnMorris,
