@@ -29,16 +29,17 @@ afterEach(async () => {
 
 const password = 'correct horse battery staple';
 
-/** A mail service over `folder`, with protected storage and the main key kept in memory. */
-function mailServiceIn(folder: string) {
-  const storage = inMemoryProtectedStorage();
+const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
+
+/** A mail service over `folder`, with protected storage (in memory unless given) and the main key kept in it. */
+function mailServiceIn(folder: string, storage = inMemoryProtectedStorage(), withTimeouts?: typeof timeouts) {
   return createMailService({
     folder,
     protectedStorage: storage,
     mainKey: createMainKey({ folder, protectedStorage: storage }),
+    ...(withTimeouts ? { timeouts: withTimeouts } : {}),
   });
 }
-const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
 
 async function serviceFor(
   server: { port: number },
@@ -46,13 +47,7 @@ async function serviceFor(
   options: { password?: string; storage?: ReturnType<typeof inMemoryProtectedStorage> } = {},
 ) {
   folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-  const storage = options.storage ?? inMemoryProtectedStorage();
-  const mail = createMailService({
-    folder,
-    protectedStorage: storage,
-    mainKey: createMainKey({ folder, protectedStorage: storage }),
-    timeouts,
-  });
+  const mail = mailServiceIn(folder, options.storage, timeouts);
   const saved = await mail.saveSettings({
     settings: {
       host: '127.0.0.1',
@@ -156,10 +151,17 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain('could not be trusted');
   });
 
-  it('without the organisation’s CA certificate, the test server’s certificate is not trusted either', async () => {
+  it.each<[string, Partial<MailSettings>, string]>([
+    [
+      'without the organisation’s CA certificate, the test server’s certificate is not trusted either',
+      { caCertificatePem: '' },
+      'certificate',
+    ],
+    ['TLS from the start to a STARTTLS port says to choose STARTTLS instead', { security: 'tls' }, 'no-tls'],
+  ])('%s', async (_case, settings, code) => {
     const smtp = await server();
-    const outcome = await sendUndelivered(smtp, { caCertificatePem: '' });
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'certificate' } });
+    const outcome = await sendUndelivered(smtp, settings);
+    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code } });
   });
 
   it('a wrong password gives a clear reason and is not retried on its own', async () => {
@@ -188,12 +190,6 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
       failure: { code: 'unreachable', isWorthRetrying: true },
     });
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain(`127.0.0.1:${smtp.port}`);
-  });
-
-  it('TLS from the start to a STARTTLS port says to choose STARTTLS instead', async () => {
-    const smtp = await server();
-    const outcome = await sendUndelivered(smtp, { security: 'tls' });
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'no-tls' } });
   });
 
   it('“send a test message” reports success', async () => {
