@@ -88,3 +88,13 @@ export function familyVisitor(visitorName: string, personId: string, youngPerson
     badgeNumber: '',
   };
 }
+
+/** A young person's details as the young person form sends them. */
+export const kaydenMorris = {
+  caseNumber: 'FL-0042',
+  firstName: 'Kayden',
+  lastName: 'Morris',
+  preferredName: 'Kay',
+  dateOfBirth: '2012-04-09',
+  placementStartsOn: '2024-09-01',
+};
