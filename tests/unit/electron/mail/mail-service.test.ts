@@ -31,6 +31,18 @@ const password = 'correct horse battery staple';
 
 const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
 
+/** Settings for a server no test reaches: for what saving settings does, not what sending does. */
+const plainSettings: MailSettings = {
+  host: 'smtp.example.org',
+  port: 587,
+  security: 'starttls',
+  username: 'u',
+  fromAddress: 'a@b.example',
+  fromName: '',
+  caCertificatePem: '',
+  attachSignedPdf: false,
+};
+
 /** A mail service over `folder`, with protected storage (in memory unless given) and the main key kept in it. */
 function mailServiceIn(folder: string, storage = inMemoryProtectedStorage(), withTimeouts?: typeof timeouts) {
   return createMailService({
@@ -246,37 +258,15 @@ describe('mail settings and the password', () => {
 
   it('refuses to store a password where the computer offers no protected storage, and says so', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const storage = inMemoryProtectedStorage({ available: false });
-    const mail = createMailService({
-      folder,
-      protectedStorage: storage,
-      mainKey: createMainKey({ folder, protectedStorage: storage }),
-    });
-    const saved = await mail.saveSettings({
-      settings: {
-        host: 'smtp.example.org',
-        port: 587,
-        security: 'starttls',
-        username: 'u',
-        fromAddress: 'a@b.example',
-        fromName: '',
-        caCertificatePem: '',
-        attachSignedPdf: false,
-      },
-      password: 'secret',
-    });
+    const mail = mailServiceIn(folder, inMemoryProtectedStorage({ available: false }));
+    const saved = await mail.saveSettings({ settings: plainSettings, password: 'secret' });
     expect(saved.ok ? '' : saved.error.code).toBe('no-protected-storage');
     expect((await mail.getSettings()).settings).toBeNull();
   });
 
   it('says when protection is weak (Linux without a keyring)', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const storage = inMemoryProtectedStorage({ strength: 'weak' });
-    const mail = createMailService({
-      folder,
-      protectedStorage: storage,
-      mainKey: createMainKey({ folder, protectedStorage: storage }),
-    });
+    const mail = mailServiceIn(folder, inMemoryProtectedStorage({ strength: 'weak' }));
     expect((await mail.getSettings()).passwordProtection).toBe('weak');
   });
 
@@ -285,14 +275,8 @@ describe('mail settings and the password', () => {
     const mail = mailServiceIn(folder);
     const saved = await mail.saveSettings({
       settings: {
-        host: 'smtp.example.org',
-        port: 587,
-        security: 'starttls',
-        username: 'u',
-        fromAddress: 'a@b.example',
-        fromName: '',
+        ...plainSettings,
         caCertificatePem: '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----',
-        attachSignedPdf: false,
       },
     });
     expect(saved.ok ? {} : saved.error.fields).toHaveProperty('caCertificatePem');
