@@ -61,6 +61,18 @@ async function homeWithStaff(rig: MainRig = mainRig({ now: () => start })) {
   return { rig, ...home };
 }
 
+type Holder = Parameters<MainRig['withProof']>[0];
+
+/** `who` asks `rig` to choose the backup folder, a manager-only request, with a proof of their own. */
+const chooseBackupFolder = async (rig: MainRig, who: Holder) =>
+  rig.call('backup:choose-folder', await rig.withProof(who, 'backup:choose-folder', {}));
+
+/** A manager-only request refused, with a reason that matches `reason`. */
+const refusedBecause = (reason: RegExp) => ({
+  ok: false,
+  error: { code: 'not-permitted', message: expect.stringMatching(reason) as unknown },
+});
+
 describe('manager-only channels', () => {
   it('are exactly the settings, folders, backup options, revocation and audit rebase', () => {
     expect(channels.sort()).toEqual(
@@ -107,15 +119,11 @@ describe('manager-only channels', () => {
     const { rig, manager } = await homeWithStaff();
     const proven = await rig.withProof(manager, 'backup:set-options', { keep: 5, intervalDays: 3 });
     expect((await rig.call('backup:set-options', proven)).ok).toBe(true);
-    expect(await rig.call('backup:set-options', proven)).toMatchObject({
-      ok: false,
-      error: { code: 'not-permitted', message: expect.stringMatching(/sent twice/) as unknown },
-    });
+    expect(await rig.call('backup:set-options', proven)).toMatchObject(refusedBecause(/sent twice/));
     const other = await rig.withProof(manager, 'backup:set-options', { keep: 5, intervalDays: 3 });
-    expect(await rig.call('backup:set-options', { ...other, keep: 1 })).toMatchObject({
-      ok: false,
-      error: { code: 'not-permitted', message: expect.stringMatching(/signature does not match/) as unknown },
-    });
+    expect(await rig.call('backup:set-options', { ...other, keep: 1 })).toMatchObject(
+      refusedBecause(/signature does not match/),
+    );
     const madeUp = await withProofFrom(() => ({ nonce: 'ab'.repeat(32) }), manager, 'backup:set-options', {
       keep: 5,
       intervalDays: 3,
@@ -150,10 +158,9 @@ describe('manager-only channels', () => {
       roles: ['registeredManager'],
     });
     const request = await rig.withProof(forged, 'backup:choose-folder', {});
-    expect(await rig.call('backup:choose-folder', request)).toMatchObject({
-      ok: false,
-      error: { code: 'not-permitted', message: expect.stringMatching(/not issued by this home/) as unknown },
-    });
+    expect(await rig.call('backup:choose-folder', request)).toMatchObject(
+      refusedBecause(/not issued by this home/),
+    );
     // Nor does the other CA get trusted by issuing with it.
     const taken = await rig.call('signing:issue-certificate', {
       authority: {
@@ -172,15 +179,9 @@ describe('manager-only channels', () => {
     let now = start;
     const { rig, manager } = await homeWithStaff(mainRig({ now: () => now }));
     now = new Date('2032-01-01T10:00:00.000Z');
-    expect(
-      await rig.call('backup:choose-folder', await rig.withProof(manager, 'backup:choose-folder', {})),
-    ).toMatchObject({
-      ok: false,
-      error: {
-        code: 'not-permitted',
-        message: expect.stringMatching(/expired.*Renew my certificate/) as unknown,
-      },
-    });
+    expect(await chooseBackupFolder(rig, manager)).toMatchObject(
+      refusedBecause(/expired.*Renew my certificate/),
+    );
   });
 
   it('after a manager’s role is removed, their old certificate no longer counts; a new one does', async () => {
@@ -191,24 +192,16 @@ describe('manager-only channels', () => {
       'auth:revoke-staff',
       await rig.withProof(manager, 'auth:revoke-staff', { staffId: other.staffId, reason: 'role-removed' }),
     );
-    expect(
-      await rig.call('backup:choose-folder', await rig.withProof(other, 'backup:choose-folder', {})),
-    ).toMatchObject({
-      ok: false,
-      error: {
-        code: 'not-permitted',
-        message: expect.stringMatching(/before your roles last changed/) as unknown,
-      },
-    });
+    expect(await chooseBackupFolder(rig, other)).toMatchObject(
+      refusedBecause(/before your roles last changed/),
+    );
     now = new Date('2026-11-23T11:05:00.000Z');
     const reissued = await rig.issue(ca, {
       id: other.staffId,
       name: 'Jo Deputy',
       roles: ['registeredManager'],
     });
-    expect(
-      (await rig.call('backup:choose-folder', await rig.withProof(reissued, 'backup:choose-folder', {}))).ok,
-    ).toBe(true);
+    expect((await chooseBackupFolder(rig, reissued)).ok).toBe(true);
   });
 
   it('a record of the home CA edited on disk stops manager-only requests rather than trusting it', async () => {
@@ -216,43 +209,21 @@ describe('manager-only channels', () => {
     const path = join(rig.userData, 'home-authority.json');
     const pinned = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
     await writeFile(path, JSON.stringify({ ...pinned, pinnedAt: '2020-01-01T00:00:00.000Z' }));
-    expect(
-      await rig.call('backup:choose-folder', await rig.withProof(manager, 'backup:choose-folder', {})),
-    ).toMatchObject({
-      ok: false,
-      error: {
-        code: 'not-permitted',
-        message: expect.stringMatching(/changed outside Family Links/) as unknown,
-      },
-    });
+    expect(await chooseBackupFolder(rig, manager)).toMatchObject(
+      refusedBecause(/changed outside Family Links/),
+    );
   });
 
   it('a computer that does not know its home CA yet learns it only from a key it opens itself', async () => {
     const first = home;
     // The same home on a second computer (or one set up before the CA was kept): nothing known.
     const second = mainRig({ now: () => start });
-    expect(
-      await second.call(
-        'backup:choose-folder',
-        await second.withProof(first.manager, 'backup:choose-folder', {}),
-      ),
-    ).toMatchObject({
-      ok: false,
-      error: {
-        code: 'not-permitted',
-        message: expect.stringMatching(/does not know the home’s certificate authority/) as unknown,
-      },
-    });
+    expect(await chooseBackupFolder(second, first.manager)).toMatchObject(
+      refusedBecause(/does not know the home’s certificate authority/),
+    );
     // Issuing with the CA's key (a manager's password opens its secret) teaches it.
     await second.issue(first.ca, { roles: ['careStaff'] });
-    expect(
-      (
-        await second.call(
-          'backup:choose-folder',
-          await second.withProof(first.manager, 'backup:choose-folder', {}),
-        )
-      ).ok,
-    ).toBe(true);
+    expect((await chooseBackupFolder(second, first.manager)).ok).toBe(true);
   });
 
   it('a first run that failed half-way may make its CA again, but once the home is set up it is never replaced', async () => {
@@ -261,16 +232,12 @@ describe('manager-only channels', () => {
     // Tried again: a new CA, and the manager's certificate from it counts.
     const second = await rig.createAuthority();
     const manager = await rig.issue(second, { roles: ['registeredManager'] });
-    expect(
-      (await rig.call('backup:choose-folder', await rig.withProof(manager, 'backup:choose-folder', {}))).ok,
-    ).toBe(true);
+    expect((await chooseBackupFolder(rig, manager)).ok).toBe(true);
     // The home's log starts: from now on another CA made here is not trusted.
     const [link] = [{ seq: 1, previousMac: '0'.repeat(64), mac: 'ab'.repeat(32) }];
     await rig.value('audit:anchor-head', { links: [link] });
     await rig.createAuthority();
-    expect(
-      (await rig.call('backup:choose-folder', await rig.withProof(manager, 'backup:choose-folder', {}))).ok,
-    ).toBe(true);
+    expect((await chooseBackupFolder(rig, manager)).ok).toBe(true);
     const stale = await rig.issue(failed, { roles: ['registeredManager'] }).catch((error: unknown) => error);
     expect(stale).toBeInstanceOf(Error);
   });

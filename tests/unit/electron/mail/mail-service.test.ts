@@ -29,16 +29,29 @@ afterEach(async () => {
 
 const password = 'correct horse battery staple';
 
-/** A mail service over `folder`, with protected storage and the main key kept in memory. */
-function mailServiceIn(folder: string) {
-  const storage = inMemoryProtectedStorage();
+const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
+
+/** Settings for a server no test reaches: for what saving settings does, not what sending does. */
+const plainSettings: MailSettings = {
+  host: 'smtp.example.org',
+  port: 587,
+  security: 'starttls',
+  username: 'u',
+  fromAddress: 'a@b.example',
+  fromName: '',
+  caCertificatePem: '',
+  attachSignedPdf: false,
+};
+
+/** A mail service over `folder`, with protected storage (in memory unless given) and the main key kept in it. */
+function mailServiceIn(folder: string, storage = inMemoryProtectedStorage(), withTimeouts?: typeof timeouts) {
   return createMailService({
     folder,
     protectedStorage: storage,
     mainKey: createMainKey({ folder, protectedStorage: storage }),
+    ...(withTimeouts ? { timeouts: withTimeouts } : {}),
   });
 }
-const timeouts = { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 };
 
 async function serviceFor(
   server: { port: number },
@@ -46,13 +59,7 @@ async function serviceFor(
   options: { password?: string; storage?: ReturnType<typeof inMemoryProtectedStorage> } = {},
 ) {
   folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-  const storage = options.storage ?? inMemoryProtectedStorage();
-  const mail = createMailService({
-    folder,
-    protectedStorage: storage,
-    mainKey: createMainKey({ folder, protectedStorage: storage }),
-    timeouts,
-  });
+  const mail = mailServiceIn(folder, options.storage, timeouts);
   const saved = await mail.saveSettings({
     settings: {
       host: '127.0.0.1',
@@ -156,10 +163,17 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain('could not be trusted');
   });
 
-  it('without the organisation’s CA certificate, the test server’s certificate is not trusted either', async () => {
+  it.each<[string, Partial<MailSettings>, string]>([
+    [
+      'without the organisation’s CA certificate, the test server’s certificate is not trusted either',
+      { caCertificatePem: '' },
+      'certificate',
+    ],
+    ['TLS from the start to a STARTTLS port says to choose STARTTLS instead', { security: 'tls' }, 'no-tls'],
+  ])('%s', async (_case, settings, code) => {
     const smtp = await server();
-    const outcome = await sendUndelivered(smtp, { caCertificatePem: '' });
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'certificate' } });
+    const outcome = await sendUndelivered(smtp, settings);
+    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code } });
   });
 
   it('a wrong password gives a clear reason and is not retried on its own', async () => {
@@ -188,12 +202,6 @@ describe('sending over TLS to a real SMTP server on 127.0.0.1 (STARTTLS, login r
       failure: { code: 'unreachable', isWorthRetrying: true },
     });
     expect(outcome.outcome === 'failed' ? outcome.failure.message : '').toContain(`127.0.0.1:${smtp.port}`);
-  });
-
-  it('TLS from the start to a STARTTLS port says to choose STARTTLS instead', async () => {
-    const smtp = await server();
-    const outcome = await sendUndelivered(smtp, { security: 'tls' });
-    expect(outcome).toMatchObject({ outcome: 'failed', failure: { code: 'no-tls' } });
   });
 
   it('“send a test message” reports success', async () => {
@@ -250,37 +258,15 @@ describe('mail settings and the password', () => {
 
   it('refuses to store a password where the computer offers no protected storage, and says so', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const storage = inMemoryProtectedStorage({ available: false });
-    const mail = createMailService({
-      folder,
-      protectedStorage: storage,
-      mainKey: createMainKey({ folder, protectedStorage: storage }),
-    });
-    const saved = await mail.saveSettings({
-      settings: {
-        host: 'smtp.example.org',
-        port: 587,
-        security: 'starttls',
-        username: 'u',
-        fromAddress: 'a@b.example',
-        fromName: '',
-        caCertificatePem: '',
-        attachSignedPdf: false,
-      },
-      password: 'secret',
-    });
+    const mail = mailServiceIn(folder, inMemoryProtectedStorage({ available: false }));
+    const saved = await mail.saveSettings({ settings: plainSettings, password: 'secret' });
     expect(saved.ok ? '' : saved.error.code).toBe('no-protected-storage');
     expect((await mail.getSettings()).settings).toBeNull();
   });
 
   it('says when protection is weak (Linux without a keyring)', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
-    const storage = inMemoryProtectedStorage({ strength: 'weak' });
-    const mail = createMailService({
-      folder,
-      protectedStorage: storage,
-      mainKey: createMainKey({ folder, protectedStorage: storage }),
-    });
+    const mail = mailServiceIn(folder, inMemoryProtectedStorage({ strength: 'weak' }));
     expect((await mail.getSettings()).passwordProtection).toBe('weak');
   });
 
@@ -289,14 +275,8 @@ describe('mail settings and the password', () => {
     const mail = mailServiceIn(folder);
     const saved = await mail.saveSettings({
       settings: {
-        host: 'smtp.example.org',
-        port: 587,
-        security: 'starttls',
-        username: 'u',
-        fromAddress: 'a@b.example',
-        fromName: '',
+        ...plainSettings,
         caCertificatePem: '-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----',
-        attachSignedPdf: false,
       },
     });
     expect(saved.ok ? {} : saved.error.fields).toHaveProperty('caCertificatePem');

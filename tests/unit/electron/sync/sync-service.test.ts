@@ -1,62 +1,41 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
-import { createSyncService, type SyncService } from '../../../../electron/main/services/sync/sync-service';
 import { derivePairingKeys } from '../../../../shared/sync/pairing-keys';
 import { generatePairingCode } from '../../../../shared/sync/pairing-code';
 import { openPairing, sealPairing } from '../../../../shared/sync/pairing-envelope';
-import { startCouchTestServer, type CouchTestServer } from '../../../support/couchdb-test-server';
+import { couchTestRig, homeDatabase } from './couch-test-rig';
 import { makeTestCertificates } from '../../../support/test-certificates';
 
-let couch: CouchTestServer;
-const folders: string[] = [];
-const database = 'oak-house';
-
-beforeAll(async () => {
-  couch = await startCouchTestServer();
-}, 60_000);
-afterAll(async () => {
-  await couch.close();
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function computer(
-  storage = inMemoryProtectedStorage(),
-): Promise<{ sync: SyncService; folder: string }> {
-  const folder = await mkdtemp(join(tmpdir(), 'family-links-sync-'));
-  folders.push(folder);
-  return { sync: createSyncService({ folder, protectedStorage: storage }), folder };
-}
-
-const server = () => ({ serverUrl: couch.origin, database, caCertificatePem: couch.caPem });
+const { couch, server, syncService: computer } = couchTestRig('family-links-sync-');
+const database = homeDatabase;
 
 async function firstComputer() {
   const first = await computer();
-  const done = await first.sync.setUpServer({ server: server(), admin: couch.admin, createDatabase: true });
+  const done = await first.sync.setUpServer({ server: server(), admin: couch().admin, createDatabase: true });
   if (done.outcome !== 'done') throw new Error(done.message);
   return first;
 }
 
-const requestsSince = (start: number) => couch.requests.slice(start);
+const requestsSince = (start: number) => couch().requests.slice(start);
 
 describe('setting up the home’s first computer', () => {
   it('makes the database, a server user of its own and its membership, and keeps no password in plain text', async () => {
     const { sync, folder } = await computer();
-    const done = await sync.setUpServer({ server: server(), admin: couch.admin, createDatabase: true });
+    const done = await sync.setUpServer({ server: server(), admin: couch().admin, createDatabase: true });
     expect(done).toMatchObject({
       outcome: 'done',
       status: { configured: true, database, hasPassword: true },
     });
     if (done.outcome !== 'done' || !done.status.configured) return;
     expect(done.status.computerUser).toMatch(/^fl-oak-house-[0-9a-z]{8}$/);
-    const security = await couch.call('GET', `/${database}/_security`);
+    const security = await couch().call('GET', `/${database}/_security`);
     expect((security.body as { members: { names: string[] } }).members.names).toContain(
       done.status.computerUser,
     );
     const file = await readFile(join(folder, 'sync-settings.json'), 'utf8');
-    expect(file).not.toContain(couch.admin.password);
+    expect(file).not.toContain(couch().admin.password);
     const stored = JSON.parse(file) as { computerUser: string; encryptedPassword: string };
     expect(stored.computerUser).toBe(done.status.computerUser);
     expect(stored.encryptedPassword.length).toBeGreaterThan(40);
@@ -65,38 +44,38 @@ describe('setting up the home’s first computer', () => {
     expect(info).toMatchObject({ outcome: 'reply', status: 200 });
     const computerUser = done.status.computerUser;
     await vi.waitFor(() =>
-      expect(couch.requests.some((seen) => seen.user === computerUser && seen.path === `/${database}/`)).toBe(
-        true,
-      ),
+      expect(
+        couch().requests.some((seen) => seen.user === computerUser && seen.path === `/${database}/`),
+      ).toBe(true),
     );
   });
 
   it('refuses a wrong admin password and changes nothing', async () => {
     const { sync } = await computer();
-    const before = (await couch.call('GET', '/_users/_all_docs')).body;
+    const before = (await couch().call('GET', '/_users/_all_docs')).body;
     const done = await sync.setUpServer({
       server: server(),
-      admin: { name: couch.admin.name, password: 'not it' },
+      admin: { name: couch().admin.name, password: 'not it' },
       createDatabase: true,
     });
     expect(done).toMatchObject({ outcome: 'failed', code: 'auth' });
-    expect((await couch.call('GET', '/_users/_all_docs')).body).toEqual(before);
+    expect((await couch().call('GET', '/_users/_all_docs')).body).toEqual(before);
     expect(await sync.getStatus()).toMatchObject({ configured: false });
   });
 
   it('refuses a server whose certificate is not from a trusted CA, before sending the admin password', async () => {
     const { sync } = await computer();
-    const start = couch.requests.length;
+    const start = couch().requests.length;
     const stranger = makeTestCertificates('Another organisation CA');
     const withoutCa = await sync.setUpServer({
-      server: { serverUrl: couch.origin, database },
-      admin: couch.admin,
+      server: { serverUrl: couch().origin, database },
+      admin: couch().admin,
       createDatabase: false,
     });
     expect(withoutCa).toMatchObject({ outcome: 'failed', code: 'certificate' });
     const wrongCa = await sync.setUpServer({
       server: { ...server(), caCertificatePem: stranger.caPem },
-      admin: couch.admin,
+      admin: couch().admin,
       createDatabase: false,
     });
     expect(wrongCa).toMatchObject({ outcome: 'failed', code: 'certificate' });
@@ -105,21 +84,21 @@ describe('setting up the home’s first computer', () => {
 
   it('refuses without protected storage for the password', async () => {
     const { sync } = await computer(inMemoryProtectedStorage({ available: false }));
-    const done = await sync.setUpServer({ server: server(), admin: couch.admin, createDatabase: true });
+    const done = await sync.setUpServer({ server: server(), admin: couch().admin, createDatabase: true });
     expect(done).toMatchObject({ outcome: 'failed', code: 'no-protected-storage' });
   });
 
   it('closes a database that anyone could read to its members', async () => {
-    await couch.createDatabase('open-house', []);
-    const before = await couch.call('GET', '/open-house/', undefined, { name: '', password: '' });
+    await couch().createDatabase('open-house', []);
+    const before = await couch().call('GET', '/open-house/', undefined, { name: '', password: '' });
     const { sync } = await computer();
     const done = await sync.setUpServer({
       server: { ...server(), database: 'open-house' },
-      admin: couch.admin,
+      admin: couch().admin,
       createDatabase: false,
     });
     expect(done.outcome).toBe('done');
-    const anonymous = await couch.call('GET', '/open-house/', undefined, { name: '', password: '' });
+    const anonymous = await couch().call('GET', '/open-house/', undefined, { name: '', password: '' });
     expect(before.status).toBe(200);
     expect(anonymous.status).not.toBe(200);
   });
@@ -128,7 +107,7 @@ describe('setting up the home’s first computer', () => {
 describe('the relay for the renderer’s replicator (sync:http)', () => {
   it('refuses anything outside the replication protocol, without sending it', async () => {
     const { sync } = await firstComputer();
-    const start = couch.requests.length;
+    const start = couch().requests.length;
     const refused = [
       { method: 'GET', path: '/_security', query: '' },
       { method: 'PUT', path: '/_security', query: '', body: '{"members":{"names":[]}}' },
@@ -207,7 +186,7 @@ describe('adding, joining and removing a computer', () => {
       },
     });
     const added = await manager.sync.addComputer({
-      admin: couch.admin,
+      admin: couch().admin,
       pairingId: code.pairingId,
       joinPassword: keys.joinPassword,
       envelope,
@@ -216,7 +195,7 @@ describe('adding, joining and removing a computer', () => {
     expect(await manager.sync.pairingStatus({ pairingId: code.pairingId })).toMatchObject({
       state: 'waiting',
     });
-    const pairingDocument = await couch
+    const pairingDocument = await couch()
       .rawDatabase(database)
       .get(`_local/family-links-pairing-${code.pairingId}`);
     expect(JSON.stringify(pairingDocument)).not.toContain(syncKey);
@@ -251,7 +230,7 @@ describe('adding, joining and removing a computer', () => {
     });
 
     const removed = await manager.sync.removeComputer({
-      admin: couch.admin,
+      admin: couch().admin,
       computerUser: `fl-${database}-${code.pairingId}`,
     });
     expect(removed).toMatchObject({ outcome: 'done', removedUser: true, removedMember: true });
@@ -278,13 +257,13 @@ describe('adding, joining and removing a computer', () => {
     const status = await manager.sync.getStatus();
     if (!status.configured) throw new Error('not configured');
     expect(
-      await manager.sync.removeComputer({ admin: couch.admin, computerUser: status.computerUser }),
+      await manager.sync.removeComputer({ admin: couch().admin, computerUser: status.computerUser }),
     ).toMatchObject({
       outcome: 'failed',
       code: 'invalid',
     });
     expect(
-      await manager.sync.removeComputer({ admin: couch.admin, computerUser: 'fl-other-home-abcdefgh' }),
+      await manager.sync.removeComputer({ admin: couch().admin, computerUser: 'fl-other-home-abcdefgh' }),
     ).toMatchObject({ outcome: 'failed', code: 'invalid' });
   });
 });

@@ -154,11 +154,16 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
   }, 60_000);
 
   /** A restore with IndexedDB's adds changed is refused as damaged, and nothing is left. */
+  /** Restoring with `options` is refused with `error`, and not one row is written. */
+  async function expectRefused(options: Parameters<typeof restoreInto>[0], error: object) {
+    const { result, rows } = await restoreInto(options);
+    expect(result).toMatchObject({ ok: false, error });
+    expect(rows).toBe(0);
+  }
+
   async function expectRefusedAsDamaged(restoreAdds: () => void) {
     try {
-      const { result, rows } = await restoreInto();
-      expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
-      expect(rows).toBe(0);
+      await expectRefused({}, { code: 'damaged' });
     } finally {
       restoreAdds();
     }
@@ -185,12 +190,10 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     const middle = Math.floor(copy.length / 2);
     copy[middle] = copy[middle] === 65 ? 66 : 65;
     await rig.write(damagedName, copy);
-    const { result, rows } = await restoreInto({ name: damagedName });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'damaged', message: expect.stringMatching(/damaged.*Nothing was restored/s) as unknown },
-    });
-    expect(rows).toBe(0);
+    await expectRefused(
+      { name: damagedName },
+      { code: 'damaged', message: expect.stringMatching(/damaged.*Nothing was restored/s) as unknown },
+    );
   });
 
   it('refuses, as damaged, a restore in which IndexedDB did not keep a row as given', async () => {
@@ -219,21 +222,14 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     const bytes = await rig.read(fileName);
     const cutName = fileName.replace('-manual', '-manual-2');
     await rig.write(cutName, bytes.subarray(0, bytes.length - 500));
-    const { result, rows } = await restoreInto({ name: cutName });
-    expect(result).toMatchObject({ ok: false, error: { code: 'damaged' } });
-    expect(rows).toBe(0);
+    await expectRefused({ name: cutName }, { code: 'damaged' });
   });
 
   it('refuses a password that does not open it', async () => {
-    const { result, rows } = await restoreInto({ password: 'not the password at all' });
-    expect(result).toMatchObject({
-      ok: false,
-      error: {
-        code: 'wrong-password',
-        message: expect.stringContaining('do not open this backup') as unknown,
-      },
-    });
-    expect(rows).toBe(0);
+    await expectRefused(
+      { password: 'not the password at all' },
+      { code: 'wrong-password', message: expect.stringContaining('do not open this backup') as unknown },
+    );
   });
 
   it('refuses a backup from a newer version of the app, before asking for anything else', async () => {
@@ -246,15 +242,10 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
     const hex = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
     const newerName = fileName.replace('-manual', '-manual-3');
     await rig.write(newerName, `${body}END ${hex}\n`);
-    const { result, rows } = await restoreInto({ name: newerName, password: 'wrong too' });
-    expect(result).toMatchObject({
-      ok: false,
-      error: {
-        code: 'newer-schema',
-        message: expect.stringContaining('newer version of Family Links') as unknown,
-      },
-    });
-    expect(rows).toBe(0);
+    await expectRefused(
+      { name: newerName, password: 'wrong too' },
+      { code: 'newer-schema', message: expect.stringContaining('newer version of Family Links') as unknown },
+    );
   });
 
   it('refuses to restore over an install that already holds records', async () => {

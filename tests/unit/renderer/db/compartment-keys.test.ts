@@ -130,24 +130,28 @@ describe('need to know by keys: what a session can open, whatever code runs in t
   });
 });
 
-describe('the key side of changing an account', () => {
-  async function storedAccount(manager: Awaited<ReturnType<typeof home>>['manager'], staffId: string) {
-    const kek = await testKek();
-    const keyPair = await createAccountKeyPair(staffId, kek, manager.auditKey);
-    const stored: AccountKeys = {
-      staffId,
-      salt: crypto.getRandomValues(new Uint8Array(16)),
-      kdf: defaultKdfParams,
-      wrappedDataKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      passwordChangeRequired: false,
-      failedAttempts: [],
-      keyPair,
-      grants: [],
-    };
-    return { kek, stored };
-  }
+/**
+ * An account's stored keys with a real key pair under a test KEK (the password-wrapped keys are
+ * stand-ins) and no grants yet, with the KEK that opens the pair.
+ */
+async function storedAccount(manager: Awaited<ReturnType<typeof home>>['manager'], staffId: string) {
+  const kek = await testKek();
+  const keyPair = await createAccountKeyPair(staffId, kek, manager.auditKey);
+  const stored: AccountKeys = {
+    staffId,
+    salt: crypto.getRandomValues(new Uint8Array(16)),
+    kdf: defaultKdfParams,
+    wrappedDataKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
+    wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
+    passwordChangeRequired: false,
+    failedAttempts: [],
+    keyPair,
+    grants: [],
+  };
+  return { kek, keyPair, stored };
+}
 
+describe('the key side of changing an account', () => {
   it('adding a role gives its compartments; removing it takes them away', async () => {
     const { manager, careWorker } = await home();
     const { kek, stored } = await storedAccount(manager, careWorker.staff.id);
@@ -228,8 +232,7 @@ describe('a home that had one data key', () => {
     expect(made.casework && made.manager && made.declarationsMaster).toBeTruthy();
 
     // Once an account holds the casework key, another manager without it does not make a second one.
-    const kek = await testKek();
-    const keyPair = await createAccountKeyPair(manager.staff.id, kek, manager.auditKey);
+    const { keyPair, stored } = await storedAccount(manager, manager.staff.id);
     const publicKey = await crypto.subtle.importKey(
       'raw',
       keyPair.publicKey,
@@ -237,17 +240,7 @@ describe('a home that had one data key', () => {
       true,
       [],
     );
-    await db.accountKeys.add({
-      staffId: manager.staff.id,
-      salt: crypto.getRandomValues(new Uint8Array(16)),
-      kdf: defaultKdfParams,
-      wrappedDataKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      passwordChangeRequired: false,
-      failedAttempts: [],
-      keyPair,
-      grants: await grantsFor(manager.staff, publicKey, made),
-    });
+    await db.accountKeys.add({ ...stored, grants: await grantsFor(manager.staff, publicKey, made) });
     const second = await ensureHomeCompartments(db, {});
     expect(second.casework).toBeUndefined();
     expect(second.declarationsMaster).toBeUndefined();

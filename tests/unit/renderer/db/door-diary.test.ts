@@ -11,6 +11,7 @@ import type { Session } from '../../../../renderer/src/db/session';
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import { buildVisit } from '../../../factories';
 import { panAlertHome } from './pan-alert-test-home';
+import { familyVisitor } from './test-database';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -40,14 +41,7 @@ async function setUp() {
   if (!mum.ok) throw new Error(mum.error.message);
   const mumId = mum.value.person.id;
   const arriving = (visitId?: string) => ({
-    visitorName: 'Dawn Morris',
-    personId: mumId,
-    organisationOrRelationship: '',
-    visitingYoungPersonIds: [home.youngPerson.id],
-    reason: 'Family visit',
-    isIdChecked: true,
-    vehicle: '',
-    badgeNumber: '',
+    ...familyVisitor('Dawn Morris', mumId, home.youngPerson.id),
     ...(visitId ? { visitId } : {}),
   });
   const formsDue = async (session: Session) =>
@@ -171,16 +165,22 @@ describe('a booked visitor signed in from the diary at the door', () => {
   });
 });
 
+/** Mum signs in without a booking, stays an hour and a half and leaves: her entry, and what leaving did. */
+async function unbookedVisit(home: Awaited<ReturnType<typeof setUp>>) {
+  const signedIn = await home.register.signIn(home.careWorker, home.arriving(), check, today);
+  if (!signedIn.ok) throw new Error(signedIn.error.message);
+  home.later(90 * 60_000);
+  const left = await home.register.leave(home.careWorker, signedIn.value.id);
+  if (!left.ok) throw new Error(left.error.message);
+  return { entry: signedIn.value, left: left.value };
+}
+
 describe('a family visitor who came without a booking', () => {
   it('makes a form due for the PT 48 hours from sign-out, and the PT is alerted with initials only', async () => {
     const home = await setUp();
-    const signedIn = await home.register.signIn(home.careWorker, home.arriving(), check, today);
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
-    home.later(90 * 60_000);
-    const left = await home.register.leave(home.careWorker, signedIn.value.id);
-    if (!left.ok) throw new Error(left.error.message);
-    expect(left.value.alertedPersonalTutor).toBe(true);
-    expect(left.value.isAlertNotQueued).toBe(false);
+    const { left } = await unbookedVisit(home);
+    expect(left.alertedPersonalTutor).toBe(true);
+    expect(left.isAlertNotQueued).toBe(false);
     const [form] = await home.formsDue(home.manager);
     expect(form).toMatchObject({
       youngPersonId: home.youngPerson.id,
@@ -201,13 +201,9 @@ describe('a family visitor who came without a booking', () => {
 
   it('put back on site after a mistaken sign-out, owes one form and one alert when they leave again', async () => {
     const home = await setUp();
-    const signedIn = await home.register.signIn(home.careWorker, home.arriving(), check, today);
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
-    home.later(90 * 60_000);
-    const left = await home.register.leave(home.careWorker, signedIn.value.id);
-    if (!left.ok) throw new Error(left.error.message);
+    const { entry } = await unbookedVisit(home);
     home.later(60_000);
-    const back = await home.register.undoSignOut(home.careWorker, signedIn.value.id);
+    const back = await home.register.undoSignOut(home.careWorker, entry.id);
     if (!back.ok) throw new Error(back.error.message);
     home.later(20 * 60_000);
     const leftAgain = await home.register.leave(home.careWorker, back.value.id);

@@ -5,6 +5,7 @@ import { formActionAlerts } from '../../../../renderer/src/db/repositories/form-
 import { formActionRepository } from '../../../../renderer/src/db/repositories/form-action-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
+import type { Session } from '../../../../renderer/src/db/session';
 import { panAlertHome } from './pan-alert-test-home';
 import { testSession } from './test-session';
 import { okValue } from '../ok-value';
@@ -39,6 +40,18 @@ const signed = {
   caseFile: { state: 'written', relativePath: 'FL-0001/CF-1.pdf', writtenAt: filedAt.toISOString() },
 } as const;
 
+/** The form's three actions: Tom's photos, due `photosDueOn`; Carl's booking, undated; the social worker's question. */
+const threeActions = (tutor: Session, careWorker: Session, photosDueOn: string): Record<string, string>[] => [
+  {
+    action: 'Send Mum the photos from the play',
+    ownerStaffId: tutor.staff.id,
+    ownerName: '',
+    dueOn: photosDueOn,
+  },
+  { action: 'Book the family room for Saturday', ownerStaffId: careWorker.staff.id, ownerName: '' },
+  { action: 'Ask about Christmas contact', ownerName: 'Sam, the social worker', dueOn: '2026-12-10' },
+];
+
 /**
  * Tom (PT) files a call with three actions: one his own due 3 December, one given to Carl (care
  * staff) with no date, and one for the social worker, who has no account, due 10 December. Cara
@@ -57,20 +70,7 @@ async function filedWithActions() {
   );
   const forms = contactFormRepository(db, () => filedAt);
   const form = okValue(
-    await forms.start(
-      tutor,
-      youngPerson.id,
-      entry([
-        {
-          action: 'Send Mum the photos from the play',
-          ownerStaffId: tutor.staff.id,
-          ownerName: '',
-          dueOn: '2026-12-03',
-        },
-        { action: 'Book the family room for Saturday', ownerStaffId: careWorker.staff.id, ownerName: '' },
-        { action: 'Ask about Christmas contact', ownerName: 'Sam, the social worker', dueOn: '2026-12-10' },
-      ]),
-    ),
+    await forms.start(tutor, youngPerson.id, entry(threeActions(tutor, careWorker, '2026-12-03'))),
   );
   okValue(await forms.file(tutor, form.id, signed));
   return { ...home, db, forms, form };
@@ -112,22 +112,7 @@ describe('actions agreed on a form become tracked items when it is filed', () =>
   it('an addendum tracks only the actions it adds or changes', async () => {
     const { db, forms, form, tutor, careWorker } = await filedWithActions();
     const addendum = okValue(await forms.startAddendum(tutor, form.id, 'The photos are due later'));
-    okValue(
-      await forms.save(
-        tutor,
-        addendum.id,
-        entry([
-          {
-            action: 'Send Mum the photos from the play',
-            ownerStaffId: tutor.staff.id,
-            ownerName: '',
-            dueOn: '2026-12-05',
-          },
-          { action: 'Book the family room for Saturday', ownerStaffId: careWorker.staff.id, ownerName: '' },
-          { action: 'Ask about Christmas contact', ownerName: 'Sam, the social worker', dueOn: '2026-12-10' },
-        ]),
-      ),
-    );
+    okValue(await forms.save(tutor, addendum.id, entry(threeActions(tutor, careWorker, '2026-12-05'))));
     okValue(await forms.file(tutor, addendum.id, { ...signed, sha256: 'c'.repeat(64) }));
     const fromAddendum = await db.formActions.where('formId').equals(addendum.id).toArray();
     expect(fromAddendum.map((row) => row.dueOn)).toEqual(['2026-12-05']);

@@ -1,10 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
-import { createSyncService } from '../../../../electron/main/services/sync/sync-service';
+import { describe, expect, it } from 'vitest';
 import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
 import type { FamilyLinksApi } from '../../../../shared/ipc/client';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
@@ -23,34 +18,22 @@ import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
 import { connectSync, publishRegistry, remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
-import { startCouchTestServer, type CouchTestServer } from '../../../support/couchdb-test-server';
+import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { standInAccountKeys, testSession } from './test-session';
 
 /**
  * The pairing flows against a CouchDB-protocol server, two computers in one test as the home has
  * them: each with its own records, device keys, mirror and main process (its sync service).
  */
 
-let couch: CouchTestServer;
-const folders: string[] = [];
+const { couch, server, syncService } = couchTestRig('family-links-pairing-');
 const opened = databasesClosedAfterEach();
 // The main process checks a code's expiry against its own clock.
 const now = new Date();
-const database = 'oak-house';
-
-beforeAll(async () => {
-  couch = await startCouchTestServer();
-}, 60_000);
-afterAll(async () => {
-  await couch.close();
-  await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
-});
 
 async function computer(name: string) {
-  const folder = await mkdtemp(join(tmpdir(), 'family-links-pairing-'));
-  folders.push(folder);
-  const sync = createSyncService({ folder, protectedStorage: inMemoryProtectedStorage() });
+  const { sync } = await syncService();
   const api = createSyncHandlers(sync) as unknown as FamilyLinksApi;
   const db = freshDatabase({ name });
   opened.push(db);
@@ -60,7 +43,6 @@ async function computer(name: string) {
   return { db, api, store, mirrorOf, sync };
 }
 
-const server = () => ({ serverUrl: couch.origin, database, caCertificatePem: couch.caPem });
 const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> } }) =>
   (await db.audit.toArray()).map((entry) => entry.action);
 
@@ -69,14 +51,7 @@ describe('setting up, adding, joining and removing computers', () => {
     const office = await computer('office');
     const frontDesk = await computer('front-desk');
     const manager = await testSession(['registeredManager']);
-    await office.db.accountKeys.put({
-      staffId: manager.staff.id,
-      salt: new Uint8Array(16),
-      kdf: { algorithm: 'argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1, hashLength: 32 },
-      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      passwordChangeRequired: false,
-      failedAttempts: [],
-    });
+    await office.db.accountKeys.put(standInAccountKeys(manager.staff.id));
     const signedIn = await visitorLogRepository(office.db, manager.cipher).signIn(
       manager,
       dawnMorris,
@@ -87,7 +62,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A care worker cannot set sync up; the manager can.
     const careWorker = await testSession(['careStaff']);
-    const input = { server: server(), admin: couch.admin, createDatabase: true, name: 'Office' };
+    const input = { server: server(), admin: couch().admin, createDatabase: true, name: 'Office' };
     expect(await setUpSync(office.db, office.api, office.store, careWorker, input, now)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -107,11 +82,11 @@ describe('setting up, adding, joining and removing computers', () => {
     };
     await push();
 
-    expect(await addComputer(officeSync, manager, { admin: couch.admin, name: '  ' }, now)).toMatchObject({
+    expect(await addComputer(officeSync, manager, { admin: couch().admin, name: '  ' }, now)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    const issued = await addComputer(officeSync, manager, { admin: couch.admin, name: 'Front desk' }, now);
+    const issued = await addComputer(officeSync, manager, { admin: couch().admin, name: 'Front desk' }, now);
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
     // Kept by the app, not the panel: no panel is open while the front desk joins.
@@ -183,15 +158,15 @@ describe('setting up, adding, joining and removing computers', () => {
     if (!front) throw new Error('The front desk is not listed');
     const office2 = computers.find((device) => device.isRoot);
     if (!office2) throw new Error('The office is not listed');
-    expect(await removeComputer(officeSync, manager, couch.admin, office2, now)).toMatchObject({
+    expect(await removeComputer(officeSync, manager, couch().admin, office2, now)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    expect(await removeComputer(officeSync, careWorker, couch.admin, front, now)).toMatchObject({
+    expect(await removeComputer(officeSync, careWorker, couch().admin, front, now)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await removeComputer(officeSync, manager, couch.admin, front, now)).toMatchObject({ ok: true });
+    expect(await removeComputer(officeSync, manager, couch().admin, front, now)).toMatchObject({ ok: true });
     expect(await actions(office.db)).toContain('sync.computer-removed');
     expect(
       (await listComputers(officeSync)).find((device) => device.deviceId === front.deviceId)?.removedFromSeq,
@@ -201,7 +176,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A code past its expiry: the computer that joined with it is never endorsed.
     const staffRoom = await computer('staff-room');
-    const late = await addComputer(officeSync, manager, { admin: couch.admin, name: 'Staff room' }, now);
+    const late = await addComputer(officeSync, manager, { admin: couch().admin, name: 'Staff room' }, now);
     if (!late.ok) throw new Error(late.error.message);
     pending.add(late.value);
     const joinedLate = await joinHome(

@@ -3,6 +3,8 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { staffCodec } from '../../../../renderer/src/db/repositories/staff-repository';
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import type { Session } from '../../../../renderer/src/db/session';
+import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
+import type { PanAlertRequest } from '../../../../shared/schemas/pan';
 import { freshDatabase } from './test-database';
 import { testSession } from './test-session';
 
@@ -59,6 +61,17 @@ export function samSocial(topics: string[] = ['formFiled']) {
   return { kind: 'outside', name: 'Sam Social', role: 'Social worker', email: 'sam@council.example', topics };
 }
 
+/** Theo Therapist, outside the home, who asked to be told of safeguarding concerns only. */
+export function theoTherapist() {
+  return {
+    kind: 'outside',
+    name: 'Theo Therapist',
+    role: 'Therapist',
+    email: 'theo@clinic.example',
+    topics: ['safeguardingConcern'],
+  };
+}
+
 /** A supervised-only restriction on Dean Hughes under a court order, as the restriction form sends it. */
 export function restrictionForm(youngPersonId: string) {
   return {
@@ -73,3 +86,11 @@ export function restrictionForm(youngPersonId: string) {
     effectiveFrom: '2026-01-12',
   };
 }
+
+/** Queues an alert on its own, as the app does for an overdue form (a person's change joins its own transaction). */
+export const queuePanAlert = (
+  database: FamilyLinksDb,
+  session: Session,
+  request: PanAlertRequest,
+  clock?: () => Date,
+) => panAlertRepository(database, clock).queueAlert(session, request);

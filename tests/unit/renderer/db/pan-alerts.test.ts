@@ -6,18 +6,16 @@ import { disclosureRepository } from '../../../../renderer/src/db/repositories/d
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
-import { panAlertHome, restrictionForm, samSocial } from './pan-alert-test-home';
+import {
+  panAlertHome,
+  queuePanAlert,
+  restrictionForm,
+  samSocial,
+  theoTherapist,
+} from './pan-alert-test-home';
 import type { Session } from '../../../../renderer/src/db/session';
 import type { PanAlertRequest } from '../../../../shared/schemas/pan';
 import { okValue } from '../ok-value';
-
-/** Queues an alert on its own, as the app does for an overdue form (a person's change joins its own transaction). */
-const queuePanAlert = (
-  database: FamilyLinksDb,
-  session: Session,
-  request: PanAlertRequest,
-  clock?: () => Date,
-) => panAlertRepository(database, clock).queueAlert(session, request);
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -31,41 +29,45 @@ async function setUp() {
   return { ...home, groups: panGroupRepository(home.db, clock), outbox: outboxRepository(home.db, clock) };
 }
 
+/** `session` queues `request` in the test's database at the test's clock. */
+const queueAlert = (session: Session, request: PanAlertRequest) =>
+  queuePanAlert(db!, session, request, clock);
+
 /** `session` files form CF-1 for the young person: its first alert message, which the outbox tests follow. */
 async function queueFormFiled(session: Session, youngPersonId: string) {
   const [message] = okValue(
-    await queuePanAlert(db!, session, { youngPersonId, event: 'formFiled', reference: 'CF-1' }, clock),
+    await queueAlert(session, { youngPersonId, event: 'formFiled', reference: 'CF-1' }),
   ).messages;
   if (!message) throw new Error('Filing the form queued no alert');
   return message;
+}
+
+type Outbox = ReturnType<typeof outboxRepository>;
+
+/** One try at sending message `id` that the server turns down with `failure`: the state it is left in. */
+async function failedTry(
+  outbox: Outbox,
+  session: Session,
+  id: string,
+  failure: Parameters<Outbox['recordFailure']>[2],
+) {
+  await outbox.claim(session, id);
+  return okValue(await outbox.recordFailure(session, id, failure));
 }
 
 describe('a PAN alert is queued for the PT and the members who asked, and recorded', () => {
   it('a filed form alerts the PT and the social worker who asked, not the one who did not; initials only', async () => {
     const { groups, manager, tutor, careWorker, youngPerson, outbox } = await setUp();
     okValue(await groups.addMember(tutor, youngPerson.id, samSocial()));
-    okValue(
-      await groups.addMember(tutor, youngPerson.id, {
-        kind: 'outside',
-        name: 'Theo Therapist',
-        role: 'Therapist',
-        email: 'theo@clinic.example',
-        topics: ['safeguardingConcern'],
-      }),
-    );
+    okValue(await groups.addMember(tutor, youngPerson.id, theoTherapist()));
 
     const queued = okValue(
-      await queuePanAlert(
-        db!,
-        careWorker,
-        {
-          youngPersonId: youngPerson.id,
-          event: 'formFiled',
-          reference: 'CF-2026-0042',
-          summary: 'Home visit on 3 March',
-        },
-        clock,
-      ),
+      await queueAlert(careWorker, {
+        youngPersonId: youngPerson.id,
+        event: 'formFiled',
+        reference: 'CF-2026-0042',
+        summary: 'Home visit on 3 March',
+      }),
     );
 
     expect(queued.messages.map((message) => message.recipient.email)).toEqual([
@@ -121,36 +123,29 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
       }),
     );
     const ended = okValue(
-      await queuePanAlert(
-        db!,
-        manager,
-        { youngPersonId: youngPerson.id, event: 'restrictionEnded', reference: 'R-1A2B3C4D' },
-        clock,
-      ),
+      await queueAlert(manager, {
+        youngPersonId: youngPerson.id,
+        event: 'restrictionEnded',
+        reference: 'R-1A2B3C4D',
+      }),
     );
     expect(ended.messages.map((message) => message.recipient.email)).toEqual([
       'tom.tutor@home.example',
       'cara.co@home.example',
     ]);
     const filed = okValue(
-      await queuePanAlert(
-        db!,
-        manager,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' },
-        clock,
-      ),
+      await queueAlert(manager, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1' }),
     );
     expect(filed.messages.map((message) => message.recipient.email)).toEqual(['tom.tutor@home.example']);
   });
 
   it('refuses an alert with no reference without writing anything', async () => {
     const { manager, youngPerson } = await setUp();
-    const result = await queuePanAlert(
-      db!,
-      manager,
-      { youngPersonId: youngPerson.id, event: 'formFiled', reference: ' ' },
-      clock,
-    );
+    const result = await queueAlert(manager, {
+      youngPersonId: youngPerson.id,
+      event: 'formFiled',
+      reference: ' ',
+    });
     expect(result.ok).toBe(false);
     expect(await db!.outbox.count()).toBe(0);
     expect(await db!.disclosures.count()).toBe(0);
@@ -160,12 +155,12 @@ describe('a PAN alert is queued for the PT and the members who asked, and record
     const { manager, youngPerson } = await setUp();
     const formId = crypto.randomUUID();
     const queued = okValue(
-      await queuePanAlert(
-        db!,
-        manager,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-1', contactFormId: formId },
-        clock,
-      ),
+      await queueAlert(manager, {
+        youngPersonId: youngPerson.id,
+        event: 'formFiled',
+        reference: 'CF-1',
+        contactFormId: formId,
+      }),
     );
     expect(queued.messages[0]?.attachment).toEqual({ kind: 'signedContactForm', contactFormId: formId });
   });
@@ -250,15 +245,12 @@ describe('the outbox’s states', () => {
   it('an unreachable server leaves it queued for later; a wrong password fails it at once, and the badge counts it', async () => {
     const { manager, youngPerson, outbox } = await setUp();
     const message = await queueFormFiled(manager, youngPerson.id);
-    await outbox.claim(manager, message.id);
     expect(
-      okValue(
-        await outbox.recordFailure(manager, message.id, {
-          code: 'unreachable',
-          message: 'The mail server could not be reached.',
-          isWorthRetrying: true,
-        }),
-      ),
+      await failedTry(outbox, manager, message.id, {
+        code: 'unreachable',
+        message: 'The mail server could not be reached.',
+        isWorthRetrying: true,
+      }),
     ).toBe('queued');
     expect(await outbox.dueIds()).toEqual([]);
     const [waiting] = await outbox.list(manager);
@@ -271,15 +263,12 @@ describe('the outbox’s states', () => {
     expect(await outbox.failedCount(manager)).toBe(0);
 
     okValue(await outbox.retry(manager, message.id));
-    await outbox.claim(manager, message.id);
     expect(
-      okValue(
-        await outbox.recordFailure(manager, message.id, {
-          code: 'auth',
-          message: 'The password was not accepted.',
-          isWorthRetrying: false,
-        }),
-      ),
+      await failedTry(outbox, manager, message.id, {
+        code: 'auth',
+        message: 'The password was not accepted.',
+        isWorthRetrying: false,
+      }),
     ).toBe('failed');
     expect(await outbox.failedCount(manager)).toBe(1);
     okValue(await outbox.cancel(manager, message.id));
@@ -339,24 +328,16 @@ describe('“Send all waiting now”', () => {
   it('makes every waiting message the person may act on due at once, and touches no other', async () => {
     const { manager, careWorker, tutor, youngPerson } = await setUp();
     const queued = okValue(
-      await queuePanAlert(
-        db!,
-        careWorker,
-        { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-9' },
-        clock,
-      ),
+      await queueAlert(careWorker, { youngPersonId: youngPerson.id, event: 'formFiled', reference: 'CF-9' }),
     );
     // The server did not answer: each waits an hour or more for its next try.
     const outbox = outboxRepository(db!, clock);
     for (const message of queued.messages) {
-      await outbox.claim(careWorker, message.id);
-      okValue(
-        await outbox.recordFailure(careWorker, message.id, {
-          code: 'unreachable',
-          message: 'The mail server did not answer.',
-          isWorthRetrying: true,
-        }),
-      );
+      await failedTry(outbox, careWorker, message.id, {
+        code: 'unreachable',
+        message: 'The mail server did not answer.',
+        isWorthRetrying: true,
+      });
     }
     expect(await outbox.dueIds()).toEqual([]);
     // The tutor raised none of them, so has none to hurry.

@@ -5,7 +5,7 @@ import { restrictionRepository } from '../../../../renderer/src/db/repositories/
 import { youngPeopleRepository } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
 import { buildCourtOrderEntry } from '../../../factories';
-import { freshDatabase } from './test-database';
+import { freshDatabase, kaydenMorris as child } from './test-database';
 import { homeStaff } from './test-session';
 
 let db: FamilyLinksDb;
@@ -127,15 +127,6 @@ describe('the restriction register', () => {
 });
 
 describe('young people and their families', () => {
-  const child = {
-    caseNumber: 'FL-0042',
-    firstName: 'Kayden',
-    lastName: 'Morris',
-    preferredName: 'Kay',
-    dateOfBirth: '2012-04-09',
-    placementStartsOn: '2024-09-01',
-  };
-
   it('refuses a second young person with the same case number', async () => {
     const { manager } = await setUp();
     const youngPeople = youngPeopleRepository(db);

@@ -14,6 +14,7 @@ import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
+import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { clearCheck, dawnMorris, freshDatabase } from './test-database';
 import { testSession } from './test-session';
@@ -113,8 +114,31 @@ export const courtOrder = {
   reviewOn: '2026-12-01',
 };
 
+/** The day the conflict tests change the court order on, apart. */
+export const courtOrderChangedOn = '2026-12-05';
+
+/** Two computers with a manager signed in at each, both holding the court order the front desk recorded. */
+export async function courtOrderOnBoth() {
+  const { keys, frontDesk, office } = await twoComputers('registeredManager');
+  const recorded = await restrictionRepository(frontDesk.db).record(frontDesk.session, courtOrder);
+  if (!recorded.ok) throw new Error(recorded.error.message);
+  await exchange(frontDesk, office, keys);
+  return { keys, frontDesk, office, id: recorded.value.id };
+}
+
+/** Changes the court order's `terms` at one computer only, from `courtOrderChangedOn`. */
+export async function changeCourtOrderAt(at: Computer, id: string, terms: object): Promise<void> {
+  const changed = await restrictionRepository(at.db).change(
+    at.session,
+    id,
+    { ...courtOrder, effectiveFrom: courtOrderChangedOn, ...terms },
+    courtOrderChangedOn,
+  );
+  if (!changed.ok) throw new Error(changed.error.message);
+}
+
 /** Signs a visitor in at one computer's door (a clear check), as the journeys between computers do. */
-export async function signInVisitorAt(at: Computer, name = dawnMorris.visitorName): Promise<void> {
+export async function signInVisitorAt(at: Computer, name = dawnMorris.visitorName) {
   const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
     at.session,
     { ...dawnMorris, visitorName: name },
@@ -122,4 +146,5 @@ export async function signInVisitorAt(at: Computer, name = dawnMorris.visitorNam
     '2026-12-01',
   );
   if (!result.ok) throw new Error(result.error.message);
+  return result.value;
 }

@@ -2,33 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { markSettling, recordSyncId } from '../../../../renderer/src/db/sync/change-log';
-import { courtOrder, exchange, send, twoComputers, type Computer } from './sync-computers';
+import {
+  changeCourtOrderAt,
+  courtOrder,
+  courtOrderChangedOn as today,
+  courtOrderOnBoth,
+  exchange,
+  send,
+  twoComputers,
+  type Computer,
+} from './sync-computers';
 
 /**
  * A restriction changed on two computers while they were apart: each keeps both versions as a
  * conflict, holds the same winner meanwhile, and closes the conflict when a choice reaches it.
  */
-
-const today = '2026-12-05';
-
-async function recordedOnBoth() {
-  const { keys, frontDesk, office } = await twoComputers('registeredManager');
-  const manager = frontDesk.session;
-  const recorded = await restrictionRepository(frontDesk.db).record(manager, courtOrder);
-  if (!recorded.ok) throw new Error(recorded.error.message);
-  await exchange(frontDesk, office, keys);
-  return { keys, frontDesk, office, id: recorded.value.id };
-}
-
-async function change(at: Computer, id: string, terms: object) {
-  const changed = await restrictionRepository(at.db).change(
-    at.session,
-    id,
-    { ...courtOrder, effectiveFrom: today, ...terms },
-    today,
-  );
-  if (!changed.ok) throw new Error(changed.error.message);
-}
 
 /** Settles a conflict on `at` by keeping the side `at` made, as the manager's choice will: a change naming every side. */
 async function keepOwnSide(at: Computer, id: string) {
@@ -53,7 +41,7 @@ const versionAt = async (at: Computer, id: string) =>
 
 describe('a record changed on two computers at once', () => {
   it('a restriction recorded on one computer is on the other, at the same version', async () => {
-    const { frontDesk, office, id } = await recordedOnBoth();
+    const { frontDesk, office, id } = await courtOrderOnBoth();
     expect(await office.db.restrictions.get(id)).toEqual(await frontDesk.db.restrictions.get(id));
     expect(await versionAt(office, id)).toBe(await versionAt(frontDesk, id));
     expect(await office.db.restrictionHistory.count()).toBe(await frontDesk.db.restrictionHistory.count());
@@ -66,7 +54,7 @@ describe('a record changed on two computers at once', () => {
     const recorded = await restrictionRepository(frontDesk.db).record(frontDesk.session, courtOrder);
     if (!recorded.ok) throw new Error(recorded.error.message);
     const id = recorded.value.id;
-    await change(frontDesk, id, { kind: 'noContact', conditions: '' });
+    await changeCourtOrderAt(frontDesk, id, { kind: 'noContact', conditions: '' });
     await send(frontDesk, office, keys);
     const outcome = await applyIncoming(office.db, office.mirror, keys);
     expect(outcome.refused).toBe(0);
@@ -77,8 +65,8 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('a change made on the version the other computer holds is applied there, with no conflict', async () => {
-    const { keys, frontDesk, office, id } = await recordedOnBoth();
-    await change(office, id, { kind: 'noContact', conditions: '' });
+    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
+    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
     await exchange(frontDesk, office, keys);
     expect(await frontDesk.db.syncConflicts.count()).toBe(0);
     expect(await frontDesk.db.restrictions.get(id)).toEqual(await office.db.restrictions.get(id));
@@ -86,10 +74,10 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('keeps both versions on both computers and holds the same winner until settled', async () => {
-    const { keys, frontDesk, office, id } = await recordedOnBoth();
+    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
     // Apart: the office tightens it, the front desk relaxes it.
-    await change(office, id, { kind: 'noContact', conditions: '' });
-    await change(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
+    await changeCourtOrderAt(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
     await exchange(frontDesk, office, keys);
 
     const [deskConflict, officeConflict] = await Promise.all([
@@ -118,13 +106,13 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('reaches the same record whichever computer applies first', async () => {
-    const { keys, frontDesk, office, id } = await recordedOnBoth();
-    await change(office, id, { kind: 'noContact', conditions: '' });
-    await change(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
+    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
+    await changeCourtOrderAt(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
     // The office hears first and changes again on top of its winner before the desk hears.
     await send(frontDesk, office, keys);
     await applyIncoming(office.db, office.mirror, keys);
-    await change(office, id, { kind: 'noContact', conditions: 'Not even at the gate.' });
+    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: 'Not even at the gate.' });
     await send(office, frontDesk, keys);
     await applyIncoming(frontDesk.db, frontDesk.mirror, keys);
     await send(frontDesk, office, keys);
@@ -138,9 +126,9 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('the door on both computers holds the stricter version until someone settles it', async () => {
-    const { keys, frontDesk, office, id } = await recordedOnBoth();
-    await change(office, id, { kind: 'noContact', conditions: '' });
-    await change(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
+    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
+    await changeCourtOrderAt(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
     await exchange(frontDesk, office, keys);
     const atTheDoor = async (at: Computer) =>
       (await restrictionRepository(at.db).listForCheck(at.session, today)).restrictions.map((r) => r.kind);

@@ -34,7 +34,7 @@ import {
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';
-import { testSession } from './test-session';
+import { standInAccountKeys, testSession } from './test-session';
 
 /**
  * Setting sync up and joining, below the screens: the first computer's keys and registry, a second
@@ -97,15 +97,12 @@ describe('setting sync up and joining a home', () => {
     const visitors = visitorLogRepository(office.db, session.cipher);
     const signedIn = await visitors.signIn(session, dawnMorris, clearCheck, '2026-12-01');
     expect(signedIn.ok).toBe(true);
-    await office.db.accountKeys.put({
-      staffId: session.staff.id,
-      salt: new Uint8Array(16),
-      kdf: { algorithm: 'argon2id', memoryKiB: 65_536, iterations: 3, parallelism: 1, hashLength: 32 },
-      wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
-      passwordChangeRequired: false,
-      failedAttempts: ['2026-12-01T09:00:00.000Z'],
-      lockedUntil: '2026-12-01T09:15:00.000Z',
-    });
+    await office.db.accountKeys.put(
+      standInAccountKeys(session.staff.id, {
+        failedAttempts: ['2026-12-01T09:00:00.000Z'],
+        lockedUntil: '2026-12-01T09:15:00.000Z',
+      }),
+    );
 
     const officeHome = await setUpFirstComputer(
       office.db,

@@ -6,7 +6,13 @@ import type { RestrictionRow } from '../../../../renderer/src/db/database';
 import { recordSyncId } from '../../../../renderer/src/db/sync/change-log';
 import { conflictCodecOf, mergeOpenConflicts } from '../../../../renderer/src/db/sync/sync-merge';
 import { hasVersions, replicatedRowSchemas } from '../../../../renderer/src/db/sync/replicated-rows';
-import { courtOrder, exchange, twoComputers, type Computer } from './sync-computers';
+import {
+  changeCourtOrderAt,
+  courtOrderChangedOn as today,
+  courtOrderOnBoth,
+  exchange,
+  type Computer,
+} from './sync-computers';
 import { testSession } from './test-session';
 import { syncConflictRepository } from '../../../../renderer/src/db/repositories/sync-conflict-repository';
 
@@ -16,26 +22,10 @@ import { syncConflictRepository } from '../../../../renderer/src/db/repositories
  * two ways is left for the manager; without the keys nothing is touched.
  */
 
-const today = '2026-12-05';
-
 async function changedApart(office: object, frontDesk: object) {
-  const { keys, frontDesk: desk, office: offc } = await twoComputers('registeredManager');
-  const recorded = await restrictionRepository(desk.db).record(desk.session, courtOrder);
-  if (!recorded.ok) throw new Error(recorded.error.message);
-  const id = recorded.value.id;
-  await exchange(desk, offc, keys);
-  for (const [at, terms] of [
-    [offc, office],
-    [desk, frontDesk],
-  ] as const) {
-    const changed = await restrictionRepository(at.db).change(
-      at.session,
-      id,
-      { ...courtOrder, effectiveFrom: today, ...terms },
-      today,
-    );
-    if (!changed.ok) throw new Error(changed.error.message);
-  }
+  const { keys, frontDesk: desk, office: offc, id } = await courtOrderOnBoth();
+  await changeCourtOrderAt(offc, id, office);
+  await changeCourtOrderAt(desk, id, frontDesk);
   await exchange(desk, offc, keys);
   return { keys, desk, office: offc, id };
 }

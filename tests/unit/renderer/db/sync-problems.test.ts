@@ -3,10 +3,8 @@ import { missingChangesGraceMs, shortDeviceId } from '../../../../shared/sync/mi
 import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { reportMissingChanges } from '../../../../renderer/src/db/sync/missing-changes';
 import { syncProblemRepository } from '../../../../renderer/src/db/repositories/sync-problem-repository';
-import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, dawnMorris } from './test-database';
 import { testSession } from './test-session';
-import { send, twoComputers, type Computer } from './sync-computers';
+import { send, signInVisitorAt, twoComputers, type Computer } from './sync-computers';
 
 /**
  * What the manager is told of the sync server's doings: a document it altered (refused, never
@@ -22,16 +20,6 @@ type RawMirror = {
 };
 const raw = (at: Computer) => at.mirror as unknown as RawMirror;
 
-async function signInVisitor(at: Computer, name: string) {
-  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
-    at.session,
-    { ...dawnMorris, visitorName: name },
-    clearCheck,
-    '2026-12-01',
-  );
-  if (!result.ok) throw new Error(result.error.message);
-}
-
 /** The front desk's documents in the office's copy of the server, in change order. */
 async function deskDocuments(office: Computer, frontDesk: Computer): Promise<Doc[]> {
   const { rows } = await raw(office).allDocs({ include_docs: true });
@@ -43,7 +31,7 @@ async function deskDocuments(office: Computer, frontDesk: Computer): Promise<Doc
 describe('sync problems for the manager', () => {
   it('lists a refused document newest first for the manager only, and marks it seen with an audit entry', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    await signInVisitor(frontDesk, 'Dawn Morris');
+    await signInVisitorAt(frontDesk, 'Dawn Morris');
     await send(frontDesk, office, keys);
     const [target] = await deskDocuments(office, frontDesk);
     if (!target) throw new Error('nothing sent');
@@ -101,7 +89,7 @@ describe('sync problems for the manager', () => {
 
   it('reports changes the server deleted once the grace period has passed, and closes it when they arrive', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    for (const name of ['Dawn Morris', 'Sam Okafor', 'Ann Lee']) await signInVisitor(frontDesk, name);
+    for (const name of ['Dawn Morris', 'Sam Okafor', 'Ann Lee']) await signInVisitorAt(frontDesk, name);
     await send(frontDesk, office, keys);
     const docs = await deskDocuments(office, frontDesk);
     const deleted = docs[Math.floor(docs.length / 2)];
@@ -154,7 +142,7 @@ describe('sync problems for the manager', () => {
   it('does not report again what is left of a gap the manager has seen', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
     for (const name of ['Dawn Morris', 'Sam Okafor', 'Ann Lee', 'Joe Bloggs'])
-      await signInVisitor(frontDesk, name);
+      await signInVisitorAt(frontDesk, name);
     await send(frontDesk, office, keys);
     const docs = await deskDocuments(office, frontDesk);
     const withheld = docs.slice(1, -1);
@@ -192,12 +180,12 @@ describe('sync problems for the manager', () => {
 
   it('notices a withheld last change from what another computer says it saw', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    await signInVisitor(frontDesk, 'Dawn Morris');
+    await signInVisitorAt(frontDesk, 'Dawn Morris');
     await send(frontDesk, office, keys);
     await applyIncoming(office.db, office.mirror, keys);
     // The office's next change carries its seen vector, which names the front desk's last change:
     // what any computer receiving it learns the front desk wrote, whether or not the server brings it.
-    await signInVisitor(office, 'Sam Okafor');
+    await signInVisitorAt(office, 'Sam Okafor');
     const sawUpTo = (await deskDocuments(office, frontDesk)).at(-1)?.n ?? 0;
     await send(office, frontDesk, keys);
     await applyIncoming(frontDesk.db, frontDesk.mirror, keys);

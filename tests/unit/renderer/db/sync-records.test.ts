@@ -6,8 +6,7 @@ import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { startRecordSync } from '../../../../renderer/src/db/sync/record-sync';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, dawnMorris } from './test-database';
-import { send, twoComputers, type Computer } from './sync-computers';
+import { send, signInVisitorAt, twoComputers, type Computer } from './sync-computers';
 
 /**
  * Two computers of one home, each with its own IndexedDB and its own PouchDB mirror, the mirrors
@@ -15,26 +14,13 @@ import { send, twoComputers, type Computer } from './sync-computers';
  * reaches the office's registers through the change log, the pump, the envelope and the applier.
  */
 
-const visitor = dawnMorris;
-
-async function signInVisitor(at: Computer, name = visitor.visitorName) {
-  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
-    at.session,
-    { ...visitor, visitorName: name },
-    clearCheck,
-    '2026-12-01',
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
 const onSiteAt = async (at: Computer) =>
   (await visitorLogRepository(at.db, at.session.cipher).onSite()).map((entry) => entry.visitorName);
 
 describe('sync records between two computers', () => {
   it('a visitor signed in at the front desk is on the office’s fire roll, and is not sent back', async () => {
     const { keys, frontDesk, office } = await twoComputers();
-    const entry = await signInVisitor(frontDesk);
+    const entry = await signInVisitorAt(frontDesk);
     await send(frontDesk, office, keys);
     expect(await frontDesk.db.syncChangeLog.count()).toBe(0);
     expect((await frontDesk.db.syncState.get(pushedThroughKey))?.value).toBeGreaterThan(0);
@@ -54,8 +40,8 @@ describe('sync records between two computers', () => {
 
   it('applies each change once: again from the start, copies are skipped', async () => {
     const { keys, frontDesk, office } = await twoComputers();
-    await signInVisitor(frontDesk);
-    await signInVisitor(frontDesk, 'Sam Okafor');
+    await signInVisitorAt(frontDesk);
+    await signInVisitorAt(frontDesk, 'Sam Okafor');
     const sent = await send(frontDesk, office, keys);
     const first = await applyIncoming(office.db, office.mirror, keys);
     // The two entries and their audit entries; the rest (the audit head, a setting) is kept for the version that applies settings.
@@ -73,7 +59,7 @@ describe('sync records between two computers', () => {
 
   it('refuses a document altered on the server, lists it as a problem and audits it, never applying it', async () => {
     const { keys, frontDesk, office } = await twoComputers();
-    const entry = await signInVisitor(frontDesk);
+    const entry = await signInVisitorAt(frontDesk);
     await send(frontDesk, office, keys);
     // The server (here, the office's copy of what it holds) changes one byte of each document.
     const all = (
@@ -135,7 +121,7 @@ describe('sync records between two computers', () => {
     expect(first).toMatchObject({ applied: 0, refused: 2 });
 
     // A second body, validly signed, under a change number already applied.
-    const entry = await signInVisitor(frontDesk);
+    const entry = await signInVisitorAt(frontDesk);
     await send(frontDesk, office, keys);
     const audited = await frontDesk.db.audit.count();
     expect((await applyIncoming(office.db, office.mirror, keys)).applied).toBe(1 + audited);
@@ -167,7 +153,7 @@ describe('sync records between two computers', () => {
 
   it('a pump that stopped after writing to the mirror sends again without a second copy', async () => {
     const { keys, frontDesk, office } = await twoComputers();
-    await signInVisitor(frontDesk);
+    await signInVisitorAt(frontDesk);
     const crashing: MirrorWriter = {
       async bulkDocs(docs) {
         await frontDesk.mirror.bulkDocs(docs);
@@ -207,7 +193,7 @@ describe('sync records between two computers', () => {
     const desk = startRecordSync(frontDesk.db, shared, keys, frontDesk.device, { onError });
     const officeSync = startRecordSync(office.db, flaky, keys, office.device, { onError });
     try {
-      await signInVisitor(frontDesk);
+      await signInVisitorAt(frontDesk);
       await expect.poll(() => onSiteAt(office), { timeout: 5_000 }).toEqual(['Dawn Morris']);
       expect(errors).toEqual(['Error: the connection dropped']);
     } finally {

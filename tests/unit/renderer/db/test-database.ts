@@ -74,3 +74,27 @@ export const dawnMorris = {
   vehicle: '',
   badgeNumber: '7',
 };
+
+/** A visitor on the people register (`personId`) come to see one young person, as the door's sign-in form sends them. */
+export function familyVisitor(visitorName: string, personId: string, youngPersonId: string) {
+  return {
+    visitorName,
+    personId,
+    organisationOrRelationship: '',
+    visitingYoungPersonIds: [youngPersonId],
+    reason: 'Family visit',
+    isIdChecked: true,
+    vehicle: '',
+    badgeNumber: '',
+  };
+}
+
+/** A young person's details as the young person form sends them. */
+export const kaydenMorris = {
+  caseNumber: 'FL-0042',
+  firstName: 'Kayden',
+  lastName: 'Morris',
+  preferredName: 'Kay',
+  dateOfBirth: '2012-04-09',
+  placementStartsOn: '2024-09-01',
+};

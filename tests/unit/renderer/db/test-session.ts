@@ -8,6 +8,7 @@ import {
 } from '../../../../renderer/src/db/encryption/compartment-keys';
 import { mayHoldGrant } from '../../../../renderer/src/db/encryption/compartment-grants';
 import type { Session } from '../../../../renderer/src/db/session';
+import { defaultKdfParams, type AccountKeys } from '../../../../shared/schemas/keyring';
 
 type HomeTestKeys = {
   dataKey: CryptoKey;
@@ -78,4 +79,20 @@ export async function homeStaff<const Roles extends readonly StaffRole[]>(
 ): Promise<[Session, ...{ -readonly [Index in keyof Roles]: Session }]> {
   const manager = await testSession(['registeredManager']);
   return [manager, ...(await colleaguesOf(manager, ...roles))];
+}
+
+/**
+ * A keyring row for `staffId` whose wrapped keys are stand-ins: for tests that need the account to
+ * have keys (the pairing flows copy the keyring; sign-in is not what they test), not to open them.
+ */
+export function standInAccountKeys(staffId: string, overrides: Partial<AccountKeys> = {}): AccountKeys {
+  return {
+    staffId,
+    salt: new Uint8Array(16),
+    kdf: defaultKdfParams,
+    wrappedAuditKey: { iv: new Uint8Array(12), data: new ArrayBuffer(48) },
+    passwordChangeRequired: false,
+    failedAttempts: [],
+    ...overrides,
+  };
 }

@@ -388,24 +388,34 @@ describe('checking with what the screen already holds', () => {
 });
 
 describe('booking against the contact plan', () => {
-  it('warns a care worker in the plan’s own words, and still books it', async () => {
-    const { manager, careWorker, visits, booking, millie, mum } = await setUp();
-    const plans = contactPlanRepository(db, now);
-    const recorded = await plans.record(manager, {
-      youngPersonId: millie.id,
-      personId: mum.id,
-      kind: 'phone',
-      frequency: 'weekly',
+  /** The manager records Millie's unsupervised contact with mum, agreed by the placing authority from 5 January. */
+  async function planWithMum(
+    home: Awaited<ReturnType<typeof setUp>>,
+    terms: { kind: string; frequency: string; wording: string },
+  ) {
+    const recorded = await contactPlanRepository(db, now).record(home.manager, {
+      youngPersonId: home.millie.id,
+      personId: home.mum.id,
+      ...terms,
       where: '',
       supervision: 'unsupervised',
       supervisedBy: '',
-      wording: 'Millie phones Mum on Sunday evenings.',
       startsOn: '2026-01-05',
       agreedBy: 'placingAuthority',
       agreedByName: 'Leeds City Council',
       agreedOn: '2026-01-02',
     });
     if (!recorded.ok) throw new Error(recorded.error.message);
+  }
+
+  it('warns a care worker in the plan’s own words, and still books it', async () => {
+    const home = await setUp();
+    const { careWorker, visits, booking } = home;
+    await planWithMum(home, {
+      kind: 'phone',
+      frequency: 'weekly',
+      wording: 'Millie phones Mum on Sunday evenings.',
+    });
     const check = await visits.checkBooking(careWorker, booking(), context);
     if (!check.ok) throw new Error(check.error.message);
     expect(check.value.blocking).toEqual([]);
@@ -419,23 +429,9 @@ describe('booking against the contact plan', () => {
   });
 
   it('warns when the fortnight already holds a visit with the same person, but not for a cancelled one', async () => {
-    const { manager, careWorker, visits, booking, millie, mum } = await setUp();
-    const plans = contactPlanRepository(db, now);
-    const recorded = await plans.record(manager, {
-      youngPersonId: millie.id,
-      personId: mum.id,
-      kind: 'visitAtHome',
-      frequency: 'fortnightly',
-      where: '',
-      supervision: 'unsupervised',
-      supervisedBy: '',
-      wording: '',
-      startsOn: '2026-01-05',
-      agreedBy: 'placingAuthority',
-      agreedByName: 'Leeds City Council',
-      agreedOn: '2026-01-02',
-    });
-    if (!recorded.ok) throw new Error(recorded.error.message);
+    const home = await setUp();
+    const { manager, careWorker, visits, booking } = home;
+    await planWithMum(home, { kind: 'visitAtHome', frequency: 'fortnightly', wording: '' });
     // Fortnights from Monday 5 January: 2 to 15 March is one.
     const first = await visits.book(careWorker, booking({ date: '2026-03-03' }), context);
     if (!first.ok) throw new Error(first.error.message);

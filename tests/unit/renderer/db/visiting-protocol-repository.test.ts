@@ -7,6 +7,7 @@ import { visitorLogRepository } from '../../../../renderer/src/db/repositories/v
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import type { Session } from '../../../../renderer/src/db/session';
 import { panAlertHome } from './pan-alert-test-home';
+import { familyVisitor } from './test-database';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -47,14 +48,7 @@ async function setUp() {
   const protocol = visitingProtocolRepository(home.db, clock);
   const register = visitorLogRepository(home.db, home.careWorker.cipher, clock);
   const visit = (person: { id: string; firstName: string }, protocolAnswer?: unknown) => ({
-    visitorName: `${person.firstName} Hughes`,
-    personId: person.id,
-    organisationOrRelationship: '',
-    visitingYoungPersonIds: [home.youngPerson.id],
-    reason: 'Family visit',
-    isIdChecked: true,
-    vehicle: '',
-    badgeNumber: '',
+    ...familyVisitor(`${person.firstName} Hughes`, person.id, home.youngPerson.id),
     ...(protocolAnswer ? { protocolAnswer } : {}),
   });
   const signInAndOut = async (person: { id: string; firstName: string }, protocolAnswer?: unknown) => {

@@ -5,20 +5,11 @@ import {
   youngPeopleRepository,
   youngPersonCodec,
 } from '../../../../renderer/src/db/repositories/young-people-repository';
-import { freshDatabase } from './test-database';
+import { freshDatabase, kaydenMorris as kayden } from './test-database';
 import { testSession } from './test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
-
-const kayden = {
-  caseNumber: 'FL-0042',
-  firstName: 'Kayden',
-  lastName: 'Morris',
-  preferredName: 'Kay',
-  dateOfBirth: '2012-04-09',
-  placementStartsOn: '2024-09-01',
-};
 
 /** A stored row as text, as someone reading IndexedDB without a key would see it (bytes read as text too). */
 function asStored(row: unknown): string {

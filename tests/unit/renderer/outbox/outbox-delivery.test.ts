@@ -12,25 +12,14 @@ import { outboxRepository } from '../../../../renderer/src/db/repositories/outbo
 import { panGroupRepository } from '../../../../renderer/src/db/repositories/pan-group-repository';
 import { outboxSender } from '../../../../renderer/src/features/outbox/outbox-sender';
 import type { MailPort } from '../../../../renderer/src/platform/mail-port';
-import { panAlertHome, samSocial } from '../db/pan-alert-test-home';
+import { panAlertHome, queuePanAlert, samSocial, theoTherapist } from '../db/pan-alert-test-home';
 import {
   makeTestCertificates,
   startTestSmtpServer,
   type TestCertificates,
   type TestSmtpServer,
 } from '../../electron/mail/smtp-test-server';
-import { panAlertRepository } from '../../../../renderer/src/db/repositories/pan-alert-repository';
-import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import type { Session } from '../../../../renderer/src/db/session';
 import type { PanAlertRequest } from '../../../../shared/schemas/pan';
-
-/** Queues an alert on its own, as the app does for an overdue form (a person's change joins its own transaction). */
-const queuePanAlert = (
-  database: FamilyLinksDb,
-  session: Session,
-  request: PanAlertRequest,
-  clock?: () => Date,
-) => panAlertRepository(database, clock).queueAlert(session, request);
 
 /**
  * The whole road an alert travels: queued by the renderer's data layer (fake IndexedDB), sent by
@@ -52,15 +41,29 @@ afterEach(async () => {
 
 const password = 'correct horse battery staple';
 
-async function mailServiceFor(port: number, attachSignedPdf = false): Promise<MailService> {
+/** A real SMTP server on 127.0.0.1 that takes the test's login, closed after the test. */
+async function startedServer(
+  options: { hideStartTls?: boolean; port?: number } = {},
+): Promise<TestSmtpServer> {
+  const smtp = await startTestSmtpServer({ certificates, password, ...options });
+  servers.push(smtp);
+  return smtp;
+}
+
+/** The main process's mail service in a fresh temporary folder, with no settings saved yet. */
+async function newMailService(timeouts?: { connectionMs: number; greetingMs: number; socketMs: number }) {
   folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
   const storage = inMemoryProtectedStorage();
-  const mail = createMailService({
+  return createMailService({
     folder,
     protectedStorage: storage,
     mainKey: createMainKey({ folder, protectedStorage: storage }),
-    timeouts: { connectionMs: 3000, greetingMs: 3000, socketMs: 5000 },
+    ...(timeouts ? { timeouts } : {}),
   });
+}
+
+async function mailServiceFor(port: number, attachSignedPdf = false): Promise<MailService> {
+  const mail = await newMailService({ connectionMs: 3000, greetingMs: 3000, socketMs: 5000 });
   const saved = await mail.saveSettings({
     settings: {
       host: '127.0.0.1',
@@ -100,21 +103,28 @@ async function homeWithGroup(clock: () => Date) {
     samSocial(),
   );
   if (!added.ok) throw new Error(added.error.message);
-  const alsoAdded = await panGroupRepository(home.db, clock).addMember(home.tutor, home.youngPerson.id, {
-    kind: 'outside',
-    name: 'Theo Therapist',
-    role: 'Therapist',
-    email: 'theo@clinic.example',
-    topics: ['safeguardingConcern'],
-  });
+  const alsoAdded = await panGroupRepository(home.db, clock).addMember(
+    home.tutor,
+    home.youngPerson.id,
+    theoTherapist(),
+  );
   if (!alsoAdded.ok) throw new Error(alsoAdded.error.message);
   return home;
 }
 
+type AlertHome = Awaited<ReturnType<typeof homeWithGroup>>;
+
+/** The manager queues `alert` about the home's young person. */
+const managerQueues = (home: AlertHome, alert: Omit<PanAlertRequest, 'youngPersonId'>, clock?: () => Date) =>
+  queuePanAlert(home.db, home.manager, { youngPersonId: home.youngPerson.id, ...alert }, clock);
+
+/** The manager's outbox sender, sending through `mail`. */
+const managerSends = (home: AlertHome, mail: MailService, options?: Parameters<typeof outboxSender>[3]) =>
+  outboxSender(home.db, home.manager, portOf(mail), options);
+
 describe('a filed form’s alert reaches the PT and the members who asked, over TLS', () => {
   it('delivers one message each to the PT and the social worker, with no full names, and marks them sent with the server’s id', async () => {
-    const smtp = await startTestSmtpServer({ certificates, password });
-    servers.push(smtp);
+    const smtp = await startedServer();
     const mail = await mailServiceFor(smtp.port);
     const home = await homeWithGroup(() => new Date());
     const queued = await queuePanAlert(home.db, home.careWorker, {
@@ -162,13 +172,8 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     let now = new Date('2026-11-20T10:00:00.000Z');
     const clock = () => now;
     const home = await homeWithGroup(clock);
-    await queuePanAlert(
-      home.db,
-      home.manager,
-      { youngPersonId: home.youngPerson.id, event: 'formFiled', reference: 'CF-1' },
-      clock,
-    );
-    const sender = outboxSender(home.db, home.manager, portOf(mail), { clock });
+    await managerQueues(home, { event: 'formFiled', reference: 'CF-1' }, clock);
+    const sender = managerSends(home, mail, { clock });
 
     expect(await sender.runOnce()).toEqual({ sent: 0, retryLater: 2, failed: 0, notConfigured: false });
     const waiting = await outboxRepository(home.db, clock).list(home.manager);
@@ -179,8 +184,7 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     // Not due yet: nothing is tried before the backoff has passed.
     expect(await sender.runOnce()).toEqual({ sent: 0, retryLater: 0, failed: 0, notConfigured: false });
 
-    const back = await startTestSmtpServer({ certificates, password, port });
-    servers.push(back);
+    const back = await startedServer({ port });
     now = new Date(now.getTime() + 61_000);
     expect(await sender.runOnce()).toEqual({ sent: 2, retryLater: 0, failed: 0, notConfigured: false });
     expect(back.received.map((received) => received.envelopeTo[0]).sort()).toEqual([
@@ -190,16 +194,11 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
   });
 
   it('a server that offers no STARTTLS gets nothing; the messages fail with the reason, for the manager to see', async () => {
-    const smtp = await startTestSmtpServer({ certificates, password, hideStartTls: true });
-    servers.push(smtp);
+    const smtp = await startedServer({ hideStartTls: true });
     const mail = await mailServiceFor(smtp.port);
     const home = await homeWithGroup(() => new Date());
-    await queuePanAlert(home.db, home.manager, {
-      youngPersonId: home.youngPerson.id,
-      event: 'safeguardingConcern',
-      reference: 'CF-2',
-    });
-    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({
+    await managerQueues(home, { event: 'safeguardingConcern', reference: 'CF-2' });
+    expect(await managerSends(home, mail).runOnce()).toEqual({
       sent: 0,
       retryLater: 0,
       failed: 2,
@@ -216,20 +215,10 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
   });
 
   it('without mail settings nothing is sent and the messages wait in the outbox', async () => {
-    folder = await mkdtemp(join(tmpdir(), 'family-links-outbox-'));
-    const storage = inMemoryProtectedStorage();
-    const mail = createMailService({
-      folder,
-      protectedStorage: storage,
-      mainKey: createMainKey({ folder, protectedStorage: storage }),
-    });
+    const mail = await newMailService();
     const home = await homeWithGroup(() => new Date());
-    await queuePanAlert(home.db, home.manager, {
-      youngPersonId: home.youngPerson.id,
-      event: 'formFiled',
-      reference: 'CF-3',
-    });
-    expect(await outboxSender(home.db, home.manager, portOf(mail)).runOnce()).toEqual({
+    await managerQueues(home, { event: 'formFiled', reference: 'CF-3' });
+    expect(await managerSends(home, mail).runOnce()).toEqual({
       sent: 0,
       retryLater: 0,
       failed: 0,
@@ -244,8 +233,7 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
   });
 
   it('attaches the filed form’s signed PDF only when the manager turned attaching on', async () => {
-    const smtp = await startTestSmtpServer({ certificates, password });
-    servers.push(smtp);
+    const smtp = await startedServer();
     const home = await homeWithGroup(() => new Date());
     const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0xff, 0x00, 0x80]);
     const formId = crypto.randomUUID();
@@ -259,25 +247,23 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
     };
 
     const off = await mailServiceFor(smtp.port, false);
-    await queuePanAlert(home.db, home.manager, {
-      youngPersonId: home.youngPerson.id,
+    await managerQueues(home, {
       event: 'formFiled',
       reference: 'CF-2026-0001',
       contactFormId: formId,
     });
-    expect((await outboxSender(home.db, home.manager, portOf(off), { signedPdf }).runOnce()).sent).toBe(2);
+    expect((await managerSends(home, off, { signedPdf }).runOnce()).sent).toBe(2);
     expect(smtp.received.every((received) => received.parsed.attachments.length === 0)).toBe(true);
     expect(asked).toEqual([]);
     await rm(folder, { recursive: true, force: true });
 
     const on = await mailServiceFor(smtp.port, true);
-    await queuePanAlert(home.db, home.manager, {
-      youngPersonId: home.youngPerson.id,
+    await managerQueues(home, {
       event: 'formFiled',
       reference: 'CF-2026-0002',
       contactFormId: formId,
     });
-    expect((await outboxSender(home.db, home.manager, portOf(on), { signedPdf }).runOnce()).sent).toBe(2);
+    expect((await managerSends(home, on, { signedPdf }).runOnce()).sent).toBe(2);
     const withPdf = smtp.received.slice(2);
     expect(withPdf.map((received) => received.parsed.attachments[0]?.filename)).toEqual([
       'CF-2026-0002.pdf',
@@ -289,17 +275,15 @@ describe('a filed form’s alert reaches the PT and the members who asked, over 
   });
 
   it('a signed PDF that cannot be opened keeps the message waiting with the reason, not sent without it', async () => {
-    const smtp = await startTestSmtpServer({ certificates, password });
-    servers.push(smtp);
+    const smtp = await startedServer();
     const home = await homeWithGroup(() => new Date());
     const on = await mailServiceFor(smtp.port, true);
-    await queuePanAlert(home.db, home.manager, {
-      youngPersonId: home.youngPerson.id,
+    await managerQueues(home, {
       event: 'formFiled',
       reference: 'CF-2026-0003',
       contactFormId: crypto.randomUUID(),
     });
-    const run = await outboxSender(home.db, home.manager, portOf(on), {
+    const run = await managerSends(home, on, {
       signedPdf: () => Promise.resolve(undefined),
     }).runOnce();
     expect(run).toEqual({ sent: 0, retryLater: 2, failed: 0, notConfigured: false });

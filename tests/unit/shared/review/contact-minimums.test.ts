@@ -6,18 +6,9 @@ import {
   type MinimumsContactForm,
   type MinimumsVisit,
 } from '@shared/rules/contact-minimums';
-import {
-  buildAcademicYear,
-  buildContactForm,
-  buildRelationship,
-  buildReviewYoungPerson,
-  buildVisit,
-  reviewStaff,
-} from '../../../factories';
+import { buildContactForm, buildRelationship, buildReviewYoungPerson, buildVisit } from '../../../factories';
+import { cc, lm, pt, reviewYear as year } from './review-test-support';
 
-// 2026/27: autumn 3 Sept - 18 Dec 2026 (half term 26-30 Oct), spring 5 Jan - 26 Mar 2027, summer 12 Apr - 21 Jul 2027.
-const year = buildAcademicYear({ startYear: 2026 });
-const { pt, cc, lm } = reviewStaff;
 const careWorker = 'staff-care';
 const youngPerson = buildReviewYoungPerson();
 const mum = 'person-mum';

@@ -14,18 +14,9 @@ import {
   type Holding,
   type OwedLine,
 } from '@shared/rules/my-young-people';
-import {
-  buildAcademicYear,
-  buildContactForm,
-  buildRelationship,
-  buildReviewYoungPerson,
-  buildVisit,
-  reviewStaff,
-} from '../../../factories';
+import { buildContactForm, buildRelationship, buildReviewYoungPerson, buildVisit } from '../../../factories';
+import { cc, lm, pt, reviewYear as year } from './review-test-support';
 
-// 2026/27: autumn Thu 3 Sept - Fri 18 Dec 2026 (half term Mon 26 - Fri 30 Oct), spring 5 Jan - 26 Mar 2027.
-const year = buildAcademicYear({ startYear: 2026 });
-const { pt, cc, lm } = reviewStaff;
 const mum = 'person-mum';
 const circle = familyCircle([
   buildRelationship({ personId: mum, category: 'parent', hasParentalResponsibility: true }),

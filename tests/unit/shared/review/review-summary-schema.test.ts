@@ -52,6 +52,19 @@ const review = yearReview({
   now: new Date('2027-01-20T12:00:00.000Z'),
 });
 
+/** The review's spring summary as the repository stores it, under `id`. */
+const springSummary = (id: string): ReviewSummary => ({
+  id,
+  youngPersonId: 'yp-1',
+  yearId: 'year-1',
+  termName: 'spring',
+  computedAt: '2027-01-20T12:00:00.000Z',
+  stableUntil: '2027-01-24T00:00:00.000Z',
+  rulesVersion: 1,
+  minimums: review.minimums,
+  terms: [...review.terms],
+});
+
 describe('the stored review summary', () => {
   it('a review read back from storage (as JSON) parses to exactly what the rules worked out', () => {
     const stored: unknown = JSON.parse(JSON.stringify(review));
@@ -60,34 +73,14 @@ describe('the stored review summary', () => {
   });
 
   it('packed as stored (each record once, lists as positions), a summary reads back as exactly the review, in fewer bytes', () => {
-    const summary: ReviewSummary = {
-      id: 'yp-1|year-1|spring',
-      youngPersonId: 'yp-1',
-      yearId: 'year-1',
-      termName: 'spring',
-      computedAt: '2027-01-20T12:00:00.000Z',
-      stableUntil: '2027-01-24T00:00:00.000Z',
-      rulesVersion: 1,
-      minimums: review.minimums,
-      terms: [...review.terms],
-    };
+    const summary = springSummary('yp-1|year-1|spring');
     const stored = JSON.stringify(packReviewSummary(summary));
     expect(reviewSummarySchema.parse(JSON.parse(stored))).toEqual(summary);
     expect(stored.length).toBeLessThan(JSON.stringify(summary).length);
   });
 
   it('a packed summary pointing at a record it does not hold does not parse', () => {
-    const summary: ReviewSummary = {
-      id: 'a',
-      youngPersonId: 'yp-1',
-      yearId: 'year-1',
-      termName: 'spring',
-      computedAt: '2027-01-20T12:00:00.000Z',
-      stableUntil: '2027-01-24T00:00:00.000Z',
-      rulesVersion: 1,
-      minimums: review.minimums,
-      terms: [...review.terms],
-    };
+    const summary = springSummary('a');
     const packed = packReviewSummary(summary);
     expect(
       reviewSummarySchema.safeParse({

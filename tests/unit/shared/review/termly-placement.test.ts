@@ -1,23 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Visit } from '@shared/schemas/visits';
 import type { ContactForm } from '@shared/schemas/contact-forms';
-import { yearReview, type FigureKey, type TermReview } from '@shared/rules/termly-review';
-import { buildAcademicYear, buildContactForm, buildVisit } from '../../../factories';
+import { yearReview, type TermReview } from '@shared/rules/termly-review';
+import { buildContactForm, buildVisit } from '../../../factories';
+import {
+  afterSpring,
+  afterSummer,
+  figure,
+  reviewMum as mum,
+  reviewYear as year,
+} from './review-test-support';
 
 // Only the weeks a young person was placed count (seed 004, 5.2.1), and "each term" is the rule
 // for home visits: a term without one is red whatever the year's total.
 // 2026/27: autumn 3 Sept - 18 Dec 2026 (half term 26-30 Oct), spring 5 Jan - 26 Mar 2027 (half term
 // 15-19 Feb: 11 weeks of term), summer 12 Apr - 21 Jul 2027.
-const year = buildAcademicYear({ startYear: 2026 });
 const pt = 'staff-pt';
 const cc = 'staff-cc';
-const mum = {
-  personId: 'mum',
-  name: 'Karen Hughes',
-  relationship: 'Mum',
-  category: 'parent' as const,
-  hasParentalResponsibility: true,
-};
 
 const homeVisit = (date: string): Visit =>
   buildVisit({
@@ -66,14 +65,6 @@ function terms(options: {
   }).terms;
 }
 
-function figure(term: TermReview | undefined, key: FigureKey) {
-  const found = term?.figures.find((each) => each.key === key);
-  if (!found) throw new Error(`no figure ${key}`);
-  return found;
-}
-
-const afterSpring = '2027-04-01T12:00:00.000Z';
-const afterSummer = '2027-08-01T12:00:00.000Z';
 const spring = 1;
 
 describe('a term before the placement', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { yearReview } from '@shared/rules/termly-review';
-import { termlyReportContent } from '@shared/rules/termly-report';
-import { buildAcademicYear, buildVisit } from '../../../factories';
+import { buildVisit } from '../../../factories';
+import { afterAutumn, autumnReportContent, reviewYear as year } from './review-test-support';
 
-const year = buildAcademicYear({ startYear: 2026 });
 const reviewOf = (placementStartsOn: string, visits: ReturnType<typeof buildVisit>[]) =>
   yearReview({
     youngPerson: { id: 'yp', personalTutorId: 'pt', caseCoordinatorId: 'cc', placementStartsOn },
@@ -12,23 +11,13 @@ const reviewOf = (placementStartsOn: string, visits: ReturnType<typeof buildVisi
     forms: [],
     family: [],
     restrictions: [],
-    now: new Date('2027-01-01T12:00:00.000Z'),
+    now: new Date(afterAutumn),
   }).terms[0];
 
 function summaryRow(placementStartsOn: string, visits: ReturnType<typeof buildVisit>[] = []) {
   const review = reviewOf(placementStartsOn, visits);
   if (!review) throw new Error('no autumn review');
-  const content = termlyReportContent([{ youngPersonName: 'Zoë Hughes', caseNumber: 'FL-1', review }], {
-    homeName: 'Ashgrove',
-    yearLabel: '2026/27',
-    termName: 'autumn',
-    termStartsOn: '2026-09-03',
-    termEndsOn: '2026-12-18',
-    coverage: 'all young people',
-    signedBy: { name: 'Pat Manager', role: 'Registered Manager' },
-    signedAt: '2027-01-01T12:00:00.000Z',
-    timeZone: 'Europe/London',
-  });
+  const content = autumnReportContent([{ youngPersonName: 'Zoë Hughes', caseNumber: 'FL-1', review }]);
   const table = content.sections[0]?.blocks[0];
   if (table?.kind !== 'table') throw new Error('no summary table');
   return table.rows[0];

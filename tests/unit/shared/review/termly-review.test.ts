@@ -3,31 +3,23 @@ import type { Visit } from '@shared/schemas/visits';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import {
   yearReview,
-  type FigureKey,
   type ReviewFamilyMember,
   type ReviewRestriction,
   type TermReview,
 } from '@shared/rules/termly-review';
+import { buildContactForm, buildRestriction, buildReviewYoungPerson, buildVisit } from '../../../factories';
 import {
-  buildAcademicYear,
-  buildContactForm,
-  buildRestriction,
-  buildReviewYoungPerson,
-  buildVisit,
-  reviewStaff,
-} from '../../../factories';
+  afterAutumn,
+  afterSpring,
+  cc,
+  figure,
+  lm,
+  pt,
+  reviewMum as mum,
+  reviewYear as year,
+} from './review-test-support';
 
-// 2026/27: autumn 3 Sept - 18 Dec 2026 (half term 26-30 Oct), spring 5 Jan - 26 Mar 2027, summer 12 Apr - 21 Jul 2027.
-const year = buildAcademicYear({ startYear: 2026 });
-const { pt, cc, lm } = reviewStaff;
 const youngPerson = buildReviewYoungPerson();
-const mum: ReviewFamilyMember = {
-  personId: 'mum',
-  name: 'Karen Hughes',
-  relationship: 'Mum',
-  category: 'parent',
-  hasParentalResponsibility: true,
-};
 const dad: ReviewFamilyMember = {
   personId: 'dad',
   name: 'Dean Hughes',
@@ -87,15 +79,6 @@ function review(options: {
     now: new Date(options.now),
   }).terms;
 }
-
-function figure(term: TermReview | undefined, key: FigureKey) {
-  const found = term?.figures.find((each) => each.key === key);
-  if (!found) throw new Error(`no figure ${key}`);
-  return found;
-}
-
-const afterSpring = '2027-04-01T12:00:00.000Z';
-const afterAutumn = '2027-01-01T12:00:00.000Z';
 
 describe('home visit each term (one a term, usually with the PT and CC)', () => {
   it('a term with no home visit is red, with its reason', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { yearReview, type ReviewFamilyMember } from '@shared/rules/termly-review';
+import { yearReview } from '@shared/rules/termly-review';
 import { trendLabel, trendPoint, trendTerms, trendText } from '@shared/rules/termly-trend';
 import { buildAcademicYear, buildReviewYoungPerson, buildVisit, reviewStaff } from '../../../factories';
+import { reviewMum } from './review-test-support';
 
 const older = buildAcademicYear({ startYear: 2024, id: 'year-2024' });
 const last = buildAcademicYear({ startYear: 2025, id: 'year-2025' });
@@ -37,20 +38,13 @@ describe('the trend runs across academic years, oldest term first', () => {
 });
 
 describe('a trend point counts each young person once by overall status, and the home visits held', () => {
-  const mum: ReviewFamilyMember = {
-    personId: 'mum',
-    name: 'Karen Hughes',
-    relationship: 'Mum',
-    category: 'parent',
-    hasParentalResponsibility: true,
-  };
   const reviewOf = (id: string, visits: ReturnType<typeof buildVisit>[]) =>
     yearReview({
       youngPerson: buildReviewYoungPerson({ id }),
       year: current,
       visits,
       forms: [],
-      family: [mum],
+      family: [reviewMum],
       restrictions: [],
       now: new Date('2027-01-02T12:00:00.000Z'),
     }).terms[0];

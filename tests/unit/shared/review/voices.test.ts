@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { yearReview } from '@shared/rules/termly-review';
-import { termlyReportContent } from '@shared/rules/termly-report';
 import {
   actedOnWords,
   familyFeelingWords,
@@ -12,10 +11,9 @@ import {
 } from '@shared/rules/voices';
 import { daySpan } from '@shared/rules/termly-calendar';
 import { packReviewSummary, reviewSummarySchema } from '@shared/schemas/review-summary';
-import { buildAcademicYear, buildContactForm, buildReviewYoungPerson } from '../../../factories';
+import { buildContactForm, buildReviewYoungPerson } from '../../../factories';
+import { autumnReportContent, reviewYear as year } from './review-test-support';
 
-// 2026/27: autumn 3 Sept - 18 Dec 2026.
-const year = buildAcademicYear({ startYear: 2026 });
 const placedAllYear = {
   youngPerson: buildReviewYoungPerson({ id: 'yp' }),
   year,
@@ -270,17 +268,7 @@ describe('the counts in words, and the home’s totals', () => {
       now: new Date('2027-01-05T12:00:00.000Z'),
     }).terms[0];
     if (!review) throw new Error('no autumn review');
-    const content = termlyReportContent([{ youngPersonName: 'Zoë Hughes', caseNumber: 'FL-1', review }], {
-      homeName: 'Ashgrove',
-      yearLabel: '2026/27',
-      termName: 'autumn',
-      termStartsOn: '2026-09-03',
-      termEndsOn: '2026-12-18',
-      coverage: 'all young people',
-      signedBy: { name: 'Pat Manager', role: 'Registered Manager' },
-      signedAt: '2027-01-01T12:00:00.000Z',
-      timeZone: 'Europe/London',
-    });
+    const content = autumnReportContent([{ youngPersonName: 'Zoë Hughes', caseNumber: 'FL-1', review }]);
     const section = content.sections.find((each) => each.heading.startsWith('Families’ views'));
     const table = section?.blocks.find((block) => block.kind === 'table');
     expect(table?.kind === 'table' ? table.rows : []).toEqual([
