@@ -117,9 +117,19 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exitCode = 1;
-});
+main()
+  .catch((error: unknown) => {
+    process.stderr.write(
+      `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    // Every browser, server and harness is closed by now; anything still open (a socket kept
+    // alive by a library, say) is named, so it can be found, and does not hold the run open.
+    setTimeout(() => {
+      const open = process.getActiveResourcesInfo().filter((kind) => kind !== 'Timeout');
+      if (open.length > 0) process.stderr.write(`[bench] still open at the end: ${open.join(', ')}\n`);
+      process.exit();
+    }, 1000).unref();
+  });
