@@ -150,13 +150,14 @@ export async function applyIncoming(
     readBatch(mirror, from as number | string, limit, clock, (result, now, timing) =>
       openDocument(keys, devices, self?.deviceId, result, now, timing),
     );
-  let next = read(since);
   // Audit entries held behind a gap on an earlier page of this pass, kept open here: the feed may
   // bring one computer's entries in any order (a sharded server interleaves them), and the page
   // that fills the gap then applies them too, rather than the whole feed being read again.
   let carried: readonly OpenedDocument[] = [];
   // Where the entries held on disk (from earlier passes, or past what is carried) wait.
   let waitingOnDisk = await readWaitingMarks(db);
+  // Read before anything else is awaited: a page that fails is met where it is awaited, below.
+  let next = read(since);
   for (;;) {
     const batch = await next;
     if (!batch) {
