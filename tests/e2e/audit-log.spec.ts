@@ -175,6 +175,8 @@ test.describe('the audit log in words', () => {
     expect(new Set(await log.column('Who'))).toEqual(new Set(['Not signed in']));
 
     await log.clearButton.click();
+    // The whole log again: the summary says so once the search has finished.
+    await expect(log.summary).toHaveText(/^\d+ entries, newest first\.$/);
     const total = Number((await log.summary.innerText()).match(/^(\d+)/)?.[1]);
     expect(total).toBeGreaterThan(20);
     // Keyboard: Tab reaches the list, End goes to the oldest entry (No. 1), Home back to the newest.
