@@ -1,8 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
 import type { SyncHttpRequest } from '../../../../shared/ipc/channels/sync';
-import type { FamilyLinksApi } from '../../../../shared/ipc/client';
 import { parsePairingCode } from '../../../../shared/sync/pairing-code';
 import { openPairing } from '../../../../shared/sync/pairing-envelope';
 import { derivePairingKeys } from '../../../../shared/sync/pairing-keys';
@@ -16,14 +13,10 @@ import {
   remoteOf,
   runSync,
 } from '../../../../renderer/src/db/sync/sync-runner';
-import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
-import {
-  joiningBatchSize,
-  openMirror,
-  replicateOnce,
-} from '../../../../renderer/src/platform/sync/replicator';
+import { joiningBatchSize, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig, homeDatabase } from '../../electron/sync/couch-test-rig';
-import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';
+import { pairedComputer } from './paired-computer';
+import { clearCheck, databasesClosedAfterEach, dawnMorris } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -37,23 +30,7 @@ const opened = databasesClosedAfterEach();
 const now = new Date();
 
 async function computer(name: string) {
-  const { sync } = await syncService();
-  const requests: SyncHttpRequest[] = [];
-  const handlers = createSyncHandlers(sync) as unknown as FamilyLinksApi;
-  // The relay as the renderer reaches it, every request noted in order.
-  const api: FamilyLinksApi = {
-    ...handlers,
-    'sync:http': (request) => {
-      requests.push(request);
-      return handlers['sync:http'](request);
-    },
-  };
-  const db = freshDatabase({ name });
-  opened.push(db);
-  const store = openDeviceKeyStore(new IDBFactory());
-  opened.push({ close: () => store.close() } as never);
-  const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
-  return { db, api, store, mirrorOf, requests };
+  return pairedComputer(name, (await syncService()).sync, opened);
 }
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
