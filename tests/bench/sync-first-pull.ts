@@ -27,10 +27,13 @@ import { launchSyncBenchBrowser, measureBarePull } from './sync-benchmarks';
  * home to the CouchDB-protocol test server; none of that is timed. Then a fresh browser context
  * joins with a pairing code (credentials through the main process) and, timed from
  * `joinSyncHome`'s start until every document the first computer sent is received, runs sync as
- * the app does (`runSync`: live replication through the main-process relay, the registry, the
- * applier verifying, decrypting, parsing and writing). The floor is `measureBarePull` of the same
- * database in the same run: bare PouchDB replication straight to the server, before and after the
- * joins (its median). Each join needs a fresh computer: `FAMILY_LINKS_SYNC_BENCH_REPETITIONS`
+ * the app does (`runSync`: replication through the main-process relay, the registry, the
+ * applier verifying, decrypting, parsing and writing; a joining computer pulls one way first, in
+ * batches of 2,000, then syncs live). The floor is `measureBarePull` of the same database in the
+ * same run, before and after the joins (its median): bare PouchDB replication, one way, from the
+ * server straight into a fresh IndexedDB database with no relay, through `replicateOnce` (500
+ * documents a batch, 4 batches ahead), not the joining pull's own larger batches.
+ * Each join needs a fresh computer: `FAMILY_LINKS_SYNC_BENCH_REPETITIONS`
  * (default 1) of them. The joined computer must hold what the first one holds, table by table.
  */
 export const firstPullName = 'sync-first-pull';

@@ -32,7 +32,7 @@ import {
   syncKeyText,
 } from './sync-home';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
-import { replicateOnce } from '../../platform/sync/replicator';
+import { pullWhileJoining } from '../../platform/sync/replicator';
 import {
   connectSync,
   publishRegistry,
@@ -337,7 +337,7 @@ export async function joinHome(
   const remote = remoteOf(connection);
   const total = Math.max(1, (await remote.info()).doc_count);
   onProgress({ stage: 'copying', done: 0, total });
-  await replicateOnce(remote, connection.mirror, (progress) =>
+  await pullWhileJoining(remote, connection.mirror, (progress) =>
     onProgress({ stage: 'copying', done: Math.min(progress.docsWritten, total), total }),
   );
   // The accounts before the join request: the issuing computer takes the keyring off the server

@@ -5,9 +5,15 @@ import type { FamilyLinksDb } from '../database';
 import { startRecordSync, type RecordSync } from './record-sync';
 import { registryAwareMirror } from './registry-feed';
 import type { Database } from 'pouchdb-browser';
-import { loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
+import { isJoining, loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
-import { openMirror, openRemote, startLiveSync, type LiveSync } from '../../platform/sync/replicator';
+import {
+  openMirror,
+  openRemote,
+  pullWhileJoining,
+  startLiveSync,
+  type LiveSync,
+} from '../../platform/sync/replicator';
 
 /**
  * The app's sync while it runs (docs/sync-design.md): when the main process has a server for this
@@ -70,15 +76,47 @@ export type RunningSync = {
   stop(): void;
 };
 
+/**
+ * Replication between the mirror and the server: live, both ways; but a computer still joining
+ * first pulls the home one way (`pullWhileJoining`), and only then, or if that pull fails (a lost
+ * connection, which the live sync retries), starts the live sync. The applier reads the mirror
+ * meanwhile, as ever.
+ */
+function startReplication(
+  connection: SyncConnection,
+  onState: ((state: string) => void) | undefined,
+): LiveSync {
+  const remote = remoteOf(connection);
+  let cancelled = false;
+  let current: LiveSync | undefined;
+  const goLive = () => {
+    if (!cancelled) current = startLiveSync(connection.mirror, remote, onState ? { onState } : {});
+  };
+  const firstPull = async () => {
+    if (!(await isJoining(connection.db)) || cancelled) return;
+    onState?.('active');
+    const pull = pullWhileJoining(remote, connection.mirror);
+    current = pull;
+    await pull;
+  };
+  void firstPull()
+    .catch(() => undefined)
+    .then(goLive);
+  return {
+    cancel() {
+      cancelled = true;
+      current?.cancel();
+    },
+  };
+}
+
 export function runSync(
   connection: SyncConnection,
   handlers: { readonly onError?: (error: unknown) => void; readonly onState?: (state: string) => void } = {},
 ): RunningSync {
   const { db, mirror, keys, home } = connection;
   const feed = registryAwareMirror(db, mirror, home);
-  const live: LiveSync = startLiveSync(mirror, remoteOf(connection), {
-    ...(handlers.onState ? { onState: handlers.onState } : {}),
-  });
+  const replication = startReplication(connection, handlers.onState);
   const records: RecordSync = startRecordSync(db, feed, keys, home.device, {
     beforePass: async () => {
       await publishRegistry(connection);
@@ -93,7 +131,7 @@ export function runSync(
     },
     stop() {
       records.stop();
-      live.cancel();
+      replication.cancel();
     },
   };
 }

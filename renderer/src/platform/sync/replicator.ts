@@ -1,4 +1,4 @@
-import PouchDB, { type Database, type ReplicationResult } from 'pouchdb-browser';
+import PouchDB, { type Database, type ReplicationEvents, type ReplicationResult } from 'pouchdb-browser';
 import { createIpcFetch, virtualDatabaseUrl, type SyncHttpPort } from './ipc-fetch';
 
 /**
@@ -23,7 +23,11 @@ export function openRemote(database: string, syncHttp: SyncHttpPort): Database {
 
 export type ReplicationProgress = { readonly docsRead: number; readonly docsWritten: number };
 
-/** One pass in one direction, to the end of the source's changes, with progress as it goes. */
+/**
+ * One pass in one direction, to the end of the source's changes, with progress as it goes. The
+ * sync benchmarks' floor is this pass as it stands (`tests/bench/sync-benchmarks.ts`): a change
+ * here moves the floor too.
+ */
 export function replicateOnce(
   source: Database,
   target: Database,
@@ -31,6 +35,33 @@ export function replicateOnce(
 ): Promise<ReplicationResult> {
   const replication = target.replicate.from(source, { batch_size: replicationBatchSize, batches_limit: 4 });
   // `on` hands back the replication itself, which the caller awaits.
+  if (onProgress)
+    void replication.on('change', (info) =>
+      onProgress({ docsRead: info.docs_read, docsWritten: info.docs_written }),
+    );
+  return replication;
+}
+
+/**
+ * 2,000 documents a batch for a computer's first pull (`pullWhileJoining`): each batch costs the
+ * same handful of requests through the relay (changes, the mirror's revision check, the documents,
+ * the checkpoint on both sides) and one IndexedDB transaction in the mirror, whatever its size.
+ */
+export const joiningBatchSize = 2000;
+
+/**
+ * A joining computer's pull: one way, server to mirror, in large batches. Nobody can sign in
+ * there until it holds the home, so it has nothing of its own to send, and two-way sync would
+ * only read back every arriving document to ask the server whether it has it. It records its
+ * checkpoint under the same replication id as the live sync's pull side (source and target,
+ * no filter), which so carries on from where it ends.
+ */
+export function pullWhileJoining(
+  remote: Database,
+  mirror: Database,
+  onProgress?: (progress: ReplicationProgress) => void,
+): ReplicationEvents {
+  const replication = mirror.replicate.from(remote, { batch_size: joiningBatchSize, batches_limit: 2 });
   if (onProgress)
     void replication.on('change', (info) =>
       onProgress({ docsRead: info.docs_read, docsWritten: info.docs_written }),

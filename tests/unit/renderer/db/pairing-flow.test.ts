@@ -1,7 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
-import type { FamilyLinksApi } from '../../../../shared/ipc/client';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import {
   addComputer,
@@ -16,10 +13,10 @@ import { createPendingAdditions } from '../../../../renderer/src/db/sync/pending
 import { isJoining } from '../../../../renderer/src/db/sync/sync-home';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
 import { connectSync, publishRegistry, remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
-import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
-import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
+import { replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
-import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';
+import { pairedComputer } from './paired-computer';
+import { clearCheck, databasesClosedAfterEach, dawnMorris } from './test-database';
 import { standInAccountKeys, testSession } from './test-session';
 
 /**
@@ -33,14 +30,7 @@ const opened = databasesClosedAfterEach();
 const now = new Date();
 
 async function computer(name: string) {
-  const { sync } = await syncService();
-  const api = createSyncHandlers(sync) as unknown as FamilyLinksApi;
-  const db = freshDatabase({ name });
-  opened.push(db);
-  const store = openDeviceKeyStore(new IDBFactory());
-  opened.push({ close: () => store.close() } as never);
-  const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
-  return { db, api, store, mirrorOf, sync };
+  return pairedComputer(name, (await syncService()).sync, opened);
 }
 
 const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> } }) =>

@@ -1,0 +1,33 @@
+import type { Dexie } from 'dexie';
+import { IDBFactory } from 'fake-indexeddb';
+import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
+import type { SyncHttpRequest } from '../../../../shared/ipc/channels/sync';
+import type { FamilyLinksApi } from '../../../../shared/ipc/client';
+import type { SyncService } from '../../../../electron/main/services/sync/sync-service';
+import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
+import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
+import { freshDatabase } from './test-database';
+
+/**
+ * One computer of the home against the CouchDB-protocol test server: its own records, device key
+ * store, mirror and main process (`sync`, from `couchTestRig`), reached through the IPC handlers
+ * as the renderer reaches them. Every request it sends the server through the relay is noted in
+ * `requests`, in order. What it opens is closed after the test with `opened`.
+ */
+export function pairedComputer(name: string, sync: SyncService, opened: Dexie[]) {
+  const requests: SyncHttpRequest[] = [];
+  const handlers = createSyncHandlers(sync) as unknown as FamilyLinksApi;
+  const api: FamilyLinksApi = {
+    ...handlers,
+    'sync:http': (request) => {
+      requests.push(request);
+      return handlers['sync:http'](request);
+    },
+  };
+  const db = freshDatabase({ name });
+  opened.push(db);
+  const store = openDeviceKeyStore(new IDBFactory());
+  opened.push({ close: () => store.close() } as never);
+  const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
+  return { db, api, store, mirrorOf, sync, requests };
+}
