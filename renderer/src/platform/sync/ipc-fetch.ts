@@ -23,6 +23,19 @@ function refusal(reason: string): Response {
   });
 }
 
+/**
+ * The sync server could not be reached, or the request failed on the way. A TypeError, as a
+ * browser's own network failures are, so PouchDB backs off and tries again. PouchDB also asks
+ * the server for its details after each batch without waiting for the answer, so this can reach
+ * the page as an unhandled rejection: the sync status already says the server is out of reach,
+ * and the unexpected-error banner must not tell staff an action of theirs failed.
+ */
+export class SyncServerUnreachable extends TypeError {}
+
+export function isSyncServerUnreachable(reason: unknown): reason is SyncServerUnreachable {
+  return reason instanceof SyncServerUnreachable;
+}
+
 function abortError(): DOMException {
   return new DOMException('The sync request was cancelled.', 'AbortError');
 }
@@ -66,12 +79,12 @@ export function createIpcFetch(
           ),
         ])
       : await pending;
-    if (!result.ok) throw new TypeError(result.error.message);
+    if (!result.ok) throw new SyncServerUnreachable(result.error.message);
     const reply = result.value;
     if (reply.outcome === 'failed') {
       // The relay's own refusal is an answer, not a network failure: retrying cannot help.
       if (reply.code === 'refused') return refusal(reply.message);
-      throw new TypeError(reply.message);
+      throw new SyncServerUnreachable(reply.message);
     }
     const empty = method === 'HEAD' || reply.status === 204 || reply.status === 304;
     return new Response(empty ? null : reply.body, {

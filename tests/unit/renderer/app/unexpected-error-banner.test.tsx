@@ -2,15 +2,20 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { UnexpectedErrorBanner } from '../../../../renderer/src/app/UnexpectedErrorBanner';
+import { SyncServerUnreachable } from '../../../../renderer/src/platform/sync/ipc-fetch';
 import type { Session } from '../../../../renderer/src/db/session';
 import { SessionContext, type SessionApi } from '../../../../renderer/src/security/session-context';
 
-function failSomething(): void {
+function rejectUnhandled(reason: unknown): void {
   act(() => {
-    const event = new Event('unhandledrejection') as PromiseRejectionEvent;
-    Object.defineProperty(event, 'reason', { value: new Error('disk went away') });
+    const event = new Event('unhandledrejection', { cancelable: true }) as PromiseRejectionEvent;
+    Object.defineProperty(event, 'reason', { value: reason });
     window.dispatchEvent(event);
   });
+}
+
+function failSomething(): void {
+  rejectUnhandled(new Error('disk went away'));
 }
 
 function signedInAs(roles: Session['roles']): SessionApi {
@@ -54,5 +59,14 @@ describe('the safety net under every button', () => {
     expect(screen.getByRole('alert')).not.toHaveTextContent(/manager/i);
     expect(screen.getByRole('alert')).toHaveTextContent('restart Family Links');
     logged.mockRestore();
+  });
+
+  it('stays quiet when sync cannot reach its server, which sync itself retries', () => {
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    render(<UnexpectedErrorBanner />);
+    rejectUnhandled(new SyncServerUnreachable('Family Links could not reach the sync server.'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(warned).toHaveBeenCalled();
+    warned.mockRestore();
   });
 });
