@@ -35,6 +35,8 @@ const recordLabels: Readonly<Record<string, string>> = {
   academicYears: 'An academic year',
   rooms: 'A room',
   reviewSamples: 'A termly sample',
+  outbox: 'An email alert',
+  settings: 'One of the home’s settings',
 };
 
 const fieldLabels: Readonly<Record<string, string>> = {

@@ -120,6 +120,11 @@ export const outboxMessageSchema = z.object({
    * says so rather than naming whoever happened to be signed in when it was noticed.
    */
   isRaisedByApp: z.boolean().optional(),
+  /**
+   * The sync id of the computer that queued it, which alone sends it (`shared/rules/sync-scope.ts`);
+   * none while sync is not set up, or on messages queued before.
+   */
+  queuedOn: z.string().min(1).max(64).optional(),
   attempts: z.number().int().min(0),
   /** Only while queued: when the next try is due. */
   nextAttemptAt: isoDateTimeSchema.optional(),

@@ -3,7 +3,7 @@ import { expect, test } from './harness/fixtures';
 import { couchServerForThisFile, signInDawnMorris, openAnotherComputer } from './harness/two-computers';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { addMillie, careWorker, careWorkerAccount, manager, newHome } from './pages/door-home';
+import { addMillie, careWorker, careWorkerAccount, home, manager, newHome } from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages/staff-journey';
 
@@ -106,6 +106,9 @@ test('the manager adds the front desk, which joins with its code; once removed t
     const last = progress.at(-1)?.split('/') ?? [];
     expect(Number(last[1])).toBeGreaterThan(0);
     expect(last[0]).toBe(last[1]);
+    // The home's settings came with the pull: the front desk goes by the home's name.
+    await expect(desk.getByText(`Family Links · ${home.name}`)).toBeVisible({ timeout: 15_000 });
+    await screenshotsAtOfficeSizes(frontDesk, desk, 'joined-sign-in');
 
     // Back on the Computers screen, the office says it joined.
     await officeFrame.open('Computers');
@@ -119,6 +122,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
 
     // At the front desk a colleague signs in with their own password and sees the home's records.
     await firstSignIn(desk, { ...careWorker });
+    await expect(desk.getByRole('banner').getByText(home.name, { exact: true })).toBeVisible();
     const deskFrame = new AppFrame(desk);
     await deskFrame.open('Young people');
     await expect(desk.getByRole('link', { name: 'Millie Hughes' }).first()).toBeVisible();

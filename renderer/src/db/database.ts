@@ -122,6 +122,7 @@ export type OutboxPlainKey =
   | 'event'
   | 'createdAt'
   | 'createdById'
+  | 'queuedOn'
   | 'attempts'
   | 'nextAttemptAt'
   | 'sendingSince'

@@ -23,6 +23,8 @@ export function appRaisedAlert(input: {
   readonly reasonDetail: string;
   readonly at: string;
   readonly byId: string;
+  /** This computer's sync id, once sync is set up here (`queuedOnHere`): it alone sends the alert. */
+  readonly queuedOn?: string;
 }): OutboxMessage {
   const { recipient, at } = input;
   const disclosure = disclosureSchema.parse({
@@ -48,6 +50,7 @@ export function appRaisedAlert(input: {
     createdAt: at,
     createdById: input.byId,
     isRaisedByApp: true,
+    ...(input.queuedOn === undefined ? {} : { queuedOn: input.queuedOn }),
     attempts: 0,
     nextAttemptAt: at,
     disclosureId: disclosure.id,

@@ -21,7 +21,7 @@ import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { formActionCodec } from './form-action-repository';
 import { homeSettingsRepository } from './home-settings-repository';
-import { announceQueued, outboxCodec } from './outbox-repository';
+import { announceQueued, outboxCodec, queuedOnHere } from './outbox-repository';
 import { appRaisedAlert } from './app-raised-alert';
 import { staffRepository } from './staff-repository';
 import { youngPersonCodec } from './young-people-repository';
@@ -68,6 +68,7 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
       const staff = new Map<string, ActionAlertAccount>(
         (await staffRepository(db).list(session.cipher)).map((member) => [member.id, alertAccountOf(member)]),
       );
+      const queuedOn = await queuedOnHere(db);
       let raised = 0;
       for (const row of due) {
         // A row that does not open (changed outside the app) is skipped, not allowed to stop the rest.
@@ -103,6 +104,7 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
             reasonDetail: `Overdue action alert: ${becauseWords[recipient.because]}`,
             at,
             byId: session.staff.id,
+            ...queuedOn,
           });
         });
         const written = await records.write(session, {

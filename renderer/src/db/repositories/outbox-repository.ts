@@ -8,12 +8,16 @@ import {
 import { can } from '@shared/rules/access';
 import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
+import { sendsHere } from '@shared/rules/sync-scope';
+import { parseVersionId } from '@shared/sync/record-merge';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, OutboxPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import { recordSyncId } from '../sync/change-log';
+import { thisDevice } from '../sync/sync-device';
 import type { AuditEventInput } from './audit-log-repository';
 import { disclosureCodec } from './disclosure-repository';
 
@@ -26,6 +30,7 @@ export const outboxCodec = createSealedCodec('outbox', outboxMessageSchema, [
   'event',
   'createdAt',
   'createdById',
+  'queuedOn',
   'attempts',
   'nextAttemptAt',
   'sendingSince',
@@ -38,6 +43,41 @@ export const outboxCodec = createSealedCodec('outbox', outboxMessageSchema, [
 ] satisfies OutboxPlainKey[]);
 
 export type OutboxError = 'forbidden' | 'invalid' | 'not-found' | 'wrong-state';
+
+/** A message as the outbox lists it: with whether another computer sends it (shown, not acted on here). */
+export type ListedOutboxMessage = OutboxMessage & { readonly isSentElsewhere: boolean };
+
+/**
+ * What a message queued now says of the computer that queued it: this computer's sync id once
+ * sync is set up here, so only this computer sends it (`sendsHere`), and nothing before.
+ */
+export async function queuedOnHere(db: FamilyLinksDb): Promise<{ readonly queuedOn?: string }> {
+  const device = await thisDevice(db);
+  return device ? { queuedOn: device.deviceId } : {};
+}
+
+/**
+ * Of these messages, the ids of those this computer sends (and may try again, cancel or release):
+ * an alert is sent once, by the computer that queued it (`shared/rules/sync-scope.ts`).
+ */
+export async function sentHere(
+  db: FamilyLinksDb,
+  rows: readonly { readonly id: string; readonly queuedOn?: string }[],
+): Promise<ReadonlySet<string>> {
+  const deviceId = (await thisDevice(db))?.deviceId;
+  // Only a message queued before sync, without its computer, needs its version's writer.
+  const unnamed = deviceId === undefined ? [] : rows.filter((row) => row.queuedOn === undefined);
+  const versions = await db.syncVersions.bulkGet(unnamed.map((row) => recordSyncId('outbox', row.id)));
+  const versionBy = new Map(
+    unnamed.map((row, index) => [row.id, parseVersionId(versions[index]?.version ?? '')?.d] as const),
+  );
+  return new Set(
+    rows.filter((row) => sendsHere(row, { deviceId, versionBy: versionBy.get(row.id) })).map((row) => row.id),
+  );
+}
+
+const queuedElsewhere =
+  'This alert is sent by the computer that queued it: try it again, cancel it or mark it sent there.';
 
 /** Tells a running sender that there is something new to send (set by the sender while it runs). */
 const listeners = new Set<() => void>();
@@ -79,6 +119,9 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     if (!row) return fail('not-found', 'That message is no longer in the outbox.');
     if (options.checkManage && !mayManage(session, row))
       return fail('forbidden', 'Only the manager, or whoever raised this alert, can change it.');
+    // Held read-only on every other computer, so two computers never both send it.
+    if (options.checkManage && !(await sentHere(db, [row])).has(id))
+      return fail('forbidden', queuedElsewhere);
     if (!from.includes(row.state))
       return fail(
         'wrong-state',
@@ -143,7 +186,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     async list(
       session: Session,
       filter: { youngPersonId?: string; state?: OutboxState } = {},
-    ): Promise<OutboxMessage[]> {
+    ): Promise<ListedOutboxMessage[]> {
       const rows = filter.youngPersonId
         ? await db.outbox.where('youngPersonId').equals(filter.youngPersonId).toArray()
         : filter.state
@@ -153,7 +196,11 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         (row) => mayManage(session, row) && (!filter.state || row.state === filter.state),
       );
       visible.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-      return store.open(visible, session.cipher);
+      const [messages, mine] = await Promise.all([
+        store.open(visible, session.cipher),
+        sentHere(db, visible),
+      ]);
+      return messages.map((message) => ({ ...message, isSentElsewhere: !mine.has(message.id) }));
     },
 
     /** Messages not yet gone (queued, being sent or failed) that this person may act on: plain fields only. */
@@ -166,15 +213,21 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
 
     /** How many failed messages this person can act on: the number on the navigation's badge. */
     async failedCount(session: Session): Promise<number> {
-      const failed = await db.outbox.where('state').equals('failed').toArray();
-      return failed.filter((row) => mayManage(session, row)).length;
+      const failed = (await db.outbox.where('state').equals('failed').toArray()).filter((row) =>
+        mayManage(session, row),
+      );
+      // One another computer sends is acted on there (`sendsHere`).
+      return (await sentHere(db, failed)).size;
     },
 
     /** Ids of the queued messages whose time has come, oldest first (plain fields only). */
     async dueIds(): Promise<string[]> {
       const now = clock();
-      const queued = await db.outbox.where('state').equals('queued').sortBy('createdAt');
-      return queued.filter((row) => isDue(row, now)).map((row) => row.id);
+      const queued = (await db.outbox.where('state').equals('queued').sortBy('createdAt')).filter((row) =>
+        isDue(row, now),
+      );
+      const mine = await sentHere(db, queued);
+      return queued.filter((row) => mine.has(row.id)).map((row) => row.id);
     },
 
     /**
@@ -184,7 +237,7 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     async claim(session: Session, id: string): Promise<OutboxMessage | undefined> {
       const now = clock();
       const row = await db.outbox.get(id);
-      if (!row || !isDue(row, now)) return undefined;
+      if (!row || !isDue(row, now) || !(await sentHere(db, [row])).has(id)) return undefined;
       const current = await outboxCodec.decode(row, session.cipher);
       const sending = outboxMessageSchema.parse({
         ...current,
@@ -286,9 +339,11 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
      */
     async sendAllWaitingNow(session: Session): Promise<Result<number, OutboxError>> {
       const at = clock().toISOString();
-      const rows = (await db.outbox.where('state').equals('queued').toArray()).filter((row) =>
+      const waiting = (await db.outbox.where('state').equals('queued').toArray()).filter((row) =>
         mayManage(session, row),
       );
+      const mine = await sentHere(db, waiting);
+      const rows = waiting.filter((row) => mine.has(row.id));
       if (rows.length === 0) return ok(0);
       const messages = await store.open(rows, session.cipher);
       const written = await records.write(session, {
@@ -350,9 +405,12 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
     async releaseStuck(session: Session): Promise<number> {
       const now = clock();
       const cutoff = new Date(now.getTime() - stuckSendingAfterMinutes * 60_000).toISOString();
-      const stuck = (await db.outbox.where('state').equals('sending').toArray()).filter(
+      const left = (await db.outbox.where('state').equals('sending').toArray()).filter(
         (row) => (row.sendingSince ?? '') <= cutoff,
       );
+      // Another computer's message "sending" here is that computer's try, not one left by this app.
+      const mine = await sentHere(db, left);
+      const stuck = left.filter((row) => mine.has(row.id));
       let released = 0;
       for (const row of stuck) {
         const result = await transition(

@@ -20,7 +20,7 @@ import { recordWriter, type WriteStep } from '../record-writer';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { announceQueued, outboxCodec, type OutboxError } from './outbox-repository';
+import { announceQueued, outboxCodec, queuedOnHere, type OutboxError } from './outbox-repository';
 import { panGroupRepository } from './pan-group-repository';
 import { staffRepository } from './staff-repository';
 import { youngPersonCodec } from './young-people-repository';
@@ -100,6 +100,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       summary: request.summary,
     });
     const at = clock().toISOString();
+    const queuedOn = await queuedOnHere(db);
 
     const pairs = who.recipients.map((recipient) => {
       const disclosure = disclosureFor(recipient, request, session, at);
@@ -118,6 +119,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
         createdAt: at,
         createdById: session.staff.id,
         ...(options.isRaisedByApp ? { isRaisedByApp: true } : {}),
+        ...queuedOn,
         attempts: 0,
         nextAttemptAt: at,
         disclosureId: disclosure.id,

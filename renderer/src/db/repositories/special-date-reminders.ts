@@ -15,7 +15,7 @@ import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { homeSettingsRepository } from './home-settings-repository';
-import { announceQueued, outboxCodec } from './outbox-repository';
+import { announceQueued, outboxCodec, queuedOnHere } from './outbox-repository';
 import { appRaisedAlert } from './app-raised-alert';
 import { personCodec, personSpecialDatesCodec, relationshipCodec } from './people-repository';
 import { restrictionRepository } from './restriction-repository';
@@ -167,6 +167,7 @@ export function specialDateReminders(db: FamilyLinksDb, clock: () => Date = () =
       });
       if (found.length === 0) return 0;
       const staff = await staffRepository(db).list(session.cipher);
+      const queuedOn = await queuedOnHere(db);
       let raised = 0;
       for (const entry of found) {
         const tutor = staff.find((member) => member.id === entry.youngPerson.personalTutorId);
@@ -185,6 +186,7 @@ export function specialDateReminders(db: FamilyLinksDb, clock: () => Date = () =
           reasonDetail: 'Special date reminder to the young person’s Personal Tutor',
           at,
           byId: session.staff.id,
+          ...queuedOn,
         });
         // Read again: two dates of one person in the same week share a row, written one by one.
         const row = await db.personSpecialDates.get(entry.row.id);

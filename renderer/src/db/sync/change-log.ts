@@ -7,6 +7,7 @@ import type {
   Middleware,
   Transaction,
 } from 'dexie';
+import { isHomeSetting } from '@shared/rules/sync-scope';
 import { reviewSummaryTable } from '../review-summary-invalidation';
 import type { SyncConflictRow, SyncVersionRow } from './sync-rows';
 
@@ -50,6 +51,14 @@ export const localOnlyTables: ReadonlySet<string> = new Set<string>([
 ]);
 
 export const isReplicatedTable = (table: string): boolean => !localOnlyTables.has(table);
+
+/**
+ * Whether one row of a replicated table goes to the home's other computers: every row but a
+ * settings row that is this computer's own state (its audit head, a key change under way here:
+ * `shared/rules/sync-scope.ts`), which is never logged, so never sent.
+ */
+export const isReplicatedRow = (table: string, key: unknown): boolean =>
+  table !== 'settings' || isHomeSetting(key);
 
 /**
  * Records written once and never changed by another computer's hand: each writer makes its own
@@ -303,7 +312,9 @@ function loggedTable(
         state.device.then((row) => {
           if (!row) return response;
           const changes = changesOf(table, request, response, keys).filter(
-            (change) => !isOthersAuditEntry(table.name, change.row, row.deviceId),
+            (change) =>
+              isReplicatedRow(table.name, change.key) &&
+              !isOthersAuditEntry(table.name, change.row, row.deviceId),
           );
           if (changes.length === 0) return response;
           const first = state.nextSeq ?? row.nextSeq;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema, isoDateTimeSchema } from '@shared/schemas/common';
 import { academicYearSchema } from '@shared/schemas/academic-year';
+import { contactFormSettingsSchema } from '@shared/schemas/contact-forms';
+import { homeSettingsSchema } from '@shared/schemas/home';
+import { retentionSettingsSchema } from '@shared/schemas/retention';
+import { securitySettingsSchema } from '@shared/schemas/security-settings';
+import { sealedAuthoritySchema } from '@shared/ipc/channels/signing';
+import type { HomeSettingKey } from '@shared/rules/sync-scope';
 import { arrayBufferSchema, byteArraySchema } from '@shared/schemas/keyring';
 import { restrictionSchema } from '@shared/schemas/registers';
 import { reviewSampleSchema } from '@shared/schemas/review';
@@ -14,6 +20,7 @@ import { contactFormCodec } from '../repositories/contact-form-codec';
 import { declarationCodec } from '../repositories/declaration-repository';
 import { disclosureCodec } from '../repositories/disclosure-repository';
 import { formActionCodec } from '../repositories/form-action-repository';
+import { outboxCodec } from '../repositories/outbox-repository';
 import { panGroupCodec } from '../repositories/pan-group-repository';
 import { personCodec, personSpecialDatesCodec, relationshipCodec } from '../repositories/people-repository';
 import { restrictionHistoryCodec } from '../repositories/restriction-writes';
@@ -30,10 +37,10 @@ import { isChangeableTable } from './change-log';
  * part cannot be opened here without a signed-in session; it is bound to the plain fields and the
  * table (`row-binding.ts`), so a row whose plain fields were changed fails to open when read.
  *
- * A table not listed is held, not applied (`sync-applier.ts`): the outbox (which computer sends an
- * alert is not settled: two would send it twice) and settings (some keys are this computer's own
- * state, such as a key change under way). The audit log is applied entry by entry into each
- * computer's own chain (`audit-entries-applied.ts`).
+ * A table not listed is held, not applied (`sync-applier.ts`). The audit log is applied entry by
+ * entry into each computer's own chain (`audit-entries-applied.ts`). Settings are applied only for
+ * the home's keys (`shared/rules/sync-scope.ts`), each checked with its own setting's schema; the
+ * outbox is applied everywhere and sent only by the computer that queued it (`sendsHere`).
  */
 
 const sealedBoxSchema = z
@@ -132,8 +139,35 @@ export const auditRowSchema = z
   })
   .strict();
 
-/** The key a stored row is kept under: its id, or an audit entry's place in its writer's table. */
-export const replicatedRowKey = (row: object): unknown => ('id' in row ? row.id : Reflect.get(row, 'seq'));
+/**
+ * The value each of the home's settings may hold: the same schemas its repository reads it with,
+ * so a setting from another computer that would read as damaged here is refused, not applied.
+ */
+const homeSettingSchemas: Readonly<Record<HomeSettingKey, z.ZodType>> = {
+  home: homeSettingsSchema,
+  security: securitySettingsSchema,
+  retention: retentionSettingsSchema,
+  contactForms: contactFormSettingsSchema,
+  signingAuthority: sealedAuthoritySchema,
+  panOverdueAlerted: z.array(idSchema).max(100_000),
+};
+
+/** Which home settings the applier knows the form of (for the test that it knows every one). */
+export const appliedSettingKeys = Object.keys(homeSettingSchemas);
+
+/** A settings row of one of the home's keys, its value in that setting's form. */
+const settingRowSchema = z
+  .object({ key: z.string().min(1).max(100), value: z.unknown() })
+  .strict()
+  .superRefine((row, context) => {
+    const schema = (homeSettingSchemas as Readonly<Record<string, z.ZodType | undefined>>)[row.key];
+    if (!schema?.safeParse(row.value).success)
+      context.addIssue({ code: 'custom', message: 'Not one of the home’s settings in its own form.' });
+  });
+
+/** The key a stored row is kept under: its id, a setting's key, or an audit entry's place in its writer's table. */
+export const replicatedRowKey = (row: object): unknown =>
+  'id' in row ? row.id : 'key' in row ? row.key : Reflect.get(row, 'seq');
 
 const plainRows: Readonly<Record<string, z.ZodType<{ id: string }>>> = {
   academicYears: z
@@ -166,6 +200,8 @@ export const replicatedRowSchemas: Readonly<Record<string, z.ZodType<object>>> =
   visitingProtocols: fromCodec(visitingProtocolCodec),
   protocolAcceptances: fromCodec(protocolAcceptanceCodec),
   staff: fromCodec(staffCodec),
+  outbox: fromCodec(outboxCodec),
+  settings: settingRowSchema,
   ...plainRows,
 };
 

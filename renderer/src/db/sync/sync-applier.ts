@@ -9,7 +9,7 @@ import {
 import type { FamilyLinksDb } from '../database';
 import { auditLog, type AuditEventInput, type Auditor } from '../repositories/audit-log-repository';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
-import { markAppliedFromElsewhere } from './change-log';
+import { isReplicatedRow, markAppliedFromElsewhere } from './change-log';
 import {
   auditTable,
   entriesInChain,
@@ -77,7 +77,7 @@ export async function seenVector(db: FamilyLinksDb): Promise<Record<string, numb
 
 type Decision =
   | {
-      readonly kind: 'apply' | 'hold';
+      readonly kind: 'apply' | 'hold' | 'pass';
       readonly opened: OpenedEnvelope;
       readonly applied: SyncAppliedRow;
       readonly row?: unknown;
@@ -88,6 +88,8 @@ type Decision =
 /** What a document says once opened, before it is compared with what was received here. */
 type Verdict =
   | { readonly kind: 'hold' }
+  // Received but never applied: another computer's own state, sent by a version before it was kept back.
+  | { readonly kind: 'pass' }
   | { readonly kind: 'apply'; readonly row?: unknown }
   | { readonly kind: 'refuse'; readonly reason: 'audit-out-of-chain' | 'not-a-valid-row' };
 
@@ -230,7 +232,7 @@ async function writeBatch(
   // Two copies of one change in the same batch: the first decides.
   const inBatch = new Map<string, string>();
   const finalDecisions = decisions.map((decision): Decision => {
-    if (decision.kind !== 'apply' && decision.kind !== 'hold') return decision;
+    if (decision.kind !== 'apply' && decision.kind !== 'hold' && decision.kind !== 'pass') return decision;
     const earlier = inBatch.get(decision.applied.id);
     inBatch.set(decision.applied.id, decision.applied.digest);
     if (earlier === undefined) return decision;
@@ -249,7 +251,8 @@ async function writeBatch(
   );
   const toApply = finalDecisions.flatMap((decision) => (decision.kind === 'apply' ? [decision] : []));
   const toHold = finalDecisions.flatMap((decision) => (decision.kind === 'hold' ? [decision] : []));
-  const received = [...toApply, ...toHold];
+  const passed = finalDecisions.flatMap((decision) => (decision.kind === 'pass' ? [decision] : []));
+  const received = [...toApply, ...toHold, ...passed];
   const problems = finalDecisions.flatMap((decision) =>
     decision.kind === 'refuse' ? [decision.problem] : [],
   );
@@ -295,7 +298,7 @@ async function writeBatch(
     applied: toApply.length,
     refused: problems.length,
     held: toHold.length,
-    skipped: finalDecisions.length - received.length - problems.length,
+    skipped: finalDecisions.length - received.length - problems.length + passed.length,
     behindGap: behindGap.map((index) => all[index] as OpenedDocument),
     waiting,
   };
@@ -366,6 +369,8 @@ function verdictOf(envelope: OpenedEnvelope, timing: ParseTiming): Verdict {
   // A table this version does not yet take from other computers: verified and kept as received
   // (`held`), so it leaves no gap, for the version that takes it to apply.
   if (!schema) return { kind: 'hold' };
+  // A settings row of another computer's own state (its audit head): never this computer's to apply.
+  if (!isReplicatedRow(change.table, change.key)) return { kind: 'pass' };
   // Audit entries are write-once, each computer's chain its own: none is ever removed from elsewhere.
   if (change.op === 'delete' && change.table === auditTable)
     return { kind: 'refuse', reason: 'audit-out-of-chain' };
@@ -405,6 +410,7 @@ function decide(
   if (verdict.kind === 'refuse')
     return { kind: 'refuse', problem: problemOf(envelope.id, verdict.reason, now, envelope) };
   if (verdict.kind === 'hold') return { kind: 'hold', opened: envelope, applied: { ...applied, held: 1 } };
+  if (verdict.kind === 'pass') return { kind: 'pass', opened: envelope, applied };
   return { kind: 'apply', opened: envelope, applied, ...('row' in verdict ? { row: verdict.row } : {}) };
 }
 

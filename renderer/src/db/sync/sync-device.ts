@@ -2,6 +2,7 @@ import type { FamilyLinksDb } from '../database';
 import {
   deviceRowId,
   isChangeableTable,
+  isReplicatedRow,
   isReplicatedTable,
   recordSyncId,
   type ChangeLogRow,
@@ -22,14 +23,18 @@ export async function startChangeLog(db: FamilyLinksDb, now: Date): Promise<Sync
     const deviceId = crypto.randomUUID();
     let seq = 1;
     for (const table of replicated) {
-      const [keys, rows] = await Promise.all([
+      const [allKeys, allRows] = await Promise.all([
         table.toCollection().primaryKeys() as Promise<unknown[]>,
         table.toArray() as Promise<unknown[]>,
       ]);
-      const entries: ChangeLogRow[] = rows.map((row, index) => ({
+      // A settings row that is this computer's own state stays here (`isReplicatedRow`).
+      const kept = allKeys.flatMap((key, index) =>
+        isReplicatedRow(table.name, key) ? [{ key, row: allRows[index] }] : [],
+      );
+      const entries: ChangeLogRow[] = kept.map(({ key, row }, index) => ({
         seq: seq + index,
         table: table.name,
-        key: keys[index],
+        key,
         op: 'put',
         row,
       }));

@@ -11,6 +11,7 @@ import {
 import { declarationCodec } from '../repositories/declaration-repository';
 import { disclosureCodec } from '../repositories/disclosure-repository';
 import { formActionCodec } from '../repositories/form-action-repository';
+import { outboxCodec } from '../repositories/outbox-repository';
 import { panGroupCodec } from '../repositories/pan-group-repository';
 import { personCodec, personSpecialDatesCodec, relationshipCodec } from '../repositories/people-repository';
 import { restrictionCodec } from '../repositories/restriction-codec';
@@ -79,6 +80,9 @@ const conflictCodecs: Readonly<Record<string, ConflictCodec>> = {
   contactArrangements: sealedTable(contactArrangementCodec),
   contactArrangementAgreements: sealedTable(contactArrangementAgreementCodec),
   staff: sealedTable(staffCodec),
+  outbox: sealedTable(outboxCodec),
+  // A home setting is one value: two computers changing it at once is for the manager to choose.
+  settings: plainTable,
   academicYears: plainTable,
   rooms: plainTable,
   reviewSamples: plainTable,

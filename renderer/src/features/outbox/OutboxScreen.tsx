@@ -151,7 +151,9 @@ export function OutboxScreen() {
             <tbody>
               {messages.map((message) => {
                 const text = outboxStateText(message, when, mail.isConfigured);
-                const canChange = message.state === 'queued' || message.state === 'failed';
+                const isUnsent = message.state === 'queued' || message.state === 'failed';
+                // Another computer queued it and alone sends it: shown here, changed there.
+                const canChange = isUnsent && !message.isSentElsewhere;
                 const who = `${message.recipient.name} (${message.recipient.email})`;
                 // An overdue action's reference is its form's and its number: the link goes to the form.
                 const formReference = formReferenceInAlert(message.reference);
@@ -248,6 +250,8 @@ export function OutboxScreen() {
                             Cancel
                           </RowButton>
                         </div>
+                      ) : isUnsent ? (
+                        <span className="muted">Sent by the computer that queued it</span>
                       ) : null}
                     </td>
                   </tr>

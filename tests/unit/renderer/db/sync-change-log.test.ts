@@ -57,7 +57,10 @@ describe('the sync change log', () => {
     db = freshDatabase();
     await startChangeLog(db, now);
     await db.transaction('rw', [db.rooms, db.settings], async () => {
-      await Promise.all([db.rooms.bulkPut([room('a'), room('b')]), db.settings.put({ key: 'x', value: 1 })]);
+      await Promise.all([
+        db.rooms.bulkPut([room('a'), room('b')]),
+        db.settings.put({ key: 'home', value: 1 }),
+      ]);
       await db.rooms.delete('a');
     });
     await db.rooms.bulkAdd([room('c'), room('d')]);
@@ -74,7 +77,7 @@ describe('the sync change log', () => {
       [
         'put rooms a',
         'put rooms b',
-        'put settings x',
+        'put settings home',
         'delete rooms a',
         'put rooms c',
         'put rooms d',
@@ -108,6 +111,30 @@ describe('the sync change log', () => {
     ]);
   });
 
+  it('never logs a setting that is this computer’s own state, when set up or after', async () => {
+    db = freshDatabase();
+    await db.settings.bulkPut([
+      { key: 'home', value: { name: 'Oak House' } },
+      { key: 'auditHead', value: { seq: 3, mac: 'a'.repeat(64) } },
+      { key: 'keyRotation:casework', value: { step: 1 } },
+    ]);
+    await startChangeLog(db, now);
+    await db.transaction('rw', db.settings, async () => {
+      await db.settings.put({ key: 'auditHead', value: { seq: 4, mac: 'b'.repeat(64) } });
+      await db.settings.put({ key: 'retention', value: { years: 25 } });
+      await db.settings.delete('keyRotation:casework');
+      await db.settings.put({ key: 'rowSeals', value: { format: 2 } });
+    });
+    const rows = await logged();
+    expectNoGaps(rows.map((row) => row.seq));
+    expect(rows.map((row) => `${row.op} ${String(row.key)}`)).toEqual(['put home', 'put retention']);
+    // Nor does it keep versions for them: they are never another computer's to change.
+    expect((await db.syncVersions.toArray()).map((row) => row.id).sort()).toEqual([
+      'settings/home',
+      'settings/retention',
+    ]);
+  });
+
   it('does not log again what another computer wrote and this one applied', async () => {
     db = freshDatabase();
     await startChangeLog(db, now);
@@ -115,11 +142,11 @@ describe('the sync change log', () => {
       markAppliedFromElsewhere(transaction, ['rooms']);
       await db.rooms.put(room('from-the-office'));
       // This computer's own write in the same transaction is still its own.
-      await db.settings.put({ key: 'seen', value: 1 });
+      await db.settings.put({ key: 'home', value: 1 });
     });
     await db.rooms.put(room('here'));
     expect((await logged()).map((row) => [row.seq, row.key])).toEqual([
-      [1, 'seen'],
+      [1, 'home'],
       [2, 'here'],
     ]);
     expect(await db.rooms.get('from-the-office')).toBeDefined();

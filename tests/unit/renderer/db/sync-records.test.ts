@@ -44,7 +44,7 @@ describe('sync records between two computers', () => {
     await signInVisitorAt(frontDesk, 'Sam Okafor');
     const sent = await send(frontDesk, office, keys);
     const first = await applyIncoming(office.db, office.mirror, keys);
-    // The two entries and their audit entries; the rest (the audit head, a setting) is kept for the version that applies settings.
+    // The two entries and their audit entries; the audit head is this computer's own, never sent.
     const audited = await frontDesk.db.audit.count();
     expect(first).toMatchObject({ applied: 2 + audited, held: sent - 2 - audited, refused: 0 });
     expect((await applyIncoming(office.db, office.mirror, keys)).applied).toBe(0);
