@@ -217,14 +217,13 @@ const packedRecordsSchema: z.ZodType<RecordRef[]> = z.string().transform((text, 
   return found;
 });
 
-const packedSchemas = reviewSchemas(packedRecordsSchema);
-const packedTermsSchema = z.array(packedSchemas.term);
+const packedTermSchema = reviewSchemas(packedRecordsSchema).term;
 
 /**
- * Bumped whenever the rules behind a review change what they work out, so summaries stored by an
- * earlier build are worked out again rather than trusted.
+ * Bumped whenever the rules behind a review change what they work out, or what a summary holds,
+ * so summaries stored by an earlier build are worked out again rather than trusted.
  */
-export const reviewRulesVersion = 4;
+export const reviewRulesVersion = 5;
 
 const summaryFields = {
   id: z.string(),
@@ -238,33 +237,34 @@ const summaryFields = {
 };
 
 /**
- * One stored summary: the review of one young person for one term of one academic year (with the
- * year's earlier terms), as the overview shows it. `id` is `${youngPersonId}|${yearId}|${termName}`
- * so one young person's summaries are one range of the primary key. Parsing takes the packed form
- * as stored and gives the review as the rules return it.
+ * One stored summary: the review of one young person for one term of one academic year, as the
+ * overview shows it (that term's figures only: the year's minimums and its other terms are what
+ * the detail view shows, and it works them out afresh; each of the other terms, for the trend, is
+ * its own summary). `id` is `${youngPersonId}|${yearId}|${termName}` so one young person's
+ * summaries are one range of the primary key. Parsing takes the packed form as stored and gives
+ * the term's review as the rules return it.
  */
 export const reviewSummarySchema = z
   .object({
     ...summaryFields,
-    packed: z.object({ refs: z.array(packedRefSchema), minimums: z.unknown(), terms: z.array(z.unknown()) }),
+    packed: z.object({ refs: z.array(packedRefSchema), review: z.unknown() }),
   })
   .transform(({ packed, ...fields }, context) => {
     refsBeingParsed = packed.refs.map(refOf);
-    const minimums = packedSchemas.minimums.safeParse(packed.minimums);
-    const terms = packedTermsSchema.safeParse(packed.terms);
+    const review = packedTermSchema.safeParse(packed.review);
     refsBeingParsed = [];
-    if (!minimums.success || !terms.success) {
+    if (!review.success) {
       context.addIssue({ code: 'custom', message: 'The stored review does not match the review’s shape' });
       return z.NEVER;
     }
-    return { ...fields, minimums: minimums.data, terms: terms.data };
+    return { ...fields, review: review.data };
   });
 
 export type ReviewSummary = z.output<typeof reviewSummarySchema>;
 export type PackedReviewSummary = z.input<typeof reviewSummarySchema>;
 
 /** The summary as stored: each distinct record written once, every list of records as positions. */
-export function packReviewSummary({ minimums, terms, ...fields }: ReviewSummary): PackedReviewSummary {
+export function packReviewSummary({ review, ...fields }: ReviewSummary): PackedReviewSummary {
   const positions = new Map<string, number>();
   const refs: string[] = [];
   const pack = (value: unknown, key?: string): unknown => {
@@ -287,7 +287,5 @@ export function packReviewSummary({ minimums, terms, ...fields }: ReviewSummary)
       return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, pack(item, name)]));
     return value;
   };
-  const packedMinimums = pack(minimums);
-  const packedTerms = terms.map((term) => pack(term));
-  return { ...fields, packed: { refs, minimums: packedMinimums, terms: packedTerms } };
+  return { ...fields, packed: { refs, review: pack(review) } };
 }

@@ -19,4 +19,4 @@ export {
 export { buildContactArrangement } from './contact-plan-factories';
 export { buildPanGroup } from './pan-factories';
 export { buildStaffMember } from './staff-factories';
-export { buildReviewYoungPerson, reviewStaff } from './review-factories';
+export { buildReviewYoungPerson, reviewStaff, termOf } from './review-factories';

@@ -1,4 +1,5 @@
 import type { MinimumsYoungPerson } from '@shared/rules/contact-minimums';
+import type { TermReview } from '@shared/rules/termly-review';
 
 /** The staff a review's young person is allocated: their Personal Tutor, Case Co-ordinator and Learning Mentor. */
 export const reviewStaff = { pt: 'staff-pt', cc: 'staff-cc', lm: 'staff-lm' } as const;
@@ -16,4 +17,11 @@ export function buildReviewYoungPerson(overrides: Partial<MinimumsYoungPerson> =
     placementStartsOn: '2020-09-01',
     ...overrides,
   };
+}
+
+/** One term's review out of a year's (what a stored summary holds); fails the test if the year has no such term. */
+export function termOf(review: { readonly terms: readonly TermReview[] }, termIndex: number): TermReview {
+  const term = review.terms[termIndex];
+  if (!term) throw new Error(`The review has no term ${termIndex}`);
+  return term;
 }

@@ -217,8 +217,8 @@ async function bareStoredOverview(state: State): Promise<number> {
  * `termly-overview-50` (the termly overview for all 50 young people): the manager's
  * overview for the summer term of the last whole academic year before the fixture's end, through
  * `reviewRepository.termlyOverview`, as a user gets it on any showing: every young person opened
- * (for the need-to-know scope and names), then each one's stored summary read, decrypted and
- * parsed. What each part costs is printed as phases, before the runs.
+ * (for the need-to-know scope and names), then each one's stored summary (the term's own review)
+ * read, decrypted and parsed. What each part costs is printed as phases, before the runs.
  * floor_ms is bare IndexedDB reading the same rows: every young person, the year, and the 50
  * summary rows and the inputs marker, by key, without opening them (the least any showing reads).
  * n is the number of young people reviewed.

@@ -16,7 +16,8 @@ import { reviewSummaryRepository } from './review-summary-repository';
 import { visitCodec } from './visit-repository';
 import { youngPersonCodec } from './young-people-repository';
 import { staffCodec } from './staff-repository';
-import { reviewRow, reviewWorkings, type ReviewOptions, type YoungPersonReview } from './review-workings';
+import type { TermReview } from '@shared/rules/termly-review';
+import { reviewWorkings, youngPersonOfReview, type YoungPersonReview } from './review-workings';
 
 export type ReviewError = 'forbidden' | 'not-found';
 
@@ -25,7 +26,13 @@ export type TermlyOverview = {
   readonly termName: TermName;
   readonly termIndex: number;
   readonly scope: 'all' | 'own';
-  readonly rows: readonly YoungPersonReview[];
+  readonly rows: readonly OverviewRow[];
+};
+
+/** One young person's row of the overview: who, and their review of the term asked for. */
+export type OverviewRow = {
+  readonly youngPerson: YoungPersonReview['youngPerson'];
+  readonly review: TermReview;
 };
 
 /** A record behind a figure, opened for the drill-down: what it was, when, who took part. */
@@ -64,9 +71,9 @@ export function reviewRepository(db: FamilyLinksDb) {
   }
 
   /**
-   * The overview's reviews: each young person's stored summary where it is still true at `now`,
-   * the rest worked out from the records and stored for next time (best effort). Family members'
-   * names are not part of a summary, so a view that wants them always works them out.
+   * The overview's reviews of one term: each young person's stored summary where it is still true
+   * at `now`, the rest worked out from the records and stored for next time (best effort). Family
+   * members' names are not part of a summary (the overview does not show them).
    */
   async function overviewRows(
     session: Session,
@@ -74,13 +81,9 @@ export function reviewRepository(db: FamilyLinksDb) {
     year: AcademicYear,
     termIndex: number,
     now: Date,
-    options: ReviewOptions,
-  ): Promise<YoungPersonReview[]> {
+  ): Promise<OverviewRow[]> {
     const termName = year.terms[termIndex]?.name;
-    if (options.withNames || termName === undefined)
-      return (await reviewsFor(session, youngPeople, year, termIndex, now, options)).map(
-        (each) => each.review,
-      );
+    if (termName === undefined) return [];
     const stored = await summaries.fresh(
       youngPeople.map((youngPerson) => youngPerson.id),
       year.id,
@@ -89,41 +92,42 @@ export function reviewRepository(db: FamilyLinksDb) {
       session.cipher,
     );
     const missing = youngPeople.filter((youngPerson) => !stored.byYoungPerson.has(youngPerson.id));
-    const workedOut =
-      missing.length > 0 ? await reviewsFor(session, missing, year, termIndex, now, options) : [];
-    const fresh = new Map(workedOut.map((each) => [each.review.youngPerson.id, each.review]));
-    const toKeep = workedOut.map(({ review, stableUntil }): ReviewSummary => ({
-      id: reviewSummaryId(review.youngPerson.id, year.id, termName),
-      youngPersonId: review.youngPerson.id,
-      yearId: year.id,
-      termName,
-      computedAt: now.toISOString(),
-      stableUntil: stableUntil.toISOString(),
-      rulesVersion: reviewRulesVersion,
-      minimums: review.minimums,
-      terms: [...review.terms],
-    }));
+    const workedOut = missing.length > 0 ? await reviewsFor(session, missing, year, termIndex, now, {}) : [];
+    const toKeep = workedOut.flatMap(({ review, stableUntil }): ReviewSummary[] => {
+      const termReview = review.terms[termIndex];
+      return termReview
+        ? [
+            {
+              id: reviewSummaryId(review.youngPerson.id, year.id, termName),
+              youngPersonId: review.youngPerson.id,
+              yearId: year.id,
+              termName,
+              computedAt: now.toISOString(),
+              stableUntil: stableUntil.toISOString(),
+              rulesVersion: reviewRulesVersion,
+              review: termReview,
+            },
+          ]
+        : [];
+    });
+    const fresh = new Map(toKeep.map((summary) => [summary.youngPersonId, summary.review]));
     await summaries.keep(toKeep, stored.inputsToken, session.cipher);
     return youngPeople.flatMap((youngPerson) => {
-      const summary = stored.byYoungPerson.get(youngPerson.id);
-      const row = summary
-        ? reviewRow(youngPerson, summary.minimums, summary.terms)
-        : fresh.get(youngPerson.id);
-      return row ? [row] : [];
+      const review = stored.byYoungPerson.get(youngPerson.id)?.review ?? fresh.get(youngPerson.id);
+      return review ? [{ youngPerson: youngPersonOfReview(youngPerson), review }] : [];
     });
   }
 
   return {
     /**
      * The overview: every young person this person may review, for one term of one year (with
-     * the year's earlier terms, for the trend). `now` decides which terms and weeks are over.
+     * the term's own review of each). `now` decides which terms and weeks are over.
      */
     async termlyOverview(
       session: Session,
       yearId: string,
       termName: TermName,
       now: Date,
-      options: ReviewOptions = {},
     ): Promise<Result<TermlyOverview, ReviewError>> {
       const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
@@ -139,7 +143,7 @@ export function reviewRepository(db: FamilyLinksDb) {
           youngPerson.placementStartsOn <= term.endsOn &&
           (youngPerson.placementEndsOn === undefined || youngPerson.placementEndsOn >= term.startsOn),
       );
-      const rows = await overviewRows(session, placed, year, termIndex, now, options);
+      const rows = await overviewRows(session, placed, year, termIndex, now);
       return ok({ year, termName, termIndex, scope: inScope.value.scope, rows });
     },
 

@@ -316,23 +316,24 @@ export function reviewWorkings(db: FamilyLinksDb) {
   return { reviewsFor, reviewInputRows, personNames };
 }
 
+/** Who a review is of, as a review shows them. */
+export function youngPersonOfReview(youngPerson: YoungPerson): YoungPersonReview['youngPerson'] {
+  return {
+    id: youngPerson.id,
+    caseNumber: youngPerson.caseNumber,
+    personalTutorId: youngPerson.personalTutorId,
+    caseCoordinatorId: youngPerson.caseCoordinatorId,
+    learningMentorId: youngPerson.learningMentorId,
+    name: displayName(youngPerson),
+  };
+}
+
 export function reviewRow(
   youngPerson: YoungPerson,
   minimums: ContactMinimums,
   terms: readonly TermReview[],
 ): YoungPersonReview {
-  return {
-    youngPerson: {
-      id: youngPerson.id,
-      caseNumber: youngPerson.caseNumber,
-      personalTutorId: youngPerson.personalTutorId,
-      caseCoordinatorId: youngPerson.caseCoordinatorId,
-      learningMentorId: youngPerson.learningMentorId,
-      name: displayName(youngPerson),
-    },
-    minimums,
-    terms,
-  };
+  return { youngPerson: youngPersonOfReview(youngPerson), minimums, terms };
 }
 
 function familyMember(link: Relationship, names: ReadonlyMap<string, string>): ReviewFamilyMember {

@@ -12,7 +12,7 @@ import {
 } from 'recharts';
 import type { RagStatus } from '@shared/rules/termly-review';
 import { trendText } from '@shared/rules/termly-trend';
-import type { YoungPersonReview } from '../../db/repositories/review-workings';
+import type { OverviewRow } from '../../db/repositories/review-repository';
 import type { TrendProgress } from './review-trend';
 
 const colours = { red: '#b42318', amber: '#b54708', green: '#1e7b34' } as const;
@@ -33,20 +33,16 @@ function countBy(statuses: readonly RagStatus[]) {
  */
 export function ReviewCharts({
   rows,
-  termIndex,
   trend,
 }: {
-  rows: readonly YoungPersonReview[];
-  termIndex: number;
+  rows: readonly OverviewRow[];
   trend: TrendProgress | undefined;
 }) {
   const isWorking = !trend || trend.done < trend.of;
-  const thisTerm = rows.flatMap((row) => {
-    const review = row.terms[termIndex];
-    return review
-      ? [{ name: row.youngPerson.name, ...countBy(review.figures.map((figure) => figure.status)) }]
-      : [];
-  });
+  const thisTerm = rows.map((row) => ({
+    name: row.youngPerson.name,
+    ...countBy(row.review.figures.map((figure) => figure.status)),
+  }));
   const height = Math.max(160, thisTerm.length * 28 + 60);
 
   return (

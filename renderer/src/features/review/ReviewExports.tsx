@@ -39,12 +39,11 @@ export function ReviewExports({
   const term = `${termTitles[overview.termName]} ${overview.year.label}`;
   const coverage =
     overview.scope === 'all' ? 'all young people' : `the young people ${session.staff.name} co-ordinates`;
-  const rows = overview.rows.flatMap((row) => {
-    const review = row.terms[overview.termIndex];
-    return review
-      ? [{ youngPersonName: row.youngPerson.name, caseNumber: row.youngPerson.caseNumber, review }]
-      : [];
-  });
+  const rows = overview.rows.map((row) => ({
+    youngPersonName: row.youngPerson.name,
+    caseNumber: row.youngPerson.caseNumber,
+    review: row.review,
+  }));
   const fileStem = `termly-review-${overview.year.label.replace('/', '-')}-${overview.termName}`;
 
   const exportCsv = async () => {

@@ -117,7 +117,6 @@ export function ReviewScreen() {
               <h2>This term, per young person</h2>
               <ReviewTable
                 rows={overview.value.rows}
-                termIndex={overview.value.termIndex}
                 onOpenFigure={setSubject}
                 onOpenYoungPerson={setYoungPersonId}
               />
@@ -126,13 +125,9 @@ export function ReviewScreen() {
                 How each family felt about our work on this term’s filed forms, and how many of the young
                 person’s views were acted on and they were told what happened next.
               </p>
-              <VoicesTable
-                rows={overview.value.rows}
-                termIndex={overview.value.termIndex}
-                onOpenFigure={setSubject}
-              />
+              <VoicesTable rows={overview.value.rows} onOpenFigure={setSubject} />
               <h2>Charts</h2>
-              <ReviewCharts rows={overview.value.rows} termIndex={overview.value.termIndex} trend={trend} />
+              <ReviewCharts rows={overview.value.rows} trend={trend} />
             </>
           )}
         </>

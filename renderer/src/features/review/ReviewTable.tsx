@@ -1,6 +1,6 @@
 import type { FigureKey, RagStatus, ReviewFigure } from '@shared/rules/termly-review';
 import { figureLabels } from '@shared/rules/termly-review';
-import type { YoungPersonReview } from '../../db/repositories/review-workings';
+import type { OverviewRow } from '../../db/repositories/review-repository';
 import { bookHomeVisitHref } from '../visits';
 import type { DrillDownSubject } from './DrillDown';
 import { RagBadge } from './RagBadge';
@@ -65,12 +65,10 @@ export function figureSubject(
  */
 export function ReviewTable({
   rows,
-  termIndex,
   onOpenFigure,
   onOpenYoungPerson,
 }: {
-  rows: readonly YoungPersonReview[];
-  termIndex: number;
+  rows: readonly OverviewRow[];
   onOpenFigure: (subject: DrillDownSubject) => void;
   onOpenYoungPerson: (youngPersonId: string) => void;
 }) {
@@ -126,8 +124,7 @@ export function ReviewTable({
       </thead>
       <tbody>
         {rows.map((row) => {
-          const review = row.terms[termIndex];
-          if (!review) return null;
+          const review = row.review;
           const name = row.youngPerson.name;
           const unreached = review.family.filter((member) => member.status === 'red');
           return (

@@ -6,13 +6,12 @@ import {
   voiceCountsOf,
   type VoiceCounts,
 } from '@shared/rules/voices';
-import type { YoungPersonReview } from '../../db/repositories/review-workings';
+import type { OverviewRow } from '../../db/repositories/review-repository';
 import type { DrillDownSubject } from './DrillDown';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
-  readonly rows: readonly YoungPersonReview[];
-  readonly termIndex: number;
+  readonly rows: readonly OverviewRow[];
   readonly onOpenFigure: (subject: DrillDownSubject) => void;
 };
 
@@ -24,11 +23,12 @@ const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${
  * young person's views were acted on and they were told; then the home's totals. Counts, not
  * colours: the policy sets no minimum. Forms filed before the form asked are "not asked".
  */
-export function VoicesTable({ rows, termIndex, onOpenFigure }: Props) {
-  const counted = rows.flatMap((row) => {
-    const term = row.terms[termIndex];
-    return term ? [{ row, voices: term.voices, counts: voiceCountsOf(term.voices) }] : [];
-  });
+export function VoicesTable({ rows, onOpenFigure }: Props) {
+  const counted = rows.map((row) => ({
+    row,
+    voices: row.review.voices,
+    counts: voiceCountsOf(row.review.voices),
+  }));
   const home = homeVoiceCounts(counted.map((each) => each.counts));
   const cells = (counts: VoiceCounts) => [
     ...[...familyFeelings].reverse().map((feeling) => counts.familyFeelings[feeling]),

@@ -33,11 +33,10 @@ export async function workOutTrend(
       const isChosen = term.yearId === chosen.year.id && term.termName === chosen.termName;
       const overview = isChosen ? chosen : await overviewOf(term);
       if (overview) {
-        const reviews = overview.rows.flatMap((row) => {
-          const review = row.terms[term.termIndex];
-          return review ? [review] : [];
-        });
-        found[index] = trendPoint(term, reviews);
+        found[index] = trendPoint(
+          term,
+          overview.rows.map((row) => row.review),
+        );
       }
       done += 1;
       onProgress({ points: inOrder(), done, of: terms.length });

@@ -38,7 +38,7 @@ describe('the termly overview and the contact plan', () => {
     const spring = async () => {
       const result = await reviews.termlyOverview(manager, year.id, 'spring', now);
       if (!result.ok) throw new Error(result.error.message);
-      return result.value.rows[0]?.terms[1]?.contactPlan;
+      return result.value.rows[0]?.review.contactPlan;
     };
     expect(await spring()).toEqual([]);
     const recorded = await contactPlanRepository(db).record(manager, {

@@ -151,7 +151,7 @@ describe('the termly review: figures from the stored records', () => {
     const { manager, year, reviews, homeVisit, visitForm } = await setUp();
     const overview = okValue(await reviews.termlyOverview(manager, year.id, 'autumn', now));
     const [millie, tom] = overview.rows;
-    const millieVisit = millie?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit');
+    const millieVisit = millie?.review.figures.find((figure) => figure.key === 'homeVisit');
     expect(millieVisit).toMatchObject({
       status: 'green',
       records: [
@@ -159,11 +159,11 @@ describe('the termly review: figures from the stored records', () => {
         { type: 'contactForm', id: visitForm.id },
       ],
     });
-    expect(tom?.terms[0]?.figures.find((figure) => figure.key === 'homeVisit')).toMatchObject({
+    expect(tom?.review.figures.find((figure) => figure.key === 'homeVisit')).toMatchObject({
       status: 'red',
       reason: 'No home visit in the autumn term: the policy asks for a home visit each term.',
     });
-    expect(tom?.terms[0]?.forms.overdue.count).toBe(1);
+    expect(tom?.review.forms.overdue.count).toBe(1);
   });
 
   it('the detail view names family members; the drill-down opens the records behind a figure', async () => {

@@ -125,16 +125,12 @@ describe('the termly overview’s stored summaries', () => {
     if (!stored) throw new Error('the stored summary did not open');
     await db.reviewSummaries.put(
       await reviewSummaryCodec.encode(
-        { ...stored, terms: stored.terms.map((term) => ({ ...term, overall: 'green' as const })) },
+        { ...stored, review: { ...stored.review, overall: 'green' as const } },
         manager.cipher,
       ),
     );
     const cached = await overview(manager, year.id);
-    expect(
-      cached.rows
-        .find((each) => each.youngPerson.id === millie.id)
-        ?.terms.every((term) => term.overall === 'green'),
-    ).toBe(true);
+    expect(cached.rows.find((each) => each.youngPerson.id === millie.id)?.review.overall).toBe('green');
   });
 
   it('a Case Co-ordinator never receives another Co-ordinator’s young person from the summaries', async () => {
@@ -198,7 +194,7 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
       ),
     );
     const millieForms = (review: Awaited<ReturnType<typeof overview>>) =>
-      review.rows.find((row) => row.youngPerson.id === millie.id)?.terms[1]?.forms;
+      review.rows.find((row) => row.youngPerson.id === millie.id)?.review.forms;
     expect(millieForms(await overview(manager, year.id))?.overdue.records).toEqual([
       { type: 'contactForm', id: started.id },
     ]);
@@ -232,7 +228,7 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     expect(await summarised()).toEqual([millie.id]);
     const booked = (await overview(manager, year.id)).rows
       .find((row) => row.youngPerson.id === tom.id)
-      ?.terms[1]?.figures.find((figure) => figure.key === 'homeVisit');
+      ?.review.figures.find((figure) => figure.key === 'homeVisit');
     expect(booked?.value).toBe('Booked');
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reviewStableUntil } from '@shared/rules/review-stable-until';
 import { yearReview, type YearReviewInput } from '@shared/rules/termly-review';
 import { packReviewSummary, reviewSummarySchema, type ReviewSummary } from '@shared/schemas/review-summary';
-import { buildAcademicYear, buildContactArrangement, buildContactForm } from '../../../factories';
+import { buildAcademicYear, buildContactArrangement, buildContactForm, termOf } from '../../../factories';
 
 // 2026/27: autumn 3 Sept - 18 Dec 2026.
 const year = buildAcademicYear({ startYear: 2026 });
@@ -74,12 +74,11 @@ describe('the termly review against the contact plan', () => {
       termName: 'autumn',
       computedAt: '2026-10-01T12:00:00.000Z',
       stableUntil: '2026-10-04T23:00:00.000Z',
-      rulesVersion: 4,
-      minimums: review.minimums,
-      terms: review.terms.slice(0, 1),
+      rulesVersion: 5,
+      review: termOf(review, 0),
     };
     const stored = JSON.parse(JSON.stringify(packReviewSummary(summary))) as unknown;
-    expect(reviewSummarySchema.parse(stored).terms[0]?.contactPlan).toEqual(review.terms[0]?.contactPlan);
+    expect(reviewSummarySchema.parse(stored).review.contactPlan).toEqual(review.terms[0]?.contactPlan);
   });
 
   it('is worked out again when a month of the plan ends, off a Monday', () => {

@@ -14,6 +14,7 @@ import {
   buildRelationship,
   buildReviewYoungPerson,
   buildVisit,
+  termOf,
 } from '../../../factories';
 
 const year = buildAcademicYear({ startYear: 2026 });
@@ -52,17 +53,16 @@ const review = yearReview({
   now: new Date('2027-01-20T12:00:00.000Z'),
 });
 
-/** The review's spring summary as the repository stores it, under `id`. */
-const springSummary = (id: string): ReviewSummary => ({
+/** The review's autumn summary (its visit and form are behind several figures) as the repository stores it, under `id`. */
+const autumnSummary = (id: string): ReviewSummary => ({
   id,
   youngPersonId: 'yp-1',
   yearId: 'year-1',
-  termName: 'spring',
+  termName: 'autumn',
   computedAt: '2027-01-20T12:00:00.000Z',
   stableUntil: '2027-01-24T00:00:00.000Z',
   rulesVersion: 1,
-  minimums: review.minimums,
-  terms: [...review.terms],
+  review: termOf(review, 0),
 });
 
 describe('the stored review summary', () => {
@@ -73,14 +73,14 @@ describe('the stored review summary', () => {
   });
 
   it('packed as stored (each record once, lists as positions), a summary reads back as exactly the review, in fewer bytes', () => {
-    const summary = springSummary('yp-1|year-1|spring');
+    const summary = autumnSummary('yp-1|year-1|autumn');
     const stored = JSON.stringify(packReviewSummary(summary));
     expect(reviewSummarySchema.parse(JSON.parse(stored))).toEqual(summary);
     expect(stored.length).toBeLessThan(JSON.stringify(summary).length);
   });
 
   it('a packed summary pointing at a record it does not hold does not parse', () => {
-    const summary = springSummary('a');
+    const summary = autumnSummary('a');
     const packed = packReviewSummary(summary);
     expect(
       reviewSummarySchema.safeParse({
