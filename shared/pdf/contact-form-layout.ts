@@ -1,7 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { describeSpan, formatDeadlineInstant } from '../rules/contact-form-deadline';
-import { contactKindLabels, type ContactKind } from '../schemas/contact-forms';
+import type { ContactFormCopy } from '../rules/contact-form-filing';
+import { contactKindLabels } from '../schemas/contact-forms';
 import { PageFlow, quietInk } from './page-flow';
 
 /**
@@ -9,38 +10,13 @@ import { PageFlow, quietInk } from './page-flow';
  * (initials and case number rather than the young person's full name, per need to know) and worked
  * out how late the form is. Fonts arrive as bytes because shared/ cannot read files.
  */
-export type ContactFormPdfInput = {
-  readonly homeName: string;
-  readonly reference: string;
-  readonly kind: ContactKind;
-  readonly youngPerson: { readonly initials: string; readonly caseNumber: string };
-  readonly contactStartedAt: string;
-  readonly contactEndedAt: string;
-  readonly dueAt: string;
-  readonly filedAt: string;
-  /** Hours after the deadline it was filed; absent or 0 when on time. */
-  readonly hoursLate?: number;
-  /** Who took part, as the author wrote them ("Mum (Sarah Jones)"). */
+export type ContactFormPdfInput = Omit<ContactFormCopy, 'participants' | 'actions' | 'timeZone'> & {
+  /** Read only, so a caller may hand over its own lists. */
   readonly participants: readonly string[];
-  readonly whatHappened: string;
-  readonly youngPersonViews: string;
-  readonly familyViews: string;
-  /** Absent on a form made before the form asked the voices questions. */
-  readonly voices?: {
-    readonly familyFeeling: string;
-    readonly familyFeelingWords: string;
-    readonly viewsUsed: string;
-    readonly toldNext?: { readonly on: string; readonly by: string };
-  };
-  readonly concerns: string;
-  readonly isSafeguardingConcern: boolean;
-  readonly actions?: readonly { readonly action: string; readonly owner: string; readonly dueOn?: string }[];
-  readonly author: { readonly name: string; readonly role: string };
+  readonly actions?: readonly Readonly<ContactFormCopy['actions'][number]>[];
+  readonly timeZone?: string;
   /** The signature drawn on screen, as PNG bytes; absent when the author did not draw one. */
   readonly drawnSignaturePng?: Uint8Array;
-  /** Set on a correction: the filed original is never changed, so the addendum names its file. */
-  readonly addendumTo?: { readonly reference: string; readonly sha256: string; readonly reason: string };
-  readonly timeZone?: string;
   readonly fonts: { readonly regular: Uint8Array; readonly bold: Uint8Array };
 };
 

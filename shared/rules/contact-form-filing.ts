@@ -30,7 +30,9 @@ export type ContactFormCopy = {
   readonly contactEndedAt: string;
   readonly dueAt: string;
   readonly filedAt: string;
+  /** Hours after the deadline it was filed; absent or 0 when on time. */
   readonly hoursLate?: number;
+  /** Who took part, as the author wrote them ("Mum (Sarah Jones)"). */
   readonly participants: string[];
   readonly whatHappened: string;
   readonly youngPersonViews: string;
@@ -41,6 +43,7 @@ export type ContactFormCopy = {
   readonly isSafeguardingConcern: boolean;
   readonly actions: { action: string; owner: string; dueOn?: string }[];
   readonly author: { readonly name: string; readonly role: string };
+  /** Set on a correction: the filed original is never changed, so the addendum names its file. */
   readonly addendumTo?: { readonly reference: string; readonly sha256: string; readonly reason: string };
   readonly timeZone: string;
 };

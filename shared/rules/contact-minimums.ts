@@ -296,20 +296,29 @@ function parentUpdateWeeks(
   for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7)) {
     const sunday = addDays(monday, 6);
     if (!hasSchoolDay(term, placed, monday, sunday)) continue;
-    const span = daySpan(monday, sunday, timeZone);
-    const inWeek = updates.filter((contact) => isWithin(contact.startsMs, span));
-    const phase = phaseOf(span, nowMs);
-    const state: WeekCoverage['state'] =
-      inWeek.length > 0
-        ? 'covered'
-        : phase === 'ended'
-          ? 'missed'
-          : phase === 'current'
-            ? 'inProgress'
-            : 'notYet';
-    weeks.push({ weekStartsOn: monday, state, updates: evidenceOf(inWeek) });
+    const { within, state } = windowState(daySpan(monday, sunday, timeZone), updates, nowMs, {
+      met: 'covered',
+      open: 'inProgress',
+    });
+    weeks.push({ weekStartsOn: monday, state, updates: evidenceOf(within) });
   }
   return weeks;
+}
+
+/**
+ * Where a window for a contact stands: met by a contact within it, else missed, open now or still
+ * to come. `names` says what the caller calls a met window and an open one.
+ */
+function windowState<Met extends string, Open extends string>(
+  span: DaySpan,
+  contacts: readonly Contact[],
+  nowMs: number,
+  names: { readonly met: Met; readonly open: Open },
+): { within: Contact[]; state: Met | Open | 'missed' | 'notYet' } {
+  const within = contacts.filter((contact) => isWithin(contact.startsMs, span));
+  if (within.length > 0) return { within, state: names.met };
+  const phase = phaseOf(span, nowMs);
+  return { within, state: phase === 'ended' ? 'missed' : phase === 'current' ? names.open : 'notYet' };
 }
 
 /**
@@ -344,18 +353,11 @@ function halfTermOffers(
     (half) => placed !== null && placed.startsOn <= half.windowEndsOn && placed.endsOn >= half.startsOn,
   );
   return whilePlaced.map(({ half, startsOn, windowEndsOn }) => {
-    const span = daySpan(startsOn, windowEndsOn, timeZone);
-    const inWindow = offers.filter((contact) => isWithin(contact.startsMs, span));
-    const phase = phaseOf(span, nowMs);
-    const state: HalfTermOffer['state'] =
-      inWindow.length > 0
-        ? 'offered'
-        : phase === 'ended'
-          ? 'missed'
-          : phase === 'current'
-            ? 'open'
-            : 'notYet';
-    return { half, startsOn, windowEndsOn, state, offers: evidenceOf(inWindow) };
+    const { within, state } = windowState(daySpan(startsOn, windowEndsOn, timeZone), offers, nowMs, {
+      met: 'offered',
+      open: 'open',
+    });
+    return { half, startsOn, windowEndsOn, state, offers: evidenceOf(within) };
   });
 }
 

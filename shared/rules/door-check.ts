@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { admittedUnderSchema } from '../schemas/registers';
 import { nameCompleteness, prepareName } from './name-matching';
 import type { LeftOutOfName } from './name-words';
 import {
@@ -112,7 +114,7 @@ export function checkAtTheDoor(
 }
 
 /** What a visitor was admitted under, in words a care worker acts on (DESIGN rule 8: never the order). */
-export type AdmittedUnder = { readonly restrictionId: string; readonly condition: string };
+export type AdmittedUnder = z.infer<typeof admittedUnderSchema>;
 
 /**
  * The summary the visitor register keeps and acts on: the answer, the restrictions that decided it,

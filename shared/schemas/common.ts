@@ -44,4 +44,22 @@ export const optionalText = (what: string, max = 2000) =>
     .max(max, { message: `Keep ${what} to ${max} characters or fewer.` })
     .default('');
 
+/**
+ * For a form's list where each row must name a different thing: an issue on `field` of every
+ * row that repeats an earlier row's, so the person sees which row to remove.
+ */
+export function flagRepeatedRows<Row>(
+  context: Pick<z.core.$RefinementCtx, 'addIssue'>,
+  list: string,
+  rows: readonly Row[],
+  field: keyof Row & string,
+  message: string,
+): void {
+  const seen = new Set<Row[keyof Row & string]>();
+  rows.forEach((row, index) => {
+    if (seen.has(row[field])) context.addIssue({ code: 'custom', path: [list, index, field], message });
+    seen.add(row[field]);
+  });
+}
+
 export const emailSchema = z.email({ message: 'Enter an email address, like name@example.org.' });

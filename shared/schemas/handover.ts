@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './common';
+import { flagRepeatedRows, idSchema } from './common';
 
 /**
  * What a manager chose when switching an account off (seed 000: work is not left hanging when
@@ -18,16 +18,13 @@ export const handoverChoiceSchema = z
       )
       .max(10_000),
   })
-  .superRefine((choice, context) => {
-    const seen = new Set<string>();
-    choice.assignments.forEach((assignment, index) => {
-      if (seen.has(assignment.itemKey))
-        context.addIssue({
-          code: 'custom',
-          path: ['assignments', index, 'itemKey'],
-          message: 'Each thing they hold goes to one colleague.',
-        });
-      seen.add(assignment.itemKey);
-    });
-  });
+  .superRefine((choice, context) =>
+    flagRepeatedRows(
+      context,
+      'assignments',
+      choice.assignments,
+      'itemKey',
+      'Each thing they hold goes to one colleague.',
+    ),
+  );
 export type HandoverChoice = z.infer<typeof handoverChoiceSchema>;

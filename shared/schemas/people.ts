@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { flagRepeatedRows, idSchema, isoDateSchema, optionalText, requiredText } from './common';
 import { personCommunicationFields, specialDateFormSchema } from './communication';
 
 /** A child or young person placed at the home. */
@@ -111,17 +111,13 @@ export const personFormSchema = personSchema
     relationships: z.array(relationshipFormSchema),
     specialDates: z.array(specialDateFormSchema).default([]),
   })
-  .superRefine((form, context) => {
-    const seen = new Set<string>();
-    form.relationships.forEach((link, index) => {
-      if (seen.has(link.youngPersonId)) {
-        context.addIssue({
-          code: 'custom',
-          path: ['relationships', index, 'youngPersonId'],
-          message: 'This young person is already listed above. Keep one row for each.',
-        });
-      }
-      seen.add(link.youngPersonId);
-    });
-  });
+  .superRefine((form, context) =>
+    flagRepeatedRows(
+      context,
+      'relationships',
+      form.relationships,
+      'youngPersonId',
+      'This young person is already listed above. Keep one row for each.',
+    ),
+  );
 export type PersonForm = z.input<typeof personFormSchema>;

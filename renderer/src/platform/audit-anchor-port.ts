@@ -1,4 +1,10 @@
-import type { AnchorHistoryEntry, AuditLink, PendingAuditEvent } from '@shared/ipc/channels/audit';
+import type { z } from 'zod';
+import type {
+  AnchorHistoryEntry,
+  AuditLink,
+  PendingAuditEvent,
+  sealedPendingSchema,
+} from '@shared/ipc/channels/audit';
 import type { FamilyLinksApi } from '@shared/ipc/client';
 import type { IpcReply } from '@shared/ipc/contract';
 import type { AuditHead } from '@shared/rules/audit-chain';
@@ -16,7 +22,7 @@ export type AnchorReading = (
   | { readonly state: 'unavailable' }
 ) & { readonly keyProtection?: KeyProtection };
 
-export type SealedPending = { readonly n: number; readonly at: string; readonly tag: string };
+export type SealedPending = z.infer<typeof sealedPendingSchema>;
 export type PendingCheck = IpcReply<'audit:check-pending'>;
 
 /**

@@ -1,8 +1,6 @@
 import { expect } from '@playwright/test';
-import { derivePairingKeys } from '../../../shared/sync/pairing-keys';
-import { generatePairingCode } from '../../../shared/sync/pairing-code';
-import { sealPairing } from '../../../shared/sync/pairing-envelope';
 import type { CouchTestServer } from '../../support/couchdb-test-server';
+import { issueTestPairing } from '../../support/test-pairing';
 import type { AppDriver } from './app-driver';
 
 /** What the home's manager types on a computer to point it at the server. */
@@ -34,20 +32,9 @@ export async function connectAndIssuePairing(
     createDatabase: true,
   });
   expect(setUp).toMatchObject({ ok: true, value: { outcome: 'done', status: { configured: true } } });
-  const code = generatePairingCode((count) => crypto.getRandomValues(new Uint8Array(count)));
-  const keys = await derivePairingKeys(code, database);
-  const envelope = await sealPairing({
-    keys,
-    pairingId: code.pairingId,
-    database,
-    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-    bundle: {
-      v: 1,
-      homeId: 'home-1',
-      syncKey: 'B'.repeat(43),
-      issuedByDevice: 'office',
-      issuedAt: new Date().toISOString(),
-    },
+  const { code, keys, envelope } = await issueTestPairing(database, {
+    syncKey: 'B'.repeat(43),
+    issuedByDevice: 'office',
   });
   const added = await first.api('sync:add-computer', {
     admin: couch.admin,

@@ -1,6 +1,6 @@
 import { can } from '@shared/rules/access';
+import { validForm } from './permitted-form';
 import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import {
   contactFormSchema,
@@ -47,10 +47,9 @@ export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new
   ): Promise<Result<PreparedDueForms, ContactFormError>> {
     if (!can(session.roles, 'contact-form:file'))
       return fail('forbidden', 'Your account cannot record contacts. Ask the manager.');
-    const parsed = dueContactSchema.safeParse(input);
-    if (!parsed.success)
-      return fail('invalid', 'The contact’s details are not complete.', fieldMessages(parsed.error));
-    const contact = parsed.data;
+    const parsed = validForm(dueContactSchema, input, 'The contact’s details are not complete.');
+    if (!parsed.ok) return parsed;
+    const contact = parsed.value;
     if (contact.contactStartedAt && contact.contactStartedAt > contact.contactEndedAt)
       return fail('invalid', 'The contact ends before it starts. Check the times.');
     const { dueHours } = await settings();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { validForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { arrangementsDueForReview } from '@shared/rules/contact-plan';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import {
   contactArrangementFormSchema,
@@ -98,10 +98,7 @@ export function contactPlanRepository(db: FamilyLinksDb, clock: () => Date = () 
   }
 
   function parseForm(input: unknown) {
-    const form = contactArrangementFormSchema.safeParse(input);
-    return form.success
-      ? ok(form.data)
-      : fail('invalid' as const, 'Some details need correcting.', fieldMessages(form.error));
+    return validForm(contactArrangementFormSchema, input);
   }
 
   return {

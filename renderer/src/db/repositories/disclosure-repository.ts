@@ -5,7 +5,7 @@ import {
   type Disclosure,
 } from '@shared/schemas/disclosures';
 import { can } from '@shared/rules/access';
-import { fieldMessages } from '@shared/ipc/ipc-result';
+import { validForm } from './permitted-form';
 import { fail, ok, type Result } from '@shared/result';
 import type { DisclosurePlainKey, FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
@@ -52,12 +52,12 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
       const what = disclosureRequestSchema.safeParse(request);
       if (!what.success)
         return fail('invalid', 'The app could not describe this copy. Nothing was exported.');
-      const why = disclosureReasonFormSchema.safeParse(answer);
-      if (!why.success) return fail('invalid', 'Some details need correcting.', fieldMessages(why.error));
+      const why = validForm(disclosureReasonFormSchema, answer);
+      if (!why.ok) return why;
       const now = clock();
       const disclosure = disclosureSchema.parse({
         ...what.data,
-        ...why.data,
+        ...why.value,
         id: crypto.randomUUID(),
         at: now.toISOString(),
         byId: session.staff.id,

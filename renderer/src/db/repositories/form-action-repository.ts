@@ -1,8 +1,8 @@
 import type { ContactForm } from '@shared/schemas/contact-forms';
+import { validForm } from './permitted-form';
 import { formActionDoneSchema, formActionSchema, type FormAction } from '@shared/schemas/form-actions';
 import { reviewScope } from '@shared/rules/access';
 import { actionsToTrack, formActionReference, mayMarkActionDone } from '@shared/rules/form-actions';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, FormActionPlainKey, FormActionRow } from '../database';
 import { recordWriter, type WriteStep } from '../record-writer';
@@ -152,9 +152,8 @@ export function formActionRepository(db: FamilyLinksDb, clock: () => Date = () =
       id: string,
       input: unknown,
     ): Promise<Result<FormAction, FormActionError>> {
-      const parsed = formActionDoneSchema.safeParse(input);
-      if (!parsed.success)
-        return fail('invalid', 'Say in a few words what was done.', fieldMessages(parsed.error));
+      const parsed = validForm(formActionDoneSchema, input, 'Say in a few words what was done.');
+      if (!parsed.ok) return parsed;
       const row: FormActionRow | undefined = await db.formActions.get(id);
       if (!row) return fail('not-found', 'That action is no longer there.');
       const action = await formActionCodec.decode(row, session.cipher);
@@ -183,7 +182,7 @@ export function formActionRepository(db: FamilyLinksDb, clock: () => Date = () =
         status: 'done',
         doneAt: clock().toISOString(),
         doneById: session.staff.id,
-        doneNote: parsed.data.note,
+        doneNote: parsed.value.note,
       });
       const written = await records.write(session, {
         events: [

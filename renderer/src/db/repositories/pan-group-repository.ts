@@ -1,7 +1,7 @@
 import { panGroupSchema, panMemberFormSchema, type PanGroup, type PanMember } from '@shared/schemas/pan';
+import { validForm } from './permitted-form';
 import { sameBytes } from '@shared/bytes';
 import { can } from '@shared/rules/access';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, PanGroupPlainKey } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
@@ -93,9 +93,9 @@ export function panGroupRepository(db: FamilyLinksDb, clock: () => Date = () => 
   }
 
   function parseMember(input: unknown, id: string): Result<PanMember, PanGroupError> {
-    const form = panMemberFormSchema.safeParse(input);
-    if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-    return ok({ ...form.data, id, topics: [...new Set(form.data.topics)] });
+    const form = validForm(panMemberFormSchema, input);
+    if (!form.ok) return form;
+    return ok({ ...form.value, id, topics: [...new Set(form.value.topics)] });
   }
 
   return {

@@ -1,4 +1,5 @@
 import { personSchema, relationshipSchema, type Person, type Relationship } from '@shared/schemas/people';
+import { validForm } from './permitted-form';
 import { personSpecialDatesSchema, type SpecialDate } from '@shared/schemas/communication';
 import { can } from '@shared/rules/access';
 import { fieldMessages } from '@shared/ipc/ipc-result';
@@ -98,9 +99,8 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
           'Only a Personal Tutor, Case Co-ordinator or the manager can change family details.',
         );
       const personId = id ?? crypto.randomUUID();
-      const person = personSchema.safeParse({ ...(input.person as object), id: personId });
-      if (!person.success)
-        return fail('invalid', 'Some details need correcting.', fieldMessages(person.error));
+      const person = validForm(personSchema, { ...(input.person as object), id: personId });
+      if (!person.ok) return person;
       const links: Relationship[] = [];
       for (const [index, link] of input.relationships.entries()) {
         const parsed = relationshipSchema.safeParse({
@@ -165,13 +165,13 @@ export function peopleRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         ],
         // Relationships are replaced as a set: the form edits them together; so are special dates.
         writes: [
-          people.put(person.data),
+          people.put(person.value),
           relationshipRows.deleteWhere('personId', personId),
           relationships.putAll(links),
           ...(dates ? [specialDates.put(dates.data)] : []),
         ],
       });
-      return ok({ person: person.data, relationships: links, specialDates: dates?.data.dates });
+      return ok({ person: person.value, relationships: links, specialDates: dates?.data.dates });
     },
   };
 }

@@ -18,6 +18,18 @@ export function permittedForm<Form>(
   invalid = 'Some details need correcting.',
 ): Result<Form, 'forbidden' | 'invalid'> {
   if (!can(session.roles, permission)) return fail('forbidden', refusal);
+  return validForm(schema, input, invalid);
+}
+
+/**
+ * What a screen sent, checked against its schema: a form that does not pass comes back as
+ * `invalid`, with `invalid` as the message and a message for each field to correct.
+ */
+export function validForm<Form>(
+  schema: z.ZodType<Form>,
+  input: unknown,
+  invalid = 'Some details need correcting.',
+): Result<Form, 'invalid'> {
   const form = schema.safeParse(input);
   return form.success ? ok(form.data) : fail('invalid', invalid, fieldMessages(form.error));
 }

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '@shared/result';
+import { validForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { pastRetentionIfFromBefore, retentionStatus } from '@shared/rules/retention';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import {
   defaultRetentionSettings,
   retentionDecisionSchema,
@@ -89,16 +89,19 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
       },
     ): Promise<Result<void, 'forbidden' | 'invalid'>> {
       if (!can(session.roles, 'settings:manage')) return refused();
-      const parsed = retentionDecisionSchema.safeParse({ decision: input.decision, reason: input.reason });
-      if (!parsed.success)
-        return fail('invalid', 'Choose a decision and say why.', fieldMessages(parsed.error));
+      const parsed = validForm(
+        retentionDecisionSchema,
+        { decision: input.decision, reason: input.reason },
+        'Choose a decision and say why.',
+      );
+      if (!parsed.ok) return parsed;
       await records.write(session, {
         events: [
           {
-            action: `retention.${parsed.data.decision}`,
+            action: `retention.${parsed.value.decision}`,
             recordType: input.kind,
             ...(input.recordId ? { recordId: input.recordId } : {}),
-            detail: parsed.data.reason,
+            detail: parsed.value.reason,
           },
         ],
       });

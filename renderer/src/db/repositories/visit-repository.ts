@@ -7,9 +7,9 @@ import {
   type VisitBookingForm,
 } from '@shared/schemas/visits';
 import { defaultTimeZone } from '@shared/schemas/home';
+import { validForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { describeSlot, type ProposedVisit, type VisitConflict } from '@shared/rules/visit-conflicts';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb, VisitPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
@@ -85,9 +85,7 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
   const { clashCheck, runChecks, newClashes } = visitBookingChecks(db);
 
   function parseForm(input: unknown): Result<VisitBookingForm, VisitError> {
-    const parsed = visitBookingFormSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid', 'Some details need correcting.', fieldMessages(parsed.error));
-    return ok(parsed.data);
+    return validForm(visitBookingFormSchema, input);
   }
 
   const changedElsewhere = fail(
@@ -322,9 +320,8 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     ): Promise<Result<Visit, VisitError>> {
       if (!can(session.roles, 'visit:book'))
         return fail('forbidden', 'Your account cannot change visits. Ask the manager.');
-      const change = visitStatusChangeSchema.safeParse(input);
-      if (!change.success)
-        return fail('invalid', 'Some details need correcting.', fieldMessages(change.error));
+      const change = validForm(visitStatusChangeSchema, input);
+      if (!change.ok) return change;
       const currentRow = await db.visits.get(id);
       if (!currentRow) return fail('not-found', 'That visit is no longer in the calendar.');
       const current = await visitCodec.decode(currentRow, session.cipher);
@@ -335,7 +332,7 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
           'This visit is already completed, cancelled or marked not attended, so its status stays as it is.',
         );
       }
-      const { status, reason } = change.data;
+      const { status, reason } = change.value;
       if (
         (status === 'completed' || status === 'didNotAttend') &&
         Date.parse(current.startsAt) > now.getTime()

@@ -1,5 +1,4 @@
-import { permittedForm } from './permitted-form';
-import { fieldMessages } from '@shared/ipc/ipc-result';
+import { permittedForm, validForm } from './permitted-form';
 import { fail, ok, type Failed, type Result } from '@shared/result';
 import {
   isFamilyVisitor,
@@ -121,10 +120,13 @@ export async function protocolAtSignIn(
       'needs-protocol',
       `Go through version ${ask.version} of the visiting protocol with them first: they sign it, you read it to them, or record that they declined.`,
     );
-  const parsed = protocolAnswerSchema.safeParse(visitor.protocolAnswer);
-  if (!parsed.success)
-    return fail('invalid', 'The visiting protocol’s answer needs correcting.', fieldMessages(parsed.error));
-  const answer = parsed.data;
+  const parsed = validForm(
+    protocolAnswerSchema,
+    visitor.protocolAnswer,
+    'The visiting protocol’s answer needs correcting.',
+  );
+  if (!parsed.ok) return parsed;
+  const answer = parsed.value;
   if (answer.version !== ask.version) return protocolChanged();
   // Who took the signature, or recorded a refusal, is the person signed in; reading it to them may be anyone on shift.
   const staffId = answer.outcome === 'readToThem' ? answer.staffId : session.staff.id;

@@ -1,5 +1,5 @@
 import { can } from '@shared/rules/access';
-import { fieldMessages } from '@shared/ipc/ipc-result';
+import { validForm } from './permitted-form';
 import { fail, ok, type Result } from '@shared/result';
 import { addToVisitorSearchIndex } from '@shared/rules/visitor-search';
 import type { ContactForm } from '@shared/schemas/contact-forms';
@@ -153,18 +153,18 @@ export async function amendVisitorEntry(
   if (options.isBackOnSite && original.kind === 'turnedAway')
     return fail('invalid', 'This person was turned away at the door, so they were never on site.');
   const schema = original.kind === 'turnedAway' ? visitorTurnAwayFormSchema : visitorSignInFormSchema;
-  const form = schema.safeParse(corrected);
-  if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
+  const form = validForm(schema, corrected);
+  if (!form.ok) return form;
   const now = clock();
   // The register must say what really happened, so a correction is never refused for naming
   // someone restricted; but who came and whom they saw are checked again, the result is
   // recorded on the correction, and a restricted match (or a name close to one: nobody checked
   // their ID against it at the door) gets an audit entry of its own.
   const whoChanged =
-    form.data.visitorName !== original.visitorName ||
-    form.data.personId !== original.personId ||
-    form.data.visitingYoungPersonIds.join() !== original.visitingYoungPersonIds.join();
-  const recheck = whoChanged ? await context.checkVisitor(session, form.data, check, today) : undefined;
+    form.value.visitorName !== original.visitorName ||
+    form.value.personId !== original.personId ||
+    form.value.visitingYoungPersonIds.join() !== original.visitingYoungPersonIds.join();
+  const recheck = whoChanged ? await context.checkVisitor(session, form.value, check, today) : undefined;
   const restricted =
     recheck?.kind === 'block' || recheck?.kind === 'warn'
       ? { kind: recheck.kind, ids: recheck.restrictionIds }
@@ -173,7 +173,7 @@ export async function amendVisitorEntry(
         : undefined;
   const amendment = visitorEntrySchema.parse({
     ...original,
-    ...withoutIdChoices(form.data),
+    ...withoutIdChoices(form.value),
     id: crypto.randomUUID(),
     amendsEntryId: id,
     amendmentReason: reason.trim(),

@@ -1,7 +1,7 @@
 import { youngPersonSchema, type YoungPerson } from '@shared/schemas/people';
+import { validForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { displayName } from '@shared/display-names';
-import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import { normaliseCaseNumber } from '@shared/rules/case-number';
 import type { FamilyLinksDb, YoungPersonPlainKey, YoungPersonRow } from '../database';
@@ -116,10 +116,9 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
           'forbidden',
           'Only a Personal Tutor, Case Co-ordinator or the manager can change young people’s details.',
         );
-      const parsed = youngPersonSchema.safeParse({ ...(input as object), id: id ?? crypto.randomUUID() });
-      if (!parsed.success)
-        return fail('invalid', 'Some details need correcting.', fieldMessages(parsed.error));
-      const record = parsed.data;
+      const parsed = validForm(youngPersonSchema, { ...(input as object), id: id ?? crypto.randomUUID() });
+      if (!parsed.ok) return parsed;
+      const record = parsed.value;
       if (record.placementEndsOn && record.placementEndsOn < record.placementStartsOn) {
         return fail('invalid', 'The placement ends before it starts.', {
           placementEndsOn: 'The placement ends before it starts. Check the dates.',

@@ -4,9 +4,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
 import { derivePairingKeys } from '../../../../shared/sync/pairing-keys';
 import { generatePairingCode } from '../../../../shared/sync/pairing-code';
-import { openPairing, sealPairing } from '../../../../shared/sync/pairing-envelope';
+import { openPairing } from '../../../../shared/sync/pairing-envelope';
 import { couchTestRig, homeDatabase } from './couch-test-rig';
 import { makeTestCertificates } from '../../../support/test-certificates';
+import { issueTestPairing } from '../../../support/test-pairing';
 
 const { couch, server, syncService: computer } = couchTestRig('family-links-sync-');
 const database = homeDatabase;
@@ -169,21 +170,10 @@ describe('the relay for the renderer’s replicator (sync:http)', () => {
 describe('adding, joining and removing a computer', () => {
   it('a new computer joins with the code, replaces the code’s password, and is refused once removed', async () => {
     const manager = await firstComputer();
-    const code = generatePairingCode((count) => crypto.getRandomValues(new Uint8Array(count)));
-    const keys = await derivePairingKeys(code, database);
     const syncKey = 'k'.repeat(43);
-    const envelope = await sealPairing({
-      keys,
-      pairingId: code.pairingId,
-      database,
-      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-      bundle: {
-        v: 1,
-        homeId: 'home-1',
-        syncKey,
-        issuedByDevice: 'device-1',
-        issuedAt: new Date().toISOString(),
-      },
+    const { code, keys, envelope } = await issueTestPairing(database, {
+      syncKey,
+      issuedByDevice: 'device-1',
     });
     const added = await manager.sync.addComputer({
       admin: couch().admin,

@@ -4,8 +4,9 @@ import { contactPlanRepository } from '../../../../renderer/src/db/repositories/
 import { personCodec, relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { reviewRepository } from '../../../../renderer/src/db/repositories/review-repository';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
-import { buildAcademicYear, buildPerson, buildRelationship, buildYoungPerson } from '../../../factories';
+import { buildPerson, buildRelationship, buildYoungPerson } from '../../../factories';
 import { freshDatabase } from './test-database';
+import { storeYear2026 } from './review-test-home';
 import { testSession } from './test-session';
 
 let db: FamilyLinksDb;
@@ -17,8 +18,7 @@ describe('the termly overview and the contact plan', () => {
   it('shows contact against a plan recorded after the overview was stored, worked out afresh', async () => {
     db = freshDatabase();
     const manager = await testSession(['registeredManager']);
-    const year = buildAcademicYear({ startYear: 2026 });
-    await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
+    const year = await storeYear2026(db);
     const millie = buildYoungPerson({ placementStartsOn: '2025-01-01' });
     const mum = buildPerson({ firstName: 'Karen' });
     await db.youngPeople.add(await youngPersonCodec.encode(millie, manager.cipher));

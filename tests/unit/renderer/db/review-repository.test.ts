@@ -5,18 +5,11 @@ import { reviewRepository } from '../../../../renderer/src/db/repositories/revie
 import { reviewSampleRepository } from '../../../../renderer/src/db/repositories/review-sample-repository';
 import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
 import { visitCodec } from '../../../../renderer/src/db/repositories/visit-repository';
-import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
-import { personCodec, relationshipCodec } from '../../../../renderer/src/db/repositories/people-repository';
+import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { sampleItemReviewCodec } from '../../../../renderer/src/db/repositories/review-sample-repository';
-import {
-  buildAcademicYear,
-  buildContactForm,
-  buildPerson,
-  buildRelationship,
-  buildVisit,
-  buildYoungPerson,
-} from '../../../factories';
+import { buildContactForm, buildPerson, buildVisit } from '../../../factories';
 import { freshDatabase } from './test-database';
+import { storeReviewHome } from './review-test-home';
 import { homeStaff } from './test-session';
 import { okValue } from '../ok-value';
 
@@ -33,24 +26,16 @@ async function setUp() {
     'careStaff',
   );
   const tutorId = crypto.randomUUID();
-  const year = buildAcademicYear({ startYear: 2026 });
-  await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
-  const mine = buildYoungPerson({
-    firstName: 'Amelia',
-    preferredName: 'Millie',
-    caseCoordinatorId: coordinator.staff.id,
-    personalTutorId: tutorId,
+  const {
+    year,
+    millie: mine,
+    tom: theirs,
+    mum,
+  } = await storeReviewHome(db, manager.cipher, {
+    coordinatorId: coordinator.staff.id,
+    otherCoordinatorId: otherCoordinator.staff.id,
+    tutorId,
   });
-  const theirs = buildYoungPerson({
-    firstName: 'Tom',
-    preferredName: '',
-    caseCoordinatorId: otherCoordinator.staff.id,
-    personalTutorId: tutorId,
-  });
-  const mum = buildRelationship({ youngPersonId: mine.id, relationship: 'Mum', category: 'parent' });
-  for (const youngPerson of [mine, theirs])
-    await db.youngPeople.add(await youngPersonCodec.encode(youngPerson, manager.cipher));
-  await db.relationships.add(await relationshipCodec.encode(mum, manager.cipher));
   await db.people.add(
     await personCodec.encode(
       buildPerson({ id: mum.personId, firstName: 'Karen', lastName: 'Hughes' }),

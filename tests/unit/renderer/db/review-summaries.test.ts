@@ -16,16 +16,15 @@ import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young
 import { inputsMarkerId, reviewSettingKeys } from '../../../../renderer/src/db/review-summary-invalidation';
 import type { Session } from '../../../../renderer/src/db/session';
 import {
-  buildAcademicYear,
   buildCaseFilePlace,
   buildContactForm,
   buildContactFormEntry,
   buildRelationship,
   buildRestriction,
   buildVisit,
-  buildYoungPerson,
 } from '../../../factories';
 import { freshDatabase } from './test-database';
+import { storeReviewHome } from './review-test-home';
 import { homeStaff } from './test-session';
 import { okValue } from '../ok-value';
 
@@ -43,26 +42,16 @@ async function setUp() {
     'caseCoordinator',
     'personalTutor',
   );
-  const year = buildAcademicYear({ startYear: 2026 });
-  await db.academicYears.add({ ...year, startsOn: '2026-09-03', endsOn: '2027-07-21' });
-  const millie = buildYoungPerson({
-    firstName: 'Amelia',
-    preferredName: 'Millie',
-    caseCoordinatorId: coordinator.staff.id,
-    personalTutorId: tutor.staff.id,
-    placementStartsOn: '2025-01-01',
-  });
-  const tom = buildYoungPerson({
-    firstName: 'Tom',
-    preferredName: '',
-    caseCoordinatorId: otherCoordinator.staff.id,
-    personalTutorId: tutor.staff.id,
-    placementStartsOn: '2025-01-01',
-  });
-  for (const youngPerson of [millie, tom])
-    await db.youngPeople.add(await youngPersonCodec.encode(youngPerson, manager.cipher));
-  const mum = buildRelationship({ youngPersonId: millie.id, relationship: 'Mum', category: 'parent' });
-  await db.relationships.add(await relationshipCodec.encode(mum, manager.cipher));
+  const { year, millie, tom, mum } = await storeReviewHome(
+    db,
+    manager.cipher,
+    {
+      coordinatorId: coordinator.staff.id,
+      otherCoordinatorId: otherCoordinator.staff.id,
+      tutorId: tutor.staff.id,
+    },
+    { placementStartsOn: '2025-01-01' },
+  );
   return {
     manager,
     coordinator,

@@ -314,3 +314,19 @@ describe('applying a handover', () => {
     ]);
   });
 });
+
+describe('a handover choice', () => {
+  it('names the second row that hands over the same thing again', () => {
+    const itemKey = `young-person:${crypto.randomUUID()}:personalTutor`;
+    const result = handoverChoiceSchema.safeParse({
+      leaverId: grace.id,
+      assignments: [
+        { itemKey, toStaffId: sam.id },
+        { itemKey, toStaffId: manager.id },
+      ],
+    });
+    expect(
+      result.success ? [] : result.error.issues.map((issue) => [issue.path.join('.'), issue.message]),
+    ).toEqual([['assignments.1.itemKey', 'Each thing they hold goes to one colleague.']]);
+  });
+});
