@@ -43,14 +43,16 @@ function slotOf(date: string, minute: number): ChosenSlot {
 }
 
 /**
- * A box's tooltip is its accessible name, written when the pointer first comes over it rather than
- * with every box: a week draws 500 boxes and a person points at a few (the name is read out from
- * `aria-label` whatever the pointer does).
+ * A box's tooltip is its accessible name, written when the pointer comes over it rather than with
+ * every box: a week draws 500 boxes and a person points at a few (the name is read out from
+ * `aria-label` whatever the pointer does). Written again whenever the name has changed since (a
+ * visit cancelled elsewhere keeps its box, with a new name).
  */
 function showWholeName(event: PointerEvent<HTMLElement>) {
   const target = event.target;
-  if (!(target instanceof HTMLElement) || !target.classList.contains('diary-visit') || target.title) return;
-  target.title = target.getAttribute('aria-label') ?? '';
+  if (!(target instanceof HTMLElement) || !target.classList.contains('diary-visit')) return;
+  const name = target.getAttribute('aria-label') ?? '';
+  if (target.title !== name) target.title = name;
 }
 
 function clockChangeText(change: ClockChange): string {

@@ -84,6 +84,34 @@ describe('the week view drawn by the app', () => {
     expect(onOpenVisit).toHaveBeenCalledWith(visits[0]);
   });
 
+  it('keeps a redrawn box’s tooltip and its opening to the latest visit and handler', async () => {
+    const [first, ...rest] = visits;
+    if (!first) throw new Error('No visit to draw');
+    const props = { directory, view: 'week' as const, date: '2026-06-03', timeZone, today: '2026-06-02' };
+    const handlers = { onChooseSlot: vi.fn(), onShowDay: vi.fn() };
+    const firstOpen = vi.fn();
+    const { rerender } = render(
+      <VisitCalendar visits={visits} onOpenVisit={firstOpen} {...props} {...handlers} />,
+    );
+    const box = screen.getByRole('button', {
+      name: /^14:00–15:00 Ben Carter: Family visit at the home, Family/,
+    });
+    fireEvent.pointerOver(box);
+    expect(box.title).toMatch(/planned/);
+    // Cancelled elsewhere: the same box (one key a visit) with a new name, and a new screen handler.
+    const cancelled = { ...first, status: 'cancelled' as const };
+    const latestOpen = vi.fn();
+    rerender(
+      <VisitCalendar visits={[cancelled, ...rest]} onOpenVisit={latestOpen} {...props} {...handlers} />,
+    );
+    expect(box).toHaveAccessibleName(/^14:00–15:00 Ben Carter: Family visit at the home \(cancelled\)/);
+    fireEvent.pointerOver(box);
+    expect(box.title).toBe(box.getAttribute('aria-label'));
+    await userEvent.click(box);
+    expect(latestOpen).toHaveBeenCalledWith(cancelled);
+    expect(firstOpen).not.toHaveBeenCalled();
+  });
+
   it('lays out no more of a box’s text than its share of the widest diary could show', () => {
     show('week', '2026-06-03');
     const call = screen.getByRole('button', { name: /^10:00–11:30 Amy Brown: Phone call/ });
