@@ -130,7 +130,8 @@ export function visitConflicts(input: ConflictCheckInput): VisitConflict[] {
   const conflicts: VisitConflict[] = [];
 
   for (const proposed of input.proposed) {
-    const when = describeSlot(proposed, timeZone);
+    // Slots are described only for a message: each description asks the zone's rules three times.
+    const when = () => describeSlot(proposed, timeZone);
     const date = calendarDateOf(proposed.startsAt, timeZone);
     for (const youngPersonId of proposed.youngPersonIds) {
       const placement = placements.get(youngPersonId);
@@ -140,28 +141,28 @@ export function visitConflicts(input: ConflictCheckInput): VisitConflict[] {
           kind: 'outsidePlacement',
           youngPersonId,
           startsAt: proposed.startsAt,
-          message: `${names.youngPerson(youngPersonId)}’s placement starts on ${formatUkDate(placement.startsOn)}, so the visit on ${when} is before it. Choose a date from ${formatUkDate(placement.startsOn)}, or check the placement dates on their record.`,
+          message: `${names.youngPerson(youngPersonId)}’s placement starts on ${formatUkDate(placement.startsOn)}, so the visit on ${when()} is before it. Choose a date from ${formatUkDate(placement.startsOn)}, or check the placement dates on their record.`,
         });
       } else if (placement.endsOn !== undefined && date > placement.endsOn) {
         conflicts.push({
           kind: 'outsidePlacement',
           youngPersonId,
           startsAt: proposed.startsAt,
-          message: `${names.youngPerson(youngPersonId)}’s placement ends on ${formatUkDate(placement.endsOn)}, so the visit on ${when} is after it. Choose a date up to ${formatUkDate(placement.endsOn)}, or check the placement dates on their record.`,
+          message: `${names.youngPerson(youngPersonId)}’s placement ends on ${formatUkDate(placement.endsOn)}, so the visit on ${when()} is after it. Choose a date up to ${formatUkDate(placement.endsOn)}, or check the placement dates on their record.`,
         });
       }
     }
 
     for (const other of live) {
       if (!overlaps(proposed, other)) continue;
-      const otherWhen = describeSlot(other, timeZone);
+      const otherWhen = () => describeSlot(other, timeZone);
       if (proposed.roomId !== undefined && proposed.roomId === other.roomId) {
         conflicts.push({
           kind: 'roomDoubleBooked',
           roomId: proposed.roomId,
           otherVisitId: other.id,
           startsAt: proposed.startsAt,
-          message: `${names.room(proposed.roomId)} is already booked for ${otherText(other)} on ${otherWhen}. Choose another room or another time.`,
+          message: `${names.room(proposed.roomId)} is already booked for ${otherText(other)} on ${otherWhen()}. Choose another room or another time.`,
         });
       }
       for (const staffId of proposed.staffIds) {
@@ -171,7 +172,7 @@ export function visitConflicts(input: ConflictCheckInput): VisitConflict[] {
           staffId,
           otherVisitId: other.id,
           startsAt: proposed.startsAt,
-          message: `${names.staff(staffId)} is already on ${otherText(other)} on ${otherWhen}. Choose another member of staff, or another time.`,
+          message: `${names.staff(staffId)} is already on ${otherText(other)} on ${otherWhen()}. Choose another member of staff, or another time.`,
         });
       }
       for (const youngPersonId of proposed.youngPersonIds) {
@@ -181,7 +182,7 @@ export function visitConflicts(input: ConflictCheckInput): VisitConflict[] {
           youngPersonId,
           otherVisitId: other.id,
           startsAt: proposed.startsAt,
-          message: `${names.youngPerson(youngPersonId)} is already booked for ${otherText(other)} on ${otherWhen} and cannot be in two places. Choose another time, or move or cancel the other visit first.`,
+          message: `${names.youngPerson(youngPersonId)} is already booked for ${otherText(other)} on ${otherWhen()} and cannot be in two places. Choose another time, or move or cancel the other visit first.`,
         });
       }
     }

@@ -68,12 +68,15 @@ function homeWithBusyWeek(context: BenchContext): Promise<LoadedHome> {
 }
 
 /**
- * One view of the visit calendar with the busy week's visits: read through the repository (index
- * range, opened) and drawn by the app's own grid (VisitCalendar, with the app's stylesheets),
- * synchronously, then laid out by the browser inside the timing. floor_ms is one bare IndexedDB
- * getAll on the visits store's `startsAt` index over [from - 24 hours, to): the range the
- * repository reads (it reaches back the longest a visit may last), with no Dexie, no opening of
- * the sealed part, no schema check and nothing drawn. `boxes` counts what must be on screen.
+ * One view of the visit calendar with the busy week's visits. Timed: the rows read through the
+ * repository (Dexie, the `startsAt` index range, every row's seal opened and authenticated and
+ * the record parsed whole with its zod schema), a new React root drawing the app's own grid
+ * (VisitCalendar, with the app's stylesheets) synchronously, then the browser's style and layout
+ * of it, forced by reading the host's height. Painting is not timed. floor_ms is exactly one bare
+ * IndexedDB getAll, in a new readonly transaction, on the visits store's `startsAt` index over the
+ * key range [from - 24 hours, to) (the range the repository reads: it reaches back the longest a
+ * visit may last), until its rows are handed over (structured-clone copies): no Dexie, no opening
+ * of the sealed part, no schema check and nothing drawn. `boxes` counts what must be on screen.
  */
 function calendarViewBenchmark(options: {
   readonly name: string;

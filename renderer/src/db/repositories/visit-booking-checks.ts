@@ -115,11 +115,19 @@ export function visitBookingChecks(db: FamilyLinksDb) {
     };
     const unknownYoungPersonIds = ids.youngPersonIds.filter((id) => !knownYoungPeople.has(id));
     const unknownStaffIds = ids.staffIds.filter((id) => !knownStaff.has(id));
-    const read = await db.transaction('r', [db.visits, db.youngPeople, db.staff, db.rooms], async () => {
+    // Only the tables there is something to read from: the booking form knows its young people and
+    // staff, so a check usually reads the visits and at most a room, in one short transaction.
+    const tables = [
+      db.visits,
+      ...(unknownYoungPersonIds.length > 0 ? [db.youngPeople] : []),
+      ...(unknownStaffIds.length > 0 ? [db.staff] : []),
+      ...(ids.roomIds.length > 0 ? [db.rooms] : []),
+    ];
+    const read = await db.transaction('r', tables, async () => {
       const [youngPeopleRows, staffRows, roomRows, others] = await Promise.all([
         unknownYoungPersonIds.length > 0 ? db.youngPeople.bulkGet(unknownYoungPersonIds) : [],
         unknownStaffIds.length > 0 ? db.staff.bulkGet(unknownStaffIds) : [],
-        db.rooms.bulkGet(ids.roomIds),
+        ids.roomIds.length > 0 ? db.rooms.bulkGet(ids.roomIds) : [],
         candidates(proposed),
       ]);
       return { youngPeopleRows, staffRows, roomRows, others };

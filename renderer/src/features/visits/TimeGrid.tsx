@@ -1,4 +1,12 @@
-import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent,
+} from 'react';
 import { flushSync } from 'react-dom';
 import { layOutDiary, minutesInDiaryDay, textWithin, type ClockChange } from '@shared/rules/diary-layout';
 import { dayLabel, minutesAsTime, visitAccessibleName, visitTexts } from './diary-text';
@@ -34,6 +42,19 @@ function slotOf(date: string, minute: number): ChosenSlot {
   };
 }
 
+/**
+ * A box's tooltip is its accessible name, written when the pointer comes over it rather than with
+ * every box: a week draws 500 boxes and a person points at a few (the name is read out from
+ * `aria-label` whatever the pointer does). Written again whenever the name has changed since (a
+ * visit cancelled elsewhere keeps its box, with a new name).
+ */
+function showWholeName(event: PointerEvent<HTMLElement>) {
+  const target = event.target;
+  if (!(target instanceof HTMLElement) || !target.classList.contains('diary-visit')) return;
+  const name = target.getAttribute('aria-label') ?? '';
+  if (target.title !== name) target.title = name;
+}
+
 function clockChangeText(change: ClockChange): string {
   const band = `${minutesAsTime(change.fromMinute)} to ${minutesAsTime(change.toMinute)}`;
   return change.kind === 'forward'
@@ -54,6 +75,60 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
     const shownDays = layouts.map(({ day }) => day);
     return new Map(visits.map((visit) => [visit.id, visitTexts(visit, directory, timeZone, shownDays)]));
   }, [visits, directory, timeZone, layouts]);
+  // The latest handler, for boxes drawn once (below) while the screen around them draws again.
+  const openVisit = useRef(onOpenVisit);
+  useLayoutEffect(() => {
+    openVisit.current = onOpenVisit;
+  });
+  // The boxes, made once for the visits shown: moving the booking slot with the arrow keys (or
+  // anything else drawn again here) reuses them, so React does not go through 500 buttons again.
+  const boxesByDay = useMemo(
+    () =>
+      layouts.map(({ day, placed }, index) => {
+        const longDay = dayLabel(day.date, 'long');
+        const widestEm = diaryWidestEm / layouts.length;
+        return placed.map((box) => {
+          const visit = box.entry;
+          const text = texts.get(visit.id);
+          if (!text) return null;
+          const name = `${visitAccessibleName(text, longDay)}${box.continuesFromDayBefore ? ', continued from the day before' : ''}`;
+          let classes = `diary-visit diary-visit--${visit.status}`;
+          if (box.continuesFromDayBefore) classes += ' diary-visit--from-day-before';
+          if (box.continuesToDayAfter) classes += ' diary-visit--to-day-after';
+          return (
+            <button
+              key={visit.id}
+              type="button"
+              className={classes}
+              // Pixels from the fixed hour height, not shares of the column: the browser places
+              // 500 boxes in about two thirds of the time. A box alone at its time takes the
+              // column's width from the stylesheet.
+              style={
+                box.columns > 1
+                  ? {
+                      top: box.top * minutePx,
+                      height: box.height * minutePx,
+                      left: `${(box.column / box.columns) * 100}%`,
+                      width: `${100 / box.columns}%`,
+                    }
+                  : { top: box.top * minutePx, height: box.height * minutePx }
+              }
+              // The part after midnight is the same visit: one stop for it when tabbing, on the
+              // day it starts; on the first day shown that day is not, so it is its stop.
+              tabIndex={box.continuesFromDayBefore && index > 0 ? -1 : undefined}
+              aria-label={name}
+              onClick={() => openVisit.current(visit)}
+            >
+              {/* One text, times on the first line (white-space: pre): one run of text to lay
+                  out a box rather than two blocks, which a week of 500 visits feels. The whole
+                  of it is the box's name, and its tooltip on hover (showWholeName). */}
+              {textWithin(`${text.times}\n${text.title}`, widestEm / box.columns)}
+            </button>
+          );
+        });
+      }),
+    [layouts, texts],
+  );
   const [slot, setSlot] = useState(() => ({
     dayIndex: Math.max(0, days.indexOf(today)),
     minute: 14 * 60,
@@ -149,7 +224,7 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
               </span>
             ))}
           </div>
-          {layouts.map(({ day, placed }, index) => {
+          {layouts.map(({ day }, index) => {
             const longDay = dayLabel(day.date, 'long');
             return (
               <div
@@ -157,6 +232,7 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                 role="group"
                 aria-label={day.date === today ? `${longDay}, today` : longDay}
                 className={day.date === today ? 'diary__day diary__day--today' : 'diary__day'}
+                onPointerOver={showWholeName}
                 onClick={(event) => {
                   // An empty part of the day: book there (a visit's own button opens the visit).
                   if (event.target !== event.currentTarget) return;
@@ -180,41 +256,7 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
                     {clockChangeText(day.clockChange)}
                   </p>
                 ) : null}
-                {placed.map((box) => {
-                  const visit = box.entry;
-                  const text = texts.get(visit.id);
-                  if (!text) return null;
-                  const name = `${visitAccessibleName(text, longDay)}${box.continuesFromDayBefore ? ', continued from the day before' : ''}`;
-                  const classes = ['diary-visit', `diary-visit--${visit.status}`];
-                  if (box.continuesFromDayBefore) classes.push('diary-visit--from-day-before');
-                  if (box.continuesToDayAfter) classes.push('diary-visit--to-day-after');
-                  return (
-                    <button
-                      key={visit.id}
-                      type="button"
-                      className={classes.join(' ')}
-                      // Pixels from the fixed hour height, not shares of the column: the browser
-                      // places 500 boxes in about two thirds of the time.
-                      style={{
-                        top: box.top * minutePx,
-                        height: box.height * minutePx,
-                        left: `${(box.column / box.columns) * 100}%`,
-                        width: `${100 / box.columns}%`,
-                      }}
-                      // The part after midnight is the same visit: one stop for it when tabbing,
-                      // on the day it starts; on the first day shown that day is not, so it is its stop.
-                      tabIndex={box.continuesFromDayBefore && index > 0 ? -1 : undefined}
-                      aria-label={name}
-                      // The box shows what fits; the whole of it on hover.
-                      title={name}
-                      onClick={() => onOpenVisit(visit)}
-                    >
-                      {/* One text, times on the first line (white-space: pre): one run of text to
-                          lay out a box rather than two blocks, which a week of 500 visits feels. */}
-                      {textWithin(`${text.times}\n${text.title}`, diaryWidestEm / days.length / box.columns)}
-                    </button>
-                  );
-                })}
+                {boxesByDay[index]}
               </div>
             );
           })}

@@ -117,7 +117,14 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
   const { visits } = useVisitsInRange(range, filter, clock.timeZone);
   const actions = useVisitActions(clock.timeZone);
   const weekRange = useMemo(() => rangeOf('week', date), [date]);
-  const printWeek = useVisitsInRange(weekRange, filter, clock.timeZone);
+  // The week to print is read only once printing is asked for, and not again when it is the week
+  // on screen: read alongside, it opened every visit of the week twice and drew the screen again.
+  const printWeek = useVisitsInRange(
+    printedAt !== undefined && view !== 'week' ? weekRange : undefined,
+    filter,
+    clock.timeZone,
+  );
+  const printVisits = view === 'week' ? visits : printWeek.visits;
   const disclosure = useDisclosure();
   const openVisitId = panel.kind === 'details' ? panel.visitId : undefined;
   const openVisit = useVisit(openVisitId);
@@ -129,10 +136,10 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
       </p>
     );
 
-  if (printedAt && printWeek.visits) {
+  if (printedAt && printVisits) {
     return (
       <VisitsPrintWeek
-        visits={printWeek.visits}
+        visits={printVisits}
         directory={directory}
         monday={mondayOf(date)}
         clock={clock}

@@ -5,20 +5,30 @@ import { visitRepository, type VisitFilter } from '../../db/repositories/visit-r
 import { useSession } from '../../security/session-context';
 import { startOfDayIn } from '@shared/home-time';
 
-/** The visits overlapping the dates [from, to) in the home's zone, filtered, kept live; undefined while loading. */
-export function useVisitsInRange(range: { from: string; to: string }, filter: VisitFilter, timeZone: string) {
+/**
+ * The visits overlapping the dates [from, to) in the home's zone, filtered, kept live; undefined
+ * while loading. With no range nothing is read (a view that is not showing yet).
+ */
+export function useVisitsInRange(
+  range: { from: string; to: string } | undefined,
+  filter: VisitFilter,
+  timeZone: string,
+) {
   const db = useDatabase();
   const session = useSession();
   const repository = useMemo(() => visitRepository(db), [db]);
   const { youngPersonId, staffId, roomId } = filter;
+  const { from, to } = range ?? {};
   const visits = useLiveQuery(
     () =>
-      repository.listBetween(session, startOfDayIn(range.from, timeZone), startOfDayIn(range.to, timeZone), {
-        ...(youngPersonId ? { youngPersonId } : {}),
-        ...(staffId ? { staffId } : {}),
-        ...(roomId ? { roomId } : {}),
-      }),
-    [repository, session, range.from, range.to, timeZone, youngPersonId, staffId, roomId],
+      from === undefined || to === undefined
+        ? undefined
+        : repository.listBetween(session, startOfDayIn(from, timeZone), startOfDayIn(to, timeZone), {
+            ...(youngPersonId ? { youngPersonId } : {}),
+            ...(staffId ? { staffId } : {}),
+            ...(roomId ? { roomId } : {}),
+          }),
+    [repository, session, from, to, timeZone, youngPersonId, staffId, roomId],
   );
   return { visits };
 }

@@ -131,6 +131,8 @@ describe('canonicalJson', () => {
     [{ b: 1, a: [2, 'x'], c: undefined }, '{"a":[2,"x"],"b":1}'],
     [{ z: { y: null, x: true } }, '{"z":{"x":true,"y":null}}'],
     ['a"b', '"a\\"b"'],
+    // Keys in UTF-16 code-unit order (capitals before lower case), nothing between empty brackets.
+    [{ a: 1, B: 2, é: 3, _: [], '': {} }, '{"":{},"B":2,"_":[],"a":1,"é":3}'],
   ])('%j is %s', (value, text) => expect(canonicalJson(value)).toBe(text));
 
   it('refuses what is not plain data', () => {

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { wallClockToInstant } from '../../../../../shared/home-time';
@@ -71,14 +71,45 @@ describe('the week view drawn by the app', () => {
       name: '14:00–15:00 Ben Carter: Family visit at the home, Family room, planned, Wednesday 3 June',
     });
     // Status in words as well as colour: in its name and its tooltip (the box, half a day's
-    // width, shows only the start of its text).
+    // width, shows only the start of its text). The tooltip is written when pointed at.
     const cancelled = screen.getByRole('button', {
       name: /^10:30–11:00 Ben Carter: Family visit at the home \(cancelled\)/,
     });
+    expect(cancelled).not.toHaveAttribute('title');
+    await userEvent.hover(cancelled);
+    expect(cancelled).toHaveAttribute('title', cancelled.getAttribute('aria-label'));
     expect(cancelled).toHaveAttribute('title', expect.stringContaining('(cancelled)'));
     expect(cancelled).toHaveTextContent(/^10:30–11:00/);
     await userEvent.click(visit);
     expect(onOpenVisit).toHaveBeenCalledWith(visits[0]);
+  });
+
+  it('keeps a redrawn box’s tooltip and its opening to the latest visit and handler', async () => {
+    const [first, ...rest] = visits;
+    if (!first) throw new Error('No visit to draw');
+    const props = { directory, view: 'week' as const, date: '2026-06-03', timeZone, today: '2026-06-02' };
+    const handlers = { onChooseSlot: vi.fn(), onShowDay: vi.fn() };
+    const firstOpen = vi.fn();
+    const { rerender } = render(
+      <VisitCalendar visits={visits} onOpenVisit={firstOpen} {...props} {...handlers} />,
+    );
+    const box = screen.getByRole('button', {
+      name: /^14:00–15:00 Ben Carter: Family visit at the home, Family/,
+    });
+    fireEvent.pointerOver(box);
+    expect(box.title).toMatch(/planned/);
+    // Cancelled elsewhere: the same box (one key a visit) with a new name, and a new screen handler.
+    const cancelled = { ...first, status: 'cancelled' as const };
+    const latestOpen = vi.fn();
+    rerender(
+      <VisitCalendar visits={[cancelled, ...rest]} onOpenVisit={latestOpen} {...props} {...handlers} />,
+    );
+    expect(box).toHaveAccessibleName(/^14:00–15:00 Ben Carter: Family visit at the home \(cancelled\)/);
+    fireEvent.pointerOver(box);
+    expect(box.title).toBe(box.getAttribute('aria-label'));
+    await userEvent.click(box);
+    expect(latestOpen).toHaveBeenCalledWith(cancelled);
+    expect(firstOpen).not.toHaveBeenCalled();
   });
 
   it('lays out no more of a box’s text than its share of the widest diary could show', () => {
@@ -88,6 +119,7 @@ describe('the week view drawn by the app', () => {
     const lines = (call.textContent ?? '').split('\n');
     expect(lines[0]).toBe('10:00–11:30');
     expect(lines.every((line) => line.length <= 43)).toBe(true);
+    fireEvent.pointerOver(call);
     expect(call.title).toMatch(/^10:00–11:30 Amy Brown: Phone call/);
     cleanup();
     show('day', '2026-06-01');
