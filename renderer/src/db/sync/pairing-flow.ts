@@ -17,6 +17,7 @@ import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
+import { forgetIssued, issuedComputers, markEnded, noteIssued, staleUsers } from './issued-codes';
 import type { PendingAdditions } from './pending-additions';
 import { applyIncoming, seenVector } from './sync-applier';
 import { registryAwareMirror, registryDocuments } from './registry-feed';
@@ -133,6 +134,8 @@ export type IssuedCode = {
   readonly computerUser: string;
   readonly name: string;
   readonly keys: PairingKeys;
+  /** Earlier codes' users taken off the server with this one (their computers never joined). */
+  readonly removedUsers: readonly string[];
 };
 
 /** How long a code shown on the manager's screen lasts. */
@@ -141,7 +144,8 @@ export const pairingCodeLifetimeMs = 60 * 60 * 1000;
 /**
  * The manager adds a computer: a new code, the pairing left on the server under it, and the staff
  * keyring sealed under the code beside the home's records (the new computer's staff sign in there
- * with their own passwords).
+ * with their own passwords). With the admin's sign-in at hand, the users of this computer's earlier
+ * codes that will never join (`staleUsers`) are taken off the server first, each audited.
  */
 export async function addComputer(
   connection: SyncConnection,
@@ -170,15 +174,35 @@ export async function addComputer(
       rootDeviceKey: home.rootDeviceKey,
     },
   });
+  const earlier = await issuedComputers(db);
+  const replaces = staleUsers(earlier, name.value, now);
   const added = doneOf(
     await api['sync:add-computer']({
       admin: input.admin,
       pairingId: code.pairingId,
       joinPassword: keys.joinPassword,
       envelope,
+      ...(replaces.length > 0 ? { replaces } : {}),
     }),
   );
   if (!added.ok) return added;
+  const { removedUsers, computerUser } = added.value;
+  await forgetIssued(db, removedUsers);
+  await noteIssued(db, { pairingId: code.pairingId, computerUser, name: name.value, expiresAt });
+  for (const user of removedUsers) {
+    const was = earlier.find((one) => one.computerUser === user);
+    await audited(
+      db,
+      session,
+      {
+        action: 'sync.stale-user-removed',
+        recordType: 'syncComputer',
+        recordId: user,
+        ...(was ? { detail: was.name } : {}),
+      },
+      now,
+    );
+  }
   // Straight to the server: the new computer reads it before this computer's next pass might run.
   const keyring = await sealKeyring(keys, status.database, code.pairingId, await accountsForPairing(db));
   await remoteOf(connection).bulkDocs([keyring]);
@@ -186,10 +210,46 @@ export async function addComputer(
     text: formatPairingCode(code),
     pairingId: code.pairingId,
     expiresAt,
-    computerUser: added.value.computerUser,
+    computerUser,
     name: name.value,
     keys,
+    removedUsers,
   });
+}
+
+/**
+ * A waiting code cancelled by the manager, or found expired: its pairing document comes off the
+ * server and, if nobody used the code, its user is shut out (a password kept nowhere); the user
+ * itself goes at the next addition, which has the admin's sign-in. Audited either way: a code
+ * that stops working is a decision about who may hold the home's records.
+ */
+export async function endAddition(
+  connection: SyncConnection,
+  session: Session,
+  issued: IssuedCode,
+  why: 'cancelled' | 'expired',
+  now: Date,
+): Promise<Result<{ readonly disabledUser: boolean }>> {
+  const ended = doneOf(
+    await connection.api['sync:cancel-pairing']({
+      pairingId: issued.pairingId,
+      joinPassword: issued.keys.joinPassword,
+    }),
+  );
+  if (!ended.ok) return ended;
+  await markEnded(connection.db, issued.pairingId);
+  await audited(
+    connection.db,
+    session,
+    {
+      action: why === 'cancelled' ? 'sync.code-cancelled' : 'sync.code-expired',
+      recordType: 'syncComputer',
+      recordId: issued.computerUser,
+      detail: issued.name,
+    },
+    now,
+  );
+  return ok({ disabledUser: ended.value.disabledUser });
 }
 
 /**
@@ -222,6 +282,8 @@ export async function endorseIfJoined(
   // The keyring was for this one computer, which has it now: take it off the server.
   const keyring = await remote.get(keyringDocumentId(issued.pairingId)).catch(() => undefined);
   if (keyring) await remote.bulkDocs([{ ...keyring, _deleted: true }]);
+  // Its user is that computer's now: never a stale one to take away.
+  await forgetIssued(connection.db, [issued.computerUser]);
   await audited(
     connection.db,
     session,
@@ -237,8 +299,9 @@ export async function endorseIfJoined(
 }
 
 /**
- * One look for every waiting addition: an expired code is marked so (and its computer never
- * endorsed), and a computer whose join request the code's keys accept is endorsed and audited.
+ * One look for every waiting addition: an expired code is marked so (its computer never endorsed,
+ * its code ended on the server: `endAddition`), and a computer whose join request the code's keys
+ * accept is endorsed and audited.
  */
 export async function endorsePendingAdditions(
   connection: SyncConnection,
@@ -251,6 +314,7 @@ export async function endorsePendingAdditions(
     const { issued } = addition;
     if (now.getTime() > new Date(issued.expiresAt).getTime()) {
       pending.update(issued.pairingId, { state: 'expired', issued });
+      await endAddition(connection, session, issued, 'expired', now);
       continue;
     }
     const joined = await endorseIfJoined(connection, session, issued, now);
