@@ -455,7 +455,8 @@ export async function listComputers(connection: SyncConnection): Promise<readonl
 /**
  * Removes a computer: the server drops its user (it is refused from its next request), and this
  * computer publishes a signed removal from the first change it has not yet received from it, and
- * endorses itself any computer the removed one had added, so they stay.
+ * endorses itself any computer the removed one had added, so they stay. The home's first computer
+ * too: this computer then takes its place at the root of the registry (`resolveRegistry`).
  */
 export async function removeComputer(
   connection: SyncConnection,
@@ -465,12 +466,10 @@ export async function removeComputer(
   now: Date,
 ): Promise<Result<{ readonly deviceId: string }>> {
   if (!can(session.roles, 'sync:computers')) return forbidden();
-  if (device.deviceId === connection.home.deviceId || device.isRoot)
+  if (device.deviceId === connection.home.deviceId)
     return fail(
       'invalid',
-      device.isRoot
-        ? 'The home’s first computer cannot be removed: every other computer was added through it.'
-        : 'This computer cannot remove itself. Remove it from another of the home’s computers.',
+      'This computer cannot remove itself. Remove it from another of the home’s computers.',
     );
   const removed = doneOf(
     await connection.api['sync:remove-computer']({ admin, computerUser: device.computerUser }),
@@ -485,8 +484,14 @@ export async function removeComputer(
       now,
     ),
   );
+  // This computer among them when it removes the first computer: it takes the root's place
+  // instead (`resolveRegistry`), as a document signed by itself would claim to be a second root.
   for (const other of await listComputers(connection))
-    if (other.endorsedBy === device.deviceId && other.deviceId !== device.deviceId)
+    if (
+      other.endorsedBy === device.deviceId &&
+      other.deviceId !== device.deviceId &&
+      other.deviceId !== connection.home.deviceId
+    )
       await keepSignedRegistryDocument(
         connection.db,
         await endorseDevice(connection.home.device, other, now),

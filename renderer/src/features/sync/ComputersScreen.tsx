@@ -226,7 +226,7 @@ function ComputerList({
               </th>
               <td>{new Date(device.endorsedAt).toLocaleDateString('en-GB')}</td>
               <td>
-                {isThis || device.isRoot || device.removedAt ? null : (
+                {isThis || device.removedAt ? null : (
                   <button type="button" className="button button--secondary" onClick={() => onRemove(device)}>
                     Remove<span className="visually-hidden"> {name}</span>
                   </button>
