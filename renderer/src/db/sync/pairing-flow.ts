@@ -18,6 +18,7 @@ import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
 import { forgetIssued, issuedComputers, markEnded, noteIssued, staleUsers } from './issued-codes';
+import { keyRefresher, newestSyncKey, rotateSyncKey } from './home-keys';
 import type { PendingAdditions } from './pending-additions';
 import { applyIncoming, seenVector } from './sync-applier';
 import { registryAwareMirror, registryDocuments } from './registry-feed';
@@ -30,8 +31,8 @@ import {
   refreshPeers,
   setUpFirstComputer,
   signedRegistryDocuments,
-  syncKeyText,
 } from './sync-home';
+import { toBase64Url } from '@shared/sync/base64url';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import { replicateOnce } from '../../platform/sync/replicator';
 import {
@@ -168,7 +169,7 @@ export async function addComputer(
     bundle: {
       v: pairingBundleVersion,
       homeId: home.homeId,
-      syncKey: syncKeyText(home),
+      syncKey: toBase64Url(await newestSyncKey(connection)),
       issuedByDevice: home.deviceId,
       issuedAt: now.toISOString(),
       rootDeviceKey: home.rootDeviceKey,
@@ -496,8 +497,22 @@ export async function removeComputer(
         connection.db,
         await endorseDevice(connection.home.device, other, now),
       );
+  // The removed computer still holds the home's sync key: every computer left gets a new one.
+  const { leftOut } = await rotateSyncKey(connection, now);
   await publishNow(connection);
   await listComputers(connection);
+  await keyRefresher(connection)(now);
+  await audited(
+    connection.db,
+    session,
+    {
+      action: 'sync.key-rotated',
+      recordType: 'syncComputer',
+      recordId: device.deviceId,
+      ...(leftOut.length > 0 ? { detail: `Not given the new key yet: ${leftOut.join(', ')}` } : {}),
+    },
+    now,
+  );
   await audited(
     connection.db,
     session,

@@ -8,7 +8,10 @@ import {
   joinHome,
   setUpSync,
 } from '../../../../renderer/src/db/sync/pairing-flow';
+import { keyRefresher } from '../../../../renderer/src/db/sync/home-keys';
 import { createPendingAdditions } from '../../../../renderer/src/db/sync/pending-additions';
+import { registryAwareMirror } from '../../../../renderer/src/db/sync/registry-feed';
+import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
 import {
   connectSync,
@@ -55,9 +58,18 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
   /** One run of sync by hand: registry and changes to the server, and everything back. */
   async function exchange(connection: SyncConnection): Promise<void> {
     await publishRegistry(connection);
+    await keyRefresher(connection)();
     await pumpChanges(connection.db, connection.mirror, connection.keys, connection.home.device);
     await replicateOnce(connection.mirror, remoteOf(connection));
     await replicateOnce(remoteOf(connection), connection.mirror);
+    await keyRefresher(connection)();
+  }
+
+  /** What the mirror holds put in place, as the app's record sync does. */
+  async function apply(connection: SyncConnection): Promise<void> {
+    const feed = registryAwareMirror(connection.db, connection.mirror, connection.home);
+    await feed.prepare();
+    await applyIncoming(connection.db, feed, connection.keys);
   }
 
   /** The home's first computer, set up by the manager. */
@@ -96,5 +108,5 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     return { ...one, connection };
   }
 
-  return { computer, connect, exchange, firstComputer, addedComputer };
+  return { computer, connect, exchange, apply, firstComputer, addedComputer };
 }
