@@ -15,7 +15,12 @@ import { syncComputerUserSchema } from './sync-settings';
  *   (its endorsement), which must itself be in the registry and not removed;
  * - removing a computer publishes a revocation signed by a computer of the home: that computer's
  *   changes numbered `fromSeq` or later are refused, and it vouches for nobody from then on (the
- *   remover endorses again any computer the removed one had added).
+ *   remover endorses again any computer the removed one had added);
+ * - the first computer can be removed too, by another computer of the home: its self-signed
+ *   document stays where the registry starts (every pairing bundle names it), and its removal
+ *   hands the root's place to the computer that removed it (an anchor), which endorses again the
+ *   computers the first one had added. Any computer of the home that is not removed endorses the
+ *   computers it adds, as before.
  *
  * Pure WebCrypto and zod: the same code runs in the renderer and in Node's tests.
  */
@@ -159,7 +164,7 @@ export type RegistryRefusal =
   | 'unknown-endorser'
   | 'bad-signature'
   | 'revoked-endorser'
-  | 'root-not-removable'
+  | 'removes-itself'
   | 'second-key';
 
 export const registryRefusalMessages: Readonly<Record<RegistryRefusal, string>> = {
@@ -169,8 +174,8 @@ export const registryRefusalMessages: Readonly<Record<RegistryRefusal, string>> 
   'unknown-endorser': 'A computer on the sync server was added by a computer this home does not know.',
   'bad-signature': 'A computer’s entry on the sync server was changed after it was signed.',
   'revoked-endorser': 'A computer on the sync server was added by a computer that has been removed.',
-  'root-not-removable':
-    'A removal on the sync server names this home’s first computer, which cannot be removed.',
+  'removes-itself':
+    'A removal on the sync server says a computer removed itself; a computer is removed from another one.',
   'second-key': 'A computer on the sync server has a second key; the first one added stands.',
 };
 
@@ -257,11 +262,14 @@ export async function resolveRegistry(
     } else root ??= candidate;
   }
 
-  /** The trusted computers reachable from the root through endorsers not in `removed`, with their depth. */
-  const reach = async (removed: ReadonlySet<string>) => {
+  /**
+   * The trusted computers reachable from the anchors (the root, then each computer that removed
+   * the anchor before it) through endorsers not in `removed`, with their depth.
+   */
+  const reach = async (removed: ReadonlySet<string>, anchors: readonly Parsed<DeviceDocument>[]) => {
     const trusted = new Map<string, { doc: DeviceDocument; key: Key; depth: number }>();
     if (!root) return trusted;
-    trusted.set(root.doc.deviceId, { ...root, depth: 0 });
+    for (const anchor of [root, ...anchors]) trusted.set(anchor.doc.deviceId, { ...anchor, depth: 0 });
     for (let depth = 1; ; depth += 1) {
       let added = false;
       for (const candidate of endorsements) {
@@ -278,8 +286,11 @@ export async function resolveRegistry(
   };
 
   // Revocations, nearest the root first: one from a computer already removed does nothing.
-  const firstReach = await reach(new Set());
+  const firstReach = await reach(new Set(), []);
   const removals = new Map<string, RevocationDocument>();
+  // The first computer removed: its place passes to its remover, and so on down the line.
+  const anchors: Parsed<DeviceDocument>[] = [];
+  const lastAnchor = () => anchors.at(-1)?.doc.deviceId ?? root?.doc.deviceId;
   const ordered = revocations
     .map((doc) => ({ doc, depth: firstReach.get(doc.revokedBy)?.depth }))
     .sort((a, b) => (a.depth ?? Infinity) - (b.depth ?? Infinity) || (a.doc._id < b.doc._id ? -1 : 1));
@@ -288,14 +299,16 @@ export async function resolveRegistry(
     if (!revoker) refuse(doc._id, 'unknown-endorser');
     else if (!(await verify(revoker.key, doc.sig, revocationSigned(doc)))) refuse(doc._id, 'bad-signature');
     else if (removals.has(doc.revokedBy)) refuse(doc._id, 'revoked-endorser');
-    else if (doc.deviceId === root?.doc.deviceId) refuse(doc._id, 'root-not-removable');
+    else if (doc.revokedBy === doc.deviceId) refuse(doc._id, 'removes-itself');
     else {
       const earlier = removals.get(doc.deviceId);
       // Two removals of one computer: the earlier cut-off holds.
       if (!earlier || doc.fromSeq < earlier.fromSeq) removals.set(doc.deviceId, doc);
+      // Two removals of the anchor: the first in this order (nearest the root, then by id) takes its place.
+      if (!earlier && doc.deviceId === lastAnchor()) anchors.push(revoker);
     }
   }
-  const trusted = await reach(new Set(removals.keys()));
+  const trusted = await reach(new Set(removals.keys()), anchors);
 
   // Say why each endorsement that did not make it was left out.
   for (const { doc } of endorsements) {

@@ -17,8 +17,16 @@ export const envelopeVersion = 1;
 /** WebCrypto's key type, named so in both the browser's and Node's type libraries. */
 type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
-/** The two keys the home's sync key gives (HKDF-SHA-256): document ids and envelope encryption. */
-export type SyncKeys = { readonly idKey: Key; readonly envelopeKey: Key };
+/**
+ * The two keys the home's sync key gives (HKDF-SHA-256): document ids and envelope encryption.
+ * `older`: the keys of the home's earlier sync keys (key epochs, before a re-key), newest first:
+ * new changes are sealed under these two, and a document sealed under an earlier key still opens.
+ */
+export type SyncKeys = {
+  readonly idKey: Key;
+  readonly envelopeKey: Key;
+  readonly older?: readonly Omit<SyncKeys, 'older'>[];
+};
 
 /** This computer's signing key pair: the private half never leaves WebCrypto. */
 export type DeviceKeyPair = { readonly privateKey: Key; readonly publicKey: Key };
@@ -131,7 +139,11 @@ export function importDevicePublicKey(text: string): Promise<Key> {
 }
 
 /** The document id of `deviceId`'s change `n`: a keyed hash, so the server learns nothing from it. */
-export async function envelopeId(keys: SyncKeys, deviceId: string, n: number): Promise<string> {
+export async function envelopeId(
+  keys: Pick<SyncKeys, 'idKey'>,
+  deviceId: string,
+  n: number,
+): Promise<string> {
   const mac = await crypto.subtle.sign('HMAC', keys.idKey, encoder.encode(`${deviceId}\u0000${n}`));
   return `e${toBase64Url(new Uint8Array(mac)).slice(0, 32)}`;
 }
@@ -191,14 +203,21 @@ export async function openEnvelope(
   const doc = parsed.data;
   const publicKey = devices.get(doc.d);
   if (!publicKey) return refuse('unknown-device');
-  if ((await envelopeId(keys, doc.d, doc.n)) !== doc._id) return refuse('wrong-id');
+  // The id says which of the home's sync keys sealed it: each key gives its own ids.
+  let sealedUnder: Omit<SyncKeys, 'older'> | undefined;
+  for (const epoch of [keys, ...(keys.older ?? [])])
+    if ((await envelopeId(epoch, doc.d, doc.n)) === doc._id) {
+      sealedUnder = epoch;
+      break;
+    }
+  if (!sealedUnder) return refuse('wrong-id');
   const isSigned = await crypto.subtle.verify(signature, publicKey, fromBase64Url(doc.sig), signedBytes(doc));
   if (!isSigned) return refuse('bad-signature');
   let change: unknown;
   try {
     const body = await crypto.subtle.decrypt(
       { name: 'AES-GCM', iv: fromBase64Url(doc.iv), additionalData: headerBytes(doc._id, doc.d, doc.n) },
-      keys.envelopeKey,
+      sealedUnder.envelopeKey,
       fromBase64Url(doc.c),
     );
     change = fromSyncJson(JSON.parse(decoder.decode(body)));

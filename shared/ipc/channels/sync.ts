@@ -112,6 +112,9 @@ export const syncChannels = {
   /**
    * The manager adds a computer: the pairing document (sealed in the renderer under the code) is
    * left on the server, and the new computer's user is made with the password the code gives.
+   * First, with the same admin sign-in, the users of earlier codes that will never join
+   * (`replaces`: a code for the same name, or one that expired or was cancelled) are taken away
+   * with their membership; `removedUsers` says which are gone now.
    */
   'sync:add-computer': {
     request: z
@@ -120,19 +123,25 @@ export const syncChannels = {
         pairingId: pairingIdSchema,
         joinPassword: joinPasswordSchema,
         envelope: pairingEnvelopeSchema,
+        replaces: z.array(syncComputerUserSchema).max(50).optional(),
       })
       .strict(),
-    reply: done({ computerUser: syncComputerUserSchema }),
+    reply: done({ computerUser: syncComputerUserSchema, removedUsers: z.array(syncComputerUserSchema) }),
   },
   /** Whether the new computer has collected its pairing yet (it removes the document when it has). */
   'sync:pairing-status': {
     request: z.object({ pairingId: pairingIdSchema }).strict(),
     reply: done({ state: z.enum(['waiting', 'collected']) }),
   },
-  /** Takes an uncollected pairing document off the server (its user is removed with remove-computer). */
+  /**
+   * Takes an uncollected pairing document off the server. With the code's first password, and the
+   * code not yet used, its user's password is replaced with a random one that is kept nowhere, so
+   * nobody can sign in as it (`disabledUser`); deleting the user and its membership needs the
+   * admin, so that waits for the next addition (`replaces`).
+   */
   'sync:cancel-pairing': {
-    request: z.object({ pairingId: pairingIdSchema }).strict(),
-    reply: done({ removed: z.boolean() }),
+    request: z.object({ pairingId: pairingIdSchema, joinPassword: joinPasswordSchema.optional() }).strict(),
+    reply: done({ removed: z.boolean(), disabledUser: z.boolean() }),
   },
   /** Removes a computer's server user and its membership, so the server refuses it from now on. */
   'sync:remove-computer': {

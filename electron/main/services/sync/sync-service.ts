@@ -176,20 +176,63 @@ export function createSyncService(options: SyncServiceOptions) {
     return null;
   }
 
+  /**
+   * Takes one computer's user off the server: out of the database's members first (so it is
+   * refused at once), then the user, then any pairing document its code left. The admin is the
+   * manager's, for this one operation.
+   */
+  async function takeUserAway(
+    server: SyncServer,
+    admin: ServerAdmin,
+    own: CouchCredentials,
+    computerUser: string,
+  ): Promise<SyncOutcome<{ removedUser: boolean; removedMember: boolean }>> {
+    const member = await couch.changeMember(server, admin, computerUser, 'remove');
+    if (!member.ok) return failed(member.code, member.message);
+    const user = await couch.deleteUser(server, admin, computerUser);
+    if (!user.ok) return failed(user.code, user.message);
+    const pairingId = computerUser.slice(`fl-${server.database}-`.length);
+    await couch.deleteLocal(server, own, `${pairingLocalPrefix}${pairingId}`);
+    return { outcome: 'done', removedUser: user.value, removedMember: member.value };
+  }
+
+  /** Whether a user name is one this home's database gave a computer, and not this computer's own. */
+  function otherComputerOfHome(current: SyncConnection, computerUser: string): string | null {
+    if (computerUser === current.computerUser)
+      return 'That is this computer. Remove it from another computer of the home.';
+    if (!computerUser.startsWith(`fl-${current.server.database}-`))
+      return 'That computer does not belong to this home’s database.';
+    return null;
+  }
+
   async function addComputer(request: {
     admin: ServerAdmin;
     pairingId: string;
     joinPassword: string;
     envelope: PairingEnvelope;
-  }): Promise<SyncOutcome<{ computerUser: string }>> {
+    replaces?: readonly string[] | undefined;
+  }): Promise<SyncOutcome<{ computerUser: string; removedUsers: string[] }>> {
     const current = await connection();
     const own = credentialsOf(current);
     if (!current || !own) return notConfigured;
     const problem = checkEnvelope(request.pairingId, pairingEnvelopeSchema.parse(request.envelope));
     if (problem) return failed('invalid', problem);
+    const replaces = request.replaces ?? [];
+    for (const stale of replaces) {
+      const notOurs = otherComputerOfHome(current, stale);
+      if (notOurs) return failed('invalid', notOurs);
+    }
     const server = current.server;
     const isAdmin = await couch.checkAdmin(server, request.admin);
     if (!isAdmin.ok) return failed(isAdmin.code, isAdmin.message);
+    // An earlier code's user that will never join (a half-joined computer's, or one cancelled or
+    // expired) would otherwise stay a member of the home's database until someone noticed it.
+    const removedUsers: string[] = [];
+    for (const stale of replaces) {
+      const gone = await takeUserAway(server, request.admin, own, stale);
+      if (gone.outcome !== 'done') return gone;
+      removedUsers.push(stale);
+    }
     const documentId = `${pairingLocalPrefix}${request.pairingId}`;
     const left = await couch.writeLocal(server, own, documentId, { envelope: request.envelope });
     if (!left.ok) return failed(left.code, left.message);
@@ -205,7 +248,7 @@ export function createSyncService(options: SyncServiceOptions) {
       if (madeUser.ok) await couch.deleteUser(server, request.admin, user.name);
       return failed(member.code, member.message);
     }
-    return { outcome: 'done', computerUser: user.name };
+    return { outcome: 'done', computerUser: user.name, removedUsers };
   }
 
   async function pairingStatus(request: {
@@ -219,13 +262,33 @@ export function createSyncService(options: SyncServiceOptions) {
     return { outcome: 'done', state: found.value === null ? 'collected' : 'waiting' };
   }
 
-  async function cancelPairing(request: { pairingId: string }): Promise<SyncOutcome<{ removed: boolean }>> {
+  async function cancelPairing(request: {
+    pairingId: string;
+    joinPassword?: string | undefined;
+  }): Promise<SyncOutcome<{ removed: boolean; disabledUser: boolean }>> {
     const current = await connection();
     const own = credentialsOf(current);
     if (!current || !own) return notConfigured;
     const removed = await couch.deleteLocal(current.server, own, `${pairingLocalPrefix}${request.pairingId}`);
     if (!removed.ok) return failed(removed.code, removed.message);
-    return { outcome: 'done', removed: removed.value };
+    if (request.joinPassword === undefined)
+      return { outcome: 'done', removed: removed.value, disabledUser: false };
+    // Still the code's own password: nobody used the code. A random password kept nowhere shuts
+    // the user out until an admin deletes it; a used code's user signs in with its computer's own.
+    const codeUser = {
+      name: computerUserName(current.server.database, request.pairingId),
+      password: request.joinPassword,
+    };
+    const document = await couch.ownUserDocument(current.server, codeUser);
+    if (!document.ok) return { outcome: 'done', removed: removed.value, disabledUser: false };
+    const replaced = await couch.replaceOwnPassword(
+      current.server,
+      codeUser,
+      document.value,
+      randomPassword(),
+    );
+    if (!replaced.ok) return failed(replaced.code, replaced.message);
+    return { outcome: 'done', removed: removed.value, disabledUser: true };
   }
 
   async function removeComputer(request: {
@@ -235,20 +298,11 @@ export function createSyncService(options: SyncServiceOptions) {
     const current = await connection();
     const own = credentialsOf(current);
     if (!current || !own) return notConfigured;
-    if (request.computerUser === current.computerUser)
-      return failed('invalid', 'That is this computer. Remove it from another computer of the home.');
-    const prefix = `fl-${current.server.database}-`;
-    if (!request.computerUser.startsWith(prefix))
-      return failed('invalid', 'That computer does not belong to this home’s database.');
+    const notOurs = otherComputerOfHome(current, request.computerUser);
+    if (notOurs) return failed('invalid', notOurs);
     const isAdmin = await couch.checkAdmin(current.server, request.admin);
     if (!isAdmin.ok) return failed(isAdmin.code, isAdmin.message);
-    const member = await couch.changeMember(current.server, request.admin, request.computerUser, 'remove');
-    if (!member.ok) return failed(member.code, member.message);
-    const user = await couch.deleteUser(current.server, request.admin, request.computerUser);
-    if (!user.ok) return failed(user.code, user.message);
-    const pairingId = request.computerUser.slice(prefix.length);
-    await couch.deleteLocal(current.server, own, `${pairingLocalPrefix}${pairingId}`);
-    return { outcome: 'done', removedUser: user.value, removedMember: member.value };
+    return takeUserAway(current.server, request.admin, own, request.computerUser);
   }
 
   function joinCredentials(request: PairingSignIn): CouchCredentials {

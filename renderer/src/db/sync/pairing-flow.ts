@@ -17,6 +17,8 @@ import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
+import { forgetIssued, issuedComputers, markEnded, noteIssued, staleUsers } from './issued-codes';
+import { keyRefresher, newestSyncKey, rotateSyncKey } from './home-keys';
 import type { PendingAdditions } from './pending-additions';
 import { applyIncoming, seenVector } from './sync-applier';
 import { registryAwareMirror, registryDocuments } from './registry-feed';
@@ -29,8 +31,8 @@ import {
   refreshPeers,
   setUpFirstComputer,
   signedRegistryDocuments,
-  syncKeyText,
 } from './sync-home';
+import { toBase64Url } from '@shared/sync/base64url';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import { pullWhileJoining } from '../../platform/sync/replicator';
 import {
@@ -133,6 +135,8 @@ export type IssuedCode = {
   readonly computerUser: string;
   readonly name: string;
   readonly keys: PairingKeys;
+  /** Earlier codes' users taken off the server with this one (their computers never joined). */
+  readonly removedUsers: readonly string[];
 };
 
 /** How long a code shown on the manager's screen lasts. */
@@ -141,7 +145,8 @@ export const pairingCodeLifetimeMs = 60 * 60 * 1000;
 /**
  * The manager adds a computer: a new code, the pairing left on the server under it, and the staff
  * keyring sealed under the code beside the home's records (the new computer's staff sign in there
- * with their own passwords).
+ * with their own passwords). With the admin's sign-in at hand, the users of this computer's earlier
+ * codes that will never join (`staleUsers`) are taken off the server first, each audited.
  */
 export async function addComputer(
   connection: SyncConnection,
@@ -164,21 +169,41 @@ export async function addComputer(
     bundle: {
       v: pairingBundleVersion,
       homeId: home.homeId,
-      syncKey: syncKeyText(home),
+      syncKey: toBase64Url(await newestSyncKey(connection)),
       issuedByDevice: home.deviceId,
       issuedAt: now.toISOString(),
       rootDeviceKey: home.rootDeviceKey,
     },
   });
+  const earlier = await issuedComputers(db);
+  const replaces = staleUsers(earlier, name.value, now);
   const added = doneOf(
     await api['sync:add-computer']({
       admin: input.admin,
       pairingId: code.pairingId,
       joinPassword: keys.joinPassword,
       envelope,
+      ...(replaces.length > 0 ? { replaces } : {}),
     }),
   );
   if (!added.ok) return added;
+  const { removedUsers, computerUser } = added.value;
+  await forgetIssued(db, removedUsers);
+  await noteIssued(db, { pairingId: code.pairingId, computerUser, name: name.value, expiresAt });
+  for (const user of removedUsers) {
+    const was = earlier.find((one) => one.computerUser === user);
+    await audited(
+      db,
+      session,
+      {
+        action: 'sync.stale-user-removed',
+        recordType: 'syncComputer',
+        recordId: user,
+        ...(was ? { detail: was.name } : {}),
+      },
+      now,
+    );
+  }
   // Straight to the server: the new computer reads it before this computer's next pass might run.
   const keyring = await sealKeyring(keys, status.database, code.pairingId, await accountsForPairing(db));
   await remoteOf(connection).bulkDocs([keyring]);
@@ -186,10 +211,46 @@ export async function addComputer(
     text: formatPairingCode(code),
     pairingId: code.pairingId,
     expiresAt,
-    computerUser: added.value.computerUser,
+    computerUser,
     name: name.value,
     keys,
+    removedUsers,
   });
+}
+
+/**
+ * A waiting code cancelled by the manager, or found expired: its pairing document comes off the
+ * server and, if nobody used the code, its user is shut out (a password kept nowhere); the user
+ * itself goes at the next addition, which has the admin's sign-in. Audited either way: a code
+ * that stops working is a decision about who may hold the home's records.
+ */
+export async function endAddition(
+  connection: SyncConnection,
+  session: Session,
+  issued: IssuedCode,
+  why: 'cancelled' | 'expired',
+  now: Date,
+): Promise<Result<{ readonly disabledUser: boolean }>> {
+  const ended = doneOf(
+    await connection.api['sync:cancel-pairing']({
+      pairingId: issued.pairingId,
+      joinPassword: issued.keys.joinPassword,
+    }),
+  );
+  if (!ended.ok) return ended;
+  await markEnded(connection.db, issued.pairingId);
+  await audited(
+    connection.db,
+    session,
+    {
+      action: why === 'cancelled' ? 'sync.code-cancelled' : 'sync.code-expired',
+      recordType: 'syncComputer',
+      recordId: issued.computerUser,
+      detail: issued.name,
+    },
+    now,
+  );
+  return ok({ disabledUser: ended.value.disabledUser });
 }
 
 /**
@@ -222,6 +283,8 @@ export async function endorseIfJoined(
   // The keyring was for this one computer, which has it now: take it off the server.
   const keyring = await remote.get(keyringDocumentId(issued.pairingId)).catch(() => undefined);
   if (keyring) await remote.bulkDocs([{ ...keyring, _deleted: true }]);
+  // Its user is that computer's now: never a stale one to take away.
+  await forgetIssued(connection.db, [issued.computerUser]);
   await audited(
     connection.db,
     session,
@@ -237,8 +300,9 @@ export async function endorseIfJoined(
 }
 
 /**
- * One look for every waiting addition: an expired code is marked so (and its computer never
- * endorsed), and a computer whose join request the code's keys accept is endorsed and audited.
+ * One look for every waiting addition: an expired code is marked so (its computer never endorsed,
+ * its code ended on the server: `endAddition`), and a computer whose join request the code's keys
+ * accept is endorsed and audited.
  */
 export async function endorsePendingAdditions(
   connection: SyncConnection,
@@ -251,6 +315,7 @@ export async function endorsePendingAdditions(
     const { issued } = addition;
     if (now.getTime() > new Date(issued.expiresAt).getTime()) {
       pending.update(issued.pairingId, { state: 'expired', issued });
+      await endAddition(connection, session, issued, 'expired', now);
       continue;
     }
     const joined = await endorseIfJoined(connection, session, issued, now);
@@ -391,7 +456,8 @@ export async function listComputers(connection: SyncConnection): Promise<readonl
 /**
  * Removes a computer: the server drops its user (it is refused from its next request), and this
  * computer publishes a signed removal from the first change it has not yet received from it, and
- * endorses itself any computer the removed one had added, so they stay.
+ * endorses itself any computer the removed one had added, so they stay. The home's first computer
+ * too: this computer then takes its place at the root of the registry (`resolveRegistry`).
  */
 export async function removeComputer(
   connection: SyncConnection,
@@ -401,12 +467,10 @@ export async function removeComputer(
   now: Date,
 ): Promise<Result<{ readonly deviceId: string }>> {
   if (!can(session.roles, 'sync:computers')) return forbidden();
-  if (device.deviceId === connection.home.deviceId || device.isRoot)
+  if (device.deviceId === connection.home.deviceId)
     return fail(
       'invalid',
-      device.isRoot
-        ? 'The home’s first computer cannot be removed: every other computer was added through it.'
-        : 'This computer cannot remove itself. Remove it from another of the home’s computers.',
+      'This computer cannot remove itself. Remove it from another of the home’s computers.',
     );
   const removed = doneOf(
     await connection.api['sync:remove-computer']({ admin, computerUser: device.computerUser }),
@@ -421,14 +485,34 @@ export async function removeComputer(
       now,
     ),
   );
+  // This computer among them when it removes the first computer: it takes the root's place
+  // instead (`resolveRegistry`), as a document signed by itself would claim to be a second root.
   for (const other of await listComputers(connection))
-    if (other.endorsedBy === device.deviceId && other.deviceId !== device.deviceId)
+    if (
+      other.endorsedBy === device.deviceId &&
+      other.deviceId !== device.deviceId &&
+      other.deviceId !== connection.home.deviceId
+    )
       await keepSignedRegistryDocument(
         connection.db,
         await endorseDevice(connection.home.device, other, now),
       );
+  // The removed computer still holds the home's sync key: every computer left gets a new one.
+  const { leftOut } = await rotateSyncKey(connection, now);
   await publishNow(connection);
   await listComputers(connection);
+  await keyRefresher(connection)(now);
+  await audited(
+    connection.db,
+    session,
+    {
+      action: 'sync.key-rotated',
+      recordType: 'syncComputer',
+      recordId: device.deviceId,
+      ...(leftOut.length > 0 ? { detail: `Not given the new key yet: ${leftOut.join(', ')}` } : {}),
+    },
+    now,
+  );
   await audited(
     connection.db,
     session,

@@ -9,6 +9,7 @@ import {
   type RevocationDocument,
 } from '@shared/sync/device-registry';
 import type { PairingBundle } from '@shared/sync/pairing-envelope';
+import type { ExchangeKeyDocument, RekeyDocument } from '@shared/sync/rekey';
 import type { FamilyLinksDb } from '../database';
 import { startChangeLog, thisDevice } from './sync-device';
 
@@ -173,7 +174,8 @@ export async function finishJoining(db: FamilyLinksDb): Promise<void> {
   await db.syncState.delete(stateKeys.joining);
 }
 
-export type SignedRegistryDocument = DeviceDocument | RevocationDocument;
+export type SignedRegistryDocument =
+  DeviceDocument | RevocationDocument | ExchangeKeyDocument | RekeyDocument;
 
 /** Registry documents this computer signed, to put in the mirror until the server has them. */
 export async function signedRegistryDocuments(db: FamilyLinksDb): Promise<SignedRegistryDocument[]> {

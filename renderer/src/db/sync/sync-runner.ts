@@ -5,6 +5,7 @@ import type { FamilyLinksDb } from '../database';
 import { startRecordSync, type RecordSync } from './record-sync';
 import { registryAwareMirror } from './registry-feed';
 import type { Database } from 'pouchdb-browser';
+import { keepExchangeKey, keyRefresher, reachableKeys, syncKeysOf, type ExchangeKey } from './home-keys';
 import { isJoining, loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import {
@@ -29,7 +30,10 @@ export type SyncConnection = {
   readonly home: SyncHome;
   readonly status: Extract<SyncStatus, { configured: true }>;
   readonly mirror: Database;
+  /** The home's sync keys, newest sealing; brought up to date in place after a re-key (`home-keys.ts`). */
   readonly keys: SyncKeys;
+  /** This computer's exchange key, to which a new sync key is wrapped. */
+  readonly exchangeKey: ExchangeKey;
 };
 
 /** The mirror of the home's database on this computer (one per database on the server). */
@@ -52,7 +56,20 @@ export async function connectSync(
   const home = await loadSyncHome(db, store);
   if (!home) return undefined;
   const mirror = mirrorOf(status.value.database);
-  return { db, api, home, status: status.value, mirror, keys: await deriveSyncKeys(home.homeSyncKey) };
+  const exchangeKey = await store.exchangeKeyFor(home.deviceId);
+  // Published with this computer's other registry documents: how a computer set up before
+  // exchange keys existed gets one, the first time sync starts there.
+  await keepExchangeKey(db, home, exchangeKey);
+  const connection = {
+    db,
+    api,
+    home,
+    status: status.value,
+    mirror,
+    keys: await deriveSyncKeys(home.homeSyncKey),
+    exchangeKey,
+  };
+  return { ...connection, keys: await syncKeysOf(await reachableKeys(connection, new Date())) };
 }
 
 /** The remote database, through the main process's relay. */
@@ -116,10 +133,12 @@ export function runSync(
 ): RunningSync {
   const { db, mirror, keys, home } = connection;
   const feed = registryAwareMirror(db, mirror, home);
+  const refreshKeys = keyRefresher(connection);
   const replication = startReplication(connection, handlers.onState);
   const records: RecordSync = startRecordSync(db, feed, keys, home.device, {
     beforePass: async () => {
       await publishRegistry(connection);
+      await refreshKeys();
       await feed.prepare();
     },
     ...(handlers.onError ? { onError: handlers.onError } : {}),

@@ -138,6 +138,11 @@ const labels: Readonly<Record<string, string>> = {
   'sync.computer-added': 'Added a computer to the home’s computers',
   'sync.computer-removed': 'Removed a computer from the home’s computers',
   'sync.joined': 'This computer joined the home’s computers',
+  'sync.code-cancelled': 'Cancelled a code for adding a computer',
+  'sync.code-expired': 'A code for adding a computer expired before the computer joined',
+  'sync.key-rotated': 'Gave the home’s computers a new sync key after removing one',
+  'sync.rekey-refused': 'Refused a new sync key not made by one of the home’s computers',
+  'sync.stale-user-removed': 'Took a computer that never joined off the sync server',
 };
 
 export function auditActionLabel(action: string): string {

@@ -115,7 +115,7 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
             The code for {issued.name} has expired. Add the computer again for a new code.
           </Banner>
         )}
-        <button type="button" className="button" onClick={() => computers.drop(issued.pairingId)}>
+        <button type="button" className="button" onClick={() => void computers.drop(issued.pairingId)}>
           Done
         </button>
       </section>
@@ -141,7 +141,7 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
       <button
         type="button"
         className="button button--secondary"
-        onClick={() => computers.drop(issued.pairingId)}
+        onClick={() => void computers.drop(issued.pairingId)}
       >
         Cancel<span className="visually-hidden"> adding {issued.name}</span>
       </button>
@@ -226,7 +226,7 @@ function ComputerList({
               </th>
               <td>{new Date(device.endorsedAt).toLocaleDateString('en-GB')}</td>
               <td>
-                {isThis || device.isRoot || device.removedAt ? null : (
+                {isThis || device.removedAt ? null : (
                   <button type="button" className="button button--secondary" onClick={() => onRemove(device)}>
                     Remove<span className="visually-hidden"> {name}</span>
                   </button>

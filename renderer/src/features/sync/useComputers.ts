@@ -3,7 +3,13 @@ import type { SyncStatus } from '@shared/ipc/channels/sync';
 import type { RegisteredDevice } from '@shared/sync/device-registry';
 import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
 import { useAppSync } from '../../db/sync/sync-context';
-import { addComputer, listComputers, removeComputer, setUpSync } from '../../db/sync/pairing-flow';
+import {
+  addComputer,
+  endAddition,
+  listComputers,
+  removeComputer,
+  setUpSync,
+} from '../../db/sync/pairing-flow';
 import { useDatabase } from '../../db/useDatabase';
 import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
 import { windowApi } from '../../platform/window-api';
@@ -73,12 +79,21 @@ export function useComputers() {
         async add(input: { admin: ServerAdmin; name: string }) {
           if (!connection) return undefined;
           const issued = await addComputer(connection, session, input, new Date());
-          if (issued.ok) pending.add(issued.value);
+          if (issued.ok) {
+            // An earlier code for the same name is gone from the server: its panel goes too.
+            for (const addition of pending.list())
+              if (issued.value.removedUsers.includes(addition.issued.computerUser))
+                pending.drop(addition.issued.pairingId);
+            pending.add(issued.value);
+          }
           return issued;
         },
-        /** Cancel a waiting addition, or done with a joined or expired one. */
-        drop(pairingId: string) {
+        /** Cancel a waiting addition (its code ended on the server), or done with a joined or expired one. */
+        async drop(pairingId: string) {
+          const addition = pending.list().find((one) => one.issued.pairingId === pairingId);
           pending.drop(pairingId);
+          if (addition?.state === 'waiting' && connection)
+            await endAddition(connection, session, addition.issued, 'cancelled', new Date());
         },
         async remove(device: RegisteredDevice, admin: ServerAdmin) {
           if (!connection) return undefined;

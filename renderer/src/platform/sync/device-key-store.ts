@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { generateExchangeKeyPair } from '@shared/sync/rekey';
 import { exportDevicePublicKey } from '@shared/sync/sync-envelope';
 
 /**
@@ -9,7 +10,10 @@ import { exportDevicePublicKey } from '@shared/sync/sync-envelope';
  * - its signing key pair (ECDSA P-256), the private half made non-extractable by WebCrypto and
  *   kept as a `CryptoKey`: the browser stores it without its bytes ever reaching script;
  * - a wrapping key (AES-GCM, non-extractable) under which the home's sync key `K` is kept in the
- *   records' database, so `K` is never plain at rest and opens only on this computer.
+ *   records' database, so `K` is never plain at rest and opens only on this computer;
+ * - an exchange key pair (ECDH P-256, private half non-extractable), to which a new `K` is wrapped
+ *   when a computer is removed (`shared/sync/rekey.ts`). Computers set up before it had none: it
+ *   is made the first time sync starts there, and its signed public half published then.
  */
 
 export const deviceKeyDatabaseName = 'family-links-device';
@@ -22,6 +26,7 @@ export type StoredDeviceKeys = {
   /** The public key as the registry carries it. */
   readonly publicKeyText: string;
   readonly wrappingKey: CryptoKey;
+  readonly exchangeKey?: { readonly privateKey: CryptoKey; readonly publicKeyText: string };
 };
 
 class DeviceKeyDb extends Dexie {
@@ -35,6 +40,8 @@ class DeviceKeyDb extends Dexie {
 export type DeviceKeyStore = {
   /** This computer's keys for `deviceId`, made the first time and the same ever after. */
   keysFor(deviceId: string): Promise<StoredDeviceKeys>;
+  /** This computer's exchange key pair, made the first time it is asked for. */
+  exchangeKeyFor(deviceId: string): Promise<NonNullable<StoredDeviceKeys['exchangeKey']>>;
   /** The keys already made, if any. */
   current(): Promise<StoredDeviceKeys | undefined>;
   close(): void;
@@ -68,6 +75,17 @@ export function openDeviceKeyStore(indexedDB?: IDBFactory): DeviceKeyStore {
         const raced = await db.keys.get('this-computer');
         if (raced?.deviceId === deviceId) return raced;
         await db.keys.put(made);
+        return made;
+      });
+    },
+    async exchangeKeyFor(deviceId) {
+      const keys = await this.keysFor(deviceId);
+      if (keys.exchangeKey) return keys.exchangeKey;
+      const made = await generateExchangeKeyPair();
+      return db.transaction('rw', db.keys, async () => {
+        const raced = await db.keys.get('this-computer');
+        if (raced?.exchangeKey) return raced.exchangeKey;
+        await db.keys.put({ ...keys, exchangeKey: made });
         return made;
       });
     },

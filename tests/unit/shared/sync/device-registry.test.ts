@@ -175,12 +175,39 @@ describe('the device registry', () => {
     expect(acceptsChange(registry, stranger.deviceId, 1)).toBe(false);
   });
 
-  it('never removes the root: its changes stand whoever asks', async () => {
-    const { office, staffRoom, documents, root } = await home();
-    const ofRoot = await revokeDevice(staffRoom, { deviceId: office.deviceId, fromSeq: 1 }, at);
+  it('removes the root from another computer, whose place it takes', async () => {
+    const { office, frontDesk, staffRoom, documents, root } = await home();
+    const ofRoot = await revokeDevice(frontDesk, { deviceId: office.deviceId, fromSeq: 7 }, at);
     const registry = await resolveRegistry(root, [...documents, ofRoot]);
+    expect(registry.devices.get(office.deviceId)).toMatchObject({ removedFromSeq: 7 });
+    expect(acceptsChange(registry, office.deviceId, 6)).toBe(true);
+    expect(acceptsChange(registry, office.deviceId, 7)).toBe(false);
+    // The front desk stands on its own now, and the staff room it added stays.
+    expect(registry.devices.get(frontDesk.deviceId)).toMatchObject({ isRoot: true });
+    expect(acceptsChange(registry, staffRoom.deviceId, 1)).toBe(true);
+    expect(registry.refused).toEqual([]);
+    // The old root vouches for nobody now; the front desk adds computers.
+    const byOldRoot = await endorseDevice(office, await computer(), at);
+    const hall = await computer();
+    const byFrontDesk = await endorseDevice(frontDesk, hall, at);
+    const later = await resolveRegistry(root, [...documents, ofRoot, byOldRoot, byFrontDesk]);
+    expect(reasons(later)).toEqual(['revoked-endorser']);
+    expect(later.devices.has(hall.deviceId)).toBe(true);
+    // Its place passes on again when the front desk is removed in turn.
+    const ofFrontDesk = await revokeDevice(staffRoom, { deviceId: frontDesk.deviceId, fromSeq: 3 }, at);
+    const hallAgain = await endorseDevice(staffRoom, hall, at);
+    const third = await resolveRegistry(root, [...documents, ofRoot, byFrontDesk, ofFrontDesk, hallAgain]);
+    expect(acceptsChange(third, frontDesk.deviceId, 3)).toBe(false);
+    expect(third.devices.get(staffRoom.deviceId)).toMatchObject({ isRoot: true });
+    expect(acceptsChange(third, hall.deviceId, 1)).toBe(true);
+  });
+
+  it('refuses a computer removing itself, the root too', async () => {
+    const { office, documents, root } = await home();
+    const itself = await revokeDevice(office, { deviceId: office.deviceId, fromSeq: 1 }, at);
+    const registry = await resolveRegistry(root, [...documents, itself]);
     expect(acceptsChange(registry, office.deviceId, 1)).toBe(true);
-    expect(reasons(registry)).toEqual(['root-not-removable']);
+    expect(reasons(registry)).toEqual(['removes-itself']);
   });
 
   it('keeps the first of two keys for one computer, the same on every computer', async () => {

@@ -1,0 +1,244 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../result';
+import { base64UrlText, fromBase64Url, toBase64Url } from './base64url';
+import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
+
+/**
+ * A new home sync key `K` after a computer is removed (docs/sync-design.md, "Keys"). The removed
+ * computer still holds the old `K`; from the re-key on, every computer left seals under the new
+ * one, which the removed computer never receives.
+ *
+ * - **Exchange keys**: each computer has an ECDH P-256 key pair besides its signing key (WebCrypto
+ *   cannot use one key for both). Its public half travels as `rx_<device>`, signed with the
+ *   computer's registry key, so the server cannot put its own key in a computer's place.
+ * - **The re-key document** `rn_<epoch>_<issuer>`: the new `K` wrapped to each remaining
+ *   computer's exchange key (ECDH with a one-off key pair, then HKDF, then AES-GCM, the computer
+ *   and epoch as additional data), the previous `K` sealed under the new one (so a computer that
+ *   joins later, holding only the newest, can open everything sealed before), all signed by the
+ *   computer that made it. A re-key is taken only from a computer the registry trusts and has not
+ *   removed.
+ *
+ * Pure WebCrypto and zod: the same code runs in the renderer and in Node's tests.
+ */
+
+type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
+
+const encoder = new TextEncoder();
+const exchange = { name: 'ECDH', namedCurve: 'P-256' } as const;
+const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
+const b64 = (min: number, max: number) => z.string().min(min).max(max).regex(base64UrlText);
+
+const sealedSchema = z.object({ iv: b64(16, 16), c: b64(60, 80) }).strict();
+type Sealed = z.infer<typeof sealedSchema>;
+
+export const exchangeKeyDocumentSchema = z.object({
+  _id: z.string().regex(/^rx_[0-9a-f-]{36}$/),
+  _rev: z.string().optional(),
+  kind: z.literal('exchange-key'),
+  deviceId: deviceIdSchema,
+  publicKey: b64(87, 87),
+  sig: b64(86, 86),
+});
+export type ExchangeKeyDocument = z.infer<typeof exchangeKeyDocumentSchema>;
+
+export const rekeyDocumentSchema = z.object({
+  _id: z.string().regex(/^rn_[0-9]{1,9}_[0-9a-f-]{36}$/),
+  _rev: z.string().optional(),
+  kind: z.literal('rekey'),
+  epoch: z.number().int().positive().max(999_999_999),
+  issuedBy: deviceIdSchema,
+  issuedAt: z.iso.datetime({ offset: false }),
+  ephemeral: b64(87, 87),
+  keys: z.record(deviceIdSchema, sealedSchema),
+  previous: sealedSchema,
+  sig: b64(86, 86),
+});
+export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
+
+export const isExchangeKeyId = (id: string): boolean => id.startsWith('rx_');
+export const isRekeyId = (id: string): boolean => id.startsWith('rn_');
+
+type Signer = { readonly deviceId: string; readonly privateKey: Key };
+
+const sign = async (signer: Signer, bytes: Uint8Array<ArrayBuffer>) =>
+  toBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
+
+const exchangeSigned = (doc: Pick<ExchangeKeyDocument, 'deviceId' | 'publicKey'>) =>
+  encoder.encode(JSON.stringify(['exchange-key', doc.deviceId, doc.publicKey]));
+
+// Recipients in id order, so the signed bytes are the same whatever order the object has.
+const rekeySigned = (doc: Omit<RekeyDocument, '_id' | '_rev' | 'sig'>) =>
+  encoder.encode(
+    JSON.stringify([
+      'rekey',
+      doc.epoch,
+      doc.issuedBy,
+      doc.issuedAt,
+      doc.ephemeral,
+      Object.entries(doc.keys)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([deviceId, sealed]) => [deviceId, sealed.iv, sealed.c]),
+      [doc.previous.iv, doc.previous.c],
+    ]),
+  );
+
+/** This computer's exchange key pair; the private half cannot be exported. */
+export async function generateExchangeKeyPair(): Promise<{ privateKey: Key; publicKeyText: string }> {
+  const pair = await crypto.subtle.generateKey(exchange, false, ['deriveBits']);
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  return { privateKey: pair.privateKey, publicKeyText: toBase64Url(raw) };
+}
+
+export async function signExchangeKey(signer: Signer, publicKey: string): Promise<ExchangeKeyDocument> {
+  const body = { kind: 'exchange-key' as const, deviceId: signer.deviceId, publicKey };
+  return { _id: `rx_${signer.deviceId}`, ...body, sig: await sign(signer, exchangeSigned(body)) };
+}
+
+/** A computer's exchange key, if the document is signed by the registry key `signingKey` (raw, base64url). */
+export async function checkExchangeKey(document: unknown, signingKey: string): Promise<string | undefined> {
+  const parsed = exchangeKeyDocumentSchema.safeParse(document);
+  if (!parsed.success) return undefined;
+  const key = await importDevicePublicKey(signingKey);
+  const holds = await crypto.subtle.verify(
+    signature,
+    key,
+    fromBase64Url(parsed.data.sig),
+    exchangeSigned(parsed.data),
+  );
+  return holds ? parsed.data.publicKey : undefined;
+}
+
+async function aesKeyFrom(bits: Uint8Array<ArrayBuffer>, info: string): Promise<Key> {
+  const material = await crypto.subtle.importKey('raw', bits, 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
+    material,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+const wrapInfo = (epoch: number, deviceId: string) => `family-links/sync/rekey/${epoch}/${deviceId}`;
+const previousInfo = (epoch: number) => `family-links/sync/rekey/${epoch}/previous`;
+
+async function seal(key: Key, plain: Uint8Array<ArrayBuffer>, context: string): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const c = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: encoder.encode(context) },
+    key,
+    plain,
+  );
+  return { iv: toBase64Url(iv), c: toBase64Url(new Uint8Array(c)) };
+}
+
+async function unseal(key: Key, sealed: Sealed, context: string): Promise<Uint8Array<ArrayBuffer>> {
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64Url(sealed.iv), additionalData: encoder.encode(context) },
+    key,
+    fromBase64Url(sealed.c),
+  );
+  return new Uint8Array(plain);
+}
+
+async function sharedKey(privateKey: Key, publicKeyText: string, info: string): Promise<Key> {
+  const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(publicKeyText), exchange, false, []);
+  const bits = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
+  return aesKeyFrom(new Uint8Array(bits), info);
+}
+
+/** The new `K`, wrapped to each recipient's exchange key, with the previous `K` under the new one. */
+export async function makeRekey(
+  signer: Signer,
+  input: {
+    readonly epoch: number;
+    readonly newKey: Uint8Array<ArrayBuffer>;
+    readonly previousKey: Uint8Array<ArrayBuffer>;
+    readonly recipients: readonly { readonly deviceId: string; readonly exchangeKey: string }[];
+  },
+  at: Date,
+): Promise<RekeyDocument> {
+  const oneOff = await generateExchangeKeyPair();
+  const keys: Record<string, Sealed> = {};
+  for (const recipient of input.recipients)
+    keys[recipient.deviceId] = await seal(
+      await sharedKey(oneOff.privateKey, recipient.exchangeKey, wrapInfo(input.epoch, recipient.deviceId)),
+      input.newKey,
+      wrapInfo(input.epoch, recipient.deviceId),
+    );
+  const previous = await seal(
+    await aesKeyFrom(input.newKey, previousInfo(input.epoch)),
+    input.previousKey,
+    previousInfo(input.epoch),
+  );
+  const body = {
+    kind: 'rekey' as const,
+    epoch: input.epoch,
+    issuedBy: signer.deviceId,
+    issuedAt: at.toISOString(),
+    ephemeral: oneOff.publicKeyText,
+    keys,
+    previous,
+  };
+  return { _id: `rn_${input.epoch}_${signer.deviceId}`, ...body, sig: await sign(signer, rekeySigned(body)) };
+}
+
+export type RekeyRefusal = 'not-a-rekey' | 'unknown-signer' | 'bad-signature' | 'not-for-this-computer';
+
+export const rekeyRefusalMessages: Readonly<Record<RekeyRefusal, string>> = {
+  'not-a-rekey': 'A new sync key on the sync server is not in the form Family Links writes.',
+  'unknown-signer':
+    'A new sync key on the sync server was not made by one of this home’s computers (or by one since removed). It was not taken.',
+  'bad-signature': 'A new sync key on the sync server was changed after it was signed. It was not taken.',
+  'not-for-this-computer': 'A new sync key on the sync server does not open on this computer.',
+};
+
+/**
+ * Checks a re-key against the registry (`signers`: the public signing keys of the computers it
+ * trusts and has not removed), then opens this computer's copy of the new `K` and the previous
+ * `K` under it.
+ */
+export async function openRekey(
+  document: unknown,
+  signers: ReadonlyMap<string, string>,
+  me: { readonly deviceId: string; readonly exchangePrivateKey: Key },
+): Promise<
+  Result<
+    {
+      readonly epoch: number;
+      readonly key: Uint8Array<ArrayBuffer>;
+      readonly previous: Uint8Array<ArrayBuffer>;
+    },
+    RekeyRefusal
+  >
+> {
+  const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
+  const parsed = rekeyDocumentSchema.safeParse(document);
+  if (!parsed.success || parsed.data._id !== `rn_${parsed.data.epoch}_${parsed.data.issuedBy}`)
+    return refuse('not-a-rekey');
+  const doc = parsed.data;
+  const signer = signers.get(doc.issuedBy);
+  if (!signer) return refuse('unknown-signer');
+  const key = await importDevicePublicKey(signer);
+  if (!(await crypto.subtle.verify(signature, key, fromBase64Url(doc.sig), rekeySigned(doc))))
+    return refuse('bad-signature');
+  const mine = doc.keys[me.deviceId];
+  if (!mine) return refuse('not-for-this-computer');
+  try {
+    const info = wrapInfo(doc.epoch, me.deviceId);
+    const newKey = await unseal(await sharedKey(me.exchangePrivateKey, doc.ephemeral, info), mine, info);
+    const previous = await openPrevious(doc, newKey);
+    return ok({ epoch: doc.epoch, key: newKey, previous });
+  } catch {
+    return refuse('not-for-this-computer');
+  }
+}
+
+/** The `K` before a re-key, from the re-key's own `K`: how a later computer reaches older keys. */
+export async function openPrevious(
+  doc: RekeyDocument,
+  key: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const info = previousInfo(doc.epoch);
+  return unseal(await aesKeyFrom(key, info), doc.previous, info);
+}

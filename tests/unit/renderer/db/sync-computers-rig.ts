@@ -1,0 +1,112 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { expect } from 'vitest';
+import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
+import type { FamilyLinksApi } from '../../../../shared/ipc/client';
+import {
+  addComputer,
+  endorsePendingAdditions,
+  joinHome,
+  setUpSync,
+} from '../../../../renderer/src/db/sync/pairing-flow';
+import { keyRefresher } from '../../../../renderer/src/db/sync/home-keys';
+import { createPendingAdditions } from '../../../../renderer/src/db/sync/pending-additions';
+import { registryAwareMirror } from '../../../../renderer/src/db/sync/registry-feed';
+import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
+import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
+import {
+  connectSync,
+  publishRegistry,
+  remoteOf,
+  type SyncConnection,
+} from '../../../../renderer/src/db/sync/sync-runner';
+import type { Session } from '../../../../renderer/src/db/session';
+import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
+import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
+import type { couchTestRig } from '../../electron/sync/couch-test-rig';
+import { freshDatabase } from './test-database';
+import { standInAccountKeys } from './test-session';
+
+/**
+ * Computers of one home against the CouchDB-protocol test server, for the joining and leaving
+ * tests: each with its own records, device keys, mirror and main process.
+ */
+
+type Rig = ReturnType<typeof couchTestRig>;
+type Closable = { close(): void };
+
+export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
+  const { couch, server, syncService } = rig;
+
+  async function computer(name: string) {
+    const { sync } = await syncService();
+    const api = createSyncHandlers(sync) as unknown as FamilyLinksApi;
+    const db = freshDatabase({ name });
+    opened.push(db);
+    const store = openDeviceKeyStore(new IDBFactory());
+    opened.push({ close: () => store.close() });
+    const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
+    return { db, api, store, mirrorOf };
+  }
+  type Computer = Awaited<ReturnType<typeof computer>>;
+
+  async function connect(one: Computer): Promise<SyncConnection> {
+    const connection = await connectSync(one.db, one.api, one.store, one.mirrorOf);
+    if (!connection) throw new Error('Not connected');
+    return connection;
+  }
+
+  /** One run of sync by hand: registry and changes to the server, and everything back. */
+  async function exchange(connection: SyncConnection): Promise<void> {
+    await publishRegistry(connection);
+    await keyRefresher(connection)();
+    await pumpChanges(connection.db, connection.mirror, connection.keys, connection.home.device);
+    await replicateOnce(connection.mirror, remoteOf(connection));
+    await replicateOnce(remoteOf(connection), connection.mirror);
+    await keyRefresher(connection)();
+  }
+
+  /** What the mirror holds put in place, as the app's record sync does. */
+  async function apply(connection: SyncConnection): Promise<void> {
+    const feed = registryAwareMirror(connection.db, connection.mirror, connection.home);
+    await feed.prepare();
+    await applyIncoming(connection.db, feed, connection.keys);
+  }
+
+  /** The home's first computer, set up by the manager. */
+  async function firstComputer(manager: Session, name: string) {
+    const one = await computer(name);
+    await one.db.accountKeys.put(standInAccountKeys(manager.staff.id));
+    const input = { server: server(), admin: couch().admin, createDatabase: true, name };
+    expect(await setUpSync(one.db, one.api, one.store, manager, input, now)).toMatchObject({ ok: true });
+    const connection = await connect(one);
+    await exchange(connection);
+    return { ...one, connection };
+  }
+
+  /** A computer added from `issuer` with a code, joined and endorsed. */
+  async function addedComputer(issuer: SyncConnection, manager: Session, name: string) {
+    const one = await computer(name);
+    const issued = await addComputer(issuer, manager, { admin: couch().admin, name }, now);
+    if (!issued.ok) throw new Error(issued.error.message);
+    const pending = createPendingAdditions();
+    pending.add(issued.value);
+    const joined = await joinHome(
+      one.db,
+      one.api,
+      one.store,
+      { server: server(), codeText: issued.value.text },
+      () => undefined,
+      now,
+      one.mirrorOf,
+    );
+    if (!joined.ok) throw new Error(joined.error.message);
+    await endorsePendingAdditions(issuer, manager, pending, now);
+    expect(pending.list()).toMatchObject([{ state: 'joined' }]);
+    await exchange(issuer);
+    const connection = await connect(one);
+    await exchange(connection);
+    return { ...one, connection };
+  }
+
+  return { computer, connect, exchange, apply, firstComputer, addedComputer };
+}
