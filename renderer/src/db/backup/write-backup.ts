@@ -12,7 +12,7 @@ import {
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { chunkBytes, chunkDigest, plainText, sealChunk, sealChunkBytes } from './backup-codec';
+import { chunkDigest, chunkWriter, sealChunk, sealChunkBytes } from './backup-codec';
 import type { BackupPort } from '../../platform/backup-port';
 import { phase, phaseSync } from './backup-phases';
 
@@ -208,15 +208,15 @@ async function writeChunks(
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const chunks: BackupManifestV2['chunks'][number][] = [];
   const counted: { name: string; rows: number }[] = [];
+  const writer = chunkWriter();
   let index = 0;
   /** Seals one chunk, takes its digest and hands it to the main process: a failure to return, or undefined. */
   const send = async (
     chunkIndex: number,
     table: string,
     rows: number,
-    json: string,
+    bytes: Uint8Array<ArrayBuffer>,
   ): Promise<Failed<BackupWriteFailureCode> | undefined> => {
-    const bytes = phaseSync('encoding', () => chunkBytes(json));
     const [chunk, sha256] = await Promise.all([
       phase('sealing', () => sealChunkBytes(dataKey, backupId, chunkIndex, bytes)),
       phase('digesting', () => chunkDigest(bytes)),
@@ -236,12 +236,12 @@ async function writeChunks(
     for (const table of tables) {
       let rows = 0;
       for await (const page of timedPages(pagesOf(table, pageSize))) {
-        // Each row is serialised once: the chunk's text is exactly JSON.stringify({ table, rows }).
-        const rowTexts = phaseSync('serialising', () => page.map((row) => plainText(row)));
-        const json = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
+        // Each row is serialised once, straight to bytes: the chunk's bytes are exactly the UTF-8
+        // of JSON.stringify({ table, rows }) with each row as `toPlain` gives it.
+        const bytes = phaseSync('serialising to bytes', () => writer.chunk(table.name, page));
         const failed = await phase('waiting to send', () => sending);
         if (failed) return failed;
-        sending = send(index, table.name, page.length, json);
+        sending = send(index, table.name, page.length, bytes);
         // Should reading fail before this send is awaited, its own failure is not reported twice.
         sending.catch(() => undefined);
         index += 1;
