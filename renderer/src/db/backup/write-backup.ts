@@ -12,9 +12,10 @@ import {
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { chunkDigest, chunkWriter, sealChunk, sealChunkBytes } from './backup-codec';
+import { sealChunk } from './backup-codec';
+import { chunkSealer, type SealedChunk } from './chunk-sealer';
 import type { BackupPort } from '../../platform/backup-port';
-import { phase, phaseSync } from './backup-phases';
+import { addPhase, phase, phaseSync } from './backup-phases';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
@@ -194,9 +195,9 @@ export async function writeBackup(
 }
 
 /**
- * Every table's rows as chunks, then the manifest, then the file finished. Each chunk's sealing
- * and its SHA-256 (both WebCrypto, native and off this thread) run while the next page is read
- * and serialised; the manifest lists every chunk's digest in order.
+ * Every table's rows as chunks, then the manifest, then the file finished. Each page is handed to
+ * the sealing worker (`chunk-sealer.ts`: serialised, sealed and its SHA-256 taken there) while
+ * the next is read here; the manifest lists every chunk's digest in order.
  */
 async function writeChunks(
   tables: readonly Table[],
@@ -208,19 +209,17 @@ async function writeChunks(
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const chunks: BackupManifestV2['chunks'][number][] = [];
   const counted: { name: string; rows: number }[] = [];
-  const writer = chunkWriter();
+  const sealer = chunkSealer();
   let index = 0;
-  /** Seals one chunk, takes its digest and hands it to the main process: a failure to return, or undefined. */
+  /** Waits for one chunk and hands it to the main process: a failure to return, or undefined. */
   const send = async (
     chunkIndex: number,
     table: string,
     rows: number,
-    bytes: Uint8Array<ArrayBuffer>,
+    sealing: Promise<SealedChunk>,
   ): Promise<Failed<BackupWriteFailureCode> | undefined> => {
-    const [chunk, sha256] = await Promise.all([
-      phase('sealing', () => sealChunkBytes(dataKey, backupId, chunkIndex, bytes)),
-      phase('digesting', () => chunkDigest(bytes)),
-    ]);
+    const { chunk, sha256, serialisingMs } = await phase('waiting for the worker', () => sealing);
+    addPhase('serialising to bytes (worker)', serialisingMs);
     chunks[chunkIndex] = { table, rows, sha256 };
     const appended = await phase('writing', () => port['backup:append']({ writeId, chunk }));
     if (!appended.ok) return abandon(port, writeId, fail('unavailable', appended.error.message));
@@ -228,21 +227,24 @@ async function writeChunks(
       return fail(asWriteCode(appended.value.code), appended.value.message);
     return undefined;
   };
-  // A chunk is sealed and digested (WebCrypto, off this thread) and sent while the next page is
-  // read and serialised; chunks still reach the main process one at a time, in order.
+  // A page is handed to the worker, then the chunk before it is sent while the worker works and
+  // the next page is read; chunks still reach the main process one at a time, in order, and no
+  // more than two pages wait in the worker.
   let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
   let manifest: BackupManifestV2;
   try {
     for (const table of tables) {
       let rows = 0;
       for await (const page of timedPages(pagesOf(table, pageSize))) {
-        // Each row is serialised once, straight to bytes: the chunk's bytes are exactly the UTF-8
-        // of JSON.stringify({ table, rows }) with each row as `toPlain` gives it.
-        const bytes = phaseSync('serialising to bytes', () => writer.chunk(table.name, page));
+        // The rows are copied to the worker before `seal` returns, so reading goes straight on.
+        const sealing = phaseSync('handing to the worker', () =>
+          sealer.seal({ dataKey, backupId, index, table: table.name, rows: page }),
+        );
+        // Should an earlier chunk fail first, this one's own failure is not reported twice.
+        sealing.catch(() => undefined);
         const failed = await phase('waiting to send', () => sending);
         if (failed) return failed;
-        sending = send(index, table.name, page.length, bytes);
-        // Should reading fail before this send is awaited, its own failure is not reported twice.
+        sending = send(index, table.name, page.length, sealing);
         sending.catch(() => undefined);
         index += 1;
         rows += page.length;
@@ -264,6 +266,8 @@ async function writeChunks(
       writeId,
       fail('read-failed', 'The records could not be read for the backup. Nothing was changed; try again.'),
     );
+  } finally {
+    sealer.close();
   }
   const finished = await port['backup:finish']({ writeId });
   if (!finished.ok) return abandon(port, writeId, fail('unavailable', finished.error.message));

@@ -9,6 +9,7 @@ import {
   sealChunkBytes,
   toPlain,
 } from '../../../../renderer/src/db/backup/backup-codec';
+import { sealRequestHandler } from '../../../../renderer/src/db/backup/chunk-sealing';
 
 const encoder = new TextEncoder();
 
@@ -98,5 +99,38 @@ describe("a page's chunk bytes", () => {
 
   it('refuse a row that could not be given back as stored', () => {
     expect(() => chunkWriter().chunk('visits', [rowOf(1), { id: 'x', at: Number.NaN }])).toThrow();
+  });
+});
+
+describe("a page's sealing (the backup's worker, here on this thread)", () => {
+  it('gives the chunk sealed in its place and the SHA-256 of its bytes', async () => {
+    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const backupId = crypto.randomUUID();
+    const rows = [{ id: 'a', sealed: { iv: new Uint8Array([1, 2]), data: new Uint8Array([3]).buffer } }];
+    const reply = await sealRequestHandler()({ id: 7, dataKey, backupId, index: 2, table: 'visits', rows });
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply.id).toBe(7);
+    const opened = await openChunkBytes(dataKey, backupId, 2, reply.chunk);
+    expect(new TextDecoder().decode(opened)).toBe(
+      JSON.stringify({ table: 'visits', rows: rows.map(toPlain) }),
+    );
+    expect(reply.sha256).toBe(await chunkDigest(opened));
+    await expect(openChunkBytes(dataKey, backupId, 3, reply.chunk)).rejects.toThrow();
+  });
+
+  it('answers a row it cannot serialise with a failure, not a chunk', async () => {
+    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const reply = await sealRequestHandler()({
+      id: 1,
+      dataKey,
+      backupId: 'b',
+      index: 0,
+      table: 'visits',
+      rows: [{ id: 'a', at: Number.POSITIVE_INFINITY }],
+    });
+    expect(reply).toEqual({ id: 1, ok: false, message: 'A stored number is not finite' });
   });
 });
