@@ -20,8 +20,11 @@ import { addPhase, phase, phaseSync } from './backup-phases';
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
 
-/** Rows read (and sent) at a time: about a megabyte of base64 for typical sealed rows. */
+/** Rows in a chunk: about a megabyte of base64 for typical sealed rows. */
 export const backupPageSize = 1000;
+
+/** Chunks' rows read from IndexedDB at a time. */
+const chunksPerRead = 5;
 
 /** A backup's last chunk, as each format version writes it (`shared/schemas/backup.ts`). */
 export type BackupManifest = BackupManifestV1 | BackupManifestV2;
@@ -196,7 +199,7 @@ export async function writeBackup(
 
 /**
  * Every table's rows as chunks, then the manifest, then the file finished. Each page is handed to
- * the sealing worker (`chunk-sealer.ts`: serialised, sealed and its SHA-256 taken there) while
+ * a sealing worker (`chunk-sealer.ts`: serialised, sealed and its SHA-256 taken there) while
  * the next is read here; the manifest lists every chunk's digest in order.
  */
 async function writeChunks(
@@ -229,26 +232,31 @@ async function writeChunks(
   };
   // A page is handed to the worker, then the chunk before it is sent while the worker works and
   // the next page is read; chunks still reach the main process one at a time, in order, and no
-  // more than two pages wait in the worker.
+  // more than two pages wait in the workers.
   let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
   let manifest: BackupManifestV2;
   try {
     for (const table of tables) {
       let rows = 0;
-      for await (const page of timedPages(pagesOf(table, pageSize))) {
-        // The rows are copied to the worker before `seal` returns, so reading goes straight on.
-        const sealing = phaseSync('handing to the worker', () =>
-          sealer.seal({ dataKey, backupId, index, table: table.name, rows: page }),
-        );
-        // Should an earlier chunk fail first, this one's own failure is not reported twice.
-        sealing.catch(() => undefined);
-        const failed = await phase('waiting to send', () => sending);
-        if (failed) return failed;
-        sending = send(index, table.name, page.length, sealing);
-        sending.catch(() => undefined);
-        index += 1;
-        rows += page.length;
-      }
+      const chunkRows = pageSize ?? backupPageSize;
+      // Several chunks' rows are read at a time: each read is a transaction and a round trip to
+      // IndexedDB, and fewer of them bring the reading nearer one read of the whole table.
+      for await (const read of timedPages(pagesOf(table, chunkRows * chunksPerRead)))
+        for (let first = 0; first < read.length; first += chunkRows) {
+          const page = read.slice(first, first + chunkRows);
+          // The rows are copied to the worker before `seal` returns, so reading goes straight on.
+          const sealing = phaseSync('handing to the worker', () =>
+            sealer.seal({ dataKey, backupId, index, table: table.name, rows: page }),
+          );
+          // Should an earlier chunk fail first, this one's own failure is not reported twice.
+          sealing.catch(() => undefined);
+          const failed = await phase('waiting to send', () => sending);
+          if (failed) return failed;
+          sending = send(index, table.name, page.length, sealing);
+          sending.catch(() => undefined);
+          index += 1;
+          rows += page.length;
+        }
       counted.push({ name: table.name, rows });
     }
     const failed = await sending;
