@@ -60,10 +60,11 @@ async function bareReadAll(name: string, stores: readonly string[]): Promise<num
 
 /**
  * `backup-large`: a backup of the large home through writeBackup (every table read a page of 1,000
- * rows at a time and serialised; each page's chunk encoded, sealed with AES-GCM and its SHA-256
- * taken, both WebCrypto, while the next page is read), into memory instead of a file, against the
- * floor: one getAll of every store of the same database, in one transaction, which reads every
- * row the backup reads and does nothing with them (no serialising, digesting or sealing). The
+ * rows at a time on the page's thread; each page copied to the backup's worker, which serialises
+ * it to bytes, seals it with AES-GCM and takes its SHA-256, both WebCrypto, while the next page is
+ * read), into memory instead of a file, against the floor: one getAll of every store of the same
+ * database, in one transaction, on the page's thread alone, which reads every row the backup
+ * reads and does nothing with them (no copying, serialising, digesting or sealing). The
  * floor's write is nothing: the backup's "write" here is a push of each chunk's text onto an array
  * in memory (`memory-backup-port.ts`), which costs nothing measurable (its `writing` phase), so
  * bare reading is the bare read and write of the same rows. The first run also checks that the

@@ -182,7 +182,37 @@ export function chunkText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** A chunk's JSON text as the bytes that are sealed and digested. */
-export function chunkBytes(text: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(text);
+/**
+ * Writes chunks of rows as the UTF-8 bytes of `JSON.stringify({ table, rows: rows.map(toPlain) })`,
+ * each row's text encoded into one buffer kept from chunk to chunk. The same bytes as
+ * encoding the joined text, for about half the time: a page's text joined from a thousand
+ * rows' texts is encoded only after the engine has copied every piece of it into one string, and
+ * a row's text is small enough to stay in the processor's cache between being made and encoded.
+ */
+export function chunkWriter(): {
+  readonly chunk: (table: string, rows: readonly unknown[]) => Uint8Array<ArrayBuffer>;
+} {
+  let buffer = new Uint8Array(1 << 20);
+  let length = 0;
+  const write = (text: string) => {
+    // UTF-8 takes at most three bytes for each UTF-16 code unit.
+    const needed = length + text.length * 3;
+    if (needed > buffer.length) {
+      const larger = new Uint8Array(Math.max(needed, buffer.length * 2));
+      larger.set(buffer.subarray(0, length));
+      buffer = larger;
+    }
+    length += encoder.encodeInto(text, buffer.subarray(length)).written;
+  };
+  return {
+    chunk(table, rows) {
+      length = 0;
+      write(`{"table":${JSON.stringify(table)},"rows":[`);
+      for (let at = 0; at < rows.length; at += 1)
+        write(at > 0 ? `,${plainText(rows[at])}` : plainText(rows[at]));
+      write(']}');
+      // A copy of its own: the buffer is written over by the next chunk while this one is sealed.
+      return buffer.slice(0, length);
+    },
+  };
 }

@@ -19,6 +19,11 @@ function add(name: string, started: number): void {
   totals?.set(name, (totals.get(name) ?? 0) + performance.now() - started);
 }
 
+/** Counts `ms` under `name` (work timed elsewhere, such as in a worker) when phases are being recorded. */
+export function addPhase(name: string, ms: number): void {
+  totals?.set(name, (totals.get(name) ?? 0) + ms);
+}
+
 /** Runs `task`, counting its time under `name` when phases are being recorded. */
 export async function phase<T>(name: string, task: () => Promise<T>): Promise<T> {
   if (!totals) return task();

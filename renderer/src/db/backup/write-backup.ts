@@ -12,15 +12,19 @@ import {
 import { accountKeysSchema } from '@shared/schemas/keyring';
 import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
-import { chunkBytes, chunkDigest, plainText, sealChunk, sealChunkBytes } from './backup-codec';
+import { sealChunk } from './backup-codec';
+import { chunkSealer, type SealedChunk } from './chunk-sealer';
 import type { BackupPort } from '../../platform/backup-port';
-import { phase, phaseSync } from './backup-phases';
+import { addPhase, phase, phaseSync } from './backup-phases';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
 
-/** Rows read (and sent) at a time: about a megabyte of base64 for typical sealed rows. */
+/** Rows in a chunk: about a megabyte of base64 for typical sealed rows. */
 export const backupPageSize = 1000;
+
+/** Chunks' rows read from IndexedDB at a time. */
+const chunksPerRead = 5;
 
 /** A backup's last chunk, as each format version writes it (`shared/schemas/backup.ts`). */
 export type BackupManifest = BackupManifestV1 | BackupManifestV2;
@@ -194,9 +198,9 @@ export async function writeBackup(
 }
 
 /**
- * Every table's rows as chunks, then the manifest, then the file finished. Each chunk's sealing
- * and its SHA-256 (both WebCrypto, native and off this thread) run while the next page is read
- * and serialised; the manifest lists every chunk's digest in order.
+ * Every table's rows as chunks, then the manifest, then the file finished. Each page is handed to
+ * a sealing worker (`chunk-sealer.ts`: serialised, sealed and its SHA-256 taken there) while
+ * the next is read here; the manifest lists every chunk's digest in order.
  */
 async function writeChunks(
   tables: readonly Table[],
@@ -208,19 +212,17 @@ async function writeChunks(
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const chunks: BackupManifestV2['chunks'][number][] = [];
   const counted: { name: string; rows: number }[] = [];
+  const sealer = chunkSealer();
   let index = 0;
-  /** Seals one chunk, takes its digest and hands it to the main process: a failure to return, or undefined. */
+  /** Waits for one chunk and hands it to the main process: a failure to return, or undefined. */
   const send = async (
     chunkIndex: number,
     table: string,
     rows: number,
-    json: string,
+    sealing: Promise<SealedChunk>,
   ): Promise<Failed<BackupWriteFailureCode> | undefined> => {
-    const bytes = phaseSync('encoding', () => chunkBytes(json));
-    const [chunk, sha256] = await Promise.all([
-      phase('sealing', () => sealChunkBytes(dataKey, backupId, chunkIndex, bytes)),
-      phase('digesting', () => chunkDigest(bytes)),
-    ]);
+    const { chunk, sha256, serialisingMs } = await phase('waiting for the worker', () => sealing);
+    addPhase('serialising to bytes (worker)', serialisingMs);
     chunks[chunkIndex] = { table, rows, sha256 };
     const appended = await phase('writing', () => port['backup:append']({ writeId, chunk }));
     if (!appended.ok) return abandon(port, writeId, fail('unavailable', appended.error.message));
@@ -228,25 +230,33 @@ async function writeChunks(
       return fail(asWriteCode(appended.value.code), appended.value.message);
     return undefined;
   };
-  // A chunk is sealed and digested (WebCrypto, off this thread) and sent while the next page is
-  // read and serialised; chunks still reach the main process one at a time, in order.
+  // A page is handed to the worker, then the chunk before it is sent while the worker works and
+  // the next page is read; chunks still reach the main process one at a time, in order, and no
+  // more than two pages wait in the workers.
   let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
   let manifest: BackupManifestV2;
   try {
     for (const table of tables) {
       let rows = 0;
-      for await (const page of timedPages(pagesOf(table, pageSize))) {
-        // Each row is serialised once: the chunk's text is exactly JSON.stringify({ table, rows }).
-        const rowTexts = phaseSync('serialising', () => page.map((row) => plainText(row)));
-        const json = `{"table":${JSON.stringify(table.name)},"rows":[${rowTexts.join(',')}]}`;
-        const failed = await phase('waiting to send', () => sending);
-        if (failed) return failed;
-        sending = send(index, table.name, page.length, json);
-        // Should reading fail before this send is awaited, its own failure is not reported twice.
-        sending.catch(() => undefined);
-        index += 1;
-        rows += page.length;
-      }
+      const chunkRows = pageSize ?? backupPageSize;
+      // Several chunks' rows are read at a time: each read is a transaction and a round trip to
+      // IndexedDB, and fewer of them bring the reading nearer one read of the whole table.
+      for await (const read of timedPages(pagesOf(table, chunkRows * chunksPerRead)))
+        for (let first = 0; first < read.length; first += chunkRows) {
+          const page = read.slice(first, first + chunkRows);
+          // The rows are copied to the worker before `seal` returns, so reading goes straight on.
+          const sealing = phaseSync('handing to the worker', () =>
+            sealer.seal({ dataKey, backupId, index, table: table.name, rows: page }),
+          );
+          // Should an earlier chunk fail first, this one's own failure is not reported twice.
+          sealing.catch(() => undefined);
+          const failed = await phase('waiting to send', () => sending);
+          if (failed) return failed;
+          sending = send(index, table.name, page.length, sealing);
+          sending.catch(() => undefined);
+          index += 1;
+          rows += page.length;
+        }
       counted.push({ name: table.name, rows });
     }
     const failed = await sending;
@@ -264,6 +274,8 @@ async function writeChunks(
       writeId,
       fail('read-failed', 'The records could not be read for the backup. Nothing was changed; try again.'),
     );
+  } finally {
+    sealer.close();
   }
   const finished = await port['backup:finish']({ writeId });
   if (!finished.ok) return abandon(port, writeId, fail('unavailable', finished.error.message));
