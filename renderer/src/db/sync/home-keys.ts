@@ -1,3 +1,4 @@
+import { sameBytes } from '@shared/bytes';
 import { resolveRegistry } from '@shared/sync/device-registry';
 import {
   checkExchangeKey,
@@ -39,9 +40,6 @@ export type KeyedConnection = {
     }>;
   };
 };
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) =>
-  a.length === b.length && a.every((byte, at) => byte === b[at]);
 
 async function documentsFrom(mirror: KeyedConnection['mirror'], prefix: string): Promise<unknown[]> {
   const { rows } = await mirror.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, include_docs: true });
