@@ -29,7 +29,7 @@ import { ActionRows } from './ActionRows';
 import { FamilyFeelingField } from './FamilyFeelingField';
 import { ViewsActedOnFields } from './ViewsActedOnFields';
 import { FormReferenceLink } from './FormReferenceLink';
-import { IdChoices } from './IdChoices';
+import { IdChoices } from '../../ui/IdChoices';
 import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
@@ -242,6 +242,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           name="personIds"
           render={({ field }) => (
             <IdChoices
+              listClassName="contact-form__choices"
               legend="Family and friends"
               hint="From the young person’s people on the register."
               choices={(family ?? []).map(({ person, relationship }) => ({
@@ -273,6 +274,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           name="staffIds"
           render={({ field }) => (
             <IdChoices
+              listClassName="contact-form__choices"
               legend="Staff"
               choices={(staff ?? [])
                 .filter((member) => member.isActive)
