@@ -25,6 +25,7 @@ import { ChronologyList } from './ChronologyList';
 import { useChronology } from './useChronology';
 import { useNearViewport } from './useNearViewport';
 import { useFilterFields } from '../../common/useFilterFields';
+import { FilterForm } from '../../ui/FilterForm';
 import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
@@ -164,11 +165,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           {whatToDoNext(session.roles, 'damaged-record')}
         </Banner>
       ) : null}
-      <form
-        className="chronology__filters"
-        aria-label="Filter the chronology"
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <FilterForm className="chronology__filters" label="Filter the chronology">
         <Field label="Show">
           {(wiring) => (
             <ChoiceSelect
@@ -198,7 +195,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
             Clear the filters
           </button>
         </div>
-      </form>
+      </FilterForm>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <div className="toolbar">
         <button
