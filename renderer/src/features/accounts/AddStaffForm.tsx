@@ -12,6 +12,7 @@ import { RoleChoices } from './RoleChoices';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** The manager adds a colleague with a temporary password, to be changed at first sign-in. */
 export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefined) => void }) {
@@ -38,7 +39,7 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
         Give them the temporary password in person. They will choose their own when they first sign in.
       </p>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Add a staff member">
+      <SubmitForm label="Add a staff member" onSubmit={submit}>
         <AccountFields
           form={form}
           at={(field) => field}
@@ -61,7 +62,7 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
           isBusy={form.formState.isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

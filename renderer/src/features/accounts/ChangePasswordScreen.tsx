@@ -8,6 +8,7 @@ import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession, useSessionApi } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /**
  * The person's own password. After a manager's reset this is the only screen shown until the
@@ -51,7 +52,7 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
         </p>
       )}
       <FormNotices failure={failure} saved={saved} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Change password">
+      <SubmitForm label="Change password" onSubmit={submit}>
         <Field
           label={isRequired ? 'Temporary password' : 'Current password'}
           error={errors.currentPassword?.message}
@@ -78,7 +79,7 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
             </button>
           ) : null}
         </div>
-      </form>
+      </SubmitForm>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { FormActions } from '../../ui/FormActions';
 import { RoleChoices } from './RoleChoices';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 function changedDetails(member: StaffMember, values: EditAccountForm): Partial<EditAccountForm> {
   const sameRoles =
@@ -54,12 +55,12 @@ export function EditStaffForm({
         Change {member.name}’s details
       </h2>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Change staff details">
+      <SubmitForm label="Change staff details" onSubmit={submit}>
         <TextField form={form} name="name" label="Full name" autoComplete="off" />
         <TextField form={form} name="email" label="Work email" type="email" autoComplete="off" />
         <RoleChoices form={form} errorId="edit-roles-error" isDescribedByError />
         <FormActions submitLabel="Save changes" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { useAuthService } from '../../security/useAuthService';
 import type { LeaverHoldings } from '../../security/switch-off-account';
 import './handover.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -127,12 +128,7 @@ export function HandoverForm({
   };
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      className="form"
-      aria-label="Hand over and switch off"
-    >
+    <SubmitForm label="Hand over and switch off" onSubmit={submit}>
       {problem ? <Banner tone="error">{problem.message}</Banner> : null}
       {items.length === 0 ? (
         <p>
@@ -233,6 +229,6 @@ export function HandoverForm({
           Cancel
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -3,6 +3,7 @@ import { Banner } from '../../ui/Banner';
 import { useRenewCertificate } from './useRenewCertificate';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /**
  * A manager renews their own signing certificate: needed when it has expired, or was issued before
@@ -46,12 +47,7 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
         years. Documents you signed before stay valid.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Renew my certificate"
-      >
+      <SubmitForm label="Renew my certificate" onSubmit={submit}>
         <ControlledPasswordField
           label="Your password"
           error={passwordError}
@@ -63,7 +59,7 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
           isBusy={isWorking}
           onCancel={() => onDone(undefined)}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

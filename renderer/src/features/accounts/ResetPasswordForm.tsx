@@ -11,6 +11,7 @@ import { useAuthService } from '../../security/useAuthService';
 import { useHomeClock } from '../../common/useHomeClock';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** Sets a temporary password for a colleague (also how a locked-out person gets back in). */
 export function ResetPasswordForm({
@@ -45,7 +46,7 @@ export function ResetPasswordForm({
         They must choose a new password the next time they sign in. This also unlocks the account.
       </p>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Reset password">
+      <SubmitForm label="Reset password" onSubmit={submit}>
         <TemporaryPasswordMaker
           context={() => ({ name: member.name, username: member.username, email: member.email, homeName })}
           onMade={(password) => {
@@ -60,7 +61,7 @@ export function ResetPasswordForm({
           {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
         </Field>
         <FormActions submitLabel="Reset password" isBusy={isSubmitting} onCancel={() => onDone(false)} />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -41,6 +41,7 @@ import { fieldLabelOf, problemSummary } from './contact-form-field-labels';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useDueHours } from './useContactFormSettings';
 import { useRestrictedPreview } from './useRestrictedPreview';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   /** The form's id: a new form has one from the moment it opens, and its draft is kept under it. */
@@ -133,7 +134,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
       <h2 id="contact-form-title" ref={headingRef} tabIndex={-1}>
         {stored?.amendsFormId ? 'Addendum' : 'Contact form'} {stored ? stored.reference : '(new)'}
       </h2>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Contact form">
+      <SubmitForm label="Contact form" onSubmit={submit}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         {saved ? <Banner tone="success">{saved}</Banner> : null}
         {draft.restored && !failure && !saved ? (
@@ -371,7 +372,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
         {onSign && form.formState.isDirty ? (
           <p className="field__hint">Save your changes before signing.</p>
         ) : null}
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -53,7 +54,7 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
       <p className="lede">
         Only you and the manager can see it. Your line manager will talk it through with you in supervision.
       </p>
-      <form onSubmit={submit} noValidate className="form" aria-label="Make a declaration">
+      <SubmitForm label="Make a declaration" onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <ChoiceField
           form={form}
@@ -90,7 +91,7 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

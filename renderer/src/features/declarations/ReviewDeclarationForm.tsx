@@ -15,6 +15,7 @@ import type { DeclarationRepository } from '../../db/repositories/declaration-re
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -61,7 +62,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           </>
         ) : null}
       </dl>
-      <form onSubmit={submit} noValidate className="form" aria-label="Review the declaration">
+      <SubmitForm label="Review the declaration" onSubmit={submit}>
         <FormNotices failure={failure} />
         <p className="muted">
           Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has
@@ -88,7 +89,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           rows={2}
         />
         <FormActions submitLabel="Save review" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

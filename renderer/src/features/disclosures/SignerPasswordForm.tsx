@@ -1,6 +1,7 @@
 import type { SignerPassword } from '../../security/useSignerPassword';
 import { Banner } from '../../ui/Banner';
 import { Field, PasswordInput } from '../../ui/Field';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   /** The form's accessible name, saying what is being signed. */
@@ -14,7 +15,7 @@ export function SignerPasswordForm({ label, signing, onCancel }: Props) {
   return (
     <>
       {signing.problem ? <Banner tone="error">{signing.problem}</Banner> : null}
-      <form className="form" aria-label={label} noValidate onSubmit={(event) => void signing.begin(event)}>
+      <SubmitForm label={label} onSubmit={signing.begin}>
         <Field label="Your password" hint="Signing needs your password again." error={signing.passwordError}>
           {(wiring) => (
             <PasswordInput
@@ -36,7 +37,7 @@ export function SignerPasswordForm({ label, signing, onCancel }: Props) {
             Cancel
           </button>
         </div>
-      </form>
+      </SubmitForm>
     </>
   );
 }

@@ -22,6 +22,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
 import { useSession } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: ContactPlanRepository;
@@ -94,7 +95,7 @@ export function ContactArrangementForm({
       <h3 id="contact-arrangement-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h3>
-      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+      <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
           <legend>What is agreed</legend>
@@ -188,7 +189,7 @@ export function ContactArrangementForm({
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { CommunicationFields } from './CommunicationFields';
 import { RelationshipRows } from './RelationshipRows';
 import { SpecialDateRows } from './SpecialDateRows';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: PeopleRepository;
@@ -102,7 +103,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
       <h2 id="person-form-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+      <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Name</legend>
@@ -151,7 +152,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           isBusy={isSubmitting}
           onCancel={leave}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { StaffSelect } from './StaffSelect';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type FormInput = z.input<typeof youngPersonFormSchema>;
 
@@ -75,7 +76,7 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
       <h2 id="young-person-form-title" ref={headingRef} tabIndex={-1}>
         {title}
       </h2>
-      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+      <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Name and case</legend>
@@ -130,7 +131,7 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
           isBusy={isSubmitting}
           onCancel={leave}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import { useVisitorLog } from '../../common/useVisitorLog';
 import { renderVisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /**
  * The entry's details as corrected, what was wrong with them, and, for a sign-out made by mistake,
@@ -103,12 +104,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
         and the time.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Correct this entry"
-      >
+      <SubmitForm label="Correct this entry" onSubmit={submit}>
         <TextField
           form={form}
           name="amendmentReason"
@@ -147,7 +143,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

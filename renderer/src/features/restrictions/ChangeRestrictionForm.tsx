@@ -16,6 +16,7 @@ import {
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -70,16 +71,11 @@ export function ChangeRestrictionForm({ repository, restriction, today, onDone }
           ? ''
           : ' The change applies from its date and waits for the manager’s approval.'}
       </p>
-      <form
-        onSubmit={submit}
-        noValidate
-        className="form"
-        aria-label={`Change the restriction on ${restriction.name}`}
-      >
+      <SubmitForm label={`Change the restriction on ${restriction.name}`} onSubmit={submit}>
         <FormNotices failure={failure} />
         <RestrictionTermsFields register={register} errors={errors} />
         <FormActions submitLabel="Save the change" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

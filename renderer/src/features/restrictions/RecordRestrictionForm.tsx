@@ -19,6 +19,7 @@ import {
 } from './restriction-entry-schema';
 import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTermsFields';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -83,7 +84,7 @@ export function RecordRestrictionForm({
       <h3 id="record-restriction-title" ref={headingRef} tabIndex={-1}>
         Record a restriction for {youngPersonName}
       </h3>
-      <form onSubmit={submit} noValidate className="form" aria-label="Record a restriction">
+      <SubmitForm label="Record a restriction" onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Who is restricted</legend>
@@ -120,7 +121,7 @@ export function RecordRestrictionForm({
         </fieldset>
         <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
         <FormActions submitLabel="Record restriction" isBusy={isSubmitting} onCancel={leave} />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -21,6 +21,7 @@ import {
 } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
 import { endedReasonField } from './ended-reason';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -82,12 +83,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
       <h4 id={titleId} ref={headingRef} tabIndex={-1}>
         Record a review of the restriction on {restriction.name}
       </h4>
-      <form
-        onSubmit={submit}
-        noValidate
-        className="form"
-        aria-label={`Record a review of the restriction on ${restriction.name}`}
-      >
+      <SubmitForm label={`Record a review of the restriction on ${restriction.name}`} onSubmit={submit}>
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
           <legend>The review</legend>
@@ -140,7 +136,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

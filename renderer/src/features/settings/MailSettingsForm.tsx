@@ -15,6 +15,7 @@ import { Banner } from '../../ui/Banner';
 import { TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 const formSchema = mailSettingsSchema.extend({
   password: z.string().max(1000, { message: 'That password is too long.' }),
@@ -83,7 +84,7 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
   });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Mail settings">
+    <SubmitForm label="Mail settings" onSubmit={submit}>
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <TextField
         form={form}
@@ -149,6 +150,6 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         Off unless you turn it on: the alert then carries the whole form, not just initials and a reference.
       </p>
       <FormActions submitLabel="Save mail settings" isBusy={isSubmitting} />
-    </form>
+    </SubmitForm>
   );
 }

@@ -16,6 +16,7 @@ import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useVisitingProtocol } from '../../common/useVisitingProtocol';
 import { ProtocolText } from './ProtocolText';
+import { SubmitForm } from '../../ui/SubmitForm';
 import './visiting-protocol.css';
 
 /**
@@ -88,7 +89,7 @@ function ProtocolEditor(props: {
   const { submit, failure } = useRecordSubmit(form, props.publish, props.onPublished);
   const next = (props.current?.version ?? 0) + 1;
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Write the visiting protocol">
+    <SubmitForm label="Write the visiting protocol" onSubmit={submit}>
       <FormNotices failure={failure} />
       <TextAreaField
         form={form}
@@ -103,6 +104,6 @@ function ProtocolEditor(props: {
           Publish as version {next}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

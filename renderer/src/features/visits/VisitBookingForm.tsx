@@ -32,6 +32,7 @@ import { communicationLine } from '@shared/rules/communication';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>> = {
   none: 'Does not repeat',
@@ -174,7 +175,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
         </p>
       ) : null}
       <div className="visit-booking__layout">
-        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
+        <SubmitForm label={title} onSubmit={submit}>
           {failure ? <Banner tone="error">{failure}</Banner> : null}
           <Controller
             control={form.control}
@@ -279,7 +280,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             isBusy={isSubmitting}
             onCancel={() => onDone(undefined)}
           />
-        </form>
+        </SubmitForm>
         <PlanningHelpPanel
           youngPersonId={firstYoungPerson}
           youngPersonName={firstYoungPerson ? directory.youngPersonName(firstYoungPerson) : ''}
