@@ -9,6 +9,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession, useSessionApi } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * The person's own password. After a manager's reset this is the only screen shown until the
@@ -69,16 +70,12 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
         <Field label="Type the new password again" error={errors.confirmPassword?.message}>
           {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Change password
-          </button>
-          {isRequired ? (
-            <button type="button" className="button button--secondary" onClick={() => void signOut()}>
-              Sign out
-            </button>
-          ) : null}
-        </div>
+        <FormActions
+          submitLabel="Change password"
+          isBusy={isSubmitting}
+          onCancel={isRequired ? () => void signOut() : undefined}
+          cancelLabel="Sign out"
+        />
       </SubmitForm>
     </div>
   );

@@ -17,6 +17,7 @@ import type { LeaverHoldings } from '../../security/switch-off-account';
 import './handover.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -221,14 +222,12 @@ export function HandoverForm({
           </table>
         </>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--danger" disabled={isSaving}>
-          {items.length === 0 ? 'Yes, switch off the account' : 'Yes, switch off and hand over'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submitLabel={items.length === 0 ? 'Yes, switch off the account' : 'Yes, switch off and hand over'}
+        isBusy={isSaving}
+        onCancel={() => onDone(undefined)}
+        isDanger
+      />
     </SubmitForm>
   );
 }

@@ -2,6 +2,7 @@ import type { SignerPassword } from '../../security/useSignerPassword';
 import { Banner } from '../../ui/Banner';
 import { Field, PasswordInput } from '../../ui/Field';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   /** The form's accessible name, saying what is being signed. */
@@ -25,18 +26,11 @@ export function SignerPasswordForm({ label, signing, onCancel }: Props) {
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={signing.isWorking || signing.signer !== undefined}
-          >
-            {signing.isWorking ? 'Checking…' : 'Sign and save PDF'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <FormActions
+          submitLabel={signing.isWorking ? 'Checking…' : 'Sign and save PDF'}
+          isBusy={signing.isWorking || signing.signer !== undefined}
+          onCancel={onCancel}
+        />
       </SubmitForm>
     </>
   );

@@ -17,6 +17,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { useVisitingProtocol } from '../../common/useVisitingProtocol';
 import { ProtocolText } from './ProtocolText';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 import './visiting-protocol.css';
 
 /**
@@ -99,11 +100,7 @@ function ProtocolEditor(props: {
         className="input protocol-editor"
         rows={14}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={form.formState.isSubmitting}>
-          Publish as version {next}
-        </button>
-      </div>
+      <FormActions submitLabel={<>Publish as version {next}</>} isBusy={form.formState.isSubmitting} />
     </SubmitForm>
   );
 }
