@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { displayPersonName } from '@shared/display-names';
-import type { Person, Relationship } from '@shared/schemas/people';
+import type { FamilyFormContext } from '../../common/useFamilyOf';
 import {
   contactArrangementFormSchema,
   contactPlanAgreedBy,
@@ -24,12 +24,8 @@ import { useSession } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
 
-type Props = {
+type Props = FamilyFormContext & {
   readonly repository: ContactPlanRepository;
-  readonly youngPersonId: string;
-  readonly youngPersonName: string;
-  readonly today: string;
-  readonly family: readonly { readonly person: Person; readonly relationship: Relationship }[];
   /** The arrangement being changed (a new version), or none to record one. */
   readonly existing?: ContactArrangement | undefined;
   readonly onDone: (saved: ContactArrangement | undefined) => void;

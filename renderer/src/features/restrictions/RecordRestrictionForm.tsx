@@ -1,10 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
 import { useForm } from 'react-hook-form';
-import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
+import { aliasesAsText } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
 import { OptionField, TextAreaField, TextField } from '../../ui/TextField';
-import { familyOptions } from '../../common/useFamilyOf';
+import { familyOptions, type FamilyFormContext } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
@@ -21,13 +21,8 @@ import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTerm
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
 
-type Props = {
+type Props = FamilyFormContext & {
   readonly repository: RestrictionRepository;
-  readonly youngPersonId: string;
-  readonly youngPersonName: string;
-  readonly today: string;
-  /** The young person's family, loaded before the form opens so a kept draft's choice shows. */
-  readonly family: readonly { readonly person: Person; readonly relationship: Relationship }[];
   readonly onDone: (recorded: Restriction | undefined) => void;
 };
 
