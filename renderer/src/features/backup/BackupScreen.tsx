@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatBackupTime } from './backup-time';
 import { backupScheduleStatus } from '@shared/rules/backup-schedule';
 import { Banner } from '../../ui/Banner';
@@ -15,6 +15,39 @@ const reasonLabels = {
 function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * A panel of the screen: how things stand, and the one thing to do about it. Its button is off
+ * while any backup work runs, so two cannot overlap.
+ */
+function ActionPanel({
+  titleId,
+  title,
+  children,
+  actionLabel,
+  actionClassName,
+  isWorking,
+  onAction,
+}: {
+  readonly titleId: string;
+  readonly title: string;
+  /** How things stand, in a sentence or two. */
+  readonly children: ReactNode;
+  readonly actionLabel: string;
+  readonly actionClassName: string;
+  readonly isWorking: boolean;
+  readonly onAction: () => Promise<void>;
+}) {
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <p>{children}</p>
+      <button type="button" className={actionClassName} disabled={isWorking} onClick={() => void onAction()}>
+        {actionLabel}
+      </button>
+    </section>
+  );
 }
 
 /** The manager's backups: where they go, how often, how many are kept, and a backup now. */
@@ -46,42 +79,34 @@ export function BackupScreen() {
         opens it. Keep backups on a network folder, so they survive if this computer does not.
       </p>
       {backups.message ? <Banner tone={backups.message.tone}>{backups.message.text}</Banner> : null}
-      <section className="panel" aria-labelledby="backup-now-title">
-        <h2 id="backup-now-title">Back up now</h2>
-        <p>
-          {settings?.lastBackupAt
-            ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.`
-            : 'No backup has been made yet.'}{' '}
-          {status?.kind === 'upToDate'
-            ? `The next is due ${formatBackupTime(status.nextDueAt)}.`
-            : status && status.kind !== 'never'
-              ? 'One is due now.'
-              : ''}
-        </p>
-        <button
-          type="button"
-          className="button"
-          disabled={backups.isWorking}
-          onClick={() => void backups.backUp()}
-        >
-          {backups.isWorking ? 'Backing up…' : 'Back up now'}
-        </button>
-      </section>
-      <section className="panel" aria-labelledby="backup-folder-title">
-        <h2 id="backup-folder-title">Where backups are kept</h2>
-        <p>
-          <code>{settings?.folder ?? '…'}</code>
-          {settings?.folderIsDefault ? ' (on this computer: choose a network folder if you can)' : ''}
-        </p>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={backups.isWorking}
-          onClick={() => void backups.chooseFolder()}
-        >
-          Choose folder…
-        </button>
-      </section>
+      <ActionPanel
+        titleId="backup-now-title"
+        title="Back up now"
+        actionLabel={backups.isWorking ? 'Backing up…' : 'Back up now'}
+        actionClassName="button"
+        isWorking={backups.isWorking}
+        onAction={backups.backUp}
+      >
+        {settings?.lastBackupAt
+          ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.`
+          : 'No backup has been made yet.'}{' '}
+        {status?.kind === 'upToDate'
+          ? `The next is due ${formatBackupTime(status.nextDueAt)}.`
+          : status && status.kind !== 'never'
+            ? 'One is due now.'
+            : ''}
+      </ActionPanel>
+      <ActionPanel
+        titleId="backup-folder-title"
+        title="Where backups are kept"
+        actionLabel="Choose folder…"
+        actionClassName="button button--secondary"
+        isWorking={backups.isWorking}
+        onAction={backups.chooseFolder}
+      >
+        <code>{settings?.folder ?? '…'}</code>
+        {settings?.folderIsDefault ? ' (on this computer: choose a network folder if you can)' : ''}
+      </ActionPanel>
       {settings ? (
         <ScheduleForm
           key={`${settings.keep}-${settings.intervalDays}`}
