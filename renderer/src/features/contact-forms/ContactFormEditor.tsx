@@ -42,6 +42,7 @@ import { useContactFormRepository } from './useContactFormRepository';
 import { useDueHours } from './useContactFormSettings';
 import { useRestrictedPreview } from './useRestrictedPreview';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 type Props = {
   /** The form's id: a new form has one from the moment it opens, and its draft is kept under it. */
@@ -327,10 +328,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           hint="Anything that worried you or anyone else."
           rows={3}
         />
-        <label className="checkbox">
-          <input type="checkbox" {...form.register('isSafeguardingConcern')} />
-          This is a safeguarding concern
-        </label>
+        <CheckboxField form={form} name="isSafeguardingConcern" label="This is a safeguarding concern" />
         {isConcern ? (
           <p className="field__hint">
             Follow the safeguarding procedure now as well: tell the designated safeguarding lead today. The

@@ -18,6 +18,7 @@ import { renderVisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 /**
  * The entry's details as corrected, what was wrong with them, and, for a sign-out made by mistake,
@@ -127,15 +128,13 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           <TextAreaField form={form} name="turnedAwayNote" label="Note (optional)" rows={2} />
         ) : null}
         {!isTurnedAway && entry.departedAt ? (
-          <label className="checkbox">
-            <input type="checkbox" {...form.register('isBackOnSite')} />
-            They have not left: signed out by mistake, put them back on site
-          </label>
+          <CheckboxField
+            form={form}
+            name="isBackOnSite"
+            label="They have not left: signed out by mistake, put them back on site"
+          />
         ) : null}
-        <label className="checkbox">
-          <input type="checkbox" {...form.register('isIdChecked')} />
-          ID checked
-        </label>
+        <CheckboxField form={form} name="isIdChecked" label="ID checked" />
         <ShortTextField form={form} name="vehicle" label="Vehicle registration" />
         <ShortTextField form={form} name="badgeNumber" label="Badge number" />
         <FormActions

@@ -16,6 +16,7 @@ import { TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 const formSchema = mailSettingsSchema.extend({
   password: z.string().max(1000, { message: 'That password is too long.' }),
@@ -142,10 +143,11 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         rows={5}
         spellCheck={false}
       />
-      <label className="checkbox">
-        <input type="checkbox" {...form.register('attachSignedPdf')} />
-        Attach the signed PDF of a filed contact form to its alert
-      </label>
+      <CheckboxField
+        form={form}
+        name="attachSignedPdf"
+        label="Attach the signed PDF of a filed contact form to its alert"
+      />
       <p className="field__hint">
         Off unless you turn it on: the alert then carries the whole form, not just initials and a reference.
       </p>
