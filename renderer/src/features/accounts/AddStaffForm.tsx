@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
@@ -18,7 +18,6 @@ import { SubmitForm } from '../../ui/SubmitForm';
 export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefined) => void }) {
   const session = useSession();
   const auth = useAuthService();
-  const headingRef = useFocusOnOpen();
   const { homeName } = useHomeClock();
   const form = useForm<NewAccountForm>({
     resolver: zodResolver(newAccountFormSchema),
@@ -31,10 +30,7 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
   );
 
   return (
-    <section className="panel" aria-labelledby="add-staff-title">
-      <h2 id="add-staff-title" ref={headingRef} tabIndex={-1}>
-        Add a staff member
-      </h2>
+    <OpeningPanel titleId="add-staff-title" title="Add a staff member">
       <p className="lede">
         Give them the temporary password in person. They will choose their own when they first sign in.
       </p>
@@ -63,6 +59,6 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
           onCancel={() => onDone(undefined)}
         />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

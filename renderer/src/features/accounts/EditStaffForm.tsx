@@ -5,7 +5,7 @@ import { editAccountFormSchema, type EditAccountForm } from '@shared/schemas/acc
 import type { StaffMember } from '@shared/schemas/staff';
 import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
@@ -33,7 +33,6 @@ export function EditStaffForm({
 }) {
   const session = useSession();
   const auth = useAuthService();
-  const headingRef = useFocusOnOpen();
   const form = useForm<EditAccountForm>({
     resolver: zodResolver(editAccountFormSchema),
     defaultValues: { name: member.name, email: member.email, roles: [...member.roles] },
@@ -50,10 +49,7 @@ export function EditStaffForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="edit-staff-title">
-      <h2 id="edit-staff-title" ref={headingRef} tabIndex={-1}>
-        Change {member.name}’s details
-      </h2>
+    <OpeningPanel titleId="edit-staff-title" title={<>Change {member.name}’s details</>}>
       <FormNotices failure={failure} />
       <SubmitForm label="Change staff details" onSubmit={submit}>
         <TextField form={form} name="name" label="Full name" autoComplete="off" />
@@ -61,6 +57,6 @@ export function EditStaffForm({
         <RoleChoices form={form} errorId="edit-roles-error" isDescribedByError />
         <FormActions submitLabel="Save changes" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

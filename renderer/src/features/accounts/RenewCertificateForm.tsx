@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
 import { useRenewCertificate } from './useRenewCertificate';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 /**
  * A manager renews their own signing certificate: needed when it has expired, or was issued before
@@ -15,8 +16,6 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
   const [failure, setFailure] = useState<string | undefined>();
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [isWorking, setIsWorking] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,10 +37,7 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
   };
 
   return (
-    <section className="panel" aria-labelledby="renew-title">
-      <h2 id="renew-title" ref={headingRef} tabIndex={-1}>
-        Renew my certificate
-      </h2>
+    <OpeningPanel titleId="renew-title" title="Renew my certificate">
       <p className="lede">
         A new signing certificate from the home’s certificate authority, naming your roles, valid for five
         years. Documents you signed before stay valid.
@@ -60,6 +56,6 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
           onCancel={() => onDone(undefined)}
         />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

@@ -4,7 +4,7 @@ import { resetPasswordFormSchema, type ResetPasswordForm as FormValues } from '@
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field, PasswordInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
@@ -23,7 +23,6 @@ export function ResetPasswordForm({
 }) {
   const session = useSession();
   const auth = useAuthService();
-  const headingRef = useFocusOnOpen();
   const { homeName } = useHomeClock();
   const form = useForm<FormValues>({
     resolver: zodResolver(resetPasswordFormSchema),
@@ -38,10 +37,7 @@ export function ResetPasswordForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="reset-title">
-      <h2 id="reset-title" ref={headingRef} tabIndex={-1}>
-        Reset {member.name}’s password
-      </h2>
+    <OpeningPanel titleId="reset-title" title={<>Reset {member.name}’s password</>}>
       <p className="lede">
         They must choose a new password the next time they sign in. This also unlocks the account.
       </p>
@@ -62,6 +58,6 @@ export function ResetPasswordForm({
         </Field>
         <FormActions submitLabel="Reset password" isBusy={isSubmitting} onCancel={() => onDone(false)} />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayName, displayPersonName } from '@shared/display-names';
 import { clockTimeWithSeconds } from '@shared/home-time';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
 import { describeDueBy } from '@shared/rules/contact-form-due-text';
@@ -43,6 +43,7 @@ import { useDueHours } from './useContactFormSettings';
 import { useRestrictedPreview } from './useRestrictedPreview';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { CheckboxField } from '../../ui/CheckboxField';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 type Props = {
   /** The form's id: a new form has one from the moment it opens, and its draft is kept under it. */
@@ -66,7 +67,6 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   const staff = useStaffMembers();
   const activeStaff = (staff ?? []).filter((member) => member.isActive);
   const dueHours = useDueHours();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
   // The form as this screen last stored it: a second Save of a new form changes it, never starts another.
@@ -95,8 +95,6 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   const notYetMarked = restrictedNow.filter(
     (item) => !stored?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId),
   );
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
     async (values) => {
@@ -131,10 +129,15 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   );
 
   return (
-    <section className="panel contact-form" aria-labelledby="contact-form-title">
-      <h2 id="contact-form-title" ref={headingRef} tabIndex={-1}>
-        {stored?.amendsFormId ? 'Addendum' : 'Contact form'} {stored ? stored.reference : '(new)'}
-      </h2>
+    <OpeningPanel
+      titleId="contact-form-title"
+      title={
+        <>
+          {stored?.amendsFormId ? 'Addendum' : 'Contact form'} {stored ? stored.reference : '(new)'}
+        </>
+      }
+      className="panel contact-form"
+    >
       <SubmitForm label="Contact form" onSubmit={submit}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         {saved ? <Banner tone="success">{saved}</Banner> : null}
@@ -371,7 +374,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           <p className="field__hint">Save your changes before signing.</p>
         ) : null}
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }
 

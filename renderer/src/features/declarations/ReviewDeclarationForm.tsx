@@ -9,7 +9,7 @@ import {
 import { formatUkDate } from '@shared/format-dates';
 import { DateField, TextAreaField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
@@ -27,7 +27,6 @@ type Props = {
 /** The manager notes a declaration, and records the supervision date, outcome and any action as they come. */
 export function ReviewDeclarationForm({ repository, declaration, staffName, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<DeclarationReview>({
     resolver: zodResolver(declarationReviewSchema),
     defaultValues: {
@@ -44,10 +43,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
   );
 
   return (
-    <section className="panel" aria-labelledby="review-declaration-title">
-      <h2 id="review-declaration-title" ref={headingRef} tabIndex={-1}>
-        Review {staffName}’s declaration
-      </h2>
+    <OpeningPanel titleId="review-declaration-title" title={<>Review {staffName}’s declaration</>}>
       <dl className="details">
         <dt>What</dt>
         <dd>
@@ -90,6 +86,6 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
         />
         <FormActions submitLabel="Save review" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

@@ -16,7 +16,7 @@ import {
 } from '@shared/schemas/contact-plans';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
@@ -70,7 +70,6 @@ export function ContactArrangementForm({
   onDone,
 }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<ContactArrangementFormInput, unknown, FormValues>({
     resolver: zodResolver(contactArrangementFormSchema),
     defaultValues: defaultsFrom(youngPersonId, today, existing),
@@ -87,10 +86,7 @@ export function ContactArrangementForm({
   );
   const title = existing ? 'Change an arrangement' : `Add to ${youngPersonName}’s contact plan`;
   return (
-    <section className="panel" aria-labelledby="contact-arrangement-title">
-      <h3 id="contact-arrangement-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h3>
+    <OpeningPanel titleId="contact-arrangement-title" title={title} level={3}>
       <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
@@ -186,6 +182,6 @@ export function ContactArrangementForm({
           onCancel={() => onDone(undefined)}
         />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

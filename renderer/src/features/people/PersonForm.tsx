@@ -12,7 +12,7 @@ import {
 import { specialDatesAsForm, specialDatesFromForm } from '@shared/schemas/communication';
 import { TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
@@ -73,7 +73,6 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
   const session = useSession();
   // Special dates are casework records: a session without that key neither sees nor replaces them.
   const readsSpecialDates = session.cipher.holds('casework');
-  const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(personFormSchema),
     defaultValues: existing ? valuesOf(existing) : newPerson,
@@ -99,10 +98,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
     ? `Edit ${displayPersonName(existing.person)}’s details`
     : 'Add a family member or friend';
   return (
-    <section className="panel" aria-labelledby="person-form-title">
-      <h2 id="person-form-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
+    <OpeningPanel titleId="person-form-title" title={title}>
       <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
@@ -153,6 +149,6 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           onCancel={leave}
         />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

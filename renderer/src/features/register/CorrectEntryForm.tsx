@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { requiredText } from '@shared/schemas/common';
@@ -19,6 +19,7 @@ import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { CheckboxField } from '../../ui/CheckboxField';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 /**
  * The entry's details as corrected, what was wrong with them, and, for a sign-out made by mistake,
@@ -49,7 +50,6 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   const session = useSession();
   const visitorLog = useVisitorLog();
   const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const isTurnedAway = entry.kind === 'turnedAway';
   const form = useForm<CorrectionValues, unknown, Corrected>({
     resolver: zodResolver<CorrectionValues, unknown, Corrected>(
@@ -72,7 +72,6 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   });
   const { isSubmitting } = form.formState;
   const clock = useHomeClock();
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
     async ({ amendmentReason, isBackOnSite, ...corrected }) => {
@@ -96,10 +95,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   );
 
   return (
-    <section className="panel" aria-labelledby="correct-entry-title">
-      <h2 id="correct-entry-title" ref={headingRef} tabIndex={-1}>
-        Correct the entry for {entry.visitorName}
-      </h2>
+    <OpeningPanel titleId="correct-entry-title" title={<>Correct the entry for {entry.visitorName}</>}>
       <p className="lede">
         The original entry is kept as it was. Your correction and your reason are added to it, with your name
         and the time.
@@ -143,6 +139,6 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           onCancel={() => onDone(undefined)}
         />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

@@ -6,7 +6,7 @@ import type { Restriction } from '@shared/schemas/registers';
 import { OptionField, TextAreaField, TextField } from '../../ui/TextField';
 import { familyOptions, type FamilyFormContext } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
@@ -39,7 +39,6 @@ export function RecordRestrictionForm({
   onDone,
 }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<RestrictionEntry>({
     resolver: zodResolver(restrictionEntrySchema),
     defaultValues: {
@@ -75,10 +74,11 @@ export function RecordRestrictionForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="record-restriction-title">
-      <h3 id="record-restriction-title" ref={headingRef} tabIndex={-1}>
-        Record a restriction for {youngPersonName}
-      </h3>
+    <OpeningPanel
+      titleId="record-restriction-title"
+      title={<>Record a restriction for {youngPersonName}</>}
+      level={3}
+    >
       <SubmitForm label="Record a restriction" onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
@@ -117,6 +117,6 @@ export function RecordRestrictionForm({
         <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
         <FormActions submitLabel="Record restriction" isBusy={isSubmitting} onCancel={leave} />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }

@@ -5,7 +5,7 @@ import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
 import { DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
@@ -46,7 +46,6 @@ const outcomeLabels: Readonly<Record<RestrictionReviewOutcome, string>> = {
  */
 export function ReviewRestrictionForm({ repository, restriction, today, staff, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<RestrictionReviewEntry>({
     resolver: zodResolver(restrictionReviewEntrySchema),
     defaultValues: {
@@ -79,10 +78,11 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
   );
 
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <h4 id={titleId} ref={headingRef} tabIndex={-1}>
-        Record a review of the restriction on {restriction.name}
-      </h4>
+    <OpeningPanel
+      titleId={titleId}
+      title={<>Record a review of the restriction on {restriction.name}</>}
+      level={4}
+    >
       <SubmitForm label={`Record a review of the restriction on ${restriction.name}`} onSubmit={submit}>
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
@@ -137,6 +137,6 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
           onCancel={() => onDone(undefined)}
         />
       </SubmitForm>
-    </section>
+    </OpeningPanel>
   );
 }
