@@ -144,6 +144,12 @@ export function BackupScreen() {
   );
 }
 
+/** The number typed, if it is a whole number from 1 to `most`; otherwise undefined. */
+function wholeNumberUpTo(typed: string, most: number): number | undefined {
+  const number = Number(typed);
+  return Number.isInteger(number) && number >= 1 && number <= most ? number : undefined;
+}
+
 function ScheduleForm(props: {
   keep: number;
   intervalDays: number;
@@ -155,18 +161,14 @@ function ScheduleForm(props: {
   const [errors, setErrors] = useState<{ keep?: string; interval?: string }>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const keepNumber = Number(keep);
-    const intervalNumber = Number(interval);
-    const problems = {
-      ...(Number.isInteger(keepNumber) && keepNumber >= 1 && keepNumber <= 100
-        ? {}
-        : { keep: 'Enter a whole number from 1 to 100.' }),
-      ...(Number.isInteger(intervalNumber) && intervalNumber >= 1 && intervalNumber <= 31
-        ? {}
-        : { interval: 'Enter a whole number of days from 1 to 31.' }),
-    };
-    setErrors(problems);
-    if (Object.keys(problems).length === 0) void props.onSave(keepNumber, intervalNumber);
+    const keepNumber = wholeNumberUpTo(keep, 100);
+    const intervalNumber = wholeNumberUpTo(interval, 31);
+    setErrors({
+      ...(keepNumber === undefined ? { keep: 'Enter a whole number from 1 to 100.' } : {}),
+      ...(intervalNumber === undefined ? { interval: 'Enter a whole number of days from 1 to 31.' } : {}),
+    });
+    if (keepNumber !== undefined && intervalNumber !== undefined)
+      void props.onSave(keepNumber, intervalNumber);
   };
   return (
     <section className="panel" aria-labelledby="backup-schedule-title">
