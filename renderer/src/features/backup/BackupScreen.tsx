@@ -5,6 +5,7 @@ import { Banner } from '../../ui/Banner';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { useBackups } from './useBackups';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { TaskButton } from '../../ui/TaskButton';
 
 const reasonLabels = {
   manual: 'Made by hand',
@@ -26,7 +27,7 @@ function ActionPanel({
   title,
   children,
   actionLabel,
-  actionClassName,
+  isSecondary = false,
   isWorking,
   onAction,
 }: {
@@ -35,7 +36,7 @@ function ActionPanel({
   /** How things stand, in a sentence or two. */
   readonly children: ReactNode;
   readonly actionLabel: string;
-  readonly actionClassName: string;
+  readonly isSecondary?: boolean;
   readonly isWorking: boolean;
   readonly onAction: () => Promise<void>;
 }) {
@@ -43,9 +44,9 @@ function ActionPanel({
     <section className="panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
       <p>{children}</p>
-      <button type="button" className={actionClassName} disabled={isWorking} onClick={() => void onAction()}>
+      <TaskButton isSecondary={isSecondary} isDisabled={isWorking} onRun={onAction}>
         {actionLabel}
-      </button>
+      </TaskButton>
     </section>
   );
 }
@@ -83,7 +84,6 @@ export function BackupScreen() {
         titleId="backup-now-title"
         title="Back up now"
         actionLabel={backups.isWorking ? 'Backing up…' : 'Back up now'}
-        actionClassName="button"
         isWorking={backups.isWorking}
         onAction={backups.backUp}
       >
@@ -100,7 +100,7 @@ export function BackupScreen() {
         titleId="backup-folder-title"
         title="Where backups are kept"
         actionLabel="Choose folder…"
-        actionClassName="button button--secondary"
+        isSecondary
         isWorking={backups.isWorking}
         onAction={backups.chooseFolder}
       >

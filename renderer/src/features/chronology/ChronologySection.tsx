@@ -26,6 +26,7 @@ import { useChronology } from './useChronology';
 import { useNearViewport } from './useNearViewport';
 import { useFilterFields } from '../../common/useFilterFields';
 import { FilterForm } from '../../ui/FilterForm';
+import { TaskButton } from '../../ui/TaskButton';
 import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
@@ -198,14 +199,13 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
       </FilterForm>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <div className="toolbar">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!chronology.read || chronology.isLookingThrough || isPreparing}
-          onClick={() => void print()}
+        <TaskButton
+          isSecondary
+          isDisabled={!chronology.read || chronology.isLookingThrough || isPreparing}
+          onRun={print}
         >
           {isPreparing ? 'Preparing…' : 'Print'}
-        </button>
+        </TaskButton>
         <button
           type="button"
           className="button button--secondary"
