@@ -1,4 +1,5 @@
 import type { StaffMember, StaffRole } from '@shared/schemas/staff';
+import type { SelectOption } from '../ui/Field';
 
 /** Names by staff id, to show who a young person's PT, CC and mentor are. */
 export function staffNamesById(staff: readonly StaffMember[] | undefined): ReadonlyMap<string, string> {
@@ -17,4 +18,11 @@ export function staffHolding(
   return (staff ?? []).filter(
     (member) => member.roles.includes(role) && (member.isActive || member.id === currentId),
   );
+}
+
+/** Everyone whose account is switched on, as drop-down choices: the staff who can take part now. */
+export function activeStaffChoices(staff: readonly StaffMember[] | undefined): SelectOption[] {
+  return (staff ?? [])
+    .filter((member) => member.isActive)
+    .map((member) => ({ value: member.id, label: member.name }));
 }

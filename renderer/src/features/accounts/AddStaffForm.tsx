@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { newAccountFormSchema, type NewAccountForm } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
@@ -12,12 +12,12 @@ import { RoleChoices } from './RoleChoices';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** The manager adds a colleague with a temporary password, to be changed at first sign-in. */
 export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefined) => void }) {
   const session = useSession();
   const auth = useAuthService();
-  const headingRef = useFocusOnOpen();
   const { homeName } = useHomeClock();
   const form = useForm<NewAccountForm>({
     resolver: zodResolver(newAccountFormSchema),
@@ -30,15 +30,12 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
   );
 
   return (
-    <section className="panel" aria-labelledby="add-staff-title">
-      <h2 id="add-staff-title" ref={headingRef} tabIndex={-1}>
-        Add a staff member
-      </h2>
+    <OpeningPanel titleId="add-staff-title" title="Add a staff member">
       <p className="lede">
         Give them the temporary password in person. They will choose their own when they first sign in.
       </p>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Add a staff member">
+      <SubmitForm label="Add a staff member" onSubmit={submit}>
         <AccountFields
           form={form}
           at={(field) => field}
@@ -61,7 +58,7 @@ export function AddStaffForm({ onDone }: { onDone: (added: StaffMember | undefin
           isBusy={form.formState.isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -8,6 +8,8 @@ import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession, useSessionApi } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 
 /**
  * The person's own password. After a manager's reset this is the only screen shown until the
@@ -51,7 +53,7 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
         </p>
       )}
       <FormNotices failure={failure} saved={saved} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Change password">
+      <SubmitForm label="Change password" onSubmit={submit}>
         <Field
           label={isRequired ? 'Temporary password' : 'Current password'}
           error={errors.currentPassword?.message}
@@ -68,17 +70,13 @@ export function ChangePasswordScreen({ isRequired }: { isRequired: boolean }) {
         <Field label="Type the new password again" error={errors.confirmPassword?.message}>
           {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
         </Field>
-        <div className="form__actions">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            Change password
-          </button>
-          {isRequired ? (
-            <button type="button" className="button button--secondary" onClick={() => void signOut()}>
-              Sign out
-            </button>
-          ) : null}
-        </div>
-      </form>
+        <FormActions
+          submitLabel="Change password"
+          isBusy={isSubmitting}
+          onCancel={isRequired ? () => void signOut() : undefined}
+          cancelLabel="Sign out"
+        />
+      </SubmitForm>
     </div>
   );
 }

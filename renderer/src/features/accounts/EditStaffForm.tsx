@@ -5,12 +5,13 @@ import { editAccountFormSchema, type EditAccountForm } from '@shared/schemas/acc
 import type { StaffMember } from '@shared/schemas/staff';
 import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { FormActions } from '../../ui/FormActions';
 import { RoleChoices } from './RoleChoices';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 function changedDetails(member: StaffMember, values: EditAccountForm): Partial<EditAccountForm> {
   const sameRoles =
@@ -32,7 +33,6 @@ export function EditStaffForm({
 }) {
   const session = useSession();
   const auth = useAuthService();
-  const headingRef = useFocusOnOpen();
   const form = useForm<EditAccountForm>({
     resolver: zodResolver(editAccountFormSchema),
     defaultValues: { name: member.name, email: member.email, roles: [...member.roles] },
@@ -49,17 +49,14 @@ export function EditStaffForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="edit-staff-title">
-      <h2 id="edit-staff-title" ref={headingRef} tabIndex={-1}>
-        Change {member.name}’s details
-      </h2>
+    <OpeningPanel titleId="edit-staff-title" title={<>Change {member.name}’s details</>}>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Change staff details">
+      <SubmitForm label="Change staff details" onSubmit={submit}>
         <TextField form={form} name="name" label="Full name" autoComplete="off" />
         <TextField form={form} name="email" label="Work email" type="email" autoComplete="off" />
         <RoleChoices form={form} errorId="edit-roles-error" isDescribedByError />
         <FormActions submitLabel="Save changes" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -16,6 +16,8 @@ import { useAuthService } from '../../security/useAuthService';
 import type { LeaverHoldings } from '../../security/switch-off-account';
 import './handover.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -127,12 +129,7 @@ export function HandoverForm({
   };
 
   return (
-    <form
-      onSubmit={(event) => void submit(event)}
-      noValidate
-      className="form"
-      aria-label="Hand over and switch off"
-    >
+    <SubmitForm label="Hand over and switch off" onSubmit={submit}>
       {problem ? <Banner tone="error">{problem.message}</Banner> : null}
       {items.length === 0 ? (
         <p>
@@ -225,14 +222,12 @@ export function HandoverForm({
           </table>
         </>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button button--danger" disabled={isSaving}>
-          {items.length === 0 ? 'Yes, switch off the account' : 'Yes, switch off and hand over'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={() => onDone(undefined)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+      <FormActions
+        submitLabel={items.length === 0 ? 'Yes, switch off the account' : 'Yes, switch off and hand over'}
+        isBusy={isSaving}
+        onCancel={() => onDone(undefined)}
+        isDanger
+      />
+    </SubmitForm>
   );
 }

@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Banner } from '../../ui/Banner';
 import { useRenewCertificate } from './useRenewCertificate';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 /**
  * A manager renews their own signing certificate: needed when it has expired, or was issued before
@@ -14,8 +16,6 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
   const [failure, setFailure] = useState<string | undefined>();
   const [passwordError, setPasswordError] = useState<string | undefined>();
   const [isWorking, setIsWorking] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,21 +37,13 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
   };
 
   return (
-    <section className="panel" aria-labelledby="renew-title">
-      <h2 id="renew-title" ref={headingRef} tabIndex={-1}>
-        Renew my certificate
-      </h2>
+    <OpeningPanel titleId="renew-title" title="Renew my certificate">
       <p className="lede">
         A new signing certificate from the home’s certificate authority, naming your roles, valid for five
         years. Documents you signed before stay valid.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Renew my certificate"
-      >
+      <SubmitForm label="Renew my certificate" onSubmit={submit}>
         <ControlledPasswordField
           label="Your password"
           error={passwordError}
@@ -63,7 +55,7 @@ export function RenewCertificateForm({ onDone }: { onDone: (notAfter: string | u
           isBusy={isWorking}
           onCancel={() => onDone(undefined)}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

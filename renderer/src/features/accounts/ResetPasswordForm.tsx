@@ -4,13 +4,14 @@ import { resetPasswordFormSchema, type ResetPasswordForm as FormValues } from '@
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field, PasswordInput } from '../../ui/Field';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { useHomeClock } from '../../common/useHomeClock';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** Sets a temporary password for a colleague (also how a locked-out person gets back in). */
 export function ResetPasswordForm({
@@ -22,7 +23,6 @@ export function ResetPasswordForm({
 }) {
   const session = useSession();
   const auth = useAuthService();
-  const headingRef = useFocusOnOpen();
   const { homeName } = useHomeClock();
   const form = useForm<FormValues>({
     resolver: zodResolver(resetPasswordFormSchema),
@@ -37,15 +37,12 @@ export function ResetPasswordForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="reset-title">
-      <h2 id="reset-title" ref={headingRef} tabIndex={-1}>
-        Reset {member.name}’s password
-      </h2>
+    <OpeningPanel titleId="reset-title" title={<>Reset {member.name}’s password</>}>
       <p className="lede">
         They must choose a new password the next time they sign in. This also unlocks the account.
       </p>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Reset password">
+      <SubmitForm label="Reset password" onSubmit={submit}>
         <TemporaryPasswordMaker
           context={() => ({ name: member.name, username: member.username, email: member.email, homeName })}
           onMade={(password) => {
@@ -60,7 +57,7 @@ export function ResetPasswordForm({
           {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
         </Field>
         <FormActions submitLabel="Reset password" isBusy={isSubmitting} onCancel={() => onDone(false)} />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

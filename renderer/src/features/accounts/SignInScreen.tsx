@@ -7,6 +7,7 @@ import { Field, PasswordInput, TextInput } from '../../ui/Field';
 import { useSessionApi } from '../../security/session-context';
 import { useAuthServicePreloaded } from '../../security/useAuthService';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** The only thing a signed-out app shows: nothing about any child until someone signs in. */
 export function SignInScreen({ homeName }: { homeName: string }) {
@@ -36,7 +37,7 @@ export function SignInScreen({ homeName }: { homeName: string }) {
       <h1 id="sign-in-title">Sign in</h1>
       {notice ? <Banner tone="info">{notice}</Banner> : null}
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Sign in">
+      <SubmitForm label="Sign in" onSubmit={submit}>
         <Field label="Username" error={errors.username?.message}>
           {(wiring) => (
             <TextInput
@@ -52,7 +53,7 @@ export function SignInScreen({ homeName }: { homeName: string }) {
           {(wiring) => <PasswordInput {...wiring} {...form.register('password')} />}
         </Field>
         <FormActions submitLabel={isSubmitting ? 'Signing in…' : 'Sign in'} isBusy={isSubmitting} />
-      </form>
+      </SubmitForm>
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import type { StaffMember } from '@shared/schemas/staff';
 import { Banner } from '../../ui/Banner';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { HandoverForm, type SwitchedOff } from './HandoverForm';
 import { useLeaverHoldings } from './useLeaverHoldings';
 
@@ -16,13 +16,9 @@ export function SwitchOffConfirm({
   readonly member: StaffMember;
   readonly onDone: (switchedOff: SwitchedOff | undefined) => void;
 }) {
-  const headingRef = useFocusOnOpen();
   const holdings = useLeaverHoldings(member.id);
   return (
-    <section className="panel" aria-labelledby="switch-off-title">
-      <h2 id="switch-off-title" ref={headingRef} tabIndex={-1}>
-        Switch off {member.name}’s account?
-      </h2>
+    <OpeningPanel titleId="switch-off-title" title={<>Switch off {member.name}’s account?</>}>
       <p>
         They will not be able to sign in. Everything they recorded stays, under their name. You can switch the
         account back on later.
@@ -41,6 +37,6 @@ export function SwitchOffConfirm({
           </div>
         </>
       )}
-    </section>
+    </OpeningPanel>
   );
 }

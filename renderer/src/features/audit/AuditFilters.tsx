@@ -3,6 +3,7 @@ import { auditActionGroups } from './audit-action-labels';
 import { isDateRangeValid, notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
 import { DayRange } from '../../ui/DayRange';
 import { OptionSelect } from '../../ui/Field';
+import { FilterForm } from '../../ui/FilterForm';
 
 type Props = {
   readonly values: AuditFilterValues;
@@ -23,11 +24,7 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
   // Labels point at their controls by id, so a select's name is its label, not its options' words.
   const id = useId();
   return (
-    <form
-      className="audit-filters"
-      aria-label="Filter the audit log"
-      onSubmit={(event) => event.preventDefault()}
-    >
+    <FilterForm className="audit-filters" label="Filter the audit log">
       <DayRange
         from={values.fromDate}
         to={values.toDate}
@@ -87,6 +84,6 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
           onChange={(event) => set({ youngPersonId: event.target.value })}
         />
       </div>
-    </form>
+    </FilterForm>
   );
 }

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { formatBackupTime } from './backup-time';
 import { backupScheduleStatus } from '@shared/rules/backup-schedule';
 import { Banner } from '../../ui/Banner';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { useBackups } from './useBackups';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { TaskButton } from '../../ui/TaskButton';
 
 const reasonLabels = {
   manual: 'Made by hand',
@@ -15,6 +16,39 @@ const reasonLabels = {
 function sizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/**
+ * A panel of the screen: how things stand, and the one thing to do about it. Its button is off
+ * while any backup work runs, so two cannot overlap.
+ */
+function ActionPanel({
+  titleId,
+  title,
+  children,
+  actionLabel,
+  isSecondary = false,
+  isWorking,
+  onAction,
+}: {
+  readonly titleId: string;
+  readonly title: string;
+  /** How things stand, in a sentence or two. */
+  readonly children: ReactNode;
+  readonly actionLabel: string;
+  readonly isSecondary?: boolean;
+  readonly isWorking: boolean;
+  readonly onAction: () => Promise<void>;
+}) {
+  return (
+    <section className="panel" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <p>{children}</p>
+      <TaskButton isSecondary={isSecondary} isDisabled={isWorking} onRun={onAction}>
+        {actionLabel}
+      </TaskButton>
+    </section>
+  );
 }
 
 /** The manager's backups: where they go, how often, how many are kept, and a backup now. */
@@ -46,42 +80,33 @@ export function BackupScreen() {
         opens it. Keep backups on a network folder, so they survive if this computer does not.
       </p>
       {backups.message ? <Banner tone={backups.message.tone}>{backups.message.text}</Banner> : null}
-      <section className="panel" aria-labelledby="backup-now-title">
-        <h2 id="backup-now-title">Back up now</h2>
-        <p>
-          {settings?.lastBackupAt
-            ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.`
-            : 'No backup has been made yet.'}{' '}
-          {status?.kind === 'upToDate'
-            ? `The next is due ${formatBackupTime(status.nextDueAt)}.`
-            : status && status.kind !== 'never'
-              ? 'One is due now.'
-              : ''}
-        </p>
-        <button
-          type="button"
-          className="button"
-          disabled={backups.isWorking}
-          onClick={() => void backups.backUp()}
-        >
-          {backups.isWorking ? 'Backing up…' : 'Back up now'}
-        </button>
-      </section>
-      <section className="panel" aria-labelledby="backup-folder-title">
-        <h2 id="backup-folder-title">Where backups are kept</h2>
-        <p>
-          <code>{settings?.folder ?? '…'}</code>
-          {settings?.folderIsDefault ? ' (on this computer: choose a network folder if you can)' : ''}
-        </p>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={backups.isWorking}
-          onClick={() => void backups.chooseFolder()}
-        >
-          Choose folder…
-        </button>
-      </section>
+      <ActionPanel
+        titleId="backup-now-title"
+        title="Back up now"
+        actionLabel={backups.isWorking ? 'Backing up…' : 'Back up now'}
+        isWorking={backups.isWorking}
+        onAction={backups.backUp}
+      >
+        {settings?.lastBackupAt
+          ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.`
+          : 'No backup has been made yet.'}{' '}
+        {status?.kind === 'upToDate'
+          ? `The next is due ${formatBackupTime(status.nextDueAt)}.`
+          : status && status.kind !== 'never'
+            ? 'One is due now.'
+            : ''}
+      </ActionPanel>
+      <ActionPanel
+        titleId="backup-folder-title"
+        title="Where backups are kept"
+        actionLabel="Choose folder…"
+        isSecondary
+        isWorking={backups.isWorking}
+        onAction={backups.chooseFolder}
+      >
+        <code>{settings?.folder ?? '…'}</code>
+        {settings?.folderIsDefault ? ' (on this computer: choose a network folder if you can)' : ''}
+      </ActionPanel>
       {settings ? (
         <ScheduleForm
           key={`${settings.keep}-${settings.intervalDays}`}
@@ -119,6 +144,12 @@ export function BackupScreen() {
   );
 }
 
+/** The number typed, if it is a whole number from 1 to `most`; otherwise undefined. */
+function wholeNumberUpTo(typed: string, most: number): number | undefined {
+  const number = Number(typed);
+  return Number.isInteger(number) && number >= 1 && number <= most ? number : undefined;
+}
+
 function ScheduleForm(props: {
   keep: number;
   intervalDays: number;
@@ -130,18 +161,14 @@ function ScheduleForm(props: {
   const [errors, setErrors] = useState<{ keep?: string; interval?: string }>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const keepNumber = Number(keep);
-    const intervalNumber = Number(interval);
-    const problems = {
-      ...(Number.isInteger(keepNumber) && keepNumber >= 1 && keepNumber <= 100
-        ? {}
-        : { keep: 'Enter a whole number from 1 to 100.' }),
-      ...(Number.isInteger(intervalNumber) && intervalNumber >= 1 && intervalNumber <= 31
-        ? {}
-        : { interval: 'Enter a whole number of days from 1 to 31.' }),
-    };
-    setErrors(problems);
-    if (Object.keys(problems).length === 0) void props.onSave(keepNumber, intervalNumber);
+    const keepNumber = wholeNumberUpTo(keep, 100);
+    const intervalNumber = wholeNumberUpTo(interval, 31);
+    setErrors({
+      ...(keepNumber === undefined ? { keep: 'Enter a whole number from 1 to 100.' } : {}),
+      ...(intervalNumber === undefined ? { interval: 'Enter a whole number of days from 1 to 31.' } : {}),
+    });
+    if (keepNumber !== undefined && intervalNumber !== undefined)
+      void props.onSave(keepNumber, intervalNumber);
   };
   return (
     <section className="panel" aria-labelledby="backup-schedule-title">

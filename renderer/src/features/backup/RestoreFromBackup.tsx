@@ -4,6 +4,7 @@ import { useRestoreFromBackup } from './useRestoreFromBackup';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Phase =
   | { readonly kind: 'idle' }
@@ -59,12 +60,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
           {phase.total > 0 ? `Restoring… part ${phase.done} of ${phase.total}` : 'Checking the backup…'}
         </p>
       ) : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Restore from a backup"
-      >
+      <SubmitForm label="Restore from a backup" onSubmit={submit}>
         <ControlledTextField
           label="Registered Manager’s username"
           error={errors.username}
@@ -87,7 +83,7 @@ export function RestoreFromBackup({ onCancel }: { onCancel: () => void }) {
           cancelLabel="Set up a new home instead"
           isCancelDisabled={phase.kind === 'working'}
         />
-      </form>
+      </SubmitForm>
     </main>
   );
 }

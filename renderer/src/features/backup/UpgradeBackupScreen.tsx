@@ -5,6 +5,7 @@ import { useBackUpBeforeUpgrade } from './useBackUpBeforeUpgrade';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /**
  * Shown when this version of Family Links finds records from an older version: before it changes
@@ -67,12 +68,7 @@ export function UpgradeBackupScreen({
           </button>
         </>
       ) : (
-        <form
-          onSubmit={(event) => void submit(event)}
-          noValidate
-          className="form"
-          aria-label="Back up before updating"
-        >
+        <SubmitForm label="Back up before updating" onSubmit={submit}>
           <ControlledTextField
             label="Username"
             autoComplete="username"
@@ -82,7 +78,7 @@ export function UpgradeBackupScreen({
           />
           <ControlledPasswordField label="Password" value={password} onChange={setPassword} />
           <FormActions submitLabel={isWorking ? 'Backing up…' : 'Back up and update'} isBusy={isWorking} />
-        </form>
+        </SubmitForm>
       )}
     </main>
   );

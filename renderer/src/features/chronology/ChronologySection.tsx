@@ -25,6 +25,8 @@ import { ChronologyList } from './ChronologyList';
 import { useChronology } from './useChronology';
 import { useNearViewport } from './useNearViewport';
 import { useFilterFields } from '../../common/useFilterFields';
+import { FilterForm } from '../../ui/FilterForm';
+import { TaskButton } from '../../ui/TaskButton';
 import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
@@ -164,11 +166,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           {whatToDoNext(session.roles, 'damaged-record')}
         </Banner>
       ) : null}
-      <form
-        className="chronology__filters"
-        aria-label="Filter the chronology"
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <FilterForm className="chronology__filters" label="Filter the chronology">
         <Field label="Show">
           {(wiring) => (
             <ChoiceSelect
@@ -198,17 +196,16 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
             Clear the filters
           </button>
         </div>
-      </form>
+      </FilterForm>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <div className="toolbar">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={!chronology.read || chronology.isLookingThrough || isPreparing}
-          onClick={() => void print()}
+        <TaskButton
+          isSecondary
+          isDisabled={!chronology.read || chronology.isLookingThrough || isPreparing}
+          onRun={print}
         >
           {isPreparing ? 'Preparing…' : 'Print'}
-        </button>
+        </TaskButton>
         <button
           type="button"
           className="button button--secondary"

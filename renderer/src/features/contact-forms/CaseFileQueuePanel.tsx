@@ -5,6 +5,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { FormReferenceLink } from './FormReferenceLink';
 import { useCaseFileQueue } from './useCaseFileQueue';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { TaskButton } from '../../ui/TaskButton';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
@@ -71,14 +72,9 @@ export function CaseFileQueuePanel() {
           ))}
         </tbody>
       </table>
-      <button
-        type="button"
-        className="button button--secondary"
-        disabled={isTrying}
-        onClick={() => void tryNow()}
-      >
+      <TaskButton isSecondary isDisabled={isTrying} onRun={tryNow}>
         {isTrying ? 'Trying…' : 'Try again now'}
-      </button>
+      </TaskButton>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayName, displayPersonName } from '@shared/display-names';
 import { clockTimeWithSeconds } from '@shared/home-time';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
 import { describeDueBy } from '@shared/rules/contact-form-due-text';
@@ -29,7 +29,7 @@ import { ActionRows } from './ActionRows';
 import { FamilyFeelingField } from './FamilyFeelingField';
 import { ViewsActedOnFields } from './ViewsActedOnFields';
 import { FormReferenceLink } from './FormReferenceLink';
-import { IdChoices } from './IdChoices';
+import { IdChoices } from '../../ui/IdChoices';
 import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
@@ -41,6 +41,9 @@ import { fieldLabelOf, problemSummary } from './contact-form-field-labels';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useDueHours } from './useContactFormSettings';
 import { useRestrictedPreview } from './useRestrictedPreview';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { CheckboxField } from '../../ui/CheckboxField';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 type Props = {
   /** The form's id: a new form has one from the moment it opens, and its draft is kept under it. */
@@ -64,7 +67,6 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   const staff = useStaffMembers();
   const activeStaff = (staff ?? []).filter((member) => member.isActive);
   const dueHours = useDueHours();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
   const [saved, setSaved] = useState<string | undefined>();
   // The form as this screen last stored it: a second Save of a new form changes it, never starts another.
@@ -93,8 +95,6 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   const notYetMarked = restrictedNow.filter(
     (item) => !stored?.restrictedParticipants.some((marked) => marked.restrictionId === item.restrictionId),
   );
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
     async (values) => {
@@ -129,11 +129,16 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
   );
 
   return (
-    <section className="panel contact-form" aria-labelledby="contact-form-title">
-      <h2 id="contact-form-title" ref={headingRef} tabIndex={-1}>
-        {stored?.amendsFormId ? 'Addendum' : 'Contact form'} {stored ? stored.reference : '(new)'}
-      </h2>
-      <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Contact form">
+    <OpeningPanel
+      titleId="contact-form-title"
+      title={
+        <>
+          {stored?.amendsFormId ? 'Addendum' : 'Contact form'} {stored ? stored.reference : '(new)'}
+        </>
+      }
+      className="panel contact-form"
+    >
+      <SubmitForm label="Contact form" onSubmit={submit}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         {saved ? <Banner tone="success">{saved}</Banner> : null}
         {draft.restored && !failure && !saved ? (
@@ -242,6 +247,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           name="personIds"
           render={({ field }) => (
             <IdChoices
+              listClassName="contact-form__choices"
               legend="Family and friends"
               hint="From the young person’s people on the register."
               choices={(family ?? []).map(({ person, relationship }) => ({
@@ -273,6 +279,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           name="staffIds"
           render={({ field }) => (
             <IdChoices
+              listClassName="contact-form__choices"
               legend="Staff"
               choices={(staff ?? [])
                 .filter((member) => member.isActive)
@@ -324,10 +331,7 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
           hint="Anything that worried you or anyone else."
           rows={3}
         />
-        <label className="checkbox">
-          <input type="checkbox" {...form.register('isSafeguardingConcern')} />
-          This is a safeguarding concern
-        </label>
+        <CheckboxField form={form} name="isSafeguardingConcern" label="This is a safeguarding concern" />
         {isConcern ? (
           <p className="field__hint">
             Follow the safeguarding procedure now as well: tell the designated safeguarding lead today. The
@@ -369,8 +373,8 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
         {onSign && form.formState.isDirty ? (
           <p className="field__hint">Save your changes before signing.</p>
         ) : null}
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }
 

@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
 import { useContactFormSettings } from './useContactFormSettings';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** The manager's setting: how many hours after a contact its form is due (the policy says 48). */
 export function ContactFormSettingsForm() {
@@ -41,12 +42,7 @@ export function ContactFormSettingsForm() {
   return (
     <section className="panel" aria-labelledby="contact-form-settings-title">
       <h2 id="contact-form-settings-title">Time allowed for a contact form</h2>
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Time allowed for a contact form"
-      >
+      <SubmitForm label="Time allowed for a contact form" onSubmit={submit}>
         {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
         <Field
           label="Hours after the contact ends"
@@ -64,7 +60,7 @@ export function ContactFormSettingsForm() {
           )}
         </Field>
         <FormActions submitLabel="Save" />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { ContactFormsList } from './ContactFormsList';
 import { YoungPersonFilter } from './YoungPersonFilter';
+import { FilterForm } from '../../ui/FilterForm';
 
 type Props = {
   /** On a young person's page: their forms only, and no young-person filter. */
@@ -81,11 +82,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
   return (
     <section className="panel" aria-labelledby="find-forms-title">
       <h2 id="find-forms-title">{title}</h2>
-      <form
-        className="form-finder"
-        aria-label="Find contact forms"
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <FilterForm className="form-finder" label="Find contact forms">
         <Field label="Reference" hint="All or its start: CF-2026-7K3.">
           {(wiring) => (
             <TextInput
@@ -147,7 +144,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
             Clear the filters
           </button>
         </div>
-      </form>
+      </FilterForm>
       <ContactFormsList
         filter={filter}
         label={youngPersonId ? `${title}, newest first` : 'Contact forms, newest first'}

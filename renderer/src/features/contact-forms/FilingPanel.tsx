@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
@@ -10,6 +10,7 @@ import { useContactFormRepository } from './useContactFormRepository';
 import { useFileContactForm } from './useFileContactForm';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 type Props = {
   readonly form: ContactForm;
@@ -28,7 +29,6 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
   const repository = useContactFormRepository();
   const fileForm = useFileContactForm();
   const unlock = useSigner();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [signature, setSignature] = useState<string | undefined>();
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ signature?: string; password?: string; form?: string }>({});
@@ -36,8 +36,6 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
   const ready = repository.readyToFile(form);
   const now = new Date();
   const status = statusOf(form, now);
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const file = async () => {
     const problems: typeof errors = {};
@@ -75,10 +73,7 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
   };
 
   return (
-    <section className="panel" aria-labelledby="filing-title">
-      <h2 id="filing-title" ref={headingRef} tabIndex={-1}>
-        Sign and file {form.reference}
-      </h2>
+    <OpeningPanel titleId="filing-title" title={<>Sign and file {form.reference}</>}>
       {!ready.ok ? (
         <>
           <Banner tone="error">
@@ -121,6 +116,6 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
           />
         </form>
       )}
-    </section>
+    </OpeningPanel>
   );
 }

@@ -10,11 +10,12 @@ import {
 import type { StaffMember } from '@shared/schemas/staff';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -26,7 +27,6 @@ type Props = {
 /** A member of staff declares a gift, a contact or an approach to their line manager (seeds 000-002). */
 export function DeclarationForm({ repository, lineManagers, today, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const onlyManager = lineManagers.length === 1 ? lineManagers[0]?.id : undefined;
   const form = useForm<DeclarationFormValues>({
     resolver: zodResolver(declarationFormSchema),
@@ -46,14 +46,11 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
   );
 
   return (
-    <section className="panel" aria-labelledby="make-declaration-title">
-      <h2 id="make-declaration-title" ref={headingRef} tabIndex={-1}>
-        Make a declaration
-      </h2>
+    <OpeningPanel titleId="make-declaration-title" title="Make a declaration">
       <p className="lede">
         Only you and the manager can see it. Your line manager will talk it through with you in supervision.
       </p>
-      <form onSubmit={submit} noValidate className="form" aria-label="Make a declaration">
+      <SubmitForm label="Make a declaration" onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <ChoiceField
           form={form}
@@ -90,7 +87,7 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -14,6 +14,7 @@ import { ReviewDeclarationForm } from './ReviewDeclarationForm';
 import { useDeclarations } from './useDeclarations';
 import { OptionSelect } from '../../ui/Field';
 import { LoadedList } from '../../ui/LoadedList';
+import { FilterForm } from '../../ui/FilterForm';
 
 type Panel =
   | { kind: 'declare' }
@@ -120,11 +121,7 @@ export function DeclarationsScreen() {
         </div>
       ) : null}
       {isManager ? (
-        <form
-          className="toolbar"
-          aria-label="Filter declarations"
-          onSubmit={(event) => event.preventDefault()}
-        >
+        <FilterForm className="toolbar" label="Filter declarations">
           <label className="field">
             <span className="field__label">Member of staff</span>
             <OptionSelect
@@ -154,7 +151,7 @@ export function DeclarationsScreen() {
               <option value="closed">Discussed, with an outcome</option>
             </select>
           </label>
-        </form>
+        </FilterForm>
       ) : null}
       <LoadedList
         items={shown}

@@ -9,12 +9,13 @@ import {
 import { formatUkDate } from '@shared/format-dates';
 import { DateField, TextAreaField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -26,7 +27,6 @@ type Props = {
 /** The manager notes a declaration, and records the supervision date, outcome and any action as they come. */
 export function ReviewDeclarationForm({ repository, declaration, staffName, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<DeclarationReview>({
     resolver: zodResolver(declarationReviewSchema),
     defaultValues: {
@@ -43,10 +43,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
   );
 
   return (
-    <section className="panel" aria-labelledby="review-declaration-title">
-      <h2 id="review-declaration-title" ref={headingRef} tabIndex={-1}>
-        Review {staffName}’s declaration
-      </h2>
+    <OpeningPanel titleId="review-declaration-title" title={<>Review {staffName}’s declaration</>}>
       <dl className="details">
         <dt>What</dt>
         <dd>
@@ -61,7 +58,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           </>
         ) : null}
       </dl>
-      <form onSubmit={submit} noValidate className="form" aria-label="Review the declaration">
+      <SubmitForm label="Review the declaration" onSubmit={submit}>
         <FormNotices failure={failure} />
         <p className="muted">
           Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has
@@ -88,7 +85,7 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
           rows={2}
         />
         <FormActions submitLabel="Save review" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -15,6 +15,7 @@ import { useDisclosureLog } from './useDisclosureLog';
 import { DayRange } from '../../ui/DayRange';
 import { OptionSelect } from '../../ui/Field';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
+import { FilterForm } from '../../ui/FilterForm';
 
 /**
  * The manager's disclosure log: every copy that left the app, filtered by young person and date,
@@ -64,7 +65,7 @@ export function DisclosureLogScreen() {
       <p className="lede">
         Every copy that has left Family Links: what it was, who it went to, why, when and who made it.
       </p>
-      <form className="toolbar" aria-label="Filter the log" onSubmit={(event) => event.preventDefault()}>
+      <FilterForm className="toolbar" label="Filter the log">
         <label className="field">
           <span className="field__label">Young person</span>
           <OptionSelect
@@ -84,7 +85,7 @@ export function DisclosureLogScreen() {
           onChange={(days) => setFilter({ ...filter, ...days })}
         />
         <ExportCsvButton isDisabled={!disclosures || !directory || !isRangeValid} onExport={exportCsv} />
-      </form>
+      </FilterForm>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
       {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
       {disclosures === undefined || directory === undefined ? (

@@ -15,6 +15,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DisclosureDialogProps } from './useDisclosure';
 import './disclosures.css';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 // No reason is chosen for the person: it is theirs to pick each time ("Choose…" until they do).
 const blank: DefaultValues<DisclosureReasonForm> = { recipient: '', reasonDetail: '' };
@@ -59,7 +60,7 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
       }}
     >
       {request ? (
-        <form onSubmit={submit} noValidate className="form" aria-label="Why is this leaving the app?">
+        <SubmitForm label="Why is this leaving the app?" onSubmit={submit}>
           <h2 id="disclosure-dialog-title">Why is this leaving the app?</h2>
           <p>
             <span className="disclosure-dialog__what">{request.what}</span> (
@@ -91,7 +92,7 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
             rows={2}
           />
           <FormActions submitLabel="Record and continue" isBusy={isSubmitting} onCancel={onCancel} />
-        </form>
+        </SubmitForm>
       ) : null}
     </dialog>
   );

@@ -1,6 +1,8 @@
 import type { SignerPassword } from '../../security/useSignerPassword';
 import { Banner } from '../../ui/Banner';
 import { Field, PasswordInput } from '../../ui/Field';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   /** The form's accessible name, saying what is being signed. */
@@ -14,7 +16,7 @@ export function SignerPasswordForm({ label, signing, onCancel }: Props) {
   return (
     <>
       {signing.problem ? <Banner tone="error">{signing.problem}</Banner> : null}
-      <form className="form" aria-label={label} noValidate onSubmit={(event) => void signing.begin(event)}>
+      <SubmitForm label={label} onSubmit={signing.begin}>
         <Field label="Your password" hint="Signing needs your password again." error={signing.passwordError}>
           {(wiring) => (
             <PasswordInput
@@ -24,19 +26,12 @@ export function SignerPasswordForm({ label, signing, onCancel }: Props) {
             />
           )}
         </Field>
-        <div className="form__actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={signing.isWorking || signing.signer !== undefined}
-          >
-            {signing.isWorking ? 'Checking…' : 'Sign and save PDF'}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <FormActions
+          submitLabel={signing.isWorking ? 'Checking…' : 'Sign and save PDF'}
+          isBusy={signing.isWorking || signing.signer !== undefined}
+          onCancel={onCancel}
+        />
+      </SubmitForm>
     </>
   );
 }

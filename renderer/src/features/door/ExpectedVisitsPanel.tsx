@@ -14,6 +14,7 @@ import { useCancelVisit, useDoorDiary } from './useDoorDiary';
 import { useDoorRestrictions } from './useDoorRestrictions';
 import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
+import { FormActions } from '../../ui/FormActions';
 
 /** A booked visitor handed to the sign-in form: the restriction check there needs something read or decided. */
 export type ExpectedVisitor = { readonly values: DoorFormValues; readonly note: string };
@@ -266,18 +267,11 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
                         </p>
                       ) : null}
                     </div>
-                    <div className="form__actions">
-                      <button type="submit" className="button">
-                        Mark cancelled
-                      </button>
-                      <button
-                        type="button"
-                        className="button button--secondary"
-                        onClick={() => setCancelling(undefined)}
-                      >
-                        Keep it
-                      </button>
-                    </div>
+                    <FormActions
+                      submitLabel="Mark cancelled"
+                      onCancel={() => setCancelling(undefined)}
+                      cancelLabel="Keep it"
+                    />
                   </form>
                 ) : null}
               </li>

@@ -50,6 +50,32 @@ function HandoverSection({
   );
 }
 
+/** A part of the handover that lists one visitor a line. */
+function HandoverEntries<Entry extends { readonly id: string }>({
+  entries,
+  className,
+  children,
+  ...section
+}: {
+  readonly id: string;
+  readonly title: string;
+  readonly empty: string;
+  readonly entries: readonly Entry[];
+  readonly className?: string;
+  /** What the handover says of one visitor. */
+  readonly children: (entry: Entry) => ReactNode;
+}) {
+  return (
+    <HandoverSection {...section} count={entries.length}>
+      <ul className={className}>
+        {entries.map((entry) => (
+          <li key={entry.id}>{children(entry)}</li>
+        ))}
+      </ul>
+    </HandoverSection>
+  );
+}
+
 /**
  * The end-of-shift handover at the front door: who is on site (with their conditions, large), who
  * came and went, who was turned away, and any restriction the manager overrode. On screen to read
@@ -109,28 +135,27 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
         <p role="status">Reading the visitor register…</p>
       ) : (
         <>
-          <HandoverSection
+          <HandoverEntries
             id="handover-on-site"
             title="On site now"
-            count={handover.onSite.length}
+            entries={handover.onSite}
             empty="Nobody is signed in."
+            className="handover__visitors"
           >
-            <ul className="handover__visitors">
-              {handover.onSite.map((entry) => {
-                const conditions = visitorConditions(entry, directory.staffName);
-                return (
-                  <li key={entry.id}>
-                    <p className="handover__name">{entry.visitorName}</p>
-                    <p>
-                      Visiting {visiting(entry)}. Arrived {when(entry.arrivedAt)}
-                      {entry.badgeNumber ? `, badge ${entry.badgeNumber}` : ''}.
-                    </p>
-                    {conditions ? <ConditionMark conditions={conditions} /> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </HandoverSection>
+            {(entry) => {
+              const conditions = visitorConditions(entry, directory.staffName);
+              return (
+                <>
+                  <p className="handover__name">{entry.visitorName}</p>
+                  <p>
+                    Visiting {visiting(entry)}. Arrived {when(entry.arrivedAt)}
+                    {entry.badgeNumber ? `, badge ${entry.badgeNumber}` : ''}.
+                  </p>
+                  {conditions ? <ConditionMark conditions={conditions} /> : null}
+                </>
+              );
+            }}
+          </HandoverEntries>
           <HandoverSection
             id="handover-came-and-went"
             title="Came and went"
@@ -155,39 +180,35 @@ export function HandoverList({ directory, clock: { homeName, timeZone, today }, 
               </table>
             )}
           </HandoverSection>
-          <HandoverSection
+          <HandoverEntries
             id="handover-turned-away"
             title="Turned away"
-            count={handover.turnedAway.length}
+            entries={handover.turnedAway}
             empty="Nobody was turned away."
           >
-            <ul>
-              {handover.turnedAway.map((entry) => (
-                <li key={entry.id}>
-                  <strong>{entry.visitorName}</strong> at {when(entry.arrivedAt)}, by{' '}
-                  {directory.staffName(entry.admittedById)}
-                  {entry.visitingYoungPersonIds.length > 0 ? `, asking for ${visiting(entry)}` : ''}.
-                  {entry.turnedAwayNote ? ` Note: ${entry.turnedAwayNote}` : ''}
-                </li>
-              ))}
-            </ul>
-          </HandoverSection>
-          <HandoverSection
+            {(entry) => (
+              <>
+                <strong>{entry.visitorName}</strong> at {when(entry.arrivedAt)}, by{' '}
+                {directory.staffName(entry.admittedById)}
+                {entry.visitingYoungPersonIds.length > 0 ? `, asking for ${visiting(entry)}` : ''}.
+                {entry.turnedAwayNote ? ` Note: ${entry.turnedAwayNote}` : ''}
+              </>
+            )}
+          </HandoverEntries>
+          <HandoverEntries
             id="handover-overrides"
             title="Restrictions overridden"
-            count={handover.overridden.length}
+            entries={handover.overridden}
             empty="No restriction was overridden."
           >
-            <ul>
-              {handover.overridden.map((entry) => (
-                <li key={entry.id}>
-                  <strong>{entry.visitorName}</strong> admitted at {when(entry.arrivedAt)} by{' '}
-                  {directory.staffName(entry.overriddenById)}
-                  {entry.departedAt ? `; left at ${when(entry.departedAt)}` : '; still on site'}.
-                </li>
-              ))}
-            </ul>
-          </HandoverSection>
+            {(entry) => (
+              <>
+                <strong>{entry.visitorName}</strong> admitted at {when(entry.arrivedAt)} by{' '}
+                {directory.staffName(entry.overriddenById)}
+                {entry.departedAt ? `; left at ${when(entry.departedAt)}` : '; still on site'}.
+              </>
+            )}
+          </HandoverEntries>
         </>
       )}
     </div>

@@ -34,6 +34,7 @@ import type { ExpectedVisitor } from './ExpectedVisitsPanel';
 import { ProtocolAtDoor } from './ProtocolAtDoor';
 import { protocolConfirmation } from './protocol-confirmation';
 import { useProtocolAtDoor } from './useProtocolAtDoor';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly directory: DoorDirectory;
@@ -301,7 +302,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
       {draft.restoredAt ? (
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
       ) : null}
-      <form onSubmit={onSubmit} noValidate className="form" aria-label="Sign a visitor in">
+      <SubmitForm label="Sign a visitor in" onSubmit={onSubmit}>
         {visitId && expectedNote ? (
           <div className="door-sign-in__booked" role="status">
             <p>{expectedNote}</p>
@@ -401,7 +402,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
             Signing in is switched off for this name. Only the Registered Manager can override a restriction.
           </p>
         ) : null}
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { YoungPerson } from '@shared/schemas/people';
 import { displayName } from '@shared/display-names';
+import { IdChoices } from '../../ui/IdChoices';
 
 type Props = {
   readonly youngPeople: readonly YoungPerson[];
@@ -10,34 +11,17 @@ type Props = {
   readonly error?: string | undefined;
 };
 
-/**
- * Whom the visitor has come to see: one tick each. Held as one list of ids (react-hook-form's own
- * checkbox arrays turn into a boolean when there is only one box), so forms wrap it in a Controller.
- */
-function VisitingChoices({ youngPeople, value, onChange, onBlur, hint, error }: Props) {
-  const chosen = value ?? [];
-  const toggle = (id: string, isChecked: boolean) =>
-    onChange(isChecked ? [...chosen, id] : chosen.filter((item) => item !== id));
+/** Whom the visitor has come to see: one tick each young person. */
+function VisitingChoices({ youngPeople, ...field }: Props) {
   return (
-    <fieldset className="fieldset door-visiting">
-      <legend>Whom are they visiting?</legend>
-      <p className="field__hint">{hint}</p>
-      {error ? <p className="field__error">{error}</p> : null}
-      {youngPeople.length === 0 ? <p className="muted">No young people are recorded yet.</p> : null}
-      <div className="door-visiting__list">
-        {youngPeople.map((youngPerson) => (
-          <label key={youngPerson.id} className="checkbox">
-            <input
-              type="checkbox"
-              checked={chosen.includes(youngPerson.id)}
-              onChange={(event) => toggle(youngPerson.id, event.target.checked)}
-              onBlur={onBlur}
-            />
-            {displayName(youngPerson)}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <IdChoices
+      {...field}
+      legend="Whom are they visiting?"
+      choices={youngPeople.map((youngPerson) => ({ id: youngPerson.id, label: displayName(youngPerson) }))}
+      emptyText="No young people are recorded yet."
+      className="fieldset door-visiting"
+      listClassName="door-visiting__list"
+    />
   );
 }
 

@@ -7,7 +7,8 @@ import {
   type PanTopic,
 } from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
+import { activeStaffChoices } from '../../common/staff-names';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { FormActions } from '../../ui/FormActions';
 
@@ -104,21 +105,13 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
           error={errors['staffId']}
         >
           {(wiring) => (
-            <select
-              className="input"
+            <OptionSelect
               {...wiring}
+              emptyLabel="Choose…"
+              options={activeStaffChoices(staff)}
               value={draft.staffId}
               onChange={(event) => set({ staffId: event.target.value })}
-            >
-              <option value="">Choose…</option>
-              {staff
-                .filter((member) => member.isActive)
-                .map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-            </select>
+            />
           )}
         </Field>
       ) : (

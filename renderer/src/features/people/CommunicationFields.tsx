@@ -2,6 +2,7 @@ import { Controller, type UseFormReturn } from 'react-hook-form';
 import { contactChannelLabels, contactChannels, type ContactChannel } from '@shared/schemas/communication';
 import type { PersonForm } from '@shared/schemas/people';
 import { ShortTextField, TextAreaField } from '../../ui/TextField';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 type Props = { readonly form: UseFormReturn<PersonForm> };
 
@@ -20,10 +21,7 @@ export function CommunicationFields({ form }: Props) {
         label="Language (optional)"
         hint="The language they are most at ease in, for example Polish or British Sign Language."
       />
-      <label className="checkbox">
-        <input type="checkbox" {...form.register('needsInterpreter')} />
-        Needs an interpreter
-      </label>
+      <CheckboxField form={form} name="needsInterpreter" label="Needs an interpreter" />
       <TextAreaField
         form={form}
         name="accessibilityNeeds"

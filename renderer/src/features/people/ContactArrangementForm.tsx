@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { displayPersonName } from '@shared/display-names';
-import type { Person, Relationship } from '@shared/schemas/people';
+import type { FamilyFormContext } from '../../common/useFamilyOf';
 import {
   contactArrangementFormSchema,
   contactPlanAgreedBy,
@@ -16,19 +16,16 @@ import {
 } from '@shared/schemas/contact-plans';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
 import { useSession } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
-type Props = {
+type Props = FamilyFormContext & {
   readonly repository: ContactPlanRepository;
-  readonly youngPersonId: string;
-  readonly youngPersonName: string;
-  readonly today: string;
-  readonly family: readonly { readonly person: Person; readonly relationship: Relationship }[];
   /** The arrangement being changed (a new version), or none to record one. */
   readonly existing?: ContactArrangement | undefined;
   readonly onDone: (saved: ContactArrangement | undefined) => void;
@@ -73,7 +70,6 @@ export function ContactArrangementForm({
   onDone,
 }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<ContactArrangementFormInput, unknown, FormValues>({
     resolver: zodResolver(contactArrangementFormSchema),
     defaultValues: defaultsFrom(youngPersonId, today, existing),
@@ -90,11 +86,8 @@ export function ContactArrangementForm({
   );
   const title = existing ? 'Change an arrangement' : `Add to ${youngPersonName}’s contact plan`;
   return (
-    <section className="panel" aria-labelledby="contact-arrangement-title">
-      <h3 id="contact-arrangement-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h3>
-      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+    <OpeningPanel titleId="contact-arrangement-title" title={title} level={3}>
+      <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
           <legend>What is agreed</legend>
@@ -188,7 +181,7 @@ export function ContactArrangementForm({
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -12,7 +12,7 @@ import {
 import { specialDatesAsForm, specialDatesFromForm } from '@shared/schemas/communication';
 import { TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
@@ -20,6 +20,7 @@ import { CommunicationFields } from './CommunicationFields';
 import { RelationshipRows } from './RelationshipRows';
 import { SpecialDateRows } from './SpecialDateRows';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: PeopleRepository;
@@ -72,7 +73,6 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
   const session = useSession();
   // Special dates are casework records: a session without that key neither sees nor replaces them.
   const readsSpecialDates = session.cipher.holds('casework');
-  const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(personFormSchema),
     defaultValues: existing ? valuesOf(existing) : newPerson,
@@ -98,11 +98,8 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
     ? `Edit ${displayPersonName(existing.person)}’s details`
     : 'Add a family member or friend';
   return (
-    <section className="panel" aria-labelledby="person-form-title">
-      <h2 id="person-form-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
-      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+    <OpeningPanel titleId="person-form-title" title={title}>
+      <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Name</legend>
@@ -151,7 +148,7 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
           isBusy={isSubmitting}
           onCancel={leave}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -8,6 +8,7 @@ import {
 } from '@shared/schemas/people';
 import { ChoiceField, SelectField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 type Props = { readonly form: UseFormReturn<PersonForm>; readonly youngPeople: readonly YoungPerson[] };
 
@@ -49,10 +50,11 @@ export function RelationshipRows({ form, youngPeople }: Props) {
             values={relationshipCategories}
             labels={relationshipCategoryLabels}
           />
-          <label className="checkbox">
-            <input type="checkbox" {...form.register(`relationships.${index}.hasParentalResponsibility`)} />
-            Has parental responsibility
-          </label>
+          <CheckboxField
+            form={form}
+            name={`relationships.${index}.hasParentalResponsibility`}
+            label="Has parental responsibility"
+          />
         </>
       )}
     </FieldArrayRows>

@@ -10,13 +10,14 @@ import {
 import type { StaffMember } from '@shared/schemas/staff';
 import { DateField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { StaffSelect } from './StaffSelect';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type FormInput = z.input<typeof youngPersonFormSchema>;
 
@@ -54,7 +55,6 @@ function valuesOf({ id: _id, ...rest }: YoungPerson): FormInput {
 /** Adds a young person or changes their details. Nothing is saved unless all of it is sound. */
 export function YoungPersonForm({ repository, existing, staff, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(youngPersonFormSchema),
     defaultValues: existing ? valuesOf(existing) : blank,
@@ -71,11 +71,8 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
 
   const title = existing ? `Edit ${displayName(existing)}’s details` : 'Add a young person';
   return (
-    <section className="panel" aria-labelledby="young-person-form-title">
-      <h2 id="young-person-form-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
-      <form onSubmit={submit} noValidate className="form" aria-label={title}>
+    <OpeningPanel titleId="young-person-form-title" title={title}>
+      <SubmitForm label={title} onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Name and case</legend>
@@ -130,7 +127,7 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
           isBusy={isSubmitting}
           onCancel={leave}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { requiredText } from '@shared/schemas/common';
@@ -17,6 +17,9 @@ import { useVisitorLog } from '../../common/useVisitorLog';
 import { renderVisitingChoices, doorChecker } from '../door';
 import { useHomeClock } from '../../common/useHomeClock';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { CheckboxField } from '../../ui/CheckboxField';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 /**
  * The entry's details as corrected, what was wrong with them, and, for a sign-out made by mistake,
@@ -47,7 +50,6 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   const session = useSession();
   const visitorLog = useVisitorLog();
   const [failure, setFailure] = useState<string | undefined>();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const isTurnedAway = entry.kind === 'turnedAway';
   const form = useForm<CorrectionValues, unknown, Corrected>({
     resolver: zodResolver<CorrectionValues, unknown, Corrected>(
@@ -70,7 +72,6 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   });
   const { isSubmitting } = form.formState;
   const clock = useHomeClock();
-  useEffect(() => headingRef.current?.focus(), []);
 
   const submit = form.handleSubmit(
     async ({ amendmentReason, isBackOnSite, ...corrected }) => {
@@ -94,21 +95,13 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
   );
 
   return (
-    <section className="panel" aria-labelledby="correct-entry-title">
-      <h2 id="correct-entry-title" ref={headingRef} tabIndex={-1}>
-        Correct the entry for {entry.visitorName}
-      </h2>
+    <OpeningPanel titleId="correct-entry-title" title={<>Correct the entry for {entry.visitorName}</>}>
       <p className="lede">
         The original entry is kept as it was. Your correction and your reason are added to it, with your name
         and the time.
       </p>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        onSubmit={(event) => void submit(event)}
-        noValidate
-        className="form"
-        aria-label="Correct this entry"
-      >
+      <SubmitForm label="Correct this entry" onSubmit={submit}>
         <TextField
           form={form}
           name="amendmentReason"
@@ -131,15 +124,13 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           <TextAreaField form={form} name="turnedAwayNote" label="Note (optional)" rows={2} />
         ) : null}
         {!isTurnedAway && entry.departedAt ? (
-          <label className="checkbox">
-            <input type="checkbox" {...form.register('isBackOnSite')} />
-            They have not left: signed out by mistake, put them back on site
-          </label>
+          <CheckboxField
+            form={form}
+            name="isBackOnSite"
+            label="They have not left: signed out by mistake, put them back on site"
+          />
         ) : null}
-        <label className="checkbox">
-          <input type="checkbox" {...form.register('isIdChecked')} />
-          ID checked
-        </label>
+        <CheckboxField form={form} name="isIdChecked" label="ID checked" />
         <ShortTextField form={form} name="vehicle" label="Vehicle registration" />
         <ShortTextField form={form} name="badgeNumber" label="Badge number" />
         <FormActions
@@ -147,7 +138,7 @@ export function CorrectEntryForm({ entry, directory, onDone }: Props) {
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

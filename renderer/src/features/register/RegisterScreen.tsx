@@ -19,6 +19,7 @@ import { PastVisitorSearch } from './PastVisitorSearch';
 import { useEntryVersions } from './useEntryVersions';
 import { DayRange } from '../../ui/DayRange';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
+import { FilterForm } from '../../ui/FilterForm';
 
 /**
  * The visitor register for a period (today unless another is chosen): every visit and everyone
@@ -74,11 +75,7 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
         deleted: a correction is added, and the original stays.
       </p>
       {message ? <Banner tone="success">{message}</Banner> : null}
-      <form
-        className="toolbar register-range"
-        aria-label="Dates to show"
-        onSubmit={(event) => event.preventDefault()}
-      >
+      <FilterForm className="toolbar register-range" label="Dates to show">
         <DayRange
           from={range.from}
           to={range.to}
@@ -94,7 +91,7 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
           Print
         </button>
         <ExportCsvButton isDisabled={!entries || !directory || !isRangeValid} onExport={exportCsv} />
-      </form>
+      </FilterForm>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
       {!isRangeValid ? <Banner tone="error">Choose a “From” date on or before the “To” date.</Banner> : null}
       {directory ? <PastVisitorSearch directory={directory} timeZone={clock.timeZone} /> : null}

@@ -4,7 +4,7 @@ import type { Restriction } from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
 import { versionNumber } from '@shared/rules/restriction-versions';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
@@ -16,6 +16,7 @@ import {
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -43,7 +44,6 @@ export function termsEntryOf(restriction: Restriction, today: string) {
  */
 export function ChangeRestrictionForm({ repository, restriction, today, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<RestrictionChangeEntry>({
     resolver: zodResolver(restrictionChangeEntrySchema),
     defaultValues: termsEntryOf(restriction, today),
@@ -59,10 +59,7 @@ export function ChangeRestrictionForm({ repository, restriction, today, onDone }
     form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
 
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <h4 id={titleId} ref={headingRef} tabIndex={-1}>
-        Change the restriction on {restriction.name}
-      </h4>
+    <OpeningPanel titleId={titleId} title={<>Change the restriction on {restriction.name}</>} level={4}>
       <p>
         This becomes version {versionNumber(restriction) + 1}. The current version stays in the history, and
         applies until the day the change takes over.
@@ -70,16 +67,11 @@ export function ChangeRestrictionForm({ repository, restriction, today, onDone }
           ? ''
           : ' The change applies from its date and waits for the manager’s approval.'}
       </p>
-      <form
-        onSubmit={submit}
-        noValidate
-        className="form"
-        aria-label={`Change the restriction on ${restriction.name}`}
-      >
+      <SubmitForm label={`Change the restriction on ${restriction.name}`} onSubmit={submit}>
         <FormNotices failure={failure} />
         <RestrictionTermsFields register={register} errors={errors} />
         <FormActions submitLabel="Save the change" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

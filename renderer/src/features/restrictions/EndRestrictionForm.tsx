@@ -10,6 +10,7 @@ import { useSession } from '../../security/session-context';
 import { endRestrictionSchema, type EndRestrictionForm as FormValues } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
 import { endedReasonField } from './ended-reason';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -76,16 +77,11 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
       <h4 id={titleId} ref={headingRef} tabIndex={-1}>
         End the restriction on {restriction.name}
       </h4>
-      <form
-        onSubmit={(event) => void askToConfirm(event)}
-        noValidate
-        className="form"
-        aria-label={`End the restriction on ${restriction.name}`}
-      >
+      <SubmitForm label={`End the restriction on ${restriction.name}`} onSubmit={askToConfirm}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         <TextAreaField form={form} {...endedReasonField} />
         <FormActions submitLabel="End restriction" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </form>
+      </SubmitForm>
     </section>
   );
 }

@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
 import { useForm } from 'react-hook-form';
-import { aliasesAsText, type Person, type Relationship } from '@shared/schemas/people';
+import { aliasesAsText } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
 import { OptionField, TextAreaField, TextField } from '../../ui/TextField';
-import { familyOptions } from '../../common/useFamilyOf';
+import { familyOptions, type FamilyFormContext } from '../../common/useFamilyOf';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
@@ -19,14 +19,10 @@ import {
 } from './restriction-entry-schema';
 import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTermsFields';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
-type Props = {
+type Props = FamilyFormContext & {
   readonly repository: RestrictionRepository;
-  readonly youngPersonId: string;
-  readonly youngPersonName: string;
-  readonly today: string;
-  /** The young person's family, loaded before the form opens so a kept draft's choice shows. */
-  readonly family: readonly { readonly person: Person; readonly relationship: Relationship }[];
   readonly onDone: (recorded: Restriction | undefined) => void;
 };
 
@@ -43,7 +39,6 @@ export function RecordRestrictionForm({
   onDone,
 }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<RestrictionEntry>({
     resolver: zodResolver(restrictionEntrySchema),
     defaultValues: {
@@ -79,11 +74,12 @@ export function RecordRestrictionForm({
   );
 
   return (
-    <section className="panel" aria-labelledby="record-restriction-title">
-      <h3 id="record-restriction-title" ref={headingRef} tabIndex={-1}>
-        Record a restriction for {youngPersonName}
-      </h3>
-      <form onSubmit={submit} noValidate className="form" aria-label="Record a restriction">
+    <OpeningPanel
+      titleId="record-restriction-title"
+      title={<>Record a restriction for {youngPersonName}</>}
+      level={3}
+    >
+      <SubmitForm label="Record a restriction" onSubmit={submit}>
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <fieldset className="fieldset">
           <legend>Who is restricted</legend>
@@ -120,7 +116,7 @@ export function RecordRestrictionForm({
         </fieldset>
         <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
         <FormActions submitLabel="Record restriction" isBusy={isSubmitting} onCancel={leave} />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

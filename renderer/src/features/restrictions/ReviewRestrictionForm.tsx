@@ -5,7 +5,7 @@ import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
 import { DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
@@ -21,6 +21,7 @@ import {
 } from './restriction-entry-schema';
 import { FormActions } from '../../ui/FormActions';
 import { endedReasonField } from './ended-reason';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -45,7 +46,6 @@ const outcomeLabels: Readonly<Record<RestrictionReviewOutcome, string>> = {
  */
 export function ReviewRestrictionForm({ repository, restriction, today, staff, onDone }: Props) {
   const session = useSession();
-  const headingRef = useFocusOnOpen();
   const form = useForm<RestrictionReviewEntry>({
     resolver: zodResolver(restrictionReviewEntrySchema),
     defaultValues: {
@@ -78,16 +78,12 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
   );
 
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <h4 id={titleId} ref={headingRef} tabIndex={-1}>
-        Record a review of the restriction on {restriction.name}
-      </h4>
-      <form
-        onSubmit={submit}
-        noValidate
-        className="form"
-        aria-label={`Record a review of the restriction on ${restriction.name}`}
-      >
+    <OpeningPanel
+      titleId={titleId}
+      title={<>Record a review of the restriction on {restriction.name}</>}
+      level={4}
+    >
+      <SubmitForm label={`Record a review of the restriction on ${restriction.name}`} onSubmit={submit}>
         <FormNotices failure={failure} />
         <fieldset className="fieldset">
           <legend>The review</legend>
@@ -140,7 +136,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
           isBusy={isSubmitting}
           onCancel={() => onDone(undefined)}
         />
-      </form>
-    </section>
+      </SubmitForm>
+    </OpeningPanel>
   );
 }

@@ -9,6 +9,7 @@ import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
 import { useHomeToday } from '../../common/useHomeToday';
 import { useRetention } from './useRetention';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 const groupLabels: Record<RetainedRecordKind, string> = {
   caseRecord: 'Case records',
@@ -190,7 +191,7 @@ function PeriodsForm({
         Defaults: case records 75 years from the date of birth; the visitor register, staff declarations and
         the disclosure log 15 years.
       </p>
-      <form className="form" onSubmit={submit} noValidate aria-label="Retention periods">
+      <SubmitForm label="Retention periods" onSubmit={submit}>
         {periodFields.map(([key, label]) => (
           <Field key={key} label={label}>
             {(wiring) => (
@@ -207,7 +208,7 @@ function PeriodsForm({
         <button type="submit" className="button">
           Save periods
         </button>
-      </form>
+      </SubmitForm>
     </section>
   );
 }

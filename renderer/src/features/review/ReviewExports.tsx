@@ -11,6 +11,7 @@ import { downloadTextFile } from '../../common/download-file';
 import { useSigner } from '../../security/useSigner';
 import { useReportExports } from './useReportExports';
 import { PasswordInput } from '../../ui/Field';
+import { ExportCsvButton } from '../../ui/ExportCsvButton';
 
 const termTitles = { autumn: 'Autumn term', spring: 'Spring term', summer: 'Summer term' } as const;
 
@@ -157,14 +158,7 @@ export function ReviewExports({
   return (
     <section aria-label="Export the termly review">
       <div className="toolbar">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={rows.length === 0}
-          onClick={() => void exportCsv()}
-        >
-          Export CSV
-        </button>
+        <ExportCsvButton isDisabled={rows.length === 0} onExport={exportCsv} />
         <button
           type="button"
           className="button button--secondary"

@@ -11,6 +11,7 @@ import { ReviewTable } from './ReviewTable';
 import { VoicesTable } from './VoicesTable';
 import { YoungPersonReviewPanel } from './YoungPersonReviewPanel';
 import { defaultTermChoice, useReviewTrend, useTermlyOverview, type TermChoice } from './useTermlyOverview';
+import { FilterForm } from '../../ui/FilterForm';
 import './review.css';
 
 /**
@@ -54,7 +55,7 @@ export function ReviewScreen() {
         </Banner>
       ) : null}
       {choice ? (
-        <form className="toolbar" aria-label="Choose the term" onSubmit={(event) => event.preventDefault()}>
+        <FilterForm className="toolbar" label="Choose the term">
           <label className="field">
             <span className="field__label">Term</span>
             <select
@@ -72,7 +73,7 @@ export function ReviewScreen() {
               ))}
             </select>
           </label>
-        </form>
+        </FilterForm>
       ) : null}
       {choice && !overview ? (
         <p className="muted" role="status">

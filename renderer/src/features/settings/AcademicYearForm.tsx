@@ -10,7 +10,7 @@ import {
 import { Field, TextInput } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
-import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
 import { useSession } from '../../security/session-context';
@@ -41,7 +41,6 @@ function emptyYear(label: string): FormValues {
 export function AcademicYearForm({ repository, editing, onDone }: Props) {
   const session = useSession();
   const existing = 'id' in editing ? editing : undefined;
-  const headingRef = useFocusOnOpen();
   const form = useForm<FormValues>({
     resolver: zodResolver(academicYearFormSchema),
     defaultValues: existing
@@ -59,10 +58,7 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
 
   const title = existing ? `Edit ${existing.label}` : 'Add an academic year';
   return (
-    <section className="panel" aria-labelledby="academic-year-form-title">
-      <h2 id="academic-year-form-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
+    <OpeningPanel titleId="academic-year-form-title" title={title}>
       <form onSubmit={submit} noValidate className="form">
         <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
         <TextField
@@ -115,6 +111,6 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
         </div>
         <FormActions submitLabel="Save academic year" isBusy={isSubmitting} onCancel={leave} />
       </form>
-    </section>
+    </OpeningPanel>
   );
 }

@@ -4,6 +4,7 @@ import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { useCaseFileFolder } from './useCaseFileFolder';
+import { TaskButton } from '../../ui/TaskButton';
 
 const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
   reachable: 'Reachable: signed copies are being saved there.',
@@ -122,18 +123,13 @@ export function CaseFileFolderScreen() {
         )}
         <div className="toolbar">
           {mayChange ? (
-            <button type="button" className="button" disabled={isWorking} onClick={() => void choose()}>
+            <TaskButton isDisabled={isWorking} onRun={choose}>
               Choose folder…
-            </button>
+            </TaskButton>
           ) : null}
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={isWorking}
-            onClick={() => void check()}
-          >
+          <TaskButton isSecondary isDisabled={isWorking} onRun={check}>
             Check again
-          </button>
+          </TaskButton>
         </div>
       </section>
     </div>

@@ -9,6 +9,7 @@ import { useSessionApi } from '../../security/session-context';
 import { AccountFields } from '../accounts';
 import { HomeFields } from './HomeFields';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /**
  * What a new install shows: the home's details and the first account, a Registered Manager, who
@@ -41,7 +42,7 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
         home’s details and your own account as Registered Manager; you will add everyone else’s accounts next.
       </p>
       <FormNotices failure={failure} />
-      <form onSubmit={submit} noValidate className="form" aria-label="Set up your home">
+      <SubmitForm label="Set up your home" onSubmit={submit}>
         <fieldset className="fieldset">
           <legend>The home</legend>
           <HomeFields form={form} at={(field) => `home.${field}` as const} />
@@ -56,7 +57,7 @@ export function FirstRunSetup({ existingHome }: { existingHome: HomeSettings | u
           />
         </fieldset>
         <FormActions submitLabel={isSubmitting ? 'Setting up…' : 'Set up the home'} isBusy={isSubmitting} />
-      </form>
+      </SubmitForm>
     </main>
   );
 }

@@ -14,6 +14,7 @@ import { useSession } from '../../security/session-context';
 import { useDraft } from '../../security/useDraft';
 import { HomeFields } from './HomeFields';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly initial: HomeSettings | undefined;
@@ -45,10 +46,10 @@ export function HomeDetailsForm({ initial, repository }: Props) {
   );
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Home details">
+    <SubmitForm label="Home details" onSubmit={submit}>
       <FormNotices failure={failure} saved={saved} draftRestoredAt={draft.restoredAt} />
       <HomeFields form={form} at={(field) => field} />
       <FormActions submitLabel="Save home details" isBusy={isSubmitting} />
-    </form>
+    </SubmitForm>
   );
 }

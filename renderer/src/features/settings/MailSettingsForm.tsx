@@ -15,6 +15,8 @@ import { Banner } from '../../ui/Banner';
 import { TextAreaField, TextField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { CheckboxField } from '../../ui/CheckboxField';
 
 const formSchema = mailSettingsSchema.extend({
   password: z.string().max(1000, { message: 'That password is too long.' }),
@@ -83,7 +85,7 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
   });
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label="Mail settings">
+    <SubmitForm label="Mail settings" onSubmit={submit}>
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <TextField
         form={form}
@@ -141,14 +143,15 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         rows={5}
         spellCheck={false}
       />
-      <label className="checkbox">
-        <input type="checkbox" {...form.register('attachSignedPdf')} />
-        Attach the signed PDF of a filed contact form to its alert
-      </label>
+      <CheckboxField
+        form={form}
+        name="attachSignedPdf"
+        label="Attach the signed PDF of a filed contact form to its alert"
+      />
       <p className="field__hint">
         Off unless you turn it on: the alert then carries the whole form, not just initials and a reference.
       </p>
       <FormActions submitLabel="Save mail settings" isBusy={isSubmitting} />
-    </form>
+    </SubmitForm>
   );
 }

@@ -8,6 +8,7 @@ import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { HomeSettingsRepository } from '../../db/repositories/home-settings-repository';
 import { useSession } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** How long an unattended screen stays open before Family Links locks itself. */
 export function SecuritySettingsForm({
@@ -38,7 +39,7 @@ export function SecuritySettingsForm({
   );
 
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Automatic lock">
+    <SubmitForm label="Automatic lock" onSubmit={submit}>
       <FormNotices failure={failure} saved={saved} />
       <Field
         label="Lock after this many minutes without use"
@@ -58,6 +59,6 @@ export function SecuritySettingsForm({
         )}
       </Field>
       <FormActions submitLabel="Save lock setting" isBusy={isSubmitting} />
-    </form>
+    </SubmitForm>
   );
 }

@@ -4,6 +4,7 @@ import type { Result } from '@shared/result';
 import { Banner } from '../../ui/Banner';
 import { FormActions } from '../../ui/FormActions';
 import { TextField } from '../../ui/TextField';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** What the server or the app refused: beside the field the person can mend, or above the form. */
 type Refusal<Values extends FieldValues> = { readonly message: string; readonly field?: Path<Values> };
@@ -69,14 +70,14 @@ export function SyncForm({
   return (
     <>
       {sending.problem ? <Banner tone="error">{sending.problem}</Banner> : null}
-      <form className="form" noValidate aria-label={label} onSubmit={sending.submit}>
+      <SubmitForm label={label} onSubmit={sending.submit}>
         {children}
         <FormActions
           submitLabel={sending.isBusy ? busyLabel : submitLabel}
           isBusy={sending.isBusy || isDisabled}
           {...actions}
         />
-      </form>
+      </SubmitForm>
     </>
   );
 }

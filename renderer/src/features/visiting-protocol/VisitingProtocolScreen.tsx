@@ -16,6 +16,8 @@ import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useVisitingProtocol } from '../../common/useVisitingProtocol';
 import { ProtocolText } from './ProtocolText';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { FormActions } from '../../ui/FormActions';
 import './visiting-protocol.css';
 
 /**
@@ -88,7 +90,7 @@ function ProtocolEditor(props: {
   const { submit, failure } = useRecordSubmit(form, props.publish, props.onPublished);
   const next = (props.current?.version ?? 0) + 1;
   return (
-    <form onSubmit={submit} noValidate className="form" aria-label="Write the visiting protocol">
+    <SubmitForm label="Write the visiting protocol" onSubmit={submit}>
       <FormNotices failure={failure} />
       <TextAreaField
         form={form}
@@ -98,11 +100,7 @@ function ProtocolEditor(props: {
         className="input protocol-editor"
         rows={14}
       />
-      <div className="form__actions">
-        <button type="submit" className="button" disabled={form.formState.isSubmitting}>
-          Publish as version {next}
-        </button>
-      </div>
-    </form>
+      <FormActions submitLabel={<>Publish as version {next}</>} isBusy={form.formState.isSubmitting} />
+    </SubmitForm>
   );
 }

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
 import { ukDateText } from '@shared/schemas/typed-date-time';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import {
@@ -32,6 +32,8 @@ import { communicationLine } from '@shared/rules/communication';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { OpeningPanel } from '../../ui/OpeningPanel';
 
 const repeatLabels: Readonly<Record<(typeof repeatFrequencies)[number], string>> = {
   none: 'Does not repeat',
@@ -68,7 +70,6 @@ type CheckState =
  * run as the form is filled in and again on saving, and say in words what is wrong and how to fix it.
  */
 export function VisitBookingForm({ actions, directory, timeZone, today, initial, changing, onDone }: Props) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [failure, setFailure] = useState<string | undefined>();
   const [checked, setChecked] = useState<
     { readonly key: string; readonly check: BookingCheck | undefined } | undefined
@@ -87,8 +88,6 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
   const youngPersonIds = useMemo(() => values.youngPersonIds ?? [], [values.youngPersonIds]);
   const family = useFamilyOfMany(youngPersonIds);
   const repeat = values.repeat ?? 'none';
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   // The checks, a moment after the person stops typing; "checking" until the answer for these values is in.
   const valuesKey = JSON.stringify(values);
@@ -164,17 +163,14 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
   const title = changing ? 'Change or move this visit' : 'Book a visit';
 
   return (
-    <section className="panel visit-booking" aria-labelledby="visit-booking-title">
-      <h2 id="visit-booking-title" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
+    <OpeningPanel titleId="visit-booking-title" title={title} className="panel visit-booking">
       {changing?.seriesId ? (
         <p className="lede">
           This visit is one of a series. Changes here move this date only; the others stay as they are.
         </p>
       ) : null}
       <div className="visit-booking__layout">
-        <form onSubmit={(event) => void submit(event)} noValidate className="form" aria-label={title}>
+        <SubmitForm label={title} onSubmit={submit}>
           {failure ? <Banner tone="error">{failure}</Banner> : null}
           <Controller
             control={form.control}
@@ -279,7 +275,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
             isBusy={isSubmitting}
             onCancel={() => onDone(undefined)}
           />
-        </form>
+        </SubmitForm>
         <PlanningHelpPanel
           youngPersonId={firstYoungPerson}
           youngPersonName={firstYoungPerson ? directory.youngPersonName(firstYoungPerson) : ''}
@@ -287,7 +283,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
           timeZone={timeZone}
         />
       </div>
-    </section>
+    </OpeningPanel>
   );
 }
 
