@@ -55,9 +55,6 @@ export const rekeyDocumentSchema = z.object({
 });
 export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
 
-export const isExchangeKeyId = (id: string): boolean => id.startsWith('rx_');
-export const isRekeyId = (id: string): boolean => id.startsWith('rn_');
-
 type Signer = { readonly deviceId: string; readonly privateKey: Key };
 
 const sign = async (signer: Signer, bytes: Uint8Array<ArrayBuffer>) =>
