@@ -7,7 +7,7 @@ import appCss from '../../../renderer/src/styles.css?inline';
 import visitsCss from '../../../renderer/src/features/visits/visits.css?inline';
 import type { Visit } from '@shared/schemas/visits';
 import { addDays, wallClockToInstant } from '@shared/home-time';
-import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
+import { visitRepository, type DiaryVisit } from '../../../renderer/src/db/repositories/visit-repository';
 import { VisitCalendar } from '../../../renderer/src/features/visits/VisitCalendar';
 import { rangeOf, type CalendarView } from '../../../renderer/src/features/visits/calendar-time';
 import type { VisitDirectory } from '../../../renderer/src/features/visits/useVisitDirectory';
@@ -69,8 +69,9 @@ function homeWithBusyWeek(context: BenchContext): Promise<LoadedHome> {
 
 /**
  * One view of the visit calendar with the busy week's visits. Timed: the rows read through the
- * repository (Dexie, the `startsAt` index range, every row's seal opened and authenticated and
- * the record parsed whole with its zod schema), a new React root drawing the app's own grid
+ * repository as the diary screen reads them (`listDiaryBetween`: Dexie, the `startsAt` index
+ * range, every row's whole seal opened and authenticated, and the fields the diary shows parsed
+ * with a pick of the visit's zod schema), a new React root drawing the app's own grid
  * (VisitCalendar, with the app's stylesheets) synchronously, then the browser's style and layout
  * of it, forced by reading the host's height. Painting is not timed. floor_ms is exactly one bare
  * IndexedDB getAll, in a new readonly transaction, on the visits store's `startsAt` index over the
@@ -83,7 +84,7 @@ function calendarViewBenchmark(options: {
   readonly view: CalendarView;
   readonly date: string;
   readonly boxes: (host: HTMLElement) => number;
-  readonly expectedBoxes: (visits: readonly Visit[]) => number;
+  readonly expectedBoxes: (visits: readonly DiaryVisit[]) => number;
 }): RegisteredBenchmark {
   const range = rangeOf(options.view, options.date);
   return defineBenchmark<State>({
@@ -118,7 +119,7 @@ function calendarViewBenchmark(options: {
     },
     async run(state) {
       const started = performance.now();
-      const visits = await visitRepository(state.loaded.db).listBetween(
+      const visits = await visitRepository(state.loaded.db).listDiaryBetween(
         state.loaded.session,
         state.from,
         state.to,

@@ -33,6 +33,26 @@ export const visitPlainKeys = [
 ] as const satisfies readonly VisitPlainKey[];
 export const visitCodec = createSealedCodec('visits', visitSchema, visitPlainKeys);
 
+/**
+ * What the diary (its day, week and month grids, the table beside them and the printed week)
+ * shows of a visit: the plain fields. The whole seal is still opened and authenticated for every
+ * row (a row changed outside the app fails as it always does); only these fields are checked
+ * with the schema, since a week of 500 visits pays for every field it parses. The diary opens the
+ * whole visit, by its id, when a person opens it.
+ */
+const diaryVisitSchema = visitSchema.pick({
+  id: true,
+  startsAt: true,
+  endsAt: true,
+  youngPersonIds: true,
+  staffIds: true,
+  roomId: true,
+  status: true,
+  seriesId: true,
+  kind: true,
+});
+export type DiaryVisit = Pick<Visit, (typeof visitPlainKeys)[number]>;
+
 export type VisitError =
   | 'forbidden'
   | 'invalid'
@@ -64,7 +84,8 @@ function mayReadNotes(visit: Visit, session: Session): boolean {
  * Earliest first, by the ISO instants (UTC) compared as strings: the order the `startsAt` index
  * keeps them in. `localeCompare` would ask the collator for every pair of a week's visits.
  */
-const byStart = (a: Visit, b: Visit) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0);
+const byStart = (a: DiaryVisit, b: DiaryVisit) =>
+  a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0;
 
 function visibleVisit(visit: Visit, session: Session): Visit {
   return mayReadNotes(visit, session) ? visit : { ...visit, notes: '' };
@@ -88,6 +109,22 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     return validForm(visitBookingFormSchema, input);
   }
 
+  /**
+   * The rows of visits overlapping [fromIso, toIso), filtered on their plain columns: read by the
+   * `startsAt` index from as far back as the longest a visit may last.
+   */
+  async function rowsBetween(fromIso: string, toIso: string, filter: VisitFilter) {
+    const from = new Date(Date.parse(fromIso) - longestVisitHours * hourMs).toISOString();
+    const rows = await db.visits.where('startsAt').between(from, toIso, true, false).toArray();
+    return rows.filter(
+      (row) =>
+        row.endsAt > fromIso &&
+        (filter.youngPersonId === undefined || row.youngPersonIds.includes(filter.youngPersonId)) &&
+        (filter.staffId === undefined || row.staffIds.includes(filter.staffId)) &&
+        (filter.roomId === undefined || row.roomId === filter.roomId),
+    );
+  }
+
   const changedElsewhere = fail(
     'changed-elsewhere',
     'Someone else changed this visit a moment ago. Open it again to see their change.',
@@ -104,17 +141,26 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
       toIso: string,
       filter: VisitFilter = {},
     ): Promise<Visit[]> {
-      const from = new Date(Date.parse(fromIso) - longestVisitHours * hourMs).toISOString();
-      const rows = await db.visits.where('startsAt').between(from, toIso, true, false).toArray();
-      const wanted = rows.filter(
-        (row) =>
-          row.endsAt > fromIso &&
-          (filter.youngPersonId === undefined || row.youngPersonIds.includes(filter.youngPersonId)) &&
-          (filter.staffId === undefined || row.staffIds.includes(filter.staffId)) &&
-          (filter.roomId === undefined || row.roomId === filter.roomId),
-      );
-      const visits = await store.open(wanted, session.cipher);
+      const visits = await store.open(await rowsBetween(fromIso, toIso, filter), session.cipher);
       return visits.map((visit) => visibleVisit(visit, session)).sort(byStart);
+    },
+
+    /**
+     * The same visits as `listBetween`, as the diary shows them (`DiaryVisit`): every row opened
+     * and authenticated whole, the diary's fields parsed. Notes are not among them, so who may
+     * read notes does not come into it.
+     */
+    async listDiaryBetween(
+      session: Session,
+      fromIso: string,
+      toIso: string,
+      filter: VisitFilter = {},
+    ): Promise<DiaryVisit[]> {
+      const rows = await rowsBetween(fromIso, toIso, filter);
+      const visits = await Promise.all(
+        rows.map((row) => visitCodec.decodeAs(row, session.cipher, diaryVisitSchema)),
+      );
+      return visits.sort(byStart);
     },
 
     /** One young person's visits starting in [fromIso, toIso), earliest first (for the termly review and planning help). */

@@ -1,13 +1,14 @@
 import { PrintView } from '../../ui/PrintView';
 import type { PrintedPaper } from '../../ui/printed-paper';
-import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
+import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
+import type { DiaryVisit } from '../../db/repositories/visit-repository';
 import { formatUkDate } from '@shared/format-dates';
 import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = PrintedPaper & {
-  readonly visits: readonly Visit[];
+  readonly visits: readonly DiaryVisit[];
   readonly directory: VisitDirectory;
   readonly monday: string;
 };

@@ -1,13 +1,14 @@
-import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
+import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
+import type { DiaryVisit } from '../../db/repositories/visit-repository';
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import type { VisitDirectory } from './useVisitDirectory';
 
 type Props = {
-  readonly visits: readonly Visit[];
+  readonly visits: readonly DiaryVisit[];
   readonly directory: VisitDirectory;
   readonly timeZone: string;
   readonly caption: string;
-  readonly onOpen: (visit: Visit) => void;
+  readonly onOpen: (visit: DiaryVisit) => void;
 };
 
 /** The visits the calendar shows, as a table: every visit reachable by keyboard and read in order by a screen reader. */

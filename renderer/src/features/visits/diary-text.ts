@@ -1,6 +1,7 @@
 import { clockTime } from '@shared/home-time';
 import { wallClockMinute, type DiaryDay } from '@shared/rules/diary-layout';
-import { visitKindLabels, visitStatusLabels, type Visit } from '@shared/schemas/visits';
+import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
+import type { DiaryVisit } from '../../db/repositories/visit-repository';
 import type { VisitDirectory } from './useVisitDirectory';
 
 /**
@@ -48,7 +49,7 @@ export function minutesAsTime(minutes: number): string {
  * What a visit is called on the calendar: who, and what kind of visit; the status in words when
  * it did not go ahead or is done, so colour never carries it alone.
  */
-export function visitTitle(visit: Visit, directory: VisitDirectory): string {
+export function visitTitle(visit: DiaryVisit, directory: VisitDirectory): string {
   const who = visit.youngPersonIds.map(directory.youngPersonName).join(', ');
   const status =
     visit.status === 'planned' || visit.status === 'confirmed'
@@ -62,7 +63,7 @@ export function visitTitle(visit: Visit, directory: VisitDirectory): string {
  * out from the day's start (`wallClockMinute`) rather than by the zone's rules: a week of 500
  * visits asks those a thousand times, a good share of drawing it.
  */
-export function visitTimes(visit: Visit, timeZone: string, days: readonly DiaryDay[] = []): string {
+export function visitTimes(visit: DiaryVisit, timeZone: string, days: readonly DiaryDay[] = []): string {
   const clock = (instant: string) => {
     const minute = days.length > 0 ? wallClockMinute(Date.parse(instant), days) : undefined;
     return minute === undefined ? clockTime(instant, timeZone) : minutesAsTime(minute);
@@ -74,7 +75,7 @@ export function visitTimes(visit: Visit, timeZone: string, days: readonly DiaryD
 export type VisitTexts = { readonly times: string; readonly title: string; readonly details: string };
 
 export function visitTexts(
-  visit: Visit,
+  visit: DiaryVisit,
   directory: VisitDirectory,
   timeZone: string,
   days: readonly DiaryDay[] = [],

@@ -23,7 +23,7 @@ export function useVisitsInRange(
     () =>
       from === undefined || to === undefined
         ? undefined
-        : repository.listBetween(session, startOfDayIn(from, timeZone), startOfDayIn(to, timeZone), {
+        : repository.listDiaryBetween(session, startOfDayIn(from, timeZone), startOfDayIn(to, timeZone), {
             ...(youngPersonId ? { youngPersonId } : {}),
             ...(staffId ? { staffId } : {}),
             ...(roomId ? { roomId } : {}),

@@ -335,6 +335,54 @@ describe('reading the calendar', () => {
   });
 });
 
+describe('reading the diary', () => {
+  it('finds the same visits as the full read, with the diary’s fields only, in time order', async () => {
+    const { manager, visits, booking, jo } = await setUp();
+    await visits.book(
+      manager,
+      booking({ repeat: 'weekly', repeatUntil: '2026-03-28', notes: 'Photos' }),
+      context,
+    );
+    await visits.book(manager, booking({ date: '2026-03-10', roomId: '', staffIds: [jo.id] }), context);
+    const from = '2026-03-09T00:00:00.000Z';
+    const to = '2026-03-16T00:00:00.000Z';
+    const full = await visits.listBetween(manager, from, to);
+    const diary = await visits.listDiaryBetween(manager, from, to);
+    expect(diary.map((visit) => visit.id)).toEqual(full.map((visit) => visit.id));
+    expect(diary.map((visit) => visit.startsAt)).toEqual([
+      '2026-03-10T14:00:00.000Z',
+      '2026-03-14T14:00:00.000Z',
+    ]);
+    for (const visit of diary) {
+      expect(Object.keys(visit).sort()).not.toContain('notes');
+      const whole = full.find((candidate) => candidate.id === visit.id);
+      expect(visit).toEqual({
+        id: whole?.id,
+        startsAt: whole?.startsAt,
+        endsAt: whole?.endsAt,
+        youngPersonIds: whole?.youngPersonIds,
+        staffIds: whole?.staffIds,
+        status: whole?.status,
+        kind: whole?.kind,
+        ...(whole?.roomId ? { roomId: whole.roomId } : {}),
+        ...(whole?.seriesId ? { seriesId: whole.seriesId } : {}),
+      });
+    }
+    expect(await visits.listDiaryBetween(manager, from, to, { staffId: jo.id })).toHaveLength(1);
+  });
+
+  it('still opens every row’s whole seal: a plain field changed outside the app fails the read', async () => {
+    const { manager, visits, booking } = await setUp();
+    const booked = await visits.book(manager, booking({ date: '2026-03-10' }), context);
+    if (!booked.ok) throw new Error(booked.error.message);
+    const id = booked.value[0]?.id ?? '';
+    await db.visits.update(id, { status: 'completed' });
+    await expect(
+      visits.listDiaryBetween(manager, '2026-03-09T00:00:00.000Z', '2026-03-16T00:00:00.000Z'),
+    ).rejects.toThrow('changed outside Family Links');
+  });
+});
+
 describe('the rooms list', () => {
   it('only the manager changes it; names are unique whatever their case; a withdrawn room cannot be booked', async () => {
     const { manager, careWorker, rooms, visits, booking, room } = await setUp();
