@@ -6,6 +6,7 @@ import { restrictionRepository } from '../../../../renderer/src/db/repositories/
 import { checkAtTheDoor } from '../../../../shared/rules/door-check';
 import { panAlertHome } from './pan-alert-test-home';
 import { okValue } from '../ok-value';
+import { buildCourtOrderEntry } from '../../../factories';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -19,17 +20,17 @@ async function setUp() {
   db = home.db;
   const restrictions = restrictionRepository(home.db, clock);
   const barred = okValue(
-    await restrictions.record(home.manager, {
-      youngPersonId: home.youngPerson.id,
-      name: 'Dean Hughes',
-      aliases: [],
-      kind: 'noContact',
-      conditions: '',
-      authority: 'courtOrder',
-      authorityReference: 'LS26C01234',
-      effectiveFrom: '2026-01-12',
-      reviewOn: '2026-12-10',
-    }),
+    await restrictions.record(
+      home.manager,
+      buildCourtOrderEntry({
+        youngPersonId: home.youngPerson.id,
+        name: 'Dean Hughes',
+        aliases: [],
+        authorityReference: 'LS26C01234',
+        effectiveFrom: '2026-01-12',
+        reviewOn: '2026-12-10',
+      }),
+    ),
   );
   const actions = async () =>
     ((await auditLog(home.db).page(home.manager.roles, { limit: 50 })) ?? [])
