@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { checkAtTheDoor } from '../../../../shared/rules/door-check';
 import { panAlertHome } from './pan-alert-test-home';
 import { okValue } from '../ok-value';
 import { buildCourtOrderEntry } from '../../../factories';
+import { auditActions } from './test-database';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -33,8 +33,7 @@ async function setUp() {
     ),
   );
   const actions = async () =>
-    ((await auditLog(home.db).page(home.manager.roles, { limit: 50 })) ?? [])
-      .map((entry) => entry.action)
+    (await auditActions(home.db, home.manager))
       .filter((action) => action !== 'young-person.created')
       .reverse();
   const alerts = async () =>
