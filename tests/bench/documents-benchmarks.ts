@@ -8,8 +8,8 @@ import { inMemoryProtectedStorage } from '../../electron/main/services/mail/in-m
 import { createTrustServices } from '../../electron/main/services/trust-services';
 import { fixedDocumentDialogs } from '../../electron/main/services/fixed-document-dialogs';
 import { openSealedKey } from '../../electron/main/services/signing/sealed-key';
-import { ipcContract, type IpcReply, type IpcRequest } from '../../shared/ipc/contract';
-import type { IpcResult } from '../../shared/ipc/ipc-result';
+import type { IpcReply, IpcRequest } from '../../shared/ipc/contract';
+import { contractChecked } from '../support/contract-checked';
 import { base64ToBytes, bytesToBase64 } from '../../shared/bytes';
 import type { SealedCredential } from '../../shared/ipc/channels/signing';
 import { contactFormContentSchema } from '../../shared/ipc/channels/documents';
@@ -72,10 +72,9 @@ export async function runNodeBenchmarks(
       channel: C,
       request: IpcRequest<C>,
     ): Promise<IpcReply<C>> => {
-      const handler = handlers[channel] as (request: unknown) => Promise<IpcResult<IpcReply<C>>>;
-      const result = await handler(ipcContract[channel].request.parse(request));
+      const result = await contractChecked(handlers, channel)(request);
       if (!result.ok) throw new Error(result.error.message);
-      return ipcContract[channel].reply.parse(result.value) as IpcReply<C>;
+      return result.value;
     };
 
     log('[bench] making a home CA and a staff certificate');

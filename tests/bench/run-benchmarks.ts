@@ -1,5 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { bundleForBrowser } from '../support/browser-bundle';
+import { chromiumArgs, chromiumPath } from '../e2e/harness/chromium';
 import { startBenchServer, type BenchServer } from './bench-server';
 import type { BenchPage, BenchResult } from './page/bench-protocol';
 import { coldStart } from './cold-start';
@@ -16,16 +17,6 @@ import { firstPullName, runSyncFirstPull } from './sync-first-pull';
  * ratio = median_ms / floor_ms. Progress goes to stderr, so stdout stays machine-readable.
  * `npm run bench -- visitor-log-term-read` runs only the benchmarks named.
  */
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Benchmarks run in the real app, on the seeded home, rather than in the benchmark page. */
 const appBenchmarkNames = ['cold-start', 'unlock-to-first-screen'] as const;
@@ -50,7 +41,7 @@ async function main(): Promise<void> {
   try {
     server = await startBenchServer(bundle);
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath,
       headless: true,
       args: chromiumArgs,
     });

@@ -3,6 +3,8 @@
  * Dexie, no sealing and no schema checks. Written against the raw API on purpose.
  */
 
+import { timedCount } from './bench-timing';
+
 export function requestDone<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -121,4 +123,23 @@ export async function getAllInRange(
       .index(indexName)
       .getAll(IDBKeyRange.bound(from, to, false, true)),
   );
+}
+
+/**
+ * A floor's time: `read` on the bare database, returning how many rows it read. A floor that read
+ * nothing would make any ratio against it look good, so it is refused (`nothingRead` says why).
+ */
+export async function timedFloor(
+  read: () => Promise<number>,
+  nothingRead = 'The floor read no rows: it would mean nothing',
+): Promise<{ ms: number; rows: number }> {
+  const { ms, n: rows } = await timedCount(read);
+  if (rows === 0) throw new Error(nothingRead);
+  return { ms, rows };
+}
+
+/** The teardown of a benchmark whose only resource is the bare database it compares with. */
+export function closeBare(state: { readonly bare: IDBDatabase }): Promise<void> {
+  state.bare.close();
+  return Promise.resolve();
 }

@@ -1,7 +1,7 @@
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { contactFormListRepository } from '../../../renderer/src/db/repositories/contact-form-list-repository';
 import { copyContactFormListFields } from '../../../renderer/src/db/repositories/contact-form-list-backfill';
-import { openBareDatabase } from './bare-indexeddb';
+import { closeBare, openBareDatabase } from './bare-indexeddb';
 import { defineBenchmark, shared } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
@@ -83,8 +83,5 @@ export const contactFormsList = defineBenchmark<State>({
     if (rows !== pageSize) throw new Error('The floor read a different number of rows');
     return ms;
   },
-  teardown(state) {
-    state.bare.close();
-    return Promise.resolve();
-  },
+  teardown: closeBare,
 });

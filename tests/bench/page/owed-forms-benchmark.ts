@@ -1,5 +1,5 @@
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
-import { openBareDatabase } from './bare-indexeddb';
+import { closeBare, openBareDatabase, timedFloor } from './bare-indexeddb';
 import { defineBenchmark, shared } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
@@ -63,12 +63,11 @@ export const owedForms = defineBenchmark<State>({
     );
   },
   async floor(state) {
-    const { ms, n: rows } = await timedCount(async () => (await bareOwed(state.bare, state.authorId)).length);
-    if (rows === 0) throw new Error('Nobody owes a form: the floor would mean nothing');
+    const { ms } = await timedFloor(
+      async () => (await bareOwed(state.bare, state.authorId)).length,
+      'Nobody owes a form: the floor would mean nothing',
+    );
     return ms;
   },
-  teardown(state) {
-    state.bare.close();
-    return Promise.resolve();
-  },
+  teardown: closeBare,
 });

@@ -6,7 +6,7 @@ import { reviewReadRange } from '../../../renderer/src/db/repositories/review-wo
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 import { workOutTrend } from '../../../renderer/src/features/review/review-trend';
-import { openBareDatabase } from './bare-indexeddb';
+import { closeBare, openBareDatabase, timedFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
@@ -87,7 +87,7 @@ export const termlyTrend = defineBenchmark<State>({
     return timedCount(() => trend(state));
   },
   async floor(state) {
-    const { ms, n: rows } = await timedCount(async () => {
+    const { ms } = await timedFloor(async () => {
       const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
       const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
       const keys = [
@@ -103,13 +103,9 @@ export const termlyTrend = defineBenchmark<State>({
       ]);
       return youngPeople.length + years.length + stored.filter((row) => row !== undefined).length;
     });
-    if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     return ms;
   },
-  teardown(state) {
-    state.bare.close();
-    return Promise.resolve();
-  },
+  teardown: closeBare,
 });
 
 /**
@@ -135,7 +131,7 @@ export const termlyTrendCold = defineBenchmark<State>({
     return timedCount(() => trend(state));
   },
   async floor(state) {
-    const { ms, n: rows } = await timedCount(async () => {
+    const { ms, rows } = await timedFloor(async () => {
       const youngPeople = await requestDone(
         state.bare.transaction('youngPeople', 'readonly').objectStore('youngPeople').getAll(),
       );
@@ -148,12 +144,8 @@ export const termlyTrendCold = defineBenchmark<State>({
       }
       return count;
     });
-    if (rows === 0) throw new Error('The floor read no rows: it would mean nothing');
     progress(`termly-trend-cold: floor read ${rows} rows`);
     return ms;
   },
-  teardown(state) {
-    state.bare.close();
-    return Promise.resolve();
-  },
+  teardown: closeBare,
 });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
 import { doorDiaryRepository } from '../../../../renderer/src/db/repositories/door-diary';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
@@ -11,7 +10,8 @@ import type { Session } from '../../../../renderer/src/db/session';
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import { buildVisit } from '../../../factories';
 import { panAlertHome } from './pan-alert-test-home';
-import { familyVisitor } from './test-database';
+import { auditActions, familyVisitor } from './test-database';
+import { movableClock } from './test-clock';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -24,8 +24,7 @@ const london = 'Europe/London';
 async function setUp() {
   const home = await panAlertHome();
   db = home.db;
-  let now = new Date('2026-11-23T13:55:00.000Z');
-  const clock = () => now;
+  const { clock, later } = movableClock('2026-11-23T13:55:00.000Z');
   const register = visitorLogRepository(home.db, home.careWorker.cipher, clock);
   const mum = await peopleRepository(home.db).savePerson(home.manager, {
     person: { firstName: 'Dawn', lastName: 'Morris', aliases: [] },
@@ -48,8 +47,7 @@ async function setUp() {
     Promise.all(
       (await home.db.contactForms.toArray()).map((row) => contactFormCodec.decode(row, session.cipher)),
     );
-  const actions = async () =>
-    ((await auditLog(home.db).page(home.manager.roles, { limit: 50 })) ?? []).map((entry) => entry.action);
+  const actions = () => auditActions(home.db, home.manager);
   return {
     ...home,
     register,
@@ -58,9 +56,7 @@ async function setUp() {
     formsDue,
     actions,
     clock,
-    later: (ms: number) => {
-      now = new Date(now.getTime() + ms);
-    },
+    later,
   };
 }
 

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { checkAtTheDoor } from '../../../../shared/rules/door-check';
 import { panAlertHome } from './pan-alert-test-home';
 import { okValue } from '../ok-value';
+import { buildCourtOrderEntry } from '../../../factories';
+import { auditActions } from './test-database';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -19,21 +20,20 @@ async function setUp() {
   db = home.db;
   const restrictions = restrictionRepository(home.db, clock);
   const barred = okValue(
-    await restrictions.record(home.manager, {
-      youngPersonId: home.youngPerson.id,
-      name: 'Dean Hughes',
-      aliases: [],
-      kind: 'noContact',
-      conditions: '',
-      authority: 'courtOrder',
-      authorityReference: 'LS26C01234',
-      effectiveFrom: '2026-01-12',
-      reviewOn: '2026-12-10',
-    }),
+    await restrictions.record(
+      home.manager,
+      buildCourtOrderEntry({
+        youngPersonId: home.youngPerson.id,
+        name: 'Dean Hughes',
+        aliases: [],
+        authorityReference: 'LS26C01234',
+        effectiveFrom: '2026-01-12',
+        reviewOn: '2026-12-10',
+      }),
+    ),
   );
   const actions = async () =>
-    ((await auditLog(home.db).page(home.manager.roles, { limit: 50 })) ?? [])
-      .map((entry) => entry.action)
+    (await auditActions(home.db, home.manager))
       .filter((action) => action !== 'young-person.created')
       .reverse();
   const alerts = async () =>

@@ -18,6 +18,7 @@ import { restrictionRepository } from '../../../../renderer/src/db/repositories/
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { clearCheck, dawnMorris, freshDatabase } from './test-database';
 import { testSession } from './test-session';
+import { buildCourtOrderEntry } from '../../../factories';
 
 /**
  * Two computers of one home, each with its own IndexedDB and its own PouchDB mirror, the mirrors
@@ -101,18 +102,10 @@ export async function exchange(a: Computer, b: Computer, keys: SyncKeys): Promis
 }
 
 /** A court order's supervised-contact restriction, as the conflict tests record it. */
-export const courtOrder = {
-  youngPersonId: crypto.randomUUID(),
-  name: 'John Smith',
-  aliases: ['Jack Smith'],
-  description: 'Tall, grey beard',
+export const courtOrder = buildCourtOrderEntry({
   kind: 'supervisedOnly',
   conditions: 'In the family room with a member of staff.',
-  authority: 'courtOrder',
-  authorityReference: 'ZW24C00123',
-  effectiveFrom: '2026-01-01',
-  reviewOn: '2026-12-01',
-};
+});
 
 /** The day the conflict tests change the court order on, apart. */
 export const courtOrderChangedOn = '2026-12-05';

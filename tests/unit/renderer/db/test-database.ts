@@ -3,6 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
 import { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import type { DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-rows';
+import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
+import type { StaffRole } from '../../../../shared/schemas/staff';
 
 /** A database on its own in-memory IndexedDB, so tests never share state. */
 export function freshDatabase(
@@ -98,3 +100,8 @@ export const kaydenMorris = {
   dateOfBirth: '2012-04-09',
   placementStartsOn: '2024-09-01',
 };
+
+/** The audit log's newest 50 actions, newest first, as someone with `roles` reads them (none if they may not). */
+export async function auditActions(db: FamilyLinksDb, { roles }: { readonly roles: readonly StaffRole[] }) {
+  return ((await auditLog(db).page(roles, { limit: 50 })) ?? []).map((entry) => entry.action);
+}

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { peopleRepository } from '../../../../renderer/src/db/repositories/people-repository';
 import { visitingProtocolRepository } from '../../../../renderer/src/db/repositories/visiting-protocol-repository';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import type { Session } from '../../../../renderer/src/db/session';
 import { panAlertHome } from './pan-alert-test-home';
-import { familyVisitor } from './test-database';
+import { auditActions, familyVisitor } from './test-database';
+import { movableClock } from './test-clock';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -25,8 +25,7 @@ const drawn = {
 async function setUp() {
   const home = await panAlertHome();
   db = home.db;
-  let now = new Date('2026-12-04T10:00:00.000Z');
-  const clock = () => now;
+  const { clock, later } = movableClock('2026-12-04T10:00:00.000Z');
   const people = peopleRepository(home.db, clock);
   const add = async (firstName: string, category: string) => {
     const saved = await people.savePerson(home.tutor, {
@@ -57,11 +56,10 @@ async function setUp() {
       const out = await register.signOut(home.careWorker, signed.value.id);
       if (!out.ok) throw new Error(out.error.message);
     }
-    now = new Date(now.getTime() + 3_600_000);
+    later(3_600_000);
     return signed;
   };
-  const actions = async (session: Session) =>
-    ((await auditLog(home.db).page(session.roles, { limit: 50 })) ?? []).map((entry) => entry.action);
+  const actions = (session: Session) => auditActions(home.db, session);
   return { ...home, mum, worker, protocol, register, signInAndOut, actions };
 }
 

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
-import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import { outboxRepository } from '../../../../renderer/src/db/repositories/outbox-repository';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { damagedRecordRepository } from '../../../../renderer/src/db/repositories/damaged-record-repository';
@@ -12,6 +11,8 @@ import {
 import { doorChecker } from '../../../../renderer/src/features/door/door-checker';
 import type { Session } from '../../../../renderer/src/db/session';
 import { panAlertHome } from './pan-alert-test-home';
+import { auditActions } from './test-database';
+import { movableClock } from './test-clock';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -23,8 +24,7 @@ const check = doorChecker(today);
 async function setUp() {
   const home = await panAlertHome();
   db = home.db;
-  let now = new Date('2026-11-23T20:55:00.000Z');
-  const clock = () => now;
+  const { clock, later } = movableClock('2026-11-23T20:55:00.000Z');
   const register = visitorLogRepository(home.db, home.careWorker.cipher, clock);
   const restrict = async (name: string, kind: string, conditions = '') => {
     const recorded = await restrictionRepository(home.db).record(home.manager, {
@@ -50,17 +50,14 @@ async function setUp() {
     vehicle: '',
     badgeNumber: '',
   });
-  const actions = async (session: Session) =>
-    ((await auditLog(home.db).page(session.roles, { limit: 50 })) ?? []).map((entry) => entry.action);
+  const actions = (session: Session) => auditActions(home.db, session);
   return {
     ...home,
     register,
     restrict,
     visit,
     actions,
-    later: (ms: number) => {
-      now = new Date(now.getTime() + ms);
-    },
+    later,
   };
 }
 

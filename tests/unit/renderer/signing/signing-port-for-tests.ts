@@ -6,8 +6,9 @@ import { createDocumentsService } from '../../../../electron/main/services/docum
 import { fixedDocumentDialogs } from '../../../../electron/main/services/fixed-document-dialogs';
 import { inMemoryProtectedStorage } from '../../../../electron/main/services/mail/in-memory-protected-storage';
 import { createTrustServices } from '../../../../electron/main/services/trust-services';
-import { ipcContract } from '../../../../shared/ipc/contract';
+import type { IpcRequest } from '../../../../shared/ipc/contract';
 import type { SigningPort } from '../../../../renderer/src/platform/signing-port';
+import { contractChecked } from '../../../support/contract-checked';
 
 /**
  * The signing channels over the real documents service, each request and reply checked against
@@ -26,25 +27,16 @@ export function realSigningPort(): SigningPort & { calls: string[] } {
     proofs: trust.proofs,
   });
   const calls: string[] = [];
+  const counted = <Channel extends keyof SigningPort>(channel: Channel) => {
+    const call = contractChecked(handlers, channel);
+    return (request: IpcRequest<Channel>) => {
+      calls.push(channel);
+      return call(request);
+    };
+  };
   return {
     calls,
-    async 'signing:create-authority'(request) {
-      calls.push('signing:create-authority');
-      const result = await handlers['signing:create-authority'](
-        ipcContract['signing:create-authority'].request.parse(request),
-      );
-      return result.ok
-        ? { ok: true, value: ipcContract['signing:create-authority'].reply.parse(result.value) }
-        : result;
-    },
-    async 'signing:issue-certificate'(request) {
-      calls.push('signing:issue-certificate');
-      const result = await handlers['signing:issue-certificate'](
-        ipcContract['signing:issue-certificate'].request.parse(request),
-      );
-      return result.ok
-        ? { ok: true, value: ipcContract['signing:issue-certificate'].reply.parse(result.value) }
-        : result;
-    },
+    'signing:create-authority': counted('signing:create-authority'),
+    'signing:issue-certificate': counted('signing:issue-certificate'),
   };
 }

@@ -6,6 +6,7 @@ import { visitorLogRepository } from '../../../../../renderer/src/db/repositorie
 import { doorChecker, doorVisitor } from '../../../../../renderer/src/features/door/door-checker';
 import { freshDatabase } from '../../db/test-database';
 import { homeStaff } from '../../db/test-session';
+import { buildCourtOrderEntry } from '../../../../factories';
 
 const today = '2026-11-23';
 const millie = crypto.randomUUID();
@@ -98,16 +99,10 @@ describe('the register refuses through the adapter', () => {
   it('a near spelling of a barred person cannot be signed in until their ID is checked, and a manager may still override once treated as them', async () => {
     db = freshDatabase();
     const [manager, careWorker] = await homeStaff('careStaff');
-    const recorded = await restrictionRepository(db).record(manager, {
-      youngPersonId: millie,
-      name: 'John Smith',
-      aliases: [],
-      kind: 'noContact',
-      conditions: '',
-      authority: 'courtOrder',
-      authorityReference: 'LS26C01234',
-      effectiveFrom: '2026-01-01',
-    });
+    const recorded = await restrictionRepository(db).record(
+      manager,
+      buildCourtOrderEntry({ youngPersonId: millie, aliases: [] }),
+    );
     if (!recorded.ok) throw new Error(recorded.error.message);
     const register = visitorLogRepository(db, manager.cipher);
     const visit = {
