@@ -78,6 +78,23 @@ export function reviewRepository(db: FamilyLinksDb) {
     return ok({ scope: scope.kind, youngPeople });
   }
 
+  /** One young person's review of a term, found: refused (as not found) outside this person's scope. */
+  async function reviewOf(
+    session: Session,
+    youngPersonId: string,
+    yearId: string,
+    termName: TermName,
+  ): Promise<Result<{ youngPerson: YoungPerson; year: AcademicYear; termIndex: number }, ReviewError>> {
+    const inScope = await youngPeopleInScope(session);
+    if (!inScope.ok) return inScope;
+    const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
+    const year = await db.academicYears.get(yearId);
+    const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
+    if (!youngPerson || !year || termIndex < 0)
+      return fail('not-found', 'That young person’s review is not one you can open.');
+    return ok({ youngPerson, year, termIndex });
+  }
+
   /**
    * The overview's reviews of one term: each young person's stored summary where it is still true
    * at `now`, the rest worked out from the records and stored for next time (best effort). Family
@@ -163,13 +180,9 @@ export function reviewRepository(db: FamilyLinksDb) {
       termName: TermName,
       now: Date,
     ): Promise<Result<YoungPersonReview, ReviewError>> {
-      const inScope = await youngPeopleInScope(session);
-      if (!inScope.ok) return inScope;
-      const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
-      const year = await db.academicYears.get(yearId);
-      const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
-      if (!youngPerson || !year || termIndex < 0)
-        return fail('not-found', 'That young person’s review is not one you can open.');
+      const found = await reviewOf(session, youngPersonId, yearId, termName);
+      if (!found.ok) return found;
+      const { youngPerson, year, termIndex } = found.value;
       const [row] = await reviewsFor(session, [youngPerson], year, termIndex, now, { withNames: true });
       return row ? ok(row.review) : fail('not-found', 'That young person’s review is not one you can open.');
     },
@@ -187,13 +200,9 @@ export function reviewRepository(db: FamilyLinksDb) {
       now: Date,
       pick: RecordsPick,
     ): Promise<Result<readonly RecordRef[], ReviewError>> {
-      const inScope = await youngPeopleInScope(session);
-      if (!inScope.ok) return inScope;
-      const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
-      const year = await db.academicYears.get(yearId);
-      const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
-      if (!youngPerson || !year || termIndex < 0)
-        return fail('not-found', 'That young person’s review is not one you can open.');
+      const found = await reviewOf(session, youngPersonId, yearId, termName);
+      if (!found.ok) return found;
+      const { youngPerson, year, termIndex } = found.value;
       const stored = await summaries.whole(youngPersonId, yearId, termName, now, session.cipher);
       const review =
         stored?.review ??

@@ -104,23 +104,10 @@ describe('the stored review summary', () => {
       recordCount: term.forms.onTime.records.length,
     });
     expect(overview.figures.some((figure) => figure.recordCount > 0)).toBe(true);
-    expect({
-      ...overview,
-      figures: [],
-      family: [],
-      contactPlan: [],
-      contactsByKind: [],
-      forms: undefined,
-      voices: undefined,
-    }).toEqual({
-      ...term,
-      figures: [],
-      family: [],
-      contactPlan: [],
-      contactsByKind: [],
-      forms: undefined,
-      voices: undefined,
-    });
+    expect(overview.figures.map(({ recordCount: _count, ...rest }) => rest)).toEqual(
+      term.figures.map(({ records: _records, ...rest }) => rest),
+    );
+    expect(overview.overall).toBe(term.overall);
     expect(termOverviewSchema.safeParse(term).success).toBe(false);
     expect(termOverviewSchema.safeParse({ ...overview, overall: 'purple' }).success).toBe(false);
   });
