@@ -1,4 +1,5 @@
-import type { FamilyStatus, TermReview } from '../rules/termly-review';
+import type { FamilyStatus } from '../rules/termly-review';
+import { recordCountOf, type ReviewOrOverview } from '../rules/term-overview';
 import { familyFeelingShortLabels } from '../rules/voices';
 import { csvCell } from './visitor-register-csv';
 
@@ -14,7 +15,7 @@ import { csvCell } from './visitor-register-csv';
 export type TermlyReviewCsvRow = {
   readonly youngPersonName: string;
   readonly caseNumber: string;
-  readonly review: TermReview;
+  readonly review: ReviewOrOverview;
 };
 
 export const termlyReviewCsvHeader = [
@@ -48,7 +49,7 @@ function rowsOf({ youngPersonName, caseNumber, review }: TermlyReviewCsvRow): st
       figure.value,
       statusWords[figure.status],
       figure.reason,
-      String(figure.records.length),
+      String(recordCountOf(figure)),
     ]),
     ...review.family.map((member) => [
       ...lead,
@@ -56,7 +57,7 @@ function rowsOf({ youngPersonName, caseNumber, review }: TermlyReviewCsvRow): st
       String(member.contacts.count),
       statusWords[member.status],
       member.reason,
-      String(member.contacts.records.length),
+      String(recordCountOf(member.contacts)),
     ]),
     ...voiceRows(review.voices).map(([figure, value, reason, records]) => [
       ...lead,
@@ -72,7 +73,7 @@ function rowsOf({ youngPersonName, caseNumber, review }: TermlyReviewCsvRow): st
 /** The status cell of a count the policy sets no minimum for. */
 const counted = 'Counted';
 
-function voiceRows(voices: TermReview['voices']): [string, string, string, string][] {
+function voiceRows(voices: ReviewOrOverview['voices']): [string, string, string, string][] {
   const heard = voices.youngPersonHeard.count;
   return [
     ...[...voices.familyFeelings]
@@ -81,25 +82,25 @@ function voiceRows(voices: TermReview['voices']): [string, string, string, strin
         `Family felt ${familyFeelingShortLabels[feeling]} about our work`,
         String(forms.count),
         'Filed forms this term where the family chose this answer.',
-        String(forms.records.length),
+        String(recordCountOf(forms)),
       ]),
     [
       'Family asked, no answer',
       String(voices.familyNoAnswer.count),
       'Asked, but the family was not asked this time or did not say: never read as a low score.',
-      String(voices.familyNoAnswer.records.length),
+      String(recordCountOf(voices.familyNoAnswer)),
     ],
     [
       'Family not asked (older forms)',
       String(voices.notAsked.count),
       'Filed before the form asked how the family felt.',
-      String(voices.notAsked.records.length),
+      String(recordCountOf(voices.notAsked)),
     ],
     [
       'Young person’s views acted on and told',
       `${voices.actedOnAndTold.count} of ${heard}`,
       'Forms that say how the young person’s views were used and when they were told what happened next, of those that recorded their views.',
-      String(voices.actedOnAndTold.records.length),
+      String(recordCountOf(voices.actedOnAndTold)),
     ],
   ];
 }

@@ -2,6 +2,7 @@ import type { ReportContent } from '../ipc/channels/documents';
 import { formatUkDate } from '../format-dates';
 import { statusWords } from '../export/termly-review-csv';
 import type { TermReview } from './termly-review';
+import type { ReviewOrOverview } from './term-overview';
 import {
   actedOnWords,
   familyAnswerWords,
@@ -21,7 +22,7 @@ import {
 export type TermlyReportRow = {
   readonly youngPersonName: string;
   readonly caseNumber: string;
-  readonly review: TermReview;
+  readonly review: ReviewOrOverview;
 };
 
 export type TermlyReportMeta = {

@@ -1,5 +1,6 @@
 import type { AcademicYear, TermName } from '../schemas/academic-year';
-import type { RagStatus, TermReview } from './termly-review';
+import type { RagStatus } from './termly-review';
+import type { ReviewOrOverview } from './term-overview';
 
 /** A term of the home's calendar, placed for the trend. */
 export type TrendTerm = {
@@ -64,7 +65,7 @@ export function trendLabel(term: Pick<TrendTerm, 'termName' | 'yearLabel'>): str
  */
 export function trendPoint(
   term: Pick<TrendTerm, 'termName' | 'yearLabel'>,
-  reviews: readonly TermReview[],
+  reviews: readonly ReviewOrOverview[],
 ): TrendPoint {
   const count = (status: RagStatus) => reviews.filter((review) => review.overall === status).length;
   const homeVisits = reviews.reduce(

@@ -94,7 +94,14 @@ export function termVoices(
   };
 }
 
-export function voiceCountsOf(voices: TermVoices): VoiceCounts {
+/** What counting a term's voices reads: the counts only, so the overview's counted shape serves too. */
+type VoiceTallies = {
+  readonly [Key in keyof TermVoices]: Key extends 'familyFeelings'
+    ? readonly { readonly feeling: FamilyFeeling; readonly forms: { readonly count: number } }[]
+    : { readonly count: number };
+};
+
+export function voiceCountsOf(voices: VoiceTallies): VoiceCounts {
   const feelings = Object.fromEntries(familyFeelings.map((feeling) => [feeling, 0])) as Record<
     FamilyFeeling,
     number

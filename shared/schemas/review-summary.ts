@@ -1,36 +1,19 @@
 import { z } from 'zod';
-import type {
-  ContactMinimums,
-  Evidence,
-  HalfTermOffer,
-  OwedItem,
-  RecordRef,
-  TermMinimums,
-  WeekCoverage,
-} from '../rules/contact-minimums';
-import type { TermDates } from '../rules/academic-calendar';
-import type { DaySpan } from '../rules/termly-calendar';
-import {
-  figureKeys,
-  type FamilyMemberFigure,
-  type FormTimeliness,
-  type ReviewFigure,
-  type TermReview,
-} from '../rules/termly-review';
+import type { ContactMinimums, RecordRef } from '../rules/contact-minimums';
+import { figureKeys, type TermReview } from '../rules/termly-review';
+import type { TermOverview } from '../rules/term-overview';
 import { termNames } from './academic-year';
 import { contactKinds, familyFeelings } from './contact-forms';
 import { contactPlanFrequencies, contactPlanKinds } from './contact-plans';
-import type { ContactAgainstPlan } from '../rules/contact-plan';
-import type { TermVoices } from '../rules/voices';
 import { isoDateTimeSchema } from './common';
 
 /**
  * A young person's termly review as the overview stores it: derived data, worked out
  * from the records by `yearReview` and kept until its inputs change or `stableUntil` passes. It is
  * read back from the database, so it is parsed like any other boundary; a summary that fails to
- * parse is simply worked out again. The review's schemas are declared as `z.ZodType`s of the
- * rules' own types, so a field added to a rule's output cannot be forgotten here: the build fails
- * until it is.
+ * parse is simply worked out again. Each shape of the review's schema is declared as a
+ * `z.ZodType` of the rules' own types, so a field added to a rule's output cannot be forgotten
+ * here: the build fails until it is.
  *
  * Stored packed: the same review reads and opens 50 of these on every overview, and most of a
  * review is the records behind its figures, the same few hundred repeated across many lists. So
@@ -47,32 +30,33 @@ const recordRefSchema: z.ZodType<RecordRef> = z.object({
   id: z.string(),
 });
 
-/** The review's schemas, with the lists of records read by `records` (as they are, or packed). */
-function reviewSchemas(records: z.ZodType<RecordRef[]>): {
-  readonly minimums: z.ZodType<ContactMinimums>;
-  readonly term: z.ZodType<TermReview>;
-} {
-  const evidenceSchema: z.ZodType<Evidence> = z.object({ count: z.number().int().nonnegative(), records });
-  const termDatesSchema: z.ZodType<TermDates> = z.object({
+/**
+ * The review's schemas, with what stands for the records behind each figure given by `records`:
+ * the lists as they are or packed (`{ records }`), or only their counts (`{ recordCount }`, the
+ * overview's shape). Declared once, so every shape of the review has the same fields.
+ */
+function reviewSchemas<Records extends z.ZodRawShape>(records: Records) {
+  const evidenceSchema = z.object({ count: z.number().int().nonnegative(), ...records });
+  const termDatesSchema = z.object({
     name: z.enum(termNames),
     startsOn: z.string(),
     endsOn: z.string(),
     halfTermStartsOn: z.string(),
     halfTermEndsOn: z.string(),
   });
-  const daySpanSchema: z.ZodType<DaySpan> = z.object({
+  const daySpanSchema = z.object({
     startsOn: z.string(),
     endsOn: z.string(),
     startsMs: z.number(),
     endsMs: z.number(),
   });
 
-  const weekCoverageSchema: z.ZodType<WeekCoverage> = z.object({
+  const weekCoverageSchema = z.object({
     weekStartsOn: z.string(),
     state: z.enum(['covered', 'missed', 'inProgress', 'notYet']),
     updates: evidenceSchema,
   });
-  const halfTermOfferSchema: z.ZodType<HalfTermOffer> = z.object({
+  const halfTermOfferSchema = z.object({
     half: z.enum(['first', 'second']),
     startsOn: z.string(),
     windowEndsOn: z.string(),
@@ -80,7 +64,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     offers: evidenceSchema,
   });
 
-  const termMinimumsSchema: z.ZodType<TermMinimums> = z.object({
+  const termMinimumsSchema = z.object({
     term: termDatesSchema,
     index: z.number().int().nonnegative(),
     phase: phaseSchema,
@@ -101,14 +85,14 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     learningConsultationsOffered: evidenceSchema,
   });
 
-  const owedItemSchema: z.ZodType<OwedItem> = z.object({
+  const owedItemSchema = z.object({
     key: z.string(),
     what: z.string(),
     byDate: z.string(),
     booked: evidenceSchema,
   });
 
-  const contactMinimumsSchema: z.ZodType<ContactMinimums> = z.object({
+  const contactMinimumsSchema = z.object({
     yearLabel: z.string(),
     yearSpan: daySpanSchema,
     terms: z.array(termMinimumsSchema),
@@ -120,15 +104,15 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     stillOwed: z.array(owedItemSchema),
   });
 
-  const reviewFigureSchema: z.ZodType<ReviewFigure> = z.object({
+  const reviewFigureSchema = z.object({
     key: z.enum(figureKeys),
     label: z.string(),
     value: z.string(),
     status: ragSchema,
     reason: z.string(),
-    records,
+    ...records,
   });
-  const familyMemberFigureSchema: z.ZodType<FamilyMemberFigure> = z.object({
+  const familyMemberFigureSchema = z.object({
     personId: z.string(),
     name: z.string(),
     relationship: z.string(),
@@ -137,7 +121,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     reason: z.string(),
     restrictionIds: z.array(z.string()),
   });
-  const formTimelinessSchema: z.ZodType<FormTimeliness> = z.object({
+  const formTimelinessSchema = z.object({
     onTime: evidenceSchema,
     late: evidenceSchema,
     overdue: evidenceSchema,
@@ -145,7 +129,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     datesToCheck: evidenceSchema,
   });
 
-  const contactAgainstPlanSchema: z.ZodType<ContactAgainstPlan> = z.object({
+  const contactAgainstPlanSchema = z.object({
     arrangementId: z.string(),
     personId: z.string(),
     kind: z.enum(contactPlanKinds),
@@ -157,7 +141,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     held: evidenceSchema,
   });
 
-  const termVoicesSchema: z.ZodType<TermVoices> = z.object({
+  const termVoicesSchema = z.object({
     familyFeelings: z.array(z.object({ feeling: z.enum(familyFeelings), forms: evidenceSchema })),
     familyNoAnswer: evidenceSchema,
     youngPersonHeard: evidenceSchema,
@@ -165,7 +149,7 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
     notAsked: evidenceSchema,
   });
 
-  const termReviewSchema: z.ZodType<TermReview> = z.object({
+  const termReviewSchema = z.object({
     youngPersonId: z.string(),
     yearLabel: z.string(),
     termName: z.enum(termNames),
@@ -183,10 +167,15 @@ function reviewSchemas(records: z.ZodType<RecordRef[]>): {
   return { minimums: contactMinimumsSchema, term: termReviewSchema };
 }
 
+const listedSchemas = reviewSchemas({ records: z.array(recordRefSchema) });
 /** The review as the rules return it (records as objects): for checking a review on its own. */
-export const { minimums: contactMinimumsSchema, term: termReviewSchema } = reviewSchemas(
-  z.array(recordRefSchema),
-);
+export const contactMinimumsSchema: z.ZodType<ContactMinimums> = listedSchemas.minimums;
+export const termReviewSchema: z.ZodType<TermReview> = listedSchemas.term;
+
+/** A term's review as the overview shows it: the records behind each figure counted, not listed. */
+export const termOverviewSchema: z.ZodType<TermOverview> = reviewSchemas({
+  recordCount: z.number().int().nonnegative(),
+}).term;
 
 const packedRefSchema = z.string().regex(/^[vf]./);
 const refOf = (packed: string): RecordRef => ({
@@ -217,13 +206,13 @@ const packedRecordsSchema: z.ZodType<RecordRef[]> = z.string().transform((text, 
   return found;
 });
 
-const packedTermSchema = reviewSchemas(packedRecordsSchema).term;
+const packedTermSchema: z.ZodType<TermReview> = reviewSchemas({ records: packedRecordsSchema }).term;
 
 /**
  * Bumped whenever the rules behind a review change what they work out, or what a summary holds,
  * so summaries stored by an earlier build are worked out again rather than trusted.
  */
-export const reviewRulesVersion = 5;
+export const reviewRulesVersion = 6;
 
 const summaryFields = {
   id: z.string(),
@@ -237,13 +226,19 @@ const summaryFields = {
 };
 
 /**
- * One stored summary: the review of one young person for one term of one academic year, as the
- * overview shows it (that term's figures only: the year's minimums and its other terms are what
- * the detail view shows, and it works them out afresh; each of the other terms, for the trend, is
- * its own summary). `id` is `${youngPersonId}|${yearId}|${termName}` so one young person's
- * summaries are one range of the primary key. Parsing takes the packed form as stored and gives
- * the term's review as the rules return it.
+ * One stored summary: the review of one young person for one term of one academic year (that
+ * term's figures only: the year's minimums and its other terms are what the detail view shows,
+ * and it works them out afresh; each of the other terms, for the trend, is its own summary).
+ * `id` is `${youngPersonId}|${yearId}|${termName}` so one young person's summaries are one range
+ * of the primary key. It is stored in two sealed parts: the term's overview (`termOverviewSchema`:
+ * what the overview, its exports and the trend show, every record list counted) and the whole
+ * review packed (below), opened only when someone opens a figure to see the records behind it.
+ * Most of a review is those lists, so the overview opens and parses a small part of each summary.
  */
+export const reviewOverviewSummarySchema = z.object({ ...summaryFields, overview: termOverviewSchema });
+export type ReviewOverviewSummary = z.output<typeof reviewOverviewSummarySchema>;
+
+/** The whole review of a stored summary: parsing takes the packed form and gives the review as the rules return it. */
 export const reviewSummarySchema = z
   .object({
     ...summaryFields,

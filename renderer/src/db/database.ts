@@ -173,10 +173,15 @@ export type CaseFileQueueRow = {
 export type StaffPlainKey = 'id' | 'username' | 'roles' | 'isActive';
 export type StaffRow = SealedRow<StaffMember, StaffPlainKey>;
 
-/** A stored termly-review summary (derived data): ids, term, times and rules version plain; the review sealed. */
+/**
+ * A stored termly-review summary (derived data): ids, term, times and rules version plain; sealed,
+ * the term's overview, and apart from it the whole review (read only for the records behind a figure).
+ */
 export type ReviewSummaryPlainKey =
   'id' | 'youngPersonId' | 'yearId' | 'termName' | 'computedAt' | 'stableUntil' | 'rulesVersion';
-export type ReviewSummaryRow = SealedRow<ReviewSummary, ReviewSummaryPlainKey>;
+export type ReviewSummaryRow = SealedRow<ReviewSummary, ReviewSummaryPlainKey> & {
+  readonly sealedWhole: SealedBox;
+};
 /** The one row of the summaries table that is not a summary: a token replaced whenever a review's inputs change. */
 export type ReviewInputsMarkerRow = { readonly id: string; readonly token: string };
 

@@ -1,7 +1,7 @@
 import { contactFormSchema } from '@shared/schemas/contact-forms';
 import { youngPersonSchema } from '@shared/schemas/people';
 import { visitSchema } from '@shared/schemas/visits';
-import { reviewSummarySchema } from '@shared/schemas/review-summary';
+import { reviewOverviewSummarySchema } from '@shared/schemas/review-summary';
 import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { displayName } from '@shared/display-names';
 import { rowBinding } from '../../../renderer/src/db/row-binding';
@@ -37,9 +37,10 @@ function openAll(state: ReviewHome, table: string, rows: readonly Sealed[]): Pro
 
 /**
  * Where the stored overview's time goes the first time this session shows it, each phase on its
- * own, one after another (the app overlaps some of them): reading the rows, decrypting them,
- * parsing them with their schemas, and sorting the young people by name. Printed to stderr once,
- * before the timed runs (which show it again, so the summaries opened before are not reopened).
+ * own, one after another (the app overlaps some of them): reading the rows, decrypting them (of
+ * a summary, its overview part only, as the overview does), parsing them with their schemas, and
+ * sorting the young people by name. Printed to stderr once, before the timed runs (which show it
+ * again, so the summaries opened before are not reopened).
  */
 export async function printStoredPhases(state: ReviewHome): Promise<void> {
   const phases = new Map<string, number>();
@@ -67,9 +68,9 @@ export async function printStoredPhases(state: ReviewHome): Promise<void> {
     ),
   );
   await timedPhase(phases, 'parse summaries', () =>
-    openSummaries.map((packed, index) => {
-      const { sealed: _sealed, ...plain } = summaryRows[index] as Sealed;
-      return reviewSummarySchema.parse({ ...plain, packed });
+    openSummaries.map((overview, index) => {
+      const { sealed: _sealed, sealedWhole: _whole, ...plain } = summaryRows[index] as Sealed;
+      return reviewOverviewSummarySchema.parse({ ...plain, overview });
     }),
   );
   await timedPhase(phases, 'sort by name', () =>

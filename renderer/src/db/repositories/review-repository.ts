@@ -16,7 +16,12 @@ import { reviewSummaryRepository } from './review-summary-repository';
 import { visitCodec } from './visit-repository';
 import { youngPersonCodec } from './young-people-repository';
 import { staffCodec } from './staff-repository';
-import type { TermReview } from '@shared/rules/termly-review';
+import {
+  recordsPicked,
+  termOverviewOf,
+  type RecordsPick,
+  type TermOverview,
+} from '@shared/rules/term-overview';
 import { reviewWorkings, youngPersonOfReview, type YoungPersonReview } from './review-workings';
 
 export type ReviewError = 'forbidden' | 'not-found';
@@ -29,10 +34,13 @@ export type TermlyOverview = {
   readonly rows: readonly OverviewRow[];
 };
 
-/** One young person's row of the overview: who, and their review of the term asked for. */
+/**
+ * One young person's row of the overview: who, and their review of the term asked for, with the
+ * records behind each figure counted (`recordsOf` lists them when a figure is opened).
+ */
 export type OverviewRow = {
   readonly youngPerson: YoungPersonReview['youngPerson'];
-  readonly review: TermReview;
+  readonly review: TermOverview;
 };
 
 /** A record behind a figure, opened for the drill-down: what it was, when, who took part. */
@@ -68,6 +76,23 @@ export function reviewRepository(db: FamilyLinksDb) {
         : all.filter((youngPerson) => youngPerson.caseCoordinatorId === session.staff.id);
     youngPeople.sort((a, b) => displayName(a).localeCompare(displayName(b), 'en-GB'));
     return ok({ scope: scope.kind, youngPeople });
+  }
+
+  /** One young person's review of a term, found: refused (as not found) outside this person's scope. */
+  async function reviewOf(
+    session: Session,
+    youngPersonId: string,
+    yearId: string,
+    termName: TermName,
+  ): Promise<Result<{ youngPerson: YoungPerson; year: AcademicYear; termIndex: number }, ReviewError>> {
+    const inScope = await youngPeopleInScope(session);
+    if (!inScope.ok) return inScope;
+    const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
+    const year = await db.academicYears.get(yearId);
+    const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
+    if (!youngPerson || !year || termIndex < 0)
+      return fail('not-found', 'That young person’s review is not one you can open.');
+    return ok({ youngPerson, year, termIndex });
   }
 
   /**
@@ -110,10 +135,10 @@ export function reviewRepository(db: FamilyLinksDb) {
           ]
         : [];
     });
-    const fresh = new Map(toKeep.map((summary) => [summary.youngPersonId, summary.review]));
+    const fresh = new Map(toKeep.map((summary) => [summary.youngPersonId, termOverviewOf(summary.review)]));
     await summaries.keep(toKeep, stored.inputsToken, session.cipher);
     return youngPeople.flatMap((youngPerson) => {
-      const review = stored.byYoungPerson.get(youngPerson.id)?.review ?? fresh.get(youngPerson.id);
+      const review = stored.byYoungPerson.get(youngPerson.id)?.overview ?? fresh.get(youngPerson.id);
       return review ? [{ youngPerson: youngPersonOfReview(youngPerson), review }] : [];
     });
   }
@@ -155,15 +180,36 @@ export function reviewRepository(db: FamilyLinksDb) {
       termName: TermName,
       now: Date,
     ): Promise<Result<YoungPersonReview, ReviewError>> {
-      const inScope = await youngPeopleInScope(session);
-      if (!inScope.ok) return inScope;
-      const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
-      const year = await db.academicYears.get(yearId);
-      const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
-      if (!youngPerson || !year || termIndex < 0)
-        return fail('not-found', 'That young person’s review is not one you can open.');
+      const found = await reviewOf(session, youngPersonId, yearId, termName);
+      if (!found.ok) return found;
+      const { youngPerson, year, termIndex } = found.value;
       const [row] = await reviewsFor(session, [youngPerson], year, termIndex, now, { withNames: true });
       return row ? ok(row.review) : fail('not-found', 'That young person’s review is not one you can open.');
+    },
+
+    /**
+     * The records behind one figure of a young person's row of the overview (which holds only
+     * their count): from the whole review stored with the summary while it is still true at
+     * `now`, else worked out afresh. Refused (as not found) outside this person's scope.
+     */
+    async recordsOf(
+      session: Session,
+      youngPersonId: string,
+      yearId: string,
+      termName: TermName,
+      now: Date,
+      pick: RecordsPick,
+    ): Promise<Result<readonly RecordRef[], ReviewError>> {
+      const found = await reviewOf(session, youngPersonId, yearId, termName);
+      if (!found.ok) return found;
+      const { youngPerson, year, termIndex } = found.value;
+      const stored = await summaries.whole(youngPersonId, yearId, termName, now, session.cipher);
+      const review =
+        stored?.review ??
+        (await reviewsFor(session, [youngPerson], year, termIndex, now, {}))[0]?.review.terms[termIndex];
+      return review
+        ? ok(recordsPicked(review, pick))
+        : fail('not-found', 'That young person’s review is not one you can open.');
     },
 
     /**

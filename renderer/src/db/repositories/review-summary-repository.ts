@@ -1,9 +1,12 @@
 import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import type { TermName } from '@shared/schemas/academic-year';
+import { termOverviewOf } from '@shared/rules/term-overview';
 import {
   packReviewSummary,
+  reviewOverviewSummarySchema,
   reviewRulesVersion,
   reviewSummarySchema,
+  type ReviewOverviewSummary,
   type ReviewSummary,
 } from '@shared/schemas/review-summary';
 import type {
@@ -16,24 +19,46 @@ import type { RecordCipher } from '../encryption/record-cipher';
 import { inputsMarkerId } from '../review-summary-invalidation';
 
 const contextOf = (id: string) => `reviewSummaries:${id}`;
+/** The whole review is bound to its row and part, so it cannot stand in for the overview, or for another row's. */
+const wholeContextOf = (id: string) => `reviewSummaries:${id}:whole`;
 
 /**
- * How a summary is stored: ids, term, times and rules version plain (`ReviewSummaryPlainKey`), the
- * review sealed in its packed form (shared/schemas/review-summary.ts). Opening never throws: a row
- * that will not decrypt or parse gives `undefined`, and the review is worked out again.
+ * How a summary is stored: ids, term, times and rules version plain (`ReviewSummaryPlainKey`);
+ * sealed, the term's overview (`sealed`) and, apart, the whole review in its packed form
+ * (`sealedWhole`, shared/schemas/review-summary.ts), opened only for the records behind a figure.
+ * Opening never throws: a row that will not decrypt or parse gives `undefined`, and the review
+ * is worked out again.
  */
 export const reviewSummaryCodec = {
   async encode(summary: ReviewSummary, cipher: RecordCipher): Promise<ReviewSummaryRow> {
     const { packed, ...plain } = packReviewSummary(summary);
     const clear: Pick<ReviewSummary, ReviewSummaryPlainKey> = plain;
-    return { ...clear, sealed: await cipher.seal(contextOf(summary.id), packed) };
+    const [sealed, sealedWhole] = await Promise.all([
+      cipher.seal(contextOf(summary.id), termOverviewOf(summary.review)),
+      cipher.seal(wholeContextOf(summary.id), packed),
+    ]);
+    return { ...clear, sealed, sealedWhole };
   },
-  async decode(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
+  /** The term's overview only: what the overview shows. */
+  async decode(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewOverviewSummary | undefined> {
     try {
-      const { sealed, ...plain } = row;
+      const { sealed, sealedWhole: _whole, ...plain } = row;
+      const parsed = reviewOverviewSummarySchema.safeParse({
+        ...plain,
+        overview: await cipher.open(contextOf(row.id), sealed),
+      });
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  /** The whole review, records and all: what opening a figure shows. */
+  async decodeWhole(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
+    try {
+      const { sealed: _overview, sealedWhole, ...plain } = row;
       const parsed = reviewSummarySchema.safeParse({
         ...plain,
-        packed: await cipher.open(contextOf(row.id), sealed),
+        packed: await cipher.open(wholeContextOf(row.id), sealedWhole),
       });
       return parsed.success ? parsed.data : undefined;
     } catch {
@@ -44,12 +69,26 @@ export const reviewSummaryCodec = {
 
 /** What a read of the summaries found: the ones still good, and the marker to show when storing new ones. */
 export type FreshSummaries = {
-  readonly byYoungPerson: ReadonlyMap<string, ReviewSummary>;
+  readonly byYoungPerson: ReadonlyMap<string, ReviewOverviewSummary>;
   readonly inputsToken: string | undefined;
 };
 
 function isSummaryRow(row: ReviewSummaryRow | ReviewInputsMarkerRow | undefined): row is ReviewSummaryRow {
   return row !== undefined && 'sealed' in row;
+}
+
+/** A summary worked out by these rules, and still true at `now`. */
+function isFreshSummary(
+  row: ReviewSummaryRow | ReviewInputsMarkerRow | undefined,
+  now: Date,
+): row is ReviewSummaryRow {
+  const nowMs = now.getTime();
+  return (
+    isSummaryRow(row) &&
+    row.rulesVersion === reviewRulesVersion &&
+    Date.parse(row.computedAt) <= nowMs &&
+    nowMs < Date.parse(row.stableUntil)
+  );
 }
 
 /**
@@ -60,7 +99,7 @@ function isSummaryRow(row: ReviewSummaryRow | ReviewInputsMarkerRow | undefined)
  */
 export function reviewSummaryRepository(db: FamilyLinksDb) {
   return {
-    /** The summaries of these young people for this term that are still true at `now`, opened. */
+    /** The summaries of these young people for this term that are still true at `now`, their overviews opened. */
     async fresh(
       youngPersonIds: readonly string[],
       yearId: string,
@@ -68,25 +107,29 @@ export function reviewSummaryRepository(db: FamilyLinksDb) {
       now: Date,
       cipher: RecordCipher,
     ): Promise<FreshSummaries> {
-      const nowMs = now.getTime();
       const [rows, marker] = await db.transaction('r', db.reviewSummaries, () =>
         Promise.all([
           db.reviewSummaries.bulkGet(youngPersonIds.map((id) => reviewSummaryId(id, yearId, termName))),
           db.reviewSummaries.get(inputsMarkerId),
         ]),
       );
-      const usable = rows
-        .filter(isSummaryRow)
-        .filter(
-          (row) =>
-            row.rulesVersion === reviewRulesVersion &&
-            Date.parse(row.computedAt) <= nowMs &&
-            nowMs < Date.parse(row.stableUntil),
-        );
+      const usable = rows.filter((row) => isFreshSummary(row, now));
       const opened = await Promise.all(usable.map((row) => reviewSummaryCodec.decode(row, cipher)));
-      const byYoungPerson = new Map<string, ReviewSummary>();
+      const byYoungPerson = new Map<string, ReviewOverviewSummary>();
       for (const summary of opened) if (summary) byYoungPerson.set(summary.youngPersonId, summary);
       return { byYoungPerson, inputsToken: marker && !isSummaryRow(marker) ? marker.token : undefined };
+    },
+
+    /** One young person's whole review of the term, records and all, if its summary is still true at `now`. */
+    async whole(
+      youngPersonId: string,
+      yearId: string,
+      termName: TermName,
+      now: Date,
+      cipher: RecordCipher,
+    ): Promise<ReviewSummary | undefined> {
+      const row = await db.reviewSummaries.get(reviewSummaryId(youngPersonId, yearId, termName));
+      return isFreshSummary(row, now) ? reviewSummaryCodec.decodeWhole(row, cipher) : undefined;
     },
 
     /**

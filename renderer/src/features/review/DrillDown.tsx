@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { FormReferenceLink } from '../contact-forms';
 import { bookHomeVisitHref, visitHref } from '../visits';
 import type { RecordRef } from '@shared/rules/contact-minimums';
+import type { RecordsPick } from '@shared/rules/term-overview';
+import type { TermName } from '@shared/schemas/academic-year';
 import type { FamilyStatus } from '@shared/rules/termly-review';
 import {
   contactFormStatus,
@@ -15,12 +17,30 @@ import { RagBadge } from './RagBadge';
 import { useRecordsBehind } from './useReviewRecords';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
+/**
+ * The records behind a figure: listed (a review worked out whole), or where the overview's row
+ * (which only counts them) can find them: that young person's review of the term.
+ */
+export type RecordsSource =
+  | readonly RecordRef[]
+  | {
+      readonly youngPersonId: string;
+      readonly yearId: string;
+      readonly termName: TermName;
+      readonly pick: RecordsPick;
+    };
+
+/** Tells one set of records from another, so the drill-down starts afresh when it changes. */
+export function recordsKey(records: RecordsSource): string {
+  return 'pick' in records ? JSON.stringify(records) : String(records.length);
+}
+
 export type DrillDownSubject = {
   readonly title: string;
   readonly status: FamilyStatus;
   readonly value?: string;
   readonly reason: string;
-  readonly records: readonly RecordRef[];
+  readonly records: RecordsSource;
   /** A term's missing home visit: offer to book one for this young person. */
   readonly bookHomeVisitFor?: { readonly id: string; readonly name: string };
 };

@@ -4,7 +4,7 @@ import { termLabels, type TermName } from '@shared/schemas/academic-year';
 import { Banner } from '../../ui/Banner';
 import { ReviewActionsSection } from '../actions';
 import { useHomeClock } from '../../common/useHomeClock';
-import { DrillDown, type DrillDownSubject } from './DrillDown';
+import { DrillDown, recordsKey, type DrillDownSubject } from './DrillDown';
 import { ReviewCharts } from './ReviewCharts';
 import { ReviewExports } from './ReviewExports';
 import { ReviewTable } from './ReviewTable';
@@ -91,7 +91,7 @@ export function ReviewScreen() {
           <ReviewExports overview={overview.value} homeName={clock.homeName} timeZone={clock.timeZone} />
           {subject ? (
             <DrillDown
-              key={`${subject.title}|${subject.records.length}`}
+              key={`${subject.title}|${recordsKey(subject.records)}`}
               subject={subject}
               timeZone={clock.timeZone}
               onClose={() => setSubject(undefined)}
@@ -118,6 +118,7 @@ export function ReviewScreen() {
               <h2>This term, per young person</h2>
               <ReviewTable
                 rows={overview.value.rows}
+                term={{ yearId: overview.value.year.id, termName: overview.value.termName }}
                 onOpenFigure={setSubject}
                 onOpenYoungPerson={setYoungPersonId}
               />
@@ -126,7 +127,11 @@ export function ReviewScreen() {
                 How each family felt about our work on this term’s filed forms, and how many of the young
                 person’s views were acted on and they were told what happened next.
               </p>
-              <VoicesTable rows={overview.value.rows} onOpenFigure={setSubject} />
+              <VoicesTable
+                rows={overview.value.rows}
+                term={{ yearId: overview.value.year.id, termName: overview.value.termName }}
+                onOpenFigure={setSubject}
+              />
               <h2>Charts</h2>
               <ReviewCharts rows={overview.value.rows} trend={trend} />
             </>

@@ -1,8 +1,9 @@
 import type { FigureKey, RagStatus, ReviewFigure } from '@shared/rules/termly-review';
 import { figureLabels } from '@shared/rules/termly-review';
+import type { TermName } from '@shared/schemas/academic-year';
 import type { OverviewRow } from '../../db/repositories/review-repository';
 import { bookHomeVisitHref } from '../visits';
-import type { DrillDownSubject } from './DrillDown';
+import type { DrillDownSubject, RecordsSource } from './DrillDown';
 import { RagBadge } from './RagBadge';
 
 /**
@@ -44,16 +45,20 @@ const statusSpoken: Readonly<Record<RagStatus, string>> = {
   notDue: 'not due',
 };
 
+/** The overview's term, where the records behind its counted figures are found. */
+export type OverviewTerm = { readonly yearId: string; readonly termName: TermName };
+
 export function figureSubject(
   youngPerson: { readonly id: string; readonly name: string },
-  figure: ReviewFigure,
+  figure: Omit<ReviewFigure, 'records'>,
+  records: RecordsSource,
 ): DrillDownSubject {
   return {
     title: `${youngPerson.name}: ${figure.label}`,
     status: figure.status,
     value: figure.value,
     reason: figure.reason,
-    records: figure.records,
+    records,
     ...(figure.key === 'homeVisit' && figure.status === 'red' ? { bookHomeVisitFor: youngPerson } : {}),
   };
 }
@@ -65,10 +70,12 @@ export function figureSubject(
  */
 export function ReviewTable({
   rows,
+  term,
   onOpenFigure,
   onOpenYoungPerson,
 }: {
   rows: readonly OverviewRow[];
+  term: OverviewTerm;
   onOpenFigure: (subject: DrillDownSubject) => void;
   onOpenYoungPerson: (youngPersonId: string) => void;
 }) {
@@ -154,7 +161,15 @@ export function ReviewTable({
                         className="cell-button"
                         aria-label={`${name}, ${figureLabels[figure.key]}: ${figure.value}, ${statusSpoken[figure.status]}. ${figure.reason} Open the records behind it.`}
                         title={figure.reason}
-                        onClick={() => onOpenFigure(figureSubject(row.youngPerson, figure))}
+                        onClick={() =>
+                          onOpenFigure(
+                            figureSubject(row.youngPerson, figure, {
+                              ...term,
+                              youngPersonId: row.youngPerson.id,
+                              pick: { figure: figure.key },
+                            }),
+                          )
+                        }
                       >
                         <RagBadge status={figure.status} value={figure.value} />
                       </button>

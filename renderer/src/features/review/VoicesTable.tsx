@@ -8,10 +8,12 @@ import {
 } from '@shared/rules/voices';
 import type { OverviewRow } from '../../db/repositories/review-repository';
 import type { DrillDownSubject } from './DrillDown';
+import type { OverviewTerm } from './ReviewTable';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly rows: readonly OverviewRow[];
+  readonly term: OverviewTerm;
   readonly onOpenFigure: (subject: DrillDownSubject) => void;
 };
 
@@ -23,10 +25,9 @@ const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${
  * young person's views were acted on and they were told; then the home's totals. Counts, not
  * colours: the policy sets no minimum. Forms filed before the form asked are "not asked".
  */
-export function VoicesTable({ rows, onOpenFigure }: Props) {
+export function VoicesTable({ rows, term, onOpenFigure }: Props) {
   const counted = rows.map((row) => ({
     row,
-    voices: row.review.voices,
     counts: voiceCountsOf(row.review.voices),
   }));
   const home = homeVoiceCounts(counted.map((each) => each.counts));
@@ -50,7 +51,7 @@ export function VoicesTable({ rows, onOpenFigure }: Props) {
         ]}
       />
       <tbody>
-        {counted.map(({ row, voices, counts }) => (
+        {counted.map(({ row, counts }) => (
           <tr key={row.youngPerson.id}>
             <th scope="row">{row.youngPerson.name}</th>
             {cells(counts).map((count, index) => (
@@ -70,7 +71,11 @@ export function VoicesTable({ rows, onOpenFigure }: Props) {
                       status: 'notDue',
                       value: `${counts.actedOnAndTold} of ${counts.youngPersonHeard}`,
                       reason: actedOnWords(counts),
-                      records: voices.youngPersonHeard.records,
+                      records: {
+                        ...term,
+                        youngPersonId: row.youngPerson.id,
+                        pick: { views: 'youngPersonHeard' },
+                      },
                     })
                   }
                 >

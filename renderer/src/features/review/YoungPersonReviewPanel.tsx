@@ -69,7 +69,7 @@ export function YoungPersonReviewPanel({
             <span>{figure.reason}</span>
             <RowButton
               name={`Open the records behind ${figure.label}`}
-              onClick={() => onOpenFigure(figureSubject(loaded.youngPerson, figure))}
+              onClick={() => onOpenFigure(figureSubject(loaded.youngPerson, figure, figure.records))}
             >
               Records ({figure.records.length})
             </RowButton>

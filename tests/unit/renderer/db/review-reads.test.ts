@@ -128,9 +128,7 @@ describe('the termly overview after a change works out only the young people who
       review?.rows.find((row) => row.youngPerson.id === id);
     expect(rowOf(after, tom.id)).toEqual(rowOf(before, tom.id));
     expect(rowOf(after, ravi.id)).toEqual(rowOf(before, ravi.id));
-    expect(rowOf(after, millie.id)?.review.forms.late.records).toEqual([
-      { type: 'contactForm', id: millieForm.id },
-    ]);
+    expect(rowOf(after, millie.id)?.review.forms.late.recordCount).toBe(1);
   });
 
   it('the overview with some summaries stored equals the one worked out for everyone', async () => {

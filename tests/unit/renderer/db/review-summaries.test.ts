@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { academicYearRepository } from '../../../../renderer/src/db/repositories/academic-year-repository';
 import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
@@ -75,6 +75,13 @@ async function overview(session: Session, yearId: string) {
   return okValue(await reviewRepository(db).termlyOverview(session, yearId, 'spring', now));
 }
 
+/** The records behind a young person's "Contact forms on time" figure, as opening it lists them. */
+async function formsFigureRecords(session: Session, yearId: string, youngPersonId: string) {
+  return okValue(
+    await reviewRepository(db).recordsOf(session, youngPersonId, yearId, 'spring', now, { figure: 'forms' }),
+  );
+}
+
 describe('the termly overview’s stored summaries', () => {
   it('an overview stores a summary for each young person it reviews, sealed, with only ids and times in the clear', async () => {
     const { manager, year, millie, tom } = await setUp();
@@ -86,6 +93,7 @@ describe('the termly overview’s stored summaries', () => {
       'id',
       'rulesVersion',
       'sealed',
+      'sealedWhole',
       'stableUntil',
       'termName',
       'yearId',
@@ -110,7 +118,7 @@ describe('the termly overview’s stored summaries', () => {
     const id = `${millie.id}|${year.id}|spring`;
     const row = await db.reviewSummaries.get(id);
     if (!row || !('sealed' in row)) throw new Error('no summary stored');
-    const stored = await reviewSummaryCodec.decode(row, manager.cipher);
+    const stored = await reviewSummaryCodec.decodeWhole(row, manager.cipher);
     if (!stored) throw new Error('the stored summary did not open');
     await db.reviewSummaries.put(
       await reviewSummaryCodec.encode(
@@ -120,6 +128,45 @@ describe('the termly overview’s stored summaries', () => {
     );
     const cached = await overview(manager, year.id);
     expect(cached.rows.find((each) => each.youngPerson.id === millie.id)?.review.overall).toBe('green');
+  });
+
+  it('the overview opens only each summary’s overview part; a figure’s records come from the whole review, as worked out', async () => {
+    const { manager, year, millie } = await setUp();
+    await overview(manager, year.id);
+    const wholeOpened = vi.spyOn(reviewSummaryCodec, 'decodeWhole');
+    const overviewOpened = vi.spyOn(reviewSummaryCodec, 'decode');
+    await overview(manager, year.id);
+    expect(overviewOpened).toHaveBeenCalledTimes(2);
+    expect(wholeOpened).not.toHaveBeenCalled();
+    const fromStored = await formsFigureRecords(manager, year.id, millie.id);
+    expect(wholeOpened).toHaveBeenCalledTimes(1);
+    await db.reviewSummaries.clear();
+    expect(await formsFigureRecords(manager, year.id, millie.id)).toEqual(fromStored);
+    vi.restoreAllMocks();
+  });
+
+  it('the whole review cannot stand in for the overview part, nor one summary’s for another’s', async () => {
+    const { manager, year, millie, tom } = await setUp();
+    await overview(manager, year.id);
+    const millieRow = await db.reviewSummaries.get(`${millie.id}|${year.id}|spring`);
+    const tomRow = await db.reviewSummaries.get(`${tom.id}|${year.id}|spring`);
+    if (!millieRow || !('sealed' in millieRow) || !tomRow || !('sealed' in tomRow))
+      throw new Error('no summaries stored');
+    expect(
+      await reviewSummaryCodec.decode({ ...millieRow, sealed: millieRow.sealedWhole }, manager.cipher),
+    ).toBe(undefined);
+    expect(
+      await reviewSummaryCodec.decodeWhole({ ...tomRow, sealedWhole: millieRow.sealedWhole }, manager.cipher),
+    ).toBe(undefined);
+  });
+
+  it('a Case Co-ordinator is refused the records behind another Co-ordinator’s young person’s figure', async () => {
+    const { manager, coordinator, year, tom } = await setUp();
+    await overview(manager, year.id);
+    const refused = await reviewRepository(db).recordsOf(coordinator, tom.id, year.id, 'spring', now, {
+      figure: 'forms',
+    });
+    expect(refused.ok).toBe(false);
   });
 
   it('a Case Co-ordinator never receives another Co-ordinator’s young person from the summaries', async () => {
@@ -158,9 +205,7 @@ describe('the termly overview’s stored summaries', () => {
     const summaries = reviewSummaryRepository(db);
     const before = await summaries.fresh([millie.id], year.id, 'spring', now, manager.cipher);
     await overview(manager, year.id);
-    const [stored] = (
-      await summaries.fresh([millie.id], year.id, 'spring', now, manager.cipher)
-    ).byYoungPerson.values();
+    const stored = await summaries.whole(millie.id, year.id, 'spring', now, manager.cipher);
     if (!stored) throw new Error('no summary stored');
     await db.reviewSummaries.clear();
     await db.relationships.add(
@@ -184,7 +229,8 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     );
     const millieForms = (review: Awaited<ReturnType<typeof overview>>) =>
       review.rows.find((row) => row.youngPerson.id === millie.id)?.review.forms;
-    expect(millieForms(await overview(manager, year.id))?.overdue.records).toEqual([
+    expect(millieForms(await overview(manager, year.id))?.overdue.recordCount).toBe(1);
+    expect(await formsFigureRecords(manager, year.id, millie.id)).toEqual([
       { type: 'contactForm', id: started.id },
     ]);
     okValue(
@@ -199,7 +245,10 @@ describe('changes to a review’s inputs delete the summaries they make stale, i
     expect(await summarised()).toEqual([tom.id]);
     const after = millieForms(await overview(manager, year.id));
     expect(after?.overdue.count).toBe(0);
-    expect(after?.onTime.records).toEqual([{ type: 'contactForm', id: started.id }]);
+    expect(after?.onTime.recordCount).toBe(1);
+    expect(await formsFigureRecords(manager, year.id, millie.id)).toEqual([
+      { type: 'contactForm', id: started.id },
+    ]);
   });
 
   it('a visit booked for one young person deletes only that young person’s summary', async () => {

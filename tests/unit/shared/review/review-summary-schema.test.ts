@@ -3,11 +3,13 @@ import {
   contactMinimumsSchema,
   packReviewSummary,
   reviewSummarySchema,
+  termOverviewSchema,
   termReviewSchema,
   type ReviewSummary,
 } from '@shared/schemas/review-summary';
 import { reviewSummaryId, reviewSummaryRangeOf } from '@shared/rules/review-summary-keys';
-import { yearReview } from '@shared/rules/termly-review';
+import { figureKeys, yearReview } from '@shared/rules/termly-review';
+import { recordCountOf, recordsPicked, termOverviewOf } from '@shared/rules/term-overview';
 import {
   buildAcademicYear,
   buildContactForm,
@@ -88,6 +90,35 @@ describe('the stored review summary', () => {
         packed: { ...packed.packed, refs: packed.packed.refs.slice(1) },
       }).success,
     ).toBe(false);
+  });
+
+  it('the overview’s shape counts every list of records and keeps everything else; it reads back as it was stored', () => {
+    const term = termOf(review, 0);
+    const overview = termOverviewOf(term);
+    const text = JSON.stringify(overview);
+    expect(text).not.toContain('"records"');
+    expect(termOverviewSchema.parse(JSON.parse(text))).toEqual(overview);
+    expect(overview.figures.map(recordCountOf)).toEqual(term.figures.map((figure) => figure.records.length));
+    expect(overview.forms.onTime).toEqual({
+      count: term.forms.onTime.count,
+      recordCount: term.forms.onTime.records.length,
+    });
+    expect(overview.figures.some((figure) => figure.recordCount > 0)).toBe(true);
+    expect(overview.figures.map(({ recordCount: _count, ...rest }) => rest)).toEqual(
+      term.figures.map(({ records: _records, ...rest }) => rest),
+    );
+    expect(overview.overall).toBe(term.overall);
+    expect(termOverviewSchema.safeParse(term).success).toBe(false);
+    expect(termOverviewSchema.safeParse({ ...overview, overall: 'purple' }).success).toBe(false);
+  });
+
+  it('opening a figure from the overview gives the records behind that figure, or the young person’s views', () => {
+    const term = termOf(review, 0);
+    for (const key of figureKeys)
+      expect(recordsPicked(term, { figure: key })).toEqual(
+        term.figures.find((figure) => figure.key === key)?.records ?? [],
+      );
+    expect(recordsPicked(term, { views: 'youngPersonHeard' })).toBe(term.voices.youngPersonHeard.records);
   });
 
   it('a damaged review does not parse (so it is worked out again, not shown)', () => {
