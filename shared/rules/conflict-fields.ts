@@ -191,7 +191,8 @@ function differingSettings(versions: readonly (object | undefined)[]): Differing
         if (version === undefined) return 'Deleted';
         const value = partOf(version, part);
         if (value === undefined || value === null || value === '') return '(none)';
-        return words ? words(value) : String(value);
+        if (words) return words(value);
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : 'Changed';
       }),
     });
   }
