@@ -75,8 +75,11 @@ const hiddenFields: ReadonlySet<string> = new Set([
   'version',
 ]);
 
+/** Whether a field is shown with the versions (and so can be chosen field by field). */
+export const isShownField = (field: string): boolean => !hiddenFields.has(field) && !field.endsWith('ById');
+
 /** `reviewOn` → "Review on": a field without a label of its own, in words. */
-function labelOf(field: string): string {
+export function labelOf(field: string): string {
   const known = fieldLabels[field];
   if (known) return known;
   const words = field.replace(/([A-Z])/g, ' $1').toLowerCase();
@@ -99,11 +102,112 @@ function inWords(table: string, field: string, value: unknown): string {
   return 'Changed';
 }
 
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const minutes = (value: unknown) =>
+  typeof value === 'number' ? plural(value, 'minute', 'minutes') : '(none)';
+const years = (value: unknown) => (typeof value === 'number' ? plural(value, 'year', 'years') : '(none)');
+
+type SettingField = { readonly label: string; readonly words?: (value: unknown) => string };
+
+/**
+ * The home's settings staff understand, each part with its name and its value in words. A
+ * setting not here (the sealed signing authority, the list of PAN alerts already sent) means
+ * nothing read aloud, so it shows as "Changed".
+ */
+const homeSettings: Readonly<
+  Record<string, { readonly name: string; readonly fields?: Readonly<Record<string, SettingField>> }>
+> = {
+  home: {
+    name: 'The home’s details',
+    fields: {
+      name: { label: 'Home name' },
+      ofstedUrn: { label: 'Ofsted URN' },
+      timeZone: { label: 'Time zone' },
+    },
+  },
+  security: {
+    name: 'Screen lock',
+    fields: { autoLockMinutes: { label: 'Lock an unattended screen after', words: minutes } },
+  },
+  retention: {
+    name: 'How long records are kept',
+    fields: {
+      caseRecordsYearsFromBirth: {
+        label: 'Case records kept',
+        words: (value) => `${years(value)} from the young person’s birth`,
+      },
+      visitorRegisterYears: { label: 'Visitor register kept', words: years },
+      declarationsYears: { label: 'Staff declarations kept', words: years },
+      disclosuresYears: { label: 'Disclosure log kept', words: years },
+    },
+  },
+  contactForms: {
+    name: 'Contact-form deadline',
+    fields: {
+      dueHours: {
+        label: 'Contact forms due within',
+        words: (value) => (typeof value === 'number' ? plural(value, 'hour', 'hours') : '(none)'),
+      },
+    },
+  },
+  signingAuthority: { name: 'The signing authority' },
+  panOverdueAlerted: { name: 'Overdue PAN alerts already sent' },
+};
+
+const settingKeyOf = (versions: readonly (object | undefined)[]): string | undefined => {
+  const key = (versions.find((version) => version !== undefined) as { key?: unknown } | undefined)?.key;
+  return typeof key === 'string' ? key : undefined;
+};
+
+/** A setting's versions side by side: each part of a setting staff understand, or "Changed". */
+function differingSettings(versions: readonly (object | undefined)[]): DifferingField[] {
+  const key = settingKeyOf(versions);
+  const setting = key === undefined ? undefined : homeSettings[key];
+  const valueOf = (version: object | undefined): unknown =>
+    version === undefined ? undefined : (version as { value?: unknown }).value;
+  const first = canonicalJson(valueOf(versions[0]));
+  if (versions.every((version) => canonicalJson(valueOf(version)) === first)) return [];
+  const fields = setting?.fields;
+  if (!setting || !fields)
+    return [
+      {
+        field: 'value',
+        label: setting?.name ?? 'Setting',
+        values: versions.map((version) => (version === undefined ? 'Deleted' : 'Changed')),
+      },
+    ];
+  const partOf = (version: object | undefined, part: string): unknown => {
+    const value = valueOf(version);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
+  };
+  const differing: DifferingField[] = [];
+  for (const [part, { label, words }] of Object.entries(fields)) {
+    const firstPart = canonicalJson(partOf(versions[0], part));
+    if (versions.every((version) => canonicalJson(partOf(version, part)) === firstPart)) continue;
+    differing.push({
+      field: `value.${part}`,
+      label,
+      values: versions.map((version) => {
+        if (version === undefined) return 'Deleted';
+        const value = partOf(version, part);
+        if (value === undefined || value === null || value === '') return '(none)';
+        if (words) return words(value);
+        return typeof value === 'string' || typeof value === 'number' ? String(value) : 'Changed';
+      }),
+    });
+  }
+  return differing;
+}
+
 /** The name a record goes by on the list, from its versions: a restriction's person, a person's name. */
 export function conflictRecordName(table: string, versions: readonly (object | undefined)[]): string {
   const kind = recordLabels[table] ?? 'A record';
   const named = versions.find((version) => version !== undefined) as Record<string, unknown> | undefined;
   if (!named) return kind;
+  if (table === 'settings') {
+    const setting = homeSettings[settingKeyOf(versions) ?? ''];
+    return setting ? `${kind}: ${setting.name}` : kind;
+  }
   if (table === 'restrictions' && typeof named['name'] === 'string')
     return `Contact restriction: ${named['name']}`;
   if (typeof named['firstName'] === 'string')
@@ -117,13 +221,14 @@ export function conflictRecordName(table: string, versions: readonly (object | u
  * record is undefined: every field of the others differs from it), in the order of their labels.
  */
 export function differingFields(table: string, versions: readonly (object | undefined)[]): DifferingField[] {
+  if (table === 'settings') return differingSettings(versions);
   const fields = new Set<string>();
   for (const version of versions) for (const field of Object.keys(version ?? {})) fields.add(field);
   const valueOf = (version: object | undefined, field: string): unknown =>
     version === undefined ? undefined : (version as Record<string, unknown>)[field];
   const differing: DifferingField[] = [];
   for (const field of fields) {
-    if (hiddenFields.has(field) || field.endsWith('ById')) continue;
+    if (!isShownField(field)) continue;
     const first = canonicalJson(valueOf(versions[0], field));
     if (versions.every((version) => canonicalJson(valueOf(version, field)) === first)) continue;
     differing.push({

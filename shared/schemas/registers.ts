@@ -116,6 +116,12 @@ function checkTerms(
   }
 }
 
+/**
+ * A whole restriction as kept, with the rules its terms keep: what a record made some other way
+ * than the forms (two computers' versions combined) must satisfy before it is written.
+ */
+export const restrictionRecordSchema = restrictionSchema.superRefine(checkTerms);
+
 /** What a PT, CC or manager fills in to record a restriction; who recorded it is the app's to add. */
 export const restrictionFormSchema = restrictionSchema
   .omit({

@@ -13,7 +13,8 @@ import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 // the record sync the set-up screens will start). Both go offline, the manager changes one
 // restriction on each, and they reconnect: the same detail changed two ways waits for the
 // manager's choice, the door on both holding the stricter version meanwhile; different details
-// changed on each are combined with nobody asked.
+// changed on each are combined with nobody asked; and the manager combines two versions detail
+// by detail.
 
 const couch = couchServerForThisFile(recordsProbeBundle);
 const database = 'oak-house-conflicts';
@@ -47,6 +48,13 @@ async function deanCard(page: Page): Promise<Locator> {
     .filter({ has: page.getByRole('heading', { name: /^Dean Hughes:/ }) })
     .first();
 }
+
+/** Conditions long enough to wrap many times in the versions side by side. */
+const longConditions =
+  'Only in the family room, with two members of staff present throughout, never at the school gate, ' +
+  'never on an outing, and not by phone, text, social media or letter unless the social worker ' +
+  'has read it first; if he arrives without an arrangement, do not admit him and ring the duty ' +
+  'social worker on the number in the placement plan before telling Millie he came.';
 
 const conflictsPanel = (page: Page) => page.getByRole('region', { name: 'Changed on two computers at once' });
 
@@ -165,6 +173,74 @@ test('a restriction changed on two computers at once waits for the manager, the 
       await expect(conflictsPanel(computer.page)).toHaveCount(0, { timeout: 15_000 });
     }
     await app.screenshot('office after the different details were combined');
+
+    // Offline once more: the office makes the order supervised contact with a new reference, the
+    // front desk makes it no contact with long conditions of its own. Reconnected, the door holds
+    // the stricter until the manager combines them detail by detail.
+    await computers.stopSyncing();
+    await changeDean(app.page, {
+      kind: 'Supervised contact only',
+      conditions: 'In the family room, with a member of staff.',
+      reference: 'LS26C01234/V3',
+    });
+    await changeDean(frontDesk.page, { kind: 'No contact', conditions: longConditions });
+    await computers.startSyncing();
+    await new AppFrame(app.page).open('Home');
+    const panel = conflictsPanel(app.page);
+    await expect(panel).toContainText('1 record was changed on two computers at once', { timeout: 15_000 });
+    for (const computer of [app, frontDesk]) {
+      const door = await deanArrives(computer.page);
+      await expect(door.blocked).toBeVisible({ timeout: 15_000 });
+    }
+
+    // On the office, by keyboard only: open the combining, take what is allowed from this
+    // computer and the conditions from the front desk. The reference, changed here only, is kept.
+    await new AppFrame(app.page).open('Home');
+    const summary = panel.getByText('Or combine them: choose each detail from either version');
+    await summary.focus();
+    await app.page.keyboard.press('Enter');
+    const combining = panel.getByRole('form', {
+      name: 'Combine the versions of Contact restriction: Dean Hughes',
+    });
+    await expect(combining.getByRole('group')).toHaveText([/^Conditions/, /^What is allowed/]);
+    const allowed = combining.getByRole('group', { name: 'What is allowed' });
+    const fromHere = allowed.getByRole('radio', {
+      name: /^Changed on this computer: Supervised contact only/,
+    });
+    await fromHere.focus();
+    await app.page.keyboard.press('Space');
+    await expect(fromHere).toBeChecked();
+    // Asked to keep them before every detail is chosen, it says what is missing and keeps nothing.
+    await combining.getByRole('button', { name: 'Keep these values' }).focus();
+    await app.page.keyboard.press('Enter');
+    await expect(panel.getByRole('alert')).toHaveText('Choose the value to keep for “Conditions”.');
+    await app.expectAccessible('combining the versions of a restriction');
+    await expectFitsAtOfficeSizes(app, app.page, combining, 'combining-a-long-restriction');
+
+    const fromDesk = combining
+      .getByRole('group', { name: 'Conditions' })
+      .getByRole('radio', { name: /^Changed on computer / });
+    await fromDesk.focus();
+    await app.page.keyboard.press('Space');
+    await expect(fromDesk).toBeChecked();
+    await combining.getByRole('button', { name: 'Keep these values' }).focus();
+    await app.page.keyboard.press('Enter');
+    await expect(conflictsPanel(app.page)).toHaveCount(0);
+
+    // Both hold the combination: supervised contact on the front desk's conditions, with the
+    // office's reference; the door lets Dean in on those terms on both.
+    await new AppFrame(frontDesk.page).open('Home');
+    await expect(frontDesk.page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
+    await expect(conflictsPanel(frontDesk.page)).toHaveCount(0, { timeout: 15_000 });
+    for (const computer of [app, frontDesk]) {
+      const card = await deanCard(computer.page);
+      await expect(card).toContainText('LS26C01234/V3');
+      await expect(card).toContainText('Supervised contact only');
+      const door = await deanArrives(computer.page);
+      await expect(door.warning).toContainText('two members of staff');
+      await expect(door.blocked).toHaveCount(0);
+    }
+    await app.screenshot('office after the versions were combined');
 
     expect(await recordsProbe(officeProbe, 'problems')).toEqual([]);
     expect(await recordsProbe(deskProbe, 'problems')).toEqual([]);

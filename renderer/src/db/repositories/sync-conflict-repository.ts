@@ -1,12 +1,19 @@
 import { fail, ok, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
 import { conflictRecordName, differingFields, type DifferingField } from '@shared/rules/conflict-fields';
+import { choosableFields, combineVersions, type FieldChoices } from '@shared/rules/conflict-combine';
 import { mergeVersions, versionId } from '@shared/sync/record-merge';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { thisDevice } from '../sync/sync-device';
 import { computerNames } from './computer-names';
-import { conflictStampsOf, openConflict, settleConflict } from '../sync/sync-merge';
+import {
+  conflictCodecOf,
+  conflictStampsOf,
+  openConflict,
+  settleConflict,
+  versionsOf,
+} from '../sync/sync-merge';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 
 /** One version of a record changed on two computers, as the manager sees it. */
@@ -27,9 +34,25 @@ export type ConflictForManager = {
   readonly versions: readonly ConflictVersion[];
   /** Only the fields whose values differ, one value per version in the order of `versions`. */
   readonly fields: readonly DifferingField[];
+  /**
+   * The fields changed two ways, which the manager may choose field by field to combine the
+   * versions (`combine`); empty when only one version can be kept (one deleted the record).
+   */
+  readonly choosable: readonly string[];
 };
 
 export type ConflictChoiceError = 'forbidden' | 'not-found' | 'moved';
+export type ConflictCombineError = ConflictChoiceError | 'unchosen' | 'invalid';
+
+/** The manager's combination: the versions the screen showed, and for each field changed two ways, the version to keep it from. */
+export type ConflictCombination = {
+  readonly versions: readonly string[];
+  readonly choices: FieldChoices;
+};
+
+const movedMessage =
+  'Another version of this record has just arrived. Look at the versions again and choose.';
+const settledMessage = 'This record is no longer changed on two computers: it has been settled.';
 
 /**
  * "Changed on two computers at once" (docs/sync-design.md, "Conflicts"): the conflicts the
@@ -77,6 +100,7 @@ export function syncConflictRepository(
             at: side.at,
           })),
           fields: differingFields(conflict.table, records),
+          choosable: choosableFields(opened.base, opened.sides, conflictStampsOf(conflict.table)),
         });
       }
       return listed;
@@ -97,8 +121,7 @@ export function syncConflictRepository(
       const conflict = await db.syncConflicts.get(conflictId);
       const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
       const side = opened?.sides.find((candidate) => versionId(candidate) === version);
-      if (!conflict || !side)
-        return fail('not-found', 'This record is no longer changed on two computers: it has been settled.');
+      if (!conflict || !side) return fail('not-found', settledMessage);
       const here = (await thisDevice(db))?.deviceId;
       const madeOn = side.d === here ? 'this computer' : (await computerNames(db))(side.d);
       const done = await settleConflict(
@@ -116,11 +139,64 @@ export function syncConflictRepository(
         },
         { anchor, now: clock() },
       );
-      if (!done)
-        return fail(
-          'moved',
-          'Another version of this record has just arrived. Look at the versions again and choose.',
-        );
+      if (!done) return fail('moved', movedMessage);
+      return ok(undefined);
+    },
+
+    /**
+     * Combines the versions field by field as the manager chose (`combineVersions`): checked with
+     * the table's schema first, so an impossible combination is refused and nothing is written;
+     * then written as `keep` writes, a new change naming every version, audited with which
+     * field came from which computer (labels and computers only: the values stay in the record).
+     * Refused if the versions are not the ones the manager was shown.
+     */
+    async combine(
+      session: Session,
+      conflictId: string,
+      combination: ConflictCombination,
+    ): Promise<Result<void, ConflictCombineError>> {
+      if (!can(session.roles, 'sync:settle'))
+        return fail('forbidden', 'Only the manager can choose which versions to keep.');
+      const conflict = await db.syncConflicts.get(conflictId);
+      const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
+      const schema = conflict ? conflictCodecOf(conflict.table)?.schema : undefined;
+      if (!conflict || !opened || !schema) return fail('not-found', settledMessage);
+      const shown = [...combination.versions].sort().join(' ');
+      if (versionsOf(conflict).sort().join(' ') !== shown) return fail('moved', movedMessage);
+      const combined = combineVersions(opened.base, opened.sides, combination.choices, {
+        schema,
+        stamps: conflictStampsOf(conflict.table),
+      });
+      if (!combined.ok) {
+        if (combined.problem === 'unchosen' || combined.problem === 'invalid')
+          return fail(combined.problem, combined.message);
+        // The screen showed something the versions no longer are: look again, as when one arrives.
+        return fail('moved', movedMessage);
+      }
+      const here = (await thisDevice(db))?.deviceId;
+      const nameOf = await computerNames(db);
+      const madeOn = new Map(
+        opened.sides.map((side) => [versionId(side), side.d === here ? 'this computer' : nameOf(side.d)]),
+      );
+      const detail = combined.from
+        .map((part) => `${part.label} from ${madeOn.get(part.version) ?? 'another computer'}`)
+        .join('; ');
+      const done = await settleConflict(
+        db,
+        session,
+        {
+          conflict,
+          record: combined.record,
+          event: {
+            action: 'sync.versions-combined',
+            recordType: conflict.table,
+            recordId: conflict.key,
+            detail: `combined the versions: ${detail}`,
+          },
+        },
+        { anchor, now: clock() },
+      );
+      if (!done) return fail('moved', movedMessage);
       return ok(undefined);
     },
   };

@@ -1,4 +1,6 @@
 import { Dexie } from 'dexie';
+import { z } from 'zod';
+import { restrictionRecordSchema } from '@shared/schemas/registers';
 import { canonicalJson, mergeVersions, versionId, type Side } from '@shared/sync/record-merge';
 import type { FamilyLinksDb } from '../database';
 import { CompartmentLockedError, KeysDroppedError, type RecordCipher } from '../encryption/record-cipher';
@@ -24,7 +26,7 @@ import { DamagedRecordError } from '../row-binding';
 import type { SealedCodec } from '../sealed-codec';
 import type { Session } from '../session';
 import { markSettling } from './change-log';
-import { hasVersions } from './replicated-rows';
+import { hasVersions, replicatedRowSchemas } from './replicated-rows';
 import type { SyncConflictRow } from './sync-rows';
 
 /**
@@ -33,15 +35,25 @@ import type { SyncConflictRow } from './sync-rows';
  * only a session holding the record's compartments can do either.
  */
 export type ConflictCodec = {
+  /** The record's schema: what a record made by combining versions must satisfy before it is sealed. */
+  readonly schema: z.ZodType;
   open(row: unknown, cipher: RecordCipher): Promise<object>;
   /** `like`: a stored row of the same record, for a table whose codec depends on the row. */
   seal(record: object, cipher: RecordCipher, like: unknown): Promise<unknown>;
 };
 
 function sealedTable<Record, PlainKey extends keyof Record, Row>(
+  codec: SealedCodec<Record, PlainKey, Row> & { readonly schema: z.ZodType },
+): ConflictCodec {
+  return sealedWith(codec, codec.schema);
+}
+
+function sealedWith<Record, PlainKey extends keyof Record, Row>(
   codec: SealedCodec<Record, PlainKey, Row>,
+  schema: z.ZodType,
 ): ConflictCodec {
   return {
+    schema,
     open: async (row, cipher) => (await codec.decode(row as Row, cipher)) as object,
     seal: (record, cipher) => codec.encode(record as Record, cipher),
   };
@@ -54,16 +66,23 @@ const youngPersonCodecOf = (row: unknown) =>
     ? sharedCaseNumberCodec
     : youngPersonCodec;
 
-// Rows kept in the clear (a room, an academic year, a review sample): nothing to open.
-const plainTable: ConflictCodec = {
-  open: (row) => Promise.resolve(row as object),
-  seal: (record) => Promise.resolve(record),
-};
+// Rows kept in the clear (a room, an academic year, a review sample, a setting): nothing to open.
+function plainTable(table: string): ConflictCodec {
+  const schema = replicatedRowSchemas[table];
+  if (!schema) throw new Error(`No stored form for the plain table ${table}`);
+  return {
+    schema,
+    open: (row) => Promise.resolve(row as object),
+    seal: (record) => Promise.resolve(record),
+  };
+}
 
 const conflictCodecs: Readonly<Record<string, ConflictCodec>> = {
-  restrictions: sealedTable(restrictionCodec),
+  // A restriction's terms keep their own rules (it cannot end before it starts) however it is made.
+  restrictions: sealedWith(restrictionCodec, restrictionRecordSchema),
   // A young person whose case number another shares keeps its shared index (as key changes do).
   youngPeople: {
+    schema: youngPersonCodec.schema,
     open: (row, cipher) => youngPersonCodecOf(row).decode(row as never, cipher),
     seal: (record, cipher, like) => youngPersonCodecOf(like).encode(record as never, cipher),
   },
@@ -82,10 +101,10 @@ const conflictCodecs: Readonly<Record<string, ConflictCodec>> = {
   staff: sealedTable(staffCodec),
   outbox: sealedTable(outboxCodec),
   // A home setting is one value: two computers changing it at once is for the manager to choose.
-  settings: plainTable,
-  academicYears: plainTable,
-  rooms: plainTable,
-  reviewSamples: plainTable,
+  settings: plainTable('settings'),
+  academicYears: plainTable('academicYears'),
+  rooms: plainTable('rooms'),
+  reviewSamples: plainTable('reviewSamples'),
 };
 
 /**

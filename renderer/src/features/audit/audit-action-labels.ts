@@ -132,6 +132,7 @@ const labels: Readonly<Record<string, string>> = {
   'sync.document-refused': 'Refused a record from the sync server',
   'sync.merged': 'Combined a record changed on two computers at once',
   'sync.version-chosen': 'Chose which version to keep of a record changed on two computers at once',
+  'sync.versions-combined': 'Kept values from each version of a record changed on two computers at once',
   'sync.records-missing': 'Found records from another computer missing from the sync server',
   'sync.problem-acknowledged': 'Marked a sync problem as seen',
   'sync.set-up': 'Set up sync with the home’s server on this computer',

@@ -1,13 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { can } from '@shared/rules/access';
-import { syncConflictRepository } from '../../db/repositories/sync-conflict-repository';
+import {
+  syncConflictRepository,
+  type ConflictCombination,
+} from '../../db/repositories/sync-conflict-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
 
 /**
  * For the manager's home: how many records are changed on two computers at once, those whose
- * versions need a choice (both sides side by side), and the choice itself. Kept live, so a choice
+ * versions need a choice (both sides side by side), and the choice itself: one version kept, or
+ * the versions combined field by field. Kept live, so a choice
  * made on another computer empties the list here as soon as it arrives; undefined while loading.
  */
 export function useSyncConflicts() {
@@ -27,5 +31,10 @@ export function useSyncConflicts() {
     (conflictId: string, version: string) => syncConflictRepository(db).keep(session, conflictId, version),
     [db, session],
   );
-  return { state, keep };
+  const combine = useCallback(
+    (conflictId: string, combination: ConflictCombination) =>
+      syncConflictRepository(db).combine(session, conflictId, combination),
+    [db, session],
+  );
+  return { state, keep, combine };
 }

@@ -210,3 +210,146 @@ describe('changed on two computers at once: the manager’s choice', () => {
     expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
   });
 });
+
+describe('changed on two computers at once: the manager combines the versions', () => {
+  // The office tightens the order and moves its review; the front desk relaxes it and gives a new reference.
+  const apart = () =>
+    changedApart(
+      { kind: 'noContact', conditions: '', reviewOn: '2027-02-01' },
+      { kind: 'other', conditions: 'May visit on Saturdays.', authorityReference: 'ZW24C00999' },
+    );
+  const atTheDoor = async (at: Computer) =>
+    (await restrictionRepository(at.db).listForCheck(at.session, today)).restrictions.map((r) => [
+      r.kind,
+      r.conditions ?? '',
+    ]);
+
+  async function listed(at: Computer) {
+    const [conflict] = await syncConflictRepository(at.db).listForManager(at.session);
+    if (!conflict) throw new Error('no conflict listed');
+    const versionFrom = (here: boolean) =>
+      conflict.versions.find((version) => version.madeHere === here)?.version ?? '';
+    return { conflict, here: versionFrom(true), there: versionFrom(false) };
+  }
+
+  it('offers the details changed two ways to choose, and keeps what one computer changed', async () => {
+    const { keys, desk, office, id } = await apart();
+    await office.db.syncPeers.update(desk.device.deviceId, { name: 'Front desk' });
+    const { conflict, here, there } = await listed(office);
+    expect(conflict.choosable).toEqual(['conditions', 'kind']);
+    // The door holds the stricter version meanwhile, on both.
+    for (const at of [office, desk]) expect(await atTheDoor(at)).toEqual([['noContact', '']]);
+
+    const versions = conflict.versions.map((version) => version.version);
+    const combined = await syncConflictRepository(office.db).combine(office.session, conflict.id, {
+      versions,
+      choices: { kind: there, conditions: there },
+    });
+    expect(combined).toEqual({ ok: true, value: undefined });
+    expect(await syncConflictRepository(office.db).countOpen(office.session)).toBe(0);
+    const kept = await opened(office, id);
+    // The front desk's terms and reference, with the office's review date: neither version alone.
+    expect(kept).toMatchObject({
+      kind: 'other',
+      conditions: 'May visit on Saturdays.',
+      authorityReference: 'ZW24C00999',
+      reviewOn: '2027-02-01',
+    });
+    const audited = await office.db.audit.where('action').equals('sync.versions-combined').toArray();
+    expect(audited.map((entry) => [entry.recordType, entry.recordId, entry.detail])).toEqual([
+      [
+        'restrictions',
+        id,
+        'combined the versions: Conditions from Front desk; What is allowed from Front desk',
+      ],
+    ]);
+    expect(here).not.toBe(there);
+
+    // The combination reaches the front desk, closes the conflict there, and both doors follow it.
+    await exchange(desk, office, keys);
+    for (const at of [desk, office]) {
+      expect(await syncConflictRepository(at.db).countOpen(at.session)).toBe(0);
+      expect(await opened(at, id)).toEqual(kept);
+      expect(await atTheDoor(at)).toEqual([['other', 'May visit on Saturdays.']]);
+    }
+    expect(await versionAt(desk, id)).toBe(await versionAt(office, id));
+  });
+
+  it('names the computers a combination took each detail from, by field, never by value', async () => {
+    const { office, id } = await apart();
+    const { conflict, here, there } = await listed(office);
+    const versions = conflict.versions.map((version) => version.version);
+    const combined = await syncConflictRepository(office.db).combine(office.session, conflict.id, {
+      versions,
+      choices: { kind: here, conditions: there },
+    });
+    expect(combined.ok).toBe(true);
+    const [entry] = await office.db.audit.where('action').equals('sync.versions-combined').toArray();
+    expect(entry?.detail).toMatch(
+      /^combined the versions: Conditions from computer \S+; What is allowed from this computer$/,
+    );
+    expect(entry?.detail).not.toContain('Saturdays');
+    expect(await opened(office, id)).toMatchObject({
+      kind: 'noContact',
+      conditions: 'May visit on Saturdays.',
+    });
+  });
+
+  it('refuses an impossible combination with a plain message and writes nothing', async () => {
+    const { desk, office } = await apart();
+    const { conflict, here, there } = await listed(office);
+    const before = {
+      conflicts: await office.db.syncConflicts.toArray(),
+      restrictions: await office.db.restrictions.toArray(),
+      changes: await restrictionChanges(office),
+      audit: await office.db.audit.count(),
+    };
+    // "Other" from the front desk, with the office's conditions, which are none.
+    const refused = await syncConflictRepository(office.db).combine(office.session, conflict.id, {
+      versions: conflict.versions.map((version) => version.version),
+      choices: { kind: there, conditions: here },
+    });
+    expect(refused.ok ? undefined : [refused.error.code, refused.error.message]).toEqual([
+      'invalid',
+      'These values cannot be kept together. Conditions: Say what the restriction is: “other” needs its conditions written out. Nothing has been changed.',
+    ]);
+    const unchosen = await syncConflictRepository(office.db).combine(office.session, conflict.id, {
+      versions: conflict.versions.map((version) => version.version),
+      choices: { kind: there },
+    });
+    expect(unchosen.ok ? undefined : unchosen.error.code).toBe('unchosen');
+    expect({
+      conflicts: await office.db.syncConflicts.toArray(),
+      restrictions: await office.db.restrictions.toArray(),
+      changes: await restrictionChanges(office),
+      audit: await office.db.audit.count(),
+    }).toEqual(before);
+    expect(await desk.db.syncConflicts.count()).toBe(1);
+  });
+
+  it('refuses when another version arrived since the versions were shown, and for anyone but the manager', async () => {
+    const { keys, desk, office, id } = await apart();
+    const { conflict, there } = await listed(office);
+    const shown = {
+      versions: conflict.versions.map((version) => version.version),
+      choices: { kind: there, conditions: there },
+    };
+    // The front desk changes it again before the manager's choice is made.
+    await changeCourtOrderAt(desk, id, { kind: 'other', conditions: 'May visit on Sundays.' });
+    await exchange(desk, office, keys);
+    const moved = await syncConflictRepository(office.db).combine(office.session, conflict.id, shown);
+    expect(moved.ok ? undefined : [moved.error.code, moved.error.message]).toEqual([
+      'moved',
+      'Another version of this record has just arrived. Look at the versions again and choose.',
+    ]);
+    expect(await office.db.audit.where('action').equals('sync.versions-combined').count()).toBe(0);
+
+    const careWorker = await testSession(['careStaff'], {
+      dataKey: office.session.dataKey,
+      auditKey: office.session.auditKey,
+      compartments: office.session.compartments,
+    });
+    const forbidden = await syncConflictRepository(office.db).combine(careWorker, conflict.id, shown);
+    expect(forbidden.ok ? undefined : forbidden.error.code).toBe('forbidden');
+  });
+});

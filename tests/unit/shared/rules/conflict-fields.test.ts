@@ -55,4 +55,55 @@ describe('the fields that differ between two versions of a record', () => {
     expect(conflictRecordName('visits', [{ id: 'v' }])).toBe('A visit');
     expect(conflictRecordName('somethingNew', [undefined])).toBe('A record');
   });
+
+  it('shows a home setting staff understand by its name and its value in words', () => {
+    const home = (name: string, timeZone: string) => ({
+      key: 'home',
+      value: { name, ofstedUrn: 'SC123456', timeZone },
+    });
+    const versions = [home('Oak House', 'Europe/London'), home('Oak House Children’s Home', 'Europe/Dublin')];
+    expect(conflictRecordName('settings', versions)).toBe('One of the home’s settings: The home’s details');
+    expect(differingFields('settings', versions)).toEqual([
+      { field: 'value.name', label: 'Home name', values: ['Oak House', 'Oak House Children’s Home'] },
+      { field: 'value.timeZone', label: 'Time zone', values: ['Europe/London', 'Europe/Dublin'] },
+    ]);
+    const lock = (minutes: number) => ({ key: 'security', value: { autoLockMinutes: minutes } });
+    expect(differingFields('settings', [lock(1), lock(10)])).toEqual([
+      {
+        field: 'value.autoLockMinutes',
+        label: 'Lock an unattended screen after',
+        values: ['1 minute', '10 minutes'],
+      },
+    ]);
+    const kept = (years: number) => ({
+      key: 'retention',
+      value: {
+        caseRecordsYearsFromBirth: 75,
+        visitorRegisterYears: years,
+        declarationsYears: 15,
+        disclosuresYears: 15,
+      },
+    });
+    expect(
+      differingFields('settings', [kept(15), kept(20)]).map((field) => [field.label, ...field.values]),
+    ).toEqual([['Visitor register kept', '15 years', '20 years']]);
+    const due = (hours: number) => ({ key: 'contactForms', value: { dueHours: hours } });
+    expect(
+      differingFields('settings', [due(24), due(48)]).map((field) => [field.label, ...field.values]),
+    ).toEqual([['Contact forms due within', '24 hours', '48 hours']]);
+    expect(conflictRecordName('settings', [due(24)])).toBe(
+      'One of the home’s settings: Contact-form deadline',
+    );
+  });
+
+  it('shows a setting that means nothing read aloud only as changed', () => {
+    const sealed = (data: string) => ({ key: 'signingAuthority', value: { iv: 'x', data } });
+    expect(differingFields('settings', [sealed('a'), sealed('b')])).toEqual([
+      { field: 'value', label: 'The signing authority', values: ['Changed', 'Changed'] },
+    ]);
+    const alerted = (ids: string[]) => ({ key: 'panOverdueAlerted', value: ids });
+    const fields = differingFields('settings', [alerted(['p1']), alerted(['p1', 'p2'])]);
+    expect(fields.flatMap((field) => field.values)).toEqual(['Changed', 'Changed']);
+    expect(differingFields('settings', [sealed('a'), sealed('a')])).toEqual([]);
+  });
 });
