@@ -52,6 +52,12 @@ export type PanRecipient = {
   readonly email: string;
   /** Why this person is told: the PT always is; the duty manager for some events; others because they asked. */
   readonly because: 'personalTutor' | 'dutyManager' | 'asked';
+  /**
+   * Who this is by id alone (`staff:` an account, `member:` a PAN group member outside the home):
+   * the same on every computer, and nothing personal, so an alert's message to them can be named
+   * from it (`alertMessageId`).
+   */
+  readonly key: string;
 };
 
 export type PanRecipientsOutcome = {
@@ -94,18 +100,36 @@ export function panRecipients(input: {
 
   const tutor = input.personalTutorId ? input.staff.get(input.personalTutorId) : undefined;
   if (tutor?.isActive)
-    add({ name: tutor.name, role: 'Personal Tutor', email: tutor.email, because: 'personalTutor' });
+    add({
+      name: tutor.name,
+      role: 'Personal Tutor',
+      email: tutor.email,
+      because: 'personalTutor',
+      key: `staff:${tutor.id}`,
+    });
   if (dutyManagerEvents.has(input.event)) {
     for (const account of input.staff.values()) {
       if (account.isActive && account.isRegisteredManager)
-        add({ name: account.name, role: 'Duty manager', email: account.email, because: 'dutyManager' });
+        add({
+          name: account.name,
+          role: 'Duty manager',
+          email: account.email,
+          because: 'dutyManager',
+          key: `staff:${account.id}`,
+        });
     }
   }
 
   for (const member of input.group?.members ?? []) {
     if (!member.topics.includes(topic)) continue;
     if (member.kind === 'outside') {
-      add({ name: member.name, role: member.role, email: member.email, because: 'asked' });
+      add({
+        name: member.name,
+        role: member.role,
+        email: member.email,
+        because: 'asked',
+        key: `member:${member.id}`,
+      });
       continue;
     }
     if (member.staffId === input.personalTutorId) continue;
@@ -118,7 +142,13 @@ export function panRecipients(input: {
       skipped.push({ memberId: member.id, reason: 'inactive-account' });
       continue;
     }
-    add({ name: account.name, role: account.roleLabel, email: account.email, because: 'asked' });
+    add({
+      name: account.name,
+      role: account.roleLabel,
+      email: account.email,
+      because: 'asked',
+      key: `staff:${account.id}`,
+    });
   }
   return { recipients, skipped, hasNoPersonalTutor: !tutor?.isActive };
 }

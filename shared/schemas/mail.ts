@@ -136,6 +136,22 @@ export const outboxMessageSchema = z.object({
   sentVia: z.enum(['smtp', 'mailClient']).optional(),
   /** The Message-ID the server accepted the message under. */
   serverMessageId: z.string().max(998).optional(),
+  /**
+   * Further copies of this message that left from other computers: the same alert queued on two
+   * computers apart from each other, each sending it before they met (`shared/rules/alert-once.ts`),
+   * so the record says honestly that it went more than once, from which computer and when.
+   */
+  alsoSentBy: z
+    .array(
+      z.object({
+        computer: z.string().min(1).max(64),
+        sentAt: isoDateTimeSchema,
+        sentVia: z.enum(['smtp', 'mailClient']).optional(),
+        serverMessageId: z.string().max(998).optional(),
+      }),
+    )
+    .max(16)
+    .optional(),
   disclosureId: idSchema,
   /**
    * The disclosure-log entry to write when the message actually leaves (sent, or sent from a mail

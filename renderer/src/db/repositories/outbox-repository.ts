@@ -58,7 +58,9 @@ export async function queuedOnHere(db: FamilyLinksDb): Promise<{ readonly queued
 
 /**
  * Of these messages, the ids of those this computer sends (and may try again, cancel or release):
- * an alert is sent once, by the computer that queued it (`shared/rules/sync-scope.ts`).
+ * an alert is sent once, by the computer that queued it (`shared/rules/sync-scope.ts`). One held
+ * in two versions (the same alert queued on two computers apart, `shared/rules/alert-once.ts`) is
+ * sent nowhere until the merging pass settles which copy stands: the other may have left already.
  */
 export async function sentHere(
   db: FamilyLinksDb,
@@ -67,12 +69,20 @@ export async function sentHere(
   const deviceId = (await thisDevice(db))?.deviceId;
   // Only a message queued before sync, without its computer, needs its version's writer.
   const unnamed = deviceId === undefined ? [] : rows.filter((row) => row.queuedOn === undefined);
-  const versions = await db.syncVersions.bulkGet(unnamed.map((row) => recordSyncId('outbox', row.id)));
+  const [versions, conflicts] = await Promise.all([
+    db.syncVersions.bulkGet(unnamed.map((row) => recordSyncId('outbox', row.id))),
+    deviceId === undefined ? [] : db.syncConflicts.bulkGet(rows.map((row) => recordSyncId('outbox', row.id))),
+  ]);
   const versionBy = new Map(
     unnamed.map((row, index) => [row.id, parseVersionId(versions[index]?.version ?? '')?.d] as const),
   );
+  const unsettled = new Set(conflicts.flatMap((conflict) => (conflict ? [conflict.key] : [])));
   return new Set(
-    rows.filter((row) => sendsHere(row, { deviceId, versionBy: versionBy.get(row.id) })).map((row) => row.id),
+    rows
+      .filter(
+        (row) => !unsettled.has(row.id) && sendsHere(row, { deviceId, versionBy: versionBy.get(row.id) }),
+      )
+      .map((row) => row.id),
   );
 }
 
@@ -249,10 +259,17 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         at: now,
         events: [],
         writes: [store.replace(row, sending, fail('taken', 'Another window took this message first.'))],
+        // A second version arriving from another computer since it was read: settled first, then sent.
         check: async () => {
-          const stored = await db.outbox.get(id);
-          return stored && isDue(stored, now) ? undefined : fail('taken', 'This message is not due now.');
+          const [stored, unsettled] = await Promise.all([
+            db.outbox.get(id),
+            db.syncConflicts.get(recordSyncId('outbox', id)),
+          ]);
+          return stored && isDue(stored, now) && !unsettled
+            ? undefined
+            : fail('taken', 'This message is not due now.');
         },
+        reads: [db.syncConflicts],
       });
       return claimed.ok ? sending : undefined;
     },

@@ -14,6 +14,7 @@ import {
   type PanStaffAccount,
 } from '@shared/rules/pan-recipients';
 import { alertText, initialsOf } from '@shared/rules/alert-text';
+import { alertMessageId, mergeAlertedForms } from '@shared/rules/alert-once';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { recordWriter, type WriteStep } from '../record-writer';
@@ -27,6 +28,8 @@ import { youngPersonCodec } from './young-people-repository';
 
 export type QueuedAlerts = {
   readonly messages: readonly OutboxMessage[];
+  /** Messages of an alert raised once (`onceAbout`) already in the outbox here: queued here before, or on another computer. */
+  readonly alreadyQueued: number;
   /** Members who asked but could not be told (an account switched off or removed). */
   readonly skippedMembers: number;
   readonly hasNoPersonalTutor: boolean;
@@ -46,6 +49,16 @@ export type PreparedAlert = QueuedAlerts & {
 
 /** Settings key: ids of overdue contact forms the PAN group has already been told about. */
 const overdueAlertedKey = 'panOverdueAlerted';
+
+type AlertOptions = {
+  readonly isRaisedByApp?: boolean;
+  /**
+   * The record an alert the app raises once is about (an overdue form's id): each message's id
+   * is then made from it, the kind of alert and the recipient (`alertMessageId`), so a second
+   * computer raising the same alert makes the same messages, never a second set.
+   */
+  readonly onceAbout?: string;
+};
 
 /**
  * Alerts to a young person's PAN group: who is told (the PT always; members who asked for the
@@ -67,7 +80,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   async function prepareAlert(
     session: Session,
     input: PanAlertRequest,
-    options: { readonly isRaisedByApp?: boolean } = {},
+    options: AlertOptions = {},
   ): Promise<Result<PreparedAlert, OutboxError>> {
     const parsed = panAlertRequestSchema.safeParse(input);
     if (!parsed.success)
@@ -101,11 +114,22 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     });
     const at = clock().toISOString();
     const queuedOn = await queuedOnHere(db);
+    const ids = await messageIds(request.event, who.recipients, options.onceAbout);
+    // A message of this alert already here (queued here, or arrived from another computer) is not made again.
+    const present = new Set(
+      options.onceAbout === undefined
+        ? []
+        : (await db.outbox.bulkGet(ids)).flatMap((row) => (row ? [row.id] : [])),
+    );
+    const toQueue = who.recipients.flatMap((recipient, index) => {
+      const id = ids[index];
+      return id === undefined || present.has(id) ? [] : [{ recipient, id }];
+    });
 
-    const pairs = who.recipients.map((recipient) => {
+    const pairs = toQueue.map(({ recipient, id }) => {
       const disclosure = disclosureFor(recipient, request, session, at);
       const message = outboxMessageSchema.parse({
-        id: crypto.randomUUID(),
+        id,
         state: 'queued',
         youngPersonId: request.youngPersonId,
         event: request.event,
@@ -136,6 +160,7 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     }));
     return ok({
       messages: pairs.map((pair) => pair.message),
+      alreadyQueued: present.size,
       skippedMembers: who.skipped.length,
       hasNoPersonalTutor: who.hasNoPersonalTutor,
       events,
@@ -151,13 +176,26 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   async function queueAlert(
     session: Session,
     input: PanAlertRequest,
-    options: { readonly isRaisedByApp?: boolean } = {},
+    options: AlertOptions = {},
   ): Promise<Result<QueuedAlerts, OutboxError>> {
     const prepared = await prepareAlert(session, input, options);
     if (!prepared.ok) return prepared;
     const { writes, events, ...outcome } = prepared.value;
     if (outcome.messages.length === 0) return ok(outcome);
-    await records.write(session, { events, writes });
+    const ids = outcome.messages.map((message) => message.id);
+    const written = await records.write<OutboxError>(session, {
+      events,
+      writes,
+      // Another computer's copy of an alert raised once may have been applied since it was read.
+      check: async () =>
+        options.onceAbout !== undefined && (await db.outbox.bulkGet(ids)).some(Boolean)
+          ? fail(
+              'wrong-state',
+              'This alert arrived from another computer a moment ago, so it was not queued again.',
+            )
+          : undefined,
+    });
+    if (!written.ok) return written;
     announceQueued();
     return ok(outcome);
   }
@@ -187,18 +225,21 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       let alerted = 0;
       for (const form of overdue) {
         if (alreadyAlerted.has(form.id)) continue;
-        // Noticed by the app, whoever is signed in: the alert says Family Links raised it.
+        // Noticed by the app, whoever is signed in: the alert says Family Links raised it, and
+        // raises it once across the home's computers, however many notice the form.
         const queued = await queueAlert(
           session,
           { youngPersonId: form.youngPersonId, event: 'formOverdue', reference: form.reference },
-          { isRaisedByApp: true },
+          { isRaisedByApp: true, onceAbout: form.id },
         );
-        if (!queued.ok && queued.error.code !== 'not-found') continue;
+        if (!queued.ok && queued.error.code !== 'not-found' && queued.error.code !== 'wrong-state') continue;
         alreadyAlerted.add(form.id);
-        alerted += 1;
+        // Told already, from here or from another computer: not told again now.
+        if (queued.ok && (queued.value.messages.length > 0 || queued.value.alreadyQueued === 0)) alerted += 1;
       }
-      // Keep only forms that are still overdue, so the list never grows past today's overdue forms.
-      const kept = [...alreadyAlerted].filter((id) => stillOverdue.has(id));
+      // Keep only forms that are still overdue, so the list never grows past today's overdue forms;
+      // sorted, so two computers that alerted the same forms write the same row and do not conflict.
+      const kept = mergeAlertedForms([[...alreadyAlerted].filter((id) => stillOverdue.has(id))]);
       if (alerted > 0 || kept.length !== (Array.isArray(alertedRow?.value) ? alertedRow.value.length : 0))
         await records.write(session, {
           events: [],
@@ -207,6 +248,20 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       return alerted;
     },
   };
+}
+
+/** Each recipient's message id: made from what the alert is about when it is raised once, else random. */
+function messageIds(
+  event: PanAlertRequest['event'],
+  recipients: readonly PanRecipient[],
+  onceAbout: string | undefined,
+): Promise<string[]> {
+  if (onceAbout === undefined) return Promise.resolve(recipients.map(() => crypto.randomUUID()));
+  return Promise.all(
+    recipients.map((recipient) =>
+      alertMessageId({ event, recordId: onceAbout, recipientKey: recipient.key }),
+    ),
+  );
 }
 
 /** How a restriction is named in an alert: not its authority's reference (need to know), a short code of its id. */

@@ -25,6 +25,7 @@ import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { DamagedRecordError } from '../row-binding';
 import type { SealedCodec } from '../sealed-codec';
 import type { Session } from '../session';
+import { settledByRule } from './alert-conflicts';
 import { markSettling } from './change-log';
 import { hasVersions, replicatedRowSchemas } from './replicated-rows';
 import type { SyncConflictRow } from './sync-rows';
@@ -286,6 +287,18 @@ async function mergePass(
         { anchor: options.anchor, now: clock() },
       );
       if (done) outcome.settled += 1;
+      continue;
+    }
+    // An alert raised on two computers apart: nothing for the manager to choose (alert-conflicts.ts).
+    const ruled = settledByRule(opened);
+    if (ruled) {
+      const done = await settleConflict(
+        db,
+        session,
+        { conflict, record: ruled.record, event: event(ruled.detail) },
+        { anchor: options.anchor, now: clock() },
+      );
+      if (done) outcome.merged += 1;
       continue;
     }
     const result = mergeVersions(opened.base, opened.sides, { stamps: conflictStampsOf(conflict.table) });
