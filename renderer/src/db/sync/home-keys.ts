@@ -177,11 +177,6 @@ function standingOf({ held, rekeys, keyOf }: Keys): KeyStanding {
   return missed[0] === undefined ? { epoch } : { epoch, behindSince: missed[0] };
 }
 
-/** Whether this computer holds the home's newest sync key (for the sync status). */
-export async function keyStandingOf(connection: KeyedConnection, now: Date): Promise<KeyStanding> {
-  return standingOf(await keysOf(connection, now));
-}
-
 /**
  * The newest re-key's `K` for each computer it names as waiting whose exchange key (signed with
  * its registry key) has appeared since, unless that computer has been removed or already has a

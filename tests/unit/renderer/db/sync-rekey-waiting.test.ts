@@ -47,12 +47,13 @@ describe('a computer that was off when the home was given a new sync key', () =>
     );
     expect(signedIn.ok).toBe(true);
     await home.exchange(office.connection);
-    const rekeys = await remoteOf(office.connection).allDocs({
-      startkey: 'rn_',
-      endkey: 'rn_\uffff',
-      include_docs: true,
-    });
-    const rekey = rekeyDocumentSchema.parse(rekeys.rows[0]?.doc);
+    // On the server, what every computer reads.
+    const onServer = async (prefix: string) =>
+      (await remoteOf(office.connection).allDocs({ startkey: prefix, include_docs: true })).rows.filter(
+        (row) => row.id.startsWith(prefix),
+      );
+    const rekeys = await onServer('rn_');
+    const rekey = rekeyDocumentSchema.parse(rekeys[0]?.doc);
     const frontDeskId = (await listComputers(office.connection)).find(
       (device) => device.name === 'Front desk',
     )?.deviceId;
@@ -74,8 +75,8 @@ describe('a computer that was off when the home was given a new sync key', () =>
       'sync.key-granted',
       'Front desk',
     ]);
-    const grants = await remoteOf(office.connection).allDocs({ startkey: 'rg_', endkey: 'rg_\uffff' });
-    expect(grants.rows.map((row) => row.id)).toEqual([`rg_1_${frontDeskId}`]);
+    const grants = await onServer('rg_');
+    expect(grants.map((row) => row.id)).toEqual([`rg_1_${frontDeskId}`]);
 
     // A grant made by the removed staff room is refused and reported, never taken.
     const forged = await makeKeyGrant(
