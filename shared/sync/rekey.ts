@@ -17,6 +17,12 @@ import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
  *   joins later, holding only the newest, can open everything sealed before), all signed by the
  *   computer that made it. A re-key is taken only from a computer the registry trusts and has not
  *   removed.
+ * - **Computers waiting for it**: a computer of the home that had published no exchange key when
+ *   the re-key was made (switched off since it was updated, say) is named in the re-key's signed
+ *   `waiting` list. Once its exchange key appears, any computer of the home holding that `K`
+ *   wraps it to it in a key grant `rg_<epoch>_<device>`, signed likewise. Only a computer the
+ *   re-key names is given one: the remover wrote the list, so a computer removed with it (whose
+ *   removal may reach a granting computer after the re-key does) is never on it.
  *
  * Pure WebCrypto and zod: the same code runs in the renderer and in Node's tests.
  */
@@ -51,6 +57,8 @@ export const rekeyDocumentSchema = z.object({
   ephemeral: b64(87, 87),
   keys: z.record(deviceIdSchema, sealedSchema),
   previous: sealedSchema,
+  /** The computers of the home it could not be wrapped to yet (no exchange key published). */
+  waiting: z.array(deviceIdSchema).max(1000).optional(),
   sig: b64(86, 86),
 });
 export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
@@ -76,6 +84,37 @@ const rekeySigned = (doc: Omit<RekeyDocument, '_id' | '_rev' | 'sig'>) =>
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([deviceId, sealed]) => [deviceId, sealed.iv, sealed.c]),
       [doc.previous.iv, doc.previous.c],
+      // Signed only when there: a re-key without it verifies as it always did.
+      ...(doc.waiting ? [[...doc.waiting].sort()] : []),
+    ]),
+  );
+
+export const keyGrantDocumentSchema = z.object({
+  _id: z.string().regex(/^rg_[0-9]{1,9}_[0-9a-f-]{36}$/),
+  _rev: z.string().optional(),
+  kind: z.literal('key-grant'),
+  epoch: z.number().int().positive().max(999_999_999),
+  deviceId: deviceIdSchema,
+  issuedBy: deviceIdSchema,
+  issuedAt: z.iso.datetime({ offset: false }),
+  ephemeral: b64(87, 87),
+  key: sealedSchema,
+  sig: b64(86, 86),
+});
+export type KeyGrantDocument = z.infer<typeof keyGrantDocumentSchema>;
+
+export const keyGrantId = (epoch: number, deviceId: string): string => `rg_${epoch}_${deviceId}`;
+
+const grantSigned = (doc: Omit<KeyGrantDocument, '_id' | '_rev' | 'sig'>) =>
+  encoder.encode(
+    JSON.stringify([
+      'key-grant',
+      doc.epoch,
+      doc.deviceId,
+      doc.issuedBy,
+      doc.issuedAt,
+      doc.ephemeral,
+      [doc.key.iv, doc.key.c],
     ]),
   );
 
@@ -118,6 +157,7 @@ async function aesKeyFrom(bits: Uint8Array<ArrayBuffer>, info: string): Promise<
 
 const wrapInfo = (epoch: number, deviceId: string) => `family-links/sync/rekey/${epoch}/${deviceId}`;
 const previousInfo = (epoch: number) => `family-links/sync/rekey/${epoch}/previous`;
+const grantInfo = (epoch: number, deviceId: string) => `family-links/sync/grant/${epoch}/${deviceId}`;
 
 async function seal(key: Key, plain: Uint8Array<ArrayBuffer>, context: string): Promise<Sealed> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
@@ -152,6 +192,7 @@ export async function makeRekey(
     readonly newKey: Uint8Array<ArrayBuffer>;
     readonly previousKey: Uint8Array<ArrayBuffer>;
     readonly recipients: readonly { readonly deviceId: string; readonly exchangeKey: string }[];
+    readonly waiting?: readonly string[];
   },
   at: Date,
 ): Promise<RekeyDocument> {
@@ -176,8 +217,37 @@ export async function makeRekey(
     ephemeral: oneOff.publicKeyText,
     keys,
     previous,
+    ...(input.waiting && input.waiting.length > 0 ? { waiting: [...input.waiting] } : {}),
   };
   return { _id: `rn_${input.epoch}_${signer.deviceId}`, ...body, sig: await sign(signer, rekeySigned(body)) };
+}
+
+/** The `K` of `epoch` wrapped to one computer a re-key named as waiting, now its exchange key is known. */
+export async function makeKeyGrant(
+  signer: Signer,
+  input: {
+    readonly epoch: number;
+    readonly key: Uint8Array<ArrayBuffer>;
+    readonly recipient: { readonly deviceId: string; readonly exchangeKey: string };
+  },
+  at: Date,
+): Promise<KeyGrantDocument> {
+  const oneOff = await generateExchangeKeyPair();
+  const info = grantInfo(input.epoch, input.recipient.deviceId);
+  const body = {
+    kind: 'key-grant' as const,
+    epoch: input.epoch,
+    deviceId: input.recipient.deviceId,
+    issuedBy: signer.deviceId,
+    issuedAt: at.toISOString(),
+    ephemeral: oneOff.publicKeyText,
+    key: await seal(await sharedKey(oneOff.privateKey, input.recipient.exchangeKey, info), input.key, info),
+  };
+  return {
+    _id: keyGrantId(input.epoch, input.recipient.deviceId),
+    ...body,
+    sig: await sign(signer, grantSigned(body)),
+  };
 }
 
 export type RekeyRefusal = 'not-a-rekey' | 'unknown-signer' | 'bad-signature' | 'not-for-this-computer';
@@ -238,4 +308,33 @@ export async function openPrevious(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const info = previousInfo(doc.epoch);
   return unseal(await aesKeyFrom(key, info), doc.previous, info);
+}
+
+/**
+ * Checks a key grant as a re-key is checked (its signer a computer the registry trusts and has
+ * not removed, its id its own), then opens the `K` in it, if it is for this computer.
+ */
+export async function openKeyGrant(
+  document: unknown,
+  signers: ReadonlyMap<string, string>,
+  me: { readonly deviceId: string; readonly exchangePrivateKey: Key },
+): Promise<Result<{ readonly epoch: number; readonly key: Uint8Array<ArrayBuffer> }, RekeyRefusal>> {
+  const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
+  const parsed = keyGrantDocumentSchema.safeParse(document);
+  if (!parsed.success || parsed.data._id !== keyGrantId(parsed.data.epoch, parsed.data.deviceId))
+    return refuse('not-a-rekey');
+  const doc = parsed.data;
+  const signer = signers.get(doc.issuedBy);
+  if (!signer) return refuse('unknown-signer');
+  const key = await importDevicePublicKey(signer);
+  if (!(await crypto.subtle.verify(signature, key, fromBase64Url(doc.sig), grantSigned(doc))))
+    return refuse('bad-signature');
+  if (doc.deviceId !== me.deviceId) return refuse('not-for-this-computer');
+  try {
+    const info = grantInfo(doc.epoch, me.deviceId);
+    const opened = await unseal(await sharedKey(me.exchangePrivateKey, doc.ephemeral, info), doc.key, info);
+    return ok({ epoch: doc.epoch, key: opened });
+  } catch {
+    return refuse('not-for-this-computer');
+  }
 }

@@ -4,7 +4,7 @@ import type { HomeSettings } from '@shared/schemas/home';
 import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunner';
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
-import { useSyncRefused } from './useStartedSync';
+import { useSyncKeyBehindSince, useSyncRefused } from './useStartedSync';
 import { Banner } from '../ui/Banner';
 import { useSessionApi } from '../security/session-context';
 import { useCaseNumbersSealed } from './useCaseNumbersSealed';
@@ -31,6 +31,24 @@ function SyncRefusedNotice() {
     <Banner tone="error">
       This computer has been removed from the home’s computers: the sync server refuses it. What is recorded
       here now stays on this computer only. Ask the manager to add it again if it should still be one of them.
+    </Banner>
+  );
+}
+
+/**
+ * Said on every screen while this computer lacks the home's newest sync key (it was off, or not
+ * yet updated, when a computer was removed): what the others record does not open here, and
+ * nobody should take its screens as the whole home until another computer gives it the key.
+ */
+function SyncKeyBehindNotice() {
+  const since = useSyncKeyBehindSince();
+  if (!since || useSyncRefused()) return null;
+  const when = new Date(since).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <Banner tone="error">
+      This computer cannot read what the home’s other computers have recorded since {when}: it was not on when
+      they were given a new sync key. Keep it on and connected: another of the home’s computers gives it the
+      key when both are on. Until then, check the other computers for anything recorded since.
     </Banner>
   );
 }
@@ -104,6 +122,7 @@ export function SignedInFrame({ session, home }: { session: Session; home: HomeS
       </nav>
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
         <SyncRefusedNotice />
+        <SyncKeyBehindNotice />
         <Suspense fallback={<ScreenLoading />}>
           <Screen route={current} recordId={recordId} />
           <FirstScreenDrawn />

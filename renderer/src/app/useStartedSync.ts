@@ -17,6 +17,7 @@ export function useStartedSync(): SyncState {
   const [sync, setSync] = useState<AppSync | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [isRefused, setIsRefused] = useState(false);
+  const [keyBehindSince, setKeyBehindSince] = useState<string | undefined>(undefined);
   useEffect(() => {
     const api = windowApi();
     if (!api) return undefined;
@@ -27,7 +28,12 @@ export function useStartedSync(): SyncState {
       const status = await api['sync:get-status']({});
       if (!status.ok || !status.value.configured) return;
       const { startAppSync } = await import('../db/sync/app-sync');
-      return startAppSync(db, api, () => setIsRefused(true));
+      return startAppSync(
+        db,
+        api,
+        () => setIsRefused(true),
+        (standing) => setKeyBehindSince(standing.behindSince),
+      );
     })()
       .then((running) => {
         if (!running) return;
@@ -44,7 +50,10 @@ export function useStartedSync(): SyncState {
   }, [db, attempt]);
   const restart = useCallback(() => setAttempt((count) => count + 1), []);
   const pending = usePendingAdditions(sync);
-  return useMemo(() => ({ sync, restart, isRefused, pending }), [sync, restart, isRefused, pending]);
+  return useMemo(
+    () => ({ sync, restart, isRefused, keyBehindSince, pending }),
+    [sync, restart, isRefused, keyBehindSince, pending],
+  );
 }
 
 /**
@@ -73,3 +82,6 @@ function usePendingAdditions(sync: AppSync | undefined) {
 
 /** Whether the server has refused this computer (the manager removed it). */
 export const useSyncRefused = (): boolean => useAppSync().isRefused;
+
+/** When this computer stopped holding the home's newest sync key, if it has not been given it. */
+export const useSyncKeyBehindSince = (): string | undefined => useAppSync().keyBehindSince;

@@ -4,6 +4,7 @@ import type { Session } from '../session';
 import { watchPendingAdditions } from './pairing-flow';
 import type { PendingAdditions } from './pending-additions';
 import { openDeviceKeyStore, type DeviceKeyStore } from '../../platform/sync/device-key-store';
+import type { KeyStanding } from './home-keys';
 import { connectSync, runSync, type RunningSync, type SyncConnection } from './sync-runner';
 
 /**
@@ -41,6 +42,7 @@ export async function startAppSync(
   db: FamilyLinksDb,
   api: FamilyLinksApi,
   onRefused: () => void = () => undefined,
+  onKeyStanding: (standing: KeyStanding) => void = () => undefined,
 ): Promise<AppSync> {
   const store = openDeviceKeyStore();
   const errors: string[] = [];
@@ -51,7 +53,7 @@ export async function startAppSync(
     errors.push(error instanceof Error ? error.message : String(error));
   };
   const connection = await connectSync(db, noticingRefusals(api, onRefused), store);
-  if (connection) running = runSync(connection, { onError: noted });
+  if (connection) running = runSync(connection, { onError: noted, onKeyStanding });
   return {
     db,
     api,

@@ -458,6 +458,8 @@ export async function listComputers(connection: SyncConnection): Promise<readonl
  * computer publishes a signed removal from the first change it has not yet received from it, and
  * endorses itself any computer the removed one had added, so they stay. The home's first computer
  * too: this computer then takes its place at the root of the registry (`resolveRegistry`).
+ * `waiting`: the computers left that could not be given the new sync key yet (they have not been
+ * on since they were updated), by name, for the manager to be told.
  */
 export async function removeComputer(
   connection: SyncConnection,
@@ -465,7 +467,7 @@ export async function removeComputer(
   admin: ServerAdmin,
   device: RegisteredDevice,
   now: Date,
-): Promise<Result<{ readonly deviceId: string }>> {
+): Promise<Result<{ readonly deviceId: string; readonly waiting: readonly string[] }>> {
   if (!can(session.roles, 'sync:computers')) return forbidden();
   if (device.deviceId === connection.home.deviceId)
     return fail(
@@ -524,5 +526,5 @@ export async function removeComputer(
     },
     now,
   );
-  return ok({ deviceId: device.deviceId });
+  return ok({ deviceId: device.deviceId, waiting: leftOut });
 }

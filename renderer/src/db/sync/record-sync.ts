@@ -32,16 +32,20 @@ export function startRecordSync(
     readonly onError?: (error: unknown) => void;
     /** Who is signed in now, if anyone: after a pass that applied changes, their keys merge what they can open. */
     readonly session?: () => Session | undefined;
-    /** Runs before each pass: the device registry brings `syncPeers` up to date (`registry-feed.ts`). */
-    readonly beforePass?: () => Promise<void>;
+    /**
+     * Runs before each pass: the device registry brings `syncPeers` up to date (`registry-feed.ts`).
+     * False: this pass sends but applies nothing (the keys to open what arrived are not here yet).
+     */
+    readonly beforePass?: () => Promise<boolean | void>;
   } = {},
 ): RecordSync {
   let running: Promise<ApplyOutcome> | undefined;
   let stopped = false;
   const runOnce = () => {
     running ??= (async () => {
-      await options.beforePass?.();
+      const isApplying = (await options.beforePass?.()) !== false;
       await pumpChanges(db, mirror, keys, device, options.clock);
+      if (!isApplying) return { applied: 0, refused: 0, held: 0, skipped: 0 };
       const outcome = await applyIncoming(db, mirror, keys, options);
       await reportMissingChanges(db, options);
       const session = options.session?.();

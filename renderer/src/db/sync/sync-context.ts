@@ -10,6 +10,11 @@ export type SyncState = {
   readonly sync: AppSync | undefined;
   readonly restart: () => void;
   readonly isRefused: boolean;
+  /**
+   * When the first new sync key this computer was not given was made (it had not published an
+   * exchange key then); undefined while it holds the newest.
+   */
+  readonly keyBehindSince: string | undefined;
   /** The computers the signed-in manager has added that have not joined yet (in memory only). */
   readonly pending: PendingAdditions;
 };
@@ -18,6 +23,7 @@ export const SyncContext = createContext<SyncState>({
   sync: undefined,
   restart: () => undefined,
   isRefused: false,
+  keyBehindSince: undefined,
   pending: createPendingAdditions(),
 });
 

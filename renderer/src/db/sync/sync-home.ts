@@ -9,7 +9,7 @@ import {
   type RevocationDocument,
 } from '@shared/sync/device-registry';
 import type { PairingBundle } from '@shared/sync/pairing-envelope';
-import type { ExchangeKeyDocument, RekeyDocument } from '@shared/sync/rekey';
+import type { ExchangeKeyDocument, KeyGrantDocument, RekeyDocument } from '@shared/sync/rekey';
 import type { FamilyLinksDb } from '../database';
 import { startChangeLog, thisDevice } from './sync-device';
 
@@ -175,7 +175,7 @@ export async function finishJoining(db: FamilyLinksDb): Promise<void> {
 }
 
 export type SignedRegistryDocument =
-  DeviceDocument | RevocationDocument | ExchangeKeyDocument | RekeyDocument;
+  DeviceDocument | RevocationDocument | ExchangeKeyDocument | RekeyDocument | KeyGrantDocument;
 
 /** Registry documents this computer signed, to put in the mirror until the server has them. */
 export async function signedRegistryDocuments(db: FamilyLinksDb): Promise<SignedRegistryDocument[]> {

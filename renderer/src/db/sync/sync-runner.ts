@@ -5,7 +5,14 @@ import type { FamilyLinksDb } from '../database';
 import { startRecordSync, type RecordSync } from './record-sync';
 import { registryAwareMirror } from './registry-feed';
 import type { Database } from 'pouchdb-browser';
-import { keepExchangeKey, keyRefresher, reachableKeys, syncKeysOf, type ExchangeKey } from './home-keys';
+import {
+  keepExchangeKey,
+  keyRefresher,
+  reachableKeys,
+  syncKeysOf,
+  type ExchangeKey,
+  type KeyStanding,
+} from './home-keys';
 import { isJoining, loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import {
@@ -127,22 +134,45 @@ function startReplication(
   };
 }
 
-export function runSync(
+type SyncHandlers = {
+  readonly onError?: (error: unknown) => void;
+  readonly onState?: (state: string) => void;
+  /** Whether this computer holds the home's newest sync key, each time that may have changed. */
+  readonly onKeyStanding?: (standing: KeyStanding) => void;
+};
+
+/**
+ * Record sync over the registry-aware mirror, with the registry published and the keys brought
+ * up to date before each pass. A computer that has not been given the home's newest key sends
+ * what it records but applies nothing until it has it: what it cannot open would otherwise be
+ * refused as tampered with, and never taken once the key came.
+ */
+export function startConnectionRecordSync(
   connection: SyncConnection,
-  handlers: { readonly onError?: (error: unknown) => void; readonly onState?: (state: string) => void } = {},
-): RunningSync {
+  handlers: SyncHandlers = {},
+): RecordSync {
   const { db, mirror, keys, home } = connection;
   const feed = registryAwareMirror(db, mirror, home);
-  const refreshKeys = keyRefresher(connection);
-  const replication = startReplication(connection, handlers.onState);
-  const records: RecordSync = startRecordSync(db, feed, keys, home.device, {
+  let isBehind = false;
+  const refreshKeys = keyRefresher(connection, (standing) => {
+    isBehind = standing.behindSince !== undefined;
+    handlers.onKeyStanding?.(standing);
+  });
+  return startRecordSync(db, feed, keys, home.device, {
     beforePass: async () => {
       await publishRegistry(connection);
       await refreshKeys();
+      if (isBehind) return false;
       await feed.prepare();
+      return true;
     },
     ...(handlers.onError ? { onError: handlers.onError } : {}),
   });
+}
+
+export function runSync(connection: SyncConnection, handlers: SyncHandlers = {}): RunningSync {
+  const replication = startReplication(connection, handlers.onState);
+  const records = startConnectionRecordSync(connection, handlers);
   return {
     connection,
     runOnce: async () => {

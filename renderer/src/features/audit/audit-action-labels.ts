@@ -142,6 +142,7 @@ const labels: Readonly<Record<string, string>> = {
   'sync.code-cancelled': 'Cancelled a code for adding a computer',
   'sync.code-expired': 'A code for adding a computer expired before the computer joined',
   'sync.key-rotated': 'Gave the home’s computers a new sync key after removing one',
+  'sync.key-granted': 'Gave a computer the home’s new sync key once it was on again',
   'sync.rekey-refused': 'Refused a new sync key not made by one of the home’s computers',
   'sync.stale-user-removed': 'Took a computer that never joined off the sync server',
 };

@@ -151,6 +151,29 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
 
 const removeFormSchema = z.object({ admin: adminFormSchema });
 
+/** The computer just removed, and those left that could not be given the new sync key yet. */
+type Removed = { readonly name: string; readonly waiting: readonly string[] };
+
+const listed = (names: readonly string[]) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+
+/** What the manager is told after a removal, naming any computer that cannot read new records yet. */
+function RemovedNotice({ removed }: { removed: Removed }) {
+  const { name, waiting } = removed;
+  if (waiting.length === 0)
+    return <Banner tone="success">{name} has been removed. The server refuses it from now on.</Banner>;
+  const one = waiting.length === 1;
+  return (
+    <Banner tone="info">
+      {name} has been removed. The server refuses it from now on. {listed(waiting)} could not be given the
+      home’s new sync key: {one ? 'it has' : 'they have'} not been on since {one ? 'it was' : 'they were'}{' '}
+      updated. Until {one ? 'it is' : 'they are'} on again, {one ? 'it' : 'they'} cannot read what the other
+      computers record. Switch {one ? 'it' : 'them'} on and connect {one ? 'it' : 'them'} to the network: a
+      computer of the home that is on then gives {one ? 'it' : 'them'} the key.
+    </Banner>
+  );
+}
+
 /** The confirmation before a computer is removed, naming it. */
 function RemoveComputer({
   computers,
@@ -159,7 +182,7 @@ function RemoveComputer({
 }: {
   computers: Computers;
   device: RegisteredDevice;
-  onClose: (removed?: string) => void;
+  onClose: (removed?: Removed) => void;
 }) {
   const name = device.name ?? 'this computer';
   const form = useForm<z.input<typeof removeFormSchema>, unknown, z.output<typeof removeFormSchema>>({
@@ -168,7 +191,7 @@ function RemoveComputer({
   });
   const sending = useSyncSubmit(form, async ({ admin }) => {
     const removed = await computers.remove(device, admin);
-    if (removed?.ok !== false) onClose(name);
+    if (removed?.ok !== false) onClose({ name, waiting: removed?.value.waiting ?? [] });
     return refusalOf(removed);
   });
   return (
@@ -249,7 +272,7 @@ export function ComputersScreen() {
   const computers = useComputers();
   const [isAdding, setIsAdding] = useState(false);
   const [removing, setRemoving] = useState<RegisteredDevice>();
-  const [removed, setRemoved] = useState<string>();
+  const [removed, setRemoved] = useState<Removed>();
 
   if (!computers)
     return (
@@ -281,9 +304,7 @@ export function ComputersScreen() {
           </section>
           <section className="panel" aria-labelledby="sync-computers-title">
             <h2 id="sync-computers-title">The home’s computers</h2>
-            {removed ? (
-              <Banner tone="success">{removed} has been removed. The server refuses it from now on.</Banner>
-            ) : null}
+            {removed ? <RemovedNotice removed={removed} /> : null}
             <ComputerList computers={computers} onRemove={setRemoving} />
             {!isAdding && !removing ? (
               <button type="button" className="button" onClick={() => setIsAdding(true)}>
@@ -299,9 +320,9 @@ export function ComputersScreen() {
             <RemoveComputer
               computers={computers}
               device={removing}
-              onClose={(name) => {
+              onClose={(done) => {
                 setRemoving(undefined);
-                setRemoved(name);
+                setRemoved(done);
               }}
             />
           ) : null}

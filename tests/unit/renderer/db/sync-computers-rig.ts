@@ -8,7 +8,7 @@ import {
   joinHome,
   setUpSync,
 } from '../../../../renderer/src/db/sync/pairing-flow';
-import { keyRefresher } from '../../../../renderer/src/db/sync/home-keys';
+import { keyRefresher, type KeyStanding } from '../../../../renderer/src/db/sync/home-keys';
 import { createPendingAdditions } from '../../../../renderer/src/db/sync/pending-additions';
 import { registryAwareMirror } from '../../../../renderer/src/db/sync/registry-feed';
 import { applyIncoming } from '../../../../renderer/src/db/sync/sync-applier';
@@ -17,6 +17,7 @@ import {
   connectSync,
   publishRegistry,
   remoteOf,
+  startConnectionRecordSync,
   type SyncConnection,
 } from '../../../../renderer/src/db/sync/sync-runner';
 import type { Session } from '../../../../renderer/src/db/session';
@@ -44,7 +45,10 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     opened.push(db);
     const store = openDeviceKeyStore(new IDBFactory());
     opened.push({ close: () => store.close() });
-    const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
+    // One mirror a computer, as the app keeps one for the home's database: its applier's
+    // checkpoint is a place in that mirror's changes.
+    const mirror = openMirror(`${name}-${crypto.randomUUID()}`);
+    const mirrorOf = () => mirror;
     return { db, api, store, mirrorOf };
   }
   type Computer = Awaited<ReturnType<typeof computer>>;
@@ -83,8 +87,11 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     return { ...one, connection };
   }
 
-  /** A computer added from `issuer` with a code, joined and endorsed. */
-  async function addedComputer(issuer: SyncConnection, manager: Session, name: string) {
+  /**
+   * A computer added from `issuer` with a code, joined and endorsed, then switched off before its
+   * first pass: the rest of the home has not seen its exchange key.
+   */
+  async function joinedComputer(issuer: SyncConnection, manager: Session, name: string) {
     const one = await computer(name);
     const issued = await addComputer(issuer, manager, { admin: couch().admin, name }, now);
     if (!issued.ok) throw new Error(issued.error.message);
@@ -103,10 +110,27 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     await endorsePendingAdditions(issuer, manager, pending, now);
     expect(pending.list()).toMatchObject([{ state: 'joined' }]);
     await exchange(issuer);
+    return one;
+  }
+
+  /** A computer added from `issuer` with a code, joined and endorsed, and its first pass run. */
+  async function addedComputer(issuer: SyncConnection, manager: Session, name: string) {
+    const one = await joinedComputer(issuer, manager, name);
     const connection = await connect(one);
     await exchange(connection);
     return { ...one, connection };
   }
 
-  return { computer, connect, exchange, apply, firstComputer, addedComputer };
+  /** One pass of the app's record sync (not its live replication), with what it says of the keys. */
+  async function pass(connection: SyncConnection): Promise<{ applied: number; standing?: KeyStanding }> {
+    let standing: KeyStanding | undefined;
+    const records = startConnectionRecordSync(connection, {
+      onKeyStanding: (said) => (standing = said),
+    });
+    records.stop();
+    const { applied } = await records.runOnce();
+    return standing ? { applied, standing } : { applied };
+  }
+
+  return { computer, connect, exchange, apply, pass, firstComputer, joinedComputer, addedComputer };
 }
