@@ -14,7 +14,6 @@ export const declarationKindLabels = {
   socialMediaContact: 'Contact on social media',
   otherBoundaryConcern: 'Another boundary concern',
 } as const satisfies Record<string, string>;
-export type DeclarationKind = keyof typeof declarationKindLabels;
 export const declarationKinds = kindsOf(declarationKindLabels);
 
 /**

@@ -9,7 +9,6 @@ export const disclosureKindLabels = {
   print: 'Print',
   ics: 'Calendar file (.ics)',
 } as const satisfies Record<string, string>;
-export type DisclosureKind = keyof typeof disclosureKindLabels;
 export const disclosureKinds = kindsOf(disclosureKindLabels);
 
 /** Why a copy left the app: the usual reasons in a children's home, and "other" with words. */
@@ -23,7 +22,6 @@ export const disclosureReasonLabels = {
   staffFile: 'For a staff file',
   other: 'Another reason',
 } as const satisfies Record<string, string>;
-export type DisclosureReason = keyof typeof disclosureReasonLabels;
 export const disclosureReasons = kindsOf(disclosureReasonLabels);
 
 /** What the person is asked at the moment of export (seed 003: disclosures are noted). */

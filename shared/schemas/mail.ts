@@ -8,7 +8,6 @@ export const mailSecurityLabels = {
   tls: 'TLS from the start (usually port 465)',
   starttls: 'STARTTLS (usually port 587)',
 } as const satisfies Record<string, string>;
-export type MailSecurityMode = keyof typeof mailSecurityLabels;
 export const mailSecurityModes = kindsOf(mailSecurityLabels);
 
 const pemCertificate = z
