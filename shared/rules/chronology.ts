@@ -1,4 +1,5 @@
 import { addDays, dayStartMs } from '../home-time';
+import { kindsOf } from '../schemas/common';
 
 /**
  * A young person's chronology (DESIGN: "each young person has one time-ordered record of contact,
@@ -9,16 +10,15 @@ import { addDays, dayStartMs } from '../home-time';
  * yet; when one is, its changes join the chronology as events of this kind, and the filters,
  * ordering and printed copy already take them.
  */
-export const chronologyKinds = ['contactForm', 'visit', 'door', 'restriction', 'contactPlan'] as const;
-export type ChronologyKind = (typeof chronologyKinds)[number];
-
-export const chronologyKindLabels: Readonly<Record<ChronologyKind, string>> = {
+export const chronologyKindLabels = {
   contactForm: 'Contact forms',
   visit: 'Visits',
   door: 'At the front door',
   restriction: 'Restrictions',
   contactPlan: 'Contact plan changes',
-};
+} as const satisfies Record<string, string>;
+export type ChronologyKind = keyof typeof chronologyKindLabels;
+export const chronologyKinds = kindsOf(chronologyKindLabels);
 
 /**
  * One thing that happened, as each source hands it to the chronology. `key` is unique across the

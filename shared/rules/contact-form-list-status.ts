@@ -1,19 +1,20 @@
+import { kindsOf } from '../schemas/common';
+
 /**
  * Where a form stands, for the Contact forms list and its status filter: still being written and
  * due (or overdue), or filed on time (or late). Measured from the form's own stored due moment,
  * which already holds the home's hours when it fell due (DESIGN rule 1): on time means filed at
  * or before it, to the millisecond, as `contactFormStatus` says.
  */
-export const contactFormListStatuses = ['draft', 'due', 'overdue', 'filed', 'filedLate'] as const;
-export type ContactFormListStatus = (typeof contactFormListStatuses)[number];
-
-export const contactFormListStatusLabels: Readonly<Record<ContactFormListStatus, string>> = {
+export const contactFormListStatusLabels = {
   draft: 'Not filed yet (due or overdue)',
   due: 'Due',
   overdue: 'Overdue',
   filed: 'Filed (on time or late)',
   filedLate: 'Filed late',
-};
+} as const satisfies Record<string, string>;
+export type ContactFormListStatus = keyof typeof contactFormListStatusLabels;
+export const contactFormListStatuses = kindsOf(contactFormListStatusLabels);
 
 export type ListedForm = {
   readonly status: 'draft' | 'filed';

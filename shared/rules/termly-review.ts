@@ -30,6 +30,7 @@ import { defaultTimeZone } from '../schemas/home';
 import { daySpan, isWithin, type Phase } from './termly-calendar';
 import { contactAgainstPlan, type ContactAgainstPlan, type ContactAgainstPlanInput } from './contact-plan';
 import { termVoices, type TermVoices, type VoiceAnswers } from './voices';
+import { kindsOf } from '../schemas/common';
 
 /**
  * The termly review (seed 004, 5.2 and 5.5): for one young person and one term, each of
@@ -78,20 +79,7 @@ import { termVoices, type TermVoices, type VoiceAnswers } from './voices';
 export type RagStatus = 'red' | 'amber' | 'green' | 'notDue';
 export type FamilyStatus = RagStatus | 'restricted';
 
-export const figureKeys = [
-  'homeVisit',
-  'homeVisitsYear',
-  'parentUpdates',
-  'pepInvitation',
-  'learningProgrammeUpdate',
-  'halfTermOffers',
-  'learningMentorHomeVisit',
-  'learningConsultations',
-  'forms',
-] as const;
-export type FigureKey = (typeof figureKeys)[number];
-
-export const figureLabels: Readonly<Record<FigureKey, string>> = {
+export const figureLabels = {
   homeVisit: 'Home visit this term',
   homeVisitsYear: 'Home visits this year (minimum 3)',
   parentUpdates: 'Weekly parent updates',
@@ -101,7 +89,9 @@ export const figureLabels: Readonly<Record<FigureKey, string>> = {
   learningMentorHomeVisit: 'Learning Mentor’s family-home visit',
   learningConsultations: 'Learning consultations offered (3 a year)',
   forms: 'Contact forms on time',
-};
+} as const satisfies Record<string, string>;
+export type FigureKey = keyof typeof figureLabels;
+export const figureKeys = kindsOf(figureLabels);
 
 export type ReviewFigure = {
   readonly key: FigureKey;

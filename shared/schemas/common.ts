@@ -63,3 +63,16 @@ export function flagRepeatedRows<Row>(
 }
 
 export const emailSchema = z.email({ message: 'Enter an email address, like name@example.org.' });
+
+/**
+ * The kinds named by a labels object, in the order the labels are written, as the non-empty
+ * list `z.enum` takes: each closed list of kinds is written once, with its words for people.
+ * Object.keys keeps the order written for keys that are not array indices, as these are not.
+ */
+export function kindsOf<Kind extends string>(
+  labels: Readonly<Record<Kind, string>>,
+): readonly [Kind, ...Kind[]] {
+  const [first, ...rest] = Object.keys(labels) as Kind[];
+  if (first === undefined) throw new Error('A list of kinds needs at least one kind.');
+  return [first, ...rest];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, requiredText } from './common';
+import { idSchema, requiredText, kindsOf } from './common';
 
 /**
  * How a family member or significant person communicates, and the dates that matter to them
@@ -8,17 +8,16 @@ import { idSchema, requiredText } from './common';
  * telephone, electronic communication, letters or sending cards on special occasions").
  */
 
-export const contactChannels = ['phone', 'video', 'letter', 'email', 'inPerson'] as const;
-export type ContactChannel = (typeof contactChannels)[number];
-
 /** The channel as a tick box says it. */
-export const contactChannelLabels: Readonly<Record<ContactChannel, string>> = {
+export const contactChannelLabels = {
   phone: 'Phone',
   video: 'Video call',
   letter: 'Letter',
   email: 'Email',
   inPerson: 'In person',
-};
+} as const satisfies Record<string, string>;
+export type ContactChannel = keyof typeof contactChannelLabels;
+export const contactChannels = kindsOf(contactChannelLabels);
 
 const shortText = (what: string, max: number) =>
   z

@@ -1,20 +1,8 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 import { optionalTypedDateSchema, typedDateSchema, typedTimeSchema } from './typed-date-time';
 
-export const contactKinds = [
-  'visit',
-  'homeVisit',
-  'phoneCall',
-  'email',
-  'letter',
-  'videoCall',
-  'meeting',
-  'chanceEncounter',
-] as const;
-export type ContactKind = (typeof contactKinds)[number];
-
-export const contactKindLabels: Readonly<Record<ContactKind, string>> = {
+export const contactKindLabels = {
   visit: 'Family visit',
   homeVisit: 'Home visit',
   phoneCall: 'Phone call',
@@ -23,32 +11,34 @@ export const contactKindLabels: Readonly<Record<ContactKind, string>> = {
   videoCall: 'Video call',
   meeting: 'Meeting',
   chanceEncounter: 'Chance encounter',
-};
+} as const satisfies Record<string, string>;
+export type ContactKind = keyof typeof contactKindLabels;
+export const contactKinds = kindsOf(contactKindLabels);
 
 /** Who started the contact: the policy asks, because a family reaching out matters as much as the home doing so. */
-export const contactInitiators = ['youngPerson', 'family', 'staff', 'professional', 'other'] as const;
-export const contactInitiatorLabels: Readonly<Record<(typeof contactInitiators)[number], string>> = {
+export const contactInitiatorLabels = {
   youngPerson: 'The young person',
   family: 'The family',
   staff: 'Staff at the home',
   professional: 'Another professional',
   other: 'Someone else',
-};
+} as const satisfies Record<string, string>;
+export const contactInitiators = kindsOf(contactInitiatorLabels);
 
 /**
  * How the family felt about the home's work, asked on every form (seed 004 §4: parents have regular
  * opportunities to express their views about the quality of our work). Five points, least to most
  * content, each in plain words so the person asking can read them out as they are.
  */
-export const familyFeelings = ['veryUnhappy', 'unhappy', 'mixed', 'happy', 'veryHappy'] as const;
-export type FamilyFeeling = (typeof familyFeelings)[number];
-export const familyFeelingLabels: Readonly<Record<FamilyFeeling, string>> = {
+export const familyFeelingLabels = {
   veryUnhappy: 'Very unhappy with our work',
   unhappy: 'Unhappy with our work',
   mixed: 'Mixed: some things good, some not',
   happy: 'Happy with our work',
   veryHappy: 'Very happy with our work',
-};
+} as const satisfies Record<string, string>;
+export type FamilyFeeling = keyof typeof familyFeelingLabels;
+export const familyFeelings = kindsOf(familyFeelingLabels);
 
 /** An action agreed at the contact: what, who does it (a member of staff or someone named), and by when. */
 export const contactActionSchema = z.object({

@@ -1,23 +1,12 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 
 /**
  * The contact plan (DESIGN, "Contact plan"; seed 004 §5.2.1: contact "in keeping with the Placement
  * Plan"): per young person, each arrangement agreed with one family member or significant person.
  * Restrictions are the hard limits; the plan is what should happen.
  */
-export const contactPlanKinds = [
-  'visitAtHome',
-  'visitOut',
-  'overnightAtHome',
-  'phone',
-  'video',
-  'letters',
-  'messages',
-] as const;
-export type ContactPlanKind = (typeof contactPlanKinds)[number];
-
-export const contactPlanKindLabels: Readonly<Record<ContactPlanKind, string>> = {
+export const contactPlanKindLabels = {
   visitAtHome: 'Visit at the home',
   visitOut: 'Visit out',
   overnightAtHome: 'Overnight stay at the family home',
@@ -25,7 +14,9 @@ export const contactPlanKindLabels: Readonly<Record<ContactPlanKind, string>> = 
   video: 'Video call',
   letters: 'Letters and cards',
   messages: 'Messages',
-};
+} as const satisfies Record<string, string>;
+export type ContactPlanKind = keyof typeof contactPlanKindLabels;
+export const contactPlanKinds = kindsOf(contactPlanKindLabels);
 
 /** The kind in a sentence: "weekly call planned". */
 export const contactPlanKindNouns: Readonly<Record<ContactPlanKind, string>> = {
@@ -38,25 +29,24 @@ export const contactPlanKindNouns: Readonly<Record<ContactPlanKind, string>> = {
   messages: 'message',
 };
 
-export const contactPlanFrequencies = ['weekly', 'fortnightly', 'monthly', 'asArranged'] as const;
-export type ContactPlanFrequency = (typeof contactPlanFrequencies)[number];
-
-export const contactPlanFrequencyLabels: Readonly<Record<ContactPlanFrequency, string>> = {
+export const contactPlanFrequencyLabels = {
   weekly: 'Weekly',
   fortnightly: 'Fortnightly',
   monthly: 'Monthly',
   asArranged: 'As arranged (no set frequency)',
-};
+} as const satisfies Record<string, string>;
+export type ContactPlanFrequency = keyof typeof contactPlanFrequencyLabels;
+export const contactPlanFrequencies = kindsOf(contactPlanFrequencyLabels);
 
 export const contactPlanSupervisions = ['unsupervised', 'supervised'] as const;
 
-export const contactPlanAgreedBy = ['placingAuthority', 'socialWorker', 'court', 'other'] as const;
-export const contactPlanAgreedByLabels: Readonly<Record<(typeof contactPlanAgreedBy)[number], string>> = {
+export const contactPlanAgreedByLabels = {
   placingAuthority: 'Placing authority',
   socialWorker: 'Social worker',
   court: 'Court',
   other: 'Someone else',
-};
+} as const satisfies Record<string, string>;
+export const contactPlanAgreedBy = kindsOf(contactPlanAgreedByLabels);
 
 /** The agreement behind an arrangement: casework only (need to know, DESIGN rule 8). */
 export const contactPlanAgreementSchema = z.object({

@@ -1,20 +1,11 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 
-/** What a member of staff declares (boundaries policies, seeds 000-002). */
-export const declarationKinds = [
-  'giftOffered',
-  'giftAccepted',
-  'giftDeclined',
-  'formerCareLeaverContact',
-  'privateWorkApproach',
-  'socialMediaContact',
-  'otherBoundaryConcern',
-] as const;
-export type DeclarationKind = (typeof declarationKinds)[number];
-
-/** The kinds in the words staff use, for the form and the lists. */
-export const declarationKindLabels: Readonly<Record<DeclarationKind, string>> = {
+/**
+ * What a member of staff declares (boundaries policies, seeds 000-002), in the words staff use,
+ * for the form and the lists.
+ */
+export const declarationKindLabels = {
   giftOffered: 'A gift was offered to me',
   giftAccepted: 'I accepted a gift',
   giftDeclined: 'I declined a gift',
@@ -22,7 +13,8 @@ export const declarationKindLabels: Readonly<Record<DeclarationKind, string>> = 
   privateWorkApproach: 'An approach to do private work',
   socialMediaContact: 'Contact on social media',
   otherBoundaryConcern: 'Another boundary concern',
-};
+} as const satisfies Record<string, string>;
+export const declarationKinds = kindsOf(declarationKindLabels);
 
 /**
  * `open` until the manager has recorded both the supervision date and the outcome; then `closed`.

@@ -1,32 +1,18 @@
 import { z } from 'zod';
-import { idSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 
 /** How a copy left the app. */
-export const disclosureKinds = ['pdf', 'csv', 'email', 'print', 'ics'] as const;
-export type DisclosureKind = (typeof disclosureKinds)[number];
-
-export const disclosureKindLabels: Readonly<Record<DisclosureKind, string>> = {
+export const disclosureKindLabels = {
   pdf: 'PDF',
   csv: 'CSV file',
   email: 'Email',
   print: 'Print',
   ics: 'Calendar file (.ics)',
-};
+} as const satisfies Record<string, string>;
+export const disclosureKinds = kindsOf(disclosureKindLabels);
 
 /** Why a copy left the app: the usual reasons in a children's home, and "other" with words. */
-export const disclosureReasons = [
-  'caseFile',
-  'placingAuthorityRequest',
-  'ofstedInspection',
-  'court',
-  'police',
-  'socialWorker',
-  'staffFile',
-  'other',
-] as const;
-export type DisclosureReason = (typeof disclosureReasons)[number];
-
-export const disclosureReasonLabels: Readonly<Record<DisclosureReason, string>> = {
+export const disclosureReasonLabels = {
   caseFile: 'For the case file',
   placingAuthorityRequest: 'The placing authority asked for it',
   ofstedInspection: 'Ofsted inspection',
@@ -35,7 +21,8 @@ export const disclosureReasonLabels: Readonly<Record<DisclosureReason, string>> 
   socialWorker: 'For the young person’s social worker',
   staffFile: 'For a staff file',
   other: 'Another reason',
-};
+} as const satisfies Record<string, string>;
+export const disclosureReasons = kindsOf(disclosureReasonLabels);
 
 /** What the person is asked at the moment of export (seed 003: disclosures are noted). */
 export const disclosureReasonFormSchema = z

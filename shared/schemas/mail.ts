@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { emailSchema, idSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 import { disclosureSchema } from './disclosures';
-import { panEventLabels, panEvents } from './pan';
+import { panEventLabels } from './pan';
 
 /** How the connection to the mail server is protected: there is no plain-text choice. */
-export const mailSecurityModes = ['tls', 'starttls'] as const;
-export type MailSecurityMode = (typeof mailSecurityModes)[number];
-export const mailSecurityLabels: Readonly<Record<MailSecurityMode, string>> = {
+export const mailSecurityLabels = {
   tls: 'TLS from the start (usually port 465)',
   starttls: 'STARTTLS (usually port 587)',
-};
+} as const satisfies Record<string, string>;
+export const mailSecurityModes = kindsOf(mailSecurityLabels);
 
 const pemCertificate = z
   .string()
@@ -74,25 +73,23 @@ export const mailFailureCodes = [
  * What an alert in the outbox is about: the PAN group's events, and an agreed action gone overdue
  * (told to its owner and the young person's Case Co-ordinator, not to the PAN group).
  */
-export const outboxEvents = [...panEvents, 'actionOverdue', 'specialDateSoon'] as const;
-export type OutboxEvent = (typeof outboxEvents)[number];
-
-export const outboxEventLabels: Readonly<Record<OutboxEvent, string>> = {
+export const outboxEventLabels = {
   ...panEventLabels,
   actionOverdue: 'an agreed action is overdue',
   specialDateSoon: 'a family member’s special date is in the coming week',
-};
+} as const satisfies Record<string, string>;
+export type OutboxEvent = keyof typeof outboxEventLabels;
+export const outboxEvents = kindsOf(outboxEventLabels);
 
-export const outboxStates = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
-export type OutboxState = (typeof outboxStates)[number];
-
-export const outboxStateLabels: Readonly<Record<OutboxState, string>> = {
+export const outboxStateLabels = {
   queued: 'Waiting to send',
   sending: 'Sending',
   sent: 'Sent',
   failed: 'Failed',
   cancelled: 'Cancelled',
-};
+} as const satisfies Record<string, string>;
+export type OutboxState = keyof typeof outboxStateLabels;
+export const outboxStates = kindsOf(outboxStateLabels);
 
 /**
  * One alert to one person (never several recipients on one message, so nobody learns who else

@@ -1,52 +1,13 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, isoDateTimeSchema, requiredText } from './common';
+import { emailSchema, idSchema, isoDateTimeSchema, requiredText, kindsOf } from './common';
 
 /**
  * Something that happened to a young person that their PAN group may hear about (DESIGN: the PAN
  * group is "the key adults to alert ... and which events each is alerted about"). A change that
- * raises one names the event in the alert it queues with itself.
+ * raises one names the event in the alert it queues with itself. The labels are plain words for
+ * what happened, used in the message and the outbox.
  */
-export const panEvents = [
-  'formFiled',
-  'safeguardingConcern',
-  'visitBooked',
-  'visitCancelled',
-  'restrictionAdded',
-  'restrictionChanged',
-  'restrictionEnded',
-  'formOverdue',
-  'visitorTurnedAway',
-  'unbookedFamilyVisit',
-] as const;
-export type PanEvent = (typeof panEvents)[number];
-
-/**
- * What a member chooses to hear about: a visit "booked or cancelled" is one
- * choice, a restriction "added, changed or ended" is one choice.
- */
-export const panTopics = [
-  'formFiled',
-  'safeguardingConcern',
-  'visitBookedOrCancelled',
-  'restrictionChanged',
-  'formOverdue',
-  'visitorTurnedAway',
-  'unbookedFamilyVisit',
-] as const;
-export type PanTopic = (typeof panTopics)[number];
-
-export const panTopicLabels: Readonly<Record<PanTopic, string>> = {
-  formFiled: 'A contact form is filed',
-  safeguardingConcern: 'A safeguarding concern is raised',
-  visitBookedOrCancelled: 'A visit is booked or cancelled',
-  restrictionChanged: 'A contact restriction is added, changed or ended',
-  formOverdue: 'A contact form is overdue',
-  visitorTurnedAway: 'A restricted visitor is turned away at the front door',
-  unbookedFamilyVisit: 'A family member visits without a booking',
-};
-
-/** Plain words for what happened, used in the message and the outbox. */
-export const panEventLabels: Readonly<Record<PanEvent, string>> = {
+export const panEventLabels = {
   formFiled: 'a contact form was filed',
   safeguardingConcern: 'a safeguarding concern was raised',
   visitBooked: 'a family visit was booked',
@@ -57,7 +18,25 @@ export const panEventLabels: Readonly<Record<PanEvent, string>> = {
   formOverdue: 'a contact form is overdue',
   visitorTurnedAway: 'a restricted visitor was turned away at the front door',
   unbookedFamilyVisit: 'a family member visited without a booking and a contact form is due',
-};
+} as const satisfies Record<string, string>;
+export type PanEvent = keyof typeof panEventLabels;
+export const panEvents = kindsOf(panEventLabels);
+
+/**
+ * What a member chooses to hear about: a visit "booked or cancelled" is one
+ * choice, a restriction "added, changed or ended" is one choice.
+ */
+export const panTopicLabels = {
+  formFiled: 'A contact form is filed',
+  safeguardingConcern: 'A safeguarding concern is raised',
+  visitBookedOrCancelled: 'A visit is booked or cancelled',
+  restrictionChanged: 'A contact restriction is added, changed or ended',
+  formOverdue: 'A contact form is overdue',
+  visitorTurnedAway: 'A restricted visitor is turned away at the front door',
+  unbookedFamilyVisit: 'A family member visits without a booking',
+} as const satisfies Record<string, string>;
+export type PanTopic = keyof typeof panTopicLabels;
+export const panTopics = kindsOf(panTopicLabels);
 
 /** An outside adult in a PAN group, as stored and as the screen sends them: written in, not an account. */
 const outsideAdultFields = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { flagRepeatedRows, idSchema, isoDateSchema, optionalText, requiredText } from './common';
+import { flagRepeatedRows, idSchema, isoDateSchema, optionalText, requiredText, kindsOf } from './common';
 import { personCommunicationFields, specialDateFormSchema } from './communication';
 
 /** A child or young person placed at the home. */
@@ -34,17 +34,19 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-export const relationshipCategories = [
-  'parent',
-  'stepParent',
-  'sibling',
-  'grandparent',
-  'otherRelative',
-  'carer',
-  'friend',
-  'significantOther',
-  'professional',
-] as const;
+/** Plain words for each category, as staff would say them. */
+export const relationshipCategoryLabels = {
+  parent: 'Parent',
+  stepParent: 'Step-parent',
+  sibling: 'Brother or sister',
+  grandparent: 'Grandparent',
+  otherRelative: 'Other relative',
+  carer: 'Carer (not a parent)',
+  friend: 'Friend',
+  significantOther: 'Other significant person',
+  professional: 'Professional',
+} as const satisfies Record<string, string>;
+export const relationshipCategories = kindsOf(relationshipCategoryLabels);
 
 /** How one person relates to one young person; siblings placed apart share their family. */
 export const relationshipSchema = z.object({
@@ -56,19 +58,6 @@ export const relationshipSchema = z.object({
   hasParentalResponsibility: z.boolean(),
 });
 export type Relationship = z.infer<typeof relationshipSchema>;
-
-/** Plain words for each category, as staff would say them. */
-export const relationshipCategoryLabels: Readonly<Record<(typeof relationshipCategories)[number], string>> = {
-  parent: 'Parent',
-  stepParent: 'Step-parent',
-  sibling: 'Brother or sister',
-  grandparent: 'Grandparent',
-  otherRelative: 'Other relative',
-  carer: 'Carer (not a parent)',
-  friend: 'Friend',
-  significantOther: 'Other significant person',
-  professional: 'Professional',
-};
 
 /** What staff fill in to add or change a young person; the id is the app's to make. */
 export const youngPersonFormSchema = youngPersonSchema

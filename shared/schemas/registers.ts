@@ -1,25 +1,29 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 import { protocolAnswerSchema, protocolStandingSchema } from './visiting-protocol';
 
-export const restrictionKinds = [
-  'noContact',
-  'supervisedOnly',
-  'indirectOnly',
-  'noPhoneContact',
-  'noUnsupervisedOutings',
-  'namedPlaceOnly',
-  'noOvernightStays',
-  'notToCollect',
-  'other',
-] as const;
-export const restrictionAuthorities = [
-  'courtOrder',
-  'carePlan',
-  'placingAuthority',
-  'police',
-  'other',
-] as const;
+/** What each kind means, in the words staff would use at the door. */
+export const restrictionKindLabels = {
+  noContact: 'No contact',
+  supervisedOnly: 'Supervised contact only',
+  indirectOnly: 'Indirect contact only (letters, cards, messages passed on)',
+  noPhoneContact: 'No phone contact',
+  noUnsupervisedOutings: 'No unsupervised outings',
+  namedPlaceOnly: 'Contact only at a named place',
+  noOvernightStays: 'No overnight stays',
+  notToCollect: 'Must not collect the young person',
+  other: 'Other (see the conditions)',
+} as const satisfies Record<string, string>;
+export const restrictionKinds = kindsOf(restrictionKindLabels);
+/** On whose say-so the restriction applies. */
+export const restrictionAuthorityLabels = {
+  courtOrder: 'Court order',
+  carePlan: 'Care plan',
+  placingAuthority: 'Placing authority',
+  police: 'Police',
+  other: 'Other',
+} as const satisfies Record<string, string>;
+export const restrictionAuthorities = kindsOf(restrictionAuthorityLabels);
 
 /**
  * What one version of a restriction says, as the door check reads it: the kind, its conditions,
@@ -278,25 +282,3 @@ export const visitorTurnAwayFormSchema = visitorSignInFormSchema.extend({
   reason: optionalText('the reason they gave', 500),
   turnedAwayNote: optionalText('the note', 500),
 });
-
-/** What each kind means, in the words staff would use at the door. */
-export const restrictionKindLabels: Readonly<Record<Restriction['kind'], string>> = {
-  noContact: 'No contact',
-  supervisedOnly: 'Supervised contact only',
-  indirectOnly: 'Indirect contact only (letters, cards, messages passed on)',
-  noPhoneContact: 'No phone contact',
-  noUnsupervisedOutings: 'No unsupervised outings',
-  namedPlaceOnly: 'Contact only at a named place',
-  noOvernightStays: 'No overnight stays',
-  notToCollect: 'Must not collect the young person',
-  other: 'Other (see the conditions)',
-};
-
-/** On whose say-so the restriction applies. */
-export const restrictionAuthorityLabels: Readonly<Record<Restriction['authority'], string>> = {
-  courtOrder: 'Court order',
-  carePlan: 'Care plan',
-  placingAuthority: 'Placing authority',
-  police: 'Police',
-  other: 'Other',
-};

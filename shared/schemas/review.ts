@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { termNames } from './academic-year';
-import { idSchema, isoDateTimeSchema, requiredText } from './common';
+import { idSchema, isoDateTimeSchema, requiredText, kindsOf } from './common';
 
 /**
  * Sample monitoring (seed 004, 5.5.3: the Registered Manager "should ensure that there are
@@ -8,13 +8,13 @@ import { idSchema, isoDateTimeSchema, requiredText } from './common';
  * sample of a term's filed contact forms and records a judgement on each.
  */
 
-export const sampleOutcomes = ['good', 'needsImprovement', 'notAcceptable'] as const;
-export type SampleOutcome = (typeof sampleOutcomes)[number];
-export const sampleOutcomeLabels: Readonly<Record<SampleOutcome, string>> = {
+export const sampleOutcomeLabels = {
   good: 'Good: meets the standard',
   needsImprovement: 'Needs improvement',
   notAcceptable: 'Not acceptable: act on it',
-};
+} as const satisfies Record<string, string>;
+export type SampleOutcome = keyof typeof sampleOutcomeLabels;
+export const sampleOutcomes = kindsOf(sampleOutcomeLabels);
 
 /** The largest sample one draw makes: enough for a term's check, small enough to read properly. */
 export const largestSample = 50;

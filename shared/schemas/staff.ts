@@ -1,21 +1,15 @@
 import { z } from 'zod';
-import { emailSchema, idSchema, isoDateTimeSchema, requiredText } from './common';
+import { emailSchema, idSchema, isoDateTimeSchema, requiredText, kindsOf } from './common';
 
-export const staffRoles = [
-  'careStaff',
-  'personalTutor',
-  'learningMentor',
-  'caseCoordinator',
-  'registeredManager',
-] as const;
-export type StaffRole = (typeof staffRoles)[number];
-export const staffRoleLabels: Readonly<Record<StaffRole, string>> = {
+export const staffRoleLabels = {
   careStaff: 'Care staff',
   personalTutor: 'Personal Tutor',
   learningMentor: 'Learning Mentor',
   caseCoordinator: 'Case Co-ordinator',
   registeredManager: 'Registered Manager',
-};
+} as const satisfies Record<string, string>;
+export type StaffRole = keyof typeof staffRoleLabels;
+export const staffRoles = kindsOf(staffRoleLabels);
 
 /** A staff account. Credentials and keys live beside it in the keyring, not in this record. */
 export const staffMemberSchema = z.object({

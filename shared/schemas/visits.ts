@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText } from './common';
+import { idSchema, isoDateSchema, isoDateTimeSchema, optionalText, requiredText, kindsOf } from './common';
 import { optionalTypedDateSchema, typedDateSchema, typedTimeSchema } from './typed-date-time';
 
 /** A room staff can book for visits (Settings → Rooms). Room names are not personal data. */
@@ -14,20 +14,7 @@ export type Room = z.infer<typeof roomSchema>;
 export const roomFormSchema = z.object({ name: requiredText('the room’s name', 80) });
 export type RoomForm = z.infer<typeof roomFormSchema>;
 
-export const visitKinds = [
-  'familyVisit',
-  'homeVisit',
-  'contactCentre',
-  'outing',
-  'phoneCall',
-  'videoCall',
-  'pepMeeting',
-  'learningConsultation',
-  'reviewMeeting',
-] as const;
-export type VisitKind = (typeof visitKinds)[number];
-
-export const visitKindLabels: Readonly<Record<VisitKind, string>> = {
+export const visitKindLabels = {
   familyVisit: 'Family visit at the home',
   homeVisit: 'Home visit to the family home',
   contactCentre: 'Contact centre visit',
@@ -37,18 +24,19 @@ export const visitKindLabels: Readonly<Record<VisitKind, string>> = {
   pepMeeting: 'PEP meeting',
   learningConsultation: 'Learning consultation',
   reviewMeeting: 'Review meeting',
-};
+} as const satisfies Record<string, string>;
+export type VisitKind = keyof typeof visitKindLabels;
+export const visitKinds = kindsOf(visitKindLabels);
 
-export const visitStatuses = ['planned', 'confirmed', 'completed', 'cancelled', 'didNotAttend'] as const;
-export type VisitStatus = (typeof visitStatuses)[number];
-
-export const visitStatusLabels: Readonly<Record<VisitStatus, string>> = {
+export const visitStatusLabels = {
   planned: 'Planned',
   confirmed: 'Confirmed',
   completed: 'Completed',
   cancelled: 'Cancelled',
   didNotAttend: 'Did not attend',
-};
+} as const satisfies Record<string, string>;
+export type VisitStatus = keyof typeof visitStatusLabels;
+export const visitStatuses = kindsOf(visitStatusLabels);
 
 export const repeatFrequencies = ['none', 'weekly', 'fortnightly', 'monthly'] as const;
 export type RepeatFrequency = (typeof repeatFrequencies)[number];

@@ -1,14 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import { useDatabase } from '../../db/useDatabase';
 import { declarationRepository } from '../../db/repositories/declaration-repository';
-import { useSession } from '../../security/session-context';
+import { useLiveRead } from '../../common/useLiveRead';
 
 /** The declarations this person may see (their own; the manager's: everyone's), newest first, kept live. */
 export function useDeclarations() {
-  const db = useDatabase();
-  const session = useSession();
-  const repository = useMemo(() => declarationRepository(db), [db]);
-  const declarations = useLiveQuery(() => repository.listVisible(session), [repository, session]);
+  const { repository, value: declarations } = useLiveRead(
+    declarationRepository,
+    (repository, session) => repository.listVisible(session),
+    [],
+  );
   return { declarations, repository };
 }

@@ -6,17 +6,16 @@ import { useDatabase } from '../../db/useDatabase';
 import { outboxRepository } from '../../db/repositories/outbox-repository';
 import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
+import { useLiveRead } from '../../common/useLiveRead';
 
 /** The messages this person may see (all for the manager; those they raised otherwise), newest first, kept live. */
 export function useOutbox(filter: { state?: OutboxState; youngPersonId?: string } = {}) {
-  const db = useDatabase();
-  const session = useSession();
-  const repository = useMemo(() => outboxRepository(db), [db]);
   const { state, youngPersonId } = filter;
-  const messages = useLiveQuery(
-    () =>
+  const { repository, value: messages } = useLiveRead(
+    outboxRepository,
+    (repository, session) =>
       repository.list(session, { ...(state ? { state } : {}), ...(youngPersonId ? { youngPersonId } : {}) }),
-    [repository, session, state, youngPersonId],
+    [state, youngPersonId],
   );
   return { messages, repository };
 }

@@ -1,10 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import { prepareRestrictionIndex, type RestrictionIndex } from '@shared/rules/restriction-check';
 import { useHomeToday } from '../../common/useHomeToday';
-import { useDatabase } from '../../db/useDatabase';
 import { restrictionRepository } from '../../db/repositories/restriction-repository';
-import { useSession } from '../../security/session-context';
+import { useLiveRead } from '../../common/useLiveRead';
 
 export type RestrictionsInForce = {
   readonly index: RestrictionIndex;
@@ -18,16 +15,17 @@ export type RestrictionsInForce = {
  * never the authority), for marking people in the family list; kept live, undefined while loading.
  */
 export function useRestrictionsInForce(): RestrictionsInForce | undefined {
-  const db = useDatabase();
-  const session = useSession();
   const today = useHomeToday();
-  const repository = useMemo(() => restrictionRepository(db), [db]);
-  return useLiveQuery(async () => {
-    const read = await repository.listForCheck(session, today);
-    return {
-      index: prepareRestrictionIndex(read.restrictions),
-      damagedCount: read.damagedIds.length,
-      today,
-    };
-  }, [repository, session, today]);
+  return useLiveRead(
+    restrictionRepository,
+    async (repository, session) => {
+      const read = await repository.listForCheck(session, today);
+      return {
+        index: prepareRestrictionIndex(read.restrictions),
+        damagedCount: read.damagedIds.length,
+        today,
+      };
+    },
+    [today],
+  ).value;
 }

@@ -1,9 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
-import { useDatabase } from '../../db/useDatabase';
 import { visitRepository, type VisitFilter } from '../../db/repositories/visit-repository';
-import { useSession } from '../../security/session-context';
 import { startOfDayIn } from '@shared/home-time';
+import { useLiveRead } from '../../common/useLiveRead';
 
 /**
  * The visits overlapping the dates [from, to) in the home's zone, filtered, kept live; undefined
@@ -14,13 +11,11 @@ export function useVisitsInRange(
   filter: VisitFilter,
   timeZone: string,
 ) {
-  const db = useDatabase();
-  const session = useSession();
-  const repository = useMemo(() => visitRepository(db), [db]);
   const { youngPersonId, staffId, roomId } = filter;
   const { from, to } = range ?? {};
-  const visits = useLiveQuery(
-    () =>
+  const { value: visits } = useLiveRead(
+    visitRepository,
+    (repository, session) =>
       from === undefined || to === undefined
         ? undefined
         : repository.listDiaryBetween(session, startOfDayIn(from, timeZone), startOfDayIn(to, timeZone), {
@@ -28,7 +23,7 @@ export function useVisitsInRange(
             ...(staffId ? { staffId } : {}),
             ...(roomId ? { roomId } : {}),
           }),
-    [repository, session, from, to, timeZone, youngPersonId, staffId, roomId],
+    [from, to, timeZone, youngPersonId, staffId, roomId],
   );
   return { visits };
 }
