@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useMemo, useRef } from 'react';
 import { can } from '@shared/rules/access';
-import type { HomeSettings } from '@shared/schemas/home';
+import { dayAndTime } from '@shared/home-time';
+import { defaultTimeZone, type HomeSettings } from '@shared/schemas/home';
 import { CaseFileRetryRunner } from '../features/contact-forms/CaseFileRetryRunner';
 import { OutboxBadge } from '../features/outbox/OutboxBadge';
 import { OutboxSenderRunner } from '../features/outbox/OutboxSenderRunner';
@@ -23,7 +24,6 @@ function FirstScreenDrawn() {
   return null;
 }
 
-/** The signed-in app: header, the navigation the person's roles allow, and the current screen. */
 /** Said on every screen once the server refuses this computer, so nobody thinks it still syncs. */
 function SyncRefusedNotice() {
   if (!useSyncRefused()) return null;
@@ -40,10 +40,12 @@ function SyncRefusedNotice() {
  * yet updated, when a computer was removed): what the others record does not open here, and
  * nobody should take its screens as the whole home until another computer gives it the key.
  */
-function SyncKeyBehindNotice() {
+function SyncKeyBehindNotice({ timeZone }: { readonly timeZone: string }) {
   const since = useSyncKeyBehindSince();
-  if (!since || useSyncRefused()) return null;
-  const when = new Date(since).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const refused = useSyncRefused();
+  if (!since || refused) return null;
+  // The home's own clock, as every other time on screen: the computer's zone may differ.
+  const when = dayAndTime(since, timeZone);
   return (
     <Banner tone="error">
       This computer cannot read what the home’s other computers have recorded since {when}: it was not on when
@@ -53,6 +55,7 @@ function SyncKeyBehindNotice() {
   );
 }
 
+/** The signed-in app: header, the navigation the person's roles allow, and the current screen. */
 export function SignedInFrame({ session, home }: { session: Session; home: HomeSettings | undefined }) {
   const { lock, signOut } = useSessionApi();
   useCaseNumbersSealed(session);
@@ -122,7 +125,7 @@ export function SignedInFrame({ session, home }: { session: Session; home: HomeS
       </nav>
       <main id="main" className="shell__main" ref={mainRef} tabIndex={-1}>
         <SyncRefusedNotice />
-        <SyncKeyBehindNotice />
+        <SyncKeyBehindNotice timeZone={home?.timeZone ?? defaultTimeZone} />
         <Suspense fallback={<ScreenLoading />}>
           <Screen route={current} recordId={recordId} />
           <FirstScreenDrawn />
