@@ -13,7 +13,7 @@ import { contactFormCodec } from './contact-form-codec';
 import { damagedRecordRepository } from './damaged-record-repository';
 import { restrictionRepository } from './restriction-repository';
 import { contactPlanRepository } from './contact-plan-repository';
-import { visitCodec } from './visit-repository';
+import { visitCodec } from './visit-codec';
 import { visitorLogCodec } from './visitor-log-rows';
 import type {
   ChronologyEntry,

@@ -8,7 +8,7 @@ import type { YoungPerson } from '@shared/schemas/people';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
-import { visitCodec } from './visit-repository';
+import { visitCodec } from './visit-codec';
 
 const dayMs = 86_400_000;
 

@@ -16,7 +16,8 @@ import { contactFormSettingsRepository } from './contact-form-settings-repositor
 import { contactFormsDue } from './contact-forms-due';
 import { panAlertsForChange, type AlertsForChange } from './pan-alerts-with-change';
 import { peopleRepository } from './people-repository';
-import { visitCodec, visitRepository } from './visit-repository';
+import { visitRepository } from './visit-repository';
+import { visitCodec } from './visit-codec';
 import { youngPeopleRepository } from './young-people-repository';
 
 /**

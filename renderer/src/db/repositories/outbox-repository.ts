@@ -8,98 +8,24 @@ import {
 import { can } from '@shared/rules/access';
 import { disclosureSchema, type Disclosure } from '@shared/schemas/disclosures';
 import { afterFailedAttempt, isDue, stuckSendingAfterMinutes } from '@shared/rules/outbox-retry';
-import { sendsHere } from '@shared/rules/sync-scope';
-import { parseVersionId } from '@shared/sync/record-merge';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, OutboxPlainKey } from '../database';
+import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
-import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { recordSyncId } from '../sync/change-log';
-import { thisDevice } from '../sync/sync-device';
 import type { AuditEventInput } from './audit-log-repository';
 import { disclosureCodec } from './disclosure-repository';
-
-// Who an alert goes to and what it says are sealed; its state, times and the server's answer are
-// plain so the sender and the badge work from indexes without opening anything.
-export const outboxCodec = createSealedCodec('outbox', outboxMessageSchema, [
-  'id',
-  'state',
-  'youngPersonId',
-  'event',
-  'createdAt',
-  'createdById',
-  'queuedOn',
-  'attempts',
-  'nextAttemptAt',
-  'sendingSince',
-  'lastError',
-  'lastErrorCode',
-  'sentAt',
-  'sentVia',
-  'serverMessageId',
-  'disclosureId',
-] satisfies OutboxPlainKey[]);
+import { announceQueued, sentHere } from './outbox-sending';
+import { outboxCodec } from './outbox-codec';
 
 export type OutboxError = 'forbidden' | 'invalid' | 'not-found' | 'wrong-state';
 
 /** A message as the outbox lists it: with whether another computer sends it (shown, not acted on here). */
 export type ListedOutboxMessage = OutboxMessage & { readonly isSentElsewhere: boolean };
 
-/**
- * What a message queued now says of the computer that queued it: this computer's sync id once
- * sync is set up here, so only this computer sends it (`sendsHere`), and nothing before.
- */
-export async function queuedOnHere(db: FamilyLinksDb): Promise<{ readonly queuedOn?: string }> {
-  const device = await thisDevice(db);
-  return device ? { queuedOn: device.deviceId } : {};
-}
-
-/**
- * Of these messages, the ids of those this computer sends (and may try again, cancel or release):
- * an alert is sent once, by the computer that queued it (`shared/rules/sync-scope.ts`). One held
- * in two versions (the same alert queued on two computers apart, `shared/rules/alert-once.ts`) is
- * sent nowhere until the merging pass settles which copy stands: the other may have left already.
- */
-export async function sentHere(
-  db: FamilyLinksDb,
-  rows: readonly { readonly id: string; readonly queuedOn?: string }[],
-): Promise<ReadonlySet<string>> {
-  const deviceId = (await thisDevice(db))?.deviceId;
-  // Only a message queued before sync, without its computer, needs its version's writer.
-  const unnamed = deviceId === undefined ? [] : rows.filter((row) => row.queuedOn === undefined);
-  const [versions, conflicts] = await Promise.all([
-    db.syncVersions.bulkGet(unnamed.map((row) => recordSyncId('outbox', row.id))),
-    deviceId === undefined ? [] : db.syncConflicts.bulkGet(rows.map((row) => recordSyncId('outbox', row.id))),
-  ]);
-  const versionBy = new Map(
-    unnamed.map((row, index) => [row.id, parseVersionId(versions[index]?.version ?? '')?.d] as const),
-  );
-  const unsettled = new Set(conflicts.flatMap((conflict) => (conflict ? [conflict.key] : [])));
-  return new Set(
-    rows
-      .filter(
-        (row) => !unsettled.has(row.id) && sendsHere(row, { deviceId, versionBy: versionBy.get(row.id) }),
-      )
-      .map((row) => row.id),
-  );
-}
-
 const queuedElsewhere =
   'This alert is sent by the computer that queued it: try it again, cancel it or mark it sent there.';
-
-/** Tells a running sender that there is something new to send (set by the sender while it runs). */
-const listeners = new Set<() => void>();
-export function onOutboxQueued(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** Wakes a running sender: something has just been queued. */
-export function announceQueued(): void {
-  for (const listener of listeners) listener();
-}
 
 /**
  * The outbox: every alert the app sends, one row per recipient, with its state (queued, sending,

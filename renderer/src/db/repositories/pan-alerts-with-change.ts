@@ -6,7 +6,7 @@ import type { FamilyLinksDb } from '../database';
 import { refusedIfFails, type WriteStep } from '../record-writer';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
-import { announceQueued } from './outbox-repository';
+import { announceQueued } from './outbox-sending';
 import { panAlertRepository } from './pan-alert-repository';
 
 export type AlertNotQueued = 'alert-not-queued';

@@ -11,7 +11,7 @@ import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { declarationCodec } from './declaration-repository';
 import { disclosureCodec } from './disclosure-repository';
-import { outboxCodec } from './outbox-repository';
+import { outboxCodec } from './outbox-codec';
 import { panGroupCodec } from './pan-group-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
@@ -20,7 +20,7 @@ import { chunksById, oncePerDatabase, openNotingDamaged } from './row-chunks';
 import { sampleItemReviewCodec } from './review-sample-repository';
 import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
-import { visitCodec } from './visit-repository';
+import { visitCodec } from './visit-codec';
 import { visitorLogCodec } from './visitor-log-rows';
 import { indexCaseNumbers } from './young-person-case-index';
 

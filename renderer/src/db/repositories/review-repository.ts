@@ -13,7 +13,7 @@ import { recordWriter } from '../record-writer';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { reviewSummaryRepository } from './review-summary-repository';
-import { visitCodec } from './visit-repository';
+import { visitCodec } from './visit-codec';
 import { youngPersonCodec } from './young-people-repository';
 import { staffCodec } from './staff-repository';
 import {

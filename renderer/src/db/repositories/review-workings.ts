@@ -20,7 +20,7 @@ import type { SealedRow } from '../sealed-codec';
 import type { Session } from '../session';
 import { reviewSettingKeys } from '../review-summary-invalidation';
 import { contactFormCodec } from './contact-form-codec';
-import { visitCodec } from './visit-repository';
+import { visitCodec } from './visit-codec';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { contactArrangementCodec } from './contact-plan-repository';

@@ -31,7 +31,7 @@ import { restrictionCodec } from './restriction-codec';
 import { staffCodec } from './staff-repository';
 import type { VisitError } from './visit-repository';
 import { youngPersonCodec } from './young-people-repository';
-import { visitCodec } from './visit-repository';
+import { visitCodec } from './visit-codec';
 
 /** Everything the checks found for a booking, before it is saved. `blocking` stops the save. */
 export type BookingCheck = {

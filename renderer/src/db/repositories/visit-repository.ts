@@ -1,5 +1,4 @@
 import {
-  longestVisitHours,
   visitBookingFormSchema,
   visitSchema,
   visitStatusChangeSchema,
@@ -11,47 +10,15 @@ import { validForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { describeSlot, type ProposedVisit, type VisitConflict } from '@shared/rules/visit-conflicts';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb, VisitPlainKey } from '../database';
+import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
 import { staffOf, visitBookingChecks, type BookingCheck, type BookingContext } from './visit-booking-checks';
-import { createSealedCodec } from '../sealed-codec';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { panAlertsForChange, type AlertNotQueued } from './pan-alerts-with-change';
 import { visitAlertRequests } from './visit-pan-alerts';
-
-export const visitPlainKeys = [
-  'id',
-  'startsAt',
-  'endsAt',
-  'youngPersonIds',
-  'staffIds',
-  'roomId',
-  'status',
-  'seriesId',
-  'kind',
-] as const satisfies readonly VisitPlainKey[];
-export const visitCodec = createSealedCodec('visits', visitSchema, visitPlainKeys);
-
-/**
- * What the diary (its day, week and month grids, the table beside them and the printed week)
- * shows of a visit: the plain fields. The whole seal is still opened and authenticated for every
- * row (a row changed outside the app fails as it always does); only these fields are checked
- * with the schema, since a week of 500 visits pays for every field it parses. The diary opens the
- * whole visit, by its id, when a person opens it.
- */
-const diaryVisitSchema = visitSchema.pick({
-  id: true,
-  startsAt: true,
-  endsAt: true,
-  youngPersonIds: true,
-  staffIds: true,
-  roomId: true,
-  status: true,
-  seriesId: true,
-  kind: true,
-});
-export type DiaryVisit = Pick<Visit, (typeof visitPlainKeys)[number]>;
+import { visitCodec } from './visit-codec';
+import { mayReadNotes, visibleVisit, visitReads } from './visit-reads';
 
 export type VisitError =
   | 'forbidden'
@@ -62,34 +29,7 @@ export type VisitError =
   | 'not-allowed-now'
   | AlertNotQueued;
 
-export type VisitFilter = {
-  readonly youngPersonId?: string;
-  readonly staffId?: string;
-  readonly roomId?: string;
-};
-
-const hourMs = 3_600_000;
 const finalStatuses = new Set<Visit['status']>(['completed', 'cancelled', 'didNotAttend']);
-
-/** The visit as this person may see it: a visit's notes are for those who lead contact, the staff on it and whoever booked it. */
-function mayReadNotes(visit: Visit, session: Session): boolean {
-  return (
-    can(session.roles, 'visit:read-notes') ||
-    visit.staffIds.includes(session.staff.id) ||
-    visit.bookedById === session.staff.id
-  );
-}
-
-/**
- * Earliest first, by the ISO instants (UTC) compared as strings: the order the `startsAt` index
- * keeps them in. `localeCompare` would ask the collator for every pair of a week's visits.
- */
-const byStart = (a: DiaryVisit, b: DiaryVisit) =>
-  a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0;
-
-function visibleVisit(visit: Visit, session: Session): Visit {
-  return mayReadNotes(visit, session) ? visit : { ...visit, notes: '' };
-}
 
 /**
  * The visit schedule. Each visit is one row: ids, times, kind and status plain (so the calendar
@@ -109,86 +49,13 @@ export function visitRepository(db: FamilyLinksDb, clock: () => Date = () => new
     return validForm(visitBookingFormSchema, input);
   }
 
-  /**
-   * The rows of visits overlapping [fromIso, toIso), filtered on their plain columns: read by the
-   * `startsAt` index from as far back as the longest a visit may last.
-   */
-  async function rowsBetween(fromIso: string, toIso: string, filter: VisitFilter) {
-    const from = new Date(Date.parse(fromIso) - longestVisitHours * hourMs).toISOString();
-    const rows = await db.visits.where('startsAt').between(from, toIso, true, false).toArray();
-    return rows.filter(
-      (row) =>
-        row.endsAt > fromIso &&
-        (filter.youngPersonId === undefined || row.youngPersonIds.includes(filter.youngPersonId)) &&
-        (filter.staffId === undefined || row.staffIds.includes(filter.staffId)) &&
-        (filter.roomId === undefined || row.roomId === filter.roomId),
-    );
-  }
-
   const changedElsewhere = fail(
     'changed-elsewhere',
     'Someone else changed this visit a moment ago. Open it again to see their change.',
   );
 
   return {
-    /**
-     * Visits overlapping [fromIso, toIso), earliest first, optionally for one young person, member
-     * of staff or room: read by the `startsAt` index, filtered on plain columns, then opened.
-     */
-    async listBetween(
-      session: Session,
-      fromIso: string,
-      toIso: string,
-      filter: VisitFilter = {},
-    ): Promise<Visit[]> {
-      const visits = await store.open(await rowsBetween(fromIso, toIso, filter), session.cipher);
-      return visits.map((visit) => visibleVisit(visit, session)).sort(byStart);
-    },
-
-    /**
-     * The same visits as `listBetween`, as the diary shows them (`DiaryVisit`): every row opened
-     * and authenticated whole, the diary's fields parsed. Notes are not among them, so who may
-     * read notes does not come into it.
-     */
-    async listDiaryBetween(
-      session: Session,
-      fromIso: string,
-      toIso: string,
-      filter: VisitFilter = {},
-    ): Promise<DiaryVisit[]> {
-      const rows = await rowsBetween(fromIso, toIso, filter);
-      const visits = await Promise.all(
-        rows.map((row) => visitCodec.decodeAs(row, session.cipher, diaryVisitSchema)),
-      );
-      return visits.sort(byStart);
-    },
-
-    /** One young person's visits starting in [fromIso, toIso), earliest first (for the termly review and planning help). */
-    async listForYoungPerson(
-      session: Session,
-      youngPersonId: string,
-      fromIso: string,
-      toIso: string,
-    ): Promise<Visit[]> {
-      const rows = await db.visits.where('youngPersonIds').equals(youngPersonId).toArray();
-      const inRange = rows.filter((row) => row.startsAt >= fromIso && row.startsAt < toIso);
-      const visits = await store.open(inRange, session.cipher);
-      return visits.map((visit) => visibleVisit(visit, session)).sort(byStart);
-    },
-
-    async get(session: Session, id: string): Promise<Visit | undefined> {
-      const visit = await store.get(id, session.cipher);
-      return visit ? visibleVisit(visit, session) : undefined;
-    },
-
-    /** The other visits of a series, earliest first. */
-    async listSeries(session: Session, seriesId: string): Promise<Visit[]> {
-      const visits = await store.open(
-        await db.visits.where('seriesId').equals(seriesId).toArray(),
-        session.cipher,
-      );
-      return visits.map((visit) => visibleVisit(visit, session)).sort(byStart);
-    },
+    ...visitReads(db),
 
     /** The clash check alone, on index-range candidates (what the benchmark times). */
     async findConflicts(

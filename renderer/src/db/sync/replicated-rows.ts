@@ -20,14 +20,14 @@ import { contactFormCodec } from '../repositories/contact-form-codec';
 import { declarationCodec } from '../repositories/declaration-repository';
 import { disclosureCodec } from '../repositories/disclosure-repository';
 import { formActionCodec } from '../repositories/form-action-repository';
-import { outboxCodec } from '../repositories/outbox-repository';
+import { outboxCodec } from '../repositories/outbox-codec';
 import { panGroupCodec } from '../repositories/pan-group-repository';
 import { personCodec, personSpecialDatesCodec, relationshipCodec } from '../repositories/people-repository';
 import { restrictionHistoryCodec } from '../repositories/restriction-writes';
 import { sampleItemReviewCodec } from '../repositories/review-sample-repository';
 import { signedPdfCodec } from '../repositories/signed-pdf-repository';
 import { staffCodec } from '../repositories/staff-repository';
-import { visitCodec } from '../repositories/visit-repository';
+import { visitCodec } from '../repositories/visit-codec';
 import { protocolAcceptanceCodec, visitingProtocolCodec } from '../repositories/visiting-protocol-repository';
 import { isChangeableTable } from './change-log';
 

@@ -13,13 +13,13 @@ import {
 import { declarationCodec } from '../repositories/declaration-repository';
 import { disclosureCodec } from '../repositories/disclosure-repository';
 import { formActionCodec } from '../repositories/form-action-repository';
-import { outboxCodec } from '../repositories/outbox-repository';
+import { outboxCodec } from '../repositories/outbox-codec';
 import { panGroupCodec } from '../repositories/pan-group-repository';
 import { personCodec, personSpecialDatesCodec, relationshipCodec } from '../repositories/people-repository';
 import { restrictionCodec } from '../repositories/restriction-codec';
 import { sampleItemReviewCodec } from '../repositories/review-sample-repository';
 import { staffCodec } from '../repositories/staff-repository';
-import { visitCodec } from '../repositories/visit-repository';
+import { visitCodec } from '../repositories/visit-codec';
 import { sharedCaseNumberCodec, youngPersonCodec } from '../repositories/young-people-repository';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { DamagedRecordError } from '../row-binding';

@@ -2,7 +2,8 @@ import { bytesToBase64 } from '@shared/bytes';
 import type { MailFailure, MailMessage, MailSendOutcome, OutboxMessage } from '@shared/schemas/mail';
 import type { FamilyLinksDb } from '../../db/database';
 import { contactFormRepository } from '../../db/repositories/contact-form-repository';
-import { onOutboxQueued, outboxRepository } from '../../db/repositories/outbox-repository';
+import { outboxRepository } from '../../db/repositories/outbox-repository';
+import { onOutboxQueued } from '../../db/repositories/outbox-sending';
 import type { Session } from '../../db/session';
 import type { MailPort } from '../../platform/mail-port';
 

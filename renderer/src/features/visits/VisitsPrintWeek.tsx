@@ -1,7 +1,7 @@
 import { PrintView } from '../../ui/PrintView';
 import type { PrintedPaper } from '../../ui/printed-paper';
 import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
-import type { DiaryVisit } from '../../db/repositories/visit-repository';
+import type { DiaryVisit } from '../../db/repositories/visit-reads';
 import { formatUkDate } from '@shared/format-dates';
 import { addDays, calendarDateOf, clockTime, dayAndTime } from '@shared/home-time';
 import type { VisitDirectory } from './useVisitDirectory';

@@ -4,7 +4,7 @@ import { visitsIcs, initialsOf } from '@shared/export/visits-ics';
 import type { Visit, VisitBookingFormInput, VisitKind } from '@shared/schemas/visits';
 import type { YoungPerson } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
-import type { VisitFilter } from '../../db/repositories/visit-repository';
+import type { VisitFilter } from '../../db/repositories/visit-reads';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';

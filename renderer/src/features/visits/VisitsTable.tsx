@@ -1,5 +1,5 @@
 import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
-import type { DiaryVisit } from '../../db/repositories/visit-repository';
+import type { DiaryVisit } from '../../db/repositories/visit-reads';
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import type { VisitDirectory } from './useVisitDirectory';
 

@@ -1,4 +1,4 @@
-import type { DiaryVisit } from '../../db/repositories/visit-repository';
+import type { DiaryVisit } from '../../db/repositories/visit-reads';
 import type { VisitDirectory } from './useVisitDirectory';
 import type { ChosenSlot } from './calendar-time';
 

@@ -1,7 +1,7 @@
 import { clockTime } from '@shared/home-time';
 import { wallClockMinute, type DiaryDay } from '@shared/rules/diary-layout';
 import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
-import type { DiaryVisit } from '../../db/repositories/visit-repository';
+import type { DiaryVisit } from '../../db/repositories/visit-reads';
 import type { VisitDirectory } from './useVisitDirectory';
 
 /**

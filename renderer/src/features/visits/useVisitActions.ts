@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Visit } from '@shared/schemas/visits';
-import { visitRepository, type VisitFilter } from '../../db/repositories/visit-repository';
+import { visitRepository } from '../../db/repositories/visit-repository';
+import type { VisitFilter } from '../../db/repositories/visit-reads';
 import type { KnownPeople } from '../../db/repositories/visit-booking-checks';
 import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';

@@ -1,4 +1,5 @@
-import { visitRepository, type VisitFilter } from '../../db/repositories/visit-repository';
+import { visitRepository } from '../../db/repositories/visit-repository';
+import type { VisitFilter } from '../../db/repositories/visit-reads';
 import { startOfDayIn } from '@shared/home-time';
 import { useLiveRead } from '../../common/useLiveRead';
 

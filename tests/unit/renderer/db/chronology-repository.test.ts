@@ -5,7 +5,7 @@ import type { ChronologyEntry } from '../../../../renderer/src/db/repositories/c
 import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
 import { restrictionCodec } from '../../../../renderer/src/db/repositories/restriction-codec';
 import { restrictionHistoryCodec } from '../../../../renderer/src/db/repositories/restriction-repository';
-import { visitCodec } from '../../../../renderer/src/db/repositories/visit-repository';
+import { visitCodec } from '../../../../renderer/src/db/repositories/visit-codec';
 import { visitorLogCodec } from '../../../../renderer/src/db/repositories/visitor-log-rows';
 import type { Session } from '../../../../renderer/src/db/session';
 import { buildContactForm, buildRestriction, buildVisit, buildVisitorEntry } from '../../../factories';

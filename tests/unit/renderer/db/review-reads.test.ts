@@ -14,7 +14,7 @@ import { visitKinds, visitStatuses } from '@shared/schemas/visits';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import { reviewStableUntil } from '@shared/rules/review-stable-until';
 import { yearReview, type YearReviewInput } from '@shared/rules/termly-review';
-import { visitCodec } from '../../../../renderer/src/db/repositories/visit-repository';
+import { visitCodec } from '../../../../renderer/src/db/repositories/visit-codec';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import type { Session } from '../../../../renderer/src/db/session';
 import { buildAcademicYear, buildContactForm, buildVisit, buildYoungPerson } from '../../../factories';

@@ -4,7 +4,7 @@ import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { reviewRepository } from '../../../../renderer/src/db/repositories/review-repository';
 import { reviewSampleRepository } from '../../../../renderer/src/db/repositories/review-sample-repository';
 import { contactFormCodec } from '../../../../renderer/src/db/repositories/contact-form-codec';
-import { visitCodec } from '../../../../renderer/src/db/repositories/visit-repository';
+import { visitCodec } from '../../../../renderer/src/db/repositories/visit-codec';
 import { personCodec } from '../../../../renderer/src/db/repositories/people-repository';
 import { sampleItemReviewCodec } from '../../../../renderer/src/db/repositories/review-sample-repository';
 import { buildContactForm, buildPerson, buildVisit } from '../../../factories';

@@ -11,7 +11,8 @@ import {
   reviewSummaryCodec,
   reviewSummaryRepository,
 } from '../../../../renderer/src/db/repositories/review-summary-repository';
-import { visitCodec, visitRepository } from '../../../../renderer/src/db/repositories/visit-repository';
+import { visitRepository } from '../../../../renderer/src/db/repositories/visit-repository';
+import { visitCodec } from '../../../../renderer/src/db/repositories/visit-codec';
 import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young-people-repository';
 import { inputsMarkerId, reviewSettingKeys } from '../../../../renderer/src/db/review-summary-invalidation';
 import type { Session } from '../../../../renderer/src/db/session';
