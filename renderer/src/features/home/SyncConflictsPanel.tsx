@@ -138,7 +138,7 @@ function ConflictChoice({
         />
       ) : null}
       {message ? (
-        <p className="error" role="alert">
+        <p className="field__error" role="alert">
           {message}
         </p>
       ) : null}

@@ -60,7 +60,7 @@ export function SyncProblemsPanel() {
         })}
       </ul>
       {message ? (
-        <p className="error" role="alert">
+        <p className="field__error" role="alert">
           {message}
         </p>
       ) : null}
