@@ -57,16 +57,16 @@ const after = (n: number) => (doc: StoredDoc) => doc.n > n;
 const auditFrom = (writer: Computer, at: Computer) =>
   at.db.audit.where('deviceId').equals(writer.device.deviceId).count();
 
-/** The mirror's feed, counting the pages asked of it. */
+/** The mirror's feed, counting the pages asked of it and noting where each began. */
 function countingPages(mirror: MirrorDb) {
-  let pages = 0;
+  const since: unknown[] = [];
   const reader: MirrorReader = {
     changes: (options) => {
-      pages += 1;
+      since.push(options.since);
       return mirror.changes(options);
     },
   };
-  return { reader, read: () => pages };
+  return { reader, read: () => since.length, since: () => since };
 }
 
 const onSiteAt = async (at: Computer) =>
@@ -111,6 +111,37 @@ describe('applying more than one page of the feed', () => {
       expect((await seenVector(office.db))[frontDesk.device.deviceId]).toBe(sent);
       // Two pages and the empty read that ends the pass: the feed was not read again from the start.
       expect(pages.read()).toBe(3);
+    },
+  );
+
+  it(
+    'past the most carried, the entries held behind a gap wait on disk and the feed is read again',
+    { timeout: 120_000 },
+    async () => {
+      const { keys, frontDesk, office } = await twoComputers();
+      const names = await signInMany(frontDesk);
+      const sent = await pumpChanges(frontDesk.db, frontDesk.mirror, keys, frontDesk.device);
+      await serveInOrder(frontDesk.mirror, office.mirror, (docs) => [
+        ...docs.filter(after(late)),
+        ...docs.filter(upTo(late)),
+      ]);
+      const pages = countingPages(office.mirror);
+
+      // The first page holds hundreds of audit entries behind the gap: more than 20 are not kept open.
+      const outcome = await applyIncoming(office.db, pages.reader, keys, { carriedMost: 20 });
+      expect(outcome.refused).toBe(0);
+      expect(await onSiteAt(office)).toEqual(names);
+      expect(await auditFrom(frontDesk, office)).toBe(await frontDesk.db.audit.count());
+      expect(await readWaitingMarks(office.db)).toEqual({});
+      expect((await seenVector(office.db))[frontDesk.device.deviceId]).toBe(sent);
+      // Two pages, the empty read, then the feed again from the start: two pages and the empty read.
+      // Not carried to the second page: the feed was read again from the start (as often as a later
+      // page filled a gap; with every held entry carried, as below the most, it is read once).
+      const fromTheStart = pages.since().filter((since) => since === 0).length;
+      expect(fromTheStart).toBeGreaterThan(1);
+      expect(pages.read()).toBe(3 * fromTheStart);
+      // Nothing was applied twice: a pass now finds nothing new.
+      expect(await applyIncoming(office.db, office.mirror, keys)).toMatchObject({ applied: 0, held: 0 });
     },
   );
 
