@@ -23,6 +23,14 @@ import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
  *   wraps it to it in a key grant `rg_<epoch>_<device>`, signed likewise. Only a computer the
  *   re-key names is given one: the remover wrote the list, so a computer removed with it (whose
  *   removal may reach a granting computer after the re-key does) is never on it.
+ * - **Computers that join after it**: a computer whose pairing code was made before the re-key
+ *   and that joins after it holds only the old `K` (its bundle was sealed with it), and the re-key
+ *   does not name it. A re-key also names, signed, every computer removed by then (`removed`), so
+ *   a computer it does not name at all was not one its maker knew; such a computer, if the
+ *   registry trusts it and it was endorsed by a computer the re-key gave its `K` to (or by its
+ *   maker), is granted the `K` as a waiting one is (`grantableComputers`). A removed computer is
+ *   named, and one vouched for only by a removed computer has no such endorser, so neither is ever
+ *   granted one, even by a computer its removal has not reached yet.
  *
  * Pure WebCrypto and zod: the same code runs in the renderer and in Node's tests.
  */
@@ -59,6 +67,8 @@ export const rekeyDocumentSchema = z.object({
   previous: sealedSchema,
   /** The computers of the home it could not be wrapped to yet (no exchange key published). */
   waiting: z.array(deviceIdSchema).max(1000).optional(),
+  /** The computers removed from the home as its maker knew it: never given this key, nor granted it. */
+  removed: z.array(deviceIdSchema).max(1000).optional(),
   sig: b64(86, 86),
 });
 export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
@@ -86,6 +96,8 @@ const rekeySigned = (doc: Omit<RekeyDocument, '_id' | '_rev' | 'sig'>) =>
       [doc.previous.iv, doc.previous.c],
       // Signed only when there: a re-key without it verifies as it always did.
       ...(doc.waiting ? [[...doc.waiting].sort()] : []),
+      // Tagged, so a list cannot be moved between `waiting` and `removed`.
+      ...(doc.removed ? [['removed', [...doc.removed].sort()]] : []),
     ]),
   );
 
@@ -193,6 +205,7 @@ export async function makeRekey(
     readonly previousKey: Uint8Array<ArrayBuffer>;
     readonly recipients: readonly { readonly deviceId: string; readonly exchangeKey: string }[];
     readonly waiting?: readonly string[];
+    readonly removed?: readonly string[];
   },
   at: Date,
 ): Promise<RekeyDocument> {
@@ -218,8 +231,30 @@ export async function makeRekey(
     keys,
     previous,
     ...(input.waiting && input.waiting.length > 0 ? { waiting: [...input.waiting] } : {}),
+    ...(input.removed ? { removed: [...input.removed] } : {}),
   };
   return { _id: `rn_${input.epoch}_${signer.deviceId}`, ...body, sig: await sign(signer, rekeySigned(body)) };
+}
+
+/**
+ * The computers a re-key's `K` may be granted to (module comment, "Computers waiting for it" and
+ * "Computers that join after it"): those it names as waiting, and, once it names the computers
+ * removed by then, each computer of `devices` (the registry as the granting computer knows it) it
+ * does not name at all whose endorser it gave its `K` to or made it. Before `removed` was signed
+ * a re-key could not tell a computer its maker removed from one it never knew: the waiting only.
+ */
+export function grantableComputers(
+  doc: Pick<RekeyDocument, 'issuedBy' | 'keys' | 'waiting' | 'removed'>,
+  devices: Iterable<{ readonly deviceId: string; readonly endorsedBy: string }>,
+): string[] {
+  const waiting = [...(doc.waiting ?? [])];
+  if (doc.removed === undefined) return waiting;
+  const holders = new Set([...Object.keys(doc.keys), doc.issuedBy]);
+  const named = new Set([...holders, ...waiting, ...doc.removed]);
+  const joinedSince = [...devices].filter(
+    (device) => !named.has(device.deviceId) && holders.has(device.endorsedBy),
+  );
+  return [...waiting, ...joinedSince.map((device) => device.deviceId)];
 }
 
 /** The `K` of `epoch` wrapped to one computer a re-key named as waiting, now its exchange key is known. */

@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { couchServerForThisFile, signInDawnMorris, openAnotherComputer } from './harness/two-computers';
 import { AppFrame } from './pages/app-frame';
+import { fillAdmin, fillServer } from './pages/computers-page';
 import { DoorPage } from './pages/door-page';
 import { addMillie, careWorker, careWorkerAccount, home, manager, newHome } from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
@@ -13,17 +13,6 @@ import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages
 
 const couch = couchServerForThisFile();
 const database = 'oak-house-join';
-
-async function fillServer(page: Page) {
-  await page.getByLabel('Server address').fill(couch().origin);
-  await page.getByLabel('Database name').fill(database);
-  await page.getByLabel('The home’s CA certificate (if it has its own)').fill(couch().caPem);
-}
-
-async function fillAdmin(page: Page) {
-  await page.getByLabel('Admin user name').fill(couch().admin.name);
-  await page.getByLabel('Admin password').fill(couch().admin.password);
-}
 
 test('the manager adds the front desk, which joins with its code; once removed the server refuses it', async ({
   app,
@@ -39,9 +28,9 @@ test('the manager adds the front desk, which joins with its code; once removed t
   const office = app.page;
   const officeFrame = new AppFrame(office);
   await officeFrame.open('Computers');
-  await fillServer(office);
+  await fillServer(office, couch(), database);
   await office.getByLabel('This computer’s name').fill('Office');
-  await fillAdmin(office);
+  await fillAdmin(office, couch());
   await app.expectAccessible('computers: set up sync');
   await office.getByRole('button', { name: 'Set up', exact: true }).click();
   const computers = office.getByRole('table');
@@ -52,7 +41,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
   // ...and adds the front desk: a one-time code, with its expiry.
   await office.getByRole('button', { name: 'Add a computer' }).click();
   await office.getByLabel('The new computer’s name').fill('Front desk');
-  await fillAdmin(office);
+  await fillAdmin(office, couch());
   await office.getByRole('button', { name: 'Make a pairing code' }).click();
   const code = (await office.getByLabel('Pairing code').innerText()).trim();
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}/);
@@ -75,7 +64,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     const desk = frontDesk.page;
     await desk.goto(harnessServer.origin + '/');
     await desk.getByRole('button', { name: 'Join this home’s computers…' }).click();
-    await fillServer(desk);
+    await fillServer(desk, couch(), database);
     await frontDesk.expectAccessible('join this home’s computers');
     await screenshotsAtOfficeSizes(frontDesk, desk, 'join-form');
 
@@ -144,7 +133,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     await officeFrame.open('Computers');
     await office.getByRole('button', { name: 'Remove Front desk' }).click();
     const confirm = office.getByRole('alertdialog', { name: 'Remove Front desk?' });
-    await fillAdmin(office);
+    await fillAdmin(office, couch());
     await app.expectAccessible('computers: remove the front desk');
     await confirm.getByRole('button', { name: 'Remove Front desk' }).click();
     await expect(office.getByText('Front desk has been removed.')).toBeVisible({ timeout: 20_000 });
@@ -162,7 +151,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     // Locking drops an addition still waiting: its code's keys go with the session.
     await office.getByRole('button', { name: 'Add a computer' }).click();
     await office.getByLabel('The new computer’s name').fill('Staff room');
-    await fillAdmin(office);
+    await fillAdmin(office, couch());
     await office.getByRole('button', { name: 'Make a pairing code' }).click();
     await expect(office.getByRole('heading', { name: 'Add Staff room' })).toBeVisible({ timeout: 20_000 });
     await office.getByRole('banner').getByRole('button', { name: 'Lock', exact: true }).click();

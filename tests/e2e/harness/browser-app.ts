@@ -2,7 +2,7 @@ import type { BrowserContext } from '@playwright/test';
 import type { AppDriver } from './app-driver';
 import { emitHookName, invokeBindingName, type HarnessGlobal } from './bridge-globals';
 import { bridgeBundle, bundlePath, seederBundlePath } from './bundles';
-import { createHarnessMainProcess } from './harness-services';
+import { createHarnessMainProcess, type NetworkSwitch } from './harness-services';
 import { blankPagePath, type HarnessServer } from './harness-server';
 import { runSeeder, samePageActions, type ArtifactSink } from './page-actions';
 
@@ -15,12 +15,14 @@ export async function openBrowserApp(options: {
   server: HarnessServer;
   tempDir: string;
   artifacts: ArtifactSink;
+  network?: NetworkSwitch;
 }): Promise<AppDriver> {
   const { context, server, tempDir, artifacts } = options;
   const main = createHarnessMainProcess({
     appOrigin: server.origin,
     tempDir,
     chromeVersion: context.browser()?.version() ?? 'unknown',
+    ...(options.network ? { network: options.network } : {}),
   });
 
   // Context-wide, like ipcMain: every page and frame in the context can call, so the router's

@@ -12,7 +12,7 @@ import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-docu
 import { createMailService } from '../../../electron/main/services/mail/mail-service';
 import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
-import { createSyncService } from '../../../electron/main/services/sync/sync-service';
+import { createSyncService, type SyncService } from '../../../electron/main/services/sync/sync-service';
 import { createTrustServices } from '../../../electron/main/services/trust-services';
 import { projectRoot } from './project-paths';
 
@@ -33,6 +33,33 @@ export function packageInfo(): { name: string; version: string } {
 export type MainProcessLogEntry = { readonly message: string; readonly detail: unknown };
 
 /**
+ * A computer's network cable, for journeys that switch one computer off the network while the
+ * others go on: while `online` is false its sync requests fail as an unreachable server does.
+ */
+export type NetworkSwitch = { online: boolean };
+
+/**
+ * The sync service behind the switch: a request made while off, or whose reply comes back once
+ * off (a longpoll waiting on the server), fails as a lost connection does, so PouchDB backs off and
+ * retries exactly as it would in a home whose network went down.
+ */
+function behindSwitch(sync: SyncService, network: NetworkSwitch): SyncService {
+  const unreachable = {
+    outcome: 'failed',
+    code: 'unreachable',
+    message: 'This computer is off the network (the journey switched it off).',
+  } as const;
+  return {
+    ...sync,
+    async http(request) {
+      if (!network.online) return unreachable;
+      const reply = await sync.http(request);
+      return network.online ? reply : unreachable;
+    },
+  };
+}
+
+/**
  * The main process's side of the bridge, built from the same factories as electron/main/index.ts
  * (handlers, router, services), with the Electron-only pieces replaced. Any service that writes
  * files gets a folder under `tempDir`, which the fixture deletes after the test.
@@ -41,6 +68,8 @@ export function createHarnessMainProcess(options: {
   appOrigin: string;
   tempDir: string;
   chromeVersion: string;
+  /** Switches the computer off the network and on again; always on without one. */
+  network?: NetworkSwitch;
 }): {
   router: IpcRouter;
   log: MainProcessLogEntry[];
@@ -89,11 +118,14 @@ export function createHarnessMainProcess(options: {
       Promise.resolve(void log.push({ message: 'Opened externally', detail: url })),
     ),
     // The sync server password is encrypted with a key kept in this process's memory instead of safeStorage.
-    sync: createSyncService({
-      folder: resolve(options.tempDir, 'user-data'),
-      protectedStorage: inMemoryProtectedStorage(),
-      log: (message, detail) => log.push({ message, detail }),
-    }),
+    sync: behindSwitch(
+      createSyncService({
+        folder: resolve(options.tempDir, 'user-data'),
+        protectedStorage: inMemoryProtectedStorage(),
+        log: (message, detail) => log.push({ message, detail }),
+      }),
+      options.network ?? { online: true },
+    ),
   };
   // As the app does at start: signing keys made in the background before first run needs them.
   services.documents.warmUpKeys();

@@ -5,11 +5,13 @@ import { expect, type Browser, type Page, type TestInfo } from '@playwright/test
 import type { ServerDocument } from 'pouchdb-core';
 import { toBase64Url } from '../../../shared/sync/base64url';
 import { startCouchTestServer, type CouchTestServer } from '../../support/couchdb-test-server';
+import { joinWithCodeOnScreen, type ComputersPage } from '../pages/computers-page';
 import type { DoorPage } from '../pages/door-page';
 import type { AppDriver } from './app-driver';
 import { openBrowserApp } from './browser-app';
 import { test } from './fixtures';
 import type { HarnessServer } from './harness-server';
+import type { NetworkSwitch } from './harness-services';
 import { testArtifacts } from './page-actions';
 import { connectAndIssuePairing, joinWithCode } from './sync-pairing';
 import { openRecordsProbe, recordsProbe } from './sync-probe-page';
@@ -46,8 +48,16 @@ export type SecondComputerNeeds = {
   readonly testInfo: TestInfo;
 };
 
-/** Another computer: its app, and how to close its browser context and delete its folder. */
-export type AnotherComputer = { readonly app: AppDriver; readonly close: () => Promise<void> };
+/**
+ * Another computer: its app, its network (switched off, it cannot reach the sync server, as a
+ * laptop on a home visit cannot; on at first), and how to close its browser context and delete
+ * its folder.
+ */
+export type AnotherComputer = {
+  readonly app: AppDriver;
+  readonly network: NetworkSwitch;
+  readonly close: () => Promise<void>;
+};
 
 /**
  * Another computer beside the test's own: a browser context of its own (so its own IndexedDB) and
@@ -56,6 +66,7 @@ export type AnotherComputer = { readonly app: AppDriver; readonly close: () => P
 export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<AnotherComputer> {
   const folder = await mkdtemp(join(tmpdir(), 'family-links-e2e-second-computer-'));
   const context = await needs.browser.newContext();
+  const network: NetworkSwitch = { online: true };
   const close = async () => {
     await context.close();
     await rm(folder, { recursive: true, force: true });
@@ -66,10 +77,34 @@ export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<A
       server: needs.harnessServer,
       tempDir: folder,
       artifacts: testArtifacts(needs.testInfo),
+      network,
     });
-    return { app, close };
+    return { app, network, close };
   } catch (error) {
     await close();
+    throw error;
+  }
+}
+
+/**
+ * The manager, on the office's Computers screen (open, sync set up), adds a computer by name; it
+ * joins with the code on its first run, through its own screens, and the office says it joined.
+ * The new computer is at its sign-in screen; `close` it, pass or fail.
+ */
+export async function anotherComputerJoins(
+  office: ComputersPage,
+  name: string,
+  needs: SecondComputerNeeds & { readonly couch: CouchTestServer; readonly database: string },
+): Promise<AnotherComputer> {
+  const code = await office.makeCode(name);
+  const computer = await openAnotherComputer(needs);
+  try {
+    await computer.app.page.goto(needs.harnessServer.origin + '/');
+    await joinWithCodeOnScreen(computer.app.page, needs.couch, needs.database, code);
+    await office.expectJoined(name);
+    return computer;
+  } catch (error) {
+    await computer.close();
     throw error;
   }
 }

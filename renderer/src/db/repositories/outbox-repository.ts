@@ -16,13 +16,19 @@ import type { Session } from '../session';
 import { recordSyncId } from '../sync/change-log';
 import type { AuditEventInput } from './audit-log-repository';
 import { disclosureCodec } from './disclosure-repository';
-import { announceQueued, sentHere } from './outbox-sending';
+import { announceQueued, sentHere, withOtherSendsNamed, type NamedSend } from './outbox-sending';
 import { outboxCodec } from './outbox-codec';
 
 export type OutboxError = 'forbidden' | 'invalid' | 'not-found' | 'wrong-state';
 
-/** A message as the outbox lists it: with whether another computer sends it (shown, not acted on here). */
-export type ListedOutboxMessage = OutboxMessage & { readonly isSentElsewhere: boolean };
+/**
+ * A message as the outbox lists it: with whether another computer sends it (shown, not acted on
+ * here), and any other computers that sent it too, by name.
+ */
+export type ListedOutboxMessage = OutboxMessage & {
+  readonly isSentElsewhere: boolean;
+  readonly alsoSentFrom?: readonly NamedSend[];
+};
 
 const queuedElsewhere =
   'This alert is sent by the computer that queued it: try it again, cancel it or mark it sent there.';
@@ -136,7 +142,8 @@ export function outboxRepository(db: FamilyLinksDb, clock: () => Date = () => ne
         store.open(visible, session.cipher),
         sentHere(db, visible),
       ]);
-      return messages.map((message) => ({ ...message, isSentElsewhere: !mine.has(message.id) }));
+      const listed = messages.map((message) => ({ ...message, isSentElsewhere: !mine.has(message.id) }));
+      return withOtherSendsNamed(db, listed);
     },
 
     /** Messages not yet gone (queued, being sent or failed) that this person may act on: plain fields only. */

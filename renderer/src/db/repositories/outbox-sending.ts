@@ -1,8 +1,10 @@
 import { sendsHere } from '@shared/rules/sync-scope';
 import { parseVersionId } from '@shared/sync/record-merge';
+import type { OutboxMessage } from '@shared/schemas/mail';
 import type { FamilyLinksDb } from '../database';
 import { recordSyncId } from '../sync/change-log';
 import { thisDevice } from '../sync/sync-device';
+import { computerNames } from './computer-names';
 
 /*
  * Which computer sends an alert, and waking the sender when one is queued: read by the outbox
@@ -45,6 +47,34 @@ export async function sentHere(
         (row) => !unsettled.has(row.id) && sendsHere(row, { deviceId, versionBy: versionBy.get(row.id) }),
       )
       .map((row) => row.id),
+  );
+}
+
+/** Another send of a message, by the computer's name ("Front desk", or "this computer"). */
+export type NamedSend = { readonly computer: string; readonly sentAt: string };
+
+/**
+ * The messages with their other sends named (`alsoSentFrom`): the computers that sent the same
+ * alert while they could not reach each other (`shared/rules/alert-once.ts`), by the names the
+ * registry signed for them, so the outbox can say in words that the group was told more than once.
+ */
+export async function withOtherSendsNamed<Message extends OutboxMessage>(
+  db: FamilyLinksDb,
+  messages: readonly Message[],
+): Promise<(Message & { readonly alsoSentFrom?: readonly NamedSend[] })[]> {
+  if (!messages.some((message) => message.alsoSentBy?.length)) return [...messages];
+  const [nameOf, here] = await Promise.all([computerNames(db), thisDevice(db)]);
+  const named = (computer: string) => (computer === here?.deviceId ? 'this computer' : nameOf(computer));
+  return messages.map((message) =>
+    message.alsoSentBy?.length
+      ? {
+          ...message,
+          alsoSentFrom: message.alsoSentBy.map((send) => ({
+            computer: named(send.computer),
+            sentAt: send.sentAt,
+          })),
+        }
+      : message,
   );
 }
 

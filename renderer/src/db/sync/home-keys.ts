@@ -2,6 +2,7 @@ import { sameBytes } from '@shared/bytes';
 import { resolveRegistry } from '@shared/sync/device-registry';
 import {
   checkExchangeKey,
+  grantableComputers,
   keyGrantId,
   makeKeyGrant,
   makeRekey,
@@ -178,14 +179,19 @@ function standingOf({ held, rekeys, keyOf }: Keys): KeyStanding {
 }
 
 /**
- * The newest re-key's `K` for each computer it names as waiting whose exchange key (signed with
- * its registry key) has appeared since, unless that computer has been removed or already has a
- * grant for it: one signed key grant each, put in the mirror at once and audited. Two computers
- * granting at once write the same id, so the server keeps one of two equally good grants.
+ * The newest re-key's `K` for each computer it names as waiting, or that joined after it with a
+ * code made before it (`grantableComputers`), whose exchange key (signed with its registry key)
+ * has appeared since, unless that computer has been removed or already has a grant for it: one
+ * signed key grant each, put in the mirror at once and audited. Two computers granting at once
+ * write the same id, so the server keeps one of two equally good grants.
  */
 async function grantWaitingKeys(connection: KeyedConnection, keys: Keys, now: Date): Promise<number> {
   const newest = Math.max(0, ...keys.rekeys.map((doc) => doc.epoch));
-  const waiting = keys.rekeys.filter((doc) => doc.epoch === newest && (doc.waiting?.length ?? 0) > 0);
+  const devices = [...keys.registry.devices.values()];
+  const waiting = keys.rekeys.flatMap((doc) => {
+    const grantable = doc.epoch === newest ? grantableComputers(doc, devices) : [];
+    return grantable.length > 0 ? [{ doc, grantable }] : [];
+  });
   if (waiting.length === 0) return 0;
   const granted = new Set(
     (await connection.mirror.allDocs({ startkey: 'rg_', endkey: 'rg_\uffff' })).rows.map((row) => row.id),
@@ -193,10 +199,10 @@ async function grantWaitingKeys(connection: KeyedConnection, keys: Keys, now: Da
   const exchangeKeys = await documentsFrom(connection.mirror, 'rx_');
   const grants: KeyGrantDocument[] = [];
   const names: { deviceId: string; name: string }[] = [];
-  for (const doc of waiting) {
+  for (const { doc, grantable } of waiting) {
     const key = keys.keyOf.get(doc._id);
     if (!key) continue;
-    for (const deviceId of doc.waiting ?? []) {
+    for (const deviceId of grantable) {
       const device = keys.registry.devices.get(deviceId);
       if (!device || device.removedFromSeq !== undefined || deviceId === connection.home.deviceId) continue;
       if (granted.has(keyGrantId(doc.epoch, deviceId))) continue;
@@ -263,17 +269,19 @@ export async function syncKeysOf(held: readonly Held[]): Promise<SyncKeys> {
 /**
  * Works the keys out again and puts them in the connection's `keys`, which the pump and the
  * applier hold: from the next change on, new changes are sealed under the newest key. Gives the
- * newest key to any computer waiting for it whose exchange key has appeared. The re-keys, grants
- * and exchange keys seen are remembered, so a pass with none new costs one read of their ids.
+ * newest key to any computer waiting for it whose exchange key has appeared. The registry's
+ * documents seen are remembered, so a pass with none new costs one read of their ids.
  */
 export function keyRefresher(connection: KeyedConnection, onStanding?: (standing: KeyStanding) => void) {
   let seen = '';
   return async (now: Date = new Date()): Promise<Held[] | undefined> => {
-    // Ids only, from grants to exchange keys: the documents are read when one is new.
-    const { rows } = await connection.mirror.allDocs({ startkey: 'rg_', endkey: 'rx_\uffff' });
+    // Ids only, from endorsements to exchange keys: the documents are read when one is new. An
+    // endorsement counts too: a computer that joined after a re-key may be granted its key once
+    // it is endorsed, whichever of that and its exchange key arrives here last.
+    const { rows } = await connection.mirror.allDocs({ startkey: 'rd_', endkey: 'rx_\uffff' });
     const ids = rows
       .map((row) => row.id)
-      .filter((id) => /^r[gnx]_/.test(id))
+      .filter((id) => /^r[dgnrx]_/.test(id))
       .join(',');
     if (ids === seen) return undefined;
     seen = ids;
@@ -310,8 +318,12 @@ export async function rotateSyncKey(
   const recipients: { deviceId: string; exchangeKey: string }[] = [];
   const leftOut: string[] = [];
   const waiting: string[] = [];
+  const removed: string[] = [];
   for (const device of registry.devices.values()) {
-    if (device.removedFromSeq !== undefined) continue;
+    if (device.removedFromSeq !== undefined) {
+      removed.push(device.deviceId);
+      continue;
+    }
     const own =
       device.deviceId === connection.home.deviceId ? connection.exchangeKey.publicKeyText : undefined;
     let exchangeKey = own;
@@ -332,6 +344,7 @@ export async function rotateSyncKey(
       previousKey: current.key,
       recipients,
       waiting,
+      removed,
     },
     now,
   );

@@ -420,11 +420,19 @@ export async function joinHome(
       publicKey: connection.home.device.publicKeyText,
     }),
   ]);
+  // A code made before a re-key carries the key before it, and the re-key does not name this
+  // computer: what was sealed since cannot be opened here until a computer of the home grants it
+  // the newest key (home-keys.ts), and applied now would be refused as tampered with and never
+  // taken. The record sync applies everything once the key is here, as for a waiting computer.
+  const keyStanding = { isBehind: false };
+  await keyRefresher(connection, (standing) => {
+    keyStanding.isBehind = standing.behindSince !== undefined;
+  })();
   // Put what was copied in place, pass by pass, until a pass finds nothing more.
   const feed = registryAwareMirror(db, connection.mirror, connection.home);
   let records = 0;
   onProgress({ stage: 'applying', done: 0, total });
-  for (;;) {
+  while (!keyStanding.isBehind) {
     await feed.prepare();
     const outcome = await applyIncoming(db, feed, connection.keys);
     const seen = outcome.applied + outcome.held + outcome.refused + outcome.skipped;

@@ -67,6 +67,12 @@ export type ApplierOptions = {
   readonly auditor?: Auditor;
   readonly anchor?: AuditAnchorPort;
   readonly clock?: () => Date;
+  /**
+   * The most audit entries held behind a gap that a pass keeps open across pages (`carriedMost`
+   * unless given): past it they wait on disk and the feed is read again once the gap is filled,
+   * so memory stays bounded however long one computer's chain arrives out of order.
+   */
+  readonly carriedMost?: number;
 };
 
 /** The highest change number applied from each other computer, contiguous from 1. */
@@ -179,7 +185,7 @@ export async function applyIncoming(
     // Each carried entry was counted as held on its own page: it is counted again by its fate here.
     outcome.held += written.held - carried.length;
     outcome.skipped += written.skipped;
-    if (written.behindGap.length <= carriedMost) carried = written.behindGap;
+    if (written.behindGap.length <= (options.carriedMost ?? carriedMost)) carried = written.behindGap;
     else [carried, waitingOnDisk] = [[], written.waiting];
   }
 }

@@ -201,6 +201,7 @@ export function OutboxScreen() {
                         {text.headline}
                       </span>
                       {text.detail ? <div className="muted">{text.detail}</div> : null}
+                      {text.also ? <div>{text.also}</div> : null}
                     </td>
                     <td>
                       {canChange ? (

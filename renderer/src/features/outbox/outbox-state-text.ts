@@ -1,11 +1,42 @@
 import type { OutboxMessage } from '@shared/schemas/mail';
+import type { NamedSend } from '../../db/repositories/outbox-sending';
 
-/** What the outbox says about one message's state, in plain words. `when` formats an instant for the home. */
+type StateText = { readonly headline: string; readonly detail: string; readonly also?: string };
+
+const times = (count: number) => (count === 2 ? 'twice' : `${count} times`);
+
+const listed = (names: readonly string[]) =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+
+/**
+ * A sent message that other computers sent too, while they could not reach each other
+ * (`shared/rules/alert-once.ts`): said in words, so the manager knows the group was told more
+ * than once and from where, not only the record and the audit.
+ */
+function withOtherSends(
+  text: StateText,
+  alsoSentFrom: readonly NamedSend[],
+  when: (iso: string) => string,
+): StateText {
+  if (alsoSentFrom.length === 0) return text;
+  const sends = alsoSentFrom.map((send) => `${send.computer} (${when(send.sentAt)})`);
+  return {
+    headline: `Sent ${times(alsoSentFrom.length + 1)}`,
+    // "Sent from a mail client" stays said, beside this computer's time.
+    detail: text.headline === 'Sent' ? text.detail : [text.headline, text.detail].filter(Boolean).join(' · '),
+    also: `Also sent by ${listed(sends)} while the computers were apart.`,
+  };
+}
+
+/**
+ * What the outbox says about one message's state, in plain words. `when` formats an instant for
+ * the home. `also`: for a message sent from more than one computer, the others.
+ */
 export function outboxStateText(
-  message: OutboxMessage,
+  message: OutboxMessage & { readonly alsoSentFrom?: readonly NamedSend[] },
   when: (iso: string) => string,
   isMailConfigured: boolean,
-): { readonly headline: string; readonly detail: string } {
+): StateText {
   switch (message.state) {
     case 'queued':
       // Why it waits is said once, in the banner above the list, not on every row.
@@ -19,12 +50,16 @@ export function outboxStateText(
     case 'sending':
       return { headline: 'Sending', detail: '' };
     case 'sent':
-      return message.sentVia === 'mailClient'
-        ? { headline: 'Sent from a mail client', detail: message.sentAt ? when(message.sentAt) : '' }
-        : {
-            headline: 'Sent',
-            detail: `${message.sentAt ? when(message.sentAt) : ''}${message.serverMessageId ? ` · server id ${message.serverMessageId}` : ''}`,
-          };
+      return withOtherSends(
+        message.sentVia === 'mailClient'
+          ? { headline: 'Sent from a mail client', detail: message.sentAt ? when(message.sentAt) : '' }
+          : {
+              headline: 'Sent',
+              detail: `${message.sentAt ? when(message.sentAt) : ''}${message.serverMessageId ? ` · server id ${message.serverMessageId}` : ''}`,
+            },
+        message.alsoSentFrom ?? [],
+        when,
+      );
     case 'failed':
       return {
         headline: 'Failed',

@@ -145,6 +145,9 @@ describe('an overdue form noticed on two computers apart', () => {
     await sendAt(office, manager, '<m2@office.example>');
 
     await meet(frontDesk, office, keys, manager);
+    // Each knows the other by the name the registry signed for it.
+    await frontDesk.db.syncPeers.update(office.device.deviceId, { name: 'Other desk' });
+    await office.db.syncPeers.update(frontDesk.device.deviceId, { name: 'Other desk' });
     for (const at of [frontDesk, office]) {
       const messages = await outboxRepository(at.db, laterAt).list(manager);
       expect(messages).toHaveLength(1);
@@ -162,6 +165,10 @@ describe('an overdue form noticed on two computers apart', () => {
       );
       // Each copy that left is in the disclosure log.
       expect(await at.db.disclosures.count()).toBe(2);
+      // The outbox names the other send's computer: this one, or the other by its registry name.
+      const other = message?.alsoSentBy?.[0]?.computer;
+      const named = other === at.device.deviceId ? 'this computer' : 'Other desk';
+      expect(message?.alsoSentFrom).toEqual([{ computer: named, sentAt: message?.alsoSentBy?.[0]?.sentAt }]);
     }
     const merged = [...(await frontDesk.db.audit.toArray()), ...(await office.db.audit.toArray())].filter(
       (entry) => entry.action === 'sync.merged' && entry.recordType === 'outbox',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
-import { applyIncoming, seenVector, type MirrorReader } from '../../../../renderer/src/db/sync/sync-applier';
+import {
+  applyIncoming,
+  seenVector,
+  type ApplierOptions,
+  type MirrorReader,
+} from '../../../../renderer/src/db/sync/sync-applier';
 import { readWaitingMarks } from '../../../../renderer/src/db/sync/audit-entries-applied';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { clearCheck, dawnMorris } from './test-database';
@@ -57,20 +62,43 @@ const after = (n: number) => (doc: StoredDoc) => doc.n > n;
 const auditFrom = (writer: Computer, at: Computer) =>
   at.db.audit.where('deviceId').equals(writer.device.deviceId).count();
 
-/** The mirror's feed, counting the pages asked of it. */
+/** The mirror's feed, counting the pages asked of it and noting where each began. */
 function countingPages(mirror: MirrorDb) {
-  let pages = 0;
+  const since: unknown[] = [];
   const reader: MirrorReader = {
     changes: (options) => {
-      pages += 1;
+      since.push(options.since);
       return mirror.changes(options);
     },
   };
-  return { reader, read: () => pages };
+  return { reader, read: () => since.length, since: () => since };
 }
 
 const onSiteAt = async (at: Computer) =>
   (await visitorLogRepository(at.db, at.session.cipher).onSite()).map((entry) => entry.visitorName).sort();
+
+/**
+ * The front desk signs many visitors in; its first few changes (the first sign-ins and their audit
+ * entries) reach the office's server last; the office applies the feed once, with `options`. Checks
+ * that everything was applied whole, and gives back the pages the applier read.
+ */
+async function firstChangesServedLast(options: ApplierOptions = {}) {
+  const { keys, frontDesk, office } = await twoComputers();
+  const names = await signInMany(frontDesk);
+  const sent = await pumpChanges(frontDesk.db, frontDesk.mirror, keys, frontDesk.device);
+  await serveInOrder(frontDesk.mirror, office.mirror, (docs) => [
+    ...docs.filter(after(late)),
+    ...docs.filter(upTo(late)),
+  ]);
+  const pages = countingPages(office.mirror);
+  const outcome = await applyIncoming(office.db, pages.reader, keys, options);
+  expect(outcome.refused).toBe(0);
+  expect(await onSiteAt(office)).toEqual(names);
+  expect(await auditFrom(frontDesk, office)).toBe(await frontDesk.db.audit.count());
+  expect(await readWaitingMarks(office.db)).toEqual({});
+  expect((await seenVector(office.db))[frontDesk.device.deviceId]).toBe(sent);
+  return { pages, keys, office };
+}
 
 describe('applying more than one page of the feed', () => {
   it('applies every page, once, whatever the read ahead', { timeout: 120_000 }, async () => {
@@ -93,24 +121,25 @@ describe('applying more than one page of the feed', () => {
     'a gap filled by a later page: the entries held behind it are applied in the same pass',
     { timeout: 120_000 },
     async () => {
-      const { keys, frontDesk, office } = await twoComputers();
-      const names = await signInMany(frontDesk);
-      const sent = await pumpChanges(frontDesk.db, frontDesk.mirror, keys, frontDesk.device);
-      // The first few changes (the first sign-ins and their audit entries) reach the server last.
-      await serveInOrder(frontDesk.mirror, office.mirror, (docs) => [
-        ...docs.filter(after(late)),
-        ...docs.filter(upTo(late)),
-      ]);
-      const pages = countingPages(office.mirror);
-
-      const outcome = await applyIncoming(office.db, pages.reader, keys);
-      expect(outcome.refused).toBe(0);
-      expect(await onSiteAt(office)).toEqual(names);
-      expect(await auditFrom(frontDesk, office)).toBe(await frontDesk.db.audit.count());
-      expect(await readWaitingMarks(office.db)).toEqual({});
-      expect((await seenVector(office.db))[frontDesk.device.deviceId]).toBe(sent);
+      const { pages } = await firstChangesServedLast();
       // Two pages and the empty read that ends the pass: the feed was not read again from the start.
       expect(pages.read()).toBe(3);
+    },
+  );
+
+  it(
+    'past the most carried, the entries held behind a gap wait on disk and the feed is read again',
+    { timeout: 120_000 },
+    async () => {
+      // The first page holds hundreds of audit entries behind the gap: more than 20 are not kept open.
+      const { pages, keys, office } = await firstChangesServedLast({ carriedMost: 20 });
+      // Not carried to the second page: the feed was read again from the start (as often as a later
+      // page filled a gap; with every held entry carried, as below the most, it is read once).
+      const fromTheStart = pages.since().filter((since) => since === 0).length;
+      expect(fromTheStart).toBeGreaterThan(1);
+      expect(pages.read()).toBe(3 * fromTheStart);
+      // Nothing was applied twice: a pass now finds nothing new.
+      expect(await applyIncoming(office.db, office.mirror, keys)).toMatchObject({ applied: 0, held: 0 });
     },
   );
 

@@ -92,16 +92,34 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
    * first pass: the rest of the home has not seen its exchange key.
    */
   async function joinedComputer(issuer: SyncConnection, manager: Session, name: string) {
-    const one = await computer(name);
+    return (await codeFor(issuer, manager, name)).join();
+  }
+
+  /**
+   * The manager makes a pairing code for a computer on `issuer`; `join` later has the computer
+   * join with it and `issuer` endorse it (then switched off before its first pass).
+   */
+  async function codeFor(issuer: SyncConnection, manager: Session, name: string) {
     const issued = await addComputer(issuer, manager, { admin: couch().admin, name }, now);
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);
+    return { join: () => joinWithCode(issuer, manager, name, issued.value, pending) };
+  }
+
+  async function joinWithCode(
+    issuer: SyncConnection,
+    manager: Session,
+    name: string,
+    issued: { readonly text: string },
+    pending: ReturnType<typeof createPendingAdditions>,
+  ) {
+    const one = await computer(name);
     const joined = await joinHome(
       one.db,
       one.api,
       one.store,
-      { server: server(), codeText: issued.value.text },
+      { server: server(), codeText: issued.text },
       () => undefined,
       now,
       one.mirrorOf,
@@ -132,5 +150,5 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     return standing ? { applied, standing } : { applied };
   }
 
-  return { computer, connect, exchange, apply, pass, firstComputer, joinedComputer, addedComputer };
+  return { computer, connect, exchange, apply, pass, firstComputer, codeFor, joinedComputer, addedComputer };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   generateExchangeKeyPair,
+  grantableComputers,
   makeKeyGrant,
   makeRekey,
   openKeyGrant,
@@ -103,5 +104,80 @@ describe('computers waiting for a new sync key', () => {
       ok: false,
       error: { code: 'not-a-rekey' },
     });
+  });
+});
+
+describe('computers that join after a re-key with a code made before it', () => {
+  it('the re-key names the computers removed by then, signed, apart from those waiting', async () => {
+    const office = await computer();
+    const removed = await computer();
+    const waiting = await computer();
+    const signers = new Map([[office.deviceId, office.publicKey]]);
+    const rekey = await makeRekey(
+      office.signer,
+      {
+        epoch: 1,
+        newKey: crypto.getRandomValues(new Uint8Array(32)),
+        previousKey: crypto.getRandomValues(new Uint8Array(32)),
+        recipients: [{ deviceId: office.deviceId, exchangeKey: office.exchangeKey }],
+        waiting: [waiting.deviceId],
+        removed: [removed.deviceId],
+      },
+      at,
+    );
+    expect(rekey.removed).toEqual([removed.deviceId]);
+    expect(await openRekey(rekey, signers, office.me)).toMatchObject({ ok: true, value: { epoch: 1 } });
+    // Neither stripped, emptied or added to, nor moved to the waiting list (or back).
+    const alterations: Record<string, unknown>[] = [
+      { removed: undefined },
+      { removed: [] },
+      { removed: [removed.deviceId, waiting.deviceId] },
+      { removed: [waiting.deviceId], waiting: [removed.deviceId] },
+      { removed: undefined, waiting: [waiting.deviceId, removed.deviceId] },
+    ];
+    for (const change of alterations) {
+      const altered: Record<string, unknown> = { ...rekey, ...change };
+      for (const field of ['removed', 'waiting']) if (altered[field] === undefined) delete altered[field];
+      expect(await openRekey(altered, signers, office.me)).toMatchObject({
+        ok: false,
+        error: { code: 'bad-signature' },
+      });
+    }
+  });
+
+  it('grants only to a computer the re-key does not name, endorsed by one it gave its key to', () => {
+    const [office, staffRoom, removed, waiting, joined, byRemoved, byWaiting, byMaker] = [
+      'office',
+      'staff-room',
+      'removed',
+      'waiting',
+      'joined-since',
+      'vouched-by-removed',
+      'vouched-by-waiting',
+      'vouched-by-maker',
+    ];
+    const rekey = {
+      issuedBy: office,
+      keys: { [office]: { iv: '', c: '' }, [staffRoom]: { iv: '', c: '' } },
+      waiting: [waiting],
+      removed: [removed],
+    };
+    // The registry as a computer knows it whose copy of the removal has not arrived: the removed
+    // computer is still trusted there, and so is one it vouched for.
+    const devices = [
+      { deviceId: office, endorsedBy: office },
+      { deviceId: staffRoom, endorsedBy: office },
+      { deviceId: removed, endorsedBy: office },
+      { deviceId: waiting, endorsedBy: office },
+      { deviceId: joined, endorsedBy: staffRoom },
+      { deviceId: byRemoved, endorsedBy: removed },
+      { deviceId: byWaiting, endorsedBy: waiting },
+      { deviceId: byMaker, endorsedBy: office },
+    ];
+    expect(grantableComputers(rekey, devices)).toEqual([waiting, joined, byMaker]);
+    // A re-key made before it named the removed cannot tell them from a new computer: the waiting only.
+    const { removed: _unnamed, ...older } = rekey;
+    expect(grantableComputers(older, devices)).toEqual([waiting]);
+    expect(grantableComputers({ ...older, waiting: undefined }, devices)).toEqual([]);
   });
 });
