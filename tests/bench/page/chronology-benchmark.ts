@@ -1,5 +1,5 @@
 import { chronologyRepository } from '../../../renderer/src/db/repositories/chronology-repository';
-import { closeBare, openBareDatabase, requestDone, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import { mostFrequent, type LoadedHome } from './large-home';
@@ -88,9 +88,6 @@ export const chronology10y = defineBenchmark<State>({
     });
     return { ms, n };
   },
-  async floor(state) {
-    const { ms } = await timedFloor(() => bareChronologyRows(state.bare, state.youngPersonId));
-    return ms;
-  },
+  floor: bareFloor((state) => bareChronologyRows(state.bare, state.youngPersonId)),
   teardown: closeBare,
 });

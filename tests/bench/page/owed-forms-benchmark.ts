@@ -1,5 +1,5 @@
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
-import { closeBare, openBareDatabase, requestDone, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { timedCount } from './bench-timing';
 import { mostFrequent, type LoadedHome } from './large-home';
@@ -52,12 +52,9 @@ export const owedForms = defineBenchmark<State>({
       async () => (await contactFormRepository(state.db).owedBy(state.session, state.authorId)).length,
     );
   },
-  async floor(state) {
-    const { ms } = await timedFloor(
-      async () => (await bareOwed(state.bare, state.authorId)).length,
-      'Nobody owes a form: the floor would mean nothing',
-    );
-    return ms;
-  },
+  floor: bareFloor(
+    async (state) => (await bareOwed(state.bare, state.authorId)).length,
+    'Nobody owes a form: the floor would mean nothing',
+  ),
   teardown: closeBare,
 });

@@ -1,7 +1,7 @@
 import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
 import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
-import { closeBare, openBareDatabase, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, bareFloor, timedFloor } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
@@ -212,10 +212,7 @@ export const termlyOverview50 = defineBenchmark<State>({
   async run(state) {
     return timedCount(() => overview(state));
   },
-  async floor(state) {
-    const { ms } = await timedFloor(() => bareStoredOverview(state));
-    return ms;
-  },
+  floor: bareFloor((state) => bareStoredOverview(state)),
   teardown: closeBare,
 });
 
@@ -300,15 +297,12 @@ export const termlyOverview50OneChanged = defineBenchmark<OneChangedState>({
       throw new Error('Saving one young person’s form did not leave the other summaries stored');
     return timedCount(() => overview(state));
   },
-  async floor(state) {
-    const { ms } = await timedFloor(async () => {
-      const [stored, inputs] = await Promise.all([
-        bareStoredOverview(state),
-        bareReviewInputs(state.bare, [state.changed], state.range),
-      ]);
-      return stored + inputs;
-    });
-    return ms;
-  },
+  floor: bareFloor(async (state) => {
+    const [stored, inputs] = await Promise.all([
+      bareStoredOverview(state),
+      bareReviewInputs(state.bare, [state.changed], state.range),
+    ]);
+    return stored + inputs;
+  }),
   teardown: closeBare,
 });
