@@ -1,7 +1,7 @@
 import { shortDeviceId } from '../../shared/sync/missing-changes';
-import { couchServerForThisFile, signInDawnMorris, withTheHomeOnTwoComputers } from './harness/two-computers';
-import { expect, test } from './harness/fixtures';
-import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { journeyOnTwoComputers, signInDawnMorris } from './harness/two-computers';
+import { expect } from './harness/fixtures';
+import { recordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DoorPage } from './pages/door-page';
@@ -13,17 +13,10 @@ import { sidewaysOverflow } from './pages/screen-fit';
 // through a CouchDB-protocol server on loopback. As in sync-records.spec.ts, a probe page beside
 // the app sets sync up and runs the app's record sync until the set-up screens exist.
 
-const couch = couchServerForThisFile(recordsProbeBundle);
-const database = 'oak-house-audit';
-
-test('a visitor signed in at the front desk is in the office’s audit log, and the office finds both computers’ chains whole', async ({
-  app,
-  browser,
-  harnessServer,
-}, testInfo) => {
-  test.setTimeout(240_000);
-  const options = { browser, harnessServer, testInfo, couch: couch(), database };
-  await withTheHomeOnTwoComputers(app, newHome, options, async (computers) => {
+journeyOnTwoComputers(
+  'a visitor signed in at the front desk is in the office’s audit log, and the office finds both computers’ chains whole',
+  { database: 'oak-house-audit', timeout: 240_000, home: newHome },
+  async (computers, app) => {
     const { frontDesk, officeProbe, desk } = computers;
     await computers.startSyncing();
 
@@ -67,5 +60,5 @@ test('a visitor signed in at the front desk is in the office’s audit log, and 
     }
 
     await computers.stopSyncingWithNoErrors();
-  });
-});
+  },
+);

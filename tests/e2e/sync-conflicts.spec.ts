@@ -1,8 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { shortDeviceId } from '../../shared/sync/missing-changes';
-import { couchServerForThisFile, withTheHomeOnTwoComputers } from './harness/two-computers';
-import { expect, test, type AppDriver } from './harness/fixtures';
-import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { journeyOnTwoComputers } from './harness/two-computers';
+import { expect, type AppDriver } from './harness/fixtures';
+import { recordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { deanSupervised, homeWithRestrictions, managerSignsInTo } from './pages/door-home';
@@ -15,9 +15,6 @@ import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 // manager's choice, the door on both holding the stricter version meanwhile; different details
 // changed on each are combined with nobody asked; and the manager combines two versions detail
 // by detail.
-
-const couch = couchServerForThisFile(recordsProbeBundle);
-const database = 'oak-house-conflicts';
 
 type Terms = { readonly kind?: string; readonly conditions?: string; readonly reference?: string };
 
@@ -66,18 +63,13 @@ async function deanArrives(page: Page): Promise<DoorPage> {
   return door;
 }
 
-test('a restriction changed on two computers at once waits for the manager, the door holding the stricter; different details combine', async ({
-  app,
-  browser,
-  harnessServer,
-}, testInfo) => {
-  test.setTimeout(300_000);
-  // The office sets the home up with Millie and Dean's supervised-contact order.
-  const home = (office: AppDriver) => homeWithRestrictions(office, [deanSupervised]);
-  // A second computer of the home (as pairing will give it), both set up with the home's sync key
-  // and each other's signing key.
-  const options = { browser, harnessServer, testInfo, couch: couch(), database };
-  await withTheHomeOnTwoComputers(app, home, options, async (computers) => {
+/** The office sets the home up with Millie and Dean's supervised-contact order. */
+const millieAndDeansOrder = (office: AppDriver) => homeWithRestrictions(office, [deanSupervised]);
+
+journeyOnTwoComputers(
+  'a restriction changed on two computers at once waits for the manager, the door holding the stricter; different details combine',
+  { database: 'oak-house-conflicts', timeout: 300_000, home: millieAndDeansOrder },
+  async (computers, app) => {
     const { frontDesk, officeProbe, deskProbe, office, desk } = computers;
     await computers.startSyncing();
     // Both hold the same home: nothing is changed on two computers.
@@ -245,5 +237,5 @@ test('a restriction changed on two computers at once waits for the manager, the 
     expect(await recordsProbe(officeProbe, 'problems')).toEqual([]);
     expect(await recordsProbe(deskProbe, 'problems')).toEqual([]);
     await computers.stopSyncingWithNoErrors();
-  });
-});
+  },
+);

@@ -1,7 +1,7 @@
 import { shortDeviceId } from '../../shared/sync/missing-changes';
-import { couchServerForThisFile, signInDawnMorris, withTheHomeOnTwoComputers } from './harness/two-computers';
-import { expect, test } from './harness/fixtures';
-import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { journeyOnTwoComputers, signInDawnMorris } from './harness/two-computers';
+import { expect } from './harness/fixtures';
+import { recordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DoorPage } from './pages/door-page';
@@ -15,17 +15,12 @@ import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 // front desk refuses it: the visitor is not on its door's list, and its manager is told in "Sync
 // problems" and marks each problem as seen.
 
-const couch = couchServerForThisFile(recordsProbeBundle);
 const database = 'oak-house-problems';
 
-test('a document altered on the server is refused at the front desk, never applied, and shown to its manager', async ({
-  app,
-  browser,
-  harnessServer,
-}, testInfo) => {
-  test.setTimeout(240_000);
-  const options = { browser, harnessServer, testInfo, couch: couch(), database };
-  await withTheHomeOnTwoComputers(app, newHome, options, async (computers) => {
+journeyOnTwoComputers(
+  'a document altered on the server is refused at the front desk, never applied, and shown to its manager',
+  { database, timeout: 240_000, home: newHome },
+  async (computers, app) => {
     const { frontDesk, officeProbe, deskProbe, office } = computers;
     const officeDocuments = () => computers.documentsOnTheServerFrom(office.deviceId);
     // The office's pump sends every half second: waits until two looks a second apart agree.
@@ -127,5 +122,5 @@ test('a document altered on the server is refused at the front desk, never appli
     expect(await recordsProbe(deskProbe, 'errors')).toEqual([]);
     expect(await recordsProbe(officeProbe, 'errors')).toEqual([]);
     await recordsProbe(deskProbe, 'stop');
-  });
-});
+  },
+);

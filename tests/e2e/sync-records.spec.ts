@@ -1,6 +1,6 @@
-import { couchServerForThisFile, signInDawnMorris, withTheHomeOnTwoComputers } from './harness/two-computers';
-import { expect, test } from './harness/fixtures';
-import { recordsProbe, recordsProbeBundle } from './harness/sync-probe-page';
+import { journeyOnTwoComputers, signInDawnMorris } from './harness/two-computers';
+import { expect } from './harness/fixtures';
+import { recordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { managerSignsInTo, newHome } from './pages/door-home';
@@ -11,20 +11,10 @@ import { managerSignsInTo, newHome } from './pages/door-home';
 // same window.api) sets it up and runs the app's record sync, and the second computer gets the
 // same home by a copy of the first one's rows, as pairing will give it.
 
-const couch = couchServerForThisFile(recordsProbeBundle);
-const database = 'oak-house-records';
-
-test('a visitor signed in at the front desk is on the office’s fire roll within 5 s; a document altered on the server is refused', async ({
-  app,
-  browser,
-  harnessServer,
-}, testInfo) => {
-  test.setTimeout(180_000);
-  // The office sets the home up.
-  // A second computer of the home (as pairing will give it), both set up with the home's sync key
-  // and each other's signing key.
-  const options = { browser, harnessServer, testInfo, couch: couch(), database };
-  await withTheHomeOnTwoComputers(app, newHome, options, async (computers) => {
+journeyOnTwoComputers(
+  'a visitor signed in at the front desk is on the office’s fire roll within 5 s; a document altered on the server is refused',
+  { database: 'oak-house-records', timeout: 180_000, home: newHome },
+  async (computers, app, testInfo) => {
     const { frontDesk, officeProbe, desk } = computers;
     await computers.startSyncing();
 
@@ -70,5 +60,5 @@ test('a visitor signed in at the front desk is on the office’s fire roll withi
     await app.expectAccessible('office fire roll with a visitor signed in at the front desk');
     await app.screenshot('office fire roll');
     await computers.stopSyncingWithNoErrors();
-  });
-});
+  },
+);

@@ -138,6 +138,14 @@ export async function timedFloor(
   return { ms, rows };
 }
 
+/** A benchmark's floor: how long `read` took on the bare database (see timedFloor), in milliseconds. */
+export function bareFloor<State>(
+  read: (state: State) => Promise<number>,
+  nothingRead?: string,
+): (state: State) => Promise<number> {
+  return async (state) => (await timedFloor(() => read(state), nothingRead)).ms;
+}
+
 /** The teardown of a benchmark whose only resource is the bare database it compares with. */
 export function closeBare(state: { readonly bare: IDBDatabase }): Promise<void> {
   state.bare.close();

@@ -1,8 +1,8 @@
 import { chronologyRepository } from '../../../renderer/src/db/repositories/chronology-repository';
-import { closeBare, openBareDatabase, requestDone, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
-import type { LoadedHome } from './large-home';
+import { mostFrequent, type LoadedHome } from './large-home';
 import { largeHomeWithVisitsAndForms } from './visits-loaded';
 
 type State = LoadedHome & {
@@ -60,13 +60,14 @@ export const chronology10y = defineBenchmark<State>({
   repetitions: 20,
   async setup(context) {
     const loaded = await largeHomeWithVisitsAndForms(context);
-    const rowsPerYoungPerson = new Map<string, number>();
-    const count = (id: string) => rowsPerYoungPerson.set(id, (rowsPerYoungPerson.get(id) ?? 0) + 1);
-    for (const form of loaded.home.contactForms) count(form.youngPersonId);
-    for (const visit of loaded.home.visits) visit.youngPersonIds.forEach(count);
-    for (const entry of loaded.home.visitorLog) entry.visitingYoungPersonIds.forEach(count);
-    for (const restriction of loaded.home.restrictions) count(restriction.youngPersonId);
-    const [youngPersonId, rows] = [...rowsPerYoungPerson.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const { contactForms, visits, visitorLog, restrictions } = loaded.home;
+    const [youngPersonId, rows] =
+      mostFrequent([
+        ...contactForms.map((form) => form.youngPersonId),
+        ...visits.flatMap((visit) => visit.youngPersonIds),
+        ...visitorLog.flatMap((entry) => entry.visitingYoungPersonIds),
+        ...restrictions.map((restriction) => restriction.youngPersonId),
+      ]) ?? [];
     if (!youngPersonId || !rows) throw new Error('The large home has no records for any young person');
     progress(`${rows} records for the young person with the most`);
     const bare = await openBareDatabase(loaded.db.name);
@@ -87,9 +88,6 @@ export const chronology10y = defineBenchmark<State>({
     });
     return { ms, n };
   },
-  async floor(state) {
-    const { ms } = await timedFloor(() => bareChronologyRows(state.bare, state.youngPersonId));
-    return ms;
-  },
+  floor: bareFloor((state) => bareChronologyRows(state.bare, state.youngPersonId)),
   teardown: closeBare,
 });

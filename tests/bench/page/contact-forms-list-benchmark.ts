@@ -1,10 +1,10 @@
-import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { contactFormListRepository } from '../../../renderer/src/db/repositories/contact-form-list-repository';
 import { copyContactFormListFields } from '../../../renderer/src/db/repositories/contact-form-list-backfill';
 import { closeBare, openBareDatabase } from './bare-indexeddb';
-import { defineBenchmark, shared } from './benchmark-registry';
+import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
-import { loadedLargeHome, type LoadedHome } from './large-home';
+import { mostFrequent, type LoadedHome } from './large-home';
+import { largeHomeWithForms } from './visits-loaded';
 
 type State = LoadedHome & {
   readonly youngPersonId: string;
@@ -45,17 +45,9 @@ export const contactFormsList = defineBenchmark<State>({
   name: 'contact-forms-list',
   repetitions: 40,
   async setup(context) {
-    const loaded = await loadedLargeHome(context);
-    await shared(context, 'contactFormsLoaded', async () => {
-      progress(`loading ${loaded.home.contactForms.length} contact forms`);
-      const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
-      if (!added.ok) throw new Error(added.error.message);
-      return added.value;
-    });
-    const perYoungPerson = new Map<string, number>();
-    for (const form of loaded.home.contactForms)
-      perYoungPerson.set(form.youngPersonId, (perYoungPerson.get(form.youngPersonId) ?? 0) + 1);
-    const [youngPersonId, rows] = [...perYoungPerson.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const loaded = await largeHomeWithForms(context);
+    const [youngPersonId, rows] =
+      mostFrequent(loaded.home.contactForms.map((form) => form.youngPersonId)) ?? [];
     if (!youngPersonId || !rows) throw new Error('The large home has no contact forms');
     progress(`${rows} forms for the young person with the most`);
     const bare = await openBareDatabase(loaded.db.name);

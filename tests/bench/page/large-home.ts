@@ -50,3 +50,13 @@ export function loadedLargeHome(context: BenchContext): Promise<LoadedHome> {
 export function offerLoadedHome(context: BenchContext, loaded: LoadedHome): void {
   if (!context.has('loadedLargeHome')) context.set('loadedLargeHome', Promise.resolve(loaded));
 }
+
+/**
+ * The id that comes up most often among `ids`, with how often (the first to reach the highest
+ * count): the young person with the most records, the author with the most drafts.
+ */
+export function mostFrequent(ids: Iterable<string>): readonly [id: string, count: number] | undefined {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+}

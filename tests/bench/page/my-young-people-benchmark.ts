@@ -3,7 +3,7 @@ import type { Session } from '../../../renderer/src/db/session';
 import { academicYearSpan } from '../../../shared/rules/academic-calendar';
 import { holdingsOf, isPlacedOn } from '../../../shared/rules/my-young-people';
 import { addDays, startOfDayIn, wallClockToInstant } from '../../../shared/home-time';
-import { closeBare, openBareDatabase, requestDone, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
@@ -141,9 +141,6 @@ export const myYoungPeople = defineBenchmark<State>({
     });
     return { ms, n };
   },
-  async floor(state) {
-    const { ms } = await timedFloor(() => bareRows(state));
-    return ms;
-  },
+  floor: bareFloor((state) => bareRows(state)),
   teardown: closeBare,
 });

@@ -1,8 +1,9 @@
 import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
-import { closeBare, openBareDatabase, timedFloor } from './bare-indexeddb';
-import { defineBenchmark, shared } from './benchmark-registry';
-import { progress, timedCount } from './bench-timing';
-import { loadedLargeHome, type LoadedHome } from './large-home';
+import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
+import { defineBenchmark } from './benchmark-registry';
+import { timedCount } from './bench-timing';
+import { mostFrequent, type LoadedHome } from './large-home';
+import { largeHomeWithForms } from './visits-loaded';
 
 type State = LoadedHome & {
   readonly authorId: string;
@@ -16,15 +17,13 @@ function ownedRange(authorId: string): IDBKeyRange {
 }
 
 function bareOwed(bare: IDBDatabase, authorId: string): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const request = bare
+  return requestDone(
+    bare
       .transaction('contactForms', 'readonly')
       .objectStore('contactForms')
       .index('[authorId+status+dueAt]')
-      .getAll(ownedRange(authorId));
-    request.onsuccess = () => resolve(request.result as unknown[]);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
+      .getAll(ownedRange(authorId)),
+  );
 }
 
 /**
@@ -38,19 +37,10 @@ export const owedForms = defineBenchmark<State>({
   name: 'owed-forms',
   repetitions: 20,
   async setup(context) {
-    const loaded = await loadedLargeHome(context);
+    const loaded = await largeHomeWithForms(context);
     const forms = contactFormRepository(loaded.db);
-    await shared(context, 'contactFormsLoaded', async () => {
-      progress(`loading ${loaded.home.contactForms.length} contact forms`);
-      const added = await forms.addMany(loaded.session, loaded.home.contactForms);
-      if (!added.ok) throw new Error(added.error.message);
-      return added.value;
-    });
-    const draftsByAuthor = new Map<string, number>();
-    for (const form of loaded.home.contactForms)
-      if (form.status === 'draft')
-        draftsByAuthor.set(form.authorId, (draftsByAuthor.get(form.authorId) ?? 0) + 1);
-    const [authorId] = [...draftsByAuthor.entries()].sort((a, b) => b[1] - a[1])[0] ?? [];
+    const drafts = loaded.home.contactForms.filter((form) => form.status === 'draft');
+    const [authorId] = mostFrequent(drafts.map((form) => form.authorId)) ?? [];
     if (!authorId) throw new Error('The large home has no drafts: the benchmark would mean nothing');
     const bare = await openBareDatabase(loaded.db.name);
     await forms.owedBy(loaded.session, authorId);
@@ -62,12 +52,9 @@ export const owedForms = defineBenchmark<State>({
       async () => (await contactFormRepository(state.db).owedBy(state.session, state.authorId)).length,
     );
   },
-  async floor(state) {
-    const { ms } = await timedFloor(
-      async () => (await bareOwed(state.bare, state.authorId)).length,
-      'Nobody owes a form: the floor would mean nothing',
-    );
-    return ms;
-  },
+  floor: bareFloor(
+    async (state) => (await bareOwed(state.bare, state.authorId)).length,
+    'Nobody owes a form: the floor would mean nothing',
+  ),
   teardown: closeBare,
 });

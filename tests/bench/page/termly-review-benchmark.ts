@@ -1,19 +1,16 @@
 import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
-import { contactFormRepository } from '../../../renderer/src/db/repositories/contact-form-repository';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
 import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
-import { closeBare, openBareDatabase, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, bareFloor, timedFloor } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
-import { roomRepository } from '../../../renderer/src/db/repositories/room-repository';
-import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
-import { loadedLargeHome } from './large-home';
 import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
 import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 import { printColdPhases, printStoredPhases } from './termly-review-phases';
+import { largeHomeWithVisitsAndForms } from './visits-loaded';
 
 export type ReviewHome = LoadedHome & {
   readonly year: AcademicYear;
@@ -24,30 +21,6 @@ export type ReviewHome = LoadedHome & {
   readonly youngPersonIds: readonly string[];
 };
 type State = ReviewHome & { readonly bare: IDBDatabase };
-
-/** The large home with its rooms and visits loaded (the same shared key as the visit benchmarks, so they are loaded once). */
-function largeHomeWithVisits(context: BenchContext): Promise<LoadedHome> {
-  return shared(context, 'largeHomeWithVisits', async () => {
-    const loaded = await loadedLargeHome(context);
-    await roomRepository(loaded.db).addMany(loaded.session, loaded.home.rooms);
-    await visitRepository(loaded.db).addMany(loaded.session, loaded.home.visits);
-    return loaded;
-  });
-}
-
-/** The large home with its visits and its ten years of contact forms loaded (the fixture loader leaves the forms out). */
-function largeHomeWithForms(context: BenchContext): Promise<LoadedHome> {
-  return shared(context, 'largeHomeWithForms', async () => {
-    const loaded = await largeHomeWithVisits(context);
-    if ((await loaded.db.contactForms.count()) === 0) {
-      const started = performance.now();
-      const added = await contactFormRepository(loaded.db).addMany(loaded.session, loaded.home.contactForms);
-      if (!added.ok) throw new Error(added.error.message);
-      progress(`loaded ${added.value} contact forms in ${Math.round(performance.now() - started)} ms`);
-    }
-    return loaded;
-  });
-}
 
 export function requestDone<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -123,7 +96,7 @@ export async function bareReviewInputs(
  */
 export function reviewHome(context: BenchContext): Promise<ReviewHome> {
   return shared(context, 'termlyReviewHome', async () => {
-    const loaded = await largeHomeWithForms(context);
+    const loaded = await largeHomeWithVisitsAndForms(context);
     const years = loaded.home.academicYears.filter(
       (year) => (year.terms[2]?.endsOn ?? '') < loaded.home.endDate,
     );
@@ -239,10 +212,7 @@ export const termlyOverview50 = defineBenchmark<State>({
   async run(state) {
     return timedCount(() => overview(state));
   },
-  async floor(state) {
-    const { ms } = await timedFloor(() => bareStoredOverview(state));
-    return ms;
-  },
+  floor: bareFloor((state) => bareStoredOverview(state)),
   teardown: closeBare,
 });
 
@@ -327,15 +297,12 @@ export const termlyOverview50OneChanged = defineBenchmark<OneChangedState>({
       throw new Error('Saving one young person’s form did not leave the other summaries stored');
     return timedCount(() => overview(state));
   },
-  async floor(state) {
-    const { ms } = await timedFloor(async () => {
-      const [stored, inputs] = await Promise.all([
-        bareStoredOverview(state),
-        bareReviewInputs(state.bare, [state.changed], state.range),
-      ]);
-      return stored + inputs;
-    });
-    return ms;
-  },
+  floor: bareFloor(async (state) => {
+    const [stored, inputs] = await Promise.all([
+      bareStoredOverview(state),
+      bareReviewInputs(state.bare, [state.changed], state.range),
+    ]);
+    return stored + inputs;
+  }),
   teardown: closeBare,
 });

@@ -6,7 +6,7 @@ import { reviewReadRange } from '../../../renderer/src/db/repositories/review-wo
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 import { workOutTrend } from '../../../renderer/src/features/review/review-trend';
-import { closeBare, openBareDatabase, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, bareFloor, timedFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import { youngPeopleRepository } from '../../../renderer/src/db/repositories/young-people-repository';
@@ -86,25 +86,22 @@ export const termlyTrend = defineBenchmark<State>({
   async run(state) {
     return timedCount(() => trend(state));
   },
-  async floor(state) {
-    const { ms } = await timedFloor(async () => {
-      const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
-      const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
-      const keys = [
-        ...state.terms.flatMap((term) =>
-          state.youngPersonIds.map((id) => reviewSummaryId(id, term.yearId, term.termName)),
-        ),
-        inputsMarkerId,
-      ];
-      const [youngPeople, years, stored] = await Promise.all([
-        requestDone(people.objectStore('youngPeople').getAll()),
-        requestDone(people.objectStore('academicYears').getAll()),
-        Promise.all(keys.map((key) => requestDone(summaries.get(key)))),
-      ]);
-      return youngPeople.length + years.length + stored.filter((row) => row !== undefined).length;
-    });
-    return ms;
-  },
+  floor: bareFloor(async (state) => {
+    const people = state.bare.transaction(['youngPeople', 'academicYears'], 'readonly');
+    const summaries = state.bare.transaction('reviewSummaries', 'readonly').objectStore('reviewSummaries');
+    const keys = [
+      ...state.terms.flatMap((term) =>
+        state.youngPersonIds.map((id) => reviewSummaryId(id, term.yearId, term.termName)),
+      ),
+      inputsMarkerId,
+    ];
+    const [youngPeople, years, stored] = await Promise.all([
+      requestDone(people.objectStore('youngPeople').getAll()),
+      requestDone(people.objectStore('academicYears').getAll()),
+      Promise.all(keys.map((key) => requestDone(summaries.get(key)))),
+    ]);
+    return youngPeople.length + years.length + stored.filter((row) => row !== undefined).length;
+  }),
   teardown: closeBare,
 });
 

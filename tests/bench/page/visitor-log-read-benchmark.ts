@@ -1,7 +1,7 @@
 import { visitorLogRepository } from '../../../renderer/src/db/repositories/visitor-log-repository';
 import type { Term } from '@shared/schemas/academic-year';
 import { dayOf, londonInstant } from '../../fixtures/fixture-dates';
-import { closeBare, getAllInRange, openBareDatabase, timedFloor } from './bare-indexeddb';
+import { closeBare, getAllInRange, openBareDatabase, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { timedCount } from './bench-timing';
 import { loadedLargeHome, type LoadedHome } from './large-home';
@@ -48,12 +48,10 @@ export const visitorLogTermRead = defineBenchmark<State>({
     });
     return { ms, n };
   },
-  async floor(state) {
-    const { ms } = await timedFloor(
-      async () => (await getAllInRange(state.bare, 'visitorLog', 'arrivedAt', state.from, state.to)).length,
-      'The term has no visitor entries: the floor would mean nothing',
-    );
-    return ms;
-  },
+  floor: bareFloor(
+    async (state) =>
+      (await getAllInRange(state.bare, 'visitorLog', 'arrivedAt', state.from, state.to)).length,
+    'The term has no visitor entries: the floor would mean nothing',
+  ),
   teardown: closeBare,
 });

@@ -14,7 +14,7 @@ import type { HarnessServer } from './harness-server';
 import type { NetworkSwitch } from './harness-services';
 import { testArtifacts } from './page-actions';
 import { connectAndIssuePairing, joinWithCode } from './sync-pairing';
-import { openRecordsProbe, recordsProbe } from './sync-probe-page';
+import { openRecordsProbe, recordsProbe, recordsProbeBundle } from './sync-probe-page';
 
 /**
  * A CouchDB-protocol server on loopback over verified TLS, shared by every test in the spec file
@@ -200,22 +200,38 @@ export async function secondComputerOfTheHome(
   }
 }
 
+/** What a journey on two computers needs: its database on the server, its time, its home. */
+export type TwoComputerJourneySetUp = {
+  /** The database on the spec file's server that both computers sync through. */
+  readonly database: string;
+  /** The test's time limit: pairing, Argon2id sign-ins and sync on two cores take minutes. */
+  readonly timeout: number;
+  /** How the office sets its home up, from an empty profile. */
+  readonly home: (office: AppDriver) => Promise<unknown>;
+};
+
 /**
- * The office sets its home up (`setUpTheHome`, from an empty profile), a second computer of the
- * home joins (see secondComputerOfTheHome), `journey` runs with both, and the second computer is
- * closed afterwards, pass or fail.
+ * Declares a journey on two computers of one home, with a CouchDB-protocol server on loopback for
+ * the spec file (see couchServerForThisFile; the records probe's bundle is built before the first
+ * test). The office (the test's own app) sets its home up, a second computer of the home joins (see
+ * secondComputerOfTheHome), `journey` runs with both, and the second computer is closed afterwards,
+ * pass or fail.
  */
-export async function withTheHomeOnTwoComputers(
-  office: AppDriver,
-  setUpTheHome: (office: AppDriver) => Promise<unknown>,
-  options: Parameters<typeof secondComputerOfTheHome>[1],
-  journey: (computers: TwoComputers) => Promise<void>,
-): Promise<void> {
-  await setUpTheHome(office);
-  const computers = await secondComputerOfTheHome(office, options);
-  try {
-    await journey(computers);
-  } finally {
-    await computers.close();
-  }
+export function journeyOnTwoComputers(
+  title: string,
+  setUp: TwoComputerJourneySetUp,
+  journey: (computers: TwoComputers, office: AppDriver, testInfo: TestInfo) => Promise<void>,
+): void {
+  const couch = couchServerForThisFile(recordsProbeBundle);
+  test(title, async ({ app, browser, harnessServer }, testInfo) => {
+    test.setTimeout(setUp.timeout);
+    await setUp.home(app);
+    const options = { browser, harnessServer, testInfo, couch: couch(), database: setUp.database };
+    const computers = await secondComputerOfTheHome(app, options);
+    try {
+      await journey(computers, app, testInfo);
+    } finally {
+      await computers.close();
+    }
+  });
 }

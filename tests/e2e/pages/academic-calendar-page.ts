@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 export type TermName = 'Autumn' | 'Spring' | 'Summer';
 /** Dates as YYYY-MM-DD, what a date input takes. */
@@ -36,31 +37,18 @@ export const year2026: AcademicYearDates = {
   },
 };
 
-export class AcademicCalendarPage {
-  readonly heading: Locator;
-  readonly addYearButton: Locator;
-  readonly emptyMessage: Locator;
-  readonly table: Locator;
+export class AcademicCalendarPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Academic calendar' });
+  readonly addYearButton = this.page.getByRole('button', { name: 'Add academic year' });
+  readonly emptyMessage = this.page.getByText('No academic years yet.');
+  readonly table = this.page.getByRole('table', { name: 'Academic years and their terms' });
   /** "2026/27 saved." and other confirmations. */
-  readonly confirmation: Locator;
-  readonly form: Locator;
-  readonly yearLabel: Locator;
-  readonly saveButton: Locator;
-  readonly cancelButton: Locator;
-  readonly formError: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Academic calendar' });
-    this.addYearButton = page.getByRole('button', { name: 'Add academic year' });
-    this.emptyMessage = page.getByText('No academic years yet.');
-    this.table = page.getByRole('table', { name: 'Academic years and their terms' });
-    this.confirmation = page.getByRole('status').filter({ hasText: 'saved' });
-    this.form = page.getByRole('region', { name: /academic year|^Edit / });
-    this.yearLabel = this.form.getByLabel('Academic year');
-    this.saveButton = this.form.getByRole('button', { name: 'Save academic year' });
-    this.cancelButton = this.form.getByRole('button', { name: 'Cancel' });
-    this.formError = this.form.getByRole('alert');
-  }
+  readonly confirmation = this.page.getByRole('status').filter({ hasText: 'saved' });
+  readonly form = this.page.getByRole('region', { name: /academic year|^Edit / });
+  readonly yearLabel = this.form.getByLabel('Academic year');
+  readonly saveButton = this.form.getByRole('button', { name: 'Save academic year' });
+  readonly cancelButton = this.form.getByRole('button', { name: 'Cancel' });
+  readonly formError = this.form.getByRole('alert');
 
   /** The fieldset for one term: its four dates are labelled the same in each term. */
   term(name: TermName): Locator {

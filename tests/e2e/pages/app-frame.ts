@@ -1,17 +1,12 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The frame around every screen once someone is signed in: the header and the main navigation. */
-export class AppFrame {
+export class AppFrame extends PageModel {
   /** The home's name in the header, as every signed-in screen shows it. */
-  readonly homeName: Locator;
-  readonly signedInAs: Locator;
-  readonly navigation: Locator;
-
-  constructor(readonly page: Page) {
-    this.homeName = page.getByRole('banner').locator('.shell__home');
-    this.signedInAs = page.getByRole('banner').getByText(/^Signed in as/);
-    this.navigation = page.getByRole('navigation', { name: 'Main' });
-  }
+  readonly homeName = this.page.getByRole('banner').locator('.shell__home');
+  readonly signedInAs = this.page.getByRole('banner').getByText(/^Signed in as/);
+  readonly navigation = this.page.getByRole('navigation', { name: 'Main' });
 
   /** Opens a screen by its link's text in the main navigation ("Academic calendar", "Home settings"...). */
   async open(screen: string): Promise<void> {

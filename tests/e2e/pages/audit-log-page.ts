@@ -1,38 +1,22 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The manager's audit log: the filters, the count of matches, the entries, and the export. */
-export class AuditLogPage {
-  readonly heading: Locator;
-  readonly filters: Locator;
-  readonly from: Locator;
-  readonly to: Locator;
-  readonly who: Locator;
-  readonly what: Locator;
-  readonly youngPerson: Locator;
-  readonly clearButton: Locator;
-  readonly exportButton: Locator;
+export class AuditLogPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Audit log' });
+  readonly filters = this.page.getByRole('form', { name: 'Filter the audit log' });
+  readonly from = this.filters.getByLabel('From', { exact: true });
+  readonly to = this.filters.getByLabel('To', { exact: true });
+  readonly who = this.filters.getByLabel('Who', { exact: true });
+  readonly what = this.filters.getByLabel('What', { exact: true });
+  readonly youngPerson = this.filters.getByLabel('Young person', { exact: true });
+  readonly clearButton = this.page.getByRole('button', { name: 'Clear filters' });
+  readonly exportButton = this.page.getByRole('button', { name: 'Export CSV…' });
   /** "12 entries match, newest first." */
-  readonly summary: Locator;
-  readonly scroller: Locator;
-  readonly table: Locator;
+  readonly summary = this.page.getByRole('region', { name: 'Entries' }).getByRole('status');
+  readonly scroller = this.page.getByRole('region', { name: 'Audit log entries (scroll for more)' });
+  readonly table = this.page.getByRole('table', { name: 'Audit log entries, newest first' });
   /** The entries drawn (the rows in view and just beyond), without the headings' row. */
-  readonly entries: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Audit log' });
-    this.filters = page.getByRole('form', { name: 'Filter the audit log' });
-    this.from = this.filters.getByLabel('From', { exact: true });
-    this.to = this.filters.getByLabel('To', { exact: true });
-    this.who = this.filters.getByLabel('Who', { exact: true });
-    this.what = this.filters.getByLabel('What', { exact: true });
-    this.youngPerson = this.filters.getByLabel('Young person', { exact: true });
-    this.clearButton = page.getByRole('button', { name: 'Clear filters' });
-    this.exportButton = page.getByRole('button', { name: 'Export CSV…' });
-    this.summary = page.getByRole('region', { name: 'Entries' }).getByRole('status');
-    this.scroller = page.getByRole('region', { name: 'Audit log entries (scroll for more)' });
-    this.table = page.getByRole('table', { name: 'Audit log entries, newest first' });
-    this.entries = this.table.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
-  }
+  readonly entries = this.table.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
 
   /** The text of one column ("Who", "What"...) in every entry drawn. */
   async column(name: 'No.' | 'When' | 'Who' | 'What' | 'Record' | 'Detail'): Promise<string[]> {

@@ -1,44 +1,25 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The manager's Backups screen. */
-export class BackupsPage {
-  readonly heading: Locator;
-  readonly backUpNowButton: Locator;
-  readonly chooseFolderButton: Locator;
-  readonly folder: Locator;
-  readonly filesTable: Locator;
-  readonly success: Locator;
-  readonly error: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Backups' });
-    this.backUpNowButton = page.getByRole('button', { name: 'Back up now' });
-    this.chooseFolderButton = page.getByRole('button', { name: 'Choose folder…' });
-    this.folder = page.getByRole('region', { name: 'Where backups are kept' }).locator('code');
-    this.filesTable = page.getByRole('table', { name: 'Backups, newest first' });
-    this.success = page.locator('.banner--success');
-    this.error = page.getByRole('alert');
-  }
+export class BackupsPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Backups' });
+  readonly backUpNowButton = this.page.getByRole('button', { name: 'Back up now' });
+  readonly chooseFolderButton = this.page.getByRole('button', { name: 'Choose folder…' });
+  readonly folder = this.page.getByRole('region', { name: 'Where backups are kept' }).locator('code');
+  readonly filesTable = this.page.getByRole('table', { name: 'Backups, newest first' });
+  readonly success = this.page.locator('.banner--success');
+  readonly error = this.page.getByRole('alert');
 }
 
 /** First run's "Restore from a backup" screen. */
-export class RestorePage {
-  readonly offer: Locator;
-  readonly heading: Locator;
-  readonly username: Locator;
-  readonly password: Locator;
-  readonly restoreButton: Locator;
-  readonly error: Locator;
-
-  constructor(readonly page: Page) {
-    this.offer = page.getByRole('button', { name: 'Restore from a backup…' });
-    this.heading = page.getByRole('heading', { level: 1, name: 'Restore from a backup' });
-    const form = page.getByRole('form', { name: 'Restore from a backup' });
-    this.username = form.getByLabel('Registered Manager’s username');
-    this.password = form.getByLabel('Password', { exact: true });
-    this.restoreButton = form.getByRole('button', { name: 'Choose the backup and restore…' });
-    this.error = page.getByRole('alert');
-  }
+export class RestorePage extends PageModel {
+  readonly offer = this.page.getByRole('button', { name: 'Restore from a backup…' });
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Restore from a backup' });
+  private readonly form = this.page.getByRole('form', { name: 'Restore from a backup' });
+  readonly username = this.form.getByLabel('Registered Manager’s username');
+  readonly password = this.form.getByLabel('Password', { exact: true });
+  readonly restoreButton = this.form.getByRole('button', { name: 'Choose the backup and restore…' });
+  readonly error = this.page.getByRole('alert');
 
   async restore(username: string, password: string): Promise<void> {
     await this.username.fill(username);

@@ -1,17 +1,13 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect } from '../harness/fixtures';
 import { AppFrame } from './app-frame';
+import { PageModel } from './page-model';
 
 /** Settings: the case-file folder and whether this computer can save there now. */
-export class CaseFileSettingsPage {
-  readonly folder: Locator;
-  readonly reachable: Locator;
-
-  constructor(readonly page: Page) {
-    const section = page.getByRole('region', { name: 'Where signed copies go' });
-    this.folder = section.getByRole('definition').first();
-    this.reachable = section.getByRole('definition').nth(1);
-  }
+export class CaseFileSettingsPage extends PageModel {
+  private readonly section = this.page.getByRole('region', { name: 'Where signed copies go' });
+  readonly folder = this.section.getByRole('definition').first();
+  readonly reachable = this.section.getByRole('definition').nth(1);
 
   /** "Choose folder…" (the harness's dialog picks the test's folder), and waits until it is saved. */
   async chooseFolder(): Promise<void> {

@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 export type ContactDetails = {
   readonly youngPerson?: string;
@@ -14,32 +15,19 @@ export type ContactDetails = {
 };
 
 /** The Contact forms screen: a new or draft form, signing, a filed form, the copies waiting and export. */
-export class ContactFormPage {
-  readonly form: Locator;
-  readonly saveButton: Locator;
-  readonly signButton: Locator;
-  readonly whatHappened: Locator;
-  readonly signing: Locator;
-  readonly signaturePad: Locator;
-  readonly banners: Locator;
-  readonly restrictedNotice: Locator;
-  readonly copiesWaiting: Locator;
-  readonly exportForm: Locator;
-
-  constructor(readonly page: Page) {
-    this.form = page.getByRole('form', { name: 'Contact form' });
-    this.saveButton = this.form.getByRole('button', { name: 'Save', exact: true });
-    this.signButton = this.form.getByRole('button', { name: 'Sign and file…' });
-    this.whatHappened = this.form.getByLabel('What happened', { exact: true });
-    this.signing = page.getByRole('form', { name: 'Sign and file' });
-    this.signaturePad = this.signing.getByRole('img', { name: 'Your signature' });
-    this.banners = page.locator('.banner');
-    this.restrictedNotice = page
-      .getByRole('alert')
-      .filter({ hasText: 'A restricted person is recorded as taking part' });
-    this.copiesWaiting = page.getByRole('region', { name: 'Copies waiting for the case file' });
-    this.exportForm = page.getByRole('form', { name: 'Export signed forms' });
-  }
+export class ContactFormPage extends PageModel {
+  readonly form = this.page.getByRole('form', { name: 'Contact form' });
+  readonly saveButton = this.form.getByRole('button', { name: 'Save', exact: true });
+  readonly signButton = this.form.getByRole('button', { name: 'Sign and file…' });
+  readonly whatHappened = this.form.getByLabel('What happened', { exact: true });
+  readonly signing = this.page.getByRole('form', { name: 'Sign and file' });
+  readonly signaturePad = this.signing.getByRole('img', { name: 'Your signature' });
+  readonly banners = this.page.locator('.banner');
+  readonly restrictedNotice = this.page
+    .getByRole('alert')
+    .filter({ hasText: 'A restricted person is recorded as taking part' });
+  readonly copiesWaiting = this.page.getByRole('region', { name: 'Copies waiting for the case file' });
+  readonly exportForm = this.page.getByRole('form', { name: 'Export signed forms' });
 
   async recordNew(): Promise<void> {
     await this.page.getByRole('link', { name: 'Record a contact' }).click();

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 export type Arrangement = {
   readonly person?: string;
@@ -15,20 +15,12 @@ export type Arrangement = {
 };
 
 /** The Contact plan section of a young person's page, and its form. */
-export class ContactPlanSection {
-  readonly section: Locator;
-  readonly addButton: Locator;
-  readonly form: Locator;
-  readonly table: Locator;
-  readonly banner: Locator;
-
-  constructor(readonly page: Page) {
-    this.section = page.getByRole('region', { name: 'Contact plan' });
-    this.addButton = this.section.getByRole('button', { name: 'Add an arrangement' });
-    this.form = this.section.getByRole('form', { name: /contact plan|Change an arrangement/ });
-    this.table = this.section.getByRole('table', { name: /contact plan$/ });
-    this.banner = this.section.locator('.banner').first();
-  }
+export class ContactPlanSection extends PageModel {
+  readonly section = this.page.getByRole('region', { name: 'Contact plan' });
+  readonly addButton = this.section.getByRole('button', { name: 'Add an arrangement' });
+  readonly form = this.section.getByRole('form', { name: /contact plan|Change an arrangement/ });
+  readonly table = this.section.getByRole('table', { name: /contact plan$/ });
+  readonly banner = this.section.locator('.banner').first();
 
   async fill(arrangement: Arrangement): Promise<void> {
     const form = this.form;

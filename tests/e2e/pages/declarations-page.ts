@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 export type NewDeclaration = {
   kind: string;
@@ -26,14 +27,9 @@ export function tomsDeclinedGift(lineManager: string): NewDeclaration {
   };
 }
 
-export class DeclarationsPage {
-  readonly table: Locator;
-  readonly confirmation: Locator;
-
-  constructor(readonly page: Page) {
-    this.table = page.getByRole('table', { name: 'Declarations' });
-    this.confirmation = page.getByRole('status');
-  }
+export class DeclarationsPage extends PageModel {
+  readonly table = this.page.getByRole('table', { name: 'Declarations' });
+  readonly confirmation = this.page.getByRole('status');
 
   heading(name: 'My declarations' | 'Staff declarations'): Locator {
     return this.page.getByRole('heading', { level: 1, name });

@@ -1,12 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The "signed PDF for the staff file" panel on the declarations screen. */
-export class DeclarationsPdfPanel {
-  readonly form: Locator;
-
-  constructor(readonly page: Page) {
-    this.form = page.getByRole('form', { name: 'Sign the declarations PDF' });
-  }
+export class DeclarationsPdfPanel extends PageModel {
+  readonly form = this.page.getByRole('form', { name: 'Sign the declarations PDF' });
 
   /** Opens the panel with the button by its words ("Signed PDF of my declarations"). */
   async open(buttonName: string | RegExp): Promise<void> {

@@ -1,12 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** "Why is this leaving the app?", asked before any copy is exported. */
-export class DisclosureDialog {
-  readonly dialog: Locator;
-
-  constructor(readonly page: Page) {
-    this.dialog = page.getByRole('dialog', { name: 'Why is this leaving the app?' });
-  }
+export class DisclosureDialog extends PageModel {
+  readonly dialog = this.page.getByRole('dialog', { name: 'Why is this leaving the app?' });
 
   /** Answers with who it is for and a reason by its words ("Ofsted inspection"), then lets the export go. */
   async answer(recipient: string, reason: string, detail?: string): Promise<void> {

@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect } from '../harness/fixtures';
+import { PageModel } from './page-model';
 
 export type Visitor = {
   readonly name: string;
@@ -16,76 +17,48 @@ export type Visitor = {
  * now" (with each visitor's conditions, "Print badge for <name>" and "Sign <name> out"), the fire
  * roll and the handover.
  */
-export class DoorPage {
-  readonly heading: Locator;
-  readonly form: Locator;
-  readonly visitorName: Locator;
-  readonly reason: Locator;
-  readonly badge: Locator;
-  readonly signInButton: Locator;
-  readonly overrideAndAdmitButton: Locator;
+export class DoorPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Front door' });
+  readonly form = this.page.getByRole('form', { name: 'Sign a visitor in' });
+  readonly visitorName = this.form.getByLabel('Visitor’s name');
+  readonly reason = this.form.getByLabel('Reason for the visit');
+  readonly badge = this.form.getByLabel('Badge number');
+  readonly signInButton = this.form.getByRole('button', { name: 'Sign in', exact: true });
+  readonly overrideAndAdmitButton = this.form.getByRole('button', { name: 'Override and admit' });
   /** The red "Do not admit" panel (role="alert"). */
-  readonly blocked: Locator;
+  readonly blocked = this.page.getByRole('alert').filter({ hasText: 'Do not admit' });
   /** The amber panel for a restriction with conditions. */
-  readonly warning: Locator;
-  readonly hasReadThis: Locator;
-  readonly whoWillSupervise: Locator;
-  readonly overrideReason: Locator;
-  readonly overrideConfirmation: Locator;
+  readonly warning = this.page.getByRole('region', { name: 'Restricted: read before signing in' });
+  readonly hasReadThis = this.warning.getByLabel('I have read this');
+  readonly whoWillSupervise = this.form.getByLabel('Who will supervise?');
+  readonly overrideReason = this.form.getByLabel('Why are you overriding the restriction?');
+  readonly overrideConfirmation = this.form.getByLabel(/I have checked who this is/);
   /** "No restrictions found for this name." */
-  readonly clear: Locator;
+  readonly clear = this.page.getByRole('status').filter({ hasText: 'No restrictions found for this name.' });
   /** "Type their full name to check it." */
-  readonly needsFullName: Locator;
+  readonly needsFullName = this.page
+    .getByRole('status')
+    .filter({ hasText: 'Type their full name to check it.' });
   /** The area beside the name field where the check's answer shows. */
-  readonly checkAnswer: Locator;
+  readonly checkAnswer = this.form.getByRole('group', { name: 'The restriction check' });
   /** "Check their ID": a name close to a restricted person's. */
-  readonly idCheck: Locator;
-  readonly turnedAwayNote: Locator;
-  readonly turnedAwayButton: Locator;
-  readonly handoverButton: Locator;
+  readonly idCheck = this.page.getByRole('region', { name: 'Check their ID' });
+  readonly turnedAwayNote = this.form.getByLabel('Note (optional)');
+  readonly turnedAwayButton = this.form.getByRole('button', { name: 'Record as turned away' });
+  readonly handoverButton = this.page.getByRole('button', { name: 'Handover list' });
   /** "Signed out in the last 2 minutes", with "Put <name> back on site". */
-  readonly recentlySignedOut: Locator;
+  readonly recentlySignedOut = this.page.getByRole('region', { name: 'Signed out in the last 2 minutes' });
   /** "<name> signed in at 14:05." and the like. */
-  readonly announcement: Locator;
-  readonly onSite: Locator;
+  readonly announcement = this.page
+    .getByRole('region', { name: 'Sign a visitor in' })
+    .getByRole('status')
+    .filter({ hasText: /(signed (in|out)|recorded as turned away) at \d\d:\d\d/ });
+  readonly onSite = this.page.getByRole('list', { name: 'Visitors on site now' });
   /** What "On site now" says after a sign-out or a put-back. */
-  readonly onSiteMessage: Locator;
-  readonly printFireRollButton: Locator;
-  readonly fireRollHeading: Locator;
-  readonly fireRollTable: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Front door' });
-    this.form = page.getByRole('form', { name: 'Sign a visitor in' });
-    this.visitorName = this.form.getByLabel('Visitor’s name');
-    this.reason = this.form.getByLabel('Reason for the visit');
-    this.badge = this.form.getByLabel('Badge number');
-    this.signInButton = this.form.getByRole('button', { name: 'Sign in', exact: true });
-    this.overrideAndAdmitButton = this.form.getByRole('button', { name: 'Override and admit' });
-    this.blocked = page.getByRole('alert').filter({ hasText: 'Do not admit' });
-    this.warning = page.getByRole('region', { name: 'Restricted: read before signing in' });
-    this.hasReadThis = this.warning.getByLabel('I have read this');
-    this.whoWillSupervise = this.form.getByLabel('Who will supervise?');
-    this.overrideReason = this.form.getByLabel('Why are you overriding the restriction?');
-    this.overrideConfirmation = this.form.getByLabel(/I have checked who this is/);
-    this.clear = page.getByRole('status').filter({ hasText: 'No restrictions found for this name.' });
-    this.needsFullName = page.getByRole('status').filter({ hasText: 'Type their full name to check it.' });
-    this.checkAnswer = this.form.getByRole('group', { name: 'The restriction check' });
-    this.idCheck = page.getByRole('region', { name: 'Check their ID' });
-    this.turnedAwayNote = this.form.getByLabel('Note (optional)');
-    this.turnedAwayButton = this.form.getByRole('button', { name: 'Record as turned away' });
-    this.handoverButton = page.getByRole('button', { name: 'Handover list' });
-    this.recentlySignedOut = page.getByRole('region', { name: 'Signed out in the last 2 minutes' });
-    this.announcement = this.page
-      .getByRole('region', { name: 'Sign a visitor in' })
-      .getByRole('status')
-      .filter({ hasText: /(signed (in|out)|recorded as turned away) at \d\d:\d\d/ });
-    this.onSite = page.getByRole('list', { name: 'Visitors on site now' });
-    this.onSiteMessage = page.getByRole('region', { name: /^On site now/ }).getByRole('status');
-    this.printFireRollButton = page.getByRole('button', { name: 'Print fire roll' });
-    this.fireRollHeading = page.getByRole('heading', { level: 1, name: /^Fire roll: / });
-    this.fireRollTable = page.getByRole('table', { name: 'Visitors on site' });
-  }
+  readonly onSiteMessage = this.page.getByRole('region', { name: /^On site now/ }).getByRole('status');
+  readonly printFireRollButton = this.page.getByRole('button', { name: 'Print fire roll' });
+  readonly fireRollHeading = this.page.getByRole('heading', { level: 1, name: /^Fire roll: / });
+  readonly fireRollTable = this.page.getByRole('table', { name: 'Visitors on site' });
 
   /** Fills in the form as the person at the door would; the name last, as the check runs on it. */
   async fill(visitor: Visitor): Promise<void> {

@@ -1,26 +1,16 @@
-import type { Locator, Page } from '@playwright/test';
 import type { HomeDetails } from './first-run-setup-page';
+import { PageModel } from './page-model';
 
 /** Home settings: the home's details (and the automatic lock) for the Registered Manager. */
-export class HomeSettingsPage {
-  readonly heading: Locator;
-  readonly form: Locator;
-  readonly homeName: Locator;
-  readonly ofstedUrn: Locator;
-  readonly timeZone: Locator;
-  readonly saveButton: Locator;
+export class HomeSettingsPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Home settings' });
+  readonly form = this.page.getByRole('form', { name: 'Home details' });
+  readonly homeName = this.form.getByLabel('Home name');
+  readonly ofstedUrn = this.form.getByLabel('Ofsted URN');
+  readonly timeZone = this.form.getByLabel('Time zone');
+  readonly saveButton = this.form.getByRole('button', { name: 'Save home details' });
   /** The confirmation or error across the top of the home details form. */
-  readonly outcome: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Home settings' });
-    this.form = page.getByRole('form', { name: 'Home details' });
-    this.homeName = this.form.getByLabel('Home name');
-    this.ofstedUrn = this.form.getByLabel('Ofsted URN');
-    this.timeZone = this.form.getByLabel('Time zone');
-    this.saveButton = this.form.getByRole('button', { name: 'Save home details' });
-    this.outcome = this.form.getByRole('alert').or(this.form.getByRole('status'));
-  }
+  readonly outcome = this.form.getByRole('alert').or(this.form.getByRole('status'));
 
   async fill(home: Partial<HomeDetails>): Promise<void> {
     if (home.name !== undefined) await this.homeName.fill(home.name);

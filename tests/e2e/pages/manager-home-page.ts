@@ -1,14 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The manager's home: the overview's counts and set-up gaps, and the set-up checklist. */
-export class ManagerHomePage {
-  readonly overview: Locator;
-  readonly checklist: Locator;
-
-  constructor(readonly page: Page) {
-    this.overview = page.getByRole('region', { name: 'The home at a glance' });
-    this.checklist = page.getByRole('region', { name: 'Finish setting up the home' });
-  }
+export class ManagerHomePage extends PageModel {
+  readonly overview = this.page.getByRole('region', { name: 'The home at a glance' });
+  readonly checklist = this.page.getByRole('region', { name: 'Finish setting up the home' });
 
   /** The count whose words match `words` ("contact forms overdue"), as a link. */
   count(words: RegExp): Locator {

@@ -1,14 +1,10 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The home screen's "My actions" panel and the review's "Agreed actions, per young person". */
-export class ActionsPanels {
-  readonly mine: Locator;
-  readonly review: Locator;
-
-  constructor(readonly page: Page) {
-    this.mine = page.getByRole('region', { name: 'My actions' });
-    this.review = page.getByRole('region', { name: 'Agreed actions, per young person' });
-  }
+export class ActionsPanels extends PageModel {
+  readonly mine = this.page.getByRole('region', { name: 'My actions' });
+  readonly review = this.page.getByRole('region', { name: 'Agreed actions, per young person' });
 
   /** The list under one of "My actions"' headings ("Overdue (1)", "Done in the last fortnight (1)"). */
   listUnder(heading: RegExp): Locator {

@@ -1,12 +1,9 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** "My young people": one panel for each young person this person holds, with what they owe. */
-export class MyYoungPeoplePage {
-  readonly heading: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { name: 'My young people', level: 1 });
-  }
+export class MyYoungPeoplePage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { name: 'My young people', level: 1 });
 
   /** One young person's panel, found by its heading (their name). */
   panel(name: string): Locator {

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 export type MailServer = {
   host: string;
@@ -11,16 +11,10 @@ export type MailServer = {
 };
 
 /** The manager's Mail settings screen. */
-export class MailSettingsPage {
-  readonly heading: Locator;
-  readonly form: Locator;
-  readonly testForm: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Mail settings' });
-    this.form = page.getByRole('form', { name: 'Mail settings' });
-    this.testForm = page.getByRole('form', { name: 'Send a test message' });
-  }
+export class MailSettingsPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Mail settings' });
+  readonly form = this.page.getByRole('form', { name: 'Mail settings' });
+  readonly testForm = this.page.getByRole('form', { name: 'Send a test message' });
 
   async fill(server: MailServer): Promise<void> {
     await this.form.getByLabel('Mail server').fill(server.host);

@@ -1,19 +1,15 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, type AppDriver } from '../harness/fixtures';
+import { PageModel } from './page-model';
 
 /** The Outbox screen: one row per person told. */
-export class OutboxPage {
-  readonly heading: Locator;
-  readonly table: Locator;
-  readonly notSetUp: Locator;
-  readonly show: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Outbox' });
-    this.table = page.getByRole('table', { name: 'Email alerts, newest first' });
-    this.notSetUp = page.getByRole('status').filter({ hasText: 'Mail is not set up on this computer' });
-    this.show = page.getByLabel('Show');
-  }
+export class OutboxPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Outbox' });
+  readonly table = this.page.getByRole('table', { name: 'Email alerts, newest first' });
+  readonly notSetUp = this.page
+    .getByRole('status')
+    .filter({ hasText: 'Mail is not set up on this computer' });
+  readonly show = this.page.getByLabel('Show');
 
   /** Rows for one recipient's email address. */
   rowsTo(email: string): Locator {

@@ -1,18 +1,12 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The PAN group section on a young person's page. */
-export class PanGroupSection {
-  readonly section: Locator;
-  readonly table: Locator;
-  readonly addButton: Locator;
-  readonly form: Locator;
-
-  constructor(readonly page: Page) {
-    this.section = page.getByRole('region', { name: 'PAN group' });
-    this.table = this.section.getByRole('table', { name: 'PAN group members and what each is told about' });
-    this.addButton = this.section.getByRole('button', { name: 'Add someone to the PAN group' });
-    this.form = this.section.getByRole('form', { name: 'Add to the PAN group' });
-  }
+export class PanGroupSection extends PageModel {
+  readonly section = this.page.getByRole('region', { name: 'PAN group' });
+  readonly table = this.section.getByRole('table', { name: 'PAN group members and what each is told about' });
+  readonly addButton = this.section.getByRole('button', { name: 'Add someone to the PAN group' });
+  readonly form = this.section.getByRole('form', { name: 'Add to the PAN group' });
 
   row(name: string): Locator {
     return this.table.getByRole('row').filter({ hasText: name });

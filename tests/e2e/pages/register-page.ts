@@ -1,27 +1,17 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** The visitor register: a date range, its entries, corrections with every version, print and export. */
-export class RegisterPage {
-  readonly heading: Locator;
-  readonly from: Locator;
-  readonly to: Locator;
-  readonly table: Locator;
-  readonly exportButton: Locator;
-  readonly printButton: Locator;
-  readonly correctionForm: Locator;
-  readonly confirmation: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Visitor register' });
-    const range = page.getByRole('form', { name: 'Dates to show' });
-    this.from = range.getByLabel('From');
-    this.to = range.getByLabel('To');
-    this.table = page.getByRole('table', { name: 'Visitor register entries, earliest first' });
-    this.exportButton = page.getByRole('button', { name: 'Export CSV' });
-    this.printButton = page.getByRole('button', { name: 'Print', exact: true });
-    this.correctionForm = page.getByRole('form', { name: 'Correct this entry' });
-    this.confirmation = page.getByRole('status').filter({ hasText: 'was corrected' });
-  }
+export class RegisterPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Visitor register' });
+  private readonly range = this.page.getByRole('form', { name: 'Dates to show' });
+  readonly from = this.range.getByLabel('From');
+  readonly to = this.range.getByLabel('To');
+  readonly table = this.page.getByRole('table', { name: 'Visitor register entries, earliest first' });
+  readonly exportButton = this.page.getByRole('button', { name: 'Export CSV' });
+  readonly printButton = this.page.getByRole('button', { name: 'Print', exact: true });
+  readonly correctionForm = this.page.getByRole('form', { name: 'Correct this entry' });
+  readonly confirmation = this.page.getByRole('status').filter({ hasText: 'was corrected' });
 
   row(name: string): Locator {
     return this.table

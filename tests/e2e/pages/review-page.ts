@@ -1,30 +1,22 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect } from '../harness/fixtures';
 import { DisclosureDialog } from './disclosure-dialog';
+import { PageModel } from './page-model';
 
 /** The termly review: the term picker, the table per young person, the drill-down and the exports. */
-export class ReviewPage {
-  readonly heading: Locator;
-  readonly termPicker: Locator;
-  readonly table: Locator;
-  readonly drillDown: Locator;
-  readonly youngPersonReview: Locator;
-  readonly exportCsvButton: Locator;
-  readonly signedPdfButton: Locator;
-  readonly signForm: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Termly review' });
-    this.termPicker = page.getByRole('form', { name: 'Choose the term' }).getByLabel('Term');
-    this.table = page.getByRole('table', { name: 'This term, per young person' });
-    this.drillDown = page.getByRole('region').filter({ has: page.locator('#drill-down-heading') });
-    this.youngPersonReview = page
-      .getByRole('region')
-      .filter({ has: page.locator('#young-person-review-heading') });
-    this.exportCsvButton = page.getByRole('button', { name: 'Export CSV' });
-    this.signedPdfButton = page.getByRole('button', { name: 'Signed PDF report' });
-    this.signForm = page.getByRole('form', { name: 'Sign the termly report' });
-  }
+export class ReviewPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Termly review' });
+  readonly termPicker = this.page.getByRole('form', { name: 'Choose the term' }).getByLabel('Term');
+  readonly table = this.page.getByRole('table', { name: 'This term, per young person' });
+  readonly drillDown = this.page
+    .getByRole('region')
+    .filter({ has: this.page.locator('#drill-down-heading') });
+  readonly youngPersonReview = this.page
+    .getByRole('region')
+    .filter({ has: this.page.locator('#young-person-review-heading') });
+  readonly exportCsvButton = this.page.getByRole('button', { name: 'Export CSV' });
+  readonly signedPdfButton = this.page.getByRole('button', { name: 'Signed PDF report' });
+  readonly signForm = this.page.getByRole('form', { name: 'Sign the termly report' });
 
   async chooseTerm(label: string): Promise<void> {
     await this.termPicker.selectOption({ label });

@@ -1,18 +1,12 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** Sample monitoring: draw a sample of a term's filed forms, then review each. */
-export class ReviewSamplePage {
-  readonly heading: Locator;
-  readonly drawForm: Locator;
-  readonly samplesTable: Locator;
-  readonly openSample: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Sample monitoring' });
-    this.drawForm = page.getByRole('form', { name: 'Draw a sample' });
-    this.samplesTable = page.getByRole('table', { name: 'Samples drawn' });
-    this.openSample = page.getByRole('region').filter({ has: page.locator('#sample-heading') });
-  }
+export class ReviewSamplePage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Sample monitoring' });
+  readonly drawForm = this.page.getByRole('form', { name: 'Draw a sample' });
+  readonly samplesTable = this.page.getByRole('table', { name: 'Samples drawn' });
+  readonly openSample = this.page.getByRole('region').filter({ has: this.page.locator('#sample-heading') });
 
   async draw(termLabel: string, size: number): Promise<void> {
     await this.drawForm.getByLabel('Term').selectOption({ label: termLabel });

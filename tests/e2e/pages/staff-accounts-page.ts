@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
+import { PageModel } from './page-model';
 
 export type NewStaff = {
   name: string;
@@ -9,18 +10,11 @@ export type NewStaff = {
 };
 
 /** The manager's staff accounts: the list, and the "Add a staff member" form. */
-export class StaffAccountsPage {
-  readonly heading: Locator;
-  readonly addButton: Locator;
-  readonly table: Locator;
-  readonly confirmation: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Staff accounts' });
-    this.addButton = page.getByRole('button', { name: 'Add a staff member' });
-    this.table = page.getByRole('table', { name: 'Staff accounts' });
-    this.confirmation = page.getByRole('status');
-  }
+export class StaffAccountsPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Staff accounts' });
+  readonly addButton = this.page.getByRole('button', { name: 'Add a staff member' });
+  readonly table = this.page.getByRole('table', { name: 'Staff accounts' });
+  readonly confirmation = this.page.getByRole('status');
 
   async add(staff: NewStaff): Promise<void> {
     await this.addButton.click();

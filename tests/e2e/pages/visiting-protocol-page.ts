@@ -1,21 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
+import { PageModel } from './page-model';
 
 /** Settings → Visiting protocol (the manager's), and the protocol's step in the door's sign-in form. */
-export class VisitingProtocolPage {
-  readonly heading: Locator;
-  readonly text: Locator;
-  readonly versions: Locator;
+export class VisitingProtocolPage extends PageModel {
+  readonly heading = this.page.getByRole('heading', { level: 1, name: 'Visiting protocol' });
+  readonly text = this.page
+    .getByRole('form', { name: 'Write the visiting protocol' })
+    .getByLabel('The visiting protocol');
+  readonly versions = this.page.getByRole('list', { name: 'Versions of the visiting protocol' });
   /** The protocol's step in "Sign a visitor in", once a family visitor must be asked. */
-  readonly atDoor: Locator;
-
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Visiting protocol' });
-    this.text = page
-      .getByRole('form', { name: 'Write the visiting protocol' })
-      .getByLabel('The visiting protocol');
-    this.versions = page.getByRole('list', { name: 'Versions of the visiting protocol' });
-    this.atDoor = page.getByRole('group', { name: /^Visiting protocol, version \d+$/ });
-  }
+  readonly atDoor = this.page.getByRole('group', { name: /^Visiting protocol, version \d+$/ });
 
   /** Writes the whole protocol and publishes it as the next version. */
   async publish(text: string, version: number): Promise<void> {

@@ -365,6 +365,22 @@ const report: ReportContent = {
   signedAt: '2026-11-23T10:00:00.000Z',
 };
 
+/** The main process asked to sign the declarations report (or it changed) and save it as declarations.pdf: its reply. */
+async function signDeclarations(
+  dispatch: ReturnType<typeof setUp>['dispatch'],
+  changes: { report?: typeof report; signer?: typeof signer } = {},
+) {
+  return (
+    await dispatch('documents:sign-report', {
+      report,
+      signer,
+      suggestedFileName: 'declarations.pdf',
+      reason: 'r',
+      ...changes,
+    })
+  ).value;
+}
+
 describe('documents:sign-report', { timeout: 60_000 }, () => {
   it('signs the report and saves it where the save dialog says', async () => {
     const { dispatch, folders } = setUp();
@@ -392,26 +408,11 @@ describe('documents:sign-report', { timeout: 60_000 }, () => {
       chooseFolder: () => Promise.resolve(undefined),
       chooseSavePath: () => Promise.resolve(undefined),
     });
-    expect(
-      (
-        await dispatch('documents:sign-report', {
-          report,
-          signer,
-          suggestedFileName: 'declarations.pdf',
-          reason: 'r',
-        })
-      ).value,
-    ).toEqual({ outcome: 'cancelled' });
-    expect(
-      (
-        await dispatch('documents:sign-report', {
-          report,
-          signer: { ...signer, secret: secret() },
-          suggestedFileName: 'declarations.pdf',
-          reason: 'r',
-        })
-      ).value,
-    ).toMatchObject({ outcome: 'refused', code: 'wrong-secret' });
+    expect(await signDeclarations(dispatch)).toEqual({ outcome: 'cancelled' });
+    expect(await signDeclarations(dispatch, { signer: { ...signer, secret: secret() } })).toMatchObject({
+      outcome: 'refused',
+      code: 'wrong-secret',
+    });
     const ragged = {
       ...report,
       sections: [{ heading: 'T', blocks: [{ kind: 'table', columns: ['A', 'B'], rows: [['only one']] }] }],
@@ -461,14 +462,7 @@ describe('when a signature is made, and with which certificate', { timeout: 60_0
     }
     expect(await readdir(folders.caseFile)).toEqual([]);
     expect(
-      (
-        await dispatch('documents:sign-report', {
-          report: { ...report, signedAt: '2026-11-01T10:00:00.000Z' },
-          signer,
-          suggestedFileName: 'declarations.pdf',
-          reason: 'r',
-        })
-      ).value,
+      await signDeclarations(dispatch, { report: { ...report, signedAt: '2026-11-01T10:00:00.000Z' } }),
     ).toMatchObject({ outcome: 'refused', code: 'clock-mismatch' });
   });
 
@@ -480,16 +474,10 @@ describe('when a signature is made, and with which certificate', { timeout: 60_0
     ).value as { outcome: string; code: string; message: string };
     expect(reply).toMatchObject({ outcome: 'refused', code: 'certificate-expired' });
     expect(reply.message).toMatch(/expired on \d{1,2} \w+ 2031.*Renew certificate/);
-    expect(
-      (
-        await dispatch('documents:sign-report', {
-          report: { ...report, signedAt: later },
-          signer,
-          suggestedFileName: 'declarations.pdf',
-          reason: 'r',
-        })
-      ).value,
-    ).toMatchObject({ outcome: 'refused', code: 'certificate-expired' });
+    expect(await signDeclarations(dispatch, { report: { ...report, signedAt: later } })).toMatchObject({
+      outcome: 'refused',
+      code: 'certificate-expired',
+    });
   });
 
   it('refuses to sign with a certificate not valid yet (a clock set back)', async () => {

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createMailClientOpener, isAllowedMailto } from '../../../../electron/main/services/mail/mail-client';
 
+/** An opener whose system hand-off only records the addresses it is given, in `opened`. */
+function recordingOpener() {
+  const opened: string[] = [];
+  return { opened, opener: createMailClientOpener((url) => Promise.resolve(void opened.push(url))) };
+}
+
 describe('opening an alert in the person’s own mail client', () => {
   it('hands the system only a mailto: address it built, with the subject and body', async () => {
-    const opened: string[] = [];
-    const opener = createMailClientOpener((url) => Promise.resolve(void opened.push(url)));
+    const { opened, opener } = recordingOpener();
     const result = await opener.open({
       to: 'sam@council.example',
       subject: 'Family Links: alert',
@@ -29,8 +34,7 @@ describe('opening an alert in the person’s own mail client', () => {
   });
 
   it('an address that would smuggle a second recipient is refused, and nothing is opened', async () => {
-    const opened: string[] = [];
-    const opener = createMailClientOpener((url) => Promise.resolve(void opened.push(url)));
+    const { opened, opener } = recordingOpener();
     const result = await opener.open({
       to: 'sam@council.example?cc=x@evil.example',
       subject: 'S',

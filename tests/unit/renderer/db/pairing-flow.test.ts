@@ -16,7 +16,7 @@ import { connectSync, publishRegistry, remoteOf } from '../../../../renderer/src
 import { replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { pairedComputer } from './paired-computer';
-import { clearCheck, databasesClosedAfterEach, dawnMorris } from './test-database';
+import { databasesClosedAfterEach, dawnMorris, signInVisitor } from './test-database';
 import { standInAccountKeys, testSession } from './test-session';
 
 /**
@@ -42,13 +42,7 @@ describe('setting up, adding, joining and removing computers', () => {
     const frontDesk = await computer('front-desk');
     const manager = await testSession(['registeredManager']);
     await office.db.accountKeys.put(standInAccountKeys(manager.staff.id));
-    const signedIn = await visitorLogRepository(office.db, manager.cipher).signIn(
-      manager,
-      dawnMorris,
-      clearCheck,
-      '2026-12-01',
-    );
-    expect(signedIn.ok).toBe(true);
+    await signInVisitor(office.db, manager);
 
     // A care worker cannot set sync up; the manager can.
     const careWorker = await testSession(['careStaff']);

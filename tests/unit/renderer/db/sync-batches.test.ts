@@ -8,8 +8,7 @@ import {
 } from '../../../../renderer/src/db/sync/sync-applier';
 import { readWaitingMarks } from '../../../../renderer/src/db/sync/audit-entries-applied';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, dawnMorris } from './test-database';
-import { twoComputers, type Computer, type MirrorDb } from './sync-computers';
+import { signInVisitorAt, twoComputers, type Computer, type MirrorDb } from './sync-computers';
 
 /**
  * The applier reads and opens the next page of the mirror's feed while it writes the one before
@@ -20,17 +19,10 @@ import { twoComputers, type Computer, type MirrorDb } from './sync-computers';
 const visitors = 260;
 
 async function signInMany(at: Computer): Promise<string[]> {
-  const repository = visitorLogRepository(at.db, at.session.cipher);
   const names: string[] = [];
   for (let index = 0; index < visitors; index += 1) {
     const name = `Visitor ${String(index).padStart(3, '0')}`;
-    const result = await repository.signIn(
-      at.session,
-      { ...dawnMorris, visitorName: name },
-      clearCheck,
-      '2026-12-01',
-    );
-    if (!result.ok) throw new Error(result.error.message);
+    await signInVisitorAt(at, name);
     names.push(name);
   }
   return names;

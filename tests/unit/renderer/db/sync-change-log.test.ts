@@ -2,8 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { markAppliedFromElsewhere } from '../../../../renderer/src/db/sync/change-log';
 import { startChangeLog, thisDevice } from '../../../../renderer/src/db/sync/sync-device';
-import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, dawnMorris, freshDatabase } from './test-database';
+import { freshDatabase, signInVisitor } from './test-database';
 import { testSession } from './test-session';
 
 let db: FamilyLinksDb;
@@ -156,13 +155,7 @@ describe('the sync change log', () => {
     db = freshDatabase();
     await startChangeLog(db, now);
     const session = await testSession(['careStaff']);
-    const result = await visitorLogRepository(db, session.cipher).signIn(
-      session,
-      dawnMorris,
-      clearCheck,
-      '2026-12-01',
-    );
-    expect(result.ok).toBe(true);
+    await signInVisitor(db, session);
     const rows = await logged();
     expectNoGaps(rows.map((row) => row.seq));
     const visitor = rows.find((row) => row.table === 'visitorLog');

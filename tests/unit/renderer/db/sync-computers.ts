@@ -15,8 +15,7 @@ import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
-import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { clearCheck, dawnMorris, freshDatabase } from './test-database';
+import { dawnMorris, freshDatabase, signInVisitor } from './test-database';
 import { testSession } from './test-session';
 import { buildCourtOrderEntry } from '../../../factories';
 
@@ -131,13 +130,6 @@ export async function changeCourtOrderAt(at: Computer, id: string, terms: object
 }
 
 /** Signs a visitor in at one computer's door (a clear check), as the journeys between computers do. */
-export async function signInVisitorAt(at: Computer, name = dawnMorris.visitorName) {
-  const result = await visitorLogRepository(at.db, at.session.cipher).signIn(
-    at.session,
-    { ...dawnMorris, visitorName: name },
-    clearCheck,
-    '2026-12-01',
-  );
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+export function signInVisitorAt(at: Computer, name = dawnMorris.visitorName) {
+  return signInVisitor(at.db, at.session, name);
 }

@@ -6,7 +6,7 @@ import { listComputers, removeComputer } from '../../../../renderer/src/db/sync/
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { syncComputersOf } from './sync-computers-rig';
-import { clearCheck, databasesClosedAfterEach, dawnMorris } from './test-database';
+import { databasesClosedAfterEach, dawnMorris, signInVisitor } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -39,13 +39,7 @@ describe('a computer that was off when the home was given a new sync key', () =>
     ).toMatchObject({ ok: true, value: { waiting: ['Front desk'] } });
 
     // The office records a visitor, sealed under the new key.
-    const signedIn = await visitorLogRepository(office.db, manager.cipher).signIn(
-      manager,
-      dawnMorris,
-      clearCheck,
-      '2026-12-01',
-    );
-    expect(signedIn.ok).toBe(true);
+    await signInVisitor(office.db, manager);
     await home.exchange(office.connection);
     // On the server, what every computer reads.
     const onServer = async (prefix: string) =>

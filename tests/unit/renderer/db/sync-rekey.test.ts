@@ -11,7 +11,7 @@ import { listComputers, removeComputer } from '../../../../renderer/src/db/sync/
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { syncComputersOf } from './sync-computers-rig';
-import { clearCheck, databasesClosedAfterEach, dawnMorris } from './test-database';
+import { databasesClosedAfterEach, dawnMorris, signInVisitor } from './test-database';
 import { testSession } from './test-session';
 
 /**
@@ -60,13 +60,7 @@ describe('a new sync key when a computer is removed', () => {
     expect((await reachableKeys(frontDesk.connection, now)).map((one) => one.epoch)).toEqual([1, 0]);
 
     // The front desk records a visitor under the new key; the office applies it.
-    const signedIn = await visitorLogRepository(frontDesk.db, manager.cipher).signIn(
-      manager,
-      dawnMorris,
-      clearCheck,
-      '2026-12-01',
-    );
-    expect(signedIn.ok).toBe(true);
+    await signInVisitor(frontDesk.db, manager);
     await home.exchange(frontDesk.connection);
     await home.exchange(office.connection);
     await home.apply(office.connection);

@@ -3,6 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
 import { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import type { DoorChecker } from '../../../../renderer/src/db/repositories/visitor-log-rows';
+import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
+import type { Session } from '../../../../renderer/src/db/session';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
 import type { StaffRole } from '../../../../shared/schemas/staff';
 
@@ -76,6 +78,21 @@ export const dawnMorris = {
   vehicle: '',
   badgeNumber: '7',
 };
+
+/**
+ * Signs a visitor (Dawn Morris, or her details under another name) in at a database's door with a
+ * clear check, on 1 December 2026; a refusal fails the test.
+ */
+export async function signInVisitor(db: FamilyLinksDb, session: Session, name = dawnMorris.visitorName) {
+  const result = await visitorLogRepository(db, session.cipher).signIn(
+    session,
+    { ...dawnMorris, visitorName: name },
+    clearCheck,
+    '2026-12-01',
+  );
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
 
 /** A visitor on the people register (`personId`) come to see one young person, as the door's sign-in form sends them. */
 export function familyVisitor(visitorName: string, personId: string, youngPersonId: string) {

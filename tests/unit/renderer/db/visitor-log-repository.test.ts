@@ -60,7 +60,10 @@ async function setUp() {
       authorityReference: '',
       effectiveFrom: '2026-01-01',
     });
-  return { manager, careWorker, register, restrict };
+  /** The care worker corrects an entry made from `visit`, with `changes`, giving `reason`. */
+  const correct = (entryId: string, changes: Partial<typeof visit>, reason: string) =>
+    register.amend(careWorker, entryId, { ...visit, ...changes }, reason, exactNameCheck, today);
+  return { manager, careWorker, register, restrict, correct };
 }
 
 describe('signing visitors in at the door', () => {
@@ -120,32 +123,18 @@ describe('the register is a record', () => {
   });
 
   it('a correction keeps the original entry exactly as it was, and takes its place in lists', async () => {
-    const { careWorker, register } = await setUp();
+    const { careWorker, register, correct } = await setUp();
     const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
-    const noReason = await register.amend(
-      careWorker,
-      signedIn.value.id,
-      { ...visit, badgeNumber: '12' },
-      '',
-      exactNameCheck,
-      today,
-    );
+    const noReason = await correct(signedIn.value.id, { badgeNumber: '12' }, '');
     expect(noReason.ok).toBe(false);
-    const corrected = await register.amend(
-      careWorker,
-      signedIn.value.id,
-      { ...visit, badgeNumber: '12' },
-      'Wrong badge number',
-      exactNameCheck,
-      today,
-    );
+    const corrected = await correct(signedIn.value.id, { badgeNumber: '12' }, 'Wrong badge number');
     if (!corrected.ok) throw new Error(corrected.error.message);
     const versions = await register.versions(corrected.value.id);
     expect(versions.map((entry) => entry.badgeNumber)).toEqual(['7', '12']);
     expect(versions[0]).toEqual(signedIn.value);
     expect((await register.onSite()).map((entry) => entry.id)).toEqual([corrected.value.id]);
-    const twice = await register.amend(careWorker, signedIn.value.id, visit, 'Again', exactNameCheck, today);
+    const twice = await correct(signedIn.value.id, {}, 'Again');
     expect(twice.ok ? undefined : twice.error.code).toBe('superseded');
     expect(await db.visitorLog.count()).toBe(2);
   });
@@ -183,7 +172,7 @@ describe('printing a visitor’s badge', () => {
   });
 
   it('is refused, and not audited, for someone not on site or an entry since corrected', async () => {
-    const { manager, careWorker, register } = await setUp();
+    const { manager, careWorker, register, correct } = await setUp();
     const gone = await register.signIn(careWorker, visit, exactNameCheck, today);
     if (!gone.ok) throw new Error(gone.error.message);
     await register.signOut(careWorker, gone.value.id);
@@ -194,13 +183,10 @@ describe('printing a visitor’s badge', () => {
       today,
     );
     if (!here.ok) throw new Error(here.error.message);
-    const corrected = await register.amend(
-      careWorker,
+    const corrected = await correct(
       here.value.id,
-      { ...visit, visitorName: 'Gary Price', badgeNumber: '9' },
+      { visitorName: 'Gary Price', badgeNumber: '9' },
       'Wrong badge number',
-      exactNameCheck,
-      today,
     );
     if (!corrected.ok) throw new Error(corrected.error.message);
     const turnedAway = await register.turnAway(
@@ -233,17 +219,14 @@ describe('printing a visitor’s badge', () => {
 
 describe('a correction that names someone restricted', () => {
   it('is kept (the register must say what happened), records the check and who corrected it, and is audited', async () => {
-    const { manager, careWorker, register, restrict } = await setUp();
+    const { manager, careWorker, register, restrict, correct } = await setUp();
     await restrict('Gary Morris', 'noContact');
     const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
-    const corrected = await register.amend(
-      careWorker,
+    const corrected = await correct(
       signedIn.value.id,
-      { ...visit, visitorName: 'Gary Morris' },
+      { visitorName: 'Gary Morris' },
       'Gave his partner’s name at the door',
-      exactNameCheck,
-      today,
     );
     if (!corrected.ok) throw new Error(corrected.error.message);
     expect(corrected.value).toMatchObject({
@@ -259,7 +242,7 @@ describe('a correction that names someone restricted', () => {
 
 describe('finding past visitors', () => {
   it('finds a visitor by the start of their name, including one signed in after the search began, and shows corrections not originals', async () => {
-    const { careWorker, register } = await setUp();
+    const { careWorker, register, correct } = await setUp();
     const first = await register.signIn(
       careWorker,
       { ...visit, visitorName: 'Siobhán O’Brien' },
@@ -273,14 +256,7 @@ describe('finding past visitors', () => {
       'Siobhán O’Brien',
       'Sion Evans',
     ]);
-    await register.amend(
-      careWorker,
-      first.value.id,
-      { ...visit, visitorName: 'Siobhán O’Brien', badgeNumber: '99' },
-      'Wrong badge',
-      exactNameCheck,
-      today,
-    );
+    await correct(first.value.id, { visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge');
     const found = await register.search('obrien');
     expect(found).toHaveLength(1);
     expect((await register.versions(found[0]?.id ?? '')).at(-1)?.badgeNumber).toBe('99');

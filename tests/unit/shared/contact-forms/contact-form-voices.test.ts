@@ -8,32 +8,19 @@ import {
   type ContactFormScreenInput,
 } from '@shared/schemas/contact-forms';
 import { buildContactForm } from '../../../factories';
+import { blankScreenValues } from '../../../../renderer/src/features/contact-forms/contact-form-values';
 
 const tellerId = crypto.randomUUID();
 
+/** A phone call as the screen sends it: its blank form, filled in with when it was and what was said. */
 const screen = (overrides: Partial<ContactFormScreenInput> = {}): ContactFormScreenInput => ({
-  youngPersonId: crypto.randomUUID(),
-  kind: 'phoneCall',
+  ...blankScreenValues(crypto.randomUUID(), { youngPersonId: crypto.randomUUID(), kind: 'phoneCall' }),
   contactDate: '14/10/2026',
   startTime: '18:00',
   durationMinutes: 20,
-  personIds: [],
   staffIds: [],
-  otherParticipants: '',
-  initiatedBy: '',
   whatHappened: 'Millie phoned Mum.',
   youngPersonViews: 'She wants Sunday calls.',
-  familyViews: '',
-  familyFeeling: '',
-  familyFeelingWords: '',
-  viewsUsed: '',
-  toldNextOn: '',
-  toldNextById: '',
-  concerns: '',
-  isSafeguardingConcern: false,
-  actions: [],
-  nextContactPlanned: '',
-  nextContactOn: '',
   ...overrides,
 });
 

@@ -100,43 +100,36 @@ describe('the Personal Tutor’s weekly parent update (seed 004 §5.2.1)', () =>
     expect(line(after, 'parent-update-')?.state).toBe('done');
     expect(countToDo(after)).toBe(1);
   });
-  it('a call on the Sunday before counts for last week, not this one', () => {
-    const result = lines({
-      today: '2026-10-21',
-      holdings: ['personalTutor'],
-      forms: [call('2026-10-18T16:00:00.000Z', pt)],
-    });
-    expect(line(result, 'parent-update-')?.state).toBe('owed');
-  });
-  it('a call by someone else is not the PT’s update', () => {
-    const result = lines({
-      today: '2026-10-21',
-      holdings: ['personalTutor'],
-      forms: [call('2026-10-19T16:00:00.000Z', cc)],
-    });
-    expect(line(result, 'parent-update-')?.state).toBe('owed');
-  });
-  it('in the half-term holiday no update is due, and the week after half term owes one again', () => {
-    expect(line(lines({ today: '2026-10-28', holdings: ['personalTutor'] }), 'parent-update-')).toMatchObject(
-      {
-        state: 'notDue',
-        reason: 'Half-term holiday: no update is due this week.',
-      },
-    );
-    expect(line(lines({ today: '2026-11-02', holdings: ['personalTutor'] }), 'parent-update-')).toMatchObject(
-      {
-        key: 'parent-update-2026-11-02',
-        state: 'owed',
-      },
-    );
-  });
-  it('the week a placement starts mid-week owes an update (it has school days while placed)', () => {
-    const result = lines({
-      today: '2026-12-02',
-      holdings: ['personalTutor'],
-      placementStartsOn: '2026-12-02',
-    });
-    expect(line(result, 'parent-update-')).toMatchObject({ key: 'parent-update-2026-11-30', state: 'owed' });
+  // Wednesday 21 October 2026, in the week of Monday 19 October, unless a case says otherwise.
+  it.each<[string, Partial<Parameters<typeof lines>[0]>, Partial<OwedLine>]>([
+    [
+      'a call on the Sunday before counts for last week, not this one',
+      { forms: [call('2026-10-18T16:00:00.000Z', pt)] },
+      { state: 'owed' },
+    ],
+    [
+      'a call by someone else is not the PT’s update',
+      { forms: [call('2026-10-19T16:00:00.000Z', cc)] },
+      { state: 'owed' },
+    ],
+    [
+      'in the half-term holiday no update is due',
+      { today: '2026-10-28' },
+      { state: 'notDue', reason: 'Half-term holiday: no update is due this week.' },
+    ],
+    [
+      'the week after half term owes one again',
+      { today: '2026-11-02' },
+      { key: 'parent-update-2026-11-02', state: 'owed' },
+    ],
+    [
+      'the week a placement starts mid-week owes an update (it has school days while placed)',
+      { today: '2026-12-02', placementStartsOn: '2026-12-02' },
+      { key: 'parent-update-2026-11-30', state: 'owed' },
+    ],
+  ])('%s', (_case, options, expected) => {
+    const result = lines({ today: '2026-10-21', holdings: ['personalTutor'], ...options });
+    expect(line(result, 'parent-update-')).toMatchObject(expected);
   });
   it('between terms the PT owes no weekly or termly line', () => {
     expect(lines({ today: '2026-12-23', holdings: ['personalTutor'] })).toEqual([]);

@@ -28,6 +28,8 @@ async function computer() {
   };
 }
 
+type Computer = Awaited<ReturnType<typeof computer>>;
+
 const at = new Date('2026-12-05T10:00:00.000Z');
 
 describe('computers waiting for a new sync key', () => {
@@ -63,15 +65,18 @@ describe('computers waiting for a new sync key', () => {
       });
     }
 
-    const grant = await makeKeyGrant(
-      office.signer,
-      {
-        epoch: 2,
-        key: newKey,
-        recipient: { deviceId: frontDesk.deviceId, exchangeKey: frontDesk.exchangeKey },
-      },
-      at,
-    );
+    /** The new key granted to the front desk by `from`. */
+    const grantToFrontDesk = (from: Computer) =>
+      makeKeyGrant(
+        from.signer,
+        {
+          epoch: 2,
+          key: newKey,
+          recipient: { deviceId: frontDesk.deviceId, exchangeKey: frontDesk.exchangeKey },
+        },
+        at,
+      );
+    const grant = await grantToFrontDesk(office);
     expect(grant._id).toBe(`rg_2_${frontDesk.deviceId}`);
     const opened = await openKeyGrant(grant, signers, frontDesk.me);
     expect(opened).toMatchObject({ ok: true, value: { epoch: 2 } });
@@ -82,15 +87,7 @@ describe('computers waiting for a new sync key', () => {
       ok: false,
       error: { code: 'not-for-this-computer' },
     });
-    const fromStaffRoom = await makeKeyGrant(
-      staffRoom.signer,
-      {
-        epoch: 2,
-        key: newKey,
-        recipient: { deviceId: frontDesk.deviceId, exchangeKey: frontDesk.exchangeKey },
-      },
-      at,
-    );
+    const fromStaffRoom = await grantToFrontDesk(staffRoom);
     expect(await openKeyGrant(fromStaffRoom, signers, frontDesk.me)).toMatchObject({
       ok: false,
       error: { code: 'unknown-signer' },
