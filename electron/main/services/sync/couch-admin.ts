@@ -51,6 +51,8 @@ export function createCouchCalls(http: CouchHttp) {
 
   const database = (server: SyncServer) => `/${encodeURIComponent(server.database)}`;
   const userPath = (name: string) => `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const localPath = (server: SyncServer, id: string) =>
+    `${database(server)}/_local/${encodeURIComponent(id)}`;
 
   function revOf(body: unknown): string | undefined {
     const rev = (body as { _rev?: unknown } | null)?._rev;
@@ -69,15 +71,22 @@ export function createCouchCalls(http: CouchHttp) {
   }
 
   /**
-   * A PUT that makes something new: one of `made` statuses is done, 409 is a name already taken
-   * (`taken` tells the manager what to do), and any other status is `refused`'s to explain.
+   * A PUT of `body` at `path` that makes something new: one of `made` statuses is done, 409 is a
+   * name already taken (`taken` tells the manager what to do), and any other status is `refused`'s
+   * to explain.
    */
-  function madeOrTaken(
-    reply: Step<CouchJson>,
-    made: readonly number[],
-    taken: string,
-    refused: (status: number) => Step<never>,
-  ): Step<true> {
+  async function putNew(
+    server: SyncServer,
+    path: string,
+    credentials: CouchCredentials,
+    body: Record<string, unknown>,
+    {
+      made,
+      taken,
+      refused,
+    }: { made: readonly number[]; taken: string; refused: (status: number) => Step<never> },
+  ): Promise<Step<true>> {
+    const reply = await call(server, 'PUT', path, credentials, body);
     if (!reply.ok) return reply;
     if (made.includes(reply.value.status)) return { ok: true, value: true };
     if (reply.value.status === 409) return { ok: false, code: 'conflict', message: taken };
@@ -137,18 +146,22 @@ export function createCouchCalls(http: CouchHttp) {
     },
 
     async createUser(server: SyncServer, admin: ServerAdmin, user: CouchCredentials): Promise<Step<true>> {
-      const reply = await call(server, 'PUT', userPath(user.name), admin, {
-        _id: `org.couchdb.user:${user.name}`,
-        name: user.name,
-        password: user.password,
-        roles: [],
-        type: 'user',
-      });
-      return madeOrTaken(
-        reply,
-        [201, 202],
-        'The server already has a computer with that name. Try again: a new code gets a new name.',
-        refusedAdmin,
+      return putNew(
+        server,
+        userPath(user.name),
+        admin,
+        {
+          _id: `org.couchdb.user:${user.name}`,
+          name: user.name,
+          password: user.password,
+          roles: [],
+          type: 'user',
+        },
+        {
+          made: [201, 202],
+          taken: 'The server already has a computer with that name. Try again: a new code gets a new name.',
+          refused: refusedAdmin,
+        },
       );
     },
 
@@ -209,12 +222,7 @@ export function createCouchCalls(http: CouchHttp) {
 
     /** A `_local` document's body, or null when there is none. */
     async readLocal(server: SyncServer, credentials: CouchCredentials, id: string): Promise<Step<unknown>> {
-      const reply = await call(
-        server,
-        'GET',
-        `${database(server)}/_local/${encodeURIComponent(id)}`,
-        credentials,
-      );
+      const reply = await call(server, 'GET', localPath(server, id), credentials);
       if (!reply.ok) return reply;
       if (reply.value.status === 404) return { ok: true, value: null };
       if (reply.value.status === 200) return { ok: true, value: reply.value.body };
@@ -227,28 +235,19 @@ export function createCouchCalls(http: CouchHttp) {
       id: string,
       body: Record<string, unknown>,
     ): Promise<Step<true>> {
-      const reply = await call(
-        server,
-        'PUT',
-        `${database(server)}/_local/${encodeURIComponent(id)}`,
-        credentials,
-        body,
-      );
-      return madeOrTaken(
-        reply,
-        [201, 200],
-        'A pairing with that id is already waiting. Try again: a new code gets a new id.',
-        memberRefused,
-      );
+      return putNew(server, localPath(server, id), credentials, body, {
+        made: [201, 200],
+        taken: 'A pairing with that id is already waiting. Try again: a new code gets a new id.',
+        refused: memberRefused,
+      });
     },
 
     /** Deletes a `_local` document; false when there was none. */
     async deleteLocal(server: SyncServer, credentials: CouchCredentials, id: string): Promise<Step<boolean>> {
-      const path = `${database(server)}/_local/${encodeURIComponent(id)}`;
       // Gone between the read and the delete (the other computer collected it): none to delete.
       const notDeleted = (status: number): Step<boolean> =>
         status === 404 ? { ok: true, value: false } : memberRefused(status);
-      return deleteAtRevision(server, path, credentials, memberRefused, notDeleted);
+      return deleteAtRevision(server, localPath(server, id), credentials, memberRefused, notDeleted);
     },
 
     /** Whether the database answers a request that carries no credentials at all. */

@@ -15,6 +15,7 @@ import type { StaffRole } from '@shared/schemas/staff';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
+import { auditFileLeft } from './disclosure-repository';
 import type { Session } from '../session';
 
 /** Entries read per `bulkGet` when a whole filtered log is read (the export). */
@@ -199,15 +200,10 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
     ): Promise<Result<void, 'forbidden'>> {
       if (!can(session.roles, 'audit:view'))
         return fail('forbidden', 'The audit log is for the Registered Manager.');
-      await records.write(session, {
-        events: [
-          {
-            action: 'audit.exported',
-            recordType: 'disclosure',
-            recordId: file.disclosureId,
-            detail: `CSV, ${file.entries} ${file.entries === 1 ? 'entry' : 'entries'}, SHA-256 ${file.sha256}`,
-          },
-        ],
+      await auditFileLeft(records, session, {
+        action: 'audit.exported',
+        disclosureId: file.disclosureId,
+        detail: `CSV, ${file.entries} ${file.entries === 1 ? 'entry' : 'entries'}, SHA-256 ${file.sha256}`,
       });
       return ok(undefined);
     },

@@ -8,6 +8,7 @@ import type { SealedRow } from '../sealed-codec';
 import { CompartmentLockedError } from '../encryption/record-cipher';
 import { DamagedRecordError } from '../row-binding';
 import { recordWriter } from '../record-writer';
+import { auditFileLeft } from './disclosure-repository';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { damagedRecordRepository } from './damaged-record-repository';
@@ -320,15 +321,10 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
       session: Session,
       copy: { readonly youngPersonId: string; readonly sha256: string; readonly disclosureId: string },
     ): Promise<void> {
-      await records.write(session, {
-        events: [
-          {
-            action: 'chronology.signed-copy-saved',
-            recordType: 'disclosure',
-            recordId: copy.disclosureId,
-            detail: `Young person ${copy.youngPersonId}, SHA-256 ${copy.sha256}`,
-          },
-        ],
+      await auditFileLeft(records, session, {
+        action: 'chronology.signed-copy-saved',
+        disclosureId: copy.disclosureId,
+        detail: `Young person ${copy.youngPersonId}, SHA-256 ${copy.sha256}`,
       });
     },
   };

@@ -92,3 +92,20 @@ export function disclosureRepository(db: FamilyLinksDb, clock: () => Date = () =
     },
   };
 }
+
+/**
+ * Notes in the audit log that a file left the app (DESIGN: the hash of every exported file is kept
+ * in the audit log), tied to the disclosure recorded first that says to whom and why. `detail`
+ * names the file and its SHA-256; never a name or a note.
+ */
+export async function auditFileLeft(
+  records: Pick<ReturnType<typeof recordWriter>, 'write'>,
+  session: Session,
+  file: { readonly action: string; readonly disclosureId: string; readonly detail: string },
+): Promise<void> {
+  await records.write(session, {
+    events: [
+      { action: file.action, recordType: 'disclosure', recordId: file.disclosureId, detail: file.detail },
+    ],
+  });
+}

@@ -10,6 +10,7 @@ import { reviewRulesVersion, type ReviewSummary } from '@shared/schemas/review-s
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
+import { auditFileLeft } from './disclosure-repository';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import { reviewSummaryRepository } from './review-summary-repository';
@@ -263,15 +264,10 @@ export function reviewRepository(db: FamilyLinksDb) {
     ): Promise<Result<void, ReviewError>> {
       if (reviewScope(session.roles).kind === 'none')
         return fail('forbidden', 'The termly review is for Case Co-ordinators and the Registered Manager.');
-      await records.write(session, {
-        events: [
-          {
-            action: 'review.report-exported',
-            recordType: 'disclosure',
-            recordId: report.disclosureId,
-            detail: `${report.kind.toUpperCase()} ${report.yearLabel} ${report.termName} term, SHA-256 ${report.sha256}`,
-          },
-        ],
+      await auditFileLeft(records, session, {
+        action: 'review.report-exported',
+        disclosureId: report.disclosureId,
+        detail: `${report.kind.toUpperCase()} ${report.yearLabel} ${report.termName} term, SHA-256 ${report.sha256}`,
       });
       return ok(undefined);
     },

@@ -4,14 +4,11 @@ import { ok } from '@shared/result';
 import { editAccountFormSchema, type EditAccountForm } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
 import { TextField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
-import { FormActions } from '../../ui/FormActions';
 import { RoleChoices } from './RoleChoices';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 function changedDetails(member: StaffMember, values: EditAccountForm): Partial<EditAccountForm> {
   const sameRoles =
@@ -49,14 +46,17 @@ export function EditStaffForm({
   );
 
   return (
-    <OpeningPanel titleId="edit-staff-title" title={<>Change {member.name}’s details</>}>
-      <FormNotices failure={failure} />
-      <SubmitForm label="Change staff details" onSubmit={submit}>
-        <TextField form={form} name="name" label="Full name" autoComplete="off" />
-        <TextField form={form} name="email" label="Work email" type="email" autoComplete="off" />
-        <RoleChoices form={form} errorId="edit-roles-error" isDescribedByError />
-        <FormActions submitLabel="Save changes" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </SubmitForm>
-    </OpeningPanel>
+    <PanelForm
+      titleId="edit-staff-title"
+      title={<>Change {member.name}’s details</>}
+      label="Change staff details"
+      onSubmit={submit}
+      notices={{ failure }}
+      actions={{ submitLabel: 'Save changes', isBusy: isSubmitting, onCancel: () => onDone(undefined) }}
+    >
+      <TextField form={form} name="name" label="Full name" autoComplete="off" />
+      <TextField form={form} name="email" label="Work email" type="email" autoComplete="off" />
+      <RoleChoices form={form} errorId="edit-roles-error" isDescribedByError />
+    </PanelForm>
   );
 }

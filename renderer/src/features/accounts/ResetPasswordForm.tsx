@@ -3,15 +3,12 @@ import { useForm } from 'react-hook-form';
 import { resetPasswordFormSchema, type ResetPasswordForm as FormValues } from '@shared/schemas/account-forms';
 import type { StaffMember } from '@shared/schemas/staff';
 import { Field, PasswordInput } from '../../ui/Field';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 import { useHomeClock } from '../../common/useHomeClock';
 import { TemporaryPasswordMaker } from './TemporaryPasswordMaker';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 /** Sets a temporary password for a colleague (also how a locked-out person gets back in). */
 export function ResetPasswordForm({
@@ -37,27 +34,32 @@ export function ResetPasswordForm({
   );
 
   return (
-    <OpeningPanel titleId="reset-title" title={<>Reset {member.name}’s password</>}>
-      <p className="lede">
-        They must choose a new password the next time they sign in. This also unlocks the account.
-      </p>
-      <FormNotices failure={failure} />
-      <SubmitForm label="Reset password" onSubmit={submit}>
-        <TemporaryPasswordMaker
-          context={() => ({ name: member.name, username: member.username, email: member.email, homeName })}
-          onMade={(password) => {
-            form.setValue('temporaryPassword', password);
-            form.setValue('confirmPassword', password);
-          }}
-        />
-        <Field label="Temporary password" error={errors.temporaryPassword?.message}>
-          {(wiring) => <PasswordInput {...wiring} isNew {...form.register('temporaryPassword')} />}
-        </Field>
-        <Field label="Type the temporary password again" error={errors.confirmPassword?.message}>
-          {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
-        </Field>
-        <FormActions submitLabel="Reset password" isBusy={isSubmitting} onCancel={() => onDone(false)} />
-      </SubmitForm>
-    </OpeningPanel>
+    <PanelForm
+      titleId="reset-title"
+      title={<>Reset {member.name}’s password</>}
+      label="Reset password"
+      intro={
+        <p className="lede">
+          They must choose a new password the next time they sign in. This also unlocks the account.
+        </p>
+      }
+      onSubmit={submit}
+      notices={{ failure }}
+      actions={{ submitLabel: 'Reset password', isBusy: isSubmitting, onCancel: () => onDone(false) }}
+    >
+      <TemporaryPasswordMaker
+        context={() => ({ name: member.name, username: member.username, email: member.email, homeName })}
+        onMade={(password) => {
+          form.setValue('temporaryPassword', password);
+          form.setValue('confirmPassword', password);
+        }}
+      />
+      <Field label="Temporary password" error={errors.temporaryPassword?.message}>
+        {(wiring) => <PasswordInput {...wiring} isNew {...form.register('temporaryPassword')} />}
+      </Field>
+      <Field label="Type the temporary password again" error={errors.confirmPassword?.message}>
+        {(wiring) => <PasswordInput {...wiring} isNew {...form.register('confirmPassword')} />}
+      </Field>
+    </PanelForm>
   );
 }

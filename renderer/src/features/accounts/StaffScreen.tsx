@@ -36,6 +36,17 @@ export function StaffScreen() {
   // Whoever was switched off last: the keys they could read are offered for changing.
   const [leaver, setLeaver] = useState<StaffMember>();
 
+  /** Opens a form or question; what was said about the last one goes. */
+  const open = (next: Panel) => {
+    setMessage(undefined);
+    setPanel(next);
+  };
+  /** Closes the open panel, saying what it did; nothing when it was cancelled. */
+  const close = (done: string | undefined) => {
+    setPanel(undefined);
+    if (done) setMessage({ tone: 'success', text: done });
+  };
+
   const toggleActive = async (member: StaffMember) => {
     const result = await auth.updateAccount(session, member.id, { isActive: !member.isActive });
     setMessage(
@@ -59,76 +70,61 @@ export function StaffScreen() {
       {leaver ? <KeyRotationPanel leaver={leaver} /> : null}
       {panel?.kind === 'add' ? (
         <AddStaffForm
-          onDone={(added) => {
-            setPanel(undefined);
-            if (added)
-              setMessage({
-                tone: 'success',
-                text: `${added.name} can now sign in as ${added.username} with the temporary password.`,
-              });
-          }}
+          onDone={(added) =>
+            close(
+              added
+                ? `${added.name} can now sign in as ${added.username} with the temporary password.`
+                : undefined,
+            )
+          }
         />
       ) : null}
       {panel?.kind === 'reset' ? (
         <ResetPasswordForm
           member={panel.member}
-          onDone={(didReset) => {
-            setPanel(undefined);
-            if (didReset)
-              setMessage({
-                tone: 'success',
-                text: `${panel.member.name}’s password was reset. They will choose a new one when they sign in.`,
-              });
-          }}
+          onDone={(didReset) =>
+            close(
+              didReset
+                ? `${panel.member.name}’s password was reset. They will choose a new one when they sign in.`
+                : undefined,
+            )
+          }
         />
       ) : null}
       {panel?.kind === 'edit' ? (
         <EditStaffForm
           member={panel.member}
-          onDone={(saved) => {
-            setPanel(undefined);
-            if (saved) setMessage({ tone: 'success', text: `${saved.name}’s details are saved.` });
-          }}
+          onDone={(saved) => close(saved ? `${saved.name}’s details are saved.` : undefined)}
         />
       ) : null}
       {panel?.kind === 'switch-off' ? (
         <SwitchOffConfirm
           member={panel.member}
           onDone={(switchedOff) => {
-            setPanel(undefined);
             if (switchedOff) setLeaver(switchedOff.member);
-            if (switchedOff)
-              setMessage({
-                tone: 'success',
-                text:
-                  switchedOff.handedOver === 0
-                    ? `${switchedOff.member.name}’s account is now off.`
-                    : `${switchedOff.member.name}’s account is now off, and their work is handed over (${switchedOff.handedOver} ${switchedOff.handedOver === 1 ? 'item' : 'items'}).`,
-              });
+            close(
+              switchedOff === undefined
+                ? undefined
+                : switchedOff.handedOver === 0
+                  ? `${switchedOff.member.name}’s account is now off.`
+                  : `${switchedOff.member.name}’s account is now off, and their work is handed over (${switchedOff.handedOver} ${switchedOff.handedOver === 1 ? 'item' : 'items'}).`,
+            );
           }}
         />
       ) : null}
       {panel?.kind === 'renew' ? (
         <RenewCertificateForm
-          onDone={(notAfter) => {
-            setPanel(undefined);
-            if (notAfter)
-              setMessage({
-                tone: 'success',
-                text: `Your new signing certificate is valid until ${dayFormat.format(new Date(notAfter))}.`,
-              });
-          }}
+          onDone={(notAfter) =>
+            close(
+              notAfter
+                ? `Your new signing certificate is valid until ${dayFormat.format(new Date(notAfter))}.`
+                : undefined,
+            )
+          }
         />
       ) : null}
       {panel === undefined ? (
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setMessage(undefined);
-            setPanel({ kind: 'add' });
-          }}
-        >
+        <button type="button" className="button" onClick={() => open({ kind: 'add' })}>
           Add a staff member
         </button>
       ) : null}
@@ -172,10 +168,7 @@ export function StaffScreen() {
                         <button
                           type="button"
                           className="button button--secondary"
-                          onClick={() => {
-                            setMessage(undefined);
-                            setPanel({ kind: 'renew' });
-                          }}
+                          onClick={() => open({ kind: 'renew' })}
                         >
                           Renew my certificate
                         </button>
@@ -184,19 +177,13 @@ export function StaffScreen() {
                       <div className="row-actions">
                         <RowButton
                           name={`Change ${member.name}’s details`}
-                          onClick={() => {
-                            setMessage(undefined);
-                            setPanel({ kind: 'edit', member });
-                          }}
+                          onClick={() => open({ kind: 'edit', member })}
                         >
                           Change details
                         </RowButton>
                         <RowButton
                           name={`Reset ${member.name}’s password`}
-                          onClick={() => {
-                            setMessage(undefined);
-                            setPanel({ kind: 'reset', member });
-                          }}
+                          onClick={() => open({ kind: 'reset', member })}
                         >
                           Reset password
                         </RowButton>

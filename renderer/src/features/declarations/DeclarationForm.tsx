@@ -9,13 +9,10 @@ import {
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -46,48 +43,49 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
   );
 
   return (
-    <OpeningPanel titleId="make-declaration-title" title="Make a declaration">
-      <p className="lede">
-        Only you and the manager can see it. Your line manager will talk it through with you in supervision.
-      </p>
-      <SubmitForm label="Make a declaration" onSubmit={submit}>
-        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
-        <ChoiceField
-          form={form}
-          name="kind"
-          label="What are you declaring?"
-          values={declarationKinds}
-          labels={declarationKindLabels}
-        />
-        <DateField form={form} name="happenedOn" label="When did it happen?" max={today} />
-        <TextAreaField
-          form={form}
-          name="whatHappened"
-          label="What happened"
-          hint="For a gift: what it was, its rough value, and what you did with it."
-          rows={4}
-        />
-        <TextField
-          form={form}
-          name="whoWasInvolved"
-          label="Who was involved (optional)"
-          hint="For example “a parent of a young person” or a former care leaver’s first name."
-          autoComplete="off"
-        />
-        <SelectField form={form} name="lineManagerId" label="Your line manager">
-          <option value="">Choose…</option>
-          {lineManagers.map((manager) => (
-            <option key={manager.id} value={manager.id}>
-              {manager.name}
-            </option>
-          ))}
-        </SelectField>
-        <FormActions
-          submitLabel="Make declaration"
-          isBusy={isSubmitting}
-          onCancel={() => onDone(undefined)}
-        />
-      </SubmitForm>
-    </OpeningPanel>
+    <PanelForm
+      titleId="make-declaration-title"
+      title="Make a declaration"
+      label="Make a declaration"
+      intro={
+        <p className="lede">
+          Only you and the manager can see it. Your line manager will talk it through with you in supervision.
+        </p>
+      }
+      onSubmit={submit}
+      notices={{ failure, draftRestoredAt }}
+      actions={{ submitLabel: 'Make declaration', isBusy: isSubmitting, onCancel: () => onDone(undefined) }}
+    >
+      <ChoiceField
+        form={form}
+        name="kind"
+        label="What are you declaring?"
+        values={declarationKinds}
+        labels={declarationKindLabels}
+      />
+      <DateField form={form} name="happenedOn" label="When did it happen?" max={today} />
+      <TextAreaField
+        form={form}
+        name="whatHappened"
+        label="What happened"
+        hint="For a gift: what it was, its rough value, and what you did with it."
+        rows={4}
+      />
+      <TextField
+        form={form}
+        name="whoWasInvolved"
+        label="Who was involved (optional)"
+        hint="For example “a parent of a young person” or a former care leaver’s first name."
+        autoComplete="off"
+      />
+      <SelectField form={form} name="lineManagerId" label="Your line manager">
+        <option value="">Choose…</option>
+        {lineManagers.map((manager) => (
+          <option key={manager.id} value={manager.id}>
+            {manager.name}
+          </option>
+        ))}
+      </SelectField>
+    </PanelForm>
   );
 }

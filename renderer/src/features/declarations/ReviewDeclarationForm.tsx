@@ -8,14 +8,11 @@ import {
 } from '@shared/schemas/declarations';
 import { formatUkDate } from '@shared/format-dates';
 import { DateField, TextAreaField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -43,49 +40,54 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
   );
 
   return (
-    <OpeningPanel titleId="review-declaration-title" title={<>Review {staffName}’s declaration</>}>
-      <dl className="details">
-        <dt>What</dt>
-        <dd>
-          {declarationKindLabels[declaration.kind]}, on {formatUkDate(declaration.happenedOn)}
-        </dd>
-        <dt>What happened</dt>
-        <dd>{declaration.whatHappened}</dd>
-        {declaration.whoWasInvolved ? (
-          <>
-            <dt>Who was involved</dt>
-            <dd>{declaration.whoWasInvolved}</dd>
-          </>
-        ) : null}
-      </dl>
-      <SubmitForm label="Review the declaration" onSubmit={submit}>
-        <FormNotices failure={failure} />
-        <p className="muted">
-          Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has
-          been discussed.
-        </p>
-        <DateField
-          form={form}
-          name="supervisionOn"
-          label="Discussed in supervision on (optional)"
-          options={{ setValueAs: blankAsUndefined }}
-        />
-        <TextAreaField
-          form={form}
-          name="outcome"
-          label="Outcome (optional)"
-          hint="What was agreed, for example “gift returned with thanks”."
-          rows={3}
-        />
-        <TextAreaField
-          form={form}
-          name="action"
-          label="Action (optional)"
-          hint="Anything still to do, and by whom."
-          rows={2}
-        />
-        <FormActions submitLabel="Save review" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </SubmitForm>
-    </OpeningPanel>
+    <PanelForm
+      titleId="review-declaration-title"
+      title={<>Review {staffName}’s declaration</>}
+      label="Review the declaration"
+      intro={
+        <dl className="details">
+          <dt>What</dt>
+          <dd>
+            {declarationKindLabels[declaration.kind]}, on {formatUkDate(declaration.happenedOn)}
+          </dd>
+          <dt>What happened</dt>
+          <dd>{declaration.whatHappened}</dd>
+          {declaration.whoWasInvolved ? (
+            <>
+              <dt>Who was involved</dt>
+              <dd>{declaration.whoWasInvolved}</dd>
+            </>
+          ) : null}
+        </dl>
+      }
+      onSubmit={submit}
+      notices={{ failure }}
+      actions={{ submitLabel: 'Save review', isBusy: isSubmitting, onCancel: () => onDone(undefined) }}
+    >
+      <p className="muted">
+        Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has been
+        discussed.
+      </p>
+      <DateField
+        form={form}
+        name="supervisionOn"
+        label="Discussed in supervision on (optional)"
+        options={{ setValueAs: blankAsUndefined }}
+      />
+      <TextAreaField
+        form={form}
+        name="outcome"
+        label="Outcome (optional)"
+        hint="What was agreed, for example “gift returned with thanks”."
+        rows={3}
+      />
+      <TextAreaField
+        form={form}
+        name="action"
+        label="Action (optional)"
+        hint="Anything still to do, and by whom."
+        rows={2}
+      />
+    </PanelForm>
   );
 }

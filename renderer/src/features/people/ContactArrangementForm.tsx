@@ -15,14 +15,11 @@ import {
   type ContactArrangementForm as FormValues,
 } from '@shared/schemas/contact-plans';
 import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
 import { useSession } from '../../security/session-context';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = FamilyFormContext & {
   readonly repository: ContactPlanRepository;
@@ -86,102 +83,106 @@ export function ContactArrangementForm({
   );
   const title = existing ? 'Change an arrangement' : `Add to ${youngPersonName}’s contact plan`;
   return (
-    <OpeningPanel titleId="contact-arrangement-title" title={title} level={3}>
-      <SubmitForm label={title} onSubmit={submit}>
-        <FormNotices failure={failure} />
-        <fieldset className="fieldset">
-          <legend>What is agreed</legend>
-          {existing ? (
-            <p>
-              With {personName(family, existing.personId)}: an arrangement stays with the same person. Record
-              a new one for someone else.
-            </p>
-          ) : (
-            <SelectField form={form} name="personId" label="Family member or significant person">
-              <option value="">Choose…</option>
-              {family.map(({ person, relationship }) => (
-                <option key={person.id} value={person.id}>
-                  {displayPersonName(person)} ({relationship.relationship})
-                </option>
-              ))}
-            </SelectField>
-          )}
-          <ChoiceField
-            form={form}
-            name="kind"
-            label="Kind of contact"
-            values={contactPlanKinds}
-            labels={contactPlanKindLabels}
-          />
-          <ChoiceField
-            form={form}
-            name="frequency"
-            label="How often"
-            values={contactPlanFrequencies}
-            labels={contactPlanFrequencyLabels}
-          />
-          <TextField
-            form={form}
-            name="where"
-            label="Where (optional)"
-            hint="For example “the home’s family room” or “Nan’s house”."
-            autoComplete="off"
-          />
-          <SelectField form={form} name="supervision" label="Supervision">
-            <option value="unsupervised">Unsupervised</option>
-            <option value="supervised">Supervised</option>
+    <PanelForm
+      titleId="contact-arrangement-title"
+      title={title}
+      level={3}
+      label={title}
+      onSubmit={submit}
+      notices={{ failure }}
+      actions={{
+        submitLabel: existing ? 'Save as a new version' : 'Add to the plan',
+        isBusy: isSubmitting,
+        onCancel: () => onDone(undefined),
+      }}
+    >
+      <fieldset className="fieldset">
+        <legend>What is agreed</legend>
+        {existing ? (
+          <p>
+            With {personName(family, existing.personId)}: an arrangement stays with the same person. Record a
+            new one for someone else.
+          </p>
+        ) : (
+          <SelectField form={form} name="personId" label="Family member or significant person">
+            <option value="">Choose…</option>
+            {family.map(({ person, relationship }) => (
+              <option key={person.id} value={person.id}>
+                {displayPersonName(person)} ({relationship.relationship})
+              </option>
+            ))}
           </SelectField>
-          <TextField
-            form={form}
-            name="supervisedBy"
-            label="Supervised by (if supervised)"
-            hint="For example “a member of the care team” or “the contact centre”."
-            autoComplete="off"
-          />
-          <TextAreaField
-            form={form}
-            name="wording"
-            label="In the plan’s own words (optional)"
-            hint="Copied from the placement plan. Staff see it when a booking does not match."
-            rows={2}
-          />
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Who agreed it</legend>
-          <ChoiceField
-            form={form}
-            name="agreedBy"
-            label="Agreed by"
-            values={contactPlanAgreedBy}
-            labels={contactPlanAgreedByLabels}
-          />
-          <TextField
-            form={form}
-            name="agreedByName"
-            label="Name"
-            hint="The person or body, for example “Jo Price, Leeds social care”. Care staff do not see this."
-            autoComplete="off"
-          />
-          <DateField form={form} name="agreedOn" label="Agreed on" />
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Dates</legend>
-          <DateField form={form} name="startsOn" label="Starts on" />
-          <DateField form={form} name="reviewOn" label="Review by (optional)" options={optional} />
-          <DateField
-            form={form}
-            name="endsOn"
-            label="Ends on (optional)"
-            hint="Leave empty if it has no end date."
-            options={optional}
-          />
-        </fieldset>
-        <FormActions
-          submitLabel={existing ? 'Save as a new version' : 'Add to the plan'}
-          isBusy={isSubmitting}
-          onCancel={() => onDone(undefined)}
+        )}
+        <ChoiceField
+          form={form}
+          name="kind"
+          label="Kind of contact"
+          values={contactPlanKinds}
+          labels={contactPlanKindLabels}
         />
-      </SubmitForm>
-    </OpeningPanel>
+        <ChoiceField
+          form={form}
+          name="frequency"
+          label="How often"
+          values={contactPlanFrequencies}
+          labels={contactPlanFrequencyLabels}
+        />
+        <TextField
+          form={form}
+          name="where"
+          label="Where (optional)"
+          hint="For example “the home’s family room” or “Nan’s house”."
+          autoComplete="off"
+        />
+        <SelectField form={form} name="supervision" label="Supervision">
+          <option value="unsupervised">Unsupervised</option>
+          <option value="supervised">Supervised</option>
+        </SelectField>
+        <TextField
+          form={form}
+          name="supervisedBy"
+          label="Supervised by (if supervised)"
+          hint="For example “a member of the care team” or “the contact centre”."
+          autoComplete="off"
+        />
+        <TextAreaField
+          form={form}
+          name="wording"
+          label="In the plan’s own words (optional)"
+          hint="Copied from the placement plan. Staff see it when a booking does not match."
+          rows={2}
+        />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Who agreed it</legend>
+        <ChoiceField
+          form={form}
+          name="agreedBy"
+          label="Agreed by"
+          values={contactPlanAgreedBy}
+          labels={contactPlanAgreedByLabels}
+        />
+        <TextField
+          form={form}
+          name="agreedByName"
+          label="Name"
+          hint="The person or body, for example “Jo Price, Leeds social care”. Care staff do not see this."
+          autoComplete="off"
+        />
+        <DateField form={form} name="agreedOn" label="Agreed on" />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Dates</legend>
+        <DateField form={form} name="startsOn" label="Starts on" />
+        <DateField form={form} name="reviewOn" label="Review by (optional)" options={optional} />
+        <DateField
+          form={form}
+          name="endsOn"
+          label="Ends on (optional)"
+          hint="Leave empty if it has no end date."
+          options={optional}
+        />
+      </fieldset>
+    </PanelForm>
   );
 }

@@ -11,16 +11,13 @@ import {
 } from '@shared/schemas/people';
 import { specialDatesAsForm, specialDatesFromForm } from '@shared/schemas/communication';
 import { TextAreaField, TextField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { PeopleRepository, PersonWithRelationships } from '../../db/repositories/people-repository';
 import { useSession } from '../../security/session-context';
 import { CommunicationFields } from './CommunicationFields';
 import { RelationshipRows } from './RelationshipRows';
 import { SpecialDateRows } from './SpecialDateRows';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = {
   readonly repository: PeopleRepository;
@@ -98,57 +95,60 @@ export function PersonForm({ repository, existing, youngPeople, onDone }: Props)
     ? `Edit ${displayPersonName(existing.person)}’s details`
     : 'Add a family member or friend';
   return (
-    <OpeningPanel titleId="person-form-title" title={title}>
-      <SubmitForm label={title} onSubmit={submit}>
-        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
-        <fieldset className="fieldset">
-          <legend>Name</legend>
-          <TextField form={form} name="firstName" label="First name" autoComplete="off" />
-          <TextField form={form} name="lastName" label="Last name (optional)" autoComplete="off" />
-          <TextField
-            form={form}
-            name="aliases"
-            label="Other names (optional)"
-            hint="Nicknames or other surnames they use, separated by commas."
-            autoComplete="off"
-          />
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Contact details</legend>
-          <TextField
-            form={form}
-            name="phone"
-            label="Phone (optional)"
-            type="tel"
-            className="input input--short"
-            autoComplete="off"
-          />
-          <TextField
-            form={form}
-            name="email"
-            label="Email (optional)"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-          />
-          <TextAreaField form={form} name="address" label="Address (optional)" rows={3} />
-          <TextAreaField
-            form={form}
-            name="notes"
-            label="Notes (optional)"
-            hint="Anything else that helps arrange contact."
-            rows={3}
-          />
-        </fieldset>
-        <CommunicationFields form={form} />
-        <RelationshipRows form={form} youngPeople={youngPeople} />
-        {readsSpecialDates ? <SpecialDateRows form={form} /> : null}
-        <FormActions
-          submitLabel={existing ? 'Save changes' : 'Add person'}
-          isBusy={isSubmitting}
-          onCancel={leave}
+    <PanelForm
+      titleId="person-form-title"
+      title={title}
+      label={title}
+      onSubmit={submit}
+      notices={{ failure, draftRestoredAt }}
+      actions={{
+        submitLabel: existing ? 'Save changes' : 'Add person',
+        isBusy: isSubmitting,
+        onCancel: leave,
+      }}
+    >
+      <fieldset className="fieldset">
+        <legend>Name</legend>
+        <TextField form={form} name="firstName" label="First name" autoComplete="off" />
+        <TextField form={form} name="lastName" label="Last name (optional)" autoComplete="off" />
+        <TextField
+          form={form}
+          name="aliases"
+          label="Other names (optional)"
+          hint="Nicknames or other surnames they use, separated by commas."
+          autoComplete="off"
         />
-      </SubmitForm>
-    </OpeningPanel>
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Contact details</legend>
+        <TextField
+          form={form}
+          name="phone"
+          label="Phone (optional)"
+          type="tel"
+          className="input input--short"
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="email"
+          label="Email (optional)"
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextAreaField form={form} name="address" label="Address (optional)" rows={3} />
+        <TextAreaField
+          form={form}
+          name="notes"
+          label="Notes (optional)"
+          hint="Anything else that helps arrange contact."
+          rows={3}
+        />
+      </fieldset>
+      <CommunicationFields form={form} />
+      <RelationshipRows form={form} youngPeople={youngPeople} />
+      {readsSpecialDates ? <SpecialDateRows form={form} /> : null}
+    </PanelForm>
   );
 }

@@ -9,15 +9,12 @@ import {
 } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
 import { DateField, TextField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { StaffSelect } from './StaffSelect';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type FormInput = z.input<typeof youngPersonFormSchema>;
 
@@ -71,63 +68,66 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
 
   const title = existing ? `Edit ${displayName(existing)}’s details` : 'Add a young person';
   return (
-    <OpeningPanel titleId="young-person-form-title" title={title}>
-      <SubmitForm label={title} onSubmit={submit}>
-        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
-        <fieldset className="fieldset">
-          <legend>Name and case</legend>
-          <TextField form={form} name="firstName" label="First name" autoComplete="off" />
-          <TextField form={form} name="lastName" label="Last name" autoComplete="off" />
-          <TextField
-            form={form}
-            name="preferredName"
-            label="Preferred name (optional)"
-            hint="The name they like to be called, if it is not their first name."
-            autoComplete="off"
-          />
-          <DateField form={form} name="dateOfBirth" label="Date of birth" />
-          <TextField
-            form={form}
-            name="caseNumber"
-            label="Case number"
-            hint="As on their case file."
-            className="input input--short"
-            spellCheck={false}
-          />
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Placement</legend>
-          <DateField form={form} name="placementStartsOn" label="Placement started" />
-          <DateField
-            form={form}
-            name="placementEndsOn"
-            label="Placement ends (optional)"
-            hint="Leave empty if no end date is planned."
-            options={optional}
-          />
-          <TextField form={form} name="placingAuthority" label="Placing authority (optional)" />
-          <TextField form={form} name="socialWorker" label="Social worker (optional)" />
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Key staff</legend>
-          {keyStaff.map(({ label, role, field }) => (
-            <StaffSelect
-              key={field}
-              label={label}
-              role={role}
-              staff={staff}
-              currentId={existing?.[field]}
-              registration={form.register(field, optional)}
-              error={errors[field]?.message}
-            />
-          ))}
-        </fieldset>
-        <FormActions
-          submitLabel={existing ? 'Save changes' : 'Add young person'}
-          isBusy={isSubmitting}
-          onCancel={leave}
+    <PanelForm
+      titleId="young-person-form-title"
+      title={title}
+      label={title}
+      onSubmit={submit}
+      notices={{ failure, draftRestoredAt }}
+      actions={{
+        submitLabel: existing ? 'Save changes' : 'Add young person',
+        isBusy: isSubmitting,
+        onCancel: leave,
+      }}
+    >
+      <fieldset className="fieldset">
+        <legend>Name and case</legend>
+        <TextField form={form} name="firstName" label="First name" autoComplete="off" />
+        <TextField form={form} name="lastName" label="Last name" autoComplete="off" />
+        <TextField
+          form={form}
+          name="preferredName"
+          label="Preferred name (optional)"
+          hint="The name they like to be called, if it is not their first name."
+          autoComplete="off"
         />
-      </SubmitForm>
-    </OpeningPanel>
+        <DateField form={form} name="dateOfBirth" label="Date of birth" />
+        <TextField
+          form={form}
+          name="caseNumber"
+          label="Case number"
+          hint="As on their case file."
+          className="input input--short"
+          spellCheck={false}
+        />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Placement</legend>
+        <DateField form={form} name="placementStartsOn" label="Placement started" />
+        <DateField
+          form={form}
+          name="placementEndsOn"
+          label="Placement ends (optional)"
+          hint="Leave empty if no end date is planned."
+          options={optional}
+        />
+        <TextField form={form} name="placingAuthority" label="Placing authority (optional)" />
+        <TextField form={form} name="socialWorker" label="Social worker (optional)" />
+      </fieldset>
+      <fieldset className="fieldset">
+        <legend>Key staff</legend>
+        {keyStaff.map(({ label, role, field }) => (
+          <StaffSelect
+            key={field}
+            label={label}
+            role={role}
+            staff={staff}
+            currentId={existing?.[field]}
+            registration={form.register(field, optional)}
+            error={errors[field]?.message}
+          />
+        ))}
+      </fieldset>
+    </PanelForm>
   );
 }

@@ -3,8 +3,6 @@ import { useForm } from 'react-hook-form';
 import type { Restriction } from '@shared/schemas/registers';
 import { can } from '@shared/rules/access';
 import { versionNumber } from '@shared/rules/restriction-versions';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
@@ -15,8 +13,7 @@ import {
   type RestrictionChangeEntry,
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -59,19 +56,25 @@ export function ChangeRestrictionForm({ repository, restriction, today, onDone }
     form.register(name, isOptional ? { setValueAs: blankAsUndefined } : {});
 
   return (
-    <OpeningPanel titleId={titleId} title={<>Change the restriction on {restriction.name}</>} level={4}>
-      <p>
-        This becomes version {versionNumber(restriction) + 1}. The current version stays in the history, and
-        applies until the day the change takes over.
-        {can(session.roles, 'restriction:approve')
-          ? ''
-          : ' The change applies from its date and waits for the manager’s approval.'}
-      </p>
-      <SubmitForm label={`Change the restriction on ${restriction.name}`} onSubmit={submit}>
-        <FormNotices failure={failure} />
-        <RestrictionTermsFields register={register} errors={errors} />
-        <FormActions submitLabel="Save the change" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
-      </SubmitForm>
-    </OpeningPanel>
+    <PanelForm
+      titleId={titleId}
+      title={<>Change the restriction on {restriction.name}</>}
+      level={4}
+      label={`Change the restriction on ${restriction.name}`}
+      intro={
+        <p>
+          This becomes version {versionNumber(restriction) + 1}. The current version stays in the history, and
+          applies until the day the change takes over.
+          {can(session.roles, 'restriction:approve')
+            ? ''
+            : ' The change applies from its date and waits for the manager’s approval.'}
+        </p>
+      }
+      onSubmit={submit}
+      notices={{ failure }}
+      actions={{ submitLabel: 'Save the change', isBusy: isSubmitting, onCancel: () => onDone(undefined) }}
+    >
+      <RestrictionTermsFields register={register} errors={errors} />
+    </PanelForm>
   );
 }

@@ -5,8 +5,6 @@ import { aliasesAsText } from '@shared/schemas/people';
 import type { Restriction } from '@shared/schemas/registers';
 import { OptionField, TextAreaField, TextField } from '../../ui/TextField';
 import { familyOptions, type FamilyFormContext } from '../../common/useFamilyOf';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
@@ -18,8 +16,7 @@ import {
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
 import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTermsFields';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = FamilyFormContext & {
   readonly repository: RestrictionRepository;
@@ -74,49 +71,49 @@ export function RecordRestrictionForm({
   );
 
   return (
-    <OpeningPanel
+    <PanelForm
       titleId="record-restriction-title"
       title={<>Record a restriction for {youngPersonName}</>}
       level={3}
+      label="Record a restriction"
+      onSubmit={submit}
+      notices={{ failure, draftRestoredAt }}
+      actions={{ submitLabel: 'Record restriction', isBusy: isSubmitting, onCancel: leave }}
     >
-      <SubmitForm label="Record a restriction" onSubmit={submit}>
-        <FormNotices failure={failure} draftRestoredAt={draftRestoredAt} />
-        <fieldset className="fieldset">
-          <legend>Who is restricted</legend>
-          <OptionField
-            form={form}
-            name="personId"
-            label="Person in the family list"
-            hint="Or choose “Not in the list” and type their name below."
-            options={personOptions}
-            emptyLabel="Not in the list"
-            choices={familyOptions(family)}
-          />
-          <TextField
-            form={form}
-            name="name"
-            label="Name"
-            hint="As they might give it at the door."
-            autoComplete="off"
-          />
-          <TextField
-            form={form}
-            name="aliases"
-            label="Other names (optional)"
-            hint="Nicknames or other surnames, separated by commas."
-            autoComplete="off"
-          />
-          <TextAreaField
-            form={form}
-            name="description"
-            label="Description (optional)"
-            hint="What they look like, to help recognise them. Care staff do not see this."
-            rows={2}
-          />
-        </fieldset>
-        <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
-        <FormActions submitLabel="Record restriction" isBusy={isSubmitting} onCancel={leave} />
-      </SubmitForm>
-    </OpeningPanel>
+      <fieldset className="fieldset">
+        <legend>Who is restricted</legend>
+        <OptionField
+          form={form}
+          name="personId"
+          label="Person in the family list"
+          hint="Or choose “Not in the list” and type their name below."
+          options={personOptions}
+          emptyLabel="Not in the list"
+          choices={familyOptions(family)}
+        />
+        <TextField
+          form={form}
+          name="name"
+          label="Name"
+          hint="As they might give it at the door."
+          autoComplete="off"
+        />
+        <TextField
+          form={form}
+          name="aliases"
+          label="Other names (optional)"
+          hint="Nicknames or other surnames, separated by commas."
+          autoComplete="off"
+        />
+        <TextAreaField
+          form={form}
+          name="description"
+          label="Description (optional)"
+          hint="What they look like, to help recognise them. Care staff do not see this."
+          rows={2}
+        />
+      </fieldset>
+      <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
+    </PanelForm>
   );
 }

@@ -4,8 +4,6 @@ import type { Restriction, RestrictionReviewOutcome } from '@shared/schemas/regi
 import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
 import { DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
-import { FormNotices } from '../../ui/FormNotices';
-import { OpeningPanel } from '../../ui/OpeningPanel';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
@@ -19,9 +17,8 @@ import {
   type RestrictionReviewEntry,
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
-import { FormActions } from '../../ui/FormActions';
 import { endedReasonField } from './ended-reason';
-import { SubmitForm } from '../../ui/SubmitForm';
+import { PanelForm } from '../../ui/PanelForm';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -78,65 +75,61 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
   );
 
   return (
-    <OpeningPanel
+    <PanelForm
       titleId={titleId}
       title={<>Record a review of the restriction on {restriction.name}</>}
       level={4}
+      label={`Record a review of the restriction on ${restriction.name}`}
+      onSubmit={submit}
+      notices={{ failure }}
+      actions={{ submitLabel: 'Record the review', isBusy: isSubmitting, onCancel: () => onDone(undefined) }}
     >
-      <SubmitForm label={`Record a review of the restriction on ${restriction.name}`} onSubmit={submit}>
-        <FormNotices failure={failure} />
-        <fieldset className="fieldset">
-          <legend>The review</legend>
-          <DateField form={form} name="reviewedOn" label="Reviewed on" max={today} />
-          <SelectField form={form} name="reviewedById" label="Reviewed by">
-            {reviewers.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            form={form}
-            name="checkedWith"
-            label="Checked with"
-            hint="Who agreed it, for example “Jo Bell, social worker, Leeds City Council”."
-            autoComplete="off"
-          />
-        </fieldset>
-        <fieldset
-          className="fieldset"
-          aria-describedby={errors.outcome ? `${titleId}-outcome-error` : undefined}
-        >
-          <legend>What was decided</legend>
-          {errors.outcome?.message ? (
-            <p id={`${titleId}-outcome-error`} className="field__error">
-              <span className="visually-hidden">Error: </span>
-              {errors.outcome.message}
-            </p>
-          ) : null}
-          {(Object.keys(outcomeLabels) as RestrictionReviewOutcome[]).map((value) => (
-            <label key={value} className="checkbox">
-              <input type="radio" value={value} {...form.register('outcome')} />
-              {outcomeLabels[value]}
-            </label>
+      <fieldset className="fieldset">
+        <legend>The review</legend>
+        <DateField form={form} name="reviewedOn" label="Reviewed on" max={today} />
+        <SelectField form={form} name="reviewedById" label="Reviewed by">
+          {reviewers.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
           ))}
-        </fieldset>
-        {outcome === 'continues' ? (
-          <DateField
-            form={form}
-            name="nextReviewOn"
-            label="Next review by"
-            hint="After today: the restriction then leaves the list of reviews due."
-          />
-        ) : null}
-        {outcome === 'changed' ? <RestrictionTermsFields register={register} errors={errors} /> : null}
-        {outcome === 'ended' ? <TextAreaField form={form} {...endedReasonField} /> : null}
-        <FormActions
-          submitLabel="Record the review"
-          isBusy={isSubmitting}
-          onCancel={() => onDone(undefined)}
+        </SelectField>
+        <TextField
+          form={form}
+          name="checkedWith"
+          label="Checked with"
+          hint="Who agreed it, for example “Jo Bell, social worker, Leeds City Council”."
+          autoComplete="off"
         />
-      </SubmitForm>
-    </OpeningPanel>
+      </fieldset>
+      <fieldset
+        className="fieldset"
+        aria-describedby={errors.outcome ? `${titleId}-outcome-error` : undefined}
+      >
+        <legend>What was decided</legend>
+        {errors.outcome?.message ? (
+          <p id={`${titleId}-outcome-error`} className="field__error">
+            <span className="visually-hidden">Error: </span>
+            {errors.outcome.message}
+          </p>
+        ) : null}
+        {(Object.keys(outcomeLabels) as RestrictionReviewOutcome[]).map((value) => (
+          <label key={value} className="checkbox">
+            <input type="radio" value={value} {...form.register('outcome')} />
+            {outcomeLabels[value]}
+          </label>
+        ))}
+      </fieldset>
+      {outcome === 'continues' ? (
+        <DateField
+          form={form}
+          name="nextReviewOn"
+          label="Next review by"
+          hint="After today: the restriction then leaves the list of reviews due."
+        />
+      ) : null}
+      {outcome === 'changed' ? <RestrictionTermsFields register={register} errors={errors} /> : null}
+      {outcome === 'ended' ? <TextAreaField form={form} {...endedReasonField} /> : null}
+    </PanelForm>
   );
 }
