@@ -20,11 +20,19 @@ const workingDayStartsAt = 8;
 const slotMinutes = 30;
 const bookingMinutes = 60;
 /**
- * The widest the whole diary can be, in the em of a box's text: a wide page is at most 96rem
- * (`.page--wide`) and a box's text is 0.8rem (`.diary-visit`). A box is at most its share of that,
- * so no more of its text than fits there is ever laid out (`textWithin`).
+ * The widest a box's text can ever be, in the em of that text, from the stylesheet's fixed sizes:
+ * a wide page is at most 96rem (`.page--wide`); inside it the calendar's padding (0.5rem each
+ * side, `.visit-calendar`) and the hour gutter (3.25rem, `--diary-gutter`) leave 91.75rem for the
+ * days; a box is at most its share of a day, less its own padding (0.25rem each side), and its
+ * text is 0.8rem (`.diary-visit`). Borders and a scroll bar only make it narrower. No more of the
+ * text than fits there is ever laid out (`textWithin`): a busy week's boxes are a few characters
+ * wide, and shaping text nobody can see was most of laying them out.
  */
-const diaryWidestEm = 96 / 0.8;
+const daysWidestRem = 96 - 2 * 0.5 - 3.25;
+const boxPaddingRem = 2 * 0.25;
+const boxTextRem = 0.8;
+const widestTextEm = (days: number, columns: number) =>
+  Math.max(0, daysWidestRem / days / columns - boxPaddingRem) / boxTextRem;
 
 type Props = CalendarGridProps & {
   /** The dates shown, one column each (a day, or Monday to Sunday). */
@@ -71,10 +79,6 @@ function clockChangeText(change: ClockChange): string {
  */
 export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit, onChooseSlot }: Props) {
   const layouts = useMemo(() => layOutDiary(visits, days, timeZone), [visits, days, timeZone]);
-  const texts = useMemo(() => {
-    const shownDays = layouts.map(({ day }) => day);
-    return new Map(visits.map((visit) => [visit.id, visitTexts(visit, directory, timeZone, shownDays)]));
-  }, [visits, directory, timeZone, layouts]);
   // The latest handler, for boxes drawn once (below) while the screen around them draws again.
   const openVisit = useRef(onOpenVisit);
   useLayoutEffect(() => {
@@ -82,53 +86,50 @@ export function TimeGrid({ visits, directory, days, timeZone, today, onOpenVisit
   });
   // The boxes, made once for the visits shown: moving the booking slot with the arrow keys (or
   // anything else drawn again here) reuses them, so React does not go through 500 buttons again.
-  const boxesByDay = useMemo(
-    () =>
-      layouts.map(({ day, placed }, index) => {
-        const longDay = dayLabel(day.date, 'long');
-        const widestEm = diaryWidestEm / layouts.length;
-        return placed.map((box) => {
-          const visit = box.entry;
-          const text = texts.get(visit.id);
-          if (!text) return null;
-          const name = `${visitAccessibleName(text, longDay)}${box.continuesFromDayBefore ? ', continued from the day before' : ''}`;
-          let classes = `diary-visit diary-visit--${visit.status}`;
-          if (box.continuesFromDayBefore) classes += ' diary-visit--from-day-before';
-          if (box.continuesToDayAfter) classes += ' diary-visit--to-day-after';
-          return (
-            <button
-              key={visit.id}
-              type="button"
-              className={classes}
-              // Pixels from the fixed hour height, not shares of the column: the browser places
-              // 500 boxes in about two thirds of the time. A box alone at its time takes the
-              // column's width from the stylesheet.
-              style={
-                box.columns > 1
-                  ? {
-                      top: box.top * minutePx,
-                      height: box.height * minutePx,
-                      left: `${(box.column / box.columns) * 100}%`,
-                      width: `${100 / box.columns}%`,
-                    }
-                  : { top: box.top * minutePx, height: box.height * minutePx }
-              }
-              // The part after midnight is the same visit: one stop for it when tabbing, on the
-              // day it starts; on the first day shown that day is not, so it is its stop.
-              tabIndex={box.continuesFromDayBefore && index > 0 ? -1 : undefined}
-              aria-label={name}
-              onClick={() => openVisit.current(visit)}
-            >
-              {/* One text, times on the first line (white-space: pre): one run of text to lay
+  const boxesByDay = useMemo(() => {
+    const shownDays = layouts.map(({ day }) => day);
+    return layouts.map(({ day, placed }, index) => {
+      const longDay = dayLabel(day.date, 'long');
+      return placed.map((box) => {
+        const visit = box.entry;
+        const text = visitTexts(visit, directory, timeZone, shownDays);
+        const name = `${visitAccessibleName(text, longDay)}${box.continuesFromDayBefore ? ', continued from the day before' : ''}`;
+        let classes = `diary-visit diary-visit--${visit.status}`;
+        if (box.continuesFromDayBefore) classes += ' diary-visit--from-day-before';
+        if (box.continuesToDayAfter) classes += ' diary-visit--to-day-after';
+        return (
+          <button
+            key={visit.id}
+            type="button"
+            className={classes}
+            // Pixels from the fixed hour height, not shares of the column: the browser places
+            // 500 boxes in about two thirds of the time. A box alone at its time takes the
+            // column's width from the stylesheet.
+            style={
+              box.columns > 1
+                ? {
+                    top: box.top * minutePx,
+                    height: box.height * minutePx,
+                    left: `${(box.column / box.columns) * 100}%`,
+                    width: `${100 / box.columns}%`,
+                  }
+                : { top: box.top * minutePx, height: box.height * minutePx }
+            }
+            // The part after midnight is the same visit: one stop for it when tabbing, on the
+            // day it starts; on the first day shown that day is not, so it is its stop.
+            tabIndex={box.continuesFromDayBefore && index > 0 ? -1 : undefined}
+            aria-label={name}
+            onClick={() => openVisit.current(visit)}
+          >
+            {/* One text, times on the first line (white-space: pre): one run of text to lay
                   out a box rather than two blocks, which a week of 500 visits feels. The whole
                   of it is the box's name, and its tooltip on hover (showWholeName). */}
-              {textWithin(`${text.times}\n${text.title}`, widestEm / box.columns)}
-            </button>
-          );
-        });
-      }),
-    [layouts, texts],
-  );
+            {textWithin(`${text.times}\n${text.title}`, widestTextEm(layouts.length, box.columns))}
+          </button>
+        );
+      });
+    });
+  }, [layouts, directory, timeZone]);
   const [slot, setSlot] = useState(() => ({
     dayIndex: Math.max(0, days.indexOf(today)),
     minute: 14 * 60,

@@ -115,10 +115,11 @@ describe('the week view drawn by the app', () => {
   it('lays out no more of a box’s text than its share of the widest diary could show', () => {
     show('week', '2026-06-03');
     const call = screen.getByRole('button', { name: /^10:00–11:30 Amy Brown: Phone call/ });
-    // Half a day of a week at most 96rem wide, in 0.8rem text at 0.2 em a character: 42 a line.
+    // Half a day of a week: the 91.75rem a 96rem page leaves for the days, over 14, less the
+    // box's 0.5rem of padding, in 0.8rem text at 0.2 em a character: 38 a line.
     const lines = (call.textContent ?? '').split('\n');
     expect(lines[0]).toBe('10:00–11:30');
-    expect(lines.every((line) => line.length <= 43)).toBe(true);
+    expect(lines.every((line) => line.length <= 38)).toBe(true);
     fireEvent.pointerOver(call);
     expect(call.title).toMatch(/^10:00–11:30 Amy Brown: Phone call/);
     cleanup();
@@ -126,6 +127,26 @@ describe('the week view drawn by the app', () => {
     // A day's column is seven times as wide: the whole text.
     const inDay = screen.getByRole('button', { name: /^10:30–11:00 Ben Carter/ });
     expect(inDay).toHaveTextContent('Ben Carter: Family visit at the home (cancelled)');
+  });
+
+  it('cuts a busy hour’s narrow boxes to the few characters they could ever show, and names them whole', () => {
+    // Seven at once on a day of a week: each box a forty-ninth of 91.75rem, less its padding,
+    // is at most 1.7 em of its text wide: nine characters a line at 0.2 em each.
+    const busy = Array.from({ length: 7 }, (_unused, index) =>
+      visitAt('2026-06-04', '10:00', '11:00', { youngPersonIds: [index % 2 === 0 ? amy : ben] }),
+    );
+    show('week', '2026-06-04', busy);
+    const boxes = screen.getAllByRole('button', {
+      name: /^10:00–11:00 (Amy Brown|Ben Carter): Family visit/,
+    });
+    expect(boxes).toHaveLength(7);
+    for (const box of boxes) {
+      const [times, title] = (box.textContent ?? '').split('\n');
+      expect(times).toBe('10:00–11:');
+      expect(title).toHaveLength(9);
+      fireEvent.pointerOver(box);
+      expect(box.title).toBe(box.getAttribute('aria-label'));
+    }
   });
 
   it('places visits without measuring: overlapping ones side by side, by the home’s clock', () => {
