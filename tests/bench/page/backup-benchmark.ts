@@ -59,12 +59,12 @@ async function bareReadAll(name: string, stores: readonly string[]): Promise<num
 }
 
 /**
- * `backup-large`: a backup of the large home through writeBackup (every table read five chunks of
- * 1,000 rows at a time by the backup's two workers through their own connections, each read
- * starting after the last key of the one before; each worker serialises each chunk to bytes,
- * seals it with AES-GCM and takes its SHA-256, both WebCrypto, while the other reads the next;
- * the page's thread hands on the keys and sends every chunk in order), into memory instead of a
- * file, against the floor: one getAll of every store of the same
+ * `backup-large`: a backup of the large home through writeBackup (every table read 1,000 rows at
+ * a time, a chunk, by the backup's two workers through their own connections, each read starting
+ * after the last key of the one before; each worker serialises its chunk to bytes, seals it with
+ * AES-GCM and takes its SHA-256, both WebCrypto, while the other reads the next; the page's
+ * thread hands on the keys and sends every chunk in order), into memory instead of a file,
+ * against the floor: one getAll of every store of the same
  * database, in one transaction, on the page's thread alone, which reads every row the backup
  * reads and does nothing with them (no copying, serialising, digesting or sealing). The
  * floor's write is nothing: the backup's "write" here is a push of each chunk's text onto an array
