@@ -59,12 +59,10 @@ async function bareReadAll(name: string, stores: readonly string[]): Promise<num
 }
 
 /**
- * `backup-large`: a backup of the large home through writeBackup (every table read 1,000 rows at
- * a time, a chunk, by the backup's two workers through their own connections, each read starting
- * after the last key of the one before; each worker serialises its chunk to bytes, seals it with
- * AES-GCM and takes its SHA-256, both WebCrypto, while the other reads the next; the page's
- * thread hands on the keys and sends every chunk in order), into memory instead of a file,
- * against the floor: one getAll of every store of the same
+ * `backup-large`: a backup of the large home through writeBackup (every table read a page of 1,000
+ * rows at a time on the page's thread; each page copied to the backup's worker, which serialises
+ * it to bytes, seals it with AES-GCM and takes its SHA-256, both WebCrypto, while the next page is
+ * read), into memory instead of a file, against the floor: one getAll of every store of the same
  * database, in one transaction, on the page's thread alone, which reads every row the backup
  * reads and does nothing with them (no copying, serialising, digesting or sealing). The
  * floor's write is nothing: the backup's "write" here is a push of each chunk's text onto an array

@@ -1,12 +1,11 @@
-import { chunkMaker, databaseOpener, type ChunkRequest } from './chunk-sealing';
+import { sealRequestHandler, type SealRequest } from './chunk-sealing';
 
 /**
- * The worker that makes a backup's chunks (`chunk-sealer.ts`): it reads the rows itself, through
- * its own connection to the same database, so they are never copied from the page's thread, and
- * serialises, seals and digests them here, off it.
+ * The worker that turns a backup's pages into sealed chunks (`chunk-sealer.ts`): serialising a
+ * page's rows to text and bytes on the page's thread would otherwise hold up reading the next.
  */
-const make = chunkMaker(databaseOpener(self.indexedDB));
+const handle = sealRequestHandler();
 
-self.addEventListener('message', (event: MessageEvent<ChunkRequest>) => {
-  void make(event.data, (reply) => self.postMessage(reply));
+self.addEventListener('message', (event: MessageEvent<SealRequest>) => {
+  void handle(event.data).then((reply) => self.postMessage(reply));
 });

@@ -15,7 +15,7 @@ import { bytesToBase64 } from '@shared/bytes';
 import { sealChunk } from './backup-codec';
 import { chunkSealer, type SealedChunk } from './chunk-sealer';
 import type { BackupPort } from '../../platform/backup-port';
-import { addPhase, phase } from './backup-phases';
+import { addPhase, phase, phaseSync } from './backup-phases';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
 export const keyCheckContext = new TextEncoder().encode('family-links-backup-key-check');
@@ -23,17 +23,8 @@ export const keyCheckContext = new TextEncoder().encode('family-links-backup-key
 /** Rows in a chunk: about a megabyte of base64 for typical sealed rows. */
 export const backupPageSize = 1000;
 
-/**
- * Chunks' rows read at a time, in one transaction: each read is a round trip to IndexedDB, and
- * fewer of them bring the reading nearer one read of the whole table.
- */
+/** Chunks' rows read from IndexedDB at a time. */
 const chunksPerRead = 5;
-
-/**
- * Chunks read and not yet sent: enough that one worker reads while the other seals, few enough
- * that memory stays at a few reads' chunks.
- */
-const chunksAhead = chunksPerRead * 3;
 
 /** A backup's last chunk, as each format version writes it (`shared/schemas/backup.ts`). */
 export type BackupManifest = BackupManifestV1 | BackupManifestV2;
@@ -144,10 +135,9 @@ async function auditHeadOf(db: FamilyLinksDb): Promise<BackupHeader['auditHead']
  * Writes a backup of every table as stored: the renderer reads a page of rows, seals it under the
  * home's data key and streams it to the main process, which writes the file and renames it into
  * place only once it is whole. The last chunk is a manifest of each table's row count and every
- * chunk's SHA-256 in order, checked again by a restore. Memory stays at a few chunks, whatever the
- * size of the home.
+ * chunk's SHA-256 in order, checked again by a restore. Memory stays at about one page, whatever the size of the home.
  *
- * Chunks are separate reads, so a change made while a backup runs may be in it or not; every row
+ * Pages are separate reads, so a change made while a backup runs may be in it or not; every row
  * in the file is a whole row as it was stored.
  */
 export async function writeBackup(
@@ -204,18 +194,15 @@ export async function writeBackup(
   if (!begun.ok) return fail('unavailable', begun.error.message);
   if (begun.value.outcome !== 'started')
     return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
-  return writeChunks(db, tables, dataKey, backupId, begun.value.writeId, port, options.pageSize);
+  return writeChunks(tables, dataKey, backupId, begun.value.writeId, port, options.pageSize);
 }
 
 /**
- * Every table's rows as chunks, then the manifest, then the file finished. The sealing workers
- * (`chunk-sealer.ts`) read each chunk's rows themselves, one read after another, each from the
- * last key of the chunk before, and serialise, seal and digest them while the next is read; this
- * thread only hands on the keys and sends the chunks to the main process, one at a time, in
- * order. The manifest lists every chunk's digest in order.
+ * Every table's rows as chunks, then the manifest, then the file finished. Each page is handed to
+ * a sealing worker (`chunk-sealer.ts`: serialised, sealed and its SHA-256 taken there) while
+ * the next is read here; the manifest lists every chunk's digest in order.
  */
 async function writeChunks(
-  db: FamilyLinksDb,
   tables: readonly Table[],
   dataKey: CryptoKey,
   backupId: string,
@@ -225,21 +212,17 @@ async function writeChunks(
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const chunks: BackupManifestV2['chunks'][number][] = [];
   const counted: { name: string; rows: number }[] = [];
-  const sealer = chunkSealer(db);
-  const chunkRows = pageSize ?? backupPageSize;
-  /** Each chunk read and not yet sent: its send, which settles once it is sent or has failed. */
-  const unsent: Promise<Failed<BackupWriteFailureCode> | undefined>[] = [];
-  let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
-  /** Waits for a chunk and hands it to the main process: a failure to return, or undefined. */
+  const sealer = chunkSealer();
+  let index = 0;
+  /** Waits for one chunk and hands it to the main process: a failure to return, or undefined. */
   const send = async (
     chunkIndex: number,
     table: string,
     rows: number,
-    sealed: Promise<SealedChunk>,
+    sealing: Promise<SealedChunk>,
   ): Promise<Failed<BackupWriteFailureCode> | undefined> => {
-    const { chunk, sha256, readingMs, serialisingMs } = await phase('waiting for the workers', () => sealed);
-    addPhase('reading (workers)', readingMs);
-    addPhase('serialising to bytes (workers)', serialisingMs);
+    const { chunk, sha256, serialisingMs } = await phase('waiting for the worker', () => sealing);
+    addPhase('serialising to bytes (worker)', serialisingMs);
     chunks[chunkIndex] = { table, rows, sha256 };
     const appended = await phase('writing', () => port['backup:append']({ writeId, chunk }));
     if (!appended.ok) return abandon(port, writeId, fail('unavailable', appended.error.message));
@@ -247,43 +230,33 @@ async function writeChunks(
       return fail(asWriteCode(appended.value.code), appended.value.message);
     return undefined;
   };
-  let index = 0;
+  // A page is handed to the worker, then the chunk before it is sent while the worker works and
+  // the next page is read; chunks still reach the main process one at a time, in order, and no
+  // more than two pages wait in the workers.
+  let sending: Promise<Failed<BackupWriteFailureCode> | undefined> = Promise.resolve(undefined);
   let manifest: BackupManifestV2;
   try {
     for (const table of tables) {
       let rows = 0;
-      let after: IDBValidKey | undefined;
-      for (;;) {
-        // Memory stays at a few reads' chunks: the oldest are sent before more are read.
-        while (unsent.length >= chunksAhead) {
-          const failed = await phase('waiting to send', async () => unsent.shift());
-          if (failed) return failed;
-        }
-        const request = {
-          dataKey,
-          backupId,
-          table: table.name,
-          index,
-          rows: chunkRows,
-          chunks: chunksPerRead,
-        };
-        const underWay = sealer.make(after === undefined ? request : { ...request, after });
-        const read = await phase('waiting for the reads', () => underWay.read);
-        // A read of no rows makes no chunk, so its place goes to the next.
-        for (let first = 0; first < read.rows; first += chunkRows) {
-          // Chunks reach the main process one at a time, in order, each as soon as it is sealed.
-          const [chunkIndex, chunkRowCount] = [index, Math.min(chunkRows, read.rows - first)];
-          sending = sending.then(
-            (earlier) => earlier ?? send(chunkIndex, table.name, chunkRowCount, underWay.sealed(chunkIndex)),
+      const chunkRows = pageSize ?? backupPageSize;
+      // Several chunks' rows are read at a time: each read is a transaction and a round trip to
+      // IndexedDB, and fewer of them bring the reading nearer one read of the whole table.
+      for await (const read of timedPages(pagesOf(table, chunkRows * chunksPerRead)))
+        for (let first = 0; first < read.length; first += chunkRows) {
+          const page = read.slice(first, first + chunkRows);
+          // The rows are copied to the worker before `seal` returns, so reading goes straight on.
+          const sealing = phaseSync('handing to the worker', () =>
+            sealer.seal({ dataKey, backupId, index, table: table.name, rows: page }),
           );
+          // Should an earlier chunk fail first, this one's own failure is not reported twice.
+          sealing.catch(() => undefined);
+          const failed = await phase('waiting to send', () => sending);
+          if (failed) return failed;
+          sending = send(index, table.name, page.length, sealing);
           sending.catch(() => undefined);
-          unsent.push(sending);
           index += 1;
+          rows += page.length;
         }
-        rows += read.rows;
-        after = read.last;
-        if (read.rows < chunkRows * chunksPerRead) break;
-      }
       counted.push({ name: table.name, rows });
     }
     const failed = await sending;
@@ -319,6 +292,15 @@ async function writeChunks(
 async function abandon<Failure>(port: BackupPort, writeId: string, failure: Failure): Promise<Failure> {
   await port['backup:abort']({ writeId });
   return failure;
+}
+
+/** `pages`, each page's wait counted as reading when phases are recorded. */
+async function* timedPages(pages: AsyncGenerator<unknown[]>): AsyncGenerator<unknown[]> {
+  for (;;) {
+    const next = await phase('reading', () => pages.next());
+    if (next.done) return;
+    yield next.value;
+  }
 }
 
 function asWriteCode(code: string): BackupWriteFailureCode {

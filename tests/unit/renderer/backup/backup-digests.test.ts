@@ -9,13 +9,7 @@ import {
   sealChunkBytes,
   toPlain,
 } from '../../../../renderer/src/db/backup/backup-codec';
-import { IDBFactory } from 'fake-indexeddb';
-import {
-  chunkMaker,
-  databaseOpener,
-  type ChunkReply,
-  type ChunkRequest,
-} from '../../../../renderer/src/db/backup/chunk-sealing';
+import { sealRequestHandler } from '../../../../renderer/src/db/backup/chunk-sealing';
 
 const encoder = new TextEncoder();
 
@@ -108,95 +102,35 @@ describe("a page's chunk bytes", () => {
   });
 });
 
-describe("a chunk's making (the backup's worker, here on this thread)", () => {
-  /** A bare database with one store of `rows`, as a worker would open it. */
-  async function databaseWith(rows: readonly { id: string }[]): Promise<IDBDatabase> {
-    const database = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = new IDBFactory().open('bare', 1);
-      request.onupgradeneeded = () => request.result.createObjectStore('visits', { keyPath: 'id' });
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('not opened'));
-    });
-    await new Promise<void>((resolve, reject) => {
-      const transaction = database.transaction('visits', 'readwrite');
-      for (const row of rows) transaction.objectStore('visits').put(row);
-      transaction.oncomplete = () => resolve();
-      transaction.onabort = () => reject(transaction.error ?? new Error('not written'));
-    });
-    return database;
-  }
-  const rowOf = (id: string) => ({
-    id,
-    sealed: { iv: new Uint8Array([1, 2]), data: new Uint8Array([3]).buffer },
-  });
-  /** Every reply to one request, in the order told. */
-  async function repliesTo(
-    make: ReturnType<typeof chunkMaker>,
-    request: ChunkRequest,
-  ): Promise<ChunkReply[]> {
-    const replies: ChunkReply[] = [];
-    await make(request, (reply) => replies.push(reply));
-    return replies;
-  }
-
-  it('reads the rows after the last key, tells where it ended, then seals each chunk in its place', async () => {
+describe("a page's sealing (the backup's worker, here on this thread)", () => {
+  it('gives the chunk sealed in its place and the SHA-256 of its bytes', async () => {
     const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
       'decrypt',
     ]);
     const backupId = crypto.randomUUID();
-    const database = await databaseWith(['a', 'b', 'bb', 'c', 'd', 'e'].map(rowOf));
-    const make = chunkMaker(() => Promise.resolve(database));
-    const request = { dataKey, backupId, database: 'bare', table: 'visits', rows: 2, chunks: 2 };
-    const first = await repliesTo(make, { ...request, id: 1, index: 2 });
-    // "bb" sorts between "b" and "c": it is read, not skipped, on the way to "c".
-    const second = await repliesTo(make, { ...request, id: 2, index: 4, after: 'c' });
-    expect(first[0]).toEqual({ id: 1, kind: 'read', rows: 4, last: 'c' });
-    expect(second[0]).toEqual({ id: 2, kind: 'read', rows: 2, last: 'e' });
-    const made = [...first.slice(1), ...second.slice(1)];
-    expect(made.map((reply) => reply.kind === 'sealed' && [reply.id, reply.index, reply.done])).toEqual([
-      [1, 2, false],
-      [1, 3, true],
-      [2, 4, true],
-    ]);
-    const expected = [
-      ['a', 'b'],
-      ['bb', 'c'],
-      ['d', 'e'],
-    ];
-    for (const [at, sealed] of made.entries()) {
-      if (sealed.kind !== 'sealed') throw new Error('not sealed');
-      const opened = await openChunkBytes(dataKey, backupId, sealed.index, sealed.chunk);
-      expect(new TextDecoder().decode(opened)).toBe(
-        JSON.stringify({ table: 'visits', rows: (expected[at] ?? []).map((id) => toPlain(rowOf(id))) }),
-      );
-      expect(sealed.sha256).toBe(await chunkDigest(opened));
-      await expect(openChunkBytes(dataKey, backupId, sealed.index + 1, sealed.chunk)).rejects.toThrow();
-    }
-    // After the last row: a read of nothing, and no chunk.
-    expect(await repliesTo(make, { ...request, id: 3, index: 5, after: 'e' })).toEqual([
-      { id: 3, kind: 'read', rows: 0 },
-    ]);
-    database.close();
+    const rows = [{ id: 'a', sealed: { iv: new Uint8Array([1, 2]), data: new Uint8Array([3]).buffer } }];
+    const reply = await sealRequestHandler()({ id: 7, dataKey, backupId, index: 2, table: 'visits', rows });
+    if (!reply.ok) throw new Error(reply.message);
+    expect(reply.id).toBe(7);
+    const opened = await openChunkBytes(dataKey, backupId, 2, reply.chunk);
+    expect(new TextDecoder().decode(opened)).toBe(
+      JSON.stringify({ table: 'visits', rows: rows.map(toPlain) }),
+    );
+    expect(reply.sha256).toBe(await chunkDigest(opened));
+    await expect(openChunkBytes(dataKey, backupId, 3, reply.chunk)).rejects.toThrow();
   });
 
-  it('answers a row it cannot serialise, or a table not there, with a failure, not a chunk', async () => {
+  it('answers a row it cannot serialise with a failure, not a chunk', async () => {
     const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
-    const database = await databaseWith([{ id: 'a', at: Number.POSITIVE_INFINITY } as { id: string }]);
-    const make = chunkMaker(() => Promise.resolve(database));
-    const request = { id: 1, dataKey, backupId: 'b', database: 'bare', index: 0, rows: 10, chunks: 1 };
-    expect(await repliesTo(make, { ...request, table: 'visits' })).toEqual([
-      { id: 1, kind: 'read', rows: 1, last: 'a' },
-      { id: 1, kind: 'failed', message: 'A stored number is not finite' },
-    ]);
-    const missing = await repliesTo(make, { ...request, table: 'missing' });
-    expect(missing).toMatchObject([{ id: 1, kind: 'failed' }]);
-    database.close();
-  });
-
-  it('never makes a database that is not there', async () => {
-    const factory = new IDBFactory();
-    await expect(databaseOpener(factory)('no-such-home')).rejects.toBeTruthy();
-    expect((await factory.databases()).map((listed) => listed.name)).not.toContain('no-such-home');
+    const reply = await sealRequestHandler()({
+      id: 1,
+      dataKey,
+      backupId: 'b',
+      index: 0,
+      table: 'visits',
+      rows: [{ id: 'a', at: Number.POSITIVE_INFINITY }],
+    });
+    expect(reply).toEqual({ id: 1, ok: false, message: 'A stored number is not finite' });
   });
 });
