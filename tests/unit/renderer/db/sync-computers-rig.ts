@@ -6,6 +6,7 @@ import {
   addComputer,
   endorsePendingAdditions,
   joinHome,
+  listComputers,
   setUpSync,
 } from '../../../../renderer/src/db/sync/pairing-flow';
 import { keyRefresher, type KeyStanding } from '../../../../renderer/src/db/sync/home-keys';
@@ -150,5 +151,23 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     return standing ? { applied, standing } : { applied };
   }
 
-  return { computer, connect, exchange, apply, pass, firstComputer, codeFor, joinedComputer, addedComputer };
+  /** The computer of that name as the Computers screen lists it on `connection`'s computer. */
+  async function listedComputer(connection: SyncConnection, name: string) {
+    const device = (await listComputers(connection)).find((one) => one.name === name);
+    if (!device) throw new Error(`${name} is not listed`);
+    return device;
+  }
+
+  return {
+    computer,
+    connect,
+    exchange,
+    apply,
+    pass,
+    firstComputer,
+    codeFor,
+    joinedComputer,
+    addedComputer,
+    listedComputer,
+  };
 }

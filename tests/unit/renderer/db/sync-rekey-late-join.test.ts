@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { listComputers, removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
+import { removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { syncComputersOf } from './sync-computers-rig';
@@ -28,10 +28,7 @@ describe('a computer that joins after a removal with a code made before it', () 
     await home.exchange(office.connection);
     // The manager makes the front desk's code, then removes the staff room before it joins.
     const code = await home.codeFor(office.connection, manager, 'Front desk');
-    const staffRoomDevice = (await listComputers(office.connection)).find(
-      (device) => device.name === 'Staff room',
-    );
-    if (!staffRoomDevice) throw new Error('The staff room is not listed');
+    const staffRoomDevice = await home.listedComputer(office.connection, 'Staff room');
     expect(
       await removeComputer(office.connection, manager, rig.couch().admin, staffRoomDevice, now),
     ).toMatchObject({ ok: true, value: { waiting: [] } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeKeyGrant, rekeyDocumentSchema } from '../../../../shared/sync/rekey';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { reachableKeys } from '../../../../renderer/src/db/sync/home-keys';
-import { listComputers, removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
+import { removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { syncComputersOf } from './sync-computers-rig';
@@ -30,10 +30,7 @@ describe('a computer that was off when the home was given a new sync key', () =>
     const frontDesk = await home.joinedComputer(office.connection, manager, 'Front desk');
     for (const one of [office, staffRoom, office]) await home.exchange(one.connection);
 
-    const staffRoomDevice = (await listComputers(office.connection)).find(
-      (device) => device.name === 'Staff room',
-    );
-    if (!staffRoomDevice) throw new Error('The staff room is not listed');
+    const staffRoomDevice = await home.listedComputer(office.connection, 'Staff room');
     expect(
       await removeComputer(office.connection, manager, rig.couch().admin, staffRoomDevice, now),
     ).toMatchObject({ ok: true, value: { waiting: ['Front desk'] } });
@@ -48,9 +45,7 @@ describe('a computer that was off when the home was given a new sync key', () =>
       );
     const rekeys = await onServer('rn_');
     const rekey = rekeyDocumentSchema.parse(rekeys[0]?.doc);
-    const frontDeskId = (await listComputers(office.connection)).find(
-      (device) => device.name === 'Front desk',
-    )?.deviceId;
+    const frontDeskId = (await home.listedComputer(office.connection, 'Front desk')).deviceId;
     expect(rekey.waiting).toEqual([frontDeskId]);
     expect(Object.keys(rekey.keys)).not.toContain(frontDeskId);
 

@@ -7,7 +7,7 @@ import {
 } from '../../../../shared/sync/sync-envelope';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { reachableKeys } from '../../../../renderer/src/db/sync/home-keys';
-import { listComputers, removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
+import { removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { couchTestRig } from '../../electron/sync/couch-test-rig';
 import { syncComputersOf } from './sync-computers-rig';
@@ -45,10 +45,7 @@ describe('a new sync key when a computer is removed', () => {
     const staffRoom = await home.addedComputer(office.connection, manager, 'Staff room');
     for (const one of [office, frontDesk, staffRoom, office]) await home.exchange(one.connection);
 
-    const staffRoomDevice = (await listComputers(office.connection)).find(
-      (device) => device.name === 'Staff room',
-    );
-    if (!staffRoomDevice) throw new Error('The staff room is not listed');
+    const staffRoomDevice = await home.listedComputer(office.connection, 'Staff room');
     expect(
       await removeComputer(office.connection, manager, rig.couch().admin, staffRoomDevice, now),
     ).toMatchObject({
