@@ -1,4 +1,5 @@
 import type { ContactChannel } from '../schemas/communication';
+import { choiceInWords } from '../word-lists';
 
 /**
  * One short line on how to reach and greet a family member, shown where contact is arranged or
@@ -25,11 +26,6 @@ const channelWords: Readonly<Record<ContactChannel, string>> = {
   inPerson: 'meeting in person',
 };
 
-function orList(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] ?? ''}`;
-}
-
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 export function communicationLine(needs: CommunicationNeeds): string | undefined {
@@ -42,7 +38,7 @@ export function communicationLine(needs: CommunicationNeeds): string | undefined
   }
   const channels = (needs.preferredChannels ?? []).map((channel) => channelWords[channel]);
   const times = needs.preferredTimes?.trim() ?? '';
-  if (channels.length > 0) sentences.push(`Prefers ${orList(channels)}${times ? ` ${times}` : ''}`);
+  if (channels.length > 0) sentences.push(`Prefers ${choiceInWords(channels)}${times ? ` ${times}` : ''}`);
   else if (times) sentences.push(`Best times: ${times}`);
   const access = needs.accessibilityNeeds?.trim() ?? '';
   if (access) sentences.push(`Access needs: ${access}`);

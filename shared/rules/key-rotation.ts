@@ -5,6 +5,7 @@ import {
   type RotatableCompartment,
 } from '../schemas/key-rotation';
 import type { StaffRole } from '../schemas/staff';
+import { listInWords } from '../word-lists';
 import { mayHoldCompartment } from './compartments';
 
 /**
@@ -124,11 +125,6 @@ export function rotationProgressText(
   return `Re-sealing ${rotatableCompartmentLabels[state.compartment]} records: ${counts.format(done)} of ${counts.format(total)}`;
 }
 
-function listed(words: readonly string[]): string {
-  if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}`;
-}
-
 /**
  * What the manager is told once someone is switched off: what they could read, and why changing
  * the key matters. Undefined when they held no key that can be changed (a care worker).
@@ -140,7 +136,7 @@ export function rotationOfferText(
   if (compartments.length === 0) return undefined;
   const labels = compartments.map((compartment) => rotatableCompartmentLabels[compartment]);
   const keys = compartments.length === 1 ? 'key' : 'keys';
-  return `${name} could read ${listed(labels)} records. Change the ${listed(labels)} ${keys} so that any copy they kept opens nothing written from now on, and nothing at all once the records are sealed again.`;
+  return `${name} could read ${listInWords(labels)} records. Change the ${listInWords(labels)} ${keys} so that any copy they kept opens nothing written from now on, and nothing at all once the records are sealed again.`;
 }
 
 /** What the audit log says when a rotation finishes: counts only. */

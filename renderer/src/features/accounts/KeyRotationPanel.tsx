@@ -8,6 +8,7 @@ import {
 } from '@shared/rules/key-rotation';
 import { rotatableCompartments, type RotatableCompartment } from '@shared/schemas/key-rotation';
 import type { StaffMember } from '@shared/schemas/staff';
+import { listInWords } from '@shared/word-lists';
 import { Banner } from '../../ui/Banner';
 import { useKeyRotation } from './useKeyRotation';
 import './key-rotation.css';
@@ -27,8 +28,7 @@ function keyNames(compartments: readonly RotatableCompartment[]): string {
 /** Colleagues with no key pair could not be given the new key; a reset password gives it them. */
 function leftOutWords(names: readonly string[]): string {
   if (names.length === 0) return '';
-  const who =
-    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  const who = listInWords(names);
   return ` ${who} could not be given the new key: ${names.length === 1 ? 'their account has' : 'their accounts have'} not been signed in to since keys were given by account. Reset ${names.length === 1 ? 'their password' : 'each one’s password'} once the change has finished, so they can sign in again.`;
 }
 

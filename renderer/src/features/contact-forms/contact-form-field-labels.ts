@@ -1,4 +1,5 @@
 import type { FieldErrors } from 'react-hook-form';
+import { listInWords } from '@shared/word-lists';
 
 /** The contact form's fields as the screen labels them, for messages that name a field. */
 const fieldLabels: Readonly<Record<string, string>> = {
@@ -40,5 +41,5 @@ export function problemSummary(errors: FieldErrors): string {
   const names = fields.map(fieldLabelOf);
   return fields.length === 1
     ? `Not saved yet: check ${names[0]} (the message beside it says how).`
-    : `Not saved yet: check ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} (each has a message beside it).`;
+    : `Not saved yet: check ${listInWords(names)} (each has a message beside it).`;
 }

@@ -1,12 +1,10 @@
 import type { OutboxMessage } from '@shared/schemas/mail';
+import { listInWords } from '@shared/word-lists';
 import type { NamedSend } from '../../db/repositories/outbox-sending';
 
 type StateText = { readonly headline: string; readonly detail: string; readonly also?: string };
 
 const times = (count: number) => (count === 2 ? 'twice' : `${count} times`);
-
-const listed = (names: readonly string[]) =>
-  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 
 /**
  * A sent message that other computers sent too, while they could not reach each other
@@ -24,7 +22,7 @@ function withOtherSends(
     headline: `Sent ${times(alsoSentFrom.length + 1)}`,
     // "Sent from a mail client" stays said, beside this computer's time.
     detail: text.headline === 'Sent' ? text.detail : [text.headline, text.detail].filter(Boolean).join(' · '),
-    also: `Also sent by ${listed(sends)} while the computers were apart.`,
+    also: `Also sent by ${listInWords(sends)} while the computers were apart.`,
   };
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
+import { listInWords } from '@shared/word-lists';
 import { Banner } from '../../ui/Banner';
 import { TextField } from '../../ui/TextField';
 import { ServerFields } from './ServerFields';
@@ -154,9 +155,6 @@ const removeFormSchema = z.object({ admin: adminFormSchema });
 /** The computer just removed, and those left that could not be given the new sync key yet. */
 type Removed = { readonly name: string; readonly waiting: readonly string[] };
 
-const listed = (names: readonly string[]) =>
-  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
-
 /** What the manager is told after a removal, naming any computer that cannot read new records yet. */
 function RemovedNotice({ removed }: { removed: Removed }) {
   const { name, waiting } = removed;
@@ -165,8 +163,8 @@ function RemovedNotice({ removed }: { removed: Removed }) {
   const one = waiting.length === 1;
   return (
     <Banner tone="info">
-      {name} has been removed. The server refuses it from now on. {listed(waiting)} could not be given the
-      home’s new sync key: {one ? 'it has' : 'they have'} not been on since {one ? 'it was' : 'they were'}{' '}
+      {name} has been removed. The server refuses it from now on. {listInWords(waiting)} could not be given
+      the home’s new sync key: {one ? 'it has' : 'they have'} not been on since {one ? 'it was' : 'they were'}{' '}
       updated. Until {one ? 'it is' : 'they are'} on again, {one ? 'it' : 'they'} cannot read what the other
       computers record. Switch {one ? 'it' : 'them'} on and connect {one ? 'it' : 'them'} to the network: a
       computer of the home that is on then gives {one ? 'it' : 'them'} the key.
