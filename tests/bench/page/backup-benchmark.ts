@@ -72,8 +72,9 @@ async function bareReadAll(name: string, stores: readonly string[]): Promise<num
  */
 export const backupLarge = defineBenchmark<State>({
   name: 'backup-large',
-  // About three minutes a run on the large home here: two runs keep `npm run bench` bearable.
-  repetitions: 2,
+  // About 7 s a run and 5 s its floor on the large home here, so five of each take a minute; with
+  // two, the median was their mean, and one slow read of the floor moved the ratio by a third.
+  repetitions: 5,
   async setup(context) {
     return prepared(await loadedLargeHome(context));
   },
