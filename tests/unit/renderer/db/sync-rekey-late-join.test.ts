@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { syncHomeOnTestServer } from './sync-computers-rig';
-import { clearCheck, dawnMorris } from './test-database';
+import { clearCheck, dawnMorris, pendingAuditOf } from './test-database';
 
 /**
  * A computer whose pairing code was made before another was removed, and that joins after: its
@@ -49,10 +49,7 @@ describe('a computer that joins after a removal with a code made before it', () 
     // removed staff room is given none.
     await home.exchange(office.connection);
     await home.exchange(office.connection);
-    expect((await office.db.pendingAudit.toArray()).map((row) => [row.action, row.detail])).toContainEqual([
-      'sync.key-granted',
-      'Front desk',
-    ]);
+    expect(await pendingAuditOf(office.db)).toContainEqual(['sync.key-granted', 'Front desk']);
     const grants = (await remoteOf(office.connection).allDocs({ startkey: 'rg_' })).rows
       .map((row) => row.id)
       .filter((id) => id.startsWith('rg_'));

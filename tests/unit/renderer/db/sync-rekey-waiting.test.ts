@@ -4,7 +4,7 @@ import { visitorLogRepository } from '../../../../renderer/src/db/repositories/v
 import { reachableKeys } from '../../../../renderer/src/db/sync/home-keys';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { syncHomeOnTestServer } from './sync-computers-rig';
-import { dawnMorris, signInVisitor } from './test-database';
+import { dawnMorris, pendingAuditOf, signInVisitor } from './test-database';
 
 /**
  * A computer that had published no exchange key when another was removed (switched off since it
@@ -53,10 +53,7 @@ describe('a computer that was off when the home was given a new sync key', () =>
     // The office, on its next passes, sees its exchange key and gives it the new key, audited.
     await home.exchange(office.connection);
     await home.exchange(office.connection);
-    expect((await office.db.pendingAudit.toArray()).map((row) => [row.action, row.detail])).toContainEqual([
-      'sync.key-granted',
-      'Front desk',
-    ]);
+    expect(await pendingAuditOf(office.db)).toContainEqual(['sync.key-granted', 'Front desk']);
     const grants = await onServer('rg_');
     expect(grants.map((row) => row.id)).toEqual([`rg_1_${frontDeskId}`]);
 

@@ -114,6 +114,11 @@ export const kaydenMorris = {
   placementStartsOn: '2024-09-01',
 };
 
+/** What `db` audited while nobody was signed in, as [action, detail]: the log takes it at the next sign-in. */
+export async function pendingAuditOf(db: FamilyLinksDb) {
+  return (await db.pendingAudit.toArray()).map((row) => [row.action, row.detail]);
+}
+
 /** The audit log's newest 50 actions, newest first, as someone with `roles` reads them (none if they may not). */
 export async function auditActions(db: FamilyLinksDb, { roles }: { readonly roles: readonly StaffRole[] }) {
   return ((await auditLog(db).page(roles, { limit: 50 })) ?? []).map((entry) => entry.action);
