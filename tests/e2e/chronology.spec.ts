@@ -6,6 +6,7 @@ import { fixedDocumentFolders } from '../../electron/main/services/fixed-documen
 import {
   addStaffAccounts,
   careStaff as careWorker,
+  caseCoordinator as coordinator,
   signInToFixture,
   switchToNewStaff,
 } from './pages/staff-journey';
@@ -20,15 +21,6 @@ import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit
  * year of records, they have forms, visits, door events and court-ordered restrictions.
  */
 const youngPersonName = 'H Turner';
-
-const coordinator = {
-  name: 'Ruth Adeyemi',
-  username: 'radeyemi',
-  email: 'ruth.adeyemi@example.org',
-  role: 'Case Co-ordinator',
-  temporaryPassword: 'marble pigeon sorrel anvil',
-  password: 'juniper ferry mosaic tunnel',
-};
 
 /** Words that only the casework view of a restriction holds: its authority and reference. */
 const courtDetails = /Court order|Placing authority|Police|reference /;
@@ -161,7 +153,9 @@ test.describe('a young person’s chronology', () => {
     await why.answer('H Turner’s case file', 'For the case file');
     await expect(
       chronology.section.getByText(
-        /^Signed copy saved as chronology-h-turner-\d{4}-\d{2}-\d{2}\.pdf, signed by Ruth Adeyemi\./,
+        new RegExp(
+          `^Signed copy saved as chronology-h-turner-\\d{4}-\\d{2}-\\d{2}\\.pdf, signed by ${coordinator.name}\\.`,
+        ),
       ),
     ).toBeVisible({ timeout: 60_000 });
     const saved = fixedDocumentFolders(join(app.tempDir, 'documents')).saved;
@@ -170,7 +164,7 @@ test.describe('a young person’s chronology', () => {
     const verdict = pdfsig(join(saved, fileName ?? ''));
     expect(verdict).toContain('Signature is Valid');
     expect(verdict).toContain('Total document signed');
-    expect(verdict).toContain('Signer Certificate Common Name: Ruth Adeyemi');
+    expect(verdict).toContain(`Signer Certificate Common Name: ${coordinator.name}`);
     await app.screenshot('chronology-signed-copy-saved');
 
     // Contact forms only, then open one from its line.

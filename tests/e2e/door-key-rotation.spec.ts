@@ -49,12 +49,7 @@ test('a manager switches off a care worker and changes the door key; a care work
   // Dana leaves; the manager is offered the door key, which every leaver held.
   await frame.open('Staff accounts');
   const staff = new StaffAccountsPage(page);
-  await staff
-    .row(leaving.name)
-    .getByRole('button', { name: `Switch off ${leaving.name}’s account` })
-    .click();
-  await page.getByRole('button', { name: 'Yes, switch off the account' }).click();
-  await expect(staff.row(leaving.name)).toContainText('Switched off');
+  await staff.switchOff(leaving.name);
   const keys = page.getByRole('region', { name: 'Keys to the records' });
   await expect(keys).toContainText(
     `${leaving.name} could read door records. Change the door key so that any copy they kept opens nothing written from now on`,

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
@@ -10,32 +11,13 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { ReviewPage } from './pages/review-page';
 import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { signInToFixture, switchToNewStaff } from './pages/staff-journey';
+import { personalTutor as tutor, signInToFixture, switchToNewStaff } from './pages/staff-journey';
 import { switchUser } from './pages/door-home';
 
 const run = promisify(execFile);
 
 /** Seed 1's Harry Turner, "H Turner" on screen. */
 const youngPersonName = 'H Turner';
-
-const tutor = {
-  name: 'Owen Lloyd',
-  username: 'olloyd',
-  email: 'owen.lloyd@example.org',
-  role: 'Personal Tutor',
-  temporaryPassword: 'copper lantern meadow fjord',
-  password: 'walnut breeze canyon ember',
-};
-
-/** Yesterday in London: inside the term the review opens on, and over whatever the time now. */
-function londonYesterday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date(Date.now() - 86_400_000));
-}
 
 async function pdfText(path: string): Promise<string> {
   const { stdout } = await run('pdftotext', ['-layout', path, '-']);
@@ -79,7 +61,8 @@ test.describe('families’ voices and the young person’s voice', () => {
         .locator('option', { hasText: /Turner$/ })
         .first()
         .textContent()) ?? '';
-    const contactDay = londonYesterday();
+    // Yesterday: inside the term the review opens on, and over whatever the time now.
+    const contactDay = londonDate(1);
     await forms.fill({
       youngPerson: harry,
       kind: 'Phone call',

@@ -121,12 +121,7 @@ test('a manager switches off a tutor, changes the casework key, reloads mid-way 
   }
 
   // Lee leaves; the manager is offered the key Lee could read, in plain words.
-  await staff
-    .row(leaver.name)
-    .getByRole('button', { name: `Switch off ${leaver.name}’s account` })
-    .click();
-  await page.getByRole('button', { name: 'Yes, switch off the account' }).click();
-  await expect(staff.row(leaver.name)).toContainText('Switched off');
+  await staff.switchOff(leaver.name);
   const keys = page.getByRole('region', { name: 'Keys to the records' });
   await expect(keys).toContainText(
     `${leaver.name} could read door and casework records. Change the door and casework keys so that any copy they kept opens nothing written from now on`,

@@ -66,11 +66,7 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await page.getByRole('button', { name: 'Sign out' }).click();
   await new SignInPage(page).signIn(manager.username, manager.password);
   await frame.open('Staff accounts');
-  await staff
-    .row('Joanne Bloggs')
-    .getByRole('button', { name: 'Switch off Joanne Bloggs’s account' })
-    .click();
-  const confirm = page.getByRole('region', { name: 'Switch off Joanne Bloggs’s account?' });
+  const confirm = await staff.askToSwitchOff('Joanne Bloggs');
   await expect(confirm)
     .toBeFocused()
     .catch(() => undefined);
@@ -78,12 +74,7 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await app.screenshot('1366 confirm switching off');
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(staff.row('Joanne Bloggs')).toContainText('Active');
-  await staff
-    .row('Joanne Bloggs')
-    .getByRole('button', { name: 'Switch off Joanne Bloggs’s account' })
-    .click();
-  await page.getByRole('button', { name: 'Yes, switch off the account' }).click();
-  await expect(staff.row('Joanne Bloggs')).toContainText('Switched off');
+  await staff.switchOff('Joanne Bloggs');
   expect(await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')).toBe(
     false,
   );

@@ -79,11 +79,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   // Switching Grace off lists what she holds, each with a colleague already suggested.
   await page.setViewportSize({ width: 1280, height: 800 });
   await frame.open('Staff accounts');
-  await staff
-    .row(tutor.name)
-    .getByRole('button', { name: `Switch off ${tutor.name}’s account` })
-    .click();
-  const confirm = page.getByRole('region', { name: `Switch off ${tutor.name}’s account?` });
+  const confirm = await staff.askToSwitchOff(tutor.name);
   const held = confirm.getByRole('table', { name: `What ${tutor.name} holds, and who takes it over` });
   await expect(held.locator('tbody tr')).toHaveCount(4);
   const goesTo = (label: string | RegExp) => confirm.getByLabel(label);

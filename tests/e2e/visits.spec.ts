@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
 import { generateHome } from '../fixtures/generate-home';
+import { londonWallClock } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
@@ -313,18 +314,10 @@ test.describe('booking family visits', () => {
       .join('');
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((event) => event.summary.startsWith(`${initials}`))).toBe(true);
-    const londonTime = new Intl.DateTimeFormat('en-CA', {
-      timeZone: 'Europe/London',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
+    const booked = events.filter((event) => {
+      const { date, time } = londonWallClock(event.startDate.toJSDate());
+      return date === yesterday && time === '06:00';
     });
-    const booked = events.filter(
-      (event) => londonTime.format(event.startDate.toJSDate()) === `${yesterday}, 06:00`,
-    );
     expect(booked.map((event) => event.summary)).toEqual([`${initials}: Family visit at the home`]);
     const record = home.youngPeople.find((candidate) => candidate.id === supervised.youngPersonId);
     const fullNames = [

@@ -12,6 +12,7 @@ export {
   buildContactFormEntry,
   buildCourtOrderEntry,
   buildRestriction,
+  buildRestrictionChange,
   buildRoom,
   buildVisit,
   buildVisitorEntry,

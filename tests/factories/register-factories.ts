@@ -1,6 +1,6 @@
 import type { Room, Visit } from '@shared/schemas/visits';
 import type { ContactForm, ContactFormEntryInput } from '@shared/schemas/contact-forms';
-import type { Restriction, VisitorEntry } from '@shared/schemas/registers';
+import type { Restriction, RestrictionChangeForm, VisitorEntry } from '@shared/schemas/registers';
 import type { CheckableRestriction } from '@shared/rules/restriction-check';
 import type { CaseFilePlace } from '@shared/ipc/channels/documents';
 
@@ -46,6 +46,21 @@ export function buildRestriction(overrides: Partial<Restriction> = {}): Restrict
     recordedById: crypto.randomUUID(),
     approvedById: crypto.randomUUID(),
     endedReason: '',
+    ...overrides,
+  };
+}
+
+/** A change to a restriction's terms, as the manager sends it: a court order's supervised contact from 10 December. */
+export function buildRestrictionChange(
+  overrides: Partial<RestrictionChangeForm> = {},
+): RestrictionChangeForm {
+  return {
+    kind: 'supervisedOnly',
+    conditions: 'In the family room, with two staff.',
+    authority: 'courtOrder',
+    authorityReference: 'LS26C01234/V1',
+    effectiveFrom: '2026-12-10',
+    reviewOn: '2027-06-01',
     ...overrides,
   };
 }

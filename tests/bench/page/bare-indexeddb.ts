@@ -78,7 +78,12 @@ export function storeShapes(db: IDBDatabase, names: readonly string[]): BareStor
 export async function getAllOf(db: IDBDatabase, stores: readonly string[]): Promise<number> {
   const transaction = db.transaction([...stores], 'readonly');
   const all = await Promise.all(stores.map((store) => requestDone(transaction.objectStore(store).getAll())));
-  return all.reduce((sum, rows) => sum + rows.length, 0);
+  return rowsRead(...all);
+}
+
+/** How many rows several reads found between them. */
+export function rowsRead(...reads: readonly (readonly unknown[])[]): number {
+  return reads.reduce((sum, rows) => sum + rows.length, 0);
 }
 
 export async function deleteDatabase(name: string): Promise<void> {

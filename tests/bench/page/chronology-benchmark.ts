@@ -1,5 +1,5 @@
 import { chronologyRepository } from '../../../renderer/src/db/repositories/chronology-repository';
-import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, requestDone, rowsRead, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import { mostFrequent, type LoadedHome } from './large-home';
@@ -37,14 +37,7 @@ async function bareChronologyRows(bare: IDBDatabase, youngPersonId: string): Pro
       requestDone(transaction.objectStore('restrictionHistory').index('restrictionId').getAll(row.id)),
     ),
   );
-  return (
-    forms.length +
-    visits.length +
-    door.length +
-    corrected.length +
-    restrictions.length +
-    history.reduce((sum, rows) => sum + rows.length, 0)
-  );
+  return rowsRead(forms, visits, door, corrected, restrictions, ...history);
 }
 
 /**
@@ -75,7 +68,7 @@ export const chronology10y = defineBenchmark<State>({
     return { ...loaded, youngPersonId, timeZone: loaded.home.settings.timeZone, bare };
   },
   async run(state) {
-    const { ms, n } = await timedCount(async () => {
+    return timedCount(async () => {
       const read = await chronologyRepository(state.db).read(
         state.session,
         state.youngPersonId,
@@ -86,7 +79,6 @@ export const chronology10y = defineBenchmark<State>({
         throw new Error('A line on the first screen did not open');
       return read.entries.length;
     });
-    return { ms, n };
   },
   floor: bareFloor((state) => bareChronologyRows(state.bare, state.youngPersonId)),
   teardown: closeBare,

@@ -3,7 +3,7 @@ import type { Session } from '../../../renderer/src/db/session';
 import { academicYearSpan } from '../../../shared/rules/academic-calendar';
 import { holdingsOf, isPlacedOn } from '../../../shared/rules/my-young-people';
 import { addDays, startOfDayIn, wallClockToInstant } from '../../../shared/home-time';
-import { closeBare, openBareDatabase, requestDone, bareFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, requestDone, rowsRead, bareFloor } from './bare-indexeddb';
 import { defineBenchmark } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
@@ -66,12 +66,7 @@ async function bareRows(state: State): Promise<number> {
       requestDone(store('contactArrangements').index('youngPersonId').getAll(id)),
     ]),
   ]);
-  return (
-    youngPeople.length +
-    years.length +
-    drafts.length +
-    perYoungPerson.reduce((sum, rows) => sum + rows.length, 0)
-  );
+  return rowsRead(youngPeople, years, drafts, ...perYoungPerson);
 }
 
 /**
@@ -125,7 +120,7 @@ export const myYoungPeople = defineBenchmark<State>({
     return state;
   },
   async run(state) {
-    const { ms, n } = await timedCount(async () => {
+    return timedCount(async () => {
       const read = await myYoungPeopleRepository(state.db).read(
         state.holder,
         state.now,
@@ -139,7 +134,6 @@ export const myYoungPeople = defineBenchmark<State>({
         );
       return read.youngPeople.reduce((sum, entry) => sum + entry.lines.length, 0);
     });
-    return { ms, n };
   },
   floor: bareFloor((state) => bareRows(state)),
   teardown: closeBare,

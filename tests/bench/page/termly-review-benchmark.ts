@@ -1,7 +1,7 @@
 import type { AcademicYear, TermName } from '@shared/schemas/academic-year';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
 import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
-import { closeBare, openBareDatabase, bareFloor, timedFloor } from './bare-indexeddb';
+import { closeBare, openBareDatabase, bareFloor, rowsRead, timedFloor } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';
 import type { LoadedHome } from './large-home';
@@ -77,13 +77,7 @@ export async function bareReviewInputs(
     byYoungPerson('restrictions'),
     byYoungPerson('contactArrangements'),
   ]);
-  return (
-    forms.flat().length +
-    visitRows.length +
-    links.flat().length +
-    restrictions.flat().length +
-    plan.flat().length
-  );
+  return rowsRead(...forms, visitRows, ...links, ...restrictions, ...plan);
 }
 
 /**

@@ -41,12 +41,11 @@ export const visitorLogTermRead = defineBenchmark<State>({
     return { ...loaded, from, to, bare };
   },
   async run(state) {
-    const { ms, n } = await timedCount(async () => {
+    return timedCount(async () => {
       return (
         await visitorLogRepository(state.db, state.session.cipher).listArrivedBetween(state.from, state.to)
       ).length;
     });
-    return { ms, n };
   },
   floor: bareFloor(
     async (state) =>

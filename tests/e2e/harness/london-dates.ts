@@ -12,14 +12,20 @@ export function londonDate(daysAgo: number): string {
   return londonCalendarDate.format(new Date(Date.now() - daysAgo * 86_400_000));
 }
 
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The London date (YYYY-MM-DD) and wall-clock time (HH:mm) at `at`. */
+export function londonWallClock(at: Date): { date: string; time: string } {
+  return { date: londonCalendarDate.format(at), time: londonClock.format(at) };
+}
+
 /** The London date and time some hours ago, so a contact has ended whatever time of day the test runs. */
 export function londonDateAndTime(hoursAgo: number): { date: string; startTime: string } {
-  const at = new Date(Date.now() - hoursAgo * 3_600_000);
-  const startTime = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return { date: londonCalendarDate.format(at), startTime };
+  const { date, time } = londonWallClock(new Date(Date.now() - hoursAgo * 3_600_000));
+  return { date, startTime: time };
 }

@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { expect } from '../harness/fixtures';
 import { PageModel } from './page-model';
 
 export type NewStaff = {
@@ -30,5 +31,20 @@ export class StaffAccountsPage extends PageModel {
 
   row(name: string): Locator {
     return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name }) });
+  }
+
+  /** Asks to switch `name`'s account off: the confirmation it opens (what they hold, Cancel, Yes). */
+  async askToSwitchOff(name: string): Promise<Locator> {
+    await this.row(name)
+      .getByRole('button', { name: `Switch off ${name}’s account` })
+      .click();
+    return this.page.getByRole('region', { name: `Switch off ${name}’s account?` });
+  }
+
+  /** Switches `name`'s account off, confirmed, and waits for the list to say so. */
+  async switchOff(name: string): Promise<void> {
+    await this.askToSwitchOff(name);
+    await this.page.getByRole('button', { name: 'Yes, switch off the account' }).click();
+    await expect(this.row(name)).toContainText('Switched off');
   }
 }

@@ -8,6 +8,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ipcChannels } from '../../../shared/ipc/contract';
+import { hardenedWebPreferences } from './hardened-web-preferences';
 
 // Boots the real, built main process (what electron-vite writes to out/main/index.js) in plain
 // Node, with `electron` resolved to a recording stand-in (tests/support/electron-stand-in, through a
@@ -154,16 +155,7 @@ function expectCommonHardening(record: BootRecord): void {
   expect(eventsOf(record, 'protocol.handle').map((event) => event['scheme'])).toEqual(['app']);
 
   const preferences = webPreferencesOf(record);
-  expect(preferences).toMatchObject({
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-  });
+  for (const [name, value] of hardenedWebPreferences) expect(preferences[name], name).toBe(value);
   expect(String(preferences['preload'])).toMatch(/preload[/\\]index\.cjs$/);
 
   // One handler for every channel of the contract, and nothing else.

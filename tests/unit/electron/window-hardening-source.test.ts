@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { hardenedWebPreferences } from './hardened-web-preferences';
 
 // Static checks of the source, on purpose: the Electron binary cannot be downloaded on the build
 // machines, so the window and the preload can never actually run here, and importing them from
@@ -98,16 +99,7 @@ describe('the main window is hardened', () => {
   const webPreferences =
     options && ts.isObjectLiteralExpression(options) ? propertyOf(options, 'webPreferences') : undefined;
 
-  it.each([
-    ['contextIsolation', true],
-    ['sandbox', true],
-    ['nodeIntegration', false],
-    ['nodeIntegrationInWorker', false],
-    ['nodeIntegrationInSubFrames', false],
-    ['webSecurity', true],
-    ['allowRunningInsecureContent', false],
-    ['webviewTag', false],
-  ])('sets webPreferences.%s to %s, literally', (name, value) => {
+  it.each(hardenedWebPreferences)('sets webPreferences.%s to %s, literally', (name, value) => {
     expect(webPreferences && ts.isObjectLiteralExpression(webPreferences)).toBe(true);
     if (!webPreferences || !ts.isObjectLiteralExpression(webPreferences)) return;
     expect(propertyOf(webPreferences, name)?.kind).toBe(

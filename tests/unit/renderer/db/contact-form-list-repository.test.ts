@@ -14,7 +14,7 @@ import {
 } from '../../../../renderer/src/db/repositories/contact-form-reference';
 import type { Session } from '../../../../renderer/src/db/session';
 import { freshDatabase } from './test-database';
-import { oldFormatRow } from './old-format-row';
+import { fieldsIndexedAt, oldFormatRow } from './old-format-row';
 import { homeStaff, testSession } from './test-session';
 
 let db: FamilyLinksDb;
@@ -163,22 +163,10 @@ describe('the Contact forms list', () => {
     const manager = await testSession(['registeredManager']);
     const old = form(0, { staffIds: [manager.staff.id] });
     // As version 10 stored it: kind, start, filing time and staff inside the sealed part only.
-    const plain = await oldFormatRow(
-      'contactForms',
-      old,
-      [
-        'id',
-        'reference',
-        'youngPersonId',
-        'authorId',
-        'dueAt',
-        'status',
-        'contactEndedAt',
-        'restrictionFlaggedAt',
-        'amendsFormId',
-      ],
-      manager.cipher,
-    );
+    const versionTenPlain = fieldsIndexedAt<ContactForm>('contactForms', 10);
+    for (const sealed of ['kind', 'contactStartedAt', 'filedAt', 'staffIds'] as const)
+      expect(versionTenPlain).not.toContain(sealed);
+    const plain = await oldFormatRow('contactForms', old, versionTenPlain, manager.cipher);
     // Untyped on purpose: a row of an older shape than the table's type.
     await db.table('contactForms').put({ ...plain, listFieldsPending: 1 });
     expect((await contactFormListRepository(db).page(manager, { kind: 'phoneCall' }, { now })).items).toEqual(

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { listComputers, removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
-import { couchTestRig } from '../../electron/sync/couch-test-rig';
-import { syncComputersOf } from './sync-computers-rig';
-import { databasesClosedAfterEach } from './test-database';
-import { testSession } from './test-session';
+import { syncHomeOnTestServer } from './sync-computers-rig';
 
 /**
  * The home's first computer removed from another: it is refused, the remover takes its place at
  * the root of the registry, and the computers it had added stay and can add others.
  */
 
-const rig = couchTestRig('family-links-root-removal-');
-const opened = databasesClosedAfterEach();
-const now = new Date();
-const home = syncComputersOf(rig, opened, now);
+const { rig, now, home } = syncHomeOnTestServer('family-links-root-removal-');
 
 describe('removing the home’s first computer', () => {
   it('is done from another computer, which takes its place and endorses from then on', async () => {
-    const manager = await testSession(['registeredManager']);
-    const office = await home.firstComputer(manager, 'Office');
+    const { manager, office } = await home.managerAtTheOffice();
     const frontDesk = await home.addedComputer(office.connection, manager, 'Front desk');
     const staffRoom = await home.addedComputer(office.connection, manager, 'Staff room');
     await home.exchange(frontDesk.connection);

@@ -5,7 +5,7 @@ import { restrictionRepository } from '../../../../renderer/src/db/repositories/
 import { checkAtTheDoor } from '../../../../shared/rules/door-check';
 import { panAlertHome } from './pan-alert-test-home';
 import { okValue } from '../ok-value';
-import { buildCourtOrderEntry } from '../../../factories';
+import { buildCourtOrderEntry, buildRestrictionChange } from '../../../factories';
 import { auditActions } from './test-database';
 
 let db: FamilyLinksDb | undefined;
@@ -41,14 +41,7 @@ async function setUp() {
   return { ...home, restrictions, barred, actions, alerts };
 }
 
-const supervised = {
-  kind: 'supervisedOnly',
-  conditions: 'In the family room, with two staff.',
-  authority: 'courtOrder',
-  authorityReference: 'LS26C01234/V1',
-  effectiveFrom: '2026-12-10',
-  reviewOn: '2027-06-01',
-};
+const supervised = buildRestrictionChange();
 
 const doorSays = (restrictions: Parameters<typeof checkAtTheDoor>[1], day: string) =>
   checkAtTheDoor({ visitor: { kind: 'typed', name: 'Dean Hughes' }, youngPersonIds: [] }, restrictions, day)

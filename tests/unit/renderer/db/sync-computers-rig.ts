@@ -7,6 +7,7 @@ import {
   endorsePendingAdditions,
   joinHome,
   listComputers,
+  removeComputer,
   setUpSync,
 } from '../../../../renderer/src/db/sync/pairing-flow';
 import { keyRefresher, type KeyStanding } from '../../../../renderer/src/db/sync/home-keys';
@@ -24,19 +25,30 @@ import {
 import type { Session } from '../../../../renderer/src/db/session';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
-import type { couchTestRig } from '../../electron/sync/couch-test-rig';
-import { freshDatabase } from './test-database';
-import { standInAccountKeys } from './test-session';
+import { couchTestRig as startCouchTestRig } from '../../electron/sync/couch-test-rig';
+import { databasesClosedAfterEach, freshDatabase } from './test-database';
+import { standInAccountKeys, testSession } from './test-session';
 
 /**
  * Computers of one home against the CouchDB-protocol test server, for the joining and leaving
  * tests: each with its own records, device keys, mirror and main process.
  */
 
-type Rig = ReturnType<typeof couchTestRig>;
+type Rig = ReturnType<typeof startCouchTestRig>;
 type Closable = { close(): void };
 
-export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
+/**
+ * For one test file: the test server (its folders named from `folderPrefix`), the computers of one
+ * home on it, closed after each test, and the moment they all take as now.
+ */
+export function syncHomeOnTestServer(folderPrefix: string) {
+  const rig = startCouchTestRig(folderPrefix);
+  const now = new Date();
+  const home = syncComputersOf(rig, databasesClosedAfterEach(), now);
+  return { rig, now, home };
+}
+
+function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
   const { couch, server, syncService } = rig;
 
   async function computer(name: string) {
@@ -86,6 +98,13 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     const connection = await connect(one);
     await exchange(connection);
     return { ...one, connection };
+  }
+
+  /** A registered manager, and the home's first computer, the office, which they set up. */
+  async function managerAtTheOffice() {
+    const manager = await testSession(['registeredManager']);
+    const office = await firstComputer(manager, 'Office');
+    return { manager, office };
   }
 
   /**
@@ -158,6 +177,12 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     return device;
   }
 
+  /** The manager removes the computer of that name on the Computers screen of `connection`'s. */
+  async function remove(connection: SyncConnection, manager: Session, name: string) {
+    const device = await listedComputer(connection, name);
+    return removeComputer(connection, manager, couch().admin, device, now);
+  }
+
   return {
     computer,
     connect,
@@ -169,5 +194,7 @@ export function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     joinedComputer,
     addedComputer,
     listedComputer,
+    managerAtTheOffice,
+    remove,
   };
 }

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
-import { removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
-import { couchTestRig } from '../../electron/sync/couch-test-rig';
-import { syncComputersOf } from './sync-computers-rig';
-import { clearCheck, databasesClosedAfterEach, dawnMorris } from './test-database';
-import { testSession } from './test-session';
+import { syncHomeOnTestServer } from './sync-computers-rig';
+import { clearCheck, dawnMorris, pendingAuditOf } from './test-database';
 
 /**
  * A computer whose pairing code was made before another was removed, and that joins after: its
@@ -15,23 +12,19 @@ import { testSession } from './test-session';
  * not know, endorsed by one it gave the key to, is given one: `grantableComputers`).
  */
 
-const rig = couchTestRig('family-links-rekey-late-join-');
-const opened = databasesClosedAfterEach();
-const now = new Date();
-const home = syncComputersOf(rig, opened, now);
+const { now, home } = syncHomeOnTestServer('family-links-rekey-late-join-');
 
 describe('a computer that joins after a removal with a code made before it', () => {
   it('a computer whose code was made before a removal, joining after it, is given the new key', async () => {
-    const manager = await testSession(['registeredManager']);
-    const office = await home.firstComputer(manager, 'Office');
+    const { manager, office } = await home.managerAtTheOffice();
     const staffRoom = await home.addedComputer(office.connection, manager, 'Staff room');
     await home.exchange(office.connection);
     // The manager makes the front desk's code, then removes the staff room before it joins.
     const code = await home.codeFor(office.connection, manager, 'Front desk');
-    const staffRoomDevice = await home.listedComputer(office.connection, 'Staff room');
-    expect(
-      await removeComputer(office.connection, manager, rig.couch().admin, staffRoomDevice, now),
-    ).toMatchObject({ ok: true, value: { waiting: [] } });
+    expect(await home.remove(office.connection, manager, 'Staff room')).toMatchObject({
+      ok: true,
+      value: { waiting: [] },
+    });
     const signedIn = await visitorLogRepository(office.db, manager.cipher).signIn(
       manager,
       dawnMorris,
@@ -56,10 +49,7 @@ describe('a computer that joins after a removal with a code made before it', () 
     // removed staff room is given none.
     await home.exchange(office.connection);
     await home.exchange(office.connection);
-    expect((await office.db.pendingAudit.toArray()).map((row) => [row.action, row.detail])).toContainEqual([
-      'sync.key-granted',
-      'Front desk',
-    ]);
+    expect(await pendingAuditOf(office.db)).toContainEqual(['sync.key-granted', 'Front desk']);
     const grants = (await remoteOf(office.connection).allDocs({ startkey: 'rg_' })).rows
       .map((row) => row.id)
       .filter((id) => id.startsWith('rg_'));

@@ -2,12 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { makeKeyGrant, rekeyDocumentSchema } from '../../../../shared/sync/rekey';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { reachableKeys } from '../../../../renderer/src/db/sync/home-keys';
-import { removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
-import { couchTestRig } from '../../electron/sync/couch-test-rig';
-import { syncComputersOf } from './sync-computers-rig';
-import { databasesClosedAfterEach, dawnMorris, signInVisitor } from './test-database';
-import { testSession } from './test-session';
+import { syncHomeOnTestServer } from './sync-computers-rig';
+import { dawnMorris, pendingAuditOf, signInVisitor } from './test-database';
 
 /**
  * A computer that had published no exchange key when another was removed (switched off since it
@@ -17,23 +14,19 @@ import { testSession } from './test-session';
  * none, and a grant from it is refused.
  */
 
-const rig = couchTestRig('family-links-rekey-waiting-');
-const opened = databasesClosedAfterEach();
-const now = new Date();
-const home = syncComputersOf(rig, opened, now);
+const { now, home } = syncHomeOnTestServer('family-links-rekey-waiting-');
 
 describe('a computer that was off when the home was given a new sync key', () => {
   it('says it cannot read new records until a computer of the home gives it the key', async () => {
-    const manager = await testSession(['registeredManager']);
-    const office = await home.firstComputer(manager, 'Office');
+    const { manager, office } = await home.managerAtTheOffice();
     const staffRoom = await home.addedComputer(office.connection, manager, 'Staff room');
     const frontDesk = await home.joinedComputer(office.connection, manager, 'Front desk');
     for (const one of [office, staffRoom, office]) await home.exchange(one.connection);
 
-    const staffRoomDevice = await home.listedComputer(office.connection, 'Staff room');
-    expect(
-      await removeComputer(office.connection, manager, rig.couch().admin, staffRoomDevice, now),
-    ).toMatchObject({ ok: true, value: { waiting: ['Front desk'] } });
+    expect(await home.remove(office.connection, manager, 'Staff room')).toMatchObject({
+      ok: true,
+      value: { waiting: ['Front desk'] },
+    });
 
     // The office records a visitor, sealed under the new key.
     await signInVisitor(office.db, manager);
@@ -60,10 +53,7 @@ describe('a computer that was off when the home was given a new sync key', () =>
     // The office, on its next passes, sees its exchange key and gives it the new key, audited.
     await home.exchange(office.connection);
     await home.exchange(office.connection);
-    expect((await office.db.pendingAudit.toArray()).map((row) => [row.action, row.detail])).toContainEqual([
-      'sync.key-granted',
-      'Front desk',
-    ]);
+    expect(await pendingAuditOf(office.db)).toContainEqual(['sync.key-granted', 'Front desk']);
     const grants = await onServer('rg_');
     expect(grants.map((row) => row.id)).toEqual([`rg_1_${frontDeskId}`]);
 

@@ -7,12 +7,9 @@ import {
 } from '../../../../shared/sync/sync-envelope';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { reachableKeys } from '../../../../renderer/src/db/sync/home-keys';
-import { removeComputer } from '../../../../renderer/src/db/sync/pairing-flow';
 import { remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
-import { couchTestRig } from '../../electron/sync/couch-test-rig';
-import { syncComputersOf } from './sync-computers-rig';
-import { databasesClosedAfterEach, dawnMorris, signInVisitor } from './test-database';
-import { testSession } from './test-session';
+import { syncHomeOnTestServer } from './sync-computers-rig';
+import { dawnMorris, signInVisitor } from './test-database';
 
 /**
  * A new home sync key after a removal: the computers left exchange records under it, the removed
@@ -20,10 +17,7 @@ import { testSession } from './test-session';
  * computer of the home is refused and reported.
  */
 
-const rig = couchTestRig('family-links-rekey-');
-const opened = databasesClosedAfterEach();
-const now = new Date();
-const home = syncComputersOf(rig, opened, now);
+const { now, home } = syncHomeOnTestServer('family-links-rekey-');
 
 async function newestEnvelope(mirror: { allDocs: (options: never) => Promise<unknown> }, deviceId: string) {
   const { rows } = (await mirror.allDocs({
@@ -39,16 +33,12 @@ async function newestEnvelope(mirror: { allDocs: (options: never) => Promise<unk
 
 describe('a new sync key when a computer is removed', () => {
   it('is shared by the computers left, never by the removed one, and only from a computer of the home', async () => {
-    const manager = await testSession(['registeredManager']);
-    const office = await home.firstComputer(manager, 'Office');
+    const { manager, office } = await home.managerAtTheOffice();
     const frontDesk = await home.addedComputer(office.connection, manager, 'Front desk');
     const staffRoom = await home.addedComputer(office.connection, manager, 'Staff room');
     for (const one of [office, frontDesk, staffRoom, office]) await home.exchange(one.connection);
 
-    const staffRoomDevice = await home.listedComputer(office.connection, 'Staff room');
-    expect(
-      await removeComputer(office.connection, manager, rig.couch().admin, staffRoomDevice, now),
-    ).toMatchObject({
+    expect(await home.remove(office.connection, manager, 'Staff room')).toMatchObject({
       ok: true,
     });
     const audit = (await office.db.audit.toArray()).map((entry) => entry.action);

@@ -6,6 +6,7 @@ import type { DoorChecker } from '../../../../renderer/src/db/repositories/visit
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import type { Session } from '../../../../renderer/src/db/session';
 import { auditLog } from '../../../../renderer/src/db/repositories/audit-log-repository';
+import { doorVerdict } from '../../../../shared/rules/door-check';
 import type { StaffRole } from '../../../../shared/schemas/staff';
 
 /** A database on its own in-memory IndexedDB, so tests never share state. */
@@ -56,17 +57,12 @@ export async function upgradeDatabase(
   return db;
 }
 
-/** A door check that finds nothing: for tests about what happens to an entry once it is written. */
-export const clearCheck: DoorChecker = () => ({
-  kind: 'clear',
-  isSignInAllowed: true,
-  restrictionIds: [],
-  needsSupervisor: false,
-  youngPersonIds: [],
-  idCheckRestrictionIds: [],
-  idCheckedNotRestrictionIds: [],
-  admittedUnder: [],
-});
+/**
+ * A door check that finds nothing (the door's verdict on a check with no match): for tests about
+ * what happens to an entry once it is written.
+ */
+export const clearCheck: DoorChecker = () =>
+  doorVerdict({ kind: 'clear', matches: [], allowed: [], idCheckedNot: [] });
 
 /** A visitor's details as the door's sign-in form sends them. */
 export const dawnMorris = {
@@ -117,6 +113,11 @@ export const kaydenMorris = {
   dateOfBirth: '2012-04-09',
   placementStartsOn: '2024-09-01',
 };
+
+/** What `db` audited while nobody was signed in, as [action, detail]: the log takes it at the next sign-in. */
+export async function pendingAuditOf(db: FamilyLinksDb) {
+  return (await db.pendingAudit.toArray()).map((row) => [row.action, row.detail]);
+}
 
 /** The audit log's newest 50 actions, newest first, as someone with `roles` reads them (none if they may not). */
 export async function auditActions(db: FamilyLinksDb, { roles }: { readonly roles: readonly StaffRole[] }) {

@@ -17,7 +17,7 @@ import {
   type RestrictionReviewForm,
   type RestrictionTerms,
 } from '../../../../shared/schemas/registers';
-import { buildRestriction } from '../../../factories';
+import { buildRestriction, buildRestrictionChange } from '../../../factories';
 
 const amy = crypto.randomUUID();
 const dadId = crypto.randomUUID();
@@ -41,14 +41,7 @@ const barred = buildRestriction({
   approvedById: manager,
 });
 
-const toSupervised: RestrictionChangeForm = {
-  kind: 'supervisedOnly',
-  conditions: 'In the family room, with two staff.',
-  authority: 'courtOrder',
-  authorityReference: 'LS26C01234/V1',
-  effectiveFrom: '2026-12-10',
-  reviewOn: '2027-06-01',
-};
+const toSupervised = buildRestrictionChange();
 
 const changed = (from: Restriction, change: RestrictionChangeForm, by = manager, canApprove = true) =>
   nextVersion(from, change, { staffId: by, canApprove, at: '2026-12-04T10:00:00.000Z' });
