@@ -15,6 +15,7 @@ import { useExportFolder } from './useExportFolder';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { YoungPersonFilter } from './YoungPersonFilter';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -161,15 +162,7 @@ export function ExportFormsPanel() {
         the export goes in the disclosure log.
       </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      <form
-        className="form"
-        aria-label="Export signed forms"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run();
-        }}
-      >
+      <SubmitForm label="Export signed forms" onSubmit={() => run()}>
         <YoungPersonFilter
           emptyLabel="Every young person"
           youngPeople={youngPeople}
@@ -251,7 +244,7 @@ export function ExportFormsPanel() {
         ) : (
           <FormActions submitLabel="Export…" />
         )}
-      </form>
+      </SubmitForm>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
     </section>
   );
