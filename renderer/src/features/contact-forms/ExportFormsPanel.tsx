@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { displayName } from '@shared/display-names';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -175,8 +175,7 @@ export function ExportFormsPanel() {
             hint="Fills in the dates below from the home’s calendar; change them if you need to."
           >
             {(wiring) => (
-              <select
-                className="input"
+              <OptionSelect
                 value={
                   terms.find(
                     (term) =>
@@ -193,14 +192,9 @@ export function ExportFormsPanel() {
                   }
                 }}
                 {...wiring}
-              >
-                <option value="">Choose a term, or enter dates…</option>
-                {terms.map((term) => (
-                  <option key={term.value} value={term.value}>
-                    {term.label}
-                  </option>
-                ))}
-              </select>
+                emptyLabel="Choose a term, or enter dates…"
+                options={terms}
+              />
             )}
           </Field>
         ) : null}
