@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { base64UrlText, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 
 /**
@@ -40,9 +40,8 @@ type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 const encoder = new TextEncoder();
 const exchange = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
-const b64 = (min: number, max: number) => z.string().min(min).max(max).regex(base64UrlText);
 
-const sealedSchema = z.object({ iv: b64(16, 16), c: b64(60, 80) }).strict();
+const sealedSchema = z.object({ iv: base64UrlSchema(16, 16), c: base64UrlSchema(60, 80) }).strict();
 type Sealed = z.infer<typeof sealedSchema>;
 
 export const exchangeKeyDocumentSchema = z.object({
@@ -50,8 +49,8 @@ export const exchangeKeyDocumentSchema = z.object({
   _rev: z.string().optional(),
   kind: z.literal('exchange-key'),
   deviceId: deviceIdSchema,
-  publicKey: b64(87, 87),
-  sig: b64(86, 86),
+  publicKey: base64UrlSchema(87, 87),
+  sig: base64UrlSchema(86, 86),
 });
 export type ExchangeKeyDocument = z.infer<typeof exchangeKeyDocumentSchema>;
 
@@ -62,14 +61,14 @@ export const rekeyDocumentSchema = z.object({
   epoch: z.number().int().positive().max(999_999_999),
   issuedBy: deviceIdSchema,
   issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: b64(87, 87),
+  ephemeral: base64UrlSchema(87, 87),
   keys: z.record(deviceIdSchema, sealedSchema),
   previous: sealedSchema,
   /** The computers of the home it could not be wrapped to yet (no exchange key published). */
   waiting: z.array(deviceIdSchema).max(1000).optional(),
   /** The computers removed from the home as its maker knew it: never given this key, nor granted it. */
   removed: z.array(deviceIdSchema).max(1000).optional(),
-  sig: b64(86, 86),
+  sig: base64UrlSchema(86, 86),
 });
 export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
 
@@ -109,9 +108,9 @@ export const keyGrantDocumentSchema = z.object({
   deviceId: deviceIdSchema,
   issuedBy: deviceIdSchema,
   issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: b64(87, 87),
+  ephemeral: base64UrlSchema(87, 87),
   key: sealedSchema,
-  sig: b64(86, 86),
+  sig: base64UrlSchema(86, 86),
 });
 export type KeyGrantDocument = z.infer<typeof keyGrantDocumentSchema>;
 
