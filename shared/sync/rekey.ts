@@ -77,6 +77,11 @@ type Signer = { readonly deviceId: string; readonly privateKey: Key };
 const sign = async (signer: Signer, bytes: Uint8Array<ArrayBuffer>) =>
   toBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
 
+/** Whether `sig` signs `bytes` under the registry key `publicKey` (raw, base64url) of the computer that signed. */
+async function isSignedBy(publicKey: string, sig: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  return crypto.subtle.verify(signature, await importDevicePublicKey(publicKey), fromBase64Url(sig), bytes);
+}
+
 const exchangeSigned = (doc: Pick<ExchangeKeyDocument, 'deviceId' | 'publicKey'>) =>
   encoder.encode(JSON.stringify(['exchange-key', doc.deviceId, doc.publicKey]));
 
@@ -145,14 +150,9 @@ export async function signExchangeKey(signer: Signer, publicKey: string): Promis
 export async function checkExchangeKey(document: unknown, signingKey: string): Promise<string | undefined> {
   const parsed = exchangeKeyDocumentSchema.safeParse(document);
   if (!parsed.success) return undefined;
-  const key = await importDevicePublicKey(signingKey);
-  const holds = await crypto.subtle.verify(
-    signature,
-    key,
-    fromBase64Url(parsed.data.sig),
-    exchangeSigned(parsed.data),
-  );
-  return holds ? parsed.data.publicKey : undefined;
+  return (await isSignedBy(signingKey, parsed.data.sig, exchangeSigned(parsed.data)))
+    ? parsed.data.publicKey
+    : undefined;
 }
 
 async function aesKeyFrom(bits: Uint8Array<ArrayBuffer>, info: string): Promise<Key> {
@@ -294,6 +294,8 @@ export const rekeyRefusalMessages: Readonly<Record<RekeyRefusal, string>> = {
   'not-for-this-computer': 'A new sync key on the sync server does not open on this computer.',
 };
 
+const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
+
 /**
  * Checks a re-key against the registry (`signers`: the public signing keys of the computers it
  * trusts and has not removed), then opens this computer's copy of the new `K` and the previous
@@ -313,16 +315,13 @@ export async function openRekey(
     RekeyRefusal
   >
 > {
-  const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
   const parsed = rekeyDocumentSchema.safeParse(document);
   if (!parsed.success || parsed.data._id !== `rn_${parsed.data.epoch}_${parsed.data.issuedBy}`)
     return refuse('not-a-rekey');
   const doc = parsed.data;
   const signer = signers.get(doc.issuedBy);
   if (!signer) return refuse('unknown-signer');
-  const key = await importDevicePublicKey(signer);
-  if (!(await crypto.subtle.verify(signature, key, fromBase64Url(doc.sig), rekeySigned(doc))))
-    return refuse('bad-signature');
+  if (!(await isSignedBy(signer, doc.sig, rekeySigned(doc)))) return refuse('bad-signature');
   const mine = doc.keys[me.deviceId];
   if (!mine) return refuse('not-for-this-computer');
   try {
@@ -353,16 +352,13 @@ export async function openKeyGrant(
   signers: ReadonlyMap<string, string>,
   me: { readonly deviceId: string; readonly exchangePrivateKey: Key },
 ): Promise<Result<{ readonly epoch: number; readonly key: Uint8Array<ArrayBuffer> }, RekeyRefusal>> {
-  const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
   const parsed = keyGrantDocumentSchema.safeParse(document);
   if (!parsed.success || parsed.data._id !== keyGrantId(parsed.data.epoch, parsed.data.deviceId))
     return refuse('not-a-rekey');
   const doc = parsed.data;
   const signer = signers.get(doc.issuedBy);
   if (!signer) return refuse('unknown-signer');
-  const key = await importDevicePublicKey(signer);
-  if (!(await crypto.subtle.verify(signature, key, fromBase64Url(doc.sig), grantSigned(doc))))
-    return refuse('bad-signature');
+  if (!(await isSignedBy(signer, doc.sig, grantSigned(doc)))) return refuse('bad-signature');
   if (doc.deviceId !== me.deviceId) return refuse('not-for-this-computer');
   try {
     const info = grantInfo(doc.epoch, me.deviceId);
