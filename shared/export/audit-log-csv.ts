@@ -1,4 +1,4 @@
-import { csvCell, ukDateTime } from './visitor-register-csv';
+import { csvFile, ukDateTime } from './visitor-register-csv';
 
 /**
  * Audit log entries as a CSV file, in words: who by name, what as its plain label, the record
@@ -19,8 +19,8 @@ export const auditLogCsvHeader = ['No.', 'When', 'Who', 'What', 'Record', 'Detai
 
 /** The whole file: a byte-order mark (Excel reads UTF-8), the header, one row per entry, CRLF line ends. */
 export function auditLogCsv(lines: readonly AuditLogCsvLine[], timeZone: string): string {
-  const rows = [
-    [...auditLogCsvHeader],
+  return csvFile([
+    auditLogCsvHeader,
     ...lines.map((line) => [
       String(line.seq),
       ukDateTime(line.at, timeZone),
@@ -29,6 +29,5 @@ export function auditLogCsv(lines: readonly AuditLogCsvLine[], timeZone: string)
       line.record,
       line.detail,
     ]),
-  ];
-  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  ]);
 }

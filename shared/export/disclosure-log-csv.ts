@@ -1,5 +1,5 @@
 import { disclosureKindLabels, disclosureReasonLabels, type Disclosure } from '../schemas/disclosures';
-import { csvCell, ukDateTime } from './visitor-register-csv';
+import { csvFile, ukDateTime } from './visitor-register-csv';
 
 /**
  * The disclosure log as a CSV file, for the manager to hand to an inspector. Pure: the screen
@@ -40,6 +40,5 @@ function cellsOf(line: DisclosureLogCsvLine, timeZone: string): string[] {
 
 /** The whole file: a byte-order mark (Excel reads UTF-8), the header, one row per copy, CRLF line ends. */
 export function disclosureLogCsv(lines: readonly DisclosureLogCsvLine[], timeZone: string): string {
-  const rows = [[...disclosureLogCsvHeader], ...lines.map((line) => cellsOf(line, timeZone))];
-  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile([disclosureLogCsvHeader, ...lines.map((line) => cellsOf(line, timeZone))]);
 }

@@ -1,7 +1,7 @@
 import type { FamilyStatus } from '../rules/termly-review';
 import { recordCountOf, type ReviewOrOverview } from '../rules/term-overview';
 import { familyFeelingShortLabels } from '../rules/voices';
-import { csvCell } from './visitor-register-csv';
+import { csvFile } from './visitor-register-csv';
 
 /**
  * The termly report as a CSV file (seed 004, 5.5): one row per figure per young person, then
@@ -107,6 +107,5 @@ function voiceRows(voices: ReviewOrOverview['voices']): [string, string, string,
 
 /** The whole file: a byte-order mark, the header row, then the rows, CRLF line ends. */
 export function termlyReviewCsv(rows: readonly TermlyReviewCsvRow[]): string {
-  const lines = [[...termlyReviewCsvHeader], ...rows.flatMap(rowsOf)];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile([termlyReviewCsvHeader, ...rows.flatMap(rowsOf)]);
 }

@@ -74,6 +74,14 @@ export function csvCell(value: string): string {
   return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/**
+ * A whole file from its rows, header first: a byte-order mark (so Excel reads UTF-8), every cell
+ * through `csvCell`, CRLF line ends. Every export the app writes is laid out this way.
+ */
+export function csvFile(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
 /** "23/11/2026 14:05" on the home's clock in `timeZone`: the form spreadsheets read as a date and time. */
 export function ukDateTime(isoInstant: string, timeZone: string): string {
   const { date, time } = instantToWallClock(isoInstant, timeZone);
@@ -104,6 +112,5 @@ function cellsOf(line: VisitorRegisterCsvLine, timeZone: string): string[] {
 
 /** The whole file: a byte-order mark, the header row, then one row per line, CRLF line ends. */
 export function visitorRegisterCsv(lines: readonly VisitorRegisterCsvLine[], timeZone: string): string {
-  const rows = [[...visitorRegisterCsvHeader], ...lines.map((line) => cellsOf(line, timeZone))];
-  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvFile([visitorRegisterCsvHeader, ...lines.map((line) => cellsOf(line, timeZone))]);
 }

@@ -8,7 +8,12 @@ import {
   type IpcReply,
   type IpcRequest,
 } from './contract';
+import { fail, ok } from '../result';
 import { fieldMessages, ipcEnvelopeSchema, type IpcResult } from './ipc-result';
+
+/** A reply the contract does not describe, whether its envelope or its value is wrong. */
+const unreadableReply = () =>
+  fail('invalid-reply', 'The app’s background service gave an answer it could not read.');
 
 /** `window.api`: one method per channel, typed from the contract, and `onEvent` for pushes. */
 export type FamilyLinksApi = {
@@ -41,63 +46,33 @@ export function buildApi(invoke: RawInvoke, subscribe: RawSubscribe): FamilyLink
         // A bug in this file must reach the screen as a failure to show, not as an exception
         // that leaves a half-finished action waiting for ever.
         console.error(`The call to ${channel} failed unexpectedly`, error);
-        return {
-          ok: false,
-          error: {
-            code: 'failed',
-            message: 'Something went wrong talking to the background service. Try again.',
-          },
-        };
+        return fail('failed', 'Something went wrong talking to the background service. Try again.');
       }
     };
     const checkedCall = async (request: unknown): Promise<IpcResult<unknown>> => {
       const spec = ipcContract[channel];
       const parsedRequest = spec.request.safeParse(request);
-      if (!parsedRequest.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-request',
-            message: 'The app tried to send something it should not. Nothing was changed.',
-            fields: fieldMessages(parsedRequest.error),
-          },
-        };
-      }
+      if (!parsedRequest.success)
+        return fail(
+          'invalid-request',
+          'The app tried to send something it should not. Nothing was changed.',
+          fieldMessages(parsedRequest.error),
+        );
       let raw: unknown;
       try {
         raw = await invoke(channel, parsedRequest.data);
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'unavailable',
-            message:
-              'The app could not reach its background service. Try again; if it keeps happening, restart Family Links.',
-          },
-        };
+        return fail(
+          'unavailable',
+          'The app could not reach its background service. Try again; if it keeps happening, restart Family Links.',
+        );
       }
       const envelope = ipcEnvelopeSchema.safeParse(raw);
-      if (!envelope.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-reply',
-            message: 'The app’s background service gave an answer it could not read.',
-          },
-        };
-      }
+      if (!envelope.success) return unreadableReply();
       if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
       const reply = spec.reply.safeParse(envelope.data.value);
-      if (!reply.success) {
-        return {
-          ok: false,
-          error: {
-            code: 'invalid-reply',
-            message: 'The app’s background service gave an answer it could not read.',
-          },
-        };
-      }
-      return { ok: true, value: reply.data };
+      if (!reply.success) return unreadableReply();
+      return ok(reply.data);
     };
     return [channel, call] as const;
   });

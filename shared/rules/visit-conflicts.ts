@@ -1,5 +1,5 @@
 import { formatUkDate } from '../format-dates';
-import { calendarDateOf } from '../home-time';
+import { calendarDateOf, clockTime, wallClockWords } from '../home-time';
 import { visitKindLabels, type Visit } from '../schemas/visits';
 
 /**
@@ -89,32 +89,10 @@ export function overlaps(
   return Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-function cached(
-  map: Map<string, Intl.DateTimeFormat>,
-  timeZone: string,
-  options: Intl.DateTimeFormatOptions,
-): Intl.DateTimeFormat {
-  let format = map.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, ...options });
-    map.set(timeZone, format);
-  }
-  return format;
-}
-
 /** "Sat 7 Mar 2026, 14:00–16:00" in the home's zone. */
 export function describeSlot(slot: Pick<Visit, 'startsAt' | 'endsAt'>, timeZone: string): string {
-  const day = cached(dayFormats, timeZone, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(new Date(slot.startsAt));
-  const time = cached(timeFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return `${day.replace(',', '')}, ${time.format(new Date(slot.startsAt))}–${time.format(new Date(slot.endsAt))}`;
+  const start = wallClockWords(slot.startsAt, timeZone);
+  return `${start.weekday} ${start.day} ${start.month} ${start.year}, ${start.hour}:${start.minute}–${clockTime(slot.endsAt, timeZone)}`;
 }
 
 function otherText(other: BookedVisit): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64UrlText, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 import { syncComputerUserSchema } from './sync-settings';
 
@@ -30,13 +30,11 @@ type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 const encoder = new TextEncoder();
 const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-const base64Url = (min: number, max: number) => z.string().min(min).max(max).regex(base64UrlText);
-
 /** A raw P-256 point (65 bytes) as base64url. */
-const publicKeySchema = base64Url(87, 87);
-const signatureSchema = base64Url(86, 86);
+const publicKeySchema = base64UrlSchema(87, 87);
+const signatureSchema = base64UrlSchema(86, 86);
 /** SHA-256 as base64url. */
-export const rootDeviceKeySchema = base64Url(43, 43);
+export const rootDeviceKeySchema = base64UrlSchema(43, 43);
 
 /** Registry documents' ids start with `r`, change envelopes' with `e`: a feed can tell them apart unopened. */
 export const registryIdPrefix = 'r';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
 import { pairingIdAlphabet, pairingIdLength } from './pairing-code';
 import { pairingFormatVersion, type PairingKeys } from './pairing-keys';
 import { rootDeviceKeySchema } from './device-registry';
@@ -12,13 +12,6 @@ import { rootDeviceKeySchema } from './device-registry';
  * it last longer; without the code it can neither open nor forge one.
  */
 
-const base64Url = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]*$/, { message: 'Expected base64url text.' });
-
 export const pairingIdSchema = z
   .string()
   .length(pairingIdLength)
@@ -27,8 +20,8 @@ export const pairingIdSchema = z
   });
 
 /** 32 random bytes as base64url: 43 characters. */
-export const joinPasswordSchema = base64Url(43, 43);
-const key256Schema = base64Url(43, 43);
+export const joinPasswordSchema = base64UrlSchema(43, 43);
+const key256Schema = base64UrlSchema(43, 43);
 
 /** How long a code may wait to be used. The manager's screen offers less; this is the ceiling. */
 export const longestPairingLifetimeMs = 7 * 24 * 60 * 60 * 1000;
@@ -39,8 +32,8 @@ export const pairingEnvelopeSchema = z
     v: z.literal(pairingFormatVersion),
     pairingId: pairingIdSchema,
     expiresAt: z.iso.datetime({ offset: false }),
-    iv: base64Url(16, 16),
-    ciphertext: base64Url(24, 8000),
+    iv: base64UrlSchema(16, 16),
+    ciphertext: base64UrlSchema(24, 8000),
   })
   .strict();
 export type PairingEnvelope = z.infer<typeof pairingEnvelopeSchema>;

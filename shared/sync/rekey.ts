@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { base64UrlText, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 
 /**
@@ -40,9 +40,8 @@ type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 const encoder = new TextEncoder();
 const exchange = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
-const b64 = (min: number, max: number) => z.string().min(min).max(max).regex(base64UrlText);
 
-const sealedSchema = z.object({ iv: b64(16, 16), c: b64(60, 80) }).strict();
+const sealedSchema = z.object({ iv: base64UrlSchema(16, 16), c: base64UrlSchema(60, 80) }).strict();
 type Sealed = z.infer<typeof sealedSchema>;
 
 export const exchangeKeyDocumentSchema = z.object({
@@ -50,8 +49,8 @@ export const exchangeKeyDocumentSchema = z.object({
   _rev: z.string().optional(),
   kind: z.literal('exchange-key'),
   deviceId: deviceIdSchema,
-  publicKey: b64(87, 87),
-  sig: b64(86, 86),
+  publicKey: base64UrlSchema(87, 87),
+  sig: base64UrlSchema(86, 86),
 });
 export type ExchangeKeyDocument = z.infer<typeof exchangeKeyDocumentSchema>;
 
@@ -62,14 +61,14 @@ export const rekeyDocumentSchema = z.object({
   epoch: z.number().int().positive().max(999_999_999),
   issuedBy: deviceIdSchema,
   issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: b64(87, 87),
+  ephemeral: base64UrlSchema(87, 87),
   keys: z.record(deviceIdSchema, sealedSchema),
   previous: sealedSchema,
   /** The computers of the home it could not be wrapped to yet (no exchange key published). */
   waiting: z.array(deviceIdSchema).max(1000).optional(),
   /** The computers removed from the home as its maker knew it: never given this key, nor granted it. */
   removed: z.array(deviceIdSchema).max(1000).optional(),
-  sig: b64(86, 86),
+  sig: base64UrlSchema(86, 86),
 });
 export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
 
@@ -77,6 +76,11 @@ type Signer = { readonly deviceId: string; readonly privateKey: Key };
 
 const sign = async (signer: Signer, bytes: Uint8Array<ArrayBuffer>) =>
   toBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
+
+/** Whether `sig` signs `bytes` under the registry key `publicKey` (raw, base64url) of the computer that signed. */
+async function isSignedBy(publicKey: string, sig: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
+  return crypto.subtle.verify(signature, await importDevicePublicKey(publicKey), fromBase64Url(sig), bytes);
+}
 
 const exchangeSigned = (doc: Pick<ExchangeKeyDocument, 'deviceId' | 'publicKey'>) =>
   encoder.encode(JSON.stringify(['exchange-key', doc.deviceId, doc.publicKey]));
@@ -109,9 +113,9 @@ export const keyGrantDocumentSchema = z.object({
   deviceId: deviceIdSchema,
   issuedBy: deviceIdSchema,
   issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: b64(87, 87),
+  ephemeral: base64UrlSchema(87, 87),
   key: sealedSchema,
-  sig: b64(86, 86),
+  sig: base64UrlSchema(86, 86),
 });
 export type KeyGrantDocument = z.infer<typeof keyGrantDocumentSchema>;
 
@@ -146,14 +150,9 @@ export async function signExchangeKey(signer: Signer, publicKey: string): Promis
 export async function checkExchangeKey(document: unknown, signingKey: string): Promise<string | undefined> {
   const parsed = exchangeKeyDocumentSchema.safeParse(document);
   if (!parsed.success) return undefined;
-  const key = await importDevicePublicKey(signingKey);
-  const holds = await crypto.subtle.verify(
-    signature,
-    key,
-    fromBase64Url(parsed.data.sig),
-    exchangeSigned(parsed.data),
-  );
-  return holds ? parsed.data.publicKey : undefined;
+  return (await isSignedBy(signingKey, parsed.data.sig, exchangeSigned(parsed.data)))
+    ? parsed.data.publicKey
+    : undefined;
 }
 
 async function aesKeyFrom(bits: Uint8Array<ArrayBuffer>, info: string): Promise<Key> {
@@ -295,6 +294,8 @@ export const rekeyRefusalMessages: Readonly<Record<RekeyRefusal, string>> = {
   'not-for-this-computer': 'A new sync key on the sync server does not open on this computer.',
 };
 
+const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
+
 /**
  * Checks a re-key against the registry (`signers`: the public signing keys of the computers it
  * trusts and has not removed), then opens this computer's copy of the new `K` and the previous
@@ -314,16 +315,13 @@ export async function openRekey(
     RekeyRefusal
   >
 > {
-  const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
   const parsed = rekeyDocumentSchema.safeParse(document);
   if (!parsed.success || parsed.data._id !== `rn_${parsed.data.epoch}_${parsed.data.issuedBy}`)
     return refuse('not-a-rekey');
   const doc = parsed.data;
   const signer = signers.get(doc.issuedBy);
   if (!signer) return refuse('unknown-signer');
-  const key = await importDevicePublicKey(signer);
-  if (!(await crypto.subtle.verify(signature, key, fromBase64Url(doc.sig), rekeySigned(doc))))
-    return refuse('bad-signature');
+  if (!(await isSignedBy(signer, doc.sig, rekeySigned(doc)))) return refuse('bad-signature');
   const mine = doc.keys[me.deviceId];
   if (!mine) return refuse('not-for-this-computer');
   try {
@@ -354,16 +352,13 @@ export async function openKeyGrant(
   signers: ReadonlyMap<string, string>,
   me: { readonly deviceId: string; readonly exchangePrivateKey: Key },
 ): Promise<Result<{ readonly epoch: number; readonly key: Uint8Array<ArrayBuffer> }, RekeyRefusal>> {
-  const refuse = (code: RekeyRefusal) => fail(code, rekeyRefusalMessages[code]);
   const parsed = keyGrantDocumentSchema.safeParse(document);
   if (!parsed.success || parsed.data._id !== keyGrantId(parsed.data.epoch, parsed.data.deviceId))
     return refuse('not-a-rekey');
   const doc = parsed.data;
   const signer = signers.get(doc.issuedBy);
   if (!signer) return refuse('unknown-signer');
-  const key = await importDevicePublicKey(signer);
-  if (!(await crypto.subtle.verify(signature, key, fromBase64Url(doc.sig), grantSigned(doc))))
-    return refuse('bad-signature');
+  if (!(await isSignedBy(signer, doc.sig, grantSigned(doc)))) return refuse('bad-signature');
   if (doc.deviceId !== me.deviceId) return refuse('not-for-this-computer');
   try {
     const info = grantInfo(doc.epoch, me.deviceId);

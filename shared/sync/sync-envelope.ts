@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
 import { fromSyncJson, toSyncJson } from './sync-json';
 
 /**
@@ -36,13 +36,6 @@ const decoder = new TextDecoder();
 const signing = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-const base64Url = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(/^[A-Za-z0-9_-]*$/, { message: 'Expected base64url text.' });
-
 /** A computer's id: a random UUID, made when sync is set up there. No personal data. */
 export const deviceIdSchema = z
   .string()
@@ -57,10 +50,10 @@ export const envelopeSchema = z.object({
   v: z.literal(envelopeVersion),
   d: deviceIdSchema,
   n: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-  iv: base64Url(16, 16),
+  iv: base64UrlSchema(16, 16),
   // A sealed row is a few KB; a signed PDF up to the relay's 16 MiB request less the rest.
-  c: base64Url(22, 16_000_000),
-  sig: base64Url(86, 86),
+  c: base64UrlSchema(22, 16_000_000),
+  sig: base64UrlSchema(86, 86),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 

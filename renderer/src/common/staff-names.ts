@@ -20,9 +20,12 @@ export function staffHolding(
   );
 }
 
+/** Members of staff as drop-down choices, each by name. */
+export function staffChoices(staff: readonly StaffMember[] | undefined): SelectOption[] {
+  return (staff ?? []).map((member) => ({ value: member.id, label: member.name }));
+}
+
 /** Everyone whose account is switched on, as drop-down choices: the staff who can take part now. */
 export function activeStaffChoices(staff: readonly StaffMember[] | undefined): SelectOption[] {
-  return (staff ?? [])
-    .filter((member) => member.isActive)
-    .map((member) => ({ value: member.id, label: member.name }));
+  return staffChoices(staff?.filter((member) => member.isActive));
 }

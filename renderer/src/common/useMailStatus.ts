@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { IpcReply } from '@shared/ipc/contract';
 import { windowApi } from '../platform/window-api';
+import { useLoadedValue } from './useLoadedValue';
 
 export type MailStatus =
   | { readonly kind: 'loading' }
   | { readonly kind: 'no-bridge' }
   | { readonly kind: 'ready'; readonly view: IpcReply<'mail:get-settings'> };
+
+const loading: MailStatus = { kind: 'loading' };
 
 async function readStatus(): Promise<MailStatus> {
   const api = windowApi();
@@ -16,19 +19,11 @@ async function readStatus(): Promise<MailStatus> {
 
 /** The mail settings as the main process holds them (never the password), and a way to read them again. */
 export function useMailStatus() {
-  const [status, setStatus] = useState<MailStatus>({ kind: 'loading' });
-  const reload = useCallback(async () => setStatus(await readStatus()), []);
-  useEffect(() => {
-    let isCurrent = true;
-    readStatus()
-      .then((next) => {
-        if (isCurrent) setStatus(next);
-      })
-      .catch((error: unknown) => console.error('Could not read the mail settings', error));
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
+  const loaded = useLoadedValue(readStatus, 'Could not read the mail settings');
+  // Read again after a change here: newer than the first read, however the two arrive.
+  const [reloaded, setReloaded] = useState<MailStatus | undefined>();
+  const reload = useCallback(async () => setReloaded(await readStatus()), []);
+  const status = reloaded ?? loaded ?? loading;
   return {
     status,
     reload,

@@ -4,7 +4,7 @@ import type { OutboxMessage } from '@shared/schemas/mail';
 import type { FamilyLinksDb } from '../database';
 import { recordSyncId } from '../sync/change-log';
 import { thisDevice } from '../sync/sync-device';
-import { computerNames } from './computer-names';
+import { computerNamesFromHere } from './computer-names';
 
 /*
  * Which computer sends an alert, and waking the sender when one is queued: read by the outbox
@@ -63,8 +63,7 @@ export async function withOtherSendsNamed<Message extends OutboxMessage>(
   messages: readonly Message[],
 ): Promise<(Message & { readonly alsoSentFrom?: readonly NamedSend[] })[]> {
   if (!messages.some((message) => message.alsoSentBy?.length)) return [...messages];
-  const [nameOf, here] = await Promise.all([computerNames(db), thisDevice(db)]);
-  const named = (computer: string) => (computer === here?.deviceId ? 'this computer' : nameOf(computer));
+  const named = await computerNamesFromHere(db);
   return messages.map((message) =>
     message.alsoSentBy?.length
       ? {

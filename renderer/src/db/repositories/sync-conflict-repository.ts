@@ -6,7 +6,7 @@ import { mergeVersions, versionId } from '@shared/sync/record-merge';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { thisDevice } from '../sync/sync-device';
-import { computerNames } from './computer-names';
+import { computerNamesFromHere } from './computer-names';
 import {
   conflictCodecOf,
   conflictStampsOf,
@@ -78,7 +78,7 @@ export function syncConflictRepository(
     async listForManager(session: Session): Promise<ConflictForManager[]> {
       if (!can(session.roles, 'sync:settle')) return [];
       const here = (await thisDevice(db))?.deviceId;
-      const nameOf = await computerNames(db);
+      const nameOf = await computerNamesFromHere(db);
       const listed: ConflictForManager[] = [];
       for (const conflict of await db.syncConflicts.orderBy('id').toArray()) {
         const opened = await openConflict(conflict, session.cipher);
@@ -96,7 +96,7 @@ export function syncConflictRepository(
           versions: sides.map((side) => ({
             version: versionId(side),
             madeHere: side.d === here,
-            madeOn: side.d === here ? 'this computer' : nameOf(side.d),
+            madeOn: nameOf(side.d),
             at: side.at,
           })),
           fields: differingFields(conflict.table, records),
@@ -122,8 +122,7 @@ export function syncConflictRepository(
       const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
       const side = opened?.sides.find((candidate) => versionId(candidate) === version);
       if (!conflict || !side) return fail('not-found', settledMessage);
-      const here = (await thisDevice(db))?.deviceId;
-      const madeOn = side.d === here ? 'this computer' : (await computerNames(db))(side.d);
+      const madeOn = (await computerNamesFromHere(db))(side.d);
       const done = await settleConflict(
         db,
         session,
@@ -173,11 +172,8 @@ export function syncConflictRepository(
         // The screen showed something the versions no longer are: look again, as when one arrives.
         return fail('moved', movedMessage);
       }
-      const here = (await thisDevice(db))?.deviceId;
-      const nameOf = await computerNames(db);
-      const madeOn = new Map(
-        opened.sides.map((side) => [versionId(side), side.d === here ? 'this computer' : nameOf(side.d)]),
-      );
+      const nameOf = await computerNamesFromHere(db);
+      const madeOn = new Map(opened.sides.map((side) => [versionId(side), nameOf(side.d)]));
       const detail = combined.from
         .map((part) => `${part.label} from ${madeOn.get(part.version) ?? 'another computer'}`)
         .join('; ');

@@ -3,11 +3,10 @@ import { can } from '@shared/rules/access';
 import { missingChangesMessage } from '@shared/sync/missing-changes';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
-import { thisDevice } from '../sync/sync-device';
 import type { SyncProblemRow } from '../sync/sync-rows';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import { auditLog } from './audit-log-repository';
-import { computerNames } from './computer-names';
+import { computerNamesFromHere } from './computer-names';
 
 /** A sync problem as the manager reads it. */
 export type SyncProblemForManager = {
@@ -44,16 +43,10 @@ export function syncProblemRepository(
 
     async listForManager(session: Session): Promise<SyncProblemForManager[]> {
       if (!can(session.roles, 'sync:review-problems')) return [];
-      const here = (await thisDevice(db))?.deviceId;
-      const nameOf = await computerNames(db);
+      const nameOf = await computerNamesFromHere(db);
       const rows = await db.syncProblems.orderBy('at').reverse().filter(isOpen).toArray();
       return rows.map((row) => {
-        const computer =
-          row.deviceId === undefined
-            ? undefined
-            : row.deviceId === here
-              ? 'this computer'
-              : nameOf(row.deviceId);
+        const computer = row.deviceId === undefined ? undefined : nameOf(row.deviceId);
         // Missing changes are told again with the computer's name as known now: it may have had none when found.
         const message =
           row.reason === 'missing-changes' && computer !== undefined && row.n !== undefined

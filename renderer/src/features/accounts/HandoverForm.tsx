@@ -18,6 +18,8 @@ import './handover.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { FormActions } from '../../ui/FormActions';
+import { staffChoices } from '../../common/staff-names';
+import { OptionSelect } from '../../ui/Field';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -147,19 +149,13 @@ export function HandoverForm({
               <label htmlFor={`${id}-all`} className="field__label">
                 Hand everything to
               </label>
-              <select
+              <OptionSelect
                 id={`${id}-all`}
-                className="input"
                 value={allTo}
                 onChange={(event) => setAllTo(event.target.value)}
-              >
-                <option value="">Choose a colleague…</option>
-                {colleagues.map((member) => (
-                  <option key={member.id} value={member.id}>
-                    {member.name}
-                  </option>
-                ))}
-              </select>
+                emptyLabel="Choose a colleague…"
+                options={staffChoices(colleagues)}
+              />
             </div>
             <button type="button" className="button button--secondary" onClick={handAll}>
               Hand all to them
@@ -186,9 +182,8 @@ export function HandoverForm({
                       <label htmlFor={selectId} className="visually-hidden">
                         {`${what} for ${nameOf(item.youngPersonId)}: goes to`}
                       </label>
-                      <select
+                      <OptionSelect
                         id={selectId}
-                        className="input"
                         ref={(element) => {
                           if (element) selects.current.set(item.key, element);
                           else selects.current.delete(item.key);
@@ -200,14 +195,9 @@ export function HandoverForm({
                           const value = event.target.value;
                           setChoices((current) => ({ ...current, [item.key]: value }));
                         }}
-                      >
-                        <option value="">Choose a colleague…</option>
-                        {colleaguesFor(item, staff, leaver.id).map((member) => (
-                          <option key={member.id} value={member.id}>
-                            {member.name}
-                          </option>
-                        ))}
-                      </select>
+                        emptyLabel="Choose a colleague…"
+                        options={staffChoices(colleaguesFor(item, staff, leaver.id))}
+                      />
                       {error ? (
                         <p id={`${selectId}-error`} className="field__error">
                           <span className="visually-hidden">Error: </span>

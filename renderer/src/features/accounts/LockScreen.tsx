@@ -4,6 +4,7 @@ import { useSessionApi, type LockReason } from '../../security/session-context';
 import { FormActions } from '../../ui/FormActions';
 import { useAuthServicePreloaded } from '../../security/useAuthService';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 const reasons: Readonly<Record<LockReason, string>> = {
   button: 'You locked Family Links.',
@@ -44,15 +45,7 @@ export function LockScreen({ username, reason }: { username: string; reason: Loc
       <h1 id="locked-title">Locked</h1>
       <Banner tone="info">{reasons[reason]} Anything you were typing has been kept.</Banner>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      <form
-        className="form"
-        aria-label="Unlock"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void unlock();
-        }}
-      >
+      <SubmitForm label="Unlock" onSubmit={() => unlock()}>
         <p>
           Signed in as <strong>{username}</strong>.
         </p>
@@ -63,7 +56,7 @@ export function LockScreen({ username, reason }: { username: string; reason: Loc
           onCancel={() => void signOut()}
           cancelLabel="Sign in as someone else"
         />
-      </form>
+      </SubmitForm>
     </main>
   );
 }

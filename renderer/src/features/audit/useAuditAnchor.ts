@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AnchorHistoryEntry } from '@shared/ipc/channels/audit';
 import type { AnchorReading } from '../../platform/audit-anchor-port';
 import { auditLog } from '../../db/repositories/audit-log-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
+import { useLoadedValue } from '../../common/useLoadedValue';
 
 /**
  * The main process's record of where the audit log ends, and its history (every start, adoption
@@ -18,20 +19,12 @@ export function useAuditAnchor(version: number): AuditAnchorView {
   const db = useDatabase();
   const session = useSession();
   const log = useMemo(() => auditLog(db), [db]);
-  const [reading, setReading] = useState<AnchorReading | undefined>();
-  const [history, setHistory] = useState<readonly AnchorHistoryEntry[] | 'unavailable' | undefined>();
-  useEffect(() => {
-    let isCurrent = true;
-    void Promise.all([log.anchorState(session.roles), log.anchorHistory(session.roles)]).then(
-      ([state, entries]) => {
-        if (!isCurrent) return;
-        setReading(state);
-        setHistory(entries);
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [log, session.roles, version]);
+  const roles = session.roles;
+  const load = useCallback(
+    () => Promise.all([log.anchorState(roles), log.anchorHistory(roles)]),
+    [log, roles],
+  );
+  const loaded = useLoadedValue(load, 'Could not read where the audit log ends', version);
+  const [reading, history] = loaded ?? [];
   return { reading, history };
 }

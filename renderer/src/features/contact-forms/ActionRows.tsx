@@ -3,6 +3,7 @@ import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
 import { OptionField, ShortTextField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
+import { staffChoices } from '../../common/staff-names';
 
 type Props = { readonly form: UseFormReturn<ContactFormScreenInput>; readonly staff: readonly StaffMember[] };
 
@@ -30,7 +31,7 @@ export function ActionRows({ form, staff }: Props) {
             label={`Action ${index + 1}: member of staff`}
             hint="Or name someone else below."
             emptyLabel="Not a member of staff"
-            choices={staff.map((member) => ({ value: member.id, label: member.name }))}
+            choices={staffChoices(staff)}
           />
           <TextField
             form={form}

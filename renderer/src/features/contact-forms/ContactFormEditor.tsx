@@ -17,7 +17,7 @@ import {
 } from '@shared/schemas/contact-forms';
 import { relationshipCategoryLabels } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
 import { ChoiceField, TextAreaField, TextField, TypedShortField } from '../../ui/TextField';
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import { useSession } from '../../security/session-context';
@@ -178,22 +178,19 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
                 control={form.control}
                 name="youngPersonId"
                 render={({ field }) => (
-                  <select
-                    className="input"
+                  <OptionSelect
                     {...wiring}
                     name={field.name}
                     ref={field.ref}
                     value={field.value}
                     onChange={field.onChange}
                     onBlur={field.onBlur}
-                  >
-                    <option value="">Choose…</option>
-                    {(youngPeople ?? []).map((item) => (
-                      <option key={item.id} value={item.id}>
-                        {displayName(item)}
-                      </option>
-                    ))}
-                  </select>
+                    emptyLabel="Choose…"
+                    options={(youngPeople ?? []).map((item) => ({
+                      value: item.id,
+                      label: displayName(item),
+                    }))}
+                  />
                 )}
               />
             )}

@@ -18,6 +18,7 @@ import { SignedCopySection } from './SignedCopySection';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** A form filed before the form asked the voices questions. */
 const notAsked = 'Not asked (the form did not ask this then)';
@@ -204,15 +205,7 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
         </ul>
       )}
       {form.amendsFormId ? null : isAmending ? (
-        <form
-          className="form"
-          aria-label="Write an addendum"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void startAddendum();
-          }}
-        >
+        <SubmitForm label="Write an addendum" onSubmit={() => startAddendum()}>
           <Field
             label="What does the addendum correct?"
             hint="For example “The call was with Mum, not Dad”. The original stays in the case file unchanged."
@@ -229,7 +222,7 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
             )}
           </Field>
           <FormActions submitLabel="Start the addendum" onCancel={() => setIsAmending(false)} />
-        </form>
+        </SubmitForm>
       ) : (
         <button type="button" className="button button--secondary" onClick={() => setIsAmending(true)}>
           Write an addendum

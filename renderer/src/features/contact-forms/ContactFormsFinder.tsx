@@ -17,6 +17,7 @@ import { useYoungPeople } from '../../common/useYoungPeople';
 import { ContactFormsList } from './ContactFormsList';
 import { YoungPersonFilter } from './YoungPersonFilter';
 import { FilterForm } from '../../ui/FilterForm';
+import { staffChoices } from '../../common/staff-names';
 
 type Props = {
   /** On a young person's page: their forms only, and no young-person filter. */
@@ -107,7 +108,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
           {(wiring) => (
             <OptionSelect
               emptyLabel="Anyone"
-              options={(staff ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              options={staffChoices(staff)}
               value={typed.authorId}
               onChange={set('authorId')}
               {...wiring}

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { displayName } from '@shared/display-names';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -15,6 +15,7 @@ import { useExportFolder } from './useExportFolder';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { YoungPersonFilter } from './YoungPersonFilter';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -161,15 +162,7 @@ export function ExportFormsPanel() {
         the export goes in the disclosure log.
       </p>
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-      <form
-        className="form"
-        aria-label="Export signed forms"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run();
-        }}
-      >
+      <SubmitForm label="Export signed forms" onSubmit={() => run()}>
         <YoungPersonFilter
           emptyLabel="Every young person"
           youngPeople={youngPeople}
@@ -182,8 +175,7 @@ export function ExportFormsPanel() {
             hint="Fills in the dates below from the home’s calendar; change them if you need to."
           >
             {(wiring) => (
-              <select
-                className="input"
+              <OptionSelect
                 value={
                   terms.find(
                     (term) =>
@@ -200,14 +192,9 @@ export function ExportFormsPanel() {
                   }
                 }}
                 {...wiring}
-              >
-                <option value="">Choose a term, or enter dates…</option>
-                {terms.map((term) => (
-                  <option key={term.value} value={term.value}>
-                    {term.label}
-                  </option>
-                ))}
-              </select>
+                emptyLabel="Choose a term, or enter dates…"
+                options={terms}
+              />
             )}
           </Field>
         ) : null}
@@ -251,7 +238,7 @@ export function ExportFormsPanel() {
         ) : (
           <FormActions submitLabel="Export…" />
         )}
-      </form>
+      </SubmitForm>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
     </section>
   );

@@ -11,6 +11,7 @@ import { useFileContactForm } from './useFileContactForm';
 import { FormActions } from '../../ui/FormActions';
 import { ControlledPasswordField } from '../../ui/ControlledPasswordField';
 import { OpeningPanel } from '../../ui/OpeningPanel';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly form: ContactForm;
@@ -84,15 +85,7 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
           </button>
         </>
       ) : (
-        <form
-          className="form"
-          aria-label="Sign and file"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void file();
-          }}
-        >
+        <SubmitForm label="Sign and file" onSubmit={() => file()}>
           {errors.form ? <Banner tone="error">{errors.form}</Banner> : null}
           <p>
             Once filed, this form cannot be changed: a correction is a signed addendum. A signed copy goes to
@@ -114,7 +107,7 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
             cancelLabel="Not yet"
             isCancelDisabled={isFiling}
           />
-        </form>
+        </SubmitForm>
       )}
     </OpeningPanel>
   );

@@ -2,6 +2,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import type { ContactFormScreenInput } from '@shared/schemas/contact-forms';
 import type { StaffMember } from '@shared/schemas/staff';
 import { OptionField, TextAreaField, TypedShortField } from '../../ui/TextField';
+import { staffChoices } from '../../common/staff-names';
 
 type Props = {
   readonly form: UseFormReturn<ContactFormScreenInput>;
@@ -37,7 +38,7 @@ export function ViewsActedOnFields({ form, staff, theirName }: Props) {
         name="toldNextById"
         label="Told them what happened next: by"
         emptyLabel="Not told yet"
-        choices={staff.map((member) => ({ value: member.id, label: member.name }))}
+        choices={staffChoices(staff)}
       />
     </fieldset>
   );

@@ -22,16 +22,18 @@ export function useSignedCopyActions(
   const disclosure = useDisclosure();
   const exportFolder = useExportFolder();
   const [message, setMessage] = useState<CopyMessage | undefined>();
-  const what = `Signed contact form ${form.reference}`;
-
-  const print = async () => {
-    setMessage(undefined);
-    const recorded = await disclosure.ask({
-      what,
-      kind: 'print',
+  // Printed or saved, it is the same signed copy leaving: only the way it leaves differs.
+  const askWhy = (kind: 'print' | 'pdf') =>
+    disclosure.ask({
+      what: `Signed contact form ${form.reference}`,
+      kind,
       youngPersonId: form.youngPersonId,
       ...(sha256 ? { sha256 } : {}),
     });
+
+  const print = async () => {
+    setMessage(undefined);
+    const recorded = await askWhy('print');
     if (!recorded) return;
     document.documentElement.classList.add('printing-signed-copy');
     window.addEventListener(
@@ -51,12 +53,7 @@ export function useSignedCopyActions(
       });
       return;
     }
-    const recorded = await disclosure.ask({
-      what,
-      kind: 'pdf',
-      youngPersonId: form.youngPersonId,
-      ...(sha256 ? { sha256 } : {}),
-    });
+    const recorded = await askWhy('pdf');
     if (!recorded) return;
     const folder = await exportFolder.choose(`Choose where to save ${form.reference}`);
     if (!folder.ok || folder.value.outcome !== 'chosen') {

@@ -8,11 +8,12 @@ import {
   type DeclarationForm as DeclarationFormValues,
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
-import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
+import { ChoiceField, DateField, OptionField, TextAreaField, TextField } from '../../ui/TextField';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
 import { PanelForm } from '../../ui/PanelForm';
+import { staffChoices } from '../../common/staff-names';
 
 type Props = {
   readonly repository: DeclarationRepository;
@@ -78,14 +79,13 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
         hint="For example “a parent of a young person” or a former care leaver’s first name."
         autoComplete="off"
       />
-      <SelectField form={form} name="lineManagerId" label="Your line manager">
-        <option value="">Choose…</option>
-        {lineManagers.map((manager) => (
-          <option key={manager.id} value={manager.id}>
-            {manager.name}
-          </option>
-        ))}
-      </SelectField>
+      <OptionField
+        form={form}
+        name="lineManagerId"
+        label="Your line manager"
+        emptyLabel="Choose…"
+        choices={staffChoices(lineManagers)}
+      />
     </PanelForm>
   );
 }

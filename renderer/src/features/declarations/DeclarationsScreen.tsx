@@ -4,7 +4,7 @@ import type { Declaration } from '@shared/schemas/declarations';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import { useHomeToday } from '../../common/useHomeToday';
-import { staffHolding, staffNamesById } from '../../common/staff-names';
+import { staffChoices, staffHolding, staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { DeclarationForm } from './DeclarationForm';
 import { DeclarationsPdfPanel } from './DeclarationsPdfPanel';
@@ -126,7 +126,7 @@ export function DeclarationsScreen() {
             <span className="field__label">Member of staff</span>
             <OptionSelect
               emptyLabel="Everyone"
-              options={(staff ?? []).map((member) => ({ value: member.id, label: member.name }))}
+              options={staffChoices(staff)}
               value={filter.staffId}
               onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}
             />

@@ -15,6 +15,7 @@ import { useDoorRestrictions } from './useDoorRestrictions';
 import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** A booked visitor handed to the sign-in form: the restriction check there needs something read or decided. */
 export type ExpectedVisitor = { readonly values: DoorFormValues; readonly note: string };
@@ -240,14 +241,10 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
                   </div>
                 ) : null}
                 {isCancelling ? (
-                  <form
+                  <SubmitForm
+                    label={`Cancel the ${clockTime(visit.startsAt, timeZone)} visit`}
                     className="form door-diary__cancel"
-                    aria-label={`Cancel the ${clockTime(visit.startsAt, timeZone)} visit`}
-                    noValidate
-                    onSubmit={(event) => {
-                      event.preventDefault();
-                      void cancel(visit);
-                    }}
+                    onSubmit={() => cancel(visit)}
                   >
                     <div className="field">
                       <label htmlFor={reasonId}>Why is it cancelled?</label>
@@ -272,7 +269,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
                       onCancel={() => setCancelling(undefined)}
                       cancelLabel="Keep it"
                     />
-                  </form>
+                  </SubmitForm>
                 ) : null}
               </li>
             );

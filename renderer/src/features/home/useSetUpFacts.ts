@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SetUpFacts } from '@shared/rules/home-overview';
 import { academicYearRepository } from '../../db/repositories/academic-year-repository';
@@ -6,6 +5,7 @@ import { roomRepository } from '../../db/repositories/room-repository';
 import { staffRepository } from '../../db/repositories/staff-repository';
 import { youngPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useDatabase } from '../../db/useDatabase';
+import { useLoadedValue } from '../../common/useLoadedValue';
 import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
@@ -43,18 +43,7 @@ export function useSetUpFacts(): SetUpFacts | undefined {
   const db = useDatabase();
   const session = useSession();
   const auth = useAuthService();
-  const [mainFacts, setMainFacts] = useState<MainProcessFacts | undefined>();
-  useEffect(() => {
-    let isCurrent = true;
-    readMainProcessFacts()
-      .then((facts) => {
-        if (isCurrent) setMainFacts(facts);
-      })
-      .catch((error: unknown) => console.error('Could not read the set-up from the main process', error));
-    return () => {
-      isCurrent = false;
-    };
-  }, []);
+  const mainFacts = useLoadedValue(readMainProcessFacts, 'Could not read the set-up from the main process');
   const stored = useLiveQuery(async () => {
     const [academicYears, staff, states, youngPeople, rooms] = await Promise.all([
       academicYearRepository(db).list(),

@@ -11,6 +11,7 @@ import { Field, OptionSelect } from '../../ui/Field';
 import { activeStaffChoices } from '../../common/staff-names';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { FormActions } from '../../ui/FormActions';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Draft = {
   kind: 'staff' | 'outside';
@@ -66,14 +67,9 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
     set({ topics: isOn ? [...draft.topics, topic] : draft.topics.filter((item) => item !== topic) });
 
   return (
-    <form
-      className="form"
-      aria-label={existing ? 'Change PAN group member' : 'Add to the PAN group'}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSave(formValuesOf(draft));
-      }}
+    <SubmitForm
+      label={existing ? 'Change PAN group member' : 'Add to the PAN group'}
+      onSubmit={() => onSave(formValuesOf(draft))}
     >
       {existing ? null : (
         <fieldset className="fieldset">
@@ -157,6 +153,6 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
         isBusy={isSaving}
         onCancel={onCancel}
       />
-    </form>
+    </SubmitForm>
   );
 }

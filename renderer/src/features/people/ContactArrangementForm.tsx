@@ -14,7 +14,14 @@ import {
   type ContactArrangementFormInput,
   type ContactArrangementForm as FormValues,
 } from '@shared/schemas/contact-plans';
-import { ChoiceField, DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
+import {
+  ChoiceField,
+  DateField,
+  OptionField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../ui/TextField';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
@@ -104,14 +111,16 @@ export function ContactArrangementForm({
             new one for someone else.
           </p>
         ) : (
-          <SelectField form={form} name="personId" label="Family member or significant person">
-            <option value="">Choose…</option>
-            {family.map(({ person, relationship }) => (
-              <option key={person.id} value={person.id}>
-                {displayPersonName(person)} ({relationship.relationship})
-              </option>
-            ))}
-          </SelectField>
+          <OptionField
+            form={form}
+            name="personId"
+            label="Family member or significant person"
+            emptyLabel="Choose…"
+            choices={family.map(({ person, relationship }) => ({
+              value: person.id,
+              label: `${displayPersonName(person)} (${relationship.relationship})`,
+            }))}
+          />
         )}
         <ChoiceField
           form={form}

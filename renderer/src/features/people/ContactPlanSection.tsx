@@ -14,6 +14,7 @@ import { Banner } from '../../ui/Banner';
 import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { DamagedRecordNotice } from '../../ui/DamagedRecordNotice';
 import { useSession } from '../../security/session-context';
+import { useOpenPanel } from '../../common/useOpenPanel';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { ContactArrangementForm } from './ContactArrangementForm';
@@ -48,9 +49,8 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
   const timeZone = useHomeTimeZone();
   const against = useContactAgainstPlan(youngPerson, plan?.arrangements, today, timeZone);
   const canManage = can(session.roles, 'contact-plan:manage');
-  const [editing, setEditing] = useState<'new' | ContactArrangementView | undefined>();
+  const { panel: editing, done: message, open, close } = useOpenPanel<'new' | ContactArrangementView>();
   const [historyOf, setHistoryOf] = useState<string | undefined>();
-  const [message, setMessage] = useState<string | undefined>();
   const nameOf = (personId: string) => {
     const found = family?.find((entry) => entry.person.id === personId);
     return found
@@ -77,24 +77,18 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
           today={today}
           family={family}
           existing={existing?.success ? existing.data : undefined}
-          onDone={(saved) => {
-            setEditing(undefined);
-            if (saved)
-              setMessage(
-                saved.version === 1
+          onDone={(saved) =>
+            close(
+              saved === undefined
+                ? undefined
+                : saved.version === 1
                   ? `The arrangement with ${nameOf(saved.personId)} is added to the plan.`
                   : `The arrangement with ${nameOf(saved.personId)} is changed (version ${saved.version}); the earlier version is kept.`,
-              );
-          }}
+            )
+          }
         />
       ) : canManage ? (
-        <ToolbarButton
-          isDisabled={family === undefined}
-          onClick={() => {
-            setMessage(undefined);
-            setEditing('new');
-          }}
-        >
+        <ToolbarButton isDisabled={family === undefined} onClick={() => open('new')}>
           Add an arrangement
         </ToolbarButton>
       ) : null}
@@ -157,10 +151,7 @@ export function ContactPlanSection({ youngPerson, youngPersonName, today }: Prop
                       <div className="toolbar">
                         <RowButton
                           name={`Change the arrangement with ${nameOf(arrangement.personId)}: ${contactPlanWords(arrangement)}`}
-                          onClick={() => {
-                            setMessage(undefined);
-                            setEditing(arrangement);
-                          }}
+                          onClick={() => open(arrangement)}
                         >
                           Change
                         </RowButton>

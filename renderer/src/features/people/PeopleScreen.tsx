@@ -16,13 +16,13 @@ import { useYoungPeople } from '../../common/useYoungPeople';
 import { useHomeClock } from '../../common/useHomeClock';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
+import { useOpenPanel } from '../../common/useOpenPanel';
 import { useVisitingProtocol } from '../../common/useVisitingProtocol';
 import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { ProtocolCopyPanel } from '../visiting-protocol';
 import { ToolbarButton } from '../../ui/ToolbarButton';
 
-type Editing =
-  { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships } | undefined;
+type Editing = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: PersonWithRelationships };
 
 /** Family and significant people: whoever the young person or the family say is family. */
 export function PeopleScreen() {
@@ -30,8 +30,7 @@ export function PeopleScreen() {
   const { youngPeople } = useYoungPeople();
   const { roles } = useSession();
   const canManage = can(roles, 'people:manage');
-  const [editing, setEditing] = useState<Editing>();
-  const [saved, setSaved] = useState<string | undefined>();
+  const { panel: editing, done: saved, open: startEditing, close } = useOpenPanel<Editing>();
   const [typed, setTyped] = useState('');
   const [copying, setCopying] = useState<{ name: string; answer: ProtocolAcceptance } | undefined>();
   const [copyMessage, setCopyMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
@@ -57,10 +56,6 @@ export function PeopleScreen() {
     }
     return marks;
   }, [people, inForce]);
-  const startEditing = (next: Editing) => {
-    setSaved(undefined);
-    setEditing(next);
-  };
 
   return (
     <div className="page">
@@ -88,10 +83,7 @@ export function PeopleScreen() {
           repository={repository}
           existing={editing.kind === 'edit' ? editing.entry : undefined}
           youngPeople={youngPeople}
-          onDone={(person) => {
-            setEditing(undefined);
-            setSaved(person ? `${displayPersonName(person)}’s details are saved.` : undefined);
-          }}
+          onDone={(person) => close(person ? `${displayPersonName(person)}’s details are saved.` : undefined)}
         />
       ) : canManage ? (
         <ToolbarButton isDisabled={youngPeople === undefined} onClick={() => startEditing({ kind: 'add' })}>

@@ -6,7 +6,7 @@ import {
   type PersonForm,
   type YoungPerson,
 } from '@shared/schemas/people';
-import { ChoiceField, SelectField, TextField } from '../../ui/TextField';
+import { ChoiceField, OptionField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
 import { CheckboxField } from '../../ui/CheckboxField';
 
@@ -28,14 +28,16 @@ export function RelationshipRows({ form, youngPeople }: Props) {
     >
       {(index) => (
         <>
-          <SelectField form={form} name={`relationships.${index}.youngPersonId`} label="Young person">
-            <option value="">Choose…</option>
-            {youngPeople.map((youngPerson) => (
-              <option key={youngPerson.id} value={youngPerson.id}>
-                {displayName(youngPerson)}
-              </option>
-            ))}
-          </SelectField>
+          <OptionField
+            form={form}
+            name={`relationships.${index}.youngPersonId`}
+            label="Young person"
+            emptyLabel="Choose…"
+            choices={youngPeople.map((youngPerson) => ({
+              value: youngPerson.id,
+              label: displayName(youngPerson),
+            }))}
+          />
           <TextField
             form={form}
             name={`relationships.${index}.relationship`}

@@ -1,10 +1,13 @@
 import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { monthNames } from '@shared/schemas/typed-date-time';
 import type { PersonForm } from '@shared/schemas/people';
-import { SelectField, ShortTextField, TextField } from '../../ui/TextField';
+import { OptionField, ShortTextField, TextField } from '../../ui/TextField';
 import { FieldArrayRows } from '../../ui/FieldArrayRows';
 
 type Props = { readonly form: UseFormReturn<PersonForm> };
+
+/** The months by name, stored as their number ("3" for March). */
+const monthChoices = monthNames.map((month, monthIndex) => ({ value: String(monthIndex + 1), label: month }));
 
 /** A short box for a day or a year, typed as figures. */
 function NumberBox(
@@ -41,14 +44,13 @@ export function SpecialDateRows({ form }: Props) {
           />
           <div className="people__date-parts">
             <NumberBox form={form} name={`specialDates.${index}.day`} label="Day" />
-            <SelectField form={form} name={`specialDates.${index}.month`} label="Month">
-              <option value="">Choose…</option>
-              {monthNames.map((month, monthIndex) => (
-                <option key={month} value={String(monthIndex + 1)}>
-                  {month}
-                </option>
-              ))}
-            </SelectField>
+            <OptionField
+              form={form}
+              name={`specialDates.${index}.month`}
+              label="Month"
+              emptyLabel="Choose…"
+              choices={monthChoices}
+            />
             <NumberBox form={form} name={`specialDates.${index}.year`} label="Year (optional)" />
           </div>
         </>

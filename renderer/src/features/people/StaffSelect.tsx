@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { StaffMember, StaffRole } from '@shared/schemas/staff';
-import { Field } from '../../ui/Field';
+import { Field, OptionSelect } from '../../ui/Field';
 import { staffHolding } from '../../common/staff-names';
 
 type Props = {
@@ -24,15 +24,15 @@ export function StaffSelect({ label, role, staff, currentId, registration, error
       }
     >
       {(wiring) => (
-        <select className="input" {...wiring} {...registration}>
-          <option value="">Not set</option>
-          {choices.map((member) => (
-            <option key={member.id} value={member.id}>
-              {member.name}
-              {member.isActive ? '' : ' (account switched off)'}
-            </option>
-          ))}
-        </select>
+        <OptionSelect
+          {...wiring}
+          {...registration}
+          emptyLabel="Not set"
+          options={choices.map((member) => ({
+            value: member.id,
+            label: member.isActive ? member.name : `${member.name} (account switched off)`,
+          }))}
+        />
       )}
     </Field>
   );

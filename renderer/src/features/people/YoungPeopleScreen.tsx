@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { displayName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
 import type { YoungPerson } from '@shared/schemas/people';
@@ -8,14 +7,14 @@ import { useHomeToday } from '../../common/useHomeToday';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
+import { useOpenPanel } from '../../common/useOpenPanel';
 import { YoungPeopleTable } from './YoungPeopleTable';
 import { YoungPersonForm } from './YoungPersonForm';
 import { YoungPersonPage } from './YoungPersonPage';
 import { LoadedList } from '../../ui/LoadedList';
 import { ToolbarButton } from '../../ui/ToolbarButton';
 
-type Editing =
-  { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson } | undefined;
+type Editing = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly youngPerson: YoungPerson };
 
 /** The young people placed at the home, or (with an id in the address) one young person's page. */
 export function YoungPeopleScreen({ youngPersonId }: { youngPersonId: string | undefined }) {
@@ -27,12 +26,7 @@ function YoungPeopleList() {
   const staff = useStaffMembers();
   const today = useHomeToday();
   const canManage = can(useSession().roles, 'people:manage');
-  const [editing, setEditing] = useState<Editing>();
-  const [saved, setSaved] = useState<string | undefined>();
-  const startEditing = (next: Editing) => {
-    setSaved(undefined);
-    setEditing(next);
-  };
+  const { panel: editing, done: saved, open: startEditing, close } = useOpenPanel<Editing>();
 
   return (
     <div className="page">
@@ -47,10 +41,9 @@ function YoungPeopleList() {
           repository={repository}
           existing={editing.kind === 'edit' ? editing.youngPerson : undefined}
           staff={staff}
-          onDone={(youngPerson) => {
-            setEditing(undefined);
-            setSaved(youngPerson ? `${displayName(youngPerson)}’s details are saved.` : undefined);
-          }}
+          onDone={(youngPerson) =>
+            close(youngPerson ? `${displayName(youngPerson)}’s details are saved.` : undefined)
+          }
         />
       ) : canManage ? (
         <ToolbarButton isDisabled={staff === undefined} onClick={() => startEditing({ kind: 'add' })}>

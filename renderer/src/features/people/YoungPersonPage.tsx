@@ -4,6 +4,7 @@ import { can } from '@shared/rules/access';
 import { Banner } from '../../ui/Banner';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
+import { useOpenPanel } from '../../common/useOpenPanel';
 import { useHomeToday } from '../../common/useHomeToday';
 import { RestrictionsSection } from '../restrictions';
 import { PanGroupSection } from '../pan-groups';
@@ -32,8 +33,7 @@ export function YoungPersonPage({ id }: { id: string }) {
   const staff = useStaffMembers();
   const today = useHomeToday();
   const canManage = can(useSession().roles, 'people:manage');
-  const [isEditing, setIsEditing] = useState(false);
-  const [saved, setSaved] = useState<string | undefined>();
+  const { panel: isEditing, done: saved, open, close } = useOpenPanel<true>();
   const [printout, setPrintout] = useState<ChronologyPrintout | undefined>();
 
   if (state.isLoading)
@@ -67,24 +67,14 @@ export function YoungPersonPage({ id }: { id: string }) {
             repository={repository}
             existing={youngPerson}
             staff={staff}
-            onDone={(updated) => {
-              setIsEditing(false);
-              setSaved(updated ? `${displayName(updated)}’s details are saved.` : undefined);
-            }}
+            onDone={(updated) => close(updated ? `${displayName(updated)}’s details are saved.` : undefined)}
           />
         ) : null}
         <section aria-labelledby="details-title">
           <h2 id="details-title">Details</h2>
           <YoungPersonDetails youngPerson={youngPerson} staffNames={staffNamesById(staff)} today={today} />
           {canManage && !isEditing ? (
-            <ToolbarButton
-              isDisabled={staff === undefined}
-              isSecondary
-              onClick={() => {
-                setSaved(undefined);
-                setIsEditing(true);
-              }}
-            >
+            <ToolbarButton isDisabled={staff === undefined} isSecondary onClick={() => open(true)}>
               Edit details
             </ToolbarButton>
           ) : null}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { RetentionSettings } from '@shared/schemas/retention';
 import {
   retentionRepository,
@@ -7,8 +7,12 @@ import {
 } from '../../db/repositories/retention-repository';
 import { useDatabase } from '../../db/useDatabase';
 import { useSession } from '../../security/session-context';
+import { useLoadedValue } from '../../common/useLoadedValue';
 
 type RetentionDecision = Parameters<RetentionRepository['recordDecision']>[1];
+
+/** The periods, and the records past them or why they could not be listed. */
+type Loaded = { settings: RetentionSettings; past?: PastRetention; problem?: string };
 
 /**
  * The retention periods and the records past them on `today` (worked out again after the periods
@@ -20,22 +24,14 @@ export function useRetention(today: string) {
   const session = useSession();
   const repository = useMemo(() => retentionRepository(db), [db]);
   const [version, setVersion] = useState(0);
-  const [loaded, setLoaded] = useState<
-    { settings: RetentionSettings; past?: PastRetention; problem?: string } | undefined
-  >();
-
-  useEffect(() => {
-    let isCurrent = true;
-    void Promise.all([repository.settings(), repository.pastRetention(session, today)]).then(
-      ([settings, found]) => {
-        if (!isCurrent) return;
-        setLoaded(found.ok ? { settings, past: found.value } : { settings, problem: found.error.message });
-      },
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [repository, session, today, version]);
+  const load = useCallback(async (): Promise<Loaded> => {
+    const [settings, found] = await Promise.all([
+      repository.settings(),
+      repository.pastRetention(session, today),
+    ]);
+    return found.ok ? { settings, past: found.value } : { settings, problem: found.error.message };
+  }, [repository, session, today]);
+  const loaded = useLoadedValue(load, 'Could not read the retention periods', version);
 
   const saveSettings = useCallback(
     async (input: unknown) => {

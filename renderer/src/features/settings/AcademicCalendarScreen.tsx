@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { termLabels, type AcademicYear } from '@shared/schemas/academic-year';
 import { formatUkDate, formatUkDayMonth } from '@shared/format-dates';
 import { Banner } from '../../ui/Banner';
@@ -6,6 +5,7 @@ import { AcademicYearForm } from './AcademicYearForm';
 import { useAcademicYears } from '../../common/useAcademicYears';
 import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
+import { useOpenPanel } from '../../common/useOpenPanel';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { LoadedList } from '../../ui/LoadedList';
 import { RowButton } from '../../ui/RowButton';
@@ -30,8 +30,7 @@ export function nextYearLabel(years: readonly AcademicYear[], today = new Date()
 export function AcademicCalendarScreen() {
   const { years, repository } = useAcademicYears();
   const canEdit = can(useSession().roles, 'settings:manage');
-  const [editing, setEditing] = useState<Editing>();
-  const [saved, setSaved] = useState<string | undefined>();
+  const { panel: editing, done: saved, open, close } = useOpenPanel<Editing>();
 
   return (
     <div className="page">
@@ -45,19 +44,13 @@ export function AcademicCalendarScreen() {
           key={'id' in editing ? editing.id : 'new'}
           repository={repository}
           editing={editing}
-          onDone={(year) => {
-            setEditing(undefined);
-            setSaved(year ? `${year.label} saved.` : undefined);
-          }}
+          onDone={(year) => close(year ? `${year.label} saved.` : undefined)}
         />
       ) : canEdit ? (
         <button
           type="button"
           className="button"
-          onClick={() => {
-            setSaved(undefined);
-            setEditing({ suggestedLabel: nextYearLabel(years ?? []) });
-          }}
+          onClick={() => open({ suggestedLabel: nextYearLabel(years ?? []) })}
           disabled={years === undefined}
         >
           Add academic year
@@ -91,13 +84,7 @@ export function AcademicCalendarScreen() {
                   ))}
                   <td>
                     {canEdit ? (
-                      <RowButton
-                        name={`Edit ${year.label}`}
-                        onClick={() => {
-                          setSaved(undefined);
-                          setEditing(year);
-                        }}
-                      >
+                      <RowButton name={`Edit ${year.label}`} onClick={() => open(year)}>
                         Edit
                       </RowButton>
                     ) : null}

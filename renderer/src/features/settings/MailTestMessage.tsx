@@ -3,6 +3,7 @@ import { emailSchema } from '@shared/schemas/common';
 import type { MailSettingsChanges } from './useMailSettings';
 import { Banner } from '../../ui/Banner';
 import { Field, TextInput } from '../../ui/Field';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 /** "Send a test message": success, or the exact reason it failed, in plain words. */
 export function MailTestMessage({
@@ -61,15 +62,7 @@ export function MailTestMessage({
   };
 
   return (
-    <form
-      className="form"
-      aria-label="Send a test message"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send();
-      }}
-    >
+    <SubmitForm label="Send a test message" onSubmit={() => send()}>
       {outcome ? <Banner tone={outcome.tone}>{outcome.message}</Banner> : null}
       <Field label="Send the test message to" error={error}>
         {(wiring) => (
@@ -81,6 +74,6 @@ export function MailTestMessage({
           {isSending ? 'Sending…' : 'Send a test message'}
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -11,6 +11,7 @@ import { Field, TextInput } from '../../ui/Field';
 import type { VisitActions } from './useVisitActions';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 type Props = {
   readonly visit: Visit;
@@ -158,15 +159,7 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
         <p>This visit is {visitStatusLabels[visit.status].toLowerCase()}, so it stays as it is.</p>
       )}
       {isCancelling ? (
-        <form
-          className="form"
-          aria-label="Cancel this visit"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void setStatus('cancelled', reason.trim());
-          }}
-        >
+        <SubmitForm label="Cancel this visit" onSubmit={() => setStatus('cancelled', reason.trim())}>
           <Field
             label="Why is it cancelled?"
             hint="For example “Mum unwell”. Kept with the visit."
@@ -189,7 +182,7 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
               Keep the visit
             </button>
           </div>
-        </form>
+        </SubmitForm>
       ) : null}
       <button type="button" className="button button--secondary" onClick={onClose}>
         Close
