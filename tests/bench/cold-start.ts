@@ -72,8 +72,13 @@ async function startFloorServer(): Promise<{ url: string; close: () => Promise<v
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/floor.html`,
+    // Every connection is ended first: a socket the browser opened ahead and never used holds
+    // close() open for good, and the whole run with it.
     close: () =>
-      new Promise<void>((done, reject) => server.close((error) => (error ? reject(error) : done()))),
+      new Promise<void>((done, reject) => {
+        server.close((error) => (error ? reject(error) : done()));
+        server.closeAllConnections();
+      }),
   };
 }
 
