@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { requiredText } from './common';
 
+let listedZones: ReadonlySet<string> | undefined;
+
 /** True when the runtime knows `zone` as an IANA time zone (for example Europe/London). */
 export function isKnownTimeZone(zone: string): boolean {
+  // The runtime's list answers for the usual names without building a date formatter: the first
+  // formatter loads the locale's data, a delay an old computer would otherwise add before it can
+  // show the sign-in screen (which reads the home's details, time zone included).
+  listedZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  if (listedZones.has(zone)) return true;
+  // Names the list leaves out but the runtime accepts (UTC, aliases such as Europe/Kyiv) are known.
   try {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone });
     return true;
