@@ -246,11 +246,23 @@ export const schemaVersions: readonly SchemaVersion[] = [
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 0;
 
-/** Declares versions 1..`upTo` on a Dexie instance; tests use `upTo` to build an older database. */
+/**
+ * Declares versions 1..`upTo` on a Dexie instance; tests use `upTo` to build an older database.
+ *
+ * Only a version with data to change, and the last, are declared to Dexie; the tables and indexes
+ * of the versions between are folded into the next one declared. An older database still reaches
+ * the same schema with every data change run in order: Dexie compares the schema the database
+ * really has with each declared version above it. Declaring every version would cost each start
+ * time the sign-in screen waits for, because Dexie works out all the versions again at each one.
+ */
 export function declareSchemaVersions(db: Dexie, upTo = latestSchemaVersion): void {
-  for (const entry of schemaVersions) {
-    if (entry.version > upTo) break;
-    const declared = db.version(entry.version).stores(entry.stores);
+  const wanted = schemaVersions.filter((entry) => entry.version <= upTo);
+  let folded: Record<string, string | null> = {};
+  for (const [index, entry] of wanted.entries()) {
+    folded = { ...folded, ...entry.stores };
+    if (!entry.upgrade && index < wanted.length - 1) continue;
+    const declared = db.version(entry.version).stores(folded);
     if (entry.upgrade) declared.upgrade(entry.upgrade);
+    folded = {};
   }
 }

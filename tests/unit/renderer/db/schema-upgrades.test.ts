@@ -69,6 +69,78 @@ describe('version 11: the Contact forms list', () => {
   });
 });
 
+/** The object stores and indexes an IndexedDB really has, as IndexedDB itself reports them. */
+function nativeSchema(db: Dexie): Record<string, string[]> {
+  const idb = db.backendDB();
+  const stores = [...idb.objectStoreNames];
+  const transaction = idb.transaction(stores, 'readonly');
+  return Object.fromEntries(
+    stores.map((name) => {
+      const store = transaction.objectStore(name);
+      const indexes = [...store.indexNames].map((indexName) => {
+        const index = store.index(indexName);
+        return `${indexName} ${JSON.stringify(index.keyPath)} unique=${index.unique} multi=${index.multiEntry}`;
+      });
+      return [name, [`key ${JSON.stringify(store.keyPath)} auto=${store.autoIncrement}`, ...indexes]];
+    }),
+  );
+}
+
+describe('the schema every start reaches', () => {
+  // The oracle: the history declared to Dexie one version at a time, as written.
+  async function declaredOneByOne(): Promise<Record<string, string[]>> {
+    const db = new Dexie('one-by-one', { indexedDB: new IDBFactory(), IDBKeyRange: globalThis.IDBKeyRange });
+    for (const entry of schemaVersions) db.version(entry.version).stores(entry.stores);
+    opened.push(db);
+    await db.open();
+    return nativeSchema(db);
+  }
+
+  it('is the same for a new install as for the history declared version by version', async () => {
+    const db = freshDatabase();
+    opened.push(db);
+    await db.open();
+    expect(nativeSchema(db)).toEqual(await declaredOneByOne());
+  });
+
+  it.each(schemaVersions.slice(0, -1).map((entry) => entry.version))(
+    'is the same for a database from version %i, upgraded in one step',
+    async (version) => {
+      const before = await databaseAtVersion(opened, version);
+      const after = await upgradeDatabase(opened, before);
+      expect(after.verno).toBe(latestSchemaVersion);
+      expect(nativeSchema(after)).toEqual(await declaredOneByOne());
+    },
+  );
+
+  it('runs each data change on the way, from the first version to the latest', async () => {
+    const before = await databaseAtVersion(opened, 1);
+    await before.table('visitorLog').bulkAdd([
+      { id: 'in', arrivedAt: '2026-01-01T10:00:00.000Z', visitingYoungPersonIds: [] },
+      {
+        id: 'out',
+        arrivedAt: '2026-01-01T10:00:00.000Z',
+        departedAt: '2026-01-01T11:00:00.000Z',
+        visitingYoungPersonIds: [],
+      },
+    ]);
+    await before.table('contactForms').add({
+      id: 'old-1',
+      reference: 'CF-2026-000001',
+      youngPersonId: 'yp',
+      authorId: 'staff',
+      dueAt: '2026-01-03T10:00:00.000Z',
+      status: 'submitted',
+      sealed: {},
+    });
+    const after = await upgradeDatabase(opened, before);
+    expect(await after.table('visitorLog').where('isOnSite').equals(1).primaryKeys()).toEqual(['in']);
+    expect(await after.table('contactForms').where('listFieldsPending').equals(1).primaryKeys()).toEqual([
+      'old-1',
+    ]);
+  });
+});
+
 describe('opening the database', () => {
   it('opens at the latest version', async () => {
     const db = freshDatabase();
