@@ -6,6 +6,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { ActionItem } from './ActionItem';
 import { useMyActions } from './useMyActions';
+import { Panel } from '../../ui/Panel';
 import './actions.css';
 
 const tickMs = 60_000;
@@ -60,8 +61,7 @@ export function MyActionsPanel() {
   );
 
   return (
-    <section className="panel" aria-labelledby="my-actions-title">
-      <h2 id="my-actions-title">My actions</h2>
+    <Panel titleId="my-actions-title" title="My actions">
       <p role="status" className="action-list__announcement">
         {announcement}
       </p>
@@ -91,6 +91,6 @@ export function MyActionsPanel() {
           ) : null}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

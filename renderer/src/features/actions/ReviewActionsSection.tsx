@@ -9,6 +9,7 @@ import { ActionItem } from './ActionItem';
 import { useActionsForReview } from './useActionsForReview';
 import './actions.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The review's agreed actions: for each young person the Case Co-ordinator reviews (the manager:
@@ -41,8 +42,7 @@ export function ReviewActionsSection() {
     );
 
   return (
-    <section className="panel" aria-labelledby="review-actions-title">
-      <h2 id="review-actions-title">Agreed actions, per young person</h2>
+    <Panel titleId="review-actions-title" title="Agreed actions, per young person">
       <p role="status" className="action-list__announcement">
         {announcement}
       </p>
@@ -97,6 +97,6 @@ export function ReviewActionsSection() {
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   );
 }

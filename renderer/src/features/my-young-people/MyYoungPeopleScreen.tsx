@@ -16,6 +16,7 @@ import { useMyYoungPeople } from './useMyYoungPeople';
 import { SpecialDateReminderList } from './SpecialDateReminders';
 import { useSpecialDateReminders } from './useSpecialDateReminders';
 import type { SpecialDateReminder } from '../../db/repositories/special-date-reminders';
+import { Panel } from '../../ui/Panel';
 import './my-young-people.css';
 
 const planStatusWords = {
@@ -97,13 +98,18 @@ function YoungPersonWork({
   const headingId = `my-young-person-${youngPerson.id}`;
   const toDo = countToDo(entry.lines);
   return (
-    <section className="panel my-young-person" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {name}{' '}
-        <span className={toDo > 0 ? 'badge badge--warn' : 'badge'}>
-          {toDo === 0 ? 'Nothing owed' : `${toDo} to do`}
-        </span>
-      </h2>
+    <Panel
+      titleId={headingId}
+      title={
+        <>
+          {name}{' '}
+          <span className={toDo > 0 ? 'badge badge--warn' : 'badge'}>
+            {toDo === 0 ? 'Nothing owed' : `${toDo} to do`}
+          </span>
+        </>
+      }
+      className="panel my-young-person"
+    >
       <p className="muted">
         You are their {entry.holdings.map((holding) => holdingWords[holding]).join(' and ')}.{' '}
         <a href={hashFor('young-people', youngPerson.id)}>Open {name}’s page</a>
@@ -198,7 +204,7 @@ function YoungPersonWork({
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }
 
