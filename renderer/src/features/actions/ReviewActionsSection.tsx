@@ -5,7 +5,7 @@ import { staffNamesById } from '../../common/staff-names';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
-import { ActionItem } from './ActionItem';
+import { ActionList } from './ActionItem';
 import { useActionsForReview } from './useActionsForReview';
 import './actions.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
@@ -73,22 +73,18 @@ export function ReviewActionsSection() {
                           : `Show the ${row.placed.length} open actions`}
                         <span className="visually-hidden"> for {row.name}</span>
                       </summary>
-                      <ul className="action-list">
-                        {row.placed.map(({ action, status }) => (
-                          <ActionItem
-                            key={action.id}
-                            action={action}
-                            status={status}
-                            context={`Given to ${
-                              action.ownerStaffId
-                                ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
-                                : action.ownerName || 'someone named on the form'
-                            }`}
-                            timeZone={timeZone}
-                            onDone={setAnnouncement}
-                          />
-                        ))}
-                      </ul>
+                      <ActionList
+                        items={row.placed}
+                        contextOf={(action) =>
+                          `Given to ${
+                            action.ownerStaffId
+                              ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
+                              : action.ownerName || 'someone named on the form'
+                          }`
+                        }
+                        timeZone={timeZone}
+                        onDone={setAnnouncement}
+                      />
                     </details>
                   )}
                 </td>

@@ -8,7 +8,7 @@ import { visitKindLabels } from '@shared/schemas/visits';
 import type { MyYoungPerson } from '../../db/repositories/my-young-people-repository';
 import { hashFor } from '../../common/routes';
 import { useHomeClock } from '../../common/useHomeClock';
-import { ActionItem } from '../actions';
+import { ActionList } from '../actions';
 import { FormReferenceLink, recordContactHref } from '../contact-forms';
 import { bookHomeVisitHref, bookVisitHref, visitHref } from '../visits';
 import { holdingWords, stateWords, whenWords } from './owed-line-words';
@@ -191,18 +191,12 @@ function YoungPersonWork({
       {entry.actions.length === 0 ? (
         <p className="empty">No open action on {name}’s forms is yours.</p>
       ) : (
-        <ul className="action-list">
-          {entry.actions.map(({ action, status }) => (
-            <ActionItem
-              key={action.id}
-              action={action}
-              status={status}
-              context={`For ${name} · ${action.ownerName}`}
-              timeZone={timeZone}
-              onDone={onDone}
-            />
-          ))}
-        </ul>
+        <ActionList
+          items={entry.actions}
+          contextOf={(action) => `For ${name} · ${action.ownerName}`}
+          timeZone={timeZone}
+          onDone={onDone}
+        />
       )}
     </Panel>
   );
