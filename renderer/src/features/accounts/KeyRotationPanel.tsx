@@ -11,6 +11,7 @@ import type { StaffMember } from '@shared/schemas/staff';
 import { listInWords } from '@shared/word-lists';
 import { Banner } from '../../ui/Banner';
 import { useKeyRotation } from './useKeyRotation';
+import { Panel } from '../../ui/Panel';
 import './key-rotation.css';
 
 function keyNames(compartments: readonly RotatableCompartment[]): string {
@@ -60,8 +61,7 @@ export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | un
   };
 
   return (
-    <section className="panel" aria-labelledby="keys-title">
-      <h2 id="keys-title">Keys to the records</h2>
+    <Panel titleId="keys-title" title="Keys to the records">
       {offer ? (
         <div className="banner banner--info" role="status">
           <p>{offer}</p>
@@ -117,6 +117,6 @@ export function KeyRotationPanel({ leaver }: { readonly leaver: StaffMember | un
           </button>
         ))}
       </div>
-    </section>
+    </Panel>
   );
 }

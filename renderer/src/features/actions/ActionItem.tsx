@@ -25,7 +25,7 @@ type ActionItemProps = {
  * One tracked action: what was agreed, for whom and by when, the form it came from, and (while
  * open) "Mark done", which asks for a short note of what was done before it closes it.
  */
-export function ActionItem({ action, status, context, timeZone, onDone }: ActionItemProps) {
+function ActionItem({ action, status, context, timeZone, onDone }: ActionItemProps) {
   const [isClosing, setIsClosing] = useState(false);
   const reference = formActionReference(action);
   return (
@@ -106,5 +106,32 @@ function MarkDoneForm({
       </Field>
       <FormActions submitLabel="Mark as done" isBusy={isSaving} onCancel={onCancel} />
     </form>
+  );
+}
+
+type ActionListProps = {
+  readonly items: readonly { readonly action: FormAction; readonly status: FormActionStatus }[];
+  /** Who each is for and who does it, as this list needs it said ("For Millie", "Priya Nair"). */
+  readonly contextOf: (action: FormAction) => string;
+  readonly timeZone: string;
+  /** Called with the words to announce once one is marked done. */
+  readonly onDone: (message: string) => void;
+};
+
+/** Tracked actions as every list of them shows them: each with its status and "Mark done". */
+export function ActionList({ items, contextOf, timeZone, onDone }: ActionListProps) {
+  return (
+    <ul className="action-list">
+      {items.map(({ action, status }) => (
+        <ActionItem
+          key={action.id}
+          action={action}
+          status={status}
+          context={contextOf(action)}
+          timeZone={timeZone}
+          onDone={onDone}
+        />
+      ))}
+    </ul>
   );
 }

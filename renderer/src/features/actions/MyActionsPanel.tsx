@@ -4,8 +4,9 @@ import type { FormAction } from '@shared/schemas/form-actions';
 import { formActionStatus, type FormActionStatus } from '@shared/rules/form-actions';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
-import { ActionItem } from './ActionItem';
+import { ActionList } from './ActionItem';
 import { useMyActions } from './useMyActions';
+import { Panel } from '../../ui/Panel';
 import './actions.css';
 
 const tickMs = 60_000;
@@ -45,23 +46,16 @@ export function MyActionsPanel() {
     .filter((item) => item.status.kind === 'done')
     .sort((a, b) => (b.action.doneAt ?? '').localeCompare(a.action.doneAt ?? ''));
   const list = (items: readonly Placed[]) => (
-    <ul className="action-list">
-      {items.map(({ action, status }) => (
-        <ActionItem
-          key={action.id}
-          action={action}
-          status={status}
-          context={`For ${names.get(action.youngPersonId) ?? 'a young person'}`}
-          timeZone={timeZone}
-          onDone={setAnnouncement}
-        />
-      ))}
-    </ul>
+    <ActionList
+      items={items}
+      contextOf={(action) => `For ${names.get(action.youngPersonId) ?? 'a young person'}`}
+      timeZone={timeZone}
+      onDone={setAnnouncement}
+    />
   );
 
   return (
-    <section className="panel" aria-labelledby="my-actions-title">
-      <h2 id="my-actions-title">My actions</h2>
+    <Panel titleId="my-actions-title" title="My actions">
       <p role="status" className="action-list__announcement">
         {announcement}
       </p>
@@ -91,6 +85,6 @@ export function MyActionsPanel() {
           ) : null}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -5,10 +5,11 @@ import { staffNamesById } from '../../common/staff-names';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
-import { ActionItem } from './ActionItem';
+import { ActionList } from './ActionItem';
 import { useActionsForReview } from './useActionsForReview';
 import './actions.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The review's agreed actions: for each young person the Case Co-ordinator reviews (the manager:
@@ -41,8 +42,7 @@ export function ReviewActionsSection() {
     );
 
   return (
-    <section className="panel" aria-labelledby="review-actions-title">
-      <h2 id="review-actions-title">Agreed actions, per young person</h2>
+    <Panel titleId="review-actions-title" title="Agreed actions, per young person">
       <p role="status" className="action-list__announcement">
         {announcement}
       </p>
@@ -73,22 +73,18 @@ export function ReviewActionsSection() {
                           : `Show the ${row.placed.length} open actions`}
                         <span className="visually-hidden"> for {row.name}</span>
                       </summary>
-                      <ul className="action-list">
-                        {row.placed.map(({ action, status }) => (
-                          <ActionItem
-                            key={action.id}
-                            action={action}
-                            status={status}
-                            context={`Given to ${
-                              action.ownerStaffId
-                                ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
-                                : action.ownerName || 'someone named on the form'
-                            }`}
-                            timeZone={timeZone}
-                            onDone={setAnnouncement}
-                          />
-                        ))}
-                      </ul>
+                      <ActionList
+                        items={row.placed}
+                        contextOf={(action) =>
+                          `Given to ${
+                            action.ownerStaffId
+                              ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
+                              : action.ownerName || 'someone named on the form'
+                          }`
+                        }
+                        timeZone={timeZone}
+                        onDone={setAnnouncement}
+                      />
                     </details>
                   )}
                 </td>
@@ -97,6 +93,6 @@ export function ReviewActionsSection() {
           </tbody>
         </table>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,6 +2,7 @@ import type { AnchorHistoryEntry } from '@shared/ipc/channels/audit';
 import type { AuditAnchorView } from './useAuditAnchor';
 import { Banner } from '../../ui/Banner';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { Panel } from '../../ui/Panel';
 
 const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -33,8 +34,7 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
   if (!reading || reading.state === 'unavailable') return null;
   const protection = reading.keyProtection ? protectionText[reading.keyProtection] : undefined;
   return (
-    <section className="panel" aria-labelledby="audit-anchor-title">
-      <h2 id="audit-anchor-title">Where the log ends</h2>
+    <Panel titleId="audit-anchor-title" title="Where the log ends">
       {reading.state === 'anchored' ? (
         <p>
           This computer’s own record, kept outside the database and sealed, says this computer’s entries reach
@@ -79,6 +79,6 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
           </tbody>
         </table>
       ) : null}
-    </section>
+    </Panel>
   );
 }

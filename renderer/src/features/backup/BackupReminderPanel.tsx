@@ -2,6 +2,7 @@ import { can } from '@shared/rules/access';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
 import { useScheduledBackup } from './useScheduledBackup';
+import { Panel } from '../../ui/Panel';
 
 /**
  * On the home screen: runs a scheduled backup when one is due (once per sign-in, in the
@@ -15,12 +16,11 @@ export function BackupReminderPanel() {
 
   if (!isManager || state.kind === 'checking' || state.kind === 'quiet') return null;
   return (
-    <section className="panel" aria-labelledby="backup-reminder-title">
-      <h2 id="backup-reminder-title">Backups</h2>
+    <Panel titleId="backup-reminder-title" title="Backups">
       <p role={state.kind === 'failed' ? 'alert' : undefined}>{state.text}</p>
       <p>
         <a href={hashFor('backups')}>Go to Backups</a>
       </p>
-    </section>
+    </Panel>
   );
 }

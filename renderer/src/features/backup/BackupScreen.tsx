@@ -6,6 +6,7 @@ import { ControlledTextField } from '../../ui/ControlledTextField';
 import { useBackups } from './useBackups';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { TaskButton } from '../../ui/TaskButton';
+import { Panel } from '../../ui/Panel';
 
 const reasonLabels = {
   manual: 'Made by hand',
@@ -41,13 +42,12 @@ function ActionPanel({
   readonly onAction: () => Promise<void>;
 }) {
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
+    <Panel titleId={titleId} title={title}>
       <p>{children}</p>
       <TaskButton isSecondary={isSecondary} isDisabled={isWorking} onRun={onAction}>
         {actionLabel}
       </TaskButton>
-    </section>
+    </Panel>
   );
 }
 
@@ -116,8 +116,7 @@ export function BackupScreen() {
           disabled={backups.isWorking}
         />
       ) : null}
-      <section className="panel" aria-labelledby="backup-files-title">
-        <h2 id="backup-files-title">Backups in the folder</h2>
+      <Panel titleId="backup-files-title" title="Backups in the folder">
         {backups.listProblem ? <Banner tone="error">{backups.listProblem}</Banner> : null}
         {backups.files === undefined ? (
           <p role="status">Looking in the folder…</p>
@@ -139,7 +138,7 @@ export function BackupScreen() {
             </tbody>
           </table>
         )}
-      </section>
+      </Panel>
     </div>
   );
 }
@@ -171,8 +170,7 @@ function ScheduleForm(props: {
       void props.onSave(keepNumber, intervalNumber);
   };
   return (
-    <section className="panel" aria-labelledby="backup-schedule-title">
-      <h2 id="backup-schedule-title">Schedule</h2>
+    <Panel titleId="backup-schedule-title" title="Schedule">
       <form onSubmit={submit} noValidate>
         <ControlledTextField
           label="Back up every (days)"
@@ -194,6 +192,6 @@ function ScheduleForm(props: {
           Save schedule
         </button>
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -27,6 +27,7 @@ import { useNearViewport } from './useNearViewport';
 import { useFilterFields } from '../../common/useFilterFields';
 import { FilterForm } from '../../ui/FilterForm';
 import { TaskButton } from '../../ui/TaskButton';
+import { Panel } from '../../ui/Panel';
 import './chronology.css';
 
 type Typed = { kind: ChronologyKind | ''; personId: string; from: string; to: string };
@@ -151,8 +152,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
         : `${count.toLocaleString('en-GB')} ${count === 1 ? 'entry' : 'entries'}, newest first.`;
 
   return (
-    <section className="panel chronology" aria-labelledby="chronology-title">
-      <h2 id="chronology-title">Chronology</h2>
+    <Panel titleId="chronology-title" title="Chronology" className="panel chronology">
       <p className="muted">
         Contact forms, visits, the front door and restrictions for {youngPersonName}, newest first. Choose an
         entry to open its record.
@@ -245,6 +245,6 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           ensureOpen={chronology.ensureOpen}
         />
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -6,6 +6,7 @@ import { FormReferenceLink } from './FormReferenceLink';
 import { useCaseFileQueue } from './useCaseFileQueue';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { TaskButton } from '../../ui/TaskButton';
+import { Panel } from '../../ui/Panel';
 
 /** The signed copies still waiting for the case-file folder, with a button to try them all now. */
 export function CaseFileQueuePanel() {
@@ -16,13 +17,12 @@ export function CaseFileQueuePanel() {
 
   if (!waiting || waiting.length === 0) {
     return (
-      <section className="panel" aria-labelledby="copies-waiting-title">
-        <h2 id="copies-waiting-title">Copies waiting for the case file</h2>
+      <Panel titleId="copies-waiting-title" title="Copies waiting for the case file">
         {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
         <p className="empty">
           {waiting === undefined ? 'Checking…' : 'None: every signed copy is in the case-file folder.'}
         </p>
-      </section>
+      </Panel>
     );
   }
 
@@ -44,8 +44,7 @@ export function CaseFileQueuePanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="copies-waiting-title">
-      <h2 id="copies-waiting-title">Copies waiting for the case file</h2>
+    <Panel titleId="copies-waiting-title" title="Copies waiting for the case file">
       {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
       <p className="muted">
         These forms are filed and signed, and kept safely here. Their copy could not be written to the
@@ -75,6 +74,6 @@ export function CaseFileQueuePanel() {
       <TaskButton isSecondary isDisabled={isTrying} onRun={tryNow}>
         {isTrying ? 'Trying…' : 'Try again now'}
       </TaskButton>
-    </section>
+    </Panel>
   );
 }

@@ -11,6 +11,7 @@ import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
 import { LoadedList } from '../../ui/LoadedList';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The manager's home screen (DESIGN rule 6): contacts recorded with a restricted
@@ -31,8 +32,7 @@ export function ContactFormAlertPanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="contact-alerts-title">
-      <h2 id="contact-alerts-title">Safeguarding: contact with restricted people</h2>
+    <Panel titleId="contact-alerts-title" title="Safeguarding: contact with restricted people">
       <LoadedList
         items={alerts}
         loading="Checking contact forms…"
@@ -65,6 +65,6 @@ export function ContactFormAlertPanel() {
           </>
         )}
       </LoadedList>
-    </section>
+    </Panel>
   );
 }

@@ -10,6 +10,7 @@ import { useSession } from '../../security/session-context';
 import { useContactFormSettings } from './useContactFormSettings';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 /** The manager's setting: how many hours after a contact its form is due (the policy says 48). */
 export function ContactFormSettingsForm() {
@@ -40,8 +41,7 @@ export function ContactFormSettingsForm() {
   });
 
   return (
-    <section className="panel" aria-labelledby="contact-form-settings-title">
-      <h2 id="contact-form-settings-title">Time allowed for a contact form</h2>
+    <Panel titleId="contact-form-settings-title" title="Time allowed for a contact form">
       <SubmitForm label="Time allowed for a contact form" onSubmit={submit}>
         {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
         <Field
@@ -61,6 +61,6 @@ export function ContactFormSettingsForm() {
         </Field>
         <FormActions submitLabel="Save" />
       </SubmitForm>
-    </section>
+    </Panel>
   );
 }

@@ -19,6 +19,7 @@ import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-tex
 import { useContactFormRepository } from './useContactFormRepository';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 /** A form filed before the form asked the voices questions. */
 const notAsked = 'Not asked (the form did not ask this then)';
@@ -65,10 +66,15 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
   };
 
   return (
-    <section className="panel contact-form" aria-labelledby="filed-form-title">
-      <h2 id="filed-form-title">
-        {form.amendsFormId ? 'Addendum' : 'Contact form'} {form.reference}
-      </h2>
+    <Panel
+      titleId="filed-form-title"
+      title={
+        <>
+          {form.amendsFormId ? 'Addendum' : 'Contact form'} {form.reference}
+        </>
+      }
+      className="panel contact-form"
+    >
       <p className="contact-form__whose">
         {contactKindLabels[form.kind]} with{' '}
         {youngPerson ? (
@@ -228,6 +234,6 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
           Write an addendum
         </button>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -18,6 +18,7 @@ import { ContactFormsList } from './ContactFormsList';
 import { YoungPersonFilter } from './YoungPersonFilter';
 import { FilterForm } from '../../ui/FilterForm';
 import { staffChoices } from '../../common/staff-names';
+import { Panel } from '../../ui/Panel';
 
 type Props = {
   /** On a young person's page: their forms only, and no young-person filter. */
@@ -81,8 +82,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
   const staffName = (id: string) => staff?.find((member) => member.id === id)?.name ?? '…';
 
   return (
-    <section className="panel" aria-labelledby="find-forms-title">
-      <h2 id="find-forms-title">{title}</h2>
+    <Panel titleId="find-forms-title" title={title}>
       <FilterForm className="form-finder" label="Find contact forms">
         <Field label="Reference" hint="All or its start: CF-2026-7K3.">
           {(wiring) => (
@@ -153,6 +153,6 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
         staffName={staffName}
         timeZone={timeZone}
       />
-    </section>
+    </Panel>
   );
 }

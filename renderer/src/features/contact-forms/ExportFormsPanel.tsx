@@ -16,6 +16,7 @@ import { FormActions } from '../../ui/FormActions';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { YoungPersonFilter } from './YoungPersonFilter';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 type Progress = { readonly done: number; readonly total: number };
 
@@ -155,8 +156,7 @@ export function ExportFormsPanel() {
   };
 
   return (
-    <section className="panel" aria-labelledby="export-forms-title">
-      <h2 id="export-forms-title">Export signed forms</h2>
+    <Panel titleId="export-forms-title" title="Export signed forms">
       <p className="muted">
         The signed PDFs exactly as filed, one file per form, named by reference. You will be asked why first:
         the export goes in the disclosure log.
@@ -240,6 +240,6 @@ export function ExportFormsPanel() {
         )}
       </SubmitForm>
       <DisclosureReasonDialog {...disclosure.dialogProps} />
-    </section>
+    </Panel>
   );
 }

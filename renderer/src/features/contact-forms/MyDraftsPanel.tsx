@@ -8,6 +8,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { useMyContactFormDrafts, type MyContactFormDraft } from './useMyContactFormDrafts';
 import { LoadedList } from '../../ui/LoadedList';
+import { Panel } from '../../ui/Panel';
 
 /**
  * "My drafts": contact forms this person started typing and has not saved (or changes to a saved
@@ -28,8 +29,7 @@ export function MyDraftsPanel() {
     `${draft.kind ? contactKindLabels[draft.kind] : 'Kind not chosen yet'}, ${nameOf(draft)}`;
 
   return (
-    <section className="panel" aria-labelledby="my-drafts-title">
-      <h2 id="my-drafts-title">My drafts</h2>
+    <Panel titleId="my-drafts-title" title="My drafts">
       {done ? <Banner tone="success">{done}</Banner> : null}
       <LoadedList
         items={drafts}
@@ -92,6 +92,6 @@ export function MyDraftsPanel() {
           </ul>
         )}
       </LoadedList>
-    </section>
+    </Panel>
   );
 }

@@ -8,6 +8,7 @@ import { useYoungPeople } from '../../common/useYoungPeople';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
 import { useOwedForms } from './useOwedForms';
 import { FormReferenceLink } from './FormReferenceLink';
+import { Panel } from '../../ui/Panel';
 
 const tickMs = 30_000;
 
@@ -24,8 +25,7 @@ export function OwedFormsPanel() {
   const names = new Map((youngPeople ?? []).map((person) => [person.id, displayName(person)]));
 
   return (
-    <section className="panel" aria-labelledby="owed-forms-title">
-      <h2 id="owed-forms-title">Contact forms you owe</h2>
+    <Panel titleId="owed-forms-title" title="Contact forms you owe">
       {owed === undefined ? (
         <p role="status">Checking your contact forms…</p>
       ) : owed.forms.length === 0 ? (
@@ -55,6 +55,6 @@ export function OwedFormsPanel() {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

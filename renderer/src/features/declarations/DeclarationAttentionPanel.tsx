@@ -9,6 +9,7 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { declarationStateText } from './declaration-state-text';
 import { useDeclarationsNeedingAttention } from './useDeclarationsNeedingAttention';
 import { LoadedList } from '../../ui/LoadedList';
+import { Panel } from '../../ui/Panel';
 
 /** For the manager's home screen: declarations waiting for a review, a supervision date or an outcome. */
 export function DeclarationAttentionPanel() {
@@ -19,8 +20,7 @@ export function DeclarationAttentionPanel() {
   if (!can(roles, 'declaration:read-all')) return null;
 
   return (
-    <section className="panel" aria-labelledby="declaration-attention-title">
-      <h2 id="declaration-attention-title">Staff declarations to look at</h2>
+    <Panel titleId="declaration-attention-title" title="Staff declarations to look at">
       <LoadedList
         items={attention}
         loading="Checking staff declarations…"
@@ -38,6 +38,6 @@ export function DeclarationAttentionPanel() {
           </ul>
         )}
       </LoadedList>
-    </section>
+    </Panel>
   );
 }

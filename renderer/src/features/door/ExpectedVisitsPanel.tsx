@@ -16,6 +16,7 @@ import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 /** A booked visitor handed to the sign-in form: the restriction check there needs something read or decided. */
 export type ExpectedVisitor = { readonly values: DoorFormValues; readonly note: string };
@@ -176,8 +177,11 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
     });
 
   return (
-    <section className="panel door-diary" aria-labelledby="door-diary-title">
-      <h2 id="door-diary-title">Expected today{diary ? ` (${diary.visits.length})` : ''}</h2>
+    <Panel
+      titleId="door-diary-title"
+      title={<>Expected today{diary ? ` (${diary.visits.length})` : ''}</>}
+      className="panel door-diary"
+    >
       <SignedInNotice message={message} onPrintBadge={onPrintBadge} />
       {diary === undefined ? (
         <p role="status">Loading today’s visits…</p>
@@ -276,6 +280,6 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
           })}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

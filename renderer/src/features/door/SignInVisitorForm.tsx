@@ -35,6 +35,7 @@ import { ProtocolAtDoor } from './ProtocolAtDoor';
 import { protocolConfirmation } from './protocol-confirmation';
 import { useProtocolAtDoor } from './useProtocolAtDoor';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 type Props = {
   readonly directory: DoorDirectory;
@@ -296,8 +297,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
   );
 
   return (
-    <section className="panel door-sign-in" aria-labelledby="door-sign-in-title">
-      <h2 id="door-sign-in-title">Sign a visitor in</h2>
+    <Panel titleId="door-sign-in-title" title="Sign a visitor in" className="panel door-sign-in">
       <SignedInNotice message={message} onPrintBadge={onPrintBadge} />
       {draft.restoredAt ? (
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
@@ -403,6 +403,6 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
           </p>
         ) : null}
       </SubmitForm>
-    </section>
+    </Panel>
   );
 }

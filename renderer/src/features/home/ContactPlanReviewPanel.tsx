@@ -7,6 +7,7 @@ import { useSession } from '../../security/session-context';
 import { useContactPlansToReview } from './useContactPlansToReview';
 import { reviewWindowDays } from './useRestrictionsNeedingAttention';
 import { LoadedList } from '../../ui/LoadedList';
+import { Panel } from '../../ui/Panel';
 
 /**
  * Contact-plan arrangements whose review is coming up or was missed (seed 004 §5.2.1: contact in
@@ -19,8 +20,7 @@ export function ContactPlanReviewPanel() {
   const due = useContactPlansToReview(today);
   if (!can(roles, 'contact-plan:manage')) return null;
   return (
-    <section className="panel" aria-labelledby="contact-plan-review-title">
-      <h2 id="contact-plan-review-title">Contact plans to review</h2>
+    <Panel titleId="contact-plan-review-title" title="Contact plans to review">
       <LoadedList
         items={due}
         loading="Checking the contact plans…"
@@ -44,6 +44,6 @@ export function ContactPlanReviewPanel() {
           </ul>
         )}
       </LoadedList>
-    </section>
+    </Panel>
   );
 }

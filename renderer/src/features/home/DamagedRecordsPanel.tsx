@@ -1,6 +1,7 @@
 import { can } from '@shared/rules/access';
 import { useSession } from '../../security/session-context';
 import { useDamagedRecords } from './useDamagedRecords';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The manager's count of records changed outside Family Links (found when a screen, the door or
@@ -12,8 +13,7 @@ export function DamagedRecordsPanel() {
   const count = useDamagedRecords();
   if (!can(roles, 'audit:view') || !count) return null;
   return (
-    <section className="panel" role="alert" aria-labelledby="damaged-records-title">
-      <h2 id="damaged-records-title">Records changed outside Family Links</h2>
+    <Panel titleId="damaged-records-title" title="Records changed outside Family Links" role="alert">
       <p>
         <strong>
           {count === 1 ? '1 record has' : `${count} records have`} been changed outside Family Links and
@@ -22,6 +22,6 @@ export function DamagedRecordsPanel() {
         Each is refused where it would have been shown, and the audit log names it. Restore the records from a
         backup taken before the change, and ask IT who had access to this computer.
       </p>
-    </section>
+    </Panel>
   );
 }

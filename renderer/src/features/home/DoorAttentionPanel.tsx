@@ -3,6 +3,7 @@ import { dayAndTime } from '@shared/home-time';
 import { notSignedOutText, overrideWindowDays, useDoorAttention } from '../door';
 import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
+import { Panel } from '../../ui/Panel';
 
 /** At the door: visitors never signed out on an earlier day, and restrictions overridden this week. */
 export function DoorAttentionPanel() {
@@ -11,8 +12,7 @@ export function DoorAttentionPanel() {
   const directory = useDoorDirectory();
 
   return (
-    <section className="panel" aria-labelledby="door-attention-title">
-      <h2 id="door-attention-title">At the front door</h2>
+    <Panel titleId="door-attention-title" title="At the front door">
       {attention === undefined || directory === undefined ? (
         <p role="status">Checking the visitor register…</p>
       ) : attention.notSignedOut.length === 0 &&
@@ -85,6 +85,6 @@ export function DoorAttentionPanel() {
           ) : null}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -3,6 +3,7 @@ import type { HomeOverview } from '@shared/rules/home-overview';
 import { useSession } from '../../security/session-context';
 import { useHomeClock } from '../../common/useHomeClock';
 import { attentionWords, gapWords } from './overview-words';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The registered manager's home at a glance (seed 004 §5.5): each count a link to the records
@@ -15,8 +16,7 @@ export function HomeOverviewPanel({ overview }: { readonly overview: HomeOvervie
   if (!can(roles, 'settings:manage')) return null;
 
   return (
-    <section className="panel overview" aria-labelledby="overview-title">
-      <h2 id="overview-title">The home at a glance</h2>
+    <Panel titleId="overview-title" title="The home at a glance" className="panel overview">
       {overview === undefined ? (
         <p role="status">Counting what needs looking at…</p>
       ) : overview.isAllClear ? (
@@ -60,6 +60,6 @@ export function HomeOverviewPanel({ overview }: { readonly overview: HomeOvervie
           ) : null}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

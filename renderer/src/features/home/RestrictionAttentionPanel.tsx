@@ -5,6 +5,7 @@ import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
 import { reviewWindowDays, useRestrictionsNeedingAttention } from './useRestrictionsNeedingAttention';
 import { useHomeToday } from '../../common/useHomeToday';
+import { Panel } from '../../ui/Panel';
 
 type Item = { readonly restriction: VisibleRestriction; readonly youngPersonName: string };
 
@@ -33,8 +34,7 @@ export function RestrictionAttentionPanel() {
   if (!can(roles, 'restriction:read-instruction')) return null;
 
   return (
-    <section className="panel" aria-labelledby="restriction-attention-title">
-      <h2 id="restriction-attention-title">Restrictions to look at</h2>
+    <Panel titleId="restriction-attention-title" title="Restrictions to look at">
       {attention === undefined ? (
         <p role="status">Checking the restriction register…</p>
       ) : attention.dueForReview.length === 0 &&
@@ -85,6 +85,6 @@ export function RestrictionAttentionPanel() {
           ) : null}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

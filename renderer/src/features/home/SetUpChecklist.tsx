@@ -2,6 +2,7 @@ import { can } from '@shared/rules/access';
 import { setUpChecklist, type SetUpFacts } from '@shared/rules/home-overview';
 import { useSession } from '../../security/session-context';
 import { setUpStepWords } from './overview-words';
+import { Panel } from '../../ui/Panel';
 
 /**
  * After first run, what is left to set up, ticking itself off as each step is done; gone once
@@ -15,8 +16,7 @@ export function SetUpChecklist({ facts }: { readonly facts: SetUpFacts | undefin
   if (done === steps.length) return null;
 
   return (
-    <section className="panel" aria-labelledby="set-up-title">
-      <h2 id="set-up-title">Finish setting up the home</h2>
+    <Panel titleId="set-up-title" title="Finish setting up the home">
       <p className="muted">
         {done} of {steps.length} done. Each step ticks itself off when it is done.
       </p>
@@ -31,6 +31,6 @@ export function SetUpChecklist({ facts }: { readonly facts: SetUpFacts | undefin
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }

@@ -3,6 +3,7 @@ import { dayAndTime } from '@shared/home-time';
 import type { ConflictCombination, ConflictForManager } from '../../db/repositories/sync-conflict-repository';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useSyncConflicts } from './useSyncConflicts';
+import { Panel } from '../../ui/Panel';
 
 type Settled = Promise<{ ok: boolean; error?: { message: string } }>;
 
@@ -159,8 +160,7 @@ export function SyncConflictsPanel() {
   if (!state || state.count === 0) return null;
   const { count, toChoose } = state;
   return (
-    <section className="panel" aria-labelledby="sync-conflicts-title">
-      <h2 id="sync-conflicts-title">Changed on two computers at once</h2>
+    <Panel titleId="sync-conflicts-title" title="Changed on two computers at once">
       <p role="status">
         <strong>
           {count === 1 ? '1 record was' : `${count} records were`} changed on two computers at once.
@@ -172,6 +172,6 @@ export function SyncConflictsPanel() {
       {toChoose.map((conflict) => (
         <ConflictChoice key={conflict.id} conflict={conflict} keep={keep} combine={combine} />
       ))}
-    </section>
+    </Panel>
   );
 }

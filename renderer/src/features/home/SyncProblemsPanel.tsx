@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { dayAndTime } from '@shared/home-time';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useSyncProblems } from './useSyncProblems';
+import { Panel } from '../../ui/Panel';
 
 /**
  * "Sync problems" (docs/sync-design.md, "What the server cannot do unnoticed"): for the manager,
@@ -24,8 +25,7 @@ export function SyncProblemsPanel() {
     if (!marked.ok) setMessage(marked.error.message);
   };
   return (
-    <section className="panel" aria-labelledby="sync-problems-title">
-      <h2 id="sync-problems-title">Sync problems</h2>
+    <Panel titleId="sync-problems-title" title="Sync problems">
       <p role="status">
         <strong>
           {problems.length === 1 ? '1 problem was' : `${problems.length} problems were`} found with the
@@ -64,6 +64,6 @@ export function SyncProblemsPanel() {
           {message}
         </p>
       ) : null}
-    </section>
+    </Panel>
   );
 }

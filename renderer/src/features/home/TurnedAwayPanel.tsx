@@ -7,6 +7,7 @@ import { useDoorDirectory } from '../../common/useDoorDirectory';
 import { useHomeClock } from '../../common/useHomeClock';
 import { checkLabelOf } from '../../common/visitor-check-labels';
 import { turnedAwayWindowDays, useTurnedAwayRecently } from './useTurnedAwayRecently';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The manager's count of visitors turned away at the front door this week (DESIGN rule 6: "a
@@ -21,8 +22,7 @@ export function TurnedAwayPanel() {
 
   const count = turnedAway?.length ?? 0;
   return (
-    <section className="panel" aria-labelledby="turned-away-title">
-      <h2 id="turned-away-title">Visitors turned away</h2>
+    <Panel titleId="turned-away-title" title="Visitors turned away">
       {turnedAway === undefined || directory === undefined ? (
         <p role="status">Checking the visitor register…</p>
       ) : count === 0 ? (
@@ -51,6 +51,6 @@ export function TurnedAwayPanel() {
           </ul>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,7 @@
 import { can } from '@shared/rules/access';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The home screen's way in for those a young person's record names (PT, CC, LM): what they owe
@@ -10,12 +11,11 @@ export function MyYoungPeopleLink() {
   const { roles } = useSession();
   if (!can(roles, 'my-young-people:view')) return null;
   return (
-    <section className="panel" aria-labelledby="my-young-people-link-title">
-      <h2 id="my-young-people-link-title">Your young people</h2>
+    <Panel titleId="my-young-people-link-title" title="Your young people">
       <p>
         <a href={hashFor('my-young-people')}>My young people</a>: what you owe each young person you hold this
         week and this term, with the contact to record or book one step away.
       </p>
-    </section>
+    </Panel>
   );
 }

@@ -8,7 +8,7 @@ import { visitKindLabels } from '@shared/schemas/visits';
 import type { MyYoungPerson } from '../../db/repositories/my-young-people-repository';
 import { hashFor } from '../../common/routes';
 import { useHomeClock } from '../../common/useHomeClock';
-import { ActionItem } from '../actions';
+import { ActionList } from '../actions';
 import { FormReferenceLink, recordContactHref } from '../contact-forms';
 import { bookHomeVisitHref, bookVisitHref, visitHref } from '../visits';
 import { holdingWords, stateWords, whenWords } from './owed-line-words';
@@ -16,6 +16,7 @@ import { useMyYoungPeople } from './useMyYoungPeople';
 import { SpecialDateReminderList } from './SpecialDateReminders';
 import { useSpecialDateReminders } from './useSpecialDateReminders';
 import type { SpecialDateReminder } from '../../db/repositories/special-date-reminders';
+import { Panel } from '../../ui/Panel';
 import './my-young-people.css';
 
 const planStatusWords = {
@@ -97,13 +98,18 @@ function YoungPersonWork({
   const headingId = `my-young-person-${youngPerson.id}`;
   const toDo = countToDo(entry.lines);
   return (
-    <section className="panel my-young-person" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        {name}{' '}
-        <span className={toDo > 0 ? 'badge badge--warn' : 'badge'}>
-          {toDo === 0 ? 'Nothing owed' : `${toDo} to do`}
-        </span>
-      </h2>
+    <Panel
+      titleId={headingId}
+      title={
+        <>
+          {name}{' '}
+          <span className={toDo > 0 ? 'badge badge--warn' : 'badge'}>
+            {toDo === 0 ? 'Nothing owed' : `${toDo} to do`}
+          </span>
+        </>
+      }
+      className="panel my-young-person"
+    >
       <p className="muted">
         You are their {entry.holdings.map((holding) => holdingWords[holding]).join(' and ')}.{' '}
         <a href={hashFor('young-people', youngPerson.id)}>Open {name}’s page</a>
@@ -185,20 +191,14 @@ function YoungPersonWork({
       {entry.actions.length === 0 ? (
         <p className="empty">No open action on {name}’s forms is yours.</p>
       ) : (
-        <ul className="action-list">
-          {entry.actions.map(({ action, status }) => (
-            <ActionItem
-              key={action.id}
-              action={action}
-              status={status}
-              context={`For ${name} · ${action.ownerName}`}
-              timeZone={timeZone}
-              onDone={onDone}
-            />
-          ))}
-        </ul>
+        <ActionList
+          items={entry.actions}
+          contextOf={(action) => `For ${name} · ${action.ownerName}`}
+          timeZone={timeZone}
+          onDone={onDone}
+        />
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useHomeClock } from '../../common/useHomeClock';
 import { SpecialDateReminderList } from './SpecialDateReminders';
 import { useSpecialDateReminders } from './useSpecialDateReminders';
+import { Panel } from '../../ui/Panel';
 import './my-young-people.css';
 
 /**
@@ -12,12 +13,11 @@ export function SpecialDatesPanel() {
   const reminders = useSpecialDateReminders(today);
   if (!reminders || reminders.length === 0) return null;
   return (
-    <section className="panel" aria-labelledby="special-dates-title">
-      <h2 id="special-dates-title">Special dates this week</h2>
+    <Panel titleId="special-dates-title" title="Special dates this week">
       <p className="muted">
         Birthdays and other occasions in your young people’s families in the next seven days.
       </p>
       <SpecialDateReminderList reminders={reminders} showYoungPerson label="Special dates this week" />
-    </section>
+    </Panel>
   );
 }

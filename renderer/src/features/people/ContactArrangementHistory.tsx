@@ -5,6 +5,7 @@ import type { ContactPlanRepository } from '../../db/repositories/contact-plan-r
 import { useArrangementHistory } from './useArrangementHistory';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { dayAndTime } from '@shared/home-time';
+import { Panel } from '../../ui/Panel';
 
 type Props = {
   readonly repository: ContactPlanRepository;
@@ -18,8 +19,7 @@ export function ContactArrangementHistory({ repository, arrangementId, name }: P
   const versions = useArrangementHistory(repository, arrangementId);
   if (versions === undefined) return <p role="status">Loading earlier versions…</p>;
   return (
-    <section className="panel" aria-labelledby="arrangement-history-title">
-      <h3 id="arrangement-history-title">Earlier versions</h3>
+    <Panel titleId="arrangement-history-title" title="Earlier versions" level={3}>
       <ol>
         {versions.map((version) => (
           <li key={version.version}>
@@ -32,6 +32,6 @@ export function ContactArrangementHistory({ repository, arrangementId, name }: P
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }

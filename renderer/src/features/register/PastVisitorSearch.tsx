@@ -3,6 +3,7 @@ import { dayAndTime } from '@shared/home-time';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
 import { EntryVersions } from './EntryVersions';
 import { useVisitorSearch } from './useVisitorSearch';
+import { Panel } from '../../ui/Panel';
 
 /** "Has this person been before?": find past visits by name, however long ago, and open one. */
 export function PastVisitorSearch({ directory, timeZone }: { directory: DoorDirectory; timeZone: string }) {
@@ -11,8 +12,7 @@ export function PastVisitorSearch({ directory, timeZone }: { directory: DoorDire
   const search = useVisitorSearch(query);
 
   return (
-    <section className="panel" aria-labelledby="past-visitor-title">
-      <h2 id="past-visitor-title">Find a past visitor</h2>
+    <Panel titleId="past-visitor-title" title="Find a past visitor">
       <div className="field">
         <label className="field__label" htmlFor="past-visitor-name">
           Visitor’s name
@@ -59,6 +59,6 @@ export function PastVisitorSearch({ directory, timeZone }: { directory: DoorDire
           ))}
         </ul>
       ) : null}
-    </section>
+    </Panel>
   );
 }

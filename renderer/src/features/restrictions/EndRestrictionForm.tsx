@@ -11,6 +11,7 @@ import { endRestrictionSchema, type EndRestrictionForm as FormValues } from './r
 import { FormActions } from '../../ui/FormActions';
 import { endedReasonField } from './ended-reason';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -54,10 +55,12 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
 
   if (confirming !== undefined) {
     return (
-      <section className="panel" aria-labelledby={titleId}>
-        <h4 id={titleId} ref={headingRef} tabIndex={-1}>
-          End the restriction on {restriction.name}?
-        </h4>
+      <Panel
+        titleId={titleId}
+        title={<>End the restriction on {restriction.name}?</>}
+        level={4}
+        headingRef={headingRef}
+      >
         <p>It will stop applying straight away. It stays in the register with this reason:</p>
         <blockquote>{confirming}</blockquote>
         <div className="form__actions">
@@ -68,20 +71,22 @@ export function EndRestrictionForm({ repository, restriction, onDone }: Props) {
             Go back
           </button>
         </div>
-      </section>
+      </Panel>
     );
   }
 
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <h4 id={titleId} ref={headingRef} tabIndex={-1}>
-        End the restriction on {restriction.name}
-      </h4>
+    <Panel
+      titleId={titleId}
+      title={<>End the restriction on {restriction.name}</>}
+      level={4}
+      headingRef={headingRef}
+    >
       <SubmitForm label={`End the restriction on ${restriction.name}`} onSubmit={askToConfirm}>
         {failure ? <Banner tone="error">{failure}</Banner> : null}
         <TextAreaField form={form} {...endedReasonField} />
         <FormActions submitLabel="End restriction" isBusy={isSubmitting} onCancel={() => onDone(undefined)} />
       </SubmitForm>
-    </section>
+    </Panel>
   );
 }

@@ -10,6 +10,7 @@ import { Field, TextInput } from '../../ui/Field';
 import { useHomeToday } from '../../common/useHomeToday';
 import { useRetention } from './useRetention';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 const groupLabels: Record<RetainedRecordKind, string> = {
   caseRecord: 'Case records',
@@ -52,8 +53,7 @@ export function RetentionScreen() {
         you to decide; each decision is recorded in the audit log.
       </p>
       {shown ? <Banner tone={shown.tone}>{shown.text}</Banner> : null}
-      <section className="panel" aria-labelledby="past-retention-title">
-        <h2 id="past-retention-title">Past their retention period</h2>
+      <Panel titleId="past-retention-title" title="Past their retention period">
         {past === undefined ? (
           <p role="status">Checking records…</p>
         ) : groups.every((group) => group.count === 0) ? (
@@ -90,7 +90,7 @@ export function RetentionScreen() {
               />
             ))
         )}
-      </section>
+      </Panel>
       {settings ? (
         <PeriodsForm
           key={JSON.stringify(settings)}
@@ -185,8 +185,7 @@ function PeriodsForm({
     void onSave(Object.fromEntries(periodFields.map(([key]) => [key, Number(values[key])])));
   };
   return (
-    <section className="panel" aria-labelledby="retention-periods-title">
-      <h2 id="retention-periods-title">Retention periods</h2>
+    <Panel titleId="retention-periods-title" title="Retention periods">
       <p>
         Defaults: case records 75 years from the date of birth; the visitor register, staff declarations and
         the disclosure log 15 years.
@@ -209,6 +208,6 @@ function PeriodsForm({
           Save periods
         </button>
       </SubmitForm>
-    </section>
+    </Panel>
   );
 }

@@ -16,6 +16,7 @@ import { Banner } from '../../ui/Banner';
 import { RagBadge } from './RagBadge';
 import { useRecordsBehind } from './useReviewRecords';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The records behind a figure: listed (a review worked out whole), or where the overview's row
@@ -70,10 +71,12 @@ export function DrillDown({
     ids.map((id) => from.get(id) ?? 'Someone not on file').join(', ') || '—';
 
   return (
-    <section className="panel drill-down" aria-labelledby="drill-down-heading">
-      <h2 id="drill-down-heading" ref={headingRef} tabIndex={-1}>
-        {subject.title}
-      </h2>
+    <Panel
+      titleId="drill-down-heading"
+      title={subject.title}
+      className="panel drill-down"
+      headingRef={headingRef}
+    >
       <p>
         <RagBadge status={subject.status} {...(subject.value ? { value: subject.value } : {})} />{' '}
         {subject.reason}
@@ -138,6 +141,6 @@ export function DrillDown({
       <button type="button" className="button button--secondary" onClick={onClose}>
         Close the records
       </button>
-    </section>
+    </Panel>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { Banner } from '../../ui/Banner';
 import type { ReviewSampleRepository } from '../../db/repositories/review-sample-repository';
 import type { Session } from '../../db/session';
+import { Panel } from '../../ui/Panel';
 
 type Loaded = { forms: ContactForm[]; reviews: ReadonlyMap<string, SampleItemReview> };
 
@@ -55,10 +56,7 @@ export function SampleReviewList({
   }, [repository, session, sampleId]);
 
   return (
-    <section className="panel" aria-labelledby="sample-heading">
-      <h2 id="sample-heading" ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
+    <Panel titleId="sample-heading" title={title} headingRef={headingRef}>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
       {!loaded && !failure ? <p className="muted">Opening the sampled forms…</p> : null}
       {loaded ? (
@@ -87,7 +85,7 @@ export function SampleReviewList({
       <button type="button" className="button button--secondary" onClick={onClose}>
         Close the sample
       </button>
-    </section>
+    </Panel>
   );
 }
 

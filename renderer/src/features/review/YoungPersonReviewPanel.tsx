@@ -10,6 +10,7 @@ import { useYoungPersonReview } from './useReviewRecords';
 import { YoungPersonVoices } from './YoungPersonVoices';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { RowButton } from '../../ui/RowButton';
+import { Panel } from '../../ui/Panel';
 
 /**
  * One young person's term in full: every figure with its reason, contacts by kind, contact per
@@ -50,10 +51,15 @@ export function YoungPersonReviewPanel({
   const name = loaded.youngPerson.name;
 
   return (
-    <section className="panel" aria-labelledby="young-person-review-heading">
-      <h2 id="young-person-review-heading" ref={headingRef} tabIndex={-1}>
-        {name}: {review.termName} term {review.yearLabel}
-      </h2>
+    <Panel
+      titleId="young-person-review-heading"
+      title={
+        <>
+          {name}: {review.termName} term {review.yearLabel}
+        </>
+      }
+      headingRef={headingRef}
+    >
       <p>
         Overall <RagBadge status={review.overall} />{' '}
         <span className="muted">
@@ -186,6 +192,6 @@ export function YoungPersonReviewPanel({
       <button type="button" className="button button--secondary" onClick={onClose}>
         Back to everyone
       </button>
-    </section>
+    </Panel>
   );
 }

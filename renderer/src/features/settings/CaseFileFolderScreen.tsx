@@ -5,6 +5,7 @@ import { useSession } from '../../security/session-context';
 import { Banner } from '../../ui/Banner';
 import { useCaseFileFolder } from './useCaseFileFolder';
 import { TaskButton } from '../../ui/TaskButton';
+import { Panel } from '../../ui/Panel';
 
 const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
   reachable: 'Reachable: signed copies are being saved there.',
@@ -99,8 +100,7 @@ export function CaseFileFolderScreen() {
       </p>
       {problem ? <Banner tone="error">{problem}</Banner> : null}
       {saved ? <Banner tone="success">{saved}</Banner> : null}
-      <section className="panel" aria-labelledby="case-file-folder-title">
-        <h2 id="case-file-folder-title">Where signed copies go</h2>
+      <Panel titleId="case-file-folder-title" title="Where signed copies go">
         {status === undefined ? (
           <p role="status">Checking the folder…</p>
         ) : (
@@ -131,7 +131,7 @@ export function CaseFileFolderScreen() {
             Check again
           </TaskButton>
         </div>
-      </section>
+      </Panel>
     </div>
   );
 }

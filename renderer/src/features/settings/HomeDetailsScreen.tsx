@@ -2,6 +2,7 @@ import { HomeDetailsForm } from './HomeDetailsForm';
 import { SecuritySettingsForm } from './SecuritySettingsForm';
 import { useHomeSettings } from '../../common/useHomeSettings';
 import { useSecuritySettings } from '../../security/useSecuritySettings';
+import { Panel } from '../../ui/Panel';
 
 /** The manager's settings: the home's details and when the screen locks itself. */
 export function HomeDetailsScreen() {
@@ -10,22 +11,20 @@ export function HomeDetailsScreen() {
   return (
     <div className="page page--narrow">
       <h1>Home settings</h1>
-      <section className="panel" aria-labelledby="home-details-title">
-        <h2 id="home-details-title">Home details</h2>
+      <Panel titleId="home-details-title" title="Home details">
         {state.isLoading ? (
           <p role="status">Loading…</p>
         ) : (
           <HomeDetailsForm initial={state.home} repository={repository} />
         )}
-      </section>
-      <section className="panel" aria-labelledby="auto-lock-title">
-        <h2 id="auto-lock-title">Automatic lock</h2>
+      </Panel>
+      <Panel titleId="auto-lock-title" title="Automatic lock">
         {security === undefined ? (
           <p role="status">Loading…</p>
         ) : (
           <SecuritySettingsForm initial={security} repository={repository} />
         )}
-      </section>
+      </Panel>
     </div>
   );
 }

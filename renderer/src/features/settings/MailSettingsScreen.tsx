@@ -6,6 +6,7 @@ import { MailSettingsForm } from './MailSettingsForm';
 import { MailTestMessage } from './MailTestMessage';
 import { useMailSettingsChanges } from './useMailSettings';
 import { ToolbarButton } from '../../ui/ToolbarButton';
+import { Panel } from '../../ui/Panel';
 
 /**
  * The manager's mail settings (DESIGN rule 9: only over verified TLS): the server, how it is encrypted, the
@@ -63,8 +64,7 @@ export function MailSettingsScreen() {
             </Banner>
           ) : null}
           {removed ? <Banner tone="info">{removed}</Banner> : null}
-          <section className="panel" aria-labelledby="mail-server-title">
-            <h2 id="mail-server-title">Mail server</h2>
+          <Panel titleId="mail-server-title" title="Mail server">
             <MailSettingsForm
               key={formGeneration}
               view={status.view}
@@ -77,10 +77,9 @@ export function MailSettingsScreen() {
                 await reload();
               }}
             />
-          </section>
+          </Panel>
           {status.view.settings ? (
-            <section className="panel" aria-labelledby="mail-test-title">
-              <h2 id="mail-test-title">Test message</h2>
+            <Panel titleId="mail-test-title" title="Test message">
               <MailTestMessage
                 defaultTo={session.staff.email}
                 send={changes.sendTest}
@@ -91,11 +90,10 @@ export function MailSettingsScreen() {
                   );
                 }}
               />
-            </section>
+            </Panel>
           ) : null}
           {status.view.settings ? (
-            <section className="panel" aria-labelledby="mail-remove-title">
-              <h2 id="mail-remove-title">Stop sending email</h2>
+            <Panel titleId="mail-remove-title" title="Stop sending email">
               <p>
                 Removes these settings and the stored password from this computer. Alerts then wait in the
                 Outbox, to be sent from a mail client.
@@ -103,7 +101,7 @@ export function MailSettingsScreen() {
               <ToolbarButton isSecondary onClick={() => void removeSettings()}>
                 Remove mail settings
               </ToolbarButton>
-            </section>
+            </Panel>
           ) : null}
         </>
       ) : null}

@@ -9,6 +9,7 @@ import { ServerFields } from './ServerFields';
 import { adminFormSchema, emptyServer, noAdmin, serverFormSchema } from './server-values';
 import { AdminFields, SyncForm, refusalOf, useSyncSubmit } from './SyncForm';
 import { useComputers, type PendingAddition, type RegisteredDevice } from './useComputers';
+import { Panel } from '../../ui/Panel';
 
 type Computers = NonNullable<ReturnType<typeof useComputers>>;
 
@@ -46,8 +47,7 @@ function SetUpForm({ computers }: { computers: Computers }) {
   const sending = useSyncSubmit(form, async (values) => refusalOf(await computers.setUp(values)));
 
   return (
-    <section className="panel" aria-labelledby="sync-set-up-title">
-      <h2 id="sync-set-up-title">Set up sync</h2>
+    <Panel titleId="sync-set-up-title" title="Set up sync">
       <p>
         With a sync server, every computer of the home holds the same records. The server only ever holds them
         sealed: it cannot read a name or a note. Without one, this computer works on its own as now.
@@ -61,7 +61,7 @@ function SetUpForm({ computers }: { computers: Computers }) {
         <ComputerNameField form={form} label="This computer’s name" example="Office" />
         <AdminFields form={form} />
       </SyncForm>
-    </section>
+    </Panel>
   );
 }
 
@@ -80,8 +80,7 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
   });
 
   return (
-    <section className="panel" aria-labelledby="sync-add-title">
-      <h2 id="sync-add-title">Add a computer</h2>
+    <Panel titleId="sync-add-title" title="Add a computer">
       <SyncForm
         label="Add a computer"
         sending={sending}
@@ -92,7 +91,7 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
         <ComputerNameField form={form} label="The new computer’s name" example="Front desk" />
         <AdminFields form={form} />
       </SyncForm>
-    </section>
+    </Panel>
   );
 }
 
@@ -105,8 +104,7 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
   const titleId = `sync-add-title-${issued.pairingId}`;
   if (addition.state !== 'waiting')
     return (
-      <section className="panel" aria-labelledby={titleId}>
-        <h2 id={titleId}>Add {issued.name}</h2>
+      <Panel titleId={titleId} title={<>Add {issued.name}</>}>
         {addition.state === 'joined' ? (
           <Banner tone="success">
             {issued.name} has joined the home’s computers. Staff can sign in there with their own passwords.
@@ -119,11 +117,10 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
         <button type="button" className="button" onClick={() => void computers.drop(issued.pairingId)}>
           Done
         </button>
-      </section>
+      </Panel>
     );
   return (
-    <section className="panel" aria-labelledby={titleId}>
-      <h2 id={titleId}>Add {issued.name}</h2>
+    <Panel titleId={titleId} title={<>Add {issued.name}</>}>
       <p>
         On {issued.name}, open Family Links, choose “Join this home’s computers”, and enter the server’s
         details and this code:
@@ -146,7 +143,7 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
       >
         Cancel<span className="visually-hidden"> adding {issued.name}</span>
       </button>
-    </section>
+    </Panel>
   );
 }
 
@@ -193,8 +190,7 @@ function RemoveComputer({
     return refusalOf(removed);
   });
   return (
-    <section className="panel" role="alertdialog" aria-labelledby="sync-remove-title">
-      <h2 id="sync-remove-title">Remove {name}?</h2>
+    <Panel titleId="sync-remove-title" title={<>Remove {name}?</>} role="alertdialog">
       <p>
         The server will refuse {name} from now on, and every computer will refuse any change it makes after
         this. What it recorded before stays. To use it again, add it again with a new code.
@@ -210,7 +206,7 @@ function RemoveComputer({
       >
         <AdminFields form={form} />
       </SyncForm>
-    </section>
+    </Panel>
   );
 }
 
@@ -289,8 +285,7 @@ export function ComputersScreen() {
       {status && !status.configured ? <SetUpForm computers={computers} /> : null}
       {status?.configured ? (
         <>
-          <section className="panel" aria-labelledby="sync-server-title">
-            <h2 id="sync-server-title">The sync server</h2>
+          <Panel titleId="sync-server-title" title="The sync server">
             <dl className="details">
               <dt>Address</dt>
               <dd>{status.serverUrl}</dd>
@@ -299,9 +294,8 @@ export function ComputersScreen() {
               <dt>Certificate</dt>
               <dd>{status.trustsOwnCa ? 'Trusted through the home’s own CA' : 'From a public authority'}</dd>
             </dl>
-          </section>
-          <section className="panel" aria-labelledby="sync-computers-title">
-            <h2 id="sync-computers-title">The home’s computers</h2>
+          </Panel>
+          <Panel titleId="sync-computers-title" title="The home’s computers">
             {removed ? <RemovedNotice removed={removed} /> : null}
             <ComputerList computers={computers} onRemove={setRemoving} />
             {!isAdding && !removing ? (
@@ -309,7 +303,7 @@ export function ComputersScreen() {
                 Add a computer
               </button>
             ) : null}
-          </section>
+          </Panel>
           {computers.additions.map((addition) => (
             <PendingAdditionPanel key={addition.issued.pairingId} computers={computers} addition={addition} />
           ))}

@@ -8,6 +8,7 @@ import { ServerFields } from './ServerFields';
 import { emptyServer, serverFormSchema } from './server-values';
 import { SyncForm, refusalOf, useSyncSubmit } from './SyncForm';
 import { useJoinHome, type PullProgress } from './useJoinHome';
+import { Panel } from '../../ui/Panel';
 
 const stageText: Readonly<Record<PullProgress['stage'], string>> = {
   copying: 'Copying the home’s records from the server',
@@ -61,8 +62,7 @@ export function JoinHomeScreen({ wasJoining, onCancel }: { wasJoining: boolean; 
         </Banner>
       ) : null}
       {progress ? (
-        <section className="panel" aria-labelledby="join-progress-title">
-          <h2 id="join-progress-title">{stageText[progress.stage]}</h2>
+        <Panel titleId="join-progress-title" title={stageText[progress.stage]}>
           <progress
             className="progress"
             max={progress.total}
@@ -74,7 +74,7 @@ export function JoinHomeScreen({ wasJoining, onCancel }: { wasJoining: boolean; 
             {count(progress.done)} of {count(progress.total)} records
           </p>
           <p>Keep this window open until it is done. Staff then sign in with their own passwords.</p>
-        </section>
+        </Panel>
       ) : (
         <>
           <p className="lede">

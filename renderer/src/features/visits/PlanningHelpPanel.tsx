@@ -1,5 +1,6 @@
 import { formatUkDate } from '@shared/format-dates';
 import { usePlanningHelp } from './usePlanningHelp';
+import { Panel } from '../../ui/Panel';
 
 type Props = {
   readonly youngPersonId: string | undefined;
@@ -13,8 +14,12 @@ export function PlanningHelpPanel({ youngPersonId, youngPersonName, today, timeZ
   const help = usePlanningHelp(youngPersonId, today, timeZone);
   if (!youngPersonId) return null;
   return (
-    <section className="panel planning-help" aria-labelledby="planning-help-title">
-      <h3 id="planning-help-title">Planning help for {youngPersonName}</h3>
+    <Panel
+      titleId="planning-help-title"
+      title={<>Planning help for {youngPersonName}</>}
+      level={3}
+      className="panel planning-help"
+    >
       {help === undefined || help.kind === 'loading' ? (
         <p role="status">Working out what the policy still asks…</p>
       ) : null}
@@ -47,6 +52,6 @@ export function PlanningHelpPanel({ youngPersonId, youngPersonName, today, timeZ
           </>
         )
       ) : null}
-    </section>
+    </Panel>
   );
 }

@@ -12,6 +12,7 @@ import type { VisitActions } from './useVisitActions';
 import { useFamilyOfMany } from './useFamilyOfMany';
 import type { VisitDirectory } from './useVisitDirectory';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { Panel } from '../../ui/Panel';
 
 type Props = {
   readonly visit: Visit;
@@ -76,10 +77,16 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
   // Signed in at the door from the list of expected visitors (the register entry names the visit).
   const firstArrival = (visit.arrivals ?? []).map((arrival) => arrival.at).sort()[0];
   return (
-    <section className="panel visit-details" aria-labelledby="visit-details-title">
-      <h2 id="visit-details-title" ref={headingRef} tabIndex={-1}>
-        {visitKindLabels[visit.kind]}: {visit.youngPersonIds.map(directory.youngPersonName).join(', ')}
-      </h2>
+    <Panel
+      titleId="visit-details-title"
+      title={
+        <>
+          {visitKindLabels[visit.kind]}: {visit.youngPersonIds.map(directory.youngPersonName).join(', ')}
+        </>
+      }
+      className="panel visit-details"
+      headingRef={headingRef}
+    >
       {message ? (
         <Banner tone={message.tone}>
           {message.text}
@@ -187,6 +194,6 @@ export function VisitDetails({ visit, actions, directory, timeZone, onChange, on
       <button type="button" className="button button--secondary" onClick={onClose}>
         Close
       </button>
-    </section>
+    </Panel>
   );
 }
