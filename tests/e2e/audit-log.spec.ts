@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
@@ -62,10 +63,7 @@ test.describe('the audit log in words', () => {
     await expect(log.table).not.toContainText('restriction.recorded');
     await app.expectAccessible('audit log, everything');
     // Fits both office window sizes without sideways scrolling, long hashes and names included.
-    for (const size of [
-      { width: 1366, height: 768 },
-      { width: 1280, height: 800 },
-    ]) {
+    for (const size of [...officeWindowSizes].reverse()) {
       await page.setViewportSize(size);
       expect(await sidewaysOverflow(page), `${size.width}x${size.height}`).toEqual([]);
     }

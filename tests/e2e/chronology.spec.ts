@@ -14,7 +14,8 @@ import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
 import { DisclosureDialog } from './pages/disclosure-dialog';
-import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
+import { officeWindowSizes as sizes } from './harness/page-actions';
+import { sidewaysOverflow } from './pages/screen-fit';
 
 /**
  * Seed 1's young person placed longest (Harry, who goes by H) (well over a year before the fixture's today): with a

@@ -13,7 +13,7 @@ import {
   signInToFixture,
   signOut,
 } from './pages/staff-journey';
-import { officeWindowSizes as sizes } from './pages/screen-fit';
+import { officeWindowSizes as sizes } from './harness/page-actions';
 
 /** The small fixture, with a Personal Tutor account added by the manager and signed in. */
 async function signInAsTutor(

@@ -1,5 +1,6 @@
 import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
@@ -11,7 +12,6 @@ import {
   caseCoordinator as coordinator,
   firstSignIn,
   nameStaffOnYoungPerson,
-  officeScreenSizes,
   personalTutor as tutor,
   screenshotsAtOfficeSizes,
   signInToFixture,
@@ -26,7 +26,7 @@ test.describe('actions agreed on a form are followed up', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(officeScreenSizes[0]);
+    await page.setViewportSize(officeWindowSizes[0]);
     const summary = await signInToFixture(app);
     const signIn = new SignInPage(page);
     const frame = new AppFrame(page);

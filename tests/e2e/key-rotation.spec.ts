@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { displayName } from '../../shared/display-names';
 import { generateHome } from '../fixtures/generate-home';
 import { expect, test, type AppDriver } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
@@ -13,12 +14,6 @@ const seedSummarySchema = z.object({
   signIn: z.object({ username: z.string(), password: z.string() }),
   loaded: z.object({ restrictions: z.number() }),
 });
-
-/** The two window sizes the homes' office computers use. */
-const sizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 const leaver: NewStaff = {
   name: 'Lee Carter',
@@ -37,12 +32,12 @@ const stayer: NewStaff & { password: string } = {
 };
 
 async function atBothSizes(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of sizes) {
+  for (const size of officeWindowSizes) {
     await page.setViewportSize(size);
     expect(await sidewaysOverflow(page), `${name} at ${size.width}x${size.height}`).toEqual([]);
     await app.screenshot(`${name}-${size.width}x${size.height}`);
   }
-  await page.setViewportSize(sizes[0]);
+  await page.setViewportSize(officeWindowSizes[0]);
 }
 
 /**
@@ -73,9 +68,9 @@ test('a manager switches off a tutor, changes the casework key, reloads mid-way 
   app,
   page,
 }) => {
-  // A seeded home, three key derivations, axe on each step and two window sizes, on two shared cores.
+  // A seeded home, three key derivations, axe on each step and two window officeWindowSizes, on two shared cores.
   test.setTimeout(180_000);
-  await page.setViewportSize(sizes[0]);
+  await page.setViewportSize(officeWindowSizes[0]);
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
   const restriction = home.restrictions.find(

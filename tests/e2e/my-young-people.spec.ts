@@ -1,5 +1,6 @@
 import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
@@ -7,7 +8,6 @@ import {
   addStaffAccounts,
   firstSignIn,
   nameStaffOnYoungPerson,
-  officeScreenSizes,
   personalTutor as tutor,
   screenshotsAtOfficeSizes,
   signInToFixture,
@@ -31,7 +31,7 @@ test.describe('each person’s young people and what they owe them', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(officeScreenSizes[0]);
+    await page.setViewportSize(officeWindowSizes[0]);
     await signInToFixture(app);
     const frame = new AppFrame(page);
 

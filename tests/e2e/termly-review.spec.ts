@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test, type AppDriver } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { ReviewPage } from './pages/review-page';
 import { ReviewSamplePage } from './pages/review-sample-page';
@@ -186,10 +187,7 @@ test.describe('the termly review', () => {
     const widerThanWindow = () =>
       page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1366, height: 768 },
-    ]) {
+    for (const size of officeWindowSizes) {
       await page.setViewportSize(size);
       await expect(review.table).toBeVisible();
       expect(await widerThanWindow(), `sideways scrolling at ${size.width}`).toBeLessThanOrEqual(0);

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { generateHome } from '../fixtures/generate-home';
 import { londonWallClock } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { careWorker, signInAsCareWorker } from './pages/door-home';
@@ -14,12 +15,6 @@ import { VisitsPage } from './pages/visits-page';
 import { plusDays } from './harness/seed-summary';
 
 type SeedSummary = { endDate: string; signIn: { username: string; password: string } };
-
-/** The two window sizes the homes' office computers use. */
-const windowSizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 /** "Monday 14 December": how the diary names a day's column, which a screen reader hears. */
 const longDay = (date: string) =>
@@ -336,7 +331,7 @@ test.describe('booking family visits', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(windowSizes[0]);
+    await page.setViewportSize(officeWindowSizes[0]);
     const summary = (await app.startWithFixture({ size: 'small', seed: 1 })) as SeedSummary;
     const frame = new AppFrame(page);
     await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
@@ -409,12 +404,12 @@ test.describe('booking family visits', () => {
       if (view === 'Month') expect([35, 42]).toContain(await visits.calendarDays.count());
       else await expect(visits.calendarDays).toHaveCount(view === 'Day' ? 1 : 7);
       await app.expectAccessible(`the diary's ${view.toLowerCase()} view for a care worker`);
-      for (const size of windowSizes) {
+      for (const size of officeWindowSizes) {
         await page.setViewportSize(size);
         expect(await sidewaysOverflow(page), `${view} at ${size.width}x${size.height}`).toEqual([]);
         await app.screenshot(`${view.toLowerCase()} view ${size.width}x${size.height}`);
       }
-      await page.setViewportSize(windowSizes[0]);
+      await page.setViewportSize(officeWindowSizes[0]);
     }
   });
 });

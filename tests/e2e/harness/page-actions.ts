@@ -59,6 +59,12 @@ export async function saveScreenshot(page: Page, artifacts: ArtifactSink, name: 
   return path;
 }
 
+/** The two window sizes the homes' office computers use. */
+export const officeWindowSizes = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
