@@ -104,8 +104,7 @@ test.describe('the audit log in words', () => {
     await log.from.fill(today);
     await log.to.fill(today);
     await expect(log.summary).toHaveText('1 entry matches, newest first.');
-    await app.expectAccessible('audit log, filtered');
-    await app.screenshot('1280 audit log, filtered');
+    await app.checkScreen('audit log, filtered', { screenshot: '1280 audit log, filtered' });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await sidewaysOverflow(page)).toEqual([]);
     await app.screenshot('1366 audit log, filtered');

@@ -186,8 +186,9 @@ test.describe('a young person’s chronology', () => {
     await formLink.click();
     await expect(page.getByText(reference ?? 'no reference').first()).toBeVisible();
     await expect(page).toHaveURL(/#\/contact-forms\//);
-    await app.expectAccessible('a form opened from the chronology');
-    await app.screenshot('form-opened-from-the-chronology');
+    await app.checkScreen('a form opened from the chronology', {
+      screenshot: 'form-opened-from-the-chronology',
+    });
 
     // A care worker: visits and the door, no one else's forms, and restrictions as the door sees them.
     await switchToNewStaff(page, careWorker);

@@ -221,8 +221,9 @@ test.describe('the diary at the door', () => {
     await expect(door.whoWillSupervise).toHaveValue(/.+/);
     await expect(door.onSite.getByRole('listitem')).toHaveCount(onSiteBefore);
     await expect(booked).not.toContainText('Arrived');
-    await app.expectAccessible('booked visitor with a restriction in the sign-in form');
-    await app.screenshot('booked supervised visitor in the form');
+    await app.checkScreen('booked visitor with a restriction in the sign-in form', {
+      screenshot: 'booked supervised visitor in the form',
+    });
 
     // The door's own rules: "I have read this" before signing in.
     await door.signInButton.click();

@@ -115,8 +115,7 @@ test.describe('families’ voices and the young person’s voice', () => {
       'Very happy with our work: Mum said the staff always call her back.',
     );
     await expect(forms.detail('Told them what happened next')).toHaveText(new RegExp(`by ${tutor.name}$`));
-    await app.expectAccessible('a filed form with the voices answers');
-    await app.screenshot('a filed form with the voices answers');
+    await app.checkScreen('a filed form with the voices answers');
 
     // The signed case-file copy carries the answers.
     const [copy] = await pdfsUnder(join(app.tempDir, 'documents', 'case-file'));
@@ -137,8 +136,7 @@ test.describe('families’ voices and the young person’s voice', () => {
     await expect(line).toHaveCount(1);
     await expect(line).toContainText(`by ${tutor.name}. The family felt very happy about our work.`);
     await expect(line).toContainText('Their views were used: His calls now happen on Sunday afternoons.');
-    await app.expectAccessible('the chronology with the voice entry');
-    await app.screenshot('the chronology with the voice entry');
+    await app.checkScreen('the chronology with the voice entry');
 
     // The manager's termly review: Harry's counts and the home's.
     await switchUser(page, summary.signIn.username, summary.signIn.password);

@@ -9,7 +9,6 @@ import {
   firstSignIn,
   nameStaffOnYoungPerson,
   personalTutor as tutor,
-  screenshotsAtOfficeSizes,
   signInToFixture,
   signOut,
 } from './pages/staff-journey';
@@ -60,8 +59,10 @@ test.describe('each person’s young people and what they owe them', () => {
     await expect(mine.line(youngPerson, /^.*A home visit in the/)).toBeVisible();
     // The LM's minimums are not hers.
     await expect(mine.owed(youngPerson)).not.toContainText('PEP meeting');
-    await app.expectAccessible('my young people, a parent update owed');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-owed');
+    await app.checkScreen('my young people, a parent update owed', {
+      screenshot: 'tutor-parent-update-owed',
+      atOfficeSizes: true,
+    });
 
     // One step: the contact form opens for that young person, as a phone call.
     const formsDue = mine.panel(youngPerson).getByRole('link', { name: 'Phone call', exact: true });
@@ -84,8 +85,10 @@ test.describe('each person’s young people and what they owe them', () => {
       .first()
       .check();
     await forms.whatHappened.fill('Weekly call: Mum heard about the week at school and the swimming gala.');
-    await app.expectAccessible('contact form opened from my young people');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-form');
+    await app.checkScreen('contact form opened from my young people', {
+      screenshot: 'tutor-parent-update-form',
+      atOfficeSizes: true,
+    });
     await forms.saveButton.click();
     await expect(page.getByRole('status').filter({ hasText: /^Saved\./ })).toBeVisible();
 
@@ -94,8 +97,10 @@ test.describe('each person’s young people and what they owe them', () => {
     await expect(update).toContainText('Done');
     await expect(update.getByRole('link')).toHaveCount(0);
     await expect(formsDue).toHaveCount(dueBefore + 1);
-    await app.expectAccessible('my young people, the update done');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-done');
+    await app.checkScreen('my young people, the update done', {
+      screenshot: 'tutor-parent-update-done',
+      atOfficeSizes: true,
+    });
 
     // The Learning Mentor sees the LM minimums, and not the tutor's weekly update.
     await signOut(page);
@@ -115,7 +120,9 @@ test.describe('each person’s young people and what they owe them', () => {
         .getByRole('link', { name: /^Book PEP meeting for/ }),
     ).toBeVisible();
     await expect(mine.panel(youngPerson)).toContainText('The plan’s figures are for the Personal Tutor');
-    await app.expectAccessible('my young people, a learning mentor');
-    await screenshotsAtOfficeSizes(app, page, 'mentor-minimums');
+    await app.checkScreen('my young people, a learning mentor', {
+      screenshot: 'mentor-minimums',
+      atOfficeSizes: true,
+    });
   });
 });

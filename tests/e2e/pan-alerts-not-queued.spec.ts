@@ -38,8 +38,9 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     await expect(form.getByLabel('Name', { exact: true })).toHaveValue('John Smith');
     const restrictions = page.getByRole('region', { name: 'Contact restrictions' });
     await expect(restrictions.getByText('The restriction on John Smith is recorded.')).toHaveCount(0);
-    await app.expectAccessible('record a restriction: the alert could not be queued');
-    await app.screenshot('1280 restriction not saved, alert not queued');
+    await app.checkScreen('record a restriction: the alert could not be queued', {
+      screenshot: '1280 restriction not saved, alert not queued',
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 restriction not saved, alert not queued');
 
@@ -101,8 +102,9 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     });
     await visits.submit();
     await expect(visits.bookingForm.getByRole('alert')).toHaveText(notSaved);
-    await app.expectAccessible('book a visit: the alert could not be queued');
-    await app.screenshot('1366 visit not booked, alert not queued');
+    await app.checkScreen('book a visit: the alert could not be queued', {
+      screenshot: '1366 visit not booked, alert not queued',
+    });
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('1280 visit not booked, alert not queued');
 

@@ -81,8 +81,7 @@ test.describe('the security core', () => {
     await staff.add(careWorker);
     await expect(staff.confirmation).toContainText('Tom Hughes can now sign in as thughes');
     await expect(staff.row('Tom Hughes')).toContainText('must choose a new password');
-    await app.expectAccessible('staff accounts');
-    await app.screenshot('staff accounts with a new care worker');
+    await app.checkScreen('staff accounts', { screenshot: 'staff accounts with a new care worker' });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     const signIn = new SignInPage(page);
@@ -141,8 +140,7 @@ test.describe('the security core', () => {
       ) as { seq: number };
       expect(anchor.seq).toBeGreaterThanOrEqual(11);
     }
-    await app.expectAccessible('audit log');
-    await app.screenshot('audit log after a lockout');
+    await app.checkScreen('audit log', { screenshot: 'audit log after a lockout' });
   });
 
   test('a manager renews her own signing certificate, and her settings changes still go through', async ({
@@ -225,8 +223,7 @@ test.describe('the security core', () => {
     await expect(page.getByRole('region', { name: 'Where the log ends' }).getByRole('alert')).toContainText(
       'has been removed from this computer. Until a restore from a backup sets it again',
     );
-    await app.expectAccessible('audit log that cannot be verified');
-    await app.screenshot('audit log that cannot be verified');
+    await app.checkScreen('audit log that cannot be verified');
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('audit log that cannot be verified at 1366');
   });
@@ -244,8 +241,7 @@ test.describe('the security core', () => {
     await expect(lock.heading).toBeVisible();
     await expect(page.getByText('nobody used it for a while')).toBeVisible();
     await expect(page.getByLabel('Home name')).toHaveCount(0);
-    await app.expectAccessible('locked');
-    await app.screenshot('locked after being left');
+    await app.checkScreen('locked', { screenshot: 'locked after being left' });
 
     expect(await rawDatabaseText(page)).not.toContain('Annexe');
 

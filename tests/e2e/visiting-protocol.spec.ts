@@ -69,8 +69,7 @@ test.describe('the visiting protocol', () => {
     await protocol.publish(firstVersion, 1);
     await expect(page.getByText('Version 1 is published.')).toBeVisible();
     await expect(protocol.versions.getByRole('listitem')).toHaveCount(1);
-    await app.expectAccessible('the visiting protocol, version 1');
-    await app.screenshot('manager published version 1');
+    await app.checkScreen('the visiting protocol, version 1', { screenshot: 'manager published version 1' });
 
     // A family visitor, chosen from the register, is asked at their first sign-in.
     const signInFamilyVisitor = async () => {
@@ -144,8 +143,7 @@ test.describe('the visiting protocol', () => {
     await expect(readBy.locator('option:checked')).toHaveText(reader.name);
     await page.keyboard.press('Tab');
     await expect(door.signInButton).toBeFocused();
-    await app.expectAccessible('the door asking again after version 2');
-    await app.screenshot('version 2 read to them');
+    await app.checkScreen('the door asking again after version 2', { screenshot: 'version 2 read to them' });
     await page.keyboard.press('Enter');
     await expect(door.announcement).toContainText(
       `Version 2 of the visiting protocol was read to them by ${reader.name}.`,

@@ -35,8 +35,7 @@ test.describe('finding a past visitor', () => {
     await expect(results.getByRole('button')).toContainText('Zebedee Quartermaine');
     await results.getByRole('button').click();
     await expect(results.getByText('Badge')).toBeVisible();
-    await app.expectAccessible('visitor register with a search');
-    await app.screenshot('past visitor found and opened');
+    await app.checkScreen('visitor register with a search', { screenshot: 'past visitor found and opened' });
 
     await search.fill('zzzz');
     await expect(page.getByText('Nobody of that name has visited.')).toBeVisible();

@@ -72,8 +72,7 @@ test.describe('booking family visits', () => {
     page,
   }) => {
     const { summary, home, visits, youngPersonName, frame } = await openVisits(app, page, 1);
-    await app.expectAccessible('visits calendar, week view');
-    await app.screenshot('week view of the seeded home');
+    await app.checkScreen('visits calendar, week view', { screenshot: 'week view of the seeded home' });
 
     const [first, second] = home.youngPeople.filter((person) => !person.placementEndsOn);
     if (!first || !second) throw new Error('The small home has two young people in placement');
@@ -90,8 +89,7 @@ test.describe('booking family visits', () => {
     });
     await expect(visits.checks).toContainText('4 visits to book. No clashes or restrictions stop it.');
     await expect(visits.planningHelp).toBeVisible();
-    await app.expectAccessible('booking form');
-    await app.screenshot('booking a weekly visit');
+    await app.checkScreen('booking form', { screenshot: 'booking a weekly visit' });
     await visits.submit();
     await expect(visits.banner).toContainText('4 visits booked, one for each date.');
     await expect(visits.details).toContainText('every week until');
@@ -139,8 +137,7 @@ test.describe('booking family visits', () => {
     await expect(
       page.getByRole('table', { name: /^Visits on / }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(1);
-    await app.expectAccessible('printable week');
-    await app.screenshot('printable week');
+    await app.checkScreen('printable week');
     await page.getByRole('button', { name: 'Back to the calendar' }).click();
 
     // Day and month views draw too.
@@ -158,8 +155,7 @@ test.describe('booking family visits', () => {
     await expect(
       visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(inMonth);
-    await app.expectAccessible('visits calendar, month view');
-    await app.screenshot('month view');
+    await app.checkScreen('visits calendar, month view', { screenshot: 'month view' });
     await visits.view('Day');
     await expect(visits.calendarDays).toHaveCount(1);
     await app.expectAccessible('visits calendar, day view');
@@ -190,8 +186,7 @@ test.describe('booking family visits', () => {
     await expect(
       page.getByRole('list', { name: 'Rooms' }).getByRole('listitem').filter({ hasText: 'Garden room' }),
     ).toContainText('Withdrawn');
-    await app.expectAccessible('rooms');
-    await app.screenshot('rooms list');
+    await app.checkScreen('rooms', { screenshot: 'rooms list' });
     await frame.open('Visits');
     await visits.bookButton.click();
     await expect(
@@ -223,8 +218,7 @@ test.describe('booking family visits', () => {
     await expect(visits.checks).toContainText(
       `${person} must not have any contact with ${child}. Remove ${person} from this booking.`,
     );
-    await app.expectAccessible('booking refused: barred person');
-    await app.screenshot('barred person in the checks');
+    await app.checkScreen('booking refused: barred person', { screenshot: 'barred person in the checks' });
     await visits.submit();
     await expect(page.getByRole('alert')).toContainText(`${person} must not have any contact with ${child}`);
     await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
@@ -372,8 +366,7 @@ test.describe('booking family visits', () => {
     await visits.calendarVisits.filter({ hasText: when }).filter({ hasText: who }).first().press('Enter');
     await expect(visits.details).toHaveCount(1);
     await expect(visits.details.getByRole('heading', { level: 2 })).toContainText(who);
-    await app.expectAccessible('a visit opened from the diary by keyboard');
-    await app.screenshot('a visit opened from the diary by keyboard');
+    await app.checkScreen('a visit opened from the diary by keyboard');
 
     // The same button twice: two weeks on, not one, and back again.
     const next = page.getByRole('button', { name: 'Next week' });

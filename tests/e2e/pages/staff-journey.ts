@@ -1,18 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 import type { AppDriver, FixtureStart } from '../harness/app-driver';
-import { officeWindowSizes } from '../harness/page-actions';
 import { seedSummarySchema, type SeedSummary } from '../harness/seed-summary';
 import { AppFrame } from './app-frame';
 import { SignInPage } from './sign-in-page';
 import { StaffAccountsPage, type NewStaff } from './staff-accounts-page';
-
-/** A screenshot at each office size, named `<name>-<width>x<height>`, ending at 1280x800. */
-export async function screenshotsAtOfficeSizes(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of [...officeWindowSizes].reverse()) {
-    await page.setViewportSize(size);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-}
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
