@@ -8,6 +8,7 @@ import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
+import { signOut } from './pages/staff-journey';
 import { londonDate } from './harness/london-dates';
 import {
   addYoungPerson,
@@ -151,7 +152,7 @@ test.describe('the audit log in words', () => {
     test.setTimeout(240_000);
     await homeWithRestrictions(app, [], {});
     // Three failed sign-ins: written before anyone holds the audit key, so by no one signed in.
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       await signIn.signIn(manager.username, `wrong guess number ${attempt}`);

@@ -3,11 +3,10 @@ import { AppFrame } from './pages/app-frame';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import {
   addStaffAccounts,
-  firstSignIn,
   nameStaffOnYoungPerson,
   personalTutor as tutor,
   signInToFixture,
-  signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
 
@@ -106,8 +105,7 @@ test.describe('how each family member communicates, and their special dates', ()
     });
 
     // The tutor: the reminder on her home screen, a week ahead, one step from booking or recording.
-    await signOut(page);
-    await firstSignIn(page, tutor);
+    await switchToNewStaff(page, tutor);
     await frame.open('Home');
     const panel = page.getByRole('region', { name: 'Special dates this week' });
     await expect(panel.getByRole('listitem')).toContainText(reminder);

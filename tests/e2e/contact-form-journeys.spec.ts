@@ -7,10 +7,9 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import {
   addStaffAccounts,
-  firstSignIn,
   personalTutor as tutor,
   signInToFixture,
-  signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 import { officeWindowSizes as sizes } from './harness/page-actions';
 
@@ -26,8 +25,7 @@ async function signInAsTutor(
     await chooseCaseFileFolder(page);
   }
   await addStaffAccounts(page, [tutor]);
-  await signOut(page);
-  await firstSignIn(page, tutor);
+  await switchToNewStaff(page, tutor);
 }
 
 test.describe('contact forms as a personal tutor uses them', () => {

@@ -10,11 +10,11 @@ import { SignInPage } from './pages/sign-in-page';
 import {
   addStaffAccounts,
   caseCoordinator as coordinator,
-  firstSignIn,
   nameStaffOnYoungPerson,
   personalTutor as tutor,
   signInToFixture,
   signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 
 test.describe('actions agreed on a form are followed up', () => {
@@ -42,8 +42,7 @@ test.describe('actions agreed on a form are followed up', () => {
 
     // The tutor records a call from five days ago, with an action of her own that was due two
     // days ago and one for the social worker next week, and files it.
-    await signOut(page);
-    await firstSignIn(page, tutor);
+    await switchToNewStaff(page, tutor);
     const home = new ActionsPanels(page);
     await frame.open('Home');
     await expect(home.mine).toContainText('None: no action agreed on a filed contact form is yours to do.');
@@ -93,8 +92,7 @@ test.describe('actions agreed on a form are followed up', () => {
 
     // The Case Co-ordinator signs in (the app looks for overdue actions at every sign-in): the
     // review shows the young person's two open actions, one overdue.
-    await signOut(page);
-    await firstSignIn(page, coordinator);
+    await switchToNewStaff(page, coordinator);
     await frame.open('Home');
     await expect(home.mine).toContainText('None: no action agreed on a filed contact form is yours to do.');
     await frame.open('Termly review');

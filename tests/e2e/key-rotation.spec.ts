@@ -8,6 +8,7 @@ import { AppFrame } from './pages/app-frame';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
+import { switchToNewStaff } from './pages/staff-journey';
 
 const seedSummarySchema = z.object({
   endDate: z.string(),
@@ -158,13 +159,7 @@ test('a manager switches off a tutor, changes the casework key, reloads mid-way 
   await app.checkScreen('the audit log after the key change', { screenshot: 'audit-log-after-key-change' });
 
   // Priya, who stays, signs in for the first time and reads the restriction's casework part.
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn.signIn(stayer.username, stayer.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(stayer.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(stayer.password);
-  await page.getByLabel('Type the new password again').fill(stayer.password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(frame.signedInAs).toContainText(stayer.name);
+  await switchToNewStaff(page, stayer);
   const theirCard = await openCard();
   await expect(theirCard.locator('dt:text-is("Reference") + dd')).toHaveText(newReference);
   await expect(theirCard.locator('dt:text-is("Authority") + dd')).not.toBeEmpty();

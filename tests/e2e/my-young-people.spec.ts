@@ -6,11 +6,10 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import {
   addStaffAccounts,
-  firstSignIn,
   nameStaffOnYoungPerson,
   personalTutor as tutor,
   signInToFixture,
-  signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 
 const mentor = {
@@ -47,8 +46,7 @@ test.describe('each person’s young people and what they owe them', () => {
     );
 
     // The tutor: the home screen leads to My young people, which lists only her young person.
-    await signOut(page);
-    await firstSignIn(page, tutor);
+    await switchToNewStaff(page, tutor);
     await frame.open('Home');
     await page.getByRole('link', { name: 'My young people' }).first().click();
     const mine = new MyYoungPeoplePage(page);
@@ -103,8 +101,7 @@ test.describe('each person’s young people and what they owe them', () => {
     });
 
     // The Learning Mentor sees the LM minimums, and not the tutor's weekly update.
-    await signOut(page);
-    await firstSignIn(page, mentor);
+    await switchToNewStaff(page, mentor);
     await frame.open('My young people');
     await expect(mine.heading).toBeVisible();
     const owed = mine.owed(youngPerson);

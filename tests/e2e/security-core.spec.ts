@@ -8,6 +8,7 @@ import { FirstRunSetupPage } from './pages/first-run-setup-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { signOut } from './pages/staff-journey';
 
 const careWorker = {
   name: 'Tom Hughes',
@@ -83,7 +84,7 @@ test.describe('the security core', () => {
     await expect(staff.row('Tom Hughes')).toContainText('must choose a new password');
     await app.checkScreen('staff accounts', { screenshot: 'staff accounts with a new care worker' });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     await expect(signIn.heading).toBeVisible();
     await expect(page.getByText('Tom Hughes')).toHaveCount(0);
@@ -110,7 +111,7 @@ test.describe('the security core', () => {
   }) => {
     await page.clock.install();
     await newHome(app);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await signIn.signIn(manager.username, `wrong guess number ${attempt}`);
@@ -182,7 +183,7 @@ test.describe('the security core', () => {
     page,
   }) => {
     await newHome(app);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     // A real failed sign-in, stamped by the main process...
     await signIn.signIn(manager.username, 'not my password');

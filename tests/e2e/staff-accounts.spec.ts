@@ -61,7 +61,8 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.checkScreen('first sign-in of a new account', { screenshot: '1366 choose your own password' });
 
-  // Switching the account off is asked about first; cancelling leaves it on.
+  // Switching the account off is asked about first; cancelling leaves it on. On the password
+  // screen Sign out is the form's own button, not the banner's.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await new SignInPage(page).signIn(manager.username, manager.password);
   await frame.open('Staff accounts');
