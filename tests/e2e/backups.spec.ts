@@ -7,6 +7,7 @@ import { AppFrame } from './pages/app-frame';
 import { BackupsPage, RestorePage } from './pages/backups-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
+import { signInToFixture } from './pages/staff-journey';
 import { seedSummarySchema } from './harness/seed-summary';
 
 // A fixture home, a backup and a restore (Argon2id twice, every row written back): give it time.
@@ -156,8 +157,7 @@ const countDrafts = `new Promise((resolve, reject) => {
 })`;
 
 test('the window dies while a declaration is being typed, and what was typed comes back', async ({ app }) => {
-  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  const summary = await signInToFixture(app);
   const frame = new AppFrame(app.page);
   await frame.open('Declarations');
   await app.page.getByRole('button', { name: 'Make a declaration' }).click();

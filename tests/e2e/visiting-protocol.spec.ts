@@ -9,9 +9,8 @@ import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DoorPage } from './pages/door-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 import { VisitingProtocolPage } from './pages/visiting-protocol-page';
-import { seedSummarySchema } from './harness/seed-summary';
+import { signInToFixture } from './pages/staff-journey';
 import { unrestrictedFamily } from './harness/unrestricted-family';
 
 const run = promisify(execFile);
@@ -49,16 +48,14 @@ test.describe('the visiting protocol', () => {
     page,
   }) => {
     const today = londonToday();
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed, and a family member of theirs with no restriction at all.
     const { child, visitor } = unrestrictedFamily(home, { placedAfter: today.iso });
     const reader = home.staff.find((member) => member.isActive && member.roles.includes('careStaff'));
     if (!reader) throw new Error('Seed 1 has a care worker on shift');
 
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
     const protocol = new VisitingProtocolPage(page);
     const door = new DoorPage(page);
 

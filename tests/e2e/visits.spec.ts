@@ -3,18 +3,16 @@ import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
 import { generateHome } from '../fixtures/generate-home';
 import { londonWallClock } from './harness/london-dates';
-import { expect, test } from './harness/fixtures';
+import { expect, test, type AppDriver } from './harness/fixtures';
 import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { careWorker, signInAsCareWorker } from './pages/door-home';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
+import { signInToFixture } from './pages/staff-journey';
 import { plusDays } from './harness/seed-summary';
-
-type SeedSummary = { endDate: string; signIn: { username: string; password: string } };
 
 /** "Monday 14 December": how the diary names a day's column, which a screen reader hears. */
 const longDay = (date: string) =>
@@ -25,15 +23,9 @@ const longDay = (date: string) =>
 const mondayOn = (date: string) => plusDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
 
 /** Seeds a small home, signs in as its manager and opens Visits; returns the same home generated here, to name its people. */
-async function openVisits(
-  app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown> },
-  page: Page,
-  seed: number,
-) {
-  const summary = (await app.startWithFixture({ size: 'small', seed })) as SeedSummary;
-  await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+async function openVisits(app: AppDriver, page: Page, seed: number) {
+  const summary = await signInToFixture(app, { size: 'small', seed });
   const frame = new AppFrame(page);
-  await expect(frame.signedInAs).toBeVisible();
   await frame.open('Visits');
   const visits = new VisitsPage(page);
   await expect(visits.heading).toBeVisible();
@@ -326,9 +318,8 @@ test.describe('booking family visits', () => {
     page,
   }) => {
     await page.setViewportSize(officeWindowSizes[0]);
-    const summary = (await app.startWithFixture({ size: 'small', seed: 1 })) as SeedSummary;
+    const summary = await signInToFixture(app);
     const frame = new AppFrame(page);
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     await frame.open('Staff accounts');
     const staff = new StaffAccountsPage(page);
     await staff.add(careWorker);
