@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
+import { signOut } from './pages/staff-journey';
 import { londonDate } from './harness/london-dates';
 import {
   addYoungPerson,
@@ -62,10 +64,7 @@ test.describe('the audit log in words', () => {
     await expect(log.table).not.toContainText('restriction.recorded');
     await app.expectAccessible('audit log, everything');
     // Fits both office window sizes without sideways scrolling, long hashes and names included.
-    for (const size of [
-      { width: 1366, height: 768 },
-      { width: 1280, height: 800 },
-    ]) {
+    for (const size of [...officeWindowSizes].reverse()) {
       await page.setViewportSize(size);
       expect(await sidewaysOverflow(page), `${size.width}x${size.height}`).toEqual([]);
     }
@@ -106,8 +105,7 @@ test.describe('the audit log in words', () => {
     await log.from.fill(today);
     await log.to.fill(today);
     await expect(log.summary).toHaveText('1 entry matches, newest first.');
-    await app.expectAccessible('audit log, filtered');
-    await app.screenshot('1280 audit log, filtered');
+    await app.checkScreen('audit log, filtered', { screenshot: '1280 audit log, filtered' });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await sidewaysOverflow(page)).toEqual([]);
     await app.screenshot('1366 audit log, filtered');
@@ -154,7 +152,7 @@ test.describe('the audit log in words', () => {
     test.setTimeout(240_000);
     await homeWithRestrictions(app, [], {});
     // Three failed sign-ins: written before anyone holds the audit key, so by no one signed in.
-    await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       await signIn.signIn(manager.username, `wrong guess number ${attempt}`);

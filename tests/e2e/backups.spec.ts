@@ -2,11 +2,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
-import { expect, test } from './harness/fixtures';
+import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { BackupsPage, RestorePage } from './pages/backups-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
+import { signInToFixture } from './pages/staff-journey';
 import { seedSummarySchema } from './harness/seed-summary';
 
 // A fixture home, a backup and a restore (Argon2id twice, every row written back): give it time.
@@ -26,11 +27,7 @@ async function loseEverything(page: Page): Promise<void> {
 }
 
 async function backUpAsManager(
-  app: {
-    page: Page;
-    expectAccessible: (name: string) => Promise<void>;
-    screenshot: (name: string) => Promise<string>;
-  },
+  app: Pick<AppDriver, 'page' | 'screenshot' | 'checkScreen'>,
   summary: z.infer<typeof seedSummarySchema>,
 ) {
   await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
@@ -54,8 +51,7 @@ async function backUpAsManager(
   );
   await expect(backups.filesTable.getByRole('row')).toHaveCount(2);
   await expect(backups.filesTable).toContainText('Made by hand');
-  await app.expectAccessible('backups after a backup');
-  await app.screenshot('backups-after-backing-up');
+  await app.checkScreen('backups after a backup', { screenshot: 'backups-after-backing-up' });
 }
 
 test('a manager backs up, the computer loses its records, and the home is restored from the backup', async ({
@@ -74,8 +70,7 @@ test('a manager backs up, the computer loses its records, and the home is restor
   const restore = new RestorePage(app.page);
   await expect(app.page.getByRole('heading', { level: 1, name: 'Set up your home' })).toBeVisible();
   await expect(restore.offer).toBeVisible();
-  await app.expectAccessible('first run with the restore offer');
-  await app.screenshot('first-run-offers-restore');
+  await app.checkScreen('first run with the restore offer', { screenshot: 'first-run-offers-restore' });
   await restore.offer.click();
   await expect(restore.heading).toBeVisible();
   await app.expectAccessible('restore from a backup');
@@ -94,8 +89,7 @@ test('a manager backs up, the computer loses its records, and the home is restor
     /Restored [\d,]+ records from family-links-backup-/,
   );
   await expect(signIn.productLine).toHaveText(`Family Links · ${summary.homeName}`);
-  await app.expectAccessible('sign in after a restore');
-  await app.screenshot('sign-in-after-restore');
+  await app.checkScreen('sign in after a restore', { screenshot: 'sign-in-after-restore' });
   await signIn.signIn(summary.signIn.username, summary.signIn.password);
   const frame = new AppFrame(app.page);
   await expect(frame.homeName).toHaveText(summary.homeName);
@@ -122,8 +116,7 @@ test('a manager backs up, the computer loses its records, and the home is restor
   await expect(app.page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible({
     timeout: 30_000,
   });
-  await app.expectAccessible('audit log after a restore');
-  await app.screenshot('audit-log-after-restore');
+  await app.checkScreen('audit log after a restore', { screenshot: 'audit-log-after-restore' });
 });
 
 test('a damaged backup is refused with a clear reason and nothing is restored', async ({ app }) => {
@@ -145,8 +138,7 @@ test('a damaged backup is refused with a clear reason and nothing is restored', 
   await restore.restore(summary.signIn.username, summary.signIn.password);
   await expect(restore.error).toContainText('This backup is damaged', { timeout: 30_000 });
   await expect(restore.error).toContainText('Nothing was restored');
-  await app.expectAccessible('restore refused: damaged backup');
-  await app.screenshot('restore-refused-damaged');
+  await app.checkScreen('restore refused: damaged backup', { screenshot: 'restore-refused-damaged' });
   // Still an empty install: going back offers setting up a new home.
   await app.page.getByRole('button', { name: 'Set up a new home instead' }).click();
   await expect(app.page.getByRole('heading', { level: 1, name: 'Set up your home' })).toBeVisible();
@@ -165,8 +157,7 @@ const countDrafts = `new Promise((resolve, reject) => {
 })`;
 
 test('the window dies while a declaration is being typed, and what was typed comes back', async ({ app }) => {
-  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  const summary = await signInToFixture(app);
   const frame = new AppFrame(app.page);
   await frame.open('Declarations');
   await app.page.getByRole('button', { name: 'Make a declaration' }).click();
@@ -182,6 +173,7 @@ test('the window dies while a declaration is being typed, and what was typed com
   const form = app.page.getByRole('form', { name: 'Make a declaration' });
   await expect(app.page.getByText('We kept what you were typing. Check it, then save.')).toBeVisible();
   await expect(form.getByLabel('What happened')).toHaveValue(typed);
-  await app.expectAccessible('declaration form with its draft back');
-  await app.screenshot('declaration-draft-after-reload');
+  await app.checkScreen('declaration form with its draft back', {
+    screenshot: 'declaration-draft-after-reload',
+  });
 });

@@ -14,7 +14,8 @@ import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
 import { DisclosureDialog } from './pages/disclosure-dialog';
-import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
+import { officeWindowSizes as sizes } from './harness/page-actions';
+import { sidewaysOverflow } from './pages/screen-fit';
 
 /**
  * Seed 1's young person placed longest (Harry, who goes by H) (well over a year before the fixture's today): with a
@@ -185,8 +186,9 @@ test.describe('a young person’s chronology', () => {
     await formLink.click();
     await expect(page.getByText(reference ?? 'no reference').first()).toBeVisible();
     await expect(page).toHaveURL(/#\/contact-forms\//);
-    await app.expectAccessible('a form opened from the chronology');
-    await app.screenshot('form-opened-from-the-chronology');
+    await app.checkScreen('a form opened from the chronology', {
+      screenshot: 'form-opened-from-the-chronology',
+    });
 
     // A care worker: visits and the door, no one else's forms, and restrictions as the door sees them.
     await switchToNewStaff(page, careWorker);

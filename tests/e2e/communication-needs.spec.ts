@@ -3,12 +3,10 @@ import { AppFrame } from './pages/app-frame';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import {
   addStaffAccounts,
-  firstSignIn,
   nameStaffOnYoungPerson,
   personalTutor as tutor,
-  screenshotsAtOfficeSizes,
   signInToFixture,
-  signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
 
@@ -64,8 +62,7 @@ test.describe('how each family member communicates, and their special dates', ()
     await date.getByLabel('Day').fill('13');
     await date.getByLabel('Month').selectOption({ label: 'December' });
     await date.getByLabel('Year (optional)').fill('1980');
-    await app.expectAccessible('person form with communication and special dates');
-    await app.screenshot('person-form');
+    await app.checkScreen('person form with communication and special dates', { screenshot: 'person-form' });
     await form.getByRole('button', { name: 'Add person' }).click();
     await expect(
       page.getByRole('status').filter({ hasText: 'Anna Kowalska’s details are saved.' }),
@@ -88,8 +85,10 @@ test.describe('how each family member communicates, and their special dates', ()
     await visits.bookingForm.getByLabel('Room').selectOption({ index: 1 });
     const notes = visits.bookingForm.getByRole('note', { name: 'How they communicate' });
     await expect(notes).toContainText(`Anna Kowalska: ${line}`);
-    await app.expectAccessible('booking a visit with the communication line');
-    await screenshotsAtOfficeSizes(app, page, 'booking');
+    await app.checkScreen('booking a visit with the communication line', {
+      screenshot: 'booking',
+      atOfficeSizes: true,
+    });
     await visits.submit();
     await expect(visits.banner).toContainText('Visit booked.');
 
@@ -100,20 +99,20 @@ test.describe('how each family member communicates, and their special dates', ()
       .getByRole('listitem')
       .filter({ hasText: 'Anna Kowalska visiting' });
     await expect(expected.getByRole('note', { name: 'How they communicate' })).toContainText(line);
-    await app.expectAccessible('front door with an expected visitor’s communication line');
-    await screenshotsAtOfficeSizes(app, page, 'front-door');
+    await app.checkScreen('front door with an expected visitor’s communication line', {
+      screenshot: 'front-door',
+      atOfficeSizes: true,
+    });
 
     // The tutor: the reminder on her home screen, a week ahead, one step from booking or recording.
-    await signOut(page);
-    await firstSignIn(page, tutor);
+    await switchToNewStaff(page, tutor);
     await frame.open('Home');
     const panel = page.getByRole('region', { name: 'Special dates this week' });
     await expect(panel.getByRole('listitem')).toContainText(reminder);
     await expect(panel.getByRole('listitem')).toContainText(
       `in 5 days, turning 46; Anna Kowalska, for ${child}`,
     );
-    await app.expectAccessible('home with a special date');
-    await screenshotsAtOfficeSizes(app, page, 'home');
+    await app.checkScreen('home with a special date', { screenshot: 'home', atOfficeSizes: true });
 
     await frame.open('My young people');
     const mine = new MyYoungPeoplePage(page);
@@ -122,8 +121,10 @@ test.describe('how each family member communicates, and their special dates', ()
       .panel(child)
       .getByRole('list', { name: `Special dates this week in ${child}’s family` });
     await expect(dates).toContainText(reminder);
-    await app.expectAccessible('my young people with a special date');
-    await screenshotsAtOfficeSizes(app, page, 'my-young-people');
+    await app.checkScreen('my young people with a special date', {
+      screenshot: 'my-young-people',
+      atOfficeSizes: true,
+    });
 
     // One step: record the call, with Anna on it; the contact form says how she communicates.
     await dates.getByRole('link', { name: `Record the call for ${child}: ${reminder}` }).click();
@@ -134,7 +135,6 @@ test.describe('how each family member communicates, and their special dates', ()
     await expect(page.getByRole('note', { name: 'How they communicate' })).toContainText(
       `Anna Kowalska: ${line}`,
     );
-    await app.expectAccessible('contact form with the communication line');
-    await app.screenshot('contact-form');
+    await app.checkScreen('contact form with the communication line', { screenshot: 'contact-form' });
   });
 });

@@ -7,13 +7,11 @@ import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import {
   addStaffAccounts,
-  firstSignIn,
-  screenshotsAtOfficeSizes,
   personalTutor as tutor,
   signInToFixture,
-  signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
-import { officeWindowSizes as sizes } from './pages/screen-fit';
+import { officeWindowSizes as sizes } from './harness/page-actions';
 
 /** The small fixture, with a Personal Tutor account added by the manager and signed in. */
 async function signInAsTutor(
@@ -27,8 +25,7 @@ async function signInAsTutor(
     await chooseCaseFileFolder(page);
   }
   await addStaffAccounts(page, [tutor]);
-  await signOut(page);
-  await firstSignIn(page, tutor);
+  await switchToNewStaff(page, tutor);
 }
 
 test.describe('contact forms as a personal tutor uses them', () => {
@@ -47,8 +44,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(forms.form.getByLabel('Date', { exact: true })).toHaveValue('');
     await expect(forms.form.getByLabel('Started at')).toHaveValue('');
     await expect(forms.form.getByLabel('Kind of contact')).toHaveValue('');
-    await app.expectAccessible('a new contact form');
-    await screenshotsAtOfficeSizes(app, page, 'new-form-blank');
+    await app.checkScreen('a new contact form', { screenshot: 'new-form-blank', atOfficeSizes: true });
 
     // Saving at once: one line at the top names the fields; each says its fix beside it, once.
     await forms.saveButton.click();
@@ -62,8 +58,10 @@ test.describe('contact forms as a personal tutor uses them', () => {
       'Enter the time it started, for example 18:30.',
     ]);
     await expect(page.locator('.banner--info')).toHaveCount(0);
-    await app.expectAccessible('a form that cannot be saved yet');
-    await screenshotsAtOfficeSizes(app, page, 'form-with-problems');
+    await app.checkScreen('a form that cannot be saved yet', {
+      screenshot: 'form-with-problems',
+      atOfficeSizes: true,
+    });
 
     // A date typed over a date, a date that does not exist, then the right one.
     const date = forms.form.getByLabel('Date', { exact: true });
@@ -93,8 +91,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
       page.getByRole('heading', { name: /^Contact form CF-\d{4}-[A-HJ-NP-Z2-9]{6}$/ }),
     ).toBeVisible();
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await app.expectAccessible('a saved draft');
-    await screenshotsAtOfficeSizes(app, page, 'saved-with-deadline');
+    await app.checkScreen('a saved draft', { screenshot: 'saved-with-deadline', atOfficeSizes: true });
 
     // Record a contact again: a new, blank form, not the one just saved.
     await page.getByRole('link', { name: 'Back to contact forms' }).click();
@@ -104,7 +101,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(forms.form.getByLabel('Date', { exact: true })).toHaveValue('');
     await expect(page.getByText('We kept what you were typing')).toHaveCount(0);
     await expect(page.getByRole('heading', { name: 'Contact form (new)' })).toBeVisible();
-    await screenshotsAtOfficeSizes(app, page, 'second-new-form-blank');
+    await app.screenshotsAtOfficeSizes('second-new-form-blank');
 
     // Typed and left unsaved: it waits under My drafts, to resume or discard (which asks first).
     await forms.form.getByLabel('Young person', { exact: true }).selectOption({ index: 2 });
@@ -123,8 +120,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(drafts).toHaveCount(1);
     await expect(drafts.first()).toContainText('Letter');
     await expect(drafts.first()).toContainText('Not saved yet. Last kept');
-    await app.expectAccessible('contact forms with a draft');
-    await screenshotsAtOfficeSizes(app, page, 'my-drafts');
+    await app.checkScreen('contact forms with a draft', { screenshot: 'my-drafts', atOfficeSizes: true });
     await drafts
       .first()
       .getByRole('button', { name: /^Discard/ })
@@ -163,8 +159,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect(
       page.getByRole('status').filter({ hasText: /forms (so far, )?newest contact first/ }),
     ).toBeVisible();
-    await app.expectAccessible('contact forms list');
-    await screenshotsAtOfficeSizes(app, page, 'contact-forms-list');
+    await app.checkScreen('contact forms list', { screenshot: 'contact-forms-list', atOfficeSizes: true });
 
     // One young person's filed-late forms.
     await forms.finder.getByLabel('Young person').selectOption({ index: 1 });
@@ -176,7 +171,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
       await expect(row).toContainText(youngPerson);
       await expect(row).toContainText('Filed late');
     }
-    await screenshotsAtOfficeSizes(app, page, 'filtered-filed-late');
+    await app.screenshotsAtOfficeSizes('filtered-filed-late');
 
     // File one now, then find it by its reference, typed as a person might.
     await forms.recordNew();
@@ -201,7 +196,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await forms.finder.getByLabel('Reference').fill(reference.toLowerCase().replaceAll('-', ' '));
     await expect(forms.listed).toHaveCount(1);
     await expect(forms.listed.first()).toContainText(reference);
-    await screenshotsAtOfficeSizes(app, page, 'found-by-reference');
+    await app.screenshotsAtOfficeSizes('found-by-reference');
     await forms.listed.first().getByRole('link', { name: reference }).click();
 
     // The filed form: whose it is, the signed copy itself, and its signature status.
@@ -214,15 +209,17 @@ test.describe('contact forms as a personal tutor uses them', () => {
       timeout: 20_000,
     });
     await expect(page.getByText('Drawing the pages…')).toHaveCount(0);
-    await app.expectAccessible('a filed form with its signed copy');
-    await screenshotsAtOfficeSizes(app, page, 'filed-form-signed-copy');
+    await app.checkScreen('a filed form with its signed copy', {
+      screenshot: 'filed-form-signed-copy',
+      atOfficeSizes: true,
+    });
 
     // Save a copy: asked why first, then written, and the copy is in the disclosure log.
     await page.getByRole('button', { name: 'Save a copy…' }).click();
     await app.expectAccessible('why a copy is leaving');
     await new DisclosureDialog(page).answer('Case file, shared drive', 'For the case file');
     await expect(page.getByRole('status').filter({ hasText: `Saved as ${reference}.pdf` })).toBeVisible();
-    await screenshotsAtOfficeSizes(app, page, 'copy-saved');
+    await app.screenshotsAtOfficeSizes('copy-saved');
 
     // The young person's own page lists their forms too, this one first.
     await page.locator('.contact-form__whose').getByRole('link', { name: youngPerson }).click();
@@ -234,7 +231,9 @@ test.describe('contact forms as a personal tutor uses them', () => {
     for (const filter of ['Written by', 'Kind of contact', 'Status'])
       await expect(theirForms.getByLabel(filter, { exact: true })).toBeVisible();
     await theirForms.scrollIntoViewIfNeeded();
-    await app.expectAccessible('a young person’s page with their forms');
-    await screenshotsAtOfficeSizes(app, page, 'young-person-forms');
+    await app.checkScreen('a young person’s page with their forms', {
+      screenshot: 'young-person-forms',
+      atOfficeSizes: true,
+    });
   });
 });

@@ -116,8 +116,7 @@ test.describe('contact forms', () => {
 
     await forms.signButton.click();
     await expect(forms.signing).toContainText(/overdue by/);
-    await app.expectAccessible('signing');
-    await app.screenshot('signing');
+    await app.checkScreen('signing');
     await forms.drawSignatureWithMouse();
     await forms.signing.getByLabel('Your password').fill(signIn.password);
     await forms.signing.getByRole('button', { name: 'Sign and file' }).click();
@@ -128,8 +127,7 @@ test.describe('contact forms', () => {
     const originalHash = (await forms.detail('Signed file’s SHA-256').textContent()) ?? '';
     expect(originalHash).toMatch(/^[0-9a-f]{64}$/);
     expect(await filesUnder(join(app.tempDir, 'documents', 'case-file'))).toHaveLength(1);
-    await app.expectAccessible('filed form');
-    await app.screenshot('filed-late');
+    await app.checkScreen('filed form', { screenshot: 'filed-late' });
 
     // A correction: the original stays as it is; the addendum names it and its file's hash.
     await page.getByRole('button', { name: 'Write an addendum' }).click();
@@ -148,8 +146,7 @@ test.describe('contact forms', () => {
     await expect(forms.detail('Corrects the file with SHA-256')).toHaveText(originalHash);
     await expect(forms.detail('Signed file’s SHA-256')).not.toHaveText(originalHash);
     expect(await filesUnder(join(app.tempDir, 'documents', 'case-file'))).toHaveLength(2);
-    await app.expectAccessible('filed addendum');
-    await app.screenshot('addendum-filed');
+    await app.checkScreen('filed addendum', { screenshot: 'addendum-filed' });
   });
 
   test('when the case-file folder cannot be written, the form is still filed, the person is told, and the copy is retried', async ({
@@ -184,13 +181,11 @@ test.describe('contact forms', () => {
     // Said once: not again in the form below.
     await expect(page.getByText('The signed copy is waiting for the case-file folder')).toHaveCount(0);
     await expect(page.locator('.badge', { hasText: 'filed on time' })).toBeVisible();
-    await app.expectAccessible('filed with the copy waiting');
-    await app.screenshot('copy-waiting');
+    await app.checkScreen('filed with the copy waiting', { screenshot: 'copy-waiting' });
 
     await page.getByRole('link', { name: 'Back to contact forms' }).click();
     await expect(forms.copiesWaiting.getByRole('row')).toHaveCount(2);
-    await app.expectAccessible('copies waiting');
-    await app.screenshot('copies-waiting-list');
+    await app.checkScreen('copies waiting', { screenshot: 'copies-waiting-list' });
 
     // The share comes back: the copy is written on the next try.
     await mkdir(caseFolder, { recursive: true });
@@ -231,8 +226,7 @@ test.describe('contact forms', () => {
     await expect(forms.restrictedNotice).toBeVisible();
     await expect(forms.restrictedNotice).toContainText('Imran Johnson');
     await expect(beforeSaving).toHaveCount(0);
-    await app.expectAccessible('form with a restricted participant');
-    await app.screenshot('restricted-participant');
+    await app.checkScreen('form with a restricted participant', { screenshot: 'restricted-participant' });
 
     await new AppFrame(page).open('Home');
     const alerts = page.getByRole('region', { name: 'Safeguarding: contact with restricted people' });
@@ -240,8 +234,7 @@ test.describe('contact forms', () => {
     await expect(alerts).toContainText('Imran Johnson: not allowed');
     const owed = page.getByRole('region', { name: 'Contact forms you owe' });
     await expect(owed.getByRole('listitem').first()).toContainText(/due in \d+ (hours|minutes)/);
-    await app.expectAccessible('home with the alert');
-    await app.screenshot('home-alert');
+    await app.checkScreen('home with the alert', { screenshot: 'home-alert' });
 
     // Filed like any form (no case-file folder is set yet, so its copy waits).
     await owed

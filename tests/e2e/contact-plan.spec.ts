@@ -39,8 +39,9 @@ test.describe('the contact plan', () => {
     await expect(plan.form).toContainText('Choose the kind of contact.');
     await expect(plan.form).toContainText('Enter who agreed it, by name.');
     await expect(plan.form).toContainText('Choose who the arrangement is with.');
-    await app.expectAccessible('contact plan form with problems');
-    await app.screenshot('half-filled arrangement refused');
+    await app.checkScreen('contact plan form with problems', {
+      screenshot: 'half-filled arrangement refused',
+    });
     await plan.form.getByRole('button', { name: 'Cancel' }).click();
 
     await plan.addButton.click();

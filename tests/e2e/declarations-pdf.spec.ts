@@ -69,8 +69,9 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await app.screenshot('signing the declarations PDF asks why');
     await why.answer('My staff file, held by Priya Raman', 'For a staff file');
     await expect(declarations.confirmation).toContainText('Signed PDF saved as declarations-tom-hughes-');
-    await app.expectAccessible('declarations after the PDF is saved');
-    await app.screenshot('care worker saved a signed PDF of their declarations');
+    await app.checkScreen('declarations after the PDF is saved', {
+      screenshot: 'care worker saved a signed PDF of their declarations',
+    });
 
     const saved = fixedDocumentFolders(join(app.tempDir, 'documents')).saved;
     const [fileName] = await readdir(saved);
@@ -131,8 +132,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await settings.checkAgain();
     await expect(settings.reachable).toContainText('No');
     await expect(settings.reachable).toContainText('cannot be reached');
-    await app.expectAccessible('case-file folder unreachable');
-    await app.screenshot('case-file folder unreachable');
+    await app.checkScreen('case-file folder unreachable');
     await mkdir(folder);
     await settings.checkAgain();
     await expect(settings.reachable).toContainText('Yes');

@@ -63,8 +63,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await expect(declarations.row(tomsGift)).toContainText('Waiting for the manager’s review');
     await expect(page.getByText(sarasContact)).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Review / })).toHaveCount(0);
-    await app.expectAccessible('my declarations');
-    await app.screenshot('care worker sees only their own declaration');
+    await app.checkScreen('my declarations', { screenshot: 'care worker sees only their own declaration' });
 
     // The manager sees both on the home screen and the declarations screen, and reviews Tom's.
     await switchUser(page, manager.username, manager.password);
@@ -89,8 +88,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await page.getByLabel('Showing').selectOption({ label: 'Needing your attention' });
     await expect(declarations.table.getByRole('row')).toHaveCount(2);
     await expect(declarations.row(sarasContact)).toContainText('Waiting for the manager’s review');
-    await app.expectAccessible('staff declarations');
-    await app.screenshot('manager reviews declarations');
+    await app.checkScreen('staff declarations', { screenshot: 'manager reviews declarations' });
     await frame.open('Home');
     await expect(attention.getByRole('listitem')).toHaveCount(1);
 
@@ -112,8 +110,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await register.exportButton.click();
     await why.dialog.getByRole('button', { name: 'Record and continue' }).click();
     await expect(why.dialog.getByText('Enter who it is for or where it is going.')).toBeVisible();
-    await app.expectAccessible('why is this leaving the app');
-    await app.screenshot('export asks why');
+    await app.checkScreen('why is this leaving the app', { screenshot: 'export asks why' });
     const download = page.waitForEvent('download');
     await why.answer('Ofsted inspector, Ms Okafor', 'Ofsted inspection');
     const file = await download;
@@ -128,8 +125,7 @@ test.describe('staff declarations and the disclosure log', () => {
     await expect(log.table).toContainText('Ofsted inspection');
     await expect(log.table).toContainText('Priya Raman');
     await expect(row).toContainText('CSV file');
-    await app.expectAccessible('disclosure log');
-    await app.screenshot('disclosure log with the register export');
+    await app.checkScreen('disclosure log', { screenshot: 'disclosure log with the register export' });
 
     // Exporting the log is a copy leaving the app too.
     const logDownload = page.waitForEvent('download');

@@ -89,8 +89,9 @@ test.describe('visitor badges', () => {
     // Dean, supervised: his badge from the confirmation.
     await signInDeanToBeSupervised(door);
     await expect(door.printBadgeAfterSignIn('Dean Hughes')).toBeVisible();
-    await app.expectAccessible('front door: signed in, badge offered');
-    await app.screenshot('1280 signed in with print badge');
+    await app.checkScreen('front door: signed in, badge offered', {
+      screenshot: '1280 signed in with print badge',
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 signed in with print badge');
 
@@ -105,8 +106,7 @@ test.describe('visitor badges', () => {
     await expect(badgeView.badge).toContainText(`Must be with ${manager.name} at all times.`);
     await expect(badgeView.badge).toContainText(/In \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d\d:\d\d/);
     for (const detail of neverOnABadge) await expect(badgeView.badge).not.toContainText(detail);
-    await app.expectAccessible('visitor badge, A4 sheet');
-    await app.screenshot('1366 badge view A4');
+    await app.checkScreen('visitor badge, A4 sheet', { screenshot: '1366 badge view A4' });
 
     await printBadge(page, badgeView, 'A4 sheet');
     const deanA4 = await badgePdf(app, 'dean A4', 'A4 sheet');
@@ -163,8 +163,9 @@ test.describe('visitor badges', () => {
       badge: '5',
     });
     await expect(door.printBadgeButton('Karen Hughes')).toBeVisible();
-    await app.expectAccessible('front door: three on site, each with a badge button');
-    await app.screenshot('1366 on site with badge buttons');
+    await app.checkScreen('front door: three on site, each with a badge button', {
+      screenshot: '1366 on site with badge buttons',
+    });
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('1280 on site with badge buttons');
     await door.printBadgeButton('Karen Hughes').click();

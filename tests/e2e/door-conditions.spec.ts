@@ -55,8 +55,9 @@ test.describe('conditions stay in sight', () => {
       'font-size',
       '20px',
     );
-    await app.expectAccessible('front door: visitors on site under conditions');
-    await app.screenshot('1280 on site with conditions');
+    await app.checkScreen('front door: visitors on site under conditions', {
+      screenshot: '1280 on site with conditions',
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 on site with conditions');
 
@@ -66,8 +67,7 @@ test.describe('conditions stay in sight', () => {
     await expect(door.fireRollRow('Karen Hughes')).toContainText('must not collect the young person');
     await expect(door.fireRollRow('Gary Price')).toContainText('None');
     for (const detail of courtOrderDetails) await expect(door.fireRollTable).not.toContainText(detail);
-    await app.expectAccessible('fire roll with conditions');
-    await app.screenshot('1366 fire roll with conditions');
+    await app.checkScreen('fire roll with conditions', { screenshot: '1366 fire roll with conditions' });
     await page.getByRole('button', { name: 'Back to the front door' }).click();
 
     // Gary leaves; the handover at the end of the shift.
@@ -87,8 +87,7 @@ test.describe('conditions stay in sight', () => {
       'No restriction was overridden.',
     );
     for (const detail of courtOrderDetails) await expect(page.getByRole('main')).not.toContainText(detail);
-    await app.expectAccessible('handover list');
-    await app.screenshot('1366 handover list');
+    await app.checkScreen('handover list', { screenshot: '1366 handover list' });
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('1280 handover list');
 

@@ -4,9 +4,9 @@ import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
 import { OutboxPage } from './pages/outbox-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
-import { seedSummarySchema, plusDays } from './harness/seed-summary';
+import { signInToFixture } from './pages/staff-journey';
+import { plusDays } from './harness/seed-summary';
 import { unrestrictedFamily } from './harness/unrestricted-family';
 
 // 11:00 on a Tuesday in December (GMT, so the home's clock and UTC agree).
@@ -22,7 +22,7 @@ test.describe('the diary at the door', () => {
     page,
   }) => {
     await page.clock.install({ time: opening });
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     expect(summary.endDate).toBe(today);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed with a PT, and a family member of theirs with no restriction at all.
@@ -33,9 +33,7 @@ test.describe('the diary at the door', () => {
     const room = home.rooms.find((candidate) => candidate.isActive);
     if (!room) throw new Error('Seed 1 has a room');
 
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
 
     // Two visits today: one this morning that nobody came to, and one at 11:30 with the PT on it.
     await frame.open('Visits');
@@ -159,7 +157,7 @@ test.describe('the diary at the door', () => {
     page,
   }) => {
     await page.clock.install({ time: opening });
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     const supervised = home.restrictions.find(
       (restriction) =>
@@ -185,9 +183,7 @@ test.describe('the diary at the door', () => {
     const child = `${youngPerson.preferredName || youngPerson.firstName} ${youngPerson.lastName}`;
     const visitor = [person.firstName, person.lastName].filter(Boolean).join(' ');
 
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
     await frame.open('Visits');
     const visits = new VisitsPage(page);
     await visits.bookButton.click();
@@ -221,8 +217,9 @@ test.describe('the diary at the door', () => {
     await expect(door.whoWillSupervise).toHaveValue(/.+/);
     await expect(door.onSite.getByRole('listitem')).toHaveCount(onSiteBefore);
     await expect(booked).not.toContainText('Arrived');
-    await app.expectAccessible('booked visitor with a restriction in the sign-in form');
-    await app.screenshot('booked supervised visitor in the form');
+    await app.checkScreen('booked visitor with a restriction in the sign-in form', {
+      screenshot: 'booked supervised visitor in the form',
+    });
 
     // The door's own rules: "I have read this" before signing in.
     await door.signInButton.click();

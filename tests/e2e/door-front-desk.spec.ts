@@ -55,15 +55,15 @@ test.describe('the door screen at a front desk', () => {
     if (!own || !hers) throw new Error('A sign-out button is not on screen');
     expect(Math.abs(hers.y - own.y)).toBeGreaterThan(100);
     expect(await smallTargets(page.getByRole('region', { name: /^On site now/ }))).toEqual([]);
-    await app.expectAccessible('front door with two visitors, care worker at 1366x768');
-    await app.screenshot('1366 two on site');
+    await app.checkScreen('front door with two visitors, care worker at 1366x768', {
+      screenshot: '1366 two on site',
+    });
 
     // Signed out by mistake, and put back within 2 minutes.
     await door.signOut('Dawn Morris');
     await expect(door.onSiteMessage).toContainText('Dawn Morris signed out at');
     await expect(door.putBackButton('Dawn Morris')).toBeVisible();
-    await app.expectAccessible('front door: just signed out');
-    await app.screenshot('1366 put back within 2 minutes');
+    await app.checkScreen('front door: just signed out', { screenshot: '1366 put back within 2 minutes' });
     await door.putBackButton('Dawn Morris').click();
     await expect(door.onSiteMessage).toContainText('Dawn Morris is back on site.');
     await expect(door.onSiteRow('Dawn Morris')).toContainText('badge 7');

@@ -9,7 +9,8 @@ import {
   switchUser,
 } from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
-import { expectFitsAtOfficeSizes, officeWindowSizes } from './pages/screen-fit';
+import { officeWindowSizes } from './harness/page-actions';
+import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
 
 const staying: NewStaff = {

@@ -35,8 +35,7 @@ test.describe('names at the front door', () => {
     await expect(door.idCheck).toContainText('Sara Kahn is close to Sarah Khan (near spelling).');
     await expect(door.blocked).toHaveCount(0);
     await expect(door.clear).toHaveCount(0);
-    await app.expectAccessible('front door: check their ID');
-    await app.screenshot('1280 check their ID');
+    await app.checkScreen('front door: check their ID', { screenshot: '1280 check their ID' });
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 check their ID');
 
@@ -60,8 +59,9 @@ test.describe('names at the front door', () => {
     await expect(door.needsFullName).toBeVisible();
     await expect(door.checkAnswer).toContainText('A company or organisation is not checked as a name');
     await expect(door.blocked).toHaveCount(0);
-    await app.expectAccessible('front door: a company typed as a name');
-    await app.screenshot('1366 a company is not a name');
+    await app.checkScreen('front door: a company typed as a name', {
+      screenshot: '1366 a company is not a name',
+    });
     await door.visitorName.fill('Dave Brown');
     await door.form.getByLabel('Organisation or relationship').fill('Williams Jonas Ltd courier');
     await expect(door.clear).toBeVisible();
@@ -92,8 +92,7 @@ test.describe('names at the front door', () => {
     await expect(door.needsFullName).toBeVisible();
     await expect(door.clear).toHaveCount(0);
     await expect(door.checkAnswer).toContainText('A first name or a surname alone is not enough to check');
-    await app.expectAccessible('front door: one word');
-    await app.screenshot('1366 one word is not a check');
+    await app.checkScreen('front door: one word', { screenshot: '1366 one word is not a check' });
 
     // Enter in the name field checks the name; it never signs anyone in.
     await door.visitorName.press('Enter');

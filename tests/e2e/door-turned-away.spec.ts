@@ -24,8 +24,9 @@ test.describe('a visitor turned away at the front door', () => {
     await expect(door.blocked).toContainText('Do not admit. Speak to the duty manager.');
     await expect(door.blocked).not.toContainText('LS26C09999');
     await door.turnedAwayNote.fill('Left in a silver car when asked to wait for the duty manager');
-    await app.expectAccessible('front door: a barred visitor to turn away');
-    await app.screenshot('1366 care worker about to record turned away');
+    await app.checkScreen('front door: a barred visitor to turn away', {
+      screenshot: '1366 care worker about to record turned away',
+    });
 
     // Tired, the care worker presses the button twice: one record.
     await door.turnedAwayButton.dblclick();
@@ -43,8 +44,9 @@ test.describe('a visitor turned away at the front door', () => {
     await expect(register.row('John Smith')).toContainText('Left in a silver car');
     await expect(register.row('John Smith')).toContainText('Turned away (refused)');
     await expect(register.row('John Smith')).not.toContainText('Still on site');
-    await app.expectAccessible('visitor register with someone turned away');
-    await app.screenshot('1366 register shows turned away');
+    await app.checkScreen('visitor register with someone turned away', {
+      screenshot: '1366 register shows turned away',
+    });
 
     await switchUser(page, manager.username, manager.password);
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -52,8 +54,9 @@ test.describe('a visitor turned away at the front door', () => {
     const panel = page.getByRole('region', { name: 'Visitors turned away' });
     await expect(panel).toContainText('1 visitor turned away in the last 7 days.');
     await expect(panel).toContainText(`by ${careWorker.name}, asking for Millie Hughes`);
-    await app.expectAccessible('home with a visitor turned away');
-    await app.screenshot('1280 manager home lists the turned away visitor');
+    await app.checkScreen('home with a visitor turned away', {
+      screenshot: '1280 manager home lists the turned away visitor',
+    });
 
     await panel.getByRole('link', { name: /^John Smith, / }).click();
     await expect(register.heading).toBeVisible();
@@ -75,8 +78,9 @@ test.describe('a visitor turned away at the front door', () => {
       await expect(row).toContainText('M.H. (VR-');
       await expect(row).not.toContainText('John Smith');
     }
-    await app.expectAccessible('outbox with the turned-away alerts');
-    await app.screenshot('1280 outbox alerts for the turned away visitor');
+    await app.checkScreen('outbox with the turned-away alerts', {
+      screenshot: '1280 outbox alerts for the turned away visitor',
+    });
   });
 
   test('a care worker turns a barred visitor away while alerts cannot be queued: the entry is kept and she is told to tell the duty manager', async ({
@@ -103,8 +107,9 @@ test.describe('a visitor turned away at the front door', () => {
       'the duty manager and the young person’s Personal Tutor have not been told. Tell the duty manager now.',
     );
     await expect(door.visitorName).toHaveValue('');
-    await app.expectAccessible('front door: turned away, alert not queued');
-    await app.screenshot('1280 turned away but the alert could not be queued');
+    await app.checkScreen('front door: turned away, alert not queued', {
+      screenshot: '1280 turned away but the alert could not be queued',
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 turned away but the alert could not be queued');
 

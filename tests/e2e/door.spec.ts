@@ -38,8 +38,9 @@ test.describe('the front door', () => {
     await expect(door.blocked).not.toContainText('Court order');
     await expect(door.signInButton).toBeDisabled();
     await expect(door.overrideAndAdmitButton).toHaveCount(0);
-    await app.expectAccessible('front door: a barred visitor, care worker');
-    await app.screenshot('care worker sees do not admit');
+    await app.checkScreen('front door: a barred visitor, care worker', {
+      screenshot: 'care worker sees do not admit',
+    });
 
     // The duty manager comes to the door.
     await switchUser(page, manager.username, manager.password);
@@ -52,8 +53,9 @@ test.describe('the front door', () => {
       'Order discharged at court this morning; social worker confirmed by phone at 13:40',
     );
     await door.overrideConfirmation.check();
-    await app.expectAccessible('front door: the manager overriding');
-    await app.screenshot('manager overriding with a reason');
+    await app.checkScreen('front door: the manager overriding', {
+      screenshot: 'manager overriding with a reason',
+    });
     await door.overrideAndAdmitButton.click();
     await expect(door.announcement).toContainText(/John Smith signed in at \d\d:\d\d/);
     await expect(door.onSiteRow('John Smith')).toContainText('Millie Hughes');
@@ -71,8 +73,7 @@ test.describe('the front door', () => {
     const attention = page.getByRole('region', { name: 'At the front door' });
     await expect(attention).toContainText('John Smith admitted');
     await expect(attention).toContainText('Order discharged at court this morning');
-    await app.expectAccessible('home with an override');
-    await app.screenshot('home lists the override');
+    await app.checkScreen('home with an override', { screenshot: 'home lists the override' });
   });
 
   test('a supervised-only visitor needs a supervisor', async ({ app, page }) => {
@@ -93,8 +94,7 @@ test.describe('the front door', () => {
     });
     await expect(door.warning).toContainText('Supervised contact only. Family room only.');
     await expect(door.whoWillSupervise).toBeVisible();
-    await app.expectAccessible('front door: a supervised-only visitor');
-    await app.screenshot('supervised only warning');
+    await app.checkScreen('front door: a supervised-only visitor', { screenshot: 'supervised only warning' });
 
     await door.signInButton.click();
     await expect(
@@ -158,8 +158,9 @@ test.describe('the front door', () => {
     await expect(versions.nth(0)).toContainText('Badge7');
     await expect(versions.nth(1)).toContainText('What was wrong: Wrong badge number: she has badge 12');
     await expect(versions.nth(1)).toContainText('Badge12');
-    await app.expectAccessible('visitor register with a correction');
-    await app.screenshot('register with the versions open');
+    await app.checkScreen('visitor register with a correction', {
+      screenshot: 'register with the versions open',
+    });
 
     const download = page.waitForEvent('download');
     await register.exportButton.click();
@@ -219,8 +220,9 @@ test.describe('the front door', () => {
     await expect(panel).toContainText('John Smith');
     await expect(panel).toContainText('He gave a false name');
     await expect(panel).toContainText('No contact allowed');
-    await app.expectAccessible('home with a restricted correction');
-    await app.screenshot('home raises a correction that named a barred person');
+    await app.checkScreen('home with a restricted correction', {
+      screenshot: 'home raises a correction that named a barred person',
+    });
   });
 
   test('the fire roll prints', async ({ app, page }) => {
@@ -235,8 +237,9 @@ test.describe('the front door', () => {
       vehicle: 'AB12 CDE',
     });
     await expect(door.onSite.getByRole('listitem')).toHaveCount(2);
-    await app.expectAccessible('front door with two visitors on site');
-    await app.screenshot('front door with two on site');
+    await app.checkScreen('front door with two visitors on site', {
+      screenshot: 'front door with two on site',
+    });
 
     // Count the print requests rather than open the browser's print dialogue. (Plain JavaScript
     // run in the page: this project's Node tsconfig has no DOM types.)

@@ -9,7 +9,8 @@ import {
 } from './pages/staff-journey';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
+import { officeWindowSizes as sizes } from './harness/page-actions';
+import { sidewaysOverflow } from './pages/screen-fit';
 import { type NewStaff } from './pages/staff-accounts-page';
 
 /** One account for each role the manager does not hold; test data only. */

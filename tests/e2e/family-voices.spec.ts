@@ -9,7 +9,8 @@ import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { ChronologySection } from './pages/chronology-section';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { ReviewPage } from './pages/review-page';
-import { sidewaysOverflow, officeWindowSizes as sizes } from './pages/screen-fit';
+import { officeWindowSizes as sizes } from './harness/page-actions';
+import { sidewaysOverflow } from './pages/screen-fit';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { personalTutor as tutor, signInToFixture, switchToNewStaff } from './pages/staff-journey';
 import { switchUser } from './pages/door-home';
@@ -114,8 +115,7 @@ test.describe('families’ voices and the young person’s voice', () => {
       'Very happy with our work: Mum said the staff always call her back.',
     );
     await expect(forms.detail('Told them what happened next')).toHaveText(new RegExp(`by ${tutor.name}$`));
-    await app.expectAccessible('a filed form with the voices answers');
-    await app.screenshot('a filed form with the voices answers');
+    await app.checkScreen('a filed form with the voices answers');
 
     // The signed case-file copy carries the answers.
     const [copy] = await pdfsUnder(join(app.tempDir, 'documents', 'case-file'));
@@ -136,8 +136,7 @@ test.describe('families’ voices and the young person’s voice', () => {
     await expect(line).toHaveCount(1);
     await expect(line).toContainText(`by ${tutor.name}. The family felt very happy about our work.`);
     await expect(line).toContainText('Their views were used: His calls now happen on Sunday afternoons.');
-    await app.expectAccessible('the chronology with the voice entry');
-    await app.screenshot('the chronology with the voice entry');
+    await app.checkScreen('the chronology with the voice entry');
 
     // The manager's termly review: Harry's counts and the home's.
     await switchUser(page, summary.signIn.username, summary.signIn.password);

@@ -1,5 +1,6 @@
 import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
@@ -9,13 +10,11 @@ import { SignInPage } from './pages/sign-in-page';
 import {
   addStaffAccounts,
   caseCoordinator as coordinator,
-  firstSignIn,
   nameStaffOnYoungPerson,
-  officeScreenSizes,
   personalTutor as tutor,
-  screenshotsAtOfficeSizes,
   signInToFixture,
   signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 
 test.describe('actions agreed on a form are followed up', () => {
@@ -26,7 +25,7 @@ test.describe('actions agreed on a form are followed up', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(officeScreenSizes[0]);
+    await page.setViewportSize(officeWindowSizes[0]);
     const summary = await signInToFixture(app);
     const signIn = new SignInPage(page);
     const frame = new AppFrame(page);
@@ -43,8 +42,7 @@ test.describe('actions agreed on a form are followed up', () => {
 
     // The tutor records a call from five days ago, with an action of her own that was due two
     // days ago and one for the social worker next week, and files it.
-    await signOut(page);
-    await firstSignIn(page, tutor);
+    await switchToNewStaff(page, tutor);
     const home = new ActionsPanels(page);
     await frame.open('Home');
     await expect(home.mine).toContainText('None: no action agreed on a filed contact form is yours to do.');
@@ -87,13 +85,14 @@ test.describe('actions agreed on a form are followed up', () => {
     await expect(overdue.getByRole('link', { name: reference })).toBeVisible();
     await expect(home.mine).not.toContainText('Ask about Christmas contact');
     await home.mine.scrollIntoViewIfNeeded();
-    await app.expectAccessible('home with my actions');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-my-actions-overdue');
+    await app.checkScreen('home with my actions', {
+      screenshot: 'tutor-my-actions-overdue',
+      atOfficeSizes: true,
+    });
 
     // The Case Co-ordinator signs in (the app looks for overdue actions at every sign-in): the
     // review shows the young person's two open actions, one overdue.
-    await signOut(page);
-    await firstSignIn(page, coordinator);
+    await switchToNewStaff(page, coordinator);
     await frame.open('Home');
     await expect(home.mine).toContainText('None: no action agreed on a filed contact form is yours to do.');
     await frame.open('Termly review');
@@ -104,8 +103,10 @@ test.describe('actions agreed on a form are followed up', () => {
     await expect(row).toContainText(`Given to ${tutor.name}`);
     await expect(row).toContainText('Given to the social worker');
     await home.review.scrollIntoViewIfNeeded();
-    await app.expectAccessible('review with agreed actions');
-    await screenshotsAtOfficeSizes(app, page, 'coordinator-review-actions');
+    await app.checkScreen('review with agreed actions', {
+      screenshot: 'coordinator-review-actions',
+      atOfficeSizes: true,
+    });
 
     // The tutor marks it done: not without a note, and pressing twice closes it once.
     await signOut(page);
@@ -117,8 +118,7 @@ test.describe('actions agreed on a form are followed up', () => {
     await expect(closing.getByLabel('What was done?')).toBeFocused();
     await closing.getByRole('button', { name: 'Mark as done' }).click();
     await expect(closing).toContainText('Enter a short note of what was done.');
-    await app.expectAccessible('marking an action done');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-note-needed');
+    await app.checkScreen('marking an action done', { screenshot: 'tutor-note-needed', atOfficeSizes: true });
     const note = 'Posted the photos to Mum <b>and</b> emailed two more.';
     await closing.getByLabel('What was done?').fill(note);
     await closing.getByRole('button', { name: 'Mark as done' }).dblclick();
@@ -127,7 +127,7 @@ test.describe('actions agreed on a form are followed up', () => {
     // Shown as typed, never as markup.
     await expect(done).toContainText(note);
     await expect(home.mine.getByRole('heading', { name: /^Overdue/ })).toHaveCount(0);
-    await screenshotsAtOfficeSizes(app, page, 'tutor-action-done');
+    await app.screenshotsAtOfficeSizes('tutor-action-done');
 
     // The manager: the outbox holds one alert to each of them, in initials with the reference,
     // and the audit log says the action was done, once.
@@ -146,7 +146,7 @@ test.describe('actions agreed on a form are followed up', () => {
       'href',
       `#/contact-forms/${reference}`,
     );
-    await screenshotsAtOfficeSizes(app, page, 'manager-outbox-overdue-action');
+    await app.screenshotsAtOfficeSizes('manager-outbox-overdue-action');
     await outbox.openInMailClient(
       outbox.rowsTo(coordinator.email).filter({ hasText: 'an agreed action is overdue' }),
     );

@@ -40,8 +40,7 @@ test('a manager sets up the home and its academic calendar, and it is still ther
   await app.startEmpty();
   const setup = new FirstRunSetupPage(app.page);
   await expect(setup.heading).toBeVisible();
-  await app.expectAccessible('first-run setup');
-  await app.screenshot('01-first-run-setup');
+  await app.checkScreen('first-run setup', { screenshot: '01-first-run-setup' });
 
   await setup.fill(home, manager);
   await setup.submit();
@@ -62,8 +61,7 @@ test('a manager sets up the home and its academic calendar, and it is still ther
   // Saved as the certificate shows it (upper case), and the header follows at once.
   await expect(settings.ofstedUrn).toHaveValue('SC654321');
   await expect(frame.homeName).toHaveText('Oakfield House Children’s Home');
-  await app.expectAccessible('home settings');
-  await app.screenshot('02-home-details-saved');
+  await app.checkScreen('home settings', { screenshot: '02-home-details-saved' });
 
   await frame.open('Academic calendar');
   const calendar = new AcademicCalendarPage(app.page);
@@ -74,8 +72,7 @@ test('a manager sets up the home and its academic calendar, and it is still ther
   await calendar.addYearButton.click();
   await expect(calendar.form).toBeVisible();
   await calendar.fillYear(year2026);
-  await app.expectAccessible('add an academic year');
-  await app.screenshot('03-academic-year-filled-in');
+  await app.checkScreen('add an academic year', { screenshot: '03-academic-year-filled-in' });
   await calendar.save();
   await expect(calendar.confirmation).toHaveText('2026/27 saved.');
   await expect(calendar.form).toBeHidden();
@@ -84,13 +81,11 @@ test('a manager sets up the home and its academic calendar, and it is still ther
   await expect(row).toContainText(/5 Jan 2027 to 26 Mar 2027/);
   await expect(row).toContainText(/12 Apr 2027 to 21 Jul 2027/);
   await expect(row).toContainText(/Half term 26 Oct to 30 Oct/);
-  await app.expectAccessible('academic calendar with a year');
-  await app.screenshot('04-academic-year-saved');
+  await app.checkScreen('academic calendar with a year', { screenshot: '04-academic-year-saved' });
 
   await app.reload();
   await expect(new SignInPage(app.page).heading).toBeVisible();
-  await app.expectAccessible('sign in');
-  await app.screenshot('05-after-reload-sign-in');
+  await app.checkScreen('sign in', { screenshot: '05-after-reload-sign-in' });
   await signInAgain(app, 'Oakfield House Children’s Home');
 
   await expect(calendar.heading).toBeVisible();
@@ -117,8 +112,7 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
   await expect(setup.homeName).toHaveAccessibleDescription(/Enter the home’s name\./);
   await expect(setup.homeName).toHaveAttribute('aria-invalid', 'true');
   await expect(setup.errorBanner).toContainText('Some details need correcting');
-  await app.expectAccessible('first-run setup with an error');
-  await app.screenshot('01-first-run-without-home-name');
+  await app.checkScreen('first-run setup with an error', { screenshot: '01-first-run-without-home-name' });
   // Setting up a home comes first; restoring one from a backup second.
   const headings = await app.page
     .getByRole('heading', { level: 1 })
@@ -163,8 +157,7 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
     ),
   );
   expect(boxes).toEqual([...boxes].sort((a, b) => a - b));
-  await app.expectAccessible('academic year with an error');
-  await app.screenshot('02-term-ends-before-it-starts');
+  await app.checkScreen('academic year with an error', { screenshot: '02-term-ends-before-it-starts' });
 
   // An empty home name in Home settings: refused, and the saved name stays in the header.
   await frame.open('Home settings');
@@ -174,8 +167,7 @@ test('a manager’s mistakes are explained beside the field, and nothing half-do
   await expect(settings.homeName).toHaveAccessibleDescription(/Enter the home’s name\./);
   await expect(settings.outcome).toHaveCount(0);
   await expect(frame.homeName).toHaveText(home.name);
-  await app.expectAccessible('home settings with an error');
-  await app.screenshot('03-empty-home-name');
+  await app.checkScreen('home settings with an error', { screenshot: '03-empty-home-name' });
 
   // After a reload, the records are as they were before the mistakes. The app reopens on the
   // screen it was showing; its form may bring back what was typed (a draft), never as saved.

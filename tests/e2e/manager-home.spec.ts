@@ -76,8 +76,9 @@ test.describe('the registered manager’s home', () => {
     );
     await expect(home.overview).toContainText('No term dates for today');
     expect(await home.scrollsSideways()).toBe(false);
-    await app.expectAccessible('manager home at the end of the day');
-    await app.screenshot('1280 manager home shows the day');
+    await app.checkScreen('manager home at the end of the day', {
+      screenshot: '1280 manager home shows the day',
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await home.scrollsSideways()).toBe(false);
     await app.screenshot('1366 manager home shows the day');
@@ -86,8 +87,9 @@ test.describe('the registered manager’s home', () => {
     await home.count(/contact form overdue/).click();
     await expect(page.getByLabel('Status')).toHaveValue('overdue');
     await expect(page.getByRole('region', { name: 'Find a contact form' })).toContainText('Millie Hughes');
-    await app.expectAccessible('contact forms opened at the overdue ones');
-    await app.screenshot('1366 overdue forms behind the count');
+    await app.checkScreen('contact forms opened at the overdue ones', {
+      screenshot: '1366 overdue forms behind the count',
+    });
 
     await frame.open('Home');
     await home.count(/with a restriction on site now/).click();
@@ -132,7 +134,8 @@ test.describe('the registered manager’s home', () => {
     await expect(home.overview).not.toContainText('No case-file folder');
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await home.scrollsSideways()).toBe(false);
-    await app.expectAccessible('the checklist with a step done');
-    await app.screenshot('1366 checklist ticks off the case-file folder');
+    await app.checkScreen('the checklist with a step done', {
+      screenshot: '1366 checklist ticks off the case-file folder',
+    });
   });
 });

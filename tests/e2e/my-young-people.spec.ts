@@ -1,17 +1,15 @@
 import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
 import { MyYoungPeoplePage } from './pages/my-young-people-page';
 import {
   addStaffAccounts,
-  firstSignIn,
   nameStaffOnYoungPerson,
-  officeScreenSizes,
   personalTutor as tutor,
-  screenshotsAtOfficeSizes,
   signInToFixture,
-  signOut,
+  switchToNewStaff,
 } from './pages/staff-journey';
 
 const mentor = {
@@ -31,7 +29,7 @@ test.describe('each person’s young people and what they owe them', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(officeScreenSizes[0]);
+    await page.setViewportSize(officeWindowSizes[0]);
     await signInToFixture(app);
     const frame = new AppFrame(page);
 
@@ -48,8 +46,7 @@ test.describe('each person’s young people and what they owe them', () => {
     );
 
     // The tutor: the home screen leads to My young people, which lists only her young person.
-    await signOut(page);
-    await firstSignIn(page, tutor);
+    await switchToNewStaff(page, tutor);
     await frame.open('Home');
     await page.getByRole('link', { name: 'My young people' }).first().click();
     const mine = new MyYoungPeoplePage(page);
@@ -60,8 +57,10 @@ test.describe('each person’s young people and what they owe them', () => {
     await expect(mine.line(youngPerson, /^.*A home visit in the/)).toBeVisible();
     // The LM's minimums are not hers.
     await expect(mine.owed(youngPerson)).not.toContainText('PEP meeting');
-    await app.expectAccessible('my young people, a parent update owed');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-owed');
+    await app.checkScreen('my young people, a parent update owed', {
+      screenshot: 'tutor-parent-update-owed',
+      atOfficeSizes: true,
+    });
 
     // One step: the contact form opens for that young person, as a phone call.
     const formsDue = mine.panel(youngPerson).getByRole('link', { name: 'Phone call', exact: true });
@@ -84,8 +83,10 @@ test.describe('each person’s young people and what they owe them', () => {
       .first()
       .check();
     await forms.whatHappened.fill('Weekly call: Mum heard about the week at school and the swimming gala.');
-    await app.expectAccessible('contact form opened from my young people');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-form');
+    await app.checkScreen('contact form opened from my young people', {
+      screenshot: 'tutor-parent-update-form',
+      atOfficeSizes: true,
+    });
     await forms.saveButton.click();
     await expect(page.getByRole('status').filter({ hasText: /^Saved\./ })).toBeVisible();
 
@@ -94,12 +95,13 @@ test.describe('each person’s young people and what they owe them', () => {
     await expect(update).toContainText('Done');
     await expect(update.getByRole('link')).toHaveCount(0);
     await expect(formsDue).toHaveCount(dueBefore + 1);
-    await app.expectAccessible('my young people, the update done');
-    await screenshotsAtOfficeSizes(app, page, 'tutor-parent-update-done');
+    await app.checkScreen('my young people, the update done', {
+      screenshot: 'tutor-parent-update-done',
+      atOfficeSizes: true,
+    });
 
     // The Learning Mentor sees the LM minimums, and not the tutor's weekly update.
-    await signOut(page);
-    await firstSignIn(page, mentor);
+    await switchToNewStaff(page, mentor);
     await frame.open('My young people');
     await expect(mine.heading).toBeVisible();
     const owed = mine.owed(youngPerson);
@@ -115,7 +117,9 @@ test.describe('each person’s young people and what they owe them', () => {
         .getByRole('link', { name: /^Book PEP meeting for/ }),
     ).toBeVisible();
     await expect(mine.panel(youngPerson)).toContainText('The plan’s figures are for the Personal Tutor');
-    await app.expectAccessible('my young people, a learning mentor');
-    await screenshotsAtOfficeSizes(app, page, 'mentor-minimums');
+    await app.checkScreen('my young people, a learning mentor', {
+      screenshot: 'mentor-minimums',
+      atOfficeSizes: true,
+    });
   });
 });

@@ -63,8 +63,9 @@ test.describe('PAN alerts and the outbox', () => {
       'A contact restriction is added, changed or ended',
     );
     await expect(pan.row(socialWorker.name)).toContainText(socialWorker.email);
-    await app.expectAccessible('young person’s page with the PAN group');
-    await app.screenshot('PAN group on the young person’s page');
+    await app.checkScreen('young person’s page with the PAN group', {
+      screenshot: 'PAN group on the young person’s page',
+    });
 
     // A restriction is recorded: both are alerted, but mail is not set up, so the alerts wait.
     await recordRestriction(page, johnNoContact);
@@ -87,8 +88,9 @@ test.describe('PAN alerts and the outbox', () => {
     );
     await expect(page.getByRole('button', { name: 'Send all waiting now' })).toHaveCount(0);
     await expect(outbox.table).not.toContainText('LS26C09999');
-    await app.expectAccessible('outbox without mail settings');
-    await app.screenshot('outbox waiting without mail settings');
+    await app.checkScreen('outbox without mail settings', {
+      screenshot: 'outbox waiting without mail settings',
+    });
 
     // Sent from the manager's own mail client: only a mailto: to that one person is opened.
     await outbox.openInMailClient(outbox.rowsTo(socialWorker.email));
@@ -132,8 +134,9 @@ test.describe('PAN alerts and the outbox', () => {
     );
     // The first save's confirmation stays once the screen has read the saved settings back.
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
-    await app.expectAccessible('mail settings with a failed test');
-    await app.screenshot('mail settings: wrong password');
+    await app.checkScreen('mail settings with a failed test', {
+      screenshot: 'mail settings: wrong password',
+    });
     await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
@@ -193,8 +196,7 @@ test.describe('PAN alerts and the outbox', () => {
     await expect(mail.form.getByLabel('Password', { exact: true })).toHaveAccessibleDescription(
       /Type the password again/,
     );
-    await app.expectAccessible('mail settings: password needed for a new server');
-    await app.screenshot('mail settings: password needed for a new server');
+    await app.checkScreen('mail settings: password needed for a new server');
     await mail.form.getByLabel('Password', { exact: true }).fill(smtpPassword);
     await mail.save();
     await expect(mail.form.getByRole('status')).toContainText('Mail settings saved.');
@@ -210,8 +212,7 @@ test.describe('PAN alerts and the outbox', () => {
     await expect(outbox.rowsTo(tutor.email)).toContainText(
       'did not offer an encrypted connection (STARTTLS), so nothing was sent',
     );
-    await app.expectAccessible('outbox with failed messages');
-    await app.screenshot('outbox: failed, with the badge');
+    await app.checkScreen('outbox with failed messages', { screenshot: 'outbox: failed, with the badge' });
 
     // Back to the right server: one is tried again and goes, the other is cancelled; the badge clears.
     await frame.open('Mail settings');
@@ -243,8 +244,7 @@ test.describe('PAN alerts and the outbox', () => {
       )
       .toBe(1);
     await outbox.show.selectOption({ label: 'All messages' });
-    await app.expectAccessible('outbox after retry and cancel');
-    await app.screenshot('outbox: after retry and cancel');
+    await app.checkScreen('outbox after retry and cancel', { screenshot: 'outbox: after retry and cancel' });
 
     // Every message that left is in the disclosure log; the two cancelled before they went are not.
     await frame.open('Disclosure log');

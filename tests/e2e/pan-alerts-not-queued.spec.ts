@@ -3,9 +3,9 @@ import { AppFrame } from './pages/app-frame';
 import { addMillie, newHomeOn, tutor } from './pages/door-home';
 import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
 import { OutboxPage } from './pages/outbox-page';
-import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
+import { signInToFixture } from './pages/staff-journey';
 import { generateHome } from '../fixtures/generate-home';
 import { plusDays } from './harness/seed-summary';
 
@@ -38,8 +38,9 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     await expect(form.getByLabel('Name', { exact: true })).toHaveValue('John Smith');
     const restrictions = page.getByRole('region', { name: 'Contact restrictions' });
     await expect(restrictions.getByText('The restriction on John Smith is recorded.')).toHaveCount(0);
-    await app.expectAccessible('record a restriction: the alert could not be queued');
-    await app.screenshot('1280 restriction not saved, alert not queued');
+    await app.checkScreen('record a restriction: the alert could not be queued', {
+      screenshot: '1280 restriction not saved, alert not queued',
+    });
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('1366 restriction not saved, alert not queued');
 
@@ -73,13 +74,8 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     page,
   }) => {
     const seed = 1;
-    const summary = (await app.startWithFixture({ size: 'small', seed })) as {
-      endDate: string;
-      signIn: { username: string; password: string };
-    };
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    const summary = await signInToFixture(app, { size: 'small', seed });
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
     const home = generateHome({ size: 'small', seed, endDate: summary.endDate });
     const youngPerson = home.youngPeople.find((person) => !person.placementEndsOn && person.personalTutorId);
     if (!youngPerson) throw new Error('The small home has a young person in placement with a PT');
@@ -101,8 +97,9 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     });
     await visits.submit();
     await expect(visits.bookingForm.getByRole('alert')).toHaveText(notSaved);
-    await app.expectAccessible('book a visit: the alert could not be queued');
-    await app.screenshot('1366 visit not booked, alert not queued');
+    await app.checkScreen('book a visit: the alert could not be queued', {
+      screenshot: '1366 visit not booked, alert not queued',
+    });
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('1280 visit not booked, alert not queued');
 

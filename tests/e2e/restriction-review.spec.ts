@@ -1,4 +1,5 @@
 import { expect, test } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { addMillie, newHome } from './pages/door-home';
 import { DoorPage } from './pages/door-page';
@@ -96,10 +97,7 @@ test.describe('restrictions that are reviewed and changed', () => {
     });
     await expect(reviews).toContainText('Jo Bell, social worker, Leeds City Council');
     await app.expectAccessible('restriction history');
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1366, height: 768 },
-    ]) {
+    for (const size of officeWindowSizes) {
       await page.setViewportSize(size);
       await app.screenshot(`history-${size.width}`);
     }

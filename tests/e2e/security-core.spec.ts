@@ -8,6 +8,7 @@ import { FirstRunSetupPage } from './pages/first-run-setup-page';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
+import { signOut } from './pages/staff-journey';
 
 const careWorker = {
   name: 'Tom Hughes',
@@ -81,10 +82,9 @@ test.describe('the security core', () => {
     await staff.add(careWorker);
     await expect(staff.confirmation).toContainText('Tom Hughes can now sign in as thughes');
     await expect(staff.row('Tom Hughes')).toContainText('must choose a new password');
-    await app.expectAccessible('staff accounts');
-    await app.screenshot('staff accounts with a new care worker');
+    await app.checkScreen('staff accounts', { screenshot: 'staff accounts with a new care worker' });
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     await expect(signIn.heading).toBeVisible();
     await expect(page.getByText('Tom Hughes')).toHaveCount(0);
@@ -111,7 +111,7 @@ test.describe('the security core', () => {
   }) => {
     await page.clock.install();
     await newHome(app);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       await signIn.signIn(manager.username, `wrong guess number ${attempt}`);
@@ -141,8 +141,7 @@ test.describe('the security core', () => {
       ) as { seq: number };
       expect(anchor.seq).toBeGreaterThanOrEqual(11);
     }
-    await app.expectAccessible('audit log');
-    await app.screenshot('audit log after a lockout');
+    await app.checkScreen('audit log', { screenshot: 'audit log after a lockout' });
   });
 
   test('a manager renews her own signing certificate, and her settings changes still go through', async ({
@@ -184,7 +183,7 @@ test.describe('the security core', () => {
     page,
   }) => {
     await newHome(app);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOut(page);
     const signIn = new SignInPage(page);
     // A real failed sign-in, stamped by the main process...
     await signIn.signIn(manager.username, 'not my password');
@@ -225,8 +224,7 @@ test.describe('the security core', () => {
     await expect(page.getByRole('region', { name: 'Where the log ends' }).getByRole('alert')).toContainText(
       'has been removed from this computer. Until a restore from a backup sets it again',
     );
-    await app.expectAccessible('audit log that cannot be verified');
-    await app.screenshot('audit log that cannot be verified');
+    await app.checkScreen('audit log that cannot be verified');
     await page.setViewportSize({ width: 1366, height: 768 });
     await app.screenshot('audit log that cannot be verified at 1366');
   });
@@ -244,8 +242,7 @@ test.describe('the security core', () => {
     await expect(lock.heading).toBeVisible();
     await expect(page.getByText('nobody used it for a while')).toBeVisible();
     await expect(page.getByLabel('Home name')).toHaveCount(0);
-    await app.expectAccessible('locked');
-    await app.screenshot('locked after being left');
+    await app.checkScreen('locked', { screenshot: 'locked after being left' });
 
     expect(await rawDatabaseText(page)).not.toContain('Annexe');
 

@@ -31,8 +31,9 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await expect(shown.locator('strong')).not.toHaveText(temporary);
   const chosen = (await shown.locator('strong').textContent()) ?? '';
   await page.setViewportSize({ width: 1280, height: 800 });
-  await app.expectAccessible('add a staff member with a made-up password');
-  await app.screenshot('1280 temporary password made');
+  await app.checkScreen('add a staff member with a made-up password', {
+    screenshot: '1280 temporary password made',
+  });
   await form.getByRole('button', { name: 'Add staff member' }).click();
   await expect(staff.row('Jo Bloggs')).toBeVisible();
   // Shown once: gone with the form.
@@ -48,8 +49,7 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit.getByText('Choose at least one role.')).toBeVisible();
   await edit.getByLabel('Learning Mentor', { exact: true }).check();
-  await app.expectAccessible('change staff details');
-  await app.screenshot('1280 change staff details');
+  await app.checkScreen('change staff details', { screenshot: '1280 change staff details' });
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(staff.row('Joanne Bloggs')).toContainText('Learning Mentor');
   await expect(staff.row('Joanne Bloggs')).not.toContainText('Care staff');
@@ -59,10 +59,10 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await expect(page.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
   await expect(page.getByText('reset by the manager')).toHaveCount(0);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await app.expectAccessible('first sign-in of a new account');
-  await app.screenshot('1366 choose your own password');
+  await app.checkScreen('first sign-in of a new account', { screenshot: '1366 choose your own password' });
 
-  // Switching the account off is asked about first; cancelling leaves it on.
+  // Switching the account off is asked about first; cancelling leaves it on. On the password
+  // screen Sign out is the form's own button, not the banner's.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await new SignInPage(page).signIn(manager.username, manager.password);
   await frame.open('Staff accounts');
@@ -70,8 +70,7 @@ test('a manager adds a colleague with a made-up temporary password, corrects the
   await expect(confirm)
     .toBeFocused()
     .catch(() => undefined);
-  await app.expectAccessible('confirm switching an account off');
-  await app.screenshot('1366 confirm switching off');
+  await app.checkScreen('confirm switching an account off', { screenshot: '1366 confirm switching off' });
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(staff.row('Joanne Bloggs')).toContainText('Active');
   await staff.switchOff('Joanne Bloggs');

@@ -102,8 +102,9 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   );
   await expect(owedForm).toBeFocused();
   await expect(staff.row(tutor.name)).toContainText('Active');
-  await app.expectAccessible('switching off with something left without a colleague');
-  await app.screenshot('1280 handover refused while the form has nobody');
+  await app.checkScreen('switching off with something left without a colleague', {
+    screenshot: '1280 handover refused while the form has nobody',
+  });
   expect(await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')).toBe(
     false,
   );
@@ -121,8 +122,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   await expect(owedForm.locator('option:checked')).toHaveText(colleague.name);
   await panPlace.selectOption({ label: manager.name });
   await page.setViewportSize({ width: 1366, height: 768 });
-  await app.expectAccessible('switching off with everything handed over');
-  await app.screenshot('1366 handover ready');
+  await app.checkScreen('switching off with everything handed over', { screenshot: '1366 handover ready' });
   expect(await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth')).toBe(
     false,
   );
@@ -160,6 +160,5 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   ])
     await expect(log.getByRole('row').filter({ hasText: label }).first()).toBeVisible();
   await expect(log.getByRole('row').filter({ hasText: 'Handed over a young person' })).toHaveCount(2);
-  await app.expectAccessible('the audit log after a handover');
-  await app.screenshot('1366 audit log with the handover');
+  await app.checkScreen('the audit log after a handover', { screenshot: '1366 audit log with the handover' });
 });

@@ -1,6 +1,7 @@
 import { shortDeviceId } from '../../shared/sync/missing-changes';
 import { journeyOnTwoComputers, signInDawnMorris } from './harness/two-computers';
 import { expect } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { recordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
@@ -50,10 +51,7 @@ journeyOnTwoComputers(
       new RegExp(`^Computer ${shortDeviceId(desk.deviceId)}: \\d+ entr(y|ies), chain whole\\.$`),
     );
     await app.expectAccessible('audit log, every computer’s chain checked');
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1366, height: 768 },
-    ]) {
+    for (const size of officeWindowSizes) {
       await app.page.setViewportSize(size);
       expect(await sidewaysOverflow(app.page), `${size.width}x${size.height}`).toEqual([]);
       await app.screenshot(`${size.width} audit log, both computers’ chains whole`);

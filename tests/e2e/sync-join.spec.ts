@@ -5,7 +5,7 @@ import { fillAdmin, fillServer } from './pages/computers-page';
 import { DoorPage } from './pages/door-page';
 import { addMillie, careWorker, careWorkerAccount, home, manager, newHome } from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
-import { addStaffAccounts, firstSignIn, screenshotsAtOfficeSizes } from './pages/staff-journey';
+import { addStaffAccounts, firstSignIn } from './pages/staff-journey';
 
 // Two computers of one home, each a browser context with its own IndexedDB and main process, and
 // a CouchDB-protocol server on loopback over verified TLS. Everything goes through the screens:
@@ -47,8 +47,10 @@ test('the manager adds the front desk, which joins with its code; once removed t
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}/);
   const waitingText = /^Waiting for Front desk to join, code expires at \d\d:\d\d\.$/;
   await expect(office.getByRole('status').filter({ hasText: waitingText })).toBeVisible();
-  await app.expectAccessible('computers: waiting for the front desk');
-  await screenshotsAtOfficeSizes(app, office, 'computers-code');
+  await app.checkScreen('computers: waiting for the front desk', {
+    screenshot: 'computers-code',
+    atOfficeSizes: true,
+  });
   // The manager moves on before the front desk joins; coming back, the addition is still there,
   // and they move on again: the app, not the panel, endorses the front desk when it joins.
   await officeFrame.open('Front door');
@@ -65,8 +67,10 @@ test('the manager adds the front desk, which joins with its code; once removed t
     await desk.goto(harnessServer.origin + '/');
     await desk.getByRole('button', { name: 'Join this home’s computers…' }).click();
     await fillServer(desk, couch(), database);
-    await frontDesk.expectAccessible('join this home’s computers');
-    await screenshotsAtOfficeSizes(frontDesk, desk, 'join-form');
+    await frontDesk.checkScreen('join this home’s computers', {
+      screenshot: 'join-form',
+      atOfficeSizes: true,
+    });
 
     // A wrong code gets words, not a failure code.
     const wrong = code.replace(/[a-z]+$/, code.endsWith('river') ? 'maple' : 'river');
@@ -97,7 +101,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     expect(last[0]).toBe(last[1]);
     // The home's settings came with the pull: the front desk goes by the home's name.
     await expect(desk.getByText(`Family Links · ${home.name}`)).toBeVisible({ timeout: 15_000 });
-    await screenshotsAtOfficeSizes(frontDesk, desk, 'joined-sign-in');
+    await frontDesk.screenshotsAtOfficeSizes('joined-sign-in');
 
     // Back on the Computers screen, the office says it joined.
     await officeFrame.open('Computers');
@@ -106,7 +110,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     });
     await office.getByRole('button', { name: 'Done' }).click();
     await expect(computers.getByRole('rowheader', { name: 'Front desk' })).toBeVisible();
-    await screenshotsAtOfficeSizes(app, office, 'computers-list');
+    await app.screenshotsAtOfficeSizes('computers-list');
     await app.expectAccessible('computers: the home’s computers');
 
     // At the front desk a colleague signs in with their own password and sees the home's records.
@@ -145,8 +149,7 @@ test('the manager adds the front desk, which joins with its code; once removed t
     await expect(desk.getByRole('alert')).toContainText('This computer has been removed', {
       timeout: 30_000,
     });
-    await frontDesk.expectAccessible('front desk once removed');
-    await frontDesk.screenshot('front desk once removed');
+    await frontDesk.checkScreen('front desk once removed');
 
     // Locking drops an addition still waiting: its code's keys go with the session.
     await office.getByRole('button', { name: 'Add a computer' }).click();

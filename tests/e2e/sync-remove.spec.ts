@@ -5,7 +5,6 @@ import { AppFrame } from './pages/app-frame';
 import { ComputersPage } from './pages/computers-page';
 import { DoorPage } from './pages/door-page';
 import { managerSignsInTo, newHome } from './pages/door-home';
-import { screenshotsAtOfficeSizes } from './pages/staff-journey';
 
 // Three computers of one home, each a browser context with its own IndexedDB and main process,
 // and a CouchDB-protocol server on loopback over verified TLS. Everything goes through the
@@ -77,8 +76,10 @@ test('with three computers the manager removes the front desk: it is refused, th
       // The staff room had given the home its exchange key when it joined: it was given the new key
       // while off, so the manager is not told that anyone waits.
       await expect(office.getByText('could not be given the home’s new sync key')).toHaveCount(0);
-      await app.expectAccessible('computers: the front desk removed');
-      await screenshotsAtOfficeSizes(app, office, 'computers-after-removal');
+      await app.checkScreen('computers: the front desk removed', {
+        screenshot: 'computers-after-removal',
+        atOfficeSizes: true,
+      });
 
       // The office signs a visitor in while the staff room is off.
       await officeFrame.open('Front door');
@@ -90,7 +91,7 @@ test('with three computers the manager removes the front desk: it is refused, th
       await expect(desk.getByRole('alert')).toContainText('This computer has been removed', {
         timeout: 30_000,
       });
-      await screenshotsAtOfficeSizes(frontDesk.app, desk, 'front-desk-removed');
+      await frontDesk.app.screenshotsAtOfficeSizes('front-desk-removed');
 
       // Back on the network, the staff room reads what the office recorded under the new key...
       staffRoom.network.online = true;

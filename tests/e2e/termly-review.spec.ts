@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { expect, test, type AppDriver } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { ReviewPage } from './pages/review-page';
 import { ReviewSamplePage } from './pages/review-sample-page';
@@ -60,8 +61,7 @@ test.describe('the termly review', () => {
     await expect(review.table).toBeVisible();
     const everyone = await review.youngPeopleRows().count();
     expect(everyone).toBeGreaterThan(1);
-    await app.expectAccessible('termly review, this term');
-    await app.screenshot('manager sees everyone this term');
+    await app.checkScreen('termly review, this term', { screenshot: 'manager sees everyone this term' });
 
     // The summer term before the fixture's recent months: no home visit for anyone placed long enough, so red, with the reason.
     await review.chooseTerm(terms.summerBefore);
@@ -74,8 +74,9 @@ test.describe('the termly review', () => {
       'No home visit in the summer term: the policy asks for a home visit each term.',
     );
     await expect(review.drillDown).toContainText('No records stand behind this figure');
-    await app.expectAccessible('a red term with its reason');
-    await app.screenshot('summer term without a home visit is red');
+    await app.checkScreen('a red term with its reason', {
+      screenshot: 'summer term without a home visit is red',
+    });
     await review.drillDown.getByRole('button', { name: 'Close the records' }).click();
 
     // This term: a figure with records behind it opens them in a table.
@@ -101,8 +102,9 @@ test.describe('the termly review', () => {
         name: `Contact per family member for ${youngPersonName}`,
       }),
     ).toBeVisible();
-    await app.expectAccessible('a young person’s review');
-    await app.screenshot('a young person’s review with family members');
+    await app.checkScreen('a young person’s review', {
+      screenshot: 'a young person’s review with family members',
+    });
     const visitsButton = review.youngPersonReview
       .getByRole('button', { name: /^Open the contacts with / })
       .filter({ hasNotText: /^0$/ })
@@ -111,8 +113,7 @@ test.describe('the termly review', () => {
     const records = review.drillDown.getByRole('table', { name: /^Records behind:/ });
     await expect(records).toBeVisible();
     expect(await records.locator('tbody tr').count()).toBeGreaterThan(0);
-    await app.expectAccessible('the records behind a figure');
-    await app.screenshot('drill-down lists the records');
+    await app.checkScreen('the records behind a figure', { screenshot: 'drill-down lists the records' });
 
     // A home visit held without the Personal Tutor and Case Co-ordinator both there: amber, with why.
     await frame.open('Visits');
@@ -145,8 +146,9 @@ test.describe('the termly review', () => {
     await expect(behind).toHaveCount(2);
     await expect(behind.filter({ hasText: 'Home visit to the family home' })).toContainText('Completed');
     await expect(behind.filter({ hasText: 'Not filed' })).toHaveCount(1);
-    await app.expectAccessible('an amber home visit with its record');
-    await app.screenshot('home visit held without both is amber');
+    await app.checkScreen('an amber home visit with its record', {
+      screenshot: 'home visit held without both is amber',
+    });
     await review.drillDown.getByRole('button', { name: 'Close the records' }).click();
 
     // A Case Co-ordinator, given one young person, sees only that one: the data layer decides.
@@ -171,8 +173,9 @@ test.describe('the termly review', () => {
     await expect(review.youngPeopleRows()).toHaveCount(1);
     await expect(review.row(youngPersonName)).toBeVisible();
     await expect(frame.navigation.getByRole('link', { name: 'Sample monitoring' })).toHaveCount(0);
-    await app.expectAccessible('a Case Co-ordinator’s termly review');
-    await app.screenshot('case co-ordinator sees only their young person');
+    await app.checkScreen('a Case Co-ordinator’s termly review', {
+      screenshot: 'case co-ordinator sees only their young person',
+    });
   });
 
   test('the manager reads each young person’s term in words, at 1280 and 1366 wide with no sideways scrolling, and books a missing home visit from its red cell by keyboard', async ({
@@ -186,10 +189,7 @@ test.describe('the termly review', () => {
     const widerThanWindow = () =>
       page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
 
-    for (const size of [
-      { width: 1280, height: 800 },
-      { width: 1366, height: 768 },
-    ]) {
+    for (const size of officeWindowSizes) {
       await page.setViewportSize(size);
       await expect(review.table).toBeVisible();
       expect(await widerThanWindow(), `sideways scrolling at ${size.width}`).toBeLessThanOrEqual(0);
@@ -199,8 +199,9 @@ test.describe('the termly review', () => {
       expect(texts.length).toBeGreaterThan(0);
       for (const text of texts)
         expect(text).not.toMatch(/(Red|Amber|Green|Not due yet): |: (none|0)\b|^[●▲✓–⊘]?–/);
-      await app.expectAccessible(`termly review at ${size.width}`);
-      await app.screenshot(`termly review at ${size.width}x${size.height}`);
+      await app.checkScreen(`termly review at ${size.width}`, {
+        screenshot: `termly review at ${size.width}x${size.height}`,
+      });
     }
 
     // By keyboard: a red home visit opens its reason and offers to book one.
@@ -232,8 +233,9 @@ test.describe('the termly review', () => {
         .getByRole('checkbox', { checked: true })
         .count(),
     ).toBeGreaterThan(0);
-    await app.expectAccessible('a home visit booking, filled in from the review');
-    await app.screenshot('booking a home visit from the review');
+    await app.checkScreen('a home visit booking, filled in from the review', {
+      screenshot: 'booking a home visit from the review',
+    });
   });
 
   test('the manager draws a sample of a term’s filed forms and reviews one, and signs the termly report, which pdfsig verifies', async ({
@@ -264,8 +266,7 @@ test.describe('the termly review', () => {
     );
     await expect(first).toContainText('Reviewed: Needs improvement. The family’s views are missing');
     await expect(sampling.samplesTable.getByRole('row')).toHaveCount(2);
-    await app.expectAccessible('sample monitoring');
-    await app.screenshot('a sample drawn and one form reviewed');
+    await app.checkScreen('sample monitoring', { screenshot: 'a sample drawn and one form reviewed' });
 
     await frame.open('Termly review');
     const review = new ReviewPage(page);

@@ -9,9 +9,8 @@ import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { DoorPage } from './pages/door-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
-import { SignInPage } from './pages/sign-in-page';
 import { VisitingProtocolPage } from './pages/visiting-protocol-page';
-import { seedSummarySchema } from './harness/seed-summary';
+import { signInToFixture } from './pages/staff-journey';
 import { unrestrictedFamily } from './harness/unrestricted-family';
 
 const run = promisify(execFile);
@@ -49,16 +48,14 @@ test.describe('the visiting protocol', () => {
     page,
   }) => {
     const today = londonToday();
-    const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+    const summary = await signInToFixture(app);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed, and a family member of theirs with no restriction at all.
     const { child, visitor } = unrestrictedFamily(home, { placedAfter: today.iso });
     const reader = home.staff.find((member) => member.isActive && member.roles.includes('careStaff'));
     if (!reader) throw new Error('Seed 1 has a care worker on shift');
 
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
     const protocol = new VisitingProtocolPage(page);
     const door = new DoorPage(page);
 
@@ -69,8 +66,7 @@ test.describe('the visiting protocol', () => {
     await protocol.publish(firstVersion, 1);
     await expect(page.getByText('Version 1 is published.')).toBeVisible();
     await expect(protocol.versions.getByRole('listitem')).toHaveCount(1);
-    await app.expectAccessible('the visiting protocol, version 1');
-    await app.screenshot('manager published version 1');
+    await app.checkScreen('the visiting protocol, version 1', { screenshot: 'manager published version 1' });
 
     // A family visitor, chosen from the register, is asked at their first sign-in.
     const signInFamilyVisitor = async () => {
@@ -144,8 +140,7 @@ test.describe('the visiting protocol', () => {
     await expect(readBy.locator('option:checked')).toHaveText(reader.name);
     await page.keyboard.press('Tab');
     await expect(door.signInButton).toBeFocused();
-    await app.expectAccessible('the door asking again after version 2');
-    await app.screenshot('version 2 read to them');
+    await app.checkScreen('the door asking again after version 2', { screenshot: 'version 2 read to them' });
     await page.keyboard.press('Enter');
     await expect(door.announcement).toContainText(
       `Version 2 of the visiting protocol was read to them by ${reader.name}.`,

@@ -1,19 +1,15 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { SignInPage } from './pages/sign-in-page';
-
-type SeedSummary = { signIn: { username: string; password: string } };
+import { signInToFixture } from './pages/staff-journey';
 
 test.describe('finding a past visitor', () => {
   test('a manager finds everyone who visited by part of their name, newest first, on a seeded home', async ({
     app,
     page,
   }) => {
-    const summary = (await app.startWithFixture({ size: 'small', seed: 1 })) as SeedSummary;
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+    await signInToFixture(app);
     const frame = new AppFrame(page);
-    await expect(frame.signedInAs).toBeVisible();
 
     // Today's visitor, whose name no fixture visitor shares, then years of register to search.
     await frame.open('Front door');
@@ -35,8 +31,7 @@ test.describe('finding a past visitor', () => {
     await expect(results.getByRole('button')).toContainText('Zebedee Quartermaine');
     await results.getByRole('button').click();
     await expect(results.getByText('Badge')).toBeVisible();
-    await app.expectAccessible('visitor register with a search');
-    await app.screenshot('past visitor found and opened');
+    await app.checkScreen('visitor register with a search', { screenshot: 'past visitor found and opened' });
 
     await search.fill('zzzz');
     await expect(page.getByText('Nobody of that name has visited.')).toBeVisible();

@@ -3,23 +3,16 @@ import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
 import { generateHome } from '../fixtures/generate-home';
 import { londonWallClock } from './harness/london-dates';
-import { expect, test } from './harness/fixtures';
+import { expect, test, type AppDriver } from './harness/fixtures';
+import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { careWorker, signInAsCareWorker } from './pages/door-home';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
-import { SignInPage } from './pages/sign-in-page';
 import { VisitsPage } from './pages/visits-page';
+import { signInToFixture } from './pages/staff-journey';
 import { plusDays } from './harness/seed-summary';
-
-type SeedSummary = { endDate: string; signIn: { username: string; password: string } };
-
-/** The two window sizes the homes' office computers use. */
-const windowSizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 /** "Monday 14 December": how the diary names a day's column, which a screen reader hears. */
 const longDay = (date: string) =>
@@ -30,15 +23,9 @@ const longDay = (date: string) =>
 const mondayOn = (date: string) => plusDays(date, -((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7));
 
 /** Seeds a small home, signs in as its manager and opens Visits; returns the same home generated here, to name its people. */
-async function openVisits(
-  app: { startWithFixture: (options: { size: 'small'; seed: number }) => Promise<unknown> },
-  page: Page,
-  seed: number,
-) {
-  const summary = (await app.startWithFixture({ size: 'small', seed })) as SeedSummary;
-  await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
+async function openVisits(app: AppDriver, page: Page, seed: number) {
+  const summary = await signInToFixture(app, { size: 'small', seed });
   const frame = new AppFrame(page);
-  await expect(frame.signedInAs).toBeVisible();
   await frame.open('Visits');
   const visits = new VisitsPage(page);
   await expect(visits.heading).toBeVisible();
@@ -77,8 +64,7 @@ test.describe('booking family visits', () => {
     page,
   }) => {
     const { summary, home, visits, youngPersonName, frame } = await openVisits(app, page, 1);
-    await app.expectAccessible('visits calendar, week view');
-    await app.screenshot('week view of the seeded home');
+    await app.checkScreen('visits calendar, week view', { screenshot: 'week view of the seeded home' });
 
     const [first, second] = home.youngPeople.filter((person) => !person.placementEndsOn);
     if (!first || !second) throw new Error('The small home has two young people in placement');
@@ -95,8 +81,7 @@ test.describe('booking family visits', () => {
     });
     await expect(visits.checks).toContainText('4 visits to book. No clashes or restrictions stop it.');
     await expect(visits.planningHelp).toBeVisible();
-    await app.expectAccessible('booking form');
-    await app.screenshot('booking a weekly visit');
+    await app.checkScreen('booking form', { screenshot: 'booking a weekly visit' });
     await visits.submit();
     await expect(visits.banner).toContainText('4 visits booked, one for each date.');
     await expect(visits.details).toContainText('every week until');
@@ -144,8 +129,7 @@ test.describe('booking family visits', () => {
     await expect(
       page.getByRole('table', { name: /^Visits on / }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(1);
-    await app.expectAccessible('printable week');
-    await app.screenshot('printable week');
+    await app.checkScreen('printable week');
     await page.getByRole('button', { name: 'Back to the calendar' }).click();
 
     // Day and month views draw too.
@@ -163,8 +147,7 @@ test.describe('booking family visits', () => {
     await expect(
       visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
     ).toHaveCount(inMonth);
-    await app.expectAccessible('visits calendar, month view');
-    await app.screenshot('month view');
+    await app.checkScreen('visits calendar, month view', { screenshot: 'month view' });
     await visits.view('Day');
     await expect(visits.calendarDays).toHaveCount(1);
     await app.expectAccessible('visits calendar, day view');
@@ -195,8 +178,7 @@ test.describe('booking family visits', () => {
     await expect(
       page.getByRole('list', { name: 'Rooms' }).getByRole('listitem').filter({ hasText: 'Garden room' }),
     ).toContainText('Withdrawn');
-    await app.expectAccessible('rooms');
-    await app.screenshot('rooms list');
+    await app.checkScreen('rooms', { screenshot: 'rooms list' });
     await frame.open('Visits');
     await visits.bookButton.click();
     await expect(
@@ -228,8 +210,7 @@ test.describe('booking family visits', () => {
     await expect(visits.checks).toContainText(
       `${person} must not have any contact with ${child}. Remove ${person} from this booking.`,
     );
-    await app.expectAccessible('booking refused: barred person');
-    await app.screenshot('barred person in the checks');
+    await app.checkScreen('booking refused: barred person', { screenshot: 'barred person in the checks' });
     await visits.submit();
     await expect(page.getByRole('alert')).toContainText(`${person} must not have any contact with ${child}`);
     await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
@@ -336,10 +317,9 @@ test.describe('booking family visits', () => {
     app,
     page,
   }) => {
-    await page.setViewportSize(windowSizes[0]);
-    const summary = (await app.startWithFixture({ size: 'small', seed: 1 })) as SeedSummary;
+    await page.setViewportSize(officeWindowSizes[0]);
+    const summary = await signInToFixture(app);
     const frame = new AppFrame(page);
-    await new SignInPage(page).signIn(summary.signIn.username, summary.signIn.password);
     await frame.open('Staff accounts');
     const staff = new StaffAccountsPage(page);
     await staff.add(careWorker);
@@ -377,8 +357,7 @@ test.describe('booking family visits', () => {
     await visits.calendarVisits.filter({ hasText: when }).filter({ hasText: who }).first().press('Enter');
     await expect(visits.details).toHaveCount(1);
     await expect(visits.details.getByRole('heading', { level: 2 })).toContainText(who);
-    await app.expectAccessible('a visit opened from the diary by keyboard');
-    await app.screenshot('a visit opened from the diary by keyboard');
+    await app.checkScreen('a visit opened from the diary by keyboard');
 
     // The same button twice: two weeks on, not one, and back again.
     const next = page.getByRole('button', { name: 'Next week' });
@@ -409,12 +388,12 @@ test.describe('booking family visits', () => {
       if (view === 'Month') expect([35, 42]).toContain(await visits.calendarDays.count());
       else await expect(visits.calendarDays).toHaveCount(view === 'Day' ? 1 : 7);
       await app.expectAccessible(`the diary's ${view.toLowerCase()} view for a care worker`);
-      for (const size of windowSizes) {
+      for (const size of officeWindowSizes) {
         await page.setViewportSize(size);
         expect(await sidewaysOverflow(page), `${view} at ${size.width}x${size.height}`).toEqual([]);
         await app.screenshot(`${view.toLowerCase()} view ${size.width}x${size.height}`);
       }
-      await page.setViewportSize(windowSizes[0]);
+      await page.setViewportSize(officeWindowSizes[0]);
     }
   });
 });

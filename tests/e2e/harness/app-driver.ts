@@ -18,6 +18,9 @@ export type FixtureStart = {
   readonly activityDays?: number;
 };
 
+/** How `checkScreen` photographs a screen: under which name (the screen's own unless given), and whether at both office sizes. */
+export type ScreenCheck = { readonly screenshot?: string; readonly atOfficeSizes?: boolean };
+
 /** What a spec drives: the same object whether the app runs in the harness or in Electron. */
 export type AppDriver = {
   /** `harness` (Chromium with the bridge) or `electron` (the real app). */
@@ -36,8 +39,15 @@ export type AppDriver = {
   reload(): Promise<void>;
   /** Saves a full-page screenshot under tests/e2e/artifacts/screens/<test>/<name>.png. */
   screenshot(name: string): Promise<string>;
+  /** A screenshot at each office window size, named `<name>-<width>x<height>`, ending at 1280x800. */
+  screenshotsAtOfficeSizes(name: string): Promise<void>;
   /** Runs axe (WCAG 2.1 A and AA) on what is on screen; fails on serious or critical problems. */
   expectAccessible(screenName: string): Promise<void>;
+  /**
+   * `expectAccessible(screenName)`, then the screen's screenshot: named `check.screenshot`, or the
+   * screen's own name; with `check.atOfficeSizes`, one at each office size as `screenshotsAtOfficeSizes`.
+   */
+  checkScreen(screenName: string, check?: ScreenCheck): Promise<void>;
   /** Calls one channel through `window.api`, from the page, exactly as the renderer would. */
   api<Channel extends IpcChannel>(
     channel: Channel,

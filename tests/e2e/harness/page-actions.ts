@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { ipcContract, type IpcChannel, type IpcReply, type IpcRequest } from '../../../shared/ipc/contract';
 import { ipcEnvelopeSchema, type IpcResult } from '../../../shared/ipc/ipc-result';
-import type { AppDriver, FixtureStart } from './app-driver';
+import type { AppDriver, FixtureStart, ScreenCheck } from './app-driver';
 import type { HarnessGlobal } from './bridge-globals';
 import { screensRoot } from './project-paths';
 
@@ -59,6 +59,24 @@ export async function saveScreenshot(page: Page, artifacts: ArtifactSink, name: 
   return path;
 }
 
+/** The two window sizes the homes' office computers use. */
+export const officeWindowSizes = [
+  { width: 1280, height: 800 },
+  { width: 1366, height: 768 },
+] as const;
+
+/** A screenshot at each office size, named `<name>-<width>x<height>`, ending at 1280x800. */
+async function saveScreenshotsAtOfficeSizes(
+  page: Page,
+  artifacts: ArtifactSink,
+  name: string,
+): Promise<void> {
+  for (const size of [...officeWindowSizes].reverse()) {
+    await page.setViewportSize(size);
+    await saveScreenshot(page, artifacts, `${name}-${size.width}x${size.height}`);
+  }
+}
+
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
@@ -84,6 +102,18 @@ export async function expectAccessible(
   // A plain error, not expect(), so scripts outside the test runner can call this too.
   if (blocking.length > 0)
     throw new Error(`Serious accessibility problems on the "${screenName}" screen:\n${blocking.join('\n')}`);
+}
+
+/** axe on the screen on show, then its screenshot: what a journey does at every screen it stops at. */
+async function checkScreen(
+  page: Page,
+  artifacts: ArtifactSink,
+  screenName: string,
+  { screenshot = screenName, atOfficeSizes = false }: ScreenCheck,
+): Promise<void> {
+  await expectAccessible(page, artifacts, screenName);
+  if (atOfficeSizes) await saveScreenshotsAtOfficeSizes(page, artifacts, screenshot);
+  else await saveScreenshot(page, artifacts, screenshot);
 }
 
 /**
@@ -138,13 +168,18 @@ export async function runSeeder(page: Page, bundlePath: string, options: Fixture
 export function samePageActions(
   page: Page,
   artifacts: ArtifactSink,
-): Pick<AppDriver, 'reload' | 'screenshot' | 'expectAccessible' | 'api'> {
+): Pick<
+  AppDriver,
+  'reload' | 'screenshot' | 'screenshotsAtOfficeSizes' | 'expectAccessible' | 'checkScreen' | 'api'
+> {
   return {
     async reload() {
       await page.reload();
     },
     screenshot: (name) => saveScreenshot(page, artifacts, name),
+    screenshotsAtOfficeSizes: (name) => saveScreenshotsAtOfficeSizes(page, artifacts, name),
     expectAccessible: (screenName) => expectAccessible(page, artifacts, screenName),
+    checkScreen: (screenName, check = {}) => checkScreen(page, artifacts, screenName, check),
     api: (channel, request) => callApi(page, channel, request),
   };
 }

@@ -4,6 +4,7 @@ import { AppFrame } from './app-frame';
 import { DoorPage } from './door-page';
 import { FirstRunSetupPage, type HomeDetails, type ManagerAccount } from './first-run-setup-page';
 import { SignInPage } from './sign-in-page';
+import { signOut, switchToNewStaff } from './staff-journey';
 import { StaffAccountsPage, type NewStaff } from './staff-accounts-page';
 
 /**
@@ -214,18 +215,13 @@ export async function homeWithCareWorker(
 }
 
 export async function switchUser(page: Page, username: string, password: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signOut(page);
   await new SignInPage(page).signIn(username, password);
 }
 
 /** The care worker signs in for the first time, choosing their own password. */
 export async function signInAsCareWorker(page: Page): Promise<void> {
-  await switchUser(page, careWorker.username, careWorker.temporaryPassword);
-  await page.getByLabel('Temporary password').fill(careWorker.temporaryPassword);
-  await page.getByLabel('New password', { exact: true }).fill(careWorker.password);
-  await page.getByLabel('Type the new password again').fill(careWorker.password);
-  await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(new AppFrame(page).signedInAs).toContainText(careWorker.name);
+  await switchToNewStaff(page, careWorker);
 }
 
 /** Every visible button, text field and tick box in `scope` smaller than a fingertip (44 px). */

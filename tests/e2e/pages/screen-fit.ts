@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type AppDriver } from '../harness/fixtures';
+import { officeWindowSizes } from '../harness/page-actions';
 
 /**
  * Measures the screen as the window shows it now. Three ways a person ends up scrolling sideways:
@@ -72,12 +73,6 @@ const measureInPage = `(() => {
 export async function sidewaysOverflow(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(measureInPage);
 }
-
-/** The two window sizes the homes' office computers use. */
-export const officeWindowSizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
 
 /**
  * At each office window size: `region` scrolled into view, nothing running off sideways, and a

@@ -5,20 +5,6 @@ import { AppFrame } from './app-frame';
 import { SignInPage } from './sign-in-page';
 import { StaffAccountsPage, type NewStaff } from './staff-accounts-page';
 
-/** The two screen sizes every journey is looked at in: the office computers' usual ones. */
-export const officeScreenSizes = [
-  { width: 1280, height: 800 },
-  { width: 1366, height: 768 },
-] as const;
-
-/** A screenshot at each office size, named `<name>-<width>x<height>`, ending at 1280x800. */
-export async function screenshotsAtOfficeSizes(app: AppDriver, page: Page, name: string): Promise<void> {
-  for (const size of [...officeScreenSizes].reverse()) {
-    await page.setViewportSize(size);
-    await app.screenshot(`${name}-${size.width}x${size.height}`);
-  }
-}
-
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out', exact: true }).click();
 }
