@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { databaseName, FamilyLinksDb, openFamilyLinksDb } from '../db/database';
+import { databaseName, FamilyLinksDb, installedNativeVersion, openFamilyLinksDb } from '../db/database';
 import { isRestoreUnfinished, olderDatabaseWithAccounts } from '../db/backup/database-at-start';
 import { latestSchemaVersion } from '../db/schema-versions';
 import { takeRestoreNotice } from '../features/backup/restore-notice';
@@ -25,14 +25,16 @@ export function useOpenedDatabase() {
     let isCurrent = true;
     let opened: FamilyLinksDb | undefined;
     void (async () => {
+      // Asked once, for both checks: each question is a round trip out of the page.
+      const installed = { version: await installedNativeVersion(globalThis.indexedDB, databaseName) };
       const old = skipUpgradeBackup
         ? undefined
-        : await olderDatabaseWithAccounts(globalThis.indexedDB, databaseName);
+        : await olderDatabaseWithAccounts(globalThis.indexedDB, databaseName, installed);
       if (!isCurrent) return old?.close();
       if (old) return setState({ kind: 'backup-before-upgrade', old });
       const db = new FamilyLinksDb();
       opened = db;
-      const result = await openFamilyLinksDb(db);
+      const result = await openFamilyLinksDb(db, installed);
       if (!isCurrent) return;
       if (!result.ok) return setState({ kind: 'failed', message: result.error.message });
       if (await isRestoreUnfinished(db)) return setState({ kind: 'interrupted-restore', db });

@@ -291,9 +291,15 @@ export type OpenFailureCode = 'newer-schema' | 'open-failed';
  * Opens the database and refuses one made by a newer version of the app: Dexie would otherwise
  * open it anyway and this build would read and write a schema it does not know.
  */
-export async function openFamilyLinksDb(db: FamilyLinksDb): Promise<Result<FamilyLinksDb, OpenFailureCode>> {
+export async function openFamilyLinksDb(
+  db: FamilyLinksDb,
+  knownInstalled?: { readonly version: number | undefined },
+): Promise<Result<FamilyLinksDb, OpenFailureCode>> {
   // Look before opening: Dexie 4 opens a newer database anyway and may even add tables to it.
-  const installed = await installedNativeVersion(db.factory, db.name);
+  // A caller that has just asked (the start) passes what it was told, saving a round trip.
+  const installed = knownInstalled
+    ? knownInstalled.version
+    : await installedNativeVersion(db.factory, db.name);
   if (installed !== undefined && installed > latestSchemaVersion * 10) return newerSchema();
   try {
     await db.open();

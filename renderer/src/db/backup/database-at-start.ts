@@ -10,13 +10,15 @@ import { latestSchemaVersion } from '../schema-versions';
 /**
  * The installed records opened at their own (older) version, when they are older than this app's and hold
  * accounts: they are then backed up before the upgrade runs: a failed upgrade must not lose a record. Opening
- * at exactly the installed version runs no upgrade. Undefined when nothing needs it.
+ * at exactly the installed version runs no upgrade. Undefined when nothing needs it. `knownInstalled` is
+ * IndexedDB's answer for the installed version when the caller has just asked for it.
  */
 export async function olderDatabaseWithAccounts(
   factory: IDBFactory,
   name: string,
+  knownInstalled?: { readonly version: number | undefined },
 ): Promise<FamilyLinksDb | undefined> {
-  const installed = await installedNativeVersion(factory, name);
+  const installed = knownInstalled ? knownInstalled.version : await installedNativeVersion(factory, name);
   if (installed === undefined || installed <= 0 || installed >= latestSchemaVersion * 10) return undefined;
   // Dexie stores version n as n * 10.
   const old = new FamilyLinksDb(name, { upToVersion: Math.floor(installed / 10), indexedDB: factory });

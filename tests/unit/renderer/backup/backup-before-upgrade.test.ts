@@ -166,4 +166,17 @@ describe('a backup is taken before any schema upgrade', () => {
     db.close();
     expect(await olderDatabaseWithAccounts(noAccounts, name)).toBeUndefined();
   });
+
+  it('goes by the installed version it is told, when the start has just read it', async () => {
+    const factory = new IDBFactory();
+    await olderInstall(factory);
+    const installed = { version: olderVersion * 10 };
+    expect(await olderDatabaseWithAccounts(factory, name, { version: undefined })).toBeUndefined();
+    expect(
+      await olderDatabaseWithAccounts(factory, name, { version: latestSchemaVersion * 10 }),
+    ).toBeUndefined();
+    const old = await olderDatabaseWithAccounts(factory, name, installed);
+    expect(old?.verno).toBe(olderVersion);
+    old?.close();
+  }, 60_000);
 });

@@ -150,6 +150,25 @@ describe('opening the database', () => {
     expect(db.verno).toBe(latestSchemaVersion);
   });
 
+  it('takes the installed version the start has just read, without asking IndexedDB again', async () => {
+    const factory = new IDBFactory();
+    let asked = 0;
+    const counting = Object.assign(Object.create(factory) as IDBFactory, {
+      databases: () => {
+        asked += 1;
+        return factory.databases();
+      },
+    });
+    const db = new FamilyLinksDb('family-links-test', { indexedDB: counting });
+    opened.push(db);
+    const told = await openFamilyLinksDb(db, { version: latestSchemaVersion * 10 + 10 });
+    expect(told.ok ? 'opened' : told.error.code).toBe('newer-schema');
+    expect(asked).toBe(0);
+    const fresh = await openFamilyLinksDb(db, { version: undefined });
+    expect(fresh.ok).toBe(true);
+    expect(asked).toBe(0);
+  });
+
   it('refuses, in plain words, a database left by a newer version of the app', async () => {
     const factory = new IDBFactory();
     const newer = new Dexie('family-links-test', { indexedDB: factory, IDBKeyRange: globalThis.IDBKeyRange });
