@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HomeSettings } from '@shared/schemas/home';
-import { homeSettingsRepository } from '../db/repositories/home-settings-repository';
+import { readHomeSettings } from '../db/repositories/home-settings-reads';
 import { staffRepository } from '../db/repositories/staff-repository';
-import { isJoining } from '../db/sync/sync-home';
+import { isJoining } from '../db/sync/sync-joining';
 import { useDatabase } from '../db/useDatabase';
 
 /**
@@ -15,7 +15,7 @@ export function useHomeSetUp():
   const db = useDatabase();
   return useLiveQuery(async () => {
     const [home, hasAccounts, joining] = await Promise.all([
-      homeSettingsRepository(db).get(),
+      readHomeSettings(db),
       staffRepository(db).hasAnyone(),
       isJoining(db),
     ]);

@@ -5,20 +5,7 @@ import { recordWriter } from '../record-writer';
 import { plainStore } from '../sealed-store';
 import type { Session } from '../session';
 import { permittedForm } from './permitted-form';
-
-/**
- * One of the home's settings rows read through its schema. A row that is missing, or that no
- * longer passes the schema (damaged, or from an older shape), reads as `undefined`, so the caller
- * falls back to the setting's default rather than trusting it.
- */
-export async function readHomeSetting<Value>(
-  db: FamilyLinksDb,
-  key: string,
-  schema: z.ZodType<Value>,
-): Promise<Value | undefined> {
-  const parsed = schema.safeParse((await db.settings.get(key))?.value);
-  return parsed.success ? parsed.data : undefined;
-}
+import { readHomeSetting } from './home-settings-reads';
 
 /** What one manager-only setting is: its row, its schema and how a change to it is told and audited. */
 export type HomeSettingDefinition<Value> = {

@@ -1,23 +1,20 @@
 import { homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
-import {
-  securitySettingsSchema,
-  defaultAutoLockMinutes,
-  type SecuritySettings,
-} from '@shared/schemas/security-settings';
+import { securitySettingsSchema, type SecuritySettings } from '@shared/schemas/security-settings';
 import type { FamilyLinksDb } from '../database';
 import { homeSetting } from './home-setting';
+import { settingsRowKeys, readHomeSettings, readSecuritySettings } from './home-settings-reads';
 
 /** The home's own details (name, Ofsted URN, time zone) and its security settings. */
 export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
   const home = homeSetting(db, clock, {
-    key: 'home',
+    key: settingsRowKeys.home,
     schema: homeSettingsSchema,
     refusal: 'Only the Registered Manager can change the home’s details.',
     invalid: 'Some details need correcting before they can be saved.',
     action: 'settings.home-updated',
   });
   const security = homeSetting(db, clock, {
-    key: 'security',
+    key: settingsRowKeys.security,
     schema: securitySettingsSchema,
     refusal: 'Only the Registered Manager can change when Family Links locks.',
     invalid: 'Check the number of minutes.',
@@ -26,14 +23,12 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
   });
   return {
     /** The saved details, or undefined before first-run setup. A damaged row reads as missing. */
-    get: (): Promise<HomeSettings | undefined> => home.read(),
+    get: (): Promise<HomeSettings | undefined> => readHomeSettings(db),
 
     /** Checks the input with the shared schema and saves it whole, or saves nothing. Manager only. */
     save: home.save,
 
-    async getSecurity(): Promise<SecuritySettings> {
-      return (await security.read()) ?? { autoLockMinutes: defaultAutoLockMinutes };
-    },
+    getSecurity: (): Promise<SecuritySettings> => readSecuritySettings(db),
 
     /** How soon an unattended screen locks (1 to 30 minutes). Manager only. */
     saveSecurity: security.save,

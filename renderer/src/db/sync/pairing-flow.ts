@@ -24,7 +24,6 @@ import { applyIncoming, seenVector } from './sync-applier';
 import { registryAwareMirror, registryDocuments } from './registry-feed';
 import {
   accountsForPairing,
-  finishJoining,
   importPairedAccounts,
   joinSyncHome,
   keepSignedRegistryDocument,
@@ -32,6 +31,7 @@ import {
   setUpFirstComputer,
   signedRegistryDocuments,
 } from './sync-home';
+import { finishJoining } from './sync-joining';
 import { toBase64Url } from '@shared/sync/base64url';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import { pullWhileJoining } from '../../platform/sync/replicator';

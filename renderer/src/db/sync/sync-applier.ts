@@ -23,7 +23,7 @@ import {
 import { auditRowSchema, replicatedRowKey, replicatedRowSchemas } from './replicated-rows';
 import type { SyncAppliedRow, SyncProblemReason, SyncProblemRow } from './sync-rows';
 import { thisDevice } from './sync-device';
-import { isJoining } from './sync-home';
+import { isJoining } from './sync-joining';
 import { applyChanges } from './sync-versions';
 import { noteAnnounced } from './announced-changes';
 

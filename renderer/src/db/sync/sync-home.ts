@@ -12,6 +12,7 @@ import type { PairingBundle } from '@shared/sync/pairing-envelope';
 import type { ExchangeKeyDocument, KeyGrantDocument, RekeyDocument } from '@shared/sync/rekey';
 import type { FamilyLinksDb } from '../database';
 import { startChangeLog, thisDevice } from './sync-device';
+import { stateKeys, stateOf } from './sync-joining';
 
 /**
  * This computer's place in the home's sync (docs/sync-design.md, "Keys"): the home's sync key `K`
@@ -29,15 +30,6 @@ export type DeviceKeys = {
   readonly wrappingKey: CryptoKey;
 };
 export type DeviceKeySource = { keysFor(deviceId: string): Promise<DeviceKeys> };
-
-const stateKeys = {
-  homeSyncKey: 'homeSyncKey',
-  homeId: 'homeId',
-  registryRoot: 'registryRoot',
-  signed: 'registrySigned',
-  removedFrom: 'registryRemovedFrom',
-  joining: 'joining',
-} as const;
 
 export type SyncHome = {
   readonly deviceId: string;
@@ -68,10 +60,6 @@ async function unwrapSyncKey(device: DeviceKeys, wrapped: WrappedSyncKey): Promi
     wrapped.data,
   );
   return new Uint8Array(plain);
-}
-
-async function stateOf(db: FamilyLinksDb, key: string): Promise<unknown> {
-  return (await db.syncState.get(key))?.value;
 }
 
 /** The sync key as text for a pairing bundle: the only time `K` leaves this computer, sealed under a code. */
@@ -163,15 +151,6 @@ export async function joinSyncHome(
   const { deviceId } = await startChangeLog(db, now);
   const device = await store.keysFor(deviceId);
   return keep(db, device, fromBase64Url(bundle.syncKey), bundle.homeId, bundle.rootDeviceKey, [], true);
-}
-
-/** Whether this computer is still pulling the home it joined (staff sign in once it has). */
-export async function isJoining(db: FamilyLinksDb): Promise<boolean> {
-  return (await stateOf(db, stateKeys.joining)) === true;
-}
-
-export async function finishJoining(db: FamilyLinksDb): Promise<void> {
-  await db.syncState.delete(stateKeys.joining);
 }
 
 export type SignedRegistryDocument =

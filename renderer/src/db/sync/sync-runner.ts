@@ -13,7 +13,8 @@ import {
   type ExchangeKey,
   type KeyStanding,
 } from './home-keys';
-import { isJoining, loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
+import { loadSyncHome, signedRegistryDocuments, type SyncHome } from './sync-home';
+import { isJoining } from './sync-joining';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import {
   openMirror,

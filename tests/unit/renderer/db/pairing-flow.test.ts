@@ -10,7 +10,7 @@ import {
   type PullProgress,
 } from '../../../../renderer/src/db/sync/pairing-flow';
 import { createPendingAdditions } from '../../../../renderer/src/db/sync/pending-additions';
-import { isJoining } from '../../../../renderer/src/db/sync/sync-home';
+import { isJoining } from '../../../../renderer/src/db/sync/sync-joining';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
 import { connectSync, publishRegistry, remoteOf } from '../../../../renderer/src/db/sync/sync-runner';
 import { replicateOnce } from '../../../../renderer/src/platform/sync/replicator';

@@ -20,9 +20,7 @@ import {
 } from '../../../../renderer/src/db/sync/registry-feed';
 import {
   accountsForPairing,
-  finishJoining,
   importPairedAccounts,
-  isJoining,
   joinSyncHome,
   keepSignedRegistryDocument,
   loadSyncHome,
@@ -31,6 +29,7 @@ import {
   syncKeyText,
   type SyncHome,
 } from '../../../../renderer/src/db/sync/sync-home';
+import { finishJoining, isJoining } from '../../../../renderer/src/db/sync/sync-joining';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { clearCheck, databasesClosedAfterEach, dawnMorris, freshDatabase } from './test-database';

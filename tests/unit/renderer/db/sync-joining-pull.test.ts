@@ -5,7 +5,8 @@ import { openPairing } from '../../../../shared/sync/pairing-envelope';
 import { derivePairingKeys } from '../../../../shared/sync/pairing-keys';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { addComputer, setUpSync } from '../../../../renderer/src/db/sync/pairing-flow';
-import { isJoining, joinSyncHome } from '../../../../renderer/src/db/sync/sync-home';
+import { joinSyncHome } from '../../../../renderer/src/db/sync/sync-home';
+import { isJoining } from '../../../../renderer/src/db/sync/sync-joining';
 import { pumpChanges } from '../../../../renderer/src/db/sync/sync-pump';
 import {
   connectSync,
