@@ -894,12 +894,30 @@ export type YearReviewInput = ReviewContext & {
   readonly forms: readonly (MinimumsContactForm & ReviewForm)[];
 };
 
+/** Earlier first, and by id where two are at the same moment. */
+function inTimeOrder<Item extends { readonly id: string }>(
+  items: readonly Item[],
+  timeOf: (item: Item) => string,
+): Item[] {
+  return [...items].sort((a, b) => {
+    const at = timeOf(a);
+    const bt = timeOf(b);
+    if (at !== bt) return at < bt ? -1 : 1;
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+}
+
 /** Every term's review for one young person and one year, from the raw records (what the screens and exports use). */
 export function yearReview(input: YearReviewInput): {
   readonly minimums: ContactMinimums;
   readonly terms: readonly TermReview[];
 } {
-  const contacts = contactsFrom(input.visits, input.forms);
+  // Records come in whatever order they were read (the overview reads a young person's forms by
+  // contact end, other readers by id). Put in one order first, the same records always give the
+  // same review: a visit's forms listed alike, and the same form's kind standing for the visit.
+  const visits = inTimeOrder(input.visits, (visit) => visit.startsAt);
+  const forms = inTimeOrder(input.forms, (form) => form.contactEndedAt);
+  const contacts = contactsFrom(visits, forms);
   const { parentIds, familyIds } = familyCircle(input.family);
   const minimums = contactMinimums({
     youngPerson: input.youngPerson,
@@ -916,7 +934,7 @@ export function yearReview(input: YearReviewInput): {
       minimums,
       termIndex,
       contacts,
-      forms: input.forms,
+      forms,
       family: input.family,
       restrictions: input.restrictions,
       ...(input.plan ? { plan: input.plan } : {}),

@@ -407,3 +407,47 @@ describe('contacts by kind', () => {
     ]);
   });
 });
+
+describe('the order records are read in', () => {
+  it('gives the same review however the records are ordered, a visit’s forms at one moment included', () => {
+    const visit = homeVisit('2026-10-10T14:00:00.000Z');
+    const other = homeVisit('2026-10-10T14:00:00.000Z', [pt]);
+    const ended = '2026-10-10T15:00:00.000Z';
+    // Two forms for one visit ending at the same moment, of different kinds: which kind stands
+    // for the visit, and the order its records are listed in, must not depend on reading order.
+    const forms = [
+      form({
+        id: 'form-b',
+        kind: 'homeVisit',
+        visitId: visit.id,
+        contactStartedAt: visit.startsAt,
+        contactEndedAt: ended,
+        authorId: pt,
+      }),
+      form({
+        id: 'form-a',
+        kind: 'visit',
+        visitId: visit.id,
+        contactStartedAt: visit.startsAt,
+        contactEndedAt: ended,
+        authorId: cc,
+      }),
+      form({
+        id: 'form-c',
+        kind: 'phoneCall',
+        contactStartedAt: '2026-10-10T14:00:00.000Z',
+        contactEndedAt: ended,
+        authorId: pt,
+      }),
+    ];
+    const asRead = review({ visits: [visit, other], forms, now: afterAutumn });
+    const reversed = review({ visits: [other, visit], forms: [...forms].reverse(), now: afterAutumn });
+    const shuffled = review({
+      visits: [visit, other],
+      forms: [forms[1]!, forms[2]!, forms[0]!],
+      now: afterAutumn,
+    });
+    expect(reversed).toEqual(asRead);
+    expect(shuffled).toEqual(asRead);
+  });
+});
