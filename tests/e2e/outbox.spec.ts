@@ -10,7 +10,7 @@ import {
   makeTestCertificates,
   startTestSmtpServer,
   type TestSmtpServer,
-} from '../unit/electron/mail/smtp-test-server';
+} from '../unit/electron/services/mail/smtp-test-server';
 
 const tutor = {
   name: 'Tom Tutor',

@@ -15,7 +15,7 @@ import { createTrustServices } from '../../../electron/main/services/trust-servi
 import { buildApi } from '../../../shared/ipc/client';
 
 /**
- * Used by tests/unit/renderer/backup (loaded at run time: that project's types have no Node).
+ * Used by tests/unit/renderer/db/backup (loaded at run time: that project's types have no Node).
  * The real backup service over a temporary folder, reached through the real contract, router and
  * client (the same path as window.api), with the file system swappable for fault tests.
  */
@@ -29,7 +29,7 @@ export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
     ...overrides,
   });
   // Only the backup channels are called here; the others are never reached. Folder and options
-  // are the manager's (tests/unit/electron/manager-only.test.ts); set them with the service here.
+  // are the manager's (tests/unit/electron/handlers/manager-only.test.ts); set them with the service here.
   const trust = createTrustServices({
     folder: join(root, 'user-data'),
     protectedStorage: inMemoryProtectedStorage(),

@@ -25,7 +25,7 @@ import {
 import type { Session } from '../../../../renderer/src/db/session';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
-import { couchTestRig as startCouchTestRig } from '../../electron/sync/couch-test-rig';
+import { couchTestRig as startCouchTestRig } from '../../electron/services/sync/couch-test-rig';
 import { databasesClosedAfterEach, freshDatabase } from './test-database';
 import { standInAccountKeys, testSession } from './test-session';
 

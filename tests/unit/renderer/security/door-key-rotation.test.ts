@@ -18,7 +18,7 @@ import {
 import type { Session } from '../../../../renderer/src/db/session';
 import { authService } from '../../../../renderer/src/security/auth-service';
 import { backUpNow } from '../../../../renderer/src/db/backup/back-up-now';
-import { backupRig } from '../backup/backup-test-support';
+import { backupRig } from '../db/backup/backup-test-support';
 import { lockAfterBatches } from '../db/key-rotation-test-support';
 import { freshDatabase } from '../db/test-database';
 import { okValue } from '../ok-value';

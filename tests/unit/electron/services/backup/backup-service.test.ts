@@ -1,0 +1,191 @@
+import { mkdtempSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  nodeBackupFileSystem,
+  type BackupFileSystem,
+} from '../../../../../electron/main/services/backup/backup-files';
+import {
+  backupFileName,
+  createBackupService,
+  isBackupFileName,
+} from '../../../../../electron/main/services/backup/backup-service';
+import { fixedBackupDialogs } from '../../../../../electron/main/services/backup/fixed-dialogs';
+import type { BackupHeader } from '../../../../../shared/schemas/backup';
+
+const header: BackupHeader = {
+  format: 'family-links-backup',
+  formatVersion: 1,
+  backupId: '3f2b6a4e-8c1d-4e5f-9a7b-1c2d3e4f5a6b',
+  createdAt: '2026-11-29T21:00:00.000Z',
+  reason: 'manual',
+  schemaVersion: 8,
+  appVersion: '0.1.0',
+  tables: [{ name: 'staff', rows: 1 }],
+  keyring: [
+    {
+      staffId: 'a',
+      username: 'manager',
+      isManager: true,
+      salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
+      kdf: { algorithm: 'argon2id', memoryKiB: 19_456, iterations: 2, parallelism: 1, hashLength: 32 },
+      wrappedDataKey: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
+    },
+  ],
+  keyCheck: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
+};
+
+function errno(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: simulated`), { code });
+}
+
+function service(fileSystem: BackupFileSystem = nodeBackupFileSystem) {
+  const root = mkdtempSync(join(tmpdir(), 'family-links-backup-service-'));
+  const folder = join(root, 'backups');
+  return {
+    folder,
+    backup: createBackupService({
+      settingsFolder: root,
+      defaultFolder: folder,
+      dialogs: fixedBackupDialogs(join(root, 'chosen')),
+      fileSystem,
+      now: () => new Date('2026-11-29T21:30:05Z'),
+    }),
+  };
+}
+
+/** A file system whose writes fail with `code` after `okWrites` successful ones. */
+function failingWrites(code: string, okWrites: number): BackupFileSystem {
+  let writes = 0;
+  return {
+    ...nodeBackupFileSystem,
+    async create(path) {
+      const real = await nodeBackupFileSystem.create(path);
+      return {
+        ...real,
+        write(bytes) {
+          writes += 1;
+          return writes > okWrites ? Promise.reject(errno(code)) : real.write(bytes);
+        },
+      };
+    },
+  };
+}
+
+describe('backup files are whole or absent', () => {
+  it('writes magic line, header, chunks and a SHA-256 trailer, then renames into place', async () => {
+    const { folder, backup } = service();
+    const begun = await backup.begin({ header });
+    if (begun.outcome !== 'started') throw new Error(begun.message);
+    expect(await backup.append({ writeId: begun.writeId, chunk: 'QUJD' })).toEqual({ outcome: 'appended' });
+    const finished = await backup.finish({ writeId: begun.writeId });
+    expect(finished).toMatchObject({
+      outcome: 'written',
+      fileName: 'family-links-backup-2026-11-29T21-30-05Z-manual.flbackup',
+    });
+    expect(await readdir(folder)).toEqual(['family-links-backup-2026-11-29T21-30-05Z-manual.flbackup']);
+    const text = await readFile(
+      join(folder, 'family-links-backup-2026-11-29T21-30-05Z-manual.flbackup'),
+      'utf8',
+    );
+    expect(text.split('\n').slice(0, 1)).toEqual(['FAMILY-LINKS-BACKUP 1']);
+    expect(text).toMatch(/\nQUJD\nEND [0-9a-f]{64}\n$/);
+    const opened = await backup.open({
+      source: 'folder',
+      fileName: 'family-links-backup-2026-11-29T21-30-05Z-manual.flbackup',
+    });
+    expect(opened).toMatchObject({ outcome: 'opened', chunkCount: 1, header: { backupId: header.backupId } });
+  });
+
+  it.each([
+    ['ENOSPC', 'disk-full', /full/],
+    ['EACCES', 'no-permission', /not allowed/],
+    ['EHOSTDOWN', 'folder-unavailable', /cannot be reached/],
+  ])(
+    'a write failing with %s mid-backup says %s in plain words and leaves no file behind',
+    async (code, expected, words) => {
+      const { folder, backup } = service(failingWrites(code, 2));
+      const begun = await backup.begin({ header });
+      if (begun.outcome !== 'started') throw new Error(begun.message);
+      expect(await backup.append({ writeId: begun.writeId, chunk: 'QUJD' })).toEqual({ outcome: 'appended' });
+      const failed = await backup.append({ writeId: begun.writeId, chunk: 'REVG' });
+      expect(failed).toMatchObject({
+        outcome: 'failed',
+        code: expected,
+        message: expect.stringMatching(words) as unknown,
+      });
+      expect(failed).toMatchObject({
+        message: expect.stringContaining('Your records are safe in the app') as unknown,
+      });
+      expect(await readdir(folder)).toEqual([]);
+      // The abandoned write is gone: finishing it is refused, not half-done.
+      expect(await backup.finish({ writeId: begun.writeId })).toMatchObject({
+        outcome: 'failed',
+        code: 'unknown-id',
+      });
+    },
+  );
+
+  it('permission denied when creating the file is a plain failure, and nothing is left', async () => {
+    const { folder, backup } = service({
+      ...nodeBackupFileSystem,
+      create: () => Promise.reject(errno('EACCES')),
+    });
+    expect(await backup.begin({ header })).toMatchObject({ outcome: 'failed', code: 'no-permission' });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('a disk full at the final flush leaves no file and the previous backups untouched', async () => {
+    const { folder, backup } = service();
+    const first = await backup.begin({ header });
+    if (first.outcome !== 'started') throw new Error(first.message);
+    await backup.finish({ writeId: first.writeId });
+    const second = createBackupService({
+      settingsFolder: join(folder, '..'),
+      defaultFolder: folder,
+      dialogs: fixedBackupDialogs(folder),
+      fileSystem: failingWrites('ENOSPC', 1),
+      now: () => new Date('2026-11-30T21:30:05Z'),
+    });
+    const begun = await second.begin({ header });
+    if (begun.outcome !== 'started') throw new Error(begun.message);
+    expect(await second.finish({ writeId: begun.writeId })).toMatchObject({
+      outcome: 'failed',
+      code: 'disk-full',
+    });
+    expect(await readdir(folder)).toEqual(['family-links-backup-2026-11-29T21-30-05Z-manual.flbackup']);
+  });
+
+  it('one backup at a time', async () => {
+    const { backup } = service();
+    const begun = await backup.begin({ header });
+    expect(begun.outcome).toBe('started');
+    expect(await backup.begin({ header })).toMatchObject({ outcome: 'failed', code: 'busy' });
+  });
+
+  it('names backups so they sort by time and say why they were made', () => {
+    expect(backupFileName(new Date('2026-01-02T03:04:05.678Z'), 'before-upgrade')).toBe(
+      'family-links-backup-2026-01-02T03-04-05Z-before-upgrade.flbackup',
+    );
+    expect(isBackupFileName('family-links-backup-2026-01-02T03-04-05Z-before-upgrade.flbackup')).toBe(true);
+    expect(isBackupFileName('../family-links-backup-2026-01-02T03-04-05Z-manual.flbackup')).toBe(false);
+    expect(isBackupFileName('family-links-backup-2026-01-02T03-04-05Z-manual.flbackup/../../x')).toBe(false);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const notBackup = createBackupService({
+      settingsFolder: mkdtempSync(join(tmpdir(), 'fl-')),
+      defaultFolder: mkdtempSync(join(tmpdir(), 'fl-')),
+      dialogs: {
+        chooseFolder: () => Promise.resolve(null),
+        chooseBackupFile: () => Promise.resolve(join(import.meta.dirname, 'backup-service.test.ts')),
+      },
+    });
+    expect(await notBackup.open({ source: 'dialog' })).toMatchObject({
+      outcome: 'failed',
+      code: 'not-a-backup',
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
+import { createSyncService } from '../../../../../electron/main/services/sync/sync-service';
+import { startCouchTestServer, type CouchTestServer } from '../../../../support/couchdb-test-server';
+
+/** The home's database on the test server. */
+export const homeDatabase = 'oak-house';
+
+/**
+ * One CouchDB-protocol test server for a whole test file, started before its tests and closed after
+ * them, and a main-process sync service for each computer, each in a temporary folder of its own
+ * (`folderPrefix` names them) deleted with the server.
+ */
+export function couchTestRig(folderPrefix: string) {
+  let started: CouchTestServer | undefined;
+  const folders: string[] = [];
+  beforeAll(async () => {
+    started = await startCouchTestServer();
+  }, 60_000);
+  afterAll(async () => {
+    await started?.close();
+    await Promise.all(folders.map((folder) => rm(folder, { recursive: true, force: true })));
+  });
+  const couch = (): CouchTestServer => {
+    if (!started) throw new Error('The CouchDB test server has not started.');
+    return started;
+  };
+  return {
+    couch,
+    /** The server settings a computer is given: the home's database, trusting the test server's CA. */
+    server: () => ({ serverUrl: couch().origin, database: homeDatabase, caCertificatePem: couch().caPem }),
+    /** A computer's main-process sync service in a new temporary folder. */
+    syncService: async (protectedStorage = inMemoryProtectedStorage()) => {
+      const folder = await mkdtemp(join(tmpdir(), folderPrefix));
+      folders.push(folder);
+      return { sync: createSyncService({ folder, protectedStorage }), folder };
+    },
+  };
+}

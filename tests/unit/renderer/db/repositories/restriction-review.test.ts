@@ -1,0 +1,289 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FamilyLinksDb } from '../../../../../renderer/src/db/database';
+import { outboxRepository } from '../../../../../renderer/src/db/repositories/outbox-repository';
+import { restrictionRepository } from '../../../../../renderer/src/db/repositories/restriction-repository';
+import { checkAtTheDoor } from '../../../../../shared/rules/door-check';
+import { panAlertHome } from '../pan-alert-test-home';
+import { okValue } from '../../ok-value';
+import { buildCourtOrderEntry, buildRestrictionChange } from '../../../../factories';
+import { auditActions } from '../test-database';
+
+let db: FamilyLinksDb | undefined;
+afterEach(() => db?.close());
+
+const now = new Date('2026-12-04T10:00:00.000Z');
+const clock = () => now;
+const today = '2026-12-04';
+
+async function setUp() {
+  const home = await panAlertHome();
+  db = home.db;
+  const restrictions = restrictionRepository(home.db, clock);
+  const barred = okValue(
+    await restrictions.record(
+      home.manager,
+      buildCourtOrderEntry({
+        youngPersonId: home.youngPerson.id,
+        name: 'Dean Hughes',
+        aliases: [],
+        authorityReference: 'LS26C01234',
+        effectiveFrom: '2026-01-12',
+        reviewOn: '2026-12-10',
+      }),
+    ),
+  );
+  const actions = async () =>
+    (await auditActions(home.db, home.manager))
+      .filter((action) => action !== 'young-person.created')
+      .reverse();
+  const alerts = async () =>
+    (await outboxRepository(home.db, clock).list(home.manager)).map((message) => message.event).sort();
+  return { ...home, restrictions, barred, actions, alerts };
+}
+
+const supervised = buildRestrictionChange();
+
+const doorSays = (restrictions: Parameters<typeof checkAtTheDoor>[1], day: string) =>
+  checkAtTheDoor({ visitor: { kind: 'typed', name: 'Dean Hughes' }, youngPersonIds: [] }, restrictions, day)
+    .kind;
+
+describe('reviewing a restriction', () => {
+  it('continuing it unchanged takes it off the review-due list and keeps who reviewed it and with whom', async () => {
+    const { manager, tutor, restrictions, barred, actions, alerts } = await setUp();
+    expect((await restrictions.needingAttention(manager, today, '2026-12-18')).dueForReview).toHaveLength(1);
+    const reviewed = okValue(
+      await restrictions.review(
+        tutor,
+        barred.id,
+        {
+          outcome: 'continues',
+          reviewedOn: '2026-12-03',
+          reviewedById: tutor.staff.id,
+          checkedWith: 'Jo Bell, social worker',
+          nextReviewOn: '2027-03-01',
+        },
+        today,
+      ),
+    );
+    expect(reviewed).toMatchObject({
+      reviewOn: '2027-03-01',
+      kind: 'noContact',
+      approvedById: manager.staff.id,
+    });
+    expect(reviewed.reviews).toEqual([
+      expect.objectContaining({ checkedWith: 'Jo Bell, social worker', outcome: 'continues', version: 1 }),
+    ]);
+    expect((await restrictions.needingAttention(manager, today, '2026-12-18')).dueForReview).toEqual([]);
+    expect(await actions()).toEqual(['restriction.recorded', 'outbox.queued', 'restriction.reviewed']);
+    // Nothing the PAN group acts on changed: only the recording was alerted.
+    expect(await alerts()).toEqual(['restrictionAdded']);
+  });
+
+  it('changed at review: one transaction makes the new version, the review and the alert; the door reads each day’s version', async () => {
+    const { manager, careWorker, restrictions, barred, actions, alerts } = await setUp();
+    const changed = okValue(
+      await restrictions.review(
+        manager,
+        barred.id,
+        {
+          outcome: 'changed',
+          reviewedOn: today,
+          reviewedById: manager.staff.id,
+          checkedWith: 'Jo Bell, social worker',
+          change: supervised,
+        },
+        today,
+      ),
+    );
+    expect(changed).toMatchObject({ version: 2, kind: 'supervisedOnly', approvedById: manager.staff.id });
+    // The review, the change and the alert's queuing are written together.
+    expect(await actions()).toEqual([
+      'restriction.recorded',
+      'outbox.queued',
+      'restriction.reviewed',
+      'restriction.updated',
+      'outbox.queued',
+    ]);
+    expect(await alerts()).toEqual(['restrictionAdded', 'restrictionChanged']);
+    expect((await restrictions.needingAttention(manager, today, '2026-12-18')).dueForReview).toEqual([]);
+    // The care worker's door: the old version until the change takes over, then the new.
+    const before = await restrictions.listForCheck(careWorker, '2026-12-09');
+    expect(doorSays(before.restrictions, '2026-12-09')).toBe('block');
+    const after = await restrictions.listForCheck(careWorker, '2026-12-10');
+    expect(doorSays(after.restrictions, '2026-12-10')).toBe('warn');
+    expect((await restrictions.listInForce(careWorker, '2026-12-09')).restrictions[0]).toMatchObject({
+      view: 'instruction',
+      kind: 'noContact',
+    });
+    // The history keeps the version before, whole, for those who may read it.
+    const history = await restrictions.history(manager, barred.id);
+    expect(history?.map((entry) => [entry.version.version ?? 1, entry.version.kind])).toEqual([
+      [1, 'noContact'],
+    ]);
+    expect(await restrictions.history(careWorker, barred.id)).toBeUndefined();
+  });
+
+  it('ended at review: ends it with the reason and alerts the PAN group', async () => {
+    const { tutor, restrictions, barred, alerts } = await setUp();
+    const ended = okValue(
+      await restrictions.review(
+        tutor,
+        barred.id,
+        {
+          outcome: 'ended',
+          reviewedOn: today,
+          reviewedById: tutor.staff.id,
+          checkedWith: 'Placing authority',
+          endedReason: 'Order discharged',
+        },
+        today,
+      ),
+    );
+    expect(ended).toMatchObject({ endedReason: 'Order discharged', endedAt: now.toISOString() });
+    expect(await alerts()).toEqual(['restrictionAdded', 'restrictionEnded']);
+    const again = await restrictions.review(
+      tutor,
+      barred.id,
+      {
+        outcome: 'continues',
+        reviewedOn: today,
+        reviewedById: tutor.staff.id,
+        checkedWith: 'x',
+        nextReviewOn: '2027-01-01',
+      },
+      today,
+    );
+    expect(again.ok ? undefined : again.error.code).toBe('already-ended');
+  });
+
+  it('a care worker cannot review; a review without whom it was checked with is refused with the field named', async () => {
+    const { careWorker, tutor, restrictions, barred, actions } = await setUp();
+    const byCareWorker = await restrictions.review(
+      careWorker,
+      barred.id,
+      {
+        outcome: 'continues',
+        reviewedOn: today,
+        reviewedById: careWorker.staff.id,
+        checkedWith: 'SW',
+        nextReviewOn: '2027-01-01',
+      },
+      today,
+    );
+    expect(byCareWorker.ok ? undefined : byCareWorker.error.code).toBe('forbidden');
+    const blank = await restrictions.review(
+      tutor,
+      barred.id,
+      {
+        outcome: 'continues',
+        reviewedOn: today,
+        reviewedById: tutor.staff.id,
+        checkedWith: '  ',
+        nextReviewOn: '2027-01-01',
+      },
+      today,
+    );
+    expect(blank.ok ? undefined : Object.keys(blank.error.fields ?? {})).toEqual(['checkedWith']);
+    const stillDue = await restrictions.review(
+      tutor,
+      barred.id,
+      {
+        outcome: 'continues',
+        reviewedOn: today,
+        reviewedById: tutor.staff.id,
+        checkedWith: 'SW',
+        nextReviewOn: today,
+      },
+      today,
+    );
+    expect(stillDue.ok ? undefined : Object.keys(stillDue.error.fields ?? {})).toEqual(['nextReviewOn']);
+    expect(await actions()).toEqual(['restriction.recorded', 'outbox.queued']);
+  });
+});
+
+describe('changing a restriction', () => {
+  it('a tutor’s change applies from its day and waits for the manager’s approval', async () => {
+    const { manager, tutor, restrictions, barred } = await setUp();
+    const changed = okValue(await restrictions.change(tutor, barred.id, supervised, today));
+    expect(changed).toMatchObject({
+      version: 2,
+      changedById: tutor.staff.id,
+      recordedById: manager.staff.id,
+    });
+    expect(changed.approvedById).toBeUndefined();
+    const waiting = await restrictions.needingAttention(manager, today, '2026-12-18');
+    expect(waiting.awaitingApproval.map((item) => item.id)).toEqual([barred.id]);
+    okValue(await restrictions.approve(manager, barred.id));
+    expect((await restrictions.needingAttention(manager, today, '2026-12-18')).awaitingApproval).toEqual([]);
+  });
+
+  it('what comes over the bridge cannot set the version, its earlier terms, approval or reviews', async () => {
+    const { tutor, restrictions, barred, youngPerson } = await setUp();
+    const changed = okValue(
+      await restrictions.change(
+        tutor,
+        barred.id,
+        {
+          ...supervised,
+          approvedById: tutor.staff.id,
+          version: 9,
+          earlierTerms: [],
+          reviews: [],
+          name: 'Someone Else',
+          youngPersonId: crypto.randomUUID(),
+        },
+        today,
+      ),
+    );
+    expect(changed).toMatchObject({ version: 2, name: 'Dean Hughes', youngPersonId: youngPerson.id });
+    expect(changed.approvedById).toBeUndefined();
+    expect(changed.earlierTerms).toHaveLength(1);
+    const recorded = okValue(
+      await restrictions.record(tutor, {
+        youngPersonId: youngPerson.id,
+        name: 'Rita Hughes',
+        aliases: [],
+        kind: 'noContact',
+        authority: 'carePlan',
+        effectiveFrom: '2026-12-04',
+        earlierTerms: [{ kind: 'other', conditions: 'none', effectiveFrom: '2020-01-01' }],
+        version: 5,
+      }),
+    );
+    expect(recorded.earlierTerms).toBeUndefined();
+    expect(recorded.version).toBeUndefined();
+  });
+
+  it('refuses a backdated change, one that says nothing new, and the same change twice at once', async () => {
+    const { manager, restrictions, barred, alerts } = await setUp();
+    const backdated = await restrictions.change(
+      manager,
+      barred.id,
+      { ...supervised, effectiveFrom: '2026-12-01' },
+      today,
+    );
+    expect(backdated.ok ? undefined : Object.keys(backdated.error.fields ?? {})).toEqual(['effectiveFrom']);
+    const same = await restrictions.change(
+      manager,
+      barred.id,
+      {
+        kind: 'noContact',
+        conditions: '',
+        authority: 'courtOrder',
+        authorityReference: 'LS26C01234',
+        effectiveFrom: today,
+        reviewOn: '2026-12-10',
+      },
+      today,
+    );
+    expect(same.ok ? undefined : same.error.code).toBe('invalid');
+    // Two clicks at once: one change is saved, the other is told someone changed it a moment ago.
+    const both = await Promise.all([
+      restrictions.change(manager, barred.id, supervised, today),
+      restrictions.change(manager, barred.id, supervised, today),
+    ]);
+    expect(both.filter((result) => result.ok)).toHaveLength(1);
+    expect((await restrictions.history(manager, barred.id))?.length).toBe(1);
+    expect(await alerts()).toEqual(['restrictionAdded', 'restrictionChanged']);
+  });
+});

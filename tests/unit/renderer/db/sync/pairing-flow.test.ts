@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { visitorLogRepository } from '../../../../../renderer/src/db/repositories/visitor-log-repository';
+import {
+  addComputer,
+  joinHome,
+  listComputers,
+  removeComputer,
+  endorsePendingAdditions,
+  setUpSync,
+  type PullProgress,
+} from '../../../../../renderer/src/db/sync/pairing-flow';
+import { createPendingAdditions } from '../../../../../renderer/src/db/sync/pending-additions';
+import { isJoining } from '../../../../../renderer/src/db/sync/sync-joining';
+import { pumpChanges } from '../../../../../renderer/src/db/sync/sync-pump';
+import { connectSync, publishRegistry, remoteOf } from '../../../../../renderer/src/db/sync/sync-runner';
+import { replicateOnce } from '../../../../../renderer/src/platform/sync/replicator';
+import { couchTestRig } from '../../../electron/services/sync/couch-test-rig';
+import { pairedComputer } from '../paired-computer';
+import { databasesClosedAfterEach, dawnMorris, signInVisitor } from '../test-database';
+import { standInAccountKeys, testSession } from '../test-session';
+
+/**
+ * The pairing flows against a CouchDB-protocol server, two computers in one test as the home has
+ * them: each with its own records, device keys, mirror and main process (its sync service).
+ */
+
+const { couch, server, syncService } = couchTestRig('family-links-pairing-');
+const opened = databasesClosedAfterEach();
+// The main process checks a code's expiry against its own clock.
+const now = new Date();
+
+async function computer(name: string) {
+  return pairedComputer(name, (await syncService()).sync, opened);
+}
+
+const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> } }) =>
+  (await db.audit.toArray()).map((entry) => entry.action);
+
+describe('setting up, adding, joining and removing computers', () => {
+  it('a new computer joins with its code, pulls the home with progress, and once removed is refused', async () => {
+    const office = await computer('office');
+    const frontDesk = await computer('front-desk');
+    const manager = await testSession(['registeredManager']);
+    await office.db.accountKeys.put(standInAccountKeys(manager.staff.id));
+    await signInVisitor(office.db, manager);
+
+    // A care worker cannot set sync up; the manager can.
+    const careWorker = await testSession(['careStaff']);
+    const input = { server: server(), admin: couch().admin, createDatabase: true, name: 'Office' };
+    expect(await setUpSync(office.db, office.api, office.store, careWorker, input, now)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await setUpSync(office.db, office.api, office.store, manager, input, now)).toMatchObject({
+      ok: true,
+    });
+    expect(await actions(office.db)).toContain('sync.set-up');
+    const officeSync = await connectSync(office.db, office.api, office.store, office.mirrorOf);
+    if (!officeSync) throw new Error('The office is not connected');
+    // The office's run of sync: its registry and its records to the server.
+    const push = async () => {
+      await publishRegistry(officeSync);
+      await pumpChanges(office.db, officeSync.mirror, officeSync.keys, officeSync.home.device);
+      await replicateOnce(officeSync.mirror, remoteOf(officeSync));
+      await replicateOnce(remoteOf(officeSync), officeSync.mirror);
+    };
+    await push();
+
+    expect(await addComputer(officeSync, manager, { admin: couch().admin, name: '  ' }, now)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    const issued = await addComputer(officeSync, manager, { admin: couch().admin, name: 'Front desk' }, now);
+    if (!issued.ok) throw new Error(issued.error.message);
+    expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
+    // Kept by the app, not the panel: no panel is open while the front desk joins.
+    const pending = createPendingAdditions();
+    pending.add(issued.value);
+    await endorsePendingAdditions(officeSync, manager, pending, now);
+    expect(pending.list()).toMatchObject([{ state: 'waiting' }]);
+
+    // A wrong code is refused in words, and nothing is joined.
+    const wrong = await joinHome(
+      frontDesk.db,
+      frontDesk.api,
+      frontDesk.store,
+      { server: server(), codeText: issued.value.text.replace(/ [a-z]+$/, ' river') },
+      () => undefined,
+      now,
+      frontDesk.mirrorOf,
+    );
+    expect(wrong).toMatchObject({ ok: false });
+    if (!wrong.ok) expect(wrong.error.message).toMatch(/code/i);
+    expect(await isJoining(frontDesk.db)).toBe(false);
+
+    const progress: PullProgress[] = [];
+    const joined = await joinHome(
+      frontDesk.db,
+      frontDesk.api,
+      frontDesk.store,
+      { server: server(), codeText: issued.value.text },
+      (step) => progress.push(step),
+      now,
+      frontDesk.mirrorOf,
+    );
+    if (!joined.ok) throw new Error(joined.error.message);
+    expect(joined.value.accounts).toBe(1);
+    expect(await isJoining(frontDesk.db)).toBe(false);
+    expect(progress[0]).toMatchObject({ stage: 'copying', done: 0 });
+    expect(progress.at(-1)).toEqual({
+      stage: 'applying',
+      done: progress[0]?.total,
+      total: progress[0]?.total,
+    });
+    expect(progress.every((step) => step.done <= step.total)).toBe(true);
+    expect(progress.some((step) => step.stage === 'copying' && step.done > 0)).toBe(true);
+    const frontVisitors = visitorLogRepository(frontDesk.db, manager.cipher);
+    expect((await frontVisitors.onSite()).map((entry) => entry.visitorName)).toEqual([
+      dawnMorris.visitorName,
+    ]);
+    // Nobody is signed in there yet: its own entry waits for the first sign-in.
+    expect((await frontDesk.db.pendingAudit.toArray()).map((row) => row.action)).toContain('sync.joined');
+
+    // The office's background look endorses it under the name the manager gave, and takes the
+    // staff keyring down; once expired, a code's computer is not endorsed (checked below).
+    await endorsePendingAdditions(officeSync, manager, pending, now);
+    expect(pending.list()).toMatchObject([{ state: 'joined', issued: { name: 'Front desk' } }]);
+    await push();
+    const computers = await listComputers(officeSync);
+    expect(computers.map((device) => [device.name, device.isRoot]).sort()).toEqual([
+      ['Front desk', false],
+      ['Office', true],
+    ]);
+    expect(await actions(office.db)).toContain('sync.computer-added');
+    const keyring = await remoteOf(officeSync)
+      .get(`rk_${issued.value.pairingId}`)
+      .catch(() => 'gone');
+    expect(keyring).toBe('gone');
+
+    // Removed: the server refuses its next request, and the registry names where its changes stop.
+    const front = computers.find((device) => device.name === 'Front desk');
+    if (!front) throw new Error('The front desk is not listed');
+    const office2 = computers.find((device) => device.isRoot);
+    if (!office2) throw new Error('The office is not listed');
+    expect(await removeComputer(officeSync, manager, couch().admin, office2, now)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await removeComputer(officeSync, careWorker, couch().admin, front, now)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await removeComputer(officeSync, manager, couch().admin, front, now)).toMatchObject({ ok: true });
+    expect(await actions(office.db)).toContain('sync.computer-removed');
+    expect(
+      (await listComputers(officeSync)).find((device) => device.deviceId === front.deviceId)?.removedFromSeq,
+    ).toBeGreaterThan(0);
+    const refused = await frontDesk.api['sync:http']({ method: 'GET', path: '/', query: '' });
+    expect(refused).toMatchObject({ ok: true, value: { outcome: 'reply', status: 401 } });
+
+    // A code past its expiry: the computer that joined with it is never endorsed.
+    const staffRoom = await computer('staff-room');
+    const late = await addComputer(officeSync, manager, { admin: couch().admin, name: 'Staff room' }, now);
+    if (!late.ok) throw new Error(late.error.message);
+    pending.add(late.value);
+    const joinedLate = await joinHome(
+      staffRoom.db,
+      staffRoom.api,
+      staffRoom.store,
+      { server: server(), codeText: late.value.text },
+      () => undefined,
+      now,
+      staffRoom.mirrorOf,
+    );
+    if (!joinedLate.ok) throw new Error(joinedLate.error.message);
+    const afterExpiry = new Date(new Date(late.value.expiresAt).getTime() + 1000);
+    await endorsePendingAdditions(officeSync, manager, pending, afterExpiry);
+    expect(pending.list().find((addition) => addition.issued.name === 'Staff room')).toMatchObject({
+      state: 'expired',
+    });
+    await endorsePendingAdditions(officeSync, manager, pending, afterExpiry);
+    await push();
+    expect((await listComputers(officeSync)).map((device) => device.name)).not.toContain('Staff room');
+    expect((await actions(office.db)).filter((action) => action === 'sync.computer-added')).toHaveLength(1);
+  }, 90_000);
+});
