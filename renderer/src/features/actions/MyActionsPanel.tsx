@@ -6,6 +6,7 @@ import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
 import { ActionList } from './ActionItem';
 import { useMyActions } from './useMyActions';
+import { LoadedList } from '../../ui/LoadedList';
 import { Panel } from '../../ui/Panel';
 import './actions.css';
 
@@ -59,32 +60,34 @@ export function MyActionsPanel() {
       <p role="status" className="action-list__announcement">
         {announcement}
       </p>
-      {actions === undefined ? (
-        <p>Checking your actions…</p>
-      ) : actions.length === 0 ? (
-        <p className="empty">None: no action agreed on a filed contact form is yours to do.</p>
-      ) : (
-        <>
-          <p className="muted">
-            Actions agreed on filed contact forms that are yours to do. One is overdue from the day after it
-            is due by.
-          </p>
-          {overdue.length > 0 ? (
-            <>
-              <h3>Overdue ({overdue.length})</h3>
-              {list(overdue)}
-            </>
-          ) : null}
-          <h3>Due ({due.length})</h3>
-          {due.length > 0 ? list(due) : <p className="empty">Nothing else is waiting.</p>}
-          {done.length > 0 ? (
-            <>
-              <h3>Done in the last fortnight ({done.length})</h3>
-              {list(done)}
-            </>
-          ) : null}
-        </>
-      )}
+      <LoadedList
+        items={actions}
+        loading="Checking your actions…"
+        empty="None: no action agreed on a filed contact form is yours to do."
+      >
+        {() => (
+          <>
+            <p className="muted">
+              Actions agreed on filed contact forms that are yours to do. One is overdue from the day after it
+              is due by.
+            </p>
+            {overdue.length > 0 ? (
+              <>
+                <h3>Overdue ({overdue.length})</h3>
+                {list(overdue)}
+              </>
+            ) : null}
+            <h3>Due ({due.length})</h3>
+            {due.length > 0 ? list(due) : <p className="empty">Nothing else is waiting.</p>}
+            {done.length > 0 ? (
+              <>
+                <h3>Done in the last fortnight ({done.length})</h3>
+                {list(done)}
+              </>
+            ) : null}
+          </>
+        )}
+      </LoadedList>
     </Panel>
   );
 }

@@ -9,6 +9,7 @@ import { ActionList } from './ActionItem';
 import { useActionsForReview } from './useActionsForReview';
 import './actions.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
+import { LoadedList } from '../../ui/LoadedList';
 import { Panel } from '../../ui/Panel';
 
 /**
@@ -46,53 +47,55 @@ export function ReviewActionsSection() {
       <p role="status" className="action-list__announcement">
         {announcement}
       </p>
-      {review === undefined ? (
-        <p>Counting the actions…</p>
-      ) : rows.length === 0 ? (
-        <p className="empty">No young people to show.</p>
-      ) : (
-        <table className="table action-review">
-          <caption className="visually-hidden">Open and overdue actions per young person</caption>
-          <ColumnHeads columns={['Young person', 'Open', 'Overdue', 'The actions']} />
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.youngPersonId}>
-                <th scope="row">{row.name}</th>
-                <td>{row.placed.length}</td>
-                <td>
-                  {row.overdue > 0 ? <span className="badge badge--warn">{row.overdue}</span> : row.overdue}
-                </td>
-                <td>
-                  {row.placed.length === 0 ? (
-                    <span className="muted">None open</span>
-                  ) : (
-                    <details>
-                      <summary>
-                        {row.placed.length === 1
-                          ? 'Show the open action'
-                          : `Show the ${row.placed.length} open actions`}
-                        <span className="visually-hidden"> for {row.name}</span>
-                      </summary>
-                      <ActionList
-                        items={row.placed}
-                        contextOf={(action) =>
-                          `Given to ${
-                            action.ownerStaffId
-                              ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
-                              : action.ownerName || 'someone named on the form'
-                          }`
-                        }
-                        timeZone={timeZone}
-                        onDone={setAnnouncement}
-                      />
-                    </details>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <LoadedList
+        items={review === undefined ? undefined : rows}
+        loading="Counting the actions…"
+        empty="No young people to show."
+      >
+        {() => (
+          <table className="table action-review">
+            <caption className="visually-hidden">Open and overdue actions per young person</caption>
+            <ColumnHeads columns={['Young person', 'Open', 'Overdue', 'The actions']} />
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.youngPersonId}>
+                  <th scope="row">{row.name}</th>
+                  <td>{row.placed.length}</td>
+                  <td>
+                    {row.overdue > 0 ? <span className="badge badge--warn">{row.overdue}</span> : row.overdue}
+                  </td>
+                  <td>
+                    {row.placed.length === 0 ? (
+                      <span className="muted">None open</span>
+                    ) : (
+                      <details>
+                        <summary>
+                          {row.placed.length === 1
+                            ? 'Show the open action'
+                            : `Show the ${row.placed.length} open actions`}
+                          <span className="visually-hidden"> for {row.name}</span>
+                        </summary>
+                        <ActionList
+                          items={row.placed}
+                          contextOf={(action) =>
+                            `Given to ${
+                              action.ownerStaffId
+                                ? (staffNames.get(action.ownerStaffId) ?? 'a member of staff')
+                                : action.ownerName || 'someone named on the form'
+                            }`
+                          }
+                          timeZone={timeZone}
+                          onDone={setAnnouncement}
+                        />
+                      </details>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </LoadedList>
     </Panel>
   );
 }

@@ -51,6 +51,8 @@ describe('“My actions” on the home screen', () => {
     });
 
     renderSignedIn(<HomeScreen />, { db: home.db, session: home.tutor });
+    // Read from the store: until then the panel says so, politely, to a screen reader too.
+    expect(await screen.findByText('Checking your actions…')).toHaveAttribute('role', 'status');
     const panel = await screen.findByRole('region', { name: 'My actions' });
     const overdue = (await within(panel).findByRole('heading', { name: 'Overdue (1)' }))
       .nextElementSibling as HTMLElement;
