@@ -89,7 +89,11 @@ export function DrillDown({
         </p>
       ) : null}
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      {!loaded && !failure ? <p className="muted">Opening the records…</p> : null}
+      {!loaded && !failure ? (
+        <p role="status" className="muted">
+          Opening the records…
+        </p>
+      ) : null}
       {loaded && loaded.records.length === 0 ? (
         <p className="empty">No records stand behind this figure: nothing was recorded.</p>
       ) : null}

@@ -58,7 +58,11 @@ export function SampleReviewList({
   return (
     <Panel titleId="sample-heading" title={title} headingRef={headingRef}>
       {failure ? <Banner tone="error">{failure}</Banner> : null}
-      {!loaded && !failure ? <p className="muted">Opening the sampled forms…</p> : null}
+      {!loaded && !failure ? (
+        <p role="status" className="muted">
+          Opening the sampled forms…
+        </p>
+      ) : null}
       {loaded ? (
         <ol className="sample-forms">
           {loaded.forms.map((form) => (
