@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 import { syncComputerUserSchema } from './sync-settings';
 
@@ -102,12 +103,12 @@ const revocationSigned = (doc: Omit<RevocationDocument, '_id' | '_rev' | 'sig'>)
   encoder.encode(JSON.stringify(['revocation', doc.deviceId, doc.fromSeq, doc.revokedBy, doc.revokedAt]));
 
 async function sign(signer: RegistrySigner, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
+  return bytesToBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
 }
 
 /** The root's fingerprint for the pairing bundle: SHA-256 of its raw public key. */
 export async function deviceKeyDigest(publicKey: string): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', fromBase64Url(publicKey))));
+  return bytesToBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', base64UrlToBytes(publicKey))));
 }
 
 /** `endorser` vouches for `subject`'s key; the root signs its own document (`endorser` is itself). */
@@ -240,7 +241,7 @@ export async function resolveRegistry(
   endorsements.sort((a, b) => (a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0));
 
   const verify = (key: Key, sig: string, bytes: Uint8Array<ArrayBuffer>) =>
-    crypto.subtle.verify(signature, key, fromBase64Url(sig), bytes);
+    crypto.subtle.verify(signature, key, base64UrlToBytes(sig), bytes);
   const verified = new Map<string, boolean>();
   const holds = async (doc: DeviceDocument, key: Key) => {
     const known = verified.get(doc._id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { pairingIdSchema } from './pairing-envelope';
 import type { PairingKeys } from './pairing-keys';
 import { deviceIdSchema } from './sync-envelope';
@@ -50,7 +50,7 @@ export async function makeJoinRequest(
     pairingId,
     deviceId: device.deviceId,
     publicKey: device.publicKey,
-    mac: toBase64Url(new Uint8Array(mac)),
+    mac: bytesToBase64Url(new Uint8Array(mac)),
   };
 }
 
@@ -67,7 +67,7 @@ export async function checkJoinRequest(
   const holds = await crypto.subtle.verify(
     'HMAC',
     keys.endorseKey,
-    fromBase64Url(mac),
+    base64UrlToBytes(mac),
     macBytes(pairingId, deviceId, publicKey),
   );
   return holds ? { deviceId, publicKey } : undefined;

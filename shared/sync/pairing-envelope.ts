@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { pairingIdAlphabet, pairingIdLength } from './pairing-code';
 import { pairingFormatVersion, type PairingKeys } from './pairing-keys';
 import { rootDeviceKeySchema } from './device-registry';
@@ -94,8 +95,8 @@ export async function sealPairing(input: {
     v: pairingFormatVersion,
     pairingId: input.pairingId,
     expiresAt: input.expiresAt,
-    iv: toBase64Url(iv),
-    ciphertext: toBase64Url(new Uint8Array(ciphertext)),
+    iv: bytesToBase64Url(iv),
+    ciphertext: bytesToBase64Url(new Uint8Array(ciphertext)),
   });
 }
 
@@ -127,11 +128,11 @@ export async function openPairing(input: {
     plain = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
-        iv: fromBase64Url(envelope.iv),
+        iv: base64UrlToBytes(envelope.iv),
         additionalData: additionalData(input.database, envelope.pairingId, envelope.expiresAt),
       },
       input.keys.sealKey,
-      fromBase64Url(envelope.ciphertext),
+      base64UrlToBytes(envelope.ciphertext),
     );
   } catch {
     return {

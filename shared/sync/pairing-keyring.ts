@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import type { PairingKeys } from './pairing-keys';
 import { fromSyncJson, toSyncJson } from './sync-json';
 
@@ -49,8 +49,8 @@ export async function sealKeyring(
   return {
     _id: keyringDocumentId(pairingId),
     kind: 'keyring',
-    iv: toBase64Url(iv),
-    c: toBase64Url(new Uint8Array(sealed)),
+    iv: bytesToBase64Url(iv),
+    c: bytesToBase64Url(new Uint8Array(sealed)),
   };
 }
 
@@ -67,11 +67,11 @@ export async function openKeyring(
     const plain = await crypto.subtle.decrypt(
       {
         name: 'AES-GCM',
-        iv: fromBase64Url(parsed.data.iv),
+        iv: base64UrlToBytes(parsed.data.iv),
         additionalData: additionalData(database, pairingId),
       },
       keys.sealKey,
-      fromBase64Url(parsed.data.c),
+      base64UrlToBytes(parsed.data.c),
     );
     const accounts = fromSyncJson(JSON.parse(new TextDecoder().decode(plain)));
     return Array.isArray(accounts) ? accounts : undefined;

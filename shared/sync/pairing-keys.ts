@@ -1,5 +1,5 @@
 import { argon2id } from 'hash-wasm';
-import { toBase64Url } from './base64url';
+import { bytesToBase64Url } from '../bytes';
 import type { PairingCode } from './pairing-code';
 
 /**
@@ -72,7 +72,7 @@ export async function derivePairingKeys(code: PairingCode, database: string): Pr
       false,
       ['sign', 'verify'],
     );
-    return { sealKey, joinPassword: toBase64Url(new Uint8Array(passwordBits)), endorseKey };
+    return { sealKey, joinPassword: bytesToBase64Url(new Uint8Array(passwordBits)), endorseKey };
   } finally {
     master.fill(0);
     derived.fill(0);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 
 /**
@@ -75,11 +76,16 @@ export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
 type Signer = { readonly deviceId: string; readonly privateKey: Key };
 
 const sign = async (signer: Signer, bytes: Uint8Array<ArrayBuffer>) =>
-  toBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
+  bytesToBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
 
 /** Whether `sig` signs `bytes` under the registry key `publicKey` (raw, base64url) of the computer that signed. */
 async function isSignedBy(publicKey: string, sig: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
-  return crypto.subtle.verify(signature, await importDevicePublicKey(publicKey), fromBase64Url(sig), bytes);
+  return crypto.subtle.verify(
+    signature,
+    await importDevicePublicKey(publicKey),
+    base64UrlToBytes(sig),
+    bytes,
+  );
 }
 
 const exchangeSigned = (doc: Pick<ExchangeKeyDocument, 'deviceId' | 'publicKey'>) =>
@@ -138,7 +144,7 @@ const grantSigned = (doc: Omit<KeyGrantDocument, '_id' | '_rev' | 'sig'>) =>
 export async function generateExchangeKeyPair(): Promise<{ privateKey: Key; publicKeyText: string }> {
   const pair = await crypto.subtle.generateKey(exchange, false, ['deriveBits']);
   const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  return { privateKey: pair.privateKey, publicKeyText: toBase64Url(raw) };
+  return { privateKey: pair.privateKey, publicKeyText: bytesToBase64Url(raw) };
 }
 
 export async function signExchangeKey(signer: Signer, publicKey: string): Promise<ExchangeKeyDocument> {
@@ -177,20 +183,26 @@ async function seal(key: Key, plain: Uint8Array<ArrayBuffer>, context: string): 
     key,
     plain,
   );
-  return { iv: toBase64Url(iv), c: toBase64Url(new Uint8Array(c)) };
+  return { iv: bytesToBase64Url(iv), c: bytesToBase64Url(new Uint8Array(c)) };
 }
 
 async function unseal(key: Key, sealed: Sealed, context: string): Promise<Uint8Array<ArrayBuffer>> {
   const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64Url(sealed.iv), additionalData: encoder.encode(context) },
+    { name: 'AES-GCM', iv: base64UrlToBytes(sealed.iv), additionalData: encoder.encode(context) },
     key,
-    fromBase64Url(sealed.c),
+    base64UrlToBytes(sealed.c),
   );
   return new Uint8Array(plain);
 }
 
 async function sharedKey(privateKey: Key, publicKeyText: string, info: string): Promise<Key> {
-  const publicKey = await crypto.subtle.importKey('raw', fromBase64Url(publicKeyText), exchange, false, []);
+  const publicKey = await crypto.subtle.importKey(
+    'raw',
+    base64UrlToBytes(publicKeyText),
+    exchange,
+    false,
+    [],
+  );
   const bits = await crypto.subtle.deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
   return aesKeyFrom(new Uint8Array(bits), info);
 }

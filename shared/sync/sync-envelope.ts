@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { base64UrlSchema, fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlSchema } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { fromSyncJson, toSyncJson } from './sync-json';
 
 /**
@@ -124,11 +125,11 @@ export async function generateDeviceKeyPair(): Promise<DeviceKeyPair> {
 
 /** A public key as the device registry carries it: the raw P-256 point, base64url. */
 export async function exportDevicePublicKey(publicKey: Key): Promise<string> {
-  return toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey)));
+  return bytesToBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', publicKey)));
 }
 
 export function importDevicePublicKey(text: string): Promise<Key> {
-  return crypto.subtle.importKey('raw', fromBase64Url(text), signing, true, ['verify']);
+  return crypto.subtle.importKey('raw', base64UrlToBytes(text), signing, true, ['verify']);
 }
 
 /** The document id of `deviceId`'s change `n`: a keyed hash, so the server learns nothing from it. */
@@ -138,7 +139,7 @@ export async function envelopeId(
   n: number,
 ): Promise<string> {
   const mac = await crypto.subtle.sign('HMAC', keys.idKey, encoder.encode(`${deviceId}\u0000${n}`));
-  return `e${toBase64Url(new Uint8Array(mac)).slice(0, 32)}`;
+  return `e${bytesToBase64Url(new Uint8Array(mac)).slice(0, 32)}`;
 }
 
 // The signed bytes and the encryption's additional data: JSON arrays of strings and integers,
@@ -167,11 +168,11 @@ export async function sealEnvelope(
     v: envelopeVersion,
     d: device.deviceId,
     n,
-    iv: toBase64Url(iv),
-    c: toBase64Url(new Uint8Array(sealed)),
+    iv: bytesToBase64Url(iv),
+    c: bytesToBase64Url(new Uint8Array(sealed)),
   } as const;
   const sig = await crypto.subtle.sign(signature, device.privateKey, signedBytes(unsigned));
-  return { ...unsigned, sig: toBase64Url(new Uint8Array(sig)) };
+  return { ...unsigned, sig: bytesToBase64Url(new Uint8Array(sig)) };
 }
 
 export type OpenedEnvelope = {
@@ -204,14 +205,19 @@ export async function openEnvelope(
       break;
     }
   if (!sealedUnder) return refuse('wrong-id');
-  const isSigned = await crypto.subtle.verify(signature, publicKey, fromBase64Url(doc.sig), signedBytes(doc));
+  const isSigned = await crypto.subtle.verify(
+    signature,
+    publicKey,
+    base64UrlToBytes(doc.sig),
+    signedBytes(doc),
+  );
   if (!isSigned) return refuse('bad-signature');
   let change: unknown;
   try {
     const body = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64Url(doc.iv), additionalData: headerBytes(doc._id, doc.d, doc.n) },
+      { name: 'AES-GCM', iv: base64UrlToBytes(doc.iv), additionalData: headerBytes(doc._id, doc.d, doc.n) },
       sealedUnder.envelopeKey,
-      fromBase64Url(doc.c),
+      base64UrlToBytes(doc.c),
     );
     change = fromSyncJson(JSON.parse(decoder.decode(body)));
   } catch {

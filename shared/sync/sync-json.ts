@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 
 /**
  * Stored rows hold bytes (a sealed box's iv is a `Uint8Array`, its data an `ArrayBuffer`), which
@@ -20,9 +20,9 @@ export function toSyncJson(value: unknown): Json {
     if (!Number.isFinite(value)) throw new Error('A row held a number JSON cannot carry.');
     return value;
   }
-  if (tagOf(value) === '[object Uint8Array]') return { $u8: toBase64Url(value as Uint8Array) };
+  if (tagOf(value) === '[object Uint8Array]') return { $u8: bytesToBase64Url(value as Uint8Array) };
   if (tagOf(value) === '[object ArrayBuffer]')
-    return { $ab: toBase64Url(new Uint8Array(value as ArrayBuffer)) };
+    return { $ab: bytesToBase64Url(new Uint8Array(value as ArrayBuffer)) };
   if (Array.isArray(value)) return value.map(toSyncJson);
   if (isPlainObject(value)) {
     const out: Record<string, Json> = {};
@@ -36,8 +36,8 @@ export function fromSyncJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(fromSyncJson);
   if (!isPlainObject(value)) return value;
   const keys = Object.keys(value);
-  if (keys.length === 1 && typeof value.$u8 === 'string') return fromBase64Url(value.$u8);
-  if (keys.length === 1 && typeof value.$ab === 'string') return fromBase64Url(value.$ab).buffer;
+  if (keys.length === 1 && typeof value.$u8 === 'string') return base64UrlToBytes(value.$u8);
+  if (keys.length === 1 && typeof value.$ab === 'string') return base64UrlToBytes(value.$ab).buffer;
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = fromSyncJson(item);
   return out;

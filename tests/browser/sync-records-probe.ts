@@ -5,7 +5,7 @@
 // served at the app's origin under the app's CSP.
 import '../../shared/zod-setup';
 import type { FamilyLinksApi } from '../../shared/ipc/client';
-import { fromBase64Url } from '../../shared/sync/base64url';
+import { base64UrlToBytes } from '../../shared/bytes';
 import { fromSyncJson, toSyncJson } from '../../shared/sync/sync-json';
 import {
   deriveSyncKeys,
@@ -68,7 +68,7 @@ const probe = {
   async setUp(homeSyncKey: string): Promise<{ deviceId: string; publicKey: string }> {
     const home = await database();
     const { deviceId } = await startChangeLog(home, new Date());
-    keys = await deriveSyncKeys(fromBase64Url(homeSyncKey));
+    keys = await deriveSyncKeys(base64UrlToBytes(homeSyncKey));
     device = { deviceId, ...(await generateDeviceKeyPair()) };
     return { deviceId, publicKey: await exportDevicePublicKey(device.publicKey) };
   },

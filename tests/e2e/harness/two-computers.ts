@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import type { ServerDocument } from 'pouchdb-core';
-import { toBase64Url } from '../../../shared/sync/base64url';
+import { bytesToBase64Url } from '../../../shared/bytes';
 import { startCouchTestServer, type CouchTestServer } from '../../support/couchdb-test-server';
 import { joinWithCodeOnScreen, type ComputersPage } from '../pages/computers-page';
 import type { DoorPage } from '../pages/door-page';
@@ -154,7 +154,7 @@ export async function secondComputerOfTheHome(
     await frontDesk.reload();
     await joinWithCode(frontDesk, await connectAndIssuePairing(office, options.couch, options.database));
 
-    const syncKey = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const syncKey = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
     const officeDevice = await recordsProbe(officeProbe, 'setUp', syncKey);
     const deskDevice = await recordsProbe(deskProbe, 'setUp', syncKey);
     await recordsProbe(officeProbe, 'addPeer', deskDevice.deviceId, deskDevice.publicKey);

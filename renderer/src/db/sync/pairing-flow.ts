@@ -32,7 +32,7 @@ import {
   signedRegistryDocuments,
 } from './sync-home';
 import { finishJoining } from './sync-joining';
-import { toBase64Url } from '@shared/sync/base64url';
+import { bytesToBase64Url } from '@shared/bytes';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import { pullWhileJoining } from '../../platform/sync/replicator';
 import {
@@ -169,7 +169,7 @@ export async function addComputer(
     bundle: {
       v: pairingBundleVersion,
       homeId: home.homeId,
-      syncKey: toBase64Url(await newestSyncKey(connection)),
+      syncKey: bytesToBase64Url(await newestSyncKey(connection)),
       issuedByDevice: home.deviceId,
       issuedAt: now.toISOString(),
       rootDeviceKey: home.rootDeviceKey,

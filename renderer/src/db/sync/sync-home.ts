@@ -1,5 +1,5 @@
 import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
-import { fromBase64Url, toBase64Url } from '@shared/sync/base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '@shared/bytes';
 import {
   deviceKeyDigest,
   endorseDevice,
@@ -63,7 +63,7 @@ async function unwrapSyncKey(device: DeviceKeys, wrapped: WrappedSyncKey): Promi
 }
 
 /** The sync key as text for a pairing bundle: the only time `K` leaves this computer, sealed under a code. */
-export const syncKeyText = (home: SyncHome): string => toBase64Url(home.homeSyncKey);
+export const syncKeyText = (home: SyncHome): string => bytesToBase64Url(home.homeSyncKey);
 
 /** This computer's sync home, once set up or joined here; undefined before, or if its keys are gone. */
 export async function loadSyncHome(db: FamilyLinksDb, store: DeviceKeySource): Promise<SyncHome | undefined> {
@@ -150,7 +150,7 @@ export async function joinSyncHome(
 ): Promise<SyncHome> {
   const { deviceId } = await startChangeLog(db, now);
   const device = await store.keysFor(deviceId);
-  return keep(db, device, fromBase64Url(bundle.syncKey), bundle.homeId, bundle.rootDeviceKey, [], true);
+  return keep(db, device, base64UrlToBytes(bundle.syncKey), bundle.homeId, bundle.rootDeviceKey, [], true);
 }
 
 export type SignedRegistryDocument =

@@ -9,7 +9,7 @@ import {
   type DeviceDocument,
 } from '../../../../shared/sync/device-registry';
 import { exportDevicePublicKey, generateDeviceKeyPair } from '../../../../shared/sync/sync-envelope';
-import { fromBase64Url, toBase64Url } from '../../../../shared/sync/base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../../../../shared/bytes';
 
 const at = new Date('2026-12-01T10:00:00.000Z');
 
@@ -121,9 +121,9 @@ describe('the device registry', () => {
   it('refuses a signature with one bit changed', async () => {
     const { frontDesk, documents, root } = await home();
     const genuine = documents[1] as DeviceDocument;
-    const bytes = fromBase64Url(genuine.sig);
+    const bytes = base64UrlToBytes(genuine.sig);
     bytes[10] = (bytes[10] ?? 0) ^ 1;
-    const altered = { ...genuine, sig: toBase64Url(bytes) };
+    const altered = { ...genuine, sig: bytesToBase64Url(bytes) };
     const registry = await resolveRegistry(root, [documents[0], altered, documents[2]]);
     expect(registry.devices.has(frontDesk.deviceId)).toBe(false);
     expect(reasons(registry)).toContain('bad-signature');

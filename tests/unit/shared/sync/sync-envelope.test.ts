@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromBase64Url, toBase64Url } from '../../../../shared/sync/base64url';
+import { base64UrlToBytes, bytesToBase64Url } from '../../../../shared/bytes';
 import {
   deriveSyncKeys,
   envelopeId,
@@ -43,9 +43,9 @@ async function home() {
 
 /** Flips one bit of one character's worth of a base64url field (still valid base64url). */
 function flipByte(text: string, index: number): string {
-  const bytes = fromBase64Url(text);
+  const bytes = base64UrlToBytes(text);
   bytes[index % bytes.length] = (bytes[index % bytes.length] ?? 0) ^ 0x01;
-  return toBase64Url(bytes);
+  return bytesToBase64Url(bytes);
 }
 
 describe('the sync envelope', () => {
