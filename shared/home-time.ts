@@ -120,6 +120,7 @@ const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const dayAndTimeFormats = new Map<string, Intl.DateTimeFormat>();
 const wordFormats = new Map<string, Intl.DateTimeFormat>();
 const secondsFormats = new Map<string, Intl.DateTimeFormat>();
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function formatIn(
   cache: Map<string, Intl.DateTimeFormat>,
@@ -159,6 +160,13 @@ const dayMonthYearTime: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
   hourCycle: 'h23',
 };
+
+/** "23 November 2026": the date of `instant` on the home's clock, its month in full. */
+export function longDate(instant: Instant, timeZone: string): string {
+  return formatIn(longDateFormats, timeZone, { day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(msOf(instant)),
+  );
+}
 
 /** "23 Nov 2026, 14:05" on the home's clock. */
 export function dayAndTime(instant: Instant, timeZone: string): string {

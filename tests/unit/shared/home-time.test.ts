@@ -5,6 +5,7 @@ import {
   clockTime,
   clockTimeWithSeconds,
   dayAndTime,
+  longDate,
   dayStartMs,
   endOfDayIn,
   instantToWallClock,
@@ -131,14 +132,45 @@ describe('calendar dates', () => {
 
 describe('times as the wall clock in the home shows them', () => {
   it.each([
-    ['2026-07-14T13:05:07.000Z', '14:05', '14:05:07', '14 Jul 2026, 14:05', 'Tue, 14 Jul 2026, 14:05'],
-    ['2026-11-23T09:00:00.000Z', '09:00', '09:00:00', '23 Nov 2026, 09:00', 'Mon, 23 Nov 2026, 09:00'],
+    [
+      '2026-07-14T13:05:07.000Z',
+      '14:05',
+      '14:05:07',
+      '14 Jul 2026, 14:05',
+      'Tue, 14 Jul 2026, 14:05',
+      '14 July 2026',
+    ],
+    [
+      '2026-11-23T09:00:00.000Z',
+      '09:00',
+      '09:00:00',
+      '23 Nov 2026, 09:00',
+      'Mon, 23 Nov 2026, 09:00',
+      '23 November 2026',
+    ],
     // Past midnight in British Summer Time: the next day on the home's clock, still the 14th in UTC.
-    ['2026-07-14T23:30:59.900Z', '00:30', '00:30:59', '15 Jul 2026, 00:30', 'Wed, 15 Jul 2026, 00:30'],
-  ])('%s', (instant, time, toTheSecond, full, withWeekday) => {
+    [
+      '2026-07-14T23:30:59.900Z',
+      '00:30',
+      '00:30:59',
+      '15 Jul 2026, 00:30',
+      'Wed, 15 Jul 2026, 00:30',
+      '15 July 2026',
+    ],
+  ])('%s', (instant, time, toTheSecond, full, withWeekday, date) => {
     expect(clockTime(instant, london)).toBe(time);
     expect(clockTimeWithSeconds(instant, london)).toBe(toTheSecond);
     expect(dayAndTime(instant, london)).toBe(full);
     expect(weekdayDayAndTime(instant, london)).toBe(withWeekday);
+    expect(longDate(instant, london)).toBe(date);
+  });
+
+  it('is the home’s clock whatever zone the computer itself is set to', () => {
+    // A shared office computer left on UTC, or set to another zone: the home's time still shows.
+    const summerEvening = '2026-07-14T23:30:00.000Z';
+    expect(clockTime(summerEvening, london)).toBe('00:30');
+    expect(clockTime(summerEvening, 'UTC')).toBe('23:30');
+    expect(longDate(summerEvening, london)).toBe('15 July 2026');
+    expect(longDate(summerEvening, 'America/New_York')).toBe('14 July 2026');
   });
 });

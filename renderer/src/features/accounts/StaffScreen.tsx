@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { clockTime, longDate } from '@shared/home-time';
 import { staffRoleLabels, type StaffMember } from '@shared/schemas/staff';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { Banner } from '../../ui/Banner';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
@@ -22,14 +24,11 @@ type Panel =
   | { kind: 'renew' }
   | undefined;
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long' });
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
 /** The manager's list of accounts: add, reset a password, switch an account off or on. */
 export function StaffScreen() {
   const session = useSession();
   const auth = useAuthService();
+  const timeZone = useHomeTimeZone();
   const accounts = useStaffAccounts(session, auth);
   const [panel, setPanel] = useState<Panel>();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
@@ -117,7 +116,7 @@ export function StaffScreen() {
           onDone={(notAfter) =>
             close(
               notAfter
-                ? `Your new signing certificate is valid until ${dayFormat.format(new Date(notAfter))}.`
+                ? `Your new signing certificate is valid until ${longDate(notAfter, timeZone)}.`
                 : undefined,
             )
           }
@@ -141,7 +140,12 @@ export function StaffScreen() {
                   ? state.lockedUntil
                   : undefined;
               const certificateNote = state
-                ? certificateStatusText(state.certificateUntil, member.id === session.staff.id, new Date())
+                ? certificateStatusText(
+                    state.certificateUntil,
+                    member.id === session.staff.id,
+                    new Date(),
+                    timeZone,
+                  )
                 : undefined;
               return (
                 <tr key={member.id}>
@@ -153,7 +157,7 @@ export function StaffScreen() {
                     {lockedUntil ? (
                       <span className="badge badge--warn">
                         {' '}
-                        Locked until {timeFormat.format(new Date(lockedUntil))}
+                        Locked until {clockTime(lockedUntil, timeZone)}
                       </span>
                     ) : null}
                     {state?.passwordChangeRequired ? (

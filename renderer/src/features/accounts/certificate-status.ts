@@ -1,7 +1,7 @@
+import { longDate } from '@shared/home-time';
+
 /** How soon before it ends a signing certificate is shown as needing renewal. */
 export const renewalWarningDays = 60;
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' });
 
 /**
  * What the staff list says about someone's signing certificate, and how to renew it: a colleague's
@@ -12,6 +12,7 @@ export function certificateStatusText(
   certificateUntil: string | undefined,
   isOwnAccount: boolean,
   now: Date,
+  timeZone: string,
 ): string | undefined {
   const renew = isOwnAccount
     ? 'renew it with “Renew my certificate”'
@@ -21,8 +22,8 @@ export function certificateStatusText(
   const until = new Date(certificateUntil);
   if (Number.isNaN(until.getTime())) return undefined;
   if (until.getTime() <= now.getTime())
-    return `signing certificate expired on ${dayFormat.format(until)}: nothing can be signed until you ${renew}`;
+    return `signing certificate expired on ${longDate(until, timeZone)}: nothing can be signed until you ${renew}`;
   if (until.getTime() - now.getTime() <= renewalWarningDays * 86_400_000)
-    return `signing certificate expires on ${dayFormat.format(until)}: ${renew}`;
+    return `signing certificate expires on ${longDate(until, timeZone)}: ${renew}`;
   return undefined;
 }

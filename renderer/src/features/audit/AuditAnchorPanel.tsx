@@ -1,15 +1,14 @@
+import { dayAndTime } from '@shared/home-time';
 import type { AnchorHistoryEntry } from '@shared/ipc/channels/audit';
 import type { AuditAnchorView } from './useAuditAnchor';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { Banner } from '../../ui/Banner';
 import { ColumnHeads } from '../../ui/ColumnHeads';
 import { Panel } from '../../ui/Panel';
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
-const when = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? 'unknown time' : whenFormat.format(date);
-};
+/** When, on the home's clock; the record is the main process's, so an unreadable time is said so. */
+const when = (iso: string, timeZone: string) =>
+  Number.isNaN(Date.parse(iso)) ? 'unknown time' : dayAndTime(iso, timeZone);
 
 const kindText: Readonly<Record<AnchorHistoryEntry['kind'], string>> = {
   started: 'Started',
@@ -31,6 +30,7 @@ const protectionText: Partial<
  * verified, or after a restore.
  */
 export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
+  const timeZone = useHomeTimeZone();
   if (!reading || reading.state === 'unavailable') return null;
   const protection = reading.keyProtection ? protectionText[reading.keyProtection] : undefined;
   return (
@@ -38,7 +38,7 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
       {reading.state === 'anchored' ? (
         <p>
           This computer’s own record, kept outside the database and sealed, says this computer’s entries reach
-          its entry {reading.head.seq} (recorded {when(reading.storedAt)}).
+          its entry {reading.head.seq} (recorded {when(reading.storedAt, timeZone)}).
         </p>
       ) : reading.state === 'none' ? (
         <p>This computer has no record of where the log ends yet: it starts with the first entry.</p>
@@ -58,7 +58,7 @@ export function AuditAnchorPanel({ reading, history }: AuditAnchorView) {
           <tbody>
             {history.map((entry, index) => (
               <tr key={`${entry.at}-${index}`}>
-                <td>{entry.at ? when(entry.at) : 'unknown'}</td>
+                <td>{entry.at ? when(entry.at, timeZone) : 'unknown'}</td>
                 <td>
                   {kindText[entry.kind]}
                   {entry.note ? <span className="muted">: {entry.note}</span> : null}

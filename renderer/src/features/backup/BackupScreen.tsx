@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { formatBackupTime } from './backup-time';
 import { backupScheduleStatus } from '@shared/rules/backup-schedule';
+import { dayAndTime } from '@shared/home-time';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { Banner } from '../../ui/Banner';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { useBackups } from './useBackups';
@@ -54,6 +55,7 @@ function ActionPanel({
 /** The manager's backups: where they go, how often, how many are kept, and a backup now. */
 export function BackupScreen() {
   const backups = useBackups();
+  const timeZone = useHomeTimeZone();
   const { settings } = backups;
   if (!backups.isAvailable) {
     return (
@@ -88,10 +90,10 @@ export function BackupScreen() {
         onAction={backups.backUp}
       >
         {settings?.lastBackupAt
-          ? `Last backup: ${formatBackupTime(settings.lastBackupAt)}.`
+          ? `Last backup: ${dayAndTime(settings.lastBackupAt, timeZone)}.`
           : 'No backup has been made yet.'}{' '}
         {status?.kind === 'upToDate'
-          ? `The next is due ${formatBackupTime(status.nextDueAt)}.`
+          ? `The next is due ${dayAndTime(status.nextDueAt, timeZone)}.`
           : status && status.kind !== 'never'
             ? 'One is due now.'
             : ''}
@@ -129,7 +131,7 @@ export function BackupScreen() {
             <tbody>
               {backups.files.map((file) => (
                 <tr key={file.fileName}>
-                  <td>{file.createdAt ? formatBackupTime(file.createdAt) : 'Unknown'}</td>
+                  <td>{file.createdAt ? dayAndTime(file.createdAt, timeZone) : 'Unknown'}</td>
                   <td>{file.reason ? reasonLabels[file.reason] : 'Unknown'}</td>
                   <td>{sizeText(file.sizeBytes)}</td>
                   <td>{file.fileName}</td>

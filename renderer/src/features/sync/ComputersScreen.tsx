@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
+import { clockTime } from '@shared/home-time';
 import { listInWords } from '@shared/word-lists';
+import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { Banner } from '../../ui/Banner';
 import { TextField } from '../../ui/TextField';
 import { ServerFields } from './ServerFields';
@@ -12,9 +14,6 @@ import { useComputers, type PendingAddition, type RegisteredDevice } from './use
 import { Panel } from '../../ui/Panel';
 
 type Computers = NonNullable<ReturnType<typeof useComputers>>;
-
-const timeOf = (iso: string) =>
-  new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
 /** A computer's name, which the server can read: so a place, not a person. */
 function ComputerNameField(props: {
@@ -101,6 +100,7 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
  */
 function PendingAdditionPanel({ computers, addition }: { computers: Computers; addition: PendingAddition }) {
   const { issued } = addition;
+  const timeZone = useHomeTimeZone();
   const titleId = `sync-add-title-${issued.pairingId}`;
   if (addition.state !== 'waiting')
     return (
@@ -130,7 +130,7 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
       </p>
       <p>It works once. Do not write it down or send it by email.</p>
       <p role="status" aria-live="polite">
-        Waiting for {issued.name} to join, code expires at {timeOf(issued.expiresAt)}.
+        Waiting for {issued.name} to join, code expires at {clockTime(issued.expiresAt, timeZone)}.
       </p>
       <p className="field__hint">
         You can use other screens meanwhile: {issued.name} is added when it joins. If you sign out or lock

@@ -28,6 +28,13 @@ describe('what the staff list says about a signing certificate', () => {
     ['valid for years', '2031-11-23T10:00:00.000Z', false, undefined],
     ['an unreadable date', 'not a date', false, undefined],
   ])('%s', (_case, until, isOwn, expected) => {
-    expect(certificateStatusText(until, isOwn, now)).toEqual(expected);
+    expect(certificateStatusText(until, isOwn, now, 'Europe/London')).toEqual(expected);
+  });
+
+  it('gives the day the certificate ends on the home’s clock, not the computer’s', () => {
+    // 23:30 UTC on 22 December is already the 23rd in a home an hour ahead of UTC.
+    const until = '2026-12-22T23:30:00.000Z';
+    expect(certificateStatusText(until, true, now, 'Europe/London')).toContain('expires on 22 December 2026');
+    expect(certificateStatusText(until, true, now, 'Europe/Paris')).toContain('expires on 23 December 2026');
   });
 });
