@@ -19,9 +19,11 @@ export function CaseFileQueuePanel() {
     return (
       <Panel titleId="copies-waiting-title" title="Copies waiting for the case file">
         {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-        <p className="empty">
-          {waiting === undefined ? 'Checking…' : 'None: every signed copy is in the case-file folder.'}
-        </p>
+        {waiting === undefined ? (
+          <p role="status">Checking for copies waiting…</p>
+        ) : (
+          <p className="empty">None: every signed copy is in the case-file folder.</p>
+        )}
       </Panel>
     );
   }
