@@ -1,3 +1,5 @@
+import { longDate } from '../home-time';
+import { contactKindLabels, type ContactKind } from '../schemas/contact-forms';
 import { panEventLabels, type PanEvent } from '../schemas/pan';
 
 /**
@@ -24,6 +26,14 @@ function firstLetter(name: string): string {
 }
 
 export type AlertText = { readonly subject: string; readonly body: string };
+
+/**
+ * The details line of a filed form's alert: the kind of contact and its day on the home's clock
+ * ("Phone call on 15 September 2026"). No names and nothing of what was said.
+ */
+export function filedFormSummary(kind: ContactKind, contactStartedAt: string, timeZone: string): string {
+  return `${contactKindLabels[kind]} on ${longDate(contactStartedAt, timeZone)}`;
+}
 
 /**
  * The words of an alert: initials, the reference, what happened, and "open Family Links to read it".

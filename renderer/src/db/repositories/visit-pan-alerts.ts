@@ -1,8 +1,6 @@
+import { longDate } from '@shared/home-time';
 import { visitKindLabels, type Visit } from '@shared/schemas/visits';
 import type { PanAlertRequest } from '@shared/schemas/pan';
-
-const shortDate = (instant: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(instant));
 
 /**
  * The PAN alerts a booking or a cancellation raises: one per young person on the first visit, with
@@ -18,8 +16,8 @@ export function visitAlertRequests(
   if (!first) return [];
   const when =
     visits.length > 1
-      ? `${shortDate(first.startsAt, timeZone)} (${visits.length} dates)`
-      : shortDate(first.startsAt, timeZone);
+      ? `${longDate(first.startsAt, timeZone)} (${visits.length} dates)`
+      : longDate(first.startsAt, timeZone);
   const summary = `${visitKindLabels[first.kind]} on ${when} ${event}`;
   return first.youngPersonIds.map((youngPersonId) => ({
     youngPersonId,

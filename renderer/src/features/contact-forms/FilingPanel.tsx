@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
-import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
+import type { ContactForm } from '@shared/schemas/contact-forms';
+import { filedFormSummary } from '@shared/rules/alert-text';
 import { Banner } from '../../ui/Banner';
 import { useSigner } from '../../security/useSigner';
 import { SignaturePadField } from '../../ui/SignaturePadField';
@@ -56,7 +56,7 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
         );
         return;
       }
-      const summary = `${contactKindLabels[form.kind]} on ${formatDeadlineInstant(form.contactStartedAt, timeZone).slice(0, 15)}`;
+      const summary = filedFormSummary(form.kind, form.contactStartedAt, timeZone);
       const result = await fileForm(
         form,
         { pngBase64: signature.replace(/^data:image\/png;base64,/, ''), signer: signer.value },
