@@ -127,9 +127,9 @@ export function describeContactFormStatus(status: ContactFormStatus): string {
 
 /**
  * An instant as the home's local time, with the zone's abbreviation so a time near a clock change
- * cannot be misread: "Mon 26 Oct 2026, 11:00 GMT". Europe/London unless the home is elsewhere.
+ * cannot be misread: "Mon 26 Oct 2026, 11:00 GMT".
  */
-export function formatDeadlineInstant(isoInstant: string, timeZone = 'Europe/London'): string {
+export function formatDeadlineInstant(isoInstant: string, timeZone: string): string {
   const parts = wallClockWords(instantOf(isoInstant, 'The time'), timeZone);
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}, ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
 }
