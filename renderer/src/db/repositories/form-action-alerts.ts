@@ -12,6 +12,7 @@ import {
 } from '@shared/rules/form-actions';
 import { initialsOf, overdueActionAlertText } from '@shared/rules/alert-text';
 import { formatUkDate } from '@shared/format-dates';
+import { calendarDateOf } from '@shared/home-time';
 import { fail } from '@shared/result';
 import type { FamilyLinksDb, FormActionRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
@@ -93,7 +94,7 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
           const text = overdueActionAlertText({
             initials: initialsOf(youngPerson),
             reference,
-            dueOnText: formatUkDate(action.dueOn ?? at.slice(0, 10)),
+            dueOnText: formatUkDate(action.dueOn ?? calendarDateOf(now, timeZone)),
             because: recipient.because,
           });
           return appRaisedAlert({

@@ -1,4 +1,4 @@
-import { longDate } from '@shared/home-time';
+import { calendarDateOf, longDate } from '@shared/home-time';
 import { visitKindLabels, type Visit } from '@shared/schemas/visits';
 import type { PanAlertRequest } from '@shared/schemas/pan';
 
@@ -22,7 +22,7 @@ export function visitAlertRequests(
   return first.youngPersonIds.map((youngPersonId) => ({
     youngPersonId,
     event: event === 'booked' ? 'visitBooked' : 'visitCancelled',
-    reference: `Visit ${first.startsAt.slice(0, 10)}`,
+    reference: `Visit ${calendarDateOf(first.startsAt, timeZone)}`,
     summary: summary.slice(0, 140),
   }));
 }

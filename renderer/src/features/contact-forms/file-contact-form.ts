@@ -1,6 +1,6 @@
 import { base64ToBytes } from '@shared/bytes';
 import type { SignerInput } from '@shared/ipc/channels/signing';
-import { academicYearOf, contactFormCopy } from '@shared/rules/contact-form-filing';
+import { contactFormCopy } from '@shared/rules/contact-form-filing';
 import type { CaseFileCopy, ContactForm } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
 import { windowApi } from '../../platform/window-api';
@@ -59,13 +59,7 @@ export async function fileContactForm(
     filedAt,
     original && form.amendsSha256 ? { reference: original.reference, sha256: form.amendsSha256 } : undefined,
   );
-  const place = caseFilePlaceOf(
-    form,
-    names.youngPerson.caseNumber,
-    academicYearOf(copy.contactStartedAt.slice(0, 10)),
-    filedAt,
-    names.timeZone,
-  );
+  const place = caseFilePlaceOf(form, names.youngPerson.caseNumber, filedAt, names.timeZone);
   const reply = await api['contact-form:file']({
     form: { ...copy, drawnSignaturePng: signature.pngBase64 },
     signer: signature.signer,

@@ -1,5 +1,6 @@
 import type { ReportContent } from '@shared/ipc/channels/documents';
 import { formatUkDate } from '@shared/format-dates';
+import { calendarDateOf } from '@shared/home-time';
 import { declarationAttention } from '@shared/rules/declaration-attention';
 import { declarationKindLabels, type Declaration } from '@shared/schemas/declarations';
 import { staffRoleLabels, type StaffMember } from '@shared/schemas/staff';
@@ -18,7 +19,7 @@ export function declarationsReport(input: {
   readonly signedBy: Pick<StaffMember, 'name' | 'roles'>;
   readonly signedAt: string;
   readonly today: string;
-  readonly timeZone?: string;
+  readonly timeZone: string;
 }): ReportContent {
   const declarations = [...input.declarations].sort((a, b) =>
     a.happenedOn < b.happenedOn ? -1 : a.happenedOn > b.happenedOn ? 1 : a.recordedAt < b.recordedAt ? -1 : 1,
@@ -79,7 +80,10 @@ export function declarationsReport(input: {
           {
             kind: 'fields' as const,
             rows: [
-              { label: 'Recorded', value: formatUkDate(declaration.recordedAt.slice(0, 10)) },
+              {
+                label: 'Recorded',
+                value: formatUkDate(calendarDateOf(declaration.recordedAt, input.timeZone)),
+              },
               { label: 'Who was involved', value: declaration.whoWasInvolved || 'Not recorded' },
               { label: 'Line manager', value: input.staffName(declaration.lineManagerId) },
             ],
@@ -93,7 +97,7 @@ export function declarationsReport(input: {
                 ? [
                     {
                       label: 'Noted by',
-                      value: `${input.staffName(declaration.reviewedById)}${declaration.reviewedAt ? ` on ${formatUkDate(declaration.reviewedAt.slice(0, 10))}` : ''}`,
+                      value: `${input.staffName(declaration.reviewedById)}${declaration.reviewedAt ? ` on ${formatUkDate(calendarDateOf(declaration.reviewedAt, input.timeZone))}` : ''}`,
                     },
                   ]
                 : []),
@@ -109,7 +113,7 @@ export function declarationsReport(input: {
     ],
     signedBy: { name: input.signedBy.name, role: roles(input.signedBy) },
     signedAt: input.signedAt,
-    ...(input.timeZone ? { timeZone: input.timeZone } : {}),
+    timeZone: input.timeZone,
   };
 }
 

@@ -15,13 +15,13 @@ describe('the PAN alerts a booking or a cancellation raises', () => {
       {
         youngPersonId: mia,
         event: 'visitBooked',
-        reference: 'Visit 2026-07-14',
+        reference: 'Visit 2026-07-15',
         summary: 'Home visit to the family home on 15 July 2026 booked',
       },
       {
         youngPersonId: sam,
         event: 'visitBooked',
-        reference: 'Visit 2026-07-14',
+        reference: 'Visit 2026-07-15',
         summary: 'Home visit to the family home on 15 July 2026 booked',
       },
     ]);

@@ -53,6 +53,7 @@ describe('the declarations report for a staff file', () => {
       signedBy: priya,
       signedAt: '2026-11-23T10:00:00.000Z',
       today: '2026-11-23',
+      timeZone: 'Europe/London',
     });
     expect(reportContentSchema.safeParse(report).success).toBe(true);
     expect(report.title).toBe('Staff declarations: Tom Hughes');
@@ -82,6 +83,7 @@ describe('the declarations report for a staff file', () => {
       signedBy: tom,
       signedAt: '2026-11-23T10:00:00.000Z',
       today: '2026-11-23',
+      timeZone: 'Europe/London',
     });
     expect(report.sections[1]?.blocks[0]).toMatchObject({
       kind: 'table',
@@ -92,5 +94,32 @@ describe('the declarations report for a staff file', () => {
       'declarations-siobhan-o-neill-2026-11-23.pdf',
     );
     expect(declarationsFileName('../..', '2026-11-23')).toBe('declarations-staff-2026-11-23.pdf');
+  });
+
+  it('dates each declaration’s recording and review on the home’s clock', () => {
+    // Half past midnight on 1 July in summer time: still 30 June in UTC.
+    const report = declarationsReport({
+      homeName: 'Oakfield House',
+      member: tom,
+      declarations: [
+        declaration({
+          happenedOn: '2026-06-30',
+          recordedAt: '2026-06-30T23:30:00.000Z',
+          status: 'closed',
+          reviewedAt: '2026-07-01T23:15:00.000Z',
+          reviewedById: managerId,
+          supervisionOn: '2026-07-03',
+          outcome: 'Discussed.',
+        }),
+      ],
+      staffName,
+      signedBy: priya,
+      signedAt: '2026-07-04T10:00:00.000Z',
+      today: '2026-07-04',
+      timeZone: 'Europe/London',
+    });
+    const inFull = JSON.stringify(report.sections[2]);
+    expect(inFull).toContain('"Recorded","value":"1 Jul 2026"');
+    expect(inFull).toContain('Priya Raman on 2 Jul 2026');
   });
 });
