@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, type UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
-import { clockTime } from '@shared/home-time';
+import { formatUkDate } from '@shared/format-dates';
+import { calendarDateOf, clockTime } from '@shared/home-time';
 import { listInWords } from '@shared/word-lists';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { Banner } from '../../ui/Banner';
@@ -218,6 +219,7 @@ function ComputerList({
   onRemove: (device: RegisteredDevice) => void;
 }) {
   const list = computers.computers ?? [];
+  const timeZone = useHomeTimeZone();
   return (
     <table className="table">
       <caption className="visually-hidden">The home’s computers</caption>
@@ -241,7 +243,7 @@ function ComputerList({
                 {isThis ? ' (this computer)' : ''}
                 {device.removedAt ? ' (removed)' : ''}
               </th>
-              <td>{new Date(device.endorsedAt).toLocaleDateString('en-GB')}</td>
+              <td>{formatUkDate(calendarDateOf(device.endorsedAt, timeZone))}</td>
               <td>
                 {isThis || device.removedAt ? null : (
                   <button type="button" className="button button--secondary" onClick={() => onRemove(device)}>
