@@ -21,7 +21,7 @@ import { forgetIssued, issuedComputers, markEnded, noteIssued, staleUsers } from
 import { keyRefresher, newestSyncKey, rotateSyncKey } from './home-keys';
 import type { PendingAdditions } from './pending-additions';
 import { applyIncoming, seenVector } from './sync-applier';
-import { registryAwareMirror, registryDocuments } from './registry-feed';
+import { knownRegistryDocuments, registryAwareMirror } from './registry-feed';
 import {
   accountsForPairing,
   importPairedAccounts,
@@ -456,7 +456,7 @@ export async function listComputers(connection: SyncConnection): Promise<readonl
   const registry = await refreshPeers(
     connection.db,
     connection.home,
-    await registryDocuments(connection.mirror),
+    await knownRegistryDocuments(connection.db, connection.mirror),
   );
   return [...registry.devices.values()];
 }
@@ -487,6 +487,8 @@ export async function removeComputer(
   );
   if (!removed.ok) return removed;
   const seen = await seenVector(connection.db);
+  // Read before the removal is kept: from then on what it endorsed is no longer listed.
+  const listed = await listComputers(connection);
   await keepSignedRegistryDocument(
     connection.db,
     await revokeDevice(
@@ -497,7 +499,7 @@ export async function removeComputer(
   );
   // This computer among them when it removes the first computer: it takes the root's place
   // instead (`resolveRegistry`), as a document signed by itself would claim to be a second root.
-  for (const other of await listComputers(connection))
+  for (const other of listed)
     if (
       other.endorsedBy === device.deviceId &&
       other.deviceId !== device.deviceId &&

@@ -5,7 +5,7 @@ import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
 import type { MirrorReader } from './sync-applier';
 import type { MirrorWriter } from './sync-pump';
 import type { SyncProblemRow } from './sync-rows';
-import { refreshPeers, removedComputers, type SyncHome } from './sync-home';
+import { refreshPeers, removedComputers, signedRegistryDocuments, type SyncHome } from './sync-home';
 
 /** The mirror as the registry reads it: its registry documents, by id range. */
 export type RegistryMirror = MirrorReader &
@@ -27,6 +27,17 @@ type Result = { id: string; seq: number | string; deleted?: boolean; doc?: unkno
 export async function registryDocuments(mirror: RegistryMirror): Promise<unknown[]> {
   const { rows } = await mirror.allDocs({ startkey: 'r', endkey: 'r\uffff', include_docs: true });
   return rows.flatMap((row) => (row.doc === undefined ? [] : [row.doc]));
+}
+
+/**
+ * Every registry document this computer knows: the mirror's, and those it signed itself that are
+ * not in the mirror yet (sync puts them there at its next pass). A screen read straight after
+ * setting up, adding or removing lists what this computer has just signed.
+ */
+export async function knownRegistryDocuments(db: FamilyLinksDb, mirror: RegistryMirror): Promise<unknown[]> {
+  const inMirror = await registryDocuments(mirror);
+  const ids = new Set(inMirror.map((doc): unknown => Reflect.get(doc as object, '_id')));
+  return [...inMirror, ...(await signedRegistryDocuments(db)).filter((doc) => !ids.has(doc._id))];
 }
 
 /**

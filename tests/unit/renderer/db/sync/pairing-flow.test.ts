@@ -57,6 +57,10 @@ describe('setting up, adding, joining and removing computers', () => {
     expect(await actions(office.db)).toContain('sync.set-up');
     const officeSync = await connectSync(office.db, office.api, office.store, office.mirrorOf);
     if (!officeSync) throw new Error('The office is not connected');
+    // Listed at once, before sync's first pass has put its registry document in the mirror.
+    expect((await listComputers(officeSync)).map((device) => [device.name, device.isRoot])).toEqual([
+      ['Office', true],
+    ]);
     // The office's run of sync: its registry and its records to the server.
     const push = async () => {
       await publishRegistry(officeSync);
