@@ -53,9 +53,12 @@ export type RegistryAwareMirror = MirrorReader &
     /**
      * Before each pass of the applier: works the registry out from the mirror and notes the
      * computers it trusts now. The applier reads `syncPeers` once per pass, so a computer the
-     * registry learns of during a pass has its changes kept back until the next.
+     * registry learns of during a pass has its changes kept back until the next. `keysReadAt`: the
+     * mirror's update sequence when the home's sync keys were last worked out from it; a document
+     * replicated in after that waits for the next pass, as it may be sealed under a key that a
+     * re-key arriving with it brings (opened now, it would be refused as tampered with, for good).
      */
-    prepare(): Promise<void>;
+    prepare(keysReadAt?: number | string): Promise<void>;
   };
 
 export function registryAwareMirror(
@@ -67,6 +70,7 @@ export function registryAwareMirror(
   const clock = options.clock ?? (() => new Date());
   const waitingSince = new Map<string, number>();
   let knownAtStart = new Set<string>();
+  let readUpTo: number | undefined;
   const peerIds = async () => new Set(await db.syncPeers.toCollection().primaryKeys());
   const refresh = async () => refreshPeers(db, home, await registryDocuments(mirror));
 
@@ -78,6 +82,8 @@ export function registryAwareMirror(
     const kept: Result[] = [];
     const refused: SyncProblemRow[] = [];
     for (const result of results) {
+      if (readUpTo !== undefined && typeof result.seq === 'number' && result.seq > readUpTo)
+        return { kept, refused, stoppedAt: result };
       if (isRegistryDocumentId(result.id)) continue;
       const d = writer(result);
       const n: unknown = result.doc === undefined ? undefined : Reflect.get(result.doc as object, 'n');
@@ -107,7 +113,9 @@ export function registryAwareMirror(
   }
 
   return {
-    async prepare() {
+    async prepare(keysReadAt) {
+      // PouchDB's browser mirror numbers its changes; a sequence of another form is not bounded.
+      readUpTo = typeof keysReadAt === 'number' ? keysReadAt : undefined;
       await refresh();
       knownAtStart = await peerIds();
     },

@@ -162,9 +162,11 @@ export function startConnectionRecordSync(
   return startRecordSync(db, feed, keys, home.device, {
     beforePass: async () => {
       await publishRegistry(connection);
+      // Read before the keys: what replication brings in while they are worked out waits a pass.
+      const keysReadAt = (await mirror.info()).update_seq;
       await refreshKeys();
       if (isBehind) return false;
-      await feed.prepare();
+      await feed.prepare(keysReadAt);
       return true;
     },
     ...(handlers.onError ? { onError: handlers.onError } : {}),
