@@ -1,3 +1,4 @@
+import { calendarDateOf } from '@shared/home-time';
 import type { FamilyLinksDb } from '../database';
 
 /**
@@ -13,19 +14,28 @@ import type { FamilyLinksDb } from '../database';
 const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const referencePattern = /^CF-\d{4}-[A-HJ-NP-Z2-9]{6}$/;
 
-/** A new reference for a contact that ended at `contactEndedAt` (ISO): not yet checked for uniqueness. */
-export function newReference(contactEndedAt: string): string {
+/**
+ * A new reference for a contact at `contactAt` (ISO), its year on the home's clock (a contact just
+ * after midnight on New Year's Day is the new year's, wherever the home is): not yet checked for
+ * uniqueness.
+ */
+export function newReference(contactAt: string, timeZone: string): string {
+  const year = calendarDateOf(contactAt, timeZone).slice(0, 4);
   const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return `CF-${contactEndedAt.slice(0, 4)}-${[...bytes].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
+  return `CF-${year}-${[...bytes].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
 }
 
 /**
  * A reference no stored form has: 32^6 is about a billion a year, but a large home files about
  * ten thousand forms a year, so a clash is possible over its life. Tries again on a clash.
  */
-export async function uniqueReference(db: FamilyLinksDb, contactEndedAt: string): Promise<string> {
+export async function uniqueReference(
+  db: FamilyLinksDb,
+  contactAt: string,
+  timeZone: string,
+): Promise<string> {
   for (;;) {
-    const reference = newReference(contactEndedAt);
+    const reference = newReference(contactAt, timeZone);
     if ((await db.contactForms.where('reference').equals(reference).count()) === 0) return reference;
   }
 }

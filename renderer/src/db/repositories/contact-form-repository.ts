@@ -9,7 +9,6 @@ import {
 import { can } from '@shared/rules/access';
 import { mayEditContactForm, mayReadContactForm } from '@shared/rules/contact-form-access';
 import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
-import { defaultTimeZone } from '@shared/schemas/home';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import type { FamilyLinksDb } from '../database';
@@ -54,7 +53,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
   const settings = () => formSettings.settings();
 
   async function timeZone(): Promise<string> {
-    return (await homeSettingsRepository(db).get())?.timeZone ?? defaultTimeZone;
+    return homeSettingsRepository(db).timeZone();
   }
 
   /**
@@ -223,7 +222,7 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         );
       const blank = contactFormSchema.parse({
         id,
-        reference: await uniqueReference(db, entry.data.contactStartedAt),
+        reference: await uniqueReference(db, entry.data.contactStartedAt, await timeZone()),
         youngPersonId,
         kind: entry.data.kind,
         contactStartedAt: entry.data.contactStartedAt,

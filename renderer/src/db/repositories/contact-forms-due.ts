@@ -16,6 +16,7 @@ import { contactFormCodec } from './contact-form-codec';
 import type { ContactFormError } from './contact-form-repository';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { uniqueReference } from './contact-form-reference';
+import { homeSettingsRepository } from './home-settings-repository';
 import type { AuditEventInput } from './audit-log-repository';
 
 /** Forms a contact makes due, ready to be written with the change that made them due. */
@@ -66,7 +67,10 @@ export function contactFormsDue(db: FamilyLinksDb, clock: () => Date = () => new
     const wanted = contact.youngPersonIds.filter(
       (youngPersonId) => !already.some((form) => form.youngPersonId === youngPersonId),
     );
-    const references = await Promise.all(wanted.map(() => uniqueReference(db, contact.contactEndedAt)));
+    const timeZone = await homeSettingsRepository(db).timeZone();
+    const references = await Promise.all(
+      wanted.map(() => uniqueReference(db, contact.contactEndedAt, timeZone)),
+    );
     const forms = wanted.map((youngPersonId, index) =>
       contactFormSchema.parse({
         id: crypto.randomUUID(),

@@ -1,6 +1,5 @@
 import { Dexie } from 'dexie';
 import { formActionSchema } from '@shared/schemas/form-actions';
-import { defaultTimeZone } from '@shared/schemas/home';
 import { alertAccountOf } from '@shared/rules/alert-accounts';
 import {
   actionsToRaise,
@@ -60,7 +59,7 @@ export function formActionAlerts(db: FamilyLinksDb, clock: () => Date = () => ne
     /** Queues the alerts for actions that have newly gone overdue; returns how many actions were raised. */
     async raiseOverdue(session: Session): Promise<number> {
       const now = clock();
-      const timeZone = (await homeSettingsRepository(db).get())?.timeZone ?? defaultTimeZone;
+      const timeZone = await homeSettingsRepository(db).timeZone();
       const rows = await db.formActions
         .where('[status+dueOn]')
         .between(['open', Dexie.minKey], ['open', overdueBefore(now, timeZone)], true, false)

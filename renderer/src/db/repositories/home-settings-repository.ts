@@ -1,4 +1,4 @@
-import { homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
+import { defaultTimeZone, homeSettingsSchema, type HomeSettings } from '@shared/schemas/home';
 import { securitySettingsSchema, type SecuritySettings } from '@shared/schemas/security-settings';
 import type { FamilyLinksDb } from '../database';
 import { homeSetting } from './home-setting';
@@ -24,6 +24,9 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
   return {
     /** The saved details, or undefined before first-run setup. A damaged row reads as missing. */
     get: (): Promise<HomeSettings | undefined> => readHomeSettings(db),
+
+    /** The zone the home's clock keeps, by which its days and dates are told; the default before set-up. */
+    timeZone: async (): Promise<string> => (await readHomeSettings(db))?.timeZone ?? defaultTimeZone,
 
     /** Checks the input with the shared schema and saves it whole, or saves nothing. Manager only. */
     save: home.save,

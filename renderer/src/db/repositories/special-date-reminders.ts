@@ -6,7 +6,6 @@ import { restrictionsOnPerson } from '@shared/rules/restricted-people';
 import { prepareRestrictionIndex } from '@shared/rules/restriction-check';
 import { specialDateReminderText, specialDatesDue } from '@shared/rules/special-dates';
 import { personSpecialDatesSchema, type PersonSpecialDates } from '@shared/schemas/communication';
-import { defaultTimeZone } from '@shared/schemas/home';
 import type { Person, Relationship, YoungPerson } from '@shared/schemas/people';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { fail } from '@shared/result';
@@ -158,7 +157,7 @@ export function specialDateReminders(db: FamilyLinksDb, clock: () => Date = () =
      */
     async raiseDue(session: Session): Promise<number> {
       const now = clock();
-      const timeZone = (await homeSettingsRepository(db).get())?.timeZone ?? defaultTimeZone;
+      const timeZone = await homeSettingsRepository(db).timeZone();
       const today = calendarDateOf(now, timeZone);
       const found = (
         await find(session, today, (youngPerson) => youngPerson.personalTutorId !== undefined)

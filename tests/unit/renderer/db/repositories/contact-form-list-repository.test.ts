@@ -195,8 +195,17 @@ describe('references', () => {
 
   it('a new reference is in the one format and not one a stored form has', async () => {
     db = freshDatabase();
-    const reference = await uniqueReference(db, '2026-11-19T18:00:00.000Z');
+    const reference = await uniqueReference(db, '2026-11-19T18:00:00.000Z', 'Europe/London');
     expect(reference).toMatch(referencePattern);
     expect(reference.startsWith('CF-2026-')).toBe(true);
+  });
+
+  it.each([
+    ['Europe/London', '2026-12-31T23:30:00.000Z', 'CF-2026-'],
+    ['Pacific/Auckland', '2026-12-31T23:30:00.000Z', 'CF-2027-'],
+    ['America/New_York', '2027-01-01T03:00:00.000Z', 'CF-2026-'],
+  ])('a reference in %s is of the year on the home’s clock (%s)', async (timeZone, contactAt, prefix) => {
+    db = freshDatabase();
+    expect(await uniqueReference(db, contactAt, timeZone)).toMatch(new RegExp(`^${prefix}`));
   });
 });
