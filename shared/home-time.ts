@@ -98,6 +98,14 @@ export function startOfDayIn(isoDate: string, timeZone: string): string {
   return new Date(dayStartMs(isoDate, timeZone)).toISOString();
 }
 
+/**
+ * The instant midnight began on the home's clock `days` days before the day `instant` falls on
+ * there: where a window of "the last 14 days" opens.
+ */
+export function startOfDayBefore(instant: Instant, days: number, timeZone: string): string {
+  return startOfDayIn(addDays(calendarDateOf(instant, timeZone), -days), timeZone);
+}
+
 /** The instant the day after `isoDate` begins: the exclusive end of a range "to" that date. */
 export function endOfDayIn(isoDate: string, timeZone: string): string {
   return startOfDayIn(addDays(isoDate, 1), timeZone);

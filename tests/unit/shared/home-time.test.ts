@@ -10,6 +10,7 @@ import {
   endOfDayIn,
   instantToWallClock,
   mondayOf,
+  startOfDayBefore,
   startOfDayIn,
   wallClockToInstant,
   weekdayDayAndTime,
@@ -57,6 +58,16 @@ describe('when a day starts and ends on the home’s clock', () => {
     const at = '2026-05-31T23:30:00.000Z';
     expect(at >= startOfDayIn('2026-06-01', london)).toBe(true);
     expect(at < endOfDayIn('2026-05-31', london)).toBe(false);
+  });
+
+  it.each([
+    // Half past midnight on 1 July, summer time: 14 days before is 17 June, from its midnight BST.
+    ['just after midnight in summer time', '2026-06-30T23:30:00.000Z', '2026-06-16T23:00:00.000Z'],
+    ['a winter afternoon', '2026-11-23T15:00:00.000Z', '2026-11-09T00:00:00.000Z'],
+    // 8 November in GMT; 14 days before is 25 October, the day the clocks went back, from midnight BST.
+    ['across the clocks going back', '2026-11-08T09:00:00.000Z', '2026-10-24T23:00:00.000Z'],
+  ])('a window of the last 14 days opens at midnight on the home’s clock: %s', (_when, now, opens) => {
+    expect(startOfDayBefore(now, 14, london)).toBe(opens);
   });
 
   it('counts the 23-hour and 25-hour days as whole days', () => {
