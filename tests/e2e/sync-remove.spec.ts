@@ -93,8 +93,18 @@ test('with three computers the manager removes the front desk: it is refused, th
       });
       await frontDesk.app.screenshotsAtOfficeSizes('front-desk-removed');
 
+      // The staff room's manager has the Computers screen open while it is off: the front desk
+      // is still listed there, and the removal shows as it arrives, without leaving the screen.
+      const roomFrame = new AppFrame(room);
+      const roomComputers = new ComputersPage(room, couch());
+      await roomFrame.open('Computers');
+      await expect(roomComputers.computer('Front desk')).toBeVisible({ timeout: 15_000 });
+
       // Back on the network, the staff room reads what the office recorded under the new key...
       staffRoom.network.online = true;
+      await expect(roomComputers.computer('Front desk (removed)')).toBeVisible({ timeout: 45_000 });
+      await expect(roomComputers.list.getByRole('button', { name: 'Remove Front desk' })).toHaveCount(0);
+      await roomFrame.open('Front door');
       await expect(onSiteNow(roomDoor, 'Dawn Morris')).toHaveCount(1, { timeout: 45_000 });
       await expectOnFireRoll(room, 'Dawn Morris', '7');
       await expect(behindBanner(room)).toHaveCount(0);

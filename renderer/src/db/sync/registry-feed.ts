@@ -40,6 +40,30 @@ export async function knownRegistryDocuments(db: FamilyLinksDb, mirror: Registry
   return [...inMirror, ...(await signedRegistryDocuments(db)).filter((doc) => !ids.has(doc._id))];
 }
 
+/** A mirror's live feed, as far as watching the registry needs it (PouchDB's `changes`). */
+export type LiveChanges = {
+  changes(options: { since: 'now'; live: true }): {
+    on(event: 'change', listener: (change: { id: string }) => void): unknown;
+    on(event: 'error', listener: (error: unknown) => void): unknown;
+    cancel(): void;
+  };
+};
+
+/**
+ * Calls `onChange` each time a registry document arrives in the mirror (another computer added,
+ * removed or renamed one), so a screen listing the home's computers never offers to remove one
+ * that is already gone. Returns the function that stops watching.
+ */
+export function watchRegistry(mirror: LiveChanges, onChange: () => void): () => void {
+  const feed = mirror.changes({ since: 'now', live: true });
+  feed.on('change', (change) => {
+    if (isRegistryDocumentId(change.id)) onChange();
+  });
+  // The feed ends with the mirror (sync stopped, the manager signed out): nothing to tell.
+  feed.on('error', () => undefined);
+  return () => feed.cancel();
+}
+
 /**
  * The mirror as the applier sees it once the registry is in charge: registry documents never reach
  * the applier (they are not change envelopes) but bring the registry up to date as they arrive, so

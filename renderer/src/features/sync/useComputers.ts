@@ -10,6 +10,7 @@ import {
   removeComputer,
   setUpSync,
 } from '../../db/sync/pairing-flow';
+import { watchRegistry } from '../../db/sync/registry-feed';
 import { useDatabase } from '../../db/useDatabase';
 import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
 import { windowApi } from '../../platform/window-api';
@@ -20,9 +21,10 @@ export type { RegisteredDevice } from '@shared/sync/device-registry';
 
 /**
  * The home's computers for the manager's Computers screen: this computer's sync status, the
- * computers the registry knows (read again after each change), and setting up, adding (a code;
- * the app endorses the computer when it joins, whatever screen is open then) and removing, with
- * the additions still pending. Undefined without a bridge to the main process.
+ * computers the registry knows (read again after each change, made here or on another computer),
+ * and setting up, adding (a code; the app endorses the computer when it joins, whatever screen is
+ * open then) and removing, with the additions still pending. Undefined without a bridge to the
+ * main process.
  */
 export function useComputers() {
   const db = useDatabase();
@@ -51,6 +53,9 @@ export function useComputers() {
     };
     // A computer that joined is listed: read the registry again when an addition changes.
   }, [api, connection, reads, additions]);
+
+  // Another computer's change to the registry (a computer removed there) is listed here too.
+  useEffect(() => (connection ? watchRegistry(connection.mirror, reload) : undefined), [connection, reload]);
 
   return useMemo(
     () =>

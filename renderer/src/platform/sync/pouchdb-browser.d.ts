@@ -55,6 +55,12 @@ declare module 'pouchdb-browser' {
     cancel(): void;
   };
 
+  export type LiveChanges = {
+    on(event: 'change', listener: (change: { id: string; seq: number | string }) => void): LiveChanges;
+    on(event: 'error', listener: (error: unknown) => void): LiveChanges;
+    cancel(): void;
+  };
+
   export type FetchLike = (url: string, options: RequestInit) => Promise<Response>;
 
   export type DatabaseOptions = {
@@ -84,6 +90,8 @@ declare module 'pouchdb-browser' {
       total_rows: number;
       rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: SyncDocument }[];
     }>;
+    /** Live: each change as it is written, until cancelled. */
+    changes(options: { since: 'now' | number | string; live: true }): LiveChanges;
     changes(options: { since?: number | string; include_docs?: boolean; limit?: number }): Promise<{
       results: { id: string; seq: number | string; deleted?: boolean; doc?: SyncDocument }[];
       last_seq: number | string;
