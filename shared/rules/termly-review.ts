@@ -25,12 +25,14 @@ import {
   type RecordRef,
   type TermMinimums,
 } from './contact-minimums';
-import { calendarDateOf } from '../home-time';
+import { addDays, calendarDateOf } from '../home-time';
 import { defaultTimeZone } from '../schemas/home';
 import { daySpan, isWithin, type Phase } from './termly-calendar';
 import { contactAgainstPlan, type ContactAgainstPlan, type ContactAgainstPlanInput } from './contact-plan';
 import { termVoices, type TermVoices, type VoiceAnswers } from './voices';
 import { kindsOf } from '../schemas/common';
+import { restrictionTimeline } from './restriction-versions';
+import type { RestrictionKind } from './restriction-effects';
 
 /**
  * The termly review (seed 004, 5.2 and 5.5): for one young person and one term, each of
@@ -111,10 +113,12 @@ export type ReviewFamilyMember = {
   readonly hasParentalResponsibility: boolean;
 };
 
+/** A restriction as the review reads it: its current version, and the earlier ones when it has changed. */
 export type ReviewRestriction = Pick<
   Restriction,
   'id' | 'personId' | 'kind' | 'effectiveFrom' | 'effectiveTo' | 'endedAt'
->;
+> &
+  Partial<Pick<Restriction, 'earlierTerms'>>;
 
 export type FamilyMemberFigure = {
   readonly personId: string;
@@ -749,6 +753,37 @@ function isClosestFamily(member: ReviewFamilyMember): boolean {
   );
 }
 
+/**
+ * The kinds a restriction had on any day of `span`: each version governs from its own first day
+ * until the next takes over, its own end date or the day the restriction was ended (seed 004 §3:
+ * "adults need to be aware of these restrictions and adhere to them"). A term before a change is
+ * read with the version then in force, not the one on the record now; none when it governed no
+ * day of the span.
+ */
+function kindsDuring(
+  restriction: ReviewRestriction,
+  span: { readonly startsOn: string; readonly endsOn: string },
+  timeZone: string,
+): RestrictionKind[] {
+  const endedOn =
+    restriction.endedAt === undefined ? undefined : calendarDateOf(Date.parse(restriction.endedAt), timeZone);
+  // Only the kinds and dates are read: the conditions are not the review's business.
+  const timeline = restrictionTimeline({ ...restriction, conditions: '' });
+  return timeline.flatMap((terms, index) => {
+    const next = timeline[index + 1];
+    const lastDays = [
+      terms.effectiveTo,
+      next === undefined ? undefined : addDays(next.effectiveFrom, -1),
+      endedOn,
+    ].filter((day): day is string => day !== undefined);
+    const lastDay = lastDays.sort()[0];
+    const governs =
+      terms.effectiveFrom <= span.endsOn &&
+      (lastDay === undefined || (lastDay >= span.startsOn && lastDay >= terms.effectiveFrom));
+    return governs ? [terms.kind] : [];
+  });
+}
+
 function familyFigures(
   input: TermReviewInput,
   term: TermMinimums,
@@ -762,14 +797,11 @@ function familyFigures(
       const contacts = evidenceOf(
         heldInTerm.filter((contact) => contact.personIds.includes(member.personId)),
       );
-      const restrictions = input.restrictions.filter(
-        (restriction) =>
-          restriction.personId === member.personId &&
-          restriction.effectiveFrom <= term.term.endsOn &&
-          (restriction.effectiveTo === undefined || restriction.effectiveTo >= term.term.startsOn) &&
-          (restriction.endedAt === undefined ||
-            calendarDateOf(Date.parse(restriction.endedAt), timeZone) >= term.term.startsOn),
-      );
+      const during = input.restrictions
+        .filter((restriction) => restriction.personId === member.personId)
+        .map((restriction) => ({ restriction, kinds: kindsDuring(restriction, term.term, timeZone) }))
+        .filter((each) => each.kinds.length > 0);
+      const restrictions = during.map((each) => each.restriction);
       const base = {
         personId: member.personId,
         name: member.name,
@@ -777,7 +809,7 @@ function familyFigures(
         contacts,
         restrictionIds: restrictions.map((restriction) => restriction.id),
       };
-      const isBarred = restrictions.some((restriction) => restriction.kind === 'noContact');
+      const isBarred = during.some((each) => each.kinds.includes('noContact'));
       if (isBarred || (restrictions.length > 0 && contacts.count === 0)) {
         return {
           ...base,

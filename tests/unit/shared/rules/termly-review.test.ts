@@ -7,7 +7,14 @@ import {
   type ReviewRestriction,
   type TermReview,
 } from '@shared/rules/termly-review';
-import { buildContactForm, buildRestriction, buildReviewYoungPerson, buildVisit } from '../../../factories';
+import { nextVersion } from '@shared/rules/restriction-versions';
+import {
+  buildContactForm,
+  buildRestriction,
+  buildRestrictionChange,
+  buildReviewYoungPerson,
+  buildVisit,
+} from '../../../factories';
 import {
   afterAutumn,
   afterSpring,
@@ -296,11 +303,11 @@ describe('the Learning Mentor’s minimums', () => {
 });
 
 describe('contact per family member: nobody quietly overlooked', () => {
-  const call = (personId: string) =>
+  const call = (personId: string, startedAt = '2026-10-07T18:00:00.000Z') =>
     form({
       kind: 'phoneCall',
-      contactStartedAt: '2026-10-07T18:00:00.000Z',
-      contactEndedAt: '2026-10-07T18:20:00.000Z',
+      contactStartedAt: startedAt,
+      contactEndedAt: new Date(Date.parse(startedAt) + 20 * 60_000).toISOString(),
       authorId: 'staff-care',
       personIds: [personId],
     });
@@ -342,6 +349,50 @@ describe('contact per family member: nobody quietly overlooked', () => {
     expect(
       review({ family: [dad], restrictions: [restriction], now: afterAutumn })[0]?.family[0]?.status,
     ).toBe('red');
+  });
+  // The register keeps a changed restriction's earlier versions (`earlierTerms`): each governed
+  // its own days, so a term before the change is read with the version then in force.
+  it('a no-contact order later eased still shows the terms it governed as restricted', () => {
+    const barred = buildRestriction({
+      personId: dad.personId,
+      kind: 'noContact',
+      effectiveFrom: '2026-01-01',
+    });
+    const eased = nextVersion(
+      barred,
+      buildRestrictionChange({ kind: 'supervisedOnly', effectiveFrom: '2027-01-10' }),
+      { staffId: 'manager', canApprove: true, at: '2027-01-10T09:00:00.000Z' },
+    );
+    const [autumn, spring] = review({ family: [dad], restrictions: [eased], now: afterSpring });
+    expect(autumn?.family[0]).toMatchObject({
+      status: 'restricted',
+      reason: 'Restricted during the autumn term (no contact): not counted as a gap.',
+      restrictionIds: [eased.id],
+    });
+    // Barred from 5 to 9 January, supervised only after: a gap in the spring term is not a lapse either.
+    expect(spring?.family[0]).toMatchObject({
+      status: 'restricted',
+      reason: 'Restricted during the spring term (no contact): not counted as a gap.',
+    });
+  });
+  it('a version that a later change replaced before it began governs no term', () => {
+    const barred = buildRestriction({
+      personId: dad.personId,
+      kind: 'noContact',
+      effectiveFrom: '2027-01-20',
+    });
+    const withdrawn = nextVersion(
+      barred,
+      buildRestrictionChange({ kind: 'supervisedOnly', effectiveFrom: '2027-01-15' }),
+      { staffId: 'manager', canApprove: true, at: '2027-01-14T09:00:00.000Z' },
+    );
+    const [, spring] = review({
+      family: [dad],
+      restrictions: [withdrawn],
+      forms: [call(dad.personId, '2027-02-03T18:00:00.000Z')],
+      now: afterSpring,
+    });
+    expect(spring?.family[0]).toMatchObject({ status: 'green', restrictionIds: [withdrawn.id] });
   });
   it('a parent with no contact yet in a term under way is amber', () => {
     expect(review({ family: [dad], now: '2026-10-01T12:00:00.000Z' })[0]?.family[0]?.status).toBe('amber');
