@@ -13,12 +13,18 @@ import { contactModeForContactKind } from './restriction-effects';
  * - "Supervised" means a member of staff is recorded as taking part.
  * - Only restrictions that stop or condition this contact are returned ("no phone contact" on a
  *   family visit is allowed and is not an alert). Each restriction is listed once.
+ * - A restriction ended after the contact began still applied to it: the form is written up to
+ *   48 hours later (seed 004 §5.2.1), often after a review has ended the restriction, and the
+ *   contact took place while staff had to adhere to it (seed 004 §3). Ending one does not reach
+ *   back over the days it was in force.
  */
 export type ContactParticipants = {
   readonly youngPersonId: string;
   readonly kind: ContactKind;
   /** The day of the contact (YYYY-MM-DD in the home's zone). */
   readonly contactDay: string;
+  /** The moment the contact began (ISO instant): a restriction ended after it still applied. */
+  readonly contactStartedAt: string;
   readonly people: readonly { readonly personId: string; readonly names: readonly string[] }[];
   /** Free text: names separated by commas, "and" or new lines. */
   readonly otherParticipants: string;
@@ -29,6 +35,12 @@ export function restrictedParticipants(
   contact: ContactParticipants,
   restrictions: readonly CheckableRestriction[],
 ): RestrictedParticipant[] {
+  const startedMs = Date.parse(contact.contactStartedAt);
+  const asAtContact = restrictions.map((restriction) => {
+    if (restriction.endedAt === undefined || Date.parse(restriction.endedAt) <= startedMs) return restriction;
+    const { endedAt: _endedAfterTheContact, ...stillInForce } = restriction;
+    return stillInForce;
+  });
   const found = new Map<string, RestrictedParticipant>();
   const common = {
     youngPersonIds: [contact.youngPersonId],
@@ -53,7 +65,7 @@ export function restrictedParticipants(
   for (const person of contact.people) {
     const check = checkRestrictions(
       { ...common, visitor: { kind: 'registered', personId: person.personId, names: person.names } },
-      restrictions,
+      asAtContact,
       contact.contactDay,
     );
     if (check.kind !== 'clear') add(check.matches, person.personId, person.names[0] ?? 'A registered person');
@@ -61,7 +73,7 @@ export function restrictedParticipants(
   for (const name of typedNames(contact.otherParticipants)) {
     const check = checkRestrictions(
       { ...common, visitor: { kind: 'typed', name } },
-      restrictions,
+      asAtContact,
       contact.contactDay,
     );
     if (check.kind !== 'clear') add(check.matches, undefined, name);

@@ -104,6 +104,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
           youngPersonId: form.youngPersonId,
           kind: form.kind,
           contactDay: calendarDateOf(form.contactStartedAt, timeZone),
+          contactStartedAt: form.contactStartedAt,
           people: people.map((person) => ({
             personId: person.id,
             names: [displayPersonName(person), ...person.aliases],

@@ -47,6 +47,7 @@ const contact = (overrides: Partial<ContactParticipants>): ContactParticipants =
   youngPersonId,
   kind: 'phoneCall',
   contactDay: '2026-11-19',
+  contactStartedAt: '2026-11-19T10:00:00.000Z',
   people: [],
   otherParticipants: '',
   hasStaff: true,
@@ -102,6 +103,26 @@ describe('recording a contact checks who took part against the restriction regis
       register,
     );
     expect(result).toHaveLength(1);
+  });
+
+  // Seed 004 §3 (adults adhere to restrictions) and DESIGN rule 6 (checked when a contact is
+  // recorded): a form is due 48 hours after the contact, so it is often written after a review
+  // has ended the restriction. The contact still took place while it applied.
+  it.each([
+    ['later that day', '2026-11-19T16:00:00.000Z', 'block'],
+    ['the next morning, before the form was written', '2026-11-20T09:00:00.000Z', 'block'],
+    ['before the contact began', '2026-11-19T13:59:00.000Z', undefined],
+  ] as const)('a restriction ended %s is checked as it stood at the contact', (_when, endedAt, verdict) => {
+    const ended = { ...noContact, endedAt, endedReason: 'Order discharged at review' };
+    const result = restrictedParticipants(
+      contact({
+        kind: 'visit',
+        contactStartedAt: '2026-11-19T14:00:00.000Z',
+        otherParticipants: 'Lee Carter',
+      }),
+      [ended],
+    );
+    expect(result.map((item) => item.verdict)).toEqual(verdict === undefined ? [] : [verdict]);
   });
 
   it.each([
