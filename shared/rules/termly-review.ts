@@ -67,9 +67,11 @@ import type { RestrictionKind } from './restriction-effects';
  * - *Weekly updates offered at the start of each half term*: red if a window passed with no offer,
  *   amber while a window is open without one, green when every window so far had one.
  * - *Learning Mentor's family-home visit* (one a year): green once held; red once the year has ended
- *   without it, or in the summer term with none booked; amber otherwise.
+ *   without it, or in the summer term with none booked; amber otherwise. For a placement that ends
+ *   before the year does, its last placed term stands for the summer term and its end for the year's.
  * - *Learning consultations offered* (three a year): counted to the end of this term against one a
- *   term: level or ahead green; one behind amber (red once the year is over); further behind red.
+ *   term: level or ahead green; one behind amber (red once the year, or the placement, is over);
+ *   further behind red.
  * - *Forms*: red if any is overdue; amber if any was filed late (or its filing time is before the
  *   contact ended, a date to check); green when all are on time or still within the 48 hours.
  * - *Family member*: green with any contact in the term; none: red for a parent, step-parent,
@@ -547,6 +549,20 @@ function halfTermOffersFigure(term: TermMinimums): ReviewFigure {
   };
 }
 
+/**
+ * The last term of the year the young person is placed in, and the last day placed in it. A
+ * placement that ends before the year does leaves no later term to make up the Learning Mentor's
+ * yearly minimums in (seed 004 §5.2.2): for them the year ends with the placement.
+ */
+function lastPlacedTerm(minimums: ContactMinimums): { readonly index: number; readonly endsOn: string } {
+  const index = minimums.terms.findLastIndex((each) => each.placed !== null);
+  const last = minimums.terms[index] ?? minimums.terms[minimums.terms.length - 1];
+  return {
+    index: index < 0 ? minimums.terms.length - 1 : index,
+    endsOn: last?.placed?.endsOn ?? last?.term.endsOn ?? '',
+  };
+}
+
 function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMinimums): ReviewFigure {
   const base = { key: 'learningMentorHomeVisit' as const, label: figureLabels.learningMentorHomeVisit };
   const upTo = minimums.terms.slice(0, term.index + 1);
@@ -572,14 +588,15 @@ function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMini
   const booked = minimums.terms
     .slice(term.index)
     .flatMap((each) => each.learningMentorHomeVisitsBooked.records);
-  const isLastTerm = term.index === minimums.terms.length - 1;
+  const last = lastPlacedTerm(minimums);
+  const leaves = last.index < minimums.terms.length - 1;
+  const isLastTerm = term.index === last.index;
   if (isLastTerm && term.phase === 'ended')
     return {
       ...base,
       value: 'None held',
       status: 'red',
-      reason:
-        'The Learning Mentor did not visit the family home this year: the policy asks for one each year.',
+      reason: `The Learning Mentor did not visit the family home ${leaves ? 'while the young person was placed ' : ''}this year: the policy asks for one each year.`,
       records: [],
     };
   if (booked.length > 0)
@@ -595,14 +612,14 @@ function learningMentorHomeVisitFigure(minimums: ContactMinimums, term: TermMini
       ...base,
       value: 'None yet',
       status: 'red',
-      reason: 'No family-home visit by the Learning Mentor this year, and none booked in the last term.',
+      reason: `No family-home visit by the Learning Mentor this year, and none booked ${leaves ? 'before the placement ends' : 'in the last term'}.`,
       records: [],
     };
   return {
     ...base,
     value: 'None yet',
     status: 'amber',
-    reason: `Not yet this year: one is due by ${formatUkDayMonth(minimums.terms[minimums.terms.length - 1]?.term.endsOn ?? term.term.endsOn)}.`,
+    reason: `Not yet this year: one is due by ${formatUkDayMonth(last.endsOn)}.`,
     records: [],
   };
 }
@@ -628,7 +645,7 @@ function learningConsultationsFigure(minimums: ContactMinimums, term: TermMinimu
       records,
     };
   const shortfall = Math.min(required, termsSoFar) - offered;
-  const isYearOver = term.index === minimums.terms.length - 1 && term.phase === 'ended';
+  const isYearOver = term.index === lastPlacedTerm(minimums).index && term.phase === 'ended';
   if (shortfall <= 0)
     return {
       ...base,

@@ -250,3 +250,52 @@ describe('the year’s home visits: every term, and three', () => {
     );
   });
 });
+
+// Seed 004 §5.2.2: the Learning Mentor's family-home visit and learning consultations are owed
+// within the placement. A young person who leaves part-way through the year has no later term in
+// which to make them up, so once their last placed term has ended a gap is missed, not "due by
+// the end of July".
+describe('a placement that ends before the year does', () => {
+  const leaver = (visits: Visit[] = []) =>
+    terms({ placementStartsOn: '2020-09-01', placementEndsOn: '2027-03-26', visits, now: afterSpring });
+  const consultation = (date: string): Visit =>
+    buildVisit({
+      youngPersonIds: ['yp-1'],
+      kind: 'learningConsultation',
+      startsAt: `${date}T16:00:00.000Z`,
+      status: 'completed',
+    });
+
+  it('no Learning Mentor family-home visit by the end of the last placed term is red', () => {
+    expect(figure(leaver()[spring], 'learningMentorHomeVisit')).toMatchObject({
+      status: 'red',
+      value: 'None held',
+      reason:
+        'The Learning Mentor did not visit the family home while the young person was placed this year: the policy asks for one each year.',
+    });
+  });
+
+  it('in the last placed term with none booked, the Learning Mentor’s visit is already red', () => {
+    const review = terms({
+      placementStartsOn: '2020-09-01',
+      placementEndsOn: '2027-03-26',
+      now: '2027-02-01T12:00:00.000Z',
+    });
+    expect(figure(review[spring], 'learningMentorHomeVisit').status).toBe('red');
+    expect(figure(review[0], 'learningMentorHomeVisit').status).toBe('amber');
+  });
+
+  it('one learning consultation of the two due by the placement’s end is red, not one behind', () => {
+    expect(figure(leaver([consultation('2026-10-01')])[spring], 'learningConsultations')).toMatchObject({
+      status: 'red',
+      value: '1 of 2',
+      reason:
+        'Only 1 learning consultation offered this year: the policy asks for 2 (one for each term placed).',
+    });
+  });
+
+  it('a placement with no end date is still read to the year’s end', () => {
+    const review = terms({ placementStartsOn: '2020-09-01', now: afterSpring });
+    expect(figure(review[spring], 'learningMentorHomeVisit').status).toBe('amber');
+  });
+});
