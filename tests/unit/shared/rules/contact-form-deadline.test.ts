@@ -49,6 +49,15 @@ describe('a contact form is due 48 real hours after the contact ended', () => {
     expect(formatDeadlineInstant(dueAt, 'Europe/London')).toBe(shownAs);
   });
 
+  // Seed 004 §5.2.1 says "within 48 hours", not two working days: a weekend does not stop the clock.
+  it('across a weekend: a contact ending on Friday afternoon is due on Sunday afternoon', () => {
+    const dueAt = contactFormDeadline('2026-11-20T16:00:00.000Z');
+    expect(formatDeadlineInstant(dueAt, 'Europe/London')).toBe('Sun 22 Nov 2026, 16:00 GMT');
+    expect(
+      contactFormStatus({ contactEndedAt: '2026-11-20T16:00:00.000Z' }, new Date('2026-11-23T09:00:00.000Z')),
+    ).toMatchObject({ kind: 'overdue', hoursOverdue: 17 });
+  });
+
   it('uses the number of hours the home has set', () => {
     expect(contactFormDeadline(endedAt, 24)).toBe('2026-11-17T15:00:00.000Z');
     expect(contactFormDeadline(endedAt, 72)).toBe('2026-11-19T15:00:00.000Z');

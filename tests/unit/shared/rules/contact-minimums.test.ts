@@ -7,7 +7,7 @@ import {
   type MinimumsVisit,
 } from '@shared/rules/contact-minimums';
 import { buildContactForm, buildRelationship, buildReviewYoungPerson, buildVisit } from '../../../factories';
-import { cc, lm, pt, reviewYear as year } from './review-test-support';
+import { afterSummer, cc, lm, pt, reviewYear as year } from './review-test-support';
 
 const careWorker = 'staff-care';
 const youngPerson = buildReviewYoungPerson();
@@ -126,6 +126,22 @@ describe('termly home visits: one a term, three a year, usually with the PT and 
   it('a home visit at 00:30 BST on the first day of term is in the term (local dates, not UTC)', () => {
     const result = minimums({ visits: [homeVisit('2026-09-02T23:30:00.000Z', [pt, cc])], now });
     expect(result.terms[0]?.homeVisitsHeld.count).toBe(1);
+  });
+
+  // Terms are the home's dates, inclusive: the last day runs to local midnight, and a contact after
+  // it belongs to the holiday even while its UTC date is still the term's last day.
+  it.each([
+    ['23:30 BST on the last day of the summer term is in the term', '2027-07-21T22:30:00.000Z', 1],
+    [
+      '00:30 BST the day after, though still 21 July in UTC, is in the holiday',
+      '2027-07-21T23:30:00.000Z',
+      0,
+    ],
+    ['a home visit in the Easter holiday belongs to neither term', '2027-04-01T10:00:00.000Z', 0],
+  ] as const)('%s', (_case, startsAt, held) => {
+    const result = minimums({ visits: [homeVisit(startsAt, [pt, cc])], now: afterSummer });
+    expect(result.terms[2]?.homeVisitsHeld.count).toBe(held);
+    expect(result.terms[1]?.homeVisitsHeld.count).toBe(0);
   });
 
   it('the year counts the home visits of all three terms, listing each record', () => {
