@@ -477,7 +477,7 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
     yearSpan,
     terms,
     year,
-    stillOwed: stillOwed(terms, year, last.endsOn),
+    stillOwed: stillOwed(terms, year),
   };
 }
 
@@ -496,21 +496,23 @@ export function yearlyConsultationsRequired(terms: readonly TermMinimums[]): num
   return Math.min(policyMinimums.learningConsultationsPerYear, due);
 }
 
-function stillOwed(
-  terms: readonly TermMinimums[],
-  year: ContactMinimums['year'],
-  yearEndsOn: string,
-): OwedItem[] {
+/**
+ * What is still to do this year, each by the last day it can be done: a term's by the term's last
+ * day placed, the year's by the year's last day placed (seed 004 §5.2: the minimums are of a
+ * placement, so a young person leaving mid-term is owed them before they leave).
+ */
+function stillOwed(terms: readonly TermMinimums[], year: ContactMinimums['year']): OwedItem[] {
   const owed: OwedItem[] = [];
   const none: Evidence = { count: 0, records: [] };
   const open = terms.filter((term) => term.phase !== 'ended' && term.placed !== null);
   for (const term of open) {
     const name = termWords[term.term.name];
+    const termEndsOn = term.placed?.endsOn ?? term.term.endsOn;
     if (term.homeVisitsHeld.count === 0 && term.termlyMinimumsDue) {
       owed.push({
         key: `home-visit-${term.term.name}`,
         what: `A home visit in the ${name}, with the Personal Tutor and Case Co-ordinator`,
-        byDate: term.term.endsOn,
+        byDate: termEndsOn,
         booked: term.homeVisitsBooked,
       });
     }
@@ -526,7 +528,7 @@ function stillOwed(
       owed.push({
         key: `pep-${term.term.name}`,
         what: `An invitation to a PEP meeting in the ${name}`,
-        byDate: term.term.endsOn,
+        byDate: termEndsOn,
         booked: none,
       });
     for (const offer of term.halfTermOffers) {
@@ -543,12 +545,14 @@ function stillOwed(
       owed.push({
         key: `learning-programme-${term.term.name}`,
         what: `A learning-programme update sent home in the ${name}`,
-        byDate: term.term.endsOn,
+        byDate: termEndsOn,
         booked: none,
       });
     }
   }
-  if (open.length > 0) {
+  const lastOpen = open.at(-1);
+  if (lastOpen) {
+    const yearEndsOn = lastOpen.placed?.endsOn ?? lastOpen.term.endsOn;
     const required = yearlyHomeVisitsRequired(terms);
     const homeVisitsShort = required - year.homeVisitsHeld.count;
     const bookedHomeVisits = open.flatMap((term) => term.homeVisitsBooked.records);

@@ -272,6 +272,25 @@ describe('what is still owed (planning help)', () => {
       '3 more home visits this year to reach the minimum of 3',
     );
   });
+  // Seed 004 §5.2: the minimums are of a placement. Planning help for a young person who is
+  // leaving must say what is owed by the day they leave, not by the end of the term or year.
+  it('for a placement ending mid-term, everything owed is due by the last day placed', () => {
+    const result = contactMinimums({
+      youngPerson: buildReviewYoungPerson({ placementEndsOn: '2027-03-10' }),
+      year,
+      contacts: [],
+      parentIds: circle.parentIds,
+      familyIds: circle.familyIds,
+      now: new Date('2027-02-01T12:00:00.000Z'),
+    });
+    const byKey = new Map(result.stillOwed.map((item) => [item.key, item.byDate]));
+    expect(byKey.get('home-visit-spring')).toBe('2027-03-10');
+    expect(byKey.get('pep-spring')).toBe('2027-03-10');
+    expect(byKey.get('learning-programme-spring')).toBe('2027-03-10');
+    expect(byKey.get('learning-mentor-home-visit')).toBe('2027-03-10');
+    expect(byKey.get('learning-consultations')).toBe('2027-03-10');
+    expect(result.stillOwed.every((item) => item.byDate <= '2027-03-10')).toBe(true);
+  });
   it('nothing is owed once the year is over', () => {
     expect(minimums({ now: '2027-08-01T12:00:00.000Z' }).stillOwed).toEqual([]);
   });
