@@ -226,6 +226,7 @@ export type PlacedDays = { readonly startsOn: string; readonly endsOn: string };
 export type TermMinimums = {
   readonly term: TermDates;
   readonly index: number;
+  /** Where the term stands at `now`; ended, too, once a placement that ends in it has ended. */
   readonly phase: Phase;
   /** The part of the term the young person was placed; null when they were not placed at all in it. */
   readonly placed: PlacedDays | null;
@@ -237,7 +238,7 @@ export type TermMinimums = {
    * apply: placed for at least `termlyMinimumsFromWeeks` of its weeks, or all of them in a short term.
    */
   readonly termlyMinimumsDue: boolean;
-  /** Whole weeks of term left at `now` (0 once it has ended). */
+  /** Whole weeks of term left at `now` while placed (0 once it, or the placement, has ended). */
   readonly weeksLeft: number;
   readonly homeVisitsHeld: Evidence;
   /** Held home visits both the PT and the CC attended. */
@@ -418,7 +419,10 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
     const inTerm = input.contacts.filter((contact) => isWithin(contact.startsMs, span));
     const heldInTerm = inTerm.filter((contact) => contact.state === 'held');
     const homeVisits = heldInTerm.filter(isHomeVisit);
-    const phase = phaseOf(span, nowMs);
+    // Only the weeks placed count: once a placement has ended part-way through a term, the term's
+    // minimums had their last chance on its last day placed, whatever is left of the term.
+    const placedUntilMs = placed ? daySpan(placed.startsOn, placed.endsOn, timeZone).endsMs : span.endsMs;
+    const phase = nowMs >= placedUntilMs ? 'ended' : phaseOf(span, nowMs);
     const bookedAhead = (contact: Contact): boolean =>
       contact.state === 'booked' && contact.startsMs >= nowMs;
     return {
@@ -433,7 +437,7 @@ export function contactMinimums(input: MinimumsInput): ContactMinimums {
       weeksLeft:
         phase === 'ended'
           ? 0
-          : Math.max(0, Math.ceil((span.endsMs - Math.max(nowMs, span.startsMs)) / (7 * 86_400_000))),
+          : Math.max(0, Math.ceil((placedUntilMs - Math.max(nowMs, span.startsMs)) / (7 * 86_400_000))),
       homeVisitsHeld: evidenceOf(homeVisits),
       homeVisitsWithPtAndCc: evidenceOf(
         homeVisits.filter(

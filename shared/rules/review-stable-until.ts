@@ -15,8 +15,9 @@ import { planPeriodEnds } from './contact-plan';
  * - the **phase** of each term, each week of a term (for weekly parent updates) and each
  *   half-term window (the Learning Mentor's offer): every span starts and ends at a local midnight
  *   in the home's zone, so each start and end is an instant to watch;
+ * - the end of a **placement** that ends part-way through a term: the term's minimums end with it;
  * - **weeks left** in the term under way: `ceil((term end - now) / 7 days)`, which steps down
- *   every 7 × 24 real hours counted back from the term's end. Across a clock change those steps
+ *   every 7 × 24 real hours counted back from the term's end (or the placement's, when it ends first). Across a clock change those steps
  *   fall at 23:00 or 01:00 local time, not at midnight, so they are worked out, not assumed;
  * - **booked ahead**: a booked visit counts while `now` is at or before its start, so it stops one
  *   millisecond after it starts;
@@ -49,13 +50,20 @@ export function reviewStableUntil(input: YearReviewInput): Date {
     watch(span.endsMs);
   };
 
+  const placementEndsOn = input.youngPerson.placementEndsOn;
   for (const term of input.year.terms) {
     const span = daySpan(term.startsOn, term.endsOn, timeZone);
     watch(span.startsMs);
     watch(span.endsMs);
-    if (nowMs >= span.startsMs && nowMs < span.endsMs) {
-      const weeksLeft = Math.ceil((span.endsMs - nowMs) / weekMs);
-      watch(span.endsMs - (weeksLeft - 1) * weekMs);
+    // A placement ending in the term ends the term's minimums with it, and weeks left count to it.
+    const placedUntilMs =
+      placementEndsOn !== undefined && placementEndsOn >= term.startsOn && placementEndsOn < term.endsOn
+        ? daySpan(term.startsOn, placementEndsOn, timeZone).endsMs
+        : span.endsMs;
+    watch(placedUntilMs);
+    if (nowMs >= span.startsMs && nowMs < placedUntilMs) {
+      const weeksLeft = Math.ceil((placedUntilMs - nowMs) / weekMs);
+      watch(placedUntilMs - (weeksLeft - 1) * weekMs);
     }
     for (let monday = mondayOf(term.startsOn); monday <= term.endsOn; monday = addDays(monday, 7))
       watchSpan(monday, addDays(monday, 6));

@@ -78,6 +78,15 @@ describe('how long a termly review stays true', () => {
     expect(stableUntil({ now: '2026-10-16T12:00:00.000Z' })).toBe('2026-10-17T00:00:00.000Z');
   });
 
+  it('a placement that ends mid-term can change the review at the midnight after its last day, and weeks left step back from it', () => {
+    const leaver = buildReviewYoungPerson({ placementEndsOn: '2027-02-10' });
+    expect(stableUntil({ youngPerson: leaver, now: '2027-02-09T12:00:00.000Z' })).toBe(
+      '2027-02-11T00:00:00.000Z',
+    );
+    expect(stableUntil({ youngPerson: leaver, now: '2027-02-01T12:00:00.000Z' })).toBe(
+      '2027-02-04T00:00:00.000Z',
+    );
+  });
   it('an unfiled form can turn overdue one millisecond after its 48 hours are up', () => {
     expect(stableUntil({ now: '2026-09-15T09:00:00.000Z', forms: [form('2026-09-14T10:00:00.000Z')] })).toBe(
       '2026-09-16T10:00:00.001Z',

@@ -299,3 +299,33 @@ describe('a placement that ends before the year does', () => {
     expect(figure(review[spring], 'learningMentorHomeVisit').status).toBe('amber');
   });
 });
+
+// Only the weeks placed count (seed 004 §5.2; DESIGN rule 4), and a term without a home visit is
+// red. Once a young person has left part-way through a term, what was owed in their weeks is
+// missed: the rest of the term gives no more time for it.
+describe('a placement that ended part-way through a term still under way', () => {
+  // Placed in the spring term from 5 January to 12 February: 6 weeks, so its minimums are due.
+  const left = (now: string, visits: Visit[] = []) =>
+    terms({ placementStartsOn: '2020-09-01', placementEndsOn: '2027-02-12', visits, now })[spring];
+
+  it('no home visit while placed is red, not "none yet" with weeks of term left', () => {
+    expect(figure(left('2027-03-01T12:00:00.000Z'), 'homeVisit')).toMatchObject({
+      status: 'red',
+      value: 'None held',
+    });
+    expect(figure(left('2027-03-01T12:00:00.000Z'), 'pepInvitation').status).toBe('red');
+    expect(figure(left('2027-03-01T12:00:00.000Z'), 'learningProgrammeUpdate').status).toBe('red');
+  });
+
+  it('weeks left count to the last day placed: three weeks before it, none held or booked is red', () => {
+    // 23 January, midday: under three weeks to the end of 12 February, nine to the end of term.
+    expect(figure(left('2027-01-23T12:00:00.000Z'), 'homeVisit').status).toBe('red');
+    expect(figure(left('2027-01-08T12:00:00.000Z'), 'homeVisit').status).toBe('amber');
+  });
+
+  it('a home visit held while placed is green as before', () => {
+    expect(figure(left('2027-03-01T12:00:00.000Z', [homeVisit('2027-02-01')]), 'homeVisit').status).toBe(
+      'green',
+    );
+  });
+});
