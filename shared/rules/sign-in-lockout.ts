@@ -12,6 +12,11 @@
  *   passed in: nothing here reads the clock.
  * - While locked, the password is not even checked (the caller asks `signInGate` first), so the
  *   lock also stops guessing, not just the count.
+ * - The state is kept unsealed (it is read before anyone signs in), so only what this rule could
+ *   have written is believed: a lock ending more than 5 minutes after `now`, or a failure dated
+ *   after `now`, was put there from outside (or the clock was moved back) and is ignored. Someone
+ *   at the keyboard could otherwise lock the manager out for good, with nobody left to reset it,
+ *   or make one typo lock a colleague. Ignoring them opens nothing that deleting them would not.
  */
 
 export const maximumFailedAttempts = 5;
@@ -57,7 +62,10 @@ export function afterFailedAttempt(state: LockoutState, now: Date): FailedAttemp
   if (lockedUntil !== undefined) return { kind: 'alreadyLocked', state, until: lockedUntil };
 
   const windowStart = now.getTime() - failureWindowMinutes * minute;
-  const recent = state.failedAttempts.filter((at) => Date.parse(at) > windowStart);
+  const recent = state.failedAttempts.filter((at) => {
+    const time = Date.parse(at);
+    return time > windowStart && time <= now.getTime();
+  });
   const failedAttempts = [...recent, now.toISOString()];
   if (failedAttempts.length >= maximumFailedAttempts) {
     const until = new Date(now.getTime() + lockoutMinutes * minute).toISOString();
@@ -77,7 +85,9 @@ export function afterSuccessfulSignIn(): LockoutState {
 
 function activeLockUntil(state: LockoutState, now: Date): string | undefined {
   if (state.lockedUntil === undefined) return undefined;
-  return now.getTime() < Date.parse(state.lockedUntil) ? state.lockedUntil : undefined;
+  const until = Date.parse(state.lockedUntil);
+  const isActive = now.getTime() < until && until <= now.getTime() + lockoutMinutes * minute;
+  return isActive ? state.lockedUntil : undefined;
 }
 
 function lockedMessage(minutesLeft: number): string {

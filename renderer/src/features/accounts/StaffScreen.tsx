@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { clockTime, longDate } from '@shared/home-time';
+import { signInGate } from '@shared/rules/sign-in-lockout';
 import { staffRoleLabels, type StaffMember } from '@shared/schemas/staff';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { Banner } from '../../ui/Banner';
@@ -135,10 +136,11 @@ export function StaffScreen() {
           <ColumnHeads columns={['Name', 'Username', 'Roles', 'Status']} hasActions />
           <tbody>
             {accounts.map(({ member, state }) => {
-              const lockedUntil =
-                state?.lockedUntil && new Date(state.lockedUntil) > new Date()
-                  ? state.lockedUntil
-                  : undefined;
+              // The same rule as the sign-in form, so a lock it would ignore is not shown either.
+              const gate = state?.lockedUntil
+                ? signInGate({ failedAttempts: [], lockedUntil: state.lockedUntil }, new Date())
+                : undefined;
+              const lockedUntil = gate?.kind === 'locked' ? gate.until : undefined;
               const certificateNote = state
                 ? certificateStatusText(
                     state.certificateUntil,

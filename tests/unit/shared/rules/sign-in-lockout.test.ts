@@ -146,3 +146,36 @@ describe('a successful sign-in', () => {
     });
   });
 });
+
+/*
+ * The lockout state is kept unsealed in IndexedDB (it is read before anyone signs in), so someone
+ * at an unlocked DevTools can write any times there. Only the rule's own shapes may lock anyone.
+ */
+describe('a lockout state the rule could not have written', () => {
+  it('a lock years ahead does not keep the account shut: no lock lasts longer than 5 minutes', () => {
+    const edited: LockoutState = { failedAttempts: [], lockedUntil: '9999-12-31T23:59:59.000Z' };
+    expect(signInGate(edited, time(0))).toEqual({ kind: 'open' });
+    expect(afterFailedAttempt(edited, time(0))).toMatchObject({ kind: 'counted', attemptsLeft: 4 });
+  });
+
+  it('a lock exactly 5 minutes ahead is still honoured', () => {
+    expect(signInGate({ failedAttempts: [], lockedUntil: time(5).toISOString() }, time(0))).toMatchObject({
+      kind: 'locked',
+      minutesLeft: 5,
+    });
+  });
+
+  it('failures dated in the future are not counted, so one typo does not lock the account', () => {
+    const future = ['2099-01-01T00:00:00.000Z', '2099-01-01T00:00:01.000Z', '2099-01-01T00:00:02.000Z'];
+    const edited: LockoutState = { failedAttempts: [...future, '2099-01-01T00:00:03.000Z'] };
+    const outcome = afterFailedAttempt(edited, time(0));
+    expect(outcome).toMatchObject({ kind: 'counted', attemptsLeft: 4 });
+    expect(outcome.state.failedAttempts).toEqual([time(0).toISOString()]);
+  });
+
+  it('an unreadable time neither locks nor counts', () => {
+    const edited: LockoutState = { failedAttempts: ['not a time'], lockedUntil: 'not a time' };
+    expect(signInGate(edited, time(0))).toEqual({ kind: 'open' });
+    expect(afterFailedAttempt(edited, time(0))).toMatchObject({ kind: 'counted', attemptsLeft: 4 });
+  });
+});
