@@ -1,8 +1,24 @@
+import { declarationsCompartment } from '@shared/rules/compartments';
 import type { DraftRow, FamilyLinksDb } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 
 /** What a draft's seal is bound to: its row's id (its owner and form). */
 export const draftContext = (id: string) => `drafts:${id}`;
+
+/**
+ * Which key a draft is sealed under: its writer's own (their declarations compartment, which only
+ * they and the manager hold), never the door's alone. A draft holds whatever its form held, from
+ * any compartment (a restriction's court reference, a boundary declaration), and every colleague
+ * holds the door key, so under it need to know by keys (rule 8) would stop at the draft. Someone
+ * whose own key has not reached them yet keeps theirs under the door key, as their declarations
+ * are. The owner is read from the draft's id, which its seal is bound to, not from the plain
+ * `ownerId` beside it.
+ */
+export function draftCompartment(cipher: RecordCipher, draftId: string): string | undefined {
+  const ownerId = draftId.slice(0, Math.max(0, draftId.indexOf(':')));
+  const own = declarationsCompartment(ownerId);
+  return ownerId !== '' && cipher.holds(own) ? own : undefined;
+}
 
 /** One kept draft as its owner sees it. `values` is whatever the form held, unchecked. */
 export type KeptDraft = { readonly formKey: string; readonly values: unknown; readonly updatedAt: string };
@@ -21,7 +37,7 @@ export function draftRepository(db: FamilyLinksDb, cipher: RecordCipher, ownerId
    */
   async function seal(formKey: string, values: unknown, now = new Date()): Promise<DraftRow> {
     const id = idFor(formKey);
-    const sealed = await cipher.seal(draftContext(id), values);
+    const sealed = await cipher.seal(draftContext(id), values, draftCompartment(cipher, id));
     return { id, ownerId, updatedAt: now.toISOString(), sealed };
   }
 

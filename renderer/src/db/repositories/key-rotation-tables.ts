@@ -18,7 +18,7 @@ import {
 } from './contact-plan-repository';
 import { declarationCodec } from './declaration-repository';
 import { disclosureCodec } from './disclosure-repository';
-import { draftContext } from './draft-repository';
+import { draftCompartment, draftContext } from './draft-repository';
 import { formActionCodec } from './form-action-repository';
 import { outboxCodec } from './outbox-codec';
 import { panGroupCodec } from './pan-group-repository';
@@ -109,7 +109,7 @@ function rotatedTable<Record extends { id: string }, Row extends SealedRowBase>(
 }
 
 /**
- * Drafts, sealed under the door key with no codec: each opened with its own context and sealed
+ * Drafts still under the door key, sealed with no codec: each opened with its own context and sealed
  * again, unless its owner has saved it since (then it is under the new key already).
  */
 function rotatedDrafts(db: FamilyLinksDb): RotatedTable {
@@ -123,7 +123,16 @@ function rotatedDrafts(db: FamilyLinksDb): RotatedTable {
     return {
       table: db.drafts,
       async prepare(author) {
-        const sealed = await (author ?? session).cipher.seal(context, values);
+        const { cipher, staff } = author ?? session;
+        // A draft kept under the door key before drafts were sealed under their writer's own goes
+        // there when its writer seals it again; the manager, who holds everyone's, leaves it under
+        // the door's, since its writer may not hold their own key yet.
+        const isOwn = row.id.startsWith(`${staff.id}:`);
+        const sealed = await cipher.seal(
+          context,
+          values,
+          isOwn ? draftCompartment(cipher, row.id) : undefined,
+        );
         return {
           write: { kind: 'put', table: db.drafts, rows: [{ ...row, sealed }] },
           async check() {

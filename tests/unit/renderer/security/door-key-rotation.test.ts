@@ -7,7 +7,7 @@ import type { VisitorEntry } from '../../../../shared/schemas/registers';
 import { buildVisitorEntry } from '../../../factories';
 import type { FamilyLinksDb } from '../../../../renderer/src/db/database';
 import { createRecordCipher, KeysDroppedError } from '../../../../renderer/src/db/encryption/record-cipher';
-import { draftRepository } from '../../../../renderer/src/db/repositories/draft-repository';
+import { draftContext, draftRepository } from '../../../../renderer/src/db/repositories/draft-repository';
 import { keyRotationRepository } from '../../../../renderer/src/db/repositories/key-rotation-repository';
 import { visitorLogRepository } from '../../../../renderer/src/db/repositories/visitor-log-repository';
 import { visitorLogCodec } from '../../../../renderer/src/db/repositories/visitor-log-rows';
@@ -164,8 +164,14 @@ describe('changing the door key after someone leaves', () => {
     const dana = await signIn('dwells');
     const copied = dana.dataKey;
     okValue(await auth.switchOff(manager, people.dana.id, { leaverId: people.dana.id, assignments: [] }));
-    const draft = draftRepository(db, manager.cipher, manager.staff.id);
-    await draft.save('contact-form:new', { notes: 'Half written' });
+    // A draft kept under the door key, as every draft was before drafts went under their writer's own.
+    const draftId = `${manager.staff.id}:contact-form:new`;
+    await db.drafts.put({
+      id: draftId,
+      ownerId: manager.staff.id,
+      updatedAt: '2026-11-20T09:00:00.000Z',
+      sealed: await manager.cipher.seal(draftContext(draftId), { notes: 'Half written' }),
+    });
 
     const rotation = keyRotationRepository(db, { batchSize: 3 });
     okValue(await rotation.start(manager, 'door'));
@@ -181,9 +187,10 @@ describe('changing the door key after someone leaves', () => {
       for (const row of await db.youngPeople.toArray())
         await expect(youngPersonCodec.decode(row, copy)).rejects.toBeInstanceOf(Error);
     }
-    for (const table of [db.visitorLog, db.staff, db.youngPeople, db.drafts])
+    for (const table of [db.visitorLog, db.staff, db.youngPeople])
       for (const row of await table.toArray()) expect(row.sealed.generation).toBe(2);
-    // The manager's own draft came through, sealed again.
+    // The manager's own draft came through, sealed again under their own key, not the door's.
+    expect((await db.drafts.get(draftId))?.sealed.compartment).toBe(`declarations:${manager.staff.id}`);
     expect(await draftRepository(db, manager.cipher, manager.staff.id).get('contact-form:new')).toMatchObject(
       {
         values: { notes: 'Half written' },

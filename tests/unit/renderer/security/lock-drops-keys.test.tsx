@@ -85,7 +85,8 @@ describe('locking drops the keys at once, whatever is still being written', () =
   it('with a write stalled and the main process not answering, the lock completes and nothing opens', async () => {
     const { db, session } = await homeWithManager();
     const sealedBefore = await session.cipher.seal('test:1', { note: 'sealed before the lock' });
-    const dataKey = session.dataKey; // the test's own copy, to check the draft afterwards
+    // The test's own copies, to check the draft afterwards (kept under the person's own key).
+    const { dataKey, compartments } = session;
     stalledBridge();
     const api = await renderApp(db);
     act(() => api().begin(session, false));
@@ -112,7 +113,7 @@ describe('locking drops the keys at once, whatever is still being written', () =
     expect(await screen.findByText('locked')).toBeInTheDocument();
 
     // What was typed was sealed before the drop and written after it.
-    const drafts = draftRepository(db, createRecordCipher(dataKey), session.staff.id);
+    const drafts = draftRepository(db, createRecordCipher(dataKey, compartments), session.staff.id);
     await waitFor(async () =>
       expect(await drafts.get('lock-note')).toMatchObject({ values: { notes: 'Mum rang' } }),
     );
