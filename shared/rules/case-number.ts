@@ -1,3 +1,5 @@
+import { safeSegment } from './file-name-segments';
+
 /**
  * The form of a case number two young people may not share. Case numbers are typed by hand from
  * letters and forms, so "fl-0042", "FL-0042 " and "FL‑0042" typed from a phone's keyboard name
@@ -15,4 +17,17 @@ export function normaliseCaseNumber(caseNumber: string): string {
     .replace(/\s+/gu, ' ')
     .trim()
     .toUpperCase();
+}
+
+/**
+ * The case-file folder a case number's copies are filed in, as a file system that ignores letter
+ * case (Windows) compares it, or undefined if nothing of it can name a folder. The main process
+ * names the folder by cleaning the number for a file name (`safeSegment`: spaces, accents and
+ * punctuation become "-"), which folds more than `normaliseCaseNumber` does, so "FL 0042",
+ * "FL#0042" and "FL-0042" would each be a different young person's yet one folder: one child's
+ * signed forms in another child's case file. Two young people may not share this either.
+ */
+export function caseFileFolderOf(caseNumber: string): string | undefined {
+  // What safeSegment leaves is ASCII, so capitals compare it as Windows does.
+  return safeSegment(caseNumber)?.toUpperCase();
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
+import { safeSegment, windowsDeviceNames } from '../../../shared/rules/file-name-segments';
 import { writeFileExclusively } from './atomic-file';
 import { errorCodeOf, fileFailureKind } from './file-failure-kind';
 
@@ -51,8 +52,6 @@ export type CaseFileWritten = {
   readonly sha256: string;
 };
 
-const windowsDeviceNames = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
-
 /**
  * Why `text` may not name a file or folder at all, in words for a person, or undefined. These are
  * names that reach outside the folder or open a device, whoever typed them: they are refused, never
@@ -69,19 +68,6 @@ export function hostileNameReason(raw: string): string | undefined {
   // Windows ignores trailing dots and spaces, so "CON. " is the console too.
   if (windowsDeviceNames.test(text.trim().replace(/[. ]+$/, ''))) return 'it is the name of a Windows device';
   return undefined;
-}
-
-/** A safe path segment, or undefined if nothing usable is left. */
-export function safeSegment(text: string): string | undefined {
-  const cleaned = text
-    .normalize('NFKC')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    // Windows drops trailing dots and spaces; leading dots would hide the file on Linux and macOS.
-    .replace(/^[.-]+|[.-]+$/g, '')
-    .slice(0, 80);
-  if (cleaned === '' || cleaned === '.' || cleaned === '..') return undefined;
-  return windowsDeviceNames.test(cleaned) ? `_${cleaned}` : cleaned;
 }
 
 function failureFor(error: unknown): {

@@ -21,7 +21,8 @@ import { buildContactFormDocument } from '../../../shared/pdf/contact-form-layou
 import { buildReportDocument } from '../../../shared/pdf/report-layout';
 import { writeFileAtomically, writeFileExclusively } from './atomic-file';
 import { readJsonFile } from './json-file';
-import { hostileNameReason, safeSegment, writeCaseFile } from './case-file';
+import { safeSegment } from '../../../shared/rules/file-name-segments';
+import { hostileNameReason, writeCaseFile } from './case-file';
 import {
   createHomeCertificateAuthority,
   createKeyPool,

@@ -3,7 +3,7 @@ import { validForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { displayName } from '@shared/display-names';
 import { fail, ok, type Result } from '@shared/result';
-import { normaliseCaseNumber } from '@shared/rules/case-number';
+import { caseFileFolderOf, normaliseCaseNumber } from '@shared/rules/case-number';
 import type { FamilyLinksDb, YoungPersonPlainKey, YoungPersonRow } from '../database';
 import type { RecordCipher } from '../encryption/record-cipher';
 import { recordWriter } from '../record-writer';
@@ -87,6 +87,29 @@ export async function caseNumberHeldByAnother(
   return notYetIndexed > 0;
 }
 
+/**
+ * Whether another young person's case number, not the same as `caseNumber`, names the same
+ * case-file folder (`caseFileFolderOf`): their copies would be filed together. The index cannot answer (it holds a
+ * hash of the number as `normaliseCaseNumber` compares it, which folds less), so the young people
+ * are opened: a home has tens, not thousands. One that does not open is left to the damaged-record
+ * screens; it cannot be compared, and refusing every save for it would stop the home's work.
+ */
+async function caseFileFolderHeldByAnother(
+  store: ReturnType<typeof sealedStore<YoungPerson, YoungPersonRow>>,
+  session: Session,
+  youngPersonId: string,
+  caseNumber: string,
+): Promise<boolean> {
+  const { records } = await store.openEach(await store.table.toArray(), session.cipher);
+  return records.some(
+    (other) =>
+      other.id !== youngPersonId &&
+      // The same number however typed is the index's to refuse, in its own words.
+      normaliseCaseNumber(other.caseNumber) !== normaliseCaseNumber(caseNumber) &&
+      caseFileFolderOf(other.caseNumber) === caseFileFolderOf(caseNumber),
+  );
+}
+
 export type YoungPersonSaveError = 'forbidden' | 'invalid' | 'duplicate-case-number' | 'not-found';
 
 /** Children and young people placed at the home. Everyone may read them (the door needs names). */
@@ -123,6 +146,14 @@ export function youngPeopleRepository(db: FamilyLinksDb, clock: () => Date = () 
         return fail('invalid', 'The placement ends before it starts.', {
           placementEndsOn: 'The placement ends before it starts. Check the dates.',
         });
+      }
+      const folder = caseFileFolderOf(record.caseNumber);
+      if (
+        folder !== undefined &&
+        (await caseFileFolderHeldByAnother(store, session, record.id, record.caseNumber))
+      ) {
+        const message = `Case number ${record.caseNumber} would be filed in the same case-file folder (${folder}) as another young person’s. Check the case number.`;
+        return fail('duplicate-case-number', message, { caseNumber: message });
       }
       const indexes = await caseNumberIndexesOf(session.cipher, record.caseNumber);
       const written = await records.write(session, {

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   caseFilePath,
-  safeSegment,
   writeCaseFile,
   type CaseFileWrite,
 } from '../../../../electron/main/services/case-file';
+import { caseFileFolderOf } from '../../../../shared/rules/case-number';
+import { safeSegment } from '../../../../shared/rules/file-name-segments';
 
 const folders: string[] = [];
 afterEach(async () => {
@@ -124,6 +125,20 @@ describe('writing a signed copy into the case-file folder', () => {
     ['LPT1', '_LPT1'],
   ])('cleans the segment %s', (text, expected) => {
     expect(safeSegment(text)).toBe(expected);
+  });
+
+  it('files each case number in the folder the renderer compares case numbers by', () => {
+    for (const caseNumber of ['Zoë-1', 'FL 0042', 'fl#0042', 'Kay’s case 7']) {
+      const path = caseFilePath({
+        caseNumber,
+        academicYear: '2026/27',
+        date: '2026-12-06',
+        kind: 'contact-form',
+        reference: 'CF-1',
+      });
+      const folder = path.ok ? path.value.split(sep)[0] : undefined;
+      expect(folder?.toUpperCase()).toBe(caseFileFolderOf(caseNumber));
+    }
   });
 
   it('refuses a folder that is not set or not absolute', async () => {

@@ -94,3 +94,44 @@ describe('a young person’s case number in the database', () => {
     expect(damaged.map((error) => error.id).sort()).toEqual([saved.id, other.value.id].sort());
   });
 });
+
+/*
+ * The case-file folder is named by the case number cleaned for a file name (spaces, accents and
+ * punctuation become "-"), on a file system that usually ignores letter case. Two numbers apart
+ * only in what that cleaning removes would put two children's signed forms in one folder.
+ */
+describe('a case number that would share another young person’s case-file folder', () => {
+  it.each([
+    ['a space for the hyphen', 'FL 0042'],
+    ['a symbol for the hyphen', 'FL#0042'],
+    ['an ending the folder name drops', 'FL-0042.'],
+  ])('is refused: %s', async (_case, typed) => {
+    const { manager, youngPeople } = await homeWithKayden();
+    const other = await youngPeople.save(manager, { ...kayden, caseNumber: typed, firstName: 'Mia' });
+    expect(other.ok).toBe(false);
+    if (!other.ok)
+      expect(other.error).toMatchObject({
+        code: 'duplicate-case-number',
+        fields: { caseNumber: expect.stringContaining('FL-0042') as unknown },
+      });
+    expect(await youngPeople.list(manager)).toHaveLength(1);
+  });
+
+  it('is refused when accents would be cleaned away to the same folder', async () => {
+    db = freshDatabase();
+    const manager = await testSession(['registeredManager']);
+    const youngPeople = youngPeopleRepository(db);
+    expect((await youngPeople.save(manager, { ...kayden, caseNumber: 'ZOË-1' })).ok).toBe(true);
+    expect((await youngPeople.save(manager, { ...kayden, caseNumber: 'ZOÉ-1', firstName: 'Mia' })).ok).toBe(
+      false,
+    );
+  });
+
+  it('does not stop the young person who holds the folder from being saved again', async () => {
+    const { manager, youngPeople, kayden: saved } = await homeWithKayden();
+    const kept = await youngPeople.save(manager, { ...kayden, caseNumber: 'FL 0042' }, saved.id);
+    expect(kept.ok).toBe(true);
+    const other = await youngPeople.save(manager, { ...kayden, caseNumber: 'FL_0042', firstName: 'Mia' });
+    expect(other.ok).toBe(true);
+  });
+});
