@@ -139,7 +139,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       );
       return {
         restrictions: opened.filter((restriction) => termsInForce(restriction, today) !== undefined),
-        damagedIds,
+        damagedIds: [...damagedIds, ...(await recordedButMissing(db, rows))],
       };
     },
 
@@ -149,9 +149,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
      */
     async listInForce(session: Session, today: string): Promise<RestrictionsRead<VisibleRestriction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
+      const rows = await db.restrictions.toArray();
       const { opened, damagedIds } = await stricterWhileUndecided(
         session,
-        await openVisible(await db.restrictions.toArray(), session),
+        await openVisible(rows, session),
         async (row) =>
           (await openVisible([row], session)).opened[0] ?? Promise.reject(new Error('unreadable')),
         today,
@@ -162,7 +163,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             ? []
             : [restrictionOnDay(restriction, today).restriction],
         ),
-        damagedIds,
+        damagedIds: [...damagedIds, ...(await recordedButMissing(db, rows))],
       };
     },
 
@@ -363,3 +364,26 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
+
+/**
+ * The restrictions the audit log says were recorded but whose rows are gone. A row's seal shows
+ * an edit, not a deletion, and a deleted court order would let the door clear the person it bars.
+ * The app never deletes a restriction (DESIGN rule 10: registers are records), and every one is
+ * recorded with its audit entry in the same transaction, in a log chained and anchored by the main
+ * process, so each such id is read as a restriction that does not open: the door clears no one
+ * while any is listed (the manager may still override, with a reason). Entries are found by the
+ * action index: a home records tens of restrictions, not thousands.
+ */
+async function recordedButMissing(
+  db: FamilyLinksDb,
+  rows: readonly { readonly id: string }[],
+): Promise<string[]> {
+  const present = new Set(rows.map((row) => row.id));
+  const recorded = await db.audit.where('action').equals('restriction.recorded').toArray();
+  const missing = recorded.flatMap((entry) =>
+    entry.recordType === 'restriction' && entry.recordId !== undefined && !present.has(entry.recordId)
+      ? [entry.recordId]
+      : [],
+  );
+  return [...new Set(missing)];
+}

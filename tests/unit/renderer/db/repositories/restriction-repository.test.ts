@@ -222,3 +222,44 @@ describe('keeping family records straight', () => {
     expect(attention.lapsed.map((item) => item.name)).toEqual(['Both Ways']);
   });
 });
+
+/*
+ * A row's seal shows it was edited, not that it was taken away: someone at the computer could
+ * delete a court order's row in IndexedDB and the door would clear the person it bars. Every
+ * restriction recorded is in the audit log (chained, anchored by the main process), and the app
+ * never deletes one, so a recorded restriction with no row is treated as one that does not open.
+ */
+describe('a restriction deleted outside Family Links', () => {
+  it('leaves the door check unable to clear anyone, for every role', async () => {
+    const { manager, careWorker, restrictions } = await setUp();
+    const recorded = await restrictions.record(manager, courtOrder);
+    if (!recorded.ok) throw new Error(recorded.error.message);
+    expect((await restrictions.listForCheck(careWorker, '2026-06-01')).damagedIds).toEqual([]);
+
+    await db.restrictions.delete(recorded.value.id);
+
+    for (const session of [careWorker, manager]) {
+      expect(await restrictions.listForCheck(session, '2026-06-01')).toEqual({
+        restrictions: [],
+        damagedIds: [recorded.value.id],
+      });
+      expect((await restrictions.listInForce(session, '2026-06-01')).damagedIds).toEqual([recorded.value.id]);
+    }
+  });
+
+  it('is not confused with one still there, or with one that has ended', async () => {
+    const { manager, careWorker, restrictions } = await setUp();
+    const kept = await restrictions.record(manager, courtOrder);
+    const ended = await restrictions.record(manager, {
+      ...courtOrder,
+      name: 'Jane Smith',
+      effectiveFrom: '2024-01-01',
+      effectiveTo: '2024-12-31',
+    });
+    if (!kept.ok || !ended.ok) throw new Error('setup');
+    expect(await restrictions.listForCheck(careWorker, '2026-06-01')).toMatchObject({
+      restrictions: [{ id: kept.value.id }],
+      damagedIds: [],
+    });
+  });
+});
