@@ -17,8 +17,9 @@ import { planPeriodEnds } from './contact-plan';
  *   in the home's zone, so each start and end is an instant to watch;
  * - the end of a **placement** that ends part-way through a term: the term's minimums end with it;
  * - **weeks left** in the term under way: `ceil((term end - now) / 7 days)`, which steps down
- *   every 7 × 24 real hours counted back from the term's end (or the placement's, when it ends first). Across a clock change those steps
- *   fall at 23:00 or 01:00 local time, not at midnight, so they are worked out, not assumed;
+ *   every 7 × 24 real hours counted back from the term's end (or the placement's, when it ends
+ *   first). Across a clock change those steps fall at 23:00 or 01:00 local time, not at midnight,
+ *   so they are worked out, not assumed;
  * - **booked ahead**: a booked visit counts while `now` is at or before its start, so it stops one
  *   millisecond after it starts;
  * - an unfiled **form** is due while `now` is at or before its deadline (the contact's end plus
