@@ -31,6 +31,9 @@ import { signedPdfRepository, type SignedFile } from './signed-pdf-repository';
 export type ContactFormError =
   'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready' | AlertNotQueued;
 
+const futureStartMessage =
+  'That is later than now, and a contact form is for a contact that has happened. Check the date and the time it started.';
+
 /** What a change to one form records: the form itself is the audit entry's record. */
 type FormEvent = { readonly action: string; readonly detail?: string };
 
@@ -130,6 +133,10 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         fieldMessages(parsed.error),
       );
     const { durationMinutes, ...entry } = parsed.data;
+    // A form records a contact that has happened. A start typed in the future (a slip of the day
+    // or the year) would put its deadline days or a year away, so it would never show as late.
+    if (Date.parse(entry.contactStartedAt) > clock().getTime())
+      return fail('invalid', futureStartMessage, { contactStartedAt: futureStartMessage });
     const endedAt = new Date(Date.parse(entry.contactStartedAt) + durationMinutes * 60_000).toISOString();
     const { dueHours } = await settings();
     // A form made for a booked contact keeps its clock: it started when the contact ended.

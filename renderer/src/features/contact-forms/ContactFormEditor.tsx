@@ -36,7 +36,7 @@ import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { contactFormDraftKey } from './contact-form-draft-key';
 import type { NewFormPrefill } from './contact-form-links';
 import { instantFromTyped } from './contact-form-time';
-import { blankScreenValues, entryOf, screenValuesOf } from './contact-form-values';
+import { blankScreenValues, entryOf, screenFieldMessages, screenValuesOf } from './contact-form-values';
 import { fieldLabelOf, problemSummary } from './contact-form-field-labels';
 import { useContactFormRepository } from './useContactFormRepository';
 import { useDueHours } from './useContactFormSettings';
@@ -114,7 +114,8 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
         : await repository.start(session, values.youngPersonId, entry, formId);
       if (!result.ok) {
         // A message that belongs to a field is shown there only; the banner is for the rest.
-        if (!applyFieldErrors(result.error.fields, form.setError)) setFailure(result.error.message);
+        if (!applyFieldErrors(screenFieldMessages(result.error.fields), form.setError))
+          setFailure(result.error.message);
         return;
       }
       await draft.clear();

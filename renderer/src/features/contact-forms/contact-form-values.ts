@@ -110,3 +110,16 @@ export function entryOf(values: ContactFormScreen, timeZone: string): ContactFor
     ...(values.nextContactOn ? { nextContactOn: values.nextContactOn } : {}),
   };
 }
+
+/**
+ * A repository's field messages, keyed by the screen's fields. The screen has no field for the
+ * instant the contact started (it is typed as a date and a time), and a message for a field the
+ * screen lacks would show nowhere: it goes beside the date, the first of the two.
+ */
+export function screenFieldMessages(
+  fields: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, string>> | undefined {
+  if (!fields?.contactStartedAt) return fields;
+  const { contactStartedAt, ...others } = fields;
+  return { contactDate: contactStartedAt, ...others };
+}

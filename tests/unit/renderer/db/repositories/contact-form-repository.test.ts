@@ -124,6 +124,34 @@ describe('contact forms: the 48-hour clock and who owes what', () => {
     );
     expect(form.dueAt).toBe('2026-11-20T18:30:00.000Z');
   });
+
+  it('refuses a contact that starts later than now, which would push its deadline out of sight', async () => {
+    const { careWorker, youngPerson, forms } = await setUp();
+    // It is 10:00 on 20 November; a slip of the year (2027) or the day would make the form due next year.
+    const tomorrow = await forms.start(
+      careWorker,
+      youngPerson.id,
+      entry({ contactStartedAt: '2026-11-21T09:00:00.000Z' }),
+    );
+    expect(tomorrow.ok ? 'saved' : tomorrow.error.fields?.contactStartedAt).toMatch(
+      /later than now.*Check the date and the time it started/,
+    );
+    expect(await forms.owedBy(careWorker)).toEqual([]);
+
+    // A call that started this very minute is fine; moving a saved form into the future is not.
+    const justNow = okValue(
+      await forms.start(careWorker, youngPerson.id, entry({ contactStartedAt: now.toISOString() })),
+    );
+    const moved = await forms.save(
+      careWorker,
+      justNow.id,
+      entry({ contactStartedAt: '2027-11-20T09:00:00.000Z' }),
+    );
+    expect(moved.ok ? 'saved' : moved.error.code).toBe('invalid');
+    expect((await forms.owedBy(careWorker)).map((form) => form.contactStartedAt)).toEqual([
+      now.toISOString(),
+    ]);
+  });
 });
 
 describe('contact forms: need to know', () => {
