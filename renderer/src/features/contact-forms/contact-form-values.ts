@@ -4,9 +4,9 @@ import type {
   ContactFormScreen,
   ContactFormScreenInput,
 } from '@shared/schemas/contact-forms';
-import { instantToWallClock, wallClockToInstant } from '@shared/home-time';
+import { instantToWallClock } from '@shared/home-time';
 import { ukDateText } from '@shared/schemas/typed-date-time';
-import { minutesBetween } from './contact-form-time';
+import { contactInstant, minutesBetween } from './contact-form-time';
 
 /** The screen's values for a form as stored (times shown in the home's zone, dates as day/month/year). */
 export function screenValuesOf(form: ContactForm, timeZone: string): ContactFormScreenInput {
@@ -78,9 +78,9 @@ export function blankScreenValues(
   };
 }
 
-/** The screen's checked values as the repository's entry; undefined if the date and time do not exist in the zone. */
+/** The screen's checked values as the repository's entry; undefined if the clock never showed that date and time. */
 export function entryOf(values: ContactFormScreen, timeZone: string): ContactFormEntryInput | undefined {
-  const contactStartedAt = wallClockToInstant(values.contactDate, values.startTime, timeZone);
+  const contactStartedAt = contactInstant(values.contactDate, values.startTime, timeZone);
   if (!contactStartedAt) return undefined;
   return {
     kind: values.kind,

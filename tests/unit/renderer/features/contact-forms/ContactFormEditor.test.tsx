@@ -66,4 +66,17 @@ describe('when the contact happened', () => {
     // What was typed stays, to be corrected.
     expect(date).toHaveValue(ukDateFromToday(1));
   });
+
+  it('a time the clocks skipped (01:30 on the spring-forward night) is refused, not saved as 02:30', async () => {
+    const { home, user, form } = await openNewForm();
+    await user.type(within(form).getByLabelText('Date'), '29/03/2026');
+    const startedAt = within(form).getByLabelText('Started at');
+    await user.type(startedAt, '01:30');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(startedAt).toHaveAttribute('aria-invalid', 'true'));
+    expect(messageOf(startedAt)).toMatch(/does not exist on that day \(the clocks went forward\)/);
+    expect(startedAt).toHaveFocus();
+    expect(await home.db.contactForms.count()).toBe(0);
+  });
 });
