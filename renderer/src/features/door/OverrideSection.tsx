@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Field } from '../../ui/Field';
 
 export type OverrideState = { readonly reason: string; readonly isConfirmed: boolean };
@@ -11,14 +11,21 @@ type Props = {
   readonly value: OverrideState;
   readonly errors: OverrideErrors;
   readonly onChange: (next: OverrideState) => void;
+  /** A new object each time signing in finds one missing: that control takes the focus. */
+  readonly focusRequest?: { readonly field: keyof OverrideState } | undefined;
 };
 
 /**
  * The Registered Manager's override of a block (DESIGN rule 6): only with a reason, and a
  * deliberate confirmation. The register writes both to the entry and the audit log.
  */
-export function OverrideSection({ value, errors, onChange }: Props) {
+export function OverrideSection({ value, errors, onChange, focusRequest }: Props) {
   const confirmId = useId();
+  const reasonBox = useRef<HTMLTextAreaElement>(null);
+  const confirmBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusRequest) (focusRequest.field === 'reason' ? reasonBox : confirmBox).current?.focus();
+  }, [focusRequest]);
   return (
     <fieldset className="fieldset door-override">
       <legend>Override and admit</legend>
@@ -29,6 +36,7 @@ export function OverrideSection({ value, errors, onChange }: Props) {
       <Field label="Why are you overriding the restriction?" error={errors.reason}>
         {(wiring) => (
           <textarea
+            ref={reasonBox}
             className="input"
             rows={3}
             {...wiring}
@@ -46,6 +54,7 @@ export function OverrideSection({ value, errors, onChange }: Props) {
         ) : null}
         <label className="checkbox">
           <input
+            ref={confirmBox}
             type="checkbox"
             checked={value.isConfirmed}
             aria-describedby={errors.isConfirmed ? `${confirmId}-error` : undefined}

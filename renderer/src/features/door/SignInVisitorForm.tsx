@@ -106,6 +106,9 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
   const [turnAwayNote, setTurnAwayNote] = useState('');
   const [isTurningAway, setIsTurningAway] = useState(false);
   const [message, setMessage] = useState<Message | undefined>();
+  // What a refused press leaves to do takes the focus, not left on the button (a new object each press).
+  const [readFocus, setReadFocus] = useState<object | undefined>();
+  const [overrideFocus, setOverrideFocus] = useState<{ readonly field: keyof OverrideState } | undefined>();
   // A second press while the first is being saved does nothing (the register refuses a second entry too).
   const isBusy = useRef(false);
   // Filled once for each press of "Sign in <name>" in the list (a new key), not on every render.
@@ -189,9 +192,13 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
           : 'Tick to confirm you are admitting them against the restriction.',
       };
       setOverrideErrors(problems);
-      if (problems.reason || problems.isConfirmed) return;
+      if (problems.reason || problems.isConfirmed) {
+        setOverrideFocus({ field: problems.reason ? 'reason' : 'isConfirmed' });
+        return;
+      }
     } else if (result.kind === 'warn' && readKey !== matchKey(result)) {
       setReadError('Tick “I have read this” once you have read the restriction.');
+      setReadFocus({});
       return;
     }
     if (verdict.needsSupervisor && !values.supervisingStaffId) {
@@ -353,6 +360,7 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
                 staff={directory.staff}
                 hasRead={readKey === matchKey(liveResult)}
                 readError={readError}
+                focusRequest={readFocus}
                 onRead={(hasRead) => {
                   setReadKey(hasRead ? matchKey(liveResult) : undefined);
                   setReadError(undefined);
@@ -365,7 +373,12 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
                   {liveVerdict?.needsSupervisor ? (
                     <SupervisorSelect form={form} staff={directory.staff} />
                   ) : null}
-                  <OverrideSection value={override} errors={overrideErrors} onChange={setOverride} />
+                  <OverrideSection
+                    value={override}
+                    errors={overrideErrors}
+                    onChange={setOverride}
+                    focusRequest={overrideFocus}
+                  />
                 </div>
               ) : null
             }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { DoorForm } from './door-form';
 import { SupervisorSelect } from './SupervisorSelect';
@@ -10,11 +10,25 @@ type Props = {
   readonly hasRead: boolean;
   readonly readError: string | undefined;
   readonly onRead: (hasRead: boolean) => void;
+  /** A new object each time signing in finds the box unticked: the box takes the focus. */
+  readonly focusRequest?: object | undefined;
 };
 
 /** Under a warning: who will supervise (for supervised-only contact), and "I have read this". */
-export function WarnActions({ form, needsSupervisor, staff, hasRead, readError, onRead }: Props) {
+export function WarnActions({
+  form,
+  needsSupervisor,
+  staff,
+  hasRead,
+  readError,
+  onRead,
+  focusRequest,
+}: Props) {
   const readId = useId();
+  const readBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusRequest) readBox.current?.focus();
+  }, [focusRequest]);
   return (
     <div className="door-panel__actions">
       {needsSupervisor ? <SupervisorSelect form={form} staff={staff} /> : null}
@@ -27,6 +41,7 @@ export function WarnActions({ form, needsSupervisor, staff, hasRead, readError, 
         ) : null}
         <label className="checkbox">
           <input
+            ref={readBox}
             type="checkbox"
             checked={hasRead}
             aria-required="true"

@@ -105,10 +105,16 @@ describe('the front door', () => {
 
     await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
     expect(await within(form).findByText('Say why you are overriding the restriction.')).toBeInTheDocument();
+    // The focus goes to what needs doing, not left on the button.
+    await waitFor(() =>
+      expect(within(form).getByLabelText('Why are you overriding the restriction?')).toHaveFocus(),
+    );
     await user.type(
       within(form).getByLabelText('Why are you overriding the restriction?'),
       'Order discharged this morning; social worker confirmed by phone',
     );
+    await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
+    await waitFor(() => expect(within(form).getByLabelText(/I have checked who this is/)).toHaveFocus());
     await user.click(within(form).getByLabelText(/I have checked who this is/));
     await user.click(within(form).getByRole('button', { name: 'Override and admit' }));
 
@@ -139,9 +145,11 @@ describe('the front door', () => {
     expect(
       await within(form).findByText('Tick “I have read this” once you have read the restriction.'),
     ).toBeInTheDocument();
+    await waitFor(() => expect(within(panel).getByLabelText('I have read this')).toHaveFocus());
     await user.click(within(panel).getByLabelText('I have read this'));
     await user.click(within(form).getByRole('button', { name: 'Sign in' }));
     expect(await within(form).findByText('Choose who will supervise this visit.')).toBeInTheDocument();
+    await waitFor(() => expect(within(panel).getByLabelText('Who will supervise?')).toHaveFocus());
     expect(await visitorLogRepository(home.db, home.manager.cipher).onSite()).toHaveLength(0);
 
     await user.selectOptions(within(panel).getByLabelText('Who will supervise?'), home.manager.staff.id);
