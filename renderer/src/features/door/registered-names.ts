@@ -1,3 +1,4 @@
+import { normaliseName } from '@shared/rules/name-spelling';
 import type { Person } from '@shared/schemas/people';
 import type { RegisteredNames } from './door-checker';
 
@@ -15,18 +16,23 @@ export function registeredNamesOf(people: readonly Person[]): RegisteredNames {
 }
 
 /**
- * Registered people whose name or an alias contains what has been typed (at least two letters),
- * best first: those whose name starts with it. At most `limit`.
+ * Registered people whose name or an alias holds what has been typed (at least two letters), best
+ * first: those whose name starts with it. At most `limit`. Read as the restriction check reads a
+ * name (`normaliseName`): no case, accents, apostrophes or hyphens ("Zoe OBrien" finds Zoë O’Brien,
+ * whatever apostrophe either was typed with), and the words in any order ("Hughes Karen", as on ID).
+ * A registered visitor missed here goes in unlinked: the door then misses what their record says.
  */
 export function suggestPeople(people: readonly Person[], typed: string, limit = 5): Person[] {
-  const text = typed.trim().toLocaleLowerCase('en-GB');
-  if (text.length < 2) return [];
+  const text = normaliseName(typed);
+  const words = text.split(' ').filter(Boolean);
+  if (text.replaceAll(' ', '').length < 2) return [];
   const scored = people.flatMap((person) => {
-    const names = [registeredPersonName(person), ...person.aliases].map((name) =>
-      name.toLocaleLowerCase('en-GB'),
-    );
+    const names = [registeredPersonName(person), ...person.aliases].map(normaliseName);
     if (names.some((name) => name.startsWith(text))) return [{ person, rank: 0 }];
-    if (names.some((name) => name.includes(text))) return [{ person, rank: 1 }];
+    const holdsEveryWord = (name: string) =>
+      words.every((word) => name.includes(word)) ||
+      name.replaceAll(' ', '').includes(text.replaceAll(' ', ''));
+    if (names.some(holdsEveryWord)) return [{ person, rank: 1 }];
     return [];
   });
   return scored
