@@ -1,18 +1,20 @@
 import type { PersonWithRelationships } from '../../db/repositories/people-repository';
 import { displayPersonName } from '@shared/display-names';
+import { normaliseName } from '@shared/rules/name-spelling';
 
 /**
  * Whether a person matches what was typed in the find box: any word of their name, other names,
- * how they are related, or the young person's name. Case and accents do not matter.
+ * how they are related, or the young person's name. Case, accents, apostrophes (of any kind) and
+ * hyphens do not matter, as at the door: "Sean OBrien" finds Seán O'Brien-Hughes.
  */
 export function matchesFilter(
   entry: PersonWithRelationships,
   youngPersonNames: ReadonlyMap<string, string>,
   typed: string,
 ): boolean {
-  const words = fold(typed).split(/\s+/).filter(Boolean);
+  const words = normaliseName(typed).split(' ').filter(Boolean);
   if (words.length === 0) return true;
-  const haystack = fold(
+  const haystack = normaliseName(
     [
       displayPersonName(entry.person),
       ...entry.person.aliases,
@@ -23,11 +25,4 @@ export function matchesFilter(
     ].join(' '),
   );
   return words.every((word) => haystack.includes(word));
-}
-
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase();
 }

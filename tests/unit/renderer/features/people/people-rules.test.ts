@@ -94,4 +94,21 @@ describe('finding someone as you type', () => {
   ])('“%s” matches Karen: %s', (typed, expected) => {
     expect(matchesFilter(karen, names, typed)).toBe(expected);
   });
+
+  const sean: PersonWithRelationships = {
+    ...karen,
+    person: { ...karen.person, firstName: 'Seán', lastName: "O'Brien-Hughes", aliases: [] },
+  };
+
+  it.each([
+    ['sean', true],
+    ['Sean OBrien', true],
+    ['o’brien', true],
+    ['o brien', true],
+    ['obrien hughes', true],
+    ['obrienhughes', false],
+    ['sean dean', false],
+  ])('“%s” matches Seán O’Brien-Hughes: %s', (typed, expected) => {
+    expect(matchesFilter(sean, names, typed)).toBe(expected);
+  });
 });
