@@ -1,4 +1,4 @@
-import { addDays, startOfDayIn } from '@shared/home-time';
+import { addDays, instantToWallClock, startOfDayIn } from '@shared/home-time';
 import { expectedVisitsOn, unbookedVisitFormsDue, visitEndsWithSignOut } from '@shared/rules/door-diary';
 import { contactKindOfVisit } from '@shared/rules/visit-contact-kind';
 import { fail, ok, type Result } from '@shared/result';
@@ -14,6 +14,7 @@ import type { AuditEventInput } from './audit-log-repository';
 import { contactFormCodec } from './contact-form-codec';
 import { contactFormSettingsRepository } from './contact-form-settings-repository';
 import { contactFormsDue } from './contact-forms-due';
+import { homeSettingsRepository } from './home-settings-repository';
 import { panAlertsForChange, type AlertsForChange } from './pan-alerts-with-change';
 import { peopleRepository } from './people-repository';
 import { visitRepository } from './visit-repository';
@@ -51,6 +52,14 @@ export async function visitArrival(
       'That booked visit is already over or cancelled. Sign them in as a visitor without a booking.',
     );
   const { entryId, personId, at } = arrival;
+  // Only today's booking can be the one they came for. A visit nobody came to stays open, and a
+  // sign-in form left filled in at the door (or its kept draft) can still name it the next day.
+  const timeZone = await homeSettingsRepository(db).timeZone();
+  if (instantToWallClock(visit.startsAt, timeZone).date !== instantToWallClock(at, timeZone).date)
+    return fail(
+      'invalid',
+      'That booked visit is not today. Sign them in without it, or from today’s expected visitors.',
+    );
   const arrived = visitSchema.parse({
     ...visit,
     arrivals: [...(visit.arrivals ?? []), { entryId, at, ...(personId ? { personId } : {}) }],

@@ -310,9 +310,13 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
         <Banner tone="info">What you were typing before the screen locked is back.</Banner>
       ) : null}
       <SubmitForm label="Sign a visitor in" onSubmit={onSubmit}>
-        {visitId && expectedNote ? (
+        {visitId ? (
           <div className="door-sign-in__booked" role="status">
-            <p>{expectedNote}</p>
+            {/* A kept draft brings the booking back without its note: the booking still shows, and can go. */}
+            <p>
+              {expectedNote ??
+                'This sign-in is for a booked visit. If they have not come for it, press “Not for this booked visit”.'}
+            </p>
             <button
               type="button"
               className="button button--secondary"

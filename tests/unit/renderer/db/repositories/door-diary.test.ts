@@ -129,6 +129,24 @@ describe('a booked visitor signed in from the diary at the door', () => {
     expect(await home.db.visitorLog.count()).toBe(0);
   });
 
+  it('is refused for a visit booked for another day, so yesterday’s booking is never marked arrived today', async () => {
+    const home = await setUp();
+    // Nobody came yesterday and nobody marked it, so it is still confirmed. A form left open at the
+    // door (or its kept draft) still names it when Mum arrives for today's unbooked visit.
+    const yesterday = buildVisit({
+      youngPersonIds: [home.youngPerson.id],
+      personIds: [home.mumId],
+      startsAt: '2026-11-22T14:00:00.000Z',
+      endsAt: '2026-11-22T15:00:00.000Z',
+      status: 'confirmed',
+    });
+    await visitRepository(home.db).addMany(home.manager, [yesterday]);
+    const signedIn = await home.register.signIn(home.careWorker, home.arriving(yesterday.id), check, today);
+    expect(signedIn.ok ? 'signed in' : signedIn.error.message).toMatch(/not today.*without it/);
+    expect(await home.db.visitorLog.count()).toBe(0);
+    expect((await visitRepository(home.db).get(home.manager, yesterday.id))?.arrivals ?? []).toEqual([]);
+  });
+
   it('ends a visit two came for only when the second leaves', async () => {
     const home = await setUp();
     const booked = buildVisit({

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DoorScreen } from '../../../../../renderer/src/features/door/DoorScreen';
 import { staffCodec } from '../../../../../renderer/src/db/repositories/staff-repository';
 import { visitorLogRepository } from '../../../../../renderer/src/db/repositories/visitor-log-repository';
+import { draftRepository } from '../../../../../renderer/src/db/repositories/draft-repository';
+import { emptyDoorForm } from '../../../../../renderer/src/features/door/door-form';
 import { closeTestHome, openTestHome, renderSignedIn, type TestHome } from '../render-signed-in';
 import { seedRestriction, seedYoungPerson } from '../seed-home';
 
@@ -164,5 +166,25 @@ describe('the front door', () => {
     // The condition stays in sight, in words, with who supervises.
     expect(onSite).toHaveTextContent('Supervised contact only.');
     expect(onSite).toHaveTextContent(`Supervised by ${home.manager.staff.name}`);
+  });
+
+  it('a kept sign-in that names a booked visit says so, and the booking can be let go', async () => {
+    home = await openTestHome();
+    const millie = await seedYoungPerson(home);
+    // Left filled in from "Expected today" when the screen locked: the draft keeps the booking's id.
+    await draftRepository(home.db, home.careWorker.cipher, home.careWorker.staff.id).save('door:sign-in', {
+      ...emptyDoorForm,
+      visitorName: 'Dawn Morris',
+      visitingYoungPersonIds: [millie.id],
+      visitId: crypto.randomUUID(),
+    });
+    const user = userEvent.setup();
+    renderSignedIn(<DoorScreen />, { db: home.db, session: home.careWorker });
+    const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
+    await waitFor(() => expect(within(form).getByLabelText('Visitor’s name')).toHaveValue('Dawn Morris'));
+
+    expect(within(form).getByText(/^This sign-in is for a booked visit/)).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Not for this booked visit' }));
+    expect(within(form).queryByRole('button', { name: 'Not for this booked visit' })).not.toBeInTheDocument();
   });
 });
