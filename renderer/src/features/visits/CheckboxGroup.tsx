@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 
 type Option = { readonly value: string; readonly label: string; readonly hint?: string | undefined };
 
@@ -10,10 +10,15 @@ type Props = {
   readonly value: readonly string[];
   readonly onChange: (next: string[]) => void;
   readonly emptyText: string;
+  /**
+   * react-hook-form's `field.ref`, given to the first box: the form focuses a field by its ref,
+   * so without it a problem here is passed over and the focus lands on a later field instead.
+   */
+  readonly inputRef?: Ref<HTMLInputElement> | undefined;
 };
 
 /** A labelled group of checkboxes holding a list of ids; its error is read with the group. */
-export function CheckboxGroup({ legend, hint, error, options, value, onChange, emptyText }: Props) {
+export function CheckboxGroup({ legend, hint, error, options, value, onChange, emptyText, inputRef }: Props) {
   const id = useId();
   const describedBy =
     [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') ||
@@ -37,9 +42,10 @@ export function CheckboxGroup({ legend, hint, error, options, value, onChange, e
       ) : null}
       {options.length === 0 ? <p className="field__hint">{emptyText}</p> : null}
       <div className="checkbox-group__options">
-        {options.map((option) => (
+        {options.map((option, index) => (
           <label key={option.value} className="checkbox">
             <input
+              ref={index === 0 ? inputRef : undefined}
               type="checkbox"
               value={option.value}
               checked={value.includes(option.value)}

@@ -185,6 +185,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
                 }))}
                 value={field.value ?? []}
                 onChange={field.onChange}
+                inputRef={field.ref}
                 emptyText="No young people are recorded yet."
               />
             )}
@@ -201,6 +202,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
                 options={familyOptions}
                 value={field.value ?? []}
                 onChange={field.onChange}
+                inputRef={field.ref}
                 emptyText={
                   youngPersonIds.length === 0
                     ? 'Choose a young person first.'
@@ -220,6 +222,7 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
                 options={staffOptions}
                 value={field.value ?? []}
                 onChange={field.onChange}
+                inputRef={field.ref}
                 emptyText="No staff accounts yet."
               />
             )}
