@@ -4,6 +4,7 @@ import type { StaffMember } from '@shared/schemas/staff';
 import type { YoungPerson } from '@shared/schemas/people';
 import { expandRecurrence, type Occurrence } from '@shared/rules/visit-recurrence';
 import { addDays, calendarDateOf } from '@shared/home-time';
+import { formatUkDate } from '@shared/format-dates';
 import {
   visitConflicts,
   type BookedVisit,
@@ -273,6 +274,14 @@ export function visitBookingChecks(db: FamilyLinksDb) {
     });
     if (!expanded.ok) return fail('invalid', expanded.error.message, { repeatUntil: expanded.error.message });
     const occurrences = expanded.value;
+    // The form checks the end is after the start on the clock face. On the night the clocks go
+    // forward, a start in the skipped hour reads an hour later (01:30 is 02:30), and can then
+    // fall after the end: a visit stored ending before it starts.
+    const backwards = occurrences.find((occurrence) => occurrence.endsAt <= occurrence.startsAt);
+    if (backwards) {
+      const message = `The clocks go forward in the night on ${formatUkDate(backwards.date)}, so ${form.startTime} is not on the clock and this visit would end before it starts. Choose a start after the change.`;
+      return fail('invalid', message, { startTime: message });
+    }
     const proposed = proposedFrom(form, occurrences);
     const { conflicts, names, placements, rooms } = await clashCheck(
       session,

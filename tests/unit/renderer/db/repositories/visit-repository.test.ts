@@ -217,6 +217,18 @@ describe('booking visits', () => {
       'The visit ends before it starts. Make the end time later than the start time.',
     );
   });
+
+  it('refuses a visit the clocks going forward would make end before it starts, and books nothing', async () => {
+    const { manager, visits, booking } = await setUp();
+    // 29 March 2026: 01:30 is not on the clock that night (it reads as 02:30), but 02:00 is (01:00 GMT).
+    const result = await visits.book(
+      manager,
+      booking({ date: '2026-03-29', startTime: '01:30', endTime: '02:00' }),
+      context,
+    );
+    expect(result.ok ? 'booked' : result.error.fields?.startTime).toMatch(/clocks go forward/);
+    expect(await db.visits.count()).toBe(0);
+  });
 });
 
 describe('changing one visit of a series', () => {
