@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { displayName, displayPersonName } from '@shared/display-names';
 import { contactInitiatorLabels, contactKindLabels, type ContactForm } from '@shared/schemas/contact-forms';
 import { formatDeadlineInstant } from '@shared/rules/contact-form-deadline';
@@ -6,19 +5,15 @@ import { voicesCopy } from '@shared/rules/contact-form-filing';
 import { formatUkDate } from '@shared/format-dates';
 import { hashFor } from '../../common/routes';
 import { Banner } from '../../ui/Banner';
-import { Field } from '../../ui/Field';
-import { useSession } from '../../security/session-context';
 import { staffNamesById } from '../../common/staff-names';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useFamilyOf } from '../../common/useFamilyOf';
 import { useYoungPeople } from '../../common/useYoungPeople';
+import { AddendumForm } from './AddendumForm';
 import { FormReferenceLink } from './FormReferenceLink';
 import { RestrictedParticipantsNotice } from './RestrictedParticipantsNotice';
 import { SignedCopySection } from './SignedCopySection';
 import { isLateOrOverdue, statusOf, statusText } from './contact-form-status-text';
-import { useContactFormRepository } from './useContactFormRepository';
-import { FormActions } from '../../ui/FormActions';
-import { SubmitForm } from '../../ui/SubmitForm';
 import { Panel } from '../../ui/Panel';
 
 /** A form filed before the form asked the voices questions. */
@@ -36,17 +31,12 @@ type Props = {
  * the form read only, its clock, its file's SHA-256 and its addenda.
  */
 export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Props) {
-  const session = useSession();
-  const repository = useContactFormRepository();
   const staffNames = staffNamesById(useStaffMembers());
   const family = useFamilyOf(form.youngPersonId);
   const { youngPeople } = useYoungPeople();
   const youngPerson = youngPeople?.find((item) => item.id === form.youngPersonId);
   const youngPersonName = youngPerson ? displayName(youngPerson) : 'the young person';
   const voices = voicesCopy(form, Object.fromEntries(staffNames));
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [isAmending, setIsAmending] = useState(false);
   const status = statusOf(form, new Date());
   const at = (iso: string) => formatDeadlineInstant(iso, timeZone);
   const personName = (id: string) => {
@@ -54,15 +44,6 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
     return found
       ? `${displayPersonName(found.person)} (${found.relationship.relationship})`
       : 'Someone no longer on the register';
-  };
-
-  const startAddendum = async () => {
-    const result = await repository.startAddendum(session, form.id, reason);
-    if (!result.ok) {
-      setError(result.error.fields?.reason ?? result.error.message);
-      return;
-    }
-    window.location.hash = hashFor('contact-forms', result.value.id).slice(1);
   };
 
   return (
@@ -210,30 +191,7 @@ export function ContactFormView({ form, addenda, isCopyWaiting, timeZone }: Prop
           ))}
         </ul>
       )}
-      {form.amendsFormId ? null : isAmending ? (
-        <SubmitForm label="Write an addendum" onSubmit={() => startAddendum()}>
-          <Field
-            label="What does the addendum correct?"
-            hint="For example “The call was with Mum, not Dad”. The original stays in the case file unchanged."
-            error={error}
-          >
-            {(wiring) => (
-              <textarea
-                className="input"
-                rows={3}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-                {...wiring}
-              />
-            )}
-          </Field>
-          <FormActions submitLabel="Start the addendum" onCancel={() => setIsAmending(false)} />
-        </SubmitForm>
-      ) : (
-        <button type="button" className="button button--secondary" onClick={() => setIsAmending(true)}>
-          Write an addendum
-        </button>
-      )}
+      {form.amendsFormId ? null : <AddendumForm formId={form.id} />}
     </Panel>
   );
 }
