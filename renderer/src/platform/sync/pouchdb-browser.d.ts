@@ -90,8 +90,8 @@ declare module 'pouchdb-browser' {
       total_rows: number;
       rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: SyncDocument }[];
     }>;
-    /** Live: each change as it is written, until cancelled. */
-    changes(options: { since: 'now' | number | string; live: true }): LiveChanges;
+    /** Live: each change as it is written, until cancelled; `since: 'now'` for those from now on. */
+    changes(options: { since: number | string; live: true }): LiveChanges;
     changes(options: { since?: number | string; include_docs?: boolean; limit?: number }): Promise<{
       results: { id: string; seq: number | string; deleted?: boolean; doc?: SyncDocument }[];
       last_seq: number | string;
