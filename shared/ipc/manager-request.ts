@@ -1,12 +1,23 @@
 import { ipcContract, type IpcChannel, type IpcRequest } from './contract';
 import { managerProofMessage, type ManagerProof } from './manager-proof';
 
-/** The channels whose requests carry a manager's proof (shared/ipc/manager-proof.ts). */
-export type ManagerChannel = {
+/** The channels whose requests carry a proof of who asked (shared/ipc/manager-proof.ts). */
+export type ProvenChannel = {
   [Channel in IpcChannel]: IpcRequest<Channel> extends { proof: ManagerProof } ? Channel : never;
 }[IpcChannel];
 
-export type ManagerRequest<Channel extends ManagerChannel> = Omit<IpcRequest<Channel>, 'proof'>;
+/**
+ * Proven channels any colleague may call while signed in: the main process checks the proof (a
+ * certificate from the home's CA, not revoked, a fresh challenge), not the role. Sending email
+ * from the home's own address is one: a page at the sign-in screen, or DevTools on a locked
+ * computer, must not be able to write to a family as the home.
+ */
+export type ColleagueChannel = 'mail:send';
+
+/** Proven channels only a Registered Manager may call. */
+export type ManagerChannel = Exclude<ProvenChannel, ColleagueChannel>;
+
+export type ManagerRequest<Channel extends ProvenChannel> = Omit<IpcRequest<Channel>, 'proof'>;
 
 const placeholderCertificate = '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n';
 const placeholderProof: ManagerProof = {
@@ -20,7 +31,7 @@ const placeholderProof: ManagerProof = {
  * hands it to the main process (trimmed, defaults filled), so both sides sign and check the same
  * bytes. Undefined when the request is not valid for the channel.
  */
-export function managerMessageFor<Channel extends ManagerChannel>(
+export function managerMessageFor<Channel extends ProvenChannel>(
   channel: Channel,
   request: ManagerRequest<Channel>,
   nonce: string,

@@ -257,6 +257,31 @@ test.describe('the security core', () => {
     await app.emit('system:lock-requested', { reason: 'screen-locked' });
     await expect(new LockScreenPage(page).heading).toBeVisible();
     await expect(page.getByText('because the computer was locked')).toBeVisible();
+
+    // DevTools at the locked computer: the bridge sends no email as the home without the proof of
+    // someone signed in, and a proof made up in the page is refused by the main process.
+    const sendAsTheHome = (proof: unknown) =>
+      page.evaluate(
+        async (request) =>
+          (globalThis as unknown as { api: Record<string, (request: unknown) => Promise<unknown>> }).api[
+            'mail:send'
+          ]?.(request),
+        {
+          to: { name: 'Dawn Morris', email: 'dawn@example.org' },
+          subject: 'Your visit on Saturday',
+          text: 'Your visit with the children on Saturday is arranged.',
+          ...(proof === undefined ? {} : { proof }),
+        },
+      );
+    expect(await sendAsTheHome(undefined)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const madeUpCertificate = '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n';
+    expect(
+      await sendAsTheHome({
+        nonce: 'ab'.repeat(32),
+        certificateChainPem: [madeUpCertificate, madeUpCertificate],
+        signature: 'AA==',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'not-permitted' } });
   });
 
   test('nothing readable about people sits in the browser’s database', async ({ app, page }) => {

@@ -1,11 +1,7 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import type { IpcRequest } from '../../shared/ipc/contract';
 import type { ManagerProof } from '../../shared/ipc/manager-proof';
-import {
-  managerMessageFor,
-  type ManagerChannel,
-  type ManagerRequest,
-} from '../../shared/ipc/manager-request';
+import { managerMessageFor, type ProvenChannel, type ManagerRequest } from '../../shared/ipc/manager-request';
 
 /** A staff member's sealed signing key as the renderer holds it (see shared/ipc/channels/signing.ts). */
 export type TestSigner = {
@@ -17,7 +13,7 @@ export type TestSigner = {
  * `request` with the proof a Registered Manager's page would attach (shared/ipc/manager-proof.ts),
  * made in Node with the same message the page signs: for tests of the main process's checks.
  */
-export async function withProofFrom<Channel extends ManagerChannel>(
+export async function withProofFrom<Channel extends ProvenChannel>(
   challenge: () => Promise<{ nonce: string }> | { nonce: string },
   signer: TestSigner,
   channel: Channel,

@@ -1,6 +1,6 @@
 import type { IpcHandlers } from '../ipc-router';
 import type { ManagerProofs } from '../services/authority/manager-proofs';
-import { managerOnly } from './manager-only';
+import { colleagueOnly, managerOnly } from './manager-only';
 import type { MailClientOpener } from '../services/mail/mail-client';
 import type { MailService } from '../services/mail/mail-service';
 
@@ -32,7 +32,10 @@ export function createMailHandlers(services: {
       await mail.clearSettings();
       return { ok: true, value: { cleared: true } };
     }),
-    'mail:send': async (request) => ({ ok: true, value: await mail.send(request) }),
+    'mail:send': colleagueOnly(proofs, 'mail:send', async (request) => ({
+      ok: true,
+      value: await mail.send(request),
+    })),
     'mail:send-test': managerOnly(proofs, 'mail:send-test', async (request) => ({
       ok: true,
       value: await mail.sendTest(request.to),

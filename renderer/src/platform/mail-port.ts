@@ -1,4 +1,5 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
+import type { IpcResult } from '@shared/ipc/ipc-result';
 import type { MailSendOutcome, MailMessage } from '@shared/schemas/mail';
 
 /** The main process's mail service as the sender needs it (window.api in the app, the service itself in tests). */
@@ -8,8 +9,15 @@ export type MailPort = {
   send(message: MailMessage): Promise<MailSendOutcome>;
 };
 
-/** The main process's mail service over window.api, as the outbox sender needs it. */
-export function mailPortOver(api: FamilyLinksApi): MailPort {
+/**
+ * The main process's mail service over window.api, as the outbox sender needs it. `send` calls
+ * `mail:send` with the proof of whoever is signed in (`callAsColleague`): the main process sends
+ * nothing without one.
+ */
+export function mailPortOver(
+  api: FamilyLinksApi,
+  send: (message: MailMessage) => Promise<IpcResult<MailSendOutcome>>,
+): MailPort {
   return {
     async status() {
       const result = await api['mail:get-settings']({});
@@ -21,7 +29,7 @@ export function mailPortOver(api: FamilyLinksApi): MailPort {
       };
     },
     async send(message) {
-      const result = await api['mail:send'](message);
+      const result = await send(message);
       if (result.ok) return result.value;
       return {
         outcome: 'failed',

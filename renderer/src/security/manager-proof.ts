@@ -2,7 +2,13 @@ import { base64ToBytes, bytesToBase64 } from '@shared/bytes';
 import type { FamilyLinksApi } from '@shared/ipc/client';
 import type { IpcReply, IpcRequest } from '@shared/ipc/contract';
 import type { IpcResult } from '@shared/ipc/ipc-result';
-import { managerMessageFor, type ManagerChannel, type ManagerRequest } from '@shared/ipc/manager-request';
+import {
+  managerMessageFor,
+  type ColleagueChannel,
+  type ManagerChannel,
+  type ManagerRequest,
+  type ProvenChannel,
+} from '@shared/ipc/manager-request';
 import { openSigningKey } from '@shared/crypto/encrypted-pkcs8';
 import type { AccountSecrets } from '../db/encryption/key-wrapping';
 import { secretPassphrase } from '../db/encryption/signing-keys';
@@ -15,10 +21,13 @@ import { keepProofKey, proofKeyOf, type ProofKey } from './proof-keys';
  * process checks itself (shared/ipc/manager-proof.ts): a signature with the manager's own key over
  * the channel, the request and a one-use challenge from the main process.
  *
- * The key: at sign-in, the manager's sealed signing key is opened here with WebCrypto from the
+ * Sending email as the home carries one too, from whoever is signed in (`callAsColleague`), so
+ * nothing is sent for a page where no one is.
+ *
+ * The key: at sign-in, the person's sealed signing key is opened here with WebCrypto from the
  * secret their password unwrapped, and imported as non-extractable; only that CryptoKey is kept,
  * beside the session (`proof-keys.ts`, forgotten on lock or sign-out), never the secret. Code in
- * the page can ask it to sign while the manager is signed in, but cannot take it away.
+ * the page can ask it to sign while the person is signed in, but cannot take it away.
  */
 
 /** A signing key opened for proofs (non-extractable), or undefined when it cannot be opened. */
@@ -37,14 +46,14 @@ export async function openProofKey(
   }
 }
 
-/** Keeps a manager's signing key (opened, non-extractable) for this session's manager requests. */
+/** Keeps the person's signing key (opened, non-extractable) for this session's proven requests. */
 export function rememberProofKey(session: Session, signing: AccountSecrets['signing']): void {
-  if (!signing || !session.roles.includes('registeredManager')) return;
+  if (!signing) return;
   keepProofKey(session, openProofKey(signing));
 }
 
 /** What `callAsManager` needs of `window.api`: the challenge, and the channel called. */
-export type ManagerApi<Channel extends ManagerChannel> = Pick<FamilyLinksApi, 'auth:challenge' | Channel>;
+export type ManagerApi<Channel extends ProvenChannel> = Pick<FamilyLinksApi, 'auth:challenge' | Channel>;
 
 const notPermitted = (message: string) => ({
   ok: false as const,
@@ -71,8 +80,26 @@ export async function callAsManager<Channel extends ManagerChannel>(
   return callWithProofKey(api, proofKey, channel, request);
 }
 
+/**
+ * Calls `channel`, which anyone signed in may call, with a proof made with this session's key: the
+ * reply, or a failure with a message for the person.
+ */
+export async function callAsColleague<Channel extends ColleagueChannel>(
+  api: ManagerApi<Channel>,
+  session: Session,
+  channel: Channel,
+  request: ManagerRequest<Channel>,
+): Promise<IpcResult<IpcReply<Channel>>> {
+  const proofKey = await proofKeyOf(session);
+  if (!proofKey)
+    return notPermitted(
+      'Email goes only from an account with a signing certificate this computer can use, and yours has none yet. It will go when a colleague with one signs in; the Registered Manager can issue yours by resetting your password.',
+    );
+  return callWithProofKey(api, proofKey, channel, request);
+}
+
 /** As `callAsManager`, with a key opened outside a session (a restore, before anyone signs in). */
-export async function callWithProofKey<Channel extends ManagerChannel>(
+export async function callWithProofKey<Channel extends ProvenChannel>(
   api: ManagerApi<Channel>,
   proofKey: ProofKey,
   channel: Channel,

@@ -50,8 +50,9 @@ export const mailChannels = {
     request: withManagerProof(z.object({})),
     reply: z.object({ cleared: z.literal(true) }),
   },
+  /** Anyone signed in, with their own proof: sending as the home needs someone signed in. */
   'mail:send': {
-    request: mailMessageSchema.strict(),
+    request: withManagerProof(mailMessageSchema),
     reply: mailSendOutcomeSchema,
   },
   /** Manager only: signs in to the server with the stored password, so it is a settings action. */

@@ -19,7 +19,7 @@ import { createTrustServices } from '../../../electron/main/services/trust-servi
 import type { SealedAuthority, SealedCredential } from '../../../shared/ipc/channels/signing';
 import type { IpcChannel, IpcReply, IpcRequest } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/ipc-result';
-import type { ManagerChannel, ManagerRequest } from '../../../shared/ipc/manager-request';
+import type { ManagerRequest, ProvenChannel } from '../../../shared/ipc/manager-request';
 import type { StaffRole } from '../../../shared/schemas/staff';
 import { withProofFrom, type TestSigner } from '../../support/manager-proof';
 
@@ -117,7 +117,7 @@ export function mainRig(
   }
 
   /** `request` with a proof made with `signer`'s key over a fresh challenge from this main process. */
-  function withProof<Channel extends ManagerChannel>(
+  function withProof<Channel extends ProvenChannel>(
     signer: TestSigner,
     channel: Channel,
     request: ManagerRequest<Channel>,

@@ -59,15 +59,17 @@ export function createManagerProofs(options: {
     },
 
     /**
-     * Whether `proof` shows a Registered Manager asked for exactly `request` on `channel` just now.
-     * `learnAuthority` lets a computer that knows no home CA yet learn the one this proof chains
-     * to (only inside a restore the main process checked itself).
+     * Whether `proof` shows a Registered Manager (or, with `needs: 'colleague'`, anyone on the
+     * staff) asked for exactly `request` on `channel` just now. `learnAuthority` lets a computer
+     * that knows no home CA yet learn the one this proof chains to (only inside a restore the main
+     * process checked itself).
      */
     async verify(
       channel: string,
       request: unknown,
       proof: ManagerProof,
       learnAuthority = false,
+      needs: 'manager' | 'colleague' = 'manager',
     ): Promise<Result<ProvenManager, ManagerRefusalCode>> {
       // One use, whatever happens next: a proof seen once can never be sent again.
       const expires = challenges.get(proof.nonce);
@@ -128,7 +130,7 @@ export function createManagerProofs(options: {
           'no-roles',
           'Your signing certificate was issued before certificates named roles. Renew it on the Staff screen (“Renew my certificate”), then try again.',
         );
-      if (!claims.roles.includes('registeredManager'))
+      if (needs === 'manager' && !claims.roles.includes('registeredManager'))
         return refuse('not-a-manager', 'Only the Registered Manager can change this.');
       const revocation = await options.authority.revocationOf(claims.staffId);
       if (revocation === 'unverifiable')

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
+import type { MailMessage } from '@shared/schemas/mail';
 import { formActionAlerts } from '../../db/repositories/form-action-alerts';
 import { panAlertRepository } from '../../db/repositories/pan-alert-repository';
 import { specialDateReminders } from '../../db/repositories/special-date-reminders';
 import { useDatabase } from '../../db/useDatabase';
 import { mailPortOver } from '../../platform/mail-port';
 import { windowApi } from '../../platform/window-api';
+import { callAsColleague } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 import { outboxSender } from './outbox-sender';
 
@@ -24,7 +26,8 @@ export function useOutboxSender(): void {
   useEffect(() => {
     const api = windowApi();
     if (!api) return undefined;
-    return outboxSender(db, session, mailPortOver(api)).start();
+    const send = (message: MailMessage) => callAsColleague(api, session, 'mail:send', message);
+    return outboxSender(db, session, mailPortOver(api, send)).start();
   }, [db, session]);
   useEffect(() => {
     const look = () => {

@@ -270,6 +270,67 @@ describe('manager-only channels', () => {
   });
 });
 
+describe('sending email as the home', () => {
+  const message = {
+    to: { name: 'Dawn Morris', email: 'dawn@example.org' },
+    subject: 'Your visit on Saturday',
+    text: 'Your visit on Saturday is confirmed.',
+  };
+
+  it('is refused to a page where no one is signed in: no proof, no email', async () => {
+    const { rig } = await homeWithStaff();
+    expect(await rig.call('mail:send', message)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
+
+  it('goes for any colleague signed in with their own certificate, a care worker too', async () => {
+    const { rig, careWorker } = await homeWithStaff();
+    // Past the proof, to the mail service: not set up on this computer, so it says so.
+    expect(await rig.value('mail:send', await rig.withProof(careWorker, 'mail:send', message))).toMatchObject(
+      {
+        outcome: 'failed',
+        failure: { code: 'not-configured' },
+      },
+    );
+  });
+
+  it('is refused with a certificate from another CA, a proof used twice, or one for another message', async () => {
+    const { rig, careWorker } = await homeWithStaff();
+    const elsewhere = mainRig();
+    const forged = await elsewhere.issue(await elsewhere.createAuthority('Oakfield House'), {
+      roles: ['careStaff'],
+    });
+    expect(await rig.call('mail:send', await rig.withProof(forged, 'mail:send', message))).toMatchObject(
+      refusedBecause(/not issued by this home/),
+    );
+    const proven = await rig.withProof(careWorker, 'mail:send', message);
+    expect((await rig.call('mail:send', proven)).ok).toBe(true);
+    expect(await rig.call('mail:send', proven)).toMatchObject(refusedBecause(/sent twice/));
+    const another = await rig.withProof(careWorker, 'mail:send', message);
+    expect(
+      await rig.call('mail:send', { ...another, to: { name: 'Eve', email: 'eve@example.org' } }),
+    ).toMatchObject(refusedBecause(/signature does not match/));
+  });
+
+  it('is refused once the colleague’s certificate has been revoked (they left, or their roles changed)', async () => {
+    let now = start;
+    const { rig, manager, careWorker } = await homeWithStaff(mainRig({ now: () => now }));
+    now = new Date('2026-11-23T11:00:00.000Z');
+    await rig.value(
+      'auth:revoke-staff',
+      await rig.withProof(manager, 'auth:revoke-staff', {
+        staffId: careWorker.staffId,
+        reason: 'role-removed',
+      }),
+    );
+    expect(await rig.call('mail:send', await rig.withProof(careWorker, 'mail:send', message))).toMatchObject(
+      refusedBecause(/before your roles last changed/),
+    );
+  });
+});
+
 describe('the mail password is bound to the server it was saved for', () => {
   async function withSavedSettings() {
     const home = await homeWithStaff();
