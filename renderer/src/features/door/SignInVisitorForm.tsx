@@ -307,7 +307,8 @@ export function SignInVisitorForm({ directory, today, timeZone, onPrintBadge, ex
     <Panel titleId="door-sign-in-title" title="Sign a visitor in" className="panel door-sign-in">
       <SignedInNotice message={message} onPrintBadge={onPrintBadge} />
       {draft.restoredAt ? (
-        <Banner tone="info">What you were typing before the screen locked is back.</Banner>
+        // Kept through a lock, a crash or a visit to another screen: the words fit them all.
+        <Banner tone="info">We kept what you were typing. Check it, then sign them in.</Banner>
       ) : null}
       <SubmitForm label="Sign a visitor in" onSubmit={onSubmit}>
         {visitId ? (

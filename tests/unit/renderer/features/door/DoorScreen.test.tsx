@@ -182,6 +182,10 @@ describe('the front door', () => {
     renderSignedIn(<DoorScreen />, { db: home.db, session: home.careWorker });
     const form = await screen.findByRole('form', { name: 'Sign a visitor in' });
     await waitFor(() => expect(within(form).getByLabelText('Visitor’s name')).toHaveValue('Dawn Morris'));
+    // Back from another screen, not a lock: the notice does not say the screen locked.
+    expect(
+      screen.getByText('We kept what you were typing. Check it, then sign them in.'),
+    ).toBeInTheDocument();
 
     expect(within(form).getByText(/^This sign-in is for a booked visit/)).toBeInTheDocument();
     await user.click(within(form).getByRole('button', { name: 'Not for this booked visit' }));
