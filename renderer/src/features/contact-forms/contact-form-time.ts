@@ -16,7 +16,12 @@ export function contactInstant(date: string, time: string, timeZone: string): st
   const instant = wallClockToInstant(date, time, timeZone);
   if (!instant) return undefined;
   const shown = instantToWallClock(instant, timeZone);
-  return shown.date === date && shown.time === time ? instant : undefined;
+  if (shown.date !== date || shown.time !== time) return undefined;
+  // On the night the clocks go back, 01:30 comes round twice. The first is taken, so the form is
+  // due no later than the policy allows whichever the author meant (seed 004 §5.2.1: 48 hours).
+  const hourEarlier = new Date(Date.parse(instant) - 3_600_000).toISOString();
+  const earlier = instantToWallClock(hourEarlier, timeZone);
+  return earlier.date === date && earlier.time === time ? hourEarlier : instant;
 }
 
 /** The instant a contact started, from the date and time as typed on the form; undefined until both read as real. */
