@@ -63,14 +63,23 @@ export function contactFormDeadline(
 /**
  * Where a form stands at `now`. Hours are exact (fractional): callers round for display, so that
  * "one minute late" is still late.
+ *
+ * A form is measured from its own stored `dueAt` when it has one: the deadline it was given when
+ * it was started, which holds the home's hours at that time (seed 004 §5.2.1: "completed within
+ * 48 hours"; the home may change the 48 for contacts from then on, not for forms already due).
+ * `dueHours` counts from the contact's end only for a form that has none.
  */
 export function contactFormStatus(
-  form: { readonly contactEndedAt: string; readonly filedAt?: string | undefined },
+  form: {
+    readonly contactEndedAt: string;
+    readonly dueAt?: string | undefined;
+    readonly filedAt?: string | undefined;
+  },
   now: Date,
   dueHours: number = defaultContactFormDueHours,
 ): ContactFormStatus {
-  const dueAt = contactFormDeadline(form.contactEndedAt, dueHours);
-  const dueMs = Date.parse(dueAt);
+  const dueAt = form.dueAt ?? contactFormDeadline(form.contactEndedAt, dueHours);
+  const dueMs = instantOf(dueAt, 'The due time');
   if (form.filedAt !== undefined) {
     const filedMs = instantOf(form.filedAt, 'The filing time');
     if (filedMs < Date.parse(form.contactEndedAt))

@@ -22,8 +22,9 @@ import { planPeriodEnds } from './contact-plan';
  *   so they are worked out, not assumed;
  * - **booked ahead**: a booked visit counts while `now` is at or before its start, so it stops one
  *   millisecond after it starts;
- * - an unfiled **form** is due while `now` is at or before its deadline (the contact's end plus
- *   the time allowed), and overdue one millisecond after.
+ * - an unfiled **form** is due while `now` is at or before its deadline (its stored `dueAt`, or
+ *   for a form without one the contact's end plus the home's hours), and overdue one millisecond
+ *   after.
  *
  * The answer may be earlier than strictly needed (every visit and every week is watched, whether
  * or not it counts): that only costs a recompute. It is never later than `maxStableMs` after
@@ -84,7 +85,8 @@ export function reviewStableUntil(input: YearReviewInput): Date {
   }
   for (const form of input.forms) {
     if (form.filedAt !== undefined) continue;
-    const dueMs = Date.parse(contactFormDeadline(form.contactEndedAt, dueHours));
+    // The deadline yearReview judges it by: its own, else the home's hours (contactFormStatus).
+    const dueMs = Date.parse(form.dueAt ?? contactFormDeadline(form.contactEndedAt, dueHours));
     if (dueMs >= nowMs) watch(dueMs + 1);
   }
   return new Date(earliest);

@@ -73,7 +73,9 @@ import type { RestrictionKind } from './restriction-effects';
  *   term: level or ahead green; one behind amber (red once the year, or the placement, is over);
  *   further behind red.
  * - *Forms*: red if any is overdue; amber if any was filed late (or its filing time is before the
- *   contact ended, a date to check); green when all are on time or still within the 48 hours.
+ *   contact ended, a date to check); green when all are on time or still within the time allowed.
+ *   Each form is judged by its own stored `dueAt`, the deadline it was given when it was started
+ *   (seed 004 §5.2.1, "within 48 hours", the home's hours at the time), as the forms list is.
  * - *Family member*: green with any contact in the term; none: red for a parent, step-parent,
  *   brother or sister, or anyone with parental responsibility once the term has ended, amber for
  *   wider family or while the term runs. Someone restricted during the term shows as **restricted**,
@@ -132,8 +134,13 @@ export type FamilyMemberFigure = {
   readonly restrictionIds: readonly string[];
 };
 
+/**
+ * A form as the review reads it. `dueAt` is the deadline the form was given when it was started
+ * (the one the forms list, its status and the overdue alerts measure from); a form without one is
+ * measured from the home's `dueHours`.
+ */
 export type ReviewForm = Pick<ContactForm, 'id' | 'contactStartedAt' | 'contactEndedAt' | 'filedAt'> &
-  Partial<Pick<ContactForm, 'amendsFormId'>> &
+  Partial<Pick<ContactForm, 'amendsFormId' | 'dueAt'>> &
   VoiceAnswers;
 
 export type FormTimeliness = {
@@ -180,6 +187,10 @@ type ReviewContext = {
   readonly plan?: readonly ReviewArrangement[];
   readonly now: Date;
   readonly timeZone?: string;
+  /**
+   * The home's time allowed for a form, in hours: only for a form with no stored `dueAt`. A form
+   * is judged by the deadline it was given, so changing the setting does not re-judge past terms.
+   */
   readonly dueHours?: number;
 };
 
@@ -689,6 +700,8 @@ function formTimeliness(
   for (const form of forms) {
     if (form.amendsFormId !== undefined) continue;
     if (!isWithin(Date.parse(form.contactStartedAt), termSpan)) continue;
+    // Its own deadline, not the home's hours now: a changed setting applies to contacts from then
+    // on (seed 004 §5.2.1), so a past term's form reads here as it does in the forms list.
     buckets[timelinessOf[contactFormStatus(form, now, dueHours).kind]].push({
       type: 'contactForm',
       id: form.id,
@@ -713,7 +726,7 @@ const timelinessOf = {
   filedBeforeContactEnded: 'datesToCheck',
 } as const satisfies Record<ContactFormStatus['kind'], keyof FormTimeliness>;
 
-function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number): ReviewFigure {
+function formsFigure(forms: FormTimeliness, term: TermMinimums): ReviewFigure {
   const base = { key: 'forms' as const, label: figureLabels.forms };
   const total =
     forms.onTime.count + forms.late.count + forms.overdue.count + forms.due.count + forms.datesToCheck.count;
@@ -739,7 +752,7 @@ function formsFigure(forms: FormTimeliness, term: TermMinimums, dueHours: number
       ...base,
       value,
       status: 'red',
-      reason: `${plural(forms.overdue.count, 'form is', 'forms are')} overdue (not filed within ${dueHours} hours)${late}.`,
+      reason: `${plural(forms.overdue.count, 'form is', 'forms are')} overdue (not filed in the time allowed)${late}.`,
       records: all,
     };
   }
@@ -892,7 +905,7 @@ export function termlyReview(input: TermReviewInput): TermReview {
     ),
     learningMentorHomeVisitFigure(input.minimums, term),
     learningConsultationsFigure(input.minimums, term),
-    formsFigure(forms, term, input.dueHours ?? defaultContactFormDueHours),
+    formsFigure(forms, term),
   ];
   const family = familyFigures(input, term, heldInTerm, timeZone);
   const contactPlan = (input.plan ?? [])

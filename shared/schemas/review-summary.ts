@@ -212,7 +212,7 @@ const packedTermSchema: z.ZodType<TermReview> = reviewSchemas({ records: packedR
  * Bumped whenever the rules behind a review change what they work out, or what a summary holds,
  * so summaries stored by an earlier build are worked out again rather than trusted.
  */
-export const reviewRulesVersion = 8;
+export const reviewRulesVersion = 9;
 
 const summaryFields = {
   id: z.string(),

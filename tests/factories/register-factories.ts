@@ -2,6 +2,7 @@ import type { Room, Visit } from '@shared/schemas/visits';
 import type { ContactForm, ContactFormEntryInput } from '@shared/schemas/contact-forms';
 import type { Restriction, RestrictionChangeForm, VisitorEntry } from '@shared/schemas/registers';
 import type { CheckableRestriction } from '@shared/rules/restriction-check';
+import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
 import type { CaseFilePlace } from '@shared/ipc/channels/documents';
 
 /**
@@ -143,16 +144,20 @@ export function buildVisit(overrides: Partial<Visit> = {}): Visit {
   };
 }
 
-/** A phone call with mum, filed the next morning (well inside the 48 hours). */
+/**
+ * A phone call with mum, filed the next morning (well inside the 48 hours). Unless given, `dueAt`
+ * is 48 hours after the contact's end, whatever end is given, as a form started then would store.
+ */
 export function buildContactForm(overrides: Partial<ContactForm> = {}): ContactForm {
+  const contactEndedAt = overrides.contactEndedAt ?? '2026-10-14T18:20:00.000Z';
   return {
     id: crypto.randomUUID(),
     reference: `CF-${crypto.randomUUID().slice(0, 8).toUpperCase()}`,
     youngPersonId: crypto.randomUUID(),
     kind: 'phoneCall',
     contactStartedAt: '2026-10-14T18:00:00.000Z',
-    contactEndedAt: '2026-10-14T18:20:00.000Z',
-    dueAt: '2026-10-16T18:20:00.000Z',
+    contactEndedAt,
+    dueAt: contactFormDeadline(contactEndedAt),
     authorId: crypto.randomUUID(),
     personIds: [crypto.randomUUID()],
     staffIds: [],

@@ -52,6 +52,8 @@ const visitsPerPart = 200;
 /**
  * What the rules read of a form and of a visit (`yearReview`'s input, and the young person to
  * group by): a `pick` of the record's own schema, so those fields are checked as strictly as ever.
+ * A form's `dueAt` is among them: the review judges each form by the deadline it was given, as the
+ * forms list does, not by the home's hours now.
  */
 const reviewFormSchema = contactFormSchema.pick({
   id: true,
@@ -60,6 +62,7 @@ const reviewFormSchema = contactFormSchema.pick({
   visitId: true,
   contactStartedAt: true,
   contactEndedAt: true,
+  dueAt: true,
   authorId: true,
   staffIds: true,
   personIds: true,

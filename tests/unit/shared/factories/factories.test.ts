@@ -52,6 +52,16 @@ describe('record builders', () => {
     );
   });
 
+  it('gives a contact form the 48 hours from the end it is given, unless a due moment is given too', () => {
+    expect(buildContactForm({ contactEndedAt: '2027-01-11T18:20:00.000Z' }).dueAt).toBe(
+      '2027-01-13T18:20:00.000Z',
+    );
+    expect(
+      buildContactForm({ contactEndedAt: '2027-01-11T18:20:00.000Z', dueAt: '2027-01-12T18:20:00.000Z' })
+        .dueAt,
+    ).toBe('2027-01-12T18:20:00.000Z');
+  });
+
   it('builds another academic year with the same shape from its start year', () => {
     const year = buildAcademicYear({ startYear: 2030 });
     expect(year.label).toBe('2030/31');

@@ -152,6 +152,17 @@ describe('where a form stands', () => {
       contactFormStatus({ contactEndedAt: endedAt, filedAt: '2026-11-17T16:00:00.000Z' }, now, 48).kind,
     ).toBe('filedOnTime');
   });
+
+  it('measures a form from its own stored due moment, whatever the home allows now', () => {
+    const givenFortyEight = { contactEndedAt: endedAt, dueAt: '2026-11-18T15:00:00.000Z' };
+    const filed = { ...givenFortyEight, filedAt: '2026-11-17T16:00:00.000Z' };
+    expect(contactFormStatus(filed, now, 24)).toEqual({
+      kind: 'filedOnTime',
+      dueAt: '2026-11-18T15:00:00.000Z',
+      filedAt: '2026-11-17T16:00:00.000Z',
+    });
+    expect(contactFormStatus(givenFortyEight, new Date('2026-11-18T09:00:00.000Z'), 24).kind).toBe('due');
+  });
 });
 
 describe('spans in plain words', () => {

@@ -103,6 +103,16 @@ describe('how long a termly review stays true', () => {
     ).toBe('2026-09-15T10:00:00.001Z');
   });
 
+  it('an unfiled form is watched at its own stored due moment, not at the home’s hours now', () => {
+    expect(
+      stableUntil({
+        now: '2026-09-14T10:30:00.000Z',
+        forms: [{ ...form('2026-09-14T10:00:00.000Z'), dueAt: '2026-09-16T10:00:00.000Z' }],
+        dueHours: 24,
+      }),
+    ).toBe('2026-09-16T10:00:00.001Z');
+  });
+
   it('a filed form, an overdue form and a visit already started add nothing to watch', () => {
     const weekEnds = '2026-09-20T23:00:00.000Z';
     expect(
@@ -177,6 +187,8 @@ const scenario = fc.integer({ min: yearStartsMs, max: yearEndsMs }).chain((nowMs
         endsMs: instantNear(nowMs),
         kind: fc.constantFrom(...contactKinds),
         filedAfterHours: fc.option(fc.double({ min: -2, max: 80, noNaN: true }), { nil: undefined }),
+        // The hours the form was given when it was started (its stored due moment), if any.
+        givenHours: fc.option(fc.constantFrom(48, 24, 1.5), { nil: undefined }),
         visitIndex: fc.option(fc.nat(11), { nil: undefined }),
         authorId: fc.constantFrom(...staff),
         personIds: fc.subarray(people),
@@ -221,6 +233,9 @@ function inputOf(drawn: Scenario, nowMs: number): YearReviewInput {
       ...(linked ? { visitId: linked.id } : {}),
       contactStartedAt: new Date(each.endsMs - hour).toISOString(),
       contactEndedAt: new Date(each.endsMs).toISOString(),
+      ...(each.givenHours === undefined
+        ? {}
+        : { dueAt: new Date(each.endsMs + each.givenHours * hour).toISOString() }),
       authorId: each.authorId,
       staffIds: [],
       personIds: each.personIds,

@@ -431,6 +431,63 @@ describe('forms on time, late and overdue (48 hours)', () => {
     expect(autumn?.forms.late.records).toEqual([{ type: 'contactForm', id: late.id }]);
     expect(autumn?.forms.overdue.records).toEqual([{ type: 'contactForm', id: overdue.id }]);
   });
+  it.each([
+    [
+      'filed 30 hours after, given 48 when started, stays on time when the home now allows 24',
+      48,
+      30,
+      24,
+      'onTime',
+    ],
+    [
+      'filed 30 hours after, given 24 when started, stays late when the home now allows 48',
+      24,
+      30,
+      48,
+      'late',
+    ],
+    [
+      'still unfiled at 30 hours, given 48 when started, is due, not overdue, when the home now allows 24',
+      48,
+      undefined,
+      24,
+      'due',
+    ],
+  ] as const)(
+    'a form is judged by its own stored due moment: %s',
+    (_case, givenHours, filedAfter, nowAllowed, bucket) => {
+      const built = contactAt('2026-10-07', filedAfter);
+      const withDue = {
+        ...built,
+        dueAt: new Date(Date.parse(built.contactEndedAt) + givenHours * 3_600_000).toISOString(),
+      };
+      const [autumn] = yearReview({
+        youngPerson,
+        year,
+        visits: [],
+        forms: [withDue],
+        family: [mum],
+        restrictions: [],
+        now: new Date('2026-10-08T16:00:00.000Z'),
+        dueHours: nowAllowed,
+      }).terms;
+      expect(autumn?.forms[bucket].records).toEqual([{ type: 'contactForm', id: withDue.id }]);
+    },
+  );
+  it('a form with no stored due moment falls back to the home’s hours', () => {
+    const { dueAt: _none, ...built } = contactAt('2026-10-07', 30);
+    const [autumn] = yearReview({
+      youngPerson,
+      year,
+      visits: [],
+      forms: [built],
+      family: [mum],
+      restrictions: [],
+      now: new Date(afterAutumn),
+      dueHours: 24,
+    }).terms;
+    expect(autumn?.forms.late.records).toEqual([{ type: 'contactForm', id: built.id }]);
+  });
 });
 
 describe('contacts by kind', () => {

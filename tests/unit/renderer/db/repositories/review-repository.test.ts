@@ -4,6 +4,8 @@ import type { FamilyLinksDb } from '../../../../../renderer/src/db/database';
 import { reviewRepository } from '../../../../../renderer/src/db/repositories/review-repository';
 import { reviewSampleRepository } from '../../../../../renderer/src/db/repositories/review-sample-repository';
 import { contactFormCodec } from '../../../../../renderer/src/db/repositories/contact-form-codec';
+import { contactFormListRepository } from '../../../../../renderer/src/db/repositories/contact-form-list-repository';
+import { contactFormRepository } from '../../../../../renderer/src/db/repositories/contact-form-repository';
 import { visitCodec } from '../../../../../renderer/src/db/repositories/visit-codec';
 import { personCodec } from '../../../../../renderer/src/db/repositories/people-repository';
 import { sampleItemReviewCodec } from '../../../../../renderer/src/db/repositories/review-sample-repository';
@@ -165,6 +167,34 @@ describe('the termly review: figures from the stored records', () => {
     const records = okValue(await reviews.recordsBehind(coordinator, figure?.records ?? []));
     expect(records.map((record) => record.type)).toEqual(['visit', 'contactForm']);
     expect(records[0]?.type === 'visit' && records[0].visit.id).toBe(homeVisit.id);
+  });
+});
+
+describe('the termly review: forms judged by their own due moment', () => {
+  it('a form filed on time stays on time in the review when the home later shortens the time allowed, as the list says', async () => {
+    const { manager, year, reviews, mine } = await setUp();
+    // Given 48 hours when it was started (seed 004 §5.2.1), filed 30 hours after the call ended.
+    const call = buildContactForm({
+      youngPersonId: mine.id,
+      contactStartedAt: '2026-10-14T18:00:00.000Z',
+      contactEndedAt: '2026-10-14T18:20:00.000Z',
+      dueAt: '2026-10-16T18:20:00.000Z',
+      filedAt: '2026-10-16T00:20:00.000Z',
+    });
+    await db.contactForms.add(await contactFormCodec.encode(call, manager.cipher));
+    okValue(await contactFormRepository(db, () => now).saveSettings(manager, { dueHours: 24 }));
+
+    const listed = await contactFormListRepository(db).page(
+      manager,
+      { youngPersonId: mine.id },
+      { now, pageSize: 10 },
+    );
+    expect(listed.items.find((item) => item.id === call.id)?.status).toBe('filed');
+    const autumn = okValue(await reviews.youngPersonReview(manager, mine.id, year.id, 'autumn', now))
+      .terms[0];
+    expect(autumn?.forms.late.records).toEqual([]);
+    expect(autumn?.forms.onTime.records).toContainEqual({ type: 'contactForm', id: call.id });
+    expect(autumn?.figures.find((figure) => figure.key === 'forms')?.status).toBe('green');
   });
 });
 
