@@ -101,6 +101,16 @@ function dateProblem(read: Exclude<TypedDate, { kind: 'date' }>, what: string): 
 }
 
 /**
+ * Why `text` is not a date, in the words the typed-date schemas use (an empty box is asked for,
+ * as a required one is), or undefined for a good date. For a box whose form keeps its schema's
+ * own date check and shows these words instead.
+ */
+export function typedDateProblem(text: string, what: string): string | undefined {
+  const read = readTypedDate(text);
+  return read.kind === 'date' ? undefined : dateProblem(read, what);
+}
+
+/**
  * A required date typed by a person; the output is YYYY-MM-DD. `what` names the field in the
  * message ("the date of the contact"), so the message says which field and how to fix it.
  */
@@ -148,7 +158,7 @@ export type TypedDateRange = {
   readonly toProblem: string | undefined;
 };
 
-function typedDateProblem(text: string, what: string): string | undefined {
+function rangeDayProblem(text: string, what: string): string | undefined {
   const read = readTypedDate(text);
   if (read.kind === 'date' || read.kind === 'empty') return undefined;
   return `Enter ${what} as day/month/year, for example 26/10/2026.`;
@@ -161,9 +171,9 @@ function typedDateProblem(text: string, what: string): string | undefined {
 export function readTypedDateRange(fromText: string, toText: string): TypedDateRange {
   const from = readTypedDate(fromText);
   const to = readTypedDate(toText);
-  const fromProblem = typedDateProblem(fromText, 'the first day');
+  const fromProblem = rangeDayProblem(fromText, 'the first day');
   const toProblem =
-    typedDateProblem(toText, 'the last day') ??
+    rangeDayProblem(toText, 'the last day') ??
     (from.kind === 'date' && to.kind === 'date' && to.isoDate < from.isoDate
       ? 'The last day is before the first. Make it the same day or later.'
       : undefined);

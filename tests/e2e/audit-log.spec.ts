@@ -9,7 +9,7 @@ import { DisclosureLogPage } from './pages/disclosure-log-page';
 import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { signOut } from './pages/staff-journey';
-import { londonDate } from './harness/london-dates';
+import { londonDate, ukDate } from './harness/london-dates';
 import {
   addYoungPerson,
   careWorker,
@@ -99,11 +99,11 @@ test.describe('the audit log in words', () => {
     // By date, on the home's clock: tomorrow has nothing yet; today has the restriction.
     const today = londonDate(0);
     const tomorrow = new Date(Date.parse(`${today}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    await log.from.fill(tomorrow);
+    await log.from.fill(ukDate(tomorrow));
     await expect(log.summary).toHaveText('0 entries match, newest first.');
     await expect(log.exportButton).toBeDisabled();
-    await log.from.fill(today);
-    await log.to.fill(today);
+    await log.from.fill(ukDate(today));
+    await log.to.fill(ukDate(today));
     await expect(log.summary).toHaveText('1 entry matches, newest first.');
     await app.checkScreen('audit log, filtered', { screenshot: '1280 audit log, filtered' });
     await page.setViewportSize({ width: 1366, height: 768 });

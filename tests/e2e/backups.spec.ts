@@ -8,6 +8,7 @@ import { BackupsPage, RestorePage } from './pages/backups-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
 import { signInToFixture } from './pages/staff-journey';
+import { ukDate } from './harness/london-dates';
 import { seedSummarySchema } from './harness/seed-summary';
 
 // A fixture home, a backup and a restore (Argon2id twice, every row written back): give it time.
@@ -96,8 +97,8 @@ test('a manager backs up, the computer loses its records, and the home is restor
   await frame.open('Visitor register');
   // The fixture's visitors came on its last day, which is yesterday if the test crossed midnight.
   const register = new RegisterPage(app.page);
-  await register.from.fill(summary.endDate);
-  await register.to.fill(summary.endDate);
+  await register.from.fill(ukDate(summary.endDate));
+  await register.to.fill(ukDate(summary.endDate));
   await expect(register.table.getByRole('row').nth(1)).toBeVisible();
   await app.screenshot('register-after-restore');
 

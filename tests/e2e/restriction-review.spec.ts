@@ -1,13 +1,13 @@
 import { expect, test } from './harness/fixtures';
+import { londonDate, ukDate } from './harness/london-dates';
 import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { addMillie, newHome } from './pages/door-home';
 import { DoorPage } from './pages/door-page';
 
-/** A date `days` from today in the home's zone (Europe/London), as the app's date fields take it. */
+/** A date `days` from today in the home's zone (Europe/London), typed day/month/year as staff do. */
 function londonDay(days: number): string {
-  const day = new Date(Date.now() + days * 86_400_000);
-  return day.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  return ukDate(londonDate(-days));
 }
 
 test.describe('restrictions that are reviewed and changed', () => {

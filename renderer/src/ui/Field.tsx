@@ -68,11 +68,6 @@ export function PasswordInput({
   );
 }
 
-/** A date box: the browser's own date control, short because a date is short. */
-export function DateInput(props: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
-  return <input type="date" className="input input--short" {...props} />;
-}
-
 /** One choice in a drop-down: what is stored, and what the person reads. */
 export type SelectOption = { readonly value: string; readonly label: string };
 

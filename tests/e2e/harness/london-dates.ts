@@ -1,4 +1,11 @@
-// Oakfield House and the fixture homes keep London time; the app's date fields take YYYY-MM-DD.
+// Oakfield House and the fixture homes keep London time. Dates are kept as YYYY-MM-DD; the app's
+// date fields take them as staff type them, day/month/year (`ukDate`).
+
+/** YYYY-MM-DD as typed on a UK keyboard: 26/10/2026. */
+export function ukDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day}/${month}/${year}`;
+}
 
 const londonCalendarDate = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',

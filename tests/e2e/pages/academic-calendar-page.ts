@@ -1,8 +1,9 @@
 import type { Locator } from '@playwright/test';
+import { ukDate } from '../harness/london-dates';
 import { PageModel } from './page-model';
 
 export type TermName = 'Autumn' | 'Spring' | 'Summer';
-/** Dates as YYYY-MM-DD, what a date input takes. */
+/** Dates as YYYY-MM-DD; typed into the form day/month/year, as staff type them. */
 export type TermDates = {
   startsOn: string;
   endsOn: string;
@@ -69,10 +70,10 @@ export class AcademicCalendarPage extends PageModel {
     await this.yearLabel.fill(year.label);
     for (const name of ['Autumn', 'Spring', 'Summer'] as const) {
       const dates = year.terms[name];
-      await this.termField(name, 'starts').fill(dates.startsOn);
-      await this.termField(name, 'ends').fill(dates.endsOn);
-      await this.termField(name, 'half term starts').fill(dates.halfTermStartsOn);
-      await this.termField(name, 'half term ends').fill(dates.halfTermEndsOn);
+      await this.termField(name, 'starts').fill(ukDate(dates.startsOn));
+      await this.termField(name, 'ends').fill(ukDate(dates.endsOn));
+      await this.termField(name, 'half term starts').fill(ukDate(dates.halfTermStartsOn));
+      await this.termField(name, 'half term ends').fill(ukDate(dates.halfTermEndsOn));
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { PageModel } from './page-model';
+import { ukDate } from '../harness/london-dates';
 
 export type ContactDetails = {
   readonly youngPerson?: string;
@@ -112,8 +113,4 @@ export class ContactFormPage extends PageModel {
   }
 }
 
-/** YYYY-MM-DD as typed on a UK keyboard: 26/10/2026. */
-export function ukDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}/${month}/${year}`;
-}
+export { ukDate };

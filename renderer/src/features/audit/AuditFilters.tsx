@@ -1,7 +1,7 @@
 import { useId, useMemo } from 'react';
 import { auditActionGroups } from './audit-action-labels';
-import { isDateRangeValid, notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
-import { DayRange } from '../../ui/DayRange';
+import { notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
+import { TypedDayRange } from '../../common/TypedDayRange';
 import { OptionSelect } from '../../ui/Field';
 import { FilterForm } from '../../ui/FilterForm';
 
@@ -20,15 +20,13 @@ type Props = {
 export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
   const groups = useMemo(() => auditActionGroups(), []);
   const set = (change: Partial<AuditFilterValues>) => onChange({ ...values, ...change });
-  const isValid = isDateRangeValid(values);
   // Labels point at their controls by id, so a select's name is its label, not its options' words.
   const id = useId();
   return (
     <FilterForm className="audit-filters" label="Filter the audit log">
-      <DayRange
+      <TypedDayRange
         from={values.fromDate}
         to={values.toDate}
-        isInvalid={!isValid}
         onChange={(days) => set({ fromDate: days.from, toDate: days.to })}
       />
       <div className="field">

@@ -12,7 +12,7 @@ import { endOfDayIn, startOfDayIn } from '@shared/home-time';
 import { sha256Hex } from '@shared/bytes';
 import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
-import { DayRange } from '../../ui/DayRange';
+import { TypedDayRange } from '../../common/TypedDayRange';
 import { OptionSelect } from '../../ui/Field';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { FilterForm } from '../../ui/FilterForm';
@@ -78,10 +78,9 @@ export function DisclosureLogScreen() {
             onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}
           />
         </label>
-        <DayRange
+        <TypedDayRange
           from={filter.from}
           to={filter.to}
-          isInvalid={!isRangeValid}
           onChange={(days) => setFilter({ ...filter, ...days })}
         />
         <ExportCsvButton isDisabled={!disclosures || !directory || !isRangeValid} onExport={exportCsv} />

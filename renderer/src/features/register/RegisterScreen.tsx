@@ -17,7 +17,7 @@ import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
 import { sha256Hex } from '@shared/bytes';
 import { PastVisitorSearch } from './PastVisitorSearch';
 import { useEntryVersions } from './useEntryVersions';
-import { DayRange } from '../../ui/DayRange';
+import { TypedDayRange } from '../../common/TypedDayRange';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { FilterForm } from '../../ui/FilterForm';
 
@@ -76,12 +76,7 @@ export function RegisterScreen({ entryId }: { readonly entryId?: string | undefi
       </p>
       {message ? <Banner tone="success">{message}</Banner> : null}
       <FilterForm className="toolbar register-range" label="Dates to show">
-        <DayRange
-          from={range.from}
-          to={range.to}
-          isInvalid={!isRangeValid}
-          onChange={(days) => setRange({ ...range, ...days })}
-        />
+        <TypedDayRange from={range.from} to={range.to} onChange={(days) => setRange({ ...range, ...days })} />
         <button
           type="button"
           className="button button--secondary"

@@ -7,6 +7,7 @@ import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
+import { TypedDateField } from '../../common/TypedDateField';
 import { RestrictionTermsFields } from './RestrictionTermsFields';
 import {
   restrictionChangeEntrySchema,
@@ -30,8 +31,9 @@ export function termsEntryOf(restriction: Restriction, today: string) {
     authority: restriction.authority,
     authorityReference: restriction.authorityReference,
     effectiveFrom: today,
-    effectiveTo: restriction.effectiveTo ?? '',
-    reviewOn: restriction.reviewOn ?? '',
+    // None is `undefined`, as the schemas spell it (the typed date boxes give it for an empty box).
+    effectiveTo: restriction.effectiveTo,
+    reviewOn: restriction.reviewOn,
   };
 }
 
@@ -74,7 +76,11 @@ export function ChangeRestrictionForm({ repository, restriction, today, onDone }
       notices={{ failure }}
       actions={{ submitLabel: 'Save the change', isBusy: isSubmitting, onCancel: () => onDone(undefined) }}
     >
-      <RestrictionTermsFields register={register} errors={errors} />
+      <RestrictionTermsFields
+        register={register}
+        errors={errors}
+        dateField={(field) => <TypedDateField control={form.control} {...field} />}
+      />
     </PanelForm>
   );
 }

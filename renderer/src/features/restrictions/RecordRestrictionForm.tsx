@@ -15,6 +15,7 @@ import {
   type RestrictionEntry,
   type RestrictionTermsFieldName,
 } from './restriction-entry-schema';
+import { TypedDateField } from '../../common/TypedDateField';
 import { newRestrictionWording, RestrictionTermsFields } from './RestrictionTermsFields';
 import { PanelForm } from '../../ui/PanelForm';
 
@@ -113,7 +114,12 @@ export function RecordRestrictionForm({
           rows={2}
         />
       </fieldset>
-      <RestrictionTermsFields register={register} errors={errors} wording={newRestrictionWording} />
+      <RestrictionTermsFields
+        register={register}
+        errors={errors}
+        dateField={(field) => <TypedDateField control={form.control} {...field} />}
+        wording={newRestrictionWording}
+      />
     </PanelForm>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import {
   restrictionAuthorities,
@@ -5,7 +6,7 @@ import {
   restrictionKindLabels,
   restrictionKinds,
 } from '@shared/schemas/registers';
-import { Field, DateInput, TextInput, ChoiceSelect } from '../../ui/Field';
+import { Field, TextInput, ChoiceSelect } from '../../ui/Field';
 import type { RestrictionTermsFieldName } from './restriction-entry-schema';
 
 /** The words that differ between recording a restriction and giving it a new version. */
@@ -14,7 +15,10 @@ type TermsWording = {
   readonly referenceHint: string;
   readonly fromLabel: string;
   readonly fromHint?: string;
+  /** The first day in the words of a message: "Enter the date it applies from…". */
+  readonly fromWhat: string;
   readonly reviewLabel: string;
+  readonly reviewWhat: string;
 };
 
 /** Recording a restriction for the first time. */
@@ -22,7 +26,9 @@ export const newRestrictionWording: TermsWording = {
   legend: 'The restriction',
   referenceHint: 'Needed unless it comes from the care plan, for example the court order’s case number.',
   fromLabel: 'Applies from',
+  fromWhat: 'the date it applies from',
   reviewLabel: 'Review by (optional)',
+  reviewWhat: 'the review date',
 };
 
 /** A new version, from a change or a review that changed it. */
@@ -31,13 +37,26 @@ const changedRestrictionWording: TermsWording = {
   referenceHint: 'Needed unless it comes from the care plan, for example the varied order’s case number.',
   fromLabel: 'Changes from',
   fromHint: 'Today or a later date. Until then, what applies now still applies.',
+  fromWhat: 'the date it changes from',
   reviewLabel: 'Next review by (optional)',
+  reviewWhat: 'the next review date',
+};
+
+/** One of the terms' dates, for the form to draw as its typed date field (`TypedDateField`). */
+export type TermsDateField = {
+  readonly name: Extract<RestrictionTermsFieldName, 'effectiveFrom' | 'effectiveTo' | 'reviewOn'>;
+  readonly label: string;
+  readonly hint?: string;
+  readonly what: string;
+  readonly isOptional: boolean;
 };
 
 type Props = {
   /** The form's own `register`, for each field; `isOptional` fields read an empty box as none. */
   readonly register: (name: RestrictionTermsFieldName, isOptional: boolean) => UseFormRegisterReturn;
   readonly errors: Partial<Record<RestrictionTermsFieldName, { message?: string | undefined }>>;
+  /** Each date as the form's `TypedDateField`, which shows its own problem. */
+  readonly dateField: (field: TermsDateField) => ReactNode;
   readonly wording?: TermsWording;
 };
 
@@ -45,10 +64,12 @@ type Props = {
  * A restriction's terms: what is restricted, on whose authority, and its dates. Recording one, and
  * changing it (the change form, or a review that changes it), ask for the same fields.
  */
-export function RestrictionTermsFields({ register, errors, wording = changedRestrictionWording }: Props) {
-  const dateInput = (name: RestrictionTermsFieldName, isOptional: boolean) => (wiring: object) => (
-    <DateInput {...wiring} {...register(name, isOptional)} />
-  );
+export function RestrictionTermsFields({
+  register,
+  errors,
+  dateField,
+  wording = changedRestrictionWording,
+}: Props) {
   return (
     <>
       <fieldset className="fieldset">
@@ -93,19 +114,26 @@ export function RestrictionTermsFields({ register, errors, wording = changedRest
       </fieldset>
       <fieldset className="fieldset">
         <legend>Dates</legend>
-        <Field label={wording.fromLabel} hint={wording.fromHint} error={errors.effectiveFrom?.message}>
-          {dateInput('effectiveFrom', false)}
-        </Field>
-        <Field
-          label="Applies until (optional)"
-          hint="Leave empty if it has no end date."
-          error={errors.effectiveTo?.message}
-        >
-          {dateInput('effectiveTo', true)}
-        </Field>
-        <Field label={wording.reviewLabel} error={errors.reviewOn?.message}>
-          {dateInput('reviewOn', true)}
-        </Field>
+        {dateField({
+          name: 'effectiveFrom',
+          label: wording.fromLabel,
+          ...(wording.fromHint ? { hint: wording.fromHint } : {}),
+          what: wording.fromWhat,
+          isOptional: false,
+        })}
+        {dateField({
+          name: 'effectiveTo',
+          label: 'Applies until (optional)',
+          hint: 'Leave empty if it has no end date.',
+          what: 'the date it applies until',
+          isOptional: true,
+        })}
+        {dateField({
+          name: 'reviewOn',
+          label: wording.reviewLabel,
+          what: wording.reviewWhat,
+          isOptional: true,
+        })}
       </fieldset>
     </>
   );

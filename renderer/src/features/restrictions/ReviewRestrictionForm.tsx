@@ -3,11 +3,12 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { Restriction, RestrictionReviewOutcome } from '@shared/schemas/registers';
 import type { StaffMember } from '@shared/schemas/staff';
 import { can } from '@shared/rules/access';
-import { DateField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
+import { SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { RestrictionRepository } from '../../db/repositories/restriction-repository';
 import { useSession } from '../../security/session-context';
+import { TypedDateField } from '../../common/TypedDateField';
 import { termsEntryOf } from './ChangeRestrictionForm';
 import { RestrictionTermsFields } from './RestrictionTermsFields';
 import {
@@ -86,7 +87,12 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
     >
       <fieldset className="fieldset">
         <legend>The review</legend>
-        <DateField form={form} name="reviewedOn" label="Reviewed on" max={today} />
+        <TypedDateField
+          control={form.control}
+          name="reviewedOn"
+          label="Reviewed on"
+          what="the date of the review"
+        />
         <SelectField form={form} name="reviewedById" label="Reviewed by">
           {reviewers.map((member) => (
             <option key={member.id} value={member.id}>
@@ -121,14 +127,21 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
         ))}
       </fieldset>
       {outcome === 'continues' ? (
-        <DateField
-          form={form}
+        <TypedDateField
+          control={form.control}
           name="nextReviewOn"
           label="Next review by"
           hint="After today: the restriction then leaves the list of reviews due."
+          what="the next review date"
         />
       ) : null}
-      {outcome === 'changed' ? <RestrictionTermsFields register={register} errors={errors} /> : null}
+      {outcome === 'changed' ? (
+        <RestrictionTermsFields
+          register={register}
+          errors={errors}
+          dateField={(field) => <TypedDateField control={form.control} {...field} />}
+        />
+      ) : null}
       {outcome === 'ended' ? <TextAreaField form={form} {...endedReasonField} /> : null}
     </PanelForm>
   );

@@ -7,10 +7,10 @@ import {
   type AcademicYear,
   type AcademicYearForm as FormValues,
 } from '@shared/schemas/academic-year';
-import { Field, TextInput } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { OpeningPanel } from '../../ui/OpeningPanel';
+import { TypedDateField } from '../../common/TypedDateField';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { AcademicYearRepository } from '../../db/repositories/academic-year-repository';
 import { useSession } from '../../security/session-context';
@@ -75,35 +75,35 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
             const name = termNames[index];
             const termErrors = errors.terms?.[index];
             const termLabel = termLabels[name];
+            const termWords = termLabel.toLowerCase();
             return (
               <fieldset key={name} className="fieldset">
                 <legend>{termLabel}</legend>
                 <input type="hidden" {...form.register(`terms.${index}.name`)} />
-                <Field
+                <TypedDateField
+                  control={form.control}
+                  name={`terms.${index}.startsOn`}
                   label={`${termLabel} starts`}
-                  error={termErrors?.startsOn?.message ?? termErrors?.name?.message}
-                >
-                  {(wiring) => (
-                    <TextInput type="date" {...wiring} {...form.register(`terms.${index}.startsOn`)} />
-                  )}
-                </Field>
-                <TextField
-                  form={form}
+                  what={`the day the ${termWords} starts`}
+                  otherProblem={termErrors?.name?.message}
+                />
+                <TypedDateField
+                  control={form.control}
                   name={`terms.${index}.halfTermStartsOn`}
                   label="Half term starts"
-                  type="date"
+                  what={`the day the ${name} half term starts`}
                 />
-                <TextField
-                  form={form}
+                <TypedDateField
+                  control={form.control}
                   name={`terms.${index}.halfTermEndsOn`}
                   label="Half term ends"
-                  type="date"
+                  what={`the day the ${name} half term ends`}
                 />
-                <TextField
-                  form={form}
+                <TypedDateField
+                  control={form.control}
                   name={`terms.${index}.endsOn`}
                   label={`${termLabel} ends`}
-                  type="date"
+                  what={`the day the ${termWords} ends`}
                 />
               </fieldset>
             );

@@ -59,4 +59,45 @@ describe('recording a restriction', () => {
     });
     expect(saved?.view === 'full' && saved.approvedById).toBeUndefined();
   });
+
+  it('takes its dates typed as day/month/year, a date typed over a filled one included', async () => {
+    const user = userEvent.setup();
+    const home = await openTestHome();
+    const millie = await seedYoungPerson(home);
+    renderSignedIn(<YoungPeopleScreen youngPersonId={millie.id} />, { db: home.db, session: home.tutor });
+    const record = await screen.findByRole('button', { name: 'Record a restriction' });
+    await waitFor(() => expect(record).toBeEnabled());
+    await user.click(record);
+
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'Dean Hughes');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'What is restricted' }), 'noContact');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Authority' }), 'carePlan');
+    const from = screen.getByRole('textbox', { name: 'Applies from' });
+    expect((from as HTMLInputElement).value).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await user.tripleClick(from);
+    await user.keyboard('01/03/2026');
+    const until = screen.getByRole('textbox', { name: 'Applies until (optional)' });
+    await user.type(until, '31/02/2027');
+    await user.click(screen.getByRole('button', { name: 'Record restriction' }));
+
+    await waitFor(() =>
+      expect(until).toHaveAccessibleDescription(
+        /There is no 31 February 2027\. Check the date it applies until\./,
+      ),
+    );
+    expect(until).toHaveFocus();
+    await user.clear(until);
+    await user.type(until, '28/2/27');
+    await user.type(screen.getByRole('textbox', { name: 'Review by (optional)' }), '1.9.2026');
+    await user.click(screen.getByRole('button', { name: 'Record restriction' }));
+
+    expect(await screen.findByText(/The restriction on Dean Hughes is recorded\./)).toBeInTheDocument();
+    const [saved] = (await restrictionRepository(home.db).listForYoungPerson(home.manager, millie.id))
+      .restrictions;
+    expect(saved).toMatchObject({
+      effectiveFrom: '2026-03-01',
+      effectiveTo: '2027-02-28',
+      reviewOn: '2026-09-01',
+    });
+  });
 });
