@@ -1,7 +1,9 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Field, PasswordInput } from './Field';
 
 type Props = {
+  /** For moving the focus to the box when its password is missing or wrong. */
+  readonly ref?: Ref<HTMLInputElement>;
   readonly label: string;
   readonly hint?: ReactNode;
   readonly error?: string | undefined;
@@ -13,12 +15,13 @@ type Props = {
 };
 
 /** A labelled box for the person's current password, its value held in the screen's own state. */
-export function ControlledPasswordField({ label, hint, error, value, onChange, autoFocus }: Props) {
+export function ControlledPasswordField({ ref, label, hint, error, value, onChange, autoFocus }: Props) {
   return (
     <Field label={label} hint={hint} error={error}>
       {(wiring) => (
         <PasswordInput
           {...wiring}
+          ref={ref}
           autoFocus={autoFocus}
           value={value}
           onChange={(event) => onChange(event.target.value)}

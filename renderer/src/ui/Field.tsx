@@ -57,7 +57,10 @@ export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
 export function PasswordInput({
   isNew = false,
   ...props
-}: InputHTMLAttributes<HTMLInputElement> & { readonly isNew?: boolean }) {
+}: InputHTMLAttributes<HTMLInputElement> & {
+  readonly isNew?: boolean;
+  readonly ref?: Ref<HTMLInputElement>;
+}) {
   return (
     <input
       className="input"

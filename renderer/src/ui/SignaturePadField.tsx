@@ -1,8 +1,21 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react';
 import SignaturePad, { type PointGroup } from 'signature_pad';
 import './signature-pad.css';
 
+/** What a form may do with the box: move the focus to it, as to any field in error. */
+export type SignaturePadHandle = { readonly focus: () => void };
+
 type Props = {
+  readonly ref?: Ref<SignaturePadHandle>;
   /** Called with the drawing as a PNG data URL (undefined when the box is empty), and how many strokes drew it. */
   readonly onChange: (pngDataUrl: string | undefined, strokeCount: number) => void;
   readonly error?: string | undefined;
@@ -24,8 +37,9 @@ const bigStep = 20;
  * signature made with their own key after they enter their password; the drawing is the familiar
  * mark on the printed copy.
  */
-export function SignaturePadField({ onChange, error, label = 'Your signature' }: Props) {
+export function SignaturePadField({ ref, onChange, error, label = 'Your signature' }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  useImperativeHandle(ref, () => ({ focus: () => canvasRef.current?.focus() }), []);
   const padRef = useRef<SignaturePad | undefined>(undefined);
   const cursor = useRef({ x: 40, y: height / 2, isDown: false });
   const [penState, setPenState] = useState('Pen lifted');

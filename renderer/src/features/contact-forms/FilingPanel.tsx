@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { filedFormSummary } from '@shared/rules/alert-text';
 import { Banner } from '../../ui/Banner';
 import { useSigner } from '../../security/useSigner';
-import { SignaturePadField } from '../../ui/SignaturePadField';
+import { SignaturePadField, type SignaturePadHandle } from '../../ui/SignaturePadField';
 import type { FilingOutcome } from './file-contact-form';
 import { statusOf, statusText } from './contact-form-status-text';
 import { useContactFormRepository } from './useContactFormRepository';
@@ -34,6 +34,15 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<{ signature?: string; password?: string; form?: string }>({});
   const [isFiling, setIsFiling] = useState(false);
+  const signatureRef = useRef<SignaturePadHandle>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // The first field in error takes the focus once its message is shown, as on the app's other
+  // forms (react-hook-form's shouldFocusError), so the person lands on what to put right and a
+  // screen reader reads its message with it. A problem only the banner explains leaves it be.
+  useEffect(() => {
+    if (errors.signature) signatureRef.current?.focus();
+    else if (errors.password) passwordRef.current?.focus();
+  }, [errors]);
   const ready = repository.readyToFile(form);
   const now = new Date();
   const status = statusOf(form, now);
@@ -92,8 +101,9 @@ export function FilingPanel({ form, timeZone, onFiled, onCancel }: Props) {
             the young person’s case file. It is {statusText(form, now)}
             {status.kind === 'overdue' ? ': the copy will say how late it was filed.' : '.'}
           </p>
-          <SignaturePadField onChange={setSignature} error={errors.signature} />
+          <SignaturePadField ref={signatureRef} onChange={setSignature} error={errors.signature} />
           <ControlledPasswordField
+            ref={passwordRef}
             label="Your password"
             hint="The same one you sign in with: it unlocks your own signing key."
             error={errors.password}
