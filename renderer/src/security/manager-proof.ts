@@ -64,37 +64,44 @@ const notPermitted = (message: string) => ({
  * Calls `channel` with `request` and a proof made with this session's key, as `api[channel]`
  * would be called: the reply, or a failure with a message for the person.
  */
-export async function callAsManager<Channel extends ManagerChannel>(
+export function callAsManager<Channel extends ManagerChannel>(
   api: ManagerApi<Channel>,
   session: Session,
   channel: Channel,
   request: ManagerRequest<Channel>,
 ): Promise<IpcResult<IpcReply<Channel>>> {
-  const proofKey = await proofKeyOf(session);
-  if (!proofKey)
-    return notPermitted(
-      session.roles.includes('registeredManager')
-        ? 'Your account has no signing certificate this computer can use yet. Renew it on the Staff screen (“Renew my certificate”), then try again.'
-        : 'Only the Registered Manager can change this.',
-    );
-  return callWithProofKey(api, proofKey, channel, request);
+  const withoutKey = session.roles.includes('registeredManager')
+    ? 'Your account has no signing certificate this computer can use yet. Renew it on the Staff screen (“Renew my certificate”), then try again.'
+    : 'Only the Registered Manager can change this.';
+  return callWithSessionKey(api, session, channel, request, withoutKey);
 }
 
 /**
  * Calls `channel`, which anyone signed in may call, with a proof made with this session's key: the
  * reply, or a failure with a message for the person.
  */
-export async function callAsColleague<Channel extends ColleagueChannel>(
+export function callAsColleague<Channel extends ColleagueChannel>(
   api: ManagerApi<Channel>,
   session: Session,
   channel: Channel,
   request: ManagerRequest<Channel>,
 ): Promise<IpcResult<IpcReply<Channel>>> {
+  return callWithSessionKey(api, session, channel, request, noCertificateForEmail);
+}
+
+const noCertificateForEmail =
+  'Email goes only from an account with a signing certificate this computer can use, and yours has none yet. It will go when a colleague with one signs in; the Registered Manager can issue yours by resetting your password.';
+
+/** The call with this session's key; `withoutKey` is what the person is told when it has none. */
+async function callWithSessionKey<Channel extends ProvenChannel>(
+  api: ManagerApi<Channel>,
+  session: Session,
+  channel: Channel,
+  request: ManagerRequest<Channel>,
+  withoutKey: string,
+): Promise<IpcResult<IpcReply<Channel>>> {
   const proofKey = await proofKeyOf(session);
-  if (!proofKey)
-    return notPermitted(
-      'Email goes only from an account with a signing certificate this computer can use, and yours has none yet. It will go when a colleague with one signs in; the Registered Manager can issue yours by resetting your password.',
-    );
+  if (!proofKey) return notPermitted(withoutKey);
   return callWithProofKey(api, proofKey, channel, request);
 }
 
