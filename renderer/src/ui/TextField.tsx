@@ -82,11 +82,6 @@ export function TypedShortField<Values extends FieldValues>(props: TextFieldProp
   return <ShortTextField spellCheck={false} {...props} />;
 }
 
-/** A labelled date box (the browser's own date control) registered on a form under `name`. */
-export function DateField<Values extends FieldValues>(props: Omit<TextFieldProps<Values>, 'type'>) {
-  return <TextField className="input input--short" {...props} type="date" />;
-}
-
 /** A labelled box for a few lines of text, registered on a form under `name`. */
 export function TextAreaField<Values extends FieldValues>({
   rows,

@@ -8,7 +8,8 @@ import {
   type DeclarationForm as DeclarationFormValues,
 } from '@shared/schemas/declarations';
 import type { StaffMember } from '@shared/schemas/staff';
-import { ChoiceField, DateField, OptionField, TextAreaField, TextField } from '../../ui/TextField';
+import { ChoiceField, OptionField, TextAreaField, TextField } from '../../ui/TextField';
+import { TypedDateField } from '../../common/TypedDateField';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
@@ -64,7 +65,12 @@ export function DeclarationForm({ repository, lineManagers, today, onDone }: Pro
         values={declarationKinds}
         labels={declarationKindLabels}
       />
-      <DateField form={form} name="happenedOn" label="When did it happen?" max={today} />
+      <TypedDateField
+        control={form.control}
+        name="happenedOn"
+        label="When did it happen?"
+        what="the day it happened"
+      />
       <TextAreaField
         form={form}
         name="whatHappened"

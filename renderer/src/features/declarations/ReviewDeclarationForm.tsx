@@ -7,11 +7,11 @@ import {
   type DeclarationReview,
 } from '@shared/schemas/declarations';
 import { formatUkDate } from '@shared/format-dates';
-import { DateField, TextAreaField } from '../../ui/TextField';
+import { TextAreaField } from '../../ui/TextField';
+import { TypedDateField } from '../../common/TypedDateField';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DeclarationRepository } from '../../db/repositories/declaration-repository';
 import { useSession } from '../../security/session-context';
-import { blankAsUndefined } from '../../ui/blank-as-undefined';
 import { PanelForm } from '../../ui/PanelForm';
 
 type Props = {
@@ -68,11 +68,12 @@ export function ReviewDeclarationForm({ repository, declaration, staffName, onDo
         Saving marks it as noted. Add the supervision date when it is booked, and the outcome once it has been
         discussed.
       </p>
-      <DateField
-        form={form}
+      <TypedDateField
+        control={form.control}
         name="supervisionOn"
         label="Discussed in supervision on (optional)"
-        options={{ setValueAs: blankAsUndefined }}
+        what="the day it was discussed in supervision"
+        isOptional
       />
       <TextAreaField
         form={form}

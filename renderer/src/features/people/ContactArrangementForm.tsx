@@ -14,15 +14,8 @@ import {
   type ContactArrangementFormInput,
   type ContactArrangementForm as FormValues,
 } from '@shared/schemas/contact-plans';
-import {
-  ChoiceField,
-  DateField,
-  OptionField,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../ui/TextField';
-import { blankAsUndefined } from '../../ui/blank-as-undefined';
+import { TypedDateField } from '../../common/TypedDateField';
+import { ChoiceField, OptionField, SelectField, TextAreaField, TextField } from '../../ui/TextField';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { ContactPlanRepository } from '../../db/repositories/contact-plan-repository';
 import { useSession } from '../../security/session-context';
@@ -79,7 +72,6 @@ export function ContactArrangementForm({
     defaultValues: defaultsFrom(youngPersonId, today, existing),
   });
   const { isSubmitting } = form.formState;
-  const optional = { setValueAs: blankAsUndefined };
   const { submit, failure } = useRecordSubmit(
     form,
     (values) =>
@@ -178,18 +170,30 @@ export function ContactArrangementForm({
           hint="The person or body, for example “Jo Price, Leeds social care”. Care staff do not see this."
           autoComplete="off"
         />
-        <DateField form={form} name="agreedOn" label="Agreed on" />
+        <TypedDateField
+          control={form.control}
+          name="agreedOn"
+          label="Agreed on"
+          what="the day it was agreed"
+        />
       </fieldset>
       <fieldset className="fieldset">
         <legend>Dates</legend>
-        <DateField form={form} name="startsOn" label="Starts on" />
-        <DateField form={form} name="reviewOn" label="Review by (optional)" options={optional} />
-        <DateField
-          form={form}
+        <TypedDateField control={form.control} name="startsOn" label="Starts on" what="the day it starts" />
+        <TypedDateField
+          control={form.control}
+          name="reviewOn"
+          label="Review by (optional)"
+          what="the day it is to be reviewed by"
+          isOptional
+        />
+        <TypedDateField
+          control={form.control}
           name="endsOn"
           label="Ends on (optional)"
           hint="Leave empty if it has no end date."
-          options={optional}
+          what="the day it ends"
+          isOptional
         />
       </fieldset>
     </PanelForm>

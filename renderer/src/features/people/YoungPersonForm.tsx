@@ -8,7 +8,8 @@ import {
   type YoungPersonForm as FormOutput,
 } from '@shared/schemas/people';
 import type { StaffMember } from '@shared/schemas/staff';
-import { DateField, TextField } from '../../ui/TextField';
+import { TextField } from '../../ui/TextField';
+import { TypedDateField } from '../../common/TypedDateField';
 import { useDraftedRecordSubmit } from '../../common/useDraftedRecordSubmit';
 import type { YoungPeopleRepository } from '../../db/repositories/young-people-repository';
 import { useSession } from '../../security/session-context';
@@ -91,7 +92,12 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
           hint="The name they like to be called, if it is not their first name."
           autoComplete="off"
         />
-        <DateField form={form} name="dateOfBirth" label="Date of birth" />
+        <TypedDateField
+          control={form.control}
+          name="dateOfBirth"
+          label="Date of birth"
+          what="their date of birth"
+        />
         <TextField
           form={form}
           name="caseNumber"
@@ -103,13 +109,19 @@ export function YoungPersonForm({ repository, existing, staff, onDone }: Props) 
       </fieldset>
       <fieldset className="fieldset">
         <legend>Placement</legend>
-        <DateField form={form} name="placementStartsOn" label="Placement started" />
-        <DateField
-          form={form}
+        <TypedDateField
+          control={form.control}
+          name="placementStartsOn"
+          label="Placement started"
+          what="the day the placement started"
+        />
+        <TypedDateField
+          control={form.control}
           name="placementEndsOn"
           label="Placement ends (optional)"
           hint="Leave empty if no end date is planned."
-          options={optional}
+          what="the day the placement ends"
+          isOptional
         />
         <TextField form={form} name="placingAuthority" label="Placing authority (optional)" />
         <TextField form={form} name="socialWorker" label="Social worker (optional)" />
