@@ -21,6 +21,11 @@ import {
   versionNumber,
 } from '@shared/rules/restriction-versions';
 import { fail, ok, type Result } from '@shared/result';
+import {
+  restrictionsNotAsLogged,
+  restrictionTrailActions,
+  type TrailRow,
+} from '@shared/rules/restriction-audit-trail';
 import type { FamilyLinksDb } from '../database';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
@@ -131,15 +136,16 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     async listForCheck(session: Session, today: string): Promise<RestrictionsRead<RestrictionInstruction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
       const rows = await db.restrictions.toArray();
+      const read = await openNoting(session, rows, openInstruction(session));
       const { opened, damagedIds } = await stricterWhileUndecided(
         session,
-        await openNoting(session, rows, openInstruction(session)),
+        read,
         openInstruction(session),
         today,
       );
       return {
         restrictions: opened.filter((restriction) => termsInForce(restriction, today) !== undefined),
-        damagedIds: [...damagedIds, ...(await recordedButMissing(db, rows))],
+        damagedIds: [...damagedIds, ...(await notAsLogged(db, rows, read.opened))],
       };
     },
 
@@ -150,9 +156,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
     async listInForce(session: Session, today: string): Promise<RestrictionsRead<VisibleRestriction>> {
       if (!can(session.roles, 'restriction:read-instruction')) return { restrictions: [], damagedIds: [] };
       const rows = await db.restrictions.toArray();
+      const read = await openVisible(rows, session);
       const { opened, damagedIds } = await stricterWhileUndecided(
         session,
-        await openVisible(rows, session),
+        read,
         async (row) =>
           (await openVisible([row], session)).opened[0] ?? Promise.reject(new Error('unreadable')),
         today,
@@ -163,18 +170,27 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             ? []
             : [restrictionOnDay(restriction, today).restriction],
         ),
-        damagedIds: [...damagedIds, ...(await recordedButMissing(db, rows))],
+        damagedIds: [...damagedIds, ...(await notAsLogged(db, rows, read.opened))],
       };
     },
 
-    /** A young person's restrictions as this person may see them, and any that did not open. */
+    /**
+     * A young person's restrictions as this person may see them, and any that did not open or
+     * whose row is older than the audit log says (shown as changed outside the app, not as it reads).
+     */
     async listForYoungPerson(
       session: Session,
       youngPersonId: string,
     ): Promise<RestrictionsRead<VisibleRestriction>> {
       const rows = await db.restrictions.where('youngPersonId').equals(youngPersonId).toArray();
       const { opened, damagedIds } = await openVisible(rows, session);
-      return { restrictions: opened, damagedIds };
+      // Only rows present here: a missing one cannot be placed with a young person.
+      const own = new Set(rows.map((row) => row.id));
+      const behind = new Set((await notAsLogged(db, rows, opened)).filter((id) => own.has(id)));
+      return {
+        restrictions: opened.filter((restriction) => !behind.has(restriction.id)),
+        damagedIds: [...damagedIds, ...behind],
+      };
     },
 
     /** Earlier versions of one restriction, newest first. Only for those who may read its authority. */
@@ -366,24 +382,15 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
 export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
 
 /**
- * The restrictions the audit log says were recorded but whose rows are gone. A row's seal shows
- * an edit, not a deletion, and a deleted court order would let the door clear the person it bars.
- * The app never deletes a restriction (DESIGN rule 10: registers are records), and every one is
- * recorded with its audit entry in the same transaction, in a log chained and anchored by the main
- * process, so each such id is read as a restriction that does not open: the door clears no one
- * while any is listed (the manager may still override, with a reason). Entries are found by the
- * action index: a home records tens of restrictions, not thousands.
+ * The restrictions whose rows the audit log says are gone or older than its newest change names
+ * (`restrictionsNotAsLogged`). Entries are found by the action index: a home records tens of
+ * restrictions and their changes, not thousands.
  */
-async function recordedButMissing(
+async function notAsLogged(
   db: FamilyLinksDb,
   rows: readonly { readonly id: string }[],
+  opened: readonly TrailRow[],
 ): Promise<string[]> {
-  const present = new Set(rows.map((row) => row.id));
-  const recorded = await db.audit.where('action').equals('restriction.recorded').toArray();
-  const missing = recorded.flatMap((entry) =>
-    entry.recordType === 'restriction' && entry.recordId !== undefined && !present.has(entry.recordId)
-      ? [entry.recordId]
-      : [],
-  );
-  return [...new Set(missing)];
+  const entries = await db.audit.where('action').anyOf(restrictionTrailActions).toArray();
+  return restrictionsNotAsLogged(entries, rows, opened);
 }

@@ -287,3 +287,51 @@ describe('changing a restriction', () => {
     expect(await alerts()).toEqual(['restrictionAdded', 'restrictionChanged']);
   });
 });
+
+/*
+ * An older sealed copy of a restriction's row still opens: written back in IndexedDB, the door
+ * would read the restriction as it stood before the change. The audit log names every version.
+ */
+describe('an older copy of a restriction written back outside Family Links', () => {
+  it('stops the door clearing anyone, and is shown as changed outside the app', async () => {
+    const { manager, careWorker, restrictions, barred, youngPerson } = await setUp();
+    const first = await db?.restrictions.get(barred.id);
+    if (!db || !first) throw new Error('setup');
+    okValue(await restrictions.change(manager, barred.id, supervised, today));
+    expect((await restrictions.listForCheck(careWorker, today)).damagedIds).toEqual([]);
+
+    await db.restrictions.put(first);
+
+    for (const session of [careWorker, manager]) {
+      expect((await restrictions.listForCheck(session, today)).damagedIds).toEqual([barred.id]);
+      expect((await restrictions.listInForce(session, today)).damagedIds).toEqual([barred.id]);
+      expect(await restrictions.listForYoungPerson(session, youngPerson.id)).toEqual({
+        restrictions: [],
+        damagedIds: [barred.id],
+      });
+    }
+  });
+
+  it('does not mistake a restriction changed in the app for one put back', async () => {
+    const { manager, careWorker, restrictions, barred, youngPerson } = await setUp();
+    okValue(await restrictions.change(manager, barred.id, supervised, today));
+    okValue(
+      await restrictions.review(
+        manager,
+        barred.id,
+        {
+          outcome: 'continues',
+          reviewedOn: today,
+          reviewedById: manager.staff.id,
+          checkedWith: 'Jo Bell, social worker',
+          nextReviewOn: '2027-03-01',
+        },
+        today,
+      ),
+    );
+    expect((await restrictions.listForCheck(careWorker, today)).damagedIds).toEqual([]);
+    const read = await restrictions.listForYoungPerson(manager, youngPerson.id);
+    expect(read.damagedIds).toEqual([]);
+    expect(read.restrictions.map((restriction) => restriction.id)).toEqual([barred.id]);
+  });
+});
