@@ -3,6 +3,7 @@
  * zone, inclusive at both ends: a term that "ends on 2026-12-18" includes that whole day. Comparing
  * the text compares the dates, because the format sorts in date order.
  */
+import { isCalendarDate } from '../schemas/common';
 
 export type TermDates = {
   readonly name: 'autumn' | 'spring' | 'summer';
@@ -34,10 +35,16 @@ export function academicYearSpan(year: AcademicYearDates): { startsOn: string; e
   return first && last ? { startsOn: first.startsOn, endsOn: last.endsOn } : undefined;
 }
 
+/** Whether both are real dates and `a` is before `b`. */
+const before = (a: string, b: string) => isCalendarDate(a) && isCalendarDate(b) && a < b;
+/** Whether both are real dates and `a` is on or after `b`. */
+const notBefore = (a: string, b: string) => isCalendarDate(a) && isCalendarDate(b) && a >= b;
+
 /**
  * Everything wrong with one year's dates, each with the field it belongs to and a message that
  * says how to put it right. An empty list means the year is sound on its own; overlaps with other
- * years are `academicYearOverlaps`' job.
+ * years are `academicYearOverlaps`' job. A date that is not a real date is the date field's own
+ * message to give; it is compared with nothing here, so no neighbouring field is blamed for it.
  */
 export function academicYearProblems(year: AcademicYearDates): CalendarProblem[] {
   const problems: CalendarProblem[] = [];
@@ -49,26 +56,26 @@ export function academicYearProblems(year: AcademicYearDates): CalendarProblem[]
         message: 'Terms go in the order autumn, spring, summer.',
       });
     }
-    if (term.endsOn < term.startsOn) {
+    if (before(term.endsOn, term.startsOn)) {
       problems.push({
         path: ['terms', index, 'endsOn'],
         message: `${title} ends before it starts. Check the end date.`,
       });
     }
-    if (term.halfTermEndsOn < term.halfTermStartsOn) {
+    if (before(term.halfTermEndsOn, term.halfTermStartsOn)) {
       problems.push({
         path: ['terms', index, 'halfTermEndsOn'],
         message: 'The half term ends before it starts. Check the half-term dates.',
       });
     }
-    if (term.halfTermStartsOn <= term.startsOn || term.halfTermEndsOn >= term.endsOn) {
+    if (notBefore(term.startsOn, term.halfTermStartsOn) || notBefore(term.halfTermEndsOn, term.endsOn)) {
       problems.push({
         path: ['terms', index, 'halfTermStartsOn'],
         message: `The half term must fall inside ${title.toLowerCase()}, after its first day and before its last.`,
       });
     }
     const previous = index > 0 ? year.terms[index - 1] : undefined;
-    if (previous && term.startsOn <= previous.endsOn) {
+    if (previous && notBefore(previous.endsOn, term.startsOn)) {
       problems.push({
         path: ['terms', index, 'startsOn'],
         message: `${title} must start after ${termTitle[previous.name].toLowerCase()} ends (${previous.endsOn}).`,
@@ -84,7 +91,7 @@ export function academicYearProblems(year: AcademicYearDates): CalendarProblem[]
         path: ['label'],
         message: `The two years must follow on, for example ${labelStart}/${String((labelStart + 1) % 100).padStart(2, '0')}.`,
       });
-    } else if (Number(span.startsOn.slice(0, 4)) !== labelStart) {
+    } else if (isCalendarDate(span.startsOn) && Number(span.startsOn.slice(0, 4)) !== labelStart) {
       problems.push({
         path: ['terms', 0, 'startsOn'],
         message: `The autumn term of ${year.label} should start in ${labelStart}.`,

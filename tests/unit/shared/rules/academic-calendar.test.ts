@@ -93,6 +93,29 @@ describe('an academic year on its own', () => {
   });
 });
 
+/*
+ * A date typed that is not a real date gets its own field's message from the schema; comparing
+ * the text anyway blamed its neighbours (the half term "outside" a term whose end was 31 February).
+ */
+describe('a date that cannot be read', () => {
+  it.each([
+    ['empty', ''],
+    ['a day that does not exist', '2026-02-31'],
+    ['not a date', '18/12/2026x'],
+  ])('in one field (%s) leaves every other field without a message', (_case, unreadable) => {
+    for (const field of ['startsOn', 'endsOn', 'halfTermStartsOn', 'halfTermEndsOn'] as const) {
+      for (const index of [0, 1, 2]) {
+        expect(academicYearProblems(withTerm(index, { [field]: unreadable }))).toEqual([]);
+      }
+    }
+  });
+
+  it('still has a wrong label reported', () => {
+    const year = { ...withTerm(0, { startsOn: '' }), label: '2026/28' };
+    expect(academicYearProblems(year).map((problem) => problem.path.join('.'))).toEqual(['label']);
+  });
+});
+
 describe('years beside each other', () => {
   const next: AcademicYearDates = {
     id: 'b',
