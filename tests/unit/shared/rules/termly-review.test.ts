@@ -56,18 +56,32 @@ const teacher: ReviewFamilyMember = {
   hasParentalResponsibility: false,
 };
 
+/** A visit of `kind` for the young person, starting at `startsAt`. */
+const visitOf = (
+  kind: Visit['kind'],
+  startsAt: string,
+  status: Visit['status'],
+  overrides: Partial<Visit> = {},
+) => buildVisit({ youngPersonIds: [youngPerson.id], kind, startsAt, status, ...overrides });
 const homeVisit = (startsAt: string, staffIds: string[] = [pt, cc], status: Visit['status'] = 'completed') =>
-  buildVisit({
-    youngPersonIds: [youngPerson.id],
-    kind: 'homeVisit',
-    startsAt,
-    endsAt: startsAt,
-    staffIds,
-    personIds: [mum.personId],
-    status,
-  });
+  visitOf('homeVisit', startsAt, status, { endsAt: startsAt, staffIds, personIds: [mum.personId] });
 const form = (overrides: Partial<ContactForm>) =>
   buildContactForm({ youngPersonId: youngPerson.id, staffIds: [], ...overrides });
+/** A form for `minutes` of contact of `kind` with one family member, from `startedAt`, written by `authorId`. */
+const contactWith = (
+  personId: string,
+  kind: ContactForm['kind'],
+  authorId: string,
+  startedAt: string,
+  minutes: number,
+) =>
+  form({
+    kind,
+    contactStartedAt: startedAt,
+    contactEndedAt: new Date(Date.parse(startedAt) + minutes * 60_000).toISOString(),
+    authorId,
+    personIds: [personId],
+  });
 
 function review(options: {
   visits?: Visit[];
@@ -192,14 +206,7 @@ describe('home visits this year: a minimum of three', () => {
 });
 
 describe('weekly parent updates', () => {
-  const update = (date: string) =>
-    form({
-      kind: 'phoneCall',
-      contactStartedAt: `${date}T10:00:00.000Z`,
-      contactEndedAt: `${date}T10:20:00.000Z`,
-      authorId: pt,
-      personIds: [mum.personId],
-    });
+  const update = (date: string) => contactWith(mum.personId, 'phoneCall', pt, `${date}T10:00:00.000Z`, 20);
   const weeksOfAutumn = [
     '2026-09-03',
     '2026-09-07',
@@ -246,12 +253,7 @@ describe('the Learning Mentor’s minimums', () => {
     expect(figure(terms[1], 'pepInvitation').status).toBe('amber');
   });
   it('a PEP meeting booked in the term is green for its invitation', () => {
-    const pep = buildVisit({
-      youngPersonIds: [youngPerson.id],
-      kind: 'pepMeeting',
-      startsAt: '2026-11-03T10:00:00.000Z',
-      status: 'didNotAttend',
-    });
+    const pep = visitOf('pepMeeting', '2026-11-03T10:00:00.000Z', 'didNotAttend');
     expect(figure(review({ visits: [pep], now: afterAutumn })[0], 'pepInvitation')).toMatchObject({
       status: 'green',
       records: [{ type: 'visit', id: pep.id }],
@@ -272,12 +274,7 @@ describe('the Learning Mentor’s minimums', () => {
     ['two offered by the end of the year is red', 2, '2027-08-01T12:00:00.000Z', 2, 'red'],
   ] as const)('%s', (_case, count, now, termIndex, status) => {
     const visits = Array.from({ length: count }, () =>
-      buildVisit({
-        youngPersonIds: [youngPerson.id],
-        kind: 'learningConsultation',
-        startsAt: '2026-10-01T16:00:00.000Z',
-        status: 'completed',
-      }),
+      visitOf('learningConsultation', '2026-10-01T16:00:00.000Z', 'completed'),
     );
     expect(figure(review({ visits, now })[termIndex], 'learningConsultations').status).toBe(status);
   });
@@ -285,14 +282,7 @@ describe('the Learning Mentor’s minimums', () => {
     expect(figure(review({ now: afterAutumn })[0], 'halfTermOffers').status).toBe('red');
   });
   it('an offer in the first fortnight of each half is green', () => {
-    const offer = (date: string) =>
-      form({
-        kind: 'email',
-        contactStartedAt: `${date}T10:00:00.000Z`,
-        contactEndedAt: `${date}T10:10:00.000Z`,
-        authorId: lm,
-        personIds: [mum.personId],
-      });
+    const offer = (date: string) => contactWith(mum.personId, 'email', lm, `${date}T10:00:00.000Z`, 10);
     expect(
       figure(
         review({ forms: [offer('2026-09-04'), offer('2026-11-02')], now: afterAutumn })[0],
@@ -304,13 +294,7 @@ describe('the Learning Mentor’s minimums', () => {
 
 describe('contact per family member: nobody quietly overlooked', () => {
   const call = (personId: string, startedAt = '2026-10-07T18:00:00.000Z') =>
-    form({
-      kind: 'phoneCall',
-      contactStartedAt: startedAt,
-      contactEndedAt: new Date(Date.parse(startedAt) + 20 * 60_000).toISOString(),
-      authorId: 'staff-care',
-      personIds: [personId],
-    });
+    contactWith(personId, 'phoneCall', 'staff-care', startedAt, 20);
   it('a parent with no contact all term is red; wider family is amber; a professional is not listed', () => {
     const [autumn] = review({
       forms: [call(mum.personId)],
@@ -352,17 +336,15 @@ describe('contact per family member: nobody quietly overlooked', () => {
   });
   // The register keeps a changed restriction's earlier versions (`earlierTerms`): each governed
   // its own days, so a term before the change is read with the version then in force.
-  it('a no-contact order later eased still shows the terms it governed as restricted', () => {
-    const barred = buildRestriction({
-      personId: dad.personId,
-      kind: 'noContact',
-      effectiveFrom: '2026-01-01',
-    });
-    const eased = nextVersion(
-      barred,
-      buildRestrictionChange({ kind: 'supervisedOnly', effectiveFrom: '2027-01-10' }),
-      { staffId: 'manager', canApprove: true, at: '2027-01-10T09:00:00.000Z' },
+  /** Dad barred from `barredFrom`; at `changedAt` the manager changes it to supervised only from `supervisedFrom`. */
+  const barredThenSupervised = (barredFrom: string, supervisedFrom: string, changedAt: string) =>
+    nextVersion(
+      buildRestriction({ personId: dad.personId, kind: 'noContact', effectiveFrom: barredFrom }),
+      buildRestrictionChange({ kind: 'supervisedOnly', effectiveFrom: supervisedFrom }),
+      { staffId: 'manager', canApprove: true, at: changedAt },
     );
+  it('a no-contact order later eased still shows the terms it governed as restricted', () => {
+    const eased = barredThenSupervised('2026-01-01', '2027-01-10', '2027-01-10T09:00:00.000Z');
     const [autumn, spring] = review({ family: [dad], restrictions: [eased], now: afterSpring });
     expect(autumn?.family[0]).toMatchObject({
       status: 'restricted',
@@ -376,16 +358,7 @@ describe('contact per family member: nobody quietly overlooked', () => {
     });
   });
   it('a version that a later change replaced before it began governs no term', () => {
-    const barred = buildRestriction({
-      personId: dad.personId,
-      kind: 'noContact',
-      effectiveFrom: '2027-01-20',
-    });
-    const withdrawn = nextVersion(
-      barred,
-      buildRestrictionChange({ kind: 'supervisedOnly', effectiveFrom: '2027-01-15' }),
-      { staffId: 'manager', canApprove: true, at: '2027-01-14T09:00:00.000Z' },
-    );
+    const withdrawn = barredThenSupervised('2027-01-20', '2027-01-15', '2027-01-14T09:00:00.000Z');
     const [, spring] = review({
       family: [dad],
       restrictions: [withdrawn],
@@ -492,22 +465,12 @@ describe('forms on time, late and overdue (48 hours)', () => {
 
 describe('contacts by kind', () => {
   it('counts held contacts in the term by kind, a visit and its form once', () => {
-    const visit = buildVisit({
-      youngPersonIds: [youngPerson.id],
-      kind: 'familyVisit',
-      startsAt: '2026-10-10T14:00:00.000Z',
-      status: 'completed',
-    });
+    const visit = visitOf('familyVisit', '2026-10-10T14:00:00.000Z', 'completed');
     const forms = [
       form({ kind: 'visit', visitId: visit.id, contactStartedAt: visit.startsAt, authorId: 'staff-care' }),
       form({ kind: 'phoneCall', contactStartedAt: '2026-10-11T18:00:00.000Z', authorId: 'staff-care' }),
     ];
-    const cancelled = buildVisit({
-      youngPersonIds: [youngPerson.id],
-      kind: 'outing',
-      startsAt: '2026-10-12T10:00:00.000Z',
-      status: 'cancelled',
-    });
+    const cancelled = visitOf('outing', '2026-10-12T10:00:00.000Z', 'cancelled');
     const [autumn] = review({ visits: [visit, cancelled], forms, now: afterAutumn });
     expect(autumn?.contactsByKind.map((entry) => [entry.kind, entry.contacts.count])).toEqual([
       ['visit', 1],
