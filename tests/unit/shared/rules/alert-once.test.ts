@@ -89,19 +89,10 @@ describe('settleAlertCopies', () => {
       state: 'sending',
       sendingSince: '2026-12-05T09:10:00.000Z',
     };
-    expect(
-      settleAlertCopies([
-        version(front, 5, queued(front, '2026-12-05T09:00:00.000Z')),
-        version(office, 2, sending),
-      ])?.record.state,
-    ).toBe('sending');
+    const queuedAtFront = version(front, 5, queued(front, '2026-12-05T09:00:00.000Z'));
+    expect(settleAlertCopies([queuedAtFront, version(office, 2, sending)])?.record.state).toBe('sending');
     const cancelled: AlertCopy = { ...queued(office, '2026-12-05T09:09:00.000Z'), state: 'cancelled' };
-    expect(
-      settleAlertCopies([
-        version(front, 5, queued(front, '2026-12-05T09:00:00.000Z')),
-        version(office, 2, cancelled),
-      ])?.record.state,
-    ).toBe('cancelled');
+    expect(settleAlertCopies([queuedAtFront, version(office, 2, cancelled)])?.record.state).toBe('cancelled');
     const failed: AlertCopy = { ...queued(front, '2026-12-05T08:00:00.000Z'), state: 'failed' };
     expect(
       settleAlertCopies([

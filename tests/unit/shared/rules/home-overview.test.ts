@@ -270,19 +270,12 @@ describe('"Nothing to look at" only when that is true', () => {
     ]);
   });
 
-  it('a record changed on two computers at once is something to look at', () => {
-    const overview = homeOverview({ ...nothing, ...setUp, changedOnTwoComputers: 2 }, now, zone);
-    expect(overview).toEqual({
-      attention: [{ kind: 'changedOnTwoComputers', count: 2 }],
-      gaps: [],
-      isAllClear: false,
-    });
-  });
-
-  it('a sync problem the manager has not seen is something to look at', () => {
-    const overview = homeOverview({ ...nothing, ...setUp, syncProblems: 1 }, now, zone);
-    expect(overview).toEqual({
-      attention: [{ kind: 'syncProblems', count: 1 }],
+  it.each([
+    ['a record changed on two computers at once', { changedOnTwoComputers: 2 }, 'changedOnTwoComputers', 2],
+    ['a sync problem the manager has not seen', { syncProblems: 1 }, 'syncProblems', 1],
+  ] as const)('%s is something to look at', (_case, facts, kind, count) => {
+    expect(homeOverview({ ...nothing, ...setUp, ...facts }, now, zone)).toEqual({
+      attention: [{ kind, count }],
       gaps: [],
       isAllClear: false,
     });
