@@ -34,6 +34,16 @@ async function homeWithOneStaff() {
   return { ca, leaf: leaf.value };
 }
 
+/** Issues a care worker's certificate from `ca`, sealing its key with `secret`. */
+const issueAnother = (ca: Parameters<typeof issueStaffCertificate>[0]['ca'], secret: string) =>
+  issueStaffCertificate({
+    ca,
+    staff: { id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'X', roles: ['careStaff'] },
+    homeName: 'Ashgrove',
+    secret,
+    now,
+  });
+
 describe('the home certificate authority and staff certificates', { timeout: 60_000 }, () => {
   it('makes a CA that may only sign certificates, and a leaf per person that may only sign documents', async () => {
     const { ca, leaf } = await homeWithOneStaff();
@@ -77,29 +87,20 @@ describe('the home certificate authority and staff certificates', { timeout: 60_
     expect(openSealedKey({ ...sealed, secret: staffSecret }).ok).toBe(true);
     const wrong = openSealedKey({ ...sealed, secret: guess });
     expect(wrong.ok ? 'opened' : wrong.error.code).toBe('wrong-secret');
-    const wrongCa = await issueStaffCertificate({
-      ca: { ...ca, secret: guess },
-      staff: { id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'X', roles: ['careStaff'] },
-      homeName: 'Ashgrove',
-      secret: staffSecret,
-      now,
-    });
+    const wrongCa = await issueAnother({ ...ca, secret: guess }, staffSecret);
     expect(wrongCa.ok ? 'issued' : wrongCa.error.code).toBe('wrong-secret');
   });
 
   it('refuses to issue certificates from a staff member’s key', async () => {
     const { leaf } = await homeWithOneStaff();
-    const issued = await issueStaffCertificate({
-      ca: {
+    const issued = await issueAnother(
+      {
         encryptedKey: leaf.encryptedKey,
         certificatePem: leaf.certificateChainPem[0] ?? '',
         secret: staffSecret,
       },
-      staff: { id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', name: 'X', roles: ['careStaff'] },
-      homeName: 'Ashgrove',
-      secret: guess,
-      now,
-    });
+      guess,
+    );
     expect(issued.ok ? 'issued' : issued.error.code).toBe('not-a-ca');
   });
 

@@ -13,12 +13,13 @@ import { sealRequestHandler } from '../../../../../renderer/src/db/backup/chunk-
 
 const encoder = new TextEncoder();
 
+/** A backup's data key, as the backup holds it: AES-256-GCM, not extractable, for the uses given. */
+const dataKeyFor = (uses: KeyUsage[]) =>
+  crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, uses);
+
 describe("a backup's chunks (format 2)", () => {
   it('are sealed to base64 that opens to the same bytes, only in their own place', async () => {
-    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
-      'encrypt',
-      'decrypt',
-    ]);
+    const key = await dataKeyFor(['encrypt', 'decrypt']);
     const backupId = crypto.randomUUID();
     // Lengths either side of a base64 group, so joining the IV's base64 to the data's is tried at each.
     for (const text of ['', 'a', 'ab', 'abc', '{"table":"visits","rows":[{"note":"Zoë’s visit"}]}']) {
@@ -104,10 +105,7 @@ describe("a page's chunk bytes", () => {
 
 describe("a page's sealing (the backup's worker, here on this thread)", () => {
   it('gives the chunk sealed in its place and the SHA-256 of its bytes', async () => {
-    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
-      'encrypt',
-      'decrypt',
-    ]);
+    const dataKey = await dataKeyFor(['encrypt', 'decrypt']);
     const backupId = crypto.randomUUID();
     const rows = [{ id: 'a', sealed: { iv: new Uint8Array([1, 2]), data: new Uint8Array([3]).buffer } }];
     const reply = await sealRequestHandler()({ id: 7, dataKey, backupId, index: 2, table: 'visits', rows });
@@ -122,7 +120,7 @@ describe("a page's sealing (the backup's worker, here on this thread)", () => {
   });
 
   it('answers a row it cannot serialise with a failure, not a chunk', async () => {
-    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const dataKey = await dataKeyFor(['encrypt']);
     const reply = await sealRequestHandler()({
       id: 1,
       dataKey,
