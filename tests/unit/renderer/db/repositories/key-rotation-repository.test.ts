@@ -33,6 +33,7 @@ import type { StaffMember, StaffRole } from '../../../../../shared/schemas/staff
 import { keysAfterAccountChange } from '../../../../../renderer/src/db/account-key-changes';
 import { lockAfterBatches } from '../key-rotation-test-support';
 import { freshDatabase } from '../test-database';
+import { okValue } from '../../ok-value';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -127,6 +128,12 @@ async function rowsOf(ids: readonly string[]) {
   );
 }
 
+/** A change of the casework key started by `session`, sealing `batchSize` records again a batch. */
+async function startedRotation(session: Session, batchSize = 2) {
+  const rotation = keyRotationRepository(db, { batchSize });
+  return { rotation, started: okValue(await rotation.start(session, 'casework')) };
+}
+
 async function auditActions() {
   return (await db.audit.toArray()).map((entry) => entry.action);
 }
@@ -134,10 +141,8 @@ async function auditActions() {
 describe('changing the casework key after someone leaves', () => {
   it('gives the new key to everyone whose roles allow it, and seals what is written meanwhile under it', async () => {
     const { people, manager, signIn, ids } = await home(3);
-    const rotation = keyRotationRepository(db, { batchSize: 2 });
-    const started = await rotation.start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
-    expect(started.value).toMatchObject({ fromGeneration: 1, toGeneration: 2, total: 3, resealed: 0 });
+    const { rotation, started } = await startedRotation(manager);
+    expect(started).toMatchObject({ fromGeneration: 1, toGeneration: 2, total: 3, resealed: 0 });
 
     const generationsOf = async (person: StaffMember) =>
       ((await db.accountKeys.get(person.id))?.grants ?? [])
@@ -167,9 +172,8 @@ describe('changing the casework key after someone leaves', () => {
     if (!row) throw new Error('the tutor has a keyring');
     const { keyPair: _omitted, ...withoutPair } = row;
     await db.accountKeys.put(withoutPair);
-    const started = await keyRotationRepository(db, { batchSize: 2 }).start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
-    expect(started.value.leftOut).toEqual([people.tutor.name]);
+    const { started } = await startedRotation(manager);
+    expect(started.leftOut).toEqual([people.tutor.name]);
     expect(
       ((await db.accountKeys.get(people.tutor.id))?.grants ?? []).filter((grant) => grant.generation === 2),
     ).toEqual([]);
@@ -177,9 +181,7 @@ describe('changing the casework key after someone leaves', () => {
 
   it('stops when the screen locks after batch 2, and carries on from there at the next sign-in', async () => {
     const { people, manager, signIn, ids } = await home(7);
-    const rotation = keyRotationRepository(db, { batchSize: 2 });
-    const started = await rotation.start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
+    const { rotation } = await startedRotation(manager);
     lockAfterBatches(db, manager, 'casework', 2);
     await expect(rotation.run(manager, false)).rejects.toBeInstanceOf(KeysDroppedError);
 
@@ -223,9 +225,7 @@ describe('changing the casework key after someone leaves', () => {
       await expect(
         restrictionCodec.decode(row, copiedKeyCipher(dataKey, firstCasework, 1)),
       ).resolves.toBeDefined();
-    const rotation = keyRotationRepository(db, { batchSize: 2 });
-    const started = await rotation.start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
+    const { rotation } = await startedRotation(manager);
     await rotation.run(manager, false);
     // After: used in place of the new key, it fails each record's seal.
     const copy = copiedKeyCipher(dataKey, firstCasework, 2);
@@ -240,9 +240,7 @@ describe('changing the casework key after someone leaves', () => {
     const leaver = await signIn(people.leaver);
     const copied = leaver.compartments.casework;
     if (!copied) throw new Error('a tutor holds casework');
-    const rotation = keyRotationRepository(db, { batchSize: 2 });
-    const started = await rotation.start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
+    await startedRotation(manager);
     const after = await restrictionRepository(db).record(manager, restrictionInput(50));
     if (!after.ok) throw new Error(after.error.message);
     const [row] = await rowsOf([after.value.id]);
@@ -256,9 +254,7 @@ describe('changing the casework key after someone leaves', () => {
 
   it('a record changed mid-way by a colleague keeps the change, under the new key, and is not sealed twice', async () => {
     const { people, manager, signIn, ids } = await home(6);
-    const rotation = keyRotationRepository(db, { batchSize: 3 });
-    const started = await rotation.start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
+    const { rotation } = await startedRotation(manager, 3);
     lockAfterBatches(db, manager, 'casework', 1);
     await expect(rotation.run(manager, false)).rejects.toBeInstanceOf(KeysDroppedError);
 
@@ -294,9 +290,7 @@ describe('changing the casework key after someone leaves', () => {
 
   it('a care worker made a tutor mid-way is given both generations, and only the new one once it finishes', async () => {
     const { people, manager, signIn, ids } = await home(3);
-    const rotation = keyRotationRepository(db, { batchSize: 2 });
-    const started = await rotation.start(manager, 'casework');
-    if (!started.ok) throw new Error(started.error.message);
+    const { rotation } = await startedRotation(manager);
     const promoted = { ...people.careWorker, roles: ['personalTutor' as const] };
     const change = await keysAfterAccountChange(manager, promoted, await db.accountKeys.get(promoted.id));
     if (change.kind !== 'put') throw new Error('the promotion gives keys');
