@@ -8,6 +8,7 @@ import { visitRepository } from '../../../../../renderer/src/db/repositories/vis
 import { visitorLogRepository } from '../../../../../renderer/src/db/repositories/visitor-log-repository';
 import type { Session } from '../../../../../renderer/src/db/session';
 import { doorChecker } from '../../../../../renderer/src/features/door/door-checker';
+import type { Visit } from '../../../../../shared/schemas/visits';
 import { buildVisit } from '../../../../factories';
 import { panAlertHome } from '../pan-alert-test-home';
 import { auditActions, familyVisitor } from '../test-database';
@@ -48,6 +49,18 @@ async function setUp() {
       (await home.db.contactForms.toArray()).map((row) => contactFormCodec.decode(row, session.cipher)),
     );
   const actions = () => auditActions(home.db, home.manager);
+  /** Books Millie's visit with her mum, from 14:00 to 15:00 today unless told otherwise. */
+  const book = async (overrides: Partial<Visit>) => {
+    const visit = buildVisit({
+      youngPersonIds: [home.youngPerson.id],
+      personIds: [mumId],
+      startsAt: '2026-11-23T14:00:00.000Z',
+      endsAt: '2026-11-23T15:00:00.000Z',
+      ...overrides,
+    });
+    await visitRepository(home.db).addMany(home.manager, [visit]);
+    return visit;
+  };
   return {
     ...home,
     register,
@@ -55,6 +68,7 @@ async function setUp() {
     arriving,
     formsDue,
     actions,
+    book,
     clock,
     later,
   };
@@ -63,15 +77,10 @@ async function setUp() {
 describe('a booked visitor signed in from the diary at the door', () => {
   it('marks the visit arrived, and signing out ends it with its form due 48 hours from the sign-out', async () => {
     const home = await setUp();
-    const booked = buildVisit({
-      youngPersonIds: [home.youngPerson.id],
-      personIds: [home.mumId],
+    const booked = await home.book({
       staffIds: [home.tutor.staff.id],
-      startsAt: '2026-11-23T14:00:00.000Z',
-      endsAt: '2026-11-23T15:00:00.000Z',
       status: 'confirmed',
     });
-    await visitRepository(home.db).addMany(home.manager, [booked]);
     expect(
       (await doorDiaryRepository(home.db).expectedOn(home.careWorker, today, london)).map((v) => v.id),
     ).toEqual([booked.id]);
@@ -115,15 +124,10 @@ describe('a booked visitor signed in from the diary at the door', () => {
 
   it('is refused for a visit already cancelled, and nothing is signed in', async () => {
     const home = await setUp();
-    const cancelled = buildVisit({
-      youngPersonIds: [home.youngPerson.id],
-      personIds: [home.mumId],
-      startsAt: '2026-11-23T14:00:00.000Z',
-      endsAt: '2026-11-23T15:00:00.000Z',
+    const cancelled = await home.book({
       status: 'cancelled',
       cancelledReason: 'Mum unwell',
     });
-    await visitRepository(home.db).addMany(home.manager, [cancelled]);
     const signedIn = await home.register.signIn(home.careWorker, home.arriving(cancelled.id), check, today);
     expect(signedIn.ok).toBe(false);
     expect(await home.db.visitorLog.count()).toBe(0);
@@ -133,14 +137,11 @@ describe('a booked visitor signed in from the diary at the door', () => {
     const home = await setUp();
     // Nobody came yesterday and nobody marked it, so it is still confirmed. A form left open at the
     // door (or its kept draft) still names it when Mum arrives for today's unbooked visit.
-    const yesterday = buildVisit({
-      youngPersonIds: [home.youngPerson.id],
-      personIds: [home.mumId],
+    const yesterday = await home.book({
       startsAt: '2026-11-22T14:00:00.000Z',
       endsAt: '2026-11-22T15:00:00.000Z',
       status: 'confirmed',
     });
-    await visitRepository(home.db).addMany(home.manager, [yesterday]);
     const signedIn = await home.register.signIn(home.careWorker, home.arriving(yesterday.id), check, today);
     expect(signedIn.ok ? 'signed in' : signedIn.error.message).toMatch(/not today.*without it/);
     expect(await home.db.visitorLog.count()).toBe(0);
@@ -149,15 +150,10 @@ describe('a booked visitor signed in from the diary at the door', () => {
 
   it('ends a visit two came for only when the second leaves', async () => {
     const home = await setUp();
-    const booked = buildVisit({
-      youngPersonIds: [home.youngPerson.id],
-      personIds: [home.mumId],
+    const booked = await home.book({
       staffIds: [],
-      startsAt: '2026-11-23T14:00:00.000Z',
-      endsAt: '2026-11-23T15:00:00.000Z',
       status: 'planned',
     });
-    await visitRepository(home.db).addMany(home.manager, [booked]);
     const mum = await home.register.signIn(home.careWorker, home.arriving(booked.id), check, today);
     const gran = await home.register.signIn(
       home.careWorker,
