@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FamilyLinksDb } from '../../../../../renderer/src/db/database';
 import { outboxRepository } from '../../../../../renderer/src/db/repositories/outbox-repository';
 import { restrictionRepository } from '../../../../../renderer/src/db/repositories/restriction-repository';
+import type { Session } from '../../../../../renderer/src/db/session';
 import { checkAtTheDoor } from '../../../../../shared/rules/door-check';
 import { panAlertHome } from '../pan-alert-test-home';
 import { okValue } from '../../ok-value';
@@ -38,8 +39,23 @@ async function setUp() {
       .reverse();
   const alerts = async () =>
     (await outboxRepository(home.db, clock).list(home.manager)).map((message) => message.event).sort();
-  return { ...home, restrictions, barred, actions, alerts };
+  /** `by` reviews Dean's order today, checked with the social worker unless `what` says otherwise. */
+  const review = (by: Session, what: Record<string, unknown>) =>
+    restrictions.review(
+      by,
+      barred.id,
+      { reviewedOn: today, reviewedById: by.staff.id, checkedWith: 'SW', ...what },
+      today,
+    );
+  return { ...home, restrictions, barred, actions, alerts, review };
 }
+
+/** A review's outcome: the order continues, next due in January, unless told otherwise. */
+const continues = (changes: Record<string, string> = {}) => ({
+  outcome: 'continues',
+  nextReviewOn: '2027-01-01',
+  ...changes,
+});
 
 const supervised = buildRestrictionChange();
 
@@ -49,20 +65,16 @@ const doorSays = (restrictions: Parameters<typeof checkAtTheDoor>[1], day: strin
 
 describe('reviewing a restriction', () => {
   it('continuing it unchanged takes it off the review-due list and keeps who reviewed it and with whom', async () => {
-    const { manager, tutor, restrictions, barred, actions, alerts } = await setUp();
+    const { manager, tutor, restrictions, review, actions, alerts } = await setUp();
     expect((await restrictions.needingAttention(manager, today, '2026-12-18')).dueForReview).toHaveLength(1);
     const reviewed = okValue(
-      await restrictions.review(
+      await review(
         tutor,
-        barred.id,
-        {
-          outcome: 'continues',
+        continues({
           reviewedOn: '2026-12-03',
-          reviewedById: tutor.staff.id,
           checkedWith: 'Jo Bell, social worker',
           nextReviewOn: '2027-03-01',
-        },
-        today,
+        }),
       ),
     );
     expect(reviewed).toMatchObject({
@@ -80,20 +92,13 @@ describe('reviewing a restriction', () => {
   });
 
   it('changed at review: one transaction makes the new version, the review and the alert; the door reads each day’s version', async () => {
-    const { manager, careWorker, restrictions, barred, actions, alerts } = await setUp();
+    const { manager, careWorker, restrictions, barred, review, actions, alerts } = await setUp();
     const changed = okValue(
-      await restrictions.review(
-        manager,
-        barred.id,
-        {
-          outcome: 'changed',
-          reviewedOn: today,
-          reviewedById: manager.staff.id,
-          checkedWith: 'Jo Bell, social worker',
-          change: supervised,
-        },
-        today,
-      ),
+      await review(manager, {
+        outcome: 'changed',
+        checkedWith: 'Jo Bell, social worker',
+        change: supervised,
+      }),
     );
     expect(changed).toMatchObject({ version: 2, kind: 'supervisedOnly', approvedById: manager.staff.id });
     // The review, the change and the alert's queuing are written together.
@@ -124,78 +129,27 @@ describe('reviewing a restriction', () => {
   });
 
   it('ended at review: ends it with the reason and alerts the PAN group', async () => {
-    const { tutor, restrictions, barred, alerts } = await setUp();
+    const { tutor, review, alerts } = await setUp();
     const ended = okValue(
-      await restrictions.review(
-        tutor,
-        barred.id,
-        {
-          outcome: 'ended',
-          reviewedOn: today,
-          reviewedById: tutor.staff.id,
-          checkedWith: 'Placing authority',
-          endedReason: 'Order discharged',
-        },
-        today,
-      ),
+      await review(tutor, {
+        outcome: 'ended',
+        checkedWith: 'Placing authority',
+        endedReason: 'Order discharged',
+      }),
     );
     expect(ended).toMatchObject({ endedReason: 'Order discharged', endedAt: now.toISOString() });
     expect(await alerts()).toEqual(['restrictionAdded', 'restrictionEnded']);
-    const again = await restrictions.review(
-      tutor,
-      barred.id,
-      {
-        outcome: 'continues',
-        reviewedOn: today,
-        reviewedById: tutor.staff.id,
-        checkedWith: 'x',
-        nextReviewOn: '2027-01-01',
-      },
-      today,
-    );
+    const again = await review(tutor, continues({ checkedWith: 'x' }));
     expect(again.ok ? undefined : again.error.code).toBe('already-ended');
   });
 
   it('a care worker cannot review; a review without whom it was checked with is refused with the field named', async () => {
-    const { careWorker, tutor, restrictions, barred, actions } = await setUp();
-    const byCareWorker = await restrictions.review(
-      careWorker,
-      barred.id,
-      {
-        outcome: 'continues',
-        reviewedOn: today,
-        reviewedById: careWorker.staff.id,
-        checkedWith: 'SW',
-        nextReviewOn: '2027-01-01',
-      },
-      today,
-    );
+    const { careWorker, tutor, review, actions } = await setUp();
+    const byCareWorker = await review(careWorker, continues());
     expect(byCareWorker.ok ? undefined : byCareWorker.error.code).toBe('forbidden');
-    const blank = await restrictions.review(
-      tutor,
-      barred.id,
-      {
-        outcome: 'continues',
-        reviewedOn: today,
-        reviewedById: tutor.staff.id,
-        checkedWith: '  ',
-        nextReviewOn: '2027-01-01',
-      },
-      today,
-    );
+    const blank = await review(tutor, continues({ checkedWith: '  ' }));
     expect(blank.ok ? undefined : Object.keys(blank.error.fields ?? {})).toEqual(['checkedWith']);
-    const stillDue = await restrictions.review(
-      tutor,
-      barred.id,
-      {
-        outcome: 'continues',
-        reviewedOn: today,
-        reviewedById: tutor.staff.id,
-        checkedWith: 'SW',
-        nextReviewOn: today,
-      },
-      today,
-    );
+    const stillDue = await review(tutor, continues({ nextReviewOn: today }));
     expect(stillDue.ok ? undefined : Object.keys(stillDue.error.fields ?? {})).toEqual(['nextReviewOn']);
     expect(await actions()).toEqual(['restriction.recorded', 'outbox.queued']);
   });
