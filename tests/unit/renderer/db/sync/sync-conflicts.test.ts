@@ -36,6 +36,14 @@ async function keepOwnSide(at: Computer, id: string) {
   return kept;
 }
 
+/** The court order on both computers, changed on each while they are apart: the office tightens it, the front desk relaxes it. */
+async function changedApart() {
+  const both = await courtOrderOnBoth();
+  await changeCourtOrderAt(both.office, both.id, { kind: 'noContact', conditions: '' });
+  await changeCourtOrderAt(both.frontDesk, both.id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+  return both;
+}
+
 const versionAt = async (at: Computer, id: string) =>
   (await at.db.syncVersions.get(recordSyncId('restrictions', id)))?.version;
 
@@ -74,10 +82,7 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('keeps both versions on both computers and holds the same winner until settled', async () => {
-    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
-    // Apart: the office tightens it, the front desk relaxes it.
-    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
-    await changeCourtOrderAt(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    const { keys, frontDesk, office, id } = await changedApart();
     await exchange(frontDesk, office, keys);
 
     const [deskConflict, officeConflict] = await Promise.all([
@@ -106,9 +111,7 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('reaches the same record whichever computer applies first', async () => {
-    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
-    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
-    await changeCourtOrderAt(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    const { keys, frontDesk, office, id } = await changedApart();
     // The office hears first and changes again on top of its winner before the desk hears.
     await send(frontDesk, office, keys);
     await applyIncoming(office.db, office.mirror, keys);
@@ -126,9 +129,7 @@ describe('a record changed on two computers at once', () => {
   });
 
   it('the door on both computers holds the stricter version until someone settles it', async () => {
-    const { keys, frontDesk, office, id } = await courtOrderOnBoth();
-    await changeCourtOrderAt(office, id, { kind: 'noContact', conditions: '' });
-    await changeCourtOrderAt(frontDesk, id, { kind: 'other', conditions: 'May visit on Saturdays.' });
+    const { keys, frontDesk, office, id } = await changedApart();
     await exchange(frontDesk, office, keys);
     const atTheDoor = async (at: Computer) =>
       (await restrictionRepository(at.db).listForCheck(at.session, today)).restrictions.map((r) => r.kind);
