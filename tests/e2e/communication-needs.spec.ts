@@ -5,7 +5,7 @@ import {
   addStaffAccounts,
   nameStaffOnYoungPerson,
   personalTutor as tutor,
-  signInToFixture,
+  signInToFixtureAt,
   switchToNewStaff,
 } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
@@ -25,9 +25,7 @@ test.describe('how each family member communicates, and their special dates', ()
     app,
     page,
   }) => {
-    await page.clock.install({ time: opening });
-    const summary = await signInToFixture(app);
-    expect(summary.endDate).toBe(today);
+    await signInToFixtureAt(app, opening);
     const frame = new AppFrame(page);
 
     // The manager adds the tutor and names her on a young person placed today.

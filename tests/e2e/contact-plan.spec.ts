@@ -125,10 +125,7 @@ test.describe('the contact plan', () => {
     const door = new DoorPage(page);
     await expect(door.heading).toBeVisible();
     await door.fill({ name: personName, visiting: [youngPersonName], reason: 'Dropped in' });
-    await page
-      .getByRole('group', { name: /Registered family and friends/ })
-      .getByRole('button', { name: new RegExp(`^${personName}`) })
-      .click();
+    await door.chooseRegistered(personName);
     const planNote = door.form.getByRole('status', { name: 'What the contact plan agrees' });
     await expect(planNote).toContainText(
       `${youngPersonName}’s contact plan has no visits agreed with ${personName}. Check with the duty manager before they go in. The plan agrees: Fortnightly call`,

@@ -5,7 +5,7 @@ import { DoorPage } from './pages/door-page';
 import { OutboxPage } from './pages/outbox-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { VisitsPage } from './pages/visits-page';
-import { signInToFixture } from './pages/staff-journey';
+import { signInToFixtureAt } from './pages/staff-journey';
 import { plusDays } from './harness/seed-summary';
 import { unrestrictedFamily } from './harness/unrestricted-family';
 
@@ -21,9 +21,7 @@ test.describe('the diary at the door', () => {
     app,
     page,
   }) => {
-    await page.clock.install({ time: opening });
-    const summary = await signInToFixture(app);
-    expect(summary.endDate).toBe(today);
+    const summary = await signInToFixtureAt(app, opening);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     // A young person still placed with a PT, and a family member of theirs with no restriction at all.
     const pair = unrestrictedFamily(home, { placedAfter: plusDays(today, 30), withTutor: true });
@@ -115,12 +113,7 @@ test.describe('the diary at the door', () => {
     // The same family member comes back later without a booking: signed in as anyone is.
     await frame.open('Front door');
     await door.fill({ name: visitor, visiting: [child], reason: 'Dropped in with a birthday present' });
-    // Chosen from the people register, so the door knows them as this young person's family.
-    await page
-      .getByRole('group', { name: /Registered family and friends/ })
-      .getByRole('button', { name: new RegExp(`^${visitor}`) })
-      .click();
-    await expect(door.form).toContainText(`Linked to ${visitor}`);
+    await door.chooseRegistered(visitor);
     await door.signInButton.click();
     await expect(door.announcement).toContainText(`${visitor} signed in at`);
     await door.signOut(visitor);
@@ -156,8 +149,7 @@ test.describe('the diary at the door', () => {
     app,
     page,
   }) => {
-    await page.clock.install({ time: opening });
-    const summary = await signInToFixture(app);
+    const summary = await signInToFixtureAt(app, opening);
     const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
     const supervised = home.restrictions.find(
       (restriction) =>

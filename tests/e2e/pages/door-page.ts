@@ -60,6 +60,18 @@ export class DoorPage extends PageModel {
   readonly fireRollHeading = this.page.getByRole('heading', { level: 1, name: /^Fire roll: / });
   readonly fireRollTable = this.page.getByRole('table', { name: 'Visitors on site' });
 
+  /**
+   * Chooses `name` from "Registered family and friends" under the name field, so the door knows
+   * them as the young person's family, and waits for the form to say it is linked to them.
+   */
+  async chooseRegistered(name: string): Promise<void> {
+    await this.page
+      .getByRole('group', { name: /Registered family and friends/ })
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .click();
+    await expect(this.form).toContainText(`Linked to ${name}`);
+  }
+
   /** Fills in the form as the person at the door would; the name last, as the check runs on it. */
   async fill(visitor: Visitor): Promise<void> {
     for (const youngPerson of visitor.visiting ?? [])

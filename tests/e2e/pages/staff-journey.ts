@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import type { AppDriver, FixtureStart } from '../harness/app-driver';
+import { londonWallClock } from '../harness/london-dates';
 import { seedSummarySchema, type SeedSummary } from '../harness/seed-summary';
 import { AppFrame } from './app-frame';
 import { SignInPage } from './sign-in-page';
@@ -55,6 +56,17 @@ export async function signInToFixture(
   const summary = seedSummarySchema.parse(await app.startWithFixture(start));
   await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
   await expect(new AppFrame(app.page).signedInAs).toBeVisible();
+  return summary;
+}
+
+/**
+ * The small fixture home, its manager signed in, with the page's clock set to `opening` first:
+ * the seeder ends the home's records on the page's today, so that is checked to be `opening`'s.
+ */
+export async function signInToFixtureAt(app: AppDriver, opening: Date): Promise<SeedSummary> {
+  await app.page.clock.install({ time: opening });
+  const summary = await signInToFixture(app);
+  expect(summary.endDate).toBe(londonWallClock(opening).date);
   return summary;
 }
 
