@@ -29,12 +29,27 @@ function declaration(overrides: Partial<Declaration>): Declaration {
   };
 }
 
+/** Tom's declarations as a report for his staff file, signed by `signedBy` at 10:00 on `today`. */
+const tomsReport = (
+  declarations: Declaration[],
+  signedBy: Parameters<typeof declarationsReport>[0]['signedBy'],
+  today: string,
+) =>
+  declarationsReport({
+    homeName: 'Oakfield House',
+    member: tom,
+    declarations,
+    staffName,
+    signedBy,
+    signedAt: `${today}T10:00:00.000Z`,
+    today,
+    timeZone: 'Europe/London',
+  });
+
 describe('the declarations report for a staff file', () => {
   it('lists every declaration oldest first, with the review, and flags the ones still open', () => {
-    const report = declarationsReport({
-      homeName: 'Oakfield House',
-      member: tom,
-      declarations: [
+    const report = tomsReport(
+      [
         declaration({
           happenedOn: '2026-11-20',
           kind: 'socialMediaContact',
@@ -49,12 +64,9 @@ describe('the declarations report for a staff file', () => {
           outcome: 'Declined correctly.',
         }),
       ],
-      staffName,
-      signedBy: priya,
-      signedAt: '2026-11-23T10:00:00.000Z',
-      today: '2026-11-23',
-      timeZone: 'Europe/London',
-    });
+      priya,
+      '2026-11-23',
+    );
     expect(reportContentSchema.safeParse(report).success).toBe(true);
     expect(report.title).toBe('Staff declarations: Tom Hughes');
     const table = report.sections[1]?.blocks[0];
@@ -75,16 +87,7 @@ describe('the declarations report for a staff file', () => {
   });
 
   it('says so when there are none, and names the file safely', () => {
-    const report = declarationsReport({
-      homeName: 'Oakfield House',
-      member: tom,
-      declarations: [],
-      staffName,
-      signedBy: tom,
-      signedAt: '2026-11-23T10:00:00.000Z',
-      today: '2026-11-23',
-      timeZone: 'Europe/London',
-    });
+    const report = tomsReport([], tom, '2026-11-23');
     expect(report.sections[1]?.blocks[0]).toMatchObject({
       kind: 'table',
       rows: [],
@@ -98,10 +101,8 @@ describe('the declarations report for a staff file', () => {
 
   it('dates each declaration’s recording and review on the home’s clock', () => {
     // Half past midnight on 1 July in summer time: still 30 June in UTC.
-    const report = declarationsReport({
-      homeName: 'Oakfield House',
-      member: tom,
-      declarations: [
+    const report = tomsReport(
+      [
         declaration({
           happenedOn: '2026-06-30',
           recordedAt: '2026-06-30T23:30:00.000Z',
@@ -112,12 +113,9 @@ describe('the declarations report for a staff file', () => {
           outcome: 'Discussed.',
         }),
       ],
-      staffName,
-      signedBy: priya,
-      signedAt: '2026-07-04T10:00:00.000Z',
-      today: '2026-07-04',
-      timeZone: 'Europe/London',
-    });
+      priya,
+      '2026-07-04',
+    );
     const inFull = JSON.stringify(report.sections[2]);
     expect(inFull).toContain('"Recorded","value":"1 Jul 2026"');
     expect(inFull).toContain('Priya Raman on 2 Jul 2026');
