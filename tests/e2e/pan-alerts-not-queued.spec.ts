@@ -1,6 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { addMillie, newHomeOn, tutor } from './pages/door-home';
+import { addMillie, fillRestriction, johnNoContact, newHomeOn, tutor } from './pages/door-home';
 import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
 import { OutboxPage } from './pages/outbox-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
@@ -25,12 +25,7 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     await page.setViewportSize({ width: 1280, height: 800 });
 
     await breakTheOutbox(page);
-    await page.getByRole('button', { name: 'Record a restriction' }).click();
-    const form = page.getByRole('form', { name: 'Record a restriction' });
-    await form.getByLabel('Name', { exact: true }).fill('John Smith');
-    await form.getByLabel('What is restricted').selectOption({ label: 'No contact' });
-    await form.getByLabel('Authority').selectOption({ label: 'Court order' });
-    await form.getByLabel('Reference').fill('LS26C09999');
+    const form = await fillRestriction(page, johnNoContact);
     const record = form.getByRole('button', { name: 'Record restriction' });
     await record.click();
     await expect(form.getByRole('alert')).toHaveText(notSaved);

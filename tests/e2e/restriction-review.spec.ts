@@ -2,7 +2,7 @@ import { expect, test } from './harness/fixtures';
 import { londonDate, ukDate } from './harness/london-dates';
 import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
-import { addMillie, newHome } from './pages/door-home';
+import { addMillie, newHome, recordRestriction } from './pages/door-home';
 import { DoorPage } from './pages/door-page';
 
 /** A date `days` from today in the home's zone (Europe/London), typed day/month/year as staff do. */
@@ -21,15 +21,13 @@ test.describe('restrictions that are reviewed and changed', () => {
     const frame = new AppFrame(page);
 
     // Dean may not see Millie; the order is due for review in three days.
-    await page.getByRole('button', { name: 'Record a restriction' }).click();
-    const record = page.getByRole('form', { name: 'Record a restriction' });
-    await record.getByLabel('Name', { exact: true }).fill('Dean Hughes');
-    await record.getByLabel('What is restricted').selectOption({ label: 'No contact' });
-    await record.getByLabel('Authority').selectOption({ label: 'Court order' });
-    await record.getByLabel('Reference').fill('LS26C01234');
-    await record.getByLabel('Review by (optional)').fill(londonDay(3));
-    await record.getByRole('button', { name: 'Record restriction' }).click();
-    await expect(record).toHaveCount(0);
+    await recordRestriction(page, {
+      name: 'Dean Hughes',
+      kind: 'No contact',
+      authority: 'Court order',
+      reference: 'LS26C01234',
+      reviewOn: londonDay(3),
+    });
 
     await frame.open('Home');
     const attention = page.getByRole('region', { name: 'Restrictions to look at' });

@@ -51,6 +51,8 @@ export type RestrictionDetails = {
   conditions?: string;
   authority: string;
   reference: string;
+  /** What is typed into "Review by (optional)", day/month/year as staff type it. */
+  reviewOn?: string;
 };
 
 /** A father the court has barred from all contact. */
@@ -146,8 +148,8 @@ export async function addMillie(page: Page, personalTutor?: string): Promise<voi
   await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
 }
 
-/** On Millie's page, records a restriction as the manager would. */
-export async function recordRestriction(page: Page, restriction: RestrictionDetails): Promise<void> {
+/** On Millie's page, opens "Record a restriction" and fills it in as the manager would; returns the form. */
+export async function fillRestriction(page: Page, restriction: RestrictionDetails): Promise<Locator> {
   await page.getByRole('button', { name: 'Record a restriction' }).click();
   const form = page.getByRole('form', { name: 'Record a restriction' });
   await form.getByLabel('Name', { exact: true }).fill(restriction.name);
@@ -158,6 +160,13 @@ export async function recordRestriction(page: Page, restriction: RestrictionDeta
     await form.getByLabel('Conditions (optional unless “Other”)').fill(restriction.conditions);
   await form.getByLabel('Authority').selectOption({ label: restriction.authority });
   await form.getByLabel('Reference').fill(restriction.reference);
+  if (restriction.reviewOn) await form.getByLabel('Review by (optional)').fill(restriction.reviewOn);
+  return form;
+}
+
+/** On Millie's page, records a restriction as the manager would. */
+export async function recordRestriction(page: Page, restriction: RestrictionDetails): Promise<void> {
+  const form = await fillRestriction(page, restriction);
   await form.getByRole('button', { name: 'Record restriction' }).click();
   await expect(form).toHaveCount(0);
 }
