@@ -13,6 +13,7 @@ import {
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ChronologySection } from './pages/chronology-section';
+import { countPrintRequests, expectPrintedAlone } from './pages/print-view';
 import { DisclosureDialog } from './pages/disclosure-dialog';
 import { officeWindowSizes as sizes } from './harness/page-actions';
 import { sidewaysOverflow } from './pages/screen-fit';
@@ -72,7 +73,6 @@ test.describe('a young person’s chronology', () => {
   }) => {
     await page.setViewportSize(sizes[0]);
     await signInToFixture(app, { size: 'small', seed: 1, activityDays: 365 });
-    const frame = new AppFrame(page);
     await addStaffAccounts(page, [coordinator, careWorker]);
 
     // The case co-ordinator: every kind of record, newest first, across the year.
@@ -125,20 +125,16 @@ test.describe('a young person’s chronology', () => {
 
     // On paper: every line the filter asks for, in one table, without the app's frame.
     const narrowedCount = await chronology.count();
-    await page.evaluate('window.printRequests = 0; window.print = () => { window.printRequests += 1; }');
+    const printRequests = await countPrintRequests(page);
     await chronology.section.getByRole('button', { name: 'Print', exact: true }).click();
     await expect(
       page.getByRole('heading', { level: 1, name: `Chronology: ${youngPersonName}` }),
     ).toBeVisible();
-    expect(await page.evaluate('window.printRequests')).toBe(1);
+    expect(await printRequests()).toBe(1);
     const printed = page.getByRole('table', { name: `Chronology: ${youngPersonName}` });
     await expect(printed.locator('tbody tr')).toHaveCount(narrowedCount);
     await app.expectAccessible('the chronology printed');
-    await page.emulateMedia({ media: 'print' });
-    await expect(frame.navigation).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Print again' })).toBeHidden();
-    await app.screenshot('chronology-as-printed');
-    await page.emulateMedia({ media: 'screen' });
+    await expectPrintedAlone(app, 'chronology-as-printed');
     await page.getByRole('button', { name: 'Back to the young person’s page' }).click();
     // The page comes back as it was left: still narrowed to that family member.
     await expect(chronology.status).toHaveText(`${narrowedCount} entries, newest first.`);

@@ -11,6 +11,7 @@ import {
   switchUser,
   type RestrictionDetails,
 } from './pages/door-home';
+import { countPrintRequests, expectPrintedAlone } from './pages/print-view';
 import { RegisterPage } from './pages/register-page';
 
 const barredJohn: RestrictionDetails = { ...johnNoContact, otherNames: 'Johnny Boy' };
@@ -227,7 +228,6 @@ test.describe('the front door', () => {
 
   test('the fire roll prints', async ({ app, page }) => {
     const door = await emptyDoor(app);
-    const frame = new AppFrame(page);
     await door.signIn({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
     await door.signIn({
       name: 'Gary Price',
@@ -241,12 +241,10 @@ test.describe('the front door', () => {
       screenshot: 'front door with two on site',
     });
 
-    // Count the print requests rather than open the browser's print dialogue. (Plain JavaScript
-    // run in the page: this project's Node tsconfig has no DOM types.)
-    await page.evaluate('window.printRequests = 0; window.print = () => { window.printRequests += 1; }');
+    const printRequests = await countPrintRequests(page);
     await door.printFireRollButton.click();
     await expect(door.fireRollHeading).toHaveText('Fire roll: Oakfield House');
-    expect(await page.evaluate('window.printRequests')).toBe(1);
+    expect(await printRequests()).toBe(1);
     await expect(
       page.getByText(/^Printed \d{1,2} \w{3} \d{4}, \d\d:\d\d\. 2 visitors on site\.$/),
     ).toBeVisible();
@@ -264,11 +262,7 @@ test.describe('the front door', () => {
     await expect(door.fireRollTable).not.toContainText('Boiler repair');
     await app.expectAccessible('fire roll');
 
-    await page.emulateMedia({ media: 'print' });
-    await expect(frame.navigation).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Print again' })).toBeHidden();
-    await app.screenshot('fire roll as printed');
-    await page.emulateMedia({ media: 'screen' });
+    await expectPrintedAlone(app, 'fire roll as printed');
 
     await page.getByRole('button', { name: 'Back to the front door' }).click();
     await expect(door.heading).toBeVisible();
