@@ -32,6 +32,13 @@ test.describe('the diary at the door', () => {
     if (!room) throw new Error('Seed 1 has a room');
 
     const frame = new AppFrame(page);
+    /** Today's visit starting at `time`, opened in Visits: its details. */
+    const visitInDiary = async (time: RegExp) => {
+      await frame.open('Visits');
+      await visits.goTo(today);
+      await visits.open(time);
+      return visits.details;
+    };
 
     // Two visits today: one this morning that nobody came to, and one at 11:30 with the PT on it.
     await frame.open('Visits');
@@ -85,10 +92,7 @@ test.describe('the diary at the door', () => {
     await app.screenshot('booked visitor arrived');
 
     // The visit shows arrived in Visits too.
-    await frame.open('Visits');
-    await visits.goTo(today);
-    await visits.open(/11:30/);
-    await expect(visits.details).toContainText('Arrived: signed in at the front door at 11:00');
+    await expect(await visitInDiary(/11:30/)).toContainText('Arrived: signed in at the front door at 11:00');
 
     // Leaving ends the visit and makes its form due, counted from the sign-out, for the PT.
     await frame.open('Front door');
@@ -100,10 +104,7 @@ test.describe('the diary at the door', () => {
     if (!reference) throw new Error('No contact form reference shown');
     await expect(booked).toContainText('Visit ended');
     await app.screenshot('booked visit ended at the door');
-    await frame.open('Visits');
-    await visits.goTo(today);
-    await visits.open(/11:30/);
-    await expect(visits.details).toContainText('Completed');
+    await expect(await visitInDiary(/11:30/)).toContainText('Completed');
     await frame.open('Contact forms');
     await page.getByRole('form', { name: 'Find contact forms' }).getByLabel('Reference').fill(reference);
     const found = page.getByRole('region', { name: 'Contact forms, newest first' });
@@ -140,10 +141,7 @@ test.describe('the diary at the door', () => {
     await cancelForm.getByRole('button', { name: 'Mark cancelled' }).click();
     await expect(diary.getByRole('status')).toContainText('The 08:00 visit is marked cancelled.');
     await expect(morning).toHaveCount(0);
-    await frame.open('Visits');
-    await visits.goTo(today);
-    await visits.open(/08:00/);
-    await expect(visits.details).toContainText('Cancelled: Mum phoned: car broke down');
+    await expect(await visitInDiary(/08:00/)).toContainText('Cancelled: Mum phoned: car broke down');
   });
   test('a booked visitor under a supervised-only restriction is not signed in by one press: the sign-in form asks for the warning to be read first', async ({
     app,
