@@ -6,7 +6,7 @@ import type { FamilyLinksApi } from '../../../../shared/ipc/client';
 import type { SyncService } from '../../../../electron/main/services/sync/sync-service';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
-import { freshDatabase } from './test-database';
+import { databasesClosedAfterEach, freshDatabase } from './test-database';
 
 /**
  * One computer of the home against the CouchDB-protocol test server: its own records, device key
@@ -30,4 +30,13 @@ export function pairedComputer(name: string, sync: SyncService, opened: Dexie[])
   opened.push({ close: () => store.close() } as never);
   const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
   return { db, api, store, mirrorOf, sync, requests };
+}
+
+/**
+ * How a test file makes its computers against `syncService` (from `couchTestRig`): each a
+ * `pairedComputer`, what it opens closed after its test.
+ */
+export function pairedComputers(syncService: () => Promise<{ sync: SyncService }>) {
+  const opened = databasesClosedAfterEach();
+  return async (name: string) => pairedComputer(name, (await syncService()).sync, opened);
 }

@@ -15,8 +15,8 @@ import { pumpChanges } from '../../../../../renderer/src/db/sync/sync-pump';
 import { connectSync, publishRegistry, remoteOf } from '../../../../../renderer/src/db/sync/sync-runner';
 import { replicateOnce } from '../../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig } from '../../../electron/services/sync/couch-test-rig';
-import { pairedComputer } from '../paired-computer';
-import { databasesClosedAfterEach, dawnMorris, signInVisitor } from '../test-database';
+import { pairedComputers } from '../paired-computer';
+import { dawnMorris, signInVisitor } from '../test-database';
 import { standInAccountKeys, testSession } from '../test-session';
 
 /**
@@ -25,13 +25,9 @@ import { standInAccountKeys, testSession } from '../test-session';
  */
 
 const { couch, server, syncService } = couchTestRig('family-links-pairing-');
-const opened = databasesClosedAfterEach();
 // The main process checks a code's expiry against its own clock.
 const now = new Date();
-
-async function computer(name: string) {
-  return pairedComputer(name, (await syncService()).sync, opened);
-}
+const computer = pairedComputers(syncService);
 
 const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> } }) =>
   (await db.audit.toArray()).map((entry) => entry.action);

@@ -16,8 +16,8 @@ import {
 } from '../../../../../renderer/src/db/sync/sync-runner';
 import { joiningBatchSize, replicateOnce } from '../../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig, homeDatabase } from '../../../electron/services/sync/couch-test-rig';
-import { pairedComputer } from '../paired-computer';
-import { clearCheck, databasesClosedAfterEach, dawnMorris } from '../test-database';
+import { pairedComputers } from '../paired-computer';
+import { clearCheck, dawnMorris } from '../test-database';
 import { testSession } from '../test-session';
 
 /**
@@ -27,12 +27,8 @@ import { testSession } from '../test-session';
  */
 
 const { couch, server, syncService } = couchTestRig('family-links-joining-pull-');
-const opened = databasesClosedAfterEach();
 const now = new Date();
-
-async function computer(name: string) {
-  return pairedComputer(name, (await syncService()).sync, opened);
-}
+const computer = pairedComputers(syncService);
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;
