@@ -5,6 +5,9 @@ import { youngPersonCodec } from '../../../../renderer/src/db/repositories/young
 import type { YoungPerson } from '../../../../shared/schemas/people';
 import { buildAcademicYear, buildRelationship, buildYoungPerson } from '../../../factories';
 
+/** A moment with the spring term of 2026/27 under way. */
+export const springTermUnderWay = new Date('2027-01-20T12:00:00.000Z');
+
 /** The academic year 2026/27, stored with its real dates (3 September to 21 July). */
 export async function storeYear2026(db: FamilyLinksDb) {
   const year = buildAcademicYear({ startYear: 2026 });

@@ -9,13 +9,11 @@ import { reviewRepository } from '../../../../../renderer/src/db/repositories/re
 import { youngPersonCodec } from '../../../../../renderer/src/db/repositories/young-people-repository';
 import { buildPerson, buildRelationship, buildYoungPerson } from '../../../../factories';
 import { freshDatabase } from '../test-database';
-import { storeYear2026 } from '../review-test-home';
+import { springTermUnderWay as now, storeYear2026 } from '../review-test-home';
 import { testSession } from '../test-session';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
-
-const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under way
 
 describe('the termly overview and the contact plan', () => {
   it('shows contact against a plan recorded after the overview was stored, worked out afresh', async () => {

@@ -18,6 +18,7 @@ import { visitCodec } from '../../../../../renderer/src/db/repositories/visit-co
 import { youngPersonCodec } from '../../../../../renderer/src/db/repositories/young-people-repository';
 import type { Session } from '../../../../../renderer/src/db/session';
 import { buildAcademicYear, buildContactForm, buildVisit, buildYoungPerson } from '../../../../factories';
+import { springTermUnderWay as now } from '../review-test-home';
 import { freshDatabase } from '../test-database';
 import { testSession } from '../test-session';
 
@@ -27,7 +28,6 @@ afterEach(() => {
   db?.close();
 });
 
-const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under way
 const year = buildAcademicYear({ startYear: 2026 });
 
 /** Three young people, each with a phone call this term and a home visit last term, and one visit for two of them. */

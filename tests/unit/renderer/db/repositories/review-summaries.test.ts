@@ -28,14 +28,13 @@ import {
   buildVisit,
 } from '../../../../factories';
 import { freshDatabase } from '../test-database';
-import { storeReviewHome } from '../review-test-home';
+import { springTermUnderWay as now, storeReviewHome } from '../review-test-home';
 import { homeStaff } from '../test-session';
 import { okValue } from '../../ok-value';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
 
-const now = new Date('2027-01-20T12:00:00.000Z'); // spring term 2026/27 under way
 const sha = 'a'.repeat(64);
 const place = buildCaseFilePlace({ date: '2027-01-19' });
 
