@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from 'react';
+import { FieldError } from './FieldError';
 
 type FieldProps = {
   readonly label: string;
@@ -30,12 +31,7 @@ export function Field({ label, hint, error, children }: FieldProps) {
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p id={errorId} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
       {children({
         id,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),

@@ -10,6 +10,7 @@ import {
 } from 'react';
 import SignaturePad, { type PointGroup } from 'signature_pad';
 import './signature-pad.css';
+import { FieldError } from './FieldError';
 
 /** What a form may do with the box: move the focus to it, as to any field in error. */
 export type SignaturePadHandle = { readonly focus: () => void };
@@ -136,12 +137,7 @@ export function SignaturePadField({ ref, onChange, error, label = 'Your signatur
         Draw the signature in the box with a mouse, pen or finger. Using the keyboard: move to the box, press
         Space to put the pen down or lift it, and steer it with the arrow keys (hold Shift for bigger steps).
       </p>
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
       <canvas
         ref={canvasRef}
         width={width}

@@ -20,6 +20,7 @@ import { SubmitForm } from '../../ui/SubmitForm';
 import { FormActions } from '../../ui/FormActions';
 import { staffChoices } from '../../common/staff-names';
 import { OptionSelect } from '../../ui/Field';
+import { FieldError } from '../../ui/FieldError';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -198,12 +199,7 @@ export function HandoverForm({
                         emptyLabel="Choose a colleague…"
                         options={staffChoices(colleaguesFor(item, staff, leaver.id))}
                       />
-                      {error ? (
-                        <p id={`${selectId}-error`} className="field__error">
-                          <span className="visually-hidden">Error: </span>
-                          {error}
-                        </p>
-                      ) : null}
+                      <FieldError id={`${selectId}-error`} message={error} />
                     </td>
                   </tr>
                 );

@@ -1,5 +1,6 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { staffRoleLabels, staffRoles, type StaffRole } from '@shared/schemas/staff';
+import { FieldError } from '../../ui/FieldError';
 
 type Props = {
   readonly form: Pick<UseFormReturn<{ roles: StaffRole[] }>, 'register' | 'formState'>;
@@ -15,12 +16,7 @@ export function RoleChoices({ form, errorId, isDescribedByError = false }: Props
   return (
     <fieldset className="fieldset" aria-describedby={isDescribedByError && message ? errorId : undefined}>
       <legend>Roles</legend>
-      {message ? (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {message}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={message} />
       {staffRoles.map((role) => (
         <label key={role} className="checkbox">
           <input type="checkbox" value={role} {...form.register('roles')} /> {staffRoleLabels[role]}

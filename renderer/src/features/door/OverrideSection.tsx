@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { Field } from '../../ui/Field';
+import { FieldError } from '../../ui/FieldError';
 
 export type OverrideState = { readonly reason: string; readonly isConfirmed: boolean };
 export type OverrideErrors = {
@@ -46,12 +47,7 @@ export function OverrideSection({ value, errors, onChange, focusRequest }: Props
         )}
       </Field>
       <div className={errors.isConfirmed ? 'field field--error' : 'field'}>
-        {errors.isConfirmed ? (
-          <p id={`${confirmId}-error`} className="field__error">
-            <span className="visually-hidden">Error: </span>
-            {errors.isConfirmed}
-          </p>
-        ) : null}
+        <FieldError id={`${confirmId}-error`} message={errors.isConfirmed} />
         <label className="checkbox">
           <input
             ref={confirmBox}

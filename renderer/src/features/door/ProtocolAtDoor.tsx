@@ -6,6 +6,7 @@ import { ActiveStaffOptions } from './ActiveStaffOptions';
 import { SignaturePadField } from '../../ui/SignaturePadField';
 import { ProtocolText } from '../visiting-protocol';
 import type { ProtocolAtDoor as ProtocolStep } from './useProtocolAtDoor';
+import { FieldError } from '../../ui/FieldError';
 
 const pngPrefix = 'data:image/png;base64,';
 
@@ -42,12 +43,7 @@ export function ProtocolAtDoor({ step, staff }: { step: ProtocolStep; staff: rea
       >
         <ProtocolText protocol={current} />
       </div>
-      {step.error ? (
-        <p className="field__error" role="alert">
-          <span className="visually-hidden">Error: </span>
-          {step.error}
-        </p>
-      ) : null}
+      <FieldError role="alert" message={step.error} />
       <div className="door-protocol__choices" role="radiogroup" aria-label="How they accept it">
         {howTheyAccept.map(([outcome, label]) => (
           <label key={outcome}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { DoorForm } from './door-form';
 import { SupervisorSelect } from './SupervisorSelect';
+import { FieldError } from '../../ui/FieldError';
 
 type Props = {
   readonly form: DoorForm;
@@ -33,12 +34,7 @@ export function WarnActions({
     <div className="door-panel__actions">
       {needsSupervisor ? <SupervisorSelect form={form} staff={staff} /> : null}
       <div className={readError ? 'field field--error' : 'field'}>
-        {readError ? (
-          <p id={`${readId}-error`} className="field__error">
-            <span className="visually-hidden">Error: </span>
-            {readError}
-          </p>
-        ) : null}
+        <FieldError id={`${readId}-error`} message={readError} />
         <label className="checkbox">
           <input
             ref={readBox}

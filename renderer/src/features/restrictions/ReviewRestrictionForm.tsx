@@ -20,6 +20,7 @@ import {
 } from './restriction-entry-schema';
 import { endedReasonField } from './ended-reason';
 import { PanelForm } from '../../ui/PanelForm';
+import { FieldError } from '../../ui/FieldError';
 
 type Props = {
   readonly repository: RestrictionRepository;
@@ -113,12 +114,7 @@ export function ReviewRestrictionForm({ repository, restriction, today, staff, o
         aria-describedby={errors.outcome ? `${titleId}-outcome-error` : undefined}
       >
         <legend>What was decided</legend>
-        {errors.outcome?.message ? (
-          <p id={`${titleId}-outcome-error`} className="field__error">
-            <span className="visually-hidden">Error: </span>
-            {errors.outcome.message}
-          </p>
-        ) : null}
+        <FieldError id={`${titleId}-outcome-error`} message={errors.outcome?.message} />
         {(Object.keys(outcomeLabels) as RestrictionReviewOutcome[]).map((value) => (
           <label key={value} className="checkbox">
             <input type="radio" value={value} {...form.register('outcome')} />

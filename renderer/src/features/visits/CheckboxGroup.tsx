@@ -1,4 +1,5 @@
 import { useId, type Ref } from 'react';
+import { FieldError } from '../../ui/FieldError';
 
 type Option = { readonly value: string; readonly label: string; readonly hint?: string | undefined };
 
@@ -34,12 +35,7 @@ export function CheckboxGroup({ legend, hint, error, options, value, onChange, e
           {hint}
         </div>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
       {options.length === 0 ? <p className="field__hint">{emptyText}</p> : null}
       <div className="checkbox-group__options">
         {options.map((option, index) => (
