@@ -10,6 +10,23 @@ import type { Author } from './session';
 /** Rows opened one by one: the records, and the rows that did not open. */
 export type Opened<Record> = { readonly records: Record[]; readonly damaged: DamagedRecordError[] };
 
+/**
+ * Waits for every opening and sorts what came back: the records, and the rows that did not open
+ * (changed outside the app, so a screen can show them as damaged). Any other failure is a bug and
+ * is thrown.
+ */
+export async function openedOrDamaged<Record>(openings: readonly Promise<Record>[]): Promise<Opened<Record>> {
+  const settled = await Promise.allSettled(openings);
+  const records: Record[] = [];
+  const damaged: DamagedRecordError[] = [];
+  for (const outcome of settled) {
+    if (outcome.status === 'fulfilled') records.push(outcome.value);
+    else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
+    else throw outcome.reason;
+  }
+  return { records, damaged };
+}
+
 /** What every sealed row has: its id, and the sealed part whose IV changes with every save. */
 type SealedRowBase = { readonly id: string; readonly sealed: SealedBox };
 
@@ -42,17 +59,8 @@ export function sealedStore<Record extends { id: string }, Row extends SealedRow
      * Opens what opens and hands back, beside it, the rows that do not (changed outside the app):
      * for screens that must show a damaged record as damaged rather than fail or leave it out.
      */
-    async openEach(rows: readonly Row[], cipher: RecordCipher): Promise<Opened<Record>> {
-      const settled = await Promise.allSettled(rows.map((row) => codec.decode(row, cipher)));
-      const records: Record[] = [];
-      const damaged: DamagedRecordError[] = [];
-      for (const outcome of settled) {
-        if (outcome.status === 'fulfilled') records.push(outcome.value);
-        else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
-        else throw outcome.reason;
-      }
-      return { records, damaged };
-    },
+    openEach: (rows: readonly Row[], cipher: RecordCipher): Promise<Opened<Record>> =>
+      openedOrDamaged(rows.map((row) => codec.decode(row, cipher))),
     async get(id: string, cipher: RecordCipher): Promise<Record | undefined> {
       const row = await table.get(id);
       return row ? codec.decode(row, cipher) : undefined;

@@ -3,7 +3,7 @@ import { fail } from '@shared/result';
 import type { DamagedRecordRow, FamilyLinksDb } from '../database';
 import { recordWriter, type RecordChange } from '../record-writer';
 import { DamagedRecordError } from '../row-binding';
-import { plainStore } from '../sealed-store';
+import { openedOrDamaged, plainStore } from '../sealed-store';
 import type { Session } from '../session';
 
 const keyOf = (found: Pick<DamagedRecordError, 'table' | 'id'>) => `${found.table}:${found.id}`;
@@ -69,14 +69,7 @@ export function damagedRecordRepository(db: FamilyLinksDb, clock: () => Date = (
       rows: readonly Row[],
       decode: (row: Row) => Promise<Item>,
     ): Promise<{ opened: Item[]; damagedIds: string[] }> {
-      const settled = await Promise.allSettled(rows.map(decode));
-      const opened: Item[] = [];
-      const damaged: DamagedRecordError[] = [];
-      for (const outcome of settled) {
-        if (outcome.status === 'fulfilled') opened.push(outcome.value);
-        else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
-        else throw outcome.reason;
-      }
+      const { records: opened, damaged } = await openedOrDamaged(rows.map(decode));
       // Noted from a timer: reads run inside live queries, where Dexie refuses any write.
       if (damaged.length > 0)
         await new Promise<void>((resolve) =>

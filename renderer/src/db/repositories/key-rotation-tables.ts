@@ -8,7 +8,7 @@ import type { SealedBox } from '../encryption/record-cipher';
 import type { WriteStep } from '../record-writer';
 import { DamagedRecordError } from '../row-binding';
 import type { SealedCodec } from '../sealed-codec';
-import { sealedStore } from '../sealed-store';
+import { openedOrDamaged, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
 import {
@@ -83,14 +83,7 @@ function rotatedRows<Row extends SealedRowBase>(
         .limit(size)
         .toArray();
       const old = rows.filter(isOld(state));
-      const opened = await Promise.allSettled(old.map((row) => resealStep(row, session)));
-      const steps: WriteStep<ChangedMeanwhile>[] = [];
-      const damaged: DamagedRecordError[] = [];
-      for (const outcome of opened) {
-        if (outcome.status === 'fulfilled') steps.push(outcome.value);
-        else if (outcome.reason instanceof DamagedRecordError) damaged.push(outcome.reason);
-        else throw outcome.reason;
-      }
+      const { records: steps, damaged } = await openedOrDamaged(old.map((row) => resealStep(row, session)));
       return { steps, damaged, last: rows[rows.length - 1]?.id };
     },
   };

@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { FamilyLinksDb } from '../database';
-import { DamagedRecordError } from '../row-binding';
+import { openedOrDamaged } from '../sealed-store';
 import type { Session } from '../session';
 import { damagedRecordRepository } from './damaged-record-repository';
 
@@ -51,16 +51,9 @@ export async function openNotingDamaged<Row, Record>(
   rows: readonly Row[],
   decode: (row: Row) => Promise<Record>,
 ): Promise<{ readonly ready: { row: Row; record: Record }[]; readonly damaged: number }> {
-  const opened = await Promise.allSettled(rows.map(decode));
-  const ready: { row: Row; record: Record }[] = [];
-  const found: DamagedRecordError[] = [];
-  opened.forEach((outcome, index) => {
-    const row = rows[index];
-    if (row === undefined) return;
-    if (outcome.status === 'fulfilled') ready.push({ row, record: outcome.value });
-    else if (outcome.reason instanceof DamagedRecordError) found.push(outcome.reason);
-    else throw outcome.reason;
-  });
+  const { records: ready, damaged: found } = await openedOrDamaged(
+    rows.map(async (row) => ({ row, record: await decode(row) })),
+  );
   if (found.length > 0) await damagedRecordRepository(db).note(session, found);
   return { ready, damaged: found.length };
 }
