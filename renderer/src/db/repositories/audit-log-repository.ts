@@ -14,6 +14,7 @@ import {
   type AnchorReading,
   type AuditAnchorPort,
 } from '../../platform/audit-anchor-port';
+import { queuePerDatabase } from './database-queue';
 import { advanceAnchor, checkAgainstAnchor, pendingEventsToChain } from './audit-anchor-sync';
 import {
   auditHeadKey,
@@ -58,16 +59,7 @@ function worstOf(chains: readonly ComputerChainCheck[]): AuditVerification['kind
 }
 
 // One queue per database: appends from this window go one at a time, so the chain never forks.
-const queues = new WeakMap<FamilyLinksDb, Promise<unknown>>();
-function serialised<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
-  const previous = queues.get(db) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  queues.set(
-    db,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+const serialised = queuePerDatabase();
 
 /**
  * The audit and disclosure log (DESIGN rule 10: every change attributable). Entries are chained

@@ -15,6 +15,7 @@ import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
+import { queuePerDatabase } from './database-queue';
 import { panAlertsForChange } from './pan-alerts-with-change';
 import { visitArrival } from './door-diary';
 import { protocolAtSignIn } from './visiting-protocol-repository';
@@ -68,16 +69,7 @@ export type CheckedVisitor = {
 
 // Sign-ins and turn-aways from this window go one at a time, so a button pressed twice finds the
 // first entry already there (the names are sealed: the duplicate check cannot run inside the write).
-const doorQueues = new WeakMap<FamilyLinksDb, Promise<unknown>>();
-export function oneAtATime<T>(db: FamilyLinksDb, task: () => Promise<T>): Promise<T> {
-  const previous = doorQueues.get(db) ?? Promise.resolve();
-  const next = previous.then(task, task);
-  doorQueues.set(
-    db,
-    next.catch(() => undefined),
-  );
-  return next;
-}
+export const oneAtATime = queuePerDatabase();
 
 /** Signs a visitor in; run through `oneAtATime`. */
 export async function signInVisitor(
