@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useScrollerRows } from '../../common/useScrollerRows';
 import { auditActionLabel } from './audit-action-labels';
 import { auditActorWords, auditRecordWords, type AuditNames } from './audit-entry-words';
 import type { AuditLogMatches } from './useAuditLogSearch';
@@ -38,19 +38,13 @@ type Props = {
  */
 export function AuditEntryList({ matches, names, timeZone }: Props) {
   const { seqs, loaded, ensureLoaded } = matches;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualiser hands back functions React Compiler cannot memoise; this list re-renders on scroll by design.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualiser = useVirtualizer({
+  const { scrollRef, virtualiser, rows } = useScrollerRows({
     count: seqs.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimatedRowHeight,
+    rowHeight: estimatedRowHeight,
     overscan: 8,
+    firstRows: 12,
     scrollMargin: headHeight,
-    // Rows are drawn from the first render, before the scroller has been measured.
-    initialRect: { width: 0, height: 12 * estimatedRowHeight },
   });
-  const rows = virtualiser.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? 0;
 

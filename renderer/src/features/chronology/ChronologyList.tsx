@@ -1,8 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { chronologyKindLabels } from '@shared/rules/chronology';
 import type { ChronologyEntry } from '../../db/repositories/chronology-entries';
 import { hashFor } from '../../common/routes';
+import { useScrollerRows } from '../../common/useScrollerRows';
 import { visitHref } from '../visits';
 import { entryWords } from './chronology-words';
 import { weekdayDayAndTime } from '@shared/home-time';
@@ -62,18 +62,12 @@ export function ChronologyList({
   timeZone,
   ensureOpen,
 }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualiser hands back functions React Compiler cannot memoise; this list re-renders on scroll by design.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualiser = useVirtualizer({
+  const { scrollRef, virtualiser, rows } = useScrollerRows({
     count: entries.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
+    rowHeight,
     overscan: 6,
-    // Lines are drawn from the first render, before the scroller has been measured.
-    initialRect: { width: 0, height: 8 * rowHeight },
+    firstRows: 8,
   });
-  const rows = virtualiser.getVirtualItems();
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? -1;
 

@@ -1,11 +1,11 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { dayAndTime } from '@shared/home-time';
 import { contactKindLabels } from '@shared/schemas/contact-forms';
 import type {
   ContactFormListFilter,
   ContactFormListItem,
 } from '../../db/repositories/contact-form-list-repository';
+import { useScrollerRows } from '../../common/useScrollerRows';
 import { FormReferenceLink } from './FormReferenceLink';
 import { useContactFormList } from './useContactFormList';
 
@@ -34,19 +34,8 @@ type Props = {
  */
 export function ContactFormsList({ filter, label, youngPersonName, staffName, timeZone }: Props) {
   const list = useContactFormList(filter);
-  const scrollRef = useRef<HTMLDivElement>(null);
   const count = list.items.length + (list.isComplete ? 0 : 1);
-  // The virtualiser hands back functions React Compiler cannot memoise; this list re-renders on scroll by design.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualiser = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    // Rows are drawn from the first render, before the scroller has been measured.
-    initialRect: { width: 0, height: 10 * rowHeight },
-  });
-  const rows = virtualiser.getVirtualItems();
+  const { scrollRef, virtualiser, rows } = useScrollerRows({ count, rowHeight, overscan: 8, firstRows: 10 });
   const lastShown = rows[rows.length - 1]?.index ?? 0;
   const { loadMore, isComplete, isLoading, items } = list;
 
