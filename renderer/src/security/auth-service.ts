@@ -35,6 +35,7 @@ import { damagedRecordRepository } from '../db/repositories/damaged-record-repos
 import { applyRowSealMarker } from '../db/repositories/reseal-old-rows';
 import type { Session } from '../db/session';
 import { sessionWithKeys } from '../db/session-keys';
+import { permittedForm, validForm } from '../db/repositories/permitted-form';
 import { rememberProofKey } from './manager-proof';
 import { revokeInMainProcess, type RevokeCertificates } from './revoke-certificates';
 import { accountChangeEffects } from './account-change-effects';
@@ -387,13 +388,17 @@ export function authService(
       session: Session,
       input: unknown,
     ): Promise<Result<StaffMember, 'forbidden' | 'invalid' | 'username-taken' | 'signing-failed'>> {
-      if (!can(session.roles, 'staff:manage'))
-        return fail('forbidden', 'Only the Registered Manager can add staff accounts.');
-      const form = newAccountFormSchema.safeParse(input);
-      if (!form.success) return fail('invalid', 'Some details need correcting.', fieldMessages(form.error));
-      const weak = await passwordProblem(form.data.password, form.data, await homeName());
+      const form = permittedForm(
+        session,
+        'staff:manage',
+        'Only the Registered Manager can add staff accounts.',
+        newAccountFormSchema,
+        input,
+      );
+      if (!form.ok) return form;
+      const weak = await passwordProblem(form.value.password, form.value, await homeName());
       if (weak) return fail('invalid', 'Choose a stronger password.', { password: weak });
-      if (await staff.findLogin(form.data.username)) {
+      if (await staff.findLogin(form.value.username)) {
         return fail('username-taken', 'That username is taken.', {
           username: 'Someone already has this username. Choose another.',
         });
@@ -401,7 +406,7 @@ export function authService(
       const now = clock();
       const member = staffMemberSchema.parse({
         id: crypto.randomUUID(),
-        ...pickAccount(form.data),
+        ...pickAccount(form.value),
         isActive: true,
         createdAt: now.toISOString(),
       });
@@ -416,7 +421,7 @@ export function authService(
       };
       const keys = await createAccountKeys({
         staffId: member.id,
-        password: form.data.password,
+        password: form.value.password,
         keys: session,
         passwordChangeRequired: true,
         secrets,
@@ -470,17 +475,17 @@ export function authService(
           'You cannot switch off your own account or remove your own manager role: ask another manager.',
         );
       }
-      const next = staffMemberSchema.safeParse({ ...current, ...changes });
-      if (!next.success) return fail('invalid', 'Some details need correcting.', fieldMessages(next.error));
+      const next = validForm(staffMemberSchema, { ...current, ...changes });
+      if (!next.ok) return next;
       const { events, keyChange } = await accountChangeEffects(
         session,
         current,
-        next.data,
+        next.value,
         Object.keys(changes).join(', '),
         { revokeCertificates, keysOf: (staffId) => accounts.keysOf(staffId) },
       );
-      await accounts.update(session, next.data, events, keyChange);
-      return ok(next.data);
+      await accounts.update(session, next.value, events, keyChange);
+      return ok(next.value);
     },
 
     /** The manager sets a temporary password; the owner must choose a new one at next sign-in. */

@@ -16,6 +16,7 @@ import { recordWriter, type WriteStep } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { caseFileCopyRepository } from './case-file-copy-repository';
+import { validForm } from './permitted-form';
 import { contactFormCodec, type ContactFormRow } from './contact-form-codec';
 import { contactFormExportAudit } from './contact-form-export-audit';
 import { contactFormReads } from './contact-form-reads';
@@ -31,6 +32,7 @@ import { signedPdfRepository, type SignedFile } from './signed-pdf-repository';
 export type ContactFormError =
   'forbidden' | 'invalid' | 'not-found' | 'already-filed' | 'not-ready' | AlertNotQueued;
 
+const entryInvalidMessage = 'Some details need correcting. Each problem is shown beside its field.';
 const futureStartMessage =
   'That is later than now, and a contact form is for a contact that has happened. Check the date and the time it started.';
 
@@ -125,14 +127,9 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
     current: ContactForm,
     input: unknown,
   ): Promise<Result<{ form: ContactForm; events: FormEvent[] }, ContactFormError>> {
-    const parsed = contactFormEntrySchema.safeParse(input);
-    if (!parsed.success)
-      return fail(
-        'invalid',
-        'Some details need correcting. Each problem is shown beside its field.',
-        fieldMessages(parsed.error),
-      );
-    const { durationMinutes, ...entry } = parsed.data;
+    const parsed = validForm(contactFormEntrySchema, input, entryInvalidMessage);
+    if (!parsed.ok) return parsed;
+    const { durationMinutes, ...entry } = parsed.value;
     // A form records a contact that has happened. A start typed in the future (a slip of the day
     // or the year) would put its deadline days or a year away, so it would never show as late.
     if (Date.parse(entry.contactStartedAt) > clock().getTime())
@@ -220,21 +217,16 @@ export function contactFormRepository(db: FamilyLinksDb, clock: () => Date = () 
         return fail('invalid', 'Choose a young person from the list.', {
           youngPersonId: 'Choose a young person from the list.',
         });
-      const entry = contactFormEntrySchema.safeParse(input);
-      if (!entry.success)
-        return fail(
-          'invalid',
-          'Some details need correcting. Each problem is shown beside its field.',
-          fieldMessages(entry.error),
-        );
+      const entry = validForm(contactFormEntrySchema, input, entryInvalidMessage);
+      if (!entry.ok) return entry;
       const blank = contactFormSchema.parse({
         id,
-        reference: await uniqueReference(db, entry.data.contactStartedAt, await timeZone()),
+        reference: await uniqueReference(db, entry.value.contactStartedAt, await timeZone()),
         youngPersonId,
-        kind: entry.data.kind,
-        contactStartedAt: entry.data.contactStartedAt,
-        contactEndedAt: entry.data.contactStartedAt,
-        dueAt: entry.data.contactStartedAt,
+        kind: entry.value.kind,
+        contactStartedAt: entry.value.contactStartedAt,
+        contactEndedAt: entry.value.contactStartedAt,
+        dueAt: entry.value.contactStartedAt,
         authorId: session.staff.id,
         isSafeguardingConcern: false,
         status: 'draft',
