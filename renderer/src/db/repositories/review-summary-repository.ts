@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import type { TermName } from '@shared/schemas/academic-year';
 import { termOverviewOf } from '@shared/rules/term-overview';
@@ -22,6 +23,19 @@ const contextOf = (id: string) => `reviewSummaries:${id}`;
 /** The whole review is bound to its row and part, so it cannot stand in for the overview, or for another row's. */
 const wholeContextOf = (id: string) => `reviewSummaries:${id}:whole`;
 
+/** What `open` gives, as `schema` reads it; undefined where it does not decrypt or does not parse. */
+async function openedOrNone<Value>(
+  schema: z.ZodType<Value>,
+  open: () => Promise<unknown>,
+): Promise<Value | undefined> {
+  try {
+    const parsed = schema.safeParse(await open());
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * How a summary is stored: ids, term, times and rules version plain (`ReviewSummaryPlainKey`);
  * sealed, the term's overview (`sealed`) and, apart, the whole review in its packed form
@@ -40,30 +54,20 @@ export const reviewSummaryCodec = {
     return { ...clear, sealed, sealedWhole };
   },
   /** The term's overview only: what the overview shows. */
-  async decode(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewOverviewSummary | undefined> {
-    try {
-      const { sealed, sealedWhole: _whole, ...plain } = row;
-      const parsed = reviewOverviewSummarySchema.safeParse({
-        ...plain,
-        overview: await cipher.open(contextOf(row.id), sealed),
-      });
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+  decode(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewOverviewSummary | undefined> {
+    const { sealed, sealedWhole: _whole, ...plain } = row;
+    return openedOrNone(reviewOverviewSummarySchema, async () => ({
+      ...plain,
+      overview: await cipher.open(contextOf(row.id), sealed),
+    }));
   },
   /** The whole review, records and all: what opening a figure shows. */
-  async decodeWhole(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
-    try {
-      const { sealed: _overview, sealedWhole, ...plain } = row;
-      const parsed = reviewSummarySchema.safeParse({
-        ...plain,
-        packed: await cipher.open(wholeContextOf(row.id), sealedWhole),
-      });
-      return parsed.success ? parsed.data : undefined;
-    } catch {
-      return undefined;
-    }
+  decodeWhole(row: ReviewSummaryRow, cipher: RecordCipher): Promise<ReviewSummary | undefined> {
+    const { sealed: _overview, sealedWhole, ...plain } = row;
+    return openedOrNone(reviewSummarySchema, async () => ({
+      ...plain,
+      packed: await cipher.open(wholeContextOf(row.id), sealedWhole),
+    }));
   },
 };
 
