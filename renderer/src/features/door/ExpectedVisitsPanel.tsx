@@ -14,6 +14,7 @@ import { useCancelVisit, useDoorDiary } from './useDoorDiary';
 import { useDoorRestrictions } from './useDoorRestrictions';
 import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
+import { FieldError } from '../../ui/FieldError';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { Panel } from '../../ui/Panel';
@@ -262,11 +263,7 @@ export function ExpectedVisitsPanel({ directory, today, timeZone, onNeedsForm, o
                         aria-describedby={cancelling.error ? `${reasonId}-error` : undefined}
                         onChange={(event) => setCancelling({ visitId: visit.id, reason: event.target.value })}
                       />
-                      {cancelling.error ? (
-                        <p id={`${reasonId}-error`} className="field__error">
-                          {cancelling.error}
-                        </p>
-                      ) : null}
+                      <FieldError id={`${reasonId}-error`} message={cancelling.error} />
                     </div>
                     <FormActions
                       submitLabel="Mark cancelled"
