@@ -257,12 +257,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       if ((await options.homeAuthority.learn(authority.certificatePem, 'created')) === 'refused')
         options.log?.('This computer already trusts another home CA; the new one is not trusted');
       return {
-        authority: {
-          encryptedKey: bytesToBase64(authority.encryptedKey),
-          certificatePem: authority.certificatePem,
-          fingerprint: authority.fingerprint,
-          notAfter: authority.notAfter,
-        },
+        authority: { ...authority, encryptedKey: bytesToBase64(authority.encryptedKey) },
       };
     },
 
@@ -295,11 +290,7 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
         );
       return {
         outcome: 'issued',
-        credential: {
-          ...issued.value,
-          encryptedKey: bytesToBase64(issued.value.encryptedKey),
-          certificateChainPem: [...issued.value.certificateChainPem],
-        },
+        credential: { ...issued.value, encryptedKey: bytesToBase64(issued.value.encryptedKey) },
       };
     },
 

@@ -2,6 +2,7 @@ import { createHash, generateKeyPair, randomBytes, sign, type KeyObject } from '
 import { promisify } from 'node:util';
 import forge from 'node-forge';
 import { fail, ok, type Result } from '../../../../shared/result';
+import type { SealedAuthority, SealedCredential } from '../../../../shared/ipc/channels/signing';
 import type { StaffRole } from '../../../../shared/schemas/staff';
 import { staffClaimUri } from '../authority/staff-claims';
 import { openSealedKey, sealPrivateKey, type OpenSealedKeyFailure } from './sealed-key';
@@ -22,24 +23,15 @@ const generateRsaKeyPair = promisify(generateKeyPair);
  * receives sealed bytes and the secret, uses the key in memory, and writes nothing.
  */
 
-export type IssuedAuthority = {
-  readonly encryptedKey: Uint8Array;
-  readonly certificatePem: string;
-  /** SHA-256 of the certificate's DER, in hex: what a person compares to check it is the same. */
-  readonly fingerprint: string;
-  readonly notAfter: string;
-};
+/**
+ * What the renderer stores (`SealedAuthority`, `SealedCredential` in shared/ipc/channels/signing.ts),
+ * with the sealed key still as bytes: the handlers turn it into base64 for the bridge.
+ */
+type WithKeyBytes<Sealed> = Readonly<Omit<Sealed, 'encryptedKey'> & { encryptedKey: Uint8Array }>;
 
-export type IssuedCredential = {
-  readonly encryptedKey: Uint8Array;
-  /** The staff member's certificate, then the CA's. */
-  readonly certificateChainPem: readonly string[];
-  readonly fingerprint: string;
-  readonly serialNumber: string;
-  readonly subjectName: string;
-  readonly issuedAt: string;
-  readonly notAfter: string;
-};
+export type IssuedAuthority = WithKeyBytes<SealedAuthority>;
+
+export type IssuedCredential = WithKeyBytes<SealedCredential>;
 
 const day = 86_400_000;
 
