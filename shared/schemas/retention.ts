@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+/** A whole number of years, from `least` (with `tooFew` as what to say below it) to `most`. */
+function yearsKept(least: number, most: number, tooFew?: string) {
+  return z
+    .number({ message: 'Enter a number of years.' })
+    .int({ message: 'Enter a whole number of years.' })
+    .min(least, tooFew === undefined ? undefined : { message: tooFew })
+    .max(most);
+}
+
 /**
  * How long each kind of record is kept. Defaults, chosen by us and open to the
  * manager to change in Settings:
@@ -15,26 +24,10 @@ import { z } from 'zod';
  */
 export const retentionSettingsSchema = z
   .object({
-    caseRecordsYearsFromBirth: z
-      .number({ message: 'Enter a number of years.' })
-      .int({ message: 'Enter a whole number of years.' })
-      .min(25, { message: 'Case records are kept at least 25 years from birth.' })
-      .max(150),
-    visitorRegisterYears: z
-      .number({ message: 'Enter a number of years.' })
-      .int({ message: 'Enter a whole number of years.' })
-      .min(1)
-      .max(100),
-    declarationsYears: z
-      .number({ message: 'Enter a number of years.' })
-      .int({ message: 'Enter a whole number of years.' })
-      .min(1)
-      .max(100),
-    disclosuresYears: z
-      .number({ message: 'Enter a number of years.' })
-      .int({ message: 'Enter a whole number of years.' })
-      .min(1)
-      .max(100),
+    caseRecordsYearsFromBirth: yearsKept(25, 150, 'Case records are kept at least 25 years from birth.'),
+    visitorRegisterYears: yearsKept(1, 100),
+    declarationsYears: yearsKept(1, 100),
+    disclosuresYears: yearsKept(1, 100),
   })
   .strict();
 export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
