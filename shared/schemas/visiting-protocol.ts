@@ -81,14 +81,11 @@ export const protocolAcceptanceSchema = z.object({
 export type ProtocolAcceptance = z.infer<typeof protocolAcceptanceSchema>;
 
 /**
- * Where a visitor stood on the protocol when signed in, kept on their register entry: the version
- * and answer, when and with whom it was given, and whether it was given at this sign-in.
+ * Where a visitor stood on the protocol when signed in, kept on their register entry: from their
+ * acceptance, the version and answer and when and with whom it was given; and whether it was given
+ * at this sign-in.
  */
-export const protocolStandingSchema = z.object({
-  version: z.number().int().min(1),
-  outcome: z.enum(protocolOutcomes),
-  at: isoDateTimeSchema,
-  staffId: idSchema,
-  isNew: z.boolean(),
-});
+export const protocolStandingSchema = protocolAcceptanceSchema
+  .pick({ version: true, outcome: true, at: true, staffId: true })
+  .extend({ isNew: z.boolean() });
 export type ProtocolStanding = z.infer<typeof protocolStandingSchema>;
