@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { base64UrlSchema } from './base64url';
 import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
+import { deviceSignatureSchema, isSignedByDevice, withDeviceSignature } from './device-signature';
 import { syncComputerUserSchema } from './sync-settings';
 
 /**
@@ -29,11 +30,9 @@ import { syncComputerUserSchema } from './sync-settings';
 type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 const encoder = new TextEncoder();
-const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 /** A raw P-256 point (65 bytes) as base64url. */
 const publicKeySchema = base64UrlSchema(87, 87);
-const signatureSchema = base64UrlSchema(86, 86);
 /** SHA-256 as base64url. */
 export const rootDeviceKeySchema = base64UrlSchema(43, 43);
 
@@ -66,7 +65,7 @@ export const deviceDocumentSchema = z.object({
   name: computerNameSchema.optional(),
   endorsedBy: deviceIdSchema,
   endorsedAt: z.iso.datetime({ offset: false }),
-  sig: signatureSchema,
+  sig: deviceSignatureSchema,
 });
 export type DeviceDocument = z.infer<typeof deviceDocumentSchema>;
 
@@ -79,7 +78,7 @@ export const revocationDocumentSchema = z.object({
   fromSeq: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
   revokedBy: deviceIdSchema,
   revokedAt: z.iso.datetime({ offset: false }),
-  sig: signatureSchema,
+  sig: deviceSignatureSchema,
 });
 export type RevocationDocument = z.infer<typeof revocationDocumentSchema>;
 
@@ -101,10 +100,6 @@ const deviceSigned = (doc: Omit<DeviceDocument, '_id' | '_rev' | 'sig'>) =>
   );
 const revocationSigned = (doc: Omit<RevocationDocument, '_id' | '_rev' | 'sig'>) =>
   encoder.encode(JSON.stringify(['revocation', doc.deviceId, doc.fromSeq, doc.revokedBy, doc.revokedAt]));
-
-async function sign(signer: RegistrySigner, bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return bytesToBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
-}
 
 /** The root's fingerprint for the pairing bundle: SHA-256 of its raw public key. */
 export async function deviceKeyDigest(publicKey: string): Promise<string> {
@@ -131,11 +126,11 @@ export async function endorseDevice(
     endorsedBy: endorser.deviceId,
     endorsedAt: at.toISOString(),
   };
-  return {
-    _id: `rd_${subject.deviceId}_${endorser.deviceId}`,
-    ...body,
-    sig: await sign(endorser, deviceSigned(body)),
-  };
+  return withDeviceSignature(
+    endorser,
+    { _id: `rd_${subject.deviceId}_${endorser.deviceId}`, ...body },
+    deviceSigned(body),
+  );
 }
 
 export async function revokeDevice(
@@ -150,11 +145,11 @@ export async function revokeDevice(
     revokedBy: revoker.deviceId,
     revokedAt: at.toISOString(),
   };
-  return {
-    _id: `rr_${subject.deviceId}_${revoker.deviceId}`,
-    ...body,
-    sig: await sign(revoker, revocationSigned(body)),
-  };
+  return withDeviceSignature(
+    revoker,
+    { _id: `rr_${subject.deviceId}_${revoker.deviceId}`, ...body },
+    revocationSigned(body),
+  );
 }
 
 export type RegistryRefusal =
@@ -240,13 +235,11 @@ export async function resolveRegistry(
   // Sorted once, so every computer settles ties (two keys for one computer) the same way.
   endorsements.sort((a, b) => (a.doc._id < b.doc._id ? -1 : a.doc._id > b.doc._id ? 1 : 0));
 
-  const verify = (key: Key, sig: string, bytes: Uint8Array<ArrayBuffer>) =>
-    crypto.subtle.verify(signature, key, base64UrlToBytes(sig), bytes);
   const verified = new Map<string, boolean>();
   const holds = async (doc: DeviceDocument, key: Key) => {
     const known = verified.get(doc._id);
     if (known !== undefined) return known;
-    const isSigned = await verify(key, doc.sig, deviceSigned(doc));
+    const isSigned = await isSignedByDevice(key, doc.sig, deviceSigned(doc));
     verified.set(doc._id, isSigned);
     return isSigned;
   };
@@ -276,7 +269,7 @@ export async function resolveRegistry(
         const endorser = trusted.get(doc.endorsedBy);
         if (trusted.has(doc.deviceId) || !endorser || endorser.depth !== depth - 1) continue;
         if (removed.has(doc.endorsedBy)) continue;
-        if (!(await verify(endorser.key, doc.sig, deviceSigned(doc)))) continue;
+        if (!(await isSignedByDevice(endorser.key, doc.sig, deviceSigned(doc)))) continue;
         trusted.set(doc.deviceId, { ...candidate, depth });
         added = true;
       }
@@ -296,7 +289,8 @@ export async function resolveRegistry(
   for (const { doc } of ordered) {
     const revoker = firstReach.get(doc.revokedBy);
     if (!revoker) refuse(doc._id, 'unknown-endorser');
-    else if (!(await verify(revoker.key, doc.sig, revocationSigned(doc)))) refuse(doc._id, 'bad-signature');
+    else if (!(await isSignedByDevice(revoker.key, doc.sig, revocationSigned(doc))))
+      refuse(doc._id, 'bad-signature');
     else if (removals.has(doc.revokedBy)) refuse(doc._id, 'revoked-endorser');
     else if (doc.revokedBy === doc.deviceId) refuse(doc._id, 'removes-itself');
     else {
@@ -317,7 +311,8 @@ export async function resolveRegistry(
     const endorser = firstReach.get(doc.endorsedBy);
     if (held) refuse(doc._id, 'second-key');
     else if (!endorser) refuse(doc._id, 'unknown-endorser');
-    else if (!(await verify(endorser.key, doc.sig, deviceSigned(doc)))) refuse(doc._id, 'bad-signature');
+    else if (!(await isSignedByDevice(endorser.key, doc.sig, deviceSigned(doc))))
+      refuse(doc._id, 'bad-signature');
     else if (removals.has(doc.endorsedBy)) refuse(doc._id, 'revoked-endorser');
   }
 

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../result';
 import { base64UrlSchema } from './base64url';
 import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
+import { deviceSignatureSchema, isSignedByDevice, withDeviceSignature } from './device-signature';
 
 /**
  * A new home sync key `K` after a computer is removed (docs/sync-design.md, "Keys"). The removed
@@ -40,7 +41,6 @@ type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 const encoder = new TextEncoder();
 const exchange = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 const sealedSchema = z.object({ iv: base64UrlSchema(16, 16), c: base64UrlSchema(60, 80) }).strict();
 type Sealed = z.infer<typeof sealedSchema>;
@@ -51,7 +51,7 @@ export const exchangeKeyDocumentSchema = z.object({
   kind: z.literal('exchange-key'),
   deviceId: deviceIdSchema,
   publicKey: base64UrlSchema(87, 87),
-  sig: base64UrlSchema(86, 86),
+  sig: deviceSignatureSchema,
 });
 export type ExchangeKeyDocument = z.infer<typeof exchangeKeyDocumentSchema>;
 
@@ -69,23 +69,15 @@ export const rekeyDocumentSchema = z.object({
   waiting: z.array(deviceIdSchema).max(1000).optional(),
   /** The computers removed from the home as its maker knew it: never given this key, nor granted it. */
   removed: z.array(deviceIdSchema).max(1000).optional(),
-  sig: base64UrlSchema(86, 86),
+  sig: deviceSignatureSchema,
 });
 export type RekeyDocument = z.infer<typeof rekeyDocumentSchema>;
 
 type Signer = { readonly deviceId: string; readonly privateKey: Key };
 
-const sign = async (signer: Signer, bytes: Uint8Array<ArrayBuffer>) =>
-  bytesToBase64Url(new Uint8Array(await crypto.subtle.sign(signature, signer.privateKey, bytes)));
-
 /** Whether `sig` signs `bytes` under the registry key `publicKey` (raw, base64url) of the computer that signed. */
 async function isSignedBy(publicKey: string, sig: string, bytes: Uint8Array<ArrayBuffer>): Promise<boolean> {
-  return crypto.subtle.verify(
-    signature,
-    await importDevicePublicKey(publicKey),
-    base64UrlToBytes(sig),
-    bytes,
-  );
+  return isSignedByDevice(await importDevicePublicKey(publicKey), sig, bytes);
 }
 
 const exchangeSigned = (doc: Pick<ExchangeKeyDocument, 'deviceId' | 'publicKey'>) =>
@@ -121,7 +113,7 @@ export const keyGrantDocumentSchema = z.object({
   issuedAt: z.iso.datetime({ offset: false }),
   ephemeral: base64UrlSchema(87, 87),
   key: sealedSchema,
-  sig: base64UrlSchema(86, 86),
+  sig: deviceSignatureSchema,
 });
 export type KeyGrantDocument = z.infer<typeof keyGrantDocumentSchema>;
 
@@ -149,7 +141,7 @@ export async function generateExchangeKeyPair(): Promise<{ privateKey: Key; publ
 
 export async function signExchangeKey(signer: Signer, publicKey: string): Promise<ExchangeKeyDocument> {
   const body = { kind: 'exchange-key' as const, deviceId: signer.deviceId, publicKey };
-  return { _id: `rx_${signer.deviceId}`, ...body, sig: await sign(signer, exchangeSigned(body)) };
+  return withDeviceSignature(signer, { _id: `rx_${signer.deviceId}`, ...body }, exchangeSigned(body));
 }
 
 /** A computer's exchange key, if the document is signed by the registry key `signingKey` (raw, base64url). */
@@ -244,7 +236,11 @@ export async function makeRekey(
     ...(input.waiting && input.waiting.length > 0 ? { waiting: [...input.waiting] } : {}),
     ...(input.removed ? { removed: [...input.removed] } : {}),
   };
-  return { _id: `rn_${input.epoch}_${signer.deviceId}`, ...body, sig: await sign(signer, rekeySigned(body)) };
+  return withDeviceSignature(
+    signer,
+    { _id: `rn_${input.epoch}_${signer.deviceId}`, ...body },
+    rekeySigned(body),
+  );
 }
 
 /**
@@ -289,11 +285,11 @@ export async function makeKeyGrant(
     ephemeral: oneOff.publicKeyText,
     key: await seal(await sharedKey(oneOff.privateKey, input.recipient.exchangeKey, info), input.key, info),
   };
-  return {
-    _id: keyGrantId(input.epoch, input.recipient.deviceId),
-    ...body,
-    sig: await sign(signer, grantSigned(body)),
-  };
+  return withDeviceSignature(
+    signer,
+    { _id: keyGrantId(input.epoch, input.recipient.deviceId), ...body },
+    grantSigned(body),
+  );
 }
 
 export type RekeyRefusal = 'not-a-rekey' | 'unknown-signer' | 'bad-signature' | 'not-for-this-computer';

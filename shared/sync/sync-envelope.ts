@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
 import { base64UrlSchema } from './base64url';
 import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
+import { deviceSignatureSchema, isSignedByDevice, withDeviceSignature } from './device-signature';
 import { fromSyncJson, toSyncJson } from './sync-json';
 
 /**
@@ -35,7 +36,6 @@ export type DeviceKeyPair = { readonly privateKey: Key; readonly publicKey: Key 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const signing = { name: 'ECDSA', namedCurve: 'P-256' } as const;
-const signature = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
 /** A computer's id: a random UUID, made when sync is set up there. No personal data. */
 export const deviceIdSchema = z
@@ -54,7 +54,7 @@ export const envelopeSchema = z.object({
   iv: base64UrlSchema(16, 16),
   // A sealed row is a few KB; a signed PDF up to the relay's 16 MiB request less the rest.
   c: base64UrlSchema(22, 16_000_000),
-  sig: base64UrlSchema(86, 86),
+  sig: deviceSignatureSchema,
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
@@ -171,8 +171,7 @@ export async function sealEnvelope(
     iv: bytesToBase64Url(iv),
     c: bytesToBase64Url(new Uint8Array(sealed)),
   } as const;
-  const sig = await crypto.subtle.sign(signature, device.privateKey, signedBytes(unsigned));
-  return { ...unsigned, sig: bytesToBase64Url(new Uint8Array(sig)) };
+  return withDeviceSignature(device, unsigned, signedBytes(unsigned));
 }
 
 export type OpenedEnvelope = {
@@ -205,13 +204,7 @@ export async function openEnvelope(
       break;
     }
   if (!sealedUnder) return refuse('wrong-id');
-  const isSigned = await crypto.subtle.verify(
-    signature,
-    publicKey,
-    base64UrlToBytes(doc.sig),
-    signedBytes(doc),
-  );
-  if (!isSigned) return refuse('bad-signature');
+  if (!(await isSignedByDevice(publicKey, doc.sig, signedBytes(doc)))) return refuse('bad-signature');
   let change: unknown;
   try {
     const body = await crypto.subtle.decrypt(
