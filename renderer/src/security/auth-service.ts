@@ -58,18 +58,7 @@ async function passwordProblem(
 ): Promise<string | undefined> {
   const { assessPassword } = await import('@shared/rules/password-strength');
   const verdict = assessPassword(password, { ...who, homeName });
-  switch (verdict.kind) {
-    case 'acceptable':
-      return undefined;
-    case 'tooShort':
-      return verdict.message;
-    case 'tooGuessable':
-      return verdict.message;
-    default: {
-      const unreachable: never = verdict;
-      return unreachable;
-    }
-  }
+  return verdict.kind === 'acceptable' ? undefined : verdict.message;
 }
 
 /**
