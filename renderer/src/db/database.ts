@@ -2,6 +2,7 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { AcademicYear } from '@shared/schemas/academic-year';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
+import type { PendingAuditEvent } from '@shared/ipc/channels/audit';
 import type { StaffMember } from '@shared/schemas/staff';
 import type { Person, Relationship, YoungPerson } from '@shared/schemas/people';
 import type { PersonSpecialDates } from '@shared/schemas/communication';
@@ -203,21 +204,14 @@ export type DraftRow = {
 };
 
 /**
- * A sign-in event from before anyone held the audit key; chained into the log at the next sign-in.
- * `at`, `n` and `tag` are the main process's stamp (audit:seal-pending): a row without one, or
- * whose stamp does not check, is chained in marked as not verified.
+ * A sign-in event from before anyone held the audit key, as the main process stamps it; chained
+ * into the log at the next sign-in. `at`, `n` and `tag` are the main process's stamp
+ * (audit:seal-pending): a row without one, or whose stamp does not check, is chained in marked as
+ * not verified.
  */
-export type PendingAuditRow = {
-  readonly id?: number;
-  readonly at: string;
-  readonly action: string;
-  readonly recordType?: string;
-  readonly recordId?: string;
-  readonly detail?: string;
-  readonly actorId?: string;
-  readonly n?: number;
-  readonly tag?: string;
-};
+export type PendingAuditRow = Readonly<
+  PendingAuditEvent & { id?: number; at: string; n?: number; tag?: string }
+>;
 
 /**
  * The one database. Only repositories touch its tables. Rows for tables not yet used by a screen
