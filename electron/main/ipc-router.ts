@@ -7,6 +7,7 @@ import {
   type IpcReply,
 } from '../../shared/ipc/contract';
 import { fieldMessages, type IpcResult } from '../../shared/ipc/ipc-result';
+import type { Log } from './services/clock-and-log';
 
 /** What a handler receives: the request as the contract's schema parsed it. */
 export type IpcHandlers = {
@@ -20,7 +21,7 @@ export type IpcSender = { readonly url: string };
 export type IpcRouterOptions = {
   /** True only for frames the app itself loaded (its own origin); anything else is refused. */
   readonly isTrustedSender: (sender: IpcSender) => boolean;
-  readonly log: (message: string, detail?: unknown) => void;
+  readonly log: Log;
 };
 
 export type IpcRouter = {

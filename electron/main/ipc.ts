@@ -2,12 +2,13 @@ import { ipcMain } from 'electron';
 import { ipcChannels } from '../../shared/ipc/contract';
 import { isAppUrl } from './app-origin';
 import { createIpcRouter, type IpcHandlers } from './ipc-router';
+import type { Log } from './services/clock-and-log';
 
 /**
  * Registers every channel of the contract with `ipcMain.handle`. The sender frame is checked
  * (only the app's own top frame may call), then the shared router validates and dispatches.
  */
-export function registerIpc(handlers: IpcHandlers, log: (message: string, detail?: unknown) => void): void {
+export function registerIpc(handlers: IpcHandlers, log: Log): void {
   const router = createIpcRouter(handlers, {
     isTrustedSender: (sender) => isAppUrl(sender.url),
     log,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { appEntryUrl, isAppUrl } from './app-origin';
 import { isAllowedMailto } from './services/mail/mail-client';
+import type { Log } from './services/clock-and-log';
 
 /**
  * The one window, hardened: context isolation, sandbox, no Node in the page, web security on, no
@@ -13,7 +14,7 @@ export function createMainWindow(options: {
   preloadPath: string;
   iconPath?: string;
   isPackaged: boolean;
-  log: (message: string, detail?: unknown) => void;
+  log: Log;
 }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
@@ -46,10 +47,7 @@ export function createMainWindow(options: {
   return window;
 }
 
-function hardenContents(
-  contents: WebContents,
-  options: { isPackaged: boolean; log: (message: string, detail?: unknown) => void },
-): void {
+function hardenContents(contents: WebContents, options: { isPackaged: boolean; log: Log }): void {
   const { log } = options;
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) {

@@ -34,6 +34,7 @@ import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
 import { verifyPdfSignature } from './signing/verify-pdf-signature';
 import { errorCodeOf, fileFailureKind, type FileFailureKind } from './file-failure-kind';
+import type { ClockAndLog } from './clock-and-log';
 
 /**
  * Signed documents for the renderer (shared/ipc/channels/documents.ts and signing.ts): keys, the
@@ -54,7 +55,7 @@ export type DialogPort = {
 
 export type PdfFonts = { readonly regular: Uint8Array; readonly bold: Uint8Array };
 
-export type DocumentsServiceOptions = {
+export type DocumentsServiceOptions = ClockAndLog & {
   /** Where the case-file folder setting is kept (the app's user-data folder). */
   readonly settingsFolder: string;
   /** resources/fonts: DejaVuSans.ttf and DejaVuSans-Bold.ttf. */
@@ -62,8 +63,6 @@ export type DocumentsServiceOptions = {
   readonly dialogs: DialogPort;
   /** The home CA this computer trusts for manager-only requests: learnt when it is made or first opened. */
   readonly homeAuthority: HomeAuthority;
-  readonly now?: () => Date;
-  readonly log?: (message: string, detail?: unknown) => void;
 };
 
 function fileFailure(error: unknown, where: string): { code: FileFailureKind; message: string } {

@@ -5,6 +5,7 @@ import { canonicalJson } from '../../../shared/rules/audit-chain';
 import { writeFileExclusively } from './atomic-file';
 import { readJsonFile } from './json-file';
 import type { ProtectedStorage } from './mail/protected-storage';
+import type { ClockAndLog } from './clock-and-log';
 
 /**
  * A key only the main process holds: 32 random bytes made once, kept in the app's folder encrypted
@@ -45,19 +46,17 @@ export type MainKey = ReturnType<typeof createMainKey>;
  * What a service that keeps its own file tagged with the main key is given: the folder it lives
  * in, the key, and (for tests) the clock and a log.
  */
-export type MainKeyedFileOptions = {
+export type MainKeyedFileOptions = ClockAndLog & {
   folder: string;
   mainKey: MainKey;
-  now?: () => Date;
-  log?: (message: string, detail?: unknown) => void;
 };
 
-export function createMainKey(options: {
-  readonly folder: string;
-  readonly protectedStorage: ProtectedStorage;
-  readonly now?: () => Date;
-  readonly log?: (message: string, detail?: unknown) => void;
-}) {
+export function createMainKey(
+  options: ClockAndLog & {
+    readonly folder: string;
+    readonly protectedStorage: ProtectedStorage;
+  },
+) {
   const path = join(options.folder, fileName);
   const now = options.now ?? (() => new Date());
   type Loaded = { key: Buffer | undefined; state: MainKeyState; made: boolean };

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
-import type { MainKey } from '../main-key';
+import type { MainKeyedFileOptions } from '../main-key';
 import { serialQueue } from '../serial-queue';
 
 /**
@@ -44,18 +44,16 @@ const revocationsSchema = z.object({ revoked: z.record(z.string(), z.string()), 
 const fingerprintOf = (certificate: X509Certificate) =>
   certificate.fingerprint256.replaceAll(':', '').toLowerCase();
 
-export function createHomeAuthority(options: {
-  folder: string;
-  mainKey: MainKey;
-  /**
-   * True while no home has been set up on this computer (its audit log never anchored): a first
-   * run that failed half-way and is tried again makes a new CA, which may then replace the one
-   * the failed attempt left. Once a home exists, the CA is never replaced.
-   */
-  isBeforeFirstHome?: () => Promise<boolean>;
-  now?: () => Date;
-  log?: (message: string, detail?: unknown) => void;
-}) {
+export function createHomeAuthority(
+  options: MainKeyedFileOptions & {
+    /**
+     * True while no home has been set up on this computer (its audit log never anchored): a first
+     * run that failed half-way and is tried again makes a new CA, which may then replace the one
+     * the failed attempt left. Once a home exists, the CA is never replaced.
+     */
+    isBeforeFirstHome?: () => Promise<boolean>;
+  },
+) {
   const path = join(options.folder, 'home-authority.json');
   const historyPath = join(options.folder, 'home-authority-history.jsonl');
   const revocationsPath = join(options.folder, 'revoked-staff.json');

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../../../shared/result';
 import { commonNameOf } from '../signing/sealed-key';
 import type { HomeAuthority } from './home-authority';
 import { staffClaimsOf } from './staff-claims';
+import type { ClockAndLog } from '../clock-and-log';
 
 /**
  * Checks the proof a manager-only request carries (shared/ipc/manager-proof.ts) against what only
@@ -30,11 +31,7 @@ const maxOutstanding = 64;
 /** The home CA backdates each certificate by this much (certificate-authority.ts). */
 const issuedBackdateMs = 3_600_000;
 
-export function createManagerProofs(options: {
-  authority: HomeAuthority;
-  now?: () => Date;
-  log?: (message: string, detail?: unknown) => void;
-}) {
+export function createManagerProofs(options: ClockAndLog & { authority: HomeAuthority }) {
   const now = options.now ?? (() => new Date());
   const challenges = new Map<string, number>();
 

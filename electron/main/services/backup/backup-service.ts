@@ -27,6 +27,7 @@ import {
   type BackupFileWriter,
 } from './backup-files';
 import { errorCodeOf, fileFailureKind, isPermissionFailure } from '../file-failure-kind';
+import type { ClockAndLog } from '../clock-and-log';
 
 /** The system dialogs the service needs; Electron's in the app, fixed answers in the tests. */
 export type BackupDialogs = {
@@ -34,15 +35,13 @@ export type BackupDialogs = {
   chooseBackupFile(): Promise<string | null>;
 };
 
-export type BackupServiceOptions = {
+export type BackupServiceOptions = ClockAndLog & {
   /** Where the service keeps its settings (userData in the app). */
   readonly settingsFolder: string;
   /** Used until someone chooses a folder (a folder under userData in the app). */
   readonly defaultFolder: string;
   readonly dialogs: BackupDialogs;
   readonly fileSystem?: BackupFileSystem;
-  readonly now?: () => Date;
-  readonly log?: (message: string, detail?: unknown) => void;
 };
 
 const encoder = new TextEncoder();

@@ -1,4 +1,5 @@
 import { mailtoUrl } from '../../../../shared/rules/alert-text';
+import type { Log } from '../clock-and-log';
 
 /** Electron's shell.openExternal, passed in by electron/main/index.ts; the harness passes a recorder. */
 export type OpenExternal = (url: string) => Promise<void>;
@@ -8,10 +9,7 @@ export type OpenExternal = (url: string) => Promise<void>;
  * ever handed to the system (the allow-list: scheme mailto:, one address, nothing else), so the
  * renderer cannot use this to open a web page or a file.
  */
-export function createMailClientOpener(
-  openExternal: OpenExternal,
-  log?: (message: string, detail?: unknown) => void,
-) {
+export function createMailClientOpener(openExternal: OpenExternal, log?: Log) {
   return {
     async open(message: {
       to: string;

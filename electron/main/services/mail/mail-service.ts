@@ -19,6 +19,7 @@ import { readJsonFile } from '../json-file';
 import type { MainKey } from '../main-key';
 import { describeMailFailure } from './mail-failures';
 import type { ProtectedStorage } from './protected-storage';
+import type { ClockAndLog } from '../clock-and-log';
 
 /** Where the stored password may be sent: the server, port and account it was typed for, and the CA trusted. */
 const passwordBindingSchema = z
@@ -61,14 +62,12 @@ export type MailSettingsView = {
   readonly passwordProtection: PasswordProtection;
 };
 
-export type MailServiceOptions = {
+export type MailServiceOptions = ClockAndLog & {
   /** The app's own folder (userData); the settings file lives here, never in IndexedDB. */
   readonly folder: string;
   readonly protectedStorage: ProtectedStorage;
   /** MACs the password's binding to its server, so an edited settings file cannot redirect it. */
   readonly mainKey: MainKey;
-  readonly now?: () => Date;
-  readonly log?: (message: string, detail?: unknown) => void;
   /** Shorter waits for tests; the app uses the defaults. */
   readonly timeouts?: {
     readonly connectionMs: number;

@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import type { SyncFailureCode } from '../../../../shared/ipc/channels/sync';
 import { describeSyncFailure } from './sync-failures';
+import type { Log } from '../clock-and-log';
 
 /** Where requests go and whom to trust: the system's roots plus the home's own CA, if it has one. */
 export type CouchTarget = { readonly serverUrl: string; readonly caCertificatePem?: string | undefined };
@@ -31,7 +32,7 @@ export type CouchOutcome =
  * limit and the whole exchange bounded in time. Credentials go in a Basic header, only ever over
  * this verified connection. Plain Node: the harness and tests run the very same code.
  */
-export function createCouchHttp(options: { log?: (message: string, detail?: unknown) => void } = {}) {
+export function createCouchHttp(options: { log?: Log } = {}) {
   const agents = new Map<string, Agent>();
 
   function agentFor(target: CouchTarget): Agent {

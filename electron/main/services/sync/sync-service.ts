@@ -19,6 +19,7 @@ import type { ProtectedStorage } from '../mail/protected-storage';
 import { createCouchCalls, memberRefused } from './couch-admin';
 import { createCouchHttp, type CouchCredentials } from './couch-http';
 import { createSyncSettingsStore, type SyncConnection } from './sync-settings-store';
+import type { ClockAndLog } from '../clock-and-log';
 
 export type SyncOutcome<Value> =
   | ({ readonly outcome: 'done' } & Value)
@@ -37,12 +38,10 @@ type PairingSignIn = {
   readonly joinPassword: string;
 };
 
-export type SyncServiceOptions = {
+export type SyncServiceOptions = ClockAndLog & {
   /** The app's own folder (userData): the settings file lives here, never in IndexedDB. */
   readonly folder: string;
   readonly protectedStorage: ProtectedStorage;
-  readonly now?: () => Date;
-  readonly log?: (message: string, detail?: unknown) => void;
 };
 
 /** Eight base32 characters from the OS's random source: a first computer's user name suffix. */

@@ -10,6 +10,7 @@ import type { PasswordProtection } from '../../../../shared/schemas/mail';
 import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
 import type { ProtectedStorage } from '../mail/protected-storage';
+import type { Log } from '../clock-and-log';
 
 const storedSchema = z.object({
   server: syncServerSchema,
@@ -34,7 +35,7 @@ export type SyncConnection = {
 export function createSyncSettingsStore(options: {
   folder: string;
   protectedStorage: ProtectedStorage;
-  log?: (message: string, detail?: unknown) => void;
+  log?: Log;
 }) {
   const path = join(options.folder, 'sync-settings.json');
 
