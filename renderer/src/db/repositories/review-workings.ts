@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import type { AcademicYear } from '@shared/schemas/academic-year';
 import { displayName, displayPersonName } from '@shared/display-names';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
@@ -242,18 +243,9 @@ export function reviewWorkings(db: FamilyLinksDb) {
       visitParts(ids, visitsFrom, to).then((parts) =>
         openAsRead(parts, (row) => visitCodec.decodeAs(row, session.cipher, reviewVisitSchema)),
       ),
-      db.relationships
-        .where('youngPersonId')
-        .anyOf([...ids])
-        .toArray(),
-      db.restrictions
-        .where('youngPersonId')
-        .anyOf([...ids])
-        .toArray(),
-      db.contactArrangements
-        .where('youngPersonId')
-        .anyOf([...ids])
-        .toArray(),
+      rowsOfEach(db.relationships, ids),
+      rowsOfEach(db.restrictions, ids),
+      rowsOfEach(db.contactArrangements, ids),
     ]);
     const yearStart = first.startsOn;
     const [relationships, restrictions, plan] = await Promise.all([
@@ -347,6 +339,18 @@ function familyMember(link: Relationship, names: ReadonlyMap<string, string>): R
     category: link.category,
     hasParentalResponsibility: link.hasParentalResponsibility,
   };
+}
+
+/**
+ * Every row of `table` for these young people, by its `youngPersonId` index: one read of each
+ * young person's range, all under way at once. Dexie's `anyOf` over the same keys steps a cursor
+ * row by row, an event each; a range read is one request returning every row, and on the large
+ * home took half the time or less for the same rows. Each young person's rows come in key order,
+ * as `anyOf` gives them.
+ */
+async function rowsOfEach<Row>(table: Table<Row, string>, ids: ReadonlySet<string>): Promise<Row[]> {
+  const parts = await Promise.all([...ids].map((id) => table.where('youngPersonId').equals(id).toArray()));
+  return parts.flat();
 }
 
 /** Opens each part's rows as soon as the part is read; the records in the parts' order. */
