@@ -64,6 +64,20 @@ describe("a stored row's backup text", () => {
       expect(plainText(value)).toBe(JSON.stringify(toPlain(value)));
   });
 
+  it('sorts each object by its own keys, whatever objects came before it', () => {
+    // The same keys in another order, other keys of the same number, and more shapes than the
+    // writer remembers, each in turn and then again.
+    const objects = [
+      { b: 1, a: 2, c: 3 },
+      { c: 1, b: 2, a: 3 },
+      { x: 1, y: 2, z: 3 },
+      { b: 1, a: 2 },
+      ...Array.from({ length: 40 }, (_, index) => ({ [`k${index}`]: index, [`j${40 - index}`]: 'j' })),
+    ];
+    for (const object of [...objects, ...[...objects].reverse(), ...objects])
+      expect(plainText(object)).toBe(JSON.stringify(toPlain(object)));
+  });
+
   it('refuses what it cannot give back as stored', () => {
     for (const value of [Number.NaN, Infinity, { inner: -Infinity }, new Map(), undefined, () => 1])
       expect(() => plainText(value)).toThrow();
