@@ -35,6 +35,11 @@ async function setUp(clock: () => Date = () => new Date()) {
   return { auth, session: await setUpOakfield(auth) };
 }
 
+/** Five wrong passwords in a row: what locks an account for five minutes. */
+async function fiveWrongPasswords(auth: AuthService, username: string): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt += 1) await auth.signIn(username, `wrong guess ${attempt}`);
+}
+
 function addColleague(auth: AuthService, session: Session, roles: readonly StaffRole[] = ['careStaff']) {
   return addAccount(auth, session, {
     name: 'Tom Hughes',
@@ -104,7 +109,7 @@ describe('signing in', () => {
   it('chains the failed attempts and the lock into the audit log at the next sign-in', async () => {
     const time = clockAt('2026-11-23T09:00:00.000Z');
     const { auth } = await setUp(time.clock);
-    for (let attempt = 1; attempt <= 5; attempt += 1) await auth.signIn('praman', `wrong guess ${attempt}`);
+    await fiveWrongPasswords(auth, 'praman');
     time.advanceMinutes(6);
     const signedIn = await auth.signIn('praman', managerPassword);
     if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -141,7 +146,7 @@ describe('accounts made by the manager', () => {
   it('a reset replaces a forgotten password and unlocks the account', async () => {
     const { auth, session } = await setUp();
     const colleague = await addColleague(auth, session);
-    for (let attempt = 1; attempt <= 5; attempt += 1) await auth.signIn('thughes', `wrong ${attempt}`);
+    await fiveWrongPasswords(auth, 'thughes');
     expect((await auth.signIn('thughes', colleaguePassword)).ok).toBe(false);
     const reset = await auth.resetPassword(session, colleague.id, 'saffron lighthouse quilt river');
     expect(reset.ok).toBe(true);
