@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import { BackupsPage, RestorePage } from './pages/backups-page';
 import { RegisterPage } from './pages/register-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -105,9 +106,7 @@ test('a manager backs up, the computer loses its records, and the home is restor
   // The restore is in the audit log, and the log checks out: the copy of its head kept outside the
   // database was moved back to the backup's (it had moved on while the backup was being made).
   await frame.open('Audit log');
-  await expect(app.page.getByRole('table', { name: 'Audit log entries, newest first' })).toContainText(
-    'Restored the records from a backup',
-  );
+  await expect(new AuditLogPage(app.page).table).toContainText('Restored the records from a backup');
   // The step back is in the record's own history, sealed, naming the backup and the manager.
   const history = app.page.getByRole('table', { name: 'History of this record, newest first' });
   await expect(history.getByRole('row').nth(1)).toContainText('Moved to a restored backup’s end');

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import {
   deanSupervised,
   homeWithCareWorker,
@@ -192,10 +193,7 @@ test.describe('visitor badges', () => {
     // The manager sees each print in the audit log, with the paper and no name.
     await switchUser(page, manager.username, manager.password);
     await frame.open('Audit log');
-    const printed = page
-      .getByRole('table', { name: 'Audit log entries, newest first' })
-      .getByRole('row')
-      .filter({ hasText: 'Printed a visitor badge' });
+    const printed = new AuditLogPage(page).entry('Printed a visitor badge');
     await expect(printed).toHaveCount(5);
     await expect(printed.filter({ hasText: '62 mm label' })).toHaveCount(3);
     await expect(printed.filter({ hasText: 'A4 sheet' })).toHaveCount(2);

@@ -1,5 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import { homeWithCareWorker, johnNoContact, manager, smallTargets, switchUser } from './pages/door-home';
 import { RegisterPage } from './pages/register-page';
 
@@ -99,10 +100,7 @@ test.describe('the door screen at a front desk', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await frame.open('Audit log');
     await expect(
-      page
-        .getByRole('table', { name: 'Audit log entries, newest first' })
-        .getByRole('row')
-        .filter({ hasText: 'Put back on site a visitor signed out by mistake' }),
+      new AuditLogPage(page).entry('Put back on site a visitor signed out by mistake'),
     ).toHaveCount(1);
     await frame.open('Front door');
     await expect(door.onSite.getByRole('listitem')).toHaveCount(2);

@@ -1,5 +1,6 @@
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import { careWorker, homeWithCareWorker, johnNoContact, manager, switchUser, tutor } from './pages/door-home';
 import { breakTheOutbox, mendTheOutbox } from './pages/outbox-failure';
 import { OutboxPage } from './pages/outbox-page';
@@ -64,10 +65,8 @@ test.describe('a visitor turned away at the front door', () => {
     await app.screenshot('1280 the entry opened from the home screen');
 
     await frame.open('Audit log');
-    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
-    await expect(
-      log.getByRole('row').filter({ hasText: 'Recorded a visitor turned away at the door' }),
-    ).toHaveCount(1);
+    const log = new AuditLogPage(page);
+    await expect(log.entry('Recorded a visitor turned away at the door')).toHaveCount(1);
 
     // The duty manager and Millie's PT are told, with her initials and a reference only.
     await frame.open('Outbox');
@@ -129,13 +128,9 @@ test.describe('a visitor turned away at the front door', () => {
       '1 visitor turned away in the last 7 days.',
     );
     await frame.open('Audit log');
-    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
-    await expect(
-      log.getByRole('row').filter({ hasText: 'Could not queue the email alert about a visitor turned away' }),
-    ).toHaveCount(1);
-    await expect(
-      log.getByRole('row').filter({ hasText: 'Recorded a visitor turned away at the door' }),
-    ).toHaveCount(1);
+    const log = new AuditLogPage(page);
+    await expect(log.entry('Could not queue the email alert about a visitor turned away')).toHaveCount(1);
+    await expect(log.entry('Recorded a visitor turned away at the door')).toHaveCount(1);
     await frame.open('Outbox');
     await expect(new OutboxPage(page).heading).toBeVisible();
     await expect(page.getByText('No alerts yet.')).toBeVisible();

@@ -160,7 +160,7 @@ test.describe('actions agreed on a form are followed up', () => {
     await frame.open('Audit log');
     const audit = new AuditLogPage(page);
     await expect(audit.heading).toBeVisible();
-    await expect(audit.entries.filter({ hasText: 'Marked an agreed action done' })).toHaveCount(1);
-    await expect(audit.entries.filter({ hasText: 'Told the owner and Case Co-ordinator' })).toHaveCount(1);
+    await expect(audit.entry('Marked an agreed action done')).toHaveCount(1);
+    await expect(audit.entry('Told the owner and Case Co-ordinator')).toHaveCount(1);
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import { addMillie, manager, managerSignsInTo, newHome, newHomeOn, setUpHome } from './pages/door-home';
 import { FirstRunSetupPage } from './pages/first-run-setup-page';
 import { LockScreenPage } from './pages/lock-screen-page';
@@ -127,11 +128,9 @@ test.describe('the security core', () => {
     // Five minutes later the right password works, and the log says what happened meanwhile.
     await page.clock.fastForward('05:01');
     await managerSignsInTo(page, 'Audit log');
-    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
-    await expect(log.getByRole('row').filter({ hasText: 'Failed sign-in' })).toHaveCount(5);
-    await expect(
-      log.getByRole('row').filter({ hasText: 'Account locked after wrong passwords' }),
-    ).toHaveCount(1);
+    const log = new AuditLogPage(page);
+    await expect(log.entry('Failed sign-in')).toHaveCount(5);
+    await expect(log.entry('Account locked after wrong passwords')).toHaveCount(1);
     await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
     // The main process holds its own copy of the log's end, outside the browser's database.
@@ -171,11 +170,9 @@ test.describe('the security core', () => {
     await page.getByRole('button', { name: 'Save schedule' }).click();
     await expect(page.locator('.banner--success')).toContainText('Saved: a backup every 3 days');
     await frame.open('Audit log');
-    await expect(
-      page.getByRole('table', { name: 'Audit log entries, newest first' }).getByRole('row').filter({
-        hasText: 'Renewed their signing certificate',
-      }),
-    ).toContainText('roles: registeredManager');
+    await expect(new AuditLogPage(page).entry('Renewed their signing certificate')).toContainText(
+      'roles: registeredManager',
+    );
   });
 
   test('a failed sign-in planted in the browser’s database, and a removed record of the log’s end, are both shown to the manager', async ({
@@ -198,8 +195,8 @@ test.describe('the security core', () => {
       }),
     );
     await managerSignsInTo(page, 'Audit log');
-    const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
-    const failures = log.getByRole('row').filter({ hasText: 'Failed sign-in' });
+    const log = new AuditLogPage(page);
+    const failures = log.entry('Failed sign-in');
     await expect(failures).toHaveCount(2);
     await expect(failures.filter({ hasText: 'not verified' })).toHaveCount(1);
     await expect(failures.filter({ hasText: 'not verified' })).toContainText('1 Jan 2026');
@@ -211,7 +208,7 @@ test.describe('the security core', () => {
     // Someone removes the main process's record of where the log ends (once the check's own entry
     // has reached it): the next check cannot vouch for the log.
     const anchorPath = join(app.tempDir, 'user-data', 'audit-anchor.json');
-    const newest = Number(await log.getByRole('row').nth(1).getByRole('cell').first().textContent());
+    const newest = Number(await log.entries.first().getByRole('cell').first().textContent());
     await expect
       .poll(async () => (JSON.parse(await readFile(anchorPath, 'utf8')) as { seq: number }).seq)
       .toBe(newest);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
+import { AuditLogPage } from './pages/audit-log-page';
 import { addMillie, addYoungPerson, manager, newHomeOn, tutor } from './pages/door-home';
 import { londonDate } from './harness/london-dates';
 import { PanGroupSection } from './pages/pan-group-section';
@@ -149,7 +150,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
 
   // The audit log says what was handed over, beside the switch-off itself.
   await frame.open('Audit log');
-  const log = page.getByRole('table', { name: 'Audit log entries, newest first' });
+  const log = new AuditLogPage(page);
   for (const label of [
     'Handed over a young person',
     'Handed over a PAN group place',
@@ -158,7 +159,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
     'Deleted a switched-off account’s keys',
     'Changed an account',
   ])
-    await expect(log.getByRole('row').filter({ hasText: label }).first()).toBeVisible();
-  await expect(log.getByRole('row').filter({ hasText: 'Handed over a young person' })).toHaveCount(2);
+    await expect(log.entry(label).first()).toBeVisible();
+  await expect(log.entry('Handed over a young person')).toHaveCount(2);
   await app.checkScreen('the audit log after a handover', { screenshot: '1366 audit log with the handover' });
 });

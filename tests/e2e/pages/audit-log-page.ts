@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test';
 import { PageModel } from './page-model';
 
 /** The manager's audit log: the filters, the count of matches, the entries, and the export. */
@@ -17,6 +18,11 @@ export class AuditLogPage extends PageModel {
   readonly table = this.page.getByRole('table', { name: 'Audit log entries, newest first' });
   /** The entries drawn (the rows in view and just beyond), without the headings' row. */
   readonly entries = this.table.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+
+  /** The entries drawn that mention `text`: an action's label ("Signed a visitor in"), or a detail. */
+  entry(text: string): Locator {
+    return this.entries.filter({ hasText: text });
+  }
 
   /** The text of one column ("Who", "What"...) in every entry drawn. */
   async column(name: 'No.' | 'When' | 'Who' | 'What' | 'Record' | 'Detail'): Promise<string[]> {
