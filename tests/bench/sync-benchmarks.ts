@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AppDriver } from '../e2e/harness/app-driver';
 import { openBrowserApp } from '../e2e/harness/browser-app';
 import { chromiumArgs, chromiumPath } from '../e2e/harness/chromium';
-import { startHarnessServer } from '../e2e/harness/harness-server';
+import { startHarnessServer, type HarnessServer } from '../e2e/harness/harness-server';
 import { rendererRoot } from '../e2e/harness/project-paths';
 import { scriptArtifacts } from '../e2e/harness/page-actions';
 import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from '../e2e/harness/sync-probe-page';
@@ -73,6 +74,28 @@ export function launchSyncBenchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * One computer of the home for a sync benchmark: the app on an empty profile, in a new context of
+ * the bench browser (its own IndexedDB; the test server's certificate accepted), its main-process
+ * files under `tempDir`.
+ */
+export async function openEmptyBenchApp(
+  browser: Browser,
+  harness: HarnessServer,
+  tempDir: string,
+  artifactsName: string,
+): Promise<{ context: BrowserContext; app: AppDriver }> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  const app = await openBrowserApp({
+    context,
+    server: harness,
+    tempDir,
+    artifacts: scriptArtifacts(artifactsName),
+  });
+  await app.startEmpty();
+  return { context, app };
+}
+
 export async function runSyncBenchmarks(
   wanted: readonly string[],
   progress: (line: string) => void,
@@ -95,14 +118,7 @@ export async function runSyncBenchmarks(
     progress(`[bench] sync-pull-relay: seeding ${count} documents on the test server`);
     await seedOpaqueDocuments(couch, count);
     browser = await launchSyncBenchBrowser();
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
-    const app = await openBrowserApp({
-      context,
-      server: harness,
-      tempDir,
-      artifacts: scriptArtifacts('sync-bench'),
-    });
-    await app.startEmpty();
+    const { context, app } = await openEmptyBenchApp(browser, harness, tempDir, 'sync-bench');
     const setUp = await app.api('sync:set-up-server', {
       server: { serverUrl: couch.origin, database, caCertificatePem: couch.caPem },
       admin: couch.admin,

@@ -1,11 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { openBrowserApp } from '../e2e/harness/browser-app';
+import type { Browser } from 'playwright-core';
 import { bridgeBundle, buildBundle } from '../e2e/harness/bundles';
 import { startHarnessServer, type HarnessServer } from '../e2e/harness/harness-server';
-import { scriptArtifacts } from '../e2e/harness/page-actions';
 import { rendererRoot } from '../e2e/harness/project-paths';
 import { connectAndIssuePairing, joinWithCode } from '../e2e/harness/sync-pairing';
 import {
@@ -17,7 +15,7 @@ import {
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
 import { startBenchServer } from './bench-server';
 import { median } from './page/bench-timing';
-import { launchSyncBenchBrowser, measureBarePull } from './sync-benchmarks';
+import { launchSyncBenchBrowser, measureBarePull, openEmptyBenchApp } from './sync-benchmarks';
 
 /**
  * `sync-first-pull` (issue 19): a new computer pulling the large home. The home's first computer
@@ -44,14 +42,7 @@ const database = 'bench-first-pull';
 async function computer(browser: Browser, harness: HarnessServer, folders: string[]) {
   const tempDir = await mkdtemp(join(tmpdir(), 'family-links-first-pull-'));
   folders.push(tempDir);
-  const context: BrowserContext = await browser.newContext({ ignoreHTTPSErrors: true });
-  const app = await openBrowserApp({
-    context,
-    server: harness,
-    tempDir,
-    artifacts: scriptArtifacts('sync-first-pull'),
-  });
-  await app.startEmpty();
+  const { context, app } = await openEmptyBenchApp(browser, harness, tempDir, 'sync-first-pull');
   await serveFirstPullProbe(context);
   return { context, app, toProbe: () => app.page.goto(`${harness.origin}${firstPullProbePath}`) };
 }
