@@ -4,7 +4,7 @@
 // renderer's own sync code (sync-home, sync-runner, the pump and the applier) with no screens.
 // Bundled by tests/support/browser-bundle.ts and served at the app's origin under the app's CSP.
 import '../../shared/zod-setup';
-import type { FamilyLinksApi } from '../../shared/ipc/client';
+import { api } from './page-api';
 import type { PairingBundle } from '../../shared/sync/pairing-envelope';
 import { FamilyLinksDb, openFamilyLinksDb } from '../../renderer/src/db/database';
 import { replicatedRowSchemas } from '../../renderer/src/db/sync/replicated-rows';
@@ -17,13 +17,8 @@ import { isHomeSetting } from '../../shared/rules/sync-scope';
 import { generateHome } from '../fixtures/generate-home';
 import { fixtureSession, loadFixture } from '../fixtures/load-fixture';
 
-type ProbeGlobal = typeof globalThis & { api?: FamilyLinksApi; familyLinksFirstPullProbe?: FirstPullProbe };
+type ProbeGlobal = typeof globalThis & { familyLinksFirstPullProbe?: FirstPullProbe };
 const page: ProbeGlobal = globalThis;
-
-function api(): FamilyLinksApi {
-  if (!page.api) throw new Error('window.api is missing from this page.');
-  return page.api;
-}
 
 async function database(): Promise<FamilyLinksDb> {
   const opened = await openFamilyLinksDb(new FamilyLinksDb());

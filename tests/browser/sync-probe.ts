@@ -2,19 +2,14 @@
 // transport (renderer/src/platform/sync) over the real window.api, with no records and no UI. Bundled by
 // tests/support/browser-bundle.ts and served at the app's origin under the app's CSP.
 import '../../shared/zod-setup';
+import { api } from './page-api';
 import type { Database, SyncDocument } from 'pouchdb-browser';
-import type { FamilyLinksApi } from '../../shared/ipc/client';
 import PouchDB from 'pouchdb-browser';
 import { openMirror, openRemote, replicateOnce } from '../../renderer/src/platform/sync/replicator';
 import { createIpcFetch, virtualDatabaseUrl } from '../../renderer/src/platform/sync/ipc-fetch';
 
-type ProbeGlobal = typeof globalThis & { api?: FamilyLinksApi; familyLinksSyncProbe?: SyncProbe };
+type ProbeGlobal = typeof globalThis & { familyLinksSyncProbe?: SyncProbe };
 const page: ProbeGlobal = globalThis;
-
-function api(): FamilyLinksApi {
-  if (!page.api) throw new Error('window.api is missing from this page.');
-  return page.api;
-}
 
 let mirror: Database | undefined;
 let remote: Database | undefined;

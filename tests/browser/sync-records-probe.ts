@@ -4,7 +4,7 @@
 // later; until then this page stands in for them. Bundled by tests/support/browser-bundle.ts and
 // served at the app's origin under the app's CSP.
 import '../../shared/zod-setup';
-import type { FamilyLinksApi } from '../../shared/ipc/client';
+import { api } from './page-api';
 import { base64UrlToBytes } from '../../shared/bytes';
 import { fromSyncJson, toSyncJson } from '../../shared/sync/sync-json';
 import {
@@ -25,13 +25,8 @@ import {
   type LiveSync,
 } from '../../renderer/src/platform/sync/replicator';
 
-type ProbeGlobal = typeof globalThis & { api?: FamilyLinksApi; familyLinksRecordsProbe?: RecordsProbe };
+type ProbeGlobal = typeof globalThis & { familyLinksRecordsProbe?: RecordsProbe };
 const page: ProbeGlobal = globalThis;
-
-function api(): FamilyLinksApi {
-  if (!page.api) throw new Error('window.api is missing from this page.');
-  return page.api;
-}
 
 let db: FamilyLinksDb | undefined;
 let keys: SyncKeys | undefined;
