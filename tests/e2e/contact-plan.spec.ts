@@ -1,4 +1,3 @@
-import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { ContactPlanSection } from './pages/contact-plan-section';
@@ -8,6 +7,7 @@ import { signInToFixture } from './pages/staff-journey';
 import { VisitsPage } from './pages/visits-page';
 import { plusDays } from './harness/seed-summary';
 import { unrestrictedFamily } from './harness/unrestricted-family';
+import { seededHome } from './harness/seeded-home';
 
 test.describe('the contact plan', () => {
   // A seeded home, axe on each screen and two window sizes, on two shared cores.
@@ -18,7 +18,7 @@ test.describe('the contact plan', () => {
     page,
   }) => {
     const summary = await signInToFixture(app);
-    const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+    const home = seededHome(summary);
     // A young person still placed, and a family member of theirs with no restriction at all.
     const pair = unrestrictedFamily(home, { placedAfter: plusDays(summary.endDate, 30) });
     const { child: youngPersonName, visitor: personName } = pair;

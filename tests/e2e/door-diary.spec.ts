@@ -1,4 +1,3 @@
-import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
@@ -8,6 +7,7 @@ import { VisitsPage } from './pages/visits-page';
 import { signInToFixtureAt } from './pages/staff-journey';
 import { plusDays } from './harness/seed-summary';
 import { unrestrictedFamily } from './harness/unrestricted-family';
+import { seededHome } from './harness/seeded-home';
 
 // 11:00 on a Tuesday in December (GMT, so the home's clock and UTC agree).
 const today = '2026-12-08';
@@ -21,8 +21,7 @@ test.describe('the diary at the door', () => {
     app,
     page,
   }) => {
-    const summary = await signInToFixtureAt(app, opening);
-    const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+    const home = seededHome(await signInToFixtureAt(app, opening));
     // A young person still placed with a PT, and a family member of theirs with no restriction at all.
     const pair = unrestrictedFamily(home, { placedAfter: plusDays(today, 30), withTutor: true });
     const { child, visitor } = pair;
@@ -147,8 +146,7 @@ test.describe('the diary at the door', () => {
     app,
     page,
   }) => {
-    const summary = await signInToFixtureAt(app, opening);
-    const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+    const home = seededHome(await signInToFixtureAt(app, opening));
     const supervised = home.restrictions.find(
       (restriction) =>
         restriction.kind === 'supervisedOnly' &&

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { displayName } from '../../shared/display-names';
-import { generateHome } from '../fixtures/generate-home';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
@@ -10,6 +9,7 @@ import { sidewaysOverflow } from './pages/screen-fit';
 import { SignInPage } from './pages/sign-in-page';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
 import { switchToNewStaff } from './pages/staff-journey';
+import { seededHome } from './harness/seeded-home';
 
 const seedSummarySchema = z.object({
   endDate: z.string(),
@@ -74,7 +74,7 @@ test('a manager switches off a tutor, changes the casework key, reloads mid-way 
   test.setTimeout(180_000);
   await page.setViewportSize(officeWindowSizes[0]);
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
-  const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+  const home = seededHome(summary);
   const restriction = home.restrictions.find(
     (candidate) =>
       !candidate.endedAt &&

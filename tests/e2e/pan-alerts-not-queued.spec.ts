@@ -1,3 +1,4 @@
+import type { FixtureStart } from './harness/app-driver';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
@@ -7,8 +8,8 @@ import { OutboxPage } from './pages/outbox-page';
 import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
 import { signInToFixture } from './pages/staff-journey';
-import { generateHome } from '../fixtures/generate-home';
 import { plusDays } from './harness/seed-summary';
+import { seededHome } from './harness/seeded-home';
 
 const notSaved =
   'The change was not saved because the alert to the PAN group could not be queued. Try again; if it keeps happening, check the computer has free disk space and restart Family Links, then contact whoever looks after your home’s computers.';
@@ -69,10 +70,10 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     app,
     page,
   }) => {
-    const seed = 1;
-    const summary = await signInToFixture(app, { size: 'small', seed });
+    const start: FixtureStart = { size: 'small', seed: 1 };
+    const summary = await signInToFixture(app, start);
     const frame = new AppFrame(page);
-    const home = generateHome({ size: 'small', seed, endDate: summary.endDate });
+    const home = seededHome(summary, start);
     const youngPerson = home.youngPeople.find((person) => !person.placementEndsOn && person.personalTutorId);
     if (!youngPerson) throw new Error('The small home has a young person in placement with a PT');
     const name = `${youngPerson.preferredName || youngPerson.firstName} ${youngPerson.lastName}`;

@@ -3,7 +3,6 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
-import { generateHome } from '../fixtures/generate-home';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { DisclosureDialog } from './pages/disclosure-dialog';
@@ -12,6 +11,7 @@ import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 import { VisitingProtocolPage } from './pages/visiting-protocol-page';
 import { signInToFixture } from './pages/staff-journey';
 import { unrestrictedFamily } from './harness/unrestricted-family';
+import { seededHome } from './harness/seeded-home';
 
 const run = promisify(execFile);
 
@@ -49,7 +49,7 @@ test.describe('the visiting protocol', () => {
   }) => {
     const today = londonToday();
     const summary = await signInToFixture(app);
-    const home = generateHome({ size: 'small', seed: 1, endDate: summary.endDate });
+    const home = seededHome(summary);
     // A young person still placed, and a family member of theirs with no restriction at all.
     const { child, visitor } = unrestrictedFamily(home, { placedAfter: today.iso });
     const reader = home.staff.find((member) => member.isActive && member.roles.includes('careStaff'));

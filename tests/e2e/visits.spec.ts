@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
-import { generateHome } from '../fixtures/generate-home';
+import type { FixtureStart } from './harness/app-driver';
 import { londonWallClock } from './harness/london-dates';
 import { expect, test, type AppDriver } from './harness/fixtures';
 import { officeWindowSizes } from './harness/page-actions';
@@ -13,6 +13,7 @@ import { StaffAccountsPage } from './pages/staff-accounts-page';
 import { VisitsPage } from './pages/visits-page';
 import { signInToFixture } from './pages/staff-journey';
 import { plusDays } from './harness/seed-summary';
+import { seededHome } from './harness/seeded-home';
 
 /** "Monday 14 December": how the diary names a day's column, which a screen reader hears. */
 const longDay = (date: string) =>
@@ -24,12 +25,13 @@ const mondayOn = (date: string) => plusDays(date, -((new Date(`${date}T12:00:00Z
 
 /** Seeds a small home, signs in as its manager and opens Visits; returns the same home generated here, to name its people. */
 async function openVisits(app: AppDriver, page: Page, seed: number) {
-  const summary = await signInToFixture(app, { size: 'small', seed });
+  const start: FixtureStart = { size: 'small', seed };
+  const summary = await signInToFixture(app, start);
   const frame = new AppFrame(page);
   await frame.open('Visits');
   const visits = new VisitsPage(page);
   await expect(visits.heading).toBeVisible();
-  const home = generateHome({ size: 'small', seed, endDate: summary.endDate });
+  const home = seededHome(summary, start);
   const youngPersonName = (id: string) => {
     const person = home.youngPeople.find((candidate) => candidate.id === id);
     return person ? `${person.preferredName || person.firstName} ${person.lastName}` : '';
