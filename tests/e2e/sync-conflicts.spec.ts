@@ -5,7 +5,7 @@ import { expect, type AppDriver } from './harness/fixtures';
 import { recordsProbe } from './harness/sync-probe-page';
 import { AppFrame } from './pages/app-frame';
 import { DoorPage } from './pages/door-page';
-import { deanSupervised, homeWithRestrictions, managerSignsInTo } from './pages/door-home';
+import { changeDean, deanSupervised, homeWithRestrictions, managerSignsInTo } from './pages/door-home';
 import { ManagerHomePage } from './pages/manager-home-page';
 import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 
@@ -15,26 +15,6 @@ import { expectFitsAtOfficeSizes } from './pages/screen-fit';
 // manager's choice, the door on both holding the stricter version meanwhile; different details
 // changed on each are combined with nobody asked; and the manager combines two versions detail
 // by detail.
-
-type Terms = { readonly kind?: string; readonly conditions?: string; readonly reference?: string };
-
-/** On Millie's page, the manager changes Dean Hughes's restriction. */
-async function changeDean(page: Page, terms: Terms): Promise<void> {
-  await new AppFrame(page).open('Young people');
-  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
-  const card = page
-    .getByRole('article')
-    .filter({ has: page.getByRole('heading', { name: /^Dean Hughes:/ }) })
-    .first();
-  await card.getByRole('button', { name: 'Change' }).click();
-  const form = card.getByRole('form', { name: 'Change the restriction on Dean Hughes' });
-  if (terms.kind) await form.getByLabel('What is restricted').selectOption({ label: terms.kind });
-  if (terms.conditions !== undefined)
-    await form.getByLabel('Conditions (optional unless “Other”)').fill(terms.conditions);
-  if (terms.reference) await form.getByLabel('Reference').fill(terms.reference);
-  await form.getByRole('button', { name: 'Save the change' }).click();
-  await expect(page.getByText(/The restriction on Dean Hughes is changed/)).toBeVisible();
-}
 
 /** Dean Hughes's card on Millie's page, opened afresh. */
 async function deanCard(page: Page): Promise<Locator> {

@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
-import { careWorker, homeWithRestrictions, manager, signInAsCareWorker, switchUser } from './pages/door-home';
+import {
+  careWorker,
+  changeDean,
+  deanSupervised,
+  homeWithRestrictions,
+  manager,
+  signInAsCareWorker,
+  switchUser,
+} from './pages/door-home';
 import { SignInPage } from './pages/sign-in-page';
 
 /**
@@ -38,6 +46,36 @@ const editRows = (
   });
   db.close();
   return edited;
+})()`;
+
+/**
+ * Copies every row of `from` in one database into `to` in another (kept by someone at the
+ * computer for later, sealed boxes and all), replacing what `to` held. Plain JavaScript, as above.
+ */
+const copyRows = (from: [string, string], to: [string, string]) => `(async () => {
+  const open = (name) => new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => request.result.createObjectStore(${JSON.stringify(to[1])}, { keyPath: 'id' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const done = (transaction) => new Promise((resolve, reject) => {
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  const source = await open(${JSON.stringify(from[0])});
+  const read = source.transaction(${JSON.stringify(from[1])}).objectStore(${JSON.stringify(from[1])}).getAll();
+  const rows = await new Promise((resolve, reject) => {
+    read.onsuccess = () => resolve(read.result);
+    read.onerror = () => reject(read.error);
+  });
+  source.close();
+  const target = await open(${JSON.stringify(to[0])});
+  const transaction = target.transaction(${JSON.stringify(to[1])}, 'readwrite');
+  for (const row of rows) transaction.objectStore(${JSON.stringify(to[1])}).put(row);
+  await done(transaction);
+  target.close();
+  return rows.length;
 })()`;
 
 async function edit(page: Page, ...args: Parameters<typeof editRows>): Promise<void> {
@@ -95,6 +133,44 @@ test.describe('records changed outside Family Links', () => {
       page.getByText('This record has been changed outside Family Links and cannot be trusted.'),
     ).toBeVisible();
     await app.checkScreen('restrictions: a damaged record', { screenshot: 'restriction shows as damaged' });
+  });
+
+  test('an older copy of a restriction put back in IndexedDB stops the door, and shows as damaged', async ({
+    app,
+    page,
+  }) => {
+    const door = await homeWithRestrictions(app, [deanSupervised], { staff: [careWorker] });
+    // The order as first recorded (supervised contact) is kept aside; the court then bars all contact.
+    expect(
+      await page.evaluate(copyRows(['family-links', 'restrictions'], ['kept-aside', 'restrictions'])),
+    ).toBe(1);
+    await changeDean(page, { kind: 'No contact', conditions: '' });
+    // The supervised copy, sealed by the app itself, is written back over the change.
+    expect(
+      await page.evaluate(copyRows(['kept-aside', 'restrictions'], ['family-links', 'restrictions'])),
+    ).toBe(1);
+    await page.reload();
+    await new SignInPage(page).signIn(manager.username, manager.password);
+    await signInAsCareWorker(page);
+    const frame = new AppFrame(page);
+    await frame.open('Front door');
+    await door.fill({
+      name: 'Dean Hughes',
+      visiting: ['Millie Hughes'],
+      reason: 'Contact visit',
+      badge: '4',
+    });
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Do not admit anyone. Speak to the registered manager.' }),
+    ).toBeVisible();
+
+    await switchUser(page, manager.username, manager.password);
+    await frame.open('Young people');
+    await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+    await expect(
+      page.getByText('This record has been changed outside Family Links and cannot be trusted.'),
+    ).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Dean Hughes:/ })).toHaveCount(0);
   });
 
   test('a care worker made a manager in IndexedDB cannot sign in at all', async ({ app, page }) => {

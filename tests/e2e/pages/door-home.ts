@@ -78,6 +78,31 @@ export async function signInDeanToBeSupervised(door: DoorPage): Promise<void> {
     manager.name,
   );
 }
+/** What a change to a restriction types over its terms. */
+export type RestrictionTerms = {
+  readonly kind?: string;
+  readonly conditions?: string;
+  readonly reference?: string;
+};
+
+/** On Millie's page, the manager changes Dean Hughes's restriction. */
+export async function changeDean(page: Page, terms: RestrictionTerms): Promise<void> {
+  await new AppFrame(page).open('Young people');
+  await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
+  const card = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: /^Dean Hughes:/ }) })
+    .first();
+  await card.getByRole('button', { name: 'Change' }).click();
+  const form = card.getByRole('form', { name: 'Change the restriction on Dean Hughes' });
+  if (terms.kind) await form.getByLabel('What is restricted').selectOption({ label: terms.kind });
+  if (terms.conditions !== undefined)
+    await form.getByLabel('Conditions (optional unless “Other”)').fill(terms.conditions);
+  if (terms.reference) await form.getByLabel('Reference').fill(terms.reference);
+  await form.getByRole('button', { name: 'Save the change' }).click();
+  await expect(page.getByText(/The restriction on Dean Hughes is changed/)).toBeVisible();
+}
+
 /** A mother who may visit but must not take Millie away. */
 export const karenMustNotCollect: RestrictionDetails = {
   name: 'Karen Hughes',
