@@ -98,10 +98,13 @@ export function contactFormCopy(
   filedAt: string,
   original?: { readonly reference: string; readonly sha256: string },
 ): ContactFormCopy {
+  // A restriction that could not be checked names nobody: it is told apart, not put beside a name.
+  const restrictedPeople = form.restrictedParticipants.filter((item) => item.verdict !== 'unchecked');
+  const unchecked = form.restrictedParticipants.length - restrictedPeople.length;
   const restrictedById = new Map(
-    form.restrictedParticipants.filter((item) => item.personId).map((item) => [item.personId, item]),
+    restrictedPeople.filter((item) => item.personId).map((item) => [item.personId, item]),
   );
-  const typedRestricted = form.restrictedParticipants.filter((item) => !item.personId);
+  const typedRestricted = restrictedPeople.filter((item) => !item.personId);
   const participants = [
     ...form.personIds.map((id) => {
       const name = names.people[id] ?? 'A person no longer on the register';
@@ -112,10 +115,17 @@ export function contactFormCopy(
     ...(form.otherParticipants ? [form.otherParticipants] : []),
     ...typedRestricted.map((item) => `${item.name} [RESTRICTED: ${item.summary}]`),
   ];
-  const restrictionNote =
-    form.restrictedParticipants.length > 0
-      ? `Contact with a restricted person: ${form.restrictedParticipants.map((item) => `${item.name} (${item.summary})`).join('; ')}. The manager was alerted.`
-      : '';
+  const restrictionNote = [
+    restrictedPeople.length > 0
+      ? `Contact with a restricted person: ${restrictedPeople.map((item) => `${item.name} (${item.summary})`).join('; ')}.`
+      : '',
+    unchecked > 0
+      ? `This contact could not be checked against ${unchecked === 1 ? 'a restriction' : `${unchecked} restrictions`} on the register, changed outside Family Links.`
+      : '',
+    form.restrictedParticipants.length > 0 ? 'The manager was alerted.' : '',
+  ]
+    .filter((sentence) => sentence !== '')
+    .join(' ');
   const hoursLate = hoursLateAt(form, filedAt);
   const voices = voicesCopy(form, names.staff);
   return {

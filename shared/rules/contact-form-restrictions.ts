@@ -81,6 +81,22 @@ export function restrictedParticipants(
   return [...found.values()];
 }
 
+/**
+ * Restrictions on the young person's register that could not be trusted when the contact was
+ * checked: a row that does not open, or one older than the audit log says (put back from an earlier
+ * copy). Whom such a restriction names and what it allows cannot be known, so it is never read as
+ * no restriction: the form is marked and the manager alerted, as for a restricted person
+ * (DESIGN rule 6), and the author is told the contact could not be checked against it.
+ */
+export function uncheckedRestrictions(restrictionIds: readonly string[]): RestrictedParticipant[] {
+  return [...new Set(restrictionIds)].map((restrictionId) => ({
+    restrictionId,
+    name: 'A restriction on the register',
+    verdict: 'unchecked',
+    summary: 'It was changed outside Family Links, so this contact could not be checked against it.',
+  }));
+}
+
 /** "Ms Green (teacher), Dan and Liz" → ["Ms Green", "Dan", "Liz"]: roles in brackets are not names. */
 export function typedNames(text: string): string[] {
   return text

@@ -57,7 +57,12 @@ export const restrictedParticipantSchema = z.object({
   restrictionId: idSchema,
   personId: idSchema.optional(),
   name: requiredText('the name', 120),
-  verdict: z.enum(['warn', 'block']),
+  /**
+   * `block`: this contact was not allowed; `warn`: allowed only with conditions; `unchecked`: a
+   * restriction on the register could not be trusted (changed outside Family Links), so whether
+   * it applied is not known and the manager must look.
+   */
+  verdict: z.enum(['warn', 'block', 'unchecked']),
   /** The plain-words effect for this contact ("No phone contact is allowed"). */
   summary: requiredText('the summary', 500),
 });

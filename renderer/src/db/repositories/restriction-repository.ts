@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { displayPersonName } from '@shared/display-names';
 import { calendarDateOf } from '@shared/home-time';
 import type { ContactForm } from '@shared/schemas/contact-forms';
-import { restrictedParticipants } from '@shared/rules/contact-form-restrictions';
+import { restrictedParticipants, uncheckedRestrictions } from '@shared/rules/contact-form-restrictions';
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
 import {
   changeRefusal,
@@ -80,13 +80,15 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
   const writer = restrictionWriter(db, clock);
 
-  const { openNoting, stricterWhileUndecided, openInstruction, openInstructions, openVisible } =
-    restrictionViews(db, clock);
+  const { openNoting, stricterWhileUndecided, openInstruction, openVisible } = restrictionViews(db, clock);
 
   return {
     /**
      * Who among those a contact form records is restricted from contact with its young person:
      * registered people are matched under every name they are known by, others by the name typed.
+     * Read as the door reads: a restriction changed on two computers at once counts as the stricter
+     * of its versions, and one that does not open or is older than the audit log says comes back
+     * as unchecked, never as no restriction.
      */
     async restrictedAmong(
       session: Session,
@@ -96,19 +98,25 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       >,
       timeZone: string,
     ) {
-      const [restrictionRows, personRows] = await Promise.all([
+      const contactDay = calendarDateOf(form.contactStartedAt, timeZone);
+      const [rows, personRows] = await Promise.all([
         db.restrictions.where('youngPersonId').equals(form.youngPersonId).toArray(),
         db.people.bulkGet([...form.personIds]),
       ]);
-      const [restrictions, people] = await Promise.all([
-        openInstructions(restrictionRows, session),
+      const read = await openNoting(session, rows, openInstruction(session));
+      const [{ opened, damagedIds }, notLogged, people] = await Promise.all([
+        stricterWhileUndecided(session, read, openInstruction(session), contactDay),
+        notAsLogged(db, rows, read.opened),
         Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
       ]);
-      return restrictedParticipants(
+      // Only rows present here: a missing one cannot be placed with a young person.
+      const own = new Set(rows.map((row) => row.id));
+      const behind = new Set(notLogged.filter((id) => own.has(id)));
+      const restricted = restrictedParticipants(
         {
           youngPersonId: form.youngPersonId,
           kind: form.kind,
-          contactDay: calendarDateOf(form.contactStartedAt, timeZone),
+          contactDay,
           contactStartedAt: form.contactStartedAt,
           people: people.map((person) => ({
             personId: person.id,
@@ -117,8 +125,9 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
           otherParticipants: form.otherParticipants,
           hasStaff: form.staffIds.length > 0,
         },
-        restrictions,
+        opened.filter((restriction) => !behind.has(restriction.id)),
       );
+      return [...restricted, ...uncheckedRestrictions([...damagedIds, ...behind])];
     },
 
     /** Every restriction, as this person may see it. The door check uses the instruction view. */

@@ -55,10 +55,6 @@ export function restrictionViews(db: FamilyLinksDb, clock: () => Date) {
   const openInstruction = (session: Session) => (row: RestrictionRow) =>
     restrictionCodec.decodeInstruction(row, session.cipher);
 
-  /** The door's view of each row; throws if one does not open. */
-  const openInstructions = (rows: readonly RestrictionRow[], session: Session) =>
-    Promise.all(rows.map(openInstruction(session)));
-
   /**
    * Each row as this person may see it, and the ids of those that did not open. Only a session
    * that may read the authority, and holds the casework key, opens the casework part at all;
@@ -77,5 +73,5 @@ export function restrictionViews(db: FamilyLinksDb, clock: () => Date) {
   ): Promise<{ opened: VisibleRestriction[]; damagedIds: string[] }> =>
     openNoting(session, rows, openOneVisible(session));
 
-  return { openNoting, stricterWhileUndecided, openInstruction, openInstructions, openVisible };
+  return { openNoting, stricterWhileUndecided, openInstruction, openVisible };
 }

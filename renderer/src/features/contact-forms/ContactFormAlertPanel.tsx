@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { displayName } from '@shared/display-names';
 import { can } from '@shared/rules/access';
-import { contactKindLabels } from '@shared/schemas/contact-forms';
+import { contactKindLabels, type RestrictedParticipant } from '@shared/schemas/contact-forms';
 import { hashFor } from '../../common/routes';
 import { useSession } from '../../security/session-context';
 import { dayAndTime } from '@shared/home-time';
@@ -12,6 +12,12 @@ import { useStaffMembers } from '../../common/useStaffMembers';
 import { alertWindowDays, useContactFormAlerts } from './useContactFormAlerts';
 import { LoadedList } from '../../ui/LoadedList';
 import { Panel } from '../../ui/Panel';
+
+const verdictLabels: Record<RestrictedParticipant['verdict'], string> = {
+  block: 'not allowed',
+  warn: 'with conditions',
+  unchecked: 'could not be checked',
+};
 
 /**
  * The manager's home screen (DESIGN rule 6): contacts recorded with a restricted
@@ -56,7 +62,7 @@ export function ContactFormAlertPanel() {
                   {names.get(form.authorId) ?? 'a member of staff'}:{' '}
                   {form.restrictedParticipants.map((item) => (
                     <span key={item.restrictionId} className="badge badge--warn">
-                      {item.name}: {item.verdict === 'block' ? 'not allowed' : 'with conditions'}
+                      {item.name}: {verdictLabels[item.verdict]}
                     </span>
                   ))}
                 </li>

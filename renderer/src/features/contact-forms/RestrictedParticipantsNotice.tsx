@@ -3,10 +3,12 @@ import type { RestrictedParticipant } from '@shared/schemas/contact-forms';
 const leads = {
   saved: {
     heading: 'A restricted person is recorded as taking part.',
+    uncheckedHeading: 'This contact could not be checked against a restriction.',
     text: 'The manager has been alerted, and this is marked on the form and its signed copy.',
   },
   beforeSaving: {
     heading: 'Before you save: a restriction applies to someone named here.',
+    uncheckedHeading: 'Before you save: a restriction on the register could not be read.',
     text: 'Record what happened as it happened. When you save, the form is marked and the manager is alerted.',
   },
 } as const;
@@ -24,13 +26,14 @@ export function RestrictedParticipantsNotice({
 }) {
   if (participants.length === 0) return null;
   const lead = leads[when];
+  const isOnlyUnchecked = participants.every((item) => item.verdict === 'unchecked');
   return (
     <div
       className={`banner banner--error${when === 'beforeSaving' ? ' restricted-preview' : ''}`}
       role={when === 'saved' ? 'alert' : undefined}
     >
       <p>
-        <strong>{lead.heading}</strong> {lead.text}
+        <strong>{isOnlyUnchecked ? lead.uncheckedHeading : lead.heading}</strong> {lead.text}
       </p>
       <ul>
         {participants.map((item) => (

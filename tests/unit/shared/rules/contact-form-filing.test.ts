@@ -59,6 +59,37 @@ describe('the signed copy of a contact form', () => {
     expect(copy.concerns).toContain('Harry was upset afterwards.');
   });
 
+  it('says a restriction could not be checked apart from the people, naming nobody by it', () => {
+    const unchecked = {
+      restrictionId: crypto.randomUUID(),
+      name: 'A restriction on the register',
+      verdict: 'unchecked',
+      summary: 'It was changed outside Family Links, so this contact could not be checked against it.',
+    } as const;
+    const both = contactFormCopy(
+      { ...form, restrictedParticipants: [...form.restrictedParticipants, unchecked] },
+      names,
+      '2026-11-20T09:00:00.000Z',
+    );
+    expect(both.participants).toHaveLength(3);
+    expect(both.participants.join(' ')).not.toContain('A restriction on the register');
+    expect(both.concerns.split('\n\n')[0]).toBe(
+      'Contact with a restricted person: Mark Turner (No phone contact: no calls, video calls or messages.). ' +
+        'This contact could not be checked against a restriction on the register, changed outside Family Links. ' +
+        'The manager was alerted.',
+    );
+    const alone = contactFormCopy(
+      { ...form, restrictedParticipants: [unchecked, { ...unchecked, restrictionId: crypto.randomUUID() }] },
+      names,
+      '2026-11-20T09:00:00.000Z',
+    );
+    expect(alone.participants).toEqual(['Sarah Turner (Mum)', 'Mark Turner (Dad)', 'Alex Patel (staff)']);
+    expect(alone.concerns.split('\n\n')[0]).toBe(
+      'This contact could not be checked against 2 restrictions on the register, changed outside Family Links. ' +
+        'The manager was alerted.',
+    );
+  });
+
   it.each([
     ['filed before the deadline: no lateness printed', '2026-11-21T18:20:00.000Z', undefined],
     ['filed 90 minutes after the deadline: 1.5 hours late', '2026-11-21T19:50:00.000Z', 1.5],

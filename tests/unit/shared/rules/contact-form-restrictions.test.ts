@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   restrictedParticipants,
   typedNames,
+  uncheckedRestrictions,
   type ContactParticipants,
 } from '../../../../shared/rules/contact-form-restrictions';
 import { buildRestriction } from '../../../factories';
@@ -131,5 +132,15 @@ describe('recording a contact checks who took part against the restriction regis
     ['Nan; Grandad\nAunt Jo & Uncle Ray', ['Nan', 'Grandad', 'Aunt Jo', 'Uncle Ray']],
   ] as const)('reads typed names from "%s"', (text, names) => {
     expect(typedNames(text)).toEqual(names);
+  });
+
+  it('lists each restriction that could not be trusted once, naming no one, for the manager to check', () => {
+    const [first, second] = [crypto.randomUUID(), crypto.randomUUID()];
+    const listed = uncheckedRestrictions([first, second, first]);
+    expect(listed.map((item) => [item.restrictionId, item.verdict, item.personId])).toEqual([
+      [first, 'unchecked', undefined],
+      [second, 'unchecked', undefined],
+    ]);
+    expect(listed[0]?.summary).toContain('changed outside Family Links');
   });
 });

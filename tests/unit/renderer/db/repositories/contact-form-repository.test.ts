@@ -4,12 +4,14 @@ import { caseFileCopyRepository } from '../../../../../renderer/src/db/repositor
 import { contactFormRepository } from '../../../../../renderer/src/db/repositories/contact-form-repository';
 import { personCodec } from '../../../../../renderer/src/db/repositories/people-repository';
 import { restrictionCodec } from '../../../../../renderer/src/db/repositories/restriction-codec';
+import { restrictionRepository } from '../../../../../renderer/src/db/repositories/restriction-repository';
 import { youngPersonCodec } from '../../../../../renderer/src/db/repositories/young-people-repository';
 import {
   buildCaseFilePlace,
   buildContactFormEntry,
   buildPerson,
   buildRestriction,
+  buildRestrictionChange,
   buildYoungPerson,
 } from '../../../../factories';
 import { freshDatabase } from '../test-database';
@@ -224,6 +226,60 @@ describe('contact forms: restrictions when a contact is recorded', () => {
     );
     expect(form.restrictedParticipants).toEqual([]);
     expect(await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).toEqual([]);
+  });
+});
+
+/*
+ * Someone at the keyboard edits the register in IndexedDB: a row that no longer opens, or an older
+ * copy of a changed restriction written back. The form is still kept, but the contact is never
+ * read as checked against a restriction that cannot be trusted: it is marked for the manager.
+ */
+describe('contact forms: a restriction changed outside Family Links', () => {
+  const unchecked = (restrictionId: string): unknown =>
+    expect.objectContaining({ restrictionId, verdict: 'unchecked', name: 'A restriction on the register' });
+
+  it('a row edited in the database marks the form as unchecked and alerts the manager, and the form is kept', async () => {
+    const { manager, careWorker, youngPerson, mum, noPhone, forms } = await setUp();
+    // Ended in the database, as if lifted: the row's seal no longer matches it.
+    await db.restrictions.update(noPhone.id, { effectiveTo: '2026-01-02' });
+
+    const asked = { youngPersonId: youngPerson.id, ...entry({ kind: 'visit', personIds: [mum.id] }) };
+    expect(await forms.restrictedPreview(careWorker, asked)).toEqual([unchecked(noPhone.id)]);
+    const form = okValue(
+      await forms.start(careWorker, youngPerson.id, entry({ kind: 'visit', personIds: [mum.id] })),
+    );
+    expect(form.restrictedParticipants).toEqual([unchecked(noPhone.id)]);
+    expect(await db.contactForms.count()).toBe(1);
+    expect(
+      (await forms.restrictionAlerts(manager, '2026-11-01T00:00:00.000Z')).map((item) => item.id),
+    ).toEqual([form.id]);
+  });
+
+  it('an older copy put back is not read as the restriction it was', async () => {
+    const { manager, careWorker, youngPerson, dad, noPhone, forms } = await setUp();
+    const register = restrictionRepository(db, () => now);
+    const before = await db.restrictions.get(noPhone.id);
+    if (!before) throw new Error('setup');
+    okValue(
+      await register.change(
+        manager,
+        noPhone.id,
+        buildRestrictionChange({ kind: 'noContact', conditions: '', effectiveFrom: '2026-11-01' }),
+        '2026-11-01',
+      ),
+    );
+    const visit = entry({ kind: 'visit', personIds: [dad.id] });
+    // As changed, no contact at all: the visit went against it.
+    const asChanged = okValue(await forms.start(careWorker, youngPerson.id, visit));
+    expect(asChanged.restrictedParticipants).toEqual([
+      expect.objectContaining({ restrictionId: noPhone.id, verdict: 'block' }),
+    ]);
+
+    // Put back, the old "no phone contact" would let the visit through unremarked.
+    await db.restrictions.put(before);
+    const afterPutBack = okValue(await forms.start(careWorker, youngPerson.id, visit));
+    expect(afterPutBack.restrictedParticipants).toEqual([unchecked(noPhone.id)]);
+    expect(afterPutBack.restrictionFlaggedAt).toBe(now.toISOString());
   });
 });
 
