@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
+import { londonDateAndTime } from './harness/london-dates';
 import { AppFrame } from './pages/app-frame';
+import { ContactFormPage } from './pages/contact-form-page';
 import {
   careWorker,
   changeDean,
@@ -163,6 +165,30 @@ test.describe('records changed outside Family Links', () => {
     await expect(
       page.getByRole('alert').filter({ hasText: 'Do not admit anyone. Speak to the registered manager.' }),
     ).toBeVisible();
+
+    // A contact with Dean written up afterwards is not read against the supervised copy either.
+    await frame.open('Contact forms');
+    const forms = new ContactFormPage(page);
+    await forms.recordNew();
+    await forms.fill({
+      youngPerson: 'Millie Hughes',
+      kind: 'Family visit',
+      ...londonDateAndTime(3),
+      minutes: 30,
+      startedBy: 'The family',
+      others: 'Dean Hughes',
+      whatHappened: 'Dean came to the door and saw Millie in the lounge with staff.',
+    });
+    await expect(page.locator('.restricted-preview')).toContainText(
+      'Before you save: a restriction on the register could not be read.',
+    );
+    await forms.saveButton.click();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'This contact could not be checked against a restriction.' }),
+    ).toBeVisible();
+    await app.checkScreen('contact form: a restriction changed outside the app', {
+      screenshot: 'contact form could not be checked against a restriction',
+    });
 
     await switchUser(page, manager.username, manager.password);
     await frame.open('Young people');
