@@ -12,6 +12,12 @@ type Options = {
   readonly firstRows: number;
   /** What sits above the rows inside the scroller (a table's head), in pixels. */
   readonly scrollMargin?: number;
+  /**
+   * Which record a row holds, where rows can arrive above others (a log, newest first): each
+   * row's measured height is then kept for its record, not for its place, so a row added at the
+   * top does not take the height of the one it pushed down. Keep it stable between renders.
+   */
+  readonly keyOf?: (index: number) => number | string;
 };
 
 /**
@@ -19,7 +25,7 @@ type Options = {
  * exist on the page. Give `scrollRef` to the scrolling element and draw `rows`, each placed at
  * its `start`, inside an element `virtualiser.getTotalSize()` tall.
  */
-export function useScrollerRows({ count, rowHeight, overscan, firstRows, scrollMargin = 0 }: Options) {
+export function useScrollerRows({ count, rowHeight, overscan, firstRows, scrollMargin = 0, keyOf }: Options) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The virtualiser hands back functions React Compiler cannot memoise; a list re-renders on scroll by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -30,6 +36,7 @@ export function useScrollerRows({ count, rowHeight, overscan, firstRows, scrollM
     overscan,
     scrollMargin,
     initialRect: { width: 0, height: firstRows * rowHeight },
+    ...(keyOf ? { getItemKey: keyOf } : {}),
   });
   return { scrollRef, virtualiser, rows: virtualiser.getVirtualItems() };
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useScrollerRows } from '../../common/useScrollerRows';
 import { auditActionLabel } from './audit-action-labels';
 import { auditActorWords, auditRecordWords, type AuditNames } from './audit-entry-words';
@@ -38,7 +38,9 @@ type Props = {
  */
 export function AuditEntryList({ matches, names, timeZone }: Props) {
   const { seqs, loaded, ensureLoaded } = matches;
+  const entryAt = useCallback((index: number) => seqs[index] ?? -index, [seqs]);
   const { scrollRef, virtualiser, rows } = useScrollerRows({
+    keyOf: entryAt,
     count: seqs.length,
     rowHeight: estimatedRowHeight,
     overscan: 8,
