@@ -7,6 +7,7 @@ import {
   careWorker,
   changeDean,
   deanSupervised,
+  emptyDoor,
   homeWithRestrictions,
   manager,
   signInAsCareWorker,
@@ -78,6 +79,24 @@ const copyRows = (from: [string, string], to: [string, string]) => `(async () =>
   await done(transaction);
   target.close();
   return rows.length;
+})()`;
+
+/** Deletes every row of `store`, as someone at the keyboard could. Plain JavaScript, as above. */
+const deleteAllRows = (store: string) => `(async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('family-links');
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const transaction = db.transaction(${JSON.stringify(store)}, 'readwrite');
+  const count = transaction.objectStore(${JSON.stringify(store)}).count();
+  transaction.objectStore(${JSON.stringify(store)}).clear();
+  await new Promise((resolve, reject) => {
+    transaction.oncomplete = resolve;
+    transaction.onerror = () => reject(transaction.error);
+  });
+  db.close();
+  return count.result;
 })()`;
 
 async function edit(page: Page, ...args: Parameters<typeof editRows>): Promise<void> {
@@ -197,6 +216,38 @@ test.describe('records changed outside Family Links', () => {
       page.getByText('This record has been changed outside Family Links and cannot be trusted.'),
     ).toBeVisible();
     await expect(page.getByRole('heading', { name: /^Dean Hughes:/ })).toHaveCount(0);
+  });
+
+  test('visitor register entries deleted in IndexedDB are named when the manager checks the log', async ({
+    app,
+    page,
+  }) => {
+    const door = await emptyDoor(app);
+    await door.signIn({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
+    await door.signIn({ name: 'Gary Price', organisation: 'Plumber', reason: 'Boiler repair', badge: '8' });
+    expect(await page.evaluate(deleteAllRows('visitorLog'))).toBe(2);
+    await page.reload();
+    await new SignInPage(page).signIn(manager.username, manager.password);
+    await new AppFrame(page).open('Audit log');
+    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+    const report = page
+      .getByRole('alert')
+      .filter({ hasText: 'The log is whole, but records it names have been deleted.' });
+    await expect(report).toBeVisible();
+    await expect(report).toContainText('2 visitor register entries that are no longer on this computer');
+    // The check's own entry arrives at the top of the list: no row may be drawn over another.
+    await expect(page.getByRole('row').filter({ hasText: 'Checked the audit log' })).toBeVisible();
+    const rows = page.locator('.audit-list__entry');
+    const boxes = [];
+    for (let index = 0; index < (await rows.count()); index += 1)
+      boxes.push(await rows.nth(index).boundingBox());
+    const spans = boxes.flatMap((box) => (box ? [[box.y, box.y + box.height] as const] : []));
+    spans.sort((a, b) => a[0] - b[0]);
+    for (const [index, [top]] of spans.entries())
+      if (index > 0) expect(top).toBeGreaterThanOrEqual((spans[index - 1]?.[1] ?? 0) - 1);
+    await app.checkScreen('audit log: records deleted outside the app', {
+      screenshot: 'log check names deleted register entries',
+    });
   });
 
   test('a care worker made a manager in IndexedDB cannot sign in at all', async ({ app, page }) => {

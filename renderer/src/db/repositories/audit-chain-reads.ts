@@ -9,6 +9,7 @@ import {
   type AuditVerification,
   type ChainedAuditEntry,
 } from '@shared/rules/audit-chain';
+import { recordsNamed, type RecordsGone } from '@shared/rules/records-gone';
 import type { FamilyLinksDb } from '../database';
 import { deviceRowId } from '../sync/change-log';
 import { computerNames } from './computer-names';
@@ -100,7 +101,28 @@ export type ComputerChainCheck = {
   readonly behind?: { readonly received: number; readonly announced: number };
   /** Entries from that computer kept out because they did not follow on from its chain. */
   readonly refused: number;
+  /** Rows this computer's entries say it recorded that are no longer here (none for another computer's chain). */
+  readonly gone: RecordsGone;
 };
+
+/**
+ * The rows `entries` (this computer's chain) say were recorded that are gone (`records-gone.ts`).
+ * Each register's keys are read once, whole: a key read costs far less than a row.
+ */
+async function recordsGoneHere(
+  db: FamilyLinksDb,
+  entries: readonly ChainedAuditEntry[],
+): Promise<RecordsGone> {
+  const found = await Promise.all(
+    [...recordsNamed(entries)].map(async ([table, ids]) => {
+      // A database at a version before this register (a backup taken before an upgrade) holds none.
+      if (!hasTable(db, table)) return { table, ids: [] };
+      const held = new Set<string>(await db[table].toCollection().primaryKeys());
+      return { table, ids: ids.filter((id) => !held.has(id)) };
+    }),
+  );
+  return found.filter((each) => each.ids.length > 0);
+}
 
 /**
  * This computer's chain, held against its head and then by `holdAgainstAnchor` (the main
@@ -133,6 +155,7 @@ export async function checkEveryChain(
         count: chain.entries.length,
         verdict: holdAgainstAnchor(verdict, chain.entries),
         refused: 0,
+        gone: await recordsGoneHere(db, chain.entries),
       });
       continue;
     }
@@ -155,6 +178,7 @@ export async function checkEveryChain(
       verdict: await verifyAuditChain(chain.entries, last ? headOf(last) : null, key),
       ...(announced && announced.n > received ? { behind: { received, announced: announced.n } } : {}),
       refused,
+      gone: [],
     });
   }
   return checks;

@@ -243,9 +243,18 @@ export function auditLog(
     async check(session: Session): Promise<AuditLogCheck | undefined> {
       const chains = await this.verifyComputers(session.roles, session.auditKey);
       const verdict = chains ? { chains, kind: worstOf(chains) } : undefined;
+      const gone = chains?.reduce(
+        (sum, chain) => sum + chain.gone.reduce((n, each) => n + each.ids.length, 0),
+        0,
+      );
       await this.write(
         { actorId: session.staff.id, auditKey: session.auditKey },
-        [{ action: 'audit.verified', detail: verdict?.kind ?? 'not allowed' }],
+        [
+          {
+            action: 'audit.verified',
+            detail: `${verdict?.kind ?? 'not allowed'}${gone ? `; rows it records gone: ${gone}` : ''}`,
+          },
+        ],
         [],
         () => Promise.resolve(),
         clock(),

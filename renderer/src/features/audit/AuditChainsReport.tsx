@@ -1,4 +1,5 @@
 import type { AuditLogCheck, ComputerChainCheck } from './useAuditLogCheck';
+import { recordsGoneWords } from '@shared/rules/records-gone';
 import { Banner } from '../../ui/Banner';
 
 const count = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'entry' : 'entries'}`;
@@ -31,6 +32,13 @@ function chainLine(chain: ComputerChainCheck): string {
     lines.push(
       `Its changes up to number ${chain.behind.announced.toLocaleString('en-GB')} have been announced, but only those up to ${chain.behind.received.toLocaleString('en-GB')} have arrived with none missing: its latest entries may still be on their way.`,
     );
+  const gone = recordsGoneWords(chain.gone);
+  if (gone) {
+    const isOne = chain.gone.reduce((n, each) => n + each.ids.length, 0) === 1;
+    lines.push(
+      `Its entries record ${gone} that ${isOne ? 'is' : 'are'} no longer on this computer: deleted outside Family Links. Tell whoever handles data protection for the home; a backup may hold ${isOne ? 'it' : 'them'}.`,
+    );
+  }
   if (chain.refused > 0)
     lines.push(
       `${count(chain.refused)} from it ${chain.refused === 1 ? 'was' : 'were'} kept out because ${chain.refused === 1 ? 'it' : 'they'} did not follow on from its chain: tell whoever handles data protection for the home.`,
@@ -45,15 +53,18 @@ function chainLine(chain: ComputerChainCheck): string {
  */
 export function AuditChainsReport({ result }: { result: AuditLogCheck }) {
   // A log that cannot be vouched for is as urgent as one altered: it is announced at once.
-  const tone = result.kind === 'intact' ? 'success' : 'error';
+  const isAnyGone = result.chains.some((chain) => chain.gone.length > 0);
+  const tone = result.kind === 'intact' && !isAnyGone ? 'success' : 'error';
   const heading =
-    result.kind === 'intact'
-      ? result.chains.length === 1
-        ? 'The log is intact: every entry checks out, in order, with none missing.'
-        : `The log is intact: every entry from all ${result.chains.length} computers checks out, in order, with none missing.`
-      : result.kind === 'tampered'
-        ? 'The log has been altered.'
-        : 'The log could not be fully verified.';
+    result.kind === 'intact' && isAnyGone
+      ? 'The log is whole, but records it names have been deleted.'
+      : result.kind === 'intact'
+        ? result.chains.length === 1
+          ? 'The log is intact: every entry checks out, in order, with none missing.'
+          : `The log is intact: every entry from all ${result.chains.length} computers checks out, in order, with none missing.`
+        : result.kind === 'tampered'
+          ? 'The log has been altered.'
+          : 'The log could not be fully verified.';
   return (
     <Banner tone={tone}>
       <p className="audit-chains__heading">{heading}</p>

@@ -53,6 +53,7 @@ describe('a log written before computers had chains', () => {
         count: 4,
         verdict: { kind: 'intact', count: 4 },
         refused: 0,
+        gone: [],
       },
     ]);
 
@@ -79,6 +80,7 @@ describe('a log written before computers had chains', () => {
         count: 5,
         verdict: { kind: 'intact', count: 5 },
         refused: 0,
+        gone: [],
       },
     ]);
   });
@@ -235,5 +237,37 @@ describe('another computer’s audit entries', () => {
       deviceId: frontDesk.device.deviceId,
       verdict: { kind: 'tampered', atSeq: 2, reason: 'edited' },
     });
+  });
+});
+
+/*
+ * Someone at the keyboard deletes register rows in IndexedDB. The log, chained and anchored, still
+ * names them; the manager's check says which are gone, from this computer's own entries only (a row
+ * another computer recorded may still be on its way).
+ */
+describe('records the log names, deleted outside Family Links', () => {
+  it('are reported by the check on this computer, and another computer’s are left out', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    await signInVisitorAt(office, 'Sam Okafor');
+    await signInVisitorAt(frontDesk, 'Dawn Morris');
+    await send(frontDesk, office, keys);
+    await applyIncoming(office.db, office.mirror, keys);
+    const clean = await auditLog(office.db).check(office.session);
+    expect(clean?.chains.map((chain) => chain.gone)).toEqual([[], []]);
+
+    const own = await office.db.audit
+      .where('action')
+      .equals('visitor.signed-in')
+      .filter((entry) => entry.deviceId !== frontDesk.device.deviceId)
+      .first();
+    await office.db.visitorLog.clear();
+
+    const checked = await auditLog(office.db).check(office.session);
+    expect(checked?.kind).toBe('intact');
+    expect(checked?.chains.map((chain) => chain.gone)).toEqual([
+      [{ table: 'visitorLog', ids: [own?.recordId] }],
+      [],
+    ]);
+    expect((await office.db.audit.orderBy('seq').last())?.detail).toBe('intact; rows it records gone: 1');
   });
 });
