@@ -7,6 +7,7 @@ import { documentsChannels } from './channels/documents';
 import { signingChannels } from './channels/signing';
 import { mailChannels } from './channels/mail';
 import { syncChannels } from './channels/sync';
+import { noRequest } from './no-request';
 
 /**
  * Every channel between the renderer and the main process, named `area:verb`, with the zod
@@ -23,7 +24,7 @@ export const ipcContract = {
   ...mailChannels,
   ...syncChannels,
   'app:get-info': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: z.object({
       name: z.string(),
       version: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../../zod-setup';
 import { withManagerProof } from '../manager-proof';
+import { noRequest } from '../no-request';
 
 /**
  * The audit log's anchor: a copy of the chain's head the main process keeps outside IndexedDB,
@@ -87,12 +88,12 @@ export const auditChannels = {
     }),
   },
   'audit:read-anchor': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: z.object({ anchor: anchorStateSchema, keyProtection: keyProtectionSchema }),
   },
   /** The anchor's history, newest first: every start, adoption and restore, each with its MAC checked. */
   'audit:anchor-history': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: z.object({ entries: z.array(anchorHistoryEntrySchema) }),
   },
   /**

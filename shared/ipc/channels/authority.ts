@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../../zod-setup';
 import { challengeNonceSchema, withManagerProof } from '../manager-proof';
+import { noRequest } from '../no-request';
 
 /**
  * What the main process needs to check who may do what (shared/ipc/manager-proof.ts): challenges
@@ -10,7 +11,7 @@ import { challengeNonceSchema, withManagerProof } from '../manager-proof';
 export const authorityChannels = {
   /** A one-use challenge for a manager-only request, valid for two minutes. */
   'auth:challenge': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: z.object({ nonce: challengeNonceSchema, expiresAt: z.string() }),
   },
   /**

@@ -8,6 +8,7 @@ import {
   backupSettingsSchema,
 } from '../../schemas/backup';
 import { withManagerProof } from '../manager-proof';
+import { noRequest } from '../no-request';
 
 /**
  * Backups and restore. The renderer holds the keys, so it reads the tables, encrypts
@@ -30,7 +31,7 @@ const written = z
 
 export const backupChannels = {
   'backup:get-settings': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: backupSettingsSchema,
   },
   /** Manager only. Opens the system's folder dialog; the folder chosen is remembered for every later backup. */
@@ -72,7 +73,7 @@ export const backupChannels = {
     reply: z.object({ outcome: z.literal('aborted') }).strict(),
   },
   'backup:list': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('listed'), files: z.array(backupFileSummarySchema) }).strict(),
       backupFailureSchema,

@@ -3,6 +3,7 @@ import '../../zod-setup';
 import { contactKinds } from '../../schemas/contact-forms';
 import { withManagerProof } from '../manager-proof';
 import { base64Schema, keyRefusalSchema, sha256HexSchema, signerSchema } from './signing';
+import { noRequest } from '../no-request';
 
 /**
  * Signed documents and the case-file folder (DESIGN: signed PDFs). The main
@@ -217,7 +218,7 @@ export const documentsChannels = {
   },
   /** The remembered folder and whether it can be written to now. */
   'case-file:folder-status': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: caseFileFolderStatusSchema,
   },
   /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import '../../zod-setup';
 import { emailSchema } from '../../schemas/common';
 import { withManagerProof } from '../manager-proof';
+import { noRequest } from '../no-request';
 import {
   mailMessageSchema,
   mailSendOutcomeSchema,
@@ -23,7 +24,7 @@ const settingsView = z.object({
 
 export const mailChannels = {
   'mail:get-settings': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: settingsView,
   },
   /**

@@ -3,6 +3,7 @@ import '../../zod-setup';
 import { pairingEnvelopeSchema, pairingIdSchema, joinPasswordSchema } from '../../sync/pairing-envelope';
 import { serverAdminSchema, syncComputerUserSchema, syncServerSchema } from '../../sync/sync-settings';
 import { passwordProtections } from '../../schemas/mail';
+import { noRequest } from '../no-request';
 
 /**
  * Sync with the home's CouchDB server. The main process keeps where the server is, the CA to trust
@@ -91,7 +92,7 @@ const joinRequest = z
 
 export const syncChannels = {
   'sync:get-status': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: syncStatusSchema,
   },
   /**
@@ -164,7 +165,7 @@ export const syncChannels = {
   },
   /** This computer forgets the server and its password (the server user stays until removed). */
   'sync:forget-server': {
-    request: z.object({}).strict(),
+    request: noRequest,
     reply: z.object({ forgotten: z.literal(true) }),
   },
   /** One request of the replication protocol, performed by the main process (see above). */
