@@ -131,8 +131,7 @@ test.describe('the security core', () => {
     const log = new AuditLogPage(page);
     await expect(log.entry('Failed sign-in')).toHaveCount(5);
     await expect(log.entry('Account locked after wrong passwords')).toHaveCount(1);
-    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
+    await log.checkIntact();
     // The main process holds its own copy of the log's end, outside the browser's database.
     if (app.runtime === 'harness') {
       const anchor = JSON.parse(
@@ -200,8 +199,7 @@ test.describe('the security core', () => {
     await expect(failures).toHaveCount(2);
     await expect(failures.filter({ hasText: 'not verified' })).toHaveCount(1);
     await expect(failures.filter({ hasText: 'not verified' })).toContainText('1 Jan 2026');
-    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toBeVisible();
+    await log.checkIntact();
     const history = page.getByRole('table', { name: 'History of this record, newest first' });
     await expect(history.getByRole('row').nth(1)).toContainText('Started');
 
@@ -213,11 +211,11 @@ test.describe('the security core', () => {
       .poll(async () => (JSON.parse(await readFile(anchorPath, 'utf8')) as { seq: number }).seq)
       .toBe(newest);
     await rm(anchorPath);
-    await page.getByRole('button', { name: 'Check the log has not been altered' }).click();
+    await log.checkButton.click();
     await expect(
       page.getByRole('alert').filter({ hasText: 'The log cannot be verified' }).first(),
     ).toBeVisible();
-    await expect(page.getByRole('status').filter({ hasText: 'The log is intact' })).toHaveCount(0);
+    await expect(log.intact).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Where the log ends' }).getByRole('alert')).toContainText(
       'has been removed from this computer. Until a restore from a backup sets it again',
     );

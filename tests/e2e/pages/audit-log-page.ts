@@ -1,4 +1,5 @@
 import type { Locator } from '@playwright/test';
+import { expect } from '../harness/fixtures';
 import { PageModel } from './page-model';
 
 /** The manager's audit log: the filters, the count of matches, the entries, and the export. */
@@ -12,12 +13,21 @@ export class AuditLogPage extends PageModel {
   readonly youngPerson = this.filters.getByLabel('Young person', { exact: true });
   readonly clearButton = this.page.getByRole('button', { name: 'Clear filters' });
   readonly exportButton = this.page.getByRole('button', { name: 'Export CSV…' });
+  readonly checkButton = this.page.getByRole('button', { name: 'Check the log has not been altered' });
+  /** The check's verdict when every entry's chain is whole: "The log is intact…". */
+  readonly intact = this.page.getByRole('status').filter({ hasText: 'The log is intact' });
   /** "12 entries match, newest first." */
   readonly summary = this.page.getByRole('region', { name: 'Entries' }).getByRole('status');
   readonly scroller = this.page.getByRole('region', { name: 'Audit log entries (scroll for more)' });
   readonly table = this.page.getByRole('table', { name: 'Audit log entries, newest first' });
   /** The entries drawn (the rows in view and just beyond), without the headings' row. */
   readonly entries = this.table.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+
+  /** Checks the log has not been altered and waits for the verdict that it is intact. */
+  async checkIntact(options: { timeout?: number } = {}): Promise<void> {
+    await this.checkButton.click();
+    await expect(this.intact).toBeVisible(options);
+  }
 
   /** The entries drawn that mention `text`: an action's label ("Signed a visitor in"), or a detail. */
   entry(text: string): Locator {
