@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { base64UrlSchema } from './base64url';
+import { base64UrlSchema, p256PublicKeySchema } from './base64url';
 import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 import { deviceSignatureSchema, isSignedByDevice, withDeviceSignature } from './device-signature';
@@ -31,8 +31,6 @@ type Key = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
 const encoder = new TextEncoder();
 
-/** A raw P-256 point (65 bytes) as base64url. */
-const publicKeySchema = base64UrlSchema(87, 87);
 /** SHA-256 as base64url. */
 export const rootDeviceKeySchema = base64UrlSchema(43, 43);
 
@@ -58,7 +56,7 @@ export const deviceDocumentSchema = z.object({
   _rev: z.string().optional(),
   kind: z.literal('device'),
   deviceId: deviceIdSchema,
-  publicKey: publicKeySchema,
+  publicKey: p256PublicKeySchema,
   /** Its user on the server (a random name, nothing personal), so any manager's computer can remove it. */
   computerUser: syncComputerUserSchema,
   /** What the manager calls it ("Front desk"): a place, never a person, as the server reads it. */

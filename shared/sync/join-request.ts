@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
+import { base64UrlSchema, p256PublicKeySchema } from './base64url';
 import { pairingIdSchema } from './pairing-envelope';
 import type { PairingKeys } from './pairing-keys';
 import { deviceIdSchema } from './sync-envelope';
@@ -18,14 +19,9 @@ export const joinRequestSchema = z.object({
   kind: z.literal('join'),
   pairingId: pairingIdSchema,
   deviceId: deviceIdSchema,
-  publicKey: z
-    .string()
-    .length(87)
-    .regex(/^[A-Za-z0-9_-]*$/),
-  mac: z
-    .string()
-    .length(43)
-    .regex(/^[A-Za-z0-9_-]*$/),
+  publicKey: p256PublicKeySchema,
+  /** HMAC-SHA-256 as base64url. */
+  mac: base64UrlSchema(43, 43),
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../result';
-import { base64UrlSchema } from './base64url';
+import { base64UrlSchema, p256PublicKeySchema } from './base64url';
 import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { deviceIdSchema, importDevicePublicKey } from './sync-envelope';
 import { deviceSignatureSchema, isSignedByDevice, withDeviceSignature } from './device-signature';
@@ -50,7 +50,7 @@ export const exchangeKeyDocumentSchema = z.object({
   _rev: z.string().optional(),
   kind: z.literal('exchange-key'),
   deviceId: deviceIdSchema,
-  publicKey: base64UrlSchema(87, 87),
+  publicKey: p256PublicKeySchema,
   sig: deviceSignatureSchema,
 });
 export type ExchangeKeyDocument = z.infer<typeof exchangeKeyDocumentSchema>;
@@ -62,7 +62,7 @@ export const rekeyDocumentSchema = z.object({
   epoch: z.number().int().positive().max(999_999_999),
   issuedBy: deviceIdSchema,
   issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: base64UrlSchema(87, 87),
+  ephemeral: p256PublicKeySchema,
   keys: z.record(deviceIdSchema, sealedSchema),
   previous: sealedSchema,
   /** The computers of the home it could not be wrapped to yet (no exchange key published). */
@@ -111,7 +111,7 @@ export const keyGrantDocumentSchema = z.object({
   deviceId: deviceIdSchema,
   issuedBy: deviceIdSchema,
   issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: base64UrlSchema(87, 87),
+  ephemeral: p256PublicKeySchema,
   key: sealedSchema,
   sig: deviceSignatureSchema,
 });
