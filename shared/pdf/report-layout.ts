@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { ReportContent } from '../ipc/channels/documents';
 import { formatDeadlineInstant } from '../rules/contact-form-deadline';
 import { PageFlow, quietInk } from './page-flow';
+import { unreachable } from '../unreachable';
 
 /**
  * A generic signed report (a staff member's declarations, the termly review): a title, a subtitle,
@@ -58,10 +59,8 @@ export async function buildReportDocument(input: ReportPdfInput): Promise<PDFDoc
             flow.paragraph(block.emptyText ?? 'Nothing to show.', { size: 9.5, color: quietInk });
           else flow.table(block.columns, block.rows);
           break;
-        default: {
-          const unexpected: never = block;
-          throw new Error(`Unknown report block ${JSON.stringify(unexpected)}`);
-        }
+        default:
+          return unreachable(block, 'report block');
       }
     }
   }

@@ -1,4 +1,5 @@
 import { hexOf } from '../bytes';
+import { unreachable } from '../unreachable';
 /**
  * The audit log as a keyed hash chain (DESIGN rule 10): editing, deleting,
  * reordering or truncating entries is detected.
@@ -282,9 +283,7 @@ function tamperMessage(atSeq: number, reason: AuditTamperReason, detail: Message
       return `The audit log has been cut short: the entries from ${atSeq} onwards, the most recent ones, have been deleted. ${afterwards}`;
     case 'head-mismatch':
       return `The audit log does not end where Family Links last recorded it ending (around entry ${atSeq}): entries were added or removed outside Family Links. ${afterwards}`;
-    default: {
-      const unexpected: never = reason;
-      throw new Error(`Unknown audit tamper reason: ${String(unexpected)}`);
-    }
+    default:
+      return unreachable(reason, 'audit tamper reason');
   }
 }

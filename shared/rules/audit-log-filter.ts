@@ -1,4 +1,5 @@
 import { endOfDayIn, startOfDayIn } from '../home-time';
+import { unreachable } from '../unreachable';
 
 /**
  * Narrowing the audit log (DESIGN: audit and disclosure log, read by a manager): which entries a
@@ -162,10 +163,8 @@ export function auditEntryMatcher(reads: readonly AuditIndexRead[]): (entry: Aud
           entry.recordId !== undefined &&
           keys.has(recordKey(entry.recordType, entry.recordId));
       }
-      default: {
-        const unknownRead: never = read;
-        throw new Error(`Unknown audit index read ${JSON.stringify(unknownRead)}`);
-      }
+      default:
+        return unreachable(read, 'audit index read');
     }
   });
   return (entry) => checks.every((check) => check(entry));

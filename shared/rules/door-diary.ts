@@ -3,6 +3,7 @@ import type { Relationship } from '../schemas/people';
 import type { VisitorEntry } from '../schemas/registers';
 import type { Visit, VisitKind } from '../schemas/visits';
 import { contactFormDeadline } from './contact-form-deadline';
+import { unreachable } from '../unreachable';
 
 /**
  * The diary at the door: which booked visits bring someone to the front door today, what each
@@ -91,10 +92,8 @@ export function diaryState(
       if (at < Date.parse(visit.endsAt)) return { kind: 'late' };
       return { kind: 'notArrived' };
     }
-    default: {
-      const unknown: never = visit.status;
-      throw new Error(`Unknown visit status: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(visit.status, 'visit status');
   }
 }
 

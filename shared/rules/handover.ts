@@ -4,6 +4,7 @@ import type { PanGroup } from '../schemas/pan';
 import type { YoungPerson } from '../schemas/people';
 import { staffRoleLabels, type StaffMember } from '../schemas/staff';
 import { can } from './access';
+import { unreachable } from '../unreachable';
 
 /**
  * Handing over a leaver's work when their account is switched off (seed 000: work is not left
@@ -128,10 +129,8 @@ export function mayTakeOver(item: HandoverItem, colleague: StaffMember, leaverId
     case 'panPlace':
     case 'formAction':
       return true;
-    default: {
-      const unknown: never = item;
-      throw new Error(`Unknown handover item: ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(item, 'handover item');
   }
 }
 
@@ -257,10 +256,8 @@ export function handoverProblemText(
       return `Choose a colleague for ${handoverItemText(problem.item, youngPersonName)}.`;
     case 'not-eligible':
       return `The colleague chosen cannot take ${handoverItemText(problem.item, youngPersonName)}. Choose another.`;
-    default: {
-      const unknown: never = problem;
-      throw new Error(`Unknown handover problem: ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(problem, 'handover problem');
   }
 }
 
@@ -276,10 +273,8 @@ export function handoverItemText(item: HandoverItem, youngPersonName: (id: strin
       return `contact form ${item.reference} for ${name}`;
     case 'formAction':
       return `an action on contact form ${item.reference} for ${name}`;
-    default: {
-      const unknown: never = item;
-      throw new Error(`Unknown handover item: ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(item, 'handover item');
   }
 }
 

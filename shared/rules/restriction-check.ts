@@ -18,6 +18,7 @@ import {
   type RestrictionEffect,
   type RestrictionKind,
 } from './restriction-effects';
+import { unreachable } from '../unreachable';
 
 /**
  * The restriction check (DESIGN rule 6). Given who is at the door, or being booked, or recorded as
@@ -214,10 +215,8 @@ function asSomeoneElse(effect: RestrictionEffect): RestrictionEffect {
           'Their name matches a restricted person who is recorded as someone else. Check their ID with the duty manager before going ahead.',
         needsSupervisor: false,
       };
-    default: {
-      const unknown: never = effect;
-      throw new Error(`Unknown effect: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(effect, 'effect');
   }
 }
 

@@ -1,6 +1,7 @@
 import type { visitKinds } from '../schemas/visits';
 import type { contactKinds } from '../schemas/contact-forms';
 import type { Restriction } from '../schemas/registers';
+import { unreachable } from '../unreachable';
 
 /**
  * What one restriction means for one kind of contact (DESIGN rule 6: "a 'no contact' match
@@ -78,10 +79,8 @@ function sortOf(contact: ContactMode): ContactSort {
     case 'letter':
     case 'email':
       return 'written';
-    default: {
-      const unknown: never = contact;
-      throw new Error(`Unknown contact: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(contact, 'contact');
   }
 }
 
@@ -201,10 +200,8 @@ export function restrictionEffect(
         'A condition applies.',
         'Read the condition and speak to the duty manager before going ahead.',
       );
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Unknown restriction kind: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(kind, 'restriction kind');
   }
 }
 
@@ -226,10 +223,8 @@ export function contactModeForVisitKind(kind: (typeof visitKinds)[number]): Cont
     case 'learningConsultation':
     case 'reviewMeeting':
       return 'meeting';
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Unknown visit kind: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(kind, 'visit kind');
   }
 }
 
@@ -252,9 +247,7 @@ export function contactModeForContactKind(kind: (typeof contactKinds)[number]): 
       return 'meeting';
     case 'chanceEncounter':
       return 'chanceEncounter';
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Unknown contact kind: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(kind, 'contact kind');
   }
 }

@@ -4,6 +4,7 @@ import type {
   RestrictionReviewForm,
   RestrictionTerms,
 } from '../schemas/registers';
+import { unreachable } from '../unreachable';
 
 /**
  * Versions of a restriction, and reviewing and changing one.
@@ -176,10 +177,8 @@ export function reviewRefusal(
     }
     case 'ended':
       return undefined;
-    default: {
-      const unknown: never = review;
-      throw new Error(`Unknown review outcome: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(review, 'review outcome');
   }
 }
 

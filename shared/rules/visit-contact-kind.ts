@@ -1,5 +1,6 @@
 import type { ContactKind } from '../schemas/contact-forms';
 import type { VisitKind } from '../schemas/visits';
+import { unreachable } from '../unreachable';
 
 /** The contact a visit makes, as the contact form records it. */
 export function contactKindOfVisit(kind: VisitKind): ContactKind {
@@ -18,9 +19,7 @@ export function contactKindOfVisit(kind: VisitKind): ContactKind {
     case 'learningConsultation':
     case 'reviewMeeting':
       return 'meeting';
-    default: {
-      const unknown: never = kind;
-      throw new Error(`Unknown visit kind: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(kind, 'visit kind');
   }
 }

@@ -6,6 +6,7 @@ import {
   type RestrictionMatch,
 } from './restriction-check';
 import { contactModeForVisitKind } from './restriction-effects';
+import { unreachable } from '../unreachable';
 
 /**
  * The restriction check when booking (DESIGN rule 6): a barred person cannot be booked; a
@@ -106,10 +107,8 @@ function issueFor(
         severity: 'warn',
         message: `${name}: ${effect.condition} ${effect.instruction}`,
       };
-    default: {
-      const unknown: never = effect;
-      throw new Error(`Unknown effect: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(effect, 'effect');
   }
 }
 

@@ -3,6 +3,7 @@ import { ok, type Failed, type Result } from '@shared/result';
 import type { FamilyLinksDb } from './database';
 import { auditLog, type AuditEventInput } from './repositories/audit-log-repository';
 import type { Author } from './session';
+import { unreachable } from '@shared/unreachable';
 
 /** One write inside a change's transaction: rows to add or put, or keys to delete. */
 export type RowWrite =
@@ -185,9 +186,7 @@ async function store(write: RowWrite): Promise<void> {
     case 'delete-where':
       await write.table.where(write.index).equals(write.equals).delete();
       return;
-    default: {
-      const unreachable: never = write;
-      throw new Error(`Unknown write: ${JSON.stringify(unreachable)}`);
-    }
+    default:
+      return unreachable(write, 'write');
   }
 }

@@ -10,6 +10,7 @@ import {
   type GrantName,
   type OlderKey,
 } from './compartment-keys';
+import { unreachable } from '@shared/unreachable';
 
 /** What deciding an account's grants reads of it: who it is, its roles, and whether it is switched on. */
 export type GrantAccount = {
@@ -30,10 +31,8 @@ export function mayHoldGrant(account: GrantAccount, name: GrantName): boolean {
       return mayHoldCompartment(account, 'manager');
     case 'ownDeclarations':
       return account.isActive;
-    default: {
-      const unknown: never = name;
-      throw new Error(`Unknown grant: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(name, 'grant');
   }
 }
 
@@ -73,10 +72,8 @@ async function keysToGive(
           : undefined;
       return key ? [{ name, generation: 1, key }] : [];
     }
-    default: {
-      const unknown: never = name;
-      throw new Error(`Unknown grant: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(name, 'grant');
   }
 }
 

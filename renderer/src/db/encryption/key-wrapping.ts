@@ -13,6 +13,7 @@ import { firstGeneration } from '@shared/schemas/key-rotation';
 import { createAccountKeyPair, grantKey, verifiedPublicKey } from './account-key-pair';
 import { currentGeneration, type CompartmentKeys } from './compartment-keys';
 import { grantsFor, openGrants, type GrantAccount } from './compartment-grants';
+import { unreachable } from '@shared/unreachable';
 
 /**
  * The home has one data key (AES-GCM-256, seals every field no index needs) and one audit key
@@ -417,9 +418,7 @@ function passwordChangeRequiredAfter(setBy: PasswordSetBy): boolean {
       return false;
     case 'manager-reset':
       return true;
-    default: {
-      const unexpected: never = setBy;
-      throw new Error(`Unknown password setter: ${String(unexpected)}`);
-    }
+    default:
+      return unreachable(setBy, 'password setter');
   }
 }

@@ -12,6 +12,7 @@ import type { Session } from '../session';
 import type { AccountKeyChange } from '../account-key-changes';
 import type { AuditEventInput } from './audit-log-repository';
 import { staffCodec, staffRepository } from './staff-repository';
+import { unreachable } from '@shared/unreachable';
 
 /**
  * Accounts: each member of staff's row and their keyring entry (the keys their password unwraps,
@@ -32,10 +33,8 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
           return [keyring.put(change.keys)];
         case 'revoke':
           return [keyring.delete(change.staffId)];
-        default: {
-          const unknown: never = change;
-          throw new Error(`Unknown key change: ${JSON.stringify(unknown)}`);
-        }
+        default:
+          return unreachable(change, 'key change');
       }
     });
 

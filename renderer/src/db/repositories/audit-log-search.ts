@@ -17,6 +17,7 @@ import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
 import { auditFileLeft } from './disclosure-repository';
 import type { Session } from '../session';
+import { unreachable } from '@shared/unreachable';
 
 /** Entries read per `bulkGet` when a whole filtered log is read (the export). */
 const readChunk = 2_000;
@@ -68,10 +69,8 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
               .primaryKeys(),
           ),
         );
-      default: {
-        const unknownRead: never = read;
-        throw new Error(`Unknown audit index read ${JSON.stringify(unknownRead)}`);
-      }
+      default:
+        return unreachable(read, 'audit index read');
     }
   }
 
@@ -92,10 +91,8 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
         return { read, entries: read.keys.length };
       case 'noActor':
         return { read, entries: Number.POSITIVE_INFINITY };
-      default: {
-        const unknownRead: never = read;
-        throw new Error(`Unknown audit index read ${JSON.stringify(unknownRead)}`);
-      }
+      default:
+        return unreachable(read, 'audit index read');
     }
   }
 
@@ -182,10 +179,8 @@ export function auditLogSearch(db: FamilyLinksDb, clock: () => Date = () => new 
           return asNumbers(await db.audit.toCollection().primaryKeys()).reverse();
         case 'indexed':
           return seqsInEveryRead(query.reads);
-        default: {
-          const unknownQuery: never = query;
-          throw new Error(`Unknown audit query ${JSON.stringify(unknownQuery)}`);
-        }
+        default:
+          return unreachable(query, 'audit query');
       }
     },
 

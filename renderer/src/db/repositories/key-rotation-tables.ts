@@ -32,6 +32,7 @@ import { visitCodec } from './visit-codec';
 import { visitorLogCodec } from './visitor-log-rows';
 import { protocolAcceptanceCodec, visitingProtocolCodec } from './visiting-protocol-repository';
 import { sharedCaseNumberCodec, youngPersonCodec } from './young-people-repository';
+import { unreachable } from '@shared/unreachable';
 
 /*
  * The tables a change of a compartment's key seals again, and how each is read in batches and
@@ -199,9 +200,7 @@ export function tablesOf(db: FamilyLinksDb, compartment: RotatableCompartment): 
       ];
     case 'manager':
       return managerRecords(db);
-    default: {
-      const unknown: never = compartment;
-      throw new Error(`Unknown compartment: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(compartment, 'compartment');
   }
 }

@@ -39,6 +39,7 @@ import {
   restrictionWriter,
   type RestrictionChangeError,
 } from './restriction-writes';
+import { unreachable } from '@shared/unreachable';
 
 export { restrictionHistoryCodec, type RestrictionChangeError } from './restriction-writes';
 
@@ -345,10 +346,8 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
               events: [reviewEvent, { action: 'restriction.ended' }],
               alert: 'restrictionEnded',
             });
-          default: {
-            const unknown: never = review;
-            throw new Error(`Unknown review outcome: ${String(unknown)}`);
-          }
+          default:
+            return unreachable(review, 'review outcome');
         }
       });
     },

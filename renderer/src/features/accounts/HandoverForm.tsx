@@ -21,6 +21,7 @@ import { FormActions } from '../../ui/FormActions';
 import { staffChoices } from '../../common/staff-names';
 import { OptionSelect } from '../../ui/Field';
 import { FieldError } from '../../ui/FieldError';
+import { unreachable } from '@shared/unreachable';
 
 /** What switching off did: the account as it is now, and how many things went to colleagues. */
 export type SwitchedOff = { readonly member: StaffMember; readonly handedOver: number };
@@ -44,10 +45,8 @@ function whatText(item: HandoverItem, timeZone: string): string {
       }).format(new Date(item.dueAt))}`;
     case 'formAction':
       return `Action on draft ${item.reference}: ${item.action.length > 60 ? `${item.action.slice(0, 59)}…` : item.action}`;
-    default: {
-      const unknown: never = item;
-      throw new Error(`Unknown handover item: ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return unreachable(item, 'handover item');
   }
 }
 

@@ -8,6 +8,7 @@ import type { DoorRestrictions } from './useDoorRestrictions';
 import type { LiveDoorCheck } from './useLiveDoorCheck';
 import { whatToDoNext } from '@shared/rules/what-to-do-next';
 import { useSession } from '../../security/session-context';
+import { unreachable } from '@shared/unreachable';
 
 const blockHeading = 'Do not admit. Speak to the duty manager.';
 const unreadableHeading = 'Do not admit anyone. Speak to the registered manager.';
@@ -43,10 +44,8 @@ function summaryOf(check: LiveDoorCheck, isUnreadable: boolean): string {
       return 'A restriction applies to this visitor. Read it before signing them in.';
     case 'block':
       return '';
-    default: {
-      const unknown: never = check.result;
-      throw new Error(`Unknown door check: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(check.result, 'door check');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { NameMatch } from '@shared/rules/restriction-check';
+import { unreachable } from '@shared/unreachable';
 
 /**
  * How the visitor's name matched a restricted person, in a sentence staff can check against the
@@ -21,9 +22,7 @@ export function nameMatchText(match: NameMatch, restrictedPersonName: string): s
       return `${match.matchedText} is close to ${match.restrictedName} (an initial).`;
     case 'near spelling':
       return `${match.matchedText} is close to ${match.restrictedName} (near spelling).`;
-    default: {
-      const unknown: never = match.how;
-      throw new Error(`Unknown name match: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(match.how, 'name match');
   }
 }

@@ -1,4 +1,5 @@
 import { addDays, mondayOf } from '@shared/home-time';
+import { unreachable } from '@shared/unreachable';
 
 /**
  * The dates each view of the visit calendar shows. Dates are YYYY-MM-DD on the home's clock
@@ -42,10 +43,8 @@ export function rangeOf(view: CalendarView, isoDate: string): { from: string; to
       const last = isoDateOf(new Date(day.getFullYear(), day.getMonth() + 1, 0));
       return { from: mondayOf(first), to: addDays(mondayOf(last), 7) };
     }
-    default: {
-      const unknown: never = view;
-      throw new Error(`Unknown view: ${String(unknown)}`);
-    }
+    default:
+      return unreachable(view, 'view');
   }
 }
 
