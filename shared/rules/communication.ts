@@ -1,21 +1,5 @@
-import type { ContactChannel } from '../schemas/communication';
+import type { CommunicationNeeds, ContactChannel } from '../schemas/communication';
 import { choiceInWords } from '../word-lists';
-
-/**
- * One short line on how to reach and greet a family member, shown where contact is arranged or
- * happens (booking, the front door, the contact form): seed 004 §4 asks staff to "respect the
- * differing needs parents themselves may have, such as a disability or communication and
- * linguistic barriers" and to be flexible "in the timing ... of meetings, visits". For example
- * "Speaks Polish; needs an interpreter. Prefers phone calls after 6pm." Undefined when nothing
- * is recorded, so screens show nothing rather than an empty line.
- */
-export type CommunicationNeeds = {
-  readonly language?: string | undefined;
-  readonly needsInterpreter?: boolean | undefined;
-  readonly accessibilityNeeds?: string | undefined;
-  readonly preferredChannels?: readonly ContactChannel[] | undefined;
-  readonly preferredTimes?: string | undefined;
-};
 
 /** The channel as it reads after "Prefers". */
 const channelWords: Readonly<Record<ContactChannel, string>> = {
@@ -28,6 +12,14 @@ const channelWords: Readonly<Record<ContactChannel, string>> = {
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
+/**
+ * One short line on how to reach and greet a family member, shown where contact is arranged or
+ * happens (booking, the front door, the contact form): seed 004 §4 asks staff to "respect the
+ * differing needs parents themselves may have, such as a disability or communication and
+ * linguistic barriers" and to be flexible "in the timing ... of meetings, visits". For example
+ * "Speaks Polish; needs an interpreter. Prefers phone calls after 6pm." Undefined when nothing
+ * is recorded, so screens show nothing rather than an empty line.
+ */
 export function communicationLine(needs: CommunicationNeeds): string | undefined {
   const sentences: string[] = [];
   const language = needs.language?.trim() ?? '';

@@ -32,13 +32,14 @@ const shortText = (what: string, max: number) =>
  * interpreter is coming or needed, and how to make the building work for them. Optional, so
  * records stored before these fields existed read as "nothing recorded".
  */
-export const personCommunicationFields = {
+export const communicationNeedsSchema = z.object({
   language: shortText('the language', 80),
   needsInterpreter: z.boolean().optional(),
   accessibilityNeeds: shortText('the accessibility needs', 1000),
   preferredChannels: z.array(z.enum(contactChannels)).optional(),
   preferredTimes: shortText('the best times', 200),
-};
+});
+export type CommunicationNeeds = z.infer<typeof communicationNeedsSchema>;
 
 const daysInMonth = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 

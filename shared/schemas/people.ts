@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { flagRepeatedRows, idSchema, isoDateSchema, optionalText, requiredText, kindsOf } from './common';
-import { personCommunicationFields, specialDateFormSchema } from './communication';
+import { communicationNeedsSchema, specialDateFormSchema } from './communication';
 
 /** A child or young person placed at the home. */
 export const youngPersonSchema = z.object({
@@ -30,7 +30,7 @@ export const personSchema = z.object({
   email: optionalText('the email address', 200),
   address: optionalText('the address', 400),
   notes: optionalText('the notes', 4000),
-  ...personCommunicationFields,
+  ...communicationNeedsSchema.shape,
 });
 export type Person = z.infer<typeof personSchema>;
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { communicationLine } from '../../../../shared/rules/communication';
+import type { CommunicationNeeds } from '../../../../shared/schemas/communication';
 
 describe('how a family member communicates, in one line', () => {
-  it.each([
+  it.each<[string, CommunicationNeeds, string]>([
     [
       'language, interpreter, channel and time',
       {
@@ -26,7 +27,7 @@ describe('how a family member communicates, in one line', () => {
       { accessibilityNeeds: 'Uses a wheelchair; step-free access.' },
       'Access needs: Uses a wheelchair; step-free access.',
     ],
-  ] as const)('%s', (_case, needs, line) => {
+  ])('%s', (_case, needs, line) => {
     expect(communicationLine(needs)).toBe(line);
   });
 
