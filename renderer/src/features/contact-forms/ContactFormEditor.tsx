@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { displayName, displayPersonName } from '@shared/display-names';
 import { clockTimeWithSeconds } from '@shared/home-time';
-import { useState } from 'react';
+import { useState, type ComponentProps } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors } from 'react-hook-form';
 import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
 import { describeDueBy } from '@shared/rules/contact-form-due-text';
@@ -243,25 +243,18 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
         <Controller
           control={form.control}
           name="personIds"
-          render={({ field }) => (
-            <IdChoices
-              listClassName="contact-form__choices"
-              legend="Family and friends"
-              hint="From the young person’s people on the register."
-              choices={(family ?? []).map(({ person, relationship }) => ({
-                id: person.id,
-                label: displayPersonName(person),
-                note: relationship.relationship || relationshipCategoryLabels[relationship.category],
-              }))}
-              value={field.value}
-              onChange={field.onChange}
-              emptyText={
-                youngPersonId
-                  ? 'Nobody is on the register for this young person yet.'
-                  : 'Choose the young person first.'
-              }
-            />
-          )}
+          render={participantChoices({
+            legend: 'Family and friends',
+            hint: 'From the young person’s people on the register.',
+            choices: (family ?? []).map(({ person, relationship }) => ({
+              id: person.id,
+              label: displayPersonName(person),
+              note: relationship.relationship || relationshipCategoryLabels[relationship.category],
+            })),
+            emptyText: youngPersonId
+              ? 'Nobody is on the register for this young person yet.'
+              : 'Choose the young person first.',
+          })}
         />
         <CommunicationNotes
           people={(family ?? [])
@@ -275,18 +268,13 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
         <Controller
           control={form.control}
           name="staffIds"
-          render={({ field }) => (
-            <IdChoices
-              listClassName="contact-form__choices"
-              legend="Staff"
-              choices={(staff ?? [])
-                .filter((member) => member.isActive)
-                .map((member) => ({ id: member.id, label: member.name }))}
-              value={field.value}
-              onChange={field.onChange}
-              emptyText="No staff accounts yet."
-            />
-          )}
+          render={participantChoices({
+            legend: 'Staff',
+            choices: (staff ?? [])
+              .filter((member) => member.isActive)
+              .map((member) => ({ id: member.id, label: member.name })),
+            emptyText: 'No staff accounts yet.',
+          })}
         />
         <TextField
           form={form}
@@ -374,6 +362,30 @@ export function ContactFormEditor({ formId, existing, prefill, timeZone, onSaved
       </SubmitForm>
     </OpeningPanel>
   );
+}
+
+/** What a Controller gives its render for one of the form's lists of ids. */
+type ControlledIds = {
+  readonly field: {
+    readonly value: readonly string[] | undefined;
+    readonly onChange: (ids: string[]) => void;
+  };
+};
+
+/** Who took part, family or staff: ticks held as the form's list of their ids. */
+function participantChoices(
+  list: Pick<ComponentProps<typeof IdChoices>, 'legend' | 'hint' | 'choices' | 'emptyText'>,
+) {
+  return function ParticipantChoices({ field }: ControlledIds) {
+    return (
+      <IdChoices
+        {...list}
+        listClassName="contact-form__choices"
+        value={field.value}
+        onChange={field.onChange}
+      />
+    );
+  };
 }
 
 /**
