@@ -20,6 +20,7 @@ import type { ContactArrangement, ContactPlanAgreement } from '@shared/schemas/c
 import type { ProtocolAcceptance, VisitingProtocol } from '@shared/schemas/visiting-protocol';
 import { fail, ok, type Result } from '@shared/result';
 import type { SealedRow } from './sealed-codec';
+import type { DamagedReason } from './row-binding';
 import type { SealedBox } from './encryption/record-cipher';
 import type { ReviewSummary } from '@shared/schemas/review-summary';
 import { declareSchemaVersions, latestSchemaVersion } from './schema-versions';
@@ -191,7 +192,7 @@ export type DamagedRecordRow = {
   readonly id: string;
   readonly table: string;
   readonly rowId: string;
-  readonly reason: 'does-not-open' | 'old-format-refused';
+  readonly reason: DamagedReason;
   readonly foundAt: string;
 };
 

@@ -215,7 +215,6 @@ export function authService(
         authority,
         keys: accountKeys,
         events: [
-          { action: 'home.set-up', recordType: 'settings', recordId: 'home' },
           {
             action: 'account.created',
             recordType: 'staff',

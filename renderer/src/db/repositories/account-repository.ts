@@ -1,6 +1,7 @@
 import type { SealedAuthority } from '@shared/ipc/channels/signing';
 import { fail, type Result } from '@shared/result';
 import type { HomeSettings } from '@shared/schemas/home';
+import { detailWithDigest, settingDigest } from '@shared/rules/setting-trail';
 import { afterFailedAttempt, type FailedAttemptOutcome } from '@shared/rules/sign-in-lockout';
 import { accountKeysSchema, type AccountKeys } from '@shared/schemas/keyring';
 import type { StaffMember } from '@shared/schemas/staff';
@@ -61,9 +62,11 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
 
     /**
      * First run: the home's details, its signing authority and its first account, a Registered
-     * Manager, in one transaction with `events`. Refused if an account appeared meanwhile.
+     * Manager, in one transaction with `events`, after the entry that the home was set up (its
+     * detail the details' digest, which every read of them is held to: `setting-trail.ts`).
+     * Refused if an account appeared meanwhile.
      */
-    setUpHome(
+    async setUpHome(
       session: Session,
       input: {
         readonly home: HomeSettings;
@@ -72,8 +75,10 @@ export function accountRepository(db: FamilyLinksDb, clock: () => Date = () => n
         readonly events: readonly AuditEventInput[];
       },
     ): Promise<Result<void, 'already-set-up'>> {
+      const digest = await settingDigest('home', input.home);
+      const setUp = { action: 'home.set-up', recordType: 'settings', recordId: 'home' };
       return records.write(session, {
-        events: input.events,
+        events: [{ ...setUp, detail: detailWithDigest(undefined, digest) }, ...input.events],
         writes: [
           settings.put({ key: 'home', value: input.home }),
           ...(input.authority

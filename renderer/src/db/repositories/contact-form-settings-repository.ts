@@ -1,9 +1,10 @@
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import { contactFormSettingsSchema, type ContactFormSettings } from '@shared/schemas/contact-forms';
+import type { ManagerSettingKey } from '@shared/rules/setting-trail';
 import type { FamilyLinksDb } from '../database';
 import { homeSetting } from './home-setting';
 
-export const contactFormSettingsKey = 'contactForms';
+export const contactFormSettingsKey = 'contactForms' satisfies ManagerSettingKey;
 
 /** How long staff have to file a contact form after a contact: the manager's to set, 48 hours unless changed. */
 export function contactFormSettingsRepository(db: FamilyLinksDb, clock: () => Date = () => new Date()) {
@@ -19,6 +20,18 @@ export function contactFormSettingsRepository(db: FamilyLinksDb, clock: () => Da
     /** The home's clock for forms (48 hours unless the manager changes it). */
     async settings(): Promise<ContactFormSettings> {
       return (await setting.read()) ?? { dueHours: defaultContactFormDueHours };
+    },
+
+    /**
+     * The same for the screen that saves it, and whether the row was changed outside Family Links:
+     * then the policy's 48 hours apply until the manager saves the setting again.
+     */
+    async checkedSettings(): Promise<{ readonly settings: ContactFormSettings; readonly damaged: boolean }> {
+      const checked = await setting.check();
+      return {
+        settings: checked.value ?? { dueHours: defaultContactFormDueHours },
+        damaged: checked.damaged,
+      };
     },
 
     saveSettings: setting.save,

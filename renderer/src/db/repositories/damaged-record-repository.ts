@@ -6,6 +6,12 @@ import { DamagedRecordError } from '../row-binding';
 import { openedOrDamaged, plainStore } from '../sealed-store';
 import type { Session } from '../session';
 
+const damagedDetail: Record<DamagedRecordError['reason'], string> = {
+  'does-not-open': 'does not open',
+  'old-format-refused': 'sealed the old way after the home was resealed',
+  'not-as-logged': 'does not match the audit log',
+};
+
 const keyOf = (found: Pick<DamagedRecordError, 'table' | 'id'>) => `${found.table}:${found.id}`;
 
 /**
@@ -37,10 +43,7 @@ export function damagedRecordRepository(db: FamilyLinksDb, clock: () => Date = (
         action: 'record.damaged',
         recordType: item.table,
         recordId: item.id,
-        detail:
-          item.reason === 'old-format-refused'
-            ? 'sealed the old way after the home was resealed'
-            : 'does not open',
+        detail: damagedDetail[item.reason],
       })),
       writes: [store.put(...rows)],
       // Someone else noted one of them a moment ago: theirs is the one entry.

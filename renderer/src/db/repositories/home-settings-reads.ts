@@ -6,7 +6,13 @@ import {
   type SecuritySettings,
 } from '@shared/schemas/security-settings';
 import type { HomeSettingKey } from '@shared/rules/sync-scope';
-import type { FamilyLinksDb } from '../database';
+import {
+  settingDigest,
+  settingVerdict,
+  type ManagerSettingKey,
+  type SettingVerdict,
+} from '@shared/rules/setting-trail';
+import type { FamilyLinksDb, SettingRow } from '../database';
 
 /*
  * Reading the home's settings, apart from changing them: the sign-in screen needs the home's
@@ -18,20 +24,57 @@ import type { FamilyLinksDb } from '../database';
 export const settingsRowKeys = {
   home: 'home',
   security: 'security',
-} as const satisfies Record<string, HomeSettingKey>;
+} as const satisfies Record<string, HomeSettingKey & ManagerSettingKey>;
+
+/** One of the manager's settings as read: its value if it can be trusted, and whether it was damaged. */
+export type CheckedSetting<Value> = {
+  /** Undefined when there is none, or when it cannot be trusted: the caller's default applies. */
+  readonly value: Value | undefined;
+  /** Changed outside Family Links (`settingVerdict`): the manager is told, and saving it again repairs it. */
+  readonly damaged: boolean;
+};
 
 /**
- * One of the home's settings rows read through its schema. A row that is missing, or that no
- * longer passes the schema (damaged, or from an older shape), reads as `undefined`, so the caller
- * falls back to the setting's default rather than trusting it.
+ * The row of one of the manager's settings and what the audit log says of it (`settingVerdict`).
+ * The audit entries are found by the record index, `[recordType+recordId]`: only this setting's
+ * entries are read, never the whole log. The log is plain, so this works before anyone signs in.
  */
+export async function settingRowChecked(
+  db: FamilyLinksDb,
+  key: ManagerSettingKey,
+): Promise<{ readonly row: SettingRow | undefined; readonly verdict: SettingVerdict }> {
+  const [row, entries] = await Promise.all([
+    db.settings.get(key),
+    db.audit.where('[recordType+recordId]').equals(['settings', key]).toArray(),
+  ]);
+  const rowDigest = row === undefined ? undefined : await settingDigest(key, row.value);
+  return { row, verdict: settingVerdict(key, rowDigest, entries) };
+}
+
+/**
+ * One of the manager's settings, read through its schema and held against the audit log. A row
+ * that is missing, or that no longer passes the schema (from an older shape), reads as no value;
+ * one the log does not vouch for reads as no value and damaged, so the caller falls back to the
+ * setting's default rather than trusting it.
+ */
+export async function checkHomeSetting<Value>(
+  db: FamilyLinksDb,
+  key: ManagerSettingKey,
+  schema: z.ZodType<Value>,
+): Promise<CheckedSetting<Value>> {
+  const { row, verdict } = await settingRowChecked(db, key);
+  if (verdict.kind === 'damaged') return { value: undefined, damaged: true };
+  const parsed = schema.safeParse(row?.value);
+  return { value: parsed.success ? parsed.data : undefined, damaged: false };
+}
+
+/** One of the manager's settings (`checkHomeSetting`), or undefined if there is none to trust. */
 export async function readHomeSetting<Value>(
   db: FamilyLinksDb,
-  key: string,
+  key: ManagerSettingKey,
   schema: z.ZodType<Value>,
 ): Promise<Value | undefined> {
-  const parsed = schema.safeParse((await db.settings.get(key))?.value);
-  return parsed.success ? parsed.data : undefined;
+  return (await checkHomeSetting(db, key, schema)).value;
 }
 
 /** The home's details (name, Ofsted URN, time zone), or undefined before first-run setup. */
@@ -39,7 +82,7 @@ export function readHomeSettings(db: FamilyLinksDb): Promise<HomeSettings | unde
   return readHomeSetting(db, settingsRowKeys.home, homeSettingsSchema);
 }
 
-/** When an unattended screen locks: the saved setting, or the default if none passes. */
+/** When an unattended screen locks: the saved setting, or the default if none can be trusted. */
 export async function readSecuritySettings(db: FamilyLinksDb): Promise<SecuritySettings> {
   return (
     (await readHomeSetting(db, settingsRowKeys.security, securitySettingsSchema)) ?? {

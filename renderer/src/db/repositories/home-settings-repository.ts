@@ -31,7 +31,13 @@ export function homeSettingsRepository(db: FamilyLinksDb, clock: () => Date = ()
     /** Checks the input with the shared schema and saves it whole, or saves nothing. Manager only. */
     save: home.save,
 
+    /** The saved details and whether they were changed outside Family Links, for the screen that saves them. */
+    check: home.check,
+
     getSecurity: (): Promise<SecuritySettings> => readSecuritySettings(db),
+
+    /** The lock setting as saved (none: the default) and whether it was changed outside Family Links. */
+    checkSecurity: security.check,
 
     /** How soon an unattended screen locks (1 to 30 minutes). Manager only. */
     saveSecurity: security.save,

@@ -28,6 +28,9 @@ export type PastRetention = {
   readonly disclosures: number;
 };
 
+const damagedPeriods =
+  'The retention periods were changed outside Family Links, so the standard periods are shown and no records are listed as past retention. Check the periods and save them again.';
+
 /**
  * Retention periods (settings, the manager's) and the records past them. Nothing here deletes:
  * the manager's decision on each group is recorded in the audit log (DESIGN rule 10).
@@ -50,11 +53,27 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
       return (await setting.read()) ?? defaultRetentionSettings;
     },
 
+    /**
+     * The same, and whether the periods were changed outside Family Links: then the defaults are
+     * shown and nothing is listed as past retention until the manager saves the periods again.
+     */
+    async checkedSettings(): Promise<{ readonly settings: RetentionSettings; readonly damaged: boolean }> {
+      const checked = await setting.check();
+      return { settings: checked.value ?? defaultRetentionSettings, damaged: checked.damaged };
+    },
+
     saveSettings: setting.save,
 
-    async pastRetention(session: Session, today: string): Promise<Result<PastRetention, 'forbidden'>> {
+    async pastRetention(
+      session: Session,
+      today: string,
+    ): Promise<Result<PastRetention, 'forbidden' | 'damaged'>> {
       if (!can(session.roles, 'settings:manage')) return refused();
-      const settings = await this.settings();
+      const checked = await this.checkedSettings();
+      // Periods edited outside the app could put records past retention early (DESIGN rule 10:
+      // registers are records), so none are offered for a decision until they are saved again.
+      if (checked.damaged) return fail('damaged', damagedPeriods);
+      const { settings } = checked;
       const youngPeople = await youngPeopleRepository(db, clock).list(session);
       const caseRecords = youngPeople.flatMap((person) => {
         const status = retentionStatus({ kind: 'caseRecord', from: person.dateOfBirth, settings, today });

@@ -2,7 +2,7 @@ import { permittedForm } from './permitted-form';
 import { can } from '@shared/rules/access';
 import { addDays, dayStartMs } from '@shared/home-time';
 import { cryptoRandomBelow, drawSample, type RandomBelow } from '@shared/rules/termly-sample';
-import { defaultTimeZone, homeSettingsSchema } from '@shared/schemas/home';
+import { defaultTimeZone } from '@shared/schemas/home';
 import {
   reviewSampleSchema,
   sampleDrawFormSchema,
@@ -19,6 +19,7 @@ import { createSealedCodec } from '../sealed-codec';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { contactFormCodec } from './contact-form-codec';
+import { readHomeSettings } from './home-settings-reads';
 
 /** Sample monitoring is the manager's alone: the comments are sealed in the manager's compartment. */
 export const sampleItemReviewCodec = createSealedCodec(
@@ -54,8 +55,7 @@ export function reviewSampleRepository(
   const refused = () => fail('forbidden' as const, refusal);
 
   async function timeZone(): Promise<string> {
-    const parsed = homeSettingsSchema.safeParse((await db.settings.get('home'))?.value);
-    return parsed.success ? parsed.data.timeZone : defaultTimeZone;
+    return (await readHomeSettings(db))?.timeZone ?? defaultTimeZone;
   }
 
   async function reviewsOf(session: Session, sampleId: string): Promise<Map<string, SampleItemReview>> {

@@ -20,6 +20,7 @@ import type { ContactFormRow, FamilyLinksDb, VisitPlainKey } from '../database';
 import type { SealedRow } from '../sealed-codec';
 import type { Session } from '../session';
 import { reviewSettingKeys } from '../review-summary-invalidation';
+import { readHomeSetting } from './home-settings-reads';
 import { contactFormCodec } from './contact-form-codec';
 import { visitCodec } from './visit-codec';
 import { personCodec, relationshipCodec } from './people-repository';
@@ -130,15 +131,17 @@ type WorkedOut = { readonly review: YoungPersonReview; readonly stableUntil: Dat
  * may ask about is the review repository's to decide, before it calls this.
  */
 export function reviewWorkings(db: FamilyLinksDb) {
+  // Through the checked read: a row changed outside Family Links gives the defaults, never its value.
   async function timeZone(): Promise<string> {
-    const parsed = homeSettingsSchema.safeParse((await db.settings.get(reviewSettingKeys.home))?.value);
-    return parsed.success ? parsed.data.timeZone : defaultTimeZone;
+    return (
+      (await readHomeSetting(db, reviewSettingKeys.home, homeSettingsSchema))?.timeZone ?? defaultTimeZone
+    );
   }
   async function dueHours(): Promise<number> {
-    const parsed = contactFormSettingsSchema.safeParse(
-      (await db.settings.get(reviewSettingKeys.contactForms))?.value,
+    return (
+      (await readHomeSetting(db, reviewSettingKeys.contactForms, contactFormSettingsSchema))?.dueHours ??
+      defaultContactFormDueHours
     );
-    return parsed.success ? parsed.data.dueHours : defaultContactFormDueHours;
   }
 
   /**

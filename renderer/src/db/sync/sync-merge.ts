@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { z } from 'zod';
 import { restrictionRecordSchema } from '@shared/schemas/registers';
 import { canonicalJson, mergeVersions, versionId, type Side } from '@shared/sync/record-merge';
+import { detailWithDigest, isManagerSettingKey, settingDigest } from '@shared/rules/setting-trail';
 import type { FamilyLinksDb } from '../database';
 import { CompartmentLockedError, KeysDroppedError, type RecordCipher } from '../encryption/record-cipher';
 import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
@@ -202,10 +203,11 @@ export async function settleConflict(
   const row =
     record === undefined || record === 'unchanged' ? record : await codec.seal(record, session.cipher, like);
   const table = db.table(conflict.table);
+  const event = await withSettingDigest(db, conflict, row, settle.event);
   try {
     await auditLog(db, options.anchor).write(
       { actorId: session.staff.id, auditKey: session.auditKey },
-      [settle.event],
+      [event],
       [table, db.syncConflicts],
       async () => {
         if (!sameConflict(await db.syncConflicts.get(conflict.id), conflict)) throw new ConflictMoved();
@@ -223,6 +225,24 @@ export async function settleConflict(
     if (error instanceof ConflictMoved) return false;
     throw error;
   }
+}
+
+/**
+ * A settled manager setting's entry ends with the digest of the value it settles on, as a save's
+ * does (`setting-trail.ts`): reads hold the row to it from then on. Worked out before the
+ * transaction, which would commit while waiting on WebCrypto.
+ */
+async function withSettingDigest(
+  db: FamilyLinksDb,
+  conflict: SyncConflictRow,
+  row: unknown,
+  event: AuditEventInput,
+): Promise<AuditEventInput> {
+  if (conflict.table !== 'settings' || !isManagerSettingKey(conflict.key) || row === undefined) return event;
+  const written = row === 'unchanged' ? await db.settings.get(conflict.key) : row;
+  if (typeof written !== 'object' || written === null || !('value' in written)) return event;
+  const digest = await settingDigest(conflict.key, written.value);
+  return { ...event, detail: detailWithDigest(event.detail, digest) };
 }
 
 export type MergeOutcome = {

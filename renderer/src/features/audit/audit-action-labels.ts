@@ -41,6 +41,7 @@ const labels: Readonly<Record<string, string>> = {
   'session.signed-out': 'Signed out',
   'settings.home-updated': 'Changed the home’s details',
   'settings.security-updated': 'Changed the auto-lock time',
+  'settings.digest-recorded': 'Recorded a setting as it stood, to notice changes made outside Family Links',
   'academic-year.created': 'Added an academic year',
   'academic-year.updated': 'Changed an academic year',
   'audit.verified': 'Checked the audit log',
