@@ -11,6 +11,8 @@ import {
   emptyDoor,
   homeWithRestrictions,
   manager,
+  managerSignsInTo,
+  newHomeOn,
   signInAsCareWorker,
   switchUser,
 } from './pages/door-home';
@@ -250,6 +252,41 @@ test.describe('records changed outside Family Links', () => {
     await app.checkScreen('audit log: records deleted outside the app', {
       screenshot: 'log check names deleted register entries',
     });
+  });
+
+  test('contact-form hours edited in IndexedDB are refused: the policy’s 48 apply until the manager saves them again', async ({
+    app,
+    page,
+  }) => {
+    await newHomeOn(app, 'Contact forms');
+    const settings = page.getByRole('form', { name: 'Time allowed for a contact form' });
+    const hours = settings.getByLabel('Hours after the contact ends');
+    const save = async (value: string) => {
+      await hours.fill(value);
+      await settings.getByRole('button', { name: 'Save' }).click();
+      await expect(settings.getByText(`due ${value} hours after the contact ends`)).toBeVisible();
+    };
+    await save('24');
+    // Every form would never be late.
+    await edit(page, 'settings', 'key', 'contactForms', { value: { dueHours: 100000 } });
+    await page.reload();
+    const frame = await managerSignsInTo(page, 'Contact forms');
+    const notice = page.getByText(
+      'These settings were changed outside Family Links, so forms are due 48 hours after the contact, as the policy says. Check them and save them again.',
+    );
+    await expect(notice).toBeVisible();
+    await expect(hours).toHaveValue('48');
+    await app.checkScreen('contact forms: settings changed outside the app', {
+      screenshot: 'contact-form hours changed outside the app',
+    });
+
+    await frame.open('Home');
+    await expect(page.getByText('1 record has been changed outside Family Links')).toBeVisible();
+    await frame.open('Contact forms');
+    await save('24');
+    await expect(notice).toHaveCount(0);
+    await frame.open('Home');
+    await expect(page.getByRole('heading', { name: 'Records changed outside Family Links' })).toHaveCount(0);
   });
 
   test('a care worker made a manager in IndexedDB cannot sign in at all', async ({ app, page }) => {

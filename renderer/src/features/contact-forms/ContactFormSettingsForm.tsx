@@ -11,11 +11,12 @@ import { useContactFormSettings } from './useContactFormSettings';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { Panel } from '../../ui/Panel';
+import { DamagedSettingsNotice } from '../../ui/DamagedSettingsNotice';
 
 /** The manager's setting: how many hours after a contact its form is due (the policy says 48). */
 export function ContactFormSettingsForm() {
   const session = useSession();
-  const { current, save } = useContactFormSettings();
+  const { current, damaged, save } = useContactFormSettings();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const form = useForm<ContactFormSettings>({
     resolver: zodResolver(contactFormSettingsSchema),
@@ -42,25 +43,33 @@ export function ContactFormSettingsForm() {
 
   return (
     <Panel titleId="contact-form-settings-title" title="Time allowed for a contact form">
-      <SubmitForm label="Time allowed for a contact form" onSubmit={submit}>
-        {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
-        <Field
-          label="Hours after the contact ends"
-          hint="The policy says 48. Counted in real hours, so a clock change does not shorten or stretch it."
-          error={form.formState.errors.dueHours?.message}
-        >
-          {(wiring) => (
-            <TextInput
-              type="number"
-              min={1}
-              className="input input--short"
-              {...wiring}
-              {...form.register('dueHours', { valueAsNumber: true })}
-            />
-          )}
-        </Field>
-        <FormActions submitLabel="Save" />
-      </SubmitForm>
+      {damaged ? (
+        <DamagedSettingsNotice meanwhile="forms are due 48 hours after the contact, as the policy says" />
+      ) : null}
+      {/* Shown once the saved hours are read, so nothing typed before then is replaced by them. */}
+      {current === undefined ? (
+        <p role="status">Loading…</p>
+      ) : (
+        <SubmitForm label="Time allowed for a contact form" onSubmit={submit}>
+          {message ? <Banner tone={message.tone}>{message.text}</Banner> : null}
+          <Field
+            label="Hours after the contact ends"
+            hint="The policy says 48. Counted in real hours, so a clock change does not shorten or stretch it."
+            error={form.formState.errors.dueHours?.message}
+          >
+            {(wiring) => (
+              <TextInput
+                type="number"
+                min={1}
+                className="input input--short"
+                {...wiring}
+                {...form.register('dueHours', { valueAsNumber: true })}
+              />
+            )}
+          </Field>
+          <FormActions submitLabel="Save" />
+        </SubmitForm>
+      )}
     </Panel>
   );
 }

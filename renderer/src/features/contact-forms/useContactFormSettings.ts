@@ -3,16 +3,19 @@ import { useCallback } from 'react';
 import { useSession } from '../../security/session-context';
 import { useContactFormRepository } from './useContactFormRepository';
 
-/** The home's contact-form settings, kept live (undefined while loading), and saving them (manager only). */
+/**
+ * The home's contact-form settings, kept live (undefined while loading), whether they were changed
+ * outside Family Links (then the policy's 48 hours apply), and saving them (manager only).
+ */
 export function useContactFormSettings() {
   const repository = useContactFormRepository();
   const session = useSession();
-  const current = useLiveQuery(() => repository.settings(), [repository]);
+  const checked = useLiveQuery(() => repository.checkedSettings(), [repository]);
   const save = useCallback(
     (values: unknown) => repository.saveSettings(session, values),
     [repository, session],
   );
-  return { current, save };
+  return { current: checked?.settings, damaged: checked?.damaged ?? false, save };
 }
 
 /** The home's hours to file a contact form (48 unless the manager changed it); undefined while loading. */
