@@ -16,9 +16,9 @@ import {
 import { alertText, initialsOf } from '@shared/rules/alert-text';
 import { alertMessageId, mergeAlertedForms } from '@shared/rules/alert-once';
 import { fail, ok, type Result } from '@shared/result';
-import type { FamilyLinksDb } from '../database';
+import type { ContactFormRow, FamilyLinksDb } from '../database';
 import { recordWriter, type WriteStep } from '../record-writer';
-import { plainStore, sealedStore } from '../sealed-store';
+import { openedOrDamaged, plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import type { AuditEventInput } from './audit-log-repository';
 import type { OutboxError } from './outbox-repository';
@@ -202,6 +202,34 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     return ok(outcome);
   }
 
+  /**
+   * Which of these listed forms an overdue alert really was queued for. The list of alerted forms
+   * (`panOverdueAlerted`) is a plain settings row, so a form id added to it in IndexedDB would
+   * silence that form's alert; an id is taken only where a message of the outbox that opens (its
+   * seal binds every plain field) is the overdue alert for that young person and form reference.
+   * Any other listed form goes through `queueAlert` again, which queues nothing twice: each
+   * message's id is made from what it is about.
+   */
+  async function alertsThatOpen(session: Session, forms: readonly ContactFormRow[]): Promise<Set<string>> {
+    if (forms.length === 0) return new Set();
+    const youngPeople = [...new Set(forms.map((form) => form.youngPersonId))];
+    const rows = (await db.outbox.where('youngPersonId').anyOf(youngPeople).toArray()).filter(
+      (row) => row.event === 'formOverdue',
+    );
+    const { records } = await openedOrDamaged(rows.map((row) => outboxCodec.decode(row, session.cipher)));
+    const about = (youngPersonId: string, reference: string) => JSON.stringify([youngPersonId, reference]);
+    const sent = new Set(
+      records.flatMap((message) =>
+        message.event === 'formOverdue' && message.reference !== undefined
+          ? [about(message.youngPersonId, message.reference)]
+          : [],
+      ),
+    );
+    return new Set(
+      forms.filter((form) => sent.has(about(form.youngPersonId, form.reference))).map((form) => form.id),
+    );
+  }
+
   return {
     prepareAlert,
     queueAlert,
@@ -223,10 +251,15 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
           ? alertedRow.value.filter((id): id is string => typeof id === 'string')
           : [],
       );
+      const listed = new Set(alreadyAlerted);
+      const told = await alertsThatOpen(
+        session,
+        overdue.filter((form) => listed.has(form.id)),
+      );
       const stillOverdue = new Set(overdue.map((form) => form.id));
       let alerted = 0;
       for (const form of overdue) {
-        if (alreadyAlerted.has(form.id)) continue;
+        if (told.has(form.id)) continue;
         // Noticed by the app, whoever is signed in: the alert says Family Links raised it, and
         // raises it once across the home's computers, however many notice the form.
         const queued = await queueAlert(
@@ -236,8 +269,10 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
         );
         if (!queued.ok && queued.error.code !== 'not-found' && queued.error.code !== 'wrong-state') continue;
         alreadyAlerted.add(form.id);
-        // Told already, from here or from another computer: not told again now.
-        if (queued.ok && (queued.value.messages.length > 0 || queued.value.alreadyQueued === 0)) alerted += 1;
+        // Told already, from here or from another computer: not told again now. A listed form
+        // with nobody to tell is as it was: only a message queued now makes it newly alerted.
+        const isNew = queued.ok && (queued.value.messages.length > 0 || queued.value.alreadyQueued === 0);
+        if (isNew && (!listed.has(form.id) || queued.value.messages.length > 0)) alerted += 1;
       }
       // Keep only forms that are still overdue, so the list never grows past today's overdue forms;
       // sorted, so two computers that alerted the same forms write the same row and do not conflict.

@@ -324,6 +324,53 @@ describe('a contact form overdue', () => {
   });
 });
 
+describe('a contact form overdue, listed as alerted outside Family Links', () => {
+  async function overdueForm() {
+    const home = await setUp();
+    const made = await contactFormRepository(db!, clock).createDueForContact(home.manager, {
+      youngPersonIds: [home.youngPerson.id],
+      kind: 'phoneCall',
+      contactEndedAt: '2026-11-20T09:00:00.000Z',
+      authorId: home.tutor.staff.id,
+    });
+    const [form] = okValue(made);
+    if (!form) throw new Error('no form made');
+    const late = panAlertRepository(db!, () => new Date('2026-11-22T09:01:00.000Z'));
+    const sent = async () =>
+      (await outboxRepository(db!).list(home.manager)).map((message) => [message.event, message.reference]);
+    return { ...home, form, late, sent };
+  }
+
+  it('alerts the PAN group all the same when the form’s id was added to the list in IndexedDB', async () => {
+    const { manager, form, late, sent } = await overdueForm();
+    await db!.settings.put({ key: 'panOverdueAlerted', value: [form.id] });
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
+    expect(await sent()).toEqual([['formOverdue', form.reference]]);
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
+    expect(await sent()).toHaveLength(1);
+  });
+
+  it('is not silenced by a message planted in the outbox that does not open', async () => {
+    const { manager, youngPerson, form, late } = await overdueForm();
+    await db!.settings.put({ key: 'panOverdueAlerted', value: [form.id] });
+    await db!.outbox.put({
+      id: crypto.randomUUID(),
+      state: 'sent',
+      youngPersonId: youngPerson.id,
+      event: 'formOverdue',
+      createdAt: now.toISOString(),
+      createdById: manager.staff.id,
+      attempts: 1,
+      nextAttemptAt: now.toISOString(),
+      sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(32) },
+    } as unknown as Parameters<FamilyLinksDb['outbox']['put']>[0]);
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
+    // The planted row beside the one real alert (the outbox's own list refuses the planted one).
+    expect(await db!.outbox.count()).toBe(2);
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
+  });
+});
+
 describe('“Send all waiting now”', () => {
   it('makes every waiting message the person may act on due at once, and touches no other', async () => {
     const { manager, careWorker, tutor, youngPerson } = await setUp();
