@@ -11,13 +11,13 @@ import type { RecordCipher } from './encryption/record-cipher';
  */
 export const currentSealFormat = 2;
 
-/** Thrown when a sealed row does not open: changed outside Family Links, or sealed for another row. */
 /**
  * Why a record is not trusted: its seal does not open, it was sealed the old way after the home
  * was sealed again, or (a plain row the audit log vouches for) it is not what the log says.
  */
 export type DamagedReason = 'does-not-open' | 'old-format-refused' | 'not-as-logged';
 
+/** Thrown when a sealed row does not open: changed outside Family Links, or sealed for another row. */
 export class DamagedRecordError extends Error {
   constructor(
     readonly table: string,
