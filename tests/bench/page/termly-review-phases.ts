@@ -6,7 +6,7 @@ import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { displayName } from '@shared/display-names';
 import { rowBinding } from '../../../renderer/src/db/row-binding';
 import type { SealedBox } from '../../../renderer/src/db/encryption/record-cipher';
-import { reviewWorkings } from '../../../renderer/src/db/repositories/review-workings';
+import { reviewWorkings, visitReadPlan } from '../../../renderer/src/db/repositories/review-workings';
 import { youngPersonCodec } from '../../../renderer/src/db/repositories/young-people-repository';
 import { progress } from './bench-timing';
 import type { ReviewHome } from './termly-review-benchmark';
@@ -89,7 +89,7 @@ export async function printColdPhases(state: ReviewHome): Promise<void> {
   const ids = new Set(state.youngPersonIds);
   const workings = reviewWorkings(state.db);
   const { forms, visits } = await timedPhase(phases, 'read forms and visits', () =>
-    workings.reviewInputRows(ids, state.range),
+    workings.reviewInputRows(ids, state.range, visitReadPlan(ids.size, ids.size)),
   );
   const [openForms, openVisits] = await timedPhase(phases, 'decrypt', () =>
     Promise.all([

@@ -2,7 +2,7 @@ import type { TrendTerm } from '@shared/rules/termly-trend';
 import { trendTerms } from '@shared/rules/termly-trend';
 import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
-import { reviewReadRange } from '../../../renderer/src/db/repositories/review-workings';
+import { reviewReadRange, visitReadPlan } from '../../../renderer/src/db/repositories/review-workings';
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 import { workOutTrend } from '../../../renderer/src/features/review/review-trend';
@@ -137,7 +137,9 @@ export const termlyTrendCold = defineBenchmark<State>({
         const year = state.home.academicYears.find((candidate) => candidate.id === term.yearId);
         if (!year) throw new Error(`No year ${term.yearId}`);
         const range = reviewReadRange(year, term.termIndex, 'Europe/London');
-        count += await bareReviewInputs(state.bare, state.placed[index] ?? [], range);
+        const placed = state.placed[index] ?? [];
+        const plan = visitReadPlan(placed.length, youngPeople.length);
+        count += await bareReviewInputs(state.bare, placed, range, plan);
       }
       return count;
     });

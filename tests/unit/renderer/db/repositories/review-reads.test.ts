@@ -8,6 +8,8 @@ import {
   reviewReadRange,
   reviewRow,
   reviewWorkings,
+  visitReadPlan,
+  type VisitReadPlan,
 } from '../../../../../renderer/src/db/repositories/review-workings';
 import { contactKinds, familyFeelings } from '@shared/schemas/contact-forms';
 import { visitKinds, visitStatuses } from '@shared/schemas/visits';
@@ -175,7 +177,8 @@ describe('a review reads its rows through the indexes bounded by young person an
           { maxLength: 12 },
         ),
         fc.uniqueArray(fc.constantFrom(...people), { minLength: 1 }),
-        async (formFields, visitFields, asked) => {
+        fc.constantFrom<VisitReadPlan>('byYoungPerson', 'range'),
+        async (formFields, visitFields, asked, plan) => {
           await Promise.all([db.contactForms.clear(), db.visits.clear()]);
           const formRows = await Promise.all(
             formFields.map((fields) => contactFormCodec.encode(buildContactForm(fields), manager.cipher)),
@@ -188,7 +191,7 @@ describe('a review reads its rows through the indexes bounded by young person an
           const ids = new Set(asked);
           const range = { from: '2026-08-30T23:00:00.000Z', to: '2027-03-28T00:00:00.000Z' };
           const visitsFrom = '2026-08-29T23:00:00.000Z';
-          const read = await reviewInputRows(ids, { ...range, visitsFrom });
+          const read = await reviewInputRows(ids, { ...range, visitsFrom }, plan);
           const expectedForms = formRows.filter(
             (row) =>
               ids.has(row.youngPersonId) && row.contactEndedAt >= range.from && row.contactEndedAt < range.to,
@@ -206,6 +209,20 @@ describe('a review reads its rows through the indexes bounded by young person an
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('the visits are read by young person for a few, by date range for most of the home', () => {
+  it('reads one young person’s visits by young person, however small the home', () => {
+    expect(visitReadPlan(1, 1)).toBe('byYoungPerson');
+    expect(visitReadPlan(1, 3)).toBe('byYoungPerson');
+  });
+
+  it('reads the range for two or more who are at least a tenth of the home', () => {
+    expect(visitReadPlan(2, 3)).toBe('range');
+    expect(visitReadPlan(50, 50)).toBe('range');
+    expect(visitReadPlan(5, 50)).toBe('range');
+    expect(visitReadPlan(4, 50)).toBe('byYoungPerson');
   });
 });
 
