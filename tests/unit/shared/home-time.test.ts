@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -129,6 +130,23 @@ describe('calendar dates', () => {
     ['2026-01-01', -1, '2025-12-31'],
   ])('%s plus %i days is %s', (from, days, expected) => {
     expect(addDays(from, days)).toBe(expected);
+  });
+
+  it('gives the same date asked again, and after more dates than it keeps (property)', () => {
+    const byUtc = (from: string, days: number) =>
+      new Date(Date.parse(`${from}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }),
+        fc.integer({ min: -400, max: 400 }),
+        (instant, days) => {
+          const from = instant.toISOString().slice(0, 10);
+          expect(addDays(from, days)).toBe(byUtc(from, days));
+          expect(addDays(from, days)).toBe(byUtc(from, days));
+        },
+      ),
+      { numRuns: 25_000 },
+    );
   });
 
   it.each([
