@@ -15,6 +15,8 @@ import type { MirrorReader } from '../../../../renderer/src/db/sync/sync-applier
 import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
+import { homeSettingsRepository } from '../../../../renderer/src/db/repositories/home-settings-repository';
+import { okValue } from '../ok-value';
 import { dawnMorris, freshDatabase, signInVisitor } from './test-database';
 import { testSession } from './test-session';
 import { buildCourtOrderEntry } from '../../../factories';
@@ -132,4 +134,27 @@ export async function changeCourtOrderAt(at: Computer, id: string, terms: object
 /** Signs a visitor in at one computer's door (a clear check), as the journeys between computers do. */
 export function signInVisitorAt(at: Computer, name = dawnMorris.visitorName) {
   return signInVisitor(at.db, at.session, name);
+}
+
+/** The home the two computers' settings tests name. */
+export const oakHouse = { name: 'Oak House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
+
+/**
+ * The manager names the home on the front desk, both computers exchange, then she renames it on
+ * both at once ("Oak Lodge" at the front desk, "Oak House School" in the office) and they exchange
+ * again: a conflict on each, waiting for her.
+ */
+export async function homeRenamedOnBoth() {
+  const computers = await twoComputers('registeredManager');
+  const { keys, frontDesk, office } = computers;
+  okValue(await homeSettingsRepository(frontDesk.db).save(frontDesk.session, oakHouse));
+  await exchange(frontDesk, office, keys);
+  okValue(
+    await homeSettingsRepository(frontDesk.db).save(frontDesk.session, { ...oakHouse, name: 'Oak Lodge' }),
+  );
+  okValue(
+    await homeSettingsRepository(office.db).save(office.session, { ...oakHouse, name: 'Oak House School' }),
+  );
+  await exchange(frontDesk, office, keys);
+  return computers;
 }

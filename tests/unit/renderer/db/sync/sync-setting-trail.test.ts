@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { homeSettingsRepository } from '../../../../../renderer/src/db/repositories/home-settings-repository';
 import { syncConflictRepository } from '../../../../../renderer/src/db/repositories/sync-conflict-repository';
 import { okValue } from '../../ok-value';
-import { exchange, twoComputers, type Computer } from '../sync-computers';
+import { exchange, homeRenamedOnBoth, oakHouse, twoComputers, type Computer } from '../sync-computers';
 
 /**
  * The manager's settings held against the audit log on a home of two computers: a setting and its
@@ -10,7 +10,6 @@ import { exchange, twoComputers, type Computer } from '../sync-computers';
  * its row is not the newest saved value, until the manager keeps one, which both then trust.
  */
 
-const oakHouse = { name: 'Oak House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
 const checked = (at: Computer) => homeSettingsRepository(at.db).check();
 
 describe('settings from another computer, held against the audit log', () => {
@@ -24,16 +23,7 @@ describe('settings from another computer, held against the audit log', () => {
   });
 
   it('trusts the version the manager keeps of a setting changed on both at once, on both computers', async () => {
-    const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    okValue(await homeSettingsRepository(frontDesk.db).save(frontDesk.session, oakHouse));
-    await exchange(frontDesk, office, keys);
-    okValue(
-      await homeSettingsRepository(frontDesk.db).save(frontDesk.session, { ...oakHouse, name: 'Oak Lodge' }),
-    );
-    okValue(
-      await homeSettingsRepository(office.db).save(office.session, { ...oakHouse, name: 'Oak House School' }),
-    );
-    await exchange(frontDesk, office, keys);
+    const { keys, frontDesk, office } = await homeRenamedOnBoth();
     // Whatever either holds now is the newest saved name or, where it is not, nothing at all.
     for (const at of [frontDesk, office]) {
       const read = await checked(at);

@@ -5,7 +5,7 @@ import { outboxRepository } from '../../../../../renderer/src/db/repositories/ou
 import { auditHeadKey } from '../../../../../renderer/src/db/repositories/audit-chain-reads';
 import { appliesTablesKey, applyIncoming } from '../../../../../renderer/src/db/sync/sync-applier';
 import { pumpChanges } from '../../../../../renderer/src/db/sync/sync-pump';
-import { exchange, send, twoComputers, type Computer } from '../sync-computers';
+import { exchange, homeRenamedOnBoth, oakHouse, send, twoComputers, type Computer } from '../sync-computers';
 import { panAlertHome, queuePanAlert } from '../pan-alert-test-home';
 import { okValue } from '../../ok-value';
 import { homeSettingKeys } from '../../../../../shared/rules/sync-scope';
@@ -21,8 +21,6 @@ import { contactFormSettingsKey } from '../../../../../renderer/src/db/repositor
  * leaves it, and an alert queued on one is listed everywhere but sent only by the computer that
  * queued it.
  */
-
-const oakHouse = { name: 'Oak House', ofstedUrn: 'SC123456', timeZone: 'Europe/London' };
 
 const homeName = async (at: Computer) => (await homeSettingsRepository(at.db).get())?.name;
 
@@ -80,16 +78,7 @@ describe('the home’s settings between two computers', () => {
   });
 
   it('the home name changed on both computers at once is a conflict, the same winner on both', async () => {
-    const { keys, frontDesk, office } = await twoComputers('registeredManager');
-    okValue(await homeSettingsRepository(frontDesk.db).save(frontDesk.session, oakHouse));
-    await exchange(frontDesk, office, keys);
-    okValue(
-      await homeSettingsRepository(frontDesk.db).save(frontDesk.session, { ...oakHouse, name: 'Oak Lodge' }),
-    );
-    okValue(
-      await homeSettingsRepository(office.db).save(office.session, { ...oakHouse, name: 'Oak House School' }),
-    );
-    await exchange(frontDesk, office, keys);
+    const { frontDesk, office } = await homeRenamedOnBoth();
     const [frontConflicts, officeConflicts] = await Promise.all([
       frontDesk.db.syncConflicts.toArray(),
       office.db.syncConflicts.toArray(),
