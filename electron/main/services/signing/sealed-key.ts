@@ -71,6 +71,28 @@ function parseChain(pems: readonly string[]): ParsedChain | undefined {
   }
 }
 
+/**
+ * Whether the bytes are an EncryptedPrivateKeyInfo (an algorithm, then the encrypted key). AES-CBC
+ * carries no check of its own: about one wrong secret in 256 still decrypts to valid padding and
+ * fails later, as a key that does not parse. Once the outer shape is sound, any failure to open
+ * is the secret's, not the key's.
+ */
+function isEncryptedPkcs8(der: Uint8Array): boolean {
+  try {
+    const outer = forge.asn1.fromDer(Buffer.from(der).toString('binary'));
+    const [algorithm, encrypted] = Array.isArray(outer.value) ? outer.value : [];
+    return (
+      outer.type === forge.asn1.Type.SEQUENCE &&
+      Array.isArray(outer.value) &&
+      outer.value.length === 2 &&
+      algorithm?.type === forge.asn1.Type.SEQUENCE &&
+      encrypted?.type === forge.asn1.Type.OCTETSTRING
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Opens a sealed key; a wrong secret is a value, not an exception. */
 export function openSealedKey(sealed: SealedPrivateKey): Result<OpenedSigner, OpenSealedKeyFailure> {
   let privateKey: KeyObject;
@@ -81,9 +103,8 @@ export function openSealedKey(sealed: SealedPrivateKey): Result<OpenedSigner, Op
       type: 'pkcs8',
       passphrase: sealed.secret,
     });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_OSSL_BAD_DECRYPT')
+  } catch {
+    if (isEncryptedPkcs8(sealed.encryptedKey))
       return fail(
         'wrong-secret',
         'Your signing key could not be opened with your password. Sign out and in again; if it keeps happening, ask the manager to issue you a new certificate.',

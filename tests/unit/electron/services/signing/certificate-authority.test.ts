@@ -91,6 +91,25 @@ describe('the home certificate authority and staff certificates', { timeout: 60_
     expect(wrongCa.ok ? 'issued' : wrongCa.error.code).toBe('wrong-secret');
   });
 
+  it('says a wrong secret is wrong every time, and only a damaged key is unreadable', async () => {
+    const { leaf } = await homeWithOneStaff();
+    const sealed = { encryptedKey: leaf.encryptedKey, certificateChainPem: leaf.certificateChainPem };
+    // Without a check of its own, about one wrong secret in 256 decrypts to valid padding.
+    const codes = new Set(
+      Array.from({ length: 600 }, (_, index) => {
+        const opened = openSealedKey({ ...sealed, secret: `${guess}-${index}` });
+        return opened.ok ? 'opened' : opened.error.code;
+      }),
+    );
+    expect([...codes]).toEqual(['wrong-secret']);
+    const damaged = openSealedKey({
+      ...sealed,
+      encryptedKey: leaf.encryptedKey.slice(0, 40),
+      secret: staffSecret,
+    });
+    expect(damaged.ok ? 'opened' : damaged.error.code).toBe('unreadable-key');
+  });
+
   it('refuses to issue certificates from a staff member’s key', async () => {
     const { leaf } = await homeWithOneStaff();
     const issued = await issueAnother(
