@@ -4,7 +4,7 @@ import {
   reviewReadRange,
   visitReadPlan,
   type VisitReadPlan,
-} from '../../../renderer/src/db/repositories/review-workings';
+} from '../../../renderer/src/db/repositories/review-read-plan';
 import { closeBare, openBareDatabase, bareFloor, rowsRead, timedFloor } from './bare-indexeddb';
 import { defineBenchmark, shared, type BenchContext } from './benchmark-registry';
 import { progress, timedCount } from './bench-timing';

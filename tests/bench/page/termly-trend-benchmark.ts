@@ -2,7 +2,7 @@ import type { TrendTerm } from '@shared/rules/termly-trend';
 import { trendTerms } from '@shared/rules/termly-trend';
 import { reviewSummaryId } from '@shared/rules/review-summary-keys';
 import { reviewRepository } from '../../../renderer/src/db/repositories/review-repository';
-import { reviewReadRange, visitReadPlan } from '../../../renderer/src/db/repositories/review-workings';
+import { reviewReadRange, visitReadPlan } from '../../../renderer/src/db/repositories/review-read-plan';
 import { academicYearRepository } from '../../../renderer/src/db/repositories/academic-year-repository';
 import { inputsMarkerId } from '../../../renderer/src/db/review-summary-invalidation';
 import { workOutTrend } from '../../../renderer/src/features/review/review-trend';

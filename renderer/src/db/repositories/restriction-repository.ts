@@ -21,11 +21,6 @@ import {
   versionNumber,
 } from '@shared/rules/restriction-versions';
 import { fail, ok, type Result } from '@shared/result';
-import {
-  restrictionsNotAsLogged,
-  restrictionTrailActions,
-  type TrailRow,
-} from '@shared/rules/restriction-audit-trail';
 import type { FamilyLinksDb } from '../database';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
@@ -81,7 +76,10 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   const history = sealedStore(db.restrictionHistory, restrictionHistoryCodec);
   const writer = restrictionWriter(db, clock);
 
-  const { openNoting, stricterWhileUndecided, openInstruction, openVisible } = restrictionViews(db, clock);
+  const { openNoting, stricterWhileUndecided, openInstruction, openVisible, notAsLogged } = restrictionViews(
+    db,
+    clock,
+  );
 
   return {
     /**
@@ -107,7 +105,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       const read = await openNoting(session, rows, openInstruction(session));
       const [{ opened, damagedIds }, notLogged, people] = await Promise.all([
         stricterWhileUndecided(session, read, openInstruction(session), contactDay),
-        notAsLogged(db, rows, read.opened),
+        notAsLogged(rows, read.opened),
         Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
       ]);
       // Only rows present here: a missing one cannot be placed with a young person.
@@ -155,7 +153,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       );
       return {
         restrictions: opened.filter((restriction) => termsInForce(restriction, today) !== undefined),
-        damagedIds: [...damagedIds, ...(await notAsLogged(db, rows, read.opened))],
+        damagedIds: [...damagedIds, ...(await notAsLogged(rows, read.opened))],
       };
     },
 
@@ -180,7 +178,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             ? []
             : [restrictionOnDay(restriction, today).restriction],
         ),
-        damagedIds: [...damagedIds, ...(await notAsLogged(db, rows, read.opened))],
+        damagedIds: [...damagedIds, ...(await notAsLogged(rows, read.opened))],
       };
     },
 
@@ -196,7 +194,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       const { opened, damagedIds } = await openVisible(rows, session);
       // Only rows present here: a missing one cannot be placed with a young person.
       const own = new Set(rows.map((row) => row.id));
-      const behind = new Set((await notAsLogged(db, rows, opened)).filter((id) => own.has(id)));
+      const behind = new Set((await notAsLogged(rows, opened)).filter((id) => own.has(id)));
       return {
         restrictions: opened.filter((restriction) => !behind.has(restriction.id)),
         damagedIds: [...damagedIds, ...behind],
@@ -388,17 +386,3 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
   };
 }
 export type RestrictionRepository = ReturnType<typeof restrictionRepository>;
-
-/**
- * The restrictions whose rows the audit log says are gone or older than its newest change names
- * (`restrictionsNotAsLogged`). Entries are found by the action index: a home records tens of
- * restrictions and their changes, not thousands.
- */
-async function notAsLogged(
-  db: FamilyLinksDb,
-  rows: readonly { readonly id: string }[],
-  opened: readonly TrailRow[],
-): Promise<string[]> {
-  const entries = await db.audit.where('action').anyOf(restrictionTrailActions).toArray();
-  return restrictionsNotAsLogged(entries, rows, opened);
-}

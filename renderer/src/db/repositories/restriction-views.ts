@@ -1,5 +1,10 @@
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
 import { stricterRestriction, type ComparableRestriction } from '@shared/rules/stricter-restriction';
+import {
+  restrictionsNotAsLogged,
+  restrictionTrailActions,
+  type TrailRow,
+} from '@shared/rules/restriction-audit-trail';
 import type { FamilyLinksDb, RestrictionRow } from '../database';
 import type { Session } from '../session';
 import { damagedRecordRepository } from './damaged-record-repository';
@@ -7,8 +12,8 @@ import { restrictionCodec } from './restriction-codec';
 
 /**
  * How restriction rows are opened for each reader (the door's instruction alone, or what a role
- * may see), noting those that do not open, and the stricter of a restriction's versions while a
- * change made on two computers at once is undecided. Used by `restriction-repository.ts`.
+ * may see), noting those that do not open, the stricter of a restriction's versions while a
+ * change made on two computers at once is undecided, and those behind the audit log. Used by `restriction-repository.ts`.
  */
 export function restrictionViews(db: FamilyLinksDb, clock: () => Date) {
   const damage = damagedRecordRepository(db, clock);
@@ -73,5 +78,18 @@ export function restrictionViews(db: FamilyLinksDb, clock: () => Date) {
   ): Promise<{ opened: VisibleRestriction[]; damagedIds: string[] }> =>
     openNoting(session, rows, openOneVisible(session));
 
-  return { openNoting, stricterWhileUndecided, openInstruction, openVisible };
+  /**
+   * The restrictions whose rows the audit log says are gone or older than its newest change names
+   * (`restrictionsNotAsLogged`). Entries are found by the action index: a home records tens of
+   * restrictions and their changes, not thousands.
+   */
+  async function notAsLogged(
+    rows: readonly { readonly id: string }[],
+    opened: readonly TrailRow[],
+  ): Promise<string[]> {
+    const entries = await db.audit.where('action').anyOf(restrictionTrailActions).toArray();
+    return restrictionsNotAsLogged(entries, rows, opened);
+  }
+
+  return { openNoting, stricterWhileUndecided, openInstruction, openVisible, notAsLogged };
 }

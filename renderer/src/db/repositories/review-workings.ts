@@ -1,11 +1,9 @@
-import type { Table } from 'dexie';
 import type { AcademicYear } from '@shared/schemas/academic-year';
 import { displayName, displayPersonName } from '@shared/display-names';
 import type { Relationship, YoungPerson } from '@shared/schemas/people';
 import { visitSchema, type Visit } from '@shared/schemas/visits';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
 import type { ContactMinimums } from '@shared/rules/contact-minimums';
-import { addDays, dayStartMs, mondayOf } from '@shared/home-time';
 import { reviewStableUntil } from '@shared/rules/review-stable-until';
 import {
   yearReview,
@@ -26,6 +24,14 @@ import { visitCodec } from './visit-codec';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { contactArrangementCodec } from './contact-plan-repository';
+import {
+  groupBy,
+  openAsRead,
+  reviewReadRange,
+  rowsOfEach,
+  visitReadPlan,
+  type VisitReadPlan,
+} from './review-read-plan';
 
 /** One young person's row of the overview: who, and each term of the year so far. */
 export type YoungPersonReview = {
@@ -43,33 +49,11 @@ export type ReviewOptions = {
   readonly withNames?: boolean;
 };
 
-const dayMs = 86_400_000;
-
 /** Young people worked out together (`reviewsFor`). */
 const youngPeopleABatch = 10;
 
 /** Visits read a part at a time, so the first part can be opened while the rest are read. */
 const visitsPerPart = 200;
-
-/**
- * How a batch of reviews finds its visits. A visit can be for several young people, so no index
- * holds young person and start together. `byYoungPerson` reads the keys of the visits in the date
- * range and of each young person's visits (every year's), then the rows in both, one request a
- * row: only their rows are read. `range` reads every row in the date range in one request and
- * keeps theirs by the plain `youngPersonIds`. On the large home (50 young people), the year's
- * 3,176 visits took 42 to 48 ms as a range against 250 to 340 ms by young person (the keys alone
- * about 100 ms): about 13 microseconds a row in range against 60 a row by key, with 3.5 a key.
- */
-export type VisitReadPlan = 'byYoungPerson' | 'range';
-
-/**
- * The range read for two or more young people who are at least a tenth of the home's: at about a
- * tenth the two reads cost the same (figures above), and above it the range is cheaper. One young
- * person's review reads their own rows only.
- */
-export function visitReadPlan(asked: number, youngPeopleInHome: number): VisitReadPlan {
-  return asked > 1 && asked * 10 >= youngPeopleInHome ? 'range' : 'byYoungPerson';
-}
 
 /**
  * What the rules read of a form and of a visit (`yearReview`'s input, and the young person to
@@ -107,28 +91,6 @@ const reviewVisitSchema = visitSchema.pick({
 });
 
 type VisitRow = SealedRow<Visit, VisitPlainKey>;
-
-/**
- * The contact-end range the review reads for a term: from the Monday of the year's first week (a
- * parent update that week counts) to the day after the term's end (a contact that ends after
- * midnight). Visits are read from a day earlier, by their start. Exported for the benchmark, so
- * its bare read covers exactly the same rows.
- */
-export function reviewReadRange(
-  year: AcademicYear,
-  termIndex: number,
-  timeZone: string,
-): { from: string; to: string; visitsFrom: string } {
-  const first = year.terms[0];
-  const term = year.terms[termIndex];
-  if (!first || !term) throw new RangeError(`The year ${year.label} has no term ${termIndex}`);
-  const fromMs = dayStartMs(mondayOf(first.startsOn), timeZone);
-  return {
-    from: new Date(fromMs).toISOString(),
-    to: new Date(dayStartMs(addDays(term.endsOn, 1), timeZone) + dayMs).toISOString(),
-    visitsFrom: new Date(fromMs - dayMs).toISOString(),
-  };
-}
 
 /** What a batch of reviews is worked out for: whose session, which term, when, and the home's settings. */
 type Asked = {
@@ -395,40 +357,4 @@ function familyMember(link: Relationship, names: ReadonlyMap<string, string>): R
     category: link.category,
     hasParentalResponsibility: link.hasParentalResponsibility,
   };
-}
-
-/**
- * Every row of `table` for these young people, by its `youngPersonId` index: one read of each
- * young person's range, all under way at once. Dexie's `anyOf` over the same keys steps a cursor
- * row by row, an event each; a range read is one request returning every row, and on the large
- * home took half the time or less for the same rows. Each young person's rows come in key order,
- * as `anyOf` gives them.
- */
-async function rowsOfEach<Row>(table: Table<Row, string>, ids: ReadonlySet<string>): Promise<Row[]> {
-  const parts = await Promise.all([...ids].map((id) => table.where('youngPersonId').equals(id).toArray()));
-  return parts.flat();
-}
-
-/** Opens each part's rows as soon as the part is read; the records in the parts' order. */
-async function openAsRead<Row, Opened>(
-  parts: readonly Promise<Row[]>[],
-  open: (row: Row) => Promise<Opened>,
-): Promise<Opened[]> {
-  const opened = await Promise.all(parts.map(async (part) => Promise.all((await part).map(open))));
-  return opened.flat();
-}
-
-function groupBy<Item>(
-  items: readonly Item[],
-  keysOf: (item: Item) => readonly string[],
-): Map<string, Item[]> {
-  const groups = new Map<string, Item[]>();
-  for (const item of items) {
-    for (const key of keysOf(item)) {
-      const list = groups.get(key);
-      if (list) list.push(item);
-      else groups.set(key, [item]);
-    }
-  }
-  return groups;
 }

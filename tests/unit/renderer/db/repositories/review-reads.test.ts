@@ -4,13 +4,12 @@ import type { FamilyLinksDb } from '../../../../../renderer/src/db/database';
 import { contactFormCodec } from '../../../../../renderer/src/db/repositories/contact-form-codec';
 import { reviewRepository } from '../../../../../renderer/src/db/repositories/review-repository';
 import { reviewSummaryCodec } from '../../../../../renderer/src/db/repositories/review-summary-repository';
+import { reviewRow, reviewWorkings } from '../../../../../renderer/src/db/repositories/review-workings';
 import {
   reviewReadRange,
-  reviewRow,
-  reviewWorkings,
   visitReadPlan,
   type VisitReadPlan,
-} from '../../../../../renderer/src/db/repositories/review-workings';
+} from '../../../../../renderer/src/db/repositories/review-read-plan';
 import { contactKinds, familyFeelings } from '@shared/schemas/contact-forms';
 import { visitKinds, visitStatuses } from '@shared/schemas/visits';
 import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline';
