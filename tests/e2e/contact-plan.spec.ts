@@ -8,6 +8,7 @@ import { VisitsPage } from './pages/visits-page';
 import { plusDays } from './harness/seed-summary';
 import { unrestrictedFamily } from './harness/unrestricted-family';
 import { seededHome } from './harness/seeded-home';
+import { planPeriodHolding } from '../../shared/rules/contact-plan-periods';
 
 test.describe('the contact plan', () => {
   // A seeded home, axe on each screen and two window sizes, on two shared cores.
@@ -20,7 +21,7 @@ test.describe('the contact plan', () => {
     const summary = await signInToFixture(app);
     const home = seededHome(summary);
     // A young person still placed, and a family member of theirs with no restriction at all.
-    const pair = unrestrictedFamily(home, { placedAfter: plusDays(summary.endDate, 30) });
+    const pair = unrestrictedFamily(home, { placedAfter: plusDays(summary.endDate, 60) });
     const { child: youngPersonName, visitor: personName } = pair;
     const frame = new AppFrame(page);
     await frame.open('Young people');
@@ -28,6 +29,7 @@ test.describe('the contact plan', () => {
     await expect(page.getByRole('heading', { level: 1, name: youngPersonName })).toBeVisible();
 
     const plan = new ContactPlanSection(page);
+    const planStartsOn = plusDays(summary.endDate, -35);
     await plan.section.scrollIntoViewIfNeeded();
     await expect(plan.section).toContainText(`No contact plan is recorded for ${youngPersonName} yet.`);
 
@@ -54,7 +56,7 @@ test.describe('the contact plan', () => {
       agreedBy: 'Social worker',
       agreedByName: 'Jo Price, placing authority social care',
       agreedOn: plusDays(summary.endDate, -40),
-      startsOn: plusDays(summary.endDate, -35),
+      startsOn: planStartsOn,
     });
     await app.expectAccessible('contact plan form filled in');
     await plan.submit();
@@ -106,13 +108,29 @@ test.describe('the contact plan', () => {
     await visits.submit();
     await expect(visits.banner).toContainText('booked');
 
-    // A phone call keeps to the plan: no warning.
+    // A phone call keeps to the plan: no warning. The seeded home books calls of its own, so the
+    // call goes in a fortnight of the plan that holds none between them.
+    const callOn = [10, 24, 38, 52]
+      .map((days) => plusDays(summary.endDate, days))
+      .find((day) => {
+        const fortnight = planPeriodHolding('fortnightly', planStartsOn, day);
+        return !home.visits.some(
+          (visit) =>
+            visit.kind === 'phoneCall' &&
+            visit.youngPersonIds.includes(pair.youngPerson.id) &&
+            visit.personIds.includes(pair.person.id) &&
+            // A day either side, for a call late in the evening in summer time.
+            visit.startsAt.slice(0, 10) >= plusDays(fortnight.startsOn, -1) &&
+            visit.startsAt.slice(0, 10) <= plusDays(fortnight.endsOn, 1),
+        );
+      });
+    if (callOn === undefined) throw new Error('The seeded home leaves a fortnight free of calls');
     await visits.bookButton.click();
     await visits.fill({
       youngPeople: [youngPersonName],
       kind: 'Phone call',
       family: [personName],
-      date: plusDays(summary.endDate, 10),
+      date: callOn,
       startTime: '18:00',
       endTime: '18:20',
     });
