@@ -131,6 +131,7 @@ if (launch.refusedSwitches.length > 0) {
         },
       },
       homeAuthority: trust.homeAuthority,
+      mainKey: trust.mainKey,
       log,
     });
     // The mail password is encrypted by the OS (safeStorage) and bound to its server under the main key.

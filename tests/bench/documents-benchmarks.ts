@@ -65,6 +65,7 @@ export async function runNodeBenchmarks(
       fontsFolder: join(process.cwd(), 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(root),
       homeAuthority: trust.homeAuthority,
+      mainKey: trust.mainKey,
     });
     const handlers = createDocumentsHandlers({ documents, proofs: trust.proofs });
     // As the router does: the request and the reply checked against the contract.

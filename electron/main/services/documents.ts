@@ -35,6 +35,7 @@ import { signPdf } from './signing/sign-pdf';
 import { verifyPdfSignature } from './signing/verify-pdf-signature';
 import { errorCodeOf, fileFailureKind, type FileFailureKind } from './file-failure-kind';
 import type { ClockAndLog } from './clock-and-log';
+import type { MainKey } from './main-key';
 
 /**
  * Signed documents for the renderer (shared/ipc/channels/documents.ts and signing.ts): keys, the
@@ -63,6 +64,8 @@ export type DocumentsServiceOptions = ClockAndLog & {
   readonly dialogs: DialogPort;
   /** The home CA this computer trusts for manager-only requests: learnt when it is made or first opened. */
   readonly homeAuthority: HomeAuthority;
+  /** Tags the case-file folder setting, so a settings file edited on disk cannot send copies elsewhere. */
+  readonly mainKey: MainKey;
 };
 
 function fileFailure(error: unknown, where: string): { code: FileFailureKind; message: string } {
@@ -93,8 +96,22 @@ function fileFailure(error: unknown, where: string): { code: FileFailureKind; me
   }
 }
 
-const folderSettingSchema = z.object({ folder: z.string().min(1) });
+const folderSettingSchema = z.object({ folder: z.string().min(1), tag: z.string().optional() });
 const settingsFileName = 'case-file-folder.json';
+const folderSettingPurpose = 'case-file-folder';
+
+/**
+ * The case-file folder as this computer remembers it. Only a folder the manager chose (its record
+ * tagged with the main key) is `set`: a record edited on disk, or one that cannot be checked, is
+ * `untrusted`, and no copy goes anywhere until the manager chooses the folder again.
+ */
+type RememberedFolder =
+  | { readonly state: 'not-set' }
+  | { readonly state: 'set'; readonly folder: string }
+  | { readonly state: 'untrusted'; readonly message: string };
+
+const untrustedFolderMessage =
+  'The record of the case-file folder on this computer was changed outside Family Links, so no copies are saved until the manager chooses the folder again in Settings.';
 
 const refusal = (code: KeyRefusal['code'], message: string): KeyRefusal => ({
   outcome: 'refused',
@@ -198,18 +215,38 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
     return { ok: true, value: opened.value, signedAt: at };
   }
 
-  async function readCaseFileFolder(): Promise<string | undefined> {
+  async function readCaseFileFolder(): Promise<RememberedFolder> {
+    let stored;
     try {
-      const stored = await readJsonFile(join(options.settingsFolder, settingsFileName), folderSettingSchema);
-      return stored.state === 'read' && isAbsolute(stored.value.folder) ? stored.value.folder : undefined;
-    } catch {
-      return undefined;
+      stored = await readJsonFile(join(options.settingsFolder, settingsFileName), folderSettingSchema);
+    } catch (error) {
+      options.log?.('The case-file folder setting could not be read', error);
+      return { state: 'not-set' };
     }
+    if (stored.state === 'missing') return { state: 'not-set' };
+    // Copies of children's records go wherever this file says, so an edited one is never followed.
+    const keyState = await options.mainKey.state();
+    if (keyState.state !== 'ready')
+      return {
+        state: 'untrusted',
+        message: `The case-file folder cannot be checked on this computer, so no copies are saved: ${keyState.message}`,
+      };
+    if (stored.state === 'damaged') return { state: 'untrusted', message: untrustedFolderMessage };
+    const { folder, tag } = stored.value;
+    if (!isAbsolute(folder) || !(await options.mainKey.verify(folderSettingPurpose, { folder }, tag))) {
+      options.log?.('The case-file folder setting does not carry this computer’s tag; it is not used');
+      return { state: 'untrusted', message: untrustedFolderMessage };
+    }
+    return { state: 'set', folder };
   }
 
   /** Whether `folder` can be written now: a small file is written and removed again. */
-  async function folderStatus(folder: string | undefined): Promise<CaseFileFolderStatus> {
-    if (!folder) return { folder: null, state: 'not-set', message: 'No case-file folder is set yet.' };
+  async function folderStatus(remembered: RememberedFolder): Promise<CaseFileFolderStatus> {
+    if (remembered.state === 'not-set')
+      return { folder: null, state: 'not-set', message: 'No case-file folder is set yet.' };
+    if (remembered.state === 'untrusted')
+      return { folder: null, state: 'untrusted', message: remembered.message };
+    const { folder } = remembered;
     try {
       const info = await stat(folder);
       if (!info.isDirectory())
@@ -229,8 +266,15 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
   }
 
   async function writeCopy(bytes: Uint8Array, place: CaseFilePlace): Promise<CaseFileOutcome> {
-    const folder = await readCaseFileFolder();
-    const written = await writeCaseFile({ folder: folder ?? '', ...place, bytes });
+    const remembered = await readCaseFileFolder();
+    if (remembered.state === 'untrusted')
+      return {
+        outcome: 'queued',
+        code: 'folder-not-set',
+        message: `${remembered.message} The form is signed and safe in the app; the copy will be tried again.`,
+      };
+    const folder = remembered.state === 'set' ? remembered.folder : '';
+    const written = await writeCaseFile({ folder, ...place, bytes });
     if (written.ok)
       return { outcome: 'written', relativePath: written.value.relativePath, sha256: written.value.sha256 };
     return { outcome: 'queued', code: written.error.code, message: written.error.message };
@@ -351,8 +395,13 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       });
       if (!chosen || !isAbsolute(chosen)) return { outcome: 'cancelled' };
       const folder = resolve(chosen);
-      await writeFileAtomically(join(options.settingsFolder, settingsFileName), JSON.stringify({ folder }));
-      return { outcome: 'chosen', status: await folderStatus(folder) };
+      const tag = await options.mainKey.mac(folderSettingPurpose, { folder });
+      // Without the main key the choice is still written, and reads back as not to be trusted (and says why).
+      await writeFileAtomically(
+        join(options.settingsFolder, settingsFileName),
+        JSON.stringify({ folder, ...(tag ? { tag } : {}) }),
+      );
+      return { outcome: 'chosen', status: await folderStatus(await readCaseFileFolder()) };
     },
 
     async caseFileFolderStatus(): Promise<CaseFileFolderStatus> {

@@ -103,7 +103,16 @@ export type CaseFileOutcome = z.infer<typeof caseFileOutcomeSchema>;
 /** Whether the case-file folder can be written now (checked by writing and removing a small file). */
 export const caseFileFolderStatusSchema = z.object({
   folder: z.string().nullable(),
-  state: z.enum(['reachable', 'not-set', 'folder-unavailable', 'disk-full', 'no-permission', 'write-failed']),
+  state: z.enum([
+    'reachable',
+    'not-set',
+    /** The folder this computer remembers was changed outside Family Links (or cannot be checked). */
+    'untrusted',
+    'folder-unavailable',
+    'disk-full',
+    'no-permission',
+    'write-failed',
+  ]),
   message: z.string(),
 });
 export type CaseFileFolderStatus = z.infer<typeof caseFileFolderStatusSchema>;

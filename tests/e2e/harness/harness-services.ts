@@ -103,6 +103,7 @@ export function createHarnessMainProcess(options: {
       fontsFolder: resolve(projectRoot, 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(resolve(options.tempDir, 'documents')),
       homeAuthority: trust.homeAuthority,
+      mainKey: trust.mainKey,
       log: (message, detail) => log.push({ message, detail }),
     }),
     // The mail password is encrypted with a key kept in this process's memory instead of safeStorage.

@@ -59,6 +59,7 @@ export function mainRig(
       fontsFolder: join(process.cwd(), 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(join(root, 'documents')),
       homeAuthority: trust.homeAuthority,
+      mainKey: trust.mainKey,
       ...common,
     }),
     mail: createMailService({

@@ -28,7 +28,8 @@ async function readMainProcessFacts(): Promise<MainProcessFacts> {
   return {
     caseFileFolder: !folder.ok
       ? 'unreachable'
-      : folder.value.state === 'not-set'
+      : // A folder record changed outside the app needs the same from the manager: choosing it again.
+        folder.value.state === 'not-set' || folder.value.state === 'untrusted'
         ? 'not-set'
         : folder.value.state === 'reachable'
           ? 'reachable'

@@ -10,6 +10,7 @@ import { Panel } from '../../ui/Panel';
 const stateText: Readonly<Record<CaseFileFolderStatus['state'], string>> = {
   reachable: 'Reachable: signed copies are being saved there.',
   'not-set': 'Not set: signed forms wait in the app until a folder is chosen.',
+  untrusted: 'Not trusted:',
   'folder-unavailable': 'Not reachable:',
   'disk-full': 'Full:',
   'no-permission': 'Not allowed:',

@@ -66,11 +66,13 @@ function setUp(dialogs?: DialogPort, now: string = mainClock) {
     fontsFolder: join(process.cwd(), 'resources', 'fonts'),
     dialogs: dialogs ?? fixedDocumentDialogs(folder),
     homeAuthority: trust.homeAuthority,
+    mainKey: trust.mainKey,
     now: () => new Date(now),
   });
   return {
     dispatch: dispatcherFor(createDocumentsHandlers({ documents, proofs: trust.proofs })),
     folders: fixedDocumentFolders(folder),
+    settingsFolder: join(folder, 'user-data'),
     // Choosing the folder is the manager's (tests/unit/electron/handlers/manager-only.test.ts checks who);
     // here it is only the set-up for writing copies.
     chooseCaseFileFolder: () => documents.chooseCaseFileFolder(),
@@ -280,6 +282,45 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     expect(
       (await dispatch('case-file:write', { bytes: bytesToBase64(new Uint8Array([1, 2, 3])), place })).value,
     ).toMatchObject({ outcome: 'queued', code: 'already-filed' });
+  });
+
+  it('never follows a case-file folder record edited on disk: copies wait until the manager chooses again', async () => {
+    const { chooseCaseFileFolder, dispatch, folders, settingsFolder } = setUp();
+    await chooseCaseFileFolder();
+    const record = join(settingsFolder, 'case-file-folder.json');
+    const chosen = JSON.parse(await readFile(record, 'utf8')) as { folder: string; tag?: string };
+    // Someone at the computer points the copies at a folder of their own: by hand, keeping the
+    // manager's tag, or with a record from before folders were tagged.
+    const elsewhere = join(root, randomBytes(4).toString('hex'), 'taken');
+    await mkdir(elsewhere, { recursive: true });
+    for (const edited of [{ ...chosen, folder: elsewhere }, { folder: elsewhere }]) {
+      await writeFile(record, JSON.stringify(edited));
+      const status = (await dispatch('case-file:folder-status', {})).value as {
+        state: string;
+        message: string;
+      };
+      expect(status).toMatchObject({ state: 'untrusted', folder: null });
+      expect(status.message).toMatch(/changed outside Family Links.*manager chooses the folder again/);
+      const filed = (await dispatch('contact-form:file', { form, signer, caseFile: place })).value as {
+        outcome: string;
+        pdf: { bytes: string };
+        caseFile: { outcome: string; code: string; message: string };
+      };
+      expect(filed.outcome).toBe('signed');
+      expect(filed.caseFile).toMatchObject({ outcome: 'queued', code: 'folder-not-set' });
+      expect(filed.caseFile.message).toMatch(/changed outside Family Links.*tried again/);
+      expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({
+        outcome: 'queued',
+        code: 'folder-not-set',
+      });
+      expect(await readdir(elsewhere)).toEqual([]);
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+    // The manager choosing the folder again is what puts it right.
+    expect(await chooseCaseFileFolder()).toMatchObject({
+      outcome: 'chosen',
+      status: { state: 'reachable', folder: folders.caseFile },
+    });
   });
 
   it('says the folder cannot be reached when its path runs through a file', async () => {

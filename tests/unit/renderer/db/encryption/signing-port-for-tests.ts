@@ -23,6 +23,7 @@ export function realSigningPort(): SigningPort & { calls: string[] } {
       fontsFolder: join(process.cwd(), 'resources', 'fonts'),
       dialogs: fixedDocumentDialogs(root),
       homeAuthority: trust.homeAuthority,
+      mainKey: trust.mainKey,
     }),
     proofs: trust.proofs,
   });
