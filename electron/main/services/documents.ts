@@ -382,8 +382,37 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       };
     },
 
-    writeCaseFileCopy(request: { bytes: string; place: CaseFilePlace }): Promise<CaseFileOutcome> {
-      return writeCopy(base64ToBytes(request.bytes), request.place);
+    /**
+     * A retry of a copy signed at filing. The page sends the bytes, so anything could arrive here
+     * (from DevTools, with nobody signed in): only a file whose signature checks against the home
+     * CA this computer trusts goes into a child's case file, never a forged form or one that takes
+     * the name a real copy is waiting for. A computer that knows no home CA yet (it learns it at the
+     * next certificate a manager issues) still needs a signature intact over the whole file.
+     */
+    async writeCaseFileCopy(request: { bytes: string; place: CaseFilePlace }): Promise<CaseFileOutcome> {
+      const bytes = base64ToBytes(request.bytes);
+      const authority = await options.homeAuthority.pinned();
+      if (authority.state === 'unverifiable')
+        return {
+          outcome: 'queued',
+          code: 'not-signed',
+          message: `The copy’s signature cannot be checked on this computer, so it was not saved in the case file: ${authority.message} The form is signed and safe in the app.`,
+        };
+      const check = verifyPdfSignature(
+        bytes,
+        authority.state === 'pinned' ? authority.certificate : undefined,
+      );
+      const isSigned =
+        check.state === 'valid' || (authority.state === 'none' && check.state === 'unverifiable');
+      if (!isSigned) {
+        options.log?.('Refused a case-file copy whose signature does not check', { reason: check.message });
+        return {
+          outcome: 'queued',
+          code: 'not-signed',
+          message: `This file is not a contact form signed in Family Links by someone at this home (${check.message}), so it was not saved in the case file.`,
+        };
+      }
+      return writeCopy(bytes, request.place);
     },
 
     async chooseCaseFileFolder(): Promise<

@@ -91,6 +91,8 @@ export const caseFileFailureCodes = [
   'no-permission',
   'already-filed',
   'write-failed',
+  /** The bytes are not a copy signed by someone this home's authority issued a certificate to. */
+  'not-signed',
 ] as const;
 
 /** The case-file copy: written (path inside the folder), or queued with why, in plain words. */
@@ -212,7 +214,10 @@ export const documentsChannels = {
       keyRefusalSchema,
     ]),
   },
-  /** Retries a signed copy into the case-file folder (same name rules; the same bytes twice is fine). */
+  /**
+   * Retries a signed copy into the case-file folder (same name rules; the same bytes twice is fine).
+   * Only a PDF whose signature checks against the home's CA is written.
+   */
   'case-file:write': {
     request: z.object({ bytes: base64Schema, place: caseFilePlaceSchema }).strict(),
     reply: caseFileOutcomeSchema,

@@ -82,6 +82,8 @@ function setUp(dialogs?: DialogPort, now: string = mainClock) {
 type Signer = { credential: Pick<SealedCredential, 'encryptedKey' | 'certificateChainPem'>; secret: string };
 let signer: Signer;
 let caPem: string;
+/** The home CA `signer`'s certificate comes from, and its secret: a test issues with it to make a computer trust it. */
+let home: { authority: { encryptedKey: string; certificatePem: string }; secret: string };
 let form: Record<string, unknown>;
 
 beforeAll(async () => {
@@ -92,6 +94,7 @@ beforeAll(async () => {
     await dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: caSecret })
   ).value as { authority: { encryptedKey: string; certificatePem: string } };
   caPem = authority.authority.certificatePem;
+  home = { authority: authority.authority, secret: caSecret };
   const staffSecret = secret();
   const issued = (
     await dispatch('signing:issue-certificate', {
@@ -137,6 +140,22 @@ const place = {
   kind: 'contact-form',
   reference: 'CF-0001',
 };
+
+/** The signed PDF `contact-form:file` makes for `form` (no folder set, so nothing is written). */
+async function signedCopy(
+  dispatch: ReturnType<typeof setUp>['dispatch'],
+  changes: { signer?: Signer; form?: Record<string, unknown> } = {},
+): Promise<string> {
+  const reply = (
+    await dispatch('contact-form:file', {
+      form: changes.form ?? form,
+      signer: changes.signer ?? signer,
+      caseFile: place,
+    })
+  ).value as { outcome: string; pdf: { bytes: string } };
+  if (reply.outcome !== 'signed') throw new Error(`Not signed: ${JSON.stringify(reply)}`);
+  return reply.pdf.bytes;
+}
 
 async function pdfsigOutput(bytes: Uint8Array): Promise<string> {
   const path = join(root, `${randomBytes(4).toString('hex')}.pdf`);
@@ -241,8 +260,8 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
 
   it('refuses, rather than rewrites, a case number or reference that climbs out, and writes nothing', async () => {
     const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    const bytes = await signedCopy(dispatch);
     await chooseCaseFileFolder();
-    const bytes = bytesToBase64(new TextEncoder().encode('%PDF-1.7 test'));
     const traversal = (
       await dispatch('case-file:write', {
         bytes,
@@ -279,9 +298,80 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({
       outcome: 'written',
     });
+    // Another signed copy (signed a moment later, so other bytes) under the same name.
     expect(
-      (await dispatch('case-file:write', { bytes: bytesToBase64(new Uint8Array([1, 2, 3])), place })).value,
-    ).toMatchObject({ outcome: 'queued', code: 'already-filed' });
+      (
+        await dispatch('case-file:write', {
+          bytes: await signedCopy(dispatch, { form: { ...form, reference: 'CF-0001-B' } }),
+          place,
+        })
+      ).value,
+    ).toMatchObject({
+      outcome: 'queued',
+      code: 'already-filed',
+    });
+  });
+
+  it('writes into the case file only a copy signed by someone the home’s CA issued a certificate to', async () => {
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    // This computer learns the home CA, as it does when a manager issues a certificate here.
+    const learnt = await dispatch('signing:issue-certificate', {
+      authority: home.authority,
+      authoritySecret: home.secret,
+      staff: {
+        id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+        name: 'Pat Manager',
+        roles: ['registeredManager'],
+      },
+      homeName: 'Oakfield House',
+      secret: secret(),
+    });
+    expect(learnt.value).toMatchObject({ outcome: 'issued' });
+    // Signed before any folder is set, so it waits in the app as a real copy does.
+    const genuine = await signedCopy(dispatch);
+    await chooseCaseFileFolder();
+    // A certificate authority of someone's own, made and used from another computer.
+    const other = setUp();
+    const otherSecret = secret();
+    const made = (
+      await other.dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: otherSecret })
+    ).value as { authority: { encryptedKey: string; certificatePem: string } };
+    const staffSecret = secret();
+    const issued = (
+      await other.dispatch('signing:issue-certificate', {
+        authority: made.authority,
+        authoritySecret: otherSecret,
+        staff: {
+          id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
+          name: 'Siobhán O’Neill',
+          roles: ['personalTutor'],
+        },
+        homeName: 'Oakfield House',
+        secret: staffSecret,
+      })
+    ).value as { credential: SealedCredential };
+    const forgedSigned = await signedCopy(other.dispatch, {
+      signer: { credential: issued.credential, secret: staffSecret },
+    });
+    const tampered = base64ToBytes(genuine);
+    tampered[200] = (tampered[200] ?? 0) ^ 1;
+    for (const bytes of [
+      bytesToBase64(new TextEncoder().encode('%PDF-1.7 a contact form nobody signed')),
+      forgedSigned,
+      bytesToBase64(tampered),
+    ]) {
+      const reply = (await dispatch('case-file:write', { bytes, place })).value as {
+        code: string;
+        message: string;
+      };
+      expect(reply).toMatchObject({ outcome: 'queued', code: 'not-signed' });
+      expect(reply.message).toMatch(/not a contact form signed in Family Links by someone at this home/);
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+    // The real copy still takes its name.
+    expect((await dispatch('case-file:write', { bytes: genuine, place })).value).toMatchObject({
+      outcome: 'written',
+    });
   });
 
   it('never follows a case-file folder record edited on disk: copies wait until the manager chooses again', async () => {
