@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../../../shared/result';
 import { safeSegment, windowsDeviceNames } from '../../../shared/rules/file-name-segments';
 import { writeFileExclusively } from './atomic-file';
@@ -16,7 +16,7 @@ import { errorCodeOf, fileFailureKind } from './file-failure-kind';
  * those as devices) is refused with a message saying which part and why: quietly rewriting it
  * would file the copy under a name nobody chose. What is left is then cleaned of characters file
  * systems disagree about (spaces, accents), and the final path is checked to resolve inside the
- * folder.
+ * folder, with no case or year folder on the way that is a link to somewhere else.
  *
  * Failures are values a person can act on: a full disk, no permission, or a folder that is not
  * there (a network share offline). The signed form is kept by the caller, which queues the copy
@@ -130,6 +130,24 @@ export function caseFilePath(parts: Omit<CaseFileWrite, 'folder' | 'bytes'>): Re
   return ok(join(caseFolder, yearFolder, `${parts.date}-${kind}-${reference}.pdf`));
 }
 
+/**
+ * Makes the case and year folders under `root` one at a time, and names the first that is a link
+ * (a symlink, or a junction on Windows, which Node also reports as one), or undefined. The names
+ * are checked above, but a link put in the share by hand would still carry a child's copy out of
+ * the folder the manager chose; nothing is created through one.
+ */
+async function linkedFolderOnTheWay(root: string, relativeFolder: string): Promise<string | undefined> {
+  let folder = root;
+  for (const segment of relativeFolder.split(sep)) {
+    folder = join(folder, segment);
+    await mkdir(folder).catch((error: unknown) => {
+      if (errorCodeOf(error) !== 'EEXIST') throw error;
+    });
+    if ((await lstat(folder)).isSymbolicLink()) return relative(root, folder);
+  }
+  return undefined;
+}
+
 export async function writeCaseFile(
   request: CaseFileWrite,
   // Injected in tests to stand in for a full disk or a dropped share.
@@ -155,6 +173,17 @@ export async function writeCaseFile(
       return fail(
         'folder-unavailable',
         'The case-file folder set in Settings is not a folder. Ask the manager to choose it again.',
+      );
+  } catch (error) {
+    return failureFor(error);
+  }
+
+  try {
+    const linked = await linkedFolderOnTheWay(root, dirname(inside));
+    if (linked)
+      return fail(
+        'unsafe-name',
+        `The folder “${linked}” in the case-file folder is a link to somewhere else, so the copy was not saved through it. The form is signed and safe in the app; ask whoever manages the case-file folder to replace the link with a real folder.`,
       );
   } catch (error) {
     return failureFor(error);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmod, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -139,6 +139,28 @@ describe('writing a signed copy into the case-file folder', () => {
       const folder = path.ok ? path.value.split(sep)[0] : undefined;
       expect(folder?.toUpperCase()).toBe(caseFileFolderOf(caseNumber));
     }
+  });
+
+  it('never writes through a case or year folder that is a link to somewhere else', async () => {
+    const folder = await caseFolder();
+    const elsewhere = await caseFolder();
+    // Someone with the share open makes a child's case folder a link to a folder of their own.
+    await symlink(elsewhere, join(folder, 'FL-2025-421'), 'dir');
+    const throughCase = await writeCaseFile(request(folder));
+    expect(throughCase).toMatchObject({
+      ok: false,
+      error: { code: 'unsafe-name', message: expect.stringMatching(/“FL-2025-421”.*is a link/) as unknown },
+    });
+    // Or the year folder inside a real case folder.
+    await mkdir(join(folder, 'FL-2025-422'));
+    await symlink(elsewhere, join(folder, 'FL-2025-422', '2026-27'), 'dir');
+    const throughYear = await writeCaseFile(request(folder, { caseNumber: 'FL-2025-422' }));
+    expect(throughYear.ok ? 'ok' : throughYear.error.code).toBe('unsafe-name');
+    expect(await readdir(elsewhere)).toEqual([]);
+    // The case-file folder itself may be a link: it is the one the manager chose.
+    const chosenLink = join(await caseFolder(), 'case-file');
+    await symlink(elsewhere, chosenLink, 'dir');
+    expect((await writeCaseFile(request(chosenLink, { caseNumber: 'FL-2025-423' }))).ok).toBe(true);
   });
 
   it('refuses a folder that is not set or not absolute', async () => {
