@@ -80,6 +80,31 @@ function setUp(dialogs?: DialogPort, now: string = mainClock) {
 }
 
 type Signer = { credential: Pick<SealedCredential, 'encryptedKey' | 'certificateChainPem'>; secret: string };
+
+/** A Personal Tutor's signing key and certificate, issued by `authority` through `dispatch`. */
+async function personalTutorOf(
+  dispatch: ReturnType<typeof setUp>['dispatch'],
+  authority: { encryptedKey: string; certificatePem: string },
+  authoritySecret: string,
+): Promise<Signer> {
+  const staffSecret = secret();
+  const issued = (
+    await dispatch('signing:issue-certificate', {
+      authority: { encryptedKey: authority.encryptedKey, certificatePem: authority.certificatePem },
+      authoritySecret,
+      staff: {
+        id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
+        name: 'Siobhán O’Neill',
+        roles: ['personalTutor'],
+      },
+      homeName: 'Oakfield House',
+      secret: staffSecret,
+    })
+  ).value as { outcome: string; credential: SealedCredential };
+  const { encryptedKey, certificateChainPem } = issued.credential;
+  return { credential: { encryptedKey, certificateChainPem }, secret: staffSecret };
+}
+
 let signer: Signer;
 let caPem: string;
 /** The home CA `signer`'s certificate comes from, and its secret: a test issues with it to make a computer trust it. */
@@ -95,27 +120,7 @@ beforeAll(async () => {
   ).value as { authority: { encryptedKey: string; certificatePem: string } };
   caPem = authority.authority.certificatePem;
   home = { authority: authority.authority, secret: caSecret };
-  const staffSecret = secret();
-  const issued = (
-    await dispatch('signing:issue-certificate', {
-      authority: { encryptedKey: authority.authority.encryptedKey, certificatePem: caPem },
-      authoritySecret: caSecret,
-      staff: {
-        id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
-        name: 'Siobhán O’Neill',
-        roles: ['personalTutor'],
-      },
-      homeName: 'Oakfield House',
-      secret: staffSecret,
-    })
-  ).value as { outcome: string; credential: SealedCredential };
-  signer = {
-    credential: {
-      encryptedKey: issued.credential.encryptedKey,
-      certificateChainPem: issued.credential.certificateChainPem,
-    },
-    secret: staffSecret,
-  };
+  signer = await personalTutorOf(dispatch, authority.authority, caSecret);
   const {
     fonts: _fonts,
     authorEmail: _email,
@@ -336,22 +341,8 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     const made = (
       await other.dispatch('signing:create-authority', { homeName: 'Oakfield House', secret: otherSecret })
     ).value as { authority: { encryptedKey: string; certificatePem: string } };
-    const staffSecret = secret();
-    const issued = (
-      await other.dispatch('signing:issue-certificate', {
-        authority: made.authority,
-        authoritySecret: otherSecret,
-        staff: {
-          id: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22',
-          name: 'Siobhán O’Neill',
-          roles: ['personalTutor'],
-        },
-        homeName: 'Oakfield House',
-        secret: staffSecret,
-      })
-    ).value as { credential: SealedCredential };
     const forgedSigned = await signedCopy(other.dispatch, {
-      signer: { credential: issued.credential, secret: staffSecret },
+      signer: await personalTutorOf(other.dispatch, made.authority, otherSecret),
     });
     const tampered = base64ToBytes(genuine);
     tampered[200] = (tampered[200] ?? 0) ^ 1;
