@@ -28,7 +28,7 @@ export const isManagerSettingKey = (key: unknown): key is ManagerSettingKey =>
 export const digestRecordedAction = 'settings.digest-recorded';
 
 /** Settling a sync conflict writes the chosen value as a change of its own, audited under these. */
-const settleActions = ['sync.merged', 'sync.version-chosen', 'sync.versions-combined'] as const;
+export const settleActions = ['sync.merged', 'sync.version-chosen', 'sync.versions-combined'] as const;
 
 /** Every action whose entry says what a setting's row holds from then on. */
 export function settingTrailActions(key: ManagerSettingKey): readonly string[] {
@@ -54,8 +54,13 @@ export function detailWithDigest(words: string | undefined, digest: string): str
  * The SHA-256 of a setting's row: its key and value as canonical JSON (keys sorted, `undefined`
  * left out), so the same value always gives the same digest whatever order its fields came in.
  */
-export async function settingDigest(key: string, value: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson({ key, value }));
+export function settingDigest(key: string, value: unknown): Promise<string> {
+  return canonicalDigest({ key, value });
+}
+
+/** The SHA-256 of a value as canonical JSON: the same value gives the same digest however it was built. */
+export async function canonicalDigest(value: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(value));
   return hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
@@ -64,7 +69,14 @@ export function newestSettingEntry<Entry extends SettingTrailEntry>(
   key: ManagerSettingKey,
   entries: readonly Entry[],
 ): Entry | undefined {
-  const actions = new Set(settingTrailActions(key));
+  return newestEntryOf(new Set(settingTrailActions(key)), entries);
+}
+
+/** The newest of the entries under one of `actions`: latest `at`, then latest `seq`. */
+export function newestEntryOf<Entry extends SettingTrailEntry>(
+  actions: ReadonlySet<string>,
+  entries: readonly Entry[],
+): Entry | undefined {
   let newest: Entry | undefined;
   for (const entry of entries) {
     if (!actions.has(entry.action)) continue;

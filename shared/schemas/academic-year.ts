@@ -20,7 +20,8 @@ export const termSchema = z.object({
 });
 export type Term = z.infer<typeof termSchema>;
 
-const academicYearShape = z.object({
+/** A year's fields, without the checks of its dates against each other (for showing a damaged row). */
+export const academicYearShape = z.object({
   id: idSchema,
   /** How staff name the year, e.g. "2026/27". */
   label: z

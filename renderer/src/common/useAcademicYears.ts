@@ -3,10 +3,13 @@ import { useMemo } from 'react';
 import { useDatabase } from '../db/useDatabase';
 import { academicYearRepository } from '../db/repositories/academic-year-repository';
 
-/** Every academic year, earliest first, kept live; `years` is undefined while loading. */
+/**
+ * The academic years that can be trusted, earliest first, kept live, and those changed outside
+ * Family Links (left out of `years`: `checkedCalendar`); both undefined while loading.
+ */
 export function useAcademicYears() {
   const db = useDatabase();
   const repository = useMemo(() => academicYearRepository(db), [db]);
-  const years = useLiveQuery(() => repository.list(), [repository]);
-  return { years, repository };
+  const calendar = useLiveQuery(() => repository.checked(), [repository]);
+  return { years: calendar?.years, damaged: calendar?.damaged, repository };
 }

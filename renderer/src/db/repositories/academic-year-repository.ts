@@ -1,19 +1,21 @@
-import { academicYearFormSchema, academicYearSchema, type AcademicYear } from '@shared/schemas/academic-year';
+import { academicYearFormSchema, type AcademicYear } from '@shared/schemas/academic-year';
 import { academicYearOverlaps, academicYearSpan } from '@shared/rules/academic-calendar';
+import {
+  academicYearDigest,
+  academicYearRecordTypes,
+  academicYearRecordType,
+} from '@shared/rules/academic-year-trail';
+import { detailWithDigest } from '@shared/rules/setting-trail';
 import { fieldMessages } from '@shared/ipc/ipc-result';
 import { fail, ok, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
-import type { AcademicYearRow, FamilyLinksDb } from '../database';
+import type { FamilyLinksDb } from '../database';
 import { recordWriter } from '../record-writer';
 import { plainStore } from '../sealed-store';
 import type { Session } from '../session';
+import { checkedCalendar, type CheckedCalendar } from './academic-year-trail';
 
 export type AcademicYearSaveError = 'invalid' | 'overlap' | 'duplicate-label' | 'not-found' | 'forbidden';
-
-function toRecord(row: AcademicYearRow): AcademicYear {
-  const { startsOn: _startsOn, endsOn: _endsOn, ...record } = row;
-  return academicYearSchema.parse(record);
-}
 
 /** The home's academic years and their terms: what every "termly" figure counts against. */
 export function academicYearRepository(
@@ -23,17 +25,25 @@ export function academicYearRepository(
 ) {
   const records = recordWriter(db, clock);
   const years = plainStore(db.academicYears);
+  const damagedNotes = plainStore(db.damagedRecords);
   return {
-    /** Every year, earliest first. */
+    /** Every year that can be trusted (`checkedCalendar`), earliest first. */
     async list(): Promise<AcademicYear[]> {
-      const rows = await db.academicYears.orderBy('startsOn').toArray();
-      return rows.map(toRecord);
+      return [...(await checkedCalendar(db)).years];
+    },
+
+    /** The years that can be trusted, and those changed outside Family Links: for the calendar screen. */
+    checked(): Promise<CheckedCalendar> {
+      return checkedCalendar(db);
     },
 
     /**
      * Adds a year (no `id`) or replaces one (with `id`). Manager only. The dates are checked on
      * their own and against every other year inside the same transaction as the write and its
-     * audit entry, so nothing can slip in between the check and the write.
+     * audit entry, so nothing can slip in between the check and the write. The entry ends with the
+     * row's digest (`academic-year-trail.ts`), which reads hold the row to; so saving a year changed
+     * outside Family Links repairs it, and its note among the damaged records goes in the same
+     * transaction. A year whose row was deleted outside Family Links is saved again under its id.
      */
     async save(
       session: Session,
@@ -53,17 +63,21 @@ export function academicYearRepository(
       const record: AcademicYear = { id: id ?? newId(), ...parsed.data };
       const span = academicYearSpan(record);
       if (!span) return fail('invalid', 'A year needs its three terms.');
+      const row = { ...record, ...span };
+      // Worked out before the transaction: IndexedDB commits one left waiting on WebCrypto.
+      const digest = await academicYearDigest(row);
       const event = {
         action: id === undefined ? 'academic-year.created' : 'academic-year.updated',
-        recordType: 'academicYear',
+        recordType: academicYearRecordType,
         recordId: record.id,
-        detail: record.label,
+        detail: detailWithDigest(record.label, digest),
       };
       const written = await records.write(session, {
         events: [event],
-        writes: [years.put({ ...record, ...span })],
+        writes: [years.put(row), damagedNotes.delete(`${academicYearRecordType}:${record.id}`)],
+        reads: [db.audit],
         async check() {
-          if (id !== undefined && (await db.academicYears.get(id)) === undefined)
+          if (id !== undefined && !(await isKnownYear(db, id)))
             return fail(
               'not-found',
               'That academic year is no longer in the calendar. Reload the page and try again.',
@@ -87,3 +101,13 @@ export function academicYearRepository(
   };
 }
 export type AcademicYearRepository = ReturnType<typeof academicYearRepository>;
+
+/** Whether a year is stored, or the audit log says it was (its row deleted outside Family Links). */
+async function isKnownYear(db: FamilyLinksDb, id: string): Promise<boolean> {
+  if ((await db.academicYears.get(id)) !== undefined) return true;
+  const logged = await db.audit
+    .where('[recordType+recordId]')
+    .anyOf(academicYearRecordTypes.map((type) => [type, id]))
+    .count();
+  return logged > 0;
+}

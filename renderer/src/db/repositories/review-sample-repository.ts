@@ -18,6 +18,7 @@ import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import { trustedYear } from './academic-year-trail';
 import { contactFormCodec } from './contact-form-codec';
 import { readHomeSettings } from './home-settings-reads';
 
@@ -69,7 +70,7 @@ export function reviewSampleRepository(
     async draw(session: Session, input: unknown): Promise<Result<ReviewSample, SampleError>> {
       const form = permittedForm(session, 'sample:monitor', refusal, sampleDrawFormSchema, input);
       if (!form.ok) return form;
-      const year = await db.academicYears.get(form.value.yearId);
+      const year = await trustedYear(db, form.value.yearId);
       const term = year?.terms.find((candidate) => candidate.name === form.value.termName);
       if (!year || !term)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { restrictionRecordSchema } from '@shared/schemas/registers';
 import { canonicalJson, mergeVersions, versionId, type Side } from '@shared/sync/record-merge';
 import { detailWithDigest, isManagerSettingKey, settingDigest } from '@shared/rules/setting-trail';
-import type { FamilyLinksDb } from '../database';
+import { academicYearDigest, academicYearRecordType } from '@shared/rules/academic-year-trail';
+import type { AcademicYearRow, FamilyLinksDb } from '../database';
 import { CompartmentLockedError, KeysDroppedError, type RecordCipher } from '../encryption/record-cipher';
 import { auditLog, type AuditEventInput } from '../repositories/audit-log-repository';
 import { contactFormCodec } from '../repositories/contact-form-codec';
@@ -203,7 +204,7 @@ export async function settleConflict(
   const row =
     record === undefined || record === 'unchanged' ? record : await codec.seal(record, session.cipher, like);
   const table = db.table(conflict.table);
-  const event = await withSettingDigest(db, conflict, row, settle.event);
+  const event = await withTrailDigest(db, conflict, row, settle.event);
   try {
     await auditLog(db, options.anchor).write(
       { actorId: session.staff.id, auditKey: session.auditKey },
@@ -228,21 +229,38 @@ export async function settleConflict(
 }
 
 /**
- * A settled manager setting's entry ends with the digest of the value it settles on, as a save's
- * does (`setting-trail.ts`): reads hold the row to it from then on. Worked out before the
- * transaction, which would commit while waiting on WebCrypto.
+ * A settled manager setting's or academic year's entry ends with the digest of what it settles
+ * on, as a save's does (`setting-trail.ts`, `academic-year-trail.ts`): reads hold the row to it
+ * from then on. The entry's record type is the table's, the one saves use too, so a read finds
+ * both. Worked out before the transaction, which would commit while waiting on WebCrypto.
  */
-async function withSettingDigest(
+async function withTrailDigest(
   db: FamilyLinksDb,
   conflict: SyncConflictRow,
   row: unknown,
   event: AuditEventInput,
 ): Promise<AuditEventInput> {
-  if (conflict.table !== 'settings' || !isManagerSettingKey(conflict.key) || row === undefined) return event;
-  const written = row === 'unchanged' ? await db.settings.get(conflict.key) : row;
-  if (typeof written !== 'object' || written === null || !('value' in written)) return event;
-  const digest = await settingDigest(conflict.key, written.value);
-  return { ...event, detail: detailWithDigest(event.detail, digest) };
+  if (row === undefined) return event;
+  const digest = await trailDigestOf(db, conflict, row);
+  return digest === undefined ? event : { ...event, detail: detailWithDigest(event.detail, digest) };
+}
+
+async function trailDigestOf(
+  db: FamilyLinksDb,
+  conflict: SyncConflictRow,
+  row: unknown,
+): Promise<string | undefined> {
+  if (conflict.table === 'settings' && isManagerSettingKey(conflict.key)) {
+    const written = row === 'unchanged' ? await db.settings.get(conflict.key) : row;
+    if (typeof written !== 'object' || written === null || !('value' in written)) return undefined;
+    return settingDigest(conflict.key, written.value);
+  }
+  if (conflict.table === academicYearRecordType) {
+    const written = row === 'unchanged' ? await db.academicYears.get(conflict.key) : row;
+    const parsed = replicatedRowSchemas.academicYears?.safeParse(written);
+    return parsed?.success ? academicYearDigest(written as AcademicYearRow) : undefined;
+  }
+  return undefined;
 }
 
 export type MergeOutcome = {

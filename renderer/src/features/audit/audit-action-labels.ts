@@ -44,6 +44,9 @@ const labels: Readonly<Record<string, string>> = {
   'settings.digest-recorded': 'Recorded a setting as it stood, to notice changes made outside Family Links',
   'academic-year.created': 'Added an academic year',
   'academic-year.updated': 'Changed an academic year',
+  'academic-year.digest-recorded':
+    'Recorded an academic year as it stood, to notice changes made outside Family Links',
+  'academic-year.digests-began': 'Began holding term dates to the audit log',
   'audit.verified': 'Checked the audit log',
   'audit.pending-removed': 'Sign-in records removed before they reached the log',
   'audit.exported': 'Exported entries from the audit log',
@@ -217,7 +220,9 @@ export function auditActionGroupLabel(action: string): string {
 
 /** What kind of record an entry is about, in words. */
 const recordTypeLabels: Readonly<Record<string, string>> = {
+  // Saves were written under the first, sync settling under the second: both are the same record.
   academicYear: 'Academic year',
+  academicYears: 'Academic year',
   backup: 'Backup',
   contactForm: 'Contact form',
   contactPlan: 'Contact plan arrangement',

@@ -21,7 +21,7 @@ import './review.css';
  */
 export function ReviewScreen() {
   const clock = useHomeClock();
-  const { years } = useAcademicYears();
+  const { years, damaged } = useAcademicYears();
   const [chosen, setChosen] = useState<TermChoice | undefined>();
   const choice = chosen ?? (years ? defaultTermChoice(years, clock.today) : undefined);
   const overview = useTermlyOverview(choice);
@@ -49,7 +49,14 @@ export function ReviewScreen() {
         Personal Tutor and Case Co-ordinator, weekly updates to parents, the Learning Mentor’s contacts,
         contact with every family member, and forms within 48 hours.
       </p>
-      {years && years.length === 0 ? (
+      {damaged && damaged.length > 0 ? (
+        // Said here too: a term left out because its dates cannot be trusted must not look met.
+        <Banner tone="error">
+          Term dates for {damaged.map((year) => year.label ?? 'a year').join(', ')} were changed outside
+          Family Links, so those terms are not shown until the Registered Manager checks and saves them again
+          under Academic calendar.
+        </Banner>
+      ) : years && years.length === 0 ? (
         <Banner tone="info">
           The home has no academic years yet. Add the term dates under Academic calendar first.
         </Banner>

@@ -18,8 +18,11 @@ import { FormActions } from '../../ui/FormActions';
 
 type Props = {
   readonly repository: AcademicYearRepository;
-  /** The year being edited, or a suggested label for a new one. */
-  readonly editing: AcademicYear | { readonly suggestedLabel: string };
+  /**
+   * The year being edited, or a suggested label for a new one; `restoresId` when the new one
+   * enters again a year whose row was deleted outside Family Links, under the id the log knows.
+   */
+  readonly editing: AcademicYear | { readonly suggestedLabel: string; readonly restoresId?: string };
   readonly onDone: (saved: AcademicYear | undefined) => void;
 };
 
@@ -41,6 +44,7 @@ function emptyYear(label: string): FormValues {
 export function AcademicYearForm({ repository, editing, onDone }: Props) {
   const session = useSession();
   const existing = 'id' in editing ? editing : undefined;
+  const savesAs = existing?.id ?? ('restoresId' in editing ? editing.restoresId : undefined);
   const form = useForm<FormValues>({
     resolver: zodResolver(academicYearFormSchema),
     defaultValues: existing
@@ -50,8 +54,8 @@ export function AcademicYearForm({ repository, editing, onDone }: Props) {
   const { errors, isSubmitting } = form.formState;
   const { submit, failure, draftRestoredAt, leave } = useDraftedRecordSubmit(
     form,
-    existing ? `academic-year:${existing.id}` : 'academic-year:new',
-    (values) => repository.save(session, values, existing?.id),
+    savesAs === undefined ? 'academic-year:new' : `academic-year:${savesAs}`,
+    (values) => repository.save(session, values, savesAs),
     onDone,
     { invalidMessage: 'Some dates need correcting. Each problem is shown beside its field.' },
   );

@@ -16,6 +16,7 @@ import type { MirrorWriter } from '../../../../renderer/src/db/sync/sync-pump';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
 import { restrictionRepository } from '../../../../renderer/src/db/repositories/restriction-repository';
 import { homeSettingsRepository } from '../../../../renderer/src/db/repositories/home-settings-repository';
+import { syncConflictRepository } from '../../../../renderer/src/db/repositories/sync-conflict-repository';
 import { okValue } from '../ok-value';
 import { dawnMorris, freshDatabase, signInVisitor } from './test-database';
 import { testSession } from './test-session';
@@ -157,4 +158,13 @@ export async function homeRenamedOnBoth() {
   );
   await exchange(frontDesk, office, keys);
   return computers;
+}
+
+/** The manager, at `at`, keeps the version of the one open conflict that the other computer made. */
+export async function keepOtherComputersVersion(at: Computer): Promise<void> {
+  const conflicts = syncConflictRepository(at.db);
+  const [listed] = await conflicts.listForManager(at.session);
+  const fromThere = listed?.versions.find((version) => !version.madeHere);
+  if (!listed || !fromThere) throw new Error('no conflict listed');
+  okValue(await conflicts.keep(at.session, listed.id, fromThere.version));
 }

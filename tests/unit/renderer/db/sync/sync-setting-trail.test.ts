@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { homeSettingsRepository } from '../../../../../renderer/src/db/repositories/home-settings-repository';
-import { syncConflictRepository } from '../../../../../renderer/src/db/repositories/sync-conflict-repository';
 import { okValue } from '../../ok-value';
-import { exchange, homeRenamedOnBoth, oakHouse, twoComputers, type Computer } from '../sync-computers';
+import {
+  exchange,
+  keepOtherComputersVersion,
+  homeRenamedOnBoth,
+  oakHouse,
+  twoComputers,
+  type Computer,
+} from '../sync-computers';
 
 /**
  * The manager's settings held against the audit log on a home of two computers: a setting and its
@@ -34,11 +40,7 @@ describe('settings from another computer, held against the audit log', () => {
       ]);
     }
 
-    const conflicts = syncConflictRepository(office.db);
-    const [listed] = await conflicts.listForManager(office.session);
-    const fromDesk = listed?.versions.find((version) => !version.madeHere);
-    if (!listed || !fromDesk) throw new Error('no conflict listed');
-    okValue(await conflicts.keep(office.session, listed.id, fromDesk.version));
+    await keepOtherComputersVersion(office);
     await exchange(frontDesk, office, keys);
     const lodge = { value: { ...oakHouse, name: 'Oak Lodge' }, damaged: false };
     expect(await checked(office)).toEqual(lodge);
