@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { londonDateAndTime } from './harness/london-dates';
+import { AcademicCalendarPage, year2026 } from './pages/academic-calendar-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { ContactFormPage } from './pages/contact-form-page';
@@ -285,6 +286,51 @@ test.describe('records changed outside Family Links', () => {
     await frame.open('Contact forms');
     await save('24');
     await expect(notice).toHaveCount(0);
+    await frame.open('Home');
+    await expect(page.getByRole('heading', { name: 'Records changed outside Family Links' })).toHaveCount(0);
+  });
+
+  test('term dates moved in IndexedDB are left out and named, until the manager checks and saves them again', async ({
+    app,
+    page,
+  }) => {
+    const frame = await newHomeOn(app, 'Academic calendar');
+    const calendar = new AcademicCalendarPage(page);
+    await calendar.addYearButton.click();
+    await calendar.fillYear(year2026);
+    await calendar.save();
+    await expect(calendar.confirmation).toHaveText('2026/27 saved.');
+    // The autumn term cut short to October: a missed home visit in November would no longer count against it.
+    const { Autumn, Spring, Summer } = year2026.terms;
+    await edit(page, 'academicYears', 'label', '2026/27', {
+      terms: [
+        { name: 'autumn', ...Autumn, endsOn: '2026-11-06' },
+        { name: 'spring', ...Spring },
+        { name: 'summer', ...Summer },
+      ],
+    });
+    await page.reload();
+    await managerSignsInTo(page, 'Academic calendar');
+    await expect(calendar.damagedNotice).toBeVisible();
+    await expect(calendar.damagedTable.getByText('6 Nov 2026')).toBeVisible();
+    await expect(page.getByText('No other academic years.')).toBeVisible();
+    await app.checkScreen('academic calendar: term dates changed outside the app', {
+      screenshot: 'term dates changed outside the app',
+      atOfficeSizes: true,
+    });
+
+    await frame.open('Termly review');
+    await expect(page.getByText('Term dates for 2026/27 were changed outside Family Links')).toBeVisible();
+    await frame.open('Home');
+    await expect(page.getByText('1 record has been changed outside Family Links')).toBeVisible();
+
+    await frame.open('Academic calendar');
+    await calendar.checkAndSaveButton('2026/27').click();
+    await calendar.termField('Autumn', 'ends').fill('18/12/2026');
+    await calendar.save();
+    await expect(calendar.confirmation).toHaveText('2026/27 saved.');
+    await expect(calendar.damagedNotice).toHaveCount(0);
+    await expect(calendar.row('2026/27')).toContainText('18 Dec 2026');
     await frame.open('Home');
     await expect(page.getByRole('heading', { name: 'Records changed outside Family Links' })).toHaveCount(0);
   });

@@ -81,6 +81,19 @@ export class AcademicCalendarPage extends PageModel {
     await this.saveButton.click();
   }
 
+  /** Years whose dates were changed outside Family Links, listed apart to be checked and saved again. */
+  readonly damagedTable = this.page.getByRole('table', {
+    name: 'Academic years changed outside Family Links',
+  });
+  readonly damagedNotice = this.page
+    .getByRole('alert')
+    .filter({ hasText: 'changed outside Family Links and cannot be trusted' });
+
+  /** The button that opens a changed year's dates to be checked and saved again. */
+  checkAndSaveButton(label: string): Locator {
+    return this.damagedTable.getByRole('button', { name: `Check and save ${label}` });
+  }
+
   /** The year's row in the list, found by its label ("2026/27"). */
   row(label: string): Locator {
     return this.table

@@ -159,7 +159,11 @@ export function AcademicCalendarScreen() {
       <LoadedList
         items={years}
         loading="Loading the calendar…"
-        empty="No academic years yet. Add this year’s term dates to start."
+        empty={
+          damaged && damaged.length > 0
+            ? 'No other academic years.'
+            : 'No academic years yet. Add this year’s term dates to start.'
+        }
       >
         {(years) => (
           <table className="table">
