@@ -13,13 +13,17 @@ import {
 } from '@shared/schemas/review';
 import type { ContactForm } from '@shared/schemas/contact-forms';
 import { fail, ok, type Result } from '@shared/result';
+import { detailWithDigest } from '@shared/rules/setting-trail';
+import { sampleDigest, sampleRecordType, sampleVerdict, sampleDrawnAction } from '@shared/rules/sample-trail';
 import type { FamilyLinksDb, SampleItemReviewPlainKey } from '../database';
 import { recordWriter } from '../record-writer';
 import { createSealedCodec } from '../sealed-codec';
 import { plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
 import { trustedYear } from './academic-year-trail';
+import { DamagedRecordError } from '../row-binding';
 import { contactFormCodec } from './contact-form-codec';
+import { damagedRecordRepository } from './damaged-record-repository';
 import { readHomeSettings } from './home-settings-reads';
 
 /** Sample monitoring is the manager's alone: the comments are sealed in the manager's compartment. */
@@ -30,7 +34,7 @@ export const sampleItemReviewCodec = createSealedCodec(
   { compartment: 'manager' },
 );
 
-export type SampleError = 'forbidden' | 'invalid' | 'not-found' | 'empty-term';
+export type SampleError = 'forbidden' | 'invalid' | 'not-found' | 'empty-term' | 'damaged';
 
 export type SampleWithReviews = {
   readonly sample: ReviewSample;
@@ -98,14 +102,20 @@ export function reviewSampleRepository(
         populationCount: filed.length,
         formIds: drawSample(filed, form.value.size, randomBelow),
       });
+      // The draw's entry ends with the sample's digest (`sample-trail.ts`), worked out before the
+      // transaction: IndexedDB commits one left waiting on WebCrypto.
+      const digest = await sampleDigest(sample);
       await records.write(session, {
         at: now,
         events: [
           {
-            action: 'review.sample-drawn',
-            recordType: 'reviewSample',
+            action: sampleDrawnAction,
+            recordType: sampleRecordType,
             recordId: sample.id,
-            detail: `${sample.formIds.length} of ${filed.length} filed forms, ${year.label} ${term.name} term`,
+            detail: detailWithDigest(
+              `${sample.formIds.length} of ${filed.length} filed forms, ${year.label} ${term.name} term`,
+              digest,
+            ),
           },
         ],
         writes: [samples.insert(sample)],
@@ -128,8 +138,20 @@ export function reviewSampleRepository(
       sampleId: string,
     ): Promise<Result<SampleWithReviews & { forms: ContactForm[] }, SampleError>> {
       if (!can(session.roles, 'sample:monitor')) return refused();
-      const row = await db.reviewSamples.get(sampleId);
+      const [row, entries] = await Promise.all([
+        db.reviewSamples.get(sampleId),
+        db.audit.where('[recordType+recordId]').equals([sampleRecordType, sampleId]).toArray(),
+      ]);
       if (!row) return fail('not-found', 'That sample is no longer there.');
+      if (sampleVerdict(await sampleDigest(row), entries) === 'damaged') {
+        await damagedRecordRepository(db, clock).note(session, [
+          new DamagedRecordError('reviewSamples', sampleId, 'not-as-logged'),
+        ]);
+        return fail(
+          'damaged',
+          'This sample was changed outside Family Links, so the forms in it may not be the ones drawn. Draw a new sample for the term.',
+        );
+      }
       const sample = reviewSampleSchema.parse(row);
       const formRows = await db.contactForms.bulkGet(sample.formIds);
       const forms = await Promise.all(

@@ -271,6 +271,30 @@ describe('sample monitoring', () => {
     });
     expect((await db.audit.toArray()).map((entry) => entry.action)).toContain('review.sample-form-reviewed');
   });
+
+  it('a sample whose forms were swapped in IndexedDB is refused and noted; one drawn before digests opens', async () => {
+    const { manager, year, visitForm, tomsCall } = await setUp();
+    const samples = reviewSampleRepository(db, () => now);
+    const sample = okValue(await samples.draw(manager, { yearId: year.id, termName: 'autumn', size: 1 }));
+    expect(okValue(await samples.get(manager, sample.id)).forms).toHaveLength(1);
+    const other = sample.formIds[0] === visitForm.id ? tomsCall.id : visitForm.id;
+    await db.reviewSamples.put({ ...sample, formIds: [other] });
+    expect(await samples.get(manager, sample.id)).toMatchObject({ ok: false, error: { code: 'damaged' } });
+    expect(await db.damagedRecords.toArray()).toMatchObject([{ id: `reviewSamples:${sample.id}` }]);
+
+    // Drawn before the entry carried a digest: nothing to hold it to, so it opens as it did.
+    await db.audit
+      .where('[recordType+recordId]')
+      .equals(['reviewSample', sample.id])
+      .modify({ detail: '1 of 2 filed forms' });
+    expect(okValue(await samples.get(manager, sample.id)).sample.formIds).toEqual([other]);
+    // No draw entry at all: never drawn by Family Links.
+    await db.reviewSamples.put({ ...sample, id: 'put-there-by-hand' });
+    expect(await samples.get(manager, 'put-there-by-hand')).toMatchObject({
+      ok: false,
+      error: { code: 'damaged' },
+    });
+  });
 });
 
 describe('version 9: sample monitoring tables', () => {
