@@ -41,6 +41,42 @@ export async function alertMessageId(about: AlertAbout): Promise<string> {
   ].join('-');
 }
 
+/** What makes one message of an alert the same message: its id, whom it is about, the kind of alert and where it goes. */
+export type AlertMessageIdentity = {
+  readonly id: string;
+  readonly youngPersonId: string;
+  readonly event: string;
+  /** The address it goes to (`recipient.email`): compared without regard to case. */
+  readonly recipientEmail: string;
+};
+
+/** What stands under an alert message's id: the message already, or a row to replace with it, and why. */
+export type StoredAlertCopy =
+  | { readonly kind: 'sameMessage' }
+  | { readonly kind: 'replace'; readonly reason: 'doesNotOpen' | 'differentMessage' };
+
+/**
+ * Whether the row stored under an alert message's id (`alertMessageId`) is that message already
+ * queued, here or on another computer, so it is not queued twice. The id is worked out from ids
+ * anyone can read, so a row under it proves nothing by being there: only a row that opens with the
+ * home's key (`stored`; `undefined` when it does not open) and is the same message, about the same
+ * young person, of the same kind and to the same address, stands. Anything else would silence the
+ * alert (DESIGN: a row edited or planted outside the app never silences a safeguard), so it is
+ * replaced by the real message.
+ */
+export function storedAlertCopy(
+  expected: AlertMessageIdentity,
+  stored: AlertMessageIdentity | undefined,
+): StoredAlertCopy {
+  if (stored === undefined) return { kind: 'replace', reason: 'doesNotOpen' };
+  const isSame =
+    stored.id === expected.id &&
+    stored.youngPersonId === expected.youngPersonId &&
+    stored.event === expected.event &&
+    stored.recipientEmail.toLowerCase() === expected.recipientEmail.toLowerCase();
+  return isSame ? { kind: 'sameMessage' } : { kind: 'replace', reason: 'differentMessage' };
+}
+
 export type AlertState = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
 /** One further copy of a message that left: which computer sent it, when, and how. */

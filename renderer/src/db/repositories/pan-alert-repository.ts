@@ -20,6 +20,7 @@ import type { ContactFormRow, FamilyLinksDb } from '../database';
 import { recordWriter, type WriteStep } from '../record-writer';
 import { openedOrDamaged, plainStore, sealedStore } from '../sealed-store';
 import type { Session } from '../session';
+import { alertOnceRows, type AlertOnceRows } from './alert-once-rows';
 import type { AuditEventInput } from './audit-log-repository';
 import type { OutboxError } from './outbox-repository';
 import { outboxCodec } from './outbox-codec';
@@ -77,13 +78,14 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
   /**
    * Makes an alert about one young person ready to queue: one message to each person who should
    * hear (the PT, the duty manager for some events, the PAN group members who asked), with the
-   * least identifying text, each with its disclosure-log entry. Nothing is written here.
+   * least identifying text, each with its disclosure-log entry. Nothing is written here. For an
+   * alert raised once, also what was stored under its message ids when they were read (`once`).
    */
-  async function prepareAlert(
+  async function prepare(
     session: Session,
     input: PanAlertRequest,
-    options: AlertOptions = {},
-  ): Promise<Result<PreparedAlert, OutboxError>> {
+    options: AlertOptions,
+  ): Promise<Result<{ alert: PreparedAlert; once: AlertOnceRows | undefined }, OutboxError>> {
     const parsed = panAlertRequestSchema.safeParse(input);
     if (!parsed.success)
       return fail('invalid', 'The alert was not in the expected form, so nobody was told.');
@@ -117,16 +119,26 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     const at = clock().toISOString();
     const queuedOn = await queuedOnHere(db);
     const ids = await messageIds(request.event, who.recipients, options.onceAbout);
-    // A message of this alert already here (queued here, or arrived from another computer) is not made again.
-    const present = new Set(
-      options.onceAbout === undefined
-        ? []
-        : (await db.outbox.bulkGet(ids)).flatMap((row) => (row ? [row.id] : [])),
-    );
-    const toQueue = who.recipients.flatMap((recipient, index) => {
+    const addressed = who.recipients.flatMap((recipient, index) => {
       const id = ids[index];
-      return id === undefined || present.has(id) ? [] : [{ recipient, id }];
+      return id === undefined ? [] : [{ recipient, id }];
     });
+    // A message of this alert already here (queued here, or arrived from another computer) is not
+    // made again; a row under its id that does not open, or is another message, is replaced.
+    const once =
+      options.onceAbout === undefined
+        ? undefined
+        : await alertOnceRows(
+            db,
+            session.cipher,
+            addressed.map(({ recipient, id }) => ({
+              id,
+              youngPersonId: request.youngPersonId,
+              event: request.event,
+              recipientEmail: recipient.email,
+            })),
+          );
+    const toQueue = addressed.filter(({ id }) => !once?.standing.has(id));
 
     const pairs = toQueue.map(({ recipient, id }) => {
       const disclosure = disclosureFor(recipient, request, session, at);
@@ -153,21 +165,48 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
       });
       return { message, disclosure };
     });
-    // The disclosure is logged when the message leaves (the outbox repository), not now.
-    const events: AuditEventInput[] = pairs.map((pair) => ({
-      action: 'outbox.queued',
-      recordType: 'outboxMessage',
-      recordId: pair.message.id,
-      detail: pair.message.event,
-    }));
-    return ok({
-      messages: pairs.map((pair) => pair.message),
-      alreadyQueued: present.size,
-      skippedMembers: who.skipped.length,
-      hasNoPersonalTutor: who.hasNoPersonalTutor,
-      events,
-      writes: pairs.length === 0 ? [] : [store.insertAll(pairs.map((pair) => pair.message))],
+    // The disclosure is logged when the message leaves (the outbox repository), not now. A row
+    // replaced is said so first, so whoever reads the log sees why the message was queued again.
+    const events: AuditEventInput[] = pairs.flatMap((pair) => {
+      const replaced = once?.replacing.get(pair.message.id);
+      return [
+        ...(replaced ? [replaced] : []),
+        {
+          action: 'outbox.queued',
+          recordType: 'outboxMessage',
+          recordId: pair.message.id,
+          detail: pair.message.event,
+        },
+      ];
     });
+    const [fresh, replacements] = [
+      pairs.filter((pair) => !once?.replacing.has(pair.message.id)).map((pair) => pair.message),
+      pairs.filter((pair) => once?.replacing.has(pair.message.id)).map((pair) => pair.message),
+    ];
+    return ok({
+      alert: {
+        messages: pairs.map((pair) => pair.message),
+        alreadyQueued: once?.standing.size ?? 0,
+        skippedMembers: who.skipped.length,
+        hasNoPersonalTutor: who.hasNoPersonalTutor,
+        events,
+        writes: [
+          ...(fresh.length === 0 ? [] : [store.insertAll(fresh)]),
+          ...(replacements.length === 0 ? [] : [store.putAll(replacements)]),
+        ],
+      },
+      once,
+    });
+  }
+
+  /** `prepare`, for a change that queues its alerts in its own write (`panAlertsForChange`). */
+  async function prepareAlert(
+    session: Session,
+    input: PanAlertRequest,
+    options: AlertOptions = {},
+  ): Promise<Result<PreparedAlert, OutboxError>> {
+    const prepared = await prepare(session, input, options);
+    return prepared.ok ? ok(prepared.value.alert) : prepared;
   }
 
   /**
@@ -180,17 +219,17 @@ export function panAlertRepository(db: FamilyLinksDb, clock: () => Date = () => 
     input: PanAlertRequest,
     options: AlertOptions = {},
   ): Promise<Result<QueuedAlerts, OutboxError>> {
-    const prepared = await prepareAlert(session, input, options);
+    const prepared = await prepare(session, input, options);
     if (!prepared.ok) return prepared;
-    const { writes, events, ...outcome } = prepared.value;
+    const { once } = prepared.value;
+    const { writes, events, ...outcome } = prepared.value.alert;
     if (outcome.messages.length === 0) return ok(outcome);
-    const ids = outcome.messages.map((message) => message.id);
     const written = await records.write<OutboxError>(session, {
       events,
       writes,
       // Another computer's copy of an alert raised once may have been applied since it was read.
       check: async () =>
-        options.onceAbout !== undefined && (await db.outbox.bulkGet(ids)).some(Boolean)
+        once !== undefined && !(await once.isStillAsRead())
           ? fail(
               'wrong-state',
               'This alert arrived from another computer a moment ago, so it was not queued again.',

@@ -98,6 +98,7 @@ const labels: Readonly<Record<string, string>> = {
   'pan-group.member-changed': 'Changed what a PAN group member is told',
   'pan-group.member-removed': 'Removed someone from a PAN group',
   'outbox.queued': 'Queued an email alert',
+  'outbox.damaged-replaced': 'Replaced an email alert changed outside Family Links',
   'outbox.sent': 'An email alert was sent',
   'outbox.attempt-failed': 'An email alert could not be sent',
   'outbox.retried': 'Tried an email alert again',

@@ -3,7 +3,9 @@ import {
   alertMessageId,
   mergeAlertedForms,
   settleAlertCopies,
+  storedAlertCopy,
   type AlertCopy,
+  type AlertMessageIdentity,
   type AlertVersion,
 } from '../../../../shared/rules/alert-once';
 import { idSchema } from '../../../../shared/schemas/common';
@@ -138,5 +140,46 @@ describe('mergeAlertedForms', () => {
   it('every form either computer alerted, once each, in one order', () => {
     expect(mergeAlertedForms([[otherForm, form], [form]])).toEqual([otherForm, form].sort());
     expect(mergeAlertedForms([[form], [otherForm]])).toEqual(mergeAlertedForms([[otherForm], [form]]));
+  });
+});
+
+describe('storedAlertCopy', () => {
+  const expected: AlertMessageIdentity = {
+    id: form,
+    youngPersonId: front,
+    event: 'formOverdue',
+    recipientEmail: 'tom.tutor@home.example',
+  };
+
+  it.each([
+    ['the same message, queued here or on another computer', expected, { kind: 'sameMessage' }],
+    [
+      'the same message, its address written in capitals',
+      { ...expected, recipientEmail: 'Tom.Tutor@Home.Example' },
+      { kind: 'sameMessage' },
+    ],
+    ['a row that does not open', undefined, { kind: 'replace', reason: 'doesNotOpen' }],
+    [
+      'a message under another id',
+      { ...expected, id: otherForm },
+      { kind: 'replace', reason: 'differentMessage' },
+    ],
+    [
+      'a message about another young person',
+      { ...expected, youngPersonId: office },
+      { kind: 'replace', reason: 'differentMessage' },
+    ],
+    [
+      'another kind of alert',
+      { ...expected, event: 'formFiled' },
+      { kind: 'replace', reason: 'differentMessage' },
+    ],
+    [
+      'a message to another address',
+      { ...expected, recipientEmail: 'someone@elsewhere.example' },
+      { kind: 'replace', reason: 'differentMessage' },
+    ],
+  ] as const)('%s', (_, stored, outcome) => {
+    expect(storedAlertCopy(expected, stored)).toEqual(outcome);
   });
 });

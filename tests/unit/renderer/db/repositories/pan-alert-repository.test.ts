@@ -6,6 +6,8 @@ import { disclosureRepository } from '../../../../../renderer/src/db/repositorie
 import { outboxRepository } from '../../../../../renderer/src/db/repositories/outbox-repository';
 import { panAlertRepository } from '../../../../../renderer/src/db/repositories/pan-alert-repository';
 import { panGroupRepository } from '../../../../../renderer/src/db/repositories/pan-group-repository';
+import { outboxCodec } from '../../../../../renderer/src/db/repositories/outbox-codec';
+import { alertMessageId } from '../../../../../shared/rules/alert-once';
 import {
   panAlertHome,
   queuePanAlert,
@@ -324,21 +326,40 @@ describe('a contact form overdue', () => {
   });
 });
 
+/** The test's home with one contact form due for Tom's call, and the alerts as seen once it has gone overdue. */
+async function homeWithOverdueForm() {
+  const home = await setUp();
+  const made = await contactFormRepository(db!, clock).createDueForContact(home.manager, {
+    youngPersonIds: [home.youngPerson.id],
+    kind: 'phoneCall',
+    contactEndedAt: '2026-11-20T09:00:00.000Z',
+    authorId: home.tutor.staff.id,
+  });
+  const [form] = okValue(made);
+  if (!form) throw new Error('no form made');
+  return { ...home, form, late: panAlertRepository(db!, () => new Date('2026-11-22T09:01:00.000Z')) };
+}
+
+/** An outbox row put in IndexedDB by hand: a sent overdue alert in its plain fields, and a seal that is only bytes. */
+const plantedOverdueAlert = (id: string, youngPersonId: string, createdById: string) =>
+  ({
+    id,
+    state: 'sent',
+    youngPersonId,
+    event: 'formOverdue',
+    createdAt: now.toISOString(),
+    createdById,
+    attempts: 1,
+    nextAttemptAt: now.toISOString(),
+    sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(32) },
+  }) as unknown as Parameters<FamilyLinksDb['outbox']['put']>[0];
+
 describe('a contact form overdue, listed as alerted outside Family Links', () => {
   async function overdueForm() {
-    const home = await setUp();
-    const made = await contactFormRepository(db!, clock).createDueForContact(home.manager, {
-      youngPersonIds: [home.youngPerson.id],
-      kind: 'phoneCall',
-      contactEndedAt: '2026-11-20T09:00:00.000Z',
-      authorId: home.tutor.staff.id,
-    });
-    const [form] = okValue(made);
-    if (!form) throw new Error('no form made');
-    const late = panAlertRepository(db!, () => new Date('2026-11-22T09:01:00.000Z'));
+    const home = await homeWithOverdueForm();
     const sent = async () =>
       (await outboxRepository(db!).list(home.manager)).map((message) => [message.event, message.reference]);
-    return { ...home, form, late, sent };
+    return { ...home, sent };
   }
 
   it('alerts the PAN group all the same when the form’s id was added to the list in IndexedDB', async () => {
@@ -353,21 +374,100 @@ describe('a contact form overdue, listed as alerted outside Family Links', () =>
   it('is not silenced by a message planted in the outbox that does not open', async () => {
     const { manager, youngPerson, form, late } = await overdueForm();
     await db!.settings.put({ key: 'panOverdueAlerted', value: [form.id] });
-    await db!.outbox.put({
-      id: crypto.randomUUID(),
-      state: 'sent',
-      youngPersonId: youngPerson.id,
-      event: 'formOverdue',
-      createdAt: now.toISOString(),
-      createdById: manager.staff.id,
-      attempts: 1,
-      nextAttemptAt: now.toISOString(),
-      sealed: { iv: new Uint8Array(12), data: new ArrayBuffer(32) },
-    } as unknown as Parameters<FamilyLinksDb['outbox']['put']>[0]);
+    await db!.outbox.put(plantedOverdueAlert(crypto.randomUUID(), youngPerson.id, manager.staff.id));
     expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
     // The planted row beside the one real alert (the outbox's own list refuses the planted one).
     expect(await db!.outbox.count()).toBe(2);
     expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
+  });
+});
+
+describe('a row under the overdue alert’s own message id', () => {
+  /** A form gone overdue, the id its alert to the PT is sent under, and what the audit log says of it. */
+  async function overdueForm() {
+    const home = await homeWithOverdueForm();
+    // Worked out as the app does, from ids anyone can read in IndexedDB.
+    const id = await alertMessageId({
+      event: 'formOverdue',
+      recordId: home.form.id,
+      recipientKey: `staff:${home.tutor.staff.id}`,
+    });
+    const messages = async () =>
+      (await outboxRepository(db!).list(home.manager)).map((message) => [
+        message.id,
+        message.event,
+        message.reference,
+        message.recipient.email,
+      ]);
+    const aboutMessage = async () =>
+      (await db!.audit.where('[recordType+recordId]').equals(['outboxMessage', id]).sortBy('seq')).map(
+        (entry) => [entry.action, entry.detail],
+      );
+    return { ...home, id, messages, aboutMessage };
+  }
+
+  /** The overdue alert as it is queued, sealed for `changes` made to it (what a copy made elsewhere would hold). */
+  async function sealedAlert(
+    home: Awaited<ReturnType<typeof overdueForm>>,
+    changes: Record<string, unknown>,
+  ) {
+    const prepared = await home.late.prepareAlert(
+      home.manager,
+      { youngPersonId: home.youngPerson.id, event: 'formOverdue', reference: home.form.reference },
+      { isRaisedByApp: true, onceAbout: home.form.id },
+    );
+    const [message] = okValue(prepared).messages;
+    if (!message) throw new Error('no alert made');
+    return outboxCodec.encode({ ...message, ...changes }, home.manager.cipher);
+  }
+
+  it('a planted row that does not open is replaced by the real alert, and the log says so', async () => {
+    const home = await overdueForm();
+    const { manager, youngPerson, form, id, late, messages, aboutMessage } = home;
+    await db!.outbox.put(plantedOverdueAlert(id, youngPerson.id, manager.staff.id));
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
+    expect(await messages()).toEqual([[id, 'formOverdue', form.reference, 'tom.tutor@home.example']]);
+    expect(await aboutMessage()).toEqual([
+      ['outbox.damaged-replaced', 'did not open'],
+      ['outbox.queued', 'formOverdue'],
+    ]);
+    // The real message stands now: not queued a second time.
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
+    expect(await db!.outbox.count()).toBe(1);
+  });
+
+  it('a row sealed for another message under its id is replaced by the real alert', async () => {
+    const home = await overdueForm();
+    const { manager, form, id, late, messages, aboutMessage } = home;
+    await db!.outbox.put(
+      await sealedAlert(home, {
+        state: 'sent',
+        recipient: { name: 'Someone Else', email: 'someone@elsewhere.example' },
+      }),
+    );
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(1);
+    expect(await messages()).toEqual([[id, 'formOverdue', form.reference, 'tom.tutor@home.example']]);
+    expect(await aboutMessage()).toEqual([
+      ['outbox.damaged-replaced', 'was a different message'],
+      ['outbox.queued', 'formOverdue'],
+    ]);
+  });
+
+  it('a genuine copy, queued and sent on another computer, stops a second set', async () => {
+    const home = await overdueForm();
+    const { manager, form, id, late, messages, aboutMessage } = home;
+    await db!.outbox.put(
+      await sealedAlert(home, {
+        state: 'sent',
+        queuedOn: 'office-computer',
+        sentAt: now.toISOString(),
+        sentVia: 'smtp',
+      }),
+    );
+    expect(await late.queueOverdueFormAlerts(manager)).toBe(0);
+    expect(await messages()).toEqual([[id, 'formOverdue', form.reference, 'tom.tutor@home.example']]);
+    expect((await outboxRepository(db!).list(manager))[0]?.state).toBe('sent');
+    expect(await aboutMessage()).toEqual([]);
   });
 });
 
