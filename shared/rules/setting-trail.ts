@@ -36,7 +36,18 @@ export function settingTrailActions(key: ManagerSettingKey): readonly string[] {
 }
 
 /** An audit entry as this rule reads it; `seq` orders entries written at the same instant. */
-export type SettingTrailEntry = Pick<AuditEvent, 'at' | 'action' | 'detail'> & { readonly seq: number };
+export type SettingTrailEntry = Pick<AuditEvent, 'at' | 'action' | 'detail'> & {
+  readonly seq: number;
+  /**
+   * Whether its MAC verified under the audit key: false when it did not (edited or planted), left
+   * out when nobody could check it (a read before sign-in holds no audit key).
+   */
+  readonly isAuthentic?: boolean | undefined;
+};
+
+/** Whether `a` was written after `b`: a later `at`, then a later place in the table. */
+const isNewer = (a: SettingTrailEntry, b: SettingTrailEntry): boolean =>
+  a.at > b.at || (a.at === b.at && a.seq > b.seq);
 
 const digestPattern = /(?:^|; )sha256:([0-9a-f]{64})$/;
 
@@ -80,8 +91,7 @@ export function newestEntryOf<Entry extends SettingTrailEntry>(
   let newest: Entry | undefined;
   for (const entry of entries) {
     if (!actions.has(entry.action)) continue;
-    if (newest === undefined || entry.at > newest.at || (entry.at === newest.at && entry.seq > newest.seq))
-      newest = entry;
+    if (newest === undefined || isNewer(entry, newest)) newest = entry;
   }
   return newest;
 }
@@ -92,19 +102,40 @@ export function newestEntryOf<Entry extends SettingTrailEntry>(
  * - `unset`: no row and no entry (the setting was never saved: its default applies);
  * - `unchecked`: the newest entry was written before entries carried digests, so there is nothing
  *   to hold the row to; trusted until the manager's session records its digest (`digest-recorded`);
- * - `damaged`: a row that does not match, a row with no entry, or an entry whose row is gone.
+ * - `damaged`: a row that does not match, a row with no entry, an entry whose row is gone, or an
+ *   entry whose MAC did not verify at or after the newest that did (`entry-not-authentic`).
  */
 export type SettingVerdict =
   | { readonly kind: 'trusted' | 'unset' | 'unchecked' }
-  | { readonly kind: 'damaged'; readonly reason: 'not-as-logged' | 'no-entry' | 'row-gone' };
+  | {
+      readonly kind: 'damaged';
+      readonly reason: 'not-as-logged' | 'no-entry' | 'row-gone' | 'entry-not-authentic';
+    };
 
-/** `rowDigest` is the stored row's `settingDigest`, or undefined when there is no row. */
+/**
+ * `rowDigest` is the stored row's `settingDigest`, or undefined when there is no row. Only entries
+ * not known to be forged vouch for a row. A forged entry newer than every genuine one makes the
+ * row damaged rather than being passed over: someone who put a row back to an earlier value and
+ * edited the newest entry to match would otherwise be vouched for by the genuine entry before it.
+ * One older than the newest genuine entry says nothing of the row as it is now (saving again
+ * repairs the setting, however the log was tampered with before); the manager's check of the
+ * log names it.
+ */
 export function settingVerdict(
   key: ManagerSettingKey,
   rowDigest: string | undefined,
   entries: readonly SettingTrailEntry[],
 ): SettingVerdict {
-  const newest = newestSettingEntry(key, entries);
+  const newest = newestSettingEntry(
+    key,
+    entries.filter((entry) => entry.isAuthentic !== false),
+  );
+  const newestForged = newestSettingEntry(
+    key,
+    entries.filter((entry) => entry.isAuthentic === false),
+  );
+  if (newestForged !== undefined && (newest === undefined || !isNewer(newest, newestForged)))
+    return { kind: 'damaged', reason: 'entry-not-authentic' };
   if (rowDigest === undefined)
     return newest === undefined ? { kind: 'unset' } : { kind: 'damaged', reason: 'row-gone' };
   if (newest === undefined) return { kind: 'damaged', reason: 'no-entry' };

@@ -2,6 +2,7 @@ import { defaultContactFormDueHours } from '@shared/rules/contact-form-deadline'
 import { contactFormSettingsSchema, type ContactFormSettings } from '@shared/schemas/contact-forms';
 import type { ManagerSettingKey } from '@shared/rules/setting-trail';
 import type { FamilyLinksDb } from '../database';
+import type { Session } from '../session';
 import { homeSetting } from './home-setting';
 
 export const contactFormSettingsKey = 'contactForms' satisfies ManagerSettingKey;
@@ -24,10 +25,13 @@ export function contactFormSettingsRepository(db: FamilyLinksDb, clock: () => Da
 
     /**
      * The same for the screen that saves it, and whether the row was changed outside Family Links:
-     * then the policy's 48 hours apply until the manager saves the setting again.
+     * then the policy's 48 hours apply until the manager saves the setting again. With a session,
+     * the audit entries the row is held to must verify under its audit key too.
      */
-    async checkedSettings(): Promise<{ readonly settings: ContactFormSettings; readonly damaged: boolean }> {
-      const checked = await setting.check();
+    async checkedSettings(
+      session?: Pick<Session, 'auditKey'>,
+    ): Promise<{ readonly settings: ContactFormSettings; readonly damaged: boolean }> {
+      const checked = await setting.check(session);
       return {
         settings: checked.value ?? { dueHours: defaultContactFormDueHours },
         damaged: checked.damaged,

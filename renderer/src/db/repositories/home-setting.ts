@@ -40,8 +40,12 @@ export function homeSetting<Value>(
   return {
     read: () => readHomeSetting(db, setting.key, setting.schema),
 
-    /** The value and whether it was changed outside Family Links, for the screen that saves it. */
-    check: () => checkHomeSetting(db, setting.key, setting.schema),
+    /**
+     * The value and whether it was changed outside Family Links, for the screen that saves it;
+     * with a session, the audit entries it is held to must verify under its audit key too.
+     */
+    check: (session?: Pick<Session, 'auditKey'>) =>
+      checkHomeSetting(db, setting.key, setting.schema, session?.auditKey),
 
     save: async (session: Session, input: unknown): Promise<Result<Value, 'forbidden' | 'invalid'>> => {
       const { refusal, schema, invalid } = setting;

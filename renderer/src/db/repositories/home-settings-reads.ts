@@ -6,6 +6,7 @@ import {
   type SecuritySettings,
 } from '@shared/schemas/security-settings';
 import type { HomeSettingKey } from '@shared/rules/sync-scope';
+import { isAuthenticAuditEntry, type AuditKey } from '@shared/rules/audit-chain';
 import {
   settingDigest,
   settingVerdict,
@@ -38,31 +39,47 @@ export type CheckedSetting<Value> = {
  * The row of one of the manager's settings and what the audit log says of it (`settingVerdict`).
  * The audit entries are found by the record index, `[recordType+recordId]`: only this setting's
  * entries are read, never the whole log. The log is plain, so this works before anyone signs in.
+ * With the audit key (`auditKey`: a signed-in session's), each entry's MAC is checked too, so an
+ * entry edited or planted with the row reads as damaged; without it (the sign-in screen holds no
+ * audit key) the entries are taken as they stand, and only the manager's check of the log shows
+ * such an edit.
  */
 export async function settingRowChecked(
   db: FamilyLinksDb,
   key: ManagerSettingKey,
+  auditKey?: AuditKey,
 ): Promise<{ readonly row: SettingRow | undefined; readonly verdict: SettingVerdict }> {
   const [row, entries] = await Promise.all([
     db.settings.get(key),
     db.audit.where('[recordType+recordId]').equals(['settings', key]).toArray(),
   ]);
-  const rowDigest = row === undefined ? undefined : await settingDigest(key, row.value);
-  return { row, verdict: settingVerdict(key, rowDigest, entries) };
+  const [rowDigest, checked] = await Promise.all([
+    row === undefined ? undefined : settingDigest(key, row.value),
+    auditKey === undefined
+      ? entries
+      : Promise.all(
+          entries.map(async (entry) => ({
+            ...entry,
+            isAuthentic: await isAuthenticAuditEntry(entry, auditKey),
+          })),
+        ),
+  ]);
+  return { row, verdict: settingVerdict(key, rowDigest, checked) };
 }
 
 /**
  * One of the manager's settings, read through its schema and held against the audit log. A row
  * that is missing, or that no longer passes the schema (from an older shape), reads as no value;
  * one the log does not vouch for reads as no value and damaged, so the caller falls back to the
- * setting's default rather than trusting it.
+ * setting's default rather than trusting it. `auditKey`: as for `settingRowChecked`.
  */
 export async function checkHomeSetting<Value>(
   db: FamilyLinksDb,
   key: ManagerSettingKey,
   schema: z.ZodType<Value>,
+  auditKey?: AuditKey,
 ): Promise<CheckedSetting<Value>> {
-  const { row, verdict } = await settingRowChecked(db, key);
+  const { row, verdict } = await settingRowChecked(db, key, auditKey);
   if (verdict.kind === 'damaged') return { value: undefined, damaged: true };
   const parsed = schema.safeParse(row?.value);
   return { value: parsed.success ? parsed.data : undefined, damaged: false };

@@ -56,9 +56,12 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
     /**
      * The same, and whether the periods were changed outside Family Links: then the defaults are
      * shown and nothing is listed as past retention until the manager saves the periods again.
+     * With a session, the audit entries the row is held to must verify under its audit key too.
      */
-    async checkedSettings(): Promise<{ readonly settings: RetentionSettings; readonly damaged: boolean }> {
-      const checked = await setting.check();
+    async checkedSettings(
+      session?: Pick<Session, 'auditKey'>,
+    ): Promise<{ readonly settings: RetentionSettings; readonly damaged: boolean }> {
+      const checked = await setting.check(session);
       return { settings: checked.value ?? defaultRetentionSettings, damaged: checked.damaged };
     },
 
@@ -69,7 +72,7 @@ export function retentionRepository(db: FamilyLinksDb, clock: () => Date = () =>
       today: string,
     ): Promise<Result<PastRetention, 'forbidden' | 'damaged'>> {
       if (!can(session.roles, 'settings:manage')) return refused();
-      const checked = await this.checkedSettings();
+      const checked = await this.checkedSettings(session);
       // Periods edited outside the app could put records past retention early (DESIGN rule 10:
       // registers are records), so none are offered for a decision until they are saved again.
       if (checked.damaged) return fail('damaged', damagedPeriods);

@@ -40,7 +40,10 @@ export async function checkSettingsTrail(
 ): Promise<SettingTrailOutcome> {
   if (!can(session.roles, 'settings:manage')) return { recorded: [], damaged: [] };
   const checked = await Promise.all(
-    managerSettingKeys.map(async (key) => ({ key, ...(await settingRowChecked(db, key)) })),
+    managerSettingKeys.map(async (key) => ({
+      key,
+      ...(await settingRowChecked(db, key, session.auditKey)),
+    })),
   );
   const damaged = checked.filter((setting) => setting.verdict.kind === 'damaged').map(({ key }) => key);
   if (damaged.length > 0)

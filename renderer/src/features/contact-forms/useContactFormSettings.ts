@@ -10,7 +10,7 @@ import { useContactFormRepository } from './useContactFormRepository';
 export function useContactFormSettings() {
   const repository = useContactFormRepository();
   const session = useSession();
-  const checked = useLiveQuery(() => repository.checkedSettings(), [repository]);
+  const checked = useLiveQuery(() => repository.checkedSettings(session), [repository, session]);
   const save = useCallback(
     (values: unknown) => repository.saveSettings(session, values),
     [repository, session],

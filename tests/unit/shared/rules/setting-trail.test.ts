@@ -115,6 +115,39 @@ describe('whether a setting’s row can be trusted', () => {
     expect(settingVerdict('home', b, [setUp])).toEqual({ kind: 'damaged', reason: 'not-as-logged' });
   });
 
+  describe('with each entry’s MAC checked (a signed-in read)', () => {
+    const genuine = (at: string, digest: string) => ({ ...saved(at, digest), isAuthentic: true });
+    const forged = (at: string, digest: string) => ({ ...saved(at, digest), isAuthentic: false });
+
+    it('refuses a row put back as an earlier value whose newest entry was edited to match', () => {
+      expect(settingVerdict('contactForms', a, [genuine('1', a), forged('2', a)])).toEqual({
+        kind: 'damaged',
+        reason: 'entry-not-authentic',
+      });
+    });
+
+    it('refuses a row vouched for only by an entry that does not verify', () => {
+      expect(settingVerdict('contactForms', b, [forged('1', b)])).toEqual({
+        kind: 'damaged',
+        reason: 'entry-not-authentic',
+      });
+      expect(settingVerdict('contactForms', undefined, [forged('1', b)])).toEqual({
+        kind: 'damaged',
+        reason: 'entry-not-authentic',
+      });
+    });
+
+    it('trusts a row saved again after a forged entry, so saving repairs it', () => {
+      expect(settingVerdict('contactForms', b, [forged('1', a), genuine('2', b)])).toEqual({
+        kind: 'trusted',
+      });
+    });
+
+    it('without a key to check them, reads the entries as before sign-in does', () => {
+      expect(settingVerdict('contactForms', a, [saved('1', b), saved('2', a)])).toEqual({ kind: 'trusted' });
+    });
+  });
+
   it('guards only the manager’s settings', () => {
     expect(['home', 'security', 'retention', 'contactForms'].every(isManagerSettingKey)).toBe(true);
     expect(

@@ -9,6 +9,7 @@ import {
 } from '../../../../../renderer/src/db/repositories/home-settings-reads';
 import { retentionRepository } from '../../../../../renderer/src/db/repositories/retention-repository';
 import { checkSettingsTrail } from '../../../../../renderer/src/db/repositories/setting-trail-check';
+import { detailWithDigest, settingDigest } from '../../../../../shared/rules/setting-trail';
 import { recordWriter } from '../../../../../renderer/src/db/record-writer';
 import { plainStore } from '../../../../../renderer/src/db/sealed-store';
 import type { FamilyLinksDb } from '../../../../../renderer/src/db/database';
@@ -138,6 +139,61 @@ describe('the manager’s settings, held against the audit log', () => {
     await checkSettingsTrail(db, manager);
     const noted = (await db.audit.toArray()).filter((entry) => entry.action === 'record.damaged');
     expect(noted).toHaveLength(1);
+  });
+});
+
+describe('a setting whose audit entry was edited or planted with its row', () => {
+  /** What someone who read `setting-trail.ts` does too: makes the newest entry's digest match the edited row. */
+  async function forgeNewestEntry(db: FamilyLinksDb, key: string, value: unknown) {
+    const entries = await db.audit.where('[recordType+recordId]').equals(['settings', key]).sortBy('seq');
+    const newest = entries.at(-1);
+    if (!newest) throw new Error('no entry to forge');
+    await db.audit.put({ ...newest, detail: detailWithDigest('24 hours', await settingDigest(key, value)) });
+  }
+
+  it('a signed-in read refuses a row edited with its newest entry’s digest, and the manager’s home counts it', async () => {
+    const { db, manager, forms } = await setUp();
+    okValue(await forms.saveSettings(manager, { dueHours: 24 }));
+    await editRow(db, 'contactForms', { dueHours: 100000 });
+    await forgeNewestEntry(db, 'contactForms', { dueHours: 100000 });
+    expect(await forms.checkedSettings(manager)).toEqual({ settings: { dueHours: 48 }, damaged: true });
+    expect(await checkSettingsTrail(db, manager)).toEqual({ recorded: [], damaged: ['contactForms'] });
+    // Saving again writes a genuine entry after the forged one: repaired.
+    okValue(await forms.saveSettings(manager, { dueHours: 36 }));
+    expect(await forms.checkedSettings(manager)).toEqual({ settings: { dueHours: 36 }, damaged: false });
+  });
+
+  it('a signed-in read refuses a lock time put back with the newest entry edited to vouch for it', async () => {
+    const { db, time, manager, home } = await setUp();
+    okValue(await home.saveSecurity(manager, { autoLockMinutes: 30 }));
+    time.later(60_000);
+    okValue(await home.saveSecurity(manager, { autoLockMinutes: 2 }));
+    await editRow(db, 'security', { autoLockMinutes: 30 });
+    await forgeNewestEntry(db, 'security', { autoLockMinutes: 30 });
+    expect(await home.checkSecurity(manager)).toEqual({ value: undefined, damaged: true });
+  });
+
+  it('a signed-in read refuses a row vouched for by an entry planted after the genuine one', async () => {
+    const { db, time, manager, retention } = await setUp();
+    okValue(await retention.saveSettings(manager, longerRetention));
+    const shorter = { ...defaultRetentionSettings, visitorRegisterYears: 1 };
+    await editRow(db, 'retention', shorter);
+    const [genuine] = await db.audit
+      .where('[recordType+recordId]')
+      .equals(['settings', 'retention'])
+      .toArray();
+    if (!genuine) throw new Error('no entry');
+    time.later(60_000);
+    await db.audit.add({
+      ...genuine,
+      seq: genuine.seq + 100,
+      at: time.clock().toISOString(),
+      detail: detailWithDigest(undefined, await settingDigest('retention', shorter)),
+    });
+    expect(await retention.checkedSettings(manager)).toEqual({
+      settings: defaultRetentionSettings,
+      damaged: true,
+    });
   });
 });
 
