@@ -22,7 +22,21 @@ export const restrictionTrailActions = [
 /** An audit entry as this rule reads it; `seq` orders entries written at the same instant. */
 export type TrailEntry = Pick<AuditEvent, 'at' | 'action' | 'recordType' | 'recordId' | 'detail'> & {
   readonly seq: number;
+  /**
+   * Whether its MAC verified under the audit key: false when it did not (edited or planted), left
+   * out when it was not checked.
+   */
+  readonly isAuthentic?: boolean | undefined;
 };
+
+/**
+ * The entries whose MAC a signed-in read checks: those that could make a row put back as an older
+ * copy read as current (a change's version lowered, a settled conflict planted to start the count
+ * again). A forged `restriction.recorded` entry can only make a restriction read as gone, which
+ * stops the door: the safe way round, so those are not worth checking on every read.
+ */
+export const isTrailEntryWorthChecking = (entry: Pick<TrailEntry, 'action'>): boolean =>
+  entry.action !== 'restriction.recorded';
 
 /** The restriction row as this rule reads it: its earlier versions' terms give its version. */
 export type TrailRow = { readonly id: string; readonly earlierTerms?: readonly unknown[] | undefined };
@@ -54,13 +68,20 @@ function versionsNamed(entries: readonly TrailEntry[]): Map<string, number> {
 /**
  * The restrictions the log says were recorded whose rows are gone, and those whose rows hold an
  * older version than the log's newest change names. `rows` are the rows present (ids only needed);
- * `opened` those of them this session opened, with their earlier terms.
+ * `opened` those of them this session opened, with their earlier terms. An entry whose MAC did not
+ * verify vouches for nothing: the restriction it names reads as not as logged (as one that does
+ * not open: the door stops rather than trusting it), since dropping it alone could let the change
+ * before it vouch for a row put back to that older version.
  */
 export function restrictionsNotAsLogged(
-  entries: readonly TrailEntry[],
+  allEntries: readonly TrailEntry[],
   rows: readonly { readonly id: string }[],
   opened: readonly TrailRow[],
 ): string[] {
+  const forged = allEntries.flatMap((entry) =>
+    entry.isAuthentic === false && entry.recordId !== undefined ? [entry.recordId] : [],
+  );
+  const entries = allEntries.filter((entry) => entry.isAuthentic !== false);
   const present = new Set(rows.map((row) => row.id));
   const missing = entries.flatMap((entry) =>
     entry.action === 'restriction.recorded' &&
@@ -75,5 +96,5 @@ export function restrictionsNotAsLogged(
   const behind = opened.flatMap((row) =>
     (row.earlierTerms?.length ?? 0) + 1 < (named.get(row.id) ?? 1) ? [row.id] : [],
   );
-  return [...new Set([...missing, ...behind])];
+  return [...new Set([...missing, ...behind, ...forged])];
 }

@@ -105,7 +105,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       const read = await openNoting(session, rows, openInstruction(session));
       const [{ opened, damagedIds }, notLogged, people] = await Promise.all([
         stricterWhileUndecided(session, read, openInstruction(session), contactDay),
-        notAsLogged(rows, read.opened),
+        notAsLogged(session, rows, read.opened),
         Promise.all(personRows.flatMap((row) => (row ? [personCodec.decode(row, session.cipher)] : []))),
       ]);
       // Only rows present here: a missing one cannot be placed with a young person.
@@ -153,7 +153,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       );
       return {
         restrictions: opened.filter((restriction) => termsInForce(restriction, today) !== undefined),
-        damagedIds: [...damagedIds, ...(await notAsLogged(rows, read.opened))],
+        damagedIds: [...damagedIds, ...(await notAsLogged(session, rows, read.opened))],
       };
     },
 
@@ -178,7 +178,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
             ? []
             : [restrictionOnDay(restriction, today).restriction],
         ),
-        damagedIds: [...damagedIds, ...(await notAsLogged(rows, read.opened))],
+        damagedIds: [...damagedIds, ...(await notAsLogged(session, rows, read.opened))],
       };
     },
 
@@ -194,7 +194,7 @@ export function restrictionRepository(db: FamilyLinksDb, clock: () => Date = () 
       const { opened, damagedIds } = await openVisible(rows, session);
       // Only rows present here: a missing one cannot be placed with a young person.
       const own = new Set(rows.map((row) => row.id));
-      const behind = new Set((await notAsLogged(rows, opened)).filter((id) => own.has(id)));
+      const behind = new Set((await notAsLogged(session, rows, opened)).filter((id) => own.has(id)));
       return {
         restrictions: opened.filter((restriction) => !behind.has(restriction.id)),
         damagedIds: [...damagedIds, ...behind],

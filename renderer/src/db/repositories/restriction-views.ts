@@ -1,6 +1,8 @@
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
 import { stricterRestriction, type ComparableRestriction } from '@shared/rules/stricter-restriction';
+import { isAuthenticAuditEntry } from '@shared/rules/audit-chain';
 import {
+  isTrailEntryWorthChecking,
   restrictionsNotAsLogged,
   restrictionTrailActions,
   type TrailRow,
@@ -81,14 +83,24 @@ export function restrictionViews(db: FamilyLinksDb, clock: () => Date) {
   /**
    * The restrictions whose rows the audit log says are gone or older than its newest change names
    * (`restrictionsNotAsLogged`). Entries are found by the action index: a home records tens of
-   * restrictions and their changes, not thousands.
+   * restrictions and their changes, not thousands. Every read here is a signed-in session's, so
+   * the MACs of the entries that could vouch for an older row are checked with its audit key: an
+   * entry edited or planted with the row does not pass as genuine.
    */
   async function notAsLogged(
+    session: Pick<Session, 'auditKey'>,
     rows: readonly { readonly id: string }[],
     opened: readonly TrailRow[],
   ): Promise<string[]> {
     const entries = await db.audit.where('action').anyOf(restrictionTrailActions).toArray();
-    return restrictionsNotAsLogged(entries, rows, opened);
+    const checked = await Promise.all(
+      entries.map(async (entry) =>
+        isTrailEntryWorthChecking(entry)
+          ? { ...entry, isAuthentic: await isAuthenticAuditEntry(entry, session.auditKey) }
+          : entry,
+      ),
+    );
+    return restrictionsNotAsLogged(checked, rows, opened);
   }
 
   return { openNoting, stricterWhileUndecided, openInstruction, openVisible, notAsLogged };

@@ -60,4 +60,11 @@ describe('restrictions whose rows are not as the audit log says', () => {
       ),
     ).toEqual([]);
   });
+
+  it('names a restriction an entry that does not verify is about, rather than passing over the entry', () => {
+    const edited = { ...toVersion2, detail: 'version 1', isAuthentic: false };
+    expect(restrictionsNotAsLogged([recorded, edited], [{ id: 'r1' }], [atVersion('r1', 1)])).toEqual(['r1']);
+    const genuine = { ...toVersion2, isAuthentic: true };
+    expect(restrictionsNotAsLogged([recorded, genuine], [{ id: 'r1' }], [atVersion('r1', 2)])).toEqual([]);
+  });
 });

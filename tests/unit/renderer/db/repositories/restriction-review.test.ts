@@ -266,6 +266,36 @@ describe('an older copy of a restriction written back outside Family Links', () 
     }
   });
 
+  it('still stops the door when the change’s audit entry is edited, or a settled conflict planted, to vouch for it', async () => {
+    const { manager, careWorker, restrictions, barred } = await setUp();
+    const first = await db?.restrictions.get(barred.id);
+    if (!db || !first) throw new Error('setup');
+    okValue(await restrictions.change(manager, barred.id, supervised, today));
+    await db.restrictions.put(first);
+    const [change] = await db.audit
+      .where('[recordType+recordId]')
+      .equals(['restriction', barred.id])
+      .filter((entry) => entry.action === 'restriction.updated')
+      .toArray();
+    if (!change) throw new Error('no change entry');
+
+    // The change's entry edited to name the version put back: its MAC no longer verifies.
+    await db.audit.put({ ...change, detail: 'version 1' });
+    expect((await restrictions.listForCheck(careWorker, today)).damagedIds).toEqual([barred.id]);
+
+    // Put right, and a settled conflict planted after it instead, which would start the count again.
+    await db.audit.put(change);
+    await db.audit.add({
+      ...change,
+      seq: change.seq + 100,
+      at: '2026-12-04T11:00:00.000Z',
+      action: 'sync.version-chosen',
+      recordType: 'restrictions',
+      detail: 'the version on this computer',
+    });
+    expect((await restrictions.listForCheck(careWorker, today)).damagedIds).toEqual([barred.id]);
+  });
+
   it('does not mistake a restriction changed in the app for one put back', async () => {
     const { manager, careWorker, restrictions, barred, youngPerson } = await setUp();
     okValue(await restrictions.change(manager, barred.id, supervised, today));
