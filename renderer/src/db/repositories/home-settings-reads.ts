@@ -6,7 +6,7 @@ import {
   type SecuritySettings,
 } from '@shared/schemas/security-settings';
 import type { HomeSettingKey } from '@shared/rules/sync-scope';
-import { isAuthenticAuditEntry, type AuditKey } from '@shared/rules/audit-chain';
+import type { AuditKey } from '@shared/rules/audit-chain';
 import {
   settingDigest,
   settingVerdict,
@@ -14,6 +14,7 @@ import {
   type SettingVerdict,
 } from '@shared/rules/setting-trail';
 import type { FamilyLinksDb, SettingRow } from '../database';
+import { isAuthenticEntry } from './audit-entry-authenticity';
 
 /*
  * Reading the home's settings, apart from changing them: the sign-in screen needs the home's
@@ -60,7 +61,7 @@ export async function settingRowChecked(
       : Promise.all(
           entries.map(async (entry) => ({
             ...entry,
-            isAuthentic: await isAuthenticAuditEntry(entry, auditKey),
+            isAuthentic: await isAuthenticEntry(entry, auditKey),
           })),
         ),
   ]);

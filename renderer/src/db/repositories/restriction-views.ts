@@ -1,6 +1,5 @@
 import { can, visibleRestriction, type VisibleRestriction } from '@shared/rules/access';
 import { stricterRestriction, type ComparableRestriction } from '@shared/rules/stricter-restriction';
-import { isAuthenticAuditEntry } from '@shared/rules/audit-chain';
 import {
   isTrailEntryWorthChecking,
   restrictionsNotAsLogged,
@@ -9,6 +8,7 @@ import {
 } from '@shared/rules/restriction-audit-trail';
 import type { FamilyLinksDb, RestrictionRow } from '../database';
 import type { Session } from '../session';
+import { isAuthenticEntry } from './audit-entry-authenticity';
 import { damagedRecordRepository } from './damaged-record-repository';
 import { restrictionCodec } from './restriction-codec';
 
@@ -96,7 +96,7 @@ export function restrictionViews(db: FamilyLinksDb, clock: () => Date) {
     const checked = await Promise.all(
       entries.map(async (entry) =>
         isTrailEntryWorthChecking(entry)
-          ? { ...entry, isAuthentic: await isAuthenticAuditEntry(entry, session.auditKey) }
+          ? { ...entry, isAuthentic: await isAuthenticEntry(entry, session.auditKey) }
           : entry,
       ),
     );

@@ -271,6 +271,8 @@ describe('an older copy of a restriction written back outside Family Links', () 
     const first = await db?.restrictions.get(barred.id);
     if (!db || !first) throw new Error('setup');
     okValue(await restrictions.change(manager, barred.id, supervised, today));
+    // Read once as it is, so the change's entry has been checked (and found genuine) before it is edited.
+    expect((await restrictions.listForCheck(careWorker, today)).damagedIds).toEqual([]);
     await db.restrictions.put(first);
     const [change] = await db.audit
       .where('[recordType+recordId]')
