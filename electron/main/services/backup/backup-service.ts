@@ -104,6 +104,8 @@ type OpenWrite = {
   readonly folder: string;
   readonly hash: Hash;
   size: number;
+  /** Chunks appended so far: a backup the renderer wrote ends with its manifest, so has one at least. */
+  chunks: number;
   readonly header: BackupHeader;
 };
 type OpenRead = {
@@ -313,6 +315,7 @@ export function createBackupService(options: BackupServiceOptions) {
           folder: folder.folder,
           hash,
           size: opening.byteLength,
+          chunks: 0,
           header: request.header,
         });
         return { outcome: 'started', writeId };
@@ -332,6 +335,7 @@ export function createBackupService(options: BackupServiceOptions) {
         await open.writer.write(line);
         open.hash.update(line);
         open.size += line.byteLength;
+        open.chunks += 1;
         return { outcome: 'appended' };
       } catch (error) {
         await this.abort(request);
@@ -343,6 +347,16 @@ export function createBackupService(options: BackupServiceOptions) {
       const open = writes.get(request.writeId);
       if (!open)
         return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
+      // A backup with no chunk holds no records, not even its manifest (write-backup.ts always ends
+      // with one). Kept, it would count towards `keep` and push a real backup out of the folder, and
+      // move `lastBackupAt` so the scheduled one waits: the app must never lose a record.
+      if (open.chunks === 0) {
+        await this.abort(request);
+        return failed(
+          'write-failed',
+          'That backup held no records, so it was not kept. The backups already in the folder are untouched.',
+        );
+      }
       const sha256 = open.hash.digest('hex');
       try {
         const trailer = encoder.encode(`END ${sha256}\n`);

@@ -141,21 +141,59 @@ describe('backup files are whole or absent', () => {
     const { folder, backup } = service();
     const first = await backup.begin({ header });
     if (first.outcome !== 'started') throw new Error(first.message);
+    await backup.append({ writeId: first.writeId, chunk: 'QUJD' });
     await backup.finish({ writeId: first.writeId });
     const second = createBackupService({
       settingsFolder: join(folder, '..'),
       defaultFolder: folder,
       dialogs: fixedBackupDialogs(folder),
-      fileSystem: failingWrites('ENOSPC', 1),
+      fileSystem: failingWrites('ENOSPC', 2),
       now: () => new Date('2026-11-30T21:30:05Z'),
     });
     const begun = await second.begin({ header });
     if (begun.outcome !== 'started') throw new Error(begun.message);
+    await second.append({ writeId: begun.writeId, chunk: 'QUJD' });
     expect(await second.finish({ writeId: begun.writeId })).toMatchObject({
       outcome: 'failed',
       code: 'disk-full',
     });
     expect(await readdir(folder)).toEqual(['family-links-backup-2026-11-29T21-30-05Z-manual.flbackup']);
+  });
+
+  it('backups that hold nothing never push a real one out, nor put off the scheduled one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'family-links-backup-service-'));
+    const folder = join(root, 'backups');
+    const at = (when: string) =>
+      createBackupService({
+        settingsFolder: root,
+        defaultFolder: folder,
+        dialogs: fixedBackupDialogs(folder),
+        now: () => new Date(when),
+      });
+    const real = at('2026-11-29T21:30:05Z');
+    await real.setOptions({ keep: 2, intervalDays: 7 });
+    for (const when of ['2026-11-28T21:30:05Z', '2026-11-29T21:30:05Z']) {
+      const service = at(when);
+      const begun = await service.begin({ header });
+      if (begun.outcome !== 'started') throw new Error(begun.message);
+      await service.append({ writeId: begun.writeId, chunk: 'QUJD' });
+      expect(await service.finish({ writeId: begun.writeId })).toMatchObject({ outcome: 'written' });
+    }
+    const before = await readdir(folder);
+    const { lastBackupAt } = await real.getSettings();
+    // Someone at the computer repeats begin and finish `keep` times, appending nothing.
+    for (const when of ['2026-11-30T08:00:00Z', '2026-11-30T08:00:01Z']) {
+      const service = at(when);
+      const begun = await service.begin({ header });
+      if (begun.outcome !== 'started') throw new Error(begun.message);
+      expect(await service.finish({ writeId: begun.writeId })).toMatchObject({
+        outcome: 'failed',
+        message: expect.stringContaining('held no records') as unknown,
+      });
+    }
+    expect(await readdir(folder)).toEqual(before);
+    expect(before).toHaveLength(2);
+    expect((await real.getSettings()).lastBackupAt).toBe(lastBackupAt);
   });
 
   it('one backup at a time', async () => {
