@@ -2,6 +2,7 @@ import type { AcademicYearDates } from './academic-calendar';
 import {
   canonicalDigest,
   digestInDetail,
+  isNewer,
   newestEntryOf,
   settleActions,
   type SettingTrailEntry,
@@ -66,11 +67,18 @@ export function newestYearEntry<Entry extends SettingTrailEntry>(
   return newestEntryOf(trailActions, entries);
 }
 
-/** When digests began: the earliest marker (the stricter, if two computers each wrote one). */
+/**
+ * When digests began: the earliest marker (the stricter, if two computers each wrote one). A
+ * marker whose MAC did not verify is not one: it was planted.
+ */
 export function digestsBeganAt(entries: readonly SettingTrailEntry[]): string | undefined {
   let earliest: string | undefined;
   for (const entry of entries)
-    if (entry.action === academicYearDigestsBeganAction && (earliest === undefined || entry.at < earliest))
+    if (
+      entry.action === academicYearDigestsBeganAction &&
+      entry.isAuthentic !== false &&
+      (earliest === undefined || entry.at < earliest)
+    )
       earliest = entry.at;
   return earliest;
 }
@@ -89,7 +97,12 @@ export function academicYearVerdict(
   entries: readonly SettingTrailEntry[],
   began: string | undefined,
 ): SettingVerdict {
-  const newest = newestYearEntry(entries);
+  const newest = newestYearEntry(entries.filter((entry) => entry.isAuthentic !== false));
+  // A forged entry newer than every genuine one: ignoring it would let an older genuine entry
+  // vouch for a row rolled back to match it, so the year cannot be trusted.
+  const newestForged = newestYearEntry(entries.filter((entry) => entry.isAuthentic === false));
+  if (newestForged !== undefined && (newest === undefined || !isNewer(newest, newestForged)))
+    return { kind: 'damaged', reason: 'entry-not-authentic' };
   if (rowDigest === undefined)
     return newest === undefined ? { kind: 'unset' } : { kind: 'damaged', reason: 'row-gone' };
   if (newest === undefined)

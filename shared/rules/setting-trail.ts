@@ -46,7 +46,7 @@ export type SettingTrailEntry = Pick<AuditEvent, 'at' | 'action' | 'detail'> & {
 };
 
 /** Whether `a` was written after `b`: a later `at`, then a later place in the table. */
-const isNewer = (a: SettingTrailEntry, b: SettingTrailEntry): boolean =>
+export const isNewer = (a: SettingTrailEntry, b: SettingTrailEntry): boolean =>
   a.at > b.at || (a.at === b.at && a.seq > b.seq);
 
 const digestPattern = /(?:^|; )sha256:([0-9a-f]{64})$/;

@@ -27,14 +27,18 @@ export function academicYearRepository(
   const years = plainStore(db.academicYears);
   const damagedNotes = plainStore(db.damagedRecords);
   return {
-    /** Every year that can be trusted (`checkedCalendar`), earliest first. */
-    async list(): Promise<AcademicYear[]> {
-      return [...(await checkedCalendar(db)).years];
+    /**
+     * Every year that can be trusted (`checkedCalendar`), earliest first. With the `reader`'s
+     * audit key, entries planted in the log to vouch for an edited year are found out too; every
+     * signed-in read passes it.
+     */
+    async list(reader?: Pick<Session, 'auditKey'>): Promise<AcademicYear[]> {
+      return [...(await checkedCalendar(db, reader?.auditKey)).years];
     },
 
     /** The years that can be trusted, and those changed outside Family Links: for the calendar screen. */
-    checked(): Promise<CheckedCalendar> {
-      return checkedCalendar(db);
+    checked(reader?: Pick<Session, 'auditKey'>): Promise<CheckedCalendar> {
+      return checkedCalendar(db, reader?.auditKey);
     },
 
     /**

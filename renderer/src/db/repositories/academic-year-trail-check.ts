@@ -41,7 +41,7 @@ export async function checkAcademicYearsTrail(
   clock: () => Date = () => new Date(),
 ): Promise<YearTrailOutcome> {
   if (!can(session.roles, 'settings:manage')) return { recorded: [], damaged: [], began: false };
-  const { years, began } = await academicYearsChecked(db);
+  const { years, began } = await academicYearsChecked(db, session.auditKey);
   const damaged = years.filter((year) => year.verdict.kind === 'damaged').map(({ id }) => id);
   if (damaged.length > 0)
     await damagedRecordRepository(db, clock).note(
@@ -53,6 +53,8 @@ export async function checkAcademicYearsTrail(
     verdict.kind === 'unchecked' && row !== undefined ? [{ id, row }] : [],
   );
   if (unchecked.length === 0 && began !== undefined) return { recorded: [], damaged, began: false };
+  // The calendar's entries as read (a planted marker among them was found out there, by its MAC).
+  const markersSeen = new Set((await wholeCalendarEntries(db).primaryKeys()).map((seq) => String(seq)));
   // Worked out before the transaction: IndexedDB commits one left waiting on WebCrypto.
   const digested = await Promise.all(
     unchecked.map(async (year) => ({ ...year, digest: await academicYearDigest(year.row) })),
@@ -86,12 +88,12 @@ export async function checkAcademicYearsTrail(
       const moved = unchecked.some(
         ({ row }, index) => canonicalJson(now[index] ?? null) !== canonicalJson(row),
       );
+      // Only an entry that was not there when the calendar was read: a marker planted before
+      // then was judged by its MAC (no MAC can be checked inside the transaction), and counting it
+      // here would keep the genuine marker from ever being written.
       const markedMeanwhile =
         began === undefined &&
-        (await db.audit
-          .where('[recordType+recordId]')
-          .equals([academicYearRecordType, wholeCalendarRecordId])
-          .count()) > 0;
+        (await wholeCalendarEntries(db).primaryKeys()).some((seq) => !markersSeen.has(String(seq)));
       return moved || markedMeanwhile
         ? fail('moved', 'The calendar changed while its digests were being recorded.')
         : undefined;
@@ -100,4 +102,9 @@ export async function checkAcademicYearsTrail(
   return written.ok
     ? { recorded: unchecked.map(({ id }) => id), damaged, began: began === undefined }
     : { recorded: [], damaged, began: false };
+}
+
+/** The entries about the calendar as a whole (the marker of when digests began). */
+function wholeCalendarEntries(db: FamilyLinksDb) {
+  return db.audit.where('[recordType+recordId]').equals([academicYearRecordType, wholeCalendarRecordId]);
 }

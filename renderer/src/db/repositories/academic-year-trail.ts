@@ -10,25 +10,34 @@ import {
   wholeCalendarRecordId,
 } from '@shared/rules/academic-year-trail';
 import type { SettingVerdict } from '@shared/rules/setting-trail';
-import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
+import type { AuditKey, ChainedAuditEntry } from '@shared/rules/audit-chain';
 import type { AcademicYearRow, FamilyLinksDb } from '../database';
+import { isAuthenticEntry } from './audit-entry-authenticity';
 
 /** One year as read against the audit log (`academicYearVerdict`). */
 export type CheckedYearRow = {
   readonly id: string;
   readonly row: AcademicYearRow | undefined;
-  readonly entries: readonly ChainedAuditEntry[];
+  readonly entries: readonly YearTrailEntry[];
   readonly verdict: SettingVerdict;
 };
+
+/** An entry about a year, with whether its MAC verified when an audit key was at hand. */
+type YearTrailEntry = ChainedAuditEntry & { readonly isAuthentic?: boolean };
 
 /**
  * Every year's row held to its audit entries, with when digests began (undefined: not yet). The
  * entries are found by the record index, `[recordType+recordId]`, under both record types a year
  * has been written under: only the calendar's entries are read, never the whole log. Every read
  * is made before the first digest is worked out, so a live query sees them all.
+ *
+ * With the audit key (a signed-in session's), each entry's MAC is checked too, so a row edited
+ * together with an entry planted to vouch for it reads as damaged; without one the entries are
+ * taken as they stand, and only the manager's check of the log shows such an edit.
  */
 export async function academicYearsChecked(
   db: FamilyLinksDb,
+  auditKey?: AuditKey,
 ): Promise<{ readonly years: CheckedYearRow[]; readonly began: string | undefined }> {
   const [rows, ...entryLists] = await Promise.all([
     db.academicYears.orderBy('startsOn').toArray(),
@@ -36,13 +45,19 @@ export async function academicYearsChecked(
       db.audit.where('[recordType+recordId]').between([type, Dexie.minKey], [type, Dexie.maxKey]).toArray(),
     ),
   ]);
-  const entries = entryLists.flat();
+  const read = entryLists.flat();
+  const entries: YearTrailEntry[] =
+    auditKey === undefined
+      ? read
+      : await Promise.all(
+          read.map(async (entry) => ({ ...entry, isAuthentic: await isAuthenticEntry(entry, auditKey) })),
+        );
   const began = digestsBeganAt(
     entries.filter(
       (entry) => entry.recordType === academicYearRecordType && entry.recordId === wholeCalendarRecordId,
     ),
   );
-  const byYear = new Map<string, ChainedAuditEntry[]>();
+  const byYear = new Map<string, YearTrailEntry[]>();
   for (const entry of entries) {
     if (entry.recordId === undefined || entry.recordId === wholeCalendarRecordId) continue;
     byYear.set(entry.recordId, [...(byYear.get(entry.recordId) ?? []), entry]);
@@ -98,8 +113,8 @@ export type CheckedCalendar = {
  * offers none of its terms), and the calendar screen names it for the manager to check and save.
  * A row that no longer passes the schema is left out the same way.
  */
-export async function checkedCalendar(db: FamilyLinksDb): Promise<CheckedCalendar> {
-  const { years } = await academicYearsChecked(db);
+export async function checkedCalendar(db: FamilyLinksDb, auditKey?: AuditKey): Promise<CheckedCalendar> {
+  const { years } = await academicYearsChecked(db, auditKey);
   const trusted: AcademicYear[] = [];
   const damaged: DamagedYear[] = [];
   for (const { id, row, entries, verdict } of years) {
@@ -114,6 +129,10 @@ export async function checkedCalendar(db: FamilyLinksDb): Promise<CheckedCalenda
 }
 
 /** One year by id, if it can be trusted (`checkedCalendar`): for reads that name a year. */
-export async function trustedYear(db: FamilyLinksDb, id: string): Promise<AcademicYear | undefined> {
-  return (await checkedCalendar(db)).years.find((year) => year.id === id);
+export async function trustedYear(
+  db: FamilyLinksDb,
+  id: string,
+  auditKey?: AuditKey,
+): Promise<AcademicYear | undefined> {
+  return (await checkedCalendar(db, auditKey)).years.find((year) => year.id === id);
 }

@@ -157,7 +157,7 @@ export function myYoungPeopleRepository(db: FamilyLinksDb) {
       const [{ records: everyone }, years] = await Promise.all([
         // A damaged row is left out here (the damaged-records panel reports it), not allowed to hide the rest.
         youngPeopleStore.openEach(await db.youngPeople.toArray(), session.cipher),
-        academicYearRepository(db).list(),
+        academicYearRepository(db).list(session),
       ]);
       const held = everyone
         .map((youngPerson) => ({ youngPerson, holdings: holdingsOf(youngPerson, session.staff.id) }))

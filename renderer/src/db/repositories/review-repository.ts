@@ -90,7 +90,7 @@ export function reviewRepository(db: FamilyLinksDb) {
     const inScope = await youngPeopleInScope(session);
     if (!inScope.ok) return inScope;
     const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
-    const year = await trustedYear(db, yearId);
+    const year = await trustedYear(db, yearId, session.auditKey);
     const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
     if (!youngPerson || !year || termIndex < 0)
       return fail('not-found', 'That young person’s review is not one you can open.');
@@ -158,7 +158,7 @@ export function reviewRepository(db: FamilyLinksDb) {
     ): Promise<Result<TermlyOverview, ReviewError>> {
       const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
-      const year = await trustedYear(db, yearId);
+      const year = await trustedYear(db, yearId, session.auditKey);
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
       if (!year || termIndex < 0)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');

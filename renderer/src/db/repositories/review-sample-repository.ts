@@ -74,7 +74,7 @@ export function reviewSampleRepository(
     async draw(session: Session, input: unknown): Promise<Result<ReviewSample, SampleError>> {
       const form = permittedForm(session, 'sample:monitor', refusal, sampleDrawFormSchema, input);
       if (!form.ok) return form;
-      const year = await trustedYear(db, form.value.yearId);
+      const year = await trustedYear(db, form.value.yearId, session.auditKey);
       const term = year?.terms.find((candidate) => candidate.name === form.value.termName);
       if (!year || !term)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');

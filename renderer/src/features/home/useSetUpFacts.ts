@@ -47,7 +47,7 @@ export function useSetUpFacts(): SetUpFacts | undefined {
   const mainFacts = useLoadedValue(readMainProcessFacts, 'Could not read the set-up from the main process');
   const stored = useLiveQuery(async () => {
     const [academicYears, staff, states, youngPeople, rooms] = await Promise.all([
-      academicYearRepository(db).list(),
+      academicYearRepository(db).list(session),
       staffRepository(db).list(session.cipher),
       auth.accountStates(session),
       youngPeopleRepository(db).count(),

@@ -35,7 +35,7 @@ export function usePlanningHelp(
   return useLiveQuery(async (): Promise<PlanningHelp | undefined> => {
     if (!youngPersonId) return undefined;
     const [years, youngPerson] = await Promise.all([
-      academicYearRepository(db).list(),
+      academicYearRepository(db).list(session),
       youngPeopleRepository(db).get(session, youngPersonId),
     ]);
     if (!youngPerson) return undefined;

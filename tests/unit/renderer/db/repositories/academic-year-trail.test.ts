@@ -3,6 +3,8 @@ import type { AcademicYearForm } from '../../../../../shared/schemas/academic-ye
 import type { AcademicYearRow, FamilyLinksDb } from '../../../../../renderer/src/db/database';
 import { academicYearRepository } from '../../../../../renderer/src/db/repositories/academic-year-repository';
 import { trustedYear } from '../../../../../renderer/src/db/repositories/academic-year-trail';
+import { academicYearDigest } from '../../../../../shared/rules/academic-year-trail';
+import { detailWithDigest } from '../../../../../shared/rules/setting-trail';
 import { checkAcademicYearsTrail } from '../../../../../renderer/src/db/repositories/academic-year-trail-check';
 import { buildAcademicYear } from '../../../../factories';
 import { okValue } from '../../ok-value';
@@ -135,5 +137,62 @@ describe('term dates held against the audit log', () => {
     okValue(await years.save(manager, yearStarting(2026), saved.id));
     expect(await years.checked()).toEqual({ years: [saved], damaged: [] });
     expect(await db.damagedRecords.count()).toBe(0);
+  });
+  it('is not vouched for by an entry edited or planted in the log to match the moved dates', async () => {
+    const { db, manager, years } = await setUp();
+    const saved = okValue(await years.save(manager, yearStarting(2026)));
+    const row = await db.academicYears.get(saved.id);
+    const [entry] = await db.audit.toArray();
+    if (!row || !entry) throw new Error('no row');
+    // The autumn term ended in November: a December visit no longer falls in a term.
+    const [autumn, spring, summer] = row.terms;
+    const moved: AcademicYearRow = { ...row, terms: [{ ...autumn, endsOn: '2026-11-20' }, spring, summer] };
+    await putRow(db, moved);
+    const vouching = detailWithDigest('2026/27', await academicYearDigest(moved));
+
+    // The save's own entry edited to name the moved dates: its MAC no longer verifies.
+    await db.audit.put({ ...entry, detail: vouching });
+    expect((await years.checked(manager)).damaged.map((year) => year.id)).toEqual([saved.id]);
+    expect(await years.list(manager)).toEqual([]);
+    expect(await trustedYear(db, saved.id, manager.auditKey)).toBeUndefined();
+    // Read with no audit key (before sign-in) the edit is not seen: which is why signed-in reads pass one.
+    expect(labels(await years.checked())).toEqual(['2026/27']);
+
+    // Put right, and a later entry planted instead.
+    await db.audit.put(entry);
+    await db.audit.add({
+      ...entry,
+      seq: entry.seq + 100,
+      at: '2026-12-06T11:00:00.000Z',
+      action: 'academic-year.updated',
+      detail: vouching,
+    });
+    expect((await years.checked(manager)).damaged.map((year) => year.id)).toEqual([saved.id]);
+
+    // The manager's check finds it too, and notes it among the damaged records.
+    expect((await checkAcademicYearsTrail(db, manager)).damaged).toEqual([saved.id]);
+  });
+
+  it('does not take a planted marker as when digests began', async () => {
+    const { db, manager, years } = await setUp();
+    // A year from before digests (its entry names no digest), then a marker planted early.
+    const saved = okValue(await years.save(manager, yearStarting(2026)));
+    const [entry] = await db.audit.toArray();
+    if (!entry) throw new Error('no entry');
+    await db.audit.put({ ...entry, detail: '2026/27' });
+    await db.audit.add({
+      ...entry,
+      seq: entry.seq + 1,
+      at: '2026-01-01T00:00:00.000Z',
+      action: 'academic-year.digests-began',
+      recordId: 'calendar',
+      detail: undefined,
+    });
+    const calendar = await years.checked(manager);
+    // The save's edited entry is itself forged, so the year cannot be trusted either way; what
+    // matters is that the planted marker is not the one the manager's check builds on.
+    expect(calendar.damaged.map((year) => year.id)).toEqual([saved.id]);
+    const outcome = await checkAcademicYearsTrail(db, manager);
+    expect(outcome.began).toBe(true);
   });
 });
