@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fixedDocumentFolders } from '../../electron/main/services/fixed-document-dialogs';
 import { expect, test } from './harness/fixtures';
@@ -136,7 +136,27 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await mkdir(folder);
     await settings.checkAgain();
     await expect(settings.reachable).toContainText('Yes');
+
+    // Someone edits the setting on disk to send every later copy to a folder of their own: it is
+    // not followed, and the manager is told to choose again.
+    const setting = join(app.tempDir, 'user-data', 'case-file-folder.json');
+    const theirs = join(app.tempDir, 'someone-elses-folder');
+    await mkdir(theirs);
+    const stored = JSON.parse(await readFile(setting, 'utf8')) as Record<string, unknown>;
+    await writeFile(setting, JSON.stringify({ ...stored, folder: theirs }));
+    await settings.checkAgain();
+    await expect(settings.folder).toHaveText('Not trusted: choose the folder again');
+    await expect(settings.reachable).toContainText('Not trusted: The record of the case-file folder');
+    await app.checkScreen('case-file folder not trusted', { atOfficeSizes: true });
+    await frame.open('Home');
+    await expect(page.getByRole('link', { name: 'Choose the case-file folder' }).first()).toBeVisible();
+    await frame.open('Case-file folder');
+    await settings.chooseFolder();
+    await expect(settings.folder).toHaveText(folder);
+    await expect(settings.reachable).toContainText('Yes');
+    expect(await readdir(theirs)).toEqual([]);
+
     await frame.open('Audit log');
-    await expect(new AuditLogPage(page).table.getByText('Chose the case-file folder')).toBeVisible();
+    await expect(new AuditLogPage(page).table.getByText('Chose the case-file folder').first()).toBeVisible();
   });
 });

@@ -107,7 +107,15 @@ export function CaseFileFolderScreen() {
         ) : (
           <dl className="details">
             <dt>Folder</dt>
-            <dd>{status.folder ? <code>{status.folder}</code> : 'None chosen yet'}</dd>
+            <dd>
+              {status.folder ? (
+                <code>{status.folder}</code>
+              ) : status.state === 'untrusted' ? (
+                'Not trusted: choose the folder again'
+              ) : (
+                'None chosen yet'
+              )}
+            </dd>
             <dt>Can this computer save there now?</dt>
             <dd>
               <span
