@@ -1,5 +1,6 @@
 import { termAt, type AcademicYearDates } from './academic-calendar';
 import { addDays, calendarDateOf } from '../home-time';
+import type { HomeAuthorityMatch } from './home-authority-match';
 
 /**
  * The registered manager's view of the whole home at a glance (seed 004 §5.5: oversight): what
@@ -57,6 +58,8 @@ export type SetUpFacts = {
   readonly activeStaff: readonly { readonly certificateUntil: string | undefined }[];
   readonly youngPeople: number;
   readonly rooms: number;
+  /** Whether this computer holds manager-only requests to the home's own CA (`homeAuthorityMatch`). */
+  readonly homeAuthority: HomeAuthorityMatch;
 };
 
 export const attentionKinds = [
@@ -84,7 +87,9 @@ export type SetUpGap =
   | { readonly kind: 'noMailSettings' }
   | { readonly kind: 'noRecentBackup'; readonly lastBackupAt: string | undefined }
   | { readonly kind: 'noTermDatesToday' }
-  | { readonly kind: 'staffWithoutCertificate'; readonly count: number };
+  | { readonly kind: 'staffWithoutCertificate'; readonly count: number }
+  | { readonly kind: 'foreignAuthority' }
+  | { readonly kind: 'authorityUnverifiable' };
 
 export type HomeOverview = {
   /** Only the counts above nought, in the order the manager reads them. */
@@ -152,6 +157,9 @@ export function attentionCounts(
 /** What about the home's set-up would let a record go astray today, in the order to put it right. */
 export function setUpGaps(facts: SetUpFacts, now: Date, timeZone: string): SetUpGap[] {
   const gaps: SetUpGap[] = [];
+  // First: while it stands, nothing the manager sets on this computer can be trusted.
+  if (facts.homeAuthority === 'different') gaps.push({ kind: 'foreignAuthority' });
+  if (facts.homeAuthority === 'unverifiable') gaps.push({ kind: 'authorityUnverifiable' });
   if (facts.caseFileFolder === 'not-set') gaps.push({ kind: 'noCaseFileFolder' });
   if (facts.caseFileFolder === 'unreachable') gaps.push({ kind: 'caseFileFolderUnreachable' });
   if (!facts.isMailSetUp) gaps.push({ kind: 'noMailSettings' });

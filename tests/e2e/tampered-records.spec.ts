@@ -1,9 +1,12 @@
 import type { Page } from '@playwright/test';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './harness/fixtures';
 import { londonDateAndTime } from './harness/london-dates';
 import { AcademicCalendarPage, year2026 } from './pages/academic-calendar-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
+import { ManagerHomePage } from './pages/manager-home-page';
 import { ContactFormPage } from './pages/contact-form-page';
 import {
   careWorker,
@@ -344,4 +347,31 @@ test.describe('records changed outside Family Links', () => {
     await expect(new SignInPage(page).heading).toBeVisible();
     await app.screenshot('sign-in refused for an edited staff row');
   });
+});
+
+test('a computer made to trust a certificate authority of someone else’s is named on the manager’s home', async ({
+  app,
+}) => {
+  const frame = await newHomeOn(app, 'Home');
+  const home = new ManagerHomePage(app.page);
+  await expect(home.overview).not.toContainText('certificate authority');
+
+  // Someone with the files removes the computer's record of the home's CA (IT's own recovery step),
+  // then, from DevTools, makes a CA of their own, which the main process learns as the home's.
+  await rm(join(app.tempDir, 'user-data', 'home-authority.json'));
+  const theirs = await app.api('signing:create-authority', {
+    homeName: 'Not the home',
+    secret: 'ab'.repeat(32),
+  });
+  expect(theirs.ok).toBe(true);
+
+  // Coming back to the home reads it again.
+  await frame.open('Audit log');
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  await frame.open('Home');
+  await expect(home.overview).toContainText(
+    'This computer has been made to trust a certificate authority that is not the home’s',
+  );
+  await expect(home.overview).not.toContainText('Nothing to look at');
+  await app.checkScreen('manager home with a foreign certificate authority', { atOfficeSizes: true });
 });

@@ -37,6 +37,18 @@ export function createAuditHandlers(services: {
     'audit:seal-pending': async (request) => ({ ok: true, value: await pendingAudit.seal(request.event) }),
     'audit:check-pending': async (request) => ({ ok: true, value: await pendingAudit.check(request) }),
     'auth:challenge': () => Promise.resolve({ ok: true, value: proofs.challenge() }),
+    'auth:home-authority': async () => {
+      const pinned = await homeAuthority.pinned();
+      return {
+        ok: true,
+        value:
+          pinned.state === 'pinned'
+            ? { state: 'pinned', fingerprint: pinned.fingerprint }
+            : pinned.state === 'none'
+              ? { state: 'none' }
+              : { state: 'unverifiable', message: pinned.message },
+      };
+    },
     'auth:revoke-staff': managerOnly(proofs, 'auth:revoke-staff', async (request) => ({
       ok: true,
       value: { outcome: 'revoked', at: await homeAuthority.revoke(request.staffId) },

@@ -121,6 +121,18 @@ export function gapWords(
         href: hashFor('calendar'),
         action: 'Enter the term dates',
       };
+    case 'foreignAuthority':
+      return {
+        text: 'This computer has been made to trust a certificate authority that is not the home’s, so manager-only changes made here are refused, and someone else’s may be accepted. Do not change settings here. Ask IT to check this computer and remove home-authority.json from the Family Links folder, then renew your certificate.',
+        href: hashFor('staff'),
+        action: 'Go to Staff accounts',
+      };
+    case 'authorityUnverifiable':
+      return {
+        text: 'This computer’s record of the home’s certificate authority was changed outside Family Links, so manager-only changes cannot be checked here. Ask IT to check this computer.',
+        href: hashFor('audit'),
+        action: 'Look at the audit log',
+      };
     case 'staffWithoutCertificate':
       return {
         text: `${counted(gap.count, 'member of staff has', 'members of staff have')} no signing certificate they can use, so cannot sign contact forms.`,

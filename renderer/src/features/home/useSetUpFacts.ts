@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback } from 'react';
 import type { SetUpFacts } from '@shared/rules/home-overview';
 import { academicYearRepository } from '../../db/repositories/academic-year-repository';
 import { roomRepository } from '../../db/repositories/room-repository';
@@ -7,6 +8,7 @@ import { youngPeopleRepository } from '../../db/repositories/young-people-reposi
 import { useDatabase } from '../../db/useDatabase';
 import { useLoadedValue } from '../../common/useLoadedValue';
 import { windowApi } from '../../platform/window-api';
+import { checkHomeAuthority } from '../../security/home-authority-check';
 import { useSession } from '../../security/session-context';
 import { useAuthService } from '../../security/useAuthService';
 
@@ -45,6 +47,10 @@ export function useSetUpFacts(): SetUpFacts | undefined {
   const session = useSession();
   const auth = useAuthService();
   const mainFacts = useLoadedValue(readMainProcessFacts, 'Could not read the set-up from the main process');
+  const homeAuthority = useLoadedValue(
+    useCallback(() => checkHomeAuthority(session), [session]),
+    'Could not check which certificate authority this computer trusts',
+  );
   const stored = useLiveQuery(async () => {
     const [academicYears, staff, states, youngPeople, rooms] = await Promise.all([
       academicYearRepository(db).list(session),
@@ -62,5 +68,5 @@ export function useSetUpFacts(): SetUpFacts | undefined {
       rooms: rooms.filter((room) => room.isActive).length,
     };
   }, [db, session, auth]);
-  return mainFacts && stored ? { ...mainFacts, ...stored } : undefined;
+  return mainFacts && stored && homeAuthority ? { ...mainFacts, ...stored, homeAuthority } : undefined;
 }

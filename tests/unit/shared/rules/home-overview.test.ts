@@ -59,6 +59,7 @@ const setUp: SetUpFacts = {
   activeStaff: [{ certificateUntil: '2027-12-01T00:00:00Z' }, { certificateUntil: '2027-12-01T00:00:00Z' }],
   youngPeople: 4,
   rooms: 2,
+  homeAuthority: 'matches',
 };
 
 const visit = (arrivedAt: string, restrictionCheck: 'clear' | 'warn' | 'block' | 'overridden' = 'clear') =>
@@ -190,6 +191,10 @@ describe('gaps in the set-up', () => {
       ['caseFileFolderUnreachable'],
     ],
     ['no mail settings', { isMailSetUp: false }, ['noMailSettings']],
+    ['a computer made to trust another CA', { homeAuthority: 'different' }, ['foreignAuthority']],
+    ['a record of the CA changed on disk', { homeAuthority: 'unverifiable' }, ['authorityUnverifiable']],
+    ['a computer that knows no CA yet', { homeAuthority: 'unknown' }, []],
+    ['a manager with no certificate to compare', { homeAuthority: 'unchecked' }, []],
     ['never backed up', { lastBackupAt: undefined }, ['noRecentBackup']],
     ['the last backup eight days ago', { lastBackupAt: '2026-11-25T20:59:00Z' }, ['noRecentBackup']],
     ['the last backup exactly seven days ago is still recent', { lastBackupAt: '2026-11-26T21:00:00Z' }, []],
@@ -296,6 +301,7 @@ describe('the set-up checklist ticks itself off', () => {
       activeStaff: [{ certificateUntil: '2027-12-01T00:00:00Z' }],
       youngPeople: 0,
       rooms: 0,
+      homeAuthority: 'matches',
     };
     expect(setUpChecklist(fresh).filter((item) => item.isDone)).toEqual([]);
   });
@@ -317,6 +323,7 @@ describe('the set-up checklist ticks itself off', () => {
       activeStaff: [{ certificateUntil: undefined }],
       youngPeople: 0,
       rooms: 0,
+      homeAuthority: 'matches',
     };
     const ticked = setUpChecklist({ ...fresh, ...facts }).filter((item) => item.isDone);
     expect(ticked.map((item) => item.step)).toEqual([step]);
