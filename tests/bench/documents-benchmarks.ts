@@ -128,7 +128,7 @@ export async function runNodeBenchmarks(
             form: { ...form, reference, filedAt: new Date().toISOString() },
             signer,
             caseFile: {
-              caseNumber: 'CN-BENCH',
+              caseNumber: form.youngPerson.caseNumber,
               academicYear: '2026/27',
               date: '2026-11-23',
               kind: 'contact-form',
@@ -155,11 +155,11 @@ export async function runNodeBenchmarks(
         form: { ...form, filedAt: new Date().toISOString() },
         signer,
         caseFile: {
-          caseNumber: 'CN-EXPORT',
+          caseNumber: form.youngPerson.caseNumber,
           academicYear: '2026/27',
           date: '2026-11-23',
           kind: 'contact-form',
-          reference: 'CF-EXPORT',
+          reference: form.reference,
         },
       });
       const signed = filed as { outcome?: string; pdf?: { bytes: string } };

@@ -32,6 +32,8 @@ import type { StaffRole } from '../../../shared/schemas/staff';
 import type { HomeAuthority } from './authority/home-authority';
 import { openSealedKey, type OpenedSigner } from './signing/sealed-key';
 import { signPdf } from './signing/sign-pdf';
+import { markCaseFilePlace, signedPlaceOf } from './signing/signed-place';
+import { placeContradictsForm, placeDifference } from '../../../shared/rules/case-file-place';
 import { verifyPdfSignature } from './signing/verify-pdf-signature';
 import { errorCodeOf, fileFailureKind, type FileFailureKind } from './file-failure-kind';
 import type { ClockAndLog } from './clock-and-log';
@@ -342,6 +344,16 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
       signer: SignerInput;
       caseFile: CaseFilePlace;
     }) {
+      const contradicted = placeContradictsForm(request.form, request.caseFile);
+      if (contradicted) {
+        options.log?.('Refused to sign a form for a case-file place its content contradicts', {
+          part: contradicted,
+        });
+        return refusal(
+          'invalid-content',
+          `The form’s ${contradicted} is not the one it was to be filed under, so nothing was signed or filed. Close the form, open it again and file it once more.`,
+        );
+      }
       const signer = openSignerNow(request.signer, request.form.filedAt);
       if (!signer.ok) return signer.refusal;
       const { drawnSignaturePng, ...form } = request.form;
@@ -359,6 +371,8 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
           'The form could not be turned into a PDF (is the drawn signature a picture?). Nothing was filed; try again.',
         );
       }
+      // Inside what the signature covers: a retry files the copy only where it says it belongs.
+      markCaseFilePlace(doc, request.caseFile);
       const title = form.addendumTo
         ? `Addendum to contact form ${form.reference}`
         : `Contact form ${form.reference}`;
@@ -412,7 +426,37 @@ export function createDocumentsService(options: DocumentsServiceOptions) {
           message: `This file is not a contact form signed in Family Links by someone at this home (${check.message}), so it was not saved in the case file.`,
         };
       }
-      return writeCopy(bytes, request.place);
+      const signed = signedPlaceOf(bytes);
+      if (signed.state === 'absent')
+        // Signed before copies recorded their place: nothing in the signed bytes says whose case
+        // file it belongs to, so the page's word alone never files it. It stays in the app.
+        return {
+          outcome: 'queued',
+          code: 'place-not-signed',
+          message:
+            'This copy was signed before Family Links recorded in each copy which case file it belongs to, so it cannot be checked and was not saved in the case file. The form is filed, signed and safe in the app: open it, choose “Save a copy…” and put the copy in the young person’s case-file folder yourself.',
+        };
+      if (signed.state === 'unreadable') {
+        options.log?.('Refused a case-file copy whose recorded place cannot be read');
+        return {
+          outcome: 'queued',
+          code: 'wrong-place',
+          message:
+            'This signed copy does not say clearly which case file it belongs to, so it was not saved in the case file. Nothing was written.',
+        };
+      }
+      const differs = placeDifference(signed.place, request.place);
+      if (differs) {
+        options.log?.('Refused a case-file copy sent for another place than it was signed for', {
+          part: differs,
+        });
+        return {
+          outcome: 'queued',
+          code: 'wrong-place',
+          message: `This signed copy was not saved in the case file: its ${differs} is not the one it was signed for, and a form is only ever filed where it was signed for. Nothing was written.`,
+        };
+      }
+      return writeCopy(bytes, signed.place);
     },
 
     async chooseCaseFileFolder(): Promise<

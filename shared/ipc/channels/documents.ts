@@ -93,6 +93,10 @@ export const caseFileFailureCodes = [
   'write-failed',
   /** The bytes are not a copy signed by someone this home's authority issued a certificate to. */
   'not-signed',
+  /** The signed copy records another place in the case file (or none that can be read) than the one asked. */
+  'wrong-place',
+  /** Signed before copies recorded their place: kept in the app, for a person to file by hand. */
+  'place-not-signed',
 ] as const;
 
 /** The case-file copy: written (path inside the folder), or queued with why, in plain words. */
@@ -216,7 +220,8 @@ export const documentsChannels = {
   },
   /**
    * Retries a signed copy into the case-file folder (same name rules; the same bytes twice is fine).
-   * Only a PDF whose signature checks against the home's CA is written.
+   * Only a PDF whose signature checks against the home's CA is written, and only at the place its
+   * signed content records (`contact-form:file` writes it in before signing).
    */
   'case-file:write': {
     request: z.object({ bytes: base64Schema, place: caseFilePlaceSchema }).strict(),

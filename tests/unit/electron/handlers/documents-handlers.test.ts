@@ -17,7 +17,7 @@ import { ipcContract, type IpcChannel } from '../../../../shared/ipc/contract';
 import { base64ToBytes, bytesToBase64 } from '../../../../shared/bytes';
 import type { SealedCredential } from '../../../../shared/ipc/channels/signing';
 import type { ReportContent } from '../../../../shared/ipc/channels/documents';
-import { sampleContactFormInput } from '../../../../scripts/sample-contact-form';
+import { makeSignedSample, sampleContactFormInput } from '../../../../scripts/sample-contact-form';
 
 /**
  * The signing and documents channels as the router runs them: each request checked against the
@@ -76,6 +76,7 @@ function setUp(dialogs?: DialogPort, now: string = mainClock) {
     // Choosing the folder is the manager's (tests/unit/electron/handlers/manager-only.test.ts checks who);
     // here it is only the set-up for writing copies.
     chooseCaseFileFolder: () => documents.chooseCaseFileFolder(),
+    homeAuthority: trust.homeAuthority,
   };
 }
 
@@ -129,6 +130,9 @@ beforeAll(async () => {
   } = await sampleContactFormInput();
   form = {
     ...content,
+    // The place `place` names: a form is signed only for the case file its content names.
+    reference: 'CF-0001',
+    youngPerson: { ...content.youngPerson, caseNumber: 'CN-0042' },
     filedAt: mainClock,
     ...(drawnSignaturePng ? { drawnSignaturePng: bytesToBase64(drawnSignaturePng) } : {}),
   };
@@ -149,13 +153,13 @@ const place = {
 /** The signed PDF `contact-form:file` makes for `form` (no folder set, so nothing is written). */
 async function signedCopy(
   dispatch: ReturnType<typeof setUp>['dispatch'],
-  changes: { signer?: Signer; form?: Record<string, unknown> } = {},
+  changes: { signer?: Signer; form?: Record<string, unknown>; place?: typeof place } = {},
 ): Promise<string> {
   const reply = (
     await dispatch('contact-form:file', {
       form: changes.form ?? form,
       signer: changes.signer ?? signer,
-      caseFile: place,
+      caseFile: changes.place ?? place,
     })
   ).value as { outcome: string; pdf: { bytes: string } };
   if (reply.outcome !== 'signed') throw new Error(`Not signed: ${JSON.stringify(reply)}`);
@@ -265,20 +269,33 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
 
   it('refuses, rather than rewrites, a case number or reference that climbs out, and writes nothing', async () => {
     const { chooseCaseFileFolder, dispatch, folders } = setUp();
-    const bytes = await signedCopy(dispatch);
+    // Signed for the very place it names, so only the name rules stand between it and the folder.
+    const signedFor = async (caseNumber: string, reference: string) => {
+      const hostile = { ...place, caseNumber, reference };
+      return {
+        place: hostile,
+        bytes: await signedCopy(dispatch, {
+          form: { ...form, reference, youngPerson: { initials: 'JS', caseNumber } },
+          place: hostile,
+        }),
+      };
+    };
+    const climbing = await signedFor('../../outside', '../../../etc/passwd');
+    const dots = await signedFor('..', 'CF-0001');
     await chooseCaseFileFolder();
-    const traversal = (
-      await dispatch('case-file:write', {
-        bytes,
-        place: { ...place, caseNumber: '../../outside', reference: '../../../etc/passwd' },
-      })
-    ).value as { outcome: string; code: string; message: string };
+    const traversal = (await dispatch('case-file:write', climbing)).value as {
+      outcome: string;
+      code: string;
+      message: string;
+    };
     expect(traversal).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
     expect(traversal.message).toMatch(/case number cannot be used.*folder separator/);
     expect(await readdir(folders.caseFile)).toEqual([]);
-    expect(
-      (await dispatch('case-file:write', { bytes, place: { ...place, caseNumber: '..' } })).value,
-    ).toMatchObject({ outcome: 'queued', code: 'unsafe-name' });
+    expect((await dispatch('case-file:write', dots)).value).toMatchObject({
+      outcome: 'queued',
+      code: 'unsafe-name',
+    });
+    const bytes = dots.bytes;
     expect(
       (await dispatch('case-file:write', { bytes, place: { ...place, date: '../../x' } })).error?.code,
     ).toBe('invalid-request');
@@ -303,11 +320,11 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     expect((await dispatch('case-file:write', { bytes: filed.pdf.bytes, place })).value).toMatchObject({
       outcome: 'written',
     });
-    // Another signed copy (signed a moment later, so other bytes) under the same name.
+    // Another signed copy for the same place (other words, so other bytes) under the same name.
     expect(
       (
         await dispatch('case-file:write', {
-          bytes: await signedCopy(dispatch, { form: { ...form, reference: 'CF-0001-B' } }),
+          bytes: await signedCopy(dispatch, { form: { ...form, whatHappened: 'Another account.' } }),
           place,
         })
       ).value,
@@ -363,6 +380,98 @@ describe('contact-form:file and the case-file folder', { timeout: 60_000 }, () =
     expect((await dispatch('case-file:write', { bytes: genuine, place })).value).toMatchObject({
       outcome: 'written',
     });
+  });
+
+  it('files a genuine copy only at the case number, year, day, kind and reference it was signed for', async () => {
+    const { chooseCaseFileFolder, dispatch, folders, homeAuthority } = setUp();
+    expect(await homeAuthority.learn(caPem, 'first-use')).toBe('accepted');
+    // Signed for young person A (CN-0042) while the folder was offline, so it waits in the app.
+    const genuine = await signedCopy(dispatch);
+    await chooseCaseFileFolder();
+    // From DevTools, with nobody signed in: A's genuine copy sent for another child's case file,
+    // or under another form's name.
+    const elsewhere: [Partial<typeof place>, RegExp][] = [
+      [{ caseNumber: 'CN-0099' }, /case number/],
+      [{ caseNumber: 'cn-0042' }, /case number/],
+      [{ caseNumber: 'CN-0042 ' }, /case number/],
+      [{ reference: 'CF-0002' }, /reference/],
+      [{ kind: 'addendum' }, /kind of form/],
+      [{ date: '2026-11-24' }, /filing date/],
+      [{ academicYear: '2025/26' }, /academic year/],
+    ];
+    for (const [change, part] of elsewhere) {
+      const reply = (await dispatch('case-file:write', { bytes: genuine, place: { ...place, ...change } }))
+        .value as { outcome: string; code: string; message: string };
+      expect(reply).toMatchObject({ outcome: 'queued', code: 'wrong-place' });
+      expect(reply.message).toMatch(part);
+      expect(reply.message).toMatch(/Nothing was written/);
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+    // Under A's own place it is filed.
+    expect((await dispatch('case-file:write', { bytes: genuine, place })).value).toMatchObject({
+      outcome: 'written',
+      relativePath: join('CN-0042', '2026-27', '2026-11-23-contact-form-CF-0001.pdf'),
+    });
+    expect(await readdir(folders.caseFile)).toEqual(['CN-0042']);
+  });
+
+  it('signs nothing for a case-file place the form’s own content contradicts', async () => {
+    const { chooseCaseFileFolder, dispatch, folders } = setUp();
+    await chooseCaseFileFolder();
+    const contradicting: [Partial<typeof place>, RegExp][] = [
+      [{ caseNumber: 'CN-0099' }, /case number/],
+      [{ reference: 'CF-0002' }, /reference/],
+      [{ kind: 'statement' }, /kind of form/],
+    ];
+    for (const [change, part] of contradicting) {
+      const reply = (await dispatch('contact-form:file', { form, signer, caseFile: { ...place, ...change } }))
+        .value as { outcome: string; code: string; message: string };
+      expect(reply).toMatchObject({ outcome: 'refused', code: 'invalid-content' });
+      expect(reply.message).toMatch(part);
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+  });
+
+  it('refuses a copy whose recorded place was edited after signing: its signature no longer holds', async () => {
+    const { chooseCaseFileFolder, dispatch, folders, homeAuthority } = setUp();
+    await homeAuthority.learn(caPem, 'first-use');
+    const genuine = base64ToBytes(await signedCopy(dispatch));
+    await chooseCaseFileFolder();
+    // The place as written before signing: a UTF-16BE hex string. Edited in place, same length,
+    // so every offset in the file still holds and only the signature can tell.
+    const hexOf = (text: string) =>
+      `FEFF${[...text].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('')}`.toUpperCase();
+    const latin1 = Buffer.from(genuine).toString('latin1');
+    const recorded = hexOf(JSON.stringify(place));
+    expect(latin1).toContain(recorded);
+    const moved = { ...place, caseNumber: 'CN-0099' };
+    const edited = Buffer.from(latin1.replace(recorded, hexOf(JSON.stringify(moved))), 'latin1');
+    expect(edited.length).toBe(genuine.length);
+    for (const asked of [moved, place]) {
+      const reply = (await dispatch('case-file:write', { bytes: bytesToBase64(edited), place: asked }))
+        .value as { code: string; message: string };
+      expect(reply).toMatchObject({ outcome: 'queued', code: 'not-signed' });
+      expect(reply.message).toMatch(/changed since it was signed/);
+    }
+    expect(await readdir(folders.caseFile)).toEqual([]);
+  });
+
+  it('keeps in the app, for a person to file by hand, a copy signed before copies recorded their place', async () => {
+    const { chooseCaseFileFolder, dispatch, folders, homeAuthority } = setUp();
+    // Signed the way every copy was before: a genuine signature, no place inside it.
+    const old = await makeSignedSample();
+    expect(await homeAuthority.learn(old.caCertificatePem, 'first-use')).toBe('accepted');
+    await chooseCaseFileFolder();
+    const oldPlace = {
+      ...place,
+      caseNumber: old.input.youngPerson.caseNumber,
+      reference: old.input.reference,
+    };
+    const reply = (await dispatch('case-file:write', { bytes: bytesToBase64(old.bytes), place: oldPlace }))
+      .value as { code: string; message: string };
+    expect(reply).toMatchObject({ outcome: 'queued', code: 'place-not-signed' });
+    expect(reply.message).toMatch(/signed before.*safe in the app.*Save a copy/);
+    expect(await readdir(folders.caseFile)).toEqual([]);
   });
 
   it('never follows a case-file folder record edited on disk: copies wait until the manager chooses again', async () => {
