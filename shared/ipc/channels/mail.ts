@@ -19,6 +19,8 @@ import {
 const settingsView = z.object({
   settings: mailSettingsSchema.nullable(),
   hasPassword: z.boolean(),
+  /** A password is kept for this server, but the sender changed since it was saved: a manager saves to confirm it. */
+  isSenderUnconfirmed: z.boolean(),
   passwordProtection: z.enum(passwordProtections),
 });
 
@@ -31,6 +33,7 @@ export const mailChannels = {
    * Manager only. An empty or missing password keeps the one already stored, but only while the
    * server, port, username and CA stay those it was saved for: the password is bound to them, so
    * any change there needs it typed again (`password-needed`), and it is never sent anywhere else.
+   * The sender saved is bound to it too: mail goes out only as the sender a manager last saved.
    */
   'mail:save-settings': {
     request: withManagerProof(

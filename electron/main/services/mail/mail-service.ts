@@ -21,9 +21,20 @@ import { describeMailFailure } from './mail-failures';
 import type { ProtectedStorage } from './protected-storage';
 import type { ClockAndLog } from '../clock-and-log';
 
-/** Where the stored password may be sent: the server, port and account it was typed for, and the CA trusted. */
+/**
+ * Where the stored password may be sent: the server, port and account it was typed for, and the CA
+ * trusted; and who the home's mail goes out as. The sender is absent from bindings saved before it
+ * was bound: such a password is kept, but not used until a manager saves the settings again.
+ */
 const passwordBindingSchema = z
-  .object({ host: z.string(), port: z.number(), username: z.string(), caSha256: z.string().nullable() })
+  .object({
+    host: z.string(),
+    port: z.number(),
+    username: z.string(),
+    caSha256: z.string().nullable(),
+    fromAddress: z.string().optional(),
+    fromName: z.string().optional(),
+  })
   .strict();
 type PasswordBinding = z.infer<typeof passwordBindingSchema>;
 
@@ -50,15 +61,31 @@ export function passwordBindingOf(settings: MailSettings): PasswordBinding {
     port: settings.port,
     username: settings.username,
     caSha256: caFingerprint(settings.caCertificatePem),
+    fromAddress: settings.fromAddress,
+    fromName: settings.fromName,
   };
 }
 
-const sameBinding = (a: PasswordBinding, b: PasswordBinding) =>
+/** The same server, port, account and CA: where the password itself may go. */
+const sameServer = (a: PasswordBinding, b: PasswordBinding) =>
   a.host === b.host && a.port === b.port && a.username === b.username && a.caSha256 === b.caSha256;
+
+/** The same sender: an address or name changed outside Family Links would send the home's mail as someone else. */
+const sameSender = (a: PasswordBinding, b: PasswordBinding) =>
+  a.fromAddress !== undefined &&
+  a.fromName !== undefined &&
+  a.fromAddress === b.fromAddress &&
+  a.fromName === b.fromName;
 
 export type MailSettingsView = {
   readonly settings: MailSettings | null;
   readonly hasPassword: boolean;
+  /**
+   * A password is stored for this server, but the sender in the settings is not the one it was
+   * bound to (saved by an earlier version, or changed outside Family Links): nothing is sent
+   * until a manager checks the sender and saves the settings again.
+   */
+  readonly isSenderUnconfirmed: boolean;
   readonly passwordProtection: PasswordProtection;
 };
 
@@ -102,21 +129,29 @@ export function createMailService(options: MailServiceOptions) {
 
   /**
    * The stored password, only if it is bound (under the main process's key) to the server, port,
-   * account and CA in these settings: saved for another server, or bound by nothing (a file from an
-   * earlier version, or edited by hand), it is never sent, and Mail settings asks for it again.
+   * account and CA in these settings, and (unless `sender` is 'may-differ') to their sender:
+   * saved for another server, or bound by nothing (a file from an earlier version, or edited by
+   * hand), it is never sent, and Mail settings asks for it again. A sender changed since it was
+   * bound stops sending too; the password is then kept only for a manager's save to bind again.
    */
-  async function password(stored: z.infer<typeof storedSchema>): Promise<string | undefined> {
+  async function password(
+    stored: z.infer<typeof storedSchema>,
+    sender: 'must-match' | 'may-differ' = 'must-match',
+  ): Promise<string | undefined> {
     if (!stored.encryptedPassword || !options.protectedStorage.isEncryptionAvailable()) return undefined;
+    const current = passwordBindingOf(stored.settings);
     const isBound =
       stored.passwordFor !== undefined &&
-      sameBinding(stored.passwordFor, passwordBindingOf(stored.settings)) &&
+      sameServer(stored.passwordFor, current) &&
+      (sender === 'may-differ' || sameSender(stored.passwordFor, current)) &&
       (await options.mainKey.verify(
         bindingPurpose,
         { encryptedPassword: stored.encryptedPassword, passwordFor: stored.passwordFor },
         stored.bindingTag,
       ));
     if (!isBound) {
-      options.log?.('The stored mail password is not bound to these mail settings, so it is not used');
+      if (sender === 'must-match')
+        options.log?.('The stored mail password is not bound to these mail settings, so it is not used');
       return undefined;
     }
     try {
@@ -128,6 +163,17 @@ export function createMailService(options: MailServiceOptions) {
       );
       return undefined;
     }
+  }
+
+  async function viewOf(stored: z.infer<typeof storedSchema> | null): Promise<MailSettingsView> {
+    const hasPassword = stored ? (await password(stored)) !== undefined : false;
+    return {
+      settings: stored?.settings ?? null,
+      hasPassword,
+      isSenderUnconfirmed:
+        stored !== null && !hasPassword && (await password(stored, 'may-differ')) !== undefined,
+      passwordProtection: protection(),
+    };
   }
 
   function transportOptions(settings: MailSettings, pass: string): SMTPTransport.Options {
@@ -221,12 +267,7 @@ export function createMailService(options: MailServiceOptions) {
 
   return {
     async getSettings(): Promise<MailSettingsView> {
-      const stored = await readStored();
-      return {
-        settings: stored?.settings ?? null,
-        hasPassword: stored ? (await password(stored)) !== undefined : false,
-        passwordProtection: protection(),
-      };
+      return viewOf(await readStored());
     },
 
     /**
@@ -279,8 +320,8 @@ export function createMailService(options: MailServiceOptions) {
               passwordFor: binding,
             });
             kept = { encryptedPassword, passwordFor: binding, ...(bindingTag ? { bindingTag } : {}) };
-          } else if (previous && (await password(previous)) !== undefined) {
-            if (!sameBinding(passwordBindingOf(previous.settings), binding)) {
+          } else if (previous?.encryptedPassword && (await password(previous, 'may-differ')) !== undefined) {
+            if (!sameServer(passwordBindingOf(previous.settings), binding)) {
               return fail(
                 'password-needed',
                 'Nothing was saved: the stored password is only ever sent to the server it was saved for, so a new server, port, user name or CA needs it typed again.',
@@ -289,19 +330,17 @@ export function createMailService(options: MailServiceOptions) {
                 },
               );
             }
-            kept = {
-              encryptedPassword: previous.encryptedPassword,
-              passwordFor: previous.passwordFor,
-              bindingTag: previous.bindingTag,
-            };
+            // Bound again with the sender this manager saved: a sender from an earlier version's
+            // file, or one changed outside Family Links, is used only once a manager has saved it.
+            const { encryptedPassword } = previous;
+            const bindingTag = await options.mainKey.mac(bindingPurpose, {
+              encryptedPassword,
+              passwordFor: binding,
+            });
+            kept = { encryptedPassword, passwordFor: binding, ...(bindingTag ? { bindingTag } : {}) };
           }
           await writeFileAtomically(path, JSON.stringify({ settings, ...kept }));
-          const stored = await readStored();
-          return ok({
-            settings,
-            hasPassword: stored ? (await password(stored)) !== undefined : false,
-            passwordProtection: protection(),
-          });
+          return ok(await viewOf(await readStored()));
         },
       );
       queue = task.catch(() => undefined);

@@ -54,7 +54,8 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
 
   const submit = form.handleSubmit(async ({ password, ...settings }) => {
     setOutcome(undefined);
-    if (!view.hasPassword && !password) {
+    // A password kept for this server while the sender waits to be confirmed is bound again by this save.
+    if (!view.hasPassword && !view.isSenderUnconfirmed && !password) {
       form.setError(
         'password',
         { type: 'required', message: 'Enter the password for this mail account.' },
@@ -115,7 +116,7 @@ export function MailSettingsForm({ view, save, onSaved }: Props) {
         name="password"
         label="Password"
         hint={
-          view.hasPassword
+          view.hasPassword || view.isSenderUnconfirmed
             ? 'A password is stored. Leave this empty to keep it, or type a new one. A new server, port, user name or CA needs it typed again: it is only ever sent to the server it was saved for.'
             : 'Kept by this computer’s protected storage, never in Family Links’ records.'
         }

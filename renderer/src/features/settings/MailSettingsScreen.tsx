@@ -63,6 +63,14 @@ export function MailSettingsScreen() {
               Alerts stay in the Outbox.
             </Banner>
           ) : null}
+          {status.view.isSenderUnconfirmed ? (
+            <Banner tone="error">
+              Email alerts are paused: the sender below is not the one these settings were last saved with
+              (they were saved by an earlier version of Family Links, or changed outside it). Check “Send
+              from” and “Sender’s name”, then save. The stored password is kept: you do not need to type it
+              again.
+            </Banner>
+          ) : null}
           {removed ? <Banner tone="info">{removed}</Banner> : null}
           <Panel titleId="mail-server-title" title="Mail server">
             <MailSettingsForm

@@ -256,6 +256,86 @@ describe('mail settings and the password', () => {
     expect(await mail.send(alert)).toMatchObject({ outcome: 'failed', failure: { code: 'no-password' } });
   });
 
+  it('an address or name changed on disk sends nothing as it, until a manager checks the sender and saves', async () => {
+    const smtp = await server();
+    const path = () => join(folder, 'mail-settings.json');
+    type Stored = { settings: MailSettings; passwordFor: Record<string, unknown> };
+    for (const sender of [
+      { fromAddress: 'chief.executive@elsewhere.example' },
+      { fromAddress: 'Alerts@home.example' },
+      { fromName: 'Oakfield Finance' },
+    ]) {
+      const mail = await serviceFor(smtp);
+      const stored = JSON.parse(await readFile(path(), 'utf8')) as Stored;
+      await writeFile(path(), JSON.stringify({ ...stored, settings: { ...stored.settings, ...sender } }));
+      const view = await mail.getSettings();
+      expect(view).toMatchObject({ hasPassword: false, isSenderUnconfirmed: true, settings: sender });
+      expect(await mail.send(alert)).toMatchObject({ outcome: 'failed', failure: { code: 'no-password' } });
+      expect(smtp.received).toHaveLength(0);
+      // The bound sender edited to match as well: the binding's own tag no longer holds, so the
+      // password is not kept even for a manager's save.
+      await writeFile(
+        path(),
+        JSON.stringify({
+          ...stored,
+          settings: { ...stored.settings, ...sender },
+          passwordFor: { ...stored.passwordFor, ...sender },
+        }),
+      );
+      expect(await mail.getSettings()).toMatchObject({ hasPassword: false, isSenderUnconfirmed: false });
+      expect(await mail.saveSettings({ settings: view.settings! })).toMatchObject({
+        ok: true,
+        value: { hasPassword: false },
+      });
+      await rm(folder, { recursive: true, force: true });
+    }
+    // A manager who checks the sender and saves, without typing the password, puts it right.
+    const mail = await serviceFor(smtp);
+    const stored = JSON.parse(await readFile(path(), 'utf8')) as Stored;
+    const edited = { ...stored.settings, fromAddress: 'office@home.example' };
+    await writeFile(path(), JSON.stringify({ ...stored, settings: edited }));
+    expect(await mail.saveSettings({ settings: edited })).toMatchObject({
+      ok: true,
+      value: { hasPassword: true, isSenderUnconfirmed: false },
+    });
+    expect(await mail.send(alert)).toMatchObject({ outcome: 'sent' });
+    expect(smtp.received[0]?.parsed.from?.value[0]?.address).toBe('office@home.example');
+  });
+
+  it('a password bound before the sender was bound is kept, and used again once a manager saves', async () => {
+    const smtp = await server();
+    const storage = inMemoryProtectedStorage();
+    const mail = await serviceFor(smtp, {}, { storage });
+    const path = join(folder, 'mail-settings.json');
+    const stored = JSON.parse(await readFile(path, 'utf8')) as {
+      settings: MailSettings;
+      encryptedPassword: string;
+      passwordFor: Record<string, unknown>;
+    };
+    // The binding as an earlier version wrote it: server, port, account and CA, tagged under the main key.
+    const { fromAddress: _address, fromName: _name, ...earlier } = stored.passwordFor;
+    const bindingTag = await createMainKey({ folder, protectedStorage: storage }).mac(
+      'mail-password-binding',
+      { encryptedPassword: stored.encryptedPassword, passwordFor: earlier },
+    );
+    await writeFile(path, JSON.stringify({ ...stored, passwordFor: earlier, bindingTag }));
+    const view = await mail.getSettings();
+    expect(view).toMatchObject({ hasPassword: false, isSenderUnconfirmed: true });
+    expect(await mail.send(alert)).toMatchObject({ outcome: 'failed', failure: { code: 'no-password' } });
+    expect(smtp.received).toHaveLength(0);
+    // Another server in the same save still needs the password typed again.
+    expect(await mail.saveSettings({ settings: { ...view.settings!, port: 2526 } })).toMatchObject({
+      ok: false,
+      error: { code: 'password-needed' },
+    });
+    expect(await mail.saveSettings({ settings: view.settings! })).toMatchObject({
+      ok: true,
+      value: { hasPassword: true, isSenderUnconfirmed: false },
+    });
+    expect(await mail.send(alert)).toMatchObject({ outcome: 'sent' });
+    expect(smtp.received).toHaveLength(1);
+  });
+
   it('refuses to store a password where the computer offers no protected storage, and says so', async () => {
     folder = await mkdtemp(join(tmpdir(), 'family-links-mail-'));
     const mail = mailServiceIn(folder, inMemoryProtectedStorage({ available: false }));
