@@ -142,7 +142,12 @@ if (launch.refusedSwitches.length > 0) {
       log,
     });
     // This computer's sync server password is kept the same way, and never leaves the main process.
-    const sync = createSyncService({ folder: app.getPath('userData'), protectedStorage, log });
+    const sync = createSyncService({
+      folder: app.getPath('userData'),
+      protectedStorage,
+      mainKey: trust.mainKey,
+      log,
+    });
     app.on('will-quit', () => sync.close());
     const mailClient = createMailClientOpener((url) => shell.openExternal(url), log);
     // Signing keys take a while to make: have two ready before first run or a new account needs them.

@@ -42,7 +42,15 @@ const failed = z.object({
 });
 
 export const syncStatusSchema = z.discriminatedUnion('configured', [
-  z.object({ configured: z.literal(false), passwordProtection: z.enum(passwordProtections) }),
+  z.object({
+    configured: z.literal(false),
+    passwordProtection: z.enum(passwordProtections),
+    /**
+     * The settings file is there but not as Family Links wrote it (edited, damaged, or never bound
+     * to its server under the main key): nothing in it is used until a manager sets sync up again.
+     */
+    changedOutsideApp: z.literal(true).optional(),
+  }),
   z.object({
     configured: z.literal(true),
     serverUrl: z.string(),

@@ -123,6 +123,7 @@ export function createHarnessMainProcess(options: {
       createSyncService({
         folder: resolve(options.tempDir, 'user-data'),
         protectedStorage: inMemoryProtectedStorage(),
+        mainKey: trust.mainKey,
         log: (message, detail) => log.push({ message, detail }),
       }),
       options.network ?? { online: true },

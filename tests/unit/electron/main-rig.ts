@@ -70,7 +70,7 @@ export function mainRig(
       ...common,
     }),
     mailClient: createMailClientOpener(() => Promise.resolve()),
-    sync: createSyncService({ folder: userData, protectedStorage, ...common }),
+    sync: createSyncService({ folder: userData, protectedStorage, mainKey: trust.mainKey, ...common }),
   };
   const handlers = createIpcHandlers(services);
   const router = createIpcRouter(handlers, { isTrustedSender: (sender) => isAppUrl(sender.url), ...common });

@@ -15,10 +15,11 @@ import {
 import { pairingIdAlphabet } from '../../../../shared/sync/pairing-code';
 import { checkSyncRequest, pairingLocalPrefix } from '../../../../shared/sync/sync-request-rules';
 import { computerUserName, type ServerAdmin, type SyncServer } from '../../../../shared/sync/sync-settings';
+import type { MainKey } from '../main-key';
 import type { ProtectedStorage } from '../mail/protected-storage';
 import { createCouchCalls, memberRefused } from './couch-admin';
 import { createCouchHttp, type CouchCredentials } from './couch-http';
-import { createSyncSettingsStore, type SyncConnection } from './sync-settings-store';
+import { createSyncSettingsStore, type SyncConnection, type SyncSettingsRead } from './sync-settings-store';
 import type { ClockAndLog } from '../clock-and-log';
 
 export type SyncOutcome<Value> =
@@ -42,6 +43,8 @@ export type SyncServiceOptions = ClockAndLog & {
   /** The app's own folder (userData): the settings file lives here, never in IndexedDB. */
   readonly folder: string;
   readonly protectedStorage: ProtectedStorage;
+  /** Binds the stored password to its server, so an edited settings file cannot redirect it. */
+  readonly mainKey: MainKey;
 };
 
 /** Eight base32 characters from the OS's random source: a first computer's user name suffix. */
@@ -67,17 +70,24 @@ export function createSyncService(options: SyncServiceOptions) {
   const store = createSyncSettingsStore(options);
   const http = createCouchHttp(options.log ? { log: options.log } : {});
   const couch = createCouchCalls(http);
-  let cached: Promise<SyncConnection | null> | undefined;
+  let cached: Promise<SyncSettingsRead> | undefined;
 
-  const connection = () => (cached ??= store.read());
+  const settings = () => (cached ??= store.read());
+  /** The settings only if the main key vouches for them: a changed file's server is never contacted. */
+  const connection = async (): Promise<SyncConnection | null> => {
+    const read = await settings();
+    return read.state === 'trusted' ? read.connection : null;
+  };
   const forgetCache = () => {
     cached = undefined;
     http.closeIdle();
   };
 
-  function statusOf(current: SyncConnection | null): SyncStatus {
+  function statusOf(read: SyncSettingsRead): SyncStatus {
     const passwordProtection = store.protection();
-    if (!current) return { configured: false, passwordProtection };
+    if (read.state === 'changed') return { configured: false, passwordProtection, changedOutsideApp: true };
+    if (read.state === 'none') return { configured: false, passwordProtection };
+    const current = read.connection;
     return {
       configured: true,
       serverUrl: current.server.serverUrl,
@@ -113,6 +123,12 @@ export function createSyncService(options: SyncServiceOptions) {
     'no-protected-storage',
     'This computer offers no protected storage for the server password, so sync was not set up. Family Links will not keep it as plain text.',
   );
+  const noMainKey = failed(
+    'no-protected-storage',
+    'Family Links cannot open the key it keeps for its own records on this computer, so the sync settings were not saved.',
+  );
+  const notKept = (written: 'no-protected-storage' | 'no-main-key') =>
+    written === 'no-main-key' ? noMainKey : noProtectedStorage;
   const badCa = failed(
     'invalid',
     'That CA certificate could not be read. Paste the whole PEM text, including the BEGIN and END lines.',
@@ -160,10 +176,10 @@ export function createSyncService(options: SyncServiceOptions) {
       const { code, message } = memberRefused(canRead.value.status);
       return failed(code, message);
     }
-    if (!(await store.write({ server, computerUser: user.name, password: user.password })))
-      return noProtectedStorage;
+    const written = await store.write({ server, computerUser: user.name, password: user.password });
+    if (written !== 'written') return notKept(written);
     forgetCache();
-    return { outcome: 'done', status: statusOf(await connection()) };
+    return { outcome: 'done', status: statusOf(await settings()) };
   }
 
   function checkEnvelope(pairingId: string, envelope: PairingEnvelope): string | null {
@@ -348,8 +364,8 @@ export function createSyncService(options: SyncServiceOptions) {
     if (!document.ok) return failed(document.code, document.message);
     const password = randomPassword();
     // Kept first, so a reply lost after the server took the new password cannot lock this computer out.
-    if (!(await store.write({ server: request.server, computerUser: joining.name, password })))
-      return noProtectedStorage;
+    const written = await store.write({ server: request.server, computerUser: joining.name, password });
+    if (written !== 'written') return notKept(written);
     forgetCache();
     const replaced = await couch.replaceOwnPassword(request.server, joining, document.value, password);
     if (!replaced.ok) {
@@ -364,7 +380,7 @@ export function createSyncService(options: SyncServiceOptions) {
     );
     if (!removed.ok)
       options.log?.('The pairing document could not be removed after joining', removed.message);
-    return { outcome: 'done', status: statusOf(await connection()) };
+    return { outcome: 'done', status: statusOf(await settings()) };
   }
 
   async function relay(request: SyncHttpRequest): Promise<SyncHttpReply> {
@@ -394,7 +410,7 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   return {
-    getStatus: async (): Promise<SyncStatus> => statusOf(await connection()),
+    getStatus: async (): Promise<SyncStatus> => statusOf(await settings()),
     setUpServer,
     addComputer,
     pairingStatus,

@@ -284,6 +284,12 @@ export function ComputersScreen() {
     <div className="page page--narrow">
       <h1>Computers</h1>
       {status === undefined ? <p role="status">Loading…</p> : null}
+      {status && !status.configured && status.changedOutsideApp ? (
+        <Banner tone="error">
+          The sync settings on this computer were changed outside Family Links, so they are not used and this
+          computer is not syncing. The Registered Manager must set up sync again.
+        </Banner>
+      ) : null}
       {status && !status.configured ? <SetUpForm computers={computers} /> : null}
       {status?.configured ? (
         <>

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { createMainKey } from '../../../../../electron/main/services/main-key';
 import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
 import { createSyncService } from '../../../../../electron/main/services/sync/sync-service';
 import { startCouchTestServer, type CouchTestServer } from '../../../../support/couchdb-test-server';
@@ -36,7 +37,10 @@ export function couchTestRig(folderPrefix: string) {
     syncService: async (protectedStorage = inMemoryProtectedStorage()) => {
       const folder = await mkdtemp(join(tmpdir(), folderPrefix));
       folders.push(folder);
-      return { sync: createSyncService({ folder, protectedStorage }), folder };
+      const mainKey = createMainKey({ folder, protectedStorage });
+      const open = () => createSyncService({ folder, protectedStorage, mainKey });
+      /** `reopen`: the same computer started again, reading its settings file afresh. */
+      return { sync: open(), folder, reopen: open };
     },
   };
 }
