@@ -3,6 +3,7 @@ import '../../zod-setup';
 import { pairingEnvelopeSchema, pairingIdSchema, joinPasswordSchema } from '../../sync/pairing-envelope';
 import { serverAdminSchema, syncComputerUserSchema, syncServerSchema } from '../../sync/sync-settings';
 import { passwordProtections } from '../../schemas/mail';
+import { withManagerProof } from '../manager-proof';
 import { noRequest } from '../no-request';
 
 /**
@@ -12,6 +13,11 @@ import { noRequest } from '../no-request';
  * `sync:http`, which the main process performs over verified TLS, inside the home's database only,
  * adding the credentials itself. A server admin's password, typed by the manager to add or remove a
  * computer, is used for that one operation and kept nowhere.
+ *
+ * Forgetting the server carries a Registered Manager's proof (shared/ipc/manager-proof.ts): a page
+ * left open at the door, or DevTools on it, must not be able to stop new restrictions reaching
+ * this computer. Joining cannot carry one (the new computer has no accounts yet); the main process
+ * refuses it on a computer that already syncs with another server.
  */
 
 /** Why a sync operation did not happen, for the code; the message is for the person. */
@@ -99,6 +105,7 @@ const joinRequest = z
   .strict();
 
 export const syncChannels = {
+  /** Open: a read, with no password in it. */
   'sync:get-status': {
     request: noRequest,
     reply: syncStatusSchema,
@@ -137,7 +144,10 @@ export const syncChannels = {
       .strict(),
     reply: done({ computerUser: syncComputerUserSchema, removedUsers: z.array(syncComputerUserSchema) }),
   },
-  /** Whether the new computer has collected its pairing yet (it removes the document when it has). */
+  /**
+   * Whether the new computer has collected its pairing yet (it removes the document when it has).
+   * Open: it only reads, and changes nothing here or on the server.
+   */
   'sync:pairing-status': {
     request: z.object({ pairingId: pairingIdSchema }).strict(),
     reply: done({ state: z.enum(['waiting', 'collected']) }),
@@ -157,7 +167,10 @@ export const syncChannels = {
     request: z.object({ admin: serverAdminSchema.strict(), computerUser: syncComputerUserSchema }).strict(),
     reply: done({ removedUser: z.boolean(), removedMember: z.boolean() }),
   },
-  /** The joining computer reads its pairing document with the password the code gives. Stores nothing. */
+  /**
+   * The joining computer reads its pairing document with the password the code gives. Stores
+   * nothing, so it is open: the new computer has no accounts to prove anything with yet.
+   */
   'sync:fetch-pairing': {
     request: joinRequest,
     reply: done({ envelope: pairingEnvelopeSchema }),
@@ -165,7 +178,9 @@ export const syncChannels = {
   /**
    * The joining computer, once the renderer has opened the pairing: replaces the code's password
    * with a random one only it knows, keeps that with protected storage, and removes the pairing
-   * document from the server.
+   * document from the server. Refused on a computer already connected to another server, so it
+   * can never point a working computer elsewhere (the same server is allowed: a computer that
+   * started joining and did not finish finishes with a new code).
    */
   'sync:complete-join': {
     request: joinRequest,
@@ -173,10 +188,14 @@ export const syncChannels = {
   },
   /** This computer forgets the server and its password (the server user stays until removed). */
   'sync:forget-server': {
-    request: noRequest,
+    request: withManagerProof(z.object({})),
     reply: z.object({ forgotten: z.literal(true) }),
   },
-  /** One request of the replication protocol, performed by the main process (see above). */
+  /**
+   * One request of the replication protocol, performed by the main process (see above). Open: it
+   * goes only to the server already set up, inside the home's database, as this computer's own
+   * user, and carries records already sealed in the renderer; it cannot change where sync goes.
+   */
   'sync:http': {
     request: syncHttpRequestSchema,
     reply: syncHttpReplySchema,

@@ -126,6 +126,20 @@ export function mainRig(
     return withProofFrom(() => value('auth:challenge', {}), signer, channel, request);
   }
 
-  return { root, userData, log, services, handlers, router, call, value, createAuthority, issue, withProof };
+  return {
+    root,
+    userData,
+    log,
+    services,
+    /** The main process's own key, for tests that write its files as it does. */
+    mainKey: trust.mainKey,
+    handlers,
+    router,
+    call,
+    value,
+    createAuthority,
+    issue,
+    withProof,
+  };
 }
 export type MainRig = ReturnType<typeof mainRig>;

@@ -14,7 +14,12 @@ import {
 } from '../../../../shared/sync/pairing-envelope';
 import { pairingIdAlphabet } from '../../../../shared/sync/pairing-code';
 import { checkSyncRequest, pairingLocalPrefix } from '../../../../shared/sync/sync-request-rules';
-import { computerUserName, type ServerAdmin, type SyncServer } from '../../../../shared/sync/sync-settings';
+import {
+  computerUserName,
+  syncServerSchema,
+  type ServerAdmin,
+  type SyncServer,
+} from '../../../../shared/sync/sync-settings';
 import type { MainKey } from '../main-key';
 import type { ProtectedStorage } from '../mail/protected-storage';
 import { createCouchCalls, memberRefused } from './couch-admin';
@@ -46,6 +51,15 @@ export type SyncServiceOptions = ClockAndLog & {
   /** Binds the stored password to its server, so an edited settings file cannot redirect it. */
   readonly mainKey: MainKey;
 };
+
+/** The same address, database and trusted CA: where this computer's records already go. */
+function sameServer(a: SyncServer, b: SyncServer): boolean {
+  return (
+    a.serverUrl === b.serverUrl &&
+    a.database === b.database &&
+    (a.caCertificatePem ?? null) === (b.caCertificatePem ?? null)
+  );
+}
 
 /** Eight base32 characters from the OS's random source: a first computer's user name suffix. */
 function randomId(): string {
@@ -129,6 +143,10 @@ export function createSyncService(options: SyncServiceOptions) {
   );
   const notKept = (written: 'no-protected-storage' | 'no-main-key') =>
     written === 'no-main-key' ? noMainKey : noProtectedStorage;
+  const alreadyConnected = failed(
+    'conflict',
+    'This computer is already connected to another sync server, so it cannot join one with this code. Nothing was changed.',
+  );
   const badCa = failed(
     'invalid',
     'That CA certificate could not be read. Paste the whole PEM text, including the BEGIN and END lines.',
@@ -357,6 +375,12 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   async function completeJoin(request: PairingSignIn): Promise<SyncOutcome<{ status: SyncStatus }>> {
+    // Joining needs no proof (the new computer has no accounts yet), so it must never point a
+    // computer that syncs at another server. The same server stays allowed: a computer that
+    // started joining but did not finish is connected already, and finishes with a new code.
+    const current = await connection();
+    if (current && !sameServer(current.server, syncServerSchema.parse(request.server)))
+      return alreadyConnected;
     if (unreadableCa(request.server)) return badCa;
     if (!options.protectedStorage.isEncryptionAvailable()) return noProtectedStorage;
     const joining = joinCredentials(request);

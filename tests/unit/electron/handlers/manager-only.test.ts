@@ -33,6 +33,7 @@ const managerRequests: { [Channel in ManagerChannel]?: ManagerRequest<Channel> }
   'backup:set-options': { keep: 5, intervalDays: 3 },
   'auth:revoke-staff': { staffId: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22', reason: 'role-removed' },
   'audit:rebase-anchor': { readId: '2b0f4b3e-8a51-4d36-9f0c-3c2d8f0a1b22' },
+  'sync:forget-server': {},
 };
 const channels = Object.keys(managerRequests) as ManagerChannel[];
 
@@ -74,7 +75,7 @@ const refusedBecause = (reason: RegExp) => ({
 });
 
 describe('manager-only channels', () => {
-  it('are exactly the settings, folders, backup options, revocation and audit rebase', () => {
+  it('are exactly the settings, folders, backup options, revocation, audit rebase and leaving sync', () => {
     expect(channels.sort()).toEqual(
       [
         'audit:rebase-anchor',
@@ -85,6 +86,7 @@ describe('manager-only channels', () => {
         'mail:clear-settings',
         'mail:save-settings',
         'mail:send-test',
+        'sync:forget-server',
       ].sort(),
     );
   });

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
 import type { SyncHttpRequest } from '../../../../shared/ipc/channels/sync';
 import type { FamilyLinksApi } from '../../../../shared/ipc/client';
+import type { ManagerProofs } from '../../../../electron/main/services/authority/manager-proofs';
 import type { SyncService } from '../../../../electron/main/services/sync/sync-service';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror } from '../../../../renderer/src/platform/sync/replicator';
@@ -14,9 +15,13 @@ import { databasesClosedAfterEach, freshDatabase } from './test-database';
  * as the renderer reaches them. Every request it sends the server through the relay is noted in
  * `requests`, in order. What it opens is closed after the test with `opened`.
  */
-export function pairedComputer(name: string, sync: SyncService, opened: Dexie[]) {
+export function pairedComputer(
+  name: string,
+  main: { sync: SyncService; proofs: ManagerProofs },
+  opened: Dexie[],
+) {
   const requests: SyncHttpRequest[] = [];
-  const handlers = createSyncHandlers(sync) as unknown as FamilyLinksApi;
+  const handlers = createSyncHandlers(main.sync, main.proofs) as unknown as FamilyLinksApi;
   const api: FamilyLinksApi = {
     ...handlers,
     'sync:http': (request) => {
@@ -29,14 +34,14 @@ export function pairedComputer(name: string, sync: SyncService, opened: Dexie[])
   const store = openDeviceKeyStore(new IDBFactory());
   opened.push({ close: () => store.close() } as never);
   const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
-  return { db, api, store, mirrorOf, sync, requests };
+  return { db, api, store, mirrorOf, sync: main.sync, requests };
 }
 
 /**
  * How a test file makes its computers against `syncService` (from `couchTestRig`): each a
  * `pairedComputer`, what it opens closed after its test.
  */
-export function pairedComputers(syncService: () => Promise<{ sync: SyncService }>) {
+export function pairedComputers(syncService: () => Promise<{ sync: SyncService; proofs: ManagerProofs }>) {
   const opened = databasesClosedAfterEach();
-  return async (name: string) => pairedComputer(name, (await syncService()).sync, opened);
+  return async (name: string) => pairedComputer(name, await syncService(), opened);
 }

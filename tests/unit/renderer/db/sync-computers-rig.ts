@@ -52,8 +52,8 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
   const { couch, server, syncService } = rig;
 
   async function computer(name: string) {
-    const { sync } = await syncService();
-    const api = createSyncHandlers(sync) as unknown as FamilyLinksApi;
+    const { sync, proofs } = await syncService();
+    const api = createSyncHandlers(sync, proofs) as unknown as FamilyLinksApi;
     const db = freshDatabase({ name });
     opened.push(db);
     const store = openDeviceKeyStore(new IDBFactory());

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { createMainKey } from '../../../../../electron/main/services/main-key';
 import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
 import { createSyncService } from '../../../../../electron/main/services/sync/sync-service';
+import { createTrustServices } from '../../../../../electron/main/services/trust-services';
 import { startCouchTestServer, type CouchTestServer } from '../../../../support/couchdb-test-server';
 
 /** The home's database on the test server. */
@@ -37,10 +37,11 @@ export function couchTestRig(folderPrefix: string) {
     syncService: async (protectedStorage = inMemoryProtectedStorage()) => {
       const folder = await mkdtemp(join(tmpdir(), folderPrefix));
       folders.push(folder);
-      const mainKey = createMainKey({ folder, protectedStorage });
-      const open = () => createSyncService({ folder, protectedStorage, mainKey });
+      // The main key and the manager proofs as the app makes them, over the same folder.
+      const trust = createTrustServices({ folder, protectedStorage });
+      const open = () => createSyncService({ folder, protectedStorage, mainKey: trust.mainKey });
       /** `reopen`: the same computer started again, reading its settings file afresh. */
-      return { sync: open(), folder, reopen: open };
+      return { sync: open(), folder, reopen: open, trust, proofs: trust.proofs };
     },
   };
 }

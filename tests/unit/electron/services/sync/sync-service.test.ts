@@ -242,6 +242,56 @@ describe('adding, joining and removing a computer', () => {
     expect(await joining.sync.getStatus()).toMatchObject({ configured: false });
   }, 30_000);
 
+  it('a computer that joined may join the same server again with a new code, never another one', async () => {
+    const manager = await firstComputer();
+    /** A fresh code added on the manager's computer, and the request the joining computer makes with it. */
+    const newCode = async () => {
+      const { code, keys, envelope } = await issueTestPairing(database, {
+        syncKey: 'k'.repeat(43),
+        issuedByDevice: 'device-1',
+      });
+      const added = await manager.sync.addComputer({
+        admin: couch().admin,
+        pairingId: code.pairingId,
+        joinPassword: keys.joinPassword,
+        envelope,
+      });
+      expect(added.outcome).toBe('done');
+      return { server: server(), pairingId: code.pairingId, joinPassword: keys.joinPassword };
+    };
+    const joining = await computer();
+    expect((await joining.sync.completeJoin(await newCode())).outcome).toBe('done');
+    const settingsFile = join(joining.folder, 'sync-settings.json');
+    const first = await readFile(settingsFile, 'utf8');
+    // A half-joined computer finishes with a new code for the same server.
+    const again = await newCode();
+    expect(await joining.sync.completeJoin(again)).toMatchObject({
+      outcome: 'done',
+      status: { configured: true, computerUser: `fl-${database}-${again.pairingId}` },
+    });
+    const second = await readFile(settingsFile, 'utf8');
+    expect(second).not.toBe(first);
+    // The same code for the same database at another address, or trusting another CA, is refused
+    // before anything is sent, and the connection stays as it was.
+    const start = couch().requests.length;
+    const elsewhere = await newCode();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const afterCode = couch().requests.length;
+    for (const server of [
+      { ...elsewhere.server, serverUrl: 'https://127.0.0.1:1/' },
+      { ...elsewhere.server, caCertificatePem: makeTestCertificates('Impostor CA').caPem },
+    ])
+      expect(await joining.sync.completeJoin({ ...elsewhere, server })).toMatchObject({
+        outcome: 'failed',
+        code: 'conflict',
+      });
+    await settle();
+    expect(couch().requests.length).toBeGreaterThan(start);
+    expect(couch().requests.slice(afterCode)).toEqual([]);
+    expect(await readFile(settingsFile, 'utf8')).toBe(second);
+  }, 30_000);
+
   it('a manager cannot remove the computer they are using, nor another home’s', async () => {
     const manager = await firstComputer();
     const status = await manager.sync.getStatus();

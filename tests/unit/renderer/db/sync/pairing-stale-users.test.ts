@@ -42,8 +42,8 @@ const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> }
 
 describe('server users of codes whose computer never joined', () => {
   it('are shut out when cancelled or expired and taken away by the next code', async () => {
-    const { sync } = await syncService();
-    const api = createSyncHandlers(sync) as unknown as FamilyLinksApi;
+    const { sync, proofs } = await syncService();
+    const api = createSyncHandlers(sync, proofs) as unknown as FamilyLinksApi;
     const db = freshDatabase({ name: 'office-stale' });
     opened.push(db);
     const store = openDeviceKeyStore(new IDBFactory());
@@ -79,7 +79,8 @@ describe('server users of codes whose computer never joined', () => {
     const parsed = parsePairingCode(halfJoined.value.text);
     if (!parsed.ok) throw new Error(parsed.message);
     const keys = await derivePairingKeys(parsed.code, homeDatabase);
-    const other = createSyncHandlers((await syncService()).sync) as unknown as FamilyLinksApi;
+    const otherMain = await syncService();
+    const other = createSyncHandlers(otherMain.sync, otherMain.proofs) as unknown as FamilyLinksApi;
     const join = { server: server(), pairingId: parsed.code.pairingId, joinPassword: keys.joinPassword };
     expect(await other['sync:fetch-pairing'](join)).toMatchObject({ ok: true, value: { outcome: 'done' } });
     expect(await other['sync:complete-join'](join)).toMatchObject({ ok: true, value: { outcome: 'done' } });
