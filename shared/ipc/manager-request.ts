@@ -10,9 +10,11 @@ export type ProvenChannel = {
  * Proven channels any colleague may call while signed in: the main process checks the proof (a
  * certificate from the home's CA, not revoked, a fresh challenge), not the role. Sending email
  * from the home's own address is one: a page at the sign-in screen, or DevTools on a locked
- * computer, must not be able to write to a family as the home.
+ * computer, must not be able to write to a family as the home. Beginning a backup is another: each
+ * one counts towards how many are kept, so backups begun from such a page would push the home's
+ * real ones out of the folder.
  */
-export type ColleagueChannel = 'mail:send';
+export type ColleagueChannel = 'mail:send' | 'backup:begin';
 
 /** Proven channels only a Registered Manager may call. */
 export type ManagerChannel = Exclude<ProvenChannel, ColleagueChannel>;

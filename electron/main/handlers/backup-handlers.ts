@@ -1,11 +1,14 @@
 import type { IpcHandlers } from '../ipc-router';
 import type { ManagerProofs } from '../services/authority/manager-proofs';
 import type { BackupService } from '../services/backup/backup-service';
-import { managerOnly } from './manager-only';
+import { colleagueOnly, managerOnly } from './manager-only';
 
 type BackupChannel = Extract<keyof IpcHandlers, `backup:${string}`>;
 
-/** The backup channels, bound to the backup service; where and how often are the manager's to set. */
+/**
+ * The backup channels, bound to the backup service; where and how often are the manager's to set,
+ * and only someone signed in may begin a backup.
+ */
 export function createBackupHandlers(
   backup: BackupService,
   proofs: ManagerProofs,
@@ -20,7 +23,11 @@ export function createBackupHandlers(
       ok: true,
       value: await backup.setOptions(request),
     })),
-    'backup:begin': async (request) => ({ ok: true, value: await backup.begin(request) }),
+    // Only someone signed in may begin one; append, finish and abort need the write id it returns.
+    'backup:begin': colleagueOnly(proofs, 'backup:begin', async (request) => ({
+      ok: true,
+      value: await backup.begin(request),
+    })),
     'backup:append': async (request) => ({ ok: true, value: await backup.append(request) }),
     'backup:finish': async (request) => ({ ok: true, value: await backup.finish(request) }),
     'backup:abort': async (request) => ({ ok: true, value: await backup.abort(request) }),

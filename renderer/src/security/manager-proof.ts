@@ -21,8 +21,8 @@ import { keepProofKey, proofKeyOf, type ProofKey } from './proof-keys';
  * process checks itself (shared/ipc/manager-proof.ts): a signature with the manager's own key over
  * the channel, the request and a one-use challenge from the main process.
  *
- * Sending email as the home carries one too, from whoever is signed in (`callAsColleague`), so
- * nothing is sent for a page where no one is.
+ * Sending email as the home, and beginning a backup, carry one too, from whoever is signed in
+ * (`callAsColleague`), so nothing is sent or backed up for a page where no one is.
  *
  * The key: at sign-in, the person's sealed signing key is opened here with WebCrypto from the
  * secret their password unwrapped, and imported as non-extractable; only that CryptoKey is kept,
@@ -86,11 +86,16 @@ export function callAsColleague<Channel extends ColleagueChannel>(
   channel: Channel,
   request: ManagerRequest<Channel>,
 ): Promise<IpcResult<IpcReply<Channel>>> {
-  return callWithSessionKey(api, session, channel, request, noCertificateForEmail);
+  return callWithSessionKey(api, session, channel, request, noCertificateFor[channel]);
 }
 
-const noCertificateForEmail =
-  'Email goes only from an account with a signing certificate this computer can use, and yours has none yet. It will go when a colleague with one signs in; the Registered Manager can issue yours by resetting your password.';
+/** What someone signed in without a usable signing certificate is told, channel by channel. */
+const noCertificateFor: Readonly<Record<ColleagueChannel, string>> = {
+  'mail:send':
+    'Email goes only from an account with a signing certificate this computer can use, and yours has none yet. It will go when a colleague with one signs in; the Registered Manager can issue yours by resetting your password.',
+  'backup:begin':
+    'Backups are made only from an account with a signing certificate this computer can use, and yours has none yet. A colleague with one (the Registered Manager has one) can make the backup; the Registered Manager can issue yours by resetting your password.',
+};
 
 /** The call with this session's key; `withoutKey` is what the person is told when it has none. */
 async function callWithSessionKey<Channel extends ProvenChannel>(

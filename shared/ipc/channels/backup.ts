@@ -50,8 +50,13 @@ export const backupChannels = {
     ),
     reply: backupSettingsSchema,
   },
+  /**
+   * Anyone signed in with a certificate from the home's CA (a colleague's proof): a backup counts
+   * towards `keep`, so one begun from a page where no one is signed in could push the real ones
+   * out. The write id it returns is what append, finish and abort go by.
+   */
   'backup:begin': {
-    request: z.object({ header: backupHeaderSchema }).strict(),
+    request: withManagerProof(z.object({ header: backupHeaderSchema })),
     reply: z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('started'), writeId: handleId }).strict(),
       backupFailureSchema,

@@ -1,17 +1,22 @@
 import type { BackupHeader } from '@shared/schemas/backup';
-import type { BackupPort } from '../../../renderer/src/platform/backup-port';
+import type { BackupPort, BackupWritePort } from '../../../renderer/src/platform/backup-port';
 
 /**
  * The backup channels answered in the page, holding the chunks in memory instead of a file: the
  * benchmark then times the renderer's share of a backup and a restore (reading, encoding, sealing,
  * digests, writing back), which is where the rows are; the main process's file writes are not in it.
  */
-export function memoryBackupPort(): BackupPort & { readonly bytes: () => number } {
+export function memoryBackupPort(): BackupPort & BackupWritePort & { readonly bytes: () => number } {
   const files = new Map<string, { header: BackupHeader; chunks: string[] }>();
   const writes = new Map<string, { header: BackupHeader; chunks: string[] }>();
   const reads = new Map<string, string[]>();
   const settings = { folder: 'memory', folderIsDefault: true, keep: 8, intervalDays: 7 };
   const okValue = <Value>(value: Value) => Promise.resolve({ ok: true as const, value });
+  const begin = (header: BackupHeader) => {
+    const writeId = crypto.randomUUID();
+    writes.set(writeId, { header, chunks: [] });
+    return okValue({ outcome: 'started' as const, writeId });
+  };
   return {
     bytes: () =>
       [...files.values()].reduce(
@@ -23,11 +28,9 @@ export function memoryBackupPort(): BackupPort & { readonly bytes: () => number 
     'backup:choose-folder': () => okValue({ outcome: 'cancelled' as const }),
     'backup:set-options': () => okValue(settings),
     'backup:list': () => okValue({ outcome: 'listed' as const, files: [] }),
-    'backup:begin': ({ header }) => {
-      const writeId = crypto.randomUUID();
-      writes.set(writeId, { header, chunks: [] });
-      return okValue({ outcome: 'started' as const, writeId });
-    },
+    'backup:begin': ({ header }) => begin(header),
+    // No proof here: the benchmark times the renderer's work, and the proof is checked in the main process.
+    begin,
     'backup:append': ({ writeId, chunk }) => {
       writes.get(writeId)?.chunks.push(chunk);
       return okValue({ outcome: 'appended' as const });

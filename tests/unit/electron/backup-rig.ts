@@ -7,12 +7,31 @@ import { createBackupHandlers } from '../../../electron/main/handlers/backup-han
 import { createIpcRouter, type IpcHandlers } from '../../../electron/main/ipc-router';
 import {
   createBackupService,
+  type BackupService,
   type BackupServiceOptions,
 } from '../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../electron/main/services/backup/fixed-dialogs';
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
 import { createTrustServices } from '../../../electron/main/services/trust-services';
 import { buildApi } from '../../../shared/ipc/client';
+
+/**
+ * The write channels for tests of the renderer's writer, with the begin handed to the service
+ * directly instead of through its proof: making a certificate for every such test would only slow
+ * them. The channel itself refuses a begin without a proof
+ * (tests/unit/electron/handlers/backup-handlers.test.ts), and the e2e journeys go through it.
+ */
+function unprovenWrites(service: BackupService, api: ReturnType<typeof buildApi>) {
+  return {
+    begin: async (header: Parameters<BackupService['begin']>[0]['header']) => ({
+      ok: true as const,
+      value: await service.begin({ header }),
+    }),
+    'backup:append': api['backup:append'],
+    'backup:finish': api['backup:finish'],
+    'backup:abort': api['backup:abort'],
+  };
+}
 
 /**
  * Used by tests/unit/renderer/db/backup (loaded at run time: that project's types have no Node).
@@ -47,10 +66,11 @@ export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
     folder,
     service,
     port: api,
-    /** A second service over the same folders, with its own clock. */
-    at: (when: string) =>
+    writes: unprovenWrites(service, api),
+    /** The writes of a second service over the same folders, with its own clock. */
+    writesAt: (when: string) =>
       backupRig({ settingsFolder: join(root, 'user-data'), defaultFolder: folder, now: () => new Date(when) })
-        .port,
+        .writes,
     list: async () => (await readdir(folder).catch(() => [] as string[])).sort(),
     read: (name: string) => readFile(join(folder, name)).then((bytes) => new Uint8Array(bytes)),
     write: (name: string, bytes: Uint8Array | string) => writeFile(join(folder, name), bytes),

@@ -5,7 +5,7 @@ import type { FamilyLinksDb } from '../database';
 import { currentGeneration, type CompartmentKeys } from '../encryption/compartment-keys';
 import { recordWriter } from '../record-writer';
 import type { Author } from '../session';
-import type { BackupPort } from '../../platform/backup-port';
+import type { BackupWritePort } from '../../platform/backup-port';
 import { writeBackup, type BackupWriteFailureCode, type BackupWritten } from './write-backup';
 
 /** The app's version for the backup's header (what wrote it). */
@@ -18,7 +18,7 @@ export const appVersionForBackups = '0.1.0';
 export async function backUpNow(
   db: FamilyLinksDb,
   keys: { readonly dataKey: CryptoKey; readonly compartments?: CompartmentKeys } & Author,
-  port: BackupPort,
+  port: BackupWritePort,
   reason: BackupReason,
   now: Date = new Date(),
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {

@@ -14,7 +14,7 @@ import { derivedTables, type FamilyLinksDb } from '../database';
 import { bytesToBase64 } from '@shared/bytes';
 import { sealChunk } from './backup-codec';
 import { chunkSealer, type SealedChunk } from './chunk-sealer';
-import type { BackupPort } from '../../platform/backup-port';
+import type { BackupWritePort } from '../../platform/backup-port';
 import { addPhase, phase, phaseSync } from './backup-phases';
 
 /** Additional data for the header's key check (the backup id sealed under the data key). */
@@ -138,12 +138,13 @@ async function auditHeadOf(db: FamilyLinksDb): Promise<BackupHeader['auditHead']
  * chunk's SHA-256 in order, checked again by a restore. Memory stays at about one page, whatever the size of the home.
  *
  * Pages are separate reads, so a change made while a backup runs may be in it or not; every row
- * in the file is a whole row as it was stored.
+ * in the file is a whole row as it was stored. `port.begin` carries the proof of whoever asked: the
+ * main process begins a backup only for someone signed in with the home's certificate.
  */
 export async function writeBackup(
   db: FamilyLinksDb,
   dataKey: CryptoKey,
-  port: BackupPort,
+  port: BackupWritePort,
   options: {
     readonly reason: BackupReason;
     readonly appVersion: string;
@@ -190,7 +191,7 @@ export async function writeBackup(
     // Read before any table: the log in the file reaches at least here (entries are never removed).
     auditHead: await auditHeadOf(db),
   };
-  const begun = await port['backup:begin']({ header });
+  const begun = await port.begin(header);
   if (!begun.ok) return fail('unavailable', begun.error.message);
   if (begun.value.outcome !== 'started')
     return fail(begun.value.code === 'busy' ? 'busy' : asWriteCode(begun.value.code), begun.value.message);
@@ -207,7 +208,7 @@ async function writeChunks(
   dataKey: CryptoKey,
   backupId: string,
   writeId: string,
-  port: BackupPort,
+  port: BackupWritePort,
   pageSize: number | undefined,
 ): Promise<Result<BackupWritten, BackupWriteFailureCode>> {
   const chunks: BackupManifestV2['chunks'][number][] = [];
@@ -289,7 +290,7 @@ async function writeChunks(
   });
 }
 
-async function abandon<Failure>(port: BackupPort, writeId: string, failure: Failure): Promise<Failure> {
+async function abandon<Failure>(port: BackupWritePort, writeId: string, failure: Failure): Promise<Failure> {
   await port['backup:abort']({ writeId });
   return failure;
 }

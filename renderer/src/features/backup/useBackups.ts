@@ -4,6 +4,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { callAsManager } from '../../security/manager-proof';
 import { useSession } from '../../security/session-context';
 import { backUpNow } from '../../db/backup/back-up-now';
+import { backupWritesAs } from '../../security/backup-writes';
 import { windowBackupPort } from '../../platform/backup-port';
 
 export type BackupMessage = { readonly tone: 'success' | 'error'; readonly text: string };
@@ -61,7 +62,7 @@ export function useBackups() {
     backUp: () =>
       run(async () => {
         if (!port) return undefined;
-        const result = await backUpNow(db, session, port, 'manual');
+        const result = await backUpNow(db, session, backupWritesAs(port, session), 'manual');
         if (!result.ok) return { tone: 'error', text: result.error.message };
         const rows = result.value.manifest.tables.reduce((sum, table) => sum + table.rows, 0);
         return {

@@ -5,6 +5,7 @@ import {
   shouldRunScheduledBackup,
 } from '@shared/rules/backup-schedule';
 import { backUpNow } from '../../db/backup/back-up-now';
+import { backupWritesAs } from '../../security/backup-writes';
 import { useDatabase } from '../../db/useDatabase';
 import { windowBackupPort } from '../../platform/backup-port';
 import { useSession } from '../../security/session-context';
@@ -38,7 +39,7 @@ export function useScheduledBackup(): PanelState {
         now: new Date(),
       });
       if (status.kind !== 'never' && shouldRunScheduledBackup(status)) {
-        const result = await backUpNow(db, session, port, 'scheduled');
+        const result = await backUpNow(db, session, backupWritesAs(port, session), 'scheduled');
         if (!result.ok)
           return setState({
             kind: 'failed',

@@ -215,12 +215,12 @@ describe('changing the door key after someone leaves', () => {
     const { manager, signIn } = await home(2);
     okValue(await keyRotationRepository(db).start(manager, 'door'));
     const rig = await backupRig();
-    const refused = await backUpNow(db, manager, rig.port, 'manual', new Date('2026-12-04T12:00:00Z'));
+    const refused = await backUpNow(db, manager, rig.writes, 'manual', new Date('2026-12-04T12:00:00Z'));
     expect(refused.ok ? 'written' : refused.error.message).toContain('Sign out and back in');
     expect(await rig.list()).toEqual([]);
 
     const again = await signIn('praman', managerPassword);
-    const written = await backUpNow(db, again, rig.port, 'manual', new Date('2026-12-04T12:05:00Z'));
+    const written = await backUpNow(db, again, rig.writes, 'manual', new Date('2026-12-04T12:05:00Z'));
     expect(written.ok ? 'written' : written.error.message).toBe('written');
   });
 });

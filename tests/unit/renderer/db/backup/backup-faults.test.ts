@@ -42,7 +42,7 @@ let restoreAdds: (() => void) | undefined;
 beforeAll(async () => {
   ({ source, session } = await loadedSource('faults-source', home));
   rig = await backupRig();
-  const written = await writeManualBackup(source, session.dataKey, rig.port, {
+  const written = await writeManualBackup(source, session.dataKey, rig.writes, {
     now: new Date('2026-11-29T22:00:00Z'),
     pageSize: 40,
   });

@@ -181,7 +181,7 @@ beforeAll(async () => {
     if (table.name === 'staff' || table.name === 'accountKeys') continue;
     await table.bulkDelete((await table.toCollection().primaryKeys()).slice(5));
   }
-  const written = await writeManualBackup(source, session.dataKey, rig.port, {
+  const written = await writeManualBackup(source, session.dataKey, rig.writes, {
     now: new Date('2026-12-05T10:00:00Z'),
     pageSize: 3,
   });

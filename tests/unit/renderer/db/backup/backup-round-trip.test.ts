@@ -38,7 +38,7 @@ describe('a backup restored into an empty install gives back every table as stor
   it('has identical per-table hashes after the round trip, streamed in small chunks', async () => {
     const rig = await backupRig();
     // Small pages force many chunks, as 100k rows would.
-    const written = await writeManualBackup(source, session.dataKey, rig.port, { now, pageSize: 50 });
+    const written = await writeManualBackup(source, session.dataKey, rig.writes, { now, pageSize: 50 });
     expect(await rig.list()).toEqual([written.fileName]);
 
     const target = await openedDb('backup-target');
@@ -88,7 +88,7 @@ describe('a backup restored into an empty install gives back every table as stor
     await source.settings.put(after);
     try {
       const rig = await backupRig();
-      const written = await writeManualBackup(source, session.dataKey, rig.port, { now });
+      const written = await writeManualBackup(source, session.dataKey, rig.writes, { now });
       const target = await openedDb('marker-target', new IDBFactory());
       const restored = await restoreAsManager(home, { live: target, rig, fileName: written.fileName });
       if (!restored.ok) throw new Error(restored.error.message);
@@ -111,7 +111,7 @@ describe('a backup restored into an empty install gives back every table as stor
       { id: 'a-young-person|a-year|autumn', token: 'stands in for a summary' },
     ]);
     const rig = await backupRig();
-    const written = await writeManualBackup(summaries, session.dataKey, rig.port, { now });
+    const written = await writeManualBackup(summaries, session.dataKey, rig.writes, { now });
     expect(written.manifest.tables.map((table) => table.name)).not.toContain('reviewSummaries');
 
     const target = await openedDb('backup-summaries-target');
@@ -131,7 +131,7 @@ describe('a backup restored into an empty install gives back every table as stor
     const names: string[] = [];
     for (const minute of [1, 2, 3]) {
       const at = new Date(`2026-11-29T21:0${minute}:00Z`);
-      const written = await writeBackup(source, session.dataKey, rig.at(at.toISOString()), {
+      const written = await writeBackup(source, session.dataKey, rig.writesAt(at.toISOString()), {
         reason: 'scheduled',
         appVersion: '0.1.0',
         now: at,
@@ -149,7 +149,7 @@ describe('a restore is refused with a clear reason, and nothing is written', () 
 
   beforeAll(async () => {
     rig = await backupRig();
-    const written = await writeManualBackup(source, session.dataKey, rig.port, { now });
+    const written = await writeManualBackup(source, session.dataKey, rig.writes, { now });
     fileName = written.fileName;
   }, 60_000);
 

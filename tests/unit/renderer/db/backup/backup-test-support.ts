@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { FamilyLinksDb, openFamilyLinksDb } from '../../../../../renderer/src/db/database';
 import { createAccountKeys } from '../../../../../renderer/src/db/encryption/key-wrapping';
-import type { BackupPort } from '../../../../../renderer/src/platform/backup-port';
+import type { BackupPort, BackupWritePort } from '../../../../../renderer/src/platform/backup-port';
 import type { Session } from '../../../../../renderer/src/db/session';
 import { argon2idFloor } from '../../../../../shared/schemas/keyring';
 import { restoreBackup, type AnchorRebase } from '../../../../../renderer/src/db/backup/restore-backup';
@@ -16,7 +16,9 @@ export const managerPassword = 'correct horse battery staple 42';
 export type BackupRig = {
   readonly folder: string;
   readonly port: BackupPort;
-  at(when: string): BackupPort;
+  /** The write channels, begun without a proof: for tests of the writer (see the rig). */
+  readonly writes: BackupWritePort;
+  writesAt(when: string): BackupWritePort;
   list(): Promise<string[]>;
   read(name: string): Promise<Uint8Array>;
   write(name: string, bytes: Uint8Array | string): Promise<void>;
@@ -106,7 +108,7 @@ export async function rowsIn(db: FamilyLinksDb): Promise<number> {
 export async function writeManualBackup(
   db: FamilyLinksDb,
   dataKey: CryptoKey,
-  port: BackupPort,
+  port: BackupWritePort,
   options: { now: Date; pageSize?: number },
 ) {
   const written = await writeBackup(db, dataKey, port, { reason: 'manual', appVersion: '0.1.0', ...options });

@@ -61,7 +61,7 @@ describe('a backup made on a computer with sync set up', () => {
     expect(await source.syncDevice.count()).toBe(1);
     expect(await source.syncChangeLog.count()).toBeGreaterThan(0);
     const rig = await backupRig();
-    const written = await writeManualBackup(source, session.dataKey, rig.port, { now, pageSize: 50 });
+    const written = await writeManualBackup(source, session.dataKey, rig.writes, { now, pageSize: 50 });
 
     const { target, restored } = await restoreInto('sync-backup-target', rig, written.fileName);
     expect(restored.value.syncLeftBehind).toBe(true);
@@ -80,7 +80,7 @@ describe('a backup made on a computer with sync set up', () => {
     await loadFixture(plain, home, session);
     await addManagerKeys(plain, session);
     const rig = await backupRig();
-    const written = await writeManualBackup(plain, session.dataKey, rig.port, { now });
+    const written = await writeManualBackup(plain, session.dataKey, rig.writes, { now });
     const { restored } = await restoreInto('plain-backup-target', rig, written.fileName);
     expect(restored.value.syncLeftBehind).toBe(false);
   }, 120_000);

@@ -12,14 +12,40 @@ import { olderDatabaseWithAccounts } from '../../../../../renderer/src/db/backup
 import { argon2idFloor } from '../../../../../shared/schemas/keyring';
 import { buildStaffMember } from '../../../../factories';
 import { testSession } from '../test-session';
-import { backupRig, openedDb, withoutPendingAudit } from './backup-test-support';
+import { backupRig, openedDb, withoutPendingAudit, type BackupRig } from './backup-test-support';
 import { mainProcessRebase } from '../../../../../renderer/src/security/restore-anchor';
 
 const name = 'family-links';
 const password = 'a long enough password for tests';
 const olderVersion = 4;
 
-/** Records as version 4 of the app left them: the manager's account and a visitor-log row. */
+/** A signing credential as a keyring holds it; only its presence matters to these tests. */
+async function signingSecrets(subjectName: string) {
+  const secret = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+    'encrypt',
+    'decrypt',
+  ]);
+  const certificate = '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n';
+  return {
+    signing: {
+      secret,
+      credential: {
+        encryptedKey: 'AA==',
+        certificateChainPem: [certificate, certificate],
+        fingerprint: 'ab'.repeat(32),
+        serialNumber: '01',
+        subjectName,
+        issuedAt: '2026-01-01T00:00:00.000Z',
+        notAfter: '2036-01-01T00:00:00.000Z',
+      },
+    },
+  };
+}
+
+/**
+ * Records as version 4 of the app left them: the manager's account (with a signing key), a care
+ * worker's account without one, and a visitor-log row.
+ */
 async function olderInstall(factory: IDBFactory) {
   const session = await testSession(['registeredManager']);
   const member = buildStaffMember({
@@ -27,18 +53,25 @@ async function olderInstall(factory: IDBFactory) {
     username: 'sam.taylor',
     roles: ['registeredManager'],
   });
+  const carer = buildStaffMember({ username: 'kim.lee', roles: ['careStaff'] });
   const db = new FamilyLinksDb(name, { upToVersion: olderVersion, indexedDB: factory });
   await db.open();
-  await db.staff.add(await staffCodec.encode(member, session.cipher));
-  await db.accountKeys.add(
-    await createAccountKeys({
-      staffId: member.id,
-      password,
-      keys: session,
-      passwordChangeRequired: false,
-      kdf: { algorithm: 'argon2id', ...argon2idFloor, hashLength: 32 },
-    }),
-  );
+  for (const [staff, secrets] of [
+    [member, await signingSecrets('Sam Taylor')],
+    [carer, undefined],
+  ] as const) {
+    await db.staff.add(await staffCodec.encode(staff, session.cipher));
+    await db.accountKeys.add(
+      await createAccountKeys({
+        staffId: staff.id,
+        password,
+        keys: session,
+        passwordChangeRequired: false,
+        kdf: { algorithm: 'argon2id', ...argon2idFloor, hashLength: 32 },
+        ...(secrets ? { secrets } : {}),
+      }),
+    );
+  }
   await db.visitorLog.add({
     id: crypto.randomUUID(),
     arrivedAt: '2026-11-01T10:00:00.000Z',
@@ -49,7 +82,46 @@ async function olderInstall(factory: IDBFactory) {
   db.close();
 }
 
+/**
+ * The begin as the before-upgrade screen makes it, with the signing key the typed password opened:
+ * here the rig's writes, and whose key was offered is remembered.
+ */
+function signedBy(rig: BackupRig, signers: string[] = []) {
+  return (signing: { readonly credential: { readonly subjectName: string } }) => {
+    signers.push(signing.credential.subjectName);
+    return Promise.resolve(rig.writes);
+  };
+}
+
 describe('a backup is taken before any schema upgrade', () => {
+  it('is begun with the signing key of the account whose password was typed, and an account without one is told whose can', async () => {
+    const factory = new IDBFactory();
+    await olderInstall(factory);
+    const old = await olderDatabaseWithAccounts(factory, name);
+    if (!old) throw new Error('the older records were not found');
+    const rig = await backupRig();
+    const signers: string[] = [];
+    const refused = await backUpBeforeUpgrade(old, signedBy(rig, signers), { username: 'kim.lee', password });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'no-signing-key' } });
+    expect(refused.ok ? '' : refused.error.message).toBe(
+      'Your account has no signing certificate, so it cannot make this backup. Ask one of these colleagues to sign in here and make it: sam.taylor.',
+    );
+    expect(signers).toEqual([]);
+    expect(await rig.list()).toEqual([]);
+    // A key that cannot be opened is refused the same way, and nothing is written.
+    expect(
+      await backUpBeforeUpgrade(old, () => Promise.resolve(undefined), { username: 'sam.taylor', password }),
+    ).toMatchObject({ ok: false, error: { code: 'no-signing-key' } });
+    expect(await rig.list()).toEqual([]);
+    const written = await backUpBeforeUpgrade(old, signedBy(rig, signers), {
+      username: 'sam.taylor',
+      password,
+    });
+    expect(written.ok).toBe(true);
+    expect(signers).toEqual(['Sam Taylor']);
+    old.close();
+  }, 60_000);
+
   it('wrong passwords at the before-upgrade screen count towards the same lockout as signing in, and are left for the audit log', async () => {
     const factory = new IDBFactory();
     await olderInstall(factory);
@@ -61,7 +133,7 @@ describe('a backup is taken before any schema upgrade', () => {
       expect(
         await backUpBeforeUpgrade(
           old,
-          rig.port,
+          signedBy(rig),
           { username: 'sam.taylor', password: `wrong password ${attempt}` },
           at,
         ),
@@ -69,7 +141,7 @@ describe('a backup is taken before any schema upgrade', () => {
     }
     const fifth = await backUpBeforeUpgrade(
       old,
-      rig.port,
+      signedBy(rig),
       { username: 'sam.taylor', password: 'wrong password 5' },
       at,
     );
@@ -79,7 +151,7 @@ describe('a backup is taken before any schema upgrade', () => {
     expect(
       await backUpBeforeUpgrade(
         old,
-        rig.port,
+        signedBy(rig),
         { username: 'sam.taylor', password },
         new Date(at.getTime() + 60_000),
       ),
@@ -93,7 +165,7 @@ describe('a backup is taken before any schema upgrade', () => {
       (
         await backUpBeforeUpgrade(
           old,
-          rig.port,
+          signedBy(rig),
           { username: 'sam.taylor', password },
           new Date(at.getTime() + 6 * 60_000),
         )
@@ -110,12 +182,15 @@ describe('a backup is taken before any schema upgrade', () => {
     expect(old.verno).toBe(olderVersion);
     const rig = await backupRig();
     expect(
-      await backUpBeforeUpgrade(old, rig.port, { username: 'sam.taylor', password: 'wrong password here' }),
+      await backUpBeforeUpgrade(old, signedBy(rig), {
+        username: 'sam.taylor',
+        password: 'wrong password here',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'not-recognised' } });
     expect(await rig.list()).toEqual([]);
     // The records as the backup should hold them (the wrong password above is counted in them).
     const before = await tableDigests(old);
-    const written = await backUpBeforeUpgrade(old, rig.port, { username: 'Sam.Taylor', password });
+    const written = await backUpBeforeUpgrade(old, signedBy(rig), { username: 'Sam.Taylor', password });
     if (!written.ok) throw new Error(written.error.message);
     expect(written.value.fileName).toMatch(/-before-upgrade\.flbackup$/);
     // Still at the older version: nothing was upgraded yet.
@@ -151,7 +226,7 @@ describe('a backup is taken before any schema upgrade', () => {
     const upgraded = await openFamilyLinksDb(new FamilyLinksDb(name, { indexedDB: elsewhere }));
     if (!upgraded.ok) throw new Error(upgraded.error.message);
     expect(upgraded.value.verno).toBe(latestSchemaVersion);
-    expect(await upgraded.value.staff.count()).toBe(1);
+    expect(await upgraded.value.staff.count()).toBe(2);
   }, 60_000);
 
   it('does nothing when the records are already at this version, or hold no account yet', async () => {
