@@ -88,6 +88,7 @@ if (launch.refusedSwitches.length > 0) {
     const backup = createBackupService({
       settingsFolder: app.getPath('userData'),
       defaultFolder: join(app.getPath('userData'), 'backups'),
+      mainKey: trust.mainKey,
       dialogs: {
         async chooseFolder() {
           const result = await dialog.showOpenDialog({

@@ -139,6 +139,11 @@ export const backupSettingsSchema = z
     intervalDays: z.number().int().min(1).max(31),
     lastBackupAt: z.iso.datetime().optional(),
     lastBackupFile: z.string().optional(),
+    /**
+     * Set when the settings this computer remembered were changed outside Family Links (or cannot be
+     * checked): the defaults are used instead, and this says so, until the manager saves the schedule.
+     */
+    untrustedMessage: z.string().min(1).optional(),
   })
   .strict();
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;

@@ -56,6 +56,36 @@ async function backUpAsManager(
   await app.checkScreen('backups after a backup', { screenshot: 'backups-after-backing-up' });
 }
 
+test('someone edits the backup settings on disk; the manager is told and chooses them again', async ({
+  app,
+}) => {
+  const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
+  // Keep one backup, one a month, somewhere else: untagged, as an edit (or an older version) leaves it.
+  await writeFile(
+    join(app.tempDir, 'user-data', 'backup-settings.json'),
+    JSON.stringify({ keep: 1, intervalDays: 31, folder: join(app.tempDir, 'elsewhere') }),
+  );
+  await new SignInPage(app.page).signIn(summary.signIn.username, summary.signIn.password);
+  const frame = new AppFrame(app.page);
+  await expect(frame.homeName).toHaveText(summary.homeName);
+  const untrusted = 'The backup settings on this computer were changed outside Family Links';
+  await expect(app.page.getByRole('region', { name: 'Backups' })).toContainText(untrusted);
+
+  await frame.open('Backups');
+  const backups = new BackupsPage(app.page);
+  await expect(backups.error).toContainText(untrusted);
+  await expect(app.page.getByLabel('Backups to keep')).toHaveValue('8');
+  await expect(app.page.getByLabel('Back up every (days)')).toHaveValue('7');
+  await expect(backups.folder).not.toContainText('elsewhere');
+  await app.page.setViewportSize({ width: 1366, height: 768 });
+  await app.checkScreen('backups with untrusted settings', { screenshot: 'backups-settings-not-trusted' });
+
+  // The manager saves the schedule: the settings are theirs again, and the warning goes.
+  await app.page.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(backups.success).toContainText('Saved: a backup every 7 days, keeping the last 8.');
+  await expect(app.page.getByText(untrusted)).toHaveCount(0);
+});
+
 test('a manager backs up, the computer loses its records, and the home is restored from the backup', async ({
   app,
 }) => {

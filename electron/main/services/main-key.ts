@@ -11,9 +11,9 @@ import type { ClockAndLog } from './clock-and-log';
  * A key only the main process holds: 32 random bytes made once, kept in the app's folder encrypted
  * by the operating system's protected storage (Electron's safeStorage), never sent to the page.
  * It authenticates the files the main process keeps for itself (the audit anchor and its history,
- * the home CA it trusts, the revocations, the mail password's binding, the case-file folder, failed sign-ins recorded
- * before anyone was signed in), so that someone who can edit the files on disk, but cannot open
- * the protected storage, cannot change them unseen.
+ * the home CA it trusts, the revocations, the mail password's binding, the case-file folder, the
+ * backup settings, failed sign-ins recorded before anyone was signed in), so that someone who can
+ * edit the files on disk, but cannot open the protected storage, cannot change them unseen.
  *
  * How strong that is depends on the protected storage: the OS keychain, DPAPI or a Linux keyring
  * (`os`); Chromium's fixed key on Linux without a keyring (`weak`: anyone with the files can

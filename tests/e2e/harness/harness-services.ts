@@ -95,6 +95,7 @@ export function createHarnessMainProcess(options: {
       settingsFolder: resolve(options.tempDir, 'user-data'),
       defaultFolder: resolve(options.tempDir, 'user-data', 'backups'),
       dialogs: fixedBackupDialogs(resolve(options.tempDir, 'backups')),
+      mainKey: trust.mainKey,
       log: (message, detail) => log.push({ message, detail }),
     }),
     // Case-file folder <tempDir>/documents/case-file, reports saved in <tempDir>/documents/saved (fixedDocumentFolders).

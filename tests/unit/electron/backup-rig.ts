@@ -41,17 +41,19 @@ function unprovenWrites(service: BackupService, api: ReturnType<typeof buildApi>
 export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
   const root = mkdtempSync(join(tmpdir(), 'family-links-backup-test-'));
   const folder = join(root, 'backups');
-  const service = createBackupService({
-    settingsFolder: join(root, 'user-data'),
-    defaultFolder: folder,
-    dialogs: fixedBackupDialogs(folder),
-    ...overrides,
-  });
   // Only the backup channels are called here; the others are never reached. Folder and options
   // are the manager's (tests/unit/electron/handlers/manager-only.test.ts); set them with the service here.
   const trust = createTrustServices({
     folder: join(root, 'user-data'),
     protectedStorage: inMemoryProtectedStorage(),
+  });
+  const mainKey = overrides.mainKey ?? trust.mainKey;
+  const service = createBackupService({
+    settingsFolder: join(root, 'user-data'),
+    defaultFolder: folder,
+    dialogs: fixedBackupDialogs(folder),
+    mainKey,
+    ...overrides,
   });
   const router = createIpcRouter(createBackupHandlers(service, trust.proofs) as IpcHandlers, {
     isTrustedSender: () => true,
@@ -69,8 +71,12 @@ export function backupRig(overrides: Partial<BackupServiceOptions> = {}) {
     writes: unprovenWrites(service, api),
     /** The writes of a second service over the same folders, with its own clock. */
     writesAt: (when: string) =>
-      backupRig({ settingsFolder: join(root, 'user-data'), defaultFolder: folder, now: () => new Date(when) })
-        .writes,
+      backupRig({
+        settingsFolder: join(root, 'user-data'),
+        defaultFolder: folder,
+        mainKey,
+        now: () => new Date(when),
+      }).writes,
     list: async () => (await readdir(folder).catch(() => [] as string[])).sort(),
     read: (name: string) => readFile(join(folder, name)).then((bytes) => new Uint8Array(bytes)),
     write: (name: string, bytes: Uint8Array | string) => writeFile(join(folder, name), bytes),

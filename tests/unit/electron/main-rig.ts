@@ -52,6 +52,7 @@ export function mainRig(
       settingsFolder: userData,
       defaultFolder: join(userData, 'backups'),
       dialogs: fixedBackupDialogs(join(root, 'backups')),
+      mainKey: trust.mainKey,
       ...common,
     }),
     documents: createDocumentsService({

@@ -28,6 +28,7 @@ import {
 } from './backup-files';
 import { errorCodeOf, fileFailureKind, isPermissionFailure } from '../file-failure-kind';
 import type { ClockAndLog } from '../clock-and-log';
+import type { MainKey } from '../main-key';
 
 /** The system dialogs the service needs; Electron's in the app, fixed answers in the tests. */
 export type BackupDialogs = {
@@ -42,15 +43,31 @@ export type BackupServiceOptions = ClockAndLog & {
   readonly defaultFolder: string;
   readonly dialogs: BackupDialogs;
   readonly fileSystem?: BackupFileSystem;
+  /** Tags the backup settings, so a settings file edited on disk cannot quieten or redirect backups. */
+  readonly mainKey: MainKey;
 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const backupNamePattern =
   /^family-links-backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z-(manual|scheduled|before-upgrade)(-\d{1,3})?\.flbackup$/;
-const storedSettingsSchema = backupSettingsSchema
-  .omit({ folderIsDefault: true, folder: true })
-  .extend({ folder: z.string().min(1).optional() });
+/**
+ * `backup-settings.json` in userData: tagged with the main key (main-key.ts), so an edit on disk
+ * (keep 1, a long interval, another folder) is never obeyed. `unconfirmed` marks settings saved
+ * since an untrusted read, until the manager saves the schedule again.
+ */
+const rememberedSchema = backupSettingsSchema
+  .omit({ folderIsDefault: true, folder: true, untrustedMessage: true })
+  .extend({ folder: z.string().min(1).optional(), unconfirmed: z.literal(true).optional() })
+  .strict();
+type Remembered = z.infer<typeof rememberedSchema>;
+const storedSettingsSchema = rememberedSchema.extend({ tag: z.string().optional() });
+const settingsPurpose = 'backup-settings';
+
+const defaultSettings: Remembered = { keep: defaultBackupKeep, intervalDays: defaultBackupIntervalDays };
+
+/** What the manager is told when the remembered settings are not used. */
+export const untrustedSettingsMessage = `The backup settings on this computer were changed outside Family Links (or saved by an older version), so they are not trusted. Until the Registered Manager chooses them again, backups go to the folder on this computer, one is due every ${defaultBackupIntervalDays} days and the last ${defaultBackupKeep} are kept. Choose the folder again if backups were kept elsewhere, then save the schedule.`;
 
 const failed = (code: BackupFailureCode, message: string): BackupFailure => ({
   outcome: 'failed',
@@ -131,34 +148,65 @@ export function createBackupService(options: BackupServiceOptions) {
   const writes = new Map<string, OpenWrite>();
   const reads = new Map<string, OpenRead>();
 
-  async function loadSettings(): Promise<BackupSettings> {
-    let stored: z.infer<typeof storedSettingsSchema> = {
-      keep: defaultBackupKeep,
-      intervalDays: defaultBackupIntervalDays,
-    };
+  /**
+   * The settings as remembered, and whether they can be trusted: only a file this process tagged
+   * is obeyed. One edited, untagged, damaged or uncheckable gives the defaults (the folder on this
+   * computer, never the one it names) and why, so nothing goes where the file alone says.
+   */
+  async function readRemembered(): Promise<{ remembered: Remembered; untrustedMessage?: string }> {
+    let file;
     try {
-      const file = await readJsonFile(settingsPath, storedSettingsSchema);
-      if (file.state === 'read') stored = file.value;
-      else if (file.state === 'damaged')
-        options.log?.('The backup settings file is damaged; using the defaults', file.detail);
+      file = await readJsonFile(settingsPath, storedSettingsSchema);
     } catch (error) {
       options.log?.('Could not read the backup settings', error);
+      return { remembered: defaultSettings, untrustedMessage: untrustedSettingsMessage };
     }
-    const { folder, ...rest } = stored;
+    if (file.state === 'missing') return { remembered: defaultSettings };
+    const keyState = await options.mainKey.state();
+    if (keyState.state !== 'ready')
+      return {
+        remembered: defaultSettings,
+        untrustedMessage: `The backup settings cannot be checked on this computer, so the defaults are used (backups go to the folder on this computer, one is due every ${defaultBackupIntervalDays} days and the last ${defaultBackupKeep} are kept): ${keyState.message}`,
+      };
+    if (file.state === 'damaged') {
+      options.log?.('The backup settings file is damaged; using the defaults', file.detail);
+      return { remembered: defaultSettings, untrustedMessage: untrustedSettingsMessage };
+    }
+    const { tag, ...remembered } = file.value;
+    if (!(await options.mainKey.verify(settingsPurpose, remembered, tag))) {
+      options.log?.('The backup settings do not carry this computer’s tag; the defaults are used');
+      return { remembered: defaultSettings, untrustedMessage: untrustedSettingsMessage };
+    }
+    return { remembered, ...(remembered.unconfirmed ? { untrustedMessage: untrustedSettingsMessage } : {}) };
+  }
+
+  async function loadSettings(): Promise<BackupSettings> {
+    const { remembered, untrustedMessage } = await readRemembered();
+    const { folder, unconfirmed: _unconfirmed, ...rest } = remembered;
     return {
       ...rest,
       folder: folder ?? resolve(options.defaultFolder),
       folderIsDefault: folder === undefined,
+      ...(untrustedMessage ? { untrustedMessage } : {}),
     };
   }
 
-  async function saveSettings(settings: BackupSettings): Promise<BackupSettings> {
-    const { folder, folderIsDefault, ...rest } = settings;
-    await writeFileAtomically(
-      settingsPath,
-      JSON.stringify({ ...rest, ...(folderIsDefault ? {} : { folder }) }, null, 2),
-    );
-    return settings;
+  /**
+   * Saves `change` over the settings as read (the defaults when they are not trusted), tagged.
+   * Only the manager saving the schedule (`confirms`) clears a warning that they were not trusted.
+   */
+  async function saveSettings(change: Partial<Remembered>, confirms: boolean): Promise<BackupSettings> {
+    const { remembered, untrustedMessage } = await readRemembered();
+    const { unconfirmed: _unconfirmed, ...current } = remembered;
+    const next: Remembered = {
+      ...current,
+      ...change,
+      ...(untrustedMessage !== undefined && !confirms ? { unconfirmed: true as const } : {}),
+    };
+    const tag = await options.mainKey.mac(settingsPurpose, next);
+    // Without the main key the settings are still written, and read back as not trusted (and say why).
+    await writeFileAtomically(settingsPath, JSON.stringify({ ...next, ...(tag ? { tag } : {}) }, null, 2));
+    return loadSettings();
   }
 
   async function readableFolder(): Promise<{ folder: string } | BackupFailure> {
@@ -280,20 +328,13 @@ export function createBackupService(options: BackupServiceOptions) {
       if (chosen === null) return { outcome: 'cancelled' };
       if (!(await fs.isFolder(chosen)))
         return failed('folder-unavailable', 'That folder cannot be reached. Choose another one.');
-      const settings = await saveSettings({
-        ...(await loadSettings()),
-        folder: resolve(chosen),
-        folderIsDefault: false,
-      });
+      const settings = await saveSettings({ folder: resolve(chosen) }, false);
       return { outcome: 'chosen', settings };
     },
 
     async setOptions(request: { keep: number; intervalDays: number }): Promise<BackupSettings> {
-      return saveSettings({
-        ...(await loadSettings()),
-        keep: request.keep,
-        intervalDays: request.intervalDays,
-      });
+      // The manager choosing the schedule is what makes untrusted settings trusted again.
+      return saveSettings({ keep: request.keep, intervalDays: request.intervalDays }, true);
     },
 
     async begin(request: { header: BackupHeader }): Promise<IpcReply<'backup:begin'>> {
@@ -369,8 +410,10 @@ export function createBackupService(options: BackupServiceOptions) {
         while (existing.has(backupFileName(at, open.header.reason, suffix))) suffix += 1;
         const fileName = backupFileName(at, open.header.reason, suffix);
         await fs.rename(open.tempPath, join(open.folder, fileName));
-        const settings = await loadSettings();
-        await saveSettings({ ...settings, lastBackupAt: at.toISOString(), lastBackupFile: fileName });
+        const settings = await saveSettings(
+          { lastBackupAt: at.toISOString(), lastBackupFile: fileName },
+          false,
+        );
         const removed = await prune(open.folder, settings.keep);
         return { outcome: 'written', fileName, sizeBytes: open.size + trailer.byteLength, sha256, removed };
       } catch (error) {

@@ -82,6 +82,7 @@ export function BackupScreen() {
         opens it. Keep backups on a network folder, so they survive if this computer does not.
       </p>
       {backups.message ? <Banner tone={backups.message.tone}>{backups.message.text}</Banner> : null}
+      {settings?.untrustedMessage ? <Banner tone="error">{settings.untrustedMessage}</Banner> : null}
       <ActionPanel
         titleId="backup-now-title"
         title="Back up now"

@@ -18,7 +18,8 @@ export type PanelState =
 
 /**
  * Runs a scheduled backup when one is due (once per sign-in, in the background, whoever signs
- * in), and says what the manager should know: nothing, a reminder, or a backup that failed.
+ * in), and says what the manager should know: nothing, a reminder, a backup that failed, or
+ * backup settings that were changed outside the app and need choosing again.
  */
 export function useScheduledBackup(): PanelState {
   const db = useDatabase();
@@ -38,15 +39,18 @@ export function useScheduledBackup(): PanelState {
         intervalDays: settings.value.intervalDays,
         now: new Date(),
       });
+      // Settings changed outside the app are the manager's to choose again, whatever else is said.
+      const { untrustedMessage } = settings.value;
       if (status.kind !== 'never' && shouldRunScheduledBackup(status)) {
         const result = await backUpNow(db, session, backupWritesAs(port, session), 'scheduled');
         if (!result.ok)
           return setState({
             kind: 'failed',
-            text: `The scheduled backup could not be made. ${result.error.message}`,
+            text: `The scheduled backup could not be made. ${result.error.message}${untrustedMessage ? ` ${untrustedMessage}` : ''}`,
           });
-        return setState({ kind: 'quiet' });
+        return setState(untrustedMessage ? { kind: 'failed', text: untrustedMessage } : { kind: 'quiet' });
       }
+      if (untrustedMessage) return setState({ kind: 'failed', text: untrustedMessage });
       const text = backupReminderText(status);
       setState(text ? { kind: 'remind', text } : { kind: 'quiet' });
     })().catch((error: unknown) => {

@@ -14,6 +14,11 @@ import {
 } from '../../../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../../../electron/main/services/backup/fixed-dialogs';
 import type { BackupHeader } from '../../../../../shared/schemas/backup';
+import { createMainKey } from '../../../../../electron/main/services/main-key';
+import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
+
+/** The main key kept in `folder`, as the app's userData holds it. */
+const mainKeyIn = (folder: string) => createMainKey({ folder, protectedStorage: inMemoryProtectedStorage() });
 
 const header: BackupHeader = {
   format: 'family-links-backup',
@@ -44,12 +49,16 @@ function errno(code: string): NodeJS.ErrnoException {
 function service(fileSystem: BackupFileSystem = nodeBackupFileSystem) {
   const root = mkdtempSync(join(tmpdir(), 'family-links-backup-service-'));
   const folder = join(root, 'backups');
+  const mainKey = mainKeyIn(root);
   return {
+    root,
     folder,
+    mainKey,
     backup: createBackupService({
       settingsFolder: root,
       defaultFolder: folder,
       dialogs: fixedBackupDialogs(join(root, 'chosen')),
+      mainKey,
       fileSystem,
       now: () => new Date('2026-11-29T21:30:05Z'),
     }),
@@ -138,7 +147,7 @@ describe('backup files are whole or absent', () => {
   });
 
   it('a disk full at the final flush leaves no file and the previous backups untouched', async () => {
-    const { folder, backup } = service();
+    const { folder, backup, mainKey } = service();
     const first = await backup.begin({ header });
     if (first.outcome !== 'started') throw new Error(first.message);
     await backup.append({ writeId: first.writeId, chunk: 'QUJD' });
@@ -147,6 +156,7 @@ describe('backup files are whole or absent', () => {
       settingsFolder: join(folder, '..'),
       defaultFolder: folder,
       dialogs: fixedBackupDialogs(folder),
+      mainKey,
       fileSystem: failingWrites('ENOSPC', 2),
       now: () => new Date('2026-11-30T21:30:05Z'),
     });
@@ -163,11 +173,13 @@ describe('backup files are whole or absent', () => {
   it('backups that hold nothing never push a real one out, nor put off the scheduled one', async () => {
     const root = mkdtempSync(join(tmpdir(), 'family-links-backup-service-'));
     const folder = join(root, 'backups');
+    const mainKey = mainKeyIn(root);
     const at = (when: string) =>
       createBackupService({
         settingsFolder: root,
         defaultFolder: folder,
         dialogs: fixedBackupDialogs(folder),
+        mainKey,
         now: () => new Date(when),
       });
     const real = at('2026-11-29T21:30:05Z');
@@ -215,6 +227,7 @@ describe('backup files are whole or absent', () => {
   it('refuses a file that is not a backup', async () => {
     const notBackup = createBackupService({
       settingsFolder: mkdtempSync(join(tmpdir(), 'fl-')),
+      mainKey: mainKeyIn(mkdtempSync(join(tmpdir(), 'fl-'))),
       defaultFolder: mkdtempSync(join(tmpdir(), 'fl-')),
       dialogs: {
         chooseFolder: () => Promise.resolve(null),
