@@ -40,7 +40,7 @@ export function CaseFileQueuePanel() {
           }
         : {
             tone: 'error',
-            text: `${result.waiting === 1 ? 'One copy is' : `${result.waiting} copies are`} still waiting: the case-file folder still cannot be written to. Family Links keeps trying; the forms themselves are filed and safe.`,
+            text: `${result.waiting === 1 ? 'One copy is' : `${result.waiting} copies are`} still waiting: the reason is beside each one below. The forms themselves are filed, signed and safe in the app.`,
           },
     );
   };
