@@ -144,3 +144,24 @@ export function mainRig(
   };
 }
 export type MainRig = ReturnType<typeof mainRig>;
+
+type HomeAuthorityMade = Awaited<ReturnType<MainRig['createAuthority']>>;
+type Issued = Awaited<ReturnType<MainRig['issue']>>;
+
+/**
+ * A home's CA and a certificate for each of `people`, made by one main process at `at`. Keys take
+ * a while to make on a busy machine, so a test file makes its home once (in `beforeAll`) and each
+ * test gives a main process of its own that CA (`homeAuthority.learn`), as the computer that made
+ * it would know it.
+ */
+export async function homeWithCertificates<Name extends string>(
+  at: Date,
+  people: Readonly<Record<Name, { readonly name: string; readonly roles: StaffRole[] }>>,
+  homeName?: string,
+): Promise<{ readonly ca: HomeAuthorityMade } & Readonly<Record<Name, Issued>>> {
+  const rig = mainRig({ now: () => at });
+  const ca = await rig.createAuthority(homeName);
+  const issued = {} as Record<Name, Issued>;
+  for (const name of Object.keys(people) as Name[]) issued[name] = await rig.issue(ca, people[name]);
+  return { ca, ...issued };
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { argon2idFloor } from '../../../../shared/schemas/keyring';
 import type { BackupHeader } from '../../../../shared/schemas/backup';
-import { mainRig, type MainRig } from '../main-rig';
+import { homeWithCertificates, mainRig, type MainRig } from '../main-rig';
 
 // A backup counts towards how many are kept, and the main process cannot read its chunks to tell a
 // real one from junk: what it checks is who began it (a colleague's proof, as for sending email).
@@ -17,15 +17,15 @@ let home: {
   stranger: Awaited<ReturnType<MainRig['issue']>>;
 };
 beforeAll(async () => {
-  const rig = mainRig({ now: () => start });
-  const ca = await rig.createAuthority();
-  const elsewhere = mainRig({ now: () => start });
-  const otherCa = await elsewhere.createAuthority('Elm Lodge');
-  home = {
-    ca,
-    careWorker: await rig.issue(ca, { name: 'Sam Carer', roles: ['careStaff'] }),
-    stranger: await elsewhere.issue(otherCa, { name: 'Lee Stranger', roles: ['registeredManager'] }),
-  };
+  const [ours, elsewhere] = await Promise.all([
+    homeWithCertificates(start, { careWorker: { name: 'Sam Carer', roles: ['careStaff'] } }),
+    homeWithCertificates(
+      start,
+      { stranger: { name: 'Lee Stranger', roles: ['registeredManager'] } },
+      'Elm Lodge',
+    ),
+  ]);
+  home = { ca: ours.ca, careWorker: ours.careWorker, stranger: elsewhere.stranger };
 }, 120_000);
 
 const realBackups = [

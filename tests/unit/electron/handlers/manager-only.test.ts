@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { staffClaimsOf } from '../../../../electron/main/services/authority/staff-claims';
 import type { ManagerChannel, ManagerRequest } from '../../../../shared/ipc/manager-request';
 import { withProofFrom } from '../../../support/manager-proof';
-import { mainRig, type MainRig } from '../main-rig';
+import { homeWithCertificates, mainRig, type MainRig } from '../main-rig';
 
 // What only a Registered Manager may do is checked by the main process itself, from a proof it
 // can verify (shared/ipc/manager-proof.ts), never from anything the page says about who is signed in.
@@ -40,21 +40,14 @@ const channels = Object.keys(managerRequests) as ManagerChannel[];
 // Keys take a while to make on a busy machine: one home's CA and staff are made once, and each test
 // gets a main process of its own that knows that CA (as the computer that made it would).
 const start = new Date('2026-11-23T10:00:00.000Z');
-let home: {
-  ca: Awaited<ReturnType<MainRig['createAuthority']>>;
-  manager: Awaited<ReturnType<MainRig['issue']>>;
-  careWorker: Awaited<ReturnType<MainRig['issue']>>;
-  deputy: Awaited<ReturnType<MainRig['issue']>>;
-};
+const staff = {
+  manager: { name: 'Pat Manager', roles: ['registeredManager'] },
+  careWorker: { name: 'Sam Carer', roles: ['careStaff', 'personalTutor'] },
+  deputy: { name: 'Jo Deputy', roles: ['registeredManager'] },
+} satisfies Parameters<typeof homeWithCertificates>[1];
+let home: Awaited<ReturnType<typeof homeWithCertificates<keyof typeof staff>>>;
 beforeAll(async () => {
-  const rig = mainRig({ now: () => start });
-  const ca = await rig.createAuthority();
-  home = {
-    ca,
-    manager: await rig.issue(ca, { name: 'Pat Manager', roles: ['registeredManager'] }),
-    careWorker: await rig.issue(ca, { name: 'Sam Carer', roles: ['careStaff', 'personalTutor'] }),
-    deputy: await rig.issue(ca, { name: 'Jo Deputy', roles: ['registeredManager'] }),
-  };
+  home = await homeWithCertificates(start, staff);
 }, 120_000);
 
 async function homeWithStaff(rig: MainRig = mainRig({ now: () => start })) {

@@ -6,7 +6,7 @@ import { createSyncSettingsStore } from '../../../../electron/main/services/sync
 import { generatePairingCode } from '../../../../shared/sync/pairing-code';
 import { derivePairingKeys } from '../../../../shared/sync/pairing-keys';
 import { withProofFrom } from '../../../support/manager-proof';
-import { mainRig, type MainRig } from '../main-rig';
+import { homeWithCertificates, mainRig } from '../main-rig';
 
 // Whether and where this computer syncs is the Registered Manager's decision, checked by the main
 // process from a proof it can verify: a page at the door, or DevTools on it, cannot make it.
@@ -18,19 +18,13 @@ const connected = {
   password: 'this computer’s own server password',
 };
 
-let home: {
-  ca: Awaited<ReturnType<MainRig['createAuthority']>>;
-  manager: Awaited<ReturnType<MainRig['issue']>>;
-  careWorker: Awaited<ReturnType<MainRig['issue']>>;
-};
+const staff = {
+  manager: { name: 'Pat Manager', roles: ['registeredManager'] },
+  careWorker: { name: 'Sam Carer', roles: ['careStaff'] },
+} satisfies Parameters<typeof homeWithCertificates>[1];
+let home: Awaited<ReturnType<typeof homeWithCertificates<keyof typeof staff>>>;
 beforeAll(async () => {
-  const rig = mainRig({ now: () => start });
-  const ca = await rig.createAuthority();
-  home = {
-    ca,
-    manager: await rig.issue(ca, { name: 'Pat Manager', roles: ['registeredManager'] }),
-    careWorker: await rig.issue(ca, { name: 'Sam Carer', roles: ['careStaff'] }),
-  };
+  home = await homeWithCertificates(start, staff);
 }, 120_000);
 
 /** A computer of the home that syncs: it knows the home CA, and its settings file is as the app wrote it. */
