@@ -13,34 +13,15 @@ import {
   isBackupFileName,
 } from '../../../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../../../electron/main/services/backup/fixed-dialogs';
-import type { BackupHeader } from '../../../../../shared/schemas/backup';
 import { createMainKey } from '../../../../../electron/main/services/main-key';
 import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
+import { backupHeader } from './backup-header';
 
 /** The main key kept in `folder`, as the app's userData holds it. */
 const mainKeyIn = (folder: string) => createMainKey({ folder, protectedStorage: inMemoryProtectedStorage() });
 
-const header: BackupHeader = {
-  format: 'family-links-backup',
-  formatVersion: 1,
-  backupId: '3f2b6a4e-8c1d-4e5f-9a7b-1c2d3e4f5a6b',
-  createdAt: '2026-11-29T21:00:00.000Z',
-  reason: 'manual',
-  schemaVersion: 8,
-  appVersion: '0.1.0',
-  tables: [{ name: 'staff', rows: 1 }],
-  keyring: [
-    {
-      staffId: 'a',
-      username: 'manager',
-      isManager: true,
-      salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
-      kdf: { algorithm: 'argon2id', memoryKiB: 19_456, iterations: 2, parallelism: 1, hashLength: 32 },
-      wrappedDataKey: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
-    },
-  ],
-  keyCheck: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
-};
+// A header in the first file format, for a backup of one staff row.
+const header = backupHeader({ formatVersion: 1, tables: [{ name: 'staff', rows: 1 }] });
 
 function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });

@@ -10,36 +10,13 @@ import {
 import { fixedBackupDialogs } from '../../../../../electron/main/services/backup/fixed-dialogs';
 import { createMainKey } from '../../../../../electron/main/services/main-key';
 import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
-import {
-  defaultBackupIntervalDays,
-  defaultBackupKeep,
-  type BackupHeader,
-} from '../../../../../shared/schemas/backup';
+import { defaultBackupIntervalDays, defaultBackupKeep } from '../../../../../shared/schemas/backup';
+import { backupHeader } from './backup-header';
 
 // Someone who can edit the files on the office computer, but not open its protected storage, must
 // not be able to make backups fewer, rarer or go elsewhere by editing backup-settings.json.
 
-const header: BackupHeader = {
-  format: 'family-links-backup',
-  formatVersion: 2,
-  backupId: '3f2b6a4e-8c1d-4e5f-9a7b-1c2d3e4f5a6b',
-  createdAt: '2026-11-29T21:00:00.000Z',
-  reason: 'scheduled',
-  schemaVersion: 8,
-  appVersion: '0.1.0',
-  tables: [],
-  keyring: [
-    {
-      staffId: 'a',
-      username: 'manager',
-      isManager: true,
-      salt: 'AAAAAAAAAAAAAAAAAAAAAA==',
-      kdf: { algorithm: 'argon2id', memoryKiB: 19_456, iterations: 2, parallelism: 1, hashLength: 32 },
-      wrappedDataKey: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
-    },
-  ],
-  keyCheck: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' },
-};
+const header = backupHeader({ reason: 'scheduled' });
 
 /** A computer's backup service over a fresh userData, with the manager's network folder made. */
 async function computer() {
