@@ -108,92 +108,79 @@ type Tampering = (
   | Promise<{ entries: ChainedAuditEntry[]; head: AuditHead | null }>
   | { entries: ChainedAuditEntry[]; head: AuditHead | null };
 
+/** A tampering that changes the entry numbered `seq`, leaving the others and the head as they were. */
+const changeEntry =
+  (seq: number, change: (entry: ChainedAuditEntry) => ChainedAuditEntry): Tampering =>
+  (entries, head) => ({ entries: entries.map((entry) => (entry.seq === seq ? change(entry) : entry)), head });
+
+/** A tampering with the list of entries (some taken out, moved or copied), the head left as it was. */
+const changeEntries =
+  (change: (entries: ChainedAuditEntry[]) => ChainedAuditEntry[]): Tampering =>
+  (entries, head) => ({ entries: change(entries), head });
+
 const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
   [
     'a field of a middle entry is edited (who did it)',
-    (entries, head) => ({
-      entries: entries.map((entry) => (entry.seq === 3 ? { ...entry, actorId: 'someone-else' } : entry)),
-      head,
-    }),
+    changeEntry(3, (entry) => ({ ...entry, actorId: 'someone-else' })),
     'edited',
     3,
   ],
   [
     'the time of the first entry is edited',
-    (entries, head) => ({
-      entries: entries.map((entry) =>
-        entry.seq === 1 ? { ...entry, at: '2026-11-19T08:00:00.000Z' } : entry,
-      ),
-      head,
-    }),
+    changeEntry(1, (entry) => ({ ...entry, at: '2026-11-19T08:00:00.000Z' })),
     'edited',
     1,
   ],
   [
     'an optional field is removed from an entry (which record)',
-    (entries, head) => ({
-      entries: entries.map((entry) => (entry.seq === 2 ? { ...entry, recordId: undefined } : entry)),
-      head,
-    }),
+    changeEntry(2, (entry) => ({ ...entry, recordId: undefined })),
     'edited',
     2,
   ],
   [
     'a field is added to an entry',
-    (entries, head) => ({
-      entries: entries.map((entry) => (entry.seq === 5 ? { ...entry, detail: 'added later' } : entry)),
-      head,
-    }),
+    changeEntry(5, (entry) => ({ ...entry, detail: 'added later' })),
     'edited',
     5,
   ],
   [
     'an entry is renumbered to hide a deletion',
-    (entries, head) => ({
-      entries: entries
+    changeEntries((entries) =>
+      entries
         .filter((entry) => entry.seq !== 2)
         .map((entry) => (entry.seq > 2 ? { ...entry, seq: entry.seq - 1 } : entry)),
-      head,
-    }),
+    ),
     'edited',
     2,
   ],
   [
     'a middle entry is deleted',
-    (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3), head }),
+    changeEntries((entries) => entries.filter((entry) => entry.seq !== 3)),
     'missing',
     3,
   ],
   [
     'two middle entries are deleted',
-    (entries, head) => ({ entries: entries.filter((entry) => entry.seq !== 3 && entry.seq !== 4), head }),
+    changeEntries((entries) => entries.filter((entry) => entry.seq !== 3 && entry.seq !== 4)),
     'missing',
     3,
   ],
-  ['the first entry is deleted', (entries, head) => ({ entries: entries.slice(1), head }), 'missing', 1],
+  ['the first entry is deleted', changeEntries((entries) => entries.slice(1)), 'missing', 1],
   [
     'two entries are swapped',
-    (entries, head) => ({
-      entries: [entries[0]!, entries[1]!, entries[3]!, entries[2]!, entries[4]!, entries[5]!],
-      head,
-    }),
+    changeEntries((entries) => [0, 1, 3, 2, 4, 5].map((index) => entries[index]!)),
     'reordered',
     3,
   ],
   [
     'an old entry is copied to the end again',
-    (entries, head) => ({ entries: [...entries, entries[1]!], head }),
+    changeEntries((entries) => [...entries, entries[1]!]),
     'reordered',
     7,
   ],
-  ['the last entry is deleted', (entries, head) => ({ entries: entries.slice(0, -1), head }), 'truncated', 6],
-  [
-    'the last three entries are deleted',
-    (entries, head) => ({ entries: entries.slice(0, 3), head }),
-    'truncated',
-    4,
-  ],
-  ['every entry is deleted', (_entries, head) => ({ entries: [], head }), 'truncated', 1],
+  ['the last entry is deleted', changeEntries((entries) => entries.slice(0, -1)), 'truncated', 6],
+  ['the last three entries are deleted', changeEntries((entries) => entries.slice(0, 3)), 'truncated', 4],
+  ['every entry is deleted', changeEntries(() => []), 'truncated', 1],
   [
     'an entry is forged onto the end without the key (its MAC made up)',
     (entries) => {
@@ -224,15 +211,7 @@ const tamperings: readonly [string, Tampering, AuditTamperReason, number][] = [
     'edited',
     7,
   ],
-  [
-    'a garbled MAC',
-    (entries, head) => ({
-      entries: entries.map((entry) => (entry.seq === 4 ? { ...entry, mac: 'not hex' } : entry)),
-      head,
-    }),
-    'edited',
-    4,
-  ],
+  ['a garbled MAC', changeEntry(4, (entry) => ({ ...entry, mac: 'not hex' })), 'edited', 4],
   [
     'entries are appended but the head is left behind',
     async (entries, head) => {
