@@ -19,6 +19,18 @@ async function firstComputer() {
   return first;
 }
 
+/** A pairing code issued on the manager's computer for `syncKey`, and the manager adding it to the server. */
+async function addPairing(manager: Awaited<ReturnType<typeof firstComputer>>, syncKey: string) {
+  const { code, keys, envelope } = await issueTestPairing(database, { syncKey, issuedByDevice: 'device-1' });
+  const added = await manager.sync.addComputer({
+    admin: couch().admin,
+    pairingId: code.pairingId,
+    joinPassword: keys.joinPassword,
+    envelope,
+  });
+  return { code, keys, added };
+}
+
 const requestsSince = (start: number) => couch().requests.slice(start);
 
 describe('setting up the home’s first computer', () => {
@@ -171,16 +183,7 @@ describe('adding, joining and removing a computer', () => {
   it('a new computer joins with the code, replaces the code’s password, and is refused once removed', async () => {
     const manager = await firstComputer();
     const syncKey = 'k'.repeat(43);
-    const { code, keys, envelope } = await issueTestPairing(database, {
-      syncKey,
-      issuedByDevice: 'device-1',
-    });
-    const added = await manager.sync.addComputer({
-      admin: couch().admin,
-      pairingId: code.pairingId,
-      joinPassword: keys.joinPassword,
-      envelope,
-    });
+    const { code, added } = await addPairing(manager, syncKey);
     expect(added).toMatchObject({ outcome: 'done', computerUser: `fl-${database}-${code.pairingId}` });
     expect(await manager.sync.pairingStatus({ pairingId: code.pairingId })).toMatchObject({
       state: 'waiting',
@@ -246,16 +249,7 @@ describe('adding, joining and removing a computer', () => {
     const manager = await firstComputer();
     /** A fresh code added on the manager's computer, and the request the joining computer makes with it. */
     const newCode = async () => {
-      const { code, keys, envelope } = await issueTestPairing(database, {
-        syncKey: 'k'.repeat(43),
-        issuedByDevice: 'device-1',
-      });
-      const added = await manager.sync.addComputer({
-        admin: couch().admin,
-        pairingId: code.pairingId,
-        joinPassword: keys.joinPassword,
-        envelope,
-      });
+      const { code, keys, added } = await addPairing(manager, 'k'.repeat(43));
       expect(added.outcome).toBe('done');
       return { server: server(), pairingId: code.pairingId, joinPassword: keys.joinPassword };
     };
