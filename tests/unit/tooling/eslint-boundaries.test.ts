@@ -31,6 +31,20 @@ async function violations(filePath: string, source: string): Promise<string[]> {
 // Loading the config and the TypeScript parser takes a few seconds on a busy machine.
 const slow = { timeout: 30_000 };
 
+/** Probes, as [file, source] rows, that the boundary rules refuse: one test a row. */
+function itRefuses(probes: [file: string, source: string][]) {
+  it.each(probes)('%s: %s is refused', slow, async (file, source) => {
+    expect(await violations(file, source)).toEqual([`1:${restrictedImports}`]);
+  });
+}
+
+/** Probes, as [file, source] rows, that the boundary rules allow: one test a row. */
+function itAllows(probes: [file: string, source: string][]) {
+  it.each(probes)('%s: %s is allowed', slow, async (file, source) => {
+    expect(await violations(file, source)).toEqual([]);
+  });
+}
+
 // The zones are patterns on the import path, so a probe need not point at a real file.
 describe('shared/ runs anywhere, so it imports nothing that runs in one place only', () => {
   it.each([
@@ -58,14 +72,12 @@ describe('shared/ runs anywhere, so it imports nothing that runs in one place on
 });
 
 describe('the renderer and the main process meet only in shared/', () => {
-  it.each([
-    ['renderer/src/features/probe.ts', "import '../../../electron/main/app-origin';", restrictedImports],
-    ['renderer/src/features/probe.tsx', "import { ipcRenderer } from 'electron';", restrictedImports],
-    ['electron/main/probe.ts', "import '../../renderer/src/App';", restrictedImports],
-    ['electron/preload/probe.ts', "import '../../renderer/src/db/database';", restrictedImports],
-  ])('%s: %s is refused', slow, async (file, source, rule) => {
-    expect(await violations(file, source)).toEqual([`1:${rule}`]);
-  });
+  itRefuses([
+    ['renderer/src/features/probe.ts', "import '../../../electron/main/app-origin';"],
+    ['renderer/src/features/probe.tsx', "import { ipcRenderer } from 'electron';"],
+    ['electron/main/probe.ts', "import '../../renderer/src/App';"],
+    ['electron/preload/probe.ts', "import '../../renderer/src/db/database';"],
+  ]);
 
   it.each([
     ['renderer/src/features/probe.ts', "import { ok } from '@shared/result';\nexport const x = ok;\n"],
@@ -77,7 +89,7 @@ describe('the renderer and the main process meet only in shared/', () => {
 
 describe('inside the renderer, each layer imports only the layers below it', () => {
   // One probe a zone: a file in each layer reaching one layer up (or sideways, for features).
-  it.each([
+  itRefuses([
     ['renderer/src/platform/probe.ts', "import '../db/database';"],
     ['renderer/src/ui/probe.tsx', "import '../common/useHomeClock';"],
     ['renderer/src/ui/probe.tsx', "import { ok } from '@shared/result';"],
@@ -88,11 +100,9 @@ describe('inside the renderer, each layer imports only the layers below it', () 
     ['renderer/src/features/door/probe.ts', "import '../../app/AppShell';"],
     ['renderer/src/features/register/probe.ts', "import '../door/door-checker';"],
     ['renderer/src/features/register/probe.tsx', "import '../door/door.css';"],
-  ])('%s: %s is refused', slow, async (file, source) => {
-    expect(await violations(file, source)).toEqual([`1:${restrictedImports}`]);
-  });
+  ]);
 
-  it.each([
+  itAllows([
     ['renderer/src/db/repositories/probe.ts', "import '../../platform/window-api';"],
     ['renderer/src/security/probe.ts', "import '../db/database';"],
     ['renderer/src/common/probe.ts', "import '../security/session-context';"],
@@ -101,9 +111,7 @@ describe('inside the renderer, each layer imports only the layers below it', () 
     ['renderer/src/features/register/probe.ts', "import './useRegister';"],
     ['renderer/src/app/probe.ts', "import '../features/door/DoorScreen';"],
     ['renderer/src/ui/probe.tsx', "import './Banner';"],
-  ])('%s: %s is allowed', slow, async (file, source) => {
-    expect(await violations(file, source)).toEqual([]);
-  });
+  ]);
 });
 
 describe('components show, hooks fetch: a .tsx file reads no records and calls no main process', () => {
@@ -120,7 +128,7 @@ describe('components show, hooks fetch: a .tsx file reads no records and calls n
     ]);
   });
 
-  it.each([
+  itAllows([
     [
       'renderer/src/features/settings/useProbe.ts',
       "import { roomRepository } from '../../db/repositories/room-repository';",
@@ -132,9 +140,7 @@ describe('components show, hooks fetch: a .tsx file reads no records and calls n
     ],
     ['renderer/src/features/settings/Probe.tsx', "import { useRooms } from './useRooms';"],
     ['renderer/src/app/Probe.tsx', "import { DatabaseContext } from '../platform/database-context';"],
-  ])('%s: %s is allowed', slow, async (file, source) => {
-    expect(await violations(file, source)).toEqual([]);
-  });
+  ]);
 });
 
 describe('only the Electron entry files import electron', () => {
