@@ -59,14 +59,18 @@ const member = (
         topics,
       };
 
+/** Who hears of `event` among the home's staff, from a PAN group of `members` (or no group yet). */
+const outcomeOf = (
+  event: PanEvent,
+  members: PanGroup['members'] | undefined,
+  personalTutorId: string | undefined,
+) => panRecipients({ event, group: members && { members }, personalTutorId, staff });
+
 const emails = (
   event: PanEvent,
   members: PanGroup['members'],
   personalTutorId: string | undefined = tutor.id,
-) =>
-  panRecipients({ event, group: { members }, personalTutorId, staff }).recipients.map(
-    (recipient) => recipient.email,
-  );
+) => outcomeOf(event, members, personalTutorId).recipients.map((recipient) => recipient.email);
 
 describe('who hears about what in a PAN group', () => {
   it.each(panEvents.filter((event) => event !== 'visitorTurnedAway'))(
@@ -77,12 +81,7 @@ describe('who hears about what in a PAN group', () => {
   );
 
   it('the PT and the duty manager (each active Registered Manager) hear that a visitor was turned away', () => {
-    const outcome = panRecipients({
-      event: 'visitorTurnedAway',
-      group: undefined,
-      personalTutorId: tutor.id,
-      staff,
-    });
+    const outcome = outcomeOf('visitorTurnedAway', undefined, tutor.id);
     expect(outcome.recipients.map(({ email, because }) => [email, because])).toEqual([
       ['tom@home.example', 'personalTutor'],
       ['mo@home.example', 'dutyManager'],
@@ -129,17 +128,14 @@ describe('who hears about what in a PAN group', () => {
   });
 
   it('reaches a staff member at their account’s email, and not at all once the account is switched off', () => {
-    const outcome = panRecipients({
-      event: 'formFiled',
-      group: {
-        members: [
-          member(1, ['formFiled'], { staffId: coordinator.id }),
-          member(2, ['formFiled'], { staffId: leaver.id }),
-        ],
-      },
-      personalTutorId: tutor.id,
-      staff,
-    });
+    const outcome = outcomeOf(
+      'formFiled',
+      [
+        member(1, ['formFiled'], { staffId: coordinator.id }),
+        member(2, ['formFiled'], { staffId: leaver.id }),
+      ],
+      tutor.id,
+    );
     expect(outcome.recipients.map((recipient) => recipient.email)).toEqual([
       'tom@home.example',
       'cara@home.example',
@@ -159,23 +155,13 @@ describe('who hears about what in a PAN group', () => {
   });
 
   it('with no PT recorded, only members who asked are told, and the outcome says there is no PT', () => {
-    const outcome = panRecipients({
-      event: 'formFiled',
-      group: { members: [member(1, ['formFiled'], {})] },
-      personalTutorId: undefined,
-      staff,
-    });
+    const outcome = outcomeOf('formFiled', [member(1, ['formFiled'], {})], undefined);
     expect(outcome.hasNoPersonalTutor).toBe(true);
     expect(outcome.recipients.map((recipient) => recipient.because)).toEqual(['asked']);
   });
 
   it('a PT whose account is switched off is not told, and counts as no PT', () => {
-    const outcome = panRecipients({
-      event: 'formFiled',
-      group: undefined,
-      personalTutorId: leaver.id,
-      staff,
-    });
+    const outcome = outcomeOf('formFiled', undefined, leaver.id);
     expect(outcome.recipients).toEqual([]);
     expect(outcome.hasNoPersonalTutor).toBe(true);
   });
