@@ -5,21 +5,15 @@ import {
   digestsBeganAt,
   labelInEntries,
 } from '../../../../shared/rules/academic-year-trail';
-import { detailWithDigest, type SettingTrailEntry } from '../../../../shared/rules/setting-trail';
+import { detailWithDigest } from '../../../../shared/rules/setting-trail';
 import { buildAcademicYear } from '../../../factories';
+import { trailEntry } from './setting-trail-entries';
 
-let seq = 0;
-const entry = (day: string, action: string, detail?: string): SettingTrailEntry => ({
-  seq: (seq += 1),
-  at: `2026-12-0${day}T10:00:00.000Z`,
-  action,
-  ...(detail === undefined ? {} : { detail }),
-});
 const a = 'a'.repeat(64);
 const b = 'b'.repeat(64);
 const saved = (day: string, digest: string) =>
-  entry(day, 'academic-year.updated', detailWithDigest('2026/27', digest));
-const savedBeforeDigests = (day: string) => entry(day, 'academic-year.created', '2026/27');
+  trailEntry(day, 'academic-year.updated', detailWithDigest('2026/27', digest));
+const savedBeforeDigests = (day: string) => trailEntry(day, 'academic-year.created', '2026/27');
 
 describe('an academic year held to its audit entries', () => {
   it('is trusted when its row matches the newest entry’s digest, and damaged when it does not', () => {
@@ -38,9 +32,9 @@ describe('an academic year held to its audit entries', () => {
   });
 
   it('counts settling a sync conflict as what the year holds from then on', () => {
-    const settled = entry('4', 'sync.version-chosen', detailWithDigest('kept one', b));
+    const settled = trailEntry('4', 'sync.version-chosen', detailWithDigest('kept one', b));
     expect(academicYearVerdict(b, [saved('2', a), settled], undefined)).toEqual({ kind: 'trusted' });
-    const noted = entry('5', 'record.damaged', 'does not match the audit log');
+    const noted = trailEntry('5', 'record.damaged', 'does not match the audit log');
     expect(academicYearVerdict(b, [saved('2', a), settled, noted], undefined)).toEqual({ kind: 'trusted' });
   });
 
@@ -70,17 +64,17 @@ describe('an academic year held to its audit entries', () => {
   });
 
   it('begins digests at the earliest marker, whichever computer wrote it', () => {
-    const marker = (day: string) => entry(day, 'academic-year.digests-began');
+    const marker = (day: string) => trailEntry(day, 'academic-year.digests-began');
     expect(digestsBeganAt([marker('5'), saved('2', a), marker('3')])).toBe('2026-12-03T10:00:00.000Z');
     expect(digestsBeganAt([saved('2', a)])).toBeUndefined();
   });
 
   it('names a year by the label its newest save or recording gave, never by a sync entry’s words', () => {
-    const merged = entry('6', 'sync.merged', detailWithDigest('merged field by field', a));
+    const merged = trailEntry('6', 'sync.merged', detailWithDigest('merged field by field', a));
     expect(
       labelInEntries([
         savedBeforeDigests('2'),
-        entry('3', 'academic-year.updated', detailWithDigest('2027/28', a)),
+        trailEntry('3', 'academic-year.updated', detailWithDigest('2027/28', a)),
         merged,
       ]),
     ).toBe('2027/28');

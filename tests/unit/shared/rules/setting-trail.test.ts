@@ -6,20 +6,13 @@ import {
   newestSettingEntry,
   settingDigest,
   settingVerdict,
-  type SettingTrailEntry,
 } from '../../../../shared/rules/setting-trail';
+import { trailEntry } from './setting-trail-entries';
 
-let seq = 0;
-const entry = (at: string, action: string, detail?: string): SettingTrailEntry => ({
-  seq: (seq += 1),
-  at: `2026-12-0${at}T10:00:00.000Z`,
-  action,
-  ...(detail === undefined ? {} : { detail }),
-});
 const a = 'a'.repeat(64);
 const b = 'b'.repeat(64);
 const saved = (at: string, digest: string) =>
-  entry(at, 'settings.contact-forms-updated', detailWithDigest(`${at} hours`, digest));
+  trailEntry(at, 'settings.contact-forms-updated', detailWithDigest(`${at} hours`, digest));
 
 describe('the digest a setting’s audit entry carries', () => {
   it('keeps the plain words and ends with the digest, which is read back', () => {
@@ -56,14 +49,18 @@ describe('which of a setting’s entries is the newest', () => {
 
   it('leaves out entries about the setting that say nothing of its value', () => {
     const first = saved('1', a);
-    const noted = entry('3', 'record.damaged', 'does not match the audit log');
-    const otherSetting = entry('4', 'settings.security-updated', detailWithDigest('auto-lock 7 min', b));
+    const noted = trailEntry('3', 'record.damaged', 'does not match the audit log');
+    const otherSetting = trailEntry('4', 'settings.security-updated', detailWithDigest('auto-lock 7 min', b));
     expect(newestSettingEntry('contactForms', [first, noted, otherSetting])).toBe(first);
   });
 
   it('counts a recorded digest and a settled sync conflict', () => {
-    const recorded = entry('2', 'settings.digest-recorded', detailWithDigest('as it stood', b));
-    const settled = entry('3', 'sync.version-chosen', detailWithDigest('kept the version made on Office', a));
+    const recorded = trailEntry('2', 'settings.digest-recorded', detailWithDigest('as it stood', b));
+    const settled = trailEntry(
+      '3',
+      'sync.version-chosen',
+      detailWithDigest('kept the version made on Office', a),
+    );
     expect(newestSettingEntry('contactForms', [saved('1', a), recorded])).toBe(recorded);
     expect(newestSettingEntry('contactForms', [saved('1', a), recorded, settled])).toBe(settled);
   });
@@ -87,7 +84,7 @@ describe('whether a setting’s row can be trusted', () => {
       kind: 'damaged',
       reason: 'row-gone',
     });
-    const beforeDigests = entry('1', 'settings.contact-forms-updated', '36 hours');
+    const beforeDigests = trailEntry('1', 'settings.contact-forms-updated', '36 hours');
     expect(settingVerdict('contactForms', undefined, [beforeDigests])).toEqual({
       kind: 'damaged',
       reason: 'row-gone',
@@ -99,9 +96,9 @@ describe('whether a setting’s row can be trusted', () => {
   });
 
   it('cannot check a row whose newest entry was written before digests, until one is recorded', () => {
-    const beforeDigests = entry('1', 'settings.contact-forms-updated', '36 hours');
+    const beforeDigests = trailEntry('1', 'settings.contact-forms-updated', '36 hours');
     expect(settingVerdict('contactForms', a, [beforeDigests])).toEqual({ kind: 'unchecked' });
-    const recorded = entry('2', 'settings.digest-recorded', detailWithDigest('as it stood', a));
+    const recorded = trailEntry('2', 'settings.digest-recorded', detailWithDigest('as it stood', a));
     expect(settingVerdict('contactForms', a, [beforeDigests, recorded])).toEqual({ kind: 'trusted' });
     expect(settingVerdict('contactForms', b, [beforeDigests, recorded])).toEqual({
       kind: 'damaged',
@@ -110,7 +107,7 @@ describe('whether a setting’s row can be trusted', () => {
   });
 
   it('holds the home’s details to the entry of the home’s set-up', () => {
-    const setUp = entry('1', 'home.set-up', detailWithDigest(undefined, a));
+    const setUp = trailEntry('1', 'home.set-up', detailWithDigest(undefined, a));
     expect(settingVerdict('home', a, [setUp])).toEqual({ kind: 'trusted' });
     expect(settingVerdict('home', b, [setUp])).toEqual({ kind: 'damaged', reason: 'not-as-logged' });
   });
