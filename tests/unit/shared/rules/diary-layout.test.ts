@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { wallClockToInstant } from '../../../../shared/home-time';
 import {
   diaryDay,
   entriesByDay,
@@ -9,14 +8,7 @@ import {
   type DiaryEntry,
   type PlacedEntry,
 } from '../../../../shared/rules/diary-layout';
-
-const london = 'Europe/London';
-
-function at(date: string, time: string, timeZone = london): string {
-  const instant = wallClockToInstant(date, time, timeZone);
-  if (!instant) throw new Error(`Not a time: ${date} ${time}`);
-  return instant;
-}
+import { at, london } from './wall-clock-instant';
 
 const entry = (id: string, startsAt: string, endsAt: string): DiaryEntry => ({ id, startsAt, endsAt });
 

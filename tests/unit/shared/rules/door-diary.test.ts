@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { wallClockToInstant } from '../../../../shared/home-time';
 import {
   diaryState,
   expectedVisitsOn,
@@ -8,14 +7,7 @@ import {
   visitEndsWithSignOut,
 } from '../../../../shared/rules/door-diary';
 import { buildRelationship, buildVisit, buildVisitorEntry } from '../../../factories';
-
-const london = 'Europe/London';
-
-function at(date: string, time: string, timeZone = london): string {
-  const instant = wallClockToInstant(date, time, timeZone);
-  if (!instant) throw new Error(`Not a time: ${date} ${time}`);
-  return instant;
-}
+import { at, london } from './wall-clock-instant';
 
 const visitAt = (id: string, date: string, start: string, end: string, overrides = {}) =>
   buildVisit({ id, kind: 'familyVisit', startsAt: at(date, start), endsAt: at(date, end), ...overrides });
