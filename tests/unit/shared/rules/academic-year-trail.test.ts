@@ -7,10 +7,8 @@ import {
 } from '../../../../shared/rules/academic-year-trail';
 import { detailWithDigest } from '../../../../shared/rules/setting-trail';
 import { buildAcademicYear } from '../../../factories';
-import { trailEntry } from './setting-trail-entries';
+import { digestA as a, digestB as b, trailEntry } from './setting-trail-entries';
 
-const a = 'a'.repeat(64);
-const b = 'b'.repeat(64);
 const saved = (day: string, digest: string) =>
   trailEntry(day, 'academic-year.updated', detailWithDigest('2026/27', digest));
 const savedBeforeDigests = (day: string) => trailEntry(day, 'academic-year.created', '2026/27');

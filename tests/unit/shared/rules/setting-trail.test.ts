@@ -7,10 +7,8 @@ import {
   settingDigest,
   settingVerdict,
 } from '../../../../shared/rules/setting-trail';
-import { trailEntry } from './setting-trail-entries';
+import { digestA as a, digestB as b, trailEntry } from './setting-trail-entries';
 
-const a = 'a'.repeat(64);
-const b = 'b'.repeat(64);
 const saved = (at: string, digest: string) =>
   trailEntry(at, 'settings.contact-forms-updated', detailWithDigest(`${at} hours`, digest));
 
