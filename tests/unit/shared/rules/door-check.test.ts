@@ -11,10 +11,9 @@ import {
   prepareRestrictionIndex,
   type CheckableRestriction,
 } from '../../../../shared/rules/restriction-check';
+import { amy, ben } from './restricted-young-people';
 
 const today = '2026-11-22';
-const amy = 'young-person-amy';
-const ben = 'young-person-ben';
 
 /** A no-contact restriction for Amy against Sarah Khan, in force today, unless told otherwise. */
 const restriction = (overrides: Partial<CheckableRestriction> = {}) =>

@@ -5,10 +5,9 @@ import {
   type CheckableRestriction,
 } from '../../../../shared/rules/restriction-check';
 import { restrictionsOnPerson, type PersonRestriction } from '../../../../shared/rules/restricted-people';
+import { amy, ben } from './restricted-young-people';
 
 const today = '2026-12-04';
-const amy = 'young-person-amy';
-const ben = 'young-person-ben';
 const dad = { personId: 'person-dad', names: ['John Smith', 'Johnny Smith'] };
 
 /** A no-contact restriction for Amy against John Smith, in force today, unless told otherwise. */

@@ -9,10 +9,9 @@ import {
   type RestrictionCheck,
   type RestrictionCheckInput,
 } from '../../../../shared/rules/restriction-check';
+import { amy, ben } from './restricted-young-people';
 
 const today = '2026-11-22';
-const amy = 'young-person-amy';
-const ben = 'young-person-ben';
 const dad = 'person-dad';
 
 /** A restriction in force today for Amy against John Smith, unless told otherwise. */
