@@ -17,6 +17,7 @@ import {
   type BackupReason,
   type BackupSettings,
 } from '../../../../shared/schemas/backup';
+import { backupsToRemove } from '../../../../shared/rules/backup-retention';
 import { writeFileAtomically } from '../atomic-file';
 import type { RestoreRecord } from '../audit-anchor';
 import { readJsonFile } from '../json-file';
@@ -115,6 +116,20 @@ export function isBackupFileName(name: string): boolean {
   return backupNamePattern.test(name);
 }
 
+/** When a backup was made, from the name this service gave it (`backupFileName`). */
+function backupMadeAt(name: string): Date | undefined {
+  const stamp = /^family-links-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z/.exec(name);
+  if (!stamp) return undefined;
+  const madeAt = new Date(`${stamp[1]}T${stamp[2]}:${stamp[3]}:${stamp[4]}Z`);
+  return Number.isNaN(madeAt.getTime()) ? undefined : madeAt;
+}
+
+/**
+ * A backup begun and then left (the window closed mid-way, or a script that never finishes) stops
+ * blocking the next one after this long without a chunk: a real backup appends one every moment.
+ */
+const abandonedAfterMs = 10 * 60 * 1000;
+
 type OpenWrite = {
   readonly writer: BackupFileWriter;
   readonly tempPath: string;
@@ -124,6 +139,8 @@ type OpenWrite = {
   /** Chunks appended so far: a backup the renderer wrote ends with its manifest, so has one at least. */
   chunks: number;
   readonly header: BackupHeader;
+  /** When it was begun or last had a chunk appended (ms since the epoch). */
+  lastActiveAt: number;
 };
 type OpenRead = {
   readonly reader: BackupFileReader;
@@ -138,7 +155,8 @@ type OpenRead = {
 /**
  * Backups on the main side: settings, streaming a backup into a temporary file in the
  * chosen folder, then flushing it and renaming it into place (so a reader never sees half a
- * backup), keeping the last N, and checking a file whole before a restore reads it chunk by chunk.
+ * backup), keeping what the retention rule says (shared/rules/backup-retention.ts), and checking
+ * a file whole before a restore reads it chunk by chunk.
  * Plain Node: the dialogs and the file system are passed in.
  */
 export function createBackupService(options: BackupServiceOptions) {
@@ -305,11 +323,14 @@ export function createBackupService(options: BackupServiceOptions) {
     }
   }
 
-  async function prune(folder: string, keep: number): Promise<string[]> {
-    const names = (await fs.list(folder)).filter(isBackupFileName).sort();
-    const excess = names.slice(0, Math.max(0, names.length - keep));
+  /** Removes what the retention rule says has had its time (shared/rules/backup-retention.ts). */
+  async function prune(folder: string, schedule: { keep: number; intervalDays: number }): Promise<string[]> {
+    const backups = (await fs.list(folder)).flatMap((name) => {
+      const madeAt = isBackupFileName(name) ? backupMadeAt(name) : undefined;
+      return madeAt ? [{ name, madeAt }] : [];
+    });
     const removed: string[] = [];
-    for (const name of excess) {
+    for (const name of backupsToRemove(backups, schedule, now())) {
       try {
         await fs.remove(join(folder, name));
         removed.push(name);
@@ -318,6 +339,18 @@ export function createBackupService(options: BackupServiceOptions) {
       }
     }
     return removed;
+  }
+
+  /** Lets go of writes nobody has added to for a while, so a left one cannot block backups. */
+  async function abortAbandoned(): Promise<void> {
+    const idleSince = now().getTime() - abandonedAfterMs;
+    for (const [writeId, open] of [...writes]) {
+      if (open.lastActiveAt > idleSince) continue;
+      options.log?.('Abandoning a backup nobody finished', { tempPath: open.tempPath });
+      writes.delete(writeId);
+      await open.writer.close().catch(() => undefined);
+      await fs.remove(open.tempPath).catch(() => undefined);
+    }
   }
 
   return {
@@ -338,6 +371,7 @@ export function createBackupService(options: BackupServiceOptions) {
     },
 
     async begin(request: { header: BackupHeader }): Promise<IpcReply<'backup:begin'>> {
+      await abortAbandoned();
       if (writes.size > 0)
         return failed('busy', 'A backup is already being made. Wait for it to finish, then try again.');
       const folder = await readableFolder().catch((error: unknown) => writeFailure(error));
@@ -358,6 +392,7 @@ export function createBackupService(options: BackupServiceOptions) {
           size: opening.byteLength,
           chunks: 0,
           header: request.header,
+          lastActiveAt: now().getTime(),
         });
         return { outcome: 'started', writeId };
       } catch (error) {
@@ -377,6 +412,7 @@ export function createBackupService(options: BackupServiceOptions) {
         open.hash.update(line);
         open.size += line.byteLength;
         open.chunks += 1;
+        open.lastActiveAt = now().getTime();
         return { outcome: 'appended' };
       } catch (error) {
         await this.abort(request);
@@ -414,7 +450,7 @@ export function createBackupService(options: BackupServiceOptions) {
           { lastBackupAt: at.toISOString(), lastBackupFile: fileName },
           false,
         );
-        const removed = await prune(open.folder, settings.keep);
+        const removed = await prune(open.folder, settings);
         return { outcome: 'written', fileName, sizeBytes: open.size + trailer.byteLength, sha256, removed };
       } catch (error) {
         await this.abort(request);

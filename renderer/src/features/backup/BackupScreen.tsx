@@ -1,4 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { backupKeptDays } from '@shared/rules/backup-retention';
 import { backupScheduleStatus } from '@shared/rules/backup-schedule';
 import { dayAndTime } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
@@ -152,6 +153,17 @@ function wholeNumberUpTo(typed: string, most: number): number | undefined {
   return Number.isInteger(number) && number >= 1 && number <= most ? number : undefined;
 }
 
+/** What "Backups to keep" means, in the figures as typed (shared/rules/backup-retention.ts). */
+function keepHint(keep: string, interval: string): string {
+  const keepNumber = wholeNumberUpTo(keep, 100);
+  const intervalNumber = wholeNumberUpTo(interval, 31);
+  const span =
+    keepNumber === undefined || intervalNumber === undefined
+      ? 'as many days as the schedule takes to make that many'
+      : `${backupKeptDays({ keep: keepNumber, intervalDays: intervalNumber })} days`;
+  return `Older ones are removed from the folder when a new one is made, but none before it is ${span} old, however many are made meanwhile.`;
+}
+
 function ScheduleForm(props: {
   keep: number;
   intervalDays: number;
@@ -185,7 +197,7 @@ function ScheduleForm(props: {
         />
         <ControlledTextField
           label="Backups to keep"
-          hint="Older ones are removed from the folder when a new one is made."
+          hint={keepHint(keep, interval)}
           error={errors.keep}
           inputMode="numeric"
           value={keep}

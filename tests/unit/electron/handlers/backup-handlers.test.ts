@@ -34,11 +34,15 @@ const realBackups = [
   'family-links-backup-2026-11-22T10-00-00Z-scheduled.flbackup',
 ];
 
-/** This computer knows the home's CA, keeps the last 3 backups, and holds 3 already. */
-async function homeWithBackups() {
+/**
+ * This computer knows the home's CA, keeps the last 3 backups, and holds 3 already, made a day
+ * apart up to yesterday: with a daily schedule the oldest has had its 3 days, with a weekly one none
+ * has had its 21.
+ */
+async function homeWithBackups(intervalDays = 7) {
   const rig = mainRig({ now: () => start });
   await rig.services.homeAuthority.learn(home.ca.authority.certificatePem, 'created');
-  await rig.services.backup.setOptions({ keep: realBackups.length, intervalDays: 7 });
+  await rig.services.backup.setOptions({ keep: realBackups.length, intervalDays });
   const folder = join(rig.userData, 'backups');
   await mkdir(folder, { recursive: true });
   for (const name of realBackups) await writeFile(join(folder, name), 'a real backup');
@@ -117,7 +121,7 @@ describe('backup:begin', () => {
   });
 
   it('begins for a colleague signed in with the home’s certificate, and the write id it gives is used once', async () => {
-    const { rig, files } = await homeWithBackups();
+    const { rig, files } = await homeWithBackups(1);
     const begun = await rig.value(
       'backup:begin',
       await rig.withProof(home.careWorker, 'backup:begin', { header: header() }),
@@ -127,12 +131,31 @@ describe('backup:begin', () => {
       outcome: 'appended',
     });
     const written = await rig.value('backup:finish', { writeId: begun.writeId });
-    // Kept to three: the oldest goes, as it should for a backup someone signed in made.
+    // Kept to three on a daily schedule: the oldest has had its three days, and goes.
     expect(written).toMatchObject({ outcome: 'written', removed: [realBackups[0]] });
     expect(await files()).toHaveLength(realBackups.length);
     // Finished: the same id appends, finishes and prunes nothing more.
     expect(await rig.call('backup:append', { writeId: begun.writeId, chunk: junk })).toMatchObject(unknownId);
     expect(await rig.call('backup:finish', { writeId: begun.writeId })).toMatchObject(unknownId);
     expect(await files()).toHaveLength(realBackups.length);
+  });
+
+  it('a colleague signed in cannot wipe them either: backups made in a hurry push none of the schedule’s span out', async () => {
+    const { rig, files } = await homeWithBackups();
+    for (let round = 0; round < realBackups.length + 1; round += 1) {
+      const begun = await rig.value(
+        'backup:begin',
+        await rig.withProof(home.careWorker, 'backup:begin', { header: header() }),
+      );
+      if (begun.outcome !== 'started') throw new Error(begun.message);
+      await rig.value('backup:append', { writeId: begun.writeId, chunk: junk });
+      expect(await rig.value('backup:finish', { writeId: begun.writeId })).toMatchObject({
+        outcome: 'written',
+        removed: [],
+      });
+    }
+    const kept = await files();
+    expect(kept).toHaveLength(realBackups.length * 2 + 1);
+    expect(kept).toEqual(expect.arrayContaining(realBackups));
   });
 });

@@ -196,6 +196,30 @@ describe('backup files are whole or absent', () => {
     expect(await backup.begin({ header })).toMatchObject({ outcome: 'failed', code: 'busy' });
   });
 
+  it('a backup begun and left blocks the next one only until ten minutes pass with nothing added', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'family-links-backup-service-'));
+    const folder = join(root, 'backups');
+    let clock = new Date('2026-11-29T21:30:05Z').getTime();
+    const backup = createBackupService({
+      settingsFolder: root,
+      defaultFolder: folder,
+      dialogs: fixedBackupDialogs(folder),
+      mainKey: mainKeyIn(root),
+      now: () => new Date(clock),
+    });
+    const left = await backup.begin({ header });
+    if (left.outcome !== 'started') throw new Error(left.message);
+    clock += 9 * 60 * 1000;
+    await backup.append({ writeId: left.writeId, chunk: 'QUJD' });
+    clock += 9 * 60 * 1000;
+    expect(await backup.begin({ header })).toMatchObject({ outcome: 'failed', code: 'busy' });
+    clock += 60 * 1000;
+    const next = await backup.begin({ header });
+    expect(next.outcome).toBe('started');
+    expect(await backup.finish({ writeId: left.writeId })).toMatchObject({ code: 'unknown-id' });
+    expect((await readdir(folder)).filter((name) => name.endsWith('.partial'))).toHaveLength(1);
+  });
+
   it('names backups so they sort by time and say why they were made', () => {
     expect(backupFileName(new Date('2026-01-02T03:04:05.678Z'), 'before-upgrade')).toBe(
       'family-links-backup-2026-01-02T03-04-05Z-before-upgrade.flbackup',
