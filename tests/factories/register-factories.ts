@@ -95,6 +95,32 @@ export function buildCaseFilePlace(overrides: Partial<CaseFilePlace> = {}): Case
   };
 }
 
+/**
+ * What a register line holds when the door check matched no restriction: nothing matched, nobody
+ * let in under a restriction's terms, no override and no amendment. Fresh lists on each call, so
+ * no two entries share one.
+ */
+export function clearDoorCheck(): Pick<
+  VisitorEntry,
+  | 'restrictionCheck'
+  | 'matchedRestrictionIds'
+  | 'idCheckedNotRestrictionIds'
+  | 'admittedUnder'
+  | 'turnedAwayNote'
+  | 'overrideReason'
+  | 'amendmentReason'
+> {
+  return {
+    restrictionCheck: 'clear',
+    matchedRestrictionIds: [],
+    idCheckedNotRestrictionIds: [],
+    admittedUnder: [],
+    turnedAwayNote: '',
+    overrideReason: '',
+    amendmentReason: '',
+  };
+}
+
 /** A parent who came in the afternoon, was checked against the register (clear) and signed out. */
 export function buildVisitorEntry(overrides: Partial<VisitorEntry> = {}): VisitorEntry {
   return {
@@ -110,13 +136,7 @@ export function buildVisitorEntry(overrides: Partial<VisitorEntry> = {}): Visito
     vehicle: '',
     badgeNumber: 'V12',
     admittedById: crypto.randomUUID(),
-    restrictionCheck: 'clear',
-    matchedRestrictionIds: [],
-    idCheckedNotRestrictionIds: [],
-    admittedUnder: [],
-    turnedAwayNote: '',
-    overrideReason: '',
-    amendmentReason: '',
+    ...clearDoorCheck(),
     recordedAt: '2026-10-14T14:05:00.000Z',
     ...overrides,
   };
