@@ -8,17 +8,13 @@ import { detailWithDigest } from '../../../../../shared/rules/setting-trail';
 import { checkAcademicYearsTrail } from '../../../../../renderer/src/db/repositories/academic-year-trail-check';
 import { buildAcademicYear } from '../../../../factories';
 import { okValue } from '../../ok-value';
-import { movableClock } from '../test-clock';
-import { databasesClosedAfterEach, freshDatabase } from '../test-database';
-import { testSession } from '../test-session';
+import { databasesClosedAfterEach } from '../test-database';
+import { managerOnFreshDatabase, plantLaterEntry } from './audit-trail-test-support';
 
 const opened = databasesClosedAfterEach();
 
 async function setUp() {
-  const db = freshDatabase();
-  opened.push(db);
-  const time = movableClock('2026-12-06T10:00:00.000Z');
-  const manager = await testSession(['registeredManager']);
+  const { db, time, manager } = await managerOnFreshDatabase(opened);
   const years = academicYearRepository(db, undefined, time.clock);
   return { db, time, manager, years };
 }
@@ -160,9 +156,7 @@ describe('term dates held against the audit log', () => {
 
     // Put right, and a later entry planted instead.
     await db.audit.put(entry);
-    await db.audit.add({
-      ...entry,
-      seq: entry.seq + 100,
+    await plantLaterEntry(db, entry, {
       at: '2026-12-06T11:00:00.000Z',
       action: 'academic-year.updated',
       detail: vouching,

@@ -8,6 +8,7 @@ import { panAlertHome } from '../pan-alert-test-home';
 import { okValue } from '../../ok-value';
 import { buildCourtOrderEntry, buildRestrictionChange } from '../../../../factories';
 import { auditActions } from '../test-database';
+import { plantLaterEntry } from './audit-trail-test-support';
 
 let db: FamilyLinksDb | undefined;
 afterEach(() => db?.close());
@@ -287,9 +288,7 @@ describe('an older copy of a restriction written back outside Family Links', () 
 
     // Put right, and a settled conflict planted after it instead, which would start the count again.
     await db.audit.put(change);
-    await db.audit.add({
-      ...change,
-      seq: change.seq + 100,
+    await plantLaterEntry(db, change, {
       at: '2026-12-04T11:00:00.000Z',
       action: 'sync.version-chosen',
       recordType: 'restrictions',

@@ -14,17 +14,14 @@ import { recordWriter } from '../../../../../renderer/src/db/record-writer';
 import { plainStore } from '../../../../../renderer/src/db/sealed-store';
 import type { FamilyLinksDb } from '../../../../../renderer/src/db/database';
 import { okValue } from '../../ok-value';
-import { movableClock } from '../test-clock';
-import { databasesClosedAfterEach, freshDatabase } from '../test-database';
+import { databasesClosedAfterEach } from '../test-database';
 import { testSession } from '../test-session';
+import { managerOnFreshDatabase, plantLaterEntry } from './audit-trail-test-support';
 
 const opened = databasesClosedAfterEach();
 
 async function setUp() {
-  const db = freshDatabase();
-  opened.push(db);
-  const time = movableClock('2026-12-06T10:00:00.000Z');
-  const manager = await testSession(['registeredManager']);
+  const { db, time, manager } = await managerOnFreshDatabase(opened);
   const home = homeSettingsRepository(db, time.clock);
   const forms = contactFormSettingsRepository(db, time.clock);
   const retention = retentionRepository(db, time.clock);
@@ -184,9 +181,7 @@ describe('a setting whose audit entry was edited or planted with its row', () =>
       .toArray();
     if (!genuine) throw new Error('no entry');
     time.later(60_000);
-    await db.audit.add({
-      ...genuine,
-      seq: genuine.seq + 100,
+    await plantLaterEntry(db, genuine, {
       at: time.clock().toISOString(),
       detail: detailWithDigest(undefined, await settingDigest('retention', shorter)),
     });
