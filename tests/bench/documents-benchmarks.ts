@@ -107,6 +107,22 @@ export async function runNodeBenchmarks(
     });
     // The manager's choice of folder, made directly: what is measured is filing, not the proof.
     await documents.chooseCaseFileFolder();
+    /**
+     * The request to file the sample form under `reference` into its young person's case file.
+     * Filed now: the main process refuses a signing time far from its own clock, so a form filed
+     * at the fixture's own time would be refused.
+     */
+    const filing = (reference: string): IpcRequest<'contact-form:file'> => ({
+      form: { ...form, reference, filedAt: new Date().toISOString() },
+      signer,
+      caseFile: {
+        caseNumber: form.youngPerson.caseNumber,
+        academicYear: '2026/27',
+        date: '2026-11-23',
+        kind: 'contact-form',
+        reference,
+      },
+    });
     const lines: NodeBenchLine[] = [];
 
     if (selected.includes('contact-form-file')) {
@@ -122,20 +138,7 @@ export async function runNodeBenchmarks(
       // Warm both paths (fonts read, modules compiled) before measuring.
       for (let index = -3; index < runs; index += 1) {
         const reference = `CF-${String(index + 10).padStart(4, '0')}`;
-        const full = await timed(() =>
-          call('contact-form:file', {
-            // Filed now: the main process refuses a signing time far from its own clock.
-            form: { ...form, reference, filedAt: new Date().toISOString() },
-            signer,
-            caseFile: {
-              caseNumber: form.youngPerson.caseNumber,
-              academicYear: '2026/27',
-              date: '2026-11-23',
-              kind: 'contact-form',
-              reference,
-            },
-          }),
-        );
+        const full = await timed(() => call('contact-form:file', filing(reference)));
         const floor = await timed(async () => {
           const bytes = await layoutContactFormPdf({ ...input, reference });
           sign('sha256', bytes, opened.value.privateKey);
@@ -150,18 +153,7 @@ export async function runNodeBenchmarks(
 
     if (selected.includes('bulk-export')) {
       const count = 40;
-      const filed = await call('contact-form:file', {
-        // Filed now, as above: a form filed at the fixture's own time is refused for its clock.
-        form: { ...form, filedAt: new Date().toISOString() },
-        signer,
-        caseFile: {
-          caseNumber: form.youngPerson.caseNumber,
-          academicYear: '2026/27',
-          date: '2026-11-23',
-          kind: 'contact-form',
-          reference: form.reference,
-        },
-      });
+      const filed = await call('contact-form:file', filing(form.reference));
       const signed = filed as { outcome?: string; pdf?: { bytes: string } };
       if (signed.outcome !== 'signed' || !signed.pdf)
         throw new Error(`The form to export was not filed: ${JSON.stringify(filed).slice(0, 300)}`);
