@@ -82,6 +82,15 @@ async function olderInstall(factory: IDBFactory) {
   db.close();
 }
 
+/** The older install written (`olderInstall`) and then found by the start's check, as it is before the upgrade. */
+async function olderInstallFound() {
+  const factory = new IDBFactory();
+  await olderInstall(factory);
+  const old = await olderDatabaseWithAccounts(factory, name);
+  if (!old) throw new Error('the older records were not found');
+  return { factory, old };
+}
+
 /**
  * The begin as the before-upgrade screen makes it, with the signing key the typed password opened:
  * here the rig's writes, and whose key was offered is remembered.
@@ -95,10 +104,7 @@ function signedBy(rig: BackupRig, signers: string[] = []) {
 
 describe('a backup is taken before any schema upgrade', () => {
   it('is begun with the signing key of the account whose password was typed, and an account without one is told whose can', async () => {
-    const factory = new IDBFactory();
-    await olderInstall(factory);
-    const old = await olderDatabaseWithAccounts(factory, name);
-    if (!old) throw new Error('the older records were not found');
+    const { old } = await olderInstallFound();
     const rig = await backupRig();
     const signers: string[] = [];
     const refused = await backUpBeforeUpgrade(old, signedBy(rig, signers), { username: 'kim.lee', password });
@@ -123,10 +129,7 @@ describe('a backup is taken before any schema upgrade', () => {
   }, 60_000);
 
   it('wrong passwords at the before-upgrade screen count towards the same lockout as signing in, and are left for the audit log', async () => {
-    const factory = new IDBFactory();
-    await olderInstall(factory);
-    const old = await olderDatabaseWithAccounts(factory, name);
-    if (!old) throw new Error('the older records were not found');
+    const { old } = await olderInstallFound();
     const rig = await backupRig();
     const at = new Date('2026-11-30T09:00:00.000Z');
     for (let attempt = 1; attempt <= 4; attempt += 1) {
@@ -175,10 +178,7 @@ describe('a backup is taken before any schema upgrade', () => {
   });
 
   it('finds records older than this app before Dexie upgrades them, and backs them up as they are', async () => {
-    const factory = new IDBFactory();
-    await olderInstall(factory);
-    const old = await olderDatabaseWithAccounts(factory, name);
-    if (!old) throw new Error('the older records were not found');
+    const { factory, old } = await olderInstallFound();
     expect(old.verno).toBe(olderVersion);
     const rig = await backupRig();
     expect(
