@@ -8,6 +8,7 @@ import { restrictionRepository } from '../../../../../renderer/src/db/repositori
 import { auditLog } from '../../../../../renderer/src/db/repositories/audit-log-repository';
 import { freshDatabase } from '../test-database';
 import { homeStaff } from '../test-session';
+import { okValue } from '../../ok-value';
 
 let db: FamilyLinksDb;
 afterEach(() => db?.close());
@@ -63,7 +64,10 @@ async function setUp() {
   /** The care worker corrects an entry made from `visit`, with `changes`, giving `reason`. */
   const correct = (entryId: string, changes: Partial<typeof visit>, reason: string) =>
     register.amend(careWorker, entryId, { ...visit, ...changes }, reason, exactNameCheck, today);
-  return { manager, careWorker, register, restrict, correct };
+  /** The care worker signs `visit` in under `visitorName`, checked at the door; a refusal fails the test. */
+  const signInVisit = async (visitorName = visit.visitorName) =>
+    okValue(await register.signIn(careWorker, { ...visit, visitorName }, exactNameCheck, today));
+  return { manager, careWorker, register, restrict, correct, signInVisit };
 }
 
 describe('signing visitors in at the door', () => {
@@ -113,28 +117,26 @@ describe('signing visitors in at the door', () => {
 
 describe('the register is a record', () => {
   it('signs out once, and only once', async () => {
-    const { careWorker, register } = await setUp();
-    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
-    expect((await register.signOut(careWorker, signedIn.value.id)).ok).toBe(true);
-    const again = await register.signOut(careWorker, signedIn.value.id);
+    const { careWorker, register, signInVisit } = await setUp();
+    const signedIn = await signInVisit();
+    expect((await register.signOut(careWorker, signedIn.id)).ok).toBe(true);
+    const again = await register.signOut(careWorker, signedIn.id);
     expect(again.ok ? undefined : again.error.code).toBe('already-signed-out');
     expect(await register.onSite()).toHaveLength(0);
   });
 
   it('a correction keeps the original entry exactly as it was, and takes its place in lists', async () => {
-    const { careWorker, register, correct } = await setUp();
-    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
-    const noReason = await correct(signedIn.value.id, { badgeNumber: '12' }, '');
+    const { register, correct, signInVisit } = await setUp();
+    const signedIn = await signInVisit();
+    const noReason = await correct(signedIn.id, { badgeNumber: '12' }, '');
     expect(noReason.ok).toBe(false);
-    const corrected = await correct(signedIn.value.id, { badgeNumber: '12' }, 'Wrong badge number');
+    const corrected = await correct(signedIn.id, { badgeNumber: '12' }, 'Wrong badge number');
     if (!corrected.ok) throw new Error(corrected.error.message);
     const versions = await register.versions(corrected.value.id);
     expect(versions.map((entry) => entry.badgeNumber)).toEqual(['7', '12']);
-    expect(versions[0]).toEqual(signedIn.value);
+    expect(versions[0]).toEqual(signedIn);
     expect((await register.onSite()).map((entry) => entry.id)).toEqual([corrected.value.id]);
-    const twice = await correct(signedIn.value.id, {}, 'Again');
+    const twice = await correct(signedIn.id, {}, 'Again');
     expect(twice.ok ? undefined : twice.error.code).toBe('superseded');
     expect(await db.visitorLog.count()).toBe(2);
   });
@@ -142,14 +144,13 @@ describe('the register is a record', () => {
 
 describe('printing a visitor’s badge', () => {
   it('is in the audit log with the paper and the entry, never the name', async () => {
-    const { manager, careWorker, register } = await setUp();
-    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
-    expect(await register.badgePrinted(careWorker, signedIn.value.id, 'label62mm')).toEqual({
+    const { manager, careWorker, register, signInVisit } = await setUp();
+    const signedIn = await signInVisit();
+    expect(await register.badgePrinted(careWorker, signedIn.id, 'label62mm')).toEqual({
       ok: true,
       value: undefined,
     });
-    expect((await register.badgePrinted(careWorker, signedIn.value.id, 'a4Sheet')).ok).toBe(true);
+    expect((await register.badgePrinted(careWorker, signedIn.id, 'a4Sheet')).ok).toBe(true);
     const log = (await auditLog(db).page(manager.roles, { limit: 5 })) ?? [];
     const printed = log.filter((entry) => entry.action === 'visitor.badge-printed');
     expect(
@@ -158,13 +159,13 @@ describe('printing a visitor’s badge', () => {
       {
         actorId: careWorker.staff.id,
         recordType: 'visitorLog',
-        recordId: signedIn.value.id,
+        recordId: signedIn.id,
         detail: 'A4 sheet',
       },
       {
         actorId: careWorker.staff.id,
         recordType: 'visitorLog',
-        recordId: signedIn.value.id,
+        recordId: signedIn.id,
         detail: '62 mm label',
       },
     ]);
@@ -172,19 +173,12 @@ describe('printing a visitor’s badge', () => {
   });
 
   it('is refused, and not audited, for someone not on site or an entry since corrected', async () => {
-    const { manager, careWorker, register, correct } = await setUp();
-    const gone = await register.signIn(careWorker, visit, exactNameCheck, today);
-    if (!gone.ok) throw new Error(gone.error.message);
-    await register.signOut(careWorker, gone.value.id);
-    const here = await register.signIn(
-      careWorker,
-      { ...visit, visitorName: 'Gary Price' },
-      exactNameCheck,
-      today,
-    );
-    if (!here.ok) throw new Error(here.error.message);
+    const { manager, careWorker, register, correct, signInVisit } = await setUp();
+    const gone = await signInVisit();
+    await register.signOut(careWorker, gone.id);
+    const here = await signInVisit('Gary Price');
     const corrected = await correct(
-      here.value.id,
+      here.id,
       { visitorName: 'Gary Price', badgeNumber: '9' },
       'Wrong badge number',
     );
@@ -198,8 +192,8 @@ describe('printing a visitor’s badge', () => {
     if (!turnedAway.ok) throw new Error(turnedAway.error.message);
 
     const refusals = await Promise.all([
-      register.badgePrinted(careWorker, gone.value.id, 'a4Sheet'),
-      register.badgePrinted(careWorker, here.value.id, 'a4Sheet'),
+      register.badgePrinted(careWorker, gone.id, 'a4Sheet'),
+      register.badgePrinted(careWorker, here.id, 'a4Sheet'),
       register.badgePrinted(careWorker, turnedAway.value.entry.id, 'a4Sheet'),
       register.badgePrinted(careWorker, crypto.randomUUID(), 'a4Sheet'),
     ]);
@@ -219,12 +213,11 @@ describe('printing a visitor’s badge', () => {
 
 describe('a correction that names someone restricted', () => {
   it('is kept (the register must say what happened), records the check and who corrected it, and is audited', async () => {
-    const { manager, careWorker, register, restrict, correct } = await setUp();
+    const { manager, careWorker, restrict, correct, signInVisit } = await setUp();
     await restrict('Gary Morris', 'noContact');
-    const signedIn = await register.signIn(careWorker, visit, exactNameCheck, today);
-    if (!signedIn.ok) throw new Error(signedIn.error.message);
+    const signedIn = await signInVisit();
     const corrected = await correct(
-      signedIn.value.id,
+      signedIn.id,
       { visitorName: 'Gary Morris' },
       'Gave his partner’s name at the door',
     );
@@ -242,21 +235,15 @@ describe('a correction that names someone restricted', () => {
 
 describe('finding past visitors', () => {
   it('finds a visitor by the start of their name, including one signed in after the search began, and shows corrections not originals', async () => {
-    const { careWorker, register, correct } = await setUp();
-    const first = await register.signIn(
-      careWorker,
-      { ...visit, visitorName: 'Siobhán O’Brien' },
-      exactNameCheck,
-      today,
-    );
-    if (!first.ok) throw new Error(first.error.message);
+    const { register, correct, signInVisit } = await setUp();
+    const first = await signInVisit('Siobhán O’Brien');
     expect((await register.search('siobhan')).map((entry) => entry.visitorName)).toEqual(['Siobhán O’Brien']);
-    await register.signIn(careWorker, { ...visit, visitorName: 'Sion Evans' }, exactNameCheck, today);
+    await signInVisit('Sion Evans');
     expect((await register.search('sio')).map((entry) => entry.visitorName).sort()).toEqual([
       'Siobhán O’Brien',
       'Sion Evans',
     ]);
-    await correct(first.value.id, { visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge');
+    await correct(first.id, { visitorName: 'Siobhán O’Brien', badgeNumber: '99' }, 'Wrong badge');
     const found = await register.search('obrien');
     expect(found).toHaveLength(1);
     expect((await register.versions(found[0]?.id ?? '')).at(-1)?.badgeNumber).toBe('99');
