@@ -3,7 +3,7 @@ import { expect, test } from './harness/fixtures';
 import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
-import { ContactFormPage, ukDate } from './pages/contact-form-page';
+import { startContactForm, ukDate } from './pages/contact-form-page';
 import { ActionsPanels } from './pages/my-actions-panel';
 import { OutboxPage, openedExternally } from './pages/outbox-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -46,10 +46,7 @@ test.describe('actions agreed on a form are followed up', () => {
     const home = new ActionsPanels(page);
     await frame.open('Home');
     await expect(home.mine).toContainText('None: no action agreed on a filed contact form is yours to do.');
-    await frame.open('Contact forms');
-    const forms = new ContactFormPage(page);
-    await forms.recordNew();
-    await forms.fill({
+    const forms = await startContactForm(page, {
       youngPerson,
       kind: 'Phone call',
       date: londonDate(5),

@@ -2,7 +2,7 @@ import { londonDate } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
-import { ContactFormPage } from './pages/contact-form-page';
+import { startContactForm } from './pages/contact-form-page';
 import {
   homeWithCareWorker,
   johnNoContact,
@@ -33,10 +33,7 @@ test.describe('the registered manager’s home', () => {
     const frame = new AppFrame(page);
 
     // The care worker recorded a phone call four days ago and never filed its form.
-    await frame.open('Contact forms');
-    const forms = new ContactFormPage(page);
-    await forms.recordNew();
-    await forms.fill({
+    const forms = await startContactForm(page, {
       youngPerson: 'Millie Hughes',
       kind: 'Phone call',
       date: londonDate(4),

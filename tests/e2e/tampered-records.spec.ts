@@ -7,7 +7,7 @@ import { AcademicCalendarPage, year2026 } from './pages/academic-calendar-page';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { ManagerHomePage } from './pages/manager-home-page';
-import { ContactFormPage } from './pages/contact-form-page';
+import { startContactForm } from './pages/contact-form-page';
 import {
   careWorker,
   changeDean,
@@ -193,10 +193,7 @@ test.describe('records changed outside Family Links', () => {
     ).toBeVisible();
 
     // A contact with Dean written up afterwards is not read against the supervised copy either.
-    await frame.open('Contact forms');
-    const forms = new ContactFormPage(page);
-    await forms.recordNew();
-    await forms.fill({
+    const forms = await startContactForm(page, {
       youngPerson: 'Millie Hughes',
       kind: 'Family visit',
       ...londonDateAndTime(3),

@@ -1,4 +1,5 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { AppFrame } from './app-frame';
 import { PageModel } from './page-model';
 import { ukDate } from '../harness/london-dates';
 
@@ -111,6 +112,18 @@ export class ContactFormPage extends PageModel {
   detail(term: string): Locator {
     return this.page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
   }
+}
+
+/**
+ * Opens Contact forms from the main navigation and starts a new form, filled in with `details`;
+ * nothing is saved yet. Returns the screen's model for what the journey does next.
+ */
+export async function startContactForm(page: Page, details: ContactDetails): Promise<ContactFormPage> {
+  await new AppFrame(page).open('Contact forms');
+  const forms = new ContactFormPage(page);
+  await forms.recordNew();
+  await forms.fill(details);
+  return forms;
 }
 
 export { ukDate };
