@@ -4,6 +4,7 @@ import { AppFrame } from './pages/app-frame';
 import { CaseFileSettingsPage } from './pages/case-file-settings-page';
 import { startContactForm } from './pages/contact-form-page';
 import {
+  deanSupervised,
   homeWithCareWorker,
   johnNoContact,
   manager,
@@ -20,16 +21,7 @@ test.describe('the registered manager’s home', () => {
   }) => {
     // A long journey: two people sign in (each a key derivation), and every screen gets axe.
     test.setTimeout(300_000);
-    const door = await homeWithCareWorker(app, [
-      johnNoContact,
-      {
-        name: 'Dean Hughes',
-        kind: 'Supervised contact only',
-        conditions: 'Family room only',
-        authority: 'Court order',
-        reference: 'LS26C01234',
-      },
-    ]);
+    const door = await homeWithCareWorker(app, [johnNoContact, deanSupervised]);
     const frame = new AppFrame(page);
 
     // The care worker recorded a phone call four days ago and never filed its form.
