@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { officeWindowSizes } from './harness/page-actions';
 import { AppFrame } from './pages/app-frame';
@@ -11,7 +10,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { signOut } from './pages/staff-journey';
 import { londonDate, ukDate } from './harness/london-dates';
 import {
-  addYoungPerson,
+  addJay,
   careWorker,
   homeWithRestrictions,
   johnNoContact,
@@ -21,18 +20,6 @@ import {
   switchUser,
 } from './pages/door-home';
 
-/** The manager adds a second young person, so "about Millie" has someone to leave out, and opens his page. */
-async function addJay(page: Page): Promise<void> {
-  await addYoungPerson(page, {
-    firstName: 'Jay',
-    lastName: 'Patel',
-    dateOfBirth: '2011-07-02',
-    caseNumber: 'FL-0002',
-    placementStarted: '2025-10-06',
-  });
-  await page.getByRole('link', { name: 'Jay Patel' }).first().click();
-}
-
 test.describe('the audit log in words', () => {
   test('a manager narrows the log to one person, one action, one young person and a day, then exports it', async ({
     app,
@@ -41,7 +28,9 @@ test.describe('the audit log in words', () => {
     // A home set up through its screens (two young people, a colleague's first sign-in) takes a while.
     test.setTimeout(240_000);
     await homeWithRestrictions(app, [johnNoContact], { staff: [{ ...careWorker }] });
+    // A second young person, so "about Millie" has someone to leave out; on his page, his restriction.
     await addJay(page);
+    await page.getByRole('link', { name: 'Jay Mensah' }).first().click();
     await recordRestriction(page, {
       name: 'Rob Patel',
       kind: 'Supervised contact only',
@@ -92,7 +81,7 @@ test.describe('the audit log in words', () => {
     expect(await log.column('Record')).toEqual(
       expect.arrayContaining(['Young person: Millie Hughes', 'Contact restriction']),
     );
-    expect(await log.column('Record')).not.toContain('Young person: Jay Patel');
+    expect(await log.column('Record')).not.toContain('Young person: Jay Mensah');
     await log.what.selectOption({ label: 'Recorded a contact restriction' });
     await expect(log.summary).toHaveText('1 entry matches, newest first.');
 

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
-import { addMillie, addYoungPerson, manager, newHomeOn, tutor } from './pages/door-home';
+import { addJay, addMillie, manager, newHomeOn, tutor } from './pages/door-home';
 import { londonDate } from './harness/london-dates';
 import { PanGroupSection } from './pages/pan-group-section';
 import { StaffAccountsPage, type NewStaff } from './pages/staff-accounts-page';
@@ -15,19 +15,6 @@ const colleague: NewStaff = {
   role: 'Personal Tutor',
   temporaryPassword: 'harbour velvet orchid canal',
 };
-
-/** The manager adds Jay, with Grace as his Personal Tutor. */
-async function addJay(page: Page): Promise<void> {
-  await addYoungPerson(page, {
-    firstName: 'Jay',
-    lastName: 'Mensah',
-    dateOfBirth: '2011-07-02',
-    caseNumber: 'FL-0002',
-    placementStarted: '2025-09-01',
-    personalTutor: tutor.name,
-  });
-  await expect(page.getByRole('link', { name: 'Jay Mensah' }).first()).toBeVisible();
-}
 
 async function openYoungPerson(page: Page, name: string): Promise<void> {
   await new AppFrame(page).open('Young people');
@@ -55,7 +42,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   await pan.addStaffMember(tutor.name);
   // Her row as a member, beside the row the PT always has.
   await expect(pan.table.getByRole('row', { name: `${tutor.name} Staff` })).toBeVisible();
-  await addJay(page);
+  await addJay(page, tutor.name);
 
   // ... and owes the contact form for the home visit she made yesterday.
   await frame.open('Visits');

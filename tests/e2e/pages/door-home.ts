@@ -173,6 +173,21 @@ export async function addMillie(page: Page, personalTutor?: string): Promise<voi
   await page.getByRole('link', { name: 'Millie Hughes' }).first().click();
 }
 
+/** A second young person, for journeys that need someone besides Millie. */
+const jay: NewYoungPerson = {
+  firstName: 'Jay',
+  lastName: 'Mensah',
+  dateOfBirth: '2011-07-02',
+  caseNumber: 'FL-0002',
+  placementStarted: '2025-09-01',
+};
+
+/** The manager adds Jay through the young people screen (with his Personal Tutor, if given); the list then shows him. */
+export async function addJay(page: Page, personalTutor?: string): Promise<void> {
+  await addYoungPerson(page, { ...jay, ...(personalTutor ? { personalTutor } : {}) });
+  await expect(page.getByRole('link', { name: 'Jay Mensah' }).first()).toBeVisible();
+}
+
 /** On Millie's page, opens "Record a restriction" and fills it in as the manager would; returns the form. */
 export async function fillRestriction(page: Page, restriction: RestrictionDetails): Promise<Locator> {
   await page.getByRole('button', { name: 'Record a restriction' }).click();
