@@ -90,15 +90,8 @@ test.describe('booking family visits', () => {
 
     // The week of the second date shows it, on the calendar and in the table.
     await visits.goTo(plusDays(start, 7));
-    await expect(
-      visits.visitsTable
-        .getByRole('row')
-        .filter({ hasText: youngPersonName(first.id) })
-        .filter({ hasText: '07:00–08:00' }),
-    ).toHaveCount(1);
-    await expect(
-      visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
-    ).toHaveCount(1);
+    await expect(visits.tableRows(youngPersonName(first.id), '07:00–08:00')).toHaveCount(1);
+    await expect(visits.calendarVisitsOf(youngPersonName(first.id), '07:00–08:00')).toHaveCount(1);
     await app.screenshot('the series in the week view');
 
     // Another young person in the same room, overlapping: refused, in words, and nothing saved.
@@ -118,12 +111,7 @@ test.describe('booking family visits', () => {
     await expect(page.getByRole('alert')).toContainText('Family room is already booked');
     await app.screenshot('double-booked room refused');
     await visits.bookingForm.getByRole('button', { name: 'Cancel' }).click();
-    await expect(
-      visits.visitsTable
-        .getByRole('row')
-        .filter({ hasText: youngPersonName(second.id) })
-        .filter({ hasText: '07:30' }),
-    ).toHaveCount(0);
+    await expect(visits.tableRows(youngPersonName(second.id), '07:30')).toHaveCount(0);
 
     // The week on paper: the print view lists the series' visit on its day.
     await page.getByRole('button', { name: 'Print this week' }).click();
@@ -146,9 +134,7 @@ test.describe('booking family visits', () => {
     const inMonth = [0, 7, 14, 21]
       .map((days) => plusDays(start, days))
       .filter((date) => date >= shownFrom && date < shownTo).length;
-    await expect(
-      visits.calendarVisits.filter({ hasText: youngPersonName(first.id) }).filter({ hasText: '07:00–08:00' }),
-    ).toHaveCount(inMonth);
+    await expect(visits.calendarVisitsOf(youngPersonName(first.id), '07:00–08:00')).toHaveCount(inMonth);
     await app.checkScreen('visits calendar, month view', { screenshot: 'month view' });
     await visits.view('Day');
     await expect(visits.calendarDays).toHaveCount(1);
@@ -356,7 +342,7 @@ test.describe('booking family visits', () => {
     await expect(visits.details.getByRole('heading', { level: 2 })).toContainText(who);
     await expect(visits.details.getByRole('heading', { level: 2 })).toBeFocused();
     await expect(visits.details).toContainText(when);
-    await visits.calendarVisits.filter({ hasText: when }).filter({ hasText: who }).first().press('Enter');
+    await visits.calendarVisitsOf(who, when).first().press('Enter');
     await expect(visits.details).toHaveCount(1);
     await expect(visits.details.getByRole('heading', { level: 2 })).toContainText(who);
     await app.checkScreen('a visit opened from the diary by keyboard');
@@ -377,7 +363,7 @@ test.describe('booking family visits', () => {
     await goTo.focus();
     await page.keyboard.press('Backspace');
     await expect(visits.calendarDays.first()).toHaveAccessibleName(longDay(week));
-    await expect(visits.calendarVisits.filter({ hasText: when }).filter({ hasText: who })).not.toHaveCount(0);
+    await expect(visits.calendarVisitsOf(who, when)).not.toHaveCount(0);
     const weekDay = Number(week.slice(8, 10));
     const later = `${week.slice(0, 8)}${String(weekDay <= 14 ? weekDay + 14 : weekDay - 14).padStart(2, '0')}`;
     await page.keyboard.type(later.slice(8, 10));

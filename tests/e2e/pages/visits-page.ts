@@ -91,6 +91,16 @@ export class VisitsPage {
     await this.bookingForm.getByRole('button', { name: /Book visit|Save changes/ }).click();
   }
 
+  /** The rows of the table under the calendar for one young person's visits at a time ("07:00–08:00", or its start). */
+  tableRows(youngPerson: string, time: string): Locator {
+    return this.visitsTable.getByRole('row').filter({ hasText: youngPerson }).filter({ hasText: time });
+  }
+
+  /** The visits drawn on the calendar for one young person at a time ("07:00–08:00"). */
+  calendarVisitsOf(youngPerson: string, time: string): Locator {
+    return this.calendarVisits.filter({ hasText: youngPerson }).filter({ hasText: time });
+  }
+
   /** Opens a visit from the table under the calendar (the keyboard route to every visit). */
   async open(name: RegExp): Promise<void> {
     await this.visitsTable.getByRole('button', { name }).first().click();
