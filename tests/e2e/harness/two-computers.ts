@@ -41,6 +41,16 @@ export async function signInDawnMorris(door: DoorPage): Promise<void> {
   await door.signIn({ name: 'Dawn Morris', organisation: 'Mum', reason: 'Family visit', badge: '7' });
 }
 
+/** Runs `work`; if it fails, `close` what was opened for it (its browser context, its folder) before the failure goes on. */
+async function closingIfItFails<T>(close: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** What a test is given that a second computer needs: a browser, the app's files, a report. */
 export type SecondComputerNeeds = {
   readonly browser: Browser;
@@ -71,7 +81,7 @@ export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<A
     await context.close();
     await rm(folder, { recursive: true, force: true });
   };
-  try {
+  return closingIfItFails(close, async () => {
     const app = await openBrowserApp({
       context,
       server: needs.harnessServer,
@@ -80,10 +90,7 @@ export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<A
       network,
     });
     return { app, network, close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
+  });
 }
 
 /**
@@ -98,15 +105,12 @@ export async function anotherComputerJoins(
 ): Promise<AnotherComputer> {
   const code = await office.makeCode(name);
   const computer = await openAnotherComputer(needs);
-  try {
+  return closingIfItFails(computer.close, async () => {
     await computer.app.page.goto(needs.harnessServer.origin + '/');
     await joinWithCodeOnScreen(computer.app.page, needs.couch, needs.database, code);
     await office.expectJoined(name);
     return computer;
-  } catch (error) {
-    await computer.close();
-    throw error;
-  }
+  });
 }
 
 export type TwoComputers = {
@@ -146,7 +150,7 @@ export async function secondComputerOfTheHome(
   const officeProbe = await openRecordsProbe(office);
   const home = await recordsProbe(officeProbe, 'dumpHome');
   const second = await openAnotherComputer(options);
-  try {
+  return closingIfItFails(second.close, async () => {
     const frontDesk = second.app;
     await frontDesk.page.goto(options.harnessServer.origin + '/');
     const deskProbe = await openRecordsProbe(frontDesk);
@@ -194,10 +198,7 @@ export async function secondComputerOfTheHome(
       alterOnTheServer,
       close: second.close,
     };
-  } catch (error) {
-    await second.close();
-    throw error;
-  }
+  });
 }
 
 /** What a journey on two computers needs: its database on the server, its time, its home. */
