@@ -24,6 +24,14 @@ async function chooseHarry(page: Page): Promise<string> {
   return label;
 }
 
+/** Opens Contact forms and starts a new form; returns the screen's model and Harry as the form lists him. */
+async function startFormAboutHarry(page: Page): Promise<{ forms: ContactFormPage; harryLabel: string }> {
+  await new AppFrame(page).open('Contact forms');
+  const forms = new ContactFormPage(page);
+  await forms.recordNew();
+  return { forms, harryLabel: await chooseHarry(page) };
+}
+
 async function filesUnder(folder: string): Promise<string[]> {
   try {
     return (await readdir(folder, { recursive: true })).map(String).filter((name) => name.endsWith('.pdf'));
@@ -95,11 +103,9 @@ test.describe('contact forms', () => {
   }) => {
     const { signIn } = await signInToFixture(app);
     await chooseCaseFileFolder(page);
-    await new AppFrame(page).open('Contact forms');
-    const forms = new ContactFormPage(page);
-    await forms.recordNew();
+    const { forms, harryLabel } = await startFormAboutHarry(page);
     const details: ContactDetails = {
-      youngPerson: await chooseHarry(page),
+      youngPerson: harryLabel,
       kind: 'Phone call',
       date: londonDate(4),
       startTime: '18:15',
@@ -159,11 +165,9 @@ test.describe('contact forms', () => {
     // The network share goes offline.
     await rm(caseFolder, { recursive: true, force: true });
 
-    await new AppFrame(page).open('Contact forms');
-    const forms = new ContactFormPage(page);
-    await forms.recordNew();
+    const { forms, harryLabel } = await startFormAboutHarry(page);
     await forms.fill({
-      youngPerson: await chooseHarry(page),
+      youngPerson: harryLabel,
       kind: 'Letter',
       ...londonDateAndTime(2),
       minutes: 10,
@@ -202,10 +206,7 @@ test.describe('contact forms', () => {
     page,
   }) => {
     const { signIn } = await signInToFixture(app);
-    await new AppFrame(page).open('Contact forms');
-    const forms = new ContactFormPage(page);
-    await forms.recordNew();
-    const harryLabel = await chooseHarry(page);
+    const { forms, harryLabel } = await startFormAboutHarry(page);
     await forms.fill({
       youngPerson: harryLabel,
       kind: 'Phone call',
