@@ -4,14 +4,22 @@ import { chromiumArgs, chromiumEnvironment, chromiumPath } from './harness/chrom
 
 const here = import.meta.dirname;
 
+function workerCount(asked: string | undefined): number {
+  const count = Number(asked);
+  return Number.isInteger(count) && count > 0 ? count : 2;
+}
+
 export default defineConfig({
   testDir: here,
   testMatch: '**/*.spec.ts',
   globalSetup: resolve(here, 'harness/global-setup.ts'),
   outputDir: resolve(here, 'artifacts/results'),
-  // Two cores, and other work runs beside the tests: one worker, and generous timeouts
-  // (Argon2id key derivation alone is most of a second per sign-in).
-  workers: 1,
+  // Two workers on CI's two cores: a journey spends much of its time waiting (for the page to
+  // settle, for a loopback server, for a file), so a second one fills those waits. Every journey
+  // has its own profile, temporary folder and servers on port 0, so two never share anything.
+  // Timeouts stay generous (Argon2id key derivation alone is most of a second per sign-in).
+  // FAMILY_LINKS_E2E_WORKERS=1 runs them one at a time, on a machine busy with other work.
+  workers: workerCount(process.env['FAMILY_LINKS_E2E_WORKERS']),
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 10_000 },
