@@ -70,22 +70,36 @@ export function PasswordInput({
 /** One choice in a drop-down: what is stored, and what the person reads. */
 export type SelectOption = { readonly value: string; readonly label: string };
 
-type OptionSelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
+/** Some of a drop-down's choices under one heading ("Staff", "Sign-in and accounts"). */
+export type OptionGroup = { readonly label: string; readonly options: readonly SelectOption[] };
+
+export type OptionSelectProps = SelectHTMLAttributes<HTMLSelectElement> & {
   readonly ref?: Ref<HTMLSelectElement>;
   /** The first choice, stored as empty: what choosing nothing means ("Anyone", "Choose…"). */
   readonly emptyLabel: string;
-  readonly options: readonly SelectOption[];
+  readonly options?: readonly SelectOption[];
+  /** Choices under headings, after `options`; a screen reader says the heading with each. */
+  readonly groups?: readonly OptionGroup[];
 };
 
-/** A drop-down that starts at an empty choice, then lists `options` in order. */
-export function OptionSelect({ emptyLabel, options, ...select }: OptionSelectProps) {
+function OptionList({ options }: { readonly options: readonly SelectOption[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ));
+}
+
+/** A drop-down that starts at an empty choice, then lists `options` in order, then any `groups`. */
+export function OptionSelect({ emptyLabel, options = [], groups = [], ...select }: OptionSelectProps) {
   return (
     <select className="input" {...select}>
       <option value="">{emptyLabel}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
+      <OptionList options={options} />
+      {groups.map((group) => (
+        <optgroup key={group.label} label={group.label}>
+          <OptionList options={group.options} />
+        </optgroup>
       ))}
     </select>
   );

@@ -18,7 +18,14 @@ type Props = {
  * words, grouped), and which young person it concerns (them and their records).
  */
 export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
-  const groups = useMemo(() => auditActionGroups(), []);
+  const groups = useMemo(
+    () =>
+      auditActionGroups().map((group) => ({
+        label: group.label,
+        options: group.actions.map((item) => ({ value: item.action, label: item.label })),
+      })),
+    [],
+  );
   const set = (change: Partial<AuditFilterValues>) => onChange({ ...values, ...change });
   // Labels point at their controls by id, so a select's name is its label, not its options' words.
   const id = useId();
@@ -52,23 +59,13 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
         <label className="field__label" htmlFor={`${id}-what`}>
           What
         </label>
-        <select
+        <OptionSelect
           id={`${id}-what`}
-          className="input"
+          emptyLabel="Any action"
+          groups={groups}
           value={values.action}
           onChange={(event) => set({ action: event.target.value })}
-        >
-          <option value="">Any action</option>
-          {groups.map((group) => (
-            <optgroup key={group.label} label={group.label}>
-              {group.actions.map((item) => (
-                <option key={item.action} value={item.action}>
-                  {item.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
+        />
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-young-person`}>

@@ -4,7 +4,7 @@ import { visitsIcs, initialsOf } from '@shared/export/visits-ics';
 import type { Visit, VisitBookingFormInput, VisitKind } from '@shared/schemas/visits';
 import type { YoungPerson } from '@shared/schemas/people';
 import { Banner } from '../../ui/Banner';
-import type { VisitFilter } from '../../db/repositories/visit-reads';
+import { OptionSelect } from '../../ui/Field';
 import { useHomeClock } from '../../common/useHomeClock';
 import { useSession } from '../../security/session-context';
 import { DisclosureReasonDialog, useDisclosure } from '../disclosures';
@@ -21,6 +21,7 @@ import { useVisitDirectory } from './useVisitDirectory';
 import { useVisit, useVisitActions } from './useVisitActions';
 import { useVisitsInRange } from './useVisitsInRange';
 import { visitsLinkOf } from './visit-links';
+import { visitFilterGroups, visitFilterOf } from './visit-filter-choices';
 import './visits.css';
 
 /**
@@ -57,15 +58,6 @@ type Panel =
   | { readonly kind: 'details'; readonly visitId: string };
 
 const viewLabels: Readonly<Record<CalendarView, string>> = { day: 'Day', week: 'Week', month: 'Month' };
-
-function filterOf(value: string): VisitFilter {
-  const [kind, id] = value.split(':');
-  if (!id) return {};
-  if (kind === 'youngPerson') return { youngPersonId: id };
-  if (kind === 'staff') return { staffId: id };
-  if (kind === 'room') return { roomId: id };
-  return {};
-}
 
 function periodLabel(view: CalendarView, range: { from: string; to: string }): string {
   if (view === 'day') return formatUkDate(range.from);
@@ -112,7 +104,7 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
   }
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
   const [printedAt, setPrintedAt] = useState<string | undefined>();
-  const filter = useMemo(() => filterOf(filterValue), [filterValue]);
+  const filter = useMemo(() => visitFilterOf(filterValue), [filterValue]);
   const range = useMemo(() => rangeOf(view, date), [view, date]);
   const { visits } = useVisitsInRange(range, filter, clock.timeZone);
   const actions = useVisitActions(clock.timeZone);
@@ -261,34 +253,12 @@ export function VisitsScreen({ recordId }: { recordId?: string | undefined } = {
         </div>
         <label className="visits-toolbar__filter">
           Show visits for{' '}
-          <select
-            className="input"
+          <OptionSelect
+            emptyLabel="Everyone"
+            groups={visitFilterGroups(directory)}
             value={filterValue}
             onChange={(event) => setFilterValue(event.target.value)}
-          >
-            <option value="">Everyone</option>
-            <optgroup label="Young people">
-              {directory.youngPeople.map((person) => (
-                <option key={person.id} value={`youngPerson:${person.id}`}>
-                  {directory.youngPersonName(person.id)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Staff">
-              {directory.staff.map((member) => (
-                <option key={member.id} value={`staff:${member.id}`}>
-                  {member.name}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Rooms">
-              {directory.rooms.map((room) => (
-                <option key={room.id} value={`room:${room.id}`}>
-                  {room.name}
-                </option>
-              ))}
-            </optgroup>
-          </select>
+          />
         </label>
         <div className="visits-toolbar__group">
           <button type="button" className="button" onClick={() => startBooking()}>
