@@ -20,6 +20,7 @@ import { SubmitForm } from '../../ui/SubmitForm';
 import { FormActions } from '../../ui/FormActions';
 import { staffChoices } from '../../common/staff-names';
 import { OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { FieldError } from '../../ui/FieldError';
 import { unreachable } from '@shared/unreachable';
 
@@ -145,18 +146,13 @@ export function HandoverForm({
             switch the account off.
           </p>
           <div className="handover-all">
-            <div className="field">
-              <label htmlFor={`${id}-all`} className="field__label">
-                Hand everything to
-              </label>
-              <OptionSelect
-                id={`${id}-all`}
-                value={allTo}
-                onChange={(event) => setAllTo(event.target.value)}
-                emptyLabel="Choose a colleague…"
-                options={staffChoices(colleagues)}
-              />
-            </div>
+            <LabelledOptionSelect
+              label="Hand everything to"
+              value={allTo}
+              onChange={(event) => setAllTo(event.target.value)}
+              emptyLabel="Choose a colleague…"
+              options={staffChoices(colleagues)}
+            />
             <button type="button" className="button button--secondary" onClick={handAll}>
               Hand all to them
             </button>

@@ -1,7 +1,7 @@
 import type { ChangeEvent } from 'react';
 import { displayName } from '@shared/display-names';
 import type { YoungPerson } from '@shared/schemas/people';
-import { Field, OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 
 type Props = {
   /** What choosing nobody means here ("Everyone", "Every young person"). */
@@ -15,16 +15,12 @@ type Props = {
 /** "Young person": narrows forms to one young person, each named as the home calls them. */
 export function YoungPersonFilter({ emptyLabel, youngPeople, value, onChange }: Props) {
   return (
-    <Field label="Young person">
-      {(wiring) => (
-        <OptionSelect
-          emptyLabel={emptyLabel}
-          options={(youngPeople ?? []).map((person) => ({ value: person.id, label: displayName(person) }))}
-          value={value}
-          onChange={onChange}
-          {...wiring}
-        />
-      )}
-    </Field>
+    <LabelledOptionSelect
+      label="Young person"
+      emptyLabel={emptyLabel}
+      options={(youngPeople ?? []).map((person) => ({ value: person.id, label: displayName(person) }))}
+      value={value}
+      onChange={onChange}
+    />
   );
 }

@@ -8,8 +8,7 @@ import {
   disclosureReasons,
   type DisclosureReasonForm,
 } from '@shared/schemas/disclosures';
-import { Field, ChoiceSelect } from '../../ui/Field';
-import { TextAreaField, TextField } from '../../ui/TextField';
+import { ChoiceField, TextAreaField, TextField } from '../../ui/TextField';
 import { FormNotices } from '../../ui/FormNotices';
 import { useRecordSubmit } from '../../common/useRecordSubmit';
 import type { DisclosureDialogProps } from './useDisclosure';
@@ -31,7 +30,7 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
     resolver: zodResolver(disclosureReasonFormSchema),
     defaultValues: blank,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { isSubmitting } = form.formState;
   const isOther = useWatch({ control: form.control, name: 'reason' }) === 'other';
   const isOpen = request !== undefined;
 
@@ -75,16 +74,13 @@ export function DisclosureReasonDialog({ request, onAnswer, onCancel }: Disclosu
             hint="For example “Ofsted inspector” or “case file, shared drive”."
             autoComplete="off"
           />
-          <Field label="Why" error={errors.reason?.message}>
-            {(wiring) => (
-              <ChoiceSelect
-                {...wiring}
-                {...form.register('reason')}
-                values={disclosureReasons}
-                labels={disclosureReasonLabels}
-              />
-            )}
-          </Field>
+          <ChoiceField
+            form={form}
+            name="reason"
+            label="Why"
+            values={disclosureReasons}
+            labels={disclosureReasonLabels}
+          />
           <TextAreaField
             form={form}
             name="reasonDetail"

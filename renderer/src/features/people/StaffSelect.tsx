@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { StaffMember, StaffRole } from '@shared/schemas/staff';
-import { Field, OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { staffHolding } from '../../common/staff-names';
 
 type Props = {
@@ -16,24 +16,18 @@ type Props = {
 export function StaffSelect({ label, role, staff, currentId, registration, error }: Props) {
   const choices = staffHolding(staff, role, currentId);
   return (
-    <Field
+    <LabelledOptionSelect
       label={label}
       error={error}
       hint={
         choices.length === 0 ? 'Nobody has this role yet. The manager adds it in Staff accounts.' : undefined
       }
-    >
-      {(wiring) => (
-        <OptionSelect
-          {...wiring}
-          {...registration}
-          emptyLabel="Not set"
-          options={choices.map((member) => ({
-            value: member.id,
-            label: member.isActive ? member.name : `${member.name} (account switched off)`,
-          }))}
-        />
-      )}
-    </Field>
+      {...registration}
+      emptyLabel="Not set"
+      options={choices.map((member) => ({
+        value: member.id,
+        label: member.isActive ? member.name : `${member.name} (account switched off)`,
+      }))}
+    />
   );
 }
