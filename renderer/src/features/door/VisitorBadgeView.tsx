@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { VisitorEntry } from '@shared/schemas/registers';
 import { badgePaperNames, badgePapers, visitorBadge, type BadgePaper } from '@shared/rules/visitor-badge';
 import { Banner } from '../../ui/Banner';
+import { ChoiceRadios } from '../../ui/ChoiceRadios';
 import { useFocusOnOpen } from '../../ui/useFocusOnOpen';
 import { useSession } from '../../security/session-context';
 import type { DoorDirectory } from '../../common/useDoorDirectory';
@@ -85,21 +86,15 @@ export function VisitorBadgeView({ entry, directory, homeName, timeZone, onClose
       ) : (
         <>
           <div className="print-view__controls visitor-badge-view__controls">
-            <fieldset className="fieldset visitor-badge-view__paper">
-              <legend>Paper</legend>
-              {badgePapers.map((option) => (
-                <label key={option} className="checkbox">
-                  <input
-                    type="radio"
-                    name="badge-paper"
-                    value={option}
-                    checked={paper === option}
-                    onChange={() => choose(option)}
-                  />
-                  {badgePaperNames[option]}
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceRadios
+              legend="Paper"
+              name="badge-paper"
+              values={badgePapers}
+              labels={badgePaperNames}
+              value={paper}
+              onChange={choose}
+              className="fieldset visitor-badge-view__paper"
+            />
             <div className="visitor-badge-view__actions">
               <button type="button" className="button" onClick={() => void print()}>
                 Print badge

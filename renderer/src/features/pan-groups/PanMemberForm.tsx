@@ -7,14 +7,22 @@ import {
   type PanTopic,
 } from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
+import { ChoiceRadios } from '../../ui/ChoiceRadios';
 import { Field, OptionSelect } from '../../ui/Field';
 import { activeStaffChoices } from '../../common/staff-names';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { FormActions } from '../../ui/FormActions';
 import { SubmitForm } from '../../ui/SubmitForm';
 
+const memberKinds = ['staff', 'outside'] as const;
+
+const memberKindLabels: Readonly<Record<Draft['kind'], string>> = {
+  staff: 'A member of staff',
+  outside: 'Someone outside the home (social worker, therapist, teacher …)',
+};
+
 type Draft = {
-  kind: 'staff' | 'outside';
+  kind: (typeof memberKinds)[number];
   staffId: string;
   name: string;
   role: string;
@@ -72,27 +80,14 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
       onSubmit={() => onSave(formValuesOf(draft))}
     >
       {existing ? null : (
-        <fieldset className="fieldset">
-          <legend>Who</legend>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="pan-member-kind"
-              checked={draft.kind === 'staff'}
-              onChange={() => set({ kind: 'staff' })}
-            />
-            A member of staff
-          </label>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name="pan-member-kind"
-              checked={draft.kind === 'outside'}
-              onChange={() => set({ kind: 'outside' })}
-            />
-            Someone outside the home (social worker, therapist, teacher …)
-          </label>
-        </fieldset>
+        <ChoiceRadios
+          legend="Who"
+          name="pan-member-kind"
+          values={memberKinds}
+          labels={memberKindLabels}
+          value={draft.kind}
+          onChange={(kind) => set({ kind })}
+        />
       )}
       {draft.kind === 'staff' ? (
         <Field

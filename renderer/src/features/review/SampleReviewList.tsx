@@ -14,6 +14,7 @@ import {
   formatDeadlineInstant,
 } from '@shared/rules/contact-form-deadline';
 import { Banner } from '../../ui/Banner';
+import { ChoiceRadios } from '../../ui/ChoiceRadios';
 import type { ReviewSampleRepository } from '../../db/repositories/review-sample-repository';
 import type { Session } from '../../db/session';
 import { Panel } from '../../ui/Panel';
@@ -155,21 +156,14 @@ function SampleItem({
         aria-label={`Review contact form ${form.reference}`}
         onSubmit={(event) => void submit(event)}
       >
-        <fieldset className="fieldset">
-          <legend>Outcome</legend>
-          {sampleOutcomes.map((option) => (
-            <label key={option} className="checkbox">
-              <input
-                type="radio"
-                name={`outcome-${form.id}`}
-                value={option}
-                checked={outcome === option}
-                onChange={() => setOutcome(option)}
-              />
-              {sampleOutcomeLabels[option]}
-            </label>
-          ))}
-        </fieldset>
+        <ChoiceRadios
+          legend="Outcome"
+          name={`outcome-${form.id}`}
+          values={sampleOutcomes}
+          labels={sampleOutcomeLabels}
+          value={outcome}
+          onChange={setOutcome}
+        />
         <label className="field">
           <span className="field__label">Comment</span>
           <textarea
