@@ -3,7 +3,7 @@ import { FieldError } from '../../ui/FieldError';
 
 type Option = { readonly value: string; readonly label: string; readonly hint?: string | undefined };
 
-type Props = {
+export type CheckboxGroupProps = {
   readonly legend: string;
   readonly hint?: string;
   readonly error?: string | undefined;
@@ -19,7 +19,16 @@ type Props = {
 };
 
 /** A labelled group of checkboxes holding a list of ids; its error is read with the group. */
-export function CheckboxGroup({ legend, hint, error, options, value, onChange, emptyText, inputRef }: Props) {
+export function CheckboxGroup({
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+  emptyText,
+  inputRef,
+}: CheckboxGroupProps) {
   const id = useId();
   const describedBy =
     [hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined].filter(Boolean).join(' ') ||

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { displayPersonName } from '@shared/display-names';
 import { ukDateText } from '@shared/schemas/typed-date-time';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useForm, useWatch } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { staffRoleLabels } from '@shared/schemas/staff';
 import {
   repeatFrequencies,
@@ -25,7 +25,7 @@ import {
 import { applyFieldErrors } from '../../ui/apply-field-errors';
 import type { BookingCheck } from '../../db/repositories/visit-booking-checks';
 import type { VisitActions } from './useVisitActions';
-import { CheckboxGroup } from './CheckboxGroup';
+import { BookingCheckboxGroup } from './BookingCheckboxGroup';
 import { PlanningHelpPanel } from './PlanningHelpPanel';
 import { CommunicationNotes } from '../../ui/CommunicationNote';
 import { communicationLine } from '@shared/rules/communication';
@@ -172,60 +172,39 @@ export function VisitBookingForm({ actions, directory, timeZone, today, initial,
       <div className="visit-booking__layout">
         <SubmitForm label={title} onSubmit={submit}>
           {failure ? <Banner tone="error">{failure}</Banner> : null}
-          <Controller
+          <BookingCheckboxGroup
             control={form.control}
             name="youngPersonIds"
-            render={({ field }) => (
-              <CheckboxGroup
-                legend="Young people"
-                error={errors.youngPersonIds?.message}
-                options={directory.youngPeople.map((person) => ({
-                  value: person.id,
-                  label: directory.youngPersonName(person.id),
-                }))}
-                value={field.value ?? []}
-                onChange={field.onChange}
-                inputRef={field.ref}
-                emptyText="No young people are recorded yet."
-              />
-            )}
+            legend="Young people"
+            error={errors.youngPersonIds?.message}
+            options={directory.youngPeople.map((person) => ({
+              value: person.id,
+              label: directory.youngPersonName(person.id),
+            }))}
+            emptyText="No young people are recorded yet."
           />
           <SelectField form={form} name="kind" label="Kind of visit">
             <FixedOptions values={visitKinds} labels={visitKindLabels} />
           </SelectField>
-          <Controller
+          <BookingCheckboxGroup
             control={form.control}
             name="personIds"
-            render={({ field }) => (
-              <CheckboxGroup
-                legend="Family members coming (or on the call)"
-                options={familyOptions}
-                value={field.value ?? []}
-                onChange={field.onChange}
-                inputRef={field.ref}
-                emptyText={
-                  youngPersonIds.length === 0
-                    ? 'Choose a young person first.'
-                    : 'No family members are recorded for this young person.'
-                }
-              />
-            )}
+            legend="Family members coming (or on the call)"
+            options={familyOptions}
+            emptyText={
+              youngPersonIds.length === 0
+                ? 'Choose a young person first.'
+                : 'No family members are recorded for this young person.'
+            }
           />
           <CommunicationNotes people={chosenPeople} />
-          <Controller
+          <BookingCheckboxGroup
             control={form.control}
             name="staffIds"
-            render={({ field }) => (
-              <CheckboxGroup
-                legend="Staff going"
-                hint="For a home visit, the Personal Tutor and the Case Co-ordinator."
-                options={staffOptions}
-                value={field.value ?? []}
-                onChange={field.onChange}
-                inputRef={field.ref}
-                emptyText="No staff accounts yet."
-              />
-            )}
+            legend="Staff going"
+            hint="For a home visit, the Personal Tutor and the Case Co-ordinator."
+            options={staffOptions}
+            emptyText="No staff accounts yet."
           />
           <OptionField
             form={form}
