@@ -135,3 +135,15 @@ export function ActionList({ items, contextOf, timeZone, onDone }: ActionListPro
     </ul>
   );
 }
+
+/**
+ * Where a list's "marked as done" words are read out (`ActionList`'s `onDone`): a status region, so a
+ * screen reader says them without moving the focus.
+ */
+export function ActionDoneAnnouncement({ message }: { readonly message: string }) {
+  return (
+    <p role="status" className="action-list__announcement">
+      {message}
+    </p>
+  );
+}

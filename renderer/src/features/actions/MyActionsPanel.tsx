@@ -4,7 +4,8 @@ import type { FormAction } from '@shared/schemas/form-actions';
 import { formActionStatus, type FormActionStatus } from '@shared/rules/form-actions';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useYoungPeople } from '../../common/useYoungPeople';
-import { ActionList } from './ActionItem';
+import { ActionDoneAnnouncement, ActionList } from './ActionItem';
+import { bySoonestDue } from './action-order';
 import { useMyActions } from './useMyActions';
 import { LoadedList } from '../../ui/LoadedList';
 import { Panel } from '../../ui/Panel';
@@ -13,11 +14,6 @@ import './actions.css';
 const tickMs = 60_000;
 
 type Placed = { readonly action: FormAction; readonly status: FormActionStatus };
-
-/** Soonest date first; actions with no date after those with one. */
-function byDueDate(a: Placed, b: Placed): number {
-  return (a.action.dueOn ?? '9999-12-31').localeCompare(b.action.dueOn ?? '9999-12-31');
-}
 
 /**
  * Everyone's home screen: the actions agreed on filed contact forms that are theirs to do,
@@ -39,10 +35,10 @@ export function MyActionsPanel() {
     action,
     status: formActionStatus(action, now, timeZone),
   }));
-  const overdue = placed.filter((item) => item.status.kind === 'overdue').sort(byDueDate);
+  const overdue = placed.filter((item) => item.status.kind === 'overdue').sort(bySoonestDue);
   const due = placed
     .filter((item) => item.status.kind === 'due' || item.status.kind === 'noDate')
-    .sort(byDueDate);
+    .sort(bySoonestDue);
   const done = placed
     .filter((item) => item.status.kind === 'done')
     .sort((a, b) => (b.action.doneAt ?? '').localeCompare(a.action.doneAt ?? ''));
@@ -57,9 +53,7 @@ export function MyActionsPanel() {
 
   return (
     <Panel titleId="my-actions-title" title="My actions">
-      <p role="status" className="action-list__announcement">
-        {announcement}
-      </p>
+      <ActionDoneAnnouncement message={announcement} />
       <LoadedList
         items={actions}
         loading="Checking your actions…"

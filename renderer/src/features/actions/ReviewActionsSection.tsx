@@ -5,7 +5,8 @@ import { staffNamesById } from '../../common/staff-names';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useStaffMembers } from '../../common/useStaffMembers';
 import { useYoungPeople } from '../../common/useYoungPeople';
-import { ActionList } from './ActionItem';
+import { ActionDoneAnnouncement, ActionList } from './ActionItem';
+import { bySoonestDue } from './action-order';
 import { useActionsForReview } from './useActionsForReview';
 import './actions.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
@@ -27,10 +28,10 @@ export function ReviewActionsSection() {
   const names = new Map((youngPeople ?? []).map((person) => [person.id, displayName(person)]));
   const rows = (review ?? [])
     .map((entry) => {
-      // Soonest due first (so the most overdue lead); those with no date last.
+      // Soonest due first, so the most overdue lead.
       const placed = entry.open
         .map((action) => ({ action, status: formActionStatus(action, now, timeZone) }))
-        .sort((a, b) => (a.action.dueOn ?? '9999-12-31').localeCompare(b.action.dueOn ?? '9999-12-31'));
+        .sort(bySoonestDue);
       return {
         youngPersonId: entry.youngPersonId,
         name: names.get(entry.youngPersonId) ?? 'A young person',
@@ -44,9 +45,7 @@ export function ReviewActionsSection() {
 
   return (
     <Panel titleId="review-actions-title" title="Agreed actions, per young person">
-      <p role="status" className="action-list__announcement">
-        {announcement}
-      </p>
+      <ActionDoneAnnouncement message={announcement} />
       <LoadedList
         items={review === undefined ? undefined : rows}
         loading="Counting the actions…"
