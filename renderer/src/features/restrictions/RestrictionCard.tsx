@@ -69,6 +69,13 @@ export function RestrictionCard({
   };
   const toggle = (form: Exclude<OpenForm, undefined>) => () =>
     setOpenForm((open) => (open === form ? undefined : form));
+  /** A form's `onDone`: the form closes, and if it saved something, `said` tells the person what. */
+  const closeSaying =
+    <Saved,>(said: (saved: Saved) => string) =>
+    (saved: Saved | undefined) => {
+      setOpenForm(undefined);
+      if (saved) onMessage({ tone: 'success', text: said(saved) });
+    };
 
   return (
     <article className="panel" aria-labelledby={titleId}>
@@ -146,20 +153,14 @@ export function RestrictionCard({
           restriction={stored}
           today={today}
           staff={staff}
-          onDone={(reviewed) => {
-            setOpenForm(undefined);
-            if (!reviewed) return;
-            const { restriction: saved, outcome } = reviewed;
+          onDone={closeSaying(({ restriction: saved, outcome }) => {
             const decided = {
               continues: `It continues; next review by ${saved.reviewOn ? formatUkDate(saved.reviewOn) : 'no date set'}.`,
               changed: `It is changed from ${formatUkDate(saved.effectiveFrom)}.${awaitingApproval(saved)}`,
               ended: 'It has ended, and stays in the register with your reason.',
             }[outcome];
-            onMessage({
-              tone: 'success',
-              text: `The review of the restriction on ${saved.name} is recorded. ${decided}`,
-            });
-          }}
+            return `The review of the restriction on ${saved.name} is recorded. ${decided}`;
+          })}
         />
       ) : null}
       {openForm === 'change' && stored.view === 'full' ? (
@@ -167,28 +168,20 @@ export function RestrictionCard({
           repository={repository}
           restriction={stored}
           today={today}
-          onDone={(changed) => {
-            setOpenForm(undefined);
-            if (changed)
-              onMessage({
-                tone: 'success',
-                text: `The restriction on ${changed.name} is changed from ${formatUkDate(changed.effectiveFrom)}. The version before is kept in its history.${awaitingApproval(changed)}`,
-              });
-          }}
+          onDone={closeSaying(
+            (changed: Restriction) =>
+              `The restriction on ${changed.name} is changed from ${formatUkDate(changed.effectiveFrom)}. The version before is kept in its history.${awaitingApproval(changed)}`,
+          )}
         />
       ) : null}
       {openForm === 'end' ? (
         <EndRestrictionForm
           repository={repository}
           restriction={restriction}
-          onDone={(ended) => {
-            setOpenForm(undefined);
-            if (ended)
-              onMessage({
-                tone: 'success',
-                text: `The restriction on ${ended.name} has ended. It stays in the register with your reason.`,
-              });
-          }}
+          onDone={closeSaying(
+            (ended: Restriction) =>
+              `The restriction on ${ended.name} has ended. It stays in the register with your reason.`,
+          )}
         />
       ) : null}
       <div id={historyId}>
