@@ -11,7 +11,7 @@ import type { ProtocolAcceptance } from '@shared/schemas/visiting-protocol';
 import { protocolAnswerText } from '@shared/rules/visiting-protocol';
 import './people.css';
 import { ColumnHeads } from '../../ui/ColumnHeads';
-import { RowButtonCell } from '../../ui/RowButtonCell';
+import { EditDetailsCell } from './EditDetailsCell';
 
 type Props = {
   readonly people: readonly PersonWithRelationships[];
@@ -130,12 +130,7 @@ export function PeopleTable({ people, youngPersonNames, restrictionsOf, onEdit, 
                   <span className="muted">Not asked yet</span>
                 )}
               </td>
-              <RowButtonCell
-                name={`Edit ${name}’s details`}
-                onClick={onEdit ? () => onEdit(entry) : undefined}
-              >
-                Edit
-              </RowButtonCell>
+              <EditDetailsCell name={name} entry={entry} onEdit={onEdit} />
             </tr>
           );
         })}

@@ -4,7 +4,7 @@ import { hashFor } from '../../common/routes';
 import { ageOn } from './age';
 import { placementDates } from './placement-dates';
 import { ColumnHeads } from '../../ui/ColumnHeads';
-import { RowButtonCell } from '../../ui/RowButtonCell';
+import { EditDetailsCell } from './EditDetailsCell';
 
 type Props = {
   readonly youngPeople: readonly YoungPerson[];
@@ -56,12 +56,7 @@ export function YoungPeopleTable({ youngPeople, staffNames, today, onEdit }: Pro
               <td>
                 <StaffName id={youngPerson.learningMentorId} names={staffNames} />
               </td>
-              <RowButtonCell
-                name={`Edit ${name}’s details`}
-                onClick={onEdit ? () => onEdit(youngPerson) : undefined}
-              >
-                Edit
-              </RowButtonCell>
+              <EditDetailsCell name={name} entry={youngPerson} onEdit={onEdit} />
             </tr>
           );
         })}
