@@ -5,7 +5,7 @@ import type { Visit } from '@shared/schemas/visits';
 import type { Table } from 'dexie';
 import type { ContactFormRow, FamilyLinksDb, VisitorLogRow, VisitPlainKey } from '../database';
 import type { SealedRow } from '../sealed-codec';
-import { CompartmentLockedError } from '../encryption/record-cipher';
+import { CompartmentLockedError, type RecordCipher } from '../encryption/record-cipher';
 import { DamagedRecordError } from '../row-binding';
 import { recordWriter } from '../record-writer';
 import { auditFileLeft } from './disclosure-repository';
@@ -46,6 +46,41 @@ export type ChronologyRead = {
 
 /** An end and the history row written with it are the same moment give or take the writer's work. */
 const endWrittenWithinMs = 60_000;
+
+/** What a line shows of its opened record: `detail`, and the family members it names. */
+type Shown<Entry extends ChronologyEntry> = {
+  readonly detail: NonNullable<Entry['detail']>;
+  readonly personIds: readonly string[];
+};
+
+/**
+ * Opens lines' records with one session's keys: each line comes back with what it shows of its
+ * record, or as unreadable when the record will not open (never as nothing; a damaged row is noted
+ * in `damaged`). A line whose row was not read stays as it was.
+ */
+function recordOpener(cipher: RecordCipher, damaged: DamagedRecordError[]) {
+  return async <Entry extends ChronologyEntry, Row, Value>(
+    entry: Entry,
+    rows: ReadonlyMap<string, Row>,
+    codec: { decode(row: Row, cipher: RecordCipher): Promise<Value> },
+    shown: (value: Value) => Shown<Entry>,
+  ): Promise<Entry> => {
+    const row = rows.get(entry.recordId);
+    if (!row) return entry;
+    try {
+      return { ...entry, ...shown(await codec.decode(row, cipher)) };
+    } catch (error) {
+      const unreadable = (reason: Unreadable['reason']): Entry => {
+        const detail: Unreadable = { isUnreadable: true, reason };
+        return { ...entry, detail, personIds: [] };
+      };
+      if (error instanceof CompartmentLockedError) return unreadable('locked');
+      if (!(error instanceof DamagedRecordError)) throw error;
+      damaged.push(error);
+      return unreadable('damaged');
+    }
+  };
+}
 
 /**
  * A young person's chronology (DESIGN, "Actions and the chronology"): their contact forms, visits,
@@ -191,38 +226,19 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
     };
   }
 
-  /** Opens one record; one that will not open is shown as unreadable, never as nothing. */
-  async function opening<Detail>(
-    decode: () => Promise<{ detail: Detail; personIds: readonly string[] }>,
-    damaged: DamagedRecordError[],
-  ): Promise<{ detail: Detail | Unreadable; personIds: readonly string[] }> {
-    try {
-      return await decode();
-    } catch (error) {
-      if (error instanceof CompartmentLockedError)
-        return { detail: { isUnreadable: true, reason: 'locked' }, personIds: [] };
-      if (!(error instanceof DamagedRecordError)) throw error;
-      damaged.push(error);
-      return { detail: { isUnreadable: true, reason: 'damaged' }, personIds: [] };
-    }
-  }
-
   async function openEntries(
     session: Session,
     rows: ReadRows,
     entries: readonly ChronologyEntry[],
   ): Promise<ChronologyEntry[]> {
-    const { cipher } = session;
     const damaged: DamagedRecordError[] = [];
+    const withRecord = recordOpener(session.cipher, damaged);
     const opened = await Promise.all(
       entries.map(async (entry): Promise<ChronologyEntry> => {
         if (entry.personIds !== undefined) return entry;
         switch (entry.kind) {
-          case 'contactForm': {
-            const row = rows.forms.get(entry.recordId);
-            if (!row) return entry;
-            const found = await opening(async () => {
-              const form = await contactFormCodec.decode(row, cipher);
+          case 'contactForm':
+            return withRecord(entry, rows.forms, contactFormCodec, (form) => {
               const isAsked = form.viewsUsed !== undefined || form.familyFeelingWords !== undefined;
               const voices = {
                 familyFeeling: form.familyFeeling,
@@ -234,35 +250,22 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
                 detail: { otherParticipants: form.otherParticipants, ...(isAsked ? { voices } : {}) },
                 personIds: form.personIds,
               };
-            }, damaged);
-            return { ...entry, ...found };
-          }
-          case 'visit': {
-            const row = rows.visits.get(entry.recordId);
-            if (!row) return entry;
-            const found = await opening(async () => {
-              const visit = await visitCodec.decode(row, cipher);
-              return { detail: { cancelledReason: visit.cancelledReason }, personIds: visit.personIds };
-            }, damaged);
-            return { ...entry, ...found };
-          }
-          case 'door': {
-            const row = rows.door.get(entry.recordId);
-            if (!row) return entry;
-            const found = await opening(async () => {
-              const visitor = await visitorLogCodec.decode(row, cipher);
-              return {
-                detail: {
-                  entryKind: visitor.kind,
-                  visitorName: visitor.visitorName,
-                  organisationOrRelationship: visitor.organisationOrRelationship,
-                  restrictionCheck: visitor.restrictionCheck,
-                },
-                personIds: visitor.personId ? [visitor.personId] : [],
-              };
-            }, damaged);
-            return { ...entry, ...found };
-          }
+            });
+          case 'visit':
+            return withRecord(entry, rows.visits, visitCodec, (visit) => ({
+              detail: { cancelledReason: visit.cancelledReason },
+              personIds: visit.personIds,
+            }));
+          case 'door':
+            return withRecord(entry, rows.door, visitorLogCodec, (visitor) => ({
+              detail: {
+                entryKind: visitor.kind,
+                visitorName: visitor.visitorName,
+                organisationOrRelationship: visitor.organisationOrRelationship,
+                restrictionCheck: visitor.restrictionCheck,
+              },
+              personIds: visitor.personId ? [visitor.personId] : [],
+            }));
           case 'restriction':
           case 'contactPlan':
             return entry;
