@@ -6,12 +6,15 @@ import { mergeVersions, versionId } from '@shared/sync/record-merge';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
 import { thisDevice } from '../sync/sync-device';
+import type { SyncConflictRow } from '../sync/sync-rows';
 import { computerNamesFromHere } from './computer-names';
 import {
   conflictCodecOf,
   conflictStampsOf,
   openConflict,
   settleConflict,
+  type OpenedConflict,
+  type SettleWrite,
   versionsOf,
 } from '../sync/sync-merge';
 import type { AuditAnchorPort } from '../../platform/audit-anchor-port';
@@ -64,6 +67,31 @@ export function syncConflictRepository(
   clock: () => Date = () => new Date(),
   anchor?: AuditAnchorPort,
 ) {
+  /** The conflict the manager is choosing in, opened with her keys; refused to anyone else, or once settled. */
+  async function openToSettle(
+    session: Session,
+    conflictId: string,
+    refusal: string,
+  ): Promise<Result<OpenedConflict, 'forbidden' | 'not-found'>> {
+    if (!can(session.roles, 'sync:settle')) return fail('forbidden', refusal);
+    const conflict = await db.syncConflicts.get(conflictId);
+    const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
+    return opened ? ok(opened) : fail('not-found', settledMessage);
+  }
+
+  /** Writes the manager's choice as the settling change, audited; `moved` when a version arrived meanwhile. */
+  async function settle(
+    session: Session,
+    conflict: SyncConflictRow,
+    record: SettleWrite['record'],
+    action: string,
+    detail: string,
+  ): Promise<Result<void, 'moved'>> {
+    const event = { action, recordType: conflict.table, recordId: conflict.key, detail };
+    const done = await settleConflict(db, session, { conflict, record, event }, { anchor, now: clock() });
+    return done ? ok(undefined) : fail('moved', movedMessage);
+  }
+
   return {
     /** How many records are changed on two computers and not yet settled; 0 for anyone but the manager. */
     async countOpen(session: Session): Promise<number> {
@@ -116,30 +144,23 @@ export function syncConflictRepository(
       conflictId: string,
       version: string,
     ): Promise<Result<void, ConflictChoiceError>> {
-      if (!can(session.roles, 'sync:settle'))
-        return fail('forbidden', 'Only the manager can choose which version to keep.');
-      const conflict = await db.syncConflicts.get(conflictId);
-      const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
-      const side = opened?.sides.find((candidate) => versionId(candidate) === version);
-      if (!conflict || !side) return fail('not-found', settledMessage);
-      const madeOn = (await computerNamesFromHere(db))(side.d);
-      const done = await settleConflict(
-        db,
+      const found = await openToSettle(
         session,
-        {
-          conflict,
-          record: side.record,
-          event: {
-            action: 'sync.version-chosen',
-            recordType: conflict.table,
-            recordId: conflict.key,
-            detail: `kept the version made on ${madeOn}`,
-          },
-        },
-        { anchor, now: clock() },
+        conflictId,
+        'Only the manager can choose which version to keep.',
       );
-      if (!done) return fail('moved', movedMessage);
-      return ok(undefined);
+      if (!found.ok) return found;
+      const { conflict, sides } = found.value;
+      const side = sides.find((candidate) => versionId(candidate) === version);
+      if (!side) return fail('not-found', settledMessage);
+      const madeOn = (await computerNamesFromHere(db))(side.d);
+      return settle(
+        session,
+        conflict,
+        side.record,
+        'sync.version-chosen',
+        `kept the version made on ${madeOn}`,
+      );
     },
 
     /**
@@ -154,12 +175,16 @@ export function syncConflictRepository(
       conflictId: string,
       combination: ConflictCombination,
     ): Promise<Result<void, ConflictCombineError>> {
-      if (!can(session.roles, 'sync:settle'))
-        return fail('forbidden', 'Only the manager can choose which versions to keep.');
-      const conflict = await db.syncConflicts.get(conflictId);
-      const opened = conflict ? await openConflict(conflict, session.cipher) : undefined;
-      const schema = conflict ? conflictCodecOf(conflict.table)?.schema : undefined;
-      if (!conflict || !opened || !schema) return fail('not-found', settledMessage);
+      const found = await openToSettle(
+        session,
+        conflictId,
+        'Only the manager can choose which versions to keep.',
+      );
+      if (!found.ok) return found;
+      const opened = found.value;
+      const { conflict } = opened;
+      const schema = conflictCodecOf(conflict.table)?.schema;
+      if (!schema) return fail('not-found', settledMessage);
       const shown = [...combination.versions].sort().join(' ');
       if (versionsOf(conflict).sort().join(' ') !== shown) return fail('moved', movedMessage);
       const combined = combineVersions(opened.base, opened.sides, combination.choices, {
@@ -177,23 +202,13 @@ export function syncConflictRepository(
       const detail = combined.from
         .map((part) => `${part.label} from ${madeOn.get(part.version) ?? 'another computer'}`)
         .join('; ');
-      const done = await settleConflict(
-        db,
+      return settle(
         session,
-        {
-          conflict,
-          record: combined.record,
-          event: {
-            action: 'sync.versions-combined',
-            recordType: conflict.table,
-            recordId: conflict.key,
-            detail: `combined the versions: ${detail}`,
-          },
-        },
-        { anchor, now: clock() },
+        conflict,
+        combined.record,
+        'sync.versions-combined',
+        `combined the versions: ${detail}`,
       );
-      if (!done) return fail('moved', movedMessage);
-      return ok(undefined);
     },
   };
 }
