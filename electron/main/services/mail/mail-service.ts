@@ -18,7 +18,7 @@ import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
 import type { MainKey } from '../main-key';
 import { describeMailFailure } from './mail-failures';
-import type { ProtectedStorage } from './protected-storage';
+import { openProtectedText, type ProtectedStorage } from './protected-storage';
 import type { ClockAndLog } from '../clock-and-log';
 
 /**
@@ -154,15 +154,12 @@ export function createMailService(options: MailServiceOptions) {
         options.log?.('The stored mail password is not bound to these mail settings, so it is not used');
       return undefined;
     }
-    try {
-      return options.protectedStorage.decryptString(Buffer.from(stored.encryptedPassword, 'base64'));
-    } catch (error) {
-      options.log?.(
-        'The stored mail password could not be opened on this computer',
-        error instanceof Error ? error.message : error,
-      );
-      return undefined;
-    }
+    return openProtectedText(
+      options.protectedStorage,
+      stored.encryptedPassword,
+      'The stored mail password could not be opened on this computer',
+      options.log,
+    );
   }
 
   async function viewOf(stored: z.infer<typeof storedSchema> | null): Promise<MailSettingsView> {

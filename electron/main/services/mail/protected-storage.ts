@@ -1,3 +1,5 @@
+import type { Log } from '../clock-and-log';
+
 /**
  * The operating system's protected storage for the mail password (Electron's `safeStorage`),
  * passed in by electron/main/index.ts; the harness and tests pass their own. Plain Node: nothing
@@ -35,4 +37,23 @@ export function protectedStorageFromSafeStorage(
       return backend === 'basic_text' || backend === 'unknown' ? 'weak' : 'os';
     },
   };
+}
+
+/**
+ * A secret kept as base64 protected-storage ciphertext, opened; undefined, with `failure` in the
+ * log, when this computer's protected storage cannot open it (another user, another computer, or
+ * a keyring that was reset).
+ */
+export function openProtectedText(
+  storage: ProtectedStorage,
+  encrypted: string,
+  failure: string,
+  log: Log | undefined,
+): string | undefined {
+  try {
+    return storage.decryptString(Buffer.from(encrypted, 'base64'));
+  } catch (error) {
+    log?.(failure, error instanceof Error ? error.message : error);
+    return undefined;
+  }
 }

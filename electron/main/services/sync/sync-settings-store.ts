@@ -10,7 +10,7 @@ import type { PasswordProtection } from '../../../../shared/schemas/mail';
 import { writeFileAtomically } from '../atomic-file';
 import { readJsonFile } from '../json-file';
 import type { MainKey } from '../main-key';
-import type { ProtectedStorage } from '../mail/protected-storage';
+import { openProtectedText, type ProtectedStorage } from '../mail/protected-storage';
 import type { Log } from '../clock-and-log';
 
 const storedSchema = z.object({
@@ -78,15 +78,12 @@ export function createSyncSettingsStore(options: {
 
   function open(stored: Stored): string | undefined {
     if (!options.protectedStorage.isEncryptionAvailable()) return undefined;
-    try {
-      return options.protectedStorage.decryptString(Buffer.from(stored.encryptedPassword, 'base64'));
-    } catch (error) {
-      options.log?.(
-        'The stored sync password could not be opened on this computer',
-        error instanceof Error ? error.message : error,
-      );
-      return undefined;
-    }
+    return openProtectedText(
+      options.protectedStorage,
+      stored.encryptedPassword,
+      'The stored sync password could not be opened on this computer',
+      options.log,
+    );
   }
 
   return {
