@@ -161,12 +161,11 @@ export async function openAccountSecrets(
 ): Promise<Result<AccountSecrets, UnwrapFailureCode>> {
   let signing: AccountSecrets['signing'];
   let authority: CryptoKey | undefined;
+  // Each secret is bound to this person and to its use, so one cannot stand in for the other.
+  const openSecret = (wrapped: WrappedKey, context: (staffId: string) => string) =>
+    unwrapSealingSecret(wrapped, kek, context(record.staffId));
   if (record.signingKey) {
-    const secret = await unwrapSealingSecret(
-      record.signingKey.wrappedSecret,
-      kek,
-      signingSecretContext(record.staffId),
-    );
+    const secret = await openSecret(record.signingKey.wrappedSecret, signingSecretContext);
     if (!secret.ok) return secret;
     const { iv, data } = record.signingKey.sealedCredential;
     const plain = await crypto.subtle.decrypt(
@@ -180,11 +179,7 @@ export async function openAccountSecrets(
     };
   }
   if (record.authorityKey) {
-    const secret = await unwrapSealingSecret(
-      record.authorityKey.wrappedSecret,
-      kek,
-      authoritySecretContext(record.staffId),
-    );
+    const secret = await openSecret(record.authorityKey.wrappedSecret, authoritySecretContext);
     if (!secret.ok) return secret;
     authority = secret.value;
   }
