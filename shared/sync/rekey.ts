@@ -55,14 +55,22 @@ export const exchangeKeyDocumentSchema = z.object({
 });
 export type ExchangeKeyDocument = z.infer<typeof exchangeKeyDocumentSchema>;
 
+/** Which home key a re-key or a grant carries: each re-key's is one more than the last. */
+const epochSchema = z.number().int().positive().max(999_999_999);
+
+/** Who wrapped a key and when, and the one-off public key of the agreement it was wrapped with. */
+const issuedFields = {
+  issuedBy: deviceIdSchema,
+  issuedAt: z.iso.datetime({ offset: false }),
+  ephemeral: p256PublicKeySchema,
+};
+
 export const rekeyDocumentSchema = z.object({
   _id: z.string().regex(/^rn_[0-9]{1,9}_[0-9a-f-]{36}$/),
   _rev: z.string().optional(),
   kind: z.literal('rekey'),
-  epoch: z.number().int().positive().max(999_999_999),
-  issuedBy: deviceIdSchema,
-  issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: p256PublicKeySchema,
+  epoch: epochSchema,
+  ...issuedFields,
   keys: z.record(deviceIdSchema, sealedSchema),
   previous: sealedSchema,
   /** The computers of the home it could not be wrapped to yet (no exchange key published). */
@@ -107,11 +115,9 @@ export const keyGrantDocumentSchema = z.object({
   _id: z.string().regex(/^rg_[0-9]{1,9}_[0-9a-f-]{36}$/),
   _rev: z.string().optional(),
   kind: z.literal('key-grant'),
-  epoch: z.number().int().positive().max(999_999_999),
+  epoch: epochSchema,
   deviceId: deviceIdSchema,
-  issuedBy: deviceIdSchema,
-  issuedAt: z.iso.datetime({ offset: false }),
-  ephemeral: p256PublicKeySchema,
+  ...issuedFields,
   key: sealedSchema,
   sig: deviceSignatureSchema,
 });
