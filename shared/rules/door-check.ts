@@ -5,8 +5,7 @@ import type { LeftOutOfName } from './name-words';
 import {
   checkRestrictions,
   isCloseNameOnly,
-  isRestrictionIndex,
-  prepareRestrictionIndex,
+  restrictionIndexOf,
   startsRestrictedName,
   type CheckableRestriction,
   type RestrictionIndex,
@@ -78,7 +77,7 @@ export function checkAtTheDoor(
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
   today: string,
 ): DoorCheck {
-  const index = isRestrictionIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
+  const index = restrictionIndexOf(restrictions);
   const { visitor, youngPersonIds } = input;
   const idChecks = input.idChecks ?? noIdChecks;
   const result = checkRestrictions(

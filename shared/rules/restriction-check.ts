@@ -220,9 +220,16 @@ function asSomeoneElse(effect: RestrictionEffect): RestrictionEffect {
   }
 }
 
-export const isRestrictionIndex = (
+const isRestrictionIndex = (
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
 ): restrictions is RestrictionIndex => !Array.isArray(restrictions);
+
+/** The index to check against: the one given, or one read now from a plain list. */
+export function restrictionIndexOf(
+  restrictions: RestrictionIndex | readonly CheckableRestriction[],
+): RestrictionIndex {
+  return isRestrictionIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
+}
 
 /**
  * Checks a visitor or contact against the restriction register on `today` (YYYY-MM-DD in the
@@ -234,7 +241,7 @@ export function checkRestrictions(
   restrictions: RestrictionIndex | readonly CheckableRestriction[],
   today: string,
 ): RestrictionCheck {
-  const index = isRestrictionIndex(restrictions) ? restrictions : prepareRestrictionIndex(restrictions);
+  const index = restrictionIndexOf(restrictions);
   const { visitor } = input;
   const circumstances = {
     contact: input.contact ?? 'visit',
