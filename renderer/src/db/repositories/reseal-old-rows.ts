@@ -16,7 +16,7 @@ import { panGroupCodec } from './pan-group-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { restrictionHistoryCodec } from './restriction-repository';
-import { chunksById, oncePerDatabase, openNotingDamaged } from './row-chunks';
+import { oncePerDatabase, pendingChunksOpened } from './row-chunks';
 import { sampleItemReviewCodec } from './review-sample-repository';
 import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
@@ -123,12 +123,15 @@ async function resealTable<Record extends { id: string }, Row extends SealedRowB
   let resealed = 0;
   let damaged = 0;
   let left = 0;
-  for await (const rows of chunksById(table, chunkSize)) {
-    const old = rows.filter((row) => row.sealFormat === undefined);
-    if (old.length === 0) continue;
-    const { ready, damaged: found } = await openNotingDamaged(db, session, old, (row) =>
-      codec.decode(row, session.cipher),
-    );
+  const chunks = pendingChunksOpened(
+    db,
+    session,
+    table,
+    chunkSize,
+    (row) => row.sealFormat === undefined,
+    (row) => codec.decode(row, session.cipher),
+  );
+  for await (const { ready, damaged: found } of chunks) {
     damaged += found;
     if (ready.length === 0) continue;
     const written = await records.write(session, {

@@ -25,7 +25,7 @@ export function oncePerDatabase<Outcome>(
  * Every row of a table in id order, `size` at a time, so a job over a large home holds one chunk
  * in memory and writes one chunk per transaction.
  */
-export async function* chunksById<Row extends { readonly id: string }>(
+async function* chunksById<Row extends { readonly id: string }>(
   table: Table<Row, string>,
   size: number,
 ): AsyncGenerator<Row[]> {
@@ -45,7 +45,7 @@ export async function* chunksById<Row extends { readonly id: string }>(
  * Opens each row; those that do not open (changed outside Family Links) are noted as damaged and
  * left as they are. Any other failure is a bug and is thrown.
  */
-export async function openNotingDamaged<Row, Record>(
+async function openNotingDamaged<Row, Record>(
   db: FamilyLinksDb,
   session: Session,
   rows: readonly Row[],
@@ -56,4 +56,23 @@ export async function openNotingDamaged<Row, Record>(
   );
   if (found.length > 0) await damagedRecordRepository(db).note(session, found);
   return { ready, damaged: found.length };
+}
+
+/**
+ * The rows a one-off job still has to do (`isPending`), a chunk of the table at a time, opened:
+ * `ready` to store again, and how many of the chunk's rows did not open (noted as damaged and
+ * left as they are). A chunk with nothing pending is passed over.
+ */
+export async function* pendingChunksOpened<Row extends { readonly id: string }, Record>(
+  db: FamilyLinksDb,
+  session: Session,
+  table: Table<Row, string>,
+  size: number,
+  isPending: (row: Row) => boolean,
+  decode: (row: Row) => Promise<Record>,
+): AsyncGenerator<{ readonly ready: { row: Row; record: Record }[]; readonly damaged: number }> {
+  for await (const rows of chunksById(table, size)) {
+    const pending = rows.filter(isPending);
+    if (pending.length > 0) yield await openNotingDamaged(db, session, pending, decode);
+  }
 }

@@ -4,7 +4,7 @@ import type { FamilyLinksDb, YoungPersonRow } from '../database';
 import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { chunksById, oncePerDatabase, openNotingDamaged } from './row-chunks';
+import { oncePerDatabase, pendingChunksOpened } from './row-chunks';
 import { caseNumberIndexOf, sharedCaseNumberCodec, youngPersonCodec } from './young-people-repository';
 
 const chunkSize = 250;
@@ -44,13 +44,15 @@ async function indexAll(db: FamilyLinksDb, session: Session): Promise<CaseNumber
   let shared = 0;
   let damaged = 0;
   let left = 0;
-  for await (const rows of chunksById(db.youngPeople, chunkSize)) {
-    const pending = rows.filter((row) => row.caseNumberIndex === undefined);
-    if (pending.length === 0) continue;
-
-    const { ready, damaged: found } = await openNotingDamaged(db, session, pending, (row) =>
-      youngPersonCodec.decode(row, session.cipher),
-    );
+  const chunks = pendingChunksOpened(
+    db,
+    session,
+    db.youngPeople,
+    chunkSize,
+    (row) => row.caseNumberIndex === undefined,
+    (row) => youngPersonCodec.decode(row, session.cipher),
+  );
+  for await (const { ready, damaged: found } of chunks) {
     damaged += found;
     if (ready.length === 0) continue;
 
