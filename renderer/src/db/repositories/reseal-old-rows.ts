@@ -16,7 +16,7 @@ import { panGroupCodec } from './pan-group-repository';
 import { personCodec, relationshipCodec } from './people-repository';
 import { restrictionCodec } from './restriction-codec';
 import { restrictionHistoryCodec } from './restriction-repository';
-import { oncePerDatabase, pendingChunksOpened } from './row-chunks';
+import { oncePerDatabase, pendingRows } from './row-chunks';
 import { sampleItemReviewCodec } from './review-sample-repository';
 import { signedPdfCodec } from './signed-pdf-repository';
 import { staffCodec } from './staff-repository';
@@ -120,20 +120,15 @@ async function resealTable<Record extends { id: string }, Row extends SealedRowB
   const store = sealedStore(table, codec);
   const records = recordWriter(db);
   const changedMeanwhile = fail('changed', 'A record was saved while it was being sealed again.');
-  let resealed = 0;
-  let damaged = 0;
-  let left = 0;
-  const chunks = pendingChunksOpened(
-    db,
-    session,
+  const old = pendingRows(db, session, {
     table,
+    codec,
     chunkSize,
-    (row) => row.sealFormat === undefined,
-    (row) => codec.decode(row, session.cipher),
-  );
-  for await (const { ready, damaged: found } of chunks) {
-    damaged += found;
-    if (ready.length === 0) continue;
+    isPending: (row) => row.sealFormat === undefined,
+  });
+  let resealed = 0;
+  let left = 0;
+  for await (const ready of old.chunks()) {
     const written = await records.write(session, {
       events: [{ action: 'records.resealed', recordType: codec.table, detail: `${ready.length} records` }],
       writes: ready.map(({ row, record }) => store.replace(row, record, changedMeanwhile)),
@@ -142,5 +137,5 @@ async function resealTable<Record extends { id: string }, Row extends SealedRowB
     // A chunk refused because one row was saved meanwhile is looked at again next time.
     else left += ready.length;
   }
-  return { resealed, damaged, left };
+  return { resealed, damaged: old.damaged, left };
 }

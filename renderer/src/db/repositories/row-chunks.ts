@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { FamilyLinksDb } from '../database';
+import type { RecordCipher } from '../encryption/record-cipher';
 import { openedOrDamaged } from '../sealed-store';
 import type { Session } from '../session';
 import { damagedRecordRepository } from './damaged-record-repository';
@@ -59,20 +60,35 @@ async function openNotingDamaged<Row, Record>(
 }
 
 /**
- * The rows a one-off job still has to do (`isPending`), a chunk of the table at a time, opened:
- * `ready` to store again, and how many of the chunk's rows did not open (noted as damaged and
- * left as they are). A chunk with nothing pending is passed over.
+ * The rows a one-off job still has to do (`isPending`), a chunk of the table at a time, opened
+ * and ready to store again. Rows that do not open (changed outside Family Links) are noted as
+ * damaged, left as they are and counted in `damaged`; a chunk with nothing ready is passed over.
  */
-export async function* pendingChunksOpened<Row extends { readonly id: string }, Record>(
+export function pendingRows<Row extends { readonly id: string }, Record>(
   db: FamilyLinksDb,
   session: Session,
-  table: Table<Row, string>,
-  size: number,
-  isPending: (row: Row) => boolean,
-  decode: (row: Row) => Promise<Record>,
-): AsyncGenerator<{ readonly ready: { row: Row; record: Record }[]; readonly damaged: number }> {
-  for await (const rows of chunksById(table, size)) {
-    const pending = rows.filter(isPending);
-    if (pending.length > 0) yield await openNotingDamaged(db, session, pending, decode);
-  }
+  job: {
+    readonly table: Table<Row, string>;
+    readonly codec: { decode(row: Row, cipher: RecordCipher): Promise<Record> };
+    readonly chunkSize: number;
+    readonly isPending: (row: Row) => boolean;
+  },
+) {
+  let damaged = 0;
+  return {
+    get damaged() {
+      return damaged;
+    },
+    async *chunks(): AsyncGenerator<{ row: Row; record: Record }[]> {
+      for await (const rows of chunksById(job.table, job.chunkSize)) {
+        const pending = rows.filter(job.isPending);
+        if (pending.length === 0) continue;
+        const opened = await openNotingDamaged(db, session, pending, (row) =>
+          job.codec.decode(row, session.cipher),
+        );
+        damaged += opened.damaged;
+        if (opened.ready.length > 0) yield opened.ready;
+      }
+    },
+  };
 }

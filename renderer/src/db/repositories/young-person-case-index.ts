@@ -4,7 +4,7 @@ import type { FamilyLinksDb, YoungPersonRow } from '../database';
 import { recordWriter } from '../record-writer';
 import { sealedStore } from '../sealed-store';
 import type { Session } from '../session';
-import { oncePerDatabase, pendingChunksOpened } from './row-chunks';
+import { oncePerDatabase, pendingRows } from './row-chunks';
 import { caseNumberIndexOf, sharedCaseNumberCodec, youngPersonCodec } from './young-people-repository';
 
 const chunkSize = 250;
@@ -40,22 +40,16 @@ async function indexAll(db: FamilyLinksDb, session: Session): Promise<CaseNumber
     'changed',
     'A young person was saved while their case number was being sealed.',
   );
+  const unindexed = pendingRows(db, session, {
+    table: db.youngPeople,
+    codec: youngPersonCodec,
+    chunkSize,
+    isPending: (row) => row.caseNumberIndex === undefined,
+  });
   let indexed = 0;
   let shared = 0;
-  let damaged = 0;
   let left = 0;
-  const chunks = pendingChunksOpened(
-    db,
-    session,
-    db.youngPeople,
-    chunkSize,
-    (row) => row.caseNumberIndex === undefined,
-    (row) => youngPersonCodec.decode(row, session.cipher),
-  );
-  for await (const { ready, damaged: found } of chunks) {
-    damaged += found;
-    if (ready.length === 0) continue;
-
+  for await (const ready of unindexed.chunks()) {
     // Two young people whose numbers were different as typed may have the same number as it is
     // compared now: the first keeps the hash, any other gets it with its id after it.
     const own: Planned[] = [];
@@ -94,7 +88,7 @@ async function indexAll(db: FamilyLinksDb, session: Session): Promise<CaseNumber
       shared += sharing.length;
     } else left += ready.length;
   }
-  return { indexed, shared, damaged, left };
+  return { indexed, shared, damaged: unindexed.damaged, left };
 }
 
 /** How many other young people hold `index` exactly (the first of those who share it holds it so). */
