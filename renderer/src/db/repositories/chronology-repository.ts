@@ -187,14 +187,16 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
     return entries;
   }
 
+  /** Where a line read from one record's row stands: its kind, a key unique across the chronology, and when. */
+  function placed<Kind extends ChronologyEntry['kind']>(kind: Kind, id: string, at: string) {
+    return { kind, key: `${kind}:${id}`, at, recordId: id };
+  }
+
   function formEntry(row: ContactFormRow): FormEntry {
     const isAddendum = row.amendsFormId !== undefined;
     return {
-      kind: 'contactForm',
-      key: `contactForm:${row.id}`,
       // An addendum is a correction made later: it belongs where it was filed.
-      at: isAddendum ? (row.filedAt ?? row.contactEndedAt) : row.contactEndedAt,
-      recordId: row.id,
+      ...placed('contactForm', row.id, isAddendum ? (row.filedAt ?? row.contactEndedAt) : row.contactEndedAt),
       reference: row.reference,
       contactKind: row.kind,
       status: row.status,
@@ -205,10 +207,7 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
 
   function visitEntry(row: VisitRow): VisitEntry {
     return {
-      kind: 'visit',
-      key: `visit:${row.id}`,
-      at: row.startsAt,
-      recordId: row.id,
+      ...placed('visit', row.id, row.startsAt),
       visitKind: row.kind,
       status: row.status,
       endsAt: row.endsAt,
@@ -217,10 +216,7 @@ export function chronologyRepository(db: FamilyLinksDb, clock: () => Date = () =
 
   function doorEntry(row: VisitorLogRow): DoorEntry {
     return {
-      kind: 'door',
-      key: `door:${row.id}`,
-      at: row.arrivedAt,
-      recordId: row.id,
+      ...placed('door', row.id, row.arrivedAt),
       departedAt: row.departedAt,
       isCorrection: row.amendsEntryId !== undefined,
     };
