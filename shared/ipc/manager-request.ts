@@ -19,6 +19,16 @@ export type ColleagueChannel = 'mail:send' | 'backup:begin';
 /** Proven channels only a Registered Manager may call. */
 export type ManagerChannel = Exclude<ProvenChannel, ColleagueChannel>;
 
+/**
+ * The manager's channels that decide where this computer's records go and which computers may
+ * sync with the home: a page with nobody signed in, pointing this computer at a server of its own,
+ * would have the home's sealed records replicate there.
+ */
+export type SyncManagerChannel = Extract<
+  ManagerChannel,
+  'sync:set-up-server' | 'sync:add-computer' | 'sync:cancel-pairing' | 'sync:remove-computer'
+>;
+
 export type ManagerRequest<Channel extends ProvenChannel> = Omit<IpcRequest<Channel>, 'proof'>;
 
 const placeholderCertificate = '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n';

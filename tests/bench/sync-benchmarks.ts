@@ -9,6 +9,7 @@ import { startHarnessServer, type HarnessServer } from '../e2e/harness/harness-s
 import { rendererRoot } from '../e2e/harness/project-paths';
 import { scriptArtifacts } from '../e2e/harness/page-actions';
 import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from '../e2e/harness/sync-probe-page';
+import { managerOfAnEmptyComputer } from '../e2e/harness/sync-pairing';
 import { startCouchTestServer, type CouchTestServer } from '../support/couchdb-test-server';
 import { startBenchServer } from './bench-server';
 import { median } from './page/bench-timing';
@@ -119,7 +120,7 @@ export async function runSyncBenchmarks(
     await seedOpaqueDocuments(couch, count);
     browser = await launchSyncBenchBrowser();
     const { context, app } = await openEmptyBenchApp(browser, harness, tempDir, 'sync-bench');
-    const setUp = await app.api('sync:set-up-server', {
+    const setUp = await managerOfAnEmptyComputer(app)('sync:set-up-server', {
       server: { serverUrl: couch.origin, database, caCertificatePem: couch.caPem },
       admin: couch.admin,
       createDatabase: false,

@@ -14,7 +14,14 @@ import {
   type DeviceKeyPair,
   type SyncKeys,
 } from '../../shared/sync/sync-envelope';
+import type { IpcReply } from '../../shared/ipc/contract';
+import type { IpcResult } from '../../shared/ipc/ipc-result';
+import type { ManagerRequest, SyncManagerChannel } from '../../shared/ipc/manager-request';
 import { FamilyLinksDb } from '../../renderer/src/db/database';
+import { unlockAccount } from '../../renderer/src/db/encryption/key-wrapping';
+import { accountRepository } from '../../renderer/src/db/repositories/account-repository';
+import { staffRepository } from '../../renderer/src/db/repositories/staff-repository';
+import { callWithProofKey, openProofKey } from '../../renderer/src/security/manager-proof';
 import { localOnlyTables } from '../../renderer/src/db/sync/change-log';
 import { startChangeLog } from '../../renderer/src/db/sync/sync-device';
 import { startRecordSync, type RecordSync } from '../../renderer/src/db/sync/record-sync';
@@ -92,6 +99,28 @@ const probe = {
     }));
   },
   errors: (): string[] => [...errors],
+  /**
+   * One of the sync requests only the Registered Manager may make, with the proof the app makes:
+   * their signing key opened here with their password (nobody is signed in, nothing is written),
+   * signed over a challenge from this computer's main process.
+   */
+  async asManager<Channel extends SyncManagerChannel>(
+    username: string,
+    password: string,
+    channel: Channel,
+    request: ManagerRequest<Channel>,
+  ): Promise<IpcResult<IpcReply<Channel>>> {
+    const home = await database();
+    const login = await staffRepository(home).findLogin(username);
+    const record = login && (await accountRepository(home).keysOf(login.id));
+    if (!record) throw new Error(`There is no account ${username} on this computer.`);
+    const unlocked = await unlockAccount(record, password);
+    if (!unlocked.ok) throw new Error(`The password does not open ${username}'s account.`);
+    const { signing } = unlocked.value.secrets;
+    const proofKey = signing && (await openProofKey(signing));
+    if (!proofKey) throw new Error(`${username} has no signing key to prove anything with.`);
+    return callWithProofKey(api(), proofKey, channel, request);
+  },
 };
 export type RecordsProbe = typeof probe;
 page.familyLinksRecordsProbe = probe;

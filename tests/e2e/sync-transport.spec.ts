@@ -1,7 +1,12 @@
 import { startCouchTestServer } from '../support/couchdb-test-server';
 import { makeTestCertificates } from '../support/test-certificates';
 import { expect, test, type AppDriver } from './harness/fixtures';
-import { connectAndIssuePairing, joinWithCode, serverSettingsOf } from './harness/sync-pairing';
+import {
+  connectAndIssuePairing,
+  joinWithCode,
+  managerOfAnEmptyComputer,
+  serverSettingsOf,
+} from './harness/sync-pairing';
 import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from './harness/sync-probe-page';
 import { couchServerForThisFile, openAnotherComputer } from './harness/two-computers';
 
@@ -75,7 +80,7 @@ test('a server whose certificate is not from the trusted CA is refused, and hear
   try {
     await app.startEmpty();
     // The home's CA is given, but the server at that address presents another authority's certificate.
-    const refused = await app.api('sync:set-up-server', {
+    const refused = await managerOfAnEmptyComputer(app)('sync:set-up-server', {
       server: { serverUrl: impostor.origin, database, caCertificatePem: couch().caPem },
       admin: impostor.admin,
       createDatabase: true,
@@ -90,7 +95,7 @@ test('a server whose certificate is not from the trusted CA is refused, and hear
 
 test('sync:http refuses other origins and paths outside the replication protocol', async ({ app }) => {
   await app.startEmpty();
-  const setUp = await app.api('sync:set-up-server', {
+  const setUp = await managerOfAnEmptyComputer(app)('sync:set-up-server', {
     server: serverSettings(),
     admin: couch().admin,
     createDatabase: true,

@@ -7,20 +7,37 @@ type SyncChannel = Extract<keyof IpcHandlers, `sync:${string}`>;
 
 /**
  * The sync channels, bound to the sync service. Outcomes are values; nothing here throws on purpose.
- * Forgetting the server needs a Registered Manager's proof (`managerOnly`): with nobody signed in it
- * would quietly stop new restrictions reaching this computer. Open: the status and a pairing's
- * state (reads), the replication relay (only to the server already set up, with records already
- * sealed), and the two joining steps, which come before the new computer has any account; joining
- * is refused by the service once this computer syncs.
+ * What decides where this computer's records go, and which computers may sync with the home, needs
+ * a Registered Manager's proof (`managerOnly`): setting the server up (with a server of someone
+ * else's and its admin's password, a page with nobody signed in would have the home's sealed
+ * records replicate there), adding a computer, cancelling a code, removing a computer, and
+ * forgetting the server (it would quietly stop new restrictions reaching this computer).
+ *
+ * Open, and why: the status and a pairing's state are reads; the replication relay goes only to
+ * the server already set up, inside the home's database, with records already sealed; fetching a
+ * pairing and completing a join come before the new computer has any account to prove anything
+ * with, and the service refuses completing a join once this computer syncs with another server.
  */
 export function createSyncHandlers(sync: SyncService, proofs: ManagerProofs): Pick<IpcHandlers, SyncChannel> {
   return {
     'sync:get-status': async () => ({ ok: true, value: await sync.getStatus() }),
-    'sync:set-up-server': async (request) => ({ ok: true, value: await sync.setUpServer(request) }),
-    'sync:add-computer': async (request) => ({ ok: true, value: await sync.addComputer(request) }),
+    'sync:set-up-server': managerOnly(proofs, 'sync:set-up-server', async (request) => ({
+      ok: true,
+      value: await sync.setUpServer(request),
+    })),
+    'sync:add-computer': managerOnly(proofs, 'sync:add-computer', async (request) => ({
+      ok: true,
+      value: await sync.addComputer(request),
+    })),
     'sync:pairing-status': async (request) => ({ ok: true, value: await sync.pairingStatus(request) }),
-    'sync:cancel-pairing': async (request) => ({ ok: true, value: await sync.cancelPairing(request) }),
-    'sync:remove-computer': async (request) => ({ ok: true, value: await sync.removeComputer(request) }),
+    'sync:cancel-pairing': managerOnly(proofs, 'sync:cancel-pairing', async (request) => ({
+      ok: true,
+      value: await sync.cancelPairing(request),
+    })),
+    'sync:remove-computer': managerOnly(proofs, 'sync:remove-computer', async (request) => ({
+      ok: true,
+      value: await sync.removeComputer(request),
+    })),
     'sync:fetch-pairing': async (request) => ({ ok: true, value: await sync.fetchPairing(request) }),
     'sync:complete-join': async (request) => ({ ok: true, value: await sync.completeJoin(request) }),
     'sync:forget-server': managerOnly(proofs, 'sync:forget-server', async () => {

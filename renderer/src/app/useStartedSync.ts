@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../db/useDatabase';
 import { createPendingAdditions } from '../db/sync/pending-additions';
 import { useSessionApi } from '../security/session-context';
+import { syncManagerCallsAs } from '../security/sync-manager-calls';
 import type { AppSync } from '../db/sync/app-sync';
 import { useAppSync, type SyncState } from '../db/sync/sync-context';
 import { windowApi } from '../platform/window-api';
@@ -66,11 +67,10 @@ function usePendingAdditions(sync: AppSync | undefined) {
   const { state } = useSessionApi();
   const session = state.kind === 'signedIn' ? state.session : undefined;
   useEffect(() => {
-    if (!session) return undefined;
-    const stop = sync?.watchAdditions(session, pending);
-    return () => {
-      stop?.();
-    };
+    if (!session || !sync) return undefined;
+    // An expired code is ended on the server as the manager who made it: that needs their proof.
+    const stop = sync.watchAdditions(syncManagerCallsAs(sync.api, session), session, pending);
+    return stop;
   }, [sync, session, pending]);
   const staffId = session?.staff.id;
   useEffect(() => {

@@ -14,10 +14,13 @@ import { noRequest } from '../no-request';
  * adding the credentials itself. A server admin's password, typed by the manager to add or remove a
  * computer, is used for that one operation and kept nowhere.
  *
- * Forgetting the server carries a Registered Manager's proof (shared/ipc/manager-proof.ts): a page
- * left open at the door, or DevTools on it, must not be able to stop new restrictions reaching
- * this computer. Joining cannot carry one (the new computer has no accounts yet); the main process
- * refuses it on a computer that already syncs with another server.
+ * Whatever decides where this computer's records go, or which computers may sync with the home,
+ * carries a Registered Manager's proof (shared/ipc/manager-proof.ts): setting the server up,
+ * adding a computer, cancelling a code, removing a computer and forgetting the server. A page left
+ * open at the door, or DevTools on it, must not be able to point this computer at a server of its
+ * own (the home's sealed records would replicate there), let another computer in, shut one out, or
+ * stop new restrictions reaching this computer. Joining cannot carry one (the new computer has no
+ * accounts yet); the main process refuses it on a computer that already syncs with another server.
  */
 
 /** Why a sync operation did not happen, for the code; the message is for the person. */
@@ -116,13 +119,13 @@ export const syncChannels = {
    * database's member. Refused if anyone could read the database without signing in.
    */
   'sync:set-up-server': {
-    request: z
-      .object({
+    request: withManagerProof(
+      z.object({
         server: syncServerSchema.strict(),
         admin: serverAdminSchema.strict(),
         createDatabase: z.boolean(),
-      })
-      .strict(),
+      }),
+    ),
     reply: done({ status: syncStatusSchema }),
   },
   /**
@@ -133,15 +136,15 @@ export const syncChannels = {
    * with their membership; `removedUsers` says which are gone now.
    */
   'sync:add-computer': {
-    request: z
-      .object({
+    request: withManagerProof(
+      z.object({
         admin: serverAdminSchema.strict(),
         pairingId: pairingIdSchema,
         joinPassword: joinPasswordSchema,
         envelope: pairingEnvelopeSchema,
         replaces: z.array(syncComputerUserSchema).max(50).optional(),
-      })
-      .strict(),
+      }),
+    ),
     reply: done({ computerUser: syncComputerUserSchema, removedUsers: z.array(syncComputerUserSchema) }),
   },
   /**
@@ -159,12 +162,16 @@ export const syncChannels = {
    * admin, so that waits for the next addition (`replaces`).
    */
   'sync:cancel-pairing': {
-    request: z.object({ pairingId: pairingIdSchema, joinPassword: joinPasswordSchema.optional() }).strict(),
+    request: withManagerProof(
+      z.object({ pairingId: pairingIdSchema, joinPassword: joinPasswordSchema.optional() }),
+    ),
     reply: done({ removed: z.boolean(), disabledUser: z.boolean() }),
   },
   /** Removes a computer's server user and its membership, so the server refuses it from now on. */
   'sync:remove-computer': {
-    request: z.object({ admin: serverAdminSchema.strict(), computerUser: syncComputerUserSchema }).strict(),
+    request: withManagerProof(
+      z.object({ admin: serverAdminSchema.strict(), computerUser: syncComputerUserSchema }),
+    ),
     reply: done({ removedUser: z.boolean(), removedMember: z.boolean() }),
   },
   /**

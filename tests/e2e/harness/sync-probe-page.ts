@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { AppDriver } from './app-driver';
 import { contentSecurityPolicy } from '../../../electron/main/content-security-policy';
+import type { IpcResult } from '../../../shared/ipc/ipc-result';
+import type { SyncManagerChannel } from '../../../shared/ipc/manager-request';
 import { bundleForBrowser } from '../../support/browser-bundle';
 
 /** Where the probe page is served, at the app's own origin (so it gets the app's `window.api`). */
@@ -151,6 +153,13 @@ type RecordsProbeGlobal = {
     stop(): void;
     problems(): Promise<{ reason: string; message: string; documentId: string }[]>;
     errors(): string[];
+    /** The reply is the channel's own (`IpcReply<typeof channel>`). */
+    asManager(
+      username: string,
+      password: string,
+      channel: SyncManagerChannel,
+      request: object,
+    ): Promise<IpcResult<unknown>>;
   };
 };
 export type RecordsProbe = NonNullable<RecordsProbeGlobal['familyLinksRecordsProbe']>;

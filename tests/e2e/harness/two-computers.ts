@@ -6,6 +6,7 @@ import type { ServerDocument } from 'pouchdb-core';
 import { bytesToBase64Url } from '../../../shared/bytes';
 import { startCouchTestServer, type CouchTestServer } from '../../support/couchdb-test-server';
 import { joinWithCodeOnScreen, type ComputersPage } from '../pages/computers-page';
+import { manager } from '../pages/door-home';
 import type { DoorPage } from '../pages/door-page';
 import type { AppDriver } from './app-driver';
 import { openBrowserApp } from './browser-app';
@@ -13,7 +14,7 @@ import { test } from './fixtures';
 import type { HarnessServer } from './harness-server';
 import type { NetworkSwitch } from './harness-services';
 import { testArtifacts } from './page-actions';
-import { connectAndIssuePairing, joinWithCode } from './sync-pairing';
+import { connectAndIssuePairing, joinWithCode, managerOfTheHome } from './sync-pairing';
 import { openRecordsProbe, recordsProbe, recordsProbeBundle } from './sync-probe-page';
 
 /**
@@ -156,7 +157,10 @@ export async function secondComputerOfTheHome(
     const deskProbe = await openRecordsProbe(frontDesk);
     await recordsProbe(deskProbe, 'loadHome', home);
     await frontDesk.reload();
-    await joinWithCode(frontDesk, await connectAndIssuePairing(office, options.couch, options.database));
+    // Set up and the code made by the office's manager (each journey's home is set up by them).
+    const asManager = managerOfTheHome(officeProbe, manager);
+    const pairing = await connectAndIssuePairing(office, options.couch, options.database, asManager);
+    await joinWithCode(frontDesk, pairing);
 
     const syncKey = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
     const officeDevice = await recordsProbe(officeProbe, 'setUp', syncKey);

@@ -1,7 +1,7 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
 import type { FamilyLinksDb } from '../database';
 import type { Session } from '../session';
-import { watchPendingAdditions } from './pairing-flow';
+import { watchPendingAdditions, type SyncManagerCalls } from './pairing-flow';
 import type { PendingAdditions } from './pending-additions';
 import { openDeviceKeyStore, type DeviceKeyStore } from '../../platform/sync/device-key-store';
 import type { KeyStanding } from './home-keys';
@@ -18,8 +18,11 @@ export type AppSync = {
   readonly store: DeviceKeyStore;
   readonly connection: SyncConnection | undefined;
   readonly errors: readonly string[];
-  /** Endorses the manager's pending additions as their computers join, until the returned stop. */
-  watchAdditions(session: Session, pending: PendingAdditions): () => void;
+  /**
+   * Endorses the manager's pending additions as their computers join, until the returned stop;
+   * a code found expired is ended on the server with the manager's `calls`.
+   */
+  watchAdditions(calls: SyncManagerCalls, session: Session, pending: PendingAdditions): () => void;
   stop(): void;
 };
 
@@ -60,8 +63,10 @@ export async function startAppSync(
     store,
     connection,
     errors,
-    watchAdditions: (session, pending) =>
-      connection ? watchPendingAdditions(connection, session, pending, { onError: noted }) : () => undefined,
+    watchAdditions: (calls, session, pending) =>
+      connection
+        ? watchPendingAdditions(connection, calls, session, pending, { onError: noted })
+        : () => undefined,
     stop() {
       running?.stop();
       store.close();

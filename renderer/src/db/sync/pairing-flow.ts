@@ -1,5 +1,8 @@
 import type { FamilyLinksApi } from '@shared/ipc/client';
 import type { SyncStatus } from '@shared/ipc/channels/sync';
+import type { IpcReply } from '@shared/ipc/contract';
+import type { IpcResult } from '@shared/ipc/ipc-result';
+import type { ManagerRequest, SyncManagerChannel } from '@shared/ipc/manager-request';
 import { fail, ok, type Result } from '@shared/result';
 import { can } from '@shared/rules/access';
 import {
@@ -53,13 +56,25 @@ import {
 
 const random = (count: number) => crypto.getRandomValues(new Uint8Array(count));
 
-type IpcReply<Value> =
+/**
+ * The sync requests that decide where this computer's records go and which computers may sync,
+ * made as the signed-in Registered Manager: each call goes with a proof the main
+ * process checks itself (electron/main/handlers/sync-handlers.ts). This layer cannot make proofs,
+ * so the caller hands these in (security/sync-manager-calls.ts makes them from the session).
+ */
+export type SyncManagerCalls = {
+  readonly [Channel in SyncManagerChannel]: (
+    request: ManagerRequest<Channel>,
+  ) => Promise<IpcResult<IpcReply<Channel>>>;
+};
+
+type Reply<Value> =
   | { readonly ok: true; readonly value: Value }
   | { readonly ok: false; readonly error: { readonly code: string; readonly message: string } };
 
 /** An IPC reply that says `done`, or its failure as a result. */
 function doneOf<Value extends { outcome: string }>(
-  reply: IpcReply<Value>,
+  reply: Reply<Value>,
 ): Result<Extract<Value, { outcome: 'done' }>> {
   if (!reply.ok) return fail(reply.error.code, reply.error.message);
   const value = reply.value as Value & { code?: string; message?: string };
@@ -99,7 +114,7 @@ async function publishNow(connection: SyncConnection): Promise<void> {
 /** The home's first computer: the server checked and set up, then the whole home put in the change log. */
 export async function setUpSync(
   db: FamilyLinksDb,
-  api: FamilyLinksApi,
+  calls: SyncManagerCalls,
   store: DeviceKeyStore,
   session: Session,
   input: {
@@ -114,7 +129,7 @@ export async function setUpSync(
   const name = nameOf(input.name);
   if (!name.ok) return name;
   const { server, admin, createDatabase } = input;
-  const reply = doneOf(await api['sync:set-up-server']({ server, admin, createDatabase }));
+  const reply = doneOf(await calls['sync:set-up-server']({ server, admin, createDatabase }));
   if (!reply.ok) return reply;
   const status = reply.value.status;
   if (!status.configured) return notConnected();
@@ -150,6 +165,7 @@ export const pairingCodeLifetimeMs = 60 * 60 * 1000;
  */
 export async function addComputer(
   connection: SyncConnection,
+  calls: SyncManagerCalls,
   session: Session,
   input: { readonly admin: ServerAdmin; readonly name: string },
   now: Date,
@@ -157,7 +173,7 @@ export async function addComputer(
   if (!can(session.roles, 'sync:computers')) return forbidden();
   const name = nameOf(input.name);
   if (!name.ok) return name;
-  const { api, status, home, db } = connection;
+  const { status, home, db } = connection;
   const code = generatePairingCode(random);
   const keys = await derivePairingKeys(code, status.database);
   const expiresAt = new Date(now.getTime() + pairingCodeLifetimeMs).toISOString();
@@ -178,7 +194,7 @@ export async function addComputer(
   const earlier = await issuedComputers(db);
   const replaces = staleUsers(earlier, name.value, now);
   const added = doneOf(
-    await api['sync:add-computer']({
+    await calls['sync:add-computer']({
       admin: input.admin,
       pairingId: code.pairingId,
       joinPassword: keys.joinPassword,
@@ -226,13 +242,14 @@ export async function addComputer(
  */
 export async function endAddition(
   connection: SyncConnection,
+  calls: SyncManagerCalls,
   session: Session,
   issued: IssuedCode,
   why: 'cancelled' | 'expired',
   now: Date,
 ): Promise<Result<{ readonly disabledUser: boolean }>> {
   const ended = doneOf(
-    await connection.api['sync:cancel-pairing']({
+    await calls['sync:cancel-pairing']({
       pairingId: issued.pairingId,
       joinPassword: issued.keys.joinPassword,
     }),
@@ -306,6 +323,7 @@ export async function endorseIfJoined(
  */
 export async function endorsePendingAdditions(
   connection: SyncConnection,
+  calls: SyncManagerCalls,
   session: Session,
   pending: PendingAdditions,
   now: Date,
@@ -315,7 +333,7 @@ export async function endorsePendingAdditions(
     const { issued } = addition;
     if (now.getTime() > new Date(issued.expiresAt).getTime()) {
       pending.update(issued.pairingId, { state: 'expired', issued });
-      await endAddition(connection, session, issued, 'expired', now);
+      await endAddition(connection, calls, session, issued, 'expired', now);
       continue;
     }
     const joined = await endorseIfJoined(connection, session, issued, now);
@@ -332,6 +350,7 @@ export async function endorsePendingAdditions(
  */
 export function watchPendingAdditions(
   connection: SyncConnection,
+  calls: SyncManagerCalls,
   session: Session,
   pending: PendingAdditions,
   options: { readonly pollMs?: number; readonly onError?: (error: unknown) => void } = {},
@@ -340,7 +359,7 @@ export function watchPendingAdditions(
   const timer = setInterval(() => {
     if (isLooking || !pending.list().some((addition) => addition.state === 'waiting')) return;
     isLooking = true;
-    endorsePendingAdditions(connection, session, pending, new Date())
+    endorsePendingAdditions(connection, calls, session, pending, new Date())
       .catch((error: unknown) => options.onError?.(error))
       .finally(() => {
         isLooking = false;
@@ -471,6 +490,7 @@ export async function listComputers(connection: SyncConnection): Promise<readonl
  */
 export async function removeComputer(
   connection: SyncConnection,
+  calls: SyncManagerCalls,
   session: Session,
   admin: ServerAdmin,
   device: RegisteredDevice,
@@ -482,9 +502,7 @@ export async function removeComputer(
       'invalid',
       'This computer cannot remove itself. Remove it from another of the home’s computers.',
     );
-  const removed = doneOf(
-    await connection.api['sync:remove-computer']({ admin, computerUser: device.computerUser }),
-  );
+  const removed = doneOf(await calls['sync:remove-computer']({ admin, computerUser: device.computerUser }));
   if (!removed.ok) return removed;
   const seen = await seenVector(connection.db);
   // Read before the removal is kept: from then on what it endorsed is no longer listed.

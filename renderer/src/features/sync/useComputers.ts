@@ -15,6 +15,7 @@ import { useDatabase } from '../../db/useDatabase';
 import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
 import { windowApi } from '../../platform/window-api';
 import { useSession } from '../../security/session-context';
+import { syncManagerCallsAs } from '../../security/sync-manager-calls';
 
 export type { PendingAddition } from '../../db/sync/pending-additions';
 export type { RegisteredDevice } from '@shared/sync/device-registry';
@@ -30,6 +31,9 @@ export function useComputers() {
   const db = useDatabase();
   const session = useSession();
   const api = windowApi();
+  // Setting up, adding, cancelling and removing go with the manager's proof (the main process
+  // checks it); the session's key makes it.
+  const calls = useMemo(() => api && syncManagerCallsAs(api, session), [api, session]);
   const { sync, restart, pending } = useAppSync();
   const additions = useSyncExternalStore(pending.subscribe, pending.list);
   const connection = sync?.connection;
@@ -59,7 +63,8 @@ export function useComputers() {
 
   return useMemo(
     () =>
-      api && {
+      api &&
+      calls && {
         status,
         computers,
         thisDeviceId: connection?.home.deviceId,
@@ -74,7 +79,7 @@ export function useComputers() {
           // Before sync runs there is no store open: open one for the set-up alone.
           const store = sync?.store ?? openDeviceKeyStore();
           try {
-            const done = await setUpSync(db, api, store, session, input, new Date());
+            const done = await setUpSync(db, calls, store, session, input, new Date());
             if (done.ok) restart();
             return done;
           } finally {
@@ -83,7 +88,7 @@ export function useComputers() {
         },
         async add(input: { admin: ServerAdmin; name: string }) {
           if (!connection) return undefined;
-          const issued = await addComputer(connection, session, input, new Date());
+          const issued = await addComputer(connection, calls, session, input, new Date());
           if (issued.ok) {
             // An earlier code for the same name is gone from the server: its panel goes too.
             for (const addition of pending.list())
@@ -98,15 +103,15 @@ export function useComputers() {
           const addition = pending.list().find((one) => one.issued.pairingId === pairingId);
           pending.drop(pairingId);
           if (addition?.state === 'waiting' && connection)
-            await endAddition(connection, session, addition.issued, 'cancelled', new Date());
+            await endAddition(connection, calls, session, addition.issued, 'cancelled', new Date());
         },
         async remove(device: RegisteredDevice, admin: ServerAdmin) {
           if (!connection) return undefined;
-          const removed = await removeComputer(connection, session, admin, device, new Date());
+          const removed = await removeComputer(connection, calls, session, admin, device, new Date());
           reload();
           return removed;
         },
       },
-    [api, status, computers, connection, reload, sync, db, session, restart, pending, additions],
+    [api, calls, status, computers, connection, reload, sync, db, session, restart, pending, additions],
   );
 }

@@ -9,6 +9,7 @@ import {
   listComputers,
   removeComputer,
   setUpSync,
+  type SyncManagerCalls,
 } from '../../../../renderer/src/db/sync/pairing-flow';
 import { keyRefresher, type KeyStanding } from '../../../../renderer/src/db/sync/home-keys';
 import { createPendingAdditions } from '../../../../renderer/src/db/sync/pending-additions';
@@ -26,6 +27,7 @@ import type { Session } from '../../../../renderer/src/db/session';
 import { openDeviceKeyStore } from '../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror, replicateOnce } from '../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig as startCouchTestRig } from '../../electron/services/sync/couch-test-rig';
+import { managerCallsTo } from './paired-computer';
 import { databasesClosedAfterEach, freshDatabase } from './test-database';
 import { standInAccountKeys, testSession } from './test-session';
 
@@ -50,6 +52,13 @@ export function syncHomeOnTestServer(folderPrefix: string) {
 
 function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
   const { couch, server, syncService } = rig;
+  /** Each connection's computer's manager requests (`managerCallsTo` its own sync service). */
+  const managerCalls = new WeakMap<SyncConnection, SyncManagerCalls>();
+  const callsOf = (connection: SyncConnection) => {
+    const calls = managerCalls.get(connection);
+    if (!calls) throw new Error('That connection was not made by this rig');
+    return calls;
+  };
 
   async function computer(name: string) {
     const { sync, proofs } = await syncService();
@@ -62,13 +71,14 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     // checkpoint is a place in that mirror's changes.
     const mirror = openMirror(`${name}-${crypto.randomUUID()}`);
     const mirrorOf = () => mirror;
-    return { db, api, store, mirrorOf };
+    return { db, api, calls: managerCallsTo(sync), store, mirrorOf };
   }
   type Computer = Awaited<ReturnType<typeof computer>>;
 
   async function connect(one: Computer): Promise<SyncConnection> {
     const connection = await connectSync(one.db, one.api, one.store, one.mirrorOf);
     if (!connection) throw new Error('Not connected');
+    managerCalls.set(connection, one.calls);
     return connection;
   }
 
@@ -94,7 +104,7 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
     const one = await computer(name);
     await one.db.accountKeys.put(standInAccountKeys(manager.staff.id));
     const input = { server: server(), admin: couch().admin, createDatabase: true, name };
-    expect(await setUpSync(one.db, one.api, one.store, manager, input, now)).toMatchObject({ ok: true });
+    expect(await setUpSync(one.db, one.calls, one.store, manager, input, now)).toMatchObject({ ok: true });
     const connection = await connect(one);
     await exchange(connection);
     return { ...one, connection };
@@ -120,7 +130,7 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
    * join with it and `issuer` endorse it (then switched off before its first pass).
    */
   async function codeFor(issuer: SyncConnection, manager: Session, name: string) {
-    const issued = await addComputer(issuer, manager, { admin: couch().admin, name }, now);
+    const issued = await addComputer(issuer, callsOf(issuer), manager, { admin: couch().admin, name }, now);
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);
@@ -145,7 +155,7 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
       one.mirrorOf,
     );
     if (!joined.ok) throw new Error(joined.error.message);
-    await endorsePendingAdditions(issuer, manager, pending, now);
+    await endorsePendingAdditions(issuer, callsOf(issuer), manager, pending, now);
     expect(pending.list()).toMatchObject([{ state: 'joined' }]);
     await exchange(issuer);
     return one;
@@ -180,7 +190,7 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
   /** The manager removes the computer of that name on the Computers screen of `connection`'s. */
   async function remove(connection: SyncConnection, manager: Session, name: string) {
     const device = await listedComputer(connection, name);
-    return removeComputer(connection, manager, couch().admin, device, now);
+    return removeComputer(connection, callsOf(connection), manager, couch().admin, device, now);
   }
 
   return {

@@ -43,11 +43,11 @@ describe('setting up, adding, joining and removing computers', () => {
     // A care worker cannot set sync up; the manager can.
     const careWorker = await testSession(['careStaff']);
     const input = { server: server(), admin: couch().admin, createDatabase: true, name: 'Office' };
-    expect(await setUpSync(office.db, office.api, office.store, careWorker, input, now)).toMatchObject({
+    expect(await setUpSync(office.db, office.calls, office.store, careWorker, input, now)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await setUpSync(office.db, office.api, office.store, manager, input, now)).toMatchObject({
+    expect(await setUpSync(office.db, office.calls, office.store, manager, input, now)).toMatchObject({
       ok: true,
     });
     expect(await actions(office.db)).toContain('sync.set-up');
@@ -66,17 +66,25 @@ describe('setting up, adding, joining and removing computers', () => {
     };
     await push();
 
-    expect(await addComputer(officeSync, manager, { admin: couch().admin, name: '  ' }, now)).toMatchObject({
+    expect(
+      await addComputer(officeSync, office.calls, manager, { admin: couch().admin, name: '  ' }, now),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    const issued = await addComputer(officeSync, manager, { admin: couch().admin, name: 'Front desk' }, now);
+    const issued = await addComputer(
+      officeSync,
+      office.calls,
+      manager,
+      { admin: couch().admin, name: 'Front desk' },
+      now,
+    );
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
     // Kept by the app, not the panel: no panel is open while the front desk joins.
     const pending = createPendingAdditions();
     pending.add(issued.value);
-    await endorsePendingAdditions(officeSync, manager, pending, now);
+    await endorsePendingAdditions(officeSync, office.calls, manager, pending, now);
     expect(pending.list()).toMatchObject([{ state: 'waiting' }]);
 
     // A wrong code is refused in words, and nothing is joined.
@@ -123,7 +131,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // The office's background look endorses it under the name the manager gave, and takes the
     // staff keyring down; once expired, a code's computer is not endorsed (checked below).
-    await endorsePendingAdditions(officeSync, manager, pending, now);
+    await endorsePendingAdditions(officeSync, office.calls, manager, pending, now);
     expect(pending.list()).toMatchObject([{ state: 'joined', issued: { name: 'Front desk' } }]);
     await push();
     const computers = await listComputers(officeSync);
@@ -142,15 +150,21 @@ describe('setting up, adding, joining and removing computers', () => {
     if (!front) throw new Error('The front desk is not listed');
     const office2 = computers.find((device) => device.isRoot);
     if (!office2) throw new Error('The office is not listed');
-    expect(await removeComputer(officeSync, manager, couch().admin, office2, now)).toMatchObject({
+    expect(
+      await removeComputer(officeSync, office.calls, manager, couch().admin, office2, now),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    expect(await removeComputer(officeSync, careWorker, couch().admin, front, now)).toMatchObject({
+    expect(
+      await removeComputer(officeSync, office.calls, careWorker, couch().admin, front, now),
+    ).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await removeComputer(officeSync, manager, couch().admin, front, now)).toMatchObject({ ok: true });
+    expect(await removeComputer(officeSync, office.calls, manager, couch().admin, front, now)).toMatchObject({
+      ok: true,
+    });
     expect(await actions(office.db)).toContain('sync.computer-removed');
     expect(
       (await listComputers(officeSync)).find((device) => device.deviceId === front.deviceId)?.removedFromSeq,
@@ -160,7 +174,13 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A code past its expiry: the computer that joined with it is never endorsed.
     const staffRoom = await computer('staff-room');
-    const late = await addComputer(officeSync, manager, { admin: couch().admin, name: 'Staff room' }, now);
+    const late = await addComputer(
+      officeSync,
+      office.calls,
+      manager,
+      { admin: couch().admin, name: 'Staff room' },
+      now,
+    );
     if (!late.ok) throw new Error(late.error.message);
     pending.add(late.value);
     const joinedLate = await joinHome(
@@ -174,11 +194,11 @@ describe('setting up, adding, joining and removing computers', () => {
     );
     if (!joinedLate.ok) throw new Error(joinedLate.error.message);
     const afterExpiry = new Date(new Date(late.value.expiresAt).getTime() + 1000);
-    await endorsePendingAdditions(officeSync, manager, pending, afterExpiry);
+    await endorsePendingAdditions(officeSync, office.calls, manager, pending, afterExpiry);
     expect(pending.list().find((addition) => addition.issued.name === 'Staff room')).toMatchObject({
       state: 'expired',
     });
-    await endorsePendingAdditions(officeSync, manager, pending, afterExpiry);
+    await endorsePendingAdditions(officeSync, office.calls, manager, pending, afterExpiry);
     await push();
     expect((await listComputers(officeSync)).map((device) => device.name)).not.toContain('Staff room');
     expect((await actions(office.db)).filter((action) => action === 'sync.computer-added')).toHaveLength(1);

@@ -21,11 +21,15 @@ describe('removing the home’s first computer', () => {
     if (!first) throw new Error('The office is not listed');
     expect(first.name).toBe('Office');
     // The office cannot remove itself; the front desk can remove it.
-    expect(await removeComputer(office.connection, manager, rig.couch().admin, first, now)).toMatchObject({
+    expect(
+      await removeComputer(office.connection, office.calls, manager, rig.couch().admin, first, now),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    expect(await removeComputer(frontDesk.connection, manager, rig.couch().admin, first, now)).toMatchObject({
+    expect(
+      await removeComputer(frontDesk.connection, frontDesk.calls, manager, rig.couch().admin, first, now),
+    ).toMatchObject({
       ok: true,
     });
     expect(await office.api['sync:http']({ method: 'GET', path: '/', query: '' })).toMatchObject({

@@ -16,6 +16,7 @@ import { connectSync } from '../../../../../renderer/src/db/sync/sync-runner';
 import { openDeviceKeyStore } from '../../../../../renderer/src/platform/sync/device-key-store';
 import { openMirror } from '../../../../../renderer/src/platform/sync/replicator';
 import { couchTestRig, homeDatabase } from '../../../electron/services/sync/couch-test-rig';
+import { managerCallsTo } from '../paired-computer';
 import { databasesClosedAfterEach, freshDatabase } from '../test-database';
 import { standInAccountKeys, testSession } from '../test-session';
 
@@ -44,6 +45,7 @@ describe('server users of codes whose computer never joined', () => {
   it('are shut out when cancelled or expired and taken away by the next code', async () => {
     const { sync, proofs } = await syncService();
     const api = createSyncHandlers(sync, proofs) as unknown as FamilyLinksApi;
+    const calls = managerCallsTo(sync);
     const db = freshDatabase({ name: 'office-stale' });
     opened.push(db);
     const store = openDeviceKeyStore(new IDBFactory());
@@ -51,16 +53,16 @@ describe('server users of codes whose computer never joined', () => {
     const manager = await testSession(['registeredManager']);
     await db.accountKeys.put(standInAccountKeys(manager.staff.id));
     const input = { server: server(), admin: couch().admin, createDatabase: true, name: 'Office' };
-    expect(await setUpSync(db, api, store, manager, input, now)).toMatchObject({ ok: true });
+    expect(await setUpSync(db, calls, store, manager, input, now)).toMatchObject({ ok: true });
     const office = await connectSync(db, api, store, () => openMirror(`office-stale-${crypto.randomUUID()}`));
     if (!office) throw new Error('The office is not connected');
     const admin = couch().admin;
 
     // Cancelled before anyone used it: the pairing is gone and the code's password no longer signs in.
-    const cancelled = await addComputer(office, manager, { admin, name: 'Front desk' }, now);
+    const cancelled = await addComputer(office, calls, manager, { admin, name: 'Front desk' }, now);
     if (!cancelled.ok) throw new Error(cancelled.error.message);
     expect(await members()).toContain(cancelled.value.computerUser);
-    expect(await endAddition(office, manager, cancelled.value, 'cancelled', now)).toEqual({
+    expect(await endAddition(office, calls, manager, cancelled.value, 'cancelled', now)).toEqual({
       ok: true,
       value: { disabledUser: true },
     });
@@ -70,7 +72,7 @@ describe('server users of codes whose computer never joined', () => {
 
     // Collected by a computer that never finished (half-joined): its user has a password only that
     // computer knows, so it stays until the manager makes a new code for the same name.
-    const halfJoined = await addComputer(office, manager, { admin, name: 'Staff room' }, now);
+    const halfJoined = await addComputer(office, calls, manager, { admin, name: 'Staff room' }, now);
     if (!halfJoined.ok) throw new Error(halfJoined.error.message);
     // The next code, whatever its name, takes the cancelled code's user off the server.
     expect(halfJoined.value.removedUsers).toEqual([cancelled.value.computerUser]);
@@ -89,10 +91,10 @@ describe('server users of codes whose computer never joined', () => {
     });
 
     // A third code, for somewhere else, is left alone by a new code for the staff room.
-    const kitchen = await addComputer(office, manager, { admin, name: 'Kitchen' }, now);
+    const kitchen = await addComputer(office, calls, manager, { admin, name: 'Kitchen' }, now);
     if (!kitchen.ok) throw new Error(kitchen.error.message);
 
-    const again = await addComputer(office, manager, { admin, name: 'staff room ' }, now);
+    const again = await addComputer(office, calls, manager, { admin, name: 'staff room ' }, now);
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.removedUsers).toEqual([halfJoined.value.computerUser]);
     const left = await members();
@@ -111,12 +113,12 @@ describe('server users of codes whose computer never joined', () => {
     const pending = createPendingAdditions();
     pending.add(kitchen.value);
     const afterExpiry = new Date(new Date(kitchen.value.expiresAt).getTime() + 1000);
-    await endorsePendingAdditions(office, manager, pending, afterExpiry);
+    await endorsePendingAdditions(office, calls, manager, pending, afterExpiry);
     expect(pending.list()).toMatchObject([{ state: 'expired' }]);
     expect(await actions(db)).toContain('sync.code-expired');
     const kitchenSignIn = { name: kitchen.value.computerUser, password: kitchen.value.keys.joinPassword };
     expect((await couch().call('GET', `/${homeDatabase}/`, undefined, kitchenSignIn)).status).toBe(401);
-    const next = await addComputer(office, manager, { admin, name: 'Hall' }, now);
+    const next = await addComputer(office, calls, manager, { admin, name: 'Hall' }, now);
     if (!next.ok) throw new Error(next.error.message);
     expect(next.value.removedUsers).toEqual([kitchen.value.computerUser]);
     expect(await members()).not.toContain(kitchen.value.computerUser);
