@@ -9,6 +9,8 @@ import {
 } from './harness/sync-pairing';
 import { probe, serveSyncProbe, syncProbeBundle, syncProbePath } from './harness/sync-probe-page';
 import { couchServerForThisFile, openAnotherComputer } from './harness/two-computers';
+import { managerSignsInTo, newHome } from './pages/door-home';
+import { signOut } from './pages/staff-journey';
 
 // Two computers of one home, each a browser context with its own main process (the harness's sync
 // service over its own folder), replicating opaque documents through sync:http to a CouchDB-protocol
@@ -91,6 +93,45 @@ test('a server whose certificate is not from the trusted CA is refused, and hear
   } finally {
     await impostor.close();
   }
+});
+
+test('from DevTools at a computer of the home with nobody signed in, sync cannot be pointed at a server', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await newHome(app);
+  await signOut(app.page);
+  await expect(app.page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  const before = couch().requests.length;
+  // Someone at the sign-in screen brings a server of their own and its admin's password.
+  const theirs = { server: serverSettings(), admin: couch().admin, createDatabase: true };
+
+  // Without the manager's proof the main process does not take the request at all.
+  expect(await app.api('sync:set-up-server', theirs as never)).toMatchObject({
+    ok: false,
+    error: { code: 'invalid-request' },
+  });
+  // A proof made up in the page is refused.
+  const madeUp = {
+    nonce: 'ab'.repeat(32),
+    certificateChainPem: [couch().caPem, couch().caPem],
+    signature: '',
+  };
+  expect(await app.api('sync:set-up-server', { ...theirs, proof: madeUp })).toMatchObject({
+    ok: false,
+    error: { code: 'not-permitted' },
+  });
+  // Nor can the page give itself a manager's certificate: this computer keeps the home's own CA.
+  await expect(managerOfAnEmptyComputer(app)('sync:set-up-server', theirs)).rejects.toThrow(
+    /No manager's certificate was issued/,
+  );
+
+  // Nothing reached the server, and the computer still does not sync.
+  expect(couch().requests.slice(before)).toEqual([]);
+  expect(await app.api('sync:get-status', {})).toMatchObject({ ok: true, value: { configured: false } });
+  await managerSignsInTo(app.page, 'Computers');
+  await expect(app.page.getByRole('heading', { name: 'Set up sync' })).toBeVisible();
+  await app.expectAccessible('computers');
 });
 
 test('sync:http refuses other origins and paths outside the replication protocol', async ({ app }) => {
