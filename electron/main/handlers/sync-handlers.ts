@@ -1,9 +1,15 @@
+import type { IpcReply } from '../../../shared/ipc/contract';
+import type { SyncManagerChannel } from '../../../shared/ipc/manager-request';
 import type { IpcHandlers } from '../ipc-router';
 import type { ManagerProofs } from '../services/authority/manager-proofs';
 import type { SyncService } from '../services/sync/sync-service';
 import { managerOnly } from './manager-only';
 
 type SyncChannel = Extract<keyof IpcHandlers, `sync:${string}`>;
+/** What a manager-only channel's service call is given: the request, its proof checked and taken off. */
+type ProvenRequest<Channel extends SyncManagerChannel> = Parameters<
+  Parameters<typeof managerOnly<Channel>>[2]
+>[0];
 
 /**
  * The sync channels, bound to the sync service. Outcomes are values; nothing here throws on purpose.
@@ -19,25 +25,18 @@ type SyncChannel = Extract<keyof IpcHandlers, `sync:${string}`>;
  * with, and the service refuses completing a join once this computer syncs with another server.
  */
 export function createSyncHandlers(sync: SyncService, proofs: ManagerProofs): Pick<IpcHandlers, SyncChannel> {
+  /** `channel` for the Registered Manager only, its reply the service's outcome as it is. */
+  const forTheManager = <Channel extends SyncManagerChannel>(
+    channel: Channel,
+    outcome: (request: ProvenRequest<Channel>) => Promise<IpcReply<Channel>>,
+  ) => managerOnly(proofs, channel, async (request) => ({ ok: true, value: await outcome(request) }));
   return {
     'sync:get-status': async () => ({ ok: true, value: await sync.getStatus() }),
-    'sync:set-up-server': managerOnly(proofs, 'sync:set-up-server', async (request) => ({
-      ok: true,
-      value: await sync.setUpServer(request),
-    })),
-    'sync:add-computer': managerOnly(proofs, 'sync:add-computer', async (request) => ({
-      ok: true,
-      value: await sync.addComputer(request),
-    })),
+    'sync:set-up-server': forTheManager('sync:set-up-server', (request) => sync.setUpServer(request)),
+    'sync:add-computer': forTheManager('sync:add-computer', (request) => sync.addComputer(request)),
     'sync:pairing-status': async (request) => ({ ok: true, value: await sync.pairingStatus(request) }),
-    'sync:cancel-pairing': managerOnly(proofs, 'sync:cancel-pairing', async (request) => ({
-      ok: true,
-      value: await sync.cancelPairing(request),
-    })),
-    'sync:remove-computer': managerOnly(proofs, 'sync:remove-computer', async (request) => ({
-      ok: true,
-      value: await sync.removeComputer(request),
-    })),
+    'sync:cancel-pairing': forTheManager('sync:cancel-pairing', (request) => sync.cancelPairing(request)),
+    'sync:remove-computer': forTheManager('sync:remove-computer', (request) => sync.removeComputer(request)),
     'sync:fetch-pairing': async (request) => ({ ok: true, value: await sync.fetchPairing(request) }),
     'sync:complete-join': async (request) => ({ ok: true, value: await sync.completeJoin(request) }),
     'sync:forget-server': managerOnly(proofs, 'sync:forget-server', async () => {

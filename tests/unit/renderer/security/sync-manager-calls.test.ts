@@ -57,25 +57,27 @@ function fakeApi() {
   };
 }
 
+const rsaSigning = {
+  name: 'RSASSA-PKCS1-v1_5',
+  modulusLength: 2048,
+  publicExponent: new Uint8Array([1, 0, 1]),
+  hash: 'SHA-256',
+};
+
+/** A Registered Manager signed in with a key this computer can sign with; its public half checks. */
+async function managerWithAKey() {
+  const session = await testSession(['registeredManager']);
+  const { privateKey, publicKey } = await crypto.subtle.generateKey(rsaSigning, false, ['sign', 'verify']);
+  const proofKey = { key: privateKey, certificateChainPem: [certificate, certificate] };
+  keepProofKey(session, Promise.resolve(proofKey));
+  return { session, publicKey };
+}
+
 describe('the sync requests only the Registered Manager may make', () => {
   it.each(channels)(
     '%s goes with a proof signed by the manager’s own key over exactly that request',
     async (channel) => {
-      const session = await testSession(['registeredManager']);
-      const keys = await crypto.subtle.generateKey(
-        {
-          name: 'RSASSA-PKCS1-v1_5',
-          modulusLength: 2048,
-          publicExponent: new Uint8Array([1, 0, 1]),
-          hash: 'SHA-256',
-        },
-        false,
-        ['sign', 'verify'],
-      );
-      keepProofKey(
-        session,
-        Promise.resolve({ key: keys.privateKey, certificateChainPem: [certificate, certificate] }),
-      );
+      const { session, publicKey } = await managerWithAKey();
       const { api, sent } = fakeApi();
 
       const calls = syncManagerCallsAs(api, session);
@@ -90,7 +92,7 @@ describe('the sync requests only the Registered Manager may make', () => {
       expect(proof.nonce).toBe(nonce);
       const isValid = await crypto.subtle.verify(
         'RSASSA-PKCS1-v1_5',
-        keys.publicKey,
+        publicKey,
         base64ToBytes(proof.signature),
         new TextEncoder().encode(managerProofMessage(channel, signed, nonce)),
       );

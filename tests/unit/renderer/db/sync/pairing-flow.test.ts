@@ -42,12 +42,15 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A care worker cannot set sync up; the manager can.
     const careWorker = await testSession(['careStaff']);
-    const input = { server: server(), admin: couch().admin, createDatabase: true, name: 'Office' };
-    expect(await setUpSync(office.db, office.calls, office.store, careWorker, input, now)).toMatchObject({
+    // This computer's manager's requests, and the server admin's sign-in they type.
+    const { calls } = office;
+    const admin = couch().admin;
+    const input = { server: server(), admin, createDatabase: true, name: 'Office' };
+    expect(await setUpSync(office.db, calls, office.store, careWorker, input, now)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await setUpSync(office.db, office.calls, office.store, manager, input, now)).toMatchObject({
+    expect(await setUpSync(office.db, calls, office.store, manager, input, now)).toMatchObject({
       ok: true,
     });
     expect(await actions(office.db)).toContain('sync.set-up');
@@ -66,25 +69,17 @@ describe('setting up, adding, joining and removing computers', () => {
     };
     await push();
 
-    expect(
-      await addComputer(officeSync, office.calls, manager, { admin: couch().admin, name: '  ' }, now),
-    ).toMatchObject({
+    expect(await addComputer(officeSync, calls, manager, { admin, name: '  ' }, now)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    const issued = await addComputer(
-      officeSync,
-      office.calls,
-      manager,
-      { admin: couch().admin, name: 'Front desk' },
-      now,
-    );
+    const issued = await addComputer(officeSync, calls, manager, { admin, name: 'Front desk' }, now);
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
     // Kept by the app, not the panel: no panel is open while the front desk joins.
     const pending = createPendingAdditions();
     pending.add(issued.value);
-    await endorsePendingAdditions(officeSync, office.calls, manager, pending, now);
+    await endorsePendingAdditions(officeSync, calls, manager, pending, now);
     expect(pending.list()).toMatchObject([{ state: 'waiting' }]);
 
     // A wrong code is refused in words, and nothing is joined.
@@ -131,7 +126,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // The office's background look endorses it under the name the manager gave, and takes the
     // staff keyring down; once expired, a code's computer is not endorsed (checked below).
-    await endorsePendingAdditions(officeSync, office.calls, manager, pending, now);
+    await endorsePendingAdditions(officeSync, calls, manager, pending, now);
     expect(pending.list()).toMatchObject([{ state: 'joined', issued: { name: 'Front desk' } }]);
     await push();
     const computers = await listComputers(officeSync);
@@ -150,19 +145,15 @@ describe('setting up, adding, joining and removing computers', () => {
     if (!front) throw new Error('The front desk is not listed');
     const office2 = computers.find((device) => device.isRoot);
     if (!office2) throw new Error('The office is not listed');
-    expect(
-      await removeComputer(officeSync, office.calls, manager, couch().admin, office2, now),
-    ).toMatchObject({
+    expect(await removeComputer(officeSync, calls, manager, admin, office2, now)).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    expect(
-      await removeComputer(officeSync, office.calls, careWorker, couch().admin, front, now),
-    ).toMatchObject({
+    expect(await removeComputer(officeSync, calls, careWorker, admin, front, now)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await removeComputer(officeSync, office.calls, manager, couch().admin, front, now)).toMatchObject({
+    expect(await removeComputer(officeSync, calls, manager, admin, front, now)).toMatchObject({
       ok: true,
     });
     expect(await actions(office.db)).toContain('sync.computer-removed');
@@ -174,13 +165,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A code past its expiry: the computer that joined with it is never endorsed.
     const staffRoom = await computer('staff-room');
-    const late = await addComputer(
-      officeSync,
-      office.calls,
-      manager,
-      { admin: couch().admin, name: 'Staff room' },
-      now,
-    );
+    const late = await addComputer(officeSync, calls, manager, { admin, name: 'Staff room' }, now);
     if (!late.ok) throw new Error(late.error.message);
     pending.add(late.value);
     const joinedLate = await joinHome(
@@ -194,11 +179,11 @@ describe('setting up, adding, joining and removing computers', () => {
     );
     if (!joinedLate.ok) throw new Error(joinedLate.error.message);
     const afterExpiry = new Date(new Date(late.value.expiresAt).getTime() + 1000);
-    await endorsePendingAdditions(officeSync, office.calls, manager, pending, afterExpiry);
+    await endorsePendingAdditions(officeSync, calls, manager, pending, afterExpiry);
     expect(pending.list().find((addition) => addition.issued.name === 'Staff room')).toMatchObject({
       state: 'expired',
     });
-    await endorsePendingAdditions(officeSync, office.calls, manager, pending, afterExpiry);
+    await endorsePendingAdditions(officeSync, calls, manager, pending, afterExpiry);
     await push();
     expect((await listComputers(officeSync)).map((device) => device.name)).not.toContain('Staff room');
     expect((await actions(office.db)).filter((action) => action === 'sync.computer-added')).toHaveLength(1);

@@ -54,22 +54,19 @@ describe('a joining computer’s first pull', () => {
     const office = await computer('office');
     const frontDesk = await computer('front-desk');
     const manager = await testSession(['registeredManager']);
+    // This computer's manager's requests, and the server admin's sign-in they type.
+    const { calls } = office;
+    const admin = couch().admin;
     const visitors = visitorLogRepository(office.db, manager.cipher);
     expect((await visitors.signIn(manager, dawnMorris, clearCheck, '2026-12-01')).ok).toBe(true);
-    const input = { server: server(), admin: couch().admin, createDatabase: true, name: 'Office' };
-    expect((await setUpSync(office.db, office.calls, office.store, manager, input, now)).ok).toBe(true);
+    const input = { server: server(), admin, createDatabase: true, name: 'Office' };
+    expect((await setUpSync(office.db, calls, office.store, manager, input, now)).ok).toBe(true);
     const officeSync = await connectSync(office.db, office.api, office.store, office.mirrorOf);
     if (!officeSync) throw new Error('The office is not connected');
     await publishRegistry(officeSync);
     await pumpChanges(office.db, officeSync.mirror, officeSync.keys, officeSync.home.device);
     await replicateOnce(officeSync.mirror, remoteOf(officeSync));
-    const issued = await addComputer(
-      officeSync,
-      office.calls,
-      manager,
-      { admin: couch().admin, name: 'Front desk' },
-      now,
-    );
+    const issued = await addComputer(officeSync, calls, manager, { admin, name: 'Front desk' }, now);
     if (!issued.ok) throw new Error(issued.error.message);
 
     // The front desk takes its server user with the code and keeps the home's key: joining.
