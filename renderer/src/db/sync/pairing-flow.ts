@@ -58,9 +58,9 @@ const random = (count: number) => crypto.getRandomValues(new Uint8Array(count));
 
 /**
  * The sync requests that decide where this computer's records go and which computers may sync,
- * made as the signed-in Registered Manager: each call goes with a proof the main
- * process checks itself (electron/main/handlers/sync-handlers.ts). This layer cannot make proofs,
- * so the caller hands these in (security/sync-manager-calls.ts makes them from the session).
+ * made as the signed-in Registered Manager: each goes with a proof the main process checks itself
+ * (electron/main/handlers/sync-handlers.ts). This layer cannot make proofs, so the caller hands
+ * these in (security/sync-manager-calls.ts makes them from the session).
  */
 export type SyncManagerCalls = {
   readonly [Channel in SyncManagerChannel]: (
