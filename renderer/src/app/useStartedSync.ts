@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../db/useDatabase';
 import { createPendingAdditions } from '../db/sync/pending-additions';
 import { useSessionApi } from '../security/session-context';
-import { syncManagerCallsAs } from '../security/sync-manager-calls';
 import type { AppSync } from '../db/sync/app-sync';
 import { useAppSync, type SyncState } from '../db/sync/sync-context';
 import { windowApi } from '../platform/window-api';
@@ -68,9 +67,19 @@ function usePendingAdditions(sync: AppSync | undefined) {
   const session = state.kind === 'signedIn' ? state.session : undefined;
   useEffect(() => {
     if (!session || !sync) return undefined;
+    let stop: (() => void) | undefined;
+    let isCurrent = true;
     // An expired code is ended on the server as the manager who made it: that needs their proof.
-    const stop = sync.watchAdditions(syncManagerCallsAs(sync.api, session), session, pending);
-    return stop;
+    // The proof code (and the whole IPC contract under it) loads here, not before the sign-in form.
+    import('../security/sync-manager-calls')
+      .then(({ syncManagerCallsAs }) => {
+        if (isCurrent) stop = sync.watchAdditions(syncManagerCallsAs(sync.api, session), session, pending);
+      })
+      .catch((error: unknown) => console.error('Pending computers could not be watched', error));
+    return () => {
+      isCurrent = false;
+      stop?.();
+    };
   }, [sync, session, pending]);
   const staffId = session?.staff.id;
   useEffect(() => {

@@ -125,12 +125,13 @@ describe('a backup restored into an empty install gives back every table as stor
     );
   }, 120_000);
 
-  it('keeps only the last N backups, oldest removed first', async () => {
+  it('keeps the last N backups, the oldest removed once the schedule has made N since', async () => {
     const rig = await backupRig();
+    // Two kept, weekly: a backup leaves the folder once it is 14 days old and two newer ones exist.
     await rig.setKeep(2);
     const names: string[] = [];
-    for (const minute of [1, 2, 3]) {
-      const at = new Date(`2026-11-29T21:0${minute}:00Z`);
+    for (const day of ['01', '15', '29']) {
+      const at = new Date(`2026-11-${day}T21:00:00Z`);
       const written = await writeBackup(source, session.dataKey, rig.writesAt(at.toISOString()), {
         reason: 'scheduled',
         appVersion: '0.1.0',
