@@ -2,7 +2,7 @@ import type { Room, Visit } from '@shared/schemas/visits';
 import type { ContactForm, ContactFormEntryInput } from '@shared/schemas/contact-forms';
 import type { Restriction, RestrictionChangeForm, VisitorEntry } from '@shared/schemas/registers';
 import type { CheckableRestriction } from '@shared/rules/restriction-check';
-import { contactFormDeadline } from '@shared/rules/contact-form-deadline';
+import { contactFormDeadline } from '../../shared/rules/contact-form-deadline';
 import type { CaseFilePlace } from '@shared/ipc/channels/documents';
 
 /**
