@@ -270,6 +270,28 @@ export default defineConfig([
     ...reactHooks.configs.flat['recommended-latest'],
   },
 
+  // `npm run bench` and the fixture scripts run these under tsx, which resolves the @shared alias
+  // for types only: a value imported through it stops the bench before its first benchmark, and
+  // nothing in npm test runs the bench to notice.
+  {
+    files: ['tests/bench/*.ts', 'tests/fixtures/**/*.ts', 'tests/factories/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@shared/',
+              allowTypeImports: true,
+              message:
+                'These run under tsx (npm run bench), which does not resolve @shared for values: import by relative path (../../shared/...).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // A focused or skipped test that reaches main silently stops the rest of the suite guarding
   // anything: `.only` and `.skip` in any form (test.describe.only, it.skip.each...) are refused.
   {

@@ -191,3 +191,15 @@ describe('tests cannot be committed focused or skipped', () => {
     expect(await violations('tests/unit/shared/probe.test.ts', source)).toEqual([]);
   });
 });
+
+describe('what the bench loads under tsx takes values from shared/ by path, not through @shared', () => {
+  itRefuses([
+    ['tests/factories/probe.ts', "import { x } from '@shared/rules/probe';\nexport const y = x;\n"],
+    ['tests/fixtures/probe.ts', "import { x } from '@shared/rules/probe';\nexport const y = x;\n"],
+    ['tests/bench/probe.ts', "import { x } from '@shared/rules/probe';\nexport const y = x;\n"],
+  ]);
+  itAllows([
+    ['tests/factories/probe.ts', "import type { X } from '@shared/rules/probe';\nexport type Y = X;\n"],
+    ['tests/factories/probe.ts', "import { x } from '../../shared/rules/probe';\nexport const y = x;\n"],
+  ]);
+});
