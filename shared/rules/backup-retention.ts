@@ -16,7 +16,10 @@ export function backupsToRemove(
   now: Date,
 ): string[] {
   const keptSince = now.getTime() - schedule.keep * schedule.intervalDays * dayMs;
-  const newestFirst = [...backups].sort((a, b) => b.madeAt.getTime() - a.madeAt.getTime());
+  // Two made in the same second are told apart by name (the later one has the higher suffix).
+  const newestFirst = [...backups].sort(
+    (a, b) => b.madeAt.getTime() - a.madeAt.getTime() || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0),
+  );
   return newestFirst
     .slice(Math.max(0, schedule.keep))
     .filter((backup) => backup.madeAt.getTime() <= keptSince)

@@ -341,15 +341,24 @@ export function createBackupService(options: BackupServiceOptions) {
     return removed;
   }
 
+  /** Ends a write: its file closed and the partial file removed, its id no longer accepted. */
+  async function dropWrite(writeId: string): Promise<void> {
+    const open = writes.get(writeId);
+    writes.delete(writeId);
+    if (!open) return;
+    await open.writer.close().catch(() => undefined);
+    await fs
+      .remove(open.tempPath)
+      .catch((error: unknown) => options.log?.('Could not remove a partial backup', error));
+  }
+
   /** Lets go of writes nobody has added to for a while, so a left one cannot block backups. */
   async function abortAbandoned(): Promise<void> {
     const idleSince = now().getTime() - abandonedAfterMs;
     for (const [writeId, open] of [...writes]) {
       if (open.lastActiveAt > idleSince) continue;
       options.log?.('Abandoning a backup nobody finished', { tempPath: open.tempPath });
-      writes.delete(writeId);
-      await open.writer.close().catch(() => undefined);
-      await fs.remove(open.tempPath).catch(() => undefined);
+      await dropWrite(writeId);
     }
   }
 
@@ -459,14 +468,7 @@ export function createBackupService(options: BackupServiceOptions) {
     },
 
     async abort(request: { writeId: string }): Promise<IpcReply<'backup:abort'>> {
-      const open = writes.get(request.writeId);
-      writes.delete(request.writeId);
-      if (open) {
-        await open.writer.close().catch(() => undefined);
-        await fs
-          .remove(open.tempPath)
-          .catch((error: unknown) => options.log?.('Could not remove a partial backup', error));
-      }
+      await dropWrite(request.writeId);
       return { outcome: 'aborted' };
     },
 
