@@ -124,6 +124,66 @@ async function recordsGoneHere(
   return found.filter((each) => each.ids.length > 0);
 }
 
+/** Everything the check reads, as one moment of the database (see `readChainsAtOnce`). */
+type ChainsSnapshot = {
+  readonly entries: ChainedAuditEntry[];
+  readonly stored: StoredAuditHead | null;
+  readonly self: string;
+  readonly nameOf: (deviceId: string) => string;
+  /** Each other computer's chain, with the highest of its changes announced here and how far they have arrived. */
+  readonly others: ReadonlyMap<
+    string,
+    { readonly announced?: number; readonly received: number; readonly refused: number }
+  >;
+};
+
+/**
+ * The check's reads in one read transaction. Sync applies another computer's entries, its
+ * changes' numbers and how far they have arrived in one write; read piece by piece while that
+ * runs, the check could see the numbers of a batch without the batch, and tell the manager that
+ * entries are still on their way when they are already here.
+ */
+async function readChainsAtOnce(db: FamilyLinksDb): Promise<ChainsSnapshot> {
+  const syncTables = ['syncState', 'syncDevice', 'syncPeers', 'syncApplied', 'syncProblems'];
+  const tables = ['audit', 'settings', ...syncTables.filter((name) => hasTable(db, name))];
+  return db.transaction('r', tables, async () => {
+    const [entries, stored, seenRow] = await Promise.all([
+      db.audit.orderBy('seq').toArray(),
+      readAuditHead(db),
+      hasTable(db, 'syncState') ? db.syncState.get(seenKey) : undefined,
+    ]);
+    const seen = (seenRow?.value ?? {}) as Readonly<Record<string, number>>;
+    // Before this computer has an id (no sync, nothing written since chains began) its entries have none either.
+    const self = (await thisChainDevice(db, stored)) ?? '';
+    const nameOf = await computerNames(db);
+    const otherIds = [
+      ...new Set(
+        entries.flatMap((entry) => (entry.deviceId && entry.deviceId !== self ? [entry.deviceId] : [])),
+      ),
+    ];
+    const others = new Map(
+      await Promise.all(
+        otherIds.map(async (deviceId) => {
+          const [announced, refused] = hasTable(db, 'syncApplied')
+            ? await Promise.all([
+                db.syncApplied
+                  .where('[deviceId+n]')
+                  .between([deviceId, Dexie.minKey], [deviceId, Dexie.maxKey], true, true)
+                  .last(),
+                db.syncProblems
+                  .filter((row) => row.deviceId === deviceId && row.reason === 'audit-out-of-chain')
+                  .count(),
+              ])
+            : [undefined, 0];
+          const received = seen[deviceId] ?? 0;
+          return [deviceId, { ...(announced ? { announced: announced.n } : {}), received, refused }] as const;
+        }),
+      ),
+    );
+    return { entries, stored, self, nameOf, others };
+  });
+}
+
 /**
  * This computer's chain, held against its head and then by `holdAgainstAnchor` (the main
  * process's anchor), then every other computer's, held against itself and how far its changes
@@ -134,15 +194,9 @@ export async function checkEveryChain(
   key: AuditKey,
   holdAgainstAnchor: (verdict: AuditVerification, entries: readonly ChainedAuditEntry[]) => AuditVerification,
 ): Promise<ComputerChainCheck[]> {
-  const [entries, stored, seenRow] = await Promise.all([
-    db.audit.orderBy('seq').toArray(),
-    readAuditHead(db),
-    hasTable(db, 'syncState') ? db.syncState.get(seenKey) : undefined,
-  ]);
-  const seen = (seenRow?.value ?? {}) as Readonly<Record<string, number>>;
-  // Before this computer has an id (no sync, nothing written since chains began) its entries have none either.
-  const self = (await thisChainDevice(db, stored)) ?? '';
-  const nameOf = await computerNames(db);
+  // Read first, check after: the MACs are checked by Web Crypto, and awaiting it inside the
+  // transaction would let IndexedDB close it.
+  const { entries, stored, self, nameOf, others } = await readChainsAtOnce(db);
   const checks: ComputerChainCheck[] = [];
   for (const chain of auditChains(entries, self)) {
     const isThisComputer = chain.deviceId === self;
@@ -160,23 +214,14 @@ export async function checkEveryChain(
       continue;
     }
     const last = chain.entries[chain.entries.length - 1];
-    const [announced, refused] = await Promise.all([
-      db.syncApplied
-        .where('[deviceId+n]')
-        .between([chain.deviceId, Dexie.minKey], [chain.deviceId, Dexie.maxKey], true, true)
-        .last(),
-      db.syncProblems
-        .filter((row) => row.deviceId === chain.deviceId && row.reason === 'audit-out-of-chain')
-        .count(),
-    ]);
-    const received = seen[chain.deviceId] ?? 0;
+    const { announced, received, refused } = others.get(chain.deviceId) ?? { received: 0, refused: 0 };
     checks.push({
       deviceId: chain.deviceId,
       isThisComputer,
       name: nameOf(chain.deviceId),
       count: chain.entries.length,
       verdict: await verifyAuditChain(chain.entries, last ? headOf(last) : null, key),
-      ...(announced && announced.n > received ? { behind: { received, announced: announced.n } } : {}),
+      ...(announced !== undefined && announced > received ? { behind: { received, announced } } : {}),
       refused,
       gone: [],
     });

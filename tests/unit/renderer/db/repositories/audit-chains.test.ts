@@ -215,6 +215,27 @@ describe('another computer’s audit entries', () => {
     expect((await auditLog(office.db).check(office.session))?.kind).toBe('intact');
   });
 
+  it('checked while a batch is being applied, never says entries are on their way that have arrived whole', async () => {
+    const { keys, frontDesk, office } = await twoComputers('registeredManager');
+    for (const name of ['Dawn Morris', 'Lee Morris', 'Ann Morris', 'Sam Okafor']) {
+      await signInVisitorAt(frontDesk, name);
+      await send(frontDesk, office, keys);
+      // The manager presses Check at every moment of the batch's write: before it, during each
+      // of its requests, and after. Each check sees the batch whole or not at all.
+      const checks: Promise<Awaited<ReturnType<ReturnType<typeof auditLog>['check']>>>[] = [];
+      const applying = applyIncoming(office.db, office.mirror, keys);
+      for (let moment = 0; moment < 40; moment += 1) {
+        checks.push(auditLog(office.db).check(office.session));
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      await applying;
+      for (const checked of await Promise.all(checks)) {
+        expect(checked?.kind).toBe('intact');
+        expect(checked?.chains.filter((chain) => chain.behind)).toEqual([]);
+      }
+    }
+  });
+
   it('names the computer and the entry where a chain breaks', async () => {
     const { keys, frontDesk, office } = await twoComputers('registeredManager');
     await signInVisitorAt(frontDesk);
