@@ -1,7 +1,7 @@
 import { expect, test } from './harness/fixtures';
 import { couchServerForThisFile, signInDawnMorris, openAnotherComputer } from './harness/two-computers';
 import { AppFrame } from './pages/app-frame';
-import { fillAdmin, fillServer } from './pages/computers-page';
+import { ComputersPage, fillAdmin, fillServer } from './pages/computers-page';
 import { DoorPage } from './pages/door-page';
 import { addMillie, careWorker, careWorkerAccount, home, manager, newHome } from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
@@ -165,4 +165,40 @@ test('the manager adds the front desk, which joins with its code; once removed t
   } finally {
     await secondComputer.close();
   }
+});
+
+test('a cancel the server never hears keeps the code on screen, and a second try ends it', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await newHome(app);
+  const office = app.page;
+  await new AppFrame(office).open('Computers');
+  const computers = new ComputersPage(office, couch());
+  await computers.setUp('oak-house-cancel', 'Office');
+  const code = await computers.makeCode('Staff room');
+  const panel = office.getByRole('region', { name: 'Add Staff room' });
+  const cancel = panel.getByRole('button', { name: 'Cancel adding Staff room' });
+
+  // The server is down when the manager cancels: the code would still work, so it stays listed.
+  couch().available = false;
+  try {
+    await cancel.click();
+    await expect(panel.getByRole('alert')).toContainText(
+      /^The code for Staff room could not be cancelled, so it still works until \d\d:\d\d\. /,
+      { timeout: 20_000 },
+    );
+  } finally {
+    couch().available = true;
+  }
+  await expect(panel.getByLabel('Pairing code')).toHaveText(code);
+  await app.checkScreen('computers: a cancel the server did not hear', { atOfficeSizes: true });
+
+  // Pressed twice in a hurry, once the server is back: one cancel, and the code ends on the server.
+  await cancel.dblclick();
+  await expect(office.getByRole('heading', { name: 'Add Staff room' })).toHaveCount(0, { timeout: 20_000 });
+  const deletes = couch().requests.filter(
+    (request) => request.method === 'DELETE' && request.path.includes('/_local/') && request.status < 300,
+  );
+  expect(deletes).toHaveLength(1);
 });

@@ -43,6 +43,11 @@ export type CouchTestServer = {
    * disk could change. Tests use it to alter, invent or delete documents behind the clients' backs.
    */
   rawDatabase(name: string): ServerDatabase;
+  /**
+   * While false, every request is answered 503, as a server down for maintenance: what a
+   * journey uses to see what the app says, and keeps, when the server does not answer.
+   */
+  available: boolean;
   close(): Promise<void>;
 };
 
@@ -97,6 +102,7 @@ export async function startCouchTestServer(
   );
   const adminAuth = `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}`;
   const requests: CouchRequestRecord[] = [];
+  const state = { available: true };
 
   function userOf(request: IncomingMessage): string | null {
     const header = request.headers.authorization ?? '';
@@ -124,6 +130,12 @@ export async function startCouchTestServer(
         response.writeHead(204).end();
         return;
       }
+    }
+    if (!state.available) {
+      response
+        .writeHead(503, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ error: 'unavailable', reason: 'The server is down for maintenance.' }));
+      return;
     }
     const pathname = new URL(path, 'https://127.0.0.1').pathname;
     if (
@@ -227,6 +239,12 @@ export async function startCouchTestServer(
       );
     },
     rawDatabase: (name) => new ServerPouch(name),
+    get available() {
+      return state.available;
+    },
+    set available(on: boolean) {
+      state.available = on;
+    },
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

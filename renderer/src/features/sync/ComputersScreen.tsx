@@ -101,7 +101,6 @@ function AddComputer({ computers, onClose }: { computers: Computers; onClose: ()
  */
 function PendingAdditionPanel({ computers, addition }: { computers: Computers; addition: PendingAddition }) {
   const { issued } = addition;
-  const timeZone = useHomeTimeZone();
   const titleId = `sync-add-title-${issued.pairingId}`;
   if (addition.state !== 'waiting')
     return (
@@ -120,6 +119,35 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
         </button>
       </Panel>
     );
+  return <WaitingAdditionPanel computers={computers} issued={issued} titleId={titleId} />;
+}
+
+/**
+ * The code for a computer not yet joined, and the way to cancel it. A cancel that did not reach
+ * the server says so and keeps the code on screen: it still works until it expires.
+ */
+function WaitingAdditionPanel({
+  computers,
+  issued,
+  titleId,
+}: {
+  computers: Computers;
+  issued: PendingAddition['issued'];
+  titleId: string;
+}) {
+  const timeZone = useHomeTimeZone();
+  const [cancelling, setCancelling] = useState(false);
+  const [refused, setRefused] = useState<string | undefined>();
+  const cancel = async () => {
+    setCancelling(true);
+    setRefused(undefined);
+    const dropped = await computers.drop(issued.pairingId);
+    // A panel that went (the code ended) is no longer on screen to update.
+    if (!dropped.ok) {
+      setRefused(dropped.error.message);
+      setCancelling(false);
+    }
+  };
   return (
     <Panel titleId={titleId} title={<>Add {issued.name}</>}>
       <p>
@@ -137,12 +165,20 @@ function PendingAdditionPanel({ computers, addition }: { computers: Computers; a
         You can use other screens meanwhile: {issued.name} is added when it joins. If you sign out or lock
         this computer before it joins, add it again.
       </p>
+      {refused ? (
+        <Banner tone="error">
+          The code for {issued.name} could not be cancelled, so it still works until{' '}
+          {clockTime(issued.expiresAt, timeZone)}. {refused}
+        </Banner>
+      ) : null}
       <button
         type="button"
         className="button button--secondary"
-        onClick={() => void computers.drop(issued.pairingId)}
+        disabled={cancelling}
+        onClick={() => void cancel()}
       >
-        Cancel<span className="visually-hidden"> adding {issued.name}</span>
+        {cancelling ? 'Cancelling…' : 'Cancel'}
+        <span className="visually-hidden"> adding {issued.name}</span>
       </button>
     </Panel>
   );

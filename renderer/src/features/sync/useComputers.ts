@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { SyncStatus } from '@shared/ipc/channels/sync';
+import { ok, type Result } from '@shared/result';
 import type { RegisteredDevice } from '@shared/sync/device-registry';
 import type { ServerAdmin, SyncServer } from '@shared/sync/sync-settings';
 import { useAppSync } from '../../db/sync/sync-context';
@@ -98,12 +99,26 @@ export function useComputers() {
           }
           return issued;
         },
-        /** Cancel a waiting addition (its code ended on the server), or done with a joined or expired one. */
-        async drop(pairingId: string) {
+        /**
+         * Cancel a waiting addition (its code ended on the server), or done with a joined or expired
+         * one. A cancel the server or the main process refuses leaves the addition listed: its code
+         * still works, and a panel that went away would say it did not.
+         */
+        async drop(pairingId: string): Promise<Result<void>> {
           const addition = pending.list().find((one) => one.issued.pairingId === pairingId);
+          if (addition?.state === 'waiting' && connection) {
+            const ended = await endAddition(
+              connection,
+              calls,
+              session,
+              addition.issued,
+              'cancelled',
+              new Date(),
+            );
+            if (!ended.ok) return ended;
+          }
           pending.drop(pairingId);
-          if (addition?.state === 'waiting' && connection)
-            await endAddition(connection, calls, session, addition.issued, 'cancelled', new Date());
+          return ok(undefined);
         },
         async remove(device: RegisteredDevice, admin: ServerAdmin) {
           if (!connection) return undefined;
