@@ -1,4 +1,4 @@
-import { open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, statfs, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncFolder } from '../atomic-file';
 
@@ -26,6 +26,8 @@ export type BackupFileSystem = {
   remove(path: string): Promise<void>;
   list(folder: string): Promise<string[]>;
   isFolder(path: string): Promise<boolean>;
+  /** Bytes free to this process on the disk holding `folder`; undefined when the system cannot say. */
+  freeBytes?(folder: string): Promise<number | undefined>;
 };
 
 function writerOver(handle: FileHandle): BackupFileWriter {
@@ -73,6 +75,15 @@ export const nodeBackupFileSystem: BackupFileSystem = {
     await syncFolder(dirname(to));
   },
   remove: (path) => rm(path, { force: true }),
+  async freeBytes(folder) {
+    try {
+      const disk = await statfs(folder);
+      return disk.bavail * disk.bsize;
+    } catch {
+      // A share that does not report its space: the write itself still fails plainly if it fills.
+      return undefined;
+    }
+  },
   list: (folder) => readdir(folder),
   async isFolder(path) {
     try {

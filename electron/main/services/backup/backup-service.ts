@@ -130,6 +130,20 @@ function backupMadeAt(name: string): Date | undefined {
  */
 const abandonedAfterMs = 10 * 60 * 1000;
 
+/**
+ * What a backup must leave free on the disk it is written to. Anyone signed in can start a backup,
+ * and backups from the retention span are never removed to make room (backup-retention.ts), so
+ * without a floor enough of them, or one endless one, could fill the disk that also holds the
+ * records' database and the case-file copies, and the app could then save nothing at all.
+ */
+export const keepFreeBytes = 512 * 1024 ** 2;
+/** How many bytes are written between looks at the free space: a look per chunk would cost more than it tells. */
+const freeSpaceLookEvery = 32 * 1024 ** 2;
+
+/** What the person is told when a backup stops at the floor (`keepFreeBytes`). */
+const nearlyFullMessage =
+  'The disk the backups are kept on is nearly full (less than 512 MB would be left), so this backup was stopped before it filled it. Your records are safe in the app; nothing was changed. Free some space or choose another folder, then back up again.';
+
 type OpenWrite = {
   readonly writer: BackupFileWriter;
   readonly tempPath: string;
@@ -141,6 +155,8 @@ type OpenWrite = {
   readonly header: BackupHeader;
   /** When it was begun or last had a chunk appended (ms since the epoch). */
   lastActiveAt: number;
+  /** The file's size when the free space was last looked at. */
+  sizeAtLastLook: number;
 };
 type OpenRead = {
   readonly reader: BackupFileReader;
@@ -352,6 +368,12 @@ export function createBackupService(options: BackupServiceOptions) {
       .catch((error: unknown) => options.log?.('Could not remove a partial backup', error));
   }
 
+  /** Whether writing `bytes` more into `folder` would leave less than the floor free (unknown counts as room). */
+  async function wouldFillDisk(folder: string, bytes: number): Promise<boolean> {
+    const free = await fs.freeBytes?.(folder);
+    return free !== undefined && free - bytes < keepFreeBytes;
+  }
+
   /** Lets go of writes nobody has added to for a while, so a left one cannot block backups. */
   async function abortAbandoned(): Promise<void> {
     const idleSince = now().getTime() - abandonedAfterMs;
@@ -385,6 +407,7 @@ export function createBackupService(options: BackupServiceOptions) {
         return failed('busy', 'A backup is already being made. Wait for it to finish, then try again.');
       const folder = await readableFolder().catch((error: unknown) => writeFailure(error));
       if ('outcome' in folder) return folder;
+      if (await wouldFillDisk(folder.folder, 0)) return failed('disk-full', nearlyFullMessage);
       const tempPath = join(folder.folder, `.family-links-backup-${randomUUID()}.partial`);
       let writer: BackupFileWriter | undefined;
       try {
@@ -402,6 +425,7 @@ export function createBackupService(options: BackupServiceOptions) {
           chunks: 0,
           header: request.header,
           lastActiveAt: now().getTime(),
+          sizeAtLastLook: opening.byteLength,
         });
         return { outcome: 'started', writeId };
       } catch (error) {
@@ -417,6 +441,13 @@ export function createBackupService(options: BackupServiceOptions) {
         return failed('unknown-id', 'This backup was already finished or abandoned. Start it again.');
       try {
         const line = encoder.encode(`${request.chunk}\n`);
+        if (open.size + line.byteLength - open.sizeAtLastLook >= freeSpaceLookEvery) {
+          if (await wouldFillDisk(open.folder, line.byteLength)) {
+            await dropWrite(request.writeId);
+            return failed('disk-full', nearlyFullMessage);
+          }
+          open.sizeAtLastLook = open.size;
+        }
         await open.writer.write(line);
         open.hash.update(line);
         open.size += line.byteLength;

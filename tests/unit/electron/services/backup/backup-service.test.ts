@@ -11,6 +11,7 @@ import {
   backupFileName,
   createBackupService,
   isBackupFileName,
+  keepFreeBytes,
 } from '../../../../../electron/main/services/backup/backup-service';
 import { fixedBackupDialogs } from '../../../../../electron/main/services/backup/fixed-dialogs';
 import { createMainKey } from '../../../../../electron/main/services/main-key';
@@ -187,6 +188,83 @@ describe('backup files are whole or absent', () => {
     expect(await readdir(folder)).toEqual(before);
     expect(before).toHaveLength(2);
     expect((await real.getSettings()).lastBackupAt).toBe(lastBackupAt);
+  });
+
+  it('is not begun on a disk with less than 512 MB free, and nothing is left', async () => {
+    const { folder, backup } = service({
+      ...nodeBackupFileSystem,
+      freeBytes: () => Promise.resolve(keepFreeBytes - 1),
+    });
+    expect(await backup.begin({ header })).toMatchObject({
+      outcome: 'failed',
+      code: 'disk-full',
+      message: expect.stringContaining('less than 512 MB would be left') as unknown,
+    });
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('stops one that would leave less than 512 MB free, removes its part, and keeps the earlier ones', async () => {
+    // The disk has 40 MB above the floor; every byte written comes off it.
+    let free = keepFreeBytes + 40 * 1024 ** 2;
+    let looks = 0;
+    const filling: BackupFileSystem = {
+      ...nodeBackupFileSystem,
+      async create(path) {
+        const real = await nodeBackupFileSystem.create(path);
+        return {
+          ...real,
+          async write(bytes) {
+            await real.write(bytes);
+            free -= bytes.byteLength;
+          },
+        };
+      },
+      freeBytes() {
+        looks += 1;
+        return Promise.resolve(free);
+      },
+    };
+    const { folder, backup } = service(filling);
+    const small = await backup.begin({ header });
+    if (small.outcome !== 'started') throw new Error(small.message);
+    await backup.append({ writeId: small.writeId, chunk: 'QUJD' });
+    expect(await backup.finish({ writeId: small.writeId })).toMatchObject({ outcome: 'written' });
+    const kept = await readdir(folder);
+
+    const endless = await backup.begin({ header });
+    if (endless.outcome !== 'started') throw new Error(endless.message);
+    const megabyte = 'A'.repeat(1024 ** 2 - 1);
+    let appended = 0;
+    let last;
+    for (;;) {
+      last = await backup.append({ writeId: endless.writeId, chunk: megabyte });
+      if (last.outcome !== 'appended') break;
+      appended += 1;
+      if (appended > 100) throw new Error('the backup was never stopped');
+    }
+    expect(last).toMatchObject({ outcome: 'failed', code: 'disk-full' });
+    // Stopped at its first look past the floor; the space is looked at once per 32 MB, not per chunk.
+    expect(appended).toBeGreaterThanOrEqual(32);
+    expect(appended).toBeLessThan(64);
+    expect(looks).toBeLessThanOrEqual(4);
+    expect(await readdir(folder)).toEqual(kept);
+    expect(await backup.append({ writeId: endless.writeId, chunk: 'QUJD' })).toMatchObject({
+      code: 'unknown-id',
+    });
+    // Space freed, the next backup goes ahead.
+    free = keepFreeBytes * 4;
+    expect(await backup.begin({ header })).toMatchObject({ outcome: 'started' });
+  });
+
+  it('goes ahead where the disk does not say how much is free, and the real disk does say', async () => {
+    const { backup, folder } = service({
+      ...nodeBackupFileSystem,
+      freeBytes: () => Promise.resolve(undefined),
+    });
+    const begun = await backup.begin({ header });
+    expect(begun).toMatchObject({ outcome: 'started' });
+    expect(await nodeBackupFileSystem.freeBytes?.(folder)).toBeGreaterThan(0);
+    expect(await nodeBackupFileSystem.freeBytes?.(join(folder, 'not-there'))).toBeUndefined();
   });
 
   it('one backup at a time', async () => {
