@@ -6,7 +6,8 @@ import { flushSync } from 'react-dom';
 import appCss from '../../../renderer/src/styles.css?inline';
 import visitsCss from '../../../renderer/src/features/visits/visits.css?inline';
 import type { Visit } from '@shared/schemas/visits';
-import { addDays, wallClockToInstant } from '@shared/home-time';
+import { addDays } from '@shared/home-time';
+import { at } from '../../factories/wall-clock-instant';
 import { visitRepository } from '../../../renderer/src/db/repositories/visit-repository';
 import type { DiaryVisit } from '../../../renderer/src/db/repositories/visit-reads';
 import { VisitCalendar } from '../../../renderer/src/features/visits/VisitCalendar';
@@ -17,13 +18,6 @@ import { defineBenchmark, shared, type BenchContext, type RegisteredBenchmark } 
 import { progress } from './bench-timing';
 import { largeHomeWithVisits } from './visits-loaded';
 import type { LoadedHome } from './large-home';
-
-/** The instant of a wall-clock time this benchmark made itself (always a real one). */
-function instantAt(date: string, time: string, timeZone: string): string {
-  const instant = wallClockToInstant(date, time, timeZone);
-  if (!instant) throw new Error(`Not a date and time: ${date} ${time}`);
-  return instant;
-}
 
 const timeZone = 'Europe/London';
 // A week after the fixture's last day, so it holds only the 500 visits put there for this.
@@ -55,8 +49,8 @@ function homeWithBusyWeek(context: BenchContext): Promise<LoadedHome> {
         kind: 'familyVisit',
         personIds: [],
         staffIds: [],
-        startsAt: instantAt(date, time(startMinutes), timeZone),
-        endsAt: instantAt(date, time(startMinutes + 60), timeZone),
+        startsAt: at(date, time(startMinutes), timeZone),
+        endsAt: at(date, time(startMinutes + 60), timeZone),
         transport: '',
         notes: 'Week-view benchmark',
         status: 'planned',
@@ -114,8 +108,8 @@ function calendarViewBenchmark(options: {
         directory,
         host,
         bare: await openBareDatabase(loaded.db.name),
-        from: instantAt(range.from, '00:00', timeZone),
-        to: instantAt(range.to, '00:00', timeZone),
+        from: at(range.from, '00:00', timeZone),
+        to: at(range.to, '00:00', timeZone),
       };
     },
     async run(state) {

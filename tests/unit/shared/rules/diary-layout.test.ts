@@ -8,7 +8,7 @@ import {
   type DiaryEntry,
   type PlacedEntry,
 } from '../../../../shared/rules/diary-layout';
-import { at, london } from './wall-clock-instant';
+import { at, london } from '../../../factories/wall-clock-instant';
 
 const entry = (id: string, startsAt: string, endsAt: string): DiaryEntry => ({ id, startsAt, endsAt });
 

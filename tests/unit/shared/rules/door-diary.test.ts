@@ -7,7 +7,7 @@ import {
   visitEndsWithSignOut,
 } from '../../../../shared/rules/door-diary';
 import { buildRelationship, buildVisit, buildVisitorEntry } from '../../../factories';
-import { at, london } from './wall-clock-instant';
+import { at, london } from '../../../factories/wall-clock-instant';
 
 const visitAt = (id: string, date: string, start: string, end: string, overrides = {}) =>
   buildVisit({ id, kind: 'familyVisit', startsAt: at(date, start), endsAt: at(date, end), ...overrides });

@@ -1,12 +1,11 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { wallClockToInstant } from '../../../../../shared/home-time';
 import type { Visit } from '../../../../../shared/schemas/visits';
 import { VisitCalendar } from '../../../../../renderer/src/features/visits/VisitCalendar';
 import type { CalendarView } from '../../../../../renderer/src/features/visits/calendar-time';
 import type { VisitDirectory } from '../../../../../renderer/src/features/visits/useVisitDirectory';
-import { buildVisit } from '../../../../factories';
+import { at, buildVisit } from '../../../../factories';
 
 // jsdom lays nothing out, so it has no scrollIntoView: the slot asks for it after each key press.
 beforeAll(() => {
@@ -30,12 +29,6 @@ const directory: VisitDirectory = {
   staffName: (id) => names[id] ?? '',
   roomName: (id) => names[id] ?? '',
 };
-
-function at(date: string, time: string): string {
-  const instant = wallClockToInstant(date, time, timeZone);
-  if (!instant) throw new Error(`Not a time: ${date} ${time}`);
-  return instant;
-}
 
 const visitAt = (date: string, from: string, to: string, overrides: Partial<Visit> = {}) =>
   buildVisit({ startsAt: at(date, from), endsAt: at(date, to), status: 'planned', ...overrides });

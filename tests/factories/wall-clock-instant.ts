@@ -1,4 +1,4 @@
-import { wallClockToInstant } from '../../../../shared/home-time';
+import { wallClockToInstant } from '../../shared/home-time';
 
 export const london = 'Europe/London';
 
