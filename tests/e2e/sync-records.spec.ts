@@ -29,8 +29,10 @@ journeyOnTwoComputers(
     await signInDawnMorris(new DoorPage(frontDesk.page));
     const signedInAt = Date.now();
 
+    // Usually about a second; the limit allows for two journeys at once on CI's two cores, and the
+    // time it took is noted on the report.
     await expect(officeDoor.onSite.getByRole('listitem').filter({ hasText: 'Dawn Morris' })).toHaveCount(1, {
-      timeout: 5_000,
+      timeout: 15_000,
     });
     const tookMs = Date.now() - signedInAt;
     testInfo.annotations.push({ type: 'front desk to office', description: `${tookMs} ms` });
