@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
@@ -8,6 +8,7 @@ import { launchElectronApp } from './electron-app';
 import { startHarnessServer, type HarnessServer } from './harness-server';
 import { testArtifacts } from './page-actions';
 import { rendererRoot } from './project-paths';
+import { removeTestFolder } from './test-folders';
 
 export { expect } from '@playwright/test';
 export type { AppDriver } from './app-driver';
@@ -50,7 +51,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   tempDir: async ({}, use) => {
     const folder = await mkdtemp(join(tmpdir(), 'family-links-e2e-'));
     await use(folder);
-    await rm(folder, { recursive: true, force: true });
+    await removeTestFolder(folder);
   },
 
   app: electronBinary

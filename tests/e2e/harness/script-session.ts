@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -9,6 +9,7 @@ import { chromiumArgs, chromiumEnvironment, chromiumPath } from './chromium';
 import { startHarnessServer } from './harness-server';
 import { scriptArtifacts } from './page-actions';
 import { rendererRoot } from './project-paths';
+import { removeTestFolder } from './test-folders';
 
 /**
  * The harness without the test runner, for a script that wants to drive the app (a demo, a
@@ -39,7 +40,7 @@ export async function openAppForScript(options: {
     async close() {
       await browser.close();
       await server.close();
-      await rm(tempDir, { recursive: true, force: true });
+      await removeTestFolder(tempDir);
     },
   };
 }

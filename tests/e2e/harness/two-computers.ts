@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
@@ -16,6 +16,7 @@ import type { NetworkSwitch } from './harness-services';
 import { testArtifacts } from './page-actions';
 import { connectAndIssuePairing, joinWithCode, managerOfTheHome } from './sync-pairing';
 import { openRecordsProbe, recordsProbe, recordsProbeBundle } from './sync-probe-page';
+import { removeTestFolder } from './test-folders';
 
 /**
  * A CouchDB-protocol server on loopback over verified TLS, shared by every test in the spec file
@@ -80,7 +81,7 @@ export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<A
   const network: NetworkSwitch = { online: true };
   const close = async () => {
     await context.close();
-    await rm(folder, { recursive: true, force: true });
+    await removeTestFolder(folder);
   };
   return closingIfItFails(close, async () => {
     const app = await openBrowserApp({

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
@@ -8,6 +8,7 @@ import { openBrowserApp } from './browser-app';
 import { chromiumArgs, chromiumEnvironment, chromiumPath } from './chromium';
 import type { HarnessServer } from './harness-server';
 import type { ArtifactSink } from './page-actions';
+import { removeTestFolder } from './test-folders';
 
 /**
  * The crash check behind "nothing typed is lost": a script types steadily into a contact form,
@@ -45,7 +46,7 @@ export async function openPersistentApp(options: {
     context,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      await removeTestFolder(profile);
     },
   };
 }
