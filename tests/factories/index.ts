@@ -18,7 +18,7 @@ export {
   buildVisitorEntry,
 } from './register-factories';
 export { buildContactArrangement } from './contact-plan-factories';
-export { at, london } from './wall-clock-instant';
+export { at } from './wall-clock-instant';
 export { buildPanGroup } from './pan-factories';
 export { buildStaffMember } from './staff-factories';
 export { buildReviewYoungPerson, reviewStaff, termOf } from './review-factories';
