@@ -141,10 +141,11 @@ function WaitingAdditionPanel({
   const cancel = async () => {
     setCancelling(true);
     setRefused(undefined);
-    const dropped = await computers.drop(issued.pairingId);
-    // A panel that went (the code ended) is no longer on screen to update.
-    if (!dropped.ok) {
-      setRefused(dropped.error.message);
+    try {
+      const dropped = await computers.drop(issued.pairingId);
+      if (!dropped.ok) setRefused(dropped.error.message);
+    } finally {
+      // Even if the cancel failed unexpectedly, the button works again (a panel that went is gone).
       setCancelling(false);
     }
   };
