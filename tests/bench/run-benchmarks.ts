@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
 import { bundleForBrowser } from '../support/browser-bundle';
 import { chromiumArgs, chromiumPath } from '../e2e/harness/chromium';
@@ -14,7 +15,10 @@ import { firstPullName, runSyncFirstPull } from './sync-first-pull';
  * meets them) and prints one JSON line per benchmark to stdout:
  *   {"name":"...","n":<rows>,"median_ms":..,"floor_ms":..,"ratio":..}
  * where the floor is the bare IndexedDB operation on the same rows, measured in the same run, and
- * ratio = median_ms / floor_ms. Progress goes to stderr, so stdout stays machine-readable.
+ * ratio = median_ms / floor_ms. Each line ends with `load_1m`, the machine's one-minute load
+ * average as the line is written: on two cores a ratio moves more with the load than with most
+ * changes, so a figure is only worth comparing with one taken at a like load. Progress goes to
+ * stderr, so stdout stays machine-readable.
  * `npm run bench -- visitor-log-term-read` runs only the benchmarks named.
  */
 
@@ -22,6 +26,12 @@ import { firstPullName, runSyncFirstPull } from './sync-first-pull';
 const appBenchmarkNames = ['cold-start', 'unlock-to-first-screen'] as const;
 
 type BenchGlobal = typeof globalThis & { familyLinksBench?: BenchPage };
+
+/** One result line on stdout, with the load average it was measured under. */
+function writeResult(result: object): void {
+  const load = Math.round((loadavg()[0] ?? 0) * 100) / 100;
+  process.stdout.write(`${JSON.stringify({ ...result, load_1m: load })}\n`);
+}
 
 function isBenchResult(value: unknown): value is BenchResult {
   if (typeof value !== 'object' || value === null) return false;
@@ -70,9 +80,14 @@ async function main(): Promise<void> {
       }, name);
       if (!isBenchResult(result))
         throw new Error(`${name} returned something other than a result: ${JSON.stringify(result)}`);
-      process.stdout.write(
-        `${JSON.stringify({ name: result.name, n: result.n, median_ms: result.median_ms, floor_ms: result.floor_ms, ratio: result.ratio, ...(typeof result.p95_ms === 'number' ? { p95_ms: result.p95_ms } : {}) })}\n`,
-      );
+      writeResult({
+        name: result.name,
+        n: result.n,
+        median_ms: result.median_ms,
+        floor_ms: result.floor_ms,
+        ratio: result.ratio,
+        ...(typeof result.p95_ms === 'number' ? { p95_ms: result.p95_ms } : {}),
+      });
     }
   } finally {
     await browser?.close();
@@ -80,14 +95,12 @@ async function main(): Promise<void> {
   }
   // Main-process work (signing, the case file, export) runs in Node, as in the app's main process.
   for (const line of await runNodeBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`)))
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    writeResult(line);
   // Two parties (a CouchDB-protocol server and a computer's page): run beside, not in, the benchmark page.
   for (const line of await runSyncBenchmarks(wanted, (text) => process.stderr.write(`${text}\n`)))
-    process.stdout.write(`${JSON.stringify(line)}\n`);
+    writeResult(line);
   if (wanted.length === 0 || wanted.includes(firstPullName))
-    process.stdout.write(
-      `${JSON.stringify(await runSyncFirstPull((text) => process.stderr.write(`${text}\n`)))}\n`,
-    );
+    writeResult(await runSyncFirstPull((text) => process.stderr.write(`${text}\n`)));
   // Measured in the real app rather than the benchmark page: they need screens drawn. One seeded
   // home serves both (seeding the large home takes minutes).
   const appBenchmarks = appBenchmarkNames.filter((name) => wanted.length === 0 || wanted.includes(name));
@@ -96,11 +109,11 @@ async function main(): Promise<void> {
     try {
       if (appBenchmarks.includes('cold-start')) {
         const result = await coldStart(home.app, home.rows, (line) => process.stderr.write(`${line}\n`));
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        writeResult(result);
       }
       if (appBenchmarks.includes('unlock-to-first-screen')) {
         const result = await unlockToFirstScreen(home, (line) => process.stderr.write(`${line}\n`));
-        process.stdout.write(`${JSON.stringify(result)}\n`);
+        writeResult(result);
       }
     } finally {
       await home.close();
