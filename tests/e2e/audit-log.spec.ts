@@ -42,8 +42,7 @@ test.describe('the audit log in words', () => {
     await switchUser(page, manager.username, manager.password);
 
     const frame = new AppFrame(page);
-    await frame.open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     await expect(log.heading).toBeVisible();
     await expect(log.summary).toHaveText(/^\d+ entries, newest first\.$/);
     // In words: no action codes or record-type codes anywhere in what is shown.
@@ -148,10 +147,8 @@ test.describe('the audit log in words', () => {
       await expect(page.getByRole('alert')).toContainText('do not match an account');
     }
     await signIn.signIn(manager.username, manager.password);
-    const frame = new AppFrame(page);
     // Enough entries to scroll: the manager checks the log a few times.
-    await frame.open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     for (let check = 0; check < 12; check += 1) {
       await log.checkIntact();
     }

@@ -92,8 +92,8 @@ test('a manager backs up, the computer loses its records, and the home is restor
   const summary = seedSummarySchema.parse(await app.startWithFixture({ size: 'small', seed: 1 }));
   await backUpAsManager(app, summary);
   // The home carries on after the backup: the log grows past what the backup holds.
-  await new AppFrame(app.page).open('Audit log');
-  await new AuditLogPage(app.page).checkIntact({ timeout: 30_000 });
+  const logBeforeLoss = await AuditLogPage.open(app.page);
+  await logBeforeLoss.checkIntact({ timeout: 30_000 });
 
   await loseEverything(app.page);
   const restore = new RestorePage(app.page);
@@ -132,8 +132,7 @@ test('a manager backs up, the computer loses its records, and the home is restor
 
   // The restore is in the audit log, and the log checks out: the copy of its head kept outside the
   // database was moved back to the backup's (it had moved on while the backup was being made).
-  await frame.open('Audit log');
-  const log = new AuditLogPage(app.page);
+  const log = await AuditLogPage.open(app.page);
   await expect(log.table).toContainText('Restored the records from a backup');
   // The step back is in the record's own history, sealed, naming the backup and the manager.
   const history = app.page.getByRole('table', { name: 'History of this record, newest first' });

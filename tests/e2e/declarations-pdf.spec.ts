@@ -102,8 +102,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await expect(log.table).toContainText('My staff file, held by Priya Raman');
     await expect(log.table).toContainText('Tom Hughes’s staff file');
     await app.screenshot('disclosure log with the declarations PDFs');
-    await frame.open('Audit log');
-    const audit = new AuditLogPage(page);
+    const audit = await AuditLogPage.open(page);
     await expect(audit.table.getByText(`SHA-256 ${tomsCopy.sha256}`)).toBeVisible();
     await expect(audit.table.getByText(`SHA-256 ${managersCopy.sha256}`)).toBeVisible();
     // Older entries are further down a long log: the manager filters to them.
@@ -156,7 +155,7 @@ test.describe('signed PDFs of declarations and the case-file folder', () => {
     await expect(settings.reachable).toContainText('Yes');
     expect(await readdir(theirs)).toEqual([]);
 
-    await frame.open('Audit log');
-    await expect(new AuditLogPage(page).table.getByText('Chose the case-file folder').first()).toBeVisible();
+    const log = await AuditLogPage.open(page);
+    await expect(log.table.getByText('Chose the case-file folder').first()).toBeVisible();
   });
 });

@@ -192,8 +192,8 @@ test.describe('visitor badges', () => {
 
     // The manager sees each print in the audit log, with the paper and no name.
     await switchUser(page, manager.username, manager.password);
-    await frame.open('Audit log');
-    const printed = new AuditLogPage(page).entry('Printed a visitor badge');
+    const log = await AuditLogPage.open(page);
+    const printed = log.entry('Printed a visitor badge');
     await expect(printed).toHaveCount(5);
     await expect(printed.filter({ hasText: '62 mm label' })).toHaveCount(3);
     await expect(printed.filter({ hasText: 'A4 sheet' })).toHaveCount(2);

@@ -98,10 +98,8 @@ test.describe('the door screen at a front desk', () => {
 
     await switchUser(page, manager.username, manager.password);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await frame.open('Audit log');
-    await expect(
-      new AuditLogPage(page).entry('Put back on site a visitor signed out by mistake'),
-    ).toHaveCount(1);
+    const log = await AuditLogPage.open(page);
+    await expect(log.entry('Put back on site a visitor signed out by mistake')).toHaveCount(1);
     await frame.open('Front door');
     await expect(door.onSite.getByRole('listitem')).toHaveCount(2);
     await app.screenshot('1280 both back on site');

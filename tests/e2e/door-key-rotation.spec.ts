@@ -74,8 +74,7 @@ test('a manager switches off a care worker and changes the door key; a care work
   await app.expectAccessible('the door key changed');
   await expectFitsAtOfficeSizes(app, page, keys, 'door-key-changed');
 
-  await frame.open('Audit log');
-  const log = new AuditLogPage(page);
+  const log = await AuditLogPage.open(page);
   await expect(log.entry('Started changing a key after someone left')).toContainText('door key generation 2');
   await expect(log.entry('Finished changing a key')).toContainText('generation 1 deleted');
 

@@ -73,10 +73,8 @@ test.describe('names at the front door', () => {
     await expect(register.row('Sara Kahn')).toContainText('ID checked: not the restricted person');
     await expect(register.row('Sara Kahn')).toContainText('Yes');
     await switchUser(page, manager.username, manager.password);
-    await frame.open('Audit log');
-    await expect(
-      new AuditLogPage(page).entry('Checked a visitor’s ID against a restricted person’s name'),
-    ).toHaveCount(1);
+    const log = await AuditLogPage.open(page);
+    await expect(log.entry('Checked a visitor’s ID against a restricted person’s name')).toHaveCount(1);
   });
 
   test('one word is not a check, half a name is not clear, and a pasted name or the Enter key does no harm', async ({

@@ -64,8 +64,7 @@ test.describe('a visitor turned away at the front door', () => {
     await expect(register.row('John Smith')).toHaveClass(/register-row--opened/);
     await app.screenshot('1280 the entry opened from the home screen');
 
-    await frame.open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     await expect(log.entry('Recorded a visitor turned away at the door')).toHaveCount(1);
 
     // The duty manager and Millie's PT are told, with her initials and a reference only.
@@ -127,8 +126,7 @@ test.describe('a visitor turned away at the front door', () => {
     await expect(page.getByRole('region', { name: 'Visitors turned away' })).toContainText(
       '1 visitor turned away in the last 7 days.',
     );
-    await frame.open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     await expect(log.entry('Could not queue the email alert about a visitor turned away')).toHaveCount(1);
     await expect(log.entry('Recorded a visitor turned away at the door')).toHaveCount(1);
     await frame.open('Outbox');

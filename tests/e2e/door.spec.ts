@@ -63,8 +63,7 @@ test.describe('the front door', () => {
     await expect(door.onSiteRow('John Smith')).toContainText('Millie Hughes');
     await expect(door.visitorName).toHaveValue('');
 
-    await frame.open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     await expect(log.entry('Overrode a restriction at the door')).toHaveCount(1);
     await expect(log.entry('Signed a visitor in')).toHaveCount(1);
     await app.screenshot('audit log shows the override');

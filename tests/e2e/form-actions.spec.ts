@@ -154,8 +154,7 @@ test.describe('actions agreed on a form are followed up', () => {
     for (const word of [first, last, 'photos', 'Mum', 'Christmas', tutor.name])
       expect(opened[0], `the alert must not carry “${word}”`).not.toContain(word);
 
-    await frame.open('Audit log');
-    const audit = new AuditLogPage(page);
+    const audit = await AuditLogPage.open(page);
     await expect(audit.heading).toBeVisible();
     await expect(audit.entry('Marked an agreed action done')).toHaveCount(1);
     await expect(audit.entry('Told the owner and Case Co-ordinator')).toHaveCount(1);

@@ -146,8 +146,7 @@ test('a manager switches off a tutor, changes the casework key, reloads mid-way 
     'Re-sealing casework records',
     { timeout: 30_000 },
   );
-  await frame.open('Audit log');
-  const log = new AuditLogPage(page);
+  const log = await AuditLogPage.open(page);
   for (const label of [
     'Started changing a key after someone left',
     'Carried on changing a key after an interruption',

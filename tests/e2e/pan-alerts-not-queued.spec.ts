@@ -61,8 +61,7 @@ test.describe('a change whose PAN alert cannot be queued is not saved, and the p
     const outbox = new OutboxPage(page);
     await expect(outbox.bodyRows()).toHaveCount(1);
     await expect(outbox.rowsTo(tutor.email)).toContainText('a contact restriction was added for M.H.');
-    await frame.open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     await expect(log.entry('Recorded a contact restriction')).toHaveCount(1);
   });
 

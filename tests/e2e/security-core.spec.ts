@@ -168,10 +168,8 @@ test.describe('the security core', () => {
     await page.getByLabel('Back up every (days)').fill('3');
     await page.getByRole('button', { name: 'Save schedule' }).click();
     await expect(page.locator('.banner--success')).toContainText('Saved: a backup every 3 days');
-    await frame.open('Audit log');
-    await expect(new AuditLogPage(page).entry('Renewed their signing certificate')).toContainText(
-      'roles: registeredManager',
-    );
+    const log = await AuditLogPage.open(page);
+    await expect(log.entry('Renewed their signing certificate')).toContainText('roles: registeredManager');
   });
 
   test('a failed sign-in planted in the browser’s database, and a removed record of the log’s end, are both shown to the manager', async ({

@@ -136,8 +136,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   await app.screenshot('1366 the owed form is Sam’s');
 
   // The audit log says what was handed over, beside the switch-off itself.
-  await frame.open('Audit log');
-  const log = new AuditLogPage(page);
+  const log = await AuditLogPage.open(page);
   for (const label of [
     'Handed over a young person',
     'Handed over a PAN group place',

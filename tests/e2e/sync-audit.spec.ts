@@ -3,7 +3,6 @@ import { journeyOnTwoComputers, signInDawnMorris } from './harness/two-computers
 import { expect } from './harness/fixtures';
 import { officeWindowSizes } from './harness/page-actions';
 import { recordsProbe } from './harness/sync-probe-page';
-import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { DoorPage } from './pages/door-page';
 import { managerSignsInTo, newHome } from './pages/door-home';
@@ -22,9 +21,7 @@ journeyOnTwoComputers(
     await computers.startSyncing();
 
     // The office's manager has the audit log open; nobody has signed a visitor in yet.
-    const officeFrame = new AppFrame(app.page);
-    await officeFrame.open('Audit log');
-    const log = new AuditLogPage(app.page);
+    const log = await AuditLogPage.open(app.page);
     await expect(log.heading).toBeVisible();
     await expect(log.table).not.toContainText('Signed a visitor in');
 

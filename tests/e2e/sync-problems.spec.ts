@@ -105,8 +105,7 @@ journeyOnTwoComputers(
     await frontDesk.screenshot('front desk home after the problems were seen');
 
     // Both the refusals (waiting until someone signed in) and the marking are in the audit log.
-    await new AppFrame(frontDesk.page).open('Audit log');
-    const log = new AuditLogPage(frontDesk.page);
+    const log = await AuditLogPage.open(frontDesk.page);
     await expect(log.entry('Marked a sync problem as seen')).toHaveCount(altered.length);
     await expect(log.entry('Refused a record from the sync server')).toHaveCount(altered.length);
 

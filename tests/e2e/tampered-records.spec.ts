@@ -232,8 +232,7 @@ test.describe('records changed outside Family Links', () => {
     expect(await page.evaluate(deleteAllRows('visitorLog'))).toBe(2);
     await page.reload();
     await new SignInPage(page).signIn(manager.username, manager.password);
-    await new AppFrame(page).open('Audit log');
-    const log = new AuditLogPage(page);
+    const log = await AuditLogPage.open(page);
     await log.checkButton.click();
     const report = page
       .getByRole('alert')
@@ -363,8 +362,8 @@ test('a computer made to trust a certificate authority of someone else’s is na
   expect(theirs.ok).toBe(true);
 
   // Coming back to the home reads it again.
-  await frame.open('Audit log');
-  await expect(app.page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+  const log = await AuditLogPage.open(app.page);
+  await expect(log.heading).toBeVisible();
   await frame.open('Home');
   await expect(home.overview).toContainText(
     'This computer has been made to trust a certificate authority that is not the home’s',

@@ -1,5 +1,6 @@
-import type { Locator } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect } from '../harness/fixtures';
+import { AppFrame } from './app-frame';
 import { PageModel } from './page-model';
 
 /** The manager's audit log: the filters, the count of matches, the entries, and the export. */
@@ -22,6 +23,12 @@ export class AuditLogPage extends PageModel {
   readonly table = this.page.getByRole('table', { name: 'Audit log entries, newest first' });
   /** The entries drawn (the rows in view and just beyond), without the headings' row. */
   readonly entries = this.table.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+
+  /** Opens the log from the main navigation, as a signed-in manager does, and gives the screen. */
+  static async open(page: Page): Promise<AuditLogPage> {
+    await new AppFrame(page).open('Audit log');
+    return new AuditLogPage(page);
+  }
 
   /** Checks the log has not been altered and waits for the verdict that it is intact. */
   async checkIntact(options: { timeout?: number } = {}): Promise<void> {
