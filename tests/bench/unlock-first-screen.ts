@@ -1,4 +1,5 @@
 import type { AppDriver } from '../e2e/harness/app-driver';
+import { openAppDatabase } from '../e2e/harness/in-page-database';
 import { openAppForScript } from '../e2e/harness/script-session';
 
 /**
@@ -18,11 +19,7 @@ export type UnlockResult = { name: string; n: number; median_ms: number; floor_m
 const repetitions = 5;
 
 const bareSignInReads = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('family-links');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await ${openAppDatabase};
   // Nothing of the app's own may be under way: the floor is the reads alone.
   await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 10000 }));
   const started = performance.now();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { expect, test, type AppDriver } from './harness/fixtures';
+import { countDrafts } from './harness/in-page-database';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { BackupsPage, RestorePage } from './pages/backups-page';
@@ -167,18 +168,6 @@ test('a damaged backup is refused with a clear reason and nothing is restored', 
   await app.page.getByRole('button', { name: 'Set up a new home instead' }).click();
   await expect(app.page.getByRole('heading', { level: 1, name: 'Set up your home' })).toBeVisible();
 });
-
-/** Rows in the drafts table (plain JavaScript: this project's Node tsconfig has no DOM types). */
-const countDrafts = `new Promise((resolve, reject) => {
-  const request = indexedDB.open('family-links');
-  request.onerror = () => reject(request.error);
-  request.onsuccess = () => {
-    const db = request.result;
-    const count = db.transaction('drafts').objectStore('drafts').count();
-    count.onsuccess = () => { resolve(count.result); db.close(); };
-    count.onerror = () => reject(count.error);
-  };
-})`;
 
 test('the window dies while a declaration is being typed, and what was typed comes back', async ({ app }) => {
   const summary = await signInToFixture(app);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { londonDate } from './harness/london-dates';
 import { expect, test, type AppDriver } from './harness/fixtures';
+import { countDrafts } from './harness/in-page-database';
 import { AppFrame } from './pages/app-frame';
 import { chooseCaseFileFolder } from './pages/case-file-settings-page';
 import { ContactFormPage, ukDate } from './pages/contact-form-page';
@@ -110,9 +111,7 @@ test.describe('contact forms as a personal tutor uses them', () => {
     await expect
       .poll(async () => {
         await page.waitForTimeout(300);
-        return page.evaluate(
-          `new Promise((resolve) => { const open = indexedDB.open('family-links'); open.onsuccess = () => { const count = open.result.transaction('drafts').objectStore('drafts').count(); count.onsuccess = () => { resolve(count.result); open.result.close(); }; }; })`,
-        );
+        return page.evaluate(countDrafts);
       })
       .toBe(1);
     await page.getByRole('link', { name: 'Back to contact forms' }).click();

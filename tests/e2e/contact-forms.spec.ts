@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { londonDate, londonDateAndTime } from './harness/london-dates';
 import { expect, test } from './harness/fixtures';
+import { countDrafts } from './harness/in-page-database';
 import { AppFrame } from './pages/app-frame';
 import { chooseCaseFileFolder } from './pages/case-file-settings-page';
 import { signInToFixture } from './pages/staff-journey';
@@ -61,16 +62,8 @@ test.describe('contact forms', () => {
     await forms.whatHappened.press('End');
     await page.keyboard.type(' he said');
     // Kept as it is typed (sealed), without pressing Save: wait until the draft is in the database.
-    // (A string, because the specs are type-checked without the DOM library.)
-    const draftCount = `new Promise((resolve) => {
-      const open = indexedDB.open('family-links');
-      open.onsuccess = () => {
-        const count = open.result.transaction('drafts').objectStore('drafts').count();
-        count.onsuccess = () => { resolve(count.result); open.result.close(); };
-      };
-    })`;
     await expect
-      .poll(async () => Number(await page.evaluate(draftCount)), { timeout: 30_000 })
+      .poll(async () => Number(await page.evaluate(countDrafts)), { timeout: 30_000 })
       .toBeGreaterThan(0);
     await app.screenshot('typing-mid-sentence');
 

@@ -2,6 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
+import { openAppDatabase } from './harness/in-page-database';
 import { AppFrame } from './pages/app-frame';
 import { AuditLogPage } from './pages/audit-log-page';
 import { addMillie, manager, managerSignsInTo, newHome, newHomeOn, setUpHome } from './pages/door-home';
@@ -25,11 +26,7 @@ const careWorker = {
  * this project's Node tsconfig has no DOM types, so it is written as plain JavaScript.
  */
 const readWholeDatabase = `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('family-links');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await ${openAppDatabase};
   const decoder = new TextDecoder();
   const asText = (_key, value) => (value instanceof ArrayBuffer || value instanceof Uint8Array ? decoder.decode(value) : value);
   const texts = [];
@@ -46,11 +43,7 @@ const readWholeDatabase = `(async () => {
 
 /** Adds a row to a store with IndexedDB directly, as someone at the computer could from outside the app. */
 const plantRow = (store: string, row: Record<string, unknown>) => `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('family-links');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await ${openAppDatabase};
   await new Promise((resolve, reject) => {
     const transaction = db.transaction(${JSON.stringify(store)}, 'readwrite');
     transaction.objectStore(${JSON.stringify(store)}).add(${JSON.stringify(row)});

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './harness/fixtures';
+import { openAppDatabase } from './harness/in-page-database';
 import { londonDateAndTime } from './harness/london-dates';
 import { AcademicCalendarPage, year2026 } from './pages/academic-calendar-page';
 import { AppFrame } from './pages/app-frame';
@@ -33,11 +34,7 @@ const editRows = (
   match: unknown,
   changes: Record<string, unknown>,
 ) => `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('family-links');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await ${openAppDatabase};
   let edited = 0;
   await new Promise((resolve, reject) => {
     const transaction = db.transaction(${JSON.stringify(store)}, 'readwrite');
@@ -90,11 +87,7 @@ const copyRows = (from: [string, string], to: [string, string]) => `(async () =>
 
 /** Deletes every row of `store`, as someone at the keyboard could. Plain JavaScript, as above. */
 const deleteAllRows = (store: string) => `(async () => {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('family-links');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = await ${openAppDatabase};
   const transaction = db.transaction(${JSON.stringify(store)}, 'readwrite');
   const count = transaction.objectStore(${JSON.stringify(store)}).count();
   transaction.objectStore(${JSON.stringify(store)}).clear();
