@@ -61,11 +61,15 @@ async function setUp() {
     await visitRepository(home.db).addMany(home.manager, [visit]);
     return visit;
   };
+  // The care worker at the door today, the restriction check made as the door makes it.
+  const signIn = (input: Parameters<typeof register.signIn>[1]) =>
+    register.signIn(home.careWorker, input, check, today);
   return {
     ...home,
     register,
     mumId,
     arriving,
+    signIn,
     formsDue,
     actions,
     book,
@@ -85,7 +89,7 @@ describe('a booked visitor signed in from the diary at the door', () => {
       (await doorDiaryRepository(home.db).expectedOn(home.careWorker, today, london)).map((v) => v.id),
     ).toEqual([booked.id]);
 
-    const signedIn = await home.register.signIn(home.careWorker, home.arriving(booked.id), check, today);
+    const signedIn = await home.signIn(home.arriving(booked.id));
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     expect(signedIn.value.visitId).toBe(booked.id);
     const arrived = await visitRepository(home.db).get(home.careWorker, booked.id);
@@ -128,7 +132,7 @@ describe('a booked visitor signed in from the diary at the door', () => {
       status: 'cancelled',
       cancelledReason: 'Mum unwell',
     });
-    const signedIn = await home.register.signIn(home.careWorker, home.arriving(cancelled.id), check, today);
+    const signedIn = await home.signIn(home.arriving(cancelled.id));
     expect(signedIn.ok).toBe(false);
     expect(await home.db.visitorLog.count()).toBe(0);
   });
@@ -142,7 +146,7 @@ describe('a booked visitor signed in from the diary at the door', () => {
       endsAt: '2026-11-22T15:00:00.000Z',
       status: 'confirmed',
     });
-    const signedIn = await home.register.signIn(home.careWorker, home.arriving(yesterday.id), check, today);
+    const signedIn = await home.signIn(home.arriving(yesterday.id));
     expect(signedIn.ok ? 'signed in' : signedIn.error.message).toMatch(/not today.*without it/);
     expect(await home.db.visitorLog.count()).toBe(0);
     expect((await visitRepository(home.db).get(home.manager, yesterday.id))?.arrivals ?? []).toEqual([]);
@@ -154,13 +158,12 @@ describe('a booked visitor signed in from the diary at the door', () => {
       staffIds: [],
       status: 'planned',
     });
-    const mum = await home.register.signIn(home.careWorker, home.arriving(booked.id), check, today);
-    const gran = await home.register.signIn(
-      home.careWorker,
-      { ...home.arriving(booked.id), visitorName: 'Rose Morris', personId: undefined },
-      check,
-      today,
-    );
+    const mum = await home.signIn(home.arriving(booked.id));
+    const gran = await home.signIn({
+      ...home.arriving(booked.id),
+      visitorName: 'Rose Morris',
+      personId: undefined,
+    });
     if (!mum.ok || !gran.ok) throw new Error('Not signed in');
     home.later(3_600_000);
     const first = await home.register.leave(home.careWorker, mum.value.id);
@@ -177,7 +180,7 @@ describe('a booked visitor signed in from the diary at the door', () => {
 
 /** Mum signs in without a booking, stays an hour and a half and leaves: her entry, and what leaving did. */
 async function unbookedVisit(home: Awaited<ReturnType<typeof setUp>>) {
-  const signedIn = await home.register.signIn(home.careWorker, home.arriving(), check, today);
+  const signedIn = await home.signIn(home.arriving());
   if (!signedIn.ok) throw new Error(signedIn.error.message);
   home.later(90 * 60_000);
   const left = await home.register.leave(home.careWorker, signedIn.value.id);
@@ -228,12 +231,12 @@ describe('a family visitor who came without a booking', () => {
 
   it('makes nothing due for a visitor not on the people register', async () => {
     const home = await setUp();
-    const signedIn = await home.register.signIn(
-      home.careWorker,
-      { ...home.arriving(), visitorName: 'Gary Price', personId: undefined, reason: 'Boiler repair' },
-      check,
-      today,
-    );
+    const signedIn = await home.signIn({
+      ...home.arriving(),
+      visitorName: 'Gary Price',
+      personId: undefined,
+      reason: 'Boiler repair',
+    });
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     const left = await home.register.leave(home.careWorker, signedIn.value.id);
     expect(left.ok && left.value.dueForms).toEqual([]);

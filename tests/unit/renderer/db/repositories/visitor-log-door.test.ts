@@ -51,11 +51,18 @@ async function setUp() {
     badgeNumber: '',
   });
   const actions = (session: Session) => auditActions(home.db, session);
+  // The care worker at the door today, the restriction check made as the door makes it.
+  const signIn = (input: Parameters<typeof register.signIn>[1]) =>
+    register.signIn(home.careWorker, input, check, today);
+  const turnAway = (input: Parameters<typeof register.turnAway>[1]) =>
+    register.turnAway(home.careWorker, input, check, today);
   return {
     ...home,
     register,
     restrict,
     visit,
+    signIn,
+    turnAway,
     actions,
     later,
   };
@@ -65,12 +72,11 @@ describe('a visitor turned away at the door', () => {
   it('is an entry of its own kind, audited, never on site, and alerts the PT and the duty manager in the same write', async () => {
     const home = await setUp();
     const barred = await home.restrict('John Smith', 'noContact');
-    const result = await home.register.turnAway(
-      home.careWorker,
-      { ...home.visit('John Smith'), reason: '', turnedAwayNote: 'Left in a silver car' },
-      check,
-      today,
-    );
+    const result = await home.turnAway({
+      ...home.visit('John Smith'),
+      reason: '',
+      turnedAwayNote: 'Left in a silver car',
+    });
     if (!result.ok) throw new Error(result.error.message);
     const { entry } = result.value;
     expect(entry).toMatchObject({
@@ -105,10 +111,7 @@ describe('a visitor turned away at the door', () => {
     const home = await setUp();
     await home.restrict('John Smith', 'noContact');
     const input = { ...home.visit('John Smith'), turnedAwayNote: '' };
-    const [first, second] = await Promise.all([
-      home.register.turnAway(home.careWorker, input, check, today),
-      home.register.turnAway(home.careWorker, input, check, today),
-    ]);
+    const [first, second] = await Promise.all([home.turnAway(input), home.turnAway(input)]);
     expect(first.ok && second.ok && second.value.isRepeat).toBe(true);
     expect(await home.db.visitorLog.count()).toBe(1);
     const alerts = await outboxRepository(home.db).list(home.manager);
@@ -118,12 +121,7 @@ describe('a visitor turned away at the door', () => {
   it('over a close name only, treats them as the restricted person', async () => {
     const home = await setUp();
     const barred = await home.restrict('Sarah Khan', 'noContact');
-    const result = await home.register.turnAway(
-      home.careWorker,
-      { ...home.visit('Sara Kahn'), turnedAwayNote: 'Would not show ID' },
-      check,
-      today,
-    );
+    const result = await home.turnAway({ ...home.visit('Sara Kahn'), turnedAwayNote: 'Would not show ID' });
     expect(result.ok && result.value.entry).toMatchObject({
       restrictionCheck: 'block',
       matchedRestrictionIds: [barred.id],
@@ -133,12 +131,7 @@ describe('a visitor turned away at the door', () => {
   it('is corrected like any entry, by an amendment, and can never be signed out or put back', async () => {
     const home = await setUp();
     await home.restrict('John Smith', 'noContact');
-    const turned = await home.register.turnAway(
-      home.careWorker,
-      { ...home.visit('John Smith'), turnedAwayNote: '' },
-      check,
-      today,
-    );
+    const turned = await home.turnAway({ ...home.visit('John Smith'), turnedAwayNote: '' });
     if (!turned.ok) throw new Error(turned.error.message);
     const id = turned.value.entry.id;
     expect((await home.register.signOut(home.careWorker, id)).ok).toBe(false);
@@ -162,7 +155,7 @@ describe('a visitor turned away at the door', () => {
 describe('names at the door', () => {
   it('refuses to sign in one word, whatever the screen did', async () => {
     const home = await setUp();
-    const result = await home.register.signIn(home.careWorker, home.visit('Imran'), check, today);
+    const result = await home.signIn(home.visit('Imran'));
     expect(result.ok ? undefined : result.error.fields?.visitorName).toBe(
       'Type their full name (first name and surname) so it can be checked.',
     );
@@ -182,21 +175,19 @@ describe('names at the door', () => {
       effectiveFrom: '2026-01-01',
     });
     if (!recorded.ok) throw new Error(recorded.error.message);
-    const unsupervised = await home.register.signIn(home.careWorker, home.visit('Smithy'), check, today);
+    const unsupervised = await home.signIn(home.visit('Smithy'));
     expect(unsupervised.ok ? undefined : unsupervised.error.code).toBe('needs-supervisor');
   });
 
   it('needs the ID check of a close name first, and keeps "this is not them" with the entry, audited', async () => {
     const home = await setUp();
     const barred = await home.restrict('Sarah Khan', 'noContact');
-    const unchecked = await home.register.signIn(home.careWorker, home.visit('Sara Kahn'), check, today);
+    const unchecked = await home.signIn(home.visit('Sara Kahn'));
     expect(unchecked.ok ? undefined : unchecked.error.code).toBe('needs-id-check');
-    const checked = await home.register.signIn(
-      home.careWorker,
-      { ...home.visit('Sara Kahn'), idCheckedNotRestrictionIds: [barred.id] },
-      check,
-      today,
-    );
+    const checked = await home.signIn({
+      ...home.visit('Sara Kahn'),
+      idCheckedNotRestrictionIds: [barred.id],
+    });
     expect(checked.ok && checked.value).toMatchObject({
       restrictionCheck: 'clear',
       idCheckedNotRestrictionIds: [barred.id],
@@ -208,24 +199,17 @@ describe('names at the door', () => {
   it('blocks a close name staff treat as the restricted person', async () => {
     const home = await setUp();
     const barred = await home.restrict('Sarah Khan', 'noContact');
-    const treated = await home.register.signIn(
-      home.careWorker,
-      { ...home.visit('Sara Kahn'), treatedAsRestrictionIds: [barred.id] },
-      check,
-      today,
-    );
+    const treated = await home.signIn({ ...home.visit('Sara Kahn'), treatedAsRestrictionIds: [barred.id] });
     expect(treated.ok ? undefined : treated.error.code).toBe('blocked');
   });
 
   it('keeps the condition in words with the entry, and never the order', async () => {
     const home = await setUp();
     await home.restrict('Dawn Morris', 'supervisedOnly', 'Family room only');
-    const result = await home.register.signIn(
-      home.careWorker,
-      { ...home.visit('Dawn Morris'), supervisingStaffId: home.manager.staff.id },
-      check,
-      today,
-    );
+    const result = await home.signIn({
+      ...home.visit('Dawn Morris'),
+      supervisingStaffId: home.manager.staff.id,
+    });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.admittedUnder.map((item) => item.condition)).toEqual([
       'Supervised contact only. Family room only. The named member of staff must supervise throughout.',
@@ -238,8 +222,8 @@ describe('pressing a button twice', () => {
   it('signs a visitor in once', async () => {
     const home = await setUp();
     const [first, second] = await Promise.all([
-      home.register.signIn(home.careWorker, home.visit('Dawn Morris'), check, today),
-      home.register.signIn(home.careWorker, home.visit('  DAWN   morris '), check, today),
+      home.signIn(home.visit('Dawn Morris')),
+      home.signIn(home.visit('  DAWN   morris ')),
     ]);
     expect(first.ok).toBe(true);
     expect(second.ok ? undefined : second.error.code).toBe('already-on-site');
@@ -250,7 +234,7 @@ describe('pressing a button twice', () => {
 describe('a visitor signed out by mistake', () => {
   it('can be put back within 2 minutes, as an audited correction naming the sign-out', async () => {
     const home = await setUp();
-    const signedIn = await home.register.signIn(home.careWorker, home.visit('Dawn Morris'), check, today);
+    const signedIn = await home.signIn(home.visit('Dawn Morris'));
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     await home.register.signOut(home.careWorker, signedIn.value.id);
     expect((await home.register.signedOutSince('2026-11-23T20:50:00.000Z')).map((e) => e.id)).toEqual([
@@ -270,7 +254,7 @@ describe('a visitor signed out by mistake', () => {
 
   it('cannot be put back from the door after 2 minutes: the register’s correction is the way', async () => {
     const home = await setUp();
-    const signedIn = await home.register.signIn(home.careWorker, home.visit('Dawn Morris'), check, today);
+    const signedIn = await home.signIn(home.visit('Dawn Morris'));
     if (!signedIn.ok) throw new Error(signedIn.error.message);
     await home.register.signOut(home.careWorker, signedIn.value.id);
     home.later(undoSignOutWindowMs + 1000);
@@ -293,19 +277,14 @@ describe('a visitor signed out by mistake', () => {
 describe('the handover', () => {
   it('lists who came and went, and who was turned away, in the shift', async () => {
     const home = await setUp();
-    const stayed = await home.register.signIn(home.careWorker, home.visit('Dawn Morris'), check, today);
+    const stayed = await home.signIn(home.visit('Dawn Morris'));
     home.later(60_000);
-    const left = await home.register.signIn(home.careWorker, home.visit('Gary Price'), check, today);
+    const left = await home.signIn(home.visit('Gary Price'));
     if (!stayed.ok || !left.ok) throw new Error('not signed in');
     home.later(60 * 60_000);
     await home.register.signOut(home.careWorker, left.value.id);
     await home.restrict('John Smith', 'noContact');
-    await home.register.turnAway(
-      home.careWorker,
-      { ...home.visit('John Smith'), turnedAwayNote: '' },
-      check,
-      today,
-    );
+    await home.turnAway({ ...home.visit('John Smith'), turnedAwayNote: '' });
     const activity = await home.register.activityBetween(
       '2026-11-23T20:00:00.000Z',
       '2026-11-23T23:00:00.000Z',
@@ -323,10 +302,10 @@ describe('a restriction changed outside the app', () => {
     const home = await setUp();
     const barred = await home.restrict('John Smith', 'noContact');
     await home.db.restrictions.update(barred.id, { effectiveTo: '2026-02-01' });
-    const result = await home.register.signIn(home.careWorker, home.visit('John Smith'), check, today);
+    const result = await home.signIn(home.visit('John Smith'));
     expect(result.ok ? 'signed in' : result.error.code).toBe('blocked');
     // Whom it named cannot be trusted either: nobody is cleared while it is damaged.
-    const other = await home.register.signIn(home.careWorker, home.visit('Mary Jones'), check, today);
+    const other = await home.signIn(home.visit('Mary Jones'));
     expect(other.ok ? 'signed in' : other.error.code).toBe('blocked');
   });
 
