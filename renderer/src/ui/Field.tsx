@@ -105,7 +105,7 @@ export function OptionSelect({ emptyLabel, options = [], groups = [], ...select 
   );
 }
 
-type ChoiceSelectProps<Value extends string> = SelectHTMLAttributes<HTMLSelectElement> & {
+export type ChoiceSelectProps<Value extends string> = SelectHTMLAttributes<HTMLSelectElement> & {
   readonly ref?: Ref<HTMLSelectElement>;
   readonly values: readonly Value[];
   readonly labels: Readonly<Record<Value, string>>;

@@ -1,8 +1,8 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { auditActionGroups } from './audit-action-labels';
 import { notSignedIn, staffChoice, type AuditFilterValues } from './audit-filter-values';
 import { TypedDayRange } from '../../common/TypedDayRange';
-import { OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { FilterForm } from '../../ui/FilterForm';
 
 type Props = {
@@ -26,9 +26,11 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
       })),
     [],
   );
+  const who = [
+    { value: notSignedIn, label: 'Not signed in (failed sign-ins)' },
+    ...staff.map((member) => ({ value: staffChoice(member.id), label: member.name })),
+  ];
   const set = (change: Partial<AuditFilterValues>) => onChange({ ...values, ...change });
-  // Labels point at their controls by id, so a select's name is its label, not its options' words.
-  const id = useId();
   return (
     <FilterForm className="audit-filters" label="Filter the audit log">
       <TypedDayRange
@@ -36,49 +38,27 @@ export function AuditFilters({ values, onChange, staff, youngPeople }: Props) {
         to={values.toDate}
         onChange={(days) => set({ fromDate: days.from, toDate: days.to })}
       />
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-who`}>
-          Who
-        </label>
-        <select
-          id={`${id}-who`}
-          className="input"
-          value={values.who}
-          onChange={(event) => set({ who: event.target.value })}
-        >
-          <option value="">Anyone</option>
-          <option value={notSignedIn}>Not signed in (failed sign-ins)</option>
-          {staff.map((member) => (
-            <option key={member.id} value={staffChoice(member.id)}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-what`}>
-          What
-        </label>
-        <OptionSelect
-          id={`${id}-what`}
-          emptyLabel="Any action"
-          groups={groups}
-          value={values.action}
-          onChange={(event) => set({ action: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-young-person`}>
-          Young person
-        </label>
-        <OptionSelect
-          id={`${id}-young-person`}
-          emptyLabel="Any young person"
-          options={youngPeople.map((youngPerson) => ({ value: youngPerson.id, label: youngPerson.name }))}
-          value={values.youngPersonId}
-          onChange={(event) => set({ youngPersonId: event.target.value })}
-        />
-      </div>
+      <LabelledOptionSelect
+        label="Who"
+        emptyLabel="Anyone"
+        options={who}
+        value={values.who}
+        onChange={(event) => set({ who: event.target.value })}
+      />
+      <LabelledOptionSelect
+        label="What"
+        emptyLabel="Any action"
+        groups={groups}
+        value={values.action}
+        onChange={(event) => set({ action: event.target.value })}
+      />
+      <LabelledOptionSelect
+        label="Young person"
+        emptyLabel="Any young person"
+        options={youngPeople.map((youngPerson) => ({ value: youngPerson.id, label: youngPerson.name }))}
+        value={values.youngPersonId}
+        onChange={(event) => set({ youngPersonId: event.target.value })}
+      />
     </FilterForm>
   );
 }

@@ -9,7 +9,7 @@ import {
 import { staffRoleLabels } from '@shared/schemas/staff';
 import { calendarDateOf } from '@shared/home-time';
 import { DateRangeFields } from '../../ui/DateRangeFields';
-import { ChoiceSelect, Field, OptionSelect } from '../../ui/Field';
+import { LabelledChoiceSelect, LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { Banner } from '../../ui/Banner';
 import { familyOptions, useFamilyOf } from '../../common/useFamilyOf';
 import { staffNamesById } from '../../common/staff-names';
@@ -167,29 +167,21 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
         </Banner>
       ) : null}
       <FilterForm className="chronology__filters" label="Filter the chronology">
-        <Field label="Show">
-          {(wiring) => (
-            <ChoiceSelect
-              emptyLabel="Everything"
-              values={chronologyKinds}
-              labels={chronologyKindLabels}
-              value={typed.kind}
-              onChange={set('kind')}
-              {...wiring}
-            />
-          )}
-        </Field>
-        <Field label="Family member">
-          {(wiring) => (
-            <OptionSelect
-              emptyLabel="Anyone"
-              options={familyOptions(family ?? [])}
-              value={typed.personId}
-              onChange={set('personId')}
-              {...wiring}
-            />
-          )}
-        </Field>
+        <LabelledChoiceSelect
+          label="Show"
+          emptyLabel="Everything"
+          values={chronologyKinds}
+          labels={chronologyKindLabels}
+          value={typed.kind}
+          onChange={set('kind')}
+        />
+        <LabelledOptionSelect
+          label="Family member"
+          emptyLabel="Anyone"
+          options={familyOptions(family ?? [])}
+          value={typed.personId}
+          onChange={set('personId')}
+        />
         <DateRangeFields fromLabel="From" toLabel="To" {...filters.dates} />
         <div className="chronology__clear">
           <button type="button" className="button button--secondary" onClick={filters.clear}>

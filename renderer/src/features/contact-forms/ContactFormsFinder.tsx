@@ -9,7 +9,8 @@ import {
 import { useFilterFields } from '../../common/useFilterFields';
 import type { ContactFormListFilter } from '../../db/repositories/contact-form-list-repository';
 import { DateRangeFields } from '../../ui/DateRangeFields';
-import { ChoiceSelect, Field, OptionSelect, TextInput } from '../../ui/Field';
+import { Field, TextInput } from '../../ui/Field';
+import { LabelledChoiceSelect, LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { addDays, startOfDayIn } from '@shared/home-time';
 import { useHomeTimeZone } from '../../common/useHomeTimeZone';
 import { useStaffMembers } from '../../common/useStaffMembers';
@@ -104,41 +105,29 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
             onChange={set('youngPersonId')}
           />
         )}
-        <Field label="Written by">
-          {(wiring) => (
-            <OptionSelect
-              emptyLabel="Anyone"
-              options={staffChoices(staff)}
-              value={typed.authorId}
-              onChange={set('authorId')}
-              {...wiring}
-            />
-          )}
-        </Field>
-        <Field label="Kind of contact">
-          {(wiring) => (
-            <ChoiceSelect
-              emptyLabel="Any kind"
-              values={contactKinds}
-              labels={contactKindLabels}
-              value={typed.kind}
-              onChange={set('kind')}
-              {...wiring}
-            />
-          )}
-        </Field>
-        <Field label="Status">
-          {(wiring) => (
-            <ChoiceSelect
-              emptyLabel="Any status"
-              values={contactFormListStatuses}
-              labels={contactFormListStatusLabels}
-              value={typed.status}
-              onChange={set('status')}
-              {...wiring}
-            />
-          )}
-        </Field>
+        <LabelledOptionSelect
+          label="Written by"
+          emptyLabel="Anyone"
+          options={staffChoices(staff)}
+          value={typed.authorId}
+          onChange={set('authorId')}
+        />
+        <LabelledChoiceSelect
+          label="Kind of contact"
+          emptyLabel="Any kind"
+          values={contactKinds}
+          labels={contactKindLabels}
+          value={typed.kind}
+          onChange={set('kind')}
+        />
+        <LabelledChoiceSelect
+          label="Status"
+          emptyLabel="Any status"
+          values={contactFormListStatuses}
+          labels={contactFormListStatusLabels}
+          value={typed.status}
+          onChange={set('status')}
+        />
         <DateRangeFields fromLabel="Contacts from" toLabel="Contacts to" {...filters.dates} />
         <div className="form-finder__clear">
           <button type="button" className="button button--secondary" onClick={filters.clear}>

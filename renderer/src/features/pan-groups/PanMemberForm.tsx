@@ -8,7 +8,7 @@ import {
 } from '@shared/schemas/pan';
 import type { StaffMember } from '@shared/schemas/staff';
 import { ChoiceRadios } from '../../ui/ChoiceRadios';
-import { Field, OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { activeStaffChoices } from '../../common/staff-names';
 import { ControlledTextField } from '../../ui/ControlledTextField';
 import { FormActions } from '../../ui/FormActions';
@@ -90,21 +90,15 @@ export function PanMemberForm({ existing, staff, errors, isSaving, onSave, onCan
         />
       )}
       {draft.kind === 'staff' ? (
-        <Field
+        <LabelledOptionSelect
           label="Member of staff"
           hint="They are told at their account’s email address."
           error={errors['staffId']}
-        >
-          {(wiring) => (
-            <OptionSelect
-              {...wiring}
-              emptyLabel="Choose…"
-              options={activeStaffChoices(staff)}
-              value={draft.staffId}
-              onChange={(event) => set({ staffId: event.target.value })}
-            />
-          )}
-        </Field>
+          emptyLabel="Choose…"
+          options={activeStaffChoices(staff)}
+          value={draft.staffId}
+          onChange={(event) => set({ staffId: event.target.value })}
+        />
       ) : (
         <>
           <ControlledTextField

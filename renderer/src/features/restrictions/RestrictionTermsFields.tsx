@@ -6,7 +6,8 @@ import {
   restrictionKindLabels,
   restrictionKinds,
 } from '@shared/schemas/registers';
-import { Field, TextInput, ChoiceSelect } from '../../ui/Field';
+import { Field, TextInput } from '../../ui/Field';
+import { LabelledChoiceSelect } from '../../ui/LabelledSelect';
 import type { RestrictionTermsFieldName } from './restriction-entry-schema';
 
 /** The words that differ between recording a restriction and giving it a new version. */
@@ -74,16 +75,13 @@ export function RestrictionTermsFields({
     <>
       <fieldset className="fieldset">
         <legend>{wording.legend}</legend>
-        <Field label="What is restricted" error={errors.kind?.message}>
-          {(wiring) => (
-            <ChoiceSelect
-              {...wiring}
-              {...register('kind', false)}
-              values={restrictionKinds}
-              labels={restrictionKindLabels}
-            />
-          )}
-        </Field>
+        <LabelledChoiceSelect
+          label="What is restricted"
+          error={errors.kind?.message}
+          {...register('kind', false)}
+          values={restrictionKinds}
+          labels={restrictionKindLabels}
+        />
         <Field
           label="Conditions (optional unless “Other”)"
           hint="What staff must do, for example “supervised by two staff, in the family room only”."
@@ -91,16 +89,13 @@ export function RestrictionTermsFields({
         >
           {(wiring) => <textarea className="input" rows={3} {...wiring} {...register('conditions', false)} />}
         </Field>
-        <Field label="Authority" error={errors.authority?.message}>
-          {(wiring) => (
-            <ChoiceSelect
-              {...wiring}
-              {...register('authority', false)}
-              values={restrictionAuthorities}
-              labels={restrictionAuthorityLabels}
-            />
-          )}
-        </Field>
+        <LabelledChoiceSelect
+          label="Authority"
+          error={errors.authority?.message}
+          {...register('authority', false)}
+          values={restrictionAuthorities}
+          labels={restrictionAuthorityLabels}
+        />
         <Field label="Reference" hint={wording.referenceHint} error={errors.authorityReference?.message}>
           {(wiring) => (
             <TextInput
