@@ -12,7 +12,7 @@ import { DeclarationsTable } from './DeclarationsTable';
 import { filterDeclarations, type DeclarationFilter } from './declaration-filter';
 import { ReviewDeclarationForm } from './ReviewDeclarationForm';
 import { useDeclarations } from './useDeclarations';
-import { OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { LoadedList } from '../../ui/LoadedList';
 import { FilterForm } from '../../ui/FilterForm';
 
@@ -122,15 +122,13 @@ export function DeclarationsScreen() {
       ) : null}
       {isManager ? (
         <FilterForm className="toolbar" label="Filter declarations">
-          <label className="field">
-            <span className="field__label">Member of staff</span>
-            <OptionSelect
-              emptyLabel="Everyone"
-              options={staffChoices(staff)}
-              value={filter.staffId}
-              onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}
-            />
-          </label>
+          <LabelledOptionSelect
+            label="Member of staff"
+            emptyLabel="Everyone"
+            options={staffChoices(staff)}
+            value={filter.staffId}
+            onChange={(event) => setFilter({ ...filter, staffId: event.target.value })}
+          />
           <label className="field">
             <span className="field__label">Showing</span>
             <select

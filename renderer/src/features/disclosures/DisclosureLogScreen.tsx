@@ -13,7 +13,7 @@ import { sha256Hex } from '@shared/bytes';
 import { useDisclosure } from './useDisclosure';
 import { useDisclosureLog } from './useDisclosureLog';
 import { TypedDayRange } from '../../common/TypedDayRange';
-import { OptionSelect } from '../../ui/Field';
+import { LabelledOptionSelect } from '../../ui/LabelledSelect';
 import { ExportCsvButton } from '../../ui/ExportCsvButton';
 import { FilterForm } from '../../ui/FilterForm';
 
@@ -66,18 +66,16 @@ export function DisclosureLogScreen() {
         Every copy that has left Family Links: what it was, who it went to, why, when and who made it.
       </p>
       <FilterForm className="toolbar" label="Filter the log">
-        <label className="field">
-          <span className="field__label">Young person</span>
-          <OptionSelect
-            emptyLabel="All young people"
-            options={(directory?.youngPeople ?? []).map((youngPerson) => ({
-              value: youngPerson.id,
-              label: directory?.youngPersonName(youngPerson.id) ?? '',
-            }))}
-            value={filter.youngPersonId}
-            onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}
-          />
-        </label>
+        <LabelledOptionSelect
+          label="Young person"
+          emptyLabel="All young people"
+          options={(directory?.youngPeople ?? []).map((youngPerson) => ({
+            value: youngPerson.id,
+            label: directory?.youngPersonName(youngPerson.id) ?? '',
+          }))}
+          value={filter.youngPersonId}
+          onChange={(event) => setFilter({ ...filter, youngPersonId: event.target.value })}
+        />
         <TypedDayRange
           from={filter.from}
           to={filter.to}
