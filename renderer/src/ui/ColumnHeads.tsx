@@ -6,10 +6,12 @@ type Props = {
    * what the column holds without a visible word above a row of buttons.
    */
   readonly hasActions?: boolean | undefined;
+  /** That column's hidden heading where the buttons do one thing ("Open"); "Actions" otherwise. */
+  readonly actionsHeading?: string;
 };
 
 /** A table's head row: one column heading a name, and (where rows have buttons) an Actions column. */
-export function ColumnHeads({ columns, hasActions = false }: Props) {
+export function ColumnHeads({ columns, hasActions = false, actionsHeading = 'Actions' }: Props) {
   return (
     <thead>
       <tr>
@@ -20,7 +22,7 @@ export function ColumnHeads({ columns, hasActions = false }: Props) {
         ))}
         {hasActions ? (
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{actionsHeading}</span>
           </th>
         ) : null}
       </tr>

@@ -13,6 +13,7 @@ import { adminFormSchema, emptyServer, noAdmin, serverFormSchema } from './serve
 import { AdminFields, SyncForm, refusalOf, useSyncSubmit } from './SyncForm';
 import { useComputers, type PendingAddition, type RegisteredDevice } from './useComputers';
 import { Panel } from '../../ui/Panel';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Computers = NonNullable<ReturnType<typeof useComputers>>;
 
@@ -260,15 +261,7 @@ function ComputerList({
   return (
     <table className="table">
       <caption className="visually-hidden">The home’s computers</caption>
-      <thead>
-        <tr>
-          <th scope="col">Computer</th>
-          <th scope="col">Added</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Computer', 'Added']} hasActions />
       <tbody>
         {list.map((device) => {
           const name = device.name ?? 'A computer with no name';

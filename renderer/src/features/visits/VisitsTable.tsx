@@ -2,6 +2,7 @@ import { visitKindLabels, visitStatusLabels } from '@shared/schemas/visits';
 import type { DiaryVisit } from '../../db/repositories/visit-reads';
 import { describeSlot } from '@shared/rules/visit-conflicts';
 import type { VisitDirectory } from './useVisitDirectory';
+import { ColumnHeads } from '../../ui/ColumnHeads';
 
 type Props = {
   readonly visits: readonly DiaryVisit[];
@@ -17,18 +18,11 @@ export function VisitsTable({ visits, directory, timeZone, caption, onOpen }: Pr
   return (
     <table className="table visits-table">
       <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">When</th>
-          <th scope="col">Young people</th>
-          <th scope="col">Visit</th>
-          <th scope="col">Room</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="visually-hidden">Open</span>
-          </th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        columns={['When', 'Young people', 'Visit', 'Room', 'Status']}
+        hasActions
+        actionsHeading="Open"
+      />
       <tbody>
         {visits.map((visit) => (
           <tr key={visit.id}>
