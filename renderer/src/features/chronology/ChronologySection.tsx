@@ -80,7 +80,7 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const family = useFamilyOf(youngPersonId);
   const filters = useFilterFields<Typed>(blank);
-  const { typed, set } = filters;
+  const { typed } = filters;
   const { fromDate, toDate } = filters.range;
   const filter = useMemo<ChronologyFilter>(
     () => ({
@@ -172,15 +172,13 @@ function ChronologyContents({ youngPersonId, youngPersonName, caseNumber, onPrin
           emptyLabel="Everything"
           values={chronologyKinds}
           labels={chronologyKindLabels}
-          value={typed.kind}
-          onChange={set('kind')}
+          {...filters.bind('kind')}
         />
         <LabelledOptionSelect
           label="Family member"
           emptyLabel="Anyone"
           options={familyOptions(family ?? [])}
-          value={typed.personId}
-          onChange={set('personId')}
+          {...filters.bind('personId')}
         />
         <DateRangeFields fromLabel="From" toLabel="To" {...filters.dates} />
         <div className="chronology__clear">

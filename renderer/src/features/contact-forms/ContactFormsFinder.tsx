@@ -58,7 +58,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
   const { youngPeople } = useYoungPeople();
   const staff = useStaffMembers();
   const filters = useFilterFields<Typed>(blank, { ...blank, status: initialStatus ?? '' });
-  const { typed, set } = filters;
+  const { typed } = filters;
   const [reference, setReference] = useState('');
   // The reference is searched a moment after typing stops, not on every key.
   useEffect(() => {
@@ -91,8 +91,7 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
               type="search"
               autoComplete="off"
               spellCheck={false}
-              value={typed.reference}
-              onChange={set('reference')}
+              {...filters.bind('reference')}
               {...wiring}
             />
           )}
@@ -101,32 +100,28 @@ export function ContactFormsFinder({ youngPersonId, title, initialStatus }: Prop
           <YoungPersonFilter
             emptyLabel="Everyone"
             youngPeople={youngPeople}
-            value={typed.youngPersonId}
-            onChange={set('youngPersonId')}
+            {...filters.bind('youngPersonId')}
           />
         )}
         <LabelledOptionSelect
           label="Written by"
           emptyLabel="Anyone"
           options={staffChoices(staff)}
-          value={typed.authorId}
-          onChange={set('authorId')}
+          {...filters.bind('authorId')}
         />
         <LabelledChoiceSelect
           label="Kind of contact"
           emptyLabel="Any kind"
           values={contactKinds}
           labels={contactKindLabels}
-          value={typed.kind}
-          onChange={set('kind')}
+          {...filters.bind('kind')}
         />
         <LabelledChoiceSelect
           label="Status"
           emptyLabel="Any status"
           values={contactFormListStatuses}
           labels={contactFormListStatusLabels}
-          value={typed.status}
-          onChange={set('status')}
+          {...filters.bind('status')}
         />
         <DateRangeFields fromLabel="Contacts from" toLabel="Contacts to" {...filters.dates} />
         <div className="form-finder__clear">
