@@ -80,15 +80,6 @@ export function reviewRepository(db: FamilyLinksDb) {
     return ok({ scope: scope.kind, youngPeople });
   }
 
-  /**
-   * The young people in scope and the year, read at once: neither needs the other, and the year's
-   * check against its trail is a read of its own. The calendar is not need-to-know (every account
-   * sees the term dates), so reading it for someone then refused opens nothing they may not see.
-   */
-  function inScopeWithYear(session: Session, yearId: string) {
-    return Promise.all([youngPeopleInScope(session), trustedYear(db, yearId, session.auditKey)]);
-  }
-
   /** One young person's review of a term, found: refused (as not found) outside this person's scope. */
   async function reviewOf(
     session: Session,
@@ -96,9 +87,10 @@ export function reviewRepository(db: FamilyLinksDb) {
     yearId: string,
     termName: TermName,
   ): Promise<Result<{ youngPerson: YoungPerson; year: AcademicYear; termIndex: number }, ReviewError>> {
-    const [inScope, year] = await inScopeWithYear(session, yearId);
+    const inScope = await youngPeopleInScope(session);
     if (!inScope.ok) return inScope;
     const youngPerson = inScope.value.youngPeople.find((candidate) => candidate.id === youngPersonId);
+    const year = await trustedYear(db, yearId, session.auditKey);
     const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
     if (!youngPerson || !year || termIndex < 0)
       return fail('not-found', 'That young person’s review is not one you can open.');
@@ -164,8 +156,9 @@ export function reviewRepository(db: FamilyLinksDb) {
       termName: TermName,
       now: Date,
     ): Promise<Result<TermlyOverview, ReviewError>> {
-      const [inScope, year] = await inScopeWithYear(session, yearId);
+      const inScope = await youngPeopleInScope(session);
       if (!inScope.ok) return inScope;
+      const year = await trustedYear(db, yearId, session.auditKey);
       const termIndex = year ? year.terms.findIndex((term) => term.name === termName) : -1;
       if (!year || termIndex < 0)
         return fail('not-found', 'That term is not in the home’s calendar. Choose another.');
