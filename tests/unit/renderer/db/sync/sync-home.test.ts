@@ -193,6 +193,14 @@ describe('setting sync up and joining a home', () => {
     ]);
     await finishJoining(frontDesk.db);
     expect(await isJoining(frontDesk.db)).toBe(false);
+    // Its sync settings lost and sync set up again on it (the Computers screen's form): it stays
+    // the computer of the home it joined, not the first of a new one.
+    const again = await setUpFirstComputer(frontDesk.db, frontDesk.store, 'fl-oak-house-b4c5d6e7', now);
+    expect([again.homeId, again.deviceId, syncKeyText(again)]).toEqual([
+      officeHome.homeId,
+      frontHome.deviceId,
+      syncKeyText(officeHome),
+    ]);
     expect((await frontDesk.db.syncPeers.toCollection().primaryKeys()).sort()).toEqual(
       [officeHome.deviceId, frontHome.deviceId].sort(),
     );
