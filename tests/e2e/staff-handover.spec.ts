@@ -147,5 +147,12 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   ])
     await expect(log.entry(label).first()).toBeVisible();
   await expect(log.entry('Handed over a young person')).toHaveCount(2);
+  // From whom to whom, by name as the Who column says it; the log itself holds account ids.
+  await expect(log.entry('Handed over a contact form')).toContainText(
+    `from ${tutor.name} to ${colleague.name}`,
+  );
+  await expect(log.entry('Handed over a PAN group place')).toContainText(
+    `from ${tutor.name} to ${manager.name}`,
+  );
   await app.checkScreen('the audit log after a handover', { screenshot: '1366 audit log with the handover' });
 });

@@ -1,7 +1,8 @@
 import { useCallback, useEffect } from 'react';
+import { dayAndTime } from '@shared/home-time';
 import { useScrollerRows } from '../../common/useScrollerRows';
 import { auditActionLabel } from './audit-action-labels';
-import { auditActorWords, auditRecordWords, type AuditNames } from './audit-entry-words';
+import { auditActorWords, auditDetailWords, auditRecordWords, type AuditNames } from './audit-entry-words';
 import type { AuditLogMatches } from './useAuditLogSearch';
 
 /** A one-line entry's height; longer details wrap and their rows are measured as drawn. */
@@ -11,16 +12,9 @@ const headHeight = 42;
 /** Entries read ahead of and behind the rows in view, so scrolling rarely shows a blank row. */
 const readAhead = 60;
 
-const whenFormats = new Map<string, Intl.DateTimeFormat>();
 /** "1 Jan 2026, 09:00" on the home's clock. */
 function when(instant: string, timeZone: string): string {
-  let format = whenFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
-    whenFormats.set(timeZone, format);
-  }
-  const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? 'unknown time' : format.format(date);
+  return Number.isNaN(Date.parse(instant)) ? 'unknown time' : dayAndTime(instant, timeZone);
 }
 
 type Props = {
@@ -101,7 +95,7 @@ export function AuditEntryList({ matches, names, timeZone }: Props) {
                     <span role="cell">{auditActionLabel(entry.action)}</span>
                     <span role="cell">{auditRecordWords(entry, names)}</span>
                     <span role="cell" className="muted breaks-anywhere">
-                      {entry.detail}
+                      {auditDetailWords(entry.detail, timeZone, names)}
                     </span>
                   </>
                 ) : (

@@ -1,4 +1,6 @@
+import { dayAndTime } from '@shared/home-time';
 import type { ChainedAuditEntry } from '@shared/rules/audit-chain';
+import { staffRoleLabels } from '@shared/schemas/staff';
 import { auditRecordTypeLabel } from './audit-action-labels';
 
 /** Names the log's ids stand for, as the screen knows them. */
@@ -25,4 +27,32 @@ export function auditRecordWords(entry: ChainedAuditEntry, names: AuditNames): s
   if (entry.recordType === 'youngPerson')
     return `${type}: ${names.youngPeople.get(entry.recordId) ?? 'no longer listed'}`;
   return type;
+}
+
+/** An instant as the log stores it, "2026-12-07T16:14:57.082Z" (with or without seconds' fraction). */
+const storedInstant = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})/g;
+/** A colleague as the log names them, by account id: "staff 803900f0-7ea3-…". */
+const storedStaff = /\bstaff ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/g;
+/** A role as the log writes it, "personalTutor". */
+const roleWords = new Map<string, string>(Object.entries(staffRoleLabels));
+const storedRole = new RegExp(`\\b(${[...roleWords.keys()].join('|')})\\b`, 'g');
+
+/**
+ * An entry's detail as a person reads it: any instant in it on the home's clock, as every other
+ * time on the screen is ("until 7 Dec 2026, 16:14"), and a colleague's account id as their name
+ * ("from Grace Okafor to Sam Patel"), as the Who and Record columns show them, and a role in
+ * words ("as Personal Tutor"). The log itself keeps the exact instant and the id (names are
+ * never written into it); only the screen's words change.
+ */
+export function auditDetailWords(detail: string | undefined, timeZone: string, names: AuditNames): string {
+  if (!detail) return '';
+  return (
+    detail
+      .replace(storedInstant, (instant) =>
+        Number.isNaN(Date.parse(instant)) ? instant : dayAndTime(instant, timeZone),
+      )
+      .replace(storedRole, (role) => roleWords.get(role) ?? role)
+      // Last, so that nothing in a colleague's name is taken for a role or an instant.
+      .replace(storedStaff, (words, staffId: string) => names.staff.get(staffId) ?? words)
+  );
 }
