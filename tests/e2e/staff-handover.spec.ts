@@ -151,6 +151,7 @@ test('a manager switches off a personal tutor who is leaving, handing her young 
   await expect(log.entry('Handed over a contact form')).toContainText(
     `from ${tutor.name} to ${colleague.name}`,
   );
+  await expect(log.entry('Changed an account').first()).toContainText('changed: switched on or off');
   await expect(log.entry('Handed over a PAN group place')).toContainText(
     `from ${tutor.name} to ${manager.name}`,
   );

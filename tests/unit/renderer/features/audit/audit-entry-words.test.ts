@@ -46,6 +46,13 @@ describe('auditDetailWords', () => {
     expect(words('changed: personalTutorId')).toBe('changed: personalTutorId');
   });
 
+  it('names the details of an account that changed in words', () => {
+    expect(words('changed: isActive')).toBe('changed: switched on or off');
+    expect(words('changed: name, email, roles')).toBe('changed: name, work email, roles');
+    // A field the screen has no words for leaves the whole list as written.
+    expect(words('changed: email, pinHash')).toBe('changed: email, pinHash');
+  });
+
   it('keeps the id of an account the screen does not know, so it can still be traced', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     expect(words(`from staff ${grace} to staff ${unknown}`)).toBe(`from Grace Okafor to staff ${unknown}`);
