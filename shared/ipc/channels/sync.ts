@@ -124,6 +124,11 @@ export const syncChannels = {
         server: syncServerSchema.strict(),
         admin: serverAdminSchema.strict(),
         createDatabase: z.boolean(),
+        /**
+         * This computer's user as the home's registry names it, when it is one of the home's
+         * computers already: made again under that name, so removing the computer removes it.
+         */
+        computerUser: syncComputerUserSchema.optional(),
       }),
     ),
     reply: done({ status: syncStatusSchema }),

@@ -67,6 +67,11 @@ function randomId(): string {
   return [...bytes].map((byte) => pairingIdAlphabet[byte % 32]).join('');
 }
 
+/** The database a computer's server user (`fl-<database>-<id>`) belongs to. */
+function databaseOfUser(computerUser: string): string {
+  return computerUser.slice('fl-'.length, computerUser.lastIndexOf('-'));
+}
+
 /** 32 random bytes as base64url: a computer's server password, known only to that computer. */
 function randomPassword(): string {
   return randomBytes(32).toString('base64url');
@@ -152,12 +157,24 @@ export function createSyncService(options: SyncServiceOptions) {
     'That CA certificate could not be read. Paste the whole PEM text, including the BEGIN and END lines.',
   );
 
+  /**
+   * Sets this computer up with the server. `computerUser`: this computer is one of the home's
+   * computers already (its settings were lost or changed outside the app) and the home's registry
+   * names this user as its own; the user is made again under that name with a new password, so
+   * that removing the computer later takes away the user it connects as, not one nobody knows of.
+   */
   async function setUpServer(request: {
     server: SyncServer;
     admin: ServerAdmin;
     createDatabase: boolean;
+    computerUser?: string | undefined;
   }): Promise<SyncOutcome<{ status: SyncStatus }>> {
     const { server, admin } = request;
+    if (request.computerUser !== undefined && !request.computerUser.startsWith(`fl-${server.database}-`))
+      return failed(
+        'invalid',
+        `This computer connected to the database ${databaseOfUser(request.computerUser)} before. Enter that database’s name.`,
+      );
     if (unreadableCa(server)) return badCa;
     if (!options.protectedStorage.isEncryptionAvailable()) return noProtectedStorage;
     const isAdmin = await couch.checkAdmin(server, admin);
@@ -173,7 +190,22 @@ export function createSyncService(options: SyncServiceOptions) {
       const created = await couch.createDatabase(server, admin);
       if (!created.ok) return failed(created.code, created.message);
     }
-    const user = { name: computerUserName(server.database, randomId()), password: randomPassword() };
+    const user = {
+      name: request.computerUser ?? computerUserName(server.database, randomId()),
+      password: randomPassword(),
+    };
+    if (request.computerUser !== undefined) {
+      // Its old password went with the lost settings: the user is made again with a new one.
+      const gone = await couch.deleteUser(server, admin, user.name);
+      if (!gone.ok) return failed(gone.code, gone.message);
+      // Removing a computer deletes its user: none means it was removed (on a computer whose
+      // registry this one has not seen), and only joining with a new code may bring it back.
+      if (!gone.value)
+        return failed(
+          'not-found',
+          'The server has no user for this computer any more: it was removed from the home’s computers, so it cannot be connected again. Nothing was changed.',
+        );
+    }
     const madeUser = await couch.createUser(server, admin, user);
     if (!madeUser.ok) return failed(madeUser.code, madeUser.message);
     const member = await couch.changeMember(server, admin, user.name, 'add');

@@ -35,6 +35,7 @@ import {
   signedRegistryDocuments,
 } from './sync-home';
 import { finishJoining } from './sync-joining';
+import { placeInHome } from './place-in-home';
 import { bytesToBase64Url } from '@shared/bytes';
 import type { DeviceKeyStore } from '../../platform/sync/device-key-store';
 import { pullWhileJoining } from '../../platform/sync/replicator';
@@ -111,7 +112,11 @@ async function publishNow(connection: SyncConnection): Promise<void> {
   await remoteOf(connection).bulkDocs(await signedRegistryDocuments(connection.db));
 }
 
-/** The home's first computer: the server checked and set up, then the whole home put in the change log. */
+/**
+ * The home's first computer: the server checked and set up, then the whole home put in the change
+ * log. A computer of a home already (its server settings lost) connects again in its own place:
+ * as the server user and under the name the home's registry gives it (`placeInHome`).
+ */
 export async function setUpSync(
   db: FamilyLinksDb,
   calls: SyncManagerCalls,
@@ -124,20 +129,37 @@ export async function setUpSync(
     readonly name: string;
   },
   now: Date,
+  mirrorOf?: MirrorOpener,
 ): Promise<Result<SyncStatus>> {
   if (!can(session.roles, 'sync:computers')) return forbidden();
-  const name = nameOf(input.name);
-  if (!name.ok) return name;
   const { server, admin, createDatabase } = input;
-  const reply = doneOf(await calls['sync:set-up-server']({ server, admin, createDatabase }));
+  const place = await placeInHome(db, store, server.database, mirrorOf);
+  if (!place.ok) return place;
+  const own = place.value;
+  const name = own ? ok(own.name) : nameOf(input.name);
+  if (!name.ok) return name;
+  const reply = doneOf(
+    await calls['sync:set-up-server']({
+      server,
+      admin,
+      createDatabase,
+      ...(own ? { computerUser: own.computerUser } : {}),
+    }),
+  );
   if (!reply.ok) return reply;
   const status = reply.value.status;
   if (!status.configured) return notConnected();
   const home = await setUpFirstComputer(db, store, status.computerUser, now, name.value);
+  const action = own ? 'sync.connected-again' : 'sync.set-up';
   await audited(
     db,
     session,
-    { action: 'sync.set-up', recordType: 'syncComputer', recordId: home.deviceId, detail: name.value },
+    {
+      action,
+      recordType: 'syncComputer',
+      recordId: home.deviceId,
+      ...(name.value === undefined ? {} : { detail: name.value }),
+    },
     now,
   );
   return ok(status);

@@ -50,7 +50,8 @@ export const mirrorName = (database: string): string => `family-links-sync-${dat
 /** Opens the mirror for the home's database; tests give each computer its own. */
 export type MirrorOpener = (database: string) => Database;
 
-const appMirror: MirrorOpener = (database) => openMirror(mirrorName(database));
+/** The app's own mirror of a database: the same one each time it is opened. */
+export const appMirror: MirrorOpener = (database) => openMirror(mirrorName(database));
 
 /** Opens what sync needs, if this computer has a server and a home; undefined otherwise. */
 export async function connectSync(

@@ -141,6 +141,7 @@ const labels: Readonly<Record<string, string>> = {
   'sync.records-missing': 'Found records from another computer missing from the sync server',
   'sync.problem-acknowledged': 'Marked a sync problem as seen',
   'sync.set-up': 'Set up sync with the home’s server on this computer',
+  'sync.connected-again': 'Connected this computer to the home’s server again',
   'sync.computer-added': 'Added a computer to the home’s computers',
   'sync.computer-removed': 'Removed a computer from the home’s computers',
   'sync.joined': 'This computer joined the home’s computers',

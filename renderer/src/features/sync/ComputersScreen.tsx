@@ -66,6 +66,45 @@ function SetUpForm({ computers }: { computers: Computers }) {
   );
 }
 
+const connectAgainFormSchema = z.object({ server: serverFormSchema, admin: adminFormSchema });
+
+/**
+ * A computer of the home whose server settings are gone: it connects again as itself, keeping its
+ * name and its place among the home's computers (a new place would escape its removal).
+ */
+function ConnectAgainForm({ computers }: { computers: Computers }) {
+  const form = useForm<
+    z.input<typeof connectAgainFormSchema>,
+    unknown,
+    z.output<typeof connectAgainFormSchema>
+  >({
+    resolver: zodResolver(connectAgainFormSchema),
+    defaultValues: { server: emptyServer, admin: noAdmin },
+  });
+  const sending = useSyncSubmit(form, async (values) =>
+    refusalOf(await computers.setUp({ ...values, createDatabase: false, name: '' })),
+  );
+
+  return (
+    <Panel titleId="sync-connect-again-title" title="Connect this computer again">
+      <p>
+        This computer is one of the home’s computers, but its connection to the sync server is no longer kept
+        here. Enter the server and the database it used before, with the server admin’s sign-in. It keeps its
+        name and its place among the home’s computers.
+      </p>
+      <SyncForm
+        label="Connect this computer again"
+        sending={sending}
+        submitLabel="Connect again"
+        busyLabel="Connecting…"
+      >
+        <ServerFields form={form} />
+        <AdminFields form={form} />
+      </SyncForm>
+    </Panel>
+  );
+}
+
 const addFormSchema = z.object({ name: z.string(), admin: adminFormSchema });
 
 /** Adding a computer: its name and the admin's sign-in, then a code, kept by the app until it joins. */
@@ -320,7 +359,8 @@ export function ComputersScreen() {
           computer is not syncing. The Registered Manager must set up sync again.
         </Banner>
       ) : null}
-      {status && !status.configured ? <SetUpForm computers={computers} /> : null}
+      {status && !status.configured && !computers.isInHome ? <SetUpForm computers={computers} /> : null}
+      {status && !status.configured && computers.isInHome ? <ConnectAgainForm computers={computers} /> : null}
       {status?.configured ? (
         <>
           <Panel titleId="sync-server-title" title="The sync server">

@@ -11,6 +11,7 @@ import {
   removeComputer,
   setUpSync,
 } from '../../db/sync/pairing-flow';
+import { belongsToHome } from '../../db/sync/place-in-home';
 import { watchRegistry } from '../../db/sync/registry-feed';
 import { useDatabase } from '../../db/useDatabase';
 import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
@@ -40,6 +41,7 @@ export function useComputers() {
   const connection = sync?.connection;
   const [status, setStatus] = useState<SyncStatus | undefined>();
   const [computers, setComputers] = useState<readonly RegisteredDevice[] | undefined>();
+  const [isInHome, setIsInHome] = useState(false);
   const [reads, setReads] = useState(0);
   const reload = useCallback(() => setReads((count) => count + 1), []);
 
@@ -49,15 +51,26 @@ export function useComputers() {
     void (async () => {
       const reply = await api['sync:get-status']({});
       const listed = connection ? await listComputers(connection) : undefined;
+      // Not connected, but one of a home's computers already: its settings were lost.
+      const inHome = reply.ok && !reply.value.configured && (await homeHere());
       if (!isLive) return;
       if (reply.ok) setStatus(reply.value);
       setComputers(listed);
+      setIsInHome(inHome);
     })();
     return () => {
       isLive = false;
     };
+    async function homeHere() {
+      const store = sync?.store ?? openDeviceKeyStore();
+      try {
+        return await belongsToHome(db, store);
+      } finally {
+        if (!sync) store.close();
+      }
+    }
     // A computer that joined is listed: read the registry again when an addition changes.
-  }, [api, connection, reads, additions]);
+  }, [api, connection, reads, additions, db, sync]);
 
   // Another computer's change to the registry (a computer removed there) is listed here too.
   useEffect(() => (connection ? watchRegistry(connection.mirror, reload) : undefined), [connection, reload]);
@@ -67,6 +80,8 @@ export function useComputers() {
       api &&
       calls && {
         status,
+        /** This computer belongs to a home already: setting up connects it again in its place. */
+        isInHome,
         computers,
         thisDeviceId: connection?.home.deviceId,
         additions,
@@ -127,6 +142,20 @@ export function useComputers() {
           return removed;
         },
       },
-    [api, calls, status, computers, connection, reload, sync, db, session, restart, pending, additions],
+    [
+      api,
+      calls,
+      status,
+      isInHome,
+      computers,
+      connection,
+      reload,
+      sync,
+      db,
+      session,
+      restart,
+      pending,
+      additions,
+    ],
   );
 }

@@ -144,3 +144,31 @@ describe('joining with a code', () => {
     expect(rig.log.map((entry) => entry.message).join('\n')).not.toMatch(/127\.0\.0\.1:1/);
   });
 });
+
+describe('connecting this computer again as a named server user', () => {
+  it('takes only a name of a computer’s own form, before the service sees it', async () => {
+    const { rig, untouched } = await syncingComputer();
+    const admin = { name: 'couch-admin', password: 'the admin password' };
+    // Names that would reset an admin's, a person's or a system user's password with the admin sign-in.
+    const request = {
+      server: connected.server,
+      admin,
+      createDatabase: false,
+      computerUser: 'fl-oak-house-abcdefgh',
+    };
+    const proven = await rig.withProof(home.manager, 'sync:set-up-server', request);
+    // Names that would reset an admin's, a person's or a system user's password with the admin sign-in.
+    for (const computerUser of [
+      'couch-admin',
+      '_admin',
+      'org.couchdb.user:fl-oak-house-abcdefgh',
+      'fl-oak-house-',
+    ]) {
+      expect(await rig.call('sync:set-up-server', { ...proven, computerUser }), computerUser).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+    await untouched();
+  });
+});

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { inMemoryProtectedStorage } from '../../../../../electron/main/services/mail/in-memory-protected-storage';
@@ -61,6 +61,65 @@ describe('setting up the home’s first computer', () => {
         couch().requests.some((seen) => seen.user === computerUser && seen.path === `/${database}/`),
       ).toBe(true),
     );
+  });
+
+  it('connects a computer of the home again as the user the registry names, with a new password', async () => {
+    const first = await firstComputer();
+    const status = await first.sync.getStatus();
+    if (!status.configured) throw new Error('The first computer is not set up');
+    const computerUser = status.computerUser;
+    const users = async () =>
+      ((await couch().call('GET', '/_users/_all_docs')).body as { rows: { id: string }[] }).rows
+        .map((row) => row.id)
+        .filter((id) => id.startsWith(`org.couchdb.user:fl-${database}-`));
+    const before = await users();
+    // Its settings are gone: the same computer started again without them.
+    await rm(join(first.folder, 'sync-settings.json'));
+    const again = first.reopen();
+    expect(await again.getStatus()).toMatchObject({ configured: false });
+
+    // Another database's user is not this database's to make again: refused before any request.
+    const start = couch().requests.length;
+    const elsewhere = await again.setUpServer({
+      server: { ...server(), database: 'elm-house' },
+      admin: couch().admin,
+      createDatabase: false,
+      computerUser,
+    });
+    expect(elsewhere).toMatchObject({ outcome: 'failed', code: 'invalid' });
+    if (elsewhere.outcome === 'failed') expect(elsewhere.message).toContain(`database ${database}`);
+    expect(requestsSince(start)).toEqual([]);
+
+    const done = await again.setUpServer({
+      server: server(),
+      admin: couch().admin,
+      createDatabase: false,
+      computerUser,
+    });
+    expect(done).toMatchObject({ outcome: 'done', status: { configured: true, computerUser } });
+    // No second user: the one the registry names is the one it connects as.
+    expect(await users()).toEqual(before);
+    expect(await again.http({ method: 'GET', path: '/', query: '' })).toMatchObject({ status: 200 });
+    // The password the lost settings held opens nothing now.
+    expect(await first.sync.http({ method: 'GET', path: '/', query: '' })).toMatchObject({ status: 401 });
+
+    // Once removed (its user deleted) it cannot be made again this way, and nothing is changed.
+    const manager = await firstComputer();
+    expect(await manager.sync.removeComputer({ admin: couch().admin, computerUser })).toMatchObject({
+      outcome: 'done',
+      removedUser: true,
+    });
+    await rm(join(first.folder, 'sync-settings.json'));
+    const removed = first.reopen();
+    const refused = await removed.setUpServer({
+      server: server(),
+      admin: couch().admin,
+      createDatabase: false,
+      computerUser,
+    });
+    expect(refused).toMatchObject({ outcome: 'failed', code: 'not-found' });
+    expect(await users()).not.toContain(`org.couchdb.user:${computerUser}`);
+    expect(await removed.getStatus()).toMatchObject({ configured: false });
   });
 
   it('refuses a wrong admin password and changes nothing', async () => {

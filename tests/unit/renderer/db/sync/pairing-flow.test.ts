@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visitorLogRepository } from '../../../../../renderer/src/db/repositories/visitor-log-repository';
 import {
@@ -13,10 +15,11 @@ import { createPendingAdditions } from '../../../../../renderer/src/db/sync/pend
 import { isJoining } from '../../../../../renderer/src/db/sync/sync-joining';
 import { pumpChanges } from '../../../../../renderer/src/db/sync/sync-pump';
 import { connectSync, publishRegistry, remoteOf } from '../../../../../renderer/src/db/sync/sync-runner';
-import { replicateOnce } from '../../../../../renderer/src/platform/sync/replicator';
+import { openMirror, replicateOnce } from '../../../../../renderer/src/platform/sync/replicator';
+import { belongsToHome } from '../../../../../renderer/src/db/sync/place-in-home';
 import { couchTestRig } from '../../../electron/services/sync/couch-test-rig';
-import { pairedComputers } from '../paired-computer';
-import { dawnMorris, signInVisitor } from '../test-database';
+import { managerCallsTo, pairedComputer, pairedComputers } from '../paired-computer';
+import { databasesClosedAfterEach, dawnMorris, signInVisitor } from '../test-database';
 import { standInAccountKeys, testSession } from '../test-session';
 
 /**
@@ -28,6 +31,7 @@ const { couch, server, syncService } = couchTestRig('family-links-pairing-');
 // The main process checks a code's expiry against its own clock.
 const now = new Date();
 const computer = pairedComputers(syncService);
+const opened = databasesClosedAfterEach();
 
 const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> } }) =>
   (await db.audit.toArray()).map((entry) => entry.action);
@@ -187,5 +191,106 @@ describe('setting up, adding, joining and removing computers', () => {
     await push();
     expect((await listComputers(officeSync)).map((device) => device.name)).not.toContain('Staff room');
     expect((await actions(office.db)).filter((action) => action === 'sync.computer-added')).toHaveLength(1);
+  }, 90_000);
+
+  it('a computer whose server settings are lost connects again as itself, and its removal still shuts it out', async () => {
+    const manager = await testSession(['registeredManager']);
+    const admin = couch().admin;
+    const office = await computer('office-again');
+    await office.db.accountKeys.put(standInAccountKeys(manager.staff.id));
+    const setUp = { server: server(), admin, createDatabase: true, name: 'Office' };
+    expect(await setUpSync(office.db, office.calls, office.store, manager, setUp, now)).toMatchObject({
+      ok: true,
+    });
+    const officeSync = await connectSync(office.db, office.api, office.store, office.mirrorOf);
+    if (!officeSync) throw new Error('The office is not connected');
+    const sendRegistry = async () => {
+      await publishRegistry(officeSync);
+      await replicateOnce(officeSync.mirror, remoteOf(officeSync));
+    };
+
+    // The front desk joins; its main process is one that can be started again over its folder.
+    const deskMain = await syncService();
+    const frontDesk = pairedComputer('front-desk-again', deskMain, opened);
+    const deskMirror = (database: string) => openMirror(`front-desk-again-${database}`);
+    const issued = await addComputer(officeSync, office.calls, manager, { admin, name: 'Front desk' }, now);
+    if (!issued.ok) throw new Error(issued.error.message);
+    const pending = createPendingAdditions();
+    pending.add(issued.value);
+    const server1 = { server: server(), codeText: issued.value.text };
+    const joined = await joinHome(
+      frontDesk.db,
+      frontDesk.api,
+      frontDesk.store,
+      server1,
+      () => undefined,
+      now,
+      deskMirror,
+    );
+    if (!joined.ok) throw new Error(joined.error.message);
+    await endorsePendingAdditions(officeSync, office.calls, manager, pending, now);
+    await sendRegistry();
+    const deskSync = await connectSync(frontDesk.db, frontDesk.api, frontDesk.store, deskMirror);
+    if (!deskSync) throw new Error('The front desk is not connected');
+    await replicateOnce(remoteOf(deskSync), deskSync.mirror);
+    await deskSync.mirror.close();
+    const deskUser = deskSync.status.configured ? deskSync.status.computerUser : '';
+    const users = async () =>
+      ((await couch().call('GET', '/_users/_all_docs')).body as { rows: { id: string }[] }).rows
+        .map((row) => row.id)
+        .filter((id) => id.startsWith('org.couchdb.user:fl-'));
+    const usersBefore = await users();
+
+    // Its settings file is deleted and the app started again: it knows it belongs to the home.
+    await rm(join(deskMain.folder, 'sync-settings.json'));
+    const restarted = deskMain.reopen();
+    const calls = managerCallsTo(restarted);
+    const deskSetsUp = (through: typeof calls, input: typeof setUp) =>
+      setUpSync(frontDesk.db, through, frontDesk.store, manager, input, now, deskMirror);
+    expect(await restarted.getStatus()).toMatchObject({ configured: false });
+    expect(await belongsToHome(frontDesk.db, frontDesk.store)).toBe(true);
+
+    // Another database's name: this computer is not listed there, so nothing reaches the server.
+    const start = couch().requests.length;
+    const elsewhere = { ...setUp, server: { ...server(), database: 'elm-house' }, name: '' };
+    const wrong = await deskSetsUp(calls, elsewhere);
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    if (!wrong.ok) expect(wrong.error.message).toContain('elm-house');
+    expect(couch().requests.slice(start)).toEqual([]);
+
+    // The right one: the same user as before (no new one on the server), the same home and name.
+    const again = { ...setUp, createDatabase: false, name: '' };
+    const connected = await deskSetsUp(calls, again);
+    expect(connected).toMatchObject({ ok: true, value: { configured: true, computerUser: deskUser } });
+    expect(await users()).toEqual(usersBefore);
+    expect(await actions(frontDesk.db)).toContain('sync.connected-again');
+    expect(await actions(frontDesk.db)).not.toContain('sync.set-up');
+    const listed = await listComputers(officeSync);
+    expect(listed.map((device) => device.name).sort()).toEqual(['Front desk', 'Office']);
+    expect(await restarted.http({ method: 'GET', path: '/', query: '' })).toMatchObject({ status: 200 });
+
+    // Removed on the office: the user it connects as now is the one removed, so it is shut out.
+    const desk = listed.find((device) => device.name === 'Front desk');
+    if (!desk) throw new Error('The front desk is not listed');
+    expect(await removeComputer(officeSync, office.calls, manager, admin, desk, now)).toMatchObject({
+      ok: true,
+    });
+    expect(await restarted.http({ method: 'GET', path: '/', query: '' })).toMatchObject({ status: 401 });
+    expect(await users()).not.toContain(`org.couchdb.user:${deskUser}`);
+
+    // Lost again, it cannot come back: the server has no user for it, and its mirror, once it
+    // has the removal, says so before asking.
+    await rm(join(deskMain.folder, 'sync-settings.json'));
+    const afterRemoval = managerCallsTo(deskMain.reopen());
+    const refused = await deskSetsUp(afterRemoval, again);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await sendRegistry();
+    const mirror = deskMirror(server().database);
+    await replicateOnce(remoteOf(officeSync), mirror);
+    await mirror.close();
+    const known = await deskSetsUp(afterRemoval, again);
+    expect(known).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!known.ok) expect(known.error.message).toContain('removed');
+    expect(await users()).not.toContain(`org.couchdb.user:${deskUser}`);
   }, 90_000);
 });
