@@ -1,9 +1,25 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './harness/fixtures';
-import { couchServerForThisFile, signInDawnMorris, openAnotherComputer } from './harness/two-computers';
+import {
+  anotherComputerJoins,
+  couchServerForThisFile,
+  officeSetsUpSync,
+  signInDawnMorris,
+  openAnotherComputer,
+} from './harness/two-computers';
 import { AppFrame } from './pages/app-frame';
 import { ComputersPage, fillAdmin, fillServer } from './pages/computers-page';
 import { DoorPage } from './pages/door-page';
-import { addMillie, careWorker, careWorkerAccount, home, manager, newHome } from './pages/door-home';
+import {
+  addMillie,
+  careWorker,
+  careWorkerAccount,
+  home,
+  manager,
+  managerSignsInTo,
+  newHome,
+} from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
 import { addStaffAccounts, firstSignIn } from './pages/staff-journey';
 
@@ -205,4 +221,98 @@ test('a cancel the server never hears keeps the code on screen, and a second try
       request.status < 300,
   );
   expect(deletes).toHaveLength(1);
+});
+
+test('a front desk whose sync settings were edited on disk connects again as itself, and its removal still shuts it out', async ({
+  app,
+  browser,
+  harnessServer,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const again = 'oak-house-again';
+  const { office, officeFrame, computers } = await officeSetsUpSync(app, couch(), again);
+  const needs = { browser, harnessServer, testInfo, couch: couch(), database: again };
+  const frontDesk = await anotherComputerJoins(computers, 'Front desk', needs);
+  try {
+    const desk = frontDesk.app.page;
+    // The server's users for this home's database: one for each computer, nothing personal.
+    const users = async () =>
+      ((await couch().call('GET', '/_users/_all_docs')).body as { rows: { id: string }[] }).rows
+        .map((row) => row.id)
+        .filter((id) => id.startsWith(`org.couchdb.user:fl-${again}-`));
+    const before = await users();
+    expect(before).toHaveLength(2);
+
+    // Someone at the front desk points its sync settings file at another server, and the app is
+    // started again: the file is not used, and the manager is told.
+    const file = join(frontDesk.app.tempDir, 'user-data', 'sync-settings.json');
+    const settings = JSON.parse(await readFile(file, 'utf8')) as { server: Record<string, unknown> };
+    await writeFile(
+      file,
+      JSON.stringify({ ...settings, server: { ...settings.server, serverUrl: 'https://evil.example' } }),
+    );
+    if (!frontDesk.app.restartMainProcess) throw new Error('This runtime cannot start the app again.');
+    await frontDesk.app.restartMainProcess();
+    const deskFrame = await managerSignsInTo(desk, 'Computers');
+    await expect(
+      desk.getByText('The sync settings on this computer were changed outside Family Links'),
+    ).toBeVisible();
+
+    // It is one of the home's computers already: it connects again in its place, with no name to give.
+    await expect(desk.getByRole('heading', { name: 'Connect this computer again' })).toBeVisible();
+    await expect(desk.getByLabel('This computer’s name')).toHaveCount(0);
+    await fillServer(desk, couch(), again);
+    await fillAdmin(desk, couch());
+    await frontDesk.app.checkScreen('computers: connect this computer again', { atOfficeSizes: true });
+    await desk.getByRole('button', { name: 'Connect again', exact: true }).click();
+    // A computer that joined learns the home's certificate authority from a manager's certificate
+    // made there: until then a manager's request is refused, in words that say what to do.
+    await expect(desk.getByRole('alert').filter({ hasText: 'renew your own certificate' })).toBeVisible({
+      timeout: 20_000,
+    });
+    expect(await users()).toEqual(before);
+    await deskFrame.open('Staff accounts');
+    const mine = desk.getByRole('table').getByRole('row').filter({ hasText: manager.username });
+    await mine.getByRole('button', { name: 'Renew my certificate' }).click();
+    const renewal = desk.getByRole('form', { name: 'Renew my certificate' });
+    await renewal.getByLabel('Your password').fill(manager.password);
+    await renewal.getByRole('button', { name: 'Renew my certificate' }).click();
+    await expect(desk.getByRole('status')).toContainText('Your new signing certificate is valid until', {
+      timeout: 30_000,
+    });
+    await deskFrame.open('Computers');
+    await fillServer(desk, couch(), again);
+    await fillAdmin(desk, couch());
+    await desk.getByRole('button', { name: 'Connect again', exact: true }).click();
+    const deskComputers = new ComputersPage(desk, couch());
+    await expect(deskComputers.computer('Front desk (this computer)')).toBeVisible({ timeout: 20_000 });
+    await expect(deskComputers.computer('Office')).toBeVisible();
+    // As the same server user: no second one that removing the front desk would leave behind.
+    expect(await users()).toEqual(before);
+
+    // It syncs again: a visitor signed in there reaches the office.
+    await deskFrame.open('Front door');
+    const deskDoor = new DoorPage(desk);
+    await signInDawnMorris(deskDoor);
+    await officeFrame.open('Front door');
+    await expect(
+      new DoorPage(office).onSite.getByRole('listitem').filter({ hasText: 'Dawn Morris' }),
+    ).toHaveCount(1, {
+      timeout: 15_000,
+    });
+
+    // Removed on the office: its one server user goes, and its next request is refused.
+    await officeFrame.open('Computers');
+    const confirm = await computers.startRemoving('Front desk');
+    await confirm.getByRole('button', { name: 'Remove Front desk' }).click();
+    await expect(office.getByText('Front desk has been removed.')).toBeVisible({ timeout: 20_000 });
+    expect(await users()).toHaveLength(1);
+    await deskDoor.fill({ name: 'Ken Lowe', organisation: 'Uncle', reason: 'Family visit', badge: '8' });
+    await deskDoor.signInButton.click();
+    await expect(desk.getByRole('alert')).toContainText('This computer has been removed', {
+      timeout: 30_000,
+    });
+  } finally {
+    await frontDesk.close();
+  }
 });

@@ -1,10 +1,15 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures';
-import { anotherComputerJoins, couchServerForThisFile, signInDawnMorris } from './harness/two-computers';
+import {
+  anotherComputerJoins,
+  couchServerForThisFile,
+  officeSetsUpSync,
+  signInDawnMorris,
+} from './harness/two-computers';
 import { AppFrame } from './pages/app-frame';
 import { ComputersPage } from './pages/computers-page';
 import { DoorPage } from './pages/door-page';
-import { managerSignsInTo, newHome } from './pages/door-home';
+import { managerSignsInTo } from './pages/door-home';
 
 // Three computers of one home, each a browser context with its own IndexedDB and main process,
 // and a CouchDB-protocol server on loopback over verified TLS. Everything goes through the
@@ -36,12 +41,7 @@ test('with three computers the manager removes the front desk: it is refused, th
   // Three computers on a shared two-core machine: generous, so only a real fault fails it.
   test.setTimeout(300_000);
   const started = Date.now();
-  await newHome(app);
-  const office = app.page;
-  const officeFrame = new AppFrame(office);
-  await officeFrame.open('Computers');
-  const computers = new ComputersPage(office, couch());
-  await computers.setUp(database, 'Office');
+  const { office, officeFrame, computers } = await officeSetsUpSync(app, couch(), database);
 
   const needs = { browser, harnessServer, testInfo, couch: couch(), database };
   const frontDesk = await anotherComputerJoins(computers, 'Front desk', needs);

@@ -37,6 +37,11 @@ export type AppDriver = {
   startWithFixture(options: FixtureStart): Promise<unknown>;
   /** Reloads the window, as a person pressing Ctrl+R (or reopening) would. */
   reload(): Promise<void>;
+  /**
+   * Closes the app and starts it again on the same computer (harness only): a new main process
+   * over the same folder and keyring, so what it keeps on disk is read afresh, and the window reloaded.
+   */
+  restartMainProcess?(): Promise<void>;
   /** Saves a full-page screenshot under tests/e2e/artifacts/screens/<test>/<name>.png. */
   screenshot(name: string): Promise<string>;
   /** A screenshot at each office window size, named `<name>-<width>x<height>`, ending at 1280x800. */

@@ -18,12 +18,15 @@ export async function openBrowserApp(options: {
   network?: NetworkSwitch;
 }): Promise<AppDriver> {
   const { context, server, tempDir, artifacts } = options;
-  const main = createHarnessMainProcess({
-    appOrigin: server.origin,
-    tempDir,
-    chromeVersion: context.browser()?.version() ?? 'unknown',
-    ...(options.network ? { network: options.network } : {}),
-  });
+  const startMain = (again?: ReturnType<typeof createHarnessMainProcess>) =>
+    createHarnessMainProcess({
+      appOrigin: server.origin,
+      tempDir,
+      chromeVersion: context.browser()?.version() ?? 'unknown',
+      ...(options.network ? { network: options.network } : {}),
+      ...(again ? { keyring: again.keyring, log: again.log } : {}),
+    });
+  let main = startMain();
 
   // Context-wide, like ipcMain: every page and frame in the context can call, so the router's
   // sender check is what keeps other origins and subframes out. As electron/main/ipc.ts does,
@@ -44,6 +47,10 @@ export async function openBrowserApp(options: {
     mainProcessLog: main.log,
     async startEmpty() {
       await page.goto(appUrl);
+    },
+    async restartMainProcess() {
+      main = startMain(main);
+      await page.reload();
     },
     async startWithFixture(seedOptions) {
       const seeder = await seederBundlePath();

@@ -12,6 +12,7 @@ import { fixedDocumentDialogs } from '../../../electron/main/services/fixed-docu
 import { createMailService } from '../../../electron/main/services/mail/mail-service';
 import { createMailClientOpener } from '../../../electron/main/services/mail/mail-client';
 import { inMemoryProtectedStorage } from '../../../electron/main/services/mail/in-memory-protected-storage';
+import type { ProtectedStorage } from '../../../electron/main/services/mail/protected-storage';
 import { createSyncService, type SyncService } from '../../../electron/main/services/sync/sync-service';
 import { createTrustServices } from '../../../electron/main/services/trust-services';
 import { projectRoot } from './project-paths';
@@ -29,6 +30,12 @@ export function packageInfo(): { name: string; version: string } {
   );
   return { name: parsed.productName ?? parsed.name, version: parsed.version };
 }
+
+/**
+ * The OS's protected storage as a computer's main processes share it from one start to the next:
+ * one for the main key and the mail password, one for the sync server password.
+ */
+export type HarnessKeyring = { readonly main: ProtectedStorage; readonly sync: ProtectedStorage };
 
 export type MainProcessLogEntry = { readonly message: string; readonly detail: unknown };
 
@@ -70,13 +77,18 @@ export function createHarnessMainProcess(options: {
   chromeVersion: string;
   /** Switches the computer off the network and on again; always on without one. */
   network?: NetworkSwitch;
+  /** The computer's keyring and log when the main process is started again; new ones otherwise. */
+  keyring?: HarnessKeyring;
+  log?: MainProcessLogEntry[];
 }): {
   router: IpcRouter;
   log: MainProcessLogEntry[];
+  keyring: HarnessKeyring;
 } {
-  const log: MainProcessLogEntry[] = [];
+  const log = options.log ?? [];
+  const keyring = options.keyring ?? { main: inMemoryProtectedStorage(), sync: inMemoryProtectedStorage() };
   // safeStorage's stand-in: a key in this process's memory, for the main key and the mail password.
-  const protectedStorage = inMemoryProtectedStorage();
+  const protectedStorage = keyring.main;
   const trust = createTrustServices({
     folder: resolve(options.tempDir, 'user-data'),
     protectedStorage,
@@ -123,7 +135,7 @@ export function createHarnessMainProcess(options: {
     sync: behindSwitch(
       createSyncService({
         folder: resolve(options.tempDir, 'user-data'),
-        protectedStorage: inMemoryProtectedStorage(),
+        protectedStorage: keyring.sync,
         mainKey: trust.mainKey,
         log: (message, detail) => log.push({ message, detail }),
       }),
@@ -138,5 +150,5 @@ export function createHarnessMainProcess(options: {
     isTrustedSender: (sender) => isAppUrl(sender.url, options.appOrigin),
     log: (message, detail) => log.push({ message, detail }),
   });
-  return { router, log };
+  return { router, log, keyring };
 }

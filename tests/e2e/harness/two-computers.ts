@@ -5,8 +5,9 @@ import { expect, type Browser, type Page, type TestInfo } from '@playwright/test
 import type { ServerDocument } from 'pouchdb-core';
 import { bytesToBase64Url } from '../../../shared/bytes';
 import { startCouchTestServer, type CouchTestServer } from '../../support/couchdb-test-server';
-import { joinWithCodeOnScreen, type ComputersPage } from '../pages/computers-page';
-import { manager } from '../pages/door-home';
+import { AppFrame } from '../pages/app-frame';
+import { ComputersPage, joinWithCodeOnScreen } from '../pages/computers-page';
+import { manager, newHome } from '../pages/door-home';
 import type { DoorPage } from '../pages/door-page';
 import type { AppDriver } from './app-driver';
 import { openBrowserApp } from './browser-app';
@@ -93,6 +94,19 @@ export async function openAnotherComputer(needs: SecondComputerNeeds): Promise<A
     });
     return { app, network, close };
   });
+}
+
+/**
+ * A new home on the test's own computer, the office, whose manager sets sync up there with
+ * `database` on the Computers screen: the office's window, its frame and its Computers screen.
+ */
+export async function officeSetsUpSync(app: AppDriver, couch: CouchTestServer, database: string) {
+  await newHome(app);
+  const officeFrame = new AppFrame(app.page);
+  await officeFrame.open('Computers');
+  const computers = new ComputersPage(app.page, couch);
+  await computers.setUp(database, 'Office');
+  return { office: app.page, officeFrame, computers };
 }
 
 /**
