@@ -182,6 +182,11 @@ export function createSyncService(options: SyncServiceOptions) {
     const exists = await couch.databaseExists(server, admin);
     if (!exists.ok) return failed(exists.code, exists.message);
     if (!exists.value) {
+      if (request.computerUser !== undefined)
+        return failed(
+          'no-database',
+          `The server has no database called ${server.database}. Check the server’s address: it is the one this computer used before.`,
+        );
       if (!request.createDatabase)
         return failed(
           'no-database',
@@ -203,7 +208,7 @@ export function createSyncService(options: SyncServiceOptions) {
       if (!gone.value)
         return failed(
           'not-found',
-          'The server has no user for this computer any more: it was removed from the home’s computers, so it cannot be connected again. Nothing was changed.',
+          'The server has no user for this computer: it was removed from the home’s computers, or this is not the server it used before. Check the server’s address. Nothing was changed.',
         );
     }
     const madeUser = await couch.createUser(server, admin, user);

@@ -89,6 +89,15 @@ describe('setting up the home’s first computer', () => {
     expect(elsewhere).toMatchObject({ outcome: 'failed', code: 'invalid' });
     if (elsewhere.outcome === 'failed') expect(elsewhere.message).toContain(`database ${database}`);
     expect(requestsSince(start)).toEqual([]);
+    // A server without its database is not the one it used: it is told so, and none is made there.
+    const noDatabase = await again.setUpServer({
+      server: { ...server(), database: 'pine-house' },
+      admin: couch().admin,
+      createDatabase: true,
+      computerUser: 'fl-pine-house-abcdefgh',
+    });
+    expect(noDatabase).toMatchObject({ outcome: 'failed', code: 'no-database' });
+    expect((await couch().call('GET', '/pine-house/')).status).toBe(404);
 
     const done = await again.setUpServer({
       server: server(),
