@@ -89,7 +89,8 @@ export type SetUpGap =
   | { readonly kind: 'noTermDatesToday' }
   | { readonly kind: 'staffWithoutCertificate'; readonly count: number }
   | { readonly kind: 'foreignAuthority' }
-  | { readonly kind: 'authorityUnverifiable' };
+  | { readonly kind: 'authorityUnverifiable' }
+  | { readonly kind: 'authorityNotKnown' };
 
 export type HomeOverview = {
   /** Only the counts above nought, in the order the manager reads them. */
@@ -160,6 +161,9 @@ export function setUpGaps(facts: SetUpFacts, now: Date, timeZone: string): SetUp
   // First: while it stands, nothing the manager sets on this computer can be trusted.
   if (facts.homeAuthority === 'different') gaps.push({ kind: 'foreignAuthority' });
   if (facts.homeAuthority === 'unverifiable') gaps.push({ kind: 'authorityUnverifiable' });
+  // A computer that joined the home, or was restored onto, learns the CA from the next certificate
+  // made there; until then the manager's changes on it are refused.
+  if (facts.homeAuthority === 'unknown') gaps.push({ kind: 'authorityNotKnown' });
   if (facts.caseFileFolder === 'not-set') gaps.push({ kind: 'noCaseFileFolder' });
   if (facts.caseFileFolder === 'unreachable') gaps.push({ kind: 'caseFileFolderUnreachable' });
   if (!facts.isMailSetUp) gaps.push({ kind: 'noMailSettings' });

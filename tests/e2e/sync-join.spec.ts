@@ -21,6 +21,7 @@ import {
   newHome,
 } from './pages/door-home';
 import { LockScreenPage } from './pages/lock-screen-page';
+import { ManagerHomePage } from './pages/manager-home-page';
 import { addStaffAccounts, firstSignIn } from './pages/staff-journey';
 
 // Two computers of one home, each a browser context with its own IndexedDB and main process, and
@@ -271,7 +272,14 @@ test('a front desk whose sync settings were edited on disk connects again as its
       timeout: 20_000,
     });
     expect(await users()).toEqual(before);
-    await deskFrame.open('Staff accounts');
+    // The manager's home there says so too, and leads to where it is put right.
+    await deskFrame.open('Home');
+    const deskHome = new ManagerHomePage(desk);
+    await expect(deskHome.overview).toContainText(
+      'This computer does not know the home’s certificate authority yet',
+    );
+    await frontDesk.app.checkScreen('front desk home: the CA not known yet', { atOfficeSizes: true });
+    await deskHome.overview.getByRole('link', { name: 'Go to Staff accounts' }).click();
     const mine = desk.getByRole('table').getByRole('row').filter({ hasText: manager.username });
     await mine.getByRole('button', { name: 'Renew my certificate' }).click();
     const renewal = desk.getByRole('form', { name: 'Renew my certificate' });
@@ -280,6 +288,9 @@ test('a front desk whose sync settings were edited on disk connects again as its
     await expect(desk.getByRole('status')).toContainText('Your new signing certificate is valid until', {
       timeout: 30_000,
     });
+    await deskFrame.open('Home');
+    await expect(deskHome.overview).not.toContainText('Counting what needs looking at');
+    await expect(deskHome.overview).not.toContainText('certificate authority');
     await deskFrame.open('Computers');
     await fillServer(desk, couch(), again);
     await fillAdmin(desk, couch());

@@ -133,6 +133,12 @@ export function gapWords(
         href: hashFor('audit'),
         action: 'Look at the audit log',
       };
+    case 'authorityNotKnown':
+      return {
+        text: 'This computer does not know the home’s certificate authority yet, so changes only a manager may make (settings, sync, mail, backups) are refused here. Renew your own certificate once on Staff accounts, and they go through.',
+        href: hashFor('staff'),
+        action: 'Go to Staff accounts',
+      };
     case 'staffWithoutCertificate':
       return {
         text: `${counted(gap.count, 'member of staff has', 'members of staff have')} no signing certificate they can use, so cannot sign contact forms.`,

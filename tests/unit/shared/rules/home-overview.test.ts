@@ -193,7 +193,7 @@ describe('gaps in the set-up', () => {
     ['no mail settings', { isMailSetUp: false }, ['noMailSettings']],
     ['a computer made to trust another CA', { homeAuthority: 'different' }, ['foreignAuthority']],
     ['a record of the CA changed on disk', { homeAuthority: 'unverifiable' }, ['authorityUnverifiable']],
-    ['a computer that knows no CA yet', { homeAuthority: 'unknown' }, []],
+    ['a computer that knows no CA yet', { homeAuthority: 'unknown' }, ['authorityNotKnown']],
     ['a manager with no certificate to compare', { homeAuthority: 'unchecked' }, []],
     ['never backed up', { lastBackupAt: undefined }, ['noRecentBackup']],
     ['the last backup eight days ago', { lastBackupAt: '2026-11-25T20:59:00Z' }, ['noRecentBackup']],
