@@ -25,9 +25,13 @@ export function createCouchCalls(http: CouchHttp) {
     credentials: CouchCredentials | undefined,
     body?: unknown,
   ): Promise<Step<CouchJson>> {
+    // A query in the path (`/db/_all_docs?limit=1`) goes as the request's query.
+    const mark = path.indexOf('?');
+    const [bare, query] = mark < 0 ? [path, undefined] : [path.slice(0, mark), path.slice(mark + 1)];
     const outcome: CouchOutcome = await http.send(server, {
       method,
-      path,
+      path: bare,
+      ...(query === undefined ? {} : { query }),
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       ...(credentials ? { credentials } : {}),
       deadlineMs: ordinaryDeadlineMs,
@@ -251,6 +255,19 @@ export function createCouchCalls(http: CouchHttp) {
     },
 
     /** Whether the database answers a request that carries no credentials at all. */
+    /**
+     * Whether the database already holds a home's computers: any device document of a registry
+     * (`rd_…`, docs/sync-design.md "Keys"). Ids only, as the admin: nothing sealed is read.
+     */
+    async holdsHomeComputers(server: SyncServer, admin: ServerAdmin): Promise<Step<boolean>> {
+      const range = `startkey=${encodeURIComponent('"rd_"')}&endkey=${encodeURIComponent('"rd_\uffff"')}&limit=1`;
+      const reply = await call(server, 'GET', `${database(server)}/_all_docs?${range}`, admin);
+      if (!reply.ok) return reply;
+      if (reply.value.status !== 200) return refusedAdmin(reply.value.status);
+      const rows = (reply.value.body as { rows?: unknown } | null)?.rows;
+      return { ok: true, value: Array.isArray(rows) && rows.length > 0 };
+    },
+
     async readableWithoutSignIn(server: SyncServer): Promise<Step<boolean>> {
       const reply = await call(server, 'GET', `${database(server)}/`, undefined);
       if (!reply.ok) return reply;

@@ -194,6 +194,16 @@ export function createSyncService(options: SyncServiceOptions) {
         );
       const created = await couch.createDatabase(server, admin);
       if (!created.ok) return failed(created.code, created.message);
+    } else if (request.computerUser === undefined) {
+      // A second home started in a database that holds one already would have each home's
+      // computers refuse the other's records, and the other home's manager told of them.
+      const taken = await couch.holdsHomeComputers(server, admin);
+      if (!taken.ok) return failed(taken.code, taken.message);
+      if (taken.value)
+        return failed(
+          'conflict',
+          `The database ${server.database} on that server already holds the records of a home’s computers, so this computer cannot start sync there. Choose another database name. (A computer of that home joins it with a code made on one of its computers.)`,
+        );
     }
     const user = {
       name: request.computerUser ?? computerUserName(server.database, randomId()),

@@ -131,6 +131,26 @@ describe('setting up the home’s first computer', () => {
     expect(await removed.getStatus()).toMatchObject({ configured: false });
   });
 
+  it('will not start a home in a database that holds another home’s computers', async () => {
+    await couch().createDatabase('birch-house', []);
+    const device = '0b0e7d0c-5a4f-4f55-9d6e-1a2b3c4d5e6f';
+    expect(
+      (await couch().call('PUT', `/birch-house/rd_${device}_${device}`, { kind: 'device' })).status,
+    ).toBe(201);
+    const users = async () => (await couch().call('GET', '/_users/_all_docs')).body;
+    const before = await users();
+    const { sync } = await computer();
+    const done = await sync.setUpServer({
+      server: { ...server(), database: 'birch-house' },
+      admin: couch().admin,
+      createDatabase: false,
+    });
+    expect(done).toMatchObject({ outcome: 'failed', code: 'conflict' });
+    if (done.outcome === 'failed') expect(done.message).toContain('Choose another database name');
+    expect(await users()).toEqual(before);
+    expect(await sync.getStatus()).toMatchObject({ configured: false });
+  });
+
   it('refuses a wrong admin password and changes nothing', async () => {
     const { sync } = await computer();
     const before = (await couch().call('GET', '/_users/_all_docs')).body;

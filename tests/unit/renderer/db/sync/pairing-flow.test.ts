@@ -196,9 +196,11 @@ describe('setting up, adding, joining and removing computers', () => {
   it('a computer whose server settings are lost connects again as itself, and its removal still shuts it out', async () => {
     const manager = await testSession(['registeredManager']);
     const admin = couch().admin;
+    // A database of its own: the first test's home holds the spec file's.
+    const homeAgain = { ...server(), database: 'oak-house-again' };
     const office = await computer('office-again');
     await office.db.accountKeys.put(standInAccountKeys(manager.staff.id));
-    const setUp = { server: server(), admin, createDatabase: true, name: 'Office' };
+    const setUp = { server: homeAgain, admin, createDatabase: true, name: 'Office' };
     expect(await setUpSync(office.db, office.calls, office.store, manager, setUp, now)).toMatchObject({
       ok: true,
     });
@@ -217,7 +219,7 @@ describe('setting up, adding, joining and removing computers', () => {
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);
-    const server1 = { server: server(), codeText: issued.value.text };
+    const server1 = { server: homeAgain, codeText: issued.value.text };
     const joined = await joinHome(
       frontDesk.db,
       frontDesk.api,
@@ -252,7 +254,7 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // Another database's name: this computer is not listed there, so nothing reaches the server.
     const start = couch().requests.length;
-    const elsewhere = { ...setUp, server: { ...server(), database: 'elm-house' }, name: '' };
+    const elsewhere = { ...setUp, server: { ...homeAgain, database: 'elm-house' }, name: '' };
     const wrong = await deskSetsUp(calls, elsewhere);
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid' } });
     if (!wrong.ok) expect(wrong.error.message).toContain('elm-house');
@@ -285,7 +287,7 @@ describe('setting up, adding, joining and removing computers', () => {
     const refused = await deskSetsUp(afterRemoval, again);
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
     await sendRegistry();
-    const mirror = deskMirror(server().database);
+    const mirror = deskMirror(homeAgain.database);
     await replicateOnce(remoteOf(officeSync), mirror);
     await mirror.close();
     const known = await deskSetsUp(afterRemoval, again);
