@@ -32,6 +32,9 @@ test.describe('staff declarations and the disclosure log', () => {
     app,
     page,
   }) => {
+    // A new home, two accounts made and three sign-ins, each an Argon2id hash, on two shared cores:
+    // it took just over the default minute in a run with nothing wrong, so it has two.
+    test.setTimeout(120_000);
     const frame = await newHomeOn(app, 'Staff accounts');
     const accounts = new StaffAccountsPage(page);
     await accounts.add(careWorkerAccount);
