@@ -254,7 +254,6 @@ export function createCouchCalls(http: CouchHttp) {
       return deleteAtRevision(server, localPath(server, id), credentials, memberRefused, notDeleted);
     },
 
-    /** Whether the database answers a request that carries no credentials at all. */
     /**
      * Whether the database already holds a home's computers: any device document of a registry
      * (`rd_…`, docs/sync-design.md "Keys"). Ids only, as the admin: nothing sealed is read.
@@ -268,6 +267,7 @@ export function createCouchCalls(http: CouchHttp) {
       return { ok: true, value: Array.isArray(rows) && rows.length > 0 };
     },
 
+    /** Whether the database answers a request that carries no credentials at all. */
     async readableWithoutSignIn(server: SyncServer): Promise<Step<boolean>> {
       const reply = await call(server, 'GET', `${database(server)}/`, undefined);
       if (!reply.ok) return reply;

@@ -359,8 +359,13 @@ export function ComputersScreen() {
           computer is not syncing. The Registered Manager must set up sync again.
         </Banner>
       ) : null}
-      {status && !status.configured && !computers.isInHome ? <SetUpForm computers={computers} /> : null}
-      {status && !status.configured && computers.isInHome ? <ConnectAgainForm computers={computers} /> : null}
+      {status && !status.configured ? (
+        computers.isInHome ? (
+          <ConnectAgainForm computers={computers} />
+        ) : (
+          <SetUpForm computers={computers} />
+        )
+      ) : null}
       {status?.configured ? (
         <>
           <Panel titleId="sync-server-title" title="The sync server">
