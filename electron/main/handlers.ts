@@ -40,7 +40,7 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     ...createBackupHandlers(services.backup, services.proofs),
     ...createDocumentsHandlers(services),
     ...createMailHandlers(services),
-    ...createSyncHandlers(services.sync, services.proofs),
+    ...createSyncHandlers(services.sync, services.proofs, services.homeAuthority),
     'app:get-info': () => Promise.resolve({ ok: true, value: services.appInfo.getInfo() }),
   };
 }

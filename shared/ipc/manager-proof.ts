@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import '../zod-setup';
 import { canonicalJson } from '../rules/audit-chain';
+import { certificatePemSchema } from '../schemas/certificate-pem';
 
 /**
  * What a request that only a Registered Manager may make carries, so that the main process can
@@ -16,18 +17,13 @@ import { canonicalJson } from '../rules/audit-chain';
  * session (renderer/src/security/manager-proof.ts).
  */
 
-const pemCertificateSchema = z
-  .string()
-  .max(16_384)
-  .regex(/^-----BEGIN CERTIFICATE-----\r?\n[A-Za-z0-9+/=\r\n]+-----END CERTIFICATE-----\r?\n?$/);
-
 export const challengeNonceSchema = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const managerProofSchema = z
   .object({
     nonce: challengeNonceSchema,
     /** The person's certificate first, then the home CA's. */
-    certificateChainPem: z.array(pemCertificateSchema).min(2).max(4),
+    certificateChainPem: z.array(certificatePemSchema).min(2).max(4),
     /** RSASSA-PKCS1-v1_5 with SHA-256 over `managerProofMessage(...)`, base64. */
     signature: z
       .string()

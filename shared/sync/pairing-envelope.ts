@@ -4,6 +4,7 @@ import { base64UrlToBytes, bytesToBase64Url } from '../bytes';
 import { pairingIdAlphabet, pairingIdLength } from './pairing-code';
 import { pairingFormatVersion, type PairingKeys } from './pairing-keys';
 import { rootDeviceKeySchema } from './device-registry';
+import { certificatePemSchema } from '../schemas/certificate-pem';
 
 /**
  * The pairing document the manager's computer leaves on the server for a new computer, and what
@@ -39,8 +40,11 @@ export const pairingEnvelopeSchema = z
   .strict();
 export type PairingEnvelope = z.infer<typeof pairingEnvelopeSchema>;
 
-/** The bundle's own version: 2 adds the root computer's key digest; a version 1 bundle is still read. */
-export const pairingBundleVersion = 2;
+/**
+ * The bundle's own version: 2 adds the root computer's key digest, 3 the home CA's certificate.
+ * Versions 1 and 2 are still read (a computer joins with a version 2 code, without the CA).
+ */
+export const pairingBundleVersion = 3;
 
 /** What the new computer receives: the home and the key its records are synced under. */
 const pairingBundleV1Schema = z
@@ -56,12 +60,23 @@ const pairingBundleV1Schema = z
   })
   .strict();
 
+const pairingBundleV2Schema = pairingBundleV1Schema.extend({
+  v: z.literal(2),
+  /** SHA-256 of the home's first computer's public key: where the device registry starts (`device-registry.ts`). */
+  rootDeviceKey: rootDeviceKeySchema,
+});
+
 export const pairingBundleSchema = z.discriminatedUnion('v', [
   pairingBundleV1Schema,
-  pairingBundleV1Schema.extend({
+  pairingBundleV2Schema,
+  pairingBundleV2Schema.extend({
     v: z.literal(pairingBundleVersion),
-    /** SHA-256 of the home's first computer's public key: where the device registry starts (`device-registry.ts`). */
-    rootDeviceKey: rootDeviceKeySchema,
+    /**
+     * The home CA's certificate, as the issuing computer's main process holds manager-only
+     * requests to it: the new computer's main process learns it on joining, so a manager there
+     * is believed from the first sign-in (electron/main/services/authority/home-authority.ts).
+     */
+    homeAuthorityPem: certificatePemSchema,
   }),
 ]);
 export type PairingBundle = z.infer<typeof pairingBundleSchema>;

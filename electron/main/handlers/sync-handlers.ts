@@ -1,6 +1,7 @@
 import type { IpcReply } from '../../../shared/ipc/contract';
 import type { SyncManagerChannel } from '../../../shared/ipc/manager-request';
 import type { IpcHandlers } from '../ipc-router';
+import type { HomeAuthority } from '../services/authority/home-authority';
 import type { ManagerProofs } from '../services/authority/manager-proofs';
 import type { SyncService } from '../services/sync/sync-service';
 import { managerOnly } from './manager-only';
@@ -23,8 +24,14 @@ type ProvenRequest<Channel extends SyncManagerChannel> = Parameters<
  * the server already set up, inside the home's database, with records already sealed; fetching a
  * pairing and completing a join come before the new computer has any account to prove anything
  * with, and the service refuses completing a join once this computer syncs with another server.
+ * A completed join teaches this computer the home CA its code carried, unless it already has a
+ * home or learnt another CA by joining (`HomeAuthority.learn`).
  */
-export function createSyncHandlers(sync: SyncService, proofs: ManagerProofs): Pick<IpcHandlers, SyncChannel> {
+export function createSyncHandlers(
+  sync: SyncService,
+  proofs: ManagerProofs,
+  homeAuthority: Pick<HomeAuthority, 'learn'>,
+): Pick<IpcHandlers, SyncChannel> {
   /** `channel` for the Registered Manager only, its reply the service's outcome as it is. */
   const forTheManager = <Channel extends SyncManagerChannel>(
     channel: Channel,
@@ -38,7 +45,14 @@ export function createSyncHandlers(sync: SyncService, proofs: ManagerProofs): Pi
     'sync:cancel-pairing': forTheManager('sync:cancel-pairing', (request) => sync.cancelPairing(request)),
     'sync:remove-computer': forTheManager('sync:remove-computer', (request) => sync.removeComputer(request)),
     'sync:fetch-pairing': async (request) => ({ ok: true, value: await sync.fetchPairing(request) }),
-    'sync:complete-join': async (request) => ({ ok: true, value: await sync.completeJoin(request) }),
+    'sync:complete-join': async ({ homeAuthorityPem, ...request }) => {
+      const completed = await sync.completeJoin(request);
+      // Once joined, not before: a join that fails must not leave this computer trusting a CA,
+      // or a first run here afterwards could not make the home's own.
+      if (completed.outcome === 'done' && homeAuthorityPem !== undefined)
+        await homeAuthority.learn(homeAuthorityPem, 'joined');
+      return { ok: true, value: completed };
+    },
     'sync:forget-server': managerOnly(proofs, 'sync:forget-server', async () => {
       await sync.forgetServer();
       return { ok: true, value: { forgotten: true } };

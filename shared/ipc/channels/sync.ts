@@ -4,6 +4,7 @@ import { pairingEnvelopeSchema, pairingIdSchema, joinPasswordSchema } from '../.
 import { serverAdminSchema, syncComputerUserSchema, syncServerSchema } from '../../sync/sync-settings';
 import { passwordProtections } from '../../schemas/mail';
 import { withManagerProof } from '../manager-proof';
+import { certificatePemSchema } from '../../schemas/certificate-pem';
 import { noRequest } from '../no-request';
 
 /**
@@ -195,7 +196,13 @@ export const syncChannels = {
    * started joining and did not finish finishes with a new code).
    */
   'sync:complete-join': {
-    request: joinRequest,
+    request: joinRequest.extend({
+      /**
+       * The home CA the code's bundle carries (none in a code from an older version): learnt
+       * once the join is complete, only on a computer with no home of its own yet.
+       */
+      homeAuthorityPem: certificatePemSchema.optional(),
+    }),
     reply: done({ status: syncStatusSchema }),
   },
   /** This computer forgets the server and its password (the server user stays until removed). */

@@ -12,20 +12,34 @@ import { serialQueue } from '../serial-queue';
  * folder and MAC'd with its own key, and the people whose certificates it no longer accepts for
  * them. The page never tells the main process which CA to trust:
  *
- * - it is learnt when the main process makes the CA (first run), or, on a computer that does not
- *   know one yet (set up before this was kept, or a new computer a backup was restored to), from
- *   the first CA whose key the main process itself opens with its secret (issuing a certificate,
- *   which only a manager's password can do) or that signs the proof of a checked restore;
+ * - it is learnt when the main process makes the CA (first run, before any home is set up here);
+ *   when a new computer joins the home's computers, from the CA the code's sealed bundle carries
+ *   (the computer that made the code put in the CA its own main process holds requests to); or,
+ *   on a computer that does not know one yet (one that joined or was set up before this was
+ *   kept, or a new computer a backup was restored to), from the first CA whose key the main
+ *   process itself opens with its secret (issuing a certificate, which only a manager's password
+ *   can do) or that signs the proof of a checked restore;
  * - once a home is set up, it is never replaced: a different CA is refused, and an edited file
  *   reads as damaged (manager-only requests then stop, and the log says why) rather than as
- *   unknown. (Before that, a first run tried again after failing half-way may replace it.)
+ *   unknown. Before that, a first run tried again after failing half-way, or a join after it,
+ *   may replace the CA the failed first run left; nothing replaces one learnt by joining.
+ * - a CA made here once a home exists is never learnt: only a first run makes one, so a made CA
+ *   on a computer with a home is someone at the keyboard giving the main process a CA of their own.
  *
  * Each time it is learnt is a line in `home-authority-history.jsonl`.
  */
 export type PinnedAuthority =
-  | { readonly state: 'pinned'; readonly certificate: X509Certificate; readonly fingerprint: string }
+  | {
+      readonly state: 'pinned';
+      readonly certificate: X509Certificate;
+      readonly fingerprint: string;
+      readonly how: LearntHow;
+    }
   | { readonly state: 'none' }
   | { readonly state: 'unverifiable'; readonly message: string };
+
+/** How the CA was learnt: made here, from a joining code's bundle, or on first use (above). */
+export type LearntHow = 'created' | 'joined' | 'first-use';
 
 const purpose = 'home-authority';
 const revocationsPurpose = 'staff-revocations';
@@ -35,7 +49,7 @@ const pinnedSchema = z
     certificatePem: z.string().min(1).max(16_384),
     fingerprint: hex64,
     pinnedAt: z.string(),
-    how: z.enum(['created', 'first-use']),
+    how: z.enum(['created', 'joined', 'first-use']),
     tag: hex64,
   })
   .strict();
@@ -47,11 +61,11 @@ const fingerprintOf = (certificate: X509Certificate) =>
 export function createHomeAuthority(
   options: MainKeyedFileOptions & {
     /**
-     * True while no home has been set up on this computer (its audit log never anchored): a first
-     * run that failed half-way and is tried again makes a new CA, which may then replace the one
-     * the failed attempt left. Once a home exists, the CA is never replaced.
+     * True while no home has been set up on this computer (its audit log never anchored): only
+     * then may a CA made here or brought by joining be learnt (a first run that failed half-way
+     * and is tried again makes a new CA, which may replace the one the failed attempt left).
      */
-    isBeforeFirstHome?: () => Promise<boolean>;
+    isBeforeFirstHome: () => Promise<boolean>;
   },
 ) {
   const path = join(options.folder, 'home-authority.json');
@@ -76,7 +90,7 @@ export function createHomeAuthority(
     try {
       const certificate = new X509Certificate(value.certificatePem);
       if (fingerprintOf(certificate) !== value.fingerprint) return damaged;
-      return { state: 'pinned', certificate, fingerprint: value.fingerprint };
+      return { state: 'pinned', certificate, fingerprint: value.fingerprint, how: value.how };
     } catch {
       return damaged;
     }
@@ -97,7 +111,7 @@ export function createHomeAuthority(
      * Learns `certificatePem` as the home CA if none is known yet. `accepted` when it is (now or
      * already) the home CA; `refused` for a different one or when the record cannot be checked.
      */
-    learn(certificatePem: string, how: 'created' | 'first-use'): Promise<'accepted' | 'refused'> {
+    learn(certificatePem: string, how: LearntHow): Promise<'accepted' | 'refused'> {
       return serialised(async () => {
         let certificate: X509Certificate;
         try {
@@ -113,15 +127,17 @@ export function createHomeAuthority(
           return 'refused';
         const fingerprint = fingerprintOf(certificate);
         const current = await read();
-        if (current.state === 'pinned') {
-          if (current.fingerprint === fingerprint) return 'accepted';
-          const mayReplace = how === 'created' && (await options.isBeforeFirstHome?.()) === true;
-          if (!mayReplace) {
-            options.log?.('Refused a certificate authority that is not this home’s', { fingerprint });
-            return 'refused';
-          }
-        }
+        if (current.state === 'pinned' && current.fingerprint === fingerprint) return 'accepted';
         if (current.state === 'unverifiable') return 'refused';
+        const beforeFirstHome = await options.isBeforeFirstHome();
+        const mayLearn =
+          current.state === 'none'
+            ? how === 'first-use' || beforeFirstHome
+            : how !== 'first-use' && current.how === 'created' && beforeFirstHome;
+        if (!mayLearn) {
+          options.log?.('Refused a certificate authority that is not this home’s', { fingerprint, how });
+          return 'refused';
+        }
         const value = { certificatePem, fingerprint, pinnedAt: now().toISOString(), how };
         const tag = await options.mainKey.mac(purpose, value);
         if (!tag) return 'refused';

@@ -189,7 +189,12 @@ export async function addComputer(
   connection: SyncConnection,
   calls: SyncManagerCalls,
   session: Session,
-  input: { readonly admin: ServerAdmin; readonly name: string },
+  input: {
+    readonly admin: ServerAdmin;
+    readonly name: string;
+    /** The home CA this computer's main process holds manager-only requests to (`sharedHomeAuthority`). */
+    readonly homeAuthorityPem: string;
+  },
   now: Date,
 ): Promise<Result<IssuedCode>> {
   if (!can(session.roles, 'sync:computers')) return forbidden();
@@ -211,6 +216,7 @@ export async function addComputer(
       issuedByDevice: home.deviceId,
       issuedAt: now.toISOString(),
       rootDeviceKey: home.rootDeviceKey,
+      homeAuthorityPem: input.homeAuthorityPem,
     },
   });
   const earlier = await issuedComputers(db);
@@ -399,9 +405,10 @@ export type PullProgress = {
 
 /**
  * A new computer joins: the code opens the pairing, this computer keeps the home's key and its
- * own new keys, takes over its server user with a password only it knows, copies the whole home
- * and the staff accounts, asks the issuing computer to endorse its key, and puts the records in
- * place, reporting records so far of the total. Until the end this computer is `joining`: staff
+ * own new keys, takes over its server user with a password only it knows (its main process then
+ * learns the home CA the code carried), copies the whole home and the staff accounts, asks the
+ * issuing computer to endorse its key, and puts the records in place, reporting records so far
+ * of the total. Until the end this computer is `joining`: staff
  * cannot sign in on a half-pulled home, and a restart says how to finish.
  */
 export async function joinHome(
@@ -429,13 +436,20 @@ export async function joinHome(
   });
   if (!opened.ok) return fail(opened.code, opened.message);
   const { bundle } = opened;
-  if (bundle.v !== pairingBundleVersion)
+  if (bundle.v === 1)
     return fail(
       'old-code',
       'This code was made by an older version of Family Links. Update the manager’s computer, then add this computer again.',
     );
   await joinSyncHome(db, store, bundle, now);
-  const completed = doneOf(await api['sync:complete-join'](join));
+  // A version 2 code carries no CA: a manager here renews their certificate first (the home's
+  // set-up list says so), as on a computer that joined before codes carried it.
+  const completed = doneOf(
+    await api['sync:complete-join']({
+      ...join,
+      ...(bundle.v === pairingBundleVersion ? { homeAuthorityPem: bundle.homeAuthorityPem } : {}),
+    }),
+  );
   if (!completed.ok) return completed;
 
   const connection = await connectSync(db, api, store, mirrorOf);

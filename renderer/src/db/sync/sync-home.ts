@@ -145,7 +145,7 @@ export async function setUpFirstComputer(
 export async function joinSyncHome(
   db: FamilyLinksDb,
   store: DeviceKeySource,
-  bundle: Extract<PairingBundle, { v: 2 }>,
+  bundle: Exclude<PairingBundle, { v: 1 }>,
   now: Date,
 ): Promise<SyncHome> {
   const { deviceId } = await startChangeLog(db, now);

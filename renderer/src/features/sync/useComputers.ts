@@ -16,6 +16,7 @@ import { watchRegistry } from '../../db/sync/registry-feed';
 import { useDatabase } from '../../db/useDatabase';
 import { openDeviceKeyStore } from '../../platform/sync/device-key-store';
 import { windowApi } from '../../platform/window-api';
+import { sharedHomeAuthority } from '../../security/home-authority-check';
 import { useSession } from '../../security/session-context';
 import { syncManagerCallsAs } from '../../security/sync-manager-calls';
 
@@ -104,7 +105,15 @@ export function useComputers() {
         },
         async add(input: { admin: ServerAdmin; name: string }) {
           if (!connection) return undefined;
-          const issued = await addComputer(connection, calls, session, input, new Date());
+          const homeAuthority = await sharedHomeAuthority(session);
+          if (!homeAuthority.ok) return homeAuthority;
+          const issued = await addComputer(
+            connection,
+            calls,
+            session,
+            { ...input, homeAuthorityPem: homeAuthority.value },
+            new Date(),
+          );
           if (issued.ok) {
             // An earlier code for the same name is gone from the server: its panel goes too.
             for (const addition of pending.list())

@@ -247,6 +247,48 @@ describe('manager-only channels', () => {
     expect(stale).toBeInstanceOf(Error);
   });
 
+  it('a computer that joined trusts the CA its code carried, and nothing made at its keyboard replaces it', async () => {
+    const joined = mainRig({ now: () => start });
+    expect(await joined.services.homeAuthority.learn(home.ca.authority.certificatePem, 'joined')).toBe(
+      'accepted',
+    );
+    // The home's manager is believed from the first sign-in, with no certificate renewed here.
+    expect((await chooseBackupFolder(joined, home.manager)).ok).toBe(true);
+    // DevTools before anyone has signed in here: a CA of their own, and a manager it certifies.
+    const theirs = await joined.createAuthority('Not the home');
+    expect(
+      await joined.issue(theirs, { roles: ['registeredManager'] }).catch((error: unknown) => error),
+    ).toBeInstanceOf(Error);
+    expect(await joined.services.homeAuthority.learn(theirs.authority.certificatePem, 'joined')).toBe(
+      'refused',
+    );
+    expect((await chooseBackupFolder(joined, home.manager)).ok).toBe(true);
+  });
+
+  it('a join may replace the CA a failed first run left, but never once a home is set up', async () => {
+    const halfSetUp = mainRig({ now: () => start });
+    await halfSetUp.createAuthority('A first run that failed');
+    expect(await halfSetUp.services.homeAuthority.learn(home.ca.authority.certificatePem, 'joined')).toBe(
+      'accepted',
+    );
+    expect((await chooseBackupFolder(halfSetUp, home.manager)).ok).toBe(true);
+
+    // A computer with a home of its own (its log anchored) that knows no CA: neither a CA made at
+    // its keyboard nor one a join brings is learnt; a key opened here with its secret still is.
+    const withHome = mainRig({ now: () => start });
+    await withHome.value('audit:anchor-head', {
+      links: [{ seq: 1, previousMac: '0'.repeat(64), mac: 'ab'.repeat(32) }],
+    });
+    const theirs = await withHome.createAuthority('Not the home');
+    expect(await withHome.value('auth:home-authority', {})).toEqual({ state: 'none' });
+    expect(await withHome.services.homeAuthority.learn(theirs.authority.certificatePem, 'joined')).toBe(
+      'refused',
+    );
+    expect(await withHome.value('auth:home-authority', {})).toEqual({ state: 'none' });
+    await withHome.issue(home.ca, { roles: ['careStaff'] });
+    expect((await chooseBackupFolder(withHome, home.manager)).ok).toBe(true);
+  });
+
   it('certificates name the account and its roles, and nothing else counts as a claim', async () => {
     const { manager, careWorker } = await homeWithStaff();
     const claimsOf = (pem: string | undefined) => staffClaimsOf(new X509Certificate(pem ?? ''));

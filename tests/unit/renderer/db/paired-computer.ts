@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { createSyncHandlers } from '../../../../electron/main/handlers/sync-handlers';
 import type { SyncHttpRequest } from '../../../../shared/ipc/channels/sync';
 import type { FamilyLinksApi } from '../../../../shared/ipc/client';
+import type { HomeAuthority } from '../../../../electron/main/services/authority/home-authority';
 import type { ManagerProofs } from '../../../../electron/main/services/authority/manager-proofs';
 import type { SyncService } from '../../../../electron/main/services/sync/sync-service';
 import type { SyncManagerCalls } from '../../../../renderer/src/db/sync/pairing-flow';
@@ -34,11 +35,15 @@ export function managerCallsTo(sync: SyncService): SyncManagerCalls {
  */
 export function pairedComputer(
   name: string,
-  main: { sync: SyncService; proofs: ManagerProofs },
+  main: { sync: SyncService; proofs: ManagerProofs; homeAuthority: HomeAuthority },
   opened: Dexie[],
 ) {
   const requests: SyncHttpRequest[] = [];
-  const handlers = createSyncHandlers(main.sync, main.proofs) as unknown as FamilyLinksApi;
+  const handlers = createSyncHandlers(
+    main.sync,
+    main.proofs,
+    main.homeAuthority,
+  ) as unknown as FamilyLinksApi;
   const api: FamilyLinksApi = {
     ...handlers,
     'sync:http': (request) => {
@@ -51,14 +56,25 @@ export function pairedComputer(
   const store = openDeviceKeyStore(new IDBFactory());
   opened.push({ close: () => store.close() } as never);
   const mirrorOf = () => openMirror(`${name}-${crypto.randomUUID()}`);
-  return { db, api, calls: managerCallsTo(main.sync), store, mirrorOf, sync: main.sync, requests };
+  return {
+    db,
+    api,
+    calls: managerCallsTo(main.sync),
+    store,
+    mirrorOf,
+    sync: main.sync,
+    homeAuthority: main.homeAuthority,
+    requests,
+  };
 }
 
 /**
  * How a test file makes its computers against `syncService` (from `couchTestRig`): each a
  * `pairedComputer`, what it opens closed after its test.
  */
-export function pairedComputers(syncService: () => Promise<{ sync: SyncService; proofs: ManagerProofs }>) {
+export function pairedComputers(
+  syncService: () => Promise<{ sync: SyncService; proofs: ManagerProofs; homeAuthority: HomeAuthority }>,
+) {
   const opened = databasesClosedAfterEach();
   return async (name: string) => pairedComputer(name, await syncService(), opened);
 }

@@ -61,8 +61,8 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
   };
 
   async function computer(name: string) {
-    const { sync, proofs } = await syncService();
-    const api = createSyncHandlers(sync, proofs) as unknown as FamilyLinksApi;
+    const { sync, proofs, homeAuthority } = await syncService();
+    const api = createSyncHandlers(sync, proofs, homeAuthority) as unknown as FamilyLinksApi;
     const db = freshDatabase({ name });
     opened.push(db);
     const store = openDeviceKeyStore(new IDBFactory());
@@ -130,7 +130,13 @@ function syncComputersOf(rig: Rig, opened: Closable[], now: Date) {
    * join with it and `issuer` endorse it (then switched off before its first pass).
    */
   async function codeFor(issuer: SyncConnection, manager: Session, name: string) {
-    const issued = await addComputer(issuer, callsOf(issuer), manager, { admin: couch().admin, name }, now);
+    const issued = await addComputer(
+      issuer,
+      callsOf(issuer),
+      manager,
+      { admin: couch().admin, name, homeAuthorityPem: rig.homeAuthorityPem() },
+      now,
+    );
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);

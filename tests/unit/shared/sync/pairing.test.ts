@@ -213,7 +213,7 @@ describe('sealing the pairing under the code', () => {
   }
 });
 
-describe('the pairing bundle, version 2, and the join request', () => {
+describe('the pairing bundle, versions 2 and 3, and the join request', () => {
   const code = (): PairingCode => ({
     pairingId: 'k7q2m9xa',
     words: ['river', 'candy', 'maple', 'orbit', 'velvet', 'sugar'],
@@ -240,6 +240,33 @@ describe('the pairing bundle, version 2, and the join request', () => {
     expect(await openPairing({ ...input, envelope, now })).toEqual({ ok: true, bundle });
     const { rootDeviceKey: _dropped, ...withoutRoot } = bundle;
     await expect(sealPairing({ ...input, bundle: withoutRoot as PairingBundle })).rejects.toThrow();
+  });
+
+  it('version 3 carries the home CA’s certificate, one certificate and nothing else', async () => {
+    const keys = await derivePairingKeys(code(), 'oak-house');
+    const input = {
+      keys,
+      pairingId: 'k7q2m9xa',
+      database: 'oak-house',
+      expiresAt: '2026-12-02T10:00:00.000Z',
+    };
+    // As long as the home CA's own: a 2048-bit RSA certificate is about 1,200 characters.
+    const homeAuthorityPem = `-----BEGIN CERTIFICATE-----\n${'QUJD'.repeat(400)}\n-----END CERTIFICATE-----\n`;
+    const withCa: PairingBundle = { ...bundle, v: 3, homeAuthorityPem };
+    const envelope = await sealPairing({ ...input, bundle: withCa });
+    const now = new Date('2026-12-01T12:00:00.000Z');
+    expect(await openPairing({ ...input, envelope, now })).toEqual({ ok: true, bundle: withCa });
+    for (const notOne of [
+      '',
+      'not a certificate',
+      `${homeAuthorityPem}${homeAuthorityPem}`,
+      homeAuthorityPem.replaceAll('CERTIFICATE', 'PRIVATE KEY'),
+    ])
+      await expect(
+        sealPairing({ ...input, bundle: { ...withCa, homeAuthorityPem: notOne } }),
+      ).rejects.toThrow();
+    const { homeAuthorityPem: _dropped, ...withoutCa } = withCa;
+    await expect(sealPairing({ ...input, bundle: withoutCa as PairingBundle })).rejects.toThrow();
   });
 
   it('lets the issuing computer check the key a joining computer publishes, and nobody without the code forge one', async () => {

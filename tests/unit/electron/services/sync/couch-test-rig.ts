@@ -6,6 +6,7 @@ import { inMemoryProtectedStorage } from '../../../../../electron/main/services/
 import { createSyncService } from '../../../../../electron/main/services/sync/sync-service';
 import { createTrustServices } from '../../../../../electron/main/services/trust-services';
 import { startCouchTestServer, type CouchTestServer } from '../../../../support/couchdb-test-server';
+import { makeTestCertificates } from '../../../../support/test-certificates';
 
 /** The home's database on the test server. */
 export const homeDatabase = 'oak-house';
@@ -17,9 +18,11 @@ export const homeDatabase = 'oak-house';
  */
 export function couchTestRig(folderPrefix: string) {
   let started: CouchTestServer | undefined;
+  let homeCa: string | undefined;
   const folders: string[] = [];
   beforeAll(async () => {
     started = await startCouchTestServer();
+    homeCa = makeTestCertificates('Oak House home CA').caPem;
   }, 60_000);
   afterAll(async () => {
     await started?.close();
@@ -33,6 +36,11 @@ export function couchTestRig(folderPrefix: string) {
     couch,
     /** The server settings a computer is given: the home's database, trusting the test server's CA. */
     server: () => ({ serverUrl: couch().origin, database: homeDatabase, caCertificatePem: couch().caPem }),
+    /** The home CA's certificate, as the manager's computer puts it in a new computer's code. */
+    homeAuthorityPem: (): string => {
+      if (!homeCa) throw new Error('The home CA is made before the tests.');
+      return homeCa;
+    },
     /** A computer's main-process sync service in a new temporary folder. */
     syncService: async (protectedStorage = inMemoryProtectedStorage()) => {
       const folder = await mkdtemp(join(tmpdir(), folderPrefix));
@@ -41,7 +49,14 @@ export function couchTestRig(folderPrefix: string) {
       const trust = createTrustServices({ folder, protectedStorage });
       const open = () => createSyncService({ folder, protectedStorage, mainKey: trust.mainKey });
       /** `reopen`: the same computer started again, reading its settings file afresh. */
-      return { sync: open(), folder, reopen: open, trust, proofs: trust.proofs };
+      return {
+        sync: open(),
+        folder,
+        reopen: open,
+        trust,
+        proofs: trust.proofs,
+        homeAuthority: trust.homeAuthority,
+      };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ import { standInAccountKeys, testSession } from '../test-session';
  * them: each with its own records, device keys, mirror and main process (its sync service).
  */
 
-const { couch, server, syncService } = couchTestRig('family-links-pairing-');
+const { couch, server, syncService, homeAuthorityPem } = couchTestRig('family-links-pairing-');
 // The main process checks a code's expiry against its own clock.
 const now = new Date();
 const computer = pairedComputers(syncService);
@@ -73,11 +74,25 @@ describe('setting up, adding, joining and removing computers', () => {
     };
     await push();
 
-    expect(await addComputer(officeSync, calls, manager, { admin, name: '  ' }, now)).toMatchObject({
+    expect(
+      await addComputer(
+        officeSync,
+        calls,
+        manager,
+        { admin, name: '  ', homeAuthorityPem: homeAuthorityPem() },
+        now,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid' },
     });
-    const issued = await addComputer(officeSync, calls, manager, { admin, name: 'Front desk' }, now);
+    const issued = await addComputer(
+      officeSync,
+      calls,
+      manager,
+      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!issued.ok) throw new Error(issued.error.message);
     expect(issued.value.text).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4} {2}[a-z]+( [a-z]+){5}$/);
     // Kept by the app, not the panel: no panel is open while the front desk joins.
@@ -99,6 +114,7 @@ describe('setting up, adding, joining and removing computers', () => {
     expect(wrong).toMatchObject({ ok: false });
     if (!wrong.ok) expect(wrong.error.message).toMatch(/code/i);
     expect(await isJoining(frontDesk.db)).toBe(false);
+    expect(await frontDesk.homeAuthority.pinned()).toEqual({ state: 'none' });
 
     const progress: PullProgress[] = [];
     const joined = await joinHome(
@@ -112,6 +128,12 @@ describe('setting up, adding, joining and removing computers', () => {
     );
     if (!joined.ok) throw new Error(joined.error.message);
     expect(joined.value.accounts).toBe(1);
+    // Its main process trusts the home CA the code carried: a manager here is believed at once.
+    expect(await frontDesk.homeAuthority.pinned()).toMatchObject({
+      state: 'pinned',
+      how: 'joined',
+      fingerprint: new X509Certificate(homeAuthorityPem()).fingerprint256.replaceAll(':', '').toLowerCase(),
+    });
     expect(await isJoining(frontDesk.db)).toBe(false);
     expect(progress[0]).toMatchObject({ stage: 'copying', done: 0 });
     expect(progress.at(-1)).toEqual({
@@ -169,7 +191,13 @@ describe('setting up, adding, joining and removing computers', () => {
 
     // A code past its expiry: the computer that joined with it is never endorsed.
     const staffRoom = await computer('staff-room');
-    const late = await addComputer(officeSync, calls, manager, { admin, name: 'Staff room' }, now);
+    const late = await addComputer(
+      officeSync,
+      calls,
+      manager,
+      { admin, name: 'Staff room', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!late.ok) throw new Error(late.error.message);
     pending.add(late.value);
     const joinedLate = await joinHome(
@@ -215,7 +243,13 @@ describe('setting up, adding, joining and removing computers', () => {
     const deskMain = await syncService();
     const frontDesk = pairedComputer('front-desk-again', deskMain, opened);
     const deskMirror = (database: string) => openMirror(`front-desk-again-${database}`);
-    const issued = await addComputer(officeSync, office.calls, manager, { admin, name: 'Front desk' }, now);
+    const issued = await addComputer(
+      officeSync,
+      office.calls,
+      manager,
+      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!issued.ok) throw new Error(issued.error.message);
     const pending = createPendingAdditions();
     pending.add(issued.value);

@@ -25,7 +25,7 @@ import { standInAccountKeys, testSession } from '../test-session';
  * cancelled or expires, and taken off the server with its membership when the next code is made.
  */
 
-const { couch, server, syncService } = couchTestRig('family-links-stale-users-');
+const { couch, server, syncService, homeAuthorityPem } = couchTestRig('family-links-stale-users-');
 const opened = databasesClosedAfterEach();
 const now = new Date();
 
@@ -43,8 +43,8 @@ const actions = async (db: { audit: { toArray(): Promise<{ action: string }[]> }
 
 describe('server users of codes whose computer never joined', () => {
   it('are shut out when cancelled or expired and taken away by the next code', async () => {
-    const { sync, proofs } = await syncService();
-    const api = createSyncHandlers(sync, proofs) as unknown as FamilyLinksApi;
+    const { sync, proofs, homeAuthority } = await syncService();
+    const api = createSyncHandlers(sync, proofs, homeAuthority) as unknown as FamilyLinksApi;
     const calls = managerCallsTo(sync);
     const db = freshDatabase({ name: 'office-stale' });
     opened.push(db);
@@ -59,7 +59,13 @@ describe('server users of codes whose computer never joined', () => {
     const admin = couch().admin;
 
     // Cancelled before anyone used it: the pairing is gone and the code's password no longer signs in.
-    const cancelled = await addComputer(office, calls, manager, { admin, name: 'Front desk' }, now);
+    const cancelled = await addComputer(
+      office,
+      calls,
+      manager,
+      { admin, name: 'Front desk', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!cancelled.ok) throw new Error(cancelled.error.message);
     expect(await members()).toContain(cancelled.value.computerUser);
     expect(await endAddition(office, calls, manager, cancelled.value, 'cancelled', now)).toEqual({
@@ -72,7 +78,13 @@ describe('server users of codes whose computer never joined', () => {
 
     // Collected by a computer that never finished (half-joined): its user has a password only that
     // computer knows, so it stays until the manager makes a new code for the same name.
-    const halfJoined = await addComputer(office, calls, manager, { admin, name: 'Staff room' }, now);
+    const halfJoined = await addComputer(
+      office,
+      calls,
+      manager,
+      { admin, name: 'Staff room', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!halfJoined.ok) throw new Error(halfJoined.error.message);
     // The next code, whatever its name, takes the cancelled code's user off the server.
     expect(halfJoined.value.removedUsers).toEqual([cancelled.value.computerUser]);
@@ -82,7 +94,11 @@ describe('server users of codes whose computer never joined', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     const keys = await derivePairingKeys(parsed.code, homeDatabase);
     const otherMain = await syncService();
-    const other = createSyncHandlers(otherMain.sync, otherMain.proofs) as unknown as FamilyLinksApi;
+    const other = createSyncHandlers(
+      otherMain.sync,
+      otherMain.proofs,
+      otherMain.homeAuthority,
+    ) as unknown as FamilyLinksApi;
     const join = { server: server(), pairingId: parsed.code.pairingId, joinPassword: keys.joinPassword };
     expect(await other['sync:fetch-pairing'](join)).toMatchObject({ ok: true, value: { outcome: 'done' } });
     expect(await other['sync:complete-join'](join)).toMatchObject({ ok: true, value: { outcome: 'done' } });
@@ -91,10 +107,22 @@ describe('server users of codes whose computer never joined', () => {
     });
 
     // A third code, for somewhere else, is left alone by a new code for the staff room.
-    const kitchen = await addComputer(office, calls, manager, { admin, name: 'Kitchen' }, now);
+    const kitchen = await addComputer(
+      office,
+      calls,
+      manager,
+      { admin, name: 'Kitchen', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!kitchen.ok) throw new Error(kitchen.error.message);
 
-    const again = await addComputer(office, calls, manager, { admin, name: 'staff room ' }, now);
+    const again = await addComputer(
+      office,
+      calls,
+      manager,
+      { admin, name: 'staff room ', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!again.ok) throw new Error(again.error.message);
     expect(again.value.removedUsers).toEqual([halfJoined.value.computerUser]);
     const left = await members();
@@ -118,7 +146,13 @@ describe('server users of codes whose computer never joined', () => {
     expect(await actions(db)).toContain('sync.code-expired');
     const kitchenSignIn = { name: kitchen.value.computerUser, password: kitchen.value.keys.joinPassword };
     expect((await couch().call('GET', `/${homeDatabase}/`, undefined, kitchenSignIn)).status).toBe(401);
-    const next = await addComputer(office, calls, manager, { admin, name: 'Hall' }, now);
+    const next = await addComputer(
+      office,
+      calls,
+      manager,
+      { admin, name: 'Hall', homeAuthorityPem: homeAuthorityPem() },
+      now,
+    );
     if (!next.ok) throw new Error(next.error.message);
     expect(next.value.removedUsers).toEqual([kitchen.value.computerUser]);
     expect(await members()).not.toContain(kitchen.value.computerUser);
