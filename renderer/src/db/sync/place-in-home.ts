@@ -31,6 +31,9 @@ export async function placeInHome(
   const home = await loadSyncHome(db, store);
   if (!home) return ok(undefined);
   const mirror = mirrorOf(database);
+  // Opening makes the mirror if there was none (a database name typed wrong): an empty one is not
+  // kept, as it holds nothing and sync makes it again once this computer is connected.
+  const wasEmpty = (await mirror.info()).doc_count === 0;
   try {
     const registry = await resolveRegistry(home.rootDeviceKey, await knownRegistryDocuments(db, mirror));
     const own = registry.devices.get(home.deviceId);
@@ -48,6 +51,6 @@ export async function placeInHome(
       );
     return ok(own);
   } finally {
-    await mirror.close();
+    await (wasEmpty ? mirror.destroy() : mirror.close());
   }
 }

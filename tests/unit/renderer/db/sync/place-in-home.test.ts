@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { belongsToHome, placeInHome } from '../../../../../renderer/src/db/sync/place-in-home';
 import { setUpFirstComputer } from '../../../../../renderer/src/db/sync/sync-home';
 import { openDeviceKeyStore } from '../../../../../renderer/src/platform/sync/device-key-store';
@@ -39,10 +39,21 @@ describe('a computer’s place in its home', () => {
     const office = computer('first-again');
     const home = await setUpFirstComputer(office.db, office.store, 'fl-oak-house-aaaaaaaa', now, 'Office');
     expect(await belongsToHome(office.db, office.store)).toBe(true);
-    const place = await placeInHome(office.db, office.store, 'oak-house', office.mirrorOf);
+    // Looking leaves no empty mirror behind, whatever database name was typed.
+    const mirror = office.mirrorOf('oak-house');
+    const destroy = vi.spyOn(mirror, 'destroy');
+    const place = await placeInHome(office.db, office.store, 'oak-house', () => mirror);
+    expect(destroy).toHaveBeenCalledOnce();
     expect(place).toMatchObject({
       ok: true,
       value: { deviceId: home.deviceId, computerUser: 'fl-oak-house-aaaaaaaa', name: 'Office', isRoot: true },
     });
+
+    // A mirror that holds the home's documents is kept as it is.
+    const filled = office.mirrorOf('oak-house');
+    await filled.put({ _id: 'somebody-else' });
+    const kept = vi.spyOn(filled, 'destroy');
+    await placeInHome(office.db, office.store, 'oak-house', () => filled);
+    expect(kept).not.toHaveBeenCalled();
   });
 });
